@@ -1,0 +1,50 @@
+"""Check one hand-written corpus batch (TSV: reasons, sentiment, platform, text) and print its shape.
+
+Usage: python scripts/check_batch.py data/batches/b01.tsv
+Validates every line, then runs ../shared/tools/corpus_report.py on it (if present).
+"""
+
+import csv
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+REASONS = {"low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"}
+SENTIMENTS = {"positive", "neutral", "negative"}
+PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}
+
+
+def main(path: str) -> int:
+    rows, errors = [], []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4:
+            errors.append(f"{path}:{n}: expected 4 tab-separated fields, got {len(parts)}")
+            continue
+        reasons, sentiment, platform, text = (p.strip() for p in parts)
+        labels = reasons.split("|")
+        if not set(labels) <= REASONS or len(set(labels)) != len(labels):
+            errors.append(f"{path}:{n}: bad reasons {reasons!r}")
+        if sentiment not in SENTIMENTS:
+            errors.append(f"{path}:{n}: bad sentiment {sentiment!r}")
+        if platform not in PLATFORMS:
+            errors.append(f"{path}:{n}: bad platform {platform!r}")
+        rows.append({"id": f"{Path(path).stem}-{n}", "text": text, "reasons": reasons, "sentiment": sentiment})
+    print("\n".join(errors) or "format ok")
+    print("primary:", Counter(r["reasons"].split("|")[0] for r in rows))
+    report = Path(__file__).resolve().parents[2] / "shared/tools/corpus_report.py"
+    if report.exists():
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=["id", "text", "reasons", "sentiment"])
+            writer.writeheader()
+            writer.writerows(rows)
+        subprocess.run([sys.executable, str(report), f.name], check=False)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

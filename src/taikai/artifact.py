@@ -1,0 +1,182 @@
+"""Save a fitted pipeline with its metadata, and load it only when hash and library versions match."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+from importlib import metadata as importlib_metadata
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import joblib
+
+from taikai.errors import ModelError
+
+ARTIFACT_NAME = "model.joblib"
+METADATA_NAME = "metadata.json"
+FORMAT_VERSION = 1
+PACKAGES = ("scikit-learn", "numpy", "scipy", "joblib", "fugashi", "unidic-lite", "pandas")
+RETRAIN_HINT = "retrain it with the installed libraries: taikai train DATA.csv --out MODEL_DIR"
+
+
+def sha256_file(path: Path) -> str:
+    """Return the hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def library_versions() -> dict[str, str]:
+    """Return the versions of Python and of every library whose change can alter a loaded model."""
+    versions = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            versions[name] = importlib_metadata.version(name)
+        except importlib_metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def dictionary_info() -> dict:
+    """Describe the MeCab dictionary the tokenizer uses."""
+    import unidic_lite
+
+    sys_dic = Path(unidic_lite.DICDIR) / "sys.dic"
+    return {
+        "name": "unidic-lite",
+        "version": importlib_metadata.version("unidic-lite"),
+        "sys_dic_bytes": sys_dic.stat().st_size if sys_dic.exists() else None,
+    }
+
+
+def _minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def _major(version: str) -> str:
+    return version.split(".")[0]
+
+
+# What must agree between training and loading: pickles of scikit-learn estimators are only safe within one
+# minor release; the dictionary decides the tokens, so it must be the very same.
+_RULES = {
+    "scikit-learn": (_minor, "minor"),
+    "numpy": (_major, "major"),
+    "unidic-lite": (str, "exact"),
+    "fugashi": (_major, "major"),
+    "python": (_major, "major"),
+}
+
+
+def check_versions(trained: dict[str, str], installed: dict[str, str] | None = None) -> list[str]:
+    """Return one line per library whose installed version does not match what the model was trained with."""
+    installed = installed or library_versions()
+    problems = []
+    for name, (key, level) in _RULES.items():
+        want, have = trained.get(name), installed.get(name)
+        if want is None or have is None:
+            continue
+        if key(want) != key(have):
+            problems.append(f"{name}: model trained with {want}, installed {have} (must match at {level} level)")
+    return problems
+
+
+def save_artifact(pipeline, meta: dict, out_dir: Path) -> dict:
+    """Write ``model.joblib`` and ``metadata.json`` into *out_dir*; return the metadata as written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    artifact = out_dir / ARTIFACT_NAME
+    tmp = out_dir / (ARTIFACT_NAME + ".tmp")
+    joblib.dump(pipeline, tmp, compress=3)
+    os.replace(tmp, artifact)
+    meta = {
+        **meta,
+        "format": FORMAT_VERSION,
+        "versions": library_versions(),
+        "dictionary": dictionary_info(),
+        "artifact": {"file": ARTIFACT_NAME, "sha256": sha256_file(artifact), "bytes": artifact.stat().st_size},
+    }
+    (out_dir / METADATA_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+def read_metadata(model_dir: Path) -> dict:
+    """Return the metadata of the model in *model_dir*, or raise :class:`ModelError` saying what is missing."""
+    model_dir = Path(model_dir)
+    if model_dir.is_file():
+        model_dir = model_dir.parent
+    path = model_dir / METADATA_NAME
+    if not path.exists():
+        raise ModelError(f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and {METADATA_NAME}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{path}: not valid JSON ({exc})") from exc
+
+
+def load_artifact(model_dir: Path):
+    """Verify and load a model directory; return ``(pipeline, metadata)``.
+
+    Refuses (``ModelError``) when the artifact's sha256 differs from the metadata or when the installed
+    libraries differ from those it was trained with: a joblib file is executable code.
+    """
+    model_dir = Path(model_dir)
+    if model_dir.is_file():
+        model_dir = model_dir.parent
+    meta = read_metadata(model_dir)
+    artifact = model_dir / meta.get("artifact", {}).get("file", ARTIFACT_NAME)
+    if not artifact.exists():
+        raise ModelError(f"{model_dir}: {artifact.name} is missing")
+    expected = meta.get("artifact", {}).get("sha256")
+    actual = sha256_file(artifact)
+    if expected != actual:
+        raise ModelError(
+            f"{artifact}: sha256 {actual} does not match {expected} in {METADATA_NAME}; "
+            "the file was changed after training and will not be loaded (it could run arbitrary code). "
+            f"Restore the original file or {RETRAIN_HINT}"
+        )
+    problems = check_versions(meta.get("versions", {}))
+    if problems:
+        raise ModelError(
+            f"{model_dir}: refusing to load a model built with other library versions:\n  "
+            + "\n  ".join(problems)
+            + f"\nInstall the versions above, or {RETRAIN_HINT}"
+        )
+    return joblib.load(artifact), meta
+
+
+def _editable_source_dir() -> Path | None:
+    """Return the source checkout of an editable install (PEP 610 direct_url.json), if this is one."""
+    try:
+        text = importlib_metadata.distribution("taikai").read_text("direct_url.json")
+    except importlib_metadata.PackageNotFoundError:
+        return None
+    if not text:
+        return None
+    info = json.loads(text)
+    if not info.get("dir_info", {}).get("editable"):
+        return None
+    return Path(unquote(urlparse(info["url"]).path))
+
+
+def default_model_dir() -> Path:
+    """Return the directory of the default model.
+
+    Looked up in order: ``$TAIKAI_MODEL``; the copy packaged inside the installed wheel; ``models/default`` of
+    the source checkout for an editable install.
+    """
+    env = os.environ.get("TAIKAI_MODEL")
+    if env:
+        return Path(env)
+    packaged = resources.files("taikai") / "default_model"
+    if packaged.is_dir() and (packaged / METADATA_NAME).is_file():
+        return Path(str(packaged))
+    source = _editable_source_dir()
+    if source is not None and (source / "models" / "default" / METADATA_NAME).is_file():
+        return source / "models" / "default"
+    raise ModelError("no default model is installed; pass --model DIR (or set TAIKAI_MODEL) or train one")

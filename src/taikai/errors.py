@@ -1,0 +1,13 @@
+"""Exceptions that carry a message for the user: what went wrong and what to do."""
+
+
+class TaikaiError(Exception):
+    """Base of every error taikai reports to the user instead of a traceback."""
+
+
+class ModelError(TaikaiError):
+    """A model cannot be found, verified or loaded."""
+
+
+class InputError(TaikaiError):
+    """Input data cannot be read or lacks what is needed (file, column, line)."""

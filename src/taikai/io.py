@@ -1,0 +1,109 @@
+"""Read labelled review files: encoding detection and validation with file, column and line in every error."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from taikai.errors import InputError
+from taikai.labels import parse_reasons
+from taikai.text import STATUS_OK, check_text
+
+ENCODINGS = ("utf-8-sig", "cp932")
+"""Encodings tried, in order, when none is given: UTF-8 (with or without BOM), then CP932/Shift_JIS."""
+SAMPLE_BYTES = 1 << 20
+
+
+def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES) -> str:
+    """Return ``utf-8-sig`` or ``cp932`` for *path*, judged on its first bytes, or raise :class:`InputError`."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            sample = f.read(sample_bytes)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    errors = []
+    for encoding in ENCODINGS:
+        try:
+            # A multi-byte character may be cut at the end of the sample: ignore a short tail.
+            sample.decode(encoding) if len(sample) < sample_bytes else sample[:-4].decode(encoding)
+            return encoding
+        except UnicodeDecodeError as exc:
+            errors.append(f"{encoding}: byte {sample[exc.start]:#04x} at offset {exc.start}")
+    raise InputError(
+        f"{path}: cannot decode as UTF-8 or CP932 ({'; '.join(errors)}); pass the right --encoding"
+    )
+
+
+def read_csv_file(path: Path, encoding: str | None = None, **kwargs) -> pd.DataFrame:
+    """Read a whole CSV/TSV file as strings, detecting the encoding; errors name the file and line."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    encoding = encoding or detect_encoding(path)
+    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    try:
+        return pd.read_csv(path, encoding=encoding, dtype=str, keep_default_na=False, sep=sep, **kwargs)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid {encoding} ({exc.reason} at byte {exc.start}); pass --encoding") from exc
+    except (pd.errors.ParserError, csv.Error) as exc:
+        raise InputError(f"{path}: malformed CSV: {exc}") from exc
+    except pd.errors.EmptyDataError as exc:
+        raise InputError(f"{path}: the file is empty") from exc
+
+
+def validate_labelled(
+    df: pd.DataFrame,
+    source: str = "<data>",
+    text_column: str = "text",
+    reasons_column: str = "reasons",
+    sentiment_column: str | None = "sentiment",
+    first_line: int = 2,
+    require_text: bool = True,
+) -> pd.DataFrame:
+    """Check a labelled frame and return it with ``primary`` and ``label_set`` columns added.
+
+    Every problem is reported with its line (``first_line`` is the file line of the first row), never dropped.
+    With ``require_text=False`` rows whose text cannot be classified pass (evaluation reports them as unscored).
+    """
+    needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise InputError(f"{source}: missing column(s) {missing}; the columns are {list(map(str, df.columns))}")
+    problems = []
+    for pos, (text, reasons) in enumerate(zip(df[text_column], df[reasons_column], strict=True)):
+        line = first_line + pos
+        checked = check_text(text)
+        if require_text and checked.status != STATUS_OK:
+            problems.append(f"{source}:{line}: {text_column}: {checked.message}")
+        if not parse_reasons(reasons if isinstance(reasons, str) else ""):
+            problems.append(f"{source}:{line}: {reasons_column}: no label")
+        if sentiment_column:
+            value = df[sentiment_column].iloc[pos]
+            if not isinstance(value, str) or not value.strip():
+                problems.append(f"{source}:{line}: {sentiment_column}: no label")
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise InputError(f"{source}: {len(problems)} row(s) cannot be used:\n  {shown}{more}")
+    out = df.copy()
+    out["label_set"] = [parse_reasons(v) for v in df[reasons_column]]
+    out["primary"] = [labels[0] for labels in out["label_set"]]
+    if sentiment_column:
+        out[sentiment_column] = out[sentiment_column].str.strip()
+    return out
+
+
+def read_labelled(
+    path: Path,
+    text_column: str = "text",
+    reasons_column: str = "reasons",
+    sentiment_column: str | None = "sentiment",
+    encoding: str | None = None,
+    require_text: bool = True,
+) -> pd.DataFrame:
+    """Read and validate a labelled CSV (``text,reasons,sentiment``; ``reasons`` ``|``-separated, primary first)."""
+    df = read_csv_file(Path(path), encoding=encoding)
+    return validate_labelled(df, str(path), text_column, reasons_column, sentiment_column, require_text=require_text)

@@ -1,0 +1,195 @@
+"""Train a model reproducibly: cross-validate, tune multi-label thresholds, test, save with metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.base import clone
+from sklearn.model_selection import StratifiedKFold, train_test_split
+
+from taikai import __version__
+from taikai.artifact import save_artifact, sha256_file
+from taikai.errors import InputError
+from taikai.evaluation import evaluate, score_multi, score_single
+from taikai.io import read_labelled, validate_labelled
+from taikai.model import DEFAULT_THRESHOLD, Model
+from taikai.pipeline import SEED, FeatureConfig, build_pipeline
+from taikai.text import MAX_CHARS, normalize
+
+THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
+
+
+def content_sha256(df: pd.DataFrame, columns: list[str]) -> str:
+    """Return a sha256 of the given columns' values, independent of file encoding and column order."""
+    digest = hashlib.sha256()
+    for row in df[columns].itertuples(index=False):
+        digest.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")
+    return digest.hexdigest()
+
+
+def _targets(df: pd.DataFrame, sentiment_column: str | None) -> np.ndarray:
+    columns = [df["primary"].to_numpy(dtype=object)]
+    if sentiment_column:
+        columns.append(df[sentiment_column].to_numpy(dtype=object))
+    return np.column_stack(columns)
+
+
+def tune_thresholds(proba: np.ndarray, labels: list[str], gold_sets: list[list[str]]) -> dict[str, float]:
+    """Choose, per reason, the probability above which it is added as a further reason (best F1 on *proba*)."""
+    top = proba.argmax(axis=1)
+    thresholds = {}
+    for j, label in enumerate(labels):
+        truth = np.array([label in g for g in gold_sets])
+        best, best_f1 = DEFAULT_THRESHOLD, -1.0
+        for t in THRESHOLD_GRID:
+            pred = (top == j) | (proba[:, j] >= t)
+            tp = float((pred & truth).sum())
+            f1 = 2 * tp / (pred.sum() + truth.sum()) if (pred.sum() + truth.sum()) else 0.0
+            if f1 > best_f1 + 1e-9:
+                best, best_f1 = float(t), f1
+        thresholds[label] = best
+    return thresholds
+
+
+def _reason_sets(proba: np.ndarray, labels: list[str], thresholds: dict[str, float]) -> list[list[str]]:
+    limits = np.array([thresholds[label] for label in labels])
+    sets = []
+    for p in proba:
+        top = int(p.argmax())
+        order = np.argsort(-p, kind="stable")
+        sets.append([labels[top]] + [labels[j] for j in order if j != top and p[j] >= limits[j]])
+    return sets
+
+
+def cross_validate(
+    df: pd.DataFrame,
+    config: FeatureConfig,
+    folds: int = 5,
+    seed: int = SEED,
+    sentiment_column: str | None = "sentiment",
+    text_column: str = "text",
+) -> tuple[dict, dict[str, float]]:
+    """Return (cross-validated scores, tuned thresholds) from out-of-fold predictions on *df*."""
+    counts = df["primary"].value_counts()
+    folds = min(folds, int(counts.min()))
+    if folds < 2:
+        return {"folds": 0, "note": "too few examples per reason to cross-validate"}, {}
+    texts = np.array([normalize(t) for t in df[text_column]], dtype=object)
+    y = _targets(df, sentiment_column)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    pipeline = build_pipeline(config)
+    reason_labels = sorted(df["primary"].unique())
+    sentiment_labels = sorted(df[sentiment_column].unique()) if sentiment_column else []
+    oof_reason = np.zeros((len(df), len(reason_labels)))
+    oof_sentiment = np.zeros((len(df), len(sentiment_labels)))
+    for train_idx, test_idx in splitter.split(texts, y[:, 0]):
+        fitted = clone(pipeline).fit(texts[train_idx], y[train_idx])
+        classifier = fitted.named_steps["classify"]
+        rp, sp = classifier.predict_proba(fitted[:-1].transform(texts[test_idx]))
+        for j, label in enumerate(classifier.reason_classes_):
+            oof_reason[test_idx, reason_labels.index(label)] = rp[:, j]
+        for j, label in enumerate(classifier.sentiment_classes_):
+            oof_sentiment[test_idx, sentiment_labels.index(label)] = sp[:, j]
+    gold_sets = df["label_set"].tolist()
+    thresholds = tune_thresholds(oof_reason, reason_labels, gold_sets)
+    predicted_primary = [reason_labels[j] for j in oof_reason.argmax(axis=1)]
+    reason = score_single(df["primary"].tolist(), predicted_primary, reason_labels)
+    reasons = score_multi(gold_sets, _reason_sets(oof_reason, reason_labels, thresholds), reason_labels)
+    scores = {
+        "folds": folds,
+        "reason_macro_f1": reason.macro_f1,
+        "reason_accuracy": reason.accuracy,
+        "reasons_micro_f1": reasons.micro_f1,
+        "reasons_macro_f1": reasons.macro_f1,
+    }
+    if sentiment_column:
+        predicted = [sentiment_labels[j] for j in oof_sentiment.argmax(axis=1)]
+        sentiment = score_single(df[sentiment_column].tolist(), predicted, sentiment_labels)
+        scores |= {"sentiment_macro_f1": sentiment.macro_f1, "sentiment_accuracy": sentiment.accuracy}
+    return scores, thresholds
+
+
+def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split by the ``split`` column (train/test) when present, else stratified by primary reason."""
+    if "split" in df.columns:
+        split = df["split"].str.strip().str.lower()
+        bad = sorted(set(split) - {"train", "test"})
+        if bad:
+            raise InputError(f"column 'split' must hold train or test, found {bad}")
+        return df[split == "train"], df[split == "test"]
+    if test_size <= 0:
+        return df, df.iloc[:0]
+    counts = df["primary"].value_counts()
+    stratify = df["primary"] if counts.min() >= 2 else None
+    train, test = train_test_split(df, test_size=test_size, random_state=seed, stratify=stratify)
+    return train, test
+
+
+def train(
+    data,
+    out: str | Path | None = None,
+    config: FeatureConfig | None = None,
+    folds: int = 5,
+    test_size: float = 0.2,
+    seed: int = SEED,
+    refit_all: bool = False,
+    text_column: str = "text",
+    reasons_column: str = "reasons",
+    sentiment_column: str | None = "sentiment",
+    encoding: str | None = None,
+) -> Model:
+    """Train a model on a labelled CSV path or frame and return it (saved to *out* when given).
+
+    The ``split`` column, if any, decides train and test rows; otherwise a stratified ``test_size`` share
+    is held out. Cross-validation on the train rows gives the reported CV scores and the per-reason
+    thresholds; the test rows give the test scores. With ``refit_all`` the saved model is refitted on all rows.
+    """
+    config = config or FeatureConfig()
+    source: dict = {}
+    if isinstance(data, pd.DataFrame):
+        df = validate_labelled(data, "<frame>", text_column, reasons_column, sentiment_column)
+    else:
+        path = Path(data)
+        df = read_labelled(path, text_column, reasons_column, sentiment_column, encoding=encoding)
+        source = {"file": path.name, "file_sha256": sha256_file(path)}
+    columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
+    source |= {"content_sha256": content_sha256(df, columns), "rows": len(df)}
+    train_df, test_df = split_frame(df, test_size, seed)
+    if train_df["primary"].nunique() < 2:
+        raise InputError("training needs at least two different reasons")
+    source |= {"train_rows": len(train_df), "test_rows": len(test_df)}
+    cv_scores, thresholds = cross_validate(train_df, config, folds, seed, sentiment_column, text_column)
+    pipeline = build_pipeline(config).fit(
+        [normalize(t) for t in train_df[text_column]], _targets(train_df, sentiment_column)
+    )
+    meta = {
+        "taikai_version": __version__,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "labels": {
+            "reasons": [str(c) for c in pipeline.named_steps["classify"].reason_classes_],
+            "sentiments": [str(c) for c in pipeline.named_steps["classify"].sentiment_classes_],
+        },
+        "reason_thresholds": thresholds,
+        "max_chars": MAX_CHARS,
+        "config": config.to_dict(),
+        "seed": seed,
+        "training_data": source,
+        "metrics": {"cv": cv_scores},
+    }
+    model = Model(pipeline, meta)
+    if len(test_df):
+        report = evaluate(model, test_df, text_column, reasons_column, sentiment_column)
+        meta["metrics"]["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
+    if refit_all and len(test_df):
+        pipeline = build_pipeline(config).fit([normalize(t) for t in df[text_column]], _targets(df, sentiment_column))
+        meta["refit_on_all_rows"] = True
+        meta["metrics"]["note"] = "test scores were measured before refitting on all rows"
+        model = Model(pipeline, meta)
+    if out is not None:
+        model.metadata = save_artifact(pipeline, meta, Path(out))
+        model.path = Path(out)
+    return model
