@@ -8,12 +8,12 @@
 
 __version__ = "0.1.0"
 
-from taikai.errors import InputError, ModelError, TaikaiError  # noqa: E402
-from taikai.evaluation import EvaluationReport, evaluate  # noqa: E402
-from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name  # noqa: E402
-from taikai.model import Model, Prediction, load_model  # noqa: E402
-from taikai.pipeline import FeatureConfig  # noqa: E402
-from taikai.training import train  # noqa: E402
+from taikai.errors import InputError, ModelError, TaikaiError
+from taikai.evaluation import EvaluationReport, evaluate
+from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
+from taikai.model import Model, Prediction, load_model
+from taikai.pipeline import FeatureConfig
+from taikai.training import train
 
 __all__ = [
     "REASONS",

@@ -112,7 +112,7 @@ def read_metadata(model_dir: Path) -> dict:
         model_dir = model_dir.parent
     path = model_dir / METADATA_NAME
     if not path.exists():
-        raise ModelError(f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and {METADATA_NAME}")
+        raise ModelError(f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and its metadata")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

@@ -32,7 +32,11 @@ class Group(click.Group):
 
 
 model_option = click.option(
-    "--model", "-m", "model_path", type=click.Path(path_type=Path), default=None,
+    "--model",
+    "-m",
+    "model_path",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Model directory (default: the shipped model, or $TAIKAI_MODEL).",
 )
 
@@ -148,8 +152,13 @@ def evaluate(data, model_path, json_out, text_column, reasons_column, sentiment_
 @click.argument("data", type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
 @click.option("--folds", type=click.IntRange(min=0), default=5, show_default=True, help="Cross-validation folds.")
-@click.option("--test-size", type=click.FloatRange(0, 0.9), default=0.2, show_default=True,
-              help="Held-out share when the data has no split column.")
+@click.option(
+    "--test-size",
+    type=click.FloatRange(0, 0.9),
+    default=0.2,
+    show_default=True,
+    help="Held-out share when the data has no split column.",
+)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
 @click.option("--text-column", default="text", show_default=True)
@@ -157,14 +166,22 @@ def evaluate(data, model_path, json_out, text_column, reasons_column, sentiment_
 @click.option("--sentiment-column", default="sentiment", show_default=True)
 @click.option("--no-sentiment", is_flag=True, help="Train a reason head only (data without sentiment).")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
-def train(data, out, folds, test_size, seed, refit_all, text_column, reasons_column, sentiment_column,
-          no_sentiment, encoding):
+def train(
+    data, out, folds, test_size, seed, refit_all, text_column, reasons_column, sentiment_column, no_sentiment, encoding
+):
     """Train a model on a labelled CSV (text, reasons, sentiment) and save it to --out."""
     import taikai
 
     model = taikai.train(
-        data, out, folds=folds, test_size=test_size, seed=seed, refit_all=refit_all, text_column=text_column,
-        reasons_column=reasons_column, sentiment_column=None if no_sentiment else sentiment_column,
+        data,
+        out,
+        folds=folds,
+        test_size=test_size,
+        seed=seed,
+        refit_all=refit_all,
+        text_column=text_column,
+        reasons_column=reasons_column,
+        sentiment_column=None if no_sentiment else sentiment_column,
         encoding=encoding,
     )
     metrics = model.metadata["metrics"]

@@ -191,8 +191,9 @@ def score_multi(gold: list[list[str]], predicted: list[list[str]], labels: list[
     )
 
 
-def evaluate(model, data, text_column: str = "text", reasons_column: str = "reasons",
-             sentiment_column: str | None = "sentiment") -> EvaluationReport:
+def evaluate(
+    model, data, text_column: str = "text", reasons_column: str = "reasons", sentiment_column: str | None = "sentiment"
+) -> EvaluationReport:
     """Classify the labelled frame or CSV path *data* with *model* and score it.
 
     Rows whose text cannot be classified are listed in ``unscored`` (with their row number), not dropped silently.

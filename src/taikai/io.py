@@ -32,9 +32,7 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES) -> str:
             return encoding
         except UnicodeDecodeError as exc:
             errors.append(f"{encoding}: byte {sample[exc.start]:#04x} at offset {exc.start}")
-    raise InputError(
-        f"{path}: cannot decode as UTF-8 or CP932 ({'; '.join(errors)}); pass the right --encoding"
-    )
+    raise InputError(f"{path}: cannot decode as UTF-8 or CP932 ({'; '.join(errors)}); pass the right --encoding")
 
 
 def read_csv_file(path: Path, encoding: str | None = None, **kwargs) -> pd.DataFrame:

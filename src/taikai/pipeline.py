@@ -20,7 +20,7 @@ class FeatureConfig:
     """Choices of features and regularisation; the defaults are the cross-validated winner (docs/model_selection.md)."""
 
     token_form: str = "surface"
-    word_ngrams: tuple[int, int] = (1, 2)
+    word_ngrams: tuple[int, int] | None = (1, 2)
     char_ngrams: tuple[int, int] | None = (1, 3)
     min_df: int = 2
     reason_c: float = 10.0
@@ -78,9 +78,7 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X) -> np.ndarray:
         """Return an (n, 2) array of primary reason and sentiment (``None`` without a sentiment head)."""
         reason, sentiment = self.predict_proba(X)
-        sentiments = (
-            self.sentiment_classes_[sentiment.argmax(axis=1)] if sentiment.shape[1] else [None] * len(reason)
-        )
+        sentiments = self.sentiment_classes_[sentiment.argmax(axis=1)] if sentiment.shape[1] else [None] * len(reason)
         return np.column_stack([self.reason_classes_[reason.argmax(axis=1)], sentiments])
 
     def score(self, X, y, sample_weight=None) -> float:
@@ -89,25 +87,25 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):
         return float((self.predict(X) == y).mean())
 
 
-def build_features(config: FeatureConfig) -> FeatureUnion:
-    """Return the TF-IDF feature union (word n-grams over fugashi tokens, optionally character n-grams)."""
-    words = Pipeline(
-        [
-            ("tokenize", JapaneseTokenizer(form=config.token_form)),
-            (
-                "tfidf",
-                TfidfVectorizer(
-                    token_pattern=r"\S+",
-                    lowercase=False,
-                    ngram_range=config.word_ngrams,
-                    min_df=config.min_df,
-                    sublinear_tf=True,
-                    dtype=np.float32,
-                ),
-            ),
-        ]
+def _word_features(config: FeatureConfig) -> Pipeline:
+    vectorizer = TfidfVectorizer(
+        token_pattern=r"\S+",
+        lowercase=False,
+        ngram_range=config.word_ngrams,
+        min_df=config.min_df,
+        sublinear_tf=True,
+        dtype=np.float32,
     )
-    parts = [("words", words)]
+    return Pipeline([("tokenize", JapaneseTokenizer(form=config.token_form)), ("tfidf", vectorizer)])
+
+
+def build_features(config: FeatureConfig) -> FeatureUnion:
+    """Return the TF-IDF feature union of word n-grams over fugashi tokens and/or character n-grams."""
+    if not (config.word_ngrams or config.char_ngrams):
+        raise ValueError("a model needs word n-grams, character n-grams or both")
+    parts = []
+    if config.word_ngrams:
+        parts.append(("words", _word_features(config)))
     if config.char_ngrams:
         chars = TfidfVectorizer(
             analyzer="char",

@@ -1,0 +1,85 @@
+"""Merge the hand-written batches (data/batches/*.tsv) into data/reviews.csv.
+
+Usage: python scripts/build_corpus.py [--batches data/batches] [--out data/reviews.csv]
+
+Each batch line is ``reasons<TAB>sentiment<TAB>platform<TAB>text``. The script validates every line, drops
+exact and near-duplicate texts (character 3-gram Jaccard >= 0.8; the later one goes, and is listed), gives
+each text an id ``<batch>-<line>``, and assigns a deterministic, stratified test split of at least 20 %:
+within each primary reason, texts are ordered by the sha1 of their text and every fifth, starting with the
+first, goes to test. The same batches always give the same file.
+"""
+
+import argparse
+import csv
+import hashlib
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from taikai.dedupe import near_duplicates
+from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
+
+PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}
+TEST_EVERY = 5
+
+
+def read_batches(folder: Path) -> list[dict]:
+    """Return every valid line of every batch; exit with the list of problems if any line is invalid."""
+    rows, problems = [], []
+    for path in sorted(folder.glob("*.tsv")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("\t")]
+            if len(parts) != 4:
+                problems.append(f"{path}:{n}: expected 4 tab-separated fields, got {len(parts)}")
+                continue
+            reasons, sentiment, platform, text = parts
+            labels = parse_reasons(reasons)
+            if not labels or not set(labels) <= set(REASON_IDS):
+                problems.append(f"{path}:{n}: bad reasons {reasons!r}")
+            if sentiment not in SENTIMENTS:
+                problems.append(f"{path}:{n}: bad sentiment {sentiment!r}")
+            if platform not in PLATFORMS:
+                problems.append(f"{path}:{n}: bad platform {platform!r}")
+            rows.append(
+                {
+                    "id": f"{path.stem}-{n:04d}",
+                    "text": text,
+                    "reasons": "|".join(labels),
+                    "sentiment": sentiment,
+                    "platform": platform,
+                }
+            )
+    if problems:
+        sys.exit("\n".join(problems))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--batches", type=Path, default=Path("data/batches"))
+    parser.add_argument("--out", type=Path, default=Path("data/reviews.csv"))
+    args = parser.parse_args()
+    rows = read_batches(args.batches)
+    drop = {j for _, j, _ in near_duplicates([r["text"] for r in rows])}
+    for i, j, sim in near_duplicates([r["text"] for r in rows]):
+        print(f"dropped {rows[j]['id']} (similarity {sim:.2f} to {rows[i]['id']}): {rows[j]['text'][:40]}")
+    rows = [r for k, r in enumerate(rows) if k not in drop]
+    by_reason = defaultdict(list)
+    for r in rows:
+        by_reason[r["reasons"].split("|")[0]].append(r)
+    for group in by_reason.values():
+        group.sort(key=lambda r: hashlib.sha1(r["text"].encode("utf-8")).hexdigest())
+        for k, r in enumerate(group):
+            r["split"] = "test" if k % TEST_EVERY == 0 else "train"
+    with open(args.out, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["id", "text", "reasons", "sentiment", "platform", "split"])
+        writer.writeheader()
+        writer.writerows(rows)
+    tests = sum(r["split"] == "test" for r in rows)
+    print(f"wrote {len(rows)} rows ({tests} test) to {args.out}; dropped {len(drop)} near-duplicates")
+
+
+if __name__ == "__main__":
+    main()

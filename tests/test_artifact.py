@@ -1,0 +1,77 @@
+"""Saving, verifying and loading model artifacts."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import taikai
+from taikai.artifact import check_versions, library_versions, read_metadata
+from taikai.errors import ModelError
+
+
+def test_metadata_records_what_the_model_needs(tiny_model_dir, tiny_csv):
+    meta = read_metadata(tiny_model_dir)
+    assert meta["labels"]["reasons"] and meta["labels"]["sentiments"] == ["negative", "neutral", "positive"]
+    for name in ("python", "scikit-learn", "fugashi", "unidic-lite", "numpy"):
+        assert meta["versions"][name]
+    assert meta["dictionary"]["name"] == "unidic-lite"
+    assert len(meta["training_data"]["file_sha256"]) == 64
+    assert len(meta["artifact"]["sha256"]) == 64
+    assert meta["created_at"]
+    assert "cv" in meta["metrics"]
+
+
+def copy_model(src, tmp_path):
+    dst = tmp_path / "model"
+    shutil.copytree(src, dst)
+    return dst
+
+
+def test_tampered_artifact_is_refused(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    with open(model_dir / "model.joblib", "ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ModelError, match=r"sha256 .* does not match"):
+        taikai.load_model(model_dir)
+
+
+def test_version_mismatch_is_refused_with_a_retrain_hint(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    meta = json.loads((model_dir / "metadata.json").read_text())
+    meta["versions"]["scikit-learn"] = "0.24.2"
+    (model_dir / "metadata.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match=r"(?s)scikit-learn: model trained with 0\.24\.2.*taikai train"):
+        taikai.load_model(model_dir)
+
+
+@pytest.mark.parametrize(
+    ("trained", "ok"),
+    [
+        ({"scikit-learn": "1.9.0"}, True),
+        ({"scikit-learn": "1.8.0"}, False),
+        ({"unidic-lite": "1.0.7"}, False),
+        ({"numpy": "1.26.4"}, False),
+        ({"python": "2.7.18"}, False),
+    ],
+)
+def test_check_versions(trained, ok):
+    installed = library_versions() | {"scikit-learn": "1.9.1", "unidic-lite": "1.0.8", "numpy": "2.4.6"}
+    assert (check_versions(trained, installed) == []) is ok
+
+
+def test_missing_metadata_is_explained(tmp_path):
+    with pytest.raises(ModelError, match=r"no metadata\.json"):
+        taikai.load_model(tmp_path)
+
+
+def test_model_loads_and_predicts_in_a_fresh_process(tiny_model_dir, tiny_model):
+    expected = tiny_model.predict("手数料が高すぎる")[0].reason_proba["fees"]
+    code = (
+        "import taikai, sys; m = taikai.load_model(sys.argv[1]); "
+        "print(repr(m.predict('手数料が高すぎる')[0].reason_proba['fees']))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tiny_model_dir)], capture_output=True, text=True, check=True)
+    assert float(out.stdout) == pytest.approx(expected, abs=1e-12)

@@ -1,0 +1,113 @@
+"""The command line, driven through click's runner."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in sorted(cli.commands))])
+def test_every_command_has_help(run, command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_predict_table(run, tiny_model_dir):
+    result = run("predict", "手数料が高すぎる", "本業が忙しい", "--model", tiny_model_dir, "--top", "2")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["#", "status", "reason"]
+    assert len(lines) == 3
+
+
+def test_predict_json_and_top(run, tiny_model_dir):
+    result = run("predict", "手数料が高すぎる", "--model", tiny_model_dir, "--format", "json", "--top", "3")
+    assert result.exit_code == 0
+    [record] = json.loads(result.output)
+    assert record["status"] == "ok"
+    assert len(record["top_reasons"]) == 3
+    assert record["top_reasons"][0]["reason"] == record["reason"]
+
+
+def test_predict_reads_stdin_lines_as_jsonl(run, tiny_model_dir):
+    result = run("predict", "--model", tiny_model_dir, "--format", "jsonl", input="手数料が高い\n本業が忙しい\n")
+    assert result.exit_code == 0
+    assert [json.loads(line)["status"] for line in result.output.splitlines()] == ["ok", "ok"]
+
+
+def test_predict_bad_input_exits_2_and_says_which(run, tiny_model_dir):
+    result = run("predict", "手数料が高い", "   ", "english only", "--model", tiny_model_dir)
+    assert result.exit_code == 2
+    assert "input 2: empty" in result.stderr
+    assert "input 3: error: no Japanese" in result.stderr
+    assert "fees" in result.stdout or "ok" in result.stdout
+
+
+def test_predict_missing_model_is_a_clear_error(run, tmp_path):
+    result = run("predict", "手数料が高い", "--model", tmp_path / "nope")
+    assert result.exit_code == 2
+    assert "taikai: error:" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_train_info_evaluate_round_trip(run, tiny_csv, tmp_path):
+    out = tmp_path / "m"
+    result = run("train", tiny_csv, "--out", out, "--folds", "2", "--test-size", "0.25")
+    assert result.exit_code == 0, result.output
+    assert (out / "model.joblib").exists() and (out / "metadata.json").exists()
+    assert "cv:" in result.output and "test:" in result.output
+
+    result = run("info", "--model", out)
+    assert result.exit_code == 0
+    assert "scikit-learn" in result.output and "sha256=" in result.output
+    meta = json.loads(run("info", "--model", out, "--json").output)
+    assert meta["labels"]["reasons"]
+
+    report = tmp_path / "report.json"
+    result = run("evaluate", tiny_csv, "--model", out, "--json", report)
+    assert result.exit_code == 0
+    assert "## Primary reason" in result.output
+    assert json.loads(report.read_text())["n_rows"] == 40
+
+
+def test_evaluate_missing_column_names_file_and_column(run, tiny_model_dir, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("review,reasons,sentiment\n手数料,fees,negative\n", encoding="utf-8")
+    result = run("evaluate", path, "--model", tiny_model_dir)
+    assert result.exit_code == 2
+    assert "x.csv" in result.stderr and "missing column(s) ['text']" in result.stderr
+
+
+def test_evaluate_reads_cp932(run, tiny_model_dir, tmp_path):
+    path = tmp_path / "sjis.csv"
+    path.write_bytes("text,reasons,sentiment\n手数料が高い,fees,negative\n".encode("cp932"))
+    result = run("evaluate", path, "--model", tiny_model_dir)
+    assert result.exit_code == 0
+    assert "Scored 1 of 1 rows" in result.output
+
+
+def test_undecodable_file_is_a_clear_error(run, tiny_model_dir, tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(b"text,reasons,sentiment\n\xff\xfe\x80\x81\xfc\xfc,fees,negative\n")
+    result = run("evaluate", path, "--model", tiny_model_dir)
+    assert result.exit_code == 2
+    assert "broken.csv: cannot decode" in result.stderr
+
+
+def test_train_on_missing_file(run, tmp_path):
+    result = run("train", tmp_path / "none.csv", "--out", tmp_path / "m")
+    assert result.exit_code == 2
+    assert "none.csv: no such file" in result.stderr

@@ -1,0 +1,38 @@
+"""The taxonomy and label parsing."""
+
+import pytest
+
+from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, format_reasons, parse_reasons, reason_name
+
+
+def test_taxonomy_is_complete():
+    assert REASON_IDS == ("low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other")
+    assert SENTIMENTS == ("positive", "neutral", "negative")
+    assert all(r.name_ja and r.meaning for r in REASONS)
+
+
+@pytest.mark.parametrize(
+    ("cell", "labels"),
+    [
+        ("fees", ["fees"]),
+        ("fees|low_pay", ["fees", "low_pay"]),
+        (" trouble | other ", ["trouble", "other"]),
+        ("time|time", ["time"]),
+        ("", []),
+        ("||", []),
+    ],
+)
+def test_parse_reasons(cell, labels):
+    assert parse_reasons(cell) == labels
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("low_pay", "報酬・単価が低い"), ("graduated", "直接契約・独立"), ("sports", "sports")],
+)
+def test_reason_name_falls_back_to_id(label, name):
+    assert reason_name(label) == name
+
+
+def test_format_reasons_round_trips():
+    assert parse_reasons(format_reasons(["fees", "low_pay"])) == ["fees", "low_pay"]

@@ -1,0 +1,93 @@
+"""Predictions from Python: typed results, frames, and bad input that keeps its row."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from taikai import InputError, Prediction
+from taikai.labels import REASON_IDS
+
+
+def test_predict_returns_typed_results(tiny_model):
+    [p] = tiny_model.predict("手数料が高すぎて続けられない")
+    assert isinstance(p, Prediction)
+    assert p.status == "ok"
+    assert p.reason in REASON_IDS
+    assert p.reason_ja
+    assert p.reasons[0] == p.reason
+    assert p.sentiment in ("positive", "neutral", "negative")
+    assert list(p.reason_proba) == list(REASON_IDS)
+    assert sum(p.reason_proba.values()) == pytest.approx(1.0)
+    assert sum(p.sentiment_proba.values()) == pytest.approx(1.0)
+    assert p.reason == max(p.reason_proba, key=p.reason_proba.get)
+    assert p.to_dict()["reasons"] == list(p.reasons)
+
+
+def test_secondary_reasons_pass_their_threshold(tiny_model):
+    for p in tiny_model.predict(["手数料も高いし単価も安い", "直接契約になりました"]):
+        for label in p.reasons[1:]:
+            j = tiny_model.reason_labels.index(label)
+            assert p.reason_proba[label] >= tiny_model.thresholds[j]
+
+
+BAD_INPUTS = [
+    ("", "empty"),
+    ("   \u3000 \n", "empty"),
+    (None, "empty"),
+    (math.nan, "empty"),
+    ("This review is written in English only.", "error"),
+    ("\x00\x07\x1b", "empty"),
+]
+
+
+@pytest.mark.parametrize(("value", "status"), BAD_INPUTS)
+def test_bad_input_gets_a_status_and_message(tiny_model, value, status):
+    [p] = tiny_model.predict([value])
+    assert (p.status, p.reason, p.reasons, p.reason_proba) == (status, None, (), {})
+    assert p.message
+
+
+def test_control_characters_inside_japanese_text_are_ignored(tiny_model):
+    [clean] = tiny_model.predict("手数料が高い")
+    [dirty] = tiny_model.predict("手数\x00料が\x1b高い\u200b")
+    assert dirty.status == "ok"
+    assert dirty.reason_proba == pytest.approx(clean.reason_proba, abs=0.05)
+
+
+def test_a_one_megabyte_review_is_cut_and_flagged(tiny_model):
+    [p] = tiny_model.predict("報酬が低すぎて割に合わない。" * 80_000)
+    assert p.status == "ok"
+    assert "first" in p.message
+
+
+def test_predict_frame_keeps_every_row_in_place(tiny_model):
+    values = ["手数料が高い", None, "", "english only", "本業が忙しい", np.nan]
+    df = pd.DataFrame({"id": range(6), "text": values}, index=[10, 11, 12, 13, 14, 15])
+    out = tiny_model.predict_frame(df)
+    assert len(out) == 6
+    assert list(out.index) == [10, 11, 12, 13, 14, 15]
+    assert list(out.columns) == ["id", "text", *tiny_model.output_columns()]
+    assert list(out["status"]) == ["ok", "empty", "empty", "error", "ok", "empty"]
+    assert out.loc[out.status != "ok", "reason"].isna().all()
+    assert out.loc[out.status == "ok", "p_reason_fees"].notna().all()
+    assert out.loc[10, "reasons"].split("|")[0] == out.loc[10, "reason"]
+
+
+def test_predict_frame_names_a_missing_column(tiny_model):
+    with pytest.raises(InputError, match=r"no column 'review'.*text_column"):
+        tiny_model.predict_frame(pd.DataFrame({"text": ["手数料"]}), text_column="review")
+
+
+def test_predict_frame_refuses_to_overwrite_columns(tiny_model):
+    with pytest.raises(InputError, match="already has output column"):
+        tiny_model.predict_frame(pd.DataFrame({"text": ["手数料"], "reason": ["x"]}))
+
+
+def test_predict_matches_predict_frame(tiny_model):
+    texts = ["手数料が高い", "提案が通らない", "直接契約になりました"]
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": texts}))
+    for p, (_, row) in zip(tiny_model.predict(texts), frame.iterrows(), strict=True):
+        assert p.reason == row["reason"]
+        assert p.reason_proba["fees"] == pytest.approx(row["p_reason_fees"])

@@ -1,0 +1,112 @@
+"""Normalisation, input checks and the fugashi tokenizer."""
+
+import math
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from taikai.text import MAX_CHARS, JapaneseTokenizer, TextNormalizer, check_text, normalize
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ｸﾗｳﾄﾞﾜｰｸｽ", "クラウドワークス"),
+        ("手数料２０％", "手数料20%"),
+        ("  本業が\n忙しい\t ", "本業が 忙しい"),
+        ("最悪！！！！！！", "最悪!!!"),
+        ("詳しくは https://example.com/a?b=1 を見て", "詳しくは url を見て"),
+        ("ゼロ\u200b幅\ufeff文字", "ゼロ幅文字"),
+        ("制御\x00文字\x1b", "制御 文字"),
+        ("Lancersで", "lancersで"),
+    ],
+)
+def test_normalize(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_normalize_is_idempotent():
+    text = "ｺｺﾅﾗの手数料２２％は高い！！！！ https://x.jp"
+    assert normalize(normalize(text)) == normalize(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        ("単価が安い", "ok"),
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        (None, "empty"),
+        (math.nan, "empty"),
+        ("I quit because of the fees", "error"),
+        ("12345 !!!", "error"),
+        (42, "error"),
+        ("\x00\x01\x02", "empty"),
+    ],
+)
+def test_check_text_status(value, status):
+    checked = check_text(value)
+    assert checked.status == status
+    assert checked.ok == (status == "ok")
+    if status != "ok":
+        assert checked.message
+
+
+def test_check_text_truncates_long_text_and_says_so():
+    checked = check_text("手数料が高い。" * 200_000)
+    assert checked.status == "ok"
+    assert len(checked.text) == MAX_CHARS
+    assert str(MAX_CHARS) in checked.message
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "tokens"),
+    [
+        ("手数料が高い", "surface", ["手数", "料", "が", "高い"]),
+        ("提案しても選ばれない", "surface", ["提案", "し", "て", "も", "選ば", "れ", "ない"]),
+        ("提案しても選ばれない", "base", ["提案", "する", "て", "も", "選ぶ", "れる", "ない"]),
+        ("クラウドワークスで稼げなかった", "base", ["クラウド", "ワークス", "で", "稼げる", "ない", "た"]),
+        ("本業が忙しくて時間がない", "surface", ["本業", "が", "忙しく", "て", "時間", "が", "ない"]),
+        ("", "surface", []),
+    ],
+)
+def test_tokenize(text, form, tokens):
+    assert JapaneseTokenizer(form=form).fit([]).tokenize(text) == tokens
+
+
+def test_transform_joins_tokens_with_spaces():
+    assert JapaneseTokenizer().fit_transform(["直接契約になりました"]) == ["直接 契約 に なり まし た"]
+
+
+def test_bad_form_is_refused():
+    with pytest.raises(ValueError, match="form"):
+        JapaneseTokenizer(form="lemma").fit([])
+
+
+def test_tokenizer_pickles_without_its_tagger():
+    tokenizer = JapaneseTokenizer()
+    tokenizer.transform(["手数料が高い"])  # creates the tagger
+    assert "_tagger" in tokenizer.__dict__
+    restored = pickle.loads(pickle.dumps(tokenizer))
+    assert "_tagger" not in restored.__dict__
+    assert restored.transform(["手数料が高い"]) == ["手数 料 が 高い"]
+
+
+def test_tokenizer_follows_estimator_contract():
+    tokenizer = JapaneseTokenizer(form="base")
+    assert tokenizer.get_params() == {"form": "base", "dicdir": None}
+    assert tokenizer.fit(["x"]) is tokenizer
+
+
+def test_unpickled_tokenizer_works_in_a_fresh_process(tmp_path):
+    path = tmp_path / "tok.pkl"
+    path.write_bytes(pickle.dumps(JapaneseTokenizer(form="base")))
+    code = f"import pickle; t = pickle.load(open({str(path)!r}, 'rb')); print(t.transform(['稼げなかった'])[0])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "稼げる ない た"
+
+
+def test_normalizer_transformer():
+    assert TextNormalizer().fit_transform(["ｱｲ  ｳ"]) == ["アイ ウ"]

@@ -1,0 +1,77 @@
+"""Training: reproducibility, splits, own label sets, and clear errors."""
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai import InputError
+from taikai.training import content_sha256, tune_thresholds
+
+
+def test_training_is_reproducible(tiny_csv, tmp_path):
+    a = taikai.train(tiny_csv, tmp_path / "a", folds=2, test_size=0)
+    b = taikai.train(tiny_csv, tmp_path / "b", folds=2, test_size=0)
+    texts = ["手数料が高い", "本業が忙しくなった", "詐欺案件に当たった"]
+    pa, pb = a.predict(texts), b.predict(texts)
+    assert [p.reason_proba for p in pa] == [p.reason_proba for p in pb]
+    assert a.metadata["metrics"]["cv"] == b.metadata["metrics"]["cv"]
+    assert a.metadata["training_data"] == b.metadata["training_data"]
+
+
+def test_split_column_decides_train_and_test(tiny_csv):
+    df = pd.read_csv(tiny_csv)
+    df["split"] = ["test" if i % 5 == 0 else "train" for i in range(len(df))]
+    model = taikai.train(df, folds=2)
+    data = model.metadata["training_data"]
+    assert (data["train_rows"], data["test_rows"]) == (32, 8)
+    test = model.metadata["metrics"]["test"]
+    assert test["rows"] == 8
+    assert 0 <= test["reason_macro_f1"] <= 1
+
+
+def test_refit_all_trains_on_every_row(tiny_csv):
+    model = taikai.train(tiny_csv, folds=2, test_size=0.2, refit_all=True)
+    assert model.metadata["refit_on_all_rows"] is True
+    assert "test" in model.metadata["metrics"]
+
+
+def test_own_label_set_without_sentiment():
+    df = pd.DataFrame(
+        {
+            "text": ["野球の試合で勝った", "サッカーの得点王", "新しいスマホが出た", "パソコンの性能が上がった"] * 3,
+            "label": ["sports", "sports", "tech", "tech"] * 3,
+        }
+    )
+    model = taikai.train(df, folds=2, test_size=0, reasons_column="label", sentiment_column=None)
+    assert model.reason_labels == ["sports", "tech"]
+    assert model.sentiment_labels == []
+    [p] = model.predict("野球の試合")
+    assert p.reason_ja == p.reason  # display names fall back to the id
+    assert p.sentiment is None
+
+
+def test_training_data_problems_name_the_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n,low_pay,negative\n単価,,negative\n")
+    with pytest.raises(InputError, match=r"bad.csv:3: text: .*\n.*bad.csv:4: reasons: no label"):
+        taikai.train(path, folds=0, test_size=0)
+
+
+def test_bad_split_values_are_refused(tiny_csv):
+    df = pd.read_csv(tiny_csv).assign(split="dev")
+    with pytest.raises(InputError, match="split"):
+        taikai.train(df)
+
+
+def test_content_hash_ignores_column_order():
+    df = pd.DataFrame({"text": ["あ"], "reasons": ["fees"]})
+    assert content_sha256(df, ["text", "reasons"]) == content_sha256(df[["reasons", "text"]], ["text", "reasons"])
+
+
+def test_tune_thresholds_picks_the_separating_value():
+    import numpy as np
+
+    proba = np.array([[0.9, 0.6], [0.8, 0.1], [0.2, 0.8], [0.7, 0.4]])
+    gold = [["a", "b"], ["a"], ["b"], ["a", "b"]]
+    thresholds = tune_thresholds(proba, ["a", "b"], gold)
+    assert 0.1 < thresholds["b"] <= 0.4
