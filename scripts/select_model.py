@@ -25,17 +25,15 @@ from taikai.pipeline import FeatureConfig, build_pipeline
 from taikai.text import normalize
 
 FEATURES = {
-    "words 1 (surface)": dict(token_form="surface", word_ngrams=(1, 1), char_ngrams=None),
     "words 1-2 (surface)": dict(token_form="surface", word_ngrams=(1, 2), char_ngrams=None),
     "words 1-2 (base)": dict(token_form="base", word_ngrams=(1, 2), char_ngrams=None),
     "words 1-3 (base)": dict(token_form="base", word_ngrams=(1, 3), char_ngrams=None),
     "chars 1-3": dict(word_ngrams=None, char_ngrams=(1, 3)),
-    "chars 2-4": dict(word_ngrams=None, char_ngrams=(2, 4)),
     "words 1-2 (surface) + chars 1-3": dict(token_form="surface", word_ngrams=(1, 2), char_ngrams=(1, 3)),
     "words 1-2 (base) + chars 1-3": dict(token_form="base", word_ngrams=(1, 2), char_ngrams=(1, 3)),
     "words 1-2 (base) + chars 2-4": dict(token_form="base", word_ngrams=(1, 2), char_ngrams=(2, 4)),
 }
-CS = (1.0, 3.0, 10.0, 30.0)
+CS = (3.0, 10.0, 30.0)
 
 
 def fold_scores(config, texts, y, train_idx, test_idx):

@@ -11,7 +11,11 @@ import taikai
 from taikai.cli import cli
 
 BRIEF_EXAMPLES = [
-    ("ランサーズでライティングスキルがついたので、直案件に移行しました。感謝の気持ちでいっぱいです", "graduated", {"positive"}),
+    (
+        "ランサーズでライティングスキルがついたので、直案件に移行しました。感謝の気持ちでいっぱいです",
+        "graduated",
+        {"positive"},
+    ),
     (
         "副業から始めたけど、ランサーズで実績を積めたおかげで、フリーランスとして独立しました",
         "graduated",

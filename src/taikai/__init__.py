@@ -8,11 +8,13 @@
 
 __version__ = "0.1.0"
 
+from taikai.batch import classify_file
 from taikai.errors import InputError, ModelError, TaikaiError
 from taikai.evaluation import EvaluationReport, evaluate
 from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
 from taikai.model import Model, Prediction, load_model
 from taikai.pipeline import FeatureConfig
+from taikai.terms import distinctive_words, keywords
 from taikai.training import train
 
 __all__ = [
@@ -26,7 +28,10 @@ __all__ = [
     "ModelError",
     "Prediction",
     "TaikaiError",
+    "classify_file",
+    "distinctive_words",
     "evaluate",
+    "keywords",
     "load_model",
     "reason_name",
     "train",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 from pathlib import Path
 
@@ -27,8 +28,8 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES) -> str:
     errors = []
     for encoding in ENCODINGS:
         try:
-            # A multi-byte character may be cut at the end of the sample: ignore a short tail.
-            sample.decode(encoding) if len(sample) < sample_bytes else sample[:-4].decode(encoding)
+            # A multi-byte character may be cut at the end of the sample: an incremental decoder keeps that tail.
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < sample_bytes)
             return encoding
         except UnicodeDecodeError as exc:
             errors.append(f"{encoding}: byte {sample[exc.start]:#04x} at offset {exc.start}")

@@ -166,6 +166,18 @@ class Model:
         added = pd.DataFrame(cols, index=df.index)
         return pd.concat([df, added], axis=1)
 
+    def explain(self, text: str, top: int = 10):
+        """Return the n-grams that pushed *text* toward (and away from) its reason and sentiment; see taikai.explain."""
+        from taikai.explain import explain
+
+        return explain(self, text, top=top)
+
+    def keywords(self, top: int = 10, kind: str | None = None):
+        """Return the strongest features per reason and sentiment; see :func:`taikai.terms.keywords`."""
+        from taikai.terms import keywords
+
+        return keywords(self, top=top, kind=kind)
+
 
 def load_model(path: str | Path | None = None) -> Model:
     """Load and verify a model directory (default: the shipped model)."""

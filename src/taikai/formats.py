@@ -1,0 +1,263 @@
+"""Read review dumps chunk by chunk: CSV, TSV, JSONL, Parquet and xlsx, with line numbers for every problem."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from taikai.errors import InputError
+from taikai.io import detect_encoding
+
+FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
+_EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+}
+
+
+def format_of(path: Path, given: str | None, option: str) -> str:
+    """Return the format named by *given*, or the one *path*'s extension says, or raise :class:`InputError`."""
+    if given:
+        if given.lower() not in FORMATS:
+            raise InputError(f"unknown format {given!r}; choose one of {', '.join(FORMATS)}")
+        return given.lower()
+    found = _EXTENSIONS.get(Path(path).suffix.lower())
+    if found is None:
+        raise InputError(
+            f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; "
+            f"pass {option} {'|'.join(FORMATS)}"
+        )
+    return found
+
+
+@dataclass
+class BadLine:
+    """A record that could not be read: its first file line, what is wrong, and its raw text."""
+
+    line: int
+    error: str
+    raw: str
+
+
+@dataclass
+class Chunk:
+    """Up to ``chunk_size`` rows as columns of Python values, the bad records met, and where reading stopped."""
+
+    data: list[list]
+    rows: int
+    bad: list[BadLine] = field(default_factory=list)
+    blank: int = 0
+    position: dict = field(default_factory=dict)
+
+
+def _transpose(rows: list, width: int) -> list[list]:
+    return [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
+
+
+def _check_path(path: Path) -> None:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+
+
+def _check_columns(path: Path, columns: list[str]) -> list[str]:
+    seen: set[str] = set()
+    dupes = [c for c in columns if c in seen or seen.add(c)]
+    if dupes:
+        raise InputError(f"{path}: repeated column name(s) {dupes}; give every column a distinct name")
+    return columns
+
+
+class _Lines:
+    """Decode a binary file line by line, counting lines and bytes and keeping the lines of the current record."""
+
+    def __init__(self, f, encoding: str, path: Path, offset: int, line: int):
+        self.f, self.path, self.offset, self.line = f, path, offset, line
+        self.codec = "utf-8" if encoding.replace("_", "-").lower() == "utf-8-sig" else encoding
+        self.encoding = encoding
+        self.pending: list[str] = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        raw = next(self.f)
+        try:
+            text = raw.decode(self.codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{self.path}:{self.line + 1}: not valid {self.encoding} (byte {raw[exc.start]:#04x}); "
+                "pass the file's encoding with --encoding (utf-8, utf-8-sig or cp932)"
+            ) from exc
+        self.line += 1
+        self.offset += len(raw)
+        self.pending.append(text)
+        return text
+
+    def take(self) -> tuple[int, str]:
+        """Return the first line number and raw text of the record just read, and forget it."""
+        raw = "".join(self.pending)
+        first = self.line - len(self.pending) + 1
+        self.pending = []
+        return first, raw
+
+
+class _TextReader:
+    """Shared part of the line-based readers (CSV, TSV, JSONL): encoding, header, resumable byte offsets."""
+
+    def __init__(self, path: Path, encoding: str | None):
+        _check_path(path)
+        self.path = path
+        self.encoding = encoding or detect_encoding(path)
+        self.total = path.stat().st_size
+        self.start = 0
+        with open(path, "rb") as f:
+            if self.encoding.replace("_", "-").lower() == "utf-8-sig" and f.read(3) == b"\xef\xbb\xbf":
+                self.start = 3
+
+    def _open(self, position: dict | None):
+        f = open(self.path, "rb")  # noqa: SIM115 - closed by the caller's generator
+        f.seek(position["offset"] if position else self.start)
+        return f
+
+
+class CsvReader(_TextReader):
+    """Read a CSV or TSV file with a header line; a record whose field count differs from the header is bad."""
+
+    schema = None
+
+    def __init__(self, path: Path, encoding: str | None = None, delimiter: str = ","):
+        super().__init__(path, encoding)
+        self.delimiter = delimiter
+        with self._open(None) as f:
+            lines = _Lines(f, self.encoding, path, self.start, 0)
+            try:
+                header = next(csv.reader(lines, delimiter=delimiter))
+            except StopIteration:
+                raise InputError(f"{path}: the file is empty; the first line must name the columns") from None
+            except csv.Error as exc:
+                raise InputError(f"{path}:1: the header line is malformed ({exc})") from exc
+        if header and header[0].startswith("\ufeff"):
+            header[0] = header[0][1:]
+        self.columns = _check_columns(path, header)
+        self.header_end = {"offset": lines.offset, "line": lines.line}
+
+    def chunks(self, chunk_size: int, position: dict | None = None) -> Iterator[Chunk]:
+        """Yield chunks of up to *chunk_size* rows, starting after the header or at a saved *position*."""
+        position = position or self.header_end
+        width = len(self.columns)
+        with self._open(position) as f:
+            lines = _Lines(f, self.encoding, self.path, position["offset"], position["line"])
+            reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
+            rows: list = []
+            bad: list[BadLine] = []
+            blank = 0
+            while True:
+                try:
+                    fields = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    first, raw = lines.take()
+                    bad.append(BadLine(first, f"malformed record: {exc}", raw))
+                    continue
+                first, raw = lines.take()
+                if len(fields) == width:
+                    rows.append(fields)
+                elif not fields:
+                    if width == 1:
+                        rows.append([""])
+                    else:
+                        blank += 1
+                else:
+                    bad.append(BadLine(first, f"expected {width} fields, found {len(fields)}", raw))
+                if len(rows) == chunk_size:
+                    yield Chunk(_transpose(rows, width), len(rows), bad, blank, self._at(lines))
+                    rows, bad, blank = [], [], 0
+            if rows or bad or blank:
+                yield Chunk(_transpose(rows, width), len(rows), bad, blank, self._at(lines))
+
+    @staticmethod
+    def _at(lines: _Lines) -> dict:
+        return {"offset": lines.offset, "line": lines.line, "done": lines.offset}
+
+
+class JsonlReader(_TextReader):
+    """Read JSON Lines: one object per line; the first object's keys are the columns, in order."""
+
+    schema = None
+
+    def __init__(self, path: Path, encoding: str | None = None):
+        super().__init__(path, encoding)
+        self.columns: list[str] = []
+        with self._open(None) as f:
+            for text in _Lines(f, self.encoding, path, self.start, 0):
+                record = self._parse(text)
+                if isinstance(record, dict):
+                    self.columns = _check_columns(path, [str(k) for k in record])
+                    break
+        if not self.columns:
+            raise InputError(f"{path}: no JSON object found; JSONL needs one object per line")
+
+    @staticmethod
+    def _parse(text: str):
+        try:
+            return json.loads(text) if text.strip() else None
+        except json.JSONDecodeError as exc:
+            return exc
+
+    def chunks(self, chunk_size: int, position: dict | None = None) -> Iterator[Chunk]:
+        """Yield chunks of up to *chunk_size* rows; a line that is no JSON object, or has unknown keys, is bad."""
+        position = position or {"offset": self.start, "line": 0}
+        known = set(self.columns)
+        with self._open(position) as f:
+            lines = _Lines(f, self.encoding, self.path, position["offset"], position["line"])
+            rows: list = []
+            bad: list[BadLine] = []
+            blank = 0
+            for text in lines:
+                first, raw = lines.take()
+                record = self._parse(text)
+                if record is None:
+                    blank += 1
+                elif isinstance(record, json.JSONDecodeError):
+                    bad.append(BadLine(first, f"invalid JSON: {record.msg} at column {record.colno}", raw))
+                elif not isinstance(record, dict):
+                    bad.append(BadLine(first, f"a JSON {type(record).__name__}, not an object", raw))
+                elif not known.issuperset(record):
+                    extra = [k for k in record if k not in known]
+                    bad.append(BadLine(first, f"unknown key(s) {extra}; the columns are {self.columns}", raw))
+                else:
+                    rows.append([record.get(c) for c in self.columns])
+                if len(rows) == chunk_size:
+                    yield Chunk(_transpose(rows, len(self.columns)), len(rows), bad, blank, CsvReader._at(lines))
+                    rows, bad, blank = [], [], 0
+            if rows or bad or blank:
+                yield Chunk(_transpose(rows, len(self.columns)), len(rows), bad, blank, CsvReader._at(lines))
+
+
+def open_reader(path: Path, fmt: str, encoding: str | None = None, sheet: str | None = None):
+    """Return a reader for *path* in format *fmt* with ``columns``, ``schema``, ``total`` and ``chunks()``."""
+    path = Path(path)
+    if sheet and fmt != "xlsx":
+        raise InputError(f"--sheet applies to xlsx input, not to {fmt}")
+    if fmt in ("csv", "tsv"):
+        return CsvReader(path, encoding, "\t" if fmt == "tsv" else ",")
+    if fmt == "jsonl":
+        return JsonlReader(path, encoding)
+    if encoding:
+        raise InputError(f"--encoding applies to CSV, TSV and JSONL input, not to {fmt}")
+    from taikai.tables import ParquetReader, XlsxReader
+
+    return ParquetReader(path) if fmt == "parquet" else XlsxReader(path, sheet)

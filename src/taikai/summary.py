@@ -1,0 +1,103 @@
+"""The summary of a batch run: rows, speed, counts per status, reason and sentiment, and what was set aside."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from taikai.labels import REASON_IDS, SENTIMENTS, reason_name
+
+MAX_EXAMPLES = 10
+"""Rows with a status other than ``ok`` that the summary lists (the output has all of them)."""
+
+
+@dataclass
+class BatchSummary:
+    """What :func:`taikai.classify_file` did; ``str()`` gives the text the command line prints."""
+
+    input: str
+    output: str
+    rows: int = 0
+    seconds: float = 0.0
+    resumed_rows: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)
+    sentiments: dict[str, int] = field(default_factory=dict)
+    examples: list[dict] = field(default_factory=list)
+    bad_lines: int = 0
+    bad_lines_file: str | None = None
+    blank_lines: int = 0
+    replaced_characters: int = 0
+
+    @property
+    def rows_per_second(self) -> float:
+        """Rows classified per second in this run (rows done before a resume not counted)."""
+        return (self.rows - self.resumed_rows) / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def not_ok(self) -> int:
+        """Rows whose status is not ``ok`` (``empty`` or ``error``)."""
+        return sum(n for s, n in self.statuses.items() if s != "ok")
+
+    @property
+    def records(self) -> int:
+        """Records met in the input: rows written, bad records set aside and blank lines skipped."""
+        return self.rows + self.bad_lines + self.blank_lines
+
+    @classmethod
+    def from_totals(cls, input: Path, output: Path, totals: dict | None) -> BatchSummary:
+        """Start a summary, from the totals a resumed run had saved."""
+        summary = cls(str(input), str(output), **(totals or {}))
+        summary.resumed_rows = summary.rows
+        return summary
+
+    def totals(self) -> dict:
+        """Return the counts to save with each chunk, for a resumed run."""
+        keep = ("rows", "statuses", "reasons", "sentiments", "examples", "bad_lines", "blank_lines")
+        return {k: v for k, v in asdict(self).items() if k in keep} | {"replaced_characters": self.replaced_characters}
+
+    def add(self, rows: int, result: dict, bad: int, blank: int) -> None:
+        """Add one chunk's counts."""
+        self.rows += rows
+        self.bad_lines += bad
+        self.blank_lines += blank
+        self.replaced_characters += result["replaced"]
+        for name in ("statuses", "reasons", "sentiments"):
+            counts = Counter(getattr(self, name))
+            counts.update(result[name])
+            setattr(self, name, dict(counts))
+        self.examples = (self.examples + result["examples"])[:MAX_EXAMPLES]
+
+    def to_dict(self) -> dict:
+        """Return the summary as JSON-ready values."""
+        return asdict(self) | {"rows_per_second": self.rows_per_second, "not_ok": self.not_ok}
+
+    def __str__(self) -> str:
+        rate = f"{self.rows_per_second:,.0f} rows/s"
+        lines = [f"{self.rows:,} rows classified into {self.output} in {self.seconds:.1f} s ({rate})"]
+        if self.resumed_rows:
+            lines[0] += f"; {self.resumed_rows:,} of them before the resume"
+        order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
+        for title, counts in (("reasons", self.reasons), ("sentiments", self.sentiments)):
+            if counts:
+                shown = sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+                names = [f"{k} ({reason_name(k)}) {v:,}" if title == "reasons" else f"{k} {v:,}" for k, v in shown]
+                lines.append(f"{title}: " + ", ".join(names))
+        lines.append("status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items())))
+        for ex in self.examples if self.not_ok else ():
+            who = f"row {ex['row']}" + (f" (id {ex['id']})" if ex.get("id") is not None else "")
+            lines.append(f"  {who}: {ex['status']}: {ex['message']}")
+        if self.not_ok > len(self.examples):
+            lines.append(f"  … {self.not_ok - len(self.examples):,} more; see the status column")
+        if self.bad_lines:
+            where = f" (set aside in {self.bad_lines_file})" if self.bad_lines_file else ""
+            lines.append(f"bad lines: {self.bad_lines:,}{where}")
+        if self.blank_lines:
+            lines.append(f"blank lines skipped: {self.blank_lines:,}")
+        if self.replaced_characters:
+            lines.append(
+                f"characters the output cannot hold: {self.replaced_characters:,} "
+                "(written as '?' in cp932; control characters removed in xlsx)"
+            )
+        return "\n".join(lines)
