@@ -110,3 +110,15 @@ def test_unpickled_tokenizer_works_in_a_fresh_process(tmp_path):
 
 def test_normalizer_transformer():
     assert TextNormalizer().fit_transform(["ｱｲ  ｳ"]) == ["アイ ウ"]
+
+
+@pytest.mark.parametrize("form", ["surface", "base"])
+@pytest.mark.parametrize("text", ["提案しても選ばれなかった", "クラウドワークスで20%引かれる", "手数料 が 高い", "ほげぴよ"])
+def test_tokenize_with_spans_matches_tokenize(form, text):
+    tokenizer = JapaneseTokenizer(form=form)
+    located = tokenizer.tokenize_with_spans(text)
+    assert [word for word, _, _ in located] == tokenizer.tokenize(text)
+    for word, start, end in located:
+        if form == "surface":
+            assert text[start:end] == word
+        assert 0 <= start < end <= len(text)

@@ -74,13 +74,10 @@ def _word_tokens(block: Block, text: str) -> tuple[list[str], list[tuple[int, in
     tokenizer = _tokenizer(block.prepare)
     spans: list[tuple[int, int] | None] = [None] * len(tokens)
     if tokenizer is not None:
-        words, located, cursor = [], [], 0
-        for node in tokenizer._get_tagger()(text):
-            word = node.surface if tokenizer.form == "surface" else (node.feature.orthBase or node.surface)
-            start = text.find(node.surface, cursor)
-            located.append((start, start + len(node.surface)) if start >= 0 and node.surface else None)
-            cursor = start + len(node.surface) if start >= 0 else cursor
-            words.append(word.replace(" ", ""))
+        words, located = [], []
+        for word, start, end in tokenizer.tokenize_with_spans(text):
+            words.append(word)
+            located.append((start, end) if end > start else None)
         if words == tokens:
             spans = located
     elif block.prepare is None:

@@ -104,7 +104,7 @@ def _align(chars: Chars, target: str) -> Chars:
 def normalize_with_offsets(original: str) -> OffsetMap:
     """Return ``normalize(original)`` with the original span of each of its characters."""
     chars = _nfkc(original)
-    chars = [(_CONTROL.get(ord(c), c), s, e) for c, s, e in chars]
+    chars = [(" " if _CONTROL.fullmatch(c) else c, s, e) for c, s, e in chars]
     chars = [(c, s, e) for c, s, e in chars if not _INVISIBLE.fullmatch(c)]
     chars = _replace(chars, _URL, lambda _: " URL ")
     chars = _cut_repeats(chars)

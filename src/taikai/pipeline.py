@@ -6,11 +6,11 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from taikai.text import JapaneseTokenizer, TextNormalizer
+from taikai.vectorize import FastTfidfVectorizer
 
 SEED = 0
 
@@ -88,7 +88,7 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):
 
 
 def _word_features(config: FeatureConfig) -> Pipeline:
-    vectorizer = TfidfVectorizer(
+    vectorizer = FastTfidfVectorizer(
         token_pattern=r"\S+",
         lowercase=False,
         ngram_range=config.word_ngrams,
@@ -107,7 +107,7 @@ def build_features(config: FeatureConfig) -> FeatureUnion:
     if config.word_ngrams:
         parts.append(("words", _word_features(config)))
     if config.char_ngrams:
-        chars = TfidfVectorizer(
+        chars = FastTfidfVectorizer(
             analyzer="char",
             lowercase=False,
             ngram_range=config.char_ngrams,

@@ -6,7 +6,7 @@ import math
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
@@ -21,7 +21,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _REPEAT = re.compile(r"(.)\1{3,}")
 _JAPANESE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
-_CONTROL = {c: " " for c in (*range(32), *range(0x7F, 0xA0))}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
 
 
@@ -32,14 +32,14 @@ def normalize(text: str) -> str:
     URLs replaced by ``URL``, runs of one character longer than three cut to three, Latin lower-cased,
     whitespace collapsed.
     """
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text).translate(_CONTROL))
-    text = _URL.sub(" URL ", text)
+    text = _INVISIBLE.sub("", _CONTROL.sub(" ", unicodedata.normalize("NFKC", text)))
+    if "http" in text or "www" in text:
+        text = _URL.sub(" URL ", text)
     text = _REPEAT.sub(r"\1\1\1", text)
-    return _SPACE.sub(" ", text).strip().lower()
+    return " ".join(text.split()).lower()
 
 
-@dataclass(frozen=True)
-class CheckedText:
+class CheckedText(NamedTuple):
     """A text ready for the model, or the reason it is not."""
 
     text: str
@@ -106,22 +106,41 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):
             dicdir = self.dicdir or _default_dicdir()
             args = f'-d "{dicdir}" -r "{os.path.join(dicdir, "mecabrc")}"'
             if self.form == "surface":
-                args += " -Owakati"
-            tagger = fugashi.Tagger(args)
+                tagger = fugashi.Tagger(args + " -Owakati")
+            else:
+                # MeCab writes each word's dictionary form (unidic field 10, orthBase) itself, or the surface of
+                # an unknown word: no Python object per word.
+                tagger = fugashi.GenericTagger(args + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"')
             self.__dict__["_tagger"] = tagger
             self.__dict__["_tagger_pid"] = os.getpid()
         return tagger
 
     def tokenize(self, text: str) -> list[str]:
         """Return the words of one normalised text."""
-        tagger = self._get_tagger()
-        if self.form == "surface":
-            return tagger.parse(text).split()
-        return [(node.feature.orthBase or node.surface).replace(" ", "") for node in tagger(text)]
+        return self._get_tagger().parse(text).split()
+
+    def tokenize_with_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Return each word of one normalised text with the start and end of its surface in *text*."""
+        out, cursor = [], 0
+        for node in self._get_tagger()(text):
+            surface = node.surface
+            if self.form == "surface" or node.is_unk:
+                word = surface
+            else:
+                word = node.feature[10] if len(node.feature) > 10 else surface
+            start = text.find(surface, cursor)
+            if start < 0:
+                start = cursor
+            cursor = start + len(surface)
+            out.extend((w, start, cursor) for w in word.split())
+        return out
 
     def transform(self, X) -> list[str]:
-        """Return each text of *X* as its words joined by spaces."""
-        return [" ".join(self.tokenize(text)) for text in X]
+        """Return each text of *X* as its words joined by single spaces."""
+        parse = self._get_tagger().parse
+        if self.form == "surface":
+            return [parse(text) for text in X]  # wakati output is exactly that
+        return [" ".join(parse(text).split()) for text in X]
 
     def __getstate__(self):
         state = self.__dict__.copy()

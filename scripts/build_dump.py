@@ -1,0 +1,69 @@
+"""Merge the hand-written demo dump batches (data/dump_batches/*.tsv) into data/sample_dump.csv.
+
+Usage: python scripts/build_dump.py [--batches DIR] [--corpus data/reviews.csv] [--out data/sample_dump.csv]
+
+Each batch line is ``posted_at<TAB>platform<TAB>text``. Lines are validated, texts that nearly duplicate another
+dump text or a corpus text (character 3-gram Jaccard >= 0.8) are dropped and listed, rows are sorted by date
+(stable), and each gets a ``review_id``.
+"""
+
+import argparse
+import csv
+import sys
+from datetime import date
+from pathlib import Path
+
+from taikai.dedupe import near_duplicates
+
+PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--batches", type=Path, default=Path("data/dump_batches"))
+    parser.add_argument("--corpus", type=Path, default=Path("data/reviews.csv"))
+    parser.add_argument("--out", type=Path, default=Path("data/sample_dump.csv"))
+    args = parser.parse_args()
+    rows, problems = [], []
+    for path in sorted(args.batches.glob("*.tsv")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("\t")]
+            if len(parts) != 3:
+                problems.append(f"{path}:{n}: expected 3 tab-separated fields, got {len(parts)}")
+                continue
+            posted_at, platform, text = parts
+            try:
+                date.fromisoformat(posted_at)
+            except ValueError:
+                problems.append(f"{path}:{n}: bad date {posted_at!r}")
+            if platform not in PLATFORMS:
+                problems.append(f"{path}:{n}: bad platform {platform!r}")
+            rows.append({"posted_at": posted_at, "platform": platform, "text": text, "source": f"{path.stem}:{n}"})
+    if problems:
+        sys.exit("\n".join(problems))
+    with open(args.corpus, encoding="utf-8", newline="") as f:
+        corpus = [r["text"] for r in csv.DictReader(f)]
+    texts = [r["text"] for r in rows] + corpus
+    drop = set()
+    for i, j, sim in near_duplicates(texts):
+        if j < len(rows):  # j is a dump text (corpus texts come after all dump texts)
+            drop.add(j)
+            print(
+                f"dropped {rows[j]['source']} (similarity {sim:.2f} to {'dump ' if i < len(rows) else 'corpus '}text): "
+                f"{rows[j]['text'][:40]}"
+            )
+    rows = sorted((r for k, r in enumerate(rows) if k not in drop), key=lambda r: r["posted_at"])
+    with open(args.out, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["review_id", "posted_at", "platform", "text"])
+        writer.writeheader()
+        for k, r in enumerate(rows, 1):
+            writer.writerow(
+                {"review_id": f"R{k:05d}", "posted_at": r["posted_at"], "platform": r["platform"], "text": r["text"]}
+            )
+    print(f"wrote {len(rows)} rows to {args.out}; dropped {len(drop)}")
+
+
+if __name__ == "__main__":
+    main()
