@@ -3,6 +3,8 @@
 import csv
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -54,8 +56,10 @@ def client():
 def dump(tmp_path_factory):
     """Write 120 rows (empty, blank and non-Japanese texts among them) as three CSV files and as one."""
     root = tmp_path_factory.mktemp("dump")
-    rows = [[f"r{i:04d}", "Lancers" if i % 2 else "", TEXTS[i % len(TEXTS)] + (f"（{i}）" if i % 3 else "")]
-            for i in range(120)]
+    rows = [
+        [f"r{i:04d}", "Lancers" if i % 2 else "", TEXTS[i % len(TEXTS)] + (f"（{i}）" if i % 3 else "")]
+        for i in range(120)
+    ]
     rows[7][2] = "手数料が高い" * 2_000  # longer than the model reads: classified, with a message
     (root / "parts").mkdir()
     for k in range(3):
@@ -81,8 +85,23 @@ def _assert_same(dask_out: pd.DataFrame, local_out: pd.DataFrame) -> None:
 
 def test_csv_glob_gives_the_local_batch_output_row_for_row(client, dump, tiny_model_dir, tmp_path):
     out, local = tmp_path / "out", tmp_path / "local.parquet"
-    _run(dump / "parts" / "*.csv", "-o", out, "--engine", "dask", "--scheduler", client.scheduler.address,
-         "--text-column", "text", "--id-column", "id", "-m", tiny_model_dir, "--partitions", "5")
+    _run(
+        dump / "parts" / "*.csv",
+        "-o",
+        out,
+        "--engine",
+        "dask",
+        "--scheduler",
+        client.scheduler.address,
+        "--text-column",
+        "text",
+        "--id-column",
+        "id",
+        "-m",
+        tiny_model_dir,
+        "--partitions",
+        "5",
+    )
     _run(dump / "all.csv", "-o", local, "--text-column", "text", "--id-column", "id", "-m", tiny_model_dir)
     parts = sorted(out.glob("part.*.parquet"))
     assert len(parts) == 5 and (out / MANIFEST).exists()
@@ -99,16 +118,23 @@ def test_csv_glob_gives_the_local_batch_output_row_for_row(client, dump, tiny_mo
 
 def test_csv_parts_concatenate_to_the_local_csv(client, dump, tiny_model_dir, tmp_path):
     out, local = tmp_path / "out", tmp_path / "local.csv"
-    classify_files(dump / "parts", out, "text", id_column="id", model=tiny_model_dir, client=client,
-                   output_format="csv", partitions=3)
+    classify_files(
+        dump / "parts",
+        out,
+        "text",
+        id_column="id",
+        model=tiny_model_dir,
+        client=client,
+        output_format="csv",
+        partitions=3,
+    )
     taikai.classify_file(dump / "all.csv", local, "text", id_column="id", model=tiny_model_dir)
     parts = [p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(out.glob("part.*.csv"))]
     assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")
 
 
 def test_parquet_directory_without_id_gets_row_numbers(client, dump, tiny_model_dir, tmp_path):
-    table = pa.Table.from_pandas(pd.read_csv(dump / "all.csv", dtype=str, keep_default_na=False),
-                                 preserve_index=False)
+    table = pa.Table.from_pandas(pd.read_csv(dump / "all.csv", dtype=str, keep_default_na=False), preserve_index=False)
     (tmp_path / "in").mkdir()
     pq.write_table(table.slice(0, 70), tmp_path / "in" / "a.parquet")
     pq.write_table(table.slice(70), tmp_path / "in" / "b.parquet")
@@ -135,8 +161,9 @@ def test_classify_without_a_cluster_keeps_dtypes_and_statuses(tiny_model_dir, ti
 
 
 def test_the_model_is_loaded_once_per_worker(client, dump, tiny_model_dir, tmp_path):
-    classify_files(dump / "parts", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client,
-                   partitions=12)
+    classify_files(
+        dump / "parts", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client, partitions=12
+    )
     key = tdask.model_key(taikai.load_model(tiny_model_dir))
     loads = client.run(tdask.load_count)
     assert len(loads) == 2 and all(counts == {key: 1} for counts in loads.values()), loads
@@ -149,11 +176,23 @@ def test_engine_options_are_checked(dump, tmp_path):
     assert result.exit_code == 2 and "--resume applies to the local engine only" in result.output
     result = runner.invoke(cli, [*args, "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "apply to --engine dask only" in result.output
-    result = runner.invoke(cli, ["batch", str(tmp_path / "none*.csv"), "-o", str(tmp_path / "o"),
-                                 "--text-column", "text", "--engine", "dask"])
+    result = runner.invoke(
+        cli,
+        ["batch", str(tmp_path / "none*.csv"), "-o", str(tmp_path / "o"), "--text-column", "text", "--engine", "dask"],
+    )
     assert result.exit_code == 2 and "no file matches" in result.output
     result = runner.invoke(cli, [*args, "--engine", "dask", "--id-column", "nope"])
     assert result.exit_code == 2 and "no column 'nope'" in result.output
+
+
+def test_without_dask_installed_the_error_says_what_to_install(dump, tmp_path):
+    hide = "import sys; sys.modules['dask'] = sys.modules['dask.dataframe'] = sys.modules['distributed'] = None; "
+    done = subprocess.run([sys.executable, "-c", hide + "import taikai.dask"], capture_output=True, text=True)
+    assert done.returncode == 1 and "pip install 'taikai[dask]'" in done.stderr
+    command = "from taikai.cli import main; main()"
+    args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text", "--engine", "dask"]
+    done = subprocess.run([sys.executable, "-c", hide + command, *args], capture_output=True, text=True)
+    assert done.returncode == 2 and "pip install 'taikai[dask]'" in done.stderr, done.stderr
 
 
 def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, dump, tiny_model_dir, tmp_path):
@@ -180,8 +219,16 @@ def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, dump, tiny_mod
 
     killer = threading.Thread(target=kill_when_started)
     killer.start()
-    summary = classify_files(dump / "parts", tmp_path / "out", "text", id_column="id", model=tiny_model_dir,
-                             client=client, partitions=8, prepare=lambda ddf: ddf.map_partitions(slow))
+    summary = classify_files(
+        dump / "parts",
+        tmp_path / "out",
+        "text",
+        id_column="id",
+        model=tiny_model_dir,
+        client=client,
+        partitions=8,
+        prepare=lambda ddf: ddf.map_partitions(slow),
+    )
     killer.join()
     assert killed, "no partition started"
     client.wait_for_workers(2, timeout=120)

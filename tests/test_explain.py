@@ -15,9 +15,9 @@ from taikai.pipeline import FeatureConfig
 from taikai.text import normalize
 
 CONFIGS = {
-    "surface+chars": FeatureConfig(min_df=1),
+    "surface+chars": FeatureConfig(token_form="surface", char_ngrams=(1, 3), min_df=1),
     "base-words": FeatureConfig(token_form="base", char_ngrams=None, min_df=1),
-    "chars": FeatureConfig(word_ngrams=None, min_df=1),
+    "chars": FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),
 }
 
 

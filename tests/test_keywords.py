@@ -14,8 +14,9 @@ from taikai.pipeline import FeatureConfig
 
 CONFIGS = {
     "default": FeatureConfig(),
+    "surface+chars": FeatureConfig(token_form="surface", char_ngrams=(1, 3), min_df=1),
     "base-words": FeatureConfig(token_form="base", char_ngrams=None, min_df=1),
-    "chars": FeatureConfig(word_ngrams=None, min_df=1),
+    "chars": FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),
 }
 
 
@@ -56,8 +57,8 @@ def test_keywords_match_the_intuition(tiny_model):
 
 
 def test_keywords_kind_filter_and_frame(tiny_model):
-    found = taikai.keywords(tiny_model, top=3, kind="char")
-    assert all(k.kind == "char" for words in found.reason.values() for k in words)
+    found = taikai.keywords(tiny_model, top=3, kind="word")
+    assert all(k.kind == "word" for words in found.reason.values() for k in words)
     frame = found.to_frame()
     assert list(frame.columns) == ["head", "label", "rank", "feature", "kind", "weight"]
     assert set(frame["head"]) == {"reason", "sentiment"} and (frame["weight"] > 0).all()

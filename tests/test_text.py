@@ -113,7 +113,9 @@ def test_normalizer_transformer():
 
 
 @pytest.mark.parametrize("form", ["surface", "base"])
-@pytest.mark.parametrize("text", ["提案しても選ばれなかった", "クラウドワークスで20%引かれる", "手数料 が 高い", "ほげぴよ"])
+@pytest.mark.parametrize(
+    "text", ["提案しても選ばれなかった", "クラウドワークスで20%引かれる", "手数料 が 高い", "ほげぴよ"]
+)
 def test_tokenize_with_spans_matches_tokenize(form, text):
     tokenizer = JapaneseTokenizer(form=form)
     located = tokenizer.tokenize_with_spans(text)

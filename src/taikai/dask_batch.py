@@ -42,9 +42,9 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[l
     """Return the files a directory or glob names, in sorted order, and their one format."""
     root = Path(pattern)
     if root.is_dir():
-        files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(("_", ".")))
+        files = sorted(p.absolute() for p in root.rglob("*") if p.is_file() and not p.name.startswith(("_", ".")))
     else:
-        files = sorted(Path(p) for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file())
+        files = sorted(Path(p).absolute() for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file())
     if not files:
         raise InputError(f"{pattern}: no file matches; give a directory, a file or a quoted glob like 'dump/*.csv'")
     formats = {format_of(p, input_format, "--input-format") for p in files}
@@ -81,7 +81,7 @@ def read_input(pattern, input_format: str | None = None, encoding: str | None = 
     if fmt == "parquet":
         if encoding:
             raise InputError("--encoding applies to CSV, TSV and JSONL input, not to parquet")
-        source = str(pattern) if Path(pattern).is_dir() else [str(f) for f in files]
+        source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
         ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
         found, framed = pq.read_schema(files[0]), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
@@ -217,7 +217,7 @@ def classify_files(
     own = None
     if client is None:
         client, own = _connect(scheduler)
-    tmp = output.with_name(output.name + PARTIAL)
+    tmp, futures = output.absolute().with_name(output.name + PARTIAL), []
     try:
         nthreads = sum(client.nthreads().values()) or 1
         if partitions or ddf.npartitions < 2 * nthreads:
@@ -260,6 +260,9 @@ def classify_files(
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         _move_into_place(tmp, output)
+    except BaseException:
+        client.cancel(futures)  # a client given by the caller would otherwise keep running them
+        raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         if own is not None:

@@ -19,11 +19,11 @@ SEED = 0
 class FeatureConfig:
     """Choices of features and regularisation; the defaults are the cross-validated winner (docs/model_selection.md)."""
 
-    token_form: str = "surface"
+    token_form: str = "base"
     word_ngrams: tuple[int, int] | None = (1, 2)
-    char_ngrams: tuple[int, int] | None = (1, 3)
+    char_ngrams: tuple[int, int] | None = None
     min_df: int = 2
-    reason_c: float = 10.0
+    reason_c: float = 30.0
     sentiment_c: float = 10.0
     class_weight: str | None = "balanced"
 

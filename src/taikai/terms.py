@@ -91,7 +91,8 @@ def content_words(texts, tokenizer: JapaneseTokenizer | None = None) -> list[lis
 
     A prefix or suffix stays with its noun (手数 + 料 → 手数料), which UniDic's short units split.
     """
-    tagger = (tokenizer or JapaneseTokenizer(form="base"))._get_tagger()
+    # The surface tokenizer's tagger is fugashi's UniDic Tagger, whose nodes carry named features.
+    tagger = JapaneseTokenizer(form="surface", dicdir=getattr(tokenizer, "dicdir", None))._get_tagger()
     out = []
     for text in texts:
         words: list[str] = []
