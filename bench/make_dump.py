@@ -37,7 +37,7 @@ def make_dump(n: int, out: Path, seed: int = 0) -> Path:
         writer.writerow(["id", "posted", "platform", "text"])
         for i in range(1, n + 1):
             day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            writer.writerow([f"r{i:07d}", day, rng.choice(PLATFORMS), f"{rng.choice(texts)}（#{i}）"])
+            writer.writerow([f"r{i:07d}", day, rng.choice(PLATFORMS), f"{rng.choice(texts)} #{i}"])
     return out
 
 

@@ -50,6 +50,18 @@ class Prediction:
         return sorted(self.reason_proba.items(), key=lambda kv: -kv[1])[:k]
 
 
+def reason_sets(proba: np.ndarray, labels: list[str], thresholds: np.ndarray) -> list[tuple[str, ...]]:
+    """Return, per row of *proba*, the primary reason then every other reason past its threshold, by probability."""
+    top = proba.argmax(axis=1)
+    passed = proba >= thresholds
+    passed[np.arange(len(proba)), top] = False
+    out = [(labels[t],) for t in top]
+    for i in np.flatnonzero(passed.any(axis=1)):
+        order = np.argsort(-proba[i], kind="stable")
+        out[i] = (labels[top[i]], *(labels[j] for j in order if passed[i, j]))
+    return out
+
+
 def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
     rank = {label: i for i, label in enumerate(preferred)}
     return sorted(range(len(labels)), key=lambda j: (rank.get(labels[j], len(rank)), j))
@@ -103,16 +115,13 @@ class Model:
         reason: list = [None] * n
         reasons: list = [None] * n
         sentiment: list = [None] * n
-        labels = np.array(self.reason_labels, dtype=object)
-        for i in ok:
-            p = reason_p[i]
-            top = int(p.argmax())
-            order = np.argsort(-p, kind="stable")
-            extra = [labels[j] for j in order if j != top and p[j] >= self.thresholds[j]]
-            reason[i] = labels[top]
-            reasons[i] = (labels[top], *extra)
+        if ok:
+            for i, labels in zip(ok, reason_sets(reason_p[ok], self.reason_labels, self.thresholds), strict=True):
+                reason[i], reasons[i] = labels[0], labels
             if n_sentiments:
-                sentiment[i] = self.sentiment_labels[int(sentiment_p[i].argmax())]
+                names = np.array(self.sentiment_labels, dtype=object)
+                for i, label in zip(ok, names[sentiment_p[ok].argmax(axis=1)], strict=True):
+                    sentiment[i] = label
         columns: dict[str, list | np.ndarray] = {
             "status": [c.status for c in checked],
             "message": [c.message for c in checked],

@@ -20,6 +20,7 @@ STATUS_ERROR = "error"
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _REPEAT = re.compile(r"(.)\1{3,}")
+_HAS_REPEAT = re.compile(r"(.)(?=\1\1\1)")  # a cheaper test, run first: most texts have no such run
 _JAPANESE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
@@ -35,7 +36,8 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", _CONTROL.sub(" ", unicodedata.normalize("NFKC", text)))
     if "http" in text or "www" in text:
         text = _URL.sub(" URL ", text)
-    text = _REPEAT.sub(r"\1\1\1", text)
+    if _HAS_REPEAT.search(text):
+        text = _REPEAT.sub(r"\1\1\1", text)
     return " ".join(text.split()).lower()
 
 
@@ -136,11 +138,11 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):
         return out
 
     def transform(self, X) -> list[str]:
-        """Return each text of *X* as its words joined by single spaces."""
+        """Return each text of *X* as its words separated by spaces."""
         parse = self._get_tagger().parse
         if self.form == "surface":
             return [parse(text) for text in X]  # wakati output is exactly that
-        return [" ".join(parse(text).split()) for text in X]
+        return [parse(text).rstrip() for text in X]  # words, space-separated, without MeCab's end-of-text newline
 
     def __getstate__(self):
         state = self.__dict__.copy()

@@ -16,7 +16,7 @@ from taikai.artifact import save_artifact, sha256_file
 from taikai.errors import InputError
 from taikai.evaluation import evaluate, score_multi, score_single
 from taikai.io import read_labelled, validate_labelled
-from taikai.model import DEFAULT_THRESHOLD, Model
+from taikai.model import DEFAULT_THRESHOLD, Model, reason_sets
 from taikai.pipeline import SEED, FeatureConfig, build_pipeline
 from taikai.text import MAX_CHARS, normalize
 
@@ -55,16 +55,6 @@ def tune_thresholds(proba: np.ndarray, labels: list[str], gold_sets: list[list[s
     return thresholds
 
 
-def _reason_sets(proba: np.ndarray, labels: list[str], thresholds: dict[str, float]) -> list[list[str]]:
-    limits = np.array([thresholds[label] for label in labels])
-    sets = []
-    for p in proba:
-        top = int(p.argmax())
-        order = np.argsort(-p, kind="stable")
-        sets.append([labels[top]] + [labels[j] for j in order if j != top and p[j] >= limits[j]])
-    return sets
-
-
 def cross_validate(
     df: pd.DataFrame,
     config: FeatureConfig,
@@ -98,7 +88,8 @@ def cross_validate(
     thresholds = tune_thresholds(oof_reason, reason_labels, gold_sets)
     predicted_primary = [reason_labels[j] for j in oof_reason.argmax(axis=1)]
     reason = score_single(df["primary"].tolist(), predicted_primary, reason_labels)
-    reasons = score_multi(gold_sets, _reason_sets(oof_reason, reason_labels, thresholds), reason_labels)
+    limits = np.array([thresholds[label] for label in reason_labels])
+    reasons = score_multi(gold_sets, [list(r) for r in reason_sets(oof_reason, reason_labels, limits)], reason_labels)
     scores = {
         "folds": folds,
         "reason_macro_f1": reason.macro_f1,

@@ -2,8 +2,7 @@
 
 scikit-learn counts n-grams in a per-n-gram Python loop, which costs several times the tokenizer itself. For the
 two analyzers taikai uses (space-separated word 1–2-grams, character 1–3-grams on normalised text), the n-grams of
-a whole batch can instead be packed into integer keys and looked up in the sorted vocabulary with
-``np.searchsorted``. Anything else falls back to scikit-learn's own ``transform``.
+a whole batch can instead be packed into integer keys and looked up at once in a hash index of the vocabulary. Anything else falls back to scikit-learn's own ``transform``.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
@@ -27,20 +27,19 @@ def _pack(codes: np.ndarray, n: int) -> np.ndarray:
     return keys
 
 
-def _table(keys, columns) -> tuple[np.ndarray, np.ndarray]:
-    keys_a = np.asarray(keys, dtype=np.int64)
-    order = np.argsort(keys_a)
-    return keys_a[order], np.asarray(columns, dtype=np.int64)[order]
+def _table(keys, columns) -> tuple[pd.Index, np.ndarray]:
+    """Return a hash index of n-gram *keys* (unique) and the vocabulary column of each."""
+    return pd.Index(np.asarray(keys, dtype=np.int64)), np.asarray(columns, dtype=np.int64)
 
 
-def _lookup(table: tuple[np.ndarray, np.ndarray], keys: np.ndarray, valid: np.ndarray):
+def _lookup(table: tuple[pd.Index, np.ndarray], keys: np.ndarray, valid: np.ndarray):
     """Return (positions in *keys*, vocabulary columns) of the valid keys found in *table*."""
     known, columns = table
     if not len(known) or not len(keys):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    pos = np.searchsorted(known, keys).clip(max=len(known) - 1)
-    hit = (known[pos] == keys) & valid
-    return np.flatnonzero(hit), columns[pos[hit]]
+    found = known.get_indexer(keys)
+    hit = (found >= 0) & valid
+    return np.flatnonzero(hit), columns[found[hit]]
 
 
 class _CharCounter:
