@@ -23,8 +23,10 @@ def main(path: str = "data/reviews.csv") -> None:
     labels = df["reasons"].map(parse_reasons)
     primary = labels.str[0]
     n = len(df)
-    print(f"{n} reviews, {(df.split == 'test').sum()} in the test split, "
-          f"{(labels.str.len() > 1).mean():.0%} with more than one reason.\n")
+    print(
+        f"{n} reviews, {(df.split == 'test').sum()} in the test split, "
+        f"{(labels.str.len() > 1).mean():.0%} with more than one reason.\n"
+    )
     any_count = Counter(label for ls in labels for label in ls)
     rows = []
     for r in REASON_IDS:
@@ -37,8 +39,13 @@ def main(path: str = "data/reviews.csv") -> None:
     print(table(("platform", "rows"), platforms.items()), "\n")
     lengths = df["text"].str.len()
     q = np.percentile(lengths, [10, 25, 50, 75, 90, 99])
-    print(table(("min", "p10", "p25", "median", "p75", "p90", "p99", "max"),
-                [(lengths.min(), *(int(v) for v in q), lengths.max())]), "\n")
+    print(
+        table(
+            ("min", "p10", "p25", "median", "p75", "p90", "p99", "max"),
+            [(lengths.min(), *(int(v) for v in q), lengths.max())],
+        ),
+        "\n",
+    )
     batches = df["id"].str.split("-").str[0].value_counts().sort_index()
     print(table(("batch", "rows"), batches.items()))
     cross = pd.crosstab(primary, df["sentiment"]).reindex(index=list(REASON_IDS), columns=list(SENTIMENTS))

@@ -9,38 +9,9 @@ from pathlib import Path
 
 import click
 
-from taikai.dask_cli import engine_options
-from taikai.errors import TaikaiError
-from taikai.formats import FORMATS
-
-
-class UserError(click.ClickException):
-    """An input or model problem: message on stderr, exit code 2."""
-
-    exit_code = 2
-
-    def show(self, file=None) -> None:
-        click.echo(f"taikai: error: {self.format_message()}", err=True)
-
-
-class Group(click.Group):
-    """Turn every :class:`TaikaiError` into a clean message and exit code 2."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except TaikaiError as exc:
-            raise UserError(str(exc)) from exc
-
-
-model_option = click.option(
-    "--model",
-    "-m",
-    "model_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Model directory (default: the shipped model, or $TAIKAI_MODEL).",
-)
+from taikai.cli_analysis import explain, keywords, report
+from taikai.cli_batch import batch
+from taikai.cli_options import Group, UserError, model_option
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -226,128 +197,9 @@ def info(model_path, as_json) -> None:
     click.echo("\n".join(lines))
 
 
-@cli.command()
-@click.argument("text")
-@model_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Features shown toward and against each predicted label.")
-def explain(text, model_path, fmt, top) -> None:
-    """Show which words and character n-grams of TEXT pushed its reason and sentiment, with their weights.
+for command in (batch, explain, keywords, report):
+    cli.add_command(command)
 
-    Spans index the original TEXT; on a terminal they are highlighted (green toward the predicted label, red
-    against it). Exit code 2 when TEXT cannot be classified.
-    """
-    import taikai
-    from taikai.explain import render_text
-
-    explanation = taikai.load_model(model_path).explain(text, top=top)
-    if fmt == "json":
-        click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_text(explanation))
-    if explanation.status != "ok":
-        click.echo(f"taikai: {explanation.status}: {explanation.message}", err=True)
-        sys.exit(2)
-
-
-@cli.command()
-@model_option
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Features per label.")
-@click.option("--kind", type=click.Choice(["all", "word", "char"]), default="all", show_default=True,
-              help="Word n-grams, character n-grams, or both.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def keywords(model_path, top, kind, fmt) -> None:
-    """List the model's strongest features for each reason and each sentiment."""
-    import taikai
-
-    found = taikai.load_model(model_path).keywords(top=top, kind=None if kind == "all" else kind)
-    if fmt == "json":
-        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
-        return
-    from taikai.labels import reason_name
-
-    for head, per_label in (("reason", found.reason), ("sentiment", found.sentiment)):
-        for label, words in per_label.items():
-            name = f" ({reason_name(label)})" if head == "reason" else ""
-            shown = ", ".join(f"{k.feature} {k.weight:.2f}" for k in words) or "-"
-            click.echo(f"{head} {label}{name}: {shown}")
-
-
-@cli.command()
-@click.argument("predictions", type=click.Path(path_type=Path))
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
-@click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")
-@click.option("--by", default=None, help="Column to break the reasons down by, e.g. platform.")
-@click.option("--text-column", default="text", show_default=True)
-@click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
-@click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
-def report(predictions, output, date_column, by, text_column, freq, encoding) -> None:
-    """Write one self-contained HTML report from a PREDICTIONS file (CSV, TSV, JSONL, Parquet or xlsx).
-
-    PREDICTIONS is what taikai batch (or predict_frame) writes: the input columns plus status, reason,
-    sentiment and p_reason_* columns.
-    """
-    from taikai.report import write_report
-
-    write_report(predictions, output, encoding=encoding, date_column=date_column, by=by, text_column=text_column,
-                 freq=freq)
-    click.echo(f"report written to {output}", err=True)
-
-
-@cli.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
-              help="File to write: every input column plus the model's columns (written only when complete).")
-@click.option("--text-column", required=True, help="Column holding the review text.")
-@click.option("--id-column", default=None, help="Column naming each row, used when the summary lists rows.")
-@model_option
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes (0: one per core); the output is the same for any number.")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=5000, show_default=True,
-              help="Rows read, classified and saved at a time (--resume continues after the last saved chunk).")
-@click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command.")
-@click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
-@click.option("--output-encoding", type=click.Choice(["utf-8", "utf-8-sig", "cp932"], case_sensitive=False),
-              default=None, help="CSV/TSV output encoding [default: utf-8]; utf-8-sig or cp932 open in Excel. "
-              "A character cp932 cannot hold is written as '?' and counted in the summary.")
-@click.option("--input-format", type=click.Choice(FORMATS), default=None, help="Default: from INPUT's extension.")
-@click.option("--output-format", type=click.Choice(FORMATS), default=None, help="Default: from OUTPUT's extension.")
-@click.option("--sheet", default=None, help="xlsx input: sheet name or 1-based number (default: the first).")
-@click.option("--on-bad-lines", type=click.Choice(["error", "report"]), default="error", show_default=True,
-              help="error: stop at a malformed line; report: write it to OUTPUT_STEM.bad_lines.csv and go on.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-@engine_options
-def batch(input_path, output, text_column, id_column, model_path, jobs, chunk_size, resume, encoding,
-          output_encoding, input_format, output_format, sheet, on_bad_lines, quiet) -> None:
-    """Classify every row of a review dump (CSV, TSV, JSONL, Parquet or xlsx) into OUTPUT.
-
-    Rows whose text is empty or cannot be classified are kept, with status empty or error and a message.
-    Exit code 2 for unusable input (missing file or column, undecodable bytes, a malformed line under
-    --on-bad-lines error); 130 when interrupted (the partial result is kept for --resume).
-    """
-    import signal
-
-    from taikai.batch import Interrupted, classify_file
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        summary = classify_file(
-            input_path, output, text_column, id_column=id_column, model=model_path, jobs=jobs,
-            chunk_size=chunk_size, resume=resume, encoding=encoding, output_encoding=output_encoding,
-            input_format=input_format, output_format=output_format, sheet=sheet, on_bad_lines=on_bad_lines,
-            progress=not quiet and sys.stderr.isatty(),
-        )
-    except Interrupted as exc:
-        click.echo(f"taikai: {exc.message}", err=True)
-        sys.exit(130)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-    if not quiet:
-        click.echo(str(summary), err=True)
 
 def main() -> None:
     """Run the command line."""

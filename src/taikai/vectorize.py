@@ -2,7 +2,8 @@
 
 scikit-learn counts n-grams in a per-n-gram Python loop, which costs several times the tokenizer itself. For the
 two analyzers taikai uses (space-separated word 1–2-grams, character 1–3-grams on normalised text), the n-grams of
-a whole batch can instead be packed into integer keys and looked up at once in a hash index of the vocabulary. Anything else falls back to scikit-learn's own ``transform``.
+a whole batch can instead be packed into integer keys and looked up at once in a hash index of the vocabulary.
+Anything else falls back to scikit-learn's own ``transform``.
 """
 
 from __future__ import annotations
