@@ -83,6 +83,8 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=4000)
     args = parser.parse_args()
     frame = predictions(args.input, args.model, args.date_column)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    args.png.parent.mkdir(parents=True, exist_ok=True)
     csv = args.out_dir / "report_predictions.csv"
     frame.to_csv(csv, index=False)
     page = write_report(csv, args.out_dir / "report.html", date_column=args.date_column, by=args.by)

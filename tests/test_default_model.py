@@ -57,8 +57,8 @@ def test_brief_example_reason(default_model, text, reason, sentiments):
 
 
 # Known misses of the shipped model, kept visible rather than tuned away (the ten examples are not training data):
-# both grateful graduates are read as neutral (positive ≈ 0.3–0.45). xfail is strict: a fix makes these fail loudly.
-SENTIMENT_MISSES = {0: "reads 感謝の気持ちでいっぱい as neutral", 2: "reads 信頼関係ができ… as neutral"}
+# the first grateful graduate is read as neutral (positive ≈ 0.3). xfail is strict: a fix makes it fail loudly.
+SENTIMENT_MISSES = {0: "reads 感謝の気持ちでいっぱい as neutral"}
 
 
 @pytest.mark.parametrize(
