@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import taikai
+from taikai.pipeline import FeatureConfig
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -27,3 +28,17 @@ def tiny_model_dir(tmp_path_factory, tiny_csv) -> Path:
 def tiny_model(tiny_model_dir) -> taikai.Model:
     """Return the tiny model, loaded and verified."""
     return taikai.load_model(tiny_model_dir)
+
+
+FEATURE_CONFIGS = {
+    "default": FeatureConfig(min_df=1),  # the shipped features; min_df=1 because the fixture is tiny
+    "surface+chars": FeatureConfig(token_form="surface", char_ngrams=(1, 3), min_df=1),
+    "base-words": FeatureConfig(token_form="base", char_ngrams=None, min_df=1),
+    "chars": FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),
+}
+
+
+@pytest.fixture(scope="module", params=list(FEATURE_CONFIGS))
+def model(request, tiny_csv) -> taikai.Model:
+    """Return a tiny model for each feature configuration (code reading the pipeline must handle all of them)."""
+    return taikai.train(tiny_csv, config=FEATURE_CONFIGS[request.param], folds=0, test_size=0)

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -146,33 +147,25 @@ def test_cli_batch_help():
         assert option in result.output
 
 
-def test_killed_process_leaves_no_output_and_resumes(tmp_path, tiny_model_dir):
+def start_big_run(tmp_path, model_dir, *extra) -> tuple[subprocess.Popen, list[str], Path, Path, Path]:
+    """Start `taikai batch` on 1,500 rows in chunks of 10, wait until its first chunk is saved, and return it."""
     rows = [{"id": i, "text": f"{TEXTS[i % 4]}（#{i}）"} for i in range(1500)]
     src, out = tmp_path / "big.csv", tmp_path / "out.csv"
     pd.DataFrame(rows).to_csv(src, index=False)
-    command = [
-        sys.executable,
-        "-m",
-        "taikai",
-        "batch",
-        str(src),
-        "-o",
-        str(out),
-        "--text-column",
-        "text",
-        "-m",
-        str(tiny_model_dir),
-        "--chunk-size",
-        "10",
-        "--quiet",
-    ]
-    proc = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "taikai", "batch", str(src), "-o", str(out), "--text-column", "text"]
+    command += ["-m", str(model_dir), "--chunk-size", "10", *extra]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     state = tmp_path / "out.csv.taikai-partial" / "state.json"
     deadline = time.monotonic() + 30
     while not state.exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
+    return proc, command, src, out, state
+
+
+def test_killed_process_leaves_no_output_and_resumes(tmp_path, tiny_model_dir):
+    proc, command, src, out, _ = start_big_run(tmp_path, tiny_model_dir, "--quiet")
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.communicate()
     assert not out.exists(), "the run finished before it could be killed"
     assert subprocess.run([*command, "--resume"], capture_output=True).returncode == 0
     taikai.classify_file(src, tmp_path / "whole.csv", "text", model=tiny_model_dir, chunk_size=10)
@@ -180,29 +173,7 @@ def test_killed_process_leaves_no_output_and_resumes(tmp_path, tiny_model_dir):
 
 
 def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir):
-    rows = [{"id": i, "text": f"{TEXTS[i % 4]}（#{i}）"} for i in range(1500)]
-    src, out = tmp_path / "big.csv", tmp_path / "out.csv"
-    pd.DataFrame(rows).to_csv(src, index=False)
-    command = [
-        sys.executable,
-        "-m",
-        "taikai",
-        "batch",
-        str(src),
-        "-o",
-        str(out),
-        "--text-column",
-        "text",
-        "-m",
-        str(tiny_model_dir),
-        "--chunk-size",
-        "10",
-    ]
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    state = tmp_path / "out.csv.taikai-partial" / "state.json"
-    deadline = time.monotonic() + 30
-    while not state.exists() and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.02)
+    proc, _, _, out, state = start_big_run(tmp_path, tiny_model_dir)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err

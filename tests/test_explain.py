@@ -11,20 +11,7 @@ import taikai
 from taikai.cli import cli
 from taikai.explain import render_text
 from taikai.offsets import normalize_with_offsets
-from taikai.pipeline import FeatureConfig
 from taikai.text import normalize
-
-CONFIGS = {
-    "surface+chars": FeatureConfig(token_form="surface", char_ngrams=(1, 3), min_df=1),
-    "base-words": FeatureConfig(token_form="base", char_ngrams=None, min_df=1),
-    "chars": FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),
-}
-
-
-@pytest.fixture(scope="module", params=list(CONFIGS))
-def model(request, tiny_csv):
-    return taikai.train(tiny_csv, config=CONFIGS[request.param], folds=0, test_size=0)
-
 
 # (original text, a span of its normalised form as text, the original characters that span must map to)
 OFFSET_CASES = [

@@ -10,19 +10,6 @@ from click.testing import CliRunner
 import taikai
 from taikai.cli import cli
 from taikai.features import centred_coefficients, feature_blocks
-from taikai.pipeline import FeatureConfig
-
-CONFIGS = {
-    "default": FeatureConfig(),
-    "surface+chars": FeatureConfig(token_form="surface", char_ngrams=(1, 3), min_df=1),
-    "base-words": FeatureConfig(token_form="base", char_ngrams=None, min_df=1),
-    "chars": FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),
-}
-
-
-@pytest.fixture(scope="module", params=list(CONFIGS))
-def model(request, tiny_csv):
-    return taikai.train(tiny_csv, config=CONFIGS[request.param], folds=0, test_size=0)
 
 
 def _coefficients(model, head):

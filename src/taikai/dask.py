@@ -24,7 +24,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
     ) from exc
 
 from taikai.artifact import ARTIFACT_NAME, METADATA_NAME
-from taikai.errors import InputError, ModelError
+from taikai.errors import ModelError
 from taikai.model import Model, load_model
 
 STRING = pd.StringDtype("pyarrow")
@@ -155,14 +155,7 @@ def classify(ddf: dd.DataFrame, text_column: str = "text", model=None, client=No
     without one, each process of the local scheduler loads it from its directory once.
     """
     model = resolve_model(model)
-    if text_column not in ddf.columns:
-        raise InputError(
-            f"no column {text_column!r}; the columns are {list(map(str, ddf.columns))}. "
-            "Name the text column with text_column= (--text-column on the command line)"
-        )
-    clash = [c for c in model.output_columns() if c in ddf.columns]
-    if clash:
-        raise InputError(f"the input already has output column(s) {clash}; rename or drop them first")
+    model.check_columns(ddf.columns, text_column)
     client = client if client is not None else _current_client()
     if client is not None:
         ship_model(model, client)

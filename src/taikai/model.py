@@ -160,16 +160,21 @@ class Model:
             )
         return out
 
-    def predict_frame(self, df: pd.DataFrame, text_column: str = "text") -> pd.DataFrame:
-        """Return a copy of *df* with the prediction columns appended; every row is kept, in order."""
-        if text_column not in df.columns:
+    def check_columns(self, columns, text_column: str) -> None:
+        """Raise :class:`InputError` unless *columns* hold *text_column* and none of the output columns."""
+        columns = list(map(str, columns))
+        if text_column not in columns:
             raise InputError(
-                f"no column {text_column!r}; the columns are {list(map(str, df.columns))}. "
+                f"no column {text_column!r}; the columns are {columns}. "
                 "Name the text column with text_column= (--text-column on the command line)"
             )
-        clash = [c for c in self.output_columns() if c in df.columns]
+        clash = [c for c in self.output_columns() if c in columns]
         if clash:
             raise InputError(f"the input already has output column(s) {clash}; rename or drop them first")
+
+    def predict_frame(self, df: pd.DataFrame, text_column: str = "text") -> pd.DataFrame:
+        """Return a copy of *df* with the prediction columns appended; every row is kept, in order."""
+        self.check_columns(df.columns, text_column)
         cols = self._classify(df[text_column].tolist())
         cols["reasons"] = [format_reasons(r) if r else None for r in cols["reasons"]]
         added = pd.DataFrame(cols, index=df.index)
