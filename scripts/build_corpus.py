@@ -62,8 +62,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("data/reviews.csv"))
     args = parser.parse_args()
     rows = read_batches(args.batches)
-    drop = {j for _, j, _ in near_duplicates([r["text"] for r in rows])}
-    for i, j, sim in near_duplicates([r["text"] for r in rows]):
+    pairs = near_duplicates([r["text"] for r in rows])
+    drop = {j for _, j, _ in pairs}
+    for i, j, sim in pairs:
         print(f"dropped {rows[j]['id']} (similarity {sim:.2f} to {rows[i]['id']}): {rows[j]['text'][:40]}")
     rows = [r for k, r in enumerate(rows) if k not in drop]
     by_reason = defaultdict(list)

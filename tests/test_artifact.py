@@ -59,7 +59,15 @@ def test_version_mismatch_is_refused_with_a_retrain_hint(tiny_model_dir, tmp_pat
 )
 def test_check_versions(trained, ok):
     installed = library_versions() | {"scikit-learn": "1.9.1", "unidic-lite": "1.0.8", "numpy": "2.4.6"}
-    assert (check_versions(trained, installed) == []) is ok
+    assert (check_versions(installed | trained, installed) == []) is ok
+
+
+def test_a_version_missing_from_the_metadata_is_a_problem():
+    installed = library_versions()
+    trained = {k: v for k, v in installed.items() if k != "unidic-lite"}
+    assert check_versions(trained, installed) == [
+        "unidic-lite: the metadata does not say which version the model was trained with"
+    ]
 
 
 def test_missing_metadata_is_explained(tmp_path):
@@ -75,3 +83,39 @@ def test_model_loads_and_predicts_in_a_fresh_process(tiny_model_dir, tiny_model)
     )
     out = subprocess.run([sys.executable, "-c", code, str(tiny_model_dir)], capture_output=True, text=True, check=True)
     assert float(out.stdout) == pytest.approx(expected, abs=1e-12)
+
+
+def _edit_metadata(model_dir, edit):
+    meta = json.loads((model_dir / "metadata.json").read_text())
+    edit(meta)
+    (model_dir / "metadata.json").write_text(json.dumps(meta))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda m: m.pop("versions"), r"does not say which version"),
+        (lambda m: m.pop("format"), r"not taikai model metadata"),
+        (lambda m: m["artifact"].update(sha256="0" * 64), r"does not match"),
+    ],
+)
+def test_incomplete_or_altered_metadata_is_refused(tiny_model_dir, tmp_path, edit, message):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, edit)
+    with pytest.raises(ModelError, match=message):
+        taikai.load_model(model_dir)
+
+
+def test_only_the_artifact_inside_the_model_directory_is_loaded(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    shutil.copy(model_dir / "model.joblib", tmp_path / "outside.joblib")
+    (model_dir / "model.joblib").unlink()
+    _edit_metadata(model_dir, lambda m: m["artifact"].update(file="../outside.joblib"))
+    with pytest.raises(ModelError, match=r"model\.joblib is missing"):
+        taikai.load_model(model_dir)
+
+
+def test_metadata_that_is_not_an_object_is_refused(tmp_path):
+    (tmp_path / "metadata.json").write_text("[1, 2]")
+    with pytest.raises(ModelError, match="not taikai model metadata"):
+        taikai.load_model(tmp_path)

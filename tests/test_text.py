@@ -124,3 +124,15 @@ def test_tokenize_with_spans_matches_tokenize(form, text):
         if form == "surface":
             assert text[start:end] == word
         assert 0 <= start < end <= len(text)
+
+
+def test_changing_the_form_makes_a_new_tagger():
+    tokenizer = JapaneseTokenizer(form="surface")
+    assert tokenizer.tokenize("稼げなかった") == ["稼げ", "なかっ", "た"]
+    tokenizer.set_params(form="base")
+    assert tokenizer.tokenize("稼げなかった") == ["稼げる", "ない", "た"]
+
+
+@pytest.mark.parametrize("url", ["HTTPS://EXAMPLE.COM/x", "WWW.EXAMPLE.JP", "Http://a.b"])
+def test_urls_in_any_case_become_url(url):
+    assert normalize(f"{url} 手数料") == "url 手数料"

@@ -75,3 +75,31 @@ def test_tune_thresholds_picks_the_separating_value():
     gold = [["a", "b"], ["a"], ["b"], ["a", "b"]]
     thresholds = tune_thresholds(proba, ["a", "b"], gold)
     assert 0.1 < thresholds["b"] <= 0.4
+
+
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        (
+            pd.DataFrame(
+                {
+                    "text": ["手数料が高い", "単価が安い"] * 4,
+                    "reasons": ["fees", "low_pay"] * 4,
+                    "sentiment": ["negative"] * 8,
+                }
+            ),
+            "two different sentiments",
+        ),
+        (
+            pd.DataFrame({"text": ["手数料が高い"], "reasons": ["fees"], "sentiment": ["negative"]}),
+            "cannot split 1 rows",
+        ),
+        (
+            pd.DataFrame({"text": ["あ", "い"], "reasons": ["fees", "low_pay"], "sentiment": ["negative", "neutral"]}),
+            "cannot train on 2 rows",
+        ),
+    ],
+)
+def test_data_too_thin_to_train_is_a_clear_error(frame, message):
+    with pytest.raises(InputError, match=message):
+        taikai.train(frame, folds=0, test_size=0.5 if len(frame) == 1 else 0)

@@ -66,3 +66,12 @@ def test_lookup_tables_are_not_pickled():
 
 def test_parameters_are_scikit_learns():
     assert FastTfidfVectorizer(min_df=2).get_params() == TfidfVectorizer(min_df=2).get_params()
+
+
+def test_refitting_in_place_rebuilds_the_lookup_tables():
+    fast = FastTfidfVectorizer(analyzer="char", lowercase=False)
+    fast.fit(TEXTS).transform(TEXTS * 10)
+    other = ["全く別の文章を学習させる", "語彙がまるで違う"]
+    got = fast.fit(other).transform(TEXTS * 10)
+    want = TfidfVectorizer(analyzer="char", lowercase=False).fit(other).transform(TEXTS * 10)
+    assert (got != want).nnz == 0

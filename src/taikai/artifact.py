@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import platform
@@ -79,7 +80,10 @@ def check_versions(trained: dict[str, str], installed: dict[str, str] | None = N
     problems = []
     for name, (key, level) in _RULES.items():
         want, have = trained.get(name), installed.get(name)
-        if want is None or have is None:
+        if want is None:
+            problems.append(f"{name}: the metadata does not say which version the model was trained with")
+            continue
+        if have is None:
             continue
         if key(want) != key(have):
             problems.append(f"{name}: model trained with {want}, installed {have} (must match at {level} level)")
@@ -105,49 +109,58 @@ def save_artifact(pipeline, meta: dict, out_dir: Path) -> dict:
     return meta
 
 
+def _model_dir(path: Path) -> Path:
+    path = Path(path)
+    return path.parent if path.is_file() else path
+
+
 def read_metadata(model_dir: Path) -> dict:
     """Return the metadata of the model in *model_dir*, or raise :class:`ModelError` saying what is missing."""
-    model_dir = Path(model_dir)
-    if model_dir.is_file():
-        model_dir = model_dir.parent
+    model_dir = _model_dir(model_dir)
     path = model_dir / METADATA_NAME
     if not path.exists():
         raise ModelError(f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and its metadata")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        meta = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ModelError(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT_VERSION:
+        raise ModelError(f"{path}: not taikai model metadata of format {FORMAT_VERSION}; {RETRAIN_HINT}")
+    return meta
 
 
 def load_artifact(model_dir: Path):
     """Verify and load a model directory; return ``(pipeline, metadata)``.
 
     Refuses (``ModelError``) when the artifact's sha256 differs from the metadata or when the installed
-    libraries differ from those it was trained with: a joblib file is executable code.
+    libraries differ from those it was trained with: a joblib file is executable code. The bytes that were
+    hashed are the bytes that are loaded (read once).
     """
-    model_dir = Path(model_dir)
-    if model_dir.is_file():
-        model_dir = model_dir.parent
+    model_dir = _model_dir(model_dir)
     meta = read_metadata(model_dir)
-    artifact = model_dir / meta.get("artifact", {}).get("file", ARTIFACT_NAME)
+    artifact = model_dir / ARTIFACT_NAME
     if not artifact.exists():
         raise ModelError(f"{model_dir}: {artifact.name} is missing")
-    expected = meta.get("artifact", {}).get("sha256")
-    actual = sha256_file(artifact)
+    data = artifact.read_bytes()
+    expected = (meta.get("artifact") or {}).get("sha256")
+    actual = hashlib.sha256(data).hexdigest()
     if expected != actual:
         raise ModelError(
             f"{artifact}: sha256 {actual} does not match {expected} in {METADATA_NAME}; "
             "the file was changed after training and will not be loaded (it could run arbitrary code). "
             f"Restore the original file or {RETRAIN_HINT}"
         )
-    problems = check_versions(meta.get("versions", {}))
+    problems = check_versions(meta.get("versions") or {})
     if problems:
         raise ModelError(
             f"{model_dir}: refusing to load a model built with other library versions:\n  "
             + "\n  ".join(problems)
             + f"\nInstall the versions above, or {RETRAIN_HINT}"
         )
-    return joblib.load(artifact), meta
+    try:
+        return joblib.load(io.BytesIO(data)), meta
+    except Exception as exc:  # a verified pickle that still fails: a class or module this install lacks
+        raise ModelError(f"{artifact}: cannot be loaded ({type(exc).__name__}: {exc}); {RETRAIN_HINT}") from exc
 
 
 def _editable_source_dir() -> Path | None:

@@ -109,12 +109,10 @@ def predict(texts, model_path, fmt, top) -> None:
 def evaluate(data, model_path, json_out, text_column, reasons_column, sentiment_column, no_sentiment, encoding):
     """Score a model on a labelled CSV (text, reasons, sentiment) and print the report."""
     import taikai
-    from taikai.io import read_labelled
 
     model = taikai.load_model(model_path)
     sentiment = None if no_sentiment else sentiment_column
-    frame = read_labelled(data, text_column, reasons_column, sentiment, encoding=encoding, require_text=False)
-    report = taikai.evaluate(model, frame, text_column, reasons_column, sentiment)
+    report = taikai.evaluate(model, data, text_column, reasons_column, sentiment, encoding=encoding)
     click.echo(report.to_markdown())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

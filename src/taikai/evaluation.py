@@ -192,16 +192,21 @@ def score_multi(gold: list[list[str]], predicted: list[list[str]], labels: list[
 
 
 def evaluate(
-    model, data, text_column: str = "text", reasons_column: str = "reasons", sentiment_column: str | None = "sentiment"
+    model,
+    data,
+    text_column: str = "text",
+    reasons_column: str = "reasons",
+    sentiment_column: str | None = "sentiment",
+    encoding: str | None = None,
 ) -> EvaluationReport:
-    """Classify the labelled frame or CSV path *data* with *model* and score it.
+    """Classify the labelled frame or CSV path *data* with *model* and score it (*encoding*: of a CSV path).
 
     Rows whose text cannot be classified are listed in ``unscored`` (with their row number), not dropped silently.
     """
     from taikai.io import read_labelled, validate_labelled
 
     if isinstance(data, (str, bytes)) or hasattr(data, "__fspath__"):
-        df = read_labelled(data, text_column, reasons_column, sentiment_column, require_text=False)
+        df = read_labelled(data, text_column, reasons_column, sentiment_column, encoding, require_text=False)
     else:
         df = validate_labelled(data, "<frame>", text_column, reasons_column, sentiment_column, require_text=False)
     if sentiment_column and not model.sentiment_labels:

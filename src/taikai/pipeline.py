@@ -59,12 +59,14 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):
         if y.ndim != 2 or y.shape[1] not in (1, 2):
             raise ValueError("y must have one or two columns: primary reason and (optionally) sentiment")
         default = LogisticRegression(max_iter=2000)
-        self.reason_ = clone(self.reason_estimator or default).fit(X, y[:, 0])
+        reason = default if self.reason_estimator is None else self.reason_estimator
+        self.reason_ = clone(reason).fit(X, y[:, 0])
         self.reason_classes_ = np.asarray(self.reason_.classes_)
         self.sentiment_ = None
         self.sentiment_classes_ = np.asarray([], dtype=object)
         if y.shape[1] == 2:
-            self.sentiment_ = clone(self.sentiment_estimator or default).fit(X, y[:, 1])
+            sentiment = default if self.sentiment_estimator is None else self.sentiment_estimator
+            self.sentiment_ = clone(sentiment).fit(X, y[:, 1])
             self.sentiment_classes_ = np.asarray(self.sentiment_.classes_)
         return self
 
@@ -82,9 +84,11 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):
         return np.column_stack([self.reason_classes_[reason.argmax(axis=1)], sentiments])
 
     def score(self, X, y, sample_weight=None) -> float:
-        """Return the mean accuracy over both heads."""
+        """Return the mean accuracy over the heads that ``y`` has columns for."""
         y = np.asarray(y, dtype=object)
-        return float((self.predict(X) == y).mean())
+        if y.ndim == 1:
+            y = y[:, None]
+        return float((self.predict(X)[:, : y.shape[1]] == y).mean())
 
 
 def _word_features(config: FeatureConfig) -> Pipeline:

@@ -18,6 +18,7 @@ STATUS_EMPTY = "empty"
 STATUS_ERROR = "error"
 
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_HAS_URL = re.compile("http|www", re.IGNORECASE)  # a cheap test before the URL pattern
 _SPACE = re.compile(r"\s+")
 _REPEAT = re.compile(r"(.)\1{3,}")
 _HAS_REPEAT = re.compile(r"(.)(?=\1\1\1)")  # a cheaper test, run first: most texts have no such run
@@ -34,7 +35,7 @@ def normalize(text: str) -> str:
     whitespace collapsed.
     """
     text = _INVISIBLE.sub("", _CONTROL.sub(" ", unicodedata.normalize("NFKC", text)))
-    if "http" in text or "www" in text:
+    if _HAS_URL.search(text):
         text = _URL.sub(" URL ", text)
     if _HAS_REPEAT.search(text):
         text = _REPEAT.sub(r"\1\1\1", text)
@@ -101,8 +102,10 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):
         return True
 
     def _get_tagger(self):
+        # One Tagger per process and per parameters: a fork, or set_params(form=...), gets a fresh one.
+        key = (os.getpid(), self.form, self.dicdir)
         tagger = self.__dict__.get("_tagger")
-        if tagger is None or self.__dict__.get("_tagger_pid") != os.getpid():
+        if tagger is None or self.__dict__.get("_tagger_key") != key:
             import fugashi
 
             dicdir = self.dicdir or _default_dicdir()
@@ -114,7 +117,7 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):
                 # an unknown word: no Python object per word.
                 tagger = fugashi.GenericTagger(args + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"')
             self.__dict__["_tagger"] = tagger
-            self.__dict__["_tagger_pid"] = os.getpid()
+            self.__dict__["_tagger_key"] = key
         return tagger
 
     def tokenize(self, text: str) -> list[str]:
@@ -147,7 +150,7 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):
     def __getstate__(self):
         state = self.__dict__.copy()
         state.pop("_tagger", None)
-        state.pop("_tagger_pid", None)
+        state.pop("_tagger_key", None)
         return state
 
 

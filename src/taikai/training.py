@@ -18,7 +18,7 @@ from taikai.evaluation import evaluate, score_multi, score_single
 from taikai.io import read_labelled, validate_labelled
 from taikai.model import DEFAULT_THRESHOLD, Model, reason_sets
 from taikai.pipeline import SEED, FeatureConfig, build_pipeline
-from taikai.text import MAX_CHARS, normalize
+from taikai.text import MAX_CHARS, check_text
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
 
@@ -29,6 +29,11 @@ def content_sha256(df: pd.DataFrame, columns: list[str]) -> str:
     for row in df[columns].itertuples(index=False):
         digest.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")
     return digest.hexdigest()
+
+
+def _texts(series: pd.Series) -> list[str]:
+    """Return the texts as the model sees them at prediction time (normalised and cut to ``MAX_CHARS``)."""
+    return [check_text(t).text for t in series]
 
 
 def _targets(df: pd.DataFrame, sentiment_column: str | None) -> np.ndarray:
@@ -68,7 +73,7 @@ def cross_validate(
     folds = min(folds, int(counts.min()))
     if folds < 2:
         return {"folds": 0, "note": "too few examples per reason to cross-validate"}, {}
-    texts = np.array([normalize(t) for t in df[text_column]], dtype=object)
+    texts = np.array(_texts(df[text_column]), dtype=object)
     y = _targets(df, sentiment_column)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     pipeline = build_pipeline(config)
@@ -102,6 +107,14 @@ def cross_validate(
         sentiment = score_single(df[sentiment_column].tolist(), predicted, sentiment_labels)
         scores |= {"sentiment_macro_f1": sentiment.macro_f1, "sentiment_accuracy": sentiment.accuracy}
     return scores, thresholds
+
+
+def _labels(pipeline) -> dict[str, list[str]]:
+    classifier = pipeline.named_steps["classify"]
+    return {
+        "reasons": [str(c) for c in classifier.reason_classes_],
+        "sentiments": [str(c) for c in classifier.sentiment_classes_],
+    }
 
 
 def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -149,21 +162,25 @@ def train(
         source = {"file": path.name, "file_sha256": sha256_file(path)}
     columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
     source |= {"content_sha256": content_sha256(df, columns), "rows": len(df)}
-    train_df, test_df = split_frame(df, test_size, seed)
-    if train_df["primary"].nunique() < 2:
-        raise InputError("training needs at least two different reasons")
+    try:
+        train_df, test_df = split_frame(df, test_size, seed)
+    except ValueError as exc:
+        raise InputError(
+            f"cannot split {len(df)} rows into train and test ({exc}); give more rows or --test-size 0"
+        ) from exc
+    for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
+        if column and train_df[column].nunique() < 2:
+            raise InputError(f"training needs at least two different {name} in the training rows")
     source |= {"train_rows": len(train_df), "test_rows": len(test_df)}
-    cv_scores, thresholds = cross_validate(train_df, config, folds, seed, sentiment_column, text_column)
-    pipeline = build_pipeline(config).fit(
-        [normalize(t) for t in train_df[text_column]], _targets(train_df, sentiment_column)
-    )
+    try:
+        cv_scores, thresholds = cross_validate(train_df, config, folds, seed, sentiment_column, text_column)
+        pipeline = build_pipeline(config).fit(_texts(train_df[text_column]), _targets(train_df, sentiment_column))
+    except ValueError as exc:  # e.g. no n-gram left after min_df on very little data
+        raise InputError(f"cannot train on {len(train_df)} rows: {exc}") from exc
     meta = {
         "taikai_version": __version__,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "labels": {
-            "reasons": [str(c) for c in pipeline.named_steps["classify"].reason_classes_],
-            "sentiments": [str(c) for c in pipeline.named_steps["classify"].sentiment_classes_],
-        },
+        "labels": _labels(pipeline),
         "reason_thresholds": thresholds,
         "max_chars": MAX_CHARS,
         "config": config.to_dict(),
@@ -176,7 +193,8 @@ def train(
         report = evaluate(model, test_df, text_column, reasons_column, sentiment_column)
         meta["metrics"]["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
     if refit_all and len(test_df):
-        pipeline = build_pipeline(config).fit([normalize(t) for t in df[text_column]], _targets(df, sentiment_column))
+        pipeline = build_pipeline(config).fit(_texts(df[text_column]), _targets(df, sentiment_column))
+        meta["labels"] = _labels(pipeline)
         meta["refit_on_all_rows"] = True
         meta["metrics"]["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)

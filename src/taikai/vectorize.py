@@ -122,9 +122,9 @@ class FastTfidfVectorizer(TfidfVectorizer):
     FAST_MIN_DOCS = 64
 
     def _fast_counter(self):
-        counter = self.__dict__.get("_counter")
-        if counter is not None:
-            return counter
+        cached = self.__dict__.get("_counter")
+        if cached is not None and cached[0] is self.vocabulary_:  # a refit makes a new vocabulary_
+            return cached[1]
         plain = (
             self.preprocessor is None
             and self.stop_words is None
@@ -138,7 +138,7 @@ class FastTfidfVectorizer(TfidfVectorizer):
             counter = _CharCounter(self.vocabulary_, self.ngram_range)
         elif plain and self.analyzer == "word" and self.tokenizer is None and self.token_pattern == r"\S+":
             counter = _WordCounter(self.vocabulary_) if self.ngram_range[1] <= 2 else False
-        self.__dict__["_counter"] = counter
+        self.__dict__["_counter"] = (self.vocabulary_, counter)
         return counter
 
     def transform(self, raw_documents):
