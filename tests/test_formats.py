@@ -197,3 +197,26 @@ def test_detect_encoding_with_a_character_cut_at_the_sample_end(tmp_path, encodi
     path.write_bytes("id,text\n1,手数料が高すぎて続けられません\n".encode(encoding))
     found = {detect_encoding(path, sample_bytes=n) for n in range(13, 40)}  # past the ASCII-only start
     assert found == {"utf-8-sig" if encoding == "utf-8" else "cp932"}
+
+
+@pytest.mark.parametrize("on_bad_lines", ["error", "report"])
+def test_a_field_longer_than_the_csv_module_limit_is_one_row(tmp_path, tiny_model, on_bad_lines):
+    # 200,009 characters on 10 lines, one of which looks like a row of its own: past csv's 131,072 default.
+    long = "\n".join(["3,手数料が高すぎて、続けられませんでした。" * 1000] * 10)
+    src, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([["id", "text"], ["1", TEXTS[0]], ["2", long], ["3", TEXTS[1]]])
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, on_bad_lines=on_bad_lines, chunk_size=2)
+    frame = pd.read_json(out, lines=True, dtype=False)
+    assert frame["id"].tolist() == ["1", "2", "3"] and frame["text"].iloc[1] == long
+    assert frame["status"].tolist() == ["ok"] * 3
+    assert frame["message"].iloc[1] == "text longer than 10000 characters: only the first 10000 were classified"
+    assert (summary.rows, summary.bad_lines, summary.blank_lines) == (3, 0, 0)
+
+
+def test_a_malformed_record_is_named_once(tmp_path, tiny_model):
+    src = tmp_path / "in.csv"
+    src.write_text('id,text\n1,単価\n2,"手数料"が高い\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(src, tmp_path / "out.csv", "text", model=tiny_model)
+    assert str(caught.value).startswith(f"{src}:3: malformed record (',' expected after '\"'): ")

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from taikai.errors import InputError
 from taikai.io import detect_encoding
+
+# The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
+try:
+    csv.field_size_limit(sys.maxsize)
+except OverflowError:  # a C long narrower than Py_ssize_t (Windows)
+    csv.field_size_limit(2**31 - 1)
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
 _EXTENSIONS = {
@@ -170,7 +177,7 @@ class CsvReader(_TextReader):
                     break
                 except csv.Error as exc:
                     first, raw = lines.take()
-                    bad.append(BadLine(first, f"malformed record: {exc}", raw))
+                    bad.append(BadLine(first, str(exc), raw))
                     continue
                 first, raw = lines.take()
                 if len(fields) == width:
