@@ -181,10 +181,15 @@ def test_xlsx_sheet_by_name(tmp_path, tiny_model):
         ("in.txt", {}, "cannot tell the format"),
         ("in.csv", {"output_encoding": "latin-1"}, "not supported"),
         ("in.csv", {"output_format": "jsonl", "output_encoding": "cp932"}, "applies to CSV and TSV output"),
+        ("in.csv", {"output_encoding": "foo"}, "--output-encoding 'foo': unknown encoding"),
+        ("in.csv", {"encoding": "foo"}, "--encoding 'foo': unknown encoding"),
+        ("in.csv", {"encoding": "utf-16"}, "--encoding 'utf-16': .*line breaks are single bytes"),
+        ("in.jsonl", {"encoding": "utf_16_le"}, "--encoding 'utf_16_le': .*convert the file to UTF-8"),
     ],
 )
 def test_option_errors(tmp_path, tiny_model, name, kwargs, message):
-    (tmp_path / name).write_text("id,text\n1,単価\n", encoding="utf-8")
+    content = '{"id": "1", "text": "単価"}\n' if name.endswith(".jsonl") else "id,text\n1,単価\n"
+    (tmp_path / name).write_text(content, encoding="utf-16" if "utf" in kwargs.get("encoding", "") else "utf-8")
     with pytest.raises(InputError, match=message):
         taikai.classify_file(tmp_path / name, tmp_path / "out.csv", "text", model=tiny_model, **kwargs)
 

@@ -16,6 +16,7 @@ import pyarrow as pa
 from taikai import __version__
 from taikai.errors import InputError, TaikaiError
 from taikai.formats import Chunk, format_of, open_reader
+from taikai.io import resolve_encoding
 from taikai.labels import format_reasons
 from taikai.partial import Progress, WorkDir, input_fingerprint
 from taikai.summary import MAX_EXAMPLES, BatchSummary
@@ -80,7 +81,7 @@ def _at_least_one(chunks, width: int):
 
 
 def _output_encoding(fmt: str, given: str | None) -> str:
-    enc = (given or "utf-8").lower().replace("_", "-").replace("utf8", "utf-8")
+    enc = resolve_encoding(given, "--output-encoding") if given else "utf-8"
     if fmt in ("csv", "tsv"):
         if enc not in OUTPUT_ENCODINGS:
             raise InputError(f"output encoding {given!r} is not supported; choose {', '.join(OUTPUT_ENCODINGS)}")

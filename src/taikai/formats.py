@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from taikai.errors import InputError
-from taikai.io import detect_encoding
+from taikai.io import detect_encoding, resolve_encoding
 
 # The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
 try:
@@ -91,7 +91,7 @@ class _Lines:
 
     def __init__(self, f, encoding: str, path: Path, offset: int, line: int):
         self.f, self.path, self.offset, self.line = f, path, offset, line
-        self.codec = "utf-8" if encoding.replace("_", "-").lower() == "utf-8-sig" else encoding
+        self.codec = "utf-8" if encoding == "utf-8-sig" else encoding
         self.encoding = encoding
         self.pending: list[str] = []
 
@@ -126,11 +126,11 @@ class _TextReader:
     def __init__(self, path: Path, encoding: str | None):
         _check_path(path)
         self.path = path
-        self.encoding = encoding or detect_encoding(path)
+        self.encoding = resolve_encoding(encoding) if encoding else detect_encoding(path)
         self.total = path.stat().st_size
         self.start = 0
         with open(path, "rb") as f:
-            if self.encoding.replace("_", "-").lower() == "utf-8-sig" and f.read(3) == b"\xef\xbb\xbf":
+            if self.encoding == "utf-8-sig" and f.read(3) == b"\xef\xbb\xbf":
                 self.start = 3
 
     def _open(self, position: dict | None):

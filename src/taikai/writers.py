@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from taikai.errors import InputError
+from taikai.io import resolve_encoding
 
 STREAM_FORMATS = ("csv", "tsv", "jsonl")
 OUTPUT_ENCODINGS = ("utf-8", "utf-8-sig", "cp932")
@@ -89,7 +90,7 @@ def encode_stream(spec: OutputSpec, data: list[list], first: bool) -> tuple[byte
     if first:
         writer.writerow(spec.columns)
     writer.writerows(zip(*[_text_column(v) for v in data], strict=True))
-    encoding = spec.encoding.lower().replace("_", "-")
+    encoding = resolve_encoding(spec.encoding, "--output-encoding")
     bom = codecs.BOM_UTF8 if first and encoding == "utf-8-sig" else b""
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     _replaced = 0
