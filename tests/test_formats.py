@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 
@@ -225,3 +226,16 @@ def test_a_malformed_record_is_named_once(tmp_path, tiny_model):
     with pytest.raises(InputError) as caught:
         taikai.classify_file(src, tmp_path / "out.csv", "text", model=tiny_model)
     assert str(caught.value).startswith(f"{src}:3: malformed record (',' expected after '\"'): ")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content"), [("csv", "id,text\n1,単価が安い\n"), ("jsonl", '{"id": "1", "text": "単価が安い"}\n')]
+)
+@pytest.mark.parametrize("encoding", [None, "utf-8", "UTF8", "utf-8-sig"])
+def test_a_bom_is_skipped_whichever_utf8_is_named(tmp_path, tiny_model, fmt, content, encoding):
+    src, out = tmp_path / f"in.{fmt}", tmp_path / "out.csv"
+    src.write_bytes(codecs.BOM_UTF8 + content.encode("utf-8"))
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, encoding=encoding)
+    frame = read_output(out, "csv")
+    assert list(frame.columns[:2]) == ["id", "text"] and frame["id"].tolist() == ["1"]
+    assert (summary.rows, summary.bad_lines, frame["status"].tolist()) == (1, 0, ["ok"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import sys
@@ -86,12 +87,17 @@ def _check_columns(path: Path, columns: list[str]) -> list[str]:
     return columns
 
 
+def _line_codec(encoding: str) -> str:
+    """Return the codec that decodes the lines of a file in *encoding* (a resolved name): its BOM is skipped apart."""
+    return "utf-8" if encoding == "utf-8-sig" else encoding
+
+
 class _Lines:
     """Decode a binary file line by line, counting lines and bytes and keeping the lines of the current record."""
 
     def __init__(self, f, encoding: str, path: Path, offset: int, line: int):
         self.f, self.path, self.offset, self.line = f, path, offset, line
-        self.codec = "utf-8" if encoding == "utf-8-sig" else encoding
+        self.codec = _line_codec(encoding)
         self.encoding = encoding
         self.pending: list[str] = []
 
@@ -129,9 +135,10 @@ class _TextReader:
         self.encoding = resolve_encoding(encoding) if encoding else detect_encoding(path)
         self.total = path.stat().st_size
         self.start = 0
-        with open(path, "rb") as f:
-            if self.encoding == "utf-8-sig" and f.read(3) == b"\xef\xbb\xbf":
-                self.start = 3
+        if _line_codec(self.encoding) == "utf-8":  # a BOM is skipped whether utf-8 or utf-8-sig was named
+            with open(path, "rb") as f:
+                if f.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
+                    self.start = len(codecs.BOM_UTF8)
 
     def _open(self, position: dict | None):
         f = open(self.path, "rb")  # noqa: SIM115 - closed by the caller's generator
@@ -155,8 +162,6 @@ class CsvReader(_TextReader):
                 raise InputError(f"{path}: the file is empty; the first line must name the columns") from None
             except csv.Error as exc:
                 raise InputError(f"{path}:1: the header line is malformed ({exc})") from exc
-        if header and header[0].startswith("\ufeff"):
-            header[0] = header[0][1:]
         self.columns = _check_columns(path, header)
         self.header_end = {"offset": lines.offset, "line": lines.line}
 
