@@ -239,3 +239,35 @@ def test_a_bom_is_skipped_whichever_utf8_is_named(tmp_path, tiny_model, fmt, con
     frame = read_output(out, "csv")
     assert list(frame.columns[:2]) == ["id", "text"] and frame["id"].tolist() == ["1"]
     assert (summary.rows, summary.bad_lines, frame["status"].tolist()) == (1, 0, ["ok"])
+
+
+SURROGATE = (  # line 2 holds a lone surrogate; line 3 a valid pair (an emoji)
+    '{"id": "1", "text": "単価が安い"}\n'
+    '{"id": "2", "text": "手数料\\ud800が高い"}\n'
+    '{"id": "3", "text": "絵\\ud83d\\ude00"}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "bad_lines", "good"),
+    [
+        (SURROGATE, [2], ["1", "3"]),
+        ('{"id": "0", "text": "\\udc80"}\n' + SURROGATE, [1, 3], ["1", "3"]),  # also when it is the first object
+        ('{"id": "0", "text": ["a", "\\udc80"]}\n' + SURROGATE, [1, 3], ["1", "3"]),  # and inside a list
+    ],
+)
+@pytest.mark.parametrize("out_fmt", ["jsonl", "parquet", "xlsx", "csv"])
+def test_a_lone_surrogate_is_a_bad_line(tmp_path, tiny_model, content, bad_lines, good, out_fmt):
+    src, out = tmp_path / "in.jsonl", tmp_path / f"out.{out_fmt}"
+    src.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"in\.jsonl:{bad_lines[0]}: malformed record \(lone surrogate"):
+        taikai.classify_file(src, out, "text", model=tiny_model)
+    assert not out.exists() and not list(tmp_path.glob("*.taikai-partial"))
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, on_bad_lines="report", chunk_size=1)
+    frame = read_output(out, out_fmt)
+    assert frame["id"].tolist() == good and frame["text"].iloc[-1] == "絵😀"
+    with open(tmp_path / "out.bad_lines.csv", encoding="utf-8") as f:
+        side = list(csv.DictReader(f))
+    error = "lone surrogate (invalid Unicode escape)"
+    assert [(int(r["line"]), r["error"]) for r in side] == [(n, error) for n in bad_lines]
+    assert (summary.rows, summary.bad_lines) == (len(good), len(bad_lines))

@@ -216,7 +216,7 @@ class JsonlReader(_TextReader):
         with self._open(None) as f:
             for text in _Lines(f, self.encoding, path, self.start, 0):
                 record = self._parse(text)
-                if isinstance(record, dict):
+                if isinstance(record, dict) and not self._lone_surrogate(text, record):
                     self.columns = _check_columns(path, [str(k) for k in record])
                     break
         if not self.columns:
@@ -228,6 +228,22 @@ class JsonlReader(_TextReader):
             return json.loads(text) if text.strip() else None
         except json.JSONDecodeError as exc:
             return exc
+
+    @staticmethod
+    def _lone_surrogate(text: str, record) -> bool:
+        """Say whether *record* holds a lone surrogate (an escape like ``\\ud800``), which no UTF-8 can write."""
+        if "\\u" not in text:  # a decoded line holds no surrogate: only an escape makes one
+            return False
+        try:
+            for key, value in record.items():
+                key.encode("utf-8")
+                if type(value) is str:
+                    value.encode("utf-8")
+                elif isinstance(value, (list, dict)):
+                    json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
 
     def chunks(self, chunk_size: int, position: dict | None = None) -> Iterator[Chunk]:
         """Yield chunks of up to *chunk_size* rows; a line that is no JSON object, or has unknown keys, is bad."""
@@ -247,6 +263,8 @@ class JsonlReader(_TextReader):
                     bad.append(BadLine(first, f"invalid JSON: {record.msg} at column {record.colno}", raw))
                 elif not isinstance(record, dict):
                     bad.append(BadLine(first, f"a JSON {type(record).__name__}, not an object", raw))
+                elif self._lone_surrogate(text, record):
+                    bad.append(BadLine(first, "lone surrogate (invalid Unicode escape)", raw))
                 elif not known.issuperset(record):
                     extra = [k for k in record if k not in known]
                     bad.append(BadLine(first, f"unknown key(s) {extra}; the columns are {self.columns}", raw))
