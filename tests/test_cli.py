@@ -1,6 +1,7 @@
 """The command line, driven through click's runner."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -111,3 +112,36 @@ def test_train_on_missing_file(run, tmp_path):
     result = run("train", tmp_path / "none.csv", "--out", tmp_path / "m")
     assert result.exit_code == 2
     assert "none.csv: no such file" in result.stderr
+
+
+def test_training_data_problems_name_the_true_line_after_multi_line_texts(run, tmp_path):
+    path = tmp_path / "bad.csv"
+    content = 'text,reasons,sentiment\n"手数料が\n高すぎる",fees,negative\n\n,low_pay,negative\n単価,,negative\n'
+    path.write_text(content, encoding="utf-8")  # a two-line text and a blank line before the bad rows
+    result = run("train", path, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 2
+    assert "bad.csv:5: text: empty" in result.stderr and "bad.csv:6: reasons: no label" in result.stderr
+
+
+def test_frame_problems_name_the_data_row(tmp_path):
+    import pandas as pd
+
+    import taikai
+
+    texts, reasons = ["手数料が\n高い", "", "単価"], ["fees", "fees", ""]
+    frame = pd.DataFrame({"text": texts, "reasons": reasons, "sentiment": ["negative"] * 3})
+    with pytest.raises(taikai.InputError, match=r"(?s)<frame>: row 2 \(data row, 1-based\): text: .*row 3 .*reasons"):
+        taikai.train(frame, folds=0, test_size=0)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [("utf-8", r"big\.csv:20002: not valid utf-8 \(byte 0x92\)"), ("foo", r"--encoding 'foo': unknown encoding")],
+)
+def test_training_file_encoding_errors_name_the_line_or_the_option(run, tmp_path, encoding, message):
+    path = tmp_path / "big.csv"  # about 700 kB: the bad byte is far past pandas' first buffer
+    rows = "".join(f"手数料が高い{i},fees,negative\n" for i in range(20_000))
+    path.write_bytes(f"text,reasons,sentiment\n{rows}".encode() + "単価,low_pay,negative\n".encode("cp932"))
+    result = run("train", path, "--out", tmp_path / "m", "--encoding", encoding)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert re.search(message, result.stderr), result.stderr

@@ -277,6 +277,25 @@ class JsonlReader(_TextReader):
                 yield Chunk(_transpose(rows, len(self.columns)), len(rows), bad, blank, CsvReader._at(lines))
 
 
+def record_lines(path: Path, encoding: str | None = None, delimiter: str = ",") -> list[int]:
+    """Return the file line on which each data record of a CSV/TSV file starts (blank lines skipped, as by pandas).
+
+    Raises :class:`InputError` naming the file and line of the first bytes that *encoding* cannot decode.
+    """
+    reader = _TextReader(Path(path), encoding)
+    starts: list[int] = []
+    with reader._open(None) as f:
+        lines = _Lines(f, reader.encoding, reader.path, reader.start, 0)
+        try:
+            for fields in csv.reader(lines, delimiter=delimiter):
+                first, _ = lines.take()
+                if fields:
+                    starts.append(first)
+        except csv.Error as exc:
+            raise InputError(f"{reader.path}:{lines.take()[0]}: malformed record ({exc})") from exc
+    return starts[1:]  # the first record is the header
+
+
 def open_reader(path: Path, fmt: str, encoding: str | None = None, sheet: str | None = None):
     """Return a reader for *path* in format *fmt* with ``columns``, ``schema``, ``total`` and ``chunks()``."""
     path = Path(path)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import codecs
 import csv
 import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from taikai.errors import InputError
+from taikai.errors import InputError, TaikaiError
 from taikai.labels import parse_reasons
 from taikai.text import STATUS_OK, check_text
 
@@ -63,21 +64,46 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES) -> str:
     raise InputError(f"{path}: cannot decode as UTF-8 or CP932 ({'; '.join(errors)}); pass the right --encoding")
 
 
+def _separator(path: Path) -> str:
+    return "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+
+
 def read_csv_file(path: Path, encoding: str | None = None, **kwargs) -> pd.DataFrame:
     """Read a whole CSV/TSV file as strings, detecting the encoding; errors name the file and line."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"--encoding {encoding!r}: unknown encoding; give a name such as utf-8 or cp932") from None
     encoding = encoding or detect_encoding(path)
-    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     try:
-        return pd.read_csv(path, encoding=encoding, dtype=str, keep_default_na=False, sep=sep, **kwargs)
+        return pd.read_csv(path, encoding=encoding, dtype=str, keep_default_na=False, sep=_separator(path), **kwargs)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid {encoding} ({exc.reason} at byte {exc.start}); pass --encoding") from exc
+        # pandas gives the offset within its buffer: read the lines again to name the line of the bad byte.
+        from taikai.formats import record_lines
+
+        record_lines(path, encoding, _separator(path))
+        raise InputError(f"{path}: not valid {encoding} ({exc.reason}); pass --encoding") from exc
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InputError(f"{path}: malformed CSV: {exc}") from exc
     except pd.errors.EmptyDataError as exc:
         raise InputError(f"{path}: the file is empty") from exc
+
+
+def _row_names(source: str, rows: int, lines: Callable[[], Sequence[int]] | None) -> Callable[[int], str]:
+    """Return a function naming row *pos* of *source*: ``source:LINE`` if every row's line is known."""
+    found = None
+    if lines is not None:
+        try:
+            found = lines()
+        except TaikaiError:  # the file cannot be scanned line by line as it was read: name rows by number
+            found = None
+    if found is not None and len(found) == rows:
+        return lambda pos: f"{source}:{found[pos]}"
+    return lambda pos: f"{source}: row {pos + 1} (data row, 1-based)"
 
 
 def validate_labelled(
@@ -86,12 +112,13 @@ def validate_labelled(
     text_column: str = "text",
     reasons_column: str = "reasons",
     sentiment_column: str | None = "sentiment",
-    first_line: int = 2,
     require_text: bool = True,
+    lines: Callable[[], Sequence[int]] | None = None,
 ) -> pd.DataFrame:
     """Check a labelled frame and return it with ``primary`` and ``label_set`` columns added.
 
-    Every problem is reported with its line (``first_line`` is the file line of the first row), never dropped.
+    Every problem is reported, never dropped: at its file line when *lines* (called only if there is a
+    problem) gives the line of every row, else as ``row N (data row, 1-based)``.
     With ``require_text=False`` rows whose text cannot be classified pass (evaluation reports them as unscored).
     """
     needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
@@ -100,18 +127,18 @@ def validate_labelled(
         raise InputError(f"{source}: missing column(s) {missing}; the columns are {list(map(str, df.columns))}")
     problems = []
     for pos, (text, reasons) in enumerate(zip(df[text_column], df[reasons_column], strict=True)):
-        line = first_line + pos
         checked = check_text(text)
         if require_text and checked.status != STATUS_OK:
-            problems.append(f"{source}:{line}: {text_column}: {checked.message}")
+            problems.append((pos, f"{text_column}: {checked.message}"))
         if not parse_reasons(reasons if isinstance(reasons, str) else ""):
-            problems.append(f"{source}:{line}: {reasons_column}: no label")
+            problems.append((pos, f"{reasons_column}: no label"))
         if sentiment_column:
             value = df[sentiment_column].iloc[pos]
             if not isinstance(value, str) or not value.strip():
-                problems.append(f"{source}:{line}: {sentiment_column}: no label")
+                problems.append((pos, f"{sentiment_column}: no label"))
     if problems:
-        shown = "\n  ".join(problems[:20])
+        where = _row_names(source, len(df), lines)
+        shown = "\n  ".join(f"{where(pos)}: {problem}" for pos, problem in problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise InputError(f"{source}: {len(problems)} row(s) cannot be used:\n  {shown}{more}")
     out = df.copy()
@@ -131,5 +158,16 @@ def read_labelled(
     require_text: bool = True,
 ) -> pd.DataFrame:
     """Read and validate a labelled CSV (``text,reasons,sentiment``; ``reasons`` ``|``-separated, primary first)."""
-    df = read_csv_file(Path(path), encoding=encoding)
-    return validate_labelled(df, str(path), text_column, reasons_column, sentiment_column, require_text=require_text)
+    from taikai.formats import record_lines
+
+    path = Path(path)
+    df = read_csv_file(path, encoding=encoding)
+    return validate_labelled(
+        df,
+        str(path),
+        text_column,
+        reasons_column,
+        sentiment_column,
+        require_text=require_text,
+        lines=lambda: record_lines(path, encoding, _separator(path)),
+    )
