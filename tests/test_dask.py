@@ -242,3 +242,20 @@ def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, dump, tiny_mod
     _assert_same(_sorted(out, "id"), _sorted(pd.read_parquet(local), "id"))
     key = tdask.model_key(taikai.load_model(tiny_model_dir))
     assert all(counts == {key: 1} for counts in client.run(tdask.load_count).values())
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_an_input_column_named_like_a_probability_is_kept(client, tiny_model_dir, tmp_path, fmt):
+    src, out, local = tmp_path / "in.csv", tmp_path / "out", tmp_path / f"local.{fmt}"
+    _write_csv(src, [[f"r{i}", "0.5" if i % 2 else "高い", TEXTS[i % len(TEXTS)]] for i in range(12)])
+    src.write_text(src.read_text(encoding="utf-8").replace("platform", "p_score", 1), encoding="utf-8")
+    options = {"id_column": "id", "model": tiny_model_dir}
+    classify_files(src, out, "text", client=client, output_format=fmt, partitions=2, **options)
+    taikai.classify_file(src, local, "text", **options)
+    if fmt == "parquet":
+        dask_out = pd.read_parquet(out)
+        assert dask_out["p_score"].tolist() == ["高い", "0.5"] * 6
+        _assert_same(dask_out, pd.read_parquet(local))
+    else:
+        parts = [p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(out.glob("part.*.csv"))]
+        assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")

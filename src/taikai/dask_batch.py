@@ -106,14 +106,19 @@ def read_input(pattern, input_format: str | None = None, encoding: str | None = 
     return ddf, schema
 
 
-def _write_part(part: pd.DataFrame, path: Path, spec: OutputSpec, offset: int | None, id_column: str | None) -> dict:
-    """Write one classified partition to *path* (via a temporary name) and return its counts."""
+def _write_part(
+    part: pd.DataFrame, path: Path, spec: OutputSpec, offset: int | None, id_column: str | None, proba: frozenset[str]
+) -> dict:
+    """Write one classified partition to *path* (via a temporary name) and return its counts.
+
+    *proba* names the model's probability columns (an input column may look like one: ``p_score``).
+    """
     if offset is not None:
         part = part.copy(deep=False)
         part.insert(0, ROW_COLUMN, np.arange(offset, offset + len(part), dtype="int64"))
     table = pa.Table.from_pandas(part, preserve_index=False).select(spec.schema.names).cast(spec.schema)
     for j, f in enumerate(spec.schema):
-        if f.name.startswith("p_"):  # NaN, not null, for rows without probabilities: as the local batch writes
+        if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
             table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
     tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
     if spec.is_stream:
@@ -234,8 +239,9 @@ def classify_files(
         from dask import delayed
 
         names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
+        proba = frozenset(model.proba_columns())
         tasks = [
-            delayed(_write_part)(part, name, spec, offset, id_column)
+            delayed(_write_part)(part, name, spec, offset, id_column, proba)
             for part, name, offset in zip(result.to_delayed(), names, offsets, strict=True)
         ]
         futures = client.compute(tasks)
