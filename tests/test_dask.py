@@ -1,6 +1,7 @@
 """The Dask engine on a local 2-process cluster: same output as the local batch, no row lost, model shipped once."""
 
 import csv
+import json
 import os
 import signal
 import subprocess
@@ -20,6 +21,7 @@ import taikai
 import taikai.dask as tdask
 from taikai.cli import cli
 from taikai.dask_batch import MANIFEST, classify_files
+from taikai.errors import InputError
 
 TEXTS = [
     "手数料が高すぎて続けられませんでした",
@@ -259,3 +261,14 @@ def test_an_input_column_named_like_a_probability_is_kept(client, tiny_model_dir
     else:
         parts = [p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(out.glob("part.*.csv"))]
         assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")
+
+
+def test_a_column_changing_type_is_named_with_its_file(client, tiny_model_dir, tmp_path):
+    (tmp_path / "in").mkdir()
+    for name, value in (("a", 1), ("b", "many")):
+        lines = [f'{{"id": "{name}{i}", "n": {json.dumps(value)}, "text": "{TEXTS[0]}"}}\n' for i in range(3)]
+        (tmp_path / "in" / f"{name}.jsonl").write_text("".join(lines), encoding="utf-8")
+    expected = r"b\.jsonl: column 'n' holds int64 values in the first rows but other values in rows 1–3"
+    with pytest.raises(InputError, match=expected):
+        classify_files(tmp_path / "in", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client)
+    assert not (tmp_path / "out").exists()

@@ -37,10 +37,10 @@ class Interrupted(KeyboardInterrupt):
 _worker: dict = {}
 
 
-def _init_worker(model, text_index: int, id_index: int | None) -> None:
+def _init_worker(model, text_index: int, id_index: int | None, source: str) -> None:
     """Keep the model (inherited by fork, or unpickled once) in this worker; leave Ctrl-C to the main process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker.update(model=model, text=text_index, id=id_index)
+    _worker.update(model=model, text=text_index, id=id_index, source=source)
 
 
 def _run_chunk(spec: OutputSpec, index: int, data: list[list], row_start: int) -> dict:
@@ -52,7 +52,7 @@ def _run_chunk(spec: OutputSpec, index: int, data: list[list], row_start: int) -
     if spec.is_stream:
         payload, replaced = encode_stream(spec, out, first=index == 1)
     else:
-        payload, replaced = encode_table(spec, out, row_start), 0
+        payload, replaced = encode_table(spec, out, row_start, _worker["source"]), 0
     statuses = cols["status"]
     ids = data[_worker["id"]] if _worker["id"] is not None else None
     examples = [
@@ -102,13 +102,16 @@ def _load(model):
     return model if isinstance(model, Model) else load_model(model)
 
 
-def _pool(model, jobs: int, text_index: int, id_index: int | None):
+def _pool(model, jobs: int, text_index: int, id_index: int | None, source: str):
     """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere)."""
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(
-        jobs, multiprocessing.get_context(method), initializer=_init_worker, initargs=(model, text_index, id_index)
+        jobs,
+        multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(model, text_index, id_index, source),
     )
     for future in [pool.submit(os.getpid) for _ in range(jobs)]:
         future.result()
@@ -220,9 +223,9 @@ def classify_file(
 
     try:
         if jobs > 1:
-            pool = _pool(model, jobs, text_index, id_index)
+            pool = _pool(model, jobs, text_index, id_index, str(input))
         else:
-            _worker.update(model=model, text=text_index, id=id_index)
+            _worker.update(model=model, text=text_index, id=id_index, source=str(input))
         chunks = reader.chunks(chunk_size, state["position"] if state else None)
         for chunk in chunks if state else _at_least_one(chunks, len(columns)):
             index += 1

@@ -69,7 +69,7 @@ def _read_text_file(path: Path, fmt: str, encoding: str | None, schema: pa.Schem
                 f"{path}:{b.line}: malformed record ({b.error}): {b.raw[:80]!r}; the Dask engine stops at such "
                 "lines: fix them, or run the local engine with --on-bad-lines report to set them aside"
             )
-        tables.append(pa.ipc.open_stream(encode_table(spec, chunk.data, rows)).read_all())
+        tables.append(pa.ipc.open_stream(encode_table(spec, chunk.data, rows, str(path))).read_all())
         rows += chunk.rows
     table = pa.concat_tables(tables) if tables else schema.empty_table()
     return table.to_pandas(types_mapper=pd.ArrowDtype)

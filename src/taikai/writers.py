@@ -115,8 +115,11 @@ def infer_schema(names: list[str], data: list[list], given: pa.Schema | None, ad
     return pa.schema(fields), frozenset(stringify)
 
 
-def encode_table(spec: OutputSpec, data: list[list], row_start: int) -> bytes:
-    """Return one chunk as an Arrow IPC stream in the output schema, or raise naming a column that changed type."""
+def encode_table(spec: OutputSpec, data: list[list], row_start: int, source: str | None = None) -> bytes:
+    """Return one chunk as an Arrow IPC stream in the output schema, or raise naming a column that changed type.
+
+    *row_start* counts the rows of the input file *source* (named in the error) before this chunk.
+    """
     arrays = []
     for f, values in zip(spec.schema, data, strict=True):
         if f.name in spec.stringify:
@@ -124,8 +127,9 @@ def encode_table(spec: OutputSpec, data: list[list], row_start: int) -> bytes:
         try:
             arrays.append(pa.array(values, type=f.type))
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+            where = f"{source}: " if source else ""
             raise InputError(
-                f"column {f.name!r} holds {f.type} values in the first rows but other values in rows "
+                f"{where}column {f.name!r} holds {f.type} values in the first rows but other values in rows "
                 f"{row_start + 1}–{row_start + len(values)} ({exc}); write CSV or JSONL output instead, "
                 "or make the column one type"
             ) from exc
