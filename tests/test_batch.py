@@ -192,3 +192,21 @@ def test_a_column_changing_type_is_named_with_its_file(tmp_path, tiny_model_dir,
     with pytest.raises(InputError, match=expected):
         taikai.classify_file(src, out, "text", model=tiny_model_dir, chunk_size=2, jobs=jobs)
     assert not out.exists() and not list(tmp_path.glob("*.taikai-partial"))
+
+
+def test_resume_refuses_another_in_memory_model_with_the_same_labels(tmp_path, dump, tiny_csv):
+    from taikai.pipeline import FeatureConfig
+
+    def train(config):
+        return taikai.train(tiny_csv, config=config, folds=0, test_size=0)
+
+    one, other = train(FeatureConfig(min_df=1)), train(FeatureConfig(min_df=1, reason_c=1.0))
+    assert repr(one) == repr(other)  # what the resume fingerprint used to compare
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=one, chunk_size=7, on_chunk=stop_after(1))
+    with pytest.raises(InputError, match="the model changed"):
+        taikai.classify_file(dump, out, "text", model=other, chunk_size=7, resume=True)
+    # The same model trained again has the same key: the run goes on.
+    resumed = taikai.classify_file(dump, out, "text", model=train(FeatureConfig(min_df=1)), chunk_size=7, resume=True)
+    assert (resumed.rows, resumed.resumed_rows) == (60, 7)

@@ -96,12 +96,6 @@ def output_types(model) -> dict[str, pa.DataType]:
     return {c: pa.float64() if c.startswith("p_") else pa.string() for c in model.output_columns()}
 
 
-def _load(model):
-    from taikai.model import Model, load_model
-
-    return model if isinstance(model, Model) else load_model(model)
-
-
 def _pool(model, jobs: int, text_index: int, id_index: int | None, source: str):
     """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere)."""
     from concurrent.futures import ProcessPoolExecutor
@@ -160,7 +154,9 @@ def classify_file(
     for option, name in (("--text-column", text_column), ("--id-column", id_column)):
         if name is not None and name not in columns:
             raise InputError(f"{input}: no column {name!r}; the columns are {columns}; give the right one to {option}")
-    model = _load(model)
+    from taikai.model import model_key, resolve_model
+
+    model = resolve_model(model)
     clash = [c for c in model.output_columns() if c in columns]
     if clash:
         raise InputError(f"{input}: already has output column(s) {clash}; rename or drop them first")
@@ -186,7 +182,7 @@ def classify_file(
     }
     fingerprint = {
         "input": input_fingerprint(input),
-        "model": model.metadata.get("artifact", {}).get("sha256") or repr(model),
+        "model": model_key(model),
         "options": json.dumps(options, sort_keys=True),
     }
     work = WorkDir(output, table=out_fmt in ("parquet", "xlsx"))

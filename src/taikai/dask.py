@@ -1,9 +1,10 @@
 """Classify a Dask DataFrame of reviews on a Dask cluster, with the same columns and statuses as a local run.
 
 The model is shipped to each worker once, by a worker plugin that carries the model directory's files and
-loads (and verifies) them at the worker's start; partitions look it up in a per-process cache keyed by the
-artifact's sha256. Without a distributed client (threaded or process scheduler) each process loads the model
-from its directory on first use. Each worker process makes its own tokenizer (it is lazy per process).
+loads (and verifies) them at the worker's start; partitions look it up in a per-process cache keyed by
+:func:`taikai.model.model_key` (the artifact's sha256). Without a distributed client (threaded or process
+scheduler) each process loads the model from its directory on first use. Each worker process makes its own
+tokenizer (it is lazy per process).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-import uuid
 from pathlib import Path
 
 try:
@@ -25,7 +25,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 
 from taikai.artifact import ARTIFACT_NAME, METADATA_NAME
 from taikai.errors import ModelError
-from taikai.model import Model, load_model
+from taikai.model import Model, load_model, model_key, resolve_model
 
 STRING = pd.StringDtype("pyarrow")
 """The pandas dtype of the text columns the model adds (Parquet/Arrow ``string``, as the local batch writes)."""
@@ -39,14 +39,6 @@ _RUN_LOCK = threading.Lock()
 def load_count() -> dict[str, int]:
     """Return how many times this process loaded each model (by sha256): 1 each when shipping works."""
     return dict(_LOADS)
-
-
-def model_key(model: Model) -> str:
-    """Return the sha256 of the model's artifact (a random key for a model that has none)."""
-    key = model.metadata.get("artifact", {}).get("sha256")
-    if not key:
-        key = model.metadata.setdefault("_taikai_key", f"memory-{uuid.uuid4().hex}")
-    return key
 
 
 def _remember(key: str, load) -> Model:
@@ -140,11 +132,6 @@ def _current_client():
 def ship_model(model: Model, client) -> None:
     """Send *model* to every worker of *client* (and to those that join later); a no-op when already there."""
     client.register_plugin(ModelPlugin(model))
-
-
-def resolve_model(model) -> Model:
-    """Return *model* if it is a :class:`~taikai.Model`, else load the directory it names (``None``: default)."""
-    return model if isinstance(model, Model) else load_model(model)
 
 
 def classify(ddf: dd.DataFrame, text_column: str = "text", model=None, client=None) -> dd.DataFrame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +193,23 @@ class Model:
         from taikai.terms import keywords
 
         return keywords(self, top=top, kind=kind)
+
+
+def model_key(model: Model) -> str:
+    """Return a key that changes with what *model* computes: the sha256 of its saved artifact, or for a model
+    never saved a sha256 of its pickled pipeline, thresholds and text limit (equal models get equal keys)."""
+    key = model.metadata.get("artifact", {}).get("sha256")
+    if key:
+        return key
+    digest = hashlib.sha256(pickle.dumps(model.pipeline, protocol=pickle.HIGHEST_PROTOCOL))
+    digest.update(np.asarray(model.thresholds, dtype="float64").tobytes())
+    digest.update(f"{model.max_chars}".encode())
+    return f"memory-{digest.hexdigest()}"
+
+
+def resolve_model(model) -> Model:
+    """Return *model* if it is a :class:`Model`, else load the directory it names (``None``: the default model)."""
+    return model if isinstance(model, Model) else load_model(model)
 
 
 def load_model(path: str | Path | None = None) -> Model:
