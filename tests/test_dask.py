@@ -187,6 +187,17 @@ def test_engine_options_are_checked(dump, tmp_path):
     assert result.exit_code == 2 and "no column 'nope'" in result.output
 
 
+@pytest.mark.parametrize(
+    "option",
+    [["--resume"], ["--jobs", "2"], ["--chunk-size", "100"], ["--sheet", "2"], ["--on-bad-lines", "report"]],
+)
+def test_local_only_options_are_refused_under_dask(dump, tmp_path, option):
+    args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text", "--engine", "dask"]
+    result = CliRunner().invoke(cli, [*args, *option])
+    assert result.exit_code == 2 and f"{option[0]} applies to the local engine only" in result.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_without_dask_installed_the_error_says_what_to_install(dump, tmp_path):
     hide = "import sys; sys.modules['dask'] = sys.modules['dask.dataframe'] = sys.modules['distributed'] = None; "
     done = subprocess.run([sys.executable, "-c", hide + "import taikai.dask"], capture_output=True, text=True)

@@ -11,11 +11,13 @@ import sys
 
 import click
 
+from taikai.batch import DEFAULT_CHUNK_SIZE
 from taikai.errors import TaikaiError
 
 DASK_HINT = "pip install 'taikai[dask]'"
-# Options of the local engine that the Dask engine has no use for, with the value that means "not given".
-_LOCAL_ONLY = {"resume": False, "jobs": 1, "sheet": None, "on_bad_lines": "error"}
+# Options of the local engine that the Dask engine has no use for, with the value that means "not given"
+# (the Dask engine reads each text file in blocks of its own and splits the input with --partitions).
+_LOCAL_ONLY = {"resume": False, "jobs": 1, "chunk_size": DEFAULT_CHUNK_SIZE, "sheet": None, "on_bad_lines": "error"}
 
 
 def _run_dask(kwargs: dict, scheduler: str | None, partitions: int | None) -> None:
