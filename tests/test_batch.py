@@ -210,3 +210,12 @@ def test_resume_refuses_another_in_memory_model_with_the_same_labels(tmp_path, d
     # The same model trained again has the same key: the run goes on.
     resumed = taikai.classify_file(dump, out, "text", model=train(FeatureConfig(min_df=1)), chunk_size=7, resume=True)
     assert (resumed.rows, resumed.resumed_rows) == (60, 7)
+
+
+def test_cli_batch_defaults_are_the_library_constants():
+    from taikai.batch import DEFAULT_CHUNK_SIZE
+    from taikai.writers import OUTPUT_ENCODINGS
+
+    params = {p.name: p for p in cli.commands["batch"].params}
+    assert params["chunk_size"].default == DEFAULT_CHUNK_SIZE
+    assert tuple(params["output_encoding"].type.choices) == OUTPUT_ENCODINGS

@@ -283,3 +283,12 @@ def test_a_column_changing_type_is_named_with_its_file(client, tiny_model_dir, t
     with pytest.raises(InputError, match=expected):
         classify_files(tmp_path / "in", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client)
     assert not (tmp_path / "out").exists()
+
+
+def test_output_dtypes_follow_the_output_types(tiny_model):
+    from taikai.batch import output_types
+
+    types, dtypes = output_types(tiny_model), tdask.output_dtypes(tiny_model)
+    assert list(dtypes) == list(types) == tiny_model.output_columns()
+    floats = [c for c, t in dtypes.items() if t == "float64"]
+    assert floats == [c for c, t in types.items() if t == pa.float64()] == tiny_model.proba_columns()

@@ -93,7 +93,8 @@ def _output_encoding(fmt: str, given: str | None) -> str:
 
 def output_types(model) -> dict[str, pa.DataType]:
     """Return the Arrow type of each column the model adds: float64 probabilities, strings otherwise."""
-    return {c: pa.float64() if c.startswith("p_") else pa.string() for c in model.output_columns()}
+    proba = set(model.proba_columns())
+    return {c: pa.float64() if c in proba else pa.string() for c in model.output_columns()}
 
 
 def _pool(model, jobs: int, text_index: int, id_index: int | None, source: str):

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
+from taikai.batch import DEFAULT_CHUNK_SIZE
 from taikai.cli_options import model_option
 from taikai.dask_cli import engine_options
 from taikai.formats import FORMATS
+from taikai.writers import OUTPUT_ENCODINGS
 
 
 @click.command()
@@ -35,7 +37,7 @@ from taikai.formats import FORMATS
 @click.option(
     "--chunk-size",
     type=click.IntRange(min=1),
-    default=5000,
+    default=DEFAULT_CHUNK_SIZE,
     show_default=True,
     help="Rows read, classified and saved at a time (--resume continues after the last saved chunk).",
 )
@@ -43,7 +45,7 @@ from taikai.formats import FORMATS
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
 @click.option(
     "--output-encoding",
-    type=click.Choice(["utf-8", "utf-8-sig", "cp932"], case_sensitive=False),
+    type=click.Choice(OUTPUT_ENCODINGS, case_sensitive=False),
     default=None,
     help="CSV/TSV output encoding [default: utf-8]; utf-8-sig or cp932 open in Excel. "
     "A character cp932 cannot hold is written as '?' and counted in the summary.",

@@ -14,6 +14,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+import pyarrow as pa
+
 try:
     import dask.dataframe as dd
     import pandas as pd
@@ -24,6 +26,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
     ) from exc
 
 from taikai.artifact import ARTIFACT_NAME, METADATA_NAME
+from taikai.batch import output_types
 from taikai.errors import ModelError
 from taikai.model import Model, load_model, model_key, resolve_model
 
@@ -108,8 +111,9 @@ class _ModelRef:
 
 
 def output_dtypes(model: Model) -> dict[str, object]:
-    """Return the pandas dtype of each column the model adds: float64 probabilities, Arrow strings otherwise."""
-    return {c: "float64" if c.startswith("p_") else STRING for c in model.output_columns()}
+    """Return the pandas dtype of each column the model adds: those of :func:`taikai.batch.output_types`."""
+    pandas_dtype = {pa.float64(): "float64", pa.string(): STRING}
+    return {c: pandas_dtype[t] for c, t in output_types(model).items()}
 
 
 def _predict_partition(part: pd.DataFrame, ref: _ModelRef, text_column: str, dtypes: dict) -> pd.DataFrame:
