@@ -32,6 +32,7 @@ def make_dump(n: int, out: Path, seed: int = 0) -> Path:
     """Write *n* rows ``id,posted,platform,text`` to *out*; every text ends with a unique row marker."""
     texts = corpus_texts()
     rng = random.Random(seed)
+    out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["id", "posted", "platform", "text"])
