@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, format_reasons, parse_reasons, reason_name
+from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, display_order, format_reasons, parse_reasons, reason_name
 
 
 def test_taxonomy_is_complete():
@@ -36,3 +36,15 @@ def test_reason_name_falls_back_to_id(label, name):
 
 def test_format_reasons_round_trips():
     assert parse_reasons(format_reasons(["fees", "low_pay"])) == ["fees", "low_pay"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "preferred", "expected"),
+    [
+        (["other", "fees", "low_pay"], ("low_pay", "fees", "other"), ["low_pay", "fees", "other"]),
+        (["tech", "fees", "sports", "fees"], ("low_pay", "fees"), ["fees", "sports", "tech"]),
+        ([], ("a",), []),
+    ],
+)
+def test_display_order(labels, preferred, expected):
+    assert display_order(labels, preferred) == expected

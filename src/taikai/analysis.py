@@ -6,22 +6,17 @@ import numpy as np
 import pandas as pd
 
 from taikai.errors import InputError
-from taikai.labels import REASON_IDS, SENTIMENTS, reason_name
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
 from taikai.text import STATUS_OK
 
 FREQUENCIES = {"W": "週", "M": "月"}
 MISSING_SEGMENT = "(空欄)"
 
 
-def _ordered(labels, preferred) -> list[str]:
-    labels = [str(x) for x in labels]
-    return sorted(set(labels), key=lambda x: (preferred.index(x) if x in preferred else len(preferred), x))
-
-
 def reason_labels(df: pd.DataFrame) -> list[str]:
     """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first."""
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
-    return _ordered(from_columns or df["reason"].dropna().unique(), REASON_IDS)
+    return display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
 
 
 def classified(df: pd.DataFrame) -> pd.DataFrame:
@@ -38,7 +33,7 @@ def status_counts(df: pd.DataFrame) -> pd.DataFrame:
     """Return count and share per status (``ok`` first); rows without a status column count as ``ok``."""
     statuses = df["status"].fillna("missing").astype(str) if "status" in df.columns else pd.Series(["ok"] * len(df))
     counts = statuses.value_counts()
-    counts = counts.reindex(_ordered(counts.index, ["ok", "empty", "error"]))
+    counts = counts.reindex(display_order(counts.index, ["ok", "empty", "error"]))
     return pd.DataFrame({"count": counts, "share": counts / max(len(df), 1)}).rename_axis("status")
 
 
@@ -59,7 +54,7 @@ def sentiment_by_reason(df: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(index=pd.Index(reason_labels(df), name="reason"))
     rows = rows[rows["sentiment"].notna()]
     table = pd.crosstab(rows["reason"].astype(str), rows["sentiment"].astype(str))
-    table = table.reindex(index=reason_labels(df), columns=_ordered(table.columns, SENTIMENTS), fill_value=0)
+    table = table.reindex(index=reason_labels(df), columns=display_order(table.columns, SENTIMENTS), fill_value=0)
     return table.rename_axis(index="reason", columns="sentiment")
 
 

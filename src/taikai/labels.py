@@ -47,6 +47,12 @@ def reason_name(label: str) -> str:
     return _NAMES_JA.get(label, label)
 
 
+def display_order(labels, preferred) -> list[str]:
+    """Return the distinct *labels* as strings, those in *preferred* first in its order, the rest alphabetically."""
+    rank = {label: i for i, label in enumerate(preferred)}
+    return sorted({str(x) for x in labels}, key=lambda x: (rank.get(x, len(rank)), x))
+
+
 def parse_reasons(value: str) -> list[str]:
     """Split a ``|``-separated reasons cell into ids, primary first, without blanks or repeats."""
     labels: list[str] = []

@@ -13,7 +13,7 @@ import pandas as pd
 
 from taikai.artifact import default_model_dir, load_artifact
 from taikai.errors import InputError
-from taikai.labels import REASON_IDS, SENTIMENTS, format_reasons, reason_name
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, format_reasons, reason_name
 from taikai.text import MAX_CHARS, STATUS_OK, check_text
 
 DEFAULT_THRESHOLD = 0.3
@@ -65,8 +65,8 @@ def reason_sets(proba: np.ndarray, labels: list[str], thresholds: np.ndarray) ->
 
 
 def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
-    rank = {label: i for i, label in enumerate(preferred)}
-    return sorted(range(len(labels)), key=lambda j: (rank.get(labels[j], len(rank)), j))
+    """Return the column indices of *labels* in display order (see :func:`taikai.labels.display_order`)."""
+    return [labels.index(label) for label in display_order(labels, preferred)]
 
 
 class Model:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from taikai.errors import InputError
 from taikai.features import centred_coefficients, feature_blocks
-from taikai.labels import REASON_IDS, SENTIMENTS
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.text import JapaneseTokenizer, normalize
 
 DEFAULT_TOP = 10
@@ -142,8 +142,7 @@ def distinctive_words(
     prior = table.sum(axis=1)
     prior_total = prior.sum()
     frames = []
-    known = [*REASON_IDS, *SENTIMENTS]
-    for label in sorted(table.columns, key=lambda c: (known.index(c) if c in known else len(known), c)):
+    for label in display_order(table.columns, (*REASON_IDS, *SENTIMENTS)):
         own, rest = table[label], prior - table[label]
         n_own, n_rest = own.sum(), rest.sum()
         log_own = np.log((own + prior) / (n_own + prior_total - own - prior))
