@@ -80,8 +80,7 @@ def in_process(parquet_dir: Path, model: str, workdir: Path, rows: int) -> dict:
     """Time, on one LocalCluster of 2 worker processes: start-up, shipping, reading, classifying, the full run."""
     from distributed import Client, LocalCluster
 
-    from taikai.dask import classify, load_count, ship_model
-    from taikai.dask_batch import classify_files, read_input
+    from taikai.dask import classify, classify_files, load_count, read_input, ship_model
     from taikai.model import load_model
 
     figures, start = {}, time.perf_counter()

@@ -16,7 +16,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from taikai.dedupe import near_duplicates
+from dedupe import near_duplicates
+
 from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
 
 PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}

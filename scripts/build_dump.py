@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from taikai.dedupe import near_duplicates
+from dedupe import near_duplicates
 
 PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}
 

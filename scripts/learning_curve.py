@@ -13,8 +13,7 @@ from sklearn.model_selection import train_test_split
 
 from taikai.evaluation import evaluate
 from taikai.io import read_labelled
-from taikai.model import Model
-from taikai.pipeline import FeatureConfig, build_pipeline
+from taikai.model import FeatureConfig, Model, build_pipeline
 from taikai.text import normalize
 
 FRACTIONS = (0.25, 0.5, 0.75, 1.0)
@@ -38,7 +37,7 @@ def main() -> None:
             pipeline = build_pipeline(FeatureConfig()).fit(
                 [normalize(t) for t in part["text"]], np.column_stack([part["primary"], part["sentiment"]])
             )
-            report = evaluate(Model(pipeline, {}), test)
+            report = evaluate(Model(pipeline), test)
             reason.append(report.reason.macro_f1)
             sentiment.append(report.sentiment.macro_f1)
         print(

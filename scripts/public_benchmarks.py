@@ -51,7 +51,7 @@ def main() -> None:
         start = time.perf_counter()
         model = taikai.train(df, folds=0, test_size=0.2, seed=0, reasons_column="label", sentiment_column=None)
         seconds = time.perf_counter() - start
-        test = model.metadata["metrics"]["test"]
+        test = model.metadata.metrics["test"]
         lines.append(
             f"| {name} | {len(df)} | **taikai (this run)** | {test['reason_accuracy']:.3f} | "
             f"{test['reason_macro_f1']:.3f} | {seconds:.0f} |"

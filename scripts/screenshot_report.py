@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 import taikai
+from taikai.analysis import write_report
 from taikai.io import detect_encoding
-from taikai.report import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_FLAGS = [

@@ -21,7 +21,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from taikai.io import read_labelled
-from taikai.pipeline import FeatureConfig, build_pipeline
+from taikai.model import FeatureConfig, build_pipeline
 from taikai.text import normalize
 
 FEATURES = {

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import taikai
-from taikai.pipeline import FeatureConfig
+from taikai.model import FeatureConfig
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

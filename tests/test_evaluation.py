@@ -1,9 +1,12 @@
 """Evaluation scores checked against a small case computed by hand."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from taikai.evaluation import evaluate, score_multi, score_single
+from taikai.model import Classified
+from taikai.text import Status
 
 
 def test_single_label_scores_by_hand():
@@ -49,22 +52,19 @@ class StubModel:
     reason_labels = ("a", "b", "c")
     sentiment_labels = ("positive", "negative")
 
-    def _classify(self, values):
-        table = {"あ": ("a", ("a",), "positive"), "い": ("b", ("b", "a"), "negative"), "う": ("a", ("a",), "negative")}
-        out = {"status": [], "message": [], "reason": [], "reasons": [], "sentiment": []}
-        for v in values:
-            if v in table:
-                r, rs, s = table[v]
-                out["status"].append("ok")
-                out["message"].append("")
-            else:
-                r, rs, s = None, None, None
-                out["status"].append("empty")
-                out["message"].append("empty or whitespace-only text")
-            out["reason"].append(r)
-            out["reasons"].append(rs)
-            out["sentiment"].append(s)
-        return out
+    def classify(self, values):
+        table = {"あ": (("a",), "positive"), "い": (("b", "a"), "negative"), "う": (("a",), "negative")}
+        found = [table.get(v) for v in values]
+        return Classified(
+            reason_labels=tuple(self.reason_labels),
+            sentiment_labels=tuple(self.sentiment_labels),
+            statuses=[Status.OK if f else Status.EMPTY for f in found],
+            messages=["" if f else "empty or whitespace-only text" for f in found],
+            reasons=[f[0] if f else () for f in found],
+            sentiments=[f[1] if f else None for f in found],
+            reason_proba=np.full((len(values), 3), np.nan),
+            sentiment_proba=np.full((len(values), 2), np.nan),
+        )
 
 
 def test_evaluate_reports_every_task_and_unscored_rows():

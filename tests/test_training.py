@@ -14,25 +14,25 @@ def test_training_is_reproducible(tiny_csv, tmp_path):
     texts = ["手数料が高い", "本業が忙しくなった", "詐欺案件に当たった"]
     pa, pb = a.predict(texts), b.predict(texts)
     assert [p.reason_proba for p in pa] == [p.reason_proba for p in pb]
-    assert a.metadata["metrics"]["cv"] == b.metadata["metrics"]["cv"]
-    assert a.metadata["training_data"] == b.metadata["training_data"]
+    assert a.metadata.metrics["cv"] == b.metadata.metrics["cv"]
+    assert a.metadata.training_data == b.metadata.training_data
 
 
 def test_split_column_decides_train_and_test(tiny_csv):
     df = pd.read_csv(tiny_csv)
     df["split"] = ["test" if i % 5 == 0 else "train" for i in range(len(df))]
     model = taikai.train(df, folds=2)
-    data = model.metadata["training_data"]
+    data = model.metadata.training_data
     assert (data["train_rows"], data["test_rows"]) == (32, 8)
-    test = model.metadata["metrics"]["test"]
+    test = model.metadata.metrics["test"]
     assert test["rows"] == 8
     assert 0 <= test["reason_macro_f1"] <= 1
 
 
 def test_refit_all_trains_on_every_row(tiny_csv):
     model = taikai.train(tiny_csv, folds=2, test_size=0.2, refit_all=True)
-    assert model.metadata["refit_on_all_rows"] is True
-    assert "test" in model.metadata["metrics"]
+    assert model.metadata.refit_on_all_rows is True
+    assert "test" in model.metadata.metrics
 
 
 def test_own_label_set_without_sentiment():

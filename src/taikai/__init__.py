@@ -4,35 +4,93 @@
 >>> model = taikai.load_model()
 >>> model.predict("手数料が高すぎて続けられませんでした")[0].reason
 'fees'
+
+The names below are the public API. They are imported on first use, so that ``import taikai`` (and the command
+line's ``--help``) does not load scikit-learn or pandas.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from taikai.batch import classify_file
-from taikai.errors import InputError, ModelError, TaikaiError
-from taikai.evaluation import EvaluationReport, evaluate
-from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
-from taikai.model import Model, Prediction, load_model
-from taikai.pipeline import FeatureConfig
-from taikai.terms import distinctive_words, keywords
-from taikai.training import train
+if TYPE_CHECKING:
+    from taikai.analysis import Explanation, Keywords, distinctive_words, explain, keywords
+    from taikai.batch import BatchOptions, BatchSummary, classify_file
+    from taikai.errors import InputError, ModelError, TaikaiError
+    from taikai.evaluation import EvaluationReport, evaluate
+    from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
+    from taikai.model import Classified, FeatureConfig, Model, ModelMetadata, Prediction, load_model
+    from taikai.text import Status
+    from taikai.training import train
+
+_EXPORTS = {
+    "Explanation": "taikai.analysis",
+    "Keywords": "taikai.analysis",
+    "distinctive_words": "taikai.analysis",
+    "explain": "taikai.analysis",
+    "keywords": "taikai.analysis",
+    "BatchOptions": "taikai.batch",
+    "BatchSummary": "taikai.batch",
+    "classify_file": "taikai.batch",
+    "InputError": "taikai.errors",
+    "ModelError": "taikai.errors",
+    "TaikaiError": "taikai.errors",
+    "EvaluationReport": "taikai.evaluation",
+    "evaluate": "taikai.evaluation",
+    "REASONS": "taikai.labels",
+    "REASON_IDS": "taikai.labels",
+    "SENTIMENTS": "taikai.labels",
+    "reason_name": "taikai.labels",
+    "Classified": "taikai.model",
+    "FeatureConfig": "taikai.model",
+    "Model": "taikai.model",
+    "ModelMetadata": "taikai.model",
+    "Prediction": "taikai.model",
+    "load_model": "taikai.model",
+    "Status": "taikai.text",
+    "train": "taikai.training",
+}
 
 __all__ = [
     "REASONS",
     "REASON_IDS",
     "SENTIMENTS",
+    "BatchOptions",
+    "BatchSummary",
+    "Classified",
     "EvaluationReport",
+    "Explanation",
     "FeatureConfig",
     "InputError",
+    "Keywords",
     "Model",
     "ModelError",
+    "ModelMetadata",
     "Prediction",
+    "Status",
     "TaikaiError",
     "classify_file",
     "distinctive_words",
     "evaluate",
+    "explain",
     "keywords",
     "load_model",
     "reason_name",
     "train",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'taikai' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

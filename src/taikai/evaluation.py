@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
-from taikai.text import STATUS_OK
+from taikai.model import Classified
+from taikai.text import Status
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Classifier(Protocol):
+    """What :func:`evaluate` needs of a model: its labels and :meth:`taikai.Model.classify`."""
+
+    @property
+    def reason_labels(self) -> list[str]: ...
+
+    @property
+    def sentiment_labels(self) -> list[str]: ...
+
+    def classify(self, values: Sequence[object]) -> Classified: ...
 
 
 @dataclass
@@ -23,7 +41,7 @@ class SingleLabelScores:
     macro_f1: float
     confusion: list[list[int]]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values; ``confusion[i][j]`` counts gold ``labels[i]`` predicted as ``labels[j]``."""
         return {
             "accuracy": self.accuracy,
@@ -51,7 +69,7 @@ class MultiLabelScores:
     exact_match: float
     jaccard: float
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
         return {
             "micro_f1": self.micro_f1,
@@ -71,13 +89,13 @@ class EvaluationReport:
 
     n_rows: int
     n_scored: int
-    unscored: list[dict]
+    unscored: list[dict[str, Any]]
     reason: SingleLabelScores
     reasons: MultiLabelScores
     sentiment: SingleLabelScores | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Return the whole report as JSON-ready values."""
         return {
             "n_rows": self.n_rows,
@@ -138,7 +156,7 @@ def _single_table(scores: SingleLabelScores) -> list[str]:
     return lines
 
 
-def _ordered_labels(known: list[str], *seen) -> list[str]:
+def _ordered_labels(known: Sequence[str], *seen: Sequence[str]) -> list[str]:
     labels = list(known)
     for values in seen:
         for value in values:
@@ -147,8 +165,10 @@ def _ordered_labels(known: list[str], *seen) -> list[str]:
     return labels
 
 
-def score_single(gold: list[str], predicted: list[str], labels: list[str]) -> SingleLabelScores:
+def score_single(gold: list[str], predicted: list[str], labels: Sequence[str]) -> SingleLabelScores:
     """Score single-label predictions; ``labels`` fixes the order (labels seen only in the data are appended)."""
+    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
     labels = _ordered_labels(labels, gold, predicted)
     p, r, f, s = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
     present = [i for i, label in enumerate(labels) if s[i] > 0 or label in predicted]
@@ -164,8 +184,10 @@ def score_single(gold: list[str], predicted: list[str], labels: list[str]) -> Si
     )
 
 
-def score_multi(gold: list[list[str]], predicted: list[list[str]], labels: list[str]) -> MultiLabelScores:
+def score_multi(gold: list[list[str]], predicted: list[list[str]], labels: Sequence[str]) -> MultiLabelScores:
     """Score predicted reason sets against gold sets."""
+    from sklearn.metrics import precision_recall_fscore_support
+
     labels = _ordered_labels(labels, *gold, *predicted)
     index = {label: i for i, label in enumerate(labels)}
     y_true = np.zeros((len(gold), len(labels)), dtype=int)
@@ -192,34 +214,34 @@ def score_multi(gold: list[list[str]], predicted: list[list[str]], labels: list[
 
 
 def evaluate(
-    model,
-    data,
+    model: Classifier,
+    data: str | Path | pd.DataFrame,
     text_column: str = "text",
     reasons_column: str = "reasons",
     sentiment_column: str | None = "sentiment",
     encoding: str | None = None,
 ) -> EvaluationReport:
-    """Classify the labelled frame or CSV path *data* with *model* and score it (*encoding*: of a CSV path).
+    """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file).
 
     Rows whose text cannot be classified are listed in ``unscored`` (with their row number), not dropped silently.
     """
     from taikai.io import read_labelled, validate_labelled
 
-    if isinstance(data, (str, bytes)) or hasattr(data, "__fspath__"):
-        df = read_labelled(data, text_column, reasons_column, sentiment_column, encoding, require_text=False)
+    if isinstance(data, (str, Path)):
+        df = read_labelled(Path(data), text_column, reasons_column, sentiment_column, encoding, require_text=False)
     else:
         df = validate_labelled(data, "<frame>", text_column, reasons_column, sentiment_column, require_text=False)
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
-    cols = model._classify(df[text_column].tolist())
-    ok = [i for i, status in enumerate(cols["status"]) if status == STATUS_OK]
+    result = model.classify(df[text_column].tolist())
+    ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     unscored = [
-        {"row": i, "status": status, "message": cols["message"][i]}
-        for i, status in enumerate(cols["status"])
-        if status != STATUS_OK
+        {"row": i, "status": status.value, "message": result.messages[i]}
+        for i, status in enumerate(result.statuses)
+        if status is not Status.OK
     ]
     gold_sets = [df["label_set"].iloc[i] for i in ok]
-    pred_sets = [list(cols["reasons"][i]) for i in ok]
+    pred_sets = [list(result.reasons[i]) for i in ok]
     report = EvaluationReport(
         n_rows=len(df),
         n_scored=len(ok),
@@ -228,7 +250,6 @@ def evaluate(
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
     )
     if sentiment_column:
-        report.sentiment = score_single(
-            [df[sentiment_column].iloc[i] for i in ok], [cols["sentiment"][i] for i in ok], model.sentiment_labels
-        )
+        sentiments = [result.sentiments[i] or "" for i in ok]
+        report.sentiment = score_single([df[sentiment_column].iloc[i] for i in ok], sentiments, model.sentiment_labels)
     return report

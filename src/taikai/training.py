@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import datetime, timezone
+from importlib import metadata as importlib_metadata
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
-from taikai import __version__
-from taikai.artifact import save_artifact, sha256_file
 from taikai.errors import InputError
 from taikai.evaluation import evaluate, score_multi, score_single
 from taikai.io import read_labelled, validate_labelled
-from taikai.model import DEFAULT_THRESHOLD, Model, reason_sets
-from taikai.pipeline import SEED, FeatureConfig, build_pipeline
+from taikai.model import (
+    DEFAULT_THRESHOLD,
+    SEED,
+    FeatureConfig,
+    Model,
+    ModelMetadata,
+    build_pipeline,
+    reason_sets,
+    save_artifact,
+    sha256_file,
+)
 from taikai.text import MAX_CHARS, check_text
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
@@ -36,14 +46,14 @@ def _texts(series: pd.Series) -> list[str]:
     return [check_text(t).text for t in series]
 
 
-def _targets(df: pd.DataFrame, sentiment_column: str | None) -> np.ndarray:
+def _targets(df: pd.DataFrame, sentiment_column: str | None) -> np.ndarray[Any, Any]:
     columns = [df["primary"].to_numpy(dtype=object)]
     if sentiment_column:
         columns.append(df[sentiment_column].to_numpy(dtype=object))
     return np.column_stack(columns)
 
 
-def tune_thresholds(proba: np.ndarray, labels: list[str], gold_sets: list[list[str]]) -> dict[str, float]:
+def tune_thresholds(proba: np.ndarray[Any, Any], labels: list[str], gold_sets: list[list[str]]) -> dict[str, float]:
     """Choose, per reason, the probability above which it is added as a further reason (best F1 on *proba*)."""
     top = proba.argmax(axis=1)
     thresholds = {}
@@ -67,7 +77,7 @@ def cross_validate(
     seed: int = SEED,
     sentiment_column: str | None = "sentiment",
     text_column: str = "text",
-) -> tuple[dict, dict[str, float]]:
+) -> tuple[dict[str, Any], dict[str, float]]:
     """Return (cross-validated scores, tuned thresholds) from out-of-fold predictions on *df*."""
     counts = df["primary"].value_counts()
     folds = min(folds, int(counts.min()))
@@ -109,11 +119,11 @@ def cross_validate(
     return scores, thresholds
 
 
-def _labels(pipeline) -> dict[str, list[str]]:
+def _labels(pipeline: Any) -> dict[str, tuple[str, ...]]:
     classifier = pipeline.named_steps["classify"]
     return {
-        "reasons": [str(c) for c in classifier.reason_classes_],
-        "sentiments": [str(c) for c in classifier.sentiment_classes_],
+        "reasons": tuple(str(c) for c in classifier.reason_classes_),
+        "sentiments": tuple(str(c) for c in classifier.sentiment_classes_),
     }
 
 
@@ -134,7 +144,7 @@ def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataF
 
 
 def train(
-    data,
+    data: str | Path | pd.DataFrame,
     out: str | Path | None = None,
     config: FeatureConfig | None = None,
     folds: int = 5,
@@ -153,7 +163,7 @@ def train(
     thresholds; the test rows give the test scores. With ``refit_all`` the saved model is refitted on all rows.
     """
     config = config or FeatureConfig()
-    source: dict = {}
+    source: dict[str, Any] = {}
     if isinstance(data, pd.DataFrame):
         df = validate_labelled(data, "<frame>", text_column, reasons_column, sentiment_column)
     else:
@@ -177,26 +187,25 @@ def train(
         pipeline = build_pipeline(config).fit(_texts(train_df[text_column]), _targets(train_df, sentiment_column))
     except ValueError as exc:  # e.g. no n-gram left after min_df on very little data
         raise InputError(f"cannot train on {len(train_df)} rows: {exc}") from exc
-    meta = {
-        "taikai_version": __version__,
-        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "labels": _labels(pipeline),
-        "reason_thresholds": thresholds,
-        "max_chars": MAX_CHARS,
-        "config": config.to_dict(),
-        "seed": seed,
-        "training_data": source,
-        "metrics": {"cv": cv_scores},
-    }
+    meta = ModelMetadata(
+        taikai_version=importlib_metadata.version("taikai"),
+        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        **_labels(pipeline),
+        reason_thresholds=thresholds,
+        max_chars=MAX_CHARS,
+        config=config.to_dict(),
+        seed=seed,
+        training_data=source,
+        metrics={"cv": cv_scores},
+    )
     model = Model(pipeline, meta)
     if len(test_df):
         report = evaluate(model, test_df, text_column, reasons_column, sentiment_column)
-        meta["metrics"]["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
+        meta.metrics["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
     if refit_all and len(test_df):
         pipeline = build_pipeline(config).fit(_texts(df[text_column]), _targets(df, sentiment_column))
-        meta["labels"] = _labels(pipeline)
-        meta["refit_on_all_rows"] = True
-        meta["metrics"]["note"] = "test scores were measured before refitting on all rows"
+        meta = replace(meta, **_labels(pipeline), refit_on_all_rows=True)
+        meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
     if out is not None:
         model.metadata = save_artifact(pipeline, meta, Path(out))

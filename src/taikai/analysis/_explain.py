@@ -1,0 +1,188 @@
+"""Explain one prediction: the n-grams that pushed it toward its reason and sentiment, at spans of the original text.
+
+A feature's weight toward class *k* is its TF-IDF value in the text times its centred coefficient for *k*
+(the coefficient minus the feature's mean coefficient over all classes; see
+:func:`taikai.model.centred_coefficients`). The weights of all features plus the centred intercept
+(``bias``) add up to the class's centred score (``score``), whose softmax is the predicted probability.
+Positive weights push toward the predicted class, negative ones away from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import click
+import numpy as np
+
+from taikai.labels import reason_name
+from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans
+from taikai.text import Status, check_text, normalize_with_offsets
+
+DEFAULT_TOP = 10
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One feature of the text: its n-gram, TF-IDF value, weight, and spans ``(start, end)`` in the original text."""
+
+    feature: str
+    kind: str
+    value: float
+    weight: float
+    spans: tuple[tuple[int, int], ...]
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        """Return JSON-ready values; with *text*, also the original substrings at the spans."""
+        out = {"feature": self.feature, "kind": self.kind, "value": self.value, "weight": self.weight}
+        out["spans"] = [list(s) for s in self.spans]
+        if text is not None:
+            out["matches"] = [text[s:e] for s, e in self.spans]
+        return out
+
+
+@dataclass(frozen=True)
+class HeadExplanation:
+    """Why one head chose its label: the strongest contributions toward and against it."""
+
+    head: str
+    label: str
+    probability: float
+    bias: float
+    score: float
+    contributions: tuple[Contribution, ...]
+
+    @property
+    def toward(self) -> list[Contribution]:
+        return [c for c in self.contributions if c.weight > 0]
+
+    @property
+    def against(self) -> list[Contribution]:
+        return [c for c in self.contributions if c.weight < 0]
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {
+            "head": self.head,
+            "label": self.label,
+            "probability": self.probability,
+            "bias": self.bias,
+            "score": self.score,
+            "contributions": [c.to_dict(text) for c in self.contributions],
+        }
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The explanation of one text; ``reason`` and ``sentiment`` are ``None`` when ``status`` is not ``ok``."""
+
+    text: str
+    normalized: str
+    status: Status
+    message: str = ""
+    reason: HeadExplanation | None = None
+    sentiment: HeadExplanation | None = None
+
+    def heads(self) -> list[HeadExplanation]:
+        return [h for h in (self.reason, self.sentiment) if h is not None]
+
+    def char_weights(self, head: str = "reason") -> np.ndarray:
+        """Return, per character of the original text, the summed weight of the shown contributions covering it."""
+        weights = np.zeros(len(self.text))
+        explained = self.reason if head == "reason" else self.sentiment
+        for c in explained.contributions if explained else ():
+            for s, e in c.spans:
+                weights[s:e] += c.weight
+        return weights
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values (spans index the original text; ``matches`` are its substrings)."""
+        return {
+            "text": self.text,
+            "normalized": self.normalized,
+            "status": self.status.value,
+            "message": self.message,
+            "reason": self.reason.to_dict(self.text) if self.reason else None,
+            "sentiment": self.sentiment.to_dict(self.text) if self.sentiment else None,
+        }
+
+
+def _explain_head(head, estimator, name, columns, values, spans, top) -> HeadExplanation:
+    coef, intercept, classes = centred_coefficients(estimator)
+    x = _dense(columns, values, coef.shape[1])
+    probabilities = estimator.predict_proba(x[None, :])[0]
+    k = int(np.argmax(probabilities))
+    score = float(coef[k] @ x + intercept[k])
+    weights = values * coef[k, columns]
+    order = np.argsort(-weights, kind="stable")
+    chosen = [i for i in order if weights[i] > 0][:top] + [i for i in order[::-1] if weights[i] < 0][:top]
+    chosen.sort(key=lambda i: -weights[i])
+    contributions = tuple(
+        Contribution(name[i][0], name[i][1], float(values[i]), float(weights[i]), tuple(spans[i])) for i in chosen
+    )
+    return HeadExplanation(head, classes[k], float(probabilities[k]), float(intercept[k]), score, contributions)
+
+
+def _dense(columns: np.ndarray, values: np.ndarray, width: int) -> np.ndarray:
+    x = np.zeros(width)
+    x[columns] = values
+    return x
+
+
+def explain(model: Model, text: str, top: int = DEFAULT_TOP) -> Explanation:
+    """Return the *top* contributions toward and against the predicted reason and sentiment of *text*."""
+    checked = check_text(text, model.max_chars)
+    original = text if isinstance(text, str) else ("" if text is None else str(text))
+    if checked.status is not Status.OK:
+        return Explanation(original, checked.text, checked.status, checked.message)
+    offsets = normalize_with_offsets(original)
+    normalized = checked.text
+    columns, values, names, spans = [], [], [], []
+    for block in feature_blocks(model.pipeline):
+        row = block.vectorizer.transform(
+            block.prepare.transform([normalized]) if block.prepare is not None else [normalized]
+        ).tocsr()
+        places = ngram_spans(block, normalized)
+        vocabulary = block.names()
+        for j, v in zip(row.indices, row.data):
+            columns.append(block.offset + j)
+            values.append(v * block.weight)
+            names.append((str(vocabulary[j]), block.kind))
+            spans.append(sorted({offsets.span(s, e) for s, e in places.get(j, [])}))
+    columns_a, values_a = np.asarray(columns, dtype=int), np.asarray(values, dtype=float)
+    classifier = model.pipeline.named_steps["classify"]
+    heads = {}
+    for head, estimator in (("reason", classifier.reason_), ("sentiment", classifier.sentiment_)):
+        if estimator is not None:
+            heads[head] = _explain_head(head, estimator, names, columns_a, values_a, spans, top)
+    return Explanation(original, normalized, checked.status, checked.message, heads["reason"], heads.get("sentiment"))
+
+
+def _highlight(text: str, weights: np.ndarray) -> str:
+    out, i = [], 0
+    while i < len(text):
+        sign = np.sign(weights[i])
+        j = i
+        while j < len(text) and np.sign(weights[j]) == sign:
+            j += 1
+        piece = text[i:j]
+        out.append(piece if sign == 0 else click.style(piece, fg="green" if sign > 0 else "red", bold=True))
+        i = j
+    return "".join(out)
+
+
+def render_text(explanation: Explanation) -> str:
+    """Return a terminal rendering: the text with highlighted spans (green toward, red against) and the weights."""
+    if explanation.status is not Status.OK:
+        return f"{explanation.status.value}: {explanation.message}"
+    lines = []
+    for head in explanation.heads():
+        name = f" ({reason_name(head.label)})" if head.head == "reason" else ""
+        lines.append(f"{head.head}: {head.label}{name}  p={head.probability:.2f}  score={head.score:+.3f}")
+        lines.append("  " + _highlight(explanation.text, explanation.char_weights(head.head)))
+        for c in head.contributions:
+            where = ", ".join(f"{explanation.text[s:e]!r}@{s}-{e}" for s, e in c.spans) or "-"
+            label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
+            lines.append(f"  {label}  {c.kind:4s} {c.feature!r:16s} {where}")
+        lines.append("")
+    return "\n".join(lines).rstrip()

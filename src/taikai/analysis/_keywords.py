@@ -1,0 +1,159 @@
+"""Keywords: the model's strongest features per label, and the words that set a label apart in a classified dump."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from taikai.errors import InputError
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order
+from taikai.model import Model, centred_coefficients, feature_blocks
+from taikai.text import JapaneseTokenizer, Status, make_tagger, normalize
+
+DEFAULT_TOP = 10
+SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
+"""Parts of speech (UniDic pos1) that :func:`distinctive_words` skips: particles, auxiliaries, symbols."""
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """One feature of the model and its centred coefficient for a label (see :mod:`taikai.explain`)."""
+
+    feature: str
+    kind: str
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {"feature": self.feature, "kind": self.kind, "weight": self.weight}
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """The strongest features per reason and per sentiment, strongest first."""
+
+    reason: dict[str, tuple[Keyword, ...]]
+    sentiment: dict[str, tuple[Keyword, ...]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {
+            head: {label: [k.to_dict() for k in found] for label, found in per_label.items()}
+            for head, per_label in (("reason", self.reason), ("sentiment", self.sentiment))
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per keyword: head, label, rank, feature, kind, weight."""
+        rows = [
+            {"head": head, "label": label, "rank": rank, **k.to_dict()}
+            for head, per_label in (("reason", self.reason), ("sentiment", self.sentiment))
+            for label, found in per_label.items()
+            for rank, k in enumerate(found, 1)
+        ]
+        return pd.DataFrame(rows, columns=["head", "label", "rank", "feature", "kind", "weight"])
+
+
+def _per_label(estimator, names, kinds, labels, top: int, kind: str | None) -> dict[str, tuple[Keyword, ...]]:
+    coef, _, classes = centred_coefficients(estimator)
+    allowed = np.ones(len(names), dtype=bool) if kind is None else kinds == kind
+    out = {}
+    for label in labels:
+        row = np.where(allowed, coef[classes.index(label)], -np.inf)
+        best = [j for j in np.argsort(-row, kind="stable")[:top] if row[j] > 0]
+        out[label] = tuple(Keyword(str(names[j]), str(kinds[j]), float(row[j])) for j in best)
+    return out
+
+
+def keywords(model: Model, top: int = DEFAULT_TOP, kind: str | None = None) -> Keywords:
+    """Return the *top* features with the largest positive centred coefficient for each reason and sentiment.
+
+    *kind* keeps only ``"word"`` or ``"char"`` n-grams. Coefficients act on L2-normalised TF-IDF values, so
+    they compare across features of one model.
+    """
+    if kind not in (None, "word", "char"):
+        raise InputError(f"kind must be 'word', 'char' or None, not {kind!r}")
+    blocks = feature_blocks(model.pipeline)
+    names = np.concatenate([b.names() for b in blocks])
+    kinds = np.concatenate([np.full(b.width, b.kind) for b in blocks])
+    classifier = model.pipeline.named_steps["classify"]
+    reason = _per_label(classifier.reason_, names, kinds, model.reason_labels, top, kind)
+    sentiment = {}
+    if classifier.sentiment_ is not None:
+        sentiment = _per_label(classifier.sentiment_, names, kinds, model.sentiment_labels, top, kind)
+    return Keywords(reason, sentiment)
+
+
+def content_words(texts: Iterable[str], tokenizer: JapaneseTokenizer | None = None) -> list[list[str]]:
+    """Return the dictionary forms of each text's words, without particles, auxiliaries, symbols and numbers.
+
+    A prefix or suffix stays with its noun (手数 + 料 → 手数料), which UniDic's short units split.
+    """
+    # The surface tagger is fugashi's UniDic Tagger, whose nodes carry named features.
+    tagger = make_tagger("surface", getattr(tokenizer, "dicdir", None))
+    out = []
+    for text in texts:
+        words: list[str] = []
+        last = None  # part of speech of the word just added, None after a skipped one
+        for node in tagger(normalize(text)):
+            pos = node.feature.pos1
+            word = node.feature.orthBase or node.surface
+            if pos in SKIPPED_POS or word == "url" or word.isdigit():
+                last = None
+                continue
+            joins = (last == "接頭辞" and pos == "名詞") or (last in ("名詞", "接尾辞") and pos == "接尾辞")
+            if joins and not node.white_space:
+                words[-1] += node.surface
+            else:
+                words.append(word)
+            last = pos
+        out.append(words)
+    return out
+
+
+def distinctive_words(
+    predictions: pd.DataFrame,
+    text_column: str = "text",
+    label_column: str = "reason",
+    top: int = DEFAULT_TOP,
+    min_count: int = 2,
+) -> pd.DataFrame:
+    """Return the *top* words per label ranked by log-odds against the other labels, with a Dirichlet prior.
+
+    Monroe, Colaresi & Quinn (2008), "Fightin' words": the prior counts are the word's counts over the whole
+    frame, which shrinks rare words toward zero; ``z`` is the log-odds ratio divided by its standard
+    deviation. Only ``ok`` rows (when there is a ``status`` column) with a label count.
+    """
+    for column in (text_column, label_column):
+        if column not in predictions.columns:
+            raise InputError(f"no column {column!r}; the columns are {list(map(str, predictions.columns))}")
+    rows = predictions[predictions[label_column].notna()]
+    if "status" in rows.columns:
+        rows = rows[rows["status"] == Status.OK.value]
+    counts: dict[str, Counter] = {}
+    for label, words in zip(rows[label_column].astype(str), content_words(rows[text_column].astype(str))):
+        counts.setdefault(label, Counter()).update(words)
+    columns = ["label", "rank", "word", "z", "count", "count_rest"]
+    if not counts:
+        return pd.DataFrame(columns=columns)
+    table = pd.DataFrame(counts).fillna(0.0)
+    prior = table.sum(axis=1)
+    prior_total = prior.sum()
+    frames = []
+    for label in display_order(table.columns, (*REASON_IDS, *SENTIMENTS)):
+        own, rest = table[label], prior - table[label]
+        n_own, n_rest = own.sum(), rest.sum()
+        log_own = np.log((own + prior) / (n_own + prior_total - own - prior))
+        log_rest = np.log((rest + prior) / (n_rest + prior_total - rest - prior))
+        z = (log_own - log_rest) / np.sqrt(1.0 / (own + prior) + 1.0 / (rest + prior))
+        found = pd.DataFrame(
+            {"word": table.index, "z": z.to_numpy(), "count": own.to_numpy(), "count_rest": rest.to_numpy()}
+        )
+        found = found[found["count"] >= min_count].sort_values(["z", "word"], ascending=[False, True]).head(top)
+        frames.append(found.assign(label=label, rank=range(1, len(found) + 1)))
+    out = pd.concat(frames, ignore_index=True)[columns]
+    return out.astype({"count": int, "count_rest": int})

@@ -1,0 +1,154 @@
+"""Summarise a predictions frame (as written by ``predict_frame`` or ``taikai batch``) into small tables."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from taikai.errors import InputError
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
+from taikai.text import Status
+
+FREQUENCIES = {"W": "週", "M": "月"}
+MISSING_SEGMENT = "(空欄)"
+
+
+def reason_labels(df: pd.DataFrame) -> list[str]:
+    """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first."""
+    from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
+    return display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
+
+
+def classified(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows with status ``ok`` and a reason."""
+    if "reason" not in df.columns:
+        raise InputError("not a predictions file: no 'reason' column (classify it first with taikai batch)")
+    rows = df[df["reason"].notna()]
+    if "status" in rows.columns:
+        rows = rows[rows["status"].astype(str) == Status.OK.value]
+    return rows
+
+
+def status_counts(df: pd.DataFrame) -> pd.DataFrame:
+    """Return count and share per status (``ok`` first); rows without a status column count as ``ok``."""
+    statuses = (
+        df["status"].fillna("missing").astype(str) if "status" in df.columns else pd.Series([Status.OK.value] * len(df))
+    )
+    counts = statuses.value_counts()
+    counts = counts.reindex(display_order(counts.index, [s.value for s in Status]))
+    return pd.DataFrame({"count": counts, "share": counts / max(len(df), 1)}).rename_axis("status")
+
+
+def reason_distribution(df: pd.DataFrame) -> pd.DataFrame:
+    """Return name, count and share (of classified rows) per reason, every reason of the model listed."""
+    rows = classified(df)
+    labels = reason_labels(df)
+    counts = rows["reason"].astype(str).value_counts().reindex(labels, fill_value=0)
+    return pd.DataFrame(
+        {"name": [reason_name(r) for r in labels], "count": counts, "share": counts / max(len(rows), 1)}
+    ).rename_axis("reason")
+
+
+def sentiment_by_reason(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the number of rows per reason (rows) and sentiment (columns)."""
+    rows = classified(df)
+    if "sentiment" not in rows.columns:
+        return pd.DataFrame(index=pd.Index(reason_labels(df), name="reason"))
+    rows = rows[rows["sentiment"].notna()]
+    table = pd.crosstab(rows["reason"].astype(str), rows["sentiment"].astype(str))
+    table = table.reindex(index=reason_labels(df), columns=display_order(table.columns, SENTIMENTS), fill_value=0)
+    return table.rename_axis(index="reason", columns="sentiment")
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Return *values* as naive datetimes; unreadable values become NaT.
+
+    Dates with one time zone keep their local date; a mix of time zones is converted to UTC.
+    """
+    try:
+        dates = pd.to_datetime(values, errors="coerce", format="mixed")
+    except (ValueError, TypeError):
+        dates = pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
+    return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+
+
+def reasons_over_time(df: pd.DataFrame, date_column: str, freq: str = "M") -> pd.DataFrame:
+    """Return the number of rows per period (rows, ``W`` weeks or ``M`` months) and reason (columns)."""
+    if freq not in FREQUENCIES:
+        raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
+    rows = classified(df)
+    dates = parse_dates(rows[date_column])
+    periods = dates.dt.to_period(freq)
+    known = periods.notna()
+    table = pd.crosstab(periods[known], rows.loc[known, "reason"].astype(str))
+    if len(table):
+        full = pd.period_range(table.index.min(), table.index.max(), freq=freq)
+        table = table.reindex(index=full, fill_value=0)
+    table = table.reindex(columns=reason_labels(df), fill_value=0)
+    return table.rename_axis(index="period", columns="reason")
+
+
+def segment_breakdown(df: pd.DataFrame, by: str, max_segments: int = 12) -> pd.DataFrame:
+    """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
+
+    Segments beyond the *max_segments* largest are summed into one row; blank values form their own segment.
+    """
+    rows = classified(df)
+    segments = rows[by].astype("string").str.strip().fillna("").replace("", MISSING_SEGMENT).astype(str)
+    sizes = segments.value_counts()
+    if len(sizes) > max_segments:
+        rest = sizes.index[max_segments - 1 :]
+        segments = segments.where(~segments.isin(rest), f"その他 ({len(rest)})")
+    table = pd.crosstab(segments, rows["reason"].astype(str))
+    table = table.reindex(columns=reason_labels(df), fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    return table.rename_axis(index=by, columns="reason")
+
+
+def top_probability(df: pd.DataFrame) -> pd.DataFrame:
+    """Return, per classified row, the predicted reason's probability, the runner-up and the margin between them."""
+    rows = classified(df)
+    labels = reason_labels(df)
+    columns = [f"p_reason_{r}" for r in labels]
+    if not set(columns) <= set(rows.columns):
+        raise InputError("the predictions have no p_reason_* columns: write them with taikai batch or predict_frame")
+    proba = rows[columns].to_numpy(dtype=float)
+    order = np.argsort(-proba, axis=1, kind="stable")
+    first = proba[np.arange(len(proba)), order[:, 0]] if len(proba) else np.array([])
+    second = proba[np.arange(len(proba)), order[:, 1]] if len(proba) and len(labels) > 1 else np.zeros(len(proba))
+    runner_up = [labels[j] for j in order[:, 1]] if len(proba) and len(labels) > 1 else [None] * len(proba)
+    return pd.DataFrame(
+        {"p": first, "runner_up": runner_up, "p_runner_up": second, "margin": first - second}, rows.index
+    )
+
+
+def _with_text(df: pd.DataFrame, index, text_column: str, extra: pd.DataFrame, context) -> pd.DataFrame:
+    keep = [c for c in ("reason", "sentiment", *(context or ())) if c in df.columns and c != text_column]
+    return pd.concat([df.loc[index, keep], extra.loc[index], df.loc[index, [text_column]]], axis=1)
+
+
+def representative_reviews(
+    df: pd.DataFrame, text_column: str = "text", per_reason: int = 3, context: list[str] | None = None
+) -> pd.DataFrame:
+    """Return, per reason, the *per_reason* rows the model is surest of (highest probability).
+
+    *context* names further columns to show (an id, the date, the platform).
+    """
+    scores = top_probability(df)
+    rows = classified(df)
+    picked = []
+    for label in reason_labels(df):
+        mine = scores.loc[rows.index[rows["reason"].astype(str) == label]]
+        picked.extend(mine.sort_values("p", ascending=False, kind="stable").index[:per_reason])
+    return _with_text(df, picked, text_column, scores[["p"]], context)
+
+
+def least_confident(
+    df: pd.DataFrame, text_column: str = "text", n: int = 20, context: list[str] | None = None
+) -> pd.DataFrame:
+    """Return the *n* classified rows with the lowest probability for their predicted reason: review these."""
+    scores = top_probability(df)
+    picked = scores.sort_values(["p", "margin"], kind="stable").index[:n]
+    return _with_text(df, picked, text_column, scores, context)

@@ -1,0 +1,49 @@
+"""Classify whole files: the local engine (chunks, worker processes, resume) and the Dask engine.
+
+Both engines take the same :class:`BatchOptions` and return the same :class:`BatchSummary`, made from one
+:class:`ChunkResult` per chunk or partition. The engines need the model (scikit-learn) and are imported on first
+use, so that the command line can build its options from here without loading them; the Dask engine
+(:mod:`taikai.dask`) also needs the ``dask`` extra.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
+from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
+from taikai.batch._progress import Progress
+from taikai.batch._summary import BatchSummary
+from taikai.batch._workdir import WorkDir, input_fingerprint
+
+if TYPE_CHECKING:
+    from taikai.batch._local import Interrupted, classify_file, output_types, run_local
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "ENGINES",
+    "MAX_EXAMPLES",
+    "ON_BAD_LINES",
+    "BatchOptions",
+    "BatchSummary",
+    "ChunkResult",
+    "Interrupted",
+    "Progress",
+    "RowProblem",
+    "WorkDir",
+    "chunk_result",
+    "classify_file",
+    "input_fingerprint",
+    "output_types",
+    "run_local",
+]
+
+_LAZY = ("Interrupted", "classify_file", "output_types", "run_local")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from taikai.batch import _local
+
+        return getattr(_local, name)
+    raise AttributeError(f"module 'taikai.batch' has no attribute {name!r}")

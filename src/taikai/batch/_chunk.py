@@ -1,0 +1,74 @@
+"""What one chunk (local engine) or partition (Dask engine) of a batch run gives the summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from taikai.text import Status
+
+MAX_EXAMPLES = 10
+"""Rows with a status other than ``ok`` that the summary lists (the output has all of them)."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A row that was not classified: where it is, its id, its status and why."""
+
+    row: int | str
+    id: str | None
+    status: Status
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return asdict(self) | {"status": self.status.value}
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> RowProblem:
+        """Read back what :meth:`to_dict` wrote."""
+        return cls(values["row"], values["id"], Status(values["status"]), values["message"])
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """The counts of one classified chunk, with its encoded output (``payload``) when the engine writes it later."""
+
+    rows: int
+    statuses: dict[str, int]
+    reasons: dict[str, int]
+    sentiments: dict[str, int]
+    examples: tuple[RowProblem, ...] = ()
+    replaced: int = 0
+    payload: bytes = field(default=b"", repr=False)
+
+
+def chunk_result(
+    statuses: Sequence[str],
+    messages: Sequence[str],
+    reasons: Sequence[str | None],
+    sentiments: Sequence[str | None],
+    ids: Sequence[object] | None,
+    row_name: Callable[[int], int | str],
+    replaced: int = 0,
+    payload: bytes = b"",
+) -> ChunkResult:
+    """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples."""
+    examples = []
+    for i, status in enumerate(statuses):
+        if status != Status.OK.value:
+            who = None if ids is None else str(ids[i])
+            examples.append(RowProblem(row_name(i), who, Status(status), messages[i]))
+            if len(examples) == MAX_EXAMPLES:
+                break
+    return ChunkResult(
+        rows=len(statuses),
+        statuses=dict(Counter(statuses)),
+        reasons=dict(Counter(r for r in reasons if isinstance(r, str) and r)),
+        sentiments=dict(Counter(s for s in sentiments if isinstance(s, str) and s)),
+        examples=tuple(examples),
+        replaced=replaced,
+        payload=payload,
+    )

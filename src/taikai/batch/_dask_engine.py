@@ -1,0 +1,163 @@
+"""Classify a Dask DataFrame of reviews on a Dask cluster, with the same columns and statuses as a local run.
+
+The model is shipped to each worker once, by a worker plugin that carries the model directory's files and
+loads (and verifies) them at the worker's start; partitions look it up in a per-process cache keyed by
+:func:`taikai.model.model_key` (the artifact's sha256). Without a distributed client (threaded or process
+scheduler) each process loads the model from its directory on first use. Each worker process makes its own
+tokenizer (it is lazy per process).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+try:
+    import dask.dataframe as dd
+    import pandas as pd
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError as exc:  # pragma: no cover - depends on the installed extras
+    raise ImportError(
+        f"the Dask engine needs dask and distributed ({exc}); install them with: pip install 'taikai[dask]'"
+    ) from exc
+
+from taikai.batch._local import output_types
+from taikai.errors import ModelError
+from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, model_key, resolve_model
+
+STRING = pd.StringDtype("pyarrow")
+"""The pandas dtype of the text columns the model adds (Parquet/Arrow ``string``, as the local batch writes)."""
+
+_MODELS: dict[str, Model] = {}
+_LOADS: dict[str, int] = {}
+_LOAD_LOCK = threading.Lock()
+_RUN_LOCK = threading.Lock()
+
+
+def load_count() -> dict[str, int]:
+    """Return how many times this process loaded each model (by sha256): 1 each when shipping works."""
+    return dict(_LOADS)
+
+
+def _remember(key: str, load: Callable[[], Model]) -> Model:
+    """Return the cached model *key*, or call *load* once in this process and cache its result."""
+    with _LOAD_LOCK:
+        if key not in _MODELS:
+            _MODELS[key] = load()
+            _LOADS[key] = _LOADS.get(key, 0) + 1
+        return _MODELS[key]
+
+
+def _model_files(model: Model) -> dict[str, bytes] | None:
+    """Return the bytes of the model directory's metadata and artifact, or ``None`` for an in-memory model."""
+    if model.path is None:
+        return None
+    artifact = model.metadata.artifact.file if model.metadata.artifact else ARTIFACT_NAME
+    return {name: (Path(model.path) / name).read_bytes() for name in (METADATA_NAME, artifact)}
+
+
+def _load_files(key: str, files: dict[str, bytes], root: str) -> Model:
+    """Write a model directory's files under *root* and load it, so the artifact is verified as usual."""
+    target = Path(tempfile.mkdtemp(prefix=f"taikai-model-{key[:12]}-", dir=root))
+    for name, data in files.items():
+        (target / name).write_bytes(data)
+    return load_model(target)
+
+
+class ModelPlugin(WorkerPlugin):  # type: ignore[misc]
+    """Carry one model to every worker (also those that join or restart later) and load it at setup."""
+
+    idempotent = True
+
+    def __init__(self, model: Model):
+        self.key = model_key(model)
+        self.name = f"taikai-model-{self.key[:16]}"
+        self.files = _model_files(model)
+        self.model = model if self.files is None else None
+
+    def setup(self, worker: Any) -> None:
+        """Load the model into this worker process's cache (once, whatever the number of partitions)."""
+        files, model = self.files, self.model
+        if files is None:
+            assert model is not None
+            _remember(self.key, lambda: model)
+        else:
+            _remember(self.key, lambda: _load_files(self.key, files, worker.local_directory))
+
+
+class _ModelRef:
+    """What a partition task carries: the model's key and directory, or an unshipped in-memory model itself."""
+
+    def __init__(self, model: Model, shipped: bool):
+        self.key = model_key(model)
+        self.path = str(model.path) if model.path is not None else None
+        self.model = model if model.path is None and not shipped else None
+
+    def get(self) -> Model:
+        """Return this process's copy of the model, loading it from its directory on first use."""
+        if self.key in _MODELS:
+            return _MODELS[self.key]
+        model, path = self.model, self.path
+        if model is not None:
+            return _remember(self.key, lambda: model)
+        if path is None or not os.path.isdir(path):
+            raise ModelError(
+                f"model {self.path} is not on this worker and was not shipped; call taikai.dask.classify with "
+                "the distributed Client active (or client=) so that the model is sent to every worker"
+            )
+        return _remember(self.key, lambda: load_model(path))
+
+
+def output_dtypes(model: Model) -> dict[str, object]:
+    """Return the pandas dtype of each column the model adds: those of :func:`taikai.batch.output_types`."""
+    pandas_dtype = {pa.float64(): "float64", pa.string(): STRING}
+    return {c: pandas_dtype[t] for c, t in output_types(model).items()}
+
+
+def _predict_partition(part: pd.DataFrame, ref: _ModelRef, text_column: str, dtypes: dict[str, Any]) -> pd.DataFrame:
+    """Classify one partition with this process's model and give the added columns their dtypes."""
+    model = ref.get()
+    with _RUN_LOCK:  # one tokenizer per process: never run it from two threads at once
+        out = model.predict_frame(part, text_column)
+    typed: pd.DataFrame = out.astype(dtypes)
+    return typed
+
+
+def _current_client() -> Any:
+    try:
+        from distributed import default_client
+
+        return default_client()
+    except ValueError:
+        return None
+
+
+def ship_model(model: Model, client: Any) -> None:
+    """Send *model* to every worker of *client* (and to those that join later); a no-op when already there."""
+    client.register_plugin(ModelPlugin(model))
+
+
+def classify(
+    ddf: dd.DataFrame, text_column: str = "text", model: Model | str | Path | None = None, client: Any = None
+) -> dd.DataFrame:
+    """Return *ddf* with the model's columns appended to every partition; every row is kept, in order.
+
+    *model* is a :class:`~taikai.Model`, a model directory, or ``None`` for the default model. With a
+    distributed *client* (default: the current one, if any) the model is shipped to each worker once;
+    without one, each process of the local scheduler loads it from its directory once.
+    """
+    model = resolve_model(model)
+    model.check_columns(ddf.columns, text_column)
+    client = client if client is not None else _current_client()
+    if client is not None:
+        ship_model(model, client)
+    dtypes = output_dtypes(model)
+    meta = ddf._meta.assign(**{c: pd.Series([], dtype=t, index=ddf._meta.index) for c, t in dtypes.items()})
+    ref = _ModelRef(model, shipped=client is not None)
+    return ddf.map_partitions(_predict_partition, ref, text_column, dtypes, meta=meta)

@@ -1,0 +1,295 @@
+"""Run ``taikai batch --engine dask``: read Parquet or a glob of CSV/TSV/JSONL files, classify, write parts.
+
+The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jsonl``) files, one per partition,
+in input order, with a ``_taikai.json`` manifest. It is written into ``OUTPUT.taikai-dask-partial`` and renamed
+into place when complete. Parts have fixed names, so a task that Dask runs again after a worker died rewrites
+its part instead of adding one: no row is lost or written twice.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import Any
+
+import dask.dataframe as dd
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import taikai.io as tio
+from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._dask_engine import classify
+from taikai.batch._local import check_columns, output_types
+from taikai.batch._options import BatchOptions
+from taikai.batch._summary import BatchSummary
+from taikai.errors import InputError
+from taikai.io import OutputSpec
+from taikai.model import Model, model_key, resolve_model
+
+ROW_COLUMN = "row"
+"""The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
+MANIFEST = "_taikai.json"
+PARTIAL = ".taikai-dask-partial"
+OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
+_READ_ROWS = 50_000
+
+
+def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
+    """Return the files a directory or glob names, in sorted order, and their one format."""
+    root = Path(pattern)
+    if root.is_dir():
+        files = sorted(p.absolute() for p in root.rglob("*") if p.is_file() and not p.name.startswith(("_", ".")))
+    else:
+        files = sorted(Path(p).absolute() for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file())
+    if not files:
+        raise InputError(f"{pattern}: no file matches; give a directory, a file or a quoted glob like 'dump/*.csv'")
+    formats = {tio.format_of(p, input_format, "--input-format") for p in files}
+    if len(formats) > 1:
+        raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
+    fmt = formats.pop()
+    if fmt == "xlsx":
+        raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
+    return files, fmt
+
+
+def _read_text_file(
+    path: Path, fmt: str, encoding: str | None, schema: pa.Schema, stringify: frozenset[str]
+) -> pd.DataFrame:
+    """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns."""
+    reader = tio.open_reader(path, fmt, encoding)
+    if reader.columns != schema.names:
+        raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {schema.names}")
+    spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
+    for chunk in reader.chunks(_READ_ROWS):
+        if chunk.bad:
+            raise tio.bad_line_error(
+                path,
+                chunk.bad[0],
+                "the Dask engine stops at such lines: fix them, or run the local engine with "
+                "--on-bad-lines report to set them aside",
+            )
+        tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
+        rows += chunk.rows
+    table = pa.concat_tables(tables) if tables else schema.empty_table()
+    frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    return frame
+
+
+def read_input(
+    pattern: str | Path, input_format: str | None = None, encoding: str | None = None
+) -> tuple[dd.DataFrame, pa.Schema]:
+    """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns."""
+    files, fmt = input_files(pattern, input_format)
+    if fmt == "parquet":
+        if encoding:
+            raise InputError("--encoding applies to CSV, TSV and JSONL input, not to parquet")
+        source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
+        ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
+        # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
+        found, framed = pq.read_schema(files[0]), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
+        return ddf, pa.schema([(found if c in found.names else framed).field(c) for c in ddf.columns])
+    first = tio.open_reader(files[0], fmt, encoding)
+    schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
+    if fmt == "jsonl":
+        chunk = next(first.chunks(1000), None)
+        if chunk is not None and chunk.rows:
+            schema, stringify = tio.infer_schema(first.columns, chunk.data, None, {})
+    meta = schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+    ddf = dd.from_map(
+        _read_text_file,
+        files,
+        fmt=fmt,
+        encoding=encoding,
+        schema=schema,
+        stringify=stringify,
+        meta=meta,
+        enforce_metadata=False,
+    )
+    return ddf, schema
+
+
+def _write_part(
+    part: pd.DataFrame, path: Path, spec: OutputSpec, offset: int | None, id_column: str | None, proba: frozenset[str]
+) -> ChunkResult:
+    """Write one classified partition to *path* (via a temporary name) and return its counts.
+
+    *proba* names the model's probability columns (an input column may look like one: ``p_score``).
+    """
+    if offset is not None:
+        part = part.copy(deep=False)
+        part.insert(0, ROW_COLUMN, np.arange(offset, offset + len(part), dtype="int64"))
+    assert spec.schema is not None
+    table = pa.Table.from_pandas(part, preserve_index=False).select(spec.schema.names).cast(spec.schema)
+    for j, f in enumerate(spec.schema):
+        if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
+            table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
+    tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
+    if spec.is_stream:
+        data = [column.to_pylist() for column in table.columns]
+        payload, replaced = tio.encode_stream(spec, data, first=True)
+        tmp.write_bytes(payload)
+    else:
+        pq.write_table(table, tmp)
+    os.replace(tmp, path)
+    row_name: Callable[[int], int | str] = (
+        (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
+    )
+    return chunk_result(
+        part["status"].tolist(),
+        part["message"].tolist(),
+        part["reason"].tolist(),
+        part["sentiment"].tolist(),
+        part[id_column].tolist() if id_column else None,
+        row_name,
+        replaced,
+    )
+
+
+def _check_output(output: Path) -> None:
+    if not output.parent.is_dir():
+        raise InputError(f"{output}: the directory {output.parent} does not exist; create it first")
+    if output.is_file() or (output.is_dir() and any(output.iterdir()) and not (output / MANIFEST).exists()):
+        raise InputError(f"{output}: exists and is not a taikai output directory; choose a new or empty directory")
+
+
+def _move_into_place(tmp: Path, output: Path) -> None:
+    """Rename the finished *tmp* directory to *output*, replacing an earlier taikai output there."""
+    old = output.with_name(output.name + ".taikai-old")
+    if output.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(output, old)
+    os.replace(tmp, output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _connect(scheduler: str | None) -> tuple[Any, Any]:
+    """Return a client of the scheduler at *scheduler*, or of a new local cluster sized to this machine."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, set_as_default=False), None
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+    cluster = LocalCluster(
+        n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    )
+    return Client(cluster, set_as_default=False), cluster
+
+
+def classify_files(
+    input: str | Path,
+    output: str | Path,
+    text_column: str | None = None,
+    *,
+    model: Model | str | Path | None = None,
+    client: Any = None,
+    prepare: Callable[[dd.DataFrame], dd.DataFrame] | None = None,
+    options: BatchOptions | None = None,
+    **option_values: Any,
+) -> BatchSummary:
+    """Classify every row of the files *input* names into the directory *output* on a Dask cluster.
+
+    The options are those of :class:`BatchOptions` (``scheduler``, ``partitions`` and the shared ones; the
+    local engine's own must keep their defaults). Uses *client*, else the scheduler at ``scheduler``, else a
+    local cluster (one process per core). Without ``id_column`` a ``row`` column numbers the input rows.
+    *prepare* maps the input Dask DataFrame before classification (tests slow it down). Returns the same
+    summary as the local batch.
+    """
+    return run_dask(
+        input, Path(output), model, BatchOptions.make(options, text_column, **option_values), client, prepare
+    )
+
+
+def run_dask(
+    input: str | Path,
+    output: Path,
+    model: Model | str | Path | None,
+    options: BatchOptions,
+    client: Any = None,
+    prepare: Callable[[dd.DataFrame], dd.DataFrame] | None = None,
+) -> BatchSummary:
+    """Run the Dask engine (see :func:`classify_files`)."""
+    started = time.monotonic()
+    given = options.differing(BatchOptions.LOCAL_ONLY)
+    if given:
+        raise InputError(f"{', '.join(given)}: options of the local engine, not of the Dask engine")
+    fmt = (options.output_format or "parquet").lower()
+    if fmt not in OUTPUT_FORMATS:
+        raise InputError(f"the Dask engine writes {', '.join(OUTPUT_FORMATS)}, not {fmt}")
+    out_encoding = tio.output_encoding(fmt, options.output_encoding)
+    _check_output(output)
+    ddf, schema = read_input(input, options.input_format, options.encoding)
+    id_column = options.id_column
+    resolved = resolve_model(model)
+    check_columns(Path(input), list(ddf.columns), resolved, options)
+    if id_column is None and ROW_COLUMN in ddf.columns:
+        raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
+    fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
+    added = [pa.field(c, t) for c, t in output_types(resolved).items()]
+    spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))
+    own = None
+    if client is None:
+        client, own = _connect(options.scheduler)
+    tmp, futures = output.absolute().with_name(output.name + PARTIAL), []
+    try:
+        nthreads = sum(client.nthreads().values()) or 1
+        if options.partitions or ddf.npartitions < 2 * nthreads:
+            ddf = ddf.repartition(npartitions=options.partitions or 2 * nthreads)
+        if prepare is not None:
+            ddf = prepare(ddf)
+        offsets: list[int | None] = [None] * ddf.npartitions
+        if id_column is None:
+            lengths = client.compute(ddf.map_partitions(len)).result()
+            offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
+        result = classify(ddf, options.text_column, resolved, client=client)
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        from dask import delayed
+
+        names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
+        proba = frozenset(resolved.proba_columns())
+        tasks = [
+            delayed(_write_part)(part, name, spec, offset, id_column, proba)
+            for part, name, offset in zip(result.to_delayed(), names, offsets, strict=True)
+        ]
+        futures = client.compute(tasks)
+        if options.progress:
+            from distributed import progress as show_progress
+
+            show_progress(futures)
+        counts: list[ChunkResult] = client.gather(futures)
+        summary = BatchSummary(str(input), str(output))
+        for c in counts:
+            summary.add(c)
+        for stray in tmp.glob(".*.tmp"):  # left by a worker killed while writing; its task was run again
+            stray.unlink()
+        manifest = {
+            "taikai": importlib_metadata.version("taikai"),
+            "rows": summary.rows,
+            "format": fmt,
+            "columns": list(spec.columns),
+            "parts": [n.name for n in names],
+            "model": model_key(resolved),
+            "statuses": summary.statuses,
+        }
+        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _move_into_place(tmp, output)
+    except BaseException:
+        client.cancel(futures)  # a client given by the caller would otherwise keep running them
+        raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if own is not None:
+            client.close()
+            own.close()
+    summary.seconds = time.monotonic() - started
+    return summary

@@ -1,0 +1,280 @@
+"""Classify a whole review dump: stream it chunk by chunk through one or more worker processes, losing no row."""
+
+from __future__ import annotations
+
+import base64
+import json
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import Any
+
+import taikai.io as tio
+from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._options import BatchOptions
+from taikai.batch._progress import Progress
+from taikai.batch._summary import BatchSummary
+from taikai.batch._workdir import WorkDir, input_fingerprint
+from taikai.errors import InputError, TaikaiError
+from taikai.io import Chunk, OutputSpec, Position
+from taikai.model import Model, model_key, resolve_model
+
+TABLE_FORMATS = ("parquet", "xlsx")
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM stopped a run; the partial output is kept for ``--resume``."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What each worker needs besides a chunk: the model and where the text and id columns are."""
+
+    model: Model
+    text: int
+    id: int | None
+    source: str
+
+
+_worker: dict[str, _Job] = {}
+
+
+def _init_worker(job: _Job) -> None:
+    """Keep the job (its model inherited by fork, or unpickled once) in this worker; leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker["job"] = job
+
+
+def _run_chunk(spec: OutputSpec, index: int, data: list[list[Any]], row_start: int) -> ChunkResult:
+    """Classify one chunk and encode it; return the payload with the chunk's counts."""
+    job = _worker["job"]
+    columns = job.model.classify(data[job.text]).columns()
+    out = [*data, *columns.values()]
+    if spec.is_stream:
+        payload, replaced = tio.encode_stream(spec, out, first=index == 1)
+    else:
+        payload, replaced = tio.encode_table(spec, out, row_start, job.source), 0
+    return chunk_result(
+        columns["status"],
+        columns["message"],
+        columns["reason"],
+        columns["sentiment"],
+        data[job.id] if job.id is not None else None,
+        lambda i: row_start + i + 1,
+        replaced,
+        payload,
+    )
+
+
+def _at_least_one(chunks: Iterable[Chunk], width: int) -> Iterator[Chunk]:
+    """Yield *chunks*, or one empty chunk when there is none (so a header-only input still gets a header)."""
+    empty = True
+    for chunk in chunks:
+        empty = False
+        yield chunk
+    if empty:
+        yield Chunk([[] for _ in range(width)], 0)
+
+
+def output_types(model: Model) -> dict[str, Any]:
+    """Return the Arrow type of each column the model adds: float64 probabilities, strings otherwise."""
+    import pyarrow as pa
+
+    proba = set(model.proba_columns())
+    return {c: pa.float64() if c in proba else pa.string() for c in model.output_columns()}
+
+
+def _pool(job: _Job, jobs: int) -> ProcessPoolExecutor:
+    """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere)."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(jobs, multiprocessing.get_context(method), initializer=_init_worker, initargs=(job,))
+    for future in [pool.submit(os.getpid) for _ in range(jobs)]:
+        future.result()
+    return pool
+
+
+def check_columns(source: Path, columns: list[str], model: Model, options: BatchOptions) -> None:
+    """Raise :class:`InputError` unless the text and id columns exist and no output column does."""
+    for option, name in (("--text-column", options.text_column), ("--id-column", options.id_column)):
+        if name is not None and name not in columns:
+            raise InputError(f"{source}: no column {name!r}; the columns are {columns}; give the right one to {option}")
+    clash = [c for c in model.output_columns() if c in columns]
+    if clash:
+        raise InputError(f"{source}: already has output column(s) {clash}; rename or drop them first")
+
+
+def classify_file(
+    input: str | Path,
+    output: str | Path,
+    text_column: str | None = None,
+    *,
+    model: Model | str | Path | None = None,
+    options: BatchOptions | None = None,
+    on_chunk: Callable[[int], None] | None = None,
+    **option_values: Any,
+) -> BatchSummary:
+    """Classify every row of *input* into *output*: its columns in order plus the model's, one row per row.
+
+    The options are those of :class:`BatchOptions`, given as *options* or as keywords (``jobs=2``).
+    *model* is a :class:`~taikai.Model`, a model directory, or ``None`` for the default model. ``jobs`` worker
+    processes (0: one per core) give the same output as one. The output appears only when complete; an
+    interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.
+    """
+    return run_local(
+        Path(input), Path(output), model, BatchOptions.make(options, text_column, **option_values), on_chunk
+    )
+
+
+def run_local(
+    input: Path,
+    output: Path,
+    model: Model | str | Path | None,
+    options: BatchOptions,
+    on_chunk: Callable[[int], None] | None = None,
+) -> BatchSummary:
+    """Run the local engine (see :func:`classify_file`)."""
+    in_fmt = tio.format_of(input, options.input_format, "--input-format")
+    out_fmt = tio.format_of(output, options.output_format, "--output-format")
+    jobs = options.jobs or os.cpu_count() or 1
+    out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
+    if not output.parent.is_dir():
+        raise InputError(f"{output}: the directory {output.parent} does not exist; create it first")
+    if input.exists() and output.exists() and output.samefile(input):
+        raise InputError(f"{output}: the output would overwrite the input; choose another output file")
+    reader = tio.open_reader(input, in_fmt, options.encoding, options.sheet)
+    columns = reader.columns
+    model = resolve_model(model)
+    check_columns(input, columns, model, options)
+    xlsx_rows = tio.XLSX_MAX_ROWS - 1
+    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and (reader.total or 0) > xlsx_rows:
+        raise InputError(
+            f"{input}: {reader.total:,} rows do not fit in one xlsx sheet ({xlsx_rows:,} at most); "
+            "write CSV or Parquet output instead"
+        )
+    saved = {
+        "text_column": options.text_column,
+        "id_column": options.id_column,
+        "chunk_size": options.chunk_size,
+        "input_format": in_fmt,
+        "encoding": getattr(reader, "encoding", None),
+        "sheet": options.sheet,
+        "output_format": out_fmt,
+        "output_encoding": out_encoding,
+        "on_bad_lines": options.on_bad_lines,
+        "taikai": importlib_metadata.version("taikai"),
+    }
+    fingerprint = {
+        "input": input_fingerprint(input),
+        "model": model_key(model),
+        "options": json.dumps(saved, sort_keys=True),
+    }
+    work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
+    state = work.open(fingerprint, options.resume)
+    summary = BatchSummary.from_totals(input, output, state["totals"] if state else None)
+    bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
+    summary.bad_lines_file = str(bad_output) if bad_output else None
+    added = output_types(model)
+    all_columns = (*columns, *model.output_columns())
+    spec = None
+    if state and state.get("schema"):
+        import pyarrow as pa
+
+        schema = pa.ipc.read_schema(pa.py_buffer(base64.b64decode(state["schema"])))
+        spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, frozenset(state["stringify"]))
+    elif out_fmt in tio.STREAM_FORMATS:
+        spec = OutputSpec(out_fmt, all_columns, out_encoding)
+    text_index = columns.index(options.text_column)
+    id_index = columns.index(options.id_column) if options.id_column else None
+    job = _Job(model, text_index, id_index, str(input))
+    bar = Progress(reader.total, options.progress, base=state["position"]["done"] if state else 0)
+    started, index = time.monotonic(), state["chunks"] if state else 0
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
+
+    def commit(result: ChunkResult, k: int, chunk: Chunk) -> None:
+        assert spec is not None
+        summary.add(result, len(chunk.bad), chunk.blank)
+        bad_bytes = tio.bad_lines_csv(chunk.bad, first=k == 1) if bad_output else b""
+        extra: dict[str, Any] = {}
+        if spec.schema is not None:
+            extra = {
+                "schema": base64.b64encode(spec.schema.serialize().to_pybytes()).decode(),
+                "stringify": sorted(spec.stringify),
+            }
+        position: Position = chunk.position
+        work.commit(k, result.payload, bad_bytes, {"position": position, "totals": summary.totals(), **extra})
+        bar.update(summary.rows - summary.resumed_rows, position.get("done", 0))
+        if on_chunk is not None:
+            on_chunk(k)
+
+    try:
+        if jobs > 1:
+            pool = _pool(job, jobs)
+        else:
+            _worker["job"] = job
+        chunks = reader.chunks(options.chunk_size, state["position"] if state else None)
+        for chunk in chunks if state else _at_least_one(chunks, len(columns)):
+            index += 1
+            if chunk.bad and options.on_bad_lines == "error":
+                raise tio.bad_line_error(
+                    input,
+                    chunk.bad[0],
+                    "fix it, or pass --on-bad-lines report to set such lines aside in a side file and go on",
+                )
+            row_start = summary.rows + sum(c.rows for _, (_, c) in pending)
+            if out_fmt == "xlsx" and row_start + chunk.rows > xlsx_rows:
+                raise InputError(
+                    f"{input}: more than {xlsx_rows:,} rows do not fit in one xlsx sheet; "
+                    "write CSV or Parquet output instead (nothing was written)"
+                )
+            if spec is None:
+                schema, stringify = tio.infer_schema(columns, chunk.data, reader.schema, added)
+                spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
+            if pool is None:
+                commit(_run_chunk(spec, index, chunk.data, row_start), index, chunk)
+                continue
+            read = replace(chunk, data=[], lines=[])  # what commit() needs, without the rows
+            pending.append((pool.submit(_run_chunk, spec, index, chunk.data, row_start), (index, read)))
+            while len(pending) >= 2 * jobs:
+                future, (k, done) = pending.popleft()
+                commit(future.result(), k, done)
+        while pending:
+            future, (k, done) = pending.popleft()
+            commit(future.result(), k, done)
+        assert spec is not None
+        table_spec = spec
+        assemble = {"parquet": tio.write_parquet, "xlsx": tio.write_xlsx}.get(out_fmt)
+
+        def build(parts: list[Path], out: Path) -> int:
+            assert assemble is not None
+            return assemble(parts, table_spec.schema, out)
+
+        summary.replaced_characters += work.finish(build, bad_output)
+    except TaikaiError:
+        work.discard()
+        raise
+    except KeyboardInterrupt:
+        work.close()
+        raise Interrupted(
+            f"interrupted after {summary.rows:,} rows; the partial result is kept in {work.dir}: "
+            "run the same command with --resume to continue"
+        ) from None
+    finally:
+        _worker.clear()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        work.close()
+        bar.close()
+    summary.seconds = time.monotonic() - started
+    return summary

@@ -1,0 +1,69 @@
+"""The options of a batch run, shared by the command line, the local engine and the Dask engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from taikai.errors import InputError
+
+DEFAULT_CHUNK_SIZE = 5000
+ON_BAD_LINES = ("error", "report")
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchOptions:
+    """How to read, classify and write a dump. The command line's options, one field each.
+
+    ``jobs``, ``chunk_size``, ``resume``, ``sheet`` and ``on_bad_lines`` belong to the local engine
+    (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`).
+    """
+
+    text_column: str
+    id_column: str | None = None
+    input_format: str | None = None
+    output_format: str | None = None
+    encoding: str | None = None
+    output_encoding: str | None = None
+    progress: bool = False
+    jobs: int = 1
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+    resume: bool = False
+    sheet: str | None = None
+    on_bad_lines: str = "error"
+    scheduler: str | None = None
+    partitions: int | None = None
+
+    LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines")
+    DASK_ONLY = ("scheduler", "partitions")
+
+    def __post_init__(self) -> None:
+        if self.on_bad_lines not in ON_BAD_LINES:
+            raise InputError(f"on_bad_lines must be one of {ON_BAD_LINES}, not {self.on_bad_lines!r}")
+        if self.chunk_size < 1:
+            raise InputError("the chunk size must be at least 1 row")
+
+    @classmethod
+    def make(cls, options: BatchOptions | None = None, text_column: str | None = None, **given: Any) -> BatchOptions:
+        """Return *options* (or new ones) with *text_column* and the *given* fields set."""
+        if text_column is not None:
+            given["text_column"] = text_column
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(given) - known)
+        if unknown:
+            raise TypeError(f"unknown batch option(s) {unknown}; the options are {sorted(known)}")
+        if options is not None:
+            return replace(options, **given)
+        if "text_column" not in given:
+            raise TypeError("the text column is needed: text_column=")
+        return cls(**given)
+
+    @classmethod
+    def default(cls, name: str) -> Any:
+        """Return the default value of the option *name*."""
+        return next(f.default for f in fields(cls) if f.name == name)
+
+    def differing(self, names: tuple[str, ...]) -> list[str]:
+        """Return those of the options *names* whose value is not their default."""
+        return [name for name in names if getattr(self, name) != self.default(name)]

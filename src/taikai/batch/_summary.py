@@ -1,0 +1,122 @@
+"""The summary of a batch run: rows, speed, counts per status, reason and sentiment, and what was set aside."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
+from taikai.labels import REASON_IDS, SENTIMENTS, reason_name
+from taikai.text import Status
+
+
+@dataclass
+class BatchSummary:
+    """What :func:`taikai.classify_file` did; ``str()`` gives the text the command line prints."""
+
+    input: str
+    output: str
+    rows: int = 0
+    seconds: float = 0.0
+    resumed_rows: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)
+    sentiments: dict[str, int] = field(default_factory=dict)
+    examples: list[RowProblem] = field(default_factory=list)
+    bad_lines: int = 0
+    bad_lines_file: str | None = None
+    blank_lines: int = 0
+    replaced_characters: int = 0
+
+    @property
+    def rows_per_second(self) -> float:
+        """Rows classified per second in this run (rows done before a resume not counted)."""
+        return (self.rows - self.resumed_rows) / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def not_ok(self) -> int:
+        """Rows whose status is not ``ok`` (``empty`` or ``error``)."""
+        return sum(n for s, n in self.statuses.items() if s != Status.OK.value)
+
+    @property
+    def records(self) -> int:
+        """Records met in the input: rows written, bad records set aside and blank lines skipped."""
+        return self.rows + self.bad_lines + self.blank_lines
+
+    @classmethod
+    def from_totals(cls, input: Path, output: Path, totals: dict[str, Any] | None) -> BatchSummary:
+        """Start a summary, from the totals a resumed run had saved."""
+        totals = dict(totals or {})
+        examples = [RowProblem.from_dict(e) for e in totals.pop("examples", [])]
+        summary = cls(str(input), str(output), examples=examples, **totals)
+        summary.resumed_rows = summary.rows
+        return summary
+
+    def totals(self) -> dict[str, Any]:
+        """Return the counts to save with each chunk, for a resumed run."""
+        return {
+            "rows": self.rows,
+            "statuses": self.statuses,
+            "reasons": self.reasons,
+            "sentiments": self.sentiments,
+            "examples": [e.to_dict() for e in self.examples],
+            "bad_lines": self.bad_lines,
+            "blank_lines": self.blank_lines,
+            "replaced_characters": self.replaced_characters,
+        }
+
+    def add(self, result: ChunkResult, bad: int = 0, blank: int = 0) -> None:
+        """Add one chunk's counts, and the bad and blank lines met reading it."""
+        self.rows += result.rows
+        self.bad_lines += bad
+        self.blank_lines += blank
+        self.replaced_characters += result.replaced
+        for name in ("statuses", "reasons", "sentiments"):
+            counts = Counter(getattr(self, name))
+            counts.update(getattr(result, name))
+            setattr(self, name, dict(counts))
+        self.examples = (self.examples + list(result.examples))[:MAX_EXAMPLES]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the summary as JSON-ready values."""
+        return {
+            "input": self.input,
+            "output": self.output,
+            "seconds": self.seconds,
+            "resumed_rows": self.resumed_rows,
+            "bad_lines_file": self.bad_lines_file,
+            **self.totals(),
+            "rows_per_second": self.rows_per_second,
+            "not_ok": self.not_ok,
+        }
+
+    def __str__(self) -> str:
+        rate = f"{self.rows_per_second:,.0f} rows/s"
+        lines = [f"{self.rows:,} rows classified into {self.output} in {self.seconds:.1f} s ({rate})"]
+        if self.resumed_rows:
+            lines[0] += f"; {self.resumed_rows:,} of them before the resume"
+        order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
+        for title, counts in (("reasons", self.reasons), ("sentiments", self.sentiments)):
+            if counts:
+                shown = sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+                names = [f"{k} ({reason_name(k)}) {v:,}" if title == "reasons" else f"{k} {v:,}" for k, v in shown]
+                lines.append(f"{title}: " + ", ".join(names))
+        lines.append("status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items())))
+        for ex in self.examples if self.not_ok else ():
+            who = f"row {ex.row}" + (f" (id {ex.id})" if ex.id is not None else "")
+            lines.append(f"  {who}: {ex.status.value}: {ex.message}")
+        if self.not_ok > len(self.examples):
+            lines.append(f"  … {self.not_ok - len(self.examples):,} more; see the status column")
+        if self.bad_lines:
+            where = f" (set aside in {self.bad_lines_file})" if self.bad_lines_file else ""
+            lines.append(f"bad lines: {self.bad_lines:,}{where}")
+        if self.blank_lines:
+            lines.append(f"blank lines skipped: {self.blank_lines:,}")
+        if self.replaced_characters:
+            lines.append(
+                f"characters the output cannot hold: {self.replaced_characters:,} "
+                "(written as '?' in cp932; control characters removed in xlsx)"
+            )
+        return "\n".join(lines)

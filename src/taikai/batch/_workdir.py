@@ -1,0 +1,144 @@
+"""Keep a batch run's partial output next to the output, commit it chunk by chunk, and rename it when complete.
+
+``OUTPUT.taikai-partial/`` holds ``output.part`` (CSV/TSV/JSONL bytes) or ``chunks/*.arrow`` (Parquet/xlsx),
+``bad_lines.part`` and ``state.json``: the chunks done, where the input was left, the totals so far, and a
+fingerprint of input, model and options. The output name is only ever written by an atomic rename.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from taikai.errors import InputError
+
+SUFFIX = ".taikai-partial"
+_SAMPLE = 1 << 20
+
+
+def input_fingerprint(path: Path) -> str:
+    """Return size, modification time and a sha256 of the first and last MiB of *path*."""
+    st = path.stat()
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        digest.update(f.read(_SAMPLE))
+        if st.st_size > _SAMPLE:
+            f.seek(max(_SAMPLE, st.st_size - _SAMPLE))
+            digest.update(f.read(_SAMPLE))
+    return f"{st.st_size}:{st.st_mtime_ns}:{digest.hexdigest()}"
+
+
+def _sync(f: IO[bytes]) -> None:
+    f.flush()
+    os.fsync(f.fileno())
+
+
+class WorkDir:
+    """The partial state of one run writing *output*."""
+
+    def __init__(self, output: Path, table: bool):
+        self.output, self.table = output, table
+        self.dir = output.with_name(output.name + SUFFIX)
+        self.state_path = self.dir / "state.json"
+        self.data_path = self.dir / "output.part"
+        self.chunks_dir = self.dir / "chunks"
+        self.bad_path = self.dir / "bad_lines.part"
+        self._data: IO[bytes] | None = None
+        self._bad: IO[bytes] | None = None
+        self.fingerprint: dict[str, str] = {}
+
+    def open(self, fingerprint: dict[str, str], resume: bool) -> dict[str, Any] | None:
+        """Prepare the directory; return the saved state to continue from, or ``None`` for a fresh start."""
+        state = None
+        if self.dir.exists():
+            if self.state_path.exists():
+                if not resume:
+                    raise InputError(
+                        f"{self.dir} holds an interrupted run for {self.output}; pass --resume to continue it, "
+                        "or delete that directory to start over"
+                    )
+                state = dict(json.loads(self.state_path.read_text(encoding="utf-8")))
+                changed = [k for k, v in fingerprint.items() if state.get("fingerprint", {}).get(k) != v]
+                if changed:
+                    raise InputError(
+                        f"cannot resume {self.output}: the {', '.join(changed)} changed since the interrupted run; "
+                        f"delete {self.dir} and run without --resume to start over"
+                    )
+            else:
+                shutil.rmtree(self.dir)
+        if state is None:
+            self.dir.mkdir()
+            self.chunks_dir.mkdir()
+            self.data_path.write_bytes(b"")
+            self.bad_path.write_bytes(b"")
+        else:
+            os.truncate(self.data_path, state["output_bytes"])
+            os.truncate(self.bad_path, state["bad_bytes"])
+            for part in self.chunks_dir.iterdir():
+                if not part.name.endswith(".arrow") or int(part.stem) > state["chunks"]:
+                    part.unlink()
+        self._data = open(self.data_path, "ab")  # noqa: SIM115 - closed in close()
+        self._bad = open(self.bad_path, "ab")  # noqa: SIM115
+        self.fingerprint = fingerprint
+        return state
+
+    def part(self, index: int) -> Path:
+        """Return the chunk file of chunk *index* (1-based)."""
+        return self.chunks_dir / f"{index:07d}.arrow"
+
+    def commit(self, index: int, payload: bytes, bad: bytes, state: dict[str, Any]) -> None:
+        """Write chunk *index* and its bad lines durably, then record *state* as the point to resume from."""
+        assert self._data is not None and self._bad is not None, "open() first"
+        if self.table:
+            tmp = self.part(index).with_suffix(".tmp")
+            with open(tmp, "wb") as f:
+                f.write(payload)
+                _sync(f)
+            os.replace(tmp, self.part(index))
+        else:
+            self._data.write(payload)
+            _sync(self._data)
+        if bad:
+            self._bad.write(bad)
+            _sync(self._bad)
+        state = {
+            **state,
+            "fingerprint": self.fingerprint,
+            "chunks": index,
+            "output_bytes": self._data.tell(),
+            "bad_bytes": self._bad.tell(),
+        }
+        tmp = self.state_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.state_path)
+
+    def close(self) -> None:
+        """Close the open files (the directory stays, for --resume)."""
+        for f in (self._data, self._bad):
+            if f is not None and not f.closed:
+                f.close()
+
+    def finish(self, assemble: Callable[[list[Path], Path], int], bad_output: Path | None) -> int:
+        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), rename it into place, and clean up."""
+        self.close()
+        result = 0
+        source = self.data_path
+        if self.table:
+            source = self.dir / ("output" + self.output.suffix + ".tmp")
+            parts = sorted(p for p in self.chunks_dir.iterdir() if p.suffix == ".arrow")
+            result = assemble(parts, source)
+        os.replace(source, self.output)
+        if bad_output is not None:
+            os.replace(self.bad_path, bad_output)
+        shutil.rmtree(self.dir)
+        return result
+
+    def discard(self) -> None:
+        """Remove the partial state (after an input error, which makes it useless)."""
+        self.close()
+        shutil.rmtree(self.dir, ignore_errors=True)

@@ -1,0 +1,101 @@
+"""The ``explain``, ``keywords`` and ``report`` commands: thin wrappers over :mod:`taikai.analysis`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from taikai.cli._common import model_option
+
+
+@click.command()
+@click.argument("text")
+@model_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Features shown toward and against each predicted label.",
+)
+def explain(text: str, model_path: Path | None, fmt: str, top: int) -> None:
+    """Show which words and character n-grams of TEXT pushed its reason and sentiment, with their weights.
+
+    Spans index the original TEXT; on a terminal they are highlighted (green toward the predicted label, red
+    against it). Exit code 2 when TEXT cannot be classified.
+    """
+    from taikai.analysis import explain as explain_text
+    from taikai.analysis import render_text
+    from taikai.model import load_model
+
+    explanation = explain_text(load_model(model_path), text, top=top)
+    if fmt == "json":
+        click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(explanation))
+    if explanation.reason is None:
+        click.echo(f"taikai: {explanation.status.value}: {explanation.message}", err=True)
+        sys.exit(2)
+
+
+@click.command()
+@model_option
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Features per label.")
+@click.option(
+    "--kind",
+    type=click.Choice(["all", "word", "char"]),
+    default="all",
+    show_default=True,
+    help="Word n-grams, character n-grams, or both.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
+    """List the model's strongest features for each reason and each sentiment."""
+    from taikai.analysis import keywords as strongest
+    from taikai.model import load_model
+
+    found = strongest(load_model(model_path), top=top, kind=None if kind == "all" else kind)
+    if fmt == "json":
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from taikai.labels import reason_name
+
+    for head, per_label in (("reason", found.reason), ("sentiment", found.sentiment)):
+        for label, words in per_label.items():
+            name = f" ({reason_name(label)})" if head == "reason" else ""
+            shown = ", ".join(f"{k.feature} {k.weight:.2f}" for k in words) or "-"
+            click.echo(f"{head} {label}{name}: {shown}")
+
+
+@click.command()
+@click.argument("predictions", type=click.Path(path_type=Path))
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
+@click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")
+@click.option("--by", default=None, help="Column to break the reasons down by, e.g. platform.")
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
+@click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
+def report(
+    predictions: Path,
+    output: Path,
+    date_column: str | None,
+    by: str | None,
+    text_column: str,
+    freq: str,
+    encoding: str | None,
+) -> None:
+    """Write one self-contained HTML report from a PREDICTIONS file (CSV, TSV, JSONL, Parquet or xlsx).
+
+    PREDICTIONS is what taikai batch (or predict_frame) writes: the input columns plus status, reason,
+    sentiment and p_reason_* columns.
+    """
+    from taikai.analysis import write_report
+
+    write_report(
+        predictions, output, encoding=encoding, date_column=date_column, by=by, text_column=text_column, freq=freq
+    )
+    click.echo(f"report written to {output}", err=True)

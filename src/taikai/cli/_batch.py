@@ -1,0 +1,144 @@
+"""The ``batch`` command: parse and check options into :class:`taikai.batch.BatchOptions`, run an engine."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+
+import click
+from click.core import ParameterSource
+
+from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
+from taikai.cli._common import model_option
+from taikai.errors import TaikaiError
+from taikai.io import FORMATS, OUTPUT_ENCODINGS
+
+DASK_HINT = "pip install 'taikai[dask]'"
+
+
+@click.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="File to write: every input column plus the model's columns (written only when complete).",
+)
+@click.option("--text-column", required=True, help="Column holding the review text.")
+@click.option("--id-column", default=None, help="Column naming each row, used when the summary lists rows.")
+@model_option
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=BatchOptions.default("jobs"),
+    show_default=True,
+    help="Worker processes (0: one per core); the output is the same for any number.",
+)
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=BatchOptions.default("chunk_size"),
+    show_default=True,
+    help="Rows read, classified and saved at a time (--resume continues after the last saved chunk).",
+)
+@click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command.")
+@click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
+@click.option(
+    "--output-encoding",
+    type=click.Choice(OUTPUT_ENCODINGS, case_sensitive=False),
+    default=None,
+    help="CSV/TSV output encoding [default: utf-8]; utf-8-sig or cp932 open in Excel. "
+    "A character cp932 cannot hold is written as '?' and counted in the summary.",
+)
+@click.option("--input-format", type=click.Choice(FORMATS), default=None, help="Default: from INPUT's extension.")
+@click.option("--output-format", type=click.Choice(FORMATS), default=None, help="Default: from OUTPUT's extension.")
+@click.option("--sheet", default=None, help="xlsx input: sheet name or 1-based number (default: the first).")
+@click.option(
+    "--on-bad-lines",
+    type=click.Choice(ON_BAD_LINES),
+    default=BatchOptions.default("on_bad_lines"),
+    show_default=True,
+    help="error: stop at a malformed line; report: write it to OUTPUT_STEM.bad_lines.csv and go on.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine. dask: a Dask cluster; INPUT may then be a directory "
+    "of Parquet files or a quoted glob of CSV/TSV/JSONL files, and OUTPUT is a directory of parts "
+    f"(Parquet unless --output-format says otherwise). Needs: {DASK_HINT}.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="--engine dask: address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+    "(default: start a local cluster, one worker process per core).",
+)
+@click.option(
+    "--partitions",
+    type=click.IntRange(min=1),
+    default=None,
+    help="--engine dask: split the input into N partitions (default: the input's files, "
+    "at least two per worker thread).",
+)
+@click.pass_context
+def batch(
+    ctx: click.Context,
+    input_path: Path,
+    output: Path,
+    model_path: Path | None,
+    quiet: bool,
+    engine: str,
+    **values: object,
+) -> None:
+    """Classify every row of a review dump (CSV, TSV, JSONL, Parquet or xlsx) into OUTPUT.
+
+    Rows whose text is empty or cannot be classified are kept, with status empty or error and a message.
+    Exit code 2 for unusable input (missing file or column, undecodable bytes, a malformed line under
+    --on-bad-lines error); 130 when interrupted (the partial result is kept for --resume).
+    """
+    other = BatchOptions.LOCAL_ONLY if engine == "dask" else BatchOptions.DASK_ONLY
+    given = [name for name in other if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT]
+    if given:
+        names = ", ".join(f"--{name.replace('_', '-')}" for name in given)
+        where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"
+        raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
+    options = BatchOptions.make(progress=not quiet and sys.stderr.isatty(), **values)
+    summary = (
+        _run_dask(input_path, output, model_path, options)
+        if engine == "dask"
+        else _run_local(input_path, output, model_path, options)
+    )
+    if not quiet:
+        click.echo(str(summary), err=True)
+
+
+def _run_local(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
+    from taikai.batch import Interrupted, run_local
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return run_local(input_path, output, model_path, options)
+    except Interrupted as exc:
+        click.echo(f"taikai: {exc.message}", err=True)
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
+    try:
+        from taikai.dask import run_dask
+    except ImportError as exc:
+        raise TaikaiError(f"--engine dask needs dask and distributed ({exc}); install them: {DASK_HINT}") from exc
+    return run_dask(input_path, output, model_path, options)

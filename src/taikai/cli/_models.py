@@ -1,0 +1,128 @@
+"""The ``evaluate``, ``train`` and ``info`` commands: score, train and describe a model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from taikai.cli._common import model_option
+
+
+@click.command()
+@click.argument("data", type=click.Path(path_type=Path))
+@model_option
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON.")
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--reasons-column", default="reasons", show_default=True)
+@click.option("--sentiment-column", default="sentiment", show_default=True)
+@click.option("--no-sentiment", is_flag=True, help="The data has no sentiment labels.")
+@click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
+def evaluate(
+    data: Path,
+    model_path: Path | None,
+    json_out: Path | None,
+    text_column: str,
+    reasons_column: str,
+    sentiment_column: str,
+    no_sentiment: bool,
+    encoding: str | None,
+) -> None:
+    """Score a model on a labelled file (text, reasons, sentiment) and print the report."""
+    from taikai.evaluation import evaluate as score
+    from taikai.model import load_model
+
+    model = load_model(model_path)
+    sentiment = None if no_sentiment else sentiment_column
+    report = score(model, data, text_column, reasons_column, sentiment, encoding=encoding)
+    click.echo(report.to_markdown())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        click.echo(f"report written to {json_out}", err=True)
+
+
+@click.command()
+@click.argument("data", type=click.Path(path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
+@click.option("--folds", type=click.IntRange(min=0), default=5, show_default=True, help="Cross-validation folds.")
+@click.option(
+    "--test-size",
+    type=click.FloatRange(0, 0.9),
+    default=0.2,
+    show_default=True,
+    help="Held-out share when the data has no split column.",
+)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--reasons-column", default="reasons", show_default=True)
+@click.option("--sentiment-column", default="sentiment", show_default=True)
+@click.option("--no-sentiment", is_flag=True, help="Train a reason head only (data without sentiment).")
+@click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
+def train(
+    data: Path,
+    out: Path,
+    folds: int,
+    test_size: float,
+    seed: int,
+    refit_all: bool,
+    text_column: str,
+    reasons_column: str,
+    sentiment_column: str,
+    no_sentiment: bool,
+    encoding: str | None,
+) -> None:
+    """Train a model on a labelled file (text, reasons, sentiment) and save it to --out."""
+    from taikai.training import train as fit
+
+    model = fit(
+        data,
+        out,
+        folds=folds,
+        test_size=test_size,
+        seed=seed,
+        refit_all=refit_all,
+        text_column=text_column,
+        reasons_column=reasons_column,
+        sentiment_column=None if no_sentiment else sentiment_column,
+        encoding=encoding,
+    )
+    metrics = model.metadata.metrics
+    click.echo(f"model written to {out}")
+    for name in ("cv", "test"):
+        if name in metrics:
+            figures = {k: round(v, 3) for k, v in metrics[name].items() if isinstance(v, float)}
+            click.echo(f"{name}: {figures}")
+
+
+@click.command()
+@model_option
+@click.option("--json", "as_json", is_flag=True, help="Print the whole metadata as JSON.")
+def info(model_path: Path | None, as_json: bool) -> None:
+    """Show the loaded model's metadata: labels, versions, data hash, metrics."""
+    from taikai.model import load_model
+
+    model = load_model(model_path)
+    meta = model.metadata
+    if as_json:
+        click.echo(json.dumps(meta.to_dict(), ensure_ascii=False, indent=2))
+        return
+    data = meta.training_data
+    lines = [
+        f"model:      {model.path}",
+        f"created:    {meta.created_at}  (taikai {meta.taikai_version}, model format {meta.format})",
+        f"reasons:    {', '.join(model.reason_labels)}",
+        f"sentiments: {', '.join(model.sentiment_labels) or '-'}",
+        f"thresholds: {meta.reason_thresholds}",
+        f"data:       {data.get('file', '<frame>')} rows={data.get('rows')} train={data.get('train_rows')} "
+        f"test={data.get('test_rows')} sha256={data.get('file_sha256') or data.get('content_sha256')}",
+        f"artifact:   sha256={meta.artifact.sha256 if meta.artifact else None}",
+        "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),
+        f"dictionary: {meta.dictionary}",
+    ]
+    for name, figures in meta.metrics.items():
+        if isinstance(figures, dict):
+            shown = {k: round(v, 3) for k, v in figures.items() if isinstance(v, float)}
+            lines.append(f"{name + ':':11s} {shown}")
+    click.echo("\n".join(lines))

@@ -1,0 +1,96 @@
+"""The ``predict`` command: classify texts given as arguments or lines of standard input."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from taikai.cli._common import UserError, model_option
+
+if TYPE_CHECKING:
+    from taikai.model import Prediction
+
+
+def display_width(text: str) -> int:
+    """Return the width of *text* on a terminal: East Asian wide and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    out, used = "", 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            return out + "…"
+        out, used = out + ch, used + w
+    return out
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def render_table(predictions: Sequence[Prediction], top: int) -> str:
+    """Return the predictions as a table padded by display width, one row per text."""
+    rows = [("#", "status", "reason", "理由", "reasons", "sentiment", "top reasons" if top else "p", "text")]
+    for i, p in enumerate(predictions, 1):
+        if p.reason is None:
+            rows.append((str(i), p.status.value, "-", "-", "-", "-", "-", _clip(p.message or p.text, 40)))
+            continue
+        if top:
+            probs = ", ".join(f"{label} {prob:.2f}" for label, prob in p.top_reasons(top))
+        else:
+            probs = f"{p.reason_proba[p.reason]:.2f}"
+        reason_ja = p.reason_ja or p.reason
+        cells = (str(i), p.status.value, p.reason, reason_ja, "|".join(p.reasons), p.sentiment or "-", probs)
+        rows.append((*cells, _clip(p.text, 40)))
+    widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
+    return "\n".join("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows)
+
+
+@click.command()
+@click.argument("texts", nargs=-1)
+@model_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=0), default=0, help="Also show the K most probable reasons.")
+def predict(texts: tuple[str, ...], model_path: Path | None, fmt: str, top: int) -> None:
+    """Classify review TEXTS (or one review per line of standard input).
+
+    Exit code 2 when any text cannot be classified (empty, not Japanese); its row says why.
+    """
+    from taikai.model import load_model
+
+    lines = list(texts)
+    if not lines:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
+        lines = [line.rstrip("\r\n") for line in sys.stdin]
+        if not lines:
+            raise UserError("standard input was empty: nothing to classify")
+    predictions = load_model(model_path).predict(lines)
+    if fmt == "table":
+        click.echo(render_table(predictions, top))
+    else:
+        records: list[dict[str, Any]] = []
+        for p in predictions:
+            record = p.to_dict()
+            if top and p.reason is not None:
+                record["top_reasons"] = [{"reason": r, "p": v} for r, v in p.top_reasons(top)]
+            records.append(record)
+        if fmt == "json":
+            click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        else:
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+    bad = [(i, p) for i, p in enumerate(predictions, 1) if p.reason is None]
+    for i, p in bad:
+        click.echo(f"taikai: input {i}: {p.status.value}: {p.message}", err=True)
+    if bad:
+        sys.exit(2)

@@ -1,0 +1,54 @@
+"""Reading and writing data files: one chain of readers and writers for CSV, TSV, JSONL, Parquet and xlsx.
+
+:func:`format_of` tells a file's format and :func:`open_reader` opens the one reader for it; the batch engines,
+training, evaluation and the report all read through them, so they accept and refuse the same files.
+"""
+
+from taikai.io._assemble import XLSX_MAX_ROWS, read_part, write_parquet, write_xlsx
+from taikai.io._encoding import ENCODINGS, detect_encoding, resolve_encoding
+from taikai.io._formats import FORMATS, TEXT_FORMATS, format_of, open_reader
+from taikai.io._frames import Table, read_predictions, read_table
+from taikai.io._labelled import read_labelled, validate_labelled
+from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
+from taikai.io._writers import (
+    OUTPUT_ENCODINGS,
+    STREAM_FORMATS,
+    OutputSpec,
+    bad_lines_csv,
+    encode_stream,
+    encode_table,
+    infer_schema,
+    output_encoding,
+)
+
+__all__ = [
+    "ENCODINGS",
+    "FORMATS",
+    "OUTPUT_ENCODINGS",
+    "STREAM_FORMATS",
+    "TEXT_FORMATS",
+    "XLSX_MAX_ROWS",
+    "BadLine",
+    "Chunk",
+    "OutputSpec",
+    "Position",
+    "Reader",
+    "Table",
+    "bad_line_error",
+    "bad_lines_csv",
+    "detect_encoding",
+    "encode_stream",
+    "encode_table",
+    "format_of",
+    "infer_schema",
+    "open_reader",
+    "output_encoding",
+    "read_labelled",
+    "read_part",
+    "read_predictions",
+    "read_table",
+    "resolve_encoding",
+    "validate_labelled",
+    "write_parquet",
+    "write_xlsx",
+]

@@ -1,0 +1,58 @@
+"""Text encodings of input and output files: resolve a name the user gave, or detect UTF-8 or CP932."""
+
+from __future__ import annotations
+
+import codecs
+import functools
+from pathlib import Path
+
+from taikai.errors import InputError
+
+ENCODINGS = ("utf-8-sig", "cp932")
+"""Encodings tried, in order, when none is given: UTF-8 (with or without BOM), then CP932/Shift_JIS."""
+SAMPLE_BYTES = 1 << 20
+_ASCII = bytes(range(128))
+
+
+@functools.lru_cache(maxsize=64)
+def resolve_encoding(name: str, option: str = "--encoding") -> str:
+    """Return Python's name for the encoding *name* (``utf8`` gives ``utf-8``), or raise :class:`InputError`.
+
+    Files are split into lines byte by byte, so an encoding in which ASCII (and so the line break) is not
+    itself, such as UTF-16, is refused rather than read as garbage.
+    """
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise InputError(
+            f"{option} {name!r}: unknown encoding; give a name such as utf-8, utf-8-sig or cp932"
+        ) from None
+    try:
+        ascii_compatible = _ASCII.decode("ascii").encode(codec).removeprefix(codecs.BOM_UTF8) == _ASCII
+    except (LookupError, UnicodeError, TypeError):  # a bytes-to-bytes codec (hex, base64) or one without ASCII
+        ascii_compatible = False
+    if not ascii_compatible:
+        raise InputError(
+            f"{option} {name!r}: taikai reads and writes only encodings in which ASCII characters and line "
+            "breaks are single bytes, such as utf-8, utf-8-sig or cp932; convert the file to UTF-8 first"
+        )
+    return codec
+
+
+def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES) -> str:
+    """Return ``utf-8-sig`` or ``cp932`` for *path*, judged on its first bytes, or raise :class:`InputError`."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            sample = f.read(sample_bytes)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    errors = []
+    for encoding in ENCODINGS:
+        try:
+            # A multi-byte character may be cut at the end of the sample: an incremental decoder keeps that tail.
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < sample_bytes)
+            return encoding
+        except UnicodeDecodeError as exc:
+            errors.append(f"{encoding}: byte {sample[exc.start]:#04x} at offset {exc.start}")
+    raise InputError(f"{path}: cannot decode as UTF-8 or CP932 ({'; '.join(errors)}); pass the right --encoding")

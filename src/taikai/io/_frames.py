@@ -1,0 +1,82 @@
+"""Read a whole data file into a data frame through the one reader of its format (train, evaluate, report)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
+from taikai.io._records import bad_line_error
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_CHUNK_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class Table:
+    """A whole file as a frame, with the file line on which each row starts (``None`` for Parquet)."""
+
+    frame: pd.DataFrame
+    lines: list[int] | None
+    source: str
+    format: str
+
+
+def read_table(path: Path, fmt: str | None = None, encoding: str | None = None, sheet: str | None = None) -> Table:
+    """Read every row of *path*: CSV and TSV cells as text, other formats with their own types.
+
+    A malformed record stops the reading with its file and line (as ``taikai batch --on-bad-lines error`` does);
+    blank lines are skipped.
+    """
+    import pandas as pd
+
+    path = Path(path)
+    fmt = format_of(path, fmt)
+    reader = open_reader(path, fmt, encoding, sheet)
+    columns: list[list[Any]] = [[] for _ in reader.columns]
+    lines: list[int] = []
+    for chunk in reader.chunks(_CHUNK_ROWS):
+        if chunk.bad:
+            raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)")
+        for column, values in zip(columns, chunk.data, strict=True):
+            column.extend(values)
+        lines.extend(chunk.lines)
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(values, dtype=_dtype(fmt, values))
+            for name, values in zip(reader.columns, columns, strict=True)
+        }
+    )
+    rows = len(frame)
+    return Table(frame, lines if len(lines) == rows and fmt != "parquet" else None, str(path), fmt)
+
+
+def _dtype(fmt: str, values: list[Any]) -> str | None:
+    return "str" if fmt in ("csv", "tsv") else (None if values else "object")
+
+
+def read_predictions(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
+    """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis.
+
+    CSV and TSV cells are text: empty cells become missing values and columns of numbers become numbers (the
+    probabilities, counts), as a spreadsheet would read them.
+    """
+    table = read_table(Path(path), encoding=encoding)
+    if table.format not in TEXT_FORMATS[:2]:
+        return table.frame
+    return table.frame.apply(_typed)
+
+
+def _typed(column: pd.Series) -> pd.Series:
+    import pandas as pd
+
+    values = column.astype(object).where(column != "", None)
+    present = values.notna()
+    if present.any():
+        numbers = pd.to_numeric(values, errors="coerce")
+        if numbers[present].notna().all():
+            return numbers
+    return values

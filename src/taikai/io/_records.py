@@ -1,0 +1,77 @@
+"""What every reader yields: chunks of rows as columns, with the records it could not read and where it stopped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from taikai.errors import InputError
+
+Position = dict[str, int]
+"""Where a reader stopped, saved with each chunk of a batch run: byte offset and line, or records read."""
+
+
+@dataclass
+class BadLine:
+    """A record that could not be read: its first file line, what is wrong, and its raw text."""
+
+    line: int
+    error: str
+    raw: str
+
+
+@dataclass
+class Chunk:
+    """Up to ``chunk_size`` rows as columns of Python values, the bad records met, and where reading stopped.
+
+    ``lines`` holds the file line on which each row starts (empty when the format has no lines: Parquet).
+    """
+
+    data: list[list[Any]]
+    rows: int
+    bad: list[BadLine] = field(default_factory=list)
+    blank: int = 0
+    position: Position = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
+
+
+class Reader(Protocol):
+    """A file opened for reading in chunks: its columns, Arrow schema (Parquet), size and chunks."""
+
+    path: Path
+    columns: list[str]
+    total: int | None
+
+    @property
+    def schema(self) -> Any: ...
+
+    def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]: ...
+
+
+def transpose(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
+    """Return *rows* as *width* columns."""
+    return [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
+
+
+def check_path(path: Path) -> None:
+    """Raise :class:`InputError` unless *path* is an existing file."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+
+
+def check_columns(path: Path, columns: list[str]) -> list[str]:
+    """Return *columns*, or raise :class:`InputError` naming the repeated ones."""
+    seen: set[str] = set()
+    dupes = [c for c in columns if c in seen or seen.add(c)]  # type: ignore[func-returns-value]
+    if dupes:
+        raise InputError(f"{path}: repeated column name(s) {dupes}; give every column a distinct name")
+    return columns
+
+
+def bad_line_error(path: Path, bad: BadLine, hint: str) -> InputError:
+    """Return the error for a malformed record: file, line, what is wrong, its start, and what to do."""
+    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}): {bad.raw[:80]!r}; {hint}")

@@ -1,0 +1,113 @@
+"""Read Parquet files and xlsx sheets chunk by chunk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from taikai.errors import InputError
+from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
+
+
+class ParquetReader:
+    """Read a Parquet file batch by batch; its schema is kept for Parquet output."""
+
+    def __init__(self, path: Path):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        check_path(path)
+        self.path = path
+        try:
+            self.file = pq.ParquetFile(path)
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(f"{path}: not a readable Parquet file ({exc})") from exc
+        self.schema: Any = self.file.schema_arrow
+        self.columns = check_columns(path, list(self.schema.names))
+        self.total: int | None = self.file.metadata.num_rows
+
+    def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
+        """Yield chunks of up to *chunk_size* rows, skipping the rows a saved *position* has done."""
+        skip = done = position["records"] if position else 0
+        for batch in self.file.iter_batches(batch_size=chunk_size):
+            if skip >= batch.num_rows:
+                skip -= batch.num_rows
+                continue
+            batch, skip = batch.slice(skip), 0
+            done += batch.num_rows
+            data = [batch.column(j).to_pylist() for j in range(batch.num_columns)]
+            yield Chunk(data, batch.num_rows, position={"records": done, "done": done})
+
+
+class XlsxReader:
+    """Read one sheet of an xlsx workbook (the first, or ``sheet`` by name or 1-based number); row 1 names columns."""
+
+    schema = None
+
+    def __init__(self, path: Path, sheet: str | None = None):
+        check_path(path)
+        self.path, self.sheet = path, sheet
+        wb, ws = self._open()
+        try:
+            self.total: int | None = (ws.max_row or 1) - 1 if ws.max_row else None
+            ws.reset_dimensions()
+            header = next(ws.iter_rows(values_only=True), None)
+        finally:
+            wb.close()
+        names = list(header or ())
+        while names and names[-1] is None:
+            names.pop()
+        if not names:
+            raise InputError(f"{path}: sheet {ws.title!r} is empty; row 1 must name the columns")
+        empty = [j + 1 for j, v in enumerate(names) if v is None]
+        if empty:
+            raise InputError(f"{path}: sheet {ws.title!r}: row 1 has no column name in column(s) {empty}; name them")
+        self.columns = check_columns(path, [str(v) for v in names])
+
+    def _open(self) -> tuple[Any, Any]:
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
+            raise InputError(f"{self.path}: not a readable xlsx workbook ({type(exc).__name__}: {exc})") from exc
+        if self.sheet is None:
+            return wb, wb.worksheets[0]
+        if self.sheet in wb.sheetnames:
+            return wb, wb[self.sheet]
+        if self.sheet.isdigit() and 1 <= int(self.sheet) <= len(wb.sheetnames):
+            return wb, wb.worksheets[int(self.sheet) - 1]
+        wb.close()
+        raise InputError(f"{self.path}: no sheet {self.sheet!r}; the sheets are {wb.sheetnames}")
+
+    def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
+        """Yield chunks of up to *chunk_size* rows; an empty row is counted as blank, cells past the header are bad."""
+        width = len(self.columns)
+        line = position["line"] if position else 1
+        done = position["done"] if position else 0
+        wb, ws = self._open()
+        ws.reset_dimensions()
+        try:
+            rows: list[tuple[Any, ...]] = []
+            starts: list[int] = []
+            bad: list[BadLine] = []
+            blank = 0
+            for values in ws.iter_rows(min_row=line + 1, values_only=True):
+                line += 1
+                done += 1
+                if len(values) > width and any(v is not None for v in values[width:]):
+                    raw = "\t".join("" if v is None else str(v) for v in values)
+                    bad.append(BadLine(line, f"cells beyond the {width} named columns", raw))
+                elif all(v is None for v in values):
+                    blank += 1
+                else:
+                    rows.append(tuple(values[:width]) + (None,) * (width - len(values)))
+                    starts.append(line)
+                if len(rows) == chunk_size:
+                    yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
+                    rows, starts, bad, blank = [], [], [], 0
+            if rows or bad or blank:
+                yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
+        finally:
+            wb.close()

@@ -1,0 +1,170 @@
+"""Encode classified chunks: CSV/TSV/JSONL bytes to append, or Arrow chunk files for Parquet and xlsx output.
+
+Encoding runs in the worker processes, so that the main process only reads input and appends bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from taikai.errors import InputError
+from taikai.io._records import BadLine
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+from taikai.io._encoding import resolve_encoding
+
+STREAM_FORMATS = ("csv", "tsv", "jsonl")
+OUTPUT_ENCODINGS = ("utf-8", "utf-8-sig", "cp932")
+REPLACEMENT = "?"
+"""What a character that the output encoding (cp932) cannot hold is written as; the summary counts them."""
+
+_replaced = 0
+
+
+def _replace_and_count(exc: UnicodeError) -> tuple[str, int]:
+    global _replaced
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _replaced += exc.end - exc.start
+    return REPLACEMENT * (exc.end - exc.start), exc.end
+
+
+codecs.register_error("taikai-replace", _replace_and_count)
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    """How to encode output chunks: format, column names, text encoding and (for Parquet/xlsx) the Arrow schema."""
+
+    fmt: str
+    columns: tuple[str, ...]
+    encoding: str = "utf-8"
+    schema: pa.Schema | None = None
+    stringify: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_stream(self) -> bool:
+        return self.fmt in STREAM_FORMATS
+
+
+def output_encoding(fmt: str, given: str | None) -> str:
+    """Return the encoding to write *fmt* output in: *given* (CSV/TSV only) or UTF-8; refuse any other."""
+    enc = resolve_encoding(given, "--output-encoding") if given else "utf-8"
+    if fmt in ("csv", "tsv"):
+        if enc not in OUTPUT_ENCODINGS:
+            raise InputError(f"output encoding {given!r} is not supported; choose {', '.join(OUTPUT_ENCODINGS)}")
+        return enc
+    if enc != "utf-8":
+        raise InputError(f"--output-encoding applies to CSV and TSV output; {fmt} output is always Unicode")
+    return enc
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is float:
+        return "" if value != value else repr(value)
+    if kind in (list, dict, tuple):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _text_column(values: list[Any]) -> list[Any]:
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return values
+    if kinds <= {float}:
+        return [repr(v) if v == v else "" for v in values]
+    return [_cell(v) for v in values]
+
+
+def _json_value(value: Any) -> Any:
+    return None if type(value) is float and value != value else value
+
+
+def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple[bytes, int]:
+    """Return CSV/TSV/JSONL bytes for one chunk (with header and BOM when *first*) and the characters replaced."""
+    global _replaced
+    buf = io.StringIO()
+    if spec.fmt == "jsonl":
+        names = spec.columns
+        cleaned = [v if all(type(x) is str for x in v) else [_json_value(x) for x in v] for v in data]
+        dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+        buf.writelines(dumps(dict(zip(names, row, strict=True))) + "\n" for row in zip(*cleaned, strict=True))
+        return buf.getvalue().encode("utf-8"), 0
+    writer = csv.writer(buf, delimiter="\t" if spec.fmt == "tsv" else ",", lineterminator="\n")
+    if first:
+        writer.writerow(spec.columns)
+    writer.writerows(zip(*[_text_column(v) for v in data], strict=True))
+    encoding = resolve_encoding(spec.encoding, "--output-encoding")
+    bom = codecs.BOM_UTF8 if first and encoding == "utf-8-sig" else b""
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    _replaced = 0
+    payload = bom + buf.getvalue().encode(codec, errors="taikai-replace")
+    return payload, _replaced
+
+
+def infer_schema(
+    names: list[str], data: list[list[Any]], given: pa.Schema | None, added: dict[str, pa.DataType]
+) -> tuple[pa.Schema, frozenset[str]]:
+    """Return the output Arrow schema and the input columns to write as text (mixed types in the first chunk)."""
+    import pyarrow as pa
+
+    fields, stringify = [], set()
+    for j, name in enumerate(names):
+        if given is not None:
+            fields.append(given.field(j))
+            continue
+        try:
+            kind = pa.array(data[j]).type
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            kind = pa.string()
+            stringify.add(name)
+        fields.append(pa.field(name, pa.string() if pa.types.is_null(kind) else kind))
+    fields += [pa.field(name, kind) for name, kind in added.items()]
+    return pa.schema(fields), frozenset(stringify)
+
+
+def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source: str | None = None) -> bytes:
+    """Return one chunk as an Arrow IPC stream in the output schema, or raise naming a column that changed type.
+
+    *row_start* counts the rows of the input file *source* (named in the error) before this chunk.
+    """
+    import pyarrow as pa
+
+    arrays = []
+    for f, values in zip(spec.schema, data, strict=True):
+        if f.name in spec.stringify:
+            values = [None if v is None else _cell(v) for v in values]
+        try:
+            arrays.append(pa.array(values, type=f.type))
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+            where = f"{source}: " if source else ""
+            raise InputError(
+                f"{where}column {f.name!r} holds {f.type} values in the first rows but other values in rows "
+                f"{row_start + 1}–{row_start + len(values)} ({exc}); write CSV or JSONL output instead, "
+                "or make the column one type"
+            ) from exc
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, spec.schema) as writer:
+        writer.write_batch(pa.record_batch(arrays, schema=spec.schema))
+    return sink.getvalue().to_pybytes()
+
+
+def bad_lines_csv(bad: list[BadLine], first: bool) -> bytes:
+    """Return the side-file CSV (UTF-8: line, error, raw) for bad records."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    if first:
+        writer.writerow(["line", "error", "raw"])
+    writer.writerows((b.line, b.error, b.raw.rstrip("\r\n")) for b in bad)
+    return buf.getvalue().encode("utf-8")

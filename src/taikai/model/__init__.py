@@ -1,0 +1,65 @@
+"""The model: the scikit-learn pipeline, its saved artifact and metadata, and :class:`Model`, which classifies.
+
+Classes inside a saved pipeline are pickled under the public names of this package and of :mod:`taikai.text`
+(``taikai.model.FastTfidfVectorizer``, ``taikai.model.ReasonSentimentClassifier``,
+``taikai.text.JapaneseTokenizer``), so the private modules behind them can move without breaking saved models.
+"""
+
+from taikai.model._artifact import (
+    ARTIFACT_NAME,
+    METADATA_NAME,
+    default_model_dir,
+    load_artifact,
+    read_metadata,
+    save_artifact,
+    sha256_file,
+)
+from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns
+from taikai.model._features import Block, centred_coefficients, feature_blocks, ngram_spans
+from taikai.model._metadata import (
+    FORMAT_VERSION,
+    RETRAIN_HINT,
+    ArtifactInfo,
+    ModelMetadata,
+    check_versions,
+    library_versions,
+)
+from taikai.model._model import DEFAULT_THRESHOLD, Model, Prediction, load_model, model_key, reason_sets, resolve_model
+from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
+from taikai.model._vectorizer import FastTfidfVectorizer
+
+__all__ = [
+    "ARTIFACT_NAME",
+    "DEFAULT_THRESHOLD",
+    "FORMAT_VERSION",
+    "LABEL_COLUMNS",
+    "METADATA_NAME",
+    "RETRAIN_HINT",
+    "SEED",
+    "ArtifactInfo",
+    "Block",
+    "Classified",
+    "FastTfidfVectorizer",
+    "FeatureConfig",
+    "Model",
+    "ModelMetadata",
+    "Prediction",
+    "ReasonSentimentClassifier",
+    "build_pipeline",
+    "centred_coefficients",
+    "check_versions",
+    "default_model_dir",
+    "feature_blocks",
+    "library_versions",
+    "load_artifact",
+    "load_model",
+    "model_key",
+    "ngram_spans",
+    "output_columns",
+    "proba_columns",
+    "read_metadata",
+    "reason_sets",
+    "resolve_model",
+    "save_artifact",
+    "sha256_file",
+]

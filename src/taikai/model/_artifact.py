@@ -1,0 +1,130 @@
+"""Save a fitted pipeline with its metadata, and load it only when hash and library versions match."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from importlib import metadata as importlib_metadata
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from taikai.errors import ModelError
+from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata, check_versions
+
+ARTIFACT_NAME = "model.joblib"
+METADATA_NAME = "metadata.json"
+
+
+def sha256_file(path: Path) -> str:
+    """Return the hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def save_artifact(pipeline: Any, meta: ModelMetadata, out_dir: Path) -> ModelMetadata:
+    """Write ``model.joblib`` and ``metadata.json`` into *out_dir*; return the metadata as written."""
+    import joblib
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    artifact = out_dir / ARTIFACT_NAME
+    tmp = out_dir / (ARTIFACT_NAME + ".tmp")
+    joblib.dump(pipeline, tmp, compress=3)
+    os.replace(tmp, artifact)
+    meta = meta.with_artifact(ArtifactInfo(ARTIFACT_NAME, sha256_file(artifact), artifact.stat().st_size))
+    text = json.dumps(meta.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    (out_dir / METADATA_NAME).write_text(text, encoding="utf-8")
+    return meta
+
+
+def _model_dir(path: Path) -> Path:
+    path = Path(path)
+    return path.parent if path.is_file() else path
+
+
+def read_metadata(model_dir: Path) -> ModelMetadata:
+    """Return the metadata of the model in *model_dir*, or raise :class:`ModelError` saying what is wrong."""
+    model_dir = _model_dir(model_dir)
+    path = model_dir / METADATA_NAME
+    if not path.exists():
+        raise ModelError(f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and its metadata")
+    try:
+        values = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{path}: not valid JSON ({exc})") from exc
+    return ModelMetadata.from_dict(values, str(path))
+
+
+def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
+    """Verify and load a model directory; return ``(pipeline, metadata)``.
+
+    Refuses (``ModelError``) when the artifact's sha256 differs from the metadata or when the installed
+    libraries differ from those it was trained with: a joblib file is executable code. The bytes that were
+    hashed are the bytes that are loaded (read once).
+    """
+    model_dir = _model_dir(model_dir)
+    meta = read_metadata(model_dir)
+    artifact = model_dir / ARTIFACT_NAME
+    if not artifact.exists():
+        raise ModelError(f"{model_dir}: {artifact.name} is missing")
+    data = artifact.read_bytes()
+    expected = meta.artifact.sha256 if meta.artifact else None
+    actual = hashlib.sha256(data).hexdigest()
+    if expected != actual:
+        raise ModelError(
+            f"{artifact}: sha256 {actual} does not match {expected} in {METADATA_NAME}; "
+            "the file was changed after training and will not be loaded (it could run arbitrary code). "
+            f"Restore the original file or {RETRAIN_HINT}"
+        )
+    problems = check_versions(meta.versions)
+    if problems:
+        raise ModelError(
+            f"{model_dir}: refusing to load a model built with other library versions:\n  "
+            + "\n  ".join(problems)
+            + f"\nInstall the versions above, or {RETRAIN_HINT}"
+        )
+    import joblib
+
+    try:
+        return joblib.load(io.BytesIO(data)), meta
+    except Exception as exc:  # a verified pickle that still fails: a class or module this install lacks
+        raise ModelError(f"{artifact}: cannot be loaded ({type(exc).__name__}: {exc}); {RETRAIN_HINT}") from exc
+
+
+def _editable_source_dir() -> Path | None:
+    """Return the source checkout of an editable install (PEP 610 direct_url.json), if this is one."""
+    try:
+        text = importlib_metadata.distribution("taikai").read_text("direct_url.json")
+    except importlib_metadata.PackageNotFoundError:
+        return None
+    if not text:
+        return None
+    info = json.loads(text)
+    if not info.get("dir_info", {}).get("editable"):
+        return None
+    return Path(unquote(urlparse(info["url"]).path))
+
+
+def default_model_dir() -> Path:
+    """Return the directory of the default model.
+
+    Looked up in order: ``$TAIKAI_MODEL``; the copy packaged inside the installed wheel; ``models/default`` of
+    the source checkout for an editable install.
+    """
+    env = os.environ.get("TAIKAI_MODEL")
+    if env:
+        return Path(env)
+    packaged = resources.files("taikai") / "default_model"
+    if packaged.is_dir() and (packaged / METADATA_NAME).is_file():
+        return Path(str(packaged))
+    source = _editable_source_dir()
+    if source is not None and (source / "models" / "default" / METADATA_NAME).is_file():
+        return source / "models" / "default"
+    raise ModelError("no default model is installed; pass --model DIR (or set TAIKAI_MODEL) or train one")

@@ -1,0 +1,116 @@
+"""Look inside a fitted pipeline: its feature blocks, their n-grams in a text, and centred head coefficients."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.pipeline import Pipeline
+
+from taikai.text._tokenizer import JapaneseTokenizer
+
+
+@dataclass(frozen=True)
+class Block:
+    """One part of the feature union: a TF-IDF vectorizer, the steps before it, and its columns."""
+
+    name: str
+    kind: str  # "word" or "char"
+    prepare: Pipeline | None
+    vectorizer: object
+    offset: int
+    width: int
+    weight: float = 1.0
+
+    def names(self) -> np.ndarray:
+        """Return the n-gram of each column of this block."""
+        return self.vectorizer.get_feature_names_out()
+
+
+def feature_blocks(pipeline) -> list[Block]:
+    """Return the blocks of the pipeline's ``features`` union, in column order."""
+    union = pipeline.named_steps["features"]
+    weights = union.transformer_weights or {}
+    blocks, offset = [], 0
+    for name, part in union.transformer_list:
+        if part in ("drop", None):
+            continue
+        prepare, vectorizer = (part[:-1], part[-1]) if isinstance(part, Pipeline) else (None, part)
+        width = len(vectorizer.vocabulary_)
+        kind = "char" if str(vectorizer.analyzer).startswith("char") else "word"
+        blocks.append(Block(name, kind, prepare, vectorizer, offset, width, float(weights.get(name, 1.0))))
+        offset += width
+    return blocks
+
+
+def centred_coefficients(estimator) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Return (coefficients, intercepts, classes) with every feature's mean over the classes subtracted.
+
+    A softmax does not change when the same number is added to every class's score, so a coefficient only
+    means something relative to the other classes: the centred value is the feature's push toward a class
+    against the average class. A binary head is written as two classes with scores 0 and ``w·x + b``.
+    """
+    coef = np.asarray(estimator.coef_, dtype=float)
+    intercept = np.asarray(estimator.intercept_, dtype=float)
+    classes = [str(c) for c in estimator.classes_]
+    if coef.shape[0] == 1 and len(classes) == 2:
+        coef = np.vstack([np.zeros_like(coef), coef])
+        intercept = np.concatenate([[0.0], intercept])
+    return coef - coef.mean(axis=0), intercept - intercept.mean(), classes
+
+
+def _tokenizer(prepare: Pipeline | None) -> JapaneseTokenizer | None:
+    if prepare is None:
+        return None
+    found = [step for _, step in prepare.steps if isinstance(step, JapaneseTokenizer)]
+    return found[0] if len(found) == 1 and len(prepare.steps) == 1 else None
+
+
+def _word_tokens(block: Block, text: str) -> tuple[list[str], list[tuple[int, int] | None]]:
+    """Return the tokens the vectorizer sees in normalised *text* and each token's span in *text*."""
+    document = block.prepare.transform([text])[0] if block.prepare is not None else text
+    analyse = block.vectorizer.build_tokenizer()
+    tokens = analyse(block.vectorizer.build_preprocessor()(document))
+    tokenizer = _tokenizer(block.prepare)
+    spans: list[tuple[int, int] | None] = [None] * len(tokens)
+    if tokenizer is not None:
+        words, located = [], []
+        for word, start, end in tokenizer.tokenize_with_spans(text):
+            words.append(word)
+            located.append((start, end) if end > start else None)
+        if words == tokens:
+            spans = located
+    elif block.prepare is None:
+        cursor = 0
+        for i, token in enumerate(tokens):
+            start = text.find(token, cursor)
+            if start >= 0:
+                spans[i], cursor = (start, start + len(token)), start + len(token)
+    return tokens, spans
+
+
+def ngram_spans(block: Block, text: str) -> dict[int, list[tuple[int, int]]]:
+    """Return, for each column of *block* present in normalised *text*, the spans of its occurrences in *text*."""
+    vocabulary = block.vectorizer.vocabulary_
+    low, high = block.vectorizer.ngram_range
+    found: dict[int, list[tuple[int, int]]] = {}
+    if block.kind == "char":
+        if block.prepare is not None or block.vectorizer.analyzer != "char":
+            return found
+        for n in range(low, high + 1):
+            for i in range(len(text) - n + 1):
+                column = vocabulary.get(text[i : i + n])
+                if column is not None:
+                    found.setdefault(column, []).append((i, i + n))
+        return found
+    tokens, spans = _word_tokens(block, text)
+    for n in range(low, high + 1):
+        for i in range(len(tokens) - n + 1):
+            column = vocabulary.get(" ".join(tokens[i : i + n]))
+            if column is None:
+                continue
+            first, last = spans[i], spans[i + n - 1]
+            places = found.setdefault(column, [])
+            if first is not None and last is not None:
+                places.append((first[0], last[1]))
+    return found

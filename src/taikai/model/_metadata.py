@@ -1,0 +1,203 @@
+"""The typed, versioned metadata saved beside a model's artifact (``metadata.json``).
+
+Format versions. ``FORMAT_VERSION`` names the layout of ``metadata.json`` together with what the pickled artifact
+refers to. Bump it when a model saved by this code would be misread by older code, or the other way round: a field
+is renamed, removed or changes meaning, or a class inside the pickle moves to another import path. The procedure:
+
+1. Increment ``FORMAT_VERSION`` and describe the change in ``FORMATS``.
+2. Say in ``RETIRED_FORMATS`` why a model of the old version cannot be loaded (and how to get a new one), or, when
+   old files can still be read, convert them in :meth:`ModelMetadata.from_dict`.
+3. Retrain the shipped model (``taikai train data/reviews.csv --out models/default --refit-all``) and regenerate
+   the golden output (``python scripts/make_golden.py``); the golden test proves the predictions did not change.
+4. Add the old version to the table-driven refusal test in ``tests/model/test_metadata.py``.
+"""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import asdict, dataclass, field, replace
+from importlib import metadata as importlib_metadata
+from typing import Any
+
+from taikai.errors import ModelError
+
+FORMAT_VERSION = 2
+FORMATS = {
+    1: "taikai 0.1 before the package redesign: the pickle refers to taikai.vectorize and taikai.pipeline",
+    2: "the pickle refers to the public paths taikai.text.* and taikai.model.*; metadata as ModelMetadata",
+}
+RETRAIN_HINT = "retrain it with the installed libraries: taikai train DATA.csv --out MODEL_DIR"
+RETIRED_FORMATS = {
+    1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
+}
+PACKAGES = ("scikit-learn", "numpy", "scipy", "joblib", "fugashi", "unidic-lite", "pandas")
+
+
+@dataclass(frozen=True)
+class ArtifactInfo:
+    """The artifact file beside the metadata: its name, sha256 and size."""
+
+    file: str
+    sha256: str
+    bytes: int
+
+
+@dataclass(frozen=True)
+class ModelMetadata:
+    """What a model knows about itself: labels, thresholds, features, data, metrics, versions, artifact hash.
+
+    ``to_dict()`` is the JSON written to ``metadata.json``; ``from_dict()`` reads it back and refuses other formats.
+    """
+
+    taikai_version: str
+    created_at: str
+    reasons: tuple[str, ...]
+    sentiments: tuple[str, ...]
+    reason_thresholds: dict[str, float]
+    max_chars: int
+    config: dict[str, Any]
+    seed: int
+    training_data: dict[str, Any]
+    metrics: dict[str, Any]
+    refit_on_all_rows: bool = False
+    versions: dict[str, str] = field(default_factory=dict)
+    dictionary: dict[str, Any] = field(default_factory=dict)
+    artifact: ArtifactInfo | None = None
+    format: int = FORMAT_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready metadata (the layout of ``metadata.json``)."""
+        out: dict[str, Any] = {
+            "format": self.format,
+            "taikai_version": self.taikai_version,
+            "created_at": self.created_at,
+            "labels": {"reasons": list(self.reasons), "sentiments": list(self.sentiments)},
+            "reason_thresholds": dict(self.reason_thresholds),
+            "max_chars": self.max_chars,
+            "config": dict(self.config),
+            "seed": self.seed,
+            "training_data": dict(self.training_data),
+            "metrics": self.metrics,
+        }
+        if self.refit_on_all_rows:
+            out["refit_on_all_rows"] = True
+        if self.versions:
+            out["versions"] = dict(self.versions)
+        if self.dictionary:
+            out["dictionary"] = dict(self.dictionary)
+        if self.artifact is not None:
+            out["artifact"] = asdict(self.artifact)
+        return out
+
+    @classmethod
+    def from_dict(cls, values: object, source: str = "metadata") -> ModelMetadata:
+        """Read metadata written by :meth:`to_dict`; raise :class:`ModelError` for another format or a bad field."""
+        if not isinstance(values, dict) or "format" not in values:
+            raise ModelError(f"{source}: not taikai model metadata of format {FORMAT_VERSION}; {RETRAIN_HINT}")
+        version = values["format"]
+        if version in RETIRED_FORMATS:
+            raise ModelError(f"{source}: a model of format {version} cannot be loaded: {RETIRED_FORMATS[version]}")
+        if version != FORMAT_VERSION:
+            raise ModelError(
+                f"{source}: model format {version!r}, but this taikai reads format {FORMAT_VERSION}; "
+                f"install the taikai that wrote it, or {RETRAIN_HINT}"
+            )
+        try:
+            labels = values["labels"]
+            artifact = values.get("artifact")
+            return cls(
+                taikai_version=str(values["taikai_version"]),
+                created_at=str(values["created_at"]),
+                reasons=tuple(map(str, labels["reasons"])),
+                sentiments=tuple(map(str, labels["sentiments"])),
+                reason_thresholds={str(k): float(v) for k, v in values["reason_thresholds"].items()},
+                max_chars=int(values["max_chars"]),
+                config=dict(values["config"]),
+                seed=int(values["seed"]),
+                training_data=dict(values["training_data"]),
+                metrics=dict(values["metrics"]),
+                refit_on_all_rows=bool(values.get("refit_on_all_rows", False)),
+                versions={str(k): str(v) for k, v in (values.get("versions") or {}).items()},
+                dictionary=dict(values.get("dictionary") or {}),
+                artifact=None if artifact is None else ArtifactInfo(**artifact),
+                format=int(version),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ModelError(
+                f"{source}: malformed model metadata ({type(exc).__name__}: {exc}); {RETRAIN_HINT}"
+            ) from exc
+
+    @classmethod
+    def unsaved(cls) -> ModelMetadata:
+        """Return the metadata of a pipeline fitted by hand, not by :func:`taikai.train`: nothing known."""
+        from taikai.text import MAX_CHARS
+
+        return cls("", "", (), (), {}, MAX_CHARS, {}, 0, {}, {})
+
+    def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
+        """Return this metadata for a saved artifact: with its hash and the installed library versions."""
+        return replace(self, artifact=artifact, versions=library_versions(), dictionary=dictionary_info())
+
+
+def library_versions() -> dict[str, str]:
+    """Return the versions of Python and of every library whose change can alter a loaded model."""
+    versions = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            versions[name] = importlib_metadata.version(name)
+        except importlib_metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def dictionary_info() -> dict[str, Any]:
+    """Describe the MeCab dictionary the tokenizer uses."""
+    from pathlib import Path
+
+    from taikai.text._tokenizer import default_dicdir
+
+    sys_dic = Path(default_dicdir()) / "sys.dic"
+    return {
+        "name": "unidic-lite",
+        "version": importlib_metadata.version("unidic-lite"),
+        "sys_dic_bytes": sys_dic.stat().st_size if sys_dic.exists() else None,
+    }
+
+
+def _minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def _major(version: str) -> str:
+    return version.split(".")[0]
+
+
+def _exact(version: str) -> str:
+    return version
+
+
+# What must agree between training and loading: pickles of scikit-learn estimators are only safe within one
+# minor release; the dictionary decides the tokens, so it must be the very same.
+_RULES = {
+    "scikit-learn": (_minor, "minor"),
+    "numpy": (_major, "major"),
+    "unidic-lite": (_exact, "exact"),
+    "fugashi": (_major, "major"),
+    "python": (_major, "major"),
+}
+
+
+def check_versions(trained: dict[str, str], installed: dict[str, str] | None = None) -> list[str]:
+    """Return one line per library whose installed version does not match what the model was trained with."""
+    installed = installed or library_versions()
+    problems = []
+    for name, (key, level) in _RULES.items():
+        want, have = trained.get(name), installed.get(name)
+        if want is None:
+            problems.append(f"{name}: the metadata does not say which version the model was trained with")
+            continue
+        if have is None:
+            continue
+        if key(want) != key(have):
+            problems.append(f"{name}: model trained with {want}, installed {have} (must match at {level} level)")
+    return problems

@@ -1,0 +1,143 @@
+"""Build the scikit-learn pipeline: normalise, TF-IDF features, and a reason head beside a sentiment head."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from taikai.model._vectorizer import FastTfidfVectorizer
+from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer
+
+SEED = 0
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """Choices of features and regularisation; the defaults are the cross-validated winner (docs/model_selection.md)."""
+
+    token_form: str = "base"
+    word_ngrams: tuple[int, int] | None = (1, 2)
+    char_ngrams: tuple[int, int] | None = None
+    min_df: int = 2
+    reason_c: float = 30.0
+    sentiment_c: float = 10.0
+    class_weight: str | None = "balanced"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the config as JSON-ready values."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> FeatureConfig:
+        """Rebuild a config written by :meth:`to_dict`."""
+        values = dict(values)
+        for key in ("word_ngrams", "char_ngrams"):
+            if values.get(key) is not None:
+                values[key] = tuple(values[key])
+        return cls(**values)
+
+
+class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Two linear heads on shared features: column 0 of ``y`` is the primary reason, column 1 the sentiment.
+
+    With a one-column ``y`` only the reason head is fitted (label sets without sentiment).
+    """
+
+    # Pickles name the public path, so that the private module can move without breaking saved models.
+    __module__ = "taikai.model"
+
+    def __init__(self, reason_estimator: Any = None, sentiment_estimator: Any = None):
+        self.reason_estimator = reason_estimator
+        self.sentiment_estimator = sentiment_estimator
+
+    def fit(self, X: Any, y: Any) -> ReasonSentimentClassifier:
+        """Fit both heads on the same feature matrix."""
+        y = np.asarray(y, dtype=object)
+        if y.ndim == 1:
+            y = y[:, None]
+        if y.ndim != 2 or y.shape[1] not in (1, 2):
+            raise ValueError("y must have one or two columns: primary reason and (optionally) sentiment")
+        default = LogisticRegression(max_iter=2000)
+        reason = default if self.reason_estimator is None else self.reason_estimator
+        self.reason_ = clone(reason).fit(X, y[:, 0])
+        self.reason_classes_ = np.asarray(self.reason_.classes_)
+        self.sentiment_ = None
+        self.sentiment_classes_ = np.asarray([], dtype=object)
+        if y.shape[1] == 2:
+            sentiment = default if self.sentiment_estimator is None else self.sentiment_estimator
+            self.sentiment_ = clone(sentiment).fit(X, y[:, 1])
+            self.sentiment_classes_ = np.asarray(self.sentiment_.classes_)
+        return self
+
+    def predict_proba(self, X: Any) -> tuple[np.ndarray, np.ndarray]:
+        """Return (reason probabilities, sentiment probabilities), columns in ``*_classes_`` order."""
+        reason = self.reason_.predict_proba(X)
+        if self.sentiment_ is None:
+            return reason, np.empty((reason.shape[0], 0))
+        return reason, self.sentiment_.predict_proba(X)
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Return an (n, 2) array of primary reason and sentiment (``None`` without a sentiment head)."""
+        reason, sentiment = self.predict_proba(X)
+        sentiments = self.sentiment_classes_[sentiment.argmax(axis=1)] if sentiment.shape[1] else [None] * len(reason)
+        return np.column_stack([self.reason_classes_[reason.argmax(axis=1)], sentiments])
+
+    def score(self, X: Any, y: Any, sample_weight: Any = None) -> float:
+        """Return the mean accuracy over the heads that ``y`` has columns for."""
+        y = np.asarray(y, dtype=object)
+        if y.ndim == 1:
+            y = y[:, None]
+        return float((self.predict(X)[:, : y.shape[1]] == y).mean())
+
+
+def _word_features(config: FeatureConfig) -> Pipeline:
+    vectorizer = FastTfidfVectorizer(
+        token_pattern=r"\S+",
+        lowercase=False,
+        ngram_range=config.word_ngrams,
+        min_df=config.min_df,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
+    return Pipeline([("tokenize", JapaneseTokenizer(form=config.token_form)), ("tfidf", vectorizer)])
+
+
+def build_features(config: FeatureConfig) -> FeatureUnion:
+    """Return the TF-IDF feature union of word n-grams over fugashi tokens and/or character n-grams."""
+    if not (config.word_ngrams or config.char_ngrams):
+        raise ValueError("a model needs word n-grams, character n-grams or both")
+    parts = []
+    if config.word_ngrams:
+        parts.append(("words", _word_features(config)))
+    if config.char_ngrams:
+        chars = FastTfidfVectorizer(
+            analyzer="char",
+            lowercase=False,
+            ngram_range=config.char_ngrams,
+            min_df=config.min_df,
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
+        parts.append(("chars", chars))
+    return FeatureUnion(parts)
+
+
+def build_pipeline(config: FeatureConfig | None = None) -> Pipeline:
+    """Return an unfitted pipeline: normalise → features → reason and sentiment heads."""
+    config = config or FeatureConfig()
+
+    def head(c: float) -> LogisticRegression:
+        return LogisticRegression(C=c, class_weight=config.class_weight, max_iter=3000, random_state=SEED)
+
+    return Pipeline(
+        [
+            ("normalize", TextNormalizer()),
+            ("features", build_features(config)),
+            ("classify", ReasonSentimentClassifier(head(config.reason_c), head(config.sentiment_c))),
+        ]
+    )

@@ -1,0 +1,38 @@
+"""Text as the model sees it: normalisation, the check that a text can be classified, offsets, tokens.
+
+The tokenizer needs scikit-learn and fugashi: it is imported on first use, so that reading files does not load them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, normalize
+from taikai.text._offsets import OffsetMap, normalize_with_offsets
+from taikai.text._status import Status
+
+if TYPE_CHECKING:
+    from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
+
+__all__ = [
+    "MAX_CHARS",
+    "CheckedText",
+    "JapaneseTokenizer",
+    "OffsetMap",
+    "Status",
+    "TextNormalizer",
+    "check_text",
+    "make_tagger",
+    "normalize",
+    "normalize_with_offsets",
+]
+
+_LAZY = ("JapaneseTokenizer", "TextNormalizer", "make_tagger")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from taikai.text import _tokenizer
+
+        return getattr(_tokenizer, name)
+    raise AttributeError(f"module 'taikai.text' has no attribute {name!r}")

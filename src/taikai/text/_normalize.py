@@ -1,0 +1,75 @@
+"""Normalise review text and check that it can be classified."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import NamedTuple
+
+from taikai.text._status import Status
+
+MAX_CHARS = 10_000
+"""Longest text, in characters after normalisation, that is classified; the rest is cut off (and said so)."""
+
+URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+SPACE = re.compile(r"\s+")
+REPEAT = re.compile(r"(.)\1{3,}")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
+_HAS_URL = re.compile("http|www", re.IGNORECASE)  # a cheap test before the URL pattern
+_HAS_REPEAT = re.compile(r"(.)(?=\1\1\1)")  # a cheaper test, run first: most texts have no such run
+_JAPANESE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
+
+
+def normalize(text: str) -> str:
+    """Return *text* in the form the model sees.
+
+    NFKC (full-width digits and Latin, half-width katakana), control and format characters removed,
+    URLs replaced by ``URL``, runs of one character longer than three cut to three, Latin lower-cased,
+    whitespace collapsed.
+    """
+    text = INVISIBLE.sub("", CONTROL.sub(" ", unicodedata.normalize("NFKC", text)))
+    if _HAS_URL.search(text):
+        text = URL.sub(" URL ", text)
+    if _HAS_REPEAT.search(text):
+        text = REPEAT.sub(r"\1\1\1", text)
+    return " ".join(text.split()).lower()
+
+
+class CheckedText(NamedTuple):
+    """A text ready for the model, or the reason it is not."""
+
+    text: str
+    status: Status
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
+
+_MISSING = CheckedText("", Status.EMPTY, "no text (missing value)")
+_BLANK = CheckedText("", Status.EMPTY, "empty or whitespace-only text")
+_NOT_JAPANESE = CheckedText("", Status.ERROR, "no Japanese characters: the model only reads Japanese")
+
+
+def check_text(value: object, max_chars: int = MAX_CHARS) -> CheckedText:
+    """Normalise *value* and say whether it can be classified (``ok``), is ``empty``, or is an ``error``."""
+    if type(value) is not str:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return _MISSING
+        if not isinstance(value, str):
+            if type(value).__name__ in ("NAType", "NaTType"):
+                return _MISSING
+            return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
+    text = normalize(value)
+    if not text:
+        return _BLANK
+    message = ""
+    if len(text) > max_chars:
+        text = text[:max_chars]
+        message = f"text longer than {max_chars} characters: only the first {max_chars} were classified"
+    if not _JAPANESE.search(text):
+        return _NOT_JAPANESE
+    return CheckedText(text, Status.OK, message)

@@ -1,0 +1,124 @@
+"""Tokenise normalised text with fugashi: a scikit-learn transformer whose MeCab tagger is made lazily per process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from taikai.text._normalize import normalize
+
+FORMS = ("surface", "base")
+
+
+def default_dicdir() -> str:
+    """Return the directory of the unidic-lite dictionary."""
+    import unidic_lite
+
+    return str(unidic_lite.DICDIR)
+
+
+def make_tagger(form: str, dicdir: str | None = None) -> Any:
+    """Return a new fugashi tagger that writes the words of a text in *form*, separated by spaces.
+
+    ``surface``: fugashi's UniDic ``Tagger`` in wakati mode (its nodes also carry named features). ``base``:
+    MeCab writes each word's dictionary form (unidic field 10, orthBase) itself, or the surface of an unknown
+    word, so no Python object is made per word.
+    """
+    import fugashi
+
+    dicdir = dicdir or default_dicdir()
+    args = f'-d "{dicdir}" -r "{os.path.join(dicdir, "mecabrc")}"'
+    if form == "surface":
+        return fugashi.Tagger(args + " -Owakati")
+    return fugashi.GenericTagger(args + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"')
+
+
+class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Split normalised texts into words with fugashi, joined by single spaces.
+
+    ``form="surface"`` keeps words as written; ``form="base"`` uses the dictionary form (orthBase) so that
+    稼げなかった and 稼げない share 稼げる. The fugashi Tagger is created lazily, once per process, and never
+    pickled.
+    """
+
+    # Pickles name the public path, so that the private module can move without breaking saved models.
+    __module__ = "taikai.text"
+
+    def __init__(self, form: str = "surface", dicdir: str | None = None):
+        self.form = form
+        self.dicdir = dicdir
+
+    def fit(self, X: Iterable[str], y: object = None) -> JapaneseTokenizer:
+        """Check the parameters; nothing is learned."""
+        if self.form not in FORMS:
+            raise ValueError(f"form must be 'surface' or 'base', not {self.form!r}")
+        return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return True
+
+    def tagger(self) -> Any:
+        """Return this process's tagger; a fork, or ``set_params(form=...)``, gets a fresh one."""
+        key = (os.getpid(), self.form, self.dicdir)
+        tagger = self.__dict__.get("_tagger")
+        if tagger is None or self.__dict__.get("_tagger_key") != key:
+            tagger = make_tagger(self.form, self.dicdir)
+            self.__dict__["_tagger"] = tagger
+            self.__dict__["_tagger_key"] = key
+        return tagger
+
+    def tokenize(self, text: str) -> list[str]:
+        """Return the words of one normalised text."""
+        words: list[str] = self.tagger().parse(text).split()
+        return words
+
+    def tokenize_with_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Return each word of one normalised text with the start and end of its surface in *text*.
+
+        The offsets come from MeCab: each node's ``white_space`` is the whitespace it skipped before the word.
+        """
+        out: list[tuple[str, int, int]] = []
+        cursor = 0
+        for node in self.tagger()(text):
+            surface = node.surface
+            if self.form == "surface" or node.is_unk:
+                word = surface
+            else:
+                word = node.feature[10] if len(node.feature) > 10 else surface
+            start = cursor + len(node.white_space)
+            cursor = start + len(surface)
+            out.extend((w, start, cursor) for w in word.split())
+        return out
+
+    def transform(self, X: Iterable[str]) -> list[str]:
+        """Return each text of *X* as its words separated by spaces."""
+        parse = self.tagger().parse
+        if self.form == "surface":
+            return [parse(text) for text in X]  # wakati output is exactly that
+        return [parse(text).rstrip() for text in X]  # words, space-separated, without MeCab's end-of-text newline
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state.pop("_tagger", None)
+        state.pop("_tagger_key", None)
+        return state
+
+
+class TextNormalizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Apply :func:`taikai.text.normalize` to every text (idempotent, so normalised text passes through)."""
+
+    __module__ = "taikai.text"
+
+    def fit(self, X: Iterable[str], y: object = None) -> TextNormalizer:
+        """Learn nothing."""
+        return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return True
+
+    def transform(self, X: Iterable[str]) -> list[str]:
+        """Return the normalised texts."""
+        return [normalize(text) for text in X]

@@ -1,0 +1,150 @@
+"""Explanations: offsets back to the original text, highlighted spans, weights that add up, for several configs."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.analysis import explain, keywords, render_text
+from taikai.cli import cli
+from taikai.text import normalize, normalize_with_offsets
+
+# (original text, a span of its normalised form as text, the original characters that span must map to)
+OFFSET_CASES = [
+    ("手数料が　　高い", "が 高", "が　　高"),
+    ("ｼｽﾃﾑ手数料", "システム", "ｼｽﾃﾑ"),
+    ("ｶﾞｯｶﾘした手数料", "手数料", "手数料"),
+    ("ｶﾞｯｶﾘした", "ガッ", "ｶﾞｯ"),
+    ("報酬は１０００円", "1000円", "１０００円"),
+    ("詳細は https://example.com/x を見て", "url", "https://example.com/x"),
+    ("詳細は https://example.com/x を見て", "を見て", "を見て"),
+    ("最悪ーーーーーーです", "ーーー", "ーーーーーー"),
+    ("最悪ーーーーーーです", "です", "です"),
+    ("  ＡＢＣ社\t\n です ", "abc社", "ＡＢＣ社"),
+    ("a\u200bb　手数料", "手数料", "手数料"),
+    ("㍻の手数料", "平成", "㍻"),
+]
+
+
+@pytest.mark.parametrize(("original", "normalised", "expected"), OFFSET_CASES)
+def test_offsets_map_normalised_spans_to_original_characters(original, normalised, expected):
+    offsets = normalize_with_offsets(original)
+    assert offsets.text == normalize(original)
+    start = offsets.text.index(normalised)
+    assert offsets.original_text(start, start + len(normalised)) == expected
+
+
+# (original text, predicted reason, substrings of the original that must be highlighted toward it)
+SPAN_CASES = [
+    ("ｶﾞｯｶﾘ、ｼｽﾃﾑ利用料と振込手数料で手取りが減る", "fees", ["手数料"]),
+    ("本業が　　　忙しくなって　　時間が取れない", "time", ["時間"]),
+    ("もうーーーーーー無理。手数料が高い！！！！！", "fees", ["手数料"]),
+    ("詳細は https://example.com/fee?x=1 を見て。手数料が高い", "fees", ["手数料"]),
+    ("提案しても提案しても選ばれない！！！！！！", "rejection", ["提案しても提案しても"]),
+    ("一か月で稼げたのは１５００円でした", "low_pay", ["円"]),
+    ("ＳＮＳで知ったｸﾗｲｱﾝﾄと直接契約に切り替えた", "graduated", ["直接"]),
+]
+
+
+def _starts_and_ends(head, positive=True):
+    spans = [s for c in head.contributions if (c.weight > 0) == positive for s in c.spans]
+    return {s for s, _ in spans}, {e for _, e in spans}
+
+
+@pytest.mark.parametrize(("text", "reason", "expected"), SPAN_CASES)
+def test_expected_substrings_are_highlighted_at_their_original_spans(model, text, reason, expected):
+    explanation = explain(model, text, top=20)
+    assert explanation.reason.label == reason
+    weights = explanation.char_weights("reason")
+    starts, ends = _starts_and_ends(explanation.reason)
+    for substring in expected:
+        for match in re.finditer(re.escape(substring), text):
+            assert (weights[match.start() : match.end()] > 0).all(), (substring, render_text(explanation))
+            assert match.start() in starts and match.end() in ends, (substring, render_text(explanation))
+
+
+@pytest.mark.parametrize(("text", "reason", "expected"), SPAN_CASES)
+def test_every_span_holds_its_feature(model, text, reason, expected):
+    explanation = explain(model, text, top=50)
+    for head in explanation.heads():
+        for c in head.contributions:
+            for s, e in c.spans:
+                found = normalize(text[s:e]).replace(" ", "")
+                if c.kind == "char" or model.metadata.config["token_form"] == "surface":
+                    assert found == c.feature.replace(" ", "") or "url" in c.feature or "ーーー" in found
+
+
+@pytest.mark.parametrize("text", [case[0] for case in SPAN_CASES])
+def test_weights_add_up_to_the_score_and_match_the_prediction(model, text):
+    explanation = explain(model, text, top=100_000)
+    [prediction] = model.predict(text)
+    assert explanation.reason.label == prediction.reason
+    assert explanation.reason.probability == pytest.approx(prediction.reason_proba[prediction.reason], abs=1e-6)
+    assert explanation.sentiment.label == prediction.sentiment
+    for head in explanation.heads():
+        total = head.bias + sum(c.weight for c in head.contributions)
+        assert total == pytest.approx(head.score, abs=1e-6)
+        assert [c.weight for c in head.contributions] == sorted((c.weight for c in head.contributions), reverse=True)
+
+
+def test_top_limits_contributions_each_way(tiny_model):
+    head = explain(tiny_model, "手数料が20%も引かれるのがつらい", top=2).reason
+    assert 0 < len(head.toward) <= 2 and len(head.against) <= 2
+
+
+def test_unclassifiable_text_has_no_heads(tiny_model):
+    explanation = explain(tiny_model, "   ")
+    assert explanation.status == "empty" and explanation.reason is None and explanation.sentiment is None
+    assert explanation.to_dict()["reason"] is None
+    assert render_text(explanation).startswith("empty")
+
+
+def test_to_dict_matches_are_the_original_substrings(tiny_model):
+    text = "ｼｽﾃﾑ手数料が　２０％も引かれる https://x.jp"
+    data = json.loads(json.dumps(explain(tiny_model, text).to_dict(), ensure_ascii=False))
+    assert data["text"] == text and data["reason"]["label"] == "fees"
+    for c in data["reason"]["contributions"] + data["sentiment"]["contributions"]:
+        assert c["matches"] == [text[s:e] for s, e in c["spans"]]
+
+
+def test_render_text_highlights_in_colour(tiny_model):
+    rendered = render_text(explain(tiny_model, "手数料が高すぎる"))
+    assert "\x1b[32m" in rendered and "reason: fees" in rendered
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", rendered)
+    assert "手数料が高すぎる" in plain
+
+
+def test_cli_explain_json_and_text(tiny_model_dir):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["explain", "手数料が高すぎる", "--model", str(tiny_model_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["reason"]["label"] == "fees"
+    assert any(m == "手数料" for c in data["reason"]["contributions"] for m in c["matches"])
+    result = runner.invoke(cli, ["explain", "手数料が高すぎる", "--model", str(tiny_model_dir), "--top", "3"])
+    assert result.exit_code == 0 and "reason: fees" in result.output
+    assert "\x1b[" not in result.output  # not a terminal: no colour codes
+    result = runner.invoke(cli, ["explain", "english only", "--model", str(tiny_model_dir)])
+    assert result.exit_code == 2 and "no Japanese" in result.stderr
+
+
+def test_char_weights_are_zero_outside_shown_spans(tiny_model):
+    text = "本業が忙しくなって時間が取れなくなった"
+    explanation = explain(tiny_model, text, top=3)
+    covered = np.zeros(len(text), dtype=bool)
+    for c in explanation.reason.contributions:
+        for s, e in c.spans:
+            covered[s:e] = True
+    assert (explanation.char_weights("reason")[~covered] == 0).all()
+
+
+def test_reason_only_model_explains_and_lists_reason_keywords(tiny_csv):
+    model = taikai.train(tiny_csv, folds=0, test_size=0, sentiment_column=None)
+    explanation = explain(model, "手数料が高すぎる")
+    assert explanation.reason.label == "fees" and explanation.sentiment is None
+    assert "sentiment:" not in render_text(explanation)
+    found = keywords(model, top=3)
+    assert found.reason["fees"] and found.sentiment == {}

@@ -1,0 +1,88 @@
+"""Keywords: the model's strongest features per label, and distinctive words in a classified frame."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.analysis import keywords
+from taikai.cli import cli
+from taikai.model import centred_coefficients, feature_blocks
+
+
+def _coefficients(model, head):
+    estimator = getattr(model.pipeline.named_steps["classify"], f"{head}_")
+    coef, _, classes = centred_coefficients(estimator)
+    blocks = feature_blocks(model.pipeline)
+    names = [(str(n), b.kind) for b in blocks for n in b.names()]
+    return {label: dict(zip(names, coef[i])) for i, label in enumerate(classes)}
+
+
+def test_keywords_are_non_empty_and_label_consistent(model):
+    found = keywords(model, top=5)
+    assert list(found.reason) == model.reason_labels
+    assert list(found.sentiment) == model.sentiment_labels
+    for head, per_label in (("reason", found.reason), ("sentiment", found.sentiment)):
+        coefficients = _coefficients(model, head)
+        for label, words in per_label.items():
+            assert 0 < len(words) <= 5, (head, label)
+            weights = [k.weight for k in words]
+            assert weights == sorted(weights, reverse=True)
+            for k in words:
+                assert k.weight > 0
+                assert coefficients[label][(k.feature, k.kind)] == pytest.approx(k.weight)
+                # the feature pushes toward this label more than toward the average label
+                others = [coefficients[other][(k.feature, k.kind)] for other in per_label if other != label]
+                assert k.weight > np.mean(others)
+
+
+def test_keywords_match_the_intuition(tiny_model):
+    words = {k.feature.replace(" ", "") for k in keywords(tiny_model, top=10, kind="word").reason["fees"]}
+    assert words & {"手数", "料", "手数料"}
+
+
+def test_keywords_kind_filter_and_frame(tiny_model):
+    found = taikai.keywords(tiny_model, top=3, kind="word")
+    assert all(k.kind == "word" for words in found.reason.values() for k in words)
+    frame = found.to_frame()
+    assert list(frame.columns) == ["head", "label", "rank", "feature", "kind", "weight"]
+    assert set(frame["head"]) == {"reason", "sentiment"} and (frame["weight"] > 0).all()
+    json.dumps(found.to_dict(), ensure_ascii=False)
+    with pytest.raises(taikai.InputError):
+        keywords(tiny_model, kind="bigram")
+
+
+def test_distinctive_words_per_reason(tiny_csv):
+    df = pd.read_csv(tiny_csv)
+    df["reason"] = df["reasons"].str.split("|").str[0]
+    df["status"] = "ok"
+    df.loc[0, "status"] = "error"  # not counted
+    found = taikai.distinctive_words(df, "text", top=3, min_count=1)
+    assert list(found.columns) == ["label", "rank", "word", "z", "count", "count_rest"]
+    assert list(found["label"].unique()) == list(taikai.REASON_IDS)
+    assert "手数料" in set(found.loc[found["label"] == "fees", "word"])
+    assert "提案" in set(found.loc[found["label"] == "rejection", "word"])
+    assert not found["word"].isin(["が", "て", "の", "、", "。", "url"]).any()
+    assert (found.groupby("label")["z"].apply(lambda z: z.is_monotonic_decreasing)).all()
+
+
+def test_distinctive_words_skips_unclassified_rows_and_checks_columns(tiny_model):
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "手数料が高すぎる", "", "english"]}))
+    found = taikai.distinctive_words(frame, "text", min_count=1)
+    assert set(found["label"]) == {"fees"}
+    with pytest.raises(taikai.InputError, match="no column 'body'"):
+        taikai.distinctive_words(frame, "body")
+    assert taikai.distinctive_words(frame.iloc[2:], "text").empty
+
+
+def test_cli_keywords(tiny_model_dir):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["keywords", "--model", str(tiny_model_dir), "--top", "3"])
+    assert result.exit_code == 0, result.output
+    assert "reason fees (手数料が高い):" in result.output
+    result = runner.invoke(cli, ["keywords", "--model", str(tiny_model_dir), "--format", "json", "--kind", "word"])
+    data = json.loads(result.output)
+    assert data["reason"]["fees"] and all(k["kind"] == "word" for k in data["reason"]["fees"])

@@ -1,0 +1,294 @@
+"""The Dask engine on a local 2-process cluster: same output as the local batch, no row lost, model shipped once."""
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+from distributed import Client, LocalCluster
+
+import taikai
+import taikai.dask as tdask
+from taikai.cli import cli
+from taikai.dask import MANIFEST, classify_files
+from taikai.errors import InputError
+
+TEXTS = [
+    "手数料が高すぎて続けられませんでした",
+    "提案が全然通らないのでやめた",
+    "",
+    "   ",
+    "hello, no japanese here",
+    "本業が忙しくなり時間がなくなった",
+    "直接契約のお客様が増えて独立しました",
+    "ｸﾗｲｱﾝﾄとのトラブルで報酬が未払いになった",
+]
+
+
+def _write_csv(path: Path, rows) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["id", "platform", "text"])
+        writer.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def client():
+    """Start a 2-process cluster on loopback for the whole module."""
+    with (
+        LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+        Client(cluster, set_as_default=False) as c,
+    ):
+        yield c
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    """Write 120 rows (empty, blank and non-Japanese texts among them) as three CSV files and as one."""
+    root = tmp_path_factory.mktemp("dump")
+    rows = [
+        [f"r{i:04d}", "Lancers" if i % 2 else "", TEXTS[i % len(TEXTS)] + (f"（{i}）" if i % 3 else "")]
+        for i in range(120)
+    ]
+    rows[7][2] = "手数料が高い" * 2_000  # longer than the model reads: classified, with a message
+    (root / "parts").mkdir()
+    for k in range(3):
+        _write_csv(root / "parts" / f"dump{k}.csv", rows[k * 40 : (k + 1) * 40])
+    _write_csv(root / "all.csv", rows)
+    return root
+
+
+def _run(*args) -> None:
+    result = CliRunner().invoke(cli, ["batch", *map(str, args), "--quiet"])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+
+
+def _sorted(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    return frame.sort_values(by).reset_index(drop=True)
+
+
+def _assert_same(dask_out: pd.DataFrame, local_out: pd.DataFrame) -> None:
+    assert list(dask_out.columns) == list(local_out.columns)
+    assert dict(dask_out.dtypes) == dict(local_out.dtypes)
+    pd.testing.assert_frame_equal(dask_out, local_out, check_exact=False, rtol=0, atol=1e-12)
+
+
+def test_csv_glob_gives_the_local_batch_output_row_for_row(client, dump, tiny_model_dir, tmp_path):
+    out, local = tmp_path / "out", tmp_path / "local.parquet"
+    _run(
+        dump / "parts" / "*.csv",
+        "-o",
+        out,
+        "--engine",
+        "dask",
+        "--scheduler",
+        client.scheduler.address,
+        "--text-column",
+        "text",
+        "--id-column",
+        "id",
+        "-m",
+        tiny_model_dir,
+        "--partitions",
+        "5",
+    )
+    _run(dump / "all.csv", "-o", local, "--text-column", "text", "--id-column", "id", "-m", tiny_model_dir)
+    parts = sorted(out.glob("part.*.parquet"))
+    assert len(parts) == 5 and (out / MANIFEST).exists()
+    assert not out.with_name(out.name + ".taikai-dask-partial").exists()
+    assert pq.read_schema(parts[0]).remove_metadata() == pq.read_schema(local).remove_metadata()
+    dask_out, local_out = pd.read_parquet(out), pd.read_parquet(local)
+    assert len(dask_out) == len(local_out) == 120
+    assert dask_out["id"].tolist() == local_out["id"].tolist()  # parts come in input order
+    _assert_same(_sorted(dask_out, "id"), _sorted(local_out, "id"))
+    counts = dask_out["status"].value_counts().to_dict()
+    assert set(counts) == {"ok", "empty", "error"} and sum(counts.values()) == 120
+    assert dask_out.loc[dask_out["id"] == "r0007", "message"].item().startswith("text longer than")
+
+
+def test_csv_parts_concatenate_to_the_local_csv(client, dump, tiny_model_dir, tmp_path):
+    out, local = tmp_path / "out", tmp_path / "local.csv"
+    classify_files(
+        dump / "parts",
+        out,
+        "text",
+        id_column="id",
+        model=tiny_model_dir,
+        client=client,
+        output_format="csv",
+        partitions=3,
+    )
+    taikai.classify_file(dump / "all.csv", local, "text", id_column="id", model=tiny_model_dir)
+    parts = [p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(out.glob("part.*.csv"))]
+    assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")
+
+
+def test_parquet_directory_without_id_gets_row_numbers(client, dump, tiny_model_dir, tmp_path):
+    table = pa.Table.from_pandas(pd.read_csv(dump / "all.csv", dtype=str, keep_default_na=False), preserve_index=False)
+    (tmp_path / "in").mkdir()
+    pq.write_table(table.slice(0, 70), tmp_path / "in" / "a.parquet")
+    pq.write_table(table.slice(70), tmp_path / "in" / "b.parquet")
+    pq.write_table(table, tmp_path / "all.parquet")
+    summary = classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client)
+    taikai.classify_file(tmp_path / "all.parquet", tmp_path / "local.parquet", "text", model=tiny_model_dir)
+    dask_out = _sorted(pd.read_parquet(tmp_path / "out"), "row")
+    assert summary.rows == 120 and dask_out["row"].tolist() == list(range(120))
+    _assert_same(dask_out.drop(columns="row"), pd.read_parquet(tmp_path / "local.parquet"))
+
+
+def test_classify_without_a_cluster_keeps_dtypes_and_statuses(tiny_model_dir, tiny_model):
+    import dask.dataframe as dd
+
+    frame = pd.DataFrame({"id": range(len(TEXTS) + 1), "text": [*TEXTS, None]})
+    result = tdask.classify(dd.from_pandas(frame, npartitions=3), "text", tiny_model_dir)
+    computed = result.compute(scheduler="threads")
+    assert dict(computed.dtypes) == dict(result.dtypes)
+    assert {c: result.dtypes[c] for c in tiny_model.output_columns()} == tdask.output_dtypes(tiny_model)
+    expected = tiny_model.predict_frame(frame, "text")
+    assert computed["status"].tolist() == expected["status"].tolist()
+    assert computed["message"].tolist() == expected["message"].tolist()
+    pd.testing.assert_frame_equal(computed[tiny_model.proba_columns()], expected[tiny_model.proba_columns()])
+
+
+def test_the_model_is_loaded_once_per_worker(client, dump, tiny_model_dir, tmp_path):
+    classify_files(
+        dump / "parts", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client, partitions=12
+    )
+    key = tdask.model_key(taikai.load_model(tiny_model_dir))
+    loads = client.run(tdask.load_count)
+    assert len(loads) == 2 and all(counts == {key: 1} for counts in loads.values()), loads
+
+
+def test_engine_options_are_checked(dump, tmp_path):
+    runner = CliRunner()
+    args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text"]
+    result = runner.invoke(cli, [*args, "--engine", "dask", "--resume"])
+    assert result.exit_code == 2 and "--resume applies to the local engine only" in result.output
+    result = runner.invoke(cli, [*args, "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "--scheduler applies to --engine dask only" in result.output
+    result = runner.invoke(
+        cli,
+        ["batch", str(tmp_path / "none*.csv"), "-o", str(tmp_path / "o"), "--text-column", "text", "--engine", "dask"],
+    )
+    assert result.exit_code == 2 and "no file matches" in result.output
+    result = runner.invoke(cli, [*args, "--engine", "dask", "--id-column", "nope"])
+    assert result.exit_code == 2 and "no column 'nope'" in result.output
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--resume"], ["--jobs", "2"], ["--chunk-size", "100"], ["--sheet", "2"], ["--on-bad-lines", "report"]],
+)
+def test_local_only_options_are_refused_under_dask(dump, tmp_path, option):
+    args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text", "--engine", "dask"]
+    result = CliRunner().invoke(cli, [*args, *option])
+    assert result.exit_code == 2 and f"{option[0]} applies to the local engine only" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_without_dask_installed_the_error_says_what_to_install(dump, tmp_path):
+    hide = "import sys; sys.modules['dask'] = sys.modules['dask.dataframe'] = sys.modules['distributed'] = None; "
+    done = subprocess.run([sys.executable, "-c", hide + "import taikai.dask"], capture_output=True, text=True)
+    assert done.returncode == 1 and "pip install 'taikai[dask]'" in done.stderr
+    command = "from taikai.cli import main; main()"
+    args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text", "--engine", "dask"]
+    done = subprocess.run([sys.executable, "-c", hide + command, *args], capture_output=True, text=True)
+    assert done.returncode == 2 and "pip install 'taikai[dask]'" in done.stderr, done.stderr
+
+
+def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, dump, tiny_model_dir, tmp_path):
+    markers = tmp_path / "markers"
+    markers.mkdir()
+
+    def slow(part):
+        (markers / f"{os.getpid()}-{time.monotonic_ns()}").touch()
+        time.sleep(1.0)
+        return part
+
+    pids = client.run(os.getpid)
+    killed = {}
+
+    def kill_when_started():
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not killed:
+            started = [int(p.name.split("-")[0]) for p in markers.iterdir()]
+            busy = [pid for pid in started if pid in pids.values()]
+            if busy:
+                killed["pid"] = busy[0]
+                os.kill(busy[0], signal.SIGKILL)
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_when_started)
+    killer.start()
+    summary = classify_files(
+        dump / "parts",
+        tmp_path / "out",
+        "text",
+        id_column="id",
+        model=tiny_model_dir,
+        client=client,
+        partitions=8,
+        prepare=lambda ddf: ddf.map_partitions(slow),
+    )
+    killer.join()
+    assert killed, "no partition started"
+    client.wait_for_workers(2, timeout=120)
+    assert killed["pid"] not in client.run(os.getpid).values()
+    out = pd.read_parquet(tmp_path / "out")
+    assert summary.rows == len(out) == 120
+    assert sorted(out["id"]) == [f"r{i:04d}" for i in range(120)]
+    assert not list((tmp_path / "out").glob(".*tmp"))
+    local = tmp_path / "local.parquet"
+    taikai.classify_file(dump / "all.csv", local, "text", id_column="id", model=tiny_model_dir)
+    _assert_same(_sorted(out, "id"), _sorted(pd.read_parquet(local), "id"))
+    key = tdask.model_key(taikai.load_model(tiny_model_dir))
+    assert all(counts == {key: 1} for counts in client.run(tdask.load_count).values())
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_an_input_column_named_like_a_probability_is_kept(client, tiny_model_dir, tmp_path, fmt):
+    src, out, local = tmp_path / "in.csv", tmp_path / "out", tmp_path / f"local.{fmt}"
+    _write_csv(src, [[f"r{i}", "0.5" if i % 2 else "高い", TEXTS[i % len(TEXTS)]] for i in range(12)])
+    src.write_text(src.read_text(encoding="utf-8").replace("platform", "p_score", 1), encoding="utf-8")
+    options = {"id_column": "id", "model": tiny_model_dir}
+    classify_files(src, out, "text", client=client, output_format=fmt, partitions=2, **options)
+    taikai.classify_file(src, local, "text", **options)
+    if fmt == "parquet":
+        dask_out = pd.read_parquet(out)
+        assert dask_out["p_score"].tolist() == ["高い", "0.5"] * 6
+        _assert_same(dask_out, pd.read_parquet(local))
+    else:
+        parts = [p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(out.glob("part.*.csv"))]
+        assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")
+
+
+def test_a_column_changing_type_is_named_with_its_file(client, tiny_model_dir, tmp_path):
+    (tmp_path / "in").mkdir()
+    for name, value in (("a", 1), ("b", "many")):
+        lines = [f'{{"id": "{name}{i}", "n": {json.dumps(value)}, "text": "{TEXTS[0]}"}}\n' for i in range(3)]
+        (tmp_path / "in" / f"{name}.jsonl").write_text("".join(lines), encoding="utf-8")
+    expected = r"b\.jsonl: column 'n' holds int64 values in the first rows but other values in rows 1–3"
+    with pytest.raises(InputError, match=expected):
+        classify_files(tmp_path / "in", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client)
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_dtypes_follow_the_output_types(tiny_model):
+    from taikai.batch import output_types
+
+    types, dtypes = output_types(tiny_model), tdask.output_dtypes(tiny_model)
+    assert list(dtypes) == list(types) == tiny_model.output_columns()
+    floats = [c for c, t in dtypes.items() if t == "float64"]
+    assert floats == [c for c, t in types.items() if t == pa.float64()] == tiny_model.proba_columns()

@@ -1,0 +1,273 @@
+"""Formats and encodings of taikai batch: round trips, CP932 and BOM, bad lines, empty texts, the xlsx limit."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import taikai
+from taikai.errors import InputError
+from taikai.io import FORMATS
+
+TEXTS = [
+    "手数料が高すぎて続けられませんでした",
+    "時給にすると200円くらい",
+    "提案しても返事が来ない",
+    "本業が忙しくなった",
+]
+
+
+def make_rows(n: int) -> list[dict]:
+    """Return *n* rows with an id, a text (some empty or missing) and an extra column."""
+    rows = []
+    for i in range(n):
+        text = None if i % 7 == 5 else ("" if i % 7 == 6 else f"{TEXTS[i % len(TEXTS)]}（{i}）")
+        rows.append({"id": f"r{i:03d}", "text": text, "note": f"メモ{i}"})
+    return rows
+
+
+def write_input(path, rows: list[dict], fmt: str) -> None:
+    """Write *rows* to *path* in *fmt* (missing texts as empty cells in CSV/TSV, null elsewhere)."""
+    frame = pd.DataFrame(rows)
+    if fmt in ("csv", "tsv"):
+        frame.to_csv(path, index=False, sep="\t" if fmt == "tsv" else ",", encoding="utf-8")
+    elif fmt == "jsonl":
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    elif fmt == "parquet":
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    else:
+        frame.to_excel(path, index=False)
+
+
+def read_output(path, fmt: str) -> pd.DataFrame:
+    """Read an output file back with every cell as text ('' for missing)."""
+    if fmt in ("csv", "tsv"):
+        return pd.read_csv(path, sep="\t" if fmt == "tsv" else ",", dtype=str, keep_default_na=False)
+    if fmt == "jsonl":
+        frame = pd.read_json(path, lines=True, dtype=False)
+    elif fmt == "parquet":
+        frame = pd.read_parquet(path)
+    else:
+        frame = pd.read_excel(path, dtype=str)
+    return frame.astype(object).where(frame.notna(), "").astype(str)
+
+
+@pytest.mark.parametrize(("in_fmt", "out_fmt"), [(f, "csv") for f in FORMATS] + [("csv", f) for f in FORMATS[1:]])
+def test_round_trip_keeps_every_row_column_and_order(tmp_path, tiny_model, in_fmt, out_fmt):
+    rows = make_rows(23)
+    src, out = tmp_path / f"in.{in_fmt}", tmp_path / f"out.{out_fmt}"
+    write_input(src, rows, in_fmt)
+    summary = taikai.classify_file(src, out, "text", id_column="id", model=tiny_model, chunk_size=5)
+    frame = read_output(out, out_fmt)
+    assert list(frame.columns) == ["id", "text", "note", *tiny_model.output_columns()]
+    assert frame["id"].tolist() == [r["id"] for r in rows]
+    assert frame["note"].tolist() == [r["note"] for r in rows]
+    assert frame["text"].tolist() == [r["text"] or "" for r in rows]
+    expected = ["empty" if not r["text"] else "ok" for r in rows]
+    assert frame["status"].tolist() == expected
+    assert summary.rows == 23 and summary.statuses == {"ok": expected.count("ok"), "empty": expected.count("empty")}
+    assert sum(summary.reasons.values()) == summary.statuses["ok"]
+    assert not list(tmp_path.glob("*.taikai-partial"))
+
+
+def test_predictions_match_predict_frame(tmp_path, tiny_model):
+    rows = make_rows(12)
+    write_input(tmp_path / "in.csv", rows, "csv")
+    taikai.classify_file(tmp_path / "in.csv", tmp_path / "out.jsonl", "text", model=tiny_model, chunk_size=4)
+    got = pd.read_json(tmp_path / "out.jsonl", lines=True, dtype=False)
+    want = tiny_model.predict_frame(pd.DataFrame(rows), "text")
+    assert got["reasons"].tolist() == want["reasons"].tolist()
+    assert got["p_reason_fees"].fillna(-1).round(12).tolist() == want["p_reason_fees"].fillna(-1).round(12).tolist()
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "utf-8-sig", "utf-8"])
+def test_input_encoding_is_detected(tmp_path, tiny_model, encoding):
+    src = tmp_path / "in.csv"
+    pd.DataFrame(make_rows(9)).to_csv(src, index=False, encoding=encoding)
+    taikai.classify_file(src, tmp_path / "out.csv", "text", model=tiny_model, chunk_size=4)
+    frame = read_output(tmp_path / "out.csv", "csv")
+    assert frame.columns[0] == "id"
+    assert frame["note"].tolist() == [f"メモ{i}" for i in range(9)]
+
+
+@pytest.mark.parametrize(
+    ("out_encoding", "text", "starts", "replaced"),
+    [
+        ("cp932", "絵文字🙂と𠮷野家が好き", b"id,", 2),
+        ("utf-8-sig", "絵文字🙂と𠮷野家が好き", b"\xef\xbb\xbfid,", 0),
+        ("utf-8", "絵文字🙂と𠮷野家が好き", b"id,", 0),
+    ],
+)
+def test_output_encoding(tmp_path, tiny_model, out_encoding, text, starts, replaced):
+    rows = [{"id": str(i), "text": text} for i in range(5)]
+    pd.DataFrame(rows).to_csv(tmp_path / "in.csv", index=False)
+    out = tmp_path / "out.csv"
+    summary = taikai.classify_file(
+        tmp_path / "in.csv", out, "text", model=tiny_model, chunk_size=2, output_encoding=out_encoding
+    )
+    data = out.read_bytes()
+    assert data.startswith(starts) and data.count(b"\xef\xbb\xbf") == (1 if out_encoding == "utf-8-sig" else 0)
+    assert summary.replaced_characters == replaced * 5
+    frame = pd.read_csv(out, dtype=str, encoding=out_encoding, keep_default_na=False)
+    assert frame["text"].tolist() == [text if not replaced else "絵文字?と?野家が好き"] * 5
+    assert (frame["status"] == "ok").all()
+
+
+BAD_CSV = 'id,text\n1,単価が安い\n2,"手数料,高い",extra\n\n3,提案が通らない\n4,"閉じない引用\n5,最後\n'
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content", "good", "bad_lines", "blank"),
+    [
+        ("csv", BAD_CSV, ["1", "3"], [3, 6], 1),
+        ("tsv", "id\ttext\n1\t単価\n2\t手数料\textra\n3\t時間\n", ["1", "3"], [3], 0),
+        (
+            "jsonl",
+            '{"id": "1", "text": "単価"}\n{"id": 2\n[1]\n\n{"id": "3", "x": 1}\n{"id": "4", "text": null}\n',
+            ["1", "4"],
+            [2, 3, 5],
+            1,
+        ),
+    ],
+)
+def test_bad_lines_report_and_error(tmp_path, tiny_model, fmt, content, good, bad_lines, blank):
+    src, out = tmp_path / f"in.{fmt}", tmp_path / "out.csv"
+    src.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"in\.{fmt}:{bad_lines[0]}: .*--on-bad-lines report"):
+        taikai.classify_file(src, out, "text", model=tiny_model)
+    assert not out.exists() and not list(tmp_path.glob("*.taikai-partial"))
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, on_bad_lines="report", chunk_size=1)
+    assert read_output(out, "csv")["id"].tolist() == good
+    with open(tmp_path / "out.bad_lines.csv", encoding="utf-8") as f:
+        side = list(csv.DictReader(f))
+    assert [int(r["line"]) for r in side] == bad_lines and all(r["raw"] and r["error"] for r in side)
+    assert (summary.rows, summary.bad_lines, summary.blank_lines) == (len(good), len(bad_lines), blank)
+    assert summary.records == summary.rows + summary.bad_lines + summary.blank_lines
+
+
+def test_undecodable_line_is_named(tmp_path, tiny_model):
+    src = tmp_path / "in.csv"
+    src.write_bytes("id,text\n1,単価\n".encode() + "2,手数料\n".encode("cp932"))
+    with pytest.raises(InputError, match=r"in\.csv:3: not valid utf-8.*--encoding"):
+        taikai.classify_file(src, tmp_path / "out.csv", "text", model=tiny_model, encoding="utf-8")
+
+
+def test_xlsx_row_limit_is_checked_before_writing(tmp_path, tiny_model, monkeypatch):
+    monkeypatch.setattr("taikai.io.XLSX_MAX_ROWS", 6)
+    write_input(tmp_path / "in.csv", make_rows(8), "csv")
+    with pytest.raises(InputError, match="xlsx sheet"):
+        taikai.classify_file(tmp_path / "in.csv", tmp_path / "out.xlsx", "text", model=tiny_model, chunk_size=3)
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_xlsx_sheet_by_name(tmp_path, tiny_model):
+    with pd.ExcelWriter(tmp_path / "in.xlsx") as writer:
+        pd.DataFrame({"a": [1]}).to_excel(writer, sheet_name="cover", index=False)
+        pd.DataFrame(make_rows(4)).to_excel(writer, sheet_name="reviews", index=False)
+    taikai.classify_file(tmp_path / "in.xlsx", tmp_path / "out.csv", "text", model=tiny_model, sheet="reviews")
+    assert read_output(tmp_path / "out.csv", "csv")["id"].tolist() == ["r000", "r001", "r002", "r003"]
+    with pytest.raises(InputError, match="no sheet 'nope'"):
+        taikai.classify_file(tmp_path / "in.xlsx", tmp_path / "o.csv", "text", model=tiny_model, sheet="nope")
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "message"),
+    [
+        ("in.txt", {}, "cannot tell the format"),
+        ("in.csv", {"output_encoding": "latin-1"}, "not supported"),
+        ("in.csv", {"output_format": "jsonl", "output_encoding": "cp932"}, "applies to CSV and TSV output"),
+        ("in.csv", {"output_encoding": "foo"}, "--output-encoding 'foo': unknown encoding"),
+        ("in.csv", {"encoding": "foo"}, "--encoding 'foo': unknown encoding"),
+        ("in.csv", {"encoding": "utf-16"}, "--encoding 'utf-16': .*line breaks are single bytes"),
+        ("in.jsonl", {"encoding": "utf_16_le"}, "--encoding 'utf_16_le': .*convert the file to UTF-8"),
+    ],
+)
+def test_option_errors(tmp_path, tiny_model, name, kwargs, message):
+    content = '{"id": "1", "text": "単価"}\n' if name.endswith(".jsonl") else "id,text\n1,単価\n"
+    (tmp_path / name).write_text(content, encoding="utf-16" if "utf" in kwargs.get("encoding", "") else "utf-8")
+    with pytest.raises(InputError, match=message):
+        taikai.classify_file(tmp_path / name, tmp_path / "out.csv", "text", model=tiny_model, **kwargs)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp932"])
+def test_detect_encoding_with_a_character_cut_at_the_sample_end(tmp_path, encoding):
+    from taikai.io import detect_encoding
+
+    path = tmp_path / "in.csv"
+    path.write_bytes("id,text\n1,手数料が高すぎて続けられません\n".encode(encoding))
+    found = {detect_encoding(path, sample_bytes=n) for n in range(13, 40)}  # past the ASCII-only start
+    assert found == {"utf-8-sig" if encoding == "utf-8" else "cp932"}
+
+
+@pytest.mark.parametrize("on_bad_lines", ["error", "report"])
+def test_a_field_longer_than_the_csv_module_limit_is_one_row(tmp_path, tiny_model, on_bad_lines):
+    # 200,009 characters on 10 lines, one of which looks like a row of its own: past csv's 131,072 default.
+    long = "\n".join(["3,手数料が高すぎて、続けられませんでした。" * 1000] * 10)
+    src, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([["id", "text"], ["1", TEXTS[0]], ["2", long], ["3", TEXTS[1]]])
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, on_bad_lines=on_bad_lines, chunk_size=2)
+    frame = pd.read_json(out, lines=True, dtype=False)
+    assert frame["id"].tolist() == ["1", "2", "3"] and frame["text"].iloc[1] == long
+    assert frame["status"].tolist() == ["ok"] * 3
+    assert frame["message"].iloc[1] == "text longer than 10000 characters: only the first 10000 were classified"
+    assert (summary.rows, summary.bad_lines, summary.blank_lines) == (3, 0, 0)
+
+
+def test_a_malformed_record_is_named_once(tmp_path, tiny_model):
+    src = tmp_path / "in.csv"
+    src.write_text('id,text\n1,単価\n2,"手数料"が高い\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(src, tmp_path / "out.csv", "text", model=tiny_model)
+    assert str(caught.value).startswith(f"{src}:3: malformed record (',' expected after '\"'): ")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content"), [("csv", "id,text\n1,単価が安い\n"), ("jsonl", '{"id": "1", "text": "単価が安い"}\n')]
+)
+@pytest.mark.parametrize("encoding", [None, "utf-8", "UTF8", "utf-8-sig"])
+def test_a_bom_is_skipped_whichever_utf8_is_named(tmp_path, tiny_model, fmt, content, encoding):
+    src, out = tmp_path / f"in.{fmt}", tmp_path / "out.csv"
+    src.write_bytes(codecs.BOM_UTF8 + content.encode("utf-8"))
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, encoding=encoding)
+    frame = read_output(out, "csv")
+    assert list(frame.columns[:2]) == ["id", "text"] and frame["id"].tolist() == ["1"]
+    assert (summary.rows, summary.bad_lines, frame["status"].tolist()) == (1, 0, ["ok"])
+
+
+SURROGATE = (  # line 2 holds a lone surrogate; line 3 a valid pair (an emoji)
+    '{"id": "1", "text": "単価が安い"}\n'
+    '{"id": "2", "text": "手数料\\ud800が高い"}\n'
+    '{"id": "3", "text": "絵\\ud83d\\ude00"}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "bad_lines", "good"),
+    [
+        (SURROGATE, [2], ["1", "3"]),
+        ('{"id": "0", "text": "\\udc80"}\n' + SURROGATE, [1, 3], ["1", "3"]),  # also when it is the first object
+        ('{"id": "0", "text": ["a", "\\udc80"]}\n' + SURROGATE, [1, 3], ["1", "3"]),  # and inside a list
+    ],
+)
+@pytest.mark.parametrize("out_fmt", ["jsonl", "parquet", "xlsx", "csv"])
+def test_a_lone_surrogate_is_a_bad_line(tmp_path, tiny_model, content, bad_lines, good, out_fmt):
+    src, out = tmp_path / "in.jsonl", tmp_path / f"out.{out_fmt}"
+    src.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"in\.jsonl:{bad_lines[0]}: malformed record \(lone surrogate"):
+        taikai.classify_file(src, out, "text", model=tiny_model)
+    assert not out.exists() and not list(tmp_path.glob("*.taikai-partial"))
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, on_bad_lines="report", chunk_size=1)
+    frame = read_output(out, out_fmt)
+    assert frame["id"].tolist() == good and frame["text"].iloc[-1] == "絵😀"
+    with open(tmp_path / "out.bad_lines.csv", encoding="utf-8") as f:
+        side = list(csv.DictReader(f))
+    error = "lone surrogate (invalid Unicode escape)"
+    assert [(int(r["line"]), r["error"]) for r in side] == [(n, error) for n in bad_lines]
+    assert (summary.rows, summary.bad_lines) == (len(good), len(bad_lines))

@@ -1,0 +1,221 @@
+"""taikai batch: resume after an interruption, parallel jobs, safe writes, the command line and its errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.batch import Interrupted
+from taikai.cli import cli
+from taikai.errors import InputError
+
+TEXTS = [
+    "手数料が高すぎて続けられませんでした",
+    "時給にすると200円くらい",
+    "提案しても返事が来ない",
+    "本業が忙しくなった",
+]
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """Write a 60-row CSV (some texts empty) and return its path."""
+    rows = [{"id": f"r{i:03d}", "text": "" if i % 9 == 4 else f"{TEXTS[i % 4]}（#{i}）", "n": i} for i in range(60)]
+    path = tmp_path / "dump.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def stop_after(k: int):
+    """Return an on_chunk hook that interrupts the run after chunk *k* is saved."""
+
+    def hook(index: int) -> None:
+        if index == k:
+            raise KeyboardInterrupt
+
+    return hook
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_interrupted_run_resumes_to_an_identical_file(tmp_path, dump, tiny_model_dir, fmt):
+    full, out = tmp_path / f"full.{fmt}", tmp_path / f"out.{fmt}"
+    options = {"model": tiny_model_dir, "chunk_size": 7, "id_column": "id"}
+    whole = taikai.classify_file(dump, full, "text", **options)
+    with pytest.raises(Interrupted, match="--resume"):
+        taikai.classify_file(dump, out, "text", on_chunk=stop_after(3), **options)
+    assert not out.exists()
+    partial = tmp_path / f"out.{fmt}.taikai-partial"
+    assert json.loads((partial / "state.json").read_text())["chunks"] == 3
+    with pytest.raises(InputError, match="pass --resume"):
+        taikai.classify_file(dump, out, "text", **options)
+    # A chunk half-written when the process was killed is cut off again on resume.
+    with open(partial / "output.part", "ab") as f:
+        f.write(b"half a chunk")
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **options)
+    assert out.read_bytes() == full.read_bytes()
+    assert not partial.exists()
+    assert (resumed.rows, resumed.resumed_rows, resumed.statuses) == (60, 21, whole.statuses)
+
+
+def test_resume_refuses_changed_options_or_input(tmp_path, dump, tiny_model_dir):
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
+    with pytest.raises(InputError, match="options changed"):
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=8, resume=True)
+    with open(dump, "a", encoding="utf-8") as f:
+        f.write("r999,追加,999\n")
+    with pytest.raises(InputError, match="input changed"):
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, resume=True)
+
+
+def test_resume_without_partial_starts_fresh(tmp_path, dump, tiny_model):
+    summary = taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, resume=True)
+    assert summary.rows == 60 and summary.resumed_rows == 0
+
+
+def test_jobs_2_gives_the_same_file_as_jobs_1(tmp_path, dump, tiny_model_dir):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    taikai.classify_file(dump, one, "text", model=tiny_model_dir, chunk_size=4)
+    summary = taikai.classify_file(dump, two, "text", model=tiny_model_dir, chunk_size=4, jobs=2)
+    assert two.read_bytes() == one.read_bytes()
+    frame = pd.read_csv(two, dtype=str, keep_default_na=False)
+    assert frame["id"].tolist() == [f"r{i:03d}" for i in range(60)]
+    assert summary.statuses == {"ok": 53, "empty": 7}
+
+
+def test_header_only_input_gives_header_only_output(tmp_path, tiny_model):
+    (tmp_path / "in.csv").write_text("id,text\n", encoding="utf-8")
+    summary = taikai.classify_file(tmp_path / "in.csv", tmp_path / "out.csv", "text", model=tiny_model)
+    assert summary.rows == 0
+    assert (tmp_path / "out.csv").read_text().splitlines() == [",".join(["id", "text", *tiny_model.output_columns()])]
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["batch", *map(str, args)])
+
+
+def test_cli_batch_prints_a_summary(tmp_path, dump, tiny_model_dir):
+    result = run(dump, "-o", tmp_path / "out.tsv", "--text-column", "text", "--id-column", "id", "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert "60 rows classified" in result.output and "empty 7" in result.output and "(id r004)" in result.output
+    assert len((tmp_path / "out.tsv").read_text(encoding="utf-8").splitlines()) == 61
+    quiet = run(dump, "-o", tmp_path / "q.csv", "--text-column", "text", "-m", tiny_model_dir, "--quiet")
+    assert quiet.exit_code == 0 and quiet.output == ""
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "message"),
+    [
+        (None, ["--text-column", "body"], "no column 'body'; the columns are ['id', 'text', 'n']"),
+        (None, ["--text-column", "text", "--id-column", "key"], "no column 'key'"),
+        ("missing", ["--text-column", "text"], "missing.csv: no such file"),
+        ("garbage", ["--text-column", "text"], "cannot decode as UTF-8 or CP932"),
+        ("broken", ["--text-column", "text"], "not a readable Parquet file"),
+        (None, ["--text-column", "text", "--encoding", "foo"], "--encoding 'foo': unknown encoding"),
+        (None, ["--text-column", "text", "--encoding", "utf-16"], "convert the file to UTF-8 first"),
+    ],
+)
+def test_cli_input_errors_exit_2(tmp_path, dump, tiny_model_dir, setup, args, message):
+    source = dump
+    if setup == "missing":
+        source = tmp_path / "missing.csv"
+    elif setup == "garbage":
+        source = tmp_path / "garbage.csv"
+        source.write_bytes(bytes(range(128, 256)) * 4)
+    elif setup == "broken":
+        source = tmp_path / "broken.parquet"
+        source.write_bytes(b"not parquet at all")
+    result = run(source, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_cli_batch_help():
+    result = run("--help")
+    assert result.exit_code == 0
+    for option in ("--text-column", "--jobs", "--resume", "--on-bad-lines", "--output-encoding", "'?'", "--sheet"):
+        assert option in result.output
+
+
+def start_big_run(tmp_path, model_dir, *extra) -> tuple[subprocess.Popen, list[str], Path, Path, Path]:
+    """Start `taikai batch` on 1,500 rows in chunks of 10, wait until its first chunk is saved, and return it."""
+    rows = [{"id": i, "text": f"{TEXTS[i % 4]}（#{i}）"} for i in range(1500)]
+    src, out = tmp_path / "big.csv", tmp_path / "out.csv"
+    pd.DataFrame(rows).to_csv(src, index=False)
+    command = [sys.executable, "-m", "taikai", "batch", str(src), "-o", str(out), "--text-column", "text"]
+    command += ["-m", str(model_dir), "--chunk-size", "10", *extra]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    state = tmp_path / "out.csv.taikai-partial" / "state.json"
+    deadline = time.monotonic() + 30
+    while not state.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    return proc, command, src, out, state
+
+
+def test_killed_process_leaves_no_output_and_resumes(tmp_path, tiny_model_dir):
+    proc, command, src, out, _ = start_big_run(tmp_path, tiny_model_dir, "--quiet")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    assert not out.exists(), "the run finished before it could be killed"
+    assert subprocess.run([*command, "--resume"], capture_output=True).returncode == 0
+    taikai.classify_file(src, tmp_path / "whole.csv", "text", model=tiny_model_dir, chunk_size=10)
+    assert out.read_bytes() == (tmp_path / "whole.csv").read_bytes()
+
+
+def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir):
+    proc, _, _, out, state = start_big_run(tmp_path, tiny_model_dir)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "--resume" in err and state.exists() and not out.exists()
+
+
+@pytest.mark.parametrize(("out_fmt", "jobs"), [("parquet", 1), ("parquet", 2), ("xlsx", 1)])
+def test_a_column_changing_type_is_named_with_its_file(tmp_path, tiny_model_dir, out_fmt, jobs):
+    src, out = tmp_path / "in.jsonl", tmp_path / f"out.{out_fmt}"
+    rows = [{"id": i, "n": i if i < 4 else "many", "text": TEXTS[i % 4]} for i in range(6)]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    expected = rf"^{re.escape(str(src))}: column 'n' holds int64 values in the first rows but other values in rows 5–6"
+    with pytest.raises(InputError, match=expected):
+        taikai.classify_file(src, out, "text", model=tiny_model_dir, chunk_size=2, jobs=jobs)
+    assert not out.exists() and not list(tmp_path.glob("*.taikai-partial"))
+
+
+def test_resume_refuses_another_in_memory_model_with_the_same_labels(tmp_path, dump, tiny_csv):
+    from taikai.model import FeatureConfig
+
+    def train(config):
+        return taikai.train(tiny_csv, config=config, folds=0, test_size=0)
+
+    one, other = train(FeatureConfig(min_df=1)), train(FeatureConfig(min_df=1, reason_c=1.0))
+    assert repr(one) == repr(other)  # what the resume fingerprint used to compare
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=one, chunk_size=7, on_chunk=stop_after(1))
+    with pytest.raises(InputError, match="the model changed"):
+        taikai.classify_file(dump, out, "text", model=other, chunk_size=7, resume=True)
+    # The same model trained again has the same key: the run goes on.
+    resumed = taikai.classify_file(dump, out, "text", model=train(FeatureConfig(min_df=1)), chunk_size=7, resume=True)
+    assert (resumed.rows, resumed.resumed_rows) == (60, 7)
+
+
+def test_cli_batch_defaults_are_the_library_constants():
+    from taikai.batch import DEFAULT_CHUNK_SIZE
+    from taikai.io import OUTPUT_ENCODINGS
+
+    params = {p.name: p for p in cli.commands["batch"].params}
+    assert params["chunk_size"].default == DEFAULT_CHUNK_SIZE
+    assert tuple(params["output_encoding"].type.choices) == OUTPUT_ENCODINGS

@@ -1,0 +1,158 @@
+"""Saving, verifying and loading model artifacts."""
+
+import json
+import pickle
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import taikai
+from taikai.errors import ModelError
+from taikai.model import FORMAT_VERSION, ModelMetadata, check_versions, library_versions, read_metadata
+
+
+def test_metadata_records_what_the_model_needs(tiny_model_dir, tiny_csv):
+    meta = read_metadata(tiny_model_dir)
+    assert meta.reasons and meta.sentiments == ("negative", "neutral", "positive")
+    for name in ("python", "scikit-learn", "fugashi", "unidic-lite", "numpy"):
+        assert meta.versions[name]
+    assert meta.dictionary["name"] == "unidic-lite"
+    assert len(meta.training_data["file_sha256"]) == 64
+    assert meta.artifact is not None and len(meta.artifact.sha256) == 64
+    assert meta.created_at and meta.format == FORMAT_VERSION
+    assert "cv" in meta.metrics
+
+
+def copy_model(src, tmp_path):
+    dst = tmp_path / "model"
+    shutil.copytree(src, dst)
+    return dst
+
+
+def test_tampered_artifact_is_refused(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    with open(model_dir / "model.joblib", "ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ModelError, match=r"sha256 .* does not match"):
+        taikai.load_model(model_dir)
+
+
+def test_version_mismatch_is_refused_with_a_retrain_hint(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    meta = json.loads((model_dir / "metadata.json").read_text())
+    meta["versions"]["scikit-learn"] = "0.24.2"
+    (model_dir / "metadata.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match=r"(?s)scikit-learn: model trained with 0\.24\.2.*taikai train"):
+        taikai.load_model(model_dir)
+
+
+@pytest.mark.parametrize(
+    ("trained", "ok"),
+    [
+        ({"scikit-learn": "1.9.0"}, True),
+        ({"scikit-learn": "1.8.0"}, False),
+        ({"unidic-lite": "1.0.7"}, False),
+        ({"numpy": "1.26.4"}, False),
+        ({"python": "2.7.18"}, False),
+    ],
+)
+def test_check_versions(trained, ok):
+    installed = library_versions() | {"scikit-learn": "1.9.1", "unidic-lite": "1.0.8", "numpy": "2.4.6"}
+    assert (check_versions(installed | trained, installed) == []) is ok
+
+
+def test_a_version_missing_from_the_metadata_is_a_problem():
+    installed = library_versions()
+    trained = {k: v for k, v in installed.items() if k != "unidic-lite"}
+    assert check_versions(trained, installed) == [
+        "unidic-lite: the metadata does not say which version the model was trained with"
+    ]
+
+
+def test_missing_metadata_is_explained(tmp_path):
+    with pytest.raises(ModelError, match=r"no metadata\.json"):
+        taikai.load_model(tmp_path)
+
+
+def test_model_loads_and_predicts_in_a_fresh_process(tiny_model_dir, tiny_model):
+    expected = tiny_model.predict("手数料が高すぎる")[0].reason_proba["fees"]
+    code = (
+        "import taikai, sys; m = taikai.load_model(sys.argv[1]); "
+        "print(repr(m.predict('手数料が高すぎる')[0].reason_proba['fees']))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tiny_model_dir)], capture_output=True, text=True, check=True)
+    assert float(out.stdout) == pytest.approx(expected, abs=1e-12)
+
+
+def _edit_metadata(model_dir, edit):
+    meta = json.loads((model_dir / "metadata.json").read_text())
+    edit(meta)
+    (model_dir / "metadata.json").write_text(json.dumps(meta))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda m: m.pop("versions"), r"does not say which version"),
+        (lambda m: m.pop("format"), r"not taikai model metadata"),
+        (lambda m: m["artifact"].update(sha256="0" * 64), r"does not match"),
+    ],
+)
+def test_incomplete_or_altered_metadata_is_refused(tiny_model_dir, tmp_path, edit, message):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, edit)
+    with pytest.raises(ModelError, match=message):
+        taikai.load_model(model_dir)
+
+
+def test_only_the_artifact_inside_the_model_directory_is_loaded(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    shutil.copy(model_dir / "model.joblib", tmp_path / "outside.joblib")
+    (model_dir / "model.joblib").unlink()
+    _edit_metadata(model_dir, lambda m: m["artifact"].update(file="../outside.joblib"))
+    with pytest.raises(ModelError, match=r"model\.joblib is missing"):
+        taikai.load_model(model_dir)
+
+
+def test_metadata_that_is_not_an_object_is_refused(tmp_path):
+    (tmp_path / "metadata.json").write_text("[1, 2]")
+    with pytest.raises(ModelError, match="not taikai model metadata"):
+        taikai.load_model(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("format_version", "message"),
+    [
+        (1, r"a model of format 1 cannot be loaded: it was saved before taikai's package redesign"),
+        (99, r"model format 99, but this taikai reads format 2"),
+        ("2", r"model format '2', but this taikai reads format 2"),
+    ],
+)
+def test_other_metadata_formats_are_refused_with_the_reason(tiny_model_dir, tmp_path, format_version, message):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, lambda m: m.update(format=format_version))
+    with pytest.raises(ModelError, match=message):
+        taikai.load_model(model_dir)
+
+
+def test_metadata_round_trips_through_json(tiny_model_dir):
+    meta = read_metadata(tiny_model_dir)
+    text = json.dumps(meta.to_dict())
+    assert ModelMetadata.from_dict(json.loads(text)) == meta
+
+
+@pytest.mark.parametrize("edit", [lambda m: m.pop("labels"), lambda m: m.update(max_chars="many")])
+def test_malformed_metadata_is_a_model_error(tiny_model_dir, tmp_path, edit):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, edit)
+    with pytest.raises(ModelError, match="malformed model metadata"):
+        taikai.load_model(model_dir)
+
+
+def test_pickles_name_the_public_module_paths(tiny_model):
+    raw = pickle.dumps(tiny_model.pipeline)
+    for name in (b"taikai.text", b"JapaneseTokenizer", b"taikai.model", b"FastTfidfVectorizer"):
+        assert name in raw
+    assert b"taikai.text._" not in raw and b"taikai.model._" not in raw
