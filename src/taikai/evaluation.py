@@ -146,8 +146,8 @@ def _single_table(scores: SingleLabelScores) -> list[str]:
         "| label | precision | recall | F1 | support |",
         "|---|---:|---:|---:|---:|",
     ]
-    for row in zip(scores.labels, scores.precision, scores.recall, scores.f1, scores.support):
-        lines.append("| {} | {:.3f} | {:.3f} | {:.3f} | {} |".format(*row))
+    for cells in zip(scores.labels, scores.precision, scores.recall, scores.f1, scores.support):
+        lines.append("| {} | {:.3f} | {:.3f} | {:.3f} | {} |".format(*cells))
     lines += ["", "Confusion (rows: gold, columns: predicted)", ""]
     lines.append("| gold \\ predicted | " + " | ".join(scores.labels) + " |")
     lines.append("|---|" + "---:|" * len(scores.labels))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -47,7 +48,7 @@ def reason_name(label: str) -> str:
     return _NAMES_JA.get(label, label)
 
 
-def display_order(labels, preferred) -> list[str]:
+def display_order(labels: Iterable[object], preferred: Iterable[str]) -> list[str]:
     """Return the distinct *labels* as strings, those in *preferred* first in its order, the rest alphabetically."""
     rank = {label: i for i, label in enumerate(preferred)}
     return sorted({str(x) for x in labels}, key=lambda x: (rank.get(x, len(rank)), x))
@@ -63,6 +64,6 @@ def parse_reasons(value: str) -> list[str]:
     return labels
 
 
-def format_reasons(labels) -> str:
+def format_reasons(labels: Iterable[str]) -> str:
     """Join reason ids into a ``|``-separated cell."""
     return "|".join(labels)

@@ -119,12 +119,10 @@ def cross_validate(
     return scores, thresholds
 
 
-def _labels(pipeline: Any) -> dict[str, tuple[str, ...]]:
+def _labels(pipeline: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the reason and sentiment labels of a fitted pipeline."""
     classifier = pipeline.named_steps["classify"]
-    return {
-        "reasons": tuple(str(c) for c in classifier.reason_classes_),
-        "sentiments": tuple(str(c) for c in classifier.sentiment_classes_),
-    }
+    return tuple(str(c) for c in classifier.reason_classes_), tuple(str(c) for c in classifier.sentiment_classes_)
 
 
 def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -190,7 +188,8 @@ def train(
     meta = ModelMetadata(
         taikai_version=importlib_metadata.version("taikai"),
         created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        **_labels(pipeline),
+        reasons=_labels(pipeline)[0],
+        sentiments=_labels(pipeline)[1],
         reason_thresholds=thresholds,
         max_chars=MAX_CHARS,
         config=config.to_dict(),
@@ -204,7 +203,8 @@ def train(
         meta.metrics["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
     if refit_all and len(test_df):
         pipeline = build_pipeline(config).fit(_texts(df[text_column]), _targets(df, sentiment_column))
-        meta = replace(meta, **_labels(pipeline), refit_on_all_rows=True)
+        reasons, sentiments = _labels(pipeline)
+        meta = replace(meta, reasons=reasons, sentiments=sentiments, refit_on_all_rows=True)
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
     if out is not None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,7 +38,7 @@ def use_japanese_font() -> None:
 
 
 @contextmanager
-def _style():
+def _style() -> Iterator[None]:
     import matplotlib
 
     with matplotlib.rc_context(
@@ -45,7 +47,7 @@ def _style():
         yield
 
 
-def _figure(width: float, height: float):
+def _figure(width: float, height: float) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -54,7 +56,7 @@ def _figure(width: float, height: float):
     return fig
 
 
-def to_data_uri(fig) -> str:
+def to_data_uri(fig: Any) -> str:
     """Return the figure as a ``data:image/png;base64,…`` URI."""
     buffer = io.BytesIO()
     with _style():
@@ -62,7 +64,7 @@ def to_data_uri(fig) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def reason_bars(distribution: pd.DataFrame):
+def reason_bars(distribution: pd.DataFrame) -> Any:
     """Return a horizontal bar chart of the count per reason (``analysis.reason_distribution``)."""
     with _style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
@@ -78,7 +80,7 @@ def reason_bars(distribution: pd.DataFrame):
     return fig
 
 
-def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours=None):
+def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict[str, str] | None = None) -> Any:
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
     with _style():
         fig = _figure(8, 0.4 * len(table) + 1.4)
@@ -98,21 +100,21 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours=None)
     return fig
 
 
-def sentiment_bars(table: pd.DataFrame):
+def sentiment_bars(table: pd.DataFrame) -> Any:
     """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``)."""
     labelled = table.rename(index=lambda r: f"{reason_name(r)} ({r})")
     names = [SENTIMENT_NAMES_JA.get(s, s) for s in table.columns]
     return _share_bars(labelled, "理由ごとの感情", names, SENTIMENT_COLOURS)
 
 
-def segment_bars(table: pd.DataFrame):
+def segment_bars(table: pd.DataFrame) -> Any:
     """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``)."""
     names = [reason_name(r) for r in table.columns]
     labelled = table.rename(index=lambda segment: f"{segment} (n={table.loc[segment].sum():,})")
     return _share_bars(labelled, f"{table.index.name} ごとの退会理由", names)
 
 
-def trend_lines(table: pd.DataFrame):
+def trend_lines(table: pd.DataFrame) -> Any:
     """Return one line per reason of the count per period (``analysis.reasons_over_time``)."""
     with _style():
         fig = _figure(9, 4)
@@ -128,7 +130,7 @@ def trend_lines(table: pd.DataFrame):
     return fig
 
 
-def confusion_plot(labels: list[str], confusion, title: str = "混同行列"):
+def confusion_plot(labels: list[str], confusion: Any, title: str = "混同行列") -> Any:
     """Return a heat map of a confusion matrix (rows: gold labels, columns: predicted)."""
     matrix = np.asarray(confusion)
     with _style():

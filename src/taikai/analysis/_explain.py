@@ -107,7 +107,15 @@ class Explanation:
         }
 
 
-def _explain_head(head, estimator, name, columns, values, spans, top) -> HeadExplanation:
+def _explain_head(
+    head: str,
+    estimator: Any,
+    name: list[tuple[str, str]],
+    columns: np.ndarray[Any, Any],
+    values: np.ndarray[Any, Any],
+    spans: list[list[tuple[int, int]]],
+    top: int,
+) -> HeadExplanation:
     coef, intercept, classes = centred_coefficients(estimator)
     x = _dense(columns, values, coef.shape[1])
     probabilities = estimator.predict_proba(x[None, :])[0]
@@ -123,7 +131,7 @@ def _explain_head(head, estimator, name, columns, values, spans, top) -> HeadExp
     return HeadExplanation(head, classes[k], float(probabilities[k]), float(intercept[k]), score, contributions)
 
 
-def _dense(columns: np.ndarray, values: np.ndarray, width: int) -> np.ndarray:
+def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: int) -> np.ndarray[Any, Any]:
     x = np.zeros(width)
     x[columns] = values
     return x
@@ -137,7 +145,10 @@ def explain(model: Model, text: str, top: int = DEFAULT_TOP) -> Explanation:
         return Explanation(original, checked.text, checked.status, checked.message)
     offsets = normalize_with_offsets(original)
     normalized = checked.text
-    columns, values, names, spans = [], [], [], []
+    columns: list[int] = []
+    values: list[float] = []
+    names: list[tuple[str, str]] = []
+    spans: list[list[tuple[int, int]]] = []
     for block in feature_blocks(model.pipeline):
         row = block.vectorizer.transform(
             block.prepare.transform([normalized]) if block.prepare is not None else [normalized]

@@ -58,7 +58,9 @@ class Keywords:
         return pd.DataFrame(rows, columns=["head", "label", "rank", "feature", "kind", "weight"])
 
 
-def _per_label(estimator, names, kinds, labels, top: int, kind: str | None) -> dict[str, tuple[Keyword, ...]]:
+def _per_label(
+    estimator: Any, names: Any, kinds: Any, labels: list[str], top: int, kind: str | None
+) -> dict[str, tuple[Keyword, ...]]:
     coef, _, classes = centred_coefficients(estimator)
     allowed = np.ones(len(names), dtype=bool) if kind is None else kinds == kind
     out = {}
@@ -134,7 +136,7 @@ def distinctive_words(
     rows = predictions[predictions[label_column].notna()]
     if "status" in rows.columns:
         rows = rows[rows["status"] == Status.OK.value]
-    counts: dict[str, Counter] = {}
+    counts: dict[str, Counter[str]] = {}
     for label, words in zip(rows[label_column].astype(str), content_words(rows[text_column].astype(str))):
         counts.setdefault(label, Counter()).update(words)
     columns = ["label", "rank", "word", "z", "count", "count_rest"]

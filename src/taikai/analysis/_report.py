@@ -39,11 +39,11 @@ td.t{max-width:640px}img{max-width:100%}.note{color:#666;font-size:.9em}
 """
 
 
-def _e(value) -> str:
+def _e(value: Any) -> str:
     return html.escape("" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value))
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f'<td class="n">{value:.3f}</td>' if not pd.isna(value) else "<td></td>"
     if isinstance(value, int) or hasattr(value, "dtype"):
@@ -63,7 +63,7 @@ def html_table(df: pd.DataFrame, index: bool = True) -> str:
     return "\n".join([*lines, "</tbody></table>"])
 
 
-def _image(fig, alt: str) -> str:
+def _image(fig: Any, alt: str) -> str:
     return f'<img src="{charts.to_data_uri(fig)}" alt="{_e(alt)}">'
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -124,7 +126,9 @@ def top_probability(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _with_text(df: pd.DataFrame, index, text_column: str, extra: pd.DataFrame, context) -> pd.DataFrame:
+def _with_text(
+    df: pd.DataFrame, index: Any, text_column: str, extra: pd.DataFrame, context: list[str] | None
+) -> pd.DataFrame:
     keep = [c for c in ("reason", "sentiment", *(context or ())) if c in df.columns and c != text_column]
     return pd.concat([df.loc[index, keep], extra.loc[index], df.loc[index, [text_column]]], axis=1)
 

@@ -6,6 +6,7 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import click
 from click.core import ParameterSource
@@ -91,12 +92,13 @@ DASK_HINT = "pip install 'taikai[dask]'"
 @click.pass_context
 def batch(
     ctx: click.Context,
+    /,
     input_path: Path,
     output: Path,
     model_path: Path | None,
     quiet: bool,
     engine: str,
-    **values: object,
+    **values: Any,
 ) -> None:
     """Classify every row of a review dump (CSV, TSV, JSONL, Parquet or xlsx) into OUTPUT.
 

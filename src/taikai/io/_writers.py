@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from taikai.errors import InputError
 from taikai.io._records import BadLine
@@ -70,11 +70,11 @@ def _cell(value: Any) -> str:
         return ""
     kind = type(value)
     if kind is str:
-        return value
+        return cast(str, value)
     if kind is float:
         return "" if value != value else repr(value)
     if kind in (list, dict, tuple):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return str(json.dumps(value, ensure_ascii=False, default=str))
     return str(value)
 
 
@@ -142,6 +142,7 @@ def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source
     import pyarrow as pa
 
     arrays = []
+    assert spec.schema is not None, "a table output needs its schema"
     for f, values in zip(spec.schema, data, strict=True):
         if f.name in spec.stringify:
             values = [None if v is None else _cell(v) for v in values]
@@ -157,7 +158,8 @@ def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, spec.schema) as writer:
         writer.write_batch(pa.record_batch(arrays, schema=spec.schema))
-    return sink.getvalue().to_pybytes()
+    payload: bytes = sink.getvalue().to_pybytes()
+    return payload
 
 
 def bad_lines_csv(bad: list[BadLine], first: bool) -> bytes:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.pipeline import Pipeline
 
-from taikai.text._tokenizer import JapaneseTokenizer
+from taikai.text import JapaneseTokenizer
 
 
 @dataclass(frozen=True)
@@ -17,21 +18,23 @@ class Block:
     name: str
     kind: str  # "word" or "char"
     prepare: Pipeline | None
-    vectorizer: object
+    vectorizer: Any  # a fitted TfidfVectorizer
     offset: int
     width: int
     weight: float = 1.0
 
-    def names(self) -> np.ndarray:
+    def names(self) -> np.ndarray[Any, Any]:
         """Return the n-gram of each column of this block."""
-        return self.vectorizer.get_feature_names_out()
+        names: np.ndarray[Any, Any] = self.vectorizer.get_feature_names_out()
+        return names
 
 
-def feature_blocks(pipeline) -> list[Block]:
+def feature_blocks(pipeline: Any) -> list[Block]:
     """Return the blocks of the pipeline's ``features`` union, in column order."""
     union = pipeline.named_steps["features"]
     weights = union.transformer_weights or {}
-    blocks, offset = [], 0
+    blocks: list[Block] = []
+    offset = 0
     for name, part in union.transformer_list:
         if part in ("drop", None):
             continue
@@ -43,7 +46,7 @@ def feature_blocks(pipeline) -> list[Block]:
     return blocks
 
 
-def centred_coefficients(estimator) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def centred_coefficients(estimator: Any) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]:
     """Return (coefficients, intercepts, classes) with every feature's mean over the classes subtracted.
 
     A softmax does not change when the same number is added to every class's score, so a coefficient only

@@ -154,7 +154,7 @@ def dictionary_info() -> dict[str, Any]:
     """Describe the MeCab dictionary the tokenizer uses."""
     from pathlib import Path
 
-    from taikai.text._tokenizer import default_dicdir
+    from taikai.text import default_dicdir
 
     sys_dic = Path(default_dicdir()) / "sys.dic"
     return {

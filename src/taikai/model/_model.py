@@ -65,7 +65,7 @@ def reason_sets(
     top = proba.argmax(axis=1)
     passed = proba >= thresholds
     passed[np.arange(len(proba)), top] = False
-    out = [(labels[t],) for t in top]
+    out: list[tuple[str, ...]] = [(labels[t],) for t in top]
     for i in np.flatnonzero(passed.any(axis=1)):
         order = np.argsort(-proba[i], kind="stable")
         out[i] = (labels[top[i]], *(labels[j] for j in order if passed[i, j]))

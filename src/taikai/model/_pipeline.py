@@ -11,7 +11,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from taikai.model._vectorizer import FastTfidfVectorizer
-from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer
+from taikai.text import JapaneseTokenizer, TextNormalizer
 
 SEED = 0
 
@@ -84,7 +84,9 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     def predict(self, X: Any) -> np.ndarray:
         """Return an (n, 2) array of primary reason and sentiment (``None`` without a sentiment head)."""
         reason, sentiment = self.predict_proba(X)
-        sentiments = self.sentiment_classes_[sentiment.argmax(axis=1)] if sentiment.shape[1] else [None] * len(reason)
+        sentiments: Any = (
+            self.sentiment_classes_[sentiment.argmax(axis=1)] if sentiment.shape[1] else [None] * len(reason)
+        )
         return np.column_stack([self.reason_classes_[reason.argmax(axis=1)], sentiments])
 
     def score(self, X: Any, y: Any, sample_weight: Any = None) -> float:

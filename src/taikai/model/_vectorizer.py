@@ -23,22 +23,27 @@ _BITS = 21  # a Unicode code point fits in 21 bits, so three of them fit in one 
 _WHITE_SPACES = re.compile(r"\s\s+")  # what scikit-learn's char analyzer collapses first
 
 
-def _pack(codes: np.ndarray, n: int) -> np.ndarray:
+Array = np.ndarray[Any, Any]
+Counts = tuple[list[Array], list[Array]]
+
+
+def _pack(codes: Array, n: int) -> Array:
     """Return one int64 key per run of *n* consecutive codes."""
     keys = codes[: len(codes) - n + 1].copy()
     for j in range(1, n):
         keys = (keys << _BITS) | codes[j : len(codes) - n + 1 + j]
-    return keys
+    packed: Array = keys
+    return packed
 
 
-def _table(keys: Any, columns: Any) -> tuple[pd.Index, np.ndarray]:
+def _table(keys: Any, columns: Any) -> tuple[pd.Index, Array]:
     """Return a hash index of n-gram *keys* (unique) and the vocabulary column of each."""
     import pandas as pd  # only for its hash index; imported when a large batch first needs it
 
     return pd.Index(np.asarray(keys, dtype=np.int64)), np.asarray(columns, dtype=np.int64)
 
 
-def _lookup(table: tuple[pd.Index, np.ndarray], keys: np.ndarray, valid: np.ndarray):
+def _lookup(table: tuple[pd.Index, Array], keys: Array, valid: Array) -> tuple[Array, Array]:
     """Return (positions in *keys*, vocabulary columns) of the valid keys found in *table*."""
     known, columns = table
     if not len(known) or not len(keys):
@@ -52,23 +57,24 @@ class _CharCounter:
     """Character n-gram counter for a fitted ``analyzer='char'`` vectorizer with n ≤ 3."""
 
     def __init__(self, vocabulary: dict[str, int], ngram_range: tuple[int, int]):
-        self.tables = {}
+        self.tables: dict[int, tuple[pd.Index, Array]] = {}
         for n in range(ngram_range[0], ngram_range[1] + 1):
             grams = [(g, col) for g, col in vocabulary.items() if len(g) == n]
-            codes = np.frombuffer("".join(g for g, _ in grams).encode("utf-32-le"), dtype=np.uint32)
-            codes = codes.astype(np.int64).reshape(len(grams), n)
+            raw = np.frombuffer("".join(g for g, _ in grams).encode("utf-32-le"), dtype=np.uint32)
+            codes = raw.astype(np.int64).reshape(len(grams), n)
             keys = codes[:, 0].copy()
             for j in range(1, n):
                 keys = (keys << _BITS) | codes[:, j]
             self.tables[n] = _table(keys, [col for _, col in grams])
 
-    def count(self, docs: list[str]) -> tuple[list, list]:
+    def count(self, docs: list[str]) -> Counts:
         docs = [_WHITE_SPACES.sub(" ", d) for d in docs]
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
         codes = np.frombuffer("\x00".join(docs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         doc_of = np.repeat(np.arange(len(docs)), lengths + 1)[: len(codes)]
         separator = codes == 0
-        rows, cols = [], []
+        rows: list[Array] = []
+        cols: list[Array] = []
         for n, table in self.tables.items():
             if len(codes) < n:
                 continue
@@ -100,7 +106,7 @@ class _WordCounter:
                 cols.append(col)
         self.bigrams = _table(keys, cols)
 
-    def count(self, docs: list[str]) -> tuple[list, list]:
+    def count(self, docs: list[str]) -> Counts:
         split = [d.split() for d in docs]
         lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(docs))
         get = self.rank.get
@@ -129,10 +135,11 @@ class FastTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
 
     FAST_MIN_DOCS = 64
 
-    def _fast_counter(self):
+    def _fast_counter(self) -> _CharCounter | _WordCounter | None:
         cached = self.__dict__.get("_counter")
         if cached is not None and cached[0] is self.vocabulary_:  # a refit makes a new vocabulary_
-            return cached[1]
+            found: _CharCounter | _WordCounter | None = cached[1]
+            return found
         plain = (
             self.preprocessor is None
             and self.stop_words is None
@@ -141,22 +148,22 @@ class FastTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
             and not self.binary
             and self.input == "content"
         )
-        counter = False
+        counter: _CharCounter | _WordCounter | None = None
         if plain and self.analyzer == "char" and self.ngram_range[1] <= 3:
             counter = _CharCounter(self.vocabulary_, self.ngram_range)
         elif plain and self.analyzer == "word" and self.tokenizer is None and self.token_pattern == r"\S+":
-            counter = _WordCounter(self.vocabulary_) if self.ngram_range[1] <= 2 else False
+            counter = _WordCounter(self.vocabulary_) if self.ngram_range[1] <= 2 else None
         self.__dict__["_counter"] = (self.vocabulary_, counter)
         return counter
 
-    def transform(self, raw_documents):
+    def transform(self, raw_documents: Any) -> Any:
         """Return the TF-IDF matrix of *raw_documents*, identical to ``TfidfVectorizer.transform``."""
         check_is_fitted(self, "vocabulary_")
         docs = raw_documents if isinstance(raw_documents, list) else list(raw_documents)
         if len(docs) < self.FAST_MIN_DOCS:
             return super().transform(docs)
         counter = self._fast_counter()
-        if not counter or any("\x00" in d for d in docs):
+        if counter is None or any("\x00" in d for d in docs):
             return super().transform(docs)
         rows, cols = counter.count(docs)
         counts = sp.csr_matrix(
@@ -167,7 +174,7 @@ class FastTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
         counts.sort_indices()
         return self._tfidf.transform(counts, copy=False)
 
-    def __getstate__(self):
-        state = super().__getstate__()
+    def __getstate__(self) -> dict[str, Any]:
+        state: dict[str, Any] = super().__getstate__()
         state.pop("_counter", None)
         return state

@@ -12,7 +12,7 @@ from taikai.text._offsets import OffsetMap, normalize_with_offsets
 from taikai.text._status import Status
 
 if TYPE_CHECKING:
-    from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
+    from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, default_dicdir, make_tagger
 
 __all__ = [
     "MAX_CHARS",
@@ -22,12 +22,13 @@ __all__ = [
     "Status",
     "TextNormalizer",
     "check_text",
+    "default_dicdir",
     "make_tagger",
     "normalize",
     "normalize_with_offsets",
 ]
 
-_LAZY = ("JapaneseTokenizer", "TextNormalizer", "make_tagger")
+_LAZY = ("JapaneseTokenizer", "TextNormalizer", "default_dicdir", "make_tagger")
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,23 @@
+"""The Dask engine: classify a Dask DataFrame, or files, on a Dask cluster (``pip install 'taikai[dask]'``).
+
+Importing this module without dask and distributed installed raises an ImportError that says what to install.
+:mod:`taikai.dask` is the same API under a shorter name.
+"""
+
+from taikai.batch._dask_engine import ModelPlugin, classify, load_count, output_dtypes, ship_model
+from taikai.batch._dask_files import MANIFEST, ROW_COLUMN, classify_files, read_input, run_dask
+from taikai.model import model_key
+
+__all__ = [
+    "MANIFEST",
+    "ROW_COLUMN",
+    "ModelPlugin",
+    "classify",
+    "classify_files",
+    "load_count",
+    "model_key",
+    "output_dtypes",
+    "read_input",
+    "run_dask",
+    "ship_model",
+]
