@@ -26,13 +26,23 @@ def test_split_column_decides_train_and_test(tiny_csv):
     assert (data["train_rows"], data["test_rows"]) == (32, 8)
     test = model.metadata.metrics["test"]
     assert test["rows"] == 8
-    assert 0 <= test["reason_macro_f1"] <= 1
+    again = taikai.evaluate(model, df[df["split"] == "test"])  # the model was fitted on the train rows only
+    assert test["reason_macro_f1"] == again.reason.macro_f1
+    assert test["sentiment_accuracy"] == again.sentiment.accuracy
+
+
+def _vocabulary(model):
+    return set(model.pipeline.named_steps["features"].transformer_list[0][1][-1].vocabulary_)
 
 
 def test_refit_all_trains_on_every_row(tiny_csv):
-    model = taikai.train(tiny_csv, folds=2, test_size=0.2, refit_all=True)
-    assert model.metadata.refit_on_all_rows is True
-    assert "test" in model.metadata.metrics
+    held_out = taikai.train(tiny_csv, folds=2, test_size=0.2)
+    refit = taikai.train(tiny_csv, folds=2, test_size=0.2, refit_all=True)
+    assert refit.metadata.refit_on_all_rows is True and not held_out.metadata.refit_on_all_rows
+    assert refit.metadata.metrics["test"] == held_out.metadata.metrics["test"]  # measured before the refit
+    assert _vocabulary(held_out) < _vocabulary(refit)  # the test rows' words are learned too
+    everything = taikai.train(tiny_csv, folds=0, test_size=0)
+    assert _vocabulary(refit) == _vocabulary(everything)
 
 
 def test_own_label_set_without_sentiment():

@@ -50,7 +50,10 @@ def test_keywords_kind_filter_and_frame(tiny_model):
     frame = found.to_frame()
     assert list(frame.columns) == ["head", "label", "rank", "feature", "kind", "weight"]
     assert set(frame["head"]) == {"reason", "sentiment"} and (frame["weight"] > 0).all()
-    json.dumps(found.to_dict(), ensure_ascii=False)
+    data = json.loads(json.dumps(found.to_dict(), ensure_ascii=False))
+    assert set(data) == {"reason", "sentiment"} and list(data["reason"]) == tiny_model.reason_labels
+    first = found.reason["fees"][0]
+    assert data["reason"]["fees"][0] == {"feature": first.feature, "kind": "word", "weight": first.weight}
     with pytest.raises(taikai.InputError):
         keywords(tiny_model, kind="bigram")
 

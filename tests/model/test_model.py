@@ -8,6 +8,7 @@ import pytest
 
 from taikai import InputError, Prediction
 from taikai.labels import REASON_IDS
+from taikai.model import reason_sets
 
 
 def test_predict_returns_typed_results(tiny_model):
@@ -25,11 +26,30 @@ def test_predict_returns_typed_results(tiny_model):
     assert p.to_dict()["reasons"] == list(p.reasons)
 
 
-def test_secondary_reasons_pass_their_threshold(tiny_model):
-    for p in tiny_model.predict(["手数料も高いし単価も安い", "直接契約になりました"]):
-        for label in p.reasons[1:]:
-            j = tiny_model.reason_labels.index(label)
-            assert p.reason_proba[label] >= tiny_model.thresholds[j]
+@pytest.mark.parametrize(
+    ("proba", "thresholds", "expected"),
+    [
+        ([0.6, 0.3, 0.1], [0.5, 0.5, 0.5], ("a",)),
+        ([0.6, 0.3, 0.1], [0.5, 0.3, 0.5], ("a", "b")),
+        ([0.5, 0.2, 0.3], [0.9, 0.1, 0.1], ("a", "c", "b")),  # further reasons by probability
+        ([0.2, 0.2, 0.6], [0.0, 0.0, 0.0], ("c", "a", "b")),  # ties keep the label order
+        ([0.4, 0.35, 0.25], [0.0, 0.9, 0.0], ("a", "c")),
+    ],
+)
+def test_reason_sets(proba, thresholds, expected):
+    [got] = reason_sets(np.array([proba]), ["a", "b", "c"], np.array(thresholds))
+    assert got == expected
+
+
+def test_secondary_reasons_pass_their_threshold(tiny_model, monkeypatch):
+    texts = ["手数料も高いし単価も安い", "直接契約になりました"]
+    monkeypatch.setattr(tiny_model, "thresholds", np.full(len(tiny_model.reason_labels), 1.01))
+    assert [p.reasons for p in tiny_model.predict(texts)] == [(p.reason,) for p in tiny_model.predict(texts)]
+    monkeypatch.setattr(tiny_model, "thresholds", np.zeros(len(tiny_model.reason_labels)))
+    for p in tiny_model.predict(texts):  # every reason passes a threshold of 0: all, by probability
+        assert p.reasons[0] == p.reason and sorted(p.reasons) == sorted(tiny_model.reason_labels)
+        secondary = [p.reason_proba[label] for label in p.reasons[1:]]
+        assert secondary == sorted(secondary, reverse=True)
 
 
 BAD_INPUTS = [

@@ -7,6 +7,7 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from taikai.model import FastTfidfVectorizer
+from taikai.model._vectorizer import _CharCounter, _WordCounter
 from taikai.text import JapaneseTokenizer, normalize
 
 TEXTS = [
@@ -48,10 +49,21 @@ def test_same_matrix_as_scikit_learn(params, train, test, sublinear_tf):
     assert got.dtype == want.dtype
 
 
-def test_small_batches_and_nul_characters_use_scikit_learn():
-    fast = FastTfidfVectorizer(analyzer="char", lowercase=False).fit(TEXTS)
-    want = TfidfVectorizer(analyzer="char", lowercase=False).fit(TEXTS)
-    for docs in (TEXTS[:3], ["手数\x00料"] * 100):
+@pytest.mark.parametrize(
+    ("params", "train"), [({"analyzer": "char"}, TEXTS), ({"token_pattern": r"\S+", "ngram_range": (1, 2)}, WORDS)]
+)
+def test_small_batches_and_nul_characters_use_scikit_learn(monkeypatch, params, train):
+    fast = FastTfidfVectorizer(lowercase=False, **params).fit(train)
+    want = TfidfVectorizer(lowercase=False, **params).fit(train)
+
+    def refuse(self, docs):
+        raise AssertionError("the fast path ran")
+
+    monkeypatch.setattr(_CharCounter, "count", refuse)
+    monkeypatch.setattr(_WordCounter, "count", refuse)
+    with pytest.raises(AssertionError, match="the fast path ran"):
+        fast.transform(train * 10)  # a large batch does take the fast path
+    for docs in (train[:3], ["手数\x00料"] * 100):  # these never reach it
         assert (fast.transform(docs) != want.transform(docs)).nnz == 0
 
 

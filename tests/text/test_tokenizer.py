@@ -136,3 +136,20 @@ def test_changing_the_form_makes_a_new_tagger():
 @pytest.mark.parametrize("url", ["HTTPS://EXAMPLE.COM/x", "WWW.EXAMPLE.JP", "Http://a.b"])
 def test_urls_in_any_case_become_url(url):
     assert normalize(f"{url} 手数料") == "url 手数料"
+
+
+@pytest.mark.parametrize("form", ["surface", "base"])
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("手数料 が  高い", [0, 2, 4, 7]),  # MeCab skips the spaces before a word: Node.white_space
+        (" 手数料", [1, 3]),
+        ("a  b", [0, 3]),
+        ("ーーーー", [0, 1, 2, 3]),
+    ],
+)
+def test_spans_come_from_the_whitespace_mecab_skipped(form, text, starts):
+    located = JapaneseTokenizer(form=form).tokenize_with_spans(text)
+    assert [s for _, s, _ in located] == starts
+    surfaces = JapaneseTokenizer(form="surface").tokenize_with_spans(text)
+    assert [text[s:e] for _, s, e in surfaces] == [w for w, _, _ in surfaces]

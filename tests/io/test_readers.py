@@ -1,0 +1,145 @@
+"""The readers, driven directly (no model): what each format yields, line numbers, bad and blank records."""
+
+from __future__ import annotations
+
+import codecs
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from taikai.errors import InputError
+from taikai.io import format_of, open_reader, read_labelled, read_predictions, read_table
+
+# (file name, bytes, columns, rows as read, file line of each row, bad lines, blank lines)
+CASES = [
+    ("a.csv", b"id,text\n1,x\n2,y\n", ["id", "text"], [["1", "x"], ["2", "y"]], [2, 3], [], 0),
+    ("a.csv", b"id,text\r\n1,x\r\n", ["id", "text"], [["1", "x"]], [2], [], 0),
+    ("bom.csv", codecs.BOM_UTF8 + b"id,text\n1,x\n", ["id", "text"], [["1", "x"]], [2], [], 0),
+    ("a.csv", b'id,text\n1,"two\nlines"\n2,y\n', ["id", "text"], [["1", "two\nlines"], ["2", "y"]], [2, 4], [], 0),
+    ("a.csv", b"id,text\n1,x\n\n2,y\n", ["id", "text"], [["1", "x"], ["2", "y"]], [2, 4], [], 1),
+    ("a.csv", b"id,text\n1,x,extra\n2,y\n", ["id", "text"], [["2", "y"]], [3], [2], 0),
+    ("a.csv", b"id,text\n1\n", ["id", "text"], [], [], [2], 0),
+    ("one.csv", b"text\nx\n\n", ["text"], [["x"], [""]], [2, 3], [], 0),  # one column: a blank line is a row
+    ("a.csv", "id,text\n1,手数料\n".encode("cp932"), ["id", "text"], [["1", "手数料"]], [2], [], 0),
+    ("a.tsv", b"id\ttext\n1\ta,b\n", ["id", "text"], [["1", "a,b"]], [2], [], 0),
+    ("a.jsonl", b'{"id": 1, "text": "x"}\n\n{"id": 2}\n', ["id", "text"], [[1, "x"], [2, None]], [1, 3], [], 1),
+    ("a.jsonl", b'{"id": 1, "text": "x"}\n[1]\n{"id": 2, "z": 0}\n', ["id", "text"], [[1, "x"]], [1], [2, 3], 0),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "columns", "rows", "lines", "bad", "blank"), CASES)
+@pytest.mark.parametrize("chunk_size", [1, 1000])
+def test_text_readers(tmp_path, name, content, columns, rows, lines, bad, blank, chunk_size):
+    path = tmp_path / name
+    path.write_bytes(content)
+    reader = open_reader(path)
+    assert reader.columns == columns
+    chunks = list(reader.chunks(chunk_size))
+    got = [list(row) for chunk in chunks for row in zip(*chunk.data, strict=True)]
+    assert got == rows
+    assert [line for chunk in chunks for line in chunk.lines] == lines
+    assert [b.line for chunk in chunks for b in chunk.bad] == bad
+    assert sum(chunk.blank for chunk in chunks) == blank
+    assert sum(chunk.rows for chunk in chunks) == len(rows)
+
+
+@pytest.mark.parametrize(("name", "content"), [(c[0], c[1]) for c in CASES])
+def test_reading_resumes_from_any_saved_position(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    reader = open_reader(path)
+    whole = [row for chunk in reader.chunks(1) for row in zip(*chunk.data, strict=True)]
+    first = next(iter(reader.chunks(1)), None)
+    if first is None:
+        return
+    rest = [row for chunk in open_reader(path).chunks(1, first.position) for row in zip(*chunk.data, strict=True)]
+    assert [*zip(*first.data, strict=True), *rest] == whole
+
+
+def test_parquet_and_xlsx_readers(tmp_path):
+    import openpyxl
+
+    pq.write_table(pa.table({"id": [1, 2, 3], "text": ["x", None, "z"]}), tmp_path / "a.parquet")
+    reader = open_reader(tmp_path / "a.parquet")
+    chunks = list(reader.chunks(2))
+    assert reader.columns == ["id", "text"] and reader.total == 3 and [c.rows for c in chunks] == [2, 1]
+    assert chunks[0].data == [[1, 2], ["x", None]] and chunks[1].position == {"records": 3, "done": 3}
+    wb = openpyxl.Workbook()
+    wb.active.append(["id", "text"])
+    for row in ([1, "x"], [None, None], [2, "y", "beyond"], [3, "z"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    [chunk] = list(open_reader(tmp_path / "a.xlsx").chunks(10))
+    assert chunk.data == [[1, 3], ["x", "z"]] and chunk.lines == [2, 5]
+    assert chunk.blank == 1 and [b.line for b in chunk.bad] == [4]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kwargs", "message"),
+    [
+        ("a.txt", b"x", {}, r"cannot tell the format from the extension '\.txt'"),
+        ("missing.csv", None, {}, "missing.csv: no such file"),
+        ("empty.csv", b"", {}, "the file is empty"),
+        ("dup.csv", b"a,a\n1,2\n", {}, r"repeated column name\(s\) \['a'\]"),
+        ("garbage.csv", bytes(range(128, 256)) * 4, {}, "cannot decode as UTF-8 or CP932"),
+        ("a.csv", b"id\n1\n", {"encoding": "utf-16"}, "convert the file to UTF-8 first"),
+        ("a.csv", b"id\n1\n", {"sheet": "2"}, "--sheet applies to xlsx input, not to csv"),
+        ("a.parquet", b"id\n", {"encoding": "cp932"}, "--encoding applies to CSV, TSV and JSONL input"),
+        ("a.jsonl", b"[1]\n", {}, "no JSON object found"),
+    ],
+)
+def test_unreadable_files_are_named(tmp_path, name, content, kwargs, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        open_reader(path, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("a.CSV", "csv"), ("a.tab", "tsv"), ("a.ndjson", "jsonl"), ("a.pq", "parquet"), ("a.xlsm", "xlsx")],
+)
+def test_format_of_the_extension(name, fmt):
+    assert format_of(name) == fmt
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet", ".xlsx"])
+def test_labelled_files_of_every_format_give_the_same_frame(tmp_path, suffix):
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {"text": ["手数料が高い", "単価が安い"], "reasons": ["fees", "low_pay|fees"], "sentiment": ["negative"] * 2}
+    )
+    path = tmp_path / f"labels{suffix}"
+    if suffix in (".csv", ".tsv"):
+        frame.to_csv(path, sep="\t" if suffix == ".tsv" else ",", index=False)
+    elif suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in frame.to_dict("records")), "utf-8")
+    elif suffix == ".parquet":
+        frame.to_parquet(path)
+    else:
+        frame.to_excel(path, index=False)
+    got = read_labelled(path)
+    assert got["primary"].tolist() == ["fees", "low_pay"] and got["label_set"].tolist() == [
+        ["fees"],
+        ["low_pay", "fees"],
+    ]
+
+
+def test_a_malformed_record_stops_reading_a_whole_file_at_its_line(tmp_path):
+    path = tmp_path / "labels.csv"
+    path.write_text("text,reasons,sentiment\n手数料,fees,negative\n単価,low_pay,negative,extra\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"labels.csv:3: malformed record \(expected 3 fields, found 4\)"):
+        read_table(path)
+
+
+def test_predictions_csv_reads_numbers_and_missing_cells(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("id,status,reason,p_reason_fees,n\nr1,ok,fees,0.5,1\nr2,empty,,,2\n", encoding="utf-8")
+    frame = read_predictions(path)
+    assert frame["p_reason_fees"].dtype == "float64" and frame["n"].tolist() == [1, 2]
+    assert frame["reason"].tolist()[0] == "fees" and frame["reason"].isna().tolist() == [False, True]
+    assert frame["id"].tolist() == ["r1", "r2"]
