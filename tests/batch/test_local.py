@@ -216,6 +216,6 @@ def test_cli_batch_defaults_are_the_library_constants():
     from taikai.batch import DEFAULT_CHUNK_SIZE
     from taikai.io import OUTPUT_ENCODINGS
 
-    params = {p.name: p for p in cli.commands["batch"].params}
+    params = {p.name: p for p in cli.get_command(None, "batch").params}
     assert params["chunk_size"].default == DEFAULT_CHUNK_SIZE
     assert tuple(params["output_encoding"].type.choices) == OUTPUT_ENCODINGS

@@ -19,7 +19,7 @@ def run():
     return invoke
 
 
-@pytest.mark.parametrize("command", [[], *([name] for name in sorted(cli.commands))])
+@pytest.mark.parametrize("command", [[], *([name] for name in sorted(cli.list_commands(None)))])
 def test_every_command_has_help(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -54,7 +54,10 @@ def test_predict_bad_input_exits_2_and_says_which(run, tiny_model_dir):
     assert result.exit_code == 2
     assert "input 2: empty" in result.stderr
     assert "input 3: error: no Japanese" in result.stderr
-    assert "fees" in result.stdout or "ok" in result.stdout
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert len(rows) == 4  # the header and one row per input, the bad ones included
+    assert rows[1][:3] == ["1", "ok", "fees"]
+    assert rows[2][:3] == ["2", "empty", "-"] and rows[3][:3] == ["3", "error", "-"]
 
 
 def test_predict_missing_model_is_a_clear_error(run, tmp_path):

@@ -1,30 +1,51 @@
 """The ``taikai`` command line: parse and check arguments, call the library, print the result.
 
-Each command imports the library inside its body, so that ``taikai --help`` and ``taikai CMD --help`` load only
-click.
+A command's module is imported only when that command runs (``taikai --help`` imports them all to list them),
+and imports the library inside the command's body, so that no help loads more than click and small modules.
 """
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
-from taikai.cli._analysis import explain, keywords, report
-from taikai.cli._batch import batch
 from taikai.cli._common import Group
-from taikai.cli._models import evaluate, info, train
-from taikai.cli._predict import predict
 
 __all__ = ["cli", "main"]
 
+# command name -> (module, function)
+COMMANDS = {
+    "predict": ("taikai.cli._predict", "predict"),
+    "evaluate": ("taikai.cli._models", "evaluate"),
+    "train": ("taikai.cli._models", "train"),
+    "info": ("taikai.cli._models", "info"),
+    "batch": ("taikai.cli._batch", "batch"),
+    "explain": ("taikai.cli._analysis", "explain"),
+    "keywords": ("taikai.cli._analysis", "keywords"),
+    "report": ("taikai.cli._analysis", "report"),
+}
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(Group):
+    """A group whose commands are imported when used, so that starting one command does not import the others."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="taikai")
 def cli() -> None:
     """Say why freelancers left a crowdsourcing platform, and how they feel, from their Japanese reviews."""
-
-
-for command in (predict, evaluate, train, info, batch, explain, keywords, report):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from taikai.cli._common import UserError, model_option
+from taikai.cli._startup import import_sklearn_without_pandas
 
 if TYPE_CHECKING:
     from taikai.model import Prediction
@@ -65,6 +66,7 @@ def predict(texts: tuple[str, ...], model_path: Path | None, fmt: str, top: int)
 
     Exit code 2 when any text cannot be classified (empty, not Japanese); its row says why.
     """
+    import_sklearn_without_pandas()
     from taikai.model import load_model
 
     lines = list(texts)

@@ -1,0 +1,57 @@
+"""Start-up time of the command line against ``python -c "import sklearn"``, measured in one run.
+
+``python bench/bench_startup.py [--repeat 7]``
+Targets (issue 10): ``taikai --help`` at most 0.25x and ``taikai predict TEXT`` at most 1.0x the time of
+``import sklearn``. Commands alternate, each run ``--repeat`` times; the median of each is compared, so that
+load from other work on the machine falls on all of them alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PYTHON = sys.executable
+TAIKAI = str(Path(PYTHON).with_name("taikai"))
+COMMANDS = {
+    "python -c 'import sklearn'": [PYTHON, "-c", "import sklearn"],
+    "taikai --help": [TAIKAI, "--help"],
+    "taikai batch --help": [TAIKAI, "batch", "--help"],
+    "taikai predict TEXT": [TAIKAI, "predict", "20%の手数料を引かれると、モチベーションが続かなかった"],
+}
+
+
+def timed(command: list[str]) -> float:
+    """Return the wall time of one run of *command* (which must succeed)."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    """Time every command, alternating, and print medians and ratios to ``import sklearn``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    for command in COMMANDS.values():  # warm the file cache once
+        timed(command)
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for _ in range(args.repeat):
+        for name, command in COMMANDS.items():
+            times[name].append(timed(command))
+    base = statistics.median(times["python -c 'import sklearn'"])
+    print(f"cores: {os.cpu_count()}  repeat: {args.repeat}  python: {sys.version.split()[0]}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:32s} median {median:6.3f} s  (min {min(values):.3f})  ratio {median / base:5.2f}")
+    print("targets: taikai --help <= 0.25, taikai predict TEXT <= 1.0")
+    print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
