@@ -38,7 +38,7 @@ FEATURE_CONFIGS = {
 }
 
 
-@pytest.fixture(scope="module", params=list(FEATURE_CONFIGS))
+@pytest.fixture(scope="session", params=list(FEATURE_CONFIGS))
 def model(request, tiny_csv) -> taikai.Model:
     """Return a tiny model for each feature configuration (code reading the pipeline must handle all of them)."""
     return taikai.train(tiny_csv, config=FEATURE_CONFIGS[request.param], folds=0, test_size=0)

@@ -39,11 +39,13 @@ def test_help_of_every_command_loads_no_heavy_library():
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
+@pytest.mark.slow
 def test_import_taikai_is_light_and_its_names_load_on_use():
     assert not imported_after("import taikai") & {"sklearn", "pandas", "pyarrow", "numpy"}
     assert "sklearn" in imported_after("import taikai; taikai.Model")
 
 
+@pytest.mark.slow
 def test_predict_loads_no_pandas_or_pyarrow():
     loaded = imported_after(run_cli("predict", "手数料が高すぎて続けられません"))
     assert "sklearn" in loaded and "fugashi" in loaded  # it did classify

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "churn_analysis.ipynb"
@@ -16,6 +17,7 @@ def test_notebook_is_saved_without_outputs():
             assert cell.outputs == [] and cell.execution_count is None
 
 
+@pytest.mark.slow
 def test_notebook_runs_top_to_bottom():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     client = NotebookClient(

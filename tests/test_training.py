@@ -8,6 +8,7 @@ from taikai import InputError
 from taikai.training import content_sha256, tune_thresholds
 
 
+@pytest.mark.slow
 def test_training_is_reproducible(tiny_csv, tmp_path):
     a = taikai.train(tiny_csv, tmp_path / "a", folds=2, test_size=0)
     b = taikai.train(tiny_csv, tmp_path / "b", folds=2, test_size=0)
@@ -35,6 +36,7 @@ def _vocabulary(model):
     return set(model.pipeline.named_steps["features"].transformer_list[0][1][-1].vocabulary_)
 
 
+@pytest.mark.slow
 def test_refit_all_trains_on_every_row(tiny_csv):
     held_out = taikai.train(tiny_csv, folds=2, test_size=0.2)
     refit = taikai.train(tiny_csv, folds=2, test_size=0.2, refit_all=True)

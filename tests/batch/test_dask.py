@@ -23,6 +23,8 @@ from taikai.cli import cli
 from taikai.dask import MANIFEST, classify_files
 from taikai.errors import InputError
 
+pytestmark = pytest.mark.slow  # a 2-process cluster, worker kills, subprocesses
+
 TEXTS = [
     "手数料が高すぎて続けられませんでした",
     "提案が全然通らないのでやめた",

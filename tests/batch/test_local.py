@@ -165,6 +165,7 @@ def start_big_run(tmp_path, model_dir, *extra) -> tuple[subprocess.Popen, list[s
     return proc, command, src, out, state
 
 
+@pytest.mark.slow
 def test_killed_process_leaves_no_output_and_resumes(tmp_path, tiny_model_dir):
     proc, command, src, out, _ = start_big_run(tmp_path, tiny_model_dir, "--quiet")
     os.kill(proc.pid, signal.SIGKILL)
@@ -175,6 +176,7 @@ def test_killed_process_leaves_no_output_and_resumes(tmp_path, tiny_model_dir):
     assert out.read_bytes() == (tmp_path / "whole.csv").read_bytes()
 
 
+@pytest.mark.slow
 def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir):
     proc, _, _, out, state = start_big_run(tmp_path, tiny_model_dir)
     proc.send_signal(signal.SIGTERM)

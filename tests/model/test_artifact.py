@@ -76,6 +76,7 @@ def test_missing_metadata_is_explained(tmp_path):
         taikai.load_model(tmp_path)
 
 
+@pytest.mark.slow
 def test_model_loads_and_predicts_in_a_fresh_process(tiny_model_dir, tiny_model):
     expected = tiny_model.predict("手数料が高すぎる")[0].reason_proba["fees"]
     code = (

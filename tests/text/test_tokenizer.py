@@ -100,6 +100,7 @@ def test_tokenizer_follows_estimator_contract():
     assert tokenizer.fit(["x"]) is tokenizer
 
 
+@pytest.mark.slow
 def test_unpickled_tokenizer_works_in_a_fresh_process(tmp_path):
     path = tmp_path / "tok.pkl"
     path.write_bytes(pickle.dumps(JapaneseTokenizer(form="base")))

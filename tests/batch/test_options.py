@@ -1,0 +1,74 @@
+"""BatchOptions, and the ChunkResult that one function makes for the summary of either engine."""
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.batch import BatchOptions, BatchSummary, chunk_result
+from taikai.cli import cli
+from taikai.errors import InputError
+from taikai.text import Status
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "message"),
+    [
+        ({"on_bad_lines": "skip"}, InputError, "on_bad_lines must be one of"),
+        ({"chunk_size": 0}, InputError, "at least 1 row"),
+        ({"job": 2}, TypeError, r"unknown batch option\(s\) \['job'\]"),
+    ],
+)
+def test_bad_options_are_refused(given, error, message):
+    with pytest.raises(error, match=message):
+        BatchOptions.make(text_column="text", **given)
+
+
+def test_options_are_keyword_only_and_default_from_one_place():
+    with pytest.raises(TypeError):
+        BatchOptions("text")  # type: ignore[misc]
+    options = BatchOptions.make(text_column="text", jobs=2)
+    assert options.differing(BatchOptions.LOCAL_ONLY) == ["jobs"]
+    assert BatchOptions.make(options, chunk_size=7).chunk_size == 7 and options.chunk_size == BatchOptions.default(
+        "chunk_size"
+    )
+    params = {p.name: p.default for p in cli.get_command(None, "batch").params}
+    for name in ("jobs", "chunk_size", "on_bad_lines", "sheet", "id_column"):
+        assert params[name] == BatchOptions.default(name), name
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--engine", "dask", "--jobs", "1"], "--jobs applies to the local engine only"),  # given, though the default
+        (["--engine", "dask", "--chunk-size", "5000", "--resume"], "--chunk-size, --resume apply to the local engine"),
+        (["--partitions", "3"], "--partitions applies to --engine dask only"),
+    ],
+)
+def test_the_command_line_refuses_options_given_for_the_other_engine(tmp_path, args, message):
+    (tmp_path / "in.csv").write_text("text\n手数料\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "o"), "--text-column", "text", *args]
+    )
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_chunk_results_make_the_summary():
+    first = chunk_result(
+        ["ok", "empty", "ok"],
+        ["", "no text", ""],
+        ["fees", None, "time"],
+        ["negative", None, "neutral"],
+        ["a", "b", "c"],
+        lambda i: i + 1,
+    )
+    second = chunk_result(["error"], ["not Japanese"], [None], [None], None, lambda i: f"{i + 1} of part.1", replaced=2)
+    assert (first.rows, first.statuses, first.reasons) == (3, {"ok": 2, "empty": 1}, {"fees": 1, "time": 1})
+    assert [(e.row, e.id, e.status) for e in first.examples] == [(2, "b", Status.EMPTY)]
+    summary = BatchSummary("in", "out")
+    summary.add(first, bad=1, blank=2)
+    summary.add(second)
+    assert (summary.rows, summary.not_ok, summary.records, summary.replaced_characters) == (4, 2, 7, 2)
+    assert summary.statuses == {"ok": 2, "empty": 1, "error": 1}
+    assert "row 2 (id b): empty: no text" in str(summary) and "row 1 of part.1: error" in str(summary)
+    restored = BatchSummary.from_totals("in", "out", summary.totals())
+    assert restored.examples == summary.examples and restored.resumed_rows == 4
