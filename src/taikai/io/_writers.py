@@ -78,12 +78,17 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+_AS_CSV_WRITES = {str, int, bool, type(None)}
+"""Types whose cells the csv module writes as :func:`_cell` does (``str()``, ``None`` as empty): left to it."""
+
+
 def _text_column(values: list[Any]) -> list[Any]:
+    """Return a column ready for the csv writer: the values themselves where it writes them as :func:`_cell`."""
     kinds = set(map(type, values))
-    if kinds <= {str}:
+    if kinds <= _AS_CSV_WRITES:
         return values
-    if kinds <= {float}:
-        return [repr(v) if v == v else "" for v in values]
+    if kinds <= {float, type(None)}:  # str(float) is repr(float); NaN, which str() writes as 'nan', is empty
+        return [v if v == v else "" for v in values] if any(v != v for v in values if v is not None) else values
     return [_cell(v) for v in values]
 
 

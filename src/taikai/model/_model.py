@@ -115,7 +115,8 @@ class Model:
         """Classify raw *values* (texts, or anything a data file holds); one entry per value, in order."""
         n = len(values)
         checked = [check_text(v, self.max_chars) for v in values]
-        ok = [i for i, c in enumerate(checked) if c.status is Status.OK]
+        good = Status.OK
+        ok = [i for i, c in enumerate(checked) if c.status is good]
         reason_p = np.full((n, len(self.reason_labels)), np.nan)
         sentiment_p = np.full((n, len(self.sentiment_labels)), np.nan)
         reasons: list[tuple[str, ...]] = [()] * n

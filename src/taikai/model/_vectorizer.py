@@ -88,13 +88,24 @@ class _CharCounter:
         return rows, cols
 
 
+_BREAK = "\x00"  # put between documents; no document holds it (transform leaves those to scikit-learn)
+
+
+class _Ranks(dict[str, int]):
+    """Token ranks; an unknown token is -1 (a lookup that misses costs no exception)."""
+
+    def __missing__(self, key: str) -> int:
+        return -1
+
+
 class _WordCounter:
     """Word 1–2-gram counter for a fitted vectorizer over space-separated tokens (``token_pattern=r'\\S+'``)."""
 
     def __init__(self, vocabulary: dict[str, int]):
         tokens = {t for g in vocabulary for t in g.split(" ")}
-        self.rank = {t: r for r, t in enumerate(sorted(tokens))}
+        self.rank = _Ranks((t, r) for r, t in enumerate(sorted(tokens)))
         self.size = len(self.rank)
+        self.rank[_BREAK] = -2
         self.unigram_col = np.full(self.size, -1, dtype=np.int64)
         keys, cols = [], []
         for g, col in vocabulary.items():
@@ -107,17 +118,16 @@ class _WordCounter:
         self.bigrams = _table(keys, cols)
 
     def count(self, docs: list[str]) -> Counts:
-        split = [d.split() for d in docs]
-        lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(docs))
-        get = self.rank.get
-        ranks = np.fromiter((get(t, -1) for doc in split for t in doc), dtype=np.int64, count=int(lengths.sum()))
-        doc_of = np.repeat(np.arange(len(docs)), lengths)
+        # One split of all documents, a break token between two: no Python loop over the tokens.
+        tokens = f" {_BREAK} ".join(docs).split()
+        ranks = np.fromiter(map(self.rank.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        doc_of = np.cumsum(ranks == -2)  # the document of each token: the breaks before it
         known = ranks >= 0
         unigram = np.where(known, self.unigram_col[np.where(known, ranks, 0)], -1)
         rows, cols = [doc_of[unigram >= 0]], [unigram[unigram >= 0]]
         if len(ranks) > 1:
             keys = ranks[:-1] * self.size + ranks[1:]
-            valid = known[:-1] & known[1:] & (doc_of[:-1] == doc_of[1:])
+            valid = known[:-1] & known[1:]  # a break between two documents is not known: no bigram crosses it
             pos, found = _lookup(self.bigrams, keys, valid)
             rows.append(doc_of[pos])
             cols.append(found)
