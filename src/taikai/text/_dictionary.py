@@ -1,0 +1,135 @@
+"""A dictionary-form copy of a MeCab dictionary, so that MeCab writes dictionary forms as fast as surfaces.
+
+``%f[10]`` (UniDic's orthBase) makes MeCab split each word's whole feature line (26 fields in UniDic) to print one
+field: that costs about a third more than the words themselves. :func:`lemma_dicdir` writes, once per dictionary,
+a copy of ``sys.dic`` whose feature of every entry is that field alone, and links the other files of the
+dictionary. Segmentation is unchanged (the double array, connection ids and costs are copied as they are), and
+MeCab's ``%H`` (the whole feature) then prints exactly what ``%f[10]`` printed on the original: the field
+unquoted, and nothing for ``*``.
+
+The copy lives in ``$TAIKAI_CACHE_DIR`` (default ``~/.cache/taikai``), keyed by the size and modification time of
+the source ``sys.dic``; it is built in a temporary directory and renamed into place, so concurrent processes agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import struct
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+FIELD = 10
+"""The feature field copied: UniDic's orthBase, the dictionary form as written."""
+LAYOUT = 1
+"""The version of this derivation; a change rebuilds every copy."""
+_MAGIC = 0xEF718F77  # MeCab: header magic = file size ^ this
+_HEADER = struct.Struct("<10I")  # magic, version, type, lexsize, lsize, rsize, dsize, tsize, fsize, dummy
+_CHARSET = 32
+_TOKEN = np.dtype(
+    [("lc", "<u2"), ("rc", "<u2"), ("pos", "<u2"), ("wcost", "<i2"), ("feature", "<u4"), ("compound", "<u4")]
+)
+_LINKED = ("matrix.bin", "char.bin", "unk.dic", "dicrc")
+
+
+def cache_dir() -> Path:
+    """Return the directory where derived dictionaries are kept."""
+    return Path(os.environ.get("TAIKAI_CACHE_DIR") or Path.home() / ".cache" / "taikai")
+
+
+def _field(feature: bytes) -> bytes:
+    """Return what MeCab's ``%f[FIELD]`` prints for *feature*: the CSV field unquoted, nothing for ``*``."""
+    if b'"' in feature:
+        fields = [f.encode("utf-8") for f in next(csv.reader([feature.decode("utf-8")]))]
+    else:
+        fields = feature.split(b",")
+    value = fields[FIELD] if len(fields) > FIELD else b""
+    return b"" if value == b"*" else value
+
+
+def derive_sys_dic(source: bytes) -> bytes:
+    """Return a ``sys.dic`` equal to *source* but for each entry's feature, reduced to its dictionary form."""
+    magic, version, kind, lexsize, lsize, rsize, dsize, tsize, fsize, dummy = _HEADER.unpack_from(source, 0)
+    if magic ^ _MAGIC != len(source):
+        raise ValueError("not a MeCab system dictionary (bad magic)")
+    start = _HEADER.size + _CHARSET
+    tokens = np.frombuffer(source, dtype=_TOKEN, count=tsize // _TOKEN.itemsize, offset=start + dsize).copy()
+    features = source[start + dsize + tsize : start + dsize + tsize + fsize]
+    # Where field FIELD of each entry's feature starts and ends, found for all entries at once.
+    raw = np.frombuffer(features, dtype=np.uint8)
+    commas, nulls = np.flatnonzero(raw == ord(",")), np.flatnonzero(raw == 0)
+    begin = tokens["feature"].astype(np.int64)
+    end = nulls[np.searchsorted(nulls, begin)]
+    first = np.searchsorted(commas, begin)
+    after = np.minimum(first + FIELD - 1, len(commas) - 1)
+    field_start = np.where(commas[after] < end, commas[after] + 1, end)
+    nxt = np.minimum(first + FIELD, len(commas) - 1)
+    field_end = np.where((commas[nxt] < end) & (field_start < end), commas[nxt], end)
+    quoted = np.zeros(len(tokens), dtype=bool)
+    quotes = np.flatnonzero(raw == ord('"'))
+    if len(quotes):
+        quoted = np.searchsorted(quotes, begin) < np.searchsorted(quotes, end)
+    short = (first + FIELD - 1 >= len(commas)) | (commas[after] >= end)
+    values = [
+        b"" if s else features[fs:fe] for fs, fe, s in zip(field_start.tolist(), field_end.tolist(), short.tolist())
+    ]
+    # Features with quoted fields (a comma inside a field): parsed as CSV, all in one reader.
+    where = np.flatnonzero(quoted).tolist()
+    lines = [features[b:e].decode("utf-8") for b, e in zip(begin[where].tolist(), end[where].tolist())]
+    for k, fields in zip(where, csv.reader(lines), strict=True):
+        values[k] = fields[FIELD].encode("utf-8") if len(fields) > FIELD else b""
+    blob = bytearray()
+    placed: dict[bytes, int] = {}
+    new = np.empty(len(tokens), dtype="<u4")
+    for k, value in enumerate(values):
+        if value == b"*":
+            value = b""
+        where = placed.get(value)
+        if where is None:
+            where = placed[value] = len(blob)
+            blob += value + b"\0"
+        new[k] = where
+    tokens["feature"] = new
+    entries: bytes = tokens.tobytes()
+    body = source[_HEADER.size : start + dsize] + entries + bytes(blob)
+    size = _HEADER.size + len(body)
+    header = _HEADER.pack(size ^ _MAGIC, version, kind, lexsize, lsize, rsize, dsize, tsize, len(blob), dummy)
+    return header + body
+
+
+def dictionary_form(feature: str) -> str:
+    """Return what ``%f[FIELD]`` prints for one feature line of the original dictionary (for spans)."""
+    return _field(feature.encode("utf-8")).decode("utf-8")
+
+
+def lemma_dicdir(dicdir: str) -> str:
+    """Return the dictionary-form copy of the MeCab dictionary *dicdir*, building it on first use."""
+    source = Path(dicdir)
+    stat = (source / "sys.dic").stat()
+    target = cache_dir() / f"orthbase-v{LAYOUT}-{stat.st_size}-{stat.st_mtime_ns}"
+    if (target / "sys.dic").is_file():
+        return str(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    print(f"taikai: writing the dictionary-form copy of {source} into {target} (once)", file=sys.stderr)
+    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+    try:
+        (tmp / "sys.dic").write_bytes(derive_sys_dic((source / "sys.dic").read_bytes()))
+        for name in _LINKED:
+            if (source / name).exists():
+                try:
+                    (tmp / name).symlink_to(source / name)
+                except OSError:  # no symlinks here (Windows without the right): copy
+                    shutil.copyfile(source / name, tmp / name)
+        (tmp / "mecabrc").write_text("", encoding="utf-8")
+        try:
+            os.replace(tmp, target)
+        except OSError:  # another process finished first: use its copy
+            if not (target / "sys.dic").is_file():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return str(target)
