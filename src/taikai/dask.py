@@ -4,30 +4,5 @@
 >>> out = taikai.dask.classify(ddf, text_column="text", model="models/mine")  # doctest: +SKIP
 """
 
-from taikai.batch.dask import (
-    MANIFEST,
-    ROW_COLUMN,
-    ModelPlugin,
-    classify,
-    classify_files,
-    load_count,
-    model_key,
-    output_dtypes,
-    read_input,
-    run_dask,
-    ship_model,
-)
-
-__all__ = [
-    "MANIFEST",
-    "ROW_COLUMN",
-    "ModelPlugin",
-    "classify",
-    "classify_files",
-    "load_count",
-    "model_key",
-    "output_dtypes",
-    "read_input",
-    "run_dask",
-    "ship_model",
-]
+from taikai.batch.dask import *  # noqa: F403 - the same names
+from taikai.batch.dask import __all__ as __all__

@@ -8,8 +8,9 @@ use, so that the command line can build its options from here without loading th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from taikai._lazy import lazy_attributes
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
 from taikai.batch._progress import Progress
@@ -38,12 +39,6 @@ __all__ = [
     "run_local",
 ]
 
-_LAZY = ("Interrupted", "classify_file", "output_types", "run_local")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from taikai.batch import _local
-
-        return getattr(_local, name)
-    raise AttributeError(f"module 'taikai.batch' has no attribute {name!r}")
+__getattr__ = lazy_attributes(
+    "taikai.batch", "taikai.batch._local", ("Interrupted", "classify_file", "output_types", "run_local")
+)

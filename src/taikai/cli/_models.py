@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from taikai.cli._common import model_option
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
+    """Add the options that name a labelled file's columns and encoding (train and evaluate share them)."""
+    options = [
+        click.option("--text-column", default="text", show_default=True),
+        click.option("--reasons-column", default="reasons", show_default=True),
+        click.option("--sentiment-column", default="sentiment", show_default=True),
+        click.option("--no-sentiment", is_flag=True, help=no_sentiment_help),
+        click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932)."),
+    ]
+
+    def add(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return add
 
 
 @click.command()
 @click.argument("data", type=click.Path(path_type=Path))
 @model_option
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON.")
-@click.option("--text-column", default="text", show_default=True)
-@click.option("--reasons-column", default="reasons", show_default=True)
-@click.option("--sentiment-column", default="sentiment", show_default=True)
-@click.option("--no-sentiment", is_flag=True, help="The data has no sentiment labels.")
-@click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
+@labelled_data_options("The data has no sentiment labels.")
 def evaluate(
     data: Path,
     model_path: Path | None,
@@ -55,11 +73,7 @@ def evaluate(
 )
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
-@click.option("--text-column", default="text", show_default=True)
-@click.option("--reasons-column", default="reasons", show_default=True)
-@click.option("--sentiment-column", default="sentiment", show_default=True)
-@click.option("--no-sentiment", is_flag=True, help="Train a reason head only (data without sentiment).")
-@click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
+@labelled_data_options("Train a reason head only (data without sentiment).")
 def train(
     data: Path,
     out: Path,

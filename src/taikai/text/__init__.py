@@ -5,8 +5,9 @@ The tokenizer needs scikit-learn and fugashi: it is imported on first use, so th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from taikai._lazy import lazy_attributes
 from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, normalize
 from taikai.text._offsets import OffsetMap, normalize_with_offsets
 from taikai.text._status import Status
@@ -28,12 +29,6 @@ __all__ = [
     "normalize_with_offsets",
 ]
 
-_LAZY = ("JapaneseTokenizer", "TextNormalizer", "default_dicdir", "make_tagger")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from taikai.text import _tokenizer
-
-        return getattr(_tokenizer, name)
-    raise AttributeError(f"module 'taikai.text' has no attribute {name!r}")
+__getattr__ = lazy_attributes(
+    "taikai.text", "taikai.text._tokenizer", ("JapaneseTokenizer", "TextNormalizer", "default_dicdir", "make_tagger")
+)

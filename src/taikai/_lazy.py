@@ -1,0 +1,18 @@
+"""Attributes of a package imported on first use (PEP 562), so that importing the package stays light."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+
+def lazy_attributes(package: str, module: str, names: tuple[str, ...]) -> Callable[[str], Any]:
+    """Return a module ``__getattr__`` for *package* that takes *names* from *module* when first read."""
+
+    def __getattr__(name: str) -> Any:
+        if name in names:
+            return getattr(importlib.import_module(module), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__
