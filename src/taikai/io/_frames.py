@@ -73,7 +73,7 @@ def read_predictions(path: str | Path, encoding: str | None = None) -> pd.DataFr
 def _typed(column: pd.Series) -> pd.Series:
     import pandas as pd
 
-    values = column.astype(object).where(column != "", None)
+    values = column.astype(object).where(column != "", float("nan"))  # missing as NaN, as pandas reads CSV
     present = values.notna()
     if present.any():
         numbers = pd.to_numeric(values, errors="coerce")
