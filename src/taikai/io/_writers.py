@@ -9,6 +9,7 @@ import codecs
 import csv
 import io
 import json
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -87,7 +88,9 @@ def _text_column(values: list[Any]) -> list[Any]:
     kinds = set(map(type, values))
     if kinds <= _AS_CSV_WRITES:
         return values
-    if kinds <= {float, type(None)}:  # str(float) is repr(float); NaN, which str() writes as 'nan', is empty
+    if kinds <= {float}:  # str(float) is repr(float); NaN, which str() writes as 'nan', is empty
+        return [v if v == v else "" for v in values] if any(map(math.isnan, values)) else values
+    if kinds <= {float, type(None)}:
         return [v if v == v else "" for v in values] if any(v != v for v in values if v is not None) else values
     return [_cell(v) for v in values]
 
