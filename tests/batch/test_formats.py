@@ -271,3 +271,17 @@ def test_a_lone_surrogate_is_a_bad_line(tmp_path, tiny_model, content, bad_lines
     error = "lone surrogate (invalid Unicode escape)"
     assert [(int(r["line"]), r["error"]) for r in side] == [(n, error) for n in bad_lines]
     assert (summary.rows, summary.bad_lines) == (len(good), len(bad_lines))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_rows_not_classified_have_empty_model_cells(tmp_path, tiny_model, fmt):
+    src, out = tmp_path / "in.csv", tmp_path / f"out.{fmt}"
+    src.write_text("id,text\n1,手数料が高い\n2,\n3,english only\n", encoding="utf-8")
+    taikai.classify_file(src, out, "text", model=tiny_model)
+    with open(out, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t" if fmt == "tsv" else ","))
+    header, first, *others = rows
+    start = header.index("reason")
+    assert all(first[start:]) and float(first[header.index("p_reason_fees")]) > 0
+    for row in others:  # no 'nan', no None: empty cells
+        assert row[start:] == [""] * (len(header) - start), row
