@@ -6,7 +6,8 @@ Each batch line is ``reasons<TAB>sentiment<TAB>platform<TAB>text``. The script v
 exact and near-duplicate texts (character 3-gram Jaccard >= 0.8; the later one goes, and is listed), gives
 each text an id ``<batch>-<line>``, and assigns a deterministic, stratified test split of at least 20 %:
 within each primary reason, texts are ordered by the sha1 of their text and every fifth, starting with the
-first, goes to test. The same batches always give the same file.
+first, goes to test; then a group of texts with Jaccard >= 0.6 goes to test if any of them is there, so that
+no near-duplicate crosses train and test. The same batches always give the same file.
 """
 
 import argparse
@@ -16,12 +17,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from corpus_schema import PLATFORMS
 from dedupe import near_duplicates
 
 from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
 
-PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}
 TEST_EVERY = 5
+SAME_SPLIT = 0.6
+"""Near-duplicates at or above this 3-gram Jaccard go to the same split (tests/scripts/test_corpus.py checks it)."""
 
 
 def read_batches(folder: Path) -> list[dict]:
@@ -57,6 +60,33 @@ def read_batches(folder: Path) -> list[dict]:
     return rows
 
 
+def keep_together(rows: list[dict], pairs: list[tuple[int, int, float]]) -> int:
+    """Put a group of near-duplicates in test if any of them is there, so that none crosses train and test.
+
+    Moving to test, never out of it, keeps every reason's test share at or above the fifth it was given.
+
+    Returns how many rows changed split.
+    """
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, _ in pairs:
+        a, b = root(i), root(j)
+        parent[max(a, b)] = min(a, b)
+    in_test = {root(i) for i, row in enumerate(rows) if row["split"] == "test"}
+    moved = 0
+    for i, row in enumerate(rows):
+        split = "test" if root(i) in in_test else row["split"]
+        if row["split"] != split:
+            row["split"], moved = split, moved + 1
+    return moved
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batches", type=Path, default=Path("data/batches"))
@@ -75,6 +105,9 @@ def main() -> None:
         group.sort(key=lambda r: hashlib.sha1(r["text"].encode("utf-8")).hexdigest())
         for k, r in enumerate(group):
             r["split"] = "test" if k % TEST_EVERY == 0 else "train"
+    moved = keep_together(rows, near_duplicates([r["text"] for r in rows], threshold=SAME_SPLIT))
+    if moved:
+        print(f"moved {moved} rows to the split of a near-duplicate (Jaccard >= {SAME_SPLIT})")
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=["id", "text", "reasons", "sentiment", "platform", "split"])
         writer.writeheader()

@@ -13,9 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from corpus_schema import PLATFORMS
 from dedupe import near_duplicates
-
-PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}
 
 
 def main() -> None:

@@ -11,9 +11,10 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from corpus_schema import PLATFORMS
+
 REASONS = {"low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"}
 SENTIMENTS = {"positive", "neutral", "negative"}
-PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}
 
 
 def main(path: str) -> int:

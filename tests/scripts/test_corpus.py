@@ -1,16 +1,17 @@
 """Keep the hand-written corpus honest: schema, labels, counts, and no duplicates across train and test."""
 
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from dedupe import near_duplicates
+from corpus_schema import PLATFORMS
+from dedupe import jaccard, near_duplicates, shingles
 
 from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
 
 CORPUS = Path(__file__).parents[2] / "data" / "reviews.csv"
-PLATFORMS = {"", "Lancers", "CrowdWorks", "Coconala", "ShuFti", "Sagooo Works", "Upwork"}
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +64,53 @@ def test_no_near_duplicate_crosses_train_and_test(corpus):
     split = corpus["split"].tolist()
     crossing = [(i, j, s) for i, j, s in near_duplicates(texts, threshold=0.6) if split[i] != split[j]]
     assert not crossing, [(corpus["id"][i], corpus["id"][j], round(s, 2)) for i, j, s in crossing[:10]]
+
+
+REAL_DEV = Path(__file__).parents[3] / "shared" / "realdev" / "real_dev.csv"
+
+
+def near_copies_of(texts: list[str], others: list[str], threshold: float = 0.5, run: int = 20) -> list[tuple[int, int]]:
+    """Return (text, other) index pairs with character 3-gram Jaccard >= *threshold* or a shared run of *run* chars.
+
+    Both sides are compared after NFKC, since the real texts mix half- and full-width forms.
+    """
+    texts = [unicodedata.normalize("NFKC", t) for t in texts]
+    others = [unicodedata.normalize("NFKC", t) for t in others]
+    windows: dict[str, int] = {}
+    for j, other in enumerate(others):
+        for k in range(len(other) - run + 1):
+            windows.setdefault(other[k : k + run], j)
+    other_shingles = [shingles(o) for o in others]
+    found = []
+    for i, text in enumerate(texts):
+        mine = shingles(text)
+        hits = {windows[text[k : k + run]] for k in range(len(text) - run + 1) if text[k : k + run] in windows}
+        hits.update(j for j, theirs in enumerate(other_shingles) if jaccard(mine, theirs) >= threshold)
+        found.extend((i, j) for j in sorted(hits))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "copied"),
+    [
+        ("ランサーズの手数料が高くて辞めました。", "ランサーズの手数料が高くて辞めました!", True),
+        ("ﾗﾝｻｰｽﾞの手数料が高くて辞めました", "ランサーズの手数料が高くて辞めました", True),
+        (
+            "前置きが全然違う文章ですが、ここから先の二十文字以上がまるごと同じになっています。",
+            "別の書き出し、ここから先の二十文字以上がまるごと同じになっています。",
+            True,
+        ),
+        ("本業が忙しくて開かなくなった", "提案しても返事が来ないので諦めた", False),
+        ("単価が安い", "単価が安すぎる案件ばかり", False),
+    ],
+)
+def test_near_copies_of_finds_copies_and_only_copies(text, other, copied):
+    assert bool(near_copies_of([text], [other])) is copied
+
+
+@pytest.mark.skipif(not REAL_DEV.exists(), reason="the real dev set (../shared/realdev) is not on this machine")
+def test_no_corpus_text_is_a_near_copy_of_a_real_dev_item(corpus):
+    # The dev set is for evaluation only: no corpus text may copy or closely paraphrase one of its items.
+    dev = pd.read_csv(REAL_DEV, dtype=str, keep_default_na=False, encoding="utf-8")
+    pairs = near_copies_of(corpus["text"].tolist(), dev["text"].tolist())
+    assert not pairs, [(corpus["id"][i], dev["id"][j]) for i, j in pairs[:20]]
