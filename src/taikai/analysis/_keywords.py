@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,11 +12,9 @@ import pandas as pd
 from taikai.errors import InputError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks
-from taikai.text import JapaneseTokenizer, Status, make_tagger, normalize
+from taikai.text import Status, content_words
 
 DEFAULT_TOP = 10
-SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
-"""Parts of speech (UniDic pos1) that :func:`distinctive_words` skips: particles, auxiliaries, symbols."""
 
 
 @dataclass(frozen=True)
@@ -88,33 +85,6 @@ def keywords(model: Model, top: int = DEFAULT_TOP, kind: str | None = None) -> K
     if classifier.sentiment_ is not None:
         sentiment = _per_label(classifier.sentiment_, names, kinds, model.sentiment_labels, top, kind)
     return Keywords(reason, sentiment)
-
-
-def content_words(texts: Iterable[str], tokenizer: JapaneseTokenizer | None = None) -> list[list[str]]:
-    """Return the dictionary forms of each text's words, without particles, auxiliaries, symbols and numbers.
-
-    A prefix or suffix stays with its noun (手数 + 料 → 手数料), which UniDic's short units split.
-    """
-    # The surface tagger is fugashi's UniDic Tagger, whose nodes carry named features.
-    tagger = make_tagger("surface", getattr(tokenizer, "dicdir", None))
-    out = []
-    for text in texts:
-        words: list[str] = []
-        last = None  # part of speech of the word just added, None after a skipped one
-        for node in tagger(normalize(text)):
-            pos = node.feature.pos1
-            word = node.feature.orthBase or node.surface
-            if pos in SKIPPED_POS or word == "url" or word.isdigit():
-                last = None
-                continue
-            joins = (last == "接頭辞" and pos == "名詞") or (last in ("名詞", "接尾辞") and pos == "接尾辞")
-            if joins and not node.white_space:
-                words[-1] += node.surface
-            else:
-                words.append(word)
-            last = pos
-        out.append(words)
-    return out
 
 
 def distinctive_words(

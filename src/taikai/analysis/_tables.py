@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from taikai.errors import InputError
+from taikai.io import parse_dates
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
 from taikai.text import Status
 
@@ -60,20 +61,6 @@ def sentiment_by_reason(df: pd.DataFrame) -> pd.DataFrame:
     table = pd.crosstab(rows["reason"].astype(str), rows["sentiment"].astype(str))
     table = table.reindex(index=reason_labels(df), columns=display_order(table.columns, SENTIMENTS), fill_value=0)
     return table.rename_axis(index="reason", columns="sentiment")
-
-
-def parse_dates(values: pd.Series) -> pd.Series:
-    """Return *values* as naive datetimes; unreadable values become NaT.
-
-    Dates with one time zone keep their local date; a mix of time zones is converted to UTC.
-    """
-    try:
-        dates = pd.to_datetime(values, errors="coerce", format="mixed")
-    except (ValueError, TypeError):
-        dates = pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        dates = pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
-    return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
 
 
 def reasons_over_time(df: pd.DataFrame, date_column: str, freq: str = "M") -> pd.DataFrame:

@@ -5,6 +5,7 @@ training, evaluation and the report all read through them, so they accept and re
 """
 
 from taikai.io._assemble import XLSX_MAX_ROWS, read_part, write_parquet, write_xlsx
+from taikai.io._dates import parse_dates
 from taikai.io._encoding import ENCODINGS, detect_encoding, resolve_encoding
 from taikai.io._formats import FORMATS, TEXT_FORMATS, format_of, open_reader
 from taikai.io._frames import Table, read_predictions, read_table
@@ -43,6 +44,7 @@ __all__ = [
     "infer_schema",
     "open_reader",
     "output_encoding",
+    "parse_dates",
     "read_labelled",
     "read_part",
     "read_predictions",

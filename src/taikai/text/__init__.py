@@ -1,4 +1,4 @@
-"""Text as the model sees it: normalisation, the check that a text can be classified, offsets, tokens.
+"""Text as the model sees it: normalisation, the check that a text can be classified, offsets, tokens, words.
 
 The tokenizer needs scikit-learn and fugashi: it is imported on first use, so that reading files does not load them.
 """
@@ -11,19 +11,24 @@ from taikai._lazy import lazy_attributes
 from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, normalize
 from taikai.text._offsets import OffsetMap, normalize_with_offsets
 from taikai.text._status import Status
+from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share
 
 if TYPE_CHECKING:
     from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, default_dicdir, make_tagger
 
 __all__ = [
     "MAX_CHARS",
+    "SKIPPED_POS",
     "CheckedText",
     "JapaneseTokenizer",
     "OffsetMap",
     "Status",
     "TextNormalizer",
+    "WordTagger",
     "check_text",
+    "content_words",
     "default_dicdir",
+    "japanese_share",
     "make_tagger",
     "normalize",
     "normalize_with_offsets",

@@ -1,0 +1,101 @@
+"""Words for counting: UniDic dictionary forms of content words, and how much of a text is written in Japanese."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from taikai.text._normalize import normalize
+
+SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
+"""Parts of speech (UniDic pos1) that :func:`content_words` skips: particles, auxiliaries, symbols."""
+
+_JAPANESE_LETTER = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
+
+
+# One line per word: part of speech (UniDic pos1), dictionary form (orthBase), "." for a word of the dictionary or
+# "?" for an unknown one, and the surface with the whitespace MeCab skipped before it. Texts are normalised, so
+# they hold no tab or line break that could break the format.
+_FORMAT = r' -O "" -F "%f[0]\t%f[10]\t.\t%M\n" -U "%f[0]\t\t?\t%M\n" -E ""'
+
+
+class WordTagger:
+    """Tag normalised texts once for what is counted: the model's tokens and the content words.
+
+    ``form`` is the model's token form (``base``: the dictionary form, or the surface of an unknown word, as
+    :class:`taikai.text.JapaneseTokenizer` writes it; ``surface``: words as written). The MeCab tagger is made
+    on first use in each process and never pickled.
+    """
+
+    def __init__(self, form: str = "base", dicdir: str | None = None) -> None:
+        self.form = form
+        self.dicdir = dicdir
+        self._tagger: Any = None
+        self._pid = -1
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"form": self.form, "dicdir": self.dicdir, "_tagger": None, "_pid": -1}
+
+    def _parse(self, text: str) -> str:
+        if self._tagger is None or self._pid != os.getpid():
+            import fugashi
+
+            from taikai.text._tokenizer import default_dicdir
+
+            dicdir = self.dicdir or default_dicdir()
+            args = f'-d "{dicdir}" -r "{os.path.join(dicdir, "mecabrc")}"'
+            self._tagger = fugashi.GenericTagger(args + _FORMAT)
+            self._pid = os.getpid()
+        out: str = self._tagger.parse(text)
+        return out
+
+    def words(self, text: str) -> tuple[list[str], list[str]]:
+        """Return (the model's tokens, the content words) of one normalised *text*.
+
+        Content words are dictionary forms without particles, auxiliaries, symbols, numbers and ``URL``; a
+        prefix or suffix stays with its noun (手数 + 料 → 手数料), which UniDic's short units split.
+        """
+        tokens: list[str] = []
+        words: list[str] = []
+        if not text:
+            return tokens, words
+        last = None  # part of speech of the content word just added, None after a skipped word
+        for line in self._parse(text).split("\n"):
+            if not line:
+                continue
+            pos, base, known, written = line.split("\t", 3)
+            surface = written.lstrip(" ")
+            if self.form == "surface" or known == "?":
+                tokens.append(surface)
+            else:
+                tokens.extend(base.split())
+            word = base or surface
+            if pos in SKIPPED_POS or word == "url" or word.isdigit():
+                last = None
+                continue
+            joins = (last == "接頭辞" and pos == "名詞") or (last in ("名詞", "接尾辞") and pos == "接尾辞")
+            if joins and words and len(written) == len(surface):
+                words[-1] += surface
+            else:
+                words.append(word)
+            last = pos
+        return tokens, words
+
+
+def content_words(texts: Iterable[str], dicdir: str | None = None) -> list[list[str]]:
+    """Return the dictionary forms of each text's content words (see :meth:`WordTagger.words`).
+
+    The texts are normalised first (:func:`taikai.text.normalize`), so a URL is skipped and Latin is lower-case.
+    """
+    tagger = WordTagger(dicdir=dicdir)
+    return [tagger.words(normalize(text))[1] for text in texts]
+
+
+def japanese_share(text: str) -> float:
+    """Return the share of *text*'s letters (``str.isalpha``) that are kana or kanji; 0.0 for a text without letters."""
+    letters = sum(1 for c in text if c.isalpha())
+    if not letters:
+        return 0.0
+    return len(_JAPANESE_LETTER.findall(text)) / letters

@@ -1,0 +1,55 @@
+"""Words for counting: one tagging gives the model's tokens and the content words; how Japanese a text is."""
+
+import pytest
+
+from taikai.text import JapaneseTokenizer, WordTagger, content_words, japanese_share, normalize
+
+TEXTS = [
+    "手数料が20%も引かれるのがつらい",
+    "ｼｽﾃﾑ利用料と振込手数料で手取りが減る",
+    "Upworkのproposalは英語で書くのがきつい https://example.com",
+    "稼げなかったので辞めました。。。😢",
+    "ありがとうございましたーーーー",
+]
+
+
+@pytest.mark.parametrize("form", ["base", "surface"])
+def test_tokens_are_the_models_tokens(form):
+    texts = [normalize(t) for t in TEXTS]
+    expected = [t.split() for t in JapaneseTokenizer(form).transform(texts)]
+    assert [WordTagger(form).words(t)[0] for t in texts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("手数料が高いので辞めました", ["手数料", "高い", "辞める"]),  # dictionary forms, no particles
+        ("稼げなかった", ["稼げる"]),
+        ("https://x.com を見て 2024 年に登録", ["見る", "年", "登録"]),  # URL and numbers skipped
+        ("", []),
+    ],
+)
+def test_content_words(text, words):
+    assert content_words([text]) == [words]
+
+
+def test_word_tagger_pickles_without_its_tagger():
+    import pickle
+
+    tagger = WordTagger()
+    tagger.words("手数料")
+    again = pickle.loads(pickle.dumps(tagger))
+    assert again.words("手数料") == tagger.words("手数料")
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("手数料が高い", 1.0),
+        ("upworkは高い", 3 / 9),
+        ("english only", 0.0),
+        ("12345!?", 0.0),
+    ],
+)
+def test_japanese_share(text, share):
+    assert japanese_share(text) == pytest.approx(share)
