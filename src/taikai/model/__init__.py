@@ -15,9 +15,18 @@ from taikai.model._artifact import (
     sha256_file,
 )
 from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns
-from taikai.model._features import Block, centred_coefficients, feature_blocks, ngram_spans
+from taikai.model._features import (
+    Block,
+    WordVocabulary,
+    centred_coefficients,
+    feature_blocks,
+    ngram_spans,
+    word_vocabulary,
+)
 from taikai.model._metadata import (
     FORMAT_VERSION,
+    NO_DRIFT_STATISTICS,
+    READABLE_FORMATS,
     RETRAIN_HINT,
     ArtifactInfo,
     ModelMetadata,
@@ -26,25 +35,31 @@ from taikai.model._metadata import (
 )
 from taikai.model._model import DEFAULT_THRESHOLD, Model, Prediction, load_model, model_key, reason_sets, resolve_model
 from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
+from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
 
 __all__ = [
     "ARTIFACT_NAME",
+    "CONFIDENCE_BINS",
     "DEFAULT_THRESHOLD",
     "FORMAT_VERSION",
     "LABEL_COLUMNS",
     "METADATA_NAME",
+    "NO_DRIFT_STATISTICS",
+    "READABLE_FORMATS",
     "RETRAIN_HINT",
     "SEED",
     "ArtifactInfo",
     "Block",
     "Classified",
+    "DriftStatistics",
     "FastTfidfVectorizer",
     "FeatureConfig",
     "Model",
     "ModelMetadata",
     "Prediction",
     "ReasonSentimentClassifier",
+    "WordVocabulary",
     "build_pipeline",
     "centred_coefficients",
     "check_versions",
@@ -62,4 +77,5 @@ __all__ = [
     "resolve_model",
     "save_artifact",
     "sha256_file",
+    "word_vocabulary",
 ]

@@ -46,6 +46,25 @@ def feature_blocks(pipeline: Any) -> list[Block]:
     return blocks
 
 
+@dataclass(frozen=True)
+class WordVocabulary:
+    """The single words a pipeline's word n-gram block knows, and how its tokenizer writes them."""
+
+    form: str  # the JapaneseTokenizer's token form: "base" or "surface"
+    dicdir: str | None
+    known: frozenset[str]
+
+
+def word_vocabulary(pipeline: Any) -> WordVocabulary | None:
+    """Return the word unigrams of the pipeline's fugashi word block, or ``None`` when it has none."""
+    for block in feature_blocks(pipeline):
+        tokenizer = _tokenizer(block.prepare)
+        if block.kind == "word" and tokenizer is not None:
+            known = frozenset(g for g in block.vectorizer.vocabulary_ if " " not in g)
+            return WordVocabulary(tokenizer.form, tokenizer.dicdir, known)
+    return None
+
+
 def centred_coefficients(estimator: Any) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]:
     """Return (coefficients, intercepts, classes) with every feature's mean over the classes subtracted.
 

@@ -20,12 +20,20 @@ from importlib import metadata as importlib_metadata
 from typing import Any
 
 from taikai.errors import ModelError
+from taikai.model._statistics import DriftStatistics
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FORMATS = {
     1: "taikai 0.1 before the package redesign: the pickle refers to taikai.vectorize and taikai.pipeline",
     2: "the pickle refers to the public paths taikai.text.* and taikai.model.*; metadata as ModelMetadata",
+    3: "format 2 plus drift_statistics (DriftStatistics): what taikai drift compares a dump with",
 }
+READABLE_FORMATS = (2, FORMAT_VERSION)
+"""Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``)."""
+NO_DRIFT_STATISTICS = (
+    "this model was trained before drift statistics were stored; retrain it "
+    "(taikai train DATA.csv --out MODEL_DIR) or pass --reference FILE"
+)
 RETRAIN_HINT = "retrain it with the installed libraries: taikai train DATA.csv --out MODEL_DIR"
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
@@ -44,7 +52,8 @@ class ArtifactInfo:
 
 @dataclass(frozen=True)
 class ModelMetadata:
-    """What a model knows about itself: labels, thresholds, features, data, metrics, versions, artifact hash.
+    """What a model knows about itself: labels, thresholds, features, data, metrics, versions, artifact hash, and
+    the statistics ``taikai drift`` compares dumps with (``drift``; ``None`` for a model of format 2).
 
     ``to_dict()`` is the JSON written to ``metadata.json``; ``from_dict()`` reads it back and refuses other formats.
     """
@@ -63,6 +72,7 @@ class ModelMetadata:
     versions: dict[str, str] = field(default_factory=dict)
     dictionary: dict[str, Any] = field(default_factory=dict)
     artifact: ArtifactInfo | None = None
+    drift: DriftStatistics | None = None
     format: int = FORMAT_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,6 +97,8 @@ class ModelMetadata:
             out["dictionary"] = dict(self.dictionary)
         if self.artifact is not None:
             out["artifact"] = asdict(self.artifact)
+        if self.drift is not None:
+            out["drift_statistics"] = self.drift.to_dict()
         return out
 
     @classmethod
@@ -97,14 +109,16 @@ class ModelMetadata:
         version = values["format"]
         if version in RETIRED_FORMATS:
             raise ModelError(f"{source}: a model of format {version} cannot be loaded: {RETIRED_FORMATS[version]}")
-        if version != FORMAT_VERSION:
+        if version not in READABLE_FORMATS:
             raise ModelError(
-                f"{source}: model format {version!r}, but this taikai reads format {FORMAT_VERSION}; "
+                f"{source}: model format {version!r}, but this taikai reads formats "
+                f"{', '.join(map(str, READABLE_FORMATS))}; "
                 f"install the taikai that wrote it, or {RETRAIN_HINT}"
             )
         try:
             labels = values["labels"]
             artifact = values.get("artifact")
+            drift = values.get("drift_statistics") if version >= 3 else None
             return cls(
                 taikai_version=str(values["taikai_version"]),
                 created_at=str(values["created_at"]),
@@ -120,6 +134,7 @@ class ModelMetadata:
                 versions={str(k): str(v) for k, v in (values.get("versions") or {}).items()},
                 dictionary=dict(values.get("dictionary") or {}),
                 artifact=None if artifact is None else ArtifactInfo(**artifact),
+                drift=None if drift is None else DriftStatistics.from_dict(drift),
                 format=int(version),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -137,6 +152,12 @@ class ModelMetadata:
     def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
         """Return this metadata for a saved artifact: with its hash and the installed library versions."""
         return replace(self, artifact=artifact, versions=library_versions(), dictionary=dictionary_info())
+
+    def drift_statistics(self) -> DriftStatistics:
+        """Return the stored drift statistics, or raise :class:`ModelError` saying how to get them."""
+        if self.drift is None:
+            raise ModelError(NO_DRIFT_STATISTICS)
+        return self.drift
 
 
 def library_versions() -> dict[str, str]:

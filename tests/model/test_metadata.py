@@ -1,0 +1,59 @@
+"""Model metadata formats: the current one round-trips, format 2 still loads (without drift statistics), others are
+refused with a message saying what to do."""
+
+import json
+import shutil
+
+import pytest
+
+import taikai
+from taikai.errors import ModelError
+from taikai.model import FORMAT_VERSION, NO_DRIFT_STATISTICS, DriftStatistics, ModelMetadata
+
+
+@pytest.fixture
+def values(tiny_model_dir):
+    return json.loads((tiny_model_dir / "metadata.json").read_text(encoding="utf-8"))
+
+
+def test_trained_model_stores_drift_statistics_that_round_trip(tiny_model, values):
+    assert values["format"] == FORMAT_VERSION == 3
+    stats = tiny_model.metadata.drift
+    assert isinstance(stats, DriftStatistics)
+    assert ModelMetadata.from_dict(values).drift == stats
+    assert ModelMetadata.from_dict(tiny_model.metadata.to_dict()) == tiny_model.metadata
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"format": 1}, "format 1 cannot be loaded: it was saved before taikai's package redesign"),
+        ({"format": 99}, "model format 99, but this taikai reads formats 2, 3"),
+        ({"format": "3"}, "model format '3'"),
+        ({"drift_statistics": {"source": "x"}}, "malformed model metadata"),
+    ],
+)
+def test_other_formats_and_broken_statistics_are_refused(values, change, message):
+    with pytest.raises(ModelError, match=message):
+        ModelMetadata.from_dict(values | change, "m/metadata.json")
+
+
+def test_format_2_loads_and_says_drift_needs_a_retrain(tiny_model_dir, values, tmp_path):
+    old = tmp_path / "old"
+    shutil.copytree(tiny_model_dir, old)
+    del values["drift_statistics"]
+    (old / "metadata.json").write_text(json.dumps(values | {"format": 2}), encoding="utf-8")
+    model = taikai.load_model(old)
+    assert model.metadata.format == 2 and model.metadata.drift is None
+    assert model.predict("手数料が高い")[0].status == "ok"
+    with pytest.raises(ModelError) as caught:
+        model.metadata.drift_statistics()
+    assert str(caught.value) == NO_DRIFT_STATISTICS
+    assert "retrain it" in NO_DRIFT_STATISTICS and "--reference FILE" in NO_DRIFT_STATISTICS
+
+
+def test_shipped_model_of_format_2_still_loads():
+    model = taikai.load_model()
+    assert model.metadata.format in (2, 3)
+    if model.metadata.format == 2:
+        assert model.metadata.drift is None
