@@ -115,3 +115,26 @@ def test_tune_thresholds_picks_the_separating_value():
 def test_data_too_thin_to_train_is_a_clear_error(frame, message):
     with pytest.raises(InputError, match=message):
         taikai.train(frame, folds=0, test_size=0.5 if len(frame) == 1 else 0)
+
+
+@pytest.mark.parametrize(
+    ("folds", "test_size", "source", "rows"),
+    [
+        (2, 0, "out-of-fold predictions of 2-fold cross-validation on 40 training rows", 40),
+        (0, 0.2, "predictions on the 8 test rows of a model fitted on the training rows", 8),
+        (0, 0, "predictions on its own 40 training rows (nothing held out: confidence is optimistic)", 40),
+    ],
+)
+def test_training_stores_drift_statistics_of_held_out_rows(tiny_csv, folds, test_size, source, rows):
+    stats = taikai.train(tiny_csv, folds=folds, test_size=test_size).metadata.drift
+    assert stats is not None and stats.source == source
+    assert stats.rows == stats.classified == stats.word_rows == rows
+    assert sum(stats.reasons.values()) == sum(stats.sentiments.values()) == rows
+    assert 0 < stats.oov_rate < 1 and stats.tokens_per_row > 3
+    assert "手数料" in stats.words and stats.words_floor == 1  # 0.1 % of 40 rows or fewer: every word is kept
+
+
+def test_held_out_rows_meet_words_their_fold_never_saw(tiny_csv):
+    held_out = taikai.train(tiny_csv, folds=2, test_size=0).metadata.drift
+    in_sample = taikai.train(tiny_csv, folds=0, test_size=0).metadata.drift
+    assert held_out.oov_rate > in_sample.oov_rate

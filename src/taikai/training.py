@@ -14,12 +14,14 @@ import pandas as pd
 from sklearn.base import clone
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
+from taikai.drift import HeldOut, training_statistics
 from taikai.errors import InputError
 from taikai.evaluation import evaluate, score_multi, score_single
 from taikai.io import read_labelled, validate_labelled
 from taikai.model import (
     DEFAULT_THRESHOLD,
     SEED,
+    DriftStatistics,
     FeatureConfig,
     Model,
     ModelMetadata,
@@ -27,6 +29,7 @@ from taikai.model import (
     reason_sets,
     save_artifact,
     sha256_file,
+    word_vocabulary,
 )
 from taikai.text import MAX_CHARS, check_text
 
@@ -77,12 +80,12 @@ def cross_validate(
     seed: int = SEED,
     sentiment_column: str | None = "sentiment",
     text_column: str = "text",
-) -> tuple[dict[str, Any], dict[str, float]]:
-    """Return (cross-validated scores, tuned thresholds) from out-of-fold predictions on *df*."""
+) -> tuple[dict[str, Any], dict[str, float], HeldOut | None]:
+    """Return (cross-validated scores, tuned thresholds, out-of-fold predictions) on *df*."""
     counts = df["primary"].value_counts()
     folds = min(folds, int(counts.min()))
     if folds < 2:
-        return {"folds": 0, "note": "too few examples per reason to cross-validate"}, {}
+        return {"folds": 0, "note": "too few examples per reason to cross-validate"}, {}, None
     texts = np.array(_texts(df[text_column]), dtype=object)
     y = _targets(df, sentiment_column)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
@@ -91,8 +94,11 @@ def cross_validate(
     sentiment_labels = sorted(df[sentiment_column].unique()) if sentiment_column else []
     oof_reason = np.zeros((len(df), len(reason_labels)))
     oof_sentiment = np.zeros((len(df), len(sentiment_labels)))
+    held_out_folds = []
     for train_idx, test_idx in splitter.split(texts, y[:, 0]):
         fitted = clone(pipeline).fit(texts[train_idx], y[train_idx])
+        vocabulary = word_vocabulary(fitted)
+        held_out_folds.append((test_idx, vocabulary.known if vocabulary else None))
         classifier = fitted.named_steps["classify"]
         rp, sp = classifier.predict_proba(fitted[:-1].transform(texts[test_idx]))
         for j, label in enumerate(classifier.reason_classes_):
@@ -116,7 +122,8 @@ def cross_validate(
         predicted = [sentiment_labels[j] for j in oof_sentiment.argmax(axis=1)]
         sentiment = score_single(df[sentiment_column].tolist(), predicted, sentiment_labels)
         scores |= {"sentiment_macro_f1": sentiment.macro_f1, "sentiment_accuracy": sentiment.accuracy}
-    return scores, thresholds
+    held_out = HeldOut(tuple(reason_labels), tuple(sentiment_labels), oof_reason, oof_sentiment, tuple(held_out_folds))
+    return scores, thresholds, held_out
 
 
 def _labels(pipeline: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -139,6 +146,21 @@ def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataF
     stratify = df["primary"] if counts.min() >= 2 else None
     train, test = train_test_split(df, test_size=test_size, random_state=seed, stratify=stratify)
     return train, test
+
+
+def _drift_statistics(
+    model: Model, train_df: pd.DataFrame, test_df: pd.DataFrame, text_column: str, held_out: HeldOut | None
+) -> DriftStatistics:
+    """Return what ``taikai drift`` compares with: counted on held-out rows (cross-validation, else the test
+    split), or on the training rows themselves when nothing was held out (then the model's confidence is
+    higher than on new text, which the source says)."""
+    if held_out is not None:
+        return training_statistics(model, train_df[text_column].tolist(), held_out)
+    if len(test_df):
+        source = f"predictions on the {len(test_df)} test rows of a model fitted on the training rows"
+        return training_statistics(model, test_df[text_column].tolist(), None, source)
+    source = f"predictions on its own {len(train_df)} training rows (nothing held out: confidence is optimistic)"
+    return training_statistics(model, train_df[text_column].tolist(), None, source)
 
 
 def train(
@@ -181,7 +203,7 @@ def train(
             raise InputError(f"training needs at least two different {name} in the training rows")
     source |= {"train_rows": len(train_df), "test_rows": len(test_df)}
     try:
-        cv_scores, thresholds = cross_validate(train_df, config, folds, seed, sentiment_column, text_column)
+        cv_scores, thresholds, held_out = cross_validate(train_df, config, folds, seed, sentiment_column, text_column)
         pipeline = build_pipeline(config).fit(_texts(train_df[text_column]), _targets(train_df, sentiment_column))
     except ValueError as exc:  # e.g. no n-gram left after min_df on very little data
         raise InputError(f"cannot train on {len(train_df)} rows: {exc}") from exc
@@ -201,6 +223,8 @@ def train(
     if len(test_df):
         report = evaluate(model, test_df, text_column, reasons_column, sentiment_column)
         meta.metrics["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
+    meta = replace(meta, drift=_drift_statistics(model, train_df, test_df, text_column, held_out))
+    model = Model(pipeline, meta)
     if refit_all and len(test_df):
         pipeline = build_pipeline(config).fit(_texts(df[text_column]), _targets(df, sentiment_column))
         reasons, sentiments = _labels(pipeline)

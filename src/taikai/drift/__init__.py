@@ -1,0 +1,45 @@
+"""Drift: does a dump still look like what the model was trained on?
+
+A dump (raw, classified on the fly, or a ``taikai batch`` output) is counted into :class:`DriftStatistics` and
+compared with a reference: the statistics stored in the model at training time, or another file. Each figure
+has a threshold (docs/drift.md); :func:`check_drift` returns a :class:`DriftReport` whose ``alert`` says if any
+figure of the whole dump or of a period passed its threshold.
+"""
+
+from taikai.drift._check import check_drift, reference_statistics
+from taikai.drift._counting import FOREIGN_BELOW, Row, StatisticsBuilder
+from taikai.drift._figures import (
+    MIN_ROWS,
+    Figure,
+    NewWord,
+    compare,
+    js_divergence,
+    new_words,
+)
+from taikai.drift._figures import show as show_figure
+from taikai.drift._files import FREQUENCIES, FileStatistics, file_statistics, frame_statistics
+from taikai.drift._reference import HeldOut, training_statistics
+from taikai.drift._result import DriftReport, PeriodDrift
+
+__all__ = [
+    "FOREIGN_BELOW",
+    "FREQUENCIES",
+    "MIN_ROWS",
+    "DriftReport",
+    "Figure",
+    "FileStatistics",
+    "HeldOut",
+    "NewWord",
+    "PeriodDrift",
+    "Row",
+    "StatisticsBuilder",
+    "check_drift",
+    "compare",
+    "file_statistics",
+    "frame_statistics",
+    "js_divergence",
+    "new_words",
+    "reference_statistics",
+    "show_figure",
+    "training_statistics",
+]

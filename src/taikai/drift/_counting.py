@@ -1,0 +1,160 @@
+"""Count what drift compares: statuses, tokens the model knows, confidence, predicted labels and content words."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from taikai.model import CONFIDENCE_BINS, DriftStatistics, Model, word_vocabulary
+from taikai.text import Status, WordTagger, check_text, japanese_share
+
+FOREIGN_BELOW = 0.5
+"""A classified text whose kana and kanji are fewer than this share of its letters counts as not Japanese."""
+
+Array = np.ndarray[Any, Any]
+
+
+class Row(NamedTuple):
+    """What is counted of one text: status, whether it is mostly non-Japanese, its tokens and the unknown ones,
+    its content words, the top reason probability, and the predicted reason and sentiment (column, -1: none)."""
+
+    status: Status
+    foreign: bool
+    tokens: int
+    oov: int
+    words: frozenset[str]
+    p: float
+    reason: int
+    sentiment: int
+
+
+_EMPTY = Row(Status.EMPTY, False, 0, 0, frozenset(), math.nan, -1, -1)
+_ERROR = Row(Status.ERROR, False, 0, 0, frozenset(), math.nan, -1, -1)
+_NONE = np.empty(0)
+
+
+class StatisticsBuilder:
+    """Measure rows (texts with their statuses and probabilities), add them, and :meth:`build` their statistics.
+
+    Measuring tags a text once; its row can then be added to several builders (the whole dump, its period).
+
+    *known* is the model's word vocabulary (``None``: the model has none, and no OOV rate is counted); *form*
+    the form in which its tokenizer writes tokens.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        reason_labels: Sequence[str],
+        sentiment_labels: Sequence[str],
+        known: frozenset[str] | None,
+        tagger: WordTagger,
+    ) -> None:
+        self.source = source
+        self.reason_labels = list(reason_labels)
+        self.sentiment_labels = list(sentiment_labels)
+        self.known = known
+        self.tagger = tagger
+        self.rows = self.empty = self.error = self.foreign = self.tokens = self.oov = self.word_rows = 0
+        self.confidence = np.zeros(CONFIDENCE_BINS, dtype=np.int64)
+        self.confidence_sum = 0.0
+        self.reasons: Counter[str] = Counter()
+        self.sentiments: Counter[str] = Counter()
+        self.words: Counter[str] = Counter()
+
+    @classmethod
+    def for_model(cls, model: Model, source: str) -> StatisticsBuilder:
+        """Return a builder counting tokens as *model*'s tokenizer writes them, against its vocabulary."""
+        vocabulary = word_vocabulary(model.pipeline)
+        tagger = WordTagger(vocabulary.form, vocabulary.dicdir) if vocabulary else WordTagger()
+        known = vocabulary.known if vocabulary else None
+        return cls(source, model.reason_labels, model.sentiment_labels, known, tagger)
+
+    def child(self, source: str) -> StatisticsBuilder:
+        """Return an empty builder with the same labels, vocabulary and tagger (one tagger per process)."""
+        return StatisticsBuilder(source, self.reason_labels, self.sentiment_labels, self.known, self.tagger)
+
+    def measure(
+        self,
+        texts: Sequence[object],
+        statuses: Sequence[Status] | None,
+        reason_proba: Array,
+        sentiment_proba: Array,
+        known: frozenset[str] | None = None,
+    ) -> list[Row]:
+        """Return what is counted of each text, given its status (``None``: check the text) and probabilities.
+
+        *known* replaces the builder's vocabulary for these rows (the held-out rows of one cross-validation fold
+        are counted against the vocabulary of the model fitted without them).
+        """
+        known = self.known if known is None else known
+        out = []
+        for i, value in enumerate(texts):
+            checked = check_text(value)
+            status = checked.status if statuses is None else statuses[i]
+            if status is Status.EMPTY:
+                out.append(_EMPTY)
+                continue
+            if status is not Status.OK or not checked.ok:
+                out.append(_ERROR)
+                continue
+            tokens, words = self.tagger.words(checked.text)
+            oov = sum(1 for t in tokens if t not in known) if known is not None else 0
+            reason, sentiment = reason_proba[i], sentiment_proba[i] if len(sentiment_proba) else _NONE
+            top = -1 if not len(reason) or np.isnan(reason).any() else int(np.argmax(reason))
+            feeling = -1 if not len(sentiment) or np.isnan(sentiment).any() else int(np.argmax(sentiment))
+            out.append(
+                Row(
+                    Status.OK,
+                    japanese_share(checked.text) < FOREIGN_BELOW,
+                    len(tokens),
+                    oov,
+                    frozenset(words),
+                    float(reason[top]) if top >= 0 else math.nan,
+                    top,
+                    feeling,
+                )
+            )
+        return out
+
+    def add(self, rows: Iterable[Row]) -> None:
+        """Count measured rows (see :meth:`measure`)."""
+        for row in rows:
+            self.rows += 1
+            if row.status is not Status.OK:
+                self.empty += row.status is Status.EMPTY
+                self.error += row.status is Status.ERROR
+                continue
+            self.foreign += row.foreign
+            self.tokens += row.tokens
+            self.oov += row.oov
+            self.word_rows += 1
+            self.words.update(row.words)
+            if row.reason >= 0:
+                self.confidence[min(int(row.p * CONFIDENCE_BINS), CONFIDENCE_BINS - 1)] += 1
+                self.confidence_sum += row.p
+                self.reasons[self.reason_labels[row.reason]] += 1
+            if row.sentiment >= 0:
+                self.sentiments[self.sentiment_labels[row.sentiment]] += 1
+
+    def build(self) -> DriftStatistics:
+        """Return the statistics of every row added so far."""
+        return DriftStatistics(
+            source=self.source,
+            rows=self.rows,
+            empty=self.empty,
+            error=self.error,
+            foreign=self.foreign,
+            tokens=self.tokens,
+            oov_tokens=self.oov if self.known is not None else None,
+            confidence=tuple(int(n) for n in self.confidence),
+            confidence_sum=self.confidence_sum,
+            reasons={label: self.reasons[label] for label in self.reason_labels},
+            sentiments={label: self.sentiments[label] for label in self.sentiment_labels},
+            word_rows=self.word_rows,
+            words=dict(self.words),
+        )

@@ -1,0 +1,253 @@
+"""Compare a dump's statistics with a reference: one figure per check, each with its documented threshold.
+
+The thresholds were set in docs/drift.md: each figure was measured on held-out splits of the corpus, on the
+sample dump (whole and per month and week), and on clearly drifted text (news, hotel reviews, English), and
+each threshold sits between the two groups with a margin.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from taikai.model import DriftStatistics
+
+MIN_ROWS = 30
+"""A dump or period with fewer classified rows is reported but not judged: its figures are too noisy."""
+UNCLASSIFIABLE_MARGIN = 0.05
+"""Alert when the share of empty, non-Japanese or unreadable rows exceeds the reference's by this much."""
+OOV_MARGIN = 0.05
+"""Alert when the token OOV rate exceeds the reference's by this much (absolute)."""
+LENGTH_RATIO = 2.5
+"""Alert when the mean number of tokens per row is this many times the reference's, or this many times fewer."""
+CONFIDENCE_DROP = 0.2
+"""Alert when the mean top reason probability is this much below the reference's."""
+LOW_CONFIDENCE_MARGIN = 0.4
+"""Alert when the share of rows whose top reason probability is below 0.5 exceeds the reference's by this much."""
+REASON_JS = 0.2
+"""Alert when the Jensen–Shannon divergence (bits) of the predicted reason mix from the reference passes this."""
+SENTIMENT_JS = 0.1
+"""The same for the predicted sentiment mix."""
+NEW_WORD_MIN_SHARE = 0.02
+"""A new word is in at least this share of the rows (and at least ``NEW_WORD_MIN_ROWS`` rows) ..."""
+NEW_WORD_MIN_ROWS = 5
+NEW_WORD_RATIO = 10.0
+"""... and in at most one tenth of that share of the reference's rows."""
+NEW_WORD_SHARE = 0.15
+"""Alert when new words make up more than this share of the content words' row counts (see :func:`new_word_share`)."""
+NEW_WORDS_SHOWN = 20
+"""The most frequent new words listed per dump or period."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One checked figure of a dump or period: its value, the reference's, the threshold and the verdict.
+
+    ``limit`` is the value past which the figure alerts (for the shifts and ``new_word_share`` the reference is
+    the distribution itself, so ``reference`` is 0). ``judged`` is false when there were too few rows (or the
+    figure does not apply, e.g. no word vocabulary); such a figure never alerts.
+    """
+
+    name: str
+    label: str
+    value: float
+    reference: float
+    limit: float
+    rule: str
+    alert: bool
+    judged: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values (NaN as ``None``)."""
+        return {
+            "name": self.name,
+            "label": self.label,
+            "value": _json(self.value),
+            "reference": _json(self.reference),
+            "limit": _json(self.limit),
+            "rule": self.rule,
+            "alert": self.alert,
+            "judged": self.judged,
+        }
+
+    def reason(self) -> str:
+        """Say why the figure alerts: its value, the limit it passed and how the limit is set."""
+        sign = "<" if self.name in _LOW else ">"
+        return f"{self.label} {show(self.name, self.value)} {sign} {show(self.name, self.limit)} ({self.rule})"
+
+
+@dataclass(frozen=True)
+class NewWord:
+    """A word common in the dump and absent or rare in the reference: rows holding it here and there."""
+
+    word: str
+    rows: int
+    share: float
+    reference_share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {"word": self.word, "rows": self.rows, "share": self.share, "reference_share": self.reference_share}
+
+
+def _json(value: float) -> float | None:
+    return None if math.isnan(value) else round(value, 6)
+
+
+def show(name: str, value: float) -> str:
+    """Return a value of the figure called *name* as the report writes it."""
+    if math.isnan(value):
+        return "n/a"
+    if name in ("tokens_per_row", "short_rows"):
+        return f"{value:.1f}"
+    if name.endswith("_shift"):
+        return f"{value:.3f}"
+    return f"{value:.1%}"
+
+
+def js_divergence(counts: dict[str, int], reference: dict[str, int]) -> float:
+    """Return the Jensen–Shannon divergence in bits (0 = same mix, 1 = disjoint) of two label count tables."""
+    labels = sorted(set(counts) | set(reference))
+    p = np.array([counts.get(label, 0) for label in labels], dtype=float)
+    q = np.array([reference.get(label, 0) for label in labels], dtype=float)
+    if not p.sum() or not q.sum():
+        return math.nan
+    p, q = p / p.sum(), q / q.sum()
+    m = (p + q) / 2
+
+    def kl(a: np.ndarray[Any, Any]) -> float:
+        nonzero = a > 0
+        return float(np.sum(a[nonzero] * np.log2(a[nonzero] / m[nonzero])))
+
+    return max(0.0, (kl(p) + kl(q)) / 2)
+
+
+def new_words(stats: DriftStatistics, reference: DriftStatistics) -> list[NewWord]:
+    """Return the words in ``NEW_WORD_MIN_SHARE`` of *stats*' rows and at most a ``NEW_WORD_RATIO``-th of that
+    share of the reference's, most frequent first."""
+    if not stats.word_rows or not reference.word_rows:
+        return []
+    least = max(NEW_WORD_MIN_ROWS, math.ceil(NEW_WORD_MIN_SHARE * stats.word_rows))
+    found = []
+    for word, rows in stats.words.items():
+        if rows < least:
+            continue
+        share = rows / stats.word_rows
+        reference_share = reference.word_share(word)
+        if reference_share * NEW_WORD_RATIO <= share:
+            found.append(NewWord(word, rows, share, reference_share))
+    return sorted(found, key=lambda w: (-w.rows, w.word))
+
+
+_LOW = frozenset({"short_rows", "mean_confidence"})
+"""Figures that alert below their limit; the others alert above it."""
+
+
+def new_word_share(stats: DriftStatistics, words: list[NewWord]) -> float:
+    """Return the weight of the new *words* in *stats*: their row counts over the row counts of all its words.
+
+    A count of new words would grow with the size of the dump and let one seasonal word (年末 in December)
+    weigh as much as a whole new vocabulary; their share of all word occurrences does not.
+    """
+    total = sum(stats.words.values())
+    return sum(w.rows for w in words) / total if total else math.nan
+
+
+def _figure(name: str, label: str, value: float, reference: float, limit: float, rule: str, judged: bool) -> Figure:
+    judged = judged and not (math.isnan(value) or math.isnan(limit))
+    alert = judged and (value < limit if name in _LOW else value > limit)
+    return Figure(name, label, value, reference, limit, rule, alert, judged)
+
+
+def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[Figure, ...], tuple[NewWord, ...]]:
+    """Return the figures of *stats* against *reference*, and its new words (at most ``NEW_WORDS_SHOWN``)."""
+    enough = stats.classified >= MIN_ROWS
+    ref = reference
+    words = new_words(stats, reference)
+    figures = (
+        _figure(
+            "unclassifiable_share",
+            "unclassifiable rows",
+            stats.unclassifiable_share,
+            ref.unclassifiable_share,
+            ref.unclassifiable_share + UNCLASSIFIABLE_MARGIN,
+            f"reference + {UNCLASSIFIABLE_MARGIN * 100:g} points",
+            stats.rows >= MIN_ROWS,
+        ),
+        _figure(
+            "oov_rate",
+            "token OOV rate",
+            stats.oov_rate,
+            ref.oov_rate,
+            ref.oov_rate + OOV_MARGIN,
+            f"reference + {OOV_MARGIN * 100:g} points",
+            enough,
+        ),
+        _figure(
+            "tokens_per_row",
+            "tokens per row",
+            stats.tokens_per_row,
+            ref.tokens_per_row,
+            ref.tokens_per_row * LENGTH_RATIO,
+            f"{LENGTH_RATIO:g} × reference",
+            enough,
+        ),
+        _figure(
+            "short_rows",
+            "tokens per row (short texts)",
+            stats.tokens_per_row,
+            ref.tokens_per_row,
+            ref.tokens_per_row / LENGTH_RATIO,
+            f"reference / {LENGTH_RATIO:g}",
+            enough,
+        ),
+        _figure(
+            "mean_confidence",
+            "mean top probability",
+            stats.mean_confidence,
+            ref.mean_confidence,
+            ref.mean_confidence - CONFIDENCE_DROP,
+            f"reference − {CONFIDENCE_DROP * 100:g} points",
+            enough,
+        ),
+        _figure(
+            "low_confidence_share",
+            "rows with top probability < 0.5",
+            stats.low_confidence_share,
+            ref.low_confidence_share,
+            ref.low_confidence_share + LOW_CONFIDENCE_MARGIN,
+            f"reference + {LOW_CONFIDENCE_MARGIN * 100:g} points",
+            enough,
+        ),
+        _figure(
+            "reason_shift",
+            "reason mix shift (Jensen–Shannon, bits)",
+            js_divergence(stats.reasons, ref.reasons),
+            0.0,
+            REASON_JS,
+            "fixed limit",
+            enough,
+        ),
+        _figure(
+            "sentiment_shift",
+            "sentiment mix shift (Jensen–Shannon, bits)",
+            js_divergence(stats.sentiments, ref.sentiments),
+            0.0,
+            SENTIMENT_JS,
+            "fixed limit",
+            enough,
+        ),
+        _figure(
+            "new_word_share",
+            "share of new words",
+            new_word_share(stats, words),
+            0.0,
+            NEW_WORD_SHARE,
+            "fixed limit",
+            enough,
+        ),
+    )
+    return figures, tuple(words[:NEW_WORDS_SHOWN])

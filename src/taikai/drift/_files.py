@@ -1,0 +1,185 @@
+"""Count a dump file chunk by chunk: a raw dump is classified on the fly, a ``taikai batch`` output read as it is."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from taikai.drift._counting import Row, StatisticsBuilder
+from taikai.errors import InputError
+from taikai.io import bad_line_error, open_reader, parse_dates
+from taikai.model import DriftStatistics, Model, proba_columns
+from taikai.text import Status
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CHUNK_ROWS = 5000
+FREQUENCIES = {"M": "month", "W": "week"}
+_STATUSES = {s.value: s for s in Status}
+
+
+@dataclass(frozen=True)
+class FileStatistics:
+    """The statistics of a whole file and, with a date column, of each period (in date order)."""
+
+    source: str
+    overall: DriftStatistics
+    periods: dict[str, DriftStatistics] = field(default_factory=dict)
+    undated: int = 0
+    predictions: bool = False
+
+
+def _float(value: Any) -> float:
+    if value is None or value == "":
+        return math.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _status(value: Any) -> Status:
+    return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
+
+
+class _Rows:
+    """Where a chunk's texts, statuses and probabilities are, for a raw dump or a predictions file."""
+
+    def __init__(self, model: Model, path: str, columns: list[str], text_column: str) -> None:
+        if text_column not in columns:
+            raise InputError(
+                f"{path}: no column {text_column!r}; the columns are {columns}. Name the text column with --text-column"
+            )
+        self.model = model
+        self.text = columns.index(text_column)
+        reason_columns = [c for c in columns if c.startswith("p_reason_")]
+        self.predictions = "status" in columns and bool(reason_columns)
+        self.status = columns.index("status") if self.predictions else -1
+        if self.predictions:
+            wanted = proba_columns(model.reason_labels, model.sentiment_labels)
+            missing = [c for c in wanted if c not in columns]
+            if missing or len(reason_columns) != len(model.reason_labels):
+                raise InputError(
+                    f"{path}: the predictions were made by a model with other labels (columns {reason_columns}, "
+                    f"missing {missing}); pass the --model that classified the file, or the raw dump"
+                )
+        self.reason = [columns.index(c) for c in proba_columns(model.reason_labels, ())] if self.predictions else []
+        self.sentiment = (
+            [columns.index(c) for c in proba_columns((), model.sentiment_labels)] if self.predictions else []
+        )
+
+    def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
+        texts = data[self.text]
+        if not self.predictions:
+            done = self.model.classify(texts)
+            return texts, done.statuses, done.reason_proba, done.sentiment_proba
+        statuses = [_status(v) for v in data[self.status]]
+        reason = np.array([[_float(v) for v in data[j]] for j in self.reason], dtype=float).T.reshape(len(texts), -1)
+        sentiment = np.array([[_float(v) for v in data[j]] for j in self.sentiment], dtype=float)
+        return texts, statuses, reason, sentiment.T.reshape(len(texts), -1)
+
+
+def file_statistics(
+    path: Path,
+    model: Model,
+    text_column: str = "text",
+    date_column: str | None = None,
+    freq: str = "M",
+    encoding: str | None = None,
+    input_format: str | None = None,
+    sheet: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> FileStatistics:
+    """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
+
+    The file is read and classified a chunk at a time, so memory stays bounded; a malformed record stops the
+    count with its file and line.
+    """
+    path = Path(path)
+    reader = open_reader(path, input_format, encoding, sheet)
+
+    def chunks() -> Iterator[list[list[Any]]]:
+        for chunk in reader.chunks(CHUNK_ROWS):
+            if chunk.bad:
+                raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)")
+            yield chunk.data
+            if progress is not None:
+                progress(chunk.rows)
+
+    return count_chunks(str(path), list(reader.columns), chunks(), model, text_column, date_column, freq)
+
+
+def frame_statistics(
+    frame: pd.DataFrame,
+    model: Model,
+    text_column: str = "text",
+    date_column: str | None = None,
+    freq: str = "M",
+    source: str = "<frame>",
+) -> FileStatistics:
+    """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`."""
+    columns = [str(c) for c in frame.columns]
+    data = (
+        [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
+        for start in range(0, len(frame), CHUNK_ROWS)
+    )
+    return count_chunks(source, columns, data, model, text_column, date_column, freq)
+
+
+def count_chunks(
+    source: str,
+    columns: list[str],
+    chunks: Iterable[list[list[Any]]],
+    model: Model,
+    text_column: str,
+    date_column: str | None,
+    freq: str,
+) -> FileStatistics:
+    """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns*."""
+    if freq not in FREQUENCIES:
+        raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
+    rows = _Rows(model, source, columns, text_column)
+    if date_column is not None and date_column not in columns:
+        raise InputError(f"{source}: no column {date_column!r} (--date-column); the columns are {columns}")
+    date_index = columns.index(date_column) if date_column is not None else -1
+    overall = StatisticsBuilder.for_model(model, source)
+    periods: dict[Any, StatisticsBuilder] = {}
+    undated = 0
+    for data in chunks:
+        measured = overall.measure(*rows.read(data))
+        overall.add(measured)
+        if date_index >= 0:
+            undated += _add_periods(periods, data[date_index], freq, overall, measured)
+    return FileStatistics(
+        source,
+        overall.build(),
+        {str(period): periods[period].build() for period in sorted(periods)},
+        undated,
+        rows.predictions,
+    )
+
+
+def _add_periods(
+    periods: dict[Any, StatisticsBuilder], dates: Sequence[Any], freq: str, overall: StatisticsBuilder, rows: list[Row]
+) -> int:
+    """Add the rows of one chunk to the builders of their periods; return how many had no readable date."""
+    import pandas as pd
+
+    keys = parse_dates(pd.Series(list(dates), dtype=object)).dt.to_period(freq)
+    undated = 0
+    for period, row in zip(keys, rows, strict=True):
+        if pd.isna(period):
+            undated += 1
+            continue
+        builder = periods.get(period)
+        if builder is None:
+            builder = periods[period] = overall.child(f"{overall.source} {period}")
+        builder.add((row,))
+    return undated

@@ -1,0 +1,62 @@
+"""The statistics stored at training time: counted on held-out rows, so that they describe text the model never saw."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from taikai.drift._counting import StatisticsBuilder
+from taikai.model import DriftStatistics, Model
+
+Array = np.ndarray[Any, Any]
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """Out-of-fold predictions of a cross-validation, one column per label of ``reason_labels`` and
+    ``sentiment_labels``.
+
+    ``folds`` holds, per fold, the row positions it held out and the word vocabulary of the pipeline fitted
+    without them (``None`` for a pipeline without word features).
+    """
+
+    reason_labels: tuple[str, ...]
+    sentiment_labels: tuple[str, ...]
+    reason_proba: Array
+    sentiment_proba: Array
+    folds: tuple[tuple[Array, frozenset[str] | None], ...]
+
+
+def _columns(proba: Array, labels: Sequence[str], wanted: Sequence[str]) -> Array:
+    """Return the columns of *proba* (one per label of *labels*) in the order of *wanted*."""
+    order = [list(labels).index(label) for label in wanted]
+    picked: Array = proba[:, order] if order else np.empty((len(proba), 0))
+    return picked
+
+
+def training_statistics(
+    model: Model, texts: Sequence[object], held_out: HeldOut | None, source: str = ""
+) -> DriftStatistics:
+    """Return the drift statistics of *model* over its training *texts*, capped to keep ``metadata.json`` small.
+
+    With *held_out* (cross-validation), every row is counted with its out-of-fold prediction and against the
+    vocabulary of the fold that did not see it. Without, the rows are classified by *model* itself: pass rows
+    it was not fitted on (a test split) when there are any.
+    """
+    values = list(texts)
+    if held_out is None:
+        builder = StatisticsBuilder.for_model(model, source or f"predictions of the model on {len(values)} rows")
+        classified = model.classify(values)
+        builder.add(builder.measure(values, classified.statuses, classified.reason_proba, classified.sentiment_proba))
+        return builder.build().capped()
+    folds = len(held_out.folds)
+    source = source or f"out-of-fold predictions of {folds}-fold cross-validation on {len(values)} training rows"
+    builder = StatisticsBuilder.for_model(model, source)
+    reason = _columns(held_out.reason_proba, held_out.reason_labels, model.reason_labels)
+    sentiment = _columns(held_out.sentiment_proba, held_out.sentiment_labels, model.sentiment_labels)
+    for rows, known in held_out.folds:
+        builder.add(builder.measure([values[i] for i in rows], None, reason[rows], sentiment[rows], known=known))
+    return builder.build().capped()

@@ -1,0 +1,115 @@
+"""The drift report: figures of the whole dump and of each period against the reference, and the verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from taikai.drift._figures import Figure, NewWord, compare
+from taikai.model import DriftStatistics
+
+OVERALL = "all"
+
+
+@dataclass(frozen=True)
+class PeriodDrift:
+    """The figures of one part of a dump (``period`` is ``"all"`` for the whole dump) and its new words."""
+
+    period: str
+    statistics: DriftStatistics
+    figures: tuple[Figure, ...]
+    new_words: tuple[NewWord, ...]
+
+    @classmethod
+    def of(cls, period: str, stats: DriftStatistics, reference: DriftStatistics) -> PeriodDrift:
+        """Compare *stats* with *reference*."""
+        figures, words = compare(stats, reference)
+        return cls(period, stats, figures, words)
+
+    @property
+    def alert(self) -> bool:
+        """Whether any figure passed its threshold."""
+        return any(f.alert for f in self.figures)
+
+    def figure(self, name: str) -> Figure:
+        """Return the figure called *name*."""
+        for found in self.figures:
+            if found.name == name:
+                return found
+        raise KeyError(name)
+
+    def reasons(self) -> list[str]:
+        """Say, per figure past its threshold, what it is and where."""
+        place = "whole dump" if self.period == OVERALL else self.period
+        return [f"{place}: {f.reason()}" for f in self.figures if f.alert]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        stats = self.statistics
+        return {
+            "period": self.period,
+            "rows": stats.rows,
+            "classified": stats.classified,
+            "alert": self.alert,
+            "figures": {f.name: f.to_dict() for f in self.figures},
+            "new_words": [w.to_dict() for w in self.new_words],
+        }
+
+
+@dataclass(frozen=True)
+class DriftReport:
+    """Whether a dump still looks like what the model knows: the whole dump and each period against a reference.
+
+    ``alert`` is true when any figure of the whole dump or of a period passed its threshold; ``reasons`` says
+    which. ``undated`` counts the rows whose date could not be read (counted in the whole dump only).
+    """
+
+    source: str
+    reference: DriftStatistics
+    reference_name: str
+    overall: PeriodDrift
+    periods: tuple[PeriodDrift, ...] = ()
+    date_column: str | None = None
+    freq: str | None = None
+    undated: int = 0
+    predictions: bool = False
+
+    @property
+    def alert(self) -> bool:
+        """Whether the dump drifted: any figure of the whole dump or of a period passed its threshold."""
+        return self.overall.alert or any(p.alert for p in self.periods)
+
+    @property
+    def reasons(self) -> list[str]:
+        """One line per figure past its threshold: where, what, the value and the limit."""
+        return [r for part in (self.overall, *self.periods) for r in part.reasons()]
+
+    @property
+    def drifted_periods(self) -> list[str]:
+        """The periods with a figure past its threshold, in date order."""
+        return [p.period for p in self.periods if p.alert]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values: the same figures as the text, plus ``alert``."""
+        return {
+            "source": self.source,
+            "reference": {"name": self.reference_name, "source": self.reference.source, "rows": self.reference.rows},
+            "input": "predictions" if self.predictions else "raw dump (classified on the fly)",
+            "date_column": self.date_column,
+            "freq": self.freq,
+            "undated_rows": self.undated,
+            "overall": self.overall.to_dict(),
+            "periods": [p.to_dict() for p in self.periods],
+            "drifted_periods": self.drifted_periods,
+            "alert": self.alert,
+            "reasons": self.reasons,
+        }
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def to_text(self) -> str:
+        """Return the plain-text report; its last line is ``drift: yes`` or ``drift: no``."""
+        from taikai.drift._text import render
+
+        return render(self)

@@ -1,0 +1,101 @@
+"""Write a drift report as plain text: the figures, the periods, the new words, and ``drift: yes`` or ``no``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from taikai.drift._figures import Figure, show
+
+if TYPE_CHECKING:
+    from taikai.drift._result import DriftReport, PeriodDrift
+
+_PERIOD_NAMES = {"M": "month", "W": "week"}
+# Columns of the per-period table: figure name, heading, width.
+_COLUMNS = (
+    ("unclassifiable_share", "unclass", 8),
+    ("oov_rate", "OOV", 7),
+    ("tokens_per_row", "tok/row", 8),
+    ("mean_confidence", "mean p", 7),
+    ("low_confidence_share", "p<0.5", 7),
+    ("reason_shift", "reason JS", 10),
+    ("sentiment_shift", "sent. JS", 9),
+    ("new_word_share", "new w.", 7),
+)
+
+
+def _value(figure: Figure, value: float) -> str:
+    return show(figure.name, value)
+
+
+def _verdict(figure: Figure) -> str:
+    if not figure.judged:
+        return "not judged"
+    return "DRIFT" if figure.alert else "ok"
+
+
+def _figures(part: PeriodDrift) -> list[str]:
+    lines = [f"  {'figure':<44} {'value':>8} {'reference':>10} {'limit':>8}  verdict"]
+    for f in part.figures:
+        reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
+        lines.append(
+            f"  {f.label:<44} {_value(f, f.value):>8} {reference:>10} {_value(f, f.limit):>8}  {_verdict(f)}"
+            f"  ({f.rule})"
+        )
+    return lines
+
+
+def _words(part: PeriodDrift, indent: str = "  ") -> str:
+    if not part.new_words:
+        return f"{indent}new words: none"
+    shown = ", ".join(
+        f"{w.word} ({w.rows} rows, {w.share:.0%}; reference {w.reference_share:.1%})" for w in part.new_words
+    )
+    return f"{indent}new words: {shown}"
+
+
+def _period_table(report: DriftReport) -> list[str]:
+    head = f"  {'period':<23} {'rows':>6} " + " ".join(f"{h:>{w}}" for _, h, w in _COLUMNS) + "  drift"
+    lines = [head]
+    for part in report.periods:
+        cells = []
+        for name, _, width in _COLUMNS:
+            f = part.figure(name)
+            shown = _value(f, f.value) + ("*" if f.alert else "")
+            cells.append(f"{shown:>{width}}")
+        short = part.figure("short_rows")
+        verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
+        if short.alert:
+            cells[2] = f"{_value(short, short.value) + '*':>8}"
+        lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
+    lines.append("  * past its threshold")
+    for part in report.periods:
+        if part.new_words and part.alert:
+            lines.append(_words(part, f"  {part.period} "))
+    return lines
+
+
+def render(report: DriftReport) -> str:
+    """Return the report as text; the last line is ``drift: yes`` or ``drift: no``."""
+    stats = report.overall.statistics
+    kind = "predictions file" if report.predictions else "raw dump, classified on the fly"
+    lines = [
+        f"drift of {report.source} ({kind})",
+        f"reference: {report.reference_name}: {report.reference.source} ({report.reference.rows:,} rows)",
+        "",
+        f"whole dump: {stats.rows:,} rows, {stats.classified:,} classified",
+        *_figures(report.overall),
+        _words(report.overall),
+    ]
+    if report.date_column is not None:
+        name = _PERIOD_NAMES.get(report.freq or "", "period")
+        lines += [
+            "",
+            f"per {name} of {report.date_column} ({report.undated:,} rows without a readable date, "
+            "counted in the whole dump only):",
+            *_period_table(report),
+        ]
+    reasons = report.reasons
+    lines += ["", "why:" if reasons else "no figure passed its threshold."]
+    lines += [f"  - {r}" for r in reasons]
+    lines.append(f"drift: {'yes' if report.alert else 'no'}")
+    return "\n".join(lines)

@@ -1,0 +1,108 @@
+"""check_drift end to end with the tiny model: stored statistics, raw dumps and predictions files, periods,
+reference files, and clear errors."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.drift import check_drift
+from taikai.errors import InputError, ModelError
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+HOTELS = FIXTURES / "hotel_reviews.csv"
+
+
+@pytest.fixture(scope="module")
+def churn(tiny_csv) -> pd.DataFrame:
+    """The tiny corpus's texts four times over, dated January to April 2025 (160 rows, 40 a month)."""
+    texts = pd.read_csv(tiny_csv)["text"].tolist() * 4
+    dates = [f"2025-{1 + i // 40:02d}-{1 + i % 28:02d}" for i in range(len(texts))]
+    return pd.DataFrame({"review_id": range(len(texts)), "posted_at": dates, "text": texts})
+
+
+def test_hotel_reviews_drift_from_the_training_statistics(tiny_model):
+    report = check_drift(HOTELS, tiny_model)
+    assert report.alert
+    alerts = {f.name for f in report.overall.figures if f.alert}
+    assert "oov_rate" in alerts
+    assert any(r.startswith("whole dump: token OOV rate") for r in report.reasons)
+    assert report.to_text().splitlines()[-1] == "drift: yes"
+
+
+def test_a_switched_month_is_named(tiny_model, churn):
+    hotels = pd.read_csv(HOTELS).assign(posted_at=lambda d: "2025-05-" + d["posted_at"].str[-2:])
+    dump = pd.concat([churn, hotels], ignore_index=True)
+    report = check_drift(dump, tiny_model, reference=churn, date_column="posted_at")
+    assert [p.period for p in report.periods] == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]
+    assert report.drifted_periods == ["2025-05"]
+    assert {r.split(":")[0] for r in report.reasons} in ({"2025-05"}, {"2025-05", "whole dump"})
+    assert "ホテル" in {w.word for w in report.periods[-1].new_words} or report.periods[-1].figure("oov_rate").alert
+
+
+def test_same_text_as_the_reference_does_not_drift(tiny_model, churn):
+    report = check_drift(churn, tiny_model, reference=churn, date_column="posted_at", freq="W")
+    assert not report.alert and report.reasons == []
+    assert report.to_text().splitlines()[-1] == "drift: no"
+    assert all(not p.alert for p in report.periods)
+
+
+def test_a_predictions_file_gives_the_figures_of_its_raw_dump(tiny_model, tmp_path):
+    raw = check_drift(HOTELS, tiny_model)
+    predicted = tmp_path / "predictions.csv"
+    taikai.classify_file(HOTELS, predicted, "text", model=tiny_model)
+    again = check_drift(predicted, tiny_model)
+    assert again.predictions and not raw.predictions
+    assert again.overall.statistics.reasons == raw.overall.statistics.reasons
+    assert again.overall.statistics.tokens == raw.overall.statistics.tokens
+    for a, b in zip(again.overall.figures, raw.overall.figures, strict=True):
+        assert a.value == pytest.approx(b.value, abs=1e-6), a.name
+
+
+def test_json_holds_the_figures_and_the_alert(tiny_model):
+    values = check_drift(HOTELS, tiny_model, date_column="posted_at").to_dict()
+    json.dumps(values)  # no NaN, no numpy values
+    assert values["alert"] is True and values["reasons"]
+    assert set(values["overall"]["figures"]) >= {"oov_rate", "reason_shift", "new_word_share", "mean_confidence"}
+    assert values["periods"][0]["period"] == "2025-07"
+
+
+def test_undated_rows_are_counted(tiny_model, churn):
+    dump = churn.assign(posted_at=["yesterday"] * 10 + churn["posted_at"].tolist()[10:])
+    report = check_drift(dump, tiny_model, reference=churn, date_column="posted_at")
+    assert report.undated == 10
+    assert report.overall.statistics.rows == len(churn)
+    assert sum(p.statistics.rows for p in report.periods) == len(churn) - 10
+
+
+def test_a_model_without_statistics_says_to_retrain_or_pass_a_reference(tiny_model_dir, tmp_path, churn):
+    old = tmp_path / "old"
+    shutil.copytree(tiny_model_dir, old)
+    values = json.loads((old / "metadata.json").read_text(encoding="utf-8"))
+    del values["drift_statistics"]
+    (old / "metadata.json").write_text(json.dumps(values | {"format": 2}), encoding="utf-8")
+    with pytest.raises(ModelError, match="trained before drift statistics were stored; retrain it .* --reference"):
+        check_drift(HOTELS, old)
+    assert check_drift(HOTELS, old, reference=churn).alert
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"text_column": "body"}, "no column 'body'; the columns are .* --text-column"),
+        ({"date_column": "when"}, r"no column 'when' \(--date-column\)"),
+        ({"freq": "D"}, "freq must be one of"),
+    ],
+)
+def test_bad_options_are_clear_errors(tiny_model, options, message):
+    with pytest.raises(InputError, match=message):
+        check_drift(HOTELS, tiny_model, **options)
+
+
+def test_predictions_of_another_model_are_refused(tiny_model, tmp_path):
+    frame = pd.read_csv(HOTELS).assign(status="ok", p_reason_fees=0.5, p_reason_hotel=0.5)
+    with pytest.raises(InputError, match="made by a model with other labels"):
+        check_drift(frame, tiny_model)

@@ -1,0 +1,47 @@
+"""Counting rows into DriftStatistics: statuses, non-Japanese texts, tokens against a vocabulary, confidence."""
+
+import numpy as np
+import pytest
+
+from taikai.drift import StatisticsBuilder
+from taikai.text import Status, WordTagger
+
+
+@pytest.fixture
+def builder():
+    known = frozenset({"手数", "料", "高い", "が"})
+    return StatisticsBuilder("t", ["fees", "time"], ["negative", "positive"], known, WordTagger("base"))
+
+
+def test_rows_are_counted_by_status_tokens_and_prediction(builder):
+    texts = ["手数料が高い", "", None, "english only", "Upwork proposal connects 手数料", "本業が忙しい"]
+    reason = np.array([[0.9, 0.1], [np.nan] * 2, [np.nan] * 2, [np.nan] * 2, [0.45, 0.55], [0.2, 0.8]])
+    sentiment = np.array([[0.7, 0.3], [np.nan] * 2, [np.nan] * 2, [np.nan] * 2, [0.5, 0.5], [0.1, 0.9]])
+    builder.add(builder.measure(texts, None, reason, sentiment))
+    s = builder.build()
+    assert (s.rows, s.empty, s.error, s.foreign) == (6, 2, 1, 1)
+    assert s.classified == 3 and s.word_rows == 3
+    assert s.reasons == {"fees": 1, "time": 2} and s.sentiments == {"negative": 2, "positive": 1}
+    assert s.confidence[18] == 1 and s.confidence[11] == 1 and s.confidence[16] == 1  # 0.9, 0.55, 0.8
+    assert s.confidence_sum == pytest.approx(0.9 + 0.55 + 0.8)
+    # 手数 料 が 高い | upwork proposal connects 手数 料 | 本業 が 忙しい: 4 + 5 + 3 tokens, 5 unknown
+    assert (s.tokens, s.oov_tokens) == (12, 5)
+    assert s.words["手数料"] == 2 and "が" not in s.words
+
+
+def test_given_statuses_win_and_a_fold_vocabulary_replaces_the_models(builder):
+    texts = ["手数料が高い", "手数料が高い"]
+    proba = np.array([[0.6, 0.4], [0.6, 0.4]])
+    rows = builder.measure(texts, [Status.OK, Status.ERROR], proba, proba, known=frozenset({"手数"}))
+    builder.add(rows)
+    s = builder.build()
+    assert (s.error, s.classified, s.tokens, s.oov_tokens) == (1, 1, 4, 3)
+
+
+def test_one_measured_row_counts_in_several_builders(builder):
+    rows = builder.measure(["手数料が高い"], None, np.array([[0.7, 0.3]]), np.empty((1, 0)))
+    other = builder.child("period")
+    builder.add(rows)
+    other.add(rows)
+    assert builder.build().words == other.build().words == {"手数料": 1, "高い": 1}
+    assert other.build().sentiments == {"negative": 0, "positive": 0}  # no sentiment probabilities given

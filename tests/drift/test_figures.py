@@ -1,0 +1,82 @@
+"""The drift figures: Jensen–Shannon divergence, new words, and which figure alerts on which change."""
+
+import math
+from dataclasses import replace
+
+import pytest
+
+from taikai.drift import MIN_ROWS, compare, js_divergence, new_words
+from taikai.model import DriftStatistics
+
+# 100 classified rows: 50 at top probability 0.85–0.9, 50 at 0.6–0.65 (mean 0.75, none below 0.5).
+BINS = tuple([0] * 12 + [50] + [0] * 4 + [50, 0, 0])
+REFERENCE = DriftStatistics(
+    "reference",
+    rows=100,
+    tokens=2000,
+    oov_tokens=100,
+    confidence=BINS,
+    confidence_sum=75.0,
+    reasons={"fees": 50, "time": 50},
+    sentiments={"negative": 60, "positive": 40},
+    word_rows=100,
+    words={"手数料": 40, "本業": 30},
+    words_floor=2,
+)
+LOW_BINS = tuple([0] * 4 + [60] + [0] * 7 + [40] + [0] * 7)  # 60 rows at 0.2–0.25: mean 0.25 and 60 % below 0.5
+
+
+@pytest.mark.parametrize(
+    ("counts", "reference", "expected"),
+    [
+        ({"a": 5, "b": 5}, {"a": 1, "b": 1}, 0.0),
+        ({"a": 5}, {"b": 3}, 1.0),  # disjoint: one bit
+        ({"a": 1, "b": 1}, {"a": 1}, 1.5 - 0.75 * math.log2(3)),  # half of it shared
+        ({}, {"a": 1}, math.nan),
+    ],
+)
+def test_js_divergence(counts, reference, expected):
+    got = js_divergence(counts, reference)
+    assert (math.isnan(got) and math.isnan(expected)) or got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("change", "alerts"),
+    [
+        ({}, set()),
+        ({"empty": 10}, {"unclassifiable_share"}),
+        ({"oov_tokens": 300}, {"oov_rate"}),
+        ({"tokens": 6000, "oov_tokens": 300}, {"tokens_per_row"}),
+        ({"tokens": 500, "oov_tokens": 25}, {"short_rows"}),
+        ({"confidence": LOW_BINS, "confidence_sum": 25.0}, {"mean_confidence", "low_confidence_share"}),
+        ({"reasons": {"fees": 100, "time": 0}}, {"reason_shift"}),
+        ({"sentiments": {"negative": 10, "positive": 90}}, {"sentiment_shift"}),
+        ({"words": {"手数料": 40, "本業": 30, "ホテル": 20}}, {"new_word_share"}),  # 20 of 90 word rows are new
+        ({"words": {"手数料": 40, "本業": 30, "ホテル": 10}}, set()),  # 10 of 80: under the limit
+    ],
+)
+def test_each_change_alerts_its_own_figure(change, alerts):
+    figures, _ = compare(replace(REFERENCE, **change), REFERENCE)
+    assert {f.name for f in figures if f.alert} == alerts
+    assert all(f.judged for f in figures)
+
+
+def test_too_few_rows_are_not_judged():
+    few = replace(REFERENCE, rows=MIN_ROWS - 1, confidence=(MIN_ROWS - 1,) + (0,) * 19, oov_tokens=1500)
+    figures, _ = compare(few, REFERENCE)
+    assert not any(f.alert or f.judged for f in figures)
+
+
+def test_new_words_are_common_here_and_rare_there():
+    dump = replace(REFERENCE, word_rows=200, words={"ホテル": 40, "手数料": 80, "部屋": 4, "朝食": 10, "本業": 5})
+    reference = replace(REFERENCE, words={"手数料": 40, "朝食": 1, "本業": 30}, words_floor=1)
+    found = new_words(dump, reference)
+    # 部屋 is in too few rows (4 < 5); 本業 is as common as in the reference; 朝食: 5 % here, 1 % there (1/5 only)
+    assert [(w.word, w.rows, w.share, w.reference_share) for w in found] == [("ホテル", 40, 0.2, 0.0)]
+
+
+def test_reasons_name_value_limit_and_rule():
+    figures, _ = compare(replace(REFERENCE, oov_tokens=300), REFERENCE)
+    [oov] = [f for f in figures if f.alert]
+    assert oov.reason() == "token OOV rate 15.0% > 10.0% (reference + 5 points)"
+    assert oov.to_dict()["alert"] is True and oov.to_dict()["limit"] == pytest.approx(0.10)
