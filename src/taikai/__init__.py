@@ -19,10 +19,11 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from taikai.analysis import Explanation, Keywords, distinctive_words, explain, keywords
     from taikai.batch import BatchOptions, BatchSummary, classify_file
+    from taikai.drift import DriftReport, check_drift
     from taikai.errors import InputError, ModelError, TaikaiError
     from taikai.evaluation import EvaluationReport, evaluate
     from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
-    from taikai.model import Classified, FeatureConfig, Model, ModelMetadata, Prediction, load_model
+    from taikai.model import Classified, DriftStatistics, FeatureConfig, Model, ModelMetadata, Prediction, load_model
     from taikai.text import Status
     from taikai.training import train
 
@@ -35,6 +36,8 @@ _EXPORTS = {
     "BatchOptions": "taikai.batch",
     "BatchSummary": "taikai.batch",
     "classify_file": "taikai.batch",
+    "DriftReport": "taikai.drift",
+    "check_drift": "taikai.drift",
     "InputError": "taikai.errors",
     "ModelError": "taikai.errors",
     "TaikaiError": "taikai.errors",
@@ -45,6 +48,7 @@ _EXPORTS = {
     "SENTIMENTS": "taikai.labels",
     "reason_name": "taikai.labels",
     "Classified": "taikai.model",
+    "DriftStatistics": "taikai.model",
     "FeatureConfig": "taikai.model",
     "Model": "taikai.model",
     "ModelMetadata": "taikai.model",
@@ -61,6 +65,8 @@ __all__ = [
     "BatchOptions",
     "BatchSummary",
     "Classified",
+    "DriftReport",
+    "DriftStatistics",
     "EvaluationReport",
     "Explanation",
     "FeatureConfig",
@@ -72,6 +78,7 @@ __all__ = [
     "Prediction",
     "Status",
     "TaikaiError",
+    "check_drift",
     "classify_file",
     "distinctive_words",
     "evaluate",

@@ -24,6 +24,7 @@ COMMANDS = {
     "explain": ("taikai.cli._analysis", "explain"),
     "keywords": ("taikai.cli._analysis", "keywords"),
     "report": ("taikai.cli._analysis", "report"),
+    "drift": ("taikai.cli._drift", "drift"),
 }
 
 

@@ -1,0 +1,86 @@
+"""The ``drift`` command: does a dump still look like what the model was trained on?"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from taikai.cli._common import model_option
+
+
+@click.command()
+@click.argument("dump", type=click.Path(path_type=Path))
+@model_option
+@click.option(
+    "--reference",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Compare with this dump or predictions file instead of the model's training statistics.",
+)
+@click.option("--text-column", default="text", show_default=True, help="Column of the review texts.")
+@click.option("--date-column", default=None, help="Column of dates: also judge each month (or week).")
+@click.option(
+    "--freq",
+    type=click.Choice(["M", "W"]),
+    default="M",
+    show_default=True,
+    help="Periods for --date-column: M months, W weeks.",
+)
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the figures as JSON here.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["csv", "tsv", "jsonl", "parquet", "xlsx"]),
+    default=None,
+    help="Format of DUMP (default: from its extension).",
+)
+@click.option("--encoding", default=None, help="Encoding of CSV/TSV/JSONL input (default: detect UTF-8 or CP932).")
+@click.option("--sheet", default=None, help="xlsx sheet name or number (default: the first).")
+@click.option("--exit-code", is_flag=True, help="Exit with code 1 when the dump drifted (for scripts and CI).")
+def drift(
+    dump: Path,
+    model_path: Path | None,
+    reference: Path | None,
+    text_column: str,
+    date_column: str | None,
+    freq: str,
+    json_out: Path | None,
+    input_format: str | None,
+    encoding: str | None,
+    sheet: str | None,
+    exit_code: bool,
+) -> None:
+    """Say whether DUMP still looks like the reviews the model was trained on: token OOV rate, unclassifiable
+    rows, text length, confidence, predicted label mix and new words, each against its threshold.
+
+    DUMP is a raw dump (CSV, TSV, JSONL, Parquet or xlsx; classified on the fly) or the output of taikai batch
+    with the same model (its status and p_* columns are used). The reference is the statistics stored in the
+    model at training time, or --reference FILE. The output ends with the line "drift: yes" or "drift: no";
+    --json writes the same figures with "alert": true or false. Thresholds: docs/drift.md.
+    """
+    from taikai.drift import check_drift
+    from taikai.errors import InputError
+
+    report = check_drift(
+        dump,
+        model_path,
+        reference,
+        text_column=text_column,
+        date_column=date_column,
+        freq=freq,
+        encoding=encoding,
+        input_format=input_format,
+        sheet=sheet,
+    )
+    if json_out is not None:
+        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        try:
+            json_out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{json_out}: cannot write the JSON ({exc.strerror}); check the folder (--json)") from exc
+        click.echo(f"figures written to {json_out}", err=True)
+    click.echo(report.to_text())
+    if exit_code and report.alert:
+        sys.exit(1)

@@ -1,0 +1,68 @@
+"""``taikai drift`` through click's runner: the verdict line, --json, --exit-code, and bad input → exit code 2."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+
+HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["drift", *map(str, args)])
+
+
+def test_drifted_dump_ends_with_drift_yes_and_writes_json(tiny_model_dir, tmp_path):
+    out = tmp_path / "drift.json"
+    result = run(HOTELS, "--model", tiny_model_dir, "--date-column", "posted_at", "--freq", "W", "--json", out)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "drift: yes"
+    assert "why:" in lines and any(line.startswith("  - whole dump: ") for line in lines)
+    assert "per week of posted_at" in result.stdout
+    values = json.loads(out.read_text(encoding="utf-8"))
+    assert values["alert"] is True and values["reasons"] == [line[4:] for line in lines if line.startswith("  - ")]
+    assert values["freq"] == "W" and len(values["periods"]) == 5
+
+
+def test_reference_file_and_exit_code(tiny_model_dir, tiny_csv):
+    same = run(tiny_csv, "--model", tiny_model_dir, "--reference", tiny_csv, "--exit-code")
+    assert same.exit_code == 0, same.output
+    assert same.stdout.splitlines()[-1] == "drift: no"
+    drifted = run(HOTELS, "--model", tiny_model_dir, "--reference", tiny_csv, "--exit-code")
+    assert drifted.exit_code == 1 and drifted.stdout.splitlines()[-1] == "drift: yes"
+
+
+def test_model_without_statistics_is_a_clear_error(tiny_model_dir, tmp_path):
+    old = tmp_path / "old"
+    shutil.copytree(tiny_model_dir, old)
+    values = json.loads((old / "metadata.json").read_text(encoding="utf-8"))
+    del values["drift_statistics"]
+    (old / "metadata.json").write_text(json.dumps(values | {"format": 2}), encoding="utf-8")
+    result = run(HOTELS, "--model", old)
+    assert result.exit_code == 2
+    assert "this model was trained before drift statistics were stored; retrain it" in result.stderr
+    assert "--reference FILE" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.csv"], "missing.csv: no such file"),
+        ([HOTELS, "--text-column", "body"], "no column 'body'"),
+        ([HOTELS, "--date-column", "when"], "no column 'when' (--date-column)"),
+        ([HOTELS, "--freq", "D"], "Invalid value for '--freq'"),
+        ([HOTELS, "--reference", "nope.csv"], "nope.csv: no such file"),
+        ([HOTELS, "--json", "no/such/dir/out.json"], "cannot write the JSON"),
+        ([HOTELS, "--input-format", "parquet"], "hotel_reviews.csv"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(tiny_model_dir, args, message):
+    result = run(*args, "--model", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
