@@ -13,14 +13,14 @@ from taikai.analysis._charts import (
     trend_lines,
     use_japanese_font,
 )
+from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain, render_text
-from taikai.analysis._keywords import Keyword, Keywords, content_words, distinctive_words, keywords
+from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords
 from taikai.analysis._report import SECTIONS, build_report, html_table, write_report
 from taikai.analysis._tables import (
     FREQUENCIES,
     classified,
     least_confident,
-    parse_dates,
     reason_distribution,
     reason_labels,
     reasons_over_time,
@@ -30,11 +30,14 @@ from taikai.analysis._tables import (
     status_counts,
     top_probability,
 )
+from taikai.io import parse_dates
+from taikai.text import content_words
 
 __all__ = [
     "FREQUENCIES",
     "SECTIONS",
     "Contribution",
+    "DriftSection",
     "Explanation",
     "HeadExplanation",
     "Keyword",
@@ -44,6 +47,7 @@ __all__ = [
     "confusion_plot",
     "content_words",
     "distinctive_words",
+    "drift_section",
     "explain",
     "html_table",
     "japanese_font",

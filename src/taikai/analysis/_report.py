@@ -12,9 +12,11 @@ import pandas as pd
 
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as analysis
+from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.errors import InputError
-from taikai.io import read_predictions
+from taikai.io import parse_dates, read_predictions
 from taikai.labels import SENTIMENT_NAMES_JA, reason_name
+from taikai.model import Model
 from taikai.text import Status
 
 TEXT_CHARS = 240
@@ -27,6 +29,7 @@ SECTIONS = {
     "segments": "セグメント別",
     "representative": "代表的なレビュー",
     "uncertain": "要確認",
+    "drift": "ドリフト",
 }
 
 CSS = """
@@ -102,7 +105,7 @@ def _trend(df: pd.DataFrame, date_column: str | None, freq: str) -> str:
     if not date_column:
         return _section("trend", "理由の推移", _note("日付の列が指定されていません (--date-column)。"))
     table = analysis.reasons_over_time(df, date_column, freq)
-    unread = int(analysis.parse_dates(analysis.classified(df)[date_column]).isna().sum())
+    unread = int(parse_dates(analysis.classified(df)[date_column]).isna().sum())
     parts = [_note(f"{date_column} 列の{analysis.FREQUENCIES[freq]}ごとの件数。日付を読めなかった行: {unread:,}")]
     if len(table):
         parts += [_image(charts.trend_lines(table), "退会理由の推移"), html_table(table.rename(columns=reason_name))]
@@ -127,6 +130,21 @@ def _reviews(table: pd.DataFrame, text_column: str) -> str:
     return html_table(shown[[c for c in shown.columns if c != text_column] + [text_column]], index=False)
 
 
+def _drift(section: DriftSection) -> str:
+    parts = [_note(n) for n in section.notes]
+    if section.reasons:
+        parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in section.reasons) + "</ul>")
+    for table in (section.figures, section.periods):
+        if table is not None:
+            parts.append(html_table(table))
+    if section.new_words is not None and len(section.new_words):
+        parts += [
+            _note("新しい語 (この入力に多く、学習データにないか少ない語):"),
+            html_table(section.new_words, index=False),
+        ]
+    return _section("drift", section.title, *parts)
+
+
 def build_report(
     df: pd.DataFrame,
     date_column: str | None = None,
@@ -136,8 +154,14 @@ def build_report(
     source: str = "",
     per_reason: int = 3,
     uncertain: int = 20,
+    model: Model | str | Path | None = None,
+    drift: bool = True,
 ) -> str:
-    """Return the report of the predictions frame *df* as one HTML page."""
+    """Return the report of the predictions frame *df* as one HTML page.
+
+    With *drift*, a last section compares the predictions with *model*'s training statistics (default: the
+    shipped model; see :func:`taikai.analysis.drift_section`).
+    """
     for option, column in (("--date-column", date_column), ("--by", by), ("--text-column", text_column)):
         if column and column not in df.columns:
             raise InputError(f"no column {column!r} ({option}); the columns are {list(map(str, df.columns))}")
@@ -176,6 +200,8 @@ def build_report(
             _reviews(analysis.least_confident(df, text_column, uncertain, context), text_column),
         ),
     ]
+    if drift:
+        body.append(_drift(drift_section(df, model, text_column, date_column, freq)))
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     version = importlib_metadata.version("taikai")
     header = _note(f"入力: {source or '(frame)'} · {len(df):,} 行 · 作成: {made} · taikai {version}")
@@ -186,7 +212,9 @@ def build_report(
             "<h1>退会理由レポート</h1>",
             header,
             "<nav><p>"
-            + " · ".join(f'<a href="#{key}">{_e(title)}</a>' for key, title in SECTIONS.items())
+            + " · ".join(
+                f'<a href="#{key}">{_e(title)}</a>' for key, title in SECTIONS.items() if drift or key != "drift"
+            )
             + "</p></nav>",
             *body,
             "</body>\n</html>\n",

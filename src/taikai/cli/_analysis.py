@@ -79,6 +79,15 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
 @click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
+@click.option(
+    "--model",
+    "-m",
+    "model_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Model whose training statistics the drift section compares with (default: the shipped model).",
+)
+@click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
 def report(
     predictions: Path,
     output: Path,
@@ -87,15 +96,26 @@ def report(
     text_column: str,
     freq: str,
     encoding: str | None,
+    model_path: Path | None,
+    no_drift: bool,
 ) -> None:
     """Write one self-contained HTML report from a PREDICTIONS file (CSV, TSV, JSONL, Parquet or xlsx).
 
     PREDICTIONS is what taikai batch (or predict_frame) writes: the input columns plus status, reason,
-    sentiment and p_reason_* columns.
+    sentiment and p_reason_* columns. The last section checks the predictions for drift against the model's
+    training statistics (as taikai drift does; per period with --date-column).
     """
     from taikai.analysis import write_report
 
     write_report(
-        predictions, output, encoding=encoding, date_column=date_column, by=by, text_column=text_column, freq=freq
+        predictions,
+        output,
+        encoding=encoding,
+        date_column=date_column,
+        by=by,
+        text_column=text_column,
+        freq=freq,
+        model=model_path,
+        drift=not no_drift,
     )
     click.echo(f"report written to {output}", err=True)
