@@ -1,0 +1,173 @@
+"""Measure every drift figure on text that is not drifted and on text that is, to set and check the thresholds.
+
+    python scripts/drift_thresholds.py --model MODEL --split-model SPLIT_MODEL [--out docs/drift_measurements.md]
+
+MODEL is trained on the whole corpus (``taikai train data/reviews.csv --out MODEL --refit-all``), SPLIT_MODEL on
+its train split only (``taikai train data/reviews.csv --out SPLIT_MODEL``). Not drifted: the corpus's test split
+against SPLIT_MODEL (whole, and cut into pseudo-months of ~147 rows and pseudo-weeks of ~32 rows), and
+data/sample_dump.csv against MODEL (whole, per month, per week). Drifted, against MODEL: livedoor news articles
+and chABSA annual-report sentences (from ../shared/benchmarks, when present), the hand-written hotel reviews of
+tests/fixtures, and the sample dump with its July 2025 replaced by hotel reviews or by news.
+Prints one Markdown table of the figures' values (for periods: the range over the periods) with the thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+import taikai
+from taikai.drift import DriftReport, PeriodDrift, check_drift, show_figure
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "benchmarks"
+HOTELS = ROOT / "tests" / "fixtures" / "hotel_reviews.csv"
+SWITCHED = "2025-07"
+FIGURES = (
+    "unclassifiable_share",
+    "oov_rate",
+    "tokens_per_row",
+    "mean_confidence",
+    "low_confidence_share",
+    "reason_shift",
+    "sentiment_shift",
+    "new_word_share",
+)
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, ["review_id", "posted_at", "text"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _sample(path: Path, n: int, seed: int = 0) -> list[dict[str, str]]:
+    rows = _read(path)
+    random.Random(seed).shuffle(rows)
+    return [{"review_id": f"x{i}", "posted_at": "", "text": r["text"]} for i, r in enumerate(rows[:n])]
+
+
+def _value(part: PeriodDrift, name: str) -> float:
+    return part.figure(name).value
+
+
+def _cells(report: DriftReport, periods: bool) -> list[str]:
+    if not periods:
+        return [show_figure(n, _value(report.overall, n)) for n in FIGURES]
+    judged = [p for p in report.periods if p.figure("oov_rate").judged]
+    out = []
+    for name in FIGURES:
+        values = [_value(p, name) for p in judged if not math.isnan(_value(p, name))]
+        shown = show_figure
+        out.append(f"{shown(name, min(values))} – {shown(name, max(values))}" if values else "n/a")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", required=True, help="model trained on the whole corpus, with drift statistics")
+    parser.add_argument("--split-model", required=True, help="model trained on the corpus's train split only")
+    args = parser.parse_args(argv)
+    model = taikai.load_model(args.model)
+    split_model = taikai.load_model(args.split_model)
+    table: list[tuple[str, str, list[str], str]] = []
+
+    def add(name: str, kind: str, report: DriftReport, periods: bool = False) -> None:
+        verdict = ", ".join(report.drifted_periods) if periods else ("yes" if report.overall.alert else "no")
+        table.append((name, kind, _cells(report, periods), verdict or "none"))
+        print(f"measured {name}", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        test = [r for r in _read(ROOT / "data" / "reviews.csv") if r["split"] == "test"]
+        random.Random(0).shuffle(test)
+        dated = [
+            {
+                "review_id": r["id"],
+                "posted_at": f"2024-{1 + i * 5 // len(test):02d}-{1 + i % 28:02d}",
+                "text": r["text"],
+            }
+            for i, r in enumerate(test)
+        ]
+        held_out = _write(work / "test_split.csv", dated)
+        for freq, label in (("M", "pseudo-months"), ("W", "pseudo-weeks")):
+            report = check_drift(held_out, split_model, date_column="posted_at", freq=freq)
+            if freq == "M":
+                add("corpus test split (split model)", "not drifted", report)
+            add(f"corpus test split, {label}", "not drifted", report, periods=True)
+        dump = ROOT / "data" / "sample_dump.csv"
+        for freq, label in (("M", "months"), ("W", "weeks")):
+            report = check_drift(dump, model, date_column="posted_at", freq=freq)
+            if freq == "M":
+                add("sample dump", "not drifted", report)
+            add(f"sample dump, {label}", "not drifted", report, periods=True)
+        hotels = _read(HOTELS)
+        add("hotel reviews (tests/fixtures)", "drifted", check_drift(HOTELS, model))
+        fields = ("review_id", "posted_at", "text")
+        others = [{k: r[k] for k in fields} for r in _read(dump) if not r["posted_at"].startswith(SWITCHED)]
+        switched = _write(work / "hotel_month.csv", others + hotels)
+        add(
+            f"sample dump, {SWITCHED} = hotel reviews, months",
+            "drifted",
+            check_drift(switched, model, date_column="posted_at"),
+            True,
+        )
+        if (SHARED / "livedoor" / "livedoor.csv").exists():
+            news = _sample(SHARED / "livedoor" / "livedoor.csv", 300)
+            add("livedoor news, 300 articles", "drifted", check_drift(_write(work / "news.csv", news), model))
+            july = [dict(r, posted_at=f"{SWITCHED}-{1 + i % 28:02d}") for i, r in enumerate(news[:130])]
+            switched = _write(work / "news_month.csv", others + july)
+            add(
+                f"sample dump, {SWITCHED} = news, months",
+                "drifted",
+                check_drift(switched, model, date_column="posted_at"),
+                True,
+            )
+        if (SHARED / "chabsa" / "chabsa.csv").exists():
+            sentences = _sample(SHARED / "chabsa" / "chabsa.csv", 300)
+            add("chABSA sentences, 300", "drifted", check_drift(_write(work / "chabsa.csv", sentences), model))
+    heads = [
+        "data",
+        "kind",
+        "unclassifiable",
+        "OOV",
+        "tokens/row",
+        "mean p",
+        "p < 0.5",
+        "reason JS",
+        "sentiment JS",
+        "new words",
+        "drift",
+    ]
+    for name, m in (("stored statistics (split model)", split_model), ("stored statistics (model)", model)):
+        ref = m.metadata.drift_statistics()
+        values = {
+            "unclassifiable_share": ref.unclassifiable_share,
+            "oov_rate": ref.oov_rate,
+            "tokens_per_row": ref.tokens_per_row,
+            "mean_confidence": ref.mean_confidence,
+            "low_confidence_share": ref.low_confidence_share,
+        }
+        cells = [show_figure(n, values[n]) if n in values else "" for n in FIGURES]
+        table.insert(0, (name, "reference", cells, ""))
+    print("| " + " | ".join(heads) + " |")
+    print("|" + "---|" * len(heads))
+    for name, kind, cells, verdict in table:
+        print(f"| {name} | {kind} | " + " | ".join(cells) + f" | {verdict} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
