@@ -42,6 +42,7 @@ def test_section_says_why_it_cannot_check(predictions, tiny_model, drop, model, 
     assert any(note in n for n in section.notes)
 
 
+@pytest.mark.slow
 def test_report_holds_the_drift_section(predictions, tiny_model):
     page = build_report(predictions, date_column="posted_at", model=tiny_model)
     assert '<section id="drift">' in page and "ドリフトあり (drift: yes)" in page

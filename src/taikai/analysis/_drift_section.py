@@ -10,7 +10,7 @@ import pandas as pd
 from taikai.drift import DriftReport, PeriodDrift, check_drift
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError
-from taikai.model import Model, resolve_model
+from taikai.model import Model, default_model_dir, read_metadata, resolve_model
 
 TITLE = "ドリフト (学習データとの違い)"
 NO_PROBABILITIES = "確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。"
@@ -90,6 +90,8 @@ def drift_section(
             ("確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。",),
         )
     try:
+        if not isinstance(model, Model):  # read the metadata first: a model without statistics is not loaded
+            read_metadata(Path(model) if model is not None else default_model_dir()).drift_statistics()
         report = check_drift(df, resolve_model(model), text_column=text_column, date_column=date_column, freq=freq)
     except TaikaiError as exc:
         return DriftSection(TITLE, (f"ドリフトを確認できません: {exc}",))
