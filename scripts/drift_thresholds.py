@@ -22,22 +22,13 @@ import tempfile
 from pathlib import Path
 
 import taikai
-from taikai.drift import DriftReport, PeriodDrift, check_drift, show_figure
+from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift, show_figure
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
 HOTELS = ROOT / "tests" / "fixtures" / "hotel_reviews.csv"
 SWITCHED = "2025-07"
-FIGURES = (
-    "unclassifiable_share",
-    "oov_rate",
-    "tokens_per_row",
-    "mean_confidence",
-    "low_confidence_share",
-    "reason_shift",
-    "sentiment_shift",
-    "new_word_share",
-)
+FIGURES = FIGURE_NAMES
 
 
 def _write(path: Path, rows: list[dict[str, str]]) -> Path:

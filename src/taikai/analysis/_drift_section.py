@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from taikai.drift import DriftReport, PeriodDrift, check_drift
+from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError
 from taikai.model import Model, default_model_dir, read_metadata, resolve_model
@@ -50,20 +50,10 @@ def _figures(part: PeriodDrift) -> pd.DataFrame:
 
 
 def _periods(report: DriftReport) -> pd.DataFrame:
-    names = (
-        "unclassifiable_share",
-        "oov_rate",
-        "tokens_per_row",
-        "mean_confidence",
-        "low_confidence_share",
-        "reason_shift",
-        "sentiment_shift",
-        "new_word_share",
-    )
     rows = []
     for part in report.periods:
         row: dict[str, object] = {"period": part.period, "rows": part.statistics.rows}
-        for name in names:
+        for name in FIGURE_NAMES:
             f = part.figure(name)
             row[f.label] = show(name, f.value) + (" *" if f.alert else "")
         row["drift"] = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")

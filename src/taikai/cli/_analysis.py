@@ -79,14 +79,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
 @click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
-@click.option(
-    "--model",
-    "-m",
-    "model_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Model whose training statistics the drift section compares with (default: the shipped model).",
-)
+@model_option
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
 def report(
     predictions: Path,

@@ -9,6 +9,7 @@ figure of the whole dump or of a period passed its threshold.
 from taikai.drift._check import check_drift, reference_statistics
 from taikai.drift._counting import FOREIGN_BELOW, Row, StatisticsBuilder
 from taikai.drift._figures import (
+    FIGURE_NAMES,
     MIN_ROWS,
     Figure,
     NewWord,
@@ -22,6 +23,7 @@ from taikai.drift._reference import HeldOut, training_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
 
 __all__ = [
+    "FIGURE_NAMES",
     "FOREIGN_BELOW",
     "FREQUENCIES",
     "MIN_ROWS",

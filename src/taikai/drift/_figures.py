@@ -40,6 +40,17 @@ NEW_WORD_SHARE = 0.15
 """Alert when new words make up more than this share of the content words' row counts (see :func:`new_word_share`)."""
 NEW_WORDS_SHOWN = 20
 """The most frequent new words listed per dump or period."""
+FIGURE_NAMES = (
+    "unclassifiable_share",
+    "oov_rate",
+    "tokens_per_row",
+    "mean_confidence",
+    "low_confidence_share",
+    "reason_shift",
+    "sentiment_shift",
+    "new_word_share",
+)
+"""The figures shown per period (``short_rows`` is the lower limit of ``tokens_per_row``), in report order."""
 
 
 @dataclass(frozen=True)
