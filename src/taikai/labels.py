@@ -13,34 +13,77 @@ class Reason:
     id: str
     name_ja: str
     meaning: str
+    meaning_ja: str = ""
 
 
 REASONS: tuple[Reason, ...] = (
-    Reason("low_pay", "報酬・単価が低い", "pay or unit price too low, not worth the hours, can't earn"),
-    Reason("fees", "手数料が高い", "the platform's system fee, transfer or withdrawal fees"),
+    Reason(
+        "low_pay",
+        "報酬・単価が低い",
+        "pay or unit price too low, not worth the hours, can't earn",
+        "報酬や単価が低い、時給換算で割に合わない、稼げない",
+    ),
+    Reason(
+        "fees",
+        "手数料が高い",
+        "the platform's system fee, transfer or withdrawal fees",
+        "システム利用料・振込手数料・出金手数料への不満",
+    ),
     Reason(
         "rejection",
         "提案が通らない",
         "proposals/applications not accepted, deliverables not approved, can't win work, competition",
+        "提案や応募が通らない、納品物が承認されない、返事がない、競争に勝てない",
     ),
-    Reason("time", "時間がない", "no time: main job, family, study, health"),
+    Reason(
+        "time",
+        "時間がない",
+        "no time: main job, family, study, health",
+        "本業・家庭・育児・介護・勉強・健康のため時間がない",
+    ),
     Reason(
         "graduated",
         "直接契約・独立",
         "moved to direct contracts, went independent, got hired, no longer needs the platform",
+        "直接契約に移った、独立した、就職した、プラットフォームが不要になった",
     ),
-    Reason("platform_switch", "他サービスへ移行", "moved activity to another platform or service"),
+    Reason(
+        "platform_switch",
+        "他サービスへ移行",
+        "moved activity to another platform or service",
+        "他のサービスへ移ったこと自体が要点(理由が書かれていればその理由を付ける)",
+    ),
     Reason(
         "trouble",
         "トラブル・不信",
         "unreasonable clients, unpaid work, scams, account freezes, bad support, distrust of the operator",
+        "理不尽な発注者・修正、未払い、詐欺案件、アカウント停止、サポートの悪さ、運営への不信",
     ),
-    Reason("other", "その他", "anything else: lost interest, UI, other work more fun, satisfied, no reason given"),
+    Reason(
+        "other",
+        "その他",
+        "anything else: lost interest, UI, other work more fun, satisfied, no reason given",
+        "上記以外: 興味を失った、UI、他の仕事が楽しい、満足している、理由が書かれていない",
+    ),
 )
 REASON_IDS: tuple[str, ...] = tuple(r.id for r in REASONS)
 SENTIMENTS: tuple[str, ...] = ("positive", "neutral", "negative")
 SENTIMENT_NAMES_JA = {"positive": "ポジティブ", "neutral": "中立", "negative": "ネガティブ"}
+SENTIMENT_MEANINGS: dict[str, tuple[str, str]] = {
+    "positive": ("gratitude, satisfaction, recommending the platform", "感謝・満足・おすすめしている"),
+    "neutral": (
+        "a report without feeling about the platform; hardship the platform did not cause",
+        "プラットフォームへの感情がない報告、プラットフォームのせいではない事情",
+    ),
+    "negative": (
+        "complaints, frustration, resignation; also plain reports of rejection, low pay or scams",
+        "不満・苛立ち・諦め、不採用・低報酬・詐欺の淡々とした報告も含む",
+    ),
+}
+"""What each sentiment means, in English and Japanese (as in ``data/GUIDELINES.md``)."""
 _NAMES_JA = {r.id: r.name_ja for r in REASONS}
+_REASON_BY_NAME = {key: r.id for r in REASONS for key in (r.id, r.id.lower(), r.name_ja)}
+_SENTIMENT_BY_NAME = {key: s for s, ja in SENTIMENT_NAMES_JA.items() for key in (s, ja)}
 
 
 def reason_name(label: str) -> str:
@@ -67,3 +110,23 @@ def parse_reasons(value: str) -> list[str]:
 def format_reasons(labels: Iterable[str]) -> str:
     """Join reason ids into a ``|``-separated cell."""
     return "|".join(labels)
+
+
+def reason_id(value: str) -> str:
+    """Return the reason id that *value* names: an id (any case) or a Japanese display name; else *value* stripped.
+
+    >>> reason_id("報酬・単価が低い"), reason_id(" Fees "), reason_id("mine")
+    ('low_pay', 'fees', 'mine')
+    """
+    value = value.strip()
+    return _REASON_BY_NAME.get(value, _REASON_BY_NAME.get(value.lower(), value))
+
+
+def sentiment_id(value: str) -> str:
+    """Return the sentiment id that *value* names: an id (any case) or a Japanese display name; else *value* stripped.
+
+    >>> sentiment_id("ネガティブ"), sentiment_id("Neutral")
+    ('negative', 'neutral')
+    """
+    value = value.strip()
+    return _SENTIMENT_BY_NAME.get(value, _SENTIMENT_BY_NAME.get(value.lower(), value))

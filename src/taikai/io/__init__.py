@@ -4,12 +4,21 @@
 training, evaluation and the report all read through them, so they accept and refuse the same files.
 """
 
-from taikai.io._assemble import XLSX_MAX_ROWS, read_part, write_parquet, write_xlsx
+from taikai.io._assemble import XLSX_MAX_ROWS, excel_value, read_part, write_parquet, write_xlsx
 from taikai.io._dates import parse_dates
 from taikai.io._encoding import ENCODINGS, detect_encoding, resolve_encoding
 from taikai.io._formats import FORMATS, TEXT_FORMATS, format_of, open_reader
 from taikai.io._frames import Table, read_predictions, read_table
-from taikai.io._labelled import read_labelled, validate_labelled
+from taikai.io._labelled import (
+    MORE_REASONS_COLUMN,
+    BadRow,
+    LabelledTable,
+    OnBadRows,
+    check_labelled,
+    read_labelled,
+    read_labelled_table,
+    validate_labelled,
+)
 from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
 from taikai.io._writers import (
     OUTPUT_ENCODINGS,
@@ -25,27 +34,34 @@ from taikai.io._writers import (
 __all__ = [
     "ENCODINGS",
     "FORMATS",
+    "MORE_REASONS_COLUMN",
     "OUTPUT_ENCODINGS",
     "STREAM_FORMATS",
     "TEXT_FORMATS",
     "XLSX_MAX_ROWS",
     "BadLine",
+    "BadRow",
     "Chunk",
+    "LabelledTable",
+    "OnBadRows",
     "OutputSpec",
     "Position",
     "Reader",
     "Table",
     "bad_line_error",
     "bad_lines_csv",
+    "check_labelled",
     "detect_encoding",
     "encode_stream",
     "encode_table",
+    "excel_value",
     "format_of",
     "infer_schema",
     "open_reader",
     "output_encoding",
     "parse_dates",
     "read_labelled",
+    "read_labelled_table",
     "read_part",
     "read_predictions",
     "read_table",

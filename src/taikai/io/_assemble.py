@@ -29,24 +29,34 @@ def write_parquet(parts: list[Path], schema: Any, out: Path) -> int:
     return 0
 
 
+def excel_value(value: Any) -> tuple[Any, int]:
+    """Return *value* as an xlsx cell can hold it, and how many characters Excel cannot store were removed.
+
+    Control characters are dropped, NaN becomes an empty cell, lists and dicts their text.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        fixed, n = ILLEGAL_CHARACTERS_RE.subn("", value)
+        return fixed, n
+    if isinstance(value, float) and value != value:
+        return None, 0
+    if isinstance(value, (list, dict)):
+        return str(value), 0
+    return value, 0
+
+
 def write_xlsx(parts: list[Path], schema: Any, out: Path) -> int:
     """Write the chunk files into one xlsx sheet; return the number of characters Excel cannot hold, removed."""
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     removed = 0
 
     def clean(value: Any) -> Any:
         nonlocal removed
-        if isinstance(value, str):
-            fixed, n = ILLEGAL_CHARACTERS_RE.subn("", value)
-            removed += n
-            return fixed
-        if isinstance(value, float) and value != value:
-            return None
-        if isinstance(value, (list, dict)):
-            return str(value)
-        return value
+        fixed, n = excel_value(value)
+        removed += n
+        return fixed
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("taikai")

@@ -1,20 +1,67 @@
-"""Read and check labelled review files (text, reasons, sentiment): every problem named with its file and line."""
+"""Read and check labelled review files (text, reasons, sentiment): every problem named with its file and line.
+
+Labels may be ids or the Japanese display names of the taxonomy (報酬・単価が低い → ``low_pay``); a
+``more_reasons`` column, when present, adds further reasons after the primary one (the layout of a
+``taikai suggest`` sheet).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from taikai.errors import InputError
 from taikai.io._frames import read_table
-from taikai.labels import parse_reasons
+from taikai.labels import format_reasons, parse_reasons, reason_id, sentiment_id
 from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MAX_SHOWN = 20
+MORE_REASONS_COLUMN = "more_reasons"
+"""An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels."""
+
+
+class OnBadRows(str, Enum):
+    """What to do with a labelled row that cannot be used: skip it (and report it) or stop."""
+
+    SKIP = "skip"
+    ERROR = "error"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A labelled row that cannot be used: where it is (``file:line``), its problems (``column: problem; …``), text."""
+
+    where: str
+    problems: str
+    text: str
+
+    def __str__(self) -> str:
+        shown = self.text if len(self.text) <= 40 else self.text[:39] + "…"
+        return f"{self.where}: {self.problems} ({shown!r})"
+
+
+@dataclass(frozen=True)
+class LabelledTable:
+    """The usable rows of a labelled file, with ``primary`` and ``label_set`` columns, and what was left out.
+
+    ``rows`` counts the data rows read; ``blank`` the rows without any label (skipped where blanks are allowed);
+    ``bad`` the rows skipped as unusable, one entry per row. ``rows == len(frame) + blank + len(bad)``.
+    """
+
+    frame: pd.DataFrame
+    source: str
+    rows: int
+    blank: int
+    bad: tuple[BadRow, ...]
 
 
 def _row_names(source: str, lines: Sequence[int] | None) -> Callable[[int], str]:
@@ -22,6 +69,108 @@ def _row_names(source: str, lines: Sequence[int] | None) -> Callable[[int], str]
     if lines is not None:
         return lambda pos: f"{source}:{lines[pos]}"
     return lambda pos: f"{source}: row {pos + 1} (data row, 1-based)"
+
+
+def _cell(value: Any) -> str:
+    """Return a label cell as stripped text: missing values (None, NaN) are empty."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _listing(items: Sequence[str]) -> str:
+    shown = "\n  ".join(items[:MAX_SHOWN])
+    more = f"\n  … and {len(items) - MAX_SHOWN} more" if len(items) > MAX_SHOWN else ""
+    return f"\n  {shown}{more}"
+
+
+def check_labelled(
+    df: pd.DataFrame,
+    source: str = "<data>",
+    text_column: str = "text",
+    reasons_column: str = "reasons",
+    sentiment_column: str | None = "sentiment",
+    *,
+    lines: Sequence[int] | None = None,
+    require_text: bool = True,
+    on_bad_rows: OnBadRows | str = OnBadRows.ERROR,
+    skip_blank: bool = False,
+    known_reasons: Collection[str] | None = None,
+    known_sentiments: Collection[str] | None = None,
+) -> LabelledTable:
+    """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
+
+    Labels are turned into ids (:func:`taikai.labels.reason_id`). A row without any label is skipped and counted
+    when *skip_blank* (a sheet a person filled in part), else it is a bad row. A row whose text cannot be
+    classified (``require_text``) or that lacks one of its labels is bad: ``on_bad_rows="error"`` raises
+    :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
+    outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value.
+    """
+    on_bad_rows = OnBadRows(on_bad_rows)
+    needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise InputError(f"{source}: missing column(s) {missing}; the columns are {list(map(str, df.columns))}")
+    where = _row_names(source, lines if lines is not None and len(lines) == len(df) else None)
+    more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
+    sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
+    label_sets: list[list[str]] = []
+    clean_sentiments: list[str] = []
+    keep: list[int] = []
+    blank = 0
+    bad: list[BadRow] = []
+    unknown: list[str] = []
+    for pos, (text, reasons_cell, more_cell, sentiment_cell) in enumerate(
+        zip(df[text_column], df[reasons_column], more, sentiments, strict=True)
+    ):
+        labels = [reason_id(x) for x in parse_reasons(_cell(reasons_cell)) + parse_reasons(_cell(more_cell))]
+        labels = list(dict.fromkeys(labels))
+        sentiment = sentiment_id(_cell(sentiment_cell))
+        shown = _cell(text)
+        if not labels and not sentiment and skip_blank:
+            blank += 1
+            continue
+        problems = []
+        checked = check_text(text)
+        if require_text and checked.status is not Status.OK:
+            problems.append(f"{text_column}: {checked.message}")
+        if not labels:
+            problems.append(f"{reasons_column}: no label")
+        if sentiment_column and not sentiment:
+            problems.append(f"{sentiment_column}: no label")
+        if known_reasons is not None:
+            unknown.extend(
+                f"{where(pos)}: {reasons_column}: unknown label {label!r}"
+                for label in labels
+                if label not in known_reasons
+            )
+        if sentiment and known_sentiments is not None and sentiment not in known_sentiments:
+            unknown.append(f"{where(pos)}: {sentiment_column}: unknown label {sentiment!r}")
+        if problems:
+            bad.append(BadRow(where(pos), "; ".join(problems), shown))
+            continue
+        keep.append(pos)
+        label_sets.append(labels)
+        clean_sentiments.append(sentiment)
+    if unknown:
+        allowed = sorted(known_reasons or ()) + sorted(known_sentiments or ())
+        raise InputError(
+            f"{source}: {len(unknown)} label(s) the model does not know:{_listing(unknown)}\n"
+            f"use one of {', '.join(allowed)} (or the Japanese display names), or fix the typo"
+        )
+    if bad and on_bad_rows is OnBadRows.ERROR:
+        raise InputError(
+            f"{source}: {len(bad)} row(s) cannot be used:{_listing([str(b) for b in bad])}\n"
+            "fix them, or pass --on-bad-rows skip (on_bad_rows='skip') to train without them"
+        )
+    out = df.iloc[keep].copy()
+    out[reasons_column] = [format_reasons(s) for s in label_sets]
+    out["label_set"] = label_sets
+    out["primary"] = [labels[0] for labels in label_sets]
+    if sentiment_column:
+        out[sentiment_column] = clean_sentiments
+    assert len(out) + blank + len(bad) == len(df)
+    return LabelledTable(out, source, len(df), blank, tuple(bad))
 
 
 def validate_labelled(
@@ -39,32 +188,25 @@ def validate_labelled(
     ``row N (data row, 1-based)``. With ``require_text=False`` rows whose text cannot be classified pass
     (evaluation reports them as unscored).
     """
-    needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
-    missing = [c for c in needed if c not in df.columns]
-    if missing:
-        raise InputError(f"{source}: missing column(s) {missing}; the columns are {list(map(str, df.columns))}")
-    problems = []
-    for pos, (text, reasons) in enumerate(zip(df[text_column], df[reasons_column], strict=True)):
-        checked = check_text(text)
-        if require_text and checked.status is not Status.OK:
-            problems.append((pos, f"{text_column}: {checked.message}"))
-        if not parse_reasons(reasons if isinstance(reasons, str) else ""):
-            problems.append((pos, f"{reasons_column}: no label"))
-        if sentiment_column:
-            value = df[sentiment_column].iloc[pos]
-            if not isinstance(value, str) or not value.strip():
-                problems.append((pos, f"{sentiment_column}: no label"))
-    if problems:
-        where = _row_names(source, lines if lines is not None and len(lines) == len(df) else None)
-        shown = "\n  ".join(f"{where(pos)}: {problem}" for pos, problem in problems[:MAX_SHOWN])
-        more = f"\n  … and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
-        raise InputError(f"{source}: {len(problems)} row(s) cannot be used:\n  {shown}{more}")
-    out = df.copy()
-    out["label_set"] = [parse_reasons(v) for v in df[reasons_column]]
-    out["primary"] = [labels[0] for labels in out["label_set"]]
-    if sentiment_column:
-        out[sentiment_column] = out[sentiment_column].str.strip()
-    return out
+    table = check_labelled(
+        df, source, text_column, reasons_column, sentiment_column, lines=lines, require_text=require_text
+    )
+    return table.frame
+
+
+def read_labelled_table(
+    path: Path,
+    text_column: str = "text",
+    reasons_column: str = "reasons",
+    sentiment_column: str | None = "sentiment",
+    encoding: str | None = None,
+    **options: Any,
+) -> LabelledTable:
+    """Read a labelled file of any format taikai reads and check it (see :func:`check_labelled` for *options*)."""
+    table = read_table(Path(path), encoding=encoding)
+    return check_labelled(
+        table.frame, table.source, text_column, reasons_column, sentiment_column, lines=table.lines, **options
+    )
 
 
 def read_labelled(
@@ -78,14 +220,8 @@ def read_labelled(
     """Read and validate a labelled file (``text,reasons,sentiment``; ``reasons`` ``|``-separated, primary first).
 
     Any format taikai reads: CSV, TSV, JSONL, Parquet or xlsx, through the same readers as ``taikai batch``.
+    Every problem stops the reading (see :func:`read_labelled_table` to skip unusable rows instead).
     """
-    table = read_table(Path(path), encoding=encoding)
-    return validate_labelled(
-        table.frame,
-        table.source,
-        text_column,
-        reasons_column,
-        sentiment_column,
-        require_text=require_text,
-        lines=table.lines,
-    )
+    return read_labelled_table(
+        path, text_column, reasons_column, sentiment_column, encoding, require_text=require_text
+    ).frame

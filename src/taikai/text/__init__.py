@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from taikai._lazy import lazy_attributes
 from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, normalize
 from taikai.text._offsets import OffsetMap, normalize_with_offsets
+from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
 from taikai.text._status import Status
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_CHARS",
+    "NEAR_DUPLICATE",
     "SKIPPED_POS",
     "CheckedText",
     "JapaneseTokenizer",
@@ -28,10 +30,14 @@ __all__ = [
     "check_text",
     "content_words",
     "default_dicdir",
+    "duplicate_groups",
+    "jaccard",
     "japanese_share",
     "make_tagger",
+    "near_duplicates",
     "normalize",
     "normalize_with_offsets",
+    "shingles",
 ]
 
 __getattr__ = lazy_attributes(
