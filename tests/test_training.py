@@ -66,7 +66,7 @@ def test_training_data_problems_name_the_line(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n,low_pay,negative\n単価,,negative\n")
     with pytest.raises(InputError, match=r"bad.csv:3: text: .*\n.*bad.csv:4: reasons: no label"):
-        taikai.train(path, folds=0, test_size=0)
+        taikai.train(path, folds=0, test_size=0, on_bad_rows="error")
 
 
 def test_bad_split_values_are_refused(tiny_csv):

@@ -121,9 +121,10 @@ def test_training_data_problems_name_the_true_line_after_multi_line_texts(run, t
     path = tmp_path / "bad.csv"
     content = 'text,reasons,sentiment\n"手数料が\n高すぎる",fees,negative\n\n,low_pay,negative\n単価,,negative\n'
     path.write_text(content, encoding="utf-8")  # a two-line text and a blank line before the bad rows
-    result = run("train", path, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    result = run("train", path, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0", "--on-bad-rows", "error")
     assert result.exit_code == 2
     assert "bad.csv:5: text: empty" in result.stderr and "bad.csv:6: reasons: no label" in result.stderr
+    assert "--on-bad-rows skip" in result.stderr  # says how to go on without them
 
 
 def test_frame_problems_name_the_data_row(tmp_path):
@@ -134,7 +135,7 @@ def test_frame_problems_name_the_data_row(tmp_path):
     texts, reasons = ["手数料が\n高い", "", "単価"], ["fees", "fees", ""]
     frame = pd.DataFrame({"text": texts, "reasons": reasons, "sentiment": ["negative"] * 3})
     with pytest.raises(taikai.InputError, match=r"(?s)<frame>: row 2 \(data row, 1-based\): text: .*row 3 .*reasons"):
-        taikai.train(frame, folds=0, test_size=0)
+        taikai.train(frame, folds=0, test_size=0, on_bad_rows="error")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -30,6 +30,10 @@ def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
         return command
 
     return add
+
+
+if TYPE_CHECKING:
+    from taikai.model import ModelMetadata
 
 
 @click.command()
@@ -63,6 +67,36 @@ def evaluate(
 @click.command()
 @click.argument("data", type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
+@click.option(
+    "--add",
+    "add",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A labelled file to train on too (CSV, TSV, xlsx, JSONL, Parquet; e.g. a filled taikai suggest sheet). "
+    "Repeat for several. Blank rows are skipped, rows already in DATA dropped; labels may be ids or Japanese names.",
+)
+@click.option(
+    "--add-weight",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Sample weight of every --add row (a base row weighs 1).",
+)
+@click.option(
+    "--on-bad-rows",
+    type=click.Choice(["skip", "error"]),
+    default="skip",
+    show_default=True,
+    help="Rows that cannot be used (no Japanese, empty text, a missing label): skip them and list the first ones, "
+    "or stop with every one named.",
+)
+@click.option(
+    "--compare-folds",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="With --add: folds over the added rows for the before/after scores (0: skip the comparison).",
+)
 @click.option("--folds", type=click.IntRange(min=0), default=5, show_default=True, help="Cross-validation folds.")
 @click.option(
     "--test-size",
@@ -77,6 +111,10 @@ def evaluate(
 def train(
     data: Path,
     out: Path,
+    add: tuple[Path, ...],
+    add_weight: float,
+    on_bad_rows: str,
+    compare_folds: int,
     folds: int,
     test_size: float,
     seed: int,
@@ -87,27 +125,73 @@ def train(
     no_sentiment: bool,
     encoding: str | None,
 ) -> None:
-    """Train a model on a labelled file (text, reasons, sentiment) and save it to --out."""
+    """Train a model on a labelled file (text, reasons, sentiment), plus --add files, and save it to --out.
+
+    With --add, prints what the added labels bought: scores on them out of fold, trained without and with them.
+    """
+    import warnings
+
+    from taikai.training import SkippedRowsWarning
     from taikai.training import train as fit
 
-    model = fit(
-        data,
-        out,
-        folds=folds,
-        test_size=test_size,
-        seed=seed,
-        refit_all=refit_all,
-        text_column=text_column,
-        reasons_column=reasons_column,
-        sentiment_column=None if no_sentiment else sentiment_column,
-        encoding=encoding,
-    )
-    metrics = model.metadata.metrics
-    click.echo(f"model written to {out}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SkippedRowsWarning)  # summarised below, where it cannot be missed
+        model = fit(
+            data,
+            out,
+            folds=folds,
+            test_size=test_size,
+            seed=seed,
+            refit_all=refit_all,
+            text_column=text_column,
+            reasons_column=reasons_column,
+            sentiment_column=None if no_sentiment else sentiment_column,
+            encoding=encoding,
+            add=add,
+            add_weight=add_weight,
+            on_bad_rows=on_bad_rows,
+            compare_folds=compare_folds,
+        )
+    click.echo(training_summary(model.metadata, out))
+    skipped = model.metadata.training_data.get("skipped_rows")
+    if skipped:
+        click.secho(skipped_block(model.metadata), err=True, fg="yellow", bold=True)
+
+
+def training_summary(meta: ModelMetadata, out: Path) -> str:
+    """Return what a training run prints: the output, every input file's rows, CV/test figures, before/after."""
+    lines = [f"model written to {out}"]
+    for f in meta.inputs:
+        counts = f"{f.rows} rows, {f.used} used"
+        counts += "".join(
+            f", {n} {what}" for n, what in ((f.blank, "blank"), (f.bad, "skipped"), (f.duplicates, "duplicates")) if n
+        )
+        weight = f", weight {f.weight:g}" if f.role == "added" else ""
+        lines.append(f"{f.role + ':':7s}{f.file}  ({counts}{weight})")
+    if meta.training_data.get("added_disagreeing_duplicates"):
+        n = meta.training_data["added_disagreeing_duplicates"]
+        lines.append(f"note:  {n} dropped duplicate(s) carry labels that differ from DATA's (DATA's were kept)")
     for name in ("cv", "test"):
-        if name in metrics:
-            figures = {k: round(v, 3) for k, v in metrics[name].items() if isinstance(v, float)}
-            click.echo(f"{name}: {figures}")
+        if name in meta.metrics:
+            figures = {k: round(v, 3) for k, v in meta.metrics[name].items() if isinstance(v, float)}
+            lines.append(f"{name}: {figures}")
+    added = meta.metrics.get("added")
+    if added:
+        from taikai.training import AddedComparison
+
+        lines += AddedComparison.from_dict(added).lines()
+    return "\n".join(lines)
+
+
+def skipped_block(meta: ModelMetadata) -> str:
+    """Return the warning block about skipped training rows: their count and the first few, at their file line."""
+    data = meta.training_data
+    lines = [f"WARNING: {data['skipped_rows']} training row(s) cannot be used and were skipped:"]
+    lines += [f"  {row}" for row in data.get("skipped_examples", [])]
+    if data["skipped_rows"] > len(data.get("skipped_examples", [])):
+        lines.append(f"  … and {data['skipped_rows'] - len(data['skipped_examples'])} more")
+    lines.append("Fix them and train again, or pass --on-bad-rows error to stop at such rows.")
+    return "\n".join(lines)
 
 
 @click.command()

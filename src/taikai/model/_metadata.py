@@ -22,14 +22,16 @@ from typing import Any
 from taikai.errors import ModelError
 from taikai.model._statistics import DriftStatistics
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 FORMATS = {
     1: "taikai 0.1 before the package redesign: the pickle refers to taikai.vectorize and taikai.pipeline",
     2: "the pickle refers to the public paths taikai.text.* and taikai.model.*; metadata as ModelMetadata",
     3: "format 2 plus drift_statistics (DriftStatistics): what taikai drift compares a dump with",
+    4: "format 3 plus inputs (InputFile): every training file, base data and added labels, with sha256 and row counts",
 }
-READABLE_FORMATS = (2, FORMAT_VERSION)
-"""Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``)."""
+READABLE_FORMATS = (2, 3, FORMAT_VERSION)
+"""Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format
+2 or 3 no record of its input files (``inputs`` is empty)."""
 NO_DRIFT_STATISTICS = (
     "this model was trained before drift statistics were stored; retrain it "
     "(taikai train DATA.csv --out MODEL_DIR) or pass --reference FILE"
@@ -48,6 +50,42 @@ class ArtifactInfo:
     file: str
     sha256: str
     bytes: int
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file a model was trained on, and what became of its rows.
+
+    ``role`` is ``base`` (the training data) or ``added`` (labels added with ``train --add``). ``rows`` counts the
+    data rows read; ``used`` those trained on; ``blank`` rows without labels, ``bad`` unusable rows (skipped) and
+    ``duplicates`` added rows whose text is already in the base data or in a later added file (dropped), so that
+    ``rows == used + blank + bad + duplicates``. ``weight`` is the sample weight of its rows.
+    """
+
+    role: str
+    file: str
+    sha256: str
+    rows: int
+    used: int
+    blank: int = 0
+    bad: int = 0
+    duplicates: int = 0
+    weight: float = 1.0
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> InputFile:
+        """Read an entry written by ``asdict``."""
+        return cls(
+            role=str(values["role"]),
+            file=str(values["file"]),
+            sha256=str(values["sha256"]),
+            rows=int(values["rows"]),
+            used=int(values["used"]),
+            blank=int(values.get("blank", 0)),
+            bad=int(values.get("bad", 0)),
+            duplicates=int(values.get("duplicates", 0)),
+            weight=float(values.get("weight", 1.0)),
+        )
 
 
 @dataclass(frozen=True)
@@ -73,6 +111,7 @@ class ModelMetadata:
     dictionary: dict[str, Any] = field(default_factory=dict)
     artifact: ArtifactInfo | None = None
     drift: DriftStatistics | None = None
+    inputs: tuple[InputFile, ...] = ()
     format: int = FORMAT_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,6 +126,7 @@ class ModelMetadata:
             "config": dict(self.config),
             "seed": self.seed,
             "training_data": dict(self.training_data),
+            "inputs": [asdict(f) for f in self.inputs],
             "metrics": self.metrics,
         }
         if self.refit_on_all_rows:
@@ -135,6 +175,7 @@ class ModelMetadata:
                 dictionary=dict(values.get("dictionary") or {}),
                 artifact=None if artifact is None else ArtifactInfo(**artifact),
                 drift=None if drift is None else DriftStatistics.from_dict(drift),
+                inputs=tuple(InputFile.from_dict(f) for f in values.get("inputs") or ()),
                 format=int(version),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

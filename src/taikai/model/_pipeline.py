@@ -55,8 +55,8 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         self.reason_estimator = reason_estimator
         self.sentiment_estimator = sentiment_estimator
 
-    def fit(self, X: Any, y: Any) -> ReasonSentimentClassifier:
-        """Fit both heads on the same feature matrix."""
+    def fit(self, X: Any, y: Any, sample_weight: Any = None) -> ReasonSentimentClassifier:
+        """Fit both heads on the same feature matrix (each row weighted by *sample_weight*, when given)."""
         y = np.asarray(y, dtype=object)
         if y.ndim == 1:
             y = y[:, None]
@@ -64,13 +64,13 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             raise ValueError("y must have one or two columns: primary reason and (optionally) sentiment")
         default = LogisticRegression(max_iter=2000)
         reason = default if self.reason_estimator is None else self.reason_estimator
-        self.reason_ = clone(reason).fit(X, y[:, 0])
+        self.reason_ = clone(reason).fit(X, y[:, 0], sample_weight=sample_weight)
         self.reason_classes_ = np.asarray(self.reason_.classes_)
         self.sentiment_ = None
         self.sentiment_classes_ = np.asarray([], dtype=object)
         if y.shape[1] == 2:
             sentiment = default if self.sentiment_estimator is None else self.sentiment_estimator
-            self.sentiment_ = clone(sentiment).fit(X, y[:, 1])
+            self.sentiment_ = clone(sentiment).fit(X, y[:, 1], sample_weight=sample_weight)
             self.sentiment_classes_ = np.asarray(self.sentiment_.classes_)
         return self
 

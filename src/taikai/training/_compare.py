@@ -1,0 +1,113 @@
+"""What added labels bought: scores on the user's own rows, trained without them and with them (k-fold)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from taikai.evaluation import score_single
+from taikai.model import FeatureConfig
+from taikai.training._cv import fit_frame, model_texts
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True)
+class HeldOutScores:
+    """Primary-reason and sentiment scores on held-out added rows (sentiment ``None`` without a sentiment head)."""
+
+    reason_accuracy: float
+    reason_macro_f1: float
+    sentiment_accuracy: float | None = None
+    sentiment_macro_f1: float | None = None
+
+
+@dataclass(frozen=True)
+class AddedComparison:
+    """Scores on the added rows, out of fold: ``without`` them in training (base only) and ``with`` the others.
+
+    Each of ``folds`` folds of the added rows is scored by a model trained on the base rows plus the added rows of
+    the other folds, and by one trained on the base rows alone; every added row is scored once.
+    """
+
+    rows: int
+    folds: int
+    without: HeldOutScores
+    with_added: HeldOutScores
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values (as stored in the model's metrics under ``added``)."""
+        return {
+            "rows": self.rows,
+            "folds": self.folds,
+            "without": asdict(self.without),
+            "with": asdict(self.with_added),
+        }
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> AddedComparison:
+        """Read the values written by :meth:`to_dict`."""
+        return cls(
+            int(values["rows"]),
+            int(values["folds"]),
+            HeldOutScores(**values["without"]),
+            HeldOutScores(**values["with"]),
+        )
+
+    def lines(self) -> list[str]:
+        """Return the comparison as text lines: one per score, before → after and the difference."""
+        out = [f"your labels: {self.rows} rows, {self.folds}-fold; trained without them → with them"]
+        for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
+            before, after = getattr(self.without, name), getattr(self.with_added, name)
+            if before is not None and after is not None:
+                out.append(f"  {name:19s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
+        return out
+
+
+def _scores(gold: np.ndarray[Any, Any], predicted: np.ndarray[Any, Any], labels: list[list[str]]) -> HeldOutScores:
+    """Score *predicted* against *gold* (columns: reason, sentiment); *labels* lists every label of each column."""
+    reason = score_single(list(gold[:, 0]), list(predicted[:, 0]), labels[0])
+    if gold.shape[1] < 2:
+        return HeldOutScores(reason.accuracy, reason.macro_f1)
+    sentiment = score_single(list(gold[:, 1]), list(predicted[:, 1]), labels[1])
+    return HeldOutScores(reason.accuracy, reason.macro_f1, sentiment.accuracy, sentiment.macro_f1)
+
+
+def compare_added(
+    base: pd.DataFrame,
+    added: pd.DataFrame,
+    config: FeatureConfig,
+    folds: int,
+    seed: int,
+    sentiment_column: str | None,
+    text_column: str,
+) -> AddedComparison | None:
+    """Score the *added* rows out of fold with and without them in training; ``None`` with fewer than 2 folds.
+
+    ``folds`` is capped at the number of added rows. Folds are shuffled with *seed* (not stratified: a user's
+    handful of labels may hold a reason once).
+    """
+    import pandas as pd
+    from sklearn.model_selection import KFold
+
+    folds = min(folds, len(added))
+    if folds < 2:
+        return None
+    texts = np.array(model_texts(added[text_column]), dtype=object)
+    gold_columns = [added["primary"].to_numpy(dtype=object)]
+    if sentiment_column:
+        gold_columns.append(added[sentiment_column].to_numpy(dtype=object))
+    gold = np.column_stack(gold_columns)
+    width = gold.shape[1]
+    without = fit_frame(config, base, sentiment_column, text_column).predict(texts)[:, :width]
+    with_added = np.empty_like(gold)
+    for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(texts):
+        frame = pd.concat([base, added.iloc[train_idx]], ignore_index=True)
+        fitted = fit_frame(config, frame, sentiment_column, text_column)
+        with_added[test_idx] = fitted.predict(texts[test_idx])[:, :width]
+    both = pd.concat([base, added], ignore_index=True)
+    labels = [sorted(set(both["primary"]))] + ([sorted(set(both[sentiment_column]))] if sentiment_column else [])
+    return AddedComparison(len(added), folds, _scores(gold, without, labels), _scores(gold, with_added, labels))

@@ -1,0 +1,139 @@
+"""Gather the training rows: the base data plus labelled files, each checked, deduplicated and recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_table
+from taikai.labels import REASON_IDS, SENTIMENTS
+from taikai.model import InputFile, sha256_file
+from taikai.training._cv import WEIGHT, content_sha256, model_texts
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Data: TypeAlias = "str | Path | pd.DataFrame"
+"""A labelled file (any format taikai reads) or a labelled data frame."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The column names of every labelled input: text, reasons, and sentiment (``None``: no sentiment)."""
+
+    text: str = "text"
+    reasons: str = "reasons"
+    sentiment: str | None = "sentiment"
+
+    def labelled(self) -> list[str]:
+        return [self.text, self.reasons] + ([self.sentiment] if self.sentiment else [])
+
+
+@dataclass(frozen=True)
+class TrainingInputs:
+    """The rows to train on and what became of every input row.
+
+    ``base`` holds the usable base rows, ``added`` the usable labelled rows that are not duplicates (with a
+    sample-weight column); ``files`` records every file, ``skipped`` every unusable row that was left out.
+    """
+
+    base: pd.DataFrame
+    added: pd.DataFrame
+    files: tuple[InputFile, ...]
+    skipped: tuple[BadRow, ...]
+    disagreeing_duplicates: int = 0
+    """Added rows dropped as duplicates of a base row whose labels differ (the base labels were kept)."""
+
+
+def _read(
+    data: Data,
+    columns: Columns,
+    encoding: str | None,
+    on_bad_rows: OnBadRows,
+    skip_blank: bool = False,
+    known: tuple[set[str] | None, set[str] | None] = (None, None),
+) -> tuple[LabelledTable, str, str]:
+    """Return the checked table of *data*, its name for the metadata and its sha256."""
+    import pandas as pd
+
+    options: dict[str, Any] = {
+        "on_bad_rows": on_bad_rows,
+        "skip_blank": skip_blank,
+        "known_reasons": known[0],
+        "known_sentiments": known[1],
+    }
+    if isinstance(data, pd.DataFrame):
+        table = check_labelled(data, "<frame>", columns.text, columns.reasons, columns.sentiment, **options)
+        return table, "<frame>", content_sha256(table.frame, columns.labelled())
+    path = Path(data)
+    table = read_labelled_table(path, columns.text, columns.reasons, columns.sentiment, encoding, **options)
+    return table, str(path), sha256_file(path)
+
+
+def _known(labels: set[str], taxonomy: Sequence[str]) -> set[str]:
+    """Return the labels added rows may use: the base data's, and the whole taxonomy when the base uses it."""
+    return labels | set(taxonomy) if labels <= set(taxonomy) else labels
+
+
+def read_inputs(
+    data: Data,
+    add: Sequence[Data] = (),
+    *,
+    columns: Columns,
+    encoding: str | None = None,
+    on_bad_rows: OnBadRows | str = OnBadRows.SKIP,
+    add_weight: float = 1.0,
+) -> TrainingInputs:
+    """Read and check the base *data* and every labelled file in *add*.
+
+    Labelled files may leave rows blank (skipped and counted) and use Japanese display names; a label the base
+    data does not have stops with the file, row and value. An added row whose normalised text is in the base data
+    is dropped as a duplicate, as is one repeated by a later added row (the later one is kept).
+    """
+    import pandas as pd
+
+    on_bad_rows = OnBadRows(on_bad_rows)
+    base_table, base_name, base_sha = _read(data, columns, encoding, on_bad_rows)
+    base = base_table.frame
+    skipped = list(base_table.bad)
+    files = [InputFile("base", base_name, base_sha, base_table.rows, len(base), 0, len(base_table.bad))]
+    if not add:
+        return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped))
+    known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS)
+    known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS) if columns.sentiment else None
+    tables = []
+    for item in add:
+        table, name, sha = _read(
+            item,
+            columns,
+            encoding,
+            on_bad_rows,
+            skip_blank=True,
+            known=(known_reasons, known_sentiments),
+        )
+        skipped.extend(table.bad)
+        tables.append((table, name, sha))
+    base_keys = dict(zip(model_texts(base[columns.text]), base["label_set"], strict=True))
+    frames = []
+    for i, (table, _, _) in enumerate(tables):
+        frame = table.frame.assign(_taikai_file=i, _taikai_key=model_texts(table.frame[columns.text]))
+        frames.append(frame)
+    added = pd.concat(frames, ignore_index=True)
+    in_base = added["_taikai_key"].isin(base_keys)
+    disagreeing = sum(
+        base_keys[key] != labels
+        for key, labels in zip(added.loc[in_base, "_taikai_key"], added.loc[in_base, "label_set"], strict=True)
+    )
+    repeated = added.duplicated("_taikai_key", keep="last") & ~in_base
+    dropped = in_base | repeated
+    for i, (table, name, sha) in enumerate(tables):
+        mine = added["_taikai_file"] == i
+        duplicates = int((dropped & mine).sum())
+        used = int(mine.sum()) - duplicates
+        files.append(
+            InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)
+        )
+    kept = added[~dropped].drop(columns=["_taikai_file", "_taikai_key"]).assign(**{WEIGHT: float(add_weight)})
+    return TrainingInputs(base, kept, tuple(files), tuple(skipped), int(disagreeing))

@@ -1,0 +1,170 @@
+"""Train a model reproducibly: gather the rows, cross-validate, tune thresholds, test, compare, save with metadata."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timezone
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from taikai.drift import HeldOut, training_statistics
+from taikai.errors import InputError
+from taikai.evaluation import evaluate
+from taikai.io import OnBadRows
+from taikai.model import SEED, DriftStatistics, FeatureConfig, Model, ModelMetadata, save_artifact
+from taikai.text import MAX_CHARS
+from taikai.training._compare import compare_added
+from taikai.training._cv import content_sha256, cross_validate, fit_frame, pipeline_labels, split_frame
+from taikai.training._inputs import Columns, Data, TrainingInputs, read_inputs
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SHOWN_SKIPPED = 5
+"""How many skipped rows the metadata (and the command's summary) quote."""
+
+
+class SkippedRowsWarning(UserWarning):
+    """Training left out rows that cannot be used (``on_bad_rows="skip"``); the message names the first ones."""
+
+
+def skipped_summary(inputs: TrainingInputs) -> str:
+    """Return one line per skipped row (the first :data:`SHOWN_SKIPPED`), after a count; empty if none."""
+    if not inputs.skipped:
+        return ""
+    lines = [f"{len(inputs.skipped)} training row(s) cannot be used and were skipped:"]
+    lines += [f"  {row}" for row in inputs.skipped[:SHOWN_SKIPPED]]
+    if len(inputs.skipped) > SHOWN_SKIPPED:
+        lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED} more")
+    return "\n".join(lines)
+
+
+def _drift_statistics(
+    model: Model, train_df: pd.DataFrame, test_df: pd.DataFrame, text_column: str, held_out: HeldOut | None
+) -> DriftStatistics:
+    """Return what ``taikai drift`` compares with: counted on held-out rows (cross-validation, else the test
+    split), or on the training rows themselves when nothing was held out (then the model's confidence is
+    higher than on new text, which the source says)."""
+    if held_out is not None:
+        return training_statistics(model, train_df[text_column].tolist(), held_out)
+    if len(test_df):
+        source = f"predictions on the {len(test_df)} test rows of a model fitted on the training rows"
+        return training_statistics(model, test_df[text_column].tolist(), None, source)
+    source = f"predictions on its own {len(train_df)} training rows (nothing held out: confidence is optimistic)"
+    return training_statistics(model, train_df[text_column].tolist(), None, source)
+
+
+def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
+    """Return the ``training_data`` metadata: the base file, its hashes and row counts, and what was skipped."""
+    base = inputs.files[0]
+    source: dict[str, Any] = (
+        {} if base.file == "<frame>" else {"file": Path(base.file).name, "file_sha256": base.sha256}
+    )
+    source |= {"content_sha256": content_sha256(inputs.base, columns.labelled()), "rows": len(inputs.base)}
+    if inputs.skipped:
+        source |= {
+            "skipped_rows": len(inputs.skipped),
+            "skipped_examples": [str(r) for r in inputs.skipped[:SHOWN_SKIPPED]],
+        }
+    if len(inputs.files) > 1:
+        source |= {"added_rows": len(inputs.added), "added_disagreeing_duplicates": inputs.disagreeing_duplicates}
+    return source
+
+
+def train(
+    data: Data,
+    out: str | Path | None = None,
+    config: FeatureConfig | None = None,
+    folds: int = 5,
+    test_size: float = 0.2,
+    seed: int = SEED,
+    refit_all: bool = False,
+    text_column: str = "text",
+    reasons_column: str = "reasons",
+    sentiment_column: str | None = "sentiment",
+    encoding: str | None = None,
+    *,
+    add: Sequence[Data] = (),
+    add_weight: float = 1.0,
+    on_bad_rows: OnBadRows | str = OnBadRows.SKIP,
+    compare_folds: int = 5,
+) -> Model:
+    """Train a model on a labelled file or frame (plus labelled files *add*) and return it (saved to *out*).
+
+    The ``split`` column, if any, decides train and test rows of *data*; otherwise a stratified ``test_size`` share
+    is held out. Rows of *add* (files of any format taikai reads, e.g. a filled ``taikai suggest`` sheet) are
+    training rows weighted *add_weight*; blank ones are skipped, duplicates of base rows dropped, all counted in
+    ``metadata.inputs``. Rows that cannot be used are skipped with a :class:`SkippedRowsWarning`
+    (``on_bad_rows="skip"``) or stop the training (``"error"``). Cross-validation on the train rows gives the CV
+    scores and the per-reason thresholds; the test rows give the test scores; with *add*, ``compare_folds`` folds
+    over the added rows measure what they bought (``metrics["added"]``). With ``refit_all`` the saved model is
+    refitted on all rows.
+    """
+    if add_weight <= 0:
+        raise InputError(f"--add-weight must be positive, not {add_weight}")
+    config = config or FeatureConfig()
+    columns = Columns(text_column, reasons_column, sentiment_column)
+    inputs = read_inputs(data, add, columns=columns, encoding=encoding, on_bad_rows=on_bad_rows, add_weight=add_weight)
+    if inputs.skipped:
+        warnings.warn(skipped_summary(inputs), SkippedRowsWarning, stacklevel=2)
+    df = inputs.base
+    source = _source(inputs, columns)
+    try:
+        train_df, test_df = split_frame(df, test_size, seed)
+    except ValueError as exc:
+        raise InputError(
+            f"cannot split {len(df)} rows into train and test ({exc}); give more rows or --test-size 0"
+        ) from exc
+    import pandas as pd
+
+    fit_df = pd.concat([train_df, inputs.added], ignore_index=True) if len(inputs.added) else train_df
+    for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
+        if column and fit_df[column].nunique() < 2:
+            raise InputError(f"training needs at least two different {name} in the training rows")
+    source |= {"train_rows": len(train_df), "test_rows": len(test_df)}
+    try:
+        cv_scores, thresholds, held_out = cross_validate(fit_df, config, folds, seed, sentiment_column, text_column)
+        pipeline = fit_frame(config, fit_df, sentiment_column, text_column)
+        comparison = (
+            compare_added(train_df, inputs.added, config, compare_folds, seed, sentiment_column, text_column)
+            if len(inputs.added)
+            else None
+        )
+    except ValueError as exc:  # e.g. no n-gram left after min_df on very little data
+        raise InputError(f"cannot train on {len(fit_df)} rows: {exc}") from exc
+    reasons, sentiments = pipeline_labels(pipeline)
+    meta = ModelMetadata(
+        taikai_version=importlib_metadata.version("taikai"),
+        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        reasons=reasons,
+        sentiments=sentiments,
+        reason_thresholds=thresholds,
+        max_chars=MAX_CHARS,
+        config=config.to_dict(),
+        seed=seed,
+        training_data=source,
+        metrics={"cv": cv_scores},
+        inputs=inputs.files,
+    )
+    if comparison is not None:
+        meta.metrics["added"] = comparison.to_dict()
+    model = Model(pipeline, meta)
+    if len(test_df):
+        report = evaluate(model, test_df, text_column, reasons_column, sentiment_column)
+        meta.metrics["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
+    meta = replace(meta, drift=_drift_statistics(model, fit_df, test_df, text_column, held_out))
+    model = Model(pipeline, meta)
+    if refit_all and len(test_df):
+        everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
+        pipeline = fit_frame(config, everything, sentiment_column, text_column)
+        reasons, sentiments = pipeline_labels(pipeline)
+        meta = replace(meta, reasons=reasons, sentiments=sentiments, refit_on_all_rows=True)
+        meta.metrics["note"] = "test scores were measured before refitting on all rows"
+        model = Model(pipeline, meta)
+    if out is not None:
+        model.metadata = save_artifact(pipeline, meta, Path(out))
+        model.path = Path(out)
+    return model
