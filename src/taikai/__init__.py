@@ -23,9 +23,19 @@ if TYPE_CHECKING:
     from taikai.errors import InputError, ModelError, TaikaiError
     from taikai.evaluation import EvaluationReport, evaluate
     from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
-    from taikai.model import Classified, DriftStatistics, FeatureConfig, Model, ModelMetadata, Prediction, load_model
+    from taikai.model import (
+        Classified,
+        DriftStatistics,
+        FeatureConfig,
+        InputFile,
+        Model,
+        ModelMetadata,
+        Prediction,
+        load_model,
+    )
+    from taikai.suggest import Strategy, Suggestion, suggest
     from taikai.text import Status
-    from taikai.training import train
+    from taikai.training import AddedComparison, SkippedRowsWarning, train
 
 _EXPORTS = {
     "Explanation": "taikai.analysis",
@@ -50,11 +60,17 @@ _EXPORTS = {
     "Classified": "taikai.model",
     "DriftStatistics": "taikai.model",
     "FeatureConfig": "taikai.model",
+    "InputFile": "taikai.model",
     "Model": "taikai.model",
     "ModelMetadata": "taikai.model",
     "Prediction": "taikai.model",
     "load_model": "taikai.model",
+    "Strategy": "taikai.suggest",
+    "Suggestion": "taikai.suggest",
+    "suggest": "taikai.suggest",
     "Status": "taikai.text",
+    "AddedComparison": "taikai.training",
+    "SkippedRowsWarning": "taikai.training",
     "train": "taikai.training",
 }
 
@@ -62,6 +78,7 @@ __all__ = [
     "REASONS",
     "REASON_IDS",
     "SENTIMENTS",
+    "AddedComparison",
     "BatchOptions",
     "BatchSummary",
     "Classified",
@@ -71,12 +88,16 @@ __all__ = [
     "Explanation",
     "FeatureConfig",
     "InputError",
+    "InputFile",
     "Keywords",
     "Model",
     "ModelError",
     "ModelMetadata",
     "Prediction",
+    "SkippedRowsWarning",
     "Status",
+    "Strategy",
+    "Suggestion",
     "TaikaiError",
     "check_drift",
     "classify_file",
@@ -86,6 +107,7 @@ __all__ = [
     "keywords",
     "load_model",
     "reason_name",
+    "suggest",
     "train",
 ]
 

@@ -25,6 +25,7 @@ COMMANDS = {
     "keywords": ("taikai.cli._analysis", "keywords"),
     "report": ("taikai.cli._analysis", "report"),
     "drift": ("taikai.cli._drift", "drift"),
+    "suggest": ("taikai.cli._suggest", "suggest"),
 }
 
 

@@ -1,0 +1,71 @@
+"""The ``suggest`` command: pick the rows worth labelling from a predictions file and write the sheet to fill."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+STRATEGIES = ("margin", "entropy", "random")
+"""The values of :class:`taikai.suggest.Strategy` (listed here so that ``--help`` imports no library)."""
+
+
+@click.command()
+@click.argument("predictions", type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Sheet to write: .xlsx (dropdowns, definitions) or .csv (UTF-8 with BOM).",
+)
+@click.option("--n", "n", type=click.IntRange(min=1), default=200, show_default=True, help="Rows to suggest.")
+@click.option(
+    "--strategy",
+    type=click.Choice(STRATEGIES),
+    default="margin",
+    show_default=True,
+    help="margin: smallest gap between the two most probable reasons; entropy: most spread-out reason "
+    "probabilities (both spread over the predicted reasons); random: a uniform sample.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same rows.")
+@click.option("--text-column", default="text", show_default=True, help="Column holding the review text.")
+@click.option("--id-column", default=None, help="Column naming each row (default: a 'row' column, 1-based).")
+@click.option("--encoding", default=None, help="PREDICTIONS encoding (default: detect UTF-8 or CP932).")
+@click.option(
+    "--output-encoding",
+    type=click.Choice(["utf-8-sig", "utf-8", "cp932"], case_sensitive=False),
+    default=None,
+    help="A .csv sheet's encoding [default: utf-8-sig]; cp932 for old Excel. Unencodable characters become '?'.",
+)
+def suggest(
+    predictions: Path,
+    output: Path,
+    n: int,
+    strategy: str,
+    seed: int,
+    text_column: str,
+    id_column: str | None,
+    encoding: str | None,
+    output_encoding: str | None,
+) -> None:
+    """Pick the rows of PREDICTIONS (taikai batch output) worth labelling and write them as a sheet to fill in.
+
+    The sheet lists the id, the text and the model's reason and sentiment with probabilities, then the empty
+    columns reasons (primary, dropdown), sentiment (dropdown) and more_reasons for a person to fill in. Train on
+    it with: taikai train DATA --add SHEET --out MODEL.
+    """
+    from taikai.suggest import suggest as pick
+
+    result = pick(
+        predictions,
+        output,
+        n=n,
+        strategy=strategy,
+        seed=seed,
+        text_column=text_column,
+        id_column=id_column,
+        encoding=encoding,
+        output_encoding=output_encoding,
+    )
+    click.echo(str(result))

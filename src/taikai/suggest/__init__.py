@@ -1,0 +1,27 @@
+"""Active learning for analysts: pick the rows of a predictions file worth labelling, as a sheet to fill in.
+
+:func:`suggest` reads any output of ``taikai batch`` or ``predict_frame``, scores how unsure the model is
+(:func:`uncertainty`), counts near-duplicate texts once, spreads the slots over the predicted reasons
+(:func:`allocate`) and writes an xlsx sheet with dropdowns (or a CSV) that ``taikai train --add`` reads back.
+"""
+
+from taikai.suggest._select import POOL_FACTOR, Selection, Strategy, allocate, select, uncertainty
+from taikai.suggest._sheet import DEFINITIONS_SHEET, LABEL_SHEET, TO_FILL, definitions, write_sheet
+from taikai.suggest._suggest import ROW_COLUMN, Suggestion, suggest
+
+__all__ = [
+    "DEFINITIONS_SHEET",
+    "LABEL_SHEET",
+    "POOL_FACTOR",
+    "ROW_COLUMN",
+    "TO_FILL",
+    "Selection",
+    "Strategy",
+    "Suggestion",
+    "allocate",
+    "definitions",
+    "select",
+    "suggest",
+    "uncertainty",
+    "write_sheet",
+]

@@ -1,0 +1,186 @@
+"""Write the labelling sheet: xlsx with dropdowns, definitions and instructions for a person in Excel, or CSV.
+
+The person fills ``reasons`` (the primary reason, from a dropdown of ids), ``sentiment`` (dropdown) and, when the
+text states more reasons, ``more_reasons`` (ids or Japanese names, ``|``-separated; free text, since a dropdown
+holds one value). ``note`` is free. ``taikai train --add SHEET`` reads the first sheet back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from taikai.errors import InputError
+from taikai.io import MORE_REASONS_COLUMN, OutputSpec, encode_stream, excel_value, format_of, output_encoding
+from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TO_FILL = ("reasons", "sentiment", MORE_REASONS_COLUMN, "note")
+"""The columns the person fills, empty in the sheet, after the model's columns."""
+SHEET_FORMATS = ("xlsx", "csv")
+LABEL_SHEET = "labels"
+DEFINITIONS_SHEET = "definitions"
+HOW_TO_SHEET = "how_to"
+_LIST_LIMIT = 255  # Excel's limit for an inline list of a data validation
+_WIDTHS = {"text": 60, "note": 30, MORE_REASONS_COLUMN: 22}
+_HOW_TO = (
+    ("1", "reasons 列: このレビューの主な理由(退会理由)をリストから1つ選ぶ。", "reasons: pick the primary reason."),
+    (
+        "2",
+        "sentiment 列: プラットフォームでの経験への感情をリストから選ぶ。",
+        "sentiment: pick the writer's feeling toward their experience with the platform.",
+    ),
+    (
+        "3",
+        "more_reasons 列: ほかにも理由が書かれていれば、| で区切って入力 (例: fees|trouble)。日本語名も可。",
+        "more_reasons: further reasons the text states, |-separated (ids or Japanese names); optional.",
+    ),
+    (
+        "4",
+        "迷う行は空欄のままでよい(学習では数えて飛ばす)。",
+        "Leave rows you skip blank: training counts and skips them.",
+    ),
+    (
+        "5",
+        "定義は definitions シートを参照。保存後: taikai train DATA --add このファイル --out MODEL",
+        "Definitions are on the definitions sheet. Then: taikai train DATA --add THIS_FILE --out MODEL",
+    ),
+)
+
+
+def sheet_format(path: Path) -> str:
+    """Return ``xlsx`` or ``csv`` for *path*, or raise :class:`InputError` naming the formats a sheet can have."""
+    fmt = format_of(path, option="an .xlsx or .csv name")
+    if fmt not in SHEET_FORMATS:
+        raise InputError(f"{path}: a labelling sheet is .xlsx (with dropdowns) or .csv (UTF-8 with BOM), not {fmt}")
+    return fmt
+
+
+def definitions(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str, str, str, str, str]]:
+    """Return (kind, id, 日本語, meaning, 説明) per reason and sentiment of the model (taxonomy text where known)."""
+    known = {r.id: r for r in REASONS}
+    rows = []
+    for label in reasons:
+        r = known.get(label)
+        rows.append(("reason", label, r.name_ja if r else label, r.meaning if r else "", r.meaning_ja if r else ""))
+    for label in sentiments:
+        en, ja = SENTIMENT_MEANINGS.get(label, ("", ""))
+        rows.append(("sentiment", label, SENTIMENT_NAMES_JA.get(label, label), en, ja))
+    return rows
+
+
+def write_sheet(
+    rows: pd.DataFrame, out: Path, reasons: Sequence[str], sentiments: Sequence[str], encoding: str | None = None
+) -> int:
+    """Write *rows* (the model's columns) plus the empty columns to fill to *out*; return characters replaced.
+
+    ``.xlsx``: see the module docstring. ``.csv``: UTF-8 with BOM (Excel opens it), or *encoding* ``cp932``.
+    """
+    fmt = sheet_format(out)
+    frame = rows.assign(**dict.fromkeys(TO_FILL, ""))
+    if fmt == "csv":
+        enc = output_encoding("csv", encoding or "utf-8-sig")
+        data = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
+        payload, replaced = encode_stream(OutputSpec("csv", tuple(map(str, frame.columns)), enc), data, first=True)
+        out.write_bytes(payload)
+        return replaced
+    if encoding:
+        raise InputError("--output-encoding applies to a .csv sheet; an .xlsx sheet is always Unicode")
+    return _write_xlsx(frame, out, reasons, sentiments)
+
+
+def _list_formula(values: Sequence[str], column: str, count: int) -> str:
+    inline = ",".join(values)
+    if len(inline) + 2 <= _LIST_LIMIT and "," not in "".join(values):
+        return f'"{inline}"'
+    row0 = 2 if column == "reason" else 2 + count
+    return f"{DEFINITIONS_SHEET}!$B${row0}:$B${row0 + len(values) - 1}"
+
+
+def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentiments: Sequence[str]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    removed = 0
+
+    def clean(value: Any) -> Any:
+        nonlocal removed
+        fixed, n = excel_value(value)
+        removed += n
+        return fixed
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = LABEL_SHEET
+    columns = [str(c) for c in frame.columns]
+    ws.append(columns)
+    for values in frame.itertuples(index=False):
+        ws.append([clean(v) for v in values])
+    last = len(frame) + 1
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="FFF2CC")
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+    for j, name in enumerate(columns, start=1):
+        letter = get_column_letter(j)
+        ws.cell(1, j).font = bold
+        if name in TO_FILL:
+            for i in range(1, last + 1):
+                ws.cell(i, j).fill = fill
+        width = _WIDTHS.get(name) or min(40, max(len(name), *(len(str(v)) for v in frame[name].tolist()), 8) + 2)
+        if j == 2 and name not in _WIDTHS:  # the text column, whatever its name
+            width = _WIDTHS["text"]
+        ws.column_dimensions[letter].width = width
+        for i in range(2, last + 1):
+            ws.cell(i, j).alignment = wrap if width >= 30 else top
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
+    for name, values, kind, prompt in (
+        ("reasons", reasons, "reason", "主な理由をリストから選ぶ / pick the primary reason (more: more_reasons)"),
+        ("sentiment", sentiments, "sentiment", "感情をリストから選ぶ / pick the sentiment"),
+    ):
+        if not values:
+            continue
+        letter = get_column_letter(columns.index(name) + 1)
+        dv = DataValidation(type="list", formula1=_list_formula(values, kind, len(reasons)), allow_blank=True)
+        dv.prompt, dv.promptTitle, dv.showInputMessage = prompt, name, True
+        dv.error, dv.errorTitle, dv.showErrorMessage = f"リストの値を選んでください: {', '.join(values)}", name, True
+        ws.add_data_validation(dv)
+        dv.add(f"{letter}2:{letter}{max(last, 2)}")
+    more = get_column_letter(columns.index(MORE_REASONS_COLUMN) + 1)
+    dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="200", allow_blank=True)
+    dv.prompt, dv.promptTitle, dv.showInputMessage = (
+        "他の理由を | 区切りで (例: fees|trouble) / optional",
+        "more_reasons",
+        True,
+    )
+    ws.add_data_validation(dv)
+    dv.add(f"{more}2:{more}{max(last, 2)}")
+    _write_definitions(wb.create_sheet(DEFINITIONS_SHEET), reasons, sentiments, bold)
+    how = wb.create_sheet(HOW_TO_SHEET)
+    how.append(["step", "日本語", "English"])
+    for row in _HOW_TO:
+        how.append(list(row))
+    for letter, width in (("A", 6), ("B", 70), ("C", 70)):
+        how.column_dimensions[letter].width = width
+    wb.save(out)
+    return removed
+
+
+def _write_definitions(ws: Any, reasons: Sequence[str], sentiments: Sequence[str], bold: Any) -> None:
+    from openpyxl.styles import Alignment
+
+    ws.append(["kind", "id", "日本語", "meaning", "説明"])
+    for row in definitions(reasons, sentiments):
+        ws.append(list(row))
+    for cell in ws[1]:
+        cell.font = bold
+    for letter, width in (("A", 10), ("B", 18), ("C", 18), ("D", 60), ("E", 60)):
+        ws.column_dimensions[letter].width = width
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"

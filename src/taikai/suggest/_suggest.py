@@ -1,0 +1,174 @@
+"""``suggest``: from a predictions file, the rows a person should label next, as a sheet to fill in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from taikai.errors import InputError
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
+from taikai.suggest._select import Strategy, random_scores, reason_matrix, select, uncertainty
+from taikai.suggest._sheet import sheet_format, write_sheet
+from taikai.text import Status
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ROW_COLUMN = "row"
+"""The id column of the sheet when no ``id_column`` is given: the 1-based data row of the predictions."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The rows chosen for labelling (``rows``: the sheet's model columns, in labelling order) and the tally.
+
+    ``total`` rows were read; ``not_ok`` counts the rows left out per status (``empty``, ``error``, …);
+    ``duplicates`` the candidates passed over as the same or a near-duplicate text of another candidate;
+    ``per_reason`` the chosen rows per predicted reason.
+    """
+
+    rows: pd.DataFrame
+    strategy: Strategy
+    seed: int
+    total: int
+    not_ok: dict[str, int]
+    duplicates: int
+    per_reason: dict[str, int]
+    out: Path | None = None
+    replaced: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the tally as JSON-ready values (without the rows)."""
+        return {
+            "rows": len(self.rows),
+            "strategy": self.strategy.value,
+            "seed": self.seed,
+            "total": self.total,
+            "not_ok": dict(self.not_ok),
+            "duplicates": self.duplicates,
+            "per_reason": dict(self.per_reason),
+            "out": None if self.out is None else str(self.out),
+            "replaced": self.replaced,
+        }
+
+    def __str__(self) -> str:
+        left_out = ", ".join(f"{n} {status}" for status, n in self.not_ok.items()) or "none"
+        spread = ", ".join(f"{r} {n}" for r, n in self.per_reason.items() if n)
+        lines = [
+            f"{len(self.rows)} rows to label ({self.strategy.value}, seed {self.seed}) of {self.total} read",
+            f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates}",
+            f"per predicted reason: {spread}",
+        ]
+        if self.replaced:
+            lines.append(f"{self.replaced} character(s) the sheet's encoding cannot hold were written as ?")
+        if self.out is not None:
+            lines.append(f"sheet written to {self.out}")
+        return "\n".join(lines)
+
+
+def _frame(predictions: str | Path | pd.DataFrame, encoding: str | None) -> tuple[pd.DataFrame, str]:
+    if isinstance(predictions, (str, Path)):
+        from taikai.io import read_predictions
+
+        return read_predictions(Path(predictions), encoding=encoding), str(predictions)
+    return predictions, "<frame>"
+
+
+def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[str]:
+    return display_order([str(c)[len(prefix) :] for c in df.columns if str(c).startswith(prefix)], preferred)
+
+
+def _sheet_rows(df: pd.DataFrame, picked: list[int], similar: list[int], columns: tuple[str, str], labels: Any) -> Any:
+    """Return the sheet's model columns for the *picked* rows of *df*."""
+    import pandas as pd
+
+    id_name, text_column = columns
+    reasons, sentiments = labels
+    rows = df.iloc[picked]
+    proba = reason_matrix(rows, reasons)
+    order = np.argsort(-proba, axis=1, kind="stable")
+    out = {
+        id_name: rows[id_name].tolist() if id_name != ROW_COLUMN else [i + 1 for i in picked],
+        text_column: rows[text_column].tolist(),
+        "model_reason": [reasons[o[0]] for o in order],
+        "model_reason_ja": [reason_name(reasons[o[0]]) for o in order],
+        "p_model_reason": [round(float(p[o[0]]), 3) for p, o in zip(proba, order, strict=True)],
+        "runner_up": [reasons[o[1]] if len(o) > 1 else None for o in order],
+        "p_runner_up": [round(float(p[o[1]]), 3) if len(o) > 1 else None for p, o in zip(proba, order, strict=True)],
+        "model_reasons": rows["reasons"].tolist() if "reasons" in rows.columns else [None] * len(rows),
+    }
+    if sentiments:
+        s_proba = rows[[f"p_sentiment_{s}" for s in sentiments]].to_numpy(dtype=float)
+        out["model_sentiment"] = [sentiments[j] for j in s_proba.argmax(axis=1)]
+        out["p_model_sentiment"] = [round(float(v), 3) for v in s_proba.max(axis=1)]
+    out["similar_rows"] = similar
+    return pd.DataFrame(out)
+
+
+def suggest(
+    predictions: str | Path | pd.DataFrame,
+    out: str | Path | None = None,
+    *,
+    n: int = 200,
+    strategy: Strategy | str = Strategy.MARGIN,
+    seed: int = 0,
+    text_column: str = "text",
+    id_column: str | None = None,
+    encoding: str | None = None,
+    output_encoding: str | None = None,
+) -> Suggestion:
+    """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
+
+    ``margin`` (default) and ``entropy`` take the rows the model is least sure of, spread over the predicted
+    reasons (see :func:`taikai.suggest.allocate`); ``random`` takes rows uniformly. Rows whose status is not
+    ``ok`` are left out and counted; a text repeated or nearly repeated counts once. Deterministic for a *seed*
+    (ties in uncertainty are broken by a seeded shuffle). With *out* (``.xlsx`` or ``.csv``) the sheet is written.
+    """
+    strategy = Strategy(strategy)
+    if n < 1:
+        raise InputError(f"--n must be at least 1, not {n}")
+    if out is not None:
+        sheet_format(Path(out))
+    df, source = _frame(predictions, encoding)
+    for name in (text_column, id_column):
+        if name and name not in df.columns:
+            raise InputError(f"{source}: no column {name!r}; the columns are {list(map(str, df.columns))}")
+    reasons = _labels(df, "p_reason_", REASON_IDS)
+    if not reasons:
+        raise InputError(f"{source}: no p_reason_* columns: classify it first with taikai batch or predict_frame")
+    sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
+    status = df["status"].astype(str) if "status" in df.columns else None
+    ok = np.ones(len(df), dtype=bool) if status is None else (status == Status.OK.value).to_numpy(copy=True)
+    proba = reason_matrix(df, reasons)
+    ok &= ~np.isnan(proba).any(axis=1)
+    not_ok = {} if status is None else {str(k): int(v) for k, v in status[~ok].value_counts().items()}
+    if status is None and (~ok).any():
+        not_ok = {"unclassified": int((~ok).sum())}
+    positions = np.flatnonzero(ok)
+    texts = [str(t) for t in df[text_column].to_numpy()[positions]]
+    predicted = [reasons[j] for j in proba[positions].argmax(axis=1)]
+    shuffle = random_scores(len(positions), seed)
+    # random: the shuffle is the order; else a tiny seeded jitter breaks exact ties without reordering the rest
+    scores = shuffle if strategy is Strategy.RANDOM else uncertainty(proba[positions], strategy) + shuffle * 1e-9
+    chosen = select(texts, predicted, scores, n, spread=strategy is not Strategy.RANDOM)
+    picked = [int(positions[i]) for i in chosen.picked]
+    id_name = id_column or ROW_COLUMN
+    rows = _sheet_rows(df, picked, chosen.similar, (id_name, text_column), (reasons, sentiments))
+    per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}
+    replaced = 0
+    if out is not None:
+        replaced = write_sheet(rows, Path(out), reasons, sentiments, output_encoding)
+    return Suggestion(
+        rows,
+        strategy,
+        seed,
+        len(df),
+        not_ok,
+        chosen.duplicates,
+        per_reason,
+        None if out is None else Path(out),
+        replaced,
+    )
