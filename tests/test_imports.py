@@ -52,6 +52,8 @@ def test_predict_loads_no_pandas_or_pyarrow():
     assert not loaded & {"pandas", "pyarrow", "matplotlib", "dask"}, sorted(loaded & {"pandas", "pyarrow"})
 
 
-@pytest.mark.parametrize("module", ["taikai.text", "taikai.io", "taikai.batch", "taikai.labels", "taikai.errors"])
+@pytest.mark.parametrize(
+    "module", ["taikai.text", "taikai.io", "taikai.batch", "taikai.labels", "taikai.errors", "taikai.suggestion"]
+)
 def test_light_packages_import_without_scikit_learn(module):
     assert "sklearn" not in imported_after(f"import {module}")

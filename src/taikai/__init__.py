@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         Prediction,
         load_model,
     )
-    from taikai.suggest import Strategy, Suggestion, suggest
+    from taikai.suggestion import Strategy, Suggestion, suggest
     from taikai.text import Status
     from taikai.training import AddedComparison, SkippedRowsWarning, train
 
@@ -65,9 +65,9 @@ _EXPORTS = {
     "ModelMetadata": "taikai.model",
     "Prediction": "taikai.model",
     "load_model": "taikai.model",
-    "Strategy": "taikai.suggest",
-    "Suggestion": "taikai.suggest",
-    "suggest": "taikai.suggest",
+    "Strategy": "taikai.suggestion",
+    "Suggestion": "taikai.suggestion",
+    "suggest": "taikai.suggestion",
     "Status": "taikai.text",
     "AddedComparison": "taikai.training",
     "SkippedRowsWarning": "taikai.training",

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 STRATEGIES = ("margin", "entropy", "random")
-"""The values of :class:`taikai.suggest.Strategy` (listed here so that ``--help`` imports no library)."""
+"""The values of :class:`taikai.suggestion.Strategy` (listed here so that ``--help`` imports no library)."""
 
 
 @click.command()
@@ -55,7 +55,7 @@ def suggest(
     columns reasons (primary, dropdown), sentiment (dropdown) and more_reasons for a person to fill in. Train on
     it with: taikai train DATA --add SHEET --out MODEL.
     """
-    from taikai.suggest import suggest as pick
+    from taikai.suggestion import suggest as pick
 
     result = pick(
         predictions,

@@ -10,13 +10,15 @@ import numpy as np
 
 from taikai.errors import InputError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
-from taikai.suggest._select import Strategy, random_scores, reason_matrix, select, uncertainty
-from taikai.suggest._sheet import sheet_format, write_sheet
+from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
+from taikai.suggestion._sheet import sheet_format, write_sheet
 from taikai.text import Status
 
 if TYPE_CHECKING:
     import pandas as pd
 
+SHEET_TEXT = "text"
+"""The sheet's text column, whatever the predictions call it: the name ``taikai train --add`` reads by default."""
 ROW_COLUMN = "row"
 """The id column of the sheet when no ``id_column`` is given: the 1-based data row of the predictions."""
 
@@ -92,7 +94,7 @@ def _sheet_rows(df: pd.DataFrame, picked: list[int], similar: list[int], columns
     order = np.argsort(-proba, axis=1, kind="stable")
     out = {
         id_name: rows[id_name].tolist() if id_name != ROW_COLUMN else [i + 1 for i in picked],
-        text_column: rows[text_column].tolist(),
+        SHEET_TEXT: rows[text_column].tolist(),
         "model_reason": [reasons[o[0]] for o in order],
         "model_reason_ja": [reason_name(reasons[o[0]]) for o in order],
         "p_model_reason": [round(float(p[o[0]]), 3) for p, o in zip(proba, order, strict=True)],
@@ -123,7 +125,7 @@ def suggest(
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
 
     ``margin`` (default) and ``entropy`` take the rows the model is least sure of, spread over the predicted
-    reasons (see :func:`taikai.suggest.allocate`); ``random`` takes rows uniformly. Rows whose status is not
+    reasons (see :func:`taikai.suggestion.allocate`); ``random`` takes rows uniformly. Rows whose status is not
     ``ok`` are left out and counted; a text repeated or nearly repeated counts once. Deterministic for a *seed*
     (ties in uncertainty are broken by a seeded shuffle). With *out* (``.xlsx`` or ``.csv``) the sheet is written.
     """

@@ -1,13 +1,16 @@
 """Active learning for analysts: pick the rows of a predictions file worth labelling, as a sheet to fill in.
 
+The package behind ``taikai.suggest()`` and ``taikai suggest`` (named as a noun, like ``taikai.training`` behind
+``taikai.train``, so that the package does not shadow the function).
+
 :func:`suggest` reads any output of ``taikai batch`` or ``predict_frame``, scores how unsure the model is
 (:func:`uncertainty`), counts near-duplicate texts once, spreads the slots over the predicted reasons
 (:func:`allocate`) and writes an xlsx sheet with dropdowns (or a CSV) that ``taikai train --add`` reads back.
 """
 
-from taikai.suggest._select import POOL_FACTOR, Selection, Strategy, allocate, select, uncertainty
-from taikai.suggest._sheet import DEFINITIONS_SHEET, LABEL_SHEET, TO_FILL, definitions, write_sheet
-from taikai.suggest._suggest import ROW_COLUMN, Suggestion, suggest
+from taikai.suggestion._select import POOL_FACTOR, Selection, Strategy, allocate, select, uncertainty
+from taikai.suggestion._sheet import DEFINITIONS_SHEET, LABEL_SHEET, TO_FILL, definitions, write_sheet
+from taikai.suggestion._suggest import ROW_COLUMN, Suggestion, suggest
 
 __all__ = [
     "DEFINITIONS_SHEET",

@@ -1,0 +1,75 @@
+"""Choosing rows: uncertainty scores, the allocation rule, near-duplicates counted once."""
+
+import numpy as np
+import pytest
+
+from taikai.suggestion import Strategy, allocate, select, uncertainty
+
+
+@pytest.mark.parametrize(
+    ("proba", "strategy", "expected"),
+    [
+        ([[0.5, 0.5, 0.0]], Strategy.MARGIN, [1.0]),  # a tie: as unsure as it gets
+        ([[1.0, 0.0, 0.0]], Strategy.MARGIN, [0.0]),
+        ([[0.6, 0.3, 0.1]], Strategy.MARGIN, [0.7]),
+        ([[1 / 3, 1 / 3, 1 / 3]], Strategy.ENTROPY, [1.0]),  # uniform: maximal entropy
+        ([[1.0, 0.0, 0.0]], Strategy.ENTROPY, [0.0]),
+        ([[0.5, 0.5, 0.0]], Strategy.ENTROPY, [np.log(2) / np.log(3)]),
+    ],
+)
+def test_uncertainty(proba, strategy, expected):
+    np.testing.assert_allclose(uncertainty(np.array(proba), strategy), expected, atol=1e-9)
+
+
+def test_margin_and_entropy_rank_differently():
+    proba = np.array([[0.45, 0.45, 0.05, 0.05], [0.3, 0.25, 0.25, 0.2]])
+    assert uncertainty(proba, Strategy.MARGIN).argmax() == 0  # the closest top two
+    assert uncertainty(proba, Strategy.ENTROPY).argmax() == 1  # the flattest row
+
+
+@pytest.mark.parametrize(
+    ("available", "n", "expected"),
+    [
+        ({"a": 10, "b": 10, "c": 10}, 9, {"a": 3, "b": 3, "c": 3}),  # equal shares
+        ({"a": 1, "b": 10, "c": 10}, 9, {"a": 1, "b": 4, "c": 4}),  # a is short: its spare slots are shared
+        ({"a": 1, "b": 2, "c": 10}, 9, {"a": 1, "b": 2, "c": 6}),  # twice
+        ({"a": 2, "b": 2}, 9, {"a": 2, "b": 2}),  # never more than there is
+        ({"a": 5, "b": 5}, 0, {"a": 0, "b": 0}),
+        ({"a": 0, "b": 5}, 3, {"a": 0, "b": 3}),
+    ],
+)
+def test_allocate_shares_slots_equally_and_passes_on_spare_ones(available, n, expected):
+    scores = {r: [0.5] * k for r, k in available.items()}
+    assert allocate(scores, n) == expected
+
+
+def test_allocate_gives_the_remainder_to_the_most_uncertain_next_candidates():
+    scores = {"a": [0.9, 0.2], "b": [0.8, 0.7], "c": [0.95, 0.6]}
+    assert allocate(scores, 5) == {"a": 1, "b": 2, "c": 2}  # after 1 each: b's 0.7 and c's 0.6 beat a's 0.2
+
+
+def test_select_spreads_over_reasons_most_uncertain_first():
+    texts = [f"テキスト番号{i}はまったく別の内容です{'あいうえおかきくけこ'[i % 10] * 5}{i}" for i in range(30)]
+    reasons = ["a"] * 20 + ["b"] * 10
+    scores = np.linspace(1, 0, 30)  # every "a" row is more uncertain than every "b" row
+    chosen = select(texts, reasons, scores, 6)
+    assert sorted(reasons[i] for i in chosen.picked) == ["a", "a", "a", "b", "b", "b"]
+    assert chosen.picked == sorted(chosen.picked)  # in order of uncertainty: first row first
+    unspread = select(texts, reasons, scores, 6, spread=False)
+    assert unspread.picked == [0, 1, 2, 3, 4, 5]
+
+
+def test_select_counts_repeats_and_near_duplicates_once():
+    base = "手数料が高すぎて、毎月の売上から二割も引かれてしまうのでやめました"
+    texts = [base, base, base + "。", "本業が忙しくなって時間がなくなりました", "詐欺みたいな案件に当たって怖くなった"]
+    chosen = select(texts, ["fees", "fees", "fees", "time", "trouble"], np.array([0.9, 0.8, 0.85, 0.5, 0.4]), 3)
+    assert chosen.picked == [0, 3, 4]
+    assert chosen.similar == [2, 0, 0]  # row 0 stands for the exact repeat and the near-duplicate
+    assert chosen.duplicates == 2
+
+
+def test_select_widens_the_pool_when_near_duplicates_fill_it():
+    texts = ["同じ文章がずっと続いています、退会理由は手数料です"] * 9 + ["違う文章で退会理由は時間です"]
+    texts = [t + "!" * (i % 2) for i, t in enumerate(texts)]  # near, not exact, duplicates
+    chosen = select(texts, ["fees"] * 10, np.linspace(1, 0.1, 10), 2, spread=False)
+    assert chosen.picked == [0, 9]

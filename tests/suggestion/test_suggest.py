@@ -1,0 +1,131 @@
+"""suggest on predictions frames and files: what is left out, determinism, the sheet's columns and encodings."""
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.labels import REASON_IDS, SENTIMENTS
+from taikai.suggestion import definitions, write_sheet
+
+
+def predictions(n: int = 60, seed: int = 0) -> pd.DataFrame:
+    """A predictions frame as predict_frame writes it, with random probabilities and two rows not ok."""
+    rng = np.random.default_rng(seed)
+    reason_p = rng.dirichlet(np.ones(len(REASON_IDS)) * 0.5, size=n)
+    sentiment_p = rng.dirichlet(np.ones(3), size=n)
+    frame = pd.DataFrame(
+        {
+            "review_id": [f"r{i:03d}" for i in range(n)],
+            "body": [
+                f"レビュー{i}番: {'あかさたなはまやらわ'[i % 10] * (i % 7 + 3)}の話をしています{i}" for i in range(n)
+            ],
+            "status": ["ok"] * n,
+        }
+    )
+    for j, r in enumerate(REASON_IDS):
+        frame[f"p_reason_{r}"] = reason_p[:, j]
+    for j, s in enumerate(SENTIMENTS):
+        frame[f"p_sentiment_{s}"] = sentiment_p[:, j]
+    frame["reason"] = [REASON_IDS[j] for j in reason_p.argmax(axis=1)]
+    frame["reasons"] = frame["reason"]
+    frame.loc[[3, 7], "status"] = ["empty", "error"]
+    frame.loc[[3, 7], [c for c in frame.columns if c.startswith("p_")]] = np.nan
+    return frame
+
+
+@pytest.mark.parametrize("strategy", ["margin", "entropy", "random"])
+def test_suggest_leaves_out_rows_not_ok_and_is_deterministic(strategy):
+    df = predictions()
+    a = taikai.suggest(df, n=20, strategy=strategy, seed=3, text_column="body", id_column="review_id")
+    b = taikai.suggest(df, n=20, strategy=strategy, seed=3, text_column="body", id_column="review_id")
+    assert a.rows.equals(b.rows)
+    assert len(a.rows) == 20 and a.total == 60 and a.not_ok == {"empty": 1, "error": 1}
+    assert not {"r003", "r007"} & set(a.rows["review_id"])
+    assert sum(a.per_reason.values()) == 20
+
+
+def test_margin_picks_the_smallest_top_two_gaps():
+    df = predictions()
+    chosen = taikai.suggest(df, n=8, text_column="body", id_column="review_id")
+    gaps = chosen.rows["p_model_reason"] - chosen.rows["p_runner_up"]
+    ok = df[df["status"] == "ok"]
+    p = np.sort(ok[[f"p_reason_{r}" for r in REASON_IDS]].to_numpy(), axis=1)
+    all_gaps = p[:, -1] - p[:, -2]
+    assert gaps.max() <= np.quantile(all_gaps, 0.5)  # spread over reasons, yet all from the unsure half
+    assert list(gaps) == sorted(gaps, key=lambda g: round(g, 3))  # most uncertain first (rounded in the sheet)
+
+
+def test_random_depends_on_the_seed():
+    df = predictions()
+    ids = [set(taikai.suggest(df, n=10, strategy="random", seed=s, text_column="body").rows["row"]) for s in (1, 2)]
+    assert ids[0] != ids[1]
+
+
+def test_without_an_id_column_rows_are_numbered_from_one():
+    df = predictions()
+    chosen = taikai.suggest(df, n=5, text_column="body")
+    for row, text in zip(chosen.rows["row"], chosen.rows["text"], strict=True):
+        assert df["body"].iloc[row - 1] == text
+
+
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        (predictions().drop(columns=[f"p_reason_{r}" for r in REASON_IDS]), "no p_reason_"),
+        (predictions().drop(columns=["body"]), "no column 'body'"),
+    ],
+)
+def test_suggest_refuses_frames_it_cannot_use(frame, message):
+    with pytest.raises(taikai.InputError, match=message):
+        taikai.suggest(frame, n=5, text_column="body")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet", ".xlsx"])
+def test_suggest_reads_every_predictions_format(tmp_path, suffix):
+    df = predictions(30)
+    path = tmp_path / f"p{suffix}"
+    {
+        ".csv": lambda: df.to_csv(path, index=False),
+        ".tsv": lambda: df.to_csv(path, index=False, sep="\t"),
+        ".jsonl": lambda: df.to_json(path, orient="records", lines=True, force_ascii=False),
+        ".parquet": lambda: df.to_parquet(path),
+        ".xlsx": lambda: df.to_excel(path, index=False),
+    }[suffix]()
+    chosen = taikai.suggest(path, n=6, text_column="body", id_column="review_id")
+    expected = taikai.suggest(df, n=6, text_column="body", id_column="review_id")
+    assert list(chosen.rows["review_id"]) == list(expected.rows["review_id"])
+    assert chosen.not_ok == {"empty": 1, "error": 1}
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "text_out"),
+    [(None, True, "𠮷野家の話"), ("utf-8", False, "𠮷野家の話"), ("cp932", False, "?野家の話")],
+)
+def test_csv_sheet_encodings(tmp_path, encoding, bom, text_out):
+    rows = pd.DataFrame({"row": [1], "text": ["𠮷野家の話"], "model_reason": ["fees"]})
+    out = tmp_path / "s.csv"
+    replaced = write_sheet(rows, out, ["fees"], ["negative"], encoding)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") is bom
+    assert replaced == (1 if encoding == "cp932" else 0)
+    text = data.decode(encoding or "utf-8-sig")
+    assert text.splitlines()[0] == "row,text,model_reason,reasons,sentiment,more_reasons,note"
+    assert text.splitlines()[1] == f"1,{text_out},fees,,,,"
+
+
+def test_definitions_of_labels_outside_the_taxonomy_fall_back_to_the_id():
+    rows = definitions(["fees", "mine"], ["negative"])
+    assert rows[0][:3] == ("reason", "fees", "手数料が高い") and rows[0][3] and rows[0][4]
+    assert rows[1] == ("reason", "mine", "mine", "", "")
+    assert rows[2][:3] == ("sentiment", "negative", "ネガティブ")
+
+
+def test_a_long_label_list_is_referenced_on_the_definitions_sheet(tmp_path):
+    reasons = [f"custom_reason_number_{i:02d}" for i in range(20)]  # too long for an inline list
+    out = tmp_path / "s.xlsx"
+    write_sheet(pd.DataFrame({"row": [1], "text": ["テスト"]}), out, reasons, ["negative"])
+    ws = openpyxl.load_workbook(out)["labels"]
+    formulas = sorted(dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list")
+    assert formulas == ['"negative"', "definitions!$B$2:$B$21"]
