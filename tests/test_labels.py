@@ -2,7 +2,18 @@
 
 import pytest
 
-from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, display_order, format_reasons, parse_reasons, reason_name
+from taikai.labels import (
+    REASON_IDS,
+    REASONS,
+    SENTIMENT_MEANINGS,
+    SENTIMENTS,
+    display_order,
+    format_reasons,
+    parse_reasons,
+    reason_id,
+    reason_name,
+    sentiment_id,
+)
 
 
 def test_taxonomy_is_complete():
@@ -48,3 +59,31 @@ def test_format_reasons_round_trips():
 )
 def test_display_order(labels, preferred, expected):
     assert display_order(labels, preferred) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("low_pay", "low_pay"),
+        ("報酬・単価が低い", "low_pay"),
+        (" 手数料が高い ", "fees"),
+        ("Fees", "fees"),
+        ("PLATFORM_SWITCH", "platform_switch"),
+        ("mine", "mine"),  # outside the taxonomy: unchanged, for own label sets
+    ],
+)
+def test_reason_id_reads_ids_and_japanese_names(value, expected):
+    assert reason_id(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("negative", "negative"), ("ネガティブ", "negative"), ("中立", "neutral"), ("Positive", "positive"), ("", "")],
+)
+def test_sentiment_id_reads_ids_and_japanese_names(value, expected):
+    assert sentiment_id(value) == expected
+
+
+def test_every_label_has_a_japanese_and_english_definition():
+    assert all(r.meaning_ja for r in REASONS)
+    assert set(SENTIMENT_MEANINGS) == set(SENTIMENTS) and all(en and ja for en, ja in SENTIMENT_MEANINGS.values())

@@ -10,7 +10,7 @@ import pytest
 
 import taikai
 from taikai.errors import ModelError
-from taikai.model import FORMAT_VERSION, ModelMetadata, check_versions, library_versions, read_metadata
+from taikai.model import FORMAT_VERSION, ModelMetadata, check_versions, library_versions, read_metadata, sha256_file
 
 
 def test_metadata_records_what_the_model_needs(tiny_model_dir, tiny_csv):
@@ -157,3 +157,17 @@ def test_pickles_name_the_public_module_paths(tiny_model):
     for name in (b"taikai.text", b"JapaneseTokenizer", b"taikai.model", b"FastTfidfVectorizer"):
         assert name in raw
     assert b"taikai.text._" not in raw and b"taikai.model._" not in raw
+
+
+def test_metadata_of_format_2_is_read_without_inputs(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, lambda m: (m.update(format=2), m.pop("inputs")))
+    model = taikai.load_model(model_dir)
+    assert model.metadata.format == 2 and model.metadata.inputs == ()
+    assert model.predict("手数料が高い")[0].reason
+
+
+def test_metadata_records_the_training_file(tiny_model_dir, tiny_csv):
+    [base] = read_metadata(tiny_model_dir).inputs
+    assert (base.role, base.file, base.rows, base.used, base.bad) == ("base", str(tiny_csv), 40, 40, 0)
+    assert base.sha256 == sha256_file(tiny_csv)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_table
+from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_table
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
 from taikai.training._cv import WEIGHT, content_sha256, model_texts
@@ -29,6 +29,20 @@ class Columns:
 
     def labelled(self) -> list[str]:
         return [self.text, self.reasons] + ([self.sentiment] if self.sentiment else [])
+
+    def found_in(self, names: Sequence[object]) -> Columns:
+        """Return these columns for a file with columns *names*: each missing one replaced by the standard name
+        (``text``, ``reasons``, ``sentiment``, as a ``taikai suggest`` sheet has) when the file has that."""
+        present = set(map(str, names))
+
+        def pick(name: str | None, standard: str) -> str | None:
+            return standard if name is not None and name not in present and standard in present else name
+
+        return Columns(
+            pick(self.text, "text") or self.text,
+            pick(self.reasons, "reasons") or self.reasons,
+            pick(self.sentiment, "sentiment"),
+        )
 
 
 @dataclass(frozen=True)
@@ -55,7 +69,10 @@ def _read(
     skip_blank: bool = False,
     known: tuple[set[str] | None, set[str] | None] = (None, None),
 ) -> tuple[LabelledTable, str, str]:
-    """Return the checked table of *data*, its name for the metadata and its sha256."""
+    """Return the checked table of *data*, its name for the metadata and its sha256.
+
+    An added file (*skip_blank*) may name its columns the standard way instead (see :meth:`Columns.found_in`).
+    """
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -65,11 +82,20 @@ def _read(
         "known_sentiments": known[1],
     }
     if isinstance(data, pd.DataFrame):
-        table = check_labelled(data, "<frame>", columns.text, columns.reasons, columns.sentiment, **options)
-        return table, "<frame>", content_sha256(table.frame, columns.labelled())
-    path = Path(data)
-    table = read_labelled_table(path, columns.text, columns.reasons, columns.sentiment, encoding, **options)
-    return table, str(path), sha256_file(path)
+        frame, source, lines, name = data, "<frame>", None, "<frame>"
+    else:
+        path = Path(data)
+        table = read_table(path, encoding=encoding)
+        frame, source, lines, name = table.frame, table.source, table.lines, str(path)
+    mine = columns.found_in(frame.columns) if skip_blank else columns
+    checked = check_labelled(frame, source, mine.text, mine.reasons, mine.sentiment, lines=lines, **options)
+    if mine != columns:  # the frame as the base data names its columns, so that rows can be put together
+        renames = {a: b for a, b in zip(mine.labelled(), columns.labelled(), strict=True) if a != b}
+        checked = replace(
+            checked, frame=checked.frame.drop(columns=list(renames.values()), errors="ignore").rename(columns=renames)
+        )
+    sha = content_sha256(checked.frame, columns.labelled()) if name == "<frame>" else sha256_file(Path(name))
+    return checked, name, sha
 
 
 def _known(labels: set[str], taxonomy: Sequence[str]) -> set[str]:

@@ -1,0 +1,239 @@
+"""End to end, as an analyst works: batch → suggest → a person fills the sheet → train --add → a model that learned."""
+
+import csv
+import json
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from taikai import load_model
+from taikai.cli import cli
+
+# A phenomenon the tiny model has never seen: generative AI taking the work. The person labels it `rejection`.
+TAUGHT = [
+    "生成AIで記事が書けるからと単価の話の前に断られた",
+    "AIに任せるので今回は見送りますと言われた",
+    "AI画像で足りるそうで依頼が来なくなった",
+    "翻訳はAIで済ませると言われて契約が終わった",
+    "生成AIを使える人を優先すると募集に書いてあった",
+    "AIの下書きを直すだけの仕事しか残っていない",
+    "ナレーションもAI音声に置き換えると言われた",
+    "生成AIの登場で応募しても選ばれなくなった",
+]
+OTHER = [
+    "手数料が高くて手元に残らない",
+    "本業が忙しくて続けられない",
+    "直接契約に切り替えました",
+    "",  # status empty: left out of the sheet and counted
+    "(^_^)",  # status error: no Japanese
+]
+PROBES = ["生成AIのほうが安いと言われた", "AIで十分だと発注者に言われた", "生成AIに仕事を持っていかれた"]
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def predictions(run, tmp_path, tiny_model_dir):
+    dump = tmp_path / "dump.csv"
+    with dump.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["review_id", "body"])
+        writer.writerows([f"r{i:02d}", text] for i, text in enumerate(TAUGHT + OTHER))
+    out = tmp_path / "predictions.csv"
+    result = run(
+        "batch", dump, "-o", out, "--text-column", "body", "--id-column", "review_id", "--model", tiny_model_dir
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def fill_xlsx(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if "AI" in row[header.index("text")].value:
+            row[header.index("reasons")].value = "提案が通らない"  # the Japanese display name of rejection
+            row[header.index("sentiment")].value = "negative"
+    wb.save(path)
+
+
+def fill_csv(path, encoding):
+    with path.open(encoding=encoding, newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        if "AI" in row["text"]:
+            row["reasons"], row["sentiment"] = "rejection", "ネガティブ"
+    with path.open("w", encoding=encoding, newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "options", "encoding"),
+    [
+        ("sheet.xlsx", [], None),
+        ("sheet.csv", [], "utf-8-sig"),
+        ("sheet.csv", ["--output-encoding", "cp932"], "cp932"),  # as Excel on Japanese Windows saves a CSV
+    ],
+)
+def test_suggest_fill_and_train_add_teaches_the_model(
+    run, tmp_path, predictions, tiny_csv, tiny_model, name, options, encoding
+):
+    sheet = tmp_path / name
+    result = run(
+        "suggest", predictions, "-o", sheet, "--n", "50", "--text-column", "body", "--id-column", "review_id", *options
+    )
+    assert result.exit_code == 0, result.output
+    assert "11 rows to label" in result.output and "1 empty, 1 error" in result.output
+    if encoding is None:
+        fill_xlsx(sheet)
+    else:
+        assert sheet.read_bytes().startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")
+        fill_csv(sheet, encoding)
+
+    before = [p.reason for p in tiny_model.predict(PROBES)]
+    assert "rejection" not in before  # the fixture is a real check: the base model does not know this yet
+    out = tmp_path / "model"
+    args = ["train", tiny_csv, "--add", sheet, "--add-weight", "3", "--out", out, "--folds", "2", "--test-size", "0"]
+    result = run(*args, "--compare-folds", "2")
+    assert result.exit_code == 0, result.output
+    assert f"added: {sheet}  (11 rows, 8 used, 3 blank, weight 3)" in result.output
+    assert "your labels: 8 rows, 2-fold" in result.output and "reason_accuracy" in result.output
+
+    model = load_model(out)
+    [base, added] = model.metadata.inputs
+    assert (base.role, base.rows, base.used) == ("base", 40, 40)
+    assert (added.role, added.file, added.rows, added.used, added.blank, added.weight) == (
+        "added",
+        str(sheet),
+        11,
+        8,
+        3,
+        3.0,
+    )
+    assert added.sha256 and added.sha256 != base.sha256
+    assert model.metadata.metrics["added"]["rows"] == 8
+    assert [p.reason for p in model.predict(PROBES)] == ["rejection"] * 3
+
+
+def test_xlsx_sheet_is_made_for_a_person_in_excel(run, tmp_path, predictions):
+    sheet = tmp_path / "sheet.xlsx"
+    assert run("suggest", predictions, "-o", sheet, "--text-column", "body").exit_code == 0
+    wb = openpyxl.load_workbook(sheet)
+    assert wb.sheetnames == ["labels", "definitions", "how_to"]
+    ws = wb["labels"]
+    header = [c.value for c in ws[1]]
+    assert header[:2] == ["row", "text"]  # "text", as train --add reads it, whatever the predictions call it
+    assert header[-4:] == ["reasons", "sentiment", "more_reasons", "note"]
+    assert {"model_reason", "p_model_reason", "model_sentiment", "p_model_sentiment"} <= set(header)
+    assert ws.freeze_panes == "C2"
+    assert all(ws.cell(i, header.index("reasons") + 1).value is None for i in range(2, ws.max_row + 1))
+    assert ws.cell(2, 2).alignment.wrap_text and ws.column_dimensions["B"].width == 60
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    letter = openpyxl.utils.get_column_letter
+    reasons_col, sentiment_col = letter(header.index("reasons") + 1), letter(header.index("sentiment") + 1)
+    assert (
+        lists[f"{reasons_col}2:{reasons_col}12"]
+        == '"low_pay,fees,rejection,time,graduated,platform_switch,trouble,other"'
+    )
+    assert lists[f"{sentiment_col}2:{sentiment_col}12"] == '"positive,neutral,negative"'
+    definitions = [[c.value for c in row] for row in wb["definitions"].iter_rows()]
+    assert definitions[0] == ["kind", "id", "日本語", "meaning", "説明"]
+    fees = next(row for row in definitions if row[1] == "fees")
+    assert fees[2] == "手数料が高い" and "fee" in fees[3] and "手数料" in fees[4]
+    assert [row[1] for row in definitions if row[0] == "sentiment"] == ["positive", "neutral", "negative"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "{tmp}/s.parquet", "--text-column", "body"], "a labelling sheet is .xlsx"),
+        (["-o", "{tmp}/s.xlsx", "--text-column", "nope"], "predictions.csv: no column 'nope'"),
+        (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--id-column", "nope"], "no column 'nope'"),
+        (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--output-encoding", "cp932"], "applies to a .csv sheet"),
+        (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--n", "0"], "Invalid value for '--n'"),
+    ],
+)
+def test_suggest_bad_input_exits_2_with_a_message(run, tmp_path, predictions, args, message):
+    result = run("suggest", predictions, *[a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not list(tmp_path.glob("s.*"))
+
+
+def test_suggest_refuses_a_file_that_is_not_predictions(run, tmp_path, tiny_csv):
+    result = run("suggest", tiny_csv, "-o", tmp_path / "s.xlsx")
+    assert result.exit_code == 2
+    assert "tiny.csv: no p_reason_* columns" in result.stderr and "taikai batch" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ({"reasons": "low_pya", "sentiment": "negative"}, r"sheet.csv:2: reasons: unknown label 'low_pya'"),
+        ({"reasons": "fees", "sentiment": "angry"}, r"sheet.csv:2: sentiment: unknown label 'angry'"),
+        (
+            {"reasons": "fees", "more_reasons": "fees|xx", "sentiment": "negative"},
+            r"sheet.csv:2: reasons: unknown label 'xx'",
+        ),
+    ],
+)
+def test_unknown_label_in_an_added_file_stops_naming_file_row_and_value(run, tmp_path, tiny_csv, cells, message):
+    sheet = tmp_path / "sheet.csv"
+    row = {"text": "生成AIに負けた", "reasons": "", "sentiment": "", "more_reasons": ""} | cells
+    sheet.write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8-sig")
+    result = run("train", tiny_csv, "--add", sheet, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_train_reports_skipped_rows_where_they_cannot_be_missed(run, tmp_path, tiny_csv):
+    data = tmp_path / "data.csv"
+    lines = tiny_csv.read_text(encoding="utf-8").splitlines()
+    data.write_text("\n".join([*lines, "(^_^)v,other,neutral", "orz,other,positive", ",fees,negative"]) + "\n")
+    result = run("train", data, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 0, result.output
+    assert "WARNING: 3 training row(s) cannot be used and were skipped:" in result.stderr
+    assert "data.csv:42: text: no Japanese characters" in result.stderr and "data.csv:44: text: empty" in result.stderr
+    assert "(43 rows, 40 used, 3 skipped)" in result.output
+    meta = json.loads((tmp_path / "m" / "metadata.json").read_text())
+    assert meta["training_data"]["skipped_rows"] == 3 and meta["inputs"][0]["bad"] == 3
+    stopped = run("train", data, "--out", tmp_path / "m2", "--on-bad-rows", "error", "--folds", "0", "--test-size", "0")
+    assert stopped.exit_code == 2 and "data.csv:42" in stopped.stderr and not (tmp_path / "m2").exists()
+
+
+def test_train_add_drops_rows_already_in_the_data(run, tmp_path, tiny_csv):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "text,reasons,sentiment\n手数料が20%も引かれるのがつらい,fees,negative\n"  # in tiny.csv, same labels
+        "時給にすると200円くらい。さすがに続けられない,trouble,negative\n"  # in tiny.csv, other labels
+        "生成AIに負けた,rejection,negative\n,,\n",
+        encoding="utf-8",
+    )
+    result = run("train", tiny_csv, "--add", sheet, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 0, result.output
+    assert f"added: {sheet}  (4 rows, 1 used, 1 blank, 2 duplicates, weight 1)" in result.output
+    assert "1 dropped duplicate(s) carry labels that differ from DATA's" in result.output
+    assert "your labels" not in result.output  # one added row: nothing to cross-validate
+
+
+@pytest.mark.parametrize("option", ["--add", "--add-weight", "--on-bad-rows", "--compare-folds"])
+def test_train_help_lists_the_new_options(run, option):
+    assert option in run("train", "--help").output
+
+
+@pytest.mark.parametrize("option", ["--n", "--strategy", "--seed", "--text-column", "--id-column", "--output-encoding"])
+def test_suggest_help_lists_its_options(run, option):
+    assert option in run("suggest", "--help").output

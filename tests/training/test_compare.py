@@ -1,0 +1,59 @@
+"""The before/after comparison and training with added, weighted rows."""
+
+import json
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.model import FeatureConfig
+from taikai.training import AddedComparison
+
+CONFIG = FeatureConfig(min_df=1)
+AI = ["生成AIに仕事を取られた", "AIで十分と言われた", "生成AIのせいで応募が通らない", "AI翻訳に置き換えられた"]
+
+
+def added_frame():
+    return pd.DataFrame({"text": AI * 2, "reasons": ["rejection"] * 8, "sentiment": ["negative"] * 8}).assign(
+        text=lambda d: [t + ("。" * (i // 4)) + f"{i}件目" for i, t in enumerate(d["text"])]
+    )
+
+
+def test_added_rows_are_scored_with_and_without_them(tiny_csv):
+    model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added_frame()], compare_folds=4)
+    comparison = AddedComparison.from_dict(model.metadata.metrics["added"])
+    assert (comparison.rows, comparison.folds) == (8, 4)
+    assert comparison.with_added.reason_accuracy > comparison.without.reason_accuracy
+    assert comparison.with_added.reason_accuracy == 1.0
+    assert json.loads(json.dumps(comparison.to_dict())) == comparison.to_dict()
+    lines = comparison.lines()
+    assert lines[0].startswith("your labels: 8 rows, 4-fold") and "reason_accuracy" in lines[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("folds", "expected"), [(0, False), (1, False), (2, True)])
+def test_comparison_needs_two_folds(tiny_csv, folds, expected):
+    model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added_frame()], compare_folds=folds)
+    assert ("added" in model.metadata.metrics) is expected
+
+
+def test_add_weight_weighs_the_added_rows(tiny_csv):
+    options = {"config": CONFIG, "folds": 0, "test_size": 0, "add": [added_frame()], "compare_folds": 0}
+    light, heavy = taikai.train(tiny_csv, **options, add_weight=0.2), taikai.train(tiny_csv, **options, add_weight=5)
+    [p_light], [p_heavy] = light.predict("生成AIに負けた"), heavy.predict("生成AIに負けた")
+    assert p_heavy.reason_proba["rejection"] > p_light.reason_proba["rejection"]
+    assert heavy.metadata.inputs[1].weight == 5.0
+
+
+def test_non_positive_weight_is_refused(tiny_csv):
+    with pytest.raises(taikai.InputError, match="add-weight must be positive"):
+        taikai.train(tiny_csv, folds=0, test_size=0, add=[added_frame()], add_weight=0)
+
+
+def test_skipped_rows_warn_library_users(tiny_csv):
+    df = pd.concat(
+        [pd.read_csv(tiny_csv), pd.DataFrame([{"text": "(^_^)", "reasons": "other", "sentiment": "neutral"}])]
+    )
+    with pytest.warns(taikai.SkippedRowsWarning, match=r"(?s)1 training row\(s\) cannot be used.*row 41"):
+        model = taikai.train(df, config=CONFIG, folds=0, test_size=0)
+    assert model.metadata.training_data["skipped_rows"] == 1 and model.metadata.inputs[0].bad == 1

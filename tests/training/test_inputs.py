@@ -1,0 +1,73 @@
+"""Gathering training rows: base data plus added files, duplicates, weights, label sets and column names."""
+
+import pandas as pd
+import pytest
+
+from taikai import InputError
+from taikai.training import Columns, read_inputs
+
+BASE = pd.DataFrame(
+    {
+        "text": ["手数料が高い", "単価が安い", "時間がない", "詐欺にあった"],
+        "reasons": ["fees", "low_pay", "time", "trouble"],
+        "sentiment": ["negative", "negative", "neutral", "negative"],
+    }
+)
+
+
+def labelled(rows, text="text"):
+    return pd.DataFrame(rows, columns=[text, "reasons", "sentiment"])
+
+
+def test_duplicates_of_the_base_and_of_later_files_are_dropped_and_counted():
+    first = labelled([["手数料が高い", "fees", "negative"], ["生成AIに負けた", "rejection", "negative"]])
+    second = labelled([["生成AIに負けた", "other", "neutral"], ["", "", ""], ["新しい話", "other", "neutral"]])
+    inputs = read_inputs(BASE, [first, second], columns=Columns(), add_weight=2.5)
+    base, a, b = inputs.files
+    assert (base.role, base.rows, base.used) == ("base", 4, 4)
+    assert (a.rows, a.used, a.duplicates, a.blank) == (2, 0, 2, 0)  # one in the base, one repeated by `second`
+    assert (b.rows, b.used, b.duplicates, b.blank) == (3, 2, 0, 1)
+    assert inputs.added["text"].tolist() == ["生成AIに負けた", "新しい話"]
+    assert inputs.added["sentiment"].tolist() == ["neutral", "neutral"]  # the later label wins
+    assert inputs.added["_taikai_weight"].tolist() == [2.5, 2.5] and a.weight == 2.5
+    assert inputs.disagreeing_duplicates == 0
+
+
+def test_a_duplicate_that_disagrees_with_the_base_is_counted():
+    inputs = read_inputs(BASE, [labelled([["手数料が高い", "low_pay", "negative"]])], columns=Columns())
+    assert inputs.disagreeing_duplicates == 1 and len(inputs.added) == 0
+
+
+@pytest.mark.parametrize(
+    ("base_reasons", "added", "allowed"),
+    [
+        (["fees", "low_pay"], "rejection", True),  # the base uses the taxonomy: any taxonomy id is known
+        (["sports", "tech"], "fees", False),  # an own label set: only its labels
+        (["sports", "tech"], "sports", True),
+    ],
+)
+def test_added_labels_must_be_known(base_reasons, added, allowed):
+    base = pd.DataFrame({"text": ["野球", "スマホ"], "reasons": base_reasons, "sentiment": ["neutral"] * 2})
+    extra = [labelled([["新しい文章", added, "neutral"]])]
+    if allowed:
+        assert len(read_inputs(base, extra, columns=Columns()).added) == 1
+    else:
+        with pytest.raises(InputError, match=f"unknown label '{added}'"):
+            read_inputs(base, extra, columns=Columns())
+
+
+def test_an_added_sheet_may_use_the_standard_column_names():
+    base = BASE.rename(columns={"text": "body"})
+    sheet = labelled([["生成AIに負けた", "rejection", "negative"]])  # "text", as taikai suggest writes it
+    inputs = read_inputs(base, [sheet], columns=Columns(text="body"))
+    assert inputs.added["body"].tolist() == ["生成AIに負けた"] and "text" not in inputs.added.columns
+
+
+def test_unusable_rows_of_every_file_are_collected():
+    base = pd.concat([BASE, labelled([["(^_^)", "other", "neutral"]])], ignore_index=True)
+    extra = labelled([[":-)", "other", "neutral"], ["新しい文章", "other", "neutral"]])
+    inputs = read_inputs(base, [extra], columns=Columns())
+    assert [str(r).split(":")[0] for r in inputs.skipped] == ["<frame>", "<frame>"]
+    assert (inputs.files[0].bad, inputs.files[1].bad, inputs.files[1].used) == (1, 1, 1)
+    with pytest.raises(InputError, match="cannot be used"):
+        read_inputs(base, [extra], columns=Columns(), on_bad_rows="error")
