@@ -129,3 +129,9 @@ def test_a_long_label_list_is_referenced_on_the_definitions_sheet(tmp_path):
     ws = openpyxl.load_workbook(out)["labels"]
     formulas = sorted(dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list")
     assert formulas == ['"negative"', "definitions!$B$2:$B$21"]
+
+
+def test_xlsx_sheet_drops_characters_excel_cannot_hold_and_counts_them(tmp_path):
+    out = tmp_path / "s.xlsx"
+    assert write_sheet(pd.DataFrame({"row": [1], "text": ["ベル\x07の音"]}), out, ["fees"], ["negative"]) == 1
+    assert openpyxl.load_workbook(out)["labels"]["B2"].value == "ベルの音"

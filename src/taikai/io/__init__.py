@@ -4,7 +4,7 @@
 training, evaluation and the report all read through them, so they accept and refuse the same files.
 """
 
-from taikai.io._assemble import XLSX_MAX_ROWS, excel_value, read_part, write_parquet, write_xlsx
+from taikai.io._assemble import XLSX_MAX_ROWS, ExcelCells, excel_value, read_part, write_parquet, write_xlsx
 from taikai.io._dates import parse_dates
 from taikai.io._encoding import ENCODINGS, detect_encoding, resolve_encoding
 from taikai.io._formats import FORMATS, TEXT_FORMATS, format_of, open_reader
@@ -42,6 +42,7 @@ __all__ = [
     "BadLine",
     "BadRow",
     "Chunk",
+    "ExcelCells",
     "LabelledTable",
     "OnBadRows",
     "OutputSpec",

@@ -46,17 +46,23 @@ def excel_value(value: Any) -> tuple[Any, int]:
     return value, 0
 
 
+class ExcelCells:
+    """Turn values into xlsx cells with :func:`excel_value`, counting the removed characters in ``removed``."""
+
+    def __init__(self) -> None:
+        self.removed = 0
+
+    def __call__(self, value: Any) -> Any:
+        fixed, n = excel_value(value)
+        self.removed += n
+        return fixed
+
+
 def write_xlsx(parts: list[Path], schema: Any, out: Path) -> int:
     """Write the chunk files into one xlsx sheet; return the number of characters Excel cannot hold, removed."""
     from openpyxl import Workbook
 
-    removed = 0
-
-    def clean(value: Any) -> Any:
-        nonlocal removed
-        fixed, n = excel_value(value)
-        removed += n
-        return fixed
+    clean = ExcelCells()
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("taikai")
@@ -67,7 +73,7 @@ def write_xlsx(parts: list[Path], schema: Any, out: Path) -> int:
         for row in _transpose_rows(columns):
             ws.append([clean(v) for v in row])
     wb.save(out)
-    return removed
+    return clean.removed
 
 
 def _transpose_rows(columns: list[list[Any]]) -> Iterator[tuple[Any, ...]]:

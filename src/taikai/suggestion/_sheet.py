@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.errors import InputError
-from taikai.io import MORE_REASONS_COLUMN, OutputSpec, encode_stream, excel_value, format_of, output_encoding
+from taikai.io import MORE_REASONS_COLUMN, ExcelCells, OutputSpec, encode_stream, format_of, output_encoding
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA
 
 if TYPE_CHECKING:
@@ -106,14 +106,7 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    removed = 0
-
-    def clean(value: Any) -> Any:
-        nonlocal removed
-        fixed, n = excel_value(value)
-        removed += n
-        return fixed
-
+    clean = ExcelCells()
     wb = Workbook()
     ws = wb.active
     ws.title = LABEL_SHEET
@@ -167,7 +160,7 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     for letter, width in (("A", 6), ("B", 70), ("C", 70)):
         how.column_dimensions[letter].width = width
     wb.save(out)
-    return removed
+    return clean.removed
 
 
 def _write_definitions(ws: Any, reasons: Sequence[str], sentiments: Sequence[str], bold: Any) -> None:
