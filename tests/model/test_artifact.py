@@ -159,14 +159,6 @@ def test_pickles_name_the_public_module_paths(tiny_model):
     assert b"taikai.text._" not in raw and b"taikai.model._" not in raw
 
 
-def test_metadata_of_format_2_is_read_without_inputs(tiny_model_dir, tmp_path):
-    model_dir = copy_model(tiny_model_dir, tmp_path)
-    _edit_metadata(model_dir, lambda m: (m.update(format=2), m.pop("inputs")))
-    model = taikai.load_model(model_dir)
-    assert model.metadata.format == 2 and model.metadata.inputs == ()
-    assert model.predict("手数料が高い")[0].reason
-
-
 def test_metadata_records_the_training_file(tiny_model_dir, tiny_csv):
     [base] = read_metadata(tiny_model_dir).inputs
     assert (base.role, base.file, base.rows, base.used, base.bad) == ("base", str(tiny_csv), 40, 40, 0)

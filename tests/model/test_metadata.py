@@ -1,5 +1,5 @@
-"""Model metadata format 3: drift statistics round-trip, broken ones are refused, and format 2 still loads
-(without drift statistics) and says what drift needs."""
+"""Model metadata: drift statistics (format 3) and input files (format 4) round-trip, broken ones are refused,
+format 2 still loads (without drift statistics) and says what drift needs, formats 2 and 3 without input files."""
 
 import json
 import shutil
@@ -17,7 +17,7 @@ def values(tiny_model_dir):
 
 
 def test_trained_model_stores_drift_statistics_that_round_trip(tiny_model, values):
-    assert values["format"] == FORMAT_VERSION == 3
+    assert values["format"] == FORMAT_VERSION == 4
     stats = tiny_model.metadata.drift
     assert isinstance(stats, DriftStatistics)
     assert ModelMetadata.from_dict(values).drift == stats
@@ -48,8 +48,19 @@ def test_format_2_loads_and_says_drift_needs_a_retrain(tiny_model_dir, values, t
     assert "retrain it" in NO_DRIFT_STATISTICS and "--reference FILE" in NO_DRIFT_STATISTICS
 
 
+@pytest.mark.parametrize("version", [2, 3])
+def test_formats_before_4_load_without_input_files(tiny_model_dir, values, tmp_path, version):
+    old = tmp_path / "old"
+    shutil.copytree(tiny_model_dir, old)
+    assert values["inputs"][0]["role"] == "base"
+    (old / "metadata.json").write_text(json.dumps(values | {"format": version}), encoding="utf-8")
+    model = taikai.load_model(old)
+    assert model.metadata.format == version and model.metadata.inputs == ()
+    assert model.predict("手数料が高い")[0].status == "ok"
+
+
 def test_shipped_model_of_format_2_still_loads():
     model = taikai.load_model()
-    assert model.metadata.format in (2, 3)
+    assert model.metadata.format in (2, 3, 4)
     if model.metadata.format == 2:
         assert model.metadata.drift is None

@@ -175,7 +175,7 @@ class ModelMetadata:
                 dictionary=dict(values.get("dictionary") or {}),
                 artifact=None if artifact is None else ArtifactInfo(**artifact),
                 drift=None if drift is None else DriftStatistics.from_dict(drift),
-                inputs=tuple(InputFile.from_dict(f) for f in values.get("inputs") or ()),
+                inputs=tuple(InputFile.from_dict(f) for f in (values.get("inputs") or () if version >= 4 else ())),
                 format=int(version),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
