@@ -41,17 +41,18 @@ def run():
     return invoke
 
 
-@pytest.fixture
-def predictions(run, tmp_path, tiny_model_dir):
-    dump = tmp_path / "dump.csv"
+@pytest.fixture(scope="module")
+def predictions(tmp_path_factory, tiny_model_dir):
+    """The tiny model's predictions for TAUGHT + OTHER, written once for the module (the tests only read it)."""
+    folder = tmp_path_factory.mktemp("dump")
+    dump = folder / "dump.csv"
     with dump.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["review_id", "body"])
         writer.writerows([f"r{i:02d}", text] for i, text in enumerate(TAUGHT + OTHER))
-    out = tmp_path / "predictions.csv"
-    result = run(
-        "batch", dump, "-o", out, "--text-column", "body", "--id-column", "review_id", "--model", tiny_model_dir
-    )
+    out = folder / "predictions.csv"
+    args = ["batch", dump, "-o", out, "--text-column", "body", "--id-column", "review_id", "--model", tiny_model_dir]
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out
 
