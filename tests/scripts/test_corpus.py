@@ -51,6 +51,7 @@ def test_test_split_is_stratified_and_at_least_a_fifth(corpus):
     assert (share <= 0.25).all(), share
 
 
+@pytest.mark.slow
 def test_no_exact_or_near_duplicates(corpus):
     texts = corpus["text"].tolist()
     pairs = near_duplicates(texts, threshold=0.8)
@@ -58,6 +59,7 @@ def test_no_exact_or_near_duplicates(corpus):
     assert not pairs, f"near-duplicate pairs (3-gram Jaccard >= 0.8): {shown}"
 
 
+@pytest.mark.slow
 def test_no_near_duplicate_crosses_train_and_test(corpus):
     # Stricter threshold across the split: even loose paraphrases must not leak into the test set.
     texts = corpus["text"].tolist()
@@ -108,6 +110,7 @@ def test_near_copies_of_finds_copies_and_only_copies(text, other, copied):
     assert bool(near_copies_of([text], [other])) is copied
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not REAL_DEV.exists(), reason="the real dev set (../shared/realdev) is not on this machine")
 def test_no_corpus_text_is_a_near_copy_of_a_real_dev_item(corpus):
     # The dev set is for evaluation only: no corpus text may copy or closely paraphrase one of its items.
