@@ -16,7 +16,15 @@ from taikai.analysis._charts import (
 from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain, render_text
 from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords
-from taikai.analysis._report import SECTIONS, build_report, html_table, write_report
+from taikai.analysis._report import (
+    SECTIONS,
+    ReportContext,
+    ReportOptions,
+    Section,
+    build_report,
+    html_table,
+    write_report,
+)
 from taikai.analysis._tables import (
     FREQUENCIES,
     classified,
@@ -42,6 +50,9 @@ __all__ = [
     "HeadExplanation",
     "Keyword",
     "Keywords",
+    "ReportContext",
+    "ReportOptions",
+    "Section",
     "build_report",
     "classified",
     "confusion_plot",

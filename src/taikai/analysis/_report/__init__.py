@@ -1,0 +1,57 @@
+"""The HTML report: an ordered list of typed sections, each built by its own module, rendered by one renderer.
+
+A section builder takes a :class:`ReportContext` (the predictions, the options, shared derived tables) and returns
+a :class:`Section` of blocks (:class:`Paragraph`, :class:`Note`, :class:`Bullets`, :class:`Table`,
+:class:`Figure`, :class:`Heading`). ``SECTIONS`` orders the builders; :func:`render_page` writes the HTML.
+"""
+
+from taikai.analysis._report._blocks import (
+    Block,
+    Bullets,
+    Cell,
+    Column,
+    ColumnKind,
+    CountShare,
+    Figure,
+    Heading,
+    Note,
+    Paragraph,
+    Section,
+    Share,
+    Table,
+)
+from taikai.analysis._report._build import (
+    SECTIONS,
+    SectionBuilder,
+    build_report,
+    build_sections,
+    html_table,
+    write_report,
+)
+from taikai.analysis._report._context import ReportContext, ReportOptions
+from taikai.analysis._report._render import render_page
+
+__all__ = [
+    "SECTIONS",
+    "Block",
+    "Bullets",
+    "Cell",
+    "Column",
+    "ColumnKind",
+    "CountShare",
+    "Figure",
+    "Heading",
+    "Note",
+    "Paragraph",
+    "ReportContext",
+    "ReportOptions",
+    "Section",
+    "SectionBuilder",
+    "Share",
+    "Table",
+    "build_report",
+    "build_sections",
+    "html_table",
+    "render_page",
+    "write_report",
+]

@@ -1,0 +1,144 @@
+"""What a report section is made of: typed blocks (paragraphs, notes, tables, figures), rendered by one renderer.
+
+A section builder returns a :class:`Section` holding blocks; it never writes HTML itself, so escaping, number
+formatting, layout and the embedded font are decided in one place (:mod:`._render`).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share of a whole (0.0-1.0), shown as a percentage."""
+
+    value: float
+
+
+@dataclass(frozen=True)
+class CountShare:
+    """A count with its share of a whole, shown as ``1,234 (12.3%)``."""
+
+    count: int
+    share: float
+
+
+Cell = str | int | float | Share | CountShare | None
+
+
+class ColumnKind(enum.Enum):
+    """How a table column is laid out."""
+
+    LABEL = "label"  # short words: a reason, a status, a segment
+    NUMBER = "number"  # right-aligned, tabular digits
+    NOWRAP = "nowrap"  # ids and dates: never broken over lines
+    TEXT = "text"  # review texts: wide, wrapped, clipped
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its heading and its kind."""
+
+    name: str
+    kind: ColumnKind = ColumnKind.LABEL
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of typed cells; the first column is a row heading when ``row_headings`` is true."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    row_headings: bool = True
+
+    @classmethod
+    def from_frame(cls, df: Any, index: bool = True, kinds: dict[str, ColumnKind] | None = None) -> Table:
+        """Make a table of a pandas frame: numbers by dtype, other cells as text (*kinds* overrides by column)."""
+        import pandas as pd
+
+        kinds = kinds or {}
+        names = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
+        numeric = [False] * index + [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
+        columns = tuple(
+            Column(name, kinds.get(name, ColumnKind.NUMBER if is_number else ColumnKind.LABEL))
+            for name, is_number in zip(names, numeric)
+        )
+        rows = tuple(
+            tuple(_cell(v) for v in ([key] if index else []) + list(values))
+            for key, values in zip(df.index, df.itertuples(index=False))
+        )
+        return cls(columns, rows, row_headings=index)
+
+
+def _cell(value: Any) -> Cell:
+    """Return a frame value as a cell: numpy numbers as Python numbers, missing values as ``None``."""
+    import pandas as pd
+
+    if isinstance(value, (Share, CountShare, str)) or value is None:
+        return value
+    if isinstance(value, bool):
+        return str(value)
+    if hasattr(value, "item") and not isinstance(value, pd.Period):
+        value = value.item()
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    return None if pd.isna(value) else str(value)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A sentence or two for the reader."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A small grey note: what a table counts, what is missing."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list of short findings."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart: a matplotlib figure, embedded as a PNG with its alternative text."""
+
+    figure: Any
+    alt: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A sub-heading inside a section."""
+
+    text: str
+
+
+Block = Paragraph | Note | Bullets | Table | Figure | Heading
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the report: an anchor, a heading and its blocks, in order."""
+
+    key: str
+    title: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, key: str, title: str, blocks: Sequence[Block]) -> Section:
+        """Return a section of *blocks* (any sequence)."""
+        return cls(key, title, tuple(blocks))

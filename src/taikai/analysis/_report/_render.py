@@ -1,0 +1,122 @@
+"""The one renderer: sections of typed blocks into a self-contained HTML page, every text escaped."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+
+from taikai.analysis import _charts as charts
+from taikai.analysis._report._blocks import (
+    Block,
+    Bullets,
+    Cell,
+    ColumnKind,
+    CountShare,
+    Figure,
+    Heading,
+    Note,
+    Paragraph,
+    Section,
+    Share,
+    Table,
+)
+
+TEXT_CHARS = 240
+
+CSS = """
+body{font-family:"Noto Sans CJK JP","IPAexGothic","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;margin:2em auto;
+max-width:1100px;color:#222;line-height:1.5;padding:0 1em}
+h1{border-bottom:3px solid #3b6ea5}h2{margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border:1px solid #ddd;padding:.3em .6em;
+vertical-align:top}th{background:#f2f5f9}td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.t{max-width:640px}img{max-width:100%}.note{color:#666;font-size:.9em}
+"""
+
+
+def escape(value: object) -> str:
+    """Return *value* as escaped HTML text (``None`` as nothing)."""
+    return html.escape("" if value is None else str(value))
+
+
+def format_cell(value: Cell) -> str:
+    """Return the text of a cell: thousands separators, probabilities to 3 places, shares as percentages."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, Share):
+        return f"{value.value:.1%}"
+    if isinstance(value, CountShare):
+        return f"{value.count:,} ({value.share:.1%})"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return value
+
+
+def _td(value: Cell, kind: ColumnKind) -> str:
+    text = format_cell(value)
+    if kind is ColumnKind.TEXT and len(text) > TEXT_CHARS:
+        text = text[:TEXT_CHARS] + "…"
+    css = {ColumnKind.NUMBER: "n", ColumnKind.TEXT: "t", ColumnKind.NOWRAP: "d"}.get(kind)
+    return f'<td class="{css}">{escape(text)}</td>' if css else f"<td>{escape(text)}</td>"
+
+
+def render_table(table: Table) -> str:
+    """Return *table* as HTML."""
+    head = "".join(f"<th>{escape(c.name)}</th>" for c in table.columns)
+    lines = [f"<table><thead><tr>{head}</tr></thead><tbody>"]
+    for row in table.rows:
+        cells = []
+        for j, (value, column) in enumerate(zip(row, table.columns)):
+            if j == 0 and table.row_headings:
+                cells.append(f"<th>{escape(format_cell(value))}</th>")
+            else:
+                cells.append(_td(value, column.kind))
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    return "\n".join([*lines, "</tbody></table>"])
+
+
+def render_block(block: Block) -> str:
+    """Return one block as HTML."""
+    if isinstance(block, Paragraph):
+        return f"<p>{escape(block.text)}</p>"
+    if isinstance(block, Note):
+        return f'<p class="note">{escape(block.text)}</p>'
+    if isinstance(block, Heading):
+        return f"<h3>{escape(block.text)}</h3>"
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>"
+    if isinstance(block, Table):
+        return render_table(block)
+    if isinstance(block, Figure):
+        return f'<img src="{charts.to_data_uri(block.figure)}" alt="{escape(block.alt)}">'
+    raise TypeError(f"not a report block: {block!r}")
+
+
+def render_section(section: Section) -> str:
+    """Return one section as HTML."""
+    parts = [render_block(b) for b in section.blocks]
+    return (
+        f'<section id="{escape(section.key)}">\n<h2>{escape(section.title)}</h2>\n' + "\n".join(parts) + "\n</section>"
+    )
+
+
+def render_page(
+    heading: str, title: str, header: Sequence[Block], sections: Sequence[Section], lang: str = "ja"
+) -> str:
+    """Return the whole page: its heading, header blocks, a nav bar to every section, then the sections."""
+    nav = " · ".join(f'<a href="#{escape(s.key)}">{escape(s.title)}</a>' for s in sections)
+    return "\n".join(
+        [
+            f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">',
+            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>",
+            f"<h1>{escape(heading)}</h1>",
+            *(render_block(b) for b in header),
+            f"<nav><p>{nav}</p></nav>",
+            *(render_section(s) for s in sections),
+            "</body>\n</html>\n",
+        ]
+    )
