@@ -221,3 +221,30 @@ def test_cli_batch_defaults_are_the_library_constants():
     params = {p.name: p for p in cli.get_command(None, "batch").params}
     assert params["chunk_size"].default == DEFAULT_CHUNK_SIZE
     assert tuple(params["output_encoding"].type.choices) == OUTPUT_ENCODINGS
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_batch_writes_a_summary_beside_its_output(tmp_path, dump, tiny_model_dir, fmt):
+    with dump.open("a", encoding="utf-8") as f:
+        f.write("r999,a,b,c\n\nr998,手数料,3\n")
+    out = tmp_path / f"out.{fmt}"
+    done = taikai.classify_file(dump, out, "text", model=tiny_model_dir, on_bad_lines="report", chunk_size=16)
+    written = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    meta = json.loads((tiny_model_dir / "metadata.json").read_text(encoding="utf-8"))
+    assert written["format"] == 1 and written["rows"] == done.rows == 61
+    assert (written["bad_lines"], written["blank_lines"]) == (1, 1)
+    assert written["bad_lines_file"] == str(tmp_path / "out.bad_lines.csv")
+    assert written["statuses"] == done.statuses
+    assert written["model"]["sha256"] == meta["artifact"]["sha256"] and written["model"]["name"] == "tiny"
+    assert written["model"]["created_at"] == meta["created_at"]
+    summary = taikai.io.read_summary(out)
+    assert summary.rows == 61 and summary.bad_lines == 1 and summary.model.sha256 == meta["artifact"]["sha256"]
+
+
+@pytest.mark.parametrize(
+    "content", ["not json", '{"format": 1}', '{"format": 1, "rows": 3, "model": {"name": "x"}}', "[1, 2]"]
+)
+def test_a_malformed_summary_is_named(tmp_path, content):
+    (tmp_path / "out.summary.json").write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=r"out\.summary\.json: not a taikai batch summary"):
+        taikai.io.read_summary(tmp_path / "out.csv")

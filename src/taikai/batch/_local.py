@@ -24,7 +24,7 @@ from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir, input_fingerprint
 from taikai.errors import InputError, TaikaiError
 from taikai.io import Chunk, OutputSpec, Position
-from taikai.model import Model, model_key, resolve_model
+from taikai.model import Model, default_model_dir, model_key, resolve_model
 
 TABLE_FORMATS = ("parquet", "xlsx")
 
@@ -85,6 +85,25 @@ def _at_least_one(chunks: Iterable[Chunk], width: int) -> Iterator[Chunk]:
         yield chunk
     if empty:
         yield Chunk([[] for _ in range(width)], 0)
+
+
+def model_stamp(model: Model) -> dict[str, Any]:
+    """Return what a batch summary records of the model: name, directory, artifact hash, creation, test metrics."""
+    meta = model.metadata
+    test = meta.metrics.get("test") or {}
+    name = "(in memory)"
+    if model.path is not None:
+        shipped = model.path.resolve() == default_model_dir().resolve()
+        name = "default (shipped)" if shipped else model.path.name
+    return {
+        "name": name,
+        "path": str(model.path or ""),
+        "sha256": model_key(model),
+        "created_at": meta.created_at,
+        "reasons": list(model.reason_labels),
+        "test_metrics": {k: v for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
+        "refit_on_all_rows": meta.refit_on_all_rows,
+    }
 
 
 def output_types(model: Model) -> dict[str, Any]:
@@ -277,4 +296,5 @@ def run_local(
         work.close()
         bar.close()
     summary.seconds = time.monotonic() - started
+    tio.write_summary(output, {**summary.to_dict(), "model": model_stamp(model)})
     return summary

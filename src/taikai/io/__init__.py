@@ -20,6 +20,14 @@ from taikai.io._labelled import (
     validate_labelled,
 )
 from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
+from taikai.io._run_summary import (
+    SUMMARY_SUFFIX,
+    ModelStamp,
+    RunSummary,
+    read_summary,
+    summary_path,
+    write_summary,
+)
 from taikai.io._writers import (
     OUTPUT_ENCODINGS,
     STREAM_FORMATS,
@@ -37,6 +45,7 @@ __all__ = [
     "MORE_REASONS_COLUMN",
     "OUTPUT_ENCODINGS",
     "STREAM_FORMATS",
+    "SUMMARY_SUFFIX",
     "TEXT_FORMATS",
     "XLSX_MAX_ROWS",
     "BadLine",
@@ -44,10 +53,12 @@ __all__ = [
     "Chunk",
     "ExcelCells",
     "LabelledTable",
+    "ModelStamp",
     "OnBadRows",
     "OutputSpec",
     "Position",
     "Reader",
+    "RunSummary",
     "Table",
     "bad_line_error",
     "bad_lines_csv",
@@ -65,9 +76,12 @@ __all__ = [
     "read_labelled_table",
     "read_part",
     "read_predictions",
+    "read_summary",
     "read_table",
     "resolve_encoding",
+    "summary_path",
     "validate_labelled",
     "write_parquet",
+    "write_summary",
     "write_xlsx",
 ]

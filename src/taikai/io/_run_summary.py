@@ -1,0 +1,92 @@
+"""The small JSON summary ``taikai batch`` writes beside its output, for the report to read back.
+
+``OUTPUT_STEM.summary.json`` holds the run's counts (rows, statuses, bad and blank lines set aside, the side file
+of bad lines) and a stamp of the model that made the predictions (directory name, artifact sha256, creation time,
+its test-split metrics), so that a report of the output can say what was set aside and which model spoke.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from taikai.errors import InputError
+
+SUMMARY_FORMAT = 1
+SUMMARY_SUFFIX = ".summary.json"
+
+
+def summary_path(output: Path) -> Path:
+    """Return where the summary of a batch run writing *output* goes: ``OUTPUT_STEM.summary.json``."""
+    return output.with_name(output.stem + SUMMARY_SUFFIX)
+
+
+@dataclass(frozen=True)
+class ModelStamp:
+    """Which model made the predictions, as far as its metadata says."""
+
+    name: str
+    path: str
+    sha256: str
+    created_at: str
+    reasons: tuple[str, ...] = ()
+    test_metrics: dict[str, float] = field(default_factory=dict)
+    refit_on_all_rows: bool = False
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a batch run wrote into its summary: counts, what it set aside, and the model."""
+
+    path: str
+    rows: int
+    statuses: dict[str, int]
+    bad_lines: int
+    blank_lines: int
+    bad_lines_file: str | None
+    model: ModelStamp | None
+
+
+def write_summary(output: Path, values: dict[str, Any]) -> Path:
+    """Write *values* (a batch summary's JSON) beside *output* and return the summary's path."""
+    path = summary_path(output)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({"format": SUMMARY_FORMAT, **values}, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def read_summary(predictions: Path) -> RunSummary | None:
+    """Return the batch summary beside *predictions*, ``None`` without one; a malformed one is an error."""
+    path = summary_path(predictions)
+    if not path.is_file():
+        return None
+    try:
+        values = json.loads(path.read_text(encoding="utf-8"))
+        stamp = values.get("model")
+        model = None
+        if stamp:
+            model = ModelStamp(
+                name=str(stamp["name"]),
+                path=str(stamp["path"]),
+                sha256=str(stamp["sha256"]),
+                created_at=str(stamp["created_at"]),
+                reasons=tuple(map(str, stamp.get("reasons", ()))),
+                test_metrics={str(k): float(v) for k, v in (stamp.get("test_metrics") or {}).items()},
+                refit_on_all_rows=bool(stamp.get("refit_on_all_rows", False)),
+            )
+        return RunSummary(
+            path=str(path),
+            rows=int(values["rows"]),
+            statuses={str(k): int(v) for k, v in values.get("statuses", {}).items()},
+            bad_lines=int(values.get("bad_lines", 0)),
+            blank_lines=int(values.get("blank_lines", 0)),
+            bad_lines_file=values.get("bad_lines_file"),
+            model=model,
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(
+            f"{path}: not a taikai batch summary ({type(exc).__name__}: {exc}); delete or rename it"
+        ) from exc
