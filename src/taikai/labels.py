@@ -14,6 +14,7 @@ class Reason:
     name_ja: str
     meaning: str
     meaning_ja: str = ""
+    name_en: str = ""
 
 
 REASONS: tuple[Reason, ...] = (
@@ -22,48 +23,56 @@ REASONS: tuple[Reason, ...] = (
         "報酬・単価が低い",
         "pay or unit price too low, not worth the hours, can't earn",
         "報酬や単価が低い、時給換算で割に合わない、稼げない",
+        "Low pay",
     ),
     Reason(
         "fees",
         "手数料が高い",
         "the platform's system fee, transfer or withdrawal fees",
         "システム利用料・振込手数料・出金手数料への不満",
+        "High fees",
     ),
     Reason(
         "rejection",
         "提案が通らない",
         "proposals/applications not accepted, deliverables not approved, can't win work, competition",
         "提案や応募が通らない、納品物が承認されない、返事がない、競争に勝てない",
+        "Proposals rejected",
     ),
     Reason(
         "time",
         "時間がない",
         "no time: main job, family, study, health",
         "本業・家庭・育児・介護・勉強・健康のため時間がない",
+        "No time",
     ),
     Reason(
         "graduated",
         "直接契約・独立",
         "moved to direct contracts, went independent, got hired, no longer needs the platform",
         "直接契約に移った、独立した、就職した、プラットフォームが不要になった",
+        "Went direct or independent",
     ),
     Reason(
         "platform_switch",
         "他サービスへ移行",
         "moved activity to another platform or service",
         "他のサービスへ移ったこと自体が要点(理由が書かれていればその理由を付ける)",
+        "Moved to another service",
     ),
     Reason(
         "trouble",
         "トラブル・不信",
         "unreasonable clients, unpaid work, scams, account freezes, bad support, distrust of the operator",
         "理不尽な発注者・修正、未払い、詐欺案件、アカウント停止、サポートの悪さ、運営への不信",
+        "Trouble, distrust",
     ),
     Reason(
         "other",
         "その他",
         "anything else: lost interest, UI, other work more fun, satisfied, no reason given",
         "上記以外: 興味を失った、UI、他の仕事が楽しい、満足している、理由が書かれていない",
+        "Other",
     ),
 )
 REASON_IDS: tuple[str, ...] = tuple(r.id for r in REASONS)
@@ -81,14 +90,22 @@ SENTIMENT_MEANINGS: dict[str, tuple[str, str]] = {
     ),
 }
 """What each sentiment means, in English and Japanese (as in ``data/GUIDELINES.md``)."""
-_NAMES_JA = {r.id: r.name_ja for r in REASONS}
+SENTIMENT_NAMES_EN = {"positive": "positive", "neutral": "neutral", "negative": "negative"}
+LANGUAGES: tuple[str, ...] = ("ja", "en")
+_NAMES = {"ja": {r.id: r.name_ja for r in REASONS}, "en": {r.id: r.name_en for r in REASONS}}
+_SENTIMENT_NAMES = {"ja": SENTIMENT_NAMES_JA, "en": SENTIMENT_NAMES_EN}
 _REASON_BY_NAME = {key: r.id for r in REASONS for key in (r.id, r.id.lower(), r.name_ja)}
 _SENTIMENT_BY_NAME = {key: s for s, ja in SENTIMENT_NAMES_JA.items() for key in (s, ja)}
 
 
-def reason_name(label: str) -> str:
-    """Return the Japanese display name of a reason id, or the id itself for labels outside the taxonomy."""
-    return _NAMES_JA.get(label, label)
+def reason_name(label: str, lang: str = "ja") -> str:
+    """Return the display name of a reason id in *lang* (``ja`` or ``en``), or the id itself outside the taxonomy."""
+    return _NAMES[lang].get(label, label)
+
+
+def sentiment_name(label: str, lang: str = "ja") -> str:
+    """Return the display name of a sentiment in *lang* (``ja`` or ``en``), or the label itself if unknown."""
+    return _SENTIMENT_NAMES[lang].get(label, label)
 
 
 def display_order(labels: Iterable[object], preferred: Iterable[str]) -> list[str]:

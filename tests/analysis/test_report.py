@@ -1,16 +1,20 @@
-"""The HTML report: built from a small predictions file, every section present, Japanese text, self-contained."""
+"""The HTML report: sections, languages, the summary's findings, the model, what batch set aside, the layout."""
 
+import json
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+import taikai
 from taikai import analysis
 from taikai.analysis import SECTIONS, build_report, write_report
 from taikai.cli import cli
 from taikai.errors import InputError
 from taikai.io import read_predictions
+from taikai.labels import REASON_IDS
 
 TEXTS = [
     "手数料が20%も引かれるのがつらい",
@@ -25,6 +29,40 @@ TEXTS = [
     "",
     "english only",
 ]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def synthetic(months: dict[str, dict[str, int]], platform=None, stated=None) -> pd.DataFrame:
+    """Return a predictions frame with the given count per month and reason (the default model's columns)."""
+    rows = []
+    for month, counts in months.items():
+        for reason, n in counts.items():
+            for i in range(n):
+                rows.append({"posted_at": f"{month}-{1 + i % 28:02d}", "reason": reason})
+    df = pd.DataFrame(rows)
+    n = len(df)
+    df.insert(0, "review_id", [f"r{i:05d}" for i in range(n)])
+    df["platform"] = platform(df) if platform else "Lancers"
+    df["text"] = [f"レビュー{i}: {r}の話" for i, r in enumerate(df["reason"])]
+    df["status"] = "ok"
+    df["message"] = None
+    df["reason_ja"] = df["reason"].map(taikai.reason_name)
+    df["reasons"] = stated(df) if stated else df["reason"]
+    df["sentiment"] = np.where(np.arange(n) % 4 == 0, "positive", "negative")
+    rng = np.random.default_rng(0)
+    for r in REASON_IDS:
+        df[f"p_reason_{r}"] = np.where(df["reason"] == r, 0.6, 0.4 / 7) + rng.uniform(0, 0.01, n)
+    for s in ("positive", "neutral", "negative"):
+        df[f"p_sentiment_{s}"] = np.where(df["sentiment"] == s, 0.8, 0.1)
+    return df
+
+
+STEADY = {r: 20 for r in REASON_IDS}
+JUMP = {
+    "2026-01": {**STEADY, "trouble": 17},
+    "2026-02": {**STEADY, "trouble": 17},
+    "2026-03": {**STEADY, "trouble": 57},
+}
 
 
 @pytest.fixture(scope="module")
@@ -43,26 +81,34 @@ def predictions(tiny_model) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def page(predictions, tmp_path_factory) -> str:
+def page(predictions, tmp_path_factory, tiny_model_dir) -> str:
     path = tmp_path_factory.mktemp("report") / "predictions.csv"
     predictions.to_csv(path, index=False)
-    out = write_report(path, path.with_suffix(".html"), date_column="posted_at", by="platform")
-    return out.read_text(encoding="utf-8")
+    options = {"date_column": "posted_at", "by": "platform", "model": tiny_model_dir}
+    return write_report(path, path.with_suffix(".html"), **options).read_text(encoding="utf-8")
 
 
 def test_report_has_every_section(page):
+    assert list(SECTIONS)[:2] == ["summary", "model"]
     for key in SECTIONS:
         assert f'<section id="{key}">' in page
+        assert f'<a href="#{key}">' in page
     for heading in (
+        "要約",
+        "モデル",
         "退会理由の分布",
+        "全体の感情",
+        "感情の推移",
         "理由ごとの感情",
-        "理由の推移 (月別)",
-        "platform 別の内訳",
+        "理由の推移 (月)",
+        "セグメント別の内訳: platform",
+        "理由ごとの特徴語",
         "代表的なレビュー",
         "確信度の低い予測",
     ):
         assert heading in page
-    assert page.count('<img src="data:image/png;base64,') == 4  # reasons, sentiment, trend, segments
+    # reasons (stated), sentiment over time, sentiment per reason, trend counts and shares, segments
+    assert page.count('<img src="data:image/png;base64,') == 6
 
 
 def test_report_holds_japanese_counts_and_texts(page):
@@ -78,14 +124,117 @@ def test_report_holds_japanese_counts_and_texts(page):
 
 def test_report_is_self_contained_and_escaped(page):
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.IGNORECASE)
+    assert not re.search(r"url\((?!data:)", page)
     assert "<script" not in page and "<link" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
 
 
 def test_report_without_date_or_segment_says_so(predictions):
-    page = build_report(predictions)
+    page = build_report(predictions, embed_font=False, drift=False)
     assert "--date-column" in page and "--by" in page
-    assert page.count("data:image/png;base64,") == 2
+    assert page.count("data:image/png;base64,") == 2  # reasons, sentiment per reason
+
+
+def _visible_chrome(page: str) -> str:
+    """Return the page's own words: title, headings, nav, notes, table headings, summary (not the data cells)."""
+    parts = re.findall(r"<(h1|h2|h3|nav|title)>(.*?)</\1>", page, re.S)
+    notes = re.findall(r'<p class="note">(.*?)</p>', page, re.S)
+    heads = re.findall(r"<thead>(.*?)</thead>", page, re.S)
+    return "\n".join([*(p[1] for p in parts), *notes, *heads])
+
+
+def test_english_page_has_no_japanese_outside_the_data(tmp_path):
+    frame = synthetic(JUMP, platform=lambda df: np.where(np.arange(len(df)) % 2, "Lancers", "Coconala"))
+    page = build_report(frame, "posted_at", "platform", lang="en", embed_font=False, charts=False, drift=False)
+    assert '<html lang="en">' in page
+    chrome = _visible_chrome(page)
+    assert "Summary" in chrome and "Reasons over time (month)" in chrome and "Segments: platform" in chrome
+    assert not JAPANESE.search(chrome), JAPANESE.findall(chrome)[:20]
+    assert "“Trouble, distrust” rose from 17 to 57 in 2026-03" in page
+    assert not JAPANESE.search(re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1))
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ja", "2026-03に「トラブル・不信」が 17 件から 57 件に増えました (10.8% → 28.9%、前の月比、p = 0.031)"),
+        ("en", "“Trouble, distrust” rose from 17 to 57 in 2026-03 (10.8% → 28.9% of the month"),
+    ],
+)
+def test_summary_tells_the_jump_with_its_test(lang, expected):
+    page = build_report(synthetic(JUMP), "posted_at", lang=lang, embed_font=False, charts=False, drift=False)
+    summary = re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+    assert expected in summary
+    assert "Holm-Bonferroni" in summary
+    assert summary.count("<li>") == 1  # only trouble moved
+
+
+def test_summary_says_when_nothing_changed():
+    page = build_report(
+        synthetic({m: STEADY for m in ("2026-01", "2026-02", "2026-03")}), "posted_at", embed_font=False, charts=False
+    )
+    assert "月ごとの理由の構成に、有意な変化はありません (2 回の比較)" in page
+
+
+def test_summary_names_the_segment_that_differs():
+    months = {"2026-01": STEADY, "2026-02": STEADY}
+
+    def platform(df):
+        return np.where((df["reason"] == "fees") | (np.arange(len(df)) % 5 == 0), "Coconala", "Lancers")
+
+    page = build_report(
+        synthetic(months, platform=platform), "posted_at", "platform", embed_font=False, charts=False, drift=False
+    )
+    assert "platform が Coconala のレビューでは「手数料が高い」が" in page
+
+
+def test_stated_reasons_count_every_reason_next_to_the_primary():
+    def stated(df):
+        return np.where(df["reason"] == "fees", "fees|low_pay", df["reason"])
+
+    frame = synthetic({"2026-01": {r: 10 for r in REASON_IDS}}, stated=stated)
+    table = analysis.stated_reasons(frame)
+    assert table.loc["low_pay", "primary"] == 10 and table.loc["low_pay", "stated"] == 20
+    assert table.loc["low_pay", "stated_share"] == pytest.approx(0.25)
+    assert analysis.reasons_per_review(frame).to_dict() == {1: 70, 2: 10}
+    page = build_report(frame, embed_font=False, charts=False, drift=False)
+    assert "<th>記載された理由</th>" in page and '<td class="n">20 (25.0%)</td>' in page
+
+
+def test_sentiment_overall_and_over_time():
+    frame = synthetic({"2026-01": STEADY, "2026-02": STEADY})
+    overall = analysis.sentiment_distribution(frame)
+    assert overall["count"].to_dict() == {"positive": 80, "negative": 240}
+    over_time = analysis.sentiment_over_time(frame, "posted_at")
+    assert over_time.to_numpy().tolist() == [[40, 120], [40, 120]]
+    page = build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)
+    sentiment = re.search(r'<section id="sentiment">(.*?)</section>', page, re.S).group(1)
+    assert "ポジティブ 25.0% · ネガティブ 75.0%" in sentiment and "感情の推移" in sentiment
+    assert '<td class="n">240 (75.0%)</td>' in sentiment
+
+
+def test_segment_table_shows_shares_next_to_counts():
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: np.where(df["reason"] == "fees", "Coconala", "Lancers"))
+    page = build_report(frame, by="platform", embed_font=False, charts=False, drift=False)
+    segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
+    assert '<td class="n">20 (100.0%)</td>' in segments  # Coconala: all fees
+    assert '<td class="n">20 (14.3%)</td>' in segments  # Lancers: 20 of 140 per reason
+
+
+def test_distinctive_words_per_reason(predictions):
+    page = build_report(predictions, embed_font=False, charts=False, drift=False)
+    words = re.search(r'<section id="words">(.*?)</section>', page, re.S).group(1)
+    assert "手数料" in words and "Monroe" in words
+
+
+def test_layout_dates_nowrap_text_wraps_thousands(tmp_path):
+    frame = synthetic({"2026-01": {**STEADY, "trouble": 1100}})
+    page = build_report(frame, "posted_at", "platform", embed_font=False, charts=False, drift=False)
+    assert "1,240 行のうち 0 行" in page and "1,100 (88.7%)" in page
+    assert re.search(r'<td class="d">2026-01-\d\d</td>', page)  # dates beside reviews
+    assert '<td class="t">レビュー' in page
+    assert re.search(r"td\.d\{white-space:nowrap\}", page)
+    assert re.search(r"td\.t\{min-width:\d+em;max-width:\d+em;white-space:normal", page)
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".parquet", ".tsv"])
@@ -123,27 +272,87 @@ def test_missing_columns_are_clear_errors(predictions):
         build_report(predictions, date_column="date")
     with pytest.raises(InputError, match="not a predictions file"):
         build_report(predictions.drop(columns=["reason"]))
+    with pytest.raises(InputError, match="--lang must be one of"):
+        build_report(predictions, lang="fr")
 
 
-def test_cli_report(predictions, tmp_path):
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("ja", "レポートを書きました"), pytest.param("en", "report written to", marks=pytest.mark.slow)],
+)
+def test_cli_report(predictions, tmp_path, tiny_model_dir, lang, said):
     path = tmp_path / "p.csv"
     predictions.rename(columns={"text": "body"}).to_csv(path, index=False)
     out = tmp_path / "r.html"
     args = ["report", str(path), "-o", str(out), "--date-column", "posted_at", "--by", "platform", "--freq", "W"]
+    args += ["--lang", lang, "--model", str(tiny_model_dir), "--no-drift"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and "no column 'text' (--text-column)" in result.stderr
     result = CliRunner().invoke(cli, [*args, "--text-column", "body"])
     assert result.exit_code == 0, result.output
-    assert "理由の推移 (週別)" in out.read_text(encoding="utf-8")
+    assert said in result.stderr
+    assert ("理由の推移 (週)" if lang == "ja" else "Reasons over time (week)") in out.read_text(encoding="utf-8")
 
 
 def test_report_of_a_reason_only_model_with_nothing_classified(tiny_csv):
-    import taikai
-
     model = taikai.train(tiny_csv, folds=0, test_size=0, sentiment_column=None)
     frame = pd.DataFrame(
         {"text": ["", "english"], "when": ["2024-01-01T09:00:00+09:00", None], "platform": ["a", None]}
     )
-    page = build_report(model.predict_frame(frame), date_column="when", by="platform")
+    page = build_report(model.predict_frame(frame), date_column="when", by="platform", embed_font=False, drift=False)
     assert "2 行のうち 2 行は分類されていません" in page
+    assert "このモデルは感情を予測しません" in page
     assert page.count("data:image/png;base64,") == 1  # the (empty) reason distribution only
+
+
+# The model that made the predictions, and what batch set aside: from the summary batch writes beside its output.
+
+
+@pytest.fixture(scope="module")
+def tested_model_dir(tmp_path_factory, tiny_csv):
+    """A tiny model with a test split, so that its metadata holds test metrics."""
+    out = tmp_path_factory.mktemp("models") / "tested"
+    taikai.train(tiny_csv, out, folds=0, test_size=0.25)
+    return out
+
+
+@pytest.fixture(scope="module")
+def batch_output(tmp_path_factory, tested_model_dir):
+    folder = tmp_path_factory.mktemp("batch")
+    dump = folder / "dump.csv"
+    lines = ["id,text", *(f"{i},{t}" for i, t in enumerate(TEXTS[:9])), '99,"broken,quote', "", "100,手数料が高い"]
+    dump.write_text("\n".join(lines[:-3]) + "\n1,2,3\n\n100,手数料が高い\n", encoding="utf-8")
+    out = folder / "predictions.csv"
+    taikai.classify_file(dump, out, "text", model=tested_model_dir, on_bad_lines="report")
+    return out
+
+
+def test_report_names_the_model_and_what_batch_set_aside(batch_output, tested_model_dir):
+    page = write_report(batch_output, batch_output.with_suffix(".html")).read_text(encoding="utf-8")
+    meta = json.loads((tested_model_dir / "metadata.json").read_text(encoding="utf-8"))
+    model = re.search(r'<section id="model">(.*?)</section>', page, re.S).group(1)
+    assert "<td>tested</td>" in model and meta["artifact"]["sha256"] in model
+    assert meta["created_at"].replace("T", " ") in model
+    accuracy = meta["metrics"]["test"]["reason_accuracy"]
+    assert f"<th>テスト分割での正解率 (学習時に測定)</th><td>{accuracy:.3f}</td>" in model.replace("\n", "")
+    assert "predictions.summary.json" in model
+    status = re.search(r'<section id="status">(.*?)</section>', page, re.S).group(1)
+    assert "不正な行: 1 件、空行: 1 件" in status and "predictions.bad_lines.csv" in status
+    assert "1,2,3" in status  # the bad line itself
+
+
+def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, tiny_model_dir, tmp_path):
+    args = ["report", str(batch_output), "-o", str(tmp_path / "r.html"), "--model", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "predictions.summary.json says the predictions were made by model tested" in result.stderr
+    frame = read_predictions(batch_output).drop(columns=["p_reason_fees"])
+    with pytest.raises(InputError, match=r"p_reason_\* columns .* do not match the reasons of --model"):
+        build_report(frame, model=tiny_model_dir, embed_font=False, charts=False, drift=False)
+
+
+def test_report_without_a_summary_assumes_the_default_model_only_if_it_fits():
+    page = build_report(synthetic({"2026-01": STEADY}), embed_font=False, charts=False, drift=False)
+    assert "既定のモデルとみなしています" in page and taikai.load_model().metadata.artifact.sha256 in page
+    other = synthetic({"2026-01": STEADY}).drop(columns=["p_reason_other"])
+    assert "どのモデルの予測か分かりません" in build_report(other, embed_font=False, charts=False, drift=False)

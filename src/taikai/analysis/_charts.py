@@ -12,10 +12,40 @@ import numpy as np
 import pandas as pd
 
 from taikai.errors import TaikaiError
-from taikai.labels import SENTIMENT_NAMES_JA, reason_name
+from taikai.labels import reason_name, sentiment_name
 
 FONT_FAMILY = "IPAexGothic"
 SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
+WORDS = {
+    "ja": {
+        "count": "件数",
+        "share": "割合",
+        "reasons": "退会理由の分布",
+        "primary": "主な理由",
+        "stated": "記載された理由",
+        "sentiment": "理由ごとの感情",
+        "segments": "{by} ごとの退会理由",
+        "trend": "退会理由の推移 (件数)",
+        "trend_shares": "割合の推移",
+        "confusion": "混同行列",
+        "predicted": "予測",
+        "gold": "正解",
+    },
+    "en": {
+        "count": "count",
+        "share": "share",
+        "reasons": "Reasons",
+        "primary": "primary reason",
+        "stated": "stated reasons",
+        "sentiment": "Sentiment per reason",
+        "segments": "Reasons per {by}",
+        "trend": "Reasons over time (count)",
+        "trend_shares": "Shares over time",
+        "confusion": "Confusion matrix",
+        "predicted": "predicted",
+        "gold": "gold",
+    },
+}
 
 
 def japanese_font() -> str:
@@ -64,19 +94,40 @@ def to_data_uri(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def reason_bars(distribution: pd.DataFrame) -> Any:
+def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
     """Return a horizontal bar chart of the count per reason (``analysis.reason_distribution``)."""
+    words = WORDS[lang]
     with _style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
         ax = fig.add_subplot()
-        names = [f"{reason_name(r)} ({r})" for r in distribution.index][::-1]
+        names = [f"{reason_name(r, lang)} ({r})" for r in distribution.index][::-1]
         counts = distribution["count"].to_numpy()[::-1]
         bars = ax.barh(names, counts, color="#3b6ea5")
         shares = distribution["share"].to_numpy()[::-1]
         ax.bar_label(bars, labels=[f"{c:,} ({s:.0%})" for c, s in zip(counts, shares)], padding=3)
-        ax.set_xlabel("件数")
-        ax.set_title("退会理由の分布")
+        ax.set_xlabel(words["count"])
+        ax.set_title(words["reasons"])
         ax.margins(x=0.15)
+    return fig
+
+
+def stated_bars(stated: pd.DataFrame, lang: str = "ja") -> Any:
+    """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``)."""
+    words = WORDS[lang]
+    with _style():
+        fig = _figure(8, 0.55 * len(stated) + 1.2)
+        ax = fig.add_subplot()
+        y = np.arange(len(stated))[::-1]
+        names = [f"{reason_name(r, lang)} ({r})" for r in stated.index]
+        for offset, column, colour in ((0.2, "primary", "#3b6ea5"), (-0.2, "stated", "#9dbbd9")):
+            counts = stated[column].to_numpy()
+            shares = stated[f"{column}_share"].to_numpy()
+            bars = ax.barh(y + offset, counts, height=0.4, color=colour, label=words[column])
+            ax.bar_label(bars, labels=[f"{c:,} ({s:.0%})" for c, s in zip(counts, shares)], padding=3, fontsize=8)
+        ax.set_yticks(y, names)
+        ax.set_xlabel(words["count"])
+        ax.margins(x=0.18)
+        ax.legend(loc="lower right", frameon=False)
     return fig
 
 
@@ -100,33 +151,98 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
     return fig
 
 
-def sentiment_bars(table: pd.DataFrame) -> Any:
+def sentiment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``)."""
-    labelled = table.rename(index=lambda r: f"{reason_name(r)} ({r})")
-    names = [SENTIMENT_NAMES_JA.get(s, s) for s in table.columns]
-    return _share_bars(labelled, "理由ごとの感情", names, SENTIMENT_COLOURS)
+    labelled = table.rename(index=lambda r: f"{reason_name(r, lang)} ({r})")
+    names = [sentiment_name(s, lang) for s in table.columns]
+    return _share_bars(labelled, WORDS[lang]["sentiment"], names, SENTIMENT_COLOURS)
 
 
-def segment_bars(table: pd.DataFrame) -> Any:
+def segment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``)."""
-    names = [reason_name(r) for r in table.columns]
+    names = [reason_name(r, lang) for r in table.columns]
     labelled = table.rename(index=lambda segment: f"{segment} (n={table.loc[segment].sum():,})")
-    return _share_bars(labelled, f"{table.index.name} ごとの退会理由", names)
+    return _share_bars(labelled, WORDS[lang]["segments"].format(by=table.index.name), names)
 
 
-def trend_lines(table: pd.DataFrame) -> Any:
-    """Return one line per reason of the count per period (``analysis.reasons_over_time``)."""
+def _period_ticks(ax: Any, index: pd.PeriodIndex, most: int = 6) -> None:
+    """Label at most *most* periods with short names (``2026-03``, ``W12``), the year under a week's first label
+    and wherever the year changes."""
+    from taikai.analysis._tables import period_label
+
+    step = max(1, -(-len(index) // most))
+    positions = list(range(0, len(index), step))
+    labels, year = [], None
+    for i in positions:
+        label = period_label(index[i], short=True)
+        if label.startswith("W"):
+            iso_year = index[i].start_time.isocalendar()[0]
+            label = label if iso_year == year else f"{label}\n{iso_year}"
+            year = iso_year
+        labels.append(label)
+    ax.set_xticks(positions, labels)
+    ax.tick_params(axis="x", labelsize=8)
+
+
+def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4) -> Any:
+    """Return small multiples of the count per period, one panel per reason on one scale (``reasons_over_time``).
+
+    Integer ticks; short period labels (``2026-03``, ``W12``); filled steps, so that ~100 weeks stay readable.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    n = max(len(table.columns), 1)
+    rows = -(-n // columns)
     with _style():
-        fig = _figure(9, 4)
-        ax = fig.add_subplot()
-        x = np.arange(len(table))
+        fig = _figure(10, 2.1 * rows + 0.6)
+        axes = fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False).ravel()
         for j, column in enumerate(table.columns):
-            ax.plot(x, table[column].to_numpy(), marker="o", markersize=3, label=reason_name(column), color=f"C{j}")
-        step = max(1, len(table) // 12)
-        ax.set_xticks(x[::step], [str(p) for p in table.index[::step]], rotation=45, ha="right")
-        ax.set_ylabel("件数")
-        ax.set_title("退会理由の推移")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+            ax = axes[j]
+            values = table[column].to_numpy()
+            ax.stairs(values, np.arange(len(table) + 1) - 0.5, fill=True, color=f"C{j % 10}")  # one artist
+            ax.set_title(f"{reason_name(str(column), lang)} ({int(values.sum()):,})", fontsize=9)
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+            ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
+            ax.set_axisbelow(True)
+        for ax in axes[len(table.columns) :]:
+            ax.set_visible(False)
+        if len(table):
+            for ax in axes[:columns]:
+                _period_ticks(ax, table.index, most=3)
+        fig.suptitle(WORDS[lang]["trend"])
+    return fig
+
+
+def trend_shares(
+    table: pd.DataFrame, lang: str = "ja", colours: dict[str, str] | None = None, names: list[str] | None = None
+) -> Any:
+    """Return a stacked area of each column's share per period, with the period's total count below it.
+
+    *table* is counts per period (``reasons_over_time`` or ``sentiment_over_time``); *names* label its columns.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    words = WORDS[lang]
+    totals = table.sum(axis=1).to_numpy()
+    shares = table.div(np.where(totals == 0, 1, totals), axis=0)
+    names = names or [reason_name(str(c), lang) for c in table.columns]
+    with _style():
+        fig = _figure(10, 4.2)
+        top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
+        x = np.arange(len(table))
+        colour_list = [(colours or {}).get(str(c), f"C{j % 10}") for j, c in enumerate(table.columns)]
+        top.stackplot(x, shares.to_numpy().T, labels=names, colors=colour_list, alpha=0.9, linewidth=0)
+        top.set_ylim(0, 1)
+        top.set_xlim(-0.5, len(table) - 0.5)
+        top.yaxis.set_major_formatter("{x:.0%}")
+        top.set_ylabel(words["share"])
+        top.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+        bottom.stairs(totals, np.arange(len(table) + 1) - 0.5, fill=True, color="#8a8a8a")
+        bottom.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
+        bottom.set_ylabel(words["count"])
+        if len(table):
+            _period_ticks(bottom, table.index, most=12)
+        top.set_title(words["trend_shares"])
     return fig
 
 

@@ -14,6 +14,27 @@ from taikai.model import Model, default_model_dir, read_metadata, resolve_model
 
 TITLE = "ドリフト (学習データとの違い)"
 NO_PROBABILITIES = "確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。"
+# The section's own words in each language of the report (``--lang``); the figures and reasons are English.
+WORDS = {
+    "ja": {
+        "title": TITLE,
+        "no_probabilities": NO_PROBABILITIES,
+        "cannot": "ドリフトを確認できません: {exc}",
+        "yes": "ドリフトあり (drift: yes)",
+        "no": "ドリフトなし (drift: no)",
+        "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
+        "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
+    },
+    "en": {
+        "title": "Drift (against the training data)",
+        "no_probabilities": "No probability columns (p_reason_*): drift cannot be checked. Use taikai batch output.",
+        "cannot": "Drift cannot be checked: {exc}",
+        "yes": "Drift (drift: yes)",
+        "no": "No drift (drift: no)",
+        "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
+        "per_period": "Give a date column (--date-column) to judge each period too.",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -67,40 +88,38 @@ def drift_section(
     text_column: str = "text",
     date_column: str | None = None,
     freq: str = "M",
+    lang: str = "ja",
 ) -> DriftSection:
     """Check the predictions frame *df* for drift against *model*'s training statistics (default: the shipped
     model) and return the section; per period when *date_column* is given.
 
     Needs the ``p_reason_*`` columns that ``taikai batch`` writes; without them, or with a model that has no
-    drift statistics, the section holds only a note saying what to do.
+    drift statistics, the section holds only a note saying what to do. *lang* (``ja``, ``en``) is the language of
+    the title and notes.
     """
+    words = WORDS[lang]
     if not any(str(c).startswith("p_reason_") for c in df.columns):
-        return DriftSection(
-            TITLE,
-            ("確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。",),
-        )
+        return DriftSection(words["title"], (words["no_probabilities"],))
     try:
         if not isinstance(model, Model):  # read the metadata first: a model without statistics is not loaded
             read_metadata(Path(model) if model is not None else default_model_dir()).drift_statistics()
         report = check_drift(df, resolve_model(model), text_column=text_column, date_column=date_column, freq=freq)
     except TaikaiError as exc:
-        return DriftSection(TITLE, (f"ドリフトを確認できません: {exc}",))
-    verdict = "ドリフトあり (drift: yes)" if report.alert else "ドリフトなし (drift: no)"
-    notes = [
-        f"{verdict}。基準: {report.reference_name} ({report.reference.source})。閾値の根拠は docs/drift.md。",
-    ]
+        return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
+    verdict = words["yes"] if report.alert else words["no"]
+    notes = [words["verdict"].format(verdict=verdict, name=report.reference_name, source=report.reference.source)]
     if date_column is None:
-        notes.append("日付の列 (--date-column) を指定すると期間ごとにも判定します。")
-    words = pd.DataFrame(
+        notes.append(words["per_period"])
+    new_words = pd.DataFrame(
         [w.to_dict() for w in report.overall.new_words], columns=["word", "rows", "share", "reference_share"]
     )
     return DriftSection(
-        TITLE,
+        words["title"],
         tuple(notes),
         report.alert,
         tuple(report.reasons),
         _figures(report.overall),
         _periods(report) if report.periods else None,
-        words,
+        new_words,
         report,
     )

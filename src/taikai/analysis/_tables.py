@@ -9,11 +9,13 @@ import pandas as pd
 
 from taikai.errors import InputError
 from taikai.io import parse_dates
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, parse_reasons, reason_name
 from taikai.text import Status
 
 FREQUENCIES = {"W": "週", "M": "月"}
+FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
 MISSING_SEGMENT = "(空欄)"
+OTHER_SEGMENTS = "その他 ({n})"
 
 
 def reason_labels(df: pd.DataFrame) -> list[str]:
@@ -52,6 +54,52 @@ def reason_distribution(df: pd.DataFrame) -> pd.DataFrame:
     ).rename_axis("reason")
 
 
+def stated_reasons(df: pd.DataFrame) -> pd.DataFrame:
+    """Return, per reason, the rows where it is the primary reason and the rows that state it at all.
+
+    ``stated`` counts a reason in the ``reasons`` column (primary first, then every other reason past its
+    threshold); both shares are of the classified rows, so ``stated_share`` can add up to more than 100 %.
+    """
+    rows = classified(df)
+    labels = reason_labels(df)
+    primary = rows["reason"].astype(str).value_counts().reindex(labels, fill_value=0)
+    if "reasons" in rows.columns:
+        every = rows["reasons"].fillna(rows["reason"]).astype(str).map(parse_reasons).explode()
+        stated = every.value_counts().reindex(labels, fill_value=0)
+    else:
+        stated = primary
+    n = max(len(rows), 1)
+    return pd.DataFrame(
+        {
+            "name": [reason_name(r) for r in labels],
+            "primary": primary,
+            "primary_share": primary / n,
+            "stated": stated,
+            "stated_share": stated / n,
+        }
+    ).rename_axis("reason")
+
+
+def reasons_per_review(df: pd.DataFrame) -> pd.Series:
+    """Return how many classified rows state 1, 2, 3, … reasons (from the ``reasons`` column)."""
+    rows = classified(df)
+    if "reasons" not in rows.columns:
+        return pd.Series({1: len(rows)}, name="rows").rename_axis("reasons")
+    sizes = rows["reasons"].fillna(rows["reason"]).astype(str).map(lambda v: len(parse_reasons(v)))
+    return sizes.value_counts().sort_index().rename("rows").rename_axis("reasons")
+
+
+def sentiment_distribution(df: pd.DataFrame) -> pd.DataFrame:
+    """Return count and share (of classified rows with a sentiment) per sentiment."""
+    rows = classified(df)
+    if "sentiment" not in rows.columns:
+        return pd.DataFrame({"count": [], "share": []}).rename_axis("sentiment")
+    values = rows["sentiment"].dropna().astype(str)
+    counts = values.value_counts()
+    counts = counts.reindex(display_order(counts.index, SENTIMENTS))
+    return pd.DataFrame({"count": counts, "share": counts / max(len(values), 1)}).rename_axis("sentiment")
+
+
 def sentiment_by_reason(df: pd.DataFrame) -> pd.DataFrame:
     """Return the number of rows per reason (rows) and sentiment (columns)."""
     rows = classified(df)
@@ -65,18 +113,38 @@ def sentiment_by_reason(df: pd.DataFrame) -> pd.DataFrame:
 
 def reasons_over_time(df: pd.DataFrame, date_column: str, freq: str = "M") -> pd.DataFrame:
     """Return the number of rows per period (rows, ``W`` weeks or ``M`` months) and reason (columns)."""
+    table = _over_time(df, date_column, freq, "reason", REASON_IDS)
+    return table.reindex(columns=reason_labels(df), fill_value=0).rename_axis(columns="reason")
+
+
+def sentiment_over_time(df: pd.DataFrame, date_column: str, freq: str = "M") -> pd.DataFrame:
+    """Return the number of rows per period (rows) and sentiment (columns), every period in the range listed."""
+    return _over_time(df, date_column, freq, "sentiment", SENTIMENTS)
+
+
+def _over_time(df: pd.DataFrame, date_column: str, freq: str, column: str, order: tuple[str, ...]) -> pd.DataFrame:
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     rows = classified(df)
-    dates = parse_dates(rows[date_column])
-    periods = dates.dt.to_period(freq)
+    if column not in rows.columns:
+        return pd.DataFrame()
+    rows = rows[rows[column].notna()]
+    periods = parse_dates(rows[date_column]).dt.to_period(freq)
     known = periods.notna()
-    table = pd.crosstab(periods[known], rows.loc[known, "reason"].astype(str))
+    table = pd.crosstab(periods[known], rows.loc[known, column].astype(str))
     if len(table):
         full = pd.period_range(table.index.min(), table.index.max(), freq=freq)
         table = table.reindex(index=full, fill_value=0)
-    table = table.reindex(columns=reason_labels(df), fill_value=0)
-    return table.rename_axis(index="period", columns="reason")
+    table = table.reindex(columns=display_order(table.columns, order), fill_value=0)
+    return table.rename_axis(index="period", columns=column)
+
+
+def period_label(period: pd.Period, short: bool = False) -> str:
+    """Return a short name of a month (``2026-03``) or week (``2026-W12``; ``W12`` when *short*, ISO weeks)."""
+    if period.freqstr.startswith("W"):
+        year, week, _ = period.start_time.isocalendar()
+        return f"W{week:02d}" if short else f"{year}-W{week:02d}"
+    return f"{period.year}-{period.month:02d}"
 
 
 def segment_breakdown(df: pd.DataFrame, by: str, max_segments: int = 12) -> pd.DataFrame:
@@ -89,7 +157,7 @@ def segment_breakdown(df: pd.DataFrame, by: str, max_segments: int = 12) -> pd.D
     sizes = segments.value_counts()
     if len(sizes) > max_segments:
         rest = sizes.index[max_segments - 1 :]
-        segments = segments.where(~segments.isin(rest), f"その他 ({len(rest)})")
+        segments = segments.where(~segments.isin(rest), OTHER_SEGMENTS.format(n=len(rest)))
     table = pd.crosstab(segments, rows["reason"].astype(str))
     table = table.reindex(columns=reason_labels(df), fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]

@@ -79,6 +79,13 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
 @click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    default="ja",
+    show_default=True,
+    help="Language of the page: headings, labels and sentences.",
+)
 @model_option
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
 def report(
@@ -89,14 +96,17 @@ def report(
     text_column: str,
     freq: str,
     encoding: str | None,
+    lang: str,
     model_path: Path | None,
     no_drift: bool,
 ) -> None:
     """Write one self-contained HTML report from a PREDICTIONS file (CSV, TSV, JSONL, Parquet or xlsx).
 
     PREDICTIONS is what taikai batch (or predict_frame) writes: the input columns plus status, reason,
-    sentiment and p_reason_* columns. The last section checks the predictions for drift against the model's
-    training statistics (as taikai drift does; per period with --date-column).
+    sentiment and p_reason_* columns. The summary taikai batch writes beside it (PREDICTIONS_STEM.summary.json)
+    names the model and the lines batch set aside; --model, when given, must be the model that made them. The
+    last section checks the predictions for drift against that model's training statistics (as taikai drift
+    does; per period with --date-column).
     """
     from taikai.analysis import write_report
 
@@ -108,7 +118,11 @@ def report(
         by=by,
         text_column=text_column,
         freq=freq,
+        lang=lang,
         model=model_path,
         drift=not no_drift,
     )
-    click.echo(f"report written to {output}", err=True)
+    click.echo(
+        f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}",
+        err=True,
+    )

@@ -7,7 +7,7 @@ formatting, layout and the embedded font are decided in one place (:mod:`._rende
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,7 +62,9 @@ class Table:
 
         kinds = kinds or {}
         names = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
-        numeric = [False] * index + [pd.api.types.is_numeric_dtype(df[c]) for c in df.columns]
+        numeric = [False] * index + [
+            pd.api.types.is_numeric_dtype(df[c]) or (len(df) > 0 and df[c].map(_is_share).all()) for c in df.columns
+        ]
         columns = tuple(
             Column(name, kinds.get(name, ColumnKind.NUMBER if is_number else ColumnKind.LABEL))
             for name, is_number in zip(names, numeric)
@@ -72,6 +74,10 @@ class Table:
             for key, values in zip(df.index, df.itertuples(index=False))
         )
         return cls(columns, rows, row_headings=index)
+
+
+def _is_share(value: Any) -> bool:
+    return isinstance(value, (Share, CountShare))
 
 
 def _cell(value: Any) -> Cell:
@@ -114,10 +120,19 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart: a matplotlib figure, embedded as a PNG with its alternative text."""
+    """A chart, embedded as a PNG with its alternative text: ``draw(*args)`` returns the matplotlib figure.
 
-    figure: Any
+    Drawing is left to the renderer, so that a page built without charts costs no drawing.
+    """
+
     alt: str
+    draw: Callable[..., Any]
+    args: tuple[Any, ...] = ()
+
+    @classmethod
+    def of(cls, alt: str, draw: Callable[..., Any], *args: Any) -> Figure:
+        """Return the chart ``draw(*args)`` with the alternative text *alt*."""
+        return cls(alt, draw, args)
 
 
 @dataclass(frozen=True)

@@ -15,26 +15,35 @@ from typing import Any
 from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
+from taikai.analysis._report._i18n import PHRASES
+from taikai.analysis._report._model import model_section
+from taikai.analysis._report._provenance import drift_model, identify_model
 from taikai.analysis._report._reasons import reasons_section
 from taikai.analysis._report._render import render_page, render_table
 from taikai.analysis._report._reviews import representative_section, uncertain_section
 from taikai.analysis._report._segments import segments_section
 from taikai.analysis._report._sentiment import sentiment_section
 from taikai.analysis._report._status import status_section
+from taikai.analysis._report._summary import summary_section
 from taikai.analysis._report._trend import trend_section
+from taikai.analysis._report._words import words_section
+from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import InputError
-from taikai.io import read_predictions
+from taikai.io import RunSummary, read_predictions, read_summary, summary_path
 from taikai.model import Model
 
 SectionBuilder = Callable[[ReportContext], Section | None]
 
 # The report's sections, in page order: anchor -> builder.
 SECTIONS: dict[str, SectionBuilder] = {
+    "summary": summary_section,
+    "model": model_section,
     "status": status_section,
     "reasons": reasons_section,
     "sentiment": sentiment_section,
     "trend": trend_section,
     "segments": segments_section,
+    "words": words_section,
     "representative": representative_section,
     "uncertain": uncertain_section,
     "drift": drift_builder,
@@ -63,30 +72,57 @@ def build_report(
     source: str = "",
     per_reason: int = 3,
     uncertain: int = 20,
+    lang: str = "ja",
     model: Model | str | Path | None = None,
+    run: RunSummary | None = None,
+    source_path: str | Path | None = None,
+    embed_font: bool = True,
+    charts: bool = True,
     drift: bool = True,
 ) -> str:
-    """Return the report of the predictions frame *df* as one HTML page.
+    """Return the report of the predictions frame *df* as one HTML page, in *lang* (``ja`` or ``en``).
 
-    With *drift*, a last section compares the predictions with *model*'s training statistics (default: the
-    shipped model; see :func:`taikai.analysis.drift_section`).
+    *model* is the model (or its directory) that made the predictions (default: the one in the batch summary
+    *run*, or the default model when its columns match); with *drift*, a last section compares the predictions
+    with that model's training statistics (see :func:`taikai.analysis.drift_section`). *source_path* is the
+    predictions file, beside which the side file of bad lines is looked for. *embed_font* embeds the subset of
+    IPAexGothic the page needs (``report`` extra); ``charts=False`` leaves the charts out (a lighter page, built
+    in a fraction of the time).
     """
+    if lang not in PHRASES:
+        raise InputError(f"--lang must be one of {list(PHRASES)}, not {lang!r}")
+    if freq not in FREQUENCIES:
+        raise InputError(f"--freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     for option, column in (("--date-column", date_column), ("--by", by), ("--text-column", text_column)):
         if column and column not in df.columns:
             raise InputError(f"no column {column!r} ({option}); the columns are {list(map(str, df.columns))}")
-    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, drift)
-    ctx = ReportContext(df.reset_index(drop=True), options, source, model)
+    df = df.reset_index(drop=True)
+    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift)
+    path = Path(source_path) if source_path is not None else None
+    ctx = ReportContext(
+        df,
+        options,
+        source,
+        identify_model(df, model, run),
+        run,
+        summary_path(path).name if path is not None else "",
+        drift_model(model, run),
+        path.parent if path is not None else None,
+    )
     sections = build_sections(ctx)
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     version = importlib_metadata.version("taikai")
-    header = [Note(f"入力: {source or '(frame)'} · {len(df):,} 行 · 作成: {made} · taikai {version}")]
-    return render_page("退会理由レポート", f"退会理由レポート {source}", header, sections)
+    t = PHRASES[lang]
+    header = [Note(t.input_line.format(source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version))]
+    return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
 
 
 def write_report(predictions: str | Path, out: str | Path, encoding: str | None = None, **options: Any) -> Path:
-    """Read the predictions file, build the report (options as for :func:`build_report`) and write it to *out*."""
-    df = read_predictions(predictions, encoding)
-    page = build_report(df, source=Path(predictions).name, **options)
+    """Read the predictions file and the batch summary beside it, build the report (options as for
+    :func:`build_report`) and write it to *out*."""
+    path = Path(predictions)
+    df = read_predictions(path, encoding)
+    page = build_report(df, source=path.name, run=read_summary(path), source_path=path, **options)
     out = Path(out)
     out.write_text(page, encoding="utf-8")
     return out

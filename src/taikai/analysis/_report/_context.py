@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from taikai.analysis import _tables as tables
+from taikai.analysis._report._i18n import PHRASES, Phrases
+from taikai.analysis._report._provenance import ModelInfo, Origin
+from taikai.io import RunSummary
+from taikai.labels import reason_name, sentiment_name
 
 ID_COLUMNS = ("review_id", "id")
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """The reader's choices: which columns hold dates, segments and texts, the period, how many reviews to show."""
+    """The reader's choices: columns of dates, segments and texts, the period, how many reviews, the language."""
 
     date_column: str | None = None
     by: str | None = None
@@ -21,17 +26,43 @@ class ReportOptions:
     freq: str = "M"
     per_reason: int = 3
     uncertain: int = 20
+    lang: str = "ja"
     drift: bool = True
 
 
 @dataclass(frozen=True, eq=False)
 class ReportContext:
-    """The predictions frame (index 0..n-1) and the options; derived tables are computed once and shared."""
+    """The predictions frame (index 0..n-1), the options and what is known about the run and the model.
+
+    Derived tables used by several sections are computed once, on first use.
+    """
 
     frame: Any
     options: ReportOptions
     source: str = ""
-    model: Any = None  # the Model, or its directory, that made the predictions (None: the shipped model)
+    model: ModelInfo = field(default_factory=lambda: ModelInfo(Origin.UNKNOWN))
+    run: RunSummary | None = None
+    summary_file: str = ""
+    model_source: Any = None  # the Model, or its directory, for the drift check (None: the shipped model)
+    source_dir: Path | None = None
+
+    @property
+    def t(self) -> Phrases:
+        """The phrases of the page's language."""
+        return PHRASES[self.options.lang]
+
+    def reason(self, label: str) -> str:
+        """Return a reason's display name in the page's language."""
+        return reason_name(label, self.options.lang)
+
+    def sentiment(self, label: str) -> str:
+        """Return a sentiment's display name in the page's language."""
+        return sentiment_name(label, self.options.lang)
+
+    @property
+    def period(self) -> str:
+        """The name of one period (month or week) in the page's language."""
+        return self.t.periods[self.options.freq]
 
     @cached_property
     def rows(self) -> Any:
@@ -43,3 +74,19 @@ class ReportContext:
         """Columns shown beside each review: an id, the date, the segment (those present, at most three)."""
         wanted = (*ID_COLUMNS, self.options.date_column, self.options.by)
         return [c for c in wanted if c and c in self.frame.columns][:3]
+
+    @cached_property
+    def over_time(self) -> Any:
+        """Counts per period and reason (needs a date column)."""
+        assert self.options.date_column
+        return tables.reasons_over_time(self.frame, self.options.date_column, self.options.freq)
+
+    @cached_property
+    def segments(self) -> Any:
+        """Counts per segment and reason (needs ``--by``)."""
+        assert self.options.by
+        table = tables.segment_breakdown(self.frame, self.options.by)
+        rest = tables.OTHER_SEGMENTS.split("{")[0]
+        return table.rename(
+            index=lambda s: self.t.blank if s == tables.MISSING_SEGMENT else s.replace(rest, self.t.others + " ", 1)
+        )

@@ -6,7 +6,10 @@ from taikai.analysis._drift_section import drift_section
 from taikai.analysis._report._blocks import Block, Bullets, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 
-NEW_WORDS = "新しい語 (この入力に多く、学習データにないか少ない語):"
+NEW_WORDS = {
+    "ja": "新しい語 (この入力に多く、学習データにないか少ない語):",
+    "en": "New words (frequent in this input, absent or rare in the training data):",
+}
 
 
 def drift_builder(ctx: ReportContext) -> Section | None:
@@ -15,11 +18,11 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     if not ctx.options.drift:
         return None
     o = ctx.options
-    found = drift_section(ctx.frame, ctx.model, o.text_column, o.date_column, o.freq)
+    found = drift_section(ctx.frame, ctx.model_source, o.text_column, o.date_column, o.freq, o.lang)
     blocks: list[Block] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))
     blocks += [Table.from_frame(t) for t in (found.figures, found.periods) if t is not None]
     if found.new_words is not None and len(found.new_words):
-        blocks += [Note(NEW_WORDS), Table.from_frame(found.new_words, index=False)]
+        blocks += [Note(NEW_WORDS[o.lang]), Table.from_frame(found.new_words, index=False)]
     return Section.of("drift", found.title, blocks)

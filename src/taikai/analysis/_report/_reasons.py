@@ -1,22 +1,42 @@
-"""Section: the distribution of the predicted reasons."""
+"""Section: the predicted reasons: the primary one and every stated one."""
 
 from __future__ import annotations
 
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
-from taikai.analysis._report._blocks import Figure, Note, Section, Share, Table
+from taikai.analysis._report._blocks import Cell, Column, ColumnKind, CountShare, Figure, Heading, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 
 
 def reasons_section(ctx: ReportContext) -> Section:
-    """Count and share of each reason among the classified rows, as a bar chart and a table."""
-    distribution = tables.reason_distribution(ctx.frame)
+    """Per reason: rows where it is primary and rows that state it, with shares; reasons per review."""
+    t, lang = ctx.t, ctx.options.lang
+    stated = tables.stated_reasons(ctx.frame)
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (
+            ctx.reason(str(r)),
+            str(r),
+            CountShare(int(v.primary), v.primary_share),
+            CountShare(int(v.stated), v.stated_share),
+        )
+        for r, v in stated.iterrows()
+    )
+    number = ColumnKind.NUMBER
+    table = Table((Column(t.name), Column(t.reason), Column(t.primary, number), Column(t.stated, number)), rows)
+    per_review = tables.reasons_per_review(ctx.frame)
+    n = max(int(per_review.sum()), 1)
+    sizes = Table(
+        (Column(t.reasons_per_review), Column(t.count, number)),
+        tuple((int(k), CountShare(int(v), v / n)) for k, v in per_review.items()),
+    )
     return Section.of(
         "reasons",
-        "退会理由の分布",
+        t.reasons,
         [
-            Note(f"分類された {len(ctx.rows):,} 件。share は分類された行に占める割合。"),
-            Figure(charts.reason_bars(distribution), "退会理由の分布"),
-            Table.from_frame(distribution.assign(share=distribution["share"].map(Share))),
+            Note(t.reasons_note.format(rows=f"{len(ctx.rows):,}")),
+            Figure.of(t.reasons, charts.stated_bars, stated, lang),
+            table,
+            Heading(t.reasons_per_review),
+            sizes,
         ],
     )

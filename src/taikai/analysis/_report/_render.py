@@ -21,16 +21,22 @@ from taikai.analysis._report._blocks import (
     Share,
     Table,
 )
+from taikai.analysis._report._font import FONT_FAMILY, font_face
 
 TEXT_CHARS = 240
 
 CSS = """
-body{font-family:"Noto Sans CJK JP","IPAexGothic","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;margin:2em auto;
-max-width:1100px;color:#222;line-height:1.5;padding:0 1em}
-h1{border-bottom:3px solid #3b6ea5}h2{margin-top:2em;border-bottom:1px solid #ccc}
+body{font-family:"%s","Noto Sans CJK JP","IPAexGothic","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;
+margin:2em auto;max-width:1100px;color:#222;line-height:1.6;padding:0 1em}
+h1{border-bottom:3px solid #3b6ea5}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{margin:1.2em 0 .4em;font-size:1em}
+nav p{line-height:2}nav a{white-space:nowrap;color:#3b6ea5}
+#summary p,#summary li{font-size:1.05em}#summary li{margin:.3em 0}
+.scroll{overflow-x:auto;max-width:100%%}
 table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border:1px solid #ddd;padding:.3em .6em;
-vertical-align:top}th{background:#f2f5f9}td.n{text-align:right;font-variant-numeric:tabular-nums}
-td.t{max-width:640px}img{max-width:100%}.note{color:#666;font-size:.9em}
+vertical-align:top;text-align:left}thead th{background:#f2f5f9;white-space:nowrap}tbody th{background:#f8f9fb;
+white-space:nowrap;font-weight:normal}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.d{white-space:nowrap}td.t{min-width:18em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
+line-break:strict}img{max-width:100%%}.note{color:#666;font-size:.9em}
 """
 
 
@@ -67,7 +73,8 @@ def _td(value: Cell, kind: ColumnKind) -> str:
 def render_table(table: Table) -> str:
     """Return *table* as HTML."""
     head = "".join(f"<th>{escape(c.name)}</th>" for c in table.columns)
-    lines = [f"<table><thead><tr>{head}</tr></thead><tbody>"]
+    thead = f"<thead><tr>{head}</tr></thead>" if any(c.name for c in table.columns) else ""
+    lines = [f"<table>{thead}<tbody>"]
     for row in table.rows:
         cells = []
         for j, (value, column) in enumerate(zip(row, table.columns)):
@@ -76,11 +83,11 @@ def render_table(table: Table) -> str:
             else:
                 cells.append(_td(value, column.kind))
         lines.append("<tr>" + "".join(cells) + "</tr>")
-    return "\n".join([*lines, "</tbody></table>"])
+    return '<div class="scroll">' + "\n".join([*lines, "</tbody></table>"]) + "</div>"
 
 
-def render_block(block: Block) -> str:
-    """Return one block as HTML."""
+def render_block(block: Block, charts_on: bool = True) -> str:
+    """Return one block as HTML (a chart only when *charts_on*)."""
     if isinstance(block, Paragraph):
         return f"<p>{escape(block.text)}</p>"
     if isinstance(block, Note):
@@ -92,31 +99,52 @@ def render_block(block: Block) -> str:
     if isinstance(block, Table):
         return render_table(block)
     if isinstance(block, Figure):
-        return f'<img src="{charts.to_data_uri(block.figure)}" alt="{escape(block.alt)}">'
+        if not charts_on:
+            return ""
+        return f'<img src="{charts.to_data_uri(block.draw(*block.args))}" alt="{escape(block.alt)}">'
     raise TypeError(f"not a report block: {block!r}")
 
 
-def render_section(section: Section) -> str:
+def render_section(section: Section, charts_on: bool = True) -> str:
     """Return one section as HTML."""
-    parts = [render_block(b) for b in section.blocks]
+    parts = [render_block(b, charts_on) for b in section.blocks]
     return (
         f'<section id="{escape(section.key)}">\n<h2>{escape(section.title)}</h2>\n' + "\n".join(parts) + "\n</section>"
     )
 
 
 def render_page(
-    heading: str, title: str, header: Sequence[Block], sections: Sequence[Section], lang: str = "ja"
+    heading: str,
+    title: str,
+    header: Sequence[Block],
+    sections: Sequence[Section],
+    lang: str = "ja",
+    embed_font: bool = True,
+    charts_on: bool = True,
 ) -> str:
-    """Return the whole page: its heading, header blocks, a nav bar to every section, then the sections."""
+    """Return the whole page: its heading, header blocks, a nav bar to every section, then the sections.
+
+    With *embed_font*, the subset of IPAexGothic holding every character of the page is embedded, so the page's
+    Japanese reads on a machine without a Japanese font. Without *charts_on*, charts are left out.
+    """
     nav = " · ".join(f'<a href="#{escape(s.key)}">{escape(s.title)}</a>' for s in sections)
-    return "\n".join(
+    body = "\n".join(
         [
-            f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">',
-            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>",
             f"<h1>{escape(heading)}</h1>",
             *(render_block(b) for b in header),
             f"<nav><p>{nav}</p></nav>",
-            *(render_section(s) for s in sections),
+            *(render_section(s, charts_on) for s in sections),
+        ]
+    )
+    head = f"<title>{escape(title)}</title>"
+    style = CSS % FONT_FAMILY
+    if embed_font:
+        style = font_face(html.unescape(head + body)) + style
+    return "\n".join(
+        [
+            f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">',
+            f"{head}\n<style>{style}</style>\n</head>\n<body>",
+            body,
             "</body>\n</html>\n",
         ]
     )

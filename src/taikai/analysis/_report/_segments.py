@@ -1,22 +1,26 @@
-"""Section: the reason mix per segment (platform, plan, …)."""
+"""Section: the reason mix per segment (platform, plan, …), counts with shares."""
 
 from __future__ import annotations
 
 from taikai.analysis import _charts as charts
-from taikai.analysis import _tables as tables
-from taikai.analysis._report._blocks import Block, Figure, Note, Section, Table
+from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
-from taikai.labels import reason_name
 
 
 def segments_section(ctx: ReportContext) -> Section:
-    """Rows per segment of ``--by`` and reason, as 100 % bars and a table, or a note without ``--by``."""
-    by = ctx.options.by
+    """Rows per segment of ``--by`` and reason, as 100 % bars and a table of counts and shares, or a note."""
+    t, by = ctx.t, ctx.options.by
     if not by:
-        return Section.of("segments", "セグメント別の内訳", [Note("セグメントの列が指定されていません (--by)。")])
-    table = tables.segment_breakdown(ctx.frame, by)
-    blocks: list[Block] = []
+        return Section.of("segments", t.segments, [Note(t.segments_none)])
+    table = ctx.segments
+    blocks: list[Block] = [Note(t.segments_note.format(by=by))]
     if len(table):
-        blocks.append(Figure(charts.segment_bars(table), f"{by} 別"))
-    blocks.append(Table.from_frame(table.rename(columns=reason_name).assign(合計=table.sum(axis=1))))
-    return Section.of("segments", f"{by} 別の内訳", blocks)
+        blocks.append(Figure.of(f"{t.segments}: {by}", charts.segment_bars, table, ctx.options.lang))
+    number = ColumnKind.NUMBER
+    columns = (Column(by), *(Column(ctx.reason(str(r)), number) for r in table.columns), Column(t.total, number))
+    rows: list[tuple[Cell, ...]] = []
+    for segment, counts in table.iterrows():
+        n = int(counts.sum())
+        rows.append((str(segment), *(CountShare(int(c), int(c) / n if n else 0.0) for c in counts), n))
+    blocks.append(Table(columns, tuple(rows)))
+    return Section.of("segments", f"{t.segments}: {by}", blocks)

@@ -1,20 +1,43 @@
-"""Section: the sentiment of the reviews, per reason."""
+"""Section: the sentiment of the reviews: overall, over time, and per reason."""
 
 from __future__ import annotations
 
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
-from taikai.analysis._report._blocks import Block, Figure, Section, Table
+from taikai.analysis._report import _format as fmt
+from taikai.analysis._report._blocks import Block, CountShare, Figure, Heading, Note, Paragraph, Section, Table
 from taikai.analysis._report._context import ReportContext
-from taikai.labels import SENTIMENT_NAMES_JA, reason_name
 
 
 def sentiment_section(ctx: ReportContext) -> Section:
-    """Sentiment mix per reason, as 100 % bars and a table of counts."""
-    sentiment = tables.sentiment_by_reason(ctx.frame)
-    blocks: list[Block] = []
-    if sentiment.to_numpy().sum():
-        blocks.append(Figure(charts.sentiment_bars(sentiment), "理由ごとの感情"))
-    named = sentiment.rename(index=reason_name, columns=lambda s: SENTIMENT_NAMES_JA.get(s, s))
+    """The overall sentiment mix in words and a table, its share per period, and the mix per reason."""
+    t, lang = ctx.t, ctx.options.lang
+    overall = tables.sentiment_distribution(ctx.frame)
+    if not len(overall):
+        return Section.of("sentiment", t.sentiment, [Note(t.sentiment_none)])
+    total = int(overall["count"].sum())
+    blocks: list[Block] = [
+        Heading(t.sentiment_overall),
+        Paragraph(" · ".join(f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in overall["share"].items())),
+        Table.from_frame(
+            overall.assign(count=[CountShare(int(c), int(c) / total) for c in overall["count"]])[["count"]]
+            .rename(index=ctx.sentiment, columns={"count": t.count})
+            .rename_axis(t.sentiment)
+        ),
+    ]
+    column = ctx.options.date_column
+    if column:
+        over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq)
+        if len(over_time):
+            names = [ctx.sentiment(str(s)) for s in over_time.columns]
+            blocks += [
+                Heading(t.sentiment_over_time),
+                Figure.of(t.sentiment_over_time, charts.trend_shares, over_time, lang, charts.SENTIMENT_COLOURS, names),
+            ]
+    per_reason = tables.sentiment_by_reason(ctx.frame)
+    blocks.append(Heading(t.sentiment_per_reason))
+    if per_reason.to_numpy().sum():
+        blocks.append(Figure.of(t.sentiment_per_reason, charts.sentiment_bars, per_reason, lang))
+    named = per_reason.rename(index=ctx.reason, columns=ctx.sentiment).rename_axis(index=t.reason, columns=None)
     blocks.append(Table.from_frame(named))
-    return Section.of("sentiment", "理由ごとの感情", blocks)
+    return Section.of("sentiment", t.sentiment, blocks)

@@ -1,22 +1,44 @@
-"""Section: how many rows were classified, and why the others were not."""
+"""Section: how many rows were classified, why the others were not, and the lines batch set aside."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from taikai.analysis import _tables as tables
-from taikai.analysis._report._blocks import Block, Note, Section, Share, Table
+from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.text import Status
 
+BAD_LINES_SHOWN = 10
+
+
+def _set_aside(ctx: ReportContext) -> list[Block]:
+    t, run, source_dir = ctx.t, ctx.run, ctx.source_dir
+    if run is None:
+        return [Note(t.set_aside_no_summary.format(file=ctx.summary_file))] if ctx.summary_file else []
+    if not run.bad_lines and not run.blank_lines:
+        return [Heading(t.set_aside), Note(t.set_aside_none)]
+    blocks: list[Block] = [
+        Heading(t.set_aside),
+        Note(t.set_aside_counts.format(bad=f"{run.bad_lines:,}", blank=f"{run.blank_lines:,}")),
+    ]
+    side = Path(run.bad_lines_file).name if run.bad_lines_file else None
+    if side and source_dir is not None and (source_dir / side).is_file():
+        from taikai.io import read_table
+
+        bad = read_table(source_dir / side).frame.head(BAD_LINES_SHOWN)
+        kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
+        blocks += [Note(t.set_aside_sample.format(file=side)), Table.from_frame(bad, index=False, kinds=kinds)]
+    return blocks
+
 
 def status_section(ctx: ReportContext) -> Section:
-    """Rows per status (count and share) and the most frequent messages of rows that are not ``ok``."""
-    df = ctx.frame
+    """Rows per status (count and share), the most frequent messages of rows that are not ``ok``, lines set aside."""
+    df, t = ctx.frame, ctx.t
     counts = tables.status_counts(df)
     bad = int(counts.drop(index=Status.OK.value, errors="ignore")["count"].sum())
-    blocks: list[Block] = [
-        Note(f"{len(df):,} 行のうち {bad:,} 行は分類されていません (status が ok 以外)。"),
-        Table.from_frame(counts.assign(share=counts["share"].map(Share))),
-    ]
+    shown = counts.assign(share=counts["share"].map(Share)).rename(columns={"count": t.count, "share": t.share})
+    blocks: list[Block] = [Note(t.status_note.format(rows=f"{len(df):,}", bad=f"{bad:,}")), Table.from_frame(shown)]
     if bad and "message" in df.columns and "status" in df.columns:
         messages = (
             df.loc[df["status"].astype(str) != Status.OK.value, "message"]
@@ -25,5 +47,8 @@ def status_section(ctx: ReportContext) -> Section:
             .value_counts()
             .head(10)
         )
-        blocks.append(Table.from_frame(messages.rename("count").rename_axis("message").to_frame()))
-    return Section.of("status", "処理状況 (status)", blocks)
+        blocks += [
+            Heading(t.status_messages),
+            Table.from_frame(messages.rename(t.count).rename_axis("message").to_frame()),
+        ]
+    return Section.of("status", t.status, blocks + _set_aside(ctx))

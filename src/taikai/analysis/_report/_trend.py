@@ -1,27 +1,39 @@
-"""Section: the reasons per week or month."""
+"""Section: the reasons per week or month: counts in small multiples, shares in a stacked area, and a table."""
 
 from __future__ import annotations
 
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
-from taikai.analysis._report._blocks import Block, Figure, Note, Section, Table
+from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.io import parse_dates
-from taikai.labels import reason_name
 
 
 def trend_section(ctx: ReportContext) -> Section:
-    """Count per period and reason (rows whose date cannot be read are counted), or a note without a date column."""
-    column, freq = ctx.options.date_column, ctx.options.freq
+    """Count and share per period and reason (rows whose date cannot be read are counted), or a note without dates."""
+    t, lang, column = ctx.t, ctx.options.lang, ctx.options.date_column
+    title = f"{t.trend} ({ctx.period})"
     if not column:
-        return Section.of("trend", "理由の推移", [Note("日付の列が指定されていません (--date-column)。")])
-    table = tables.reasons_over_time(ctx.frame, column, freq)
+        return Section.of("trend", t.trend, [Note(t.trend_none)])
+    table = ctx.over_time
     unread = int(parse_dates(ctx.rows[column]).isna().sum())
-    period = tables.FREQUENCIES[freq]
-    blocks: list[Block] = [Note(f"{column} 列の{period}ごとの件数。日付を読めなかった行: {unread:,}")]
+    blocks: list[Block] = [Note(t.trend_note.format(column=column, period=ctx.period, unread=f"{unread:,}"))]
     if len(table):
+        totals = table.sum(axis=1)
+        rows: list[tuple[Cell, ...]] = []
+        for period, counts in table.iterrows():
+            n = int(totals[period])
+            cells = [CountShare(int(c), int(c) / n if n else 0.0) for c in counts]
+            rows.append((tables.period_label(period), *cells, n))
+        number = ColumnKind.NUMBER
+        columns = (
+            Column(ctx.period, ColumnKind.NOWRAP),
+            *(Column(ctx.reason(str(r)), number) for r in table.columns),
+            Column(t.total, number),
+        )
         blocks += [
-            Figure(charts.trend_lines(table), "退会理由の推移"),
-            Table.from_frame(table.rename(columns=reason_name)),
+            Figure.of(t.trend_counts.format(period=ctx.period), charts.trend_counts, table, lang),
+            Figure.of(t.trend_shares.format(period=ctx.period), charts.trend_shares, table, lang),
+            Table(columns, tuple(rows)),
         ]
-    return Section.of("trend", f"理由の推移 ({period}別)", blocks)
+    return Section.of("trend", title, blocks)

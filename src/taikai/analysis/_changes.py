@@ -1,0 +1,141 @@
+"""Find the changes worth telling: a reason mix that moved from one period to the next, or sets a segment apart.
+
+Each group (a period, or a segment) is compared with its baseline (the period before it, or all other segments)
+by a chi-squared test of homogeneity of the two reason mixes (a 2 x k table of counts). The p-values of one
+family (all period steps, or all segments) are adjusted with Holm's step-down Bonferroni correction, which keeps
+the chance of any false finding in the family under ``ALPHA``. For a group whose mix differs, the reason named is
+the one with the largest adjusted standardized residual: the reason that moved most, given its size. Groups with
+fewer than ``MIN_GROUP`` classified reviews are not compared.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Any
+
+ALPHA = 0.05
+MIN_GROUP = 20
+METHOD = "chi-squared test of homogeneity, Holm-Bonferroni correction"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A group's reason mix against its baseline: the reason that moved most, and the test of the whole mix."""
+
+    where: str
+    baseline: str
+    reason: str
+    count: int
+    total: int
+    baseline_count: int
+    baseline_total: int
+    residual: float
+    chi2: float
+    dof: int
+    p: float
+    p_adjusted: float = 1.0
+
+    @property
+    def share(self) -> float:
+        """The reason's share of the group."""
+        return self.count / self.total if self.total else 0.0
+
+    @property
+    def baseline_share(self) -> float:
+        """The reason's share of the baseline group."""
+        return self.baseline_count / self.baseline_total if self.baseline_total else 0.0
+
+    @property
+    def difference(self) -> float:
+        """Share in the group minus share in the baseline (positive: the reason grew)."""
+        return self.share - self.baseline_share
+
+    @property
+    def significant(self) -> bool:
+        """Whether the adjusted p-value is below :data:`ALPHA`."""
+        return self.p_adjusted < ALPHA
+
+
+def mix_test(counts: list[int], baseline: list[int]) -> tuple[float, int, float, list[float]] | None:
+    """Return (chi2, degrees of freedom, p, adjusted residuals of *counts*) comparing two mixes of counts.
+
+    ``None`` when a group has fewer than :data:`MIN_GROUP` items or fewer than two categories occur.
+    """
+    from scipy.stats import chi2 as chi2_distribution
+
+    n, m = sum(counts), sum(baseline)
+    if n < MIN_GROUP or m < MIN_GROUP:
+        return None
+    kept = [j for j in range(len(counts)) if counts[j] + baseline[j] > 0]
+    if len(kept) < 2:
+        return None
+    total = n + m
+    statistic = 0.0
+    residuals = [0.0] * len(counts)
+    for j in kept:
+        column = counts[j] + baseline[j]
+        for observed, row in ((counts[j], n), (baseline[j], m)):
+            expected = row * column / total
+            statistic += (observed - expected) ** 2 / expected
+        expected = n * column / total
+        spread = math.sqrt(expected * (1 - n / total) * (1 - column / total))
+        residuals[j] = (counts[j] - expected) / spread if spread > 0 else 0.0
+    dof = len(kept) - 1
+    return statistic, dof, float(chi2_distribution.sf(statistic, dof)), residuals
+
+
+def holm(p_values: list[float]) -> list[float]:
+    """Return Holm's step-down adjusted p-values, in the order given."""
+    order = sorted(range(len(p_values)), key=lambda i: p_values[i])
+    adjusted = [1.0] * len(p_values)
+    running = 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (len(p_values) - rank) * p_values[i]))
+        adjusted[i] = running
+    return adjusted
+
+
+def _compare(where: str, baseline: str, reasons: list[str], counts: list[int], base: list[int]) -> Change | None:
+    test = mix_test(counts, base)
+    if test is None:
+        return None
+    statistic, dof, p, residuals = test
+    j = max(range(len(reasons)), key=lambda k: (abs(residuals[k]), -k))
+    return Change(
+        where, baseline, reasons[j], counts[j], sum(counts), base[j], sum(base), residuals[j], statistic, dof, p
+    )
+
+
+def _adjusted(changes: list[Change]) -> list[Change]:
+    return [replace(c, p_adjusted=q) for c, q in zip(changes, holm([c.p for c in changes]))]
+
+
+def period_changes(table: Any, labels: list[str] | None = None) -> list[Change]:
+    """Compare each period's reason mix with the period before (*table*: counts, periods x reasons).
+
+    *labels* name the periods (default: ``str`` of the index). Returns every comparison made, Holm-adjusted.
+    """
+    names = labels or [str(p) for p in table.index]
+    reasons = [str(r) for r in table.columns]
+    rows = [[int(v) for v in row] for row in table.to_numpy()]
+    found = [_compare(names[i], names[i - 1], reasons, rows[i], rows[i - 1]) for i in range(1, len(rows))]
+    return _adjusted([c for c in found if c is not None])
+
+
+def segment_changes(table: Any) -> list[Change]:
+    """Compare each segment's reason mix with all other segments together (*table*: segments x reasons)."""
+    reasons = [str(r) for r in table.columns]
+    rows = [[int(v) for v in row] for row in table.to_numpy()]
+    overall = [sum(column) for column in zip(*rows)]
+    found = [
+        _compare(str(segment), "", reasons, row, [a - b for a, b in zip(overall, row)])
+        for segment, row in zip(table.index, rows)
+    ]
+    return _adjusted([c for c in found if c is not None])
+
+
+def biggest(changes: list[Change], n: int = 3) -> list[Change]:
+    """Return up to *n* significant changes, the largest difference in share first."""
+    kept = [c for c in changes if c.significant]
+    return sorted(kept, key=lambda c: (-abs(c.difference), c.p_adjusted, c.where))[:n]

@@ -1,0 +1,35 @@
+"""Section: which model made the predictions, and how well it did on its own test split."""
+
+from __future__ import annotations
+
+from taikai.analysis._report._blocks import Block, Cell, Column, Note, Section, Table
+from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._provenance import Origin
+
+
+def model_section(ctx: ReportContext) -> Section:
+    """Name, hash, creation date and test-split metrics of the model, and how the report knows it."""
+    t, info = ctx.t, ctx.model
+    if info.origin is Origin.UNKNOWN:
+        return Section.of("model", t.model, [Note(t.model_unknown)])
+    rows: list[tuple[Cell, ...]] = [
+        (t.model_name, info.name),
+        (t.model_sha, info.sha256),
+        (t.model_created, info.created_at.replace("T", " ")),
+    ]
+    metrics = info.test_metrics
+    if "reason_accuracy" in metrics:
+        rows.append((t.model_accuracy, metrics["reason_accuracy"]))
+    if "reason_macro_f1" in metrics:
+        rows.append((t.model_macro_f1, metrics["reason_macro_f1"]))
+    if "rows" in metrics:
+        rows.append((t.model_test_rows, int(metrics["rows"])))
+    origin = {
+        Origin.OPTION: t.model_from_option,
+        Origin.SUMMARY: t.model_from_summary.format(file=ctx.summary_file),
+        Origin.ASSUMED: t.model_assumed,
+    }[info.origin]
+    blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows)), Note(origin)]
+    if info.refit_on_all_rows:
+        blocks.append(Note(t.model_refit))
+    return Section.of("model", t.model, blocks)

@@ -1,0 +1,92 @@
+"""Which model made the predictions: named by ``--model``, recorded in the batch summary, or the default model."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from taikai.errors import InputError
+from taikai.io import RunSummary
+from taikai.model import Model, ModelMetadata, default_model_dir, read_metadata
+
+
+class Origin(enum.Enum):
+    """How the report knows the model."""
+
+    OPTION = "option"  # --model
+    SUMMARY = "summary"  # the batch summary beside the predictions
+    ASSUMED = "assumed"  # the default model, whose columns match
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """The model behind the predictions, as its metadata says; empty fields when it is unknown."""
+
+    origin: Origin
+    name: str = ""
+    sha256: str = ""
+    created_at: str = ""
+    test_metrics: dict[str, float] = field(default_factory=dict)
+    refit_on_all_rows: bool = False
+
+
+def prediction_reasons(frame: Any) -> set[str]:
+    """Return the reasons of the ``p_reason_*`` columns of a predictions frame."""
+    return {str(c)[len("p_reason_") :] for c in frame.columns if str(c).startswith("p_reason_")}
+
+
+def _test_metrics(meta: ModelMetadata) -> dict[str, float]:
+    test = meta.metrics.get("test") or {}
+    return {str(k): float(v) for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+
+
+def _from_metadata(origin: Origin, name: str, meta: ModelMetadata) -> ModelInfo:
+    sha = meta.artifact.sha256 if meta.artifact is not None else ""
+    return ModelInfo(origin, name, sha, meta.created_at, _test_metrics(meta), meta.refit_on_all_rows)
+
+
+def _metadata(model: Model | str | Path) -> tuple[str, ModelMetadata]:
+    if isinstance(model, Model):
+        return (model.path.name if model.path is not None else "(in memory)"), model.metadata
+    return Path(model).name, read_metadata(Path(model))
+
+
+def identify_model(frame: Any, model: Model | str | Path | None, run: RunSummary | None) -> ModelInfo:
+    """Return the model that made *frame*; refuse a ``--model`` whose reasons or hash disagree with the predictions."""
+    found = prediction_reasons(frame)
+    if model is not None:
+        name, meta = _metadata(model)
+        if found and found != set(meta.reasons):
+            raise InputError(
+                f"the predictions' p_reason_* columns {sorted(found)} do not match the reasons of --model {name} "
+                f"{sorted(meta.reasons)}; name the model that made them"
+            )
+        if run is not None and run.model is not None and meta.artifact and run.model.sha256 != meta.artifact.sha256:
+            raise InputError(
+                f"{run.path} says the predictions were made by model {run.model.name} "
+                f"(sha256 {run.model.sha256[:12]}…), not by --model {name} (sha256 {meta.artifact.sha256[:12]}…); "
+                "name the model that made them, or leave --model out"
+            )
+        return _from_metadata(Origin.OPTION, name, meta)
+    if run is not None and run.model is not None:
+        stamp = run.model
+        return ModelInfo(
+            Origin.SUMMARY, stamp.name, stamp.sha256, stamp.created_at, stamp.test_metrics, stamp.refit_on_all_rows
+        )
+    meta = read_metadata(default_model_dir())
+    if found == set(meta.reasons):
+        return _from_metadata(Origin.ASSUMED, "default (shipped)", meta)
+    return ModelInfo(Origin.UNKNOWN)
+
+
+def drift_model(model: Model | str | Path | None, run: RunSummary | None) -> Model | str | Path | None:
+    """Return the model to check drift against: *model*, else the directory the batch summary names (when it is
+    still there), else ``None`` (the shipped model)."""
+    if model is not None:
+        return model
+    if run is not None and run.model is not None and run.model.path and Path(run.model.path).is_dir():
+        return run.model.path
+    return None

@@ -1,0 +1,92 @@
+"""Section: the story in a few sentences: how much was classified, the top reason, the sentiment, and the biggest
+changes between periods and between segments that pass a significance test."""
+
+from __future__ import annotations
+
+from taikai.analysis import _changes as changes
+from taikai.analysis import _tables as tables
+from taikai.analysis._report import _format as fmt
+from taikai.analysis._report._blocks import Block, Bullets, Note, Paragraph, Section
+from taikai.analysis._report._context import ReportContext
+
+MAX_FINDINGS = 3
+
+
+def _period_findings(ctx: ReportContext) -> list[str]:
+    table = ctx.over_time
+    found = changes.period_changes(table, [tables.period_label(p) for p in table.index])
+    best = changes.biggest(found, MAX_FINDINGS)
+    if not best:
+        return [ctx.t.summary_no_change.format(period=ctx.period, tests=len(found))] if found else []
+    sentences = []
+    for c in best:
+        template = ctx.t.summary_up if c.difference > 0 else ctx.t.summary_down
+        sentences.append(
+            template.format(
+                name=ctx.reason(c.reason),
+                where=c.where,
+                before=fmt.count(c.baseline_count),
+                after=fmt.count(c.count),
+                before_share=fmt.share(c.baseline_share),
+                after_share=fmt.share(c.share),
+                period=ctx.period,
+                p=fmt.p_value(c.p_adjusted),
+            )
+        )
+    return sentences
+
+
+def _segment_findings(ctx: ReportContext) -> list[str]:
+    by = ctx.options.by
+    found = changes.segment_changes(ctx.segments)
+    best = changes.biggest(found, MAX_FINDINGS)
+    if not best:
+        return [ctx.t.summary_no_segment_change.format(by=by, tests=len(found))] if found else []
+    return [
+        (ctx.t.summary_segment_up if c.difference > 0 else ctx.t.summary_segment_down).format(
+            by=by,
+            where=c.where,
+            name=ctx.reason(c.reason),
+            share=fmt.share(c.share),
+            count=fmt.count(c.count),
+            total=fmt.count(c.total),
+            other=fmt.share(c.baseline_share),
+            p=fmt.p_value(c.p_adjusted),
+        )
+        for c in best
+    ]
+
+
+def summary_section(ctx: ReportContext) -> Section:
+    """Counts, the top reason and sentiment in words, then the significant changes over time and across segments."""
+    t, rows = ctx.t, ctx.rows
+    n = len(ctx.frame)
+    overview = [
+        t.summary_rows.format(
+            rows=fmt.count(n), classified=fmt.count(len(rows)), share=fmt.share(len(rows) / max(n, 1))
+        )
+    ]
+    distribution = tables.reason_distribution(ctx.frame)
+    if len(rows):
+        top = distribution["count"].idxmax()
+        overview.append(
+            t.summary_top.format(
+                name=ctx.reason(str(top)),
+                count=fmt.count(int(distribution.loc[top, "count"])),
+                share=fmt.share(float(distribution.loc[top, "share"])),
+            )
+        )
+    sentiment = tables.sentiment_distribution(ctx.frame)
+    if len(sentiment):
+        parts = [f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
+        overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
+    blocks: list[Block] = [Paragraph(" ".join(overview))]
+    findings = (_period_findings(ctx) if ctx.options.date_column else []) + (
+        _segment_findings(ctx) if ctx.options.by else []
+    )
+    if findings:
+        blocks.append(Bullets(tuple(findings)))
+        blocks.append(
+            Note(t.summary_method.format(period=ctx.period, by=ctx.options.by or "-", min_group=changes.MIN_GROUP))
+        )
+    return Section.of("summary", t.summary, blocks)

@@ -1,0 +1,26 @@
+"""Section: the words that set each predicted reason apart (``distinctive_words``)."""
+
+from __future__ import annotations
+
+from taikai.analysis._keywords import distinctive_words
+from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, Note, Section, Table
+from taikai.analysis._report._context import ReportContext
+
+WORDS_PER_REASON = 8
+
+
+def words_section(ctx: ReportContext) -> Section:
+    """Per reason, the words with the highest log-odds z-score against the other reasons, with their counts."""
+    t = ctx.t
+    if not len(ctx.rows):
+        return Section.of("words", t.words, [Note(t.words_none)])
+    found = distinctive_words(ctx.rows, ctx.options.text_column, top=WORDS_PER_REASON)
+    rows: list[tuple[Cell, ...]] = []
+    for label, group in found.groupby("label", sort=False):
+        words = " · ".join(f"{w} ({int(c):,})" for w, c in zip(group["word"], group["count"]))
+        rows.append((ctx.reason(str(label)), words))
+    blocks: list[Block] = [Note(t.words_note)]
+    blocks.append(
+        Table((Column(t.reason), Column(t.words, ColumnKind.TEXT)), tuple(rows)) if rows else Note(t.words_none)
+    )
+    return Section.of("words", t.words, blocks)

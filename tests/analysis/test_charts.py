@@ -1,0 +1,54 @@
+"""The report's charts: readable trend charts (integer ticks, short period labels) in either language."""
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from taikai import analysis
+
+REASONS = ["low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"]
+
+
+def _table(freq: str, periods: int) -> pd.DataFrame:
+    index = pd.period_range("2025-01-01", periods=periods, freq=freq)
+    counts = np.random.default_rng(0).integers(0, 9, (periods, len(REASONS)))
+    return pd.DataFrame(counts, index=index, columns=REASONS).rename_axis(index="period", columns="reason")
+
+
+@pytest.mark.parametrize(
+    ("period", "short", "label"),
+    [
+        (pd.Period("2026-03", "M"), False, "2026-03"),
+        (pd.Period("2026-03-18", "W"), False, "2026-W12"),
+        (pd.Period("2026-03-18", "W"), True, "W12"),
+        (pd.Period("2027-01-01", "W"), False, "2026-W53"),  # ISO weeks: 1 January 2027 is in week 53 of 2026
+    ],
+)
+def test_period_label(period, short, label):
+    assert analysis.period_label(period, short) == label
+
+
+@pytest.mark.parametrize(("freq", "periods", "pattern"), [("M", 22, r"\d{4}-\d\d"), ("W", 95, r"W\d\d(\n\d{4})?")])
+def test_trend_counts_small_multiples_are_readable(freq, periods, pattern):
+    fig = analysis.trend_counts(_table(freq, periods), lang="en")
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == len(REASONS)
+    assert [ax.get_title() for ax in panels][6].startswith("Trouble, distrust (")
+    fig.canvas.draw()
+    for ax in panels:
+        ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+        assert ticks and all(float(t).is_integer() for t in ticks)
+    labels = [t.get_text() for t in panels[4].get_xticklabels()]  # the bottom row shows them
+    assert 2 <= len(labels) <= 4 and all(re.fullmatch(pattern, label) for label in labels), labels
+
+
+def test_trend_shares_stack_to_one_with_counts_below():
+    table = _table("W", 95)
+    fig = analysis.trend_shares(table, lang="ja")
+    top, bottom = fig.axes
+    assert top.get_ylim() == (0, 1) and top.get_ylabel() == "割合" and bottom.get_ylabel() == "件数"
+    labels = [t.get_text() for t in bottom.get_xticklabels()]
+    assert len(labels) <= 12 and labels[0] == "W01\n2025" and all(len(x.split("\n")[0]) == 3 for x in labels)
+    assert [t.get_text() for t in top.get_legend().get_texts()][:2] == ["報酬・単価が低い", "手数料が高い"]
