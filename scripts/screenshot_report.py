@@ -1,95 +1,151 @@
 """Classify a review file, write its HTML report, and screenshot the report in headless Chromium.
 
-    .venv/bin/python scripts/screenshot_report.py [--input data/sample_dump.csv] [--model DIR] [--png /tmp/report.png]
+    .venv/bin/python scripts/screenshot_report.py [--input data/sample_dump.csv] [--lang ja|en] [--fonts none|japanese]
+        [--png docs/report.png] [--width 1280] [--height 0]
 
-Needs Chromium and a CJK font for the page text (``apt-get install -y chromium fonts-noto-cjk``); the charts
-carry their own font. Look at the PNG: Japanese must show in the charts and the tables, with no tofu boxes.
-An input without a date column gets seeded random ``posted_at`` dates (said on stderr) so the trend shows.
+Needs Chromium (``apt-get install -y chromium``). Chromium sees only the fonts this script names, through its own
+fontconfig file: ``--fonts none`` gives it a Latin font only (DejaVu Sans, shipped by matplotlib), as on a machine
+without a Japanese font, so every Japanese glyph must come from the page's embedded font; ``--fonts japanese``
+adds IPAexGothic as a system font. ``--height 0`` captures the whole page.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-import taikai
-from taikai.analysis import write_report
-from taikai.io import detect_encoding
-
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-quic",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
 ]
 
 
-def default_input() -> Path:
-    """Return the sample dump if it exists, else the labelled corpus."""
-    dump = ROOT / "data" / "sample_dump.csv"
-    return dump if dump.exists() else ROOT / "data" / "reviews.csv"
+def chromium() -> str | None:
+    """Return the Chromium executable, or ``None``."""
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-def predictions(path: Path, model_dir: str | None, date_column: str) -> pd.DataFrame:
-    """Classify *path*; label columns of a labelled corpus are kept as ``gold_*``."""
-    model = taikai.load_model(model_dir)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=detect_encoding(path))
-    df = df.rename(columns={c: f"gold_{c}" for c in df.columns if c in model.output_columns()})
-    if date_column not in df.columns:
-        print(f"{path.name} has no {date_column!r} column: adding seeded random demo dates", file=sys.stderr)
-        days = np.random.default_rng(0).integers(0, 540, len(df))
-        df[date_column] = (pd.Timestamp("2024-01-01") + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d")
-    return model.predict_frame(df, "text")
+def font_files(kind: str) -> list[Path]:
+    """Return the font files Chromium may use: DejaVu Sans (``none``), plus IPAexGothic (``japanese``)."""
+    import matplotlib
+    from matplotlib_fontja import get_font_ttf_path
+
+    latin = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    return [latin] if kind == "none" else [latin, Path(get_font_ttf_path())]
 
 
-def screenshot(page: Path, png: Path, width: int, height: int) -> None:
-    """Render *page* in headless Chromium into *png*."""
-    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+def fontconfig(folder: Path, fonts: list[Path]) -> Path:
+    """Write a fontconfig file in *folder* that shows only *fonts* (copied into it) and return its path."""
+    fonts_dir, cache = folder / "fonts", folder / "cache"
+    fonts_dir.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(exist_ok=True)
+    for font in fonts:
+        shutil.copy(font, fonts_dir / font.name)
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"<dir>{fonts_dir}</dir>\n<cachedir>{cache}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def screenshot(page: Path, png: Path, width: int, height: int, fonts: str = "none") -> None:
+    """Render *page* in headless Chromium into *png*, with only the fonts of *fonts* on the 'system'."""
+    browser = chromium()
     if browser is None:
-        sys.exit("no Chromium found: apt-get install -y chromium fonts-noto-cjk")
-    with tempfile.TemporaryDirectory() as profile:
+        sys.exit("no Chromium found: apt-get install -y chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig(folder / "fontconfig", font_files(fonts)))}
         command = [
             browser,
             *CHROMIUM_FLAGS,
-            f"--user-data-dir={profile}",
-            f"--screenshot={png}",
+            f"--user-data-dir={folder / 'profile'}",
+            f"--screenshot={png.resolve()}",
             f"--window-size={width},{height}",
             page.resolve().as_uri(),
         ]
-        subprocess.run(command, check=True, timeout=120, capture_output=True)
+        subprocess.run(command, check=True, timeout=120, capture_output=True, env=env)
+
+
+def page_height(page: Path, width: int, fonts: str) -> int:
+    """Return the height of *page* laid out at *width* (from Chromium's DOM dump of a measuring script)."""
+    browser = chromium()
+    assert browser is not None
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        probe = folder / "probe.html"
+        probe.write_text(
+            page.read_text(encoding="utf-8").replace(
+                "</body>",
+                "<script>document.title='H'+document.documentElement.scrollHeight</script></body>",
+            ),
+            encoding="utf-8",
+        )
+        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig(folder / "fontconfig", font_files(fonts)))}
+        command = [
+            browser,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={folder / 'profile'}",
+            f"--window-size={width},1000",
+            "--dump-dom",
+            probe.as_uri(),
+        ]
+        out = subprocess.run(command, check=True, timeout=120, capture_output=True, env=env, text=True).stdout
+    start = out.index("<title>H") + len("<title>H")
+    return int(out[start : out.index("<", start)])
 
 
 def main() -> None:
-    """Parse the arguments and run."""
+    """Parse the arguments, classify, write the report, screenshot it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--input", type=Path, default=default_input())
+    parser.add_argument("--input", type=Path, default=ROOT / "data" / "sample_dump.csv")
     parser.add_argument("--model", default=None, help="Model directory (default: the shipped model).")
     parser.add_argument("--date-column", default="posted_at")
     parser.add_argument("--by", default="platform")
-    parser.add_argument("--out-dir", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--freq", default="M", choices=["M", "W"])
+    parser.add_argument("--lang", default="ja", choices=["ja", "en"])
+    parser.add_argument("--fonts", default="none", choices=["none", "japanese"])
+    parser.add_argument("--out-dir", type=Path, default=Path(tempfile.gettempdir()) / "taikai-report")
     parser.add_argument("--png", type=Path, default=Path(tempfile.gettempdir()) / "report.png")
     parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=4000)
+    parser.add_argument("--height", type=int, default=0, help="0: the whole page")
     args = parser.parse_args()
-    frame = predictions(args.input, args.model, args.date_column)
+    from taikai.analysis import write_report
+    from taikai.batch import classify_file
+
     args.out_dir.mkdir(parents=True, exist_ok=True)
     args.png.parent.mkdir(parents=True, exist_ok=True)
-    csv = args.out_dir / "report_predictions.csv"
-    frame.to_csv(csv, index=False)
-    page = write_report(csv, args.out_dir / "report.html", date_column=args.date_column, by=args.by)
-    screenshot(page, args.png, args.width, args.height)
-    print(f"predictions {csv}\nreport {page}\nscreenshot {args.png}")
+    predictions = args.out_dir / "predictions.csv"
+    if not predictions.exists():
+        classify_file(args.input, predictions, "text", model=args.model, id_column="review_id")
+    page = write_report(
+        predictions,
+        args.out_dir / f"report.{args.lang}.html",
+        date_column=args.date_column,
+        by=args.by,
+        freq=args.freq,
+        lang=args.lang,
+        model=args.model,
+    )
+    height = args.height or page_height(page, args.width, args.fonts)
+    screenshot(page, args.png, args.width, height, args.fonts)
+    print(f"predictions {predictions}\nreport {page}\nscreenshot {args.png} ({args.width}x{height})")
 
 
 if __name__ == "__main__":
