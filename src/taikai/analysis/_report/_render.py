@@ -27,7 +27,7 @@ TEXT_CHARS = 240
 
 CSS = """
 body{font-family:"%s","Noto Sans CJK JP","IPAexGothic","Hiragino Sans","Yu Gothic",Meiryo,sans-serif;
-margin:2em auto;max-width:1100px;color:#222;line-height:1.6;padding:0 1em}
+margin:2em auto;max-width:1180px;color:#222;line-height:1.6;padding:0 1em}
 h1{border-bottom:3px solid #3b6ea5}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{margin:1.2em 0 .4em;font-size:1em}
 nav p{line-height:2}nav a{white-space:nowrap;color:#3b6ea5}
 #summary p,#summary li{font-size:1.05em}#summary li{margin:.3em 0}
@@ -35,7 +35,7 @@ nav p{line-height:2}nav a{white-space:nowrap;color:#3b6ea5}
 table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border:1px solid #ddd;padding:.3em .6em;
 vertical-align:top;text-align:left}thead th{background:#f2f5f9;white-space:nowrap}tbody th{background:#f8f9fb;
 white-space:nowrap;font-weight:normal}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.d{white-space:nowrap}td.t{min-width:18em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
+td.d{white-space:nowrap}td.t{min-width:16em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
 line-break:strict}img{max-width:100%%}.note{color:#666;font-size:.9em}
 """
 

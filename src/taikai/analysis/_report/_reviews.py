@@ -18,7 +18,7 @@ def _reviews(ctx: ReportContext, table: Any) -> Table:
         shown["runner_up"] = shown["runner_up"].map(lambda r: ctx.reason(r) if isinstance(r, str) else r)
     ordered = shown[[c for c in shown.columns if c != text_column] + [text_column]]
     names = {c: ctx.t.review_columns.get(c, c) for c in ordered.columns if c not in ctx.context_columns}
-    nowrap = [*ctx.context_columns, "sentiment", "runner_up"]
+    nowrap = [*ctx.context_columns, "sentiment"]
     kinds = {names.get(c, c): ColumnKind.NOWRAP for c in nowrap} | {
         names.get(text_column, text_column): ColumnKind.TEXT
     }
