@@ -150,7 +150,7 @@ def test_english_page_has_no_japanese_outside_the_data(tmp_path):
     chrome = _visible_chrome(page)
     assert "Summary" in chrome and "Reasons over time (month)" in chrome and "Segments: platform" in chrome
     assert not JAPANESE.search(chrome), JAPANESE.findall(chrome)[:20]
-    assert "“Trouble, distrust” rose from 17 to 57 in 2026-03" in page
+    assert "&#x27;Trouble, distrust&#x27; rose from 17 to 57 in 2026-03" in page
     assert not JAPANESE.search(re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1))
 
 
@@ -158,7 +158,7 @@ def test_english_page_has_no_japanese_outside_the_data(tmp_path):
     ("lang", "expected"),
     [
         ("ja", "2026-03に「トラブル・不信」が 17 件から 57 件に増えました (10.8% → 28.9%、前の月比、p = 0.031)"),
-        ("en", "“Trouble, distrust” rose from 17 to 57 in 2026-03 (10.8% → 28.9% of the month"),
+        ("en", "&#x27;Trouble, distrust&#x27; rose from 17 to 57 in 2026-03 (10.8% → 28.9% of the month"),
     ],
 )
 def test_summary_tells_the_jump_with_its_test(lang, expected):

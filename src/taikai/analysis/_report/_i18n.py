@@ -164,15 +164,15 @@ EN = Phrases(
     input_line="Input: {source} · {rows} rows · made {made} · taikai {version}",
     summary="Summary",
     summary_rows="{classified} of {rows} reviews ({share}) were classified.",
-    summary_top="The most frequent reason is “{name}”: {count} reviews ({share}).",
+    summary_top="The most frequent reason is '{name}': {count} reviews ({share}).",
     summary_sentiment="Sentiment: {parts}.",
-    summary_up="“{name}” rose from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
+    summary_up="'{name}' rose from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
     "against the {period} before; {p}).",
-    summary_down="“{name}” fell from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
+    summary_down="'{name}' fell from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
     "against the {period} before; {p}).",
-    summary_segment_up="On {by} {where}, “{name}” is {share} of reviews ({count} of {total}), against {other} "
+    summary_segment_up="On {by} {where}, '{name}' is {share} of reviews ({count} of {total}), against {other} "
     "for the other values of {by} ({p}).",
-    summary_segment_down="On {by} {where}, “{name}” is only {share} of reviews ({count} of {total}), against {other} "
+    summary_segment_down="On {by} {where}, '{name}' is only {share} of reviews ({count} of {total}), against {other} "
     "for the other values of {by} ({p}).",
     summary_no_change="No significant change in the reason mix from one {period} to the next ({tests} comparisons).",
     summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} comparisons).",
