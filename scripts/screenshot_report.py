@@ -111,6 +111,19 @@ def page_height(page: Path, width: int, fonts: str) -> int:
     return int(out[start : out.index("<", start)])
 
 
+def trim_bottom(png: Path, margin: int = 40) -> int:
+    """Cut the blank rows below the page's content off *png*; return the new height."""
+    import numpy as np
+    from PIL import Image
+
+    image = Image.open(png)
+    grey = np.asarray(image.convert("L"))
+    inked = np.nonzero((grey < 250).any(axis=1))[0]
+    height = min(image.height, int(inked[-1]) + margin) if len(inked) else image.height
+    image.crop((0, 0, image.width, height)).save(png, optimize=True)
+    return height
+
+
 def main() -> None:
     """Parse the arguments, classify, write the report, screenshot it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -143,8 +156,11 @@ def main() -> None:
         lang=args.lang,
         model=args.model,
     )
-    height = args.height or page_height(page, args.width, args.fonts)
+    # measured before the web font loads, with a fallback font that lays out shorter or longer: take room, then trim
+    height = args.height or int(page_height(page, args.width, args.fonts) * 1.3)
     screenshot(page, args.png, args.width, height, args.fonts)
+    if not args.height:
+        height = trim_bottom(args.png)
     print(f"predictions {predictions}\nreport {page}\nscreenshot {args.png} ({args.width}x{height})")
 
 
