@@ -221,6 +221,15 @@ def test_segment_table_shows_shares_next_to_counts():
     assert '<td class="n">20 (14.3%)</td>' in segments  # Lancers: 20 of 140 per reason
 
 
+@pytest.mark.parametrize(("lang", "rest"), [("ja", "その他 (4)"), ("en", "others (4)")])
+def test_segments_past_the_twelfth_are_summed_and_named_in_the_page_language(lang, rest):
+    names = np.array([f"S{i:02d}" for i in range(15)])
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: names[np.arange(len(df)) % 15])
+    page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False)
+    segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
+    assert f"<tr><th>{rest}</th>" in segments and segments.count("<tr><th>") == 1 + 12  # the heading, 12 rows
+
+
 def test_distinctive_words_per_reason(predictions):
     page = build_report(predictions, embed_font=False, charts=False, drift=False)
     words = re.search(r'<section id="words">(.*?)</section>', page, re.S).group(1)

@@ -86,7 +86,6 @@ class ReportContext:
         """Counts per segment and reason (needs ``--by``)."""
         assert self.options.by
         table = tables.segment_breakdown(self.frame, self.options.by)
-        rest = tables.OTHER_SEGMENTS.split("{")[0]
-        return table.rename(
-            index=lambda s: self.t.blank if s == tables.MISSING_SEGMENT else s.replace(rest, self.t.others + " ", 1)
-        )
+        rest = tables.OTHER_SEGMENTS.split("{")[0]  # "その他 (": the segments past the largest, summed
+        ours = self.t.others + " ("
+        return table.rename(index=lambda s: self.t.blank if s == tables.MISSING_SEGMENT else s.replace(rest, ours, 1))

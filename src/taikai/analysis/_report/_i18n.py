@@ -147,7 +147,7 @@ JA = Phrases(
     representative_note="各理由で確率が最も高い {n} 件。p は予測した理由の確率。",
     uncertain="確信度の低い予測 (要確認)",
     uncertain_note="予測した理由の確率が最も低い {n} 件。人の目で確認してください。",
-    others="他",
+    others="その他",
     blank="(空欄)",
     review_columns={
         "reason": "理由",
