@@ -45,7 +45,7 @@ def test_a_report_page_embeds_its_characters(tmp_path):
     from taikai.analysis import build_report
 
     frame = pd.DataFrame({"text": ["鬱陶しい手数料"], "status": ["ok"], "reason": ["fees"], "p_reason_fees": [0.9]})
-    page = build_report(frame, charts=False)
+    page = build_report(frame, charts=False, drift=False)
     cmap = _embedded_font(page).getBestCmap()
     assert ord("鬱") in cmap and ord("陶") in cmap and ord("要") in cmap  # a review's text and a heading (要約)
 
