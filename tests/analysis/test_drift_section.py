@@ -48,3 +48,16 @@ def test_report_holds_the_drift_section(predictions, tiny_model):
     assert '<section id="drift">' in page and "ドリフトあり (drift: yes)" in page
     assert "token OOV rate" in page and "2025-07" in page
     assert '<section id="drift">' not in build_report(predictions, model=tiny_model, drift=False)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "note"),
+    [
+        ("ja", "ドリフト (学習データとの違い)", NO_PROBABILITIES),
+        ("en", "Drift (against the training data)", "No probability"),
+    ],
+)
+def test_section_speaks_the_page_language(predictions, tiny_model, lang, title, note):
+    frame = predictions.drop(columns=[c for c in predictions.columns if c.startswith("p_")])
+    section = drift_section(frame, tiny_model, lang=lang)
+    assert section.title == title and section.notes[0].startswith(note)
