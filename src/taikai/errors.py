@@ -11,3 +11,7 @@ class ModelError(TaikaiError):
 
 class InputError(TaikaiError):
     """Input data cannot be read or lacks what is needed (file, column, line)."""
+
+
+class RulesError(InputError):
+    """A coding-rules file cannot be read, or one of its rules is wrong (named with the file, line and rule)."""

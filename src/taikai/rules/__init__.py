@@ -1,0 +1,70 @@
+"""Keyword coding rules (as in KH Coder) run next to the model: a TOML file of ``[[rule]]`` tables, in order.
+
+>>> from taikai.rules import compile_rules, parse_rules
+>>> rules = parse_rules('[[rule]]\\nname = "fee words"\\nlabel = "fees"\\nany = ["手数料"]\\nnot = ["妥当"]\\n')
+>>> compile_rules(rules).match("手数料が高い").labels
+('fees',)
+
+Reading and checking a file needs no heavy library; compiling a rule set with ``lemma:`` terms loads the fugashi
+tokenizer. The model applies rules (:meth:`taikai.Model.predict_frame` with ``rules=``), and adds the columns
+:data:`RULE_COLUMNS`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, compile_rules
+from taikai.rules._parse import KEYS, load_rules, parse_rules
+from taikai.rules._rule import PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind
+from taikai.rules._score import DEFINITION, Counts, Misfire, RuleScore, RulesScore, score_rules
+
+RULE_COLUMNS = ("rule_names", "rule_reasons", "rule_conflict")
+"""The columns rules add: the rules that fired and their labels (``|``-separated, rule order), and whether they
+fired with none of their labels the model's primary reason. ``--rules-mode override`` adds ``model_reason``."""
+MODEL_REASON = "model_reason"
+
+
+def rule_columns(mode: RulesMode | str | None) -> tuple[str, ...]:
+    """Return the columns that rules applied in *mode* add (none for ``None``: no rules)."""
+    if mode is None:
+        return ()
+    return (*RULE_COLUMNS, MODEL_REASON) if RulesMode(mode) is RulesMode.OVERRIDE else RULE_COLUMNS
+
+
+def resolve_rules(rules: RuleSet | RuleMatcher | str | Path | None) -> RuleMatcher | None:
+    """Return *rules* compiled: a rule set, a matcher, or the path of a rules file (``None``: no rules)."""
+    if rules is None:
+        return None
+    if isinstance(rules, (str, Path)):
+        rules = load_rules(rules)
+    return compile_rules(rules)
+
+
+__all__ = [
+    "DEFINITION",
+    "KEYS",
+    "LEMMA_FORM",
+    "MODEL_REASON",
+    "NO_HITS",
+    "PREFIXES",
+    "RULES_MODES",
+    "RULE_COLUMNS",
+    "Counts",
+    "Misfire",
+    "Rule",
+    "RuleHits",
+    "RuleMatcher",
+    "RuleScore",
+    "RuleSet",
+    "RulesMode",
+    "RulesScore",
+    "Term",
+    "TermKind",
+    "compile_rules",
+    "load_rules",
+    "parse_rules",
+    "resolve_rules",
+    "rule_columns",
+    "score_rules",
+]

@@ -1,0 +1,186 @@
+"""Read a TOML rules file into a :class:`RuleSet`, reporting every problem with the file, line and rule."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from taikai.errors import RulesError
+from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind
+from taikai.text import normalize
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+KEYS = ("name", "label", "any", "all", "not", "regex")
+TERM_KEYS = ("any", "all", "not", "regex")
+MAX_SHOWN = 20
+REGEX_FLAGS = re.IGNORECASE
+"""Rules' regular expressions run on normalised (lower-cased) text: upper-case letters in a pattern match too."""
+
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
+
+
+def load_rules(path: str | Path) -> RuleSet:
+    """Read the rules file *path* (TOML, UTF-8; CP932 is accepted) and check every rule.
+
+    Raises :class:`~taikai.errors.RulesError` listing every problem: TOML syntax (with its line), an unknown key,
+    a rule without name, label or terms, a term that is not text, a bad regular expression.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RulesError(f"{path}: no such rules file") from None
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot read the rules file ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode("cp932")
+        except UnicodeDecodeError:
+            raise RulesError(
+                f"{path}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
+            ) from None
+    return parse_rules(text, str(path))
+
+
+def parse_rules(text: str, source: str = "<rules>") -> RuleSet:
+    """Parse rules written in TOML (see :func:`load_rules`); *source* names them in messages."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"{source}: not valid TOML: {exc}; see the README's example rules file") from None
+    problems: list[str] = []
+    extra = [k for k in document if k != "rule"]
+    if extra:
+        problems.append(
+            f"{source}: unknown top-level key(s) {extra}{_suggest(extra[0], ('rule',))}; write rules as [[rule]] tables"
+        )
+    tables = document.get("rule", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        problems.append(f"{source}: 'rule' must be an array of tables: write each rule under a [[rule]] header")
+        tables = []
+    if not tables and not problems:
+        problems.append(f"{source}: no rules; write each rule under a [[rule]] header (see examples/rules.toml)")
+    headers = [text.count("\n", 0, m.start()) + 1 for m in _HEADER.finditer(text)]
+    lines: list[int | None] = list(headers) if len(headers) == len(tables) else [None] * len(tables)
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for k, (table, line) in enumerate(zip(tables, lines, strict=True), 1):
+        rule, mine = _parse_rule(table, k, line, source)
+        problems += mine
+        if rule is None:
+            continue
+        if rule.name in seen:
+            where = _where(source, line, k, rule.name)
+            problems.append(f"{where}: the name is used by rule {seen[rule.name]} too; names must be unique")
+        seen.setdefault(rule.name, k)
+        rules.append(rule)
+    if problems:
+        shown = "\n".join(problems[:MAX_SHOWN])
+        more = f"\n… and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
+        raise RulesError(shown + more)
+    return RuleSet(tuple(rules), source)
+
+
+def _where(source: str, line: int | None, k: int, name: object) -> str:
+    at = f":{line}" if line is not None else ""
+    named = repr(name) if isinstance(name, str) and name.strip() else "(no name)"
+    return f"{source}{at}: rule {named} (rule {k} of the file)"
+
+
+def _suggest(key: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _parse_rule(table: dict[str, Any], k: int, line: int | None, source: str) -> tuple[Rule | None, list[str]]:
+    """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems."""
+    where = _where(source, line, k, table.get("name"))
+    problems = [
+        f"{where}: unknown key {key!r}{_suggest(key, KEYS)}; the keys are {', '.join(KEYS)}"
+        for key in table
+        if key not in KEYS
+    ]
+    for key in ("name", "label"):
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f'{where}: no {key}; give one as {key} = "…"')
+    name = table.get("name")
+    if isinstance(name, str) and "|" in name:
+        problems.append(f"{where}: the name may not contain '|' (it separates rule names in the output)")
+    terms: dict[str, list[Term]] = {}
+    before = len(problems)
+    for key in TERM_KEYS:
+        terms[key] = []
+        values = table.get(key, [])
+        if isinstance(values, str):
+            problems.append(f"{where}: {key} must be a list of strings: write {key} = [{_toml_string(values)}]")
+            continue
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            problems.append(f'{where}: {key} must be a list of strings, like {key} = ["…", "…"]')
+            continue
+        for value in values:
+            term, problem = _term(value, TermKind.REGEX if key == "regex" else None)
+            if problem:
+                problems.append(f"{where}: {key}: {problem}")
+            elif term is not None:
+                terms[key].append(term)
+    if not (terms["any"] or terms["all"] or terms["regex"]) and len(problems) == before:
+        problems.append(f"{where}: the rule matches nothing: give terms in any or all, or patterns in regex")
+    if problems:
+        return None, problems
+    rule = Rule(
+        name=str(name).strip(),
+        label=str(table["label"]).strip(),
+        any=(*terms["any"], *terms["regex"]),
+        all=tuple(terms["all"]),
+        none=tuple(terms["not"]),
+        line=line,
+    )
+    return rule, []
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
+    """Return the term *value* names (its prefix, or *kind*, says which) or what is wrong with it."""
+    if kind is None:
+        kind = TermKind.SURFACE
+        for prefixed, prefix in PREFIXES.items():
+            if value.startswith(prefix):
+                kind, value = prefixed, value[len(prefix) :]
+                break
+    if kind is TermKind.REGEX:
+        return _regex(value)
+    if not normalize(value):
+        shown = f"{PREFIXES.get(kind, '')}{value}"
+        return None, f"the term {shown!r} is empty once normalised; remove it"
+    return Term(kind, value), ""
+
+
+def _regex(pattern: str) -> tuple[Term | None, str]:
+    if not pattern:
+        return None, "an empty regular expression matches every text; remove it"
+    try:
+        re.compile(pattern, REGEX_FLAGS)
+    except re.error as exc:
+        return None, f"bad regular expression {pattern!r}: {exc.msg} at position {exc.pos}"
+    changed = sorted({ch for ch in pattern if unicodedata.normalize("NFKC", ch) != ch})
+    if changed:
+        fixes = ", ".join(f"{ch} → {unicodedata.normalize('NFKC', ch)}" for ch in changed)
+        return None, (
+            f"the regular expression {pattern!r} runs on normalised text (NFKC), where {fixes} has been replaced: "
+            "write the normalised characters"
+        )
+    return Term(TermKind.REGEX, pattern), ""

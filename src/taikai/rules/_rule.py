@@ -1,0 +1,131 @@
+"""Coding rules as typed values: a term, a rule, an ordered rule set, and how rules meet the model's reasons."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from taikai.errors import RulesError
+from taikai.labels import REASONS
+
+
+class TermKind(str, Enum):
+    """What a term matches: a substring of the normalised text, a run of dictionary forms, or a regular expression."""
+
+    SURFACE = "surface"
+    LEMMA = "lemma"
+    REGEX = "regex"
+
+
+PREFIXES = {TermKind.LEMMA: "lemma:", TermKind.REGEX: "regex:"}
+"""How a term of ``any``, ``all`` or ``not`` names its kind; a term without a prefix is a surface term."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a rule, as written in the rules file (without its prefix)."""
+
+    kind: TermKind
+    value: str
+
+    def __str__(self) -> str:
+        return PREFIXES.get(self.kind, "") + self.value
+
+
+class RulesMode(str, Enum):
+    """How rules meet the model: ``flag`` adds columns only; ``override`` also makes the first firing rule's
+    label the primary reason (the model's own is kept in ``model_reason``)."""
+
+    FLAG = "flag"
+    OVERRIDE = "override"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def parse(cls, value: RulesMode | str) -> RulesMode:
+        """Return the mode *value* names, or raise :class:`RulesError` saying which modes there are."""
+        try:
+            return cls(value)
+        except ValueError:
+            raise RulesError(f"rules mode {value!r} is not one of {', '.join(m.value for m in cls)}") from None
+
+
+RULES_MODES = tuple(m.value for m in RulesMode)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A coding rule: it fires on a text when one of ``any`` matches (its terms or its ``regex`` patterns),
+    every term of ``all`` matches and no term of ``none`` (the file's ``not``) matches.
+
+    ``line`` is the line of its ``[[rule]]`` header in the file, when known.
+    """
+
+    name: str
+    label: str
+    any: tuple[Term, ...] = ()
+    all: tuple[Term, ...] = ()
+    none: tuple[Term, ...] = ()
+    line: int | None = None
+
+    def terms(self) -> tuple[Term, ...]:
+        """Return every term of the rule: ``any``, then ``all``, then ``none``."""
+        return (*self.any, *self.all, *self.none)
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the rule as JSON-ready values, in the file's vocabulary."""
+        regex = [t.value for t in self.any if t.kind is TermKind.REGEX]
+        return {
+            "name": self.name,
+            "label": self.label,
+            "any": [str(t) for t in self.any if t.kind is not TermKind.REGEX],
+            "all": [str(t) for t in self.all],
+            "not": [str(t) for t in self.none],
+            "regex": regex,
+        }
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Rules in the order they apply, and the file they were read from."""
+
+    rules: tuple[Rule, ...]
+    source: str = "<rules>"
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Return the distinct labels of the rules, in rule order."""
+        return tuple(dict.fromkeys(r.label for r in self.rules))
+
+    def digest(self) -> str:
+        """Return a sha256 of what the rules match and say (not of comments or layout): equal rules, equal digest."""
+        canonical = json.dumps([r.to_dict() for r in self.rules], ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def where(self, rule: Rule) -> str:
+        """Return ``FILE:LINE: rule 'NAME'``, naming *rule* in messages."""
+        line = f":{rule.line}" if rule.line is not None else ""
+        return f"{self.source}{line}: rule {rule.name!r}"
+
+    def check_labels(self, labels: Sequence[str]) -> None:
+        """Raise :class:`RulesError` naming every rule whose label is not one of *labels* (the model's reasons)."""
+        by_name = {r.name_ja: r.id for r in REASONS}
+        problems = []
+        for rule in self.rules:
+            if rule.label in labels:
+                continue
+            hint = ""
+            if rule.label in by_name:
+                hint = f'; {rule.label!r} is the name of {by_name[rule.label]!r}: write label = "{by_name[rule.label]}"'
+            problems.append(f"{self.where(rule)}: label {rule.label!r} is not a reason of the model{hint}")
+        if problems:
+            raise RulesError(
+                "\n".join(problems) + f"\nthe model's reasons are {', '.join(labels)}: give one of them as label"
+            )

@@ -1,0 +1,209 @@
+"""Score rules against labelled texts: hits, precision and recall per rule and per label, and the misfires.
+
+A rule is **right** on a row when its label is among the row's gold reasons (any of them, not only the
+primary). Precision = right hits / hits; recall = right hits / rows whose gold reasons include the rule's label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from taikai.rules._matcher import RuleMatcher
+from taikai.text import check_text
+
+DEFINITION = (
+    "A rule is right on a row when its label is among the row's gold reasons (any of them, not only the primary). "
+    "precision = right hits / hits; recall = right hits / rows whose gold reasons include the rule's label."
+)
+TEXT_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Misfire:
+    """A row where a rule fired against the gold labels: its 0-based data row, file line (if known), gold, text."""
+
+    row: int
+    line: int | None
+    gold: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Hits, right hits and support (rows whose gold reasons include the label) of a rule or a label."""
+
+    hits: int
+    right: int
+    support: int
+
+    @property
+    def precision(self) -> float | None:
+        """Right hits / hits (``None`` without hits)."""
+        return self.right / self.hits if self.hits else None
+
+    @property
+    def recall(self) -> float | None:
+        """Right hits / support (``None`` when no row has the label)."""
+        return self.right / self.support if self.support else None
+
+
+@dataclass(frozen=True)
+class RuleScore:
+    """How one rule did: its counts, how many times it fired against the gold labels, and the first such rows."""
+
+    name: str
+    label: str
+    counts: Counts
+    misfires: int
+    examples: tuple[Misfire, ...]
+
+
+@dataclass(frozen=True)
+class RulesScore:
+    """What :func:`score_rules` measured; ``str()`` is a Markdown report."""
+
+    rules_source: str
+    data_source: str
+    rows: int
+    unmatched: int
+    covered: int
+    rules: tuple[RuleScore, ...]
+    labels: dict[str, Counts]
+
+    def to_dict(self) -> dict[str, object]:
+        """Return JSON-ready values (precision and recall included)."""
+
+        def counts(c: Counts) -> dict[str, object]:
+            return {**asdict(c), "precision": c.precision, "recall": c.recall}
+
+        return {
+            "rules_file": self.rules_source,
+            "data": self.data_source,
+            "definition": DEFINITION,
+            "rows": self.rows,
+            "unmatched": self.unmatched,
+            "covered": self.covered,
+            "rules": [
+                {
+                    "name": r.name,
+                    "label": r.label,
+                    **counts(r.counts),
+                    "misfires": r.misfires,
+                    "examples": [asdict(e) | {"gold": list(e.gold)} for e in r.examples],
+                }
+                for r in self.rules
+            ],
+            "labels": {label: counts(c) for label, c in self.labels.items()},
+        }
+
+    def to_markdown(self) -> str:
+        """Return the per-rule and per-label tables and each rule's misfires."""
+        matched = self.rows - self.unmatched
+        lines = [
+            f"Rules {self.rules_source} on {self.data_source}: {self.rows:,} rows, {matched:,} matched "
+            f"({self.unmatched:,} not: text empty or not Japanese); a rule fired on {self.covered:,}.",
+            DEFINITION,
+            "",
+            "| rule | label | hits | right | precision | recall |",
+            "|---|---|---:|---:|---:|---:|",
+        ]
+        for r in self.rules:
+            lines.append(f"| {_cell(r.name)} | {r.label} | {_row(r.counts)} |")
+        lines += [
+            "",
+            "Any rule of the label:",
+            "",
+            "| label | hits | right | precision | recall |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        lines += [f"| {label} | {_row(c)} |" for label, c in self.labels.items()]
+        for r in self.rules:
+            if not r.misfires:
+                continue
+            lines += ["", f"{r.name} ({r.label}) fires against the gold label on {r.misfires:,} row(s):"]
+            for e in r.examples:
+                where = f"line {e.line}" if e.line is not None else f"row {e.row + 1}"
+                lines.append(f"- {where}: gold {'|'.join(e.gold)}: {_clip(e.text)}")
+            if r.misfires > len(r.examples):
+                lines.append(f"- … {r.misfires - len(r.examples):,} more")
+        return "\n".join(lines)
+
+    __str__ = to_markdown
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _row(c: Counts) -> str:
+    return f"{c.hits:,} | {c.right:,} | {_ratio(c.precision)} | {_ratio(c.recall)}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS] + "…"
+
+
+def score_rules(
+    matcher: RuleMatcher,
+    texts: Sequence[object],
+    gold: Sequence[Sequence[str]],
+    lines: Sequence[int] | None = None,
+    examples: int = 5,
+    source: str = "<data>",
+) -> RulesScore:
+    """Match *matcher* on *texts* and score it against the *gold* reason sets (one per text).
+
+    *lines* gives each row's file line for the misfire listing; *examples* misfires are kept per rule. Texts
+    that cannot be classified (empty, not Japanese) are not matched and are counted in ``unmatched``.
+    """
+    if len(gold) != len(texts) or (lines is not None and len(lines) != len(texts)):
+        raise ValueError("texts, gold and lines must have one entry per row")
+    checked = [check_text(t) for t in texts]
+    ok = [i for i, c in enumerate(checked) if c.ok]
+    hits = matcher.match_all([checked[i].text for i in ok])
+    compiled = matcher.rules.rules
+    fired = {r.name: 0 for r in compiled}
+    right = dict(fired)
+    wrong: dict[str, list[int]] = {r.name: [] for r in compiled}
+    label_hits = {label: 0 for label in matcher.rules.labels}
+    label_right = dict(label_hits)
+    rule_label = {r.name: r.label for r in compiled}
+    for i, h in zip(ok, hits, strict=True):
+        for name in h.names:
+            fired[name] += 1
+            if rule_label[name] in gold[i]:
+                right[name] += 1
+            else:
+                wrong[name].append(i)
+        for label in h.labels:
+            label_hits[label] += 1
+            label_right[label] += label in gold[i]
+    support = {label: sum(label in gold[i] for i in ok) for label in matcher.rules.labels}
+    scores = tuple(
+        RuleScore(
+            r.name,
+            r.label,
+            Counts(fired[r.name], right[r.name], support[r.label]),
+            len(wrong[r.name]),
+            tuple(
+                Misfire(i, lines[i] if lines is not None else None, tuple(gold[i]), str(texts[i]))
+                for i in wrong[r.name][:examples]
+            ),
+        )
+        for r in compiled
+    )
+    return RulesScore(
+        rules_source=matcher.rules.source,
+        data_source=source,
+        rows=len(texts),
+        unmatched=len(texts) - len(ok),
+        covered=sum(bool(h) for h in hits),
+        rules=scores,
+        labels={label: Counts(label_hits[label], label_right[label], support[label]) for label in label_hits},
+    )

@@ -1,0 +1,156 @@
+"""Matching rules on the text the model reads: surface, lemma, all, not, regex, normalisation and order."""
+
+import pickle
+
+import pytest
+
+from taikai.rules import NO_HITS, RuleHits, RuleMatcher, compile_rules, parse_rules, resolve_rules
+from taikai.text import check_text
+
+
+def rule(**keys) -> str:
+    """Return one [[rule]] table labelled fees with the given keys (lists of terms; ``none`` is the file's ``not``)."""
+    lines = ["[[rule]]", 'name = "r"', 'label = "fees"']
+    lines += [f"{'not' if key == 'none' else key} = {list(values)!r}".replace("'", '"') for key, values in keys.items()]
+    return "\n".join(lines) + "\n"
+
+
+def fires(table: str, text: str) -> bool:
+    """Return whether the rule fires on *text* as the model reads it (normalised by check_text)."""
+    matcher = compile_rules(parse_rules(table))
+    return bool(matcher.match(check_text(text).text))
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "expected"),
+    [
+        # surface: a substring of the normalised text
+        (rule(any=["手数料"]), "手数料が高い", True),
+        (rule(any=["手数料"]), "手取りが減る", False),
+        (rule(any=["手数料", "利用料"]), "システム利用料が上がった", True),
+        # lemma: a dictionary form matches every inflection; a surface term does not
+        (rule(any=["lemma:引く"]), "2割も引かれる", True),
+        (rule(any=["lemma:引く"]), "手数料を引いた額", True),
+        (rule(any=["引く"]), "2割も引かれる", False),
+        (rule(any=["lemma:引く"]), "引き出しに入れた", False),  # 引き出し is another word
+        (rule(any=["lemma:稼げない"]), "全然稼げなかった", True),  # two words in a row: 稼げる ない
+        (rule(any=["lemma:稼げない"]), "稼げるけど楽しくない", False),  # both words, not in a row
+        # all: every term too
+        (rule(any=["手数料"], all=["lemma:高い", "振込"]), "振込の手数料が高かった", True),
+        (rule(any=["手数料"], all=["lemma:高い", "振込"]), "手数料が高かった", False),
+        (rule(all=["時間", "lemma:ない"]), "時間が全然なかった", True),
+        # not: none of these
+        (rule(any=["手数料"], none=["妥当", "lemma:仕方ない"]), "手数料が高いのはつらい", True),
+        (rule(any=["手数料"], none=["妥当", "lemma:仕方ない"]), "手数料は妥当だと思う", False),
+        (rule(any=["手数料"], none=["妥当", "lemma:仕方ない"]), "手数料は仕方なかった", False),
+        (rule(any=["手数料"], none=["regex:手数料.{0,3}安"]), "手数料が安いのは助かる", False),
+        # regex: an alternative to `any`, on the normalised text (so on half-width digits, any case)
+        (rule(regex=[r"\d+%"]), "20%も取られる", True),
+        (rule(regex=[r"\d+%"]), "２０％も取られる", True),  # full-width digits and percent sign normalised
+        (rule(any=["利用料"], regex=[r"\d+%"]), "利用料が上がった", True),
+        (rule(any=["利用料"], regex=[r"\d+%"]), "手数料が上がった", False),
+        (rule(regex=["Upwork"]), "UPWORKのfeeが高い", True),  # lower-cased text, upper-case pattern
+        (rule(regex=["^手数料"]), "手数料が高い", True),
+        (rule(regex=["^手数料"]), "その手数料が高い", False),
+        # normalisation: a term is normalised as the text is
+        (rule(any=["ｼｽﾃﾑ利用料"]), "システム利用料が高い", True),  # half-width term, full-width text
+        (rule(any=["システム利用料"]), "ｼｽﾃﾑ利用料が高い", True),  # full-width term, half-width text
+        (rule(any=["ＦＥＥ"]), "upworkのfeeが高い", True),  # full-width Latin term
+        (rule(any=["fee"]), "ＵＰＷＯＲＫのＦＥＥが高い", True),  # full-width Latin text
+        (rule(any=["手数料 高い"]), "手数料   高い", True),  # spaces collapse in both
+        (rule(any=["すごーーーーく"]), "すごーーーーーーーく高い", True),  # long runs cut to three in both
+    ],
+)
+def test_matching(table, text, expected):
+    assert fires(table, text) is expected
+
+
+ORDERED = """
+[[rule]]
+name = "proposal"
+label = "rejection"
+any = ["提案"]
+
+[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料"]
+
+[[rule]]
+name = "fee percentage"
+label = "fees"
+regex = ['\\d+%']
+
+[[rule]]
+name = "time"
+label = "time"
+any = ["時間"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "labels"),
+    [
+        ("手数料が20%で提案も通らない", ("proposal", "fee", "fee percentage"), ("rejection", "fees")),
+        ("20%の手数料", ("fee", "fee percentage"), ("fees",)),  # one label once, in rule order
+        ("時間がなくて提案できない", ("proposal", "time"), ("rejection", "time")),
+        ("なんとなく", (), ()),
+    ],
+)
+def test_rules_apply_in_file_order(text, names, labels):
+    [hits] = compile_rules(parse_rules(ORDERED)).match_all([check_text(text).text])
+    assert (hits.names, hits.labels) == (names, labels)
+
+
+@pytest.mark.parametrize(
+    ("hits", "reason", "conflict"),
+    [
+        (RuleHits(("a",), ("fees",)), "fees", False),
+        (RuleHits(("a", "b"), ("rejection", "fees")), "fees", False),  # one of the labels is the reason
+        (RuleHits(("a",), ("rejection",)), "fees", True),
+        (NO_HITS, "fees", False),  # no rule fired: nothing to conflict with
+    ],
+)
+def test_conflicts(hits, reason, conflict):
+    assert hits.conflicts_with(reason) is conflict
+
+
+def test_given_lemmas_are_used_instead_of_tokenising_again():
+    matcher = compile_rules(parse_rules(rule(any=["lemma:引く"])))
+    assert matcher.match("関係ない文", lemmas="引く れる").labels == ("fees",)  # the words given decide
+    text = check_text("2割も引かれる").text
+    assert matcher.match_all([text]) == matcher.match_all([text], matcher.lemmas([text]))
+
+
+def test_a_matcher_without_lemma_terms_never_makes_a_tokenizer():
+    matcher = compile_rules(parse_rules(rule(any=["手数料"], regex=["割"])))
+    assert not matcher.needs_lemmas
+    assert matcher.match_all(["手数料が2割"]) == [RuleHits(("r",), ("fees",))]
+    assert matcher._tokenizer is None
+
+
+def test_a_matcher_pickles_without_its_tagger():
+    matcher = compile_rules(parse_rules(rule(any=["lemma:引く"], regex=[r"\d+%"])))
+    matcher.match("2割引かれる")  # makes the tagger
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert "_tagger" not in copy.tokenizer.__dict__
+    assert copy.match_all(["20%引かれる", "なし"]) == matcher.match_all(["20%引かれる", "なし"])
+
+
+@pytest.mark.parametrize(
+    ("term", "words"),
+    [("引く", ("引く",)), ("引かれる", ("引く", "れる")), ("稼げない", ("稼げる", "ない")), ("ＦＥＥ", ("fee",))],
+)
+def test_lemma_terms_become_the_dictionary_forms_of_their_words(term, words):
+    assert RuleMatcher(parse_rules(rule(any=[f"lemma:{term}"]))).lemma_words == {term: words}
+
+
+@pytest.mark.parametrize("given", ["path", "ruleset", "matcher"])
+def test_rules_resolve_from_a_path_a_rule_set_or_a_matcher(tmp_path, given):
+    path = tmp_path / "r.toml"
+    path.write_text(rule(any=["手数料"]), encoding="utf-8")
+    rules = parse_rules(rule(any=["手数料"]), str(path))
+    value = {"path": path, "ruleset": rules, "matcher": compile_rules(rules)}[given]
+    matcher = resolve_rules(value)
+    assert matcher is not None and matcher.rules == rules
+    assert resolve_rules(None) is None

@@ -1,0 +1,174 @@
+"""Reading rules files: what a rule becomes, and every kind of error named with the file, line and rule."""
+
+import re
+
+import pytest
+
+from taikai.errors import InputError, RulesError
+from taikai.rules import Rule, RuleSet, Term, TermKind, load_rules, parse_rules
+
+FEES = """
+# a comment
+[[rule]]
+name = "fee words"
+label = "fees"
+any = ["手数料", "lemma:引く", "regex:\\\\d+%"]
+all = []
+not = ["妥当", "仕方ない"]
+regex = ["2割"]
+
+[[rule]]
+name = "no time"
+label = "time"
+all = ["時間", "regex:な[いく]"]
+"""
+
+
+def test_a_file_becomes_typed_rules_in_order():
+    rules = parse_rules(FEES, "fees.toml")
+    assert isinstance(rules, RuleSet) and len(rules) == 2 and rules.source == "fees.toml"
+    first, second = rules.rules
+    assert first == Rule(
+        name="fee words",
+        label="fees",
+        any=(
+            Term(TermKind.SURFACE, "手数料"),
+            Term(TermKind.LEMMA, "引く"),
+            Term(TermKind.REGEX, r"\d+%"),
+            Term(TermKind.REGEX, "2割"),
+        ),
+        none=(Term(TermKind.SURFACE, "妥当"), Term(TermKind.SURFACE, "仕方ない")),
+        line=3,
+    )
+    assert (second.name, second.label, second.line, second.any) == ("no time", "time", 11, ())
+    assert [str(t) for t in second.all] == ["時間", "regex:な[いく]"]
+    assert rules.labels == ("fees", "time")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (FEES, FEES.replace("# a comment", "# another comment\n\n"), True),  # comments and layout do not count
+        (FEES, FEES.replace('"妥当", ', ""), False),
+        (FEES, FEES.replace('label = "time"', 'label = "other"'), False),
+    ],
+)
+def test_the_digest_follows_what_the_rules_say(a, b, same):
+    assert (parse_rules(a).digest() == parse_rules(b).digest()) is same
+
+
+RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TOML syntax: the line and column of the parser
+        ('[[rule]]\nname = "r1"\nlabel = "fees\nany = ["手数料"]\n', r"rules\.toml: not valid TOML: .*line 3"),
+        ("", r"rules\.toml: no rules; write each rule under a \[\[rule\]\] header"),
+        ('[rules]\nname = "x"\n', r"rules\.toml: unknown top-level key\(s\) \['rules'\] \(did you mean 'rule'\?\)"),
+        ('rule = "x"\n', r"'rule' must be an array of tables"),
+        # unknown key, with a suggestion
+        (
+            RULE + 'nto = ["妥当"]\n',
+            r"rules\.toml:1: rule 'r1' \(rule 1 of the file\): unknown key 'nto' \(did you mean 'not'\?\)",
+        ),
+        # missing name or label
+        ('[[rule]]\nlabel = "fees"\nany = ["a"]\n', r"rules\.toml:1: rule \(no name\) \(rule 1 of the file\): no name"),
+        ('[[rule]]\nname = "r1"\nany = ["a"]\n', r"rule 'r1' \(rule 1 of the file\): no label"),
+        ('[[rule]]\nname = "a|b"\nlabel = "fees"\nany = ["a"]\n', r"may not contain '\|'"),
+        # an empty rule, or one with only `not`
+        ('[[rule]]\nname = "r1"\nlabel = "fees"\n', r"rule 'r1' .*: the rule matches nothing"),
+        ('[[rule]]\nname = "r1"\nlabel = "fees"\nnot = ["a"]\n', r"the rule matches nothing"),
+        # terms that are not lists of text, or empty
+        (
+            RULE.replace('any = ["手数料"]', 'any = "手数料"'),
+            r'any must be a list of strings: write any = \["手数料"\]',
+        ),
+        (RULE.replace('any = ["手数料"]', "any = [1, 2]"), r"any must be a list of strings"),
+        (RULE.replace('"手数料"', '"手数料", "  "'), r"any: the term '  ' is empty once normalised"),
+        (RULE.replace('"手数料"', '"lemma:"'), r"any: the term 'lemma:' is empty once normalised"),
+        # bad regular expressions, in `regex` or as a regex: term
+        (
+            RULE + 'regex = ["手数料("]\n',
+            r"rule 'r1' .*: regex: bad regular expression '手数料\(': missing \), unterminated",
+        ),
+        (RULE + 'not = ["regex:[a-"]\n', r"rule 'r1' .*: not: bad regular expression '\[a-'"),
+        (RULE + 'regex = [""]\n', r"an empty regular expression matches every text"),
+        (RULE + 'regex = ["２割"]\n', r"runs on normalised text \(NFKC\), where ２ → 2 has been replaced"),
+        # names must be unique
+        (
+            RULE + RULE.replace('"手数料"', '"利用料"'),
+            r"rules\.toml:5: rule 'r1' \(rule 2 of the file\): the name is used by rule 1",
+        ),
+    ],
+)
+def test_errors_name_the_file_line_and_rule(text, expected):
+    with pytest.raises(RulesError, match=expected) as caught:
+        parse_rules(text, "rules.toml")
+    assert isinstance(caught.value, InputError)  # the command line's exit code 2
+
+
+def test_every_problem_is_reported_at_once():
+    text = RULE + 'regex = ["("]\n' + RULE.replace('"r1"', '"r2"').replace('label = "fees"', "")
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml")
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("rules.toml:1: rule 'r1'") and "bad regular expression" in lines[0]
+    assert lines[1].startswith("rules.toml:6: rule 'r2'") and "no label" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["fees", "time"], None),
+        (["time"], r"rules\.toml:3: rule 'fee words': label 'fees' is not a reason of the model"),
+    ],
+)
+def test_labels_are_checked_against_the_model(labels, expected):
+    rules = parse_rules(FEES, "rules.toml")
+    if expected is None:
+        rules.check_labels(labels)
+        return
+    with pytest.raises(RulesError, match=expected):
+        rules.check_labels(labels)
+
+
+def test_a_japanese_label_name_is_refused_with_its_id():
+    rules = parse_rules(RULE.replace('label = "fees"', 'label = "手数料が高い"'), "rules.toml")
+    with pytest.raises(
+        RulesError, match=r"(?s)'手数料が高い' is the name of 'fees': write label = \"fees\".*give one of them as label"
+    ):
+        rules.check_labels(["fees", "time"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+def test_a_file_is_read_as_utf8_or_cp932(tmp_path, encoding):
+    path = tmp_path / "rules.toml"
+    path.write_bytes(FEES.encode(encoding))
+    assert load_rules(path) == parse_rules(FEES, str(path))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, r"missing\.toml: no such rules file"),
+        (b"[\x81 ", r"bad\.toml: not UTF-8 text \(undecodable byte at offset 1\)"),
+    ],
+)
+def test_unreadable_files(tmp_path, content, expected):
+    path = tmp_path / ("missing.toml" if content is None else "bad.toml")
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(RulesError, match=expected):
+        load_rules(path)
+
+
+def test_the_example_file_is_valid():
+    from pathlib import Path
+
+    rules = load_rules(Path(__file__).parents[2] / "examples" / "rules.toml")
+    rules.check_labels(["low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"])
+    assert len(set(rules.labels)) == 8  # a rule or more for every reason
+    assert all(re.fullmatch(r"[a-z ]+", r.name) for r in rules.rules)

@@ -1,0 +1,97 @@
+"""Scoring rules against gold labels: hits, right hits, precision, recall and misfires, per rule and per label."""
+
+import pytest
+
+from taikai.rules import Counts, compile_rules, parse_rules, score_rules
+
+RULES = """
+[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料"]
+
+[[rule]]
+name = "percent"
+label = "fees"
+regex = ['\\d+%']
+
+[[rule]]
+name = "unused"
+label = "time"
+any = ["残業"]
+"""
+
+ROWS = [  # text, gold reasons
+    ("手数料が20%", ["fees"]),  # both fee rules right
+    ("手数料のせいで稼げない", ["low_pay", "fees"]),  # right: fees is among the gold reasons, not primary
+    ("手数料は妥当", ["other"]),  # fee misfires
+    ("20%しか採用されない", ["rejection"]),  # percent misfires
+    ("振込料が高い", ["fees"]),  # a fees row no rule finds
+    ("", ["other"]),  # not matched: empty text
+]
+
+
+@pytest.fixture(scope="module")
+def score():
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    texts, gold = zip(*ROWS, strict=True)
+    return score_rules(matcher, texts, gold, lines=[2, 3, 4, 5, 6, 7], examples=1, source="gold.csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "counts", "precision", "recall", "misfires"),
+    [
+        ("fee", Counts(hits=3, right=2, support=3), 2 / 3, 2 / 3, 1),
+        ("percent", Counts(hits=2, right=1, support=3), 1 / 2, 1 / 3, 1),
+        ("unused", Counts(hits=0, right=0, support=0), None, None, 0),
+    ],
+)
+def test_per_rule(score, name, counts, precision, recall, misfires):
+    [rule] = [r for r in score.rules if r.name == name]
+    assert rule.counts == counts
+    assert rule.counts.precision == (pytest.approx(precision) if precision is not None else None)
+    assert rule.counts.recall == (pytest.approx(recall) if recall is not None else None)
+    assert rule.misfires == misfires
+
+
+def test_per_label_counts_a_row_once(score):
+    assert score.labels == {"fees": Counts(hits=4, right=2, support=3), "time": Counts(0, 0, 0)}
+    assert (score.rows, score.unmatched, score.covered) == (6, 1, 4)
+
+
+def test_misfires_name_their_line_and_gold(score):
+    [fee] = [r for r in score.rules if r.name == "fee"]
+    assert [(e.row, e.line, e.gold, e.text) for e in fee.examples] == [(2, 4, ("other",), "手数料は妥当")]
+    report = score.to_markdown()
+    assert "| fee | fees | 3 | 2 | 0.667 | 0.667 |" in report
+    assert "| unused | time | 0 | 0 | - | - |" in report
+    assert "fee (fees) fires against the gold label on 1 row(s):\n- line 4: gold other: 手数料は妥当" in report
+    assert "6 rows, 5 matched (1 not: text empty or not Japanese); a rule fired on 4." in report
+
+
+def test_to_dict_is_complete(score):
+    values = score.to_dict()
+    assert values["rules_file"] == "r.toml" and values["data"] == "gold.csv"
+    assert values["rules"][0] | {"examples": None} == {
+        "name": "fee",
+        "label": "fees",
+        "hits": 3,
+        "right": 2,
+        "support": 3,
+        "precision": pytest.approx(2 / 3),
+        "recall": pytest.approx(2 / 3),
+        "misfires": 1,
+        "examples": None,
+    }
+    assert values["rules"][0]["examples"] == [{"row": 2, "line": 4, "gold": ["other"], "text": "手数料は妥当"}]
+
+
+def test_rows_without_lines_are_named_by_number():
+    matcher = compile_rules(parse_rules(RULES))
+    score = score_rules(matcher, ["手数料は妥当"], [["other"]])
+    assert "- row 1: gold other: 手数料は妥当" in score.to_markdown()
+
+
+def test_mismatched_lengths_are_refused():
+    with pytest.raises(ValueError, match="one entry per row"):
+        score_rules(compile_rules(parse_rules(RULES)), ["a", "b"], [["fees"]])
