@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.labels import format_reasons, reason_name
+from taikai.rules import MODEL_REASON, RuleHits, RulesMode, rule_columns
 from taikai.text import Status
 
 LABEL_COLUMNS = ("status", "message", "reason", "reason_ja", "reasons", "sentiment")
@@ -21,9 +22,19 @@ def proba_columns(reason_labels: Sequence[str], sentiment_labels: Sequence[str])
     return [f"p_reason_{r}" for r in reason_labels] + [f"p_sentiment_{s}" for s in sentiment_labels]
 
 
-def output_columns(reason_labels: Sequence[str], sentiment_labels: Sequence[str]) -> list[str]:
-    """Return the names of every column a classification adds, in order."""
-    return [*LABEL_COLUMNS, *proba_columns(reason_labels, sentiment_labels)]
+def output_columns(
+    reason_labels: Sequence[str], sentiment_labels: Sequence[str], rules_mode: RulesMode | str | None = None
+) -> list[str]:
+    """Return the names of every column a classification adds, in order (rules applied in *rules_mode*: theirs)."""
+    return [*LABEL_COLUMNS, *proba_columns(reason_labels, sentiment_labels), *rule_columns(rules_mode)]
+
+
+def override(reasons: tuple[str, ...], hits: RuleHits) -> tuple[str, ...]:
+    """Return *reasons* with the first firing rule's label made the primary reason (the rest keep their order)."""
+    if not hits.labels or not reasons:
+        return reasons
+    label = hits.labels[0]
+    return (label, *(r for r in reasons if r != label))
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,8 @@ class Classified:
     """The classification of *n* values, one entry per value and column.
 
     Rows whose status is not ``ok`` have no reasons (``()``), no sentiment (``None``) and NaN probabilities.
+    ``reasons`` are the model's own; with rules (``rule_hits``, one per value, ``rules_mode``) :attr:`final`
+    gives the reasons written out, which ``override`` changes.
     """
 
     reason_labels: tuple[str, ...]
@@ -41,6 +54,8 @@ class Classified:
     sentiments: list[str | None]
     reason_proba: npt.NDArray[np.float64]
     sentiment_proba: npt.NDArray[np.float64]
+    rule_hits: list[RuleHits] | None = None
+    rules_mode: RulesMode | None = None
 
     def __len__(self) -> int:
         return len(self.statuses)
@@ -50,22 +65,47 @@ class Classified:
         """Return the primary reason of each row (``None`` when not classified)."""
         return [r[0] if r else None for r in self.reasons]
 
+    @property
+    def final(self) -> list[tuple[str, ...]]:
+        """Return the reasons of each row as written out: the model's, or with ``override`` the rules' first."""
+        if self.rule_hits is None or self.rules_mode is not RulesMode.OVERRIDE:
+            return self.reasons
+        return [override(r, h) for r, h in zip(self.reasons, self.rule_hits, strict=True)]
+
+    def conflicts(self) -> list[bool | None]:
+        """Return, per row, whether rules fired and none of their labels is the model's primary reason.
+
+        ``None`` for rows not classified, and for every row when no rules were applied.
+        """
+        if self.rule_hits is None:
+            return [None] * len(self)
+        return [h.conflicts_with(p) if p else None for h, p in zip(self.rule_hits, self.primary, strict=True)]
+
     def columns(self) -> dict[str, list[Any]]:
         """Return the output columns (see :func:`output_columns`) as lists of plain values.
 
         ``status`` holds strings, ``reasons`` the ``|``-joined cell, probabilities floats (NaN when not ok).
+        With rules: ``rule_names`` and ``rule_reasons`` ``|``-joined (missing when no rule fired),
+        ``rule_conflict`` booleans (missing when not classified), and ``model_reason`` under ``override``.
         """
-        primary = self.primary
+        final = self.final
+        primary = [r[0] if r else None for r in final]
         out: dict[str, list[Any]] = {
             "status": [s.value for s in self.statuses],
             "message": self.messages,
             "reason": primary,
             "reason_ja": [reason_name(r) if r else None for r in primary],
-            "reasons": [format_reasons(r) if r else None for r in self.reasons],
+            "reasons": [format_reasons(r) if r else None for r in final],
             "sentiment": self.sentiments,
         }
         names = proba_columns(self.reason_labels, self.sentiment_labels)
         matrix = np.hstack([self.reason_proba, self.sentiment_proba])
         for name, values in zip(names, matrix.T.tolist(), strict=True):
             out[name] = values
+        if self.rule_hits is not None:
+            out["rule_names"] = ["|".join(h.names) if h else None for h in self.rule_hits]
+            out["rule_reasons"] = [format_reasons(h.labels) if h else None for h in self.rule_hits]
+            out["rule_conflict"] = self.conflicts()
+            if self.rules_mode is RulesMode.OVERRIDE:
+                out[MODEL_REASON] = self.primary
         return out

@@ -16,13 +16,18 @@ from taikai.errors import InputError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
 from taikai.model._artifact import default_model_dir, load_artifact
 from taikai.model._classified import Classified, output_columns, proba_columns
+from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import ModelMetadata
+from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
 from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
 DEFAULT_THRESHOLD = 0.3
+
+Rules = RuleSet | RuleMatcher | str | Path | None
+"""Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,13 @@ class Prediction:
     sentiment: str | None = None
     reason_proba: dict[str, float] = field(default_factory=dict)
     sentiment_proba: dict[str, float] = field(default_factory=dict)
+    rules: RuleHits | None = None
+    rule_conflict: bool | None = None
+    model_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the prediction as JSON-ready values."""
-        return {
+        """Return the prediction as JSON-ready values; with rules applied, also what they said."""
+        out: dict[str, Any] = {
             "text": self.text,
             "status": self.status.value,
             "message": self.message,
@@ -52,6 +60,14 @@ class Prediction:
             "reason_proba": self.reason_proba,
             "sentiment_proba": self.sentiment_proba,
         }
+        if self.rules is not None:
+            out |= {
+                "rule_names": list(self.rules.names),
+                "rule_reasons": list(self.rules.labels),
+                "rule_conflict": self.rule_conflict,
+                "model_reason": self.model_reason,
+            }
+        return out
 
     def top_reasons(self, k: int) -> list[tuple[str, float]]:
         """Return the *k* most probable reasons with their probabilities."""
@@ -107,12 +123,27 @@ class Model:
         """Return the names of the probability columns that :meth:`predict_frame` adds."""
         return proba_columns(self.reason_labels, self.sentiment_labels)
 
-    def output_columns(self) -> list[str]:
-        """Return the names of all columns that :meth:`predict_frame` adds, in order."""
-        return output_columns(self.reason_labels, self.sentiment_labels)
+    def output_columns(self, rules_mode: RulesMode | str | None = None) -> list[str]:
+        """Return the names of all columns that :meth:`predict_frame` adds, in order (with rules: *rules_mode*)."""
+        return output_columns(self.reason_labels, self.sentiment_labels, rules_mode)
 
-    def classify(self, values: Sequence[object]) -> Classified:
-        """Classify raw *values* (texts, or anything a data file holds); one entry per value, in order."""
+    def prepare_rules(self, rules: Rules) -> RuleMatcher | None:
+        """Return *rules* compiled, after checking that every rule's label is one of this model's reasons."""
+        matcher = resolve_rules(rules)
+        if matcher is not None:
+            matcher.rules.check_labels(self.reason_labels)
+        return matcher
+
+    def classify(
+        self, values: Sequence[object], rules: Rules = None, rules_mode: RulesMode | str = RulesMode.FLAG
+    ) -> Classified:
+        """Classify raw *values* (texts, or anything a data file holds); one entry per value, in order.
+
+        *rules* (see :meth:`prepare_rules`) are matched on the same normalised texts; compile them once
+        (:func:`taikai.rules.compile_rules`) when classifying many batches.
+        """
+        matcher = self.prepare_rules(rules)
+        mode = RulesMode.parse(rules_mode)
         n = len(values)
         checked = [check_text(v, self.max_chars) for v in values]
         good = Status.OK
@@ -121,8 +152,18 @@ class Model:
         sentiment_p = np.full((n, len(self.sentiment_labels)), np.nan)
         reasons: list[tuple[str, ...]] = [()] * n
         sentiments: list[str | None] = [None] * n
+        hits: list[RuleHits] | None = None if matcher is None else [NO_HITS] * n
         if ok:
-            rp, sp = self._classifier.predict_proba(self._features.transform([checked[i].text for i in ok]))
+            texts = [checked[i].text for i in ok]
+            lemmas = None
+            if matcher is not None and matcher.needs_lemmas:
+                features, lemmas = features_and_lemmas(self.pipeline.named_steps["features"], texts)
+            else:
+                features = self._features.transform(texts)
+            if matcher is not None and hits is not None:
+                for i, found in zip(ok, matcher.match_all(texts, lemmas), strict=True):
+                    hits[i] = found
+            rp, sp = self._classifier.predict_proba(features)
             reason_p[ok], sentiment_p[ok] = rp[:, self._reason_order], sp[:, self._sentiment_order]
             for i, labels in zip(ok, reason_sets(reason_p[ok], self.reason_labels, self.thresholds), strict=True):
                 reasons[i] = labels
@@ -139,16 +180,26 @@ class Model:
             sentiments=sentiments,
             reason_proba=reason_p,
             sentiment_proba=sentiment_p,
+            rule_hits=hits,
+            rules_mode=None if hits is None else mode,
         )
 
-    def predict(self, texts: str | Iterable[object]) -> list[Prediction]:
-        """Classify one text or many; return one :class:`Prediction` per text, in order."""
+    def predict(
+        self, texts: str | Iterable[object], rules: Rules = None, rules_mode: RulesMode | str = RulesMode.FLAG
+    ) -> list[Prediction]:
+        """Classify one text or many; return one :class:`Prediction` per text, in order.
+
+        With *rules* (a rules file, :class:`~taikai.rules.RuleSet` or compiled matcher), each prediction also
+        says which rules fired, their labels and whether they conflict with the model; ``rules_mode="override"``
+        makes the first firing rule's label the ``reason`` (the model's own stays in ``model_reason``).
+        """
         values = [texts] if isinstance(texts, str) else list(texts)
-        result = self.classify(values)
+        result = self.classify(values, rules, rules_mode)
+        final, conflicts = result.final, result.conflicts()
         out = []
         for i, value in enumerate(values):
             ok = result.statuses[i] is Status.OK
-            reasons = result.reasons[i]
+            reasons = final[i]
             reason = reasons[0] if reasons else None
             out.append(
                 Prediction(
@@ -161,11 +212,16 @@ class Model:
                     sentiment=result.sentiments[i],
                     reason_proba=dict(zip(self.reason_labels, result.reason_proba[i].tolist())) if ok else {},
                     sentiment_proba=dict(zip(self.sentiment_labels, result.sentiment_proba[i].tolist())) if ok else {},
+                    rules=None if result.rule_hits is None else result.rule_hits[i],
+                    rule_conflict=conflicts[i],
+                    model_reason=result.primary[i] if result.rule_hits is not None else None,
                 )
             )
         return out
 
-    def check_columns(self, columns: Iterable[object], text_column: str) -> None:
+    def check_columns(
+        self, columns: Iterable[object], text_column: str, rules_mode: RulesMode | str | None = None
+    ) -> None:
         """Raise :class:`InputError` unless *columns* hold *text_column* and none of the output columns."""
         names = list(map(str, columns))
         if text_column not in names:
@@ -173,16 +229,30 @@ class Model:
                 f"no column {text_column!r}; the columns are {names}. "
                 "Name the text column with text_column= (--text-column on the command line)"
             )
-        clash = [c for c in self.output_columns() if c in names]
+        clash = [c for c in self.output_columns(rules_mode) if c in names]
         if clash:
             raise InputError(f"the input already has output column(s) {clash}; rename or drop them first")
 
-    def predict_frame(self, df: pd.DataFrame, text_column: str = "text") -> pd.DataFrame:
-        """Return a copy of *df* with the prediction columns appended; every row is kept, in order."""
+    def predict_frame(
+        self,
+        df: pd.DataFrame,
+        text_column: str = "text",
+        rules: Rules = None,
+        rules_mode: RulesMode | str = RulesMode.FLAG,
+    ) -> pd.DataFrame:
+        """Return a copy of *df* with the prediction columns appended; every row is kept, in order.
+
+        With *rules* (a rules file, :class:`~taikai.rules.RuleSet` or compiled matcher) the columns
+        ``rule_names``, ``rule_reasons`` and ``rule_conflict`` follow, and ``model_reason`` when
+        ``rules_mode="override"`` (see :meth:`predict`).
+        """
         import pandas as pd
 
-        self.check_columns(df.columns, text_column)
-        added = pd.DataFrame(self.classify(df[text_column].tolist()).columns(), index=df.index)
+        matcher = self.prepare_rules(rules)
+        mode = RulesMode.parse(rules_mode)
+        self.check_columns(df.columns, text_column, None if matcher is None else mode)
+        classified = self.classify(df[text_column].tolist(), matcher, mode)
+        added = pd.DataFrame(classified.columns(), index=df.index)
         return pd.concat([df, added], axis=1)
 
 
