@@ -19,6 +19,7 @@ from distributed import Client, LocalCluster
 
 import taikai
 import taikai.dask as tdask
+import taikai.rules
 from taikai.cli import cli
 from taikai.dask import MANIFEST, classify_files
 from taikai.errors import InputError
@@ -294,3 +295,63 @@ def test_output_dtypes_follow_the_output_types(tiny_model):
     assert list(dtypes) == list(types) == tiny_model.output_columns()
     floats = [c for c, t in dtypes.items() if t == "float64"]
     assert floats == [c for c, t in types.items() if t == pa.float64()] == tiny_model.proba_columns()
+
+
+RULES = """
+[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料", "lemma:引く"]
+
+[[rule]]
+name = "proposal"
+label = "rejection"
+any = ["提案"]
+
+[[rule]]
+name = "main job"
+label = "time"
+regex = ["本業|忙し"]
+"""
+
+
+@pytest.mark.parametrize(("mode", "fmt"), [("flag", "parquet"), ("override", "parquet"), ("override", "csv")])
+def test_rules_give_the_local_batch_s_columns(client, dump, tiny_model_dir, tmp_path, mode, fmt):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES, encoding="utf-8")
+    out, local = tmp_path / "out", tmp_path / f"local.{fmt}"
+    options = {"id_column": "id", "model": tiny_model_dir, "rules": rules, "rules_mode": mode}
+    summary = classify_files(dump / "parts", out, "text", client=client, output_format=fmt, partitions=4, **options)
+    whole = taikai.classify_file(dump / "all.csv", local, "text", **options)
+    if fmt == "csv":
+        parts = [p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(out.glob("part.*.csv"))]
+        assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")
+    else:
+        dask_out, local_out = pd.read_parquet(out), pd.read_parquet(local)
+        added = list(taikai.rules.rule_columns(mode))
+        assert list(dask_out.columns)[-len(added) :] == added
+        assert (
+            pq.read_schema(sorted(out.glob("part.*"))[0]).remove_metadata() == pq.read_schema(local).remove_metadata()
+        )
+        _assert_same(dask_out, local_out)
+        assert dask_out["rule_conflict"].any() and dask_out["rule_names"].notna().any()
+    assert (summary.rules, summary.ruled, summary.conflicts) == (whole.rules, whole.ruled, whole.conflicts)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["rules"]["mode"] == mode and manifest["rules"]["sha256"] == taikai.rules.load_rules(rules).digest()
+
+
+def test_rules_whose_label_the_model_lacks_stop_the_dask_engine_before_it_starts(dump, tiny_model_dir, tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES.replace('"time"', '"busy"'), encoding="utf-8")
+    args = ["batch", str(dump / "parts" / "*.csv"), "-o", str(tmp_path / "o"), "--text-column", "text"]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "--engine", "dask", "--rules", str(rules)])
+    assert result.exit_code == 2 and "rule 'main job': label 'busy' is not a reason of the model" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_output_dtypes_with_rules(tiny_model):
+    from taikai.rules import RulesMode
+
+    dtypes = tdask.output_dtypes(tiny_model, RulesMode.OVERRIDE)
+    assert list(dtypes) == tiny_model.output_columns("override")
+    assert str(dtypes["rule_conflict"]) == "bool[pyarrow]" and dtypes["model_reason"] == dtypes["reason"]

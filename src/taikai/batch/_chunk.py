@@ -43,6 +43,9 @@ class ChunkResult:
     examples: tuple[RowProblem, ...] = ()
     replaced: int = 0
     payload: bytes = field(default=b"", repr=False)
+    rules: dict[str, int] = field(default_factory=dict)
+    ruled: int = 0
+    conflicts: int = 0
 
 
 def chunk_result(
@@ -54,8 +57,14 @@ def chunk_result(
     row_name: Callable[[int], int | str],
     replaced: int = 0,
     payload: bytes = b"",
+    rule_names: Sequence[object] | None = None,
+    rule_conflicts: Sequence[object] | None = None,
 ) -> ChunkResult:
-    """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples."""
+    """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
+
+    With rules, *rule_names* (``|``-joined cells) and *rule_conflicts* count hits per rule and conflicts.
+    """
+    fired = [cell for cell in rule_names or () if isinstance(cell, str) and cell]
     examples = []
     for i, status in enumerate(statuses):
         if status != Status.OK.value:
@@ -71,4 +80,7 @@ def chunk_result(
         examples=tuple(examples),
         replaced=replaced,
         payload=payload,
+        rules=dict(Counter(n for cell in fired for n in cell.split("|"))),
+        ruled=len(fired),
+        conflicts=sum(c is True for c in rule_conflicts or ()),
     )

@@ -4,7 +4,8 @@ The model is shipped to each worker once, by a worker plugin that carries the mo
 loads (and verifies) them at the worker's start; partitions look it up in a per-process cache keyed by
 :func:`taikai.model.model_key` (the artifact's sha256). Without a distributed client (threaded or process
 scheduler) each process loads the model from its directory on first use. Each worker process makes its own
-tokenizer (it is lazy per process).
+tokenizer (it is lazy per process). Rules travel with the tasks as a small :class:`~taikai.rules.RuleSet` and are
+compiled once per process (cached by their digest).
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 from taikai.batch._local import output_types
 from taikai.errors import ModelError
 from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, model_key, resolve_model
+from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, load_rules
 
 STRING = pd.StringDtype("pyarrow")
 """The pandas dtype of the text columns the model adds (Parquet/Arrow ``string``, as the local batch writes)."""
 
 _MODELS: dict[str, Model] = {}
+_MATCHERS: dict[str, RuleMatcher] = {}
 _LOADS: dict[str, int] = {}
 _LOAD_LOCK = threading.Lock()
 _RUN_LOCK = threading.Lock()
@@ -114,17 +117,35 @@ class _ModelRef:
         return _remember(self.key, lambda: load_model(path))
 
 
-def output_dtypes(model: Model) -> dict[str, object]:
-    """Return the pandas dtype of each column the model adds: those of :func:`taikai.batch.output_types`."""
-    pandas_dtype = {pa.float64(): "float64", pa.string(): STRING}
-    return {c: pandas_dtype[t] for c, t in output_types(model).items()}
+def output_dtypes(model: Model, rules_mode: RulesMode | None = None) -> dict[str, object]:
+    """Return the pandas dtype of each column the model (and rules in *rules_mode*) add: those of
+    :func:`taikai.batch.output_types`."""
+    pandas_dtype = {pa.float64(): "float64", pa.string(): STRING, pa.bool_(): pd.ArrowDtype(pa.bool_())}
+    return {c: pandas_dtype[t] for c, t in output_types(model, rules_mode).items()}
 
 
-def _predict_partition(part: pd.DataFrame, ref: _ModelRef, text_column: str, dtypes: dict[str, Any]) -> pd.DataFrame:
-    """Classify one partition with this process's model and give the added columns their dtypes."""
+def _matcher(rules: RuleSet) -> RuleMatcher:
+    """Return this process's compiled *rules* (compiled on first use)."""
+    key = rules.digest()
+    with _LOAD_LOCK:
+        if key not in _MATCHERS:
+            _MATCHERS[key] = compile_rules(rules)
+        return _MATCHERS[key]
+
+
+def _predict_partition(
+    part: pd.DataFrame,
+    ref: _ModelRef,
+    text_column: str,
+    dtypes: dict[str, Any],
+    rules: RuleSet | None = None,
+    rules_mode: RulesMode = RulesMode.FLAG,
+) -> pd.DataFrame:
+    """Classify one partition with this process's model (and rules) and give the added columns their dtypes."""
     model = ref.get()
+    matcher = _matcher(rules) if rules is not None else None
     with _RUN_LOCK:  # one tokenizer per process: never run it from two threads at once
-        out = model.predict_frame(part, text_column)
+        out = model.predict_frame(part, text_column, matcher, rules_mode)
     typed: pd.DataFrame = out.astype(dtypes)
     return typed
 
@@ -144,20 +165,32 @@ def ship_model(model: Model, client: Any) -> None:
 
 
 def classify(
-    ddf: dd.DataFrame, text_column: str = "text", model: Model | str | Path | None = None, client: Any = None
+    ddf: dd.DataFrame,
+    text_column: str = "text",
+    model: Model | str | Path | None = None,
+    client: Any = None,
+    rules: RuleSet | RuleMatcher | str | Path | None = None,
+    rules_mode: RulesMode | str = RulesMode.FLAG,
 ) -> dd.DataFrame:
     """Return *ddf* with the model's columns appended to every partition; every row is kept, in order.
 
     *model* is a :class:`~taikai.Model`, a model directory, or ``None`` for the default model. With a
     distributed *client* (default: the current one, if any) the model is shipped to each worker once;
-    without one, each process of the local scheduler loads it from its directory once.
+    without one, each process of the local scheduler loads it from its directory once. *rules* (a rules file
+    or :class:`~taikai.rules.RuleSet`) add the rule columns, as :meth:`taikai.Model.predict_frame` does.
     """
     model = resolve_model(model)
-    model.check_columns(ddf.columns, text_column)
+    ruleset = load_rules(rules) if isinstance(rules, (str, Path)) else rules
+    if isinstance(ruleset, RuleMatcher):
+        ruleset = ruleset.rules
+    mode = RulesMode.parse(rules_mode) if ruleset is not None else None
+    if ruleset is not None:
+        ruleset.check_labels(model.reason_labels)
+    model.check_columns(ddf.columns, text_column, mode)
     client = client if client is not None else _current_client()
     if client is not None:
         ship_model(model, client)
-    dtypes = output_dtypes(model)
+    dtypes = output_dtypes(model, mode)
     meta = ddf._meta.assign(**{c: pd.Series([], dtype=t, index=ddf._meta.index) for c, t in dtypes.items()})
     ref = _ModelRef(model, shipped=client is not None)
-    return ddf.map_partitions(_predict_partition, ref, text_column, dtypes, meta=meta)
+    return ddf.map_partitions(_predict_partition, ref, text_column, dtypes, ruleset, mode or RulesMode.FLAG, meta=meta)

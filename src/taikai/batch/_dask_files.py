@@ -33,6 +33,7 @@ from taikai.batch._summary import BatchSummary
 from taikai.errors import InputError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_key, resolve_model
+from taikai.rules import load_rules
 
 ROW_COLUMN = "row"
 """The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
@@ -150,6 +151,8 @@ def _write_part(
         part[id_column].tolist() if id_column else None,
         row_name,
         replaced,
+        rule_names=part["rule_names"].tolist() if "rule_names" in part.columns else None,
+        rule_conflicts=part["rule_conflict"].fillna(False).astype(bool).tolist() if "rule_names" in part else None,
     )
 
 
@@ -231,10 +234,14 @@ def run_dask(
     id_column = options.id_column
     resolved = resolve_model(model)
     check_columns(Path(input), list(ddf.columns), resolved, options)
+    rules, rules_mode = options.rules, options.applied_rules_mode
+    ruleset = load_rules(rules) if isinstance(rules, (str, Path)) else rules
+    if ruleset is not None:
+        ruleset.check_labels(resolved.reason_labels)
     if id_column is None and ROW_COLUMN in ddf.columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
     fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
-    added = [pa.field(c, t) for c, t in output_types(resolved).items()]
+    added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode).items()]
     spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))
     own = None
     if client is None:
@@ -250,7 +257,7 @@ def run_dask(
         if id_column is None:
             lengths = client.compute(ddf.map_partitions(len)).result()
             offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
-        result = classify(ddf, options.text_column, resolved, client=client)
+        result = classify(ddf, options.text_column, resolved, client, ruleset, rules_mode or options.rules_mode)
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         from dask import delayed
@@ -268,6 +275,8 @@ def run_dask(
             show_progress(futures)
         counts: list[ChunkResult] = client.gather(futures)
         summary = BatchSummary(str(input), str(output))
+        if ruleset is not None:
+            summary.start_rules(ruleset.source, [r.name for r in ruleset.rules])
         for c in counts:
             summary.add(c)
         for stray in tmp.glob(".*.tmp"):  # left by a worker killed while writing; its task was run again
@@ -279,6 +288,9 @@ def run_dask(
             "columns": list(spec.columns),
             "parts": [n.name for n in names],
             "model": model_key(resolved),
+            "rules": None
+            if ruleset is None
+            else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},
             "statuses": summary.statuses,
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

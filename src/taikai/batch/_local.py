@@ -25,6 +25,7 @@ from taikai.batch._workdir import WorkDir, input_fingerprint
 from taikai.errors import InputError, TaikaiError
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, default_model_dir, model_key, resolve_model
+from taikai.rules import RuleMatcher, RulesMode, load_rules
 
 TABLE_FORMATS = ("parquet", "xlsx")
 
@@ -39,12 +40,14 @@ class Interrupted(KeyboardInterrupt):
 
 @dataclass(frozen=True)
 class _Job:
-    """What each worker needs besides a chunk: the model and where the text and id columns are."""
+    """What each worker needs besides a chunk: the model, the compiled rules, where the text and id columns are."""
 
     model: Model
     text: int
     id: int | None
     source: str
+    rules: RuleMatcher | None = None
+    rules_mode: RulesMode = RulesMode.FLAG
 
 
 _worker: dict[str, _Job] = {}
@@ -59,7 +62,7 @@ def _init_worker(job: _Job) -> None:
 def _run_chunk(spec: OutputSpec, index: int, data: list[list[Any]], row_start: int) -> ChunkResult:
     """Classify one chunk and encode it; return the payload with the chunk's counts."""
     job = _worker["job"]
-    columns = job.model.classify(data[job.text]).columns()
+    columns = job.model.classify(data[job.text], job.rules, job.rules_mode).columns()
     out = [*data, *columns.values()]
     if spec.is_stream:
         payload, replaced = tio.encode_stream(spec, out, first=index == 1)
@@ -74,6 +77,8 @@ def _run_chunk(spec: OutputSpec, index: int, data: list[list[Any]], row_start: i
         lambda i: row_start + i + 1,
         replaced,
         payload,
+        columns.get("rule_names"),
+        columns.get("rule_conflict"),
     )
 
 
@@ -106,12 +111,14 @@ def model_stamp(model: Model) -> dict[str, Any]:
     }
 
 
-def output_types(model: Model) -> dict[str, Any]:
-    """Return the Arrow type of each column the model adds: float64 probabilities, strings otherwise."""
+def output_types(model: Model, rules_mode: RulesMode | None = None) -> dict[str, Any]:
+    """Return the Arrow type of each column the model (and rules in *rules_mode*) add: float64 probabilities,
+    boolean ``rule_conflict``, strings otherwise."""
     import pyarrow as pa
 
     proba = set(model.proba_columns())
-    return {c: pa.float64() if c in proba else pa.string() for c in model.output_columns()}
+    kinds = {c: pa.float64() for c in proba} | {"rule_conflict": pa.bool_()}
+    return {c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}
 
 
 def _pool(job: _Job, jobs: int) -> ProcessPoolExecutor:
@@ -128,9 +135,15 @@ def check_columns(source: Path, columns: list[str], model: Model, options: Batch
     for option, name in (("--text-column", options.text_column), ("--id-column", options.id_column)):
         if name is not None and name not in columns:
             raise InputError(f"{source}: no column {name!r}; the columns are {columns}; give the right one to {option}")
-    clash = [c for c in model.output_columns() if c in columns]
+    clash = [c for c in model.output_columns(options.applied_rules_mode) if c in columns]
     if clash:
         raise InputError(f"{source}: already has output column(s) {clash}; rename or drop them first")
+
+
+def prepare_rules(model: Model, options: BatchOptions) -> RuleMatcher | None:
+    """Return the rules of *options* read, checked against *model*'s reasons and compiled (``None``: no rules)."""
+    rules = options.rules
+    return model.prepare_rules(load_rules(rules) if isinstance(rules, (str, Path)) else rules)
 
 
 def classify_file(
@@ -175,6 +188,7 @@ def run_local(
     columns = reader.columns
     model = resolve_model(model)
     check_columns(input, columns, model, options)
+    rules, rules_mode = prepare_rules(model, options), options.applied_rules_mode
     xlsx_rows = tio.XLSX_MAX_ROWS - 1
     if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and (reader.total or 0) > xlsx_rows:
         raise InputError(
@@ -197,14 +211,18 @@ def run_local(
         "input": input_fingerprint(input),
         "model": model_key(model),
         "options": json.dumps(saved, sort_keys=True),
+        "rules": rules.rules.digest() if rules is not None else None,
+        "rules mode": rules_mode.value if rules_mode is not None else None,
     }
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
     state = work.open(fingerprint, options.resume)
     summary = BatchSummary.from_totals(input, output, state["totals"] if state else None)
+    if rules is not None:
+        summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])
     bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
     summary.bad_lines_file = str(bad_output) if bad_output else None
-    added = output_types(model)
-    all_columns = (*columns, *model.output_columns())
+    added = output_types(model, rules_mode)
+    all_columns = (*columns, *model.output_columns(rules_mode))
     spec = None
     if state and state.get("schema"):
         import pyarrow as pa
@@ -215,7 +233,7 @@ def run_local(
         spec = OutputSpec(out_fmt, all_columns, out_encoding)
     text_index = columns.index(options.text_column)
     id_index = columns.index(options.id_column) if options.id_column else None
-    job = _Job(model, text_index, id_index, str(input))
+    job = _Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG)
     bar = Progress(reader.total, options.progress, base=state["position"]["done"] if state else 0)
     started, index = time.monotonic(), state["chunks"] if state else 0
     pool: ProcessPoolExecutor | None = None

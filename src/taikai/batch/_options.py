@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError
+from taikai.rules import RuleSet, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
 ON_BAD_LINES = ("error", "report")
@@ -17,7 +19,8 @@ class BatchOptions:
     """How to read, classify and write a dump. The command line's options, one field each.
 
     ``jobs``, ``chunk_size``, ``resume``, ``sheet`` and ``on_bad_lines`` belong to the local engine
-    (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`).
+    (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`). ``rules`` is
+    a rules file (or a :class:`~taikai.rules.RuleSet`) applied in ``rules_mode`` (``flag`` or ``override``).
     """
 
     text_column: str
@@ -34,6 +37,8 @@ class BatchOptions:
     on_bad_lines: str = "error"
     scheduler: str | None = None
     partitions: int | None = None
+    rules: str | Path | RuleSet | None = None
+    rules_mode: str = RulesMode.FLAG.value
 
     LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines")
     DASK_ONLY = ("scheduler", "partitions")
@@ -43,6 +48,12 @@ class BatchOptions:
             raise InputError(f"on_bad_lines must be one of {ON_BAD_LINES}, not {self.on_bad_lines!r}")
         if self.chunk_size < 1:
             raise InputError("the chunk size must be at least 1 row")
+        RulesMode.parse(self.rules_mode)
+
+    @property
+    def applied_rules_mode(self) -> RulesMode | None:
+        """Return how rules are applied, or ``None`` without rules."""
+        return None if self.rules is None else RulesMode.parse(self.rules_mode)
 
     @classmethod
     def make(cls, options: BatchOptions | None = None, text_column: str | None = None, **given: Any) -> BatchOptions:

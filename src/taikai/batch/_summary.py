@@ -29,6 +29,10 @@ class BatchSummary:
     bad_lines_file: str | None = None
     blank_lines: int = 0
     replaced_characters: int = 0
+    rules_file: str | None = None
+    rules: dict[str, int] = field(default_factory=dict)
+    ruled: int = 0
+    conflicts: int = 0
 
     @property
     def rows_per_second(self) -> float:
@@ -65,7 +69,15 @@ class BatchSummary:
             "bad_lines": self.bad_lines,
             "blank_lines": self.blank_lines,
             "replaced_characters": self.replaced_characters,
+            "rules": self.rules,
+            "ruled": self.ruled,
+            "conflicts": self.conflicts,
         }
+
+    def start_rules(self, source: str, names: list[str]) -> None:
+        """Say that rules from *source* were applied, and list their *names* in order (with no hit yet)."""
+        self.rules_file = source
+        self.rules = {name: 0 for name in names} | self.rules
 
     def add(self, result: ChunkResult, bad: int = 0, blank: int = 0) -> None:
         """Add one chunk's counts, and the bad and blank lines met reading it."""
@@ -73,7 +85,9 @@ class BatchSummary:
         self.bad_lines += bad
         self.blank_lines += blank
         self.replaced_characters += result.replaced
-        for name in ("statuses", "reasons", "sentiments"):
+        self.ruled += result.ruled
+        self.conflicts += result.conflicts
+        for name in ("statuses", "reasons", "sentiments", "rules"):
             counts = Counter(getattr(self, name))
             counts.update(getattr(result, name))
             setattr(self, name, dict(counts))
@@ -84,6 +98,7 @@ class BatchSummary:
         return {
             "input": self.input,
             "output": self.output,
+            "rules_file": self.rules_file,
             "seconds": self.seconds,
             "resumed_rows": self.resumed_rows,
             "bad_lines_file": self.bad_lines_file,
@@ -103,6 +118,13 @@ class BatchSummary:
                 shown = sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
                 names = [f"{k} ({reason_name(k)}) {v:,}" if title == "reasons" else f"{k} {v:,}" for k, v in shown]
                 lines.append(f"{title}: " + ", ".join(names))
+        if self.rules_file is not None:
+            hits = ", ".join(f"{name} {n:,}" for name, n in self.rules.items())
+            lines.append(f"rules of {self.rules_file}: {hits}")
+            lines.append(
+                f"rows where a rule fired: {self.ruled:,}; in conflict with the model's reason: {self.conflicts:,} "
+                "(rule_conflict)"
+            )
         lines.append("status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items())))
         for ex in self.examples if self.not_ok else ():
             who = f"row {ex.row}" + (f" (id {ex.id})" if ex.id is not None else "")

@@ -2,7 +2,7 @@
 
 ``OUTPUT.taikai-partial/`` holds ``output.part`` (CSV/TSV/JSONL bytes) or ``chunks/*.arrow`` (Parquet/xlsx),
 ``bad_lines.part`` and ``state.json``: the chunks done, where the input was left, the totals so far, and a
-fingerprint of input, model and options. The output name is only ever written by an atomic rename.
+fingerprint of input, model, options and rules. The output name is only ever written by an atomic rename.
 """
 
 from __future__ import annotations
@@ -50,9 +50,9 @@ class WorkDir:
         self.bad_path = self.dir / "bad_lines.part"
         self._data: IO[bytes] | None = None
         self._bad: IO[bytes] | None = None
-        self.fingerprint: dict[str, str] = {}
+        self.fingerprint: dict[str, str | None] = {}
 
-    def open(self, fingerprint: dict[str, str], resume: bool) -> dict[str, Any] | None:
+    def open(self, fingerprint: dict[str, str | None], resume: bool) -> dict[str, Any] | None:
         """Prepare the directory; return the saved state to continue from, or ``None`` for a fresh start."""
         state = None
         if self.dir.exists():
@@ -65,8 +65,9 @@ class WorkDir:
                 state = dict(json.loads(self.state_path.read_text(encoding="utf-8")))
                 changed = [k for k, v in fingerprint.items() if state.get("fingerprint", {}).get(k) != v]
                 if changed:
+                    what = " and ".join([", ".join(changed[:-1]), changed[-1]] if len(changed) > 1 else changed)
                     raise InputError(
-                        f"cannot resume {self.output}: the {', '.join(changed)} changed since the interrupted run; "
+                        f"cannot resume {self.output}: the {what} changed since the interrupted run; "
                         f"delete {self.dir} and run without --resume to start over"
                     )
             else:

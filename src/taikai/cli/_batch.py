@@ -12,7 +12,7 @@ import click
 from click.core import ParameterSource
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
-from taikai.cli._common import model_option
+from taikai.cli._common import check_rules_mode, model_option, rules_options
 from taikai.errors import TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS
 
@@ -89,6 +89,7 @@ DASK_HINT = "pip install 'taikai[dask]'"
     help="--engine dask: split the input into N partitions (default: the input's files, "
     "at least two per worker thread).",
 )
+@rules_options
 @click.pass_context
 def batch(
     ctx: click.Context,
@@ -112,6 +113,7 @@ def batch(
         names = ", ".join(f"--{name.replace('_', '-')}" for name in given)
         where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"
         raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
+    check_rules_mode(ctx, values["rules"])
     options = BatchOptions.make(progress=not quiet and sys.stderr.isatty(), **values)
     summary = (
         _run_dask(input_path, output, model_path, options)

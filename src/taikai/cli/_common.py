@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 import click
+from click.core import ParameterSource
 
 from taikai.errors import TaikaiError
+from taikai.rules import RULES_MODES, RulesMode
 
 
 class UserError(click.ClickException):
@@ -37,3 +40,28 @@ model_option = click.option(
     default=None,
     help="Model directory (default: the shipped model, or $TAIKAI_MODEL).",
 )
+
+
+def rules_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--rules FILE`` and ``--rules-mode flag|override`` (parameters ``rules`` and ``rules_mode``)."""
+    command = click.option(
+        "--rules-mode",
+        type=click.Choice(RULES_MODES),
+        default=RulesMode.FLAG.value,
+        show_default=True,
+        help="flag: add the rule columns only. override: the first firing rule's label becomes the reason "
+        "(the model's own is kept in model_reason).",
+    )(command)
+    return click.option(
+        "--rules",
+        type=click.Path(path_type=Path),
+        default=None,
+        metavar="FILE",
+        help="Coding rules (TOML, see examples/rules.toml): adds rule_names, rule_reasons and rule_conflict.",
+    )(command)
+
+
+def check_rules_mode(ctx: click.Context, rules: Path | None) -> None:
+    """Refuse ``--rules-mode`` given without ``--rules`` (it would do nothing)."""
+    if rules is None and ctx.get_parameter_source("rules_mode") is not ParameterSource.DEFAULT:
+        raise click.UsageError("--rules-mode applies to rules: give the rules file with --rules FILE")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from taikai.cli._common import UserError, model_option
+from taikai.cli._common import UserError, check_rules_mode, model_option, rules_options
 from taikai.cli._startup import import_sklearn_without_pandas
 
 if TYPE_CHECKING:
@@ -38,19 +38,34 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def render_table(predictions: Sequence[Prediction], top: int) -> str:
-    """Return the predictions as a table padded by display width, one row per text."""
-    rows = [("#", "status", "reason", "理由", "reasons", "sentiment", "top reasons" if top else "p", "text")]
+def render_table(predictions: Sequence[Prediction], top: int, rules: bool = False) -> str:
+    """Return the predictions as a table padded by display width, one row per text.
+
+    With *rules*, the model's own reason, the rules' labels and a ``!`` for a conflict come before the text.
+    """
+    ruled = ("model", "rules", "conflict") if rules else ()
+    rows = [("#", "status", "reason", "理由", "reasons", "sentiment", "top reasons" if top else "p", *ruled, "text")]
     for i, p in enumerate(predictions, 1):
         if p.reason is None:
-            rows.append((str(i), p.status.value, "-", "-", "-", "-", "-", _clip(p.message or p.text, 40)))
+            rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), _clip(p.message or p.text, 40)))
             continue
         if top:
             probs = ", ".join(f"{label} {prob:.2f}" for label, prob in p.top_reasons(top))
         else:
-            probs = f"{p.reason_proba[p.reason]:.2f}"
+            probs = f"{p.reason_proba[p.model_reason or p.reason]:.2f}"
         reason_ja = p.reason_ja or p.reason
-        cells = (str(i), p.status.value, p.reason, reason_ja, "|".join(p.reasons), p.sentiment or "-", probs)
+        cells: tuple[str, ...] = (
+            str(i),
+            p.status.value,
+            p.reason,
+            reason_ja,
+            "|".join(p.reasons),
+            p.sentiment or "-",
+            probs,
+        )
+        if rules:
+            labels = "|".join(p.rules.labels) if p.rules else "-"
+            cells += (p.model_reason or "-", labels, "!" if p.rule_conflict else "")
         rows.append((*cells, _clip(p.text, 40)))
     widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
     return "\n".join("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows)
@@ -61,11 +76,25 @@ def render_table(predictions: Sequence[Prediction], top: int) -> str:
 @model_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 @click.option("--top", type=click.IntRange(min=0), default=0, help="Also show the K most probable reasons.")
-def predict(texts: tuple[str, ...], model_path: Path | None, fmt: str, top: int) -> None:
+@rules_options
+@click.pass_context
+def predict(
+    ctx: click.Context,
+    /,
+    texts: tuple[str, ...],
+    model_path: Path | None,
+    fmt: str,
+    top: int,
+    rules: Path | None,
+    rules_mode: str,
+) -> None:
     """Classify review TEXTS (or one review per line of standard input).
 
-    Exit code 2 when any text cannot be classified (empty, not Japanese); its row says why.
+    With --rules, the table adds the model's own reason, the labels of the rules that fired and ! where they
+    conflict with the model (p stays the model's probability of its own reason). Exit code 2 when any text
+    cannot be classified (empty, not Japanese); its row says why.
     """
+    check_rules_mode(ctx, rules)
     import_sklearn_without_pandas()
     from taikai.model import load_model
 
@@ -76,9 +105,11 @@ def predict(texts: tuple[str, ...], model_path: Path | None, fmt: str, top: int)
         lines = [line.rstrip("\r\n") for line in sys.stdin]
         if not lines:
             raise UserError("standard input was empty: nothing to classify")
-    predictions = load_model(model_path).predict(lines)
+    model = load_model(model_path)
+    matcher = model.prepare_rules(rules)  # before reading stdin is wasted on a bad rules file
+    predictions = model.predict(lines, matcher, rules_mode)
     if fmt == "table":
-        click.echo(render_table(predictions, top))
+        click.echo(render_table(predictions, top, rules=matcher is not None))
     else:
         records: list[dict[str, Any]] = []
         for p in predictions:

@@ -1,0 +1,209 @@
+"""taikai batch --rules (local engine): the rule columns in every format, parallel jobs, resume, the summary."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import taikai
+from taikai.batch import Interrupted, output_types
+from taikai.cli import cli
+from taikai.errors import InputError, RulesError
+
+RULES = """
+[[rule]]
+name = "proposal"
+label = "rejection"
+any = ["提案"]
+
+[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料", "lemma:引く"]
+
+[[rule]]
+name = "main job"
+label = "time"
+any = ["本業"]
+"""
+
+TEXTS = [
+    "手数料が高すぎて続けられませんでした",
+    "提案しても返事が来ない、手数料も高い",
+    "時給にすると200円くらい",
+    "本業が忙しくなった",
+    "手数料で二割引かれて提案も通らない",
+]
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """Write a 30-row CSV (some texts empty) and return its path."""
+    rows = [{"id": f"r{i:03d}", "text": "" if i % 7 == 3 else f"{TEXTS[i % 5]}（#{i}）"} for i in range(30)]
+    path = tmp_path / "dump.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture
+def rules(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("mode", ["flag", "override"])
+def test_the_output_has_predict_frame_s_rule_columns(tmp_path, dump, rules, tiny_model, mode):
+    out = tmp_path / "out.jsonl"
+    taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=4, rules=rules, rules_mode=mode)
+    written = pd.read_json(out, lines=True, dtype=False)
+    expected = tiny_model.predict_frame(pd.read_csv(dump, dtype=str), rules=rules, rules_mode=mode)
+    added = tiny_model.output_columns(mode)
+    assert list(written.columns) == ["id", "text", *added]
+    for column in ("reason", "reasons", "rule_names", "rule_reasons", "rule_conflict", *added[-1:]):
+        assert written[column].fillna("-").tolist() == expected[column].fillna("-").tolist(), column
+    conflicts = [json.loads(line)["rule_conflict"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {type(c) for c in conflicts} == {bool, type(None)} and conflicts.count(None) == 4
+
+
+@pytest.mark.parametrize(
+    ("fmt", "read_conflicts"),
+    [
+        ("csv", lambda p: pd.read_csv(p, dtype=str, keep_default_na=False)["rule_conflict"].tolist()),
+        ("parquet", lambda p: pq.read_table(p).column("rule_conflict").to_pylist()),
+        ("jsonl", lambda p: [json.loads(line)["rule_conflict"] for line in p.read_text(encoding="utf-8").splitlines()]),
+        ("xlsx", lambda p: [cell.value for cell in list(load_workbook(p).active.columns)[-1][1:]]),
+    ],
+)
+def test_rule_conflict_is_a_boolean_in_every_format(tmp_path, dump, rules, tiny_model, fmt, read_conflicts):
+    out = tmp_path / f"out.{fmt}"
+    taikai.classify_file(dump, out, "text", model=tiny_model, rules=rules)
+    values = read_conflicts(out)
+    truth = {"csv": ("True", "False", ""), "parquet": (True, False, None), "jsonl": (True, False, None)}
+    true, false, missing = truth.get(fmt, (True, False, None))
+    assert len(values) == 30 and set(values) <= {true, false, missing}
+    assert values.count(missing) == 4 and values.count(true) >= 1
+    if fmt == "parquet":
+        assert pq.read_schema(out).field("rule_conflict").type == "bool"
+
+
+def test_output_types_with_rules(tiny_model):
+    types = output_types(tiny_model, taikai.rules.RulesMode.OVERRIDE)
+    assert list(types) == tiny_model.output_columns("override")
+    assert {c: str(types[c]) for c in ("rule_names", "rule_reasons", "rule_conflict", "model_reason")} == {
+        "rule_names": "string",
+        "rule_reasons": "string",
+        "rule_conflict": "bool",
+        "model_reason": "string",
+    }
+
+
+def test_jobs_2_gives_the_same_file_as_jobs_1(tmp_path, dump, rules, tiny_model_dir):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    taikai.classify_file(dump, one, "text", model=tiny_model_dir, chunk_size=4, rules=rules, rules_mode="override")
+    taikai.classify_file(
+        dump, two, "text", model=tiny_model_dir, chunk_size=4, jobs=2, rules=rules, rules_mode="override"
+    )
+    assert two.read_bytes() == one.read_bytes()
+
+
+def stop_after(k: int):
+    def hook(index: int) -> None:
+        if index == k:
+            raise KeyboardInterrupt
+
+    return hook
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("edit", "the rules changed"),
+        ("drop", "the rules and rules mode changed"),
+        ("mode", "the rules mode changed"),
+        ("comment", None),  # comments and layout do not change the rules: the run goes on
+    ],
+)
+def test_resume_refuses_changed_rules(tmp_path, dump, rules, tiny_model_dir, change, expected):
+    out, whole = tmp_path / "out.csv", tmp_path / "whole.csv"
+    options = {"model": tiny_model_dir, "chunk_size": 4}
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", rules=rules, on_chunk=stop_after(2), **options)
+    given: dict = {"rules": rules}
+    if change == "edit":
+        rules.write_text(RULES.replace('"提案"', '"提案", "応募"'), encoding="utf-8")
+    elif change == "drop":
+        given = {}
+    elif change == "mode":
+        given["rules_mode"] = "override"
+    else:
+        rules.write_text("# my rules\n" + RULES, encoding="utf-8")
+    if expected is not None:
+        with pytest.raises(InputError, match=f"cannot resume .*: {expected} since the interrupted run"):
+            taikai.classify_file(dump, out, "text", resume=True, **given, **options)
+        return
+    resumed = taikai.classify_file(dump, out, "text", resume=True, **given, **options)
+    full = taikai.classify_file(dump, whole, "text", rules=rules, **options)
+    assert out.read_bytes() == whole.read_bytes()
+    assert (resumed.rules, resumed.ruled, resumed.conflicts) == (full.rules, full.ruled, full.conflicts)
+
+
+def test_the_summary_counts_hits_per_rule_and_conflicts(tmp_path, dump, rules, tiny_model):
+    out = tmp_path / "out.csv"
+    summary = taikai.classify_file(dump, out, "text", model=tiny_model, rules=rules)
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    names = frame["rule_names"].str.split("|").explode()
+    assert summary.rules == {name: int((names == name).sum()) for name in ("proposal", "fee", "main job")}
+    assert summary.rules["main job"] > 0 and summary.conflicts > 0
+    assert summary.ruled == int((frame["rule_names"] != "").sum())
+    assert summary.conflicts == int((frame["rule_conflict"] == "True").sum())
+    text = str(summary)
+    hits = ", ".join(f"{name} {n}" for name, n in summary.rules.items())
+    assert f"rules of {rules}: {hits}" in text
+    assert f"rows where a rule fired: {summary.ruled}; in conflict with the model's reason: {summary.conflicts}" in text
+    assert summary.to_dict()["rules_file"] == str(rules)
+
+
+def test_rules_whose_label_the_model_lacks_are_refused_before_anything_is_written(tmp_path, dump, rules, tiny_model):
+    rules.write_text(RULES.replace('"fees"', '"price"'), encoding="utf-8")
+    with pytest.raises(RulesError, match=rf"{rules}:7: rule 'fee': label 'price' is not a reason of the model"):
+        taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, rules=rules)
+    assert list(tmp_path.iterdir()) == [dump, rules]
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["batch", *map(str, args)])
+
+
+def test_cli_batch_with_rules(tmp_path, dump, rules, tiny_model_dir):
+    out = tmp_path / "out.csv"
+    result = run(
+        dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--rules", rules, "--rules-mode", "override"
+    )
+    assert result.exit_code == 0, result.output
+    assert "rows where a rule fired" in result.output
+    assert pd.read_csv(out, dtype=str).columns[-1] == "model_reason"
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "message"),
+    [
+        ("[[rule]]\nname = 'x'\nlabel = 'fees'\nany = ['(']\nregex = ['(']\n", [], "rules.toml:1: rule 'x'"),
+        ('[[rule]]\nname = "x"\nlabel = "fees"\n', [], "rule 'x' (rule 1 of the file): the rule matches nothing"),
+        ("[[rule]\n", [], "rules.toml: not valid TOML"),
+        (None, ["--rules-mode", "override"], "--rules-mode applies to rules: give the rules file with --rules"),
+    ],
+)
+def test_cli_rules_errors_exit_2(tmp_path, dump, rules, tiny_model_dir, content, args, message):
+    if content is not None:
+        rules.write_text(content, encoding="utf-8")
+        args = ["--rules", rules, *args]
+    result = run(dump, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir, *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out.csv").exists()
