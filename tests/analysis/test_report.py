@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,7 @@ TEXTS = [
     "english only",
 ]
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+EXAMPLE_RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
 
 
 def synthetic(months: dict[str, dict[str, int]], platform=None, stated=None) -> pd.DataFrame:
@@ -77,7 +79,7 @@ def predictions(tiny_model) -> pd.DataFrame:
         }
     )
     frame.loc[3, "posted_at"] = "not a date"
-    return tiny_model.predict_frame(frame)
+    return tiny_model.predict_frame(frame, rules=EXAMPLE_RULES)  # with rules: every section shows
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,8 @@ from taikai.analysis._report import (
     html_table,
     write_report,
 )
+from taikai.analysis._rule_evaluation import evaluate_rules
+from taikai.analysis._rules_section import RulesSection, rules_section
 from taikai.analysis._tables import (
     FREQUENCIES,
     classified,
@@ -61,6 +63,7 @@ __all__ = [
     "Keywords",
     "ReportContext",
     "ReportOptions",
+    "RulesSection",
     "Section",
     "biggest",
     "build_report",
@@ -69,6 +72,7 @@ __all__ = [
     "content_words",
     "distinctive_words",
     "drift_section",
+    "evaluate_rules",
     "explain",
     "html_table",
     "japanese_font",
@@ -84,6 +88,7 @@ __all__ = [
     "reasons_per_review",
     "render_text",
     "representative_reviews",
+    "rules_section",
     "segment_bars",
     "segment_breakdown",
     "segment_changes",

@@ -21,6 +21,7 @@ from taikai.analysis._report._provenance import drift_model, identify_model
 from taikai.analysis._report._reasons import reasons_section
 from taikai.analysis._report._render import render_page, render_table
 from taikai.analysis._report._reviews import representative_section, uncertain_section
+from taikai.analysis._report._rules import rules_builder
 from taikai.analysis._report._segments import segments_section
 from taikai.analysis._report._sentiment import sentiment_section
 from taikai.analysis._report._status import status_section
@@ -46,6 +47,7 @@ SECTIONS: dict[str, SectionBuilder] = {
     "words": words_section,
     "representative": representative_section,
     "uncertain": uncertain_section,
+    "rules": rules_builder,
     "drift": drift_builder,
 }
 

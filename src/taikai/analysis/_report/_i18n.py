@@ -77,6 +77,13 @@ class Phrases:
     others: str
     blank: str
     review_columns: dict[str, str]
+    rules: str
+    rules_note: str
+    rules_flag: str
+    rules_override: str
+    rules_matrix_note: str
+    rules_examples_note: str
+    rules_columns: dict[str, str]
 
 
 JA = Phrases(
@@ -155,6 +162,26 @@ JA = Phrases(
         "runner_up": "次点",
         "p_runner_up": "次点の p",
         "margin": "差",
+    },
+    rules="コーディングルール",
+    rules_note="分類された {rows} 件のうち、ルールが当たったのは {ruled} 件、そのうちモデルの理由がどのルールのラベルとも違う "
+    "(rule_conflict) のは {conflicts} 件。",
+    rules_flag="flag モード: reason はモデルの予測のまま。",
+    rules_override="override モード: reason は最初に当たったルールのラベル、モデル自身の理由は model_reason 列。",
+    rules_matrix_note="ルールが当たった行の、ルールのラベル (行) × モデル自身の理由 (列) の件数。対角線の外が食い違い。",
+    rules_examples_note="モデルと食い違った {n} 件 (モデルの確信度が高い順、ルールのラベルごとに順番に)。",
+    rules_columns={
+        "rule": "ルール",
+        "label": "ラベル",
+        "hits": "件数",
+        "share": "割合",
+        "conflicts": "食い違い",
+        "rule label": "ルールのラベル",
+        "rule_names": "ルール",
+        "rule_reasons": "ルールのラベル",
+        "model": "モデルの理由",
+        "p_model": "p (モデルの理由)",
+        "p_rule": "p (ルールのラベル)",
     },
 )
 
@@ -240,6 +267,23 @@ EN = Phrases(
     others="others",
     blank="(blank)",
     review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)"},
+    rules="Coding rules",
+    rules_note="Of {rows} classified reviews, rules fired on {ruled}; on {conflicts} of them none of the rules' labels "
+    "is the model's reason (rule_conflict).",
+    rules_flag="flag mode: reason is the model's prediction.",
+    rules_override="override mode: reason is the first firing rule's label; the model's own is in model_reason.",
+    rules_matrix_note="Reviews where rules fired, by rule label (rows) and the model's own reason (columns); off the "
+    "diagonal, they disagree.",
+    rules_examples_note="{n} reviews where the rules and the model disagree, the model's surest first, taking turns "
+    "over the rule labels.",
+    rules_columns={
+        "rule label": "rule label",
+        "rule_names": "rules",
+        "rule_reasons": "rule labels",
+        "model": "model's reason",
+        "p_model": "p (model's reason)",
+        "p_rule": "p (rule label)",
+    },
 )
 
 PHRASES = {"ja": JA, "en": EN}

@@ -1,0 +1,46 @@
+"""Section: the coding rules next to the model (hits per rule, rule label × model label, conflicting reviews).
+
+Shown only when the predictions carry the rule columns (``taikai batch --rules``); the tables come from
+:func:`taikai.analysis.rules_section`.
+"""
+
+from __future__ import annotations
+
+from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Share, Table
+from taikai.analysis._report._context import ReportContext
+from taikai.analysis._rules_section import rules_section
+
+
+def rules_builder(ctx: ReportContext) -> Section | None:
+    """Hits per rule, the matrix of rule labels against the model's reasons and the conflicting reviews;
+    ``None`` when the predictions have no ``rule_reasons`` column."""
+    text_column = ctx.options.text_column
+    found = rules_section(ctx.frame, text_column, examples=ctx.options.uncertain, context=ctx.context_columns)
+    if found is None:
+        return None
+    t, names = ctx.t, ctx.t.rules_columns
+    hits = found.hits.assign(
+        label=found.hits["label"].map(lambda r: ctx.reason(r) if isinstance(r, str) else r),
+        share=found.hits["share"].map(Share),
+    )
+    matrix = found.matrix.rename(index=ctx.reason, columns=ctx.reason)
+    examples = found.examples.assign(model=found.examples["model"].map(lambda r: f"{ctx.reason(r)} ({r})"))
+    examples = examples[[c for c in examples.columns if c != text_column] + [text_column]]
+    shown = {c: names.get(c, c) for c in examples.columns if c not in ctx.context_columns}
+    kinds = {names.get(c, c): ColumnKind.NOWRAP for c in ctx.context_columns} | {
+        shown.get(text_column, text_column): ColumnKind.TEXT
+    }
+    mode = t.rules_override if found.override else t.rules_flag
+    blocks: list[Block] = [
+        Note(
+            t.rules_note.format(rows=f"{found.rows:,}", ruled=f"{found.ruled:,}", conflicts=f"{found.conflicts:,}")
+            + " "
+            + mode
+        ),
+        Table.from_frame(hits.rename(columns=names).rename_axis(names.get("rule", "rule"))),
+        Note(t.rules_matrix_note),
+        Table.from_frame(matrix.rename_axis(index=names.get("rule label", "rule label"), columns=None)),
+        Note(t.rules_examples_note.format(n=f"{len(examples):,}")),
+        Table.from_frame(examples.rename(columns=shown), index=False, kinds=kinds),
+    ]
+    return Section.of("rules", t.rules, blocks)

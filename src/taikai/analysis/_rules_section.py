@@ -1,0 +1,127 @@
+"""The report's section on coding rules: hits per rule, rule label × model label, and conflicting reviews.
+
+It reads the columns rules add to predictions (``rule_names``, ``rule_reasons``, ``rule_conflict``, and
+``model_reason`` under ``--rules-mode override``), from a frame or as read back from any output format (CSV
+gives ``True``/``False`` strings). Predictions without ``rule_reasons`` have no such section.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from taikai.analysis._tables import classified, reason_labels
+from taikai.labels import REASON_IDS, display_order, parse_reasons
+from taikai.rules import MODEL_REASON
+
+
+@dataclass(frozen=True)
+class RulesSection:
+    """What the rules said about classified rows, next to the model.
+
+    ``hits``: per rule (most hits first), its label (when the predictions show it unambiguously), hits,
+    share of the classified rows and rows in conflict. ``matrix``: rows where rules fired, counted per
+    rule label (rows) and the model's own reason (columns); off the diagonal are the disagreements.
+    ``examples``: conflicting rows, the model's surest disagreements first, spread over the rule labels.
+    """
+
+    rows: int
+    ruled: int
+    conflicts: int
+    override: bool
+    hits: pd.DataFrame
+    matrix: pd.DataFrame
+    examples: pd.DataFrame
+
+
+def _flag(value: object) -> bool:
+    """Return whether a ``rule_conflict`` cell is true: ``True``, ``1`` or the text ``true`` (CSV); missing is not."""
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return isinstance(value, (bool, int, float)) and value == 1
+
+
+def _split(values: pd.Series) -> pd.Series:
+    return values.map(lambda v: tuple(parse_reasons(v)) if isinstance(v, str) else ())
+
+
+def rules_section(
+    df: pd.DataFrame, text_column: str = "text", examples: int = 20, context: list[str] | None = None
+) -> RulesSection | None:
+    """Return the rules section of the predictions *df*, or ``None`` when it has no ``rule_reasons`` column.
+
+    *context* names further columns to show with the examples (an id, the date, the platform).
+    """
+    if "rule_reasons" not in df.columns:
+        return None
+    rows = classified(df)
+    labels = _split(rows["rule_reasons"])
+    names = _split(rows["rule_names"]) if "rule_names" in rows.columns else labels
+    model = rows[MODEL_REASON if MODEL_REASON in rows.columns else "reason"].astype(str)
+    if "rule_conflict" in rows.columns:
+        conflict = rows["rule_conflict"].map(_flag).astype(bool)
+    else:
+        conflict = pd.Series([bool(ls) and m not in ls for ls, m in zip(labels, model, strict=True)], rows.index)
+    conflict &= labels.map(bool)  # a conflict needs a rule that fired
+    per_rule: dict[str, list[int]] = {}  # name -> [hits, conflicts]
+    common: dict[str, set[str]] = {}  # name -> the labels on every row where it fired
+    pairs: Counter[tuple[str, str]] = Counter()
+    for row_names, row_labels, m, c in zip(names, labels, model, conflict, strict=True):
+        for name in row_names:
+            counts = per_rule.setdefault(name, [0, 0])
+            counts[0] += 1
+            counts[1] += bool(c)
+            common[name] = common.get(name, set(row_labels)) & set(row_labels)
+        pairs.update((label, m) for label in row_labels)
+    rule_labels = display_order({label for row in labels for label in row}, REASON_IDS)
+    columns = list(dict.fromkeys([*reason_labels(df), *(m for _, m in pairs)]))
+    matrix = pd.DataFrame(
+        [[pairs[(label, m)] for m in columns] for label in rule_labels],
+        index=pd.Index(rule_labels, name="rule label"),
+        columns=pd.Index(columns, name="model"),
+    )
+    hits = pd.DataFrame(
+        {
+            "label": [next(iter(common[n])) if len(common[n]) == 1 else None for n in per_rule],
+            "hits": [h for h, _ in per_rule.values()],
+            "share": [h / max(len(rows), 1) for h, _ in per_rule.values()],
+            "conflicts": [c for _, c in per_rule.values()],
+        },
+        index=pd.Index(list(per_rule), name="rule"),
+    ).sort_values("hits", ascending=False, kind="stable")
+    return RulesSection(
+        rows=len(rows),
+        ruled=int(labels.map(bool).sum()),
+        conflicts=int(conflict.sum()),
+        override=MODEL_REASON in rows.columns,
+        hits=hits,
+        matrix=matrix,
+        examples=_examples(rows[conflict], labels, model, text_column, examples, context or []),
+    )
+
+
+def _examples(
+    rows: pd.DataFrame, labels: pd.Series, model: pd.Series, text_column: str, n: int, context: list[str]
+) -> pd.DataFrame:
+    """Return up to *n* conflicting rows: per first rule label in turn, the model's surest disagreement first."""
+    p_model = [_proba(rows, i, model[i]) for i in rows.index]
+    p_rule = [_proba(rows, i, labels[i][0]) for i in rows.index]
+    table = pd.DataFrame(
+        {"rule_reasons": rows["rule_reasons"], "model": model[rows.index], "p_model": p_model, "p_rule": p_rule},
+        index=rows.index,
+    )
+    if "rule_names" in rows.columns:
+        table.insert(0, "rule_names", rows["rule_names"])
+    table = table.sort_values("p_model", ascending=False, kind="stable")
+    first = labels[table.index].map(lambda row: row[0])
+    turn = first.groupby(first, sort=False).cumcount()
+    picked = turn.sort_values(kind="stable").index[:n]
+    keep = [c for c in context if c in rows.columns and c != text_column]
+    return pd.concat([rows.loc[picked, keep], table.loc[picked], rows.loc[picked, [text_column]]], axis=1)
+
+
+def _proba(rows: pd.DataFrame, i: object, label: str) -> float:
+    column = f"p_reason_{label}"
+    return float(rows.at[i, column]) if column in rows.columns else float("nan")

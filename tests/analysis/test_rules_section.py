@@ -1,0 +1,149 @@
+"""The report's rules section: hits per rule, rule label × model label, conflicting examples; none without rules."""
+
+import pandas as pd
+import pytest
+
+from taikai.analysis import build_report, rules_section, write_report
+from taikai.io import read_predictions
+from taikai.rules import compile_rules, parse_rules
+
+RULES = """
+[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料"]
+
+[[rule]]
+name = "<i>percent</i>"
+label = "fees"
+regex = ['\\d+%']
+
+[[rule]]
+name = "main job"
+label = "time"
+any = ["本業"]
+"""
+
+TEXTS = [
+    "手数料が20%も引かれるのがつらい",
+    "本業が忙しくなった",
+    "本業が忙しくて手数料も高い <b>bold</b>",
+    "提案しても選ばれない",
+    "",
+]
+
+
+def frame(model, mode="flag", rules=RULES):
+    df = pd.DataFrame({"review_id": [f"r{i}" for i in range(len(TEXTS))], "text": TEXTS})
+    return model.predict_frame(df, rules=compile_rules(parse_rules(rules)), rules_mode=mode)
+
+
+@pytest.fixture(scope="module")
+def predictions(tiny_model):
+    return frame(tiny_model)
+
+
+def test_no_rule_columns_no_section(tiny_model):
+    df = tiny_model.predict_frame(pd.DataFrame({"text": TEXTS}))
+    assert rules_section(df) is None
+    page = build_report(df, drift=False)
+    assert '<section id="rules">' not in page and 'href="#rules"' not in page
+
+
+HAND_MADE = pd.DataFrame(
+    {
+        "review_id": ["a", "b", "c", "d", "e", "f"],
+        "text": ["t"] * 6,
+        "status": ["ok", "ok", "ok", "ok", "ok", "empty"],
+        "reason": ["fees", "other", "other", "time", "fees", None],
+        "p_reason_fees": [0.8, 0.3, 0.1, 0.2, 0.9, None],
+        "p_reason_time": [0.1, 0.2, 0.3, 0.7, 0.05, None],
+        "p_reason_other": [0.1, 0.5, 0.6, 0.1, 0.05, None],
+        "rule_names": ["fee|percent", "fee", "main job", None, "fee|main job", None],
+        "rule_reasons": ["fees", "fees", "time", None, "fees|time", None],
+        "rule_conflict": [False, True, True, False, False, None],
+    }
+)
+
+
+def test_hits_matrix_and_examples():
+    section = rules_section(HAND_MADE, context=["review_id"])
+    assert (section.rows, section.ruled, section.conflicts, section.override) == (5, 4, 2, False)
+    assert section.hits.to_dict("index") == {
+        "fee": {"label": "fees", "hits": 3, "share": 0.6, "conflicts": 1},
+        "main job": {"label": "time", "hits": 2, "share": 0.4, "conflicts": 1},
+        "percent": {"label": "fees", "hits": 1, "share": 0.2, "conflicts": 0},
+    }
+    assert section.matrix.to_dict("index") == {
+        "fees": {"fees": 2, "time": 0, "other": 1},
+        "time": {"fees": 1, "time": 0, "other": 1},
+    }
+    assert section.examples[["review_id", "rule_names", "model", "p_model", "p_rule"]].to_dict("records") == [
+        {"review_id": "c", "rule_names": "main job", "model": "other", "p_model": 0.6, "p_rule": 0.3},
+        {"review_id": "b", "rule_names": "fee", "model": "other", "p_model": 0.5, "p_rule": 0.3},
+    ]
+    assert list(section.examples.columns)[-1] == "text"
+
+
+def test_a_rule_that_always_fires_with_another_has_no_label_to_show():
+    df = HAND_MADE.assign(rule_names=["x|y", "x|y", None, None, None, None])
+    df["rule_reasons"] = ["fees|time", "fees|time", None, None, None, None]
+    assert rules_section(df).hits["label"].tolist() == [None, None]
+
+
+def test_the_tiny_model_s_frame(predictions):
+    section = rules_section(predictions)
+    assert section.ruled == 3 and section.rows == 4
+    assert section.conflicts == int(predictions["rule_conflict"].eq(True).sum())
+
+
+def test_examples_take_turns_over_rule_labels_surest_disagreement_first():
+    rows = pd.DataFrame(
+        {
+            "text": [f"t{i}" for i in range(5)],
+            "status": "ok",
+            "reason": ["other"] * 5,
+            "p_reason_fees": [0.1, 0.1, 0.1, 0.1, 0.1],
+            "p_reason_other": [0.5, 0.9, 0.7, 0.6, 0.8],
+            "rule_names": ["a", "a", "a", "b", "b"],
+            "rule_reasons": ["fees", "fees", "fees", "time", "time"],
+            "rule_conflict": [True] * 5,
+        }
+    )
+    section = rules_section(rows, examples=4)
+    assert section.examples["text"].tolist() == ["t1", "t4", "t2", "t3"]  # fees 0.9, time 0.8, fees 0.7, time 0.6
+    assert section.examples["p_model"].tolist() == [0.9, 0.8, 0.7, 0.6]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_a_predictions_file_gives_the_frame_s_section(tiny_model, tmp_path, fmt):
+    df = frame(tiny_model, mode="override")
+    path = tmp_path / f"p.{fmt}"
+    {
+        "csv": lambda: df.to_csv(path, index=False),
+        "jsonl": lambda: df.to_json(path, orient="records", lines=True, force_ascii=False),
+        "parquet": lambda: df.to_parquet(path),
+    }[fmt]()
+    expected, got = rules_section(df), rules_section(read_predictions(path))
+    assert got.override and (got.rows, got.ruled, got.conflicts) == (expected.rows, expected.ruled, expected.conflicts)
+    pd.testing.assert_frame_equal(got.hits, expected.hits)
+    pd.testing.assert_frame_equal(got.matrix, expected.matrix)
+    assert got.examples["model"].tolist() == df.loc[df["rule_conflict"] == True, "model_reason"].tolist()  # noqa: E712
+
+
+def test_the_report_has_the_section_escaped(tiny_model, tmp_path):
+    path = tmp_path / "p.csv"
+    frame(tiny_model).to_csv(path, index=False)
+    page = write_report(path, tmp_path / "r.html", drift=False).read_text(encoding="utf-8")
+    assert '<section id="rules">' in page and '<a href="#rules">コーディングルール</a>' in page
+    section = page[page.index('<section id="rules">') :]
+    assert "ルールが当たったのは 3 件" in section and "<th>main job</th>" in section
+    assert '<td class="t">本業が忙しくなった</td>' in section  # the tiny model reads it as other: a conflict
+    assert "<i>percent</i>" not in page and "<th>&lt;i&gt;percent&lt;/i&gt;</th>" in section
+
+
+def test_with_drift_the_rules_section_comes_before_it(tiny_model):
+    page = build_report(frame(tiny_model), model=tiny_model)
+    nav = page[page.index("<nav>") : page.index("</nav>")]
+    assert nav.index('href="#uncertain"') < nav.index('href="#rules"') < nav.index('href="#drift"')
+    assert page.index('<section id="rules">') < page.index('<section id="drift">')
