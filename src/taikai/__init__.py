@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from taikai.analysis import Explanation, Keywords, distinctive_words, explain, keywords
+    from taikai.analysis import Explanation, Keywords, distinctive_words, evaluate_rules, explain, keywords
     from taikai.batch import BatchOptions, BatchSummary, classify_file
     from taikai.drift import DriftReport, check_drift
-    from taikai.errors import InputError, ModelError, TaikaiError
+    from taikai.errors import InputError, ModelError, RulesError, TaikaiError
     from taikai.evaluation import EvaluationReport, evaluate
     from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
     from taikai.model import (
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Prediction,
         load_model,
     )
+    from taikai.rules import RuleSet, RulesMode, load_rules
     from taikai.suggestion import Strategy, Suggestion, suggest
     from taikai.text import Status
     from taikai.training import AddedComparison, SkippedRowsWarning, train
@@ -41,6 +42,7 @@ _EXPORTS = {
     "Explanation": "taikai.analysis",
     "Keywords": "taikai.analysis",
     "distinctive_words": "taikai.analysis",
+    "evaluate_rules": "taikai.analysis",
     "explain": "taikai.analysis",
     "keywords": "taikai.analysis",
     "BatchOptions": "taikai.batch",
@@ -50,6 +52,7 @@ _EXPORTS = {
     "check_drift": "taikai.drift",
     "InputError": "taikai.errors",
     "ModelError": "taikai.errors",
+    "RulesError": "taikai.errors",
     "TaikaiError": "taikai.errors",
     "EvaluationReport": "taikai.evaluation",
     "evaluate": "taikai.evaluation",
@@ -65,6 +68,9 @@ _EXPORTS = {
     "ModelMetadata": "taikai.model",
     "Prediction": "taikai.model",
     "load_model": "taikai.model",
+    "RuleSet": "taikai.rules",
+    "RulesMode": "taikai.rules",
+    "load_rules": "taikai.rules",
     "Strategy": "taikai.suggestion",
     "Suggestion": "taikai.suggestion",
     "suggest": "taikai.suggestion",
@@ -94,6 +100,9 @@ __all__ = [
     "ModelError",
     "ModelMetadata",
     "Prediction",
+    "RuleSet",
+    "RulesError",
+    "RulesMode",
     "SkippedRowsWarning",
     "Status",
     "Strategy",
@@ -103,9 +112,11 @@ __all__ = [
     "classify_file",
     "distinctive_words",
     "evaluate",
+    "evaluate_rules",
     "explain",
     "keywords",
     "load_model",
+    "load_rules",
     "reason_name",
     "suggest",
     "train",

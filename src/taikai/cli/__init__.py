@@ -26,6 +26,7 @@ COMMANDS = {
     "report": ("taikai.cli._analysis", "report"),
     "drift": ("taikai.cli._drift", "drift"),
     "suggest": ("taikai.cli._suggest", "suggest"),
+    "rules": ("taikai.cli._rules", "rules"),
 }
 
 

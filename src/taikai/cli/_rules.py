@@ -1,0 +1,60 @@
+"""The ``rules`` commands: test a coding-rules file against labelled data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from taikai.cli._common import Group, model_option
+
+
+@click.group(cls=Group)
+def rules() -> None:
+    """Keyword coding rules (TOML, see examples/rules.toml): check them against labelled data.
+
+    Run them next to the model with --rules on predict and batch.
+    """
+
+
+@rules.command("test")
+@click.argument("rules_file", metavar="FILE", type=click.Path(path_type=Path))
+@click.argument("labelled", metavar="LABELLED", type=click.Path(path_type=Path))
+@model_option
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--reasons-column", default="reasons", show_default=True, help="Gold reasons, |-separated.")
+@click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
+@click.option(
+    "--examples",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="Rows listed per rule where it fires against the gold label.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def test(
+    rules_file: Path,
+    labelled: Path,
+    model_path: Path | None,
+    text_column: str,
+    reasons_column: str,
+    encoding: str | None,
+    examples: int,
+    fmt: str,
+) -> None:
+    """Print, for every rule of FILE: hits, precision and recall against the reasons of LABELLED (CSV, TSV,
+    JSONL, Parquet or xlsx with text and reasons), then the rows where it fires against the gold label.
+
+    A rule is right on a row when its label is among the row's gold reasons (any of them, not only the
+    primary). Labels are checked against the model's reasons (--model).
+    """
+    from taikai.analysis import evaluate_rules
+
+    score = evaluate_rules(
+        rules_file, labelled, model_path, text_column, reasons_column, encoding=encoding, examples=examples
+    )
+    if fmt == "json":
+        click.echo(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(score.to_markdown())

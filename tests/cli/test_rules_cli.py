@@ -1,0 +1,130 @@
+"""``taikai rules test`` and ``taikai predict --rules`` through click's runner."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+
+RULES = """
+[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料"]
+not = ["妥当"]
+
+[[rule]]
+name = "main job"
+label = "time"
+any = ["本業"]
+"""
+
+LABELLED = """text,reasons,sentiment
+手数料が20%も引かれるのがつらい,fees,negative
+本業が忙しくなって手数料も払えない,time|fees,neutral
+手数料より本業の稼ぎが大事,other,neutral
+振込手数料が高い,fees,negative
+,other,neutral
+"""
+
+
+@pytest.fixture
+def files(tmp_path):
+    rules, labelled = tmp_path / "rules.toml", tmp_path / "gold.csv"
+    rules.write_text(RULES, encoding="utf-8")
+    labelled.write_text(LABELLED, encoding="utf-8")
+    return rules, labelled
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_rules_test_prints_scores_and_misfires(files, tiny_model_dir):
+    rules, labelled = files
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert "5 rows, 4 matched (1 not: text empty or not Japanese); a rule fired on 4." in result.output
+    assert "| fee | fees | 4 | 3 | 0.750 | 1.000 |" in result.output
+    assert "| main job | time | 2 | 1 | 0.500 | 1.000 |" in result.output
+    assert "fee (fees) fires against the gold label on 1 row(s):\n- line 4: gold other: 手数料より本業の稼ぎが大事" in (
+        result.output
+    )
+    assert "main job (time) fires against the gold label on 1 row(s):\n- line 4: gold other" in result.output
+
+
+def test_rules_test_json(files, tiny_model_dir):
+    rules, labelled = files
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir, "--format", "json", "--examples", "0")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert [(r["name"], r["hits"], r["right"], r["misfires"], r["examples"]) for r in report["rules"]] == [
+        ("fee", 4, 3, 1, []),
+        ("main job", 2, 1, 1, []),
+    ]
+    assert report["labels"]["fees"]["recall"] == 1.0 and "among the row's gold reasons" in report["definition"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "labelled", "extra", "message"),
+    [
+        (
+            RULES + "[[rule]]\nname = 'x'\nlabel = 'fees'\nany = ['a']\nsome = ['b']\n",
+            None,
+            [],
+            "rule 'x' (rule 3 of the file): unknown key 'some'",
+        ),
+        (RULES.replace('"time"', '"busy"'), None, [], "rules.toml:8: rule 'main job': label 'busy' is not a reason"),
+        (None, "text,label\n手数料,fees\n", [], "gold.csv: missing column(s) ['reasons']"),
+        (None, None, ["--reasons-column", "gold"], "missing column(s) ['gold']"),
+        (None, "text,reasons\n手数料,\n", [], "gold.csv:2: reasons: no label"),
+    ],
+)
+def test_rules_test_errors_exit_2(files, tiny_model_dir, rules, labelled, extra, message):
+    rules_path, labelled_path = files
+    if rules is not None:
+        rules_path.write_text(rules, encoding="utf-8")
+    if labelled is not None:
+        labelled_path.write_text(labelled, encoding="utf-8")
+    result = run("rules", "test", rules_path, labelled_path, "-m", tiny_model_dir, *extra)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_rules_test_help():
+    result = run("rules", "test", "--help")
+    assert result.exit_code == 0 and "among the row's gold reasons" in result.output
+
+
+@pytest.mark.parametrize("mode", ["flag", "override"])
+def test_predict_with_rules(files, tiny_model_dir, mode):
+    rules, _ = files
+    text = "本業が忙しくなった"  # the tiny model reads it as other; the rule says time
+    table = run("predict", text, "-m", tiny_model_dir, "--rules", rules, "--rules-mode", mode)
+    assert table.exit_code == 0, table.output
+    header, row = table.output.splitlines()
+    assert header.split()[-4:] == ["model", "rules", "conflict", "text"]
+    cells = row.split()
+    assert cells[2] == ("time" if mode == "override" else "other") and cells[-4:] == ["other", "time", "!", text]
+    record = json.loads(
+        run("predict", text, "-m", tiny_model_dir, "--rules", rules, "--rules-mode", mode, "--format", "jsonl").output
+    )
+    assert (record["rule_names"], record["rule_reasons"], record["rule_conflict"], record["model_reason"]) == (
+        ["main job"],
+        ["time"],
+        True,
+        "other",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--rules-mode", "override"], "--rules-mode applies to rules: give the rules file with --rules FILE"),
+        (["--rules", "missing.toml"], "missing.toml: no such rules file"),
+    ],
+)
+def test_predict_rules_errors_exit_2(tiny_model_dir, args, message):
+    result = run("predict", "手数料", "-m", tiny_model_dir, *args)
+    assert result.exit_code == 2 and message in result.output
