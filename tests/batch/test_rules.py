@@ -207,3 +207,12 @@ def test_cli_rules_errors_exit_2(tmp_path, dump, rules, tiny_model_dir, content,
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_without_rules_an_input_column_named_like_a_rule_column_is_just_data(tmp_path, tiny_model):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    pd.DataFrame({"text": TEXTS, "rule_names": ["mine"] * len(TEXTS)}).to_csv(src, index=False)
+    summary = taikai.classify_file(src, out, "text", model=tiny_model)
+    assert (summary.rules_file, summary.rules, summary.ruled) == (None, {}, 0)
+    assert "rules of" not in str(summary)
+    assert pd.read_csv(out)["rule_names"].tolist() == ["mine"] * len(TEXTS)

@@ -118,11 +118,18 @@ def read_input(
 
 
 def _write_part(
-    part: pd.DataFrame, path: Path, spec: OutputSpec, offset: int | None, id_column: str | None, proba: frozenset[str]
+    part: pd.DataFrame,
+    path: Path,
+    spec: OutputSpec,
+    offset: int | None,
+    id_column: str | None,
+    proba: frozenset[str],
+    ruled: bool = False,
 ) -> ChunkResult:
     """Write one classified partition to *path* (via a temporary name) and return its counts.
 
-    *proba* names the model's probability columns (an input column may look like one: ``p_score``).
+    *proba* names the model's probability columns (an input column may look like one: ``p_score``); *ruled*
+    says that rules added their columns (else an input column may be named like one).
     """
     if offset is not None:
         part = part.copy(deep=False)
@@ -151,8 +158,8 @@ def _write_part(
         part[id_column].tolist() if id_column else None,
         row_name,
         replaced,
-        rule_names=part["rule_names"].tolist() if "rule_names" in part.columns else None,
-        rule_conflicts=part["rule_conflict"].fillna(False).astype(bool).tolist() if "rule_names" in part else None,
+        rule_names=part["rule_names"].tolist() if ruled else None,
+        rule_conflicts=part["rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
     )
 
 
@@ -265,7 +272,7 @@ def run_dask(
         names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
         proba = frozenset(resolved.proba_columns())
         tasks = [
-            delayed(_write_part)(part, name, spec, offset, id_column, proba)
+            delayed(_write_part)(part, name, spec, offset, id_column, proba, ruleset is not None)
             for part, name, offset in zip(result.to_delayed(), names, offsets, strict=True)
         ]
         futures = client.compute(tasks)
