@@ -8,7 +8,6 @@ The floor is ``fugashi.Tagger("-Owakati").parse(text)`` over the dump's texts. T
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import re
 import resource
@@ -20,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_dump import make_dump
+from make_dump import dump_texts, make_dump
 
 TAIKAI = Path(sys.executable).with_name("taikai")
 
@@ -78,8 +77,7 @@ def main() -> None:
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
     dump = make_dump(args.rows, workdir / f"bench_{args.rows}.csv")
-    with open(dump, encoding="utf-8", newline="") as f:
-        texts = [row["text"] for row in csv.DictReader(f)]
+    texts = dump_texts(dump)
     print(f"cores: {os.cpu_count()}  rows: {len(texts):,}  model: {args.model or 'default'}")
     ratios, command = [], []
     floor = raw_rate(texts)

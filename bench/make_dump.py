@@ -42,6 +42,12 @@ def make_dump(n: int, out: Path, seed: int = 0) -> Path:
     return out
 
 
+def dump_texts(dump: Path) -> list[str]:
+    """Return the texts of a dump written by :func:`make_dump`, in order."""
+    with open(dump, encoding="utf-8", newline="") as f:
+        return [row["text"] for row in csv.DictReader(f)]
+
+
 def main() -> None:
     """Parse the arguments and write the dump."""
     parser = argparse.ArgumentParser(description=__doc__)
