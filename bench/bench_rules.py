@@ -13,8 +13,8 @@ In one process, per chunk of 5,000 texts as the batch workers classify them (``M
 
 The variants take turns on every chunk, so that load on the shared machine hits them alike; each round sums
 their CPU time over the dump, and the ratios to ``none`` are medians over the rounds. Then it runs
-``taikai batch --jobs 1`` on the dump without, with, and again without ``--rules`` (CSV in, CSV out) and prints
-the rates the summaries report (wall clock: noisy on a busy machine).
+``taikai batch --jobs 1`` on the dump without and with ``--rules`` (CSV in, CSV out), twice in turn, and prints
+the rates the summaries report (wall clock: noisy on a busy machine) and rows per CPU second of each command.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -78,14 +79,20 @@ def variants(model, rules_path: Path) -> dict:
     }
 
 
-def batch_rate(dump: Path, out: Path, model: str | None, rules: Path | None) -> float:
+def batch_rate(dump: Path, out: Path, model: str | None, rules: Path | None) -> tuple[float, float]:
+    """Run ``taikai batch --jobs 1``; return rows/s its summary reports and rows per CPU second of the process."""
     command = [str(TAIKAI), "batch", str(dump), "-o", str(out), "--text-column", "text", "--jobs", "1"]
     command += ["--model", model] if model else []
     command += ["--rules", str(rules)] if rules else []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
-    return float(re.search(r"\(([\d,]+) rows/s\)", done.stderr).group(1).replace(",", ""))
+    rows = int(re.search(r"^([\d,]+) rows classified", done.stderr, re.M).group(1).replace(",", ""))
+    reported = float(re.search(r"\(([\d,]+) rows/s\)", done.stderr).group(1).replace(",", ""))
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return reported, rows / cpu
 
 
 def main() -> None:
@@ -121,13 +128,15 @@ def main() -> None:
     for name, values in rates.items():
         ratio = statistics.median(v / b for v, b in zip(values, base, strict=True))
         print(f"{name:24s} {statistics.median(values):8,.0f} rows per CPU s   vs none: {ratio:.2f} (median of rounds)")
-    plain = batch_rate(dump, workdir / "plain.csv", args.model, None)
-    ruled = batch_rate(dump, workdir / "ruled.csv", args.model, args.rules)
-    plain2 = batch_rate(dump, workdir / "plain.csv", args.model, None)
-    print(
-        f"taikai batch --jobs 1: {(plain + plain2) / 2:,.0f} rows/s without rules (before {plain:,.0f}, after "
-        f"{plain2:,.0f}), {ruled:,.0f} with --rules: ratio {ruled / ((plain + plain2) / 2):.2f}"
-    )
+    batch: dict[str, list[tuple[float, float]]] = {"without": [], "with": []}
+    for _ in range(2):  # alternating: without, with, without, with
+        batch["without"].append(batch_rate(dump, workdir / "plain.csv", args.model, None))
+        batch["with"].append(batch_rate(dump, workdir / "ruled.csv", args.model, args.rules))
+    for name, runs_ in batch.items():
+        shown = ", ".join(f"{r:,.0f} rows/s ({c:,.0f} per CPU s)" for r, c in runs_)
+        print(f"taikai batch --jobs 1 {name} --rules: {shown}")
+    cpu_ratio = statistics.median(w[1] for w in batch["with"]) / statistics.median(w[1] for w in batch["without"])
+    print(f"batch with/without rules, rows per CPU second of the whole command (start-up included): {cpu_ratio:.2f}")
     print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine skews rates)")
 
 
