@@ -216,3 +216,14 @@ def test_without_rules_an_input_column_named_like_a_rule_column_is_just_data(tmp
     assert (summary.rules_file, summary.rules, summary.ruled) == (None, {}, 0)
     assert "rules of" not in str(summary)
     assert pd.read_csv(out)["rule_names"].tolist() == ["mine"] * len(TEXTS)
+
+
+@pytest.mark.parametrize("given", ["ruleset", "matcher"])
+def test_rules_may_be_given_as_objects(tmp_path, dump, rules, tiny_model, given):
+    from taikai.rules import compile_rules, load_rules
+
+    by_path, by_object = tmp_path / "a.csv", tmp_path / "b.csv"
+    taikai.classify_file(dump, by_path, "text", model=tiny_model, rules=rules)
+    value = load_rules(rules) if given == "ruleset" else compile_rules(load_rules(rules))
+    summary = taikai.classify_file(dump, by_object, "text", model=tiny_model, rules=value)
+    assert by_object.read_bytes() == by_path.read_bytes() and summary.rules_file == str(rules)

@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from taikai.rules import NO_HITS, RuleHits, RuleMatcher, compile_rules, parse_rules, resolve_rules
+from taikai.rules import NO_HITS, RuleHits, RuleMatcher, compile_rules, parse_rules, read_rules, resolve_rules
 from taikai.text import check_text
 
 
@@ -153,4 +153,5 @@ def test_rules_resolve_from_a_path_a_rule_set_or_a_matcher(tmp_path, given):
     value = {"path": path, "ruleset": rules, "matcher": compile_rules(rules)}[given]
     matcher = resolve_rules(value)
     assert matcher is not None and matcher.rules == rules
-    assert resolve_rules(None) is None
+    assert read_rules(value) == rules
+    assert resolve_rules(None) is None and read_rules(None) is None

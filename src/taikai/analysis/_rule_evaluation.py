@@ -6,7 +6,7 @@ from pathlib import Path
 
 from taikai.io import read_table, validate_labelled
 from taikai.model import Model, resolve_model
-from taikai.rules import RuleMatcher, RuleSet, RulesScore, load_rules, score_rules
+from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
 
 def evaluate_rules(
@@ -25,8 +25,6 @@ def evaluate_rules(
     next to it. Misfires name the file line of their row (CSV, TSV, JSONL). Rows whose text cannot be
     classified are counted as not matched, not dropped silently.
     """
-    if isinstance(rules, (str, Path)):
-        rules = load_rules(rules)
     matcher = resolve_model(model).prepare_rules(rules)
     assert matcher is not None
     table = read_table(Path(data), encoding=encoding)

@@ -31,7 +31,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 from taikai.batch._local import output_types
 from taikai.errors import ModelError
 from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, model_key, resolve_model
-from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, load_rules
+from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, read_rules
 
 STRING = pd.StringDtype("pyarrow")
 """The pandas dtype of the text columns the model adds (Parquet/Arrow ``string``, as the local batch writes)."""
@@ -180,9 +180,7 @@ def classify(
     or :class:`~taikai.rules.RuleSet`) add the rule columns, as :meth:`taikai.Model.predict_frame` does.
     """
     model = resolve_model(model)
-    ruleset = load_rules(rules) if isinstance(rules, (str, Path)) else rules
-    if isinstance(ruleset, RuleMatcher):
-        ruleset = ruleset.rules
+    ruleset = read_rules(rules)
     mode = RulesMode.parse(rules_mode) if ruleset is not None else None
     if ruleset is not None:
         ruleset.check_labels(model.reason_labels)

@@ -33,7 +33,7 @@ from taikai.batch._summary import BatchSummary
 from taikai.errors import InputError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_key, resolve_model
-from taikai.rules import load_rules
+from taikai.rules import read_rules
 
 ROW_COLUMN = "row"
 """The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
@@ -242,7 +242,7 @@ def run_dask(
     resolved = resolve_model(model)
     check_columns(Path(input), list(ddf.columns), resolved, options)
     rules, rules_mode = options.rules, options.applied_rules_mode
-    ruleset = load_rules(rules) if isinstance(rules, (str, Path)) else rules
+    ruleset = read_rules(rules)
     if ruleset is not None:
         ruleset.check_labels(resolved.reason_labels)
     if id_column is None and ROW_COLUMN in ddf.columns:

@@ -25,7 +25,7 @@ from taikai.batch._workdir import WorkDir, input_fingerprint
 from taikai.errors import InputError, TaikaiError
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, default_model_dir, model_key, resolve_model
-from taikai.rules import RuleMatcher, RulesMode, load_rules
+from taikai.rules import RuleMatcher, RulesMode
 
 TABLE_FORMATS = ("parquet", "xlsx")
 
@@ -142,8 +142,7 @@ def check_columns(source: Path, columns: list[str], model: Model, options: Batch
 
 def prepare_rules(model: Model, options: BatchOptions) -> RuleMatcher | None:
     """Return the rules of *options* read, checked against *model*'s reasons and compiled (``None``: no rules)."""
-    rules = options.rules
-    return model.prepare_rules(load_rules(rules) if isinstance(rules, (str, Path)) else rules)
+    return model.prepare_rules(options.rules)
 
 
 def classify_file(

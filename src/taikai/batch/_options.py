@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError
-from taikai.rules import RuleSet, RulesMode
+from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
 ON_BAD_LINES = ("error", "report")
@@ -20,7 +20,7 @@ class BatchOptions:
 
     ``jobs``, ``chunk_size``, ``resume``, ``sheet`` and ``on_bad_lines`` belong to the local engine
     (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`). ``rules`` is
-    a rules file (or a :class:`~taikai.rules.RuleSet`) applied in ``rules_mode`` (``flag`` or ``override``).
+    a rules file (or a :class:`~taikai.rules.RuleSet` or matcher) applied in ``rules_mode`` (``flag`` or ``override``).
     """
 
     text_column: str
@@ -37,7 +37,7 @@ class BatchOptions:
     on_bad_lines: str = "error"
     scheduler: str | None = None
     partitions: int | None = None
-    rules: str | Path | RuleSet | None = None
+    rules: str | Path | RuleSet | RuleMatcher | None = None
     rules_mode: str = RulesMode.FLAG.value
 
     LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines")

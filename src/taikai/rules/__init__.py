@@ -32,13 +32,19 @@ def rule_columns(mode: RulesMode | str | None) -> tuple[str, ...]:
     return (*RULE_COLUMNS, MODEL_REASON) if RulesMode(mode) is RulesMode.OVERRIDE else RULE_COLUMNS
 
 
+def read_rules(rules: RuleSet | RuleMatcher | str | Path | None) -> RuleSet | None:
+    """Return the rule set *rules* is or names: a rule set, a matcher's, or a rules file's (``None``: no rules)."""
+    if isinstance(rules, (str, Path)):
+        return load_rules(rules)
+    return rules.rules if isinstance(rules, RuleMatcher) else rules
+
+
 def resolve_rules(rules: RuleSet | RuleMatcher | str | Path | None) -> RuleMatcher | None:
     """Return *rules* compiled: a rule set, a matcher, or the path of a rules file (``None``: no rules)."""
-    if rules is None:
-        return None
-    if isinstance(rules, (str, Path)):
-        rules = load_rules(rules)
-    return compile_rules(rules)
+    if rules is None or isinstance(rules, RuleMatcher):
+        return rules
+    ruleset = read_rules(rules)
+    return None if ruleset is None else compile_rules(ruleset)
 
 
 __all__ = [
@@ -64,6 +70,7 @@ __all__ = [
     "compile_rules",
     "load_rules",
     "parse_rules",
+    "read_rules",
     "resolve_rules",
     "rule_columns",
     "score_rules",
