@@ -50,7 +50,7 @@ def client():
     """Start a 2-process cluster on loopback for the whole module."""
     with (
         LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
         ) as cluster,
         Client(cluster, set_as_default=False) as c,
     ):
