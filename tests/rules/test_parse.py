@@ -172,3 +172,15 @@ def test_the_example_file_is_valid():
     rules.check_labels(["low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"])
     assert len(set(rules.labels)) == 8  # a rule or more for every reason
     assert all(re.fullmatch(r"[a-z ]+", r.name) for r in rules.rules)
+
+
+def test_rules_written_as_an_inline_array_have_no_line_but_a_number():
+    rules = parse_rules(
+        'rule = [{name = "a", label = "fees", any = ["手数料"]}, {name = "b", label = "time", all = ["時間"]}]'
+    )
+    assert [(r.name, r.line) for r in rules.rules] == [("a", None), ("b", None)]
+    with pytest.raises(RulesError, match=r"^rules\.toml: rule 'b' \(rule 2 of the file\): unknown key 'nay'"):
+        parse_rules(
+            'rule = [{name = "a", label = "fees", any = ["x"]}, {name = "b", label = "time", nay = ["y"]}]',
+            "rules.toml",
+        )
