@@ -45,7 +45,7 @@ def test_rules_test_prints_scores_and_misfires(files, tiny_model_dir):
     rules, labelled = files
     result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output
-    assert "5 rows, 4 matched (1 not: text empty or not Japanese); a rule fired on 4." in result.output
+    assert "5 labelled rows, 4 matched (1 not: text empty or not Japanese); a rule fired on 4." in result.output
     assert "| fee | fees | 4 | 3 | 0.750 | 1.000 |" in result.output
     assert "| main job | time | 2 | 1 | 0.500 | 1.000 |" in result.output
     assert "fee (fees) fires against the gold label on 1 row(s):\n- line 4: gold other: 手数料より本業の稼ぎが大事" in (
@@ -78,7 +78,7 @@ def test_rules_test_json(files, tiny_model_dir):
         (RULES.replace('"time"', '"busy"'), None, [], "rules.toml:8: rule 'main job': label 'busy' is not a reason"),
         (None, "text,label\n手数料,fees\n", [], "gold.csv: missing column(s) ['reasons']"),
         (None, None, ["--reasons-column", "gold"], "missing column(s) ['gold']"),
-        (None, "text,reasons\n手数料,\n", [], "gold.csv:2: reasons: no label"),
+        (None, "text,reasons\n手数料,price\n", [], "gold.csv:2: reasons: unknown label 'price'"),
     ],
 )
 def test_rules_test_errors_exit_2(files, tiny_model_dir, rules, labelled, extra, message):
@@ -128,3 +128,16 @@ def test_predict_with_rules(files, tiny_model_dir, mode):
 def test_predict_rules_errors_exit_2(tiny_model_dir, args, message):
     result = run("predict", "手数料", "-m", tiny_model_dir, *args)
     assert result.exit_code == 2 and message in result.output
+
+
+def test_rules_test_reads_a_sheet_labelled_in_part_with_japanese_names(files, tiny_model_dir):
+    rules, labelled = files
+    labelled.write_text(
+        "text,reasons,more_reasons\n手数料が高い,手数料が高い,\n本業が忙しい,,\n本業で手数料も払えない,時間がない,fees\n",
+        encoding="utf-8",
+    )
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert "2 labelled rows (and 1 without a label, skipped), 2 matched" in result.output
+    assert "| fee | fees | 2 | 2 | 1.000 | 1.000 |" in result.output
+    assert "| main job | time | 1 | 1 | 1.000 | 1.000 |" in result.output

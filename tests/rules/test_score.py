@@ -66,7 +66,7 @@ def test_misfires_name_their_line_and_gold(score):
     assert "| fee | fees | 3 | 2 | 0.667 | 0.667 |" in report
     assert "| unused | time | 0 | 0 | - | - |" in report
     assert "fee (fees) fires against the gold label on 1 row(s):\n- line 4: gold other: 手数料は妥当" in report
-    assert "6 rows, 5 matched (1 not: text empty or not Japanese); a rule fired on 4." in report
+    assert "6 labelled rows, 5 matched (1 not: text empty or not Japanese); a rule fired on 4." in report
 
 
 def test_to_dict_is_complete(score):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from taikai.io import read_table, validate_labelled
+from taikai.io import check_labelled, read_table
 from taikai.model import Model, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
@@ -21,21 +22,35 @@ def evaluate_rules(
     """Match *rules* on the labelled file *data* (CSV, TSV, JSONL, Parquet or xlsx with text and reasons) and
     score each rule against the gold reasons (see :data:`taikai.rules.DEFINITION`).
 
-    The rules' labels are checked against *model*'s reasons (default: the shipped model), as when they run
-    next to it. Misfires name the file line of their row (CSV, TSV, JSONL). Rows whose text cannot be
-    classified are counted as not matched, not dropped silently.
+    Reasons may be ids or Japanese display names, as for ``taikai train --add``; rows without any label (a sheet
+    labelled in part) are skipped and counted, and a label the model does not know stops with its row. The
+    rules' labels are checked against *model*'s reasons (default: the shipped model), as when they run next
+    to it. Misfires name the file line of their row (CSV, TSV, JSONL). Rows whose text cannot be classified are
+    counted as not matched, not dropped silently.
     """
-    matcher = resolve_model(model).prepare_rules(rules)
+    resolved = resolve_model(model)
+    matcher = resolved.prepare_rules(rules)
     assert matcher is not None
     table = read_table(Path(data), encoding=encoding)
-    df = validate_labelled(
-        table.frame, table.source, text_column, reasons_column, None, require_text=False, lines=table.lines
+    labelled = check_labelled(
+        table.frame,
+        table.source,
+        text_column,
+        reasons_column,
+        None,
+        lines=table.lines,
+        require_text=False,
+        skip_blank=True,
+        known_reasons=resolved.reason_labels,
     )
-    return score_rules(
+    kept = labelled.frame
+    positions = [table.frame.index.get_loc(i) for i in kept.index]
+    score = score_rules(
         matcher,
-        df[text_column].tolist(),
-        df["label_set"].tolist(),
-        table.lines,
+        kept[text_column].tolist(),
+        kept["label_set"].tolist(),
+        [table.lines[p] for p in positions] if table.lines is not None else None,
         examples=examples,
         source=table.source,
     )
+    return replace(score, skipped=labelled.blank)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import RulesError
+from taikai.labels import reason_id
 from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind
 from taikai.text import normalize
 
@@ -140,7 +141,7 @@ def _parse_rule(table: dict[str, Any], k: int, line: int | None, source: str) ->
         return None, problems
     rule = Rule(
         name=str(name).strip(),
-        label=str(table["label"]).strip(),
+        label=reason_id(str(table["label"])),
         any=(*terms["any"], *terms["regex"]),
         all=tuple(terms["all"]),
         none=tuple(terms["not"]),

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 from taikai.errors import RulesError
-from taikai.labels import REASONS
 
 
 class TermKind(str, Enum):
@@ -60,7 +59,8 @@ RULES_MODES = tuple(m.value for m in RulesMode)
 @dataclass(frozen=True)
 class Rule:
     """A coding rule: it fires on a text when one of ``any`` matches (its terms or its ``regex`` patterns),
-    every term of ``all`` matches and no term of ``none`` (the file's ``not``) matches.
+    every term of ``all`` matches and no term of ``none`` (the file's ``not``) matches. ``label`` is a reason id
+    (a Japanese display name in the file is read as its id).
 
     ``line`` is the line of its ``[[rule]]`` header in the file, when known.
     """
@@ -116,16 +116,13 @@ class RuleSet:
 
     def check_labels(self, labels: Sequence[str]) -> None:
         """Raise :class:`RulesError` naming every rule whose label is not one of *labels* (the model's reasons)."""
-        by_name = {r.name_ja: r.id for r in REASONS}
-        problems = []
-        for rule in self.rules:
-            if rule.label in labels:
-                continue
-            hint = ""
-            if rule.label in by_name:
-                hint = f'; {rule.label!r} is the name of {by_name[rule.label]!r}: write label = "{by_name[rule.label]}"'
-            problems.append(f"{self.where(rule)}: label {rule.label!r} is not a reason of the model{hint}")
+        problems = [
+            f"{self.where(rule)}: label {rule.label!r} is not a reason of the model"
+            for rule in self.rules
+            if rule.label not in labels
+        ]
         if problems:
             raise RulesError(
-                "\n".join(problems) + f"\nthe model's reasons are {', '.join(labels)}: give one of them as label"
+                "\n".join(problems) + f"\nthe model's reasons are {', '.join(labels)}: give one of them as label "
+                "(or its Japanese name)"
             )

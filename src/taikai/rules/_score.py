@@ -70,6 +70,8 @@ class RulesScore:
     covered: int
     rules: tuple[RuleScore, ...]
     labels: dict[str, Counts]
+    skipped: int = 0
+    """Rows of the file without any label, left out before matching (a sheet labelled in part)."""
 
     def to_dict(self) -> dict[str, object]:
         """Return JSON-ready values (precision and recall included)."""
@@ -83,6 +85,7 @@ class RulesScore:
             "definition": DEFINITION,
             "rows": self.rows,
             "unmatched": self.unmatched,
+            "skipped": self.skipped,
             "covered": self.covered,
             "rules": [
                 {
@@ -100,9 +103,10 @@ class RulesScore:
     def to_markdown(self) -> str:
         """Return the per-rule and per-label tables and each rule's misfires."""
         matched = self.rows - self.unmatched
+        skipped = f" (and {self.skipped:,} without a label, skipped)" if self.skipped else ""
         lines = [
-            f"Rules {self.rules_source} on {self.data_source}: {self.rows:,} rows, {matched:,} matched "
-            f"({self.unmatched:,} not: text empty or not Japanese); a rule fired on {self.covered:,}.",
+            f"Rules {self.rules_source} on {self.data_source}: {self.rows:,} labelled rows{skipped}, {matched:,} "
+            f"matched ({self.unmatched:,} not: text empty or not Japanese); a rule fired on {self.covered:,}.",
             DEFINITION,
             "",
             "| rule | label | hits | right | precision | recall |",
