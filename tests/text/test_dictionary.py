@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from taikai.text import make_tagger, normalize
+from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import _field, derive_sys_dic
-from taikai.text._tokenizer import _args, default_dicdir
 
 ROOT = Path(__file__).resolve().parents[2]
 TRICKY = [
@@ -25,7 +25,7 @@ TRICKY = [
 def original():
     import fugashi
 
-    return fugashi.GenericTagger(_args(default_dicdir()) + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"')
+    return fugashi.GenericTagger(dictionary_args(default_dicdir()) + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"')
 
 
 def test_the_copy_writes_the_words_of_the_original(original):

@@ -1,4 +1,5 @@
-"""Text as the model sees it: normalisation, the check that a text can be classified, offsets, tokens, words.
+"""Text as the model sees it: normalisation, the check that a text can be classified, offsets, tokens, words,
+parts of speech.
 
 The tokenizer needs scikit-learn and fugashi: it is imported on first use, so that reading files does not load them.
 """
@@ -8,14 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from taikai._lazy import lazy_attributes
+from taikai.text._dicdir import default_dicdir
 from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, normalize
-from taikai.text._offsets import OffsetMap, normalize_with_offsets
+from taikai.text._offsets import OffsetMap, nfkc_with_offsets, normalize_with_offsets
+from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
 from taikai.text._status import Status
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share
 
 if TYPE_CHECKING:
-    from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, default_dicdir, make_tagger
+    from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
 
 __all__ = [
     "MAX_CHARS",
@@ -23,7 +26,9 @@ __all__ = [
     "SKIPPED_POS",
     "CheckedText",
     "JapaneseTokenizer",
+    "Morpheme",
     "OffsetMap",
+    "PosTagger",
     "Status",
     "TextNormalizer",
     "WordTagger",
@@ -35,11 +40,12 @@ __all__ = [
     "japanese_share",
     "make_tagger",
     "near_duplicates",
+    "nfkc_with_offsets",
     "normalize",
     "normalize_with_offsets",
     "shingles",
 ]
 
 __getattr__ = lazy_attributes(
-    "taikai.text", "taikai.text._tokenizer", ("JapaneseTokenizer", "TextNormalizer", "default_dicdir", "make_tagger")
+    "taikai.text", "taikai.text._tokenizer", ("JapaneseTokenizer", "TextNormalizer", "make_tagger")
 )

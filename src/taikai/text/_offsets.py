@@ -103,6 +103,18 @@ def _align(chars: Chars, target: str) -> Chars:
     return out
 
 
+def nfkc_with_offsets(original: str) -> OffsetMap:
+    """Return the NFKC form of *original* (nothing else changed) with the original span of each of its characters.
+
+    Full-width digits and Latin become half-width and half-width katakana full-width, so that a pattern written for
+    one form finds both; the spans lead back to what was written.
+    """
+    chars = _nfkc(original)
+    return OffsetMap(
+        original, "".join(c for c, _, _ in chars), tuple(s for _, s, _ in chars), tuple(e for _, _, e in chars)
+    )
+
+
 def normalize_with_offsets(original: str) -> OffsetMap:
     """Return ``normalize(original)`` with the original span of each of its characters."""
     chars = _nfkc(original)

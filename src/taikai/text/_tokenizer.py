@@ -8,17 +8,11 @@ from typing import Any
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import dictionary_form, lemma_dicdir
 from taikai.text._normalize import normalize
 
 FORMS = ("surface", "base")
-
-
-def default_dicdir() -> str:
-    """Return the directory of the unidic-lite dictionary."""
-    import unidic_lite
-
-    return str(unidic_lite.DICDIR)
 
 
 def make_tagger(form: str, dicdir: str | None = None) -> Any:
@@ -39,16 +33,12 @@ def make_tagger_of(form: str, dicdir: str | None = None) -> tuple[Any, bool]:
 
     dicdir = dicdir or default_dicdir()
     if form == "surface":
-        return fugashi.Tagger(_args(dicdir) + " -Owakati"), False
+        return fugashi.Tagger(dictionary_args(dicdir) + " -Owakati"), False
     try:
         lemmas = lemma_dicdir(dicdir)
     except OSError:  # no writable cache: the same words from the original dictionary, a little slower
-        return fugashi.GenericTagger(_args(dicdir) + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"'), False
-    return fugashi.GenericTagger(_args(lemmas) + r' -O "" -F "%H\s" -U "%m\s" -E "\n"'), True
-
-
-def _args(dicdir: str) -> str:
-    return f'-d "{dicdir}" -r "{os.path.join(dicdir, "mecabrc")}"'
+        return fugashi.GenericTagger(dictionary_args(dicdir) + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"'), False
+    return fugashi.GenericTagger(dictionary_args(lemmas) + r' -O "" -F "%H\s" -U "%m\s" -E "\n"'), True
 
 
 class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]

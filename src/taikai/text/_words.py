@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from taikai.text._dicdir import dictionary_args
 from taikai.text._normalize import normalize
 
 SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
@@ -42,11 +43,7 @@ class WordTagger:
         if self._tagger is None or self._pid != os.getpid():
             import fugashi
 
-            from taikai.text._tokenizer import default_dicdir
-
-            dicdir = self.dicdir or default_dicdir()
-            args = f'-d "{dicdir}" -r "{os.path.join(dicdir, "mecabrc")}"'
-            self._tagger = fugashi.GenericTagger(args + _FORMAT)
+            self._tagger = fugashi.GenericTagger(dictionary_args(self.dicdir) + _FORMAT)
             self._pid = os.getpid()
         out: str = self._tagger.parse(text)
         return out

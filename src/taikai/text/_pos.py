@@ -1,0 +1,79 @@
+"""Parts of speech with offsets: UniDic's tags for each word of a text, from a MeCab tagger made lazily per process."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, NamedTuple
+
+from taikai.text._dicdir import dictionary_args
+
+# One line per word: the surface with the whitespace MeCab skipped before it, then UniDic's four part-of-speech
+# levels, then "?" for an unknown word (not in the dictionary), "." for a known one (a last field that is never
+# empty: fugashi strips the output's trailing whitespace).
+_FORMAT = r' -O "" -F "%M\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t.\n" -U "%M\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t?\n" -E ""'
+# MeCab reads tabs and line breaks as whitespace but they would break the line format: they become spaces (one
+# character for one, so offsets hold). NUL ends MeCab's input: it becomes a space too.
+_BLANKS = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\x00": " ", "\x0b": " ", "\x0c": " "})
+
+
+class Morpheme(NamedTuple):
+    """One word of a text: its surface, its span ``[start, end)`` in the text, UniDic's tags, and if it is unknown.
+
+    ``pos`` holds UniDic's four part-of-speech levels, e.g. ``("名詞", "固有名詞", "人名", "姓")``; a level that
+    does not apply is ``""``. ``unknown`` words are not in the dictionary (their tags are MeCab's guess).
+    """
+
+    surface: str
+    start: int
+    end: int
+    pos: tuple[str, str, str, str]
+    unknown: bool
+
+
+class PosTagger:
+    """Tag the words of texts with UniDic parts of speech; the MeCab tagger is made on first use in each process.
+
+    A ``PosTagger`` pickles without its tagger, so it can be sent to worker processes.
+    """
+
+    def __init__(self, dicdir: str | None = None) -> None:
+        self.dicdir = dicdir
+        self._tagger: Any = None
+        self._pid = -1
+
+    def _parse(self, text: str) -> str:
+        if self._tagger is None or self._pid != os.getpid():
+            import fugashi
+
+            self._tagger = fugashi.GenericTagger(dictionary_args(self.dicdir) + _FORMAT)
+            self._pid = os.getpid()
+        out: str = self._tagger.parse(text)
+        return out
+
+    def tag(self, text: str, unless_absent: tuple[str, ...] = ()) -> list[Morpheme]:
+        """Return the words of *text* with their spans in *text* and their parts of speech.
+
+        With *unless_absent*, return no words when none of its tags occurs (e.g. ``("人名",)``), which saves making
+        the words of texts that do not have what the caller looks for; ``"?"`` stands for an unknown word.
+        """
+        if not text.strip():
+            return []
+        parsed = self._parse(text.translate(_BLANKS))
+        if unless_absent and not any(("\t" + tag) in parsed for tag in unless_absent):
+            return []
+        out: list[Morpheme] = []
+        cursor = 0
+        for line in parsed.splitlines():
+            fields = line.split("\t")
+            if len(fields) != 6:
+                continue
+            written = fields[0]
+            surface = written.lstrip(" ")
+            start = cursor + len(written) - len(surface)
+            cursor = start + len(surface)
+            pos = (fields[1], fields[2], fields[3], fields[4])
+            out.append(Morpheme(surface, start, cursor, pos, fields[5] == "?"))
+        return out
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"dicdir": self.dicdir, "_tagger": None, "_pid": -1}
