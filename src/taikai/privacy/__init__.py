@@ -1,0 +1,12 @@
+"""Personal data in review texts: find it and replace it by typed placeholders before anything else sees the text.
+
+``mask_pii(text)`` returns a :class:`Masked` text with the :class:`PiiSpan` of each value replaced; a
+:class:`PiiMasker` masks many texts with one tagger and counts the masks per :class:`PiiKind`.
+"""
+
+from __future__ import annotations
+
+from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan, count_kinds
+from taikai.privacy._mask import PiiMasker, mask_pii
+
+__all__ = ["PLACEHOLDERS", "Masked", "PiiKind", "PiiMasker", "PiiSpan", "count_kinds", "mask_pii"]

@@ -1,0 +1,75 @@
+"""What masking returns: the kinds of personal data, where each was found, and the masked text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+
+class PiiKind(str, Enum):
+    """A kind of personal data and its placeholder in masked text (a ``str``, so ``PiiKind.EMAIL == "email"``)."""
+
+    EMAIL = "email"
+    URL = "url"
+    PHONE = "phone"
+    POSTAL_CODE = "postal_code"
+    ID = "id"
+    ACCOUNT = "account"
+    CARD = "card"
+    NAME = "name"
+
+    @property
+    def placeholder(self) -> str:
+        """The text that replaces a value of this kind, e.g. ``[メール]``."""
+        return PLACEHOLDERS[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+PLACEHOLDERS: dict[PiiKind, str] = {
+    PiiKind.EMAIL: "[メール]",
+    PiiKind.URL: "[URL]",
+    PiiKind.PHONE: "[電話番号]",
+    PiiKind.POSTAL_CODE: "[郵便番号]",
+    PiiKind.ID: "[ID]",
+    PiiKind.ACCOUNT: "[口座]",
+    PiiKind.CARD: "[カード番号]",
+    PiiKind.NAME: "[人名]",
+}
+"""The placeholder of each kind, in the order kinds are listed in summaries."""
+
+
+@dataclass(frozen=True)
+class PiiSpan:
+    """One masked value: its kind, its span ``[start, end)`` in the original text, and its placeholder's span.
+
+    ``masked_start``/``masked_end`` index the masked text, where ``text[masked_start:masked_end]`` is
+    ``kind.placeholder``. The value itself is not kept: ``original[start:end]`` gives it back to whoever holds
+    the original.
+    """
+
+    kind: PiiKind
+    start: int
+    end: int
+    masked_start: int
+    masked_end: int
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A text with its personal data replaced by placeholders, and the spans of what was replaced (in text order)."""
+
+    text: str
+    spans: tuple[PiiSpan, ...] = ()
+
+    def counts(self) -> dict[PiiKind, int]:
+        """Return how many values of each kind were masked (kinds with none are left out)."""
+        return count_kinds(self.spans)
+
+
+def count_kinds(spans: tuple[PiiSpan, ...] | list[PiiSpan]) -> dict[PiiKind, int]:
+    """Count *spans* per kind, in the order of :data:`PLACEHOLDERS`."""
+    counted = Counter(span.kind for span in spans)
+    return {kind: counted[kind] for kind in PLACEHOLDERS if counted[kind]}

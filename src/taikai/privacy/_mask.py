@@ -1,0 +1,106 @@
+"""Mask personal data in a text: find it in the NFKC form, map the spans back, put placeholders in the original."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan
+from taikai.privacy._names import find_names
+from taikai.privacy._patterns import FINDERS, Found
+from taikai.text import PosTagger, nfkc_with_offsets
+
+
+def _select(found: list[Found]) -> list[Found]:
+    """Keep values that do not overlap one already kept, in the finders' order (earlier finders win)."""
+    kept: list[Found] = []
+    for candidate in found:
+        if candidate.end <= candidate.start:
+            continue
+        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+            kept.append(candidate)
+    return sorted(kept)
+
+
+class PiiMasker:
+    """Mask personal data in texts; holds the part-of-speech tagger (made lazily, once per process).
+
+    ``names=False`` skips person names, the only kind that needs the tagger.
+    """
+
+    def __init__(self, names: bool = True) -> None:
+        self.names = names
+        self._tagger = PosTagger()
+
+    def _find(self, text: str) -> list[Found]:
+        found: list[Found] = []
+        for finder in FINDERS:
+            found.extend(finder(text))
+        if self.names:
+            found.extend(find_names(text, self._tagger))
+        return _select(found)
+
+    def mask(self, text: str) -> Masked:
+        """Return *text* with each value found replaced by its kind's placeholder, and the spans replaced."""
+        if not text:
+            return Masked(text)
+        # Most texts hold nothing to mask: look in the NFKC text first, and track offsets only when needed.
+        nfkc = unicodedata.normalize("NFKC", text)
+        selected = self._find(nfkc)
+        if not selected:
+            return Masked(text)
+        folded = nfkc_with_offsets(text)
+        if folded.text != nfkc:  # NFKC cluster by cluster differs from the whole text's: look again
+            selected = self._find(folded.text)
+        parts: list[str] = []
+        spans: list[PiiSpan] = []
+        cursor = 0  # in the original
+        length = 0  # of the masked text so far
+        for value in selected:
+            start, end = folded.span(value.start, value.end)
+            if start < cursor:  # one original character behind two values (NFKC expanded it): join them
+                continue
+            parts.append(text[cursor:start])
+            length += start - cursor
+            placeholder = PLACEHOLDERS[value.kind]
+            parts.append(placeholder)
+            spans.append(PiiSpan(value.kind, start, end, length, length + len(placeholder)))
+            length += len(placeholder)
+            cursor = end
+        parts.append(text[cursor:])
+        return Masked("".join(parts), tuple(spans))
+
+    def mask_values(self, values: Iterable[object]) -> tuple[list[object], Counter[PiiKind]]:
+        """Mask every string of *values* (other values pass unchanged); return them and the masks per kind."""
+        out: list[object] = []
+        counts: Counter[PiiKind] = Counter()
+        for value in values:
+            if isinstance(value, str):
+                masked = self.mask(value)
+                counts.update(span.kind for span in masked.spans)
+                out.append(masked.text)
+            else:
+                out.append(value)
+        return out, counts
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"names": self.names, "_tagger": PosTagger()}
+
+
+_DEFAULT = PiiMasker()
+
+
+def mask_pii(text: str) -> Masked:
+    """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, IDs, bank accounts, card numbers and
+    person names replaced by placeholders (``[メール]``, ``[URL]``, ``[電話番号]``, ``[郵便番号]``, ``[ID]``,
+    ``[口座]``, ``[カード番号]``, ``[人名]``), with the spans of what was replaced.
+
+    Masking is best effort: see docs/privacy.md for what it finds, what it misses, and how well.
+
+    >>> mask_pii("田中さんのLINE ID: tanaka_88 に連絡").text
+    '[人名]さんのLINE ID: [ID] に連絡'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"mask_pii takes a str, not {type(text).__name__}")
+    return _DEFAULT.mask(text)

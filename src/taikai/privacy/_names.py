@@ -1,0 +1,132 @@
+"""Person names: UniDic's proper-noun person tags (名詞-固有名詞-人名), helped by the honorific that follows a name.
+
+Rules, on the words of the NFKC text:
+
+- a surname followed by a given name (佐藤太郎, タナカ タロウ) is a name;
+- a run of person-tagged or unknown words right before an honorific (さん, 様, 氏, 先生, くん, ちゃん, …) is a name,
+  unless it is a platform or a role (ココナラさん, ライターさん, YouTuberさん);
+- a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡);
+- UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
+  single-character given names (サイト通さんと is 通さない, not a person).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from taikai.privacy._kinds import PiiKind
+from taikai.privacy._patterns import Found
+from taikai.text import Morpheme, PosTagger
+
+HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
+PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
+# Words UniDic tags as person names, or does not know, that name a platform, a service or a role.
+NOT_NAMES = frozenset(
+    {
+        "サグー",
+        "シュフティ",
+        "ココナラ",
+        "ランサーズ",
+        "ランサー",
+        "クラウドワークス",
+        "ライター",
+        "ワーカー",
+        "クライアント",
+        "ユーチューバー",
+        "バレンタイン",
+        "サンタ",
+        "youtuber",
+        "vtuber",
+        "lancers",
+        "crowdworks",
+        "coconala",
+        "upwork",
+        "fiverr",
+        "shufti",
+        "google",
+        "amazon",
+        "line",
+        "paypal",
+    }
+)
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
+_KATAKANA = re.compile(r"[ァ-ヶー]+")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}[a-z]*")
+
+
+# A text has a name only if one of its words is tagged a person or, before an honorific, is unknown or an unknown
+# kanji (記号-一般).
+_NEEDED = ("人名",)
+_NEEDED_BEFORE_HONORIFIC = ("人名", "?", "記号\t一般")
+
+
+def _is_person(word: Morpheme) -> bool:
+    return word.pos[1] == "固有名詞" and word.pos[2] == "人名"
+
+
+def _is_unknown_name_part(word: Morpheme) -> bool:
+    """An unknown word that may be part of a name: UniDic does not know it, or tags an unknown kanji as a symbol."""
+    surface = word.surface
+    if word.pos[0] == "記号" and word.pos[1] == "一般" and _KANJI.fullmatch(surface):
+        return True
+    return word.unknown and bool(_KANJI.fullmatch(surface) or _KATAKANA.fullmatch(surface))
+
+
+def _is_name_part(word: Morpheme) -> bool:
+    return _is_person(word) or _is_unknown_name_part(word)
+
+
+def _allowed(run: list[Morpheme]) -> bool:
+    """Whether a run of words before an honorific may be a name."""
+    joined = "".join(w.surface for w in run)
+    if joined.lower() in NOT_NAMES or any(w.surface.lower() in NOT_NAMES for w in run):
+        return False
+    if len(joined) == 1 and not _KANJI.fullmatch(joined):
+        return False  # Aさん: already anonymous
+    if len(run) == 1 and len(joined) == 1 and run[0].pos[3] != "姓":
+        return False  # a one-character given name is too often part of another word (通さん = 通さない)
+    if joined.isascii():
+        return bool(_LATIN_NAME.fullmatch(joined))
+    return True
+
+
+def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
+    """Whether only a space (or nothing) separates two words."""
+    return right.start - left.end <= 1 and not text[left.end : right.start].strip()
+
+
+def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
+    """Find person names in the NFKC text *text*."""
+    honorific = any(h in text for h in HONORIFICS)
+    words = tagger.tag(text, unless_absent=_NEEDED_BEFORE_HONORIFIC if honorific else _NEEDED)
+    taken = [False] * len(words)
+    for i, word in enumerate(words):
+        if word.surface not in HONORIFICS or i == 0:
+            continue
+        j = i
+        while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
+            j -= 1
+        run = words[j:i]
+        if run and _allowed(run):
+            yield Found(run[0].start, run[-1].end, PiiKind.NAME)
+            taken[j:i] = [True] * (i - j)
+    for i, word in enumerate(words):
+        if taken[i] or not _is_person(word) or word.pos[3] != "姓":
+            continue
+        j = i + 1
+        while j < len(words) and _is_person(words[j]) and _adjacent(text, words[j - 1], words[j]) and not taken[j]:
+            j += 1
+        if j > i + 1 and any(w.pos[3] == "名" for w in words[i + 1 : j]):
+            yield Found(word.start, words[j - 1].end, PiiKind.NAME)
+            taken[i:j] = [True] * (j - i)
+        elif (
+            len(word.surface) >= 2
+            and _KANJI.fullmatch(word.surface)
+            and j < len(words)
+            and words[j].surface in PARTICLES
+            and words[j].start == word.end
+            and (i == 0 or words[i - 1].pos[0] != "名詞" or words[i - 1].end < word.start)
+        ):
+            yield Found(word.start, word.end, PiiKind.NAME)
+            taken[i] = True

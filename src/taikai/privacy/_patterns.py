@@ -1,0 +1,197 @@
+"""Personal data that has a shape: e-mail addresses, URLs, phone numbers, postal codes, IDs, accounts, cards.
+
+Every pattern runs on the NFKC form of the text (full-width digits and Latin are half-width there) and returns
+spans of that form; :mod:`taikai.privacy._mask` maps them back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from taikai.privacy._kinds import PiiKind
+
+
+class Found(NamedTuple):
+    """A value found in the NFKC text: its span ``[start, end)`` and its kind."""
+
+    start: int
+    end: int
+    kind: PiiKind
+
+
+DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
+_SEP = rf"(?:[ ]?{DASH}[ ]?|[ .])"  # between digit groups: a dash (spaces around it allowed), a space or a dot
+
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
+    r"(?:@|[ ]?[(\[]at[)\]][ ]?)"
+    r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+    r"(?![A-Za-z0-9\-])",
+    re.IGNORECASE,
+)
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
+_TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
+URL = re.compile(
+    rf"(?:https?|ftp)://{_URL_CHARS}+"
+    rf"|(?<![A-Za-z0-9@.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*"
+    rf"|(?<![A-Za-z0-9@.\-/])(?:[A-Za-z0-9\-]+\.)+(?:{_TLDS})/{_URL_CHARS}*",
+    re.IGNORECASE,
+)
+_URL_TRAILING = ".,;:!?'\""
+
+PHONE_JP = re.compile(
+    rf"(?<![0-9A-Za-z+\-])(?:"
+    rf"\(0[0-9]{{1,4}}\)[ ]?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}"  # (03) 1234-5678
+    rf"|0[0-9]{{1,4}}[ ]?\([0-9]{{1,4}}\)[ ]?[0-9]{{3,4}}"  # 03(1234)5678
+    rf"|0[0-9]{{1,4}}{_SEP}[0-9]{{1,4}}{_SEP}[0-9]{{3,4}}"  # 090-1234-5678, 0120 123 456
+    rf"|0[0-9]{{9,10}}"  # 09012345678
+    rf")(?![0-9])"
+)
+_ELEVEN_DIGITS = ("050", "060", "070", "080", "090")
+PHONE_INTL = re.compile(
+    rf"(?<![0-9A-Za-z])\+[ ]?[0-9]{{1,3}}(?:{_SEP}?\(0\))?(?:{_SEP}?\(?[0-9]{{1,5}}\)?){{2,5}}(?![0-9])"
+)
+CARD = re.compile(
+    r"(?<![0-9])(?:[0-9]{4}(?P<s>[ \-]?)[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,7}"
+    r"|[0-9]{4}(?P<t>[ \-]?)[0-9]{6}(?P=t)[0-9]{4,5})(?![0-9])"
+)
+_PREFECTURE = r"(?:北海道|東京都|(?:京都|大阪)府|[一-龥]{2,3}県)"
+POSTAL = re.compile(
+    rf"〒[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"
+    rf"|(?<=郵便番号)(?:[ ]?(?:は|[:=])?[ ]?)[0-9]{{3}}{DASH}?[0-9]{{4}}(?![0-9])"
+    rf"|(?<![0-9\-.,/:])[0-9]{{3}}{DASH}[0-9]{{4}}(?![0-9\-])(?=[ ]?{_PREFECTURE})"
+)
+_LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
+
+# Bank accounts: the number after 普通/当座 or 口座番号, a branch number after 支店番号/店番, ゆうちょ 記号/番号, and
+# any 7- or 8-digit number shortly after a word that announces an account.
+ACCOUNT = re.compile(
+    r"(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?(?:番号)?[ ]?(?:は|[:=])?[ ]?(?:No\.?[ ]?)?(?P<a>[0-9]{6,8})(?![0-9])"
+    r"|口座番号[ ]?(?:は|[:=])?[ ]?(?P<b>[0-9]{6,8})(?![0-9])"
+    r"|(?:支店番号|支店コード|店番号?)[ ]?(?:は|[:=])?[ ]?(?P<c>[0-9]{3})(?![0-9])"
+    r"|(?<![0-9])(?P<d>[0-9]{3})[ ]?支店"
+    r"|記号[ ]?(?:は|[:=])?[ ]?(?P<e>1[0-9]{4})(?![0-9])"
+    r"|(?<![0-9])(?P<f>1[0-9]{4})-(?P<g>[0-9]{7,8})(?![0-9])"
+)
+_ACCOUNT_NUMBER = re.compile(r"(?<![0-9,.\-/:])[0-9]{7,8}(?![0-9,.\-/:]|[ ]?(?:円|万|件|文字|字|人|回|個|本|%))")
+_ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通|当座|ゆうちょ|名義|支店|銀行")
+_ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an account number
+
+# The name of the account's holder (口座名義 タナカ タロウ): a name, in katakana as banks write it, of three or
+# more letters (名義カナ is the word for that spelling, not a name).
+HOLDER = re.compile(r"名義(?:人)?[ ]?(?:は|[:=])?[ ]?(?P<n>[ァ-ヶ][ァ-ヶー]{2,}(?:[ ・][ァ-ヶ][ァ-ヶー]*)?)")
+
+HANDLE = re.compile(r"(?<![A-Za-z0-9._%+\-@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![A-Za-z0-9_@])")
+MESSENGERS = (
+    "LINE|ライン|らいん|Chatwork|チャットワーク|チャトワ|Discord|ディスコード|ディスコ|Skype|スカイプ|WeChat|"
+    "ウィーチャット|微信|Telegram|テレグラム|Slack|スラック|Instagram|インスタグラム|インスタ|Twitter|ツイッター|"
+    "Facebook|フェイスブック|Messenger|KakaoTalk|カカオトーク|カカオ|TikTok|Threads|Signal|WhatsApp|Teams|X"
+)
+_ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ"
+MESSENGER_ID = re.compile(
+    rf"(?<![A-Za-z])(?:{MESSENGERS})(?!(?!ID)[A-Za-z])"
+    rf"(?:[ ]?の)?(?:[^A-Za-z0-9\n]{{0,12}}?(?P<kw>{_ID_WORD}))?"
+    rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?"
+    r"(?P<v>[A-Za-z0-9_.\-@#:]{3,40})",
+    re.IGNORECASE,
+)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isascii() and ch.isdigit())
+
+
+def find_emails(text: str) -> Iterator[Found]:
+    if "@" in text or "at" in text.lower():
+        for m in EMAIL.finditer(text):
+            yield Found(m.start(), m.end(), PiiKind.EMAIL)
+
+
+def find_urls(text: str) -> Iterator[Found]:
+    if "/" in text or "www" in text.lower():
+        for m in URL.finditer(text):
+            value = m.group()
+            value = value.rstrip(_URL_TRAILING)
+            while value.endswith(")") and value.count(")") > value.count("("):
+                value = value[:-1].rstrip(_URL_TRAILING)
+            yield Found(m.start(), m.start() + len(value), PiiKind.URL)
+
+
+def find_cards(text: str) -> Iterator[Found]:
+    for m in CARD.finditer(text):
+        digits = _digits(m.group())
+        if 13 <= len(digits) <= 19 and _luhn(digits):
+            yield Found(m.start(), m.end(), PiiKind.CARD)
+
+
+def find_phones(text: str) -> Iterator[Found]:
+    for m in PHONE_JP.finditer(text):
+        digits = _digits(m.group())
+        # Mobile and IP phones (050, 070, 080, 090) have 11 digits, other numbers 10 (0120: 10, 0800: 11).
+        if len(digits) == (11 if digits[:3] in _ELEVEN_DIGITS or digits[:4] == "0800" else 10):
+            yield Found(m.start(), m.end(), PiiKind.PHONE)
+    if "+" in text:
+        for m in PHONE_INTL.finditer(text):
+            value = m.group().rstrip(") ")
+            if 8 <= len(_digits(value)) <= 15:
+                yield Found(m.start(), m.start() + len(value), PiiKind.PHONE)
+
+
+def find_postal_codes(text: str) -> Iterator[Found]:
+    for m in POSTAL.finditer(text):
+        start = m.start() + len(_LEADING_LABEL.match(m.group()).group())  # type: ignore[union-attr]
+        yield Found(start, m.end(), PiiKind.POSTAL_CODE)
+
+
+def find_accounts(text: str) -> Iterator[Found]:
+    for m in ACCOUNT.finditer(text):
+        for group in "abcdefg":
+            if m.group(group) is not None:
+                yield Found(m.start(group), m.end(group), PiiKind.ACCOUNT)
+    for m in _ACCOUNT_NUMBER.finditer(text):
+        if _ACCOUNT_CUE.search(text, max(0, m.start() - _ACCOUNT_WINDOW), m.start()):
+            yield Found(m.start(), m.end(), PiiKind.ACCOUNT)
+    if "名義" in text:
+        for m in HOLDER.finditer(text):
+            yield Found(m.start("n"), m.end("n"), PiiKind.NAME)
+
+
+def find_ids(text: str) -> Iterator[Found]:
+    if "@" in text:
+        for m in HANDLE.finditer(text):
+            if any(ch.isalpha() or ch == "_" for ch in m.group()[1:]):
+                yield Found(m.start(), m.end(), PiiKind.ID)
+    for m in MESSENGER_ID.finditer(text):
+        value = m.group("v").rstrip(".-:")
+        keyword, sep = m.group("kw"), m.group("sep")
+        if len(value) < 3:
+            continue
+        # Without a word such as ID, only "LINE: value" counts, and the value must have a letter: "LINE 100件" is
+        # not an ID.
+        if keyword is None and (sep is None or sep in "はを→" or not any(ch.isalpha() for ch in value)):
+            continue
+        yield Found(m.start("v"), m.start("v") + len(value), PiiKind.ID)
+
+
+FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
+    find_urls,
+    find_emails,
+    find_cards,
+    find_phones,
+    find_postal_codes,
+    find_accounts,
+    find_ids,
+)
+"""Pattern finders, in priority order: where two overlap, the earlier finder's value wins."""

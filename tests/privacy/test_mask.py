@@ -1,0 +1,128 @@
+"""PII masking: the hand-written case set (tests/data/pii_cases.tsv), spans, counts and the masker's contract."""
+
+import csv
+import pickle
+from pathlib import Path
+
+import pytest
+
+from taikai.privacy import PLACEHOLDERS, Masked, PiiKind, PiiMasker, PiiSpan, mask_pii
+
+CASES_FILE = Path(__file__).parents[1] / "data" / "pii_cases.tsv"
+
+
+def read_cases() -> list[dict[str, str]]:
+    with CASES_FILE.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+CASES = read_cases()
+
+
+def case_params():
+    for i, case in enumerate(CASES, start=2):
+        marks = [pytest.mark.xfail(reason=case["known_miss"], strict=True)] if case["known_miss"] else []
+        yield pytest.param(case["text"], case["expected"], id=f"line{i}-{case['group']}", marks=marks)
+
+
+def test_case_set_is_large_and_covers_every_kind_and_trap():
+    assert len(CASES) >= 150
+    groups = {case["group"] for case in CASES}
+    assert {"email", "url", "phone", "postal", "id", "account", "card", "name"} <= groups
+    assert sum(case["group"].startswith("trap") for case in CASES) >= 60
+    for kind in PiiKind:
+        assert any(kind.placeholder in case["expected"] for case in CASES if not case["known_miss"]), kind
+
+
+@pytest.mark.parametrize(("text", "expected"), list(case_params()))
+def test_case(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not c["known_miss"]], ids=lambda c: c["text"][:20])
+def test_spans_index_the_original_and_the_masked_text(case):
+    text = case["text"]
+    masked = mask_pii(text)
+    rebuilt, cursor = [], 0
+    for span in masked.spans:
+        assert cursor <= span.start < span.end <= len(text)
+        assert masked.text[span.masked_start : span.masked_end] == span.kind.placeholder
+        rebuilt += [text[cursor : span.start], span.kind.placeholder]
+        cursor = span.end
+    assert "".join([*rebuilt, text[cursor:]]) == masked.text
+    assert mask_pii(masked.text).text == masked.text  # masking masked text changes nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("電話は０９０－１２３４－５６７８です", [(PiiKind.PHONE, "０９０－１２３４－５６７８")]),
+        ("ｻﾄｳさんとｶﾞｸさん", [(PiiKind.NAME, "ｻﾄｳ"), (PiiKind.NAME, "ｶﾞｸ")]),
+        (
+            "メール：ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ、〒１５０－０００２",
+            [(PiiKind.EMAIL, "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ"), (PiiKind.POSTAL_CODE, "〒１５０－０００２")],
+        ),
+        ("Ｌｉｎｅ ＩＤ：ｔａｒｏ＿８８ ﾀﾅｶさん", [(PiiKind.ID, "ｔａｒｏ＿８８"), (PiiKind.NAME, "ﾀﾅｶ")]),
+        ("㈱の佐藤太郎様", [(PiiKind.NAME, "佐藤太郎")]),
+    ],
+)
+def test_spans_point_at_the_written_value_through_width_normalisation(text, values):
+    masked = mask_pii(text)
+    assert [(s.kind, text[s.start : s.end]) for s in masked.spans] == values
+
+
+def test_masked_and_spans_are_frozen_typed_values():
+    masked = mask_pii("田中さん 090-1234-5678 田中さん")
+    assert isinstance(masked, Masked)
+    assert [s.kind for s in masked.spans] == [PiiKind.NAME, PiiKind.PHONE, PiiKind.NAME]
+    assert masked.spans[0] == PiiSpan(PiiKind.NAME, 0, 2, 0, 4)
+    assert masked.counts() == {PiiKind.PHONE: 1, PiiKind.NAME: 2}
+    with pytest.raises(AttributeError):
+        masked.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("kind", "placeholder"),
+    [
+        (PiiKind.EMAIL, "[メール]"),
+        (PiiKind.URL, "[URL]"),
+        (PiiKind.PHONE, "[電話番号]"),
+        (PiiKind.POSTAL_CODE, "[郵便番号]"),
+        (PiiKind.ID, "[ID]"),
+        (PiiKind.ACCOUNT, "[口座]"),
+        (PiiKind.CARD, "[カード番号]"),
+        (PiiKind.NAME, "[人名]"),
+    ],
+)
+def test_placeholders(kind, placeholder):
+    assert kind.placeholder == placeholder == PLACEHOLDERS[kind]
+    assert str(kind) == kind.value
+
+
+@pytest.mark.parametrize("text", ["", "   ", "手数料が高い", "\n\t"])
+def test_text_without_pii_comes_back_unchanged(text):
+    assert mask_pii(text) == Masked(text, ())
+
+
+def test_mask_pii_refuses_what_is_not_text():
+    with pytest.raises(TypeError, match="takes a str, not int"):
+        mask_pii(42)  # type: ignore[arg-type]
+
+
+def test_mask_values_passes_non_text_and_counts_per_kind():
+    masker = PiiMasker()
+    values, counts = masker.mask_values(["田中さんへ", None, 3.5, "a@b.cc と c@d.ee", ""])
+    assert values == ["[人名]さんへ", None, 3.5, "[メール] と [メール]", ""]
+    assert counts == {PiiKind.NAME: 1, PiiKind.EMAIL: 2}
+
+
+def test_masker_without_names_skips_the_tagger():
+    masked = PiiMasker(names=False).mask("田中さんの電話 090-1234-5678")
+    assert masked.text == "田中さんの電話 [電話番号]"
+
+
+def test_masker_pickles_without_its_tagger():
+    masker = PiiMasker()
+    masker.mask("田中さん")
+    clone = pickle.loads(pickle.dumps(masker))
+    assert clone.mask("田中さん").text == "[人名]さん"
