@@ -54,7 +54,16 @@ def test_predict_loads_no_pandas_or_pyarrow():
 
 
 @pytest.mark.parametrize(
-    "module", ["taikai.text", "taikai.io", "taikai.batch", "taikai.labels", "taikai.errors", "taikai.suggestion"]
+    "module",
+    [
+        "taikai.text",
+        "taikai.io",
+        "taikai.batch",
+        "taikai.labels",
+        "taikai.errors",
+        "taikai.suggestion",
+        "taikai.privacy",
+    ],
 )
 def test_light_packages_import_without_scikit_learn(module):
     assert "sklearn" not in imported_after(f"import {module}")

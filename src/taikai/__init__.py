@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Prediction,
         load_model,
     )
+    from taikai.privacy import Masked, PiiKind, PiiSpan, mask_pii
     from taikai.rules import RuleSet, RulesMode, load_rules
     from taikai.suggestion import Strategy, Suggestion, suggest
     from taikai.text import Status
@@ -68,6 +69,10 @@ _EXPORTS = {
     "ModelMetadata": "taikai.model",
     "Prediction": "taikai.model",
     "load_model": "taikai.model",
+    "Masked": "taikai.privacy",
+    "PiiKind": "taikai.privacy",
+    "PiiSpan": "taikai.privacy",
+    "mask_pii": "taikai.privacy",
     "RuleSet": "taikai.rules",
     "RulesMode": "taikai.rules",
     "load_rules": "taikai.rules",
@@ -96,9 +101,12 @@ __all__ = [
     "InputError",
     "InputFile",
     "Keywords",
+    "Masked",
     "Model",
     "ModelError",
     "ModelMetadata",
+    "PiiKind",
+    "PiiSpan",
     "Prediction",
     "RuleSet",
     "RulesError",
@@ -117,6 +125,7 @@ __all__ = [
     "keywords",
     "load_model",
     "load_rules",
+    "mask_pii",
     "reason_name",
     "suggest",
     "train",
