@@ -36,13 +36,9 @@ def test_case_set_is_large_and_covers_every_kind_and_trap():
 
 @pytest.mark.parametrize(("text", "expected"), list(case_params()))
 def test_case(text, expected):
-    assert mask_pii(text).text == expected
-
-
-@pytest.mark.parametrize("case", [c for c in CASES if not c["known_miss"]], ids=lambda c: c["text"][:20])
-def test_spans_index_the_original_and_the_masked_text(case):
-    text = case["text"]
     masked = mask_pii(text)
+    assert masked.text == expected
+    # The spans index the original and the masked text: replacing each span by its placeholder gives the masked text.
     rebuilt, cursor = [], 0
     for span in masked.spans:
         assert cursor <= span.start < span.end <= len(text)
