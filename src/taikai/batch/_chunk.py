@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -46,6 +46,7 @@ class ChunkResult:
     rules: dict[str, int] = field(default_factory=dict)
     ruled: int = 0
     conflicts: int = 0
+    masks: dict[str, int] = field(default_factory=dict)
 
 
 def chunk_result(
@@ -59,10 +60,12 @@ def chunk_result(
     payload: bytes = b"",
     rule_names: Sequence[object] | None = None,
     rule_conflicts: Sequence[object] | None = None,
+    masks: Mapping[str, int] | None = None,
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
 
     With rules, *rule_names* (``|``-joined cells) and *rule_conflicts* count hits per rule and conflicts.
+    *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value).
     """
     fired = [cell for cell in rule_names or () if isinstance(cell, str) and cell]
     examples = []
@@ -83,4 +86,5 @@ def chunk_result(
         rules=dict(Counter(n for cell in fired for n in cell.split("|"))),
         ruled=len(fired),
         conflicts=sum(c is True for c in rule_conflicts or ()),
+        masks={kind: n for kind, n in (masks or {}).items() if n},
     )

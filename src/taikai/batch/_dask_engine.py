@@ -30,11 +30,15 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 
 from taikai.batch._local import output_types
 from taikai.errors import ModelError
-from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, model_key, resolve_model
+from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, mask_text_column, model_key, resolve_model
+from taikai.privacy import PiiKind
 from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, read_rules
 
 STRING = pd.StringDtype("pyarrow")
 """The pandas dtype of the text columns the model adds (Parquet/Arrow ``string``, as the local batch writes)."""
+
+MASK_COUNT_COLUMNS = {kind: f"__taikai_pii_{kind.value}" for kind in PiiKind}
+"""The columns that count each row's masks per kind, for the file engine's summary (never written)."""
 
 _MODELS: dict[str, Model] = {}
 _MATCHERS: dict[str, RuleMatcher] = {}
@@ -133,6 +137,18 @@ def _matcher(rules: RuleSet) -> RuleMatcher:
         return _MATCHERS[key]
 
 
+def mask_partition(part: pd.DataFrame, text_column: str, count_columns: bool = False) -> pd.DataFrame:
+    """Return *part* with personal data in *text_column* masked (see :func:`taikai.mask_pii`).
+
+    With *count_columns*, one ``int64`` column per kind (:data:`MASK_COUNT_COLUMNS`) counts each row's masks.
+    """
+    out, counts = mask_text_column(part, text_column)
+    if count_columns:
+        for kind, column in MASK_COUNT_COLUMNS.items():
+            out[column] = pd.Series([c.get(kind, 0) for c in counts], index=part.index, dtype="int64")
+    return out
+
+
 def _predict_partition(
     part: pd.DataFrame,
     ref: _ModelRef,
@@ -140,11 +156,18 @@ def _predict_partition(
     dtypes: dict[str, Any],
     rules: RuleSet | None = None,
     rules_mode: RulesMode = RulesMode.FLAG,
+    mask: bool = False,
+    count_masks: bool = False,
 ) -> pd.DataFrame:
-    """Classify one partition with this process's model (and rules) and give the added columns their dtypes."""
+    """Classify one partition with this process's model (and rules) and give the added columns their dtypes.
+
+    With *mask*, personal data in the text column is masked first (and counted per row with *count_masks*).
+    """
     model = ref.get()
     matcher = _matcher(rules) if rules is not None else None
     with _RUN_LOCK:  # one tokenizer per process: never run it from two threads at once
+        if mask:
+            part = mask_partition(part, text_column, count_masks)
         out = model.predict_frame(part, text_column, matcher, rules_mode)
     typed: pd.DataFrame = out.astype(dtypes)
     return typed
@@ -171,6 +194,7 @@ def classify(
     client: Any = None,
     rules: RuleSet | RuleMatcher | str | Path | None = None,
     rules_mode: RulesMode | str = RulesMode.FLAG,
+    mask_pii: bool = False,
 ) -> dd.DataFrame:
     """Return *ddf* with the model's columns appended to every partition; every row is kept, in order.
 
@@ -178,7 +202,23 @@ def classify(
     distributed *client* (default: the current one, if any) the model is shipped to each worker once;
     without one, each process of the local scheduler loads it from its directory once. *rules* (a rules file
     or :class:`~taikai.rules.RuleSet`) add the rule columns, as :meth:`taikai.Model.predict_frame` does.
+    ``mask_pii=True`` masks personal data in the text column first: the rules and the model read, and the
+    result holds, the masked text.
     """
+    return classify_frame(ddf, text_column, model, client, rules, rules_mode, mask_pii)
+
+
+def classify_frame(
+    ddf: dd.DataFrame,
+    text_column: str,
+    model: Model | str | Path | None,
+    client: Any,
+    rules: RuleSet | RuleMatcher | str | Path | None,
+    rules_mode: RulesMode | str,
+    mask_pii: bool,
+    count_masks: bool = False,
+) -> dd.DataFrame:
+    """Do :func:`classify`; with *count_masks*, also add the :data:`MASK_COUNT_COLUMNS` (for the file engine)."""
     model = resolve_model(model)
     ruleset = read_rules(rules)
     mode = RulesMode.parse(rules_mode) if ruleset is not None else None
@@ -189,6 +229,11 @@ def classify(
     if client is not None:
         ship_model(model, client)
     dtypes = output_dtypes(model, mode)
-    meta = ddf._meta.assign(**{c: pd.Series([], dtype=t, index=ddf._meta.index) for c, t in dtypes.items()})
+    counted = MASK_COUNT_COLUMNS.values() if mask_pii and count_masks else ()
+    empty = ddf._meta.index
+    meta = ddf._meta.assign(**{c: pd.Series([], dtype="int64", index=empty) for c in counted})
+    meta = meta.assign(**{c: pd.Series([], dtype=t, index=empty) for c, t in dtypes.items()})
     ref = _ModelRef(model, shipped=client is not None)
-    return ddf.map_partitions(_predict_partition, ref, text_column, dtypes, ruleset, mode or RulesMode.FLAG, meta=meta)
+    mode = mode or RulesMode.FLAG
+    args = (ref, text_column, dtypes, ruleset, mode, mask_pii, count_masks)
+    return ddf.map_partitions(_predict_partition, *args, meta=meta)

@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
-from taikai.batch._dask_engine import classify
+from taikai.batch._dask_engine import MASK_COUNT_COLUMNS, classify_frame
 from taikai.batch._local import check_columns, output_types
 from taikai.batch._options import BatchOptions
 from taikai.batch._summary import BatchSummary
@@ -147,6 +147,7 @@ def _write_part(
     else:
         pq.write_table(table, tmp)
     os.replace(tmp, path)
+    masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
     )
@@ -160,6 +161,7 @@ def _write_part(
         replaced,
         rule_names=part["rule_names"].tolist() if ruled else None,
         rule_conflicts=part["rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
+        masks=masks,
     )
 
 
@@ -264,7 +266,10 @@ def run_dask(
         if id_column is None:
             lengths = client.compute(ddf.map_partitions(len)).result()
             offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
-        result = classify(ddf, options.text_column, resolved, client, ruleset, rules_mode or options.rules_mode)
+        mode = rules_mode or options.rules_mode
+        result = classify_frame(
+            ddf, options.text_column, resolved, client, ruleset, mode, options.mask_pii, count_masks=True
+        )
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         from dask import delayed
@@ -281,7 +286,7 @@ def run_dask(
 
             show_progress(futures)
         counts: list[ChunkResult] = client.gather(futures)
-        summary = BatchSummary(str(input), str(output))
+        summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii)
         if ruleset is not None:
             summary.start_rules(ruleset.source, [r.name for r in ruleset.rules])
         for c in counts:
@@ -299,6 +304,8 @@ def run_dask(
             if ruleset is None
             else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},
             "statuses": summary.statuses,
+            "mask_pii": options.mask_pii,
+            "masks": summary.masks,
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         _move_into_place(tmp, output)

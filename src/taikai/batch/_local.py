@@ -25,6 +25,7 @@ from taikai.batch._workdir import WorkDir, input_fingerprint
 from taikai.errors import InputError, TaikaiError
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, default_model_dir, model_key, resolve_model
+from taikai.privacy import PiiMasker, default_masker
 from taikai.rules import RuleMatcher, RulesMode
 
 TABLE_FORMATS = ("parquet", "xlsx")
@@ -40,7 +41,7 @@ class Interrupted(KeyboardInterrupt):
 
 @dataclass(frozen=True)
 class _Job:
-    """What each worker needs besides a chunk: the model, the compiled rules, where the text and id columns are."""
+    """What each worker needs: the model, the compiled rules, where the text and id columns are, the PII masker."""
 
     model: Model
     text: int
@@ -48,6 +49,7 @@ class _Job:
     source: str
     rules: RuleMatcher | None = None
     rules_mode: RulesMode = RulesMode.FLAG
+    masker: PiiMasker | None = None
 
 
 _worker: dict[str, _Job] = {}
@@ -62,6 +64,11 @@ def _init_worker(job: _Job) -> None:
 def _run_chunk(spec: OutputSpec, index: int, data: list[list[Any]], row_start: int) -> ChunkResult:
     """Classify one chunk and encode it; return the payload with the chunk's counts."""
     job = _worker["job"]
+    masks: dict[str, int] = {}
+    if job.masker is not None:  # the masked texts are read by the rules and the model, and written
+        data = list(data)
+        data[job.text], counted = job.masker.mask_values(data[job.text])
+        masks = {kind.value: n for kind, n in counted.items()}
     columns = job.model.classify(data[job.text], job.rules, job.rules_mode).columns()
     out = [*data, *columns.values()]
     if spec.is_stream:
@@ -79,6 +86,7 @@ def _run_chunk(spec: OutputSpec, index: int, data: list[list[Any]], row_start: i
         payload,
         columns.get("rule_names"),
         columns.get("rule_conflict"),
+        masks=masks,
     )
 
 
@@ -161,6 +169,8 @@ def classify_file(
     *model* is a :class:`~taikai.Model`, a model directory, or ``None`` for the default model. ``jobs`` worker
     processes (0: one per core) give the same output as one. The output appears only when complete; an
     interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.
+    ``mask_pii=True`` masks personal data in the text column before classification: the output holds the
+    masked text, and the summary counts the masks per kind.
     """
     return run_local(
         Path(input), Path(output), model, BatchOptions.make(options, text_column, **option_values), on_chunk
@@ -204,6 +214,7 @@ def run_local(
         "output_format": out_fmt,
         "output_encoding": out_encoding,
         "on_bad_lines": options.on_bad_lines,
+        "mask_pii": options.mask_pii,
         "taikai": importlib_metadata.version("taikai"),
     }
     fingerprint = {
@@ -220,6 +231,8 @@ def run_local(
         summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])
     bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
     summary.bad_lines_file = str(bad_output) if bad_output else None
+    summary.mask_pii = options.mask_pii
+    masker = default_masker() if options.mask_pii else None
     added = output_types(model, rules_mode)
     all_columns = (*columns, *model.output_columns(rules_mode))
     spec = None
@@ -232,7 +245,7 @@ def run_local(
         spec = OutputSpec(out_fmt, all_columns, out_encoding)
     text_index = columns.index(options.text_column)
     id_index = columns.index(options.id_column) if options.id_column else None
-    job = _Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG)
+    job = _Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG, masker)
     bar = Progress(reader.total, options.progress, base=state["position"]["done"] if state else 0)
     started, index = time.monotonic(), state["chunks"] if state else 0
     pool: ProcessPoolExecutor | None = None
@@ -262,6 +275,8 @@ def run_local(
         chunks = reader.chunks(options.chunk_size, state["position"] if state else None)
         for chunk in chunks if state else _at_least_one(chunks, len(columns)):
             index += 1
+            if chunk.bad and masker is not None:  # a bad line's raw text goes to the side file or the message
+                chunk = replace(chunk, bad=[replace(b, raw=masker.mask(b.raw).text) for b in chunk.bad])
             if chunk.bad and options.on_bad_lines == "error":
                 raise tio.bad_line_error(
                     input,

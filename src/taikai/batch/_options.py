@@ -21,6 +21,8 @@ class BatchOptions:
     ``jobs``, ``chunk_size``, ``resume``, ``sheet`` and ``on_bad_lines`` belong to the local engine
     (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`). ``rules`` is
     a rules file (or a :class:`~taikai.rules.RuleSet` or matcher) applied in ``rules_mode`` (``flag`` or ``override``).
+    ``mask_pii`` replaces personal data in the text column (and in set-aside bad lines) by placeholders before
+    classification (:func:`taikai.mask_pii`), in both engines.
     """
 
     text_column: str
@@ -35,6 +37,7 @@ class BatchOptions:
     resume: bool = False
     sheet: str | None = None
     on_bad_lines: str = "error"
+    mask_pii: bool = False
     scheduler: str | None = None
     partitions: int | None = None
     rules: str | Path | RuleSet | RuleMatcher | None = None

@@ -9,6 +9,7 @@ from typing import Any
 
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.labels import REASON_IDS, SENTIMENTS, reason_name
+from taikai.privacy import format_counts
 from taikai.text import Status
 
 
@@ -33,6 +34,8 @@ class BatchSummary:
     rules: dict[str, int] = field(default_factory=dict)
     ruled: int = 0
     conflicts: int = 0
+    mask_pii: bool = False
+    masks: dict[str, int] = field(default_factory=dict)
 
     @property
     def rows_per_second(self) -> float:
@@ -72,6 +75,7 @@ class BatchSummary:
             "rules": self.rules,
             "ruled": self.ruled,
             "conflicts": self.conflicts,
+            "masks": self.masks,
         }
 
     def start_rules(self, source: str, names: list[str]) -> None:
@@ -87,7 +91,7 @@ class BatchSummary:
         self.replaced_characters += result.replaced
         self.ruled += result.ruled
         self.conflicts += result.conflicts
-        for name in ("statuses", "reasons", "sentiments", "rules"):
+        for name in ("statuses", "reasons", "sentiments", "rules", "masks"):
             counts = Counter(getattr(self, name))
             counts.update(getattr(result, name))
             setattr(self, name, dict(counts))
@@ -102,6 +106,7 @@ class BatchSummary:
             "seconds": self.seconds,
             "resumed_rows": self.resumed_rows,
             "bad_lines_file": self.bad_lines_file,
+            "mask_pii": self.mask_pii,
             **self.totals(),
             "rows_per_second": self.rows_per_second,
             "not_ok": self.not_ok,
@@ -131,6 +136,8 @@ class BatchSummary:
             lines.append(f"  {who}: {ex.status.value}: {ex.message}")
         if self.not_ok > len(self.examples):
             lines.append(f"  … {self.not_ok - len(self.examples):,} more; see the status column")
+        if self.mask_pii:
+            lines.append("personal data masked: " + format_counts(self.masks))
         if self.bad_lines:
             where = f" (set aside in {self.bad_lines_file})" if self.bad_lines_file else ""
             lines.append(f"bad lines: {self.bad_lines:,}{where}")

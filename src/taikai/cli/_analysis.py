@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import model_option
+from taikai.cli._common import mask_pii_option, model_option
 
 
 @click.command()
@@ -88,6 +88,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 )
 @model_option
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
+@mask_pii_option
 def report(
     predictions: Path,
     output: Path,
@@ -99,6 +100,7 @@ def report(
     lang: str,
     model_path: Path | None,
     no_drift: bool,
+    mask_pii: bool,
 ) -> None:
     """Write one self-contained HTML report from a PREDICTIONS file (CSV, TSV, JSONL, Parquet or xlsx).
 
@@ -106,7 +108,8 @@ def report(
     sentiment and p_reason_* columns. The summary taikai batch writes beside it (PREDICTIONS_STEM.summary.json)
     names the model and the lines batch set aside; --model, when given, must be the model that made them. The
     last section checks the predictions for drift against that model's training statistics (as taikai drift
-    does; per period with --date-column).
+    does; per period with --date-column). With --mask-pii the texts (and the --by column's values) are masked
+    before the report quotes or counts them.
     """
     from taikai.analysis import write_report
 
@@ -121,6 +124,7 @@ def report(
         lang=lang,
         model=model_path,
         drift=not no_drift,
+        mask_pii=mask_pii,
     )
     click.echo(
         f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}",

@@ -12,7 +12,7 @@ import click
 from click.core import ParameterSource
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
-from taikai.cli._common import check_rules_mode, model_option, rules_options
+from taikai.cli._common import check_rules_mode, mask_pii_option, model_option, rules_options
 from taikai.errors import TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS
 
@@ -65,6 +65,7 @@ DASK_HINT = "pip install 'taikai[dask]'"
     show_default=True,
     help="error: stop at a malformed line; report: write it to OUTPUT_STEM.bad_lines.csv and go on.",
 )
+@mask_pii_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option(
     "--engine",

@@ -1,4 +1,4 @@
-"""What every command shares: the user-error exception, the command group class, the --model option."""
+"""What every command shares: the user-error exception, the command group class, the --model and --mask-pii options."""
 
 from __future__ import annotations
 
@@ -65,3 +65,12 @@ def check_rules_mode(ctx: click.Context, rules: Path | None) -> None:
     """Refuse ``--rules-mode`` given without ``--rules`` (it would do nothing)."""
     if rules is None and ctx.get_parameter_source("rules_mode") is not ParameterSource.DEFAULT:
         raise click.UsageError("--rules-mode applies to rules: give the rules file with --rules FILE")
+
+
+mask_pii_option = click.option(
+    "--mask-pii",
+    is_flag=True,
+    help="Replace e-mail addresses, URLs, phone numbers, postal codes, messenger IDs, bank and card numbers and "
+    "person names in the text by placeholders ([メール], [URL], [電話番号], [郵便番号], [ID], [口座], [カード番号], "
+    "[人名]) before anything else sees it; the output holds only the masked text. Best effort: see docs/privacy.md.",
+)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from taikai.cli._common import UserError, check_rules_mode, model_option, rules_options
+from taikai.cli._common import UserError, check_rules_mode, mask_pii_option, model_option, rules_options
 from taikai.cli._startup import import_sklearn_without_pandas
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 @click.option("--top", type=click.IntRange(min=0), default=0, help="Also show the K most probable reasons.")
 @rules_options
+@mask_pii_option
 @click.pass_context
 def predict(
     ctx: click.Context,
@@ -87,12 +88,14 @@ def predict(
     top: int,
     rules: Path | None,
     rules_mode: str,
+    mask_pii: bool,
 ) -> None:
     """Classify review TEXTS (or one review per line of standard input).
 
     With --rules, the table adds the model's own reason, the labels of the rules that fired and ! where they
     conflict with the model (p stays the model's probability of its own reason). Exit code 2 when any text
-    cannot be classified (empty, not Japanese); its row says why.
+    cannot be classified (empty, not Japanese); its row says why. With --mask-pii the texts are masked before
+    the rules and the model read them, and the masks per kind are counted on standard error.
     """
     check_rules_mode(ctx, rules)
     import_sklearn_without_pandas()
@@ -107,7 +110,14 @@ def predict(
             raise UserError("standard input was empty: nothing to classify")
     model = load_model(model_path)
     matcher = model.prepare_rules(rules)  # before reading stdin is wasted on a bad rules file
+    if mask_pii:
+        from taikai.privacy import default_masker, format_counts
+
+        masked, counts = default_masker().mask_values(lines)
+        lines = [str(line) for line in masked]
     predictions = model.predict(lines, matcher, rules_mode)
+    if mask_pii:
+        click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
     if fmt == "table":
         click.echo(render_table(predictions, top, rules=matcher is not None))
     else:

@@ -34,7 +34,16 @@ from taikai.model._metadata import (
     check_versions,
     library_versions,
 )
-from taikai.model._model import DEFAULT_THRESHOLD, Model, Prediction, load_model, model_key, reason_sets, resolve_model
+from taikai.model._model import (
+    DEFAULT_THRESHOLD,
+    Model,
+    Prediction,
+    load_model,
+    mask_text_column,
+    model_key,
+    reason_sets,
+    resolve_model,
+)
 from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
@@ -70,6 +79,7 @@ __all__ = [
     "library_versions",
     "load_artifact",
     "load_model",
+    "mask_text_column",
     "model_key",
     "ngram_spans",
     "output_columns",

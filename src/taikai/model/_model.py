@@ -24,6 +24,8 @@ from taikai.text import Status, check_text
 if TYPE_CHECKING:
     import pandas as pd
 
+    from taikai.privacy import PiiKind
+
 DEFAULT_THRESHOLD = 0.3
 
 Rules = RuleSet | RuleMatcher | str | Path | None
@@ -239,21 +241,39 @@ class Model:
         text_column: str = "text",
         rules: Rules = None,
         rules_mode: RulesMode | str = RulesMode.FLAG,
+        mask_pii: bool = False,
     ) -> pd.DataFrame:
         """Return a copy of *df* with the prediction columns appended; every row is kept, in order.
 
         With *rules* (a rules file, :class:`~taikai.rules.RuleSet` or compiled matcher) the columns
         ``rule_names``, ``rule_reasons`` and ``rule_conflict`` follow, and ``model_reason`` when
-        ``rules_mode="override"`` (see :meth:`predict`).
+        ``rules_mode="override"`` (see :meth:`predict`). ``mask_pii=True`` replaces personal data in *text_column*
+        by placeholders (:func:`taikai.mask_pii`) first: the masked text is what the rules and the model read, and
+        it is returned in place of the original.
         """
         import pandas as pd
 
         matcher = self.prepare_rules(rules)
         mode = RulesMode.parse(rules_mode)
         self.check_columns(df.columns, text_column, None if matcher is None else mode)
+        if mask_pii:
+            df, _ = mask_text_column(df, text_column)
         classified = self.classify(df[text_column].tolist(), matcher, mode)
         added = pd.DataFrame(classified.columns(), index=df.index)
         return pd.concat([df, added], axis=1)
+
+
+def mask_text_column(df: pd.DataFrame, column: str) -> tuple[pd.DataFrame, list[dict[PiiKind, int]]]:
+    """Return a copy of *df* whose *column* has its personal data masked, and each row's masks per kind."""
+    import pandas as pd
+
+    from taikai.privacy import default_masker
+
+    texts, counts = default_masker().mask_each(df[column].tolist())
+    dtype = df[column].dtype if pd.api.types.is_string_dtype(df[column].dtype) else object
+    out = df.copy(deep=False)
+    out[column] = pd.Series(texts, index=df.index, dtype=dtype)
+    return out, counts
 
 
 def model_key(model: Model) -> str:

@@ -6,7 +6,17 @@
 
 from __future__ import annotations
 
-from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan, count_kinds
-from taikai.privacy._mask import PiiMasker, mask_pii
+from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan, count_kinds, format_counts
+from taikai.privacy._mask import PiiMasker, default_masker, mask_pii
 
-__all__ = ["PLACEHOLDERS", "Masked", "PiiKind", "PiiMasker", "PiiSpan", "count_kinds", "mask_pii"]
+__all__ = [
+    "PLACEHOLDERS",
+    "Masked",
+    "PiiKind",
+    "PiiMasker",
+    "PiiSpan",
+    "count_kinds",
+    "default_masker",
+    "format_counts",
+    "mask_pii",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -67,6 +68,15 @@ class Masked:
     def counts(self) -> dict[PiiKind, int]:
         """Return how many values of each kind were masked (kinds with none are left out)."""
         return count_kinds(self.spans)
+
+
+def format_counts(counts: Mapping[PiiKind, int] | Mapping[str, int]) -> str:
+    """Return masks per kind (keyed by kind or its value) as ``name [人名] 3, phone [電話番号] 1``, or ``none found``.
+
+    Kinds are listed in the order of :data:`PLACEHOLDERS`.
+    """
+    shown = [f"{kind.value} {kind.placeholder} {counts[kind]:,}" for kind in PiiKind if counts.get(kind)]
+    return ", ".join(shown) if shown else "none found"
 
 
 def count_kinds(spans: tuple[PiiSpan, ...] | list[PiiSpan]) -> dict[PiiKind, int]:

@@ -84,11 +84,30 @@ class PiiMasker:
                 out.append(value)
         return out, counts
 
+    def mask_each(self, values: Iterable[object]) -> tuple[list[object], list[dict[PiiKind, int]]]:
+        """Mask every string of *values* (other values pass unchanged); return them and each one's masks per kind."""
+        out: list[object] = []
+        counts: list[dict[PiiKind, int]] = []
+        for value in values:
+            if isinstance(value, str):
+                masked = self.mask(value)
+                out.append(masked.text)
+                counts.append(masked.counts())
+            else:
+                out.append(value)
+                counts.append({})
+        return out, counts
+
     def __getstate__(self) -> dict[str, object]:
         return {"names": self.names, "_tagger": PosTagger()}
 
 
 _DEFAULT = PiiMasker()
+
+
+def default_masker() -> PiiMasker:
+    """Return this process's shared masker (its tagger is made on first use)."""
+    return _DEFAULT
 
 
 def mask_pii(text: str) -> Masked:

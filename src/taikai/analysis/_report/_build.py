@@ -6,6 +6,7 @@ To add a section, write a module here with a function ``(ReportContext) -> Secti
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
@@ -31,7 +32,8 @@ from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import InputError
 from taikai.io import RunSummary, read_predictions, read_summary, summary_path
-from taikai.model import Model
+from taikai.model import Model, mask_text_column
+from taikai.privacy import format_counts
 
 SectionBuilder = Callable[[ReportContext], Section | None]
 
@@ -81,6 +83,7 @@ def build_report(
     embed_font: bool = True,
     charts: bool = True,
     drift: bool = True,
+    mask_pii: bool = False,
 ) -> str:
     """Return the report of the predictions frame *df* as one HTML page, in *lang* (``ja`` or ``en``).
 
@@ -89,7 +92,8 @@ def build_report(
     with that model's training statistics (see :func:`taikai.analysis.drift_section`). *source_path* is the
     predictions file, beside which the side file of bad lines is looked for. *embed_font* embeds the subset of
     IPAexGothic the page needs (``report`` extra); ``charts=False`` leaves the charts out (a lighter page, built
-    in a fraction of the time).
+    in a fraction of the time). ``mask_pii=True`` masks personal data in the texts the page quotes or counts
+    first (:func:`mask_report_frame`), and in the lines batch set aside; the page says how many values it masked.
     """
     if lang not in PHRASES:
         raise InputError(f"--lang must be one of {list(PHRASES)}, not {lang!r}")
@@ -99,7 +103,10 @@ def build_report(
         if column and column not in df.columns:
             raise InputError(f"no column {column!r} ({option}); the columns are {list(map(str, df.columns))}")
     df = df.reset_index(drop=True)
-    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift)
+    masks = None
+    if mask_pii:
+        df, masks = mask_report_frame(df, text_column, by)
+    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii)
     path = Path(source_path) if source_path is not None else None
     ctx = ReportContext(
         df,
@@ -116,7 +123,26 @@ def build_report(
     version = importlib_metadata.version("taikai")
     t = PHRASES[lang]
     header = [Note(t.input_line.format(source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version))]
+    if masks is not None:
+        header.append(Note(t.pii_masked.format(masks=format_counts(masks))))
     return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
+
+
+def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, dict[str, int]]:
+    """Mask personal data in the text column and in the *by* column's text; return the frame and the masks per kind.
+
+    Those are the columns whose values the page quotes or counts words of; the id and date columns it shows are left
+    as they are, and so are columns of numbers.
+    """
+    import pandas as pd
+
+    masks: Counter[str] = Counter()
+    wanted = dict.fromkeys(c for c in (text_column, by) if c and c in df.columns)
+    for column in (c for c in wanted if pd.api.types.is_string_dtype(df[c].dtype)):
+        df, counts = mask_text_column(df, column)
+        for row in counts:
+            masks.update({kind.value: n for kind, n in row.items()})
+    return df, dict(masks)
 
 
 def write_report(predictions: str | Path, out: str | Path, encoding: str | None = None, **options: Any) -> Path:

@@ -18,7 +18,8 @@ ID_COLUMNS = ("review_id", "id")
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """The reader's choices: columns of dates, segments and texts, the period, how many reviews, the language."""
+    """The reader's choices: columns of dates, segments and texts, the period, how many reviews, the language,
+    whether personal data is masked in what the page quotes."""
 
     date_column: str | None = None
     by: str | None = None
@@ -28,6 +29,7 @@ class ReportOptions:
     uncertain: int = 20
     lang: str = "ja"
     drift: bool = True
+    mask_pii: bool = False
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,6 +12,7 @@ class Phrases:
     lang: str
     heading: str
     input_line: str
+    pii_masked: str
     summary: str
     summary_rows: str
     summary_top: str
@@ -90,6 +91,7 @@ JA = Phrases(
     lang="ja",
     heading="退会理由レポート",
     input_line="入力: {source} · {rows} 行 · 作成: {made} · taikai {version}",
+    pii_masked="個人情報をマスクしました (--mask-pii): {masks}",
     summary="要約",
     summary_rows="{rows} 件のうち {classified} 件 ({share}) を分類しました。",
     summary_top="最も多い退会理由は「{name}」で {count} 件 ({share})。",
@@ -189,6 +191,7 @@ EN = Phrases(
     lang="en",
     heading="Churn reasons report",
     input_line="Input: {source} · {rows} rows · made {made} · taikai {version}",
+    pii_masked="Personal data masked (--mask-pii): {masks}",
     summary="Summary",
     summary_rows="{classified} of {rows} reviews ({share}) were classified.",
     summary_top="The most frequent reason is '{name}': {count} reviews ({share}).",

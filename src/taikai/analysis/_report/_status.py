@@ -7,6 +7,7 @@ from pathlib import Path
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.model import mask_text_column
 from taikai.text import Status
 
 BAD_LINES_SHOWN = 10
@@ -27,6 +28,8 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
         from taikai.io import read_table
 
         bad = read_table(source_dir / side).frame.head(BAD_LINES_SHOWN)
+        if ctx.options.mask_pii and "raw" in bad.columns:  # a bad line holds the text as written
+            bad, _ = mask_text_column(bad, "raw")
         kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
         blocks += [Note(t.set_aside_sample.format(file=side)), Table.from_frame(bad, index=False, kinds=kinds)]
     return blocks

@@ -1,0 +1,207 @@
+"""--mask-pii end to end: no seeded value of tests/fixtures/pii_dump.csv survives in any output or report.
+
+The dump holds values of every kind; each test searches the files written for every one of them, in the form
+written and in its NFKC form (full-width digits found as half-width too).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.cli import cli
+from taikai.errors import InputError
+from taikai.io import read_predictions
+
+DUMP = Path(__file__).parents[1] / "fixtures" / "pii_dump.csv"
+SEEDED = [
+    "佐藤太郎",
+    "taro.sato@example.co.jp",
+    "田中さん",
+    "090-1234-5678",
+    "kenta_1990",
+    "1234567",
+    "4111 1111 1111 1111",
+    "150-0002",
+    "taro-portfolio.net",
+    "鈴木",
+    "writer_yui",
+    "９０－１１１１－２２２２",
+    "ｻﾄｳﾊﾅｺ",
+    "cw_tanaka",
+    "7654321",
+    "支店番号123",
+    "マイケル",
+    "ジェシカ",
+]
+"""Every personal value seeded in the dump (one or more per kind)."""
+KEPT = ["ランサーズ", "クラウドワークス", "1,000円", "文字単価0.5円", "3月1日", "★4.8", "手数料20%", "5万円"]
+KEPT += ["楽天銀行"]
+"""Traps seeded in the same dump, which must be left as written."""
+
+
+def leaks(text: str) -> list[str]:
+    """Return the seeded values found in *text*, in their written or NFKC form."""
+    folded = unicodedata.normalize("NFKC", text)
+    return [v for v in SEEDED if v in text or unicodedata.normalize("NFKC", v) in folded]
+
+
+def test_the_fixture_holds_every_seeded_value_and_trap():
+    text = DUMP.read_text(encoding="utf-8")
+    assert leaks(text) == SEEDED
+    assert all(trap in text for trap in KEPT)
+
+
+def run(*args: object) -> str:
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    return result.output
+
+
+def test_batch_and_report_with_mask_pii_hold_no_seeded_value(tmp_path, tiny_model_dir):
+    out, html = tmp_path / "out.csv", tmp_path / "report.html"
+    run("batch", DUMP, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--mask-pii")
+    written = out.read_text(encoding="utf-8")
+    assert leaks(written) == []
+    assert all(trap in written for trap in KEPT)
+    run("report", out, "-o", html, "--date-column", "posted_at", "--by", "platform", "--mask-pii")
+    page = html.read_text(encoding="utf-8")
+    assert leaks(page) == []
+    assert "個人情報をマスクしました" in page and "[人名]" in page
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "xlsx", "tsv"])
+def test_every_output_format_holds_only_masked_text(tmp_path, tiny_model_dir, fmt):
+    out = tmp_path / f"out.{fmt}"
+    taikai.classify_file(DUMP, out, "text", model=tiny_model_dir, mask_pii=True)
+    frame = read_predictions(out)
+    assert len(frame) == 12
+    assert leaks(frame.to_csv(index=False)) == []
+    assert all(trap in "".join(frame["text"]) for trap in KEPT)
+
+
+def test_batch_without_mask_pii_keeps_the_values(tmp_path, tiny_model_dir):
+    out = tmp_path / "out.csv"
+    run("batch", DUMP, "-o", out, "--text-column", "text", "-m", tiny_model_dir)
+    assert leaks(out.read_text(encoding="utf-8")) == SEEDED  # the search finds what is there
+
+
+@pytest.mark.slow
+def test_report_masks_an_unmasked_predictions_file(tmp_path, tiny_model_dir):
+    out, html = tmp_path / "out.csv", tmp_path / "report.html"
+    run("batch", DUMP, "-o", out, "--text-column", "text", "-m", tiny_model_dir)
+    run("report", out, "-o", html, "--mask-pii")
+    assert leaks(html.read_text(encoding="utf-8")) == []
+
+
+def test_summary_counts_masks_per_kind(tmp_path, tiny_model_dir):
+    summary = taikai.classify_file(DUMP, tmp_path / "o.csv", "text", model=tiny_model_dir, mask_pii=True)
+    expected = {"email": 1, "url": 1, "phone": 2, "postal_code": 1, "id": 3, "account": 3, "card": 1, "name": 6}
+    assert summary.masks == expected
+    assert summary.to_dict()["masks"] == expected and summary.to_dict()["mask_pii"] is True
+    assert "personal data masked: email [メール] 1, url [URL] 1, phone [電話番号] 2" in str(summary)
+    plain = taikai.classify_file(DUMP, tmp_path / "p.csv", "text", model=tiny_model_dir)
+    assert plain.masks == {} and "personal data masked" not in str(plain)
+
+
+def test_parallel_jobs_mask_alike(tmp_path, tiny_model_dir):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    s1 = taikai.classify_file(DUMP, one, "text", model=tiny_model_dir, mask_pii=True, chunk_size=5)
+    s2 = taikai.classify_file(DUMP, two, "text", model=tiny_model_dir, mask_pii=True, chunk_size=5, jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    assert s1.masks == s2.masks
+
+
+def test_masking_joins_the_resume_fingerprint(tmp_path, tiny_model_dir):
+    out = tmp_path / "out.csv"
+
+    def stop(index: int) -> None:
+        if index == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(DUMP, out, "text", model=tiny_model_dir, chunk_size=5, mask_pii=True, on_chunk=stop)
+    with pytest.raises(InputError, match="changed"):
+        taikai.classify_file(DUMP, out, "text", model=tiny_model_dir, chunk_size=5, resume=True)
+    done = taikai.classify_file(DUMP, out, "text", model=tiny_model_dir, chunk_size=5, mask_pii=True, resume=True)
+    assert done.resumed_rows == 5
+    assert done.masks["name"] == 6  # counts saved with the first chunk are carried over
+    assert leaks(out.read_text(encoding="utf-8")) == []
+
+
+def test_bad_lines_are_masked_in_the_side_file_and_the_error(tmp_path, tiny_model_dir):
+    dump = tmp_path / "bad.csv"
+    dump.write_text("id,text\n1,田中さんは良い人\n2,090-1234-5678,extra\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir, mask_pii=True)
+    assert "[電話番号]" in str(caught.value) and "090-1234-5678" not in str(caught.value)
+    taikai.classify_file(dump, out, "text", model=tiny_model_dir, mask_pii=True, on_bad_lines="report")
+    side = (tmp_path / "out.bad_lines.csv").read_text(encoding="utf-8")
+    assert "[電話番号]" in side and "090-1234-5678" not in side
+    assert "田中" not in out.read_text(encoding="utf-8")
+
+
+def test_predict_frame_masks_the_text_column(tiny_model):
+    frame = pd.DataFrame({"id": ["田中"], "text": ["田中さんに 090-1234-5678 で連絡"]})
+    out = tiny_model.predict_frame(frame, "text", mask_pii=True)
+    assert out["text"].tolist() == ["[人名]さんに [電話番号] で連絡"]
+    assert out["id"].tolist() == ["田中"]  # only the text column is masked
+    assert frame["text"].tolist() == ["田中さんに 090-1234-5678 で連絡"]  # the caller's frame is not changed
+    assert out["reason"].tolist() == tiny_model.predict_frame(out[["id", "text"]], "text")["reason"].tolist()
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl"])
+def test_predict_with_mask_pii(tiny_model_dir, fmt):
+    text = "田中さんの電話090-1234-5678に手数料の話"
+    result = CliRunner().invoke(cli, ["predict", text, "-m", str(tiny_model_dir), "--format", fmt, "--mask-pii"])
+    assert result.exit_code == 0, result.output
+    assert "090-1234-5678" not in result.stdout and "田中" not in result.stdout
+    assert "[電話番号]" in result.stdout
+    assert "personal data masked: phone [電話番号] 1, name [人名] 1" in result.stderr
+    if fmt == "json":
+        assert json.loads(result.stdout)[0]["text"] == "[人名]さんの電話[電話番号]に手数料の話"
+
+
+@pytest.mark.parametrize("command", ["predict", "batch", "report"])
+def test_mask_pii_has_help(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "--mask-pii" in result.output and "[人名]" in result.output
+
+
+@pytest.mark.slow
+def test_dask_engine_with_mask_pii_holds_no_seeded_value(tmp_path, tiny_model_dir):
+    from distributed import LocalCluster
+
+    out = tmp_path / "parts"
+    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0") as cluster:
+        output = run(
+            *("batch", DUMP, "-o", out, "--text-column", "text", "--engine", "dask", "-m", tiny_model_dir),
+            *("--scheduler", cluster.scheduler_address, "--mask-pii"),
+        )
+    frame = pd.read_parquet(out)
+    assert len(frame) == 12 and not any(c.startswith("__taikai_pii_") for c in frame.columns)
+    assert leaks(frame.to_csv(index=False)) == []
+    manifest = json.loads((out / "_taikai.json").read_text(encoding="utf-8"))
+    assert manifest["mask_pii"] is True and manifest["masks"]["name"] == 6
+    assert "personal data masked: email [メール] 1" in output
+
+
+@pytest.mark.slow
+def test_dask_classify_masks_without_a_cluster(tiny_model_dir):
+    import dask.dataframe as dd
+
+    import taikai.dask as tdask
+
+    frame = pd.DataFrame({"id": [1, 2, 3], "text": ["田中さんへ", None, "a@b.cc に送って"]})
+    result = tdask.classify(dd.from_pandas(frame, npartitions=2), "text", tiny_model_dir, mask_pii=True)
+    computed = result.compute(scheduler="threads")
+    assert computed["text"].tolist()[0] == "[人名]さんへ" and computed["text"].tolist()[2] == "[メール] に送って"
+    assert computed["status"].tolist()[1] == "empty"
+    assert list(computed.columns) == list(result.columns) and "__taikai_pii_name" not in computed.columns
