@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, NamedTuple
 
 from taikai.text._dicdir import dictionary_args
@@ -14,6 +15,7 @@ _FORMAT = r' -O "" -F "%M\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t.\n" -U "%M\t%f[0]\t%f[1]
 # MeCab reads tabs and line breaks as whitespace but they would break the line format: they become spaces (one
 # character for one, so offsets hold). NUL ends MeCab's input: it becomes a space too.
 _BLANKS = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\x00": " ", "\x0b": " ", "\x0c": " "})
+_HAS_BLANK = re.compile("[\t\n\r\x00\x0b\x0c]")
 
 
 class Morpheme(NamedTuple):
@@ -58,7 +60,7 @@ class PosTagger:
         """
         if not text.strip():
             return []
-        parsed = self._parse(text.translate(_BLANKS))
+        parsed = self._parse(text.translate(_BLANKS) if _HAS_BLANK.search(text) else text)
         if unless_absent and not any(("\t" + tag) in parsed for tag in unless_absent):
             return []
         out: list[Morpheme] = []

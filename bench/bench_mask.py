@@ -1,0 +1,86 @@
+"""Time, in one run on the same dump: ``taikai batch`` with and without ``--mask-pii`` (the cost of masking).
+
+``python bench/bench_mask.py [--rows 20000] [--rounds 3] [--model DIR] [--workdir DIR]``
+Two dumps of the same corpus texts: as written (the corpus holds almost no personal data, so this is the cost of
+looking), and with one sentence of personal data (a name, a phone number, an e-mail address, a LINE ID, …)
+added to every row (the cost of finding and replacing). Rounds alternate the plain and the masked run; the
+ratio is masked rows/s over plain rows/s as each run's summary reports it (reading, classifying, writing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_dump import make_dump
+
+TAIKAI = Path(sys.executable).with_name("taikai")
+SEEDS = (
+    "担当の佐藤太郎様から連絡がありました。",
+    "田中さんに090-1234-5678へ電話してと言われた。",
+    "直接 taro.sato@example.co.jp に送ってと言われた。",
+    "LINE ID: kenta_1990 を追加してと誘われた。",
+    "楽天銀行 普通 1234567 に振り込めと言われた。",
+    "〒150-0002 に送ってと言われた。",
+    "https://example.com/profile/123 を見てと言われた。",
+    "マイケルさんの英語案件でした。",
+)
+
+
+def seed_dump(plain: Path, out: Path) -> Path:
+    """Write *plain* with one sentence of personal data added to the text of every row."""
+    rng = random.Random(12)
+    with open(plain, encoding="utf-8", newline="") as f, open(out, "w", encoding="utf-8", newline="") as g:
+        reader = csv.DictReader(f)
+        writer = csv.DictWriter(g, reader.fieldnames or [], lineterminator="\n")
+        writer.writeheader()
+        for row in reader:
+            row["text"] = f"{row['text']}{rng.choice(SEEDS)}"
+            writer.writerow(row)
+    return out
+
+
+def batch_rate(dump: Path, out: Path, mask: bool, model: str | None) -> float:
+    """Run ``taikai batch --jobs 1`` and return the rows/s its summary reports."""
+    command = [str(TAIKAI), "batch", str(dump), "-o", str(out), "--text-column", "text", "--jobs", "1"]
+    command += ["--mask-pii"] if mask else []
+    command += ["--model", model] if model else []
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
+    return float(re.search(r"\(([\d,]+) rows/s\)", done.stderr).group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--model", default=None, help="model directory (default: the shipped model)")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
+    plain = make_dump(args.rows, workdir / f"bench_{args.rows}.csv")
+    seeded = seed_dump(plain, workdir / f"bench_{args.rows}_pii.csv")
+    print(f"cores: {os.cpu_count()}  rows: {args.rows:,}  model: {args.model or 'default'}")
+    for name, dump in (("corpus texts", plain), ("with personal data in every row", seeded)):
+        ratios = []
+        for k in range(1, args.rounds + 1):
+            without = batch_rate(dump, workdir / "plain.csv", False, args.model)
+            masked = batch_rate(dump, workdir / "masked.csv", True, args.model)
+            ratios.append(masked / without)
+            print(f"{name}, round {k}: {without:8,.0f} rows/s plain, {masked:8,.0f} --mask-pii, {masked / without:.2f}")
+        print(f"{name}: --mask-pii / plain rows/s, median of {len(ratios)} rounds: {statistics.median(ratios):.2f}")
+    print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine skews rates)")
+
+
+if __name__ == "__main__":
+    main()
