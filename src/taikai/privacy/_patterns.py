@@ -104,8 +104,10 @@ MESSENGER_ID = re.compile(
 _THREE_DIGITS = re.compile("[0-9]{3}")
 _FOUR_DIGITS = re.compile("[0-9]{4}")
 _MESSENGER_HINTS = (*(name.lower() for name in MESSENGERS.split("|") if name != "X"), "x:", "x=", "xのid", "x id")
-_ACCOUNT_HINTS = ("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ")
-_ACCOUNT_HINTS += ("振込", "振り込", "銀行", "名義")
+_ACCOUNT_HINTS = (
+    *("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ"),
+    *("振込", "振り込", "銀行", "名義"),
+)
 _POSTAL_HINTS = ("〒", "郵便番号", "都", "道", "府", "県")
 
 

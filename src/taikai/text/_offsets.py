@@ -109,10 +109,12 @@ def nfkc_with_offsets(original: str) -> OffsetMap:
     Full-width digits and Latin become half-width and half-width katakana full-width, so that a pattern written for
     one form finds both; the spans lead back to what was written.
     """
+    if unicodedata.is_normalized("NFKC", original):  # most texts: each character is its own span
+        n = len(original)
+        return OffsetMap(original, original, tuple(range(n)), tuple(range(1, n + 1)))
     chars = _nfkc(original)
-    return OffsetMap(
-        original, "".join(c for c, _, _ in chars), tuple(s for _, s, _ in chars), tuple(e for _, _, e in chars)
-    )
+    text = "".join(c for c, _, _ in chars)
+    return OffsetMap(original, text, tuple(s for _, s, _ in chars), tuple(e for _, _, e in chars))
 
 
 def normalize_with_offsets(original: str) -> OffsetMap:
