@@ -21,19 +21,11 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from make_dump import make_dump
+from pii_eval import SEEDS
 
 TAIKAI = Path(sys.executable).with_name("taikai")
-SEEDS = (
-    "担当の佐藤太郎様から連絡がありました。",
-    "田中さんに090-1234-5678へ電話してと言われた。",
-    "直接 taro.sato@example.co.jp に送ってと言われた。",
-    "LINE ID: kenta_1990 を追加してと誘われた。",
-    "楽天銀行 普通 1234567 に振り込めと言われた。",
-    "〒150-0002 に送ってと言われた。",
-    "https://example.com/profile/123 を見てと言われた。",
-    "マイケルさんの英語案件でした。",
-)
 
 
 def seed_dump(plain: Path, out: Path) -> Path:

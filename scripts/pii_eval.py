@@ -25,6 +25,17 @@ _BY_PLACEHOLDER = {placeholder: kind for kind, placeholder in PLACEHOLDERS.items
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 Span = tuple[PiiKind, int, int]
+SEEDS = (
+    "担当の佐藤太郎様から連絡がありました。",
+    "田中さんに090-1234-5678へ電話してと言われた。",
+    "直接 taro.sato@example.co.jp に送ってと言われた。",
+    "LINE ID: kenta_1990 を追加してと誘われた。",
+    "楽天銀行 普通 1234567 に振り込めと言われた。",
+    "〒150-0002 に送ってと言われた。",
+    "https://example.com/profile/123 を見てと言われた。",
+    "マイケルさんの英語案件でした。",
+)
+"""Sentences of personal data, one added to each corpus text to measure what masking real values changes."""
 
 
 @dataclass(frozen=True)
@@ -103,14 +114,19 @@ class Agreement:
     seconds_masked: float
 
 
-def corpus_agreement(path: Path, masker: PiiMasker) -> Agreement:
-    """Classify every text of *path* as written and masked with the shipped model; return the share unchanged."""
+def corpus_agreement(path: Path, masker: PiiMasker, seeded: bool = False) -> Agreement:
+    """Classify every text of *path* as written and masked with the shipped model; return the share unchanged.
+
+    *seeded*: add one of :data:`SEEDS` to the end of each text first (in turn), so that every text has values to mask.
+    """
     import pandas as pd
 
     import taikai
 
     model = taikai.load_model()
     texts = pd.read_csv(path, dtype=str, keep_default_na=False)["text"].tolist()
+    if seeded:
+        texts = [text + SEEDS[i % len(SEEDS)] for i, text in enumerate(texts)]
     model.classify(texts[:10])  # warm up the tagger
     start = time.perf_counter()
     plain = model.classify(texts)
@@ -136,7 +152,12 @@ def corpus_agreement(path: Path, masker: PiiMasker) -> Agreement:
 
 
 def render(
-    cases: list[Case], scores: list[Score], errors: list[str], traps_changed: int, agreement: Agreement | None
+    cases: list[Case],
+    scores: list[Score],
+    errors: list[str],
+    traps_changed: int,
+    agreement: Agreement | None,
+    seeded: Agreement | None = None,
 ) -> str:
     traps = [c for c in cases if c.group.startswith("trap")]
     lines = [
@@ -193,10 +214,26 @@ def render(
             f"| reason and sentiment | {a.both:.2%} |",
             "",
             f"Masking changed {a.changed_texts} of the {a.rows:,} texts (masks: {mask_list}): the corpus is written",
-            "without personal data, so this measures the cost of false alarms on real reviews; the seeded texts of the",
-            "case set measure the rest. Masking and classifying took "
+            "without personal data, so this measures the cost of false alarms on real reviews; the seeded corpus below",
+            "measures what masking real values changes. Masking and classifying took "
             f"{a.seconds_masked:.1f} s against {a.seconds_plain:.1f} s for classifying alone, in the same run",
             "(`bench/bench_mask.py` measures the throughput of `taikai batch --mask-pii`).",
+        ]
+    if seeded is not None:
+        b = seeded
+        lines += [
+            "",
+            f"The same {b.rows:,} reviews with one sentence of personal data added to each (a name with an",
+            "honorific, a phone number, an e-mail address, a LINE ID, an account, a postal code, a URL; `SEEDS` in",
+            "`scripts/pii_eval.py`), classified with the values and with placeholders instead: what masking real",
+            f"values changes. Masking changed {b.changed_texts:,} texts.",
+            "",
+            "| | unchanged |",
+            "|---|---:|",
+            f"| primary reason | {b.reason:.2%} |",
+            f"| reason set | {b.reasons:.2%} |",
+            f"| sentiment | {b.sentiment:.2%} |",
+            f"| reason and sentiment | {b.both:.2%} |",
         ]
     lines += ["", DESIGN]
     return "\n".join(lines) + "\n"
@@ -255,10 +292,13 @@ def main(argv: list[str] | None = None) -> int:
     scores, errors, traps_changed = score(cases, masker)
     for s in scores:
         print(f"{s.kind.value:12} expected {s.expected:3} found {s.found:3} P {s.precision:.3f} R {s.recall:.3f}")
-    agreement = None if args.no_corpus else corpus_agreement(args.corpus, masker)
-    if agreement is not None:
-        print(f"corpus: reason {agreement.reason:.4f} sentiment {agreement.sentiment:.4f} both {agreement.both:.4f}")
-    args.out.write_text(render(cases, scores, errors, traps_changed, agreement), encoding="utf-8")
+    agreement = seeded = None
+    if not args.no_corpus:
+        agreement = corpus_agreement(args.corpus, masker)
+        seeded = corpus_agreement(args.corpus, masker, seeded=True)
+        for name, a in (("corpus", agreement), ("seeded corpus", seeded)):
+            print(f"{name}: reason {a.reason:.4f} sentiment {a.sentiment:.4f} both {a.both:.4f}")
+    args.out.write_text(render(cases, scores, errors, traps_changed, agreement, seeded), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

@@ -61,3 +61,6 @@ def test_corpus_agreement_on_a_small_file(tmp_path, monkeypatch, tiny_model):
     assert a.changed_texts == 1
     assert a.masks == {PiiKind.NAME: 1}
     assert 0 <= a.both <= a.reason <= 1
+    seeded = corpus_agreement(corpus, PiiMasker(), seeded=True)
+    assert seeded.changed_texts == 3
+    assert set(seeded.masks) == {PiiKind.NAME, PiiKind.PHONE, PiiKind.EMAIL}  # the first three SEEDS, then 田中
