@@ -205,3 +205,13 @@ def test_dask_classify_masks_without_a_cluster(tiny_model_dir):
     assert computed["text"].tolist()[0] == "[人名]さんへ" and computed["text"].tolist()[2] == "[メール] に送って"
     assert computed["status"].tolist()[1] == "empty"
     assert list(computed.columns) == list(result.columns) and "__taikai_pii_name" not in computed.columns
+
+
+def test_report_masking_leaves_number_columns_and_the_id_alone():
+    from taikai.analysis._report._build import mask_report_frame
+
+    frame = pd.DataFrame({"id": ["田中"], "text": ["田中さんへ"], "score": [3]})
+    masked, counts = mask_report_frame(frame, "text", "score")
+    assert masked["text"].tolist() == ["[人名]さんへ"] and masked["id"].tolist() == ["田中"]
+    assert masked["score"].dtype == frame["score"].dtype
+    assert counts == {"name": 1}
