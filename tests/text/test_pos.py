@@ -1,10 +1,15 @@
 """Parts of speech with offsets, and NFKC with offsets."""
 
+import csv
 import pickle
+import unicodedata
+from pathlib import Path
 
 import pytest
 
 from taikai.text import PosTagger, nfkc_with_offsets
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -51,3 +56,33 @@ def test_nfkc_with_offsets(original, text):
     mapped = nfkc_with_offsets(original)
     assert mapped.text == text
     assert mapped.span(0, len(text)) == (0, len(original))
+
+
+def _original_tags(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    """Tag *text* with fugashi's UniDic nodes on the original dictionary: surface, four levels, unknown."""
+    from taikai.text import make_tagger
+
+    out = []
+    for n in make_tagger("surface")(text):
+        levels = (n.feature.pos1, n.feature.pos2, n.feature.pos3, n.feature.pos4)
+        out.append((n.surface, tuple("" if v in ("*", None) else v for v in levels), n.is_unk))
+    return out
+
+
+TRICKY = ["満足(* ́ω`*)", "1,000円の案件を3件", "翔琉くんとMikeさん", "𠮷野家のバイト🙂", "ｻﾄｳさん、090-1234-5678"]
+
+
+def test_the_part_of_speech_copy_tags_like_the_original_dictionary():
+    with open(ROOT / "data" / "sample_dump.csv", encoding="utf-8", newline="") as f:
+        texts = [unicodedata.normalize("NFKC", row["text"]) for row in csv.DictReader(f)][:300]
+    tagger = PosTagger()
+    for text in [*TRICKY, *texts]:
+        assert [(w.surface, w.pos, w.unknown) for w in tagger.tag(text)] == _original_tags(text), text
+
+
+def test_without_a_writable_cache_the_original_dictionary_gives_the_same_tags(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("not a directory")
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path / "file"))
+    tagger = PosTagger()
+    for text in TRICKY:
+        assert [(w.surface, w.pos, w.unknown) for w in tagger.tag(text)] == _original_tags(text), text

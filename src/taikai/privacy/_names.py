@@ -58,7 +58,7 @@ _LATIN_NAME = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}[a-z]*")
 # A text has a name only if one of its words is tagged a person or, before an honorific, is unknown or an unknown
 # kanji (記号-一般).
 _NEEDED = ("人名",)
-_NEEDED_BEFORE_HONORIFIC = ("人名", "?", "記号\t一般")
+_NEEDED_BEFORE_HONORIFIC = ("人名", "?", "記号,一般")
 
 
 def _is_person(word: Morpheme) -> bool:

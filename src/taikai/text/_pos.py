@@ -6,16 +6,21 @@ import os
 import re
 from typing import Any, NamedTuple
 
-from taikai.text._dicdir import dictionary_args
+from taikai.text._dicdir import default_dicdir, dictionary_args
 
-# One line per word: the surface with the whitespace MeCab skipped before it, then UniDic's four part-of-speech
-# levels, then "?" for an unknown word (not in the dictionary), "." for a known one (a last field that is never
-# empty: fugashi strips the output's trailing whitespace).
-_FORMAT = r' -O "" -F "%M\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t.\n" -U "%M\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t?\n" -E ""'
+# One line per word: the surface with the whitespace MeCab skipped before it, UniDic's four part-of-speech levels
+# joined by commas, then "?" for an unknown word (not in the dictionary), "." for a known one (a last field that is
+# never empty: fugashi strips the output's trailing whitespace). The part-of-speech copy of the dictionary holds
+# just those levels as each word's feature, which MeCab prints whole (%H) faster than it picks fields (%f[N]).
+_LEVELS = "%f[0],%f[1],%f[2],%f[3]"
+_UNKNOWN = rf' -U "%M\t{_LEVELS}\t?\n" -E ""'
+_FORMAT = r' -O "" -F "%M\t%H\t.\n"' + _UNKNOWN
+_FORMAT_ORIGINAL = rf' -O "" -F "%M\t{_LEVELS}\t.\n"' + _UNKNOWN
 # MeCab reads tabs and line breaks as whitespace but they would break the line format: they become spaces (one
 # character for one, so offsets hold). NUL ends MeCab's input: it becomes a space too.
 _BLANKS = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\x00": " ", "\x0b": " ", "\x0c": " "})
 _HAS_BLANK = re.compile("[\t\n\r\x00\x0b\x0c]")
+_UNKNOWN_MARK = "\t?"
 
 
 class Morpheme(NamedTuple):
@@ -47,7 +52,14 @@ class PosTagger:
         if self._tagger is None or self._pid != os.getpid():
             import fugashi
 
-            self._tagger = fugashi.GenericTagger(dictionary_args(self.dicdir) + _FORMAT)
+            from taikai.text._dictionary import pos_dicdir  # numpy: only once a text is tagged
+
+            dicdir = self.dicdir or default_dicdir()
+            try:
+                args = dictionary_args(pos_dicdir(dicdir)) + _FORMAT
+            except OSError:  # no writable cache: the same tags from the original dictionary, a little slower
+                args = dictionary_args(dicdir) + _FORMAT_ORIGINAL
+            self._tagger = fugashi.GenericTagger(args)
             self._pid = os.getpid()
         out: str = self._tagger.parse(text)
         return out
@@ -55,26 +67,28 @@ class PosTagger:
     def tag(self, text: str, unless_absent: tuple[str, ...] = ()) -> list[Morpheme]:
         """Return the words of *text* with their spans in *text* and their parts of speech.
 
-        With *unless_absent*, return no words when none of its tags occurs (e.g. ``("人名",)``), which saves making
-        the words of texts that do not have what the caller looks for; ``"?"`` stands for an unknown word.
+        With *unless_absent*, return no words when none of its tags occurs (e.g. ``("人名",)``, or levels joined by
+        commas as UniDic writes them: ``"記号,一般"``), which saves making the words of texts that do not have what
+        the caller looks for; ``"?"`` stands for an unknown word.
         """
         if not text.strip():
             return []
         parsed = self._parse(text.translate(_BLANKS) if _HAS_BLANK.search(text) else text)
-        if unless_absent and not any(("\t" + tag) in parsed for tag in unless_absent):
+        if unless_absent and not any((_UNKNOWN_MARK if tag == "?" else tag) in parsed for tag in unless_absent):
             return []
         out: list[Morpheme] = []
         cursor = 0
         for line in parsed.splitlines():
             fields = line.split("\t")
-            if len(fields) != 6:
+            if len(fields) != 3:
                 continue
             written = fields[0]
             surface = written.lstrip(" ")
             start = cursor + len(written) - len(surface)
             cursor = start + len(surface)
-            pos = (fields[1], fields[2], fields[3], fields[4])
-            out.append(Morpheme(surface, start, cursor, pos, fields[5] == "?"))
+            levels = [("" if level == "*" else level) for level in fields[1].split(",")[:4]]
+            levels += [""] * (4 - len(levels))
+            out.append(Morpheme(surface, start, cursor, (levels[0], levels[1], levels[2], levels[3]), fields[2] == "?"))
         return out
 
     def __getstate__(self) -> dict[str, Any]:
