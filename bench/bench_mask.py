@@ -3,8 +3,10 @@
 ``python bench/bench_mask.py [--rows 20000] [--rounds 3] [--model DIR] [--workdir DIR]``
 Two dumps of the same corpus texts: as written (the corpus holds almost no personal data, so this is the cost of
 looking), and with one sentence of personal data (a name, a phone number, an e-mail address, a LINE ID, …)
-added to every row (the cost of finding and replacing). Rounds alternate the plain and the masked run; the
-ratio is masked rows/s over plain rows/s as each run's summary reports it (reading, classifying, writing).
+added to every row (the cost of finding and replacing). Rounds alternate the plain and the masked run. Two
+ratios, masked over plain: rows/s as each run's summary reports it (reading, classifying, writing: wall time,
+which other work on a shared machine skews), and rows per CPU second of the batch process, less the CPU seconds
+of the same command on a one-row dump (start-up: imports, loading the model), which load skews much less.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import csv
 import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,15 +44,22 @@ def seed_dump(plain: Path, out: Path) -> Path:
     return out
 
 
-def batch_rate(dump: Path, out: Path, mask: bool, model: str | None) -> float:
-    """Run ``taikai batch --jobs 1`` and return the rows/s its summary reports."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def batch_rate(dump: Path, out: Path, mask: bool, model: str | None) -> tuple[float, float]:
+    """Run ``taikai batch --jobs 1``; return the rows/s its summary reports and the CPU seconds it used."""
     command = [str(TAIKAI), "batch", str(dump), "-o", str(out), "--text-column", "text", "--jobs", "1"]
     command += ["--mask-pii"] if mask else []
     command += ["--model", model] if model else []
+    cpu = _children_cpu()
     done = subprocess.run(command, capture_output=True, text=True)
+    cpu = _children_cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
-    return float(re.search(r"\(([\d,]+) rows/s\)", done.stderr).group(1).replace(",", ""))
+    return float(re.search(r"\(([\d,]+) rows/s\)", done.stderr).group(1).replace(",", "")), cpu
 
 
 def main() -> None:
@@ -62,15 +72,30 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
     plain = make_dump(args.rows, workdir / f"bench_{args.rows}.csv")
     seeded = seed_dump(plain, workdir / f"bench_{args.rows}_pii.csv")
+    one = workdir / "one_row.csv"
+    one.write_text("text\n" + SEEDS[0] + "\n", encoding="utf-8")
     print(f"cores: {os.cpu_count()}  rows: {args.rows:,}  model: {args.model or 'default'}")
     for name, dump in (("corpus texts", plain), ("with personal data in every row", seeded)):
-        ratios = []
+        ratios, cpu_ratios = [], []
         for k in range(1, args.rounds + 1):
-            without = batch_rate(dump, workdir / "plain.csv", False, args.model)
-            masked = batch_rate(dump, workdir / "masked.csv", True, args.model)
+            start_plain = batch_rate(one, workdir / "one.csv", False, args.model)[1]
+            start_masked = batch_rate(one, workdir / "one.csv", True, args.model)[1]
+            without, cpu_plain = batch_rate(dump, workdir / "plain.csv", False, args.model)
+            masked, cpu_masked = batch_rate(dump, workdir / "masked.csv", True, args.model)
+            per_cpu_plain = args.rows / max(cpu_plain - start_plain, 1e-9)
+            per_cpu_masked = args.rows / max(cpu_masked - start_masked, 1e-9)
             ratios.append(masked / without)
-            print(f"{name}, round {k}: {without:8,.0f} rows/s plain, {masked:8,.0f} --mask-pii, {masked / without:.2f}")
-        print(f"{name}: --mask-pii / plain rows/s, median of {len(ratios)} rounds: {statistics.median(ratios):.2f}")
+            cpu_ratios.append(per_cpu_masked / per_cpu_plain)
+            print(
+                f"{name}, round {k}: {without:8,.0f} rows/s plain, {masked:8,.0f} --mask-pii, {masked / without:.2f}; "
+                f"per CPU second {per_cpu_plain:8,.0f} and {per_cpu_masked:8,.0f}, "
+                f"{per_cpu_masked / per_cpu_plain:.2f} "
+                f"(start-up {start_plain:.1f} and {start_masked:.1f} CPU s)"
+            )
+        print(
+            f"{name}: --mask-pii / plain, median of {len(ratios)} rounds: rows/s {statistics.median(ratios):.2f}, "
+            f"rows per CPU second {statistics.median(cpu_ratios):.2f}"
+        )
     print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine skews rates)")
 
 
