@@ -44,6 +44,8 @@ SEEDED = [
 KEPT = ["ランサーズ", "クラウドワークス", "1,000円", "文字単価0.5円", "3月1日", "★4.8", "手数料20%", "5万円"]
 KEPT += ["楽天銀行"]
 """Traps seeded in the same dump, which must be left as written."""
+ALL_MASKS = {"email": 1, "url": 1, "phone": 2, "postal_code": 1, "id": 3, "account": 3, "card": 1, "name": 6}
+"""The masks per kind in the whole dump."""
 
 
 def leaks(text: str) -> list[str]:
@@ -100,11 +102,31 @@ def test_report_masks_an_unmasked_predictions_file(tmp_path, tiny_model_dir):
     assert leaks(html.read_text(encoding="utf-8")) == []
 
 
+@pytest.mark.parametrize("sheet", ["csv", "xlsx"])
+def test_suggest_with_mask_pii_writes_a_sheet_without_seeded_values(tmp_path, tiny_model_dir, sheet):
+    predictions, out = tmp_path / "out.csv", tmp_path / f"to_label.{sheet}"
+    run("batch", DUMP, "-o", predictions, "--text-column", "text", "-m", tiny_model_dir)  # not masked
+    printed = run("suggest", predictions, "-o", out, "--n", 12, "--id-column", "review_id", "--mask-pii")
+    frame = read_predictions(out)
+    assert len(frame) == 12 and frame["review_id"].tolist()  # every row, the ids as they were
+    assert leaks(frame.to_csv(index=False)) == []
+    assert "personal data masked in the texts: email [メール] 1" in printed
+
+
+def test_suggest_without_mask_pii_keeps_the_texts(tmp_path, tiny_model_dir):
+    predictions = tmp_path / "out.csv"
+    run("batch", DUMP, "-o", predictions, "--text-column", "text", "-m", tiny_model_dir)
+    picked = taikai.suggest(predictions, n=12)
+    assert picked.masks is None and picked.to_dict()["masks"] is None
+    assert leaks("".join(picked.rows["text"])) == SEEDED
+    masked = taikai.suggest(predictions, n=12, mask_pii=True)
+    assert masked.masks == ALL_MASKS
+
+
 def test_summary_counts_masks_per_kind(tmp_path, tiny_model_dir):
     summary = taikai.classify_file(DUMP, tmp_path / "o.csv", "text", model=tiny_model_dir, mask_pii=True)
-    expected = {"email": 1, "url": 1, "phone": 2, "postal_code": 1, "id": 3, "account": 3, "card": 1, "name": 6}
-    assert summary.masks == expected
-    assert summary.to_dict()["masks"] == expected and summary.to_dict()["mask_pii"] is True
+    assert summary.masks == ALL_MASKS
+    assert summary.to_dict()["masks"] == ALL_MASKS and summary.to_dict()["mask_pii"] is True
     assert "personal data masked: email [メール] 1, url [URL] 1, phone [電話番号] 2" in str(summary)
     plain = taikai.classify_file(DUMP, tmp_path / "p.csv", "text", model=tiny_model_dir)
     assert plain.masks == {} and "personal data masked" not in str(plain)
@@ -169,7 +191,7 @@ def test_predict_with_mask_pii(tiny_model_dir, fmt):
         assert json.loads(result.stdout)[0]["text"] == "[人名]さんの電話[電話番号]に手数料の話"
 
 
-@pytest.mark.parametrize("command", ["predict", "batch", "report"])
+@pytest.mark.parametrize("command", ["predict", "batch", "report", "suggest"])
 def test_mask_pii_has_help(command):
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "--mask-pii" in result.output and "[人名]" in result.output

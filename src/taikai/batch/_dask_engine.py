@@ -30,8 +30,8 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 
 from taikai.batch._local import output_types
 from taikai.errors import ModelError
-from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, mask_text_column, model_key, resolve_model
-from taikai.privacy import PiiKind
+from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, model_key, resolve_model
+from taikai.privacy import PiiKind, mask_text_column
 from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, read_rules
 
 STRING = pd.StringDtype("pyarrow")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from taikai.cli._common import mask_pii_option
+
 STRATEGIES = ("margin", "entropy", "random")
 """The values of :class:`taikai.suggestion.Strategy` (listed here so that ``--help`` imports no library)."""
 
@@ -38,6 +40,7 @@ STRATEGIES = ("margin", "entropy", "random")
     default=None,
     help="A .csv sheet's encoding [default: utf-8-sig]; cp932 for old Excel. Unencodable characters become '?'.",
 )
+@mask_pii_option
 def suggest(
     predictions: Path,
     output: Path,
@@ -48,6 +51,7 @@ def suggest(
     id_column: str | None,
     encoding: str | None,
     output_encoding: str | None,
+    mask_pii: bool,
 ) -> None:
     """Pick the rows of PREDICTIONS (taikai batch output) worth labelling and write them as a sheet to fill in.
 
@@ -67,5 +71,6 @@ def suggest(
         id_column=id_column,
         encoding=encoding,
         output_encoding=output_encoding,
+        mask_pii=mask_pii,
     )
     click.echo(str(result))

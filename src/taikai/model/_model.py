@@ -24,8 +24,6 @@ from taikai.text import Status, check_text
 if TYPE_CHECKING:
     import pandas as pd
 
-    from taikai.privacy import PiiKind
-
 DEFAULT_THRESHOLD = 0.3
 
 Rules = RuleSet | RuleMatcher | str | Path | None
@@ -257,23 +255,12 @@ class Model:
         mode = RulesMode.parse(rules_mode)
         self.check_columns(df.columns, text_column, None if matcher is None else mode)
         if mask_pii:
+            from taikai.privacy import mask_text_column
+
             df, _ = mask_text_column(df, text_column)
         classified = self.classify(df[text_column].tolist(), matcher, mode)
         added = pd.DataFrame(classified.columns(), index=df.index)
         return pd.concat([df, added], axis=1)
-
-
-def mask_text_column(df: pd.DataFrame, column: str) -> tuple[pd.DataFrame, list[dict[PiiKind, int]]]:
-    """Return a copy of *df* whose *column* has its personal data masked, and each row's masks per kind."""
-    import pandas as pd
-
-    from taikai.privacy import default_masker
-
-    texts, counts = default_masker().mask_each(df[column].tolist())
-    dtype = df[column].dtype if pd.api.types.is_string_dtype(df[column].dtype) else object
-    out = df.copy(deep=False)
-    out[column] = pd.Series(texts, index=df.index, dtype=dtype)
-    return out, counts
 
 
 def model_key(model: Model) -> str:

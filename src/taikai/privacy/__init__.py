@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan, count_kinds, format_counts
-from taikai.privacy._mask import PiiMasker, default_masker, mask_pii
+from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan, count_kinds, format_counts, sum_counts
+from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
 
 __all__ = [
     "PLACEHOLDERS",
@@ -19,4 +19,6 @@ __all__ = [
     "default_masker",
     "format_counts",
     "mask_pii",
+    "mask_text_column",
+    "sum_counts",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -77,6 +77,14 @@ def format_counts(counts: Mapping[PiiKind, int] | Mapping[str, int]) -> str:
     """
     shown = [f"{kind.value} {kind.placeholder} {counts[kind]:,}" for kind in PiiKind if counts.get(kind)]
     return ", ".join(shown) if shown else "none found"
+
+
+def sum_counts(counts: Iterable[Mapping[PiiKind, int]]) -> dict[str, int]:
+    """Add up masks per kind (e.g. one mapping per row) into counts keyed by the kind's value, in the usual order."""
+    total: Counter[PiiKind] = Counter()
+    for row in counts:
+        total.update(row)
+    return {kind.value: total[kind] for kind in PLACEHOLDERS if total[kind]}
 
 
 def count_kinds(spans: tuple[PiiSpan, ...] | list[PiiSpan]) -> dict[PiiKind, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan
 from taikai.privacy._names import find_names
@@ -108,6 +109,18 @@ _DEFAULT = PiiMasker()
 def default_masker() -> PiiMasker:
     """Return this process's shared masker (its tagger is made on first use)."""
     return _DEFAULT
+
+
+def mask_text_column(df: Any, column: str) -> tuple[Any, list[dict[PiiKind, int]]]:
+    """Return a copy of the pandas DataFrame *df* whose *column* has its personal data masked (other values pass
+    unchanged), and each row's masks per kind. The column keeps its string dtype (object otherwise)."""
+    import pandas as pd
+
+    texts, counts = default_masker().mask_each(df[column].tolist())
+    dtype = df[column].dtype if pd.api.types.is_string_dtype(df[column].dtype) else object
+    out = df.copy(deep=False)
+    out[column] = pd.Series(texts, index=df.index, dtype=dtype)
+    return out, counts
 
 
 def mask_pii(text: str) -> Masked:

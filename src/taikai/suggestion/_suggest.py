@@ -10,6 +10,7 @@ import numpy as np
 
 from taikai.errors import InputError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
+from taikai.privacy import format_counts, mask_text_column, sum_counts
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import sheet_format, write_sheet
 from taikai.text import Status
@@ -29,7 +30,8 @@ class Suggestion:
 
     ``total`` rows were read; ``not_ok`` counts the rows left out per status (``empty``, ``error``, …);
     ``duplicates`` the candidates passed over as the same or a near-duplicate text of another candidate;
-    ``per_reason`` the chosen rows per predicted reason.
+    ``per_reason`` the chosen rows per predicted reason; ``masks`` the personal data masked in the sheet's texts
+    per kind (``None`` when the texts were not masked).
     """
 
     rows: pd.DataFrame
@@ -41,6 +43,7 @@ class Suggestion:
     per_reason: dict[str, int]
     out: Path | None = None
     replaced: int = 0
+    masks: dict[str, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the tally as JSON-ready values (without the rows)."""
@@ -54,6 +57,7 @@ class Suggestion:
             "per_reason": dict(self.per_reason),
             "out": None if self.out is None else str(self.out),
             "replaced": self.replaced,
+            "masks": self.masks,
         }
 
     def __str__(self) -> str:
@@ -64,6 +68,8 @@ class Suggestion:
             f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates}",
             f"per predicted reason: {spread}",
         ]
+        if self.masks is not None:
+            lines.append(f"personal data masked in the texts: {format_counts(self.masks)}")
         if self.replaced:
             lines.append(f"{self.replaced} character(s) the sheet's encoding cannot hold were written as ?")
         if self.out is not None:
@@ -121,6 +127,7 @@ def suggest(
     id_column: str | None = None,
     encoding: str | None = None,
     output_encoding: str | None = None,
+    mask_pii: bool = False,
 ) -> Suggestion:
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
 
@@ -128,6 +135,7 @@ def suggest(
     reasons (see :func:`taikai.suggestion.allocate`); ``random`` takes rows uniformly. Rows whose status is not
     ``ok`` are left out and counted; a text repeated or nearly repeated counts once. Deterministic for a *seed*
     (ties in uncertainty are broken by a seeded shuffle). With *out* (``.xlsx`` or ``.csv``) the sheet is written.
+    ``mask_pii=True`` masks personal data in the chosen texts (:func:`taikai.mask_pii`) before the sheet holds them.
     """
     strategy = Strategy(strategy)
     if n < 1:
@@ -160,6 +168,10 @@ def suggest(
     id_name = id_column or ROW_COLUMN
     rows = _sheet_rows(df, picked, chosen.similar, (id_name, text_column), (reasons, sentiments))
     per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}
+    masks = None
+    if mask_pii:
+        rows, per_row = mask_text_column(rows, SHEET_TEXT)
+        masks = sum_counts(per_row)
     replaced = 0
     if out is not None:
         replaced = write_sheet(rows, Path(out), reasons, sentiments, output_encoding)
@@ -173,4 +185,5 @@ def suggest(
         per_reason,
         None if out is None else Path(out),
         replaced,
+        masks,
     )

@@ -6,7 +6,6 @@ To add a section, write a module here with a function ``(ReportContext) -> Secti
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
@@ -32,8 +31,8 @@ from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import InputError
 from taikai.io import RunSummary, read_predictions, read_summary, summary_path
-from taikai.model import Model, mask_text_column
-from taikai.privacy import format_counts
+from taikai.model import Model
+from taikai.privacy import PiiKind, format_counts, mask_text_column, sum_counts
 
 SectionBuilder = Callable[[ReportContext], Section | None]
 
@@ -136,13 +135,12 @@ def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, d
     """
     import pandas as pd
 
-    masks: Counter[str] = Counter()
+    counts: list[dict[PiiKind, int]] = []
     wanted = dict.fromkeys(c for c in (text_column, by) if c and c in df.columns)
     for column in (c for c in wanted if pd.api.types.is_string_dtype(df[c].dtype)):
-        df, counts = mask_text_column(df, column)
-        for row in counts:
-            masks.update({kind.value: n for kind, n in row.items()})
-    return df, dict(masks)
+        df, per_row = mask_text_column(df, column)
+        counts += per_row
+    return df, sum_counts(counts)
 
 
 def write_report(predictions: str | Path, out: str | Path, encoding: str | None = None, **options: Any) -> Path:

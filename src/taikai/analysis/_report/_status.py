@@ -7,7 +7,7 @@ from pathlib import Path
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
 from taikai.analysis._report._context import ReportContext
-from taikai.model import mask_text_column
+from taikai.privacy import mask_text_column
 from taikai.text import Status
 
 BAD_LINES_SHOWN = 10
