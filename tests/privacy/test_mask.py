@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from taikai.privacy import PLACEHOLDERS, Masked, PiiKind, PiiMasker, PiiSpan, mask_pii
+from taikai.privacy import PLACEHOLDERS, Masked, PiiKind, PiiMasker, PiiSpan, mask_pii, neutralize
 
 CASES_FILE = Path(__file__).parents[1] / "data" / "pii_cases.tsv"
 
@@ -122,3 +122,24 @@ def test_masker_pickles_without_its_tagger():
     masker.mask("田中さん")
     clone = pickle.loads(pickle.dumps(masker))
     assert clone.mask("田中さん").text == "[人名]さん"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("[人名]さんの[電話番号]", "○さんの○"),
+        ("[url] と [id] と [URL]", "○ と ○ と ○"),  # as normalisation lower-cases them
+        ("[メール][口座][カード番号][郵便番号]", "○○○○"),
+        ("[x] 普通の括弧 [人名", "[x] 普通の括弧 [人名"),
+        ("手数料が高い", "手数料が高い"),
+    ],
+)
+def test_neutralize_reads_placeholders_as_a_mark(text, read):
+    assert neutralize(text) == read
+
+
+def test_the_model_reads_a_placeholder_like_an_unknown_value(tiny_model):
+    masked = mask_pii("口座番号：1234567 を送れと言われた").text
+    assert masked == "口座番号：[口座] を送れと言われた"
+    same = tiny_model.classify([masked, "口座番号：○ を送れと言われた"])
+    assert same.reason_proba[0].tolist() == same.reason_proba[1].tolist()

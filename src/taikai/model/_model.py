@@ -18,6 +18,7 @@ from taikai.model._artifact import default_model_dir, load_artifact
 from taikai.model._classified import Classified, output_columns, proba_columns
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import ModelMetadata
+from taikai.privacy import neutralize
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
 from taikai.text import Status, check_text
 
@@ -154,7 +155,9 @@ class Model:
         sentiments: list[str | None] = [None] * n
         hits: list[RuleHits] | None = None if matcher is None else [NO_HITS] * n
         if ok:
-            texts = [checked[i].text for i in ok]
+            # A masked text is read with its placeholders as ○ (see taikai.privacy.neutralize), by the model and
+            # the rules alike; other texts as they are.
+            texts = [neutralize(checked[i].text) for i in ok]
             lemmas = None
             if matcher is not None and matcher.needs_lemmas:
                 features, lemmas = features_and_lemmas(self.pipeline.named_steps["features"], texts)

@@ -6,10 +6,21 @@
 
 from __future__ import annotations
 
-from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan, count_kinds, format_counts, sum_counts
+from taikai.privacy._kinds import (
+    NEUTRAL,
+    PLACEHOLDERS,
+    Masked,
+    PiiKind,
+    PiiSpan,
+    count_kinds,
+    format_counts,
+    neutralize,
+    sum_counts,
+)
 from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
 
 __all__ = [
+    "NEUTRAL",
     "PLACEHOLDERS",
     "Masked",
     "PiiKind",
@@ -20,5 +31,6 @@ __all__ = [
     "format_counts",
     "mask_pii",
     "mask_text_column",
+    "neutralize",
     "sum_counts",
 ]

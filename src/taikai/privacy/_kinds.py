@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -68,6 +69,20 @@ class Masked:
     def counts(self) -> dict[PiiKind, int]:
         """Return how many values of each kind were masked (kinds with none are left out)."""
         return count_kinds(self.spans)
+
+
+NEUTRAL = "○"
+"""What the model reads in place of a placeholder: a mark that writers also use for a hidden name (○○さん)."""
+_ANY_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()), re.IGNORECASE)
+
+
+def neutralize(text: str) -> str:
+    """Return *text* with every placeholder (as written, or lower-cased by normalisation) replaced by :data:`NEUTRAL`.
+
+    Placeholders are words the model knows (メール, 口座, 電話番号): read as such, they would add to a reason what the
+    text around them already says. A model reads ``○`` instead, as it read the unknown value that was there.
+    """
+    return _ANY_PLACEHOLDER.sub(NEUTRAL, text) if "[" in text else text
 
 
 def format_counts(counts: Mapping[PiiKind, int] | Mapping[str, int]) -> str:
