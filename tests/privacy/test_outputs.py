@@ -237,3 +237,15 @@ def test_report_masking_leaves_number_columns_and_the_id_alone():
     assert masked["text"].tolist() == ["[人名]さんへ"] and masked["id"].tolist() == ["田中"]
     assert masked["score"].dtype == frame["score"].dtype
     assert counts == {"name": 1}
+
+
+@pytest.mark.slow
+def test_report_masks_the_lines_batch_set_aside(tmp_path, tiny_model_dir):
+    dump, out, html = tmp_path / "bad.csv", tmp_path / "out.csv", tmp_path / "report.html"
+    dump.write_text("id,text\n1,手数料が高い\n2,田中さんの番号は090-1234-5678,extra\n", encoding="utf-8")
+    run("batch", dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--on-bad-lines", "report")
+    assert "090-1234-5678" in (tmp_path / "out.bad_lines.csv").read_text(encoding="utf-8")  # batch did not mask
+    run("report", out, "-o", html, "--mask-pii", "--lang", "en", "--no-drift")
+    page = html.read_text(encoding="utf-8")
+    assert "[電話番号]" in page and "090-1234-5678" not in page and "田中" not in page
+    assert "Personal data masked (--mask-pii)" in page
