@@ -2,7 +2,9 @@
 
 import json
 import re
+import unicodedata
 
+import click
 import numpy as np
 import pytest
 from click.testing import CliRunner
@@ -169,3 +171,21 @@ def test_reason_only_model_explains_and_lists_reason_keywords(tiny_csv):
     assert "sentiment:" not in render_text(explanation)
     found = keywords(model, top=3)
     assert found.reason["fees"] and found.sentiment == {}
+
+
+def _columns(text):
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@pytest.mark.parametrize("text", ["手数料が高すぎる", "ｼｽﾃﾑ利用料と振込手数料で手取りが減る", "本業が忙しい、time がない"])
+def test_render_text_aligns_the_spans_column_by_display_width(tiny_model, text):
+    explanation = explain(tiny_model, text, top=5)
+    rows = [line for line in click.unstyle(render_text(explanation)).splitlines() if re.match(r"^  [+-]\d", line)]
+    contributions = [c for head in explanation.heads() for c in head.contributions]
+    assert len(rows) == len(contributions) >= 4
+    starts = set()
+    for row, c in zip(rows, contributions):
+        where = ", ".join(f"{explanation.text[s:e]!r}@{s}-{e}" for s, e in c.spans) or "-"
+        assert row.endswith(" " + where), row
+        starts.add(_columns(row[: len(row) - len(where)]))  # the terminal column where the spans start
+    assert len(starts) == 1, render_text(explanation)

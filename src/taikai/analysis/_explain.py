@@ -17,7 +17,7 @@ import numpy as np
 
 from taikai.labels import reason_name
 from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans
-from taikai.text import Status, check_text, normalize_with_offsets
+from taikai.text import Status, check_text, display_width, normalize_with_offsets, pad
 
 DEFAULT_TOP = 10
 
@@ -191,9 +191,11 @@ def render_text(explanation: Explanation) -> str:
         name = f" ({reason_name(head.label)})" if head.head == "reason" else ""
         lines.append(f"{head.head}: {head.label}{name}  p={head.probability:.2f}  score={head.score:+.3f}")
         lines.append("  " + _highlight(explanation.text, explanation.char_weights(head.head)))
-        for c in head.contributions:
+        shown = [repr(c.feature) for c in head.contributions]
+        width = max(16, *map(display_width, shown)) if shown else 16
+        for c, feature in zip(head.contributions, shown):
             where = ", ".join(f"{explanation.text[s:e]!r}@{s}-{e}" for s, e in c.spans) or "-"
             label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
-            lines.append(f"  {label}  {c.kind:4s} {c.feature!r:16s} {where}")
+            lines.append(f"  {label}  {c.kind:4s} {pad(feature, width)} {where}")
         lines.append("")
     return "\n".join(lines).rstrip()

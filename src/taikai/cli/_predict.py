@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,29 +12,10 @@ import click
 
 from taikai.cli._common import UserError, check_rules_mode, mask_pii_option, model_option, rules_options
 from taikai.cli._startup import import_sklearn_without_pandas
+from taikai.text import clip, display_width, pad
 
 if TYPE_CHECKING:
     from taikai.model import Prediction
-
-
-def display_width(text: str) -> int:
-    """Return the width of *text* on a terminal: East Asian wide and full-width characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    out, used = "", 0
-    for ch in text:
-        w = display_width(ch)
-        if used + w > width - 1:
-            return out + "…"
-        out, used = out + ch, used + w
-    return out
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
 
 
 def render_table(predictions: Sequence[Prediction], top: int, rules: bool = False) -> str:
@@ -47,7 +27,7 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
     rows = [("#", "status", "reason", "理由", "reasons", "sentiment", "top reasons" if top else "p", *ruled, "text")]
     for i, p in enumerate(predictions, 1):
         if p.reason is None:
-            rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), _clip(p.message or p.text, 40)))
+            rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), clip(p.message or p.text, 40)))
             continue
         if top:
             probs = ", ".join(f"{label} {prob:.2f}" for label, prob in p.top_reasons(top))
@@ -66,9 +46,9 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
         if rules:
             labels = "|".join(p.rules.labels) if p.rules else "-"
             cells += (p.model_reason or "-", labels, "!" if p.rule_conflict else "")
-        rows.append((*cells, _clip(p.text, 40)))
+        rows.append((*cells, clip(p.text, 40)))
     widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
-    return "\n".join("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows)
+    return "\n".join("  ".join(pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows)
 
 
 @click.command()

@@ -15,6 +15,7 @@ from taikai.text._offsets import OffsetMap, nfkc_with_offsets, normalize_with_of
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
 from taikai.text._status import Status
+from taikai.text._width import clip, display_width, pad
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share
 
 if TYPE_CHECKING:
@@ -33,8 +34,10 @@ __all__ = [
     "TextNormalizer",
     "WordTagger",
     "check_text",
+    "clip",
     "content_words",
     "default_dicdir",
+    "display_width",
     "duplicate_groups",
     "jaccard",
     "japanese_share",
@@ -43,6 +46,7 @@ __all__ = [
     "nfkc_with_offsets",
     "normalize",
     "normalize_with_offsets",
+    "pad",
     "shingles",
 ]
 
