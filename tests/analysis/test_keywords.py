@@ -89,3 +89,21 @@ def test_cli_keywords(tiny_model_dir):
     result = runner.invoke(cli, ["keywords", "--model", str(tiny_model_dir), "--format", "json", "--kind", "word"])
     data = json.loads(result.output)
     assert data["reason"]["fees"] and all(k["kind"] == "word" for k in data["reason"]["fees"])
+
+
+@pytest.mark.parametrize(
+    ("config", "kind", "missing"),
+    [
+        (taikai.FeatureConfig(min_df=1), "char", "no character features"),
+        (taikai.FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1), "word", "no word features"),
+    ],
+)
+def test_keywords_of_a_kind_the_model_lacks_is_an_error(tiny_csv, tmp_path, config, kind, missing):
+    out = tmp_path / "m"
+    taikai.train(tiny_csv, out, config=config, folds=0, test_size=0)
+    with pytest.raises(taikai.InputError, match=missing):
+        keywords(taikai.load_model(out), kind=kind)
+    result = CliRunner().invoke(cli, ["keywords", "--model", str(out), "--kind", kind])
+    assert result.exit_code == 2, result.output
+    assert missing in result.stderr and str(out) in result.stderr
+    assert result.stdout == ""

@@ -77,6 +77,13 @@ def keywords(model: Model, top: int = DEFAULT_TOP, kind: str | None = None) -> K
     if kind not in (None, "word", "char"):
         raise InputError(f"kind must be 'word', 'char' or None, not {kind!r}")
     blocks = feature_blocks(model.pipeline)
+    if kind is not None and not any(b.kind == kind for b in blocks):
+        has = " and ".join(sorted({f"{b.kind} n-grams" for b in blocks})) or "no features"
+        noun = "character" if kind == "char" else "word"
+        raise InputError(
+            f"the model {model.path or '(not saved)'} has no {noun} features (it uses {has}); "
+            f"ask for another kind (--kind {'word' if kind == 'char' else 'char'} or all)"
+        )
     names = np.concatenate([b.names() for b in blocks])
     kinds = np.concatenate([np.full(b.width, b.kind) for b in blocks])
     classifier = model.pipeline.named_steps["classify"]
