@@ -149,3 +149,56 @@ def test_training_file_encoding_errors_name_the_line_or_the_option(run, tmp_path
     result = run("train", path, "--out", tmp_path / "m", "--encoding", encoding)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert re.search(message, result.stderr), result.stderr
+
+
+def _tamper_artifact(model_dir):
+    with open(model_dir / "model.joblib", "ab") as f:
+        f.write(b"\0")
+
+
+def _older_sklearn(model_dir):
+    meta = json.loads((model_dir / "metadata.json").read_text())
+    meta["versions"]["scikit-learn"] = "0.24.2"
+    (model_dir / "metadata.json").write_text(json.dumps(meta))
+
+
+def _retired_format(model_dir):
+    meta = json.loads((model_dir / "metadata.json").read_text())
+    meta["format"] = 1
+    (model_dir / "metadata.json").write_text(json.dumps(meta))
+
+
+@pytest.mark.parametrize(
+    ("spoil", "refusal"),
+    [
+        (_tamper_artifact, r"sha256 \w+ does not match"),
+        (_older_sklearn, r"scikit-learn: model trained with 0\.24\.2"),
+        (_retired_format, r"a model of format 1 cannot be loaded"),
+    ],
+)
+def test_info_metadata_only_shows_a_refused_model_without_unpickling(
+    run, tiny_model_dir, tmp_path, monkeypatch, spoil, refusal
+):
+    import shutil
+
+    import joblib
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    spoil(model_dir)
+    result = CliRunner().invoke(cli, ["info", "--model", str(model_dir)])
+    assert result.exit_code == 2
+    assert re.search(refusal, result.stderr) and "--metadata-only" in result.stderr
+
+    def no_unpickling(*args, **kwargs):
+        raise AssertionError("info --metadata-only unpickled the artifact")
+
+    monkeypatch.setattr(joblib, "load", no_unpickling)
+    result = CliRunner().invoke(cli, ["info", "--model", str(model_dir), "--metadata-only"])
+    assert result.exit_code == 0, result.output
+    assert re.search(refusal, result.stderr), result.stderr
+    assert "fees" in result.stdout and "cv" in result.stdout
+    if spoil is not _retired_format:
+        assert "REFUSED when loading" in result.stdout
+        meta = json.loads(run("info", "--model", model_dir, "--metadata-only", "--json").stdout)
+        assert meta["training_data"]["rows"] == 40

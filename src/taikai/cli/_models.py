@@ -11,6 +11,9 @@ import click
 
 from taikai.cli._common import model_option
 
+if TYPE_CHECKING:
+    from taikai.model import ModelMetadata
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -197,21 +200,56 @@ def skipped_block(meta: ModelMetadata) -> str:
 @click.command()
 @model_option
 @click.option("--json", "as_json", is_flag=True, help="Print the whole metadata as JSON.")
-def info(model_path: Path | None, as_json: bool) -> None:
-    """Show the loaded model's metadata: labels, versions, data hash, metrics."""
-    from taikai.model import load_model
+@click.option(
+    "--metadata-only",
+    is_flag=True,
+    help="Read metadata.json only, never unpickling the artifact: works on a model that loading refuses, "
+    "and says why it would be refused.",
+)
+def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
+    """Show the model's metadata: labels, versions, data hash, metrics."""
+    from taikai.errors import ModelError
+    from taikai.model import artifact_problems, default_model_dir, load_model, read_metadata, read_metadata_json
 
-    model = load_model(model_path)
-    meta = model.metadata
+    path = model_path if model_path is not None else default_model_dir()
+    if metadata_only:
+        try:
+            meta = read_metadata(path)
+        except ModelError as exc:  # a format this taikai cannot read: show the file as it is
+            click.echo(json.dumps(read_metadata_json(path), ensure_ascii=False, indent=2))
+            click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
+            return
+        problems = artifact_problems(path, meta)
+    else:
+        try:
+            meta = load_model(path).metadata
+        except ModelError as exc:
+            raise ModelError(f"{exc}\n(taikai info --metadata-only shows its metadata without loading it)") from exc
+        problems = []
     if as_json:
         click.echo(json.dumps(meta.to_dict(), ensure_ascii=False, indent=2))
-        return
+    else:
+        click.echo(_describe(path, meta, verified=not metadata_only, problems=problems))
+    for problem in problems:
+        click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
+
+
+def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[str]) -> str:
+    from taikai.labels import REASON_IDS, SENTIMENTS, display_order
+
     data = meta.training_data
+    if verified:
+        status = "verified and loaded"
+    elif problems:
+        status = "REFUSED when loading: " + "; ".join(problems)
+    else:
+        status = "sha256 and library versions match (metadata only: not loaded)"
     lines = [
-        f"model:      {model.path}",
+        f"model:      {path}",
+        f"status:     {status}",
         f"created:    {meta.created_at}  (taikai {meta.taikai_version}, model format {meta.format})",
-        f"reasons:    {', '.join(model.reason_labels)}",
-        f"sentiments: {', '.join(model.sentiment_labels) or '-'}",
+        f"reasons:    {', '.join(display_order(meta.reasons, REASON_IDS))}",
+        f"sentiments: {', '.join(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {meta.reason_thresholds}",
         f"data:       {data.get('file', '<frame>')} rows={data.get('rows')} train={data.get('train_rows')} "
         f"test={data.get('test_rows')} sha256={data.get('file_sha256') or data.get('content_sha256')}",
@@ -223,4 +261,4 @@ def info(model_path: Path | None, as_json: bool) -> None:
         if isinstance(figures, dict):
             shown = {k: round(v, 3) for k, v in figures.items() if isinstance(v, float)}
             lines.append(f"{name + ':':11s} {shown}")
-    click.echo("\n".join(lines))
+    return "\n".join(lines)

@@ -8,9 +8,11 @@ Classes inside a saved pipeline are pickled under the public names of this packa
 from taikai.model._artifact import (
     ARTIFACT_NAME,
     METADATA_NAME,
+    artifact_problems,
     default_model_dir,
     load_artifact,
     read_metadata,
+    read_metadata_json,
     save_artifact,
     sha256_file,
 )
@@ -70,6 +72,7 @@ __all__ = [
     "Prediction",
     "ReasonSentimentClassifier",
     "WordVocabulary",
+    "artifact_problems",
     "build_pipeline",
     "centred_coefficients",
     "check_versions",
@@ -83,6 +86,7 @@ __all__ = [
     "output_columns",
     "proba_columns",
     "read_metadata",
+    "read_metadata_json",
     "reason_sets",
     "resolve_model",
     "save_artifact",

@@ -49,17 +49,22 @@ def _model_dir(path: Path) -> Path:
     return path.parent if path.is_file() else path
 
 
-def read_metadata(model_dir: Path) -> ModelMetadata:
-    """Return the metadata of the model in *model_dir*, or raise :class:`ModelError` saying what is wrong."""
+def read_metadata_json(model_dir: Path) -> Any:
+    """Return the JSON values of the metadata file in *model_dir*, whatever its format, or raise :class:`ModelError`."""
     model_dir = _model_dir(model_dir)
     path = model_dir / METADATA_NAME
     if not path.exists():
         raise ModelError(f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and its metadata")
     try:
-        values = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ModelError(f"{path}: not valid JSON ({exc})") from exc
-    return ModelMetadata.from_dict(values, str(path))
+
+
+def read_metadata(model_dir: Path) -> ModelMetadata:
+    """Return the metadata of the model in *model_dir*, or raise :class:`ModelError` saying what is wrong."""
+    values = read_metadata_json(model_dir)
+    return ModelMetadata.from_dict(values, str(_model_dir(model_dir) / METADATA_NAME))
 
 
 def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
@@ -75,13 +80,11 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
     if not artifact.exists():
         raise ModelError(f"{model_dir}: {artifact.name} is missing")
     data = artifact.read_bytes()
-    expected = meta.artifact.sha256 if meta.artifact else None
-    actual = hashlib.sha256(data).hexdigest()
-    if expected != actual:
+    mismatch = _hash_mismatch(artifact, data, meta)
+    if mismatch:
         raise ModelError(
-            f"{artifact}: sha256 {actual} does not match {expected} in {METADATA_NAME}; "
-            "the file was changed after training and will not be loaded (it could run arbitrary code). "
-            f"Restore the original file or {RETRAIN_HINT}"
+            f"{mismatch}; the file was changed after training and will not be loaded (it could run arbitrary "
+            f"code). Restore the original file or {RETRAIN_HINT}"
         )
     problems = check_versions(meta.versions)
     if problems:
@@ -96,6 +99,27 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
         return joblib.load(io.BytesIO(data)), meta
     except Exception as exc:  # a verified pickle that still fails: a class or module this install lacks
         raise ModelError(f"{artifact}: cannot be loaded ({type(exc).__name__}: {exc}); {RETRAIN_HINT}") from exc
+
+
+def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata) -> str | None:
+    """Return why *data* (the bytes of *artifact*) is not the artifact *meta* describes, or ``None``."""
+    expected = meta.artifact.sha256 if meta.artifact else None
+    actual = hashlib.sha256(data).hexdigest()
+    if expected == actual:
+        return None
+    return f"{artifact}: sha256 {actual} does not match {expected} in {METADATA_NAME}"
+
+
+def artifact_problems(model_dir: Path, meta: ModelMetadata) -> list[str]:
+    """Return why :func:`load_artifact` would refuse the model in *model_dir*, without unpickling anything.
+
+    Empty when the artifact's sha256 matches *meta* and the installed libraries match those it was trained with.
+    """
+    artifact = _model_dir(model_dir) / ARTIFACT_NAME
+    if not artifact.exists():
+        return [f"{artifact.name} is missing"]
+    mismatch = _hash_mismatch(artifact, artifact.read_bytes(), meta)
+    return ([mismatch] if mismatch else []) + check_versions(meta.versions)
 
 
 def _editable_source_dir() -> Path | None:
