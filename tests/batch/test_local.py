@@ -68,15 +68,35 @@ def test_interrupted_run_resumes_to_an_identical_file(tmp_path, dump, tiny_model
     assert (resumed.rows, resumed.resumed_rows, resumed.statuses) == (60, 21, whole.statuses)
 
 
-def test_resume_refuses_changed_options_or_input(tmp_path, dump, tiny_model_dir):
+@pytest.mark.parametrize(
+    ("changed", "message"),
+    [
+        ({"chunk_size": 8}, "--chunk-size changed: 7 → 8"),
+        ({"id_column": "n"}, "--id-column changed: 'id' → 'n'"),
+        ({"on_bad_lines": "report"}, "--on-bad-lines changed: 'error' → 'report'"),
+        ({"encoding": "cp932"}, "--encoding changed: 'utf-8-sig' → 'cp932'"),
+        ({"output_encoding": "cp932"}, "--output-encoding changed: 'utf-8' → 'cp932'"),
+    ],
+)
+def test_resume_refusal_names_the_option_and_both_values(tmp_path, dump, tiny_model_dir, changed, message):
+    out = tmp_path / "out.csv"
+    options = {"model": tiny_model_dir, "chunk_size": 7, "id_column": "id"}
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", on_chunk=stop_after(1), **options)
+    with pytest.raises(InputError, match=re.escape(message)) as caught:
+        taikai.classify_file(dump, out, "text", resume=True, **(options | changed))
+    assert str(caught.value).count("changed") == 1, caught.value  # only the option that changed
+
+
+def test_resume_refuses_a_changed_input_saying_what_changed(tmp_path, dump, tiny_model_dir):
     out = tmp_path / "out.csv"
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
-    with pytest.raises(InputError, match="options changed"):
-        taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=8, resume=True)
+    size = dump.stat().st_size
     with open(dump, "a", encoding="utf-8") as f:
         f.write("r999,追加,999\n")
-    with pytest.raises(InputError, match="input changed"):
+    grown = re.escape(f"the input file changed (its size: {size} bytes")
+    with pytest.raises(InputError, match=grown + r".* → " + str(dump.stat().st_size) + " bytes"):
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, resume=True)
 
 

@@ -33,6 +33,34 @@ def input_fingerprint(path: Path) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{digest.hexdigest()}"
 
 
+def _short(value: object) -> str:
+    return "(none)" if value is None else repr(value)
+
+
+def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Return one phrase per difference between two run fingerprints, naming the option and both values."""
+    changes = []
+    if old.get("input") != new.get("input"):
+        before, after = (str(f.get("input", "::")).split(":") for f in (old, new))
+        what = "its size" if before[0] != after[0] else "its content" if before[2:] != after[2:] else "its time"
+        changes.append(
+            f"the input file changed ({what}: {before[0]} bytes, modified {before[1]} ns → "
+            f"{after[0]} bytes, modified {after[1]} ns)"
+        )
+    if old.get("model") != new.get("model"):
+        changes.append(f"the model changed (sha256 {str(old.get('model'))[:16]}… → {str(new.get('model'))[:16]}…)")
+    if old.get("options") != new.get("options"):
+        before, after = (json.loads(f.get("options") or "{}") for f in (old, new))
+        for key in sorted(set(before) | set(after), key=lambda k: (k == "taikai", k)):
+            if before.get(key) != after.get(key):
+                name = "the taikai version" if key == "taikai" else "--" + key.replace("_", "-")
+                changes.append(f"{name} changed: {_short(before.get(key))} → {_short(after.get(key))}")
+    for key in sorted((set(old) | set(new)) - {"input", "model", "options"}):
+        if old.get(key) != new.get(key):  # e.g. the rules: a hash of what they are
+            changes.append(f"the {key} changed ({_short(old.get(key))} → {_short(new.get(key))})")
+    return changes
+
+
 def _sync(f: IO[bytes]) -> None:
     f.flush()
     os.fsync(f.fileno())
@@ -63,11 +91,11 @@ class WorkDir:
                         "or delete that directory to start over"
                     )
                 state = dict(json.loads(self.state_path.read_text(encoding="utf-8")))
-                changed = [k for k, v in fingerprint.items() if state.get("fingerprint", {}).get(k) != v]
+                changed = describe_changes(state.get("fingerprint", {}), fingerprint)
                 if changed:
-                    what = " and ".join([", ".join(changed[:-1]), changed[-1]] if len(changed) > 1 else changed)
                     raise InputError(
-                        f"cannot resume {self.output}: the {what} changed since the interrupted run; "
+                        f"cannot resume {self.output}: since the interrupted run, " + "; ".join(changed) + ". "
+                        "Run the command as it was (the values before the arrows), or "
                         f"delete {self.dir} and run without --resume to start over"
                     )
             else:
