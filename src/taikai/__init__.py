@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from taikai.analysis import Explanation, Keywords, distinctive_words, evaluate_rules, explain, keywords
     from taikai.batch import BatchOptions, BatchSummary, classify_file
     from taikai.drift import DriftReport, check_drift
-    from taikai.errors import InputError, ModelError, RulesError, TaikaiError
+    from taikai.errors import DataWarning, InputError, ModelError, RulesError, TaikaiError
     from taikai.evaluation import EvaluationReport, evaluate
     from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
     from taikai.model import (
@@ -51,6 +51,7 @@ _EXPORTS = {
     "classify_file": "taikai.batch",
     "DriftReport": "taikai.drift",
     "check_drift": "taikai.drift",
+    "DataWarning": "taikai.errors",
     "InputError": "taikai.errors",
     "ModelError": "taikai.errors",
     "RulesError": "taikai.errors",
@@ -93,6 +94,7 @@ __all__ = [
     "BatchOptions",
     "BatchSummary",
     "Classified",
+    "DataWarning",
     "DriftReport",
     "DriftStatistics",
     "EvaluationReport",

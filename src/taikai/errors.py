@@ -15,3 +15,10 @@ class InputError(TaikaiError):
 
 class RulesError(InputError):
     """A coding-rules file cannot be read, or one of its rules is wrong (named with the file, line and rule)."""
+
+
+class DataWarning(UserWarning):
+    """Something in the data or the model a user should know (rows read with U+FFFD, training rows evaluated).
+
+    The command line prints these as ``taikai: warning: …`` on stderr.
+    """

@@ -177,7 +177,9 @@ def _columns(text):
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-@pytest.mark.parametrize("text", ["手数料が高すぎる", "ｼｽﾃﾑ利用料と振込手数料で手取りが減る", "本業が忙しい、time がない"])
+@pytest.mark.parametrize(
+    "text", ["手数料が高すぎる", "ｼｽﾃﾑ利用料と振込手数料で手取りが減る", "本業が忙しい、time がない"]
+)
 def test_render_text_aligns_the_spans_column_by_display_width(tiny_model, text):
     explanation = explain(tiny_model, text, top=5)
     rows = [line for line in click.unstyle(render_text(explanation)).splitlines() if re.match(r"^  [+-]\d", line)]

@@ -151,11 +151,22 @@ def test_bad_lines_report_and_error(tmp_path, tiny_model, fmt, content, good, ba
     assert summary.records == summary.rows + summary.bad_lines + summary.blank_lines
 
 
-def test_undecodable_line_is_named(tmp_path, tiny_model):
-    src = tmp_path / "in.csv"
-    src.write_bytes("id,text\n1,単価\n".encode() + "2,手数料\n".encode("cp932"))
-    with pytest.raises(InputError, match=r"in\.csv:3: not valid utf-8.*--encoding"):
-        taikai.classify_file(src, tmp_path / "out.csv", "text", model=tiny_model, encoding="utf-8")
+@pytest.mark.parametrize(
+    ("given", "says", "never"),
+    [
+        ("utf-8", "the encoding given with --encoding; if that is the file's encoding", "pass the file's encoding"),
+        (None, "the encoding detected from the file's first MiB; pass the file's encoding with --encoding", "given"),
+    ],
+)
+def test_undecodable_line_is_named_with_advice_for_a_given_or_detected_encoding(
+    tmp_path, tiny_model, given, says, never
+):
+    src = tmp_path / "in.csv"  # the first MiB is UTF-8: detection says utf-8, the CP932 line comes later
+    src.write_bytes(b"id,text\n" + f"1,{'単価' * 200_000}\n".encode() + "2,手数料\n".encode("cp932"))
+    with pytest.raises(InputError, match=r"in\.csv:3: byte 0x8e is not valid utf-8") as caught:
+        taikai.classify_file(src, tmp_path / "out.csv", "text", model=tiny_model, encoding=given)
+    message = str(caught.value)
+    assert says in message and "--encoding-errors replace" in message and never not in message
 
 
 def test_xlsx_row_limit_is_checked_before_writing(tmp_path, tiny_model, monkeypatch):
@@ -285,3 +296,98 @@ def test_rows_not_classified_have_empty_model_cells(tmp_path, tiny_model, fmt):
     assert all(first[start:]) and float(first[header.index("p_reason_fees")]) > 0
     for row in others:  # no 'nan', no None: empty cells
         assert row[start:] == [""] * (len(header) - start), row
+
+
+CR_DUMP = 'id,text\r1,単価が安い\r2,手数料が高い,extra\r\r3,"改行\rあり"\r4,本業が忙しい\r5\r6,提案が通らない'
+"""Bare-CR line endings: 4 rows (one spans lines 5-6), 2 bad records (lines 3 and 8), 1 blank line (4)."""
+
+
+@pytest.mark.parametrize("chunk_size", [1, 2, 1000])
+def test_bare_cr_records_are_counted_exactly_under_report(tmp_path, tiny_model, chunk_size):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(CR_DUMP.encode("cp932"))
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, on_bad_lines="report", chunk_size=chunk_size)
+    with open(out, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["id"] for r in rows] == ["1", "3", "4", "6"]
+    assert rows[1]["text"] == "改行\rあり"  # a line break inside quotes is kept as written
+    with open(tmp_path / "out.bad_lines.csv", encoding="utf-8") as f:
+        assert [int(r["line"]) for r in csv.DictReader(f)] == [3, 8]
+    assert (summary.rows, summary.bad_lines, summary.blank_lines) == (4, 2, 1)
+    assert summary.records == 7  # the 8 lines after the header, one of them inside a quoted field
+
+
+def test_bare_cr_dump_resumes_to_identical_bytes(tmp_path, tiny_model):
+    src, full, out = tmp_path / "in.csv", tmp_path / "full.csv", tmp_path / "out.csv"
+    src.write_bytes((CR_DUMP + "\r" + "\r".join(f"{i},{TEXTS[i % 4]}" for i in range(7, 30))).encode("cp932"))
+    options = {"model": tiny_model, "on_bad_lines": "report", "chunk_size": 3}
+    taikai.classify_file(src, full, "text", **options)
+
+    def stop(index):
+        if index == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(src, out, "text", on_chunk=stop, **options)
+    resumed = taikai.classify_file(src, out, "text", resume=True, **options)
+    assert out.read_bytes() == full.read_bytes()
+    assert resumed.records == resumed.rows + 3  # the bad and blank lines of the first chunks were saved too
+    assert (resumed.bad_lines, resumed.blank_lines) == (2, 1)
+
+
+BROKEN_CP932 = b"id,text\n1," + "単価が安い".encode("cp932") + b"\n2,\x81\x20" + "手数料".encode("cp932") + b"\n"
+PRIVATE_USE = b"id,text\n1," + "単価".encode("cp932") + b"\xff\n2," + "本業".encode("cp932") + b"\xf0\x40\n3,ok\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "row", "value", "message", "counted"),
+    [
+        (BROKEN_CP932, 1, "\ufffd 手数料", "line 3: 1 undecodable byte(s) read as U+FFFD in cp932", "1 undecodable"),
+        (PRIVATE_USE, 0, "単価\uf8f3", "line 2: 1 private-use character(s)", "2 private-use"),
+    ],
+)
+def test_encoding_errors_replace_keeps_rows_in_place_and_says_so(
+    tmp_path, tiny_model, content, row, value, message, counted
+):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(content)
+    if content is BROKEN_CP932:
+        with pytest.raises(InputError, match=r"in\.csv:3: byte 0x81 is not valid cp932.*--encoding-errors replace"):
+            taikai.classify_file(src, out, "text", model=tiny_model, encoding="cp932")
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, encoding="cp932", encoding_errors="replace")
+    frame = read_output(out, "csv")
+    assert frame["id"].tolist() == [str(i) for i in range(1, len(frame) + 1)]
+    assert frame["text"][row] == value and message in frame["message"][row]
+    assert summary.decode_rows == (1 if content is BROKEN_CP932 else 2)
+    assert "rows not cleanly decoded" in str(summary) and counted in str(summary)
+
+
+def test_encoding_errors_replace_detects_the_likelier_encoding(tmp_path, tiny_model):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(b"id,text\n1,\x81 " + "単価が安い".encode() + b"\n")  # neither UTF-8 nor CP932 decodes it all
+    with pytest.raises(InputError, match=r"cannot decode as UTF-8 or CP932.*--encoding-errors replace"):
+        taikai.classify_file(src, out, "text", model=tiny_model)
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, encoding_errors="replace")
+    assert read_output(out, "csv")["text"].tolist() == ["\ufffd 単価が安い"]
+    assert (summary.decode_rows, summary.undecodable_bytes) == (1, 1)
+
+
+def test_xlsx_column_limit_is_checked_before_writing(tmp_path, tiny_model):
+    src, out = tmp_path / "wide.csv", tmp_path / "out.xlsx"
+    names = ["text", *(f"c{j}" for j in range(16_380))]
+    src.write_text(",".join(names) + "\n単価が安い" + "," * (len(names) - 1) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"16,381 columns and the model's \d+ make 16,\d+, more than one xlsx"):
+        taikai.classify_file(src, out, "text", model=tiny_model)
+    assert not out.exists() and not list(tmp_path.glob("*.taikai-partial"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_field_with_a_bare_cr_is_quoted_in_csv_output(tmp_path, tiny_model, fmt):
+    src, out = tmp_path / "in.jsonl", tmp_path / f"out.{fmt}"
+    rows = [{"id": "1", "text": "単価が\r安い", "n": 'a"b'}, {"id": "2", "text": "手数料\r\nが高い", "n": "x,y\ty"}]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    taikai.classify_file(src, out, "text", model=tiny_model)
+    with open(out, encoding="utf-8", newline="") as f:
+        back = list(csv.DictReader(f, delimiter="\t" if fmt == "tsv" else ","))
+    assert [(r["id"], r["text"], r["n"]) for r in back] == [(r["id"], r["text"], r["n"]) for r in rows]
+    assert taikai.io.read_table(out).frame["text"].tolist() == [r["text"] for r in rows]  # taikai reads it back

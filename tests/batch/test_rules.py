@@ -123,9 +123,9 @@ def stop_after(k: int):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ("edit", "the rules changed"),
-        ("drop", "the rules and rules mode changed"),
-        ("mode", "the rules mode changed"),
+        ("edit", r"the rules changed \('\w{16}…' → '\w{16}…'\)\."),
+        ("drop", r"the rules changed \('\w{16}…' → \(none\)\); the rules mode changed \('flag' → \(none\)\)"),
+        ("mode", r"the rules mode changed \('flag' → 'override'\)"),
         ("comment", None),  # comments and layout do not change the rules: the run goes on
     ],
 )
@@ -144,7 +144,7 @@ def test_resume_refuses_changed_rules(tmp_path, dump, rules, tiny_model_dir, cha
     else:
         rules.write_text("# my rules\n" + RULES, encoding="utf-8")
     if expected is not None:
-        with pytest.raises(InputError, match=f"cannot resume .*: {expected} since the interrupted run"):
+        with pytest.raises(InputError, match=f"cannot resume .*: since the interrupted run, {expected}"):
             taikai.classify_file(dump, out, "text", resume=True, **given, **options)
         return
     resumed = taikai.classify_file(dump, out, "text", resume=True, **given, **options)

@@ -140,7 +140,7 @@ def test_frame_problems_name_the_data_row(tmp_path):
 
 @pytest.mark.parametrize(
     ("encoding", "message"),
-    [("utf-8", r"big\.csv:20002: not valid utf-8 \(byte 0x92\)"), ("foo", r"--encoding 'foo': unknown encoding")],
+    [("utf-8", r"big\.csv:20002: byte 0x92 is not valid utf-8"), ("foo", r"--encoding 'foo': unknown encoding")],
 )
 def test_training_file_encoding_errors_name_the_line_or_the_option(run, tmp_path, encoding, message):
     path = tmp_path / "big.csv"  # about 700 kB: the bad byte is far past pandas' first buffer

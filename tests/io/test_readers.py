@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from taikai.errors import InputError
-from taikai.io import format_of, open_reader, read_labelled, read_predictions, read_table
+from taikai.io import format_of, open_reader, raw_lines, read_labelled, read_predictions, read_table
 
 # (file name, bytes, columns, rows as read, file line of each row, bad lines, blank lines)
 CASES = [
@@ -26,6 +27,22 @@ CASES = [
     ("a.tsv", b"id\ttext\n1\ta,b\n", ["id", "text"], [["1", "a,b"]], [2], [], 0),
     ("a.jsonl", b'{"id": 1, "text": "x"}\n\n{"id": 2}\n', ["id", "text"], [[1, "x"], [2, None]], [1, 3], [], 1),
     ("a.jsonl", b'{"id": 1, "text": "x"}\n[1]\n{"id": 2, "z": 0}\n', ["id", "text"], [[1, "x"]], [1], [2, 3], 0),
+    # bare CR line endings (old Mac, some Excel exports), alone or mixed with LF and CR LF: one line each
+    ("cr.csv", b"id,text\r1,x\r2,y\r", ["id", "text"], [["1", "x"], ["2", "y"]], [2, 3], [], 0),
+    ("cr.csv", b"id,text\r1,x\n2,y\r\n3,z", ["id", "text"], [["1", "x"], ["2", "y"], ["3", "z"]], [2, 3, 4], [], 0),
+    ("cr.csv", b'id,text\r1,"two\rlines"\r2,y\r', ["id", "text"], [["1", "two\rlines"], ["2", "y"]], [2, 4], [], 0),
+    ("cr.csv", b"id,text\r1,x\r\r2,y\r", ["id", "text"], [["1", "x"], ["2", "y"]], [2, 4], [], 1),
+    ("cr.csv", b"id,text\r1,x,extra\r2,y\r3\r", ["id", "text"], [["2", "y"]], [3], [2, 4], 0),
+    ("cr.tsv", "id\ttext\r1\t手数料\r".encode("cp932"), ["id", "text"], [["1", "手数料"]], [2], [], 0),
+    (
+        "cr.jsonl",
+        b'{"id": 1, "text": "x"}\r{"id": 2, "text": "y"}\r',
+        ["id", "text"],
+        [[1, "x"], [2, "y"]],
+        [1, 2],
+        [],
+        0,
+    ),
 ]
 
 
@@ -143,3 +160,19 @@ def test_predictions_csv_reads_numbers_and_missing_cells(tmp_path):
     assert frame["p_reason_fees"].dtype == "float64" and frame["n"].tolist() == [1, 2]
     assert frame["reason"].tolist()[0] == "fees" and frame["reason"].isna().tolist() == [False, True]
     assert frame["id"].tolist() == ["r1", "r2"]
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 5, 1 << 20])
+@pytest.mark.parametrize(
+    "content",
+    [b"a\rb\r\nc\nd", b"\r\r\n\n\r", b"ab\r\ncd\r\n", "手数料\r単価\r\n".encode("cp932"), b"x" * 7 + b"\r"],
+)
+def test_raw_lines_split_as_a_universal_reader_at_any_block_size(monkeypatch, content, block):
+    import io
+
+    import taikai.io._text_readers as readers
+
+    monkeypatch.setattr(readers, "_BLOCK", block)
+    lines = list(raw_lines(io.BytesIO(content)))
+    assert b"".join(lines) == content  # every byte once: offsets stay exact
+    assert lines == re.findall(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", content)  # as Python's universal newlines

@@ -23,7 +23,13 @@ def test_pad(text, width, expected):
 
 @pytest.mark.parametrize(
     ("text", "width", "expected"),
-    [("手数料が高い", 12, "手数料が高い"), ("手数料が高い", 7, "手数料…"), ("手数料が高い", 6, "手数…"), ("a\nb  c", 10, "a b c"), ("abcdef", 4, "abc…")],
+    [
+        ("手数料が高い", 12, "手数料が高い"),
+        ("手数料が高い", 7, "手数料…"),
+        ("手数料が高い", 6, "手数…"),
+        ("a\nb  c", 10, "a b c"),
+        ("abcdef", 4, "abc…"),
+    ],
 )
 def test_clip(text, width, expected):
     assert clip(text, width) == expected

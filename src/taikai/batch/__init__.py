@@ -15,7 +15,7 @@ from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_res
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.batch._workdir import WorkDir, input_fingerprint
+from taikai.batch._workdir import FinishError, WorkDir, describe_partial, input_fingerprint
 
 if TYPE_CHECKING:
     from taikai.batch._local import Interrupted, classify_file, output_types, run_local
@@ -28,12 +28,14 @@ __all__ = [
     "BatchOptions",
     "BatchSummary",
     "ChunkResult",
+    "FinishError",
     "Interrupted",
     "Progress",
     "RowProblem",
     "WorkDir",
     "chunk_result",
     "classify_file",
+    "describe_partial",
     "input_fingerprint",
     "output_types",
     "run_local",

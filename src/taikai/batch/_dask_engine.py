@@ -121,11 +121,11 @@ class _ModelRef:
         return _remember(self.key, lambda: load_model(path))
 
 
-def output_dtypes(model: Model, rules_mode: RulesMode | None = None) -> dict[str, object]:
-    """Return the pandas dtype of each column the model (and rules in *rules_mode*) add: those of
-    :func:`taikai.batch.output_types`."""
+def output_dtypes(model: Model, rules_mode: RulesMode | None = None, prefix: str = "") -> dict[str, object]:
+    """Return the pandas dtype of each column the model (and rules in *rules_mode*) add, named with *prefix*: those
+    of :func:`taikai.batch.output_types`."""
     pandas_dtype = {pa.float64(): "float64", pa.string(): STRING, pa.bool_(): pd.ArrowDtype(pa.bool_())}
-    return {c: pandas_dtype[t] for c, t in output_types(model, rules_mode).items()}
+    return {c: pandas_dtype[t] for c, t in output_types(model, rules_mode, prefix).items()}
 
 
 def _matcher(rules: RuleSet) -> RuleMatcher:
@@ -158,6 +158,7 @@ def _predict_partition(
     rules_mode: RulesMode = RulesMode.FLAG,
     mask: bool = False,
     count_masks: bool = False,
+    prefix: str = "",
 ) -> pd.DataFrame:
     """Classify one partition with this process's model (and rules) and give the added columns their dtypes.
 
@@ -168,7 +169,7 @@ def _predict_partition(
     with _RUN_LOCK:  # one tokenizer per process: never run it from two threads at once
         if mask:
             part = mask_partition(part, text_column, count_masks)
-        out = model.predict_frame(part, text_column, matcher, rules_mode)
+        out = model.predict_frame(part, text_column, matcher, rules_mode, prefix=prefix)
     typed: pd.DataFrame = out.astype(dtypes)
     return typed
 
@@ -195,6 +196,7 @@ def classify(
     rules: RuleSet | RuleMatcher | str | Path | None = None,
     rules_mode: RulesMode | str = RulesMode.FLAG,
     mask_pii: bool = False,
+    prefix: str = "",
 ) -> dd.DataFrame:
     """Return *ddf* with the model's columns appended to every partition; every row is kept, in order.
 
@@ -203,9 +205,9 @@ def classify(
     without one, each process of the local scheduler loads it from its directory once. *rules* (a rules file
     or :class:`~taikai.rules.RuleSet`) add the rule columns, as :meth:`taikai.Model.predict_frame` does.
     ``mask_pii=True`` masks personal data in the text column first: the rules and the model read, and the
-    result holds, the masked text.
+    result holds, the masked text. *prefix* goes before the name of every column the model adds.
     """
-    return classify_frame(ddf, text_column, model, client, rules, rules_mode, mask_pii)
+    return classify_frame(ddf, text_column, model, client, rules, rules_mode, mask_pii, prefix=prefix)
 
 
 def classify_frame(
@@ -217,6 +219,7 @@ def classify_frame(
     rules_mode: RulesMode | str,
     mask_pii: bool,
     count_masks: bool = False,
+    prefix: str = "",
 ) -> dd.DataFrame:
     """Do :func:`classify`; with *count_masks*, also add the :data:`MASK_COUNT_COLUMNS` (for the file engine)."""
     model = resolve_model(model)
@@ -224,16 +227,16 @@ def classify_frame(
     mode = RulesMode.parse(rules_mode) if ruleset is not None else None
     if ruleset is not None:
         ruleset.check_labels(model.reason_labels)
-    model.check_columns(ddf.columns, text_column, mode)
+    model.check_columns(ddf.columns, text_column, mode, prefix)
     client = client if client is not None else _current_client()
     if client is not None:
         ship_model(model, client)
-    dtypes = output_dtypes(model, mode)
+    dtypes = output_dtypes(model, mode, prefix)
     counted = MASK_COUNT_COLUMNS.values() if mask_pii and count_masks else ()
     empty = ddf._meta.index
     meta = ddf._meta.assign(**{c: pd.Series([], dtype="int64", index=empty) for c in counted})
     meta = meta.assign(**{c: pd.Series([], dtype=t, index=empty) for c, t in dtypes.items()})
     ref = _ModelRef(model, shipped=client is not None)
     mode = mode or RulesMode.FLAG
-    args = (ref, text_column, dtypes, ruleset, mode, mask_pii, count_masks)
+    args = (ref, text_column, dtypes, ruleset, mode, mask_pii, count_masks, prefix)
     return ddf.map_partitions(_predict_partition, *args, meta=meta)

@@ -125,11 +125,13 @@ def _write_part(
     id_column: str | None,
     proba: frozenset[str],
     ruled: bool = False,
+    prefix: str = "",
 ) -> ChunkResult:
     """Write one classified partition to *path* (via a temporary name) and return its counts.
 
     *proba* names the model's probability columns (an input column may look like one: ``p_score``); *ruled*
-    says that rules added their columns (else an input column may be named like one).
+    says that rules added their columns (else an input column may be named like one); *prefix* is the one before
+    the names of the model's columns.
     """
     if offset is not None:
         part = part.copy(deep=False)
@@ -152,15 +154,15 @@ def _write_part(
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
     )
     return chunk_result(
-        part["status"].tolist(),
-        part["message"].tolist(),
-        part["reason"].tolist(),
-        part["sentiment"].tolist(),
+        part[prefix + "status"].tolist(),
+        part[prefix + "message"].tolist(),
+        part[prefix + "reason"].tolist(),
+        part[prefix + "sentiment"].tolist(),
         part[id_column].tolist() if id_column else None,
         row_name,
         replaced,
-        rule_names=part["rule_names"].tolist() if ruled else None,
-        rule_conflicts=part["rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
+        rule_names=part[prefix + "rule_names"].tolist() if ruled else None,
+        rule_conflicts=part[prefix + "rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
         masks=masks,
     )
 
@@ -250,7 +252,7 @@ def run_dask(
     if id_column is None and ROW_COLUMN in ddf.columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
     fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
-    added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode).items()]
+    added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
     spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))
     own = None
     if client is None:
@@ -268,16 +270,24 @@ def run_dask(
             offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
         mode = rules_mode or options.rules_mode
         result = classify_frame(
-            ddf, options.text_column, resolved, client, ruleset, mode, options.mask_pii, count_masks=True
+            ddf,
+            options.text_column,
+            resolved,
+            client,
+            ruleset,
+            mode,
+            options.mask_pii,
+            count_masks=True,
+            prefix=options.prefix,
         )
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         from dask import delayed
 
         names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
-        proba = frozenset(resolved.proba_columns())
+        proba = frozenset(options.prefix + c for c in resolved.proba_columns())
         tasks = [
-            delayed(_write_part)(part, name, spec, offset, id_column, proba, ruleset is not None)
+            delayed(_write_part)(part, name, spec, offset, id_column, proba, ruleset is not None, options.prefix)
             for part, name, offset in zip(result.to_delayed(), names, offsets, strict=True)
         ]
         futures = client.compute(tasks)

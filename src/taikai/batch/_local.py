@@ -21,9 +21,9 @@ from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._options import BatchOptions
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.batch._workdir import WorkDir, input_fingerprint
+from taikai.batch._workdir import FinishError, WorkDir, input_fingerprint
 from taikai.errors import InputError, TaikaiError
-from taikai.io import Chunk, OutputSpec, Position
+from taikai.io import Chunk, DecodeNote, OutputSpec, Position
 from taikai.model import Model, default_model_dir, model_key, resolve_model
 from taikai.privacy import PiiMasker, default_masker
 from taikai.rules import RuleMatcher, RulesMode
@@ -61,8 +61,13 @@ def _init_worker(job: _Job) -> None:
     _worker["job"] = job
 
 
-def _run_chunk(spec: OutputSpec, index: int, data: list[list[Any]], row_start: int) -> ChunkResult:
-    """Classify one chunk and encode it; return the payload with the chunk's counts."""
+def _run_chunk(
+    spec: OutputSpec, index: int, data: list[list[Any]], row_start: int, notes: dict[int, DecodeNote] | None = None
+) -> ChunkResult:
+    """Classify one chunk and encode it; return the payload with the chunk's counts.
+
+    *notes* name the rows whose bytes did not all decode cleanly: their message says so.
+    """
     job = _worker["job"]
     masks: dict[str, int] = {}
     if job.masker is not None:  # the masked texts are read by the rules and the model, and written
@@ -70,6 +75,10 @@ def _run_chunk(spec: OutputSpec, index: int, data: list[list[Any]], row_start: i
         data[job.text], counted = job.masker.mask_values(data[job.text])
         masks = {kind.value: n for kind, n in counted.items()}
     columns = job.model.classify(data[job.text], job.rules, job.rules_mode).columns()
+    if notes:
+        messages = columns["message"] = list(columns["message"])
+        for i, note in notes.items():
+            messages[i] = f"{messages[i]}; {note.message()}" if messages[i] else note.message()
     out = [*data, *columns.values()]
     if spec.is_stream:
         payload, replaced = tio.encode_stream(spec, out, first=index == 1)
@@ -119,14 +128,14 @@ def model_stamp(model: Model) -> dict[str, Any]:
     }
 
 
-def output_types(model: Model, rules_mode: RulesMode | None = None) -> dict[str, Any]:
-    """Return the Arrow type of each column the model (and rules in *rules_mode*) add: float64 probabilities,
-    boolean ``rule_conflict``, strings otherwise."""
+def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str = "") -> dict[str, Any]:
+    """Return the Arrow type of each column the model (and rules in *rules_mode*) add, named with *prefix*:
+    float64 probabilities, boolean ``rule_conflict``, strings otherwise."""
     import pyarrow as pa
 
     proba = set(model.proba_columns())
     kinds = {c: pa.float64() for c in proba} | {"rule_conflict": pa.bool_()}
-    return {c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}
+    return {prefix + c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}
 
 
 def _pool(job: _Job, jobs: int) -> ProcessPoolExecutor:
@@ -143,9 +152,14 @@ def check_columns(source: Path, columns: list[str], model: Model, options: Batch
     for option, name in (("--text-column", options.text_column), ("--id-column", options.id_column)):
         if name is not None and name not in columns:
             raise InputError(f"{source}: no column {name!r}; the columns are {columns}; give the right one to {option}")
-    clash = [c for c in model.output_columns(options.applied_rules_mode) if c in columns]
+    clash = [
+        options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
+    ]
     if clash:
-        raise InputError(f"{source}: already has output column(s) {clash}; rename or drop them first")
+        raise InputError(
+            f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "
+            f"(--prefix pred_ gives pred_reason, …), or rename or drop them first"
+        )
 
 
 def prepare_rules(model: Model, options: BatchOptions) -> RuleMatcher | None:
@@ -189,15 +203,22 @@ def run_local(
     out_fmt = tio.format_of(output, options.output_format, "--output-format")
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
-    if not output.parent.is_dir():
-        raise InputError(f"{output}: the directory {output.parent} does not exist; create it first")
+    tio.check_output_dir(output)
     if input.exists() and output.exists() and output.samefile(input):
         raise InputError(f"{output}: the output would overwrite the input; choose another output file")
-    reader = tio.open_reader(input, in_fmt, options.encoding, options.sheet)
+    reader = tio.open_reader(input, in_fmt, options.encoding, options.sheet, options.encoding_errors)
     columns = reader.columns
     model = resolve_model(model)
     check_columns(input, columns, model, options)
     rules, rules_mode = prepare_rules(model, options), options.applied_rules_mode
+    ours = len(model.output_columns(rules_mode))
+    width = len(columns) + ours
+    if out_fmt == "xlsx" and width > tio.XLSX_MAX_COLUMNS:
+        raise InputError(
+            f"{input}: {len(columns):,} columns and the model's {ours} make {width:,}, "
+            f"more than one xlsx sheet holds ({tio.XLSX_MAX_COLUMNS:,}); write CSV, JSONL or Parquet output "
+            "instead (nothing was written)"
+        )
     xlsx_rows = tio.XLSX_MAX_ROWS - 1
     if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and (reader.total or 0) > xlsx_rows:
         raise InputError(
@@ -215,6 +236,8 @@ def run_local(
         "output_encoding": out_encoding,
         "on_bad_lines": options.on_bad_lines,
         "mask_pii": options.mask_pii,
+        "encoding_errors": options.encoding_errors,
+        "prefix": options.prefix,
         "taikai": importlib_metadata.version("taikai"),
     }
     fingerprint = {
@@ -225,7 +248,7 @@ def run_local(
         "rules mode": rules_mode.value if rules_mode is not None else None,
     }
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
-    state = work.open(fingerprint, options.resume)
+    state = work.open(fingerprint, options.resume, {"input": str(input), **saved})
     summary = BatchSummary.from_totals(input, output, state["totals"] if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])
@@ -233,8 +256,8 @@ def run_local(
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii = options.mask_pii
     masker = default_masker() if options.mask_pii else None
-    added = output_types(model, rules_mode)
-    all_columns = (*columns, *model.output_columns(rules_mode))
+    added = output_types(model, rules_mode, options.prefix)
+    all_columns = (*columns, *added)
     spec = None
     if state and state.get("schema"):
         import pyarrow as pa
@@ -253,7 +276,7 @@ def run_local(
 
     def commit(result: ChunkResult, k: int, chunk: Chunk) -> None:
         assert spec is not None
-        summary.add(result, len(chunk.bad), chunk.blank)
+        summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values())
         bad_bytes = tio.bad_lines_csv(chunk.bad, first=k == 1) if bad_output else b""
         extra: dict[str, Any] = {}
         if spec.schema is not None:
@@ -293,10 +316,11 @@ def run_local(
                 schema, stringify = tio.infer_schema(columns, chunk.data, reader.schema, added)
                 spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
             if pool is None:
-                commit(_run_chunk(spec, index, chunk.data, row_start), index, chunk)
+                commit(_run_chunk(spec, index, chunk.data, row_start, chunk.notes), index, chunk)
                 continue
             read = replace(chunk, data=[], lines=[])  # what commit() needs, without the rows
-            pending.append((pool.submit(_run_chunk, spec, index, chunk.data, row_start), (index, read)))
+            job_args = (spec, index, chunk.data, row_start, chunk.notes)
+            pending.append((pool.submit(_run_chunk, *job_args), (index, read)))
             while len(pending) >= 2 * jobs:
                 future, (k, done) = pending.popleft()
                 commit(future.result(), k, done)
@@ -315,6 +339,12 @@ def run_local(
     except TaikaiError:
         work.discard()
         raise
+    except FinishError as exc:  # the last step failed: a resumed run would fail the same way
+        work.discard()
+        raise InputError(
+            f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written and the "
+            f"partial run was removed"
+        ) from exc
     except KeyboardInterrupt:
         work.close()
         raise Interrupted(

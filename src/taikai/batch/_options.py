@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError
+from taikai.io import ENCODING_ERRORS
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
@@ -18,9 +19,11 @@ ENGINES = ("local", "dask")
 class BatchOptions:
     """How to read, classify and write a dump. The command line's options, one field each.
 
-    ``jobs``, ``chunk_size``, ``resume``, ``sheet`` and ``on_bad_lines`` belong to the local engine
-    (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`). ``rules`` is
-    a rules file (or a :class:`~taikai.rules.RuleSet` or matcher) applied in ``rules_mode`` (``flag`` or ``override``).
+    ``jobs``, ``chunk_size``, ``resume``, ``sheet``, ``on_bad_lines`` and ``encoding_errors`` belong to the local
+    engine (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`). ``rules``
+    is a rules file (or a :class:`~taikai.rules.RuleSet` or matcher) applied in ``rules_mode`` (``flag`` or
+    ``override``). ``prefix`` is put before the name of every column the model adds (``pred_`` gives
+    ``pred_reason``, …), so that a labelled file keeps its own ``reasons`` and ``sentiment`` next to the predictions.
     ``mask_pii`` replaces personal data in the text column (and in set-aside bad lines) by placeholders before
     classification (:func:`taikai.mask_pii`), in both engines.
     """
@@ -30,7 +33,9 @@ class BatchOptions:
     input_format: str | None = None
     output_format: str | None = None
     encoding: str | None = None
+    encoding_errors: str = "strict"
     output_encoding: str | None = None
+    prefix: str = ""
     progress: bool = False
     jobs: int = 1
     chunk_size: int = DEFAULT_CHUNK_SIZE
@@ -43,12 +48,14 @@ class BatchOptions:
     rules: str | Path | RuleSet | RuleMatcher | None = None
     rules_mode: str = RulesMode.FLAG.value
 
-    LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines")
+    LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines", "encoding_errors")
     DASK_ONLY = ("scheduler", "partitions")
 
     def __post_init__(self) -> None:
         if self.on_bad_lines not in ON_BAD_LINES:
             raise InputError(f"on_bad_lines must be one of {ON_BAD_LINES}, not {self.on_bad_lines!r}")
+        if self.encoding_errors not in ENCODING_ERRORS:
+            raise InputError(f"encoding_errors must be one of {ENCODING_ERRORS}, not {self.encoding_errors!r}")
         if self.chunk_size < 1:
             raise InputError("the chunk size must be at least 1 row")
         RulesMode.parse(self.rules_mode)

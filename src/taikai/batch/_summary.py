@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
+from taikai.io import DecodeNote
 from taikai.labels import REASON_IDS, SENTIMENTS, reason_name
 from taikai.privacy import format_counts
 from taikai.text import Status
@@ -36,6 +38,12 @@ class BatchSummary:
     conflicts: int = 0
     mask_pii: bool = False
     masks: dict[str, int] = field(default_factory=dict)
+    decode_rows: int = 0
+    """Rows whose bytes did not all decode cleanly (``--encoding-errors replace``, CP932 private-use bytes)."""
+    undecodable_bytes: int = 0
+    private_use_characters: int = 0
+    decode_lines: list[int] = field(default_factory=list)
+    """The file lines of the first such rows."""
 
     @property
     def rows_per_second(self) -> float:
@@ -76,6 +84,10 @@ class BatchSummary:
             "ruled": self.ruled,
             "conflicts": self.conflicts,
             "masks": self.masks,
+            "decode_rows": self.decode_rows,
+            "undecodable_bytes": self.undecodable_bytes,
+            "private_use_characters": self.private_use_characters,
+            "decode_lines": self.decode_lines,
         }
 
     def start_rules(self, source: str, names: list[str]) -> None:
@@ -83,8 +95,14 @@ class BatchSummary:
         self.rules_file = source
         self.rules = {name: 0 for name in names} | self.rules
 
-    def add(self, result: ChunkResult, bad: int = 0, blank: int = 0) -> None:
-        """Add one chunk's counts, and the bad and blank lines met reading it."""
+    def add(self, result: ChunkResult, bad: int = 0, blank: int = 0, notes: Iterable[DecodeNote] = ()) -> None:
+        """Add one chunk's counts, the bad and blank lines met reading it, and its rows that did not decode cleanly."""
+        for note in notes:
+            self.decode_rows += 1
+            self.undecodable_bytes += note.replaced
+            self.private_use_characters += note.private_use
+            if len(self.decode_lines) < MAX_EXAMPLES:
+                self.decode_lines.append(note.line)
         self.rows += result.rows
         self.bad_lines += bad
         self.blank_lines += blank
@@ -143,6 +161,15 @@ class BatchSummary:
             lines.append(f"bad lines: {self.bad_lines:,}{where}")
         if self.blank_lines:
             lines.append(f"blank lines skipped: {self.blank_lines:,}")
+        if self.decode_rows:
+            found = [f"{self.undecodable_bytes:,} undecodable byte(s) read as U+FFFD"] if self.undecodable_bytes else []
+            if self.private_use_characters:
+                found.append(f"{self.private_use_characters:,} private-use character(s) that map to no real text")
+            more = ", …" if self.decode_rows > len(self.decode_lines) else ""
+            lines.append(
+                f"rows not cleanly decoded: {self.decode_rows:,} ({', '.join(found)}); "
+                f"line(s) {', '.join(map(str, self.decode_lines))}{more}; each row's message says so"
+            )
         if self.replaced_characters:
             lines.append(
                 f"characters the output cannot hold: {self.replaced_characters:,} "

@@ -2,7 +2,8 @@
 
 ``OUTPUT.taikai-partial/`` holds ``output.part`` (CSV/TSV/JSONL bytes) or ``chunks/*.arrow`` (Parquet/xlsx),
 ``bad_lines.part`` and ``state.json``: the chunks done, where the input was left, the totals so far, and a
-fingerprint of input, model, options and rules. The output name is only ever written by an atomic rename.
+fingerprint of input, model, options and rules; ``README.txt`` says so to whoever finds the folder. The
+output name is only ever written by an atomic rename.
 """
 
 from __future__ import annotations
@@ -18,7 +19,25 @@ from typing import IO, Any
 from taikai.errors import InputError
 
 SUFFIX = ".taikai-partial"
+README = "README.txt"
 _SAMPLE = 1 << 20
+
+
+class FinishError(Exception):
+    """Building or renaming the complete output failed (its cause is chained): the partial run is of no more use."""
+
+
+def describe_partial(output: Path, what: str, run: dict[str, object], next_step: str) -> str:
+    """Return the text of the README.txt that names what a partial output folder holds and what to do with it."""
+    lines = [
+        f"This folder holds {what} for {output.name}, written by taikai.",
+        "",
+        *(f"  {key}: {value}" for key, value in run.items()),
+        "",
+        next_step,
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def input_fingerprint(path: Path) -> str:
@@ -33,8 +52,13 @@ def input_fingerprint(path: Path) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{digest.hexdigest()}"
 
 
-def _short(value: object) -> str:
-    return "(none)" if value is None else repr(value)
+def _short(value: object, most: int = 0) -> str:
+    """Return *value* as the message shows it: ``(none)``, or its repr (a long hash cut to *most* characters)."""
+    if value is None:
+        return "(none)"
+    if most and isinstance(value, str) and len(value) > most:
+        return repr(value[:most] + "…")
+    return repr(value)
 
 
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -57,7 +81,8 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                 changes.append(f"{name} changed: {_short(before.get(key))} → {_short(after.get(key))}")
     for key in sorted((set(old) | set(new)) - {"input", "model", "options"}):
         if old.get(key) != new.get(key):  # e.g. the rules: a hash of what they are
-            changes.append(f"the {key} changed ({_short(old.get(key))} → {_short(new.get(key))})")
+            before, after = (_short(f.get(key), 16) for f in (old, new))
+            changes.append(f"the {key} changed ({before} → {after})")
     return changes
 
 
@@ -80,8 +105,13 @@ class WorkDir:
         self._bad: IO[bytes] | None = None
         self.fingerprint: dict[str, str | None] = {}
 
-    def open(self, fingerprint: dict[str, str | None], resume: bool) -> dict[str, Any] | None:
-        """Prepare the directory; return the saved state to continue from, or ``None`` for a fresh start."""
+    def open(
+        self, fingerprint: dict[str, str | None], resume: bool, run: dict[str, object] | None = None
+    ) -> dict[str, Any] | None:
+        """Prepare the directory; return the saved state to continue from, or ``None`` for a fresh start.
+
+        *run* (input, options) is written into the directory's README.txt, which says what it holds.
+        """
         state = None
         if self.dir.exists():
             if self.state_path.exists():
@@ -102,6 +132,14 @@ class WorkDir:
                 shutil.rmtree(self.dir)
         if state is None:
             self.dir.mkdir()
+            text = describe_partial(
+                self.output,
+                "an unfinished batch run (taikai batch / taikai.classify_file)",
+                dict(run or {}),
+                "Run the same command with --resume to continue after the last saved chunk, or delete this folder "
+                "to start over. The output file appears only when the run is complete.",
+            )
+            (self.dir / README).write_text(text, encoding="utf-8")
             self.chunks_dir.mkdir()
             self.data_path.write_bytes(b"")
             self.bad_path.write_bytes(b"")
@@ -157,13 +195,16 @@ class WorkDir:
         self.close()
         result = 0
         source = self.data_path
-        if self.table:
-            source = self.dir / ("output" + self.output.suffix + ".tmp")
-            parts = sorted(p for p in self.chunks_dir.iterdir() if p.suffix == ".arrow")
-            result = assemble(parts, source)
-        os.replace(source, self.output)
-        if bad_output is not None:
-            os.replace(self.bad_path, bad_output)
+        try:
+            if self.table:
+                source = self.dir / ("output" + self.output.suffix + ".tmp")
+                parts = sorted(p for p in self.chunks_dir.iterdir() if p.suffix == ".arrow")
+                result = assemble(parts, source)
+            os.replace(source, self.output)
+            if bad_output is not None:
+                os.replace(self.bad_path, bad_output)
+        except (OSError, ValueError, TypeError) as exc:
+            raise FinishError(str(exc)) from exc
         shutil.rmtree(self.dir)
         return result
 

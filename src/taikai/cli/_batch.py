@@ -12,7 +12,13 @@ import click
 from click.core import ParameterSource
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
-from taikai.cli._common import check_rules_mode, mask_pii_option, model_option, rules_options
+from taikai.cli._common import (
+    check_rules_mode,
+    encoding_errors_option,
+    mask_pii_option,
+    model_option,
+    rules_options,
+)
 from taikai.errors import TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS
 
@@ -48,6 +54,13 @@ DASK_HINT = "pip install 'taikai[dask]'"
 )
 @click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command.")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
+@encoding_errors_option
+@click.option(
+    "--prefix",
+    default=BatchOptions.default("prefix"),
+    help="Put PREFIX before the name of every column the model adds: --prefix pred_ writes pred_reason, "
+    "pred_sentiment, … next to a labelled file's own reasons and sentiment.",
+)
 @click.option(
     "--output-encoding",
     type=click.Choice(OUTPUT_ENCODINGS, case_sensitive=False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -9,7 +10,8 @@ from typing import IO, Any
 import click
 from click.core import ParameterSource
 
-from taikai.errors import TaikaiError
+from taikai.errors import DataWarning, TaikaiError
+from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
 
 
@@ -26,10 +28,23 @@ class Group(click.Group):
     """Turn every :class:`TaikaiError` into a clean message and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except TaikaiError as exc:
-            raise UserError(str(exc)) from exc
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DataWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return super().invoke(ctx)
+            except TaikaiError as exc:
+                raise UserError(str(exc)) from exc
+
+
+def _show_warning(
+    message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: Any = None
+) -> None:
+    """Print a warning of the library as a message on stderr (without the source line Python would print)."""
+    if issubclass(category, DataWarning):
+        click.echo(f"taikai: warning: {message}", err=True)
+    else:
+        click.echo(warnings.formatwarning(message, category, filename, lineno, line), err=True, nl=False)
 
 
 model_option = click.option(
@@ -73,4 +88,13 @@ mask_pii_option = click.option(
     help="Replace e-mail addresses, URLs, phone numbers, postal codes, messenger IDs, bank and card numbers and "
     "person names in the text by placeholders ([メール], [URL], [電話番号], [郵便番号], [ID], [口座], [カード番号], "
     "[人名]) before anything else sees it; the output holds only the masked text. Best effort: see docs/privacy.md.",
+)
+
+encoding_errors_option = click.option(
+    "--encoding-errors",
+    type=click.Choice(ENCODING_ERRORS),
+    default="strict",
+    show_default=True,
+    help="strict: stop at a byte the encoding cannot decode, naming file and line. replace: read it as U+FFFD "
+    "and go on; such rows keep their place, are named in a warning (batch: in their message column) and counted.",
 )

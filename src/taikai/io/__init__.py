@@ -4,19 +4,31 @@
 training, evaluation and the report all read through them, so they accept and refuse the same files.
 """
 
-from taikai.io._assemble import XLSX_MAX_ROWS, ExcelCells, excel_value, read_part, write_parquet, write_xlsx
+from taikai.io._assemble import (
+    XLSX_MAX_COLUMNS,
+    XLSX_MAX_ROWS,
+    ExcelCells,
+    excel_value,
+    read_part,
+    write_parquet,
+    write_xlsx,
+)
 from taikai.io._dates import parse_dates
-from taikai.io._encoding import ENCODINGS, detect_encoding, resolve_encoding
-from taikai.io._formats import FORMATS, TEXT_FORMATS, format_of, open_reader
+from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, resolve_encoding
+from taikai.io._formats import FORMATS, TEXT_FORMATS, check_output_dir, format_of, open_reader
 from taikai.io._frames import Table, read_predictions, read_table
 from taikai.io._labelled import (
+    FREE_LABELS_HINT,
     MORE_REASONS_COLUMN,
+    SPLITS,
     BadRow,
     LabelledTable,
     OnBadRows,
     check_labelled,
     read_labelled,
     read_labelled_table,
+    select_split,
+    split_column,
     validate_labelled,
 )
 from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
@@ -28,6 +40,7 @@ from taikai.io._run_summary import (
     summary_path,
     write_summary,
 )
+from taikai.io._text_readers import DecodeNote, raw_lines
 from taikai.io._writers import (
     OUTPUT_ENCODINGS,
     STREAM_FORMATS,
@@ -41,16 +54,21 @@ from taikai.io._writers import (
 
 __all__ = [
     "ENCODINGS",
+    "ENCODING_ERRORS",
     "FORMATS",
+    "FREE_LABELS_HINT",
     "MORE_REASONS_COLUMN",
     "OUTPUT_ENCODINGS",
+    "SPLITS",
     "STREAM_FORMATS",
     "SUMMARY_SUFFIX",
     "TEXT_FORMATS",
+    "XLSX_MAX_COLUMNS",
     "XLSX_MAX_ROWS",
     "BadLine",
     "BadRow",
     "Chunk",
+    "DecodeNote",
     "ExcelCells",
     "LabelledTable",
     "ModelStamp",
@@ -63,6 +81,7 @@ __all__ = [
     "bad_line_error",
     "bad_lines_csv",
     "check_labelled",
+    "check_output_dir",
     "detect_encoding",
     "encode_stream",
     "encode_table",
@@ -72,6 +91,7 @@ __all__ = [
     "open_reader",
     "output_encoding",
     "parse_dates",
+    "raw_lines",
     "read_labelled",
     "read_labelled_table",
     "read_part",
@@ -79,6 +99,8 @@ __all__ = [
     "read_summary",
     "read_table",
     "resolve_encoding",
+    "select_split",
+    "split_column",
     "summary_path",
     "validate_labelled",
     "write_parquet",

@@ -8,6 +8,8 @@ from typing import Any
 
 XLSX_MAX_ROWS = 1_048_576
 """Rows in one Excel sheet, the header included."""
+XLSX_MAX_COLUMNS = 16_384
+"""Columns in one Excel sheet (A to XFD)."""
 
 
 def read_part(path: Path) -> Any:

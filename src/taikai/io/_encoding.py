@@ -10,6 +10,8 @@ from taikai.errors import InputError
 
 ENCODINGS = ("utf-8-sig", "cp932")
 """Encodings tried, in order, when none is given: UTF-8 (with or without BOM), then CP932/Shift_JIS."""
+ENCODING_ERRORS = ("strict", "replace")
+"""What to do with bytes the encoding cannot decode: stop with the file and line, or read them as U+FFFD."""
 SAMPLE_BYTES = 1 << 20
 _ASCII = bytes(range(128))
 
@@ -39,20 +41,34 @@ def resolve_encoding(name: str, option: str = "--encoding") -> str:
     return codec
 
 
-def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES) -> str:
-    """Return ``utf-8-sig`` or ``cp932`` for *path*, judged on its first bytes, or raise :class:`InputError`."""
+def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = "strict") -> str:
+    """Return ``utf-8-sig`` or ``cp932`` for *path*, judged on its first bytes, or raise :class:`InputError`.
+
+    With ``errors="replace"`` a sample that neither decodes cleanly gets the one with fewer undecodable bytes.
+    """
     path = Path(path)
     try:
         with open(path, "rb") as f:
             sample = f.read(sample_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    errors = []
+    problems = []
     for encoding in ENCODINGS:
         try:
             # A multi-byte character may be cut at the end of the sample: an incremental decoder keeps that tail.
             codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < sample_bytes)
             return encoding
         except UnicodeDecodeError as exc:
-            errors.append(f"{encoding}: byte {sample[exc.start]:#04x} at offset {exc.start}")
-    raise InputError(f"{path}: cannot decode as UTF-8 or CP932 ({'; '.join(errors)}); pass the right --encoding")
+            problems.append(f"{encoding}: byte {sample[exc.start]:#04x} at offset {exc.start}")
+    if errors == "replace":
+        return min(ENCODINGS, key=lambda enc: _undecodable(sample, enc))
+    raise InputError(
+        f"{path}: cannot decode as UTF-8 or CP932 ({'; '.join(problems)}); pass the file's encoding with "
+        "--encoding, or --encoding-errors replace to read undecodable bytes as U+FFFD"
+    )
+
+
+def _undecodable(sample: bytes, encoding: str) -> int:
+    """Return how many bytes of *sample* *encoding* cannot decode (each read as one U+FFFD)."""
+    literal = sample.count("\ufffd".encode()) if encoding.startswith("utf-8") else 0
+    return codecs.decode(sample, encoding, "replace").count("\ufffd") - literal

@@ -38,8 +38,29 @@ def format_of(path: Path, given: str | None = None, option: str = "--input-forma
     return found
 
 
-def open_reader(path: Path, fmt: str | None = None, encoding: str | None = None, sheet: str | None = None) -> Reader:
-    """Return the reader of *path* in format *fmt* (default: from its extension)."""
+def check_output_dir(path: Path, option: str = "") -> None:
+    """Raise :class:`InputError` unless the folder that is to hold the file *path* exists (before any work)."""
+    path = Path(path)
+    parent = path.parent
+    named = f"{option} {path}" if option else str(path)
+    if not parent.is_dir():
+        what = "is not a folder" if parent.exists() else "does not exist"
+        raise InputError(f"{named}: the folder {parent} {what}; create it first, or write somewhere else")
+    if path.is_dir():
+        raise InputError(f"{named}: is a folder; give a file name")
+
+
+def open_reader(
+    path: Path,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    encoding_errors: str = "strict",
+) -> Reader:
+    """Return the reader of *path* in format *fmt* (default: from its extension).
+
+    *encoding_errors* (``strict`` or ``replace``) applies to the text formats: see :data:`ENCODING_ERRORS`.
+    """
     path = Path(path)
     fmt = format_of(path, fmt)
     if sheet and fmt != "xlsx":
@@ -47,11 +68,11 @@ def open_reader(path: Path, fmt: str | None = None, encoding: str | None = None,
     if fmt in ("csv", "tsv"):
         from taikai.io._text_readers import CsvReader
 
-        return CsvReader(path, encoding, "\t" if fmt == "tsv" else ",")
+        return CsvReader(path, encoding, "\t" if fmt == "tsv" else ",", encoding_errors)
     if fmt == "jsonl":
         from taikai.io._text_readers import JsonlReader
 
-        return JsonlReader(path, encoding)
+        return JsonlReader(path, encoding, encoding_errors)
     if encoding:
         raise InputError(f"--encoding applies to CSV, TSV and JSONL input, not to {fmt}")
     from taikai.io._table_readers import ParquetReader, XlsxReader

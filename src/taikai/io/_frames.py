@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai.errors import DataWarning
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
 
@@ -23,24 +25,36 @@ class Table:
     lines: list[int] | None
     source: str
     format: str
+    notes: tuple[Any, ...] = ()
+    """A ``DecodeNote`` for each row whose bytes did not all decode cleanly."""
 
 
-def read_table(path: Path, fmt: str | None = None, encoding: str | None = None, sheet: str | None = None) -> Table:
+def read_table(
+    path: Path,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    encoding_errors: str = "strict",
+) -> Table:
     """Read every row of *path*: CSV and TSV cells as text, other formats with their own types.
 
     A malformed record stops the reading with its file and line (as ``taikai batch --on-bad-lines error`` does);
-    blank lines are skipped.
+    blank lines are skipped. Rows whose bytes did not all decode cleanly (U+FFFD with
+    ``encoding_errors="replace"``, CP932's private-use characters) are in ``Table.notes``, and a
+    :class:`~taikai.errors.DataWarning` names them.
     """
     import pandas as pd
 
     path = Path(path)
     fmt = format_of(path, fmt)
-    reader = open_reader(path, fmt, encoding, sheet)
+    reader = open_reader(path, fmt, encoding, sheet, encoding_errors)
     columns: list[list[Any]] = [[] for _ in reader.columns]
     lines: list[int] = []
+    notes: list[Any] = []
     for chunk in reader.chunks(_CHUNK_ROWS):
         if chunk.bad:
             raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)")
+        notes.extend(note for _, note in sorted(chunk.notes.items()))
         for column, values in zip(columns, chunk.data, strict=True):
             column.extend(values)
         lines.extend(chunk.lines)
@@ -51,20 +65,37 @@ def read_table(path: Path, fmt: str | None = None, encoding: str | None = None, 
         }
     )
     rows = len(frame)
-    return Table(frame, lines if len(lines) == rows and fmt != "parquet" else None, str(path), fmt)
+    if notes:
+        warn_decoding(path, notes)
+    return Table(frame, lines if len(lines) == rows and fmt != "parquet" else None, str(path), fmt, tuple(notes))
+
+
+def warn_decoding(path: Path, notes: list[Any]) -> None:
+    """Warn (:class:`DataWarning`) about the rows whose bytes did not all decode cleanly, naming their lines."""
+    replaced = sum(n.replaced for n in notes)
+    private = sum(n.private_use for n in notes)
+    shown = ", ".join(str(n.line) for n in notes[:10]) + (", …" if len(notes) > 10 else "")
+    parts = [f"{replaced:,} undecodable byte(s) read as U+FFFD"] if replaced else []
+    if private:
+        parts.append(f"{private:,} private-use character(s) (bytes {notes[0].encoding} maps to no real text)")
+    warnings.warn(
+        f"{path}: {len(notes):,} row(s) hold {' and '.join(parts)}: line(s) {shown}",
+        DataWarning,
+        stacklevel=3,
+    )
 
 
 def _dtype(fmt: str, values: list[Any]) -> str | None:
     return "str" if fmt in ("csv", "tsv") else (None if values else "object")
 
 
-def read_predictions(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
+def read_predictions(path: str | Path, encoding: str | None = None, encoding_errors: str = "strict") -> pd.DataFrame:
     """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis.
 
     CSV and TSV cells are text: empty cells become missing values and columns of numbers become numbers (the
     probabilities, counts), as a spreadsheet would read them.
     """
-    table = read_table(Path(path), encoding=encoding)
+    table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors)
     if table.format not in TEXT_FORMATS[:2]:
         return table.frame
     return table.frame.apply(_typed)

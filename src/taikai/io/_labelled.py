@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MAX_SHOWN = 20
+SPLITS = ("test", "train", "all")
+"""Which rows of a labelled file with a ``split`` column to use: the held-out ones, the training ones, or all."""
+FREE_LABELS_HINT = "pass --free-labels (free_labels=True) to use labels of your own"
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels."""
 
@@ -200,10 +203,11 @@ def read_labelled_table(
     reasons_column: str = "reasons",
     sentiment_column: str | None = "sentiment",
     encoding: str | None = None,
+    encoding_errors: str = "strict",
     **options: Any,
 ) -> LabelledTable:
     """Read a labelled file of any format taikai reads and check it (see :func:`check_labelled` for *options*)."""
-    table = read_table(Path(path), encoding=encoding)
+    table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors)
     return check_labelled(
         table.frame, table.source, text_column, reasons_column, sentiment_column, lines=table.lines, **options
     )
@@ -225,3 +229,35 @@ def read_labelled(
     return read_labelled_table(
         path, text_column, reasons_column, sentiment_column, encoding, require_text=require_text
     ).frame
+
+
+def split_column(df: pd.DataFrame, source: str = "<data>") -> pd.Series | None:
+    """Return the ``split`` column as ``train``/``test`` (trimmed, lower case), ``None`` without one.
+
+    Raises :class:`InputError` naming any other value.
+    """
+    if "split" not in df.columns:
+        return None
+    split = df["split"].astype("string").str.strip().str.lower().fillna("")
+    bad = sorted(set(split) - {"train", "test"})
+    if bad:
+        raise InputError(f"{source}: column 'split' must hold train or test, found {bad}")
+    return split
+
+
+def select_split(df: pd.DataFrame, which: str, source: str = "<data>") -> pd.DataFrame:
+    """Return the rows of *df* whose ``split`` is *which* (``test`` or ``train``), or all rows for ``all``."""
+    if which not in SPLITS:
+        raise InputError(f"split must be one of {', '.join(SPLITS)}, not {which!r}")
+    if which == "all":
+        return df
+    split = split_column(df, source)
+    if split is None:
+        raise InputError(
+            f"{source}: no 'split' column, so there are no {which} rows to select; "
+            "add a split column (train/test) or score all rows (--split all)"
+        )
+    chosen = df[(split == which).to_numpy()]
+    if chosen.empty:
+        raise InputError(f"{source}: no row has split={which}")
+    return chosen

@@ -35,6 +35,8 @@ class Chunk:
     blank: int = 0
     position: Position = field(default_factory=dict)
     lines: list[int] = field(default_factory=list)
+    notes: dict[int, Any] = field(default_factory=dict)
+    """Rows (by index in the chunk) whose bytes did not all decode cleanly: a ``DecodeNote`` each."""
 
 
 class Reader(Protocol):

@@ -109,16 +109,33 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
         dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
         buf.writelines(dumps(dict(zip(names, row, strict=True))) + "\n" for row in zip(*cleaned, strict=True))
         return buf.getvalue().encode("utf-8"), 0
-    writer = csv.writer(buf, delimiter="\t" if spec.fmt == "tsv" else ",", lineterminator="\n")
+    delimiter = "\t" if spec.fmt == "tsv" else ","
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     if first:
         writer.writerow(spec.columns)
-    writer.writerows(zip(*[_text_column(v) for v in data], strict=True))
+    columns = [_text_column(v) for v in data]
+    writer.writerows(zip(*columns, strict=True))
+    text = buf.getvalue()
+    if "\r" in text:  # the csv module leaves a field with a bare CR unquoted: a line break to most readers
+        text = _csv_quoting_cr([spec.columns] if first else [], columns, delimiter)
     encoding = resolve_encoding(spec.encoding, "--output-encoding")
     bom = codecs.BOM_UTF8 if first and encoding == "utf-8-sig" else b""
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     _replaced = 0
-    payload = bom + buf.getvalue().encode(codec, errors="taikai-replace")
+    payload = bom + text.encode(codec, errors="taikai-replace")
     return payload, _replaced
+
+
+def _csv_quoting_cr(header: list[tuple[str, ...]], columns: list[list[Any]], delimiter: str) -> str:
+    """Return the rows as the csv module writes them, but with every field that holds a CR quoted too."""
+    special = (delimiter, '"', "\n", "\r")
+
+    def field(value: Any) -> str:
+        cell = "" if value is None else value if type(value) is str else str(value)
+        return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in special) else cell
+
+    rows = [*header, *zip(*columns, strict=True)]
+    return "".join(delimiter.join(map(field, row)) + "\n" for row in rows)
 
 
 def infer_schema(

@@ -223,7 +223,11 @@ class Model:
         return out
 
     def check_columns(
-        self, columns: Iterable[object], text_column: str, rules_mode: RulesMode | str | None = None
+        self,
+        columns: Iterable[object],
+        text_column: str,
+        rules_mode: RulesMode | str | None = None,
+        prefix: str = "",
     ) -> None:
         """Raise :class:`InputError` unless *columns* hold *text_column* and none of the output columns."""
         names = list(map(str, columns))
@@ -232,9 +236,12 @@ class Model:
                 f"no column {text_column!r}; the columns are {names}. "
                 "Name the text column with text_column= (--text-column on the command line)"
             )
-        clash = [c for c in self.output_columns(rules_mode) if c in names]
+        clash = [prefix + c for c in self.output_columns(rules_mode) if prefix + c in names]
         if clash:
-            raise InputError(f"the input already has output column(s) {clash}; rename or drop them first")
+            raise InputError(
+                f"the input already has output column(s) {clash}; name the model's columns with a prefix "
+                "(prefix='pred_', --prefix pred_ on the command line, gives pred_reason, …), or rename or drop them"
+            )
 
     def predict_frame(
         self,
@@ -243,26 +250,29 @@ class Model:
         rules: Rules = None,
         rules_mode: RulesMode | str = RulesMode.FLAG,
         mask_pii: bool = False,
+        prefix: str = "",
     ) -> pd.DataFrame:
         """Return a copy of *df* with the prediction columns appended; every row is kept, in order.
 
         With *rules* (a rules file, :class:`~taikai.rules.RuleSet` or compiled matcher) the columns
         ``rule_names``, ``rule_reasons`` and ``rule_conflict`` follow, and ``model_reason`` when
-        ``rules_mode="override"`` (see :meth:`predict`). ``mask_pii=True`` replaces personal data in *text_column*
-        by placeholders (:func:`taikai.mask_pii`) first: the masked text is what the rules and the model read, and
-        it is returned in place of the original.
+        ``rules_mode="override"`` (see :meth:`predict`). *prefix* goes before every added column's name: on a
+        labelled frame, ``prefix="pred_"`` puts ``pred_reason``, ``pred_reasons``, ``pred_sentiment``, … next to
+        its own ``reasons`` and ``sentiment``. ``mask_pii=True`` replaces
+        personal data in *text_column* by placeholders (:func:`taikai.mask_pii`) first: the masked text is what the
+        rules and the model read, and it is returned in place of the original.
         """
         import pandas as pd
 
         matcher = self.prepare_rules(rules)
         mode = RulesMode.parse(rules_mode)
-        self.check_columns(df.columns, text_column, None if matcher is None else mode)
+        self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix)
         if mask_pii:
             from taikai.privacy import mask_text_column
 
             df, _ = mask_text_column(df, text_column)
-        classified = self.classify(df[text_column].tolist(), matcher, mode)
-        added = pd.DataFrame(classified.columns(), index=df.index)
+        columns = self.classify(df[text_column].tolist(), matcher, mode).columns()
+        added = pd.DataFrame({prefix + name: values for name, values in columns.items()}, index=df.index)
         return pd.concat([df, added], axis=1)
 
 
