@@ -368,3 +368,27 @@ def test_report_without_a_summary_assumes_the_default_model_only_if_it_fits():
     assert "既定のモデルとみなしています" in page and taikai.load_model().metadata.artifact.sha256 in page
     other = synthetic({"2026-01": STEADY}).drop(columns=["p_reason_other"])
     assert "どのモデルの予測か分かりません" in build_report(other, embed_font=False, charts=False, drift=False)
+
+
+def test_report_without_the_report_extra_exits_2_with_an_install_hint(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # "import matplotlib" raises ImportError meanwhile
+    path, out = tmp_path / "p.csv", tmp_path / "r.html"
+    path.write_text("text,status,reason\n手数料,ok,fees\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "pip install 'taikai[report]'" in result.stderr and "Traceback" not in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("where", ["missing/r.html", "p.csv/r.html"])
+def test_report_into_a_folder_that_does_not_exist_exits_2_before_reading(tmp_path, where):
+    path = tmp_path / "p.csv"
+    path.write_text("text,status,reason\n手数料,ok,fees\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "unread.csv"), "-o", str(tmp_path / where)])
+    assert result.exit_code == 2, result.output
+    assert (
+        f"--output {tmp_path / where}: the folder" in result.stderr and "unread.csv" not in result.stderr.split(":")[0]
+    )
+    assert "Traceback" not in result.output

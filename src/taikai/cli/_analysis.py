@@ -8,7 +8,22 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import mask_pii_option, model_option
+from taikai.cli._common import encoding_errors_option, mask_pii_option, model_option
+from taikai.errors import TaikaiError
+
+REPORT_HINT = "pip install 'taikai[report]'"
+
+
+def require_report_extra() -> None:
+    """Raise :class:`TaikaiError` with the install hint unless the report extra (matplotlib, its font) imports."""
+    try:
+        import matplotlib  # noqa: F401
+        import matplotlib_fontja  # noqa: F401
+    except ImportError as exc:
+        raise TaikaiError(
+            f"taikai report draws its charts with matplotlib and matplotlib-fontja, which are not installed "
+            f"({exc}); install the report extra: {REPORT_HINT}"
+        ) from exc
 
 
 @click.command()
@@ -89,6 +104,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @model_option
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
 @mask_pii_option
+@encoding_errors_option
 def report(
     predictions: Path,
     output: Path,
@@ -101,6 +117,7 @@ def report(
     model_path: Path | None,
     no_drift: bool,
     mask_pii: bool,
+    encoding_errors: str,
 ) -> None:
     """Write one self-contained HTML report from a PREDICTIONS file (CSV, TSV, JSONL, Parquet or xlsx).
 
@@ -109,14 +126,19 @@ def report(
     names the model and the lines batch set aside; --model, when given, must be the model that made them. The
     last section checks the predictions for drift against that model's training statistics (as taikai drift
     does; per period with --date-column). With --mask-pii the texts (and the --by column's values) are masked
-    before the report quotes or counts them.
+    before the report quotes or counts them. The charts need the report extra: pip install 'taikai[report]'.
     """
+    from taikai.io import check_output_dir
+
+    check_output_dir(output, "--output")
+    require_report_extra()
     from taikai.analysis import write_report
 
     write_report(
         predictions,
         output,
         encoding=encoding,
+        encoding_errors=encoding_errors,
         date_column=date_column,
         by=by,
         text_column=text_column,

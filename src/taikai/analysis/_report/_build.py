@@ -30,7 +30,7 @@ from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import InputError
-from taikai.io import RunSummary, read_predictions, read_summary, summary_path
+from taikai.io import RunSummary, check_output_dir, read_predictions, read_summary, summary_path
 from taikai.model import Model
 from taikai.privacy import PiiKind, format_counts, mask_text_column, sum_counts
 
@@ -143,11 +143,18 @@ def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, d
     return df, sum_counts(counts)
 
 
-def write_report(predictions: str | Path, out: str | Path, encoding: str | None = None, **options: Any) -> Path:
+def write_report(
+    predictions: str | Path,
+    out: str | Path,
+    encoding: str | None = None,
+    encoding_errors: str = "strict",
+    **options: Any,
+) -> Path:
     """Read the predictions file and the batch summary beside it, build the report (options as for
-    :func:`build_report`) and write it to *out*."""
+    :func:`build_report`) and write it to *out*. The folder of *out* must exist: that is checked first."""
+    check_output_dir(Path(out))
     path = Path(predictions)
-    df = read_predictions(path, encoding)
+    df = read_predictions(path, encoding, encoding_errors)
     page = build_report(df, source=path.name, run=read_summary(path), source_path=path, **options)
     out = Path(out)
     out.write_text(page, encoding="utf-8")
