@@ -1,5 +1,7 @@
 """Evaluation scores checked against a small case computed by hand."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -88,3 +90,128 @@ def test_evaluate_reports_every_task_and_unscored_rows():
     for heading in ("## Primary reason", "## All stated reasons", "## Sentiment", "Confusion"):
         assert heading in text
     assert str(report) == text
+
+
+@pytest.fixture(scope="module")
+def split_data(tmp_path_factory, tiny_csv):
+    """A labelled file with a split column (every fourth row test) and models trained on it, with and without
+    --refit-all."""
+    import taikai
+
+    root = tmp_path_factory.mktemp("split")
+    rows = pd.read_csv(tiny_csv)
+    rows["split"] = ["test" if i % 4 == 0 else "train" for i in range(len(rows))]
+    data = root / "labelled.csv"
+    rows.to_csv(data, index=False)
+    taikai.train(data, root / "held_out", folds=0)
+    taikai.train(data, root / "refit", folds=0, refit_all=True)
+    return data, root
+
+
+@pytest.mark.parametrize(
+    ("model", "split", "seen", "rows"),
+    [
+        ("held_out", "test", 0, 10),
+        ("held_out", "train", 30, 30),
+        ("held_out", "all", 30, 40),
+        ("refit", "test", 10, 10),
+    ],
+)
+def test_evaluate_measures_the_rows_the_model_was_trained_on(split_data, model, split, seen, rows):
+    import warnings
+
+    import taikai
+
+    data, root = split_data
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = evaluate(taikai.load_model(root / model), data, split=split)
+    assert (report.n_rows, report.overlap.seen, report.split) == (rows, seen, split)
+    said = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning)]
+    if seen:
+        share = f"{seen} of {rows} rows ({100 * seen / rows:.0f} %) were in this model's training data"
+        assert len(said) == 1 and share in said[0]
+        assert report.to_markdown().startswith(f"**WARNING: {share}")
+        assert report.to_dict()["training_overlap"]["seen_in_training"] == seen
+    else:
+        assert said == [] and "WARNING" not in report.to_markdown()
+    assert f"Scored {rows} of {rows} rows" in report.to_markdown()
+
+
+def _without_row_hashes(model_dir, tmp_path):
+    import json
+    import shutil
+
+    copy = tmp_path / "old"
+    shutil.copytree(model_dir, copy)
+    meta = json.loads((copy / "metadata.json").read_text())
+    del meta["training_data"]["row_hashes"]
+    (copy / "metadata.json").write_text(json.dumps(meta))
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ("same", "this is the very file this model was trained on, and it was fitted on all its rows"),
+        ("crlf", "this is the very data (the same texts and labels) this model was trained on"),
+        ("other", None),
+    ],
+)
+def test_a_model_without_row_hashes_is_judged_by_file_and_content(split_data, tmp_path, data, says):
+    import taikai
+
+    path, root = split_data
+    model = taikai.load_model(_without_row_hashes(root / "refit", tmp_path))
+    if data == "crlf":  # the same rows in other bytes
+        copy = tmp_path / "crlf.csv"
+        copy.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+        path = copy
+    elif data == "other":
+        copy = tmp_path / "other.csv"
+        pd.read_csv(path).head(5).to_csv(copy, index=False)
+        path = copy
+    if says:
+        with pytest.warns(taikai.DataWarning, match=re.escape(says)):
+            report = evaluate(model, path)
+    else:
+        report = evaluate(model, path)
+        assert "records no row hashes" in report.to_markdown() and report.overlap.seen is None
+
+
+def test_split_needs_a_split_column(tiny_model, tiny_csv):
+    import taikai
+
+    with pytest.raises(taikai.InputError, match=r"tiny\.csv: no 'split' column.*--split all"):
+        evaluate(tiny_model, tiny_csv, split="test")
+
+
+def test_gold_labels_outside_the_model_are_refused_unless_free_labels(tiny_model, tiny_csv, tmp_path):
+    import taikai
+
+    rows = pd.read_csv(tiny_csv)
+    rows.loc[2, "sentiment"] = "angry"
+    path = tmp_path / "gold.csv"
+    rows.to_csv(path, index=False)
+    with pytest.raises(taikai.InputError, match=r"gold\.csv:4: sentiment: unknown label 'angry'"):
+        evaluate(tiny_model, path)
+    with pytest.warns(taikai.DataWarning, match="40 of 40 rows"):  # the tiny model was trained on them
+        assert "angry" in evaluate(tiny_model, path, free_labels=True).sentiment.labels
+
+
+def test_cli_evaluate_warns_on_stderr_and_refuses_a_json_folder_that_does_not_exist(split_data, tmp_path):
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    data, root = split_data
+    args = ["evaluate", str(data), "--model", str(root / "held_out")]
+    result = CliRunner().invoke(cli, [*args, "--json", str(tmp_path / "missing" / "r.json")])
+    assert result.exit_code == 2 and "--json" in result.stderr and "missing" in result.stderr
+    assert "Scored" not in result.stdout  # refused before the work
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0
+    assert "taikai: warning:" in result.stderr and "30 of 40 rows (75 %)" in result.stderr
+    result = CliRunner().invoke(cli, [*args, "--split", "test", "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0 and "warning" not in result.stderr
+    assert "Scored 10 of 10 rows (split: test)" in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from taikai.model import Classified
+from taikai.errors import DataWarning
+from taikai.model import Classified, ModelMetadata, content_sha256, sha256_file
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -83,6 +85,62 @@ class MultiLabelScores:
         }
 
 
+@dataclass(frozen=True)
+class TrainingOverlap:
+    """How much of the evaluated data the model was trained on: scores on those rows measure memory."""
+
+    rows: int
+    """Rows evaluated."""
+    seen: int | None
+    """Of them, rows whose text the saved model was fitted on; ``None`` when its metadata has no row hashes."""
+    same_file: bool = False
+    """The evaluated file is byte for byte the file the model was trained on."""
+    same_content: bool = False
+    """The evaluated rows hold the same texts and labels as the model's training data (in any file)."""
+    refit_on_all_rows: bool = False
+
+    @property
+    def share(self) -> float | None:
+        """Return the share of evaluated rows the model was fitted on (``None`` when unknown)."""
+        return None if self.seen is None or not self.rows else self.seen / self.rows
+
+    def warning(self) -> str | None:
+        """Return the warning to print above the scores, or ``None`` when the rows are unseen (or unknown)."""
+        advice = (
+            "Such scores say how well the model remembers, not how well it does on new reviews: score rows it "
+            "was not trained on (--split test on a file with a split column, when the model was trained on its "
+            "train rows without --refit-all), or other labelled data."
+        )
+        if self.seen:
+            share = 100 * (self.share or 0.0)
+            return f"{self.seen:,} of {self.rows:,} rows ({share:.0f} %) were in this model's training data. {advice}"
+        if self.seen is None and (self.same_file or self.same_content):
+            what = "file" if self.same_file else "data (the same texts and labels)"
+            rows = "all its rows" if self.refit_on_all_rows else "its train rows (which ones is not recorded)"
+            return f"this is the very {what} this model was trained on, and it was fitted on {rows}. {advice}"
+        return None
+
+    def note(self) -> str | None:
+        """Return a note when the overlap cannot be measured (a model saved without row hashes)."""
+        if self.seen is None and not (self.same_file or self.same_content):
+            return (
+                "this model's metadata records no row hashes (it was saved before taikai recorded them), so "
+                "whether these rows were in its training data cannot be checked; retrain it to record them"
+            )
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {
+            "rows": self.rows,
+            "seen_in_training": self.seen,
+            "share_seen": self.share,
+            "same_file": self.same_file,
+            "same_content": self.same_content,
+            "warning": self.warning(),
+        }
+
+
 @dataclass
 class EvaluationReport:
     """What :func:`evaluate` measured. ``str(report)`` is a Markdown summary."""
@@ -94,12 +152,23 @@ class EvaluationReport:
     reasons: MultiLabelScores
     sentiment: SingleLabelScores | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    split: str = "all"
+    overlap: TrainingOverlap | None = None
+    """How many evaluated rows the model was trained on (``None``: not checked, e.g. a model never saved)."""
+
+    def warnings(self) -> list[str]:
+        """Return what a reader of the scores must know first (rows the model was trained on)."""
+        found = self.overlap.warning() if self.overlap is not None else None
+        return [found] if found else []
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole report as JSON-ready values."""
         return {
             "n_rows": self.n_rows,
             "n_scored": self.n_scored,
+            "split": self.split,
+            "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
+            "warnings": self.warnings(),
             "unscored": self.unscored,
             "reason": self.reason.to_dict(),
             "reasons": self.reasons.to_dict(),
@@ -120,7 +189,12 @@ class EvaluationReport:
 
     def to_markdown(self) -> str:
         """Return a readable Markdown report."""
-        lines = [f"Scored {self.n_scored} of {self.n_rows} rows."]
+        rows = "rows" if self.split == "all" else f"rows (split: {self.split})"
+        lines = [f"**WARNING: {w}**\n" for w in self.warnings()]
+        lines.append(f"Scored {self.n_scored} of {self.n_rows} {rows}.")
+        note = self.overlap.note() if self.overlap is not None else None
+        if note:
+            lines.append(f"Note: {note}.")
         if self.unscored:
             lines.append(f"Not scored (no usable text): {len(self.unscored)} row(s), e.g. {self.unscored[:3]}")
         lines += ["", "## Primary reason", *_single_table(self.reason), "", "## All stated reasons (multi-label)"]
@@ -220,19 +294,38 @@ def evaluate(
     reasons_column: str = "reasons",
     sentiment_column: str | None = "sentiment",
     encoding: str | None = None,
+    *,
+    split: str = "all",
+    free_labels: bool = False,
+    encoding_errors: str = "strict",
 ) -> EvaluationReport:
     """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file).
 
     Rows whose text cannot be classified are listed in ``unscored`` (with their row number), not dropped silently.
+    *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value. Gold
+    labels outside the model's labels are an error unless ``free_labels`` (they then count as misses).
+    ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
+    says so when any were.
     """
-    from taikai.io import read_labelled, validate_labelled
+    from taikai.io import check_labelled, read_labelled_table, select_split
 
-    if isinstance(data, (str, Path)):
-        df = read_labelled(Path(data), text_column, reasons_column, sentiment_column, encoding, require_text=False)
-    else:
-        df = validate_labelled(data, "<frame>", text_column, reasons_column, sentiment_column, require_text=False)
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
+    options: dict[str, Any] = {"require_text": False}
+    if not free_labels:
+        known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
+        options |= known | {"free_labels_hint": True}
+    source = str(data) if isinstance(data, (str, Path)) else "<frame>"
+    if isinstance(data, (str, Path)):
+        labelled = read_labelled_table(
+            Path(data), text_column, reasons_column, sentiment_column, encoding, encoding_errors, **options
+        )
+    else:
+        labelled = check_labelled(data, source, text_column, reasons_column, sentiment_column, **options)
+    df = labelled.frame
+    columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
+    whole = df
+    df = select_split(df, split, source)
     result = model.classify(df[text_column].tolist())
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     unscored = [
@@ -252,4 +345,28 @@ def evaluate(
     if sentiment_column:
         sentiments = [result.sentiments[i] or "" for i in ok]
         report.sentiment = score_single([df[sentiment_column].iloc[i] for i in ok], sentiments, model.sentiment_labels)
+    report.split = split
+    metadata = getattr(model, "metadata", None)
+    if isinstance(metadata, ModelMetadata) and metadata.training_data:
+        report.overlap = training_overlap(metadata, data, whole, df, columns, text_column)
+        warning = report.overlap.warning()
+        if warning:
+            warnings.warn(f"{source}: {warning}", DataWarning, stacklevel=2)
     return report
+
+
+def training_overlap(
+    meta: ModelMetadata,
+    data: object,
+    whole: pd.DataFrame,
+    rows: pd.DataFrame,
+    columns: list[str],
+    text_column: str,
+) -> TrainingOverlap:
+    """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*) *meta*'s model saw."""
+    trained = meta.training_data
+    same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
+    same_content = trained.get("content_sha256") == content_sha256(whole[columns].itertuples(index=False))
+    fitted = meta.fitted_rows()
+    seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars).sum())
+    return TrainingOverlap(len(rows), seen, bool(same_file), bool(same_content), meta.refit_on_all_rows)

@@ -49,11 +49,13 @@ def test_a_duplicate_that_disagrees_with_the_base_is_counted():
 def test_added_labels_must_be_known(base_reasons, added, allowed):
     base = pd.DataFrame({"text": ["野球", "スマホ"], "reasons": base_reasons, "sentiment": ["neutral"] * 2})
     extra = [labelled([["新しい文章", added, "neutral"]])]
+    free = base_reasons[0] == "sports"  # an own label set needs free_labels for the base data itself
     if allowed:
-        assert len(read_inputs(base, extra, columns=Columns()).added) == 1
+        assert len(read_inputs(base, extra, columns=Columns(), free_labels=free).added) == 1
     else:
-        with pytest.raises(InputError, match=f"unknown label '{added}'"):
-            read_inputs(base, extra, columns=Columns())
+        with pytest.raises(InputError, match=f"unknown label '{added}'") as caught:
+            read_inputs(base, extra, columns=Columns(), free_labels=free)
+        assert "--free-labels" not in str(caught.value)  # an added file must use the base data's labels
 
 
 def test_an_added_sheet_may_use_the_standard_column_names():

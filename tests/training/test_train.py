@@ -1,5 +1,8 @@
 """Training: reproducibility, splits, own label sets, and clear errors."""
 
+import re
+import shutil
+
 import pandas as pd
 import pytest
 
@@ -54,7 +57,7 @@ def test_own_label_set_without_sentiment():
             "label": ["sports", "sports", "tech", "tech"] * 3,
         }
     )
-    model = taikai.train(df, folds=2, test_size=0, reasons_column="label", sentiment_column=None)
+    model = taikai.train(df, folds=2, test_size=0, reasons_column="label", sentiment_column=None, free_labels=True)
     assert model.reason_labels == ["sports", "tech"]
     assert model.sentiment_labels == []
     [p] = model.predict("野球の試合")
@@ -138,3 +141,94 @@ def test_held_out_rows_meet_words_their_fold_never_saw(tiny_csv):
     held_out = taikai.train(tiny_csv, folds=2, test_size=0).metadata.drift
     in_sample = taikai.train(tiny_csv, folds=0, test_size=0).metadata.drift
     assert held_out.oov_rate > in_sample.oov_rate
+
+
+def _write(path, rows):
+    pd.DataFrame(rows, columns=["text", "reasons", "sentiment"]).to_csv(path, index=False)
+    return path
+
+
+def _run(*args):
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.mark.parametrize(
+    ("prepare", "force", "message"),
+    [
+        (lambda out, model: out.write_text("x"), False, "is a file, not a model directory"),
+        (lambda out, model: out.write_text("x"), True, "is a file, not a model directory"),
+        (lambda out, model: shutil.copytree(model, out), False, "already holds a model; .* --force"),
+        (lambda out, model: (out.mkdir(), (out / "notes.txt").write_text("x")), False, r"holds other files \(notes"),
+    ],
+)
+def test_train_refuses_an_out_that_holds_a_model_or_is_a_file_before_training(
+    tmp_path, tiny_model_dir, monkeypatch, prepare, force, message
+):
+    out = tmp_path / "out"
+    prepare(out, tiny_model_dir)
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("trained before refusing --out")
+
+    monkeypatch.setattr("taikai.training.cross_validate", no_training)
+    result = _run("train", "no-such-data.csv", "--out", out, *(["--force"] if force else []))
+    assert result.exit_code == 2, result.output
+    assert re.search(message, result.stderr) and "no-such-data" not in result.stderr
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
+
+
+def test_train_force_replaces_a_model(tmp_path, tiny_model_dir, tiny_csv):
+    out = tmp_path / "out"
+    shutil.copytree(tiny_model_dir, out)
+    old = (out / "metadata.json").read_text()
+    result = _run("train", tiny_csv, "--out", out, "--folds", "2", "--test-size", "0", "--force")
+    assert result.exit_code == 0, result.output
+    assert (out / "metadata.json").read_text() != old and taikai.load_model(out).reason_labels
+
+
+@pytest.mark.parametrize(
+    ("counts", "folds", "expected"),
+    [
+        ({"fees": 1}, 5, r"cross-validation was skipped: .*fees \(1\) have fewer.*default probability 0\.3"),
+        ({"fees": 3}, 5, r"cross-validation used 3 folds instead of 5: the primary reason\(s\) fees \(3\)"),
+        ({}, 0, r"--folds 0: no cross-validation, so the multi-label thresholds were not tuned"),
+    ],
+)
+def test_train_on_weak_data_warns_in_the_summary(tmp_path, tiny_csv, counts, folds, expected):
+    rows = pd.read_csv(tiny_csv)
+    primary = rows["reasons"].str.split("|").str[0]
+    for label, n in counts.items():
+        rows = pd.concat([rows[primary != label], rows[primary == label].head(n)])
+    data = _write(tmp_path / "weak.csv", rows.to_numpy().tolist())
+    result = _run("train", data, "--out", tmp_path / "m", "--folds", folds, "--test-size", "0")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"warning: " + expected, result.stdout), result.stdout
+    assert "cv: {}" not in result.stdout
+    assert any(re.search(expected, w) for w in taikai.load_model(tmp_path / "m").metadata.warnings)
+    assert "warning:" in _run("info", "--model", tmp_path / "m").stdout
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("sentiment", "angry", r"bad\.csv:3: sentiment: unknown label .angry."),
+        ("reasons", "fees|salary", r"bad\.csv:3: reasons: unknown label .salary."),
+    ],
+)
+def test_labels_outside_the_taxonomy_are_refused_unless_free_labels(tmp_path, tiny_csv, column, value, message):
+    rows = pd.read_csv(tiny_csv)
+    rows.loc[1, column] = value
+    data = _write(tmp_path / "bad.csv", rows.to_numpy().tolist())
+    result = _run("train", data, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 2
+    assert re.search(message, result.stderr) and "--free-labels" in result.stderr
+    assert not (tmp_path / "m").exists()
+    result = _run("train", data, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0", "--free-labels")
+    assert result.exit_code == 0, result.output
+    with pytest.raises(InputError, match=message):  # the API refuses it too
+        taikai.train(data, folds=0, test_size=0)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from taikai.cli._common import model_option
+from taikai.cli._common import encoding_errors_option, model_option
+from taikai.io import SPLITS
 
 if TYPE_CHECKING:
     from taikai.model import ModelMetadata
@@ -25,6 +26,13 @@ def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
         click.option("--sentiment-column", default="sentiment", show_default=True),
         click.option("--no-sentiment", is_flag=True, help=no_sentiment_help),
         click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932)."),
+        encoding_errors_option,
+        click.option(
+            "--free-labels",
+            is_flag=True,
+            help="Accept any reason and sentiment label. Without it, a label outside the taxonomy (train) or the "
+            "model's labels (evaluate), such as a typo, is an error naming its file, line and value.",
+        ),
     ]
 
     def add(command: F) -> F:
@@ -43,24 +51,50 @@ if TYPE_CHECKING:
 @click.argument("data", type=click.Path(path_type=Path))
 @model_option
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON.")
+@click.option(
+    "--split",
+    type=click.Choice(SPLITS),
+    default="all",
+    show_default=True,
+    help="Score only the rows whose 'split' column says test (or train); all: every row.",
+)
 @labelled_data_options("The data has no sentiment labels.")
 def evaluate(
     data: Path,
     model_path: Path | None,
     json_out: Path | None,
+    split: str,
     text_column: str,
     reasons_column: str,
     sentiment_column: str,
     no_sentiment: bool,
     encoding: str | None,
+    encoding_errors: str,
+    free_labels: bool,
 ) -> None:
-    """Score a model on a labelled file (text, reasons, sentiment) and print the report."""
+    """Score a model on a labelled file (text, reasons, sentiment) and print the report.
+
+    A loud warning says how many rows the model was trained on: their scores measure memory, not skill.
+    """
     from taikai.evaluation import evaluate as score
+    from taikai.io import check_output_dir
     from taikai.model import load_model
 
+    if json_out is not None:
+        check_output_dir(json_out, "--json")
     model = load_model(model_path)
     sentiment = None if no_sentiment else sentiment_column
-    report = score(model, data, text_column, reasons_column, sentiment, encoding=encoding)
+    report = score(
+        model,
+        data,
+        text_column,
+        reasons_column,
+        sentiment,
+        encoding=encoding,
+        split=split,
+        free_labels=free_labels,
+        encoding_errors=encoding_errors,
+    )
     click.echo(report.to_markdown())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -110,6 +144,7 @@ def evaluate(
 )
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
+@click.option("--force", is_flag=True, help="Replace the model (or write among the files) already in --out.")
 @labelled_data_options("Train a reason head only (data without sentiment).")
 def train(
     data: Path,
@@ -122,15 +157,20 @@ def train(
     test_size: float,
     seed: int,
     refit_all: bool,
+    force: bool,
     text_column: str,
     reasons_column: str,
     sentiment_column: str,
     no_sentiment: bool,
     encoding: str | None,
+    encoding_errors: str,
+    free_labels: bool,
 ) -> None:
     """Train a model on a labelled file (text, reasons, sentiment), plus --add files, and save it to --out.
 
     With --add, prints what the added labels bought: scores on them out of fold, trained without and with them.
+    Refuses, before training, an --out that holds a model (unless --force) or is a file. The summary ends with
+    warnings about weak data: a reason too rare to cross-validate, untuned thresholds, a rare sentiment.
     """
     import warnings
 
@@ -154,6 +194,9 @@ def train(
             add_weight=add_weight,
             on_bad_rows=on_bad_rows,
             compare_folds=compare_folds,
+            overwrite=force,
+            free_labels=free_labels,
+            encoding_errors=encoding_errors,
         )
     click.echo(training_summary(model.metadata, out))
     skipped = model.metadata.training_data.get("skipped_rows")
@@ -177,12 +220,16 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
     for name in ("cv", "test"):
         if name in meta.metrics:
             figures = {k: round(v, 3) for k, v in meta.metrics[name].items() if isinstance(v, float)}
-            lines.append(f"{name}: {figures}")
+            if name == "cv" and not meta.metrics[name].get("folds"):
+                lines.append("cv: skipped (no cross-validation; see the warnings)")
+            else:
+                lines.append(f"{name}: {figures}")
     added = meta.metrics.get("added")
     if added:
         from taikai.training import AddedComparison
 
         lines += AddedComparison.from_dict(added).lines()
+    lines += [f"warning: {warning}" for warning in meta.warnings]
     return "\n".join(lines)
 
 
@@ -261,4 +308,5 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
         if isinstance(figures, dict):
             shown = {k: round(v, 3) for k, v in figures.items() if isinstance(v, float)}
             lines.append(f"{name + ':':11s} {shown}")
+    lines += [f"warning:    {warning}" for warning in meta.warnings]
     return "\n".join(lines)

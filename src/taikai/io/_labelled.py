@@ -100,6 +100,7 @@ def check_labelled(
     skip_blank: bool = False,
     known_reasons: Collection[str] | None = None,
     known_sentiments: Collection[str] | None = None,
+    free_labels_hint: bool = False,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -107,7 +108,8 @@ def check_labelled(
     when *skip_blank* (a sheet a person filled in part), else it is a bad row. A row whose text cannot be
     classified (``require_text``) or that lacks one of its labels is bad: ``on_bad_rows="error"`` raises
     :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
-    outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value.
+    outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
+    with *free_labels_hint*, saying that ``--free-labels`` accepts it).
     """
     on_bad_rows = OnBadRows(on_bad_rows)
     needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
@@ -157,9 +159,10 @@ def check_labelled(
         clean_sentiments.append(sentiment)
     if unknown:
         allowed = sorted(known_reasons or ()) + sorted(known_sentiments or ())
+        free = f"; or {FREE_LABELS_HINT}" if free_labels_hint else ""
         raise InputError(
-            f"{source}: {len(unknown)} label(s) the model does not know:{_listing(unknown)}\n"
-            f"use one of {', '.join(allowed)} (or the Japanese display names), or fix the typo"
+            f"{source}: {len(unknown)} label(s) outside the known labels:{_listing(unknown)}\n"
+            f"use one of {', '.join(allowed)} (or the Japanese display names), or fix the typo{free}"
         )
     if bad and on_bad_rows is OnBadRows.ERROR:
         raise InputError(

@@ -46,6 +46,7 @@ from taikai.model._model import (
     resolve_model,
 )
 from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
+from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
 
@@ -59,6 +60,7 @@ __all__ = [
     "NO_DRIFT_STATISTICS",
     "READABLE_FORMATS",
     "RETRAIN_HINT",
+    "ROW_HASHES_VERSION",
     "SEED",
     "ArtifactInfo",
     "Block",
@@ -71,11 +73,13 @@ __all__ = [
     "ModelMetadata",
     "Prediction",
     "ReasonSentimentClassifier",
+    "RowHashes",
     "WordVocabulary",
     "artifact_problems",
     "build_pipeline",
     "centred_coefficients",
     "check_versions",
+    "content_sha256",
     "default_model_dir",
     "feature_blocks",
     "library_versions",
@@ -91,5 +95,6 @@ __all__ = [
     "resolve_model",
     "save_artifact",
     "sha256_file",
+    "text_hashes",
     "word_vocabulary",
 ]

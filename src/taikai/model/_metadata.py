@@ -20,6 +20,7 @@ from importlib import metadata as importlib_metadata
 from typing import Any
 
 from taikai.errors import ModelError
+from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
 
 FORMAT_VERSION = 4
@@ -27,7 +28,9 @@ FORMATS = {
     1: "taikai 0.1 before the package redesign: the pickle refers to taikai.vectorize and taikai.pipeline",
     2: "the pickle refers to the public paths taikai.text.* and taikai.model.*; metadata as ModelMetadata",
     3: "format 2 plus drift_statistics (DriftStatistics): what taikai drift compares a dump with",
-    4: "format 3 plus inputs (InputFile): every training file, base data and added labels, with sha256 and row counts",
+    4: "format 3 plus inputs (InputFile): every training file, base data and added labels, with sha256 and row counts. "
+    "Optional additions that older code of this format ignores: training_data.row_hashes (the texts the artifact "
+    "was fitted on, versioned by its own 'version', see taikai.model._provenance) and warnings (weak data)",
 }
 READABLE_FORMATS = (2, 3, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format
@@ -113,6 +116,8 @@ class ModelMetadata:
     drift: DriftStatistics | None = None
     inputs: tuple[InputFile, ...] = ()
     format: int = FORMAT_VERSION
+    warnings: tuple[str, ...] = ()
+    """What training found weak in the data (too few examples to cross-validate, …), as the summary said it."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready metadata (the layout of ``metadata.json``)."""
@@ -139,6 +144,8 @@ class ModelMetadata:
             out["artifact"] = asdict(self.artifact)
         if self.drift is not None:
             out["drift_statistics"] = self.drift.to_dict()
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
         return out
 
     @classmethod
@@ -177,6 +184,7 @@ class ModelMetadata:
                 drift=None if drift is None else DriftStatistics.from_dict(drift),
                 inputs=tuple(InputFile.from_dict(f) for f in (values.get("inputs") or () if version >= 4 else ())),
                 format=int(version),
+                warnings=tuple(map(str, values.get("warnings") or ())),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelError(
@@ -189,6 +197,11 @@ class ModelMetadata:
         from taikai.text import MAX_CHARS
 
         return cls("", "", (), (), {}, MAX_CHARS, {}, 0, {}, {})
+
+    def fitted_rows(self) -> RowHashes | None:
+        """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
+        values = self.training_data.get("row_hashes")
+        return None if values is None else RowHashes.from_dict(values, "metadata training_data.row_hashes")
 
     def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
         """Return this metadata for a saved artifact: with its hash and the installed library versions."""

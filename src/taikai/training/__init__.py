@@ -5,6 +5,7 @@ that cannot be used, cross-validates, tunes the per-reason thresholds, tests, co
 the added rows, and saves the model with metadata that records every input file.
 """
 
+from taikai.training._checks import check_out_dir, weak_data_warnings
 from taikai.training._compare import AddedComparison, HeldOutScores, compare_added
 from taikai.training._cv import content_sha256, cross_validate, split_frame, tune_thresholds
 from taikai.training._inputs import Columns, TrainingInputs, read_inputs
@@ -16,6 +17,7 @@ __all__ = [
     "HeldOutScores",
     "SkippedRowsWarning",
     "TrainingInputs",
+    "check_out_dir",
     "compare_added",
     "content_sha256",
     "cross_validate",
@@ -24,4 +26,5 @@ __all__ = [
     "split_frame",
     "train",
     "tune_thresholds",
+    "weak_data_warnings",
 ]

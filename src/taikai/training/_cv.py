@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import numpy as np
@@ -10,9 +9,10 @@ import pandas as pd
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
 from taikai.drift import HeldOut
-from taikai.errors import InputError
 from taikai.evaluation import score_multi, score_single
+from taikai.io import split_column
 from taikai.model import DEFAULT_THRESHOLD, SEED, FeatureConfig, build_pipeline, reason_sets, word_vocabulary
+from taikai.model import content_sha256 as rows_sha256
 from taikai.text import check_text
 
 WEIGHT = "_taikai_weight"
@@ -23,10 +23,7 @@ THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
 
 def content_sha256(df: pd.DataFrame, columns: list[str]) -> str:
     """Return a sha256 of the given columns' values, independent of file encoding and column order."""
-    digest = hashlib.sha256()
-    for row in df[columns].itertuples(index=False):
-        digest.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")
-    return digest.hexdigest()
+    return rows_sha256(df[columns].itertuples(index=False))
 
 
 def model_texts(series: pd.Series) -> list[str]:
@@ -144,12 +141,9 @@ def pipeline_labels(pipeline: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split by the ``split`` column (train/test) when present, else stratified by primary reason."""
-    if "split" in df.columns:
-        split = df["split"].str.strip().str.lower()
-        bad = sorted(set(split) - {"train", "test"})
-        if bad:
-            raise InputError(f"column 'split' must hold train or test, found {bad}")
-        return df[split == "train"], df[split == "test"]
+    split = split_column(df)
+    if split is not None:
+        return df[(split == "train").to_numpy()], df[(split == "test").to_numpy()]
     if test_size <= 0:
         return df, df.iloc[:0]
     counts = df["primary"].value_counts()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -67,7 +67,8 @@ def _read(
     encoding: str | None,
     on_bad_rows: OnBadRows,
     skip_blank: bool = False,
-    known: tuple[set[str] | None, set[str] | None] = (None, None),
+    known: tuple[Collection[str] | None, Collection[str] | None] = (None, None),
+    encoding_errors: str = "strict",
 ) -> tuple[LabelledTable, str, str]:
     """Return the checked table of *data*, its name for the metadata and its sha256.
 
@@ -80,12 +81,13 @@ def _read(
         "skip_blank": skip_blank,
         "known_reasons": known[0],
         "known_sentiments": known[1],
+        "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
     }
     if isinstance(data, pd.DataFrame):
         frame, source, lines, name = data, "<frame>", None, "<frame>"
     else:
         path = Path(data)
-        table = read_table(path, encoding=encoding)
+        table = read_table(path, encoding=encoding, encoding_errors=encoding_errors)
         frame, source, lines, name = table.frame, table.source, table.lines, str(path)
     mine = columns.found_in(frame.columns) if skip_blank else columns
     checked = check_labelled(frame, source, mine.text, mine.reasons, mine.sentiment, lines=lines, **options)
@@ -111,17 +113,23 @@ def read_inputs(
     encoding: str | None = None,
     on_bad_rows: OnBadRows | str = OnBadRows.SKIP,
     add_weight: float = 1.0,
+    free_labels: bool = False,
+    encoding_errors: str = "strict",
 ) -> TrainingInputs:
     """Read and check the base *data* and every labelled file in *add*.
 
     Labelled files may leave rows blank (skipped and counted) and use Japanese display names; a label the base
-    data does not have stops with the file, row and value. An added row whose normalised text is in the base data
-    is dropped as a duplicate, as is one repeated by a later added row (the later one is kept).
+    data does not have stops with the file, row and value, and so does a base label outside the taxonomy unless
+    *free_labels*. An added row whose normalised text is in the base data is dropped as a duplicate, as is one
+    repeated by a later added row (the later one is kept).
     """
     import pandas as pd
 
     on_bad_rows = OnBadRows(on_bad_rows)
-    base_table, base_name, base_sha = _read(data, columns, encoding, on_bad_rows)
+    taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
+    base_table, base_name, base_sha = _read(
+        data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors
+    )
     base = base_table.frame
     skipped = list(base_table.bad)
     files = [InputFile("base", base_name, base_sha, base_table.rows, len(base), 0, len(base_table.bad))]
@@ -138,6 +146,7 @@ def read_inputs(
             on_bad_rows,
             skip_blank=True,
             known=(known_reasons, known_sentiments),
+            encoding_errors=encoding_errors,
         )
         skipped.extend(table.bad)
         tables.append((table, name, sha))

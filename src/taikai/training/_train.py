@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import InputError
+from taikai.errors import DataWarning, InputError
 from taikai.evaluation import evaluate
 from taikai.io import OnBadRows
-from taikai.model import SEED, DriftStatistics, FeatureConfig, Model, ModelMetadata, save_artifact
+from taikai.model import SEED, DriftStatistics, FeatureConfig, Model, ModelMetadata, RowHashes, save_artifact
 from taikai.text import MAX_CHARS
+from taikai.training._checks import check_out_dir, weak_data_warnings
 from taikai.training._compare import compare_added
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, pipeline_labels, split_frame
 from taikai.training._inputs import Columns, Data, TrainingInputs, read_inputs
@@ -91,6 +92,9 @@ def train(
     add_weight: float = 1.0,
     on_bad_rows: OnBadRows | str = OnBadRows.SKIP,
     compare_folds: int = 5,
+    overwrite: bool = False,
+    free_labels: bool = False,
+    encoding_errors: str = "strict",
 ) -> Model:
     """Train a model on a labelled file or frame (plus labelled files *add*) and return it (saved to *out*).
 
@@ -102,12 +106,28 @@ def train(
     scores and the per-reason thresholds; the test rows give the test scores; with *add*, ``compare_folds`` folds
     over the added rows measure what they bought (``metrics["added"]``). With ``refit_all`` the saved model is
     refitted on all rows.
+
+    Labels must be the taxonomy's reasons and sentiments unless ``free_labels``. *out* must not hold a model (or
+    other files) unless ``overwrite``; that is checked before anything is read. What training finds weak in the
+    data (a reason too rare to cross-validate, …) is in ``model.metadata.warnings``; the texts the saved model was
+    fitted on are recorded as row hashes (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
     """
+    if out is not None:
+        check_out_dir(Path(out), overwrite)
     if add_weight <= 0:
         raise InputError(f"--add-weight must be positive, not {add_weight}")
     config = config or FeatureConfig()
     columns = Columns(text_column, reasons_column, sentiment_column)
-    inputs = read_inputs(data, add, columns=columns, encoding=encoding, on_bad_rows=on_bad_rows, add_weight=add_weight)
+    inputs = read_inputs(
+        data,
+        add,
+        columns=columns,
+        encoding=encoding,
+        on_bad_rows=on_bad_rows,
+        add_weight=add_weight,
+        free_labels=free_labels,
+        encoding_errors=encoding_errors,
+    )
     if inputs.skipped:
         warnings.warn(skipped_summary(inputs), SkippedRowsWarning, stacklevel=2)
     df = inputs.base
@@ -124,7 +144,11 @@ def train(
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
         if column and fit_df[column].nunique() < 2:
             raise InputError(f"training needs at least two different {name} in the training rows")
-    source |= {"train_rows": len(train_df), "test_rows": len(test_df)}
+    source |= {
+        "train_rows": len(train_df),
+        "test_rows": len(test_df),
+        "row_hashes": RowHashes.of(fit_df[text_column]).to_dict(),  # the texts the pipeline is fitted on
+    }
     try:
         cv_scores, thresholds, held_out = cross_validate(fit_df, config, folds, seed, sentiment_column, text_column)
         pipeline = fit_frame(config, fit_df, sentiment_column, text_column)
@@ -148,20 +172,30 @@ def train(
         training_data=source,
         metrics={"cv": cv_scores},
         inputs=inputs.files,
+        warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column)),
     )
     if comparison is not None:
         meta.metrics["added"] = comparison.to_dict()
     model = Model(pipeline, meta)
     if len(test_df):
-        report = evaluate(model, test_df, text_column, reasons_column, sentiment_column)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DataWarning)  # said below, in the training's own words
+            report = evaluate(model, test_df, text_column, reasons_column, sentiment_column, free_labels=True)
         meta.metrics["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
+        if report.overlap is not None and report.overlap.seen:
+            repeated = (
+                f"{report.overlap.seen} of {len(test_df)} test rows have the same text as a training row: "
+                "the test scores are optimistic; keep repeated texts in one split"
+            )
+            meta = replace(meta, warnings=(*meta.warnings, repeated))
     meta = replace(meta, drift=_drift_statistics(model, fit_df, test_df, text_column, held_out))
     model = Model(pipeline, meta)
     if refit_all and len(test_df):
         everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
         pipeline = fit_frame(config, everything, sentiment_column, text_column)
         reasons, sentiments = pipeline_labels(pipeline)
-        meta = replace(meta, reasons=reasons, sentiments=sentiments, refit_on_all_rows=True)
+        fitted = source | {"row_hashes": RowHashes.of(everything[text_column]).to_dict()}
+        meta = replace(meta, reasons=reasons, sentiments=sentiments, refit_on_all_rows=True, training_data=fitted)
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
     if out is not None:

@@ -1,0 +1,67 @@
+"""What training checks before it starts and says when it ends: the --out directory, and data too thin to trust."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from taikai.errors import InputError
+from taikai.model import ARTIFACT_NAME, DEFAULT_THRESHOLD, METADATA_NAME
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def check_out_dir(out: Path, overwrite: bool) -> None:
+    """Refuse, before any training, an *out* that is a file, or a directory holding a model or other files."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: is a file, not a model directory; choose a directory (it is created)")
+    if not out.is_dir() or overwrite:
+        return
+    if (out / METADATA_NAME).exists() or (out / ARTIFACT_NAME).exists():
+        raise InputError(
+            f"--out {out}: already holds a model; choose another directory, or pass --force (overwrite=True) "
+            "to replace it"
+        )
+    others = sorted(p.name for p in out.iterdir())
+    if others:
+        shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+        raise InputError(
+            f"--out {out}: the directory holds other files ({shown}); choose a new or empty directory, "
+            "or pass --force (overwrite=True) to write the model among them"
+        )
+
+
+def _counted(counts: pd.Series) -> str:
+    return ", ".join(f"{label} ({n})" for label, n in sorted(counts.items(), key=lambda kv: (kv[1], kv[0])))
+
+
+def weak_data_warnings(
+    train_df: pd.DataFrame, folds: int, cv_scores: dict[str, Any], sentiment_column: str | None
+) -> list[str]:
+    """Return what the training rows are too thin for: cross-validation, tuned thresholds, a rare label."""
+    out = []
+    reasons = train_df["primary"].value_counts()
+    used = int(cv_scores.get("folds", 0))
+    default = f"every reason is added at the default probability {DEFAULT_THRESHOLD}"
+    if folds >= 2 and used == 0:
+        out.append(
+            f"cross-validation was skipped: it needs at least 2 training rows of every primary reason, and "
+            f"{_counted(reasons[reasons < 2])} have fewer. So there are no cv scores and the multi-label "
+            f"thresholds were not tuned: {default}. Add examples of these reasons, or merge them into others"
+        )
+    elif folds >= 2 and used < folds:
+        out.append(
+            f"cross-validation used {used} folds instead of {folds}: the primary reason(s) "
+            f"{_counted(reasons[reasons < folds])} have fewer than {folds} training rows"
+        )
+    elif folds < 2:
+        out.append(f"--folds {folds}: no cross-validation, so the multi-label thresholds were not tuned: {default}")
+    if sentiment_column:
+        sentiments = train_df[sentiment_column].value_counts()
+        if (sentiments < 2).any():
+            out.append(
+                f"sentiment(s) {_counted(sentiments[sentiments < 2])} have fewer than 2 training rows: "
+                "the model can hardly learn them"
+            )
+    return out
