@@ -111,3 +111,37 @@ def test_predict_matches_predict_frame(tiny_model):
     for p, (_, row) in zip(tiny_model.predict(texts), frame.iterrows(), strict=True):
         assert p.reason == row["reason"]
         assert p.reason_proba["fees"] == pytest.approx(row["p_reason_fees"])
+
+
+@pytest.mark.parametrize("prefix", ["pred_", "model."])
+def test_predict_frame_with_a_prefix_scores_a_labelled_frame_next_to_its_labels(tiny_model, tiny_csv, prefix):
+    labelled = pd.read_csv(tiny_csv)
+    with pytest.raises(InputError, match=r"already has output column\(s\) \['reasons', 'sentiment'\].*prefix"):
+        tiny_model.predict_frame(labelled)
+    out = tiny_model.predict_frame(labelled, prefix=prefix)
+    assert list(out.columns) == [*labelled.columns, *(prefix + c for c in tiny_model.output_columns())]
+    assert out[["text", "reasons", "sentiment"]].equals(labelled)  # the gold labels are kept as they were
+    plain = tiny_model.predict_frame(labelled[["text"]])
+    assert out[prefix + "reason"].tolist() == plain["reason"].tolist()
+    with pytest.raises(InputError, match=rf"\['{prefix}reason'\]"):
+        tiny_model.predict_frame(out[["text", prefix + "reason"]], prefix=prefix)
+
+
+def test_the_readmes_predict_frame_example_runs_as_written(tiny_model, tiny_csv, tmp_path, monkeypatch):
+    import re
+    import shutil
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"(?s)\nimport pandas as pd\n(.*?)\nreport = taikai\.evaluate", readme)
+    assert block is not None and "prefix=" in block.group(1)
+    (tmp_path / "data").mkdir()
+    shutil.copy(tiny_csv, tmp_path / "data" / "reviews.csv")  # a labelled file: text, reasons, sentiment
+    dump = pd.read_csv(tiny_csv)[["text"]].assign(review_id=range(40), posted_at="2025-01-01", platform="x")
+    dump.to_csv(tmp_path / "data" / "sample_dump.csv", index=False)
+    monkeypatch.chdir(tmp_path)
+    names = {"model": tiny_model}
+    exec("import pandas as pd\n" + block.group(1), names)  # the README's lines, literally
+    scored = names["scored"]
+    assert len(scored) == 40 and {"reasons", "pred_reasons", "sentiment", "pred_sentiment"} <= set(scored.columns)
+    assert len(names["out"]) == 40 and len(names["misses"]) < 40
