@@ -138,6 +138,19 @@ def test_csv_parts_concatenate_to_the_local_csv(client, dump, tiny_model_dir, tm
     assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")
 
 
+def test_prefix_names_the_model_columns_as_the_local_batch_does(client, dump, tiny_model_dir, tmp_path):
+    out, local = tmp_path / "out", tmp_path / "local.csv"
+    options = {"id_column": "id", "model": tiny_model_dir, "output_format": "csv", "prefix": "pred_"}
+    summary = classify_files(dump / "parts", out, "text", client=client, partitions=2, **options)
+    taikai.classify_file(dump / "all.csv", local, "text", **options)
+    parts = [p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(out.glob("part.*.csv"))]
+    assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")
+    assert parts[0][0].split(",")[3:5] == ["pred_status", "pred_message"]
+    assert (
+        summary.statuses == taikai.classify_file(dump / "all.csv", tmp_path / "again.csv", "text", **options).statuses
+    )
+
+
 def test_parquet_directory_without_id_gets_row_numbers(client, dump, tiny_model_dir, tmp_path):
     table = pa.Table.from_pandas(pd.read_csv(dump / "all.csv", dtype=str, keep_default_na=False), preserve_index=False)
     (tmp_path / "in").mkdir()
@@ -192,7 +205,14 @@ def test_engine_options_are_checked(dump, tmp_path):
 
 @pytest.mark.parametrize(
     "option",
-    [["--resume"], ["--jobs", "2"], ["--chunk-size", "100"], ["--sheet", "2"], ["--on-bad-lines", "report"]],
+    [
+        ["--resume"],
+        ["--jobs", "2"],
+        ["--chunk-size", "100"],
+        ["--sheet", "2"],
+        ["--on-bad-lines", "report"],
+        ["--encoding-errors", "replace"],
+    ],
 )
 def test_local_only_options_are_refused_under_dask(dump, tmp_path, option):
     args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text", "--engine", "dask"]

@@ -268,3 +268,55 @@ def test_a_malformed_summary_is_named(tmp_path, content):
     (tmp_path / "out.summary.json").write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=r"out\.summary\.json: not a taikai batch summary"):
         taikai.io.read_summary(tmp_path / "out.csv")
+
+
+def test_the_partial_folder_says_what_it_holds(tmp_path, dump, tiny_model_dir):
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
+    readme = (tmp_path / "out.csv.taikai-partial" / "README.txt").read_text(encoding="utf-8")
+    assert "unfinished batch run" in readme and "out.csv" in readme and str(dump) in readme
+    assert "--resume" in readme and "delete this folder" in readme and "text_column: text" in readme
+
+
+def test_a_failed_assembly_leaves_no_partial_folder_and_the_next_run_works(tmp_path, dump, tiny_model, monkeypatch):
+    import taikai.io
+
+    def broken(parts, schema, out):
+        raise ValueError("the sheet cannot hold this")
+
+    out = tmp_path / "out.xlsx"
+    monkeypatch.setattr(taikai.io, "write_xlsx", broken)
+    with pytest.raises(InputError, match=r"out\.xlsx: the complete output could not be written \(the sheet cannot"):
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=20)
+    assert not out.exists() and not list(tmp_path.glob("*.taikai-partial"))
+    monkeypatch.undo()
+    assert taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=20).rows == 60
+
+
+def test_cli_batch_prefix_scores_a_labelled_file_next_to_its_labels(tmp_path, tiny_csv, tiny_model_dir):
+    out = tmp_path / "scored.csv"
+    args = ["batch", str(tiny_csv), "-o", str(out), "--text-column", "text", "--model", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "--prefix pred_" in result.stderr
+    result = CliRunner().invoke(cli, [*args, "--prefix", "pred_"])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(frame.columns[:5]) == ["text", "reasons", "sentiment", "pred_status", "pred_message"]
+    assert frame["reasons"].tolist() == pd.read_csv(tiny_csv, dtype=str)["reasons"].tolist()
+    assert (frame["pred_reason"] == frame["reasons"].str.split("|").str[0]).mean() > 0.5
+
+
+def test_cli_batch_encoding_errors_replace_counts_rows_in_the_summary(tmp_path, tiny_model_dir):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(b"id,text\n1," + "単価".encode("cp932") + b"\x81\x20\n2," + "手数料".encode("cp932") + b"\n")
+    args = ["batch", str(src), "-o", str(out), "--text-column", "text", "--model", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, [*args, "--encoding", "cp932"])
+    assert result.exit_code == 2 and "--encoding-errors replace" in result.stderr
+    assert "pass the file's encoding" not in result.stderr  # it was given
+    result = CliRunner().invoke(cli, [*args, "--encoding", "cp932", "--encoding-errors", "replace"])
+    assert result.exit_code == 0, result.output
+    assert "rows not cleanly decoded: 1 (1 undecodable byte(s) read as U+FFFD); line(s) 2" in result.stderr
+    assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]
+    result = CliRunner().invoke(cli, [*args, "--engine", "dask", "--encoding-errors", "replace"])
+    assert result.exit_code == 2 and "--encoding-errors" in result.stderr
