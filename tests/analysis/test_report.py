@@ -370,10 +370,11 @@ def test_report_without_a_summary_assumes_the_default_model_only_if_it_fits():
     assert "どのモデルの予測か分かりません" in build_report(other, embed_font=False, charts=False, drift=False)
 
 
-def test_report_without_the_report_extra_exits_2_with_an_install_hint(tmp_path, monkeypatch):
+@pytest.mark.parametrize("module", ["matplotlib", "matplotlib_fontja", "fontTools"])
+def test_report_without_the_report_extra_exits_2_with_an_install_hint(tmp_path, monkeypatch, module):
     import sys
 
-    monkeypatch.setitem(sys.modules, "matplotlib", None)  # "import matplotlib" raises ImportError meanwhile
+    monkeypatch.setitem(sys.modules, module, None)  # "import MODULE" raises ImportError meanwhile
     path, out = tmp_path / "p.csv", tmp_path / "r.html"
     path.write_text("text,status,reason\n手数料,ok,fees\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["report", str(path), "-o", str(out)])

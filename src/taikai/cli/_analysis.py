@@ -17,12 +17,13 @@ REPORT_HINT = "pip install 'taikai[report]'"
 def require_report_extra() -> None:
     """Raise :class:`TaikaiError` with the install hint unless the report extra (matplotlib, its font) imports."""
     try:
+        import fontTools  # noqa: F401
         import matplotlib  # noqa: F401
         import matplotlib_fontja  # noqa: F401
     except ImportError as exc:
         raise TaikaiError(
-            f"taikai report draws its charts with matplotlib and matplotlib-fontja, which are not installed "
-            f"({exc}); install the report extra: {REPORT_HINT}"
+            f"taikai report draws its charts with matplotlib and embeds a Japanese font with matplotlib-fontja "
+            f"and fontTools, which are not all installed ({exc}); install the report extra: {REPORT_HINT}"
         ) from exc
 
 
