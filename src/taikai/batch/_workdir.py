@@ -81,8 +81,8 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                 changes.append(f"{name} changed: {_short(before.get(key))} → {_short(after.get(key))}")
     for key in sorted((set(old) | set(new)) - {"input", "model", "options"}):
         if old.get(key) != new.get(key):  # e.g. the rules: a hash of what they are
-            before, after = (_short(f.get(key), 16) for f in (old, new))
-            changes.append(f"the {key} changed ({before} → {after})")
+            was, now = (_short(f.get(key), 16) for f in (old, new))
+            changes.append(f"the {key} changed ({was} → {now})")
     return changes
 
 
