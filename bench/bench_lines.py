@@ -14,6 +14,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,7 +23,7 @@ from make_dump import corpus_texts
 from taikai.io import open_reader, raw_lines
 
 
-def _cpu(work) -> float:  # type: ignore[no-untyped-def]
+def _cpu(work: Callable[[], None]) -> float:
     best = float("inf")
     for _ in range(3):
         start = time.process_time()
@@ -61,7 +62,8 @@ def main() -> None:
 
         base = _cpu(lambda: plain(files["LF"]))
         print(f"{args.rows:,} rows, {files['LF'].stat().st_size / 1e6:.1f} MB (cp932)")
-        print(f"{'ending':7s} {'for line in f':>14s} {'raw_lines':>10s} {'ratio':>6s} {'reader rows/s':>14s} {'replace':>9s}")
+        header = ("ending", "for line in f", "raw_lines", "ratio", "reader rows/s", "replace")
+        print("{:7s} {:>14s} {:>10s} {:>6s} {:>14s} {:>9s}".format(*header))
         for name, path in files.items():
             own = base if name == "CR" else _cpu(lambda p=path: plain(p))
             mine = _cpu(lambda p=path: universal(p))
