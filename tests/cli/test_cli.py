@@ -202,3 +202,50 @@ def test_info_metadata_only_shows_a_refused_model_without_unpickling(
         assert "REFUSED when loading" in result.stdout
         meta = json.loads(run("info", "--model", model_dir, "--metadata-only", "--json").stdout)
         assert meta["training_data"]["rows"] == 40
+
+
+def _broken_labelled(tmp_path, tiny_csv):
+    """The tiny labelled file in CP932 with one undecodable byte pair in the text of its second row (line 3)."""
+    lines = tiny_csv.read_text(encoding="utf-8").splitlines()
+    data = "\n".join(lines).encode("cp932").replace("時給".encode("cp932"), b"\x81\x20", 1)
+    path = tmp_path / "broken.csv"
+    path.write_bytes(data + b"\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["evaluate", "{data}", "--model", "{model}"],
+        ["train", "{data}", "--out", "{tmp}/m", "--folds", "0", "--test-size", "0"],
+        ["suggest", "{predictions}", "-o", "{tmp}/sheet.csv", "--n", "3"],
+        ["drift", "{data}", "--model", "{model}"],
+        ["rules", "test", "{rules}", "{data}", "--model", "{model}"],
+        ["report", "{predictions}", "-o", "{tmp}/r.html", "--no-drift"],
+    ],
+)
+def test_every_command_that_reads_a_text_file_takes_encoding_errors(tmp_path, tiny_csv, tiny_model_dir, command):
+    from pathlib import Path
+
+    import pandas as pd
+
+    import taikai
+
+    data = _broken_labelled(tmp_path, tiny_csv)
+    predictions = tmp_path / "predictions.csv"
+    if "{predictions}" in command:
+        dump = tmp_path / "dump.csv"
+        dump.write_text("text\n" + "\n".join(pd.read_csv(tiny_csv)["text"]) + "\n", encoding="utf-8")
+        taikai.classify_file(dump, predictions, "text", model=tiny_model_dir)
+        raw = predictions.read_bytes()  # UTF-8 with one stray byte in a text: an undecodable byte
+        predictions.write_bytes(raw.replace("時給".encode(), b"\xff", 1))
+    names = {"data": data, "model": tiny_model_dir, "tmp": tmp_path, "predictions": predictions}
+    names["rules"] = Path(__file__).parents[2] / "examples" / "rules.toml"
+    args = [part.format(**names) for part in command]
+    result = CliRunner().invoke(cli, [*args, "--encoding-errors", "strict"])
+    assert result.exit_code == 2, result.output
+    assert "--encoding-errors replace" in result.stderr and "Traceback" not in result.output
+    result = CliRunner().invoke(cli, [*args, "--encoding-errors", "replace"])
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output  # drift: 1 is "drift: yes"
+    warned = r"taikai: warning: .*: 1 row\(s\) hold 1 undecodable byte\(s\) read as U\+FFFD: line\(s\) \d"
+    assert re.search(warned, result.stderr), result.stderr

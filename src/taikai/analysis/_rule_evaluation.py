@@ -18,6 +18,7 @@ def evaluate_rules(
     reasons_column: str = "reasons",
     encoding: str | None = None,
     examples: int = 5,
+    encoding_errors: str = "strict",
 ) -> RulesScore:
     """Match *rules* on the labelled file *data* (CSV, TSV, JSONL, Parquet or xlsx with text and reasons) and
     score each rule against the gold reasons (see :data:`taikai.rules.DEFINITION`).
@@ -31,7 +32,7 @@ def evaluate_rules(
     resolved = resolve_model(model)
     matcher = resolved.prepare_rules(rules)
     assert matcher is not None
-    table = read_table(Path(data), encoding=encoding)
+    table = read_table(Path(data), encoding=encoding, encoding_errors=encoding_errors)
     labelled = check_labelled(
         table.frame,
         table.source,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import model_option
+from taikai.cli._common import encoding_errors_option, model_option
 
 
 @click.command()
@@ -37,6 +37,7 @@ from taikai.cli._common import model_option
     help="Format of DUMP (default: from its extension).",
 )
 @click.option("--encoding", default=None, help="Encoding of CSV/TSV/JSONL input (default: detect UTF-8 or CP932).")
+@encoding_errors_option
 @click.option("--sheet", default=None, help="xlsx sheet name or number (default: the first).")
 @click.option("--exit-code", is_flag=True, help="Exit with code 1 when the dump drifted (for scripts and CI).")
 def drift(
@@ -49,6 +50,7 @@ def drift(
     json_out: Path | None,
     input_format: str | None,
     encoding: str | None,
+    encoding_errors: str,
     sheet: str | None,
     exit_code: bool,
 ) -> None:
@@ -71,6 +73,7 @@ def drift(
         date_column=date_column,
         freq=freq,
         encoding=encoding,
+        encoding_errors=encoding_errors,
         input_format=input_format,
         sheet=sheet,
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Group, model_option
+from taikai.cli._common import Group, encoding_errors_option, model_option
 
 
 @click.group(cls=Group)
@@ -25,6 +25,7 @@ def rules() -> None:
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--reasons-column", default="reasons", show_default=True, help="Gold reasons, |-separated.")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
+@encoding_errors_option
 @click.option(
     "--examples",
     type=click.IntRange(min=0),
@@ -40,6 +41,7 @@ def test(
     text_column: str,
     reasons_column: str,
     encoding: str | None,
+    encoding_errors: str,
     examples: int,
     fmt: str,
 ) -> None:
@@ -52,7 +54,14 @@ def test(
     from taikai.analysis import evaluate_rules
 
     score = evaluate_rules(
-        rules_file, labelled, model_path, text_column, reasons_column, encoding=encoding, examples=examples
+        rules_file,
+        labelled,
+        model_path,
+        text_column,
+        reasons_column,
+        encoding=encoding,
+        examples=examples,
+        encoding_errors=encoding_errors,
     )
     if fmt == "json":
         click.echo(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))

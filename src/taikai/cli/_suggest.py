@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import mask_pii_option
+from taikai.cli._common import encoding_errors_option, mask_pii_option
 
 STRATEGIES = ("margin", "entropy", "random")
 """The values of :class:`taikai.suggestion.Strategy` (listed here so that ``--help`` imports no library)."""
@@ -34,6 +34,7 @@ STRATEGIES = ("margin", "entropy", "random")
 @click.option("--text-column", default="text", show_default=True, help="Column holding the review text.")
 @click.option("--id-column", default=None, help="Column naming each row (default: a 'row' column, 1-based).")
 @click.option("--encoding", default=None, help="PREDICTIONS encoding (default: detect UTF-8 or CP932).")
+@encoding_errors_option
 @click.option(
     "--output-encoding",
     type=click.Choice(["utf-8-sig", "utf-8", "cp932"], case_sensitive=False),
@@ -50,6 +51,7 @@ def suggest(
     text_column: str,
     id_column: str | None,
     encoding: str | None,
+    encoding_errors: str,
     output_encoding: str | None,
     mask_pii: bool,
 ) -> None:
@@ -70,6 +72,7 @@ def suggest(
         text_column=text_column,
         id_column=id_column,
         encoding=encoding,
+        encoding_errors=encoding_errors,
         output_encoding=output_encoding,
         mask_pii=mask_pii,
     )

@@ -30,10 +30,11 @@ def _statistics(
     input_format: str | None = None,
     sheet: str | None = None,
     progress: Callable[[int], None] | None = None,
+    encoding_errors: str = "strict",
 ) -> FileStatistics:
     if isinstance(data, (str, Path)):
         return file_statistics(
-            Path(data), model, text_column, date_column, freq, encoding, input_format, sheet, progress
+            Path(data), model, text_column, date_column, freq, encoding, input_format, sheet, progress, encoding_errors
         )
     return frame_statistics(data, model, text_column, date_column, freq)
 
@@ -49,6 +50,7 @@ def check_drift(
     input_format: str | None = None,
     sheet: str | None = None,
     progress: Callable[[int], None] | None = None,
+    encoding_errors: str = "strict",
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
 
@@ -60,9 +62,11 @@ def check_drift(
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
-        ref = _statistics(reference, model, text_column, encoding=encoding).overall
+        ref = _statistics(reference, model, text_column, encoding=encoding, encoding_errors=encoding_errors).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
-    found = _statistics(dump, model, text_column, date_column, freq, encoding, input_format, sheet, progress)
+    found = _statistics(
+        dump, model, text_column, date_column, freq, encoding, input_format, sheet, progress, encoding_errors
+    )
     return DriftReport(
         source=found.source,
         reference=ref,

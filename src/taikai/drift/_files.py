@@ -12,7 +12,7 @@ import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import InputError
-from taikai.io import bad_line_error, open_reader, parse_dates
+from taikai.io import bad_line_error, open_reader, parse_dates, warn_decoding
 from taikai.model import DriftStatistics, Model, proba_columns
 from taikai.text import Status
 
@@ -96,6 +96,7 @@ def file_statistics(
     input_format: str | None = None,
     sheet: str | None = None,
     progress: Callable[[int], None] | None = None,
+    encoding_errors: str = "strict",
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
@@ -103,17 +104,22 @@ def file_statistics(
     count with its file and line.
     """
     path = Path(path)
-    reader = open_reader(path, input_format, encoding, sheet)
+    reader = open_reader(path, input_format, encoding, sheet, encoding_errors)
+    notes: list[Any] = []
 
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
             if chunk.bad:
                 raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)")
+            notes.extend(note for _, note in sorted(chunk.notes.items()))
             yield chunk.data
             if progress is not None:
                 progress(chunk.rows)
 
-    return count_chunks(str(path), list(reader.columns), chunks(), model, text_column, date_column, freq)
+    counted = count_chunks(str(path), list(reader.columns), chunks(), model, text_column, date_column, freq)
+    if notes:
+        warn_decoding(path, notes)
+    return counted
 
 
 def frame_statistics(

@@ -16,7 +16,7 @@ from taikai.io._assemble import (
 from taikai.io._dates import parse_dates
 from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, resolve_encoding
 from taikai.io._formats import FORMATS, TEXT_FORMATS, check_output_dir, format_of, open_reader
-from taikai.io._frames import Table, read_predictions, read_table
+from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
 from taikai.io._labelled import (
     FREE_LABELS_HINT,
     MORE_REASONS_COLUMN,
@@ -103,6 +103,7 @@ __all__ = [
     "split_column",
     "summary_path",
     "validate_labelled",
+    "warn_decoding",
     "write_parquet",
     "write_summary",
     "write_xlsx",

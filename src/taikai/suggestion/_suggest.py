@@ -77,11 +77,13 @@ class Suggestion:
         return "\n".join(lines)
 
 
-def _frame(predictions: str | Path | pd.DataFrame, encoding: str | None) -> tuple[pd.DataFrame, str]:
+def _frame(
+    predictions: str | Path | pd.DataFrame, encoding: str | None, encoding_errors: str = "strict"
+) -> tuple[pd.DataFrame, str]:
     if isinstance(predictions, (str, Path)):
         from taikai.io import read_predictions
 
-        return read_predictions(Path(predictions), encoding=encoding), str(predictions)
+        return read_predictions(Path(predictions), encoding, encoding_errors), str(predictions)
     return predictions, "<frame>"
 
 
@@ -128,6 +130,7 @@ def suggest(
     encoding: str | None = None,
     output_encoding: str | None = None,
     mask_pii: bool = False,
+    encoding_errors: str = "strict",
 ) -> Suggestion:
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
 
@@ -142,7 +145,7 @@ def suggest(
         raise InputError(f"--n must be at least 1, not {n}")
     if out is not None:
         sheet_format(Path(out))
-    df, source = _frame(predictions, encoding)
+    df, source = _frame(predictions, encoding, encoding_errors)
     for name in (text_column, id_column):
         if name and name not in df.columns:
             raise InputError(f"{source}: no column {name!r}; the columns are {list(map(str, df.columns))}")
