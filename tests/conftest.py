@@ -1,5 +1,6 @@
 """Shared fixtures: a tiny model trained once per session on a hand-written fixture."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,28 @@ def tiny_model(tiny_model_dir) -> taikai.Model:
     return taikai.load_model(tiny_model_dir)
 
 
+@pytest.fixture(scope="session")
+def vector_table(tmp_path_factory, tiny_csv) -> str:
+    """Return the directory of a word-vector table for the tiny fixture's tokens (random 8-dim vectors) and a few
+    more words; the real chiVe table is built by scripts/extract_vectors.py, not in tests."""
+    import numpy as np
+    import pandas as pd
+
+    from taikai.model import _vectors
+    from taikai.text import JapaneseTokenizer, check_text
+
+    texts = [check_text(t).text for t in pd.read_csv(tiny_csv)["text"]]
+    words = sorted({w for doc in JapaneseTokenizer(form="base").transform(texts) for w in doc.split()})
+    rng = np.random.default_rng(0)
+    vectors = {w: rng.normal(size=8) for w in [*words[::2], "稼げる", "手数料", "高い"]}  # half of them known
+    path = tmp_path_factory.mktemp("vectors") / "tiny"
+    _vectors.save_table(_vectors.make_table(vectors, "random vectors for tests"), path)
+    return str(path)
+
+
 FEATURE_CONFIGS = {
     "default": FeatureConfig(min_df=1),  # the shipped features; min_df=1 because the fixture is tiny
+    "vectors": FeatureConfig(min_df=1, vectors="(the vector_table fixture)"),
     "surface+chars": FeatureConfig(token_form="surface", char_ngrams=(1, 3), min_df=1),
     "base-words": FeatureConfig(token_form="base", char_ngrams=None, min_df=1),
     "chars": FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),
@@ -41,4 +62,7 @@ FEATURE_CONFIGS = {
 @pytest.fixture(scope="session", params=list(FEATURE_CONFIGS))
 def model(request, tiny_csv) -> taikai.Model:
     """Return a tiny model for each feature configuration (code reading the pipeline must handle all of them)."""
-    return taikai.train(tiny_csv, config=FEATURE_CONFIGS[request.param], folds=0, test_size=0)
+    config = FEATURE_CONFIGS[request.param]
+    if config.vectors is not None:
+        config = replace(config, vectors=request.getfixturevalue("vector_table"))
+    return taikai.train(tiny_csv, config=config, folds=0, test_size=0)

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 import taikai
 from taikai.analysis import explain, keywords, render_text
 from taikai.cli import cli
+from taikai.model import FeatureConfig
 from taikai.text import JapaneseTokenizer, normalize, normalize_with_offsets
 
 # (original text, a span of its normalised form as text, the original characters that span must map to)
@@ -191,3 +192,14 @@ def test_render_text_aligns_the_spans_column_by_display_width(tiny_model, text):
         assert row.endswith(" " + where), row
         starts.add(_columns(row[: len(row) - len(where)]))  # the terminal column where the spans start
     assert len(starts) == 1, render_text(explanation)
+
+
+@pytest.mark.parametrize(("vectors", "expected"), [(True, 1), (False, 0)], ids=["vectors", "no-vectors"])
+def test_word_vectors_are_one_contribution_without_spans(tiny_csv, vector_table, vectors, expected):
+    config = FeatureConfig(min_df=1, vectors=vector_table if vectors else None)
+    model = taikai.train(tiny_csv, config=config, folds=0, test_size=0)
+    explanation = explain(model, "手数料が高くて稼げない", top=100_000)
+    for head in explanation.heads():
+        found = [c for c in head.contributions if c.kind == "vector"]
+        assert len(found) == expected
+        assert all(c.feature == "(word vectors)" and c.spans == () and c.value == 1.0 for c in found)

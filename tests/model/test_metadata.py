@@ -1,5 +1,6 @@
 """Model metadata: drift statistics (format 3) and input files (format 4) round-trip, broken ones are refused,
-format 2 still loads (without drift statistics) and says what drift needs, formats 2 and 3 without input files."""
+format 2 still loads (without drift statistics) and says what drift needs, formats 2 and 3 without input files,
+formats before 5 as models without word vectors."""
 
 import json
 import shutil
@@ -8,7 +9,7 @@ import pytest
 
 import taikai
 from taikai.errors import ModelError
-from taikai.model import FORMAT_VERSION, NO_DRIFT_STATISTICS, DriftStatistics, ModelMetadata
+from taikai.model import FORMAT_VERSION, NO_DRIFT_STATISTICS, DriftStatistics, FeatureConfig, ModelMetadata
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def values(tiny_model_dir):
 
 
 def test_trained_model_stores_drift_statistics_that_round_trip(tiny_model, values):
-    assert values["format"] == FORMAT_VERSION == 4
+    assert values["format"] == FORMAT_VERSION == 5
     stats = tiny_model.metadata.drift
     assert isinstance(stats, DriftStatistics)
     assert ModelMetadata.from_dict(values).drift == stats
@@ -59,8 +60,19 @@ def test_formats_before_4_load_without_input_files(tiny_model_dir, values, tmp_p
     assert model.predict("手数料が高い")[0].status == "ok"
 
 
+@pytest.mark.parametrize("version", [3, 4])
+def test_formats_before_5_load_as_models_without_vectors(tiny_model_dir, values, tmp_path, version):
+    old = tmp_path / "old"
+    shutil.copytree(tiny_model_dir, old)
+    config = {k: v for k, v in values["config"].items() if k not in ("vectors", "sentiment_class_weight")}
+    (old / "metadata.json").write_text(json.dumps(values | {"format": version, "config": config}), encoding="utf-8")
+    model = taikai.load_model(old)
+    assert model.metadata.format == version and model.metadata.drift is not None
+    assert FeatureConfig.from_dict(model.metadata.config).vectors is None
+
+
 def test_shipped_model_of_format_2_still_loads():
     model = taikai.load_model()
-    assert model.metadata.format in (2, 3, 4)
+    assert model.metadata.format in (2, 3, 4, 5)
     if model.metadata.format == 2:
         assert model.metadata.drift is None

@@ -8,6 +8,7 @@ import pytest
 
 import taikai
 from taikai import InputError
+from taikai.model import feature_blocks
 from taikai.training import content_sha256, tune_thresholds
 
 
@@ -36,7 +37,8 @@ def test_split_column_decides_train_and_test(tiny_csv):
 
 
 def _vocabulary(model):
-    return set(model.pipeline.named_steps["features"].transformer_list[0][1][-1].vocabulary_)
+    [words] = [b for b in feature_blocks(model.pipeline) if b.kind == "word"]
+    return set(words.vectorizer.vocabulary_)
 
 
 @pytest.mark.slow

@@ -4,7 +4,8 @@ A feature's weight toward class *k* is its TF-IDF value in the text times its ce
 (the coefficient minus the feature's mean coefficient over all classes; see
 :func:`taikai.model.centred_coefficients`). The weights of all features plus the centred intercept
 (``bias``) add up to the class's centred score (``score``), whose softmax is the predicted probability.
-Positive weights push toward the predicted class, negative ones away from it.
+Positive weights push toward the predicted class, negative ones away from it. A model with word vectors adds one
+contribution for them, ``(word vectors)``: the pooled vector's columns summed, with no span (it reads every word).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from taikai.model import Model, centred_coefficients, feature_blocks, ngram_span
 from taikai.text import Status, check_text, display_width, normalize_with_offsets, pad
 
 DEFAULT_TOP = 10
+VECTOR_FEATURE = "(word vectors)"
+"""The name of the one contribution of the pooled word vectors (the meaning of all the text's words at once)."""
+VECTOR_KIND = "vector"
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,13 @@ def _explain_head(
     k = int(np.argmax(probabilities))
     score = float(coef[k] @ x + intercept[k])
     weights = values * coef[k, columns]
+    vector = np.array([kind == VECTOR_KIND for _, kind in name], dtype=bool)
+    if vector.any():  # the word-vector columns act together: one contribution, placed at the first of them
+        first = int(np.flatnonzero(vector)[0])
+        weights = np.where(vector, 0.0, weights)
+        weights[first] = float((values[vector] * coef[k, columns[vector]]).sum())
+        values = values.copy()
+        values[first] = 1.0  # the pooled vector is L2-normalised
     order = np.argsort(-weights, kind="stable")
     chosen = [i for i in order if weights[i] > 0][:top] + [i for i in order[::-1] if weights[i] < 0][:top]
     chosen.sort(key=lambda i: -weights[i])
@@ -150,9 +161,16 @@ def explain(model: Model, text: str, top: int = DEFAULT_TOP) -> Explanation:
     names: list[tuple[str, str]] = []
     spans: list[list[tuple[int, int]]] = []
     for block in feature_blocks(model.pipeline):
-        row = block.vectorizer.transform(
-            block.prepare.transform([normalized]) if block.prepare is not None else [normalized]
-        ).tocsr()
+        prepared = block.prepare.transform([normalized]) if block.prepare is not None else [normalized]
+        if not block.ngrams:
+            dense = np.asarray(block.vectorizer.transform(prepared))[0]
+            for j in np.flatnonzero(dense):
+                columns.append(block.offset + int(j))
+                values.append(float(dense[j]) * block.weight)
+                names.append((VECTOR_FEATURE, VECTOR_KIND))
+                spans.append([])
+            continue
+        row = block.vectorizer.transform(prepared).tocsr()
         places = ngram_spans(block, normalized)
         vocabulary = block.names()
         for j, v in zip(row.indices, row.data):

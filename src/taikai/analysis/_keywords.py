@@ -59,7 +59,7 @@ def _per_label(
     estimator: Any, names: Any, kinds: Any, labels: list[str], top: int, kind: str | None
 ) -> dict[str, tuple[Keyword, ...]]:
     coef, _, classes = centred_coefficients(estimator)
-    allowed = np.ones(len(names), dtype=bool) if kind is None else kinds == kind
+    allowed = kinds != "vector" if kind is None else kinds == kind  # vector columns are no words
     out = {}
     for label in labels:
         row = np.where(allowed, coef[classes.index(label)], -np.inf)

@@ -1,7 +1,7 @@
 """The model: the scikit-learn pipeline, its saved artifact and metadata, and :class:`Model`, which classifies.
 
 Classes inside a saved pipeline are pickled under the public names of this package and of :mod:`taikai.text`
-(``taikai.model.FastTfidfVectorizer``, ``taikai.model.ReasonSentimentClassifier``,
+(``taikai.model.FastTfidfVectorizer``, ``taikai.model.WordVectors``, ``taikai.model.ReasonSentimentClassifier``,
 ``taikai.text.JapaneseTokenizer``), so the private modules behind them can move without breaking saved models.
 """
 
@@ -49,11 +49,13 @@ from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifie
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
+from taikai.model._vectors import DEFAULT_VECTORS, WordVectors
 
 __all__ = [
     "ARTIFACT_NAME",
     "CONFIDENCE_BINS",
     "DEFAULT_THRESHOLD",
+    "DEFAULT_VECTORS",
     "FORMAT_VERSION",
     "LABEL_COLUMNS",
     "METADATA_NAME",
@@ -74,6 +76,7 @@ __all__ = [
     "Prediction",
     "ReasonSentimentClassifier",
     "RowHashes",
+    "WordVectors",
     "WordVocabulary",
     "artifact_problems",
     "build_pipeline",

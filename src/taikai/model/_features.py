@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.pipeline import Pipeline
+from sklearn.pipeline import FeatureUnion, Pipeline
 
 from taikai.text import JapaneseTokenizer
 
@@ -16,9 +16,9 @@ class Block:
     """One part of the feature union: a TF-IDF vectorizer, the steps before it, and its columns."""
 
     name: str
-    kind: str  # "word" or "char"
+    kind: str  # "word" or "char" (n-grams), or "vector" (pooled word vectors: columns without a vocabulary)
     prepare: Pipeline | None
-    vectorizer: Any  # a fitted TfidfVectorizer
+    vectorizer: Any  # a fitted TfidfVectorizer, or WordVectors
     offset: int
     width: int
     weight: float = 1.0
@@ -28,21 +28,36 @@ class Block:
         names: np.ndarray[Any, Any] = self.vectorizer.get_feature_names_out()
         return names
 
+    @property
+    def ngrams(self) -> bool:
+        """Whether the columns are n-grams (with a vocabulary and spans in the text)."""
+        return self.kind != "vector"
+
+
+def _members(union: FeatureUnion) -> list[tuple[str, Any, float]]:
+    weights = union.transformer_weights or {}
+    return [(n, p, float(weights.get(n, 1.0))) for n, p in union.transformer_list if p not in ("drop", None)]
+
 
 def feature_blocks(pipeline: Any) -> list[Block]:
-    """Return the blocks of the pipeline's ``features`` union, in column order."""
-    union = pipeline.named_steps["features"]
-    weights = union.transformer_weights or {}
+    """Return the blocks of the pipeline's ``features`` union, in column order.
+
+    A part of the union is a vectorizer, or a pipeline that prepares text for one (the tokenizer), or for a union
+    of several that read the same prepared text (word n-grams and word vectors over one tokenizer's output).
+    """
     blocks: list[Block] = []
     offset = 0
-    for name, part in union.transformer_list:
-        if part in ("drop", None):
-            continue
-        prepare, vectorizer = (part[:-1], part[-1]) if isinstance(part, Pipeline) else (None, part)
-        width = len(vectorizer.vocabulary_)
-        kind = "char" if str(vectorizer.analyzer).startswith("char") else "word"
-        blocks.append(Block(name, kind, prepare, vectorizer, offset, width, float(weights.get(name, 1.0))))
-        offset += width
+    for name, part, weight in _members(pipeline.named_steps["features"]):
+        prepare, last = (part[:-1], part[-1]) if isinstance(part, Pipeline) else (None, part)
+        inner = _members(last) if isinstance(last, FeatureUnion) else [(name, last, 1.0)]
+        for inner_name, vectorizer, inner_weight in inner:
+            if hasattr(vectorizer, "vocabulary_"):
+                width = len(vectorizer.vocabulary_)
+                kind = "char" if str(vectorizer.analyzer).startswith("char") else "word"
+            else:
+                width, kind = int(vectorizer.dim_), "vector"
+            blocks.append(Block(inner_name, kind, prepare, vectorizer, offset, width, weight * inner_weight))
+            offset += width
     return blocks
 
 

@@ -23,7 +23,7 @@ from taikai.errors import ModelError
 from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 FORMATS = {
     1: "taikai 0.1 before the package redesign: the pickle refers to taikai.vectorize and taikai.pipeline",
     2: "the pickle refers to the public paths taikai.text.* and taikai.model.*; metadata as ModelMetadata",
@@ -31,10 +31,13 @@ FORMATS = {
     4: "format 3 plus inputs (InputFile): every training file, base data and added labels, with sha256 and row counts. "
     "Optional additions that older code of this format ignores: training_data.row_hashes (the texts the artifact "
     "was fitted on, versioned by its own 'version', see taikai.model._provenance) and warnings (weak data)",
+    5: "format 4 plus word vectors: the pickle may hold taikai.model.WordVectors (reading a vector table by name, "
+    "checked by digest) beside the n-grams, and config has vectors and sentiment_class_weight",
 }
-READABLE_FORMATS = (2, 3, FORMAT_VERSION)
+READABLE_FORMATS = (2, 3, 4, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format
-2 or 3 no record of its input files (``inputs`` is empty)."""
+2 or 3 no record of its input files (``inputs`` is empty), a model before format 5 no word vectors (its config
+reads as ``vectors=None``)."""
 NO_DRIFT_STATISTICS = (
     "this model was trained before drift statistics were stored; retrain it "
     "(taikai train DATA.csv --out MODEL_DIR) or pass --reference FILE"

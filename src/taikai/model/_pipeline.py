@@ -11,6 +11,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from taikai.model._vectorizer import FastTfidfVectorizer
+from taikai.model._vectors import WordVectors
 from taikai.text import JapaneseTokenizer, TextNormalizer
 
 SEED = 0
@@ -18,7 +19,13 @@ SEED = 0
 
 @dataclass(frozen=True)
 class FeatureConfig:
-    """Choices of features and regularisation; the defaults are the cross-validated winner (docs/model_selection.md)."""
+    """Choices of features and regularisation; the defaults are the model chosen on real text
+    (docs/model_selection.md).
+
+    ``vectors`` names a word-vector table (``chive``: the table ``scripts/extract_vectors.py`` builds inside the
+    package; or a path to one), pooled over the word tokens beside their n-grams; ``None`` (the default) for none.
+    ``class_weight`` applies to the reason head and, unless ``sentiment_class_weight`` differs, the sentiment head.
+    """
 
     token_form: str = "base"
     word_ngrams: tuple[int, int] | None = (1, 2)
@@ -27,6 +34,8 @@ class FeatureConfig:
     reason_c: float = 30.0
     sentiment_c: float = 10.0
     class_weight: str | None = "balanced"
+    vectors: str | None = None
+    sentiment_class_weight: str | None = "balanced"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the config as JSON-ready values."""
@@ -36,6 +45,9 @@ class FeatureConfig:
     def from_dict(cls, values: dict[str, Any]) -> FeatureConfig:
         """Rebuild a config written by :meth:`to_dict`."""
         values = dict(values)
+        # Configs written before these fields existed describe models without vectors and one class weighting.
+        values.setdefault("vectors", None)
+        values.setdefault("sentiment_class_weight", values.get("class_weight"))
         for key in ("word_ngrams", "char_ngrams"):
             if values.get(key) is not None:
                 values[key] = tuple(values[key])
@@ -98,6 +110,8 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
 
 
 def _word_features(config: FeatureConfig) -> Pipeline:
+    """Return tokenize → TF-IDF of word n-grams, with the pooled word vectors beside it when configured (both
+    read the one tokenizer's output: one MeCab pass per text)."""
     vectorizer = FastTfidfVectorizer(
         token_pattern=r"\S+",
         lowercase=False,
@@ -106,13 +120,21 @@ def _word_features(config: FeatureConfig) -> Pipeline:
         sublinear_tf=True,
         dtype=np.float32,
     )
-    return Pipeline([("tokenize", JapaneseTokenizer(form=config.token_form)), ("tfidf", vectorizer)])
+    tokenize = ("tokenize", JapaneseTokenizer(form=config.token_form))
+    if config.vectors is None:
+        return Pipeline([tokenize, ("tfidf", vectorizer)])
+    if config.token_form != "base":
+        raise ValueError("word vectors are keyed by dictionary forms: they need token_form='base'")
+    blocks = FeatureUnion([("tfidf", vectorizer), ("vectors", WordVectors(config.vectors))])
+    return Pipeline([tokenize, ("blocks", blocks)])
 
 
 def build_features(config: FeatureConfig) -> FeatureUnion:
     """Return the TF-IDF feature union of word n-grams over fugashi tokens and/or character n-grams."""
     if not (config.word_ngrams or config.char_ngrams):
         raise ValueError("a model needs word n-grams, character n-grams or both")
+    if config.vectors is not None and not config.word_ngrams:
+        raise ValueError("word vectors read the word tokens: set word_ngrams, or vectors=None")
     parts = []
     if config.word_ngrams:
         parts.append(("words", _word_features(config)))
@@ -133,13 +155,15 @@ def build_pipeline(config: FeatureConfig | None = None) -> Pipeline:
     """Return an unfitted pipeline: normalise → features → reason and sentiment heads."""
     config = config or FeatureConfig()
 
-    def head(c: float) -> LogisticRegression:
-        return LogisticRegression(C=c, class_weight=config.class_weight, max_iter=3000, random_state=SEED)
+    def head(c: float, class_weight: str | None) -> LogisticRegression:
+        return LogisticRegression(C=c, class_weight=class_weight, max_iter=3000, random_state=SEED)
 
+    reason = head(config.reason_c, config.class_weight)
+    sentiment = head(config.sentiment_c, config.sentiment_class_weight)
     return Pipeline(
         [
             ("normalize", TextNormalizer()),
             ("features", build_features(config)),
-            ("classify", ReasonSentimentClassifier(head(config.reason_c), head(config.sentiment_c))),
+            ("classify", ReasonSentimentClassifier(reason, sentiment)),
         ]
     )

@@ -6,7 +6,7 @@ The tokenizer needs scikit-learn and fugashi: it is imported on first use, so th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_attributes
 from taikai.text._dicdir import default_dicdir
@@ -19,6 +19,7 @@ from taikai.text._width import clip, display_width, pad
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share
 
 if TYPE_CHECKING:
+    from taikai.text._dictionary import dictionary_entries
     from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "content_words",
     "default_dicdir",
     "display_width",
+    "dictionary_entries",
     "duplicate_groups",
     "jaccard",
     "japanese_share",
@@ -50,6 +52,14 @@ __all__ = [
     "shingles",
 ]
 
-__getattr__ = lazy_attributes(
+_tokenizer_attributes = lazy_attributes(
     "taikai.text", "taikai.text._tokenizer", ("JapaneseTokenizer", "TextNormalizer", "make_tagger")
 )
+
+
+def __getattr__(name: str) -> Any:
+    if name == "dictionary_entries":  # reads the whole dictionary with numpy: only for tools
+        from taikai.text._dictionary import dictionary_entries
+
+        return dictionary_entries
+    return _tokenizer_attributes(name)

@@ -175,3 +175,30 @@ def _derived_dicdir(dicdir: str, name: str, what: str, derive: Callable[[bytes],
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return str(target)
+
+
+def dictionary_entries(dicdir: str) -> list[tuple[list[str], int]]:
+    """Return every entry of the MeCab dictionary *dicdir* as (its feature fields, its word cost), in entry order.
+
+    For tools that map the dictionary's words to something else (``scripts/extract_vectors.py`` resolves each
+    dictionary form to a pretrained word vector); not used when classifying.
+    """
+    source = (Path(dicdir) / "sys.dic").read_bytes()
+    magic, _, _, _, _, _, dsize, tsize, fsize, _ = _HEADER.unpack_from(source, 0)
+    if magic ^ _MAGIC != len(source):
+        raise ValueError(f"{dicdir}/sys.dic: not a MeCab system dictionary (bad magic)")
+    start = _HEADER.size + _CHARSET
+    tokens = np.frombuffer(source, dtype=_TOKEN, count=tsize // _TOKEN.itemsize, offset=start + dsize)
+    features = source[start + dsize + tsize : start + dsize + tsize + fsize]
+    nulls = np.flatnonzero(np.frombuffer(features, dtype=np.uint8) == 0)
+    begin = tokens["feature"].astype(np.int64)
+    end = nulls[np.searchsorted(nulls, begin)]
+    parsed: dict[int, list[str]] = {}
+    out: list[tuple[list[str], int]] = []
+    for b, e, cost in zip(begin.tolist(), end.tolist(), tokens["wcost"].tolist()):
+        fields = parsed.get(b)
+        if fields is None:
+            line = features[b:e].decode("utf-8")
+            fields = parsed[b] = next(csv.reader([line])) if '"' in line else line.split(",")
+        out.append((fields, int(cost)))
+    return out

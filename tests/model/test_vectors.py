@@ -1,0 +1,158 @@
+"""Word vectors: the packed table round-trips and finds words both ways, WordVectors pools and normalises, refuses
+a changed table, pickles without the table, and shares the tokenizer's one pass with the TF-IDF."""
+
+import os
+import pickle
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+import taikai
+from taikai.errors import ModelError
+from taikai.model import FeatureConfig, WordVectors, _vectors, build_pipeline, feature_blocks
+from taikai.text import JapaneseTokenizer
+
+VECTORS = {"手数料": [1.0, 0.0], "高い": [0.0, 1.0], "稼げる": [3.0, 4.0], "る": [1.0, 1.0], "web": [0.0, 2.0]}
+
+
+@pytest.fixture
+def table_file(tmp_path):
+    path = tmp_path / "tiny"
+    _vectors.save_table(_vectors.make_table(VECTORS, "test vectors"), path)
+    return path
+
+
+def test_table_round_trips_and_shares_equal_vectors(table_file):
+    table = _vectors.load_table(str(table_file))
+    assert sorted(table.words()) == sorted(VECTORS)
+    assert table.dim == 2 and len(table) == 5 and table.source == "test vectors"
+    assert table.matrix.dtype == np.float16 and len(table.matrix) == 5  # no two vectors are equal here
+    for word, vector in VECTORS.items():
+        [key] = table.find([word])
+        np.testing.assert_array_equal(table.matrix[table.rows[key]], vector)
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["bisect", "dict"])
+def test_find_gives_the_same_keys_by_bisect_and_by_dict(table_file, monkeypatch, large):
+    table = _vectors.load_table(str(table_file))
+    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1 if large else 10**9)
+    monkeypatch.setattr(_vectors, "_RANKS", {})
+    words = ["高い", "安い", "web", "", "る", "手数", "手数料", "稼げる"]
+    keys = table.find(words)
+    assert [table.words()[k] if k >= 0 else None for k in keys] == [w if w in VECTORS else None for w in words]
+    assert (table.digest in _vectors._RANKS) is large
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("手数料 が 高い", [1, 1]),  # the mean of the known words, L2-normalised
+        ("手数料 手数料 高い", [2, 1]),  # a repeated word counts twice
+        ("稼げる", [3, 4]),
+        ("知らない 語 だけ", [0, 0]),  # nothing known: zeros
+        ("", [0, 0]),
+        ("  高い   web  ", [0, 3]),  # runs of spaces
+    ],
+)
+def test_word_vectors_pool_and_normalise(table_file, text, expected):
+    vectors = WordVectors(table=str(table_file)).fit(["手数料 が 高い"])
+    out = vectors.transform(["高い", text, "稼げる"])
+    assert out.shape == (3, 2) and out.dtype == np.float32
+    want = np.asarray(expected, dtype=float)
+    want = want / np.linalg.norm(want) if want.any() else want
+    np.testing.assert_allclose(out[1], want, atol=1e-6)
+    np.testing.assert_allclose(out[0], [0, 1], atol=1e-6)  # the neighbours are unaffected
+
+
+def test_fit_records_the_table_and_the_coverage(table_file):
+    vectors = WordVectors(table=str(table_file), weight=2.0).fit(["手数料 が 高い", "謎"])
+    assert vectors.digest_ == _vectors.load_table(str(table_file)).digest
+    assert vectors.dim_ == 2 and vectors.coverage_ == pytest.approx(2 / 4)
+    np.testing.assert_allclose(np.linalg.norm(vectors.transform(["高い 稼げる"])), 2.0, rtol=1e-6)
+    assert list(vectors.get_feature_names_out()) == ["vector0", "vector1"]
+    assert clone(vectors).get_params() == {"table": str(table_file), "weight": 2.0}
+
+
+def test_a_fitted_block_pickles_without_the_table(table_file):
+    vectors = WordVectors(table=str(table_file)).fit(["高い"])
+    assert len(pickle.dumps(vectors)) < 1000
+    np.testing.assert_array_equal(pickle.loads(pickle.dumps(vectors)).transform(["高い"]), vectors.transform(["高い"]))
+
+
+def test_a_changed_table_is_refused_with_what_to_do(table_file):
+    vectors = WordVectors(table=str(table_file)).fit(["高い"])
+    _vectors.save_table(_vectors.make_table(VECTORS | {"安い": [1.0, 2.0]}, "other"), table_file)
+    stat = (table_file / "table.json").stat()
+    os.utime(table_file / "table.json", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # not the cached one
+    with pytest.raises(ModelError, match=r"is not the one this model was trained with.*retrain the model"):
+        vectors.transform(["高い"])
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("/no/such/table", r"not found at /no/such/table;"),
+        ("missing", r"'missing' not found at .*vectors/missing;"),
+    ],
+)
+def test_a_missing_table_says_where_it_looked(name, message):
+    with pytest.raises(ModelError, match=message):
+        WordVectors(table=name).fit(["高い"])
+
+
+def test_make_table_refuses_keys_the_tokenizer_cannot_write():
+    with pytest.raises(ValueError, match="one token"):
+        _vectors.make_table({"二 語": [1.0]}, "x")
+
+
+@pytest.mark.skipif(
+    not (_vectors.TABLE_DIR / _vectors.DEFAULT_VECTORS / "table.json").exists(),
+    reason="the chiVe table is built by scripts/extract_vectors.py (not in the repository)",
+)
+def test_the_chive_table_knows_dictionary_forms_through_their_lemmas():
+    table = _vectors.load_table(_vectors.DEFAULT_VECTORS)
+    tokens = JapaneseTokenizer(form="base").transform(["手数料が高くて稼げなかった"])[0].split()
+    assert (table.find(tokens) >= 0).all(), tokens
+    assert table.dim == 300 and "chiVe" in table.source
+
+
+def test_one_tokenizer_pass_feeds_ngrams_and_vectors(tiny_csv, vector_table, monkeypatch):
+    import pandas as pd
+
+    df = pd.read_csv(tiny_csv)
+    config = FeatureConfig(min_df=1, vectors=vector_table)
+    pipeline = build_pipeline(config).fit(df["text"].tolist(), df["reasons"].str.split("|").str[0])
+    calls = []
+    original = JapaneseTokenizer.transform
+    monkeypatch.setattr(JapaneseTokenizer, "transform", lambda self, X: calls.append(1) or original(self, X))
+    pipeline.predict(["手数料が高い", "時間がない"])
+    assert len(calls) == 1
+    kinds = [(b.kind, b.width) for b in feature_blocks(pipeline)]
+    assert [k for k, _ in kinds] == ["word", "vector"] and kinds[1][1] == 8
+    classifier = pipeline.named_steps["classify"]
+    assert classifier.reason_.coef_.shape[1] == sum(w for _, w in kinds)
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (FeatureConfig(token_form="surface", vectors="chive"), "need token_form='base'"),
+        (FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), vectors="chive"), "read the word tokens"),
+    ],
+)
+def test_vectors_need_dictionary_form_word_tokens(config, message):
+    with pytest.raises(ValueError, match=message):
+        build_pipeline(config)
+
+
+def test_configs_written_before_vectors_read_as_without_them():
+    old = {k: v for k, v in FeatureConfig().to_dict().items() if k not in ("vectors", "sentiment_class_weight")}
+    config = FeatureConfig.from_dict(old | {"class_weight": None})
+    assert config.vectors is None and config.sentiment_class_weight is None
+    assert FeatureConfig.from_dict(FeatureConfig().to_dict()) == FeatureConfig()
+
+
+def test_the_public_api_names_the_vector_block():
+    assert taikai.model.WordVectors is WordVectors
+    assert WordVectors.__module__ == "taikai.model"
