@@ -1,8 +1,10 @@
 """Time, in one run on the same texts: MeCab's fastest output, ``taikai batch --jobs 1`` and ``--jobs 2``.
 
-``python bench/bench_batch.py [--rows 50000] [--model DIR] [--workdir DIR]``
+``python bench/bench_batch.py [--rows 50000] [--model DIR] [--baseline DIR] [--workdir DIR]``
 The floor is ``fugashi.Tagger("-Owakati").parse(text)`` over the dump's texts. Targets (issue 10): batch
 (--jobs 1) rows per second in the run at least 0.55 of that rate; --jobs 2 at least 1.7x --jobs 1 on 2 cores.
+With ``--baseline DIR`` each round also runs ``taikai batch --jobs 1`` with that model right after the measured one,
+and the median ratio measured/baseline says how a model change moved throughput (issue 9: a fall of at most 10 %).
 """
 
 from __future__ import annotations
@@ -73,13 +75,14 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of floor, batch --jobs 1, floor")
     parser.add_argument("--model", default=None, help="model directory (default: the shipped model)")
+    parser.add_argument("--baseline", default=None, help="a model directory to compare with, round by round")
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
     dump = make_dump(args.rows, workdir / f"bench_{args.rows}.csv")
     texts = dump_texts(dump)
     print(f"cores: {os.cpu_count()}  rows: {len(texts):,}  model: {args.model or 'default'}")
-    ratios, command = [], []
+    ratios, command, against = [], [], []
     floor = raw_rate(texts)
     for k in range(1, args.rounds + 1):
         # Each round brackets one batch run between two timings of the floor: the machine is shared.
@@ -93,7 +96,17 @@ def main() -> None:
             f"ratio {reported / raw:.2f} in the run, {per_cpu / raw_cpu:.2f} per CPU second (start-up included)"
         )
         floor = after
+        if args.baseline:
+            _, base, _, _ = batch_rate(dump, workdir / "out_baseline.csv", 1, args.baseline)
+            against.append(reported / base)
+            print(f"  baseline {args.baseline}: {base:8,.0f} rows/s in the run; measured/baseline {against[-1]:.2f}")
     print(f"  command: {' '.join(command)}")
+    if against:
+        before, after_cpu = (in_process_cpu_ratio(dump, workdir, m, texts) for m in (args.baseline, args.model))
+        print(
+            f"measured/baseline model, rows/s in the run: median {statistics.median(against):.2f} of {len(against)} "
+            f"rounds; per CPU second in one process: {after_cpu / before:.2f} (target >= 0.90)"
+        )
     cpu_ratio = in_process_cpu_ratio(dump, workdir, args.model, texts)
     print(f"in one process, CPU seconds only (start-up excluded, robust to other load): batch/raw {cpu_ratio:.2f}")
     print(
