@@ -3,10 +3,14 @@
 Usage: python scripts/learning_curve.py [data/reviews.csv] [--repeats 3]
 
 Each fraction is a stratified subsample of the train split (seeds 0..repeats-1, mean ± spread); the test split
-is always the whole test split. Prints a Markdown table for data/README.md.
+is always the whole test split. Where the real dev set is present (``../shared/realdev/real_dev.csv``), the same
+models are also scored on it (reason macro-F1 over the reasons with at least 10 gold items, as
+``realdev_score.py``; sentiment macro-F1). Prints a Markdown table for data/README.md.
 """
 
 import argparse
+import sys
+from pathlib import Path
 
 import numpy as np
 from sklearn.model_selection import train_test_split
@@ -16,7 +20,18 @@ from taikai.io import read_labelled
 from taikai.model import FeatureConfig, Model, build_pipeline
 from taikai.text import normalize
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from real_text import DEFAULT_DATA, SENTIMENTS, gold_labels, macro_f1, read_dev, scored_reasons
+
 FRACTIONS = (0.25, 0.5, 0.75, 1.0)
+
+
+def dev_scores(model: Model, rows: list[dict]) -> tuple[float, float]:
+    """Return (reason, sentiment) macro-F1 of *model* on the dev rows, as ``realdev_score.py`` computes them."""
+    gold_r, gold_s = gold_labels(rows)
+    preds = model.predict([r["text"] for r in rows])
+    reason = macro_f1(gold_r, [p.reason for p in preds], scored_reasons(gold_r))
+    return reason, macro_f1(gold_s, [p.sentiment for p in preds], list(SENTIMENTS))
 
 
 def main() -> None:
@@ -26,10 +41,12 @@ def main() -> None:
     args = parser.parse_args()
     df = read_labelled(args.data)
     train, test = df[df["split"] == "train"], df[df["split"] == "test"]
-    print("| share of train | rows | reason macro-F1 (test) | sentiment macro-F1 (test) |")
-    print("|---:|---:|---:|---:|")
+    dev = read_dev(DEFAULT_DATA) if DEFAULT_DATA.exists() else []
+    extra = " reason macro-F1 (real dev) | sentiment macro-F1 (real dev) |" if dev else ""
+    print("| share of train | rows | reason macro-F1 (test) | sentiment macro-F1 (test) |" + extra)
+    print("|---:|---:|---:|---:|" + ("---:|---:|" if dev else ""))
     for fraction in FRACTIONS:
-        reason, sentiment = [], []
+        reason, sentiment, dev_reason, dev_sentiment = [], [], [], []
         for seed in range(args.repeats if fraction < 1 else 1):
             part = train
             if fraction < 1:
@@ -40,10 +57,15 @@ def main() -> None:
             report = evaluate(Model(pipeline), test)
             reason.append(report.reason.macro_f1)
             sentiment.append(report.sentiment.macro_f1)
-        print(
-            f"| {fraction:.0%} | {len(part)} | {np.mean(reason):.3f} ± {np.ptp(reason) / 2:.3f} "
-            f"| {np.mean(sentiment):.3f} ± {np.ptp(sentiment) / 2:.3f} |"
+            if dev:
+                r, s = dev_scores(Model(pipeline), dev)
+                dev_reason.append(r)
+                dev_sentiment.append(s)
+        cells = [(reason, sentiment), (dev_reason, dev_sentiment)] if dev else [(reason, sentiment)]
+        row = " | ".join(
+            f"{np.mean(a):.3f} ± {np.ptp(a) / 2:.3f} | {np.mean(b):.3f} ± {np.ptp(b) / 2:.3f}" for a, b in cells
         )
+        print(f"| {fraction:.0%} | {len(part)} | {row} |")
 
 
 if __name__ == "__main__":
