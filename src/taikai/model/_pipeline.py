@@ -32,7 +32,7 @@ class FeatureConfig:
     char_ngrams: tuple[int, int] | None = None
     min_df: int = 2
     reason_c: float = 30.0
-    sentiment_c: float = 10.0
+    sentiment_c: float = 30.0
     class_weight: str | None = "balanced"
     vectors: str | None = None
     sentiment_class_weight: str | None = "balanced"
