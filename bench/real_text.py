@@ -106,6 +106,12 @@ def paired_difference(gold, pred_a, pred_b, labels, weights: np.ndarray) -> dict
     }
 
 
+def subset_macro_f1(gold, pred, labels, subset: list[int]) -> float:
+    """Return the macro-F1 on the items *subset*; for reasons, over the reasons with enough gold items there."""
+    g, p = [gold[i] for i in subset], [pred[i] for i in subset]
+    return macro_f1(g, p, scored_reasons(g) if set(labels) <= set(REASONS) else labels)
+
+
 # --- report -----------------------------------------------------------------------------------------------------
 
 

@@ -53,6 +53,7 @@ from real_text import (  # noqa: E402  (bench/real_text.py: the dev-set metrics)
     read_dev,
     resample_weights,
     scored_reasons,
+    subset_macro_f1,
     weighted_macro_f1,
 )
 
@@ -101,13 +102,10 @@ def dev_scores(gold, pred, labels, weights, agreed, reference=None) -> dict:
     """Return dev macro-F1 with its interval, on the agreed subset, and paired against *reference* predictions."""
     scores = weighted_macro_f1(gold, pred, labels, weights)
     out = {"f1": macro_f1(gold, pred, labels), "ci": interval(scores)}
-    gold_a, pred_a = [gold[i] for i in agreed], [pred[i] for i in agreed]
-    labels_a = scored_reasons(gold_a) if set(labels) <= set(REASONS) else labels
-    out["agreed"] = macro_f1(gold_a, pred_a, labels_a)
+    out["agreed"] = subset_macro_f1(gold, pred, labels, agreed)
     if reference is not None:
         out["paired"] = paired_difference(gold, reference, pred, labels, weights)
-        ref_a = [reference[i] for i in agreed]
-        out["paired_agreed"] = macro_f1(gold_a, pred_a, labels_a) - macro_f1(gold_a, ref_a, labels_a)
+        out["paired_agreed"] = out["agreed"] - subset_macro_f1(gold, reference, labels, agreed)
     return out
 
 

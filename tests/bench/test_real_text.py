@@ -86,3 +86,26 @@ def test_write_section_replaces_only_its_own_markers(tmp_path):
 def test_main_skips_cleanly_without_the_dev_set(tmp_path, capsys):
     assert real_text.main(["--data", str(tmp_path / "missing.csv")]) == 0
     assert "real dev set not found" in capsys.readouterr().out
+
+
+GOLD_20 = ["fees"] * 10 + ["time"] * 10 + ["other"] * 3
+PRED_20 = ["fees"] * 8 + ["time"] * 2 + ["time"] * 7 + ["other"] * 3 + ["fees"] * 3
+
+
+@pytest.mark.parametrize(
+    ("labels", "subset", "expected_labels"),
+    [
+        (["fees", "time"], list(range(23)), ["fees", "time"]),  # the whole set: both reasons have 10
+        (["fees", "time"], list(range(19)), ["fees"]),  # on the subset time has 9 gold items: not scored
+        (list(real_text.SENTIMENTS), list(range(19)), list(real_text.SENTIMENTS)),  # sentiment labels stay
+    ],
+)
+def test_subset_macro_f1_recounts_the_scored_reasons_on_the_subset(labels, subset, expected_labels):
+    gold, pred = GOLD_20, PRED_20
+    if labels == list(real_text.SENTIMENTS):
+        gold = ["negative"] * 10 + ["neutral"] * 13
+        pred = ["negative"] * 12 + ["positive"] * 11
+    g, p = [gold[i] for i in subset], [pred[i] for i in subset]
+    want = real_text.macro_f1(g, p, expected_labels)
+    assert real_text.subset_macro_f1(gold, pred, labels, subset) == pytest.approx(want)
+    assert want > 0
