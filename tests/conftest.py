@@ -1,14 +1,41 @@
-"""Shared fixtures: a tiny model trained once per session on a hand-written fixture."""
+"""Shared fixtures: a tiny model trained once per session on a hand-written fixture.
 
-from dataclasses import replace
-from pathlib import Path
+The tests fit and use tiny models (tens of rows), for which a second BLAS or OpenMP thread costs far more than it
+gives: on the 2-core machine L-BFGS on the 40-row fixture took 0.26-0.38 s per fit with two OpenBLAS threads and
+0.04-0.06 s with one. So the suite runs single-threaded: the environment variables reach the processes it starts
+(unless already set), and ``threadpool_limits`` the libraries already loaded in this one.
+"""
 
-import pytest
+import os
+import re
 
-import taikai
-from taikai.model import FeatureConfig
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+import scipy.optimize  # noqa: E402, F401  (loads scipy's BLAS, so that the limit below reaches it)
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+import taikai  # noqa: E402
+from taikai.model import FeatureConfig  # noqa: E402
+
+threadpool_limits(limits=1)
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SLOW_MODULE = re.compile(r"^pytestmark = pytest\.mark\.slow\b", re.MULTILINE)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Under ``-m "not slow"`` (the fast loop), do not even import a module whose every test is slow (it says
+    ``pytestmark = pytest.mark.slow``): none of its tests would run, and importing tests/batch/test_dask.py alone
+    (Dask, distributed) costs about a second."""
+    fast_loop = config.option.markexpr.replace(" ", "") == "notslow"
+    if fast_loop and collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
+        return SLOW_MODULE.search(collection_path.read_text(encoding="utf-8")) is not None or None
+    return None
 
 
 @pytest.fixture(scope="session")
