@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import platform
 from dataclasses import asdict, dataclass, field, replace
+from functools import cache
 from importlib import metadata as importlib_metadata
 from typing import Any
 
@@ -219,13 +220,20 @@ class ModelMetadata:
 
 def library_versions() -> dict[str, str]:
     """Return the versions of Python and of every library whose change can alter a loaded model."""
+    return dict(_installed_versions())
+
+
+@cache
+def _installed_versions() -> tuple[tuple[str, str], ...]:
+    # Read once per process: a lookup in the installed distributions costs milliseconds per library, and every
+    # load_model checks them; the libraries a process has imported do not change under it.
     versions = {"python": platform.python_version()}
     for name in PACKAGES:
         try:
             versions[name] = importlib_metadata.version(name)
         except importlib_metadata.PackageNotFoundError:
             versions[name] = "not installed"
-    return versions
+    return tuple(versions.items())
 
 
 def dictionary_info() -> dict[str, Any]:
