@@ -4,7 +4,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "churn_analysis.ipynb"
 
@@ -19,6 +18,8 @@ def test_notebook_is_saved_without_outputs():
 
 @pytest.mark.slow
 def test_notebook_runs_top_to_bottom():
+    from nbclient import NotebookClient  # Jupyter's client: imported by this slow test only
+
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     client = NotebookClient(
         notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
