@@ -46,7 +46,7 @@ def predictions(tiny_model):
 def test_no_rule_columns_no_section(tiny_model):
     df = tiny_model.predict_frame(pd.DataFrame({"text": TEXTS}))
     assert rules_section(df) is None
-    page = build_report(df, drift=False)
+    page = build_report(df, drift=False, charts=False, embed_font=False)
     assert '<section id="rules">' not in page and 'href="#rules"' not in page
 
 
@@ -134,7 +134,8 @@ def test_a_predictions_file_gives_the_frame_s_section(tiny_model, tmp_path, fmt)
 def test_the_report_has_the_section_escaped(tiny_model, tmp_path):
     path = tmp_path / "p.csv"
     frame(tiny_model).to_csv(path, index=False)
-    page = write_report(path, tmp_path / "r.html", drift=False).read_text(encoding="utf-8")
+    page = write_report(path, tmp_path / "r.html", drift=False, charts=False, embed_font=False)
+    page = page.read_text(encoding="utf-8")
     assert '<section id="rules">' in page and '<a href="#rules">コーディングルール</a>' in page
     section = page[page.index('<section id="rules">') :]
     assert "ルールが当たったのは 3 件" in section and "<th>main job</th>" in section
@@ -143,7 +144,7 @@ def test_the_report_has_the_section_escaped(tiny_model, tmp_path):
 
 
 def test_with_drift_the_rules_section_comes_before_it(tiny_model):
-    page = build_report(frame(tiny_model), model=tiny_model)
+    page = build_report(frame(tiny_model), model=tiny_model, charts=False, embed_font=False)
     nav = page[page.index("<nav>") : page.index("</nav>")]
     assert nav.index('href="#uncertain"') < nav.index('href="#rules"') < nav.index('href="#drift"')
     assert page.index('<section id="rules">') < page.index('<section id="drift">')
