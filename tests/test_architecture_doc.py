@@ -1,0 +1,193 @@
+"""docs/architecture.md stays true of the code: every module, name and file it cites exists, its quote of the
+import-linter contracts is the one in pyproject.toml, and it names every subpackage and every public name.
+
+Read from the sources (ast), without importing the package: cheap, and a module that cannot import still counts.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+DOC = ROOT / "docs" / "architecture.md"
+REPO_PATH = re.compile(
+    r"(src|docs|tests|bench|scripts|examples|notebooks|models|data)/[\w./-]*|pyproject\.toml|\.ci/run"
+)
+DOTTED = re.compile(r"taikai(\.\w+)+")
+
+
+def spans(text: str) -> list[str]:
+    """Return the text of every inline code span of *text* (code blocks left out)."""
+    prose = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+    return re.findall(r"`([^`\n]+)`", prose)
+
+
+def module_file(dotted: str) -> Path | None:
+    """Return the source file of module *dotted* (``taikai.model._metadata``), or ``None``."""
+    base = SRC.joinpath(*dotted.split("."))
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _statements(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Return the statements of *body*, with those inside ``if`` and ``try`` blocks (``TYPE_CHECKING`` imports)."""
+    found: list[ast.stmt] = []
+    for node in body:
+        found.append(node)
+        if isinstance(node, ast.If):
+            found += _statements(node.body) + _statements(node.orelse)
+        elif isinstance(node, ast.Try):
+            found += _statements(node.body) + [s for h in node.handlers for s in _statements(h.body)]
+    return found
+
+
+@cache
+def names_of(path: Path) -> dict[str, ast.AST]:
+    """Return the names a module (or class body) defines or imports, with their nodes; and its ``__all__``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return _names(tree.body)
+
+
+def _names(body: list[ast.stmt]) -> dict[str, ast.AST]:
+    names: dict[str, ast.AST] = {}
+    for node in _statements(body):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names[node.name] = node
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        names[name.id] = node
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+                for value in ast.literal_eval(node.value):  # names a package imports on first use
+                    names.setdefault(value, node)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names[node.target.id] = node
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:  # "from m import *" is kept as "*m", to look in m
+                star = alias.name == "*" and isinstance(node, ast.ImportFrom)
+                names[f"*{node.module}" if star else (alias.asname or alias.name).split(".")[0]] = node
+    return names
+
+
+def defines(path: Path, chain: list[str]) -> bool:
+    """Whether the module at *path* defines ``a.b`` for *chain* ``[a, b]`` (following ``from … import``)."""
+    names = names_of(path)
+    node = names.get(chain[0])
+    if node is None:
+        stars = [module_file(key[1:]) for key in names if key.startswith("*")]
+        return any(source is not None and defines(source, chain) for source in stars)
+    if len(chain) == 1:
+        return True
+    if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("taikai"):
+        source = module_file(node.module)
+        return source is not None and defines(source, chain)
+    if isinstance(node, ast.ClassDef):
+        return chain[1] in _names(node.body)
+    return False
+
+
+def resolves(dotted: str) -> bool:
+    """Whether *dotted* names an existing module, or a name (and attribute) defined in one."""
+    parts = dotted.removesuffix(".*").split(".")
+    for cut in range(len(parts), 0, -1):
+        path = module_file(".".join(parts[:cut]))
+        if path is not None:
+            rest = parts[cut:]
+            return not rest or defines(path, rest) or module_file(".".join(parts[: cut + 1])) is not None
+    return False
+
+
+DOC_TEXT = DOC.read_text(encoding="utf-8")
+CITED = spans(DOC_TEXT)
+
+
+@pytest.mark.parametrize("dotted", sorted({s for s in CITED if DOTTED.fullmatch(s.removesuffix(".*"))}))
+def test_every_dotted_name_exists(dotted):
+    assert resolves(dotted), f"docs/architecture.md cites `{dotted}`, which no module of src/ defines"
+
+
+@pytest.mark.parametrize("path", sorted({s for s in CITED if REPO_PATH.fullmatch(s)}))
+def test_every_repository_path_exists(path):
+    assert (ROOT / path).exists(), f"docs/architecture.md cites `{path}`, which is not in the repository"
+
+
+@pytest.mark.parametrize("name", sorted({s for s in CITED if re.fullmatch(r"_\w+\.py", s)}))
+def test_every_module_file_exists(name):
+    assert list((SRC / "taikai").rglob(name)), f"docs/architecture.md cites `{name}`, which is no module of taikai"
+
+
+@cache
+def classes() -> dict[str, list[ast.ClassDef]]:
+    """Return every class of the package by name."""
+    found: dict[str, list[ast.ClassDef]] = {}
+    for path in (SRC / "taikai").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                found.setdefault(node.name, []).append(node)
+    return found
+
+
+FILE_NAME = re.compile(r"\w+\.(txt|py|md|csv|json|toml)")
+METHODS = {s for s in CITED if re.fullmatch(r"[A-Z]\w*\.[a-z_]\w*", s) and not FILE_NAME.fullmatch(s)}
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_every_class_attribute_exists(method):
+    name, attribute = method.split(".")
+    assert any(attribute in _names(c.body) for c in classes().get(name, [])), (
+        f"docs/architecture.md cites `{method}`, which no class of taikai defines"
+    )
+
+
+def test_the_quoted_contracts_are_those_of_pyproject():
+    quoted = re.search(r"```toml\n(.*?)```", DOC_TEXT, re.DOTALL)
+    assert quoted is not None, "docs/architecture.md quotes no contracts"
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert (
+        tomllib.loads(quoted.group(1))["tool"]["importlinter"]["contracts"]
+        == (declared["tool"]["importlinter"]["contracts"])
+    )
+
+
+def test_every_subpackage_and_top_module_is_named():
+    package = SRC / "taikai"
+    modules = {p.parent.name for p in package.glob("*/__init__.py")} | {p.stem for p in package.glob("*.py")}
+    missing = sorted(f"taikai.{m}" for m in modules - {"__init__"} if f"taikai.{m}" not in CITED)
+    assert not missing, f"docs/architecture.md does not name {missing}"
+
+
+def test_every_public_name_is_placed():
+    public = ast.literal_eval(names_of(SRC / "taikai" / "__init__.py")["__all__"].value)  # type: ignore[attr-defined]
+    missing = sorted(set(public) - set(CITED))
+    assert not missing, f"docs/architecture.md does not say where {missing} live"
+
+
+@pytest.mark.parametrize(
+    ("dotted", "exists"),
+    [
+        ("taikai.model._metadata.FORMATS", True),
+        ("taikai.batch.run_local", True),  # lazy: in __all__ and under TYPE_CHECKING
+        ("taikai.model.Model.classify", True),  # through the package's import, to the class
+        ("taikai.text.*", True),
+        ("taikai.model.Model.no_such_method", False),
+        ("taikai.no_such_package", False),
+        ("taikai.batch._local.no_such_function", False),
+    ],
+)
+def test_resolves_tells_names_that_exist_from_those_that_do_not(dotted, exists):
+    assert resolves(dotted) is exists
