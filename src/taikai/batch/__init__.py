@@ -8,7 +8,7 @@ use, so that the command line can build its options from here without loading th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_attributes
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
@@ -18,7 +18,8 @@ from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir, describe_partial, input_fingerprint
 
 if TYPE_CHECKING:
-    from taikai.batch._local import Interrupted, classify_file, output_types, run_local
+    from taikai.batch._local import Interrupted, classify_file, run_local
+    from taikai.batch._outputs import output_types
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -41,6 +42,11 @@ __all__ = [
     "run_local",
 ]
 
-__getattr__ = lazy_attributes(
-    "taikai.batch", "taikai.batch._local", ("Interrupted", "classify_file", "output_types", "run_local")
+_engine_attributes = lazy_attributes(
+    "taikai.batch", "taikai.batch._local", ("Interrupted", "classify_file", "run_local")
 )
+_output_attributes = lazy_attributes("taikai.batch", "taikai.batch._outputs", ("output_types",))
+
+
+def __getattr__(name: str) -> Any:
+    return _output_attributes(name) if name == "output_types" else _engine_attributes(name)

@@ -28,7 +28,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
         f"the Dask engine needs dask and distributed ({exc}); install them with: pip install 'taikai[dask]'"
     ) from exc
 
-from taikai.batch._local import output_types
+from taikai.batch._outputs import output_types
 from taikai.errors import ModelError
 from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, model_key, resolve_model
 from taikai.privacy import PiiKind, mask_text_column

@@ -27,8 +27,8 @@ import pyarrow.parquet as pq
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS, classify_frame
-from taikai.batch._local import check_columns, output_types
 from taikai.batch._options import BatchOptions
+from taikai.batch._outputs import check_columns, output_types
 from taikai.batch._summary import BatchSummary
 from taikai.errors import InputError
 from taikai.io import OutputSpec

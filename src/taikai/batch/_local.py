@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import base64
 import json
-import multiprocessing
 import os
-import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
 import taikai.io as tio
-from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._chunk import ChunkResult
 from taikai.batch._options import BatchOptions
+from taikai.batch._outputs import check_columns, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir, input_fingerprint
+from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError
-from taikai.io import Chunk, DecodeNote, OutputSpec, Position
-from taikai.model import Model, default_model_dir, model_key, resolve_model
-from taikai.privacy import PiiMasker, default_masker
+from taikai.io import Chunk, OutputSpec, Position
+from taikai.model import Model, model_key, resolve_model
+from taikai.privacy import default_masker
 from taikai.rules import RuleMatcher, RulesMode
 
 TABLE_FORMATS = ("parquet", "xlsx")
@@ -39,66 +39,6 @@ class Interrupted(KeyboardInterrupt):
         self.message = message
 
 
-@dataclass(frozen=True)
-class _Job:
-    """What each worker needs: the model, the compiled rules, where the text and id columns are, the PII masker."""
-
-    model: Model
-    text: int
-    id: int | None
-    source: str
-    rules: RuleMatcher | None = None
-    rules_mode: RulesMode = RulesMode.FLAG
-    masker: PiiMasker | None = None
-
-
-_worker: dict[str, _Job] = {}
-
-
-def _init_worker(job: _Job) -> None:
-    """Keep the job (its model inherited by fork, or unpickled once) in this worker; leave Ctrl-C to the parent."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker["job"] = job
-
-
-def _run_chunk(
-    spec: OutputSpec, index: int, data: list[list[Any]], row_start: int, notes: dict[int, DecodeNote] | None = None
-) -> ChunkResult:
-    """Classify one chunk and encode it; return the payload with the chunk's counts.
-
-    *notes* name the rows whose bytes did not all decode cleanly: their message says so.
-    """
-    job = _worker["job"]
-    masks: dict[str, int] = {}
-    if job.masker is not None:  # the masked texts are read by the rules and the model, and written
-        data = list(data)
-        data[job.text], counted = job.masker.mask_values(data[job.text])
-        masks = {kind.value: n for kind, n in counted.items()}
-    columns = job.model.classify(data[job.text], job.rules, job.rules_mode).columns()
-    if notes:
-        messages = columns["message"] = list(columns["message"])
-        for i, note in notes.items():
-            messages[i] = f"{messages[i]}; {note.message()}" if messages[i] else note.message()
-    out = [*data, *columns.values()]
-    if spec.is_stream:
-        payload, replaced = tio.encode_stream(spec, out, first=index == 1)
-    else:
-        payload, replaced = tio.encode_table(spec, out, row_start, job.source), 0
-    return chunk_result(
-        columns["status"],
-        columns["message"],
-        columns["reason"],
-        columns["sentiment"],
-        data[job.id] if job.id is not None else None,
-        lambda i: row_start + i + 1,
-        replaced,
-        payload,
-        columns.get("rule_names"),
-        columns.get("rule_conflict"),
-        masks=masks,
-    )
-
-
 def _at_least_one(chunks: Iterable[Chunk], width: int) -> Iterator[Chunk]:
     """Yield *chunks*, or one empty chunk when there is none (so a header-only input still gets a header)."""
     empty = True
@@ -107,59 +47,6 @@ def _at_least_one(chunks: Iterable[Chunk], width: int) -> Iterator[Chunk]:
         yield chunk
     if empty:
         yield Chunk([[] for _ in range(width)], 0)
-
-
-def model_stamp(model: Model) -> dict[str, Any]:
-    """Return what a batch summary records of the model: name, directory, artifact hash, creation, test metrics."""
-    meta = model.metadata
-    test = meta.metrics.get("test") or {}
-    name = "(in memory)"
-    if model.path is not None:
-        shipped = model.path.resolve() == default_model_dir().resolve()
-        name = "default (shipped)" if shipped else model.path.name
-    return {
-        "name": name,
-        "path": str(model.path or ""),
-        "sha256": model_key(model),
-        "created_at": meta.created_at,
-        "reasons": list(model.reason_labels),
-        "test_metrics": {k: v for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
-        "refit_on_all_rows": meta.refit_on_all_rows,
-    }
-
-
-def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str = "") -> dict[str, Any]:
-    """Return the Arrow type of each column the model (and rules in *rules_mode*) add, named with *prefix*:
-    float64 probabilities, boolean ``rule_conflict``, strings otherwise."""
-    import pyarrow as pa
-
-    proba = set(model.proba_columns())
-    kinds = {c: pa.float64() for c in proba} | {"rule_conflict": pa.bool_()}
-    return {prefix + c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}
-
-
-def _pool(job: _Job, jobs: int) -> ProcessPoolExecutor:
-    """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere)."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, multiprocessing.get_context(method), initializer=_init_worker, initargs=(job,))
-    for future in [pool.submit(os.getpid) for _ in range(jobs)]:
-        future.result()
-    return pool
-
-
-def check_columns(source: Path, columns: list[str], model: Model, options: BatchOptions) -> None:
-    """Raise :class:`InputError` unless the text and id columns exist and no output column does."""
-    for option, name in (("--text-column", options.text_column), ("--id-column", options.id_column)):
-        if name is not None and name not in columns:
-            raise InputError(f"{source}: no column {name!r}; the columns are {columns}; give the right one to {option}")
-    clash = [
-        options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
-    ]
-    if clash:
-        raise InputError(
-            f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "
-            f"(--prefix pred_ gives pred_reason, …), or rename or drop them first"
-        )
 
 
 def prepare_rules(model: Model, options: BatchOptions) -> RuleMatcher | None:
@@ -268,7 +155,7 @@ def run_local(
         spec = OutputSpec(out_fmt, all_columns, out_encoding)
     text_index = columns.index(options.text_column)
     id_index = columns.index(options.id_column) if options.id_column else None
-    job = _Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG, masker)
+    job = Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG, masker)
     bar = Progress(reader.total, options.progress, base=state["position"]["done"] if state else 0)
     started, index = time.monotonic(), state["chunks"] if state else 0
     pool: ProcessPoolExecutor | None = None
@@ -292,9 +179,9 @@ def run_local(
 
     try:
         if jobs > 1:
-            pool = _pool(job, jobs)
+            pool = start_pool(job, jobs)
         else:
-            _worker["job"] = job
+            hold(job)
         chunks = reader.chunks(options.chunk_size, state["position"] if state else None)
         for chunk in chunks if state else _at_least_one(chunks, len(columns)):
             index += 1
@@ -316,11 +203,11 @@ def run_local(
                 schema, stringify = tio.infer_schema(columns, chunk.data, reader.schema, added)
                 spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
             if pool is None:
-                commit(_run_chunk(spec, index, chunk.data, row_start, chunk.notes), index, chunk)
+                commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes), index, chunk)
                 continue
             read = replace(chunk, data=[], lines=[])  # what commit() needs, without the rows
             job_args = (spec, index, chunk.data, row_start, chunk.notes)
-            pending.append((pool.submit(_run_chunk, *job_args), (index, read)))
+            pending.append((pool.submit(run_chunk, *job_args), (index, read)))
             while len(pending) >= 2 * jobs:
                 future, (k, done) = pending.popleft()
                 commit(future.result(), k, done)
@@ -352,7 +239,7 @@ def run_local(
             "run the same command with --resume to continue"
         ) from None
     finally:
-        _worker.clear()
+        release()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         work.close()

@@ -1,0 +1,56 @@
+"""The columns a batch run adds and what its summary says of the model: Arrow types of the model's output
+columns, the check that an input has the text and id columns and none of the output's, the model's stamp."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from taikai.batch._options import BatchOptions
+from taikai.errors import InputError
+from taikai.model import Model, default_model_dir, model_key
+from taikai.rules import RulesMode
+
+
+def model_stamp(model: Model) -> dict[str, Any]:
+    """Return what a batch summary records of the model: name, directory, artifact hash, creation, test metrics."""
+    meta = model.metadata
+    test = meta.metrics.get("test") or {}
+    name = "(in memory)"
+    if model.path is not None:
+        shipped = model.path.resolve() == default_model_dir().resolve()
+        name = "default (shipped)" if shipped else model.path.name
+    return {
+        "name": name,
+        "path": str(model.path or ""),
+        "sha256": model_key(model),
+        "created_at": meta.created_at,
+        "reasons": list(model.reason_labels),
+        "test_metrics": {k: v for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
+        "refit_on_all_rows": meta.refit_on_all_rows,
+    }
+
+
+def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str = "") -> dict[str, Any]:
+    """Return the Arrow type of each column the model (and rules in *rules_mode*) add, named with *prefix*:
+    float64 probabilities, boolean ``rule_conflict``, strings otherwise."""
+    import pyarrow as pa
+
+    proba = set(model.proba_columns())
+    kinds = {c: pa.float64() for c in proba} | {"rule_conflict": pa.bool_()}
+    return {prefix + c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}
+
+
+def check_columns(source: Path, columns: list[str], model: Model, options: BatchOptions) -> None:
+    """Raise :class:`InputError` unless the text and id columns exist and no output column does."""
+    for option, name in (("--text-column", options.text_column), ("--id-column", options.id_column)):
+        if name is not None and name not in columns:
+            raise InputError(f"{source}: no column {name!r}; the columns are {columns}; give the right one to {option}")
+    clash = [
+        options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
+    ]
+    if clash:
+        raise InputError(
+            f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "
+            f"(--prefix pred_ gives pred_reason, …), or rename or drop them first"
+        )

@@ -1,0 +1,100 @@
+"""The worker side of the local engine: the job each process holds, and one chunk classified and encoded.
+
+With ``--jobs N`` the workers are forked with the loaded model (spawned where fork is missing); with one job the
+parent holds the job and runs :func:`run_chunk` itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import taikai.io as tio
+from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.io import DecodeNote, OutputSpec
+from taikai.model import Model
+from taikai.privacy import PiiMasker
+from taikai.rules import RuleMatcher, RulesMode
+
+
+@dataclass(frozen=True)
+class Job:
+    """What each worker needs: the model, the compiled rules, where the text and id columns are, the PII masker."""
+
+    model: Model
+    text: int
+    id: int | None
+    source: str
+    rules: RuleMatcher | None = None
+    rules_mode: RulesMode = RulesMode.FLAG
+    masker: PiiMasker | None = None
+
+
+_held: dict[str, Job] = {}
+
+
+def hold(job: Job) -> None:
+    """Keep *job* for :func:`run_chunk` in this process (a worker, or the parent with one job)."""
+    _held["job"] = job
+
+
+def release() -> None:
+    """Forget the job held in this process."""
+    _held.clear()
+
+
+def init_worker(job: Job) -> None:
+    """Keep the job (its model inherited by fork, or unpickled once) in this worker; leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    hold(job)
+
+
+def run_chunk(
+    spec: OutputSpec, index: int, data: list[list[Any]], row_start: int, notes: dict[int, DecodeNote] | None = None
+) -> ChunkResult:
+    """Classify one chunk and encode it; return the payload with the chunk's counts.
+
+    *notes* name the rows whose bytes did not all decode cleanly: their message says so.
+    """
+    job = _held["job"]
+    masks: dict[str, int] = {}
+    if job.masker is not None:  # the masked texts are read by the rules and the model, and written
+        data = list(data)
+        data[job.text], counted = job.masker.mask_values(data[job.text])
+        masks = {kind.value: n for kind, n in counted.items()}
+    columns = job.model.classify(data[job.text], job.rules, job.rules_mode).columns()
+    if notes:
+        messages = columns["message"] = list(columns["message"])
+        for i, note in notes.items():
+            messages[i] = f"{messages[i]}; {note.message()}" if messages[i] else note.message()
+    out = [*data, *columns.values()]
+    if spec.is_stream:
+        payload, replaced = tio.encode_stream(spec, out, first=index == 1)
+    else:
+        payload, replaced = tio.encode_table(spec, out, row_start, job.source), 0
+    return chunk_result(
+        columns["status"],
+        columns["message"],
+        columns["reason"],
+        columns["sentiment"],
+        data[job.id] if job.id is not None else None,
+        lambda i: row_start + i + 1,
+        replaced,
+        payload,
+        columns.get("rule_names"),
+        columns.get("rule_conflict"),
+        masks=masks,
+    )
+
+
+def start_pool(job: Job, jobs: int) -> ProcessPoolExecutor:
+    """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere)."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(jobs, multiprocessing.get_context(method), initializer=init_worker, initargs=(job,))
+    for future in [pool.submit(os.getpid) for _ in range(jobs)]:
+        future.result()
+    return pool
