@@ -1,0 +1,18 @@
+"""Score a model against labelled data: per-class and macro scores, confusion matrices, multi-label scores, and
+how many of the evaluated rows the model was trained on (``--split``, row hashes in its metadata)."""
+
+from taikai.evaluation._evaluate import Classifier, evaluate, training_overlap
+from taikai.evaluation._result import EvaluationReport, TrainingOverlap
+from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, score_multi, score_single
+
+__all__ = [
+    "Classifier",
+    "EvaluationReport",
+    "MultiLabelScores",
+    "SingleLabelScores",
+    "TrainingOverlap",
+    "evaluate",
+    "score_multi",
+    "score_single",
+    "training_overlap",
+]

@@ -1,0 +1,114 @@
+"""Evaluate a model on labelled data: classify the rows, score them, and check which ones it was trained on."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from taikai.errors import DataWarning
+from taikai.evaluation._result import EvaluationReport, TrainingOverlap
+from taikai.evaluation._scores import score_multi, score_single
+from taikai.model import Classified, ModelMetadata, content_sha256, sha256_file
+from taikai.text import Status
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Classifier(Protocol):
+    """What :func:`evaluate` needs of a model: its labels and :meth:`taikai.Model.classify`."""
+
+    @property
+    def reason_labels(self) -> list[str]: ...
+
+    @property
+    def sentiment_labels(self) -> list[str]: ...
+
+    def classify(self, values: Sequence[object]) -> Classified: ...
+
+
+def evaluate(
+    model: Classifier,
+    data: str | Path | pd.DataFrame,
+    text_column: str = "text",
+    reasons_column: str = "reasons",
+    sentiment_column: str | None = "sentiment",
+    encoding: str | None = None,
+    *,
+    split: str = "all",
+    free_labels: bool = False,
+    encoding_errors: str = "strict",
+) -> EvaluationReport:
+    """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file).
+
+    Rows whose text cannot be classified are listed in ``unscored`` (with their row number), not dropped silently.
+    *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value. Gold
+    labels outside the model's labels are an error unless ``free_labels`` (they then count as misses).
+    ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
+    says so when any were.
+    """
+    from taikai.io import check_labelled, read_labelled_table, select_split
+
+    if sentiment_column and not model.sentiment_labels:
+        sentiment_column = None
+    options: dict[str, Any] = {"require_text": False}
+    if not free_labels:
+        known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
+        options |= known | {"free_labels_hint": True}
+    source = str(data) if isinstance(data, (str, Path)) else "<frame>"
+    if isinstance(data, (str, Path)):
+        labelled = read_labelled_table(
+            Path(data), text_column, reasons_column, sentiment_column, encoding, encoding_errors, **options
+        )
+    else:
+        labelled = check_labelled(data, source, text_column, reasons_column, sentiment_column, **options)
+    df = labelled.frame
+    columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
+    whole = df
+    df = select_split(df, split, source)
+    result = model.classify(df[text_column].tolist())
+    ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
+    unscored = [
+        {"row": i, "status": status.value, "message": result.messages[i]}
+        for i, status in enumerate(result.statuses)
+        if status is not Status.OK
+    ]
+    gold_sets = [df["label_set"].iloc[i] for i in ok]
+    pred_sets = [list(result.reasons[i]) for i in ok]
+    report = EvaluationReport(
+        n_rows=len(df),
+        n_scored=len(ok),
+        unscored=unscored,
+        reason=score_single([g[0] for g in gold_sets], [p[0] for p in pred_sets], model.reason_labels),
+        reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
+    )
+    if sentiment_column:
+        sentiments = [result.sentiments[i] or "" for i in ok]
+        report.sentiment = score_single([df[sentiment_column].iloc[i] for i in ok], sentiments, model.sentiment_labels)
+    report.split = split
+    metadata = getattr(model, "metadata", None)
+    if isinstance(metadata, ModelMetadata) and metadata.training_data:
+        report.overlap = training_overlap(metadata, data, whole, df, columns, text_column)
+        warning = report.overlap.warning()
+        if warning:
+            warnings.warn(f"{source}: {warning}", DataWarning, stacklevel=2)
+    return report
+
+
+def training_overlap(
+    meta: ModelMetadata,
+    data: object,
+    whole: pd.DataFrame,
+    rows: pd.DataFrame,
+    columns: list[str],
+    text_column: str,
+) -> TrainingOverlap:
+    """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*) *meta*'s model saw."""
+    trained = meta.training_data
+    same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
+    same_content = trained.get("content_sha256") == content_sha256(whole[columns].itertuples(index=False))
+    fitted = meta.fitted_rows()
+    seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars).sum())
+    return TrainingOverlap(len(rows), seen, bool(same_file), bool(same_content), meta.refit_on_all_rows)

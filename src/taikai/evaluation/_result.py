@@ -1,0 +1,136 @@
+"""What an evaluation measured: the scores, the rows left unscored, and how many rows the model was trained on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, single_table
+
+
+@dataclass(frozen=True)
+class TrainingOverlap:
+    """How much of the evaluated data the model was trained on: scores on those rows measure memory."""
+
+    rows: int
+    """Rows evaluated."""
+    seen: int | None
+    """Of them, rows whose text the saved model was fitted on; ``None`` when its metadata has no row hashes."""
+    same_file: bool = False
+    """The evaluated file is byte for byte the file the model was trained on."""
+    same_content: bool = False
+    """The evaluated rows hold the same texts and labels as the model's training data (in any file)."""
+    refit_on_all_rows: bool = False
+
+    @property
+    def share(self) -> float | None:
+        """Return the share of evaluated rows the model was fitted on (``None`` when unknown)."""
+        return None if self.seen is None or not self.rows else self.seen / self.rows
+
+    def warning(self) -> str | None:
+        """Return the warning to print above the scores, or ``None`` when the rows are unseen (or unknown)."""
+        advice = (
+            "Such scores say how well the model remembers, not how well it does on new reviews: score rows it "
+            "was not trained on (--split test on a file with a split column, when the model was trained on its "
+            "train rows without --refit-all), or other labelled data."
+        )
+        if self.seen:
+            share = 100 * (self.share or 0.0)
+            return f"{self.seen:,} of {self.rows:,} rows ({share:.0f} %) were in this model's training data. {advice}"
+        if self.seen is None and (self.same_file or self.same_content):
+            what = "file" if self.same_file else "data (the same texts and labels)"
+            rows = "all its rows" if self.refit_on_all_rows else "its train rows (which ones is not recorded)"
+            return f"this is the very {what} this model was trained on, and it was fitted on {rows}. {advice}"
+        return None
+
+    def note(self) -> str | None:
+        """Return a note when the overlap cannot be measured (a model saved without row hashes)."""
+        if self.seen is None and not (self.same_file or self.same_content):
+            return (
+                "this model's metadata records no row hashes (it was saved before taikai recorded them), so "
+                "whether these rows were in its training data cannot be checked; retrain it to record them"
+            )
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {
+            "rows": self.rows,
+            "seen_in_training": self.seen,
+            "share_seen": self.share,
+            "same_file": self.same_file,
+            "same_content": self.same_content,
+            "warning": self.warning(),
+        }
+
+
+@dataclass
+class EvaluationReport:
+    """What :func:`evaluate` measured. ``str(report)`` is a Markdown summary."""
+
+    n_rows: int
+    n_scored: int
+    unscored: list[dict[str, Any]]
+    reason: SingleLabelScores
+    reasons: MultiLabelScores
+    sentiment: SingleLabelScores | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    split: str = "all"
+    overlap: TrainingOverlap | None = None
+    """How many evaluated rows the model was trained on (``None``: not checked, e.g. a model never saved)."""
+
+    def warnings(self) -> list[str]:
+        """Return what a reader of the scores must know first (rows the model was trained on)."""
+        found = self.overlap.warning() if self.overlap is not None else None
+        return [found] if found else []
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the whole report as JSON-ready values."""
+        return {
+            "n_rows": self.n_rows,
+            "n_scored": self.n_scored,
+            "split": self.split,
+            "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
+            "warnings": self.warnings(),
+            "unscored": self.unscored,
+            "reason": self.reason.to_dict(),
+            "reasons": self.reasons.to_dict(),
+            "sentiment": self.sentiment.to_dict() if self.sentiment else None,
+            **self.extra,
+        }
+
+    def summary(self) -> dict[str, float]:
+        """Return the headline figures."""
+        out = {
+            "reason_macro_f1": self.reason.macro_f1,
+            "reason_accuracy": self.reason.accuracy,
+            "reasons_micro_f1": self.reasons.micro_f1,
+        }
+        if self.sentiment:
+            out |= {"sentiment_macro_f1": self.sentiment.macro_f1, "sentiment_accuracy": self.sentiment.accuracy}
+        return out
+
+    def to_markdown(self) -> str:
+        """Return a readable Markdown report."""
+        rows = "rows" if self.split == "all" else f"rows (split: {self.split})"
+        lines = [f"**WARNING: {w}**\n" for w in self.warnings()]
+        lines.append(f"Scored {self.n_scored} of {self.n_rows} {rows}.")
+        note = self.overlap.note() if self.overlap is not None else None
+        if note:
+            lines.append(f"Note: {note}.")
+        if self.unscored:
+            lines.append(f"Not scored (no usable text): {len(self.unscored)} row(s), e.g. {self.unscored[:3]}")
+        lines += ["", "## Primary reason", *single_table(self.reason), "", "## All stated reasons (multi-label)"]
+        m = self.reasons
+        lines.append(
+            f"micro-F1 {m.micro_f1:.3f} · macro-F1 {m.macro_f1:.3f} · exact match {m.exact_match:.3f} · "
+            f"Jaccard {m.jaccard:.3f}"
+        )
+        lines += ["", "| label | precision | recall | F1 | support |", "|---|---:|---:|---:|---:|"]
+        for row in zip(m.labels, m.precision, m.recall, m.f1, m.support):
+            lines.append("| {} | {:.3f} | {:.3f} | {:.3f} | {} |".format(*row))
+        if self.sentiment:
+            lines += ["", "## Sentiment", *single_table(self.sentiment)]
+        return "\n".join(lines)
+
+    __str__ = to_markdown

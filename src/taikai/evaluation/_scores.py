@@ -1,0 +1,140 @@
+"""Scores of predictions against gold labels: one label per row (primary reason, sentiment) or a set per row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+
+@dataclass
+class SingleLabelScores:
+    """Scores of one single-label task (primary reason, or sentiment)."""
+
+    labels: list[str]
+    precision: list[float]
+    recall: list[float]
+    f1: list[float]
+    support: list[int]
+    accuracy: float
+    macro_f1: float
+    confusion: list[list[int]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values; ``confusion[i][j]`` counts gold ``labels[i]`` predicted as ``labels[j]``."""
+        return {
+            "accuracy": self.accuracy,
+            "macro_f1": self.macro_f1,
+            "per_class": {
+                label: {"precision": p, "recall": r, "f1": f, "support": s}
+                for label, p, r, f, s in zip(self.labels, self.precision, self.recall, self.f1, self.support)
+            },
+            "labels": self.labels,
+            "confusion": self.confusion,
+        }
+
+
+@dataclass
+class MultiLabelScores:
+    """Scores of the full reason sets (all reasons a text states, in any order)."""
+
+    labels: list[str]
+    precision: list[float]
+    recall: list[float]
+    f1: list[float]
+    support: list[int]
+    micro_f1: float
+    macro_f1: float
+    exact_match: float
+    jaccard: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {
+            "micro_f1": self.micro_f1,
+            "macro_f1": self.macro_f1,
+            "exact_match": self.exact_match,
+            "jaccard": self.jaccard,
+            "per_label": {
+                label: {"precision": p, "recall": r, "f1": f, "support": s}
+                for label, p, r, f, s in zip(self.labels, self.precision, self.recall, self.f1, self.support)
+            },
+        }
+
+
+def single_table(scores: SingleLabelScores) -> list[str]:
+    """Return the Markdown lines of *scores*: headline, per-class table, confusion matrix."""
+    lines = [
+        f"accuracy {scores.accuracy:.3f} · macro-F1 {scores.macro_f1:.3f}",
+        "",
+        "| label | precision | recall | F1 | support |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for cells in zip(scores.labels, scores.precision, scores.recall, scores.f1, scores.support):
+        lines.append("| {} | {:.3f} | {:.3f} | {:.3f} | {} |".format(*cells))
+    lines += ["", "Confusion (rows: gold, columns: predicted)", ""]
+    lines.append("| gold \\ predicted | " + " | ".join(scores.labels) + " |")
+    lines.append("|---|" + "---:|" * len(scores.labels))
+    for label, row in zip(scores.labels, scores.confusion):
+        lines.append(f"| {label} | " + " | ".join(str(v) for v in row) + " |")
+    return lines
+
+
+def ordered_labels(known: Sequence[str], *seen: Sequence[str]) -> list[str]:
+    """Return *known* followed by the labels first met in *seen*, in the order met."""
+    labels = list(known)
+    for values in seen:
+        for value in values:
+            if value not in labels:
+                labels.append(value)
+    return labels
+
+
+def score_single(gold: list[str], predicted: list[str], labels: Sequence[str]) -> SingleLabelScores:
+    """Score single-label predictions; ``labels`` fixes the order (labels seen only in the data are appended)."""
+    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+    labels = ordered_labels(labels, gold, predicted)
+    p, r, f, s = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
+    present = [i for i, label in enumerate(labels) if s[i] > 0 or label in predicted]
+    return SingleLabelScores(
+        labels=labels,
+        precision=[float(x) for x in p],
+        recall=[float(x) for x in r],
+        f1=[float(x) for x in f],
+        support=[int(x) for x in s],
+        accuracy=float(np.mean(np.asarray(gold, dtype=object) == np.asarray(predicted, dtype=object))),
+        macro_f1=float(np.mean([f[i] for i in present])) if present else 0.0,
+        confusion=confusion_matrix(gold, predicted, labels=labels).tolist(),
+    )
+
+
+def score_multi(gold: list[list[str]], predicted: list[list[str]], labels: Sequence[str]) -> MultiLabelScores:
+    """Score predicted reason sets against gold sets."""
+    from sklearn.metrics import precision_recall_fscore_support
+
+    labels = ordered_labels(labels, *gold, *predicted)
+    index = {label: i for i, label in enumerate(labels)}
+    y_true = np.zeros((len(gold), len(labels)), dtype=int)
+    y_pred = np.zeros_like(y_true)
+    for row, (g, p) in enumerate(zip(gold, predicted, strict=True)):
+        y_true[row, [index[x] for x in g]] = 1
+        y_pred[row, [index[x] for x in p]] = 1
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, zero_division=0)
+    _, _, micro, _ = precision_recall_fscore_support(y_true, y_pred, average="micro", zero_division=0)
+    present = [i for i in range(len(labels)) if s[i] > 0 or y_pred[:, i].any()]
+    inter = (y_true & y_pred).sum(axis=1)
+    union = (y_true | y_pred).sum(axis=1)
+    return MultiLabelScores(
+        labels=labels,
+        precision=[float(x) for x in p],
+        recall=[float(x) for x in r],
+        f1=[float(x) for x in f],
+        support=[int(x) for x in s],
+        micro_f1=float(micro),
+        macro_f1=float(np.mean([f[i] for i in present])) if present else 0.0,
+        exact_match=float((y_true == y_pred).all(axis=1).mean()) if len(gold) else 0.0,
+        jaccard=float(np.mean(np.where(union > 0, inter / np.maximum(union, 1), 1.0))) if len(gold) else 0.0,
+    )
