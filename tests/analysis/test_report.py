@@ -172,9 +172,8 @@ def test_summary_tells_the_jump_with_its_test(lang, expected):
 
 
 def test_summary_says_when_nothing_changed():
-    page = build_report(
-        synthetic({m: STEADY for m in ("2026-01", "2026-02", "2026-03")}), "posted_at", embed_font=False, charts=False
-    )
+    frame = synthetic({m: STEADY for m in ("2026-01", "2026-02", "2026-03")})
+    page = build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)
     assert "月ごとの理由の構成に、有意な変化はありません (2 回の比較)" in page
 
 
@@ -227,7 +226,7 @@ def test_segment_table_shows_shares_next_to_counts():
 def test_segments_past_the_twelfth_are_summed_and_named_in_the_page_language(lang, rest):
     names = np.array([f"S{i:02d}" for i in range(15)])
     frame = synthetic({"2026-01": STEADY}, platform=lambda df: names[np.arange(len(df)) % 15])
-    page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False)
+    page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
     segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
     assert f"<tr><th>{rest}</th>" in segments and segments.count("<tr><th>") == 1 + 12  # the heading, 12 rows
 
