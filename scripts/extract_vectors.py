@@ -15,7 +15,10 @@ tokens the TF-IDF counts (one MeCab pass). Every dictionary form of the installe
 resolved once, here: the UniDic lemma (without its Latin gloss, e.g. クラウド-crowd) of its cheapest entry that
 chiVe has, else the form itself. Words of ASCII lower-case letters and digits that chiVe has are added as they are
 (numbers and Latin words are mostly unknown to the dictionary, and the tokenizer then writes them as they are,
-lower-cased by normalisation). Forms chiVe lacks, and other chiVe words no dictionary form reaches, are left out.
+lower-cased by normalisation). Then the compounds: chiVe has many words that UniDic cuts into short units
+(手数料 → 手数 料, 振込手数料 → 振込 手数 料), so every other chiVe word is normalised and tokenized as a review is, and
+one that comes out as 2–3 tokens is added under those tokens joined by spaces (``WordVectors`` looks such runs up
+first, longest first). Forms chiVe lacks, and other chiVe words no dictionary form reaches, are left out.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import msgpack  # a dependency of distributed, so in the dev install
 import numpy as np
 
 from taikai.model._vectors import TABLE_DIR, make_table, save_table
-from taikai.text import default_dicdir, dictionary_entries
+from taikai.text import JapaneseTokenizer, default_dicdir, dictionary_entries, normalize
 
 _MASK = (1 << 64) - 1
 _M = 0xC6A4A7935BD1E995
@@ -91,7 +94,7 @@ def resolve(chive: dict[str, int], entries: list[tuple[list[str], int]]) -> dict
         if len(fields) <= 10:
             continue
         form = "" if fields[10] == "*" else fields[10]
-        if not form or form != form.strip() or " " in form:  # the tokenizer writes no such single token
+        if form.split() != [form]:  # empty or with white space (U+3000): the tokenizer writes no such token
             continue
         by_form.setdefault(form, []).append((cost, _LATIN_GLOSS.sub("", fields[7])))
     out = {}
@@ -109,6 +112,24 @@ def resolve(chive: dict[str, int], entries: list[tuple[list[str], int]]) -> dict
     return out
 
 
+def compounds(chive: dict[str, int], singles: dict[str, int], max_tokens: int = 3) -> dict[str, int]:
+    """Return "token token[ token]" → chiVe row for the chiVe words the tokenizer cuts into 2–*max_tokens* tokens
+    (as it writes them: normalised, dictionary forms), skipping runs already keyed. Where several words give the
+    same run, the one whose text is the run's concatenation wins, then the lowest row (chiVe's frequency order)."""
+    tokenizer = JapaneseTokenizer(form="base").fit([])
+    words = [w for w in chive if w not in singles and not _ASCII_WORD.fullmatch(w)]
+    found: dict[str, tuple[bool, int]] = {}
+    for word, tokens in zip(words, tokenizer.transform([normalize(w) for w in words])):
+        parts = tokens.split()
+        if not 2 <= len(parts) <= max_tokens:
+            continue
+        key = " ".join(parts)
+        rank = (normalize(word) != "".join(parts), chive[word])
+        if key not in singles and (key not in found or rank < found[key]):
+            found[key] = rank
+    return {key: row for key, (_, row) in found.items()}
+
+
 def reduce(matrix: np.ndarray, dims: int) -> np.ndarray:
     """Return *matrix* projected on its first *dims* principal components (unchanged if dims >= width)."""
     if dims >= matrix.shape[1]:
@@ -123,14 +144,19 @@ def main() -> None:
     parser.add_argument("wheel", type=Path)
     parser.add_argument("--out", type=Path, default=TABLE_DIR / "chive")
     parser.add_argument("--dims", type=int, default=300)
+    parser.add_argument("--max-tokens", type=int, default=3, help="longest compound key, in tokens (1: none)")
     args = parser.parse_args()
     chive, matrix = read_wheel(args.wheel)
     rows = resolve(chive, dictionary_entries(default_dicdir()))
+    singles = len(rows)
+    if args.max_tokens > 1:
+        rows.update(compounds(chive, rows, args.max_tokens))
     matrix = reduce(matrix, args.dims)
     table = make_table({word: matrix[row] for word, row in rows.items()}, SOURCE)
     save_table(table, args.out)
     print(
-        f"{len(chive):,} chiVe words; {len(table):,} tokens → {table.matrix.shape[0]:,} vectors × {table.dim}; "
+        f"{len(chive):,} chiVe words; {singles:,} tokens + {len(table) - singles:,} compounds → "
+        f"{table.matrix.shape[0]:,} vectors × {table.dim}; "
         f"{args.out} {sum(f.stat().st_size for f in args.out.iterdir()) / 1e6:.1f} MB, digest {table.digest[:12]}"
     )
 

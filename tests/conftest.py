@@ -60,8 +60,8 @@ def tiny_model(tiny_model_dir) -> taikai.Model:
 
 @pytest.fixture(scope="session")
 def vector_table(tmp_path_factory, tiny_csv) -> str:
-    """Return the directory of a word-vector table for the tiny fixture's tokens (random 8-dim vectors) and a few
-    more words; the real chiVe table is built by scripts/extract_vectors.py, not in tests."""
+    """Return the directory of a word-vector table for the tiny fixture's tokens (random 8-dim vectors), some of
+    their runs as compounds, and a few more words; the real chiVe table is built by scripts/extract_vectors.py."""
     import numpy as np
     import pandas as pd
 
@@ -69,9 +69,12 @@ def vector_table(tmp_path_factory, tiny_csv) -> str:
     from taikai.text import JapaneseTokenizer, check_text
 
     texts = [check_text(t).text for t in pd.read_csv(tiny_csv)["text"]]
-    words = sorted({w for doc in JapaneseTokenizer(form="base").transform(texts) for w in doc.split()})
+    docs = [doc.split() for doc in JapaneseTokenizer(form="base").transform(texts)]
+    words = sorted({w for doc in docs for w in doc})
+    runs = sorted({" ".join(doc[i : i + n]) for doc in docs[::4] for n in (2, 3) for i in range(0, len(doc) - n, 5)})
     rng = np.random.default_rng(0)
-    vectors = {w: rng.normal(size=8) for w in [*words[::2], "稼げる", "手数料", "高い"]}  # half of them known
+    # half of the words known, and compounds: runs of two and three tokens of every fourth text
+    vectors = {w: rng.normal(size=8) for w in [*words[::2], *runs, "稼げる", "手数料", "高い"]}
     path = tmp_path_factory.mktemp("vectors") / "tiny"
     _vectors.save_table(_vectors.make_table(vectors, "random vectors for tests"), path)
     return str(path)

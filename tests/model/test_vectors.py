@@ -29,19 +29,23 @@ def test_table_round_trips_and_shares_equal_vectors(table_file):
     assert table.dim == 2 and len(table) == 5 and table.source == "test vectors"
     assert table.matrix.dtype == np.float16 and len(table.matrix) == 5  # no two vectors are equal here
     for word, vector in VECTORS.items():
-        [key] = table.find([word])
+        key = table.search(word)
         np.testing.assert_array_equal(table.matrix[table.rows[key]], vector)
 
 
-@pytest.mark.parametrize("large", [False, True], ids=["bisect", "dict"])
-def test_find_gives_the_same_keys_by_bisect_and_by_dict(table_file, monkeypatch, large):
+@pytest.mark.parametrize("large", [False, True], ids=["bisect", "lexicon"])
+def test_segment_finds_the_same_keys_by_bisect_and_by_lexicon(table_file, monkeypatch, large):
     table = _vectors.load_table(str(table_file))
     monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1 if large else 10**9)
-    monkeypatch.setattr(_vectors, "_RANKS", {})
-    words = ["高い", "安い", "web", "", "る", "手数", "手数料", "稼げる"]
-    keys = table.find(words)
-    assert [table.words()[k] if k >= 0 else None for k in keys] == [w if w in VECTORS else None for w in words]
-    assert (table.digest in _vectors._RANKS) is large
+    monkeypatch.setattr(_vectors, "_LEXICONS", {})
+    words = ["高い", "安い", "web", "る", "手数", "手数料", "稼げる"]
+    docs, keys = table.segment([words, [], ["る"]])
+    assert [(int(d), table.words()[k]) for d, k in zip(docs, keys)] == [
+        *((0, w) for w in words if w in VECTORS),
+        (2, "る"),
+    ]
+    assert table.search("") == -1 and table.search("安い") == -1
+    assert (table.digest in _vectors._LEXICONS) is large
 
 
 @pytest.mark.parametrize(
@@ -101,9 +105,17 @@ def test_a_missing_table_says_where_it_looked(name, message):
         WordVectors(table=name).fit(["高い"])
 
 
-def test_make_table_refuses_keys_the_tokenizer_cannot_write():
-    with pytest.raises(ValueError, match="one token"):
-        _vectors.make_table({"二 語": [1.0]}, "x")
+@pytest.mark.parametrize("key", ["二  語", " 語", "語 ", "a b c d", "一\n行", ""])
+def test_make_table_refuses_keys_the_tokenizer_cannot_write(key):
+    with pytest.raises(ValueError, match="1–3 tokens joined by single spaces"):
+        _vectors.make_table({key: [1.0], "語": [2.0]}, "x")
+
+
+def test_a_compound_key_pools_as_one_word(tmp_path):
+    _vectors.save_table(_vectors.make_table(VECTORS | {"手数 料": [0.0, 5.0]}, "with a compound"), tmp_path / "t")
+    vectors = WordVectors(table=str(tmp_path / "t")).fit(["手数 料 が 高い", "手数"])
+    np.testing.assert_allclose(vectors.transform(["手数 料", "料 手数"]), [[0, 1], [0, 0]], atol=1e-6)
+    assert vectors.coverage_ == pytest.approx(3 / 5)  # 手数 料 (two tokens) and 高い; not が, not 手数 alone
 
 
 @pytest.mark.skipif(
@@ -112,9 +124,29 @@ def test_make_table_refuses_keys_the_tokenizer_cannot_write():
 )
 def test_the_chive_table_knows_dictionary_forms_through_their_lemmas():
     table = _vectors.load_table(_vectors.DEFAULT_VECTORS)
-    tokens = JapaneseTokenizer(form="base").transform(["手数料が高くて稼げなかった"])[0].split()
-    assert (table.find(tokens) >= 0).all(), tokens
+    tokens = JapaneseTokenizer(form="base").transform(["高くて稼げなかった"])[0].split()
+    assert all(table.search(t) >= 0 for t in tokens), tokens
     assert table.dim == 300 and "chiVe" in table.source
+
+
+@pytest.mark.skipif(
+    not (_vectors.TABLE_DIR / _vectors.DEFAULT_VECTORS / "table.json").exists(),
+    reason="the chiVe table is built by scripts/extract_vectors.py",
+)
+@pytest.mark.parametrize(
+    ("text", "compound"),
+    [
+        ("振込手数料が高い", "振込 手数 料"),
+        ("手数料が高い", "手数 料"),
+        ("クラウドソーシングをやめた", "クラウド ソーシング"),
+        ("在宅ワークを続けた", "在宅 ワーク"),
+    ],
+)
+def test_the_chive_table_has_the_compounds_unidic_cuts(text, compound):
+    table = _vectors.load_table(_vectors.DEFAULT_VECTORS)
+    tokens = JapaneseTokenizer(form="base").transform([text])[0].split()
+    _, keys = table.segment([tokens])
+    assert compound in [table.words()[k] for k in keys], tokens
 
 
 def test_one_tokenizer_pass_feeds_ngrams_and_vectors(tiny_csv, vector_table, monkeypatch):

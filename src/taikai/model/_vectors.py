@@ -28,6 +28,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from taikai.errors import ModelError
+from taikai.model._lexicon import BREAK, Lexicon, segment_texts
 
 Array = np.ndarray[Any, Any]
 
@@ -36,9 +37,11 @@ TABLE_DIR = Path(__file__).resolve().parent / "vectors"
 DEFAULT_VECTORS = "chive"
 """The table ``scripts/extract_vectors.py`` builds: chiVe (Apache-2.0) from the ja-ginza 5.3.0 wheel (MIT); see
 ``vectors/NOTICE.md``. It is not in the repository: the shipped model does not use vectors (docs/model_selection.md)."""
+MAX_RUN = 3
+"""The longest compound key, in tokens: runs of up to this many tokens are looked up joined first."""
 DICT_MIN_TOKENS = 4096
-"""From this many tokens in one call, words are looked up through a dict built once per process; below it, by
-binary search in the packed keys, which costs nothing to set up (``taikai predict TEXT`` stays fast)."""
+"""From this many tokens in one call, words are looked up through a :class:`Lexicon` built once per process; below
+it, by binary search in the packed keys, which costs nothing to set up (``taikai predict TEXT`` stays fast)."""
 
 
 def table_path(name: str) -> Path:
@@ -46,13 +49,6 @@ def table_path(name: str) -> Path:
     if "/" in name or "\\" in name:
         return Path(name)
     return TABLE_DIR / name
-
-
-class _Ranks(dict[str, int]):
-    """Key index of each word; an unknown word is -1 (a lookup that misses costs no exception)."""
-
-    def __missing__(self, key: str) -> int:
-        return -1
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,6 +62,7 @@ class VectorTable:
     matrix: Array
     digest: str
     source: str
+    lexicon_file: Path | None = None  # the lexicon built with the table (``lexicon.npz``), if any
 
     @property
     def dim(self) -> int:
@@ -78,13 +75,35 @@ class VectorTable:
         """Return the keys, in table order."""
         return self.blob.decode("utf-8").split("\n")[:-1]
 
-    def _ranks(self) -> _Ranks:
-        ranks = _RANKS.get(self.digest)
-        if ranks is None:
-            ranks = _RANKS[self.digest] = _Ranks(zip(self.words(), range(len(self))))
-        return ranks
+    def matrix32(self) -> Array:
+        """Return the vectors as float32, converted once per process."""
+        found = _MATRICES.get(self.digest)
+        if found is None:
+            found = _MATRICES[self.digest] = np.asarray(self.matrix, dtype=np.float32)
+        return found
 
-    def _search(self, word: str) -> int:
+    def lexicon(self) -> Lexicon:
+        """Return the keys as token ids and runs (:class:`Lexicon`), built once per process."""
+        lexicon = _LEXICONS.get(self.digest)
+        if lexicon is None:
+            lexicon = _LEXICONS[self.digest] = self._read_lexicon() or Lexicon.build(self.blob)
+        return lexicon
+
+    def _read_lexicon(self) -> Lexicon | None:
+        """Return the lexicon saved with the table (a few arrays: no work per key), or ``None`` when there is none
+        or it belongs to another table."""
+        if self.lexicon_file is None:
+            return None
+        try:
+            with np.load(self.lexicon_file, allow_pickle=False) as saved:
+                arrays = {name: saved[name] for name in saved.files}
+        except (OSError, ValueError):
+            return None
+        return Lexicon(arrays) if str(arrays.pop("of", "")) == self.digest else None
+
+    def search(self, word: str) -> int:
+        """Return the key index of *word* (a token, or tokens joined by single spaces), or -1: binary search in
+        the packed keys, which needs nothing built."""
         blob, offsets = self.blob, self.offsets
         key = word.encode("utf-8")
         lo, hi = 0, len(self)
@@ -98,15 +117,25 @@ class VectorTable:
             return lo
         return -1
 
-    def find(self, words: Sequence[str]) -> Array:
-        """Return the key index of each word (-1 where the table has none)."""
-        large = len(words) >= DICT_MIN_TOKENS or self.digest in _RANKS
-        lookup = self._ranks().__getitem__ if large else self._search
-        return np.fromiter(map(lookup, words), dtype=np.int64, count=len(words))
+    def segment(self, texts: Sequence[Sequence[str]]) -> tuple[Array, Array]:
+        """Return (text of each match, key of each match) for the tokens of each text: runs of up to ``MAX_RUN``
+        tokens that are compound keys first, greedy and longest first (:mod:`taikai.model._lexicon`). A large
+        batch goes through the :meth:`lexicon`, a few texts through binary search: the same matches."""
+        n_tokens = sum(map(len, texts))
+        if n_tokens < DICT_MIN_TOKENS and self.digest not in _LEXICONS:
+            return segment_texts(texts, self.search, MAX_RUN)
+        lexicon = self.lexicon()
+        counts = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        ids = lexicon.find([t for tokens in texts for t in tokens])
+        starts = np.cumsum(counts) - counts
+        ids = np.insert(ids, starts, BREAK)  # a break before every text: no run crosses two
+        positions, keys = lexicon.segment(ids)
+        return np.searchsorted(starts + np.arange(len(texts)), positions, side="right") - 1, keys
 
 
 _TABLES: dict[tuple[str, int, int], VectorTable] = {}
-_RANKS: dict[str, _Ranks] = {}
+_LEXICONS: dict[str, Lexicon] = {}
+_MATRICES: dict[str, Array] = {}
 
 
 def table_digest(blob: bytes, rows: Array, matrix: Array) -> str:
@@ -124,12 +153,12 @@ def _offsets(blob: bytes) -> Array:
 
 
 def make_table(vectors: dict[str, Array], source: str) -> VectorTable:
-    """Return a table of *vectors* (word → vector; words without spaces or line breaks), rows shared by equal
-    vectors, stored as float16."""
+    """Return a table of *vectors* (key → vector), rows shared by equal vectors, stored as float16. A key is one
+    token, or a compound: 2–``MAX_RUN`` tokens joined by single spaces."""
     words = sorted(vectors, key=lambda w: w.encode("utf-8"))
-    bad = [w for w in words if not w or w != w.strip() or " " in w or "\n" in w]
+    bad = [w for w in words if "\n" in w or not 1 <= len(w.split(" ")) <= MAX_RUN or w.split() != w.split(" ")]
     if bad:
-        raise ValueError(f"a key must be one token without spaces or line breaks: {bad[:5]}")
+        raise ValueError(f"a key must be 1–{MAX_RUN} tokens joined by single spaces, without line breaks: {bad[:5]}")
     blob = "".join(w + "\n" for w in words).encode("utf-8")
     if words:
         stacked = np.stack([np.asarray(vectors[w], dtype=np.float16) for w in words])
@@ -147,6 +176,8 @@ def save_table(table: VectorTable, path: Path) -> None:
     np.save(path / "rows.npy", table.rows)
     np.save(path / "matrix.npy", table.matrix)
     info = {"digest": table.digest, "source": table.source, "keys": len(table), "shape": list(table.matrix.shape)}
+    arrays: dict[str, Any] = {"of": np.asarray(table.digest), **table.lexicon().arrays()}
+    np.savez(path / "lexicon.npz", **arrays)
     (path / "table.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -168,7 +199,16 @@ def load_table(name: str) -> VectorTable:
             blob = (path / "keys.txt").read_bytes()
             rows = np.load(path / "rows.npy", allow_pickle=False)
             matrix = np.load(path / "matrix.npy", mmap_mode="r", allow_pickle=False)
-            table = VectorTable(blob, _offsets(blob), rows, matrix, str(info["digest"]), str(info["source"]))
+            lexicon = path / "lexicon.npz"
+            table = VectorTable(
+                blob,
+                _offsets(blob),
+                rows,
+                matrix,
+                str(info["digest"]),
+                str(info["source"]),
+                lexicon if lexicon.exists() else None,
+            )
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(
                 f"{path}: not a word-vector table ({exc}); rebuild it with scripts/extract_vectors.py"
@@ -197,12 +237,16 @@ class WordVectors(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         self.weight = weight
 
     def fit(self, X: Iterable[str], y: object = None) -> WordVectors:
-        """Check the table and record what it is; measure the share of *X*'s tokens it knows."""
+        """Check the table and record what it is; measure the share of *X*'s tokens it knows (alone or in a
+        compound)."""
         table = load_table(self.table)
-        tokens = " ".join(X).split()
+        texts = [d.split() for d in X]
+        _, keys = table.segment(texts)
+        words = table.words()
+        covered = sum(words[k].count(" ") + 1 for k in keys.tolist())
         self.digest_ = table.digest
         self.dim_ = table.dim
-        self.coverage_ = float((table.find(tokens) >= 0).mean()) if tokens else 0.0
+        self.coverage_ = covered / max(1, sum(map(len, texts)))
         return self
 
     def _table(self) -> VectorTable:
@@ -219,21 +263,21 @@ class WordVectors(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     def transform(self, X: Iterable[str]) -> Array:
         """Return an (n_texts, dim_) float32 array: each text's pooled, normalised vector."""
         table = self._table()
-        docs = X if isinstance(X, list) else list(X)
-        counts = np.fromiter((d.count(" ") + 1 if d.strip() else 0 for d in docs), dtype=np.int64, count=len(docs))
-        tokens = " ".join(docs).split()
-        if len(tokens) != counts.sum():  # texts with runs of spaces: count their tokens exactly
-            counts = np.fromiter((len(d.split()) for d in docs), dtype=np.int64, count=len(docs))
-        doc_of = np.repeat(np.arange(len(docs)), counts)
-        keys = table.find(tokens)
-        known = keys >= 0
-        rows = table.rows[keys[known]]
-        used, column = np.unique(rows, return_inverse=True)
-        pooled_counts = sp.csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (doc_of[known], column.reshape(-1))),
-            shape=(len(docs), len(used)),
+        texts = [d.split() for d in X]
+        docs, keys = table.segment(texts)
+        return self.pool(table, len(texts), docs, keys)
+
+    def pool(self, table: VectorTable, n_texts: int, docs: Array, keys: Array) -> Array:
+        """Return the (n_texts, dim_) pooled, normalised vectors of the matched *keys*, each in text *docs*."""
+        if len(docs) > 1 and (docs[1:] < docs[:-1]).any():
+            order = np.argsort(docs, kind="stable")
+            docs, keys = docs[order], keys[order]
+        # One row per text, one entry per matched key (repeats add up): the CSR matrix is written directly.
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(docs, minlength=n_texts))])
+        counts = sp.csr_matrix(
+            (np.ones(len(keys), dtype=np.float32), table.rows[keys], indptr), shape=(n_texts, len(table.matrix))
         )
-        out = np.asarray(pooled_counts @ table.matrix[used].astype(np.float32), dtype=np.float32)
+        out = np.asarray(counts @ table.matrix32(), dtype=np.float32)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         out /= np.where(norms > 0, norms, 1.0)
         if self.weight != 1.0:
