@@ -1,7 +1,8 @@
 """The model: the scikit-learn pipeline, its saved artifact and metadata, and :class:`Model`, which classifies.
 
 Classes inside a saved pipeline are pickled under the public names of this package and of :mod:`taikai.text`
-(``taikai.model.FastTfidfVectorizer``, ``taikai.model.WordVectors``, ``taikai.model.ReasonSentimentClassifier``,
+(``taikai.model.FastTfidfVectorizer``, ``taikai.model.WordVectors``, ``taikai.model.WordFeatures``,
+``taikai.model.ReasonSentimentClassifier``,
 ``taikai.text.JapaneseTokenizer``), so the private modules behind them can move without breaking saved models.
 """
 
@@ -50,6 +51,7 @@ from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha2
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors
+from taikai.model._word_block import FeatureBlocks, WordFeatures
 
 __all__ = [
     "ARTIFACT_NAME",
@@ -69,6 +71,7 @@ __all__ = [
     "Classified",
     "DriftStatistics",
     "FastTfidfVectorizer",
+    "FeatureBlocks",
     "FeatureConfig",
     "InputFile",
     "Model",
@@ -76,6 +79,7 @@ __all__ = [
     "Prediction",
     "ReasonSentimentClassifier",
     "RowHashes",
+    "WordFeatures",
     "WordVectors",
     "WordVocabulary",
     "artifact_problems",

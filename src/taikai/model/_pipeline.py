@@ -8,10 +8,11 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import Pipeline
 
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import WordVectors
+from taikai.model._word_block import FeatureBlocks, WordFeatures
 from taikai.text import JapaneseTokenizer, TextNormalizer
 
 SEED = 0
@@ -125,11 +126,11 @@ def _word_features(config: FeatureConfig) -> Pipeline:
         return Pipeline([tokenize, ("tfidf", vectorizer)])
     if config.token_form != "base":
         raise ValueError("word vectors are keyed by dictionary forms: they need token_form='base'")
-    blocks = FeatureUnion([("tfidf", vectorizer), ("vectors", WordVectors(config.vectors))])
+    blocks = WordFeatures([("tfidf", vectorizer), ("vectors", WordVectors(config.vectors))])
     return Pipeline([tokenize, ("blocks", blocks)])
 
 
-def build_features(config: FeatureConfig) -> FeatureUnion:
+def build_features(config: FeatureConfig) -> FeatureBlocks:
     """Return the TF-IDF feature union of word n-grams over fugashi tokens and/or character n-grams."""
     if not (config.word_ngrams or config.char_ngrams):
         raise ValueError("a model needs word n-grams, character n-grams or both")
@@ -148,7 +149,7 @@ def build_features(config: FeatureConfig) -> FeatureUnion:
             dtype=np.float32,
         )
         parts.append(("chars", chars))
-    return FeatureUnion(parts)
+    return FeatureBlocks(parts)
 
 
 def build_pipeline(config: FeatureConfig | None = None) -> Pipeline:

@@ -120,7 +120,10 @@ class _WordCounter:
     def count(self, docs: list[str]) -> Counts:
         # One split of all documents, a break token between two: no Python loop over the tokens.
         tokens = f" {_BREAK} ".join(docs).split()
-        ranks = np.fromiter(map(self.rank.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        return self.count_ranks(np.fromiter(map(self.rank.__getitem__, tokens), dtype=np.int64, count=len(tokens)))
+
+    def count_ranks(self, ranks: Array) -> Counts:
+        """Count the n-grams of a stream of token ranks (-1: unknown; -2: a break between two documents)."""
         doc_of = np.cumsum(ranks == -2)  # the document of each token: the breaks before it
         known = ranks >= 0
         unigram = np.where(known, self.unigram_col[np.where(known, ranks, 0)], -1)
@@ -175,10 +178,21 @@ class FastTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
         counter = self._fast_counter()
         if counter is None or any("\x00" in d for d in docs):
             return super().transform(docs)
-        rows, cols = counter.count(docs)
+        return self.tfidf_of(counter.count(docs), len(docs))
+
+    def word_counter(self) -> _WordCounter | None:
+        """Return the fast counter of a word n-gram vectorizer (its ``rank`` of tokens, ``count_ranks``), or
+        ``None`` where its analyzer has none."""
+        check_is_fitted(self, "vocabulary_")
+        counter = self._fast_counter()
+        return counter if isinstance(counter, _WordCounter) else None
+
+    def tfidf_of(self, counted: Counts, n_docs: int) -> Any:
+        """Return the TF-IDF matrix of the n-grams a fast counter found in *n_docs* documents."""
+        rows, cols = counted
         counts = sp.csr_matrix(
             (np.ones(sum(len(r) for r in rows), dtype=self.dtype), (np.concatenate(rows), np.concatenate(cols))),
-            shape=(len(docs), len(self.vocabulary_)),
+            shape=(n_docs, len(self.vocabulary_)),
         )
         counts.sum_duplicates()
         counts.sort_indices()

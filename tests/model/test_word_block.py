@@ -1,0 +1,110 @@
+"""The joint word block: for a batch, one split and one lookup feed the n-grams and the vectors, and the matrix,
+the predictions and the explanations are those of the plain FeatureUnion of the two blocks."""
+
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sp
+from sklearn.pipeline import FeatureUnion
+
+from taikai.model import FeatureBlocks, FeatureConfig, WordFeatures, _vectors, build_pipeline
+from taikai.model._lexicon import Lexicon
+from taikai.model._word_block import hstack_dense
+
+
+@pytest.fixture(scope="module")
+def fitted(tiny_csv, vector_table):
+    df = pd.read_csv(tiny_csv)
+    config = FeatureConfig(min_df=1, vectors=vector_table)
+    pipeline = build_pipeline(config).fit(
+        df["text"].tolist(), np.column_stack([df["reasons"].str.split("|").str[0], df["sentiment"]])
+    )
+    texts = [*df["text"], "手数料が高い", "", "  ", "abc", *df["text"][::-1]]  # 85 texts: a batch
+    return pipeline, texts
+
+
+def _blocks(pipeline) -> WordFeatures:
+    return pipeline.named_steps["features"].transformer_list[0][1].named_steps["blocks"]
+
+
+def _tokens(pipeline, texts):
+    words = pipeline.named_steps["features"].transformer_list[0][1]
+    return words[:-1].transform(pipeline.named_steps["normalize"].transform(texts))
+
+
+@pytest.mark.parametrize("tokens_at_least", [1, 10**9], ids=["joint", "plain"])
+def test_the_joint_pass_gives_the_plain_union_matrix(fitted, monkeypatch, tokens_at_least):
+    pipeline, texts = fitted
+    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", tokens_at_least)
+    monkeypatch.setattr(_vectors, "_LEXICONS", {})
+    calls = []
+    original = Lexicon.segment
+    monkeypatch.setattr(Lexicon, "segment", lambda self, ids: calls.append(len(ids)) or original(self, ids))
+    blocks = _blocks(pipeline)
+    blocks.__dict__.pop("_joint_cache", None)
+    tokens = _tokens(pipeline, texts)
+    joint = blocks.transform(tokens)
+    plain = FeatureUnion.transform(blocks, tokens)
+    assert sp.issparse(joint) and joint.shape == plain.shape and joint.dtype == plain.dtype
+    np.testing.assert_array_equal(joint.toarray(), plain.toarray())
+    assert bool(calls) is (tokens_at_least == 1)  # the joint pass ran, or the plain union did
+
+
+def test_batch_and_one_by_one_predictions_are_identical(fitted, monkeypatch):
+    pipeline, texts = fitted
+    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1)
+    reason, sentiment = pipeline.predict_proba(texts)
+    for i, text in enumerate(texts):  # one text: the plain union (below FAST_MIN_DOCS)
+        one_reason, one_sentiment = pipeline.predict_proba([text])
+        np.testing.assert_allclose(one_reason[0], reason[i], rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(one_sentiment[0], sentiment[i], rtol=1e-6, atol=1e-7)
+    assert (pipeline.predict(texts) == np.vstack([pipeline.predict([t]) for t in texts])).all()
+
+
+def test_the_cache_is_not_pickled(fitted, monkeypatch):
+    pipeline, texts = fitted
+    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1)
+    pipeline.predict(texts)
+    assert "_joint_cache" in _blocks(pipeline).__dict__
+    copy = pickle.loads(pickle.dumps(pipeline))
+    assert "_joint_cache" not in _blocks(copy).__dict__
+    np.testing.assert_array_equal(copy.predict_proba(texts)[0], pipeline.predict_proba(texts)[0])
+
+
+def test_the_block_keeps_the_union_parameters(fitted):
+    blocks = _blocks(fitted[0])
+    assert isinstance(blocks, FeatureUnion) and WordFeatures.__module__ == "taikai.model"
+    assert [name for name, _ in blocks.get_params()["transformer_list"]] == ["tfidf", "vectors"]
+
+
+@pytest.mark.parametrize(
+    ("left", "dense"),
+    [
+        ([[0, 1.5, 0], [0, 0, 0], [2, 0, 3]], [[1, 2], [0, 0], [0.5, 0]]),  # a row of zeros adds nothing
+        ([[0, 0], [0, 0]], [[1, 1], [1, -1]]),  # an empty sparse block
+        ([[1, 2]], [[0, 0]]),
+        (np.zeros((0, 3)), np.zeros((0, 2))),  # no rows
+    ],
+)
+def test_hstack_dense_is_scipy_hstack(left, dense):
+    left = sp.csr_matrix(np.asarray(left, dtype=np.float32))
+    dense = np.asarray(dense, dtype=np.float32)
+    got = hstack_dense(left, dense)
+    want = sp.hstack([left, dense]).tocsr()
+    assert got.shape == want.shape and got.dtype == np.float32
+    np.testing.assert_array_equal(got.toarray(), want.toarray())
+    assert got.has_sorted_indices and got.indptr[-1] == got.nnz
+
+
+@pytest.mark.parametrize("config", [FeatureConfig(min_df=1), FeatureConfig(min_df=1, char_ngrams=(1, 2))])
+def test_the_feature_blocks_give_the_union_matrix(tiny_csv, config):
+    df = pd.read_csv(tiny_csv)
+    pipeline = build_pipeline(config).fit(df["text"].tolist(), df["reasons"].str.split("|").str[0])
+    features = pipeline.named_steps["features"]
+    assert isinstance(features, FeatureBlocks)
+    texts = pipeline.named_steps["normalize"].transform(df["text"].tolist())
+    got, want = features.transform(texts), FeatureUnion.transform(features, texts)
+    assert sp.issparse(got) and got.format == "csr" and got.shape == want.shape
+    np.testing.assert_array_equal(got.toarray(), want.toarray())
