@@ -9,7 +9,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.pipeline import FeatureUnion
 
-from taikai.model import FeatureBlocks, FeatureConfig, WordFeatures, _vectors, build_pipeline
+from taikai.model import FeatureBlocks, FeatureConfig, WordFeatures, _vectors, build_pipeline, feature_blocks
 from taikai.model._lexicon import Lexicon
 from taikai.model._word_block import hstack_dense
 
@@ -108,3 +108,32 @@ def test_the_feature_blocks_give_the_union_matrix(tiny_csv, config):
     got, want = features.transform(texts), FeatureUnion.transform(features, texts)
     assert sp.issparse(got) and got.format == "csr" and got.shape == want.shape
     np.testing.assert_array_equal(got.toarray(), want.toarray())
+
+
+@pytest.mark.parametrize("vectors", [True, False], ids=["vectors", "words"])
+@pytest.mark.parametrize("binary", [False, True], ids=["multiclass", "binary"])
+def test_heads_score_the_parts_as_the_joined_matrix(tiny_csv, vector_table, monkeypatch, vectors, binary):
+    df = pd.read_csv(tiny_csv)
+    config = FeatureConfig(min_df=1, vectors=vector_table if vectors else None)
+    sentiment = np.where(df["sentiment"] == "negative", "negative", "other") if binary else df["sentiment"]
+    pipeline = build_pipeline(config).fit(
+        df["text"].tolist(), np.column_stack([df["reasons"].str.split("|").str[0], sentiment])
+    )
+    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1)
+    texts = pipeline.named_steps["normalize"].transform([*df["text"], *df["text"][::-1]])
+    features, classifier = pipeline.named_steps["features"], pipeline.named_steps["classify"]
+    parts = features.transform_parts(texts)
+    assert [p.shape[1] for p in parts] == [b.width for b in feature_blocks(pipeline)]
+    joined = classifier.predict_proba(features.transform(texts))
+    for got, want in zip(classifier.predict_proba_parts(parts), joined, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
+        assert (got.argmax(axis=1) == want.argmax(axis=1)).all()
+
+
+def test_model_classify_gives_the_pipeline_probabilities(model, tiny_csv, monkeypatch):
+    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1)
+    texts = [*pd.read_csv(tiny_csv)["text"]] * 2  # a batch: the parts path
+    classified = model.classify(texts)
+    reason, sentiment = model.pipeline.predict_proba(texts)  # the joined matrix
+    np.testing.assert_allclose(classified.reason_proba, reason[:, model._reason_order], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(classified.sentiment_proba, sentiment[:, model._sentiment_order], rtol=1e-5, atol=1e-6)

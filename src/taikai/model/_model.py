@@ -18,6 +18,8 @@ from taikai.model._artifact import default_model_dir, load_artifact
 from taikai.model._classified import Classified, output_columns, proba_columns
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import ModelMetadata
+from taikai.model._pipeline import ReasonSentimentClassifier
+from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import neutralize
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
 from taikai.text import Status, check_text
@@ -113,6 +115,16 @@ class Model:
         self._features = pipeline[1:-1]
         self._classifier = classifier
 
+    def _predict_proba(self, texts: list[str]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Return the heads' probabilities for normalised *texts*; the feature blocks apart where the pipeline
+        allows it (no joined matrix), else through the pipeline's own features."""
+        union = self.pipeline.named_steps["features"]
+        if isinstance(union, FeatureBlocks) and isinstance(self._classifier, ReasonSentimentClassifier):
+            reason, sentiment = self._classifier.predict_proba_parts(union.transform_parts(texts))
+        else:
+            reason, sentiment = self._classifier.predict_proba(self._features.transform(texts))
+        return reason, sentiment
+
     def __repr__(self) -> str:
         return f"Model(path={str(self.path)!r}, reasons={self.reason_labels}, sentiments={self.sentiment_labels})"
 
@@ -161,12 +173,12 @@ class Model:
             lemmas = None
             if matcher is not None and matcher.needs_lemmas:
                 features, lemmas = features_and_lemmas(self.pipeline.named_steps["features"], texts)
+                rp, sp = self._classifier.predict_proba(features)
             else:
-                features = self._features.transform(texts)
+                rp, sp = self._predict_proba(texts)
             if matcher is not None and hits is not None:
                 for i, found in zip(ok, matcher.match_all(texts, lemmas), strict=True):
                     hits[i] = found
-            rp, sp = self._classifier.predict_proba(features)
             reason_p[ok], sentiment_p[ok] = rp[:, self._reason_order], sp[:, self._sentiment_order]
             for i, labels in zip(ok, reason_sets(reason_p[ok], self.reason_labels, self.thresholds), strict=True):
                 reasons[i] = labels

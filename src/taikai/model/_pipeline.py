@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
+from sklearn.utils.extmath import softmax
 
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import WordVectors
@@ -94,6 +98,16 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             return reason, np.empty((reason.shape[0], 0))
         return reason, self.sentiment_.predict_proba(X)
 
+    def predict_proba_parts(self, parts: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
+        """Return :meth:`predict_proba` of the matrix ``hstack(parts)`` without building it: each logistic
+        head's scores are the sum of each part times its columns of the coefficients (the same numbers, up to
+        the order of float additions)."""
+        widths = [part.shape[1] for part in parts]
+        reason = _proba_of_parts(self.reason_, parts, widths)
+        if self.sentiment_ is None:
+            return reason, np.empty((reason.shape[0], 0))
+        return reason, _proba_of_parts(self.sentiment_, parts, widths)
+
     def predict(self, X: Any) -> np.ndarray:
         """Return an (n, 2) array of primary reason and sentiment (``None`` without a sentiment head)."""
         reason, sentiment = self.predict_proba(X)
@@ -108,6 +122,27 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         if y.ndim == 1:
             y = y[:, None]
         return float((self.predict(X)[:, : y.shape[1]] == y).mean())
+
+
+def _proba_of_parts(head: Any, parts: Sequence[Any], widths: list[int]) -> np.ndarray:
+    """Return ``head.predict_proba(hstack(parts))`` for a fitted ``LogisticRegression`` (softmax of the scores;
+    a binary head: the logistic of its one score), scoring each part with its own columns."""
+    if type(head) is not LogisticRegression:
+        return np.asarray(head.predict_proba(sp.hstack(parts, format="csr")))
+    coef = np.asarray(head.coef_)
+    scores = np.tile(np.asarray(head.intercept_, dtype=np.float64), (parts[0].shape[0], 1))
+    start = 0
+    for part, width in zip(parts, widths, strict=True):
+        block = coef[:, start : start + width].T
+        if sp.issparse(part):
+            scores += part @ np.ascontiguousarray(block)
+        else:  # dense (word vectors, float32): one small float32 product
+            scores += np.asarray(part, dtype=np.float32) @ np.ascontiguousarray(block, dtype=np.float32)
+        start += width
+    if len(head.classes_) <= 2:
+        positive = expit(scores[:, 0])
+        return np.column_stack([1 - positive, positive])
+    return np.asarray(softmax(scores, copy=False))
 
 
 def _word_features(config: FeatureConfig) -> Pipeline:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 import sklearn
-from sklearn.pipeline import FeatureUnion
+from sklearn.pipeline import FeatureUnion, Pipeline
 
 from taikai.model import _vectors
 from taikai.model._lexicon import BREAK, UNKNOWN, Lexicon
@@ -80,6 +80,23 @@ class FeatureBlocks(FeatureUnion):  # type: ignore[misc]
         out = members[0].transform(X)
         return out.tocsr() if sp.issparse(out) else out
 
+    def transform_parts(self, X: Any) -> list[Any]:
+        """Return the blocks' matrices in column order, not joined (``transform`` is ``hstack`` of them): a
+        linear head scores each apart (:meth:`ReasonSentimentClassifier.predict_proba_parts`), which spares
+        copying dense word vectors into the sparse n-gram matrix."""
+        parts: list[Any] = []
+        for _, member in self._iter_members():
+            if isinstance(member, Pipeline) and hasattr(member[-1], "transform_parts"):
+                parts.extend(member[-1].transform_parts(member[:-1].transform(X)))
+            else:
+                parts.append(member.transform(X))
+        return parts
+
+    def _iter_members(self) -> list[tuple[str, Any]]:
+        if self.transformer_weights or _container_output(self):
+            raise ValueError("transform_parts needs a union without weights or container output")
+        return [(n, t) for n, t in self.transformer_list if t not in ("drop", None)]
+
 
 class WordFeatures(FeatureBlocks):
     """``FeatureUnion([("tfidf", FastTfidfVectorizer), ("vectors", WordVectors)])`` over space-separated tokens,
@@ -108,25 +125,35 @@ class WordFeatures(FeatureBlocks):
 
     def transform(self, X: Any, **params: Any) -> Any:
         """Return ``[TF-IDF | pooled vectors]`` of the tokenized texts *X*, as ``FeatureUnion.transform`` does."""
+        parts = None if params else self._joint_parts(X)
+        if parts is None:
+            return super().transform(X, **params)
+        return hstack_dense(*parts)
+
+    def transform_parts(self, X: Any) -> list[Any]:
+        """Return ``[TF-IDF, pooled vectors]`` (sparse, dense) of the tokenized texts *X*."""
+        parts = self._joint_parts(X)
+        if parts is None:
+            return [t.transform(X) for _, t in self._iter_members()]
+        return list(parts)
+
+    def _joint_parts(self, X: Any) -> tuple[Any, Array] | None:
+        """Return (TF-IDF, pooled vectors) from one pass over the tokens, or ``None`` where the plain union
+        applies (a few texts, another make-up)."""
         pair = self._pair()
         docs = X if isinstance(X, list) else list(X)
-        if (
-            pair is None
-            or params
-            or len(docs) < FastTfidfVectorizer.FAST_MIN_DOCS
-            or any(_SEPARATOR in d for d in docs)
-        ):
-            return super().transform(docs, **params)
+        if pair is None or len(docs) < FastTfidfVectorizer.FAST_MIN_DOCS or any(_SEPARATOR in d for d in docs):
+            return None
         tfidf, vectors = pair
         table = vectors._table()
         tokens = f" {_SEPARATOR} ".join(docs).split()
         if len(tokens) < _vectors.DICT_MIN_TOKENS and "_joint_cache" not in self.__dict__:
-            return super().transform(docs)
+            return None
         counter = tfidf.word_counter()
         if counter is None:
-            return super().transform(docs)
+            return None
         # One lookup per token, in the n-gram counter's small dict; only the tokens outside its vocabulary are
-        # looked up again, in the lexicon's.
+        # looked up again, in the lexicon.
         ranks = np.fromiter(map(counter.rank.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         ngrams = tfidf.tfidf_of(counter.count_ranks(ranks), len(docs))
         lexicon = table.lexicon()
@@ -136,7 +163,7 @@ class WordFeatures(FeatureBlocks):
         ids[outside] = lexicon.find([tokens[i] for i in outside.tolist()])
         positions, keys = lexicon.segment(ids)
         pooled = vectors.pool(table, len(docs), np.cumsum(ranks == BREAK)[positions], keys)
-        return hstack_dense(ngrams, pooled)
+        return ngrams, pooled
 
     def __getstate__(self) -> dict[str, Any]:
         state: dict[str, Any] = super().__getstate__()
