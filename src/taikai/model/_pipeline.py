@@ -136,8 +136,11 @@ def _proba_of_parts(head: Any, parts: Sequence[Any], widths: list[int]) -> np.nd
         block = coef[:, start : start + width].T
         if sp.issparse(part):
             scores += part @ np.ascontiguousarray(block)
-        else:  # dense (word vectors, float32): one small float32 product
-            scores += np.asarray(part, dtype=np.float32) @ np.ascontiguousarray(block, dtype=np.float32)
+        else:  # dense (word vectors, float32): a matrix-vector product per class, which BLAS runs in this
+            # thread (a matrix product this small costs more in BLAS's threads than it computes)
+            dense = np.asarray(part, dtype=np.float32)
+            for k, weights in enumerate(np.ascontiguousarray(block.T, dtype=np.float32)):
+                scores[:, k] += dense @ weights
         start += width
     if len(head.classes_) <= 2:
         positive = expit(scores[:, 0])
