@@ -130,7 +130,9 @@ def _proba_of_parts(head: Any, parts: Sequence[Any], widths: list[int]) -> np.nd
     if type(head) is not LogisticRegression:
         return np.asarray(head.predict_proba(sp.hstack(parts, format="csr")))
     coef = np.asarray(head.coef_)
-    scores = np.tile(np.asarray(head.intercept_, dtype=np.float64), (parts[0].shape[0], 1))
+    # The dtype scikit-learn's X @ coef.T + intercept has for the joined matrix (float32 for float32 features).
+    dtype = np.result_type(*(part.dtype for part in parts), coef.dtype)
+    scores = np.zeros((parts[0].shape[0], coef.shape[0]), dtype=dtype)
     start = 0
     for part, width in zip(parts, widths, strict=True):
         block = coef[:, start : start + width].T
@@ -138,10 +140,11 @@ def _proba_of_parts(head: Any, parts: Sequence[Any], widths: list[int]) -> np.nd
             scores += part @ np.ascontiguousarray(block)
         else:  # dense (word vectors, float32): a matrix-vector product per class, which BLAS runs in this
             # thread (a matrix product this small costs more in BLAS's threads than it computes)
-            dense = np.asarray(part, dtype=np.float32)
-            for k, weights in enumerate(np.ascontiguousarray(block.T, dtype=np.float32)):
+            dense = np.asarray(part, dtype=dtype)
+            for k, weights in enumerate(np.ascontiguousarray(block.T, dtype=dtype)):
                 scores[:, k] += dense @ weights
         start += width
+    scores += head.intercept_
     if len(head.classes_) <= 2:
         positive = expit(scores[:, 0])
         return np.column_stack([1 - positive, positive])
