@@ -3,6 +3,7 @@
 Usage:
     pip download ja-ginza==5.3.0 --no-deps -d /tmp/ginza
     python scripts/extract_vectors.py /tmp/ginza/ja_ginza-5.3.0-py3-none-any.whl [--out PATH] [--dims 300]
+        [--max-tokens 1]
 
 The wheel (MIT, Megagon Labs) carries chiVe vectors (Apache-2.0, Works Applications) for spaCy: ``vocab/vectors``
 (.npy, 20,000 × 300 float32), ``vocab/key2row`` (msgpack: 64-bit string hash → row; 480k keys, pruned words point
@@ -15,10 +16,12 @@ tokens the TF-IDF counts (one MeCab pass). Every dictionary form of the installe
 resolved once, here: the UniDic lemma (without its Latin gloss, e.g. クラウド-crowd) of its cheapest entry that
 chiVe has, else the form itself. Words of ASCII lower-case letters and digits that chiVe has are added as they are
 (numbers and Latin words are mostly unknown to the dictionary, and the tokenizer then writes them as they are,
-lower-cased by normalisation). Then the compounds: chiVe has many words that UniDic cuts into short units
-(手数料 → 手数 料, 振込手数料 → 振込 手数 料), so every other chiVe word is normalised and tokenized as a review is, and
-one that comes out as 2–3 tokens is added under those tokens joined by spaces (``WordVectors`` looks such runs up
-first, longest first). Forms chiVe lacks, and other chiVe words no dictionary form reaches, are left out.
+lower-cased by normalisation). With ``--max-tokens N`` (N > 1), the compounds too: chiVe has many words that UniDic
+cuts into short units (手数料 → 手数 料, 振込手数料 → 振込 手数 料), so every other chiVe word is normalised and tokenized as
+a review is, and one that comes out as 2–N tokens is added under those tokens joined by spaces (``WordVectors``
+looks such runs up first, longest first). On the real dev set they did not help (docs/model_selection.md, "Word
+vectors"), so the default is 1: none. Forms chiVe lacks, and other chiVe words no dictionary form reaches, are left
+out. Beside the table, ``lexicon.npz`` holds the keys as hashes and run codes, so that a batch needs no dict.
 """
 
 from __future__ import annotations
@@ -144,7 +147,9 @@ def main() -> None:
     parser.add_argument("wheel", type=Path)
     parser.add_argument("--out", type=Path, default=TABLE_DIR / "chive")
     parser.add_argument("--dims", type=int, default=300)
-    parser.add_argument("--max-tokens", type=int, default=3, help="longest compound key, in tokens (1: none)")
+    parser.add_argument(
+        "--max-tokens", type=int, default=1, help="longest compound key, in tokens (default 1: no compounds)"
+    )
     args = parser.parse_args()
     chive, matrix = read_wheel(args.wheel)
     rows = resolve(chive, dictionary_entries(default_dicdir()))
