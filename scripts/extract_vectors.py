@@ -16,12 +16,13 @@ tokens the TF-IDF counts (one MeCab pass). Every dictionary form of the installe
 resolved once, here: the UniDic lemma (without its Latin gloss, e.g. クラウド-crowd) of its cheapest entry that
 chiVe has, else the form itself. Words of ASCII lower-case letters and digits that chiVe has are added as they are
 (numbers and Latin words are mostly unknown to the dictionary, and the tokenizer then writes them as they are,
-lower-cased by normalisation). With ``--max-tokens N`` (N > 1), the compounds too: chiVe has many words that UniDic
-cuts into short units (手数料 → 手数 料, 振込手数料 → 振込 手数 料), so every other chiVe word is normalised and tokenized as
-a review is, and one that comes out as 2–N tokens is added under those tokens joined by spaces (``WordVectors``
-looks such runs up first, longest first). On the real dev set they did not help (docs/model_selection.md, "Word
-vectors"), so the default is 1: none. Forms chiVe lacks, and other chiVe words no dictionary form reaches, are left
-out. Beside the table, ``lexicon.npz`` holds the keys as hashes and run codes, so that a batch needs no dict.
+lower-cased by normalisation). With ``--max-tokens N`` (N > 1), the compounds too: chiVe has many words that
+UniDic cuts into short units (手数料 → 手数 料, 振込手数料 → 振込 手数 料), so every other chiVe word is normalised
+and tokenized as a review is, and one that comes out as 2–N tokens is added under those tokens joined by spaces
+(``WordVectors`` looks such runs up first, longest first). On the real dev set they did not help
+(docs/model_selection.md, "Word vectors"), so the default is 1: none. Forms chiVe lacks, and other chiVe words no
+dictionary form reaches, are left out. Beside the table, ``lexicon.npz`` holds the keys as hashes and run codes,
+so that a batch needs no dict.
 """
 
 from __future__ import annotations
