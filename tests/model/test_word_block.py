@@ -137,3 +137,15 @@ def test_model_classify_gives_the_pipeline_probabilities(model, tiny_csv, monkey
     reason, sentiment = model.pipeline.predict_proba(texts)  # the joined matrix
     np.testing.assert_allclose(classified.reason_proba, reason[:, model._reason_order], rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(classified.sentiment_proba, sentiment[:, model._sentiment_order], rtol=1e-5, atol=1e-6)
+
+
+def test_a_union_with_weights_is_scored_as_one_part(tiny_csv):
+    df = pd.read_csv(tiny_csv)
+    pipeline = build_pipeline(FeatureConfig(min_df=1, char_ngrams=(1, 2)))
+    pipeline.named_steps["features"].set_params(transformer_weights={"words": 2.0, "chars": 0.5})
+    pipeline.fit(df["text"].tolist(), df["reasons"].str.split("|").str[0])
+    features, classifier = pipeline.named_steps["features"], pipeline.named_steps["classify"]
+    texts = pipeline.named_steps["normalize"].transform(df["text"].tolist())
+    [part] = features.transform_parts(texts)
+    np.testing.assert_array_equal(part.toarray(), features.transform(texts).toarray())
+    np.testing.assert_allclose(classifier.predict_proba_parts([part])[0], classifier.predict_proba(part)[0], rtol=1e-6)

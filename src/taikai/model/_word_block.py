@@ -84,18 +84,16 @@ class FeatureBlocks(FeatureUnion):  # type: ignore[misc]
         """Return the blocks' matrices in column order, not joined (``transform`` is ``hstack`` of them): a
         linear head scores each apart (:meth:`ReasonSentimentClassifier.predict_proba_parts`), which spares
         copying dense word vectors into the sparse n-gram matrix."""
+        members = [t for _, t in self.transformer_list if t not in ("drop", None)]
+        if self.transformer_weights or _container_output(self) or any(isinstance(t, str) for t in members):
+            return [self.transform(X)]  # weights, "passthrough", pandas output: the joined matrix as one part
         parts: list[Any] = []
-        for _, member in self._iter_members():
+        for member in members:
             if isinstance(member, Pipeline) and hasattr(member[-1], "transform_parts"):
                 parts.extend(member[-1].transform_parts(member[:-1].transform(X)))
             else:
                 parts.append(member.transform(X))
         return parts
-
-    def _iter_members(self) -> list[tuple[str, Any]]:
-        if self.transformer_weights or _container_output(self):
-            raise ValueError("transform_parts needs a union without weights or container output")
-        return [(n, t) for n, t in self.transformer_list if t not in ("drop", None)]
 
 
 class WordFeatures(FeatureBlocks):
@@ -133,9 +131,7 @@ class WordFeatures(FeatureBlocks):
     def transform_parts(self, X: Any) -> list[Any]:
         """Return ``[TF-IDF, pooled vectors]`` (sparse, dense) of the tokenized texts *X*."""
         parts = self._joint_parts(X)
-        if parts is None:
-            return [t.transform(X) for _, t in self._iter_members()]
-        return list(parts)
+        return super().transform_parts(X) if parts is None else list(parts)
 
     def _joint_parts(self, X: Any) -> tuple[Any, Array] | None:
         """Return (TF-IDF, pooled vectors) from one pass over the tokens, or ``None`` where the plain union
