@@ -15,20 +15,18 @@ import argparse
 import csv
 import os
 import random
-import re
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from batch_run import run_batch, write_one_row
 from make_dump import make_dump
 from pii_eval import SEEDS
 
-TAIKAI = Path(sys.executable).with_name("taikai")
+MASK = ("--mask-pii",)
 
 
 def seed_dump(plain: Path, out: Path) -> Path:
@@ -44,24 +42,6 @@ def seed_dump(plain: Path, out: Path) -> Path:
     return out
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def batch_rate(dump: Path, out: Path, mask: bool, model: str | None) -> tuple[float, float]:
-    """Run ``taikai batch --jobs 1``; return the rows/s its summary reports and the CPU seconds it used."""
-    command = [str(TAIKAI), "batch", str(dump), "-o", str(out), "--text-column", "text", "--jobs", "1"]
-    command += ["--mask-pii"] if mask else []
-    command += ["--model", model] if model else []
-    cpu = _children_cpu()
-    done = subprocess.run(command, capture_output=True, text=True)
-    cpu = _children_cpu() - cpu
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
-    return float(re.search(r"\(([\d,]+) rows/s\)", done.stderr).group(1).replace(",", "")), cpu
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
@@ -72,18 +52,17 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="taikai-bench-"))
     plain = make_dump(args.rows, workdir / f"bench_{args.rows}.csv")
     seeded = seed_dump(plain, workdir / f"bench_{args.rows}_pii.csv")
-    one = workdir / "one_row.csv"
-    one.write_text("text\n" + SEEDS[0] + "\n", encoding="utf-8")
+    one = write_one_row(SEEDS[0], workdir / "one_row.csv")
     print(f"cores: {os.cpu_count()}  rows: {args.rows:,}  model: {args.model or 'default'}")
     for name, dump in (("corpus texts", plain), ("with personal data in every row", seeded)):
         ratios, cpu_ratios = [], []
         for k in range(1, args.rounds + 1):
-            start_plain = batch_rate(one, workdir / "one.csv", False, args.model)[1]
-            start_masked = batch_rate(one, workdir / "one.csv", True, args.model)[1]
-            without, cpu_plain = batch_rate(dump, workdir / "plain.csv", False, args.model)
-            masked, cpu_masked = batch_rate(dump, workdir / "masked.csv", True, args.model)
-            per_cpu_plain = args.rows / max(cpu_plain - start_plain, 1e-9)
-            per_cpu_masked = args.rows / max(cpu_masked - start_masked, 1e-9)
+            start_plain = run_batch(one, workdir / "one.csv", model=args.model).cpu
+            start_masked = run_batch(one, workdir / "one.csv", model=args.model, extra=MASK).cpu
+            plain_run = run_batch(dump, workdir / "plain.csv", model=args.model)
+            masked_run = run_batch(dump, workdir / "masked.csv", model=args.model, extra=MASK)
+            without, masked = plain_run.reported, masked_run.reported
+            per_cpu_plain, per_cpu_masked = plain_run.per_cpu(start_plain), masked_run.per_cpu(start_masked)
             ratios.append(masked / without)
             cpu_ratios.append(per_cpu_masked / per_cpu_plain)
             print(
