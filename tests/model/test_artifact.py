@@ -127,8 +127,8 @@ def test_metadata_that_is_not_an_object_is_refused(tmp_path):
     ("format_version", "message"),
     [
         (1, r"a model of format 1 cannot be loaded: it was saved before taikai's package redesign"),
-        (99, r"model format 99, but this taikai reads formats 2, 3, 4, 5"),
-        ("2", r"model format '2', but this taikai reads formats 2, 3, 4, 5"),
+        (99, r"model format 99, but this taikai reads formats 2, 3, 4, 5, 6"),
+        ("2", r"model format '2', but this taikai reads formats 2, 3, 4, 5, 6"),
     ],
 )
 def test_other_metadata_formats_are_refused_with_the_reason(tiny_model_dir, tmp_path, format_version, message):

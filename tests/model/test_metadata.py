@@ -1,15 +1,25 @@
 """Model metadata: drift statistics (format 3) and input files (format 4) round-trip, broken ones are refused,
 format 2 still loads (without drift statistics) and says what drift needs, formats 2 and 3 without input files,
-formats before 5 as models without word vectors."""
+formats before 5 as models without word vectors, formats before 6 with their vocabularies pickled as dicts."""
 
 import json
 import shutil
+import zlib
 
 import pytest
 
 import taikai
 from taikai.errors import ModelError
-from taikai.model import FORMAT_VERSION, NO_DRIFT_STATISTICS, DriftStatistics, FeatureConfig, ModelMetadata
+from taikai.model import (
+    FORMAT_VERSION,
+    NO_DRIFT_STATISTICS,
+    DriftStatistics,
+    FeatureConfig,
+    ModelMetadata,
+    load_artifact,
+    save_artifact,
+)
+from taikai.model import _vectorizer
 
 
 @pytest.fixture
@@ -18,7 +28,7 @@ def values(tiny_model_dir):
 
 
 def test_trained_model_stores_drift_statistics_that_round_trip(tiny_model, values):
-    assert values["format"] == FORMAT_VERSION == 5
+    assert values["format"] == FORMAT_VERSION == 6
     stats = tiny_model.metadata.drift
     assert isinstance(stats, DriftStatistics)
     assert ModelMetadata.from_dict(values).drift == stats
@@ -71,8 +81,36 @@ def test_formats_before_5_load_as_models_without_vectors(tiny_model_dir, values,
     assert FeatureConfig.from_dict(model.metadata.config).vectors is None
 
 
+TEXTS = ["手数料が高い", "提案しても選ばれない", "本業が忙しくて時間がない", "ココナラに移りました"] * 20
+
+
+@pytest.mark.parametrize(
+    ("packed", "format_version"),
+    [(False, 5), (False, 4), (True, FORMAT_VERSION)],  # before format 6 the vocabularies were pickled as dicts
+)
+def test_artifacts_with_dict_or_packed_vocabularies_predict_the_same(
+    tiny_model, tmp_path, monkeypatch, packed, format_version
+):
+    pipeline, meta = load_artifact(tiny_model.path)
+    if not packed:
+        monkeypatch.setattr(_vectorizer, "pack_vocabulary", lambda vocabulary: None)
+    saved = save_artifact(pipeline, meta, tmp_path / "m")
+    assert saved.format == FORMAT_VERSION  # the artifact just written is of the current format
+    monkeypatch.undo()
+    values = json.loads((tmp_path / "m" / "metadata.json").read_text(encoding="utf-8"))
+    (tmp_path / "m" / "metadata.json").write_text(json.dumps(values | {"format": format_version}), encoding="utf-8")
+    raw = zlib.decompress((tmp_path / "m" / "model.joblib").read_bytes())  # joblib's compress=3: one zlib stream
+    assert (b"_packed_vocabulary" in raw) is packed
+    model = taikai.load_model(tmp_path / "m")
+    assert model.metadata.format == format_version
+    got, want = model.classify(TEXTS), tiny_model.classify(TEXTS)
+    assert got.reasons == want.reasons and got.sentiments == want.sentiments
+    assert got.reason_proba.tobytes() == want.reason_proba.tobytes()
+    assert got.sentiment_proba.tobytes() == want.sentiment_proba.tobytes()
+
+
 def test_shipped_model_of_format_2_still_loads():
     model = taikai.load_model()
-    assert model.metadata.format in (2, 3, 4, 5)
+    assert model.metadata.format in (2, 3, 4, 5, 6)
     if model.metadata.format == 2:
         assert model.metadata.drift is None

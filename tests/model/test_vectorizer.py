@@ -1,13 +1,16 @@
-"""The vectorised TF-IDF transform gives exactly scikit-learn's matrix."""
+"""The vectorised TF-IDF transform gives exactly scikit-learn's matrix; its vocabulary is pickled packed (model
+format 6) and the dict of older pickles still loads."""
 
+import io
 import pickle
 
+import joblib
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from taikai.model import FastTfidfVectorizer
-from taikai.model._vectorizer import _CharCounter, _WordCounter
+from taikai.model import FastTfidfVectorizer, _vectorizer
+from taikai.model._vectorizer import _CharCounter, _WordCounter, pack_vocabulary, unpack_vocabulary
 from taikai.text import JapaneseTokenizer, normalize
 
 TEXTS = [
@@ -87,3 +90,80 @@ def test_refitting_in_place_rebuilds_the_lookup_tables():
     got = fast.fit(other).transform(TEXTS * 10)
     want = TfidfVectorizer(analyzer="char", lowercase=False).fit(other).transform(TEXTS * 10)
     assert (got != want).nnz == 0
+
+
+@pytest.mark.parametrize(
+    "vocabulary",
+    [
+        {},
+        {"a": 0},
+        {"手数料": 1, "手数料 高い": 0, "高い": 2},  # columns not in the dict's order
+        {"𠮷野家": 0, "🙂": 1, "ｶﾞ": 2},  # outside the BMP, half-width
+        {" ": 0, "\n改行": 1, "\x00": 2, "a b": 3, "": 4},  # white space, NUL, an empty string
+        {"\x00": 0, "\x01\x02": 1},  # the first characters taken: another separator
+        {f"語{i}": i for i in range(5000)},
+    ],
+)
+def test_packed_vocabulary_unpacks_to_the_same_dict_in_the_same_order(vocabulary):
+    packed = pack_vocabulary(vocabulary)
+    assert packed is not None
+    text, separator, columns = packed
+    assert len(separator) == 1 and not any(separator in g for g in vocabulary)
+    assert text == separator.join(vocabulary) and len(columns) == len(vocabulary)
+    unpacked = unpack_vocabulary(packed)
+    assert unpacked == vocabulary and list(unpacked.items()) == list(vocabulary.items())
+    assert all(type(c) is int for c in unpacked.values())
+
+
+@pytest.mark.parametrize("vocabulary", [None, ["a", "b"], {1: 0}, {"a": "0"}, {"a": 0.5}])
+def test_what_is_not_a_vocabulary_is_not_packed(vocabulary):
+    assert pack_vocabulary(vocabulary) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text, separator, columns: (text + separator + "x", separator, columns),
+        lambda text, separator, columns: (text, "\x01", columns),
+        lambda text, separator, columns: (text, separator, columns[:-1]),
+        lambda text, separator, columns: (text, "", columns),
+    ],
+)
+def test_a_damaged_packed_vocabulary_is_refused(damage):
+    packed = pack_vocabulary({"手数料": 0, "高い": 1, "時給": 2})
+    assert packed is not None
+    with pytest.raises(ValueError, match="does not add up: the artifact is damaged; retrain the model"):
+        unpack_vocabulary(damage(*packed))
+
+
+def _joblib_round_trip(estimator):
+    buffer = io.BytesIO()
+    joblib.dump(estimator, buffer)
+    buffer.seek(0)
+    return joblib.load(buffer)
+
+
+@pytest.mark.parametrize("form", ["packed", "dict"])  # dict: the pickles of model formats 2-5
+@pytest.mark.parametrize("load", [lambda f: pickle.loads(pickle.dumps(f)), _joblib_round_trip])
+@pytest.mark.parametrize(
+    ("params", "train", "test"),
+    [
+        ({"analyzer": "char", "ngram_range": (1, 3)}, TEXTS, UNSEEN + TEXTS * 10),
+        ({"token_pattern": r"\S+", "ngram_range": (1, 2)}, WORDS, UNSEEN_WORDS + WORDS * 10),
+        ({"token_pattern": r"\S+", "ngram_range": (1, 3)}, WORDS, UNSEEN_WORDS),  # scikit-learn's own path
+    ],
+)
+def test_both_pickled_forms_load_with_the_same_vocabulary_and_matrix(monkeypatch, form, load, params, train, test):
+    fast = FastTfidfVectorizer(lowercase=False, **params).fit(train)
+    if form == "dict":
+        monkeypatch.setattr(_vectorizer, "pack_vocabulary", lambda vocabulary: None)
+        assert "vocabulary_" in fast.__getstate__()
+    else:
+        state = fast.__getstate__()
+        assert "vocabulary_" not in state and isinstance(state["_packed_vocabulary"][0], str)
+    restored = load(fast)
+    assert "vocabulary_" in fast.__dict__ and "_packed_vocabulary" not in fast.__dict__  # pickling left it alone
+    assert "_packed_vocabulary" not in restored.__dict__
+    assert list(restored.vocabulary_.items()) == list(fast.vocabulary_.items())
+    assert (restored.transform(test) != fast.transform(test)).nnz == 0
+    assert (restored.transform(test[:3]) != fast.transform(test[:3])).nnz == 0

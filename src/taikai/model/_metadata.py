@@ -24,7 +24,7 @@ from taikai.errors import ModelError
 from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 FORMATS = {
     1: "taikai 0.1 before the package redesign: the pickle refers to taikai.vectorize and taikai.pipeline",
     2: "the pickle refers to the public paths taikai.text.* and taikai.model.*; metadata as ModelMetadata",
@@ -34,11 +34,13 @@ FORMATS = {
     "was fitted on, versioned by its own 'version', see taikai.model._provenance) and warnings (weak data)",
     5: "format 4 plus word vectors: the pickle may hold taikai.model.WordVectors (reading a vector table by name, "
     "checked by digest) beside the n-grams, and config has vectors and sentiment_class_weight",
+    6: "format 5 with each FastTfidfVectorizer's vocabulary_ pickled packed (one string of the n-grams, their "
+    "lengths and columns: a model loads several times faster); older code would unpickle it without a vocabulary",
 }
-READABLE_FORMATS = (2, 3, 4, FORMAT_VERSION)
+READABLE_FORMATS = (2, 3, 4, 5, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format
 2 or 3 no record of its input files (``inputs`` is empty), a model before format 5 no word vectors (its config
-reads as ``vectors=None``)."""
+reads as ``vectors=None``); a pickle before format 6 holds each vocabulary as a dict, read as it is."""
 NO_DRIFT_STATISTICS = (
     "this model was trained before drift statistics were stored; retrain it "
     "(taikai train DATA.csv --out MODEL_DIR) or pass --reference FILE"
@@ -208,8 +210,15 @@ class ModelMetadata:
         return None if values is None else RowHashes.from_dict(values, "metadata training_data.row_hashes")
 
     def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
-        """Return this metadata for a saved artifact: with its hash and the installed library versions."""
-        return replace(self, artifact=artifact, versions=library_versions(), dictionary=dictionary_info())
+        """Return this metadata for a saved artifact: with its hash, the installed library versions and the
+        current format (the artifact was just pickled by this code, whatever format the metadata was read in)."""
+        return replace(
+            self,
+            artifact=artifact,
+            versions=library_versions(),
+            dictionary=dictionary_info(),
+            format=FORMAT_VERSION,
+        )
 
     def drift_statistics(self) -> DriftStatistics:
         """Return the stored drift statistics, or raise :class:`ModelError` saying how to get them."""
