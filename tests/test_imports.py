@@ -1,8 +1,10 @@
-"""Start-up cost: the command line's help loads neither scikit-learn nor pandas, and predict no pandas or pyarrow.
+"""Start-up cost: the command line's help loads neither scikit-learn nor pandas, predict no pandas, pyarrow or rich,
+and the light packages load their heavier modules on first use.
 
 Checked in a fresh interpreter through ``sys.modules``: what a command imports is what the user waits for.
 """
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -47,10 +49,52 @@ def test_import_taikai_is_light_and_its_names_load_on_use():
 
 
 @pytest.mark.slow
-def test_predict_loads_no_pandas_or_pyarrow():
+def test_predict_loads_no_pandas_pyarrow_or_rich():
+    assert importlib.util.find_spec("rich") is not None  # installed (import-linter needs it): sklearn would load it
     loaded = imported_after(run_cli("predict", "手数料が高すぎて続けられません"))
     assert "sklearn" in loaded and "fugashi" in loaded  # it did classify
-    assert not loaded & {"pandas", "pyarrow", "matplotlib", "dask"}, sorted(loaded & {"pandas", "pyarrow"})
+    unused = {"pandas", "pyarrow", "matplotlib", "dask", "rich"}
+    assert not loaded & unused, sorted(loaded & unused)
+
+
+@pytest.mark.slow
+def test_predict_loads_no_rules_file_reader_io_or_pii_finders():
+    probe = run_cli("predict", "手数料が高すぎて続けられません") + "\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", "import json\n" + probe], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "taikai.model._model" in loaded and "taikai.privacy._kinds" in loaded  # it did classify, unmasking
+    later = {"taikai.rules._parse", "taikai.rules._score", "taikai.privacy._mask", "taikai.io._formats"}
+    assert not loaded & later, sorted(loaded & later)
+
+
+@pytest.mark.parametrize(
+    ("package", "name", "module"),
+    [
+        ("taikai.io", "open_reader", "taikai.io._formats"),
+        ("taikai.io", "read_labelled", "taikai.io._labelled"),
+        ("taikai.io", "encode_stream", "taikai.io._writers"),
+        ("taikai.rules", "load_rules", "taikai.rules._parse"),
+        ("taikai.rules", "score_rules", "taikai.rules._score"),
+        ("taikai.privacy", "mask_pii", "taikai.privacy._mask"),
+    ],
+)
+def test_lazy_names_load_their_module_on_first_use(package, name, module):
+    code = f"""
+import importlib, sys
+package = importlib.import_module({package!r})
+before = {module!r} in sys.modules
+value = getattr(package, {name!r})
+print(before, value.__module__ == {module!r}, {module!r} in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "True"]
+
+
+@pytest.mark.parametrize("package", ["taikai.io", "taikai.rules", "taikai.privacy"])
+def test_a_name_no_module_has_is_an_attribute_error(package):
+    module = importlib.import_module(package)
+    with pytest.raises(AttributeError, match=f"module '{package}' has no attribute 'nothing_here'"):
+        module.nothing_here  # noqa: B018
 
 
 @pytest.mark.parametrize(
