@@ -16,3 +16,16 @@ def lazy_attributes(package: str, module: str, names: tuple[str, ...]) -> Callab
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
+
+
+def lazy_modules(package: str, modules: dict[str, tuple[str, ...]]) -> Callable[[str], Any]:
+    """Return a module ``__getattr__`` for *package* that takes each of ``modules[module]`` from its *module*
+    when first read."""
+    home = {name: module for module, names in modules.items() for name in names}
+
+    def __getattr__(name: str) -> Any:
+        if name in home:
+            return getattr(importlib.import_module(home[name]), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__

@@ -4,53 +4,60 @@
 training, evaluation and the report all read through them, so they accept and refuse the same files.
 """
 
-from taikai.io._assemble import (
-    XLSX_MAX_COLUMNS,
-    XLSX_MAX_ROWS,
-    ExcelCells,
-    excel_value,
-    read_part,
-    write_parquet,
-    write_xlsx,
-)
-from taikai.io._dates import parse_dates
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from taikai._lazy import lazy_modules
 from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, resolve_encoding
-from taikai.io._formats import FORMATS, TEXT_FORMATS, check_output_dir, format_of, open_reader
-from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
-from taikai.io._labelled import (
-    FREE_LABELS_HINT,
-    MORE_REASONS_COLUMN,
-    SPLITS,
-    BadRow,
-    LabelledTable,
-    OnBadRows,
-    check_labelled,
-    read_labelled,
-    read_labelled_table,
-    select_split,
-    split_column,
-    validate_labelled,
-)
-from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
-from taikai.io._run_summary import (
-    SUMMARY_SUFFIX,
-    ModelStamp,
-    RunSummary,
-    read_summary,
-    summary_path,
-    write_summary,
-)
-from taikai.io._text_readers import DecodeNote, raw_lines
-from taikai.io._writers import (
-    OUTPUT_ENCODINGS,
-    STREAM_FORMATS,
-    OutputSpec,
-    bad_lines_csv,
-    encode_stream,
-    encode_table,
-    infer_schema,
-    output_encoding,
-)
+
+if TYPE_CHECKING:
+    from taikai.io._assemble import (
+        XLSX_MAX_COLUMNS,
+        XLSX_MAX_ROWS,
+        ExcelCells,
+        excel_value,
+        read_part,
+        write_parquet,
+        write_xlsx,
+    )
+    from taikai.io._dates import parse_dates
+    from taikai.io._formats import FORMATS, TEXT_FORMATS, check_output_dir, format_of, open_reader
+    from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
+    from taikai.io._labelled import (
+        FREE_LABELS_HINT,
+        MORE_REASONS_COLUMN,
+        SPLITS,
+        BadRow,
+        LabelledTable,
+        OnBadRows,
+        check_labelled,
+        read_labelled,
+        read_labelled_table,
+        select_split,
+        split_column,
+        validate_labelled,
+    )
+    from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
+    from taikai.io._run_summary import (
+        SUMMARY_SUFFIX,
+        ModelStamp,
+        RunSummary,
+        read_summary,
+        summary_path,
+        write_summary,
+    )
+    from taikai.io._text_readers import DecodeNote, raw_lines
+    from taikai.io._writers import (
+        OUTPUT_ENCODINGS,
+        STREAM_FORMATS,
+        OutputSpec,
+        bad_lines_csv,
+        encode_stream,
+        encode_table,
+        infer_schema,
+        output_encoding,
+    )
 
 __all__ = [
     "ENCODINGS",
@@ -108,3 +115,57 @@ __all__ = [
     "write_summary",
     "write_xlsx",
 ]
+
+# Every reader and writer is imported on first use: the command line's options name the encoding-error modes, and
+# a one-text ``taikai predict`` reads no file.
+__getattr__: Any = lazy_modules(
+    "taikai.io",
+    {
+        "taikai.io._assemble": (
+            "XLSX_MAX_COLUMNS",
+            "XLSX_MAX_ROWS",
+            "ExcelCells",
+            "excel_value",
+            "read_part",
+            "write_parquet",
+            "write_xlsx",
+        ),
+        "taikai.io._dates": ("parse_dates",),
+        "taikai.io._formats": ("FORMATS", "TEXT_FORMATS", "check_output_dir", "format_of", "open_reader"),
+        "taikai.io._frames": ("Table", "read_predictions", "read_table", "warn_decoding"),
+        "taikai.io._labelled": (
+            "FREE_LABELS_HINT",
+            "MORE_REASONS_COLUMN",
+            "SPLITS",
+            "BadRow",
+            "LabelledTable",
+            "OnBadRows",
+            "check_labelled",
+            "read_labelled",
+            "read_labelled_table",
+            "select_split",
+            "split_column",
+            "validate_labelled",
+        ),
+        "taikai.io._records": ("BadLine", "Chunk", "Position", "Reader", "bad_line_error"),
+        "taikai.io._run_summary": (
+            "SUMMARY_SUFFIX",
+            "ModelStamp",
+            "RunSummary",
+            "read_summary",
+            "summary_path",
+            "write_summary",
+        ),
+        "taikai.io._text_readers": ("DecodeNote", "raw_lines"),
+        "taikai.io._writers": (
+            "OUTPUT_ENCODINGS",
+            "STREAM_FORMATS",
+            "OutputSpec",
+            "bad_lines_csv",
+            "encode_stream",
+            "encode_table",
+            "infer_schema",
+            "output_encoding",
+        ),
+    },
+)

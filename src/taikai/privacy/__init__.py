@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from taikai._lazy import lazy_attributes
 from taikai.privacy._kinds import (
     NEUTRAL,
     PLACEHOLDERS,
@@ -17,7 +20,9 @@ from taikai.privacy._kinds import (
     neutralize,
     sum_counts,
 )
-from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
+
+if TYPE_CHECKING:
+    from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
 
 __all__ = [
     "NEUTRAL",
@@ -34,3 +39,9 @@ __all__ = [
     "neutralize",
     "sum_counts",
 ]
+
+# The finders compile their patterns on import: only masking needs them, not a model reading masked text
+# (``neutralize``), which every classification does.
+__getattr__: Any = lazy_attributes(
+    "taikai.privacy", "taikai.privacy._mask", ("PiiMasker", "default_masker", "mask_pii", "mask_text_column")
+)

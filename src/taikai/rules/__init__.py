@@ -13,11 +13,26 @@ tokenizer. The model applies rules (:meth:`taikai.Model.predict_frame` with ``ru
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from taikai._lazy import lazy_modules
 from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, compile_rules
-from taikai.rules._parse import KEYS, load_rules, parse_rules
 from taikai.rules._rule import PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind
-from taikai.rules._score import DEFINITION, Counts, Misfire, RuleScore, RulesScore, score_rules
+
+if TYPE_CHECKING:
+    from taikai.rules._parse import KEYS, load_rules, parse_rules
+    from taikai.rules._score import DEFINITION, Counts, Misfire, RuleScore, RulesScore, score_rules
+
+# Reading a rules file (tomllib, the checks) and scoring rules against labels are imported on first use: a model
+# applies compiled rules, and every command's options name the modes.
+__getattr__: Any = lazy_modules(
+    "taikai.rules",
+    {
+        "taikai.rules._parse": ("KEYS", "load_rules", "parse_rules"),
+        "taikai.rules._score": ("DEFINITION", "Counts", "Misfire", "RuleScore", "RulesScore", "score_rules"),
+    },
+)
+
 
 RULE_COLUMNS = ("rule_names", "rule_reasons", "rule_conflict")
 """The columns rules add: the rules that fired and their labels (``|``-separated, rule order), and whether they
@@ -35,6 +50,8 @@ def rule_columns(mode: RulesMode | str | None) -> tuple[str, ...]:
 def read_rules(rules: RuleSet | RuleMatcher | str | Path | None) -> RuleSet | None:
     """Return the rule set *rules* is or names: a rule set, a matcher's, or a rules file's (``None``: no rules)."""
     if isinstance(rules, (str, Path)):
+        from taikai.rules._parse import load_rules
+
         return load_rules(rules)
     return rules.rules if isinstance(rules, RuleMatcher) else rules
 

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from taikai.rules._parse import REGEX_FLAGS
-from taikai.rules._rule import Rule, RuleSet, Term, TermKind
+from taikai.rules._rule import REGEX_FLAGS, Rule, RuleSet, Term, TermKind
 from taikai.text import normalize
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from typing import Any
 
 from taikai.errors import RulesError
 from taikai.labels import reason_id
-from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind
+from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Rule, RuleSet, Term, TermKind
 from taikai.text import normalize
 
 if sys.version_info >= (3, 11):
@@ -22,7 +22,6 @@ else:  # pragma: no cover - Python 3.10
 KEYS = ("name", "label", "any", "all", "not", "regex")
 TERM_KEYS = ("any", "all", "not", "regex")
 MAX_SHOWN = 20
-REGEX_FLAGS = re.IGNORECASE
 """Rules' regular expressions run on normalised (lower-cased) text: upper-case letters in a pattern match too."""
 
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -20,6 +21,8 @@ class TermKind(str, Enum):
 
 
 PREFIXES = {TermKind.LEMMA: "lemma:", TermKind.REGEX: "regex:"}
+REGEX_FLAGS = re.IGNORECASE
+"""The flags of every ``regex:`` term, checked when a file is read and compiled into a matcher."""
 """How a term of ``any``, ``all`` or ``not`` names its kind; a term without a prefix is a surface term."""
 
 
