@@ -239,10 +239,22 @@ def _installed_versions() -> tuple[tuple[str, str], ...]:
     versions = {"python": platform.python_version()}
     for name in PACKAGES:
         try:
-            versions[name] = importlib_metadata.version(name)
+            versions[name] = installed_version(name)
         except importlib_metadata.PackageNotFoundError:
             versions[name] = "not installed"
     return tuple(versions.items())
+
+
+def installed_version(name: str) -> str:
+    """Return ``importlib.metadata.version(name)``, read from the ``Version:`` line of the distribution's
+    metadata headers: ``version()`` parses the whole file as an e-mail message, which costs about ten times
+    more (a hundredth of a second for the seven libraries, on every start of ``taikai predict``)."""
+    dist = importlib_metadata.distribution(name)
+    headers = (dist.read_text("METADATA") or dist.read_text("PKG-INFO") or "").partition("\n\n")[0]
+    for line in headers.splitlines():
+        if line.startswith("Version:"):
+            return line.removeprefix("Version:").strip()
+    return str(dist.version)
 
 
 def dictionary_info() -> dict[str, Any]:
@@ -254,7 +266,7 @@ def dictionary_info() -> dict[str, Any]:
     sys_dic = Path(default_dicdir()) / "sys.dic"
     return {
         "name": "unidic-lite",
-        "version": importlib_metadata.version("unidic-lite"),
+        "version": installed_version("unidic-lite"),
         "sys_dic_bytes": sys_dic.stat().st_size if sys_dic.exists() else None,
     }
 
