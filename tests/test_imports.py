@@ -24,12 +24,14 @@ def imported_after(code: str) -> set[str]:
 
 
 def run_cli(*args: str) -> str:
+    # The click group, not main(): main() would end the process after predict (taikai.cli._startup.finish)
+    # before the probe that follows could list the modules.
     return f"""
 import sys
-from taikai.cli import main
+from taikai.cli import cli
 sys.argv = ["taikai", *{list(args)!r}]
 try:
-    main()
+    cli(prog_name="taikai")
 except SystemExit:
     pass
 """

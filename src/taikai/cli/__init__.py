@@ -11,6 +11,7 @@ import importlib
 import click
 
 from taikai.cli._common import Group
+from taikai.cli._startup import finish
 
 __all__ = ["cli", "main"]
 
@@ -52,5 +53,9 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Run the command line."""
-    cli(prog_name="taikai")
+    """Run the command line (and end the process: a command may ask to skip the interpreter's teardown)."""
+    try:
+        cli(prog_name="taikai")
+    except SystemExit as exc:
+        finish(exc.code)
+    finish(None)  # not reached: click's standalone mode always raises SystemExit

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from taikai.cli._common import UserError, check_rules_mode, mask_pii_option, model_option, rules_options
-from taikai.cli._startup import import_sklearn_without_pandas
+from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.text import clip, display_width, pad
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ def predict(
     """
     check_rules_mode(ctx, rules)
     import_sklearn_without_pandas()
+    exit_quickly_when_done()  # it writes only to standard output and error
     from taikai.model import load_model
 
     lines = list(texts)
