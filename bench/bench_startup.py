@@ -1,9 +1,10 @@
 """Start-up time of the command line against ``python -c "import sklearn"``, measured in one run.
 
-``python bench/bench_startup.py [--repeat 7]``
+``python bench/bench_startup.py [--repeat 7] [--model DIR]``
 Targets (issue 10): ``taikai --help`` at most 0.25x and ``taikai predict TEXT`` at most 1.0x the time of
 ``import sklearn``. Commands alternate, each run ``--repeat`` times; the median of each is compared, so that
-load from other work on the machine falls on all of them alike.
+load from other work on the machine falls on all of them alike. ``--model DIR`` runs predict with another model
+(e.g. the shipped one re-saved in the current format, before it is retrained).
 """
 
 from __future__ import annotations
@@ -33,11 +34,28 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def bytecode_note() -> str:
+    """Say whether taikai's modules run from cached bytecode, as they do once installed (pip compiles them)."""
+    import importlib.util
+
+    import taikai
+
+    sources = list(Path(taikai.__file__).parent.rglob("*.py"))
+    cached = sum(Path(importlib.util.cache_from_source(str(s))).exists() for s in sources)
+    note = f"taikai bytecode cached for {cached} of {len(sources)} modules"
+    if cached < len(sources) and sys.dont_write_bytecode:
+        note += " (PYTHONDONTWRITEBYTECODE is set: the others compile on every run; python -m compileall src/taikai)"
+    return note
+
+
 def main() -> None:
     """Time every command, alternating, and print medians and ratios to ``import sklearn``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--model", help="the model directory predict uses (default: the shipped model)")
     args = parser.parse_args()
+    if args.model:
+        COMMANDS["taikai predict TEXT"][2:2] = ["--model", args.model]
     for command in COMMANDS.values():  # warm the file cache once
         timed(command)
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
@@ -45,11 +63,13 @@ def main() -> None:
         for name, command in COMMANDS.items():
             times[name].append(timed(command))
     base = statistics.median(times["python -c 'import sklearn'"])
-    print(f"cores: {os.cpu_count()}  repeat: {args.repeat}  python: {sys.version.split()[0]}")
+    model = args.model or "the shipped model"
+    print(f"cores: {os.cpu_count()}  repeat: {args.repeat}  python: {sys.version.split()[0]}  predict: {model}")
     for name, values in times.items():
         median = statistics.median(values)
         print(f"{name:32s} median {median:6.3f} s  (min {min(values):.3f})  ratio {median / base:5.2f}")
     print("targets: taikai --help <= 0.25, taikai predict TEXT <= 1.0")
+    print(bytecode_note())
     print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
