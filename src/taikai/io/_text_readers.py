@@ -29,8 +29,6 @@ def _line_codec(encoding: str) -> str:
 
 
 _BLOCK = 1 << 20
-_BARE_CR = re.compile(rb"(?<=\r)(?!\n)")
-"""Where a line ends at a carriage return not followed by a line feed (old Mac and some Excel exports)."""
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _REPLACED_UTF8 = "\ufffd".encode()
 
@@ -40,31 +38,23 @@ def raw_lines(f: IO[bytes]) -> Iterator[bytes]:
 
     The lines keep their ending, so their lengths add up to the file's bytes (offsets stay exact). Only
     encodings whose line breaks are single ASCII bytes are read (see :func:`resolve_encoding`), so a byte
-    CR or LF is always a line break character. A line is read at most a MiB at a time.
+    CR or LF is always a line break character. The file is read a MiB at a time and each block split in C
+    (``bytes.splitlines`` breaks at exactly those three endings); a line that runs past a block, or a block
+    ending in a CR (perhaps half of a CR LF), is carried into the next one.
     """
     carry = b""
     while True:
-        block = f.readline(_BLOCK)
+        block = f.read(_BLOCK)
         if not block:
             if carry:
                 yield carry
             return
         if carry:
             block, carry = carry + block, b""
-        complete = block.endswith(b"\n")
-        cr = block.find(b"\r")
-        if cr < 0 or (complete and cr == len(block) - 2):  # no CR, or only the CR of a final CR LF
-            if complete:
-                yield block
-            else:
-                carry = block
-            continue
-        parts = _BARE_CR.split(block)
-        if not parts[-1]:
-            parts.pop()
-        if not complete:  # the last part may go on in the next block (a CR there may be half of a CR LF)
-            carry = parts.pop()
-        yield from parts
+        lines = block.splitlines(keepends=True)
+        if not lines[-1].endswith(b"\n"):  # it may go on in the next block (a final CR may be half of a CR LF)
+            carry = lines.pop()
+        yield from lines
 
 
 @dataclass(frozen=True)
