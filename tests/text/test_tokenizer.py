@@ -154,3 +154,29 @@ def test_spans_come_from_the_whitespace_mecab_skipped(form, text, starts):
     assert [s for _, s, _ in located] == starts
     surfaces = JapaneseTokenizer(form="surface").tokenize_with_spans(text)
     assert [text[s:e] for _, s, e in surfaces] == [w for w, _, _ in surfaces]
+
+
+def _normalize_every_step(text: str) -> str:
+    """normalize() without its pre-checks: every substitution applied to every text."""
+    import unicodedata
+
+    from taikai.text import _normalize as n
+
+    text = n.INVISIBLE.sub("", n.CONTROL.sub(" ", unicodedata.normalize("NFKC", text)))
+    text = n.REPEAT.sub(r"\1\1\1", n.URL.sub(" URL ", text))
+    return " ".join(text.split()).lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "手数料が高い",
+        "手数料\x07が\u200b高い",  # control and invisible characters, no h or w
+        "ｈｔｔｐｓ://ｅｘ.ｊｐ を見て",  # full-width: a URL only after NFKC
+        "Www.example.jp\u00adだ",
+        "hhhhh wwww 単価",  # h and w that make no URL
+        "ありがとうううう http://a.b\x00",
+    ],
+)
+def test_normalize_pre_checks_skip_only_substitutions_that_change_nothing(text):
+    assert normalize(text) == _normalize_every_step(text)

@@ -19,6 +19,8 @@ CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
 _HAS_ODD = re.compile(f"[{CONTROL.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}]")  # one test before the two removals
 _HAS_URL = re.compile("http|www", re.IGNORECASE)  # a cheap test before the URL pattern
+# One character-class scan for both tests above (a character they need: h or w, any case): most texts pass.
+_MAYBE_ODD_OR_URL = re.compile(f"[{_HAS_ODD.pattern[1:-1]}hHwW]")
 _HAS_REPEAT = re.compile(r"(.)(?=\1\1\1)")  # a cheaper test, run first: most texts have no such run
 _JAPANESE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 
@@ -31,10 +33,11 @@ def normalize(text: str) -> str:
     whitespace collapsed.
     """
     text = unicodedata.normalize("NFKC", text)
-    if _HAS_ODD.search(text):
-        text = INVISIBLE.sub("", CONTROL.sub(" ", text))
-    if _HAS_URL.search(text):
-        text = URL.sub(" URL ", text)
+    if _MAYBE_ODD_OR_URL.search(text):
+        if _HAS_ODD.search(text):
+            text = INVISIBLE.sub("", CONTROL.sub(" ", text))
+        if _HAS_URL.search(text):
+            text = URL.sub(" URL ", text)
     if _HAS_REPEAT.search(text):
         text = REPEAT.sub(r"\1\1\1", text)
     return " ".join(text.split()).lower()
