@@ -9,13 +9,7 @@ from typing import Any
 
 def lazy_attributes(package: str, module: str, names: tuple[str, ...]) -> Callable[[str], Any]:
     """Return a module ``__getattr__`` for *package* that takes *names* from *module* when first read."""
-
-    def __getattr__(name: str) -> Any:
-        if name in names:
-            return getattr(importlib.import_module(module), name)
-        raise AttributeError(f"module {package!r} has no attribute {name!r}")
-
-    return __getattr__
+    return lazy_modules(package, {module: names})
 
 
 def lazy_modules(package: str, modules: dict[str, tuple[str, ...]]) -> Callable[[str], Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import lazy_attributes
+from taikai._lazy import lazy_modules
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
 from taikai.batch._progress import Progress
@@ -42,11 +42,10 @@ __all__ = [
     "run_local",
 ]
 
-_engine_attributes = lazy_attributes(
-    "taikai.batch", "taikai.batch._local", ("Interrupted", "classify_file", "run_local")
+__getattr__: Any = lazy_modules(
+    "taikai.batch",
+    {
+        "taikai.batch._local": ("Interrupted", "classify_file", "run_local"),
+        "taikai.batch._outputs": ("output_types",),
+    },
 )
-_output_attributes = lazy_attributes("taikai.batch", "taikai.batch._outputs", ("output_types",))
-
-
-def __getattr__(name: str) -> Any:
-    return _output_attributes(name) if name == "output_types" else _engine_attributes(name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import lazy_attributes
+from taikai._lazy import lazy_modules
 from taikai.text._dicdir import default_dicdir
 from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, normalize
 from taikai.text._offsets import OffsetMap, nfkc_with_offsets, normalize_with_offsets
@@ -52,14 +52,11 @@ __all__ = [
     "shingles",
 ]
 
-_tokenizer_attributes = lazy_attributes(
-    "taikai.text", "taikai.text._tokenizer", ("JapaneseTokenizer", "TextNormalizer", "make_tagger")
+# dictionary_entries reads the whole dictionary with numpy: only for tools.
+__getattr__: Any = lazy_modules(
+    "taikai.text",
+    {
+        "taikai.text._tokenizer": ("JapaneseTokenizer", "TextNormalizer", "make_tagger"),
+        "taikai.text._dictionary": ("dictionary_entries",),
+    },
 )
-
-
-def __getattr__(name: str) -> Any:
-    if name == "dictionary_entries":  # reads the whole dictionary with numpy: only for tools
-        from taikai.text._dictionary import dictionary_entries
-
-        return dictionary_entries
-    return _tokenizer_attributes(name)
