@@ -21,10 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,10 +29,10 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from batch_run import run_batch
 from make_dump import dump_texts, make_dump
 
 ROOT = Path(__file__).resolve().parent.parent
-TAIKAI = Path(sys.executable).with_name("taikai")
 CHUNK = 5000
 
 
@@ -81,18 +78,8 @@ def variants(model, rules_path: Path) -> dict:
 
 def batch_rate(dump: Path, out: Path, model: str | None, rules: Path | None) -> tuple[float, float]:
     """Run ``taikai batch --jobs 1``; return rows/s its summary reports and rows per CPU second of the process."""
-    command = [str(TAIKAI), "batch", str(dump), "-o", str(out), "--text-column", "text", "--jobs", "1"]
-    command += ["--model", model] if model else []
-    command += ["--rules", str(rules)] if rules else []
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(command, capture_output=True, text=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
-    rows = int(re.search(r"^([\d,]+) rows classified", done.stderr, re.M).group(1).replace(",", ""))
-    reported = float(re.search(r"\(([\d,]+) rows/s\)", done.stderr).group(1).replace(",", ""))
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return reported, rows / cpu
+    run = run_batch(dump, out, model=model, extra=["--rules", str(rules)] if rules else [])
+    return run.reported, run.rows / run.cpu
 
 
 def main() -> None:
