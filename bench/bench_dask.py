@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -21,15 +20,11 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from batch_run import children_cpu
 from make_dump import make_dump
 
 ROOT = Path(__file__).resolve().parent.parent
 TAIKAI = Path(sys.executable).with_name("taikai")
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def choose_model(given: str | None) -> str:
@@ -46,9 +41,9 @@ def choose_model(given: str | None) -> str:
 
 def run(command: list[str], rows: int) -> dict:
     """Run a ``taikai batch`` command; return its wall time, rows/s and rows per CPU second (all its processes)."""
-    load, start, cpu = os.getloadavg()[0], time.perf_counter(), _children_cpu()
+    load, start, cpu = os.getloadavg()[0], time.perf_counter(), children_cpu()
     done = subprocess.run(command, capture_output=True, text=True)
-    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
+    wall, cpu = time.perf_counter() - start, children_cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
     return {
