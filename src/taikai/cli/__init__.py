@@ -19,7 +19,7 @@ __all__ = ["cli", "main"]
 COMMANDS = {
     "predict": ("taikai.cli._predict", "predict"),
     "evaluate": ("taikai.cli._models", "evaluate"),
-    "train": ("taikai.cli._models", "train"),
+    "train": ("taikai.cli._train", "train"),
     "info": ("taikai.cli._models", "info"),
     "batch": ("taikai.cli._batch", "batch"),
     "explain": ("taikai.cli._analysis", "explain"),

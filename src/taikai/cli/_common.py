@@ -1,11 +1,12 @@
-"""What every command shares: the user-error exception, the command group class, the --model and --mask-pii options."""
+"""What every command shares: the user-error exception, the command group class, and options several commands take
+(--model, --mask-pii, --rules, the columns and encoding of a labelled file)."""
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -13,6 +14,8 @@ from click.core import ParameterSource
 from taikai.errors import DataWarning, TaikaiError
 from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class UserError(click.ClickException):
@@ -98,3 +101,28 @@ encoding_errors_option = click.option(
     help="strict: stop at a byte the encoding cannot decode, naming file and line. replace: read it as U+FFFD "
     "and go on; such rows keep their place, are named in a warning (batch: in their message column) and counted.",
 )
+
+
+def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
+    """Add the options that name a labelled file's columns and encoding (train and evaluate share them)."""
+    options = [
+        click.option("--text-column", default="text", show_default=True),
+        click.option("--reasons-column", default="reasons", show_default=True),
+        click.option("--sentiment-column", default="sentiment", show_default=True),
+        click.option("--no-sentiment", is_flag=True, help=no_sentiment_help),
+        click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932)."),
+        encoding_errors_option,
+        click.option(
+            "--free-labels",
+            is_flag=True,
+            help="Accept any reason and sentiment label. Without it, a label outside the taxonomy (train) or the "
+            "model's labels (evaluate), such as a typo, is an error naming its file, line and value.",
+        ),
+    ]
+
+    def add(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return add

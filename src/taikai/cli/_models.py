@@ -1,47 +1,15 @@
-"""The ``evaluate``, ``train`` and ``info`` commands: score, train and describe a model."""
+"""The ``evaluate`` and ``info`` commands: score and describe a model."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import encoding_errors_option, model_option
+from taikai.cli._common import labelled_data_options, model_option
 from taikai.io import SPLITS
-
-if TYPE_CHECKING:
-    from taikai.model import ModelMetadata
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
-    """Add the options that name a labelled file's columns and encoding (train and evaluate share them)."""
-    options = [
-        click.option("--text-column", default="text", show_default=True),
-        click.option("--reasons-column", default="reasons", show_default=True),
-        click.option("--sentiment-column", default="sentiment", show_default=True),
-        click.option("--no-sentiment", is_flag=True, help=no_sentiment_help),
-        click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932)."),
-        encoding_errors_option,
-        click.option(
-            "--free-labels",
-            is_flag=True,
-            help="Accept any reason and sentiment label. Without it, a label outside the taxonomy (train) or the "
-            "model's labels (evaluate), such as a typo, is an error naming its file, line and value.",
-        ),
-    ]
-
-    def add(command: F) -> F:
-        for option in reversed(options):
-            command = option(command)
-        return command
-
-    return add
-
 
 if TYPE_CHECKING:
     from taikai.model import ModelMetadata
@@ -99,149 +67,6 @@ def evaluate(
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         click.echo(f"report written to {json_out}", err=True)
-
-
-@click.command()
-@click.argument("data", type=click.Path(path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
-@click.option(
-    "--add",
-    "add",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A labelled file to train on too (CSV, TSV, xlsx, JSONL, Parquet; e.g. a filled taikai suggest sheet). "
-    "Repeat for several. Blank rows are skipped, rows already in DATA dropped; labels may be ids or Japanese names.",
-)
-@click.option(
-    "--add-weight",
-    type=click.FloatRange(min=0, min_open=True),
-    default=1.0,
-    show_default=True,
-    help="Sample weight of every --add row (a base row weighs 1).",
-)
-@click.option(
-    "--on-bad-rows",
-    type=click.Choice(["skip", "error"]),
-    default="skip",
-    show_default=True,
-    help="Rows that cannot be used (no Japanese, empty text, a missing label): skip them and list the first ones, "
-    "or stop with every one named.",
-)
-@click.option(
-    "--compare-folds",
-    type=click.IntRange(min=0),
-    default=5,
-    show_default=True,
-    help="With --add: folds over the added rows for the before/after scores (0: skip the comparison).",
-)
-@click.option("--folds", type=click.IntRange(min=0), default=5, show_default=True, help="Cross-validation folds.")
-@click.option(
-    "--test-size",
-    type=click.FloatRange(0, 0.9),
-    default=0.2,
-    show_default=True,
-    help="Held-out share when the data has no split column.",
-)
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
-@click.option("--force", is_flag=True, help="Replace the model (or write among the files) already in --out.")
-@labelled_data_options("Train a reason head only (data without sentiment).")
-def train(
-    data: Path,
-    out: Path,
-    add: tuple[Path, ...],
-    add_weight: float,
-    on_bad_rows: str,
-    compare_folds: int,
-    folds: int,
-    test_size: float,
-    seed: int,
-    refit_all: bool,
-    force: bool,
-    text_column: str,
-    reasons_column: str,
-    sentiment_column: str,
-    no_sentiment: bool,
-    encoding: str | None,
-    encoding_errors: str,
-    free_labels: bool,
-) -> None:
-    """Train a model on a labelled file (text, reasons, sentiment), plus --add files, and save it to --out.
-
-    With --add, prints what the added labels bought: scores on them out of fold, trained without and with them.
-    Refuses, before training, an --out that holds a model (unless --force) or is a file. The summary ends with
-    warnings about weak data: a reason too rare to cross-validate, untuned thresholds, a rare sentiment.
-    """
-    import warnings
-
-    from taikai.training import SkippedRowsWarning
-    from taikai.training import train as fit
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SkippedRowsWarning)  # summarised below, where it cannot be missed
-        model = fit(
-            data,
-            out,
-            folds=folds,
-            test_size=test_size,
-            seed=seed,
-            refit_all=refit_all,
-            text_column=text_column,
-            reasons_column=reasons_column,
-            sentiment_column=None if no_sentiment else sentiment_column,
-            encoding=encoding,
-            add=add,
-            add_weight=add_weight,
-            on_bad_rows=on_bad_rows,
-            compare_folds=compare_folds,
-            overwrite=force,
-            free_labels=free_labels,
-            encoding_errors=encoding_errors,
-        )
-    click.echo(training_summary(model.metadata, out))
-    skipped = model.metadata.training_data.get("skipped_rows")
-    if skipped:
-        click.secho(skipped_block(model.metadata), err=True, fg="yellow", bold=True)
-
-
-def training_summary(meta: ModelMetadata, out: Path) -> str:
-    """Return what a training run prints: the output, every input file's rows, CV/test figures, before/after."""
-    lines = [f"model written to {out}"]
-    for f in meta.inputs:
-        counts = f"{f.rows} rows, {f.used} used"
-        counts += "".join(
-            f", {n} {what}" for n, what in ((f.blank, "blank"), (f.bad, "skipped"), (f.duplicates, "duplicates")) if n
-        )
-        weight = f", weight {f.weight:g}" if f.role == "added" else ""
-        lines.append(f"{f.role + ':':7s}{f.file}  ({counts}{weight})")
-    if meta.training_data.get("added_disagreeing_duplicates"):
-        n = meta.training_data["added_disagreeing_duplicates"]
-        lines.append(f"note:  {n} dropped duplicate(s) carry labels that differ from DATA's (DATA's were kept)")
-    for name in ("cv", "test"):
-        if name in meta.metrics:
-            figures = {k: round(v, 3) for k, v in meta.metrics[name].items() if isinstance(v, float)}
-            if name == "cv" and not meta.metrics[name].get("folds"):
-                lines.append("cv: skipped (no cross-validation; see the warnings)")
-            else:
-                lines.append(f"{name}: {figures}")
-    added = meta.metrics.get("added")
-    if added:
-        from taikai.training import AddedComparison
-
-        lines += AddedComparison.from_dict(added).lines()
-    lines += [f"warning: {warning}" for warning in meta.warnings]
-    return "\n".join(lines)
-
-
-def skipped_block(meta: ModelMetadata) -> str:
-    """Return the warning block about skipped training rows: their count and the first few, at their file line."""
-    data = meta.training_data
-    lines = [f"WARNING: {data['skipped_rows']} training row(s) cannot be used and were skipped:"]
-    lines += [f"  {row}" for row in data.get("skipped_examples", [])]
-    if data["skipped_rows"] > len(data.get("skipped_examples", [])):
-        lines.append(f"  … and {data['skipped_rows'] - len(data['skipped_examples'])} more")
-    lines.append("Fix them and train again, or pass --on-bad-rows error to stop at such rows.")
-    return "\n".join(lines)
 
 
 @click.command()

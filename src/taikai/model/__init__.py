@@ -50,7 +50,7 @@ from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifie
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
-from taikai.model._vectors import DEFAULT_VECTORS, WordVectors
+from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors
 from taikai.model._word_block import FeatureBlocks, WordFeatures
 
 __all__ = [
@@ -85,6 +85,7 @@ __all__ = [
     "artifact_problems",
     "build_pipeline",
     "centred_coefficients",
+    "check_vectors",
     "check_versions",
     "content_sha256",
     "default_model_dir",

@@ -181,6 +181,11 @@ def save_table(table: VectorTable, path: Path) -> None:
     (path / "table.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def check_vectors(name: str) -> None:
+    """Raise :class:`ModelError`, saying how to build it, unless the vector table *name* can be read."""
+    load_table(name)
+
+
 def load_table(name: str) -> VectorTable:
     """Return the vector table *name* (see :func:`table_path`), read once per process and directory."""
     path = table_path(name)
