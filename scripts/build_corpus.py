@@ -1,6 +1,9 @@
 """Merge the hand-written batches (data/batches/*.tsv) into data/reviews.csv.
 
-Usage: python scripts/build_corpus.py [--batches data/batches] [--out data/reviews.csv]
+Usage: python scripts/build_corpus.py [--batches data/batches [MORE ...]] [--out data/reviews.csv]
+
+Several folders may be given: ``--batches data/batches data/candidates --out /tmp/candidate.csv`` builds the corpus
+with the candidate batches that were measured and not added (data/candidates/README.md).
 
 Each batch line is ``reasons<TAB>sentiment<TAB>platform<TAB>text``. The script validates every line, drops
 exact and near-duplicate texts (character 3-gram Jaccard >= 0.8; the later one goes, and is listed), gives
@@ -89,10 +92,10 @@ def keep_together(rows: list[dict], pairs: list[tuple[int, int, float]]) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batches", type=Path, default=Path("data/batches"))
+    parser.add_argument("--batches", type=Path, nargs="+", default=[Path("data/batches")])
     parser.add_argument("--out", type=Path, default=Path("data/reviews.csv"))
     args = parser.parse_args()
-    rows = read_batches(args.batches)
+    rows = [row for folder in args.batches for row in read_batches(folder)]
     pairs = near_duplicates([r["text"] for r in rows])
     drop = {j for _, j, _ in pairs}
     for i, j, sim in pairs:

@@ -1,13 +1,12 @@
 """Keep the hand-written corpus honest: schema, labels, counts, and no duplicates across train and test."""
 
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from corpus_schema import PLATFORMS
-from dedupe import jaccard, near_duplicates, shingles
+from dedupe import near_copies_of, near_duplicates
 
 from taikai.labels import REASON_IDS, SENTIMENTS, parse_reasons
 
@@ -69,27 +68,6 @@ def test_no_near_duplicate_crosses_train_and_test(corpus):
 
 
 REAL_DEV = Path(__file__).parents[3] / "shared" / "realdev" / "real_dev.csv"
-
-
-def near_copies_of(texts: list[str], others: list[str], threshold: float = 0.5, run: int = 20) -> list[tuple[int, int]]:
-    """Return (text, other) index pairs with character 3-gram Jaccard >= *threshold* or a shared run of *run* chars.
-
-    Both sides are compared after NFKC, since the real texts mix half- and full-width forms.
-    """
-    texts = [unicodedata.normalize("NFKC", t) for t in texts]
-    others = [unicodedata.normalize("NFKC", t) for t in others]
-    windows: dict[str, int] = {}
-    for j, other in enumerate(others):
-        for k in range(len(other) - run + 1):
-            windows.setdefault(other[k : k + run], j)
-    other_shingles = [shingles(o) for o in others]
-    found = []
-    for i, text in enumerate(texts):
-        mine = shingles(text)
-        hits = {windows[text[k : k + run]] for k in range(len(text) - run + 1) if text[k : k + run] in windows}
-        hits.update(j for j, theirs in enumerate(other_shingles) if jaccard(mine, theirs) >= threshold)
-        found.extend((i, j) for j in sorted(hits))
-    return found
 
 
 @pytest.mark.parametrize(

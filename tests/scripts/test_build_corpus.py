@@ -1,0 +1,74 @@
+"""scripts/build_corpus.py: batches from several folders, and the candidate batches kept beside the corpus."""
+
+import csv
+from pathlib import Path
+
+import pytest
+from build_corpus import read_batches
+from dedupe import near_copies_of
+
+DATA = Path(__file__).parents[2] / "data"
+REAL_DEV = Path(__file__).parents[3] / "shared" / "realdev" / "real_dev.csv"
+CANDIDATES = sorted((DATA / "candidates").glob("*.tsv"))
+
+
+def write_batch(folder: Path, name: str, lines: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("fees\tnegative\tLancers\t手数料が二割も引かれるので使わなくなりました。", None),
+        ("fees|low_pay\tnegative\t\t手数料を引くと時給換算で三百円でした。", None),
+        ("fee\tnegative\t\t手数料が高い。", "bad reasons 'fee'"),
+        ("fees\tangry\t\t手数料が高い。", "bad sentiment 'angry'"),
+        ("fees\tnegative\tMercari\t手数料が高い。", "bad platform 'Mercari'"),
+        ("fees\tnegative\t手数料が高い。", "expected 4 tab-separated fields, got 3"),
+    ],
+)
+def test_read_batches_names_the_file_and_line_of_a_bad_line(tmp_path, line, problem):
+    write_batch(tmp_path, "b99", ["other\tneutral\t\t登録だけして一度も使っていません。", line])
+    if problem is None:
+        rows = read_batches(tmp_path)
+        assert [r["id"] for r in rows] == ["b99-0001", "b99-0002"]
+    else:
+        with pytest.raises(SystemExit, match=f"b99.tsv:2: {problem}"):
+            read_batches(tmp_path)
+
+
+def test_main_merges_several_folders_in_order(tmp_path, monkeypatch):
+    import build_corpus
+
+    write_batch(tmp_path / "a", "b01", ["time\tneutral\t\t子どもが熱を出してばかりで、ここ半年は開いてもいません。"])
+    write_batch(tmp_path / "b", "b02", ["low_pay\tnegative\tCrowdWorks\t文字単価0.3円の案件しか取れず、やめました。"])
+    out = tmp_path / "reviews.csv"
+    argv = ["build_corpus.py", "--batches", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out)]
+    monkeypatch.setattr("sys.argv", argv)
+    build_corpus.main()
+    with open(out, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["id"], r["reasons"]) for r in rows] == [("b01-0001", "time"), ("b02-0001", "low_pay")]
+
+
+@pytest.mark.parametrize("path", CANDIDATES, ids=[p.stem for p in CANDIDATES])
+def test_candidate_batches_are_valid_and_not_in_the_corpus(path):
+    rows = read_batches_of(path)
+    assert len(rows) >= 250
+    corpus = (DATA / "reviews.csv").read_text(encoding="utf-8")
+    assert not [r["id"] for r in rows if r["text"] in corpus]
+
+
+def read_batches_of(path: Path) -> list[dict]:
+    return [r for r in read_batches(path.parent) if r["id"].startswith(path.stem + "-")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL_DEV.exists(), reason="the real dev set (../shared/realdev) is not on this machine")
+def test_no_candidate_text_is_a_near_copy_of_a_real_dev_item():
+    with open(REAL_DEV, encoding="utf-8", newline="") as f:
+        dev = list(csv.DictReader(f))
+    rows = [r for path in CANDIDATES for r in read_batches_of(path)]
+    pairs = near_copies_of([r["text"] for r in rows], [d["text"] for d in dev])
+    assert not pairs, [(rows[i]["id"], dev[j]["id"]) for i, j in pairs[:20]]
