@@ -138,11 +138,12 @@ def _proba_of_parts(head: Any, parts: Sequence[Any], widths: list[int]) -> np.nd
         block = coef[:, start : start + width].T
         if sp.issparse(part):
             scores += part @ np.ascontiguousarray(block)
-        else:  # dense (word vectors, float32): a matrix-vector product per class, which BLAS runs in this
-            # thread (a matrix product this small costs more in BLAS's threads than it computes)
+        else:  # dense (word vectors, float32): one product per class by numpy's own loop (einsum), not BLAS:
+            # OpenBLAS runs even a matrix-vector product this small in its threads, whose spinning cost a batch
+            # process about a fifth more CPU than the product itself (bench/RESULTS.md)
             dense = np.asarray(part, dtype=dtype)
             for k, weights in enumerate(np.ascontiguousarray(block.T, dtype=dtype)):
-                scores[:, k] += dense @ weights
+                scores[:, k] += np.einsum("ij,j->i", dense, weights)
         start += width
     scores += head.intercept_
     if len(head.classes_) <= 2:
