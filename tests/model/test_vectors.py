@@ -118,10 +118,6 @@ def test_a_compound_key_pools_as_one_word(tmp_path):
     assert vectors.coverage_ == pytest.approx(3 / 5)  # 手数 料 (two tokens) and 高い; not が, not 手数 alone
 
 
-@pytest.mark.skipif(
-    not (_vectors.TABLE_DIR / _vectors.DEFAULT_VECTORS / "table.json").exists(),
-    reason="the chiVe table is built by scripts/extract_vectors.py (not in the repository)",
-)
 def test_the_chive_table_knows_dictionary_forms_through_their_lemmas():
     table = _vectors.load_table(_vectors.DEFAULT_VECTORS)
     tokens = JapaneseTokenizer(form="base").transform(["高くて稼げなかった"])[0].split()

@@ -60,8 +60,8 @@ if TYPE_CHECKING:
     type=click.Choice(["none", "chive"]),
     default="none",
     show_default=True,
-    help="Add pooled pretrained word vectors to the word n-grams (chive: the chiVe table that "
-    "scripts/extract_vectors.py builds; docs/model_selection.md). The model then needs the table to load.",
+    help="Add pooled pretrained word vectors to the word n-grams (chive: the chiVe table shipped with taikai, "
+    "as the default model is trained; docs/model_selection.md). The model then needs the table to load.",
 )
 @click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
 @click.option("--force", is_flag=True, help="Replace the model (or write among the files) already in --out.")

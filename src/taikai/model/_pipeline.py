@@ -24,8 +24,8 @@ SEED = 0
 
 @dataclass(frozen=True)
 class FeatureConfig:
-    """Choices of features and regularisation; the defaults are the model chosen on real text
-    (docs/model_selection.md).
+    """Choices of features and regularisation; the defaults are the words-only model chosen on real text, and the
+    shipped model adds ``vectors="chive"`` to them (docs/model_selection.md).
 
     ``vectors`` names a word-vector table (``chive``: the table ``scripts/extract_vectors.py`` builds inside the
     package; or a path to one), pooled over the word tokens beside their n-grams; ``None`` (the default) for none.

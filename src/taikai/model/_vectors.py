@@ -36,7 +36,7 @@ TABLE_DIR = Path(__file__).resolve().parent / "vectors"
 """Where named tables live (package data)."""
 DEFAULT_VECTORS = "chive"
 """The table ``scripts/extract_vectors.py`` builds: chiVe (Apache-2.0) from the ja-ginza 5.3.0 wheel (MIT); see
-``vectors/NOTICE.md``. It is not in the repository: the shipped model does not use vectors (docs/model_selection.md)."""
+``vectors/NOTICE.md``. It is in the repository and the wheel: the shipped model uses it (docs/model_selection.md)."""
 MAX_RUN = 3
 """The longest compound key, in tokens: runs of up to this many tokens are looked up joined first."""
 DICT_MIN_TOKENS = 4096
