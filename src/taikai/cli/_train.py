@@ -97,11 +97,11 @@ def train(
 
     from taikai.model import FeatureConfig, check_vectors
     from taikai.training import SkippedRowsWarning
+    from taikai.training import train as fit
 
     config = FeatureConfig(vectors=None if vectors == "none" else vectors)
     if config.vectors is not None:
         check_vectors(config.vectors)  # before the corpus is read and tokenised: a missing table fails at once
-    from taikai.training import train as fit
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedRowsWarning)  # summarised below, where it cannot be missed
