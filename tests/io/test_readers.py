@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from taikai.errors import InputError
-from taikai.io import format_of, open_reader, raw_lines, read_labelled, read_predictions, read_table
+from taikai.io import format_of, open_reader, read_labelled, read_predictions, read_table
 
 # (file name, bytes, columns, rows as read, file line of each row, bad lines, blank lines)
 CASES = [
@@ -160,19 +159,3 @@ def test_predictions_csv_reads_numbers_and_missing_cells(tmp_path):
     assert frame["p_reason_fees"].dtype == "float64" and frame["n"].tolist() == [1, 2]
     assert frame["reason"].tolist()[0] == "fees" and frame["reason"].isna().tolist() == [False, True]
     assert frame["id"].tolist() == ["r1", "r2"]
-
-
-@pytest.mark.parametrize("block", [1, 2, 3, 5, 1 << 20])
-@pytest.mark.parametrize(
-    "content",
-    [b"a\rb\r\nc\nd", b"\r\r\n\n\r", b"ab\r\ncd\r\n", "手数料\r単価\r\n".encode("cp932"), b"x" * 7 + b"\r"],
-)
-def test_raw_lines_split_as_a_universal_reader_at_any_block_size(monkeypatch, content, block):
-    import io
-
-    import taikai.io._text_readers as readers
-
-    monkeypatch.setattr(readers, "_BLOCK", block)
-    lines = list(raw_lines(io.BytesIO(content)))
-    assert b"".join(lines) == content  # every byte once: offsets stay exact
-    assert lines == re.findall(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", content)  # as Python's universal newlines

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         write_xlsx,
     )
     from taikai.io._dates import parse_dates
+    from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._formats import FORMATS, TEXT_FORMATS, check_output_dir, format_of, open_reader
     from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
     from taikai.io._labelled import (
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
         summary_path,
         write_summary,
     )
-    from taikai.io._text_readers import DecodeNote, raw_lines
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -131,6 +131,7 @@ __getattr__: Any = lazy_modules(
             "write_xlsx",
         ),
         "taikai.io._dates": ("parse_dates",),
+        "taikai.io._decoded_lines": ("DecodeNote", "raw_lines"),
         "taikai.io._formats": ("FORMATS", "TEXT_FORMATS", "check_output_dir", "format_of", "open_reader"),
         "taikai.io._frames": ("Table", "read_predictions", "read_table", "warn_decoding"),
         "taikai.io._labelled": (
@@ -156,7 +157,6 @@ __getattr__: Any = lazy_modules(
             "summary_path",
             "write_summary",
         ),
-        "taikai.io._text_readers": ("DecodeNote", "raw_lines"),
         "taikai.io._writers": (
             "OUTPUT_ENCODINGS",
             "STREAM_FORMATS",

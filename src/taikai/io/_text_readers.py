@@ -5,14 +5,13 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from taikai.errors import InputError
+from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import ENCODING_ERRORS, detect_encoding, resolve_encoding
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 
@@ -21,139 +20,6 @@ try:
     csv.field_size_limit(sys.maxsize)
 except OverflowError:  # a C long narrower than Py_ssize_t (Windows)
     csv.field_size_limit(2**31 - 1)
-
-
-def _line_codec(encoding: str) -> str:
-    """Return the codec that decodes the lines of a file in *encoding* (a resolved name): its BOM is skipped apart."""
-    return "utf-8" if encoding == "utf-8-sig" else encoding
-
-
-_BLOCK = 1 << 20
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-_REPLACED_UTF8 = "\ufffd".encode()
-
-
-def raw_lines(f: IO[bytes]) -> Iterator[bytes]:
-    """Yield the lines of a binary file as a universal reader splits them: at CR LF, LF or a bare CR.
-
-    The lines keep their ending, so their lengths add up to the file's bytes (offsets stay exact). Only
-    encodings whose line breaks are single ASCII bytes are read (see :func:`resolve_encoding`), so a byte
-    CR or LF is always a line break character. The file is read a MiB at a time and each block split in C
-    (``bytes.splitlines`` breaks at exactly those three endings); a line that runs past a block, or a block
-    ending in a CR (perhaps half of a CR LF), is carried into the next one.
-    """
-    carry = b""
-    while True:
-        block = f.read(_BLOCK)
-        if not block:
-            if carry:
-                yield carry
-            return
-        if carry:
-            block, carry = carry + block, b""
-        lines = block.splitlines(keepends=True)
-        if not lines[-1].endswith(b"\n"):  # it may go on in the next block (a final CR may be half of a CR LF)
-            carry = lines.pop()
-        yield from lines
-
-
-@dataclass(frozen=True)
-class DecodeNote:
-    """A record read with ``encoding_errors="replace"`` whose bytes did not all decode cleanly."""
-
-    line: int
-    encoding: str
-    replaced: int = 0
-    """Undecodable bytes, read as U+FFFD."""
-    private_use: int = 0
-    """Characters decoded into the private-use area (CP932 maps 0xFF to U+F8F3, its user area to U+E000…)."""
-
-    def message(self) -> str:
-        """Return what a row's message column says about it."""
-        parts = []
-        if self.replaced:
-            parts.append(f"{self.replaced} undecodable byte(s) read as U+FFFD")
-        if self.private_use:
-            parts.append(f"{self.private_use} private-use character(s) (bytes {self.encoding} maps to no real text)")
-        return f"line {self.line}: " + ", ".join(parts) + f" in {self.encoding}"
-
-
-class _Lines:
-    """Decode a binary file line by line, counting lines and bytes and keeping the lines of the current record."""
-
-    def __init__(
-        self,
-        f: IO[bytes],
-        encoding: str,
-        path: Path,
-        offset: int,
-        line: int,
-        errors: str = "strict",
-        given: bool = False,
-    ):
-        self.f, self.path, self.offset, self.line = f, path, offset, line
-        self.raw = raw_lines(f)
-        self.codec = _line_codec(encoding)
-        self.encoding = encoding
-        self.errors, self.given = errors, given
-        self.pending: list[str] = []
-        self.replaced = self.private_use = 0
-        self.watch_private_use = self.codec == "cp932"
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        raw = next(self.raw)
-        try:
-            text = raw.decode(self.codec)
-        except UnicodeDecodeError as exc:
-            if self.errors != "replace":
-                raise self._error(raw, exc) from exc
-            text = raw.decode(self.codec, "replace")
-            literal = raw.count(_REPLACED_UTF8) if self.codec == "utf-8" else 0
-            self.replaced += text.count("\ufffd") - literal
-        if self.watch_private_use and _PRIVATE_USE.search(text):
-            self.private_use += len(_PRIVATE_USE.findall(text))
-        self.line += 1
-        self.offset += len(raw)
-        self.pending.append(text)
-        return text
-
-    def _error(self, raw: bytes, exc: UnicodeDecodeError) -> InputError:
-        where = f"{self.path}:{self.line + 1}: byte {raw[exc.start]:#04x} is not valid {self.encoding}"
-        replace = (
-            "or pass --encoding-errors replace to read such bytes as U+FFFD and go on "
-            "(each such row keeps its place, its message says so, and the summary counts them)"
-        )
-        if self.given:
-            return InputError(
-                f"{where}, the encoding given with --encoding; if that is the file's encoding, the file is damaged "
-                f"there: fix that line, {replace}"
-            )
-        return InputError(
-            f"{where}, the encoding detected from the file's first MiB; pass the file's encoding with --encoding "
-            f"(utf-8, utf-8-sig or cp932), {replace}"
-        )
-
-    def take(self) -> tuple[int, str]:
-        """Return the first line number and raw text of the record just read, and forget it."""
-        raw = "".join(self.pending)
-        first = self.line - len(self.pending) + 1
-        self.pending = []
-        return first, raw
-
-    def take_note(self, first: int) -> DecodeNote | None:
-        """Return what did not decode cleanly in the record starting at line *first* (``None``: all did)."""
-        if not (self.replaced or self.private_use):
-            return None
-        note = DecodeNote(first, self.encoding, self.replaced, self.private_use)
-        self.replaced = self.private_use = 0
-        return note
-
-    def position(self) -> Position:
-        """Return where reading stopped, to resume from."""
-        return {"offset": self.offset, "line": self.line, "done": self.offset}
 
 
 class _TextReader:
@@ -171,7 +37,7 @@ class _TextReader:
         self.encoding = resolve_encoding(encoding) if encoding else detect_encoding(path, errors=encoding_errors)
         self.total: int | None = path.stat().st_size
         self.start = 0
-        if _line_codec(self.encoding) == "utf-8":  # a BOM is skipped whether utf-8 or utf-8-sig was named
+        if line_codec(self.encoding) == "utf-8":  # a BOM is skipped whether utf-8 or utf-8-sig was named
             with open(path, "rb") as f:
                 if f.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
                     self.start = len(codecs.BOM_UTF8)
@@ -181,8 +47,8 @@ class _TextReader:
         f.seek(position["offset"] if position else self.start)
         return f
 
-    def _lines(self, f: IO[bytes], offset: int, line: int) -> _Lines:
-        return _Lines(f, self.encoding, self.path, offset, line, self.encoding_errors, self.encoding_given)
+    def _lines(self, f: IO[bytes], offset: int, line: int) -> DecodedLines:
+        return DecodedLines(f, self.encoding, self.path, offset, line, self.encoding_errors, self.encoding_given)
 
 
 class CsvReader(_TextReader):
