@@ -8,7 +8,6 @@ its part instead of adding one: no row is lost or written twice.
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import shutil
@@ -27,6 +26,7 @@ import pyarrow.parquet as pq
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS, classify_frame
+from taikai.batch._dask_input import read_input
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, output_types
 from taikai.batch._summary import BatchSummary
@@ -40,81 +40,6 @@ ROW_COLUMN = "row"
 MANIFEST = "_taikai.json"
 PARTIAL = ".taikai-dask-partial"
 OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
-_READ_ROWS = 50_000
-
-
-def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
-    """Return the files a directory or glob names, in sorted order, and their one format."""
-    root = Path(pattern)
-    if root.is_dir():
-        files = sorted(p.absolute() for p in root.rglob("*") if p.is_file() and not p.name.startswith(("_", ".")))
-    else:
-        files = sorted(Path(p).absolute() for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file())
-    if not files:
-        raise InputError(f"{pattern}: no file matches; give a directory, a file or a quoted glob like 'dump/*.csv'")
-    formats = {tio.format_of(p, input_format, "--input-format") for p in files}
-    if len(formats) > 1:
-        raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
-    fmt = formats.pop()
-    if fmt == "xlsx":
-        raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
-    return files, fmt
-
-
-def _read_text_file(
-    path: Path, fmt: str, encoding: str | None, schema: pa.Schema, stringify: frozenset[str]
-) -> pd.DataFrame:
-    """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns."""
-    reader = tio.open_reader(path, fmt, encoding)
-    if reader.columns != schema.names:
-        raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {schema.names}")
-    spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
-    for chunk in reader.chunks(_READ_ROWS):
-        if chunk.bad:
-            raise tio.bad_line_error(
-                path,
-                chunk.bad[0],
-                "the Dask engine stops at such lines: fix them, or run the local engine with "
-                "--on-bad-lines report to set them aside",
-            )
-        tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
-        rows += chunk.rows
-    table = pa.concat_tables(tables) if tables else schema.empty_table()
-    frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
-    return frame
-
-
-def read_input(
-    pattern: str | Path, input_format: str | None = None, encoding: str | None = None
-) -> tuple[dd.DataFrame, pa.Schema]:
-    """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns."""
-    files, fmt = input_files(pattern, input_format)
-    if fmt == "parquet":
-        if encoding:
-            raise InputError("--encoding applies to CSV, TSV and JSONL input, not to parquet")
-        source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
-        ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
-        # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
-        found, framed = pq.read_schema(files[0]), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
-        return ddf, pa.schema([(found if c in found.names else framed).field(c) for c in ddf.columns])
-    first = tio.open_reader(files[0], fmt, encoding)
-    schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
-    if fmt == "jsonl":
-        chunk = next(first.chunks(1000), None)
-        if chunk is not None and chunk.rows:
-            schema, stringify = tio.infer_schema(first.columns, chunk.data, None, {})
-    meta = schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
-    ddf = dd.from_map(
-        _read_text_file,
-        files,
-        fmt=fmt,
-        encoding=encoding,
-        schema=schema,
-        stringify=stringify,
-        meta=meta,
-        enforce_metadata=False,
-    )
-    return ddf, schema
 
 
 def _write_part(

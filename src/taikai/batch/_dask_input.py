@@ -1,0 +1,95 @@
+"""Read the Dask engine's input: the files a directory or glob names, as one Dask DataFrame with its Arrow schema.
+
+Parquet is read by Dask itself; each CSV, TSV or JSONL file becomes one partition, read with taikai's own reader,
+so that the Dask engine accepts and refuses the same files as the local one.
+"""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+
+import dask.dataframe as dd
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import taikai.io as tio
+from taikai.errors import InputError
+from taikai.io import OutputSpec
+
+_READ_ROWS = 50_000
+
+
+def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
+    """Return the files a directory or glob names, in sorted order, and their one format."""
+    root = Path(pattern)
+    if root.is_dir():
+        files = sorted(p.absolute() for p in root.rglob("*") if p.is_file() and not p.name.startswith(("_", ".")))
+    else:
+        files = sorted(Path(p).absolute() for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file())
+    if not files:
+        raise InputError(f"{pattern}: no file matches; give a directory, a file or a quoted glob like 'dump/*.csv'")
+    formats = {tio.format_of(p, input_format, "--input-format") for p in files}
+    if len(formats) > 1:
+        raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
+    fmt = formats.pop()
+    if fmt == "xlsx":
+        raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
+    return files, fmt
+
+
+def _read_text_file(
+    path: Path, fmt: str, encoding: str | None, schema: pa.Schema, stringify: frozenset[str]
+) -> pd.DataFrame:
+    """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns."""
+    reader = tio.open_reader(path, fmt, encoding)
+    if reader.columns != schema.names:
+        raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {schema.names}")
+    spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
+    for chunk in reader.chunks(_READ_ROWS):
+        if chunk.bad:
+            raise tio.bad_line_error(
+                path,
+                chunk.bad[0],
+                "the Dask engine stops at such lines: fix them, or run the local engine with "
+                "--on-bad-lines report to set them aside",
+            )
+        tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
+        rows += chunk.rows
+    table = pa.concat_tables(tables) if tables else schema.empty_table()
+    frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    return frame
+
+
+def read_input(
+    pattern: str | Path, input_format: str | None = None, encoding: str | None = None
+) -> tuple[dd.DataFrame, pa.Schema]:
+    """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns."""
+    files, fmt = input_files(pattern, input_format)
+    if fmt == "parquet":
+        if encoding:
+            raise InputError("--encoding applies to CSV, TSV and JSONL input, not to parquet")
+        source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
+        ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
+        # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
+        found, framed = pq.read_schema(files[0]), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
+        return ddf, pa.schema([(found if c in found.names else framed).field(c) for c in ddf.columns])
+    first = tio.open_reader(files[0], fmt, encoding)
+    schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
+    if fmt == "jsonl":
+        chunk = next(first.chunks(1000), None)
+        if chunk is not None and chunk.rows:
+            schema, stringify = tio.infer_schema(first.columns, chunk.data, None, {})
+    meta = schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+    ddf = dd.from_map(
+        _read_text_file,
+        files,
+        fmt=fmt,
+        encoding=encoding,
+        schema=schema,
+        stringify=stringify,
+        meta=meta,
+        enforce_metadata=False,
+    )
+    return ddf, schema
