@@ -10,7 +10,7 @@ import pytest
 
 import taikai
 from taikai.errors import ModelError
-from taikai.model import FORMAT_VERSION, ModelMetadata, check_versions, library_versions, read_metadata, sha256_file
+from taikai.model import FORMAT_VERSION, ModelMetadata, read_metadata, sha256_file
 
 
 def test_metadata_records_what_the_model_needs(tiny_model_dir, tiny_csv):
@@ -46,29 +46,6 @@ def test_version_mismatch_is_refused_with_a_retrain_hint(tiny_model_dir, tmp_pat
     (model_dir / "metadata.json").write_text(json.dumps(meta))
     with pytest.raises(ModelError, match=r"(?s)scikit-learn: model trained with 0\.24\.2.*taikai train"):
         taikai.load_model(model_dir)
-
-
-@pytest.mark.parametrize(
-    ("trained", "ok"),
-    [
-        ({"scikit-learn": "1.9.0"}, True),
-        ({"scikit-learn": "1.8.0"}, False),
-        ({"unidic-lite": "1.0.7"}, False),
-        ({"numpy": "1.26.4"}, False),
-        ({"python": "2.7.18"}, False),
-    ],
-)
-def test_check_versions(trained, ok):
-    installed = library_versions() | {"scikit-learn": "1.9.1", "unidic-lite": "1.0.8", "numpy": "2.4.6"}
-    assert (check_versions(installed | trained, installed) == []) is ok
-
-
-def test_a_version_missing_from_the_metadata_is_a_problem():
-    installed = library_versions()
-    trained = {k: v for k, v in installed.items() if k != "unidic-lite"}
-    assert check_versions(trained, installed) == [
-        "unidic-lite: the metadata does not say which version the model was trained with"
-    ]
 
 
 def test_missing_metadata_is_explained(tmp_path):

@@ -5,7 +5,6 @@ formats before 5 as models without word vectors, formats before 6 with their voc
 import json
 import shutil
 import zlib
-from importlib import metadata as importlib_metadata
 
 import pytest
 
@@ -17,13 +16,10 @@ from taikai.model import (
     DriftStatistics,
     FeatureConfig,
     ModelMetadata,
-    _metadata,
     _vectorizer,
-    library_versions,
     load_artifact,
     save_artifact,
 )
-from taikai.model._metadata import PACKAGES, installed_version
 
 
 @pytest.fixture
@@ -118,41 +114,3 @@ def test_shipped_model_of_format_2_still_loads():
     assert model.metadata.format in (2, 3, 4, 5, 6)
     if model.metadata.format == 2:
         assert model.metadata.drift is None
-
-
-@pytest.mark.parametrize("name", [*PACKAGES, "click", "pytest"])
-def test_installed_version_is_importlib_metadatas(name):
-    assert installed_version(name) == importlib_metadata.version(name)
-
-
-class FakeDistribution:
-    def __init__(self, files, version="9.9.9"):
-        self.files, self.version = files, version
-
-    def read_text(self, filename):
-        return self.files.get(filename)
-
-
-@pytest.mark.parametrize(
-    ("files", "version"),
-    [
-        ({"METADATA": "Metadata-Version: 2.1\nName: x\nVersion: 1.2.3\n\nbody"}, "1.2.3"),
-        ({"METADATA": "Metadata-Version: 2.1\r\nName: x\r\nVersion:  1.2.3 \r\n"}, "1.2.3"),
-        ({"PKG-INFO": "Metadata-Version: 1.0\nName: x\nVersion: 0.4\n"}, "0.4"),
-        ({"METADATA": "Name: x\n\nVersion: 2.0 (in the description, not a header)"}, "9.9.9"),  # dist.version
-        ({}, "9.9.9"),
-    ],
-)
-def test_installed_version_reads_the_version_header_or_falls_back(monkeypatch, files, version):
-    monkeypatch.setattr(importlib_metadata, "distribution", lambda name: FakeDistribution(files))
-    assert installed_version("x") == version
-
-
-def test_a_missing_library_is_not_installed(monkeypatch):
-    monkeypatch.setattr(_metadata, "PACKAGES", ("no-such-distribution-taikai",))
-    _metadata._installed_versions.cache_clear()
-    try:
-        assert library_versions()["no-such-distribution-taikai"] == "not installed"
-    finally:
-        monkeypatch.undo()
-        _metadata._installed_versions.cache_clear()

@@ -34,8 +34,6 @@ from taikai.model._metadata import (
     ArtifactInfo,
     InputFile,
     ModelMetadata,
-    check_versions,
-    library_versions,
 )
 from taikai.model._model import (
     DEFAULT_THRESHOLD,
@@ -51,6 +49,7 @@ from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha2
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors
+from taikai.model._versions import check_versions, library_versions
 from taikai.model._word_block import FeatureBlocks, WordFeatures
 
 __all__ = [

@@ -13,7 +13,8 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from taikai.errors import ModelError
-from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata, check_versions
+from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata
+from taikai.model._versions import check_versions
 
 ARTIFACT_NAME = "model.joblib"
 METADATA_NAME = "metadata.json"

@@ -14,15 +14,13 @@ is renamed, removed or changes meaning, or a class inside the pickle moves to an
 
 from __future__ import annotations
 
-import platform
 from dataclasses import asdict, dataclass, field, replace
-from functools import cache
-from importlib import metadata as importlib_metadata
 from typing import Any
 
 from taikai.errors import ModelError
 from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
+from taikai.model._versions import dictionary_info, library_versions
 
 FORMAT_VERSION = 6
 FORMATS = {
@@ -49,7 +47,6 @@ RETRAIN_HINT = "retrain it with the installed libraries: taikai train DATA.csv -
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
 }
-PACKAGES = ("scikit-learn", "numpy", "scipy", "joblib", "fugashi", "unidic-lite", "pandas")
 
 
 @dataclass(frozen=True)
@@ -225,86 +222,3 @@ class ModelMetadata:
         if self.drift is None:
             raise ModelError(NO_DRIFT_STATISTICS)
         return self.drift
-
-
-def library_versions() -> dict[str, str]:
-    """Return the versions of Python and of every library whose change can alter a loaded model."""
-    return dict(_installed_versions())
-
-
-@cache
-def _installed_versions() -> tuple[tuple[str, str], ...]:
-    # Read once per process: a lookup in the installed distributions costs milliseconds per library, and every
-    # load_model checks them; the libraries a process has imported do not change under it.
-    versions = {"python": platform.python_version()}
-    for name in PACKAGES:
-        try:
-            versions[name] = installed_version(name)
-        except importlib_metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return tuple(versions.items())
-
-
-def installed_version(name: str) -> str:
-    """Return ``importlib.metadata.version(name)``, read from the ``Version:`` line of the distribution's
-    metadata headers: ``version()`` parses the whole file as an e-mail message, which costs about ten times
-    more (a hundredth of a second for the seven libraries, on every start of ``taikai predict``)."""
-    dist = importlib_metadata.distribution(name)
-    headers = (dist.read_text("METADATA") or dist.read_text("PKG-INFO") or "").partition("\n\n")[0]
-    for line in headers.splitlines():
-        if line.startswith("Version:"):
-            return line.removeprefix("Version:").strip()
-    return str(dist.version)
-
-
-def dictionary_info() -> dict[str, Any]:
-    """Describe the MeCab dictionary the tokenizer uses."""
-    from pathlib import Path
-
-    from taikai.text import default_dicdir
-
-    sys_dic = Path(default_dicdir()) / "sys.dic"
-    return {
-        "name": "unidic-lite",
-        "version": installed_version("unidic-lite"),
-        "sys_dic_bytes": sys_dic.stat().st_size if sys_dic.exists() else None,
-    }
-
-
-def _minor(version: str) -> str:
-    return ".".join(version.split(".")[:2])
-
-
-def _major(version: str) -> str:
-    return version.split(".")[0]
-
-
-def _exact(version: str) -> str:
-    return version
-
-
-# What must agree between training and loading: pickles of scikit-learn estimators are only safe within one
-# minor release; the dictionary decides the tokens, so it must be the very same.
-_RULES = {
-    "scikit-learn": (_minor, "minor"),
-    "numpy": (_major, "major"),
-    "unidic-lite": (_exact, "exact"),
-    "fugashi": (_major, "major"),
-    "python": (_major, "major"),
-}
-
-
-def check_versions(trained: dict[str, str], installed: dict[str, str] | None = None) -> list[str]:
-    """Return one line per library whose installed version does not match what the model was trained with."""
-    installed = installed or library_versions()
-    problems = []
-    for name, (key, level) in _RULES.items():
-        want, have = trained.get(name), installed.get(name)
-        if want is None:
-            problems.append(f"{name}: the metadata does not say which version the model was trained with")
-            continue
-        if have is None:
-            continue
-        if key(want) != key(have):
-            problems.append(f"{name}: model trained with {want}, installed {have} (must match at {level} level)")
-    return problems
