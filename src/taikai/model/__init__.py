@@ -38,13 +38,13 @@ from taikai.model._metadata import (
 from taikai.model._model import (
     DEFAULT_THRESHOLD,
     Model,
-    Prediction,
     load_model,
     model_key,
     reason_sets,
     resolve_model,
 )
 from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
+from taikai.model._prediction import Prediction
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,12 +12,13 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.errors import InputError
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact
 from taikai.model._classified import Classified, output_columns, proba_columns
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
+from taikai.model._prediction import Prediction, split_predictions
 from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import neutralize
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
@@ -31,50 +31,6 @@ DEFAULT_THRESHOLD = 0.3
 
 Rules = RuleSet | RuleMatcher | str | Path | None
 """Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """The classification of one text. Labels are ``None`` when ``status`` is not ``ok``."""
-
-    text: str
-    status: Status
-    message: str = ""
-    reason: str | None = None
-    reason_ja: str | None = None
-    reasons: tuple[str, ...] = ()
-    sentiment: str | None = None
-    reason_proba: dict[str, float] = field(default_factory=dict)
-    sentiment_proba: dict[str, float] = field(default_factory=dict)
-    rules: RuleHits | None = None
-    rule_conflict: bool | None = None
-    model_reason: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the prediction as JSON-ready values; with rules applied, also what they said."""
-        out: dict[str, Any] = {
-            "text": self.text,
-            "status": self.status.value,
-            "message": self.message,
-            "reason": self.reason,
-            "reason_ja": self.reason_ja,
-            "reasons": list(self.reasons),
-            "sentiment": self.sentiment,
-            "reason_proba": self.reason_proba,
-            "sentiment_proba": self.sentiment_proba,
-        }
-        if self.rules is not None:
-            out |= {
-                "rule_names": list(self.rules.names),
-                "rule_reasons": list(self.rules.labels),
-                "rule_conflict": self.rule_conflict,
-                "model_reason": self.model_reason,
-            }
-        return out
-
-    def top_reasons(self, k: int) -> list[tuple[str, float]]:
-        """Return the *k* most probable reasons with their probabilities."""
-        return sorted(self.reason_proba.items(), key=lambda kv: -kv[1])[:k]
 
 
 def reason_sets(
@@ -209,30 +165,7 @@ class Model:
         makes the first firing rule's label the ``reason`` (the model's own stays in ``model_reason``).
         """
         values = [texts] if isinstance(texts, str) else list(texts)
-        result = self.classify(values, rules, rules_mode)
-        final, conflicts = result.final, result.conflicts()
-        out = []
-        for i, value in enumerate(values):
-            ok = result.statuses[i] is Status.OK
-            reasons = final[i]
-            reason = reasons[0] if reasons else None
-            out.append(
-                Prediction(
-                    text=value if isinstance(value, str) else ("" if value is None else str(value)),
-                    status=result.statuses[i],
-                    message=result.messages[i],
-                    reason=reason,
-                    reason_ja=reason_name(reason) if reason else None,
-                    reasons=reasons,
-                    sentiment=result.sentiments[i],
-                    reason_proba=dict(zip(self.reason_labels, result.reason_proba[i].tolist())) if ok else {},
-                    sentiment_proba=dict(zip(self.sentiment_labels, result.sentiment_proba[i].tolist())) if ok else {},
-                    rules=None if result.rule_hits is None else result.rule_hits[i],
-                    rule_conflict=conflicts[i],
-                    model_reason=result.primary[i] if result.rule_hits is not None else None,
-                )
-            )
-        return out
+        return split_predictions(values, self.classify(values, rules, rules_mode))
 
     def check_columns(
         self,

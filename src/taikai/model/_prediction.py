@@ -1,0 +1,83 @@
+"""The classification of one text (:class:`Prediction`), and the predictions of a classified batch, text by text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from taikai.labels import reason_name
+from taikai.model._classified import Classified
+from taikai.rules import RuleHits
+from taikai.text import Status
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The classification of one text. Labels are ``None`` when ``status`` is not ``ok``."""
+
+    text: str
+    status: Status
+    message: str = ""
+    reason: str | None = None
+    reason_ja: str | None = None
+    reasons: tuple[str, ...] = ()
+    sentiment: str | None = None
+    reason_proba: dict[str, float] = field(default_factory=dict)
+    sentiment_proba: dict[str, float] = field(default_factory=dict)
+    rules: RuleHits | None = None
+    rule_conflict: bool | None = None
+    model_reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the prediction as JSON-ready values; with rules applied, also what they said."""
+        out: dict[str, Any] = {
+            "text": self.text,
+            "status": self.status.value,
+            "message": self.message,
+            "reason": self.reason,
+            "reason_ja": self.reason_ja,
+            "reasons": list(self.reasons),
+            "sentiment": self.sentiment,
+            "reason_proba": self.reason_proba,
+            "sentiment_proba": self.sentiment_proba,
+        }
+        if self.rules is not None:
+            out |= {
+                "rule_names": list(self.rules.names),
+                "rule_reasons": list(self.rules.labels),
+                "rule_conflict": self.rule_conflict,
+                "model_reason": self.model_reason,
+            }
+        return out
+
+    def top_reasons(self, k: int) -> list[tuple[str, float]]:
+        """Return the *k* most probable reasons with their probabilities."""
+        return sorted(self.reason_proba.items(), key=lambda kv: -kv[1])[:k]
+
+
+def split_predictions(values: Sequence[object], result: Classified) -> list[Prediction]:
+    """Return one :class:`Prediction` per value of *values*, in order, from *result*, their classification."""
+    final, conflicts = result.final, result.conflicts()
+    out = []
+    for i, value in enumerate(values):
+        ok = result.statuses[i] is Status.OK
+        reasons = final[i]
+        reason = reasons[0] if reasons else None
+        out.append(
+            Prediction(
+                text=value if isinstance(value, str) else ("" if value is None else str(value)),
+                status=result.statuses[i],
+                message=result.messages[i],
+                reason=reason,
+                reason_ja=reason_name(reason) if reason else None,
+                reasons=reasons,
+                sentiment=result.sentiments[i],
+                reason_proba=dict(zip(result.reason_labels, result.reason_proba[i].tolist())) if ok else {},
+                sentiment_proba=dict(zip(result.sentiment_labels, result.sentiment_proba[i].tolist())) if ok else {},
+                rules=None if result.rule_hits is None else result.rule_hits[i],
+                rule_conflict=conflicts[i],
+                model_reason=result.primary[i] if result.rule_hits is not None else None,
+            )
+        )
+    return out
