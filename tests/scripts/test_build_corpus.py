@@ -52,23 +52,24 @@ def test_main_merges_several_folders_in_order(tmp_path, monkeypatch):
     assert [(r["id"], r["reasons"]) for r in rows] == [("b01-0001", "time"), ("b02-0001", "low_pay")]
 
 
+@pytest.fixture(scope="module")
+def candidate_rows() -> list[dict]:
+    """Every candidate line, read once (ids ``bNN-LLLL``)."""
+    return read_batches(DATA / "candidates")
+
+
 @pytest.mark.parametrize("path", CANDIDATES, ids=[p.stem for p in CANDIDATES])
-def test_candidate_batches_are_valid_and_not_in_the_corpus(path):
-    rows = read_batches_of(path)
+def test_candidate_batches_are_valid_and_not_in_the_corpus(path, candidate_rows):
+    rows = [r for r in candidate_rows if r["id"].startswith(path.stem + "-")]
     assert len(rows) >= 250
     corpus = (DATA / "reviews.csv").read_text(encoding="utf-8")
     assert not [r["id"] for r in rows if r["text"] in corpus]
 
 
-def read_batches_of(path: Path) -> list[dict]:
-    return [r for r in read_batches(path.parent) if r["id"].startswith(path.stem + "-")]
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not REAL_DEV.exists(), reason="the real dev set (../shared/realdev) is not on this machine")
-def test_no_candidate_text_is_a_near_copy_of_a_real_dev_item():
+def test_no_candidate_text_is_a_near_copy_of_a_real_dev_item(candidate_rows):
     with open(REAL_DEV, encoding="utf-8", newline="") as f:
         dev = list(csv.DictReader(f))
-    rows = [r for path in CANDIDATES for r in read_batches_of(path)]
-    pairs = near_copies_of([r["text"] for r in rows], [d["text"] for d in dev])
-    assert not pairs, [(rows[i]["id"], dev[j]["id"]) for i, j in pairs[:20]]
+    pairs = near_copies_of([r["text"] for r in candidate_rows], [d["text"] for d in dev])
+    assert not pairs, [(candidate_rows[i]["id"], dev[j]["id"]) for i, j in pairs[:20]]
