@@ -205,6 +205,8 @@ def render_text(explanation: Explanation) -> str:
     if explanation.status is not Status.OK:
         return f"{explanation.status.value}: {explanation.message}"
     lines = []
+    # "word", "char" or "vector" (a model with word vectors): one column wide enough for all, in every head
+    kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
     for head in explanation.heads():
         name = f" ({reason_name(head.label)})" if head.head == "reason" else ""
         lines.append(f"{head.head}: {head.label}{name}  p={head.probability:.2f}  score={head.score:+.3f}")
@@ -214,6 +216,6 @@ def render_text(explanation: Explanation) -> str:
         for c, feature in zip(head.contributions, shown):
             where = ", ".join(f"{explanation.text[s:e]!r}@{s}-{e}" for s, e in c.spans) or "-"
             label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
-            lines.append(f"  {label}  {c.kind:4s} {pad(feature, width)} {where}")
+            lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
         lines.append("")
     return "\n".join(lines).rstrip()
