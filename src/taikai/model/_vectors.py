@@ -75,6 +75,15 @@ class VectorTable:
         """Return the keys, in table order."""
         return self.blob.decode("utf-8").split("\n")[:-1]
 
+    def key_tokens(self) -> Array:
+        """Return how many tokens each key holds (1 for a word, 2–``MAX_RUN`` for a compound), counted once per
+        process from the packed keys (no string per key)."""
+        found = _KEY_TOKENS.get(self.digest)
+        if found is None:
+            spaces = np.concatenate([[0], np.cumsum(np.frombuffer(self.blob, dtype=np.uint8) == ord(" "))])
+            found = _KEY_TOKENS[self.digest] = spaces[self.offsets[1:]] - spaces[self.offsets[:-1]] + 1
+        return found
+
     def matrix32(self) -> Array:
         """Return the vectors as float32, converted once per process."""
         found = _MATRICES.get(self.digest)
@@ -136,6 +145,7 @@ class VectorTable:
 _TABLES: dict[tuple[str, int, int], VectorTable] = {}
 _LEXICONS: dict[str, Lexicon] = {}
 _MATRICES: dict[str, Array] = {}
+_KEY_TOKENS: dict[str, Array] = {}
 
 
 def table_digest(blob: bytes, rows: Array, matrix: Array) -> str:
@@ -247,8 +257,7 @@ class WordVectors(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         table = load_table(self.table)
         texts = [d.split() for d in X]
         _, keys = table.segment(texts)
-        words = table.words()
-        covered = sum(words[k].count(" ") + 1 for k in keys.tolist())
+        covered = int(table.key_tokens()[keys].sum())
         self.digest_ = table.digest
         self.dim_ = table.dim
         self.coverage_ = covered / max(1, sum(map(len, texts)))
