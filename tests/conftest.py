@@ -46,7 +46,8 @@ def tiny_csv() -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory, tiny_csv) -> Path:
-    """Train the tiny model once and return its directory."""
+    """Train the tiny model once, as ``taikai.train`` trains by default (the shipped configuration: word n-grams
+    and the chiVe word vectors), and return its directory."""
     out = tmp_path_factory.mktemp("models") / "tiny"
     taikai.train(tiny_csv, out, folds=2, test_size=0)
     return out
@@ -81,8 +82,9 @@ def vector_table(tmp_path_factory, tiny_csv) -> str:
 
 
 FEATURE_CONFIGS = {
-    "default": FeatureConfig(min_df=1),  # the shipped features; min_df=1 because the fixture is tiny
-    "vectors": FeatureConfig(min_df=1, vectors="(the vector_table fixture)"),
+    # min_df=1 because the fixture is tiny
+    "words": FeatureConfig(min_df=1),  # words only (--vectors none)
+    "vectors": FeatureConfig(min_df=1, vectors="(the vector_table fixture)"),  # shaped as the shipped features
     "surface+chars": FeatureConfig(token_form="surface", char_ngrams=(1, 3), min_df=1),
     "base-words": FeatureConfig(token_form="base", char_ngrams=None, min_df=1),
     "chars": FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),

@@ -1,46 +1,97 @@
-"""``taikai train --vectors``: a missing table fails before any training, a present one is used and recorded."""
+"""``taikai train --vectors``: the default trains the shipped configuration (chiVe vectors beside the n-grams),
+``--vectors none`` opts out, a missing table fails before DATA is read, a present one is used and recorded."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
 
-from taikai.cli import cli
-from taikai.model import _vectors
+from taikai.cli import _train, cli
+from taikai.model import FeatureConfig, _vectors
 
 VECTORS = {"手数料": [1.0, 0.0], "高い": [0.0, 1.0], "本業": [3.0, 4.0], "忙しい": [1.0, 1.0]}
+SHIPPED = FeatureConfig.shipped()
+WORDS_ONLY = replace(SHIPPED, vectors=None)
 
 
-def train(tmp_path, tiny_csv, *options):
+def train(tmp_path, data, *options):
     out = tmp_path / "m"
-    args = ["train", str(tiny_csv), "--out", str(out), "--folds", "2", "--test-size", "0.25", *options]
+    args = ["train", str(data), "--out", str(out), "--folds", "2", "--test-size", "0.25", *options]
     return CliRunner().invoke(cli, args, catch_exceptions=False), out
 
 
-@pytest.mark.parametrize(("options", "vectors"), [([], None), (["--vectors", "none"], None)])
-def test_train_without_vectors_records_none(tmp_path, tiny_csv, options, vectors):
+def added_file(tmp_path):
+    path = tmp_path / "added.csv"
+    rows = ["text,reasons,sentiment", "生成AIに仕事を取られて応募しても通らない,rejection,negative"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], SHIPPED),
+        (["--vectors", "chive"], SHIPPED),
+        (["--vectors", "none"], WORDS_ONLY),
+        (["--add", "{added}", "--compare-folds", "0"], SHIPPED),  # retraining with added labels: the same default
+        (["--add", "{added}", "--compare-folds", "0", "--vectors", "none"], WORDS_ONLY),
+    ],
+    ids=["default", "chive", "none", "add", "add-none"],
+)
+def test_train_records_the_configuration_it_trained(tmp_path, tiny_csv, options, expected):
+    options = [o.format(added=added_file(tmp_path)) for o in options]
     result, out = train(tmp_path, tiny_csv, *options)
     assert result.exit_code == 0, result.output
-    assert json.loads((out / "metadata.json").read_text())["config"]["vectors"] == vectors
+    config = json.loads((out / "metadata.json").read_text())["config"]
+    assert config["vectors"] == expected.vectors
+    assert FeatureConfig.from_dict(config) == expected
+
+
+def test_the_help_names_the_shipped_default():
+    shipped_choice = "none" if SHIPPED.vectors is None else SHIPPED.vectors
+    assert shipped_choice == _train.SHIPPED_VECTORS
+    result = CliRunner().invoke(cli, ["train", "--help"])
+    assert result.exit_code == 0
+    assert f"[default: {_train.SHIPPED_VECTORS}, the shipped model's configuration]" in " ".join(result.output.split())
 
 
 def test_train_with_vectors_uses_the_table(tmp_path, tiny_csv, monkeypatch):
     tables = tmp_path / "tables"
     _vectors.save_table(_vectors.make_table(VECTORS, "test vectors"), tables / "chive")
     monkeypatch.setattr(_vectors, "TABLE_DIR", tables)
-    result, out = train(tmp_path, tiny_csv, "--vectors", "chive")
+    result, out = train(tmp_path, tiny_csv)  # the default reads the table named chive: here, the test's
     assert result.exit_code == 0, result.output
-    assert json.loads((out / "metadata.json").read_text())["config"]["vectors"] == "chive"
+    metadata = json.loads((out / "metadata.json").read_text())
+    assert metadata["config"]["vectors"] == "chive"
     predicted = CliRunner().invoke(cli, ["predict", "手数料が高い", "--model", str(out)], catch_exceptions=False)
     assert predicted.exit_code == 0, predicted.output
 
 
-@pytest.mark.parametrize("choice", ["chive"])
-def test_train_with_a_missing_table_fails_at_once(tmp_path, tiny_csv, monkeypatch, choice):
-    monkeypatch.setattr(_vectors, "TABLE_DIR", tmp_path / "no-tables")
-    result, out = train(tmp_path, tiny_csv, "--vectors", choice)
-    assert result.exit_code == 2
-    assert f"word-vector table '{choice}' not found" in result.stderr
-    assert "scripts/extract_vectors.py" in result.stderr
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ([], "training defaults to the shipped configuration, which pools word vectors"),
+        (["--vectors", "chive"], "word-vector table 'chive' not found"),
+    ],
+    ids=["default", "chive"],
+)
+def test_train_with_a_missing_table_fails_before_reading_data(tmp_path, monkeypatch, options, said):
+    missing = tmp_path / "no-tables"
+    monkeypatch.setattr(_vectors, "TABLE_DIR", missing)
+    # DATA does not exist either: the table's error, not the file's, shows that the table is checked first
+    result, out = train(tmp_path, tmp_path / "no-such-data.csv", *options)
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.stderr.split())
+    assert said in message
+    assert f"not found at {missing / 'chive'};" in message
+    assert "scripts/extract_vectors.py" in message and "--vectors none" in message
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_train_without_vectors_needs_no_table(tmp_path, tiny_csv, monkeypatch):
+    monkeypatch.setattr(_vectors, "TABLE_DIR", tmp_path / "no-tables")
+    result, out = train(tmp_path, tiny_csv, "--vectors", "none")
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "metadata.json").read_text())["config"]["vectors"] is None

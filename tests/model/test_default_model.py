@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 import taikai
 from taikai.cli import cli
+from taikai.model import FeatureConfig, default_model_dir, read_metadata
 
 BRIEF_EXAMPLES = [
     (
@@ -98,3 +99,10 @@ def test_cli_uses_the_default_model_without_model_option():
     result = CliRunner().invoke(cli, ["predict", "20%の手数料を引かれると、モチベーションが続かなかった"])
     assert result.exit_code == 0
     assert "fees" in result.output
+
+
+def test_the_shipped_model_was_trained_with_the_shipped_configuration():
+    """``FeatureConfig.shipped()`` is what ``taikai train`` and ``taikai.train`` default to: a retrain with the
+    README's command must give the configuration that ships (reads only the metadata)."""
+    metadata = read_metadata(default_model_dir())
+    assert FeatureConfig.from_dict(metadata.config) == FeatureConfig.shipped()

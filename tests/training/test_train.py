@@ -2,13 +2,14 @@
 
 import re
 import shutil
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 
 import taikai
-from taikai import InputError
-from taikai.model import feature_blocks
+from taikai import FeatureConfig, InputError, ModelError
+from taikai.model import _vectors, feature_blocks
 from taikai.training import content_sha256, tune_thresholds
 
 
@@ -50,6 +51,44 @@ def test_refit_all_trains_on_every_row(tiny_csv):
     assert _vocabulary(held_out) < _vocabulary(refit)  # the test rows' words are learned too
     everything = taikai.train(tiny_csv, folds=0, test_size=0)
     assert _vocabulary(refit) == _vocabulary(everything)
+
+
+@pytest.mark.parametrize(
+    ("config", "expected", "kinds"),
+    [
+        (None, FeatureConfig.shipped(), ["word", "vector"]),
+        (FeatureConfig(), FeatureConfig(), ["word"]),
+        (replace(FeatureConfig.shipped(), vectors=None), FeatureConfig(), ["word"]),
+    ],
+    ids=["default-is-shipped", "words-only", "shipped-without-vectors"],
+)
+def test_train_without_a_config_trains_the_shipped_configuration(tiny_csv, tmp_path, config, expected, kinds):
+    taikai.train(tiny_csv, tmp_path / "m", config=config, folds=0, test_size=0)
+    model = taikai.load_model(tmp_path / "m")
+    assert FeatureConfig.from_dict(model.metadata.config) == expected
+    assert [block.kind for block in feature_blocks(model.pipeline)] == kinds
+
+
+def test_the_shipped_configuration_is_the_words_only_one_plus_vectors():
+    shipped = FeatureConfig.shipped()
+    assert FeatureConfig().vectors is None and shipped.vectors == "chive"
+    assert replace(shipped, vectors=None) == FeatureConfig()
+
+
+@pytest.mark.parametrize(
+    ("config", "error"),
+    [
+        (None, r"training defaults to the shipped configuration, which pools word vectors: word-vector table "),
+        (FeatureConfig.shipped(), r"^word-vector table 'chive' not found at "),
+    ],
+    ids=["default", "explicit"],
+)
+def test_a_missing_vector_table_fails_before_the_data_is_read(tmp_path, monkeypatch, config, error):
+    monkeypatch.setattr(_vectors, "TABLE_DIR", tmp_path / "no-tables")
+    # the data does not exist: the table's error, not the file's, shows that the table is checked first
+    with pytest.raises(ModelError, match=error + r".*scripts/extract_vectors\.py"):
+        taikai.train(tmp_path / "no-such-data.csv", tmp_path / "m", config=config)
+    assert not (tmp_path / "m").exists()
 
 
 def test_own_label_set_without_sentiment():

@@ -12,6 +12,10 @@ from taikai.cli._common import labelled_data_options
 if TYPE_CHECKING:
     from taikai.model import ModelMetadata
 
+SHIPPED_VECTORS = "chive"
+"""What ``--help`` names as the default of ``--vectors``. The default itself is ``FeatureConfig.shipped()``, which
+this module does not import, so that ``--help`` stays light; a test checks that the two agree."""
+
 
 @click.command()
 @click.argument("data", type=click.Path(path_type=Path))
@@ -57,11 +61,12 @@ if TYPE_CHECKING:
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--vectors",
-    type=click.Choice(["none", "chive"]),
-    default="none",
-    show_default=True,
-    help="Add pooled pretrained word vectors to the word n-grams (chive: the chiVe table shipped with taikai, "
-    "as the default model is trained; docs/model_selection.md). The model then needs the table to load.",
+    type=click.Choice(["chive", "none"]),
+    default=None,
+    help="Word vectors pooled beside the word n-grams. chive: the chiVe table that ships with taikai "
+    "(src/taikai/model/vectors/chive); the trained model needs the table to load. none: word n-grams only (a "
+    "little weaker on real text; docs/model_selection.md). "
+    f"[default: {SHIPPED_VECTORS}, the shipped model's configuration]",
 )
 @click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
 @click.option("--force", is_flag=True, help="Replace the model (or write among the files) already in --out.")
@@ -89,19 +94,22 @@ def train(
 ) -> None:
     """Train a model on a labelled file (text, reasons, sentiment), plus --add files, and save it to --out.
 
-    With --add, prints what the added labels bought: scores on them out of fold, trained without and with them.
-    Refuses, before training, an --out that holds a model (unless --force) or is a file. The summary ends with
-    warnings about weak data: a reason too rare to cross-validate, untuned thresholds, a rare sentiment.
+    Trains the shipped model's features (word n-grams and chiVe word vectors) unless --vectors none says
+    otherwise. With --add, prints what the added labels bought: scores on them out of fold, trained without and
+    with them. Refuses, before training, an --out that holds a model (unless --force) or is a file. The summary
+    ends with warnings about weak data: a reason too rare to cross-validate, untuned thresholds, a rare sentiment.
     """
     import warnings
+    from dataclasses import replace
 
-    from taikai.model import FeatureConfig, check_vectors
+    from taikai.model import FeatureConfig
     from taikai.training import SkippedRowsWarning
     from taikai.training import train as fit
 
-    config = FeatureConfig(vectors=None if vectors == "none" else vectors)
-    if config.vectors is not None:
-        check_vectors(config.vectors)  # before the corpus is read and tokenised: a missing table fails at once
+    # None: the shipped configuration. fit checks the vector table before it reads DATA.
+    config = None
+    if vectors is not None:
+        config = replace(FeatureConfig.shipped(), vectors=None if vectors == "none" else vectors)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedRowsWarning)  # summarised below, where it cannot be missed

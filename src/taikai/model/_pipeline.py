@@ -15,7 +15,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils.extmath import softmax
 
 from taikai.model._vectorizer import FastTfidfVectorizer
-from taikai.model._vectors import WordVectors
+from taikai.model._vectors import DEFAULT_VECTORS, WordVectors
 from taikai.model._word_block import FeatureBlocks, WordFeatures
 from taikai.text import JapaneseTokenizer, TextNormalizer
 
@@ -24,12 +24,15 @@ SEED = 0
 
 @dataclass(frozen=True)
 class FeatureConfig:
-    """Choices of features and regularisation; the defaults are the words-only model chosen on real text, and the
-    shipped model adds ``vectors="chive"`` to them (docs/model_selection.md).
+    """Choices of features and regularisation. The field defaults are the words-only model chosen on real text;
+    :meth:`shipped` is the configuration of the shipped model (those plus word vectors), which the training entry
+    points (``taikai train``, :func:`taikai.train` without a config) use (docs/model_selection.md).
 
     ``vectors`` names a word-vector table (``chive``: the table ``scripts/extract_vectors.py`` builds inside the
     package; or a path to one), pooled over the word tokens beside their n-grams; ``None`` (the default) for none.
-    ``class_weight`` applies to the reason head and, unless ``sentiment_class_weight`` differs, the sentiment head.
+    Vectors read the dictionary-form word tokens: a configuration with ``token_form="surface"`` or without word
+    n-grams cannot take them. ``class_weight`` applies to the reason head and, unless ``sentiment_class_weight``
+    differs, the sentiment head.
     """
 
     token_form: str = "base"
@@ -41,6 +44,14 @@ class FeatureConfig:
     class_weight: str | None = "balanced"
     vectors: str | None = None
     sentiment_class_weight: str | None = "balanced"
+
+    @classmethod
+    def shipped(cls) -> FeatureConfig:
+        """Return the configuration the shipped model (``models/default``) was trained with: word 1-2-grams of
+        dictionary forms plus the pooled chiVe word vectors. The one place that says what is shipped: ``taikai
+        train`` and :func:`taikai.train` default to it; ``replace(FeatureConfig.shipped(), vectors=None)`` (or
+        ``--vectors none``) is the words-only opt-out."""
+        return cls(vectors=DEFAULT_VECTORS)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the config as JSON-ready values."""
@@ -195,7 +206,8 @@ def build_features(config: FeatureConfig) -> FeatureBlocks:
 
 
 def build_pipeline(config: FeatureConfig | None = None) -> Pipeline:
-    """Return an unfitted pipeline: normalise → features → reason and sentiment heads."""
+    """Return an unfitted pipeline: normalise → features → reason and sentiment heads (*config* by default
+    ``FeatureConfig()``, words only; the shipped model's is :meth:`FeatureConfig.shipped`)."""
     config = config or FeatureConfig()
 
     def head(c: float, class_weight: str | None) -> LogisticRegression:

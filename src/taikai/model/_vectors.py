@@ -202,9 +202,11 @@ def load_table(name: str) -> VectorTable:
     try:
         stat = (path / "table.json").stat()
     except OSError as exc:
+        shipped = "it ships with taikai: reinstall taikai, or rebuild it" if name == DEFAULT_VECTORS else "build it"
         raise ModelError(
-            f"word-vector table {name!r} not found at {path}; build it with scripts/extract_vectors.py "
-            "(from the ja-ginza wheel: see docs/model_selection.md), or train without vectors (vectors=None)"
+            f"word-vector table {name!r} not found at {path}; {shipped} with scripts/extract_vectors.py (from the "
+            "ja-ginza wheel: see docs/model_selection.md), or train without vectors (taikai train --vectors none; "
+            "in Python FeatureConfig(vectors=None))"
         ) from exc
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     table = _TABLES.get(key)

@@ -11,10 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import DataWarning, InputError
+from taikai.errors import DataWarning, InputError, ModelError
 from taikai.evaluation import evaluate
 from taikai.io import OnBadRows
-from taikai.model import SEED, DriftStatistics, FeatureConfig, Model, ModelMetadata, RowHashes, save_artifact
+from taikai.model import (
+    SEED,
+    DriftStatistics,
+    FeatureConfig,
+    Model,
+    ModelMetadata,
+    RowHashes,
+    check_vectors,
+    save_artifact,
+)
 from taikai.text import MAX_CHARS
 from taikai.training._checks import check_out_dir, weak_data_warnings
 from taikai.training._compare import compare_added
@@ -75,6 +84,22 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
     return source
 
 
+def resolve_config(config: FeatureConfig | None) -> FeatureConfig:
+    """Return *config*, or the shipped configuration when it is ``None``, once the word-vector table it names
+    is known to load (a missing table fails here, before any data is read)."""
+    chosen = FeatureConfig.shipped() if config is None else config
+    if chosen.vectors is not None:
+        try:
+            check_vectors(chosen.vectors)
+        except ModelError as exc:
+            if config is not None:
+                raise
+            raise ModelError(
+                f"training defaults to the shipped configuration, which pools word vectors: {exc}"
+            ) from exc
+    return chosen
+
+
 def train(
     data: Data,
     out: str | Path | None = None,
@@ -98,6 +123,10 @@ def train(
 ) -> Model:
     """Train a model on a labelled file or frame (plus labelled files *add*) and return it (saved to *out*).
 
+    *config* defaults to :meth:`FeatureConfig.shipped`, the shipped model's features (word n-grams plus the chiVe
+    word vectors, whose table must be installed: checked before anything is read); pass ``FeatureConfig()`` (or
+    ``replace(FeatureConfig.shipped(), vectors=None)``) for word n-grams only.
+
     The ``split`` column, if any, decides train and test rows of *data*; otherwise a stratified ``test_size`` share
     is held out. Rows of *add* (files of any format taikai reads, e.g. a filled ``taikai suggest`` sheet) are
     training rows weighted *add_weight*; blank ones are skipped, duplicates of base rows dropped, all counted in
@@ -116,7 +145,7 @@ def train(
         check_out_dir(Path(out), overwrite)
     if add_weight <= 0:
         raise InputError(f"--add-weight must be positive, not {add_weight}")
-    config = config or FeatureConfig()
+    config = resolve_config(config)
     columns = Columns(text_column, reasons_column, sentiment_column)
     inputs = read_inputs(
         data,
