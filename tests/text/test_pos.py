@@ -43,9 +43,48 @@ def test_tag_unless_absent(text, needed, count):
 def test_tagger_pickles_without_mecab():
     tagger = PosTagger()
     tagger.tag("田中")
+    tagger.dictionary_tags("西")
     clone = pickle.loads(pickle.dumps(tagger))
     assert clone._tagger is None
+    assert clone._lattice is None
+    assert clone._known == {}
     assert clone.tag("田中")[0].pos[3] == "姓"
+    assert ("名詞", "固有名詞", "人名", "姓") in clone.dictionary_tags("西")
+
+
+SURNAME = ("名詞", "固有名詞", "人名", "姓")
+PLACE = ("名詞", "固有名詞", "地名", "一般")
+COMMON = ("名詞", "普通名詞", "一般", "")
+
+
+@pytest.mark.parametrize(
+    ("word", "present", "absent"),
+    [
+        ("西", [SURNAME, PLACE, COMMON], []),  # the best path in 西さん reads a common noun
+        ("田中", [SURNAME, ("名詞", "固有名詞", "人名", "名")], [PLACE, COMMON]),
+        ("松本", [SURNAME, PLACE], []),
+        ("客", [COMMON], [SURNAME]),
+        ("たかぴー", [], [SURNAME, COMMON]),  # no entry spans the whole word
+        ("手数料", [], [COMMON]),  # two entries (手数 + 料), not one
+    ],
+)
+def test_dictionary_tags_lists_every_entry_of_the_whole_word(word, present, absent):
+    tags = PosTagger().dictionary_tags(word)
+    assert all(tag in tags for tag in present), sorted(tags)
+    assert not any(tag in tags for tag in absent), sorted(tags)
+    if not present:
+        assert tags == frozenset()
+
+
+@pytest.mark.parametrize("word", ["", " ", "西\t東", "西\n", "\x00"])
+def test_dictionary_tags_of_blank_or_broken_words_is_empty(word):
+    assert PosTagger().dictionary_tags(word) == frozenset()
+
+
+def test_dictionary_tags_are_kept_per_tagger():
+    tagger = PosTagger()
+    first = tagger.dictionary_tags("西")
+    assert tagger.dictionary_tags("西") is first
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,17 @@ _FORMAT_ORIGINAL = rf' -O "" -F "%M\t{_LEVELS}\t.\n"' + _UNKNOWN
 _BLANKS = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\x00": " ", "\x0b": " ", "\x0c": " "})
 _HAS_BLANK = re.compile("[\t\n\r\x00\x0b\x0c]")
 _UNKNOWN_MARK = "\t?"
+# Every dictionary entry in the lattice of a text (MeCab's -a), not only the best path: the tags a word may have.
+# Unknown-word candidates are left out (-U ""); each line is the entry's start in bytes, its surface and its tags.
+_ALL_ENTRIES = r' -a -O "" -F "%ps\t%M\t%H\n" -U "" -E ""'
+_KNOWN_MAX = 100_000  # words whose dictionary tags a tagger keeps
+
+
+def _levels(feature: str) -> tuple[str, str, str, str]:
+    """Return the four part-of-speech levels at the head of a MeCab feature (``*`` and missing levels are ``""``)."""
+    levels = [("" if level == "*" else level) for level in feature.split(",")[:4]]
+    levels += [""] * (4 - len(levels))
+    return (levels[0], levels[1], levels[2], levels[3])
 
 
 class Morpheme(NamedTuple):
@@ -47,22 +58,54 @@ class PosTagger:
         self.dicdir = dicdir
         self._tagger: Any = None
         self._pid = -1
+        self._lattice: Any = None  # the tagger that lists every entry, made on the first dictionary_tags call
+        self._lattice_pid = -1
+        self._known: dict[str, frozenset[tuple[str, str, str, str]]] = {}
+
+    def _dictionary(self) -> tuple[str, str]:
+        """Return the dictionary to load (the part-of-speech copy if it can be had) and the -F format for it."""
+        from taikai.text._dictionary import pos_dicdir  # numpy: only once a text is tagged
+
+        dicdir = self.dicdir or default_dicdir()
+        try:
+            return pos_dicdir(dicdir), _FORMAT
+        except OSError:  # no writable cache: the same tags from the original dictionary, a little slower
+            return dicdir, _FORMAT_ORIGINAL
 
     def _parse(self, text: str) -> str:
         if self._tagger is None or self._pid != os.getpid():
             import fugashi
 
-            from taikai.text._dictionary import pos_dicdir  # numpy: only once a text is tagged
-
-            dicdir = self.dicdir or default_dicdir()
-            try:
-                args = dictionary_args(pos_dicdir(dicdir)) + _FORMAT
-            except OSError:  # no writable cache: the same tags from the original dictionary, a little slower
-                args = dictionary_args(dicdir) + _FORMAT_ORIGINAL
-            self._tagger = fugashi.GenericTagger(args)
+            dicdir, node_format = self._dictionary()
+            self._tagger = fugashi.GenericTagger(dictionary_args(dicdir) + node_format)
             self._pid = os.getpid()
         out: str = self._tagger.parse(text)
         return out
+
+    def dictionary_tags(self, word: str) -> frozenset[tuple[str, str, str, str]]:
+        """Return every part of speech the dictionary gives *word* as one entry, whichever a text's best path takes.
+
+        ``西`` is a common noun in a text's words but also a surname: ``("名詞", "固有名詞", "人名", "姓")`` is among
+        its tags. A word the dictionary does not hold as one entry has none. Answers are kept per tagger.
+        """
+        known = self._known.get(word)
+        if known is not None:
+            return known
+        if self._lattice is None or self._lattice_pid != os.getpid():
+            import fugashi
+
+            self._lattice = fugashi.GenericTagger(dictionary_args(self._dictionary()[0]) + _ALL_ENTRIES)
+            self._lattice_pid = os.getpid()
+        tags: set[tuple[str, str, str, str]] = set()
+        if word.strip() and not _HAS_BLANK.search(word):
+            for line in self._lattice.parse(word).splitlines():
+                fields = line.split("\t")
+                if len(fields) == 3 and fields[0] == "0" and fields[1] == word:
+                    tags.add(_levels(fields[2]))
+        if len(self._known) >= _KNOWN_MAX:
+            self._known.clear()
+        known = self._known[word] = frozenset(tags)
+        return known
 
     def tag(self, text: str, unless_absent: tuple[str, ...] = ()) -> list[Morpheme]:
         """Return the words of *text* with their spans in *text* and their parts of speech.
@@ -86,10 +129,11 @@ class PosTagger:
             surface = written.lstrip(" ")
             start = cursor + len(written) - len(surface)
             cursor = start + len(surface)
+            # Inline rather than _levels: this runs for every word of every text masked.
             levels = [("" if level == "*" else level) for level in fields[1].split(",")[:4]]
             levels += [""] * (4 - len(levels))
             out.append(Morpheme(surface, start, cursor, (levels[0], levels[1], levels[2], levels[3]), fields[2] == "?"))
         return out
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"dicdir": self.dicdir, "_tagger": None, "_pid": -1}
+        return {"dicdir": self.dicdir, "_tagger": None, "_pid": -1, "_lattice": None, "_lattice_pid": -1, "_known": {}}
