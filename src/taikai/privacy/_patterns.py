@@ -22,7 +22,8 @@ class Found(NamedTuple):
 
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
-_SEP = rf"(?:[ ]?{DASH}[ ]?|[ .])"  # between digit groups: a dash (spaces around it allowed), a space or a dot
+# Between digit groups: a dash (spaces around it allowed), a space, a dot or a middle dot (〇九〇・一二三四・…).
+_SEP = rf"(?:[ ]?{DASH}[ ]?|[ .・])"
 
 EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
@@ -50,6 +51,7 @@ PHONE_JP = re.compile(
     rf")(?![0-9])"
 )
 _ELEVEN_DIGITS = ("050", "060", "070", "080", "090")
+_KANJI_DIGITS = str.maketrans("〇○一二三四五六七八九", "00123456789")
 PHONE_INTL = re.compile(
     rf"(?<![0-9A-Za-z])\+[ ]?[0-9]{{1,3}}(?:{_SEP}?\(0\))?(?:{_SEP}?\(?[0-9]{{1,5}}\)?){{2,5}}(?![0-9])"
 )
@@ -151,12 +153,15 @@ def find_cards(text: str) -> Iterator[Found]:
 
 
 def find_phones(text: str) -> Iterator[Found]:
+    if "〇" in text or "○" in text:  # a number in kanji numerals starts with a kanji zero: read them as digits
+        text = text.translate(_KANJI_DIGITS)  # one character for one: the spans hold
     if not _THREE_DIGITS.search(text):
         return
     for m in PHONE_JP.finditer(text):
         digits = _digits(m.group())
-        # Mobile and IP phones (050, 070, 080, 090) have 11 digits, other numbers 10 (0120: 10, 0800: 11).
-        if len(digits) == (11 if digits[:3] in _ELEVEN_DIGITS or digits[:4] == "0800" else 10):
+        # Mobile and IP phones (050, 070, 080, 090) have 11 digits, other numbers 10 (0120: 10, 0800: 11); 00 is
+        # the international prefix, not a number (〇〇-〇〇〇〇-〇〇〇〇 hides one).
+        if digits[1] != "0" and len(digits) == (11 if digits[:3] in _ELEVEN_DIGITS or digits[:4] == "0800" else 10):
             yield Found(m.start(), m.end(), PiiKind.PHONE)
     if "+" in text:
         for m in PHONE_INTL.finditer(text):
