@@ -25,13 +25,27 @@ DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana l
 # Between digit groups: a dash (spaces around it allowed), a space, a dot or a middle dot (〇九〇・一二三四・…).
 _SEP = rf"(?:[ ]?{DASH}[ ]?|[ .・])"
 
+# E-mail addresses, also written so that no program reads them: the @ as ＠ (NFKC makes it @), (at), [at], <at>,
+# " at ", アットマーク or ★, and the dots as (dot), " dot " or ドット. A plain " at " needs a spelled-out dot too
+# (taro at example dot com), so that "work at example.com" stays; a spelled-out dot ends in a known top-level domain.
+_AT = (
+    r"(?P<at>@|[★☆]"
+    r"|[ ]?[(\[<{][ ]?(?:at|@|アット(?:マーク)?)[ ]?[)\]>}][ ]?"
+    r"|[ ]?アット(?:マーク)?[ ]?"
+    r"|[ ]+at[ ]+)"
+)
+_SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|fr|app|dev|xyz"
 EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
-    r"(?:@|[ ]?[(\[]at[)\]][ ]?)"
-    r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
+    + _AT
+    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}){_LABEL})*"
+    + rf"(?:\.[A-Za-z]{{2,}}|{_SPELLED_DOT}(?:{_SPELLED_TLDS}))"
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
+_SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 _TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
 URL = re.compile(
@@ -127,10 +141,17 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isascii() and ch.isdigit())
 
 
+_AT_HINTS = ("@", "at", "アット", "★", "☆")
+
+
 def find_emails(text: str) -> Iterator[Found]:
-    if "@" in text or "at" in text.lower():
-        for m in EMAIL.finditer(text):
-            yield Found(m.start(), m.end(), PiiKind.EMAIL)
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _AT_HINTS):
+        return
+    for m in EMAIL.finditer(text):
+        if m.group("at").strip().lower() == "at" and not _SPELLED_DOT_IN.search(m.group(), m.end("at")):
+            continue  # "work at example.com": a plain at needs a spelled-out dot
+        yield Found(m.start(), m.end(), PiiKind.EMAIL)
 
 
 def find_urls(text: str) -> Iterator[Found]:
