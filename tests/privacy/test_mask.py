@@ -62,6 +62,7 @@ def test_case(text, expected):
         ("㈱の佐藤太郎様", [(PiiKind.NAME, "佐藤太郎")]),
         ("電話：〇九〇－一二三四－五六七八", [(PiiKind.PHONE, "〇九〇－一二三四－五六七八")]),
         ("ｔａｒｏ　ａｔ　ｅｘ　ｄｏｔ　ｊｐへ", [(PiiKind.EMAIL, "ｔａｒｏ　ａｔ　ｅｘ　ｄｏｔ　ｊｐ")]),
+        ("ﾀｶﾋﾟｰさんと西さん", [(PiiKind.NAME, "ﾀｶﾋﾟｰ"), (PiiKind.NAME, "西")]),
     ],
 )
 def test_spans_point_at_the_written_value_through_width_normalisation(text, values):

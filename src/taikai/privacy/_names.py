@@ -4,7 +4,11 @@ Rules, on the words of the NFKC text:
 
 - a surname followed by a given name (佐藤太郎, タナカ タロウ) is a name;
 - a run of person-tagged or unknown words right before an honorific (さん, 様, 氏, 先生, くん, ちゃん, …) is a name,
-  unless it is a platform or a role (ココナラさん, ライターさん, YouTuberさん);
+  unless it is a platform or a role (ココナラさん, ライターさん, YouTuberさん) or a common word that takes an honorific
+  (花屋さん, 王様: UniDic tags them as names in some sentences);
+- right before an honorific, a kanji noun the dictionary also holds as a surname (西さん) or a kana nickname UniDic
+  splits into grammar (たかぴーさん) is a name, unless it is a common word that takes one (お客さん, 奥様): see
+  :mod:`taikai.privacy._unread_names`;
 - a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡);
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
   single-character given names (サイト通さんと is 通さない, not a person).
@@ -17,6 +21,7 @@ from collections.abc import Iterator
 
 from taikai.privacy._kinds import PiiKind
 from taikai.privacy._patterns import Found
+from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
@@ -87,10 +92,8 @@ _KATAKANA = re.compile(r"[ァ-ヶー]+")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}[a-z]*")
 
 
-# A text has a name only if one of its words is tagged a person or, before an honorific, is unknown or an unknown
-# kanji (記号-一般).
+# Without an honorific, a text has a name only if one of its words is tagged a person.
 _NEEDED = ("人名",)
-_NEEDED_BEFORE_HONORIFIC = ("人名", "?", "記号,一般")
 
 
 def _is_person(word: Morpheme) -> bool:
@@ -131,7 +134,8 @@ def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS)
-    words = tagger.tag(text, unless_absent=_NEEDED_BEFORE_HONORIFIC if honorific else _NEEDED)
+    # Before an honorific even a common noun may be a name (西さん): such texts need their words.
+    words = tagger.tag(text) if honorific else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
         if word.surface not in HONORIFICS or i == 0:
@@ -140,9 +144,17 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         run = words[j:i]
-        if run and _allowed(run):
+        if run and _allowed(run) and "".join(w.surface for w in words[j : i + 1]) not in COMMON_WITH_HONORIFIC:
             yield Found(run[0].start, run[-1].end, PiiKind.NAME)
             taken[j:i] = [True] * (i - j)
+        elif not run:
+            start = find_unread_name(words, i, tagger)
+            # A surname UniDic reads before the nickname is part of the name (浅野まみこ先生: 浅野 + まみ + こ).
+            while start and _is_name_part(words[start - 1]) and _adjacent(text, words[start - 1], words[start]):
+                start -= 1
+            if start is not None and not any(taken[start:i]):
+                yield Found(words[start].start, words[i - 1].end, PiiKind.NAME)
+                taken[start:i] = [True] * (i - start)
     for i, word in enumerate(words):
         if taken[i] or not _is_person(word) or word.pos[3] != "姓":
             continue
@@ -156,8 +168,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             len(word.surface) >= 2
             and _KANJI.fullmatch(word.surface)
             and j < len(words)
-            and words[j].surface in PARTICLES
             and words[j].start == word.end
+            and words[j].surface in PARTICLES
             and (i == 0 or words[i - 1].pos[0] != "名詞" or words[i - 1].end < word.start)
         ):
             yield Found(word.start, word.end, PiiKind.NAME)

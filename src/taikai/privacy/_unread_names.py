@@ -1,0 +1,146 @@
+"""Names UniDic does not read as names, found by the honorific after them: 西さん, たかぴーさん.
+
+UniDic's best path reads some surnames as common nouns (西, 北, 星, 柳: directions, a star, a willow) and splits
+nicknames into grammar (たかぴー is た + か + ぴー). Before an honorific they are still names, unless the word is one
+of the many common words that take さん (お客さん, 皆さん, 大家さん, 奥さん, 神様): two rules, each narrow.
+
+- **A surname read as a common noun.** The kanji noun right before the honorific is a word the dictionary also
+  holds as a surname (西, 北, 星), it starts its phrase (no prefix or noun before it: 事務局さん is 事務 + 局), and
+  it is not in :data:`COMMON_WITH_HONORIFIC`. Given-name entries are not enough: 運ちゃん is a taxi driver.
+- **A nickname in kana split into grammar.** The kana right before the honorific, from the word after the last
+  boundary (the start, punctuation, a non-kana word, a change between hiragana and katakana, a demonstrative,
+  pronoun or adjective, a verb or adverb of two or more kana, a particle or ending that follows a word: 私は,
+  知り合った) is 2 to 8 characters long and is not one word: at least one of its words is a particle, an
+  auxiliary, a verb, an adverb, a symbol or unknown (たかぴー, みー), which a common word with an honorific never
+  is (みなさん, おかげさま, お+疲れ+さま are a noun with a prefix at most).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from taikai.text import Morpheme, PosTagger
+
+UNREAD_HONORIFICS = frozenset({"さん", "様", "さま", "氏", "くん", "ちゃん", "先生"})
+"""The honorifics after which a word UniDic does not read as a name may be one (not 君 or 殿: you, a lord)."""
+
+
+def _with_honorifics(stems: Iterable[str], honorifics: Iterable[str]) -> set[str]:
+    return {stem + honorific for stem in stems for honorific in honorifics}
+
+
+_SAMA = ("様", "さま")
+COMMON_WITH_HONORIFIC = frozenset(
+    # Words that take an honorific in reviews and everyday writing, whatever the honorific (data/reviews.csv:
+    # お客さん 172, 皆さん 45, 奥様, 運ちゃん; news articles: 奥さん 130, 神様 70, 王様, 上司さん, 仲間さん). Not 孫:
+    # someone's grandchild is お孫さん, and 孫さん in news is Son Masayoshi.
+    # Only those a rule could take for a name are needed (a kanji word with a surname entry, a kana word), but the
+    # list keeps the common ones of the corpus too, so that a change of dictionary cannot turn them into names.
+    # Katakana roles (クライアントさん) are one noun to UniDic, which neither rule takes; _names.NOT_NAMES lists them.
+    _with_honorifics(
+        (
+            *("客", "お客", "皆", "みな", "みんな", "大家", "奥", "おく", "お孫", "仲間", "上司", "先輩", "後輩"),
+            *("運営", "担当", "営業", "事務局", "先方", "相手", "常連", "社長", "店長", "部長", "課長", "院長"),
+            *("嫁", "よめ", "旦那", "だんな", "母", "かあ", "お母", "おかあ", "父", "とう", "お父", "おとう"),
+            *("ばあ", "おばあ", "じい", "おじい", "おば", "おじ", "ねえ", "おねえ", "にい", "おにい", "お子", "おこ"),
+            *("ばー", "おばー", "じー", "おじー", "ねー", "おねー", "にー", "おにー"),
+            *("かー", "おかー", "とー", "おとー"),
+            *("ばっ", "じっ", "おりこう", "お利口", "かまって", "くれくれ"),
+            *("米屋", "八百屋", "花屋", "本屋", "魚屋", "酒屋", "肉屋", "床屋", "問屋", "質屋", "お店", "学生"),
+        ),
+        UNREAD_HONORIFICS,
+    )
+    # Words that take 様 (a god, a king, a receipt's 上様) but that are also names before さん (王さん: Mr Wang).
+    | _with_honorifics(
+        ("神", "かみ", "王", "姫", "お姫", "殿", "上", "仏", "大仏", "星", "お星", "月", "お月", "日", "お日"), _SAMA
+    )
+    | _with_honorifics(
+        ("おかげ", "お陰", "お蔭", "おつかれ", "お疲れ", "ごちそう", "ご馳走", "ごくろう", "ご苦労"), _SAMA
+    )
+    | {"運ちゃん", "母ちゃん", "父ちゃん", "赤ちゃん", "あかちゃん", "神さん", "かみさん", "おかみさん", "女将さん"}
+)
+"""Common words with their honorific (お客さん, 皆さん, 大家さん, 奥様, …): never a name before an honorific."""
+
+_SURNAME = ("名詞", "固有名詞", "人名", "姓")
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]{1,3}")
+_KANA = re.compile(r"[ぁ-ゖァ-ヺー]+")
+_KATAKANA = re.compile(r"[ァ-ヺ]")
+_MAX_NICKNAME = 8
+# Words that begin a phrase of their own (この, あの, 私, そして, ええ): the nickname starts after them.
+_PHRASE_WORDS = frozenset({"連体詞", "代名詞", "接続詞", "感動詞", "形容詞"})
+_GRAMMAR = frozenset({"助詞", "助動詞"})
+# What a common word with an honorific is made of (お+利口+さん); a nickname split into grammar has another word.
+_WORD_PARTS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
+
+
+def _adjacent(left: Morpheme, right: Morpheme) -> bool:
+    return left.end == right.start
+
+
+def _surname_read_as_noun(words: list[Morpheme], i: int, tagger: PosTagger) -> bool:
+    """Whether the word before the honorific ``words[i]`` is a kanji noun the dictionary also holds as a surname."""
+    word = words[i - 1]
+    if word.pos[0] != "名詞" or word.pos[2] == "人名" or not _KANJI.fullmatch(word.surface):
+        return False
+    if i >= 2 and _adjacent(words[i - 2], word) and words[i - 2].pos[0] in _WORD_PARTS:
+        return False  # the end of a compound (事務局, 工務店) or after a prefix (お姫様)
+    return _SURNAME in tagger.dictionary_tags(word.surface)
+
+
+def _script(surface: str) -> str:
+    """Return ``"katakana"``, ``"hiragana"`` or ``""`` (long vowel marks only) for a kana word."""
+    letters = surface.replace("ー", "")
+    return "" if not letters else "katakana" if _KATAKANA.search(letters) else "hiragana"
+
+
+def _nickname_start(words: list[Morpheme], i: int) -> int | None:
+    """Return where the kana nickname before the honorific ``words[i]`` starts, or None if there is none."""
+    j, script = i, ""
+    while j > 0:
+        word = words[j - 1]
+        if not _KANA.fullmatch(word.surface) or not _adjacent(word, words[j]) or word.pos[0] in _PHRASE_WORDS:
+            break
+        if script and _script(word.surface) not in ("", script):
+            break  # a particle before a katakana word (のクライアント), a katakana word before hiragana
+        if word.pos[0] == "副詞" and j < i - 1 and len(word.surface) > 1:
+            break  # an adverb before the name (もうみーさん), not its last part (たかぴー: ぴー)
+        if word.pos[0] == "動詞" and len(word.surface) > 1:
+            break  # a verb before the name (活躍するゆうこりんさん); a nickname's pieces are short (み+ー)
+        if word.pos[0] in _GRAMMAR and j >= 2 and _adjacent(words[j - 2], word) and words[j - 2].pos[0] not in _GRAMMAR:
+            break  # a particle or an ending after a word (私は, 知り合った): the nickname starts after it
+        script = script or _script(word.surface)
+        j -= 1
+    while j < i and words[j].pos[0] == "助詞":
+        j += 1  # particles start no name (でもみーさん)
+    run = words[j:i]
+    if len(run) < 2 or not 2 <= run[-1].end - run[0].start <= _MAX_NICKNAME:
+        return None
+    last = run[-1]
+    if last.pos[0] == "名詞" and not last.unknown and len(last.surface) > 1:
+        return None  # the honorific follows a word UniDic knows (ではみなさん: みな)
+    if all(w.pos[0] in _WORD_PARTS and w.pos[2] != "人名" and not w.unknown for w in run):
+        return None  # a common word UniDic knows, perhaps with a prefix (お疲れ, ご馳走); ゆうこ+りん is a name
+    return j
+
+
+def find_unread_name(words: list[Morpheme], i: int, tagger: PosTagger) -> int | None:
+    """Return where a name UniDic does not read as one starts before the honorific ``words[i]``, or None.
+
+    The name is ``words[start:i]``; the caller has made sure that no word UniDic tags as a name comes right before.
+    """
+    honorific = words[i]
+    if honorific.surface not in UNREAD_HONORIFICS or i == 0 or not _adjacent(words[i - 1], honorific):
+        return None
+    if honorific.surface == "ちゃん" and i + 1 < len(words) and words[i + 1].surface == "と":
+        return None  # ちゃんと (properly), which UniDic splits after a noun: この前ちゃんと言った, 毎回ちゃんと
+    if _surname_read_as_noun(words, i, tagger):
+        start: int | None = i - 1
+    else:
+        start = _nickname_start(words, i)
+    if start is None:
+        return None
+    phrase = "".join(w.surface for w in words[start : i + 1])
+    if phrase in COMMON_WITH_HONORIFIC:
+        return None
+    return start
