@@ -9,7 +9,8 @@ Rules, on the words of the NFKC text:
 - right before an honorific, a kanji noun the dictionary also holds as a surname (西さん) or a kana nickname UniDic
   splits into grammar (たかぴーさん) is a name, unless it is a common word that takes one (お客さん, 奥様): see
   :mod:`taikai.privacy._unread_names`;
-- a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡);
+- a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), or の when the dictionary
+  knows the word only as a person's name (田中の奴, but not 松本の or 鈴木の: a city, a company);
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
   single-character given names (サイト通さんと is 通さない, not a person).
 """
@@ -131,6 +132,12 @@ def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
     return right.start - left.end <= 1 and not text[left.end : right.start].strip()
 
 
+def _only_a_person(word: Morpheme, tagger: PosTagger) -> bool:
+    """Whether the dictionary holds *word* only as a person's name (田中: yes; 松本, 鈴木: also a city, a company)."""
+    tags = tagger.dictionary_tags(word.surface)
+    return bool(tags) and all(tag[2] == "人名" for tag in tags)
+
+
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS)
@@ -169,7 +176,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and _KANJI.fullmatch(word.surface)
             and j < len(words)
             and words[j].start == word.end
-            and words[j].surface in PARTICLES
+            and (words[j].surface in PARTICLES or (words[j].surface == "の" and _only_a_person(word, tagger)))
             and (i == 0 or words[i - 1].pos[0] != "名詞" or words[i - 1].end < word.start)
         ):
             yield Found(word.start, word.end, PiiKind.NAME)
