@@ -149,7 +149,7 @@ def find_emails(text: str) -> Iterator[Found]:
     if not any(hint in lowered for hint in _AT_HINTS):
         return
     for m in EMAIL.finditer(text):
-        if m.group("at").strip().lower() == "at" and not _SPELLED_DOT_IN.search(m.group(), m.end("at")):
+        if m.group("at").strip().lower() == "at" and not _SPELLED_DOT_IN.search(text, m.end("at"), m.end()):
             continue  # "work at example.com": a plain at needs a spelled-out dot
         yield Found(m.start(), m.end(), PiiKind.EMAIL)
 
