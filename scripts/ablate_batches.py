@@ -1,12 +1,12 @@
 """Leave each writer batch out, retrain the chosen configuration, and see whether real text gets better without it.
 
 Usage: python scripts/ablate_batches.py [data/reviews.csv] [--dev ../shared/realdev/real_dev.csv]
-       [--json bench/out/ablate_batches.json] [--out data/README.md] [--jobs 2]
+       [--json bench/out/ablate_batches.json] [--out data/README.md] [--jobs 2] [--vectors none|chive]
 
-For every batch (the id prefix, b01 … b20) a model with the words-only configuration chosen first
-(``FeatureConfig()``; the shipped model adds vectors) is trained on all other rows, as the shipped model is
-trained on all rows, and scored on the dev set; a paired bootstrap (2,000 resamples of dev items, the same for
-every model) compares it with the model trained on every batch.
+For every batch (the id prefix, b01 … b20) a model with the shipped configuration (word n-grams beside the chiVe
+vectors, ``FeatureConfig(vectors="chive")``; ``--vectors none``: the words-only one) is trained on all other rows,
+as the shipped model is trained on all rows, and scored on the dev set; a paired bootstrap (2,000 resamples of dev
+items, the same for every model) compares it with the model trained on every batch.
 
 The rule, fixed before the first run: a batch **hurts** real text when leaving it out raises dev macro-F1 for the
 reason or the sentiment with the paired 90 % interval entirely above zero on all dev items, *and* raises it on the
@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 from joblib import Parallel, delayed
+from shipped_config import add_vectors_option, describe, feature_config, token_block
 from sklearn.base import clone
 
 from taikai.io import read_labelled
@@ -53,9 +54,8 @@ END = "<!-- ablate_batches end -->"
 
 def fit_predict(config: FeatureConfig, tokens: list[str], y: np.ndarray, train: np.ndarray, dev_tokens: list[str]):
     """Fit *config*'s token features and both heads on the *train* rows; return dev (reasons, sentiments)."""
-    pipeline = build_pipeline(config)
-    features = clone(pipeline.named_steps["features"].transformer_list[0][1][-1])  # the part that reads tokens
-    classify = clone(pipeline.named_steps["classify"])
+    features = clone(token_block(config))
+    classify = clone(build_pipeline(config).named_steps["classify"])
     x = features.fit_transform([tokens[i] for i in train])
     classify.fit(x, y[train])
     pred = classify.predict(features.transform(dev_tokens))
@@ -82,11 +82,12 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "out" / "ablate_batches.json")
     parser.add_argument("--out", type=Path, default=None, help="write the table into this Markdown file")
     parser.add_argument("--jobs", type=int, default=2)
+    add_vectors_option(parser)
     args = parser.parse_args()
     if not args.dev.exists():
         print(f"real dev set not found at {args.dev}: nothing to measure", file=sys.stderr)
         return 0
-    config = FeatureConfig()
+    config = feature_config(args.vectors)
     df = read_labelled(args.data).reset_index(drop=True)
     rows = read_dev(args.dev)
     gold_r, gold_s = gold_labels(rows)
@@ -137,7 +138,8 @@ def _cell(c: dict) -> str:
 
 def to_markdown(table: list[dict], summary: dict) -> str:
     lines = [
-        f"All batches: dev reason macro-F1 {summary['all_reason_f1']:.3f}, sentiment {summary['all_sentiment_f1']:.3f}."
+        f"Features: {describe(FeatureConfig.from_dict(summary['config']))}. All batches: dev reason macro-F1 "
+        f"{summary['all_reason_f1']:.3f}, sentiment {summary['all_sentiment_f1']:.3f}."
         " Each row: the model trained without that batch, minus the all-batches model (paired bootstrap, 90 %), "
         "and the same difference on the agreed subset. Positive: real text is read better without the batch.",
         "",

@@ -2,10 +2,12 @@
 
 Usage: python scripts/active_learning.py [--data data/reviews.csv] [--rounds 5] [--per-round 100] [--seeds 0 1 2]
                                          [--strategies margin entropy random] [--out docs/active_learning]
+                                         [--vectors none|chive]
 
 Start: the train-split rows of two writer batches of the corpus (ids ``bNN-…``; seed *s* draws the pair) are the
 labelled seed, the rest of the train split is the unlabelled pool. Each round trains a model on what is labelled
-(``taikai.train``, the shipped features), classifies the pool (``predict_frame``), lets ``taikai.suggestion`` pick
+(``taikai.train`` with the shipped features: word n-grams beside the chiVe vectors; ``--vectors none``: words
+only), classifies the pool (``predict_frame``), lets ``taikai.suggestion`` pick
 ``--per-round`` rows with the strategy, and "labels" them with their corpus labels. Every model is scored on the
 corpus test split (in-domain) and on ``../shared/realdev/real_dev.csv`` (real statements; evaluated only, never
 trained on; skipped when missing). Writes ``OUT.csv`` (one row per strategy, seed and round), ``OUT.png`` (a
@@ -24,9 +26,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from shipped_config import add_vectors_option, describe, feature_config
 
 import taikai
 from taikai.evaluation import EvaluationReport
+from taikai.model import FeatureConfig
 from taikai.training import SkippedRowsWarning
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,17 +68,19 @@ def score(model: taikai.Model, test: pd.DataFrame, realdev: pd.DataFrame | None)
     return out
 
 
-def fit(labelled: pd.DataFrame, seed: int) -> taikai.Model:
+def fit(labelled: pd.DataFrame, config: FeatureConfig, seed: int) -> taikai.Model:
+    """Train a model with *config* on the *labelled* rows (no CV, nothing held out)."""
     frame = labelled[["text", "reasons", "sentiment"]]
     with warnings.catch_warnings():
         warnings.simplefilter("error", SkippedRowsWarning)  # the corpus has no unusable rows: fail loudly if so
-        return taikai.train(frame, folds=0, test_size=0, seed=seed)
+        return taikai.train(frame, config=config, folds=0, test_size=0, seed=seed)
 
 
 def run(
     train: pd.DataFrame,
     test: pd.DataFrame,
     realdev: pd.DataFrame | None,
+    config: FeatureConfig,
     strategy: str,
     seed: int,
     rounds: int,
@@ -89,10 +95,11 @@ def run(
     records = []
     for r in range(rounds + 1):
         began = time.perf_counter()
-        model = fit(labelled, seed)
+        model = fit(labelled, config, seed)
         figures = score(model, test, realdev)
         records.append(
             {"strategy": strategy, "seed": seed, "seed_batches": "+".join(start), "round": r, "labelled": len(labelled)}
+            | {"features": describe(config)}
             | figures
         )
         if r == rounds:
@@ -160,7 +167,9 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--strategies", nargs="+", default=["margin", "entropy", "random"])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "active_learning")
+    add_vectors_option(parser)
     args = parser.parse_args()
+    config = feature_config(args.vectors)
     sha = hashlib.sha256(args.data.read_bytes()).hexdigest()
     df = pd.read_csv(args.data, dtype=str, keep_default_na=False)
     train, test = df[df["split"] == "train"], df[df["split"] == "test"]
@@ -173,7 +182,7 @@ def main() -> None:
         record
         for seed in args.seeds
         for strategy in args.strategies
-        for record in run(train, test, realdev, strategy, seed, args.rounds, args.per_round)
+        for record in run(train, test, realdev, config, strategy, seed, args.rounds, args.per_round)
     ]
     results = pd.DataFrame(records)
     results["labelled_mean"] = results.groupby("round")["labelled"].transform("mean")
@@ -181,6 +190,7 @@ def main() -> None:
     results.drop(columns="labelled_mean").to_csv(args.out.with_suffix(".csv"), index=False)
     plot(results, args.out.with_suffix(".png"))
     print(f"data: {args.data.name} sha256 {sha}, {len(train)} train / {len(test)} test rows")
+    print(f"features: {describe(config)}")
     print(f"realdev: {'yes' if realdev is not None else 'missing'}; seeds {args.seeds}; starts:")
     for seed, rows in results.groupby("seed"):
         print(

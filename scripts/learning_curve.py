@@ -1,34 +1,32 @@
 """Print a learning curve: test-split macro-F1 when training on 25/50/75/100 % of the train split.
 
-Usage: python scripts/learning_curve.py [data/reviews.csv] [--repeats 3]
+Usage: python scripts/learning_curve.py [data/reviews.csv] [--repeats 3] [--vectors none|chive]
 
+Every model has the shipped configuration (``FeatureConfig.shipped()``: word n-grams beside the chiVe vectors, as
+``taikai train`` trains by default; ``--vectors none``: words only).
 Each fraction is a stratified subsample of the train split (seeds 0..repeats-1, mean ± spread); the test split
 is always the whole test split. Where the real dev set is present (``../shared/realdev/real_dev.csv``), the same
 models are also scored on it (reason macro-F1 over the reasons with at least 10 gold items, as
 ``realdev_score.py``; sentiment macro-F1). Prints a Markdown table for data/README.md.
-
-The models are words only (``WORDS_ONLY``: the shipped configuration without its word vectors), as the table in
-data/README.md was measured; the shipped model and ``taikai train`` add the vectors (``FeatureConfig.shipped()``).
 """
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+from shipped_config import add_vectors_option, describe, feature_config
 from sklearn.model_selection import train_test_split
 
 from taikai.evaluation import evaluate
 from taikai.io import read_labelled
-from taikai.model import FeatureConfig, Model, build_pipeline
+from taikai.model import Model, build_pipeline
 from taikai.text import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from real_text import DEFAULT_DATA, SENTIMENTS, gold_labels, macro_f1, read_dev, scored_reasons
 
 FRACTIONS = (0.25, 0.5, 0.75, 1.0)
-WORDS_ONLY = replace(FeatureConfig.shipped(), vectors=None)
 
 
 def dev_scores(model: Model, rows: list[dict]) -> tuple[float, float]:
@@ -43,10 +41,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default="data/reviews.csv")
     parser.add_argument("--repeats", type=int, default=3)
+    add_vectors_option(parser)
     args = parser.parse_args()
+    config = feature_config(args.vectors)
     df = read_labelled(args.data)
     train, test = df[df["split"] == "train"], df[df["split"] == "test"]
     dev = read_dev(DEFAULT_DATA) if DEFAULT_DATA.exists() else []
+    print(f"Features: {describe(config)}.\n")
     extra = " reason macro-F1 (real dev) | sentiment macro-F1 (real dev) |" if dev else ""
     print("| share of train | rows | reason macro-F1 (test) | sentiment macro-F1 (test) |" + extra)
     print("|---:|---:|---:|---:|" + ("---:|---:|" if dev else ""))
@@ -56,7 +57,7 @@ def main() -> None:
             part = train
             if fraction < 1:
                 part, _ = train_test_split(train, train_size=fraction, stratify=train["primary"], random_state=seed)
-            pipeline = build_pipeline(WORDS_ONLY).fit(
+            pipeline = build_pipeline(config).fit(
                 [normalize(t) for t in part["text"]], np.column_stack([part["primary"], part["sentiment"]])
             )
             report = evaluate(Model(pipeline), test)

@@ -32,12 +32,13 @@ from pathlib import Path
 
 import numpy as np
 from joblib import Parallel, delayed
+from shipped_config import token_block
 from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from taikai.io import read_labelled
-from taikai.model import DEFAULT_VECTORS, SEED, FeatureConfig, build_pipeline
+from taikai.model import DEFAULT_VECTORS, SEED, FeatureConfig
 from taikai.text import JapaneseTokenizer, check_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,13 +75,6 @@ DEFAULTS = {
     "sentiment": f"C={BASELINE.sentiment_c:g}, {BASELINE.sentiment_class_weight}",
 }
 TEST_FLOOR = 0.85
-
-
-def token_block(config: FeatureConfig):
-    """Return the unfitted part of *config*'s features that reads tokens (TF-IDF, and the vectors beside it)."""
-    union = build_pipeline(config).named_steps["features"]
-    [(_, words)] = union.transformer_list  # the candidates here have the one word block
-    return words[-1]
 
 
 def fit_heads(block, tokens, y_reason, y_sentiment, train, test) -> dict:

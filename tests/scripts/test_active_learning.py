@@ -2,7 +2,9 @@
 
 import pandas as pd
 import pytest
-from active_learning import seed_batches, table
+from active_learning import fit, run, seed_batches, table
+
+from taikai.model import FeatureConfig
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -30,3 +32,31 @@ def test_table_gives_mean_and_range_over_seeds():
     lines = table(results).splitlines()
     assert lines[0] == "| strategy | round | labelled | test_reason_macro_f1 |"
     assert lines[2] == "| margin | 1 | 705 | 0.850 (0.800–0.900) |"
+
+
+@pytest.fixture(scope="module")
+def tiny_corpus(tiny_csv):
+    """The tiny fixture as a corpus: four writer batches of 10 rows, every fifth row in the test split."""
+    frame = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    frame["id"] = [f"b{i % 4 + 1:02d}-{i:03d}" for i in range(len(frame))]
+    frame["split"] = ["test" if i % 5 == 0 else "train" for i in range(len(frame))]
+    return frame[frame["split"] == "train"], frame[frame["split"] == "test"]
+
+
+@pytest.mark.parametrize(("vectors", "features"), [(False, "words only"), (True, "words + ")])
+def test_run_trains_the_configuration_it_is_given(tiny_corpus, vector_table, vectors, features):
+    train, test = tiny_corpus
+    config = FeatureConfig(vectors=vector_table if vectors else None)
+    records = run(train, test, None, config, "margin", seed=0, rounds=1, per_round=4)
+    assert [r["round"] for r in records] == [0, 1]
+    assert records[1]["labelled"] == records[0]["labelled"] + 4
+    assert all(str(r["features"]).startswith(features) for r in records)
+    assert all(0 <= float(r["test_reason_macro_f1"]) <= 1 for r in records)
+
+
+@pytest.mark.parametrize("vectors", [False, True])
+def test_fit_saves_the_configuration_in_the_model(tiny_corpus, vector_table, vectors):
+    train, _ = tiny_corpus
+    config = FeatureConfig(vectors=vector_table if vectors else None)
+    model = fit(train, config, seed=0)
+    assert FeatureConfig.from_dict(dict(model.metadata.config)) == config
