@@ -158,6 +158,26 @@ def table(results: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def paired_table(results: pd.DataFrame, baseline: str = "random") -> str:
+    """Return a Markdown table: per round, each strategy's reason macro-F1 minus *baseline*'s from the same seed
+    (the same start), mean (min, max) over seeds, on the test split and, where scored, the real dev set."""
+    figures = [("test", "test_reason_macro_f1"), ("real dev", "realdev_reason_macro_f1")]
+    figures = [(name, column) for name, column in figures if column in results.columns]
+    others = [s for s in results["strategy"].unique() if s != baseline]
+    wide = results.pivot_table(index=["round", "seed"], columns="strategy", values=[c for _, c in figures])
+    labelled = results.groupby("round")["labelled"].mean()
+    heads = [f"{name}: {strategy} − {baseline}" for name, _ in figures for strategy in others]
+    lines = ["| round | labelled | " + " | ".join(heads) + " |", "|---:|---:|" + "---:|" * len(heads)]
+    for r in sorted(results["round"].unique())[1:]:
+        cells = []
+        for _, column in figures:
+            for strategy in others:
+                diff = (wide.loc[r, (column, strategy)] - wide.loc[r, (column, baseline)]).to_numpy()
+                cells.append(f"{diff.mean():+.3f} ({diff.min():+.3f}, {diff.max():+.3f})".replace("-", "−"))
+        lines.append(f"| {r} | {labelled[r]:.0f} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "reviews.csv")
@@ -197,6 +217,11 @@ def main() -> None:
             f"  seed {seed}: {rows['seed_batches'].iloc[0]} ({rows.loc[rows['round'] == 0, 'labelled'].iloc[0]} rows)"
         )
     print(table(results.drop(columns="labelled_mean")))
+    if "random" in args.strategies and len(args.strategies) > 1:
+        print(
+            "\nPaired by seed (same start), the difference to random in reason macro-F1, mean (min, max) over seeds:\n"
+        )
+        print(paired_table(results))
 
 
 if __name__ == "__main__":

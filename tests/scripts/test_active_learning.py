@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from active_learning import fit, run, seed_batches, table
+from active_learning import fit, paired_table, run, seed_batches, table
 
 from taikai.model import FeatureConfig
 
@@ -60,3 +60,38 @@ def test_fit_saves_the_configuration_in_the_model(tiny_corpus, vector_table, vec
     config = FeatureConfig(vectors=vector_table if vectors else None)
     model = fit(train, config, seed=0)
     assert FeatureConfig.from_dict(dict(model.metadata.config)) == config
+
+
+def _results(columns):
+    """Two seeds, rounds 0 and 1, margin and random; margin ahead of random by 0.02 and 0.04 in round 1."""
+    rows = []
+    for seed, gain in ((0, 0.02), (1, 0.04)):
+        for strategy in ("margin", "random"):
+            for r in (0, 1):
+                value = 0.7 + 0.1 * r + (gain if strategy == "margin" and r == 1 else 0.0)
+                rows.append(
+                    {"strategy": strategy, "seed": seed, "round": r, "labelled": 600 + 100 * r + 2 * seed}
+                    | {column: value for column in columns}
+                )
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(
+    ("columns", "head", "line"),
+    [
+        (
+            ["test_reason_macro_f1"],
+            "| round | labelled | test: margin − random |",
+            "| 1 | 701 | +0.030 (+0.020, +0.040) |",
+        ),
+        (
+            ["test_reason_macro_f1", "realdev_reason_macro_f1"],
+            "| round | labelled | test: margin − random | real dev: margin − random |",
+            "| 1 | 701 | +0.030 (+0.020, +0.040) | +0.030 (+0.020, +0.040) |",
+        ),
+    ],
+)
+def test_paired_table_compares_each_strategy_with_random_from_the_same_seed(columns, head, line):
+    lines = paired_table(_results(columns)).splitlines()
+    assert lines[0] == head
+    assert lines[2:] == [line]  # round 0 is the common start: no row
