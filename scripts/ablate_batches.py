@@ -3,10 +3,10 @@
 Usage: python scripts/ablate_batches.py [data/reviews.csv] [--dev ../shared/realdev/real_dev.csv]
        [--json bench/out/ablate_batches.json] [--out data/README.md] [--jobs 2] [--vectors none|chive]
 
-For every batch (the id prefix, b01 … b20) a model with the shipped configuration (word n-grams beside the chiVe
-vectors, ``FeatureConfig(vectors="chive")``; ``--vectors none``: the words-only one) is trained on all other rows,
-as the shipped model is trained on all rows, and scored on the dev set; a paired bootstrap (2,000 resamples of dev
-items, the same for every model) compares it with the model trained on every batch.
+For every batch (the id prefix: b01 … b20, b30 … b34) a model with the shipped configuration (word n-grams
+beside the chiVe vectors, ``FeatureConfig.shipped()``; ``--vectors none``: the words-only one) is trained on all
+other rows, as the shipped model is trained on all rows, and scored on the dev set; a paired bootstrap (2,000
+resamples of dev items, the same for every model) compares it with the model trained on every batch.
 
 The rule, fixed before the first run: a batch **hurts** real text when leaving it out raises dev macro-F1 for the
 reason or the sentiment with the paired 90 % interval entirely above zero on all dev items, *and* raises it on the

@@ -6,12 +6,12 @@ Usage: python scripts/active_learning.py [--data data/reviews.csv] [--rounds 5] 
 
 Start: the train-split rows of two writer batches of the corpus (ids ``bNN-…``; seed *s* draws the pair) are the
 labelled seed, the rest of the train split is the unlabelled pool. Each round trains a model on what is labelled
-(``taikai.train`` with the shipped features: word n-grams beside the chiVe vectors; ``--vectors none``: words
-only), classifies the pool (``predict_frame``), lets ``taikai.suggestion`` pick
+(``taikai.train`` with the shipped features, ``FeatureConfig.shipped()``: word n-grams beside the chiVe vectors;
+``--vectors none``: words only), classifies the pool (``predict_frame``), lets ``taikai.suggestion`` pick
 ``--per-round`` rows with the strategy, and "labels" them with their corpus labels. Every model is scored on the
 corpus test split (in-domain) and on ``../shared/realdev/real_dev.csv`` (real statements; evaluated only, never
 trained on; skipped when missing). Writes ``OUT.csv`` (one row per strategy, seed and round), ``OUT.png`` (a
-plot) and prints the Markdown table for ``docs/active_learning.md``. Rerunnable: the same arguments give the
+plot) and prints the Markdown tables for ``docs/active_learning.md``. Rerunnable: the same arguments give the
 same numbers.
 """
 
