@@ -90,16 +90,22 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             y = y[:, None]
         if y.ndim != 2 or y.shape[1] not in (1, 2):
             raise ValueError("y must have one or two columns: primary reason and (optionally) sentiment")
+        from threadpoolctl import threadpool_limits
+
         default = LogisticRegression(max_iter=2000)
         reason = default if self.reason_estimator is None else self.reason_estimator
-        self.reason_ = clone(reason).fit(X, y[:, 0], sample_weight=sample_weight)
+        sentiment = default if self.sentiment_estimator is None else self.sentiment_estimator
+        # L-BFGS multiplies the dense block (word vectors) by a few columns at a time: in BLAS's threads those
+        # products only spin (measured: the same wall time with two threads as with one, twice the CPU), so the
+        # heads are fitted in the calling thread, as they are scored (_proba_of_parts).
+        with threadpool_limits(limits=1, user_api="blas"):
+            self.reason_ = clone(reason).fit(X, y[:, 0], sample_weight=sample_weight)
+            self.sentiment_ = None
+            if y.shape[1] == 2:
+                self.sentiment_ = clone(sentiment).fit(X, y[:, 1], sample_weight=sample_weight)
         self.reason_classes_ = np.asarray(self.reason_.classes_)
-        self.sentiment_ = None
-        self.sentiment_classes_ = np.asarray([], dtype=object)
-        if y.shape[1] == 2:
-            sentiment = default if self.sentiment_estimator is None else self.sentiment_estimator
-            self.sentiment_ = clone(sentiment).fit(X, y[:, 1], sample_weight=sample_weight)
-            self.sentiment_classes_ = np.asarray(self.sentiment_.classes_)
+        no_sentiment = np.asarray([], dtype=object)
+        self.sentiment_classes_ = no_sentiment if self.sentiment_ is None else np.asarray(self.sentiment_.classes_)
         return self
 
     def predict_proba(self, X: Any) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,39 @@
+"""ReasonSentimentClassifier: both heads fitted with BLAS in the calling thread."""
+
+import numpy as np
+import pytest
+from sklearn.base import BaseEstimator, ClassifierMixin
+from threadpoolctl import threadpool_info, threadpool_limits
+
+from taikai.model import ReasonSentimentClassifier
+
+
+class BlasRecorder(ClassifierMixin, BaseEstimator):
+    """Fits nothing; records how many threads each BLAS library allows while it is fitted."""
+
+    def fit(self, X, y, sample_weight=None):
+        self.blas_threads_ = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+        self.classes_ = np.unique(y)
+        return self
+
+
+@pytest.mark.parametrize(
+    "y",
+    [
+        np.array(["fees", "time", "fees", "other"]),
+        np.array([["fees", "negative"], ["time", "neutral"], ["fees", "negative"], ["other", "positive"]]),
+    ],
+    ids=["reason only", "reason and sentiment"],
+)
+def test_heads_are_fitted_in_one_blas_thread(y):
+    if not [i for i in threadpool_info() if i["user_api"] == "blas"]:
+        pytest.skip("no BLAS library is loaded")
+    classifier = ReasonSentimentClassifier(BlasRecorder(), BlasRecorder())
+    with threadpool_limits(limits=2, user_api="blas"):  # what a 2-core machine allows by default
+        classifier.fit(np.eye(4), y)
+        after = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    heads = [classifier.reason_] + ([classifier.sentiment_] if y.ndim == 2 else [])
+    assert [h.blas_threads_ for h in heads] == [[1] * len(after)] * len(heads)
+    assert after == [2] * len(after)  # the limit is lifted after the fit
+    expected_sentiments = [] if y.ndim == 1 else sorted(set(y[:, 1]))
+    assert list(classifier.sentiment_classes_) == expected_sentiments
