@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._dates import parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
-    from taikai.io._formats import FORMATS, TEXT_FORMATS, check_output_dir, format_of, open_reader
+    from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
     from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
@@ -82,6 +82,7 @@ __all__ = [
     "OnBadRows",
     "OutputSpec",
     "Position",
+    "ReadOptions",
     "Reader",
     "RunSummary",
     "Table",
@@ -132,7 +133,14 @@ __getattr__: Any = lazy_modules(
         ),
         "taikai.io._dates": ("parse_dates",),
         "taikai.io._decoded_lines": ("DecodeNote", "raw_lines"),
-        "taikai.io._formats": ("FORMATS", "TEXT_FORMATS", "check_output_dir", "format_of", "open_reader"),
+        "taikai.io._formats": (
+            "FORMATS",
+            "TEXT_FORMATS",
+            "ReadOptions",
+            "check_output_dir",
+            "format_of",
+            "open_reader",
+        ),
         "taikai.io._frames": ("Table", "read_predictions", "read_table", "warn_decoding"),
         "taikai.io._labelled": (
             "FREE_LABELS_HINT",

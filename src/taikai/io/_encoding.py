@@ -41,6 +41,13 @@ def resolve_encoding(name: str, option: str = "--encoding") -> str:
     return codec
 
 
+def check_encoding_errors(value: str) -> str:
+    """Return *value* if it is one of :data:`ENCODING_ERRORS`, or raise :class:`InputError` naming the option."""
+    if value not in ENCODING_ERRORS:
+        raise InputError(f"--encoding-errors must be one of {', '.join(ENCODING_ERRORS)}, not {value!r}")
+    return value
+
+
 def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = "strict") -> str:
     """Return ``utf-8-sig`` or ``cp932`` for *path*, judged on its first bytes, or raise :class:`InputError`.
 

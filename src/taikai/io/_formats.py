@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from taikai.errors import InputError
+from taikai.io._encoding import check_encoding_errors
 from taikai.io._records import Reader
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
@@ -26,9 +28,7 @@ _EXTENSIONS = {
 def format_of(path: Path, given: str | None = None, option: str = "--input-format") -> str:
     """Return the format named by *given*, or the one *path*'s extension says, or raise :class:`InputError`."""
     if given:
-        if given.lower() not in FORMATS:
-            raise InputError(f"unknown format {given!r}; choose one of {', '.join(FORMATS)}")
-        return given.lower()
+        return _known_format(given)
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
         raise InputError(
@@ -36,6 +36,13 @@ def format_of(path: Path, given: str | None = None, option: str = "--input-forma
             f"pass {option} {'|'.join(FORMATS)}"
         )
     return found
+
+
+def _known_format(given: str) -> str:
+    """Return *given* in lower case if it names one of :data:`FORMATS`, or raise :class:`InputError`."""
+    if given.lower() not in FORMATS:
+        raise InputError(f"unknown format {given!r}; choose one of {', '.join(FORMATS)}")
+    return given.lower()
 
 
 def check_output_dir(path: Path, option: str = "") -> None:
@@ -78,3 +85,29 @@ def open_reader(
     from taikai.io._table_readers import ParquetReader, XlsxReader
 
     return ParquetReader(path) if fmt == "parquet" else XlsxReader(path, sheet)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReadOptions:
+    """How to read an input file: the arguments of :func:`open_reader` after the path, as one value.
+
+    ``input_format`` is one of :data:`FORMATS` (``None``: from the file's extension), ``encoding`` applies to the
+    text formats (``None``: detect UTF-8 or CP932), ``sheet`` to xlsx (``None``: the first), and
+    ``encoding_errors`` (``strict`` or ``replace``) to the text formats. An unknown format or encoding-error mode
+    is refused here, with the same message as :func:`open_reader`; what depends on the file (an encoding given
+    for Parquet, a sheet for CSV, an unknown encoding name) is refused when it is opened.
+    """
+
+    input_format: str | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    encoding_errors: str = "strict"
+
+    def __post_init__(self) -> None:
+        if self.input_format:
+            _known_format(self.input_format)
+        check_encoding_errors(self.encoding_errors)
+
+    def open(self, path: Path) -> Reader:
+        """Return the reader of *path* read this way (:func:`open_reader`)."""
+        return open_reader(path, self.input_format, self.encoding, self.sheet, self.encoding_errors)

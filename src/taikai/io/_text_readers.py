@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from taikai.errors import InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
-from taikai.io._encoding import ENCODING_ERRORS, detect_encoding, resolve_encoding
+from taikai.io._encoding import check_encoding_errors, detect_encoding, resolve_encoding
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 
 # The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
@@ -29,8 +29,7 @@ class _TextReader:
 
     def __init__(self, path: Path, encoding: str | None, encoding_errors: str = "strict"):
         check_path(path)
-        if encoding_errors not in ENCODING_ERRORS:
-            raise InputError(f"--encoding-errors must be one of {', '.join(ENCODING_ERRORS)}, not {encoding_errors!r}")
+        check_encoding_errors(encoding_errors)
         self.path = path
         self.encoding_errors = encoding_errors
         self.encoding_given = bool(encoding)
