@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
+from taikai.io import ReadOptions
 from taikai.model import DriftStatistics, Model, resolve_model
 
 if TYPE_CHECKING:
@@ -23,18 +25,22 @@ def reference_statistics(model: Model) -> tuple[DriftStatistics, str]:
 def _statistics(
     data: str | Path | pd.DataFrame,
     model: Model,
+    read_options: ReadOptions,
+    *,
     text_column: str,
     date_column: str | None = None,
     freq: str = "M",
-    encoding: str | None = None,
-    input_format: str | None = None,
-    sheet: str | None = None,
     progress: Callable[[int], None] | None = None,
-    encoding_errors: str = "strict",
 ) -> FileStatistics:
     if isinstance(data, (str, Path)):
         return file_statistics(
-            Path(data), model, text_column, date_column, freq, encoding, input_format, sheet, progress, encoding_errors
+            Path(data),
+            model,
+            text_column=text_column,
+            date_column=date_column,
+            freq=freq,
+            read_options=read_options,
+            progress=progress,
         )
     return frame_statistics(data, model, text_column, date_column, freq)
 
@@ -59,13 +65,18 @@ def check_drift(
     With *date_column*, each period (``freq`` ``M`` months or ``W`` weeks) is judged too.
     """
     model = resolve_model(model)
+    read_options = ReadOptions(
+        input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
+    )
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
-        ref = _statistics(reference, model, text_column, encoding=encoding, encoding_errors=encoding_errors).overall
+        # The reference is read by its own extension, from its first sheet: only the encoding options apply to it.
+        reference_options = replace(read_options, input_format=None, sheet=None)
+        ref = _statistics(reference, model, reference_options, text_column=text_column).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
-        dump, model, text_column, date_column, freq, encoding, input_format, sheet, progress, encoding_errors
+        dump, model, read_options, text_column=text_column, date_column=date_column, freq=freq, progress=progress
     )
     return DriftReport(
         source=found.source,

@@ -12,7 +12,7 @@ import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import InputError
-from taikai.io import bad_line_error, open_reader, parse_dates, warn_decoding
+from taikai.io import ReadOptions, bad_line_error, parse_dates, warn_decoding
 from taikai.model import DriftStatistics, Model, proba_columns
 from taikai.text import Status
 
@@ -89,22 +89,21 @@ class _Rows:
 def file_statistics(
     path: Path,
     model: Model,
+    *,
     text_column: str = "text",
     date_column: str | None = None,
     freq: str = "M",
-    encoding: str | None = None,
-    input_format: str | None = None,
-    sheet: str | None = None,
+    read_options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
-    encoding_errors: str = "strict",
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
-    The file is read and classified a chunk at a time, so memory stays bounded; a malformed record stops the
-    count with its file and line.
+    *read_options* say how to read the file (format, encoding, sheet, encoding errors; default: from its
+    extension, encoding detected). The file is read and classified a chunk at a time, so memory stays bounded; a
+    malformed record stops the count with its file and line. *progress* is called with the rows of each chunk.
     """
     path = Path(path)
-    reader = open_reader(path, input_format, encoding, sheet, encoding_errors)
+    reader = (read_options or ReadOptions()).open(path)
     notes: list[Any] = []
 
     def chunks() -> Iterator[list[list[Any]]]:

@@ -1,0 +1,114 @@
+"""file_statistics reads a dump as its ReadOptions say, and counts it as frame_statistics counts the same frame."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from taikai.drift import check_drift, file_statistics, frame_statistics
+from taikai.errors import InputError
+from taikai.io import ReadOptions
+
+HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
+
+
+def _csv_cp932(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_csv(path, index=False, encoding="cp932")
+
+
+def _tsv(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_csv(path, index=False, sep="\t")
+
+
+def _xlsx_second_sheet(frame: pd.DataFrame, path: Path) -> None:
+    with pd.ExcelWriter(path) as writer:
+        frame.head(3).to_excel(writer, sheet_name="a", index=False)
+        frame.to_excel(writer, sheet_name="b", index=False)
+
+
+def _parquet(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_parquet(path, index=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "options"),
+    [
+        ("dump.csv", _csv_cp932, ReadOptions(encoding="cp932")),
+        ("dump.csv", _csv_cp932, None),  # the encoding detected
+        ("dump.txt", _tsv, ReadOptions(input_format="tsv")),
+        ("dump.xlsx", _xlsx_second_sheet, ReadOptions(sheet="b")),
+        ("dump.bin", _parquet, ReadOptions(input_format="parquet")),
+    ],
+)
+def test_a_file_read_as_its_options_say_counts_as_its_frame(tiny_model, tmp_path, name, write, options):
+    frame = pd.read_csv(HOTELS, dtype=str)
+    path = tmp_path / name
+    write(frame, path)
+    seen: list[int] = []
+    counted = file_statistics(path, tiny_model, date_column="posted_at", read_options=options, progress=seen.append)
+    expected = frame_statistics(frame, tiny_model, date_column="posted_at", source=str(path))
+    assert counted == expected
+    assert counted.overall.rows == len(frame) == sum(seen)
+    assert list(counted.periods) == ["2025-07"] and counted.periods["2025-07"].rows == len(frame)
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "message"),
+    [
+        ("dump.txt", None, r"cannot tell the format from the extension '\.txt'; pass --input-format"),
+        ("dump.csv", ReadOptions(sheet="b"), "--sheet applies to xlsx input, not to csv"),
+        (
+            "dump.csv",
+            ReadOptions(encoding="ascii"),
+            r"dump\.csv:2: byte 0x[0-9a-f]+ is not valid ascii, the encoding given with --encoding",
+        ),
+    ],
+)
+def test_a_file_read_against_its_options_is_a_clear_error(tiny_model, tmp_path, name, options, message):
+    path = tmp_path / name
+    _csv_cp932(pd.read_csv(HOTELS, dtype=str), path)
+    with pytest.raises(InputError, match=message):
+        file_statistics(path, tiny_model, read_options=options)
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "given"),
+    [
+        ("dump.bin", _parquet, {"input_format": "parquet"}),
+        ("dump.xlsx", _xlsx_second_sheet, {"sheet": "b"}),
+        ("dump.csv", _csv_cp932, {"encoding": "cp932", "encoding_errors": "replace"}),
+    ],
+)
+def test_the_reference_is_read_by_its_own_extension_and_first_sheet(tiny_model, tmp_path, name, write, given):
+    """check_drift gives the reference the dump's encoding options, not its format or sheet."""
+    frame = pd.read_csv(HOTELS, dtype=str)
+    dump = tmp_path / name
+    write(frame, dump)
+    reference = tmp_path / "reference.csv"
+    _csv_cp932(frame, reference)
+    report = check_drift(dump, tiny_model, reference=reference, **given)
+    assert report.overall.statistics.rows == len(frame)
+    assert replace(report.reference, source="") == replace(report.overall.statistics, source="")
+    assert not report.alert
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"encoding_errors": "ignore"}, "--encoding-errors must be one of strict, replace, not 'ignore'"),
+        ({"input_format": "excel"}, "unknown format 'excel'; choose one of"),
+    ],
+)
+def test_check_drift_refuses_bad_reading_options(tiny_model, given, message):
+    with pytest.raises(InputError, match=message):
+        check_drift(HOTELS, tiny_model, **given)
+
+
+def test_the_reference_is_read_in_the_dumps_encoding(tiny_model, tmp_path):
+    reference = tmp_path / "reference.csv"
+    _csv_cp932(pd.read_csv(HOTELS, dtype=str), reference)
+    with pytest.raises(InputError, match=r"reference\.csv:2: byte 0x[0-9a-f]+ is not valid ascii"):
+        check_drift(HOTELS, tiny_model, reference=reference, encoding="ascii")
