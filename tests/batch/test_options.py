@@ -6,6 +6,7 @@ from click.testing import CliRunner
 from taikai.batch import BatchOptions, BatchSummary, chunk_result
 from taikai.cli import cli
 from taikai.errors import InputError
+from taikai.io import ReadOptions
 from taikai.text import Status
 
 
@@ -33,6 +34,21 @@ def test_options_are_keyword_only_and_default_from_one_place():
     params = {p.name: p.default for p in cli.get_command(None, "batch").params}
     for name in ("jobs", "chunk_size", "on_bad_lines", "sheet", "id_column"):
         assert params[name] == BatchOptions.default(name), name
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({}, ReadOptions()),
+        (
+            {"input_format": "xlsx", "sheet": "2", "encoding_errors": "replace"},
+            ReadOptions(input_format="xlsx", sheet="2", encoding_errors="replace"),
+        ),
+        ({"encoding": "cp932", "output_encoding": "utf-8", "output_format": "csv"}, ReadOptions(encoding="cp932")),
+    ],
+)
+def test_read_options_are_how_the_input_is_read(given, expected):
+    assert BatchOptions.make(text_column="text", **given).read_options == expected
 
 
 @pytest.mark.parametrize(

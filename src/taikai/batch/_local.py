@@ -93,7 +93,7 @@ def run_local(
     tio.check_output_dir(output)
     if input.exists() and output.exists() and output.samefile(input):
         raise InputError(f"{output}: the output would overwrite the input; choose another output file")
-    reader = tio.open_reader(input, in_fmt, options.encoding, options.sheet, options.encoding_errors)
+    reader = options.read_options.open(input)
     columns = reader.columns
     model = resolve_model(model)
     check_columns(input, columns, model, options)

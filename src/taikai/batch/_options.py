@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError
-from taikai.io import ENCODING_ERRORS
+from taikai.io import ENCODING_ERRORS, ReadOptions
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
@@ -64,6 +64,16 @@ class BatchOptions:
     def applied_rules_mode(self) -> RulesMode | None:
         """Return how rules are applied, or ``None`` without rules."""
         return None if self.rules is None else RulesMode.parse(self.rules_mode)
+
+    @property
+    def read_options(self) -> ReadOptions:
+        """Return how the input file is read: its format, encoding, sheet and encoding errors."""
+        return ReadOptions(
+            input_format=self.input_format,
+            encoding=self.encoding,
+            sheet=self.sheet,
+            encoding_errors=self.encoding_errors,
+        )
 
     @classmethod
     def make(cls, options: BatchOptions | None = None, text_column: str | None = None, **given: Any) -> BatchOptions:
