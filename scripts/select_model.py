@@ -36,6 +36,7 @@ from shipped_config import token_block
 from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_limits
 
 from taikai.io import read_labelled
 from taikai.model import DEFAULT_VECTORS, SEED, FeatureConfig
@@ -83,12 +84,15 @@ def fit_heads(block, tokens, y_reason, y_sentiment, train, test) -> dict:
     x_train = features.fit_transform([tokens[i] for i in train])
     x_test = features.transform([tokens[i] for i in test])
     out = {"test": test, "reason": {}, "sentiment": {}}
-    for name, params in REASON_HEADS.items():
-        head = LogisticRegression(max_iter=3000, random_state=SEED, **params).fit(x_train, y_reason[train])
-        out["reason"][name] = head.predict(x_test)
-    for name, params in SENTIMENT_HEADS.items():
-        head = LogisticRegression(max_iter=3000, random_state=SEED, **params).fit(x_train, y_sentiment[train])
-        out["sentiment"][name] = head.predict(x_test)
+    # In the calling thread, as ReasonSentimentClassifier.fit does: with the dense vector block, BLAS's threads
+    # only spin (the same wall time, twice the CPU).
+    with threadpool_limits(limits=1, user_api="blas"):
+        for name, params in REASON_HEADS.items():
+            head = LogisticRegression(max_iter=3000, random_state=SEED, **params).fit(x_train, y_reason[train])
+            out["reason"][name] = head.predict(x_test)
+        for name, params in SENTIMENT_HEADS.items():
+            head = LogisticRegression(max_iter=3000, random_state=SEED, **params).fit(x_train, y_sentiment[train])
+            out["sentiment"][name] = head.predict(x_test)
     return out
 
 
