@@ -48,4 +48,9 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+        print(__doc__)
+        sys.exit(0 if sys.argv[1:] in (["-h"], ["--help"]) else 2)
+    if not Path(sys.argv[1]).is_file():
+        sys.exit(f"{sys.argv[1]}: no such file (give the path of one batch TSV)")
     sys.exit(main(sys.argv[1]))
