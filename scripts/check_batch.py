@@ -4,6 +4,7 @@ Usage: python scripts/check_batch.py data/batches/b01.tsv
 Validates every line, then runs ../shared/tools/corpus_report.py on it (if present).
 """
 
+import argparse
 import csv
 import subprocess
 import sys
@@ -48,9 +49,9 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
-        print(__doc__)
-        sys.exit(0 if sys.argv[1:] in (["-h"], ["--help"]) else 2)
-    if not Path(sys.argv[1]).is_file():
-        sys.exit(f"{sys.argv[1]}: no such file (give the path of one batch TSV)")
-    sys.exit(main(sys.argv[1]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("batch", help="the batch TSV, e.g. data/batches/b01.tsv")
+    batch = parser.parse_args().batch
+    if not Path(batch).is_file():
+        sys.exit(f"{batch}: no such file (give the path of one batch TSV)")
+    sys.exit(main(batch))
