@@ -67,6 +67,31 @@ def test_predict_missing_model_is_a_clear_error(run, tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["info", "--model", "{dir}"], {}, "{dir}: no such model directory; give the directory of a trained model"),
+        (
+            ["predict", "手数料が高い"],
+            {"TAIKAI_MODEL": "{dir}"},
+            "{dir}: no such model directory (named by TAIKAI_MODEL)",
+        ),
+        (
+            ["info"],
+            {"TAIKAI_MODEL": "{dir}"},
+            "{dir}: no such model directory (named by TAIKAI_MODEL); set TAIKAI_MODEL",
+        ),
+    ],
+)
+def test_a_missing_model_directory_is_named_as_a_directory(tmp_path, args, env, message):
+    missing = str(tmp_path / "nodir")
+    runner = CliRunner(env={k: v.format(dir=missing) for k, v in env.items()})
+    result = runner.invoke(cli, [a.format(dir=missing) for a in args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"taikai: error: {message.format(dir=missing)}")
+    assert "metadata.json;" not in result.stderr and "--metadata-only" not in result.stderr
+
+
 def test_train_info_evaluate_round_trip(run, tiny_csv, tmp_path):
     out = tmp_path / "m"
     result = run("train", tiny_csv, "--out", out, "--folds", "2", "--test-size", "0.25")
