@@ -9,6 +9,10 @@ class ModelError(TaikaiError):
     """A model cannot be found, verified or loaded."""
 
 
+class ModelNotFoundError(ModelError):
+    """A model directory, or the metadata that makes it one, does not exist."""
+
+
 class InputError(TaikaiError):
     """Input data cannot be read or lacks what is needed (file, column, line)."""
 

@@ -49,6 +49,71 @@ def test_predict_reads_stdin_lines_as_jsonl(run, tiny_model_dir):
     assert [json.loads(line)["status"] for line in result.output.splitlines()] == ["ok", "ok"]
 
 
+STDIN_TEXTS = ["手数料が高すぎる", "単価が安い"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "\n".join(STDIN_TEXTS).encode("utf-8"),
+        "\r\n".join(STDIN_TEXTS).encode("utf-8-sig"),
+        "\r\n".join(STDIN_TEXTS).encode("cp932") + b"\r\n",
+    ],
+    ids=["utf-8", "utf-8-sig", "cp932"],
+)
+def test_predict_reads_stdin_bytes_in_the_encoding_batch_detects(run, tiny_model_dir, data):
+    result = run("predict", "--model", tiny_model_dir, "--format", "jsonl", input=data)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], r["status"]) for r in records] == [(text, "ok") for text in STDIN_TEXTS]
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("data", "options", "message"),
+    [
+        (
+            b"\xff\xfe" + "手".encode(),
+            [],
+            "taikai: error: <stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff on line 1; "
+            "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
+        ),
+        (
+            "手数料が高すぎる\n単価が安い\n".encode("cp932"),
+            ["--encoding", "utf-8"],
+            "taikai: error: <stdin>:1: byte 0x8e is not valid utf-8, the encoding given with --encoding",
+        ),
+    ],
+    ids=["undecodable", "wrong-encoding-given"],
+)
+def test_predict_stops_at_stdin_bytes_it_cannot_decode(run, tiny_model_dir, data, options, message):
+    result = run("predict", "--model", tiny_model_dir, *options, input=data)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert result.stdout == ""  # nothing classified, no mojibake
+
+
+def test_predict_stdin_encoding_errors_replace_warns_naming_the_line(run, tiny_model_dir):
+    data = "単価が安い\n".encode() + "手数料が".encode() + b"\xff" + "高すぎる".encode()
+    result = run("predict", "--model", tiny_model_dir, "--format", "jsonl", "--encoding-errors", "replace", input=data)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["単価が安い", "手数料が\ufffd高すぎる"]
+    assert "taikai: warning: <stdin>: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD: line(s) 2" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--encoding", "cp932"], "Error: --encoding applies to standard input only"),
+        (["--encoding-errors", "replace"], "Error: --encoding-errors applies to standard input only"),
+    ],
+)
+def test_predict_refuses_stdin_options_with_texts_as_arguments(run, tiny_model_dir, options, message):
+    result = run("predict", "手数料が高い", "--model", tiny_model_dir, *options)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
 def test_predict_bad_input_exits_2_and_says_which(run, tiny_model_dir):
     result = run("predict", "手数料が高い", "   ", "english only", "--model", tiny_model_dir)
     assert result.exit_code == 2
@@ -65,6 +130,31 @@ def test_predict_missing_model_is_a_clear_error(run, tmp_path):
     assert result.exit_code == 2
     assert "taikai: error:" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["info", "--model", "{dir}"], {}, "{dir}: no such model directory; give the directory of a trained model"),
+        (
+            ["predict", "手数料が高い"],
+            {"TAIKAI_MODEL": "{dir}"},
+            "{dir}: no such model directory (named by TAIKAI_MODEL)",
+        ),
+        (
+            ["info"],
+            {"TAIKAI_MODEL": "{dir}"},
+            "{dir}: no such model directory (named by TAIKAI_MODEL); set TAIKAI_MODEL",
+        ),
+    ],
+)
+def test_a_missing_model_directory_is_named_as_a_directory(tmp_path, args, env, message):
+    missing = str(tmp_path / "nodir")
+    runner = CliRunner(env={k: v.format(dir=missing) for k, v in env.items()})
+    result = runner.invoke(cli, [a.format(dir=missing) for a in args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"taikai: error: {message.format(dir=missing)}")
+    assert "metadata.json;" not in result.stderr and "--metadata-only" not in result.stderr
 
 
 def test_train_info_evaluate_round_trip(run, tiny_csv, tmp_path):

@@ -2,6 +2,7 @@
 
 import json
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,19 @@ def test_version_mismatch_is_refused_with_a_retrain_hint(tiny_model_dir, tmp_pat
 def test_missing_metadata_is_explained(tmp_path):
     with pytest.raises(ModelError, match=r"no metadata\.json"):
         taikai.load_model(tmp_path)
+
+
+def test_a_missing_model_directory_is_named_as_a_directory(tmp_path, monkeypatch):
+    monkeypatch.delenv("TAIKAI_MODEL", raising=False)
+    missing = tmp_path / "nodir"
+    with pytest.raises(
+        ModelError,
+        match=rf"^{re.escape(str(missing))}: no such model directory; give the directory "
+        r"of a trained model .* with --model DIR \(load_model\(DIR\) in Python\), or leave it out",
+    ):
+        taikai.load_model(missing)
+    with pytest.raises(ModelError, match="no such model directory"):
+        read_metadata(missing)
 
 
 @pytest.mark.slow

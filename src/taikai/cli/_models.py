@@ -80,7 +80,7 @@ def evaluate(
 )
 def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     """Show the model's metadata: labels, versions, data hash, metrics."""
-    from taikai.errors import ModelError
+    from taikai.errors import ModelError, ModelNotFoundError
     from taikai.model import artifact_problems, default_model_dir, load_model, read_metadata, read_metadata_json
 
     path = model_path if model_path is not None else default_model_dir()
@@ -95,6 +95,8 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     else:
         try:
             meta = load_model(path).metadata
+        except ModelNotFoundError:
+            raise  # --metadata-only would find nothing either
         except ModelError as exc:
             raise ModelError(f"{exc}\n(taikai info --metadata-only shows its metadata without loading it)") from exc
         problems = []

@@ -9,8 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
-from taikai.cli._common import UserError, check_rules_mode, mask_pii_option, model_option, rules_options
+from taikai.cli._common import (
+    UserError,
+    check_rules_mode,
+    encoding_errors_option,
+    mask_pii_option,
+    model_option,
+    rules_options,
+)
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.text import clip, display_width, pad
 
@@ -51,11 +59,28 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
     return "\n".join("  ".join(pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows)
 
 
+def _check_no_input_options(ctx: click.Context) -> None:
+    """Refuse --encoding and --encoding-errors given with texts as arguments (they apply to standard input)."""
+    names = [f"--{name.replace('_', '-')}" for name in ("encoding", "encoding_errors")]
+    given = [n for n in names if ctx.get_parameter_source(n[2:].replace("-", "_")) is not ParameterSource.DEFAULT]
+    if given:
+        verb = "applies" if len(given) == 1 else "apply"
+        raise click.UsageError(
+            f"{' and '.join(given)} {verb} to standard input only; texts given as arguments are already text"
+        )
+
+
 @click.command()
 @click.argument("texts", nargs=-1)
 @model_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 @click.option("--top", type=click.IntRange(min=0), default=0, help="Also show the K most probable reasons.")
+@click.option(
+    "--encoding",
+    default=None,
+    help="Standard input's encoding (default: detect UTF-8, UTF-8 with BOM, or CP932, as batch does for files).",
+)
+@encoding_errors_option
 @rules_options
 @mask_pii_option
 @click.pass_context
@@ -66,11 +91,16 @@ def predict(
     model_path: Path | None,
     fmt: str,
     top: int,
+    encoding: str | None,
+    encoding_errors: str,
     rules: Path | None,
     rules_mode: str,
     mask_pii: bool,
 ) -> None:
     """Classify review TEXTS (or one review per line of standard input).
+
+    Standard input is read as bytes in the encoding given with --encoding, or detected as batch detects a
+    file's (UTF-8, UTF-8 with BOM, or CP932); bytes it cannot decode stop the command, naming their line.
 
     With --rules, the table adds the model's own reason, the labels of the rules that fired and ! where they
     conflict with the model (p stays the model's probability of its own reason). Exit code 2 when any text
@@ -78,6 +108,8 @@ def predict(
     the rules and the model read them, and the masks per kind are counted on standard error.
     """
     check_rules_mode(ctx, rules)
+    if texts:
+        _check_no_input_options(ctx)
     import_sklearn_without_pandas()
     exit_quickly_when_done()  # it writes only to standard output and error
     from taikai.model import load_model
@@ -86,7 +118,9 @@ def predict(
     if not lines:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
-        lines = [line.rstrip("\r\n") for line in sys.stdin]
+        from taikai.io import decode_input
+
+        lines = decode_input(sys.stdin.buffer.read(), encoding, encoding_errors).lines
         if not lines:
             raise UserError("standard input was empty: nothing to classify")
     model = load_model(model_path)

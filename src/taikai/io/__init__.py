@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         summary_path,
         write_summary,
     )
+    from taikai.io._stdin import DecodedInput, decode_input
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -76,6 +77,7 @@ __all__ = [
     "BadRow",
     "Chunk",
     "DecodeNote",
+    "DecodedInput",
     "ExcelCells",
     "LabelledTable",
     "ModelStamp",
@@ -90,6 +92,7 @@ __all__ = [
     "bad_lines_csv",
     "check_labelled",
     "check_output_dir",
+    "decode_input",
     "detect_encoding",
     "encode_stream",
     "encode_table",
@@ -165,6 +168,7 @@ __getattr__: Any = lazy_modules(
             "summary_path",
             "write_summary",
         ),
+        "taikai.io._stdin": ("DecodedInput", "decode_input"),
         "taikai.io._writers": (
             "OUTPUT_ENCODINGS",
             "STREAM_FORMATS",

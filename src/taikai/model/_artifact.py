@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from taikai.errors import ModelError
+from taikai.errors import ModelError, ModelNotFoundError
 from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata
 from taikai.model._versions import check_versions
 
@@ -53,13 +53,32 @@ def _model_dir(path: Path) -> Path:
 def read_metadata_json(model_dir: Path) -> Any:
     """Return the JSON values of the metadata file in *model_dir*, whatever its format, or raise :class:`ModelError`."""
     model_dir = _model_dir(model_dir)
+    if not model_dir.exists():
+        raise _no_such_directory(model_dir)
     path = model_dir / METADATA_NAME
     if not path.exists():
-        raise ModelError(f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and its metadata")
+        raise ModelNotFoundError(
+            f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and its metadata"
+        )
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ModelError(f"{path}: not valid JSON ({exc})") from exc
+
+
+def _no_such_directory(model_dir: Path) -> ModelNotFoundError:
+    """Return the error for a model directory that does not exist, saying where its path came from."""
+    holds = f"the directory of a trained model (holding {ARTIFACT_NAME} and {METADATA_NAME}, as taikai train writes)"
+    env = os.environ.get("TAIKAI_MODEL")
+    if env and Path(env) == model_dir:
+        return ModelNotFoundError(
+            f"{model_dir}: no such model directory (named by TAIKAI_MODEL); set TAIKAI_MODEL to {holds}, "
+            "or unset it to use the shipped model"
+        )
+    return ModelNotFoundError(
+        f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python), "
+        "or leave it out to use the shipped model"
+    )
 
 
 def read_metadata(model_dir: Path) -> ModelMetadata:

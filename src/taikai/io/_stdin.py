@@ -1,0 +1,119 @@
+"""Decode the bytes piped into a command (``taikai predict``) into lines, as a text file's lines are decoded.
+
+The encoding is detected as for a file (UTF-8 with or without BOM, then CP932), but on the whole input, which
+the command reads at once anyway; bytes that decode in neither stop with the line of each, never as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from taikai.errors import InputError
+from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec, raw_lines
+from taikai.io._encoding import ENCODINGS, check_encoding_errors, resolve_encoding
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+STDIN = Path("<stdin>")
+"""What messages call standard input, in place of a file name."""
+
+
+@dataclass(frozen=True)
+class DecodedInput:
+    """The lines of some input bytes (without their line endings), the encoding read and what did not decode."""
+
+    lines: list[str]
+    encoding: str
+    notes: list[DecodeNote]
+    """A note for each line with bytes read as U+FFFD or as private-use characters (see :class:`DecodeNote`)."""
+
+
+def decode_input(
+    data: bytes, encoding: str | None = None, errors: str = "strict", source: Path = STDIN
+) -> DecodedInput:
+    """Return the lines of *data*, split as a universal reader splits them and decoded in *encoding*.
+
+    Without *encoding*, UTF-8 (a BOM is skipped) is tried, then CP932, which must decode without private-use
+    characters (mojibake, most likely) to be taken; when neither decodes cleanly,
+    ``errors="replace"`` takes the one with fewer undecodable bytes and private-use characters (UTF-8 on a tie).
+    Raises :class:`InputError` naming *source*, the line and the byte when the bytes do not decode
+    (``errors="strict"``); warns (:class:`~taikai.errors.DataWarning`) naming the lines that hold bytes read as
+    U+FFFD or private-use characters.
+    """
+    check_encoding_errors(errors)
+    decoded = _given(data, resolve_encoding(encoding), errors, source) if encoding else _detect(data, errors, source)
+    if decoded.notes:
+        from taikai.io._frames import warn_decoding  # only then: it imports every file reader
+
+        warn_decoding(source, decoded.notes)
+    return decoded
+
+
+_REPLACE = "or pass --encoding-errors replace to read undecodable bytes as U+FFFD (a warning names their lines)"
+
+
+def _given(data: bytes, encoding: str, errors: str, source: Path) -> DecodedInput:
+    problem = _first_problem(data, encoding, private_use=False) if errors == "strict" else None
+    if problem is not None:
+        line, what = problem
+        raise InputError(
+            f"{source}:{line}: {what} is not valid {encoding}, the encoding given with --encoding; pass the "
+            f"input's encoding, or leave --encoding out to detect UTF-8 or CP932, {_REPLACE}"
+        )
+    return _decode(data, encoding, errors, source, given=True)
+
+
+def _detect(data: bytes, errors: str, source: Path) -> DecodedInput:
+    problems = []
+    for encoding in ENCODINGS:
+        problem = _first_problem(data, encoding, private_use=True)
+        if problem is None:
+            return _decode(data, encoding, errors, source, given=False)
+        problems.append(f"{encoding}: {problem[1]} on line {problem[0]}")
+    if errors == "replace":
+        tried = [_decode(data, encoding, errors, source, given=False) for encoding in ENCODINGS]
+        return min(tried, key=_unclean)
+    raise InputError(
+        f"{source}: cannot decode as UTF-8 or CP932 ({'; '.join(problems)}); pass its encoding with --encoding "
+        f"(one whose line breaks are single bytes, such as latin-1 or euc-jp), or convert it to UTF-8, {_REPLACE}"
+    )
+
+
+def _unclean(decoded: DecodedInput) -> int:
+    """Return the bytes read as U+FFFD and the private-use characters of *decoded*: either may be mojibake."""
+    return sum(note.replaced + note.private_use for note in decoded.notes)
+
+
+def _first_problem(data: bytes, encoding: str, private_use: bool) -> tuple[int, str] | None:
+    """Return the line of the first byte *data* fails to decode at in *encoding*, and that byte, or ``None``.
+
+    With *private_use*, a private-use character counts as a failure too: CP932 decodes almost any bytes, 0xFF
+    and its user area into private-use characters, so UTF-8 text with one stray byte would otherwise pass as
+    CP932 and be read as mojibake.
+    """
+    codec = line_codec(encoding)
+    for number, raw in enumerate(raw_lines(io.BytesIO(data)), 1):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError as exc:
+            return number, f"byte {raw[exc.start]:#04x}"
+        found = _PRIVATE_USE.search(text) if private_use else None
+        if found:
+            return number, f"U+{ord(found.group()):04X}, a private-use character (no real text)"
+    return None
+
+
+def _decode(data: bytes, encoding: str, errors: str, source: Path, given: bool) -> DecodedInput:
+    start = len(codecs.BOM_UTF8) if line_codec(encoding) == "utf-8" and data.startswith(codecs.BOM_UTF8) else 0
+    decoded = DecodedLines(io.BytesIO(data[start:]), encoding, source, start, 0, errors, given)
+    lines, notes = [], []
+    for text in decoded:
+        first, _ = decoded.take()
+        note = decoded.take_note(first)
+        if note is not None:
+            notes.append(note)
+        lines.append(text.rstrip("\r\n"))
+    return DecodedInput(lines, encoding, notes)

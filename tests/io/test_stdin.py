@@ -1,0 +1,83 @@
+"""Decoding piped input: the encoding detected as for a file, or a stop naming the line, never mojibake."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import pytest
+
+from taikai.errors import DataWarning, InputError
+from taikai.io import decode_input
+
+TEXTS = ["手数料が高すぎる", "単価が安い"]
+UTF8 = "\n".join(TEXTS).encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (UTF8 + b"\n", "utf-8-sig"),
+        (codecs.BOM_UTF8 + UTF8, "utf-8-sig"),  # the BOM is skipped, not read as U+FEFF
+        ("\r\n".join(TEXTS).encode("cp932") + b"\r\n", "cp932"),
+        ("\r".join(TEXTS).encode("cp932"), "cp932"),
+    ],
+)
+def test_utf8_and_cp932_are_detected(data, encoding):
+    decoded = decode_input(data)
+    assert (decoded.lines, decoded.encoding, decoded.notes) == (TEXTS, encoding, [])
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b"\xff\xfe" + "手".encode(),
+            "<stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff on line 1; "
+            "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
+        ),
+        # CP932 would read the stray 0xFF as U+F8F3 and the UTF-8 around it as mojibake: refused too
+        (
+            UTF8 + b"\n" + "手数料が".encode() + b"\xff" + "高すぎる".encode(),
+            "(utf-8-sig: byte 0xff on line 3; cp932: U+F8F3, a private-use character (no real text) on line 3)",
+        ),
+    ],
+)
+def test_bytes_neither_decodes_stop_naming_the_line_and_the_encodings_tried(data, message):
+    with pytest.raises(InputError, match=re.escape(message)) as info:
+        decode_input(data)
+    assert "--encoding-errors replace" in str(info.value)
+
+
+def test_a_given_encoding_names_the_line_it_fails_on():
+    data = UTF8 + "\n解約".encode("cp932")
+    with pytest.raises(InputError, match=r"^<stdin>:3: byte 0x89 is not valid utf-8, the encoding given with"):
+        decode_input(data, encoding="utf8")
+    assert decode_input(data, encoding="cp932").lines[2] == "解約"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "lines", "warning"),
+    [
+        # one bad byte in UTF-8 text: read as UTF-8 with U+FFFD, not as CP932 mojibake
+        (b"ok\n" + "手数料".encode() + b"\xff\n", "utf-8-sig", ["ok", "手数料\ufffd"], "1 undecodable byte"),
+        (b"\x81\n" + "単価".encode("cp932"), "cp932", ["\ufffd", "単価"], "1 undecodable byte"),
+    ],
+)
+def test_replace_reads_undecodable_bytes_as_fffd_and_warns_naming_the_line(data, encoding, lines, warning):
+    with pytest.warns(DataWarning, match=rf"^<stdin>: 1 row\(s\) hold {warning}.*: line\(s\) [12]$"):
+        decoded = decode_input(data, errors="replace")
+    assert (decoded.lines, decoded.encoding) == (lines, encoding)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "errors", "message"),
+    [
+        ("utf-16", "strict", "--encoding 'utf-16': taikai reads and writes only encodings"),
+        ("nope", "strict", "--encoding 'nope': unknown encoding"),
+        (None, "ignore", "--encoding-errors must be one of strict, replace"),
+    ],
+)
+def test_bad_options_are_refused(encoding, errors, message):
+    with pytest.raises(InputError, match=re.escape(message)):
+        decode_input(UTF8, encoding, errors)
