@@ -163,6 +163,30 @@ def test_cli_input_errors_exit_2(tmp_path, dump, tiny_model_dir, setup, args, me
     assert not (tmp_path / "out.csv").exists()
 
 
+@pytest.mark.parametrize(
+    ("extra", "example"),
+    [([], "out.csv"), (["--output-format", "csv"], "out.csv"), (["--output-format", "jsonl"], "out.jsonl")],
+)
+def test_cli_batch_output_that_is_a_folder_says_so_whatever_the_options(tmp_path, dump, tiny_model_dir, extra, example):
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    result = run(dump, "-o", folder, "--text-column", "text", "-m", tiny_model_dir, *extra)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"taikai: error: {folder}: is a folder; give a file name such as {folder / example}, "
+        "or pass --engine dask to write a folder of parts\n"
+    )
+    assert list(folder.iterdir()) == []
+
+
+def test_cli_batch_input_that_is_a_folder_says_so(tmp_path, dump, tiny_model_dir):
+    result = run(dump.parent, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
+    assert result.exit_code == 2
+    assert f"{dump.parent}: is a folder; the local engine reads one file" in result.output
+    assert "pass --engine dask to read every file of the folder" in result.output
+    assert not (tmp_path / "out.csv").exists()
+
+
 def test_cli_batch_help():
     result = run("--help")
     assert result.exit_code == 0
