@@ -165,7 +165,11 @@ def test_predictions_csv_reads_numbers_and_missing_cells(tmp_path):
     ("line", "ending", "problem"),
     [
         # the closing } is missing: the column is just past the line's end, not column 1 of its line ending
-        ('{"id": 2, "text": "oops"', b"\n", "Expecting ',' delimiter at column 25, the end of the line: is a closing }"),
+        (
+            '{"id": 2, "text": "oops"',
+            b"\n",
+            "Expecting ',' delimiter at column 25, the end of the line: is a closing }",
+        ),
         ('{"id": 2, "text": "oops"', b"\r\n", "Expecting ',' delimiter at column 25, the end of the line"),
         ('{"id": 2, "text": "oops"', b"", "Expecting ',' delimiter at column 25, the end of the line"),
         ('{"id": 2 "text": "x"}', b"\n", "Expecting ',' delimiter at column 10"),

@@ -140,7 +140,7 @@ class JsonlReader(_TextReader):
         """Return what is wrong with a line that is not JSON, at its column (1-based, in characters)."""
         problem = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
         if not exc.doc[exc.pos :].strip():
-            problem += ", the end of the line: is a closing }, ] or \" missing?"
+            problem += ', the end of the line: is a closing }, ] or " missing?'
         return problem
 
     @staticmethod
