@@ -126,6 +126,33 @@ def run(*args):
     return CliRunner().invoke(cli, ["batch", *map(str, args)])
 
 
+def test_cli_batch_header_only_input_says_no_rows(tmp_path, tiny_model_dir):
+    (tmp_path / "in.csv").write_text("id,text\n", encoding="utf-8")
+    result = run(tmp_path / "in.csv", "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "status: no rows"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_batch_summary_names_a_bad_row_by_its_input_line(tmp_path, tiny_model_dir, jobs):
+    lines = [
+        '{"id": 1, "text": "手数料が高い"}',
+        "",
+        '{"id": 2, "text": "oops"',
+        '{"id": 3, "text": "サポートが遅い"}',
+        '{"id": 4, "text": ""}',
+    ]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["--text-column", "text", "--id-column", "id", "--on-bad-lines", "report", "--chunk-size", "1"]
+    result = run(tmp_path / "in.jsonl", "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--jobs", jobs, *args)
+    assert result.exit_code == 0, result.output
+    assert "  line 5 (id 4): empty: empty or whitespace-only text" in result.output.splitlines()
+    bad = (tmp_path / "out.bad_lines.csv").read_text(encoding="utf-8").splitlines()
+    assert bad[1].startswith("3,") and "at column 25, the end of the line" in bad[1]
+    saved = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert [(e["row"], e["line"], e["id"]) for e in saved["examples"]] == [(3, 5, "4")]
+
+
 def test_cli_batch_prints_a_summary(tmp_path, dump, tiny_model_dir):
     result = run(dump, "-o", tmp_path / "out.tsv", "--text-column", "text", "--id-column", "id", "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output

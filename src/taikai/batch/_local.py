@@ -209,10 +209,10 @@ def run_local(
                 schema, stringify = tio.infer_schema(columns, chunk.data, reader.schema, added)
                 spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
             if pool is None:
-                commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes), index, chunk)
+                commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes, chunk.lines), index, chunk)
                 continue
             read = replace(chunk, data=[], lines=[])  # what commit() needs, without the rows
-            job_args = (spec, index, chunk.data, row_start, chunk.notes)
+            job_args = (spec, index, chunk.data, row_start, chunk.notes, chunk.lines)
             pending.append((pool.submit(run_chunk, *job_args), (index, read)))
             while len(pending) >= 2 * jobs:
                 future, (k, done) = pending.popleft()
