@@ -214,6 +214,15 @@ def test_cli_batch_input_that_is_a_folder_says_so(tmp_path, dump, tiny_model_dir
     assert not (tmp_path / "out.csv").exists()
 
 
+def test_cli_batch_names_the_line_of_an_undecodable_file(tmp_path):
+    path = tmp_path / "cp932bad.csv"
+    path.write_bytes("id,text\n1,手数料が高い\n2,サポートが遅い\n".encode("cp932") + b"3,\x81 bad\n")
+    result = CliRunner().invoke(cli, ["batch", str(path), "-o", str(tmp_path / "out.csv"), "--text-column", "text"])
+    assert result.exit_code == 2
+    assert re.match(rf"taikai: error: {re.escape(str(path))}:4: cannot decode as UTF-8 or CP932 \(", result.output)
+    assert "--encoding-errors replace" in result.output and not (tmp_path / "out.csv").exists()
+
+
 def test_cli_batch_help():
     result = run("--help")
     assert result.exit_code == 0
