@@ -22,7 +22,7 @@ import taikai.dask as tdask
 import taikai.rules
 from taikai.cli import cli
 from taikai.dask import MANIFEST, classify_files
-from taikai.errors import InputError
+from taikai.errors import InputError, TaikaiError
 
 pytestmark = pytest.mark.slow  # a 2-process cluster, worker kills, subprocesses
 
@@ -375,3 +375,49 @@ def test_output_dtypes_with_rules(tiny_model):
     dtypes = tdask.output_dtypes(tiny_model, RulesMode.OVERRIDE)
     assert list(dtypes) == tiny_model.output_columns("override")
     assert str(dtypes["rule_conflict"]) == "bool[pyarrow]" and dtypes["model_reason"] == dtypes["reason"]
+
+
+def test_a_bad_line_under_the_engine_s_own_cluster_prints_only_the_taikai_error(tiny_model_dir, tmp_path):
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "a.jsonl").write_text('{"text": "手数料が高い"}\n' * 3, encoding="utf-8")
+    (tmp_path / "exports" / "b.jsonl").write_text(
+        '{"text": "手数料が高い"}\n{"text": "oops"\n{"text": "手数料が高い"}\n', encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(taikai.__file__).parents[1])}
+    args = [str(tmp_path / "exports" / "*.jsonl"), "-o", str(tmp_path / "out"), "--engine", "dask"]
+    done = subprocess.run(
+        [sys.executable, "-m", "taikai", "batch", *args, "--text-column", "text", "-m", str(tiny_model_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "distributed." not in done.stderr, done.stderr
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"taikai: error: {tmp_path / 'exports' / 'b.jsonl'}:2: malformed record (invalid JSON"), line
+    assert not (tmp_path / "out").exists()
+
+
+def test_workers_that_keep_dying_give_a_taikai_error_not_a_log(dump, tiny_model_dir, tmp_path, capfd):
+    import dask
+
+    def die(part):  # on a worker only: not on the empty frame that Dask's meta is
+        if len(part):
+            os._exit(1)
+        return part
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), pytest.raises(TaikaiError) as caught:
+        classify_files(
+            dump / "all.csv",
+            tmp_path / "out",
+            "text",
+            id_column="id",
+            model=tiny_model_dir,
+            prepare=lambda ddf: ddf.map_partitions(die, meta=ddf._meta),
+        )
+    assert "1 worker(s) died in turn while running task" in str(caught.value)
+    assert "--partitions, or run the local engine" in str(caught.value)
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "distributed." not in err, err
+    assert not (tmp_path / "out").exists()

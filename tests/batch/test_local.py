@@ -126,6 +126,33 @@ def run(*args):
     return CliRunner().invoke(cli, ["batch", *map(str, args)])
 
 
+def test_cli_batch_header_only_input_says_no_rows(tmp_path, tiny_model_dir):
+    (tmp_path / "in.csv").write_text("id,text\n", encoding="utf-8")
+    result = run(tmp_path / "in.csv", "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "status: no rows"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_batch_summary_names_a_bad_row_by_its_input_line(tmp_path, tiny_model_dir, jobs):
+    lines = [
+        '{"id": 1, "text": "手数料が高い"}',
+        "",
+        '{"id": 2, "text": "oops"',
+        '{"id": 3, "text": "サポートが遅い"}',
+        '{"id": 4, "text": ""}',
+    ]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["--text-column", "text", "--id-column", "id", "--on-bad-lines", "report", "--chunk-size", "1"]
+    result = run(tmp_path / "in.jsonl", "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--jobs", jobs, *args)
+    assert result.exit_code == 0, result.output
+    assert "  line 5 (id 4): empty: empty or whitespace-only text" in result.output.splitlines()
+    bad = (tmp_path / "out.bad_lines.csv").read_text(encoding="utf-8").splitlines()
+    assert bad[1].startswith("3,") and "at column 25, the end of the line" in bad[1]
+    saved = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert [(e["row"], e["line"], e["id"]) for e in saved["examples"]] == [(3, 5, "4")]
+
+
 def test_cli_batch_prints_a_summary(tmp_path, dump, tiny_model_dir):
     result = run(dump, "-o", tmp_path / "out.tsv", "--text-column", "text", "--id-column", "id", "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output
@@ -161,6 +188,39 @@ def test_cli_input_errors_exit_2(tmp_path, dump, tiny_model_dir, setup, args, me
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "example"),
+    [([], "out.csv"), (["--output-format", "csv"], "out.csv"), (["--output-format", "jsonl"], "out.jsonl")],
+)
+def test_cli_batch_output_that_is_a_folder_says_so_whatever_the_options(tmp_path, dump, tiny_model_dir, extra, example):
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    result = run(dump, "-o", folder, "--text-column", "text", "-m", tiny_model_dir, *extra)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"taikai: error: {folder}: is a folder; give a file name such as {folder / example}, "
+        "or pass --engine dask to write a folder of parts\n"
+    )
+    assert list(folder.iterdir()) == []
+
+
+def test_cli_batch_input_that_is_a_folder_says_so(tmp_path, dump, tiny_model_dir):
+    result = run(dump.parent, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
+    assert result.exit_code == 2
+    assert f"{dump.parent}: is a folder; the local engine reads one file" in result.output
+    assert "pass --engine dask to read every file of the folder" in result.output
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_cli_batch_names_the_line_of_an_undecodable_file(tmp_path):
+    path = tmp_path / "cp932bad.csv"
+    path.write_bytes("id,text\n1,手数料が高い\n2,サポートが遅い\n".encode("cp932") + b"3,\x81 bad\n")
+    result = CliRunner().invoke(cli, ["batch", str(path), "-o", str(tmp_path / "out.csv"), "--text-column", "text"])
+    assert result.exit_code == 2
+    assert re.match(rf"taikai: error: {re.escape(str(path))}:4: cannot decode as UTF-8 or CP932 \(", result.output)
+    assert "--encoding-errors replace" in result.output and not (tmp_path / "out.csv").exists()
 
 
 def test_cli_batch_help():

@@ -85,6 +85,44 @@ def test_chunk_results_make_the_summary():
     summary.add(second)
     assert (summary.rows, summary.not_ok, summary.records, summary.replaced_characters) == (4, 2, 7, 2)
     assert summary.statuses == {"ok": 2, "empty": 1, "error": 1}
-    assert "row 2 (id b): empty: no text" in str(summary) and "row 1 of part.1: error" in str(summary)
+    assert "  output row 2 (id b): empty: no text" in str(summary) and "  output row 1 of part.1: error" in str(summary)
     restored = BatchSummary.from_totals("in", "out", summary.totals())
     assert restored.examples == summary.examples and restored.resumed_rows == 4
+
+
+@pytest.mark.parametrize(
+    ("ids", "lines", "shown", "saved"),
+    [
+        (["a", "b"], [2, 5], "  line 5 (id b): empty: no text", {"row": 2, "id": "b", "line": 5}),
+        (None, [2, 5], "  line 5: empty: no text", {"row": 2, "id": None, "line": 5}),
+        (["a", "b"], [], "  output row 2 (id b): empty: no text", {"row": 2, "id": "b", "line": None}),
+        (None, None, "  output row 2: empty: no text", {"row": 2, "id": None, "line": None}),
+    ],
+)
+def test_the_summary_names_a_row_by_its_input_line_when_known(ids, lines, shown, saved):
+    result = chunk_result(
+        ["ok", "empty"], ["", "no text"], ["fees", None], ["negative", None], ids, lambda i: i + 1, lines=lines
+    )
+    summary = BatchSummary("in", "out")
+    summary.add(result)
+    assert str(summary).splitlines()[-1] == shown
+    [example] = summary.to_dict()["examples"]
+    assert example == {**saved, "status": "empty", "message": "no text"}
+
+
+def test_examples_saved_before_lines_were_kept_read_back_as_output_rows():
+    totals = {
+        "rows": 1,
+        "statuses": {"empty": 1},
+        "examples": [{"row": 1, "id": "x", "status": "empty", "message": "m"}],
+    }
+    restored = BatchSummary.from_totals("in", "out", totals)
+    assert restored.examples[0].line is None and "  output row 1 (id x): empty: m" in str(restored)
+
+
+@pytest.mark.parametrize(
+    ("statuses", "line"), [({}, "status: no rows"), ({"ok": 2, "empty": 1}, "status: empty 1, ok 2")]
+)
+def test_the_status_line_is_never_left_blank(statuses, line):
+    summary = BatchSummary("in", "out", rows=sum(statuses.values()), statuses=statuses)
+    assert line in str(summary).splitlines()

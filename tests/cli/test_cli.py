@@ -198,7 +198,7 @@ def test_undecodable_file_is_a_clear_error(run, tiny_model_dir, tmp_path):
     path.write_bytes(b"text,reasons,sentiment\n\xff\xfe\x80\x81\xfc\xfc,fees,negative\n")
     result = run("evaluate", path, "--model", tiny_model_dir)
     assert result.exit_code == 2
-    assert "broken.csv: cannot decode" in result.stderr
+    assert "broken.csv:2: cannot decode as UTF-8 or CP932" in result.stderr
 
 
 def test_train_on_missing_file(run, tmp_path):

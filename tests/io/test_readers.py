@@ -159,3 +159,29 @@ def test_predictions_csv_reads_numbers_and_missing_cells(tmp_path):
     assert frame["p_reason_fees"].dtype == "float64" and frame["n"].tolist() == [1, 2]
     assert frame["reason"].tolist()[0] == "fees" and frame["reason"].isna().tolist() == [False, True]
     assert frame["id"].tolist() == ["r1", "r2"]
+
+
+@pytest.mark.parametrize(
+    ("line", "ending", "problem"),
+    [
+        # the closing } is missing: the column is just past the line's end, not column 1 of its line ending
+        (
+            '{"id": 2, "text": "oops"',
+            b"\n",
+            "Expecting ',' delimiter at column 25, the end of the line: is a closing }",
+        ),
+        ('{"id": 2, "text": "oops"', b"\r\n", "Expecting ',' delimiter at column 25, the end of the line"),
+        ('{"id": 2, "text": "oops"', b"", "Expecting ',' delimiter at column 25, the end of the line"),
+        ('{"id": 2 "text": "x"}', b"\n", "Expecting ',' delimiter at column 10"),
+        ('{"id": 2, "text": "x}', b"\n", "Unterminated string starting at column 19"),
+        ('{"id": 2, "text": "x"}}', b"\n", "Extra data at column 23"),
+        ('{"id": 2, "text": "手数料"', b"\n", "Expecting ',' delimiter at column 24, the end of the line"),
+    ],
+)
+def test_invalid_json_is_reported_at_its_column_of_its_line(tmp_path, line, ending, problem):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "x"}\n' + line.encode() + ending)
+    [chunk] = list(open_reader(path).chunks(10))
+    [bad] = chunk.bad
+    assert bad.line == 2 and bad.error.startswith(f"invalid JSON: {problem}"), bad.error
+    assert bad.error.endswith("missing?") == ("end of the line" in problem)

@@ -15,12 +15,22 @@ MAX_EXAMPLES = 10
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A row that was not classified: where it is, its id, its status and why."""
+    """A row that was not classified: where it is, its id, its status and why.
+
+    ``row`` numbers it in the output (1-based; the Dask engine may say ``"3 of part.00001.csv"``); ``line`` is
+    the input file line it starts on, where the reader knows it (CSV, TSV, JSONL; an xlsx sheet's row).
+    """
 
     row: int | str
     id: str | None
     status: Status
     message: str
+    line: int | None = None
+
+    def where(self) -> str:
+        """Return where the row is, for the summary: its input line if known, else its output row."""
+        place = f"line {self.line}" if self.line is not None else f"output row {self.row}"
+        return place + (f" (id {self.id})" if self.id is not None else "")
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
@@ -29,7 +39,7 @@ class RowProblem:
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> RowProblem:
         """Read back what :meth:`to_dict` wrote."""
-        return cls(values["row"], values["id"], Status(values["status"]), values["message"])
+        return cls(values["row"], values["id"], Status(values["status"]), values["message"], values.get("line"))
 
 
 @dataclass(frozen=True)
@@ -61,8 +71,11 @@ def chunk_result(
     rule_names: Sequence[object] | None = None,
     rule_conflicts: Sequence[object] | None = None,
     masks: Mapping[str, int] | None = None,
+    lines: Sequence[int] | None = None,
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
+
+    *lines* (when the reader knows them) are the input file lines the rows start on: the examples keep them.
 
     With rules, *rule_names* (``|``-joined cells) and *rule_conflicts* count hits per rule and conflicts.
     *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value).
@@ -72,7 +85,8 @@ def chunk_result(
     for i, status in enumerate(statuses):
         if status != Status.OK.value:
             who = None if ids is None else str(ids[i])
-            examples.append(RowProblem(row_name(i), who, Status(status), messages[i]))
+            line = lines[i] if lines else None
+            examples.append(RowProblem(row_name(i), who, Status(status), messages[i], line))
             if len(examples) == MAX_EXAMPLES:
                 break
     return ChunkResult(

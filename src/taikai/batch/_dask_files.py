@@ -9,6 +9,7 @@ its part instead of adding one: no row is lost or written twice.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import time
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from distributed import KilledWorker
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
@@ -30,7 +32,7 @@ from taikai.batch._dask_input import read_input
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, output_types
 from taikai.batch._summary import BatchSummary
-from taikai.errors import InputError
+from taikai.errors import InputError, TaikaiError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_key, resolve_model
 from taikai.rules import read_rules
@@ -110,7 +112,12 @@ def _move_into_place(tmp: Path, output: Path) -> None:
 
 
 def _connect(scheduler: str | None) -> tuple[Any, Any]:
-    """Return a client of the scheduler at *scheduler*, or of a new local cluster sized to this machine."""
+    """Return a client of the scheduler at *scheduler*, or of a new local cluster sized to this machine.
+
+    The local cluster's own log lines (a worker's "Compute Failed" with its traceback, a restarted worker) are
+    silenced, in its worker processes and, until it closes, in this one: what went wrong reaches the caller as
+    the task's exception (a bad line names its file and line) or as :func:`_killed` says.
+    """
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -119,9 +126,23 @@ def _connect(scheduler: str | None) -> tuple[Any, Any]:
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
     cluster = LocalCluster(
-        n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=logging.CRITICAL,
     )
     return Client(cluster, set_as_default=False), cluster
+
+
+def _killed(exc: KilledWorker) -> TaikaiError:
+    """Say that Dask workers kept dying on one task (the cluster's own logs are silenced, see :func:`_connect`)."""
+    return TaikaiError(
+        f"the Dask engine stopped: {exc.allowed_failures + 1} worker(s) died in turn while running task {exc.task!r} "
+        "(often out of memory); nothing was written. Give the workers more memory, split the input into more "
+        "parts with --partitions, or run the local engine"
+    )
 
 
 def classify_files(
@@ -244,8 +265,10 @@ def run_dask(
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         _move_into_place(tmp, output)
-    except BaseException:
+    except BaseException as exc:
         client.cancel(futures)  # a client given by the caller would otherwise keep running them
+        if isinstance(exc, KilledWorker):
+            raise _killed(exc) from exc
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

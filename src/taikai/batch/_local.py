@@ -86,11 +86,17 @@ def run_local(
     on_chunk: Callable[[int], None] | None = None,
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
+    if input.is_dir():
+        raise InputError(
+            f"{input}: is a folder; the local engine reads one file: name a file in it, or pass --engine dask to "
+            "read every file of the folder"
+        )
+    example = output / f"out.{(options.output_format or 'csv').lower()}"
+    tio.check_output_dir(output, folder_hint=f" such as {example}, or pass --engine dask to write a folder of parts")
     in_fmt = tio.format_of(input, options.input_format, "--input-format")
     out_fmt = tio.format_of(output, options.output_format, "--output-format")
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
-    tio.check_output_dir(output)
     if input.exists() and output.exists() and output.samefile(input):
         raise InputError(f"{output}: the output would overwrite the input; choose another output file")
     reader = options.read_options.open(input)
@@ -203,10 +209,10 @@ def run_local(
                 schema, stringify = tio.infer_schema(columns, chunk.data, reader.schema, added)
                 spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
             if pool is None:
-                commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes), index, chunk)
+                commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes, chunk.lines), index, chunk)
                 continue
             read = replace(chunk, data=[], lines=[])  # what commit() needs, without the rows
-            job_args = (spec, index, chunk.data, row_start, chunk.notes)
+            job_args = (spec, index, chunk.data, row_start, chunk.notes, chunk.lines)
             pending.append((pool.submit(run_chunk, *job_args), (index, read)))
             while len(pending) >= 2 * jobs:
                 future, (k, done) = pending.popleft()

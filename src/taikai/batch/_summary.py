@@ -148,10 +148,10 @@ class BatchSummary:
                 f"rows where a rule fired: {self.ruled:,}; in conflict with the model's reason: {self.conflicts:,} "
                 "(rule_conflict)"
             )
-        lines.append("status: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items())))
+        counted = ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items()))
+        lines.append("status: " + (counted or "no rows"))
         for ex in self.examples if self.not_ok else ():
-            who = f"row {ex.row}" + (f" (id {ex.id})" if ex.id is not None else "")
-            lines.append(f"  {who}: {ex.status.value}: {ex.message}")
+            lines.append(f"  {ex.where()}: {ex.status.value}: {ex.message}")
         if self.not_ok > len(self.examples):
             lines.append(f"  … {self.not_ok - len(self.examples):,} more; see the status column")
         if self.mask_pii:

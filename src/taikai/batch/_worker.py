@@ -54,11 +54,17 @@ def init_worker(job: Job) -> None:
 
 
 def run_chunk(
-    spec: OutputSpec, index: int, data: list[list[Any]], row_start: int, notes: dict[int, DecodeNote] | None = None
+    spec: OutputSpec,
+    index: int,
+    data: list[list[Any]],
+    row_start: int,
+    notes: dict[int, DecodeNote] | None = None,
+    lines: list[int] | None = None,
 ) -> ChunkResult:
     """Classify one chunk and encode it; return the payload with the chunk's counts.
 
-    *notes* name the rows whose bytes did not all decode cleanly: their message says so.
+    *notes* name the rows whose bytes did not all decode cleanly: their message says so. *lines* are the input
+    lines the rows start on (empty or ``None`` when the format has none): the summary names rows by them.
     """
     job = _held["job"]
     masks: dict[str, int] = {}
@@ -88,6 +94,7 @@ def run_chunk(
         columns.get("rule_names"),
         columns.get("rule_conflict"),
         masks=masks,
+        lines=lines,
     )
 
 

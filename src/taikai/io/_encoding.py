@@ -59,19 +59,38 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
             sample = f.read(sample_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    problems = []
+    failed: dict[str, int] = {}
     for encoding in ENCODINGS:
         try:
             # A multi-byte character may be cut at the end of the sample: an incremental decoder keeps that tail.
             codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < sample_bytes)
             return encoding
         except UnicodeDecodeError as exc:
-            problems.append(f"{encoding}: byte {sample[exc.start]:#04x} at offset {exc.start}")
+            bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" and sample.startswith(codecs.BOM_UTF8) else 0
+            failed[encoding] = exc.start + bom  # utf-8-sig counts from after the BOM
     if errors == "replace":
         return min(ENCODINGS, key=lambda enc: _undecodable(sample, enc))
-    raise InputError(
-        f"{path}: cannot decode as UTF-8 or CP932 ({'; '.join(problems)}); pass the file's encoding with "
-        "--encoding, or --encoding-errors replace to read undecodable bytes as U+FFFD"
+    raise _undecodable_error(path, sample, failed)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """Return the line (1-based) of byte *offset* of *data*, lines ending at LF, CR LF or a bare CR."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _undecodable_error(path: Path, sample: bytes, failed: dict[str, int]) -> InputError:
+    """Say where each encoding met a byte it cannot decode (*failed*: the byte offsets), at the file's lines."""
+    lines = {encoding: _line_of(sample, offset) for encoding, offset in failed.items()}
+    found = "; ".join(f"{enc}: byte {sample[offset]:#04x} on line {lines[enc]}" for enc, offset in failed.items())
+    furthest = max(failed, key=lambda enc: failed[enc])
+    likely = ""  # one encoding read further lines than the others: the file is likely in it, damaged there
+    if all(lines[furthest] > line for enc, line in lines.items() if enc != furthest):
+        likely = f"if the file is {furthest}, it is damaged on line {lines[furthest]}: fix that line, "
+    return InputError(
+        f"{path}:{lines[furthest]}: cannot decode as UTF-8 or CP932 ({found}); {likely}pass the file's encoding "
+        "with --encoding (utf-8, utf-8-sig or cp932), or --encoding-errors replace to read undecodable bytes as "
+        "U+FFFD"
     )
 
 

@@ -45,8 +45,11 @@ def _known_format(given: str) -> str:
     return given.lower()
 
 
-def check_output_dir(path: Path, option: str = "") -> None:
-    """Raise :class:`InputError` unless the folder that is to hold the file *path* exists (before any work)."""
+def check_output_dir(path: Path, option: str = "", folder_hint: str = "") -> None:
+    """Raise :class:`InputError` unless the folder that is to hold the file *path* exists (before any work).
+
+    *folder_hint* goes after "give a file name" when *path* is itself a folder (e.g. `` such as out.csv``).
+    """
     path = Path(path)
     parent = path.parent
     named = f"{option} {path}" if option else str(path)
@@ -54,7 +57,7 @@ def check_output_dir(path: Path, option: str = "") -> None:
         what = "is not a folder" if parent.exists() else "does not exist"
         raise InputError(f"{named}: the folder {parent} {what}; create it first, or write somewhere else")
     if path.is_dir():
-        raise InputError(f"{named}: is a folder; give a file name")
+        raise InputError(f"{named}: is a folder; give a file name{folder_hint}")
 
 
 def open_reader(

@@ -128,10 +128,20 @@ class JsonlReader(_TextReader):
 
     @staticmethod
     def _parse(text: str) -> Any:
+        """Return the JSON value of one line (without its line ending, so an error's column is on this line)."""
+        line = text.rstrip("\r\n")
         try:
-            return json.loads(text) if text.strip() else None
+            return json.loads(line) if line.strip() else None
         except json.JSONDecodeError as exc:
             return exc
+
+    @staticmethod
+    def _json_problem(exc: json.JSONDecodeError) -> str:
+        """Return what is wrong with a line that is not JSON, at its column (1-based, in characters)."""
+        problem = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+        if not exc.doc[exc.pos :].strip():
+            problem += ', the end of the line: is a closing }, ] or " missing?'
+        return problem
 
     @staticmethod
     def _lone_surrogate(text: str, record: dict[str, Any]) -> bool:
@@ -168,7 +178,7 @@ class JsonlReader(_TextReader):
                 if record is None:
                     blank += 1
                 elif isinstance(record, json.JSONDecodeError):
-                    bad.append(BadLine(first, f"invalid JSON: {record.msg} at column {record.colno}", raw))
+                    bad.append(BadLine(first, self._json_problem(record), raw))
                 elif not isinstance(record, dict):
                     bad.append(BadLine(first, f"a JSON {type(record).__name__}, not an object", raw))
                 elif self._lone_surrogate(text, record):

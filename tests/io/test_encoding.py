@@ -1,0 +1,58 @@
+"""Detecting a file's encoding: where an undecodable file fails is said at its file lines, not byte offsets."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from taikai.errors import InputError
+from taikai.io import detect_encoding
+
+CP932 = "id,text\n1,手数料が高い\n2,サポートが遅い\n".encode("cp932")
+HINT = (
+    "pass the file's encoding with --encoding (utf-8, utf-8-sig or cp932), or --encoding-errors replace to read "
+    "undecodable bytes as U+FFFD"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        # a CP932 file damaged on line 4: UTF-8 stops on line 2 at the first CP932 character
+        (
+            CP932 + b"3,\x81 bad\n4,ok\n",
+            "in.csv:4: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0x8e on line 2; cp932: byte 0x81 on line 4);"
+            f" if the file is cp932, it is damaged on line 4: fix that line, {HINT}",
+        ),
+        # the same with CR LF and bare CR line endings: lines counted as the readers count them
+        (
+            CP932.replace(b"\n", b"\r\n") + b"3,\x81 bad\r",
+            "in.csv:4: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0x8e on line 2; cp932: byte 0x81 on line 4)",
+        ),
+        (
+            CP932.replace(b"\n", b"\r") + b"3,\x81 bad\r",
+            "in.csv:4: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0x8e on line 2; cp932: byte 0x81 on line 4)",
+        ),
+        # UTF-8 with a BOM damaged on line 3: the byte is the one at the offset counted with the BOM
+        (
+            codecs.BOM_UTF8 + "id,text\n1,手数料\n".encode() + b"2,\xff\n",
+            "in.csv:3: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff on line 3; cp932: byte 0xef on line 1);"
+            f" if the file is utf-8-sig, it is damaged on line 3: fix that line, {HINT}",
+        ),
+        # both stop on the same line: no encoding is likelier
+        (
+            bytes(range(128, 256)) * 4,
+            "in.csv:1: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0x80 on line 1; cp932: byte 0x85 on line 1);"
+            f" {HINT}",
+        ),
+    ],
+)
+def test_an_undecodable_file_is_named_with_its_lines(tmp_path, content, message):
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        detect_encoding(path)
+    assert str(caught.value).startswith(f"{tmp_path}/{message}"), str(caught.value)
+    assert str(caught.value).endswith(HINT)
+    assert "offset" not in str(caught.value)
