@@ -56,3 +56,28 @@ def test_an_undecodable_file_is_named_with_its_lines(tmp_path, content, message)
     assert str(caught.value).startswith(f"{tmp_path}/{message}"), str(caught.value)
     assert str(caught.value).endswith(HINT)
     assert "offset" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "errors", "expected"),
+    [
+        # a UTF-8 file with one stray byte: CP932 would decode it (0xFF as U+F8F3) and the rest as mojibake
+        ("id,text\n1,手数料が".encode() + b"\xff" + "高い\n".encode(), "strict", "in.csv:2: cannot decode"),
+        ("id,text\n1,手数料が".encode() + b"\xa0" + "高い\n".encode(), "strict", "in.csv:2: cannot decode"),
+        # told to go on, the guess is UTF-8 (one byte read as U+FFFD), not CP932 with private-use characters
+        ("id,text\n1,手数料が".encode() + b"\xff" + "高い\n".encode(), "replace", "utf-8-sig"),
+        # CP932 text without private-use characters is still detected as CP932
+        ("id,text\n1,手数料が高い①～\n".encode("cp932"), "strict", "cp932"),
+    ],
+)
+def test_a_guess_that_reads_private_use_characters_is_not_taken(tmp_path, content, errors, expected):
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    if expected.startswith("in.csv"):
+        with pytest.raises(InputError) as caught:
+            detect_encoding(path, errors=errors)
+        assert str(caught.value).startswith(f"{tmp_path}/{expected}"), str(caught.value)
+        assert "cp932: byte" in str(caught.value)
+    else:
+        assert detect_encoding(path, errors=errors) == expected
+    # given with --encoding cp932, such characters are read and named per line: tests/batch/test_formats.py

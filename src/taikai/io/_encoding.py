@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 from pathlib import Path
 
 from taikai.errors import InputError
@@ -14,6 +15,7 @@ ENCODING_ERRORS = ("strict", "replace")
 """What to do with bytes the encoding cannot decode: stop with the file and line, or read them as U+FFFD."""
 SAMPLE_BYTES = 1 << 20
 _ASCII = bytes(range(128))
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 @functools.lru_cache(maxsize=64)
@@ -63,11 +65,18 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
     for encoding in ENCODINGS:
         try:
             # A multi-byte character may be cut at the end of the sample: an incremental decoder keeps that tail.
-            codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < sample_bytes)
-            return encoding
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < sample_bytes)
         except UnicodeDecodeError as exc:
             bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" and sample.startswith(codecs.BOM_UTF8) else 0
             failed[encoding] = exc.start + bom  # utf-8-sig counts from after the BOM
+            continue
+        # CP932 decodes a stray byte of a UTF-8 file (0xFF, 0xA0, the user-defined leads) into the private-use
+        # area, and the UTF-8 around it into mojibake: a guess that yields such characters is not taken (given
+        # with --encoding, they are read and named per line).
+        private = _PRIVATE_USE.search(text) if encoding == "cp932" else None
+        if private is None:
+            return encoding
+        failed[encoding] = len(text[: private.start()].encode(encoding))
     if errors == "replace":
         return min(ENCODINGS, key=lambda enc: _undecodable(sample, enc))
     raise _undecodable_error(path, sample, failed)
@@ -95,6 +104,9 @@ def _undecodable_error(path: Path, sample: bytes, failed: dict[str, int]) -> Inp
 
 
 def _undecodable(sample: bytes, encoding: str) -> int:
-    """Return how many bytes of *sample* *encoding* cannot decode (each read as one U+FFFD)."""
+    """Return how many bytes of *sample* *encoding* cannot decode (each read as one U+FFFD), private-use
+    characters counted as such bytes for CP932 (see :func:`detect_encoding`)."""
     literal = sample.count("\ufffd".encode()) if encoding.startswith("utf-8") else 0
-    return codecs.decode(sample, encoding, "replace").count("\ufffd") - literal
+    text = codecs.decode(sample, encoding, "replace")
+    private = len(_PRIVATE_USE.findall(text)) if encoding == "cp932" else 0
+    return text.count("\ufffd") - literal + private
