@@ -160,7 +160,20 @@ def test_xlsx_sheet_is_made_for_a_person_in_excel(run, tmp_path, predictions):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "{tmp}/s.parquet", "--text-column", "body"], "a labelling sheet is .xlsx"),
+        (
+            ["-o", "{tmp}/s.parquet", "--text-column", "body"],
+            "s.parquet: a labelling sheet must be named .xlsx (with dropdowns) or .csv (UTF-8 with BOM), "
+            "not '.parquet'",
+        ),
+        (
+            ["-o", "{tmp}/s.txt", "--text-column", "body"],
+            "s.txt: a labelling sheet must be named .xlsx (with dropdowns) or .csv (UTF-8 with BOM), not '.txt'",
+        ),
+        (
+            ["-o", "{tmp}/s", "--text-column", "body"],
+            "/s: a labelling sheet must be named .xlsx (with dropdowns) or .csv (UTF-8 with BOM), "
+            "and this name has no extension",
+        ),
         (["-o", "{tmp}/s.xlsx", "--text-column", "nope"], "predictions.csv: no column 'nope'"),
         (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--id-column", "nope"], "no column 'nope'"),
         (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--output-encoding", "cp932"], "applies to a .csv sheet"),
