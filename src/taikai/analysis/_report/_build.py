@@ -15,7 +15,7 @@ from typing import Any
 from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
-from taikai.analysis._report._i18n import PHRASES
+from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._provenance import drift_model, identify_model
 from taikai.analysis._report._reasons import reasons_section
@@ -121,7 +121,7 @@ def build_report(
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     version = importlib_metadata.version("taikai")
     t = PHRASES[lang]
-    header = [Note(t.input_line.format(source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version))]
+    header = [Note(fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version))]
     if masks is not None:
         header.append(Note(t.pii_masked.format(masks=format_counts(masks))))
     return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
