@@ -190,7 +190,9 @@ def test_suggest_bad_input_exits_2_with_a_message(run, tmp_path, predictions, ar
 def test_suggest_refuses_a_file_that_is_not_predictions(run, tmp_path, tiny_csv):
     result = run("suggest", tiny_csv, "-o", tmp_path / "s.xlsx")
     assert result.exit_code == 2
-    assert "tiny.csv: no p_reason_* columns" in result.stderr and "taikai batch" in result.stderr
+    assert (
+        "tiny.csv: not a predictions file: no p_reason_* columns" in result.stderr and "taikai batch" in result.stderr
+    )
 
 
 @pytest.mark.parametrize(
