@@ -125,23 +125,32 @@ def test_a_prefix_the_file_does_not_hold_is_an_error(prefixed, tmp_path, tiny_mo
 
 
 @pytest.mark.parametrize(
-    ("command", "message"),
+    ("command", "content", "message"),
     [
         (
             "report",
+            "review_id,text",
             "dump.csv: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason (the "
             "columns are ['review_id', 'text']); classify it first with taikai batch",
         ),
         (
+            "report",
+            "review_id,text,reason,sentiment",
+            "dump.csv: the predictions have no p_reason_* columns (the report needs the probabilities); write them "
+            "with taikai batch or predict_frame",
+        ),
+        (
             "suggest",
+            "review_id,text",
             "dump.csv: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
             "classify it first with taikai batch or predict_frame",
         ),
     ],
 )
-def test_a_raw_dump_is_refused_naming_the_file(tmp_path, command, message):
+def test_a_file_without_predictions_is_refused_naming_it(tmp_path, command, content, message):
     dump = tmp_path / "dump.csv"
-    dump.write_text("review_id,text\nr1,手数料が高い\n", encoding="utf-8")
+    values = {"review_id": "r1", "text": "手数料が高い", "reason": "fees", "sentiment": "negative"}
+    dump.write_text(f"{content}\n{','.join(values[c] for c in content.split(','))}\n", encoding="utf-8")
     result = invoke(*COMMANDS[command](dump, tmp_path, None))
     assert result.exit_code == 2
     assert f"{tmp_path}/{message}" in result.output

@@ -109,6 +109,11 @@ def build_report(
             f"{where}: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason "
             f"(the columns are {list(map(str, df.columns))}); classify it first with taikai batch"
         )
+    if not any(str(c).startswith("p_reason_") for c in df.columns):
+        raise InputError(
+            f"{where}: the predictions have no p_reason_* columns (the report needs the probabilities); write them "
+            "with taikai batch or predict_frame"
+        )
     for option, column in (("--date-column", date_column), ("--by", by), ("--text-column", text_column)):
         if column and column not in df.columns:
             raise InputError(f"no column {column!r} ({option}); the columns are {list(map(str, df.columns))}")
