@@ -160,7 +160,20 @@ def test_xlsx_sheet_is_made_for_a_person_in_excel(run, tmp_path, predictions):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "{tmp}/s.parquet", "--text-column", "body"], "a labelling sheet is .xlsx"),
+        (
+            ["-o", "{tmp}/s.parquet", "--text-column", "body"],
+            "s.parquet: a labelling sheet must be named .xlsx (with dropdowns) or .csv (UTF-8 with BOM), "
+            "not '.parquet'",
+        ),
+        (
+            ["-o", "{tmp}/s.txt", "--text-column", "body"],
+            "s.txt: a labelling sheet must be named .xlsx (with dropdowns) or .csv (UTF-8 with BOM), not '.txt'",
+        ),
+        (
+            ["-o", "{tmp}/s", "--text-column", "body"],
+            "/s: a labelling sheet must be named .xlsx (with dropdowns) or .csv (UTF-8 with BOM), "
+            "and this name has no extension",
+        ),
         (["-o", "{tmp}/s.xlsx", "--text-column", "nope"], "predictions.csv: no column 'nope'"),
         (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--id-column", "nope"], "no column 'nope'"),
         (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--output-encoding", "cp932"], "applies to a .csv sheet"),
@@ -177,7 +190,9 @@ def test_suggest_bad_input_exits_2_with_a_message(run, tmp_path, predictions, ar
 def test_suggest_refuses_a_file_that_is_not_predictions(run, tmp_path, tiny_csv):
     result = run("suggest", tiny_csv, "-o", tmp_path / "s.xlsx")
     assert result.exit_code == 2
-    assert "tiny.csv: no p_reason_* columns" in result.stderr and "taikai batch" in result.stderr
+    assert (
+        "tiny.csv: not a predictions file: no p_reason_* columns" in result.stderr and "taikai batch" in result.stderr
+    )
 
 
 @pytest.mark.parametrize(

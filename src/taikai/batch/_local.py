@@ -251,5 +251,5 @@ def run_local(
         work.close()
         bar.close()
     summary.seconds = time.monotonic() - started
-    tio.write_summary(output, {**summary.to_dict(), "model": model_stamp(model)})
+    tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix, "model": model_stamp(model)})
     return summary

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import encoding_errors_option, mask_pii_option, model_option
+from taikai.cli._common import encoding_errors_option, mask_pii_option, model_option, prefix_option
 from taikai.errors import TaikaiError
 
 REPORT_HINT = "pip install 'taikai[report]'"
@@ -103,6 +103,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
     help="Language of the page: headings, labels and sentences.",
 )
 @model_option
+@prefix_option
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
 @mask_pii_option
 @encoding_errors_option
@@ -116,6 +117,7 @@ def report(
     encoding: str | None,
     lang: str,
     model_path: Path | None,
+    prefix: str | None,
     no_drift: bool,
     mask_pii: bool,
     encoding_errors: str,
@@ -123,8 +125,9 @@ def report(
     """Write one self-contained HTML report from a PREDICTIONS file (CSV, TSV, JSONL, Parquet or xlsx).
 
     PREDICTIONS is what taikai batch (or predict_frame) writes: the input columns plus status, reason,
-    sentiment and p_reason_* columns. The summary taikai batch writes beside it (PREDICTIONS_STEM.summary.json)
-    names the model and the lines batch set aside; --model, when given, must be the model that made them. The
+    sentiment and p_reason_* columns (or pred_reason, … as batch --prefix pred_ writes them). The summary taikai
+    batch writes beside it (PREDICTIONS_STEM.summary.json) names the model, the prefix and the lines batch set
+    aside; --model, when given, must be the model that made them. The
     last section checks the predictions for drift against that model's training statistics (as taikai drift
     does; per period with --date-column). With --mask-pii the texts (and the --by column's values) are masked
     before the report quotes or counts them. The charts need the report extra: pip install 'taikai[report]'.
@@ -148,6 +151,7 @@ def report(
         model=model_path,
         drift=not no_drift,
         mask_pii=mask_pii,
+        prefix=prefix,
     )
     click.echo(
         f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}",

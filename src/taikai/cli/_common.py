@@ -1,5 +1,5 @@
 """What every command shares: the user-error exception, the command group class, and options several commands take
-(--model, --mask-pii, --rules, the columns and encoding of a labelled file)."""
+(--model, --mask-pii, --rules, --prefix, the columns and encoding of a labelled file)."""
 
 from __future__ import annotations
 
@@ -100,6 +100,14 @@ encoding_errors_option = click.option(
     show_default=True,
     help="strict: stop at a byte the encoding cannot decode, naming file and line. replace: read it as U+FFFD "
     "and go on; such rows keep their place, are named in a warning (batch: in their message column) and counted.",
+)
+
+prefix_option = click.option(
+    "--prefix",
+    default=None,
+    help="The prefix of the predicted columns, as given to taikai batch --prefix (pred_ for pred_reason, …). "
+    "Default: the one the batch summary beside the file recorded, or the only set of predicted columns found; "
+    "--prefix '' names the columns without one.",
 )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import encoding_errors_option, model_option
+from taikai.cli._common import encoding_errors_option, model_option, prefix_option
 
 
 @click.command()
@@ -39,6 +39,7 @@ from taikai.cli._common import encoding_errors_option, model_option
 @click.option("--encoding", default=None, help="Encoding of CSV/TSV/JSONL input (default: detect UTF-8 or CP932).")
 @encoding_errors_option
 @click.option("--sheet", default=None, help="xlsx sheet name or number (default: the first).")
+@prefix_option
 @click.option("--exit-code", is_flag=True, help="Exit with code 1 when the dump drifted (for scripts and CI).")
 def drift(
     dump: Path,
@@ -52,15 +53,17 @@ def drift(
     encoding: str | None,
     encoding_errors: str,
     sheet: str | None,
+    prefix: str | None,
     exit_code: bool,
 ) -> None:
     """Say whether DUMP still looks like the reviews the model was trained on: token OOV rate, unclassifiable
     rows, text length, confidence, predicted label mix and new words, each against its threshold.
 
     DUMP is a raw dump (CSV, TSV, JSONL, Parquet or xlsx; classified on the fly) or the output of taikai batch
-    with the same model (its status and p_* columns are used). The reference is the statistics stored in the
-    model at training time, or --reference FILE. The output ends with the line "drift: yes" or "drift: no";
-    --json writes the same figures with "alert": true or false. Thresholds: docs/drift.md.
+    with the same model (its status and p_* columns are used, prefixed ones too: see --prefix). The reference is
+    the statistics stored in the model at training time, or --reference FILE. The output ends with the line
+    "drift: yes" or "drift: no"; --json writes the same figures with "alert": true or false. Thresholds:
+    docs/drift.md.
     """
     from taikai.drift import check_drift
     from taikai.errors import InputError
@@ -76,6 +79,7 @@ def drift(
         encoding_errors=encoding_errors,
         input_format=input_format,
         sheet=sheet,
+        prefix=prefix,
     )
     if json_out is not None:
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import encoding_errors_option, mask_pii_option
+from taikai.cli._common import encoding_errors_option, mask_pii_option, prefix_option
 
 STRATEGIES = ("margin", "entropy", "random")
 """The values of :class:`taikai.suggestion.Strategy` (listed here so that ``--help`` imports no library)."""
@@ -41,6 +41,7 @@ STRATEGIES = ("margin", "entropy", "random")
     default=None,
     help="A .csv sheet's encoding [default: utf-8-sig]; cp932 for old Excel. Unencodable characters become '?'.",
 )
+@prefix_option
 @mask_pii_option
 def suggest(
     predictions: Path,
@@ -53,6 +54,7 @@ def suggest(
     encoding: str | None,
     encoding_errors: str,
     output_encoding: str | None,
+    prefix: str | None,
     mask_pii: bool,
 ) -> None:
     """Pick the rows of PREDICTIONS (taikai batch output) worth labelling and write them as a sheet to fill in.
@@ -75,5 +77,6 @@ def suggest(
         encoding_errors=encoding_errors,
         output_encoding=output_encoding,
         mask_pii=mask_pii,
+        prefix=prefix,
     )
     click.echo(str(result))

@@ -31,6 +31,7 @@ def _statistics(
     date_column: str | None = None,
     freq: str = "M",
     progress: Callable[[int], None] | None = None,
+    prefix: str | None = None,
 ) -> FileStatistics:
     if isinstance(data, (str, Path)):
         return file_statistics(
@@ -41,8 +42,9 @@ def _statistics(
             freq=freq,
             read_options=read_options,
             progress=progress,
+            prefix=prefix,
         )
-    return frame_statistics(data, model, text_column, date_column, freq)
+    return frame_statistics(data, model, text_column, date_column, freq, prefix=prefix)
 
 
 def check_drift(
@@ -57,12 +59,15 @@ def check_drift(
     sheet: str | None = None,
     progress: Callable[[int], None] | None = None,
     encoding_errors: str = "strict",
+    prefix: str | None = None,
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
 
     *dump* and *reference* are files or data frames: raw dumps (classified on the fly with *model*) or
     predictions written by ``taikai batch`` with the same model (their status and probability columns are used).
-    With *date_column*, each period (``freq`` ``M`` months or ``W`` weeks) is judged too.
+    With *date_column*, each period (``freq`` ``M`` months or ``W`` weeks) is judged too. Predictions written with
+    a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several sets in *dump* (the
+    reference's are found on their own).
     """
     model = resolve_model(model)
     read_options = ReadOptions(
@@ -76,7 +81,14 @@ def check_drift(
         ref = _statistics(reference, model, reference_options, text_column=text_column).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
-        dump, model, read_options, text_column=text_column, date_column=date_column, freq=freq, progress=progress
+        dump,
+        model,
+        read_options,
+        text_column=text_column,
+        date_column=date_column,
+        freq=freq,
+        progress=progress,
+        prefix=prefix,
     )
     return DriftReport(
         source=found.source,

@@ -12,8 +12,8 @@ import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import InputError
-from taikai.io import ReadOptions, bad_line_error, parse_dates, warn_decoding
-from taikai.model import DriftStatistics, Model, proba_columns
+from taikai.io import ReadOptions, bad_line_error, parse_dates, read_summary, warn_decoding
+from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, unprefixed
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -95,15 +95,20 @@ def file_statistics(
     freq: str = "M",
     read_options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
+    prefix: str | None = None,
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
     *read_options* say how to read the file (format, encoding, sheet, encoding errors; default: from its
     extension, encoding detected). The file is read and classified a chunk at a time, so memory stays bounded; a
     malformed record stops the count with its file and line. *progress* is called with the rows of each chunk.
+    Predictions written with a prefix (``taikai batch --prefix pred_``) are found (*prefix* chooses among several
+    sets; default: the one the batch summary beside *path* recorded, or the only one).
     """
     path = Path(path)
     reader = (read_options or ReadOptions()).open(path)
+    run = read_summary(path)
+    found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     notes: list[Any] = []
 
     def chunks() -> Iterator[list[list[Any]]]:
@@ -115,7 +120,8 @@ def file_statistics(
             if progress is not None:
                 progress(chunk.rows)
 
-    counted = count_chunks(str(path), list(reader.columns), chunks(), model, text_column, date_column, freq)
+    columns = unprefixed(reader.columns, found)
+    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq)
     if notes:
         warn_decoding(path, notes)
     return counted
@@ -128,9 +134,10 @@ def frame_statistics(
     date_column: str | None = None,
     freq: str = "M",
     source: str = "<frame>",
+    prefix: str | None = None,
 ) -> FileStatistics:
     """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`."""
-    columns = [str(c) for c in frame.columns]
+    columns = unprefixed(frame.columns, find_prefix(frame.columns, source, prefix))
     data = (
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
         for start in range(0, len(frame), CHUNK_ROWS)

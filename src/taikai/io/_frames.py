@@ -93,7 +93,9 @@ def read_predictions(path: str | Path, encoding: str | None = None, encoding_err
     """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis.
 
     CSV and TSV cells are text: empty cells become missing values and columns of numbers become numbers (the
-    probabilities, counts), as a spreadsheet would read them.
+    probabilities, counts), as a spreadsheet would read them. The columns keep their names: the readers of
+    predictions give prefixed ones (``batch --prefix pred_``) their plain names with
+    :func:`taikai.model.predictions_frame`.
     """
     table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors)
     if table.format not in TEXT_FORMATS[:2]:

@@ -1,8 +1,9 @@
 """The small JSON summary ``taikai batch`` writes beside its output, for the report to read back.
 
 ``OUTPUT_STEM.summary.json`` holds the run's counts (rows, statuses, bad and blank lines set aside, the side file
-of bad lines) and a stamp of the model that made the predictions (directory name, artifact sha256, creation time,
-its test-split metrics), so that a report of the output can say what was set aside and which model spoke.
+of bad lines), the ``--prefix`` of the predicted columns, and a stamp of the model that made the predictions
+(directory name, artifact sha256, creation time, its test-split metrics), so that a report of the output can say
+what was set aside and which model spoke.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class RunSummary:
     blank_lines: int
     bad_lines_file: str | None
     model: ModelStamp | None
+    prefix: str | None = None
+    """The ``--prefix`` of the predicted columns (``None``: a summary written before batch recorded it)."""
 
 
 def write_summary(output: Path, values: dict[str, Any]) -> Path:
@@ -85,6 +88,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             blank_lines=int(values.get("blank_lines", 0)),
             bad_lines_file=values.get("bad_lines_file"),
             model=model,
+            prefix=None if values.get("prefix") is None else str(values["prefix"]),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(

@@ -45,6 +45,7 @@ from taikai.model._model import (
 )
 from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
 from taikai.model._prediction import Prediction
+from taikai.model._prefixed import find_prefix, prediction_prefixes, predictions_frame, unprefixed
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
@@ -89,12 +90,15 @@ __all__ = [
     "content_sha256",
     "default_model_dir",
     "feature_blocks",
+    "find_prefix",
     "library_versions",
     "load_artifact",
     "load_model",
     "model_key",
     "ngram_spans",
     "output_columns",
+    "prediction_prefixes",
+    "predictions_frame",
     "proba_columns",
     "read_metadata",
     "read_metadata_json",
@@ -103,5 +107,6 @@ __all__ = [
     "save_artifact",
     "sha256_file",
     "text_hashes",
+    "unprefixed",
     "word_vocabulary",
 ]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.errors import InputError
-from taikai.io import MORE_REASONS_COLUMN, ExcelCells, OutputSpec, encode_stream, format_of, output_encoding
+from taikai.io import MORE_REASONS_COLUMN, ExcelCells, OutputSpec, encode_stream, output_encoding
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA
 
 if TYPE_CHECKING:
@@ -53,9 +53,13 @@ _HOW_TO = (
 
 def sheet_format(path: Path) -> str:
     """Return ``xlsx`` or ``csv`` for *path*, or raise :class:`InputError` naming the formats a sheet can have."""
-    fmt = format_of(path, option="an .xlsx or .csv name")
+    suffix = Path(path).suffix
+    fmt = suffix.lower().lstrip(".")
     if fmt not in SHEET_FORMATS:
-        raise InputError(f"{path}: a labelling sheet is .xlsx (with dropdowns) or .csv (UTF-8 with BOM), not {fmt}")
+        given = f"not {suffix!r}" if suffix else "and this name has no extension"
+        raise InputError(
+            f"{path}: a labelling sheet must be named .xlsx (with dropdowns) or .csv (UTF-8 with BOM), {given}"
+        )
     return fmt
 
 

@@ -78,13 +78,19 @@ class Suggestion:
 
 
 def _frame(
-    predictions: str | Path | pd.DataFrame, encoding: str | None, encoding_errors: str = "strict"
+    predictions: str | Path | pd.DataFrame, encoding: str | None, encoding_errors: str, prefix: str | None
 ) -> tuple[pd.DataFrame, str]:
-    if isinstance(predictions, (str, Path)):
-        from taikai.io import read_predictions
+    """Return the predictions with their predicted columns under their plain names, and where they come from."""
+    from taikai.model import predictions_frame
 
-        return read_predictions(Path(predictions), encoding, encoding_errors), str(predictions)
-    return predictions, "<frame>"
+    if isinstance(predictions, (str, Path)):
+        from taikai.io import read_predictions, read_summary
+
+        path = Path(predictions)
+        run = read_summary(path)
+        frame = read_predictions(path, encoding, encoding_errors)
+        return predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None), str(path)
+    return predictions_frame(predictions, "<frame>", prefix), "<frame>"
 
 
 def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[str]:
@@ -131,6 +137,7 @@ def suggest(
     output_encoding: str | None = None,
     mask_pii: bool = False,
     encoding_errors: str = "strict",
+    prefix: str | None = None,
 ) -> Suggestion:
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
 
@@ -139,19 +146,24 @@ def suggest(
     ``ok`` are left out and counted; a text repeated or nearly repeated counts once. Deterministic for a *seed*
     (ties in uncertainty are broken by a seeded shuffle). With *out* (``.xlsx`` or ``.csv``) the sheet is written.
     ``mask_pii=True`` masks personal data in the chosen texts (:func:`taikai.mask_pii`) before the sheet holds them.
+    Predicted columns written with a prefix (``taikai batch --prefix pred_``) are found as the report finds them
+    (:func:`taikai.model.find_prefix`); *prefix* chooses among several sets.
     """
     strategy = Strategy(strategy)
     if n < 1:
         raise InputError(f"--n must be at least 1, not {n}")
     if out is not None:
         sheet_format(Path(out))
-    df, source = _frame(predictions, encoding, encoding_errors)
+    df, source = _frame(predictions, encoding, encoding_errors, prefix)
     for name in (text_column, id_column):
         if name and name not in df.columns:
             raise InputError(f"{source}: no column {name!r}; the columns are {list(map(str, df.columns))}")
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
-        raise InputError(f"{source}: no p_reason_* columns: classify it first with taikai batch or predict_frame")
+        raise InputError(
+            f"{source}: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
+            "classify it first with taikai batch or predict_frame"
+        )
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
     status = df["status"].astype(str) if "status" in df.columns else None
     ok = np.ones(len(df), dtype=bool) if status is None else (status == Status.OK.value).to_numpy(copy=True)

@@ -15,7 +15,7 @@ from typing import Any
 from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
-from taikai.analysis._report._i18n import PHRASES
+from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._provenance import drift_model, identify_model
 from taikai.analysis._report._reasons import reasons_section
@@ -31,7 +31,7 @@ from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import InputError
 from taikai.io import RunSummary, check_output_dir, read_predictions, read_summary, summary_path
-from taikai.model import Model
+from taikai.model import Model, predictions_frame
 from taikai.privacy import PiiKind, format_counts, mask_text_column, sum_counts
 
 SectionBuilder = Callable[[ReportContext], Section | None]
@@ -83,6 +83,7 @@ def build_report(
     charts: bool = True,
     drift: bool = True,
     mask_pii: bool = False,
+    prefix: str | None = None,
 ) -> str:
     """Return the report of the predictions frame *df* as one HTML page, in *lang* (``ja`` or ``en``).
 
@@ -93,11 +94,26 @@ def build_report(
     IPAexGothic the page needs (``report`` extra); ``charts=False`` leaves the charts out (a lighter page, built
     in a fraction of the time). ``mask_pii=True`` masks personal data in the texts the page quotes or counts
     first (:func:`mask_report_frame`), and in the lines batch set aside; the page says how many values it masked.
+    Predicted columns written with a prefix (``taikai batch --prefix pred_``: ``pred_reason``, …) are found and
+    read under their plain names (an input column of such a name becomes ``input_reason``, …); *prefix* chooses
+    among several sets (default: the one the batch summary *run* recorded, else the only one).
     """
     if lang not in PHRASES:
         raise InputError(f"--lang must be one of {list(PHRASES)}, not {lang!r}")
     if freq not in FREQUENCIES:
         raise InputError(f"--freq must be one of {list(FREQUENCIES)}, not {freq!r}")
+    where = str(source_path) if source_path is not None else source or "the predictions frame"
+    df = predictions_frame(df, where, prefix, run.prefix if run is not None else None)
+    if "reason" not in df.columns:
+        raise InputError(
+            f"{where}: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason "
+            f"(the columns are {list(map(str, df.columns))}); classify it first with taikai batch"
+        )
+    if not any(str(c).startswith("p_reason_") for c in df.columns):
+        raise InputError(
+            f"{where}: the predictions have no p_reason_* columns (the report needs the probabilities); write them "
+            "with taikai batch or predict_frame"
+        )
     for option, column in (("--date-column", date_column), ("--by", by), ("--text-column", text_column)):
         if column and column not in df.columns:
             raise InputError(f"no column {column!r} ({option}); the columns are {list(map(str, df.columns))}")
@@ -121,7 +137,7 @@ def build_report(
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     version = importlib_metadata.version("taikai")
     t = PHRASES[lang]
-    header = [Note(t.input_line.format(source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version))]
+    header = [Note(fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version))]
     if masks is not None:
         header.append(Note(t.pii_masked.format(masks=format_counts(masks))))
     return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)

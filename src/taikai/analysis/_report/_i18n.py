@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
+
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+"""``{count|review|reviews}`` in a template: the first word when the value of ``count`` is 1, else the second."""
+
+
+def fill(template: str, **values: Any) -> str:
+    """Return *template* filled with *values*, choosing between ``{name|one|many}`` by whether ``name`` is 1.
+
+    A value counts as 1 whether given as a number or formatted (``"1"``); the Japanese templates need no such
+    choice and have none.
+    """
+
+    def choose(match: re.Match[str]) -> str:
+        value = str(values[match.group(1)]).replace(",", "").strip()
+        return match.group(2) if value == "1" else match.group(3)
+
+    return _PLURAL.sub(choose, template).format(**values)
 
 
 @dataclass(frozen=True)
@@ -190,11 +209,11 @@ JA = Phrases(
 EN = Phrases(
     lang="en",
     heading="Churn reasons report",
-    input_line="Input: {source} · {rows} rows · made {made} · taikai {version}",
+    input_line="Input: {source} · {rows} {rows|row|rows} · made {made} · taikai {version}",
     pii_masked="Personal data masked (--mask-pii): {masks}",
     summary="Summary",
-    summary_rows="{classified} of {rows} reviews ({share}) were classified.",
-    summary_top="The most frequent reason is '{name}': {count} reviews ({share}).",
+    summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",
+    summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
     summary_sentiment="Sentiment: {parts}.",
     summary_up="'{name}' rose from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
     "against the {period} before; {p}).",
@@ -204,11 +223,11 @@ EN = Phrases(
     "for the other values of {by} ({p}).",
     summary_segment_down="On {by} {where}, '{name}' is only {share} of reviews ({count} of {total}), against {other} "
     "for the other values of {by} ({p}).",
-    summary_no_change="No significant change in the reason mix from one {period} to the next ({tests} comparisons).",
-    summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} comparisons).",
+    summary_no_change="No significant change in the reason mix from one {period} to the next ({tests} {tests|comparison|comparisons}).",
+    summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} {tests|comparison|comparisons}).",
     summary_method="Tests: chi-squared test of homogeneity of the reason mix, each {period} against the {period} "
     "before and each value of {by} against all others; p-values Holm-Bonferroni adjusted within each family, "
-    "significance level 5 %. Groups with fewer than {min_group} classified reviews are not compared. The reason "
+    "significance level 5 %. Groups with fewer than {min_group} classified {min_group|review|reviews} are not compared. The reason "
     "named is the one with the largest adjusted standardized residual.",
     model="Model",
     model_name="Name",
@@ -226,7 +245,7 @@ EN = Phrases(
     model_unknown="Unknown model: no batch summary beside the predictions, and the default model's probability "
     "columns differ. Name it with --model.",
     status="Input and status",
-    status_note="{bad} of {rows} rows were not classified (status other than ok).",
+    status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
     status_messages="Why rows were not classified (message)",
     set_aside="Lines set aside by batch",
     set_aside_counts="Bad lines: {bad}, blank lines: {blank} (not in the output).",
@@ -234,7 +253,7 @@ EN = Phrases(
     set_aside_sample="Bad lines (from {file})",
     set_aside_no_summary="No batch summary ({file}) beside the predictions: the lines set aside are not known.",
     reasons="Reasons",
-    reasons_note="{rows} classified reviews. The primary reason is the most probable one; the stated reasons are "
+    reasons_note="{rows} classified {rows|review|reviews}. The primary reason is the most probable one; the stated reasons are "
     "all reasons in the reasons column (a review can state several, so they add up to more than 100 %).",
     reasons_per_review="Reasons per review",
     primary="primary",
@@ -263,21 +282,22 @@ EN = Phrases(
     "an informative Dirichlet prior, Monroe et al. 2008).",
     words_none="Too few classified reviews for distinctive words.",
     representative="Representative reviews per reason",
-    representative_note="The {n} reviews per reason with the highest probability; p is the predicted reason's "
+    representative_note="The {n} {n|review|reviews} per reason with the highest probability; p is the predicted reason's "
     "probability.",
     uncertain="Least confident predictions (to check)",
-    uncertain_note="The {n} reviews whose predicted reason has the lowest probability: have a person check them.",
+    uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
+    "check {n|it|them}.",
     others="others",
     blank="(blank)",
     review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)"},
     rules="Coding rules",
-    rules_note="Of {rows} classified reviews, rules fired on {ruled}; on {conflicts} of them none of the rules' labels "
+    rules_note="Of {rows} classified {rows|review|reviews}, rules fired on {ruled}; on {conflicts} of them none of the rules' labels "
     "is the model's reason (rule_conflict).",
     rules_flag="flag mode: reason is the model's prediction.",
     rules_override="override mode: reason is the first firing rule's label; the model's own is in model_reason.",
     rules_matrix_note="Reviews where rules fired, by rule label (rows) and the model's own reason (columns); off the "
     "diagonal, they disagree.",
-    rules_examples_note="{n} reviews where the rules and the model disagree, the model's surest first, taking turns "
+    rules_examples_note="{n} {n|review|reviews} where the rules and the model disagree, the model's surest first, taking turns "
     "over the rule labels.",
     rules_columns={
         "rule label": "rule label",

@@ -6,6 +6,7 @@ from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Cell, Column, ColumnKind, CountShare, Figure, Heading, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._i18n import fill
 
 
 def reasons_section(ctx: ReportContext) -> Section:
@@ -33,7 +34,7 @@ def reasons_section(ctx: ReportContext) -> Section:
         "reasons",
         t.reasons,
         [
-            Note(t.reasons_note.format(rows=f"{len(ctx.rows):,}")),
+            Note(fill(t.reasons_note, rows=f"{len(ctx.rows):,}")),
             Figure.of(t.reasons, charts.stated_bars, stated, lang),
             table,
             Heading(t.reasons_per_review),

@@ -7,6 +7,7 @@ from typing import Any
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import ColumnKind, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._i18n import fill
 
 
 def _reviews(ctx: ReportContext, table: Any) -> Table:
@@ -30,7 +31,7 @@ def representative_section(ctx: ReportContext) -> Section:
     n = ctx.options.per_reason
     found = tables.representative_reviews(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
     return Section.of(
-        "representative", ctx.t.representative, [Note(ctx.t.representative_note.format(n=n)), _reviews(ctx, found)]
+        "representative", ctx.t.representative, [Note(fill(ctx.t.representative_note, n=n)), _reviews(ctx, found)]
     )
 
 
@@ -38,4 +39,4 @@ def uncertain_section(ctx: ReportContext) -> Section:
     """The reviews with the lowest probability for their predicted reason."""
     n = ctx.options.uncertain
     found = tables.least_confident(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
-    return Section.of("uncertain", ctx.t.uncertain, [Note(ctx.t.uncertain_note.format(n=n)), _reviews(ctx, found)])
+    return Section.of("uncertain", ctx.t.uncertain, [Note(fill(ctx.t.uncertain_note, n=n)), _reviews(ctx, found)])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Share, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._i18n import fill
 from taikai.analysis._rules_section import rules_section
 
 
@@ -33,14 +34,14 @@ def rules_builder(ctx: ReportContext) -> Section | None:
     mode = t.rules_override if found.override else t.rules_flag
     blocks: list[Block] = [
         Note(
-            t.rules_note.format(rows=f"{found.rows:,}", ruled=f"{found.ruled:,}", conflicts=f"{found.conflicts:,}")
+            fill(t.rules_note, rows=f"{found.rows:,}", ruled=f"{found.ruled:,}", conflicts=f"{found.conflicts:,}")
             + " "
             + mode
         ),
         Table.from_frame(hits.rename(columns=names).rename_axis(names.get("rule", "rule"))),
         Note(t.rules_matrix_note),
         Table.from_frame(matrix.rename_axis(index=names.get("rule label", "rule label"), columns=None)),
-        Note(t.rules_examples_note.format(n=f"{len(examples):,}")),
+        Note(fill(t.rules_examples_note, n=f"{len(examples):,}")),
         Table.from_frame(examples.rename(columns=shown), index=False, kinds=kinds),
     ]
     return Section.of("rules", t.rules, blocks)

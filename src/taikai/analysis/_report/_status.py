@@ -7,6 +7,7 @@ from pathlib import Path
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._i18n import fill
 from taikai.privacy import mask_text_column
 from taikai.text import Status
 
@@ -41,7 +42,7 @@ def status_section(ctx: ReportContext) -> Section:
     counts = tables.status_counts(df)
     bad = int(counts.drop(index=Status.OK.value, errors="ignore")["count"].sum())
     shown = counts.assign(share=counts["share"].map(Share)).rename(columns={"count": t.count, "share": t.share})
-    blocks: list[Block] = [Note(t.status_note.format(rows=f"{len(df):,}", bad=f"{bad:,}")), Table.from_frame(shown)]
+    blocks: list[Block] = [Note(fill(t.status_note, rows=f"{len(df):,}", bad=f"{bad:,}")), Table.from_frame(shown)]
     if bad and "message" in df.columns and "status" in df.columns:
         messages = (
             df.loc[df["status"].astype(str) != Status.OK.value, "message"]

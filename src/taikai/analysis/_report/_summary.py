@@ -8,6 +8,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import Block, Bullets, Note, Paragraph, Section
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._i18n import fill
 
 MAX_FINDINGS = 3
 
@@ -17,7 +18,7 @@ def _period_findings(ctx: ReportContext) -> list[str]:
     found = changes.period_changes(table, [tables.period_label(p) for p in table.index])
     best = changes.biggest(found, MAX_FINDINGS)
     if not best:
-        return [ctx.t.summary_no_change.format(period=ctx.period, tests=len(found))] if found else []
+        return [fill(ctx.t.summary_no_change, period=ctx.period, tests=len(found))] if found else []
     sentences = []
     for c in best:
         template = ctx.t.summary_up if c.difference > 0 else ctx.t.summary_down
@@ -41,7 +42,7 @@ def _segment_findings(ctx: ReportContext) -> list[str]:
     found = changes.segment_changes(ctx.segments)
     best = changes.biggest(found, MAX_FINDINGS)
     if not best:
-        return [ctx.t.summary_no_segment_change.format(by=by, tests=len(found))] if found else []
+        return [fill(ctx.t.summary_no_segment_change, by=by, tests=len(found))] if found else []
     return [
         (ctx.t.summary_segment_up if c.difference > 0 else ctx.t.summary_segment_down).format(
             by=by,
@@ -62,15 +63,14 @@ def summary_section(ctx: ReportContext) -> Section:
     t, rows = ctx.t, ctx.rows
     n = len(ctx.frame)
     overview = [
-        t.summary_rows.format(
-            rows=fmt.count(n), classified=fmt.count(len(rows)), share=fmt.share(len(rows) / max(n, 1))
-        )
+        fill(t.summary_rows, rows=fmt.count(n), classified=fmt.count(len(rows)), share=fmt.share(len(rows) / max(n, 1)))
     ]
     distribution = tables.reason_distribution(ctx.frame)
     if len(rows):
         top = distribution["count"].idxmax()
         overview.append(
-            t.summary_top.format(
+            fill(
+                t.summary_top,
                 name=ctx.reason(str(top)),
                 count=fmt.count(int(distribution.loc[top, "count"])),
                 share=fmt.share(float(distribution.loc[top, "share"])),
@@ -87,6 +87,6 @@ def summary_section(ctx: ReportContext) -> Section:
     if findings:
         blocks.append(Bullets(tuple(findings)))
         blocks.append(
-            Note(t.summary_method.format(period=ctx.period, by=ctx.options.by or "-", min_group=changes.MIN_GROUP))
+            Note(fill(t.summary_method, period=ctx.period, by=ctx.options.by or "-", min_group=changes.MIN_GROUP))
         )
     return Section.of("summary", t.summary, blocks)

@@ -1,0 +1,156 @@
+"""report, suggest and drift read what ``taikai batch --prefix pred_`` writes, beside the input's own ``reason``."""
+
+import csv
+import json
+import shutil
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+from taikai.io import read_summary
+
+TEXTS = [
+    "手数料が20%も引かれるのがつらい",
+    "単価が安すぎて、何時間やっても数百円にしかならない",
+    "提案しても提案しても選ばれない",
+    "本業が忙しくなって時間が取れなくなった",
+    "直接契約に切り替えたのでもう使っていません",
+    "納品したのに報酬が支払われなかった",
+]
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def prefixed(tmp_path_factory, tiny_model_dir):
+    """A batch output with the user's own ``reason`` column and the model's columns under ``pred_``."""
+    folder = tmp_path_factory.mktemp("prefixed")
+    dump = folder / "dump.csv"
+    with dump.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["review_id", "text", "reason"])
+        writer.writerows([f"r{i}", text, "survey answer"] for i, text in enumerate(TEXTS))
+    out = folder / "scored.csv"
+    result = invoke("batch", dump, "-o", out, "--text-column", "text", "--prefix", "pred_", "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def copy(path, folder, summary=True):
+    """Copy the predictions (and their batch summary, with *summary*) into *folder*."""
+    target = shutil.copy(path, folder / path.name)
+    if summary:
+        shutil.copy(path.with_name("scored.summary.json"), folder / "scored.summary.json")
+    return target
+
+
+COMMANDS = {
+    "report": lambda p, tmp, model: ("report", p, "-o", tmp / "r.html", "--no-drift", "--lang", "en"),
+    "suggest": lambda p, tmp, model: ("suggest", p, "-o", tmp / "s.csv", "--n", "3"),
+    "drift": lambda p, tmp, model: ("drift", p, "-m", model),
+}
+SAID = {
+    "report": "report written to",
+    "suggest": "3 rows to label",
+    "drift": "(predictions file)",
+}
+
+
+def test_batch_records_the_prefix_in_its_summary(prefixed):
+    assert read_summary(prefixed).prefix == "pred_"
+    assert json.loads(prefixed.with_name("scored.summary.json").read_text(encoding="utf-8"))["prefix"] == "pred_"
+
+
+@pytest.mark.parametrize("summary", [True, False], ids=["with summary", "without summary"])
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_commands_read_prefixed_predictions(prefixed, tmp_path, tiny_model_dir, command, summary):
+    path = copy(prefixed, tmp_path, summary)
+    result = invoke(*COMMANDS[command](path, tmp_path, tiny_model_dir))
+    assert result.exit_code == 0, result.output
+    assert SAID[command] in result.output
+
+
+def test_report_reads_the_predicted_reason_not_the_users(prefixed, tmp_path):
+    result = invoke("report", prefixed, "-o", tmp_path / "r.html", "--no-drift", "--by", "input_reason")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "6 件のうち 6 件" in page and "survey answer" in page  # the user's column, as a segment
+
+
+@pytest.fixture(scope="module")
+def twice(prefixed, tmp_path_factory, tiny_model_dir):
+    """The plain predictions classified again with ``--prefix pred_``: two sets of predicted columns."""
+    folder = tmp_path_factory.mktemp("twice")
+    plain = folder / "plain.csv"
+    frame = pd.read_csv(prefixed)
+    frame.drop(columns=["reason"]).rename(columns=lambda c: c.removeprefix("pred_")).to_csv(plain, index=False)
+    out = folder / "scored.csv"
+    result = invoke("batch", plain, "-o", out, "--text-column", "text", "--prefix", "pred_", "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_two_sets_without_a_summary_stop_and_name_the_prefixes(twice, tmp_path, tiny_model_dir, command):
+    path = copy(twice, tmp_path, summary=False)
+    result = invoke(*COMMANDS[command](path, tmp_path, tiny_model_dir))
+    assert result.exit_code == 2
+    assert (
+        f"{path}: 2 sets of predicted columns, with the prefixes '', 'pred_'; choose one with --prefix "
+        "('' for the columns without a prefix)"
+    ) in result.output
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize(
+    ("options", "summary"), [([], True), (["--prefix", "pred_"], False), (["--prefix", ""], False)]
+)
+def test_the_summary_or_prefix_option_chooses_the_set(twice, tmp_path, tiny_model_dir, command, options, summary):
+    path = copy(twice, tmp_path, summary)
+    result = invoke(*COMMANDS[command](path, tmp_path, tiny_model_dir), *options)
+    assert result.exit_code == 0, result.output
+    assert SAID[command] in result.output
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_a_prefix_the_file_does_not_hold_is_an_error(prefixed, tmp_path, tiny_model_dir, command):
+    result = invoke(*COMMANDS[command](prefixed, tmp_path, tiny_model_dir), "--prefix", "x_")
+    assert result.exit_code == 2
+    assert f"{prefixed}: no predicted columns with the prefix 'x_'" in result.output
+    assert "the predicted columns found have the prefixes 'pred_'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "content", "message"),
+    [
+        (
+            "report",
+            "review_id,text",
+            "dump.csv: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason (the "
+            "columns are ['review_id', 'text']); classify it first with taikai batch",
+        ),
+        (
+            "report",
+            "review_id,text,reason,sentiment",
+            "dump.csv: the predictions have no p_reason_* columns (the report needs the probabilities); write them "
+            "with taikai batch or predict_frame",
+        ),
+        (
+            "suggest",
+            "review_id,text",
+            "dump.csv: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
+            "classify it first with taikai batch or predict_frame",
+        ),
+    ],
+)
+def test_a_file_without_predictions_is_refused_naming_it(tmp_path, command, content, message):
+    dump = tmp_path / "dump.csv"
+    values = {"review_id": "r1", "text": "手数料が高い", "reason": "fees", "sentiment": "negative"}
+    dump.write_text(f"{content}\n{','.join(values[c] for c in content.split(','))}\n", encoding="utf-8")
+    result = invoke(*COMMANDS[command](dump, tmp_path, None))
+    assert result.exit_code == 2
+    assert f"{tmp_path}/{message}" in result.output
