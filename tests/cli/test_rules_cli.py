@@ -75,7 +75,12 @@ def test_rules_test_json(files, tiny_model_dir):
             [],
             "rule 'x' (rule 3 of the file): unknown key 'some'",
         ),
-        (RULES.replace('"time"', '"busy"'), None, [], "rules.toml:8: rule 'main job' (rule 2 of the file): label 'busy' is not a reason"),
+        (
+            RULES.replace('"time"', '"busy"'),
+            None,
+            [],
+            "rules.toml:8: rule 'main job' (rule 2 of the file): label 'busy' is not a reason",
+        ),
         (None, "text,label\n手数料,fees\n", [], "gold.csv: missing column(s) ['reasons']"),
         (None, None, ["--reasons-column", "gold"], "missing column(s) ['gold']"),
         (None, "text,reasons\n手数料,price\n", [], "gold.csv:2: reasons: unknown label 'price'"),

@@ -48,9 +48,7 @@ def rule_columns(mode: RulesMode | str | None) -> tuple[str, ...]:
     return (*RULE_COLUMNS, MODEL_REASON) if RulesMode(mode) is RulesMode.OVERRIDE else RULE_COLUMNS
 
 
-def read_rules(
-    rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequence[str] | None = None
-) -> RuleSet | None:
+def read_rules(rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequence[str] | None = None) -> RuleSet | None:
     """Return the rule set *rules* is or names: a rule set, a matcher's, or a rules file's (``None``: no rules).
 
     A file's labels are checked against *labels* (the model's reasons) with its other problems, all reported at once.
