@@ -79,7 +79,7 @@ def test_rules_test_json(files, tiny_model_dir):
             RULES.replace('"time"', '"busy"'),
             None,
             [],
-            "rules.toml:8: rule 'main job' (rule 2 of the file): label 'busy' is not a reason",
+            "rules.toml:8: rule 'main job': label 'busy' is not a reason",
         ),
         (None, "text,label\n手数料,fees\n", [], "gold.csv: missing column(s) ['reasons']"),
         (None, None, ["--reasons-column", "gold"], "missing column(s) ['gold']"),
@@ -130,7 +130,7 @@ def test_rules_test_reports_every_kind_of_error_in_one_run(files, tiny_model_dir
         "rules.toml:1: rule 'fee' (rule 1 of the file): unknown key 'colour'",
         "rules.toml:7: rule 'fee' (rule 2 of the file): regex: bad regular expression '(abc'",
         "rules.toml:7: rule 'fee' (rule 2 of the file): the name is used by rule 1 too",
-        "rules.toml:12: rule 'busy' (rule 3 of the file): label 'nonsense' is not a reason of the model",
+        "rules.toml:12: rule 'busy': label 'nonsense' is not a reason of the model",
         "rules.toml:17: rule 'typed' (rule 4 of the file): any must be a list of strings",
         "the model's reasons are ",
     ):

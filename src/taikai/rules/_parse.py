@@ -83,13 +83,16 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
         where = _where(source, line, k, table.get("name"))
         # A rule with other problems still takes part in the name and label checks: every problem in one run.
         name = table.get("name")
-        if isinstance(name, str) and name.strip():
+        name_ok = isinstance(name, str) and bool(name.strip())
+        if isinstance(name, str) and name_ok:
             if name.strip() in seen:
                 problems.append(f"{where}: the name is used by rule {seen[name.strip()]} too; names must be unique")
             seen.setdefault(name.strip(), k)
         label = table.get("label")
         if labels is not None and isinstance(label, str) and label.strip() and reason_id(label) not in labels:
-            problems.append(f"{where}: label {reason_id(label)!r} is not a reason of the model")
+            # Said as RuleSet.check_labels says it of a rule set: FILE:LINE: rule 'NAME': label …
+            named = f"{source}{'' if line is None else f':{line}'}: rule {name.strip()!r}" if name_ok else where
+            problems.append(f"{named}: label {reason_id(label)!r} is not a reason of the model")
             bad_label = True
         if rule is not None:
             rules.append(rule)
