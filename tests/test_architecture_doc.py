@@ -193,3 +193,37 @@ def test_every_public_name_is_placed():
 )
 def test_resolves_tells_names_that_exist_from_those_that_do_not(dotted, exists):
     assert resolves(dotted) is exists
+
+
+def _commands_of(path: Path) -> set[str]:
+    """Return the commands a CLI module defines: ``group`` and ``group sub`` for ``@group.command("sub")``."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for deco in node.decorator_list:
+            if not (isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute)):
+                continue
+            name = deco.args[0].value if deco.args and isinstance(deco.args[0], ast.Constant) else node.name
+            if isinstance(deco.func.value, ast.Name) and deco.func.value.id != "click":
+                found.add(f"{deco.func.value.id} {name}")
+            else:
+                found.add(str(name))
+    return found
+
+
+CLI_MODULES = re.findall(r"`(taikai\.cli\._\w+)` \(([^)]*)\)", DOC_TEXT)
+
+
+@pytest.mark.parametrize(("module", "commands"), CLI_MODULES)
+def test_every_command_named_for_a_cli_module_exists(module, commands):
+    """Regression: the doc named a ``rules check`` command that does not exist."""
+    defined = _commands_of(SRC.joinpath(*module.split(".")).with_suffix(".py"))
+    for command in (c.strip() for c in commands.split(",")):
+        group, _, subs = command.partition(" ")
+        wanted = [f"{group} {sub.strip()}" for sub in subs.split("/")] if subs else [group]
+        assert set(wanted) <= defined, f"{module}: {command!r}; it defines {sorted(defined)}"
+
+
+def test_the_cli_modules_are_found():
+    assert len(CLI_MODULES) >= 8 and ("taikai.cli._rules", "rules test") in CLI_MODULES

@@ -56,7 +56,7 @@ class StubModel:
 
     def classify(self, values):
         table = {"あ": (("a",), "positive"), "い": (("b", "a"), "negative"), "う": (("a",), "negative")}
-        found = [table.get(v) for v in values]
+        found = [table.get(str(v).split("\n")[0]) for v in values]  # a text's first line
         return Classified(
             reason_labels=tuple(self.reason_labels),
             sentiment_labels=tuple(self.sentiment_labels),
@@ -79,7 +79,9 @@ def test_evaluate_reports_every_task_and_unscored_rows():
     )
     report = evaluate(StubModel(), df)
     assert (report.n_rows, report.n_scored) == (4, 3)
-    assert report.unscored == [{"row": 3, "status": "empty", "message": "empty or whitespace-only text"}]
+    assert [u.to_dict() for u in report.unscored] == [
+        {"row": 3, "line": None, "status": "empty", "message": "empty or whitespace-only text"}
+    ]
     assert report.reason.accuracy == pytest.approx(2 / 3)
     assert report.reason.confusion == [[1, 0, 0], [0, 1, 0], [1, 0, 0]]
     assert report.sentiment.accuracy == pytest.approx(2 / 3)
@@ -90,6 +92,48 @@ def test_evaluate_reports_every_task_and_unscored_rows():
     for heading in ("## Primary reason", "## All stated reasons", "## Sentiment", "Confusion"):
         assert heading in text
     assert str(report) == text
+
+
+UNSCORED_CSV = """text,reasons,sentiment,split
+あ,a,positive,test
+"い
+(a second line)",b,negative,test
+,a,negative,train
+ ,a,negative,test
+う,c,negative,test
+"""
+
+
+@pytest.mark.parametrize(
+    ("split", "rows", "expected"),
+    [
+        ("all", [2, 3], ["- {f}:5: empty or whitespace-only text", "- {f}:6: empty or whitespace-only text"]),
+        ("test", [3], ["- {f}:6: empty or whitespace-only text"]),
+    ],
+)
+def test_unscored_rows_are_named_by_their_file_line(tmp_path, split, rows, expected):
+    """Regression: they were printed as a Python dict with a 0-based row (line 6 showed as row 4)."""
+    path = tmp_path / "gold.csv"
+    path.write_text(UNSCORED_CSV, encoding="utf-8")
+    report = evaluate(StubModel(), path, split=split)
+    assert [u.row for u in report.unscored] == rows
+    text = report.to_markdown()
+    assert f"Not scored (no usable text): {len(rows)} row(s):\n" + "\n".join(expected).format(f=path) in text
+    assert "{'row'" not in text
+    assert report.to_dict()["unscored"][0] == {
+        "row": rows[0],
+        "line": rows[0] + 3,  # the header, and the two lines of the quoted text
+        "status": "empty",
+        "message": "empty or whitespace-only text",
+    }
+
+
+def test_unscored_rows_of_a_frame_are_named_by_data_row_and_the_list_is_cut():
+    df = pd.DataFrame({"text": [" "] * 7 + ["あ"], "reasons": ["a"] * 8}, index=[10 * i for i in range(8)])
+    text = evaluate(StubModel(), df, sentiment_column=None).to_markdown()
+    assert "Not scored (no usable text): 7 row(s):\n- <frame>: row 1 (data row, 1-based): empty" in text
+    assert "- <frame>: row 5 (data row, 1-based): empty or whitespace-only text\n- … and 2 more" in text
+    assert "row 6 (data row" not in text
 
 
 @pytest.fixture(scope="module")

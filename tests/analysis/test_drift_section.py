@@ -61,3 +61,18 @@ def test_section_speaks_the_page_language(predictions, tiny_model, lang, title, 
     frame = predictions.drop(columns=[c for c in predictions.columns if c.startswith("p_")])
     section = drift_section(frame, tiny_model, lang=lang)
     assert section.title == title and section.notes[0].startswith(note)
+
+
+@pytest.mark.parametrize(
+    ("lang", "verdict"),
+    [
+        ("ja", "判定できません: 分類できた行が少なすぎます (drift: not judged; too few classifiable rows: 0 of 3"),
+        ("en", "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 3"),
+    ],
+)
+def test_section_of_too_few_rows_says_not_judged(predictions, tiny_model, lang, verdict):
+    """Regression: a dump in which no figure could be judged was shown as "no drift"."""
+    frame = predictions.head(3).assign(text="hello world")
+    frame = tiny_model.predict_frame(frame[["text"]])
+    section = drift_section(frame, tiny_model, lang=lang)
+    assert section.notes[0].startswith(verdict) and section.alert is False

@@ -58,6 +58,19 @@ def test_keywords_kind_filter_and_frame(tiny_model):
         keywords(tiny_model, kind="bigram")
 
 
+def test_asking_for_a_kind_the_model_lacks_names_the_kinds_it_has(tiny_model):
+    """Regression: the message said the model "uses vector n-grams and word n-grams"."""
+    with pytest.raises(taikai.InputError) as caught:
+        keywords(tiny_model, kind="char")
+    assert str(caught.value) == (
+        f"the model {tiny_model.path} has no character n-grams (its features are word n-grams and pooled word "
+        "vectors); ask for --kind word or --kind all"
+    )
+    result = CliRunner().invoke(cli, ["keywords", "-m", str(tiny_model.path), "--kind", "char"])
+    assert result.exit_code == 2 and "vector n-grams" not in result.output
+    assert "has no character n-grams (its features are word n-grams and pooled word vectors)" in result.output
+
+
 def test_distinctive_words_per_reason(tiny_csv):
     df = pd.read_csv(tiny_csv)
     df["reason"] = df["reasons"].str.split("|").str[0]
@@ -94,15 +107,24 @@ def test_cli_keywords(tiny_model_dir):
 @pytest.mark.parametrize(
     ("config", "kind", "missing"),
     [
-        (taikai.FeatureConfig(min_df=1), "char", "no character features"),
-        (taikai.FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1), "word", "no word features"),
+        (
+            taikai.FeatureConfig(min_df=1),
+            "char",
+            "has no character n-grams (its features are word n-grams); ask for --kind word or --kind all",
+        ),
+        (
+            taikai.FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),
+            "word",
+            "has no word n-grams (its features are character n-grams); ask for --kind char or --kind all",
+        ),
     ],
 )
 def test_keywords_of_a_kind_the_model_lacks_is_an_error(tiny_csv, tmp_path, config, kind, missing):
     out = tmp_path / "m"
     taikai.train(tiny_csv, out, config=config, folds=0, test_size=0)
-    with pytest.raises(taikai.InputError, match=missing):
+    with pytest.raises(taikai.InputError) as caught:
         keywords(taikai.load_model(out), kind=kind)
+    assert missing in str(caught.value)
     result = CliRunner().invoke(cli, ["keywords", "--model", str(out), "--kind", kind])
     assert result.exit_code == 2, result.output
     assert missing in result.stderr and str(out) in result.stderr

@@ -37,6 +37,20 @@ def test_reference_file_and_exit_code(tiny_model_dir, tiny_csv):
     assert drifted.exit_code == 1 and drifted.stdout.splitlines()[-1] == "drift: yes"
 
 
+@pytest.mark.parametrize(("flag", "code"), [([], 0), (["--exit-code"], 3)])
+def test_a_dump_too_small_to_judge_ends_not_judged_and_exits_3(tiny_model_dir, tmp_path, flag, code):
+    """Regression: every figure "not judged", yet "drift: no" and exit code 0 under --exit-code."""
+    dump, out = tmp_path / "two.csv", tmp_path / "drift.json"
+    dump.write_text("text\nhello world\nthis is english\n", encoding="utf-8")
+    result = run(dump, "--model", tiny_model_dir, "--json", out, *flag)
+    assert result.exit_code == code, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "drift: not judged (too few classifiable rows: 0 of 2 rows classified; at least 30 are needed)"
+    )
+    values = json.loads(out.read_text(encoding="utf-8"))
+    assert values["verdict"] == "not judged" and values["alert"] is False and values["overall"]["judged"] is False
+
+
 def test_model_without_statistics_is_a_clear_error(tiny_model_dir, tmp_path):
     old = tmp_path / "old"
     shutil.copytree(tiny_model_dir, old)

@@ -75,7 +75,12 @@ def test_rules_test_json(files, tiny_model_dir):
             [],
             "rule 'x' (rule 3 of the file): unknown key 'some'",
         ),
-        (RULES.replace('"time"', '"busy"'), None, [], "rules.toml:8: rule 'main job': label 'busy' is not a reason"),
+        (
+            RULES.replace('"time"', '"busy"'),
+            None,
+            [],
+            "rules.toml:8: rule 'main job': label 'busy' is not a reason",
+        ),
         (None, "text,label\n手数料,fees\n", [], "gold.csv: missing column(s) ['reasons']"),
         (None, None, ["--reasons-column", "gold"], "missing column(s) ['gold']"),
         (None, "text,reasons\n手数料,price\n", [], "gold.csv:2: reasons: unknown label 'price'"),
@@ -90,6 +95,47 @@ def test_rules_test_errors_exit_2(files, tiny_model_dir, rules, labelled, extra,
     result = run("rules", "test", rules_path, labelled_path, "-m", tiny_model_dir, *extra)
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
+
+
+ALL_KINDS = """[[rule]]
+name = "fee"
+label = "fees"
+any = ["手数料"]
+colour = "red"
+
+[[rule]]
+name = "fee"
+label = "fees"
+regex = ["(abc"]
+
+[[rule]]
+name = "busy"
+label = "nonsense"
+any = ["本業"]
+
+[[rule]]
+name = "typed"
+label = "fees"
+any = "手数料"
+"""
+
+
+def test_rules_test_reports_every_kind_of_error_in_one_run(files, tiny_model_dir):
+    """Regression: an unknown key, a bad regex, a bad type, a used name and a bad label took three runs to see."""
+    rules_path, labelled_path = files
+    rules_path.write_text(ALL_KINDS, encoding="utf-8")
+    result = run("rules", "test", rules_path, labelled_path, "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    for message in (
+        "rules.toml:1: rule 'fee' (rule 1 of the file): unknown key 'colour'",
+        "rules.toml:7: rule 'fee' (rule 2 of the file): regex: bad regular expression '(abc'",
+        "rules.toml:7: rule 'fee' (rule 2 of the file): the name is used by rule 1 too",
+        "rules.toml:12: rule 'busy': label 'nonsense' is not a reason of the model",
+        "rules.toml:17: rule 'typed' (rule 4 of the file): any must be a list of strings",
+        "the model's reasons are ",
+    ):
+        assert message in result.output
+    assert "Traceback" not in result.output
 
 
 def test_rules_test_help():

@@ -95,3 +95,17 @@ def test_train_without_vectors_needs_no_table(tmp_path, tiny_csv, monkeypatch):
     result, out = train(tmp_path, tiny_csv, "--vectors", "none")
     assert result.exit_code == 0, result.output
     assert json.loads((out / "metadata.json").read_text())["config"]["vectors"] is None
+
+
+def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do(tmp_path):
+    """Regression: 3 of 5 rows skipped, and the error said only "training needs at least two different reasons"."""
+    data = tmp_path / "tiny.csv"
+    rows = ["text,reasons,sentiment", "手数料が高すぎる,fees,negative", "本業が忙しい,time,neutral"]
+    data.write_text("\n".join([*rows, ",fees,negative", "hello,fees,negative", "稼げない,,negative"]) + "\n", "utf-8")
+    result = CliRunner().invoke(cli, ["train", str(data), "--out", str(tmp_path / "m"), "--vectors", "none"])
+    assert result.exit_code == 2, result.output
+    assert "held out for the test (--test-size 0.2)\nrows: 5 read, 2 usable, 3 skipped:\n" in result.stderr
+    assert f"  {data}:5: text: no Japanese characters" in result.stderr
+    assert f"  {data}:6: reasons: no label" in result.stderr
+    assert "or train on every usable row with --test-size 0 (test_size=0)" in result.stderr
+    assert "Traceback" not in result.output

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import taikai
-from taikai.drift import check_drift
+from taikai.drift import MIN_ROWS, Verdict, check_drift
 from taikai.errors import InputError, ModelError
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -48,6 +48,38 @@ def test_same_text_as_the_reference_does_not_drift(tiny_model, churn):
     assert not report.alert and report.reasons == []
     assert report.to_text().splitlines()[-1] == "drift: no"
     assert all(not p.alert for p in report.periods)
+
+
+@pytest.mark.parametrize(
+    ("texts", "verdict", "last"),
+    [
+        (
+            ["hello world", "this is english"],
+            Verdict.NOT_JUDGED,
+            "drift: not judged (too few classifiable rows: 0 of 2 rows classified; at least 30 are needed)",
+        ),
+        (
+            ["手数料が高い"] * (MIN_ROWS - 1),
+            Verdict.NOT_JUDGED,
+            "drift: not judged (too few classifiable rows: 29 of 29",
+        ),
+        (["hello world"] * MIN_ROWS, Verdict.DRIFT, "drift: yes"),  # the unclassifiable share is judged on all rows
+    ],
+)
+def test_a_dump_too_small_to_judge_is_not_judged_not_undrifted(tiny_model, texts, verdict, last):
+    """Regression: a 2-row English file had every figure "not judged" and still ended "drift: no"."""
+    report = check_drift(pd.DataFrame({"text": texts}), tiny_model)
+    assert report.verdict is verdict and report.alert is (verdict is Verdict.DRIFT)
+    assert report.to_text().splitlines()[-1].startswith(last)
+    values = report.to_dict()
+    assert values["verdict"] == verdict.value
+    assert (values["not_judged_why"] is None) is (verdict is not Verdict.NOT_JUDGED)
+
+
+def test_a_judged_dump_without_drift_says_no(tiny_model, churn):
+    report = check_drift(churn, tiny_model, reference=churn)
+    assert report.verdict is Verdict.NO_DRIFT and report.overall.judged
+    assert report.to_dict()["verdict"] == "no" and report.to_dict()["not_judged_why"] is None
 
 
 def test_a_predictions_file_gives_the_figures_of_its_raw_dump(tiny_model, tmp_path):

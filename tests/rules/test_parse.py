@@ -120,6 +120,38 @@ def test_every_problem_is_reported_at_once():
 
 
 @pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # a rule with another problem is still checked for a used name and an unknown label
+        ('regex = ["("]\n', "rules.toml:5: rule 'r1' (rule 2 of the file): the name is used by rule 1 too"),
+        ('regex = ["("]\n', "rules.toml:5: rule 'r1': label 'price' is not a reason"),
+        ("nto = []\n", "rules.toml:5: rule 'r1' (rule 2 of the file): unknown key 'nto'"),
+        ("", "rules.toml:5: rule 'r1': label 'price' is not a reason of the model"),
+    ],
+)
+def test_names_and_labels_are_checked_with_the_other_problems(second, expected):
+    """Regression: a used name was reported only once the rule had no other problem, a label only after that."""
+    text = RULE + RULE.replace('"fees"', '"price"') + second
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml", labels=["fees", "time"])
+    message = str(caught.value)
+    assert expected in message
+    assert message.endswith("the model's reasons are fees, time: give one of them as label (or its Japanese name)")
+
+
+def test_labels_are_not_checked_without_the_model_s():
+    assert parse_rules(RULE.replace('"fees"', '"price"'), "rules.toml").rules[0].label == "price"
+
+
+def test_load_rules_checks_labels(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text(RULE.replace('"fees"', '"price"'), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"rules\.toml:1: rule 'r1': label 'price'"):
+        load_rules(path, ["fees"])
+    assert load_rules(path).rules[0].label == "price"
+
+
+@pytest.mark.parametrize(
     ("labels", "expected"),
     [
         (["fees", "time"], None),

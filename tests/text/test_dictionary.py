@@ -2,6 +2,7 @@
 
 import csv
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,81 @@ def test_the_copy_is_made_once_and_kept(tmp_path, monkeypatch):
     made = os.stat(Path(first) / "sys.dic").st_mtime_ns
     assert lemma_dicdir(default_dicdir()) == first and os.stat(Path(first) / "sys.dic").st_mtime_ns == made
     assert [p.name for p in tmp_path.iterdir()] == [Path(first).name]  # no temporary directory left
+
+
+def _install(root, content=b"sys" * 100, matrix=b"matrix" * 10):
+    """Write a stand-in dictionary install under *root* (small files: the copy's derivation is a stand-in too)."""
+    root.mkdir(parents=True)
+    (root / "sys.dic").write_bytes(content)
+    (root / "matrix.bin").write_bytes(matrix)
+    (root / "char.bin").write_bytes(b"char")
+    (root / "unk.dic").write_bytes(b"unk")
+    (root / "dicrc").write_bytes(b"dicrc")
+    return root
+
+
+def _derive(source):
+    return source[::-1]
+
+
+def _copy(dicdir, capfd):
+    from taikai.text._dictionary import _derived_dicdir
+
+    found = Path(_derived_dicdir(str(dicdir), "test", "test", _derive))
+    return found, capfd.readouterr().err
+
+
+def test_two_installs_of_one_dictionary_share_one_copy_that_outlives_them(tmp_path, monkeypatch, capfd):
+    """Regression: the copy was keyed by the path-dependent mtime of sys.dic, so every install or clone wrote another
+    (9 of each in ~/.cache/taikai), linked to files of the install it was made from."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(cache))
+    first, second = _install(tmp_path / "a"), _install(tmp_path / "b")
+    os.utime(second / "sys.dic", ns=(1, 1))  # another install: same bytes, another time
+    made, said = _copy(first, capfd)
+    assert "writing the test copy" in said and (made / "sys.dic").read_bytes() == _derive(b"sys" * 100)
+    shutil.rmtree(first)  # the install the copy was made from goes away
+    again, said = _copy(second, capfd)
+    assert again == made and said == ""  # found, not written again
+    assert [p.name for p in cache.iterdir()] == [made.name]  # one copy, no temporary directory left
+    for name in ("matrix.bin", "char.bin", "unk.dic", "dicrc"):
+        assert not (made / name).is_symlink() and (made / name).read_bytes() == (second / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        (lambda d: os.utime(d / "matrix.bin", ns=(5, 5)), True),
+        (lambda d: (d / "sys.dic").write_bytes(b"sys" * 99 + b"xyz"), False),  # same size, other bytes
+        (lambda d: (d / "matrix.bin").write_bytes(b"matrix" * 11), False),
+        (lambda d: (d / "version").write_text("1.0.9"), False),
+        (lambda d: (d / "unk.dic").unlink(), False),
+    ],
+)
+def test_the_key_is_the_content(tmp_path, change, same):
+    from taikai.text._dictionary import fingerprint
+
+    before = fingerprint(_install(tmp_path / "a"))
+    other = _install(tmp_path / "b")
+    change(other)
+    assert (fingerprint(other) == before) is same
+
+
+def test_a_large_file_is_sampled_not_read_whole(tmp_path):
+    from taikai.text._dictionary import _SAMPLE, _SAMPLES, fingerprint
+
+    big = b"".join(bytes([k]) * _SAMPLE for k in range(2 * _SAMPLES))
+    base = fingerprint(_install(tmp_path / "a", content=big))
+    changed = bytearray(big)
+    changed[-1] ^= 1  # the last block is sampled
+    assert fingerprint(_install(tmp_path / "b", content=bytes(changed))) != base
+
+
+def test_a_broken_copy_is_made_again(tmp_path, monkeypatch, capfd):
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path / "cache"))
+    source = _install(tmp_path / "a")
+    made, _ = _copy(source, capfd)
+    (made / "matrix.bin").unlink()
+    again, said = _copy(source, capfd)
+    assert again == made and "writing the test copy" in said and (made / "matrix.bin").is_file()
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [made.name]

@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import warnings
 from dataclasses import replace
 
 import pandas as pd
@@ -10,7 +11,7 @@ import pytest
 import taikai
 from taikai import FeatureConfig, InputError, ModelError
 from taikai.model import _vectors, feature_blocks
-from taikai.training import content_sha256, tune_thresholds
+from taikai.training import SkippedRowsWarning, content_sha256, tune_thresholds
 
 
 @pytest.mark.slow
@@ -159,6 +160,66 @@ def test_tune_thresholds_picks_the_separating_value():
 def test_data_too_thin_to_train_is_a_clear_error(frame, message):
     with pytest.raises(InputError, match=message):
         taikai.train(frame, folds=0, test_size=0.5 if len(frame) == 1 else 0)
+
+
+@pytest.mark.parametrize(
+    ("frame", "test_size", "expected"),
+    [
+        (  # 2 of 5 rows usable, one of them held out for the test
+            pd.DataFrame(
+                {
+                    "text": ["手数料が高すぎる", "本業が忙しい", "", "hello", "稼げない"],
+                    "reasons": ["fees", "time", "fees", "fees", ""],
+                    "sentiment": ["negative", "neutral", "negative", "negative", "negative"],
+                }
+            ),
+            0.2,
+            [
+                "training needs at least two different reasons in the training rows, and its 1 training row(s) have "
+                "only ",
+                "; 1 held out for the test (--test-size 0.2)\nrows: 5 read, 2 usable, 3 skipped:\n"
+                "  <frame>: row 3 (data row, 1-based): text: empty",
+                "  <frame>: row 5 (data row, 1-based): reasons: no label",
+                "what to do: give more labelled rows (of at least two different reasons), or fix the skipped rows, or "
+                "train on every usable row with --test-size 0 (test_size=0)",
+            ],
+        ),
+        (  # the split column holds the other reason out
+            pd.DataFrame(
+                {
+                    "text": ["手数料が高い", "単価が安い"],
+                    "reasons": ["fees", "low_pay"],
+                    "sentiment": ["negative", "neutral"],
+                    "split": ["train", "test"],
+                }
+            ),
+            0.2,
+            [
+                "have only fees; 1 held out for the test (the split column)\nrows: 2 read, 2 usable, 0 skipped\n",
+                "what to do: give more labelled rows (of at least two different reasons), or mark more rows train "
+                "in the split column",
+            ],
+        ),
+        (
+            pd.DataFrame({"text": ["手数料が高い"], "reasons": ["fees"], "sentiment": ["negative"]}),
+            0.5,
+            [
+                "cannot split 1 rows into train and test (",
+                "rows: 1 read, 1 usable, 0 skipped\nwhat to do: give more labelled rows, or train on every usable "
+                "row with --test-size 0 (test_size=0)",
+            ],
+        ),
+    ],
+    ids=["skipped-rows", "split-column", "one-row"],
+)
+def test_too_few_rows_says_how_many_were_usable_and_skipped_and_what_to_do(frame, test_size, expected):
+    """Regression: "training needs at least two different reasons" said nothing of the skipped rows or
+    --test-size."""
+    with pytest.raises(InputError) as caught, warnings.catch_warnings():
+        warnings.simplefilter("ignore", SkippedRowsWarning)  # the error lists them too
+        taikai.train(frame, folds=0, test_size=test_size)
+    for part in expected:
+        assert part in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ WORDS = {
         "cannot": "ドリフトを確認できません: {exc}",
         "yes": "ドリフトあり (drift: yes)",
         "no": "ドリフトなし (drift: no)",
+        "not judged": "判定できません: 分類できた行が少なすぎます (drift: not judged; {why})",
         "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
         "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
     },
@@ -31,6 +32,7 @@ WORDS = {
         "cannot": "Drift cannot be checked: {exc}",
         "yes": "Drift (drift: yes)",
         "no": "No drift (drift: no)",
+        "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
         "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
         "per_period": "Give a date column (--date-column) to judge each period too.",
     },
@@ -106,7 +108,7 @@ def drift_section(
         report = check_drift(df, resolve_model(model), text_column=text_column, date_column=date_column, freq=freq)
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
-    verdict = words["yes"] if report.alert else words["no"]
+    verdict = words[report.verdict.value].format(why=report.not_judged_why())
     notes = [words["verdict"].format(verdict=verdict, name=report.reference_name, source=report.reference.source)]
     if date_column is None:
         notes.append(words["per_period"])

@@ -15,6 +15,8 @@ from taikai.model import Model, centred_coefficients, feature_blocks
 from taikai.text import Status, content_words
 
 DEFAULT_TOP = 10
+FEATURE_KINDS = {"word": "word n-grams", "char": "character n-grams", "vector": "pooled word vectors"}
+"""What each kind of feature block is, in messages (``vector`` columns have no words: never keywords)."""
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,13 @@ def keywords(model: Model, top: int = DEFAULT_TOP, kind: str | None = None) -> K
     if kind not in (None, "word", "char"):
         raise InputError(f"kind must be 'word', 'char' or None, not {kind!r}")
     blocks = feature_blocks(model.pipeline)
-    if kind is not None and not any(b.kind == kind for b in blocks):
-        has = " and ".join(sorted({f"{b.kind} n-grams" for b in blocks})) or "no features"
-        noun = "character" if kind == "char" else "word"
+    present = [k for k in FEATURE_KINDS if any(b.kind == k for b in blocks)]
+    if kind is not None and kind not in present:
+        has = " and ".join(FEATURE_KINDS[k] for k in present) or "no features"
+        other = [f"--kind {k}" for k in present if k != "vector"]
         raise InputError(
-            f"the model {model.path or '(not saved)'} has no {noun} features (it uses {has}); "
-            f"ask for another kind (--kind {'word' if kind == 'char' else 'char'} or all)"
+            f"the model {model.path or '(not saved)'} has no {FEATURE_KINDS[kind]} (its features are {has}); "
+            f"ask for {' or '.join([*other, '--kind all'])}"
         )
     names = np.concatenate([b.names() for b in blocks])
     kinds = np.concatenate([np.full(b.width, b.kind) for b in blocks])

@@ -10,6 +10,9 @@ import click
 
 from taikai.cli._common import encoding_errors_option, model_option, prefix_option
 
+NOT_JUDGED_EXIT = 3
+"""The exit code of ``--exit-code`` when no figure could be judged (1 is drift, 2 an input error)."""
+
 
 @click.command()
 @click.argument("dump", type=click.Path(path_type=Path))
@@ -40,7 +43,12 @@ from taikai.cli._common import encoding_errors_option, model_option, prefix_opti
 @encoding_errors_option
 @click.option("--sheet", default=None, help="xlsx sheet name or number (default: the first).")
 @prefix_option
-@click.option("--exit-code", is_flag=True, help="Exit with code 1 when the dump drifted (for scripts and CI).")
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help="Exit with code 1 when the dump drifted, 3 when too few rows could be classified to judge it (for scripts "
+    "and CI).",
+)
 def drift(
     dump: Path,
     model_path: Path | None,
@@ -62,10 +70,10 @@ def drift(
     DUMP is a raw dump (CSV, TSV, JSONL, Parquet or xlsx; classified on the fly) or the output of taikai batch
     with the same model (its status and p_* columns are used, prefixed ones too: see --prefix). The reference is
     the statistics stored in the model at training time, or --reference FILE. The output ends with the line
-    "drift: yes" or "drift: no"; --json writes the same figures with "alert": true or false. Thresholds:
-    docs/drift.md.
+    "drift: yes", "drift: no" or "drift: not judged (WHY)" (too few classifiable rows); --json writes the same
+    figures with "alert": true or false and "verdict". Thresholds: docs/drift.md.
     """
-    from taikai.drift import check_drift
+    from taikai.drift import Verdict, check_drift
     from taikai.errors import InputError
 
     report = check_drift(
@@ -89,5 +97,5 @@ def drift(
             raise InputError(f"{json_out}: cannot write the JSON ({exc.strerror}); check the folder (--json)") from exc
         click.echo(f"figures written to {json_out}", err=True)
     click.echo(report.to_text())
-    if exit_code and report.alert:
-        sys.exit(1)
+    if exit_code:
+        sys.exit({Verdict.NO_DRIFT: 0, Verdict.DRIFT: 1, Verdict.NOT_JUDGED: NOT_JUDGED_EXIT}[report.verdict])

@@ -3,7 +3,8 @@
 A dump (raw, classified on the fly, or a ``taikai batch`` output) is counted into :class:`DriftStatistics` and
 compared with a reference: the statistics stored in the model at training time, or another file. Each figure
 has a threshold (docs/drift.md); :func:`check_drift` returns a :class:`DriftReport` whose ``alert`` says if any
-figure of the whole dump or of a period passed its threshold.
+figure of the whole dump or of a period passed its threshold, and whose ``verdict`` (:class:`Verdict`) also says
+when no figure could be judged.
 """
 
 from taikai.drift._check import check_drift, reference_statistics
@@ -20,7 +21,7 @@ from taikai.drift._figures import (
 from taikai.drift._figures import show as show_figure
 from taikai.drift._files import FREQUENCIES, FileStatistics, file_statistics, frame_statistics
 from taikai.drift._reference import HeldOut, training_statistics
-from taikai.drift._result import DriftReport, PeriodDrift
+from taikai.drift._result import DriftReport, PeriodDrift, Verdict
 
 __all__ = [
     "FIGURE_NAMES",
@@ -35,6 +36,7 @@ __all__ = [
     "PeriodDrift",
     "Row",
     "StatisticsBuilder",
+    "Verdict",
     "check_drift",
     "compare",
     "file_statistics",

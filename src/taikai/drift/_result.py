@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-from taikai.drift._figures import Figure, NewWord, compare
+from taikai.drift._figures import MIN_ROWS, Figure, NewWord, compare
 from taikai.model import DriftStatistics
 
 OVERALL = "all"
+
+
+class Verdict(str, Enum):
+    """The verdict of a drift check, as the last line of the report writes it (``drift: yes``).
+
+    ``NOT_JUDGED``: no figure of the whole dump or of a period could be judged (too few classifiable rows), so
+    the dump is neither said to drift nor said not to.
+    """
+
+    DRIFT = "yes"
+    NO_DRIFT = "no"
+    NOT_JUDGED = "not judged"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,11 @@ class PeriodDrift:
         """Whether any figure passed its threshold."""
         return any(f.alert for f in self.figures)
 
+    @property
+    def judged(self) -> bool:
+        """Whether any figure could be judged (enough rows, see :data:`~taikai.drift.MIN_ROWS`)."""
+        return any(f.judged for f in self.figures)
+
     def figure(self, name: str) -> Figure:
         """Return the figure called *name*."""
         for found in self.figures:
@@ -51,6 +72,7 @@ class PeriodDrift:
             "rows": stats.rows,
             "classified": stats.classified,
             "alert": self.alert,
+            "judged": self.judged,
             "figures": {f.name: f.to_dict() for f in self.figures},
             "new_words": [w.to_dict() for w in self.new_words],
         }
@@ -61,7 +83,8 @@ class DriftReport:
     """Whether a dump still looks like what the model knows: the whole dump and each period against a reference.
 
     ``alert`` is true when any figure of the whole dump or of a period passed its threshold; ``reasons`` says
-    which. ``undated`` counts the rows whose date could not be read (counted in the whole dump only).
+    which. ``verdict`` also tells a dump in which no figure could be judged (too few classifiable rows) from one
+    that did not drift. ``undated`` counts the rows whose date could not be read (counted in the whole dump only).
     """
 
     source: str
@@ -78,6 +101,35 @@ class DriftReport:
     def alert(self) -> bool:
         """Whether the dump drifted: any figure of the whole dump or of a period passed its threshold."""
         return self.overall.alert or any(p.alert for p in self.periods)
+
+    @property
+    def judged(self) -> bool:
+        """Whether any figure of the whole dump or of a period could be judged (else ``Verdict.NOT_JUDGED``)."""
+        return self.overall.judged or any(p.judged for p in self.periods)
+
+    @property
+    def verdict(self) -> Verdict:
+        """``DRIFT`` when any figure passed its threshold; else ``NO_DRIFT`` when any figure could be judged;
+        else ``NOT_JUDGED`` (see :meth:`not_judged_why`)."""
+        if self.alert:
+            return Verdict.DRIFT
+        if self.judged:
+            return Verdict.NO_DRIFT
+        return Verdict.NOT_JUDGED
+
+    def verdict_line(self) -> str:
+        """Return the report's last line: ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``."""
+        if self.verdict is Verdict.NOT_JUDGED:
+            return f"drift: {self.verdict} ({self.not_judged_why()})"
+        return f"drift: {self.verdict}"
+
+    def not_judged_why(self) -> str:
+        """Say why no figure could be judged: how many rows were classified, and how many are needed."""
+        stats = self.overall.statistics
+        return (
+            f"too few classifiable rows: {stats.classified:,} of {stats.rows:,} rows classified; "
+            f"at least {MIN_ROWS} are needed"
+        )
 
     @property
     def reasons(self) -> list[str]:
@@ -102,14 +154,17 @@ class DriftReport:
             "periods": [p.to_dict() for p in self.periods],
             "drifted_periods": self.drifted_periods,
             "alert": self.alert,
+            "verdict": self.verdict.value,
             "reasons": self.reasons,
+            "not_judged_why": self.not_judged_why() if self.verdict is Verdict.NOT_JUDGED else None,
         }
 
     def __str__(self) -> str:
         return self.to_text()
 
     def to_text(self) -> str:
-        """Return the plain-text report; its last line is ``drift: yes`` or ``drift: no``."""
+        """Return the plain-text report; its last line is ``drift: yes``, ``drift: no`` or
+        ``drift: not judged (WHY)``."""
         from taikai.drift._text import render
 
         return render(self)

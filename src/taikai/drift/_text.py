@@ -75,7 +75,7 @@ def _period_table(report: DriftReport) -> list[str]:
 
 
 def render(report: DriftReport) -> str:
-    """Return the report as text; the last line is ``drift: yes`` or ``drift: no``."""
+    """Return the report as text; the last line is ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``."""
     stats = report.overall.statistics
     kind = "predictions file" if report.predictions else "raw dump, classified on the fly"
     lines = [
@@ -94,8 +94,11 @@ def render(report: DriftReport) -> str:
             "counted in the whole dump only):",
             *_period_table(report),
         ]
+    if not report.judged:
+        lines += ["", "no figure could be judged: check a larger dump (or longer periods).", report.verdict_line()]
+        return "\n".join(lines)
     reasons = report.reasons
     lines += ["", "why:" if reasons else "no figure passed its threshold."]
     lines += [f"  - {r}" for r in reasons]
-    lines.append(f"drift: {'yes' if report.alert else 'no'}")
+    lines.append(report.verdict_line())
     return "\n".join(lines)

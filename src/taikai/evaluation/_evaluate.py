@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai.errors import DataWarning
-from taikai.evaluation._result import EvaluationReport, TrainingOverlap
+from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.model import Classified, ModelMetadata, content_sha256, sha256_file
 from taikai.text import Status
@@ -43,13 +43,14 @@ def evaluate(
 ) -> EvaluationReport:
     """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file).
 
-    Rows whose text cannot be classified are listed in ``unscored`` (with their row number), not dropped silently.
+    Rows whose text cannot be classified are listed in ``unscored`` (with their data row and file line), not
+    dropped silently.
     *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value. Gold
     labels outside the model's labels are an error unless ``free_labels`` (they then count as misses).
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """
-    from taikai.io import check_labelled, read_labelled_table, select_split
+    from taikai.io import check_labelled, read_table, select_split
 
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
@@ -58,20 +59,25 @@ def evaluate(
         known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
         options |= known | {"free_labels_hint": True}
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
+    lines: list[int] | None = None
     if isinstance(data, (str, Path)):
-        labelled = read_labelled_table(
-            Path(data), text_column, reasons_column, sentiment_column, encoding, encoding_errors, **options
-        )
+        table = read_table(Path(data), encoding=encoding, encoding_errors=encoding_errors)
+        frame, lines = table.frame, table.lines
     else:
-        labelled = check_labelled(data, source, text_column, reasons_column, sentiment_column, **options)
+        frame = data
+    frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
+    if lines is not None and len(lines) != len(frame):
+        lines = None
+    labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
     df = labelled.frame
     columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
     whole = df
     df = select_split(df, split, source)
     result = model.classify(df[text_column].tolist())
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
+    rows = [int(r) for r in df.index]
     unscored = [
-        {"row": i, "status": status.value, "message": result.messages[i]}
+        Unscored(rows[i], None if lines is None else lines[rows[i]], status, result.messages[i], source)
         for i, status in enumerate(result.statuses)
         if status is not Status.OK
     ]

@@ -6,6 +6,35 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, single_table
+from taikai.text import Status
+
+SHOWN_UNSCORED = 5
+"""How many unscored rows the Markdown report lists (the JSON lists them all)."""
+
+
+@dataclass(frozen=True)
+class Unscored:
+    """A row left unscored because its text cannot be classified: where it is, why, and the classifier's status."""
+
+    row: int
+    """Its 0-based data row in the evaluated file or frame."""
+    line: int | None
+    """The file line on which it starts (the header is line 1); ``None`` for a frame or a Parquet file."""
+    status: Status
+    message: str
+    source: str = "<data>"
+
+    def where(self) -> str:
+        """Return ``FILE:LINE``, or ``SOURCE: row N (data row, 1-based)`` when the line is not known."""
+        if self.line is not None:
+            return f"{self.source}:{self.line}"
+        return f"{self.source}: row {self.row + 1} (data row, 1-based)"
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "line": self.line, "status": self.status.value, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -70,7 +99,7 @@ class EvaluationReport:
 
     n_rows: int
     n_scored: int
-    unscored: list[dict[str, Any]]
+    unscored: list[Unscored]
     reason: SingleLabelScores
     reasons: MultiLabelScores
     sentiment: SingleLabelScores | None = None
@@ -92,7 +121,7 @@ class EvaluationReport:
             "split": self.split,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
             "warnings": self.warnings(),
-            "unscored": self.unscored,
+            "unscored": [u.to_dict() for u in self.unscored],
             "reason": self.reason.to_dict(),
             "reasons": self.reasons.to_dict(),
             "sentiment": self.sentiment.to_dict() if self.sentiment else None,
@@ -119,7 +148,10 @@ class EvaluationReport:
         if note:
             lines.append(f"Note: {note}.")
         if self.unscored:
-            lines.append(f"Not scored (no usable text): {len(self.unscored)} row(s), e.g. {self.unscored[:3]}")
+            lines.append(f"Not scored (no usable text): {len(self.unscored)} row(s):")
+            lines += [f"- {u}" for u in self.unscored[:SHOWN_UNSCORED]]
+            if len(self.unscored) > SHOWN_UNSCORED:
+                lines.append(f"- … and {len(self.unscored) - SHOWN_UNSCORED} more (all of them in the --json report)")
         lines += ["", "## Primary reason", *single_table(self.reason), "", "## All stated reasons (multi-label)"]
         m = self.reasons
         lines.append(

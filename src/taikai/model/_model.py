@@ -98,7 +98,7 @@ class Model:
 
     def prepare_rules(self, rules: Rules) -> RuleMatcher | None:
         """Return *rules* compiled, after checking that every rule's label is one of this model's reasons."""
-        matcher = resolve_rules(rules)
+        matcher = resolve_rules(rules, self.reason_labels)  # a file's labels are checked with its other problems
         if matcher is not None:
             matcher.rules.check_labels(self.reason_labels)
         return matcher

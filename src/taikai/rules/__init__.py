@@ -12,6 +12,7 @@ tokenizer. The model applies rules (:meth:`taikai.Model.predict_frame` with ``ru
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,20 +48,26 @@ def rule_columns(mode: RulesMode | str | None) -> tuple[str, ...]:
     return (*RULE_COLUMNS, MODEL_REASON) if RulesMode(mode) is RulesMode.OVERRIDE else RULE_COLUMNS
 
 
-def read_rules(rules: RuleSet | RuleMatcher | str | Path | None) -> RuleSet | None:
-    """Return the rule set *rules* is or names: a rule set, a matcher's, or a rules file's (``None``: no rules)."""
+def read_rules(rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequence[str] | None = None) -> RuleSet | None:
+    """Return the rule set *rules* is or names: a rule set, a matcher's, or a rules file's (``None``: no rules).
+
+    A file's labels are checked against *labels* (the model's reasons) with its other problems, all reported at once.
+    """
     if isinstance(rules, (str, Path)):
         from taikai.rules._parse import load_rules
 
-        return load_rules(rules)
+        return load_rules(rules, labels)
     return rules.rules if isinstance(rules, RuleMatcher) else rules
 
 
-def resolve_rules(rules: RuleSet | RuleMatcher | str | Path | None) -> RuleMatcher | None:
-    """Return *rules* compiled: a rule set, a matcher, or the path of a rules file (``None``: no rules)."""
+def resolve_rules(
+    rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequence[str] | None = None
+) -> RuleMatcher | None:
+    """Return *rules* compiled: a rule set, a matcher, or the path of a rules file (``None``: no rules); a file's
+    labels are checked against *labels* as :func:`read_rules` does."""
     if rules is None or isinstance(rules, RuleMatcher):
         return rules
-    ruleset = read_rules(rules)
+    ruleset = read_rules(rules, labels)
     return None if ruleset is None else compile_rules(ruleset)
 
 

@@ -6,12 +6,13 @@ import difflib
 import re
 import sys
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from taikai.errors import RulesError
 from taikai.labels import reason_id
-from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Rule, RuleSet, Term, TermKind
+from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Rule, RuleSet, Term, TermKind, labels_hint
 from taikai.text import normalize
 
 if sys.version_info >= (3, 11):
@@ -27,11 +28,12 @@ MAX_SHOWN = 20
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
 
 
-def load_rules(path: str | Path) -> RuleSet:
+def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet:
     """Read the rules file *path* (TOML, UTF-8; CP932 is accepted) and check every rule.
 
-    Raises :class:`~taikai.errors.RulesError` listing every problem: TOML syntax (with its line), an unknown key,
-    a rule without name, label or terms, a term that is not text, a bad regular expression.
+    Raises :class:`~taikai.errors.RulesError` listing every problem at once, each with its line: TOML syntax, an
+    unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a name
+    used twice and, when *labels* (the model's reasons) are given, a label that is not one of them.
     """
     path = Path(path)
     try:
@@ -49,10 +51,10 @@ def load_rules(path: str | Path) -> RuleSet:
             raise RulesError(
                 f"{path}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
             ) from None
-    return parse_rules(text, str(path))
+    return parse_rules(text, str(path), labels)
 
 
-def parse_rules(text: str, source: str = "<rules>") -> RuleSet:
+def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None = None) -> RuleSet:
     """Parse rules written in TOML (see :func:`load_rules`); *source* names them in messages."""
     try:
         document = tomllib.loads(text)
@@ -74,20 +76,31 @@ def parse_rules(text: str, source: str = "<rules>") -> RuleSet:
     lines: list[int | None] = list(headers) if len(headers) == len(tables) else [None] * len(tables)
     rules: list[Rule] = []
     seen: dict[str, int] = {}
+    bad_label = False
     for k, (table, line) in enumerate(zip(tables, lines, strict=True), 1):
         rule, mine = _parse_rule(table, k, line, source)
         problems += mine
-        if rule is None:
-            continue
-        if rule.name in seen:
-            where = _where(source, line, k, rule.name)
-            problems.append(f"{where}: the name is used by rule {seen[rule.name]} too; names must be unique")
-        seen.setdefault(rule.name, k)
-        rules.append(rule)
+        where = _where(source, line, k, table.get("name"))
+        # A rule with other problems still takes part in the name and label checks: every problem in one run.
+        name = table.get("name")
+        name_ok = isinstance(name, str) and bool(name.strip())
+        if isinstance(name, str) and name_ok:
+            if name.strip() in seen:
+                problems.append(f"{where}: the name is used by rule {seen[name.strip()]} too; names must be unique")
+            seen.setdefault(name.strip(), k)
+        label = table.get("label")
+        if labels is not None and isinstance(label, str) and label.strip() and reason_id(label) not in labels:
+            # Said as RuleSet.check_labels says it of a rule set: FILE:LINE: rule 'NAME': label …
+            named = f"{source}{'' if line is None else f':{line}'}: rule {name.strip()!r}" if name_ok else where
+            problems.append(f"{named}: label {reason_id(label)!r} is not a reason of the model")
+            bad_label = True
+        if rule is not None:
+            rules.append(rule)
     if problems:
         shown = "\n".join(problems[:MAX_SHOWN])
         more = f"\n… and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
-        raise RulesError(shown + more)
+        hint = f"\n{labels_hint(labels)}" if bad_label and labels is not None else ""
+        raise RulesError(shown + more + hint)
     return RuleSet(tuple(rules), source)
 
 

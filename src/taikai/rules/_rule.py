@@ -125,7 +125,9 @@ class RuleSet:
             if rule.label not in labels
         ]
         if problems:
-            raise RulesError(
-                "\n".join(problems) + f"\nthe model's reasons are {', '.join(labels)}: give one of them as label "
-                "(or its Japanese name)"
-            )
+            raise RulesError("\n".join(problems) + "\n" + labels_hint(labels))
+
+
+def labels_hint(labels: Sequence[str]) -> str:
+    """Return what to do about a rule label that is not one of *labels* (the model's reasons)."""
+    return f"the model's reasons are {', '.join(labels)}: give one of them as label (or its Japanese name)"

@@ -10,13 +10,17 @@ unquoted, and nothing for ``*``.
 :func:`pos_dicdir` writes another copy the same way, whose feature is the word's four part-of-speech levels, for
 :class:`taikai.text.PosTagger` (names in PII masking): ``%H`` then prints what ``%f[0],%f[1],%f[2],%f[3]`` printed.
 
-A copy lives in ``$TAIKAI_CACHE_DIR`` (default ``~/.cache/taikai``), keyed by the size and modification time of
-the source ``sys.dic``; it is built in a temporary directory and renamed into place, so concurrent processes agree.
+A copy lives in ``$TAIKAI_CACHE_DIR`` (default ``~/.cache/taikai``), keyed by the dictionary's content (see
+:func:`fingerprint`), not by where it is installed: every install or clone of the same dictionary shares one copy.
+The copy holds its own links (hard links, or copies across file systems) to the files it shares with the source,
+so it outlives the install it was made from. It is built in a temporary directory and renamed into place, so
+concurrent processes agree and no process ever sees half a copy.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import shutil
 import struct
@@ -41,6 +45,10 @@ _TOKEN = np.dtype(
     [("lc", "<u2"), ("rc", "<u2"), ("pos", "<u2"), ("wcost", "<i2"), ("feature", "<u4"), ("compound", "<u4")]
 )
 _LINKED = ("matrix.bin", "char.bin", "unk.dic", "dicrc")
+_FINGERPRINTED = ("sys.dic", *_LINKED, "version")
+_SAMPLE = 1 << 16
+_SAMPLES = 16
+"""A file larger than ``_SAMPLE * _SAMPLES`` bytes is fingerprinted by its size and that many evenly spaced blocks."""
 
 
 def cache_dir() -> Path:
@@ -148,32 +156,73 @@ def pos_dicdir(dicdir: str) -> str:
     return _derived_dicdir(dicdir, "pos", "part-of-speech", derive_pos_sys_dic)
 
 
+def fingerprint(dicdir: str | Path) -> str:
+    """Return a key of the content of the MeCab dictionary *dicdir*: equal for every install of one dictionary.
+
+    Hashed: this derivation's version, then for each file a copy uses (and unidic-lite's ``version``) its size and
+    its bytes, all of them for a small file and ``_SAMPLES`` evenly spaced blocks of a large one (``sys.dic`` is
+    180 MB: a full hash would cost every process a second). Not hashed: the path and the modification time, which
+    change with every install although the dictionary does not.
+    """
+    source = Path(dicdir)
+    digest = hashlib.sha256(f"layout {LAYOUT} field {FIELD} pos {POS_LEVELS}\n".encode())
+    for name in _FINGERPRINTED:
+        path = source / name
+        if not path.is_file():
+            digest.update(f"{name} absent\n".encode())
+            continue
+        size = path.stat().st_size
+        digest.update(f"{name} {size}\n".encode())
+        with path.open("rb") as f:
+            if size <= _SAMPLE * _SAMPLES:
+                digest.update(f.read())
+                continue
+            for k in range(_SAMPLES):
+                f.seek(k * (size - _SAMPLE) // (_SAMPLES - 1))
+                digest.update(f.read(_SAMPLE))
+    return digest.hexdigest()[:20]
+
+
+def _complete(target: Path, source: Path) -> bool:
+    """Whether the copy *target* holds every file it needs (a link that leads nowhere does not count)."""
+    needed = ("sys.dic", "mecabrc", *(name for name in _LINKED if (source / name).exists()))
+    return all((target / name).is_file() for name in needed)
+
+
+def _share(source: Path, copy: Path) -> None:
+    """Put the file *source* at *copy* as a hard link (no space, and it outlives *source*), else as a copy."""
+    try:
+        os.link(source, copy)
+    except OSError:  # another file system, or no hard links here
+        shutil.copyfile(source, copy)
+
+
 def _derived_dicdir(dicdir: str, name: str, what: str, derive: Callable[[bytes], bytes]) -> str:
     """Return the copy *name* of the dictionary *dicdir* whose ``sys.dic`` is *derive(sys.dic)*, made on first use."""
     source = Path(dicdir)
-    stat = (source / "sys.dic").stat()
-    target = cache_dir() / f"{name}-v{LAYOUT}-{stat.st_size}-{stat.st_mtime_ns}"
-    if (target / "sys.dic").is_file():
+    target = cache_dir() / f"{name}-v{LAYOUT}-{fingerprint(source)}"
+    if _complete(target, source):
         return str(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     print(f"taikai: writing the {what} copy of {source} into {target} (once)", file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+    stale = target.parent / f"{tmp.name}.stale"
     try:
         (tmp / "sys.dic").write_bytes(derive((source / "sys.dic").read_bytes()))
-        for name in _LINKED:
-            if (source / name).exists():
-                try:
-                    (tmp / name).symlink_to(source / name)
-                except OSError:  # no symlinks here (Windows without the right): copy
-                    shutil.copyfile(source / name, tmp / name)
+        for linked in _LINKED:
+            if (source / linked).exists():
+                _share(source / linked, tmp / linked)
         (tmp / "mecabrc").write_text("", encoding="utf-8")
+        if target.exists() and not _complete(target, source):
+            os.replace(target, stale)  # a broken copy (a file removed by hand): set aside, removed below
         try:
             os.replace(tmp, target)
         except OSError:  # another process finished first: use its copy
-            if not (target / "sys.dic").is_file():
+            if not _complete(target, source):
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(stale, ignore_errors=True)
     return str(target)
 
 

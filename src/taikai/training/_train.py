@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from taikai.drift import HeldOut, training_statistics
 from taikai.errors import DataWarning, InputError, ModelError
 from taikai.evaluation import evaluate
-from taikai.io import OnBadRows
+from taikai.io import OnBadRows, split_column
 from taikai.model import (
     SEED,
     DriftStatistics,
@@ -50,6 +50,34 @@ def skipped_summary(inputs: TrainingInputs) -> str:
     if len(inputs.skipped) > SHOWN_SKIPPED:
         lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED} more")
     return "\n".join(lines)
+
+
+def _usable_rows(inputs: TrainingInputs) -> str:
+    """Say how many rows were read, usable and skipped, listing the first skipped ones at their file line."""
+    read = sum(f.rows for f in inputs.files)
+    usable = len(inputs.base) + len(inputs.added)
+    lines = [f"rows: {read} read, {usable} usable, {len(inputs.skipped)} skipped" + (":" if inputs.skipped else "")]
+    lines += [f"  {row}" for row in inputs.skipped[:SHOWN_SKIPPED]]
+    if len(inputs.skipped) > SHOWN_SKIPPED:
+        lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED} more (--on-bad-rows error lists every one)")
+    return "\n".join(lines)
+
+
+def _test_rows(df: pd.DataFrame, test_size: float) -> str:
+    return "the split column" if split_column(df) is not None else f"--test-size {test_size:g}"
+
+
+def _what_to_do(inputs: TrainingInputs, test_size: float | None, labels: str = "", by_split: bool = False) -> str:
+    """Say how to get enough training rows: more rows (of two *labels*), the skipped rows fixed, and none held
+    out for the test (*test_size* rows, or those the split column marks, *by_split*)."""
+    ways = [f"give more labelled rows (of at least two different {labels})" if labels else "give more labelled rows"]
+    if inputs.skipped:
+        ways.append("fix the skipped rows")
+    if test_size and by_split:
+        ways.append("mark more rows train in the split column")
+    elif test_size:
+        ways.append("train on every usable row with --test-size 0 (test_size=0)")
+    return "what to do: " + ", or ".join(ways)
 
 
 def _drift_statistics(
@@ -165,14 +193,21 @@ def train(
         train_df, test_df = split_frame(df, test_size, seed)
     except ValueError as exc:
         raise InputError(
-            f"cannot split {len(df)} rows into train and test ({exc}); give more rows or --test-size 0"
+            f"cannot split {len(df)} rows into train and test ({exc})\n{_usable_rows(inputs)}\n"
+            f"{_what_to_do(inputs, test_size, by_split=split_column(df) is not None)}"
         ) from exc
     import pandas as pd
 
     fit_df = pd.concat([train_df, inputs.added], ignore_index=True) if len(inputs.added) else train_df
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
         if column and fit_df[column].nunique() < 2:
-            raise InputError(f"training needs at least two different {name} in the training rows")
+            found = ", ".join(map(str, fit_df[column].unique()))
+            held = "" if not len(test_df) else f"; {len(test_df)} held out for the test ({_test_rows(df, test_size)})"
+            raise InputError(
+                f"training needs at least two different {name} in the training rows, and its {len(fit_df)} "
+                f"training row(s) have {'only ' + found if found else 'none'}{held}\n{_usable_rows(inputs)}\n"
+                f"{_what_to_do(inputs, test_size if len(test_df) else None, name, split_column(df) is not None)}"
+            )
     source |= {
         "train_rows": len(train_df),
         "test_rows": len(test_df),
