@@ -369,6 +369,22 @@ def test_rules_whose_label_the_model_lacks_stop_the_dask_engine_before_it_starts
     assert not (tmp_path / "o").exists()
 
 
+def test_the_dask_engine_reports_every_problem_of_a_rules_file_at_once(dump, tiny_model_dir, tmp_path):
+    """Regression: a bad label was only reported after the file's other problems were fixed."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[[rule]]\nname = "fee"\nlabel = "fees"\nregex = ["(abc"]\n\n'
+        '[[rule]]\nname = "busy"\nlabel = "nonsense"\nany = ["本業"]\n',
+        encoding="utf-8",
+    )
+    args = ["batch", str(dump / "parts" / "*.csv"), "-o", str(tmp_path / "o"), "--text-column", "text"]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "--engine", "dask", "--rules", str(rules)])
+    assert result.exit_code == 2, result.output
+    assert "rules.toml:1: rule 'fee'" in result.output and "bad regular expression '(abc'" in result.output
+    assert "rules.toml:6: rule 'busy': label 'nonsense' is not a reason of the model" in result.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_output_dtypes_with_rules(tiny_model):
     from taikai.rules import RulesMode
 

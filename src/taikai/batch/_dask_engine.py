@@ -223,7 +223,7 @@ def classify_frame(
 ) -> dd.DataFrame:
     """Do :func:`classify`; with *count_masks*, also add the :data:`MASK_COUNT_COLUMNS` (for the file engine)."""
     model = resolve_model(model)
-    ruleset = read_rules(rules)
+    ruleset = read_rules(rules, model.reason_labels)  # a file: every problem at once, its labels included
     mode = RulesMode.parse(rules_mode) if ruleset is not None else None
     if ruleset is not None:
         ruleset.check_labels(model.reason_labels)

@@ -192,7 +192,7 @@ def run_dask(
     resolved = resolve_model(model)
     check_columns(Path(input), list(ddf.columns), resolved, options)
     rules, rules_mode = options.rules, options.applied_rules_mode
-    ruleset = read_rules(rules)
+    ruleset = read_rules(rules, resolved.reason_labels)  # a file: every problem at once, its labels included
     if ruleset is not None:
         ruleset.check_labels(resolved.reason_labels)
     if id_column is None and ROW_COLUMN in ddf.columns:
