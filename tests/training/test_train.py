@@ -1,5 +1,6 @@
 """Training: reproducibility, splits, own label sets, and clear errors."""
 
+import json
 import re
 import shutil
 import warnings
@@ -287,10 +288,15 @@ def test_train_refuses_an_out_that_holds_a_model_or_is_a_file_before_training(
 def test_train_force_replaces_a_model(tmp_path, tiny_model_dir, tiny_csv):
     out = tmp_path / "out"
     shutil.copytree(tiny_model_dir, out)
-    old = (out / "metadata.json").read_text()
+    # the copy is marked as made long ago: a retrain within the same second as the fixture's would otherwise
+    # write the very same metadata, and the test could not tell it was replaced
+    metadata = json.loads((out / "metadata.json").read_text())
+    metadata["created_at"] = "2000-01-01T00:00:00+00:00"
+    (out / "metadata.json").write_text(json.dumps(metadata))
     result = _run("train", tiny_csv, "--out", out, "--folds", "2", "--test-size", "0", "--force")
     assert result.exit_code == 0, result.output
-    assert (out / "metadata.json").read_text() != old and taikai.load_model(out).reason_labels
+    assert json.loads((out / "metadata.json").read_text())["created_at"] != "2000-01-01T00:00:00+00:00"
+    assert taikai.load_model(out).reason_labels
 
 
 @pytest.mark.parametrize(
