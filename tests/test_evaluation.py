@@ -259,3 +259,37 @@ def test_cli_evaluate_warns_on_stderr_and_refuses_a_json_folder_that_does_not_ex
     result = CliRunner().invoke(cli, [*args, "--split", "test", "--json", str(tmp_path / "r.json")])
     assert result.exit_code == 0 and "warning" not in result.stderr
     assert "Scored 10 of 10 rows (split: test)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiments", "expected"),
+    [
+        # a suggest sheet filled in part: the rows left blank are skipped and counted, the others scored
+        (["a", "", "b", ""], ["positive", "", "negative", ""], (2, 2)),
+        (["a", "b", "a", "a"], ["positive", "negative", "negative", "positive"], (4, 0)),
+    ],
+)
+def test_rows_without_any_label_are_skipped_and_counted(reasons, sentiments, expected):
+    df = pd.DataFrame({"text": ["あ", "い", "い", "う"], "reasons": reasons, "sentiment": sentiments})
+    report = evaluate(StubModel(), df)
+    assert (report.n_scored, report.n_blank) == expected
+    assert report.to_dict()["n_blank"] == expected[1]
+    skipped = f"Skipped {expected[1]} row(s) without any label"
+    assert (skipped in report.to_markdown()) is bool(expected[1])
+
+
+@pytest.mark.parametrize(
+    ("texts", "reasons", "message"),
+    [
+        (["あ", "い"], ["", ""], r"no row to score: 0 labelled row\(s\), 0 of them without usable text, and 2 row"),
+        ([" ", ""], ["a", "b"], r"no row to score: 2 labelled row\(s\), 2 of them without usable text, and 0 row"),
+    ],
+)
+def test_nothing_to_score_is_an_input_error_not_a_traceback(texts, reasons, message):
+    from taikai.errors import InputError
+
+    df = pd.DataFrame(
+        {"text": texts, "reasons": reasons, "sentiment": ["", ""] if not reasons[0] else ["positive"] * 2}
+    )
+    with pytest.raises(InputError, match=message):
+        evaluate(StubModel(), df)

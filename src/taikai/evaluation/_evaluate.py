@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from taikai.errors import DataWarning
+from taikai.errors import DataWarning, InputError
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.model import Classified, ModelMetadata, content_sha256, sha256_file
@@ -44,7 +44,8 @@ def evaluate(
     """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file).
 
     Rows whose text cannot be classified are listed in ``unscored`` (with their data row and file line), not
-    dropped silently.
+    dropped silently; rows without any label (a ``taikai suggest`` sheet filled in part) are skipped and counted in
+    ``n_blank``.
     *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value. Gold
     labels outside the model's labels are an error unless ``free_labels`` (they then count as misses).
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
@@ -54,7 +55,7 @@ def evaluate(
 
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
-    options: dict[str, Any] = {"require_text": False}
+    options: dict[str, Any] = {"require_text": False, "skip_blank": True}  # a sheet filled in part: counted
     if not free_labels:
         known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
         options |= known | {"free_labels_hint": True}
@@ -81,11 +82,19 @@ def evaluate(
         for i, status in enumerate(result.statuses)
         if status is not Status.OK
     ]
+    if not ok:
+        split_note = "" if split == "all" else f" in split {split!r}"
+        raise InputError(
+            f"{source}: no row to score{split_note}: {len(df)} labelled row(s), {len(unscored)} of them without usable "
+            f"text, and {labelled.blank} row(s) without any label skipped; label some rows (reasons and sentiment) "
+            "and evaluate again"
+        )
     gold_sets = [df["label_set"].iloc[i] for i in ok]
     pred_sets = [list(result.reasons[i]) for i in ok]
     report = EvaluationReport(
         n_rows=len(df),
         n_scored=len(ok),
+        n_blank=labelled.blank,
         unscored=unscored,
         reason=score_single([g[0] for g in gold_sets], [p[0] for p in pred_sets], model.reason_labels),
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),

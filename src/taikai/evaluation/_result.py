@@ -103,6 +103,8 @@ class EvaluationReport:
     reason: SingleLabelScores
     reasons: MultiLabelScores
     sentiment: SingleLabelScores | None = None
+    n_blank: int = 0
+    """Rows without any label (reasons and sentiment both empty), skipped before scoring."""
     extra: dict[str, Any] = field(default_factory=dict)
     split: str = "all"
     overlap: TrainingOverlap | None = None
@@ -118,6 +120,7 @@ class EvaluationReport:
         return {
             "n_rows": self.n_rows,
             "n_scored": self.n_scored,
+            "n_blank": self.n_blank,
             "split": self.split,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
             "warnings": self.warnings(),
@@ -144,6 +147,8 @@ class EvaluationReport:
         rows = "rows" if self.split == "all" else f"rows (split: {self.split})"
         lines = [f"**WARNING: {w}**\n" for w in self.warnings()]
         lines.append(f"Scored {self.n_scored} of {self.n_rows} {rows}.")
+        if self.n_blank:
+            lines.append(f"Skipped {self.n_blank} row(s) without any label (reasons and sentiment both empty).")
         note = self.overlap.note() if self.overlap is not None else None
         if note:
             lines.append(f"Note: {note}.")
