@@ -293,3 +293,16 @@ def test_nothing_to_score_is_an_input_error_not_a_traceback(texts, reasons, mess
     )
     with pytest.raises(InputError, match=message):
         evaluate(StubModel(), df)
+
+
+def test_a_row_with_half_its_labels_names_what_evaluate_can_do(tmp_path):
+    """Regression: the error advised --on-bad-rows skip "to train without them", an option evaluate lacks."""
+    from taikai.errors import InputError
+
+    path = tmp_path / "half.csv"
+    path.write_text("text,reasons,sentiment\nあ,a,\nい,b,negative\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        evaluate(StubModel(), path)
+    assert f"{path}:2: sentiment: no label" in str(caught.value)
+    assert str(caught.value).endswith("fix them, or leave both reasons and sentiment empty on a row to skip it")
+    assert "train" not in str(caught.value)

@@ -43,6 +43,7 @@ def evaluate_rules(
         require_text=False,
         skip_blank=True,
         known_reasons=resolved.reason_labels,
+        bad_rows_hint="leave a row's reasons empty to skip it",
     )
     kept = labelled.frame
     positions = [table.frame.index.get_loc(i) for i in kept.index]

@@ -55,7 +55,11 @@ def evaluate(
 
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
-    options: dict[str, Any] = {"require_text": False, "skip_blank": True}  # a sheet filled in part: counted
+    options: dict[str, Any] = {
+        "require_text": False,
+        "skip_blank": True,  # a sheet filled in part: counted
+        "bad_rows_hint": "leave both reasons and sentiment empty on a row to skip it",
+    }
     if not free_labels:
         known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
         options |= known | {"free_labels_hint": True}

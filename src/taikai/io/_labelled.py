@@ -101,6 +101,7 @@ def check_labelled(
     known_reasons: Collection[str] | None = None,
     known_sentiments: Collection[str] | None = None,
     free_labels_hint: bool = False,
+    bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -109,7 +110,8 @@ def check_labelled(
     classified (``require_text``) or that lacks one of its labels is bad: ``on_bad_rows="error"`` raises
     :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
-    with *free_labels_hint*, saying that ``--free-labels`` accepts it).
+    with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
+    rows (``fix them, or …``): what else the caller's user can do.
     """
     on_bad_rows = OnBadRows(on_bad_rows)
     needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
@@ -167,7 +169,7 @@ def check_labelled(
     if bad and on_bad_rows is OnBadRows.ERROR:
         raise InputError(
             f"{source}: {len(bad)} row(s) cannot be used:{_listing([str(b) for b in bad])}\n"
-            "fix them, or pass --on-bad-rows skip (on_bad_rows='skip') to train without them"
+            f"fix them, or {bad_rows_hint}"
         )
     out = df.iloc[keep].copy()
     out[reasons_column] = [format_reasons(s) for s in label_sets]
