@@ -3,8 +3,10 @@
 Usage: python scripts/corpus_stats.py [data/reviews.csv]
 """
 
+import argparse
 import sys
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,8 +20,25 @@ def table(header: tuple[str, ...], rows) -> str:
     return "\n".join(lines)
 
 
-def main(path: str = "data/reviews.csv") -> None:
+COLUMNS = ("id", "text", "reasons", "sentiment", "platform", "split")
+"""The corpus columns the tables read."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default="data/reviews.csv", help="the corpus CSV (default: %(default)s)")
+    path = Path(parser.parse_args(argv).data)
+    if not path.is_file():
+        sys.exit(f"{path}: no such file (give the corpus CSV, e.g. data/reviews.csv)")
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        sys.exit(f"{path}: missing column(s) {', '.join(missing)}; a corpus CSV has {', '.join(COLUMNS)}")
+    report(df)
+    return 0
+
+
+def report(df: pd.DataFrame) -> None:
     labels = df["reasons"].map(parse_reasons)
     primary = labels.str[0]
     n = len(df)
@@ -54,4 +73,4 @@ def main(path: str = "data/reviews.csv") -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:2])
+    sys.exit(main())

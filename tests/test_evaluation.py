@@ -306,3 +306,25 @@ def test_a_row_with_half_its_labels_names_what_evaluate_can_do(tmp_path):
     assert f"{path}:2: sentiment: no label" in str(caught.value)
     assert str(caught.value).endswith("fix them, or leave both reasons and sentiment empty on a row to skip it")
     assert "train" not in str(caught.value)
+
+
+@pytest.mark.parametrize("given", ["str", "path", "none"])
+def test_evaluate_takes_a_model_directory_or_none_as_check_drift_does(
+    tiny_model, tiny_model_dir, tiny_csv, monkeypatch, given
+):
+    import taikai
+
+    monkeypatch.setenv("TAIKAI_MODEL", str(tiny_model_dir))  # None: the default model, named by TAIKAI_MODEL
+    spec = {"str": str(tiny_model_dir), "path": tiny_model_dir, "none": None}[given]
+    with pytest.warns(taikai.DataWarning, match="40 of 40 rows"):  # the tiny model was trained on them
+        report = taikai.evaluate(spec, tiny_csv)
+    with pytest.warns(taikai.DataWarning):
+        expected = evaluate(tiny_model, tiny_csv)
+    assert report.to_dict() == expected.to_dict()
+
+
+def test_evaluate_with_a_missing_model_directory_is_a_model_error(tiny_csv, tmp_path):
+    import taikai
+
+    with pytest.raises(taikai.ModelError, match=r"nope: no such model directory"):
+        evaluate(str(tmp_path / "nope"), tiny_csv)

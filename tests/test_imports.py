@@ -113,3 +113,26 @@ def test_a_name_no_module_has_is_an_attribute_error(package):
 )
 def test_light_packages_import_without_scikit_learn(module):
     assert "sklearn" not in imported_after(f"import {module}")
+
+
+def test_every_public_name_is_exported_lazily_and_resolves():
+    import taikai
+
+    assert set(taikai.__all__) == set(taikai._EXPORTS)
+    for name in taikai.__all__:
+        assert getattr(taikai, name) is getattr(importlib.import_module(taikai._EXPORTS[name]), name)
+
+
+@pytest.mark.parametrize(
+    ("name", "module", "returned_by"),
+    [
+        ("RulesScore", "taikai.rules", "taikai.evaluate_rules"),
+        ("Verdict", "taikai.drift", "taikai.DriftReport.verdict"),
+    ],
+)
+def test_result_types_users_receive_are_public(name, module, returned_by):
+    """Regression: evaluate_rules returned a RulesScore and DriftReport.verdict a Verdict, neither in taikai."""
+    import taikai
+
+    assert name in taikai.__all__, returned_by
+    assert getattr(taikai, name) is getattr(importlib.import_module(module), name)

@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from taikai.analysis import Explanation, Keywords, distinctive_words, evaluate_rules, explain, keywords
     from taikai.batch import BatchOptions, BatchSummary, classify_file
-    from taikai.drift import DriftReport, check_drift
+    from taikai.drift import DriftReport, Verdict, check_drift
     from taikai.errors import DataWarning, InputError, ModelError, RulesError, TaikaiError
     from taikai.evaluation import EvaluationReport, evaluate
     from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
         load_model,
     )
     from taikai.privacy import Masked, PiiKind, PiiSpan, mask_pii
-    from taikai.rules import RuleSet, RulesMode, load_rules
+    from taikai.rules import RuleSet, RulesMode, RulesScore, load_rules
     from taikai.suggestion import Strategy, Suggestion, suggest
     from taikai.text import Status
     from taikai.training import AddedComparison, SkippedRowsWarning, train
@@ -50,6 +50,7 @@ _EXPORTS = {
     "BatchSummary": "taikai.batch",
     "classify_file": "taikai.batch",
     "DriftReport": "taikai.drift",
+    "Verdict": "taikai.drift",
     "check_drift": "taikai.drift",
     "DataWarning": "taikai.errors",
     "InputError": "taikai.errors",
@@ -76,6 +77,7 @@ _EXPORTS = {
     "mask_pii": "taikai.privacy",
     "RuleSet": "taikai.rules",
     "RulesMode": "taikai.rules",
+    "RulesScore": "taikai.rules",
     "load_rules": "taikai.rules",
     "Strategy": "taikai.suggestion",
     "Suggestion": "taikai.suggestion",
@@ -113,11 +115,13 @@ __all__ = [
     "RuleSet",
     "RulesError",
     "RulesMode",
+    "RulesScore",
     "SkippedRowsWarning",
     "Status",
     "Strategy",
     "Suggestion",
     "TaikaiError",
+    "Verdict",
     "check_drift",
     "classify_file",
     "distinctive_words",

@@ -203,3 +203,16 @@ def test_word_vectors_are_one_contribution_without_spans(tiny_csv, vector_table,
         found = [c for c in head.contributions if c.kind == "vector"]
         assert len(found) == expected
         assert all(c.feature == "(word vectors)" and c.spans == () and c.value == 1.0 for c in found)
+
+
+@pytest.mark.parametrize("given", ["str", "path", "none"])
+def test_explain_takes_a_model_directory_or_none_as_check_drift_does(tiny_model, tiny_model_dir, monkeypatch, given):
+    monkeypatch.setenv("TAIKAI_MODEL", str(tiny_model_dir))  # None: the default model, named by TAIKAI_MODEL
+    spec = {"str": str(tiny_model_dir), "path": tiny_model_dir, "none": None}[given]
+    text = "手数料が高すぎる"
+    assert taikai.explain(spec, text, top=3).to_dict() == explain(tiny_model, text, top=3).to_dict()
+
+
+def test_explain_with_a_missing_model_directory_is_a_model_error(tmp_path):
+    with pytest.raises(taikai.ModelError, match=r"nope: no such model directory"):
+        taikai.explain(str(tmp_path / "nope"), "手数料が高い")

@@ -129,3 +129,15 @@ def test_keywords_of_a_kind_the_model_lacks_is_an_error(tiny_csv, tmp_path, conf
     assert result.exit_code == 2, result.output
     assert missing in result.stderr and str(out) in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("given", ["str", "path", "none", "default"])
+def test_keywords_takes_a_model_directory_or_none_as_check_drift_does(tiny_model, tiny_model_dir, monkeypatch, given):
+    monkeypatch.setenv("TAIKAI_MODEL", str(tiny_model_dir))  # None: the default model, named by TAIKAI_MODEL
+    args = {"str": (str(tiny_model_dir),), "path": (tiny_model_dir,), "none": (None,), "default": ()}[given]
+    assert taikai.keywords(*args, top=3).to_dict() == keywords(tiny_model, top=3).to_dict()
+
+
+def test_keywords_of_a_missing_model_directory_is_a_model_error(tmp_path):
+    with pytest.raises(taikai.ModelError, match=r"nope: no such model directory"):
+        taikai.keywords(tmp_path / "nope")

@@ -109,3 +109,18 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
     assert f"  {data}:6: reasons: no label" in result.stderr
     assert "or train on every usable row with --test-size 0 (test_size=0)" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("spelling", ["--out", "--output", "-o"])
+def test_train_takes_output_as_batch_report_and_suggest_do(tmp_path, tiny_csv, spelling):
+    """Regression: ``train --output`` failed with "No such option '--output'. Did you mean '--out'?"."""
+    out = tmp_path / "m"
+    args = ["train", str(tiny_csv), spelling, str(out), "--folds", "0", "--test-size", "0", "--vectors", "none"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (out / "metadata.json").is_file() and (out / "model.joblib").is_file()
+
+
+def test_train_help_lists_out_first_then_output():
+    result = CliRunner().invoke(cli, ["train", "--help"])
+    assert "-o, --out, --output PATH" in result.output

@@ -74,12 +74,16 @@ def test_a_dump_too_small_to_judge_is_not_judged_not_undrifted(tiny_model, texts
     values = report.to_dict()
     assert values["verdict"] == verdict.value
     assert (values["not_judged_why"] is None) is (verdict is not Verdict.NOT_JUDGED)
+    assert report.not_judged_why == values["not_judged_why"]  # a property, None when judged, as in --json
+    if verdict is Verdict.NOT_JUDGED:
+        assert f"drift: not judged ({report.not_judged_why})".startswith(last)
 
 
 def test_a_judged_dump_without_drift_says_no(tiny_model, churn):
     report = check_drift(churn, tiny_model, reference=churn)
     assert report.verdict is Verdict.NO_DRIFT and report.overall.judged
     assert report.to_dict()["verdict"] == "no" and report.to_dict()["not_judged_why"] is None
+    assert report.not_judged_why is None  # regression: was a method saying "too few classifiable rows" anyway
 
 
 def test_a_predictions_file_gives_the_figures_of_its_raw_dump(tiny_model, tmp_path):

@@ -114,3 +114,12 @@ def test_shipped_model_of_format_2_still_loads():
     assert model.metadata.format in (2, 3, 4, 5, 6)
     if model.metadata.format == 2:
         assert model.metadata.drift is None
+
+
+def test_input_file_to_dict_is_what_metadata_json_holds_and_reads_back(tiny_model, values):
+    (base,) = tiny_model.metadata.inputs
+    written = base.to_dict()
+    assert written == values["inputs"][0]
+    assert json.loads(json.dumps(written)) == written
+    assert taikai.InputFile.from_dict(written) == base
+    assert written["role"] == "base" and written["rows"] == 40 and written["weight"] == 1.0

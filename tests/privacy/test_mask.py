@@ -146,3 +146,32 @@ def test_the_model_reads_a_placeholder_like_an_unknown_value(tiny_model):
     assert masked == "口座番号：[口座] を送れと言われた"
     same = tiny_model.classify([masked, "口座番号：○ を送れと言われた"])
     assert same.reason_proba[0].tolist() == same.reason_proba[1].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "連絡は taro@example.com か 090-1234-5678 まで",
+            {
+                "text": "連絡は [メール] か [電話番号] まで",
+                "spans": [
+                    {"kind": "email", "start": 4, "end": 20, "masked_start": 4, "masked_end": 9},
+                    {"kind": "phone", "start": 23, "end": 36, "masked_start": 12, "masked_end": 18},
+                ],
+                "counts": {"email": 1, "phone": 1},
+            },
+        ),
+        ("手数料が高い", {"text": "手数料が高い", "spans": [], "counts": {}}),
+    ],
+)
+def test_masked_to_dict_is_json_ready_with_kinds_as_strings(text, expected):
+    import json
+
+    masked = mask_pii(text)
+    values = masked.to_dict()
+    assert values == expected
+    assert json.loads(json.dumps(values)) == values  # plain str keys and values, as BatchSummary.masks
+    assert all(type(k) is str for k in values["counts"]) and all(type(s["kind"]) is str for s in values["spans"])
+    assert set(masked.counts()) == {PiiKind(k) for k in values["counts"]}  # counts() keeps its PiiKind keys
+    assert [PiiSpan(PiiKind(s.pop("kind")), **s) for s in values["spans"]] == list(masked.spans)

@@ -108,7 +108,7 @@ def drift_section(
         report = check_drift(df, resolve_model(model), text_column=text_column, date_column=date_column, freq=freq)
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
-    verdict = words[report.verdict.value].format(why=report.not_judged_why())
+    verdict = words[report.verdict.value].format(why=report.not_judged_why)
     notes = [words["verdict"].format(verdict=verdict, name=report.reference_name, source=report.reference.source)]
     if date_column is None:
         notes.append(words["per_period"])

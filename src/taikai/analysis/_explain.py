@@ -11,13 +11,14 @@ contribution for them, ``(word vectors)``: the pooled vector's columns summed, w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import click
 import numpy as np
 
 from taikai.labels import reason_name
-from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans
+from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans, resolve_model
 from taikai.text import Status, check_text, display_width, normalize_with_offsets, pad
 
 DEFAULT_TOP = 10
@@ -148,8 +149,13 @@ def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: i
     return x
 
 
-def explain(model: Model, text: str, top: int = DEFAULT_TOP) -> Explanation:
-    """Return the *top* contributions toward and against the predicted reason and sentiment of *text*."""
+def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP) -> Explanation:
+    """Return the *top* contributions toward and against the predicted reason and sentiment of *text*.
+
+    *model* is a :class:`~taikai.Model` or the directory of one (``None``: the default model, or
+    ``$TAIKAI_MODEL``), as for :func:`taikai.check_drift`.
+    """
+    model = resolve_model(model)
     checked = check_text(text, model.max_chars)
     original = text if isinstance(text, str) else ("" if text is None else str(text))
     if checked.status is not Status.OK:

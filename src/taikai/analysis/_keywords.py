@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -11,7 +12,7 @@ import pandas as pd
 
 from taikai.errors import InputError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
-from taikai.model import Model, centred_coefficients, feature_blocks
+from taikai.model import Model, centred_coefficients, feature_blocks, resolve_model
 from taikai.text import Status, content_words
 
 DEFAULT_TOP = 10
@@ -70,14 +71,17 @@ def _per_label(
     return out
 
 
-def keywords(model: Model, top: int = DEFAULT_TOP, kind: str | None = None) -> Keywords:
+def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, kind: str | None = None) -> Keywords:
     """Return the *top* features with the largest positive centred coefficient for each reason and sentiment.
 
+    *model* is a :class:`~taikai.Model` or the directory of one (``None``: the default model, or
+    ``$TAIKAI_MODEL``), as for :func:`taikai.check_drift`.
     *kind* keeps only ``"word"`` or ``"char"`` n-grams. Coefficients act on L2-normalised TF-IDF values, so
     they compare across features of one model.
     """
     if kind not in (None, "word", "char"):
         raise InputError(f"kind must be 'word', 'char' or None, not {kind!r}")
+    model = resolve_model(model)
     blocks = feature_blocks(model.pipeline)
     present = [k for k in FEATURE_KINDS if any(b.kind == k for b in blocks)]
     if kind is not None and kind not in present:

@@ -19,7 +19,15 @@ this module does not import, so that ``--help`` stays light; a test checks that 
 
 @click.command()
 @click.argument("data", type=click.Path(path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
+@click.option(
+    "--out",
+    "--output",
+    "-o",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Model directory to write.",
+)
 @click.option(
     "--add",
     "add",

@@ -48,12 +48,12 @@ def training_statistics(
     """
     values = list(texts)
     if held_out is None:
-        builder = StatisticsBuilder.for_model(model, source or f"predictions of the model on {len(values)} rows")
+        builder = StatisticsBuilder.for_model(model, source or f"predictions of the model on {len(values):,} rows")
         classified = model.classify(values)
         builder.add(builder.measure(values, classified.statuses, classified.reason_proba, classified.sentiment_proba))
         return builder.build().capped()
     folds = len(held_out.folds)
-    source = source or f"out-of-fold predictions of {folds}-fold cross-validation on {len(values)} training rows"
+    source = source or f"out-of-fold predictions of {folds}-fold cross-validation on {len(values):,} training rows"
     builder = StatisticsBuilder.for_model(model, source)
     reason = _columns(held_out.reason_proba, held_out.reason_labels, model.reason_labels)
     sentiment = _columns(held_out.sentiment_proba, held_out.sentiment_labels, model.sentiment_labels)

@@ -110,7 +110,7 @@ class DriftReport:
     @property
     def verdict(self) -> Verdict:
         """``DRIFT`` when any figure passed its threshold; else ``NO_DRIFT`` when any figure could be judged;
-        else ``NOT_JUDGED`` (see :meth:`not_judged_why`)."""
+        else ``NOT_JUDGED`` (see :attr:`not_judged_why`)."""
         if self.alert:
             return Verdict.DRIFT
         if self.judged:
@@ -120,11 +120,15 @@ class DriftReport:
     def verdict_line(self) -> str:
         """Return the report's last line: ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``."""
         if self.verdict is Verdict.NOT_JUDGED:
-            return f"drift: {self.verdict} ({self.not_judged_why()})"
+            return f"drift: {self.verdict} ({self.not_judged_why})"
         return f"drift: {self.verdict}"
 
-    def not_judged_why(self) -> str:
-        """Say why no figure could be judged: how many rows were classified, and how many are needed."""
+    @property
+    def not_judged_why(self) -> str | None:
+        """Why no figure could be judged (how many rows were classified, and how many are needed); ``None`` when
+        the report was judged (``verdict`` is not ``NOT_JUDGED``), as ``"not_judged_why"`` in :meth:`to_dict`."""
+        if self.verdict is not Verdict.NOT_JUDGED:
+            return None
         stats = self.overall.statistics
         return (
             f"too few classifiable rows: {stats.classified:,} of {stats.rows:,} rows classified; "
@@ -156,7 +160,7 @@ class DriftReport:
             "alert": self.alert,
             "verdict": self.verdict.value,
             "reasons": self.reasons,
-            "not_judged_why": self.not_judged_why() if self.verdict is Verdict.NOT_JUDGED else None,
+            "not_judged_why": self.not_judged_why,
         }
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from taikai.drift._figures import Figure, show
@@ -21,6 +22,20 @@ _COLUMNS = (
     ("sentiment_shift", "sent. JS", 9),
     ("new_word_share", "new w.", 7),
 )
+
+
+_COUNTED = re.compile(r"\bon (?:the |its own )?(\d[\d,]*) (?:training |test )?rows\b")
+"""Where the statistics stored at training time say their row count (``… on 6823 training rows``)."""
+
+
+def describe_reference(source: str, rows: int) -> str:
+    """Return *source* with its row count said once, with thousands separators: the count in the description of
+    the statistics stored at training time (``… on 6823 training rows``, also in models saved before it was
+    written as ``6,823``) is formatted there; any other source (a file) gets ``(6,823 rows)`` after it."""
+    found = _COUNTED.search(source)
+    if found is not None and int(found.group(1).replace(",", "")) == rows:
+        return f"{source[: found.start(1)]}{rows:,}{source[found.end(1) :]}"
+    return f"{source} ({rows:,} rows)"
 
 
 def _value(figure: Figure, value: float) -> str:
@@ -80,7 +95,7 @@ def render(report: DriftReport) -> str:
     kind = "predictions file" if report.predictions else "raw dump, classified on the fly"
     lines = [
         f"drift of {report.source} ({kind})",
-        f"reference: {report.reference_name}: {report.reference.source} ({report.reference.rows:,} rows)",
+        f"reference: {report.reference_name}: {describe_reference(report.reference.source, report.reference.rows)}",
         "",
         f"whole dump: {stats.rows:,} rows, {stats.classified:,} classified",
         *_figures(report.overall),

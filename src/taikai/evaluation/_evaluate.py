@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from taikai.errors import DataWarning, InputError
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
-from taikai.model import Classified, ModelMetadata, content_sha256, sha256_file
+from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class Classifier(Protocol):
 
 
 def evaluate(
-    model: Classifier,
+    model: Classifier | str | Path | None,
     data: str | Path | pd.DataFrame,
     text_column: str = "text",
     reasons_column: str = "reasons",
@@ -43,6 +43,9 @@ def evaluate(
 ) -> EvaluationReport:
     """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file).
 
+    *model* is a :class:`~taikai.Model` (or any :class:`Classifier`) or the directory of a model (``None``: the
+    default model, or ``$TAIKAI_MODEL``), as for :func:`taikai.check_drift`.
+
     Rows whose text cannot be classified are listed in ``unscored`` (with their data row and file line), not
     dropped silently; rows without any label (a ``taikai suggest`` sheet filled in part) are skipped and counted in
     ``n_blank``.
@@ -53,6 +56,8 @@ def evaluate(
     """
     from taikai.io import check_labelled, read_table, select_split
 
+    if model is None or isinstance(model, (str, Path)):
+        model = load_model(model)
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
     options: dict[str, Any] = {

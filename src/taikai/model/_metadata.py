@@ -78,9 +78,13 @@ class InputFile:
     duplicates: int = 0
     weight: float = 1.0
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values, as written to ``metadata.json`` (``inputs``) and read by :meth:`from_dict`."""
+        return asdict(self)
+
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> InputFile:
-        """Read an entry written by ``asdict``."""
+        """Read an entry written by :meth:`to_dict`."""
         return cls(
             role=str(values["role"]),
             file=str(values["file"]),
@@ -134,7 +138,7 @@ class ModelMetadata:
             "config": dict(self.config),
             "seed": self.seed,
             "training_data": dict(self.training_data),
-            "inputs": [asdict(f) for f in self.inputs],
+            "inputs": [f.to_dict() for f in self.inputs],
             "metrics": self.metrics,
         }
         if self.refit_on_all_rows:

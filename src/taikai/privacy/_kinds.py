@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 
 class PiiKind(str, Enum):
@@ -58,6 +59,16 @@ class PiiSpan:
     masked_start: int
     masked_end: int
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values: the kind as its value (``"email"``) and the four offsets."""
+        return {
+            "kind": self.kind.value,
+            "start": self.start,
+            "end": self.end,
+            "masked_start": self.masked_start,
+            "masked_end": self.masked_end,
+        }
+
 
 @dataclass(frozen=True)
 class Masked:
@@ -67,8 +78,19 @@ class Masked:
     spans: tuple[PiiSpan, ...] = ()
 
     def counts(self) -> dict[PiiKind, int]:
-        """Return how many values of each kind were masked (kinds with none are left out)."""
+        """Return how many values of each kind were masked (kinds with none are left out), keyed by :class:`PiiKind`.
+
+        :meth:`to_dict` gives them keyed by the kind's value (``"email"``), as ``BatchSummary.masks``.
+        """
         return count_kinds(self.spans)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values: the masked text, its spans, and the counts per kind keyed by the kind's value."""
+        return {
+            "text": self.text,
+            "spans": [span.to_dict() for span in self.spans],
+            "counts": {kind.value: n for kind, n in self.counts().items()},
+        }
 
 
 NEUTRAL = "○"

@@ -89,9 +89,9 @@ def _drift_statistics(
     if held_out is not None:
         return training_statistics(model, train_df[text_column].tolist(), held_out)
     if len(test_df):
-        source = f"predictions on the {len(test_df)} test rows of a model fitted on the training rows"
+        source = f"predictions on the {len(test_df):,} test rows of a model fitted on the training rows"
         return training_statistics(model, test_df[text_column].tolist(), None, source)
-    source = f"predictions on its own {len(train_df)} training rows (nothing held out: confidence is optimistic)"
+    source = f"predictions on its own {len(train_df):,} training rows (nothing held out: confidence is optimistic)"
     return training_statistics(model, train_df[text_column].tolist(), None, source)
 
 
