@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from taikai.errors import InputError
+from taikai.io._encoding import PRIVATE_USE
 from taikai.io._records import Position
 
 
@@ -18,7 +18,6 @@ def line_codec(encoding: str) -> str:
 
 
 _BLOCK = 1 << 20
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _REPLACED_UTF8 = "\ufffd".encode()
 
 
@@ -102,8 +101,8 @@ class DecodedLines:
             text = raw.decode(self.codec, "replace")
             literal = raw.count(_REPLACED_UTF8) if self.codec == "utf-8" else 0
             self.replaced += text.count("\ufffd") - literal
-        if self.watch_private_use and _PRIVATE_USE.search(text):
-            self.private_use += len(_PRIVATE_USE.findall(text))
+        if self.watch_private_use and PRIVATE_USE.search(text):
+            self.private_use += len(PRIVATE_USE.findall(text))
         self.line += 1
         self.offset += len(raw)
         self.pending.append(text)

@@ -15,7 +15,8 @@ ENCODING_ERRORS = ("strict", "replace")
 """What to do with bytes the encoding cannot decode: stop with the file and line, or read them as U+FFFD."""
 SAMPLE_BYTES = 1 << 20
 _ASCII = bytes(range(128))
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+"""Characters of the private-use area: CP932 decodes 0xFF (U+F8F3) and its user area (U+E000…) into it."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -73,7 +74,7 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
         # CP932 decodes a stray byte of a UTF-8 file (0xFF, 0xA0, the user-defined leads) into the private-use
         # area, and the UTF-8 around it into mojibake: a guess that yields such characters is not taken (given
         # with --encoding, they are read and named per line).
-        private = _PRIVATE_USE.search(text) if encoding == "cp932" else None
+        private = PRIVATE_USE.search(text) if encoding == "cp932" else None
         if private is None:
             return encoding
         failed[encoding] = len(text[: private.start()].encode(encoding))
@@ -108,5 +109,5 @@ def _undecodable(sample: bytes, encoding: str) -> int:
     characters counted as such bytes for CP932 (see :func:`detect_encoding`)."""
     literal = sample.count("\ufffd".encode()) if encoding.startswith("utf-8") else 0
     text = codecs.decode(sample, encoding, "replace")
-    private = len(_PRIVATE_USE.findall(text)) if encoding == "cp932" else 0
+    private = len(PRIVATE_USE.findall(text)) if encoding == "cp932" else 0
     return text.count("\ufffd") - literal + private

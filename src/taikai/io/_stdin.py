@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import codecs
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from taikai.errors import InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec, raw_lines
-from taikai.io._encoding import ENCODINGS, check_encoding_errors, resolve_encoding
+from taikai.io._encoding import ENCODINGS, PRIVATE_USE, check_encoding_errors, resolve_encoding
 
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 STDIN = Path("<stdin>")
 """What messages call standard input, in place of a file name."""
 
@@ -100,7 +98,7 @@ def _first_problem(data: bytes, encoding: str, private_use: bool) -> tuple[int, 
             text = raw.decode(codec)
         except UnicodeDecodeError as exc:
             return number, f"byte {raw[exc.start]:#04x}"
-        found = _PRIVATE_USE.search(text) if private_use else None
+        found = PRIVATE_USE.search(text) if private_use else None
         if found:
             return number, f"U+{ord(found.group()):04X}, a private-use character (no real text)"
     return None
