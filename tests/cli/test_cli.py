@@ -162,11 +162,18 @@ def test_train_info_evaluate_round_trip(run, tiny_csv, tmp_path):
     result = run("train", tiny_csv, "--out", out, "--folds", "2", "--test-size", "0.25")
     assert result.exit_code == 0, result.output
     assert (out / "model.joblib").exists() and (out / "metadata.json").exists()
-    assert "cv:" in result.output and "test:" in result.output
+    assert re.search(r"^cv:   reason macro-F1 \d\.\d{3} · reason accuracy \d\.\d{3}", result.output, re.M)
+    assert re.search(r"^test: reason macro-F1 \d\.\d{3}", result.output, re.M)
+    assert re.search(r"^base:  \S+tiny\.csv  \(40 rows, 40 used\)$", result.output, re.M), result.output
+    assert "{'" not in result.output  # figures in words, not a Python dict
 
     result = run("info", "--model", out)
     assert result.exit_code == 0
-    assert "scikit-learn" in result.output and "sha256=" in result.output
+    assert "scikit-learn" in result.output and re.search(r"^artifact:   sha256 [0-9a-f]{64}$", result.output, re.M)
+    assert re.search(r"^data:       \S+: 40 rows \(30 train, 10 test\), sha256 [0-9a-f]{64}$", result.output, re.M)
+    assert re.search(r"^thresholds: low_pay 0\.\d\d, ", result.output, re.M) or "none tuned" in result.output
+    assert re.search(r"^cv:         reason macro-F1 \d\.\d{3}", result.output, re.M)
+    assert "{'" not in result.output, result.output
     meta = json.loads(run("info", "--model", out, "--json").output)
     assert meta["labels"]["reasons"]
 

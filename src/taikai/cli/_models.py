@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from taikai.cli._common import labelled_data_options, model_option
+from taikai.cli._figures import describe_dictionary, describe_figures, describe_thresholds
 from taikai.io import SPLITS
 
 if TYPE_CHECKING:
@@ -124,16 +125,34 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
         f"created:    {meta.created_at}  (taikai {meta.taikai_version}, model format {meta.format})",
         f"reasons:    {', '.join(display_order(meta.reasons, REASON_IDS))}",
         f"sentiments: {', '.join(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
-        f"thresholds: {meta.reason_thresholds}",
-        f"data:       {data.get('file', '<frame>')} rows={data.get('rows')} train={data.get('train_rows')} "
-        f"test={data.get('test_rows')} sha256={data.get('file_sha256') or data.get('content_sha256')}",
-        f"artifact:   sha256={meta.artifact.sha256 if meta.artifact else None}",
+        f"thresholds: {_thresholds(meta)}",
+        f"data:       {data.get('file', '<frame>')}: {_count(data.get('rows'))} rows ({_count(data.get('train_rows'))} "
+        f"train, {_count(data.get('test_rows'))} test), sha256 {data.get('file_sha256') or data.get('content_sha256')}",
+        f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
         "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),
-        f"dictionary: {meta.dictionary}",
+        f"dictionary: {describe_dictionary(meta.dictionary)}",
     ]
     for name, figures in meta.metrics.items():
-        if isinstance(figures, dict):
-            shown = {k: round(v, 3) for k, v in figures.items() if isinstance(v, float)}
-            lines.append(f"{name + ':':11s} {shown}")
+        if name == "added" and isinstance(figures, dict):
+            from taikai.training import AddedComparison
+
+            lines += AddedComparison.from_dict(figures).lines()
+        elif name == "cv" and isinstance(figures, dict) and not figures.get("folds"):
+            lines.append("cv:         skipped (no cross-validation)")
+        elif isinstance(figures, dict):
+            lines.append(f"{name + ':':11s} {describe_figures(figures)}")
     lines += [f"warning:    {warning}" for warning in meta.warnings]
     return "\n".join(lines)
+
+
+def _count(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _thresholds(meta: ModelMetadata) -> str:
+    from taikai.labels import REASON_IDS, display_order
+    from taikai.model import DEFAULT_THRESHOLD
+
+    if not meta.reason_thresholds:
+        return f"none tuned: every reason is added at {DEFAULT_THRESHOLD}"
+    return describe_thresholds(meta.reason_thresholds, display_order(meta.reasons, REASON_IDS))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from taikai.cli._common import labelled_data_options
+from taikai.cli._figures import describe_figures
 
 if TYPE_CHECKING:
     from taikai.model import ModelMetadata
@@ -151,9 +152,9 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
     """Return what a training run prints: the output, every input file's rows, CV/test figures, before/after."""
     lines = [f"model written to {out}"]
     for f in meta.inputs:
-        counts = f"{f.rows} rows, {f.used} used"
+        counts = f"{f.rows:,} rows, {f.used:,} used"
         counts += "".join(
-            f", {n} {what}" for n, what in ((f.blank, "blank"), (f.bad, "skipped"), (f.duplicates, "duplicates")) if n
+            f", {n:,} {what}" for n, what in ((f.blank, "blank"), (f.bad, "skipped"), (f.duplicates, "duplicates")) if n
         )
         weight = f", weight {f.weight:g}" if f.role == "added" else ""
         lines.append(f"{f.role + ':':7s}{f.file}  ({counts}{weight})")
@@ -162,11 +163,10 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
         lines.append(f"note:  {n} dropped duplicate(s) carry labels that differ from DATA's (DATA's were kept)")
     for name in ("cv", "test"):
         if name in meta.metrics:
-            figures = {k: round(v, 3) for k, v in meta.metrics[name].items() if isinstance(v, float)}
             if name == "cv" and not meta.metrics[name].get("folds"):
                 lines.append("cv: skipped (no cross-validation; see the warnings)")
             else:
-                lines.append(f"{name}: {figures}")
+                lines.append(f"{name + ':':6s}{describe_figures(meta.metrics[name])}")
     added = meta.metrics.get("added")
     if added:
         from taikai.training import AddedComparison
