@@ -115,6 +115,30 @@ def test_mask_values_passes_non_text_and_counts_per_kind():
     assert counts == {PiiKind.NAME: 1, PiiKind.EMAIL: 2}
 
 
+@pytest.mark.parametrize(
+    ("value", "expected", "counts"),
+    [
+        # a JSONL cell holding an object or a list: the strings inside are masked, the shape kept
+        ({"mail": "a@b.cc", "n": 3}, {"mail": "[メール]", "n": 3}, {PiiKind.EMAIL: 1}),
+        (["田中さんへ", ["a@b.cc"]], ["[人名]さんへ", ["[メール]"]], {PiiKind.NAME: 1, PiiKind.EMAIL: 1}),
+        (("a@b.cc",), ("[メール]",), {PiiKind.EMAIL: 1}),
+        ({"a@b.cc": 1}, {"a@b.cc": 1}, {}),  # keys are left as they are
+    ],
+)
+def test_mask_values_masks_strings_inside_containers(value, expected, counts):
+    """Regression: batch --mask-pii wrote a JSONL object's values unmasked (the row's status was error)."""
+    values, found = PiiMasker().mask_values([value])
+    assert values == [expected] and found == counts
+    each, per_value = PiiMasker().mask_each([value])
+    assert each == [expected] and per_value == [counts]
+
+
+def test_mask_values_masks_a_parquet_list_cell():
+    np = pytest.importorskip("numpy")
+    values, found = PiiMasker().mask_values([np.array(["a@b.cc", "plain"], dtype=object)])
+    assert values == [["[メール]", "plain"]] and found == {PiiKind.EMAIL: 1}
+
+
 def test_masker_without_names_skips_the_tagger():
     masked = PiiMasker(names=False).mask("田中さんの電話 090-1234-5678")
     assert masked.text == "田中さんの電話 [電話番号]"

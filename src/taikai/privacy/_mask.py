@@ -73,31 +73,52 @@ class PiiMasker:
         return Masked("".join(parts), tuple(spans))
 
     def mask_values(self, values: Iterable[object]) -> tuple[list[object], Counter[PiiKind]]:
-        """Mask every string of *values* (other values pass unchanged); return them and the masks per kind."""
+        """Mask every string of *values*, strings inside lists and dicts too (a JSONL cell holding an object);
+        other values pass unchanged. Return them and the masks per kind."""
         out: list[object] = []
         counts: Counter[PiiKind] = Counter()
         for value in values:
-            if isinstance(value, str):
-                masked = self.mask(value)
-                counts.update(span.kind for span in masked.spans)
-                out.append(masked.text)
-            else:
-                out.append(value)
+            masked, found = self._mask_value(value)
+            counts.update(found)
+            out.append(masked)
         return out, counts
 
     def mask_each(self, values: Iterable[object]) -> tuple[list[object], list[dict[PiiKind, int]]]:
-        """Mask every string of *values* (other values pass unchanged); return them and each one's masks per kind."""
+        """Mask every string of *values* as :meth:`mask_values` does; return them and each one's masks per kind."""
         out: list[object] = []
         counts: list[dict[PiiKind, int]] = []
         for value in values:
-            if isinstance(value, str):
-                masked = self.mask(value)
-                out.append(masked.text)
-                counts.append(masked.counts())
-            else:
-                out.append(value)
-                counts.append({})
+            masked, found = self._mask_value(value)
+            out.append(masked)
+            counts.append(dict(found))
         return out, counts
+
+    def _mask_value(self, value: object) -> tuple[object, Counter[PiiKind]]:
+        """Return *value* with its strings masked (in lists, tuples, arrays and dict values too) and the kinds found.
+
+        A container keeps its shape (an array becomes a list); dict keys, numbers and other values pass unchanged.
+        """
+        found: Counter[PiiKind] = Counter()
+        if isinstance(value, str):
+            masked = self.mask(value)
+            found.update(span.kind for span in masked.spans)
+            return masked.text, found
+        if isinstance(value, dict):
+            out: dict[object, object] = {}
+            for key, item in value.items():
+                out[key], inner = self._mask_value(item)
+                found.update(inner)
+            return out, found
+        if hasattr(value, "tolist") and getattr(value, "ndim", 0) == 1:  # a list cell read from Parquet
+            value = value.tolist()
+        if isinstance(value, (list, tuple)):
+            items = []
+            for item in value:
+                masked_item, inner = self._mask_value(item)
+                items.append(masked_item)
+                found.update(inner)
+            return (tuple(items) if isinstance(value, tuple) else items), found
+        return value, found
 
     def __getstate__(self) -> dict[str, object]:
         return {"names": self.names, "_tagger": PosTagger()}
