@@ -397,3 +397,24 @@ def test_report_into_a_folder_that_does_not_exist_exits_2_before_reading(tmp_pat
         f"--output {tmp_path / where}: the folder" in result.stderr and "unread.csv" not in result.stderr.split(":")[0]
     )
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("date_column", "by", "shown"),
+    [
+        ("review_id", None, "review_id"),  # the id column as the date column: no date reads, and it says so
+        ("posted_at", "posted_at", "posted_at"),
+        (None, "review_id", "review_id"),
+        ("posted_at", "review_id", "review_id"),
+    ],
+)
+def test_a_column_with_two_roles_is_shown_once_beside_the_reviews(predictions, date_column, by, shown):
+    """Regression: the table of reviews had the column twice and the report died with "The truth value of a
+    Series is ambiguous" (--date-column review_id, --by posted_at with --date-column posted_at, --by review_id)."""
+    page = build_report(predictions, date_column, by, embed_font=False, charts=False, drift=False)
+    header = re.search(r'<section id="representative">.*?<tr>(.*?)</tr>', page, re.S)
+    assert header is not None
+    assert re.findall(r"<th[^>]*>([^<]*)</th>", header.group(1)).count(shown) == 1
+    if date_column == "review_id":
+        classified = int(predictions["reason"].notna().sum())
+        assert f"review_id 列の月ごとの件数と割合。日付を読めなかった行: {classified}" in page  # said, not hidden
