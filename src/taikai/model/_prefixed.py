@@ -7,6 +7,7 @@ predictions (report, suggest, drift) find the prefix here and give the predicted
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -116,6 +117,28 @@ def _row(position: int) -> str:
     return f"data row {position + 1:,} (after the header)"
 
 
+def not_a_probability(source: str, column: str, position: int, value: object) -> InputError:
+    """Return the error for the cell of *column* in data row *position* (from 0) that holds no probability."""
+    return InputError(
+        f"{source}: column {column}, {_row(position)}: {value!r} is not a probability (a number from 0 to 1); {_EDITED}"
+    )
+
+
+def probability(value: object, source: str, column: str, position: int) -> float:
+    """Return the probability in one cell (NaN for an empty one) or raise :func:`not_a_probability`."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return math.nan
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise not_a_probability(source, column, position, value) from None
+    if math.isnan(number) and not isinstance(value, str):
+        return math.nan  # a missing value of a typed column
+    if not -_SLACK <= number <= 1 + _SLACK:
+        raise not_a_probability(source, column, position, value)
+    return number
+
+
 def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") -> pd.DataFrame:
     """Return *frame* (plain column names) with every ``p_reason_*`` and ``p_sentiment_*`` column as numbers.
 
@@ -137,10 +160,7 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") ->
         bad = (numbers.isna() & ~blank) | (numbers < -_SLACK) | (numbers > 1 + _SLACK)
         if bad.any():
             at = int(bad.to_numpy().nonzero()[0][0])
-            raise InputError(
-                f"{source}: column {prefix + column}, {_row(at)}: {values.iloc[at]!r} is not a probability "
-                f"(a number from 0 to 1); {_EDITED}"
-            )
+            raise not_a_probability(source, prefix + column, at, values.iloc[at])
         converted[column] = numbers
     _check_reason_columns(frame, source, prefix, {c.removeprefix("p_reason_") for c in converted if "_reason_" in c})
     return frame.assign(**converted) if converted else frame
