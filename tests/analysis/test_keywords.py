@@ -94,6 +94,28 @@ def test_distinctive_words_skips_unclassified_rows_and_checks_columns(tiny_model
     assert taikai.distinctive_words(frame.iloc[2:], "text").empty
 
 
+def test_distinctive_words_count_only_the_first_max_chars_characters():
+    frame = pd.DataFrame({"text": ["手数料が高い" + "登録" * 50, "手数料が高い"], "reason": ["fees", "fees"]})
+    cut = taikai.distinctive_words(frame, "text", min_count=1, max_chars=6)
+    assert set(cut["word"]) == {"手数料", "高い"}
+    assert "登録" in set(taikai.distinctive_words(frame, "text", min_count=1)["word"])
+
+
+def test_distinctive_words_of_a_text_of_a_million_characters_runs():
+    """Regression: MeCab was given the whole text and the process died with a segfault (exit 139)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import pandas as pd, taikai\n"
+        "frame = pd.DataFrame({'text': ['手数料が高い。' * 150_000, '案件が少ない'], 'reason': ['fees', 'few_jobs']})\n"
+        "print(sorted(taikai.distinctive_words(frame, 'text', min_count=1)['word']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "手数料" in done.stdout
+
+
 def test_cli_keywords(tiny_model_dir):
     runner = CliRunner()
     result = runner.invoke(cli, ["keywords", "--model", str(tiny_model_dir), "--top", "3"])

@@ -362,15 +362,18 @@ def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, 
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert "predictions.summary.json says the predictions were made by model tested" in result.stderr
-    frame = read_predictions(batch_output).drop(columns=["p_reason_fees"])
+    frame = read_predictions(batch_output).assign(p_reason_extra=0.0)
     with pytest.raises(InputError, match=r"p_reason_\* columns .* do not match the reasons of --model"):
         build_report(frame, model=tiny_model_dir, embed_font=False, charts=False, drift=False)
+    with pytest.raises(InputError, match=r"the reason 'fees' has no column p_reason_fees .* seems edited"):
+        build_report(frame.drop(columns=["p_reason_fees"]), model=tiny_model_dir, embed_font=False, drift=False)
 
 
 def test_report_without_a_summary_assumes_the_default_model_only_if_it_fits():
     page = build_report(synthetic({"2026-01": STEADY}), embed_font=False, charts=False, drift=False)
     assert "既定のモデルとみなしています" in page and taikai.load_model().metadata.artifact.sha256 in page
-    other = synthetic({"2026-01": STEADY}).drop(columns=["p_reason_other"])
+    seven = {r: n for r, n in STEADY.items() if r != "other"}  # a model without the reason other
+    other = synthetic({"2026-01": seven}).drop(columns=["p_reason_other"])
     assert "どのモデルの予測か分かりません" in build_report(other, embed_font=False, charts=False, drift=False)
 
 
@@ -397,3 +400,46 @@ def test_report_into_a_folder_that_does_not_exist_exits_2_before_reading(tmp_pat
         f"--output {tmp_path / where}: the folder" in result.stderr and "unread.csv" not in result.stderr.split(":")[0]
     )
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("date_column", "by", "shown"),
+    [
+        ("review_id", None, "review_id"),  # the id column as the date column: no date reads, and it says so
+        ("posted_at", "posted_at", "posted_at"),
+        (None, "review_id", "review_id"),
+        ("posted_at", "review_id", "review_id"),
+    ],
+)
+def test_a_column_with_two_roles_is_shown_once_beside_the_reviews(predictions, date_column, by, shown):
+    """Regression: the table of reviews had the column twice and the report died with "The truth value of a
+    Series is ambiguous" (--date-column review_id, --by posted_at with --date-column posted_at, --by review_id)."""
+    page = build_report(predictions, date_column, by, embed_font=False, charts=False, drift=False)
+    header = re.search(r'<section id="representative">.*?<tr>(.*?)</tr>', page, re.S)
+    assert header is not None
+    assert re.findall(r"<th[^>]*>([^<]*)</th>", header.group(1)).count(shown) == 1
+    if date_column == "review_id":
+        classified = int(predictions["reason"].notna().sum())
+        assert f"review_id 列の月ごとの件数と割合。日付を読めなかった行: {classified}" in page  # said, not hidden
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        ({"p_reason_fees": "abc"}, "column p_reason_fees, data row 1 (after the header): 'abc' is not a probability"),
+        ({"p_sentiment_negative": "2"}, "column p_sentiment_negative, data row 1 (after the header): 2.0 is not a"),
+    ],
+)
+@pytest.mark.parametrize("command", ["report", "suggest"])
+def test_cli_refuses_an_edited_probability(predictions, tmp_path, tiny_model_dir, edit, said, command):
+    """Regression: report and suggest died with "could not convert string to float: 'abc'" and a traceback."""
+    path = tmp_path / "p.csv"
+    edited = predictions.astype({c: object for c in edit})
+    for column, value in edit.items():
+        edited.loc[0, column] = value
+    edited.to_csv(path, index=False)
+    args = [command, str(path), "-o", str(tmp_path / ("r.html" if command == "report" else "s.xlsx"))]
+    result = CliRunner().invoke(cli, [*args, "--model", str(tiny_model_dir)] if command == "report" else args)
+    assert result.exit_code == 2, result.output
+    assert f"taikai: error: {path}: {said}" in result.stderr
+    assert "re-run taikai batch" in result.stderr and "Traceback" not in result.output

@@ -112,3 +112,25 @@ def test_the_reference_is_read_in_the_dumps_encoding(tiny_model, tmp_path):
     _csv_cp932(pd.read_csv(HOTELS, dtype=str), reference)
     with pytest.raises(InputError, match=r"reference\.csv:2: byte 0x[0-9a-f]+ is not valid ascii"):
         check_drift(HOTELS, tiny_model, reference=reference, encoding="ascii")
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "said"),
+    [
+        ("p_reason_fees", "abc", "column p_reason_fees, data row 2 (after the header): 'abc' is not a probability"),
+        ("p_sentiment_negative", "1.5", "column p_sentiment_negative, data row 2 (after the header): '1.5' is not"),
+        ("p_reason_fees", "-1", "column p_reason_fees, data row 2 (after the header): '-1' is not a probability"),
+    ],
+)
+def test_a_predictions_file_with_an_edited_probability_is_refused(tiny_model, tmp_path, column, value, said):
+    """Regression: drift read 'abc' as missing and counted the row as not classified, without a word."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "提案が通らない", ""]})).astype(str)
+    frame.loc[1, column] = value
+    path = tmp_path / "p.csv"
+    frame.replace("nan", "").to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        file_statistics(path, tiny_model)
+    assert str(caught.value).startswith(f"{path}: {said}") and "re-run taikai batch" in str(caught.value)
+    frame.loc[1, column] = "0.5"  # a number: counted, and the empty cells of the row set aside are fine
+    frame.replace("nan", "").to_csv(path, index=False)
+    assert file_statistics(path, tiny_model).overall.rows == 3

@@ -89,3 +89,77 @@ def test_predictions_frame_keeps_the_values_under_the_plain_names():
     assert list(out.columns) == ["input_reason", "reason", "sentiment", "p_reason_fees"]
     assert out.loc[0, "reason"] == "fees" and out.loc[0, "input_reason"] == "mine"
     assert frame.columns[0] == "reason"  # the caller's frame is left as it was
+
+
+def _predictions(**cells: object) -> pd.DataFrame:
+    """Two rows as batch writes them, read as text (an ok row and one set aside), with *cells* changed in row 2."""
+    frame = pd.DataFrame(
+        {
+            "status": ["ok", "empty"],
+            "reason": ["fees", None],
+            "reasons": ["fees|time", None],
+            "sentiment": ["negative", None],
+            "p_reason_fees": ["0.9", ""],
+            "p_reason_time": ["0.1", ""],
+            "p_sentiment_negative": ["1.0", ""],
+        },
+        dtype=object,
+    )
+    for column, value in cells.items():
+        frame.loc[1, column] = value
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("cells", "prefix", "message"),
+    [
+        (
+            {"p_reason_fees": "abc"},
+            "",
+            "column p_reason_fees, data row 2 (after the header): 'abc' is not a probability",
+        ),
+        ({"p_sentiment_negative": "1.5"}, "", "column p_sentiment_negative, data row 2 (after the header): '1.5' is"),
+        ({"p_reason_time": "-0.2"}, "", "column p_reason_time, data row 2 (after the header): '-0.2' is not"),
+        ({"p_reason_time": "nan"}, "", "column p_reason_time, data row 2 (after the header): 'nan' is not"),
+        ({"p_reason_fees": "abc"}, "pred_", "column pred_p_reason_fees, data row 2 (after the header): 'abc' is"),
+        (
+            {"reason": "trouble"},
+            "",
+            "column reason, data row 2 (after the header): the reason 'trouble' has no "
+            "column p_reason_trouble (the reasons' columns are p_reason_fees, p_reason_time)",
+        ),
+        ({"reasons": "time|low_pay"}, "", "column reasons, data row 2 (after the header): the reason 'low_pay'"),
+        (
+            {"model_reason": "other"},
+            "pred_",
+            "column pred_model_reason, data row 2 (after the header): the reason "
+            "'other' has no column pred_p_reason_other (the reasons' columns are pred_p_reason_fees, "
+            "pred_p_reason_time)",
+        ),
+    ],
+)
+def test_predictions_frame_refuses_edited_probabilities(cells, prefix, message):
+    """Regression: 'abc' in a probability was a traceback in report and suggest, and a dropped row in drift; a
+    deleted p_reason_fees column counted the fees rows as another reason."""
+    frame = _predictions(**cells).add_prefix(prefix)
+    with pytest.raises(InputError) as caught:
+        predictions_frame(frame, "p.csv")
+    assert str(caught.value).startswith(f"p.csv: {message}")
+    assert str(caught.value).endswith("; the file seems edited: re-run taikai batch on the raw dump")
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ({}, [0.9, None]),  # the row set aside keeps its empty cells
+        ({"p_reason_fees": " "}, [0.9, None]),
+        ({"p_reason_fees": "0.25"}, [0.9, 0.25]),
+        ({"p_reason_fees": 1}, [0.9, 1.0]),
+        ({"p_reason_fees": "1.0000001"}, [0.9, 1.0000001]),  # rounding as written
+    ],
+)
+def test_predictions_frame_makes_the_probabilities_numbers(cells, expected):
+    out = predictions_frame(_predictions(**cells), "p.csv")
+    assert out["p_reason_fees"].dtype == float
+    assert [None if pd.isna(v) else v for v in out["p_reason_fees"]] == expected
+    assert out["p_reason_time"].tolist()[0] == 0.1

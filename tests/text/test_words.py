@@ -33,6 +33,19 @@ def test_content_words(text, words):
     assert content_words([text]) == [words]
 
 
+@pytest.mark.parametrize(
+    ("max_chars", "words"),
+    [
+        (5, ["手数料"]),  # "手数料が高" is cut before 高い: only the first max_chars characters are tagged
+        (8, ["手数料", "高い"]),
+        (1000, ["手数料", "高い", "辞める"]),
+    ],
+)
+def test_content_words_cut_texts_at_max_chars(max_chars, words):
+    """Regression: a text of a million characters went to MeCab whole and crashed the process (report, words)."""
+    assert content_words(["手数料が高いので辞めました"], max_chars=max_chars) == [words]
+
+
 def test_word_tagger_pickles_without_its_tagger():
     import pickle
 

@@ -13,7 +13,7 @@ import pandas as pd
 from taikai.errors import InputError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks, resolve_model
-from taikai.text import Status, content_words
+from taikai.text import MAX_CHARS, Status, content_words
 
 DEFAULT_TOP = 10
 FEATURE_KINDS = {"word": "word n-grams", "char": "character n-grams", "vector": "pooled word vectors"}
@@ -107,12 +107,15 @@ def distinctive_words(
     label_column: str = "reason",
     top: int = DEFAULT_TOP,
     min_count: int = 2,
+    max_chars: int = MAX_CHARS,
 ) -> pd.DataFrame:
     """Return the *top* words per label ranked by log-odds against the other labels, with a Dirichlet prior.
 
     Monroe, Colaresi & Quinn (2008), "Fightin' words": the prior counts are the word's counts over the whole
     frame, which shrinks rare words toward zero; ``z`` is the log-odds ratio divided by its standard
-    deviation. Only ``ok`` rows (when there is a ``status`` column) with a label count.
+    deviation. Only ``ok`` rows (when there is a ``status`` column) with a label count, and only the words of
+    each text's first *max_chars* characters after normalisation (the model's limit, ``MAX_CHARS``), as
+    ``taikai batch`` classifies them.
     """
     for column in (text_column, label_column):
         if column not in predictions.columns:
@@ -121,7 +124,8 @@ def distinctive_words(
     if "status" in rows.columns:
         rows = rows[rows["status"] == Status.OK.value]
     counts: dict[str, Counter[str]] = {}
-    for label, words in zip(rows[label_column].astype(str), content_words(rows[text_column].astype(str))):
+    texts = rows[text_column].astype(str)
+    for label, words in zip(rows[label_column].astype(str), content_words(texts, max_chars=max_chars)):
         counts.setdefault(label, Counter()).update(words)
     columns = ["label", "rank", "word", "z", "count", "count_rest"]
     if not counts:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ import numpy as np
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import InputError
 from taikai.io import ReadOptions, bad_line_error, parse_dates, read_summary, warn_decoding
-from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, unprefixed
+from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probability, unprefixed
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -35,15 +34,6 @@ class FileStatistics:
     predictions: bool = False
 
 
-def _float(value: Any) -> float:
-    if value is None or value == "":
-        return math.nan
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
-
-
 def _status(value: Any) -> Status:
     return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
 
@@ -57,6 +47,9 @@ class _Rows:
                 f"{path}: no column {text_column!r}; the columns are {columns}. Name the text column with --text-column"
             )
         self.model = model
+        self.path = path
+        self.columns = columns
+        self.done = 0  # data rows read before the chunk
         self.text = columns.index(text_column)
         reason_columns = [c for c in columns if c.startswith("p_reason_")]
         self.predictions = "status" in columns and bool(reason_columns)
@@ -81,9 +74,15 @@ class _Rows:
             done = self.model.classify(texts)
             return texts, done.statuses, done.reason_proba, done.sentiment_proba
         statuses = [_status(v) for v in data[self.status]]
-        reason = np.array([[_float(v) for v in data[j]] for j in self.reason], dtype=float).T.reshape(len(texts), -1)
-        sentiment = np.array([[_float(v) for v in data[j]] for j in self.sentiment], dtype=float)
+        reason = np.array([self._numbers(data, j) for j in self.reason], dtype=float).T.reshape(len(texts), -1)
+        sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float)
+        self.done += len(texts)
         return texts, statuses, reason, sentiment.T.reshape(len(texts), -1)
+
+    def _numbers(self, data: list[list[Any]], j: int) -> list[float]:
+        """The probabilities of column *j*: a cell that holds none stops the count with the file, column and row
+        (it was counted as missing, and the row dropped from the classified ones without a word)."""
+        return [probability(v, self.path, self.columns[j], self.done + i) for i, v in enumerate(data[j])]
 
 
 def file_statistics(

@@ -45,7 +45,13 @@ from taikai.model._model import (
 )
 from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
 from taikai.model._prediction import Prediction
-from taikai.model._prefixed import find_prefix, prediction_prefixes, predictions_frame, unprefixed
+from taikai.model._prefixed import (
+    find_prefix,
+    prediction_prefixes,
+    predictions_frame,
+    probability,
+    unprefixed,
+)
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
@@ -100,6 +106,7 @@ __all__ = [
     "prediction_prefixes",
     "predictions_frame",
     "proba_columns",
+    "probability",
     "read_metadata",
     "read_metadata_json",
     "reason_sets",

@@ -7,6 +7,7 @@ predictions (report, suggest, drift) find the prefix here and give the predicted
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,86 @@ def unprefixed(columns: Sequence[str], prefix: str) -> list[str]:
 def predictions_frame(
     frame: pd.DataFrame, source: str, chosen: str | None = None, recorded: str | None = None
 ) -> pd.DataFrame:
-    """Return *frame* with its predicted columns under their plain names (see :func:`find_prefix`)."""
+    """Return *frame* with its predicted columns under their plain names (see :func:`find_prefix`) and its
+    probabilities as numbers (see :func:`checked_probabilities`)."""
     prefix = find_prefix(list(frame.columns), source, chosen, recorded)
-    return frame.set_axis(unprefixed(list(frame.columns), prefix), axis=1) if prefix else frame
+    named = frame.set_axis(unprefixed(list(frame.columns), prefix), axis=1) if prefix else frame
+    return checked_probabilities(named, source, prefix)
+
+
+_EDITED = "the file seems edited: re-run taikai batch on the raw dump"
+_SLACK = 1e-6  # rounding in a written probability
+
+
+def _row(position: int) -> str:
+    return f"data row {position + 1:,} (after the header)"
+
+
+def not_a_probability(source: str, column: str, position: int, value: object) -> InputError:
+    """Return the error for the cell of *column* in data row *position* (from 0) that holds no probability."""
+    return InputError(
+        f"{source}: column {column}, {_row(position)}: {value!r} is not a probability (a number from 0 to 1); {_EDITED}"
+    )
+
+
+def probability(value: object, source: str, column: str, position: int) -> float:
+    """Return the probability in one cell (NaN for an empty one) or raise :func:`not_a_probability`."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return math.nan
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise not_a_probability(source, column, position, value) from None
+    if math.isnan(number) and not isinstance(value, str):
+        return math.nan  # a missing value of a typed column
+    if not -_SLACK <= number <= 1 + _SLACK:
+        raise not_a_probability(source, column, position, value)
+    return number
+
+
+def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") -> pd.DataFrame:
+    """Return *frame* (plain column names) with every ``p_reason_*`` and ``p_sentiment_*`` column as numbers.
+
+    An empty cell stays missing (rows batch set aside have none). A cell that is not a number, or a number
+    outside [0, 1], is an :class:`InputError` naming *source*, the column (as the file names it, with *prefix*),
+    the data row and the value; so is a reason in ``reason``, ``reasons`` or ``model_reason`` that has no
+    ``p_reason_`` column (one was deleted): the row would be counted under another reason.
+    """
+    import pandas as pd
+
+    converted: dict[str, pd.Series] = {}
+    for column in (str(c) for c in frame.columns if str(c).startswith(PROBABILITIES)):
+        raw = frame[column]
+        if isinstance(raw, pd.DataFrame):  # two columns of one name: the readers say so elsewhere
+            continue
+        values = raw.astype(object)
+        blank = values.isna() | values.map(lambda v: isinstance(v, str) and not v.strip())
+        numbers = pd.to_numeric(values.where(~blank), errors="coerce").astype(float)
+        bad = (numbers.isna() & ~blank) | (numbers < -_SLACK) | (numbers > 1 + _SLACK)
+        if bad.any():
+            at = int(bad.to_numpy().nonzero()[0][0])
+            raise not_a_probability(source, prefix + column, at, values.iloc[at])
+        converted[column] = numbers
+    _check_reason_columns(frame, source, prefix, {c.removeprefix("p_reason_") for c in converted if "_reason_" in c})
+    return frame.assign(**converted) if converted else frame
+
+
+def _check_reason_columns(frame: pd.DataFrame, source: str, prefix: str, reasons: set[str]) -> None:
+    import pandas as pd
+
+    if not reasons:
+        return
+    for column in ("reason", MODEL_REASON, "reasons"):
+        values = frame[column] if column in frame.columns else None
+        if not isinstance(values, pd.Series):
+            continue
+        labels = values.map(lambda v: v.split("|") if isinstance(v, str) else []).explode().dropna()
+        unknown = labels[(labels != "") & ~labels.isin(reasons)]
+        if len(unknown):
+            at = int(frame.index.get_loc(unknown.index[0])) if frame.index.is_unique else 0
+            label = str(unknown.iloc[0])
+            have = ", ".join(f"{prefix}p_reason_{r}" for r in sorted(reasons))
+            raise InputError(
+                f"{source}: column {prefix + column}, {_row(at)}: the reason {label!r} has no column "
+                f"{prefix}p_reason_{label} (the reasons' columns are {have}); {_EDITED}"
+            )

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from taikai.text._dicdir import dictionary_args
-from taikai.text._normalize import normalize
+from taikai.text._normalize import MAX_CHARS, normalize
 
 SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
 """Parts of speech (UniDic pos1) that :func:`content_words` skips: particles, auxiliaries, symbols."""
@@ -81,13 +81,15 @@ class WordTagger:
         return tokens, words
 
 
-def content_words(texts: Iterable[str], dicdir: str | None = None) -> list[list[str]]:
+def content_words(texts: Iterable[str], dicdir: str | None = None, max_chars: int = MAX_CHARS) -> list[list[str]]:
     """Return the dictionary forms of each text's content words (see :meth:`WordTagger.words`).
 
-    The texts are normalised first (:func:`taikai.text.normalize`), so a URL is skipped and Latin is lower-case.
+    The texts are normalised first (:func:`taikai.text.normalize`), so a URL is skipped and Latin is lower-case,
+    and cut to their first *max_chars* characters, as the model reads them (:func:`taikai.text.check_text`):
+    MeCab is not given a text of a million characters, which can crash it.
     """
     tagger = WordTagger(dicdir=dicdir)
-    return [tagger.words(normalize(text))[1] for text in texts]
+    return [tagger.words(normalize(text)[:max_chars])[1] for text in texts]
 
 
 def japanese_share(text: str) -> float:

@@ -73,9 +73,13 @@ class ReportContext:
 
     @cached_property
     def context_columns(self) -> list[str]:
-        """Columns shown beside each review: an id, the date, the segment (those present, at most three)."""
+        """Columns shown beside each review: an id, the date, the segment (those present, each once, at most three).
+
+        A column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
+        reviews had two columns of one name and could not be made.
+        """
         wanted = (*ID_COLUMNS, self.options.date_column, self.options.by)
-        return [c for c in wanted if c and c in self.frame.columns][:3]
+        return [c for c in dict.fromkeys(wanted) if c and c in self.frame.columns][:3]
 
     @cached_property
     def over_time(self) -> Any:

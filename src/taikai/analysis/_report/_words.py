@@ -10,7 +10,10 @@ WORDS_PER_REASON = 8
 
 
 def words_section(ctx: ReportContext) -> Section:
-    """Per reason, the words with the highest log-odds z-score against the other reasons, with their counts."""
+    """Per reason, the words with the highest log-odds z-score against the other reasons, with their counts.
+
+    Only the words of each text's first ``MAX_CHARS`` characters count, as ``taikai batch`` classifies them.
+    """
     t = ctx.t
     if not len(ctx.rows):
         return Section.of("words", t.words, [Note(t.words_none)])
