@@ -1,11 +1,14 @@
 """suggest on predictions frames and files: what is left out, determinism, the sheet's columns and encodings."""
 
+import warnings
+
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
 import taikai
+from taikai.errors import DataWarning
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.suggestion import definitions, write_sheet
 
@@ -135,3 +138,26 @@ def test_xlsx_sheet_drops_characters_excel_cannot_hold_and_counts_them(tmp_path)
     out = tmp_path / "s.xlsx"
     assert write_sheet(pd.DataFrame({"row": [1], "text": ["ベル\x07の音"]}), out, ["fees"], ["negative"]) == 1
     assert openpyxl.load_workbook(out)["labels"]["B2"].value == "ベルの音"
+
+
+@pytest.mark.parametrize(
+    ("texts", "warning"),
+    [
+        (["短い", "あ" * 40_000], "1 cell(s) cut to Excel's 32,767-character limit, in 1 row(s) (sheet row(s) 3); "),
+        (
+            ["い" * 32_768, "あ" * 40_000],
+            "2 cell(s) cut to Excel's 32,767-character limit, in 2 row(s) (sheet row(s) 2, 3); ",
+        ),
+        (["短い", "あ" * 32_767], None),  # at the limit: whole, and no warning
+    ],
+)
+def test_xlsx_sheet_warns_of_cells_cut_to_excels_limit(tmp_path, texts, warning):
+    out = tmp_path / "s.xlsx"
+    rows = pd.DataFrame({"row": [1, 2], "text": texts})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert write_sheet(rows, out, ["fees"], ["negative"]) == 0
+    said = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    assert said == ([] if warning is None else [f"{out}: {warning}write a .csv sheet to keep whole texts"])
+    ws = openpyxl.load_workbook(out)["labels"]
+    assert [ws["B2"].value, ws["B3"].value] == [t[:32_767] for t in texts]

@@ -224,11 +224,11 @@ def run_local(
         table_spec = spec
         assemble = {"parquet": tio.write_parquet, "xlsx": tio.write_xlsx}.get(out_fmt)
 
-        def build(parts: list[Path], out: Path) -> int:
+        def build(parts: list[Path], out: Path) -> tio.CellLosses:
             assert assemble is not None
             return assemble(parts, table_spec.schema, out)
 
-        summary.replaced_characters += work.finish(build, bad_output)
+        summary.add_losses(work.finish(build, bad_output))
     except TaikaiError:
         work.discard()
         raise

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
-from taikai.io import DecodeNote
+from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
 from taikai.labels import REASON_IDS, SENTIMENTS, reason_name
 from taikai.privacy import format_counts
 from taikai.text import Status
@@ -44,6 +44,12 @@ class BatchSummary:
     private_use_characters: int = 0
     decode_lines: list[int] = field(default_factory=list)
     """The file lines of the first such rows."""
+    cut_cells: int = 0
+    """xlsx cells longer than Excel's limit, cut to it (counted when the output is built, not saved per chunk)."""
+    cut_rows: int = 0
+    """Output rows holding such a cell."""
+    cut_row_numbers: list[int] = field(default_factory=list)
+    """The first such output rows (1 = the first row under the header)."""
 
     @property
     def rows_per_second(self) -> float:
@@ -115,6 +121,13 @@ class BatchSummary:
             setattr(self, name, dict(counts))
         self.examples = (self.examples + list(result.examples))[:MAX_EXAMPLES]
 
+    def add_losses(self, losses: CellLosses) -> None:
+        """Add what the built output could not hold: characters removed, cells cut (xlsx)."""
+        self.replaced_characters += losses.removed
+        self.cut_cells += losses.cut
+        self.cut_rows += losses.cut_rows_total
+        self.cut_row_numbers = (self.cut_row_numbers + losses.cut_rows)[:MAX_EXAMPLES]
+
     def to_dict(self) -> dict[str, Any]:
         """Return the summary as JSON-ready values."""
         return {
@@ -126,6 +139,9 @@ class BatchSummary:
             "bad_lines_file": self.bad_lines_file,
             "mask_pii": self.mask_pii,
             **self.totals(),
+            "cut_cells": self.cut_cells,
+            "cut_rows": self.cut_rows,
+            "cut_row_numbers": self.cut_row_numbers,
             "rows_per_second": self.rows_per_second,
             "not_ok": self.not_ok,
         }
@@ -174,5 +190,12 @@ class BatchSummary:
             lines.append(
                 f"characters the output cannot hold: {self.replaced_characters:,} "
                 "(written as '?' in cp932; control characters removed in xlsx)"
+            )
+        if self.cut_cells:
+            more = ", …" if self.cut_rows > len(self.cut_row_numbers) else ""
+            lines.append(
+                f"cells cut to Excel's {XLSX_MAX_CELL:,}-character limit: {self.cut_cells:,} in {self.cut_rows:,} "
+                f"row(s); output row(s) {', '.join(map(str, self.cut_row_numbers))}{more}; "
+                "write CSV, JSONL or Parquet output to keep whole texts"
             )
         return "\n".join(lines)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from taikai.errors import InputError
+from taikai.io import CellLosses
 
 SUFFIX = ".taikai-partial"
 README = "README.txt"
@@ -190,10 +191,13 @@ class WorkDir:
             if f is not None and not f.closed:
                 f.close()
 
-    def finish(self, assemble: Callable[[list[Path], Path], int], bad_output: Path | None) -> int:
-        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), rename it into place, and clean up."""
+    def finish(self, assemble: Callable[[list[Path], Path], CellLosses], bad_output: Path | None) -> CellLosses:
+        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), rename it into place, and clean up.
+
+        Return what the output could not hold (for xlsx: characters removed, cells cut).
+        """
         self.close()
-        result = 0
+        result = CellLosses()
         source = self.data_path
         try:
             if self.table:

@@ -13,8 +13,10 @@ from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, res
 
 if TYPE_CHECKING:
     from taikai.io._assemble import (
+        XLSX_MAX_CELL,
         XLSX_MAX_COLUMNS,
         XLSX_MAX_ROWS,
+        CellLosses,
         ExcelCells,
         excel_value,
         read_part,
@@ -71,10 +73,12 @@ __all__ = [
     "STREAM_FORMATS",
     "SUMMARY_SUFFIX",
     "TEXT_FORMATS",
+    "XLSX_MAX_CELL",
     "XLSX_MAX_COLUMNS",
     "XLSX_MAX_ROWS",
     "BadLine",
     "BadRow",
+    "CellLosses",
     "Chunk",
     "DecodeNote",
     "DecodedInput",
@@ -126,8 +130,10 @@ __getattr__: Any = lazy_modules(
     "taikai.io",
     {
         "taikai.io._assemble": (
+            "XLSX_MAX_CELL",
             "XLSX_MAX_COLUMNS",
             "XLSX_MAX_ROWS",
+            "CellLosses",
             "ExcelCells",
             "excel_value",
             "read_part",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,24 @@ XLSX_MAX_ROWS = 1_048_576
 """Rows in one Excel sheet, the header included."""
 XLSX_MAX_COLUMNS = 16_384
 """Columns in one Excel sheet (A to XFD)."""
+XLSX_MAX_CELL = 32_767
+"""Characters in one Excel cell; a longer text is cut to this (as openpyxl does, counting code points)."""
+MAX_CUT_ROWS = 10
+"""How many of the rows with a cut cell are named."""
+
+
+@dataclass
+class CellLosses:
+    """What an xlsx output could not hold: characters removed, and cells cut to :data:`XLSX_MAX_CELL`."""
+
+    removed: int = 0
+    """Characters Excel cannot store (control characters), removed."""
+    cut: int = 0
+    """Cells longer than :data:`XLSX_MAX_CELL` characters, cut to it."""
+    cut_rows: list[int] = field(default_factory=list)
+    """The first :data:`MAX_CUT_ROWS` output rows (1 = the first row under the header) holding a cut cell."""
+    cut_rows_total: int = 0
+    """How many output rows hold a cut cell."""
 
 
 def read_part(path: Path) -> Any:
@@ -20,15 +39,15 @@ def read_part(path: Path) -> Any:
         return reader.read_all()
 
 
-def write_parquet(parts: list[Path], schema: Any, out: Path) -> int:
-    """Write the chunk files into one Parquet file, one row group per chunk; return 0 (nothing replaced)."""
+def write_parquet(parts: list[Path], schema: Any, out: Path) -> CellLosses:
+    """Write the chunk files into one Parquet file, one row group per chunk; return no losses (it holds all)."""
     import pyarrow.parquet as pq
 
     with pq.ParquetWriter(out, schema) as writer:
         for part in parts:
             table = read_part(part)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
-    return 0
+    return CellLosses()
 
 
 def excel_value(value: Any) -> tuple[Any, int]:
@@ -49,19 +68,40 @@ def excel_value(value: Any) -> tuple[Any, int]:
 
 
 class ExcelCells:
-    """Turn values into xlsx cells with :func:`excel_value`, counting the removed characters in ``removed``."""
+    """Turn values into xlsx cells with :func:`excel_value`, counting what was lost in ``losses``.
+
+    A text longer than :data:`XLSX_MAX_CELL` is cut to it; :meth:`row` notes the rows that held one.
+    """
 
     def __init__(self) -> None:
-        self.removed = 0
+        self.losses = CellLosses()
+
+    @property
+    def removed(self) -> int:
+        """Characters removed so far."""
+        return self.losses.removed
 
     def __call__(self, value: Any) -> Any:
         fixed, n = excel_value(value)
-        self.removed += n
+        self.losses.removed += n
+        if isinstance(fixed, str) and len(fixed) > XLSX_MAX_CELL:
+            self.losses.cut += 1
+            fixed = fixed[:XLSX_MAX_CELL]
         return fixed
 
+    def row(self, values: Iterable[Any], number: int) -> list[Any]:
+        """Return output row *number*'s cells, noting the row if a cell of it was cut."""
+        before = self.losses.cut
+        cells = [self(v) for v in values]
+        if self.losses.cut > before:
+            self.losses.cut_rows_total += 1
+            if len(self.losses.cut_rows) < MAX_CUT_ROWS:
+                self.losses.cut_rows.append(number)
+        return cells
 
-def write_xlsx(parts: list[Path], schema: Any, out: Path) -> int:
-    """Write the chunk files into one xlsx sheet; return the number of characters Excel cannot hold, removed."""
+
+def write_xlsx(parts: list[Path], schema: Any, out: Path) -> CellLosses:
+    """Write the chunk files into one xlsx sheet; return what Excel cannot hold: characters removed, cells cut."""
     from openpyxl import Workbook
 
     clean = ExcelCells()
@@ -69,13 +109,15 @@ def write_xlsx(parts: list[Path], schema: Any, out: Path) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("taikai")
     ws.append([clean(name) for name in schema.names])
+    number = 0
     for part in parts:
         table = read_part(part)
         columns = [table.column(j).to_pylist() for j in range(table.num_columns)]
         for row in _transpose_rows(columns):
-            ws.append([clean(v) for v in row])
+            number += 1
+            ws.append(clean.row(row, number))
     wb.save(out)
-    return clean.removed
+    return clean.losses
 
 
 def _transpose_rows(columns: list[list[Any]]) -> Iterator[tuple[Any, ...]]:

@@ -7,12 +7,21 @@ holds one value). ``note`` is free. ``taikai train --add SHEET`` reads the first
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import InputError
-from taikai.io import MORE_REASONS_COLUMN, ExcelCells, OutputSpec, encode_stream, output_encoding
+from taikai.errors import DataWarning, InputError
+from taikai.io import (
+    MORE_REASONS_COLUMN,
+    XLSX_MAX_CELL,
+    CellLosses,
+    ExcelCells,
+    OutputSpec,
+    encode_stream,
+    output_encoding,
+)
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA
 
 if TYPE_CHECKING:
@@ -81,7 +90,9 @@ def write_sheet(
 ) -> int:
     """Write *rows* (the model's columns) plus the empty columns to fill to *out*; return characters replaced.
 
-    ``.xlsx``: see the module docstring. ``.csv``: UTF-8 with BOM (Excel opens it), or *encoding* ``cp932``.
+    ``.xlsx``: see the module docstring; a cell longer than Excel's limit is cut to it, with a
+    :class:`~taikai.errors.DataWarning` naming the rows. ``.csv``: UTF-8 with BOM (Excel opens it), or *encoding*
+    ``cp932``.
     """
     fmt = sheet_format(out)
     frame = rows.assign(**dict.fromkeys(TO_FILL, ""))
@@ -116,8 +127,8 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     ws.title = LABEL_SHEET
     columns = [str(c) for c in frame.columns]
     ws.append(columns)
-    for values in frame.itertuples(index=False):
-        ws.append([clean(v) for v in values])
+    for number, values in enumerate(frame.itertuples(index=False), start=1):
+        ws.append(clean.row(values, number))
     last = len(frame) + 1
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="FFF2CC")
     wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
@@ -164,7 +175,18 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     for letter, width in (("A", 6), ("B", 70), ("C", 70)):
         how.column_dimensions[letter].width = width
     wb.save(out)
+    if clean.losses.cut:
+        warnings.warn(_cut_message(out, clean.losses), DataWarning, stacklevel=3)
     return clean.removed
+
+
+def _cut_message(out: Path, losses: CellLosses) -> str:
+    more = ", …" if losses.cut_rows_total > len(losses.cut_rows) else ""
+    return (
+        f"{out}: {losses.cut:,} cell(s) cut to Excel's {XLSX_MAX_CELL:,}-character limit, in {losses.cut_rows_total:,} "
+        f"row(s) (sheet row(s) {', '.join(str(n + 1) for n in losses.cut_rows)}{more}); "
+        "write a .csv sheet to keep whole texts"
+    )
 
 
 def _write_definitions(ws: Any, reasons: Sequence[str], sentiments: Sequence[str], bold: Any) -> None:
