@@ -143,3 +143,29 @@ def test_os_error_message(exc, outputs, message):
     from taikai.cli._common import _os_error_message
 
     assert message in _os_error_message(exc, [Path(o) for o in outputs])
+
+
+@pytest.mark.parametrize(
+    ("error", "exit_code", "shown"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied", "in.csv"), 2, "taikai: error: in.csv: cannot read ("),
+        (BrokenPipeError(errno.EPIPE, "Broken pipe"), 1, ""),  # `taikai … | head`: click's own exit 1, as before
+    ],
+)
+def test_group_turns_os_errors_into_messages_but_not_a_broken_pipe(error, exit_code, shown):
+    import click
+
+    from taikai.cli._common import Group
+
+    @click.group(cls=Group)
+    def group():
+        pass
+
+    @group.command()
+    def fail():
+        raise error
+
+    result = CliRunner().invoke(group, ["fail"])
+    assert result.exit_code == exit_code
+    assert shown in result.output
+    assert "cannot" not in result.output if not shown else "Traceback" not in result.output

@@ -43,6 +43,8 @@ class Group(click.Group):
                 return super().invoke(ctx)
             except TaikaiError as exc:
                 raise UserError(str(exc)) from exc
+            except BrokenPipeError:
+                raise  # the reader of standard output went away (``| head``): as before, not a file problem
             except OSError as exc:
                 raise UserError(_os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
 
