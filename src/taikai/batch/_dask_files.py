@@ -186,6 +186,7 @@ def run_dask(
     if fmt not in OUTPUT_FORMATS:
         raise InputError(f"the Dask engine writes {', '.join(OUTPUT_FORMATS)}, not {fmt}")
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
+    tio.check_not_input(output, {"the input": Path(input)}, folder=True)
     _check_output(output)
     ddf, schema = read_input(input, options.input_format, options.encoding)
     id_column = options.id_column

@@ -97,8 +97,7 @@ def run_local(
     out_fmt = tio.format_of(output, options.output_format, "--output-format")
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
-    if input.exists() and output.exists() and output.samefile(input):
-        raise InputError(f"{output}: the output would overwrite the input; choose another output file")
+    tio.check_not_input(output, {"the input": input})
     reader = options.read_options.open(input)
     columns = reader.columns
     model = resolve_model(model)

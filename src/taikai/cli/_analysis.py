@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import encoding_errors_option, mask_pii_option, model_option, prefix_option
+from taikai.cli._common import (
+    check_output,
+    encoding_errors_option,
+    mask_pii_option,
+    model_inputs,
+    model_option,
+    prefix_option,
+)
 from taikai.errors import TaikaiError
 
 REPORT_HINT = "pip install 'taikai[report]'"
@@ -132,9 +139,11 @@ def report(
     does; per period with --date-column). With --mask-pii the texts (and the --by column's values) are masked
     before the report quotes or counts them. The charts need the report extra: pip install 'taikai[report]'.
     """
-    from taikai.io import check_output_dir
+    from taikai.io import check_output_dir, summary_path
 
     check_output_dir(output, "--output")
+    inputs = {"the predictions": predictions, "the predictions' batch summary": summary_path(predictions)}
+    check_output(output, inputs | model_inputs(model_path), "--output")
     require_report_extra()
     from taikai.analysis import write_report
 

@@ -13,9 +13,11 @@ from click.core import ParameterSource
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
 from taikai.cli._common import (
+    check_output,
     check_rules_mode,
     encoding_errors_option,
     mask_pii_option,
+    model_inputs,
     model_option,
     rules_options,
 )
@@ -128,6 +130,9 @@ def batch(
         where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"
         raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
     check_rules_mode(ctx, values["rules"])
+    rules = values["rules"]
+    inputs = {"the input": input_path, "the rules": rules} | model_inputs(model_path)
+    check_output(output, inputs, folder=engine == "dask")
     options = BatchOptions.make(progress=not quiet and sys.stderr.isatty(), **values)
     summary = (
         _run_dask(input_path, output, model_path, options)

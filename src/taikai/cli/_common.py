@@ -1,10 +1,12 @@
-"""What every command shares: the user-error exception, the command group class, and options several commands take
+"""What every command shares: the user-error exception, the command group class (which also turns a failed read or
+write into a clean error), the check that an output is none of the inputs, and options several commands take
 (--model, --mask-pii, --rules, --prefix, the columns and encoding of a labelled file)."""
 
 from __future__ import annotations
 
+import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -16,6 +18,9 @@ from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+OUTPUTS_KEY = "taikai.outputs"
+"""Where :func:`check_output` records, in the click context's ``meta``, the paths a command is about to write."""
 
 
 class UserError(click.ClickException):
@@ -38,6 +43,57 @@ class Group(click.Group):
                 return super().invoke(ctx)
             except TaikaiError as exc:
                 raise UserError(str(exc)) from exc
+            except BrokenPipeError:
+                raise  # the reader of standard output went away (``| head``): as before, not a file problem
+            except OSError as exc:
+                raise UserError(_os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
+
+
+def check_output(output: Path, inputs: Mapping[str, Path | None], option: str = "", *, folder: bool = False) -> None:
+    """Refuse an *output* that is one of *inputs* (see :func:`taikai.io.check_not_input`), and remember *output* so
+    that a failure to write it (or a file beside or in it) is reported as a failed write."""
+    from taikai.io import check_not_input
+
+    check_not_input(output, inputs, option, folder=folder)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta.setdefault(OUTPUTS_KEY, []).append(Path(output))
+
+
+def model_inputs(model_path: Path | None) -> dict[str, Path | None]:
+    """Return the files of the model directory *model_path* that a command reads (none when it is not given)."""
+    if model_path is None:
+        return {}
+    from taikai.model import ARTIFACT_NAME, METADATA_NAME
+
+    folder = model_path.parent if model_path.is_file() else model_path
+    return {f"the model's {name}": folder / name for name in (METADATA_NAME, ARTIFACT_NAME)}
+
+
+def _os_error_message(exc: OSError, outputs: list[Path]) -> str:
+    """Say which file could not be read or written, the system's reason, and what to do (no traceback)."""
+    name = exc.filename if exc.filename is not None else "a file"
+    reason = exc.strerror or str(exc)
+    if _is_output(exc.filename, outputs):
+        return f"{name}: cannot write ({reason}); check that the folder exists and that you may write there"
+    if exc.filename is None:
+        return f"cannot read or write a file ({reason}); check the paths, and that you may write to the output's folder"
+    return f"{name}: cannot read ({reason}); check the path"
+
+
+def _is_output(filename: object, outputs: list[Path]) -> bool:
+    """Return whether *filename* is one of *outputs*, in one, or a file written beside one and named after it
+    (``out.csv.taikai-partial``, ``out.summary.json``, ``.out.csv.123.tmp``)."""
+    if not isinstance(filename, (str, os.PathLike)):
+        return False
+    failed = Path(os.path.abspath(filename))
+    for output in outputs:
+        written = Path(os.path.abspath(output))
+        if failed == written or written in failed.parents:
+            return True
+        if failed.parent == written.parent and failed.name.lstrip(".").startswith(written.stem + "."):
+            return True
+    return False
 
 
 def _show_warning(

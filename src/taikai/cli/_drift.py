@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import encoding_errors_option, model_option, prefix_option
+from taikai.cli._common import check_output, encoding_errors_option, model_inputs, model_option, prefix_option
 
 NOT_JUDGED_EXIT = 3
 """The exit code of ``--exit-code`` when no figure could be judged (1 is drift, 2 an input error)."""
@@ -75,7 +75,16 @@ def drift(
     """
     from taikai.drift import Verdict, check_drift
     from taikai.errors import InputError
+    from taikai.io import summary_path
 
+    if json_out is not None:
+        inputs = {
+            "the dump": dump,
+            "the dump's batch summary": summary_path(dump),
+            "the reference": reference,
+            "the reference's batch summary": summary_path(reference) if reference is not None else None,
+        }
+        check_output(json_out, inputs | model_inputs(model_path), "--json")
     report = check_drift(
         dump,
         model_path,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import labelled_data_options, model_option
+from taikai.cli._common import check_output, labelled_data_options, model_inputs, model_option
 from taikai.cli._figures import describe_dictionary, describe_figures, describe_thresholds
 from taikai.io import SPLITS
 
@@ -51,6 +51,7 @@ def evaluate(
 
     if json_out is not None:
         check_output_dir(json_out, "--json")
+        check_output(json_out, {"the data": data} | model_inputs(model_path), "--json")
     model = load_model(model_path)
     sentiment = None if no_sentiment else sentiment_column
     report = score(

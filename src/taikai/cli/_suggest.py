@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import encoding_errors_option, mask_pii_option, prefix_option
+from taikai.cli._common import check_output, encoding_errors_option, mask_pii_option, prefix_option
 
 STRATEGIES = ("margin", "entropy", "random")
 """The values of :class:`taikai.suggestion.Strategy` (listed here so that ``--help`` imports no library)."""
@@ -63,8 +63,11 @@ def suggest(
     columns reasons (primary, dropdown), sentiment (dropdown) and more_reasons for a person to fill in. Train on
     it with: taikai train DATA --add SHEET --out MODEL.
     """
+    from taikai.io import summary_path
     from taikai.suggestion import suggest as pick
 
+    inputs = {"the predictions": predictions, "the predictions' batch summary": summary_path(predictions)}
+    check_output(output, inputs, "--output")
     result = pick(
         predictions,
         output,

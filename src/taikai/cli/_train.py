@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import labelled_data_options
+from taikai.cli._common import check_output, labelled_data_options
 from taikai.cli._figures import describe_figures
 
 if TYPE_CHECKING:
@@ -115,6 +115,7 @@ def train(
     from taikai.training import SkippedRowsWarning
     from taikai.training import train as fit
 
+    _check_out(out, data, add)
     # None: the shipped configuration. fit checks the vector table before it reads DATA.
     config = None
     if vectors is not None:
@@ -146,6 +147,16 @@ def train(
     skipped = model.metadata.training_data.get("skipped_rows")
     if skipped:
         click.secho(skipped_block(model.metadata), err=True, fg="yellow", bold=True)
+
+
+def _check_out(out: Path, data: Path, add: tuple[Path, ...]) -> None:
+    """Refuse a DATA or --add file that training would overwrite: --out itself or a file it writes into --out."""
+    from taikai.model import ARTIFACT_NAME, METADATA_NAME
+
+    inputs = {"the data": data} | {f"the --add file {path}": path for path in add}
+    check_output(out, {}, "--out")  # an --out that is a file (DATA too) is refused by train itself
+    for name in (METADATA_NAME, ARTIFACT_NAME, ARTIFACT_NAME + ".tmp"):
+        check_output(out / name, inputs, f"--out {out} writes")
 
 
 def training_summary(meta: ModelMetadata, out: Path) -> str:

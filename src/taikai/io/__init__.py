@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         split_column,
         validate_labelled,
     )
+    from taikai.io._paths import check_not_input, same_path
     from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
@@ -95,6 +96,7 @@ __all__ = [
     "bad_line_error",
     "bad_lines_csv",
     "check_labelled",
+    "check_not_input",
     "check_output_dir",
     "decode_input",
     "detect_encoding",
@@ -114,6 +116,7 @@ __all__ = [
     "read_summary",
     "read_table",
     "resolve_encoding",
+    "same_path",
     "select_split",
     "split_column",
     "summary_path",
@@ -165,6 +168,7 @@ __getattr__: Any = lazy_modules(
             "split_column",
             "validate_labelled",
         ),
+        "taikai.io._paths": ("check_not_input", "same_path"),
         "taikai.io._records": ("BadLine", "Chunk", "Position", "Reader", "bad_line_error"),
         "taikai.io._run_summary": (
             "SUMMARY_SUFFIX",

@@ -1,0 +1,53 @@
+"""Whether an output file is one of the inputs: every command that writes refuses to overwrite what it reads."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from taikai.errors import InputError
+
+STDIN = "-"
+"""The input name meaning standard input (never a file that an output could overwrite)."""
+
+
+def same_path(a: Path, b: Path) -> bool:
+    """Return whether *a* and *b* name the same file: after resolving symlinks, ``..`` and relative paths, or
+    (both existing) the same inode, so that a hard link or a case-insensitive file system is caught too."""
+    a, b = Path(a), Path(b)
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, an unreadable folder: compare the names as given
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Return whether *path* lies in *folder* (at any depth), after resolving symlinks and ``..``."""
+    try:
+        return Path(folder).resolve() in Path(path).resolve().parents
+    except (OSError, RuntimeError):
+        return False
+
+
+def check_not_input(output: Path, inputs: Mapping[str, Path | None], option: str = "", *, folder: bool = False) -> None:
+    """Raise :class:`InputError` when *output* is one of *inputs* (a description, such as ``"the input"``, per
+    path; ``None`` and ``-``, standard input, are skipped), before anything is written.
+
+    With *folder* (*output* is a folder that the command replaces), an input inside it is refused too. The message
+    names *output* (after *option*, such as ``--json``), the input it would overwrite, and what to do.
+    """
+    named = f"{option} {output}" if option else str(output)
+    kind = "folder" if folder else "file"
+    for what, path in inputs.items():
+        if path is None or str(path) == STDIN:
+            continue
+        if same_path(output, path):
+            raise InputError(f"{named}: the output would overwrite {what}; choose another output {kind}")
+        if folder and inside(path, output):
+            raise InputError(
+                f"{named}: the output folder holds {what} ({path}), which writing it would replace; "
+                "choose another output folder"
+            )

@@ -1,0 +1,171 @@
+"""Every command that writes a file refuses to overwrite its own input, and a place it cannot write is a clean
+error (exit 2, the file, the reason and what to do), never a traceback."""
+
+import csv
+import errno
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+
+UNWRITABLE = "/proc/taikai-h7-test"
+"""A path no one may create a file at, root included (chmod does not stop root)."""
+
+
+@pytest.fixture(scope="module")
+def predictions(tmp_path_factory, tiny_csv, tiny_model_dir):
+    """Return a predictions file taikai batch wrote (with its summary beside it)."""
+    folder = tmp_path_factory.mktemp("predictions")
+    with tiny_csv.open(encoding="utf-8", newline="") as f:
+        texts = [row["text"] for row in csv.DictReader(f)]
+    with (folder / "dump.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["text"], *([t] for t in texts)])
+    line = ["batch", folder / "dump.csv", "-o", folder / "p.csv", "-m", tiny_model_dir, "--text-column", "text"]
+    result = CliRunner().invoke(cli, [str(a) for a in line])
+    assert result.exit_code == 0, result.output
+    return folder / "p.csv"
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch, predictions, tiny_csv, tiny_model_dir):
+    """Copy the predictions, their summary, the dump they came from, the labelled data and the model into the
+    current folder."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(predictions, "p.csv")
+    shutil.copy(predictions.with_name("p.summary.json"), "p.summary.json")
+    shutil.copy(tiny_csv, "data.csv")
+    shutil.copy(predictions.with_name("dump.csv"), "dump.csv")
+    shutil.copytree(tiny_model_dir, "m")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.csv").symlink_to(tmp_path / "data.csv")
+    return tmp_path
+
+
+OVERWRITES = [
+    # (command line, the input that must stay untouched, the message)
+    ("report p.csv -o p.csv --no-drift", "p.csv", "--output p.csv: the output would overwrite the predictions;"),
+    (
+        "report p.csv -o sub/../p.summary.json --no-drift",
+        "p.summary.json",
+        "--output sub/../p.summary.json: the output would overwrite the predictions' batch summary;",
+    ),
+    ("report p.csv -o m/metadata.json -m m", "m/metadata.json", "the output would overwrite the model's metadata.json"),
+    ("suggest p.csv -o p.csv --n 5", "p.csv", "--output p.csv: the output would overwrite the predictions;"),
+    ("suggest p.csv -o p.summary.json", "p.summary.json", "would overwrite the predictions' batch summary"),
+    ("drift p.csv --json p.csv", "p.csv", "--json p.csv: the output would overwrite the dump;"),
+    ("drift p.csv --json ./p.summary.json", "p.summary.json", "the output would overwrite the dump's batch summary"),
+    ("drift p.csv --reference data.csv --json data.csv", "data.csv", "the output would overwrite the reference;"),
+    ("evaluate data.csv -m m --json data.csv", "data.csv", "--json data.csv: the output would overwrite the data;"),
+    ("evaluate data.csv -m m --json m/metadata.json", "m/metadata.json", "would overwrite the model's metadata.json"),
+    ("batch data.csv -o link.csv --text-column text", "data.csv", "link.csv: the output would overwrite the input;"),
+    (
+        "train m/metadata.json --out m --force --vectors none",
+        "m/metadata.json",
+        "--out m writes m/metadata.json: the output would overwrite the data;",
+    ),
+    (
+        "train data.csv --add sub/model.joblib --out sub --force --vectors none",
+        "sub/model.joblib",
+        "--out sub writes sub/model.joblib: the output would overwrite the --add file sub/model.joblib;",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "kept", "message"), OVERWRITES, ids=[o[0] for o in OVERWRITES])
+def test_an_output_that_is_an_input_is_refused(work, line, kept, message):
+    if kept == "sub/model.joblib":
+        shutil.copy("data.csv", kept)
+    before = (work / kept).read_bytes()
+    result = CliRunner().invoke(cli, line.split())
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "choose another output" in result.output
+    assert (work / kept).read_bytes() == before
+
+
+UNWRITABLE_TARGETS = [
+    # (command line, the file named in the message)
+    ("batch dump.csv -o {u}.csv --text-column text -m m", "{u}.csv.taikai-partial"),
+    ("train data.csv -o {u} --vectors none --folds 0 --test-size 0", "{u}"),
+    ("evaluate data.csv -m m --json {u}.json", "{u}.json"),
+    ("report p.csv -o {u}.html --no-drift", "{u}.html"),
+    ("suggest p.csv -o {u}.xlsx --n 3", "{u}.xlsx"),
+]
+
+
+@pytest.mark.parametrize(("line", "named"), UNWRITABLE_TARGETS, ids=[t[0].split()[0] for t in UNWRITABLE_TARGETS])
+def test_an_unwritable_output_is_a_clean_error(work, line, named):
+    result = CliRunner().invoke(cli, line.format(u=UNWRITABLE).split())
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert f"taikai: error: {named.format(u=UNWRITABLE)}: cannot write (" in result.output
+    assert "check that the folder exists and that you may write there" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_dask_unwritable_output_is_a_clean_error(work):
+    pytest.importorskip("distributed")
+    line = f"batch dump.csv -o {UNWRITABLE}.parquet --engine dask --text-column text -m m"
+    result = CliRunner().invoke(cli, line.split())
+    assert result.exit_code == 2, result.output
+    assert f"taikai: error: {UNWRITABLE}.parquet" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("exc", "outputs", "message"),
+    [
+        (
+            PermissionError(errno.EPERM, "Operation not permitted", "out.csv.taikai-partial"),
+            ["out.csv"],
+            "out.csv.taikai-partial: cannot write (Operation not permitted); check that the folder exists and that "
+            "you may write there",
+        ),
+        (
+            OSError(errno.EROFS, "Read-only file system", "out.summary.json"),
+            ["out.csv"],
+            "out.summary.json: cannot write (Read-only file system);",
+        ),
+        (OSError(errno.EACCES, "Permission denied", "m/model.joblib"), ["m"], "m/model.joblib: cannot write ("),
+        (
+            PermissionError(errno.EACCES, "Permission denied", "in.csv"),
+            ["out.csv"],
+            "in.csv: cannot read (Permission denied); check the path",
+        ),
+        (OSError(errno.ENOSPC, "No space left on device"), ["out.csv"], "cannot read or write a file (No space left"),
+    ],
+)
+def test_os_error_message(exc, outputs, message):
+    from pathlib import Path
+
+    from taikai.cli._common import _os_error_message
+
+    assert message in _os_error_message(exc, [Path(o) for o in outputs])
+
+
+@pytest.mark.parametrize(
+    ("error", "exit_code", "shown"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied", "in.csv"), 2, "taikai: error: in.csv: cannot read ("),
+        (BrokenPipeError(errno.EPIPE, "Broken pipe"), 1, ""),  # `taikai … | head`: click's own exit 1, as before
+    ],
+)
+def test_group_turns_os_errors_into_messages_but_not_a_broken_pipe(error, exit_code, shown):
+    import click
+
+    from taikai.cli._common import Group
+
+    @click.group(cls=Group)
+    def group():
+        pass
+
+    @group.command()
+    def fail():
+        raise error
+
+    result = CliRunner().invoke(group, ["fail"])
+    assert result.exit_code == exit_code
+    assert shown in result.output
+    assert "cannot" not in result.output if not shown else "Traceback" not in result.output

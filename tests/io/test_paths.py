@@ -1,0 +1,78 @@
+"""An output that is one of the inputs is refused, however the two paths are spelled."""
+
+import os
+
+import pytest
+
+from taikai.errors import InputError
+from taikai.io import check_not_input, same_path
+
+
+@pytest.fixture
+def files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data.csv").write_text("text\nあ\n", encoding="utf-8")
+    (tmp_path / "other.csv").write_text("text\nい\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.csv").symlink_to(tmp_path / "data.csv")
+    os.link(tmp_path / "data.csv", tmp_path / "hard.csv")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("data.csv", True),
+        ("./data.csv", True),
+        ("sub/../data.csv", True),
+        ("{abs}/data.csv", True),
+        ("link.csv", True),  # a symlink to the input
+        ("hard.csv", True),  # a hard link: the same inode
+        ("other.csv", False),
+        ("new.csv", False),  # does not exist yet
+        ("sub/data.csv", False),
+    ],
+)
+def test_same_path(files, output, expected):
+    assert same_path(files / output.format(abs=files) if "{abs}" in output else output, "data.csv") is expected
+
+
+@pytest.mark.parametrize(
+    ("output", "inputs", "option", "folder", "message"),
+    [
+        ("data.csv", {"the input": "data.csv"}, "", False, "data.csv: the output would overwrite the input; "),
+        ("link.csv", {"the dump": "data.csv"}, "--json", False, "--json link.csv: the output would overwrite the dump"),
+        (
+            "sub",
+            {"the input": "sub/part.csv"},
+            "",
+            True,
+            "sub: the output folder holds the input (sub/part.csv), which writing it would replace",
+        ),
+        (
+            "sub",
+            {"the input": "sub"},
+            "",
+            True,
+            "sub: the output would overwrite the input; choose another output folder",
+        ),
+    ],
+)
+def test_check_not_input_refuses(files, output, inputs, option, folder, message):
+    with pytest.raises(InputError, match="choose another output") as info:
+        check_not_input(output, inputs, option, folder=folder)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("output", "inputs", "folder"),
+    [
+        ("other.csv", {"the input": "data.csv"}, False),
+        ("data.csv", {"the input": None, "standard input": "-"}, False),
+        ("sub/part.csv", {"the input": "sub/part.csv.bak"}, False),
+        ("sub", {"the input": "data.csv"}, True),
+        ("sub/part.csv", {"the input": "sub"}, False),  # an input folder beside the output file is not overwritten
+    ],
+)
+def test_check_not_input_allows(files, output, inputs, folder):
+    check_not_input(output, inputs, folder=folder)
