@@ -393,7 +393,19 @@ def test_output_dtypes_with_rules(tiny_model):
     assert str(dtypes["rule_conflict"]) == "bool[pyarrow]" and dtypes["model_reason"] == dtypes["reason"]
 
 
-def test_a_bad_line_under_the_engine_s_own_cluster_prints_only_the_taikai_error(tiny_model_dir, tmp_path):
+@pytest.mark.parametrize("port_taken", [False, True])
+def test_a_bad_line_under_the_engine_s_own_cluster_prints_only_the_taikai_error(tiny_model_dir, tmp_path, port_taken):
+    """Only the taikai error, also when the scheduler's usual HTTP port is taken (it warned 'Port 8787 is already
+    in use' when another cluster ran at the same time)."""
+    import contextlib
+    import socket
+
+    held = contextlib.ExitStack()
+    if port_taken:
+        sock = held.enter_context(socket.socket())
+        with contextlib.suppress(OSError):  # already taken by someone else: the case under test all the same
+            sock.bind(("127.0.0.1", 8787))
+            sock.listen()
     (tmp_path / "exports").mkdir()
     (tmp_path / "exports" / "a.jsonl").write_text('{"text": "手数料が高い"}\n' * 3, encoding="utf-8")
     (tmp_path / "exports" / "b.jsonl").write_text(
@@ -413,6 +425,7 @@ def test_a_bad_line_under_the_engine_s_own_cluster_prints_only_the_taikai_error(
     [line] = done.stderr.splitlines()
     assert line.startswith(f"taikai: error: {tmp_path / 'exports' / 'b.jsonl'}:2: malformed record (invalid JSON"), line
     assert not (tmp_path / "out").exists()
+    held.close()
 
 
 def test_workers_that_keep_dying_give_a_taikai_error_not_a_log(dump, tiny_model_dir, tmp_path, capfd):

@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import time
+import warnings
 from collections.abc import Callable
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -125,14 +126,18 @@ def _connect(scheduler: str | None) -> tuple[Any, Any]:
             return Client(scheduler, set_as_default=False), None
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
-    cluster = LocalCluster(
-        n_workers=os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        silence_logs=logging.CRITICAL,
-    )
+    with warnings.catch_warnings():
+        # The scheduler's HTTP server falls back to a free port when 8787 is taken (another cluster) and warns
+        # about it on stderr: nothing the user can act on, so it is not shown.
+        warnings.filterwarnings("ignore", message=r"Port \d+ is already in use", category=UserWarning)
+        cluster = LocalCluster(
+            n_workers=os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
+        )
     return Client(cluster, set_as_default=False), cluster
 
 
