@@ -76,3 +76,26 @@ def test_check_not_input_refuses(files, output, inputs, option, folder, message)
 )
 def test_check_not_input_allows(files, output, inputs, folder):
     check_not_input(output, inputs, folder=folder)
+
+
+@pytest.mark.parametrize(
+    ("writer", "target"),
+    [("write_report", "predictions"), ("write_report", "summary"), ("suggest", "predictions")],  # a sheet is .csv
+)
+def test_the_library_writers_refuse_to_overwrite_their_predictions(tmp_path, tiny_model_dir, writer, target):
+    """Regression: the CLI refused it, but taikai.analysis.write_report and taikai.suggest wrote over the file."""
+    import taikai
+    from taikai.analysis import write_report
+    from taikai.io import summary_path
+
+    dump, predictions = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text("text\n手数料が高い\n単価が安すぎる\n", encoding="utf-8")
+    taikai.classify_file(dump, predictions, "text", model=tiny_model_dir)
+    out = predictions if target == "predictions" else summary_path(predictions)
+    before = out.read_bytes()
+    with pytest.raises(InputError, match="the output would overwrite the predictions"):
+        if writer == "write_report":
+            write_report(predictions, out)
+        else:
+            taikai.suggest(predictions, out)
+    assert out.read_bytes() == before

@@ -154,6 +154,12 @@ def suggest(
         raise InputError(f"--n must be at least 1, not {n}")
     if out is not None:
         sheet_format(Path(out))
+        if isinstance(predictions, (str, Path)):
+            from taikai.io import check_not_input, summary_path
+
+            path = Path(predictions)
+            inputs = {"the predictions": path, "the predictions' batch summary": summary_path(path)}
+            check_not_input(Path(out), inputs)
     df, source = _frame(predictions, encoding, encoding_errors, prefix)
     for name in (text_column, id_column):
         if name and name not in df.columns:

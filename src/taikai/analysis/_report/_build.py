@@ -30,7 +30,7 @@ from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import InputError
-from taikai.io import RunSummary, check_output_dir, read_predictions, read_summary, summary_path
+from taikai.io import RunSummary, check_not_input, check_output_dir, read_predictions, read_summary, summary_path
 from taikai.model import Model, predictions_frame
 from taikai.privacy import PiiKind, format_counts, mask_text_column, sum_counts
 
@@ -167,9 +167,11 @@ def write_report(
     **options: Any,
 ) -> Path:
     """Read the predictions file and the batch summary beside it, build the report (options as for
-    :func:`build_report`) and write it to *out*. The folder of *out* must exist: that is checked first."""
+    :func:`build_report`) and write it to *out*. The folder of *out* must exist, and *out* must not be the
+    predictions or their summary: that is checked first."""
     check_output_dir(Path(out))
     path = Path(predictions)
+    check_not_input(Path(out), {"the predictions": path, "the predictions' batch summary": summary_path(path)})
     df = read_predictions(path, encoding, encoding_errors)
     page = build_report(df, source=path.name, run=read_summary(path), source_path=path, **options)
     out = Path(out)
