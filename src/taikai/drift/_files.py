@@ -12,7 +12,7 @@ import numpy as np
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import InputError
 from taikai.io import ReadOptions, bad_line_error, parse_dates, read_summary, warn_decoding
-from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probability, unprefixed
+from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probabilities, unprefixed
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -79,10 +79,10 @@ class _Rows:
         self.done += len(texts)
         return texts, statuses, reason, sentiment.T.reshape(len(texts), -1)
 
-    def _numbers(self, data: list[list[Any]], j: int) -> list[float]:
+    def _numbers(self, data: list[list[Any]], j: int) -> np.ndarray:
         """The probabilities of column *j*: a cell that holds none stops the count with the file, column and row
         (it was counted as missing, and the row dropped from the classified ones without a word)."""
-        return [probability(v, self.path, self.columns[j], self.done + i) for i, v in enumerate(data[j])]
+        return probabilities(data[j], self.path, self.columns[j], self.done)
 
 
 def file_statistics(

@@ -49,7 +49,7 @@ from taikai.model._prefixed import (
     find_prefix,
     prediction_prefixes,
     predictions_frame,
-    probability,
+    probabilities,
     unprefixed,
 )
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
@@ -106,7 +106,7 @@ __all__ = [
     "prediction_prefixes",
     "predictions_frame",
     "proba_columns",
-    "probability",
+    "probabilities",
     "read_metadata",
     "read_metadata_json",
     "reason_sets",

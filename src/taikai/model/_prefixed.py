@@ -7,7 +7,6 @@ predictions (report, suggest, drift) find the prefix here and give the predicted
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from taikai.model._classified import LABEL_COLUMNS
 from taikai.rules import MODEL_REASON, RULE_COLUMNS
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 PREDICTED = frozenset((*LABEL_COLUMNS, *RULE_COLUMNS, MODEL_REASON))
@@ -124,19 +124,20 @@ def not_a_probability(source: str, column: str, position: int, value: object) ->
     )
 
 
-def probability(value: object, source: str, column: str, position: int) -> float:
-    """Return the probability in one cell (NaN for an empty one) or raise :func:`not_a_probability`."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return math.nan
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise not_a_probability(source, column, position, value) from None
-    if math.isnan(number) and not isinstance(value, str):
-        return math.nan  # a missing value of a typed column
-    if not -_SLACK <= number <= 1 + _SLACK:
-        raise not_a_probability(source, column, position, value)
-    return number
+def probabilities(values: Sequence[object], source: str, column: str, start: int = 0) -> np.ndarray:
+    """Return the probabilities in the cells *values* of *column* (NaN for an empty one), or raise
+    :func:`not_a_probability` for the first that holds none (*start*: the data row of the first cell, from 0)."""
+    import pandas as pd
+
+    cells = pd.Series(list(values), dtype=object)
+    blank = cells.isna() | cells.map(lambda v: isinstance(v, str) and not v.strip())
+    numbers = pd.to_numeric(cells.where(~blank), errors="coerce").astype(float)
+    bad = (numbers.isna() & ~blank) | (numbers < -_SLACK) | (numbers > 1 + _SLACK)
+    if bad.any():
+        at = int(bad.to_numpy().nonzero()[0][0])
+        raise not_a_probability(source, column, start + at, cells.iloc[at])
+    result: np.ndarray = numbers.to_numpy(dtype=float)
+    return result
 
 
 def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") -> pd.DataFrame:
@@ -154,14 +155,8 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") ->
         raw = frame[column]
         if isinstance(raw, pd.DataFrame):  # two columns of one name: the readers say so elsewhere
             continue
-        values = raw.astype(object)
-        blank = values.isna() | values.map(lambda v: isinstance(v, str) and not v.strip())
-        numbers = pd.to_numeric(values.where(~blank), errors="coerce").astype(float)
-        bad = (numbers.isna() & ~blank) | (numbers < -_SLACK) | (numbers > 1 + _SLACK)
-        if bad.any():
-            at = int(bad.to_numpy().nonzero()[0][0])
-            raise not_a_probability(source, prefix + column, at, values.iloc[at])
-        converted[column] = numbers
+        numbers = probabilities(raw.astype(object).tolist(), source, prefix + column)
+        converted[column] = pd.Series(numbers, index=frame.index)
     _check_reason_columns(frame, source, prefix, {c.removeprefix("p_reason_") for c in converted if "_reason_" in c})
     return frame.assign(**converted) if converted else frame
 
