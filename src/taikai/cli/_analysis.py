@@ -139,11 +139,10 @@ def report(
     does; per period with --date-column). With --mask-pii the texts (and the --by column's values) are masked
     before the report quotes or counts them. The charts need the report extra: pip install 'taikai[report]'.
     """
-    from taikai.io import check_output_dir, summary_path
+    from taikai.io import check_output_dir, with_summary
 
     check_output_dir(output, "--output")
-    inputs = {"the predictions": predictions, "the predictions' batch summary": summary_path(predictions)}
-    check_output(output, inputs | model_inputs(model_path), "--output")
+    check_output(output, with_summary("the predictions", predictions) | model_inputs(model_path), "--output")
     require_report_extra()
     from taikai.analysis import write_report
 

@@ -75,16 +75,11 @@ def drift(
     """
     from taikai.drift import Verdict, check_drift
     from taikai.errors import InputError
-    from taikai.io import summary_path
+    from taikai.io import with_summary
 
     if json_out is not None:
-        inputs = {
-            "the dump": dump,
-            "the dump's batch summary": summary_path(dump),
-            "the reference": reference,
-            "the reference's batch summary": summary_path(reference) if reference is not None else None,
-        }
-        check_output(json_out, inputs | model_inputs(model_path), "--json")
+        inputs = with_summary("the dump", dump) | with_summary("the reference", reference) | model_inputs(model_path)
+        check_output(json_out, inputs, "--json")
     report = check_drift(
         dump,
         model_path,

@@ -63,11 +63,10 @@ def suggest(
     columns reasons (primary, dropdown), sentiment (dropdown) and more_reasons for a person to fill in. Train on
     it with: taikai train DATA --add SHEET --out MODEL.
     """
-    from taikai.io import summary_path
+    from taikai.io import with_summary
     from taikai.suggestion import suggest as pick
 
-    inputs = {"the predictions": predictions, "the predictions' batch summary": summary_path(predictions)}
-    check_output(output, inputs, "--output")
+    check_output(output, with_summary("the predictions", predictions), "--output")
     result = pick(
         predictions,
         output,

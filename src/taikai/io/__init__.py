@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         RunSummary,
         read_summary,
         summary_path,
+        with_summary,
         write_summary,
     )
     from taikai.io._stdin import DecodedInput, decode_input
@@ -122,6 +123,7 @@ __all__ = [
     "summary_path",
     "validate_labelled",
     "warn_decoding",
+    "with_summary",
     "write_parquet",
     "write_summary",
     "write_xlsx",
@@ -176,6 +178,7 @@ __getattr__: Any = lazy_modules(
             "RunSummary",
             "read_summary",
             "summary_path",
+            "with_summary",
             "write_summary",
         ),
         "taikai.io._stdin": ("DecodedInput", "decode_input"),

@@ -24,6 +24,13 @@ def summary_path(output: Path) -> Path:
     return output.with_name(output.stem + SUMMARY_SUFFIX)
 
 
+def with_summary(what: str, path: Path | None) -> dict[str, Path | None]:
+    """Return *path*, described as *what* (``"the predictions"``), and the batch summary beside it: the files a
+    command reads from a batch output, which none of its own outputs may overwrite."""
+    owner = f"{what}'" if what.endswith("s") else f"{what}'s"
+    return {what: path, f"{owner} batch summary": summary_path(Path(path)) if path is not None else None}
+
+
 @dataclass(frozen=True)
 class ModelStamp:
     """Which model made the predictions, as far as its metadata says."""

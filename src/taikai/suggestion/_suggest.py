@@ -155,11 +155,9 @@ def suggest(
     if out is not None:
         sheet_format(Path(out))
         if isinstance(predictions, (str, Path)):
-            from taikai.io import check_not_input, summary_path
+            from taikai.io import check_not_input, with_summary
 
-            path = Path(predictions)
-            inputs = {"the predictions": path, "the predictions' batch summary": summary_path(path)}
-            check_not_input(Path(out), inputs)
+            check_not_input(Path(out), with_summary("the predictions", Path(predictions)))
     df, source = _frame(predictions, encoding, encoding_errors, prefix)
     for name in (text_column, id_column):
         if name and name not in df.columns:

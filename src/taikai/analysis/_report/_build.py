@@ -30,7 +30,15 @@ from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import InputError
-from taikai.io import RunSummary, check_not_input, check_output_dir, read_predictions, read_summary, summary_path
+from taikai.io import (
+    RunSummary,
+    check_not_input,
+    check_output_dir,
+    read_predictions,
+    read_summary,
+    summary_path,
+    with_summary,
+)
 from taikai.model import Model, predictions_frame
 from taikai.privacy import PiiKind, format_counts, mask_text_column, sum_counts
 
@@ -171,7 +179,7 @@ def write_report(
     predictions or their summary: that is checked first."""
     check_output_dir(Path(out))
     path = Path(predictions)
-    check_not_input(Path(out), {"the predictions": path, "the predictions' batch summary": summary_path(path)})
+    check_not_input(Path(out), with_summary("the predictions", path))
     df = read_predictions(path, encoding, encoding_errors)
     page = build_report(df, source=path.name, run=read_summary(path), source_path=path, **options)
     out = Path(out)
