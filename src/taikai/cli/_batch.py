@@ -9,13 +9,13 @@ from types import FrameType
 from typing import Any
 
 import click
-from click.core import ParameterSource
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
 from taikai.cli._common import (
     check_output,
     check_rules_mode,
     encoding_errors_option,
+    given_options,
     mask_pii_option,
     model_inputs,
     model_option,
@@ -124,9 +124,9 @@ def batch(
     --on-bad-lines error); 130 when interrupted (the partial result is kept for --resume).
     """
     other = BatchOptions.LOCAL_ONLY if engine == "dask" else BatchOptions.DASK_ONLY
-    given = [name for name in other if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT]
+    given = given_options(ctx, other)
     if given:
-        names = ", ".join(f"--{name.replace('_', '-')}" for name in given)
+        names = ", ".join(given)
         where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"
         raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
     check_rules_mode(ctx, values["rules"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -47,6 +47,13 @@ class Group(click.Group):
                 raise  # the reader of standard output went away (``| head``): as before, not a file problem
             except OSError as exc:
                 raise UserError(_os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
+
+
+def given_options(ctx: click.Context, names: Iterable[str]) -> list[str]:
+    """Return, as ``--option-name``, those of the parameters *names* (``encoding_errors``) given a value that is not
+    their default (on the command line or through the environment)."""
+    given = [name for name in names if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT]
+    return [f"--{name.replace('_', '-')}" for name in given]
 
 
 def check_output(output: Path, inputs: Mapping[str, Path | None], option: str = "", *, folder: bool = False) -> None:

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from click.core import ParameterSource
 
 from taikai.cli._common import (
     UserError,
     check_rules_mode,
     encoding_errors_option,
+    given_options,
     mask_pii_option,
     model_option,
     rules_options,
@@ -61,8 +61,7 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
 
 def _check_no_input_options(ctx: click.Context) -> None:
     """Refuse --encoding and --encoding-errors given with texts as arguments (they apply to standard input)."""
-    names = [f"--{name.replace('_', '-')}" for name in ("encoding", "encoding_errors")]
-    given = [n for n in names if ctx.get_parameter_source(n[2:].replace("-", "_")) is not ParameterSource.DEFAULT]
+    given = given_options(ctx, ("encoding", "encoding_errors"))
     if given:
         verb = "applies" if len(given) == 1 else "apply"
         raise click.UsageError(
