@@ -12,7 +12,7 @@ from typing import Any
 
 from taikai.errors import RulesError
 from taikai.labels import reason_id
-from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Rule, RuleSet, Term, TermKind, labels_hint
+from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Rule, RuleSet, Term, TermKind, labels_hint, unknown_label
 from taikai.text import normalize
 
 if sys.version_info >= (3, 11):
@@ -92,7 +92,7 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
         if labels is not None and isinstance(label, str) and label.strip() and reason_id(label) not in labels:
             # Said as RuleSet.check_labels says it of a rule set: FILE:LINE: rule 'NAME': label …
             named = f"{source}{'' if line is None else f':{line}'}: rule {name.strip()!r}" if name_ok else where
-            problems.append(f"{named}: label {reason_id(label)!r} is not a reason of the model")
+            problems.append(unknown_label(named, reason_id(label)))
             bad_label = True
         if rule is not None:
             rules.append(rule)

@@ -119,13 +119,14 @@ class RuleSet:
 
     def check_labels(self, labels: Sequence[str]) -> None:
         """Raise :class:`RulesError` naming every rule whose label is not one of *labels* (the model's reasons)."""
-        problems = [
-            f"{self.where(rule)}: label {rule.label!r} is not a reason of the model"
-            for rule in self.rules
-            if rule.label not in labels
-        ]
+        problems = [unknown_label(self.where(rule), rule.label) for rule in self.rules if rule.label not in labels]
         if problems:
             raise RulesError("\n".join(problems) + "\n" + labels_hint(labels))
+
+
+def unknown_label(where: str, label: str) -> str:
+    """Return the problem of a rule (*where*: ``FILE:LINE: rule 'NAME'``) whose *label* the model does not have."""
+    return f"{where}: label {label!r} is not a reason of the model"
 
 
 def labels_hint(labels: Sequence[str]) -> str:
