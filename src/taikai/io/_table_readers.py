@@ -22,7 +22,9 @@ class ParquetReader:
         try:
             self.file = pq.ParquetFile(path)
         except (pa.ArrowException, OSError) as exc:
-            raise InputError(f"{path}: not a readable Parquet file ({exc})") from exc
+            raise InputError(
+                f"{path}: not a readable Parquet file ({exc}); write it again, or give the rows as CSV, JSONL or xlsx"
+            ) from exc
         self.schema: Any = self.file.schema_arrow
         self.columns = check_columns(path, list(self.schema.names))
         self.total: int | None = self.file.metadata.num_rows
@@ -38,6 +40,20 @@ class ParquetReader:
             done += batch.num_rows
             data = [batch.column(j).to_pylist() for j in range(batch.num_columns)]
             yield Chunk(data, batch.num_rows, position={"records": done, "done": done})
+
+
+_RESAVE = "save it again from Excel as an .xlsx workbook, or export the sheet as CSV"
+
+
+def _xlsx_problem(exc: Exception) -> str:
+    """Return in words why openpyxl could not open a workbook."""
+    import zipfile
+
+    if isinstance(exc, zipfile.BadZipFile):
+        return "an xlsx file is a zip archive, and this file is not one: damaged, or another format renamed .xlsx"
+    if isinstance(exc, KeyError):
+        return f"the part {exc.args[0]!r} of the workbook is missing: the file is damaged"
+    return f"the file is damaged or not an xlsx workbook: {exc}"
 
 
 class XlsxReader:
@@ -71,7 +87,7 @@ class XlsxReader:
         try:
             wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
-            raise InputError(f"{self.path}: not a readable xlsx workbook ({type(exc).__name__}: {exc})") from exc
+            raise InputError(f"{self.path}: not a readable xlsx workbook ({_xlsx_problem(exc)}); {_RESAVE}") from exc
         if self.sheet is None:
             return wb, wb.worksheets[0]
         if self.sheet in wb.sheetnames:
