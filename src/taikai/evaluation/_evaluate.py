@@ -94,9 +94,9 @@ def evaluate(
     if not ok:
         split_note = "" if split == "all" else f" in split {split!r}"
         raise InputError(
-            f"{source}: no row to score{split_note}: {len(df)} labelled row(s), {len(unscored)} of them without usable "
-            f"text, and {labelled.blank} row(s) without any label skipped; label some rows (reasons and sentiment) "
-            "and evaluate again"
+            f"{source}: no row to score{split_note}: {len(df):,} labelled row(s), {len(unscored):,} of them without "
+            f"usable text, and {labelled.blank:,} row(s) without any label skipped; label some rows (reasons and "
+            "sentiment) and evaluate again"
         )
     gold_sets = [df["label_set"].iloc[i] for i in ok]
     pred_sets = [list(result.reasons[i]) for i in ok]
