@@ -277,6 +277,31 @@ def test_tables(predictions):
     assert (best.groupby("reason").size() == 1).all()
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        lambda df: analysis.least_confident(df, n=len(df), context=["platform"]),
+        lambda df: analysis.representative_reviews(df, per_reason=len(df), context=["platform"]),
+    ],
+)
+@pytest.mark.parametrize("blank", ["", None, np.nan, "  "])
+def test_a_blank_context_cell_reads_as_the_blank_segment(predictions, table, blank):
+    frame = predictions.assign(platform=predictions["platform"].replace("", blank))
+    platforms = table(frame)["platform"]
+    assert "(空欄)" in analysis.segment_breakdown(frame, "platform").index
+    assert "(空欄)" in set(platforms) and platforms.notna().all()
+    assert set(platforms) <= {"(空欄)", "Lancers", "CrowdWorks", "ココナラ"}
+
+
+@pytest.mark.parametrize(("lang", "blank"), [("ja", "(空欄)"), ("en", "(blank)")])
+def test_report_names_a_blank_platform_alike_in_every_table(predictions, lang, blank):
+    page = build_report(predictions, "posted_at", "platform", lang=lang, embed_font=False, charts=False, drift=False)
+    for section in ("segments", "representative", "uncertain"):
+        body = re.search(rf'<section id="{section}">(.*?)</section>', page, re.S).group(1)
+        assert f">{blank}<" in body, section
+    assert lang == "ja" or "(空欄)" not in page
+
+
 def test_missing_columns_are_clear_errors(predictions):
     with pytest.raises(InputError, match="no column 'date'"):
         build_report(predictions, date_column="date")
