@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import InputError
+from taikai.errors import InputError, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 
 
@@ -61,8 +61,12 @@ class XlsxReader:
 
     schema = None
 
-    def __init__(self, path: Path, sheet: str | None = None):
+    def __init__(self, path: Path, sheet: str | int | None = None):
         check_path(path)
+        if isinstance(sheet, int) and not isinstance(sheet, bool):
+            sheet = str(sheet)  # sheet=2 in Python: the 1-based number, as --sheet 2
+        elif sheet is not None and not isinstance(sheet, str):
+            raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the first")
         self.path, self.sheet = path, sheet
         wb, ws = self._open()
         try:
@@ -95,7 +99,10 @@ class XlsxReader:
         if self.sheet.isdigit() and 1 <= int(self.sheet) <= len(wb.sheetnames):
             return wb, wb.worksheets[int(self.sheet) - 1]
         wb.close()
-        raise InputError(f"{self.path}: no sheet {self.sheet!r}; the sheets are {wb.sheetnames}")
+        raise InputError(
+            f"{self.path}: no sheet {self.sheet!r}; the sheets are {wb.sheetnames}: give one of their names, "
+            f"or a number from 1 to {len(wb.sheetnames)}"
+        )
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
         """Yield chunks of up to *chunk_size* rows; an empty row is counted as blank, cells past the header are bad."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import DataWarning, InputError, ModelError
+from taikai.errors import DataWarning, InputError, ModelError, check_int, check_path, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import OnBadRows, split_column
 from taikai.model import (
@@ -117,6 +117,8 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
 def resolve_config(config: FeatureConfig | None) -> FeatureConfig:
     """Return *config*, or the shipped configuration when it is ``None``, once the word-vector table it names
     is known to load (a missing table fails here, before any data is read)."""
+    if config is not None and not isinstance(config, FeatureConfig):
+        raise wrong_type("config", config, "a FeatureConfig (FeatureConfig.shipped(), …) or None")
     chosen = FeatureConfig.shipped() if config is None else config
     if chosen.vectors is not None:
         try:
@@ -172,7 +174,11 @@ def train(
     fitted on are recorded as row hashes (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
     """
     if out is not None:
+        check_path("out", out)
         check_out_dir(Path(out), overwrite)
+    check_int("folds", folds, 0)
+    check_int("compare_folds", compare_folds, 0)
+    check_int("seed", seed)
     if add_weight <= 0:
         raise InputError(f"--add-weight must be positive, not {add_weight}")
     config = resolve_config(config)
