@@ -100,6 +100,8 @@ _SENTIMENT_BY_NAME = {key: s for s, ja in SENTIMENT_NAMES_JA.items() for key in 
 
 def reason_name(label: str, lang: str = "ja") -> str:
     """Return the display name of a reason id in *lang* (``ja`` or ``en``), or the id itself outside the taxonomy."""
+    if lang not in _NAMES:
+        raise ValueError(f"lang must be one of {', '.join(_NAMES)}, not {lang!r}")
     return _NAMES[lang].get(label, label)
 
 

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -98,6 +99,23 @@ def test_resume_refuses_a_changed_input_saying_what_changed(tmp_path, dump, tiny
     grown = re.escape(f"the input file changed (its size: {size} bytes")
     with pytest.raises(InputError, match=grown + r".* → " + str(dump.stat().st_size) + " bytes"):
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, resume=True)
+
+
+@pytest.mark.parametrize(("seconds", "timespec"), [(3600.0, "seconds"), (0.25, "microseconds")])
+def test_resume_refusal_shows_the_input_times_as_local_iso_times(tmp_path, dump, tiny_model_dir, seconds, timespec):
+    # Seconds, unless the file was touched within the second (then the two times would read the same).
+    out = tmp_path / "out.csv"
+    start = datetime(2026, 5, 1, 9, 30, 15).astimezone()
+    os.utime(dump, (start.timestamp(), start.timestamp()))
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
+    os.utime(dump, (start.timestamp() + seconds,) * 2)  # touched: the same bytes, another time
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, resume=True)
+    was, now = (t.isoformat(timespec=timespec) for t in (start, start + timedelta(seconds=seconds)))
+    size = dump.stat().st_size
+    want = f"the input file changed (its time: {size} bytes, modified {was} → {size} bytes, modified {now})"
+    assert want in str(caught.value), caught.value
 
 
 def test_resume_without_partial_starts_fresh(tmp_path, dump, tiny_model):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from taikai.cli._figures import describe_dictionary, describe_figures, describe_thresholds
+from taikai.cli._figures import count, describe_dictionary, describe_figures, describe_thresholds
+from taikai.cli._train import skipped_block, training_summary
+from taikai.evaluation._scores import SingleLabelScores, single_table
+from taikai.model import InputFile, ModelMetadata
 
 
 @pytest.mark.parametrize(
@@ -48,3 +53,29 @@ def test_describe_thresholds_follows_the_model_s_order(thresholds, order, expect
 )
 def test_describe_dictionary(dictionary, expected):
     assert describe_dictionary(dictionary) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [(8536, "8,536"), (12, "12"), (0, "0"), (None, "None"), ("?", "?")])
+def test_count_uses_thousands_separators(value, expected):
+    assert count(value) == expected
+
+
+def test_train_summary_and_skipped_block_use_thousands_separators(tmp_path):
+    meta = replace(
+        ModelMetadata.unsaved(),
+        inputs=(InputFile("base", "reviews.csv", "0" * 64, 9536, 8536, blank=1000),),
+        training_data={"added_disagreeing_duplicates": 1200, "skipped_rows": 2345, "skipped_examples": ["line 3"]},
+    )
+    summary = training_summary(meta, tmp_path)
+    assert "base:  reviews.csv  (9,536 rows, 8,536 used, 1,000 blank)" in summary
+    assert "note:  1,200 dropped duplicate(s)" in summary
+    block = skipped_block(meta)
+    assert block.startswith("WARNING: 2,345 training row(s)") and "  … and 2,344 more" in block
+
+
+def test_evaluation_tables_use_thousands_separators():
+    scores = SingleLabelScores(
+        ["fees", "other"], [1.0, 1.0], [1.0, 1.0], [1.0, 1.0], [1476, 2], 1.0, 1.0, [[1476, 0], [0, 2]]
+    )
+    lines = single_table(scores)
+    assert "| fees | 1.000 | 1.000 | 1.000 | 1,476 |" in lines and "| fees | 1,476 | 0 |" in lines

@@ -104,6 +104,13 @@ def test_parquet_and_xlsx_readers(tmp_path):
         ("a.csv", b"id\n1\n", {"sheet": "2"}, "--sheet applies to xlsx input, not to csv"),
         ("a.parquet", b"id\n", {"encoding": "cp932"}, "--encoding applies to CSV, TSV and JSONL input"),
         ("a.jsonl", b"[1]\n", {}, "no JSON object found"),
+        (
+            "text.xlsx",
+            b"id\n1\n",
+            {},
+            r"text\.xlsx: not a readable xlsx workbook \(an xlsx file is a zip archive, and ",
+        ),
+        ("text.parquet", b"id\n1\n", {}, r"text\.parquet: not a readable Parquet file \(.*\); write it again, or "),
     ],
 )
 def test_unreadable_files_are_named(tmp_path, name, content, kwargs, message):
@@ -185,3 +192,11 @@ def test_invalid_json_is_reported_at_its_column_of_its_line(tmp_path, line, endi
     [bad] = chunk.bad
     assert bad.line == 2 and bad.error.startswith(f"invalid JSON: {problem}"), bad.error
     assert bad.error.endswith("missing?") == ("end of the line" in problem)
+
+
+@pytest.mark.parametrize(("name", "content"), [("text.xlsx", b"id\n1\n"), ("text.parquet", b"id\n1\n")])
+def test_damaged_binary_files_are_described_without_exception_names(tmp_path, name, content):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        open_reader(tmp_path / name)
+    assert "BadZipFile" not in str(caught.value) and "Error:" not in str(caught.value)

@@ -1,5 +1,6 @@
 """Saving, verifying and loading model artifacts."""
 
+import hashlib
 import json
 import pickle
 import re
@@ -154,3 +155,32 @@ def test_metadata_records_the_training_file(tiny_model_dir, tiny_csv):
     [base] = read_metadata(tiny_model_dir).inputs
     assert (base.role, base.file, base.rows, base.used, base.bad) == ("base", str(tiny_csv), 40, 40, 0)
     assert base.sha256 == sha256_file(tiny_csv)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"{not json",
+            r"metadata\.json:1: not valid JSON \(Expecting property name enclosed in double quotes, column 2\); ",
+        ),
+        (b"\xff\xfe{}", r"metadata\.json: not UTF-8 text, so not taikai metadata \(invalid start byte\); "),
+    ],
+)
+def test_unreadable_metadata_says_where_and_what_to_do(tiny_model_dir, tmp_path, content, message):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    (model_dir / "metadata.json").write_bytes(content)
+    with pytest.raises(ModelError, match=message + "the model directory is damaged or was written by another"):
+        taikai.load_model(model_dir)
+
+
+def test_truncated_artifact_with_a_matching_hash_is_described(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    data = (model_dir / "model.joblib").read_bytes()[:2000]
+    (model_dir / "model.joblib").write_bytes(data)
+    _edit_metadata(model_dir, lambda m: m["artifact"].update(sha256=hashlib.sha256(data).hexdigest()))
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(model_dir)
+    message = str(caught.value)
+    assert "model.joblib: cannot be loaded: the file is damaged or refers to code this install lacks (" in message
+    assert "restore it from a copy, or retrain it" in message and "Error:" not in message

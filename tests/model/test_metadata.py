@@ -123,3 +123,27 @@ def test_input_file_to_dict_is_what_metadata_json_holds_and_reads_back(tiny_mode
     assert json.loads(json.dumps(written)) == written
     assert taikai.InputFile.from_dict(written) == base
     assert written["role"] == "base" and written["rows"] == 40 and written["weight"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda m: m.pop("labels"), "'labels' is missing"),
+        (lambda m: m.update(labels=5), "'labels' is 5, but should be an object with lists 'reasons' and 'sentiments'"),
+        (lambda m: m["labels"].pop("reasons"), "'labels' lacks 'reasons'"),
+        (lambda m: m["labels"].update(reasons="fees"), "'labels' is {'reasons': 'fees'"),
+        (lambda m: m.update(max_chars="many"), "'max_chars' is 'many', but should be a whole number"),
+        (lambda m: m.update(reason_thresholds=[1]), "'reason_thresholds' is [1], but should be an object of numbers"),
+        (lambda m: m.update(artifact={"file": "x"}), "'artifact' is {'file': 'x'}, but should be an object with file"),
+        (lambda m: m["drift_statistics"].pop("confidence"), "'drift_statistics' lacks 'confidence'"),
+        (lambda m: m.update(inputs="a.csv"), "'inputs' is 'a.csv', but should be a list of input files"),
+    ],
+)
+def test_malformed_metadata_names_the_field_in_words(values, edit, problem):
+    edit(values)
+    with pytest.raises(ModelError) as caught:
+        ModelMetadata.from_dict(values, "m/metadata.json")
+    message = str(caught.value)
+    assert message.startswith(f"m/metadata.json: malformed model metadata: {problem}"), message
+    assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")
+    assert "Error" not in message

@@ -17,6 +17,7 @@ from typing import Any
 import click
 import numpy as np
 
+from taikai.errors import check_int
 from taikai.labels import reason_name
 from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans, resolve_model
 from taikai.text import Status, check_text, display_width, normalize_with_offsets, pad
@@ -155,6 +156,7 @@ def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP)
     *model* is a :class:`~taikai.Model` or the directory of one (``None``: the default model, or
     ``$TAIKAI_MODEL``), as for :func:`taikai.check_drift`.
     """
+    check_int("top", top, 0)
     model = resolve_model(model)
     checked = check_text(text, model.max_chars)
     original = text if isinstance(text, str) else ("" if text is None else str(text))

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from taikai.errors import InputError
+from taikai.errors import InputError, check_int, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks, resolve_model
 from taikai.text import MAX_CHARS, Status, content_words
@@ -79,6 +79,7 @@ def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, ki
     *kind* keeps only ``"word"`` or ``"char"`` n-grams. Coefficients act on L2-normalised TF-IDF values, so
     they compare across features of one model.
     """
+    check_int("top", top, 0)
     if kind not in (None, "word", "char"):
         raise InputError(f"kind must be 'word', 'char' or None, not {kind!r}")
     model = resolve_model(model)
@@ -117,6 +118,11 @@ def distinctive_words(
     each text's first *max_chars* characters after normalisation (the model's limit, ``MAX_CHARS``), as
     ``taikai batch`` classifies them.
     """
+    if not isinstance(predictions, pd.DataFrame):
+        raise wrong_type("predictions", predictions, "a pandas DataFrame (read a file with taikai.io.read_predictions)")
+    check_int("top", top, 0)
+    check_int("min_count", min_count, 0)
+    check_int("max_chars", max_chars, 1)
     for column in (text_column, label_column):
         if column not in predictions.columns:
             raise InputError(f"no column {column!r}; the columns are {list(map(str, predictions.columns))}")

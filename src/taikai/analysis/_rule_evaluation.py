@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from taikai.errors import check_int, check_path
 from taikai.io import check_labelled, read_table
 from taikai.model import Model, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
@@ -29,6 +30,8 @@ def evaluate_rules(
     to it. Misfires name the file line of their row (CSV, TSV, JSONL). Rows whose text cannot be classified are
     counted as not matched, not dropped silently.
     """
+    check_path("data", data)
+    check_int("examples", examples, 0)
     resolved = resolve_model(model)
     matcher = resolved.prepare_rules(rules)
     assert matcher is not None

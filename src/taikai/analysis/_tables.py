@@ -147,6 +147,13 @@ def period_label(period: pd.Period, short: bool = False) -> str:
     return f"{period.year}-{period.month:02d}"
 
 
+def blank_as_missing(values: pd.Series) -> pd.Series:
+    """Return *values* with every blank cell (missing, empty or only spaces) shown as :data:`MISSING_SEGMENT`,
+    as :func:`segment_breakdown` names the segment of such rows; other values are kept as they are."""
+    blank = values.isna() | values.astype("string").str.strip().eq("").fillna(True)
+    return values.astype(object).where(~blank, MISSING_SEGMENT)
+
+
 def segment_breakdown(df: pd.DataFrame, by: str, max_segments: int = 12) -> pd.DataFrame:
     """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
 
@@ -185,7 +192,11 @@ def _with_text(
     df: pd.DataFrame, index: Any, text_column: str, extra: pd.DataFrame, context: list[str] | None
 ) -> pd.DataFrame:
     keep = [c for c in ("reason", "sentiment", *(context or ())) if c in df.columns and c != text_column]
-    return pd.concat([df.loc[index, keep], extra.loc[index], df.loc[index, [text_column]]], axis=1)
+    shown = df.loc[index, keep]
+    for column in context or ():  # a blank platform reads as in segment_breakdown, not as NaN
+        if column in shown.columns:
+            shown[column] = blank_as_missing(shown[column])
+    return pd.concat([shown, extra.loc[index], df.loc[index, [text_column]]], axis=1)
 
 
 def representative_reviews(
@@ -193,7 +204,8 @@ def representative_reviews(
 ) -> pd.DataFrame:
     """Return, per reason, the *per_reason* rows the model is surest of (highest probability).
 
-    *context* names further columns to show (an id, the date, the platform).
+    *context* names further columns to show (an id, the date, the platform); a blank cell of theirs reads
+    :data:`MISSING_SEGMENT`, as in :func:`segment_breakdown`.
     """
     scores = top_probability(df)
     rows = classified(df)
@@ -207,7 +219,9 @@ def representative_reviews(
 def least_confident(
     df: pd.DataFrame, text_column: str = "text", n: int = 20, context: list[str] | None = None
 ) -> pd.DataFrame:
-    """Return the *n* classified rows with the lowest probability for their predicted reason: review these."""
+    """Return the *n* classified rows with the lowest probability for their predicted reason: review these.
+
+    *context* names further columns to show, as in :func:`representative_reviews`."""
     scores = top_probability(df)
     picked = scores.sort_values(["p", "margin"], kind="stable").index[:n]
     return _with_text(df, picked, text_column, scores, context)

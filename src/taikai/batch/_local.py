@@ -22,7 +22,7 @@ from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir, input_fingerprint
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
-from taikai.errors import InputError, TaikaiError
+from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, model_key, resolve_model
 from taikai.privacy import default_masker
@@ -73,6 +73,8 @@ def classify_file(
     ``mask_pii=True`` masks personal data in the text column before classification: the output holds the
     masked text, and the summary counts the masks per kind.
     """
+    check_path("input", input)
+    check_path("output", output)
     return run_local(
         Path(input), Path(output), model, BatchOptions.make(options, text_column, **option_values), on_chunk
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import InputError
+from taikai.errors import InputError, check_int, wrong_type
 from taikai.io import ENCODING_ERRORS, ReadOptions
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
@@ -56,7 +56,8 @@ class BatchOptions:
             raise InputError(f"on_bad_lines must be one of {ON_BAD_LINES}, not {self.on_bad_lines!r}")
         if self.encoding_errors not in ENCODING_ERRORS:
             raise InputError(f"encoding_errors must be one of {ENCODING_ERRORS}, not {self.encoding_errors!r}")
-        if self.chunk_size < 1:
+        check_int("jobs", self.jobs, 0)
+        if check_int("chunk_size", self.chunk_size) < 1:
             raise InputError("the chunk size must be at least 1 row")
         RulesMode.parse(self.rules_mode)
 
@@ -85,6 +86,8 @@ class BatchOptions:
         if unknown:
             raise TypeError(f"unknown batch option(s) {unknown}; the options are {sorted(known)}")
         if options is not None:
+            if not isinstance(options, BatchOptions):
+                raise wrong_type("options", options, "a BatchOptions, or None (give the options as keywords)")
             return replace(options, **given)
         if "text_column" not in given:
             raise TypeError("the text column is needed: text_column=")

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -62,15 +63,31 @@ def _short(value: object, most: int = 0) -> str:
     return repr(value)
 
 
+def _modified(before: str, after: str) -> tuple[str, str]:
+    """Return two modification times (nanoseconds since the epoch) as local ISO times, in seconds unless those
+    are equal (a file touched within the second), then in microseconds."""
+    was, now = _local_time(before, "seconds"), _local_time(after, "seconds")
+    if was == now and before != after:
+        was, now = _local_time(before, "microseconds"), _local_time(after, "microseconds")
+    return was, now
+
+
+def _local_time(ns: str, timespec: str) -> str:
+    try:
+        return datetime.fromtimestamp(int(ns) / 1e9).astimezone().isoformat(timespec=timespec)
+    except (ValueError, OverflowError, OSError):
+        return "(unknown)"
+
+
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """Return one phrase per difference between two run fingerprints, naming the option and both values."""
     changes = []
     if old.get("input") != new.get("input"):
         before, after = (str(f.get("input", "::")).split(":") for f in (old, new))
         what = "its size" if before[0] != after[0] else "its content" if before[2:] != after[2:] else "its time"
+        was, now = _modified(before[1], after[1])
         changes.append(
-            f"the input file changed ({what}: {before[0]} bytes, modified {before[1]} ns → "
-            f"{after[0]} bytes, modified {after[1]} ns)"
+            f"the input file changed ({what}: {before[0]} bytes, modified {was} → {after[0]} bytes, modified {now})"
         )
     if old.get("model") != new.get("model"):
         changes.append(f"the model changed (sha256 {str(old.get('model'))[:16]}… → {str(new.get('model'))[:16]}…)")

@@ -15,6 +15,11 @@ FIGURE_NAMES = {
 """What each metric key of a model's ``metrics`` is called on screen (``--json`` keeps the keys)."""
 
 
+def count(value: object) -> str:
+    """Return a count as every command prints one, with thousands separators (``8,536``); else as it is."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
 def describe_figures(figures: Mapping[str, object]) -> str:
     """Return the float figures of *figures* as ``reason macro-F1 0.913 · reason accuracy 0.905 · …``.
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from taikai.cli._common import check_output, labelled_data_options
-from taikai.cli._figures import describe_figures
+from taikai.cli._figures import count, describe_figures
 
 if TYPE_CHECKING:
     from taikai.model import ModelMetadata
@@ -171,7 +171,7 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
         lines.append(f"{f.role + ':':7s}{f.file}  ({counts}{weight})")
     if meta.training_data.get("added_disagreeing_duplicates"):
         n = meta.training_data["added_disagreeing_duplicates"]
-        lines.append(f"note:  {n} dropped duplicate(s) carry labels that differ from DATA's (DATA's were kept)")
+        lines.append(f"note:  {count(n)} dropped duplicate(s) carry labels that differ from DATA's (DATA's were kept)")
     for name in ("cv", "test"):
         if name in meta.metrics:
             if name == "cv" and not meta.metrics[name].get("folds"):
@@ -190,9 +190,9 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
 def skipped_block(meta: ModelMetadata) -> str:
     """Return the warning block about skipped training rows: their count and the first few, at their file line."""
     data = meta.training_data
-    lines = [f"WARNING: {data['skipped_rows']} training row(s) cannot be used and were skipped:"]
+    lines = [f"WARNING: {count(data['skipped_rows'])} training row(s) cannot be used and were skipped:"]
     lines += [f"  {row}" for row in data.get("skipped_examples", [])]
     if data["skipped_rows"] > len(data.get("skipped_examples", [])):
-        lines.append(f"  … and {data['skipped_rows'] - len(data['skipped_examples'])} more")
+        lines.append(f"  … and {count(data['skipped_rows'] - len(data['skipped_examples']))} more")
     lines.append("Fix them and train again, or pass --on-bad-rows error to stop at such rows.")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
+from taikai.errors import wrong_type
 from taikai.io import ReadOptions
 from taikai.model import DriftStatistics, Model, resolve_model
 
@@ -32,7 +33,12 @@ def _statistics(
     freq: str = "M",
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
+    argument: str = "dump",
 ) -> FileStatistics:
+    import pandas as pd
+
+    if not isinstance(data, str | Path | pd.DataFrame):
+        raise wrong_type(argument, data, "the path of a file (str or pathlib.Path), or a pandas DataFrame")
     if isinstance(data, (str, Path)):
         return file_statistics(
             Path(data),
@@ -78,7 +84,7 @@ def check_drift(
     else:
         # The reference is read by its own extension, from its first sheet: only the encoding options apply to it.
         reference_options = replace(read_options, input_format=None, sheet=None)
-        ref = _statistics(reference, model, reference_options, text_column=text_column).overall
+        ref = _statistics(reference, model, reference_options, text_column=text_column, argument="reference").overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from taikai.errors import DataWarning, InputError
+from taikai.errors import DataWarning, InputError, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
@@ -58,6 +58,12 @@ def evaluate(
 
     if model is None or isinstance(model, (str, Path)):
         model = load_model(model)
+    elif not all(hasattr(model, a) for a in ("reason_labels", "sentiment_labels", "classify")):
+        raise wrong_type("model", model, "a Model (or any Classifier), the directory of one, or None")
+    import pandas as pd
+
+    if not isinstance(data, str | Path | pd.DataFrame):
+        raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
     options: dict[str, Any] = {
@@ -94,9 +100,9 @@ def evaluate(
     if not ok:
         split_note = "" if split == "all" else f" in split {split!r}"
         raise InputError(
-            f"{source}: no row to score{split_note}: {len(df)} labelled row(s), {len(unscored)} of them without usable "
-            f"text, and {labelled.blank} row(s) without any label skipped; label some rows (reasons and sentiment) "
-            "and evaluate again"
+            f"{source}: no row to score{split_note}: {len(df):,} labelled row(s), {len(unscored):,} of them without "
+            f"usable text, and {labelled.blank:,} row(s) without any label skipped; label some rows (reasons and "
+            "sentiment) and evaluate again"
         )
     gold_sets = [df["label_set"].iloc[i] for i in ok]
     pred_sets = [list(result.reasons[i]) for i in ok]

@@ -146,17 +146,17 @@ class EvaluationReport:
         """Return a readable Markdown report."""
         rows = "rows" if self.split == "all" else f"rows (split: {self.split})"
         lines = [f"**WARNING: {w}**\n" for w in self.warnings()]
-        lines.append(f"Scored {self.n_scored} of {self.n_rows} {rows}.")
+        lines.append(f"Scored {self.n_scored:,} of {self.n_rows:,} {rows}.")
         if self.n_blank:
-            lines.append(f"Skipped {self.n_blank} row(s) without any label (reasons and sentiment both empty).")
+            lines.append(f"Skipped {self.n_blank:,} row(s) without any label (reasons and sentiment both empty).")
         note = self.overlap.note() if self.overlap is not None else None
         if note:
             lines.append(f"Note: {note}.")
         if self.unscored:
-            lines.append(f"Not scored (no usable text): {len(self.unscored)} row(s):")
+            lines.append(f"Not scored (no usable text): {len(self.unscored):,} row(s):")
             lines += [f"- {u}" for u in self.unscored[:SHOWN_UNSCORED]]
             if len(self.unscored) > SHOWN_UNSCORED:
-                lines.append(f"- … and {len(self.unscored) - SHOWN_UNSCORED} more (all of them in the --json report)")
+                lines.append(f"- … and {len(self.unscored) - SHOWN_UNSCORED:,} more (all of them in the --json report)")
         lines += ["", "## Primary reason", *single_table(self.reason), "", "## All stated reasons (multi-label)"]
         m = self.reasons
         lines.append(

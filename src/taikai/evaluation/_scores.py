@@ -73,12 +73,12 @@ def single_table(scores: SingleLabelScores) -> list[str]:
         "|---|---:|---:|---:|---:|",
     ]
     for cells in zip(scores.labels, scores.precision, scores.recall, scores.f1, scores.support):
-        lines.append("| {} | {:.3f} | {:.3f} | {:.3f} | {} |".format(*cells))
+        lines.append("| {} | {:.3f} | {:.3f} | {:.3f} | {:,} |".format(*cells))
     lines += ["", "Confusion (rows: gold, columns: predicted)", ""]
     lines.append("| gold \\ predicted | " + " | ".join(scores.labels) + " |")
     lines.append("|---|" + "---:|" * len(scores.labels))
     for label, row in zip(scores.labels, scores.confusion):
-        lines.append(f"| {label} | " + " | ".join(str(v) for v in row) + " |")
+        lines.append(f"| {label} | " + " | ".join(f"{v:,}" for v in row) + " |")
     return lines
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         write_parquet,
         write_xlsx,
     )
-    from taikai.io._dates import parse_dates
+    from taikai.io._dates import check_date_column, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
     from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
@@ -96,6 +96,7 @@ __all__ = [
     "Table",
     "bad_line_error",
     "bad_lines_csv",
+    "check_date_column",
     "check_labelled",
     "check_not_input",
     "check_output_dir",
@@ -145,7 +146,7 @@ __getattr__: Any = lazy_modules(
             "write_parquet",
             "write_xlsx",
         ),
-        "taikai.io._dates": ("parse_dates",),
+        "taikai.io._dates": ("check_date_column", "parse_dates"),
         "taikai.io._decoded_lines": ("DecodeNote", "raw_lines"),
         "taikai.io._formats": (
             "FORMATS",

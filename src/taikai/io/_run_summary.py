@@ -97,7 +97,9 @@ def read_summary(predictions: Path) -> RunSummary | None:
             model=model,
             prefix=None if values.get("prefix") is None else str(values["prefix"]),
         )
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except KeyError as exc:
+        raise InputError(f"{path}: not a taikai batch summary (it lacks {exc.args[0]!r}); delete or rename it") from exc
+    except (ValueError, TypeError, AttributeError) as exc:
         raise InputError(
-            f"{path}: not a taikai batch summary ({type(exc).__name__}: {exc}); delete or rename it"
+            f"{path}: not a taikai batch summary (a field has the wrong kind of value: {exc}); delete or rename it"
         ) from exc

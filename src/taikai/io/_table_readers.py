@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import InputError
+from taikai.errors import InputError, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 
 
@@ -22,7 +22,9 @@ class ParquetReader:
         try:
             self.file = pq.ParquetFile(path)
         except (pa.ArrowException, OSError) as exc:
-            raise InputError(f"{path}: not a readable Parquet file ({exc})") from exc
+            raise InputError(
+                f"{path}: not a readable Parquet file ({exc}); write it again, or give the rows as CSV, JSONL or xlsx"
+            ) from exc
         self.schema: Any = self.file.schema_arrow
         self.columns = check_columns(path, list(self.schema.names))
         self.total: int | None = self.file.metadata.num_rows
@@ -40,13 +42,31 @@ class ParquetReader:
             yield Chunk(data, batch.num_rows, position={"records": done, "done": done})
 
 
+_RESAVE = "save it again from Excel as an .xlsx workbook, or export the sheet as CSV"
+
+
+def _xlsx_problem(exc: Exception) -> str:
+    """Return in words why openpyxl could not open a workbook."""
+    import zipfile
+
+    if isinstance(exc, zipfile.BadZipFile):
+        return "an xlsx file is a zip archive, and this file is not one: damaged, or another format renamed .xlsx"
+    if isinstance(exc, KeyError):
+        return f"the part {exc.args[0]!r} of the workbook is missing: the file is damaged"
+    return f"the file is damaged or not an xlsx workbook: {exc}"
+
+
 class XlsxReader:
     """Read one sheet of an xlsx workbook (the first, or ``sheet`` by name or 1-based number); row 1 names columns."""
 
     schema = None
 
-    def __init__(self, path: Path, sheet: str | None = None):
+    def __init__(self, path: Path, sheet: str | int | None = None):
         check_path(path)
+        if isinstance(sheet, int) and not isinstance(sheet, bool):
+            sheet = str(sheet)  # sheet=2 in Python: the 1-based number, as --sheet 2
+        elif sheet is not None and not isinstance(sheet, str):
+            raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the first")
         self.path, self.sheet = path, sheet
         wb, ws = self._open()
         try:
@@ -71,7 +91,7 @@ class XlsxReader:
         try:
             wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
-            raise InputError(f"{self.path}: not a readable xlsx workbook ({type(exc).__name__}: {exc})") from exc
+            raise InputError(f"{self.path}: not a readable xlsx workbook ({_xlsx_problem(exc)}); {_RESAVE}") from exc
         if self.sheet is None:
             return wb, wb.worksheets[0]
         if self.sheet in wb.sheetnames:
@@ -79,7 +99,10 @@ class XlsxReader:
         if self.sheet.isdigit() and 1 <= int(self.sheet) <= len(wb.sheetnames):
             return wb, wb.worksheets[int(self.sheet) - 1]
         wb.close()
-        raise InputError(f"{self.path}: no sheet {self.sheet!r}; the sheets are {wb.sheetnames}")
+        raise InputError(
+            f"{self.path}: no sheet {self.sheet!r}; the sheets are {wb.sheetnames}: give one of their names, "
+            f"or a number from 1 to {len(wb.sheetnames)}"
+        )
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
         """Yield chunks of up to *chunk_size* rows; an empty row is counted as blank, cells past the header are bad."""

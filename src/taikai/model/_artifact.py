@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from taikai.errors import ModelError, ModelNotFoundError
+from taikai.model._fields import DAMAGED_HINT
 from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata
 from taikai.model._versions import check_versions
 
@@ -62,8 +63,12 @@ def read_metadata_json(model_dir: Path) -> Any:
         )
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ModelError(f"{path}: not valid JSON ({exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise ModelError(
+            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); {DAMAGED_HINT}"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ModelError(f"{path}: not UTF-8 text, so not taikai metadata ({exc.reason}); {DAMAGED_HINT}") from exc
 
 
 def _no_such_directory(model_dir: Path) -> ModelNotFoundError:
@@ -118,7 +123,10 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
     try:
         return joblib.load(io.BytesIO(data)), meta
     except Exception as exc:  # a verified pickle that still fails: a class or module this install lacks
-        raise ModelError(f"{artifact}: cannot be loaded ({type(exc).__name__}: {exc}); {RETRAIN_HINT}") from exc
+        raise ModelError(
+            f"{artifact}: cannot be loaded: the file is damaged or refers to code this install lacks ({exc}); "
+            f"restore it from a copy, or {RETRAIN_HINT}"
+        ) from exc
 
 
 def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata) -> str | None:

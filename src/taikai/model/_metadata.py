@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from taikai.errors import ModelError
+from taikai.model._fields import Fields
 from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
 from taikai.model._versions import dictionary_info, library_versions
@@ -169,34 +170,30 @@ class ModelMetadata:
                 f"{', '.join(map(str, READABLE_FORMATS))}; "
                 f"install the taikai that wrote it, or {RETRAIN_HINT}"
             )
-        try:
-            labels = values["labels"]
-            artifact = values.get("artifact")
-            drift = values.get("drift_statistics") if version >= 3 else None
-            return cls(
-                taikai_version=str(values["taikai_version"]),
-                created_at=str(values["created_at"]),
-                reasons=tuple(map(str, labels["reasons"])),
-                sentiments=tuple(map(str, labels["sentiments"])),
-                reason_thresholds={str(k): float(v) for k, v in values["reason_thresholds"].items()},
-                max_chars=int(values["max_chars"]),
-                config=dict(values["config"]),
-                seed=int(values["seed"]),
-                training_data=dict(values["training_data"]),
-                metrics=dict(values["metrics"]),
-                refit_on_all_rows=bool(values.get("refit_on_all_rows", False)),
-                versions={str(k): str(v) for k, v in (values.get("versions") or {}).items()},
-                dictionary=dict(values.get("dictionary") or {}),
-                artifact=None if artifact is None else ArtifactInfo(**artifact),
-                drift=None if drift is None else DriftStatistics.from_dict(drift),
-                inputs=tuple(InputFile.from_dict(f) for f in (values.get("inputs") or () if version >= 4 else ())),
-                format=int(version),
-                warnings=tuple(map(str, values.get("warnings") or ())),
-            )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ModelError(
-                f"{source}: malformed model metadata ({type(exc).__name__}: {exc}); {RETRAIN_HINT}"
-            ) from exc
+        f = Fields(values, source)
+        labels = f.get("labels", _labels, "an object with lists 'reasons' and 'sentiments'")
+        return cls(
+            taikai_version=f.get("taikai_version", str, "a version string"),
+            created_at=f.get("created_at", str, "a time"),
+            reasons=labels[0],
+            sentiments=labels[1],
+            reason_thresholds=f.get("reason_thresholds", _thresholds, "an object of numbers"),
+            max_chars=f.get("max_chars", int, "a whole number"),
+            config=f.get("config", dict, "an object"),
+            seed=f.get("seed", int, "a whole number"),
+            training_data=f.get("training_data", dict, "an object"),
+            metrics=f.get("metrics", dict, "an object"),
+            refit_on_all_rows=f.optional("refit_on_all_rows", bool, "true or false", False),
+            versions=f.optional("versions", _strings, "an object of version strings", {}),
+            dictionary=f.optional("dictionary", dict, "an object", {}),
+            artifact=f.optional("artifact", _artifact, "an object with file, sha256 and bytes", None),
+            drift=f.optional("drift_statistics", DriftStatistics.from_dict, "drift statistics", None)
+            if version >= 3
+            else None,
+            inputs=f.optional("inputs", _inputs, "a list of input files", ()) if version >= 4 else (),
+            format=int(version),
+            warnings=f.optional("warnings", _str_tuple, "a list of strings", ()),
+        )
 
     @classmethod
     def unsaved(cls) -> ModelMetadata:
@@ -226,3 +223,31 @@ class ModelMetadata:
         if self.drift is None:
             raise ModelError(NO_DRIFT_STATISTICS)
         return self.drift
+
+
+def _labels(values: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _str_tuple(values["reasons"]), _str_tuple(values["sentiments"])
+
+
+def _str_tuple(values: Any) -> tuple[str, ...]:
+    if isinstance(values, str | dict):
+        raise TypeError(values)
+    return tuple(map(str, values))
+
+
+def _thresholds(values: Any) -> dict[str, float]:
+    return {str(k): float(v) for k, v in values.items()}
+
+
+def _strings(values: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in values.items()}
+
+
+def _artifact(values: Any) -> ArtifactInfo:
+    return ArtifactInfo(**values)
+
+
+def _inputs(values: Any) -> tuple[InputFile, ...]:
+    if isinstance(values, str | dict):
+        raise TypeError(values)
+    return tuple(InputFile.from_dict(v) for v in values)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import InputError
+from taikai.errors import InputError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact
 from taikai.model._classified import Classified, output_columns, proba_columns
@@ -164,6 +164,8 @@ class Model:
         says which rules fired, their labels and whether they conflict with the model; ``rules_mode="override"``
         makes the first firing rule's label the ``reason`` (the model's own stays in ``model_reason``).
         """
+        if not isinstance(texts, str) and not isinstance(texts, Iterable):
+            raise wrong_type("texts", texts, "a str or an iterable of texts (a list, a pandas Series, …)")
         values = [texts] if isinstance(texts, str) else list(texts)
         return split_predictions(values, self.classify(values, rules, rules_mode))
 
@@ -209,6 +211,12 @@ class Model:
         """
         import pandas as pd
 
+        if not isinstance(df, pd.DataFrame):
+            raise wrong_type(
+                "df", df, "a pandas DataFrame (read a file with taikai.io.read_table, or use classify_file)"
+            )
+        if not isinstance(prefix, str):
+            raise wrong_type("prefix", prefix, "a str such as 'pred_'")
         matcher = self.prepare_rules(rules)
         mode = RulesMode.parse(rules_mode)
         self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix)
@@ -234,6 +242,8 @@ def model_key(model: Model) -> str:
 
 def load_model(path: str | Path | None = None) -> Model:
     """Load and verify a model directory (default: the shipped model)."""
+    if path is not None:
+        check_path("path", path)
     model_dir = Path(path) if path is not None else default_model_dir()
     if model_dir.is_file():
         model_dir = model_dir.parent
@@ -243,4 +253,8 @@ def load_model(path: str | Path | None = None) -> Model:
 
 def resolve_model(model: Model | str | Path | None) -> Model:
     """Return *model* if it is a :class:`Model`, else load the directory it names (``None``: the default model)."""
-    return model if isinstance(model, Model) else load_model(model)
+    if model is None or isinstance(model, Model):
+        return model if model is not None else load_model()
+    if not isinstance(model, str | Path):
+        raise wrong_type("model", model, "a Model, the directory of one (str or pathlib.Path), or None")
+    return load_model(model)

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.errors import ModelError
+from taikai.model._fields import DAMAGED_HINT
 from taikai.text import Status, check_text
 
 ROW_HASHES_VERSION = 1
@@ -92,8 +93,12 @@ class RowHashes:
         try:
             data = base64.b64decode(values["data"], validate=True)
             hashes = np.frombuffer(data, dtype=">u8").astype(np.uint64)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"{source}: damaged row hashes ({type(exc).__name__}: {exc})") from exc
+        except KeyError as exc:
+            raise ModelError(f"{source}: damaged row hashes (they lack {exc.args[0]!r}); {DAMAGED_HINT}") from exc
+        except (TypeError, ValueError) as exc:
+            raise ModelError(
+                f"{source}: damaged row hashes (not base64-encoded hashes: {exc}); {DAMAGED_HINT}"
+            ) from exc
         if len(hashes) != values.get("count") or (len(hashes) > 1 and not (np.diff(hashes) > 0).all()):
-            raise ModelError(f"{source}: damaged row hashes (count or order does not match)")
+            raise ModelError(f"{source}: damaged row hashes (count or order does not match); {DAMAGED_HINT}")
         return cls(hashes)

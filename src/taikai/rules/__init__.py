@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules
+from taikai.errors import wrong_type
 from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, compile_rules
 from taikai.rules._rule import PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind
 
@@ -57,6 +58,8 @@ def read_rules(rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequenc
         from taikai.rules._parse import load_rules
 
         return load_rules(rules, labels)
+    if rules is not None and not isinstance(rules, RuleMatcher | RuleSet):
+        raise wrong_type("rules", rules, "the path of a rules file, a RuleSet (taikai.load_rules) or None")
     return rules.rules if isinstance(rules, RuleMatcher) else rules
 
 

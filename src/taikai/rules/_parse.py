@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import RulesError
+from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import reason_id
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Rule, RuleSet, Term, TermKind, labels_hint, unknown_label
 from taikai.text import normalize
@@ -35,6 +35,9 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a name
     used twice and, when *labels* (the model's reasons) are given, a label that is not one of them.
     """
+    check_path("path", path)
+    if labels is not None and (isinstance(labels, str) or not isinstance(labels, Sequence)):
+        raise wrong_type("labels", labels, "a list of reason ids (model.reason_labels) or None")
     path = Path(path)
     try:
         data = path.read_bytes()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from taikai.errors import InputError
+from taikai.errors import InputError, check_int, check_path, parse_choice, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
 from taikai.privacy import format_counts, mask_text_column, sum_counts
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
@@ -149,9 +149,16 @@ def suggest(
     Predicted columns written with a prefix (``taikai batch --prefix pred_``) are found as the report finds them
     (:func:`taikai.model.find_prefix`); *prefix* chooses among several sets.
     """
-    strategy = Strategy(strategy)
-    if n < 1:
+    strategy = parse_choice(Strategy, "strategy", strategy)
+    if check_int("n", n) < 1:
         raise InputError(f"--n must be at least 1, not {n}")
+    check_int("seed", seed)
+    import pandas as pd
+
+    if not isinstance(predictions, str | Path | pd.DataFrame):
+        raise wrong_type("predictions", predictions, "the path of a predictions file, or a pandas DataFrame")
+    if out is not None:
+        check_path("out", out)
     if out is not None:
         sheet_format(Path(out))
         if isinstance(predictions, (str, Path)):

@@ -33,7 +33,7 @@ def check_out_dir(out: Path, overwrite: bool) -> None:
 
 
 def _counted(counts: pd.Series) -> str:
-    return ", ".join(f"{label} ({n})" for label, n in sorted(counts.items(), key=lambda kv: (kv[1], kv[0])))
+    return ", ".join(f"{label} ({n:,})" for label, n in sorted(counts.items(), key=lambda kv: (kv[1], kv[0])))
 
 
 def weak_data_warnings(

@@ -59,7 +59,7 @@ class AddedComparison:
 
     def lines(self) -> list[str]:
         """Return the comparison as text lines: one per score, before → after and the difference."""
-        out = [f"your labels: {self.rows} rows, {self.folds}-fold; trained without them → with them"]
+        out = [f"your labels: {self.rows:,} rows, {self.folds}-fold; trained without them → with them"]
         for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
             before, after = getattr(self.without, name), getattr(self.with_added, name)
             if before is not None and after is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from taikai.errors import parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_table
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
@@ -125,7 +126,12 @@ def read_inputs(
     """
     import pandas as pd
 
-    on_bad_rows = OnBadRows(on_bad_rows)
+    on_bad_rows = parse_choice(OnBadRows, "on_bad_rows", on_bad_rows)
+    data_types = str | Path | pd.DataFrame
+    if not isinstance(data, data_types):
+        raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
+    if isinstance(add, data_types) or not isinstance(add, Sequence) or not all(isinstance(a, data_types) for a in add):
+        raise wrong_type("add", add, "a list of labelled files (str or pathlib.Path) or DataFrames, e.g. [path]")
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
     base_table, base_name, base_sha = _read(
         data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import DataWarning, InputError, ModelError
+from taikai.errors import DataWarning, InputError, ModelError, check_int, check_path, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import OnBadRows, split_column
 from taikai.model import (
@@ -45,10 +45,10 @@ def skipped_summary(inputs: TrainingInputs) -> str:
     """Return one line per skipped row (the first :data:`SHOWN_SKIPPED`), after a count; empty if none."""
     if not inputs.skipped:
         return ""
-    lines = [f"{len(inputs.skipped)} training row(s) cannot be used and were skipped:"]
+    lines = [f"{len(inputs.skipped):,} training row(s) cannot be used and were skipped:"]
     lines += [f"  {row}" for row in inputs.skipped[:SHOWN_SKIPPED]]
     if len(inputs.skipped) > SHOWN_SKIPPED:
-        lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED} more")
+        lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED:,} more")
     return "\n".join(lines)
 
 
@@ -56,10 +56,12 @@ def _usable_rows(inputs: TrainingInputs) -> str:
     """Say how many rows were read, usable and skipped, listing the first skipped ones at their file line."""
     read = sum(f.rows for f in inputs.files)
     usable = len(inputs.base) + len(inputs.added)
-    lines = [f"rows: {read} read, {usable} usable, {len(inputs.skipped)} skipped" + (":" if inputs.skipped else "")]
+    lines = [
+        f"rows: {read:,} read, {usable:,} usable, {len(inputs.skipped):,} skipped" + (":" if inputs.skipped else "")
+    ]
     lines += [f"  {row}" for row in inputs.skipped[:SHOWN_SKIPPED]]
     if len(inputs.skipped) > SHOWN_SKIPPED:
-        lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED} more (--on-bad-rows error lists every one)")
+        lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED:,} more (--on-bad-rows error lists every one)")
     return "\n".join(lines)
 
 
@@ -115,6 +117,8 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
 def resolve_config(config: FeatureConfig | None) -> FeatureConfig:
     """Return *config*, or the shipped configuration when it is ``None``, once the word-vector table it names
     is known to load (a missing table fails here, before any data is read)."""
+    if config is not None and not isinstance(config, FeatureConfig):
+        raise wrong_type("config", config, "a FeatureConfig (FeatureConfig.shipped(), …) or None")
     chosen = FeatureConfig.shipped() if config is None else config
     if chosen.vectors is not None:
         try:
@@ -170,7 +174,11 @@ def train(
     fitted on are recorded as row hashes (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
     """
     if out is not None:
+        check_path("out", out)
         check_out_dir(Path(out), overwrite)
+    check_int("folds", folds, 0)
+    check_int("compare_folds", compare_folds, 0)
+    check_int("seed", seed)
     if add_weight <= 0:
         raise InputError(f"--add-weight must be positive, not {add_weight}")
     config = resolve_config(config)
@@ -193,7 +201,7 @@ def train(
         train_df, test_df = split_frame(df, test_size, seed)
     except ValueError as exc:
         raise InputError(
-            f"cannot split {len(df)} rows into train and test ({exc})\n{_usable_rows(inputs)}\n"
+            f"cannot split {len(df):,} rows into train and test ({exc})\n{_usable_rows(inputs)}\n"
             f"{_what_to_do(inputs, test_size, by_split=split_column(df) is not None)}"
         ) from exc
     import pandas as pd
@@ -202,9 +210,9 @@ def train(
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
         if column and fit_df[column].nunique() < 2:
             found = ", ".join(map(str, fit_df[column].unique()))
-            held = "" if not len(test_df) else f"; {len(test_df)} held out for the test ({_test_rows(df, test_size)})"
+            held = "" if not len(test_df) else f"; {len(test_df):,} held out for the test ({_test_rows(df, test_size)})"
             raise InputError(
-                f"training needs at least two different {name} in the training rows, and its {len(fit_df)} "
+                f"training needs at least two different {name} in the training rows, and its {len(fit_df):,} "
                 f"training row(s) have {'only ' + found if found else 'none'}{held}\n{_usable_rows(inputs)}\n"
                 f"{_what_to_do(inputs, test_size if len(test_df) else None, name, split_column(df) is not None)}"
             )
@@ -222,7 +230,7 @@ def train(
             else None
         )
     except ValueError as exc:  # e.g. no n-gram left after min_df on very little data
-        raise InputError(f"cannot train on {len(fit_df)} rows: {exc}") from exc
+        raise InputError(f"cannot train on {len(fit_df):,} rows: {exc}") from exc
     reasons, sentiments = pipeline_labels(pipeline)
     meta = ModelMetadata(
         taikai_version=importlib_metadata.version("taikai"),
@@ -248,7 +256,7 @@ def train(
         meta.metrics["test"] = report.summary() | {"rows": len(test_df), "report": report.to_dict()}
         if report.overlap is not None and report.overlap.seen:
             repeated = (
-                f"{report.overlap.seen} of {len(test_df)} test rows have the same text as a training row: "
+                f"{report.overlap.seen:,} of {len(test_df):,} test rows have the same text as a training row: "
                 "the test scores are optimistic; keep repeated texts in one split"
             )
             meta = replace(meta, warnings=(*meta.warnings, repeated))

@@ -32,6 +32,7 @@ from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import InputError
 from taikai.io import (
     RunSummary,
+    check_date_column,
     check_not_input,
     check_output_dir,
     read_predictions,
@@ -125,6 +126,8 @@ def build_report(
     for option, column in (("--date-column", date_column), ("--by", by), ("--text-column", text_column)):
         if column and column not in df.columns:
             raise InputError(f"no column {column!r} ({option}); the columns are {list(map(str, df.columns))}")
+    if date_column:
+        check_date_column(df[date_column], date_column, where)
     df = df.reset_index(drop=True)
     masks = None
     if mask_pii:

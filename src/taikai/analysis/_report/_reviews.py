@@ -17,6 +17,9 @@ def _reviews(ctx: ReportContext, table: Any) -> Table:
         shown["sentiment"] = shown["sentiment"].map(lambda s: ctx.sentiment(s) if isinstance(s, str) else s)
     if "runner_up" in shown.columns:
         shown["runner_up"] = shown["runner_up"].map(lambda r: ctx.reason(r) if isinstance(r, str) else r)
+    for column in ctx.context_columns:  # a blank cell, named as the table of segments names it
+        if column in shown.columns:
+            shown[column] = shown[column].replace(tables.MISSING_SEGMENT, ctx.t.blank)
     ordered = shown[[c for c in shown.columns if c != text_column] + [text_column]]
     names = {c: ctx.t.review_columns.get(c, c) for c in ordered.columns if c not in ctx.context_columns}
     nowrap = [*ctx.context_columns, "sentiment"]

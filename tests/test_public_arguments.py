@@ -1,0 +1,266 @@
+"""The public API refuses a wrong argument at its entry point, naming the argument, what was given and what is
+accepted: ``TypeError`` for a wrong type, :class:`taikai.InputError` for a wrong value (not an AttributeError,
+KeyError or pandas error from deep inside)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.errors import InputError
+
+RULES = Path(__file__).parents[1] / "examples" / "rules.toml"
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory, tiny_model, tiny_csv):
+    """A labelled frame, its predictions (frame and file) and a one-sheet workbook of texts."""
+    root = tmp_path_factory.mktemp("arguments")
+    labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    predictions = tiny_model.predict_frame(labelled[["text"]])
+    predictions.to_csv(root / "pred.csv", index=False)
+    labelled[["text"]].to_excel(root / "in.xlsx", index=False)
+    return {"root": root, "labelled": labelled, "predictions": predictions}
+
+
+CASES = [
+    # (call, error, message): call(model, files) -> anything
+    ("predict None", lambda m, f: m.predict(None), TypeError, "texts must be a str or an iterable of texts"),
+    (
+        "predict 123",
+        lambda m, f: m.predict(123),
+        TypeError,
+        "texts must be a str or an iterable of texts (a list, a pandas Series, …), not int 123",
+    ),
+    (
+        "predict rules",
+        lambda m, f: m.predict("手数料", rules=5),
+        TypeError,
+        "rules must be the path of a rules file, a RuleSet (taikai.load_rules) or None, not int 5",
+    ),
+    (
+        "predict_frame str",
+        lambda m, f: m.predict_frame("x.csv"),
+        TypeError,
+        "df must be a pandas DataFrame (read a file with taikai.io.read_table, or use classify_file), not str 'x.csv'",
+    ),
+    (
+        "predict_frame prefix",
+        lambda m, f: m.predict_frame(f["labelled"][["text"]], prefix=3),
+        TypeError,
+        "prefix must be a str such as 'pred_', not int 3",
+    ),
+    (
+        "classify_file sheet type",
+        lambda m, f: taikai.classify_file(f["root"] / "in.xlsx", f["root"] / "o.csv", "text", model=m, sheet=1.5),
+        TypeError,
+        "sheet must be a sheet name or 1-based number (str or int), or None for the first, not float 1.5",
+    ),
+    (
+        "classify_file no sheet",
+        lambda m, f: taikai.classify_file(f["root"] / "in.xlsx", f["root"] / "o.csv", "text", model=m, sheet=2),
+        InputError,
+        "in.xlsx: no sheet '2'; the sheets are ['Sheet1']: give one of their names, or a number from 1 to 1",
+    ),
+    (
+        "classify_file input",
+        lambda m, f: taikai.classify_file(None, "o.csv", "text"),
+        TypeError,
+        "input must be a str or pathlib.Path, not None",
+    ),
+    (
+        "classify_file output",
+        lambda m, f: taikai.classify_file("in.csv", 5, "text"),
+        TypeError,
+        "output must be a str or pathlib.Path, not int 5",
+    ),
+    (
+        "classify_file model",
+        lambda m, f: taikai.classify_file(f["root"] / "in.xlsx", f["root"] / "o.csv", "text", model=5),
+        TypeError,
+        "model must be a Model, the directory of one (str or pathlib.Path), or None, not int 5",
+    ),
+    (
+        "classify_file options",
+        lambda m, f: taikai.classify_file("in.csv", "o.csv", "text", options="x"),
+        TypeError,
+        "options must be a BatchOptions, or None (give the options as keywords), not str 'x'",
+    ),
+    (
+        "classify_file jobs type",
+        lambda m, f: taikai.classify_file("in.csv", "o.csv", "text", jobs="2"),
+        TypeError,
+        "jobs must be an int, not str '2'",
+    ),
+    (
+        "classify_file jobs value",
+        lambda m, f: taikai.classify_file("in.csv", "o.csv", "text", jobs=-1),
+        InputError,
+        "jobs must be at least 0, not -1",
+    ),
+    (
+        "classify_file chunk_size",
+        lambda m, f: taikai.classify_file("in.csv", "o.csv", "text", chunk_size="5"),
+        TypeError,
+        "chunk_size must be an int, not str '5'",
+    ),
+    (
+        "suggest strategy",
+        lambda m, f: taikai.suggest(f["predictions"], strategy="xx"),
+        InputError,
+        "strategy must be one of margin, entropy, random, not 'xx'",
+    ),
+    ("suggest n", lambda m, f: taikai.suggest(f["predictions"], n="5"), TypeError, "n must be an int, not str '5'"),
+    (
+        "suggest seed",
+        lambda m, f: taikai.suggest(f["predictions"], seed="a"),
+        TypeError,
+        "seed must be an int, not str 'a'",
+    ),
+    (
+        "suggest predictions",
+        lambda m, f: taikai.suggest(None),
+        TypeError,
+        "predictions must be the path of a predictions file, or a pandas DataFrame, not None",
+    ),
+    (
+        "suggest out",
+        lambda m, f: taikai.suggest(f["predictions"], out=5),
+        TypeError,
+        "out must be a str or pathlib.Path, not int 5",
+    ),
+    ("load_model", lambda m, f: taikai.load_model(5), TypeError, "path must be a str or pathlib.Path, not int 5"),
+    (
+        "load_rules path",
+        lambda m, f: taikai.load_rules(None),
+        TypeError,
+        "path must be a str or pathlib.Path, not None",
+    ),
+    (
+        "load_rules labels",
+        lambda m, f: taikai.load_rules(RULES, labels="fees"),
+        TypeError,
+        "labels must be a list of reason ids (model.reason_labels) or None, not str 'fees'",
+    ),
+    (
+        "reason_name lang",
+        lambda m, f: taikai.reason_name("fees", lang="fr"),
+        ValueError,
+        "lang must be one of ja, en, not 'fr'",
+    ),
+    (
+        "explain top",
+        lambda m, f: taikai.explain(m, "手数料が高い", top="3"),
+        TypeError,
+        "top must be an int, not str '3'",
+    ),
+    (
+        "explain model",
+        lambda m, f: taikai.explain(5, "手数料が高い"),
+        TypeError,
+        "model must be a Model, the directory of one",
+    ),
+    ("keywords top", lambda m, f: taikai.keywords(m, top="3"), TypeError, "top must be an int, not str '3'"),
+    (
+        "distinctive_words frame",
+        lambda m, f: taikai.distinctive_words("pred.csv"),
+        TypeError,
+        "predictions must be a pandas DataFrame (read a file with taikai.io.read_predictions), not str 'pred.csv'",
+    ),
+    (
+        "distinctive_words min_count",
+        lambda m, f: taikai.distinctive_words(f["predictions"], min_count="2"),
+        TypeError,
+        "min_count must be an int, not str '2'",
+    ),
+    (
+        "evaluate model",
+        lambda m, f: taikai.evaluate(5, f["labelled"]),
+        TypeError,
+        "model must be a Model (or any Classifier), the directory of one, or None, not int 5",
+    ),
+    (
+        "evaluate data",
+        lambda m, f: taikai.evaluate(m, None),
+        TypeError,
+        "data must be the path of a labelled file (str or pathlib.Path), or a pandas DataFrame, not None",
+    ),
+    (
+        "evaluate_rules rules",
+        lambda m, f: taikai.evaluate_rules(5, "lab.csv", m),
+        TypeError,
+        "rules must be the path of a rules file",
+    ),
+    (
+        "evaluate_rules data",
+        lambda m, f: taikai.evaluate_rules(RULES, f["labelled"], m),
+        TypeError,
+        "data must be a str or pathlib.Path, not a DataFrame",
+    ),
+    (
+        "evaluate_rules examples",
+        lambda m, f: taikai.evaluate_rules(RULES, "lab.csv", m, examples="2"),
+        TypeError,
+        "examples must be an int, not str '2'",
+    ),
+    (
+        "check_drift dump",
+        lambda m, f: taikai.check_drift(None, m),
+        TypeError,
+        "dump must be the path of a file (str or pathlib.Path), or a pandas DataFrame, not None",
+    ),
+    (
+        "check_drift reference",
+        lambda m, f: taikai.check_drift(f["predictions"], m, reference=5),
+        TypeError,
+        "reference must be the path of a file (str or pathlib.Path), or a pandas DataFrame, not int 5",
+    ),
+    (
+        "train data",
+        lambda m, f: taikai.train(None),
+        TypeError,
+        "data must be the path of a labelled file (str or pathlib.Path), or a pandas DataFrame, not None",
+    ),
+    (
+        "train folds",
+        lambda m, f: taikai.train(f["labelled"], folds="2"),
+        TypeError,
+        "folds must be an int, not str '2'",
+    ),
+    (
+        "train config",
+        lambda m, f: taikai.train(f["labelled"], config="x"),
+        TypeError,
+        "config must be a FeatureConfig (FeatureConfig.shipped(), …) or None, not str 'x'",
+    ),
+    (
+        "train add",
+        lambda m, f: taikai.train(f["labelled"], add="more.csv", folds=0),
+        TypeError,
+        "add must be a list of labelled files (str or pathlib.Path) or DataFrames, e.g. [path], not str 'more.csv'",
+    ),
+    (
+        "train on_bad_rows",
+        lambda m, f: taikai.train(f["labelled"], on_bad_rows="xx", folds=0),
+        InputError,
+        "on_bad_rows must be one of skip, error, not 'xx'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "message"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_wrong_argument_is_refused_at_the_entry_point(tiny_model, files, call, error, message):
+    with pytest.raises(error, match=re.escape(message)) as caught:
+        call(tiny_model, files)
+    assert type(caught.value) is error or issubclass(error, InputError)
+
+
+def test_a_sheet_number_may_be_an_int(tiny_model, files):
+    summary = taikai.classify_file(
+        files["root"] / "in.xlsx", files["root"] / "one.csv", "text", model=tiny_model, sheet=1
+    )
+    assert summary.rows == len(files["labelled"])
