@@ -283,17 +283,6 @@ def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir):
     assert "--resume" in err and state.exists() and not out.exists()
 
 
-@pytest.mark.parametrize(("out_fmt", "jobs"), [("parquet", 1), ("parquet", 2), ("xlsx", 1)])
-def test_a_column_changing_type_is_named_with_its_file(tmp_path, tiny_model_dir, out_fmt, jobs):
-    src, out = tmp_path / "in.jsonl", tmp_path / f"out.{out_fmt}"
-    rows = [{"id": i, "n": i if i < 4 else "many", "text": TEXTS[i % 4]} for i in range(6)]
-    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    expected = rf"^{re.escape(str(src))}: column 'n' holds int64 values in the first rows but other values in rows 5–6"
-    with pytest.raises(InputError, match=expected):
-        taikai.classify_file(src, out, "text", model=tiny_model_dir, chunk_size=2, jobs=jobs)
-    assert not out.exists() and not list(tmp_path.glob("*.taikai-partial"))
-
-
 def test_resume_refuses_another_in_memory_model_with_the_same_labels(tmp_path, dump, tiny_csv):
     from taikai.model import FeatureConfig
 

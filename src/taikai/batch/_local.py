@@ -189,6 +189,9 @@ def run_local(
             pool = start_pool(job, jobs)
         else:
             hold(job)
+        if spec is None:  # the types of the whole input, so that neither --chunk-size nor --jobs changes them
+            schema, stringify = tio.input_schema(reader, in_fmt, added)
+            spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
         chunks = reader.chunks(options.chunk_size, state["position"] if state else None)
         for chunk in chunks if state else _at_least_one(chunks, len(columns)):
             index += 1
@@ -206,9 +209,6 @@ def run_local(
                     f"{input}: more than {xlsx_rows:,} rows do not fit in one xlsx sheet; "
                     "write CSV or Parquet output instead (nothing was written)"
                 )
-            if spec is None:
-                schema, stringify = tio.infer_schema(columns, chunk.data, reader.schema, added)
-                spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
             if pool is None:
                 commit(run_chunk(spec, index, chunk.data, row_start, chunk.notes, chunk.lines), index, chunk)
                 continue

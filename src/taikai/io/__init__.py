@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         with_summary,
         write_summary,
     )
+    from taikai.io._schema import infer_schema, input_schema
     from taikai.io._stdin import DecodedInput, decode_input
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
@@ -60,7 +61,6 @@ if TYPE_CHECKING:
         bad_lines_csv,
         encode_stream,
         encode_table,
-        infer_schema,
         output_encoding,
     )
 
@@ -107,6 +107,7 @@ __all__ = [
     "excel_value",
     "format_of",
     "infer_schema",
+    "input_schema",
     "open_reader",
     "output_encoding",
     "parse_dates",
@@ -182,6 +183,7 @@ __getattr__: Any = lazy_modules(
             "with_summary",
             "write_summary",
         ),
+        "taikai.io._schema": ("infer_schema", "input_schema"),
         "taikai.io._stdin": ("DecodedInput", "decode_input"),
         "taikai.io._writers": (
             "OUTPUT_ENCODINGS",
@@ -190,7 +192,6 @@ __getattr__: Any = lazy_modules(
             "bad_lines_csv",
             "encode_stream",
             "encode_table",
-            "infer_schema",
             "output_encoding",
         ),
     },

@@ -138,27 +138,6 @@ def _csv_quoting_cr(header: list[tuple[str, ...]], columns: list[list[Any]], del
     return "".join(delimiter.join(map(field, row)) + "\n" for row in rows)
 
 
-def infer_schema(
-    names: list[str], data: list[list[Any]], given: pa.Schema | None, added: dict[str, pa.DataType]
-) -> tuple[pa.Schema, frozenset[str]]:
-    """Return the output Arrow schema and the input columns to write as text (mixed types in the first chunk)."""
-    import pyarrow as pa
-
-    fields, stringify = [], set()
-    for j, name in enumerate(names):
-        if given is not None:
-            fields.append(given.field(j))
-            continue
-        try:
-            kind = pa.array(data[j]).type
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
-            kind = pa.string()
-            stringify.add(name)
-        fields.append(pa.field(name, pa.string() if pa.types.is_null(kind) else kind))
-    fields += [pa.field(name, kind) for name, kind in added.items()]
-    return pa.schema(fields), frozenset(stringify)
-
-
 def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source: str | None = None) -> bytes:
     """Return one chunk as an Arrow IPC stream in the output schema, or raise naming a column that changed type.
 
@@ -173,7 +152,7 @@ def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source
             values = [None if v is None else _cell(v) for v in values]
         try:
             arrays.append(pa.array(values, type=f.type))
-        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
             where = f"{source}: " if source else ""
             raise InputError(
                 f"{where}column {f.name!r} holds {f.type} values in the first rows but other values in rows "

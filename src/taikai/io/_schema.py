@@ -1,0 +1,97 @@
+"""The Arrow schema of a Parquet or xlsx output: each input column's type, read from the whole input.
+
+A column whose values are of one type keeps it (ints and floats make floats, nulls are allowed); a column of
+mixed types is written as text. The rule is applied to the whole input, so that the output's types do not depend
+on how the input is cut into chunks (``--chunk-size``) or shared among processes (``--jobs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from taikai.io._records import Reader
+
+SCAN_ROWS = 10_000
+"""Rows read at a time when the input is scanned for its column types (fixed, so no option changes the types)."""
+
+UNTYPED_FORMATS = ("csv", "tsv")
+"""Input formats whose values are all text: their columns need no scan."""
+
+
+def values_type(values: list[Any]) -> pa.DataType | None:
+    """Return the Arrow type of *values*, or ``None`` if they mix types (ints and floats make floats).
+
+    Arrow would make ``[1.5, True]`` floats and a date and a datetime dates, as the first value says; such a mix
+    is text here, so that no value is changed and the order of the values does not matter.
+    """
+    import pyarrow as pa
+
+    kinds = set(map(type, values)) - {type(None)}
+    if len(kinds) > 1 and not kinds <= {int, float}:
+        return None
+    try:
+        kind: pa.DataType = pa.array(values).type
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):  # OverflowError: an int beyond 64 bits
+        return None
+    return kind
+
+
+def merge_types(a: pa.DataType | None, b: pa.DataType | None) -> pa.DataType | None:
+    """Return the type that holds values of types *a* and *b* as :func:`values_type` of both would, or ``None``."""
+    import pyarrow as pa
+
+    if a is None or b is None:
+        return None
+    if a == b:
+        return a
+    try:
+        both = pa.unify_schemas([pa.schema([("v", a)]), pa.schema([("v", b)])], promote_options="permissive")
+    except (pa.ArrowInvalid, pa.ArrowTypeError, NotImplementedError):
+        return None
+    merged: pa.DataType = both.field("v").type
+    return merged
+
+
+def chunks_schema(
+    names: list[str], chunks: Iterable[list[list[Any]]], added: dict[str, pa.DataType]
+) -> tuple[pa.Schema, frozenset[str]]:
+    """Return the schema of columns *names* holding the values of all *chunks*, then the *added* columns, and
+    the columns to write as text because their values mix types."""
+    import pyarrow as pa
+
+    kinds: list[pa.DataType | None] = [pa.null()] * len(names)
+    for data in chunks:
+        kinds = [merge_types(kind, values_type(values)) for kind, values in zip(kinds, data, strict=True)]
+    fields = [
+        pa.field(name, pa.string() if kind is None or pa.types.is_null(kind) else kind)
+        for name, kind in zip(names, kinds, strict=True)
+    ]
+    fields += [pa.field(name, kind) for name, kind in added.items()]
+    return pa.schema(fields), frozenset(name for name, kind in zip(names, kinds, strict=True) if kind is None)
+
+
+def infer_schema(
+    names: list[str], data: list[list[Any]], given: pa.Schema | None, added: dict[str, pa.DataType]
+) -> tuple[pa.Schema, frozenset[str]]:
+    """Return the output Arrow schema of one chunk's columns (or *given*'s) and the columns to write as text."""
+    import pyarrow as pa
+
+    if given is not None:
+        return pa.schema([*given, *(pa.field(name, kind) for name, kind in added.items())]), frozenset()
+    return chunks_schema(names, [data], added)
+
+
+def input_schema(reader: Reader, fmt: str, added: dict[str, pa.DataType]) -> tuple[pa.Schema, frozenset[str]]:
+    """Return the output schema for all of *reader*'s input in format *fmt*, and the columns to write as text.
+
+    Parquet input has its schema; CSV and TSV hold text; JSONL and xlsx input are read once for their types.
+    """
+    if reader.schema is not None:
+        return infer_schema(reader.columns, [], reader.schema, added)
+    if fmt in UNTYPED_FORMATS:
+        return chunks_schema(reader.columns, [], added)
+    return chunks_schema(reader.columns, (chunk.data for chunk in reader.chunks(SCAN_ROWS)), added)

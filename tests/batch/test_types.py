@@ -1,0 +1,108 @@
+"""taikai batch: the column types of a Parquet or xlsx output, and whether the run succeeds, do not depend on
+--chunk-size or --jobs (they are read from the whole input, not from its first chunk)."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.batch import Interrupted
+from taikai.cli import cli
+
+TEXT = "報酬が安い"
+# (name, the `score` values of 10 rows, the Parquet type a one-chunk run writes them as)
+MIXED = [
+    ("int then text", [*range(5), "abc", "abc", "x", "y", "z"], pa.string()),
+    ("int then float", [*range(5), 5.5, 6.5, 7.0, 8, 9], pa.float64()),
+    ("int then null", [*range(5), None, None, 7, 8, 9], pa.int64()),
+    ("null then int", [None] * 5 + [*range(5)], pa.int64()),
+    ("bool then int", [True, False] * 2 + [True, *range(5)], pa.string()),
+    ("list then text", [[1]] * 5 + ["a"] * 5, pa.string()),
+    ("objects with other keys", [{"a": 1}] * 5 + [{"b": "x"}] * 5, pa.struct([("a", pa.int64()), ("b", pa.string())])),
+    ("an int beyond 64 bits", [*range(5), 2**63 + 5, 1, 1, 1, 1], pa.string()),
+]
+
+
+def write_input(path, values):
+    if path.suffix == ".xlsx":
+        wb = openpyxl.Workbook()
+        wb.active.append(["id", "text", "score"])
+        for i, v in enumerate(values):
+            wb.active.append([i, TEXT, v])
+        wb.save(path)
+    else:
+        rows = ({"id": i, "text": TEXT, "score": v} for i, v in enumerate(values))
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def read_output(path):
+    """Return the output as comparable values: a Parquet table (schema included), or the xlsx cells and kinds."""
+    if path.suffix == ".parquet":
+        return pq.read_table(path)
+    return [[(c.value, c.data_type) for c in row] for row in openpyxl.load_workbook(path).active.iter_rows()]
+
+
+def run_batch(src, out, model_dir, *options):
+    args = ["batch", str(src), "--text-column", "text", "-o", str(out), "--model", str(model_dir), *options]
+    return CliRunner().invoke(cli, args)
+
+
+CASES = [(name, values, kind, "jsonl") for name, values, kind in MIXED] + [
+    ("xlsx numbers then 'N/A'", [*range(5)] + ["N/A"] * 5, pa.string(), "xlsx")
+]
+
+
+@pytest.mark.parametrize("out_fmt", ["parquet", "xlsx"])
+@pytest.mark.parametrize(("name", "values", "kind", "in_fmt"), CASES, ids=[c[0] for c in CASES])
+def test_chunk_size_and_jobs_change_neither_success_nor_types(
+    tmp_path, tiny_model_dir, name, values, kind, in_fmt, out_fmt
+):
+    src = tmp_path / f"in.{in_fmt}"
+    write_input(src, values)
+    outputs = {}
+    for options in (
+        ["--chunk-size", "100"],
+        ["--chunk-size", "1"],
+        ["--chunk-size", "3"],
+        ["--chunk-size", "3", "--jobs", "2"],
+    ):
+        out = tmp_path / f"out{len(outputs)}.{out_fmt}"
+        result = run_batch(src, out, tiny_model_dir, *options)
+        assert result.exit_code == 0, (options, result.output)
+        outputs[" ".join(options)] = read_output(out)
+    one_chunk = outputs.pop("--chunk-size 100")
+    if out_fmt == "parquet":
+        assert one_chunk.schema.field("score").type == kind
+    for options, output in outputs.items():
+        assert output == one_chunk, options
+
+
+def test_mixed_column_is_written_as_text_of_each_value(tmp_path, tiny_model_dir):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.parquet"
+    write_input(src, [0, 1.5, "abc", None, [1, "x"], {"k": "値"}, True, 2**64, 3, "z"])
+    result = run_batch(src, out, tiny_model_dir, "--chunk-size", "2")
+    assert result.exit_code == 0, result.output
+    scores = pq.read_table(out).column("score").to_pylist()
+    assert scores == ["0", "1.5", "abc", None, '[1, "x"]', '{"k": "値"}', "True", str(2**64), "3", "z"]
+
+
+def test_resumed_run_of_a_mixed_column_gives_the_same_file(tmp_path, tiny_model_dir):
+    def stop_after_first(index: int) -> None:
+        if index == 1:
+            raise KeyboardInterrupt
+
+    src, full, out = tmp_path / "in.jsonl", tmp_path / "full.parquet", tmp_path / "out.parquet"
+    write_input(src, MIXED[0][1])
+    options = {"model": tiny_model_dir, "chunk_size": 3}
+    taikai.classify_file(src, full, "text", **options)
+    with pytest.raises(Interrupted, match="--resume"):
+        taikai.classify_file(src, out, "text", on_chunk=stop_after_first, **options)
+    taikai.classify_file(src, out, "text", resume=True, **options)
+    assert out.read_bytes() == full.read_bytes()
+    assert pq.read_table(out).column("score").to_pylist()[4:6] == ["4", "abc"]

@@ -1,0 +1,51 @@
+"""io._schema: the type of a column read in chunks is the type of the column read whole."""
+
+from __future__ import annotations
+
+import datetime
+
+import pyarrow as pa
+import pytest
+
+from taikai.io import infer_schema
+from taikai.io._schema import chunks_schema
+
+DAY = datetime.date(2026, 1, 2)
+CASES = [
+    ("ints", [1, 2, 3, 4], pa.int64(), False),
+    ("ints then text", [1, 2, "N/A", 4], pa.string(), True),
+    ("ints then floats", [1, 2, 2.5, 4], pa.float64(), False),
+    ("floats then ints", [0.5, 2, 3, 4], pa.float64(), False),
+    ("ints then nulls", [1, None, None, 4], pa.int64(), False),
+    ("all null", [None, None, None, None], pa.string(), False),
+    ("nulls then text", [None, None, None, "a"], pa.string(), False),
+    ("bools then ints", [True, False, 1, 0], pa.string(), True),
+    ("lists of ints then floats", [[1], [2], [2.5], []], pa.list_(pa.float64()), False),
+    ("lists then text", [[1], [2], "x", [3]], pa.string(), True),
+    (
+        "objects with other keys",
+        [{"a": 1}, {"a": 2}, {"b": "x"}, {}],
+        pa.struct([("a", pa.int64()), ("b", pa.string())]),
+        False,
+    ),
+    ("an int beyond 64 bits", [1, 2, 2**64, 3], pa.string(), True),
+    ("dates then datetimes", [DAY, DAY, datetime.datetime(2026, 1, 2, 3), DAY], pa.string(), True),
+    ("floats then bools", [1.5, 2.5, True, 0.5], pa.string(), True),
+    (
+        "datetimes",
+        [datetime.datetime(2026, 1, 2, 3), None, datetime.datetime(2026, 1, 3), None],
+        pa.timestamp("us"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("values", "kind", "as_text"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("size", [1, 2, 3, 4])
+def test_a_column_read_in_chunks_has_the_type_of_the_whole(values, kind, as_text, size):
+    whole, whole_text = infer_schema(["v"], [values], None, {})
+    assert (whole.field("v").type, "v" in whole_text) == (kind, as_text)
+    chunks = [[values[i : i + size]] for i in range(0, len(values), size)]
+    schema, text = chunks_schema(["v"], chunks, {"reason": pa.string()})
+    assert schema == pa.schema([("v", kind), ("reason", pa.string())])
+    assert ("v" in text) == as_text
