@@ -308,6 +308,56 @@ def test_a_column_changing_type_is_named_with_its_file(client, tiny_model_dir, t
     assert not (tmp_path / "out").exists()
 
 
+NOT_TEXT = [{"a": "x"}, ["x", "y"], 5, True, 1.5, None, TEXTS[0]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_a_jsonl_text_cell_that_is_not_text_is_refused_as_the_local_engine_does(client, tiny_model_dir, tmp_path, fmt):
+    """An object, list, number or bool in the text column: ``not text: ...`` and the same cell, not a classified
+    JSON string; also when the first file's text cells are all text (the second file's are not)."""
+    (tmp_path / "in").mkdir()
+    rows = [{"id": i, "text": value} for i, value in enumerate(NOT_TEXT)]
+    whole = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    (tmp_path / "all.jsonl").write_text(whole, encoding="utf-8")
+    (tmp_path / "in" / "a.jsonl").write_text(whole.splitlines(keepends=True)[-1], encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text("".join(whole.splitlines(keepends=True)[:-1]), encoding="utf-8")
+    out, local = tmp_path / "out", tmp_path / f"local.{fmt}"
+    options = {"id_column": "id", "model": tiny_model_dir, "output_format": fmt}
+    summary = classify_files(tmp_path / "all.jsonl", out, "text", client=client, partitions=3, **options)
+    taikai.classify_file(tmp_path / "all.jsonl", local, "text", **options)
+    if fmt == "parquet":
+        _assert_same(pd.read_parquet(out), pd.read_parquet(local))
+    else:
+        parts = [p.read_text(encoding="utf-8") for p in sorted(out.glob(f"part.*.{fmt}"))]
+        skip = 1 if fmt == "csv" else 0
+        assert "".join("".join(p.splitlines(keepends=True)[skip:]) for p in parts) == "".join(
+            local.read_text(encoding="utf-8").splitlines(keepends=True)[skip:]
+        )
+    messages = [f"not text: a value of type {t}" for t in ("dict", "list", "int", "bool", "float")]
+    assert [e.message for e in summary.examples] == [*messages, "no text (missing value)"]
+    classify_files(tmp_path / "in", tmp_path / "out2", "text", client=client, **options)
+    if fmt == "parquet":
+        two = pd.read_parquet(tmp_path / "out2")
+        assert two["message"].tolist()[1:6] == messages and two["text"].tolist()[1] == '{"a": "x"}'
+
+
+def test_the_dask_summary_names_a_row_by_its_input_file_and_line(client, tiny_model_dir, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(f'{{"text": "{TEXTS[0]}"}}\n' * 3, encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text(f'{{"text": "{TEXTS[0]}"}}\n\n{{"text": ""}}\n', encoding="utf-8")
+    _write_csv(tmp_path / "in.csv", [["r1", "", TEXTS[0]], ["r2", "", "no japanese\nover two lines"], ["r3", "", ""]])
+    args = ["batch", "-m", str(tiny_model_dir), "--engine", "dask", "--scheduler", client.scheduler.address]
+    result = CliRunner().invoke(cli, [*args, str(tmp_path / "in"), "-o", str(tmp_path / "o1"), "--text-column", "text"])
+    assert result.exit_code == 0, result.output
+    assert f"  {tmp_path / 'in' / 'b.jsonl'}:3: empty: empty or whitespace-only text" in result.output
+    result = CliRunner().invoke(
+        cli, [*args, str(tmp_path / "in.csv"), "-o", str(tmp_path / "o2"), "--text-column", "text", "--id-column", "id"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"  {tmp_path / 'in.csv'}:3 (id r2): error: no Japanese characters" in result.output
+    assert f"  {tmp_path / 'in.csv'}:5 (id r3): empty: empty or whitespace-only text" in result.output
+
+
 def test_output_dtypes_follow_the_output_types(tiny_model):
     from taikai.batch import output_types
 

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         encode_table,
         infer_schema,
         output_encoding,
+        text_cells,
     )
 
 __all__ = [
@@ -121,6 +122,7 @@ __all__ = [
     "select_split",
     "split_column",
     "summary_path",
+    "text_cells",
     "validate_labelled",
     "warn_decoding",
     "with_summary",
@@ -191,6 +193,7 @@ __getattr__: Any = lazy_modules(
             "encode_table",
             "infer_schema",
             "output_encoding",
+            "text_cells",
         ),
     },
 )
