@@ -42,7 +42,6 @@ ROW_COLUMN = "row"
 """The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
 MANIFEST = "_taikai.json"
 PARTIAL = ".taikai-dask-partial"
-OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
 
 
 def _write_part(
@@ -197,9 +196,7 @@ def run_dask(
     given = options.differing(BatchOptions.LOCAL_ONLY)
     if given:
         raise InputError(f"{', '.join(given)}: options of the local engine, not of the Dask engine")
-    fmt = (options.output_format or "parquet").lower()
-    if fmt not in OUTPUT_FORMATS:
-        raise InputError(f"the Dask engine writes {', '.join(OUTPUT_FORMATS)}, not {fmt}")
+    fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
     _check_output(output)
