@@ -358,6 +358,53 @@ def test_the_dask_summary_names_a_row_by_its_input_file_and_line(client, tiny_mo
     assert f"  {tmp_path / 'in.csv'}:5 (id r3): empty: empty or whitespace-only text" in result.output
 
 
+@pytest.mark.parametrize(
+    ("second", "texts", "messages"),
+    [
+        ({"id": [3, 4], "text": pa.array([5, 6], pa.int64())}, ["5", "6"], ["not text: a value of type int"] * 2),
+        ({"id": [3, 4], "text": pa.array([None, None], pa.null())}, [None, None], ["no text (missing value)"] * 2),
+        ({"id": ["x3", "x4"], "text": pa.array([TEXTS[0]] * 2, pa.large_string())}, [TEXTS[0]] * 2, ["", ""]),
+    ],
+)
+@pytest.mark.parametrize("first_file", ["a", "c"])  # the odd file first or last
+def test_parquet_files_whose_column_types_differ_keep_every_row(
+    client, tiny_model_dir, tmp_path, second, texts, messages, first_file
+):
+    """A text column that is int64 (or of the null type) in one file and text in another: every row is kept, and
+    each says what a local run of its own file says; an id column int64 in one file and text in another is text."""
+    (tmp_path / "in").mkdir()
+    pq.write_table(pa.table({"id": [1, 2], "text": TEXTS[:2]}), tmp_path / "in" / "b.parquet")
+    pq.write_table(pa.table(second), tmp_path / "in" / f"{first_file}.parquet")
+    pq.write_table(pa.table(second), tmp_path / "alone.parquet")
+    out, local = tmp_path / "out", tmp_path / "local.csv"
+    summary = classify_files(tmp_path / "in", out, "text", id_column="id", model=tiny_model_dir, client=client)
+    taikai.classify_file(tmp_path / "alone.parquet", local, "text", id_column="id", model=tiny_model_dir)
+    written = pd.read_parquet(out)
+    written.index = written["id"].astype(str)
+    assert summary.rows == 4 and len(written) == 4
+    alone = pd.read_csv(local, dtype=str, keep_default_na=False).set_index("id")
+    ids = [str(i) for i in second["id"]]
+    assert written.loc[ids, "message"].tolist() == alone.loc[ids, "message"].tolist() == messages
+    assert [None if pd.isna(t) else t for t in written.loc[ids, "text"]] == texts
+    assert written.loc[["1", "2"], "status"].tolist() == ["ok", "ok"]
+    assert written.loc[ids, "id"].tolist() == (ids if isinstance(second["id"][0], str) else second["id"])
+
+
+def test_parquet_files_whose_column_types_cannot_be_one_are_refused_by_name(client, tiny_model_dir, tmp_path):
+    (tmp_path / "in").mkdir()
+    pq.write_table(pa.table({"meta": [{"a": 1}], "text": TEXTS[:1]}), tmp_path / "in" / "a.parquet")
+    pq.write_table(pa.table({"meta": ["x"], "text": TEXTS[:1]}), tmp_path / "in" / "b.parquet")
+    args = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--engine", "dask", "--text-column", "text"]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "--scheduler", client.scheduler.address])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        f"taikai: error: the column 'meta' is struct<a: int64> in {tmp_path / 'in' / 'a.parquet'} but string in "
+        f"{tmp_path / 'in' / 'b.parquet'}; the Dask engine writes one type per column: make the column one type in "
+        "every file (text, for instance) and run again"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_output_dtypes_follow_the_output_types(tiny_model):
     from taikai.batch import output_types
 
