@@ -111,11 +111,17 @@ def _as_text(kind: pa.DataType) -> bool:
 
 def _one_type(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
     """Return the output field of a Parquet *column* whose files hold *kinds*: their one type (files of the null
-    type aside), else text when every type casts to text (each row keeps its value: a number in the text column
-    is ``not text``, as in a local run); else raise :class:`InputError` naming two files that disagree."""
+    type aside, int32 and int64 give int64), else text when every type casts to text (each row keeps its value:
+    a number in the text column is ``not text``, as in a local run); else raise :class:`InputError` naming two
+    files that disagree."""
     distinct = {k for k in kinds.values() if not pa.types.is_null(k)}
     if len(distinct) <= 1:
         return pa.field(column, distinct.pop() if distinct else pa.null())
+    try:
+        one = pa.unify_schemas([pa.schema([(column, k)]) for k in distinct], promote_options="permissive")
+        return one.field(column)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        pass
     if all(map(_as_text, distinct)):
         return pa.field(column, pa.string())
     typed = [(path, kind) for path, kind in kinds.items() if not pa.types.is_null(kind)]
