@@ -308,6 +308,105 @@ def test_a_column_changing_type_is_named_with_its_file(client, tiny_model_dir, t
     assert not (tmp_path / "out").exists()
 
 
+NOT_TEXT = [{"a": "x"}, ["x", "y"], 5, True, 1.5, None, TEXTS[0]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_a_jsonl_text_cell_that_is_not_text_is_refused_as_the_local_engine_does(client, tiny_model_dir, tmp_path, fmt):
+    """An object, list, number or bool in the text column: ``not text: ...`` and the same cell, not a classified
+    JSON string; also when the first file's text cells are all text (the second file's are not)."""
+    (tmp_path / "in").mkdir()
+    rows = [{"id": i, "text": value} for i, value in enumerate(NOT_TEXT)]
+    whole = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    (tmp_path / "all.jsonl").write_text(whole, encoding="utf-8")
+    (tmp_path / "in" / "a.jsonl").write_text(whole.splitlines(keepends=True)[-1], encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text("".join(whole.splitlines(keepends=True)[:-1]), encoding="utf-8")
+    out, local = tmp_path / "out", tmp_path / f"local.{fmt}"
+    options = {"id_column": "id", "model": tiny_model_dir, "output_format": fmt}
+    summary = classify_files(tmp_path / "all.jsonl", out, "text", client=client, partitions=3, **options)
+    taikai.classify_file(tmp_path / "all.jsonl", local, "text", **options)
+    if fmt == "parquet":
+        _assert_same(pd.read_parquet(out), pd.read_parquet(local))
+    else:
+        parts = [p.read_text(encoding="utf-8") for p in sorted(out.glob(f"part.*.{fmt}"))]
+        skip = 1 if fmt == "csv" else 0
+        assert "".join("".join(p.splitlines(keepends=True)[skip:]) for p in parts) == "".join(
+            local.read_text(encoding="utf-8").splitlines(keepends=True)[skip:]
+        )
+    messages = [f"not text: a value of type {t}" for t in ("dict", "list", "int", "bool", "float")]
+    assert [e.message for e in summary.examples] == [*messages, "no text (missing value)"]
+    classify_files(tmp_path / "in", tmp_path / "out2", "text", client=client, **options)
+    if fmt == "parquet":
+        two = pd.read_parquet(tmp_path / "out2")
+        assert two["message"].tolist()[1:6] == messages and two["text"].tolist()[1] == '{"a": "x"}'
+
+
+def test_the_dask_summary_names_a_row_by_its_input_file_and_line(client, tiny_model_dir, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(f'{{"text": "{TEXTS[0]}"}}\n' * 3, encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text(f'{{"text": "{TEXTS[0]}"}}\n\n{{"text": ""}}\n', encoding="utf-8")
+    _write_csv(tmp_path / "in.csv", [["r1", "", TEXTS[0]], ["r2", "", "no japanese\nover two lines"], ["r3", "", ""]])
+    args = ["batch", "-m", str(tiny_model_dir), "--engine", "dask", "--scheduler", client.scheduler.address]
+    result = CliRunner().invoke(cli, [*args, str(tmp_path / "in"), "-o", str(tmp_path / "o1"), "--text-column", "text"])
+    assert result.exit_code == 0, result.output
+    assert f"  {tmp_path / 'in' / 'b.jsonl'}:3: empty: empty or whitespace-only text" in result.output
+    result = CliRunner().invoke(
+        cli, [*args, str(tmp_path / "in.csv"), "-o", str(tmp_path / "o2"), "--text-column", "text", "--id-column", "id"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"  {tmp_path / 'in.csv'}:3 (id r2): error: no Japanese characters" in result.output
+    assert f"  {tmp_path / 'in.csv'}:5 (id r3): empty: empty or whitespace-only text" in result.output
+
+
+@pytest.mark.parametrize(
+    ("second", "texts", "messages", "id_type"),
+    [
+        ({"id": [3, 4], "text": pa.array([5, 6])}, ["5", "6"], ["not text: a value of type int"] * 2, pa.int64()),
+        ({"id": [3, 4], "text": pa.array([None, None])}, [None, None], ["no text (missing value)"] * 2, pa.int64()),
+        ({"id": ["x3", "x4"], "text": pa.array(TEXTS[:2], pa.large_string())}, TEXTS[:2], ["", ""], pa.string()),
+        ({"id": pa.array([3, 4], pa.int32()), "text": TEXTS[:2]}, TEXTS[:2], ["", ""], pa.int64()),
+    ],
+)
+@pytest.mark.parametrize("first_file", ["a", "c"])  # the odd file first or last
+def test_parquet_files_whose_column_types_differ_keep_every_row(
+    client, tiny_model_dir, tmp_path, second, texts, messages, id_type, first_file
+):
+    """A text column that is int64 (or of the null type) in one file and text in another: every row is kept, and
+    each says what a local run of its own file says; an id column int64 in one file and text in another is text,
+    int32 and int64 give int64."""
+    (tmp_path / "in").mkdir()
+    pq.write_table(pa.table({"id": [1, 2], "text": TEXTS[:2]}), tmp_path / "in" / "b.parquet")
+    pq.write_table(pa.table(second), tmp_path / "in" / f"{first_file}.parquet")
+    pq.write_table(pa.table(second), tmp_path / "alone.parquet")
+    out, local = tmp_path / "out", tmp_path / "local.csv"
+    summary = classify_files(tmp_path / "in", out, "text", id_column="id", model=tiny_model_dir, client=client)
+    taikai.classify_file(tmp_path / "alone.parquet", local, "text", id_column="id", model=tiny_model_dir)
+    assert pq.read_schema(next(out.glob("part.*.parquet"))).field("id").type == id_type
+    written = pd.read_parquet(out)
+    written.index = written["id"].astype(str)
+    assert summary.rows == 4 and len(written) == 4
+    alone = pd.read_csv(local, dtype=str, keep_default_na=False).set_index("id")
+    ids = [str(i) for i in second["id"]]
+    assert written.loc[ids, "message"].tolist() == alone.loc[ids, "message"].tolist() == messages
+    assert [None if pd.isna(t) else t for t in written.loc[ids, "text"]] == texts
+    assert written.loc[["1", "2"], "status"].tolist() == ["ok", "ok"]
+
+
+def test_parquet_files_whose_column_types_cannot_be_one_are_refused_by_name(client, tiny_model_dir, tmp_path):
+    (tmp_path / "in").mkdir()
+    pq.write_table(pa.table({"meta": [{"a": 1}], "text": TEXTS[:1]}), tmp_path / "in" / "a.parquet")
+    pq.write_table(pa.table({"meta": ["x"], "text": TEXTS[:1]}), tmp_path / "in" / "b.parquet")
+    args = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--engine", "dask", "--text-column", "text"]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), "--scheduler", client.scheduler.address])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        f"taikai: error: the column 'meta' is struct<a: int64> in {tmp_path / 'in' / 'a.parquet'} but string in "
+        f"{tmp_path / 'in' / 'b.parquet'}; the Dask engine writes one type per column: make the column one type in "
+        "every file (text, for instance) and run again"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_output_dtypes_follow_the_output_types(tiny_model):
     from taikai.batch import output_types
 

@@ -1,5 +1,8 @@
 """BatchOptions, and the ChunkResult that one function makes for the summary of either engine."""
 
+import re
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -91,23 +94,70 @@ def test_chunk_results_make_the_summary():
 
 
 @pytest.mark.parametrize(
-    ("ids", "lines", "shown", "saved"),
+    ("ids", "lines", "files", "shown", "saved"),
     [
-        (["a", "b"], [2, 5], "  line 5 (id b): empty: no text", {"row": 2, "id": "b", "line": 5}),
-        (None, [2, 5], "  line 5: empty: no text", {"row": 2, "id": None, "line": 5}),
-        (["a", "b"], [], "  output row 2 (id b): empty: no text", {"row": 2, "id": "b", "line": None}),
-        (None, None, "  output row 2: empty: no text", {"row": 2, "id": None, "line": None}),
+        (["a", "b"], [2, 5], None, "  line 5 (id b): empty: no text", {"row": 2, "id": "b", "line": 5}),
+        (None, [2, 5], None, "  line 5: empty: no text", {"row": 2, "id": None, "line": 5}),
+        (["a", "b"], [], None, "  output row 2 (id b): empty: no text", {"row": 2, "id": "b", "line": None}),
+        (None, None, None, "  output row 2: empty: no text", {"row": 2, "id": None, "line": None}),
+        (["a", "b"], [2, 5], ["x.csv", "y.csv"], "  y.csv:5 (id b): empty: no text", {"row": 2, "id": "b", "line": 5}),
     ],
 )
-def test_the_summary_names_a_row_by_its_input_line_when_known(ids, lines, shown, saved):
+def test_the_summary_names_a_row_by_its_input_line_when_known(ids, lines, files, shown, saved):
     result = chunk_result(
-        ["ok", "empty"], ["", "no text"], ["fees", None], ["negative", None], ids, lambda i: i + 1, lines=lines
+        ["ok", "empty"],
+        ["", "no text"],
+        ["fees", None],
+        ["negative", None],
+        ids,
+        lambda i: i + 1,
+        lines=lines,
+        files=files,
     )
     summary = BatchSummary("in", "out")
     summary.add(result)
     assert str(summary).splitlines()[-1] == shown
     [example] = summary.to_dict()["examples"]
-    assert example == {**saved, "status": "empty", "message": "no text"}
+    assert example == {**saved, "status": "empty", "message": "no text", "file": files[1] if files else None}
+    assert str(BatchSummary.from_totals("in", "out", summary.totals())).splitlines()[-1] == shown
+
+
+@pytest.mark.parametrize(
+    ("output", "given", "expected"),
+    [
+        ("o2.csv", None, "csv"),
+        ("o.TSV", None, "tsv"),
+        ("o.ndjson", None, "jsonl"),
+        ("o.parquet", None, "parquet"),
+        ("out", None, "parquet"),
+        ("out.d", None, "parquet"),
+        ("out", "jsonl", "jsonl"),
+        ("o.csv", "csv", "csv"),
+    ],
+)
+def test_the_dask_parts_take_the_format_the_output_name_says(output, given, expected):
+    options = BatchOptions.make(text_column="text", output_format=given)
+    assert options.parts_format(Path(output)) == expected
+
+
+@pytest.mark.parametrize(
+    ("output", "given", "message"),
+    [
+        ("o.csv", "parquet", "o.csv: the name says csv but --output-format says parquet; the Dask engine writes"),
+        ("o.parquet", "tsv", "drop --output-format to write parquet parts, or name the folder without the .parquet"),
+        ("o.xlsx", None, "writes parquet, csv, tsv, jsonl parts, not xlsx; name the folder without .xlsx"),
+        ("out", "xlsx", "not xlsx; choose another --output-format"),
+    ],
+)
+def test_the_dask_parts_refuse_a_format_the_output_name_contradicts(tmp_path, output, given, message):
+    with pytest.raises(InputError, match=re.escape(message)):
+        BatchOptions.make(text_column="text", output_format=given).parts_format(Path(output))
+    (tmp_path / "in.csv").write_text("text\n手数料\n", encoding="utf-8")
+    args = ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / output), "--text-column", "text"]
+    result = CliRunner().invoke(cli, [*args, "--engine", "dask", *(["--output-format", given] if given else [])])
+    assert result.exit_code == 2 and "Usage: " in result.output and "Error: " in result.output, result.output
+    assert message in " ".join(result.output.split()), result.output
+    assert not (tmp_path / output).exists()
 
 
 def test_examples_saved_before_lines_were_kept_read_back_as_output_rows():

@@ -18,7 +18,8 @@ class RowProblem:
     """A row that was not classified: where it is, its id, its status and why.
 
     ``row`` numbers it in the output (1-based; the Dask engine may say ``"3 of part.00001.csv"``); ``line`` is
-    the input file line it starts on, where the reader knows it (CSV, TSV, JSONL; an xlsx sheet's row).
+    the input file line it starts on, where the reader knows it (CSV, TSV, JSONL; an xlsx sheet's row); ``file``
+    names that file when the run read several (the Dask engine).
     """
 
     row: int | str
@@ -26,10 +27,12 @@ class RowProblem:
     status: Status
     message: str
     line: int | None = None
+    file: str | None = None
 
     def where(self) -> str:
-        """Return where the row is, for the summary: its input line if known, else its output row."""
+        """Return where the row is, for the summary: its input file and line if known, else its output row."""
         place = f"line {self.line}" if self.line is not None else f"output row {self.row}"
+        place = f"{self.file}:{self.line}" if self.file is not None and self.line is not None else place
         return place + (f" (id {self.id})" if self.id is not None else "")
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,7 +42,8 @@ class RowProblem:
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> RowProblem:
         """Read back what :meth:`to_dict` wrote."""
-        return cls(values["row"], values["id"], Status(values["status"]), values["message"], values.get("line"))
+        status, message = Status(values["status"]), values["message"]
+        return cls(values["row"], values["id"], status, message, values.get("line"), values.get("file"))
 
 
 @dataclass(frozen=True)
@@ -72,10 +76,12 @@ def chunk_result(
     rule_conflicts: Sequence[object] | None = None,
     masks: Mapping[str, int] | None = None,
     lines: Sequence[int] | None = None,
+    files: Sequence[str] | None = None,
 ) -> ChunkResult:
     """Count one chunk's output columns; *row_name(i)* names its row *i* in the summary's examples.
 
-    *lines* (when the reader knows them) are the input file lines the rows start on: the examples keep them.
+    *lines* (when the reader knows them) are the input file lines the rows start on, and *files* the input files
+    they are in (when there are several): the examples keep them.
 
     With rules, *rule_names* (``|``-joined cells) and *rule_conflicts* count hits per rule and conflicts.
     *masks* counts the personal data masked in the chunk, per kind (``PiiKind`` value).
@@ -85,8 +91,8 @@ def chunk_result(
     for i, status in enumerate(statuses):
         if status != Status.OK.value:
             who = None if ids is None else str(ids[i])
-            line = lines[i] if lines else None
-            examples.append(RowProblem(row_name(i), who, Status(status), messages[i], line))
+            line, file = lines[i] if lines else None, files[i] if files else None
+            examples.append(RowProblem(row_name(i), who, Status(status), messages[i], line, file))
             if len(examples) == MAX_EXAMPLES:
                 break
     return ChunkResult(

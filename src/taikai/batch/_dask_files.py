@@ -14,7 +14,7 @@ import os
 import shutil
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from distributed import KilledWorker
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS, classify_frame
-from taikai.batch._dask_input import read_input
+from taikai.batch._dask_input import FILE_COLUMN, LINE_COLUMN, input_files, read_input
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, output_types
 from taikai.batch._summary import BatchSummary
@@ -42,7 +42,6 @@ ROW_COLUMN = "row"
 """The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
 MANIFEST = "_taikai.json"
 PARTIAL = ".taikai-dask-partial"
-OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
 
 
 def _write_part(
@@ -54,24 +53,31 @@ def _write_part(
     proba: frozenset[str],
     ruled: bool = False,
     prefix: str = "",
+    files: Sequence[str] = (),
 ) -> ChunkResult:
     """Write one classified partition to *path* (via a temporary name) and return its counts.
 
     *proba* names the model's probability columns (an input column may look like one: ``p_score``); *ruled*
     says that rules added their columns (else an input column may be named like one); *prefix* is the one before
-    the names of the model's columns.
+    the names of the model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
+    names a row by its file and line where the partition has them.
     """
     if offset is not None:
         part = part.copy(deep=False)
         part.insert(0, ROW_COLUMN, np.arange(offset, offset + len(part), dtype="int64"))
     assert spec.schema is not None
+    mixed = [f.name for f in spec.schema if f.type == pa.string() and part[f.name].dtype == object]  # JSONL text
+    own = {c: part[c].where(part[c].notna(), None).tolist() for c in mixed}  # CSV and JSONL write them as local
+    part = part.assign(**{c: tio.text_cells(values) for c, values in own.items()}) if own else part
     table = pa.Table.from_pandas(part, preserve_index=False).select(spec.schema.names).cast(spec.schema)
     for j, f in enumerate(spec.schema):
         if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
             table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
     tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
     if spec.is_stream:
-        data = [column.to_pylist() for column in table.columns]
+        data = [
+            own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
+        ]
         payload, replaced = tio.encode_stream(spec, data, first=True)
         tmp.write_bytes(payload)
     else:
@@ -81,6 +87,7 @@ def _write_part(
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
     )
+    located = bool(files) and LINE_COLUMN in part.columns and bool(part[LINE_COLUMN].notna().all())
     return chunk_result(
         part[prefix + "status"].tolist(),
         part[prefix + "message"].tolist(),
@@ -92,6 +99,8 @@ def _write_part(
         rule_names=part[prefix + "rule_names"].tolist() if ruled else None,
         rule_conflicts=part[prefix + "rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
         masks=masks,
+        lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
+        files=[files[k] for k in part[FILE_COLUMN]] if located else None,
     )
 
 
@@ -187,21 +196,20 @@ def run_dask(
     given = options.differing(BatchOptions.LOCAL_ONLY)
     if given:
         raise InputError(f"{', '.join(given)}: options of the local engine, not of the Dask engine")
-    fmt = (options.output_format or "parquet").lower()
-    if fmt not in OUTPUT_FORMATS:
-        raise InputError(f"the Dask engine writes {', '.join(OUTPUT_FORMATS)}, not {fmt}")
+    fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
     _check_output(output)
-    ddf, schema = read_input(input, options.input_format, options.encoding)
+    ddf, schema = read_input(input, options.input_format, options.encoding, options.text_column, locate=True)
+    files = [str(f) for f in input_files(input, options.input_format)[0]] if LINE_COLUMN in ddf.columns else []
     id_column = options.id_column
     resolved = resolve_model(model)
-    check_columns(Path(input), list(ddf.columns), resolved, options)
+    check_columns(Path(input), schema.names, resolved, options)
     rules, rules_mode = options.rules, options.applied_rules_mode
     ruleset = read_rules(rules, resolved.reason_labels)  # a file: every problem at once, its labels included
     if ruleset is not None:
         ruleset.check_labels(resolved.reason_labels)
-    if id_column is None and ROW_COLUMN in ddf.columns:
+    if id_column is None and ROW_COLUMN in schema.names:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
     fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
     added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
@@ -238,8 +246,9 @@ def run_dask(
 
         names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
         proba = frozenset(options.prefix + c for c in resolved.proba_columns())
+        ruled = ruleset is not None
         tasks = [
-            delayed(_write_part)(part, name, spec, offset, id_column, proba, ruleset is not None, options.prefix)
+            delayed(_write_part)(part, name, spec, offset, id_column, proba, ruled, options.prefix, files)
             for part, name, offset in zip(result.to_delayed(), names, offsets, strict=True)
         ]
         futures = client.compute(tasks)

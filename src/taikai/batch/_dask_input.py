@@ -1,7 +1,8 @@
 """Read the Dask engine's input: the files a directory or glob names, as one Dask DataFrame with its Arrow schema.
 
 Parquet is read by Dask itself; each CSV, TSV or JSONL file becomes one partition, read with taikai's own reader,
-so that the Dask engine accepts and refuses the same files as the local one.
+so that the Dask engine accepts and refuses the same files as the local one. A JSONL text cell that is not text (an
+object, a list, a number) reaches the model as it is, so that its row says ``not text: ...`` as in a local run.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
+import dask
 import dask.dataframe as dd
 import pandas as pd
 import pyarrow as pa
@@ -19,6 +21,10 @@ from taikai.errors import InputError
 from taikai.io import OutputSpec
 
 _READ_ROWS = 50_000
+FILE_COLUMN = "__taikai_file"
+"""With ``locate``, the index (in :func:`input_files` order) of the file each row comes from (never written)."""
+LINE_COLUMN = "__taikai_line"
+"""With ``locate``, the file line each row starts on (never written)."""
 
 
 def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
@@ -40,13 +46,28 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[l
 
 
 def _read_text_file(
-    path: Path, fmt: str, encoding: str | None, schema: pa.Schema, stringify: frozenset[str]
+    path: Path,
+    index: int,
+    fmt: str,
+    encoding: str | None,
+    schema: pa.Schema,
+    stringify: frozenset[str],
+    text_column: str | None,
+    locate: bool,
 ) -> pd.DataFrame:
-    """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns."""
+    """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns.
+
+    When *text_column* is in *stringify* (JSONL) it is an ``object`` column, whose cells that are neither text
+    nor missing keep their own value; with *locate*, the :data:`FILE_COLUMN` (*index*) and :data:`LINE_COLUMN`
+    say where each row is.
+    """
     reader = tio.open_reader(path, fmt, encoding)
     if reader.columns != schema.names:
         raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {schema.names}")
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
+    text = schema.names.index(text_column) if text_column in stringify else None
+    raw: dict[int, object] = {}  # row -> a text cell that is not text
+    lines: list[int] = []
     for chunk in reader.chunks(_READ_ROWS):
         if chunk.bad:
             raise tio.bad_line_error(
@@ -55,17 +76,75 @@ def _read_text_file(
                 "the Dask engine stops at such lines: fix them, or run the local engine with "
                 "--on-bad-lines report to set them aside",
             )
+        if text is not None:
+            raw.update((rows + i, v) for i, v in enumerate(chunk.data[text]) if v is not None and type(v) is not str)
+        lines += chunk.lines
         tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
         rows += chunk.rows
     table = pa.concat_tables(tables) if tables else schema.empty_table()
     frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    if text_column in stringify:
+        cells = table.column(text_column).to_pylist()
+        for i, value in raw.items():
+            cells[i] = value
+        frame[text_column] = pd.Series(cells, index=frame.index, dtype=object)
+    if locate:
+        frame[FILE_COLUMN] = pd.Series(index, index=frame.index, dtype="int32")
+        frame[LINE_COLUMN] = pd.Series(lines if len(lines) == rows else None, index=frame.index, dtype="Int64")
     return frame
 
 
+def _file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
+    """Return the type of each column in each Parquet file that has it."""
+    found: dict[str, dict[Path, pa.DataType]] = {}
+    for path in files:
+        for f in pq.read_schema(path):
+            found.setdefault(f.name, {})[path] = f.type
+    return found
+
+
+def _as_text(kind: pa.DataType) -> bool:
+    """Say whether Arrow casts *kind* to text (numbers, booleans, text, dates and times; not lists or structs)."""
+    checks = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, pa.types.is_decimal)
+    return any(check(kind) for check in (*checks, pa.types.is_string, pa.types.is_large_string, pa.types.is_temporal))
+
+
+def _one_type(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
+    """Return the output field of a Parquet *column* whose files hold *kinds*: their one type (files of the null
+    type aside, int32 and int64 give int64), else text when every type casts to text (each row keeps its value:
+    a number in the text column is ``not text``, as in a local run); else raise :class:`InputError` naming two
+    files that disagree."""
+    distinct = {k for k in kinds.values() if not pa.types.is_null(k)}
+    if len(distinct) <= 1:
+        return pa.field(column, distinct.pop() if distinct else pa.null())
+    try:
+        one = pa.unify_schemas([pa.schema([(column, k)]) for k in distinct], promote_options="permissive")
+        return one.field(column)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        pass
+    if all(map(_as_text, distinct)):
+        return pa.field(column, pa.string())
+    typed = [(path, kind) for path, kind in kinds.items() if not pa.types.is_null(kind)]
+    (a_file, a_type), (b_file, b_type) = typed[0], next(t for t in typed if t[1] != typed[0][1])
+    raise InputError(
+        f"the column {column!r} is {a_type} in {a_file} but {b_type} in {b_file}; the Dask engine writes one "
+        "type per column: make the column one type in every file (text, for instance) and run again"
+    )
+
+
 def read_input(
-    pattern: str | Path, input_format: str | None = None, encoding: str | None = None
+    pattern: str | Path,
+    input_format: str | None = None,
+    encoding: str | None = None,
+    text_column: str | None = None,
+    locate: bool = False,
 ) -> tuple[dd.DataFrame, pa.Schema]:
-    """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns."""
+    """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns.
+
+    In JSONL, *text_column* is text in the schema, whatever its first cells hold; its cells that are not text
+    keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also hold
+    :data:`FILE_COLUMN` and :data:`LINE_COLUMN` (not in the schema).
+    """
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
         if encoding:
@@ -73,23 +152,35 @@ def read_input(
         source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
         ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
-        found, framed = pq.read_schema(files[0]), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
-        return ddf, pa.schema([(found if c in found.names else framed).field(c) for c in ddf.columns])
+        found, framed = _file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
+        return ddf, pa.schema([_one_type(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
     first = tio.open_reader(files[0], fmt, encoding)
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
         chunk = next(first.chunks(1000), None)
         if chunk is not None and chunk.rows:
             schema, stringify = tio.infer_schema(first.columns, chunk.data, None, {})
+        if text_column is not None and text_column in schema.names:  # any cell may be an object or a number
+            schema = schema.set(schema.get_field_index(text_column), pa.field(text_column, pa.string()))
+            stringify |= {text_column}
     meta = schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
-    ddf = dd.from_map(
-        _read_text_file,
-        files,
-        fmt=fmt,
-        encoding=encoding,
-        schema=schema,
-        stringify=stringify,
-        meta=meta,
-        enforce_metadata=False,
-    )
+    if text_column in stringify:  # the cells themselves, as the local engine's model reads them
+        meta[text_column] = pd.Series([], dtype=object)
+    if locate:
+        meta[FILE_COLUMN] = pd.Series([], dtype="int32")
+        meta[LINE_COLUMN] = pd.Series([], dtype="Int64")
+    with dask.config.set({"dataframe.convert-string": False}):  # else Dask makes the object text column str()
+        ddf = dd.from_map(
+            _read_text_file,
+            files,
+            range(len(files)),
+            fmt=fmt,
+            encoding=encoding,
+            schema=schema,
+            stringify=stringify,
+            text_column=text_column,
+            locate=locate,
+            meta=meta,
+            enforce_metadata=False,
+        )
     return ddf, schema

@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError, check_int, wrong_type
-from taikai.io import ENCODING_ERRORS, ReadOptions
+from taikai.io import ENCODING_ERRORS, ReadOptions, format_of
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
 ON_BAD_LINES = ("error", "report")
 ENGINES = ("local", "dask")
+DASK_OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
+"""The formats of the Dask engine's parts."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,6 +99,26 @@ class BatchOptions:
     def default(cls, name: str) -> Any:
         """Return the default value of the option *name*."""
         return next(f.default for f in fields(cls) if f.name == name)
+
+    def parts_format(self, output: Path) -> str:
+        """Return the format of the Dask engine's parts in the folder *output*: ``output_format``, else the one
+        *output*'s suffix names (``o.csv``: CSV parts), else Parquet; raise :class:`InputError` when they disagree.
+        """
+        try:
+            named: str | None = format_of(output, None, "--output-format")
+        except InputError:  # no suffix, or one that names no format
+            named = None
+        fmt = (self.output_format or named or "parquet").lower()
+        if fmt not in DASK_OUTPUT_FORMATS:
+            do = "choose another --output-format" if self.output_format else f"name the folder without {output.suffix}"
+            raise InputError(f"the Dask engine writes {', '.join(DASK_OUTPUT_FORMATS)} parts, not {fmt}; {do}")
+        if named is not None and named != fmt:
+            raise InputError(
+                f"{output}: the name says {named} but --output-format says {fmt}; the Dask engine writes a folder "
+                f"of {fmt} parts under that name: drop --output-format to write {named} parts, or name the folder "
+                f"without the {output.suffix} suffix"
+            )
+        return fmt
 
     def differing(self, names: tuple[str, ...]) -> list[str]:
         """Return those of the options *names* whose value is not their default."""

@@ -21,7 +21,7 @@ from taikai.cli._common import (
     model_option,
     rules_options,
 )
-from taikai.errors import TaikaiError
+from taikai.errors import InputError, TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS
 
 DASK_HINT = "pip install 'taikai[dask]'"
@@ -134,6 +134,11 @@ def batch(
     inputs = {"the input": input_path, "the rules": rules} | model_inputs(model_path)
     check_output(output, inputs, folder=engine == "dask")
     options = BatchOptions.make(progress=not quiet and sys.stderr.isatty(), **values)
+    if engine == "dask":
+        try:
+            options.parts_format(output)
+        except InputError as exc:  # the folder's name and --output-format disagree
+            raise click.UsageError(str(exc)) from exc
     summary = (
         _run_dask(input_path, output, model_path, options)
         if engine == "dask"

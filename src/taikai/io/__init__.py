@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         encode_stream,
         encode_table,
         output_encoding,
+        text_cells,
     )
 
 __all__ = [
@@ -123,6 +124,7 @@ __all__ = [
     "select_split",
     "split_column",
     "summary_path",
+    "text_cells",
     "validate_labelled",
     "warn_decoding",
     "with_summary",
@@ -193,6 +195,7 @@ __getattr__: Any = lazy_modules(
             "encode_stream",
             "encode_table",
             "output_encoding",
+            "text_cells",
         ),
     },
 )

@@ -79,6 +79,12 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def text_cells(values: list[Any]) -> list[str | None]:
+    """Return *values* as the text a column of mixed types is written as (JSON for objects and lists; ``None``
+    stays missing)."""
+    return [None if v is None else _cell(v) for v in values]
+
+
 _AS_CSV_WRITES = {str, int, bool, type(None)}
 """Types whose cells the csv module writes as :func:`_cell` does (``str()``, ``None`` as empty): left to it."""
 
@@ -149,7 +155,7 @@ def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source
     assert spec.schema is not None, "a table output needs its schema"
     for f, values in zip(spec.schema, data, strict=True):
         if f.name in spec.stringify:
-            values = [None if v is None else _cell(v) for v in values]
+            values = text_cells(values)
         try:
             arrays.append(pa.array(values, type=f.type))
         except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
