@@ -149,3 +149,14 @@ def sentiment_id(value: str) -> str:
     """
     value = value.strip()
     return _SENTIMENT_BY_NAME.get(value, _SENTIMENT_BY_NAME.get(value.lower(), value))
+
+
+METRIC_NAMES = {
+    "reason_macro_f1": "reason macro-F1",
+    "reason_accuracy": "reason accuracy",
+    "reasons_micro_f1": "all reasons micro-F1",
+    "reasons_macro_f1": "all reasons macro-F1",
+    "sentiment_macro_f1": "sentiment macro-F1",
+    "sentiment_accuracy": "sentiment accuracy",
+}
+"""What each metric key of a model's ``metrics`` (and of a before/after comparison) is called on screen."""

@@ -161,3 +161,27 @@ def test_xlsx_sheet_warns_of_cells_cut_to_excels_limit(tmp_path, texts, warning)
     assert said == ([] if warning is None else [f"{out}: {warning}write a .csv sheet to keep whole texts"])
     ws = openpyxl.load_workbook(out)["labels"]
     assert [ws["B2"].value, ws["B3"].value] == [t[:32_767] for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("total", "not_ok", "duplicates", "expected"),
+    [
+        (
+            3000,
+            {},
+            0,
+            ["0 rows to label (margin, seed 0) of 3,000 read", "status not ok: none; same or near-duplicate text: 0"],
+        ),
+        (
+            1_250_000,
+            {"empty": 1200},
+            4321,
+            ["of 1,250,000 read", "status not ok: 1,200 empty; same or near-duplicate text: 4,321"],
+        ),
+    ],
+)
+def test_the_tally_prints_counts_with_thousands_separators(total, not_ok, duplicates, expected):
+    s = taikai.Suggestion(pd.DataFrame(), taikai.Strategy.MARGIN, 0, total, not_ok, duplicates, {"low_pay": 1500})
+    text = str(s)
+    assert all(part in text for part in expected), text
+    assert "per predicted reason: low_pay 1,500" in text

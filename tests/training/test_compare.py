@@ -27,7 +27,9 @@ def test_added_rows_are_scored_with_and_without_them(tiny_csv):
     assert comparison.with_added.reason_accuracy == 1.0
     assert json.loads(json.dumps(comparison.to_dict())) == comparison.to_dict()
     lines = comparison.lines()
-    assert lines[0].startswith("your labels: 8 rows, 4-fold") and "reason_accuracy" in lines[1]
+    assert lines[0].startswith("your labels: 8 rows, 4-fold")
+    assert [line[2:20].strip() for line in lines[1:3]] == ["reason accuracy", "reason macro-F1"]
+    assert lines[1].endswith("→ 1.000  (+" + f"{1.0 - comparison.without.reason_accuracy:.3f})")
 
 
 @pytest.mark.slow

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-FIGURE_NAMES = {
-    "reason_macro_f1": "reason macro-F1",
-    "reason_accuracy": "reason accuracy",
-    "reasons_micro_f1": "all reasons micro-F1",
-    "reasons_macro_f1": "all reasons macro-F1",
-    "sentiment_macro_f1": "sentiment macro-F1",
-    "sentiment_accuracy": "sentiment accuracy",
-}
-"""What each metric key of a model's ``metrics`` is called on screen (``--json`` keeps the keys)."""
+from taikai.labels import METRIC_NAMES
 
 
 def count(value: object) -> str:
@@ -23,9 +15,9 @@ def count(value: object) -> str:
 def describe_figures(figures: Mapping[str, object]) -> str:
     """Return the float figures of *figures* as ``reason macro-F1 0.913 · reason accuracy 0.905 · …``.
 
-    Keys without a name in :data:`FIGURE_NAMES` are shown as they are; counts and other non-floats are left out.
+    Keys without a name in :data:`METRIC_NAMES` are shown as they are; counts and other non-floats are left out.
     """
-    shown = [f"{FIGURE_NAMES.get(key, key)} {value:.3f}" for key, value in figures.items() if isinstance(value, float)]
+    shown = [f"{METRIC_NAMES.get(key, key)} {value:.3f}" for key, value in figures.items() if isinstance(value, float)]
     return " · ".join(shown) or "-"
 
 

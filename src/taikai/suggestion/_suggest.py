@@ -61,17 +61,17 @@ class Suggestion:
         }
 
     def __str__(self) -> str:
-        left_out = ", ".join(f"{n} {status}" for status, n in self.not_ok.items()) or "none"
-        spread = ", ".join(f"{r} {n}" for r, n in self.per_reason.items() if n)
+        left_out = ", ".join(f"{n:,} {status}" for status, n in self.not_ok.items()) or "none"
+        spread = ", ".join(f"{r} {n:,}" for r, n in self.per_reason.items() if n)
         lines = [
-            f"{len(self.rows)} rows to label ({self.strategy.value}, seed {self.seed}) of {self.total} read",
-            f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates}",
+            f"{len(self.rows):,} rows to label ({self.strategy.value}, seed {self.seed}) of {self.total:,} read",
+            f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates:,}",
             f"per predicted reason: {spread}",
         ]
         if self.masks is not None:
             lines.append(f"personal data masked in the texts: {format_counts(self.masks)}")
         if self.replaced:
-            lines.append(f"{self.replaced} character(s) the sheet's encoding cannot hold were written as ?")
+            lines.append(f"{self.replaced:,} character(s) the sheet's encoding cannot hold were written as ?")
         if self.out is not None:
             lines.append(f"sheet written to {self.out}")
         return "\n".join(lines)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai.evaluation import score_single
+from taikai.labels import METRIC_NAMES
 from taikai.model import FeatureConfig
 from taikai.training._cv import fit_frame, model_texts
 
@@ -63,7 +64,7 @@ class AddedComparison:
         for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
             before, after = getattr(self.without, name), getattr(self.with_added, name)
             if before is not None and after is not None:
-                out.append(f"  {name:19s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
+                out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
         return out
 
 
