@@ -111,7 +111,7 @@ def test_suggest_fill_and_train_add_teaches_the_model(
     result = run(*args, "--compare-folds", "2")
     assert result.exit_code == 0, result.output
     assert f"added: {sheet}  (11 rows, 8 used, 3 blank, weight 3)" in result.output
-    assert "your labels: 8 rows, 2-fold" in result.output and "reason_accuracy" in result.output
+    assert "your labels: 8 rows, 2-fold" in result.output and "\n  reason accuracy " in result.output
 
     model = load_model(out)
     [base, added] = model.metadata.inputs
