@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ import taikai.dask as tdask
 import taikai.rules
 from taikai.cli import cli
 from taikai.dask import MANIFEST, classify_files
-from taikai.errors import TaikaiError
+from taikai.errors import InputError, TaikaiError
 
 pytestmark = pytest.mark.slow  # a 2-process cluster, worker kills, subprocesses
 
@@ -339,6 +340,22 @@ def test_a_jsonl_column_changing_type_gets_the_local_engine_s_type_over_all_file
     expected = [v if v is None or kind != pa.string() else str(v) for scores in files for v in scores]
     written = _sorted(pd.read_parquet(tmp_path / "dir"), "id")["score"].tolist()
     assert [None if pd.isna(v) else v for v in written] == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "options", "message"),
+    [
+        ("jsonl", {"text_column": "body"}, "no column 'body'; the columns are ['row', 'text']"),
+        ("csv", {"text_column": "body"}, "no column 'body'; the columns are ['row', 'text']"),
+        ("jsonl", {"text_column": "text"}, "has a column 'row'; name the rows' id column with --id-column"),
+    ],
+)
+def test_the_input_s_columns_are_checked_before_the_cluster_is_reached(tiny_model_dir, tmp_path, fmt, options, message):
+    """The JSONL types are read on the cluster, but a wrong column is named without one (here: none answers)."""
+    src = tmp_path / f"in.{fmt}"
+    src.write_text('{"row": 1, "text": "a"}\n' if fmt == "jsonl" else "row,text\n1,a\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(message)):
+        classify_files(src, tmp_path / "out", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9", **options)
 
 
 NOT_TEXT = [{"a": "x"}, ["x", "y"], 5, True, 1.5, None, TEXTS[0]]
