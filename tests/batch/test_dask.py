@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -297,15 +298,64 @@ def test_an_input_column_named_like_a_probability_is_kept(client, tiny_model_dir
         assert parts[0][0] + "\n" + "".join(body for _, body in parts) == local.read_text(encoding="utf-8")
 
 
-def test_a_column_changing_type_is_named_with_its_file(client, tiny_model_dir, tmp_path):
+LATE = 1_200  # past the first 1000 rows, where the Dask engine used to take a JSONL file's types from
+TYPE_CHANGES = [  # case, the `score` values of each file (in file order), the output type of `score`
+    ("text late in one file", [[*range(LATE), "abc", *range(99)]], pa.string()),
+    ("text in the second file", [[1, 2, 3], ["x", "y"]], pa.string()),
+    ("floats late in one file", [[*range(LATE), 2.5, 7.25]], pa.float64()),
+    ("floats in the second file", [[1, 2, 3], [2.5, 7.25]], pa.float64()),
+    ("nulls, then ints in the second file", [[None, None], [1, 2]], pa.int64()),
+    ("bools, then ints in the second file", [[True, False], [1, 0]], pa.string()),
+    ("ints in every file", [[1, 2], [3, 4]], pa.int64()),
+]
+
+
+@pytest.mark.parametrize(("files", "kind"), [c[1:] for c in TYPE_CHANGES], ids=[c[0] for c in TYPE_CHANGES])
+def test_a_jsonl_column_changing_type_gets_the_local_engine_s_type_over_all_files(
+    client, tiny_model_dir, tmp_path, files, kind
+):
+    """Regression: the types came from the first 1000 rows of the first file, so a later text value stopped the
+    run ("holds int64 values in the first rows but other values") and a later float was cut to an int (2.5 -> 2).
+    Now every row is kept with its value, and the directory, the files joined into one and a local run of that
+    one file all give the same schema and rows."""
     (tmp_path / "in").mkdir()
-    for name, value in (("a", 1), ("b", "many")):
-        lines = [f'{{"id": "{name}{i}", "n": {json.dumps(value)}, "text": "{TEXTS[0]}"}}\n' for i in range(3)]
-        (tmp_path / "in" / f"{name}.jsonl").write_text("".join(lines), encoding="utf-8")
-    expected = r"b\.jsonl: column 'n' holds int64 values in the first rows but other values in rows 1–3"
-    with pytest.raises(InputError, match=expected):
-        classify_files(tmp_path / "in", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client)
-    assert not (tmp_path / "out").exists()
+    lines, n = [], 0
+    for k, scores in enumerate(files):
+        rows = [json.dumps({"id": (n := n + 1), "score": v, "text": TEXTS[n % 2]}) + "\n" for v in scores]
+        (tmp_path / "in" / f"{k}.jsonl").write_text("".join(rows), encoding="utf-8")
+        lines += rows
+    (tmp_path / "all.jsonl").write_text("".join(lines), encoding="utf-8")
+    options = {"id_column": "id", "model": tiny_model_dir}
+    taikai.classify_file(tmp_path / "all.jsonl", tmp_path / "local.parquet", "text", **options)
+    local = pd.read_parquet(tmp_path / "local.parquet")
+    assert pq.read_schema(tmp_path / "local.parquet").field("score").type == kind
+    for source, out in ((tmp_path / "in", tmp_path / "dir"), (tmp_path / "all.jsonl", tmp_path / "one")):
+        summary = classify_files(source, out, "text", client=client, partitions=3, **options)
+        assert summary.rows == len(lines)
+        for part in sorted(out.glob("part.*.parquet")):
+            assert (
+                pq.read_schema(part).remove_metadata() == pq.read_schema(tmp_path / "local.parquet").remove_metadata()
+            )
+        _assert_same(_sorted(pd.read_parquet(out), "id"), _sorted(local, "id"))
+    expected = [v if v is None or kind != pa.string() else str(v) for scores in files for v in scores]
+    written = _sorted(pd.read_parquet(tmp_path / "dir"), "id")["score"].tolist()
+    assert [None if pd.isna(v) else v for v in written] == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "options", "message"),
+    [
+        ("jsonl", {"text_column": "body"}, "no column 'body'; the columns are ['row', 'text']"),
+        ("csv", {"text_column": "body"}, "no column 'body'; the columns are ['row', 'text']"),
+        ("jsonl", {"text_column": "text"}, "has a column 'row'; name the rows' id column with --id-column"),
+    ],
+)
+def test_the_input_s_columns_are_checked_before_the_cluster_is_reached(tiny_model_dir, tmp_path, fmt, options, message):
+    """The JSONL types are read on the cluster, but a wrong column is named without one (here: none answers)."""
+    src = tmp_path / f"in.{fmt}"
+    src.write_text('{"row": 1, "text": "a"}\n' if fmt == "jsonl" else "row,text\n1,a\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(message)):
+        classify_files(src, tmp_path / "out", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9", **options)
 
 
 NOT_TEXT = [{"a": "x"}, ["x", "y"], 5, True, 1.5, None, TEXTS[0]]

@@ -7,7 +7,7 @@ import datetime
 import pyarrow as pa
 import pytest
 
-from taikai.io import infer_schema
+from taikai.io import column_kinds, infer_schema, kinds_schema, merge_types
 from taikai.io._schema import chunks_schema
 
 DAY = datetime.date(2026, 1, 2)
@@ -47,5 +47,17 @@ def test_a_column_read_in_chunks_has_the_type_of_the_whole(values, kind, as_text
     assert (whole.field("v").type, "v" in whole_text) == (kind, as_text)
     chunks = [[values[i : i + size]] for i in range(0, len(values), size)]
     schema, text = chunks_schema(["v"], chunks, {"reason": pa.string()})
+    assert schema == pa.schema([("v", kind), ("reason", pa.string())])
+    assert ("v" in text) == as_text
+
+
+@pytest.mark.parametrize(("values", "kind", "as_text"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_the_types_of_files_merged_are_those_of_the_files_read_as_one(values, kind, as_text, cut):
+    """As the Dask engine types JSONL files: each file's column_kinds, merged with merge_types (a file of nulls
+    only does not make an int column of another file text)."""
+    files = [column_kinds(1, [[values[:cut]]]), column_kinds(1, [[values[cut:]]])]
+    merged = [merge_types(a, b) for a, b in zip(*files, strict=True)]
+    schema, text = kinds_schema(["v"], merged, {"reason": pa.string()})
     assert schema == pa.schema([("v", kind), ("reason", pa.string())])
     assert ("v" in text) == as_text

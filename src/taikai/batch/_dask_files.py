@@ -29,7 +29,7 @@ from distributed import KilledWorker
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS, classify_frame
-from taikai.batch._dask_input import FILE_COLUMN, LINE_COLUMN, input_files, read_input
+from taikai.batch._dask_input import FILE_COLUMN, LINE_COLUMN, input_columns, input_files, read_input
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, output_types
 from taikai.batch._summary import BatchSummary
@@ -200,25 +200,27 @@ def run_dask(
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
     _check_output(output)
-    ddf, schema = read_input(input, options.input_format, options.encoding, options.text_column, locate=True)
-    files = [str(f) for f in input_files(input, options.input_format)[0]] if LINE_COLUMN in ddf.columns else []
+    columns = input_columns(input, options.input_format, options.encoding)  # all checked before a cluster starts
     id_column = options.id_column
     resolved = resolve_model(model)
-    check_columns(Path(input), schema.names, resolved, options)
+    check_columns(Path(input), columns, resolved, options)
     rules, rules_mode = options.rules, options.applied_rules_mode
     ruleset = read_rules(rules, resolved.reason_labels)  # a file: every problem at once, its labels included
     if ruleset is not None:
         ruleset.check_labels(resolved.reason_labels)
-    if id_column is None and ROW_COLUMN in schema.names:
+    if id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
-    fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
-    added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
-    spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))
     own = None
     if client is None:
         client, own = _connect(options.scheduler)
     tmp, futures = output.absolute().with_name(output.name + PARTIAL), []
     try:
+        # JSONL input is read for its types on the cluster's workers (see read_input)
+        ddf, schema = read_input(input, options.input_format, options.encoding, options.text_column, True, client)
+        files = [str(f) for f in input_files(input, options.input_format)[0]] if LINE_COLUMN in ddf.columns else []
+        fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
+        added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
+        spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))
         nthreads = sum(client.nthreads().values()) or 1
         if options.partitions or ddf.npartitions < 2 * nthreads:
             ddf = ddf.repartition(npartitions=options.partitions or 2 * nthreads)

@@ -7,8 +7,10 @@ object, a list, a number) reaches the model as it is, so that its row says ``not
 
 from __future__ import annotations
 
+import functools
 import glob
 from pathlib import Path
+from typing import Any
 
 import dask
 import dask.dataframe as dd
@@ -45,6 +47,46 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[l
     return files, fmt
 
 
+def _open(path: Path, fmt: str, encoding: str | None, names: list[str]) -> tio.Reader:
+    """Open one CSV/TSV/JSONL file, refusing it unless its columns are *names* (those of the first file)."""
+    reader = tio.open_reader(path, fmt, encoding)
+    if reader.columns != names:
+        raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {names}")
+    return reader
+
+
+def _scan_types(path: Path, fmt: str, encoding: str | None, names: list[str]) -> list[pa.DataType | None]:
+    """Return the type of each column of one JSONL file, read whole (see :func:`taikai.io.column_kinds`).
+
+    A line that cannot be read is passed over here: the reading pass stops at it with its file and line.
+    """
+    return tio.column_kinds(len(names), (c.data for c in _open(path, fmt, encoding, names).chunks(tio.SCAN_ROWS)))
+
+
+def _input_types(
+    files: list[Path], fmt: str, encoding: str | None, names: list[str], client: Any
+) -> tuple[pa.Schema, frozenset[str]]:
+    """Return the schema of the columns *names* of all JSONL *files* and the columns to write as text, by the
+    local engine's rule (:func:`taikai.io.kinds_schema`): each file is read for its types as one task, on the
+    workers of *client* if given (else Dask's default scheduler), and their types are merged here."""
+    tasks = [dask.delayed(_scan_types, pure=False)(path, fmt, encoding, names) for path in files]
+    found: list[list[pa.DataType | None]] = (
+        client.gather(client.compute(tasks)) if client is not None else list(dask.compute(*tasks))
+    )
+    kinds = functools.reduce(lambda a, b: list(map(tio.merge_types, a, b)), found)
+    return tio.kinds_schema(names, kinds, {})
+
+
+def input_columns(pattern: str | Path, input_format: str | None = None, encoding: str | None = None) -> list[str]:
+    """Return the names of the input's columns, reading no row of a CSV, TSV or JSONL file (those of the first
+    file: every other must have them), so that they are checked before a cluster starts."""
+    files, fmt = input_files(pattern, input_format)
+    if fmt == "parquet":
+        names: list[str] = read_input(pattern, input_format, encoding)[1].names
+        return names
+    return tio.open_reader(files[0], fmt, encoding).columns
+
+
 def _read_text_file(
     path: Path,
     index: int,
@@ -61,9 +103,7 @@ def _read_text_file(
     nor missing keep their own value; with *locate*, the :data:`FILE_COLUMN` (*index*) and :data:`LINE_COLUMN`
     say where each row is.
     """
-    reader = tio.open_reader(path, fmt, encoding)
-    if reader.columns != schema.names:
-        raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {schema.names}")
+    reader = _open(path, fmt, encoding, schema.names)
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
     text = schema.names.index(text_column) if text_column in stringify else None
     raw: dict[int, object] = {}  # row -> a text cell that is not text
@@ -138,12 +178,15 @@ def read_input(
     encoding: str | None = None,
     text_column: str | None = None,
     locate: bool = False,
+    client: Any = None,
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns.
 
-    In JSONL, *text_column* is text in the schema, whatever its first cells hold; its cells that are not text
-    keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also hold
-    :data:`FILE_COLUMN` and :data:`LINE_COLUMN` (not in the schema).
+    JSONL files are read once more first, in parallel (on the workers of the distributed *client* if given), for
+    their columns' types: a column keeps one type over all files, ints and floats make floats, any other mix is
+    text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells
+    that are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL
+    partitions also hold :data:`FILE_COLUMN` and :data:`LINE_COLUMN` (not in the schema).
     """
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
@@ -157,9 +200,7 @@ def read_input(
     first = tio.open_reader(files[0], fmt, encoding)
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
-        chunk = next(first.chunks(1000), None)
-        if chunk is not None and chunk.rows:
-            schema, stringify = tio.infer_schema(first.columns, chunk.data, None, {})
+        schema, stringify = _input_types(files, fmt, encoding, first.columns, client)
         if text_column is not None and text_column in schema.names:  # any cell may be an object or a number
             schema = schema.set(schema.get_field_index(text_column), pa.field(text_column, pa.string()))
             stringify |= {text_column}

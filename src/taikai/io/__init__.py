@@ -52,7 +52,7 @@ if TYPE_CHECKING:
         with_summary,
         write_summary,
     )
-    from taikai.io._schema import infer_schema, input_schema
+    from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
     from taikai.io._stdin import DecodedInput, decode_input
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
@@ -72,6 +72,7 @@ __all__ = [
     "FREE_LABELS_HINT",
     "MORE_REASONS_COLUMN",
     "OUTPUT_ENCODINGS",
+    "SCAN_ROWS",
     "SPLITS",
     "STREAM_FORMATS",
     "SUMMARY_SUFFIX",
@@ -101,6 +102,7 @@ __all__ = [
     "check_labelled",
     "check_not_input",
     "check_output_dir",
+    "column_kinds",
     "decode_input",
     "detect_encoding",
     "encode_stream",
@@ -109,6 +111,8 @@ __all__ = [
     "format_of",
     "infer_schema",
     "input_schema",
+    "kinds_schema",
+    "merge_types",
     "open_reader",
     "output_encoding",
     "parse_dates",
@@ -185,7 +189,14 @@ __getattr__: Any = lazy_modules(
             "with_summary",
             "write_summary",
         ),
-        "taikai.io._schema": ("infer_schema", "input_schema"),
+        "taikai.io._schema": (
+            "SCAN_ROWS",
+            "column_kinds",
+            "infer_schema",
+            "input_schema",
+            "kinds_schema",
+            "merge_types",
+        ),
         "taikai.io._stdin": ("DecodedInput", "decode_input"),
         "taikai.io._writers": (
             "OUTPUT_ENCODINGS",

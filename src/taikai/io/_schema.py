@@ -56,22 +56,38 @@ def merge_types(a: pa.DataType | None, b: pa.DataType | None) -> pa.DataType | N
     return merged
 
 
-def chunks_schema(
-    names: list[str], chunks: Iterable[list[list[Any]]], added: dict[str, pa.DataType]
-) -> tuple[pa.Schema, frozenset[str]]:
-    """Return the schema of columns *names* holding the values of all *chunks*, then the *added* columns, and
-    the columns to write as text because their values mix types."""
+def column_kinds(width: int, chunks: Iterable[list[list[Any]]]) -> list[pa.DataType | None]:
+    """Return the type of each of *width* columns holding the values of all *chunks* (the null type when they
+    hold none but nulls, ``None`` when they mix types); merge those of several inputs with :func:`merge_types`."""
     import pyarrow as pa
 
-    kinds: list[pa.DataType | None] = [pa.null()] * len(names)
+    kinds: list[pa.DataType | None] = [pa.null()] * width
     for data in chunks:
         kinds = [merge_types(kind, values_type(values)) for kind, values in zip(kinds, data, strict=True)]
+    return kinds
+
+
+def kinds_schema(
+    names: list[str], kinds: list[pa.DataType | None], added: dict[str, pa.DataType]
+) -> tuple[pa.Schema, frozenset[str]]:
+    """Return the schema of columns *names* of :func:`column_kinds` *kinds*, then the *added* columns, and the
+    columns to write as text because their values mix types (all-null columns are text too)."""
+    import pyarrow as pa
+
     fields = [
         pa.field(name, pa.string() if kind is None or pa.types.is_null(kind) else kind)
         for name, kind in zip(names, kinds, strict=True)
     ]
     fields += [pa.field(name, kind) for name, kind in added.items()]
     return pa.schema(fields), frozenset(name for name, kind in zip(names, kinds, strict=True) if kind is None)
+
+
+def chunks_schema(
+    names: list[str], chunks: Iterable[list[list[Any]]], added: dict[str, pa.DataType]
+) -> tuple[pa.Schema, frozenset[str]]:
+    """Return the schema of columns *names* holding the values of all *chunks*, then the *added* columns, and
+    the columns to write as text because their values mix types."""
+    return kinds_schema(names, column_kinds(len(names), chunks), added)
 
 
 def infer_schema(
