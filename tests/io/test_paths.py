@@ -1,11 +1,14 @@
-"""An output that is one of the inputs is refused, however the two paths are spelled."""
+"""An output that is one of the inputs is refused, however the two paths are spelled; an input that is a pipe or a
+device is refused before it is read."""
 
 import os
+import socket
+from pathlib import Path
 
 import pytest
 
 from taikai.errors import InputError
-from taikai.io import check_not_input, same_path
+from taikai.io import check_not_input, check_regular_file, open_reader, same_path
 
 
 @pytest.fixture
@@ -99,3 +102,43 @@ def test_the_library_writers_refuse_to_overwrite_their_predictions(tmp_path, tin
         else:
             taikai.suggest(predictions, out)
     assert out.read_bytes() == before
+
+
+def _fifo(folder):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs os.mkfifo")
+    os.mkfifo(folder / "in.jsonl")
+    return folder / "in.jsonl"
+
+
+def _socket(folder):
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("needs Unix sockets")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(folder / "in.jsonl"))
+    sock.close()
+    return folder / "in.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("make", "fmt", "message"),
+    [
+        (_fifo, "jsonl", "in.jsonl: is a pipe, not a regular file; taikai reads a data file more than once"),
+        (_socket, None, "in.jsonl: is a socket, not a regular file;"),
+        (lambda folder: Path(os.devnull), "csv", f"{os.devnull}: is a device, not a regular file;"),
+    ],
+    ids=["fifo", "socket", "device"],
+)
+def test_check_regular_file_refuses_what_cannot_be_read_twice(tmp_path, make, fmt, message):
+    path = make(tmp_path)
+    with pytest.raises(InputError) as caught:
+        check_regular_file(path, fmt)
+    assert message in str(caught.value)
+    assert f"Save it to a file first, e.g. cat … > dump.{fmt or 'jsonl'}, and give that file" in str(caught.value)
+    with pytest.raises(InputError, match="is a"):  # the one way every command reads a data file checks too
+        open_reader(path, fmt or "jsonl")
+
+
+@pytest.mark.parametrize("name", ["data.csv", "link.csv", "missing.csv"])
+def test_check_regular_file_lets_files_and_missing_paths_through(files, name):
+    check_regular_file(files / name)  # a missing path is for the reader to name

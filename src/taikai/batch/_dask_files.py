@@ -13,7 +13,6 @@ import logging
 import os
 import shutil
 import time
-import warnings
 from collections.abc import Callable, Sequence
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -135,18 +134,18 @@ def _connect(scheduler: str | None) -> tuple[Any, Any]:
             return Client(scheduler, set_as_default=False), None
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
-    with warnings.catch_warnings():
-        # The scheduler's HTTP server falls back to a free port when 8787 is taken (another cluster) and warns
-        # about it on stderr: nothing the user can act on, so it is not shown.
-        warnings.filterwarnings("ignore", message=r"Port \d+ is already in use", category=UserWarning)
-        cluster = LocalCluster(
-            n_workers=os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.CRITICAL,
-        )
+    # The scheduler always serves HTTP (health, metrics), by default at port 8787, which another cluster on this
+    # machine may hold: distributed then retries on a free port but leaks the socket of the failed bind (a
+    # ResourceWarning) and warns on stderr. Asking for a free port (0) at the start never collides; no dashboard.
+    cluster = LocalCluster(
+        n_workers=os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        silence_logs=logging.CRITICAL,
+    )
     return Client(cluster, set_as_default=False), cluster
 
 

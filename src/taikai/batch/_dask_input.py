@@ -33,12 +33,15 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[l
     """Return the files a directory or glob names, in sorted order, and their one format."""
     root = Path(pattern)
     if root.is_dir():
-        files = sorted(p.absolute() for p in root.rglob("*") if p.is_file() and not p.name.startswith(("_", ".")))
+        found = [p for p in root.rglob("*") if not p.is_dir() and not p.name.startswith(("_", "."))]
     else:
-        files = sorted(Path(p).absolute() for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file())
+        found = [Path(p) for p in glob.glob(str(pattern), recursive=True) if not Path(p).is_dir()]
+    files = sorted(p.absolute() for p in found)
     if not files:
         raise InputError(f"{pattern}: no file matches; give a directory, a file or a quoted glob like 'dump/*.csv'")
     formats = {tio.format_of(p, input_format, "--input-format") for p in files}
+    for p in files:  # a pipe among them would be read twice (schema, then rows) or skipped: refused by name
+        tio.check_regular_file(p, next(iter(formats)))
     if len(formats) > 1:
         raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
     fmt = formats.pop()

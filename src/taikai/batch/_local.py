@@ -93,9 +93,10 @@ def run_local(
             f"{input}: is a folder; the local engine reads one file: name a file in it, or pass --engine dask to "
             "read every file of the folder"
         )
+    in_fmt = tio.format_of(input, options.input_format, "--input-format")
+    tio.check_regular_file(input, in_fmt)  # a pipe: refused before any work (batch reads the input twice)
     example = output / f"out.{(options.output_format or 'csv').lower()}"
     tio.check_output_dir(output, folder_hint=f" such as {example}, or pass --engine dask to write a folder of parts")
-    in_fmt = tio.format_of(input, options.input_format, "--input-format")
     out_fmt = tio.format_of(output, options.output_format, "--output-format")
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)

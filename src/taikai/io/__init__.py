@@ -41,7 +41,7 @@ if TYPE_CHECKING:
         split_column,
         validate_labelled,
     )
-    from taikai.io._paths import check_not_input, same_path
+    from taikai.io._paths import check_not_input, check_regular_file, same_path
     from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
@@ -102,6 +102,7 @@ __all__ = [
     "check_labelled",
     "check_not_input",
     "check_output_dir",
+    "check_regular_file",
     "column_kinds",
     "decode_input",
     "detect_encoding",
@@ -178,7 +179,7 @@ __getattr__: Any = lazy_modules(
             "split_column",
             "validate_labelled",
         ),
-        "taikai.io._paths": ("check_not_input", "same_path"),
+        "taikai.io._paths": ("check_not_input", "check_regular_file", "same_path"),
         "taikai.io._records": ("BadLine", "Chunk", "Position", "Reader", "bad_line_error"),
         "taikai.io._run_summary": (
             "SUMMARY_SUFFIX",

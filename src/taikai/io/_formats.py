@@ -7,6 +7,7 @@ from pathlib import Path
 
 from taikai.errors import InputError
 from taikai.io._encoding import check_encoding_errors
+from taikai.io._paths import check_regular_file
 from taikai.io._records import Reader
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
@@ -73,6 +74,7 @@ def open_reader(
     """
     path = Path(path)
     fmt = format_of(path, fmt)
+    check_regular_file(path, fmt)
     if sheet and fmt != "xlsx":
         raise InputError(f"--sheet applies to xlsx input, not to {fmt}")
     if fmt in ("csv", "tsv"):

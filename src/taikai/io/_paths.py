@@ -1,8 +1,10 @@
-"""Whether an output file is one of the inputs: every command that writes refuses to overwrite what it reads."""
+"""Whether an output file is one of the inputs (every command that writes refuses to overwrite what it reads), and
+whether an input is a regular file (a pipe cannot be read twice)."""
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -10,6 +12,33 @@ from taikai.errors import InputError
 
 STDIN = "-"
 """The input name meaning standard input (never a file that an output could overwrite)."""
+
+
+_NOT_FILES = (
+    (stat.S_ISFIFO, "a pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_regular_file(path: Path, fmt: str | None = None) -> None:
+    """Raise :class:`InputError` when *path* is a pipe (``/dev/stdin`` fed by ``|``, a named pipe, ``<(...)``), a
+    device or a socket, before anything reads it: taikai reads a data file more than once (its encoding and
+    columns first, then the rows; batch resumes by position), which only a regular file allows. A missing path
+    passes (the reader names it). *fmt* names the format of the file the message suggests saving to.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    for test, what in _NOT_FILES:
+        if test(mode):
+            raise InputError(
+                f"{path}: is {what}, not a regular file; taikai reads a data file more than once (to detect its "
+                f"encoding and columns, then the rows), which {what} does not allow. Save it to a file first, "
+                f"e.g. cat … > dump.{fmt or 'jsonl'}, and give that file"
+            )
 
 
 def same_path(a: Path, b: Path) -> bool:

@@ -1,0 +1,97 @@
+"""A data file given as a pipe (``cat … | taikai batch /dev/stdin``, a named pipe, ``<(...)``) is refused before any
+work, with a message saying to save it to a file first: every command reads a data file more than once, and used
+to hang on a named pipe or fail with "not seekable". A rules file, read once, may still be a pipe."""
+
+import contextlib
+import errno
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo (named pipes)")
+
+
+@contextlib.contextmanager
+def fifo(path: Path, data: bytes):
+    """Make a named pipe at *path* and feed it *data* once from a thread, then an empty input (end of file) to
+    every later reader: a command that reads it twice gets nothing the second time instead of hanging."""
+    os.mkfifo(path)
+    stop = threading.Event()
+
+    def feed() -> None:
+        payload = data
+        while not stop.is_set():
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO until a reader opens it
+            except OSError as exc:
+                if exc.errno != errno.ENXIO:
+                    raise
+                time.sleep(0.02)
+                continue
+            os.set_blocking(fd, True)
+            with contextlib.suppress(BrokenPipeError):
+                os.write(fd, payload)
+            os.close(fd)
+            payload = b""
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    try:
+        yield path
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch, tiny_csv, tiny_model_dir):
+    """A folder holding the labelled data, a model and (with rules.toml) a rule: the command lines' inputs."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(tiny_csv, "data.csv")
+    shutil.copytree(tiny_model_dir, "m")
+    Path("rules.toml").write_text('[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
+    return tmp_path
+
+
+REFUSED = [
+    # (command line with {pipe} for the named pipe, the pipe's name)
+    ("batch {pipe} -o out.csv --text-column text -m m -q", "in.csv"),
+    ("batch {pipe} -o out.csv --text-column text -m m -q --input-format csv", "in"),
+    ("batch {pipe} -o parts --text-column text -m m -q --engine dask", "in.csv"),
+    ("report {pipe} -o report.html --no-drift", "in.csv"),
+    ("suggest {pipe} -o sheet.xlsx --n 3", "in.csv"),
+    ("drift {pipe}", "in.csv"),
+    ("drift data.csv --reference {pipe}", "in.csv"),
+    ("evaluate {pipe} -m m", "in.csv"),
+    ("train {pipe} -o m2 --vectors none --folds 0 --test-size 0", "in.csv"),
+    ("train data.csv --add {pipe} -o m2 --vectors none --folds 0 --test-size 0", "in.csv"),
+    ("rules test rules.toml {pipe}", "in.csv"),
+]
+
+
+@pytest.mark.parametrize(("line", "name"), REFUSED, ids=[r[0].replace("{pipe}", r[1]) for r in REFUSED])
+def test_a_data_file_that_is_a_pipe_is_refused_before_any_work(work, line, name):
+    if "--engine dask" in line:
+        pytest.importorskip("distributed")
+    with fifo(work / name, (work / "data.csv").read_bytes()) as pipe:
+        result = CliRunner().invoke(cli, line.format(pipe=pipe).split())
+    assert result.exit_code == 2, result.output
+    assert f"{pipe}: is a pipe, not a regular file; taikai reads a data file more than once" in result.output
+    assert "Save it to a file first, e.g. cat … > dump.csv, and give that file" in result.output
+    assert "Traceback" not in result.output
+    assert not any(work.glob("out*")) and not (work / "parts").exists() and not (work / "m2").exists()
+
+
+def test_a_rules_file_that_is_a_pipe_still_works(work):
+    with fifo(work / "rules-pipe.toml", (work / "rules.toml").read_bytes()) as pipe:
+        result = CliRunner().invoke(cli, ["rules", "test", str(pipe), "data.csv"])
+    assert result.exit_code == 0, result.output
+    assert "| fee | fees | 5 | 5 | 1.000 | 1.000 |" in result.output
