@@ -104,6 +104,34 @@ class NewWord:
         return {"word": self.word, "rows": self.rows, "share": self.share, "reference_share": self.reference_share}
 
 
+@dataclass(frozen=True)
+class ShareMove:
+    """The label whose share of the classified rows moved most from the reference: its share there and here."""
+
+    label: str
+    reference_share: float
+    share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {"label": self.label, "reference_share": self.reference_share, "share": self.share}
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.reference_share:.1%} → {self.share:.1%}"
+
+
+def largest_move(counts: dict[str, int], reference: dict[str, int]) -> ShareMove | None:
+    """Return the label whose share moved most (absolute points) between *reference* and *counts*, the first in
+    the reference's order on a tie; ``None`` when either table is empty. The reason-mix check is one divergence
+    over all labels; this says which label carries it."""
+    total, ref_total = sum(counts.values()), sum(reference.values())
+    if not total or not ref_total:
+        return None
+    labels = list(reference) + [label for label in counts if label not in reference]
+    moves = [ShareMove(label, reference.get(label, 0) / ref_total, counts.get(label, 0) / total) for label in labels]
+    return max(moves, key=lambda m: abs(m.share - m.reference_share))
+
+
 def _json(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 6)
 
