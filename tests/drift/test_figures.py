@@ -51,7 +51,7 @@ def test_js_divergence(counts, reference, expected):
         ({"confidence": LOW_BINS, "confidence_sum": 25.0}, {"mean_confidence", "low_confidence_share"}),
         ({"reasons": {"fees": 100, "time": 0}}, {"reason_shift"}),
         ({"sentiments": {"negative": 10, "positive": 90}}, {"sentiment_shift"}),
-        ({"words": {"手数料": 40, "本業": 30, "ホテル": 20}}, {"new_word_share"}),  # 20 of 90 word rows are new
+        ({"words": {"手数料": 40, "本業": 30, "ホテル": 20}}, {"new_word_share"}),  # 20 of 90 word-row counts are new
         ({"words": {"手数料": 40, "本業": 30, "ホテル": 10}}, set()),  # 10 of 80: under the limit
     ],
 )

@@ -186,10 +186,12 @@ _LOW = frozenset({"short_rows", "mean_confidence"})
 
 
 def new_word_share(stats: DriftStatistics, words: list[NewWord]) -> float:
-    """Return the weight of the new *words* in *stats*: their row counts over the row counts of all its words.
+    """Return the weight of the new *words* in *stats*: their row counts over the row counts of all its words
+    (each word counted once per row that holds it), not the share of rows holding a new word.
 
     A count of new words would grow with the size of the dump and let one seasonal word (年末 in December)
-    weigh as much as a whole new vocabulary; their share of all word occurrences does not.
+    weigh as much as a whole new vocabulary; their share of the words does not. Nor does it read 79 % for a
+    December whose rows mostly say 年末, as the share of rows holding one would (docs/drift.md).
     """
     total = sum(stats.words.values())
     return sum(w.rows for w in words) / total if total else math.nan
