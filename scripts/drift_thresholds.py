@@ -4,11 +4,13 @@
 
 MODEL is trained on the whole corpus (``taikai train data/reviews.csv --out MODEL --refit-all``), SPLIT_MODEL on
 its train split only (``taikai train data/reviews.csv --out SPLIT_MODEL``). Not drifted: the corpus's test split
-against SPLIT_MODEL (whole, and cut into pseudo-months of ~147 rows and pseudo-weeks of ~32 rows), and
+against SPLIT_MODEL (whole, and cut into 5 pseudo-months of ~343 rows and pseudo-weeks of 25-91 rows), and
 data/sample_dump.csv against MODEL (whole, per month, per week). Drifted, against MODEL: livedoor news articles
 and chABSA annual-report sentences (from ../shared/benchmarks, when present), the hand-written hotel reviews of
 tests/fixtures, and the sample dump with its July 2025 replaced by hotel reviews or by news.
-Prints one Markdown table of the figures' values (for periods: the range over the periods) with the thresholds.
+Prints one Markdown table of the figures' values (for periods: the range over the periods) with the thresholds,
+then the reason-mix JS of chance (rows drawn from MODEL's reference mix, 99th percentile per size) and of each
+reason's share doubled (docs/drift.md, "What the reason-mix check can and cannot see").
 """
 
 from __future__ import annotations
@@ -21,14 +23,18 @@ import sys
 import tempfile
 from pathlib import Path
 
+import numpy as np
+
 import taikai
-from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift, show_figure
+from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift, js_divergence, show_figure
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
 HOTELS = ROOT / "tests" / "fixtures" / "hotel_reviews.csv"
 SWITCHED = "2025-07"
 FIGURES = FIGURE_NAMES
+NOISE_SIZES = (30, 100, 300, 1000, 3000, 10000)
+NOISE_DRAWS = 4000
 
 
 def _write(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -157,7 +163,31 @@ def main(argv: list[str] | None = None) -> int:
     print("|" + "---|" * len(heads))
     for name, kind, cells, verdict in table:
         print(f"| {name} | {kind} | " + " | ".join(cells) + f" | {verdict} |")
+    print()
+    print("\n".join(reason_noise(model.metadata.drift_statistics().reasons)))
     return 0
+
+
+def reason_noise(reference: dict[str, int], seed: int = 0) -> list[str]:
+    """Return Markdown lines: the 99th percentile of the JS of rows drawn from *reference*'s mix, per size, and the
+    JS of the mix with each reason's share doubled (the others scaled down)."""
+    labels = list(reference)
+    p = np.array([reference[label] for label in labels], dtype=float)
+    p /= p.sum()
+    rng = np.random.default_rng(seed)
+    lines = ["| rows | " + " | ".join(f"{n:,}" for n in NOISE_SIZES) + " |", "|---|" + "---|" * len(NOISE_SIZES)]
+    cells = []
+    for n in NOISE_SIZES:
+        draws = rng.multinomial(n, p, size=NOISE_DRAWS)
+        cells.append(np.percentile([js_divergence(dict(zip(labels, d.tolist())), reference) for d in draws], 99))
+    lines.append("| JS of chance, 99th percentile | " + " | ".join(f"{c:.4f}" for c in cells) + " |")
+    lines += ["", "| reason doubled | share | JS |", "|---|---|---|"]
+    for i, label in enumerate(labels):
+        doubled = p * (1 - 2 * p[i]) / (1 - p[i])
+        doubled[i] = 2 * p[i]
+        js = js_divergence(dict(zip(labels, (doubled * 1e6).round().astype(int).tolist())), reference)
+        lines.append(f"| {label} | {p[i]:.1%} → {doubled[i]:.1%} | {js:.3f} |")
+    return lines
 
 
 if __name__ == "__main__":

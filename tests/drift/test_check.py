@@ -106,6 +106,25 @@ def test_json_holds_the_figures_and_the_alert(tiny_model):
     assert values["periods"][0]["period"] == "2025-07"
 
 
+def test_the_reason_that_moved_most_is_in_the_text_and_the_json(tiny_model, churn):
+    """A doubled reason stays under the reason-mix limit in a large dump (docs/drift.md): the report names it."""
+    hotels = pd.read_csv(HOTELS).assign(posted_at=lambda d: "2025-05-" + d["posted_at"].str[-2:])
+    report = check_drift(pd.concat([churn, hotels], ignore_index=True), tiny_model, date_column="posted_at")
+    for part in (report.overall, *report.periods):
+        stats, ref = part.statistics.reasons, report.reference.reasons
+        moves = {r: abs(stats[r] / sum(stats.values()) - ref[r] / sum(ref.values())) for r in ref}
+        assert part.reason_move is not None and part.reason_move.label == max(moves, key=lambda r: moves[r])
+        assert part.to_dict()["reason_moved_most"]["label"] == part.reason_move.label
+    move = report.overall.reason_move
+    lines = report.to_text().splitlines()
+    shown = f"  reason that moved most: {move.label} {move.reference_share:.1%} → {move.share:.1%} (reference → here)"
+    assert shown in lines
+    for part in report.periods:
+        line = f"  {part.period} reason that moved most: {part.reason_move} (reference → here)"
+        assert (line in lines) is part.alert, part.period
+    assert json.loads(json.dumps(report.to_dict()))["overall"]["reason_moved_most"] == move.to_dict()
+
+
 def test_undated_rows_are_counted(tiny_model, churn):
     dump = churn.assign(posted_at=["yesterday"] * 10 + churn["posted_at"].tolist()[10:])
     report = check_drift(dump, tiny_model, reference=churn, date_column="posted_at")

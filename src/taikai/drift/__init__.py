@@ -14,8 +14,10 @@ from taikai.drift._figures import (
     MIN_ROWS,
     Figure,
     NewWord,
+    ShareMove,
     compare,
     js_divergence,
+    largest_move,
     new_words,
 )
 from taikai.drift._figures import show as show_figure
@@ -35,6 +37,7 @@ __all__ = [
     "NewWord",
     "PeriodDrift",
     "Row",
+    "ShareMove",
     "StatisticsBuilder",
     "Verdict",
     "check_drift",
@@ -42,6 +45,7 @@ __all__ = [
     "file_statistics",
     "frame_statistics",
     "js_divergence",
+    "largest_move",
     "new_words",
     "reference_statistics",
     "show_figure",

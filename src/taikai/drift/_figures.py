@@ -104,6 +104,34 @@ class NewWord:
         return {"word": self.word, "rows": self.rows, "share": self.share, "reference_share": self.reference_share}
 
 
+@dataclass(frozen=True)
+class ShareMove:
+    """The label whose share of the classified rows moved most from the reference: its share there and here."""
+
+    label: str
+    reference_share: float
+    share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {"label": self.label, "reference_share": self.reference_share, "share": self.share}
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.reference_share:.1%} → {self.share:.1%}"
+
+
+def largest_move(counts: dict[str, int], reference: dict[str, int]) -> ShareMove | None:
+    """Return the label whose share moved most (absolute points) between *reference* and *counts*, the first in
+    the reference's order on a tie; ``None`` when either table is empty. The reason-mix check is one divergence
+    over all labels; this says which label carries it."""
+    total, ref_total = sum(counts.values()), sum(reference.values())
+    if not total or not ref_total:
+        return None
+    labels = list(reference) + [label for label in counts if label not in reference]
+    moves = [ShareMove(label, reference.get(label, 0) / ref_total, counts.get(label, 0) / total) for label in labels]
+    return max(moves, key=lambda m: abs(m.share - m.reference_share))
+
+
 def _json(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 6)
 
@@ -158,10 +186,12 @@ _LOW = frozenset({"short_rows", "mean_confidence"})
 
 
 def new_word_share(stats: DriftStatistics, words: list[NewWord]) -> float:
-    """Return the weight of the new *words* in *stats*: their row counts over the row counts of all its words.
+    """Return the weight of the new *words* in *stats*: their row counts over the row counts of all its words
+    (each word counted once per row that holds it), not the share of rows holding a new word.
 
     A count of new words would grow with the size of the dump and let one seasonal word (年末 in December)
-    weigh as much as a whole new vocabulary; their share of all word occurrences does not.
+    weigh as much as a whole new vocabulary; their share of the words does not. Nor does it read 79 % for a
+    December whose rows mostly say 年末, as the share of rows holding one would (docs/drift.md).
     """
     total = sum(stats.words.values())
     return sum(w.rows for w in words) / total if total else math.nan

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from taikai.drift._figures import MIN_ROWS, Figure, NewWord, compare
+from taikai.drift._figures import MIN_ROWS, Figure, NewWord, ShareMove, compare, largest_move
 from taikai.model import DriftStatistics
 
 OVERALL = "all"
@@ -29,18 +29,20 @@ class Verdict(str, Enum):
 
 @dataclass(frozen=True)
 class PeriodDrift:
-    """The figures of one part of a dump (``period`` is ``"all"`` for the whole dump) and its new words."""
+    """The figures of one part of a dump (``period`` is ``"all"`` for the whole dump), its new words, and the
+    predicted reason whose share moved most from the reference (``None`` when nothing was classified)."""
 
     period: str
     statistics: DriftStatistics
     figures: tuple[Figure, ...]
     new_words: tuple[NewWord, ...]
+    reason_move: ShareMove | None = None
 
     @classmethod
     def of(cls, period: str, stats: DriftStatistics, reference: DriftStatistics) -> PeriodDrift:
         """Compare *stats* with *reference*."""
         figures, words = compare(stats, reference)
-        return cls(period, stats, figures, words)
+        return cls(period, stats, figures, words, largest_move(stats.reasons, reference.reasons))
 
     @property
     def alert(self) -> bool:
@@ -75,6 +77,7 @@ class PeriodDrift:
             "judged": self.judged,
             "figures": {f.name: f.to_dict() for f in self.figures},
             "new_words": [w.to_dict() for w in self.new_words],
+            "reason_moved_most": self.reason_move.to_dict() if self.reason_move is not None else None,
         }
 
 

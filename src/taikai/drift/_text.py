@@ -68,6 +68,12 @@ def _words(part: PeriodDrift, indent: str = "  ") -> str:
     return f"{indent}new words: {shown}"
 
 
+def _moved(part: PeriodDrift, indent: str = "  ") -> list[str]:
+    if part.reason_move is None:
+        return []
+    return [f"{indent}reason that moved most: {part.reason_move} (reference → here)"]
+
+
 def _period_table(report: DriftReport) -> list[str]:
     head = f"  {'period':<23} {'rows':>6} " + " ".join(f"{h:>{w}}" for _, h, w in _COLUMNS) + "  drift"
     lines = [head]
@@ -84,6 +90,8 @@ def _period_table(report: DriftReport) -> list[str]:
         lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
     lines.append("  * past its threshold")
     for part in report.periods:
+        if part.alert:
+            lines += _moved(part, f"  {part.period} ")
         if part.new_words and part.alert:
             lines.append(_words(part, f"  {part.period} "))
     return lines
@@ -99,6 +107,7 @@ def render(report: DriftReport) -> str:
         "",
         f"whole dump: {stats.rows:,} rows, {stats.classified:,} classified",
         *_figures(report.overall),
+        *_moved(report.overall),
         _words(report.overall),
     ]
     if report.date_column is not None:
