@@ -93,6 +93,43 @@ def test_predict_stops_at_stdin_bytes_it_cannot_decode(run, tiny_model_dir, data
     assert result.stdout == ""  # nothing classified, no mojibake
 
 
+# UTF-8 with a character cut off: CP932 decodes it without a word, every row into mojibake with status ok
+DAMAGED_UTF8 = (
+    "review_id,text\nA1,田中さんが本業が忙しくなりました\nA2,".encode() + "田".encode()[:1] + "しつこい\n".encode()
+)
+DAMAGED_SAYS = "3: byte 0xe7 is not valid UTF-8, but the rest of the {} is (20 multi-byte characters decode as UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "says"),
+    [
+        ([], 2, "taikai: error: {path}:" + DAMAGED_SAYS.format("file")),
+        (["--encoding-errors", "replace"], 0, "rows not cleanly decoded: 1 (1 undecodable byte(s) read as U+FFFD)"),
+    ],
+    ids=["stops", "replace"],
+)
+def test_batch_does_not_read_damaged_utf8_as_cp932(run, tiny_model_dir, tmp_path, options, code, says):
+    path, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    path.write_bytes(DAMAGED_UTF8)
+    result = run("batch", path, "-o", out, "--text-column", "text", "-m", tiny_model_dir, *options)
+    assert result.exit_code == code, result.output
+    assert says.format(path=path) in result.stderr
+    if code:
+        assert not out.exists()
+    else:
+        texts = out.read_text(encoding="utf-8").splitlines()
+        assert texts[1].startswith("A1,田中さんが本業が忙しくなりました,ok,") and texts[2].startswith(
+            "A2,\ufffdしつこい,ok,"
+        )
+
+
+def test_predict_does_not_read_damaged_utf8_stdin_as_cp932(run, tiny_model_dir):
+    result = run("predict", "--model", tiny_model_dir, input=DAMAGED_UTF8)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("taikai: error: <stdin>:" + DAMAGED_SAYS.format("input")), result.stderr
+    assert result.stdout == ""
+
+
 def test_predict_stdin_encoding_errors_replace_warns_naming_the_line(run, tiny_model_dir):
     data = "単価が安い\n".encode() + "手数料が".encode() + b"\xff" + "高すぎる".encode()
     result = run("predict", "--model", tiny_model_dir, "--format", "jsonl", "--encoding-errors", "replace", input=data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 
 import pytest
 
@@ -36,10 +37,11 @@ def test_utf8_and_cp932_are_detected(data, encoding):
             "<stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff on line 1; "
             "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
         ),
-        # CP932 would read the stray 0xFF as U+F8F3 and the UTF-8 around it as mojibake: refused too
+        # CP932 would read the stray 0xFF as U+F8F3 and the UTF-8 around it as mojibake: refused too (with so
+        # little UTF-8 text that it is not judged damaged UTF-8 by the count below)
         (
-            UTF8 + b"\n" + "手数料が".encode() + b"\xff" + "高すぎる".encode(),
-            "(utf-8-sig: byte 0xff on line 3; cp932: U+F8F3, a private-use character (no real text) on line 3)",
+            "手が".encode() + b"\xff",
+            "(utf-8-sig: byte 0xff on line 1; cp932: U+F8F3, a private-use character (no real text) on line 1)",
         ),
     ],
 )
@@ -81,3 +83,57 @@ def test_replace_reads_undecodable_bytes_as_fffd_and_warns_naming_the_line(data,
 def test_bad_options_are_refused(encoding, errors, message):
     with pytest.raises(InputError, match=re.escape(message)):
         decode_input(UTF8, encoding, errors)
+
+
+CUT = "田".encode()[:2]  # the first two of its three bytes: a character cut off
+# UTF-8 damaged in one place, which CP932 decodes without a word into mojibake; the line, the byte and what
+# --encoding-errors replace reads on that line
+DAMAGED = [
+    pytest.param(UTF8 + b"\n" + CUT[:1] + "しつこい".encode(), 3, "0xe7", "\ufffdしつこい", id="cut-at-the-start"),
+    pytest.param(
+        UTF8 + b"\n" + "しつ".encode() + CUT + "こい\n".encode(), 3, "0xe7", "しつ\ufffdこい", id="cut-inside"
+    ),
+    pytest.param(UTF8 + CUT + b"\n", 2, "0xe7", "単価が安い\ufffd", id="cut-at-the-end-of-a-line"),
+    pytest.param(UTF8 + CUT, 2, "0xe7", "単価が安い\ufffd", id="cut-at-the-end-of-the-input"),
+    pytest.param(UTF8 + b"\ncaf\xe9s " + "しつこい".encode(), 3, "0xe9", "caf\ufffds しつこい", id="a-latin-1-byte"),
+    pytest.param(
+        UTF8 + b"\n" + "手数料が".encode() + b"\xff" + "高すぎる".encode(),
+        3,
+        "0xff",
+        "手数料が\ufffd高すぎる",
+        id="0xff",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "line", "byte", "replaced"), DAMAGED)
+def test_damaged_utf8_stops_at_its_line_and_is_never_read_as_cp932(data, line, byte, replaced):
+    with pytest.raises(InputError) as caught:
+        decode_input(data)
+    message = str(caught.value)
+    assert re.match(
+        rf"<stdin>:{line}: byte {byte} is not valid UTF-8, but the rest of the input is \(\d+ multi-byte characters "
+        rf"decode as UTF-8 against 1 undecodable byte\(s\)\): it is most likely UTF-8 damaged on line {line}, which "
+        r"read as CP932 would be mojibake; fix that line, pass --encoding cp932 if the input is CP932, or pass "
+        r"--encoding-errors replace",
+        message,
+    ), message
+    with pytest.warns(DataWarning, match=rf"^<stdin>: 1 row\(s\) hold 1 undecodable byte.*: line\(s\) {line}$"):
+        decoded = decode_input(data, errors="replace")
+    assert (decoded.encoding, decoded.lines[line - 1]) == ("utf-8-sig", replaced)
+    with warnings.catch_warnings():  # told, it is read as CP932 (0xFF with a warning of a private-use character)
+        warnings.simplefilter("ignore", DataWarning)
+        assert decode_input(data, encoding="cp932").encoding == "cp932"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "\n".join(TEXTS).encode("cp932"),
+        "ｻﾎﾟｰﾄが遅い\nﾃｽﾄｼﾞｮﾌﾞ".encode("cp932"),
+        "手数料が高い\n本業が忙しい\n".encode("cp932") + "田中".encode(),  # a few UTF-8 bytes CP932 decodes
+    ],
+    ids=["kanji-and-kana", "half-width-katakana", "with-utf-8-bytes"],
+)
+def test_cp932_is_still_detected_as_cp932(data):
+    assert decode_input(data).encoding == "cp932"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from taikai.errors import InputError
@@ -17,6 +18,43 @@ SAMPLE_BYTES = 1 << 20
 _ASCII = bytes(range(128))
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Characters of the private-use area: CP932 decodes 0xFF (U+F8F3) and its user area (U+E000…) into it."""
+_WIDE = re.compile("[\u0800-\U0010ffff]")
+"""Characters of three or four UTF-8 bytes: kana, kanji and the rest of CJK among them."""
+UTF8_EVIDENCE = 4
+"""Valid UTF-8 characters of 3+ bytes needed per undecodable byte to judge bytes damaged UTF-8, not CP932.
+
+CP932 Japanese text seldom forms such a sequence (a lead byte 0xE0-0xEF then two of 0x80-0xBF): the corpus
+written as CP932 gives at most 1 per 2 undecodable bytes on any row, 1 per 30 over a whole file."""
+
+
+@dataclass(frozen=True)
+class Utf8Evidence:
+    """How much of some bytes that fail to decode as UTF-8 is valid UTF-8: when :attr:`damaged`, they are UTF-8
+    with a few bad bytes (a cut character, a stray byte), which CP932 would read as mojibake."""
+
+    wide: int
+    """Valid characters of three or four bytes (U+0800 and above), such as kana and kanji."""
+    undecodable: int
+    """Undecodable bytes (each maximal bad sequence counted once, as a decoder reads it as one U+FFFD)."""
+
+    @property
+    def damaged(self) -> bool:
+        """Whether the bytes are most likely UTF-8 damaged in places, not text in another encoding."""
+        return self.wide >= UTF8_EVIDENCE * max(self.undecodable, 1)
+
+    def describe(self) -> str:
+        """Say what the judgement rests on, for a message."""
+        return f"{self.wide} multi-byte characters decode as UTF-8 against {self.undecodable} undecodable byte(s)"
+
+
+def utf8_evidence(data: bytes, final: bool = True) -> Utf8Evidence:
+    """Count the valid UTF-8 characters of 3+ bytes of *data* and its undecodable bytes (see :class:`Utf8Evidence`).
+
+    Unless *final*, *data* is a sample that may end inside a character: that tail is not counted as undecodable.
+    """
+    text = codecs.getincrementaldecoder("utf-8-sig")("replace").decode(data, final=final)  # a BOM is no evidence
+    undecodable = text.count("\ufffd") - data.count("\ufffd".encode())  # a literal U+FFFD is valid UTF-8
+    return Utf8Evidence(len(_WIDE.findall(text)) - undecodable, undecodable)
 
 
 @functools.lru_cache(maxsize=64)
@@ -54,6 +92,9 @@ def check_encoding_errors(value: str) -> str:
 def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = "strict") -> str:
     """Return ``utf-8-sig`` or ``cp932`` for *path*, judged on its first bytes, or raise :class:`InputError`.
 
+    A sample that fails as UTF-8 but whose non-ASCII bytes are overwhelmingly valid UTF-8 (see
+    :class:`Utf8Evidence`) is UTF-8 with damage, never guessed CP932 (which decodes most such bytes into
+    mojibake): it stops with the line of the first bad byte, or with ``errors="replace"`` is read as UTF-8.
     With ``errors="replace"`` a sample that neither decodes cleanly gets the one with fewer undecodable bytes.
     """
     path = Path(path)
@@ -62,11 +103,19 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
             sample = f.read(sample_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    whole = len(sample) < sample_bytes
     failed: dict[str, int] = {}
     for encoding in ENCODINGS:
+        if encoding != "utf-8-sig" and "utf-8-sig" in failed:
+            # UTF-8 with a cut character or a stray byte: CP932 would read it, and the text around it, as mojibake
+            evidence = utf8_evidence(sample, final=whole)
+            if evidence.damaged:
+                if errors == "replace":
+                    return "utf-8-sig"
+                raise _damaged_utf8_error(path, sample, failed["utf-8-sig"], evidence, whole)
         try:
             # A multi-byte character may be cut at the end of the sample: an incremental decoder keeps that tail.
-            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < sample_bytes)
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=whole)
         except UnicodeDecodeError as exc:
             bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" and sample.startswith(codecs.BOM_UTF8) else 0
             failed[encoding] = exc.start + bom  # utf-8-sig counts from after the BOM
@@ -101,6 +150,18 @@ def _undecodable_error(path: Path, sample: bytes, failed: dict[str, int]) -> Inp
         f"{path}:{lines[furthest]}: cannot decode as UTF-8 or CP932 ({found}); {likely}pass the file's encoding "
         "with --encoding (utf-8, utf-8-sig or cp932), or --encoding-errors replace to read undecodable bytes as "
         "U+FFFD"
+    )
+
+
+def _damaged_utf8_error(path: Path, sample: bytes, offset: int, evidence: Utf8Evidence, whole: bool) -> InputError:
+    """Say that the file is UTF-8 damaged at byte *offset* of *sample* (*whole*: all of it), on what evidence."""
+    line = _line_of(sample, offset)
+    where = "" if whole else "in its first MiB, "
+    return InputError(
+        f"{path}:{line}: byte {sample[offset]:#04x} is not valid UTF-8, but the rest of the file is ({where}"
+        f"{evidence.describe()}): it is most likely UTF-8 damaged on line {line}, which read as CP932 would "
+        "be mojibake; fix that line, pass --encoding cp932 if the file is CP932, or --encoding-errors replace to "
+        "read undecodable bytes as U+FFFD"
     )
 
 

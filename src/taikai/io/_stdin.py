@@ -13,7 +13,7 @@ from pathlib import Path
 
 from taikai.errors import InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec, raw_lines
-from taikai.io._encoding import ENCODINGS, PRIVATE_USE, check_encoding_errors, resolve_encoding
+from taikai.io._encoding import ENCODINGS, PRIVATE_USE, check_encoding_errors, resolve_encoding, utf8_evidence
 
 STDIN = Path("<stdin>")
 """What messages call standard input, in place of a file name."""
@@ -35,7 +35,8 @@ def decode_input(
     """Return the lines of *data*, split as a universal reader splits them and decoded in *encoding*.
 
     Without *encoding*, UTF-8 (a BOM is skipped) is tried, then CP932, which must decode without private-use
-    characters (mojibake, most likely) to be taken; when neither decodes cleanly,
+    characters (mojibake, most likely) to be taken, and is not tried when the bytes are overwhelmingly valid
+    UTF-8 (damaged UTF-8: see :class:`~taikai.io._encoding.Utf8Evidence`); when neither decodes cleanly,
     ``errors="replace"`` takes the one with fewer undecodable bytes and private-use characters (UTF-8 on a tie).
     Raises :class:`InputError` naming *source*, the line and the byte when the bytes do not decode
     (``errors="strict"``); warns (:class:`~taikai.errors.DataWarning`) naming the lines that hold bytes read as
@@ -71,6 +72,16 @@ def _detect(data: bytes, errors: str, source: Path) -> DecodedInput:
         if problem is None:
             return _decode(data, encoding, errors, source, given=False)
         problems.append(f"{encoding}: {problem[1]} on line {problem[0]}")
+        evidence = utf8_evidence(data) if encoding == "utf-8-sig" else None
+        if evidence is not None and evidence.damaged:  # UTF-8 with a cut character or stray byte: not CP932
+            if errors == "replace":
+                return _decode(data, encoding, errors, source, given=False)
+            line, what = problem
+            raise InputError(
+                f"{source}:{line}: {what} is not valid UTF-8, but the rest of the input is ({evidence.describe()}): "
+                f"it is most likely UTF-8 damaged on line {line}, which read as CP932 would be mojibake; fix that "
+                f"line, pass --encoding cp932 if the input is CP932, {_REPLACE}"
+            )
     if errors == "replace":
         tried = [_decode(data, encoding, errors, source, given=False) for encoding in ENCODINGS]
         return min(tried, key=_unclean)
