@@ -281,8 +281,16 @@ def test_rows_without_any_label_are_skipped_and_counted(reasons, sentiments, exp
 @pytest.mark.parametrize(
     ("texts", "reasons", "message"),
     [
-        (["あ", "い"], ["", ""], r"no row to score: 0 labelled row\(s\), 0 of them without usable text, and 2 row"),
-        ([" ", ""], ["a", "b"], r"no row to score: 2 labelled row\(s\), 2 of them without usable text, and 0 row"),
+        (
+            ["あ", "い"],
+            ["", ""],
+            r"no row to score: 0 labelled row\(s\), 0 of them without usable text, 2 row\(s\) without any label and 0",
+        ),
+        (
+            [" ", ""],
+            ["a", "b"],
+            r"no row to score: 2 labelled row\(s\), 2 of them without usable text, 0 row\(s\) without any label and 0",
+        ),
     ],
 )
 def test_nothing_to_score_is_an_input_error_not_a_traceback(texts, reasons, message):
@@ -295,17 +303,36 @@ def test_nothing_to_score_is_an_input_error_not_a_traceback(texts, reasons, mess
         evaluate(StubModel(), df)
 
 
-def test_a_row_with_half_its_labels_names_what_evaluate_can_do(tmp_path):
-    """Regression: the error advised --on-bad-rows skip "to train without them", an option evaluate lacks."""
-    from taikai.errors import InputError
+@pytest.mark.parametrize(
+    ("rows", "line", "problem"),
+    [
+        ("あ,a,,\n", 2, "sentiment: no label"),
+        ("あ,,negative,b\n", 2, "reasons: no label (only more_reasons)"),  # no primary reason: not trouble
+        ("い,b,negative,\nあ,a,,\n", 3, "sentiment: no label"),
+    ],
+)
+def test_a_row_with_half_its_labels_is_skipped_with_a_warning_as_train_add_does(tmp_path, rows, line, problem):
+    """Regression: evaluate stopped on a partly filled sheet that train --add and rules test read."""
+    from taikai.errors import DataWarning
 
     path = tmp_path / "half.csv"
-    path.write_text("text,reasons,sentiment\nあ,a,\nい,b,negative\n", encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        evaluate(StubModel(), path)
-    assert f"{path}:2: sentiment: no label" in str(caught.value)
-    assert str(caught.value).endswith("fix them, or leave both reasons and sentiment empty on a row to skip it")
-    assert "train" not in str(caught.value)
+    path.write_text("text,reasons,sentiment,more_reasons\n" + rows + "う,b,negative,\n", encoding="utf-8")
+    with pytest.warns(DataWarning) as caught:
+        report = evaluate(StubModel(), path)
+    message = str(caught[0].message)
+    assert message.startswith("1 row(s) labelled in part cannot be scored and were skipped:")
+    assert f"{path}:{line}: {problem}" in message
+    assert report.n_skipped == 1 and report.n_rows == rows.count("\n")
+    assert "Skipped 1 row(s) labelled in part" in report.to_markdown()
+
+
+def test_no_sentiment_counts_rows_without_a_reason_as_blank_without_calling_them_empty(tmp_path):
+    """Regression: the note said "reasons and sentiment both empty" of a row whose sentiment was filled."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("text,reasons,sentiment\nあ,,negative\nい,b,negative\n", encoding="utf-8")
+    report = evaluate(StubModel(), path, sentiment_column=None)
+    assert report.n_blank == 1
+    assert "Skipped 1 row(s) without any label (reasons empty; sentiment not read)." in report.to_markdown()
 
 
 @pytest.mark.parametrize("given", ["str", "path", "none"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -124,6 +126,30 @@ def parse_reasons(value: str) -> list[str]:
         if part and part not in labels:
             labels.append(part)
     return labels
+
+
+LABEL_SEPARATORS = re.compile(r"[|,、\s]+")
+"""What separates several reasons in a label cell (after NFKC, which makes ``｜``, ``，`` and ``　`` of these)."""
+
+
+def label_cell(value: object) -> str:
+    """Return a label cell as NFKC-normalised, stripped text: missing values (None, NaN) are empty; a list (JSONL,
+    Parquet: what ``predict --format jsonl`` writes) is its items ``|``-separated, the first the primary."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if not isinstance(value, str) and hasattr(value, "tolist"):  # a numpy array (Parquet) or scalar
+        value = value.tolist()
+    if isinstance(value, list | tuple):
+        return "|".join(label_cell(v) for v in value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def parse_label_cell(value: object) -> list[str]:
+    """Return the reason ids of a label cell, first the primary, without blanks or repeats.
+
+    Reasons may be separated by ``|``, ``,``, ``、`` or whitespace (full-width forms too).
+    """
+    return list(dict.fromkeys(reason_id(x) for x in LABEL_SEPARATORS.split(label_cell(value)) if x))
 
 
 def format_reasons(labels: Iterable[str]) -> str:

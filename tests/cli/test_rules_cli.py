@@ -187,3 +187,25 @@ def test_rules_test_reads_a_sheet_labelled_in_part_with_japanese_names(files, ti
     assert "2 labelled rows (and 1 without a label, skipped), 2 matched" in result.output
     assert "| fee | fees | 2 | 2 | 1.000 | 1.000 |" in result.output
     assert "| main job | time | 1 | 1 | 1.000 | 1.000 |" in result.output
+
+
+def test_rules_test_on_a_sheet_without_labels_says_there_is_no_row_to_score(files, tiny_model_dir):
+    """Regression: it printed tables of zeros and exited 0 (evaluate stops with "no row to score")."""
+    rules, labelled = files
+    labelled.write_text("text,reasons\n手数料が高い,\n本業が忙しい,\n", encoding="utf-8")
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
+    assert result.exit_code == 2
+    assert f"{labelled}: no row to score: 2 row(s), 2 of them without any label skipped" in result.output
+    assert "| fee |" not in result.output
+
+
+def test_rules_test_refuses_a_predictions_file(files, tiny_model_dir, tmp_path):
+    """Regression: a batch output's predicted reasons were scored as gold labels."""
+    rules, _ = files
+    dump, out = tmp_path / "dump.csv", tmp_path / "pred.csv"
+    dump.write_text("text\n手数料が高い\n本業が忙しい\n", encoding="utf-8")
+    batch = run("batch", dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir)
+    assert batch.exit_code == 0, batch.output
+    result = run("rules", "test", rules, out, "-m", tiny_model_dir)
+    assert result.exit_code == 2
+    assert f"{out}: this is a predictions file" in result.output

@@ -202,7 +202,7 @@ def test_suggest_refuses_a_file_that_is_not_predictions(run, tmp_path, tiny_csv)
         ({"reasons": "fees", "sentiment": "angry"}, r"sheet.csv:2: sentiment: unknown label 'angry'"),
         (
             {"reasons": "fees", "more_reasons": "fees|xx", "sentiment": "negative"},
-            r"sheet.csv:2: reasons: unknown label 'xx'",
+            r"sheet.csv:2: more_reasons: unknown label 'xx'",
         ),
     ],
 )
@@ -253,3 +253,29 @@ def test_train_help_lists_the_new_options(run, option):
 @pytest.mark.parametrize("option", ["--n", "--strategy", "--seed", "--text-column", "--id-column", "--output-encoding"])
 def test_suggest_help_lists_its_options(run, option):
     assert option in run("suggest", "--help").output
+
+
+def test_train_add_refuses_a_predictions_file(run, tmp_path, tiny_csv, predictions):
+    """Regression: a batch output's 3,000 predicted rows were trained on as gold labels."""
+    result = run("train", tiny_csv, "--add", predictions, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 2 and not (tmp_path / "m").exists()
+    assert f"taikai: error: {predictions}: this is a predictions file" in result.stderr
+    assert "the filled taikai suggest sheet" in result.stderr
+
+
+def test_train_add_notes_added_files_that_disagree_and_warns_of_a_sheet_without_labels(run, tmp_path, tiny_csv):
+    """Regressions: added-vs-added disagreements were dropped silently; an unlabelled sheet added nothing silently."""
+    first, second, empty = tmp_path / "first.csv", tmp_path / "second.csv", tmp_path / "empty.csv"
+    first.write_text("text,reasons,sentiment\n生成AIに負けた,rejection,negative\n新しい話,other,neutral\n", "utf-8")
+    second.write_text("text,reasons,sentiment\n生成AIに負けた,other,negative\n", encoding="utf-8")
+    empty.write_text("text,reasons,sentiment\n別の話,,\n", encoding="utf-8")
+    args = ["--out", tmp_path / "m", "--folds", "0", "--test-size", "0"]
+    result = run("train", tiny_csv, "--add", first, "--add", second, "--add", empty, *args)
+    assert result.exit_code == 0, result.output
+    assert f"added: {first}  (2 rows, 1 used, 1 duplicates, weight 1)" in result.output
+    assert "note:  1 dropped duplicate(s) among the --add files carry labels that differ from the row kept" in (
+        result.output
+    )
+    assert f"taikai: warning: {empty}: added no labelled row (1 row(s): 1 without any label, 0 unusable)" in (
+        result.stderr
+    )

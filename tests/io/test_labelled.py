@@ -32,7 +32,8 @@ def test_japanese_names_and_more_reasons_become_ids():
         ([["(^_^)", "fees", "negative", ""]], True, 0, 0, ["text: no Japanese"]),
         ([["", "fees", "negative", ""]], True, 0, 0, ["text: empty"]),
         ([["手数料", "fees", "", ""]], True, 0, 0, ["sentiment: no label"]),  # half filled: not blank, bad
-        ([["手数料", "", "negative", "fees"]], True, 1, 0, []),  # more_reasons alone is a label
+        # more_reasons alone does not say the primary reason: partly labelled, as a missing sentiment
+        ([["手数料", "", "negative", "fees"]], True, 0, 0, ["reasons: no label (only more_reasons)"]),
     ],
 )
 def test_blank_and_unusable_rows_are_counted(rows, skip_blank, kept, blank, bad):
@@ -54,7 +55,7 @@ def test_error_mode_lists_every_unusable_row_and_says_how_to_go_on():
     [
         (["手数料", "low_pya", "negative", ""], r"sheet.csv:2: reasons: unknown label 'low_pya'"),
         (["手数料", "fees", "angry", ""], r"sheet.csv:2: sentiment: unknown label 'angry'"),
-        (["手数料", "fees", "negative", "xx"], r"sheet.csv:2: reasons: unknown label 'xx'"),
+        (["手数料", "fees", "negative", "xx"], r"sheet.csv:2: more_reasons: unknown label 'xx'"),
     ],
 )
 def test_unknown_labels_stop_naming_file_line_and_value(tmp_path, row, message):
@@ -69,3 +70,108 @@ def test_bad_rows_name_their_file_line(tmp_path):
     path.write_text('text,reasons,sentiment\n"二行の\n本文",fees,negative\n\n:-),other,neutral\n', encoding="utf-8")
     table = read_labelled_table(path, on_bad_rows="skip")
     assert table.bad == (BadRow(f"{path}:5", "text: no Japanese characters: the model only reads Japanese", ":-)"),)
+
+
+@pytest.mark.parametrize(
+    ("reasons", "more", "sentiment", "label_set", "expected_sentiment"),
+    [
+        ("ｆｅｅｓ", "", "ﾈｶﾞﾃｨﾌﾞ", ["fees"], "negative"),  # full- and half-width forms
+        ("fees", "手数料が高い｜時間がない", "negative", ["fees", "time"], "negative"),  # full-width bar
+        ("fees, time", "", "negative", ["fees", "time"], "negative"),
+        ("fees　time", "", "negative", ["fees", "time"], "negative"),  # ideographic space
+        ("fees、time", "", "negative", ["fees", "time"], "negative"),
+        ("fees，time", "trouble other", " Negative ", ["fees", "time", "trouble", "other"], "negative"),
+    ],
+)
+def test_label_cells_are_normalised_and_split_like_text(reasons, more, sentiment, label_set, expected_sentiment):
+    """Regression: full-width labels and other separators were refused as unknown labels."""
+    table = check_labelled(
+        frame([["手数料", reasons, sentiment, more]]), known_reasons={"fees", "time", "trouble", "other"}
+    )
+    assert table.frame["label_set"].tolist() == [label_set]
+    assert table.frame["sentiment"].tolist() == [expected_sentiment]
+
+
+def test_header_cells_are_stripped():
+    """Regression: a column typed ``reasons `` (trailing space) was reported missing."""
+    df = pd.DataFrame([["手数料", "fees", "negative"]], columns=[" text", "reasons ", "sentiment　"])
+    assert check_labelled(df).frame["primary"].tolist() == ["fees"]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_a_list_of_reasons_is_read_first_as_the_primary(tmp_path, suffix):
+    """Regression: ``"reasons": ["fees", "trouble"]`` (as predict --format jsonl writes) was an unknown label."""
+    df = pd.DataFrame({"text": ["手数料とトラブル"], "reasons": [["fees", "trouble"]], "sentiment": ["negative"]})
+    path = tmp_path / f"labels{suffix}"
+    if suffix == ".jsonl":
+        df.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        df.to_parquet(path)
+    table = read_labelled_table(path, known_reasons={"fees", "trouble"})
+    assert table.frame["label_set"].tolist() == [["fees", "trouble"]]
+    assert table.frame["primary"].tolist() == ["fees"]
+
+
+PREDICTED = {"status": ["ok"], "p_reason_fees": [0.9], "reason": ["fees"]}
+
+
+@pytest.mark.parametrize(
+    ("columns", "reasons_column", "refused"),
+    [
+        ({"text": ["手数料"], "reasons": ["fees"], "sentiment": ["negative"], **PREDICTED}, "reasons", True),
+        ({"text": ["手数料"], "reasons": ["fees"], "status": ["ok"], "reason_proba": [{}]}, "reasons", True),
+        # batch --prefix pred_ of a labelled file: the reasons and sentiment are the file's own labels
+        (
+            {"text": ["手数料"], "reasons": ["fees"], "sentiment": ["negative"], "pred_status": ["ok"]}
+            | {"pred_p_reason_fees": [0.9], "pred_reasons": ["fees"]},
+            "reasons",
+            False,
+        ),
+        # a predictions file whose gold labels are a column of the input, not the model's
+        ({"text": ["手数料"], "gold": ["fees"], "sentiment": ["negative"], **PREDICTED}, "gold", True),
+        ({"text": ["手数料"], "gold": ["fees"], "mood": ["negative"], **PREDICTED}, "gold", False),
+    ],
+)
+def test_a_predictions_file_is_refused_as_labelled_data(columns, reasons_column, refused):
+    """Regression: a taikai batch output's predicted reasons were read as gold labels."""
+    df = pd.DataFrame(columns)
+    sentiment = "sentiment" if "sentiment" in columns else ("mood" if "mood" in columns else None)
+    if not refused:
+        assert len(check_labelled(df, "pred.csv", "text", reasons_column, sentiment).frame) == 1
+        return
+    with pytest.raises(InputError) as caught:
+        check_labelled(df, "pred.csv", "text", reasons_column, sentiment)
+    message = str(caught.value)
+    assert message.startswith("pred.csv: this is a predictions file")
+    assert "the filled taikai suggest sheet" in message and "taikai batch --prefix pred_" in message
+
+
+def _workbook(path, sheets):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets:
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+
+
+def test_the_labels_sheet_is_read_whatever_the_order_of_the_sheets(tmp_path):
+    """Regression: a suggest sheet with its tabs re-ordered read the definitions tab."""
+    path = tmp_path / "sheet.xlsx"
+    labels = [["text", "reasons", "sentiment"], ["手数料が高い", "fees", "negative"]]
+    _workbook(path, [("definitions", [["kind", "id"], ["reason", "fees"]]), ("labels", labels)])
+    assert read_labelled_table(path).frame["primary"].tolist() == ["fees"]
+
+
+def test_a_missing_column_names_the_sheet_read(tmp_path):
+    path = tmp_path / "sheet.xlsx"
+    _workbook(path, [("definitions", [["kind", "id"], ["reason", "fees"]]), ("other", [["text"], ["あ"]])])
+    with pytest.raises(
+        InputError,
+        match=r"missing column\(s\) \['text', 'reasons', 'sentiment'\]; "
+        r"the columns of sheet 'definitions' are \['kind', 'id'\]",
+    ):
+        read_labelled_table(path)

@@ -31,6 +31,32 @@ def test_duplicates_of_the_base_and_of_later_files_are_dropped_and_counted():
     assert inputs.added["sentiment"].tolist() == ["neutral", "neutral"]  # the later label wins
     assert inputs.added["_taikai_weight"].tolist() == [2.5, 2.5] and a.weight == 2.5
     assert inputs.disagreeing_duplicates == 0
+    assert inputs.disagreeing_repeats == 1  # `first`'s rejection/negative row, repeated as other/neutral
+
+
+@pytest.mark.parametrize(
+    ("second_reasons", "repeats"),
+    [("other", 1), ("rejection", 0)],
+)
+def test_added_files_that_repeat_a_text_with_other_labels_are_counted(second_reasons, repeats):
+    """Regression: added-vs-added disagreements were dropped silently (only base-vs-added ones were noted)."""
+    first = labelled([["生成AIに負けた", "rejection", "negative"]])
+    second = labelled([["生成AIに負けた", second_reasons, "negative"]])
+    inputs = read_inputs(BASE, [first, second], columns=Columns())
+    assert inputs.disagreeing_repeats == repeats and inputs.added["reasons"].tolist() == [second_reasons]
+
+
+def test_an_added_file_without_any_label_is_warned_about(tmp_path):
+    """Regression: a sheet saved before any label was filled in trained a model without a word."""
+    from taikai import DataWarning
+
+    path = tmp_path / "sheet.csv"
+    labelled([["生成AIに負けた", "", ""], ["新しい話", "", ""]]).to_csv(path, index=False)
+    with pytest.warns(
+        DataWarning, match=r"sheet\.csv: added no labelled row \(2 row\(s\): 2 without any label, 0 unusable\)"
+    ):
+        inputs = read_inputs(BASE, [path], columns=Columns())
+    assert len(inputs.added) == 0
 
 
 def test_a_duplicate_that_disagrees_with_the_base_is_counted():

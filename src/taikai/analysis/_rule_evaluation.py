@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from taikai.errors import check_int, check_path
-from taikai.io import check_labelled, read_table
+from taikai.errors import InputError, check_int, check_path
+from taikai.io import check_labelled, read_labelled_file
 from taikai.model import Model, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
@@ -35,7 +35,7 @@ def evaluate_rules(
     resolved = resolve_model(model)
     matcher = resolved.prepare_rules(rules)
     assert matcher is not None
-    table = read_table(Path(data), encoding=encoding, encoding_errors=encoding_errors)
+    table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors)
     labelled = check_labelled(
         table.frame,
         table.source,
@@ -46,9 +46,15 @@ def evaluate_rules(
         require_text=False,
         skip_blank=True,
         known_reasons=resolved.reason_labels,
+        sheet=table.sheet,
         bad_rows_hint="leave a row's reasons empty to skip it",
     )
     kept = labelled.frame
+    if kept.empty:
+        raise InputError(
+            f"{table.source}: no row to score: {labelled.rows:,} row(s), {labelled.blank:,} of them without any "
+            f"label skipped; label some rows (reasons) and test the rules again"
+        )
     positions = [table.frame.index.get_loc(i) for i in kept.index]
     score = score_rules(
         matcher,

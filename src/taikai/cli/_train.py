@@ -172,6 +172,12 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
     if meta.training_data.get("added_disagreeing_duplicates"):
         n = meta.training_data["added_disagreeing_duplicates"]
         lines.append(f"note:  {count(n)} dropped duplicate(s) carry labels that differ from DATA's (DATA's were kept)")
+    if meta.training_data.get("added_disagreeing_repeats"):
+        n = meta.training_data["added_disagreeing_repeats"]
+        lines.append(
+            f"note:  {count(n)} dropped duplicate(s) among the --add files carry labels that differ from the row kept "
+            "(the last one: of the later --add file, or later in the file)"
+        )
     for name in ("cv", "test"):
         if name in meta.metrics:
             if name == "cv" and not meta.metrics[name].get("folds"):

@@ -16,6 +16,11 @@ from taikai.text import Status
 if TYPE_CHECKING:
     import pandas as pd
 
+    from taikai.io import BadRow
+
+SHOWN_SKIPPED = 5
+"""How many rows labelled in part the warning quotes."""
+
 
 class Classifier(Protocol):
     """What :func:`evaluate` needs of a model: its labels and :meth:`taikai.Model.classify`."""
@@ -54,7 +59,7 @@ def evaluate(
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """
-    from taikai.io import check_labelled, read_table, select_split
+    from taikai.io import check_labelled, read_labelled_file, select_split
 
     if model is None or isinstance(model, (str, Path)):
         model = load_model(model)
@@ -69,7 +74,7 @@ def evaluate(
     options: dict[str, Any] = {
         "require_text": False,
         "skip_blank": True,  # a sheet filled in part: counted
-        "bad_rows_hint": "leave both reasons and sentiment empty on a row to skip it",
+        "on_bad_rows": "skip",  # a row labelled in part: skipped with a warning, as train --add and rules test do
     }
     if not free_labels:
         known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
@@ -77,14 +82,17 @@ def evaluate(
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
     lines: list[int] | None = None
     if isinstance(data, (str, Path)):
-        table = read_table(Path(data), encoding=encoding, encoding_errors=encoding_errors)
+        table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors)
         frame, lines = table.frame, table.lines
+        options["sheet"] = table.sheet
     else:
         frame = data
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
     if lines is not None and len(lines) != len(frame):
         lines = None
     labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
+    if labelled.bad:
+        warnings.warn(skipped_rows(labelled.bad), DataWarning, stacklevel=2)
     df = labelled.frame
     columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
     whole = df
@@ -101,8 +109,8 @@ def evaluate(
         split_note = "" if split == "all" else f" in split {split!r}"
         raise InputError(
             f"{source}: no row to score{split_note}: {len(df):,} labelled row(s), {len(unscored):,} of them without "
-            f"usable text, and {labelled.blank:,} row(s) without any label skipped; label some rows (reasons and "
-            "sentiment) and evaluate again"
+            f"usable text, {labelled.blank:,} row(s) without any label and {len(labelled.bad):,} labelled in part "
+            "skipped; label some rows (reasons and sentiment) and evaluate again"
         )
     gold_sets = [df["label_set"].iloc[i] for i in ok]
     pred_sets = [list(result.reasons[i]) for i in ok]
@@ -110,6 +118,7 @@ def evaluate(
         n_rows=len(df),
         n_scored=len(ok),
         n_blank=labelled.blank,
+        n_skipped=len(labelled.bad),
         unscored=unscored,
         reason=score_single([g[0] for g in gold_sets], [p[0] for p in pred_sets], model.reason_labels),
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
@@ -125,6 +134,16 @@ def evaluate(
         if warning:
             warnings.warn(f"{source}: {warning}", DataWarning, stacklevel=2)
     return report
+
+
+def skipped_rows(bad: Sequence[BadRow]) -> str:
+    """Return the warning about rows labelled in part: their count and the first few, at their file line."""
+    lines = [f"{len(bad):,} row(s) labelled in part cannot be scored and were skipped:"]
+    lines += [f"  {row}" for row in bad[:SHOWN_SKIPPED]]
+    if len(bad) > SHOWN_SKIPPED:
+        lines.append(f"  … and {len(bad) - SHOWN_SKIPPED:,} more")
+    lines.append("fill in their reasons and sentiment to score them, or leave both empty")
+    return "\n".join(lines)
 
 
 def training_overlap(

@@ -105,6 +105,8 @@ class EvaluationReport:
     sentiment: SingleLabelScores | None = None
     n_blank: int = 0
     """Rows without any label (reasons and sentiment both empty), skipped before scoring."""
+    n_skipped: int = 0
+    """Rows labelled in part (e.g. a reason but no sentiment), skipped before scoring with a warning."""
     extra: dict[str, Any] = field(default_factory=dict)
     split: str = "all"
     overlap: TrainingOverlap | None = None
@@ -121,6 +123,7 @@ class EvaluationReport:
             "n_rows": self.n_rows,
             "n_scored": self.n_scored,
             "n_blank": self.n_blank,
+            "n_skipped": self.n_skipped,
             "split": self.split,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
             "warnings": self.warnings(),
@@ -148,7 +151,10 @@ class EvaluationReport:
         lines = [f"**WARNING: {w}**\n" for w in self.warnings()]
         lines.append(f"Scored {self.n_scored:,} of {self.n_rows:,} {rows}.")
         if self.n_blank:
-            lines.append(f"Skipped {self.n_blank:,} row(s) without any label (reasons and sentiment both empty).")
+            empty = "reasons and sentiment both empty" if self.sentiment else "reasons empty; sentiment not read"
+            lines.append(f"Skipped {self.n_blank:,} row(s) without any label ({empty}).")
+        if self.n_skipped:
+            lines.append(f"Skipped {self.n_skipped:,} row(s) labelled in part (listed in the warning).")
         note = self.overlap.note() if self.overlap is not None else None
         if note:
             lines.append(f"Note: {note}.")

@@ -27,6 +27,8 @@ class Table:
     format: str
     notes: tuple[Any, ...] = ()
     """A ``DecodeNote`` for each row whose bytes did not all decode cleanly."""
+    sheet: str | None = None
+    """The name of the sheet read (xlsx)."""
 
 
 def read_table(
@@ -67,7 +69,8 @@ def read_table(
     rows = len(frame)
     if notes:
         warn_decoding(path, notes)
-    return Table(frame, lines if len(lines) == rows and fmt != "parquet" else None, str(path), fmt, tuple(notes))
+    lines_or_none = lines if len(lines) == rows and fmt != "parquet" else None
+    return Table(frame, lines_or_none, str(path), fmt, tuple(notes), getattr(reader, "title", None))
 
 
 def warn_decoding(path: Path, notes: list[Any]) -> None:

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.errors import InputError
-from taikai.io._frames import read_table
-from taikai.labels import format_reasons, parse_reasons, reason_id, sentiment_id
+from taikai.io._formats import format_of
+from taikai.io._frames import Table, read_table
+from taikai.labels import format_reasons, label_cell, parse_label_cell, sentiment_id
 from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
@@ -27,6 +28,14 @@ SPLITS = ("test", "train", "all")
 FREE_LABELS_HINT = "pass --free-labels (free_labels=True) to use labels of your own"
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels."""
+MODEL_COLUMNS = ("reason", "reasons", "sentiment")
+"""The columns of a predictions file (``taikai batch``, ``predict``) that hold the model's labels, not a person's."""
+LABELS_SHEET = "labels"
+"""The sheet of a workbook that labelled files are read from when it has one (a ``taikai suggest`` sheet's)."""
+PREDICTIONS_HINT = (
+    "pass a labelled file instead: the filled taikai suggest sheet, or a file whose reasons and sentiment a person "
+    "gave (taikai batch --prefix pred_ keeps a labelled file's own columns apart from the predictions)"
+)
 
 
 class OnBadRows(str, Enum):
@@ -74,11 +83,25 @@ def _row_names(source: str, lines: Sequence[int] | None) -> Callable[[int], str]
     return lambda pos: f"{source}: row {pos + 1} (data row, 1-based)"
 
 
-def _cell(value: Any) -> str:
-    """Return a label cell as stripped text: missing values (None, NaN) are empty."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value).strip()
+def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
+    """Return *df* with its column names stripped of surrounding blanks (``reasons `` typed in Excel)."""
+    names = [c.strip() if isinstance(c, str) else c for c in df.columns]
+    if names == list(df.columns) or len(set(map(str, names))) < len(names):
+        return df
+    return df.set_axis(names, axis=1)
+
+
+def _refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[str | None]) -> None:
+    """Refuse a predictions file read as labelled data: its reasons and sentiment are the model's."""
+    names = set(map(str, df.columns))
+    model_file = "status" in names and ("reason_proba" in names or any(n.startswith("p_reason_") for n in names))
+    used = [c for c in label_columns if c in MODEL_COLUMNS]
+    if model_file and used:
+        raise InputError(
+            f"{source}: this is a predictions file (it has the model's status and p_reason_* columns, as taikai batch "
+            f"and predict write): its {' and '.join(used)} column(s) are the model's labels, not gold labels; "
+            + PREDICTIONS_HINT
+        )
 
 
 def _listing(items: Sequence[str]) -> str:
@@ -101,6 +124,7 @@ def check_labelled(
     known_reasons: Collection[str] | None = None,
     known_sentiments: Collection[str] | None = None,
     free_labels_hint: bool = False,
+    sheet: str | None = None,
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
@@ -111,13 +135,19 @@ def check_labelled(
     :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
     with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
-    rows (``fix them, or …``): what else the caller's user can do.
+    rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
+    is missing.
     """
     on_bad_rows = OnBadRows(on_bad_rows)
+    df = _strip_headers(df)
+    _refuse_predictions(df, source, (reasons_column, sentiment_column))
     needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
     missing = [c for c in needed if c not in df.columns]
     if missing:
-        raise InputError(f"{source}: missing column(s) {missing}; the columns are {list(map(str, df.columns))}")
+        of_sheet = f" of sheet {sheet!r}" if sheet else ""
+        raise InputError(
+            f"{source}: missing column(s) {missing}; the columns{of_sheet} are {list(map(str, df.columns))}"
+        )
     where = _row_names(source, lines if lines is not None and len(lines) == len(df) else None)
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
@@ -130,10 +160,10 @@ def check_labelled(
     for pos, (text, reasons_cell, more_cell, sentiment_cell) in enumerate(
         zip(df[text_column], df[reasons_column], more, sentiments, strict=True)
     ):
-        labels = [reason_id(x) for x in parse_reasons(_cell(reasons_cell)) + parse_reasons(_cell(more_cell))]
-        labels = list(dict.fromkeys(labels))
-        sentiment = sentiment_id(_cell(sentiment_cell))
-        shown = _cell(text)
+        primary, further = parse_label_cell(reasons_cell), parse_label_cell(more_cell)
+        labels = list(dict.fromkeys(primary + further))
+        sentiment = sentiment_id(label_cell(sentiment_cell))
+        shown = text.strip() if isinstance(text, str) else label_cell(text)
         if not labels and not sentiment and skip_blank:
             blank += 1
             continue
@@ -141,14 +171,15 @@ def check_labelled(
         checked = check_text(text)
         if require_text and checked.status is not Status.OK:
             problems.append(f"{text_column}: {checked.message}")
-        if not labels:
-            problems.append(f"{reasons_column}: no label")
+        if not primary:  # more_reasons alone does not say which reason is the primary one
+            problems.append(f"{reasons_column}: no label" + (f" (only {MORE_REASONS_COLUMN})" if further else ""))
         if sentiment_column and not sentiment:
             problems.append(f"{sentiment_column}: no label")
         if known_reasons is not None:
             unknown.extend(
-                f"{where(pos)}: {reasons_column}: unknown label {label!r}"
-                for label in labels
+                f"{where(pos)}: {column}: unknown label {label!r}"
+                for column, cell in ((reasons_column, primary), (MORE_REASONS_COLUMN, further))
+                for label in cell
                 if label not in known_reasons
             )
         if sentiment and known_sentiments is not None and sentiment not in known_sentiments:
@@ -212,10 +243,27 @@ def read_labelled_table(
     **options: Any,
 ) -> LabelledTable:
     """Read a labelled file of any format taikai reads and check it (see :func:`check_labelled` for *options*)."""
-    table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors)
+    table = read_labelled_file(Path(path), encoding=encoding, encoding_errors=encoding_errors)
     return check_labelled(
-        table.frame, table.source, text_column, reasons_column, sentiment_column, lines=table.lines, **options
+        table.frame,
+        table.source,
+        text_column,
+        reasons_column,
+        sentiment_column,
+        lines=table.lines,
+        sheet=table.sheet,
+        **options,
     )
+
+
+def read_labelled_file(path: Path, encoding: str | None = None, encoding_errors: str = "strict") -> Table:
+    """Read a labelled file whole; of an xlsx workbook, the sheet named ``labels`` (``taikai suggest``'s) when it
+    has one, else the first, whatever order the sheets were put in."""
+    from taikai.io._table_readers import sheet_names
+
+    path = Path(path)
+    sheet = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
+    return read_table(path, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors)
 
 
 def read_labelled(

@@ -56,6 +56,20 @@ def _xlsx_problem(exc: Exception) -> str:
     return f"the file is damaged or not an xlsx workbook: {exc}"
 
 
+def sheet_names(path: Path) -> list[str]:
+    """Return the names of the sheets of the xlsx workbook *path*, in order; none if it cannot be read (reading it
+    then says why)."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # the reader reports a damaged workbook, with what to do
+        return []
+    names = list(wb.sheetnames)
+    wb.close()
+    return names
+
+
 class XlsxReader:
     """Read one sheet of an xlsx workbook (the first, or ``sheet`` by name or 1-based number); row 1 names columns."""
 
@@ -69,6 +83,7 @@ class XlsxReader:
             raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the first")
         self.path, self.sheet = path, sheet
         wb, ws = self._open()
+        self.title: str = ws.title
         try:
             self.total: int | None = (ws.max_row or 1) - 1 if ws.max_row else None
             ws.reset_dimensions()

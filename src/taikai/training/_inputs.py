@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from taikai.errors import parse_choice, wrong_type
-from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_table
+from taikai.errors import DataWarning, parse_choice, wrong_type
+from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
 from taikai.training._cv import WEIGHT, content_sha256, model_texts
@@ -60,6 +61,8 @@ class TrainingInputs:
     skipped: tuple[BadRow, ...]
     disagreeing_duplicates: int = 0
     """Added rows dropped as duplicates of a base row whose labels differ (the base labels were kept)."""
+    disagreeing_repeats: int = 0
+    """Added rows dropped as repeated by a later added row (a later file's, or later in the file) with other labels."""
 
 
 def _read(
@@ -85,13 +88,15 @@ def _read(
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
     }
     if isinstance(data, pd.DataFrame):
-        frame, source, lines, name = data, "<frame>", None, "<frame>"
+        frame, source, lines, name, sheet = data, "<frame>", None, "<frame>", None
     else:
         path = Path(data)
-        table = read_table(path, encoding=encoding, encoding_errors=encoding_errors)
-        frame, source, lines, name = table.frame, table.source, table.lines, str(path)
-    mine = columns.found_in(frame.columns) if skip_blank else columns
-    checked = check_labelled(frame, source, mine.text, mine.reasons, mine.sentiment, lines=lines, **options)
+        table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors)
+        frame, source, lines, name, sheet = table.frame, table.source, table.lines, str(path), table.sheet
+    mine = columns.found_in([str(c).strip() for c in frame.columns]) if skip_blank else columns
+    checked = check_labelled(
+        frame, source, mine.text, mine.reasons, mine.sentiment, lines=lines, sheet=sheet, **options
+    )
     if mine != columns:  # the frame as the base data names its columns, so that rows can be put together
         renames = {a: b for a, b in zip(mine.labelled(), columns.labelled(), strict=True) if a != b}
         checked = replace(
@@ -156,6 +161,14 @@ def read_inputs(
         )
         skipped.extend(table.bad)
         tables.append((table, name, sha))
+        if table.frame.empty:
+            warnings.warn(
+                f"{name}: added no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
+                f"{len(table.bad):,} unusable); fill in reasons and sentiment and save the sheet, or check that "
+                "this is the file you labelled",
+                DataWarning,
+                stacklevel=3,
+            )
     base_keys = dict(zip(model_texts(base[columns.text]), base["label_set"], strict=True))
     frames = []
     for i, (table, _, _) in enumerate(tables):
@@ -168,6 +181,11 @@ def read_inputs(
         for key, labels in zip(added.loc[in_base, "_taikai_key"], added.loc[in_base, "label_set"], strict=True)
     )
     repeated = added.duplicated("_taikai_key", keep="last") & ~in_base
+    kept_labels = added[~in_base].drop_duplicates("_taikai_key", keep="last").set_index("_taikai_key")["label_set"]
+    repeats = sum(
+        kept_labels[key] != labels
+        for key, labels in zip(added.loc[repeated, "_taikai_key"], added.loc[repeated, "label_set"], strict=True)
+    )
     dropped = in_base | repeated
     for i, (table, name, sha) in enumerate(tables):
         mine = added["_taikai_file"] == i
@@ -177,4 +195,4 @@ def read_inputs(
             InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)
         )
     kept = added[~dropped].drop(columns=["_taikai_file", "_taikai_key"]).assign(**{WEIGHT: float(add_weight)})
-    return TrainingInputs(base, kept, tuple(files), tuple(skipped), int(disagreeing))
+    return TrainingInputs(base, kept, tuple(files), tuple(skipped), int(disagreeing), int(repeats))

@@ -110,7 +110,11 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
             "skipped_examples": [str(r) for r in inputs.skipped[:SHOWN_SKIPPED]],
         }
     if len(inputs.files) > 1:
-        source |= {"added_rows": len(inputs.added), "added_disagreeing_duplicates": inputs.disagreeing_duplicates}
+        source |= {
+            "added_rows": len(inputs.added),
+            "added_disagreeing_duplicates": inputs.disagreeing_duplicates,
+            "added_disagreeing_repeats": inputs.disagreeing_repeats,
+        }
     return source
 
 
