@@ -9,6 +9,7 @@ from taikai.labels import (
     SENTIMENTS,
     display_order,
     format_reasons,
+    parse_label_cell,
     parse_reasons,
     reason_id,
     reason_name,
@@ -87,3 +88,17 @@ def test_sentiment_id_reads_ids_and_japanese_names(value, expected):
 def test_every_label_has_a_japanese_and_english_definition():
     assert all(r.meaning_ja for r in REASONS)
     assert set(SENTIMENT_MEANINGS) == set(SENTIMENTS) and all(en and ja for en, ja in SENTIMENT_MEANINGS.values())
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("fees time", ["fees", "time"]),  # taxonomy reasons: a space separates them
+        ("手数料が高い　時間がない", ["fees", "time"]),
+        ("late payment", ["late payment"]),  # a label of one's own (--free-labels) keeps its space
+        ("late payment|fees", ["late payment", "fees"]),
+        ("fees late", ["fees late"]),  # not every piece is a reason: one label
+    ],
+)
+def test_parse_label_cell_splits_at_spaces_only_between_reasons(cell, expected):
+    assert parse_label_cell(cell) == expected

@@ -128,8 +128,17 @@ def parse_reasons(value: str) -> list[str]:
     return labels
 
 
-LABEL_SEPARATORS = re.compile(r"[|,、\s]+")
-"""What separates several reasons in a label cell (after NFKC, which makes ``｜``, ``，`` and ``　`` of these)."""
+LABEL_SEPARATORS = re.compile(r"[|,、]+")
+"""What separates several reasons in a label cell (after NFKC, which makes ``｜`` and ``，`` of these)."""
+
+
+def _split_spaced(part: str) -> list[str]:
+    """Return *part* split at whitespace when every piece names a reason of the taxonomy (``fees time``), else
+    whole: a label of one's own (``--free-labels``) may hold a space."""
+    pieces = part.split()
+    if len(pieces) > 1 and all(reason_id(x) in REASON_IDS for x in pieces):
+        return pieces
+    return [part.strip()]
 
 
 def label_cell(value: object) -> str:
@@ -147,9 +156,11 @@ def label_cell(value: object) -> str:
 def parse_label_cell(value: object) -> list[str]:
     """Return the reason ids of a label cell, first the primary, without blanks or repeats.
 
-    Reasons may be separated by ``|``, ``,``, ``、`` or whitespace (full-width forms too).
+    Reasons may be separated by ``|``, ``,``, ``、`` (full-width forms too), or by whitespace between reasons of the
+    taxonomy.
     """
-    return list(dict.fromkeys(reason_id(x) for x in LABEL_SEPARATORS.split(label_cell(value)) if x))
+    parts = (x for part in LABEL_SEPARATORS.split(label_cell(value)) for x in _split_spaced(part))
+    return list(dict.fromkeys(reason_id(x) for x in parts if x))
 
 
 def format_reasons(labels: Iterable[str]) -> str:
