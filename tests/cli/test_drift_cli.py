@@ -4,6 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -80,3 +81,37 @@ def test_bad_input_exits_2_with_a_message(tiny_model_dir, args, message):
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("column", "dates", "held"),
+    [
+        ("review_id", None, "holds no dates (none of its values reads as one, e.g. 'H001', 'H002')"),
+        ("posted_at", "unknown", "holds no dates (none of its values reads as one, e.g. 'unknown')"),
+        ("posted_at", "", "is empty"),
+    ],
+)
+def test_a_date_column_without_dates_is_refused_as_the_report_refuses_it(tiny_model_dir, tmp_path, column, dates, held):
+    """Regression: no period judged, yet "drift: no" and exit code 0 under --exit-code."""
+    dump = tmp_path / "dump.csv"
+    frame = pd.read_csv(HOTELS, dtype=str)
+    if dates is not None:
+        frame["posted_at"] = dates
+    frame.to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--date-column", column, "--exit-code")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"taikai: error: {dump}: --date-column {column!r} {held}; give a column of dates")
+
+
+def test_japanese_dates_are_periods(tiny_model_dir, tmp_path):
+    dump = tmp_path / "dump.csv"
+    frame = pd.read_csv(HOTELS, dtype=str)
+    frame["posted_at"] = [f"2025年7月{1 + i % 28}日 10:05" for i in range(len(frame))]
+    frame.loc[0, "posted_at"] = "2025年08月"
+    frame.to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--date-column", "posted_at")
+    assert result.exit_code == 0, result.output
+    assert "(0 rows without a readable date" in result.stdout
+    periods = [line.split()[:2] for line in result.stdout.splitlines() if line.startswith("  2025-")]
+    assert [p for p in periods if p[1] != "new"] == [["2025-07", str(len(frame) - 1)], ["2025-08", "1"]]

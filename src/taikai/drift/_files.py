@@ -11,7 +11,7 @@ import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import InputError
-from taikai.io import ReadOptions, bad_line_error, parse_dates, read_summary, warn_decoding
+from taikai.io import ReadOptions, bad_line_error, no_dates_error, parse_dates, read_summary, warn_decoding
 from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probabilities, unprefixed
 from taikai.text import Status
 
@@ -163,11 +163,17 @@ def count_chunks(
     overall = StatisticsBuilder.for_model(model, source)
     periods: dict[Any, StatisticsBuilder] = {}
     undated = 0
+    unread: list[Any] = []  # the first values of the date column, quoted if none of them reads as a date
     for data in chunks:
         measured = overall.measure(*rows.read(data))
         overall.add(measured)
         if date_index >= 0:
             undated += _add_periods(periods, data[date_index], freq, overall, measured)
+            if not periods and len(unread) < CHUNK_ROWS:
+                unread.extend(data[date_index][:CHUNK_ROWS])
+    if date_column is not None and not periods:
+        # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
+        raise no_dates_error(date_column, source, unread)
     return FileStatistics(
         source,
         overall.build(),

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         write_parquet,
         write_xlsx,
     )
-    from taikai.io._dates import check_date_column, parse_dates
+    from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
     from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
@@ -114,6 +114,7 @@ __all__ = [
     "input_schema",
     "kinds_schema",
     "merge_types",
+    "no_dates_error",
     "open_reader",
     "output_encoding",
     "parse_dates",
@@ -154,7 +155,7 @@ __getattr__: Any = lazy_modules(
             "write_parquet",
             "write_xlsx",
         ),
-        "taikai.io._dates": ("check_date_column", "parse_dates"),
+        "taikai.io._dates": ("check_date_column", "no_dates_error", "parse_dates"),
         "taikai.io._decoded_lines": ("DecodeNote", "raw_lines"),
         "taikai.io._formats": (
             "FORMATS",
