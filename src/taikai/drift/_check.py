@@ -34,6 +34,7 @@ def _statistics(
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
     argument: str = "dump",
+    model_named: bool = True,
 ) -> FileStatistics:
     import pandas as pd
 
@@ -49,6 +50,7 @@ def _statistics(
             read_options=read_options,
             progress=progress,
             prefix=prefix,
+            model_named=model_named,
         )
     return frame_statistics(data, model, text_column, date_column, freq, prefix=prefix)
 
@@ -75,6 +77,7 @@ def check_drift(
     a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several sets in *dump* (the
     reference's are found on their own).
     """
+    named = model is not None
     model = resolve_model(model)
     read_options = ReadOptions(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
@@ -84,7 +87,9 @@ def check_drift(
     else:
         # The reference is read by its own extension, from its first sheet: only the encoding options apply to it.
         reference_options = replace(read_options, input_format=None, sheet=None)
-        ref = _statistics(reference, model, reference_options, text_column=text_column, argument="reference").overall
+        ref = _statistics(
+            reference, model, reference_options, text_column=text_column, argument="reference", model_named=named
+        ).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -95,6 +100,7 @@ def check_drift(
         freq=freq,
         progress=progress,
         prefix=prefix,
+        model_named=named,
     )
     return DriftReport(
         source=found.source,

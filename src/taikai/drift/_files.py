@@ -11,7 +11,15 @@ import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import InputError
-from taikai.io import ReadOptions, bad_line_error, no_dates_error, parse_dates, read_summary, warn_decoding
+from taikai.io import (
+    ReadOptions,
+    bad_line_error,
+    check_made_by,
+    no_dates_error,
+    parse_dates,
+    read_summary,
+    warn_decoding,
+)
 from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probabilities, unprefixed
 from taikai.text import Status
 
@@ -38,6 +46,11 @@ def _status(value: Any) -> Status:
     return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
 
 
+def is_predictions(columns: list[str]) -> bool:
+    """Whether *columns* (unprefixed) are those of a predictions file: a status and ``p_reason_*`` columns."""
+    return "status" in columns and any(c.startswith("p_reason_") for c in columns)
+
+
 class _Rows:
     """Where a chunk's texts, statuses and probabilities are, for a raw dump or a predictions file."""
 
@@ -52,7 +65,7 @@ class _Rows:
         self.done = 0  # data rows read before the chunk
         self.text = columns.index(text_column)
         reason_columns = [c for c in columns if c.startswith("p_reason_")]
-        self.predictions = "status" in columns and bool(reason_columns)
+        self.predictions = is_predictions(columns)
         self.status = columns.index("status") if self.predictions else -1
         if self.predictions:
             wanted = proba_columns(model.reason_labels, model.sentiment_labels)
@@ -95,6 +108,7 @@ def file_statistics(
     read_options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
+    model_named: bool = True,
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
@@ -102,7 +116,9 @@ def file_statistics(
     extension, encoding detected). The file is read and classified a chunk at a time, so memory stays bounded; a
     malformed record stops the count with its file and line. *progress* is called with the rows of each chunk.
     Predictions written with a prefix (``taikai batch --prefix pred_``) are found (*prefix* chooses among several
-    sets; default: the one the batch summary beside *path* recorded, or the only one).
+    sets; default: the one the batch summary beside *path* recorded, or the only one). Predictions whose batch
+    summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
+    was named with ``--model``; else it is the default model).
     """
     path = Path(path)
     reader = (read_options or ReadOptions()).open(path)
@@ -120,6 +136,10 @@ def file_statistics(
                 progress(chunk.rows)
 
     columns = unprefixed(reader.columns, found)
+    if is_predictions(columns):
+        artifact = model.metadata.artifact
+        name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
+        check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
     counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq)
     if notes:
         warn_decoding(path, notes)
