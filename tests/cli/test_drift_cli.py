@@ -115,3 +115,35 @@ def test_japanese_dates_are_periods(tiny_model_dir, tmp_path):
     assert "(0 rows without a readable date" in result.stdout
     periods = [line.split()[:2] for line in result.stdout.splitlines() if line.startswith("  2025-")]
     assert [p for p in periods if p[1] != "new"] == [["2025-07", str(len(frame) - 1)], ["2025-08", "1"]]
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "message"),
+    [
+        (
+            [],
+            2,
+            "reference.csv: no column 'text'; the columns are ['posted_at', 'body']. Name the text column with "
+            "--reference-text-column",
+        ),
+        (["--text-column", "body"], 2, "hotel_reviews.csv: no column 'body'"),  # the dump has no column 'body'
+        (["--reference-text-column", "body"], 0, ""),
+    ],
+)
+def test_the_reference_text_column_is_its_own_option(tiny_model_dir, tiny_csv, tmp_path, options, code, message):
+    """Regression: --reference FILE needed the dump's --text-column, and its error advised --text-column."""
+    reference = tmp_path / "reference.csv"
+    pd.read_csv(tiny_csv).assign(posted_at="2025-01-01").rename(columns={"text": "body"})[["posted_at", "body"]].to_csv(
+        reference, index=False
+    )
+    result = run(HOTELS, "--model", tiny_model_dir, "--reference", reference, *options)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    if code == 0:
+        assert result.stdout.splitlines()[1].startswith(f"reference: the file {reference}: ")
+
+
+def test_the_reference_text_column_needs_a_reference(tiny_model_dir):
+    result = run(HOTELS, "--model", tiny_model_dir, "--reference-text-column", "body")
+    assert result.exit_code == 2
+    assert "--reference-text-column applies to a reference file: give it with --reference FILE" in result.stderr

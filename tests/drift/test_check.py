@@ -177,3 +177,19 @@ def test_predictions_of_the_model_itself_are_used(other_models_predictions, tiny
     values["model"]["sha256"] = json.loads((tiny_model_dir / "metadata.json").read_text("utf-8"))["artifact"]["sha256"]
     (tmp_path / "p.summary.json").write_text(json.dumps(values), encoding="utf-8")
     assert check_drift(tmp_path / "p.csv", tiny_model_dir).predictions
+
+
+def test_a_reference_with_its_own_text_column(tiny_model, churn):
+    """Regression: the reference had to use the dump's text column, and the error advised --text-column."""
+    reference = churn.rename(columns={"text": "body"})
+    with pytest.raises(InputError) as caught:
+        check_drift(HOTELS, tiny_model, reference=reference)
+    assert str(caught.value).endswith(
+        "no column 'text'; the columns are ['review_id', 'posted_at', 'body']. "
+        "Name the text column with --reference-text-column"
+    )
+    found = check_drift(HOTELS, tiny_model, reference=reference, reference_text_column="body")
+    assert found.reference.rows == len(churn)
+    assert found.to_dict() == check_drift(HOTELS, tiny_model, reference=churn).to_dict()
+    with pytest.raises(InputError, match="reference_text_column applies to a reference"):
+        check_drift(HOTELS, tiny_model, reference_text_column="body")

@@ -54,10 +54,12 @@ def is_predictions(columns: list[str]) -> bool:
 class _Rows:
     """Where a chunk's texts, statuses and probabilities are, for a raw dump or a predictions file."""
 
-    def __init__(self, model: Model, path: str, columns: list[str], text_column: str) -> None:
+    def __init__(
+        self, model: Model, path: str, columns: list[str], text_column: str, text_option: str = "--text-column"
+    ) -> None:
         if text_column not in columns:
             raise InputError(
-                f"{path}: no column {text_column!r}; the columns are {columns}. Name the text column with --text-column"
+                f"{path}: no column {text_column!r}; the columns are {columns}. Name the text column with {text_option}"
             )
         self.model = model
         self.path = path
@@ -109,6 +111,7 @@ def file_statistics(
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
     model_named: bool = True,
+    text_option: str = "--text-column",
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
@@ -118,7 +121,8 @@ def file_statistics(
     Predictions written with a prefix (``taikai batch --prefix pred_``) are found (*prefix* chooses among several
     sets; default: the one the batch summary beside *path* recorded, or the only one). Predictions whose batch
     summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
-    was named with ``--model``; else it is the default model).
+    was named with ``--model``; else it is the default model). *text_option* is the option an error about a
+    missing *text_column* names (``--reference-text-column`` for a reference file).
     """
     path = Path(path)
     reader = (read_options or ReadOptions()).open(path)
@@ -140,7 +144,7 @@ def file_statistics(
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
         check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
-    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq)
+    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq, text_option)
     if notes:
         warn_decoding(path, notes)
     return counted
@@ -154,6 +158,7 @@ def frame_statistics(
     freq: str = "M",
     source: str = "<frame>",
     prefix: str | None = None,
+    text_option: str = "--text-column",
 ) -> FileStatistics:
     """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`."""
     columns = unprefixed(frame.columns, find_prefix(frame.columns, source, prefix))
@@ -161,7 +166,7 @@ def frame_statistics(
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
         for start in range(0, len(frame), CHUNK_ROWS)
     )
-    return count_chunks(source, columns, data, model, text_column, date_column, freq)
+    return count_chunks(source, columns, data, model, text_column, date_column, freq, text_option)
 
 
 def count_chunks(
@@ -172,11 +177,12 @@ def count_chunks(
     text_column: str,
     date_column: str | None,
     freq: str,
+    text_option: str = "--text-column",
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns*."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    rows = _Rows(model, source, columns, text_column)
+    rows = _Rows(model, source, columns, text_column, text_option)
     if date_column is not None and date_column not in columns:
         raise InputError(f"{source}: no column {date_column!r} (--date-column); the columns are {columns}")
     date_index = columns.index(date_column) if date_column is not None else -1
