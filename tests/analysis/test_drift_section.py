@@ -1,5 +1,6 @@
 """The report's drift section: figures and periods from a predictions frame, or a note saying why there are none."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -7,6 +8,7 @@ import pytest
 
 from taikai.analysis import build_report, drift_section
 from taikai.analysis._drift_section import NO_PROBABILITIES
+from taikai.analysis._drift_words import sentence
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
 
@@ -16,12 +18,67 @@ def predictions(tiny_model) -> pd.DataFrame:
     return tiny_model.predict_frame(pd.read_csv(HOTELS))
 
 
-def test_section_of_drifted_predictions(predictions, tiny_model):
-    section = drift_section(predictions, tiny_model, date_column="posted_at", freq="W")
+@pytest.mark.parametrize(
+    ("lang", "oov", "verdict", "drift"),
+    [("en", "token OOV rate", "verdict", "DRIFT"), ("ja", "未知のトークン (OOV) の割合", "判定", "ドリフト")],
+)
+def test_section_of_drifted_predictions(predictions, tiny_model, lang, oov, verdict, drift):
+    section = drift_section(predictions, tiny_model, date_column="posted_at", freq="W", lang=lang)
     assert section.alert is True and section.reasons
-    assert section.figures is not None and section.figures.loc["token OOV rate", "verdict"] == "DRIFT"
+    assert section.figures is not None and section.figures.loc[oov, verdict] == drift
     assert section.periods is not None and len(section.periods) == 5
     assert section.report is not None and section.report.predictions  # read from the columns, not reclassified
+    if lang == "en":  # as taikai drift says them
+        assert section.reasons == tuple(section.report.reasons)
+
+
+def _drift_html(page: str) -> str:
+    return re.search(r'<section id="drift">(.*?)</section>', page, re.S).group(1)
+
+
+@pytest.mark.parametrize("date_column", [None, "posted_at"])
+def test_the_japanese_report_drift_section_holds_no_english_figure_names(predictions, tiny_model, date_column):
+    """Regression: with --lang ja the drift section's figure names, rules and reference line were English."""
+    options = {"model": tiny_model, "date_column": date_column, "charts": False, "embed_font": False}
+    section = _drift_html(build_report(predictions, lang="ja", **options))
+    report = drift_section(predictions, tiny_model, date_column=date_column, lang="en").report
+    english = [f.label for f in report.overall.figures] + [f.rule for f in report.overall.figures]
+    english += ["training statistics of the model", "cross-validation", "whole dump", "DRIFT", "not judged"]
+    english += ["reference_share", "too few rows", "absent"]
+    assert [e for e in english if e in section] == []
+    assert "未知のトークン (OOV) の割合" in section and "基準 + 5 ポイント" in section and "固定の閾値" in section
+    assert "の学習時の統計" in section and "2 分割交差検証で、学習データ 40 行を" in section
+    assert "全体: 未知のトークン (OOV) の割合 " in section
+    # the English report keeps the words of taikai drift
+    page = _drift_html(build_report(predictions, lang="en", **options))
+    assert all(e in page for e in english[:4]) and "whole dump: token OOV rate" in page
+
+
+@pytest.mark.parametrize(
+    ("english", "japanese"),
+    [
+        ("reference + 5 points", "基準 + 5 ポイント"),
+        ("reference − 20 points", "基準 − 20 ポイント"),
+        ("2.5 × reference", "基準の 2.5 倍"),
+        ("reference / 2.5", "基準の 1/2.5"),
+        ("fixed limit", "固定の閾値"),
+        ("training statistics of the model models/mine", "モデル models/mine の学習時の統計"),
+        ("the file last.csv", "ファイル last.csv"),
+        (
+            "out-of-fold predictions of 5-fold cross-validation on 6823 training rows",
+            "5 分割交差検証で、学習データ 6,823 行をそれぞれの行を学習していないモデルが予測したもの",
+        ),
+        (
+            "predictions on the 1,713 test rows of a model fitted on the training rows",
+            "学習用に分けた行で学習したモデルによる、テスト用の 1,713 行の予測",
+        ),
+        ("predictions of the model on 12000 rows", "モデルによる 12,000 行の予測"),
+        ("something else", "something else"),  # no pattern: kept as it is
+    ],
+)
+def test_sentences_of_taikai_drift_in_japanese(english, japanese):
+    assert sentence(english, "ja") == japanese
+    assert sentence(english, "en") == english
 
 
 @pytest.mark.parametrize(
@@ -46,7 +103,7 @@ def test_section_says_why_it_cannot_check(predictions, tiny_model, drop, model, 
 def test_report_holds_the_drift_section(predictions, tiny_model):
     page = build_report(predictions, date_column="posted_at", model=tiny_model)
     assert '<section id="drift">' in page and "ドリフトあり (drift: yes)" in page
-    assert "token OOV rate" in page and "2025-07" in page
+    assert "未知のトークン (OOV) の割合" in page and "2025-07" in page
     assert '<section id="drift">' not in build_report(predictions, model=tiny_model, drift=False)
 
 

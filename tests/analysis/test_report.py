@@ -325,8 +325,8 @@ def test_a_date_column_without_dates_is_refused_before_the_report(predictions, c
     with pytest.raises(InputError) as caught:
         build_report(frame, date_column=column, source_path="p.csv", charts=False, drift=False)
     assert str(caught.value) == (
-        f"p.csv: --date-column {column!r} {held}; give a column of dates or times such as 2026-03-14, 2026/03/14 "
-        "or 2026-03-14T10:05:00+09:00, one per row, or leave --date-column out"
+        f"p.csv: --date-column {column!r} {held}; give a column of dates or times such as 2026-03-14, 2026/03/14, "
+        "2026年3月14日 or 2026-03-14T10:05:00+09:00, one per row, or leave --date-column out"
     )
 
 

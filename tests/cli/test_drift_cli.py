@@ -4,6 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -80,3 +81,69 @@ def test_bad_input_exits_2_with_a_message(tiny_model_dir, args, message):
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("column", "dates", "held"),
+    [
+        ("review_id", None, "holds no dates (none of its values reads as one, e.g. 'H001', 'H002')"),
+        ("posted_at", "unknown", "holds no dates (none of its values reads as one, e.g. 'unknown')"),
+        ("posted_at", "", "is empty"),
+    ],
+)
+def test_a_date_column_without_dates_is_refused_as_the_report_refuses_it(tiny_model_dir, tmp_path, column, dates, held):
+    """Regression: no period judged, yet "drift: no" and exit code 0 under --exit-code."""
+    dump = tmp_path / "dump.csv"
+    frame = pd.read_csv(HOTELS, dtype=str)
+    if dates is not None:
+        frame["posted_at"] = dates
+    frame.to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--date-column", column, "--exit-code")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"taikai: error: {dump}: --date-column {column!r} {held}; give a column of dates")
+
+
+def test_japanese_dates_are_periods(tiny_model_dir, tmp_path):
+    dump = tmp_path / "dump.csv"
+    frame = pd.read_csv(HOTELS, dtype=str)
+    frame["posted_at"] = [f"2025年7月{1 + i % 28}日 10:05" for i in range(len(frame))]
+    frame.loc[0, "posted_at"] = "2025年08月"
+    frame.to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--date-column", "posted_at")
+    assert result.exit_code == 0, result.output
+    assert "(0 rows without a readable date" in result.stdout
+    periods = [line.split()[:2] for line in result.stdout.splitlines() if line.startswith("  2025-")]
+    assert [p for p in periods if p[1] != "new"] == [["2025-07", str(len(frame) - 1)], ["2025-08", "1"]]
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "message"),
+    [
+        (
+            [],
+            2,
+            "reference.csv: no column 'text'; the columns are ['posted_at', 'body']. Name the text column with "
+            "--reference-text-column",
+        ),
+        (["--text-column", "body"], 2, "hotel_reviews.csv: no column 'body'"),  # the dump has no column 'body'
+        (["--reference-text-column", "body"], 0, ""),
+    ],
+)
+def test_the_reference_text_column_is_its_own_option(tiny_model_dir, tiny_csv, tmp_path, options, code, message):
+    """Regression: --reference FILE needed the dump's --text-column, and its error advised --text-column."""
+    reference = tmp_path / "reference.csv"
+    pd.read_csv(tiny_csv).assign(posted_at="2025-01-01").rename(columns={"text": "body"})[["posted_at", "body"]].to_csv(
+        reference, index=False
+    )
+    result = run(HOTELS, "--model", tiny_model_dir, "--reference", reference, *options)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    if code == 0:
+        assert result.stdout.splitlines()[1].startswith(f"reference: the file {reference}: ")
+
+
+def test_the_reference_text_column_needs_a_reference(tiny_model_dir):
+    result = run(HOTELS, "--model", tiny_model_dir, "--reference-text-column", "body")
+    assert result.exit_code == 2
+    assert "--reference-text-column applies to a reference file: give it with --reference FILE" in result.stderr

@@ -161,3 +161,54 @@ def test_predictions_of_another_model_are_refused(tiny_model, tmp_path):
     frame = pd.read_csv(HOTELS).assign(status="ok", p_reason_fees=0.5, p_reason_hotel=0.5)
     with pytest.raises(InputError, match="made by a model with other labels"):
         check_drift(frame, tiny_model)
+
+
+@pytest.fixture(scope="module")
+def other_models_predictions(tmp_path_factory, tiny_model_dir) -> Path:
+    """A batch output of the hotel reviews whose summary says another model (sha256 0…0) made it."""
+    out = tmp_path_factory.mktemp("batch") / "predictions.csv"
+    taikai.classify_file(HOTELS, out, "text", model=tiny_model_dir)
+    summary = out.with_name("predictions.summary.json")
+    values = json.loads(summary.read_text(encoding="utf-8"))
+    values["model"] |= {"name": "other", "path": "/models/other", "sha256": "0" * 64}
+    summary.write_text(json.dumps(values), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("role", ["dump", "reference"])
+def test_predictions_made_by_another_model_are_refused_as_the_report_refuses_them(
+    other_models_predictions, tiny_model_dir, role
+):
+    """Regression: drift used the p_* columns of predictions its summary said another model made."""
+    arguments = {"dump": HOTELS, role: other_models_predictions}
+    with pytest.raises(InputError) as caught:
+        check_drift(arguments["dump"], tiny_model_dir, arguments.get("reference"))
+    assert str(caught.value).startswith(
+        f"{other_models_predictions.with_name('predictions.summary.json')} says the predictions were made by model "
+        "other (sha256 000000000000…), not by --model tiny (sha256 "
+    )
+
+
+def test_predictions_of_the_model_itself_are_used(other_models_predictions, tiny_model_dir, tmp_path):
+    summary = other_models_predictions.with_name("predictions.summary.json")
+    shutil.copy(other_models_predictions, tmp_path / "p.csv")
+    values = json.loads(summary.read_text(encoding="utf-8"))
+    values["model"]["sha256"] = json.loads((tiny_model_dir / "metadata.json").read_text("utf-8"))["artifact"]["sha256"]
+    (tmp_path / "p.summary.json").write_text(json.dumps(values), encoding="utf-8")
+    assert check_drift(tmp_path / "p.csv", tiny_model_dir).predictions
+
+
+def test_a_reference_with_its_own_text_column(tiny_model, churn):
+    """Regression: the reference had to use the dump's text column, and the error advised --text-column."""
+    reference = churn.rename(columns={"text": "body"})
+    with pytest.raises(InputError) as caught:
+        check_drift(HOTELS, tiny_model, reference=reference)
+    assert str(caught.value).endswith(
+        "no column 'text'; the columns are ['review_id', 'posted_at', 'body']. "
+        "Name the text column with --reference-text-column"
+    )
+    found = check_drift(HOTELS, tiny_model, reference=reference, reference_text_column="body")
+    assert found.reference.rows == len(churn)
+    assert found.to_dict() == check_drift(HOTELS, tiny_model, reference=churn).to_dict()
+    with pytest.raises(InputError, match="reference_text_column applies to a reference"):
+        check_drift(HOTELS, tiny_model, reference_text_column="body")

@@ -1,11 +1,14 @@
-"""The drift report's text: the reference line says its row count once, with thousands separators."""
+"""The drift report's text: the reference line says its row count once, with thousands separators; new words
+absent from the reference are shown absent."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from taikai.drift import check_drift
+from taikai.drift import DriftReport, PeriodDrift, check_drift
 from taikai.drift._text import describe_reference
+from taikai.model import DriftStatistics
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
 
@@ -48,3 +51,39 @@ def test_the_reference_line_of_the_report_has_one_count(tiny_model):
     line = check_drift(HOTELS, tiny_model).to_text().splitlines()[1]
     assert line.endswith(": out-of-fold predictions of 2-fold cross-validation on 40 training rows"), line
     assert line.count("40") == 1
+
+
+# 100 classified rows; the reference's word table keeps 手数料 (40 rows) and 朝食 (3 rows) only
+_STATS = DriftStatistics(
+    "reference",
+    rows=100,
+    tokens=2000,
+    oov_tokens=100,
+    confidence=tuple([0] * 12 + [100] + [0] * 7),
+    confidence_sum=62.5,
+    reasons={"fees": 100},
+    sentiments={"negative": 100},
+    word_rows=100,
+    words={"手数料": 40, "朝食": 3},
+)
+
+
+@pytest.mark.parametrize(
+    ("floor", "word", "shown", "share"),
+    [
+        # regression: a word absent from the table showed as "reference 2.0%", as a word really in 2 rows would
+        (3, "部屋", "部屋 (40 rows, 40%; reference: absent (below the table's floor of 3 rows))", None),
+        (1, "部屋", "部屋 (40 rows, 40%; reference: absent)", None),  # a reference file: no floor
+        (3, "朝食", "朝食 (40 rows, 40%; reference 3.0%)", 0.03),
+    ],
+)
+def test_a_new_word_absent_from_the_reference_is_shown_absent(floor, word, shown, share):
+    reference = replace(_STATS, words_floor=floor)
+    dump = replace(_STATS, words={"手数料": 40, word: 40})
+    report = DriftReport("dump.csv", reference, "the reference", PeriodDrift.of("all", dump, reference))
+    assert f"  new words: {shown}" in report.to_text().splitlines()
+    [found] = report.to_dict()["overall"]["new_words"]
+    assert found["reference_share"] == share and found["in_reference"] is (share is not None)
+    assert found["reference_floor"] == floor
+    # the judged figure is unchanged: the absent word's share there is taken as (floor - 1) rows, as before
+    assert report.overall.new_words[0].reference_share == pytest.approx(share or (floor - 1) / 100)

@@ -7,36 +7,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
 from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError
 from taikai.model import Model, default_model_dir, read_metadata, resolve_model
 
-TITLE = "ドリフト (学習データとの違い)"
-NO_PROBABILITIES = "確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。"
-# The section's own words in each language of the report (``--lang``); the figures and reasons are English.
-WORDS = {
-    "ja": {
-        "title": TITLE,
-        "no_probabilities": NO_PROBABILITIES,
-        "cannot": "ドリフトを確認できません: {exc}",
-        "yes": "ドリフトあり (drift: yes)",
-        "no": "ドリフトなし (drift: no)",
-        "not judged": "判定できません: 分類できた行が少なすぎます (drift: not judged; {why})",
-        "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
-        "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
-    },
-    "en": {
-        "title": "Drift (against the training data)",
-        "no_probabilities": "No probability columns (p_reason_*): drift cannot be checked. Use taikai batch output.",
-        "cannot": "Drift cannot be checked: {exc}",
-        "yes": "Drift (drift: yes)",
-        "no": "No drift (drift: no)",
-        "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
-        "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
-        "per_period": "Give a date column (--date-column) to judge each period too.",
-    },
-}
+TITLE = NOTES["ja"]["title"]
+NO_PROBABILITIES = NOTES["ja"]["no_probabilities"]
+# The section's words in each language of the report (``--lang``): taikai.analysis._drift_words.
 
 
 @dataclass(frozen=True)
@@ -57,31 +36,60 @@ class DriftSection:
     report: DriftReport | None = field(default=None, repr=False)
 
 
-def _figures(part: PeriodDrift) -> pd.DataFrame:
+def _figures(part: PeriodDrift, lang: str) -> pd.DataFrame:
     rows = [
         {
-            "figure": f.label,
-            "value": show(f.name, f.value),
-            "reference": show(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else "",
-            "limit": show(f.name, f.limit),
-            "rule": f.rule,
-            "verdict": "DRIFT" if f.alert else ("ok" if f.judged else "not judged"),
+            word("figure", lang): label(f.name, f.label, lang),
+            word("value", lang): show(f.name, f.value),
+            word("reference", lang): (
+                show(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else ""
+            ),
+            word("limit", lang): show(f.name, f.limit),
+            word("rule", lang): sentence(f.rule, lang),
+            word("verdict", lang): word("DRIFT" if f.alert else ("ok" if f.judged else "not judged"), lang),
         }
         for f in part.figures
     ]
-    return pd.DataFrame(rows).set_index("figure")
+    return pd.DataFrame(rows).set_index(word("figure", lang))
 
 
-def _periods(report: DriftReport) -> pd.DataFrame:
+def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
     rows = []
     for part in report.periods:
-        row: dict[str, object] = {"period": part.period, "rows": part.statistics.rows}
+        row: dict[str, object] = {word("period", lang): part.period, word("rows", lang): part.statistics.rows}
         for name in FIGURE_NAMES:
             f = part.figure(name)
-            row[f.label] = show(name, f.value) + (" *" if f.alert else "")
-        row["drift"] = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
+            row[label(name, f.label, lang)] = show(name, f.value) + (" *" if f.alert else "")
+        verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
+        row[word("drift", lang)] = word(verdict, lang)
         rows.append(row)
-    return pd.DataFrame(rows).set_index("period")
+    return pd.DataFrame(rows).set_index(word("period", lang))
+
+
+def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
+    """The figures past their threshold, as ``taikai drift`` says them (``report.reasons``) in English."""
+    if lang == "en":
+        return tuple(report.reasons)
+    found = []
+    for part in (report.overall, *report.periods):
+        place = word("whole dump", lang) if part is report.overall else part.period
+        for f in part.figures:
+            if f.alert:
+                sign = "<" if f.value < f.limit else ">"
+                found.append(
+                    f"{place}: {label(f.name, f.label, lang)} {show(f.name, f.value)} {sign} "
+                    f"{show(f.name, f.limit)} ({sentence(f.rule, lang)})"
+                )
+    return tuple(found)
+
+
+def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
+    columns = ["word", "rows", "share", "reference_share"]
+    rows = [
+        [w.word, w.rows, w.share, w.reference_share if w.in_reference else absent(w.reference_floor, lang)]
+        for w in report.overall.new_words
+    ]
+    return pd.DataFrame(rows, columns=[word(c, lang) for c in columns])
 
 
 def drift_section(
@@ -97,9 +105,10 @@ def drift_section(
 
     Needs the ``p_reason_*`` columns that ``taikai batch`` writes; without them, or with a model that has no
     drift statistics, the section holds only a note saying what to do. *lang* (``ja``, ``en``) is the language of
-    the title and notes.
+    the title, notes, table headings, figure names, rules, verdicts and reasons (``en``: as ``taikai drift``
+    writes them).
     """
-    words = WORDS[lang]
+    words = NOTES[lang]
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         return DriftSection(words["title"], (words["no_probabilities"],))
     try:
@@ -109,19 +118,17 @@ def drift_section(
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
     verdict = words[report.verdict.value].format(why=report.not_judged_why)
-    notes = [words["verdict"].format(verdict=verdict, name=report.reference_name, source=report.reference.source)]
+    name, source = sentence(report.reference_name, lang), sentence(report.reference.source, lang)
+    notes = [words["verdict"].format(verdict=verdict, name=name, source=source)]
     if date_column is None:
         notes.append(words["per_period"])
-    new_words = pd.DataFrame(
-        [w.to_dict() for w in report.overall.new_words], columns=["word", "rows", "share", "reference_share"]
-    )
     return DriftSection(
         words["title"],
         tuple(notes),
         report.alert,
-        tuple(report.reasons),
-        _figures(report.overall),
-        _periods(report) if report.periods else None,
-        new_words,
+        _reasons(report, lang),
+        _figures(report.overall, lang),
+        _periods(report, lang) if report.periods else None,
+        _new_words(report, lang),
         report,
     )

@@ -24,6 +24,11 @@ NOT_JUDGED_EXIT = 3
     help="Compare with this dump or predictions file instead of the model's training statistics.",
 )
 @click.option("--text-column", default="text", show_default=True, help="Column of the review texts.")
+@click.option(
+    "--reference-text-column",
+    default=None,
+    help="Column of the review texts in --reference FILE (default: --text-column).",
+)
 @click.option("--date-column", default=None, help="Column of dates: also judge each month (or week).")
 @click.option(
     "--freq",
@@ -54,6 +59,7 @@ def drift(
     model_path: Path | None,
     reference: Path | None,
     text_column: str,
+    reference_text_column: str | None,
     date_column: str | None,
     freq: str,
     json_out: Path | None,
@@ -77,6 +83,8 @@ def drift(
     from taikai.errors import InputError
     from taikai.io import with_summary
 
+    if reference_text_column is not None and reference is None:
+        raise click.UsageError("--reference-text-column applies to a reference file: give it with --reference FILE")
     if json_out is not None:
         inputs = with_summary("the dump", dump) | with_summary("the reference", reference) | model_inputs(model_path)
         check_output(json_out, inputs, "--json")
@@ -85,6 +93,7 @@ def drift(
         model_path,
         reference,
         text_column=text_column,
+        reference_text_column=reference_text_column,
         date_column=date_column,
         freq=freq,
         encoding=encoding,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
-from taikai.errors import wrong_type
+from taikai.errors import InputError, wrong_type
 from taikai.io import ReadOptions
 from taikai.model import DriftStatistics, Model, resolve_model
 
@@ -34,6 +34,8 @@ def _statistics(
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
     argument: str = "dump",
+    model_named: bool = True,
+    text_option: str = "--text-column",
 ) -> FileStatistics:
     import pandas as pd
 
@@ -49,8 +51,10 @@ def _statistics(
             read_options=read_options,
             progress=progress,
             prefix=prefix,
+            model_named=model_named,
+            text_option=text_option,
         )
-    return frame_statistics(data, model, text_column, date_column, freq, prefix=prefix)
+    return frame_statistics(data, model, text_column, date_column, freq, prefix=prefix, text_option=text_option)
 
 
 def check_drift(
@@ -66,6 +70,7 @@ def check_drift(
     progress: Callable[[int], None] | None = None,
     encoding_errors: str = "strict",
     prefix: str | None = None,
+    reference_text_column: str | None = None,
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
 
@@ -73,8 +78,12 @@ def check_drift(
     predictions written by ``taikai batch`` with the same model (their status and probability columns are used).
     With *date_column*, each period (``freq`` ``M`` months or ``W`` weeks) is judged too. Predictions written with
     a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several sets in *dump* (the
-    reference's are found on their own).
+    reference's are found on their own). The reference's texts are in *reference_text_column* (default:
+    *text_column*).
     """
+    if reference is None and reference_text_column is not None:
+        raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
+    named = model is not None
     model = resolve_model(model)
     read_options = ReadOptions(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
@@ -84,7 +93,15 @@ def check_drift(
     else:
         # The reference is read by its own extension, from its first sheet: only the encoding options apply to it.
         reference_options = replace(read_options, input_format=None, sheet=None)
-        ref = _statistics(reference, model, reference_options, text_column=text_column, argument="reference").overall
+        ref = _statistics(
+            reference,
+            model,
+            reference_options,
+            text_column=text_column if reference_text_column is None else reference_text_column,
+            argument="reference",
+            model_named=named,
+            text_option="--reference-text-column",
+        ).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -95,6 +112,7 @@ def check_drift(
         freq=freq,
         progress=progress,
         prefix=prefix,
+        model_named=named,
     )
     return DriftReport(
         source=found.source,

@@ -92,16 +92,39 @@ class Figure:
 
 @dataclass(frozen=True)
 class NewWord:
-    """A word common in the dump and absent or rare in the reference: rows holding it here and there."""
+    """A word common in the dump and absent or rare in the reference: rows holding it here and there.
+
+    ``reference_share`` is what the check compares; for a word absent from the reference's word table it is the
+    largest share the word can have there (``reference_floor`` − 1 rows: the table keeps no word below that many
+    rows). ``in_reference`` says whether the table holds the word; the report shows an absent word as absent.
+    """
 
     word: str
     rows: int
     share: float
     reference_share: float
+    in_reference: bool = True
+    reference_floor: int = 1
 
     def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values."""
-        return {"word": self.word, "rows": self.rows, "share": self.share, "reference_share": self.reference_share}
+        """Return JSON-ready values: ``reference_share`` is ``None`` for a word absent from the reference's table
+        (``in_reference`` false; it is in fewer than ``reference_floor`` of the reference's rows)."""
+        return {
+            "word": self.word,
+            "rows": self.rows,
+            "share": self.share,
+            "reference_share": self.reference_share if self.in_reference else None,
+            "in_reference": self.in_reference,
+            "reference_floor": self.reference_floor,
+        }
+
+    def shown_reference(self) -> str:
+        """Return the reference's side as the text report writes it: its share, or that the word is absent."""
+        if self.in_reference:
+            return f"reference {self.reference_share:.1%}"
+        if self.reference_floor > 1:
+            return f"reference: absent (below the table's floor of {self.reference_floor} rows)"
+        return "reference: absent"
 
 
 @dataclass(frozen=True)

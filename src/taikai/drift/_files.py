@@ -11,7 +11,15 @@ import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import InputError
-from taikai.io import ReadOptions, bad_line_error, parse_dates, read_summary, warn_decoding
+from taikai.io import (
+    ReadOptions,
+    bad_line_error,
+    check_made_by,
+    no_dates_error,
+    parse_dates,
+    read_summary,
+    warn_decoding,
+)
 from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probabilities, unprefixed
 from taikai.text import Status
 
@@ -38,13 +46,20 @@ def _status(value: Any) -> Status:
     return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
 
 
+def is_predictions(columns: list[str]) -> bool:
+    """Whether *columns* (unprefixed) are those of a predictions file: a status and ``p_reason_*`` columns."""
+    return "status" in columns and any(c.startswith("p_reason_") for c in columns)
+
+
 class _Rows:
     """Where a chunk's texts, statuses and probabilities are, for a raw dump or a predictions file."""
 
-    def __init__(self, model: Model, path: str, columns: list[str], text_column: str) -> None:
+    def __init__(
+        self, model: Model, path: str, columns: list[str], text_column: str, text_option: str = "--text-column"
+    ) -> None:
         if text_column not in columns:
             raise InputError(
-                f"{path}: no column {text_column!r}; the columns are {columns}. Name the text column with --text-column"
+                f"{path}: no column {text_column!r}; the columns are {columns}. Name the text column with {text_option}"
             )
         self.model = model
         self.path = path
@@ -52,7 +67,7 @@ class _Rows:
         self.done = 0  # data rows read before the chunk
         self.text = columns.index(text_column)
         reason_columns = [c for c in columns if c.startswith("p_reason_")]
-        self.predictions = "status" in columns and bool(reason_columns)
+        self.predictions = is_predictions(columns)
         self.status = columns.index("status") if self.predictions else -1
         if self.predictions:
             wanted = proba_columns(model.reason_labels, model.sentiment_labels)
@@ -95,6 +110,8 @@ def file_statistics(
     read_options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
+    model_named: bool = True,
+    text_option: str = "--text-column",
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
@@ -102,7 +119,10 @@ def file_statistics(
     extension, encoding detected). The file is read and classified a chunk at a time, so memory stays bounded; a
     malformed record stops the count with its file and line. *progress* is called with the rows of each chunk.
     Predictions written with a prefix (``taikai batch --prefix pred_``) are found (*prefix* chooses among several
-    sets; default: the one the batch summary beside *path* recorded, or the only one).
+    sets; default: the one the batch summary beside *path* recorded, or the only one). Predictions whose batch
+    summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
+    was named with ``--model``; else it is the default model). *text_option* is the option an error about a
+    missing *text_column* names (``--reference-text-column`` for a reference file).
     """
     path = Path(path)
     reader = (read_options or ReadOptions()).open(path)
@@ -120,7 +140,11 @@ def file_statistics(
                 progress(chunk.rows)
 
     columns = unprefixed(reader.columns, found)
-    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq)
+    if is_predictions(columns):
+        artifact = model.metadata.artifact
+        name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
+        check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
+    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq, text_option)
     if notes:
         warn_decoding(path, notes)
     return counted
@@ -134,6 +158,7 @@ def frame_statistics(
     freq: str = "M",
     source: str = "<frame>",
     prefix: str | None = None,
+    text_option: str = "--text-column",
 ) -> FileStatistics:
     """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`."""
     columns = unprefixed(frame.columns, find_prefix(frame.columns, source, prefix))
@@ -141,7 +166,7 @@ def frame_statistics(
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
         for start in range(0, len(frame), CHUNK_ROWS)
     )
-    return count_chunks(source, columns, data, model, text_column, date_column, freq)
+    return count_chunks(source, columns, data, model, text_column, date_column, freq, text_option)
 
 
 def count_chunks(
@@ -152,22 +177,29 @@ def count_chunks(
     text_column: str,
     date_column: str | None,
     freq: str,
+    text_option: str = "--text-column",
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns*."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    rows = _Rows(model, source, columns, text_column)
+    rows = _Rows(model, source, columns, text_column, text_option)
     if date_column is not None and date_column not in columns:
         raise InputError(f"{source}: no column {date_column!r} (--date-column); the columns are {columns}")
     date_index = columns.index(date_column) if date_column is not None else -1
     overall = StatisticsBuilder.for_model(model, source)
     periods: dict[Any, StatisticsBuilder] = {}
     undated = 0
+    unread: list[Any] = []  # the first values of the date column, quoted if none of them reads as a date
     for data in chunks:
         measured = overall.measure(*rows.read(data))
         overall.add(measured)
         if date_index >= 0:
             undated += _add_periods(periods, data[date_index], freq, overall, measured)
+            if not periods and len(unread) < CHUNK_ROWS:
+                unread.extend(data[date_index][:CHUNK_ROWS])
+    if date_column is not None and not periods:
+        # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
+        raise no_dates_error(date_column, source, unread)
     return FileStatistics(
         source,
         overall.build(),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -42,7 +42,9 @@ class PeriodDrift:
     def of(cls, period: str, stats: DriftStatistics, reference: DriftStatistics) -> PeriodDrift:
         """Compare *stats* with *reference*."""
         figures, words = compare(stats, reference)
-        return cls(period, stats, figures, words, largest_move(stats.reasons, reference.reasons))
+        floor = reference.words_floor
+        marked = tuple(replace(w, in_reference=w.word in reference.words, reference_floor=floor) for w in words)
+        return cls(period, stats, figures, marked, largest_move(stats.reasons, reference.reasons))
 
     @property
     def alert(self) -> bool:

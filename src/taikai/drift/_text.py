@@ -62,9 +62,7 @@ def _figures(part: PeriodDrift) -> list[str]:
 def _words(part: PeriodDrift, indent: str = "  ") -> str:
     if not part.new_words:
         return f"{indent}new words: none"
-    shown = ", ".join(
-        f"{w.word} ({w.rows} rows, {w.share:.0%}; reference {w.reference_share:.1%})" for w in part.new_words
-    )
+    shown = ", ".join(f"{w.word} ({w.rows} rows, {w.share:.0%}; {w.shown_reference()})" for w in part.new_words)
     return f"{indent}new words: {shown}"
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         write_parquet,
         write_xlsx,
     )
-    from taikai.io._dates import check_date_column, parse_dates
+    from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
     from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         SUMMARY_SUFFIX,
         ModelStamp,
         RunSummary,
+        check_made_by,
         read_summary,
         summary_path,
         with_summary,
@@ -101,6 +102,7 @@ __all__ = [
     "bad_lines_csv",
     "check_date_column",
     "check_labelled",
+    "check_made_by",
     "check_not_input",
     "check_output_dir",
     "check_regular_file",
@@ -115,6 +117,7 @@ __all__ = [
     "input_schema",
     "kinds_schema",
     "merge_types",
+    "no_dates_error",
     "open_reader",
     "output_encoding",
     "parse_dates",
@@ -156,7 +159,7 @@ __getattr__: Any = lazy_modules(
             "write_parquet",
             "write_xlsx",
         ),
-        "taikai.io._dates": ("check_date_column", "parse_dates"),
+        "taikai.io._dates": ("check_date_column", "no_dates_error", "parse_dates"),
         "taikai.io._decoded_lines": ("DecodeNote", "raw_lines"),
         "taikai.io._formats": (
             "FORMATS",
@@ -188,6 +191,7 @@ __getattr__: Any = lazy_modules(
             "SUMMARY_SUFFIX",
             "ModelStamp",
             "RunSummary",
+            "check_made_by",
             "read_summary",
             "summary_path",
             "with_summary",

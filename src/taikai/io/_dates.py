@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from taikai.errors import InputError
@@ -9,21 +11,37 @@ from taikai.errors import InputError
 if TYPE_CHECKING:
     import pandas as pd
 
-DATE_EXAMPLE = "dates or times such as 2026-03-14, 2026/03/14 or 2026-03-14T10:05:00+09:00, one per row"
+DATE_EXAMPLE = "dates or times such as 2026-03-14, 2026/03/14, 2026年3月14日 or 2026-03-14T10:05:00+09:00, one per row"
+_JAPANESE = re.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(.*)", re.DOTALL)
+"""A date as Japanese Excel exports write it: ``2025年1月2日``, with a time after it, or a month ``2025年01月``."""
+
+
+def _western(value: object) -> object:
+    """Return a Japanese date (``2025年1月2日 10:05``, ``2025年01月``) as ``2025-01-02 10:05`` or ``2025-01``;
+    any other value as it is."""
+    if not isinstance(value, str):
+        return value
+    found = _JAPANESE.fullmatch(value)
+    if found is None:
+        return value
+    year, month, day, rest = found.groups()
+    date = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day is not None else "")
+    return f"{date} {rest.strip()}" if rest.strip() else date
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
     """Return *values* as naive datetimes; unreadable values become NaT.
 
     Dates with one time zone keep their local date; a mix of time zones is converted to UTC. Numbers are not
-    dates (pandas would read ids 1, 2, 3 as nanoseconds after 1970).
+    dates (pandas would read ids 1, 2, 3 as nanoseconds after 1970). Japanese dates (``2025年1月2日``, with a
+    time, or a month ``2025年01月``: its first day) are read too; era names (令和) are not.
     """
     import pandas as pd
 
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         values = pd.Series(pd.NaT, index=values.index)
-    elif values.dtype == object:
-        values = values.map(lambda v: None if isinstance(v, int | float) and not isinstance(v, bool) else v)
+    elif values.dtype == object or pd.api.types.is_string_dtype(values):
+        values = values.map(lambda v: None if isinstance(v, int | float) and not isinstance(v, bool) else _western(v))
     try:
         dates = pd.to_datetime(values, errors="coerce", format="mixed")
     except (ValueError, TypeError):
@@ -33,16 +51,27 @@ def parse_dates(values: pd.Series) -> pd.Series:
     return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
 
 
-def check_date_column(values: pd.Series, column: str, where: str) -> None:
-    """Raise :class:`InputError` when no value of the date column *column* (of *where*) reads as a date."""
-    if parse_dates(values).notna().any():
-        return
-    filled = values.dropna().astype(str).str.strip()
-    examples = list(dict.fromkeys(filled[filled != ""]))[:2]
+def no_dates_error(column: str, where: str, values: Iterable[object]) -> InputError:
+    """Return the error for a date column *column* (of *where*) in which no value reads as a date; *values* are
+    (some of) its values, the first two non-empty ones are quoted."""
+    examples: list[str] = []
+    for value in values:
+        text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+        if text and text not in examples:
+            examples.append(text)
+            if len(examples) == 2:
+                break
     if not examples:
         held = "is empty"
     else:
         held = f"holds no dates (none of its values reads as one, e.g. {', '.join(map(repr, examples))})"
-    raise InputError(
+    return InputError(
         f"{where}: --date-column {column!r} {held}; give a column of {DATE_EXAMPLE}, or leave --date-column out"
     )
+
+
+def check_date_column(values: pd.Series, column: str, where: str) -> None:
+    """Raise :class:`InputError` when no value of the date column *column* (of *where*) reads as a date."""
+    if parse_dates(values).notna().any():
+        return
+    raise no_dates_error(column, where, values.dropna())

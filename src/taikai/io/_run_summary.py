@@ -103,3 +103,24 @@ def read_summary(predictions: Path) -> RunSummary | None:
         raise InputError(
             f"{path}: not a taikai batch summary (a field has the wrong kind of value: {exc}); delete or rename it"
         ) from exc
+
+
+def check_made_by(run: RunSummary | None, model_name: str, sha256: str, *, named: bool = True) -> None:
+    """Raise :class:`InputError` when the batch summary *run* says its predictions were made by a model other than
+    the one called *model_name* whose artifact hash is *sha256* (``""``: unknown, not checked).
+
+    *named*: the model was given with ``--model``; else it is the default model, and the advice is to name the one
+    that made the predictions.
+    """
+    if run is None or run.model is None or not sha256 or run.model.sha256 == sha256:
+        return
+    made = f"{run.path} says the predictions were made by model {run.model.name} (sha256 {run.model.sha256[:12]}…)"
+    if named:
+        raise InputError(
+            f"{made}, not by --model {model_name} (sha256 {sha256[:12]}…); "
+            "name the model that made them, or leave --model out"
+        )
+    raise InputError(
+        f"{made}, not by the default model ({model_name}, sha256 {sha256[:12]}…); name the model that made them "
+        f"with --model {run.model.path or run.model.name}"
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError
-from taikai.io import RunSummary
+from taikai.io import RunSummary, check_made_by
 from taikai.model import Model, ModelMetadata, default_model_dir, read_metadata
 
 
@@ -64,12 +64,7 @@ def identify_model(frame: Any, model: Model | str | Path | None, run: RunSummary
                 f"the predictions' p_reason_* columns {sorted(found)} do not match the reasons of --model {name} "
                 f"{sorted(meta.reasons)}; name the model that made them"
             )
-        if run is not None and run.model is not None and meta.artifact and run.model.sha256 != meta.artifact.sha256:
-            raise InputError(
-                f"{run.path} says the predictions were made by model {run.model.name} "
-                f"(sha256 {run.model.sha256[:12]}…), not by --model {name} (sha256 {meta.artifact.sha256[:12]}…); "
-                "name the model that made them, or leave --model out"
-            )
+        check_made_by(run, name, meta.artifact.sha256 if meta.artifact else "")
         return _from_metadata(Origin.OPTION, name, meta)
     if run is not None and run.model is not None:
         stamp = run.model

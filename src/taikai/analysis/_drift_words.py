@@ -1,0 +1,140 @@
+"""The drift section's words in each language of the report (``--lang ja|en``).
+
+English keeps the words of ``taikai drift`` (its figure names, rules, verdicts and reference line). Japanese
+translates them: figure names by figure, and the sentences ``taikai drift`` writes (rules such as ``reference + 5
+points``, the reference's name and description) by their pattern, so that the numbers in them (thresholds, row
+counts) still come from the drift check itself. A sentence without a pattern is kept as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+NOTES = {
+    "ja": {
+        "title": "ドリフト (学習データとの違い)",
+        "no_probabilities": (
+            "確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。"
+        ),
+        "cannot": "ドリフトを確認できません: {exc}",
+        "yes": "ドリフトあり (drift: yes)",
+        "no": "ドリフトなし (drift: no)",
+        "not judged": "判定できません: 分類できた行が少なすぎます (drift: not judged; {why})",
+        "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
+        "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
+    },
+    "en": {
+        "title": "Drift (against the training data)",
+        "no_probabilities": "No probability columns (p_reason_*): drift cannot be checked. Use taikai batch output.",
+        "cannot": "Drift cannot be checked: {exc}",
+        "yes": "Drift (drift: yes)",
+        "no": "No drift (drift: no)",
+        "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
+        "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
+        "per_period": "Give a date column (--date-column) to judge each period too.",
+    },
+}
+"""The section's notes: its title, the verdict line, and why drift could not be checked."""
+
+_LABELS_JA = {
+    "unclassifiable_share": "分類できない行 (空・日本語以外・読めない) の割合",
+    "oov_rate": "未知のトークン (OOV) の割合",
+    "tokens_per_row": "1 行あたりのトークン数",
+    "short_rows": "1 行あたりのトークン数 (短い文)",
+    "mean_confidence": "理由の最大確率の平均",
+    "low_confidence_share": "理由の最大確率が 0.5 未満の行の割合",
+    "reason_shift": "予測した理由の構成の変化 (Jensen–Shannon, ビット)",
+    "sentiment_shift": "予測した感情の構成の変化 (Jensen–Shannon, ビット)",
+    "new_word_share": "新しい語の割合",
+}
+
+_WORDS_JA = {
+    # table headings
+    "figure": "指標",
+    "value": "値",
+    "reference": "基準",
+    "limit": "閾値",
+    "rule": "閾値の決め方",
+    "verdict": "判定",
+    "period": "期間",
+    "rows": "行数",
+    "drift": "ドリフト",
+    "word": "語",
+    "share": "割合",
+    "reference_share": "基準での割合",
+    # verdicts of a figure and of a period, and where a reason is
+    "DRIFT": "ドリフト",
+    "ok": "問題なし",
+    "not judged": "判定なし",
+    "yes": "あり",
+    "no": "なし",
+    "too few rows": "行が少なすぎる",
+    "whole dump": "全体",
+}
+
+_COUNT = r"(\d[\d,]*)"
+_PATTERNS_JA = tuple(
+    (re.compile(pattern), template)
+    for pattern, template in (
+        # rules (taikai.drift's figures)
+        (r"reference \+ (\S+) points", "基準 + {0} ポイント"),
+        (r"reference − (\S+) points", "基準 − {0} ポイント"),
+        (r"(\S+) × reference", "基準の {0} 倍"),
+        (r"reference / (\S+)", "基準の 1/{0}"),
+        (r"fixed limit", "固定の閾値"),
+        # the reference's name (taikai.drift.check_drift)
+        (r"training statistics of the model (.+)", "モデル {0} の学習時の統計"),
+        (r"the file (.+)", "ファイル {0}"),
+        (r"the reference frame", "基準のデータフレーム"),
+        # how the statistics stored at training time were counted (taikai.drift, taikai.training)
+        (
+            rf"out-of-fold predictions of (\d+)-fold cross-validation on {_COUNT} training rows",
+            "{0} 分割交差検証で、学習データ {1} 行をそれぞれの行を学習していないモデルが予測したもの",
+        ),
+        (
+            rf"predictions on the {_COUNT} test rows of a model fitted on the training rows",
+            "学習用に分けた行で学習したモデルによる、テスト用の {0} 行の予測",
+        ),
+        (
+            rf"predictions on its own {_COUNT} training rows \(nothing held out: confidence is optimistic\)",
+            "学習データ {0} 行そのものの予測 (検証用に取り分けた行がないため、確信度は楽観的)",
+        ),
+        (rf"predictions of the model on {_COUNT} rows", "モデルによる {0} 行の予測"),
+    )
+)
+
+
+def _number(group: str) -> str:
+    """A row count with thousands separators (models saved before they were written had none); else *group*."""
+    digits = group.replace(",", "")
+    return f"{int(digits):,}" if digits.isdigit() and len(digits) > 3 else group
+
+
+def label(name: str, english: str, lang: str) -> str:
+    """Return the name of the figure called *name* (``english`` as ``taikai drift`` writes it) in *lang*."""
+    return _LABELS_JA.get(name, english) if lang == "ja" else english
+
+
+def word(english: str, lang: str) -> str:
+    """Return a table heading or a verdict (``ok``, ``DRIFT``, ``too few rows``, …) in *lang*."""
+    return _WORDS_JA.get(english, english) if lang == "ja" else english
+
+
+def sentence(english: str, lang: str) -> str:
+    """Return a sentence of ``taikai drift`` (a rule, the reference's name or description) in *lang*; a sentence
+    without a known pattern as it is."""
+    if lang != "ja":
+        return english
+    for pattern, template in _PATTERNS_JA:
+        found = pattern.fullmatch(english)
+        if found is not None:
+            return template.format(*(_number(g) for g in found.groups()))
+    return english
+
+
+def absent(floor: int, lang: str) -> str:
+    """Return the reference's share of a new word absent from its word table (which keeps no word below *floor*
+    rows)."""
+    if lang == "ja":
+        return f"なし (語の表の下限 {floor} 行未満)" if floor > 1 else "なし"
+    return f"absent (below the table's floor of {floor} rows)" if floor > 1 else "absent"

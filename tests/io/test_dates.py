@@ -1,0 +1,47 @@
+"""parse_dates reads the dates of dumps (Japanese ones too); check_date_column refuses a column without any."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from taikai.errors import InputError
+from taikai.io import check_date_column, parse_dates
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025年1月2日", "2025-01-02 00:00:00"),
+        ("2025年01月02日", "2025-01-02 00:00:00"),
+        ("2025年1月2日 10:05", "2025-01-02 10:05:00"),
+        ("2025年12月31日 23:59:59", "2025-12-31 23:59:59"),
+        (" 2025年01月 ", "2025-01-01 00:00:00"),  # a month: its first day
+        ("2025-01-02", "2025-01-02 00:00:00"),
+        ("2025/01/02", "2025-01-02 00:00:00"),
+    ],
+)
+def test_dates_as_dumps_write_them_are_read(value, expected):
+    assert str(parse_dates(pd.Series([value], dtype=object))[0]) == expected
+
+
+@pytest.mark.parametrize("value", ["2025年13月2日", "令和7年1月2日", "1月2日", "R00001", "", None])
+def test_what_is_not_a_date_stays_unread(value):
+    assert parse_dates(pd.Series([value], dtype=object)).isna().all()
+
+
+def test_a_column_of_japanese_dates_is_not_refused():
+    check_date_column(pd.Series(["2025年1月2日", "2025年2月3日"]), "posted_at", "dump.csv")
+
+
+@pytest.mark.parametrize(
+    ("values", "held"),
+    [
+        (["R1", "R2", "R3"], "holds no dates (none of its values reads as one, e.g. 'R1', 'R2')"),
+        ([None, " ", None], "is empty"),
+    ],
+)
+def test_a_column_without_dates_is_refused_with_examples(values, held):
+    with pytest.raises(InputError) as caught:
+        check_date_column(pd.Series(values, dtype=object), "id", "dump.csv")
+    assert str(caught.value).startswith(f"dump.csv: --date-column 'id' {held}; give a column of dates")

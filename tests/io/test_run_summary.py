@@ -1,0 +1,49 @@
+"""check_made_by refuses predictions whose batch summary names another model (report and drift share it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from taikai.errors import InputError
+from taikai.io import ModelStamp, RunSummary, check_made_by
+
+MADE_BY = "out.summary.json says the predictions were made by model shipped (sha256 aaaaaaaaaaaa…)"
+
+
+def _run(sha256: str = "a" * 64, model: bool = True) -> RunSummary:
+    stamp = ModelStamp("shipped", "/models/shipped", sha256, "2026-01-01") if model else None
+    return RunSummary("out.summary.json", 3, {"ok": 3}, 0, 0, None, stamp)
+
+
+@pytest.mark.parametrize(
+    ("run", "sha256"),
+    [
+        (None, "b" * 64),  # no summary
+        (_run(model=False), "b" * 64),  # a summary without a model stamp
+        (_run(), "a" * 64),  # the same model
+        (_run(), ""),  # the model's hash unknown
+    ],
+)
+def test_nothing_to_refuse(run, sha256):
+    check_made_by(run, "mine", sha256)
+
+
+@pytest.mark.parametrize(
+    ("named", "message"),
+    [
+        (
+            True,
+            f"{MADE_BY}, not by --model mine (sha256 bbbbbbbbbbbb…); name the model that made them, "
+            "or leave --model out",
+        ),
+        (
+            False,
+            f"{MADE_BY}, not by the default model (mine, sha256 bbbbbbbbbbbb…); name the model that made them with "
+            "--model /models/shipped",
+        ),
+    ],
+)
+def test_another_model_is_refused_saying_which_made_them(named, message):
+    with pytest.raises(InputError) as caught:
+        check_made_by(_run(), "mine", "b" * 64, named=named)
+    assert str(caught.value) == message
