@@ -50,7 +50,7 @@ def test_the_reference_says_its_row_count_once(source, rows, described):
 def test_the_reference_line_of_the_report_has_one_count(tiny_model):
     line = check_drift(HOTELS, tiny_model).to_text().splitlines()[1]
     assert line.endswith(": out-of-fold predictions of 2-fold cross-validation on 40 training rows"), line
-    assert line.count("40") == 1
+    assert line.count(" 40 ") == 1  # spaced: the model's tmp path may hold "40" (pytest-405)
 
 
 # 100 classified rows; the reference's word table keeps 手数料 (40 rows) and 朝食 (3 rows) only
