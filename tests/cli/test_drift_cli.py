@@ -147,3 +147,17 @@ def test_the_reference_text_column_needs_a_reference(tiny_model_dir):
     result = run(HOTELS, "--model", tiny_model_dir, "--reference-text-column", "body")
     assert result.exit_code == 2
     assert "--reference-text-column applies to a reference file: give it with --reference FILE" in result.stderr
+
+
+def test_a_date_column_without_dates_is_refused_after_the_first_chunk(tiny_model_dir, tmp_path, monkeypatch):
+    """A dump of millions of rows is not classified to the end before its date column is refused."""
+    from taikai.drift import _files
+
+    monkeypatch.setattr(_files, "CHUNK_ROWS", 10)
+    measured: list[int] = []
+    original = _files.StatisticsBuilder.measure
+    monkeypatch.setattr(_files.StatisticsBuilder, "measure", lambda self, *a: measured.append(1) or original(self, *a))
+    result = run(HOTELS, "--model", tiny_model_dir, "--date-column", "review_id")
+    assert result.exit_code == 2, result.output
+    assert "holds no dates (none of its values in the first 10 rows reads as one, e.g. 'H001', 'H002')" in result.stderr
+    assert measured == []  # nothing was classified

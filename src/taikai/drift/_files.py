@@ -190,7 +190,9 @@ def count_chunks(
     periods: dict[Any, StatisticsBuilder] = {}
     undated = 0
     unread: list[Any] = []  # the first values of the date column, quoted if none of them reads as a date
-    for data in chunks:
+    for index, data in enumerate(chunks):
+        if index == 0 and date_column is not None:  # before classifying a dump whose date column holds no date
+            _check_dates(date_column, source, data[date_index])
         measured = overall.measure(*rows.read(data))
         overall.add(measured)
         if date_index >= 0:
@@ -207,6 +209,16 @@ def count_chunks(
         undated,
         rows.predictions,
     )
+
+
+def _check_dates(column: str, source: str, values: list[Any]) -> None:
+    """Raise the report's error when the first chunk's date cells hold values but none of them reads as a date."""
+    import pandas as pd
+
+    cells = pd.Series(values, dtype=object)
+    held = cells.map(lambda v: v is not None and v == v and str(v).strip() != "")  # v == v: not NaN
+    if held.any() and parse_dates(cells).isna().all():
+        raise no_dates_error(column, source, values, first=len(values) if len(values) >= CHUNK_ROWS else None)
 
 
 def _add_periods(

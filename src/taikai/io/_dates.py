@@ -51,9 +51,10 @@ def parse_dates(values: pd.Series) -> pd.Series:
     return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
 
 
-def no_dates_error(column: str, where: str, values: Iterable[object]) -> InputError:
+def no_dates_error(column: str, where: str, values: Iterable[object], first: int | None = None) -> InputError:
     """Return the error for a date column *column* (of *where*) in which no value reads as a date; *values* are
-    (some of) its values, the first two non-empty ones are quoted."""
+    (some of) its values, the first two non-empty ones are quoted. With *first*, only its first *first* rows were
+    read (a command that stops before reading the rest)."""
     examples: list[str] = []
     for value in values:
         text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
@@ -64,7 +65,8 @@ def no_dates_error(column: str, where: str, values: Iterable[object]) -> InputEr
     if not examples:
         held = "is empty"
     else:
-        held = f"holds no dates (none of its values reads as one, e.g. {', '.join(map(repr, examples))})"
+        among = "its values" if first is None else f"its values in the first {first:,} rows"
+        held = f"holds no dates (none of {among} reads as one, e.g. {', '.join(map(repr, examples))})"
     return InputError(
         f"{where}: --date-column {column!r} {held}; give a column of {DATE_EXAMPLE}, or leave --date-column out"
     )
