@@ -98,6 +98,14 @@ NEUTRAL = "○"
 _ANY_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()), re.IGNORECASE)
 
 
+NOT_JAPANESE_PLACEHOLDERS = re.compile(
+    "|".join(re.escape(p) for kind, p in PLACEHOLDERS.items() if kind is not PiiKind.NAME), re.IGNORECASE
+)
+"""The placeholders of values that are not Japanese text (all but a name's), as written or lower-cased: whether a
+masked text can be classified is judged without them (``taikai.text.check_text(..., ignore=...)``), so that
+masking never turns a text of no Japanese (``090-1234-5678``) into one the model reads (``[電話番号]``)."""
+
+
 def neutralize(text: str) -> str:
     """Return *text* with every placeholder (as written, or lower-cased by normalisation) replaced by :data:`NEUTRAL`.
 
