@@ -20,6 +20,7 @@ class PiiKind(str, Enum):
     ID = "id"
     ACCOUNT = "account"
     CARD = "card"
+    MY_NUMBER = "my_number"
     NAME = "name"
 
     @property
@@ -39,6 +40,7 @@ PLACEHOLDERS: dict[PiiKind, str] = {
     PiiKind.ID: "[ID]",
     PiiKind.ACCOUNT: "[口座]",
     PiiKind.CARD: "[カード番号]",
+    PiiKind.MY_NUMBER: "[個人番号]",
     PiiKind.NAME: "[人名]",
 }
 """The placeholder of each kind, in the order kinds are listed in summaries."""

@@ -158,9 +158,10 @@ def mask_text_column(df: Any, column: str) -> tuple[Any, list[dict[PiiKind, int]
 
 
 def mask_pii(text: str) -> Masked:
-    """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, IDs, bank accounts, card numbers and
-    person names replaced by placeholders (``[メール]``, ``[URL]``, ``[電話番号]``, ``[郵便番号]``, ``[ID]``,
-    ``[口座]``, ``[カード番号]``, ``[人名]``), with the spans of what was replaced.
+    """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, IDs, bank accounts, card numbers, My
+    Numbers (個人番号) and person names replaced by placeholders (``[メール]``, ``[URL]``, ``[電話番号]``,
+    ``[郵便番号]``, ``[ID]``, ``[口座]``, ``[カード番号]``, ``[個人番号]``, ``[人名]``), with the spans of what
+    was replaced.
 
     Masking is best effort: see docs/privacy.md for what it finds, what it misses, and how well.
 

@@ -73,6 +73,17 @@ CARD = re.compile(
     r"(?<![0-9])(?:[0-9]{4}(?P<s>[ \-]?)[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,7}"
     r"|[0-9]{4}(?P<t>[ \-]?)[0-9]{6}(?P=t)[0-9]{4,5})(?![0-9])"
 )
+# My Number (マイナンバー, 個人番号): 12 digits, in groups of four or not. After a word that names it, any such number;
+# elsewhere only one whose check digit is right, and not a timestamp (202401311230) nor an order number.
+_TWELVE = r"[0-9]{4}(?P<s>[ ]?[\-‐‑−]?[ ]?)[0-9]{4}(?P=s)[0-9]{4}"
+MY_NUMBER = re.compile(rf"(?<![0-9\-.,/#])(?<![0-9]:)(?:{_TWELVE})(?![0-9]|[\-.,/:][0-9])")
+_MY_NUMBER_WORD = re.compile(r"(?:マイナンバー|個人番号|my[ ]?number)(?:カード)?[^0-9\n]{0,8}$", re.IGNORECASE)
+_MY_NUMBER_WINDOW = 20  # characters before a number in which its name is looked for
+_NOT_MY_NUMBER = re.compile(
+    r"(?:注文|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|口座|No\.?|#)[^0-9\n]{0,6}$", re.IGNORECASE
+)
+_MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+_TIMESTAMP = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9]")
 _PREFECTURE = r"(?:北海道|東京都|(?:京都|大阪)府|[一-龥]{2,3}県)"
 POSTAL = re.compile(
     rf"〒[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"
@@ -138,6 +149,13 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+def my_number_check_digit(first11: str) -> int:
+    """Return the check digit of a My Number whose first 11 digits are *first11* (the official rule: the digits
+    weighted 6,5,4,3,2,7,6,5,4,3,2 from the left, summed; 11 minus the sum mod 11, or 0 when that mod is 0 or 1)."""
+    remainder = sum(int(d) * w for d, w in zip(first11, _MY_NUMBER_WEIGHTS, strict=True)) % 11
+    return 0 if remainder <= 1 else 11 - remainder
+
+
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isascii() and ch.isdigit())
 
@@ -172,6 +190,22 @@ def find_cards(text: str) -> Iterator[Found]:
         digits = _digits(m.group())
         if 13 <= len(digits) <= 19 and _luhn(digits):
             yield Found(m.start(), m.end(), PiiKind.CARD)
+
+
+def find_my_numbers(text: str) -> Iterator[Found]:
+    if not _FOUR_DIGITS.search(text):
+        return
+    for m in MY_NUMBER.finditer(text):
+        digits = _digits(m.group())
+        before = text[max(0, m.start() - _MY_NUMBER_WINDOW) : m.start()]
+        named = _MY_NUMBER_WORD.search(before) is not None
+        if named or (
+            my_number_check_digit(digits[:11]) == int(digits[11])
+            and not _TIMESTAMP.fullmatch(digits)
+            and not _NOT_MY_NUMBER.search(before)
+            and not re.match(r"[ ]?(?:円|件|個|人|回|枚|本|番|号|%)", text[m.end() : m.end() + 3])
+        ):
+            yield Found(m.start(), m.end(), PiiKind.MY_NUMBER)
 
 
 def find_phones(text: str) -> Iterator[Found]:
@@ -240,6 +274,7 @@ FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_emails,
     find_cards,
     find_phones,
+    find_my_numbers,
     find_postal_codes,
     find_accounts,
     find_ids,
