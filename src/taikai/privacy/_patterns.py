@@ -126,6 +126,15 @@ MESSENGER_ID = re.compile(
     re.IGNORECASE,
 )
 
+# Any account's handle after a word that names it (Lancers ID: tanaka_hiro, ユーザー名は taro88): with a colon, = or
+# は between them any handle with a letter; after a space or nothing, one with a digit, _ or . (ID card stays).
+ACCOUNT_ID = re.compile(
+    r"(?<![A-Za-z])(?<!案件)(?<!注文)(?<!取引)(?<!商品)(?<!依頼)(?<!求人)(?<!仕事)(?<!問い合わせ)(?<!問合せ)"
+    r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム)(?![A-Za-z])"
+    r"[ ]?(?P<sep>は|[:=→])?[ ]?"
+    r"(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39})(?![A-Za-z0-9_@])"
+)
+_ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム")
 
 # Cheap tests run before the patterns: most reviews have no value of most kinds, and a substring test in C is far
 # cheaper than trying a pattern with alternatives at every position.
@@ -255,6 +264,12 @@ def find_ids(text: str) -> Iterator[Found]:
             if any(ch.isalpha() or ch == "_" for ch in m.group()[1:]):
                 yield Found(m.start(), m.end(), PiiKind.ID)
     lowered = text.lower()
+    if any(hint in lowered for hint in _ACCOUNT_ID_HINTS):
+        for m in ACCOUNT_ID.finditer(text):
+            value = m.group("v").rstrip(".-")
+            shaped = any(ch.isdigit() or ch in "_." for ch in value)
+            if len(value) >= 3 and any(ch.isalpha() for ch in value) and (m.group("sep") or shaped):
+                yield Found(m.start("v"), m.start("v") + len(value), PiiKind.ID)
     if not any(hint in lowered for hint in _MESSENGER_HINTS):
         return
     for m in MESSENGER_ID.finditer(text):
