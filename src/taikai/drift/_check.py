@@ -34,6 +34,7 @@ def _statistics(
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
     argument: str = "dump",
+    mask_pii: bool = False,
 ) -> FileStatistics:
     import pandas as pd
 
@@ -49,8 +50,9 @@ def _statistics(
             read_options=read_options,
             progress=progress,
             prefix=prefix,
+            mask_pii=mask_pii,
         )
-    return frame_statistics(data, model, text_column, date_column, freq, prefix=prefix)
+    return frame_statistics(data, model, text_column, date_column, freq, prefix=prefix, mask_pii=mask_pii)
 
 
 def check_drift(
@@ -66,6 +68,7 @@ def check_drift(
     progress: Callable[[int], None] | None = None,
     encoding_errors: str = "strict",
     prefix: str | None = None,
+    mask_pii: bool = False,
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
 
@@ -73,7 +76,8 @@ def check_drift(
     predictions written by ``taikai batch`` with the same model (their status and probability columns are used).
     With *date_column*, each period (``freq`` ``M`` months or ``W`` weeks) is judged too. Predictions written with
     a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several sets in *dump* (the
-    reference's are found on their own).
+    reference's are found on their own). ``mask_pii=True`` masks personal data in the texts of *dump* and
+    *reference* before they are classified or counted (:func:`taikai.mask_pii`): the new words shown hold none.
     """
     model = resolve_model(model)
     read_options = ReadOptions(
@@ -84,7 +88,9 @@ def check_drift(
     else:
         # The reference is read by its own extension, from its first sheet: only the encoding options apply to it.
         reference_options = replace(read_options, input_format=None, sheet=None)
-        ref = _statistics(reference, model, reference_options, text_column=text_column, argument="reference").overall
+        ref = _statistics(
+            reference, model, reference_options, text_column=text_column, argument="reference", mask_pii=mask_pii
+        ).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -95,6 +101,7 @@ def check_drift(
         freq=freq,
         progress=progress,
         prefix=prefix,
+        mask_pii=mask_pii,
     )
     return DriftReport(
         source=found.source,
