@@ -599,3 +599,46 @@ def test_workers_that_keep_dying_give_a_taikai_error_not_a_log(dump, tiny_model_
     err = capfd.readouterr().err
     assert "Traceback" not in err and "distributed." not in err, err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "mask_pii", "shown", "hidden"),
+    [
+        (
+            "a.csv",
+            'id,text\nP001,手数料が高い\nP002,"bad line 田中さん 090-1111-2222",extra,fields\n',
+            True,
+            "'P002,\"bad line [人名]さん [電話番号]\",extra,fields\\n'",
+            "090-1111-2222",
+        ),
+        (
+            "a.jsonl",
+            '{"id": 1, "text": "手数料が高い"}\n{"id": 2, "text": "mail sato@example.com 090-1111-2222"\n',
+            True,
+            '\'{"id": 2, "text": "mail [メール] [電話番号]"\\n\'',
+            "sato@example.com",
+        ),
+        (
+            "a.csv",
+            'id,text\nP001,手数料が高い\nP002,"bad line 田中さん 090-1111-2222",extra,fields\n',
+            False,
+            "090-1111-2222",
+            "[電話番号]",
+        ),
+    ],
+    ids=["csv", "jsonl", "csv-not-masked"],
+)
+def test_a_bad_line_s_text_is_masked_in_the_error_with_mask_pii(
+    client, tiny_model_dir, tmp_path, name, content, mask_pii, shown, hidden
+):
+    """The local engine masks a malformed record's text in its error under --mask-pii; the Dask engine did not."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        classify_files(
+            tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client, mask_pii=mask_pii
+        )
+    message = str(raised.value)
+    line = 3 if name.endswith(".csv") else 2
+    assert f"{tmp_path / 'in' / name}:{line}: malformed record" in message, message
+    assert shown in message and hidden not in message, message

@@ -383,3 +383,29 @@ def test_every_command_that_reads_a_text_file_takes_encoding_errors(tmp_path, ti
     assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output  # drift: 1 is "drift: yes"
     warned = r"taikai: warning: .*: 1 row\(s\) hold 1 undecodable byte\(s\) read as U\+FFFD: line\(s\) \d"
     assert re.search(warned, result.stderr), result.stderr
+
+
+_BAD_RECORD = 'id,text\nP001,手数料が高い\nP002,"bad line 田中さん 090-1111-2222",extra,fields\n'
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "hint"),
+    [
+        ("batch", ["--text-column", "text", "-o", "{out}.csv"], "fix it, or pass --on-bad-lines report"),
+        ("report", ["-o", "{out}.html"], "fix it (every record needs one field per column)"),
+        ("suggest", ["-o", "{out}.csv"], "fix it (every record needs one field per column)"),
+    ],
+)
+@pytest.mark.parametrize("mask", [True, False])
+def test_a_malformed_record_s_text_is_masked_in_the_error_with_mask_pii(run, tmp_path, command, options, hint, mask):
+    """report and suggest quoted a malformed record's text unmasked under --mask-pii (batch masked it)."""
+    data = tmp_path / "in.csv"
+    data.write_text(_BAD_RECORD, encoding="utf-8")
+    given = [o.format(out=tmp_path / "out") for o in options] + (["--mask-pii"] if mask else [])
+    result = run(command, str(data), *given)
+    assert result.exit_code == 2, result.output
+    text = "[人名]さん [電話番号]" if mask else "田中さん 090-1111-2222"
+    assert f'taikai: error: {data}:3: malformed record (expected 2 fields, found 4): \'P002,"bad line {text}"' in (
+        result.output
+    ), result.output
+    assert hint in result.output

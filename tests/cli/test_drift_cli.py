@@ -161,3 +161,31 @@ def test_a_date_column_without_dates_is_refused_after_the_first_chunk(tiny_model
     assert result.exit_code == 2, result.output
     assert "holds no dates (none of its values in the first 10 rows reads as one, e.g. 'H001', 'H002')" in result.stderr
     assert measured == []  # nothing was classified
+
+
+@pytest.mark.parametrize(
+    ("flag", "shown", "hidden"),
+    [
+        # Without masking the name is a new word, but no piece of an e-mail address is (as a URL's is not).
+        ([], ["蒼井さん"], ["aoi", "shotaro", "example", "jp"]),
+        (["--mask-pii"], [], ["蒼井", "aoi", "shotaro", "example", "jp", "○"]),
+    ],
+)
+def test_new_words_hold_no_e_mail_piece_and_with_mask_pii_no_name(tiny_model_dir, tmp_path, flag, shown, hidden):
+    """drift printed aoi, shotaro, jp and 蒼井 as new words, in its text and JSON, and had no --mask-pii."""
+    import pandas as pd
+
+    hotels = pd.read_csv(HOTELS)
+    hotels["text"] = [t + " 蒼井さんに aoi.shotaro@example.jp で連絡した" for t in hotels["text"]]
+    dump, out = tmp_path / "dump.csv", tmp_path / "drift.json"
+    hotels.to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--json", out, *flag)
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("  new words: ")]
+    words = json.loads(out.read_text(encoding="utf-8"))["overall"]["new_words"]
+    listed = [w["word"] for w in words]
+    assert "連絡" in line and "連絡" in listed
+    for word in shown:
+        assert f" {word} (" in line and word in listed
+    for word in hidden:
+        assert not any(word in w for w in listed) and word not in line, (word, line)

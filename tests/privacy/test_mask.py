@@ -28,7 +28,7 @@ def case_params():
 def test_case_set_is_large_and_covers_every_kind_and_trap():
     assert len(CASES) >= 150
     groups = {case["group"] for case in CASES}
-    assert {"email", "url", "phone", "postal", "id", "account", "card", "name"} <= groups
+    assert {"email", "url", "phone", "postal", "id", "account", "card", "my_number", "name"} <= groups
     assert sum(case["group"].startswith("trap") for case in CASES) >= 60
     for kind in PiiKind:
         assert any(kind.placeholder in case["expected"] for case in CASES if not case["known_miss"]), kind
@@ -90,6 +90,7 @@ def test_masked_and_spans_are_frozen_typed_values():
         (PiiKind.ID, "[ID]"),
         (PiiKind.ACCOUNT, "[口座]"),
         (PiiKind.CARD, "[カード番号]"),
+        (PiiKind.MY_NUMBER, "[個人番号]"),
         (PiiKind.NAME, "[人名]"),
     ],
 )
@@ -199,3 +200,21 @@ def test_masked_to_dict_is_json_ready_with_kinds_as_strings(text, expected):
     assert all(type(k) is str for k in values["counts"]) and all(type(s["kind"]) is str for s in values["spans"])
     assert set(masked.counts()) == {PiiKind(k) for k in values["counts"]}  # counts() keeps its PiiKind keys
     assert [PiiSpan(PiiKind(s.pop("kind")), **s) for s in values["spans"]] == list(masked.spans)
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [
+        ("123456789018", True),  # 1*6+2*5+3*4+4*3+5*2+6*7+7*6+8*5+9*4+0*3+1*2 = 212; 212 % 11 = 3; 11 - 3 = 8
+        ("987654321093", True),
+        ("271828182840", True),  # remainder 0 or 1: the check digit is 0
+        ("000000000019", True),
+        ("123456789012", False),
+        ("987654321090", False),
+    ],
+)
+def test_my_number_check_digit(number, valid):
+    from taikai.privacy._patterns import my_number_check_digit
+
+    assert (my_number_check_digit(number[:11]) == int(number[11])) is valid
+    assert (mask_pii(f"番号 {number} を送った").text == "番号 [個人番号] を送った") is valid

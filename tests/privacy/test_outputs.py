@@ -203,7 +203,7 @@ def test_predict_with_mask_pii(tiny_model_dir, fmt):
         assert json.loads(result.stdout)[0]["text"] == "[人名]さんの電話[電話番号]に手数料の話"
 
 
-@pytest.mark.parametrize("command", ["predict", "batch", "report", "suggest"])
+@pytest.mark.parametrize("command", ["predict", "batch", "report", "suggest", "drift"])
 def test_mask_pii_has_help(command):
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "--mask-pii" in result.output and "[人名]" in result.output
@@ -261,3 +261,38 @@ def test_report_masks_the_lines_batch_set_aside(tmp_path, tiny_model_dir):
     page = html.read_text(encoding="utf-8")
     assert "[電話番号]" in page and "090-1234-5678" not in page and "田中" not in page
     assert "Personal data masked (--mask-pii)" in page
+
+
+STATUS_TEXTS = [
+    "090-1234-5678",  # error: no Japanese, before and after masking
+    "Call me at 090-1234-5678 or mail a@b.jp, Mr. Tanaka",
+    "see https://example.com/a and @tanaka_88",
+    "田中さんに090-1234-5678で連絡",  # ok both ways
+    "連絡は a@b.jp へ",
+    "",
+    "   ",
+]
+
+
+def _status(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    return list(zip(frame["status"].tolist(), frame["message"].fillna("").tolist(), strict=True))
+
+
+@pytest.mark.parametrize("text", STATUS_TEXTS)
+def test_masking_keeps_a_row_s_status_and_message(tiny_model, tmp_path, tiny_model_dir, text):
+    """Placeholders are Japanese: 090-1234-5678 (an error) became [電話番号], classified as ok, under --mask-pii."""
+    frame = pd.DataFrame({"text": [text]})
+    plain = _status(tiny_model.predict_frame(frame, "text"))
+    assert _status(tiny_model.predict_frame(frame, "text", mask_pii=True)) == plain
+    data = tmp_path / "in.csv"
+    frame.to_csv(data, index=False)
+    for masked in (False, True):
+        out = tmp_path / f"out{masked}.csv"
+        run(
+            "batch", data, "-o", out, "--text-column", "text", "-m", tiny_model_dir, *(["--mask-pii"] if masked else [])
+        )
+        assert _status(read_predictions(out)) == plain, masked
+    if text.strip():
+        result = CliRunner().invoke(cli, ["predict", text, "-m", str(tiny_model_dir), "--format", "json", "--mask-pii"])
+        [row] = json.loads(result.stdout)
+        assert (row["status"], row.get("message") or "") == plain[0]

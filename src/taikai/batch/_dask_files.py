@@ -215,7 +215,9 @@ def run_dask(
     tmp, futures = output.absolute().with_name(output.name + PARTIAL), []
     try:
         # JSONL input is read for its types on the cluster's workers (see read_input)
-        ddf, schema = read_input(input, options.input_format, options.encoding, options.text_column, True, client)
+        ddf, schema = read_input(
+            input, options.input_format, options.encoding, options.text_column, True, client, options.mask_pii
+        )
         files = [str(f) for f in input_files(input, options.input_format)[0]] if LINE_COLUMN in ddf.columns else []
         fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
         added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]

@@ -7,6 +7,7 @@ object, a list, a number) reaches the model as it is, so that its row says ``not
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import glob
 from pathlib import Path
@@ -21,6 +22,7 @@ import pyarrow.parquet as pq
 import taikai.io as tio
 from taikai.errors import InputError
 from taikai.io import OutputSpec
+from taikai.privacy import default_masker
 
 _READ_ROWS = 50_000
 FILE_COLUMN = "__taikai_file"
@@ -99,12 +101,14 @@ def _read_text_file(
     stringify: frozenset[str],
     text_column: str | None,
     locate: bool,
+    mask_pii: bool = False,
 ) -> pd.DataFrame:
     """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns.
 
     When *text_column* is in *stringify* (JSONL) it is an ``object`` column, whose cells that are neither text
     nor missing keep their own value; with *locate*, the :data:`FILE_COLUMN` (*index*) and :data:`LINE_COLUMN`
-    say where each row is.
+    say where each row is. With *mask_pii*, a malformed record's text is masked in the error, as the local engine
+    masks it.
     """
     reader = _open(path, fmt, encoding, schema.names)
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
@@ -113,9 +117,12 @@ def _read_text_file(
     lines: list[int] = []
     for chunk in reader.chunks(_READ_ROWS):
         if chunk.bad:
+            bad = chunk.bad[0]
+            if mask_pii:
+                bad = dataclasses.replace(bad, raw=default_masker().mask(bad.raw).text)
             raise tio.bad_line_error(
                 path,
-                chunk.bad[0],
+                bad,
                 "the Dask engine stops at such lines: fix them, or run the local engine with "
                 "--on-bad-lines report to set them aside",
             )
@@ -182,6 +189,7 @@ def read_input(
     text_column: str | None = None,
     locate: bool = False,
     client: Any = None,
+    mask_pii: bool = False,
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns.
 
@@ -189,7 +197,8 @@ def read_input(
     their columns' types: a column keeps one type over all files, ints and floats make floats, any other mix is
     text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells
     that are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL
-    partitions also hold :data:`FILE_COLUMN` and :data:`LINE_COLUMN` (not in the schema).
+    partitions also hold :data:`FILE_COLUMN` and :data:`LINE_COLUMN` (not in the schema). With *mask_pii*, the
+    error for a malformed record shows its text masked.
     """
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
@@ -224,6 +233,7 @@ def read_input(
             stringify=stringify,
             text_column=text_column,
             locate=locate,
+            mask_pii=mask_pii,
             meta=meta,
             enforce_metadata=False,
         )

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import check_output, encoding_errors_option, model_inputs, model_option, prefix_option
+from taikai.cli._common import (
+    check_output,
+    encoding_errors_option,
+    mask_pii_option,
+    model_inputs,
+    model_option,
+    prefix_option,
+)
 
 NOT_JUDGED_EXIT = 3
 """The exit code of ``--exit-code`` when no figure could be judged (1 is drift, 2 an input error)."""
@@ -48,6 +55,7 @@ NOT_JUDGED_EXIT = 3
 @encoding_errors_option
 @click.option("--sheet", default=None, help="xlsx sheet name or number (default: the first).")
 @prefix_option
+@mask_pii_option
 @click.option(
     "--exit-code",
     is_flag=True,
@@ -68,6 +76,7 @@ def drift(
     encoding_errors: str,
     sheet: str | None,
     prefix: str | None,
+    mask_pii: bool,
     exit_code: bool,
 ) -> None:
     """Say whether DUMP still looks like the reviews the model was trained on: token OOV rate, unclassifiable
@@ -77,7 +86,8 @@ def drift(
     with the same model (its status and p_* columns are used, prefixed ones too: see --prefix). The reference is
     the statistics stored in the model at training time, or --reference FILE. The output ends with the line
     "drift: yes", "drift: no" or "drift: not judged (WHY)" (too few classifiable rows); --json writes the same
-    figures with "alert": true or false and "verdict". Thresholds: docs/drift.md.
+    figures with "alert": true or false and "verdict". Thresholds: docs/drift.md. With --mask-pii the texts are
+    masked before they are counted, so that the new words hold no name or address.
     """
     from taikai.drift import Verdict, check_drift
     from taikai.errors import InputError
@@ -101,6 +111,7 @@ def drift(
         input_format=input_format,
         sheet=sheet,
         prefix=prefix,
+        mask_pii=mask_pii,
     )
     if json_out is not None:
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -36,6 +36,7 @@ def _statistics(
     argument: str = "dump",
     model_named: bool = True,
     text_option: str = "--text-column",
+    mask_pii: bool = False,
 ) -> FileStatistics:
     import pandas as pd
 
@@ -53,8 +54,11 @@ def _statistics(
             prefix=prefix,
             model_named=model_named,
             text_option=text_option,
+            mask_pii=mask_pii,
         )
-    return frame_statistics(data, model, text_column, date_column, freq, prefix=prefix, text_option=text_option)
+    return frame_statistics(
+        data, model, text_column, date_column, freq, prefix=prefix, text_option=text_option, mask_pii=mask_pii
+    )
 
 
 def check_drift(
@@ -71,6 +75,7 @@ def check_drift(
     encoding_errors: str = "strict",
     prefix: str | None = None,
     reference_text_column: str | None = None,
+    mask_pii: bool = False,
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
 
@@ -79,7 +84,8 @@ def check_drift(
     With *date_column*, each period (``freq`` ``M`` months or ``W`` weeks) is judged too. Predictions written with
     a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several sets in *dump* (the
     reference's are found on their own). The reference's texts are in *reference_text_column* (default:
-    *text_column*).
+    *text_column*). ``mask_pii=True`` masks personal data in the texts of *dump* and *reference* before they are
+    classified or counted (:func:`taikai.mask_pii`): the new words shown hold none.
     """
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
@@ -101,6 +107,7 @@ def check_drift(
             argument="reference",
             model_named=named,
             text_option="--reference-text-column",
+            mask_pii=mask_pii,
         ).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
@@ -113,6 +120,7 @@ def check_drift(
         progress=progress,
         prefix=prefix,
         model_named=named,
+        mask_pii=mask_pii,
     )
     return DriftReport(
         source=found.source,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -10,12 +11,16 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from taikai.model import CONFIDENCE_BINS, DriftStatistics, Model, word_vocabulary
+from taikai.privacy import NEUTRAL, NOT_JAPANESE_PLACEHOLDERS, neutralize
 from taikai.text import Status, WordTagger, check_text, japanese_share
 
 FOREIGN_BELOW = 0.5
 """A classified text whose kana and kanji are fewer than this share of its letters counts as not Japanese."""
 
 Array = np.ndarray[Any, Any]
+# An e-mail address in a normalised text (NFKC, lower-case): its pieces (a name, a domain, jp) are not words of the
+# text, and are left out of the content words as a URL is (read as "url", which the tagger skips).
+_EMAIL = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
 
 
 class Row(NamedTuple):
@@ -94,7 +99,7 @@ class StatisticsBuilder:
         known = self.known if known is None else known
         out = []
         for i, value in enumerate(texts):
-            checked = check_text(value)
+            checked = check_text(value, ignore=NOT_JAPANESE_PLACEHOLDERS)
             status = checked.status if statuses is None else statuses[i]
             if status is Status.EMPTY:
                 out.append(_EMPTY)
@@ -102,7 +107,12 @@ class StatisticsBuilder:
             if status is not Status.OK or not checked.ok:
                 out.append(_ERROR)
                 continue
-            tokens, words = self.tagger.words(checked.text)
+            text = neutralize(checked.text)  # a masked text's placeholders as ○, as the model reads them
+            tokens, words = self.tagger.words(text)
+            if "@" in text:
+                words = self.tagger.words(_EMAIL.sub(" url ", text))[1]
+            if text != checked.text:  # a placeholder is no word (○, ○さん)
+                words = [w for w in words if NEUTRAL not in w]
             oov = sum(1 for t in tokens if t not in known) if known is not None else 0
             reason, sentiment = reason_proba[i], sentiment_proba[i] if len(sentiment_proba) else _NONE
             top = -1 if not len(reason) or np.isnan(reason).any() else int(np.argmax(reason))

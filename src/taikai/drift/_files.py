@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from taikai.io import (
     warn_decoding,
 )
 from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probabilities, unprefixed
+from taikai.privacy import default_masker
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -55,13 +56,20 @@ class _Rows:
     """Where a chunk's texts, statuses and probabilities are, for a raw dump or a predictions file."""
 
     def __init__(
-        self, model: Model, path: str, columns: list[str], text_column: str, text_option: str = "--text-column"
+        self,
+        model: Model,
+        path: str,
+        columns: list[str],
+        text_column: str,
+        text_option: str = "--text-column",
+        mask_pii: bool = False,
     ) -> None:
         if text_column not in columns:
             raise InputError(
                 f"{path}: no column {text_column!r}; the columns are {columns}. Name the text column with {text_option}"
             )
         self.model = model
+        self.mask_pii = mask_pii
         self.path = path
         self.columns = columns
         self.done = 0  # data rows read before the chunk
@@ -85,6 +93,8 @@ class _Rows:
     def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
         texts = data[self.text]
+        if self.mask_pii:  # before anything reads them: the new words are shown
+            texts = default_masker().mask_values(texts)[0]
         if not self.predictions:
             done = self.model.classify(texts)
             return texts, done.statuses, done.reason_proba, done.sentiment_proba
@@ -112,6 +122,7 @@ def file_statistics(
     prefix: str | None = None,
     model_named: bool = True,
     text_option: str = "--text-column",
+    mask_pii: bool = False,
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
@@ -122,7 +133,8 @@ def file_statistics(
     sets; default: the one the batch summary beside *path* recorded, or the only one). Predictions whose batch
     summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
     was named with ``--model``; else it is the default model). *text_option* is the option an error about a
-    missing *text_column* names (``--reference-text-column`` for a reference file).
+    missing *text_column* names (``--reference-text-column`` for a reference file). *mask_pii* masks personal
+    data in the texts before they are counted (:func:`taikai.mask_pii`), and in a malformed record's error.
     """
     path = Path(path)
     reader = (read_options or ReadOptions()).open(path)
@@ -133,7 +145,10 @@ def file_statistics(
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
             if chunk.bad:
-                raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)")
+                bad = chunk.bad[0]
+                if mask_pii:
+                    bad = replace(bad, raw=default_masker().mask(bad.raw).text)
+                raise bad_line_error(path, bad, "fix it (every record needs one field per column)")
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             yield chunk.data
             if progress is not None:
@@ -144,7 +159,7 @@ def file_statistics(
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
         check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
-    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq, text_option)
+    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq, text_option, mask_pii)
     if notes:
         warn_decoding(path, notes)
     return counted
@@ -159,6 +174,7 @@ def frame_statistics(
     source: str = "<frame>",
     prefix: str | None = None,
     text_option: str = "--text-column",
+    mask_pii: bool = False,
 ) -> FileStatistics:
     """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`."""
     columns = unprefixed(frame.columns, find_prefix(frame.columns, source, prefix))
@@ -166,7 +182,7 @@ def frame_statistics(
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
         for start in range(0, len(frame), CHUNK_ROWS)
     )
-    return count_chunks(source, columns, data, model, text_column, date_column, freq, text_option)
+    return count_chunks(source, columns, data, model, text_column, date_column, freq, text_option, mask_pii)
 
 
 def count_chunks(
@@ -178,11 +194,13 @@ def count_chunks(
     date_column: str | None,
     freq: str,
     text_option: str = "--text-column",
+    mask_pii: bool = False,
 ) -> FileStatistics:
-    """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns*."""
+    """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns*; with *mask_pii*,
+    their texts masked first."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    rows = _Rows(model, source, columns, text_column, text_option)
+    rows = _Rows(model, source, columns, text_column, text_option, mask_pii)
     if date_column is not None and date_column not in columns:
         raise InputError(f"{source}: no column {date_column!r} (--date-column); the columns are {columns}")
     date_index = columns.index(date_column) if date_column is not None else -1

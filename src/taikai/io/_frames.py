@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,13 +37,14 @@ def read_table(
     encoding: str | None = None,
     sheet: str | None = None,
     encoding_errors: str = "strict",
+    mask_pii: bool = False,
 ) -> Table:
     """Read every row of *path*: CSV and TSV cells as text, other formats with their own types.
 
     A malformed record stops the reading with its file and line (as ``taikai batch --on-bad-lines error`` does);
-    blank lines are skipped. Rows whose bytes did not all decode cleanly (U+FFFD with
-    ``encoding_errors="replace"``, CP932's private-use characters) are in ``Table.notes``, and a
-    :class:`~taikai.errors.DataWarning` names them.
+    with *mask_pii* the error shows the record's text masked. Blank lines are skipped. Rows whose bytes did not
+    all decode cleanly (U+FFFD with ``encoding_errors="replace"``, CP932's private-use characters) are in
+    ``Table.notes``, and a :class:`~taikai.errors.DataWarning` names them.
     """
     import pandas as pd
 
@@ -55,7 +56,12 @@ def read_table(
     notes: list[Any] = []
     for chunk in reader.chunks(_CHUNK_ROWS):
         if chunk.bad:
-            raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)")
+            bad = chunk.bad[0]
+            if mask_pii:
+                from taikai.privacy import default_masker
+
+                bad = replace(bad, raw=default_masker().mask(bad.raw).text)
+            raise bad_line_error(path, bad, "fix it (every record needs one field per column)")
         notes.extend(note for _, note in sorted(chunk.notes.items()))
         for column, values in zip(columns, chunk.data, strict=True):
             column.extend(values)
@@ -92,15 +98,17 @@ def _dtype(fmt: str, values: list[Any]) -> str | None:
     return "str" if fmt in ("csv", "tsv") else (None if values else "object")
 
 
-def read_predictions(path: str | Path, encoding: str | None = None, encoding_errors: str = "strict") -> pd.DataFrame:
+def read_predictions(
+    path: str | Path, encoding: str | None = None, encoding_errors: str = "strict", mask_pii: bool = False
+) -> pd.DataFrame:
     """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis.
 
     CSV and TSV cells are text: empty cells become missing values and columns of numbers become numbers (the
     probabilities, counts), as a spreadsheet would read them. The columns keep their names: the readers of
     predictions give prefixed ones (``batch --prefix pred_``) their plain names with
-    :func:`taikai.model.predictions_frame`.
+    :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed record's error shows its text masked.
     """
-    table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors)
+    table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors, mask_pii=mask_pii)
     if table.format not in TEXT_FORMATS[:2]:
         return table.frame
     return table.frame.apply(_typed)

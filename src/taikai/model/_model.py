@@ -20,7 +20,7 @@ from taikai.model._metadata import ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
 from taikai.model._word_block import FeatureBlocks
-from taikai.privacy import neutralize
+from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS, neutralize
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
 from taikai.text import Status, check_text
 
@@ -114,7 +114,8 @@ class Model:
         matcher = self.prepare_rules(rules)
         mode = RulesMode.parse(rules_mode)
         n = len(values)
-        checked = [check_text(v, self.max_chars) for v in values]
+        # A masked text is judged without its placeholders: masking must not make a text of no Japanese readable.
+        checked = [check_text(v, self.max_chars, NOT_JAPANESE_PLACEHOLDERS) for v in values]
         good = Status.OK
         ok = [i for i, c in enumerate(checked) if c.status is good]
         reason_p = np.full((n, len(self.reason_labels)), np.nan)

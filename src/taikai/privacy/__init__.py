@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._lazy import lazy_attributes
 from taikai.privacy._kinds import (
     NEUTRAL,
+    NOT_JAPANESE_PLACEHOLDERS,
     PLACEHOLDERS,
     Masked,
     PiiKind,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NEUTRAL",
+    "NOT_JAPANESE_PLACEHOLDERS",
     "PLACEHOLDERS",
     "Masked",
     "PiiKind",

@@ -20,6 +20,7 @@ class PiiKind(str, Enum):
     ID = "id"
     ACCOUNT = "account"
     CARD = "card"
+    MY_NUMBER = "my_number"
     NAME = "name"
 
     @property
@@ -39,6 +40,7 @@ PLACEHOLDERS: dict[PiiKind, str] = {
     PiiKind.ID: "[ID]",
     PiiKind.ACCOUNT: "[口座]",
     PiiKind.CARD: "[カード番号]",
+    PiiKind.MY_NUMBER: "[個人番号]",
     PiiKind.NAME: "[人名]",
 }
 """The placeholder of each kind, in the order kinds are listed in summaries."""
@@ -96,6 +98,14 @@ class Masked:
 NEUTRAL = "○"
 """What the model reads in place of a placeholder: a mark that writers also use for a hidden name (○○さん)."""
 _ANY_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()), re.IGNORECASE)
+
+
+NOT_JAPANESE_PLACEHOLDERS = re.compile(
+    "|".join(re.escape(p) for kind, p in PLACEHOLDERS.items() if kind is not PiiKind.NAME), re.IGNORECASE
+)
+"""The placeholders of values that are not Japanese text (all but a name's), as written or lower-cased: whether a
+masked text can be classified is judged without them (``taikai.text.check_text(..., ignore=...)``), so that
+masking never turns a text of no Japanese (``090-1234-5678``) into one the model reads (``[電話番号]``)."""
 
 
 def neutralize(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -11,6 +12,17 @@ from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan
 from taikai.privacy._names import find_names
 from taikai.privacy._patterns import FINDERS, Found
 from taikai.text import PosTagger, nfkc_with_offsets
+
+LIST_MARK = "■"
+"""What the finders read in place of a circled or parenthesised numeral (①, ⑴, ⒈, ㉑): a list marker, not digits."""
+_LIST_NUMERALS = {
+    c: LIST_MARK
+    for c in (*range(0x2460, 0x2500), *range(0x3251, 0x3260), *range(0x32B1, 0x32C0))
+    if any(ch.isdigit() for ch in unicodedata.normalize("NFKC", chr(c)))
+}
+# NFKC makes ① a 1 and ⑴ a (1): the numeral would join the number after it (①090-… reads 1090-…) or end up
+# inside a value's span. Read one character for another, the offsets of the original hold.
+_HAS_LIST_NUMERAL = re.compile("[" + "".join(map(chr, _LIST_NUMERALS)) + "]")
 
 
 def _select(found: list[Found]) -> list[Found]:
@@ -46,12 +58,13 @@ class PiiMasker:
         """Return *text* with each value found replaced by its kind's placeholder, and the spans replaced."""
         if not text:
             return Masked(text)
+        searched = text.translate(_LIST_NUMERALS) if _HAS_LIST_NUMERAL.search(text) else text
         # Most texts hold nothing to mask: look in the NFKC text first, and track offsets only when needed.
-        nfkc = unicodedata.normalize("NFKC", text)
+        nfkc = unicodedata.normalize("NFKC", searched)
         selected = self._find(nfkc)
         if not selected:
             return Masked(text)
-        folded = nfkc_with_offsets(text)
+        folded = nfkc_with_offsets(searched)
         if folded.text != nfkc:  # NFKC cluster by cluster differs from the whole text's: look again
             selected = self._find(folded.text)
         parts: list[str] = []
@@ -145,9 +158,10 @@ def mask_text_column(df: Any, column: str) -> tuple[Any, list[dict[PiiKind, int]
 
 
 def mask_pii(text: str) -> Masked:
-    """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, IDs, bank accounts, card numbers and
-    person names replaced by placeholders (``[メール]``, ``[URL]``, ``[電話番号]``, ``[郵便番号]``, ``[ID]``,
-    ``[口座]``, ``[カード番号]``, ``[人名]``), with the spans of what was replaced.
+    """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, IDs, bank accounts, card numbers, My
+    Numbers (個人番号) and person names replaced by placeholders (``[メール]``, ``[URL]``, ``[電話番号]``,
+    ``[郵便番号]``, ``[ID]``, ``[口座]``, ``[カード番号]``, ``[個人番号]``, ``[人名]``), with the spans of what
+    was replaced.
 
     Masking is best effort: see docs/privacy.md for what it finds, what it misses, and how well.
 

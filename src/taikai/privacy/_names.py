@@ -26,6 +26,9 @@ from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
+# Job titles that follow a surname as an honorific does (田中社長に, 山田部長から): a name only when the words before
+# are all tagged a person's name, one of them a surname (not 会社の社長, 副社長, 元社長, IT社長).
+TITLES = frozenset({"社長", "会長", "部長", "課長", "係長", "店長", "専務", "常務", "所長", "室長", "院長", "編集長"})
 PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
 # Words UniDic tags as person names, or does not know, that name a platform, a service or a role.
 NOT_NAMES = frozenset(
@@ -145,12 +148,18 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     words = tagger.tag(text) if honorific else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
-        if word.surface not in HONORIFICS or i == 0:
+        title = word.surface in TITLES
+        if (word.surface not in HONORIFICS and not title) or i == 0:
             continue
         j = i
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
         run = words[j:i]
+        if title:
+            if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):
+                yield Found(run[0].start, run[-1].end, PiiKind.NAME)
+                taken[j:i] = [True] * (i - j)
+            continue
         if run and _allowed(run) and "".join(w.surface for w in words[j : i + 1]) not in COMMON_WITH_HONORIFIC:
             yield Found(run[0].start, run[-1].end, PiiKind.NAME)
             taken[j:i] = [True] * (i - j)

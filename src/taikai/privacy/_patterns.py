@@ -73,9 +73,21 @@ CARD = re.compile(
     r"(?<![0-9])(?:[0-9]{4}(?P<s>[ \-]?)[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,7}"
     r"|[0-9]{4}(?P<t>[ \-]?)[0-9]{6}(?P=t)[0-9]{4,5})(?![0-9])"
 )
+# My Number (マイナンバー, 個人番号): 12 digits, in groups of four or not. After a word that names it, any such number;
+# elsewhere only one whose check digit is right, and not a timestamp (202401311230) nor an order number.
+_TWELVE = r"[0-9]{4}(?P<s>[ ]?[\-‐‑−]?[ ]?)[0-9]{4}(?P=s)[0-9]{4}"
+MY_NUMBER = re.compile(rf"(?<![0-9\-.,/#])(?<![0-9]:)(?:{_TWELVE})(?![0-9]|[\-.,/:][0-9])")
+_MY_NUMBER_WORD = re.compile(r"(?:マイナンバー|個人番号|my[ ]?number)(?:カード)?[^0-9\n]{0,8}$", re.IGNORECASE)
+_MY_NUMBER_WINDOW = 20  # characters before a number in which its name is looked for
+_NOT_MY_NUMBER = re.compile(
+    r"(?:注文|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|口座|No\.?|#)[^0-9\n]{0,6}$", re.IGNORECASE
+)
+_MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+_TIMESTAMP = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9]")
 _PREFECTURE = r"(?:北海道|東京都|(?:京都|大阪)府|[一-龥]{2,3}県)"
 POSTAL = re.compile(
     rf"〒[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"
+    rf"|(?<=〒■)[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"  # 〒①150-0001: the list marker stays
     rf"|(?<=郵便番号)(?:[ ]?(?:は|[:=])?[ ]?)[0-9]{{3}}{DASH}?[0-9]{{4}}(?![0-9])"
     rf"|(?<![0-9\-.,/:])[0-9]{{3}}{DASH}[0-9]{{4}}(?![0-9\-])(?=[ ]?{_PREFECTURE})"
 )
@@ -114,6 +126,15 @@ MESSENGER_ID = re.compile(
     re.IGNORECASE,
 )
 
+# Any account's handle after a word that names it (Lancers ID: tanaka_hiro, ユーザー名は taro88): with a colon, = or
+# は between them any handle with a letter; after a space or nothing, one with a digit, _ or . (ID card stays).
+ACCOUNT_ID = re.compile(
+    r"(?<![A-Za-z])(?<!案件)(?<!注文)(?<!取引)(?<!商品)(?<!依頼)(?<!求人)(?<!仕事)(?<!問い合わせ)(?<!問合せ)"
+    r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム)(?![A-Za-z])"
+    r"[ ]?(?P<sep>は|[:=→])?[ ]?"
+    r"(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39})(?![A-Za-z0-9_@])"
+)
+_ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム")
 
 # Cheap tests run before the patterns: most reviews have no value of most kinds, and a substring test in C is far
 # cheaper than trying a pattern with alternatives at every position.
@@ -135,6 +156,13 @@ def _luhn(digits: str) -> bool:
             d = d * 2 - 9 if d > 4 else d * 2
         total += d
     return total % 10 == 0
+
+
+def my_number_check_digit(first11: str) -> int:
+    """Return the check digit of a My Number whose first 11 digits are *first11* (the official rule: the digits
+    weighted 6,5,4,3,2,7,6,5,4,3,2 from the left, summed; 11 minus the sum mod 11, or 0 when that mod is 0 or 1)."""
+    remainder = sum(int(d) * w for d, w in zip(first11, _MY_NUMBER_WEIGHTS, strict=True)) % 11
+    return 0 if remainder <= 1 else 11 - remainder
 
 
 def _digits(text: str) -> str:
@@ -171,6 +199,22 @@ def find_cards(text: str) -> Iterator[Found]:
         digits = _digits(m.group())
         if 13 <= len(digits) <= 19 and _luhn(digits):
             yield Found(m.start(), m.end(), PiiKind.CARD)
+
+
+def find_my_numbers(text: str) -> Iterator[Found]:
+    if not _FOUR_DIGITS.search(text):
+        return
+    for m in MY_NUMBER.finditer(text):
+        digits = _digits(m.group())
+        before = text[max(0, m.start() - _MY_NUMBER_WINDOW) : m.start()]
+        named = _MY_NUMBER_WORD.search(before) is not None
+        if named or (
+            my_number_check_digit(digits[:11]) == int(digits[11])
+            and not _TIMESTAMP.fullmatch(digits)
+            and not _NOT_MY_NUMBER.search(before)
+            and not re.match(r"[ ]?(?:円|件|個|人|回|枚|本|番|号|%)", text[m.end() : m.end() + 3])
+        ):
+            yield Found(m.start(), m.end(), PiiKind.MY_NUMBER)
 
 
 def find_phones(text: str) -> Iterator[Found]:
@@ -220,6 +264,12 @@ def find_ids(text: str) -> Iterator[Found]:
             if any(ch.isalpha() or ch == "_" for ch in m.group()[1:]):
                 yield Found(m.start(), m.end(), PiiKind.ID)
     lowered = text.lower()
+    if any(hint in lowered for hint in _ACCOUNT_ID_HINTS):
+        for m in ACCOUNT_ID.finditer(text):
+            value = m.group("v").rstrip(".-")
+            shaped = any(ch.isdigit() or ch in "_." for ch in value)
+            if len(value) >= 3 and any(ch.isalpha() for ch in value) and (m.group("sep") or shaped):
+                yield Found(m.start("v"), m.start("v") + len(value), PiiKind.ID)
     if not any(hint in lowered for hint in _MESSENGER_HINTS):
         return
     for m in MESSENGER_ID.finditer(text):
@@ -239,6 +289,7 @@ FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_emails,
     find_cards,
     find_phones,
+    find_my_numbers,
     find_postal_codes,
     find_accounts,
     find_ids,

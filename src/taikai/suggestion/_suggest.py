@@ -78,7 +78,11 @@ class Suggestion:
 
 
 def _frame(
-    predictions: str | Path | pd.DataFrame, encoding: str | None, encoding_errors: str, prefix: str | None
+    predictions: str | Path | pd.DataFrame,
+    encoding: str | None,
+    encoding_errors: str,
+    prefix: str | None,
+    mask_pii: bool = False,
 ) -> tuple[pd.DataFrame, str]:
     """Return the predictions with their predicted columns under their plain names, and where they come from."""
     from taikai.model import predictions_frame
@@ -88,7 +92,7 @@ def _frame(
 
         path = Path(predictions)
         run = read_summary(path)
-        frame = read_predictions(path, encoding, encoding_errors)
+        frame = read_predictions(path, encoding, encoding_errors, mask_pii)
         return predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None), str(path)
     return predictions_frame(predictions, "<frame>", prefix), "<frame>"
 
@@ -165,7 +169,7 @@ def suggest(
             from taikai.io import check_not_input, with_summary
 
             check_not_input(Path(out), with_summary("the predictions", Path(predictions)))
-    df, source = _frame(predictions, encoding, encoding_errors, prefix)
+    df, source = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
     for name in (text_column, id_column):
         if name and name not in df.columns:
             raise InputError(f"{source}: no column {name!r}; the columns are {list(map(str, df.columns))}")

@@ -60,8 +60,12 @@ _BLANK = CheckedText("", Status.EMPTY, "empty or whitespace-only text")
 _NOT_JAPANESE = CheckedText("", Status.ERROR, "no Japanese characters: the model only reads Japanese")
 
 
-def check_text(value: object, max_chars: int = MAX_CHARS) -> CheckedText:
-    """Normalise *value* and say whether it can be classified (``ok``), is ``empty``, or is an ``error``."""
+def check_text(value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None) -> CheckedText:
+    """Normalise *value* and say whether it can be classified (``ok``), is ``empty``, or is an ``error``.
+
+    *ignore* matches, in the normalised text, what stands for text taken out of it (the placeholders of masked
+    personal data): it is not Japanese, and a text of nothing else is an error, as the values it replaced were.
+    """
     if type(value) is not str:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return _MISSING
@@ -76,6 +80,7 @@ def check_text(value: object, max_chars: int = MAX_CHARS) -> CheckedText:
     if len(text) > max_chars:
         text = text[:max_chars]
         message = f"text longer than {max_chars} characters: only the first {max_chars} were classified"
-    if not _JAPANESE.search(text):
+    judged = ignore.sub("", text) if ignore is not None and "[" in text else text
+    if not _JAPANESE.search(judged):
         return _NOT_JAPANESE
     return CheckedText(text, Status.OK, message)

@@ -183,7 +183,7 @@ def write_report(
     check_output_dir(Path(out))
     path = Path(predictions)
     check_not_input(Path(out), with_summary("the predictions", path))
-    df = read_predictions(path, encoding, encoding_errors)
+    df = read_predictions(path, encoding, encoding_errors, mask_pii=bool(options.get("mask_pii")))
     page = build_report(df, source=path.name, run=read_summary(path), source_path=path, **options)
     out = Path(out)
     out.write_text(page, encoding="utf-8")
