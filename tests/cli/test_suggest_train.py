@@ -253,3 +253,22 @@ def test_train_help_lists_the_new_options(run, option):
 @pytest.mark.parametrize("option", ["--n", "--strategy", "--seed", "--text-column", "--id-column", "--output-encoding"])
 def test_suggest_help_lists_its_options(run, option):
     assert option in run("suggest", "--help").output
+
+
+def test_suggest_refuses_a_filled_sheet_and_replaces_it_with_force(run, tmp_path, predictions):
+    sheet = tmp_path / "sheet.xlsx"
+    assert run("suggest", predictions, "-o", sheet, "--text-column", "body").exit_code == 0
+    fill_xlsx(sheet)
+    before = sheet.read_bytes()
+    result = run("suggest", predictions, "-o", sheet, "--text-column", "body")
+    assert result.exit_code == 2
+    assert (
+        f"taikai: error: --output {sheet}: already exists and holds 16 filled reasons/sentiment cell(s): the labels "
+        "would be lost; choose another file, or pass --force (overwrite=True) to replace it"
+    ) in result.stderr
+    assert sheet.read_bytes() == before
+    result = run("suggest", predictions, "-o", sheet, "--text-column", "body", "--force")
+    assert result.exit_code == 0 and f"sheet written to {sheet}" in result.output
+    rows = list(openpyxl.load_workbook(sheet).worksheets[0].values)
+    reasons = [row[rows[0].index("reasons")] for row in rows[1:]]
+    assert len(reasons) == 11 and not any(reasons)
