@@ -245,6 +245,30 @@ def test_train_add_drops_rows_already_in_the_data(run, tmp_path, tiny_csv):
     assert "your labels" not in result.output  # one added row: nothing to cross-validate
 
 
+@pytest.mark.parametrize(
+    ("options", "rows"),
+    [
+        (["--test-size", "0.25"], "40 rows (30 train + 2 added = 32 trained on, 10 test)"),
+        (["--test-size", "0.25", "--refit-all"], "40 rows (30 train + 2 added = 32 trained on, 10 test; then refitted"),
+        (["--test-size", "0"], "40 rows (40 train + 2 added = 42 trained on, 0 test)"),
+    ],
+)
+def test_info_shows_the_added_files_and_the_rows_trained_on(run, tmp_path, tiny_csv, options, rows):
+    """Regression: info named only DATA, and its train rows left out the added rows the model was fitted on."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "text,reasons,sentiment\n生成AIに負けた,rejection,negative\nAIで十分だと言われた,rejection,negative\n,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m"
+    trained = run("train", tiny_csv, "--add", sheet, "--add-weight", "2", "--out", out, "--folds", "0", *options)
+    assert trained.exit_code == 0, trained.output
+    result = run("info", "--model", out)
+    assert result.exit_code == 0
+    assert f"data:       {tiny_csv.name}: {rows}" in result.output
+    assert f"added:      {sheet}  (3 rows, 2 used, 1 blank, weight 2)" in result.output
+
+
 @pytest.mark.parametrize("option", ["--add", "--add-weight", "--on-bad-rows", "--compare-folds"])
 def test_train_help_lists_the_new_options(run, option):
     assert option in run("train", "--help").output
