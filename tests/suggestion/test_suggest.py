@@ -225,12 +225,21 @@ def test_suggest_refuses_to_overwrite_a_sheet_unless_told(tmp_path, name, filled
     assert out.read_bytes() != before or not filled
 
 
-def test_suggest_refuses_an_existing_file_that_is_not_a_sheet(tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [
+        "my own notes\n",
+        "text,reasons,sentiment\n手数料が高い,fees,negative\n",  # predictions or labelled data: no model_reason
+    ],
+)
+def test_suggest_refuses_an_existing_file_that_is_not_a_sheet(tmp_path, content):
     out = tmp_path / "notes.csv"
-    out.write_text("my own notes\n", encoding="utf-8")
-    with pytest.raises(taikai.InputError, match=r"notes\.csv: already exists \(not a sheet taikai can read\)"):
+    out.write_text(content, encoding="utf-8")
+    with pytest.raises(
+        taikai.InputError, match=r"notes\.csv: already exists \(not a labelling sheet taikai can read\)"
+    ):
         taikai.suggest(predictions(), out, n=10, text_column="body")
-    assert out.read_text(encoding="utf-8") == "my own notes\n"
+    assert out.read_text(encoding="utf-8") == content
 
 
 def test_a_missing_column_lists_the_columns_as_the_frame_names_them():

@@ -78,7 +78,7 @@ def check_sheet_out(out: Path, overwrite: bool) -> None:
         return
     filled = filled_labels(out)
     if filled is None:
-        held = "already exists (not a sheet taikai can read)"
+        held = "already exists (not a labelling sheet taikai can read)"
     elif filled:
         held = f"already exists and holds {filled:,} filled reasons/sentiment cell(s): the labels would be lost"
     else:
@@ -87,7 +87,8 @@ def check_sheet_out(out: Path, overwrite: bool) -> None:
 
 
 def filled_labels(path: Path) -> int | None:
-    """Return the filled ``reasons`` and ``sentiment`` cells of the sheet *path*, or ``None`` if it is no sheet."""
+    """Return the filled ``reasons`` and ``sentiment`` cells of the labelling sheet *path* (as :func:`write_sheet`
+    writes it), or ``None`` if it is no such sheet."""
     try:
         if sheet_format(path) == "xlsx":
             from openpyxl import load_workbook
@@ -104,9 +105,9 @@ def filled_labels(path: Path) -> int | None:
     if not rows:
         return None
     header = [str(c).strip() if c is not None else "" for c in rows[0]]
-    columns = [header.index(name) for name in TO_FILL[:2] if name in header]
-    if not columns:
+    if not {"model_reason", *TO_FILL[:2]} <= set(header):  # a predictions file has reasons and sentiment too
         return None
+    columns = [header.index(name) for name in TO_FILL[:2]]
     return sum(1 for row in rows[1:] for j in columns if j < len(row) and str(row[j] or "").strip())
 
 

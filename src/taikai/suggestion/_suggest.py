@@ -165,11 +165,11 @@ def suggest(
         check_path("out", out)
     if out is not None:
         sheet_format(Path(out))
-        check_sheet_out(Path(out), overwrite)
         if isinstance(predictions, (str, Path)):
             from taikai.io import check_not_input, with_summary
 
             check_not_input(Path(out), with_summary("the predictions", Path(predictions)))
+        check_sheet_out(Path(out), overwrite)
     df, source, columns = _frame(predictions, encoding, encoding_errors, prefix)
     for name in (text_column, id_column):
         if name and name not in df.columns:
