@@ -245,6 +245,24 @@ def test_train_add_drops_rows_already_in_the_data(run, tmp_path, tiny_csv):
     assert "your labels" not in result.output  # one added row: nothing to cross-validate
 
 
+def test_train_add_of_a_cp932_copy_drops_its_rows_as_duplicates(run, tmp_path):
+    """Regression: CP932 writes 〜 and − as ～ and －, so a copy through Excel was trained on a second time."""
+    rows = [
+        ("報酬は月3〜5万円ほどで手数料が高い", "fees", "negative"),
+        ("手取りが−20%になって手数料が高い", "fees", "negative"),
+        ("本業が忙しくて時間がない", "time", "neutral"),
+        ("直接契約に切り替えました", "graduated", "positive"),
+    ]
+    data, copy = tmp_path / "data.csv", tmp_path / "copy.csv"
+    text = "text,reasons,sentiment\n" + "".join(",".join(row) + "\n" for row in rows)
+    data.write_text(text, encoding="utf-8")
+    copy.write_bytes(text.encode("cp932"))
+    assert "～" in copy.read_bytes().decode("cp932")  # the CP932 form of 〜
+    result = run("train", data, "--add", copy, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 0, result.output
+    assert f"added: {copy}  (4 rows, 0 used, 4 duplicates, weight 1)" in result.output
+
+
 @pytest.mark.parametrize(
     ("options", "rows"),
     [
