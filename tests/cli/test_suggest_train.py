@@ -245,6 +245,48 @@ def test_train_add_drops_rows_already_in_the_data(run, tmp_path, tiny_csv):
     assert "your labels" not in result.output  # one added row: nothing to cross-validate
 
 
+def test_train_add_of_a_cp932_copy_drops_its_rows_as_duplicates(run, tmp_path):
+    """Regression: CP932 writes 〜 and − as ～ and －, so a copy through Excel was trained on a second time."""
+    rows = [
+        ("報酬は月3〜5万円ほどで手数料が高い", "fees", "negative"),
+        ("手取りが−20%になって手数料が高い", "fees", "negative"),
+        ("本業が忙しくて時間がない", "time", "neutral"),
+        ("直接契約に切り替えました", "graduated", "positive"),
+    ]
+    data, copy = tmp_path / "data.csv", tmp_path / "copy.csv"
+    text = "text,reasons,sentiment\n" + "".join(",".join(row) + "\n" for row in rows)
+    data.write_text(text, encoding="utf-8")
+    copy.write_bytes(text.encode("cp932"))
+    assert "～" in copy.read_bytes().decode("cp932")  # the CP932 form of 〜
+    result = run("train", data, "--add", copy, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 0, result.output
+    assert f"added: {copy}  (4 rows, 0 used, 4 duplicates, weight 1)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("options", "rows"),
+    [
+        (["--test-size", "0.25"], "40 rows (30 train + 2 added = 32 trained on, 10 test)"),
+        (["--test-size", "0.25", "--refit-all"], "40 rows (30 train + 2 added = 32 trained on, 10 test; then refitted"),
+        (["--test-size", "0"], "40 rows (40 train + 2 added = 42 trained on, 0 test)"),
+    ],
+)
+def test_info_shows_the_added_files_and_the_rows_trained_on(run, tmp_path, tiny_csv, options, rows):
+    """Regression: info named only DATA, and its train rows left out the added rows the model was fitted on."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "text,reasons,sentiment\n生成AIに負けた,rejection,negative\nAIで十分だと言われた,rejection,negative\n,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m"
+    trained = run("train", tiny_csv, "--add", sheet, "--add-weight", "2", "--out", out, "--folds", "0", *options)
+    assert trained.exit_code == 0, trained.output
+    result = run("info", "--model", out)
+    assert result.exit_code == 0
+    assert f"data:       {tiny_csv.name}: {rows}" in result.output
+    assert f"added:      {sheet}  (3 rows, 2 used, 1 blank, weight 2)" in result.output
+
+
 @pytest.mark.parametrize("option", ["--add", "--add-weight", "--on-bad-rows", "--compare-folds"])
 def test_train_help_lists_the_new_options(run, option):
     assert option in run("train", "--help").output
@@ -279,3 +321,22 @@ def test_train_add_notes_added_files_that_disagree_and_warns_of_a_sheet_without_
     assert f"taikai: warning: {empty}: added no labelled row (1 row(s): 1 without any label, 0 unusable)" in (
         result.stderr
     )
+
+
+def test_suggest_refuses_a_filled_sheet_and_replaces_it_with_force(run, tmp_path, predictions):
+    sheet = tmp_path / "sheet.xlsx"
+    assert run("suggest", predictions, "-o", sheet, "--text-column", "body").exit_code == 0
+    fill_xlsx(sheet)
+    before = sheet.read_bytes()
+    result = run("suggest", predictions, "-o", sheet, "--text-column", "body")
+    assert result.exit_code == 2
+    assert (
+        f"taikai: error: --output {sheet}: already exists and holds 16 filled reasons/sentiment cell(s): the labels "
+        "would be lost; choose another file, or pass --force (overwrite=True) to replace it"
+    ) in result.stderr
+    assert sheet.read_bytes() == before
+    result = run("suggest", predictions, "-o", sheet, "--text-column", "body", "--force")
+    assert result.exit_code == 0 and f"sheet written to {sheet}" in result.output
+    rows = list(openpyxl.load_workbook(sheet).worksheets[0].values)
+    reasons = [row[rows[0].index("reasons")] for row in rows[1:]]
+    assert len(reasons) == 11 and not any(reasons)

@@ -1,6 +1,7 @@
 """Matching rules on the text the model reads: surface, lemma, all, not, regex, normalisation and order."""
 
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +156,20 @@ def test_rules_resolve_from_a_path_a_rule_set_or_a_matcher(tmp_path, given):
     assert matcher is not None and matcher.rules == rules
     assert read_rules(value) == rules
     assert resolve_rules(None) is None and read_rules(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("手数料で2割も引かれる", True),  # regression: digits were missed, and writers use them
+        ("手数料で２割も引かれる", True),  # full-width: NFKC makes it 2
+        ("手数料で二割も引かれる", True),
+        ("手数料で七割引かれた", True),
+        ("手数料で20%引かれる", True),
+        ("割に合わないので引いた", False),
+    ],
+)
+def test_the_example_fee_percentage_rule_reads_digits_and_kanji(text, fires):
+    matcher = compile_rules(read_rules(Path(__file__).parents[2] / "examples" / "rules.toml"))
+    [hits] = matcher.match_all([check_text(text).text])
+    assert ("fee percentage taken" in hits.names) is fires

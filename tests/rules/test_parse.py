@@ -76,6 +76,14 @@ RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
         # missing name or label
         ('[[rule]]\nlabel = "fees"\nany = ["a"]\n', r"rules\.toml:1: rule \(no name\) \(rule 1 of the file\): no name"),
         ('[[rule]]\nname = "r1"\nany = ["a"]\n', r"rule 'r1' \(rule 1 of the file\): no label"),
+        (
+            '[[rule]]\nname = 5\nlabel = "fees"\nany = ["a"]\n',
+            r"rules\.toml:1: rule \(no name\) \(rule 1 of the file\): the name must be text, not 5; write it in quotes",
+        ),
+        (
+            '[[rule]]\nname = "r1"\nlabel = ["fees"]\nany = ["a"]\n',
+            r"rule 'r1' \(rule 1 of the file\): the label must be text, not \['fees'\]; write it in quotes",
+        ),
         ('[[rule]]\nname = "a|b"\nlabel = "fees"\nany = ["a"]\n', r"may not contain '\|'"),
         # an empty rule, or one with only `not`
         ('[[rule]]\nname = "r1"\nlabel = "fees"\n', r"rule 'r1' .*: the rule matches nothing"),

@@ -185,3 +185,66 @@ def test_the_tally_prints_counts_with_thousands_separators(total, not_ok, duplic
     text = str(s)
     assert all(part in text for part in expected), text
     assert "per predicted reason: low_pay 1,500" in text
+
+
+def fill_sheet(path, cells):
+    """Fill the first *cells* rows' reasons and sentiment of the sheet at *path* (xlsx or csv), as a person does."""
+    if path.suffix == ".xlsx":
+        wb = openpyxl.load_workbook(path)
+        ws = wb.worksheets[0]
+        header = [c.value for c in ws[1]]
+        for row in list(ws.iter_rows(min_row=2))[:cells]:
+            row[header.index("reasons")].value = "fees"
+            row[header.index("sentiment")].value = "negative"
+        wb.save(path)
+    else:
+        sheet = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        sheet.loc[: cells - 1, ["reasons", "sentiment"]] = ["fees", "negative"]
+        sheet.to_csv(path, index=False, encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("name", "filled", "message"),
+    [
+        ("s.xlsx", 5, "already exists and holds 10 filled reasons/sentiment cell(s): the labels would be lost"),
+        ("s.csv", 3, "already exists and holds 6 filled reasons/sentiment cell(s): the labels would be lost"),
+        ("s.csv", 0, "already exists (a sheet with no reasons/sentiment filled in)"),
+    ],
+)
+def test_suggest_refuses_to_overwrite_a_sheet_unless_told(tmp_path, name, filled, message):
+    out = tmp_path / name
+    taikai.suggest(predictions(), out, n=10, text_column="body", id_column="review_id")
+    if filled:
+        fill_sheet(out, filled)
+    before = out.read_bytes()
+    with pytest.raises(taikai.InputError) as caught:
+        taikai.suggest(predictions(), out, n=10, text_column="body", id_column="review_id")
+    assert message in str(caught.value) and "pass --force (overwrite=True)" in str(caught.value)
+    assert out.read_bytes() == before
+    taikai.suggest(predictions(), out, n=10, text_column="body", id_column="review_id", overwrite=True)
+    assert out.read_bytes() != before or not filled
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "my own notes\n",
+        "text,reasons,sentiment\n手数料が高い,fees,negative\n",  # predictions or labelled data: no model_reason
+    ],
+)
+def test_suggest_refuses_an_existing_file_that_is_not_a_sheet(tmp_path, content):
+    out = tmp_path / "notes.csv"
+    out.write_text(content, encoding="utf-8")
+    with pytest.raises(
+        taikai.InputError, match=r"notes\.csv: already exists \(not a labelling sheet taikai can read\)"
+    ):
+        taikai.suggest(predictions(), out, n=10, text_column="body")
+    assert out.read_text(encoding="utf-8") == content
+
+
+def test_a_missing_column_lists_the_columns_as_the_frame_names_them():
+    df = predictions().rename(columns={c: f"pred_{c}" for c in predictions().columns if c not in {"body", "review_id"}})
+    with pytest.raises(taikai.InputError) as caught:
+        taikai.suggest(df, n=5, text_column="body", id_column="nope")
+    assert "no column 'nope'" in str(caught.value)
+    assert "'pred_status'" in str(caught.value) and "'status'" not in str(caught.value)

@@ -39,6 +39,28 @@ def test_split_column_decides_train_and_test(tiny_csv):
     assert test["sentiment_accuracy"] == again.sentiment.accuracy
 
 
+@pytest.mark.parametrize(
+    ("test_size", "warned"),
+    [
+        (
+            0.5,
+            "--test-size 0.5 (test_size=0.5) is ignored: <frame> has a split column, which decides the train and "
+            "test rows",
+        ),
+        (0.2, None),  # the default: nobody asked for it
+    ],
+)
+def test_a_test_size_beside_a_split_column_is_said_to_be_ignored(tiny_csv, test_size, warned):
+    df = pd.read_csv(tiny_csv)
+    df["split"] = ["test" if i % 5 == 0 else "train" for i in range(len(df))]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = taikai.train(df, folds=0, test_size=test_size, config=FeatureConfig())
+    said = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning) and "split" in str(w.message)]
+    assert len(said) == (warned is not None) and all(warned in message for message in said)
+    assert model.metadata.training_data["test_rows"] == 8  # the split column decided either way
+
+
 def _vocabulary(model):
     [words] = [b for b in feature_blocks(model.pipeline) if b.kind == "word"]
     return set(words.vectorizer.vocabulary_)

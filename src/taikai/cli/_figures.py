@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from taikai.labels import METRIC_NAMES
+
+if TYPE_CHECKING:
+    from taikai.model import InputFile, ModelMetadata
 
 
 def count(value: object) -> str:
@@ -31,3 +35,27 @@ def describe_dictionary(dictionary: Mapping[str, object]) -> str:
     size = dictionary.get("sys_dic_bytes")
     name = f"{dictionary.get('name', '?')} {dictionary.get('version', '?')}"
     return f"{name} (sys.dic {size:,} bytes)" if isinstance(size, int) else name
+
+
+def describe_input(f: InputFile) -> str:
+    """Return one input file of a model as ``small.csv  (426 rows, 400 used, 26 blank, weight 2)``."""
+    counts = f"{f.rows:,} rows, {f.used:,} used"
+    counts += "".join(
+        f", {n:,} {what}" for n, what in ((f.blank, "blank"), (f.bad, "skipped"), (f.duplicates, "duplicates")) if n
+    )
+    weight = f", weight {f.weight:g}" if f.role == "added" else ""
+    return f"{f.file}  ({counts}{weight})"
+
+
+def describe_rows(meta: ModelMetadata) -> str:
+    """Return the rows of the base data a model split, and those it was fitted on with the added files', as
+    ``318 train + 40 added = 358 trained on, 82 test`` (``318 train, 82 test`` without added files)."""
+    data = meta.training_data
+    train, test = data.get("train_rows"), data.get("test_rows")
+    added = sum(f.used for f in meta.inputs if f.role == "added")
+    rows = f"{count(train)} train"
+    if added:
+        fitted = f" = {count(train + added)} trained on" if isinstance(train, int) else ""
+        rows = f"{count(train)} train + {count(added)} added{fitted}"
+    refit = "; then refitted on all of them" if meta.refit_on_all_rows else ""
+    return f"{rows}, {count(test)} test{refit}"

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 import click
 
 from taikai.cli._common import check_output, labelled_data_options, model_inputs, model_option
-from taikai.cli._figures import count, describe_dictionary, describe_figures, describe_thresholds
+from taikai.cli._figures import (
+    count,
+    describe_dictionary,
+    describe_figures,
+    describe_input,
+    describe_rows,
+    describe_thresholds,
+)
 from taikai.io import SPLITS
 
 if TYPE_CHECKING:
@@ -127,8 +134,9 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
         f"reasons:    {', '.join(display_order(meta.reasons, REASON_IDS))}",
         f"sentiments: {', '.join(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {_thresholds(meta)}",
-        f"data:       {data.get('file', '<frame>')}: {count(data.get('rows'))} rows ({count(data.get('train_rows'))} "
-        f"train, {count(data.get('test_rows'))} test), sha256 {data.get('file_sha256') or data.get('content_sha256')}",
+        f"data:       {data.get('file', '<frame>')}: {count(data.get('rows'))} rows ({describe_rows(meta)}), "
+        f"sha256 {data.get('file_sha256') or data.get('content_sha256')}",
+        *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
         f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
         "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),
         f"dictionary: {describe_dictionary(meta.dictionary)}",

@@ -41,6 +41,7 @@ STRATEGIES = ("margin", "entropy", "random")
     default=None,
     help="A .csv sheet's encoding [default: utf-8-sig]; cp932 for old Excel. Unencodable characters become '?'.",
 )
+@click.option("--force", is_flag=True, help="Replace an existing --output sheet (a filled sheet loses its labels).")
 @prefix_option
 @mask_pii_option
 def suggest(
@@ -56,12 +57,14 @@ def suggest(
     output_encoding: str | None,
     prefix: str | None,
     mask_pii: bool,
+    force: bool,
 ) -> None:
     """Pick the rows of PREDICTIONS (taikai batch output) worth labelling and write them as a sheet to fill in.
 
     The sheet lists the id, the text and the model's reason and sentiment with probabilities, then the empty
     columns reasons (primary, dropdown), sentiment (dropdown) and more_reasons for a person to fill in. Train on
-    it with: taikai train DATA --add SHEET --out MODEL.
+    it with: taikai train DATA --add SHEET --out MODEL. Refuses an existing --output (unless --force), saying how
+    many labels it holds.
     """
     from taikai.io import with_summary
     from taikai.suggestion import suggest as pick
@@ -80,5 +83,6 @@ def suggest(
         output_encoding=output_encoding,
         mask_pii=mask_pii,
         prefix=prefix,
+        overwrite=force,
     )
     click.echo(str(result))

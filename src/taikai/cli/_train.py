@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from taikai.cli._common import check_output, labelled_data_options
-from taikai.cli._figures import count, describe_figures
+from taikai.cli._figures import count, describe_figures, describe_input
 
 if TYPE_CHECKING:
     from taikai.model import ModelMetadata
@@ -162,13 +162,7 @@ def _check_out(out: Path, data: Path, add: tuple[Path, ...]) -> None:
 def training_summary(meta: ModelMetadata, out: Path) -> str:
     """Return what a training run prints: the output, every input file's rows, CV/test figures, before/after."""
     lines = [f"model written to {out}"]
-    for f in meta.inputs:
-        counts = f"{f.rows:,} rows, {f.used:,} used"
-        counts += "".join(
-            f", {n:,} {what}" for n, what in ((f.blank, "blank"), (f.bad, "skipped"), (f.duplicates, "duplicates")) if n
-        )
-        weight = f", weight {f.weight:g}" if f.role == "added" else ""
-        lines.append(f"{f.role + ':':7s}{f.file}  ({counts}{weight})")
+    lines += [f"{f.role + ':':7s}{describe_input(f)}" for f in meta.inputs]
     if meta.training_data.get("added_disagreeing_duplicates"):
         n = meta.training_data["added_disagreeing_duplicates"]
         lines.append(f"note:  {count(n)} dropped duplicate(s) carry labels that differ from DATA's (DATA's were kept)")

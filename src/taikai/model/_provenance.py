@@ -2,9 +2,11 @@
 
 The row hashes let :func:`taikai.evaluate` say how many evaluated rows the model has already seen
 ("312 of 734 rows (43 %) were in this model's training data"). A row is keyed by its text as the model sees
-it (normalised, cut to its length limit), so the same review in another file, encoding or column order matches.
-They are saved in ``metadata.json`` as ``training_data.row_hashes``, a versioned addition that older metadata
-lacks (:meth:`ModelMetadata.fitted_rows` is then ``None``).
+it (normalised, cut to its length limit) with the characters a CP932 round trip changes folded
+(:func:`taikai.text.same_text_key`, version 2), so the same review in another file, encoding or column order
+matches. They are saved in ``metadata.json`` as ``training_data.row_hashes``, a versioned addition that older
+metadata lacks (:meth:`ModelMetadata.fitted_rows` is then ``None``); version 1 (no fold) is still read, and
+compared with the key it was made with.
 """
 
 from __future__ import annotations
@@ -20,11 +22,17 @@ import numpy.typing as npt
 
 from taikai.errors import ModelError
 from taikai.model._fields import DAMAGED_HINT
-from taikai.text import Status, check_text
+from taikai.text import Status, check_text, same_text_key
 
-ROW_HASHES_VERSION = 1
+ROW_HASHES_VERSION = 2
 ROW_HASH_BYTES = 8
-ROW_HASH_METHOD = "sha256 of the normalised text (UTF-8), first 8 bytes as a big-endian uint64; sorted, unique"
+ROW_HASH_METHOD = (
+    "sha256 of the normalised text with CP932 round-trip characters folded (UTF-8), first 8 bytes as a big-endian "
+    "uint64; sorted, unique"
+)
+_V1_METHOD = "sha256 of the normalised text (UTF-8), first 8 bytes as a big-endian uint64; sorted, unique"
+READ_VERSIONS = (1, ROW_HASHES_VERSION)
+"""The row-hash versions this taikai reads: 1 keyed the normalised text without the CP932 fold."""
 
 
 def content_sha256(rows: Iterable[Sequence[object]]) -> str:
@@ -39,12 +47,16 @@ def _hash(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:ROW_HASH_BYTES], "big")
 
 
-def text_hashes(values: Iterable[object], max_chars: int | None = None) -> npt.NDArray[np.uint64]:
-    """Return the row hash of each value, in order (0 for a value that is no classifiable text)."""
+def text_hashes(
+    values: Iterable[object], max_chars: int | None = None, version: int = ROW_HASHES_VERSION
+) -> npt.NDArray[np.uint64]:
+    """Return the row hash of each value, in order (0 for a value that is no classifiable text), keyed as row
+    hashes of *version* key them."""
     out = []
     for value in values:
         checked = check_text(value) if max_chars is None else check_text(value, max_chars)
-        out.append(_hash(checked.text) if checked.status is Status.OK else 0)
+        key = checked.text if version == 1 else same_text_key(checked.text)
+        out.append(_hash(key) if checked.status is Status.OK else 0)
     return np.array(out, dtype=np.uint64)
 
 
@@ -53,6 +65,7 @@ class RowHashes:
     """The sorted, unique row hashes of the texts a model was fitted on."""
 
     hashes: npt.NDArray[np.uint64]
+    version: int = ROW_HASHES_VERSION
 
     @classmethod
     def of(cls, values: Iterable[object], max_chars: int | None = None) -> RowHashes:
@@ -65,7 +78,7 @@ class RowHashes:
 
     def contains(self, values: Iterable[object], max_chars: int | None = None) -> npt.NDArray[np.bool_]:
         """Return, for each value, whether its text is one of these rows."""
-        wanted = text_hashes(values, max_chars)
+        wanted = text_hashes(values, max_chars, self.version)
         if not len(self.hashes):
             return np.zeros(len(wanted), dtype=bool)
         at = np.minimum(np.searchsorted(self.hashes, wanted), len(self.hashes) - 1)
@@ -76,8 +89,8 @@ class RowHashes:
         """Return the JSON-ready form saved in the metadata."""
         data = self.hashes.astype(">u8").tobytes()
         return {
-            "version": ROW_HASHES_VERSION,
-            "method": ROW_HASH_METHOD,
+            "version": self.version,
+            "method": ROW_HASH_METHOD if self.version == ROW_HASHES_VERSION else _V1_METHOD,
             "count": len(self.hashes),
             "data": base64.b64encode(data).decode("ascii"),
         }
@@ -85,10 +98,11 @@ class RowHashes:
     @classmethod
     def from_dict(cls, values: object, source: str = "metadata") -> RowHashes:
         """Read what :meth:`to_dict` wrote; raise :class:`ModelError` for another version or damaged data."""
-        if not isinstance(values, dict) or values.get("version") != ROW_HASHES_VERSION:
-            version = values.get("version") if isinstance(values, dict) else None
+        version = values.get("version") if isinstance(values, dict) else None
+        if not isinstance(values, dict) or version not in READ_VERSIONS:
             raise ModelError(
-                f"{source}: row hashes of version {version!r}, but this taikai reads version {ROW_HASHES_VERSION}"
+                f"{source}: row hashes of version {version!r}, but this taikai reads version(s) "
+                f"{', '.join(map(str, READ_VERSIONS))}"
             )
         try:
             data = base64.b64decode(values["data"], validate=True)
@@ -101,4 +115,4 @@ class RowHashes:
             ) from exc
         if len(hashes) != values.get("count") or (len(hashes) > 1 and not (np.diff(hashes) > 0).all()):
             raise ModelError(f"{source}: damaged row hashes (count or order does not match); {DAMAGED_HINT}")
-        return cls(hashes)
+        return cls(hashes, 1 if version == 1 else ROW_HASHES_VERSION)

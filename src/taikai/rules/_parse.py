@@ -128,7 +128,9 @@ def _parse_rule(table: dict[str, Any], k: int, line: int | None, source: str) ->
     ]
     for key in ("name", "label"):
         value = table.get(key)
-        if not isinstance(value, str) or not value.strip():
+        if key in table and not isinstance(value, str):
+            problems.append(f'{where}: the {key} must be text, not {value!r}; write it in quotes: {key} = "…"')
+        elif not isinstance(value, str) or not value.strip():
             problems.append(f'{where}: no {key}; give one as {key} = "…"')
     name = table.get("name")
     if isinstance(name, str) and "|" in name:

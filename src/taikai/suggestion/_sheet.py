@@ -72,6 +72,58 @@ def sheet_format(path: Path) -> str:
     return fmt
 
 
+def check_sheet_out(out: Path, overwrite: bool) -> None:
+    """Refuse an existing *out* unless *overwrite*: it may be a sheet a person has filled; say how many labels."""
+    if overwrite or not out.exists():
+        return
+    filled = filled_labels(out)
+    if filled is None:
+        held = "already exists (not a labelling sheet taikai can read)"
+    elif filled:
+        held = f"already exists and holds {filled:,} filled reasons/sentiment cell(s): the labels would be lost"
+    else:
+        held = "already exists (a sheet with no reasons/sentiment filled in)"
+    raise InputError(f"--output {out}: {held}; choose another file, or pass --force (overwrite=True) to replace it")
+
+
+def filled_labels(path: Path) -> int | None:
+    """Return the filled ``reasons`` and ``sentiment`` cells of the labelling sheet *path* (as :func:`write_sheet`
+    writes it), or ``None`` if it is no such sheet."""
+    try:
+        if sheet_format(path) == "xlsx":
+            from openpyxl import load_workbook
+
+            wb = load_workbook(path, read_only=True)
+            try:
+                rows = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+            finally:
+                wb.close()
+        else:
+            rows = _csv_rows(path)
+    except Exception:  # whatever the file is, it is not a sheet taikai can read
+        return None
+    if not rows:
+        return None
+    header = [str(c).strip() if c is not None else "" for c in rows[0]]
+    if not {"model_reason", *TO_FILL[:2]} <= set(header):  # a predictions file has reasons and sentiment too
+        return None
+    columns = [header.index(name) for name in TO_FILL[:2]]
+    return sum(1 for row in rows[1:] for j in columns if j < len(row) and str(row[j] or "").strip())
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    import csv
+
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return list(csv.reader(text.splitlines()))
+    raise InputError(f"{path}: neither UTF-8 nor CP932")
+
+
 def definitions(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str, str, str, str, str]]:
     """Return (kind, id, 日本語, meaning, 説明) per reason and sentiment of the model (taxonomy text where known)."""
     known = {r.id: r for r in REASONS}

@@ -12,7 +12,7 @@ from taikai.errors import InputError, check_int, check_path, parse_choice, wrong
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
 from taikai.privacy import format_counts, mask_text_column, sum_counts
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
-from taikai.suggestion._sheet import sheet_format, write_sheet
+from taikai.suggestion._sheet import check_sheet_out, sheet_format, write_sheet
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -83,8 +83,9 @@ def _frame(
     encoding_errors: str,
     prefix: str | None,
     mask_pii: bool = False,
-) -> tuple[pd.DataFrame, str]:
-    """Return the predictions with their predicted columns under their plain names, and where they come from."""
+) -> tuple[pd.DataFrame, str, list[str]]:
+    """Return the predictions with their predicted columns under their plain names, where they come from, and the
+    columns as the file or frame names them (before the renaming, for messages)."""
     from taikai.model import predictions_frame
 
     if isinstance(predictions, (str, Path)):
@@ -93,8 +94,9 @@ def _frame(
         path = Path(predictions)
         run = read_summary(path)
         frame = read_predictions(path, encoding, encoding_errors, mask_pii)
-        return predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None), str(path)
-    return predictions_frame(predictions, "<frame>", prefix), "<frame>"
+        renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None)
+        return renamed, str(path), list(map(str, frame.columns))
+    return predictions_frame(predictions, "<frame>", prefix), "<frame>", list(map(str, predictions.columns))
 
 
 def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[str]:
@@ -142,6 +144,7 @@ def suggest(
     mask_pii: bool = False,
     encoding_errors: str = "strict",
     prefix: str | None = None,
+    overwrite: bool = False,
 ) -> Suggestion:
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
 
@@ -151,7 +154,8 @@ def suggest(
     (ties in uncertainty are broken by a seeded shuffle). With *out* (``.xlsx`` or ``.csv``) the sheet is written.
     ``mask_pii=True`` masks personal data in the chosen texts (:func:`taikai.mask_pii`) before the sheet holds them.
     Predicted columns written with a prefix (``taikai batch --prefix pred_``) are found as the report finds them
-    (:func:`taikai.model.find_prefix`); *prefix* chooses among several sets.
+    (:func:`taikai.model.find_prefix`); *prefix* chooses among several sets. An existing *out* (perhaps a sheet a
+    person has filled) is refused before anything is read, saying how many labels it holds, unless ``overwrite``.
     """
     strategy = parse_choice(Strategy, "strategy", strategy)
     if check_int("n", n) < 1:
@@ -169,10 +173,11 @@ def suggest(
             from taikai.io import check_not_input, with_summary
 
             check_not_input(Path(out), with_summary("the predictions", Path(predictions)))
-    df, source = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
+        check_sheet_out(Path(out), overwrite)
+    df, source, columns = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
     for name in (text_column, id_column):
         if name and name not in df.columns:
-            raise InputError(f"{source}: no column {name!r}; the columns are {list(map(str, df.columns))}")
+            raise InputError(f"{source}: no column {name!r}; the columns are {columns}")
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
         raise InputError(

@@ -13,6 +13,7 @@ from taikai.text._dicdir import default_dicdir
 from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, normalize
 from taikai.text._offsets import OffsetMap, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._pos import Morpheme, PosTagger
+from taikai.text._same import CP932_ROUND_TRIP, same_text_key
 from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
 from taikai.text._status import Status
 from taikai.text._width import clip, display_width, pad
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
 
 __all__ = [
+    "CP932_ROUND_TRIP",
     "MAX_CHARS",
     "NEAR_DUPLICATE",
     "SKIPPED_POS",
@@ -49,6 +51,7 @@ __all__ = [
     "normalize",
     "normalize_with_offsets",
     "pad",
+    "same_text_key",
     "shingles",
 ]
 

@@ -13,7 +13,7 @@ from taikai.evaluation import score_multi, score_single
 from taikai.io import split_column
 from taikai.model import DEFAULT_THRESHOLD, SEED, FeatureConfig, build_pipeline, reason_sets, word_vocabulary
 from taikai.model import content_sha256 as rows_sha256
-from taikai.text import check_text
+from taikai.text import check_text, same_text_key
 
 WEIGHT = "_taikai_weight"
 """The column of per-row sample weights in a training frame (absent: every row weighs 1)."""
@@ -29,6 +29,12 @@ def content_sha256(df: pd.DataFrame, columns: list[str]) -> str:
 def model_texts(series: pd.Series) -> list[str]:
     """Return the texts as the model sees them at prediction time (normalised and cut to ``MAX_CHARS``)."""
     return [check_text(t).text for t in series]
+
+
+def text_keys(series: pd.Series) -> list[str]:
+    """Return the key of each text for the duplicate checks: the model's text with the characters a CP932 round
+    trip changes folded (:func:`taikai.text.same_text_key`), so a review copied through Excel is the same review."""
+    return [same_text_key(t) for t in model_texts(series)]
 
 
 def targets(df: pd.DataFrame, sentiment_column: str | None) -> np.ndarray[Any, Any]:

@@ -12,7 +12,7 @@ from taikai.errors import DataWarning, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
-from taikai.training._cv import WEIGHT, content_sha256, model_texts
+from taikai.training._cv import WEIGHT, content_sha256, text_keys
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -169,10 +169,10 @@ def read_inputs(
                 DataWarning,
                 stacklevel=3,
             )
-    base_keys = dict(zip(model_texts(base[columns.text]), base["label_set"], strict=True))
+    base_keys = dict(zip(text_keys(base[columns.text]), base["label_set"], strict=True))
     frames = []
     for i, (table, _, _) in enumerate(tables):
-        frame = table.frame.assign(_taikai_file=i, _taikai_key=model_texts(table.frame[columns.text]))
+        frame = table.frame.assign(_taikai_file=i, _taikai_key=text_keys(table.frame[columns.text]))
         frames.append(frame)
     added = pd.concat(frames, ignore_index=True)
     in_base = added["_taikai_key"].isin(base_keys)

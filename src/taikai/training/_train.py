@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 SHOWN_SKIPPED = 5
 """How many skipped rows the metadata (and the command's summary) quote."""
+TEST_SIZE = 0.2
+"""The held-out share by default (``--test-size``); any other is said to be ignored when DATA has a split column."""
 
 
 class SkippedRowsWarning(UserWarning):
@@ -141,7 +143,7 @@ def train(
     out: str | Path | None = None,
     config: FeatureConfig | None = None,
     folds: int = 5,
-    test_size: float = 0.2,
+    test_size: float = TEST_SIZE,
     seed: int = SEED,
     refit_all: bool = False,
     text_column: str = "text",
@@ -163,8 +165,9 @@ def train(
     word vectors, whose table must be installed: checked before anything is read); pass ``FeatureConfig()`` (or
     ``replace(FeatureConfig.shipped(), vectors=None)``) for word n-grams only.
 
-    The ``split`` column, if any, decides train and test rows of *data*; otherwise a stratified ``test_size`` share
-    is held out. Rows of *add* (files of any format taikai reads, e.g. a filled ``taikai suggest`` sheet) are
+    The ``split`` column, if any, decides train and test rows of *data* (a ``test_size`` other than the default is
+    then ignored, with a :class:`~taikai.errors.DataWarning`); otherwise a stratified ``test_size`` share is held
+    out. Rows of *add* (files of any format taikai reads, e.g. a filled ``taikai suggest`` sheet) are
     training rows weighted *add_weight*; blank ones are skipped, duplicates of base rows dropped, all counted in
     ``metadata.inputs``. Rows that cannot be used are skipped with a :class:`SkippedRowsWarning`
     (``on_bad_rows="skip"``) or stop the training (``"error"``). Cross-validation on the train rows gives the CV
@@ -201,6 +204,13 @@ def train(
         warnings.warn(skipped_summary(inputs), SkippedRowsWarning, stacklevel=2)
     df = inputs.base
     source = _source(inputs, columns)
+    if test_size != TEST_SIZE and split_column(df) is not None:
+        warnings.warn(
+            f"--test-size {test_size:g} (test_size={test_size:g}) is ignored: {inputs.files[0].file} has a split "
+            "column, which decides the train and test rows; drop or rename that column to hold out a share instead",
+            DataWarning,
+            stacklevel=2,
+        )
     try:
         train_df, test_df = split_frame(df, test_size, seed)
     except ValueError as exc:

@@ -1,0 +1,49 @@
+"""The same-text key: a review copied through CP932 (Excel on Japanese Windows) is the same review."""
+
+import unicodedata
+
+import pytest
+
+from taikai.text import CP932_ROUND_TRIP, check_text, normalize, same_text_key
+
+
+def _round_trip(text: str) -> str:
+    return text.encode("cp932", errors="replace").decode("cp932")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "月3〜5件しか来ない",  # 〜 U+301C becomes ～ U+FF5E
+        "手取りは−20%になった",  # − U+2212 becomes － U+FF0D
+        "単価‖手数料の話",  # ‖ U+2016 becomes ∥ U+2225
+        "¢と£と¬の手数料",  # become ￠ ￡ ￢, which NFKC folds back
+    ],
+)
+def test_a_cp932_copy_has_the_same_key(text):
+    copy = _round_trip(text)
+    assert copy != text
+    assert same_text_key(check_text(copy).text) == same_text_key(check_text(text).text)
+
+
+def test_every_character_python_cp932_changes_is_folded():
+    """Every character that Python's cp932 codec writes back as another one that NFKC does not merge with it."""
+    changed = {}
+    for code in range(0x10000):
+        ch = chr(code)
+        try:
+            back = ch.encode("cp932").decode("cp932")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if back != ch and normalize(ch) != normalize(back):
+            changed[ch] = back
+    assert set(changed) == {"〜", "−", "‖"}
+    for ch, back in changed.items():
+        assert same_text_key(normalize(ch)) == same_text_key(normalize(back))
+    assert set(CP932_ROUND_TRIP) >= set(changed)
+
+
+def test_the_fold_leaves_the_model_text_alone():
+    text = "月3〜5件"
+    assert check_text(text).text == unicodedata.normalize("NFKC", text)  # the model still sees 〜
+    assert same_text_key(check_text(text).text) == "月3~5件"
