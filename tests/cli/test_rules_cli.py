@@ -209,3 +209,17 @@ def test_rules_test_refuses_a_predictions_file(files, tiny_model_dir, tmp_path):
     result = run("rules", "test", rules, out, "-m", tiny_model_dir)
     assert result.exit_code == 2
     assert f"{out}: this is a predictions file" in result.output
+
+
+def test_rules_test_skips_a_row_labelled_in_part_with_a_warning_as_evaluate_does(files, tiny_model_dir):
+    """Regression: a row with only more_reasons stopped rules test while evaluate and train --add skip it."""
+    rules, labelled = files
+    labelled.write_text(
+        "text,reasons,more_reasons\n手数料が高い,fees,\n本業で手数料も払えない,,fees\n本業が忙しい,time,\n",
+        encoding="utf-8",
+    )
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert "2 labelled rows, 2 matched" in result.stdout
+    assert "1 row(s) labelled in part cannot be scored and were skipped:" in result.stderr
+    assert f"  {labelled}:3: reasons: no label (only more_reasons)" in result.stderr

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
-from taikai.errors import InputError, check_int, check_path
-from taikai.io import check_labelled, read_labelled_file
+from taikai.errors import DataWarning, InputError, check_int, check_path
+from taikai.io import check_labelled, list_rows, read_labelled_file
 from taikai.model import Model, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
@@ -47,8 +48,12 @@ def evaluate_rules(
         skip_blank=True,
         known_reasons=resolved.reason_labels,
         sheet=table.sheet,
-        bad_rows_hint="leave a row's reasons empty to skip it",
+        on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
     )
+    if labelled.bad:
+        head = f"{len(labelled.bad):,} row(s) labelled in part cannot be scored and were skipped:"
+        tail = "fill in their reasons (the primary) to score them, or leave the row empty"
+        warnings.warn("\n".join([*list_rows(head, labelled.bad), tail]), DataWarning, stacklevel=2)
     kept = labelled.frame
     if kept.empty:
         raise InputError(

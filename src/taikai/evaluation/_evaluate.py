@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 
     from taikai.io import BadRow
 
-SHOWN_SKIPPED = 5
-"""How many rows labelled in part the warning quotes."""
-
 
 class Classifier(Protocol):
     """What :func:`evaluate` needs of a model: its labels and :meth:`taikai.Model.classify`."""
@@ -138,10 +135,9 @@ def evaluate(
 
 def skipped_rows(bad: Sequence[BadRow]) -> str:
     """Return the warning about rows labelled in part: their count and the first few, at their file line."""
-    lines = [f"{len(bad):,} row(s) labelled in part cannot be scored and were skipped:"]
-    lines += [f"  {row}" for row in bad[:SHOWN_SKIPPED]]
-    if len(bad) > SHOWN_SKIPPED:
-        lines.append(f"  … and {len(bad) - SHOWN_SKIPPED:,} more")
+    from taikai.io import list_rows
+
+    lines = list_rows(f"{len(bad):,} row(s) labelled in part cannot be scored and were skipped:", bad)
     lines.append("fill in their reasons and sentiment to score them, or leave both empty")
     return "\n".join(lines)
 

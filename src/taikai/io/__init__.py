@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         write_parquet,
         write_xlsx,
     )
+    from taikai.io._bad_rows import SHOWN_BAD_ROWS, BadRow, list_rows
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
         FREE_LABELS_HINT,
         MORE_REASONS_COLUMN,
         SPLITS,
-        BadRow,
         LabelledTable,
         OnBadRows,
         check_labelled,
@@ -75,6 +75,7 @@ __all__ = [
     "MORE_REASONS_COLUMN",
     "OUTPUT_ENCODINGS",
     "SCAN_ROWS",
+    "SHOWN_BAD_ROWS",
     "SPLITS",
     "STREAM_FORMATS",
     "SUMMARY_SUFFIX",
@@ -116,6 +117,7 @@ __all__ = [
     "infer_schema",
     "input_schema",
     "kinds_schema",
+    "list_rows",
     "merge_types",
     "no_dates_error",
     "open_reader",
@@ -170,11 +172,11 @@ __getattr__: Any = lazy_modules(
             "open_reader",
         ),
         "taikai.io._frames": ("Table", "read_predictions", "read_table", "warn_decoding"),
+        "taikai.io._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
         "taikai.io._labelled": (
             "FREE_LABELS_HINT",
             "MORE_REASONS_COLUMN",
             "SPLITS",
-            "BadRow",
             "LabelledTable",
             "OnBadRows",
             "check_labelled",

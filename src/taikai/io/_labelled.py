@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.errors import InputError
+from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
 from taikai.labels import format_reasons, label_cell, parse_label_cell, sentiment_id
@@ -46,19 +47,6 @@ class OnBadRows(str, Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-@dataclass(frozen=True)
-class BadRow:
-    """A labelled row that cannot be used: where it is (``file:line``), its problems (``column: problem; …``), text."""
-
-    where: str
-    problems: str
-    text: str
-
-    def __str__(self) -> str:
-        shown = self.text if len(self.text) <= 40 else self.text[:39] + "…"
-        return f"{self.where}: {self.problems} ({shown!r})"
 
 
 @dataclass(frozen=True)

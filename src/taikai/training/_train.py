@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from taikai.drift import HeldOut, training_statistics
 from taikai.errors import DataWarning, InputError, ModelError, check_int, check_path, wrong_type
 from taikai.evaluation import evaluate
-from taikai.io import OnBadRows, split_column
+from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows, split_column
 from taikai.model import (
     SEED,
     DriftStatistics,
@@ -33,7 +33,7 @@ from taikai.training._inputs import Columns, Data, TrainingInputs, read_inputs
 if TYPE_CHECKING:
     import pandas as pd
 
-SHOWN_SKIPPED = 5
+SHOWN_SKIPPED = SHOWN_BAD_ROWS
 """How many skipped rows the metadata (and the command's summary) quote."""
 TEST_SIZE = 0.2
 """The held-out share by default (``--test-size``); any other is said to be ignored when DATA has a split column."""
@@ -47,24 +47,17 @@ def skipped_summary(inputs: TrainingInputs) -> str:
     """Return one line per skipped row (the first :data:`SHOWN_SKIPPED`), after a count; empty if none."""
     if not inputs.skipped:
         return ""
-    lines = [f"{len(inputs.skipped):,} training row(s) cannot be used and were skipped:"]
-    lines += [f"  {row}" for row in inputs.skipped[:SHOWN_SKIPPED]]
-    if len(inputs.skipped) > SHOWN_SKIPPED:
-        lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED:,} more")
-    return "\n".join(lines)
+    return "\n".join(
+        list_rows(f"{len(inputs.skipped):,} training row(s) cannot be used and were skipped:", inputs.skipped)
+    )
 
 
 def _usable_rows(inputs: TrainingInputs) -> str:
     """Say how many rows were read, usable and skipped, listing the first skipped ones at their file line."""
     read = sum(f.rows for f in inputs.files)
     usable = len(inputs.base) + len(inputs.added)
-    lines = [
-        f"rows: {read:,} read, {usable:,} usable, {len(inputs.skipped):,} skipped" + (":" if inputs.skipped else "")
-    ]
-    lines += [f"  {row}" for row in inputs.skipped[:SHOWN_SKIPPED]]
-    if len(inputs.skipped) > SHOWN_SKIPPED:
-        lines.append(f"  … and {len(inputs.skipped) - SHOWN_SKIPPED:,} more (--on-bad-rows error lists every one)")
-    return "\n".join(lines)
+    head = f"rows: {read:,} read, {usable:,} usable, {len(inputs.skipped):,} skipped" + (":" if inputs.skipped else "")
+    return "\n".join(list_rows(head, inputs.skipped, " (--on-bad-rows error lists every one)"))
 
 
 def _test_rows(df: pd.DataFrame, test_size: float) -> str:

@@ -1,0 +1,31 @@
+"""Labelled rows that cannot be used, and how a message lists them: the first few at their file line, then a count."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SHOWN_BAD_ROWS = 5
+"""How many rows a warning or a summary quotes before it counts the rest."""
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A labelled row that cannot be used: where it is (``file:line``), its problems (``column: problem; …``), text."""
+
+    where: str
+    problems: str
+    text: str
+
+    def __str__(self) -> str:
+        shown = self.text if len(self.text) <= 40 else self.text[:39] + "…"
+        return f"{self.where}: {self.problems} ({shown!r})"
+
+
+def list_rows(head: str, rows: Sequence[object], more: str = "", shown: int = SHOWN_BAD_ROWS) -> list[str]:
+    """Return *head*, then one indented line per row of the first *shown* of *rows*, then ``… and N more`` (with
+    *more* after it, e.g. where to see every one) when there are more."""
+    lines = [head, *(f"  {row}" for row in rows[:shown])]
+    if len(rows) > shown:
+        lines.append(f"  … and {len(rows) - shown:,} more{more}")
+    return lines
