@@ -14,14 +14,12 @@ from taikai.drift._figures import (
     MIN_ROWS,
     Figure,
     NewWord,
-    ShareMove,
     compare,
-    js_divergence,
-    largest_move,
     new_words,
 )
 from taikai.drift._figures import show as show_figure
 from taikai.drift._files import FREQUENCIES, FileStatistics, file_statistics, frame_statistics
+from taikai.drift._mix import ShareMove, js_divergence, largest_move
 from taikai.drift._reference import HeldOut, training_statistics
 from taikai.drift._result import DriftReport, PeriodDrift, Verdict
 

@@ -11,8 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
+from taikai.drift._mix import js_divergence
 from taikai.model import DriftStatistics
 
 MIN_ROWS = 30
@@ -127,34 +126,6 @@ class NewWord:
         return "reference: absent"
 
 
-@dataclass(frozen=True)
-class ShareMove:
-    """The label whose share of the classified rows moved most from the reference: its share there and here."""
-
-    label: str
-    reference_share: float
-    share: float
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values."""
-        return {"label": self.label, "reference_share": self.reference_share, "share": self.share}
-
-    def __str__(self) -> str:
-        return f"{self.label} {self.reference_share:.1%} → {self.share:.1%}"
-
-
-def largest_move(counts: dict[str, int], reference: dict[str, int]) -> ShareMove | None:
-    """Return the label whose share moved most (absolute points) between *reference* and *counts*, the first in
-    the reference's order on a tie; ``None`` when either table is empty. The reason-mix check is one divergence
-    over all labels; this says which label carries it."""
-    total, ref_total = sum(counts.values()), sum(reference.values())
-    if not total or not ref_total:
-        return None
-    labels = list(reference) + [label for label in counts if label not in reference]
-    moves = [ShareMove(label, reference.get(label, 0) / ref_total, counts.get(label, 0) / total) for label in labels]
-    return max(moves, key=lambda m: abs(m.share - m.reference_share))
-
-
 def _json(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 6)
 
@@ -168,23 +139,6 @@ def show(name: str, value: float) -> str:
     if name.endswith("_shift"):
         return f"{value:.3f}"
     return f"{value:.1%}"
-
-
-def js_divergence(counts: dict[str, int], reference: dict[str, int]) -> float:
-    """Return the Jensen–Shannon divergence in bits (0 = same mix, 1 = disjoint) of two label count tables."""
-    labels = sorted(set(counts) | set(reference))
-    p = np.array([counts.get(label, 0) for label in labels], dtype=float)
-    q = np.array([reference.get(label, 0) for label in labels], dtype=float)
-    if not p.sum() or not q.sum():
-        return math.nan
-    p, q = p / p.sum(), q / q.sum()
-    m = (p + q) / 2
-
-    def kl(a: np.ndarray[Any, Any]) -> float:
-        nonzero = a > 0
-        return float(np.sum(a[nonzero] * np.log2(a[nonzero] / m[nonzero])))
-
-    return max(0.0, (kl(p) + kl(q)) / 2)
 
 
 def new_words(stats: DriftStatistics, reference: DriftStatistics) -> list[NewWord]:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
-from taikai.drift._figures import MIN_ROWS, Figure, NewWord, ShareMove, compare, largest_move
+from taikai.drift._figures import MIN_ROWS, Figure, NewWord, compare
+from taikai.drift._mix import ShareMove, largest_move
 from taikai.model import DriftStatistics
 
 OVERALL = "all"
