@@ -189,6 +189,40 @@ def test_summary_names_the_segment_that_differs():
     assert "platform が Coconala のレビューでは「手数料が高い」が" in page
 
 
+@pytest.mark.parametrize(
+    ("lang", "date_column", "by", "method"),
+    [
+        ("ja", "posted_at", None, "検定: 月ごとの比較は前の月との、理由の構成の"),
+        ("ja", None, "platform", "検定: platformの比較は他のすべてとの、理由の構成の"),
+        ("ja", "posted_at", "platform", "検定: 月ごとの比較は前の月との、platformの比較は他のすべてとの、理由の構成の"),
+        ("en", "posted_at", None, "the reason mix, each month against the month before; p-values"),
+        ("en", None, "platform", "the reason mix, each value of platform against all others; p-values"),
+        (
+            "en",
+            "posted_at",
+            "platform",
+            "each month against the month before and each value of platform against all others; p-values",
+        ),
+    ],
+)
+def test_summary_method_names_only_the_comparisons_made(lang, date_column, by, method):
+    def platform(df):
+        return np.where((df["reason"] == "fees") | (np.arange(len(df)) % 5 == 0), "Coconala", "Lancers")
+
+    frame = synthetic(JUMP, platform=platform)
+    page = build_report(frame, date_column, by, lang=lang, embed_font=False, charts=False, drift=False)
+    note = re.search(r'<section id="summary">.*?<p class="note">(.*?)</p>', page, re.S).group(1)
+    assert method in note
+    assert "-の比較" not in note and "value of -" not in note
+
+
+def test_summary_method_leaves_out_a_segment_with_nothing_to_compare():
+    frame = synthetic(JUMP)
+    page = build_report(frame, "posted_at", "platform", lang="en", embed_font=False, charts=False, drift=False)
+    note = re.search(r'<section id="summary">.*?<p class="note">(.*?)</p>', page, re.S).group(1)
+    assert "each month against the month before; p-values" in note  # one platform: no segment comparison
+
+
 def test_stated_reasons_count_every_reason_next_to_the_primary():
     def stated(df):
         return np.where(df["reason"] == "fees", "fees|low_pay", df["reason"])
