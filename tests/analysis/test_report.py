@@ -248,6 +248,17 @@ def test_sentiment_overall_and_over_time():
     assert '<td class="n">240 (75.0%)</td>' in sentiment
 
 
+def test_trend_table_gives_no_shares_for_a_month_without_reviews():
+    frame = synthetic({"2025-11": {"trouble": 1}, "2026-01": STEADY})  # December 2025: no reviews
+    page = build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)
+    trend = re.search(r'<section id="trend">(.*?)</section>', page, re.S).group(1)
+    november, december = (
+        re.search(rf"<tr><th>{m}</th>(.*?)</tr>", trend, re.S).group(1) for m in ("2025-11", "2025-12")
+    )
+    assert '<td class="n">1 (100.0%)</td>' in november
+    assert "%" not in december and december.count('<td class="n">0</td>') == len(REASON_IDS) + 1  # and the total
+
+
 def test_segment_table_shows_shares_next_to_counts():
     frame = synthetic({"2026-01": STEADY}, platform=lambda df: np.where(df["reason"] == "fees", "Coconala", "Lancers"))
     page = build_report(frame, by="platform", embed_font=False, charts=False, drift=False)

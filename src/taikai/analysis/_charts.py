@@ -219,19 +219,24 @@ def trend_shares(
     """Return a stacked area of each column's share per period, with the period's total count below it.
 
     *table* is counts per period (``reasons_over_time`` or ``sentiment_over_time``); *names* label its columns.
+    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %.
     """
     from matplotlib.ticker import MaxNLocator
 
     words = WORDS[lang]
     totals = table.sum(axis=1).to_numpy()
-    shares = table.div(np.where(totals == 0, 1, totals), axis=0)
+    shares = table.div(np.where(totals == 0, np.nan, totals), axis=0)
     names = names or [reason_name(str(c), lang) for c in table.columns]
     with _style():
         fig = _figure(10, 4.2)
         top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
-        x = np.arange(len(table))
-        colour_list = [(colours or {}).get(str(c), f"C{j % 10}") for j, c in enumerate(table.columns)]
-        top.stackplot(x, shares.to_numpy().T, labels=names, colors=colour_list, alpha=0.9, linewidth=0)
+        edges = np.arange(len(table) + 1) - 0.5
+        below = np.zeros(len(table))
+        for j, column in enumerate(table.columns):  # stacked steps: each period its full width, as the counts below
+            above = below + shares[column].to_numpy(dtype=float)
+            colour = (colours or {}).get(str(column), f"C{j % 10}")
+            top.stairs(above, edges, baseline=below, fill=True, color=colour, alpha=0.9, label=names[j], linewidth=0)
+            below = above
         top.set_ylim(0, 1)
         top.set_xlim(-0.5, len(table) - 0.5)
         top.yaxis.set_major_formatter("{x:.0%}")
