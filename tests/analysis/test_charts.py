@@ -71,3 +71,18 @@ def test_trend_shares_leave_a_gap_for_a_period_without_reviews():
     assert _top_of_stack(top, 0) == pytest.approx(1.0)  # the one review: 100 %, drawn over its whole month
     assert np.isnan(_top_of_stack(top, 1))  # no reviews: no share at all, not 0 %
     assert _top_of_stack(top, 2) == pytest.approx(1.0)
+
+
+def test_segment_bars_clip_long_names_and_keep_alike_ones_apart():
+    long = "プレミアムプラン（年払い・法人向け・請求書払い）"
+    table = pd.DataFrame(
+        [[3, 1], [1, 3], [2, 2]], index=pd.Index([long + "A", long + "B", "Lancers"], name="plan"), columns=REASONS[:2]
+    ).rename_axis(columns="reason")
+    fig = analysis.segment_bars(table, lang="en")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    ticks = sorted(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels())), reverse=True)
+    labels = [label for _, label in ticks]  # top to bottom
+    assert labels[0] == "プレミアムプラン（年払い・法… (n=4)" and labels[2] == "Lancers (n=4)"
+    assert labels[0] == labels[1]  # clipped alike, yet two bars, each in its own place
+    assert sorted(round(p.get_y(), 1) for p in ax.patches[:3]) == [-0.4, 0.6, 1.6]

@@ -13,8 +13,10 @@ import pandas as pd
 
 from taikai.errors import TaikaiError
 from taikai.labels import reason_name, sentiment_name
+from taikai.text import clip
 
 FONT_FAMILY = "IPAexGothic"
+SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
 SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
 WORDS = {
     "ja": {
@@ -137,12 +139,13 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
         fig = _figure(8, 0.4 * len(table) + 1.4)
         ax = fig.add_subplot()
         left = np.zeros(len(table))
-        rows = list(table.index.astype(str))[::-1]
+        y = np.arange(len(table))[::-1]  # positions, not the labels: two clipped labels may read alike
         for j, column in enumerate(table.columns):
-            values = shares[column].to_numpy()[::-1]
+            values = shares[column].to_numpy()
             colour = (colours or {}).get(column, f"C{j % 10}")
-            ax.barh(rows, values, left=left, label=names[j], color=colour)
+            ax.barh(y, values, left=left, label=names[j], color=colour)
             left += values
+        ax.set_yticks(y, list(table.index.astype(str)))
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter("{x:.0%}")
         ax.set_title(title)
@@ -161,7 +164,8 @@ def sentiment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
 def segment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``)."""
     names = [reason_name(r, lang) for r in table.columns]
-    labelled = table.rename(index=lambda segment: f"{segment} (n={table.loc[segment].sum():,})")
+    labels = [f"{clip(str(s), SEGMENT_WIDTH)} (n={n:,})" for s, n in zip(table.index, table.sum(axis=1))]
+    labelled = table.set_axis(labels, axis=0)
     return _share_bars(labelled, WORDS[lang]["segments"].format(by=table.index.name), names)
 
 
