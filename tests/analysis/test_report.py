@@ -306,6 +306,22 @@ def test_read_predictions_formats(predictions, tmp_path, suffix):
     assert analysis.reason_distribution(frame)["count"].sum() == 27
 
 
+def test_report_shows_ids_and_segment_codes_as_written(tmp_path):
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: np.where(np.arange(len(df)) % 2, "007", "010"))
+    frame["review_id"] = [f"{i:06d}" for i in range(len(frame))]
+    frame.loc[frame["reason"] == "fees", "review_id"] = ""  # a blank id: the others would read as 12.0
+    path = tmp_path / "predictions.csv"
+    frame.to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(tmp_path / "r.html"), "--by", "platform"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
+    assert "<th>007</th>" in segments and "<th>010</th>" in segments
+    uncertain = re.search(r'<section id="uncertain">(.*?)</section>', page, re.S).group(1)
+    ids = re.findall(r'<tr><td>[^<]*</td><td[^>]*>[^<]*</td><td class="d">([^<]*)</td>', uncertain)
+    assert ids and all(re.fullmatch(r"\d{6}|\(空欄\)", i) for i in ids) and "000011" in ids, ids
+
+
 def test_read_predictions_detects_cp932(predictions, tmp_path):
     path = tmp_path / "sjis.csv"
     predictions.to_csv(path, index=False, encoding="cp932")
