@@ -276,6 +276,15 @@ def test_segments_past_the_twelfth_are_summed_and_named_in_the_page_language(lan
     assert f"<tr><th>{rest}</th>" in segments and segments.count("<tr><th>") == 1 + 12  # the heading, 12 rows
 
 
+def test_a_segment_named_like_the_summed_rest_keeps_its_name_in_english():
+    names = np.array(["その他 (個人)", *(f"S{i:02d}" for i in range(14))])
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: names[np.arange(len(df)) % 15])
+    page = build_report(frame, by="platform", lang="en", embed_font=False, charts=False, drift=False)
+    segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
+    assert "<tr><th>その他 (個人)</th>" in segments and "others (個人)" not in segments
+    assert "<tr><th>others (4)</th>" in segments
+
+
 def test_distinctive_words_per_reason(predictions):
     page = build_report(predictions, embed_font=False, charts=False, drift=False)
     words = re.search(r'<section id="words">(.*?)</section>', page, re.S).group(1)
