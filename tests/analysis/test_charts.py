@@ -52,3 +52,37 @@ def test_trend_shares_stack_to_one_with_counts_below():
     labels = [t.get_text() for t in bottom.get_xticklabels()]
     assert len(labels) <= 12 and labels[0] == "W01\n2025" and all(len(x.split("\n")[0]) == 3 for x in labels)
     assert [t.get_text() for t in top.get_legend().get_texts()][:2] == ["報酬・単価が低い", "手数料が高い"]
+
+
+def _top_of_stack(ax, period: int) -> float:
+    """Return how high the stacked shares reach in *period* (NaN where nothing is drawn)."""
+    from matplotlib.patches import StepPatch
+
+    tops = [p.get_data().values[period] for p in ax.patches if isinstance(p, StepPatch)]
+    return max(tops, default=float("nan"))
+
+
+def test_trend_shares_leave_a_gap_for_a_period_without_reviews():
+    table = _table("M", 6)
+    table.iloc[1] = 0  # a month with no reviews, after one with a single review
+    table.iloc[0] = 0
+    table.iloc[0, 7] = 1
+    top, _ = analysis.trend_shares(table, lang="en").axes
+    assert _top_of_stack(top, 0) == pytest.approx(1.0)  # the one review: 100 %, drawn over its whole month
+    assert np.isnan(_top_of_stack(top, 1))  # no reviews: no share at all, not 0 %
+    assert _top_of_stack(top, 2) == pytest.approx(1.0)
+
+
+def test_segment_bars_clip_long_names_and_keep_alike_ones_apart():
+    long = "プレミアムプラン（年払い・法人向け・請求書払い）"
+    table = pd.DataFrame(
+        [[3, 1], [1, 3], [2, 2]], index=pd.Index([long + "A", long + "B", "Lancers"], name="plan"), columns=REASONS[:2]
+    ).rename_axis(columns="reason")
+    fig = analysis.segment_bars(table, lang="en")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    ticks = sorted(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels())), reverse=True)
+    labels = [label for _, label in ticks]  # top to bottom
+    assert labels[0] == "プレミアムプラン（年払い・法… (n=4)" and labels[2] == "Lancers (n=4)"
+    assert labels[0] == labels[1]  # clipped alike, yet two bars, each in its own place
+    assert sorted(round(p.get_y(), 1) for p in ax.patches[:3]) == [-0.4, 0.6, 1.6]

@@ -189,6 +189,40 @@ def test_summary_names_the_segment_that_differs():
     assert "platform が Coconala のレビューでは「手数料が高い」が" in page
 
 
+@pytest.mark.parametrize(
+    ("lang", "date_column", "by", "method"),
+    [
+        ("ja", "posted_at", None, "検定: 月ごとの比較は前の月との、理由の構成の"),
+        ("ja", None, "platform", "検定: platformの比較は他のすべてとの、理由の構成の"),
+        ("ja", "posted_at", "platform", "検定: 月ごとの比較は前の月との、platformの比較は他のすべてとの、理由の構成の"),
+        ("en", "posted_at", None, "the reason mix, each month against the month before; p-values"),
+        ("en", None, "platform", "the reason mix, each value of platform against all others; p-values"),
+        (
+            "en",
+            "posted_at",
+            "platform",
+            "each month against the month before and each value of platform against all others; p-values",
+        ),
+    ],
+)
+def test_summary_method_names_only_the_comparisons_made(lang, date_column, by, method):
+    def platform(df):
+        return np.where((df["reason"] == "fees") | (np.arange(len(df)) % 5 == 0), "Coconala", "Lancers")
+
+    frame = synthetic(JUMP, platform=platform)
+    page = build_report(frame, date_column, by, lang=lang, embed_font=False, charts=False, drift=False)
+    note = re.search(r'<section id="summary">.*?<p class="note">(.*?)</p>', page, re.S).group(1)
+    assert method in note
+    assert "-の比較" not in note and "value of -" not in note
+
+
+def test_summary_method_leaves_out_a_segment_with_nothing_to_compare():
+    frame = synthetic(JUMP)
+    page = build_report(frame, "posted_at", "platform", lang="en", embed_font=False, charts=False, drift=False)
+    note = re.search(r'<section id="summary">.*?<p class="note">(.*?)</p>', page, re.S).group(1)
+    assert "each month against the month before; p-values" in note  # one platform: no segment comparison
+
+
 def test_stated_reasons_count_every_reason_next_to_the_primary():
     def stated(df):
         return np.where(df["reason"] == "fees", "fees|low_pay", df["reason"])
@@ -214,6 +248,17 @@ def test_sentiment_overall_and_over_time():
     assert '<td class="n">240 (75.0%)</td>' in sentiment
 
 
+def test_trend_table_gives_no_shares_for_a_month_without_reviews():
+    frame = synthetic({"2025-11": {"trouble": 1}, "2026-01": STEADY})  # December 2025: no reviews
+    page = build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)
+    trend = re.search(r'<section id="trend">(.*?)</section>', page, re.S).group(1)
+    november, december = (
+        re.search(rf"<tr><th>{m}</th>(.*?)</tr>", trend, re.S).group(1) for m in ("2025-11", "2025-12")
+    )
+    assert '<td class="n">1 (100.0%)</td>' in november
+    assert "%" not in december and december.count('<td class="n">0</td>') == len(REASON_IDS) + 1  # and the total
+
+
 def test_segment_table_shows_shares_next_to_counts():
     frame = synthetic({"2026-01": STEADY}, platform=lambda df: np.where(df["reason"] == "fees", "Coconala", "Lancers"))
     page = build_report(frame, by="platform", embed_font=False, charts=False, drift=False)
@@ -229,6 +274,15 @@ def test_segments_past_the_twelfth_are_summed_and_named_in_the_page_language(lan
     page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
     segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
     assert f"<tr><th>{rest}</th>" in segments and segments.count("<tr><th>") == 1 + 12  # the heading, 12 rows
+
+
+def test_a_segment_named_like_the_summed_rest_keeps_its_name_in_english():
+    names = np.array(["その他 (個人)", *(f"S{i:02d}" for i in range(14))])
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: names[np.arange(len(df)) % 15])
+    page = build_report(frame, by="platform", lang="en", embed_font=False, charts=False, drift=False)
+    segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
+    assert "<tr><th>その他 (個人)</th>" in segments and "others (個人)" not in segments
+    assert "<tr><th>others (4)</th>" in segments
 
 
 def test_distinctive_words_per_reason(predictions):
@@ -259,6 +313,22 @@ def test_read_predictions_formats(predictions, tmp_path, suffix):
     frame = read_predictions(path)
     assert len(frame) == len(predictions)
     assert analysis.reason_distribution(frame)["count"].sum() == 27
+
+
+def test_report_shows_ids_and_segment_codes_as_written(tmp_path):
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: np.where(np.arange(len(df)) % 2, "007", "010"))
+    frame["review_id"] = [f"{i:06d}" for i in range(len(frame))]
+    frame.loc[frame["reason"] == "fees", "review_id"] = ""  # a blank id: the others would read as 12.0
+    path = tmp_path / "predictions.csv"
+    frame.to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(tmp_path / "r.html"), "--by", "platform"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
+    assert "<th>007</th>" in segments and "<th>010</th>" in segments
+    uncertain = re.search(r'<section id="uncertain">(.*?)</section>', page, re.S).group(1)
+    ids = re.findall(r'<tr><td>[^<]*</td><td[^>]*>[^<]*</td><td class="d">([^<]*)</td>', uncertain)
+    assert ids and all(re.fullmatch(r"\d{6}|\(空欄\)", i) for i in ids) and "000011" in ids, ids
 
 
 def test_read_predictions_detects_cp932(predictions, tmp_path):

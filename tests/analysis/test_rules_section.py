@@ -148,3 +148,16 @@ def test_with_drift_the_rules_section_comes_before_it(tiny_model):
     nav = page[page.index("<nav>") : page.index("</nav>")]
     assert nav.index('href="#uncertain"') < nav.index('href="#rules"') < nav.index('href="#drift"')
     assert page.index('<section id="rules">') < page.index('<section id="drift">')
+
+
+@pytest.mark.parametrize(
+    ("lang", "blank", "rule_label"),
+    [("ja", "(空欄)", "時間がない (time)"), ("en", "(blank)", "No time (time)")],
+)
+def test_conflicting_reviews_name_blanks_and_rule_labels_as_the_other_tables(lang, blank, rule_label):
+    df = HAND_MADE.assign(platform=["Lancers", "Lancers", "", "Lancers", "Lancers", "Lancers"])
+    assert rules_section(df, context=["platform"]).examples.loc[2, "platform"] == "(空欄)"
+    page = build_report(df, by="platform", lang=lang, drift=False, charts=False, embed_font=False)
+    section = page[page.index('<section id="rules">') :]
+    row = next(r for r in section.split("<tr>") if ">c</td>" in r)  # review c: rule main job, model other
+    assert f'<td class="d">{blank}</td>' in row and f"<td>{rule_label}</td>" in row, row

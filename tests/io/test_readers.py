@@ -200,3 +200,12 @@ def test_damaged_binary_files_are_described_without_exception_names(tmp_path, na
     with pytest.raises(InputError) as caught:
         open_reader(tmp_path / name)
     assert "BadZipFile" not in str(caught.value) and "Error:" not in str(caught.value)
+
+
+def test_predictions_csv_keeps_the_text_of_the_columns_asked_for(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("id,plan,n,p_reason_fees\n007,1,1,0.5\n010,,2,0.25\n", encoding="utf-8")
+    frame = read_predictions(path, text_columns=["id", "plan"])
+    assert frame["id"].tolist() == ["007", "010"] and frame["plan"].tolist()[0] == "1"
+    assert frame["plan"].isna().tolist() == [False, True]  # an empty cell is still missing
+    assert frame["n"].tolist() == [1, 2] and frame["p_reason_fees"].dtype == "float64"

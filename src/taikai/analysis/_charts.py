@@ -13,8 +13,10 @@ import pandas as pd
 
 from taikai.errors import TaikaiError
 from taikai.labels import reason_name, sentiment_name
+from taikai.text import clip
 
 FONT_FAMILY = "IPAexGothic"
+SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
 SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
 WORDS = {
     "ja": {
@@ -137,12 +139,13 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
         fig = _figure(8, 0.4 * len(table) + 1.4)
         ax = fig.add_subplot()
         left = np.zeros(len(table))
-        rows = list(table.index.astype(str))[::-1]
+        y = np.arange(len(table))[::-1]  # positions, not the labels: two clipped labels may read alike
         for j, column in enumerate(table.columns):
-            values = shares[column].to_numpy()[::-1]
+            values = shares[column].to_numpy()
             colour = (colours or {}).get(column, f"C{j % 10}")
-            ax.barh(rows, values, left=left, label=names[j], color=colour)
+            ax.barh(y, values, left=left, label=names[j], color=colour)
             left += values
+        ax.set_yticks(y, list(table.index.astype(str)))
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter("{x:.0%}")
         ax.set_title(title)
@@ -161,7 +164,8 @@ def sentiment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
 def segment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``)."""
     names = [reason_name(r, lang) for r in table.columns]
-    labelled = table.rename(index=lambda segment: f"{segment} (n={table.loc[segment].sum():,})")
+    labels = [f"{clip(str(s), SEGMENT_WIDTH)} (n={n:,})" for s, n in zip(table.index, table.sum(axis=1))]
+    labelled = table.set_axis(labels, axis=0)
     return _share_bars(labelled, WORDS[lang]["segments"].format(by=table.index.name), names)
 
 
@@ -219,19 +223,24 @@ def trend_shares(
     """Return a stacked area of each column's share per period, with the period's total count below it.
 
     *table* is counts per period (``reasons_over_time`` or ``sentiment_over_time``); *names* label its columns.
+    A period without reviews has no shares: the area leaves a gap there instead of dropping to 0 %.
     """
     from matplotlib.ticker import MaxNLocator
 
     words = WORDS[lang]
     totals = table.sum(axis=1).to_numpy()
-    shares = table.div(np.where(totals == 0, 1, totals), axis=0)
+    shares = table.div(np.where(totals == 0, np.nan, totals), axis=0)
     names = names or [reason_name(str(c), lang) for c in table.columns]
     with _style():
         fig = _figure(10, 4.2)
         top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
-        x = np.arange(len(table))
-        colour_list = [(colours or {}).get(str(c), f"C{j % 10}") for j, c in enumerate(table.columns)]
-        top.stackplot(x, shares.to_numpy().T, labels=names, colors=colour_list, alpha=0.9, linewidth=0)
+        edges = np.arange(len(table) + 1) - 0.5
+        below = np.zeros(len(table))
+        for j, column in enumerate(table.columns):  # stacked steps: each period its full width, as the counts below
+            above = below + shares[column].to_numpy(dtype=float)
+            colour = (colours or {}).get(str(column), f"C{j % 10}")
+            top.stairs(above, edges, baseline=below, fill=True, color=colour, alpha=0.9, label=names[j], linewidth=0)
+            below = above
         top.set_ylim(0, 1)
         top.set_xlim(-0.5, len(table) - 0.5)
         top.yaxis.set_major_formatter("{x:.0%}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from taikai.analysis._tables import classified, reason_labels
+from taikai.analysis._tables import blank_as_missing, classified, reason_labels
 from taikai.labels import REASON_IDS, display_order, parse_reasons
 from taikai.rules import MODEL_REASON
 
@@ -52,7 +52,8 @@ def rules_section(
 ) -> RulesSection | None:
     """Return the rules section of the predictions *df*, or ``None`` when it has no ``rule_reasons`` column.
 
-    *context* names further columns to show with the examples (an id, the date, the platform).
+    *context* names further columns to show with the examples (an id, the date, the platform); a blank cell of
+    theirs reads :data:`~taikai.analysis._tables.MISSING_SEGMENT`, as in ``representative_reviews``.
     """
     if "rule_reasons" not in df.columns:
         return None
@@ -119,7 +120,10 @@ def _examples(
     turn = first.groupby(first, sort=False).cumcount()
     picked = turn.sort_values(kind="stable").index[:n]
     keep = [c for c in context if c in rows.columns and c != text_column]
-    return pd.concat([rows.loc[picked, keep], table.loc[picked], rows.loc[picked, [text_column]]], axis=1)
+    shown = rows.loc[picked, keep]
+    for column in keep:  # a blank platform reads as in segment_breakdown, as in the other tables of reviews
+        shown[column] = blank_as_missing(shown[column])
+    return pd.concat([shown, table.loc[picked], rows.loc[picked, [text_column]]], axis=1)
 
 
 def _proba(rows: pd.DataFrame, i: object, label: str) -> float:

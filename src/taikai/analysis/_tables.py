@@ -154,13 +154,18 @@ def blank_as_missing(values: pd.Series) -> pd.Series:
     return values.astype(object).where(~blank, MISSING_SEGMENT)
 
 
+def segment_values(rows: pd.DataFrame, by: str) -> pd.Series:
+    """Return the segment of each row of *rows*: its value of column *by*, stripped; blank as MISSING_SEGMENT."""
+    return rows[by].astype("string").str.strip().fillna("").replace("", MISSING_SEGMENT).astype(str)
+
+
 def segment_breakdown(df: pd.DataFrame, by: str, max_segments: int = 12) -> pd.DataFrame:
     """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
 
     Segments beyond the *max_segments* largest are summed into one row; blank values form their own segment.
     """
     rows = classified(df)
-    segments = rows[by].astype("string").str.strip().fillna("").replace("", MISSING_SEGMENT).astype(str)
+    segments = segment_values(rows, by)
     sizes = segments.value_counts()
     if len(sizes) > max_segments:
         rest = sizes.index[max_segments - 1 :]

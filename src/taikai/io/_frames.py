@@ -12,6 +12,8 @@ from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     import pandas as pd
 
 _CHUNK_ROWS = 50_000
@@ -99,25 +101,35 @@ def _dtype(fmt: str, values: list[Any]) -> str | None:
 
 
 def read_predictions(
-    path: str | Path, encoding: str | None = None, encoding_errors: str = "strict", mask_pii: bool = False
+    path: str | Path,
+    encoding: str | None = None,
+    encoding_errors: str = "strict",
+    mask_pii: bool = False,
+    text_columns: Collection[str] = (),
 ) -> pd.DataFrame:
     """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis.
 
     CSV and TSV cells are text: empty cells become missing values and columns of numbers become numbers (the
-    probabilities, counts), as a spreadsheet would read them. The columns keep their names: the readers of
+    probabilities, counts), as a spreadsheet would read them, except the *text_columns* (ids, codes such as
+    ``007``), which keep their text as written. The columns keep their names: the readers of
     predictions give prefixed ones (``batch --prefix pred_``) their plain names with
     :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed record's error shows its text masked.
     """
     table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors, mask_pii=mask_pii)
     if table.format not in TEXT_FORMATS[:2]:
         return table.frame
-    return table.frame.apply(_typed)
+    keep = set(text_columns)
+    return table.frame.apply(lambda column: _missing(column) if column.name in keep else _typed(column))
+
+
+def _missing(column: pd.Series) -> pd.Series:
+    return column.astype(object).where(column != "", float("nan"))  # missing as NaN, as pandas reads CSV
 
 
 def _typed(column: pd.Series) -> pd.Series:
     import pandas as pd
 
-    values = column.astype(object).where(column != "", float("nan"))  # missing as NaN, as pandas reads CSV
+    values = _missing(column)
     present = values.notna()
     if present.any():
         numbers = pd.to_numeric(values, errors="coerce")

@@ -91,7 +91,15 @@ class ReportContext:
     def segments(self) -> Any:
         """Counts per segment and reason (needs ``--by``)."""
         assert self.options.by
-        table = tables.segment_breakdown(self.frame, self.options.by)
-        rest = tables.OTHER_SEGMENTS.split("{")[0]  # "その他 (": the segments past the largest, summed
+        by = self.options.by
+        table = tables.segment_breakdown(self.frame, by)
+        values = set(tables.segment_values(self.rows, by))  # a row that is none of them: the rest, summed
+        rest = tables.OTHER_SEGMENTS.split("{")[0]  # "その他 ("
         ours = self.t.others + " ("
-        return table.rename(index=lambda s: self.t.blank if s == tables.MISSING_SEGMENT else s.replace(rest, ours, 1))
+
+        def name(segment: str) -> str:
+            if segment == tables.MISSING_SEGMENT:
+                return self.t.blank
+            return segment if segment in values else segment.replace(rest, ours, 1)
+
+        return table.rename(index=name)

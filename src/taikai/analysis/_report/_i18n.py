@@ -43,6 +43,9 @@ class Phrases:
     summary_no_change: str
     summary_no_segment_change: str
     summary_method: str
+    summary_method_periods: str
+    summary_method_segments: str
+    summary_method_and: str
     model: str
     model_name: str
     model_sha: str
@@ -121,9 +124,12 @@ JA = Phrases(
     summary_segment_down="{by} が {where} のレビューでは「{name}」が {share} ({count}/{total} 件) と、他の {by} の {other} より少ない ({p})。",
     summary_no_change="{period}ごとの理由の構成に、有意な変化はありません ({tests} 回の比較)。",
     summary_no_segment_change="{by} の間で理由の構成に有意な差はありません ({tests} 回の比較)。",
-    summary_method="検定: {period}ごとの比較は前の{period}との、{by}の比較は他のすべてとの、理由の構成のカイ二乗検定 (独立性)。"
+    summary_method="検定: {compared}、理由の構成のカイ二乗検定 (独立性)。"
     "p 値は同じ種類の比較の回数で Holm-Bonferroni 補正済み (有意水準 5%)。分類された行が {min_group} 件未満の群は比較しません。"
     "名前を挙げた理由は、調整済み標準化残差が最大のもの。",
+    summary_method_periods="{period}ごとの比較は前の{period}との",
+    summary_method_segments="{by}の比較は他のすべてとの",
+    summary_method_and="、",
     model="モデル",
     model_name="名前",
     model_sha="ハッシュ (sha256)",
@@ -225,10 +231,13 @@ EN = Phrases(
     "for the other values of {by} ({p}).",
     summary_no_change="No significant change in the reason mix from one {period} to the next ({tests} {tests|comparison|comparisons}).",
     summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} {tests|comparison|comparisons}).",
-    summary_method="Tests: chi-squared test of homogeneity of the reason mix, each {period} against the {period} "
-    "before and each value of {by} against all others; p-values Holm-Bonferroni adjusted within each family, "
+    summary_method="Tests: chi-squared test of homogeneity of the reason mix, {compared}; p-values Holm-Bonferroni "
+    "adjusted within each family, "
     "significance level 5 %. Groups with fewer than {min_group} classified {min_group|review|reviews} are not compared. The reason "
     "named is the one with the largest adjusted standardized residual.",
+    summary_method_periods="each {period} against the {period} before",
+    summary_method_segments="each value of {by} against all others",
+    summary_method_and=" and ",
     model="Model",
     model_name="Name",
     model_sha="Hash (sha256)",

@@ -10,6 +10,8 @@ from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Sh
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._rules_section import rules_section
+from taikai.analysis._tables import MISSING_SEGMENT
+from taikai.labels import parse_reasons
 
 
 def rules_builder(ctx: ReportContext) -> Section | None:
@@ -25,7 +27,15 @@ def rules_builder(ctx: ReportContext) -> Section | None:
         share=found.hits["share"].map(Share),
     )
     matrix = found.matrix.rename(index=ctx.reason, columns=ctx.reason)
-    examples = found.examples.assign(model=found.examples["model"].map(lambda r: f"{ctx.reason(r)} ({r})"))
+    examples = found.examples.assign(
+        model=found.examples["model"].map(lambda r: f"{ctx.reason(r)} ({r})"),
+        rule_reasons=found.examples["rule_reasons"].map(  # named as the model's reason is, in the page's language
+            lambda v: " · ".join(f"{ctx.reason(r)} ({r})" for r in parse_reasons(v))
+        ),
+    )
+    for column in ctx.context_columns:  # a blank cell, named as the table of segments names it
+        if column in examples.columns:
+            examples[column] = examples[column].replace(MISSING_SEGMENT, t.blank)
     examples = examples[[c for c in examples.columns if c != text_column] + [text_column]]
     shown = {c: names.get(c, c) for c in examples.columns if c not in ctx.context_columns}
     kinds = {names.get(c, c): ColumnKind.NOWRAP for c in ctx.context_columns} | {

@@ -81,12 +81,18 @@ def summary_section(ctx: ReportContext) -> Section:
         parts = [f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
         overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
     blocks: list[Block] = [Paragraph(" ".join(overview))]
-    findings = (_period_findings(ctx) if ctx.options.date_column else []) + (
-        _segment_findings(ctx) if ctx.options.by else []
-    )
-    if findings:
-        blocks.append(Bullets(tuple(findings)))
-        blocks.append(
-            Note(fill(t.summary_method, period=ctx.period, by=ctx.options.by or "-", min_group=changes.MIN_GROUP))
-        )
+    periods = _period_findings(ctx) if ctx.options.date_column else []
+    segments = _segment_findings(ctx) if ctx.options.by else []
+    if periods or segments:
+        blocks.append(Bullets((*periods, *segments)))
+        blocks.append(Note(_method(ctx, periods=bool(periods), segments=bool(segments))))
     return Section.of("summary", t.summary, blocks)
+
+
+def _method(ctx: ReportContext, *, periods: bool, segments: bool) -> str:
+    """The note on the tests, naming only the families of comparisons that were made (periods, segments)."""
+    t = ctx.t
+    compared = [t.summary_method_periods] if periods else []
+    compared += [t.summary_method_segments] if segments else []
+    parts = t.summary_method_and.join(part.format(period=ctx.period, by=ctx.options.by) for part in compared)
+    return fill(t.summary_method, compared=parts, min_group=changes.MIN_GROUP)

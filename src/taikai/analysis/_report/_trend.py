@@ -23,7 +23,8 @@ def trend_section(ctx: ReportContext) -> Section:
         rows: list[tuple[Cell, ...]] = []
         for period, counts in table.iterrows():
             n = int(totals[period])
-            cells = [CountShare(int(c), int(c) / n if n else 0.0) for c in counts]
+            # a period without reviews has no shares: plain zeros, not "0 (0.0%)"
+            cells: list[Cell] = [CountShare(int(c), int(c) / n) if n else 0 for c in counts]
             rows.append((tables.period_label(period), *cells, n))
         number = ColumnKind.NUMBER
         columns = (
