@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import unicodedata
 import warnings
 from dataclasses import replace
 
@@ -417,3 +418,19 @@ def test_labels_the_model_never_learned_are_said(tmp_path, extra, refit_all, exp
     else:
         assert len(warned) == 1 and re.search(expected, warned[0]), warned
         assert re.search("warning: " + expected, result.stdout), result.stdout
+
+
+@pytest.mark.parametrize("label", ["旅行、観光", "Sports, Outdoors", "経済，金融"])
+def test_a_label_of_ones_own_keeps_its_comma_through_train_and_evaluate(tmp_path, label):
+    rows = _own_rows([]).replace({"reasons": {"野球": label}})
+    data = tmp_path / "own.csv"
+    rows.to_csv(data, index=False)
+    args = ["--free-labels", "--vectors", "none"]
+    result = _run("train", data, "--out", tmp_path / "m", "--folds", "0", *args)
+    assert result.exit_code == 0, result.output
+    assert "cannot predict" not in result.stdout  # the label was split in two, its second half never first
+    kept = unicodedata.normalize("NFKC", label)
+    assert taikai.load_model(tmp_path / "m").reason_labels == sorted(["IT/技術", kept])
+    result = _run("evaluate", data, "--model", tmp_path / "m", "--split", "test")
+    assert result.exit_code == 0, result.output
+    assert f"| {kept} | 1.000 | 1.000 | 1.000 | 2 |" in result.stdout
