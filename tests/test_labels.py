@@ -9,6 +9,7 @@ from taikai.labels import (
     SENTIMENTS,
     display_order,
     format_reasons,
+    named_reason,
     parse_label_cell,
     parse_reasons,
     reason_id,
@@ -108,3 +109,15 @@ def test_every_label_has_a_japanese_and_english_definition():
 )
 def test_parse_label_cell_splits_at_spaces_and_commas_only_between_reasons(cell, expected):
     assert parse_label_cell(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "lang", "expected"),
+    [
+        ("fees", "ja", "fees (手数料が高い)"),
+        ("fees", "en", "fees (High fees)"),
+        ("スポーツ", "ja", "スポーツ"),  # a label of one's own is its own name: not "スポーツ (スポーツ)"
+    ],
+)
+def test_named_reason_gives_the_display_name_only_when_there_is_one(label, lang, expected):
+    assert named_reason(label, lang) == expected

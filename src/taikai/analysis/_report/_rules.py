@@ -25,7 +25,7 @@ def rules_builder(ctx: ReportContext) -> Section | None:
         share=found.hits["share"].map(Share),
     )
     matrix = found.matrix.rename(index=ctx.reason, columns=ctx.reason)
-    examples = found.examples.assign(model=found.examples["model"].map(lambda r: f"{ctx.reason(r)} ({r})"))
+    examples = found.examples.assign(model=found.examples["model"].map(ctx.reason_with_id))
     examples = examples[[c for c in examples.columns if c != text_column] + [text_column]]
     shown = {c: names.get(c, c) for c in examples.columns if c not in ctx.context_columns}
     kinds = {names.get(c, c): ColumnKind.NOWRAP for c in ctx.context_columns} | {
