@@ -9,6 +9,7 @@ from taikai.labels import (
     SENTIMENTS,
     display_order,
     format_reasons,
+    named_reason,
     parse_label_cell,
     parse_reasons,
     reason_id,
@@ -98,7 +99,25 @@ def test_every_label_has_a_japanese_and_english_definition():
         ("late payment", ["late payment"]),  # a label of one's own (--free-labels) keeps its space
         ("late payment|fees", ["late payment", "fees"]),
         ("fees late", ["fees late"]),  # not every piece is a reason: one label
+        ("fees、time", ["fees", "time"]),  # commas between taxonomy reasons separate them
+        ("手数料が高い，時間がない", ["fees", "time"]),
+        ("fees, time|other", ["fees", "time", "other"]),
+        ("旅行、観光", ["旅行、観光"]),  # a label of one's own keeps its comma (it was split in two)
+        ("Sports, Outdoors|経済,金融", ["Sports, Outdoors", "経済,金融"]),
+        ("fees, late payment", ["fees, late payment"]),
     ],
 )
-def test_parse_label_cell_splits_at_spaces_only_between_reasons(cell, expected):
+def test_parse_label_cell_splits_at_spaces_and_commas_only_between_reasons(cell, expected):
     assert parse_label_cell(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "lang", "expected"),
+    [
+        ("fees", "ja", "fees (手数料が高い)"),
+        ("fees", "en", "fees (High fees)"),
+        ("スポーツ", "ja", "スポーツ"),  # a label of one's own is its own name: not "スポーツ (スポーツ)"
+    ],
+)
+def test_named_reason_gives_the_display_name_only_when_there_is_one(label, lang, expected):
+    assert named_reason(label, lang) == expected

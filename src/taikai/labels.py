@@ -107,6 +107,12 @@ def reason_name(label: str, lang: str = "ja") -> str:
     return _NAMES[lang].get(label, label)
 
 
+def named_reason(label: str, lang: str = "ja") -> str:
+    """Return ``id (display name)`` of a reason, or the id alone when that is its name (a label of one's own)."""
+    name = reason_name(label, lang)
+    return label if name == label else f"{label} ({name})"
+
+
 def sentiment_name(label: str, lang: str = "ja") -> str:
     """Return the display name of a sentiment in *lang* (``ja`` or ``en``), or the label itself if unknown."""
     return _SENTIMENT_NAMES[lang].get(label, label)
@@ -128,14 +134,17 @@ def parse_reasons(value: str) -> list[str]:
     return labels
 
 
-LABEL_SEPARATORS = re.compile(r"[|,、]+")
-"""What separates several reasons in a label cell (after NFKC, which makes ``｜`` and ``，`` of these)."""
+LABEL_SEPARATORS = re.compile(r"\|+")
+"""What separates several reasons in a label cell (after NFKC, which makes ``｜`` of it)."""
+_BETWEEN_REASONS = re.compile(r"[,、\s]+")
+"""What separates reasons of the taxonomy too (``fees、time``, ``fees time``; after NFKC ``，`` is a comma)."""
 
 
-def _split_spaced(part: str) -> list[str]:
-    """Return *part* split at whitespace when every piece names a reason of the taxonomy (``fees time``), else
-    whole: a label of one's own (``--free-labels``) may hold a space."""
-    pieces = part.split()
+def _split_between_reasons(part: str) -> list[str]:
+    """Return *part* split at commas and whitespace when every piece names a reason of the taxonomy
+    (``fees、time``), else whole: a label of one's own (``--free-labels``) may hold a space or a comma
+    (``late payment``, ``旅行、観光``)."""
+    pieces = [x for x in _BETWEEN_REASONS.split(part) if x]
     if len(pieces) > 1 and all(reason_id(x) in REASON_IDS for x in pieces):
         return pieces
     return [part.strip()]
@@ -156,10 +165,10 @@ def label_cell(value: object) -> str:
 def parse_label_cell(value: object) -> list[str]:
     """Return the reason ids of a label cell, first the primary, without blanks or repeats.
 
-    Reasons may be separated by ``|``, ``,``, ``、`` (full-width forms too), or by whitespace between reasons of the
-    taxonomy.
+    Reasons are separated by ``|`` (full-width too); reasons of the taxonomy also by ``,``, ``、`` (full-width
+    forms too) or whitespace. A label of one's own keeps its commas and spaces (``旅行、観光``, ``late payment``).
     """
-    parts = (x for part in LABEL_SEPARATORS.split(label_cell(value)) for x in _split_spaced(part))
+    parts = (x for part in LABEL_SEPARATORS.split(label_cell(value)) for x in _split_between_reasons(part))
     return list(dict.fromkeys(reason_id(x) for x in parts if x))
 
 

@@ -177,6 +177,20 @@ def test_xlsx_row_limit_is_checked_before_writing(tmp_path, tiny_model, monkeypa
     assert not (tmp_path / "out.xlsx").exists()
 
 
+@pytest.mark.parametrize(
+    "text", ["=1+1 手数料が高い", "==== 感想 ==== 本業が忙しい", '=HYPERLINK("http://x","手数料")']
+)
+def test_an_xlsx_text_starting_with_an_equals_sign_stays_text(tmp_path, tiny_model, text):
+    """Regression: openpyxl wrote it as a formula, which reads back empty (data_only): the review was lost."""
+    import openpyxl
+
+    write_input(tmp_path / "in.csv", [{"id": "r0", "text": text}], "csv")
+    taikai.classify_file(tmp_path / "in.csv", tmp_path / "out.xlsx", "text", model=tiny_model)
+    cell = openpyxl.load_workbook(tmp_path / "out.xlsx")["taikai"]["B2"]
+    assert (cell.value, cell.data_type) == (text, "s")
+    assert read_output(tmp_path / "out.xlsx", "xlsx")["text"].tolist() == [text]
+
+
 def test_xlsx_sheet_by_name(tmp_path, tiny_model):
     with pd.ExcelWriter(tmp_path / "in.xlsx") as writer:
         pd.DataFrame({"a": [1]}).to_excel(writer, sheet_name="cover", index=False)

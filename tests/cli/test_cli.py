@@ -409,3 +409,50 @@ def test_a_malformed_record_s_text_is_masked_in_the_error_with_mask_pii(run, tmp
         result.output
     ), result.output
     assert hint in result.output
+
+
+@pytest.fixture(scope="module")
+def own_model_dir(tmp_path_factory):
+    """A model of one's own labels (--free-labels): topics, no sentiment head, no Japanese display names."""
+    import pandas as pd
+
+    import taikai
+
+    texts = {
+        "スポーツ": ["野球の試合で勝った", "サッカーの得点王", "野球の選手が打った", "サッカーの試合を見た"],
+        "IT/技術": ["新しいスマホが出た", "パソコンの性能が上がった", "アプリを開発した", "スマホのアプリ"],
+    }
+    df = pd.DataFrame([(t, label) for label, ts in texts.items() for t in ts], columns=["text", "label"])
+    out = tmp_path_factory.mktemp("own") / "m"
+    config = taikai.FeatureConfig()
+    taikai.train(df, out, config, folds=0, test_size=0, reasons_column="label", sentiment_column=None, free_labels=True)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [  # regression: a label of one's own was followed by itself as its display name: "スポーツ (スポーツ)"
+        (["explain", "野球の試合"], "reason: スポーツ  p="),
+        (["keywords", "--top", "1"], "reason スポーツ: "),
+        (["batch", "{dump}", "--text-column", "text", "-o", "{out}"], "reasons: IT/技術 1, スポーツ 1"),
+    ],
+)
+def test_a_label_of_ones_own_is_not_named_twice(run, own_model_dir, tmp_path, args, said):
+    dump = tmp_path / "dump.csv"
+    dump.write_text("text\n野球の試合\nスマホのアプリ\n", encoding="utf-8")
+    args = [a.format(dump=dump, out=tmp_path / "out.csv") for a in args]
+    result = run(*args, "--model", own_model_dir)
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    assert "(スポーツ)" not in result.output and "(IT/技術)" not in result.output
+
+
+def test_the_report_names_a_label_of_ones_own_once(run, own_model_dir, tmp_path):
+    dump, predictions, page = tmp_path / "dump.csv", tmp_path / "p.csv", tmp_path / "r.html"
+    dump.write_text("text\n野球の試合\nスマホのアプリ\n", encoding="utf-8")
+    assert run("batch", dump, "--text-column", "text", "-o", predictions, "--model", own_model_dir).exit_code == 0
+    result = run("report", predictions, "--model", own_model_dir, "-o", page)
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "<td>スポーツ</td>" in html  # the representative reviews' reason column
+    assert "スポーツ (スポーツ)" not in html and "IT/技術 (IT/技術)" not in html

@@ -65,6 +65,33 @@ def test_unknown_labels_stop_naming_file_line_and_value(tmp_path, row, message):
         read_labelled_table(path, known_reasons={"fees"}, known_sentiments={"negative"}, on_bad_rows="skip")
 
 
+_OWN = {"known_reasons": {"野球", "IT/技術"}, "known_sentiments": {"喜び", "怒り"}}
+_TAXONOMY = {"known_reasons": {"fees", "time"}, "known_sentiments": {"negative"}}
+
+
+@pytest.mark.parametrize(
+    ("known", "row", "said"),
+    [  # regression: the reasons were offered for a wrong sentiment and the other way round, with "display names"
+        (_OWN, ["野球の試合", "サッカー", "喜び", ""], "use one of the reasons IT/技術, 野球, or fix the typo"),
+        (_OWN, ["野球の試合", "野球", "嬉しい", ""], "use one of the sentiments 喜び, 怒り, or fix the typo"),
+        (
+            _OWN,
+            ["野球の試合", "サッカー", "嬉しい", ""],
+            "use one of the reasons IT/技術, 野球 or one of the sentiments 喜び, 怒り, or fix the typo",
+        ),
+        (
+            _TAXONOMY,
+            ["手数料", "feees", "negative", ""],
+            "use one of the reasons fees, time (or their Japanese display names), or fix the typo",
+        ),
+    ],
+)
+def test_unknown_labels_are_answered_with_the_known_ones_of_their_kind(known, row, said):
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame([row]), "sheet.csv", **known)
+    assert str(caught.value).splitlines()[-1] == said
+
+
 def test_bad_rows_name_their_file_line(tmp_path):
     path = tmp_path / "data.csv"
     path.write_text('text,reasons,sentiment\n"二行の\n本文",fees,negative\n\n:-),other,neutral\n', encoding="utf-8")

@@ -147,6 +147,20 @@ def test_names_and_labels_are_checked_with_the_other_problems(second, expected):
     assert message.endswith("the model's reasons are fees, time: give one of them as label (or its Japanese name)")
 
 
+@pytest.mark.parametrize(
+    ("labels", "hint"),
+    [
+        (["fees", "time"], "the model's reasons are fees, time: give one of them as label (or its Japanese name)"),
+        # regression: a model of one's own has no Japanese names to give, and the hint offered them
+        (["スポーツ", "IT/技術"], "the model's reasons are スポーツ, IT/技術: give one of them as label"),
+    ],
+)
+def test_an_unknown_label_is_answered_with_the_model_s_reasons(labels, hint):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE.replace('"fees"', '"price"'), "rules.toml", labels=labels)
+    assert str(caught.value).splitlines()[-1] == hint
+
+
 def test_labels_are_not_checked_without_the_model_s():
     assert parse_rules(RULE.replace('"fees"', '"price"'), "rules.toml").rules[0].label == "price"
 

@@ -140,6 +140,14 @@ def test_xlsx_sheet_drops_characters_excel_cannot_hold_and_counts_them(tmp_path)
     assert openpyxl.load_workbook(out)["labels"]["B2"].value == "ベルの音"
 
 
+def test_xlsx_sheet_keeps_a_text_starting_with_an_equals_sign_as_text(tmp_path):
+    """Regression: openpyxl wrote ``=…`` as a formula, which Excel computes and a reader sees empty."""
+    out = tmp_path / "s.xlsx"
+    write_sheet(pd.DataFrame({"row": [1], "text": ["=1+1 手数料が高い"]}), out, ["fees"], ["negative"])
+    cell = openpyxl.load_workbook(out)["labels"]["B2"]
+    assert (cell.value, cell.data_type) == ("=1+1 手数料が高い", "s")
+
+
 @pytest.mark.parametrize(
     ("texts", "warning"),
     [

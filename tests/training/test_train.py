@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import unicodedata
 import warnings
 from dataclasses import replace
 
@@ -362,3 +363,74 @@ def test_labels_outside_the_taxonomy_are_refused_unless_free_labels(tmp_path, ti
     assert result.exit_code == 0, result.output
     with pytest.raises(InputError, match=message):  # the API refuses it too
         taikai.train(data, folds=0, test_size=0)
+
+
+_TOPICS = {  # a label set of the user's own: two topics, two moods
+    "野球": ("野球の試合で勝った", "サッカーの得点王", "野球の選手が打った"),
+    "IT/技術": ("新しいスマホが出た", "パソコンの性能が上がった", "アプリを開発した"),
+}
+
+
+def _own_rows(extra):
+    mood_words = {"楽しい": "嬉しい", "つらい": "悲しい"}
+    rows = [
+        (text + word, label, mood, "test" if i == 2 else "train")
+        for label, texts in _TOPICS.items()
+        for mood, word in mood_words.items()
+        for i, text in enumerate(texts)
+    ]
+    return pd.DataFrame(rows + extra, columns=["text", "reasons", "sentiment", "split"])
+
+
+@pytest.mark.parametrize(
+    ("extra", "refit_all", "expected"),
+    [
+        (  # a reason only in the test rows: the model never learns it, and said nothing (it did)
+            [("珍しい話題の記事です", "レア 話題", "楽しい", "test")],
+            False,
+            r"reason\(s\) レア 話題 \(1\) are in the data but never the primary \(first\) reason of a training row, "
+            r"so the model cannot predict them",
+        ),
+        (  # a reason only after the first: the same
+            [("野球の試合とスマホの話", "野球|注目", "楽しい", "train")] * 2,
+            False,
+            r"reason\(s\) 注目 \(2\) are in the data but never the primary",
+        ),
+        (  # a sentiment only in the test rows
+            [("野球の試合を見た", "野球", "ふつう", "test")],
+            False,
+            r"sentiment\(s\) ふつう \(1\) are in the data but in no training row \(only in the test rows\), so the "
+            r"model cannot predict them",
+        ),
+        ([("珍しい話題の記事です", "レア 話題", "楽しい", "test")], True, None),  # refitted on every row: learned
+        ([], False, None),
+    ],
+)
+def test_labels_the_model_never_learned_are_said(tmp_path, extra, refit_all, expected):
+    data = tmp_path / "own.csv"
+    _own_rows(extra).to_csv(data, index=False)
+    args = ["train", data, "--out", tmp_path / "m", "--folds", "0", "--vectors", "none", "--free-labels"]
+    result = _run(*args, *(["--refit-all"] if refit_all else []))
+    assert result.exit_code == 0, result.output
+    warned = [w for w in taikai.load_model(tmp_path / "m").metadata.warnings if "cannot predict" in w]
+    if expected is None:
+        assert warned == [] and "cannot predict" not in result.stdout
+    else:
+        assert len(warned) == 1 and re.search(expected, warned[0]), warned
+        assert re.search("warning: " + expected, result.stdout), result.stdout
+
+
+@pytest.mark.parametrize("label", ["旅行、観光", "Sports, Outdoors", "経済，金融"])
+def test_a_label_of_ones_own_keeps_its_comma_through_train_and_evaluate(tmp_path, label):
+    rows = _own_rows([]).replace({"reasons": {"野球": label}})
+    data = tmp_path / "own.csv"
+    rows.to_csv(data, index=False)
+    args = ["--free-labels", "--vectors", "none"]
+    result = _run("train", data, "--out", tmp_path / "m", "--folds", "0", *args)
+    assert result.exit_code == 0, result.output
+    assert "cannot predict" not in result.stdout  # the label was split in two, its second half never first
+    kept = unicodedata.normalize("NFKC", label)
+    assert taikai.load_model(tmp_path / "m").reason_labels == sorted(["IT/技術", kept])
+    result = _run("evaluate", data, "--model", tmp_path / "m", "--split", "test")
+    assert result.exit_code == 0, result.output
+    assert f"| {kept} | 1.000 | 1.000 | 1.000 | 2 |" in result.stdout

@@ -18,7 +18,7 @@ import click
 import numpy as np
 
 from taikai.errors import check_int
-from taikai.labels import reason_name
+from taikai.labels import named_reason
 from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans, resolve_model
 from taikai.text import Status, check_text, display_width, normalize_with_offsets, pad
 
@@ -216,8 +216,8 @@ def render_text(explanation: Explanation) -> str:
     # "word", "char" or "vector" (a model with word vectors): one column wide enough for all, in every head
     kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
     for head in explanation.heads():
-        name = f" ({reason_name(head.label)})" if head.head == "reason" else ""
-        lines.append(f"{head.head}: {head.label}{name}  p={head.probability:.2f}  score={head.score:+.3f}")
+        name = named_reason(head.label) if head.head == "reason" else head.label
+        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}")
         lines.append("  " + _highlight(explanation.text, explanation.char_weights(head.head)))
         shown = [repr(c.feature) for c in head.contributions]
         width = max(16, *map(display_width, shown)) if shown else 16

@@ -85,13 +85,12 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
         return
-    from taikai.labels import reason_name
+    from taikai.labels import named_reason
 
     for head, per_label in (("reason", found.reason), ("sentiment", found.sentiment)):
         for label, words in per_label.items():
-            name = f" ({reason_name(label)})" if head == "reason" else ""
             shown = ", ".join(f"{k.feature} {k.weight:.2f}" for k in words) or "-"
-            click.echo(f"{head} {label}{name}: {shown}")
+            click.echo(f"{head} {named_reason(label) if head == 'reason' else label}: {shown}")
 
 
 @click.command()

@@ -70,11 +70,14 @@ def excel_value(value: Any) -> tuple[Any, int]:
 class ExcelCells:
     """Turn values into xlsx cells with :func:`excel_value`, counting what was lost in ``losses``.
 
-    A text longer than :data:`XLSX_MAX_CELL` is cut to it; :meth:`row` notes the rows that held one.
+    A text longer than :data:`XLSX_MAX_CELL` is cut to it; :meth:`row` notes the rows that held one. Given the
+    *sheet* the cells go to, a text that starts with ``=`` is written as text, not as a formula: openpyxl writes
+    it as a formula otherwise, which Excel computes or calls broken and which reads back empty (the text lost).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: Any = None) -> None:
         self.losses = CellLosses()
+        self.sheet = sheet
 
     @property
     def removed(self) -> int:
@@ -87,6 +90,12 @@ class ExcelCells:
         if isinstance(fixed, str) and len(fixed) > XLSX_MAX_CELL:
             self.losses.cut += 1
             fixed = fixed[:XLSX_MAX_CELL]
+        if isinstance(fixed, str) and fixed.startswith("=") and self.sheet is not None:
+            from openpyxl.cell import WriteOnlyCell
+
+            cell = WriteOnlyCell(self.sheet, fixed)
+            cell.data_type = "s"  # openpyxl takes any "=…" text for a formula
+            return cell
         return fixed
 
     def row(self, values: Iterable[Any], number: int) -> list[Any]:
@@ -104,10 +113,9 @@ def write_xlsx(parts: list[Path], schema: Any, out: Path) -> CellLosses:
     """Write the chunk files into one xlsx sheet; return what Excel cannot hold: characters removed, cells cut."""
     from openpyxl import Workbook
 
-    clean = ExcelCells()
-
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("taikai")
+    clean = ExcelCells(ws)
     ws.append([clean(name) for name in schema.names])
     number = 0
     for part in parts:

@@ -17,7 +17,7 @@ from taikai.errors import InputError
 from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
-from taikai.labels import format_reasons, label_cell, parse_label_cell, sentiment_id
+from taikai.labels import REASON_IDS, SENTIMENTS, format_reasons, label_cell, parse_label_cell, sentiment_id
 from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
@@ -98,6 +98,18 @@ def _listing(items: Sequence[str]) -> str:
     return f"\n  {shown}{more}"
 
 
+def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: Collection[str] | None) -> str:
+    """Say which labels are known, of the *kinds* found unknown only; the Japanese display names only for a
+    label set that has them (the taxonomy's), not for labels of one's own."""
+    said = [
+        f"one of the {kind} {', '.join(sorted(known))}"
+        for kind, known in (("reasons", reasons), ("sentiments", sentiments))
+        if kind in kinds and known
+    ]
+    named = set(reasons or ()) & set(REASON_IDS) or set(sentiments or ()) & set(SENTIMENTS)
+    return " or ".join(said) + (" (or their Japanese display names)" if named else "")
+
+
 def check_labelled(
     df: pd.DataFrame,
     source: str = "<data>",
@@ -144,7 +156,7 @@ def check_labelled(
     keep: list[int] = []
     blank = 0
     bad: list[BadRow] = []
-    unknown: list[str] = []
+    unknown: list[tuple[str, str]] = []  # the message, and whether a reason or a sentiment is unknown
     for pos, (text, reasons_cell, more_cell, sentiment_cell) in enumerate(
         zip(df[text_column], df[reasons_column], more, sentiments, strict=True)
     ):
@@ -165,13 +177,13 @@ def check_labelled(
             problems.append(f"{sentiment_column}: no label")
         if known_reasons is not None:
             unknown.extend(
-                f"{where(pos)}: {column}: unknown label {label!r}"
+                (f"{where(pos)}: {column}: unknown label {label!r}", "reasons")
                 for column, cell in ((reasons_column, primary), (MORE_REASONS_COLUMN, further))
                 for label in cell
                 if label not in known_reasons
             )
         if sentiment and known_sentiments is not None and sentiment not in known_sentiments:
-            unknown.append(f"{where(pos)}: {sentiment_column}: unknown label {sentiment!r}")
+            unknown.append((f"{where(pos)}: {sentiment_column}: unknown label {sentiment!r}", "sentiments"))
         if problems:
             bad.append(BadRow(where(pos), "; ".join(problems), shown))
             continue
@@ -179,11 +191,11 @@ def check_labelled(
         label_sets.append(labels)
         clean_sentiments.append(sentiment)
     if unknown:
-        allowed = sorted(known_reasons or ()) + sorted(known_sentiments or ())
         free = f"; or {FREE_LABELS_HINT}" if free_labels_hint else ""
+        kinds = {kind for _, kind in unknown}
         raise InputError(
-            f"{source}: {len(unknown)} label(s) outside the known labels:{_listing(unknown)}\n"
-            f"use one of {', '.join(allowed)} (or the Japanese display names), or fix the typo{free}"
+            f"{source}: {len(unknown)} label(s) outside the known labels:{_listing([m for m, _ in unknown])}\n"
+            f"use {_known_labels(kinds, known_reasons, known_sentiments)}, or fix the typo{free}"
         )
     if bad and on_bad_rows is OnBadRows.ERROR:
         raise InputError(

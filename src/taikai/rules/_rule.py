@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from taikai.errors import RulesError
+from taikai.labels import REASON_IDS
 
 
 class TermKind(str, Enum):
@@ -131,4 +132,5 @@ def unknown_label(where: str, label: str) -> str:
 
 def labels_hint(labels: Sequence[str]) -> str:
     """Return what to do about a rule label that is not one of *labels* (the model's reasons)."""
-    return f"the model's reasons are {', '.join(labels)}: give one of them as label (or its Japanese name)"
+    named = " (or its Japanese name)" if set(labels) & set(REASON_IDS) else ""  # labels of one's own have none
+    return f"the model's reasons are {', '.join(labels)}: give one of them as label{named}"

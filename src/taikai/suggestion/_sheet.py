@@ -173,10 +173,10 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    clean = ExcelCells()
     wb = Workbook()
     ws = wb.active
     ws.title = LABEL_SHEET
+    clean = ExcelCells(ws)
     columns = [str(c) for c in frame.columns]
     ws.append(columns)
     for number, values in enumerate(frame.itertuples(index=False), start=1):

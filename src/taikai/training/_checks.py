@@ -1,7 +1,9 @@
-"""What training checks before it starts and says when it ends: the --out directory, and data too thin to trust."""
+"""What training checks before it starts and says when it ends: the --out directory, data too thin to trust, and
+labels of the data the model never learned."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,5 +65,33 @@ def weak_data_warnings(
             out.append(
                 f"sentiment(s) {_counted(sentiments[sentiments < 2])} have fewer than 2 training rows: "
                 "the model can hardly learn them"
+            )
+    return out
+
+
+def unlearned_labels(
+    df: pd.DataFrame, reasons: Sequence[str], sentiments: Sequence[str], sentiment_column: str | None
+) -> list[str]:
+    """Return what the labels of *df* (every labelled row, train and test) hold that the fitted model lacks:
+    reasons never the primary reason of a training row, sentiments of no training row. The model learns a
+    reason only where it comes first, so such a label is one it can never predict, while the test scores it."""
+    import pandas as pd
+
+    out = []
+    known = set(reasons)
+    lost = pd.Series([x for labels in df["label_set"] for x in labels if x not in known], dtype=object)
+    if len(lost):
+        out.append(
+            f"reason(s) {_counted(lost.value_counts())} are in the data but never the primary (first) reason of a "
+            "training row, so the model cannot predict them (they are only in the test rows, or only a further "
+            "reason): give them training rows where they come first, or merge them into other reasons"
+        )
+    if sentiment_column:
+        labels = df[sentiment_column]
+        lost = labels[labels.notna() & (labels != "") & ~labels.isin(set(sentiments))]
+        if len(lost):
+            out.append(
+                f"sentiment(s) {_counted(lost.value_counts())} are in the data but in no training row (only in the "
+                "test rows), so the model cannot predict them: give them training rows"
             )
     return out

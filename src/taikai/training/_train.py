@@ -25,7 +25,7 @@ from taikai.model import (
     save_artifact,
 )
 from taikai.text import MAX_CHARS
-from taikai.training._checks import check_out_dir, weak_data_warnings
+from taikai.training._checks import check_out_dir, unlearned_labels, weak_data_warnings
 from taikai.training._compare import compare_added
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, pipeline_labels, split_frame
 from taikai.training._inputs import Columns, Data, TrainingInputs, read_inputs
@@ -269,13 +269,17 @@ def train(
             meta = replace(meta, warnings=(*meta.warnings, repeated))
     meta = replace(meta, drift=_drift_statistics(model, fit_df, test_df, text_column, held_out))
     model = Model(pipeline, meta)
+    everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     if refit_all and len(test_df):
-        everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
         pipeline = fit_frame(config, everything, sentiment_column, text_column)
         reasons, sentiments = pipeline_labels(pipeline)
         fitted = source | {"row_hashes": RowHashes.of(everything[text_column]).to_dict()}
         meta = replace(meta, reasons=reasons, sentiments=sentiments, refit_on_all_rows=True, training_data=fitted)
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
+        model = Model(pipeline, meta)
+    lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column)
+    if lost:  # said once the saved model's labels are known (--refit-all learns those of the test rows)
+        meta = replace(meta, warnings=(*meta.warnings, *lost))
         model = Model(pipeline, meta)
     if out is not None:
         model.metadata = save_artifact(pipeline, meta, Path(out))

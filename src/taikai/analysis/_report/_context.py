@@ -57,6 +57,11 @@ class ReportContext:
         """Return a reason's display name in the page's language."""
         return reason_name(label, self.options.lang)
 
+    def reason_with_id(self, label: str) -> str:
+        """Return ``display name (id)`` of a reason, or the id alone when that is its name (a label of one's own)."""
+        name = self.reason(label)
+        return label if name == label else f"{name} ({label})"
+
     def sentiment(self, label: str) -> str:
         """Return a sentiment's display name in the page's language."""
         return sentiment_name(label, self.options.lang)

@@ -12,7 +12,7 @@ from taikai.analysis._report._i18n import fill
 
 def _reviews(ctx: ReportContext, table: Any) -> Table:
     text_column = ctx.options.text_column
-    shown = table.assign(reason=table["reason"].map(lambda r: f"{ctx.reason(r)} ({r})"))
+    shown = table.assign(reason=table["reason"].map(ctx.reason_with_id))
     if "sentiment" in shown.columns:
         shown["sentiment"] = shown["sentiment"].map(lambda s: ctx.sentiment(s) if isinstance(s, str) else s)
     if "runner_up" in shown.columns:

@@ -28,9 +28,9 @@ def rules_builder(ctx: ReportContext) -> Section | None:
     )
     matrix = found.matrix.rename(index=ctx.reason, columns=ctx.reason)
     examples = found.examples.assign(
-        model=found.examples["model"].map(lambda r: f"{ctx.reason(r)} ({r})"),
+        model=found.examples["model"].map(ctx.reason_with_id),
         rule_reasons=found.examples["rule_reasons"].map(  # named as the model's reason is, in the page's language
-            lambda v: " · ".join(f"{ctx.reason(r)} ({r})" for r in parse_reasons(v))
+            lambda v: " · ".join(ctx.reason_with_id(r) for r in parse_reasons(v))
         ),
     )
     for column in ctx.context_columns:  # a blank cell, named as the table of segments names it
