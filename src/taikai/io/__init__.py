@@ -31,15 +31,12 @@ if TYPE_CHECKING:
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
         MORE_REASONS_COLUMN,
-        SPLITS,
         LabelledTable,
         OnBadRows,
         check_labelled,
         read_labelled,
         read_labelled_file,
         read_labelled_table,
-        select_split,
-        split_column,
         validate_labelled,
     )
     from taikai.io._paths import check_not_input, check_regular_file, same_path
@@ -55,6 +52,7 @@ if TYPE_CHECKING:
         write_summary,
     )
     from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
+    from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import DecodedInput, decode_input
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
@@ -176,17 +174,15 @@ __getattr__: Any = lazy_modules(
         "taikai.io._labelled": (
             "FREE_LABELS_HINT",
             "MORE_REASONS_COLUMN",
-            "SPLITS",
             "LabelledTable",
             "OnBadRows",
             "check_labelled",
             "read_labelled",
             "read_labelled_file",
             "read_labelled_table",
-            "select_split",
-            "split_column",
             "validate_labelled",
         ),
+        "taikai.io._splits": ("SPLITS", "select_split", "split_column"),
         "taikai.io._paths": ("check_not_input", "check_regular_file", "same_path"),
         "taikai.io._records": ("BadLine", "Chunk", "Position", "Reader", "bad_line_error"),
         "taikai.io._run_summary": (
