@@ -18,7 +18,7 @@ from taikai.analysis._charts import (
 )
 from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain, render_text
-from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords
+from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
 from taikai.analysis._report import (
     SECTIONS,
     ReportContext,
@@ -108,5 +108,6 @@ __all__ = [
     "trend_counts",
     "trend_shares",
     "use_japanese_font",
+    "words_by_label",
     "write_report",
 ]
