@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
+from taikai import analysis
 from taikai.analysis import keywords
 from taikai.cli import cli
 from taikai.model import centred_coefficients, feature_blocks
@@ -163,3 +164,93 @@ def test_keywords_takes_a_model_directory_or_none_as_check_drift_does(tiny_model
 def test_keywords_of_a_missing_model_directory_is_a_model_error(tmp_path):
     with pytest.raises(taikai.ModelError, match=r"nope: no such model directory"):
         taikai.keywords(tmp_path / "nope")
+
+
+def _kw(*features):
+    return tuple(analysis.Keyword(f, "word", 1.0 / (i + 1)) for i, f in enumerate(features))
+
+
+@pytest.mark.parametrize(
+    "found, sep, expected",
+    [
+        (analysis.Keywords({}, {}), " / ", []),
+        (
+            analysis.Keywords({"fees": _kw("手数料", "高い"), "time": _kw("時間")}, {"negative": _kw("最悪")}),
+            " / ",
+            [("reason", "fees", "手数料 / 高い"), ("reason", "time", "時間"), ("sentiment", "negative", "最悪")],
+        ),
+        # a label without keywords keeps its row, with an empty cell
+        (
+            analysis.Keywords({"fees": (), "time": _kw("時間", "残業")}, {}),
+            ", ",
+            [("reason", "fees", ""), ("reason", "time", "時間, 残業")],
+        ),
+    ],
+    ids=["empty", "both heads", "label without keywords"],
+)
+def test_keywords_by_label_joins_each_labels_features_strongest_first(found, sep, expected):
+    table = found.by_label(sep=sep)
+    assert list(table.index.names) == ["head", "label"]
+    assert list(table.columns) == ["features"]
+    assert [(*key, value) for key, value in table["features"].items()] == expected
+
+
+def test_keywords_by_label_of_a_model_has_every_label(tiny_model):
+    found = keywords(tiny_model, top=3, kind="word")
+    table = found.by_label()
+    assert [label for head, label in table.index if head == "reason"] == tiny_model.reason_labels
+    first = tiny_model.reason_labels[0]
+    assert table.loc[("reason", first), "features"] == " / ".join(k.feature for k in found.reason[first])
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([], []),
+        (
+            [("fees", 1, "手数料"), ("fees", 2, "高い"), ("time", 1, "時間")],
+            [("fees", "手数料 / 高い"), ("time", "時間")],
+        ),
+        # labels in the frame's order (not alphabetical), words by rank
+        (
+            [("time", 2, "残業"), ("time", 1, "時間"), ("fees", 1, "手数料")],
+            [("time", "時間 / 残業"), ("fees", "手数料")],
+        ),
+    ],
+    ids=["empty", "ranked", "frame order"],
+)
+def test_words_by_label_joins_each_labels_words_in_rank_order(rows, expected):
+    words = pd.DataFrame(rows, columns=["label", "rank", "word"])
+    table = analysis.words_by_label(words)
+    assert table.index.name == "label"
+    assert list(table.columns) == ["words"]
+    assert list(table["words"].items()) == expected
+
+
+def test_words_by_label_of_distinctive_words(tiny_csv):
+    frame = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False).assign(
+        reason=lambda d: d["reasons"].str.split("|").str[0]
+    )
+    found = taikai.distinctive_words(frame, "text", top=3)
+    table = analysis.words_by_label(found)
+    assert list(table.index) == list(dict.fromkeys(found["label"]))
+    for label, group in found.groupby("label"):
+        assert table.loc[label, "words"] == " / ".join(group.sort_values("rank")["word"])
+
+
+@pytest.mark.parametrize(
+    "given, error, message",
+    [
+        ("words.csv", TypeError, "words must be a pandas DataFrame (taikai.distinctive_words), not str 'words.csv'"),
+        (
+            pd.DataFrame({"label": ["fees"], "feature": ["x"]}),
+            taikai.InputError,
+            "no column 'word': pass the frame taikai.distinctive_words returns (its columns are ['label', 'feature'])",
+        ),
+    ],
+    ids=["not a frame", "no word column"],
+)
+def test_words_by_label_refuses_what_is_not_distinctive_words(given, error, message):
+    with pytest.raises(error) as caught:
+        analysis.words_by_label(given)
+    assert str(caught.value) == message

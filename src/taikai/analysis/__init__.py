@@ -18,7 +18,7 @@ from taikai.analysis._charts import (
 )
 from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain, render_text
-from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords
+from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
 from taikai.analysis._report import (
     SECTIONS,
     ReportContext,
@@ -34,6 +34,7 @@ from taikai.analysis._tables import (
     FREQUENCIES,
     classified,
     least_confident,
+    misclassified,
     period_label,
     reason_distribution,
     reason_labels,
@@ -44,6 +45,7 @@ from taikai.analysis._tables import (
     sentiment_by_reason,
     sentiment_distribution,
     sentiment_over_time,
+    shares_over_time,
     stated_reasons,
     status_counts,
     top_probability,
@@ -78,6 +80,7 @@ __all__ = [
     "japanese_font",
     "keywords",
     "least_confident",
+    "misclassified",
     "parse_dates",
     "period_changes",
     "period_label",
@@ -96,6 +99,7 @@ __all__ = [
     "sentiment_by_reason",
     "sentiment_distribution",
     "sentiment_over_time",
+    "shares_over_time",
     "stated_bars",
     "stated_reasons",
     "status_counts",
@@ -104,5 +108,6 @@ __all__ = [
     "trend_counts",
     "trend_shares",
     "use_japanese_font",
+    "words_by_label",
     "write_report",
 ]

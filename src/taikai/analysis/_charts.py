@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from taikai.analysis._tables import shares_over_time
 from taikai.errors import TaikaiError
 from taikai.labels import reason_name, sentiment_name
 from taikai.text import clip
@@ -235,7 +236,7 @@ def trend_shares(
 
     words = WORDS[lang]
     totals = table.sum(axis=1).to_numpy()
-    shares = table.div(np.where(totals == 0, np.nan, totals), axis=0)
+    shares = shares_over_time(table)
     names = names or [reason_name(str(c), lang) for c in table.columns]
     with _style():
         fig = _figure(10, 4.2)

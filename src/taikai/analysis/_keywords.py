@@ -57,6 +57,20 @@ class Keywords:
         ]
         return pd.DataFrame(rows, columns=["head", "label", "rank", "feature", "kind", "weight"])
 
+    def by_label(self, sep: str = " / ") -> pd.DataFrame:
+        """Return one row per head and label, its features strongest first joined by *sep* (a label without any
+        keyword has an empty cell, not no row)."""
+        heads: list[str] = []
+        labels: list[str] = []
+        joined: list[str] = []
+        for head, per_label in (("reason", self.reason), ("sentiment", self.sentiment)):
+            for label, found in per_label.items():
+                heads.append(head)
+                labels.append(label)
+                joined.append(sep.join(k.feature for k in found))
+        index = pd.MultiIndex.from_arrays([heads, labels], names=["head", "label"])
+        return pd.DataFrame({"features": joined}, index=index, dtype=object)
+
 
 def _per_label(
     estimator: Any, names: Any, kinds: Any, labels: list[str], top: int, kind: str | None
@@ -153,3 +167,21 @@ def distinctive_words(
         frames.append(found.assign(label=label, rank=range(1, len(found) + 1)))
     out = pd.concat(frames, ignore_index=True)[columns]
     return out.astype({"count": int, "count_rest": int})
+
+
+def words_by_label(words: pd.DataFrame, sep: str = " / ") -> pd.DataFrame:
+    """Return one row per label of *words* (as :func:`distinctive_words` returns it), its words in rank order
+    joined by *sep*, the labels in the order of *words*."""
+    if not isinstance(words, pd.DataFrame):
+        raise wrong_type("words", words, "a pandas DataFrame (taikai.distinctive_words)")
+    missing = [c for c in ("label", "word") if c not in words.columns]
+    if missing:
+        raise InputError(
+            f"no column {missing[0]!r}: pass the frame taikai.distinctive_words returns "
+            f"(its columns are {list(map(str, words.columns))})"
+        )
+    labels = list(dict.fromkeys(words["label"].astype(str)))
+    if "rank" in words.columns:
+        words = words.sort_values("rank", kind="stable")
+    joined = words.groupby(words["label"].astype(str), sort=False)["word"].agg(lambda w: sep.join(map(str, w)))
+    return joined.reindex(labels).rename("words").to_frame().rename_axis("label")

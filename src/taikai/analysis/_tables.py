@@ -7,9 +7,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from taikai.errors import InputError
+from taikai.errors import InputError, wrong_type
 from taikai.io import parse_dates
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, parse_reasons, reason_name
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, parse_label_cell, parse_reasons, reason_name
 from taikai.text import Status
 
 FREQUENCIES = {"W": "週", "M": "月"}
@@ -139,6 +139,17 @@ def _over_time(df: pd.DataFrame, date_column: str, freq: str, column: str, order
     return table.rename_axis(index="period", columns=column)
 
 
+def shares_over_time(table: pd.DataFrame) -> pd.DataFrame:
+    """Return each period's counts of *table* (``reasons_over_time``, ``sentiment_over_time``) as shares of its row.
+
+    A period without reviews has no shares (NaN), not 0 %, as on the report's chart and table.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise wrong_type("table", table, "a pandas DataFrame of counts (taikai.analysis.reasons_over_time)")
+    totals = table.sum(axis=1)
+    return table.div(totals.where(totals != 0), axis=0)
+
+
 def period_label(period: pd.Period, short: bool = False) -> str:
     """Return a short name of a month (``2026-03``) or week (``2026-W12``; ``W12`` when *short*, ISO weeks)."""
     if period.freqstr.startswith("W"):
@@ -230,3 +241,19 @@ def least_confident(
     scores = top_probability(df)
     picked = scores.sort_values(["p", "margin"], kind="stable").index[:n]
     return _with_text(df, picked, text_column, scores, context)
+
+
+def misclassified(df: pd.DataFrame, gold_column: str = "gold") -> pd.DataFrame:
+    """Return the classified rows of *df* whose predicted ``reason`` is not the primary reason of *gold_column*.
+
+    The gold cell is read as :func:`taikai.evaluate` reads a label cell (``|``, ``,`` or ``、`` between reasons,
+    the first the primary; Japanese names as ids). Rows without a gold reason, and rows the model could not
+    classify (``evaluate`` lists them as unscored), are no misclassifications and are left out.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise wrong_type("df", df, "a pandas DataFrame of predictions (Model.predict_frame) with a gold column")
+    if gold_column not in df.columns:
+        raise InputError(f"no gold column {gold_column!r}; the columns are {list(map(str, df.columns))}")
+    rows = classified(df)
+    gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell)), None))
+    return rows[gold.notna() & (rows["reason"].astype(str) != gold)]
