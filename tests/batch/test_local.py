@@ -275,6 +275,22 @@ def test_killed_process_leaves_no_output_and_resumes(tmp_path, tiny_model_dir):
 
 
 @pytest.mark.slow
+def test_workers_end_when_their_parent_is_killed(tmp_path, tiny_model_dir):
+    import psutil
+
+    proc, *_ = start_big_run(tmp_path, tiny_model_dir, "--quiet", "--jobs", "2")
+    workers = psutil.Process(proc.pid).children()
+    assert len(workers) == 2, "the run finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()  # not communicate(): workers left alive would hold its stderr open
+    proc.stderr.close()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    for worker in alive:
+        worker.kill()
+    assert alive == [], "workers outlived their killed parent, each holding the model"
+
+
+@pytest.mark.slow
 def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir):
     proc, _, _, out, state = start_big_run(tmp_path, tiny_model_dir)
     proc.send_signal(signal.SIGTERM)
