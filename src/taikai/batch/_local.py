@@ -234,11 +234,27 @@ def run_local(
     except TaikaiError:
         work.discard()
         raise
-    except FinishError as exc:  # the last step failed: a resumed run would fail the same way
-        work.discard()
+    except FinishError as exc:
+        if exc.kept:  # a full disk, a read-only folder: once fixed, --resume builds the output from the chunks
+            work.close()
+            raise TaikaiError(
+                f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written under "
+                f"that name, and the {summary.rows:,} classified rows are kept in {work.dir}: fix the cause (free "
+                "disk space, make the folder writable) and run the same command with --resume to write the output "
+                "without classifying again"
+            ) from exc
+        work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
         raise InputError(
             f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written and the "
             f"partial run was removed"
+        ) from exc
+    except OSError as exc:  # a full disk, a folder made read-only, an input gone: the saved chunks stay good
+        work.close()
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise TaikaiError(
+            f"{output}: the run stopped: {exc.strerror or exc}{where}; the chunks saved so far are kept in "
+            f"{work.dir}: fix the cause (free disk space, make the folder writable) and run the same command with "
+            "--resume to continue"
         ) from exc
     except KeyboardInterrupt:
         work.close()
