@@ -481,3 +481,15 @@ def test_a_full_disk_mid_run_keeps_the_saved_chunks_and_says_to_resume(tmp_path,
     assert resumed.exit_code == 0, resumed.output
     taikai.classify_file(dump, whole, "text", model=tiny_model_dir, chunk_size=10)
     assert out.read_bytes() == whole.read_bytes()
+
+
+def test_cli_batch_interrupted_while_starting_exits_130(tmp_path, dump, tiny_model_dir, monkeypatch):
+    import taikai.batch
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(taikai.batch, "run_local", interrupted)
+    result = run(dump, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
+    assert result.exit_code == 130
+    assert result.output == "taikai: interrupted before any row was saved; run the command again\n"
