@@ -493,3 +493,22 @@ def test_cli_batch_interrupted_while_starting_exits_130(tmp_path, dump, tiny_mod
     result = run(dump, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
     assert result.exit_code == 130
     assert result.output == "taikai: interrupted before any row was saved; run the command again\n"
+
+
+def test_an_interrupt_while_a_chunk_is_saved_counts_only_the_saved_rows(tmp_path, dump, tiny_model, monkeypatch):
+    import taikai.batch._workdir as workdir
+
+    real = workdir.WorkDir.commit
+
+    def commit(self, index, *args):
+        if index == 3:  # chunk 3 is classified and counted, and Ctrl-C comes while it is written
+            raise KeyboardInterrupt
+        return real(self, index, *args)
+
+    monkeypatch.setattr(workdir.WorkDir, "commit", commit)
+    with pytest.raises(Interrupted) as caught:
+        taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, chunk_size=7)
+    assert caught.value.message.startswith("interrupted after 14 rows saved; the partial result is kept in ")
+    monkeypatch.undo()
+    done = taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, chunk_size=7, resume=True)
+    assert (done.rows, done.resumed_rows) == (60, 14)

@@ -169,6 +169,8 @@ def run_local(
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
 
+    saved = {"rows": summary.rows}  # the rows committed: an interrupted chunk is counted in summary, not here
+
     def commit(result: ChunkResult, k: int, chunk: Chunk) -> None:
         assert spec is not None
         summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values())
@@ -181,6 +183,7 @@ def run_local(
             }
         position: Position = chunk.position
         work.commit(k, result.payload, bad_bytes, {"position": position, "totals": summary.totals(), **extra})
+        saved["rows"] = summary.rows
         bar.update(summary.rows - summary.resumed_rows, position.get("done", 0))
         if on_chunk is not None:
             on_chunk(k)
@@ -259,7 +262,7 @@ def run_local(
     except KeyboardInterrupt:
         work.close()
         raise Interrupted(
-            f"interrupted after {summary.rows:,} rows; the partial result is kept in {work.dir}: "
+            f"interrupted after {saved['rows']:,} rows saved; the partial result is kept in {work.dir}: "
             "run the same command with --resume to continue"
         ) from None
     finally:
