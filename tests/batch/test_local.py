@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -275,6 +276,22 @@ def test_killed_process_leaves_no_output_and_resumes(tmp_path, tiny_model_dir):
 
 
 @pytest.mark.slow
+def test_workers_end_when_their_parent_is_killed(tmp_path, tiny_model_dir):
+    import psutil
+
+    proc, *_ = start_big_run(tmp_path, tiny_model_dir, "--quiet", "--jobs", "2")
+    workers = psutil.Process(proc.pid).children()
+    assert len(workers) == 2, "the run finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()  # not communicate(): workers left alive would hold its stderr open
+    proc.stderr.close()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    for worker in alive:
+        worker.kill()
+    assert alive == [], "workers outlived their killed parent, each holding the model"
+
+
+@pytest.mark.slow
 def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir):
     proc, _, _, out, state = start_big_run(tmp_path, tiny_model_dir)
     proc.send_signal(signal.SIGTERM)
@@ -387,3 +404,111 @@ def test_cli_batch_encoding_errors_replace_counts_rows_in_the_summary(tmp_path, 
     assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]
     result = CliRunner().invoke(cli, [*args, "--engine", "dask", "--encoding-errors", "replace"])
     assert result.exit_code == 2 and "--encoding-errors" in result.stderr
+
+
+def no_space(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def failing_rename(real, target: Path):
+    """Return os.replace failing (no space) when it would rename onto *target*: the last step of a run."""
+
+    def replace(src, dst):
+        if Path(dst) == target:
+            no_space()
+        return real(src, dst)
+
+    return replace
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx"])
+def test_a_full_disk_at_the_last_step_keeps_the_classified_rows_for_resume(
+    tmp_path, dump, tiny_model, monkeypatch, fmt
+):
+    import taikai.batch._workdir as workdir
+
+    out, whole = tmp_path / f"out.{fmt}", tmp_path / f"whole.{fmt}"
+    taikai.classify_file(dump, whole, "text", model=tiny_model, chunk_size=20)
+    if fmt == "csv":
+        monkeypatch.setattr(workdir.os, "replace", failing_rename(os.replace, out))
+    else:
+
+        def half_written(parts, schema, path):
+            path.write_bytes(b"PAR1 half")
+            no_space()
+
+        monkeypatch.setattr(taikai.io, f"write_{fmt}", half_written)
+    with pytest.raises(taikai.TaikaiError) as caught:
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=20)
+    message = str(caught.value)
+    assert message.startswith(f"{out}: the complete output could not be written (")
+    assert "No space left on device" in message and "the 60 classified rows are kept in" in message
+    assert "--resume to write the output without classifying again" in message
+    partial = tmp_path / f"out.{fmt}.taikai-partial"
+    assert not out.exists() and (partial / "state.json").exists()
+    assert not list(partial.glob("output.*.tmp")), "the half-built file was left taking space"
+    monkeypatch.undo()
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=20, resume=True)
+    assert (done.rows, done.resumed_rows) == (60, 60) and not partial.exists()
+    if fmt == "xlsx":
+        pd.testing.assert_frame_equal(pd.read_excel(out), pd.read_excel(whole))
+    else:
+        assert out.read_bytes() == whole.read_bytes()
+
+
+def test_a_full_disk_mid_run_keeps_the_saved_chunks_and_says_to_resume(tmp_path, dump, tiny_model_dir, monkeypatch):
+    import taikai.batch._workdir as workdir
+
+    real = workdir.WorkDir.commit
+
+    def commit(self, index, *args):
+        if index == 3:
+            no_space()
+        return real(self, index, *args)
+
+    out, whole = tmp_path / "out.csv", tmp_path / "whole.csv"
+    monkeypatch.setattr(workdir.WorkDir, "commit", commit)
+    result = run(dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--chunk-size", 10)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    partial = tmp_path / "out.csv.taikai-partial"
+    assert result.output.startswith(
+        f"taikai: error: {out}: the run stopped: No space left on device; the chunks saved so far are kept in "
+        f"{partial}: fix the cause"
+    ), result.output
+    assert "--resume to continue" in result.output and not out.exists()
+    monkeypatch.undo()
+    resumed = run(dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--chunk-size", 10, "--resume")
+    assert resumed.exit_code == 0, resumed.output
+    taikai.classify_file(dump, whole, "text", model=tiny_model_dir, chunk_size=10)
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def test_cli_batch_interrupted_while_starting_exits_130(tmp_path, dump, tiny_model_dir, monkeypatch):
+    import taikai.batch
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(taikai.batch, "run_local", interrupted)
+    result = run(dump, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
+    assert result.exit_code == 130
+    assert result.output == "taikai: interrupted before any row was saved; run the command again\n"
+
+
+def test_an_interrupt_while_a_chunk_is_saved_counts_only_the_saved_rows(tmp_path, dump, tiny_model, monkeypatch):
+    import taikai.batch._workdir as workdir
+
+    real = workdir.WorkDir.commit
+
+    def commit(self, index, *args):
+        if index == 3:  # chunk 3 is classified and counted, and Ctrl-C comes while it is written
+            raise KeyboardInterrupt
+        return real(self, index, *args)
+
+    monkeypatch.setattr(workdir.WorkDir, "commit", commit)
+    with pytest.raises(Interrupted) as caught:
+        taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, chunk_size=7)
+    assert caught.value.message.startswith("interrupted after 14 rows saved; the partial result is kept in ")
+    monkeypatch.undo()
+    done = taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, chunk_size=7, resume=True)
+    assert (done.rows, done.resumed_rows) == (60, 14)

@@ -169,6 +169,8 @@ def run_local(
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
 
+    saved = {"rows": summary.rows}  # the rows committed: an interrupted chunk is counted in summary, not here
+
     def commit(result: ChunkResult, k: int, chunk: Chunk) -> None:
         assert spec is not None
         summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values())
@@ -181,6 +183,7 @@ def run_local(
             }
         position: Position = chunk.position
         work.commit(k, result.payload, bad_bytes, {"position": position, "totals": summary.totals(), **extra})
+        saved["rows"] = summary.rows
         bar.update(summary.rows - summary.resumed_rows, position.get("done", 0))
         if on_chunk is not None:
             on_chunk(k)
@@ -234,16 +237,32 @@ def run_local(
     except TaikaiError:
         work.discard()
         raise
-    except FinishError as exc:  # the last step failed: a resumed run would fail the same way
-        work.discard()
+    except FinishError as exc:
+        if exc.kept:  # a full disk, a read-only folder: once fixed, --resume builds the output from the chunks
+            work.close()
+            raise TaikaiError(
+                f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written under "
+                f"that name, and the {summary.rows:,} classified rows are kept in {work.dir}: fix the cause (free "
+                "disk space, make the folder writable) and run the same command with --resume to write the output "
+                "without classifying again"
+            ) from exc
+        work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
         raise InputError(
             f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written and the "
             f"partial run was removed"
         ) from exc
+    except OSError as exc:  # a full disk, a folder made read-only, an input gone: the saved chunks stay good
+        work.close()
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise TaikaiError(
+            f"{output}: the run stopped: {exc.strerror or exc}{where}; the chunks saved so far are kept in "
+            f"{work.dir}: fix the cause (free disk space, make the folder writable) and run the same command with "
+            "--resume to continue"
+        ) from exc
     except KeyboardInterrupt:
         work.close()
         raise Interrupted(
-            f"interrupted after {summary.rows:,} rows; the partial result is kept in {work.dir}: "
+            f"interrupted after {saved['rows']:,} rows saved; the partial result is kept in {work.dir}: "
             "run the same command with --resume to continue"
         ) from None
     finally:

@@ -8,6 +8,7 @@ output name is only ever written by an atomic rename.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -26,7 +27,15 @@ _SAMPLE = 1 << 20
 
 
 class FinishError(Exception):
-    """Building or renaming the complete output failed (its cause is chained): the partial run is of no more use."""
+    """Building or renaming the complete output failed (its cause is chained).
+
+    ``kept``: the failure was the system's (a full disk, a folder made read-only), so the partial run is kept for
+    ``--resume`` to build the output again; otherwise (the data cannot be written in the format) it is of no use.
+    """
+
+    def __init__(self, message: str, kept: bool = False):
+        super().__init__(message)
+        self.kept = kept
 
 
 def describe_partial(output: Path, what: str, run: dict[str, object], next_step: str) -> str:
@@ -224,7 +233,12 @@ class WorkDir:
             os.replace(source, self.output)
             if bad_output is not None:
                 os.replace(self.bad_path, bad_output)
-        except (OSError, ValueError, TypeError) as exc:
+        except OSError as exc:  # the chunks are whole: drop the half-built file, keep them for --resume
+            if self.table:
+                with contextlib.suppress(OSError):
+                    source.unlink(missing_ok=True)
+            raise FinishError(str(exc), kept=True) from exc
+        except (ValueError, TypeError) as exc:
             raise FinishError(str(exc)) from exc
         shutil.rmtree(self.dir)
         return result

@@ -9,6 +9,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -48,9 +50,21 @@ def release() -> None:
 
 
 def init_worker(job: Job) -> None:
-    """Keep the job (its model inherited by fork, or unpickled once) in this worker; leave Ctrl-C to the parent."""
+    """Keep the job (its model inherited by fork, or unpickled once) in this worker; leave Ctrl-C to the parent.
+
+    The worker also watches its parent: a parent killed outright (``kill -9``, the OOM killer) cannot stop its
+    workers, which would otherwise wait for work forever, each holding a model in memory.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True, name="taikai-parent").start()
     hold(job)
+
+
+def exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """End this process as soon as *parent* is no longer its parent (it died and the process was re-parented)."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def run_chunk(

@@ -160,6 +160,9 @@ def _run_local(input_path: Path, output: Path, model_path: Path | None, options:
     except Interrupted as exc:
         click.echo(f"taikai: {exc.message}", err=True)
         sys.exit(130)
+    except KeyboardInterrupt:  # before the first chunk was under way (loading the model, reading the types)
+        click.echo("taikai: interrupted before any row was saved; run the command again", err=True)
+        sys.exit(130)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
