@@ -7,7 +7,6 @@ object, a list, a number) reaches the model as it is, so that its row says ``not
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import glob
 from pathlib import Path
@@ -22,7 +21,6 @@ import pyarrow.parquet as pq
 import taikai.io as tio
 from taikai.errors import InputError
 from taikai.io import OutputSpec
-from taikai.privacy import default_masker
 
 _READ_ROWS = 50_000
 FILE_COLUMN = "__taikai_file"
@@ -117,14 +115,12 @@ def _read_text_file(
     lines: list[int] = []
     for chunk in reader.chunks(_READ_ROWS):
         if chunk.bad:
-            bad = chunk.bad[0]
-            if mask_pii:
-                bad = dataclasses.replace(bad, raw=default_masker().mask(bad.raw).text)
             raise tio.bad_line_error(
                 path,
-                bad,
+                chunk.bad[0],
                 "the Dask engine stops at such lines: fix them, or run the local engine with "
                 "--on-bad-lines report to set them aside",
+                mask_pii,
             )
         if text is not None:
             raw.update((rows + i, v) for i, v in enumerate(chunk.data[text]) if v is not None and type(v) is not str)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -145,10 +145,7 @@ def file_statistics(
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
             if chunk.bad:
-                bad = chunk.bad[0]
-                if mask_pii:
-                    bad = replace(bad, raw=default_masker().mask(bad.raw).text)
-                raise bad_line_error(path, bad, "fix it (every record needs one field per column)")
+                raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)", mask_pii)
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             yield chunk.data
             if progress is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,12 +58,7 @@ def read_table(
     notes: list[Any] = []
     for chunk in reader.chunks(_CHUNK_ROWS):
         if chunk.bad:
-            bad = chunk.bad[0]
-            if mask_pii:
-                from taikai.privacy import default_masker
-
-                bad = replace(bad, raw=default_masker().mask(bad.raw).text)
-            raise bad_line_error(path, bad, "fix it (every record needs one field per column)")
+            raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)", mask_pii)
         notes.extend(note for _, note in sorted(chunk.notes.items()))
         for column, values in zip(columns, chunk.data, strict=True):
             column.extend(values)

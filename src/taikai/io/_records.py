@@ -74,6 +74,12 @@ def check_columns(path: Path, columns: list[str]) -> list[str]:
     return columns
 
 
-def bad_line_error(path: Path, bad: BadLine, hint: str) -> InputError:
-    """Return the error for a malformed record: file, line, what is wrong, its start, and what to do."""
-    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}): {bad.raw[:80]!r}; {hint}")
+def bad_line_error(path: Path, bad: BadLine, hint: str, mask_pii: bool = False) -> InputError:
+    """Return the error for a malformed record: file, line, what is wrong, its start, and what to do; with
+    *mask_pii*, its text shown with personal data masked (as ``--mask-pii`` masks every text it writes)."""
+    raw = bad.raw
+    if mask_pii:
+        from taikai.privacy import default_masker
+
+        raw = default_masker().mask(raw).text
+    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}): {raw[:80]!r}; {hint}")
