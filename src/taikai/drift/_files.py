@@ -15,6 +15,7 @@ from taikai.io import (
     ReadOptions,
     bad_line_error,
     check_made_by,
+    is_predictions,
     no_dates_error,
     parse_dates,
     read_summary,
@@ -45,11 +46,6 @@ class FileStatistics:
 
 def _status(value: Any) -> Status:
     return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
-
-
-def is_predictions(columns: list[str]) -> bool:
-    """Whether *columns* (unprefixed) are those of a predictions file: a status and ``p_reason_*`` columns."""
-    return "status" in columns and any(c.startswith("p_reason_") for c in columns)
 
 
 class _Rows:

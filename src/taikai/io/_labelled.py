@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MAX_SHOWN = 20
-"""Which rows of a labelled file with a ``split`` column to use: the held-out ones, the training ones, or all."""
 FREE_LABELS_HINT = "pass --free-labels (free_labels=True) to use labels of your own"
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels."""
@@ -70,6 +69,11 @@ def _row_names(source: str, lines: Sequence[int] | None) -> Callable[[int], str]
     return lambda pos: f"{source}: row {pos + 1} (data row, 1-based)"
 
 
+def is_predictions(columns: Sequence[str]) -> bool:
+    """Whether *columns* (unprefixed) are those of a ``taikai batch`` output: a status and ``p_reason_*`` columns."""
+    return "status" in columns and any(c.startswith("p_reason_") for c in columns)
+
+
 def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
     """Return *df* with its column names stripped of surrounding blanks (``reasons `` typed in Excel)."""
     names = [c.strip() if isinstance(c, str) else c for c in df.columns]
@@ -80,8 +84,8 @@ def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
 
 def _refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[str | None]) -> None:
     """Refuse a predictions file read as labelled data: its reasons and sentiment are the model's."""
-    names = set(map(str, df.columns))
-    model_file = "status" in names and ("reason_proba" in names or any(n.startswith("p_reason_") for n in names))
+    names = list(map(str, df.columns))
+    model_file = is_predictions(names) or {"status", "reason_proba"} <= set(names)  # batch's, or predict's JSONL
     used = [c for c in label_columns if c in MODEL_COLUMNS]
     if model_file and used:
         raise InputError(

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SPLITS = ("test", "train", "all")
+"""Which rows of a labelled file with a ``split`` column to use: the held-out ones, the training ones, or all."""
 
 
 def split_column(df: pd.DataFrame, source: str = "<data>") -> pd.Series | None:
