@@ -155,13 +155,26 @@ def _undecodable_error(path: Path, sample: bytes, failed: dict[str, int]) -> Inp
 
 def _damaged_utf8_error(path: Path, sample: bytes, offset: int, evidence: Utf8Evidence, whole: bool) -> InputError:
     """Say that the file is UTF-8 damaged at byte *offset* of *sample* (*whole*: all of it), on what evidence."""
-    line = _line_of(sample, offset)
-    where = "" if whole else "in its first MiB, "
+    return damaged_utf8_error(
+        path,
+        _line_of(sample, offset),
+        f"byte {sample[offset]:#04x}",
+        evidence,
+        "file",
+        "or --encoding-errors replace to read undecodable bytes as U+FFFD",
+        "" if whole else "in its first MiB, ",
+    )
+
+
+def damaged_utf8_error(
+    source: Path, line: int, what: str, evidence: Utf8Evidence, noun: str, replace_hint: str, where: str = ""
+) -> InputError:
+    """Return the error for *what* (``byte 0xe7``) on *line* of *source*, a *noun* (``file``, ``input``) otherwise
+    overwhelmingly valid UTF-8 (*evidence*, read *where*): UTF-8 damaged there, not CP932; *replace_hint* ends it."""
     return InputError(
-        f"{path}:{line}: byte {sample[offset]:#04x} is not valid UTF-8, but the rest of the file is ({where}"
-        f"{evidence.describe()}): it is most likely UTF-8 damaged on line {line}, which read as CP932 would "
-        "be mojibake; fix that line, pass --encoding cp932 if the file is CP932, or --encoding-errors replace to "
-        "read undecodable bytes as U+FFFD"
+        f"{source}:{line}: {what} is not valid UTF-8, but the rest of the {noun} is ({where}{evidence.describe()}): "
+        f"it is most likely UTF-8 damaged on line {line}, which read as CP932 would be mojibake; fix that line, "
+        f"pass --encoding cp932 if the {noun} is CP932, {replace_hint}"
     )
 
 

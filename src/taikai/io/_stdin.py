@@ -13,7 +13,14 @@ from pathlib import Path
 
 from taikai.errors import InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec, raw_lines
-from taikai.io._encoding import ENCODINGS, PRIVATE_USE, check_encoding_errors, resolve_encoding, utf8_evidence
+from taikai.io._encoding import (
+    ENCODINGS,
+    PRIVATE_USE,
+    check_encoding_errors,
+    damaged_utf8_error,
+    resolve_encoding,
+    utf8_evidence,
+)
 
 STDIN = Path("<stdin>")
 """What messages call standard input, in place of a file name."""
@@ -76,12 +83,7 @@ def _detect(data: bytes, errors: str, source: Path) -> DecodedInput:
         if evidence is not None and evidence.damaged:  # UTF-8 with a cut character or stray byte: not CP932
             if errors == "replace":
                 return _decode(data, encoding, errors, source, given=False)
-            line, what = problem
-            raise InputError(
-                f"{source}:{line}: {what} is not valid UTF-8, but the rest of the input is ({evidence.describe()}): "
-                f"it is most likely UTF-8 damaged on line {line}, which read as CP932 would be mojibake; fix that "
-                f"line, pass --encoding cp932 if the input is CP932, {_REPLACE}"
-            )
+            raise damaged_utf8_error(source, *problem, evidence, "input", _REPLACE)
     if errors == "replace":
         tried = [_decode(data, encoding, errors, source, given=False) for encoding in ENCODINGS]
         return min(tried, key=_unclean)
