@@ -199,7 +199,11 @@ def run_dask(
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
     _check_output(output)
-    columns = input_columns(input, options.input_format, options.encoding)  # all checked before a cluster starts
+    # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
+    # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
+    found, in_fmt = input_files(input, options.input_format)
+    early = read_input(input, options.input_format, options.encoding) if in_fmt == "parquet" else None
+    columns = list(early[1].names) if early is not None else input_columns(found, in_fmt, options.encoding)
     id_column = options.id_column
     resolved = resolve_model(model)
     check_columns(Path(input), columns, resolved, options)
@@ -215,10 +219,10 @@ def run_dask(
     tmp, futures = output.absolute().with_name(output.name + PARTIAL), []
     try:
         # JSONL input is read for its types on the cluster's workers (see read_input)
-        ddf, schema = read_input(
+        ddf, schema = early or read_input(
             input, options.input_format, options.encoding, options.text_column, True, client, options.mask_pii
         )
-        files = [str(f) for f in input_files(input, options.input_format)[0]] if LINE_COLUMN in ddf.columns else []
+        files = [str(f) for f in found] if LINE_COLUMN in ddf.columns else []
         fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
         added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
         spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))

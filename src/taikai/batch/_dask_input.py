@@ -80,13 +80,9 @@ def _input_types(
     return tio.kinds_schema(names, kinds, {})
 
 
-def input_columns(pattern: str | Path, input_format: str | None = None, encoding: str | None = None) -> list[str]:
-    """Return the names of the input's columns, reading no row of a CSV, TSV or JSONL file (those of the first
-    file: every other must have them), so that they are checked before a cluster starts."""
-    files, fmt = input_files(pattern, input_format)
-    if fmt == "parquet":
-        names: list[str] = read_input(pattern, input_format, encoding)[1].names
-        return names
+def input_columns(files: list[Path], fmt: str, encoding: str | None = None) -> list[str]:
+    """Return the names of the columns of CSV, TSV or JSONL *files*, reading no row (those of the first file: every
+    other must have them), so that they are checked before a cluster starts."""
     return tio.open_reader(files[0], fmt, encoding).columns
 
 
