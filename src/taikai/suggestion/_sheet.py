@@ -88,40 +88,19 @@ def check_sheet_out(out: Path, overwrite: bool) -> None:
 
 def filled_labels(path: Path) -> int | None:
     """Return the filled ``reasons`` and ``sentiment`` cells of the labelling sheet *path* (as :func:`write_sheet`
-    writes it), or ``None`` if it is no such sheet."""
+    writes it, read as ``train --add`` reads it), or ``None`` if it is no such sheet."""
+    from taikai.errors import TaikaiError
+    from taikai.io import read_labelled_file
+
     try:
-        if sheet_format(path) == "xlsx":
-            from openpyxl import load_workbook
-
-            wb = load_workbook(path, read_only=True)
-            try:
-                rows = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-            finally:
-                wb.close()
-        else:
-            rows = _csv_rows(path)
-    except Exception:  # whatever the file is, it is not a sheet taikai can read
+        frame = read_labelled_file(path).frame
+    except (TaikaiError, OSError, ValueError):  # whatever the file is, it is not a sheet taikai can read
         return None
-    if not rows:
+    frame = frame.rename(columns=lambda c: str(c).strip())
+    if not {"model_reason", *TO_FILL[:2]} <= set(frame.columns):  # a predictions file has reasons and sentiment too
         return None
-    header = [str(c).strip() if c is not None else "" for c in rows[0]]
-    if not {"model_reason", *TO_FILL[:2]} <= set(header):  # a predictions file has reasons and sentiment too
-        return None
-    columns = [header.index(name) for name in TO_FILL[:2]]
-    return sum(1 for row in rows[1:] for j in columns if j < len(row) and str(row[j] or "").strip())
-
-
-def _csv_rows(path: Path) -> list[list[str]]:
-    import csv
-
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return list(csv.reader(text.splitlines()))
-    raise InputError(f"{path}: neither UTF-8 nor CP932")
+    cells = frame[list(TO_FILL[:2])].astype(object)
+    return int(cells.map(lambda v: v is not None and v == v and str(v).strip() != "").to_numpy().sum())
 
 
 def definitions(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str, str, str, str, str]]:
