@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -18,9 +17,6 @@ FOREIGN_BELOW = 0.5
 """A classified text whose kana and kanji are fewer than this share of its letters counts as not Japanese."""
 
 Array = np.ndarray[Any, Any]
-# An e-mail address in a normalised text (NFKC, lower-case): its pieces (a name, a domain, jp) are not words of the
-# text, and are left out of the content words as a URL is (read as "url", which the tagger skips).
-_EMAIL = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
 
 
 class Row(NamedTuple):
@@ -110,7 +106,11 @@ class StatisticsBuilder:
             text = neutralize(checked.text)  # a masked text's placeholders as ○, as the model reads them
             tokens, words = self.tagger.words(text)
             if "@" in text:
-                words = self.tagger.words(_EMAIL.sub(" url ", text))[1]
+                # an e-mail address's pieces (a name, a domain, jp) are no words of the text: left out of the
+                # content words as a URL is (read as "url", which the tagger skips); the address as masking finds it
+                from taikai.privacy import EMAIL
+
+                words = self.tagger.words(EMAIL.sub(" url ", text))[1]
             if text != checked.text:  # a placeholder is no word (○, ○さん)
                 words = [w for w in words if NEUTRAL not in w]
             oov = sum(1 for t in tokens if t not in known) if known is not None else 0

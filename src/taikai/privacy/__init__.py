@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import lazy_attributes
+from taikai._lazy import lazy_modules
 from taikai.privacy._kinds import (
     NEUTRAL,
     NOT_JAPANESE_PLACEHOLDERS,
@@ -24,8 +24,10 @@ from taikai.privacy._kinds import (
 
 if TYPE_CHECKING:
     from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
+    from taikai.privacy._patterns import EMAIL
 
 __all__ = [
+    "EMAIL",
     "NEUTRAL",
     "NOT_JAPANESE_PLACEHOLDERS",
     "PLACEHOLDERS",
@@ -44,6 +46,10 @@ __all__ = [
 
 # The finders compile their patterns on import: only masking needs them, not a model reading masked text
 # (``neutralize``), which every classification does.
-__getattr__: Any = lazy_attributes(
-    "taikai.privacy", "taikai.privacy._mask", ("PiiMasker", "default_masker", "mask_pii", "mask_text_column")
+__getattr__: Any = lazy_modules(
+    "taikai.privacy",
+    {
+        "taikai.privacy._mask": ("PiiMasker", "default_masker", "mask_pii", "mask_text_column"),
+        "taikai.privacy._patterns": ("EMAIL",),
+    },
 )
