@@ -107,6 +107,12 @@ def reason_name(label: str, lang: str = "ja") -> str:
     return _NAMES[lang].get(label, label)
 
 
+def reason_with_id(label: str, lang: str = "ja") -> str:
+    """Return ``display name (id)`` of a reason, or the id alone when that is its name (a label of one's own)."""
+    name = reason_name(label, lang)
+    return label if name == label else f"{name} ({label})"
+
+
 def named_reason(label: str, lang: str = "ja") -> str:
     """Return ``id (display name)`` of a reason, or the id alone when that is its name (a label of one's own)."""
     name = reason_name(label, lang)

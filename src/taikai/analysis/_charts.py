@@ -13,7 +13,7 @@ import pandas as pd
 
 from taikai.analysis._tables import shares_over_time
 from taikai.errors import TaikaiError
-from taikai.labels import reason_name, sentiment_name
+from taikai.labels import reason_name, reason_with_id, sentiment_name
 from taikai.text import clip
 
 FONT_FAMILY = "IPAexGothic"
@@ -49,12 +49,6 @@ WORDS = {
         "gold": "gold",
     },
 }
-
-
-def _named(reason: str, lang: str) -> str:
-    """Return ``display name (id)``, or the id alone when that is its name (a label of one's own)."""
-    name = reason_name(reason, lang)
-    return reason if name == reason else f"{name} ({reason})"
 
 
 def japanese_font() -> str:
@@ -109,7 +103,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
     with _style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
         ax = fig.add_subplot()
-        names = [_named(r, lang) for r in distribution.index][::-1]
+        names = [reason_with_id(r, lang) for r in distribution.index][::-1]
         counts = distribution["count"].to_numpy()[::-1]
         bars = ax.barh(names, counts, color="#3b6ea5")
         shares = distribution["share"].to_numpy()[::-1]
@@ -127,7 +121,7 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja") -> Any:
         fig = _figure(8, 0.55 * len(stated) + 1.2)
         ax = fig.add_subplot()
         y = np.arange(len(stated))[::-1]
-        names = [_named(r, lang) for r in stated.index]
+        names = [reason_with_id(r, lang) for r in stated.index]
         for offset, column, colour in ((0.2, "primary", "#3b6ea5"), (-0.2, "stated", "#9dbbd9")):
             counts = stated[column].to_numpy()
             shares = stated[f"{column}_share"].to_numpy()
@@ -163,7 +157,7 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
 
 def sentiment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``)."""
-    labelled = table.rename(index=lambda r: _named(r, lang))
+    labelled = table.rename(index=lambda r: reason_with_id(r, lang))
     names = [sentiment_name(s, lang) for s in table.columns]
     return _share_bars(labelled, WORDS[lang]["sentiment"], names, SENTIMENT_COLOURS)
 

@@ -11,7 +11,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.io import RunSummary
-from taikai.labels import reason_name, sentiment_name
+from taikai.labels import reason_name, reason_with_id, sentiment_name
 
 ID_COLUMNS = ("review_id", "id")
 
@@ -59,8 +59,7 @@ class ReportContext:
 
     def reason_with_id(self, label: str) -> str:
         """Return ``display name (id)`` of a reason, or the id alone when that is its name (a label of one's own)."""
-        name = self.reason(label)
-        return label if name == label else f"{name} ({label})"
+        return reason_with_id(label, self.options.lang)
 
     def sentiment(self, label: str) -> str:
         """Return a sentiment's display name in the page's language."""
