@@ -37,7 +37,7 @@ from pathlib import Path
 import msgpack  # a dependency of distributed, so in the dev install
 import numpy as np
 
-from taikai.model._vectors import TABLE_DIR, make_table, save_table
+from taikai.model._vector_table import TABLE_DIR, make_table, save_table
 from taikai.text import JapaneseTokenizer, default_dicdir, dictionary_entries, normalize
 
 _MASK = (1 << 64) - 1

@@ -66,7 +66,7 @@ def vector_table(tmp_path_factory, tiny_csv) -> str:
     import numpy as np
     import pandas as pd
 
-    from taikai.model import _vectors
+    from taikai.model import _vector_table
     from taikai.text import JapaneseTokenizer, check_text
 
     texts = [check_text(t).text for t in pd.read_csv(tiny_csv)["text"]]
@@ -77,7 +77,7 @@ def vector_table(tmp_path_factory, tiny_csv) -> str:
     # half of the words known, and compounds: runs of two and three tokens of every fourth text
     vectors = {w: rng.normal(size=8) for w in [*words[::2], *runs, "稼げる", "手数料", "高い"]}
     path = tmp_path_factory.mktemp("vectors") / "tiny"
-    _vectors.save_table(_vectors.make_table(vectors, "random vectors for tests"), path)
+    _vector_table.save_table(_vector_table.make_table(vectors, "random vectors for tests"), path)
     return str(path)
 
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from taikai.cli import _train, cli
-from taikai.model import FeatureConfig, _vectors
+from taikai.model import FeatureConfig, _vector_table
 
 VECTORS = {"手数料": [1.0, 0.0], "高い": [0.0, 1.0], "本業": [3.0, 4.0], "忙しい": [1.0, 1.0]}
 SHIPPED = FeatureConfig.shipped()
@@ -58,8 +58,8 @@ def test_the_help_names_the_shipped_default():
 
 def test_train_with_vectors_uses_the_table(tmp_path, tiny_csv, monkeypatch):
     tables = tmp_path / "tables"
-    _vectors.save_table(_vectors.make_table(VECTORS, "test vectors"), tables / "chive")
-    monkeypatch.setattr(_vectors, "TABLE_DIR", tables)
+    _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), tables / "chive")
+    monkeypatch.setattr(_vector_table, "TABLE_DIR", tables)
     result, out = train(tmp_path, tiny_csv)  # the default reads the table named chive: here, the test's
     assert result.exit_code == 0, result.output
     metadata = json.loads((out / "metadata.json").read_text())
@@ -78,7 +78,7 @@ def test_train_with_vectors_uses_the_table(tmp_path, tiny_csv, monkeypatch):
 )
 def test_train_with_a_missing_table_fails_before_reading_data(tmp_path, monkeypatch, options, said):
     missing = tmp_path / "no-tables"
-    monkeypatch.setattr(_vectors, "TABLE_DIR", missing)
+    monkeypatch.setattr(_vector_table, "TABLE_DIR", missing)
     # DATA does not exist either: the table's error, not the file's, shows that the table is checked first
     result, out = train(tmp_path, tmp_path / "no-such-data.csv", *options)
     assert result.exit_code == 2, result.output
@@ -91,7 +91,7 @@ def test_train_with_a_missing_table_fails_before_reading_data(tmp_path, monkeypa
 
 
 def test_train_without_vectors_needs_no_table(tmp_path, tiny_csv, monkeypatch):
-    monkeypatch.setattr(_vectors, "TABLE_DIR", tmp_path / "no-tables")
+    monkeypatch.setattr(_vector_table, "TABLE_DIR", tmp_path / "no-tables")
     result, out = train(tmp_path, tiny_csv, "--vectors", "none")
     assert result.exit_code == 0, result.output
     assert json.loads((out / "metadata.json").read_text())["config"]["vectors"] is None

@@ -4,7 +4,7 @@ the plain loop (a few texts, binary search) and by the vectorised Lexicon (a bat
 import numpy as np
 import pytest
 
-from taikai.model import _vectors
+from taikai.model import _vector_table
 from taikai.model._lexicon import BREAK, UNKNOWN, Lexicon, segment_texts
 
 KEYS = ["手数", "料", "手数 料", "振込", "振込 手数 料", "システム 利用 料", "利用", "高い", "a b", "b c d"]
@@ -79,10 +79,10 @@ def test_unknown_tokens_have_no_id():
 
 @pytest.mark.parametrize("large", [False, True], ids=["bisect", "lexicon"])
 def test_a_table_segments_the_same_both_ways(tmp_path, monkeypatch, large):
-    table = _vectors.make_table({k: [float(i), 1.0] for i, k in enumerate(KEYS)}, "test")
-    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1 if large else 10**9)
-    monkeypatch.setattr(_vectors, "_LEXICONS", {})
+    table = _vector_table.make_table({k: [float(i), 1.0] for i, k in enumerate(KEYS)}, "test")
+    monkeypatch.setattr(_vector_table, "DICT_MIN_TOKENS", 1 if large else 10**9)
+    monkeypatch.setattr(_vector_table, "_LEXICONS", {})
     docs, keys = table.segment([["振込", "手数", "料", "が", "高い"], ["手数", "料"]])
     words = table.words()
     assert [(int(d), words[k]) for d, k in zip(docs, keys)] == [(0, "振込 手数 料"), (0, "高い"), (1, "手数 料")]
-    assert (table.digest in _vectors._LEXICONS) is large
+    assert (table.digest in _vector_table._LEXICONS) is large

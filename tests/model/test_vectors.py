@@ -10,7 +10,7 @@ from sklearn.base import clone
 
 import taikai
 from taikai.errors import ModelError
-from taikai.model import FeatureConfig, WordVectors, _vectors, build_pipeline, feature_blocks
+from taikai.model import FeatureConfig, WordVectors, _vector_table, build_pipeline, feature_blocks
 from taikai.text import JapaneseTokenizer
 
 VECTORS = {"手数料": [1.0, 0.0], "高い": [0.0, 1.0], "稼げる": [3.0, 4.0], "る": [1.0, 1.0], "web": [0.0, 2.0]}
@@ -19,12 +19,12 @@ VECTORS = {"手数料": [1.0, 0.0], "高い": [0.0, 1.0], "稼げる": [3.0, 4.0
 @pytest.fixture
 def table_file(tmp_path):
     path = tmp_path / "tiny"
-    _vectors.save_table(_vectors.make_table(VECTORS, "test vectors"), path)
+    _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), path)
     return path
 
 
 def test_table_round_trips_and_shares_equal_vectors(table_file):
-    table = _vectors.load_table(str(table_file))
+    table = _vector_table.load_table(str(table_file))
     assert sorted(table.words()) == sorted(VECTORS)
     assert table.dim == 2 and len(table) == 5 and table.source == "test vectors"
     assert table.matrix.dtype == np.float16 and len(table.matrix) == 5  # no two vectors are equal here
@@ -35,9 +35,9 @@ def test_table_round_trips_and_shares_equal_vectors(table_file):
 
 @pytest.mark.parametrize("large", [False, True], ids=["bisect", "lexicon"])
 def test_segment_finds_the_same_keys_by_bisect_and_by_lexicon(table_file, monkeypatch, large):
-    table = _vectors.load_table(str(table_file))
-    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1 if large else 10**9)
-    monkeypatch.setattr(_vectors, "_LEXICONS", {})
+    table = _vector_table.load_table(str(table_file))
+    monkeypatch.setattr(_vector_table, "DICT_MIN_TOKENS", 1 if large else 10**9)
+    monkeypatch.setattr(_vector_table, "_LEXICONS", {})
     words = ["高い", "安い", "web", "る", "手数", "手数料", "稼げる"]
     docs, keys = table.segment([words, [], ["る"]])
     assert [(int(d), table.words()[k]) for d, k in zip(docs, keys)] == [
@@ -45,7 +45,7 @@ def test_segment_finds_the_same_keys_by_bisect_and_by_lexicon(table_file, monkey
         (2, "る"),
     ]
     assert table.search("") == -1 and table.search("安い") == -1
-    assert (table.digest in _vectors._LEXICONS) is large
+    assert (table.digest in _vector_table._LEXICONS) is large
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_word_vectors_pool_and_normalise(table_file, text, expected):
 
 def test_fit_records_the_table_and_the_coverage(table_file):
     vectors = WordVectors(table=str(table_file), weight=2.0).fit(["手数料 が 高い", "謎"])
-    assert vectors.digest_ == _vectors.load_table(str(table_file)).digest
+    assert vectors.digest_ == _vector_table.load_table(str(table_file)).digest
     assert vectors.dim_ == 2 and vectors.coverage_ == pytest.approx(2 / 4)
     np.testing.assert_allclose(np.linalg.norm(vectors.transform(["高い 稼げる"])), 2.0, rtol=1e-6)
     assert list(vectors.get_feature_names_out()) == ["vector0", "vector1"]
@@ -86,7 +86,7 @@ def test_a_fitted_block_pickles_without_the_table(table_file):
 
 def test_a_changed_table_is_refused_with_what_to_do(table_file):
     vectors = WordVectors(table=str(table_file)).fit(["高い"])
-    _vectors.save_table(_vectors.make_table(VECTORS | {"安い": [1.0, 2.0]}, "other"), table_file)
+    _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "other"), table_file)
     stat = (table_file / "table.json").stat()
     os.utime(table_file / "table.json", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # not the cached one
     with pytest.raises(ModelError, match=r"is not the one this model was trained with.*retrain the model"):
@@ -108,18 +108,20 @@ def test_a_missing_table_says_where_it_looked(name, message):
 @pytest.mark.parametrize("key", ["二  語", " 語", "語 ", "a b c d", "一\n行", ""])
 def test_make_table_refuses_keys_the_tokenizer_cannot_write(key):
     with pytest.raises(ValueError, match="1–3 tokens joined by single spaces"):
-        _vectors.make_table({key: [1.0], "語": [2.0]}, "x")
+        _vector_table.make_table({key: [1.0], "語": [2.0]}, "x")
 
 
 def test_a_compound_key_pools_as_one_word(tmp_path):
-    _vectors.save_table(_vectors.make_table(VECTORS | {"手数 料": [0.0, 5.0]}, "with a compound"), tmp_path / "t")
+    _vector_table.save_table(
+        _vector_table.make_table(VECTORS | {"手数 料": [0.0, 5.0]}, "with a compound"), tmp_path / "t"
+    )
     vectors = WordVectors(table=str(tmp_path / "t")).fit(["手数 料 が 高い", "手数"])
     np.testing.assert_allclose(vectors.transform(["手数 料", "料 手数"]), [[0, 1], [0, 0]], atol=1e-6)
     assert vectors.coverage_ == pytest.approx(3 / 5)  # 手数 料 (two tokens) and 高い; not が, not 手数 alone
 
 
 def test_the_chive_table_knows_dictionary_forms_through_their_lemmas():
-    table = _vectors.load_table(_vectors.DEFAULT_VECTORS)
+    table = _vector_table.load_table(_vector_table.DEFAULT_VECTORS)
     tokens = JapaneseTokenizer(form="base").transform(["高くて稼げなかった"])[0].split()
     assert all(table.search(t) >= 0 for t in tokens), tokens
     assert table.dim == 300 and "chiVe" in table.source

@@ -9,7 +9,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.pipeline import FeatureUnion
 
-from taikai.model import FeatureBlocks, FeatureConfig, WordFeatures, _vectors, build_pipeline, feature_blocks
+from taikai.model import FeatureBlocks, FeatureConfig, WordFeatures, _vector_table, build_pipeline, feature_blocks
 from taikai.model._lexicon import Lexicon
 from taikai.model._word_block import hstack_dense
 
@@ -37,8 +37,8 @@ def _tokens(pipeline, texts):
 @pytest.mark.parametrize("tokens_at_least", [1, 10**9], ids=["joint", "plain"])
 def test_the_joint_pass_gives_the_plain_union_matrix(fitted, monkeypatch, tokens_at_least):
     pipeline, texts = fitted
-    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", tokens_at_least)
-    monkeypatch.setattr(_vectors, "_LEXICONS", {})
+    monkeypatch.setattr(_vector_table, "DICT_MIN_TOKENS", tokens_at_least)
+    monkeypatch.setattr(_vector_table, "_LEXICONS", {})
     calls = []
     original = Lexicon.segment
     monkeypatch.setattr(Lexicon, "segment", lambda self, ids: calls.append(len(ids)) or original(self, ids))
@@ -54,7 +54,7 @@ def test_the_joint_pass_gives_the_plain_union_matrix(fitted, monkeypatch, tokens
 
 def test_batch_and_one_by_one_predictions_are_identical(fitted, monkeypatch):
     pipeline, texts = fitted
-    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1)
+    monkeypatch.setattr(_vector_table, "DICT_MIN_TOKENS", 1)
     reason, sentiment = pipeline.predict_proba(texts)
     for i, text in enumerate(texts):  # one text: the plain union (below FAST_MIN_DOCS)
         one_reason, one_sentiment = pipeline.predict_proba([text])
@@ -65,7 +65,7 @@ def test_batch_and_one_by_one_predictions_are_identical(fitted, monkeypatch):
 
 def test_the_cache_is_not_pickled(fitted, monkeypatch):
     pipeline, texts = fitted
-    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1)
+    monkeypatch.setattr(_vector_table, "DICT_MIN_TOKENS", 1)
     pipeline.predict(texts)
     assert "_joint_cache" in _blocks(pipeline).__dict__
     copy = pickle.loads(pickle.dumps(pipeline))
@@ -119,7 +119,7 @@ def test_heads_score_the_parts_as_the_joined_matrix(tiny_csv, vector_table, monk
     pipeline = build_pipeline(config).fit(
         df["text"].tolist(), np.column_stack([df["reasons"].str.split("|").str[0], sentiment])
     )
-    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1)
+    monkeypatch.setattr(_vector_table, "DICT_MIN_TOKENS", 1)
     texts = pipeline.named_steps["normalize"].transform([*df["text"], *df["text"][::-1]])
     features, classifier = pipeline.named_steps["features"], pipeline.named_steps["classify"]
     parts = features.transform_parts(texts)
@@ -131,7 +131,7 @@ def test_heads_score_the_parts_as_the_joined_matrix(tiny_csv, vector_table, monk
 
 
 def test_model_classify_gives_the_pipeline_probabilities(model, tiny_csv, monkeypatch):
-    monkeypatch.setattr(_vectors, "DICT_MIN_TOKENS", 1)
+    monkeypatch.setattr(_vector_table, "DICT_MIN_TOKENS", 1)
     texts = [*pd.read_csv(tiny_csv)["text"]] * 2  # a batch: the parts path
     classified = model.classify(texts)
     reason, sentiment = model.pipeline.predict_proba(texts)  # the joined matrix

@@ -12,7 +12,7 @@ import pytest
 
 import taikai
 from taikai import FeatureConfig, InputError, ModelError
-from taikai.model import _vectors, feature_blocks
+from taikai.model import _vector_table, feature_blocks
 from taikai.training import SkippedRowsWarning, content_sha256, tune_thresholds
 
 
@@ -109,7 +109,7 @@ def test_the_shipped_configuration_is_the_words_only_one_plus_vectors():
     ids=["default", "explicit"],
 )
 def test_a_missing_vector_table_fails_before_the_data_is_read(tmp_path, monkeypatch, config, error):
-    monkeypatch.setattr(_vectors, "TABLE_DIR", tmp_path / "no-tables")
+    monkeypatch.setattr(_vector_table, "TABLE_DIR", tmp_path / "no-tables")
     # the data does not exist: the table's error, not the file's, shows that the table is checked first
     with pytest.raises(ModelError, match=error + r".*scripts/extract_vectors\.py"):
         taikai.train(tmp_path / "no-such-data.csv", tmp_path / "m", config=config)

@@ -18,10 +18,11 @@ import scipy.sparse as sp
 import sklearn
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from taikai.model import _vectors
+from taikai.model import _vector_table
 from taikai.model._lexicon import BREAK, UNKNOWN, Lexicon
+from taikai.model._vector_table import VectorTable
 from taikai.model._vectorizer import FastTfidfVectorizer
-from taikai.model._vectors import VectorTable, WordVectors
+from taikai.model._vectors import WordVectors
 
 Array = np.ndarray[Any, Any]
 
@@ -143,7 +144,7 @@ class WordFeatures(FeatureBlocks):
         tfidf, vectors = pair
         table = vectors._table()
         tokens = f" {_SEPARATOR} ".join(docs).split()
-        if len(tokens) < _vectors.DICT_MIN_TOKENS and "_joint_cache" not in self.__dict__:
+        if len(tokens) < _vector_table.DICT_MIN_TOKENS and "_joint_cache" not in self.__dict__:
             return None
         counter = tfidf.word_counter()
         if counter is None:

@@ -1,0 +1,111 @@
+"""Every word the English report (``--lang en``) writes outside the data."""
+
+from __future__ import annotations
+
+from taikai.analysis._report._phrases import Phrases
+
+EN = Phrases(
+    lang="en",
+    heading="Churn reasons report",
+    input_line="Input: {source} · {rows} {rows|row|rows} · made {made} · taikai {version}",
+    pii_masked="Personal data masked (--mask-pii): {masks}",
+    summary="Summary",
+    summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",
+    summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
+    summary_sentiment="Sentiment: {parts}.",
+    summary_up="'{name}' rose from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
+    "against the {period} before; {p}).",
+    summary_down="'{name}' fell from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
+    "against the {period} before; {p}).",
+    summary_segment_up="On {by} {where}, '{name}' is {share} of reviews ({count} of {total}), against {other} "
+    "for the other values of {by} ({p}).",
+    summary_segment_down="On {by} {where}, '{name}' is only {share} of reviews ({count} of {total}), against {other} "
+    "for the other values of {by} ({p}).",
+    summary_no_change="No significant change in the reason mix from one {period} to the next ({tests} {tests|comparison|comparisons}).",
+    summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} {tests|comparison|comparisons}).",
+    summary_method="Tests: chi-squared test of homogeneity of the reason mix, {compared}; p-values Holm-Bonferroni "
+    "adjusted within each family, "
+    "significance level 5 %. Groups with fewer than {min_group} classified {min_group|review|reviews} are not compared. The reason "
+    "named is the one with the largest adjusted standardized residual.",
+    summary_method_periods="each {period} against the {period} before",
+    summary_method_segments="each value of {by} against all others",
+    summary_method_and=" and ",
+    model="Model",
+    model_name="Name",
+    model_sha="Hash (sha256)",
+    model_created="Created",
+    model_accuracy="Accuracy on its test split (measured at training)",
+    model_macro_f1="Macro-F1 on its test split (measured at training)",
+    model_test_rows="Rows in the test split",
+    model_refit="This model was refitted on every row after testing: the figures are those of the fit on the "
+    "train split, measured on the test split.",
+    model_from_summary="From the summary of the batch run that wrote the predictions ({file}).",
+    model_from_option="The model named by --model.",
+    model_assumed="No batch summary beside the predictions: assumed to be the default model, whose probability "
+    "columns match. Name another with --model.",
+    model_unknown="Unknown model: no batch summary beside the predictions, and the default model's probability "
+    "columns differ. Name it with --model.",
+    status="Input and status",
+    status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
+    status_messages="Why rows were not classified (message)",
+    set_aside="Lines set aside by batch",
+    set_aside_counts="Bad lines: {bad}, blank lines: {blank} (not in the output).",
+    set_aside_none="Batch set no line aside.",
+    set_aside_sample="Bad lines (from {file})",
+    set_aside_no_summary="No batch summary ({file}) beside the predictions: the lines set aside are not known.",
+    reasons="Reasons",
+    reasons_note="{rows} classified {rows|review|reviews}. The primary reason is the most probable one; the stated reasons are "
+    "all reasons in the reasons column (a review can state several, so they add up to more than 100 %).",
+    reasons_per_review="Reasons per review",
+    primary="primary",
+    stated="stated",
+    share="share",
+    count="count",
+    total="total",
+    reason="reason",
+    name="name",
+    sentiment="Sentiment",
+    sentiment_overall="Overall sentiment",
+    sentiment_over_time="Sentiment over time",
+    sentiment_per_reason="Sentiment per reason",
+    sentiment_none="This model does not predict sentiment.",
+    trend="Reasons over time",
+    trend_none="No date column given (--date-column).",
+    trend_note="Counts and shares per {period} of column {column}. Rows whose date could not be read: {unread}",
+    trend_counts="Count per {period}, per reason",
+    trend_shares="Share per {period}",
+    periods={"W": "week", "M": "month"},
+    segments="Segments",
+    segments_none="No segment column given (--by).",
+    segments_note="Count per value of {by}, and its share of that value's classified reviews.",
+    words="Distinctive words per reason",
+    words_note="Words used more in reviews of one reason than in the others (z-score of the log-odds ratio with "
+    "an informative Dirichlet prior, Monroe et al. 2008).",
+    words_none="Too few classified reviews for distinctive words.",
+    representative="Representative reviews per reason",
+    representative_note="The {n} {n|review|reviews} per reason with the highest probability; p is the predicted reason's "
+    "probability.",
+    uncertain="Least confident predictions (to check)",
+    uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
+    "check {n|it|them}.",
+    others="others",
+    blank="(blank)",
+    review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)"},
+    rules="Coding rules",
+    rules_note="Of {rows} classified {rows|review|reviews}, rules fired on {ruled}; on {conflicts} of them none of the rules' labels "
+    "is the model's reason (rule_conflict).",
+    rules_flag="flag mode: reason is the model's prediction.",
+    rules_override="override mode: reason is the first firing rule's label; the model's own is in model_reason.",
+    rules_matrix_note="Reviews where rules fired, by rule label (rows) and the model's own reason (columns); off the "
+    "diagonal, they disagree.",
+    rules_examples_note="{n} {n|review|reviews} where the rules and the model disagree, the model's surest first, taking turns "
+    "over the rule labels.",
+    rules_columns={
+        "rule label": "rule label",
+        "rule_names": "rules",
+        "rule_reasons": "rule labels",
+        "model": "model's reason",
+        "p_model": "p (model's reason)",
+        "p_rule": "p (rule label)",
+    },
+)

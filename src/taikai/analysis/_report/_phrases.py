@@ -1,0 +1,109 @@
+"""The shape of the report's words (``Phrases``) and how a template with a plural choice is filled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+"""``{count|review|reviews}`` in a template: the first word when the value of ``count`` is 1, else the second."""
+
+
+def fill(template: str, **values: Any) -> str:
+    """Return *template* filled with *values*, choosing between ``{name|one|many}`` by whether ``name`` is 1.
+
+    A value counts as 1 whether given as a number or formatted (``"1"``); the Japanese templates need no such
+    choice and have none.
+    """
+
+    def choose(match: re.Match[str]) -> str:
+        value = str(values[match.group(1)]).replace(",", "").strip()
+        return match.group(2) if value == "1" else match.group(3)
+
+    return _PLURAL.sub(choose, template).format(**values)
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The report's headings, labels and sentences in one language; ``{name}`` fields are filled by ``format``."""
+
+    lang: str
+    heading: str
+    input_line: str
+    pii_masked: str
+    summary: str
+    summary_rows: str
+    summary_top: str
+    summary_sentiment: str
+    summary_up: str
+    summary_down: str
+    summary_segment_up: str
+    summary_segment_down: str
+    summary_no_change: str
+    summary_no_segment_change: str
+    summary_method: str
+    summary_method_periods: str
+    summary_method_segments: str
+    summary_method_and: str
+    model: str
+    model_name: str
+    model_sha: str
+    model_created: str
+    model_accuracy: str
+    model_macro_f1: str
+    model_test_rows: str
+    model_refit: str
+    model_from_summary: str
+    model_from_option: str
+    model_assumed: str
+    model_unknown: str
+    status: str
+    status_note: str
+    status_messages: str
+    set_aside: str
+    set_aside_counts: str
+    set_aside_none: str
+    set_aside_sample: str
+    set_aside_no_summary: str
+    reasons: str
+    reasons_note: str
+    reasons_per_review: str
+    primary: str
+    stated: str
+    share: str
+    count: str
+    total: str
+    reason: str
+    name: str
+    sentiment: str
+    sentiment_overall: str
+    sentiment_over_time: str
+    sentiment_per_reason: str
+    sentiment_none: str
+    trend: str
+    trend_none: str
+    trend_note: str
+    trend_counts: str
+    trend_shares: str
+    periods: dict[str, str]
+    segments: str
+    segments_none: str
+    segments_note: str
+    words: str
+    words_note: str
+    words_none: str
+    representative: str
+    representative_note: str
+    uncertain: str
+    uncertain_note: str
+    others: str
+    blank: str
+    review_columns: dict[str, str]
+    rules: str
+    rules_note: str
+    rules_flag: str
+    rules_override: str
+    rules_matrix_note: str
+    rules_examples_note: str
+    rules_columns: dict[str, str]
