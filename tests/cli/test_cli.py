@@ -151,6 +151,14 @@ def test_predict_refuses_stdin_options_with_texts_as_arguments(run, tiny_model_d
     assert message in result.stderr
 
 
+@pytest.mark.parametrize("emoticon", ["(´・ω・`)", "・・・", "ーーー", "(ﾟ∀ﾟ)", "゛", "ヽ(・∀・)ﾉ"])
+def test_predict_reads_emoticons_of_kana_marks_as_no_japanese(run, tiny_model_dir, emoticon):
+    result = run("predict", "手数料が高い", emoticon, "--model", tiny_model_dir)
+    assert result.exit_code == 2
+    assert "input 2: error: no Japanese words, only marks such as ・ ー ヽ or a lone kana" in result.stderr
+    assert result.stdout.splitlines()[2].split()[:3] == ["2", "error", "-"]
+
+
 def test_predict_bad_input_exits_2_and_says_which(run, tiny_model_dir):
     result = run("predict", "手数料が高い", "   ", "english only", "--model", tiny_model_dir)
     assert result.exit_code == 2
