@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import unicodedata
@@ -12,6 +13,10 @@ from taikai.text._status import Status
 MAX_CHARS = 10_000
 """Longest text, in characters after normalisation, that is classified; the rest is cut off (and said so)."""
 
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""An HTML character reference ended by its semicolon (``&#25163;``, ``&#x624B;``, ``&amp;``), as scraped text holds.
+Only whole references are decoded: ``html.unescape`` alone would also read ``&copy2024`` or ``&notice`` as ones."""
+_DECODE_PASSES = 4  # more passes for references a pass makes (&amp;lt;, ＆amp; after NFKC, &Amp; lower-cased)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 SPACE = re.compile(r"\s+")
 REPEAT = re.compile(r"(.)\1{3,}")
@@ -36,11 +41,28 @@ _JAPANESE_MARK = re.compile(f"[{_KANA}{_MARKS}]")
 def normalize(text: str) -> str:
     """Return *text* in the form the model sees.
 
-    NFKC (full-width digits and Latin, half-width katakana), control and format characters removed,
-    URLs replaced by ``URL``, runs of one character longer than three cut to three, Latin lower-cased,
-    whitespace collapsed.
+    NFKC (full-width digits and Latin, half-width katakana), HTML character references decoded (``&#25163;`` is 手,
+    ``&amp;`` is &), control and format characters removed, URLs replaced by ``URL``, runs of one character
+    longer than three cut to three, Latin lower-cased, whitespace collapsed. Normalised text stays as it is
+    (references encoded up to five times over decode in one call).
     """
+    text = _normalize_once(text)
+    for _ in range(_DECODE_PASSES):
+        if "&" not in text or not REFERENCE.search(text):
+            break
+        again = _normalize_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _normalize_once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
+    if "&" in text:
+        decoded = REFERENCE.sub(lambda m: html.unescape(m.group()), text)  # an unknown name stays
+        if decoded != text:
+            text = unicodedata.normalize("NFKC", decoded)
     if _MAYBE_ODD_OR_URL.search(text):
         if _HAS_ODD.search(text):
             text = INVISIBLE.sub("", CONTROL.sub(" ", text))
