@@ -151,6 +151,28 @@ def test_predict_refuses_stdin_options_with_texts_as_arguments(run, tiny_model_d
     assert message in result.stderr
 
 
+@pytest.mark.parametrize("emoticon", ["(´・ω・`)", "・・・", "ーーー", "(ﾟ∀ﾟ)", "゛", "ヽ(・∀・)ﾉ"])
+def test_predict_reads_emoticons_of_kana_marks_as_no_japanese(run, tiny_model_dir, emoticon):
+    result = run("predict", "手数料が高い", emoticon, "--model", tiny_model_dir)
+    assert result.exit_code == 2
+    assert "input 2: error: no Japanese words, only marks such as ・ ー ヽ or a lone kana" in result.stderr
+    assert result.stdout.splitlines()[2].split()[:3] == ["2", "error", "-"]
+
+
+@pytest.mark.parametrize(
+    ("encoded", "plain"),
+    [
+        ("&#25163;&#25968;&#26009;&#12364;&#39640;&#12356;", "手数料が高い"),
+        ("&amp;手数料が高い", "&手数料が高い"),
+    ],
+)
+def test_predict_decodes_html_character_references(run, tiny_model_dir, encoded, plain):
+    result = run("predict", encoded, plain, "--model", tiny_model_dir)
+    assert result.exit_code == 0, result.stderr
+    first, second = (line.split()[1:6] for line in result.stdout.splitlines()[1:3])
+    assert first[0] == "ok" and first == second
+
+
 def test_predict_bad_input_exits_2_and_says_which(run, tiny_model_dir):
     result = run("predict", "手数料が高い", "   ", "english only", "--model", tiny_model_dir)
     assert result.exit_code == 2

@@ -176,7 +176,9 @@ def test_tune_thresholds_picks_the_separating_value():
             "cannot split 1 rows",
         ),
         (
-            pd.DataFrame({"text": ["あ", "い"], "reasons": ["fees", "low_pay"], "sentiment": ["negative", "neutral"]}),
+            pd.DataFrame(
+                {"text": ["高い", "安い"], "reasons": ["fees", "low_pay"], "sentiment": ["negative", "neutral"]}
+            ),
             "cannot train on 2 rows",
         ),
     ],

@@ -53,7 +53,7 @@ class DriftStatistics:
 
     @property
     def unclassifiable_share(self) -> float:
-        """Share of rows that are empty, not text, or not Japanese (no kana or kanji, or under half the letters)."""
+        """Share of rows that are empty, not text, or not Japanese (no kana word or kanji, or under half of letters)."""
         return (self.empty + self.error + self.foreign) / self.rows if self.rows else math.nan
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import unicodedata
@@ -12,6 +13,10 @@ from taikai.text._status import Status
 MAX_CHARS = 10_000
 """Longest text, in characters after normalisation, that is classified; the rest is cut off (and said so)."""
 
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""An HTML character reference ended by its semicolon (``&#25163;``, ``&#x624B;``, ``&amp;``), as scraped text holds.
+Only whole references are decoded: ``html.unescape`` alone would also read ``&copy2024`` or ``&notice`` as ones."""
+_DECODE_PASSES = 4  # more passes for references a pass makes (&amp;lt;, ＆amp; after NFKC, &Amp; lower-cased)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 SPACE = re.compile(r"\s+")
 REPEAT = re.compile(r"(.)\1{3,}")
@@ -22,17 +27,42 @@ _HAS_URL = re.compile("http|www", re.IGNORECASE)  # a cheap test before the URL 
 # One character-class scan for both tests above (a character they need: h or w, any case): most texts pass.
 _MAYBE_ODD_OR_URL = re.compile(f"[{_HAS_ODD.pattern[1:-1]}hHwW]")
 _HAS_REPEAT = re.compile(r"(.)(?=\1\1\1)")  # a cheaper test, run first: most texts have no such run
-_JAPANESE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
+_KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA = "\u3041-\u3096\u309f\u30a1-\u30fa\u30ff\u31f0-\u31ff"  # hiragana and katakana letters (ゟ ヿ ㇰ included)
+# Marks of the kana blocks that are not letters: 々, the voicing marks (combining, and ゛ ゜), the iteration marks
+# ゝ ゞ ヽ ヾ, the double hyphen ゠, the middle dot ・ and the prolonged sound mark ー. Emoticons are made of them.
+_MARKS = "\u3005\u3099-\u309e\u30a0\u30fb-\u30fe"
+# A text is read as Japanese when it has a kanji, or a kana followed by a kana or a mark (ラーメン, ノー): a lone
+# kana among symbols is an emoticon's arm or face (ヽ(・∀・)ﾉ, ¯\_(ツ)_/¯), not a word.
+_JAPANESE = re.compile(f"[{_KANJI}]|[{_KANA}][{_KANA}{_MARKS}]")
+_JAPANESE_MARK = re.compile(f"[{_KANA}{_MARKS}]")
 
 
 def normalize(text: str) -> str:
     """Return *text* in the form the model sees.
 
-    NFKC (full-width digits and Latin, half-width katakana), control and format characters removed,
-    URLs replaced by ``URL``, runs of one character longer than three cut to three, Latin lower-cased,
-    whitespace collapsed.
+    NFKC (full-width digits and Latin, half-width katakana), HTML character references decoded (``&#25163;`` is 手,
+    ``&amp;`` is &), control and format characters removed, URLs replaced by ``URL``, runs of one character
+    longer than three cut to three, Latin lower-cased, whitespace collapsed. Normalised text stays as it is
+    (references encoded up to five times over decode in one call).
     """
+    text = _normalize_once(text)
+    for _ in range(_DECODE_PASSES):
+        if "&" not in text or not REFERENCE.search(text):
+            break
+        again = _normalize_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _normalize_once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
+    if "&" in text:
+        decoded = REFERENCE.sub(lambda m: html.unescape(m.group()), text)  # an unknown name stays
+        if decoded != text:
+            text = unicodedata.normalize("NFKC", decoded)
     if _MAYBE_ODD_OR_URL.search(text):
         if _HAS_ODD.search(text):
             text = INVISIBLE.sub("", CONTROL.sub(" ", text))
@@ -58,6 +88,11 @@ class CheckedText(NamedTuple):
 _MISSING = CheckedText("", Status.EMPTY, "no text (missing value)")
 _BLANK = CheckedText("", Status.EMPTY, "empty or whitespace-only text")
 _NOT_JAPANESE = CheckedText("", Status.ERROR, "no Japanese characters: the model only reads Japanese")
+_ONLY_MARKS = CheckedText(
+    "",
+    Status.ERROR,
+    "no Japanese words, only marks such as ・ ー ヽ or a lone kana, as in an emoticon: the model only reads Japanese",
+)
 
 
 def check_text(value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None) -> CheckedText:
@@ -80,7 +115,7 @@ def check_text(value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str
     if len(text) > max_chars:
         text = text[:max_chars]
         message = f"text longer than {max_chars} characters: only the first {max_chars} were classified"
-    judged = ignore.sub("", text) if ignore is not None and "[" in text else text
+    judged = ignore.sub(" ", text) if ignore is not None and "[" in text else text
     if not _JAPANESE.search(judged):
-        return _NOT_JAPANESE
+        return _ONLY_MARKS if _JAPANESE_MARK.search(judged) else _NOT_JAPANESE
     return CheckedText(text, Status.OK, message)

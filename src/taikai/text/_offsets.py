@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from taikai.text._normalize import CONTROL, INVISIBLE, REPEAT, SPACE, URL, normalize
+from taikai.text._normalize import CONTROL, INVISIBLE, REFERENCE, REPEAT, SPACE, URL, normalize
 
 _VOICING_MARKS = "\uff9e\uff9f"  # half-width katakana (han)dakuten: NFKC merges them into the previous letter
 
@@ -49,14 +50,19 @@ def _nfkc(text: str) -> Chars:
 
 
 def _replace(chars: Chars, pattern: re.Pattern[str], replacement: Callable[[str], str]) -> Chars:
-    """Apply ``pattern.sub``; *replacement(match_text)* gives the new characters, each spanning the whole match."""
+    """Apply ``pattern.sub``; *replacement(match_text)* gives the new characters, each spanning the whole match
+    (a match replaced by itself keeps its characters' own spans)."""
     text = "".join(c for c, _, _ in chars)
     out: Chars = []
     last = 0
     for m in pattern.finditer(text):
         out.extend(chars[last : m.start()])
-        span = (chars[m.start()][1], chars[m.end() - 1][2])
-        out.extend((ch, *span) for ch in replacement(m.group()))
+        new = replacement(m.group())
+        if new == m.group():
+            out.extend(chars[m.start() : m.end()])
+        else:
+            span = (chars[m.start()][1], chars[m.end() - 1][2])
+            out.extend((ch, *span) for ch in new)
         last = m.end()
     out.extend(chars[last:])
     return out
@@ -120,6 +126,8 @@ def nfkc_with_offsets(original: str) -> OffsetMap:
 def normalize_with_offsets(original: str) -> OffsetMap:
     """Return ``normalize(original)`` with the original span of each of its characters."""
     chars = _nfkc(original)
+    if "&" in original:  # each character of a decoded reference spans the reference (nested ones: _align below)
+        chars = _replace(chars, REFERENCE, lambda ref: unicodedata.normalize("NFKC", html.unescape(ref)))
     chars = [(" " if CONTROL.fullmatch(c) else c, s, e) for c, s, e in chars]
     chars = [(c, s, e) for c, s, e in chars if not INVISIBLE.fullmatch(c)]
     chars = _replace(chars, URL, lambda _: " URL ")

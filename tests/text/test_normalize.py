@@ -1,0 +1,93 @@
+"""What check_text reads: HTML character references decoded, and as Japanese kana and kanji that make words."""
+
+import re
+
+import pytest
+
+from taikai.text import check_text, normalize
+
+MARKS_ONLY = "no Japanese words, only marks such as ・ ー ヽ or a lone kana, as in an emoticon"
+NO_JAPANESE = "no Japanese characters"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("(´・ω・`)", MARKS_ONLY),  # middle dots
+        ("・・・", MARKS_ONLY),
+        ("ーーー", MARKS_ONLY),  # prolonged sound marks alone
+        ("(ﾟ∀ﾟ)", MARKS_ONLY),  # half-width handakuten: a combining mark after NFKC
+        ("゛", MARKS_ONLY),  # the spacing voicing mark
+        ("ヽ(・∀・)ﾉ", MARKS_ONLY),  # an iteration mark and a lone katakana letter as the arms
+        ("¯\\_(ツ)_/¯", MARKS_ONLY),  # a lone katakana letter as the face
+        ("(｀・ω・´)ゞ", MARKS_ONLY),
+        ("々々", MARKS_ONLY),
+        ("ゝゞヽヾ゠", MARKS_ONLY),
+        ("(^_^)", NO_JAPANESE),
+        ("XD", NO_JAPANESE),
+    ],
+)
+def test_marks_and_emoticons_are_not_japanese(text, message):
+    checked = check_text(text)
+    assert checked.status == "error"
+    assert checked.message.startswith(message)
+    assert checked.message.endswith("the model only reads Japanese")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ーーー良い",  # marks with a kanji
+        "ラーメン",
+        "ノー",  # a kana with a prolonged sound mark
+        "えー・・・",
+        "ｷﾀ━(ﾟ∀ﾟ)━!",  # two kana in a row
+        "(笑)",  # one kanji
+        "高",
+        "いすゞ",
+        "ㇰㇱ",  # katakana phonetic extensions
+        "(´・ω・`)手数料が高い",
+    ],
+)
+def test_kana_and_kanji_that_make_words_are_japanese(text):
+    assert check_text(text).status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("[人名]", "error"),  # only a placeholder: its kanji are not the text's
+        ("ノ[人名]ノ", "error"),  # the placeholder taken out does not join two lone kana
+        ("[人名]さん", "ok"),
+    ],
+)
+def test_placeholders_are_judged_without_their_kanji(text, status):
+    assert check_text(text, ignore=re.compile(r"\[人名\]")).status == status
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("&#25163;&#25968;&#26009;&#12364;&#39640;&#12356;", "手数料が高い"),  # decimal references
+        ("&#x624B;&#x6570;&#x6599;が高い", "手数料が高い"),  # hexadecimal
+        ("&amp;手数料が高い", "&手数料が高い"),  # the same text as written without the reference
+        ("&lt;b&gt;最悪&lt;/b&gt;", "<b>最悪</b>"),
+        ("手数料&nbsp;高い&#10;です", "手数料 高い です"),  # a decoded space or control character is one space
+        ("&#xFF83;&#xFF7D;&#xFF84;", "テスト"),  # decoded half-width katakana go through NFKC too
+        ("か&#x3099;", "が"),  # a decoded voicing mark joins its letter, as NFKC joins them
+        ("&amp;lt;", "<"),  # encoded twice
+        ("＆amp;", "&"),  # a reference NFKC makes
+        ("&Amp;", "&"),  # a reference lower-casing makes
+        ("Q&A", "q&a"),  # no reference
+        ("&copy2024 &notice", "&copy2024 &notice"),  # no semicolon: not decoded, though html.unescape would
+        ("&foo;", "&foo;"),  # an unknown name stays
+    ],
+)
+def test_normalize_decodes_html_character_references(raw, expected):
+    assert normalize(raw) == expected
+    assert normalize(expected) == expected  # idempotent
+
+
+def test_text_in_html_character_references_is_japanese():
+    checked = check_text("&#25163;&#25968;&#26009;&#12364;&#39640;&#12356;")
+    assert (checked.status, checked.text) == ("ok", "手数料が高い")
