@@ -20,7 +20,7 @@ import numpy as np
 from taikai.errors import check_int
 from taikai.labels import named_reason
 from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans, resolve_model
-from taikai.text import Status, check_text, display_width, normalize_with_offsets, pad
+from taikai.text import Status, check_text, display_width, normalize_with_offsets, pad, shown_text
 
 DEFAULT_TOP = 10
 VECTOR_FEATURE = "(word vectors)"
@@ -159,7 +159,7 @@ def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP)
     check_int("top", top, 0)
     model = resolve_model(model)
     checked = check_text(text, model.max_chars)
-    original = text if isinstance(text, str) else ("" if text is None else str(text))
+    original = shown_text(text)
     if checked.status is not Status.OK:
         return Explanation(original, checked.text, checked.status, checked.message)
     offsets = normalize_with_offsets(original)

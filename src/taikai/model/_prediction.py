@@ -9,7 +9,7 @@ from typing import Any
 from taikai.labels import reason_name
 from taikai.model._classified import Classified
 from taikai.rules import RuleHits
-from taikai.text import Status
+from taikai.text import Status, shown_text
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def split_predictions(values: Sequence[object], result: Classified) -> list[Pred
         reason = reasons[0] if reasons else None
         out.append(
             Prediction(
-                text=value if isinstance(value, str) else ("" if value is None else str(value)),
+                text=shown_text(value),  # a missing value (None, NaN, pandas.NA) as "", as a file's empty cell
                 status=result.statuses[i],
                 message=result.messages[i],
                 reason=reason,
