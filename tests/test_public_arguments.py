@@ -55,6 +55,12 @@ CASES = [
         "prefix must be a str such as 'pred_', not int 3",
     ),
     (
+        "classify_file rules_mode without rules",
+        lambda m, f: taikai.classify_file(f["root"] / "in.xlsx", f["root"] / "o.csv", "text", rules_mode="override"),
+        InputError,
+        "rules_mode='override' applies to rules: give them with rules= (a rules file, or taikai.load_rules(path))",
+    ),
+    (
         "classify_file sheet type",
         lambda m, f: taikai.classify_file(f["root"] / "in.xlsx", f["root"] / "o.csv", "text", model=m, sheet=1.5),
         TypeError,

@@ -6,6 +6,7 @@ import unicodedata
 
 import click
 import numpy as np
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -144,6 +145,31 @@ def test_render_text_highlights_in_colour(tiny_model):
     assert "\x1b[32m" in rendered and "reason: fees" in rendered
     plain = re.sub(r"\x1b\[[0-9;]*m", "", rendered)
     assert "手数料が高すぎる" in plain
+
+
+def test_str_is_the_command_line_s_rendering_and_repr_one_line(tiny_model, tiny_model_dir):
+    explanation = explain(tiny_model, "手数料が高すぎる", top=3)
+    printed = CliRunner().invoke(cli, ["explain", "手数料が高すぎる", "--model", str(tiny_model_dir), "--top", "3"])
+    assert str(explanation) == printed.output.rstrip("\n")
+    assert str(explanation).startswith("reason: fees (手数料が高い)  p=") and "\x1b[" not in str(explanation)
+    reason, sentiment = explanation.reason, explanation.sentiment
+    assert repr(explanation) == (
+        f"Explanation(text='手数料が高すぎる', status='ok', reason='fees' (p={reason.probability:.2f}), "
+        f"sentiment={sentiment.label!r} (p={sentiment.probability:.2f}))"
+    )
+    assert repr(reason) == (
+        f"HeadExplanation(head='reason', label='fees', probability={reason.probability:.2f}, "
+        f"score={reason.score:+.3f}, contributions: {len(reason.toward)} toward, {len(reason.against)} against)"
+    )
+    assert explanation == explain(tiny_model, "手数料が高すぎる", top=3)  # the fields' equality is kept
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), pd.NA])
+def test_a_missing_text_is_explained_as_an_empty_one(tiny_model, value):
+    explanation = explain(tiny_model, value)
+    assert (explanation.text, explanation.status) == ("", "empty")
+    assert str(explanation) == "empty: no text (missing value)"
+    assert repr(explanation) == "Explanation(text='', status='empty', message='no text (missing value)')"
 
 
 def test_cli_explain_json_and_text(tiny_model_dir):

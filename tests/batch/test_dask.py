@@ -642,3 +642,21 @@ def test_a_bad_line_s_text_is_masked_in_the_error_with_mask_pii(
     line = 3 if name.endswith(".csv") else 2
     assert f"{tmp_path / 'in' / name}:{line}: malformed record" in message, message
     assert shown in message and hidden not in message, message
+
+
+@pytest.mark.parametrize("text_column", [3, "3"])
+def test_classify_takes_the_integer_label_of_a_frame_read_without_header(tiny_model_dir, tiny_model, text_column):
+    import dask.dataframe as dd
+
+    frame = pd.DataFrame({0: range(len(TEXTS)), 3: TEXTS})
+    result = tdask.classify(dd.from_pandas(frame, npartitions=2), text_column, tiny_model_dir)
+    computed = result.compute(scheduler="threads")
+    assert computed["status"].tolist() == tiny_model.predict_frame(frame, 3)["status"].tolist()
+
+
+def test_classify_refuses_override_without_rules(tiny_model_dir):
+    import dask.dataframe as dd
+
+    ddf = dd.from_pandas(pd.DataFrame({"text": TEXTS}), npartitions=1)
+    with pytest.raises(InputError, match=re.escape("rules_mode='override' applies to rules: give them with rules=")):
+        tdask.classify(ddf, "text", tiny_model_dir, rules_mode="override")

@@ -19,6 +19,8 @@ from taikai.text import Status
         ({"on_bad_lines": "skip"}, InputError, "on_bad_lines must be one of"),
         ({"chunk_size": 0}, InputError, "at least 1 row"),
         ({"job": 2}, TypeError, r"unknown batch option\(s\) \['job'\]"),
+        ({"rules_mode": "override"}, InputError, r"rules_mode='override' applies to rules: give them with rules="),
+        ({"rules_mode": "sometimes"}, InputError, "rules mode 'sometimes' is not one of flag, override"),
     ],
 )
 def test_bad_options_are_refused(given, error, message):

@@ -1,6 +1,7 @@
 """Predictions from Python: typed results, frames, and bad input that keeps its row."""
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -145,3 +146,88 @@ def test_the_readmes_predict_frame_example_runs_as_written(tiny_model, tiny_csv,
     scored = names["scored"]
     assert len(scored) == 40 and {"reasons", "pred_reasons", "sentiment", "pred_sentiment"} <= set(scored.columns)
     assert len(names["out"]) == 40 and len(names["misses"]) < 40
+
+
+def test_predict_refuses_a_data_frame_instead_of_classifying_its_column_names(tiny_model):
+    frame = pd.DataFrame({"id": [1], "text": ["手数料が高い"]})
+    with pytest.raises(TypeError, match=r"not a DataFrame: classify a frame with model\.predict_frame"):
+        tiny_model.predict(frame)
+    assert [p.reason for p in tiny_model.predict(frame["text"])] == [tiny_model.predict("手数料が高い")[0].reason]
+
+
+@pytest.mark.parametrize("call", ["predict", "classify"])
+def test_a_str_is_one_text_and_bytes_are_refused(tiny_model, call):
+    classify = getattr(tiny_model, call)
+    assert len(classify("手数料が高い")) == 1
+    name = "texts" if call == "predict" else "values"
+    for given in ("手数料".encode(), bytearray("手数料".encode())):
+        with pytest.raises(TypeError, match=rf"^{name} must be .*, not bytes?(array)? .*: decode them first"):
+            classify(given)
+
+
+def test_bytes_inside_a_list_keep_their_row_and_say_to_decode_them(tiny_model):
+    [p] = tiny_model.predict(["手数料".encode()])
+    assert (p.status, p.message) == ("error", "not text: bytes; decode them first (.decode('utf-8'))")
+
+
+@pytest.mark.parametrize("text_column", [3, "3"])
+def test_predict_frame_takes_the_integer_label_of_a_frame_read_without_header(tiny_model, text_column):
+    frame = pd.DataFrame([[1, "x", "手数料が高い"], [2, "y", None]], columns=[0, 1, 3])
+    out = tiny_model.predict_frame(frame, text_column=text_column)
+    assert list(out.columns[:3]) == [0, 1, 3]
+    assert out["status"].tolist() == ["ok", "empty"]
+    assert out["reason"][0] == tiny_model.predict("手数料が高い")[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text_column", "message"),
+    [
+        (7, "no column 7; the columns are [0, 1, 3]. Name the text column with text_column="),
+        ("text", "no column 'text'; the columns are [0, 1, 3]."),
+    ],
+)
+def test_predict_frame_names_a_missing_integer_label_as_the_frame_has_it(tiny_model, text_column, message):
+    frame = pd.DataFrame([[1, "x", "手数料が高い"]], columns=[0, 1, 3])
+    with pytest.raises(InputError, match=re.escape(message)):
+        tiny_model.predict_frame(frame, text_column=text_column)
+
+
+def test_predict_masks_personal_data_as_predict_frame_does(tiny_model):
+    text = "田中さんから090-1234-5678に電話しろと言われた、手数料が高い"
+    [p] = tiny_model.predict(text, mask_pii=True)
+    [q] = tiny_model.predict(text)
+    assert p.text == "[人名]さんから[電話番号]に電話しろと言われた、手数料が高い" and q.text == text
+    framed = tiny_model.predict_frame(pd.DataFrame({"text": [text]}), mask_pii=True)
+    assert framed["text"][0] == p.text
+    assert framed["p_reason_fees"][0] == pytest.approx(p.reason_proba["fees"])
+
+
+OVERRIDE = "rules_mode='override' applies to rules: give them with rules= (a rules file, or taikai.load_rules(path))"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: m.predict("手数料が高い", rules_mode="override"),
+        lambda m: m.classify(["手数料が高い"], rules_mode="override"),
+        lambda m: m.predict_frame(pd.DataFrame({"text": ["手数料が高い"]}), rules_mode="override"),
+    ],
+    ids=["predict", "classify", "predict_frame"],
+)
+def test_override_without_rules_is_refused(tiny_model, call):
+    with pytest.raises(InputError, match=re.escape(OVERRIDE)):
+        call(tiny_model)
+
+
+def test_flag_without_rules_is_the_default_and_adds_nothing(tiny_model):
+    assert tiny_model.predict(["手数料が高い"], rules_mode="flag") == tiny_model.predict(["手数料が高い"])
+    flagged = tiny_model.classify(["手数料が高い"], rules_mode="flag")
+    assert flagged.rule_hits is None and flagged.columns() == tiny_model.classify(["手数料が高い"]).columns()
+
+
+def test_every_missing_value_is_shown_as_an_empty_text(tiny_model):
+    values = ["手数料が高い", None, np.nan, pd.NA, pd.NaT, float("nan")]
+    predictions = tiny_model.predict(values)
+    assert [p.text for p in predictions] == ["手数料が高い", "", "", "", "", ""]
+    assert [p.status for p in predictions[1:]] == ["empty"] * 5
+    assert {p.message for p in predictions[1:]} == {"no text (missing value)"}

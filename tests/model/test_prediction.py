@@ -2,6 +2,7 @@
 classified (none for the others), what the rules said and, under override, the model's own reason."""
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -103,3 +104,45 @@ def test_to_dict_adds_what_the_rules_said_only_with_rules(hits, mode, rule_keys)
 )
 def test_top_reasons(k, expected):
     assert split_predictions(VALUES, classified())[2].top_reasons(k) == expected
+
+
+@pytest.mark.parametrize(
+    ("hits", "mode", "row", "expected"),
+    [
+        (
+            None,
+            None,
+            0,
+            "Prediction(text='手数料が高い', status='ok', reason='fees', reasons=('fees', 'low_pay'), "
+            "sentiment='negative', p=0.60)",
+        ),
+        (None, None, 1, "Prediction(text='', status='empty', message='empty text')"),
+        (
+            HITS,
+            RulesMode.OVERRIDE,
+            2,
+            "Prediction(text='12.5', status='ok', message='not Japanese?', reason='low_pay', reasons=('low_pay', "
+            "'fees'), sentiment='positive', p=0.75, rules=('pay_words',), rule_conflict=True, model_reason='fees')",
+        ),
+    ],
+)
+def test_repr_is_one_line_of_labels_without_the_probability_tables(hits, mode, row, expected):
+    assert repr(split_predictions(VALUES, classified(hits, mode))[row]) == expected
+
+
+def test_repr_clips_a_long_text_and_equality_still_reads_every_field():
+    c = classified()
+    one = Classified(
+        c.reason_labels,
+        c.sentiment_labels,
+        c.statuses[:1],
+        c.messages[:1],
+        c.reasons[:1],
+        c.sentiments[:1],
+        c.reason_proba[:1],
+        c.sentiment_proba[:1],
+    )
+    [p] = split_predictions(["手数料が高い。" * 50], one)
+    assert repr(p).startswith("Prediction(text='手数料が高い。手数料が高い。手数料が高…', status='ok'")
+    assert p.text == "手数料が高い。" * 50
+    assert p != replace(p, reason_proba={"fees": 0.5})

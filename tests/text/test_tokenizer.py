@@ -5,9 +5,11 @@ import pickle
 import subprocess
 import sys
 
+import numpy as np
+import pandas as pd
 import pytest
 
-from taikai.text import MAX_CHARS, JapaneseTokenizer, TextNormalizer, check_text, normalize
+from taikai.text import MAX_CHARS, JapaneseTokenizer, TextNormalizer, check_text, is_missing, normalize, shown_text
 
 
 @pytest.mark.parametrize(
@@ -52,6 +54,32 @@ def test_check_text_status(value, status):
     assert checked.ok == (status == "ok")
     if status != "ok":
         assert checked.message
+
+
+@pytest.mark.parametrize("value", [b"\xe6\x89\x8b", bytearray(b"abc")])
+def test_check_text_says_to_decode_bytes(value):
+    assert check_text(value) == ("", "error", "not text: bytes; decode them first (.decode('utf-8'))")
+
+
+@pytest.mark.parametrize(
+    ("value", "missing", "shown"),
+    [
+        (None, True, ""),
+        (math.nan, True, ""),
+        (np.float64("nan"), True, ""),
+        (pd.NA, True, ""),
+        (pd.NaT, True, ""),
+        ("", False, ""),
+        ("nan", False, "nan"),
+        ("手数料", False, "手数料"),
+        (0.0, False, "0.0"),
+        (42, False, "42"),
+    ],
+)
+def test_a_missing_value_is_shown_as_an_empty_text(value, missing, shown):
+    assert is_missing(value) is missing
+    assert shown_text(value) == shown
+    assert (check_text(value).message == "no text (missing value)") is missing
 
 
 def test_check_text_truncates_long_text_and_says_so():

@@ -20,7 +20,7 @@ import numpy as np
 from taikai.errors import check_int
 from taikai.labels import named_reason
 from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans, resolve_model
-from taikai.text import Status, check_text, display_width, normalize_with_offsets, pad
+from taikai.text import Status, check_text, clip, display_width, normalize_with_offsets, pad, shown_text
 
 DEFAULT_TOP = 10
 VECTOR_FEATURE = "(word vectors)"
@@ -58,6 +58,13 @@ class HeadExplanation:
     score: float
     contributions: tuple[Contribution, ...]
 
+    def __repr__(self) -> str:
+        """Return the head's label and numbers on one line (the contributions are counted, not listed)."""
+        return (
+            f"HeadExplanation(head={self.head!r}, label={self.label!r}, probability={self.probability:.2f}, "
+            f"score={self.score:+.3f}, contributions: {len(self.toward)} toward, {len(self.against)} against)"
+        )
+
     @property
     def toward(self) -> list[Contribution]:
         return [c for c in self.contributions if c.weight > 0]
@@ -88,6 +95,19 @@ class Explanation:
     message: str = ""
     reason: HeadExplanation | None = None
     sentiment: HeadExplanation | None = None
+
+    def __repr__(self) -> str:
+        """Return the text (clipped), status and labels on one line; ``print()`` shows the contributions."""
+        parts = [f"text={clip(self.text, 40)!r}", f"status={self.status.value!r}"]
+        if self.message:
+            parts.append(f"message={self.message!r}")
+        for head in self.heads():
+            parts.append(f"{head.head}={head.label!r} (p={head.probability:.2f})")
+        return f"Explanation({', '.join(parts)})"
+
+    def __str__(self) -> str:
+        """Return the rendering of ``taikai explain`` without colours (see :func:`render_text`)."""
+        return click.unstyle(render_text(self))
 
     def heads(self) -> list[HeadExplanation]:
         return [h for h in (self.reason, self.sentiment) if h is not None]
@@ -159,7 +179,7 @@ def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP)
     check_int("top", top, 0)
     model = resolve_model(model)
     checked = check_text(text, model.max_chars)
-    original = text if isinstance(text, str) else ("" if text is None else str(text))
+    original = shown_text(text)
     if checked.status is not Status.OK:
         return Explanation(original, checked.text, checked.status, checked.message)
     offsets = normalize_with_offsets(original)

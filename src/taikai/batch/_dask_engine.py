@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,7 @@ def _matcher(rules: RuleSet) -> RuleMatcher:
         return _MATCHERS[key]
 
 
-def mask_partition(part: pd.DataFrame, text_column: str, count_columns: bool = False) -> pd.DataFrame:
+def mask_partition(part: pd.DataFrame, text_column: Hashable, count_columns: bool = False) -> pd.DataFrame:
     """Return *part* with personal data in *text_column* masked (see :func:`taikai.mask_pii`).
 
     With *count_columns*, one ``int64`` column per kind (:data:`MASK_COUNT_COLUMNS`) counts each row's masks.
@@ -152,7 +152,7 @@ def mask_partition(part: pd.DataFrame, text_column: str, count_columns: bool = F
 def _predict_partition(
     part: pd.DataFrame,
     ref: _ModelRef,
-    text_column: str,
+    text_column: Hashable,
     dtypes: dict[str, Any],
     rules: RuleSet | None = None,
     rules_mode: RulesMode = RulesMode.FLAG,
@@ -223,11 +223,12 @@ def classify_frame(
 ) -> dd.DataFrame:
     """Do :func:`classify`; with *count_masks*, also add the :data:`MASK_COUNT_COLUMNS` (for the file engine)."""
     model = resolve_model(model)
+    applied = RulesMode.for_rules(rules_mode, rules)  # override without rules is refused
     ruleset = read_rules(rules, model.reason_labels)  # a file: every problem at once, its labels included
-    mode = RulesMode.parse(rules_mode) if ruleset is not None else None
+    mode = applied if ruleset is not None else None
     if ruleset is not None:
         ruleset.check_labels(model.reason_labels)
-    model.check_columns(ddf.columns, text_column, mode, prefix)
+    column = model.check_columns(ddf.columns, text_column, mode, prefix)  # 3 for "3" in a frame without header
     client = client if client is not None else _current_client()
     if client is not None:
         ship_model(model, client)
@@ -238,5 +239,5 @@ def classify_frame(
     meta = meta.assign(**{c: pd.Series([], dtype=t, index=empty) for c, t in dtypes.items()})
     ref = _ModelRef(model, shipped=client is not None)
     mode = mode or RulesMode.FLAG
-    args = (ref, text_column, dtypes, ruleset, mode, mask_pii, count_masks, prefix)
+    args = (ref, column, dtypes, ruleset, mode, mask_pii, count_masks, prefix)
     return ddf.map_partitions(_predict_partition, *args, meta=meta)

@@ -61,7 +61,7 @@ class BatchOptions:
         check_int("jobs", self.jobs, 0)
         if check_int("chunk_size", self.chunk_size) < 1:
             raise InputError("the chunk size must be at least 1 row")
-        RulesMode.parse(self.rules_mode)
+        RulesMode.for_rules(self.rules_mode, self.rules)  # override without rules would change nothing
 
     @property
     def applied_rules_mode(self) -> RulesMode | None:

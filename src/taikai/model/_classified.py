@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,8 +12,10 @@ import numpy.typing as npt
 
 from taikai.labels import format_reasons, reason_name
 from taikai.rules import MODEL_REASON, RuleHits, RulesMode, rule_columns
-from taikai.text import Status
+from taikai.text import Status, display_width, pad
 
+REPR_ROWS = 5
+"""The rows a :class:`Classified` shows in its ``repr``."""
 LABEL_COLUMNS = ("status", "message", "reason", "reason_ja", "reasons", "sentiment")
 """The columns added before the probabilities, in order."""
 
@@ -59,6 +62,31 @@ class Classified:
 
     def __len__(self) -> int:
         return len(self.statuses)
+
+    def __repr__(self) -> str:
+        """Return a summary for a notebook: the counts per status, the labels, the rules and the first rows."""
+        n = len(self)
+        counts = ", ".join(f"{k} {v:,}" for k, v in Counter(s.value for s in self.statuses).items())
+        rules = "" if self.rules_mode is None else f"; rules: {self.rules_mode.value}"
+        head = (
+            f"Classified: {n:,} value{'s' if n != 1 else ''} ({counts or 'none'}); "
+            f"reasons {', '.join(self.reason_labels)}; sentiments {', '.join(self.sentiment_labels) or '-'}{rules}"
+        )
+        if not n:
+            return head
+        rows = [("", "status", "reason", "reasons", "sentiment", "p", "message")]
+        final = self.final
+        for i in range(min(n, REPR_ROWS)):
+            if not self.reasons[i]:
+                rows.append((str(i), self.statuses[i].value, "-", "-", "-", "-", self.messages[i]))
+                continue
+            p = self.reason_proba[i, self.reason_labels.index(self.reasons[i][0])]
+            cells = (final[i][0], format_reasons(final[i]), self.sentiments[i] or "-", f"{p:.2f}")
+            rows.append((str(i), self.statuses[i].value, *cells, self.messages[i]))
+        widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
+        lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+        more = [f"… ({n - REPR_ROWS:,} more; .columns() gives them all)"] if n > REPR_ROWS else []
+        return "\n".join([head, *lines, *more])
 
     @property
     def primary(self) -> list[str | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,7 @@ from taikai.errors import InputError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact
 from taikai.model._classified import Classified, output_columns, proba_columns
+from taikai.model._inputs import find_column, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
@@ -104,15 +105,17 @@ class Model:
         return matcher
 
     def classify(
-        self, values: Sequence[object], rules: Rules = None, rules_mode: RulesMode | str = RulesMode.FLAG
+        self, values: str | Iterable[object], rules: Rules = None, rules_mode: RulesMode | str = RulesMode.FLAG
     ) -> Classified:
-        """Classify raw *values* (texts, or anything a data file holds); one entry per value, in order.
+        """Classify raw *values* (texts, or anything a data file holds); one entry per value, in order. A str is
+        one text, as for :meth:`predict`.
 
         *rules* (see :meth:`prepare_rules`) are matched on the same normalised texts; compile them once
-        (:func:`taikai.rules.compile_rules`) when classifying many batches.
+        (:func:`taikai.rules.compile_rules`) when classifying many batches. ``rules_mode="override"`` needs rules.
         """
+        values = text_values("values", values)
+        mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
-        mode = RulesMode.parse(rules_mode)
         n = len(values)
         # A masked text is judged without its placeholders: masking must not make a text of no Japanese readable.
         checked = [check_text(v, self.max_chars, NOT_JAPANESE_PLACEHOLDERS) for v in values]
@@ -157,44 +160,53 @@ class Model:
         )
 
     def predict(
-        self, texts: str | Iterable[object], rules: Rules = None, rules_mode: RulesMode | str = RulesMode.FLAG
+        self,
+        texts: str | Iterable[object],
+        rules: Rules = None,
+        rules_mode: RulesMode | str = RulesMode.FLAG,
+        mask_pii: bool = False,
     ) -> list[Prediction]:
         """Classify one text or many; return one :class:`Prediction` per text, in order.
 
         With *rules* (a rules file, :class:`~taikai.rules.RuleSet` or compiled matcher), each prediction also
         says which rules fired, their labels and whether they conflict with the model; ``rules_mode="override"``
         makes the first firing rule's label the ``reason`` (the model's own stays in ``model_reason``).
+        ``mask_pii=True`` replaces personal data by placeholders (:func:`taikai.mask_pii`) first: the masked text
+        is what the rules and the model read, and each prediction's ``text``. A data frame goes to
+        :meth:`predict_frame`.
         """
-        if not isinstance(texts, str) and not isinstance(texts, Iterable):
-            raise wrong_type("texts", texts, "a str or an iterable of texts (a list, a pandas Series, …)")
-        values = [texts] if isinstance(texts, str) else list(texts)
+        values = text_values("texts", texts)
+        RulesMode.for_rules(rules_mode, rules)
+        if mask_pii:
+            from taikai.privacy import default_masker
+
+            values = default_masker().mask_values(values)[0]
         return split_predictions(values, self.classify(values, rules, rules_mode))
 
     def check_columns(
         self,
-        columns: Iterable[object],
-        text_column: str,
+        columns: Iterable[Hashable],
+        text_column: Hashable,
         rules_mode: RulesMode | str | None = None,
         prefix: str = "",
-    ) -> None:
-        """Raise :class:`InputError` unless *columns* hold *text_column* and none of the output columns."""
+    ) -> Hashable:
+        """Return the label of *columns* that *text_column* names (the label, or the label written as a str);
+        raise :class:`InputError` when there is none, or when *columns* hold an output column."""
+        columns = list(columns)
+        label = find_column(columns, text_column, "text_column", "--text-column")
         names = list(map(str, columns))
-        if text_column not in names:
-            raise InputError(
-                f"no column {text_column!r}; the columns are {names}. "
-                "Name the text column with text_column= (--text-column on the command line)"
-            )
         clash = [prefix + c for c in self.output_columns(rules_mode) if prefix + c in names]
         if clash:
             raise InputError(
                 f"the input already has output column(s) {clash}; name the model's columns with a prefix "
                 "(prefix='pred_', --prefix pred_ on the command line, gives pred_reason, …), or rename or drop them"
             )
+        return label
 
     def predict_frame(
         self,
         df: pd.DataFrame,
-        text_column: str = "text",
+        text_column: Hashable = "text",
         rules: Rules = None,
         rules_mode: RulesMode | str = RulesMode.FLAG,
         mask_pii: bool = False,
@@ -206,7 +218,8 @@ class Model:
         ``rule_names``, ``rule_reasons`` and ``rule_conflict`` follow, and ``model_reason`` when
         ``rules_mode="override"`` (see :meth:`predict`). *prefix* goes before every added column's name: on a
         labelled frame, ``prefix="pred_"`` puts ``pred_reason``, ``pred_reasons``, ``pred_sentiment``, … next to
-        its own ``reasons`` and ``sentiment``. ``mask_pii=True`` replaces
+        its own ``reasons`` and ``sentiment``. *text_column* is a column label (``3`` for a frame read with
+        ``header=None``, or ``"3"``). ``mask_pii=True`` replaces
         personal data in *text_column* by placeholders (:func:`taikai.mask_pii`) first: the masked text is what the
         rules and the model read, and it is returned in place of the original.
         """
@@ -218,14 +231,14 @@ class Model:
             )
         if not isinstance(prefix, str):
             raise wrong_type("prefix", prefix, "a str such as 'pred_'")
+        mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
-        mode = RulesMode.parse(rules_mode)
-        self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix)
+        column = self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix)
         if mask_pii:
             from taikai.privacy import mask_text_column
 
-            df, _ = mask_text_column(df, text_column)
-        columns = self.classify(df[text_column].tolist(), matcher, mode).columns()
+            df, _ = mask_text_column(df, column)
+        columns = self.classify(df[column].tolist(), matcher, mode).columns()
         added = pd.DataFrame({prefix + name: values for name, values in columns.items()}, index=df.index)
         return pd.concat([df, added], axis=1)
 

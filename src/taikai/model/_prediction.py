@@ -9,7 +9,7 @@ from typing import Any
 from taikai.labels import reason_name
 from taikai.model._classified import Classified
 from taikai.rules import RuleHits
-from taikai.text import Status
+from taikai.text import Status, clip, shown_text
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,21 @@ class Prediction:
     rules: RuleHits | None = None
     rule_conflict: bool | None = None
     model_reason: str | None = None
+
+    def __repr__(self) -> str:
+        """Return the prediction on one line: its text (clipped), status and labels, or the message that says why
+        it has none (the probabilities are in ``reason_proba`` and ``sentiment_proba``)."""
+        parts = [f"text={clip(self.text, 40)!r}", f"status={self.status.value!r}"]
+        if self.message:
+            parts.append(f"message={self.message!r}")
+        if self.reason is not None:
+            p = self.reason_proba.get(self.model_reason or self.reason)
+            parts += [f"reason={self.reason!r}", f"reasons={self.reasons!r}", f"sentiment={self.sentiment!r}"]
+            parts += [] if p is None else [f"p={p:.2f}"]
+        if self.rules is not None:
+            parts += [f"rules={self.rules.names!r}", f"rule_conflict={self.rule_conflict!r}"]
+            parts += [f"model_reason={self.model_reason!r}"]
+        return f"Prediction({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the prediction as JSON-ready values; with rules applied, also what they said."""
@@ -66,7 +81,7 @@ def split_predictions(values: Sequence[object], result: Classified) -> list[Pred
         reason = reasons[0] if reasons else None
         out.append(
             Prediction(
-                text=value if isinstance(value, str) else ("" if value is None else str(value)),
+                text=shown_text(value),  # a missing value (None, NaN, pandas.NA) as "", as a file's empty cell
                 status=result.statuses[i],
                 message=result.messages[i],
                 reason=reason,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan
@@ -145,7 +145,7 @@ def default_masker() -> PiiMasker:
     return _DEFAULT
 
 
-def mask_text_column(df: Any, column: str) -> tuple[Any, list[dict[PiiKind, int]]]:
+def mask_text_column(df: Any, column: Hashable) -> tuple[Any, list[dict[PiiKind, int]]]:
     """Return a copy of the pandas DataFrame *df* whose *column* has its personal data masked (other values pass
     unchanged), and each row's masks per kind. The column keeps its string dtype (object otherwise)."""
     import pandas as pd

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from taikai.errors import RulesError
+from taikai.errors import InputError, RulesError
 from taikai.labels import REASON_IDS
 
 
@@ -55,6 +55,18 @@ class RulesMode(str, Enum):
             return cls(value)
         except ValueError:
             raise RulesError(f"rules mode {value!r} is not one of {', '.join(m.value for m in cls)}") from None
+
+    @classmethod
+    def for_rules(cls, value: RulesMode | str, rules: object) -> RulesMode:
+        """Return the mode *value* names, to apply *rules* in; raise :class:`InputError` when it asks for more than
+        the default (``flag``) and *rules* is ``None``: without rules it would change nothing."""
+        mode = cls.parse(value)
+        if rules is None and mode is not cls.FLAG:
+            raise InputError(
+                f"rules_mode={mode.value!r} applies to rules: give them with rules= (a rules file, or "
+                "taikai.load_rules(path)), or leave rules_mode out"
+            )
+        return mode
 
 
 RULES_MODES = tuple(m.value for m in RulesMode)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules
 from taikai.text._dicdir import default_dicdir
-from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, normalize
+from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, is_missing, normalize, shown_text
 from taikai.text._offsets import OffsetMap, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._same import CP932_ROUND_TRIP, same_text_key
@@ -43,6 +43,7 @@ __all__ = [
     "dictionary_entries",
     "display_width",
     "duplicate_groups",
+    "is_missing",
     "jaccard",
     "japanese_share",
     "make_tagger",
@@ -53,6 +54,7 @@ __all__ = [
     "pad",
     "same_text_key",
     "shingles",
+    "shown_text",
 ]
 
 # dictionary_entries reads the whole dictionary with numpy: only for tools.

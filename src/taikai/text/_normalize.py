@@ -95,6 +95,21 @@ _ONLY_MARKS = CheckedText(
 )
 
 
+def is_missing(value: object) -> bool:
+    """Return whether *value* is a missing value: ``None``, a float NaN, ``pandas.NA`` or ``pandas.NaT``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def shown_text(value: object) -> str:
+    """Return *value* as the text a result shows for it: a str as it is, ``""`` for a missing value (as a file's
+    empty cell), anything else as ``str`` gives it."""
+    if isinstance(value, str):
+        return value
+    return "" if is_missing(value) else str(value)
+
+
 def check_text(value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None) -> CheckedText:
     """Normalise *value* and say whether it can be classified (``ok``), is ``empty``, or is an ``error``.
 
@@ -102,11 +117,11 @@ def check_text(value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str
     personal data): it is not Japanese, and a text of nothing else is an error, as the values it replaced were.
     """
     if type(value) is not str:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
+        if is_missing(value):
             return _MISSING
         if not isinstance(value, str):
-            if type(value).__name__ in ("NAType", "NaTType"):
-                return _MISSING
+            if isinstance(value, bytes | bytearray):
+                return CheckedText("", Status.ERROR, "not text: bytes; decode them first (.decode('utf-8'))")
             return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
     text = normalize(value)
     if not text:

@@ -1,0 +1,59 @@
+"""The checks of what :class:`~taikai.Model` is given to classify: the texts, and the column of a frame that holds
+them. A wrong argument is refused here, naming it, rather than classified piece by piece."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping
+
+from taikai.errors import InputError, wrong_type
+
+TEXTS = "a str or an iterable of texts (a list, a pandas Series, …)"
+"""What :meth:`~taikai.Model.predict` and :meth:`~taikai.Model.classify` take."""
+
+
+def text_values(name: str, values: object) -> list[object]:
+    """Return the texts of argument *name* as a list: a str is one text, an iterable gives one text per item.
+
+    Refuse with ``TypeError`` what would be classified piece by piece: bytes (byte by byte), a data frame (its
+    column names), a mapping (its keys), an array of more than one dimension (its rows), and a non-iterable.
+    """
+    if isinstance(values, str):
+        return [values]
+    if isinstance(values, list):
+        return values
+    if isinstance(values, bytes | bytearray | memoryview):
+        raise TypeError(f"{wrong_type(name, values, TEXTS)}: decode them first (.decode('utf-8'), or 'cp932')")
+    if hasattr(values, "columns"):  # a pandas, Polars or Dask DataFrame: iterating gives its column names
+        raise TypeError(
+            f"{wrong_type(name, values, TEXTS)}: classify a frame with model.predict_frame(df, text_column=…), "
+            "or pass its text column (df['text'])"
+        )
+    if isinstance(values, Mapping):
+        raise TypeError(f"{wrong_type(name, values, TEXTS)}: pass its values (list(d.values())) or its keys")
+    if getattr(values, "ndim", 1) != 1:
+        raise TypeError(f"{wrong_type(name, values, TEXTS)}: pass a one-dimensional array (one text per item)")
+    if not isinstance(values, Iterable):
+        raise wrong_type(name, values, TEXTS)
+    return list(values)
+
+
+def find_column(columns: Iterable[Hashable], name: object, argument: str, option: str) -> Hashable:
+    """Return the label of *columns* that argument *name* names: the label itself (``3`` for a frame read with
+    ``header=None``), else the one label written as *name* (``"3"``); raise :class:`InputError` naming
+    *argument* (and *option*, its command-line option) and the labels when there is none."""
+    labels = list(columns)
+    if not isinstance(name, Hashable) or isinstance(name, bool):
+        raise wrong_type(argument, name, "a column label (a str, or an int for a frame read with header=None)")
+    found = [label for label in labels if label == name and not isinstance(label, bool)]
+    if not found:
+        found = [label for label in labels if str(label) == str(name)]
+    if len(found) == 1:
+        return found[0]
+    if found:  # pandas allows duplicate labels: the column would be a frame
+        raise InputError(
+            f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {argument}= names one column"
+        )
+    raise InputError(
+        f"no column {name!r}; the columns are {labels!r}. Name the text column with {argument}= "
+        f"({option} on the command line)"
+    )

@@ -1,0 +1,63 @@
+"""The Classified result reads in a notebook: counts per status, labels, rules and the first rows, not whole arrays."""
+
+import numpy as np
+import pytest
+
+from taikai.model import Classified
+from taikai.model._classified import REPR_ROWS
+from taikai.rules import NO_HITS, RuleHits, RulesMode
+from taikai.text import Status
+
+
+def classified(n, hits=False):
+    """Return *n* rows: ok (fees, then low_pay), empty, and so on; with *hits*, override by a low_pay rule."""
+    ok = [i % 2 == 0 for i in range(n)]
+    return Classified(
+        reason_labels=("low_pay", "fees"),
+        sentiment_labels=("negative", "positive"),
+        statuses=[Status.OK if k else Status.EMPTY for k in ok],
+        messages=["" if k else "no text (missing value)" for k in ok],
+        reasons=[("fees", "low_pay") if k else () for k in ok],
+        sentiments=["negative" if k else None for k in ok],
+        reason_proba=np.array([[0.4, 0.6] if k else [np.nan, np.nan] for k in ok]).reshape(n, 2),
+        sentiment_proba=np.array([[0.9, 0.1] if k else [np.nan, np.nan] for k in ok]).reshape(n, 2),
+        rule_hits=[RuleHits(("pay",), ("low_pay",)) if k else NO_HITS for k in ok] if hits else None,
+        rules_mode=RulesMode.OVERRIDE if hits else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "hits", "expected"),
+    [
+        (
+            3,
+            False,
+            [
+                "Classified: 3 values (ok 2, empty 1); reasons low_pay, fees; sentiments negative, positive",
+                "   status  reason  reasons       sentiment  p     message",
+                "0  ok      fees    fees|low_pay  negative   0.60",
+                "1  empty   -       -             -          -     no text (missing value)",
+                "2  ok      fees    fees|low_pay  negative   0.60",
+            ],
+        ),
+        (
+            1,
+            True,
+            [
+                "Classified: 1 value (ok 1); reasons low_pay, fees; sentiments negative, positive; rules: override",
+                "   status  reason   reasons       sentiment  p     message",
+                "0  ok      low_pay  low_pay|fees  negative   0.60",
+            ],
+        ),
+        (0, False, ["Classified: 0 values (none); reasons low_pay, fees; sentiments negative, positive"]),
+    ],
+)
+def test_repr_is_a_summary_and_the_first_rows(n, hits, expected):
+    assert repr(classified(n, hits)).splitlines() == expected
+
+
+def test_repr_of_many_rows_stays_short():
+    shown = repr(classified(3000))
+    assert len(shown.splitlines()) == 2 + REPR_ROWS + 1
+    assert shown.splitlines()[-1] == f"… ({3000 - REPR_ROWS:,} more; .columns() gives them all)"
+    assert "ok 1,500, empty 1,500" in shown and len(shown) < 1000

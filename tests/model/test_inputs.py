@@ -1,0 +1,95 @@
+"""What the model is given to classify: a str is one text, an iterable one text per item; bytes, frames, mappings
+and tables are refused, not classified piece by piece; a frame's column is found by its label or as written."""
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from taikai.errors import InputError
+from taikai.model._inputs import find_column, text_values
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ("手数料が高い", ["手数料が高い"]),
+        (["手数料", None], ["手数料", None]),
+        (("a", "b"), ["a", "b"]),
+        (pd.Series(["手数料", "単価"]), ["手数料", "単価"]),
+        (np.array(["手数料", "単価"]), ["手数料", "単価"]),
+        ((t for t in ["手数料"]), ["手数料"]),
+        ([], []),
+    ],
+)
+def test_text_values_are_one_text_per_item_and_a_str_is_one_text(values, expected):
+    assert text_values("texts", values) == expected
+
+
+TEXTS = "texts must be a str or an iterable of texts (a list, a pandas Series, …), not "
+
+REFUSED = [
+    ("bytes", "手数料".encode(), TEXTS + r"bytes b'\xe6\x89\x8b\xe6\x95\xb0\xe6\x96\x99': decode them first"),
+    ("bytearray", bytearray(b"abc"), TEXTS + "bytearray bytearray(b'abc'): decode them first (.decode('utf-8')"),
+    (
+        "DataFrame",
+        pd.DataFrame({"id": [1], "text": ["手数料"]}),
+        TEXTS + "a DataFrame: classify a frame with model.predict_frame(df, text_column=…)",
+    ),
+    ("dict", {"a": "手数料"}, TEXTS + "dict {'a': '手数料'}: pass its values (list(d.values()))"),
+    ("2-d array", np.array([["手数料"]]), "pass a one-dimensional array (one text per item)"),
+    ("int", 5, TEXTS + "int 5"),
+    ("None", None, TEXTS + "None"),
+]
+
+
+@pytest.mark.parametrize(("values", "message"), [c[1:] for c in REFUSED], ids=[c[0] for c in REFUSED])
+def test_what_would_be_classified_piece_by_piece_is_refused(values, message):
+    with pytest.raises(TypeError, match=re.escape(message)):
+        text_values("texts", values)
+
+
+@pytest.mark.parametrize(
+    ("columns", "name", "expected"),
+    [
+        (["id", "text"], "text", "text"),
+        ([0, 1, 2, 3], 3, 3),  # pd.read_csv(header=None)
+        ([0, 1, 2, 3], "3", 3),  # the label as written on the command line
+        (["0", "1", "2", "3"], 3, "3"),
+        ([3, "3"], "3", "3"),  # the label itself first
+        ([3, "3"], 3, 3),
+    ],
+)
+def test_find_column_takes_the_label_or_the_label_as_written(columns, name, expected):
+    found = find_column(columns, name, "text_column", "--text-column")
+    assert found == expected and type(found) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("columns", "name", "error", "message"),
+    [
+        ([0, 1, 2, 3], 7, InputError, "no column 7; the columns are [0, 1, 2, 3]. Name the text column with"),
+        (["id", "review"], "text", InputError, "no column 'text'; the columns are ['id', 'review']."),
+        ([3, "3"], 3.5, InputError, "no column 3.5"),
+        ([3, "3"], "03", InputError, "no column '03'"),
+        ([0, 1], ["text"], TypeError, "text_column must be a column label (a str, or an int for a frame read with"),
+        ([0, 1], True, TypeError, "text_column must be a column label"),
+    ],
+)
+def test_find_column_names_the_argument_and_the_labels(columns, name, error, message):
+    with pytest.raises(error, match=re.escape(message)):
+        find_column(columns, name, "text_column", "--text-column")
+
+
+@pytest.mark.parametrize(
+    ("columns", "name", "message"),
+    [
+        (["text", "text"], "text", "2 columns are named 'text' (['text', 'text']); rename them so that text_column="),
+        ([3, 3], "3", "2 columns are named '3' ([3, 3]); rename them"),
+        ([3, 3.0], 3, "2 columns are named 3 ([3, 3.0])"),
+    ],
+)
+def test_a_label_that_names_several_columns_is_refused(columns, name, message):
+    with pytest.raises(InputError, match=re.escape(message)):
+        find_column(columns, name, "text_column", "--text-column")
