@@ -51,9 +51,9 @@ def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
 
 
 def more_example(reasons: Sequence[str], sentiments: Sequence[str]) -> str:
-    """Return an example of ``more_reasons``: ``fees|trouble`` for the taxonomy, else two of the model's labels
+    """Return an example of ``more_reasons``: ``fees|trouble`` where the model has both, else two of its labels
     (two without a comma or a space where it has them: they would read as separators)."""
-    if not own_labels(reasons, sentiments):
+    if not own_labels(reasons, sentiments) and {"fees", "trouble"} <= set(reasons):
         return "fees|trouble"
     plain = [r for r in reasons if not any(c == "," or c.isspace() for c in r)]
     return "|".join((plain if len(plain) >= 2 else list(reasons))[:2])
