@@ -24,7 +24,7 @@ from taikai.io import (
     encode_stream,
     output_encoding,
 )
-from taikai.labels import REASON_IDS, REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA, SENTIMENTS
+from taikai.labels import REASON_IDS, REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA, SENTIMENTS, label_list
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -220,7 +220,7 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
         letter = get_column_letter(columns.index(name) + 1)
         dv = DataValidation(type="list", formula1=_list_formula(values, kind, len(reasons)), allow_blank=True)
         dv.prompt, dv.promptTitle, dv.showInputMessage = prompt, name, True
-        dv.error, dv.errorTitle, dv.showErrorMessage = f"リストの値を選んでください: {', '.join(values)}", name, True
+        dv.error, dv.errorTitle, dv.showErrorMessage = f"リストの値を選んでください: {label_list(values)}", name, True
         ws.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{max(last, 2)}")
     more = get_column_letter(columns.index(MORE_REASONS_COLUMN) + 1)
