@@ -9,6 +9,7 @@ from taikai.labels import (
     SENTIMENTS,
     display_order,
     format_reasons,
+    label_list,
     named_reason,
     parse_label_cell,
     parse_reasons,
@@ -121,3 +122,16 @@ def test_parse_label_cell_splits_at_spaces_and_commas_only_between_reasons(cell,
 )
 def test_named_reason_gives_the_display_name_only_when_there_is_one(label, lang, expected):
     assert named_reason(label, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "shown"),
+    [
+        (["low_pay", "fees"], "low_pay, fees"),  # the taxonomy's ids need no quotes
+        (["独立", "家庭, 育児", "支払い 遅延"], "独立, '家庭, 育児', 支払い 遅延"),  # a space inside reads one way
+        (["旅行、観光", "a|b", "全角，読点"], "'旅行、観光', 'a|b', '全角，読点'"),
+        (["it's", " 前に空白", ""], "\"it's\", ' 前に空白', ''"),
+    ],
+)
+def test_label_list_quotes_labels_that_would_read_as_several(labels, shown):
+    assert label_list(labels) == shown

@@ -124,6 +124,22 @@ def sentiment_name(label: str, lang: str = "ja") -> str:
     return _SENTIMENT_NAMES[lang].get(label, label)
 
 
+_NEEDS_QUOTES = re.compile(r"[,、，|｜'\"]|^\s|\s$")
+"""What makes a label ambiguous in a list: a comma or a ``|`` (separators of lists and label cells), a quote, or a
+space at either end. A space inside (``late payment``) leaves a list of ``, `` readable and is not quoted."""
+
+
+def shown_label(label: str) -> str:
+    """Return *label* as messages show it in a list: as it is, or quoted (``'支払い, 遅延'``) when it holds a comma, a
+    ``|``, a quote or a space at an end (a label of one's own may), or is empty, so that the list reads one way."""
+    return repr(label) if not label or _NEEDS_QUOTES.search(label) else label
+
+
+def label_list(labels: Iterable[str], separator: str = ", ") -> str:
+    """Return *labels* joined with *separator*, each as :func:`shown_label` shows it: ``独立, '支払い, 遅延', 家庭``."""
+    return separator.join(shown_label(label) for label in labels)
+
+
 def display_order(labels: Iterable[object], preferred: Iterable[str]) -> list[str]:
     """Return the distinct *labels* as strings, those in *preferred* first in its order, the rest alphabetically."""
     rank = {label: i for i, label in enumerate(preferred)}

@@ -86,3 +86,76 @@ def test_segment_bars_clip_long_names_and_keep_alike_ones_apart():
     assert labels[0] == "プレミアムプラン（年払い・法… (n=4)" and labels[2] == "Lancers (n=4)"
     assert labels[0] == labels[1]  # clipped alike, yet two bars, each in its own place
     assert sorted(round(p.get_y(), 1) for p in ax.patches[:3]) == [-0.4, 0.6, 1.6]
+
+
+def _own_labels(n: int, rows: int, freq: str | None = None) -> pd.DataFrame:
+    """Counts of *n* own labels (the first one, 独立, as in a --free-labels model) over *rows* segments or periods."""
+    columns = ["独立"] + [f"理由{i:02d}" for i in range(1, n)]
+    counts = np.random.default_rng(n).integers(1, 9, (rows, n))
+    index = pd.period_range("2026-01", periods=rows, freq=freq) if freq else pd.Index([f"seg{i}" for i in range(rows)])
+    return pd.DataFrame(counts, index=index.rename("platform"), columns=columns).rename_axis(columns="reason")
+
+
+def test_label_colours_start_with_tab10_as_before():
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    from taikai.analysis._palette import label_colours
+
+    assert label_colours(10) == [to_hex(c) for c in colormaps["tab10"].colors]
+    assert label_colours(40)[:20] == label_colours(20)  # more labels leave the first colours alone
+
+
+@pytest.mark.parametrize("n", [13, 25, 40, 300])
+def test_label_colours_are_distinct(n):
+    from taikai.analysis._palette import label_colours
+
+    colours = label_colours(n)
+    assert len(colours) == n and len(set(colours)) == n, colours
+
+
+@pytest.mark.parametrize("n", [13, 25, 40])
+def test_every_label_has_its_own_colour_in_the_charts(n):
+    segments = analysis.segment_bars(_own_labels(n, 3), lang="en")
+    legend = segments.axes[0].get_legend()
+    colours = {t.get_text(): c for t, c in zip(legend.get_texts(), _legend_colours(legend))}
+    assert len(colours) == n and len(set(colours.values())) == n, colours
+    top, _ = analysis.trend_shares(_own_labels(n, 6, "M"), lang="en").axes
+    shares = _legend_colours(top.get_legend())
+    assert len(set(shares)) == n and shares == list(colours.values())  # one label, one colour, in both charts
+    counts = analysis.trend_counts(_own_labels(n, 6, "M"), lang="en")
+    panels = [ax.patches[0] for ax in counts.axes if ax.get_visible()]
+    assert [_hex(p.get_facecolor()) for p in panels] == shares
+
+
+def _hex(colour) -> str:
+    from matplotlib.colors import to_hex
+
+    return to_hex(colour, keep_alpha=False)
+
+
+def _legend_colours(legend) -> list[str]:
+    return [_hex(h.get_facecolor()) for h in legend.legend_handles]
+
+
+@pytest.mark.parametrize(
+    ("chart", "n", "rows"),
+    [
+        ("segments", 13, 2),  # two segments: a short chart, thirteen legend lines
+        ("segments", 40, 12),
+        ("shares", 25, 6),
+        ("shares", 40, 6),
+    ],
+)
+def test_a_long_legend_fits_the_figure(chart, n, rows, recwarn):
+    if chart == "segments":
+        fig = analysis.segment_bars(_own_labels(n, rows), lang="en")
+    else:
+        fig = analysis.trend_shares(_own_labels(n, rows, "M"), lang="en")
+    fig.canvas.draw()
+    legend = fig.axes[0].get_legend()
+    box, page = legend.get_window_extent(), fig.bbox
+    assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1, (box, page)
+    assert fig.axes[0].get_window_extent().width > 0.4 * page.width  # the chart keeps its room beside the legend
+    assert [t.get_text() for t in legend.get_texts()] == list(_own_labels(n, 1).columns)
+    assert not [w for w in recwarn if "constrained_layout" in str(w.message)]

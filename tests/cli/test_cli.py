@@ -478,3 +478,42 @@ def test_the_report_names_a_label_of_ones_own_once(run, own_model_dir, tmp_path)
     html = page.read_text(encoding="utf-8")
     assert "<td>スポーツ</td>" in html  # the representative reviews' reason column
     assert "スポーツ (スポーツ)" not in html and "IT/技術 (IT/技術)" not in html
+
+
+@pytest.fixture(scope="module")
+def comma_model_dir(tmp_path_factory):
+    """A model of one's own labels, one of which holds a comma (as the README allows) and one a space."""
+    import pandas as pd
+
+    import taikai
+
+    texts = {
+        "家庭, 育児": ["子どもの世話で時間がない", "育児で手が離せない", "家事と育児で忙しい", "子どもが小さくて無理"],
+        "支払い 遅延": ["報酬の支払いが遅れた", "入金が三か月遅れた", "支払いがまだ来ない", "振込が遅延している"],
+        "独立": ["直接契約に移った", "独立して事務所を開いた", "会社に就職した", "直接取引を始めた"],
+    }
+    df = pd.DataFrame([(t, label) for label, ts in texts.items() for t in ts], columns=["text", "reasons"])
+    out = tmp_path_factory.mktemp("comma") / "m"
+    taikai.train(df, out, taikai.FeatureConfig(), folds=0, test_size=0, sentiment_column=None, free_labels=True)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [  # regression: "家庭, 育児, 支払い 遅延, 独立" read as four labels
+        (["info"], "reasons:    '家庭, 育児', 支払い 遅延, 独立\n"),
+        (
+            ["evaluate", "{bad}", "--no-sentiment"],
+            "use one of the reasons '家庭, 育児', 支払い 遅延, 独立, or fix the typo",
+        ),
+        (["batch", "{dump}", "--text-column", "text", "-o", "{out}"], "reasons: '家庭, 育児' 1, 独立 1\n"),
+        (["predict", "--top", "3", "育児で手が離せない"], "'家庭, 育児' 0."),
+    ],
+)
+def test_a_label_holding_a_comma_is_quoted_in_lists(run, comma_model_dir, tmp_path, args, said):
+    dump, bad = tmp_path / "dump.csv", tmp_path / "bad.csv"
+    dump.write_text("text\n育児で手が離せない\n直接契約に移った\n", encoding="utf-8")
+    bad.write_text("text,reasons\n育児で忙しい,家庭\n", encoding="utf-8")
+    args = [a.format(dump=dump, bad=bad, out=tmp_path / "out.csv") for a in args]
+    result = run(*args, "--model", comma_model_dir)
+    assert said in result.output, result.output

@@ -34,6 +34,11 @@ def test_describe_figures(figures, expected):
         ({"other": 0.35, "fees": 0.1}, ["fees", "other"], "fees 0.10, other 0.35"),
         ({"other": 0.35, "fees": 0.1}, ["other", "time", "fees"], "other 0.35, fees 0.10"),
         ({}, ["fees"], "-"),
+        (
+            {"家庭, 育児": 0.2, "独立": 0.3},
+            ["家庭, 育児", "独立"],
+            "'家庭, 育児' 0.20, 独立 0.30",
+        ),  # one label, not two
     ],
 )
 def test_describe_thresholds_follows_the_model_s_order(thresholds, order, expected):

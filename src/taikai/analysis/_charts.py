@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
 from taikai.errors import TaikaiError
 from taikai.labels import reason_name, reason_with_id, sentiment_name
@@ -141,17 +142,16 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
         ax = fig.add_subplot()
         left = np.zeros(len(table))
         y = np.arange(len(table))[::-1]  # positions, not the labels: two clipped labels may read alike
-        for j, column in enumerate(table.columns):
+        for j, (column, colour) in enumerate(zip(table.columns, label_colours(len(table.columns)))):
             values = shares[column].to_numpy()
-            colour = (colours or {}).get(column, f"C{j % 10}")
-            ax.barh(y, values, left=left, label=names[j], color=colour)
+            ax.barh(y, values, left=left, label=names[j], color=(colours or {}).get(column, colour))
             left += values
         ax.set_yticks(y, list(table.index.astype(str)))
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter("{x:.0%}")
         ax.set_title(title)
         if len(table.columns) and len(table):
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+            fitted_legend(fig, ax)
     return fig
 
 
@@ -201,10 +201,9 @@ def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4) -> Any
     with _style():
         fig = _figure(10, 2.1 * rows + 0.6)
         axes = fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False).ravel()
-        for j, column in enumerate(table.columns):
-            ax = axes[j]
+        for ax, column, colour in zip(axes, table.columns, label_colours(len(table.columns))):
             values = table[column].to_numpy()
-            ax.stairs(values, np.arange(len(table) + 1) - 0.5, fill=True, color=f"C{j % 10}")  # one artist
+            ax.stairs(values, np.arange(len(table) + 1) - 0.5, fill=True, color=colour)  # one artist
             ax.set_title(f"{reason_name(str(column), lang)} ({int(values.sum()):,})", fontsize=9)
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
@@ -237,16 +236,17 @@ def trend_shares(
         top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
         edges = np.arange(len(table) + 1) - 0.5
         below = np.zeros(len(table))
+        palette = label_colours(len(table.columns))
         for j, column in enumerate(table.columns):  # stacked steps: each period its full width, as the counts below
             above = below + shares[column].to_numpy(dtype=float)
-            colour = (colours or {}).get(str(column), f"C{j % 10}")
+            colour = (colours or {}).get(str(column), palette[j])
             top.stairs(above, edges, baseline=below, fill=True, color=colour, alpha=0.9, label=names[j], linewidth=0)
             below = above
         top.set_ylim(0, 1)
         top.set_xlim(-0.5, len(table) - 0.5)
         top.yaxis.set_major_formatter("{x:.0%}")
         top.set_ylabel(words["share"])
-        top.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+        fitted_legend(fig, top, room=0.75, fontsize=8)
         bottom.stairs(totals, np.arange(len(table) + 1) - 0.5, fill=True, color="#8a8a8a")
         bottom.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
         bottom.set_ylabel(words["count"])

@@ -10,7 +10,7 @@ from typing import Any
 
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
-from taikai.labels import REASON_IDS, SENTIMENTS, named_reason
+from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
 from taikai.text import Status
 
@@ -155,7 +155,7 @@ class BatchSummary:
         for title, counts in (("reasons", self.reasons), ("sentiments", self.sentiments)):
             if counts:
                 shown = sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
-                names = [f"{named_reason(k)} {v:,}" if title == "reasons" else f"{k} {v:,}" for k, v in shown]
+                names = [f"{named_reason(k) if k in REASON_IDS else shown_label(k)} {v:,}" for k, v in shown]
                 lines.append(f"{title}: " + ", ".join(names))
         if self.rules_file is not None:
             hits = ", ".join(f"{name} {n:,}" for name, n in self.rules.items())

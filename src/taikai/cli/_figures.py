@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from taikai.labels import METRIC_NAMES
+from taikai.labels import METRIC_NAMES, shown_label
 
 if TYPE_CHECKING:
     from taikai.model import InputFile, ModelMetadata
@@ -27,7 +27,8 @@ def describe_figures(figures: Mapping[str, object]) -> str:
 
 def describe_thresholds(thresholds: Mapping[str, float], order: Sequence[str]) -> str:
     """Return each reason's threshold in *order* (the model's reasons), as ``low_pay 0.10, fees 0.10, …``."""
-    return ", ".join(f"{reason} {thresholds[reason]:.2f}" for reason in order if reason in thresholds) or "-"
+    shown = [f"{shown_label(reason)} {thresholds[reason]:.2f}" for reason in order if reason in thresholds]
+    return ", ".join(shown) or "-"
 
 
 def describe_dictionary(dictionary: Mapping[str, object]) -> str:

@@ -118,7 +118,7 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
 
 
 def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[str]) -> str:
-    from taikai.labels import REASON_IDS, SENTIMENTS, display_order
+    from taikai.labels import REASON_IDS, SENTIMENTS, display_order, label_list
 
     data = meta.training_data
     if verified:
@@ -131,8 +131,8 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
         f"model:      {path}",
         f"status:     {status}",
         f"created:    {meta.created_at}  (taikai {meta.taikai_version}, model format {meta.format})",
-        f"reasons:    {', '.join(display_order(meta.reasons, REASON_IDS))}",
-        f"sentiments: {', '.join(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
+        f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}",
+        f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {_thresholds(meta)}",
         f"data:       {data.get('file', '<frame>')}: {count(data.get('rows'))} rows ({describe_rows(meta)}), "
         f"sha256 {data.get('file_sha256') or data.get('content_sha256')}",

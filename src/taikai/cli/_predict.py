@@ -20,6 +20,7 @@ from taikai.cli._common import (
     rules_options,
 )
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
+from taikai.labels import shown_label
 from taikai.text import clip, display_width, pad
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
             rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), clip(p.message or p.text, 40)))
             continue
         if top:
-            probs = ", ".join(f"{label} {prob:.2f}" for label, prob in p.top_reasons(top))
+            probs = ", ".join(f"{shown_label(label)} {prob:.2f}" for label, prob in p.top_reasons(top))
         else:
             probs = f"{p.reason_proba[p.model_reason or p.reason]:.2f}"
         reason_ja = p.reason_ja or p.reason

@@ -17,7 +17,15 @@ from taikai.errors import InputError
 from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
-from taikai.labels import REASON_IDS, SENTIMENTS, format_reasons, label_cell, parse_label_cell, sentiment_id
+from taikai.labels import (
+    REASON_IDS,
+    SENTIMENTS,
+    format_reasons,
+    label_cell,
+    label_list,
+    parse_label_cell,
+    sentiment_id,
+)
 from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
@@ -105,7 +113,7 @@ def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: 
     """Say which labels are known, of the *kinds* found unknown only; the Japanese display names only for a
     label set that has them (the taxonomy's), not for labels of one's own."""
     said = [
-        f"one of the {kind} {', '.join(sorted(known))}"
+        f"one of the {kind} {label_list(sorted(known))}"
         for kind, known in (("reasons", reasons), ("sentiments", sentiments))
         if kind in kinds and known
     ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from taikai.errors import InputError, RulesError
-from taikai.labels import REASON_IDS
+from taikai.labels import REASON_IDS, label_list
 
 
 class TermKind(str, Enum):
@@ -145,4 +145,4 @@ def unknown_label(where: str, label: str) -> str:
 def labels_hint(labels: Sequence[str]) -> str:
     """Return what to do about a rule label that is not one of *labels* (the model's reasons)."""
     named = " (or its Japanese name)" if set(labels) & set(REASON_IDS) else ""  # labels of one's own have none
-    return f"the model's reasons are {', '.join(labels)}: give one of them as label{named}"
+    return f"the model's reasons are {label_list(labels)}: give one of them as label{named}"

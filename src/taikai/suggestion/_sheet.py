@@ -1,8 +1,10 @@
 """Write the labelling sheet: xlsx with dropdowns, definitions and instructions for a person in Excel, or CSV.
 
-The person fills ``reasons`` (the primary reason, from a dropdown of ids), ``sentiment`` (dropdown) and, when the
-text states more reasons, ``more_reasons`` (ids or Japanese names, ``|``-separated; free text, since a dropdown
-holds one value). ``note`` is free. ``taikai train --add SHEET`` reads the first sheet back.
+The person fills ``reasons`` (the primary reason, from a dropdown of ids), ``sentiment`` (dropdown; only when the
+model has sentiments) and, when the text states more reasons, ``more_reasons`` (ids or Japanese names,
+``|``-separated; free text, since a dropdown holds one value). ``note`` is free. The instructions speak of the
+model's own labels (its examples, and the train options it needs again) when they are not the churn taxonomy.
+``taikai train --add SHEET`` reads the first sheet back.
 """
 
 from __future__ import annotations
@@ -22,42 +24,74 @@ from taikai.io import (
     encode_stream,
     output_encoding,
 )
-from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA
+from taikai.labels import REASON_IDS, REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA, SENTIMENTS, label_list
 
 if TYPE_CHECKING:
     import pandas as pd
 
 TO_FILL = ("reasons", "sentiment", MORE_REASONS_COLUMN, "note")
-"""The columns the person fills, empty in the sheet, after the model's columns."""
+"""The columns the person fills, empty in the sheet, after the model's columns (no sentiment for a model without
+sentiments: :func:`to_fill`)."""
 SHEET_FORMATS = ("xlsx", "csv")
 LABEL_SHEET = "labels"
 DEFINITIONS_SHEET = "definitions"
 HOW_TO_SHEET = "how_to"
 _LIST_LIMIT = 255  # Excel's limit for an inline list of a data validation
 _WIDTHS = {"text": 60, "note": 30, MORE_REASONS_COLUMN: 22}
-_HOW_TO = (
-    ("1", "reasons 列: このレビューの主な理由(退会理由)をリストから1つ選ぶ。", "reasons: pick the primary reason."),
-    (
-        "2",
-        "sentiment 列: プラットフォームでの経験への感情をリストから選ぶ。",
-        "sentiment: pick the writer's feeling toward their experience with the platform.",
-    ),
-    (
-        "3",
-        "more_reasons 列: ほかにも理由が書かれていれば、| で区切って入力 (例: fees|trouble)。日本語名も可。",
-        "more_reasons: further reasons the text states, |-separated (ids or Japanese names); optional.",
-    ),
-    (
-        "4",
-        "迷う行は空欄のままでよい(学習では数えて飛ばす)。",
-        "Leave rows you skip blank: training counts and skips them.",
-    ),
-    (
-        "5",
-        "定義は definitions シートを参照。保存後: taikai train DATA --add このファイル --out MODEL",
-        "Definitions are on the definitions sheet. Then: taikai train DATA --add THIS_FILE --out MODEL",
-    ),
-)
+
+
+def to_fill(sentiments: Sequence[str]) -> tuple[str, ...]:
+    """Return the columns to fill for a model with *sentiments*: without sentiments, no ``sentiment`` column."""
+    return tuple(c for c in TO_FILL if c != "sentiment" or sentiments)
+
+
+def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
+    """Return whether a model's labels leave the churn taxonomy (a ``--free-labels`` model)."""
+    return not set(reasons) <= set(REASON_IDS) or not set(sentiments) <= set(SENTIMENTS)
+
+
+def more_example(reasons: Sequence[str], sentiments: Sequence[str]) -> str:
+    """Return an example of ``more_reasons``: ``fees|trouble`` where the model has both, else two of its labels
+    (two without a comma or a space where it has them: they would read as separators)."""
+    if not own_labels(reasons, sentiments) and {"fees", "trouble"} <= set(reasons):
+        return "fees|trouble"
+    plain = [r for r in reasons if not any(c == "," or c.isspace() for c in r)]
+    return "|".join((plain if len(plain) >= 2 else list(reasons))[:2])
+
+
+def how_to(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str, str, str]]:
+    """Return the how_to sheet's (step, 日本語, English) rows for a model with *reasons* and *sentiments*."""
+    own = own_labels(reasons, sentiments)
+    example = more_example(reasons, sentiments)
+    options = (" --free-labels" if own else "") + ("" if sentiments else " --no-sentiment")
+    steps = [
+        (
+            f"reasons 列: このレビューの主な理由{'' if own else '(退会理由)'}をリストから1つ選ぶ。",
+            "reasons: pick the primary reason.",
+        ),
+        (
+            "sentiment 列: プラットフォームでの経験への感情をリストから選ぶ。",
+            "sentiment: pick the writer's feeling toward their experience with the platform.",
+        ),
+        (
+            f"more_reasons 列: ほかにも理由が書かれていれば、| で区切って入力 (例: {example})。"
+            + ("" if own else "日本語名も可。"),
+            "more_reasons: further reasons the text states, |-separated"
+            + ("" if own else " (ids or Japanese names)")
+            + "; optional.",
+        ),
+        (
+            "迷う行は空欄のままでよい(学習では数えて飛ばす)。",
+            "Leave rows you skip blank: training counts and skips them.",
+        ),
+        (
+            f"定義は definitions シートを参照。保存後: taikai train DATA --add このファイル --out MODEL{options}",
+            f"Definitions are on the definitions sheet. Then: taikai train DATA --add THIS_FILE --out MODEL{options}",
+        ),
+    ]
+    if not sentiments:
+        del steps[1]
+    return [(str(number), ja, en) for number, (ja, en) in enumerate(steps, start=1)]
 
 
 def sheet_format(path: Path) -> str:
@@ -97,9 +131,9 @@ def filled_labels(path: Path) -> int | None:
     except (TaikaiError, OSError, ValueError):  # whatever the file is, it is not a sheet taikai can read
         return None
     frame = frame.rename(columns=lambda c: str(c).strip())
-    if not {"model_reason", *TO_FILL[:2]} <= set(frame.columns):  # a predictions file has reasons and sentiment too
+    if not {"model_reason", "reasons"} <= set(frame.columns):  # a predictions file has reasons too
         return None
-    cells = frame[list(TO_FILL[:2])].astype(object)
+    cells = frame[[c for c in TO_FILL[:2] if c in frame.columns]].astype(object)  # no sentiment: a model without
     return int(cells.map(lambda v: v is not None and v == v and str(v).strip() != "").to_numpy().sum())
 
 
@@ -126,7 +160,7 @@ def write_sheet(
     ``cp932``.
     """
     fmt = sheet_format(out)
-    frame = rows.assign(**dict.fromkeys(TO_FILL, ""))
+    frame = rows.assign(**dict.fromkeys(to_fill(sentiments), ""))
     if fmt == "csv":
         enc = output_encoding("csv", encoding or "utf-8-sig")
         data = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
@@ -166,7 +200,7 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     for j, name in enumerate(columns, start=1):
         letter = get_column_letter(j)
         ws.cell(1, j).font = bold
-        if name in TO_FILL:
+        if name in to_fill(sentiments):
             for i in range(1, last + 1):
                 ws.cell(i, j).fill = fill
         width = _WIDTHS.get(name) or min(40, max(len(name), *(len(str(v)) for v in frame[name].tolist()), 8) + 2)
@@ -186,13 +220,13 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
         letter = get_column_letter(columns.index(name) + 1)
         dv = DataValidation(type="list", formula1=_list_formula(values, kind, len(reasons)), allow_blank=True)
         dv.prompt, dv.promptTitle, dv.showInputMessage = prompt, name, True
-        dv.error, dv.errorTitle, dv.showErrorMessage = f"リストの値を選んでください: {', '.join(values)}", name, True
+        dv.error, dv.errorTitle, dv.showErrorMessage = f"リストの値を選んでください: {label_list(values)}", name, True
         ws.add_data_validation(dv)
         dv.add(f"{letter}2:{letter}{max(last, 2)}")
     more = get_column_letter(columns.index(MORE_REASONS_COLUMN) + 1)
     dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="200", allow_blank=True)
     dv.prompt, dv.promptTitle, dv.showInputMessage = (
-        "他の理由を | 区切りで (例: fees|trouble) / optional",
+        f"他の理由を | 区切りで (例: {more_example(reasons, sentiments)}) / optional",
         "more_reasons",
         True,
     )
@@ -201,7 +235,7 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     _write_definitions(wb.create_sheet(DEFINITIONS_SHEET), reasons, sentiments, bold)
     how = wb.create_sheet(HOW_TO_SHEET)
     how.append(["step", "日本語", "English"])
-    for row in _HOW_TO:
+    for row in how_to(reasons, sentiments):
         how.append(list(row))
     for letter, width in (("A", 6), ("B", 70), ("C", 70)):
         how.column_dimensions[letter].width = width

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai.errors import InputError, check_int, check_path, parse_choice, wrong_type
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name, shown_label
 from taikai.privacy import format_counts, mask_text_column, sum_counts
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import check_sheet_out, sheet_format, write_sheet
@@ -62,7 +62,7 @@ class Suggestion:
 
     def __str__(self) -> str:
         left_out = ", ".join(f"{n:,} {status}" for status, n in self.not_ok.items()) or "none"
-        spread = ", ".join(f"{r} {n:,}" for r, n in self.per_reason.items() if n)
+        spread = ", ".join(f"{shown_label(r)} {n:,}" for r, n in self.per_reason.items() if n)
         lines = [
             f"{len(self.rows):,} rows to label ({self.strategy.value}, seed {self.seed}) of {self.total:,} read",
             f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates:,}",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.errors import InputError
+from taikai.labels import shown_label
 from taikai.model import ARTIFACT_NAME, DEFAULT_THRESHOLD, METADATA_NAME
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ def check_out_dir(out: Path, overwrite: bool) -> None:
 
 
 def _counted(counts: pd.Series) -> str:
-    return ", ".join(f"{label} ({n:,})" for label, n in sorted(counts.items(), key=lambda kv: (kv[1], kv[0])))
+    ordered = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return ", ".join(f"{shown_label(str(label))} ({n:,})" for label, n in ordered)
 
 
 def weak_data_warnings(

@@ -14,6 +14,7 @@ from taikai.drift import HeldOut, training_statistics
 from taikai.errors import DataWarning, InputError, ModelError, check_int, check_path, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows, split_column
+from taikai.labels import label_list
 from taikai.model import (
     SEED,
     DriftStatistics,
@@ -216,7 +217,7 @@ def train(
     fit_df = pd.concat([train_df, inputs.added], ignore_index=True) if len(inputs.added) else train_df
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
         if column and fit_df[column].nunique() < 2:
-            found = ", ".join(map(str, fit_df[column].unique()))
+            found = label_list(map(str, fit_df[column].unique()))
             held = "" if not len(test_df) else f"; {len(test_df):,} held out for the test ({_test_rows(df, test_size)})"
             raise InputError(
                 f"training needs at least two different {name} in the training rows, and its {len(fit_df):,} "

@@ -1,0 +1,90 @@
+"""The labelling sheet fits the model: no sentiment column or step without sentiments, own labels in the examples."""
+
+import csv
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+from taikai.labels import REASON_IDS, SENTIMENTS
+from taikai.suggestion import write_sheet
+from taikai.suggestion._sheet import how_to, more_example
+
+OWN = ["支払い, 遅延", "独立", "家庭", "育児"]
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiments", "example", "options", "steps"),
+    [
+        (list(REASON_IDS), list(SENTIMENTS), "fees|trouble", "", 5),  # the taxonomy: as before
+        (list(REASON_IDS), [], "fees|trouble", " --no-sentiment", 4),
+        (["low_pay", "time", "other"], list(SENTIMENTS), "low_pay|time", "", 5),  # a taxonomy model without fees
+        (OWN, list(SENTIMENTS), "独立|家庭", " --free-labels", 5),  # no example with the comma of 支払い, 遅延
+        (OWN, [], "独立|家庭", " --free-labels --no-sentiment", 4),
+        (["一つだけ"], [], "一つだけ", " --free-labels --no-sentiment", 4),
+    ],
+)
+def test_how_to_speaks_of_the_models_labels(reasons, sentiments, example, options, steps):
+    rows = how_to(reasons, sentiments)
+    assert [r[0] for r in rows] == [str(i) for i in range(1, steps + 1)]
+    text = "\n".join(ja + "\n" + en for _, ja, en in rows)
+    assert ("sentiment 列" in text) == bool(sentiments) and ("sentiment:" in text) == bool(sentiments)
+    assert more_example(reasons, sentiments) == example and f"(例: {example})" in text
+    assert ("退会理由" in text) == (reasons[0] == "low_pay")
+    assert ("日本語名も可" in text) == (reasons[0] == "low_pay")
+    assert rows[-1][1].endswith(f"--out MODEL{options}") and rows[-1][2].endswith(f"--out MODEL{options}")
+
+
+@pytest.mark.parametrize(("sentiments", "columns"), [(["negative"], ["sentiment"]), ([], [])])
+def test_sheet_has_a_sentiment_column_only_for_a_model_with_sentiments(tmp_path, sentiments, columns):
+    rows = pd.DataFrame({"row": [1], "text": ["テスト"], "model_reason": ["独立"]})
+    fill = ["reasons", *columns, "more_reasons", "note"]
+    write_sheet(rows, tmp_path / "s.csv", OWN, sentiments)
+    assert (tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",") == [*rows.columns, *fill]
+    write_sheet(rows, tmp_path / "s.xlsx", OWN, sentiments)
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    assert [c.value for c in wb["labels"][1]] == [*rows.columns, *fill]
+    prompts = {dv.promptTitle: dv.prompt for dv in wb["labels"].data_validations.dataValidation}
+    assert sorted(prompts) == sorted(["reasons", *columns, "more_reasons"])
+    assert "(例: 独立|家庭)" in prompts["more_reasons"]
+    assert [r[1] for r in wb["how_to"].iter_rows(min_row=2, values_only=True)] == [
+        r[1] for r in how_to(OWN, sentiments)
+    ]
+
+
+def test_a_no_sentiment_own_label_sheet_goes_back_into_train_and_evaluate(tmp_path, tiny_csv):
+    """train --free-labels --no-sentiment → batch → suggest → a person fills the sheet → train --add, evaluate."""
+    own = dict(zip(REASON_IDS, ["安い", "手数料", "不採用", "多忙", "独立", "移行", "揉め事", "他"], strict=True))
+    data = pd.read_csv(tiny_csv)
+    data["reasons"] = data["reasons"].map(lambda v: "|".join(own[r] for r in v.split("|")))
+    data[["text", "reasons"]].to_csv(tmp_path / "own.csv", index=False)
+    with (tmp_path / "dump.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["text"], *([f"{t}、もう使わない"] for t in data["text"])])  # new texts
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    common = ["--free-labels", "--no-sentiment", "--vectors", "none", "--folds", "0", "--test-size", "0"]
+    run("train", tmp_path / "own.csv", "--out", tmp_path / "m", *common)
+    run("batch", tmp_path / "dump.csv", "-o", tmp_path / "p.csv", "--text-column", "text", "-m", tmp_path / "m")
+    run("suggest", tmp_path / "p.csv", "-o", tmp_path / "s.xlsx", "--n", "6")
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    ws = wb["labels"]
+    header = [c.value for c in ws[1]]
+    assert "sentiment" not in header and "model_sentiment" not in header
+    assert "--free-labels --no-sentiment" in wb["how_to"]["B5"].value  # step 4, the last
+    for row in ws.iter_rows(min_row=2):
+        row[header.index("reasons")].value = "多忙"
+        row[header.index("more_reasons")].value = "安い|揉め事"
+    wb.save(tmp_path / "s.xlsx")
+    again = runner.invoke(cli, ["suggest", str(tmp_path / "p.csv"), "-o", str(tmp_path / "s.xlsx")])
+    assert again.exit_code == 2 and "holds 6 filled reasons/sentiment cell(s)" in again.output  # not overwritten
+    output = run("train", tmp_path / "own.csv", "--add", tmp_path / "s.xlsx", "--out", tmp_path / "m2", *common)
+    assert "added: s.xlsx  (6 rows, 6 used" in output.replace(str(tmp_path) + "/", "")
+    scores = run("evaluate", tmp_path / "s.xlsx", "-m", tmp_path / "m2", "--no-sentiment")
+    assert "| 多忙 |" in scores and "sentiment macro" not in scores
