@@ -164,6 +164,16 @@ def test_predict_with_rules(files, tiny_model_dir, mode):
     )
 
 
+@pytest.mark.parametrize("mode", ["flag", "override"])
+def test_predict_with_rules_gives_every_row_the_same_keys(files, tiny_model_dir, mode):
+    rules, _ = files
+    args = ["-m", tiny_model_dir, "--rules", rules, "--rules-mode", mode, "--format", "jsonl", "--top", "2"]
+    result = run("predict", "本業が忙しくなった", "", "english", *args)
+    assert result.exit_code == 2
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [list(r) for r in records[1:]] == [list(records[0])] * 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
