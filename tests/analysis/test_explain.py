@@ -1,6 +1,7 @@
 """Explanations: offsets back to the original text, highlighted spans, weights that add up, for several configs."""
 
 import json
+import os
 import re
 import unicodedata
 
@@ -184,6 +185,45 @@ def test_cli_explain_json_and_text(tiny_model_dir):
     assert "\x1b[" not in result.output  # not a terminal: no colour codes
     result = runner.invoke(cli, ["explain", "english only", "--model", str(tiny_model_dir)])
     assert result.exit_code == 2 and "no Japanese" in result.stderr
+
+
+CUT = "note: text longer than 10000 characters: only the first 10000 were classified"
+
+
+@pytest.mark.parametrize(("text", "noted"), [("手数料が高すぎる。" * 1200, True), ("手数料が高すぎる", False)])
+def test_render_text_says_when_the_text_was_cut(tiny_model, text, noted):
+    rendered = render_text(explain(tiny_model, text, top=2))
+    assert rendered.startswith(CUT) == noted
+    assert "reason: fees" in rendered
+
+
+@pytest.mark.parametrize(
+    ("args", "given", "shown"),
+    [
+        ([os.fsdecode("手数料が高すぎる".encode("cp932"))], None, "手数料が高すぎる"),  # CP932 in a UTF-8 terminal
+        (["-"], "手数料が高すぎる\n".encode("cp932"), "手数料が高すぎる"),  # - reads standard input
+        (["--", "-手数料が高すぎる"], None, "-手数料が高すぎる"),
+    ],
+    ids=["cp932-argument", "dash-stdin", "after-double-dash"],
+)
+def test_cli_explain_decodes_its_text_as_predict_does(tiny_model_dir, args, given, shown):
+    result = CliRunner().invoke(
+        cli, ["explain", "--model", str(tiny_model_dir), "--format", "json", *args], input=given
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["text"] == shown
+
+
+def test_cli_explain_stops_at_bytes_it_cannot_decode(tiny_model_dir):
+    text = os.fsdecode(b"\xff" + "手数料が高い".encode())
+    result = CliRunner().invoke(cli, ["explain", text, "--model", str(tiny_model_dir)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("taikai: error: <argument>:1: byte 0xff is not valid UTF-8"), result.stderr
+
+
+def test_cli_explain_text_output_says_when_the_text_was_cut(tiny_model_dir):
+    result = CliRunner().invoke(cli, ["explain", "手数料が高すぎる。" * 1200, "--model", str(tiny_model_dir)])
+    assert result.exit_code == 0 and result.stdout.startswith(CUT)
 
 
 def test_char_weights_are_zero_outside_shown_spans(tiny_model):

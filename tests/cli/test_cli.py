@@ -1,6 +1,7 @@
 """The command line, driven through click's runner."""
 
 import json
+import os
 import re
 
 import pytest
@@ -138,17 +139,101 @@ def test_predict_stdin_encoding_errors_replace_warns_naming_the_line(run, tiny_m
     assert "taikai: warning: <stdin>: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD: line(s) 2" in result.stderr
 
 
+def argv(data):
+    """Return *data* as Python hands a command-line argument to a program (undecodable bytes as surrogates)."""
+    return os.fsdecode(data)
+
+
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("arguments", "options", "texts"),
     [
-        (["--encoding", "cp932"], "Error: --encoding applies to standard input only"),
-        (["--encoding-errors", "replace"], "Error: --encoding-errors applies to standard input only"),
+        ([argv("手数料が高すぎる".encode("cp932")), "単価が安い"], [], ["手数料が高すぎる", "単価が安い"]),
+        ([argv("手数料が高すぎる".encode("cp932"))], ["--encoding", "cp932"], ["手数料が高すぎる"]),
+        (["手数料が高すぎる"], ["--encoding", "cp932"], ["手数料が高すぎる"]),  # text already: not made mojibake
     ],
+    ids=["cp932-detected", "cp932-given", "clean-utf8-kept"],
 )
-def test_predict_refuses_stdin_options_with_texts_as_arguments(run, tiny_model_dir, options, message):
-    result = run("predict", "手数料が高い", "--model", tiny_model_dir, *options)
+def test_predict_decodes_the_bytes_of_text_arguments(run, tiny_model_dir, arguments, options, texts):
+    result = run("predict", *arguments, "--model", tiny_model_dir, "--format", "jsonl", *options)
+    assert result.exit_code == 0, result.output
+    assert [(json.loads(line)["text"], json.loads(line)["status"]) for line in result.stdout.splitlines()] == [
+        (text, "ok") for text in texts
+    ]
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("data", "options", "message"),
+    [
+        (
+            b"\xff" + "手数料が高い".encode(),
+            [],
+            "taikai: error: <argument 2>:1: byte 0xff is not valid UTF-8, but the rest of the input is (6 multi-byte",
+        ),
+        (
+            "手数料が高すぎる".encode("cp932"),
+            ["--encoding", "utf-8"],
+            "taikai: error: <argument 2>:1: byte 0x8e is not valid utf-8, the encoding given with --encoding",
+        ),
+    ],
+    ids=["stray-byte", "wrong-encoding-given"],
+)
+def test_predict_stops_at_argument_bytes_it_cannot_decode(run, tiny_model_dir, data, options, message):
+    result = run("predict", "単価が安い", argv(data), "--model", tiny_model_dir, *options)
     assert result.exit_code == 2
-    assert message in result.stderr
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stdout == ""  # nothing classified, no mojibake, no byte dropped
+
+
+def test_predict_argument_encoding_errors_replace_keeps_the_byte_as_fffd_and_warns(run, tiny_model_dir):
+    data = b"\xff" + "手数料が高い".encode()
+    result = run("predict", argv(data), "--model", tiny_model_dir, "--format", "jsonl", "--encoding-errors", "replace")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["text"] == "\ufffd手数料が高い"
+    assert "taikai: warning: <argument 1>: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD" in result.stderr
+
+
+def test_predict_dash_reads_standard_input(run, tiny_model_dir):
+    result = run("predict", "-", "--model", tiny_model_dir, "--format", "jsonl", input="手数料が高い\n単価が安い\n")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["手数料が高い", "単価が安い"]
+
+
+def test_predict_refuses_dash_among_texts(run, tiny_model_dir):
+    result = run("predict", "単価が安い", "-", "--model", tiny_model_dir, input="手数料が高い\n")
+    assert result.exit_code == 2
+    assert "Error: - reads the reviews from standard input: give it alone, not among texts" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["predict", "-手数料が高い"],
+            "Error: No such option '-手'. To give a text that starts with '-', put -- before it: "
+            "taikai predict -- '-手数料が高い'",
+        ),
+        (
+            ["explain", "--手数料が高い"],
+            "Error: No such option '--手数料が高い'. To give a text that starts with '-', put -- before it: "
+            "taikai explain -- '--手数料が高い'",
+        ),
+        (["predict", "-x"], "Error: No such option '-x'. To give a text that starts with '-', put -- before it"),
+        (["predict", "--modle", "m"], "Error: No such option '--modle'. (Did you mean one of: '--model'"),
+    ],
+    ids=["japanese", "double-dash-japanese", "short", "a-typo-gets-no-hint"],
+)
+def test_an_unknown_option_that_may_be_a_text_hints_at_double_dash(args, message):
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert result.exit_code == 2
+    assert message in result.stderr, result.stderr
+    assert ("put -- before it" in result.stderr) == (args[1] != "--modle")
+
+
+def test_predict_classifies_a_text_starting_with_dash_after_double_dash(run, tiny_model_dir):
+    result = run("predict", "--model", tiny_model_dir, "--format", "jsonl", "--", "-手数料が高い")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["text"] == "-手数料が高い"
 
 
 @pytest.mark.parametrize("emoticon", ["(´・ω・`)", "・・・", "ーーー", "(ﾟ∀ﾟ)", "゛", "ヽ(・∀・)ﾉ"])
@@ -182,6 +267,37 @@ def test_predict_bad_input_exits_2_and_says_which(run, tiny_model_dir):
     assert len(rows) == 4  # the header and one row per input, the bad ones included
     assert rows[1][:3] == ["1", "ok", "fees"]
     assert rows[2][:3] == ["2", "empty", "-"] and rows[3][:3] == ["3", "error", "-"]
+
+
+LONG_TEXT = "手数料が高すぎる。" * 1200  # 10,800 characters: classified on its first 10,000
+CUT = "text longer than 10000 characters: only the first 10000 were classified"
+
+
+def test_the_predict_table_shows_each_text_and_its_message(run, tiny_model_dir):
+    result = run("predict", LONG_TEXT, "english only", "手数料が高い", "--model", tiny_model_dir)
+    assert result.exit_code == 2
+    header, cut, error, plain = result.stdout.splitlines()
+    assert header.split()[-2:] == ["text", "message"]
+    assert cut.split()[1:3] == ["ok", "fees"] and cut.endswith(CUT)  # the cut is said, not only in JSON
+    assert error.split()[1] == "error" and re.search(r" english only +no Japanese characters", error)  # both
+    assert plain.endswith("手数料が高い")
+
+
+def test_the_predict_table_has_no_message_column_when_no_text_has_one(run, tiny_model_dir):
+    result = run("predict", "手数料が高い", "--model", tiny_model_dir)
+    assert result.stdout.splitlines()[0].split()[-1] == "text"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_predict_json_rows_all_have_the_same_keys(run, tiny_model_dir, fmt):
+    result = run(
+        "predict", "手数料が高い", "", "english only", "--model", tiny_model_dir, "--format", fmt, "--top", "2"
+    )
+    assert result.exit_code == 2
+    out = result.stdout
+    records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    assert [list(r) for r in records[1:]] == [list(records[0])] * 2
+    assert [len(r["top_reasons"]) for r in records] == [2, 0, 0]
 
 
 def test_predict_missing_model_is_a_clear_error(run, tmp_path):

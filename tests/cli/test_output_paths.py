@@ -5,8 +5,11 @@ import contextlib
 import csv
 import errno
 import gc
+import os
 import shutil
 import socket
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -184,3 +187,53 @@ def test_group_turns_os_errors_into_messages_but_not_a_broken_pipe(error, exit_c
     assert result.exit_code == exit_code
     assert shown in result.output
     assert "cannot" not in result.output if not shown else "Traceback" not in result.output
+
+
+STDOUT_FULL = (
+    "taikai: error: standard output: cannot write (No space left on device); {} writes its results to standard "
+    "output: check the file or device it is redirected to (and that its disk has room)"
+)
+
+
+@pytest.mark.parametrize(
+    ("error", "exit_code", "shown"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), 2, STDOUT_FULL.format("predict")),
+        (PermissionError(errno.EACCES, "Permission denied", "m/model.joblib"), 2, "m/model.joblib: cannot read ("),
+        (BrokenPipeError(errno.EPIPE, "Broken pipe"), 1, ""),  # `taikai predict … | head`: as before
+    ],
+    ids=["stdout-full", "a-named-file", "broken-pipe"],
+)
+def test_writing_results_names_standard_output(error, exit_code, shown):
+    import click
+
+    from taikai.cli._common import Group, writing_results
+
+    @click.group(cls=Group)
+    def group():
+        pass
+
+    @group.command()
+    def fail():
+        with writing_results("predict"):
+            raise error
+
+    result = CliRunner().invoke(group, ["fail"])
+    assert result.exit_code == exit_code
+    assert shown in result.output if shown else "cannot" not in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", ["predict", "explain"])
+def test_a_full_standard_output_is_named_as_such(tiny_model_dir, command):
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "taikai", command, "手数料が高い", "-m", str(tiny_model_dir)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 2
+    assert done.stderr == STDOUT_FULL.format(command) + "\n"

@@ -156,12 +156,20 @@ def test_predict_with_rules(files, tiny_model_dir, mode):
     record = json.loads(
         run("predict", text, "-m", tiny_model_dir, "--rules", rules, "--rules-mode", mode, "--format", "jsonl").output
     )
-    assert (record["rule_names"], record["rule_reasons"], record["rule_conflict"], record["model_reason"]) == (
-        ["main job"],
-        ["time"],
-        True,
-        "other",
-    )
+    assert (record["rule_names"], record["rule_reasons"], record["rule_conflict"]) == (["main job"], ["time"], True)
+    # as in batch's output and the README's table of rule columns: model_reason only under override
+    assert record.get("model_reason", "absent") == ("other" if mode == "override" else "absent")
+
+
+@pytest.mark.parametrize("mode", ["flag", "override"])
+def test_predict_with_rules_gives_every_row_the_same_keys(files, tiny_model_dir, mode):
+    rules, _ = files
+    args = ["-m", tiny_model_dir, "--rules", rules, "--rules-mode", mode, "--format", "jsonl", "--top", "2"]
+    result = run("predict", "本業が忙しくなった", "", "english", *args)
+    assert result.exit_code == 2
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [list(r) for r in records[1:]] == [list(records[0])] * 2
+    assert ("model_reason" in records[0]) == (mode == "override")
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,7 @@ def test_split_predictions(hits, mode, reasons, conflicts, model_reasons):
     ("hits", "mode", "rule_keys"),
     [
         (None, None, {}),
+        (HITS, RulesMode.FLAG, {"rule_names": ["pay_words"], "rule_reasons": ["low_pay"], "rule_conflict": True}),
         (
             HITS,
             RulesMode.OVERRIDE,

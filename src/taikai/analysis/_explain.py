@@ -229,10 +229,11 @@ def _highlight(text: str, weights: np.ndarray) -> str:
 
 
 def render_text(explanation: Explanation) -> str:
-    """Return a terminal rendering: the text with highlighted spans (green toward, red against) and the weights."""
+    """Return a terminal rendering: the text with highlighted spans (green toward, red against) and the weights,
+    after the text's message when it has one (it was cut to its first characters)."""
     if explanation.status is not Status.OK:
         return f"{explanation.status.value}: {explanation.message}"
-    lines = []
+    lines = [f"note: {explanation.message}", ""] if explanation.message else []
     # "word", "char" or "vector" (a model with word vectors): one column wide enough for all, in every head
     kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
     for head in explanation.heads():

@@ -9,12 +9,14 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import (
+    TextCommand,
     check_output,
     encoding_errors_option,
     mask_pii_option,
     model_inputs,
     model_option,
     prefix_option,
+    writing_results,
 )
 from taikai.errors import TaikaiError
 
@@ -34,7 +36,7 @@ def require_report_extra() -> None:
         ) from exc
 
 
-@click.command()
+@click.command(cls=TextCommand)
 @click.argument("text")
 @model_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -45,21 +47,38 @@ def require_report_extra() -> None:
     show_default=True,
     help="Features shown toward and against each predicted label.",
 )
-def explain(text: str, model_path: Path | None, fmt: str, top: int) -> None:
+@click.option(
+    "--encoding",
+    default=None,
+    help="The encoding of TEXT on standard input, or given with bytes the system could not decode (default: "
+    "detect UTF-8, UTF-8 with BOM, or CP932, as predict does).",
+)
+@encoding_errors_option
+def explain(text: str, model_path: Path | None, fmt: str, top: int, encoding: str | None, encoding_errors: str) -> None:
     """Show which words and character n-grams of TEXT pushed its reason and sentiment, with their weights.
 
-    Spans index the original TEXT; on a terminal they are highlighted (green toward the predicted label, red
-    against it). Exit code 2 when TEXT cannot be classified.
+    With - as TEXT, the text is read from standard input; a text that starts with - goes after --: taikai
+    explain -- -TEXT. Its bytes are decoded as predict decodes them. Spans index the original TEXT; on a
+    terminal they are highlighted (green toward the predicted label, red against it). Exit code 2 when TEXT
+    cannot be classified.
     """
     from taikai.analysis import explain as explain_text
     from taikai.analysis import render_text
+    from taikai.io import STDIN, decode_argument, decode_text
     from taikai.model import load_model
 
-    explanation = explain_text(load_model(model_path), text, top=top)
-    if fmt == "json":
-        click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
+    if text == "-":
+        if sys.stdin is None:
+            raise click.UsageError("- reads the text from standard input, but there is none")
+        text = decode_text(sys.stdin.buffer.read(), encoding, encoding_errors, STDIN).rstrip("\r\n")
     else:
-        click.echo(render_text(explanation))
+        text = decode_argument(text, encoding, encoding_errors)
+    explanation = explain_text(load_model(model_path), text, top=top)
+    with writing_results("explain"):
+        if fmt == "json":
+            click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            click.echo(render_text(explanation))
     if explanation.reason is None:
         click.echo(f"taikai: {explanation.status.value}: {explanation.message}", err=True)
         sys.exit(2)

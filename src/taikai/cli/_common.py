@@ -5,8 +5,10 @@ write into a clean error), the check that an output is none of the inputs, and o
 from __future__ import annotations
 
 import os
+import shlex
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -47,6 +49,40 @@ class Group(click.Group):
                 raise  # the reader of standard output went away (``| head``): as before, not a file problem
             except OSError as exc:
                 raise UserError(_os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
+
+
+class TextCommand(click.Command):
+    """A command that takes review texts as arguments: an unknown option that may be such a text (``-手数料…``,
+    any short one) gets a hint that ``--`` ends the options."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # the parser consumes *args*
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            name = exc.option_name
+            if name.startswith("--") and name.isascii():
+                raise
+            text = next((arg for arg in given if arg.startswith(name)), name)
+            hint = f"To give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(text)}"
+            raise click.NoSuchOption(name, f"{exc.message} {hint}", exc.possibilities, ctx) from None
+
+
+@contextmanager
+def writing_results(command: str) -> Iterator[None]:
+    """Report a failed write to standard output (a full disk, a device that takes nothing) as such: *command*
+    writes its results there, not to a file of its own."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): as for any command
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise UserError(
+            f"standard output: cannot write ({exc.strerror or exc}); {command} writes its results to standard "
+            "output: check the file or device it is redirected to (and that its disk has room)"
+        ) from exc
 
 
 def given_options(ctx: click.Context, names: Iterable[str]) -> list[str]:

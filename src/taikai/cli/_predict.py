@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from taikai.cli._common import (
+    TextCommand,
     UserError,
     check_rules_mode,
     encoding_errors_option,
-    given_options,
     mask_pii_option,
     model_option,
     rules_options,
+    writing_results,
 )
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.labels import shown_label
@@ -26,17 +27,25 @@ from taikai.text import clip, display_width, pad
 if TYPE_CHECKING:
     from taikai.model import Prediction
 
+STDIN = "-"
+"""The argument that stands for standard input."""
+
 
 def render_table(predictions: Sequence[Prediction], top: int, rules: bool = False) -> str:
     """Return the predictions as a table padded by display width, one row per text.
 
-    With *rules*, the model's own reason, the rules' labels and a ``!`` for a conflict come before the text.
+    With *rules*, the model's own reason, the rules' labels and a ``!`` for a conflict come before the text. When a
+    text has a message (why it was not classified, that it was cut), a last column shows the messages.
     """
     ruled = ("model", "rules", "conflict") if rules else ()
-    rows = [("#", "status", "reason", "理由", "reasons", "sentiment", "top reasons" if top else "p", *ruled, "text")]
+    said = ("message",) if any(p.message for p in predictions) else ()
+    rows = [
+        ("#", "status", "reason", "理由", "reasons", "sentiment", "top reasons" if top else "p", *ruled, "text", *said)
+    ]
     for i, p in enumerate(predictions, 1):
+        message = (p.message,) if said else ()
         if p.reason is None:
-            rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), clip(p.message or p.text, 40)))
+            rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), clip(p.text, 40), *message))
             continue
         if top:
             probs = ", ".join(f"{shown_label(label)} {prob:.2f}" for label, prob in p.top_reasons(top))
@@ -55,22 +64,31 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
         if rules:
             labels = "|".join(p.rules.labels) if p.rules else "-"
             cells += (p.model_reason or "-", labels, "!" if p.rule_conflict else "")
-        rows.append((*cells, clip(p.text, 40)))
+        rows.append((*cells, clip(p.text, 40), *message))
     widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
     return "\n".join("  ".join(pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows)
 
 
-def _check_no_input_options(ctx: click.Context) -> None:
-    """Refuse --encoding and --encoding-errors given with texts as arguments (they apply to standard input)."""
-    given = given_options(ctx, ("encoding", "encoding_errors"))
-    if given:
-        verb = "applies" if len(given) == 1 else "apply"
-        raise click.UsageError(
-            f"{' and '.join(given)} {verb} to standard input only; texts given as arguments are already text"
-        )
+def _read_texts(texts: tuple[str, ...], encoding: str | None, encoding_errors: str) -> list[str]:
+    """Return the texts given as arguments, decoded from their bytes, or the lines of standard input (no texts,
+    or ``-`` alone)."""
+    from taikai.io import argument_source, decode_argument, decode_input
+
+    if texts and texts != (STDIN,):
+        if STDIN in texts:
+            raise click.UsageError(
+                f"{STDIN} reads the reviews from standard input: give it alone, not among texts given as arguments"
+            )
+        return [decode_argument(t, encoding, encoding_errors, argument_source(i)) for i, t in enumerate(texts, 1)]
+    if sys.stdin is None or (not texts and sys.stdin.isatty()):
+        raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
+    lines = decode_input(sys.stdin.buffer.read(), encoding, encoding_errors).lines
+    if not lines:
+        raise UserError("standard input was empty: nothing to classify")
+    return lines
 
 
-@click.command()
+@click.command(cls=TextCommand)
 @click.argument("texts", nargs=-1)
 @model_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
@@ -78,7 +96,8 @@ def _check_no_input_options(ctx: click.Context) -> None:
 @click.option(
     "--encoding",
     default=None,
-    help="Standard input's encoding (default: detect UTF-8, UTF-8 with BOM, or CP932, as batch does for files).",
+    help="Standard input's encoding, and that of a text argument the system could not decode (default: detect "
+    "UTF-8, UTF-8 with BOM, or CP932, as batch does for files).",
 )
 @encoding_errors_option
 @rules_options
@@ -97,10 +116,12 @@ def predict(
     rules_mode: str,
     mask_pii: bool,
 ) -> None:
-    """Classify review TEXTS (or one review per line of standard input).
+    """Classify review TEXTS, or one review per line of standard input when no TEXTS, or only -, are given.
 
-    Standard input is read as bytes in the encoding given with --encoding, or detected as batch detects a
-    file's (UTF-8, UTF-8 with BOM, or CP932); bytes it cannot decode stop the command, naming their line.
+    A text that starts with - goes after --: taikai predict -- -TEXT. Standard input, and a text argument with
+    bytes the system could not decode (CP932 in a UTF-8 terminal), are read as bytes in the encoding given with
+    --encoding, or detected as batch detects a file's (UTF-8, UTF-8 with BOM, or CP932); bytes that do not
+    decode stop the command, naming the argument or line.
 
     With --rules, the table adds the model's own reason, the labels of the rules that fired and ! where they
     conflict with the model (p stays the model's probability of its own reason). Exit code 2 when any text
@@ -108,21 +129,11 @@ def predict(
     the rules and the model read them, and the masks per kind are counted on standard error.
     """
     check_rules_mode(ctx, rules)
-    if texts:
-        _check_no_input_options(ctx)
     import_sklearn_without_pandas()
     exit_quickly_when_done()  # it writes only to standard output and error
     from taikai.model import load_model
 
-    lines = list(texts)
-    if not lines:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
-        from taikai.io import decode_input
-
-        lines = decode_input(sys.stdin.buffer.read(), encoding, encoding_errors).lines
-        if not lines:
-            raise UserError("standard input was empty: nothing to classify")
+    lines = _read_texts(texts, encoding, encoding_errors)
     model = load_model(model_path)
     matcher = model.prepare_rules(rules)  # before reading stdin is wasted on a bad rules file
     if mask_pii:
@@ -133,22 +144,26 @@ def predict(
     predictions = model.predict(lines, matcher, rules_mode)
     if mask_pii:
         click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
-    if fmt == "table":
-        click.echo(render_table(predictions, top, rules=matcher is not None))
-    else:
-        records: list[dict[str, Any]] = []
-        for p in predictions:
-            record = p.to_dict()
-            if top and p.reason is not None:
-                record["top_reasons"] = [{"reason": r, "p": v} for r, v in p.top_reasons(top)]
-            records.append(record)
-        if fmt == "json":
-            click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    with writing_results("predict"):
+        if fmt == "table":
+            click.echo(render_table(predictions, top, rules=matcher is not None))
         else:
-            for record in records:
-                click.echo(json.dumps(record, ensure_ascii=False))
+            records = [_record(p, top) for p in predictions]
+            if fmt == "json":
+                click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+            else:
+                for record in records:
+                    click.echo(json.dumps(record, ensure_ascii=False))
     bad = [(i, p) for i, p in enumerate(predictions, 1) if p.reason is None]
     for i, p in bad:
         click.echo(f"taikai: input {i}: {p.status.value}: {p.message}", err=True)
     if bad:
         sys.exit(2)
+
+
+def _record(prediction: Prediction, top: int) -> dict[str, Any]:
+    """Return the JSON object of *prediction*; with *top*, its ``top_reasons`` (empty when not classified)."""
+    record = prediction.to_dict()
+    if top:
+        record["top_reasons"] = [{"reason": r, "p": v} for r, v in prediction.top_reasons(top)]
+    return record

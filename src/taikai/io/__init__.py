@@ -12,6 +12,7 @@ from taikai._lazy import lazy_modules
 from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, resolve_encoding
 
 if TYPE_CHECKING:
+    from taikai.io._arguments import ARGUMENT, argument_source, decode_argument, decode_text
     from taikai.io._assemble import (
         XLSX_MAX_CELL,
         XLSX_MAX_COLUMNS,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
     from taikai.io._splits import SPLITS, select_split, split_column
-    from taikai.io._stdin import DecodedInput, decode_input
+    from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "ARGUMENT",
     "ENCODINGS",
     "ENCODING_ERRORS",
     "FORMATS",
@@ -76,6 +78,7 @@ __all__ = [
     "SCAN_ROWS",
     "SHOWN_BAD_ROWS",
     "SPLITS",
+    "STDIN",
     "STREAM_FORMATS",
     "SUMMARY_SUFFIX",
     "TEXT_FORMATS",
@@ -98,6 +101,7 @@ __all__ = [
     "Reader",
     "RunSummary",
     "Table",
+    "argument_source",
     "bad_line_error",
     "bad_lines_csv",
     "check_date_column",
@@ -107,7 +111,9 @@ __all__ = [
     "check_output_dir",
     "check_regular_file",
     "column_kinds",
+    "decode_argument",
     "decode_input",
+    "decode_text",
     "detect_encoding",
     "encode_stream",
     "encode_table",
@@ -206,7 +212,8 @@ __getattr__: Any = lazy_modules(
             "kinds_schema",
             "merge_types",
         ),
-        "taikai.io._stdin": ("DecodedInput", "decode_input"),
+        "taikai.io._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
+        "taikai.io._stdin": ("STDIN", "DecodedInput", "decode_input"),
         "taikai.io._writers": (
             "OUTPUT_ENCODINGS",
             "STREAM_FORMATS",

@@ -8,13 +8,17 @@ from typing import Any
 
 from taikai.labels import reason_name
 from taikai.model._classified import Classified
-from taikai.rules import RuleHits
+from taikai.rules import RuleHits, RulesMode
 from taikai.text import Status, clip, shown_text
 
 
 @dataclass(frozen=True)
 class Prediction:
-    """The classification of one text. Labels are ``None`` when ``status`` is not ``ok``."""
+    """The classification of one text. Labels are ``None`` when ``status`` is not ``ok``.
+
+    With rules, ``model_reason`` is the model's own primary reason in either mode (``rules_mode``), which under
+    ``override`` may differ from ``reason``.
+    """
 
     text: str
     status: Status
@@ -28,6 +32,8 @@ class Prediction:
     rules: RuleHits | None = None
     rule_conflict: bool | None = None
     model_reason: str | None = None
+    rules_mode: RulesMode | None = None
+    """How the rules were applied (``None`` without rules)."""
 
     def __repr__(self) -> str:
         """Return the prediction on one line: its text (clipped), status and labels, or the message that says why
@@ -45,7 +51,8 @@ class Prediction:
         return f"Prediction({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the prediction as JSON-ready values; with rules applied, also what they said."""
+        """Return the prediction as JSON-ready values; with rules applied, also what they said, and under
+        ``override`` the model's own reason (``model_reason``), as the batch output's columns do."""
         out: dict[str, Any] = {
             "text": self.text,
             "status": self.status.value,
@@ -62,8 +69,9 @@ class Prediction:
                 "rule_names": list(self.rules.names),
                 "rule_reasons": list(self.rules.labels),
                 "rule_conflict": self.rule_conflict,
-                "model_reason": self.model_reason,
             }
+            if self.rules_mode is RulesMode.OVERRIDE:
+                out["model_reason"] = self.model_reason
         return out
 
     def top_reasons(self, k: int) -> list[tuple[str, float]]:
@@ -93,6 +101,7 @@ def split_predictions(values: Sequence[object], result: Classified) -> list[Pred
                 rules=None if result.rule_hits is None else result.rule_hits[i],
                 rule_conflict=conflicts[i],
                 model_reason=result.primary[i] if result.rule_hits is not None else None,
+                rules_mode=result.rules_mode if result.rule_hits is not None else None,
             )
         )
     return out
