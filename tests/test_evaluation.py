@@ -230,6 +230,18 @@ def test_split_needs_a_split_column(tiny_model, tiny_csv):
         evaluate(tiny_model, tiny_csv, split="test")
 
 
+def test_a_wrong_split_value_is_named_at_its_line_when_a_split_is_chosen(tiny_model, tiny_csv, tmp_path):
+    import taikai
+
+    path = tmp_path / "split.csv"
+    pd.read_csv(tiny_csv).assign(split=["test", "dev"] * 20).to_csv(path, index=False)
+    with pytest.raises(taikai.InputError) as caught:
+        evaluate(tiny_model, path, split="test")
+    assert f"\n  {path}:3: split 'dev'\n  {path}:5: split 'dev'\n" in str(caught.value)
+    with pytest.warns(taikai.DataWarning):  # all rows: the split column is not read
+        assert evaluate(tiny_model, path).n_rows == 40
+
+
 def test_gold_labels_outside_the_model_are_refused_unless_free_labels(tiny_model, tiny_csv, tmp_path):
     import taikai
 

@@ -144,6 +144,16 @@ def test_bad_split_values_are_refused(tiny_csv):
         taikai.train(df)
 
 
+def test_a_wrong_split_value_is_named_at_its_file_line(tmp_path):
+    """Regression: "<data>: column 'split' must hold train or test, found ['dev']" named neither file nor line."""
+    path = tmp_path / "data.csv"
+    path.write_text("text,reasons,sentiment,split\n手数料が高い,fees,negative,Train\n単価が安い,low_pay,neutral,dev\n")
+    with pytest.raises(InputError) as caught:
+        taikai.train(path, folds=0)
+    assert str(caught.value).startswith(f"{path}: column 'split' must hold train or test (in any case) in every row")
+    assert f"\n  {path}:3: split 'dev'\n" in str(caught.value) and ":2:" not in str(caught.value)
+
+
 def test_content_hash_ignores_column_order():
     df = pd.DataFrame({"text": ["あ"], "reasons": ["fees"]})
     assert content_sha256(df, ["text", "reasons"]) == content_sha256(df[["reasons", "text"]], ["text", "reasons"])

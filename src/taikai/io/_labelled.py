@@ -17,6 +17,7 @@ from taikai.errors import InputError
 from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
+from taikai.io._splits import split_column
 from taikai.labels import REASON_IDS, SENTIMENTS, format_reasons, label_cell, parse_label_cell, sentiment_id
 from taikai.text import Status, check_text
 
@@ -129,6 +130,7 @@ def check_labelled(
     free_labels_hint: bool = False,
     sheet: str | None = None,
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
+    check_split: bool = False,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -139,7 +141,7 @@ def check_labelled(
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
     with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
-    is missing.
+    is missing. *check_split*: refuse a ``split`` column holding anything but train or test, naming the rows.
     """
     on_bad_rows = OnBadRows(on_bad_rows)
     df = _strip_headers(df)
@@ -151,7 +153,10 @@ def check_labelled(
         raise InputError(
             f"{source}: missing column(s) {missing}; the columns{of_sheet} are {list(map(str, df.columns))}"
         )
-    where = _row_names(source, lines if lines is not None and len(lines) == len(df) else None)
+    lines = lines if lines is not None and len(lines) == len(df) else None
+    if check_split:
+        split_column(df, source, lines)
+    where = _row_names(source, lines)
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
     label_sets: list[list[str]] = []
