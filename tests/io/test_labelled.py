@@ -205,6 +205,37 @@ def test_a_missing_column_names_the_sheet_read(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("columns", "sentiment_column", "expected"),
+    [
+        (
+            ["sentence", "label"],
+            "sentiment",
+            "; name the text column with --text-column (text_column=), the reasons column with --reasons-column "
+            "(reasons_column=) and the sentiment column with --sentiment-column (sentiment_column=), or pass "
+            "--no-sentiment (sentiment_column=None) for data without sentiment",
+        ),
+        (
+            ["text", "label"],
+            None,
+            "; name the reasons column with --reasons-column (reasons_column=)",
+        ),
+        (
+            ["text", "reasons"],
+            "sentiment",
+            "; name the sentiment column with --sentiment-column (sentiment_column=), or pass --no-sentiment "
+            "(sentiment_column=None) for data without sentiment",
+        ),
+    ],
+)
+def test_a_missing_column_says_which_option_names_it(columns, sentiment_column, expected):
+    """Regression: "missing column(s) ['reasons', 'sentiment']; the columns are [...]" said no option to use."""
+    df = pd.DataFrame([["手数料が高い", "fees"]], columns=columns)
+    with pytest.raises(InputError) as caught:
+        check_labelled(df, "data.csv", sentiment_column=sentiment_column)
+    assert str(caught.value).endswith(f"; the columns are {columns}{expected}")
+
+
+@pytest.mark.parametrize(
     ("splits", "lines", "expected"),
     [
         (

@@ -96,6 +96,19 @@ def _refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[s
         )
 
 
+def _column_options(columns: dict[str, str | None], missing: Sequence[str]) -> str:
+    """Say which option names each *missing* column (of the *columns* by role), and that data without sentiment
+    can say so."""
+    said = [
+        f"the {role} column with --{role}-column ({role}_column=)" for role, name in columns.items() if name in missing
+    ]
+    no_sentiment = columns["sentiment"] in missing
+    options = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
+    return f"name {options}" + (
+        ", or pass --no-sentiment (sentiment_column=None) for data without sentiment" if no_sentiment else ""
+    )
+
+
 def _listing(items: Sequence[str]) -> str:
     shown = "\n  ".join(items[:MAX_SHOWN])
     more = f"\n  … and {len(items) - MAX_SHOWN} more" if len(items) > MAX_SHOWN else ""
@@ -151,7 +164,8 @@ def check_labelled(
     if missing:
         of_sheet = f" of sheet {sheet!r}" if sheet else ""
         raise InputError(
-            f"{source}: missing column(s) {missing}; the columns{of_sheet} are {list(map(str, df.columns))}"
+            f"{source}: missing column(s) {missing}; the columns{of_sheet} are {list(map(str, df.columns))}; "
+            + _column_options({"text": text_column, "reasons": reasons_column, "sentiment": sentiment_column}, missing)
         )
     lines = lines if lines is not None and len(lines) == len(df) else None
     if check_split:
