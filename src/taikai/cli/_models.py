@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     type=click.Choice(SPLITS),
     default="all",
     show_default=True,
-    help="Score only the rows whose 'split' column says test (or train); all: every row.",
+    help="Score only the rows whose 'split' column says test (or train); without that column, the rows the model "
+    "held out when trained on this file (or was fitted on), told by its metadata. all: every row.",
 )
 @labelled_data_options("The data has no sentiment labels.")
 def evaluate(
