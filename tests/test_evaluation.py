@@ -266,6 +266,34 @@ def test_without_a_split_column_the_model_s_row_hashes_choose_the_split(no_split
 
 
 @pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ("hello,fees,negative", "these are the 10 test rows it held out (and 1 without usable text, which training "),
+        (None, " test rows: those with the same text as a training row count as fitted on"),
+    ],
+    ids=["unusable-text", "repeated-text"],
+)
+def test_the_held_out_rows_are_counted_as_training_counted_them(tiny_csv, tmp_path, extra, said):
+    import warnings
+
+    import taikai
+
+    path = tmp_path / "data.csv"
+    lines = tiny_csv.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, extra or lines[1]]) + "\n", encoding="utf-8")  # a row skipped, or repeated
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = taikai.train(path, tmp_path / "m", folds=0, test_size=0.25, config=taikai.FeatureConfig())
+        report = evaluate(model, path, split="test")
+    if extra is None:  # the repeated row is a training row or a test row; the other copy decides
+        held, chosen = model.metadata.training_data["test_rows"], report.n_rows
+        assert (f"of which it held out {held} test rows" in report.split_by) == (held != chosen), report.split_by
+        assert (said in report.split_by) == (held != chosen)
+    else:
+        assert said in report.split_by and report.n_rows == 11 and len(report.unscored) == 1
+
+
+@pytest.mark.parametrize(
     ("model", "message"),
     [
         ("refit", "the model was refitted on every row of its training data (--refit-all), test rows too, so none"),

@@ -11,7 +11,7 @@ from taikai.errors import DataWarning, InputError, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
-from taikai.text import Status
+from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -169,12 +169,18 @@ def rows_by_hashes(
     same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
     held = trained.get("test_rows")
     if split == "test" and same_file and isinstance(held, int):
-        if held == len(chosen):
-            note += f"; this is its training file, and these are the {held:,} test rows it held out"
+        usable = sum(check_text(text).status is Status.OK for text in chosen[text_column])
+        unusable = (
+            f" (and {len(chosen) - usable:,} without usable text, which training skipped)"
+            if usable < len(chosen)
+            else ""
+        )
+        if held == usable:
+            note += f"; this is its training file, and these are the {held:,} test rows it held out{unusable}"
         else:
             note += (
-                f"; this is its training file, of which it held out {held:,} test rows: the others have the same text "
-                "as a training row, so they count as fitted on"
+                f"; this is its training file, of which it held out {held:,} test rows: those with the same text as "
+                "a training row count as fitted on"
             )
     return chosen, note
 
