@@ -7,9 +7,10 @@ Labels may be ids or the Japanese display names of the taxonomy (報酬・単価
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from taikai.errors import InputError
 from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
-from taikai.io._splits import split_column
+from taikai.io._splits import row_name, split_column
 from taikai.labels import REASON_IDS, SENTIMENTS, format_reasons, label_cell, parse_label_cell, sentiment_id
 from taikai.text import Status, check_text
 
@@ -63,13 +64,6 @@ class LabelledTable:
     bad: tuple[BadRow, ...]
 
 
-def _row_names(source: str, lines: Sequence[int] | None) -> Callable[[int], str]:
-    """Return a function naming row *pos* of *source*: ``source:LINE`` if every row's line is known."""
-    if lines is not None:
-        return lambda pos: f"{source}:{lines[pos]}"
-    return lambda pos: f"{source}: row {pos + 1} (data row, 1-based)"
-
-
 def is_predictions(columns: Sequence[str]) -> bool:
     """Whether *columns* (unprefixed) are those of a ``taikai batch`` output: a status and ``p_reason_*`` columns."""
     return "status" in columns and any(c.startswith("p_reason_") for c in columns)
@@ -97,15 +91,11 @@ def _refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[s
 
 
 def _column_options(columns: dict[str, str | None], missing: Sequence[str]) -> str:
-    """Say which option names each *missing* column (of the *columns* by role), and that data without sentiment
-    can say so."""
-    said = [
-        f"the {role} column with --{role}-column ({role}_column=)" for role, name in columns.items() if name in missing
-    ]
-    no_sentiment = columns["sentiment"] in missing
-    options = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
-    return f"name {options}" + (
-        ", or pass --no-sentiment (sentiment_column=None) for data without sentiment" if no_sentiment else ""
+    """Say which option names each *missing* column (*columns* by role), and how to do without sentiment."""
+    said = [f"the {role} column with --{role}-column ({role}_column=)" for role, c in columns.items() if c in missing]
+    sentiment = columns["sentiment"] in missing
+    return f"name {', '.join(said[:-1])}{' and ' if len(said) > 1 else ''}{said[-1]}" + (
+        ", or pass --no-sentiment (sentiment_column=None) for data without sentiment" if sentiment else ""
     )
 
 
@@ -170,7 +160,7 @@ def check_labelled(
     lines = lines if lines is not None and len(lines) == len(df) else None
     if check_split:
         split_column(df, source, lines)
-    where = _row_names(source, lines)
+    where = partial(row_name, source, lines)  # names row pos of the frame: at its file line when known
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
     label_sets: list[list[str]] = []

@@ -32,7 +32,7 @@ def split_column(df: pd.DataFrame, source: str = "<data>", lines: Sequence[int] 
         found = " or ".join("a blank" if v == "" else repr(v) for v in values)
         cells = df["split"].tolist()
         shown = [
-            f"{_row(source, lines, pos)}: split {repr(cells[pos]) if split.iloc[pos] else 'blank'}" for pos in wrong
+            f"{row_name(source, lines, pos)}: split {repr(cells[pos]) if split.iloc[pos] else 'blank'}" for pos in wrong
         ]
         more = f"\n  … and {len(wrong) - SHOWN_SPLIT_ROWS:,} more" if len(wrong) > SHOWN_SPLIT_ROWS else ""
         raise InputError(
@@ -43,7 +43,7 @@ def split_column(df: pd.DataFrame, source: str = "<data>", lines: Sequence[int] 
     return split
 
 
-def _row(source: str, lines: Sequence[int] | None, pos: int) -> str:
+def row_name(source: str, lines: Sequence[int] | None, pos: int) -> str:
     """Return ``SOURCE:LINE`` of data row *pos*, or ``SOURCE: row N (data row, 1-based)`` when lines are unknown."""
     if lines is not None and len(lines) > pos:
         return f"{source}:{lines[pos]}"
