@@ -223,11 +223,112 @@ def test_a_model_without_row_hashes_is_judged_by_file_and_content(split_data, tm
         assert "records no row hashes" in report.to_markdown() and report.overlap.seen is None
 
 
-def test_split_needs_a_split_column(tiny_model, tiny_csv):
+@pytest.fixture(scope="module")
+def no_split_models(tmp_path_factory, tiny_csv):
+    """Models trained on the tiny file, which has no split column: 10 of its 40 rows held out by --test-size, with
+    and without --refit-all."""
     import taikai
 
-    with pytest.raises(taikai.InputError, match=r"tiny\.csv: no 'split' column.*--split all"):
-        evaluate(tiny_model, tiny_csv, split="test")
+    root = tmp_path_factory.mktemp("no_split")
+    taikai.train(tiny_csv, root / "held_out", folds=0, test_size=0.25, config=taikai.FeatureConfig())
+    taikai.train(tiny_csv, root / "refit", folds=0, test_size=0.25, refit_all=True, config=taikai.FeatureConfig())
+    return root
+
+
+@pytest.mark.parametrize(
+    ("split", "rows", "note"),
+    [
+        (
+            "test",
+            10,
+            "Rows: no 'split' column: the 10 row(s) this model was not fitted on, told by the row hashes in its "
+            "metadata; this is its training file, and these are the 10 test rows it held out.",
+        ),
+        ("train", 30, "Rows: no 'split' column: the 30 row(s) this model was fitted on, told by the row hashes"),
+    ],
+)
+def test_without_a_split_column_the_model_s_row_hashes_choose_the_split(no_split_models, tiny_csv, split, rows, note):
+    """Regression: after training with --test-size, evaluate --split test said "no 'split' column, so there are no
+    test rows to select", and nothing scored the held-out rows again."""
+    import warnings
+
+    import taikai
+
+    model = taikai.load_model(no_split_models / "held_out")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", taikai.DataWarning)  # --split train: rows it was fitted on, said loudly
+        report = evaluate(model, tiny_csv, split=split)
+    assert (report.n_rows, report.overlap.seen) == (rows, 0 if split == "test" else rows)
+    assert note in report.to_markdown() and report.to_dict()["split_by"] == report.split_by
+    if split == "test":  # the very scores training measured on its test rows
+        assert model.metadata.metrics["test"]["reason_macro_f1"] == report.reason.macro_f1
+        assert model.metadata.metrics["test"]["sentiment_accuracy"] == report.sentiment.accuracy
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ("hello,fees,negative", "these are the 10 test rows it held out (and 1 without usable text, which training "),
+        (None, " test rows: those with the same text as a training row count as fitted on"),
+    ],
+    ids=["unusable-text", "repeated-text"],
+)
+def test_the_held_out_rows_are_counted_as_training_counted_them(tiny_csv, tmp_path, extra, said):
+    import warnings
+
+    import taikai
+
+    path = tmp_path / "data.csv"
+    lines = tiny_csv.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, extra or lines[1]]) + "\n", encoding="utf-8")  # a row skipped, or repeated
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = taikai.train(path, tmp_path / "m", folds=0, test_size=0.25, config=taikai.FeatureConfig())
+        report = evaluate(model, path, split="test")
+    if extra is None:  # the repeated row is a training row or a test row; the other copy decides
+        held, chosen = model.metadata.training_data["test_rows"], report.n_rows
+        assert (f"of which it held out {held} test rows" in report.split_by) == (held != chosen), report.split_by
+        assert (said in report.split_by) == (held != chosen)
+    else:
+        assert said in report.split_by and report.n_rows == 11 and len(report.unscored) == 1
+
+
+@pytest.mark.parametrize(
+    ("model", "message"),
+    [
+        ("refit", "the model was refitted on every row of its training data (--refit-all), test rows too, so none"),
+        ("all_rows", "but none of its 40 labelled row(s) is one the model was not fitted on; add a split column"),
+        ("no_hashes", "but it records no row hashes (the model was saved before taikai recorded them)"),
+        ("classifier", "no 'split' column, so there are no test rows to select; add a split column"),
+    ],
+)
+def test_without_a_split_column_test_rows_the_model_cannot_tell_are_refused(
+    no_split_models, tiny_model, tiny_csv, tmp_path, model, message
+):
+    import taikai
+
+    chosen = {
+        "refit": lambda: taikai.load_model(no_split_models / "refit"),
+        "all_rows": lambda: tiny_model,  # trained on every row (test_size=0)
+        "no_hashes": lambda: taikai.load_model(_without_row_hashes(no_split_models / "held_out", tmp_path)),
+        "classifier": lambda: taikai.Model(tiny_model.pipeline),  # a pipeline fitted by hand: no metadata
+    }[model]()
+    with pytest.raises(taikai.InputError) as caught:
+        evaluate(chosen, tiny_csv, split="test")
+    assert str(caught.value).startswith(f"{tiny_csv}: no 'split' column")
+    assert message in str(caught.value) and str(caught.value).endswith("or score all rows (--split all)")
+
+
+def test_a_wrong_split_value_is_named_at_its_line_when_a_split_is_chosen(tiny_model, tiny_csv, tmp_path):
+    import taikai
+
+    path = tmp_path / "split.csv"
+    pd.read_csv(tiny_csv).assign(split=["test", "dev"] * 20).to_csv(path, index=False)
+    with pytest.raises(taikai.InputError) as caught:
+        evaluate(tiny_model, path, split="test")
+    assert f"\n  {path}:3: split 'dev'\n  {path}:5: split 'dev'\n" in str(caught.value)
+    with pytest.warns(taikai.DataWarning):  # all rows: the split column is not read
+        assert evaluate(tiny_model, path).n_rows == 40
 
 
 def test_gold_labels_outside_the_model_are_refused_unless_free_labels(tiny_model, tiny_csv, tmp_path):

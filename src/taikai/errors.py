@@ -48,13 +48,17 @@ def wrong_type(name: str, value: object, accepted: str) -> TypeError:
     return TypeError(f"{name} must be {accepted}, not {given}")
 
 
-def check_int(name: str, value: object, least: int | None = None) -> int:
-    """Return argument *name* if it is an int (not a bool) of at least *least*; else raise ``TypeError`` or
-    :class:`InputError` naming it, what was given and what is accepted."""
+def check_int(name: str, value: object, least: int | None = None, most: int | None = None) -> int:
+    """Return argument *name* if it is an int (not a bool) of at least *least* and at most *most*; else raise
+    ``TypeError`` or :class:`InputError` naming it, what was given and what is accepted."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise wrong_type(name, value, "an int")
+    if least is not None and most is not None and not least <= value <= most:
+        raise InputError(f"{name} must be from {least} to {most:,}, not {value:,}")
     if least is not None and value < least:
         raise InputError(f"{name} must be at least {least}, not {value}")
+    if most is not None and value > most:
+        raise InputError(f"{name} must be at most {most}, not {value}")
     return value
 
 

@@ -6,10 +6,17 @@ from dataclasses import replace
 
 import pytest
 
-from taikai.cli._figures import count, describe_dictionary, describe_figures, describe_thresholds
+from taikai.cli._figures import (
+    count,
+    describe_config,
+    describe_data,
+    describe_dictionary,
+    describe_figures,
+    describe_thresholds,
+)
 from taikai.cli._train import skipped_block, training_summary
 from taikai.evaluation._scores import SingleLabelScores, single_table
-from taikai.model import InputFile, ModelMetadata
+from taikai.model import FeatureConfig, InputFile, ModelMetadata
 
 
 @pytest.mark.parametrize(
@@ -26,6 +33,58 @@ from taikai.model import InputFile, ModelMetadata
 )
 def test_describe_figures(figures, expected):
     assert describe_figures(figures) == expected
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (
+            FeatureConfig.shipped().to_dict(),
+            "word 1-2-grams (base forms) + word vectors 'chive' (the table must be installed); min_df 2, "
+            "C 30/30 (reasons/sentiment), class weight balanced",
+        ),
+        (
+            FeatureConfig().to_dict(),
+            "word 1-2-grams (base forms), no word vectors; min_df 2, C 30/30 (reasons/sentiment), "
+            "class weight balanced",
+        ),
+        (
+            FeatureConfig(
+                word_ngrams=None, char_ngrams=(2, 4), min_df=1, reason_c=3.5, sentiment_class_weight=None
+            ).to_dict(),
+            "char 2-4-grams, no word vectors; min_df 1, C 3.5/30 (reasons/sentiment), class weight balanced/None "
+            "(reasons/sentiment)",
+        ),
+        ({}, "-"),
+    ],
+    ids=["shipped", "words-only", "chars", "none"],
+)
+def test_describe_config_tells_a_model_without_vectors_from_one_with(config, expected):
+    """Regression: info showed no configuration, so a --vectors none model looked like one needing the chiVe table."""
+    assert describe_config(config) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            {"file": "d.csv", "file_sha256": "ab", "rows": 594, "train_rows": 475, "test_rows": 119, "skipped_rows": 6},
+            "d.csv: 600 rows read, 6 skipped; 594 used (475 train, 119 test), sha256 ab",
+        ),
+        (
+            {"file": "d.csv", "file_sha256": "ab", "rows": 8536, "train_rows": 6823, "test_rows": 1713},
+            "d.csv: 8,536 rows (6,823 train, 1,713 test), sha256 ab",
+        ),
+        (
+            {"content_sha256": "cd", "rows": 4, "train_rows": 4, "test_rows": 0},
+            "<frame>: 4 rows (4 train, 0 test), sha256 cd",
+        ),
+    ],
+    ids=["skipped", "none-skipped", "frame"],
+)
+def test_describe_data_counts_the_skipped_rows(data, expected):
+    """Regression: info said "594 rows (475 train, 119 test)" of a file of 600 rows, 6 of them skipped."""
+    assert describe_data(replace(ModelMetadata.unsaved(), training_data=data)) == expected
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,41 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--seed", "-5"], "Invalid value for '--seed': -5 is not in the range 0<=x<=4294967295."),
+        (["--seed", "4294967296"], "Invalid value for '--seed': 4294967296 is not in the range 0<=x<=4294967295."),
+        (
+            ["--test-size", "0.1"],
+            "taikai: error: --test-size 0.1 (test_size=0.1) holds out 4 of the 40 rows, fewer than their 8 primary "
+            "reasons",
+        ),
+    ],
+)
+def test_train_refuses_a_seed_or_test_size_that_cannot_split(tmp_path, tiny_csv, options, said):
+    """Regression: these failed late, with scikit-learn's words and the advice to give more labelled rows."""
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", str(tiny_csv), "--out", str(out), "--vectors", "none", *options])
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr
+    assert "give more labelled rows" not in result.stderr and "Traceback" not in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+def test_a_missing_column_names_the_options(tmp_path, tiny_model_dir, command):
+    """Regression: train chabsa.csv said "missing column(s) ['reasons', 'sentiment']" and no option to give."""
+    data = tmp_path / "chabsa.csv"
+    data.write_text("text,label\n手数料が高い,fees\n", encoding="utf-8")
+    where = ["--out", str(tmp_path / "m")] if command == "train" else ["--model", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, [command, str(data), *where])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {data}: missing column(s) ['reasons', 'sentiment']; ")
+    assert "--reasons-column (reasons_column=) and the sentiment column with --sentiment-column" in result.stderr
+    assert "or pass --no-sentiment (sentiment_column=None) for data without sentiment" in result.stderr
+
+
 @pytest.mark.parametrize("spelling", ["--out", "--output", "-o"])
 def test_train_takes_output_as_batch_report_and_suggest_do(tmp_path, tiny_csv, spelling):
     """Regression: ``train --output`` failed with "No such option '--output'. Did you mean '--out'?"."""

@@ -202,3 +202,69 @@ def test_a_missing_column_names_the_sheet_read(tmp_path):
         r"the columns of sheet 'definitions' are \['kind', 'id'\]",
     ):
         read_labelled_table(path)
+
+
+@pytest.mark.parametrize(
+    ("columns", "sentiment_column", "expected"),
+    [
+        (
+            ["sentence", "label"],
+            "sentiment",
+            "; name the text column with --text-column (text_column=), the reasons column with --reasons-column "
+            "(reasons_column=) and the sentiment column with --sentiment-column (sentiment_column=), or pass "
+            "--no-sentiment (sentiment_column=None) for data without sentiment",
+        ),
+        (
+            ["text", "label"],
+            None,
+            "; name the reasons column with --reasons-column (reasons_column=)",
+        ),
+        (
+            ["text", "reasons"],
+            "sentiment",
+            "; name the sentiment column with --sentiment-column (sentiment_column=), or pass --no-sentiment "
+            "(sentiment_column=None) for data without sentiment",
+        ),
+    ],
+)
+def test_a_missing_column_says_which_option_names_it(columns, sentiment_column, expected):
+    """Regression: "missing column(s) ['reasons', 'sentiment']; the columns are [...]" said no option to use."""
+    df = pd.DataFrame([["手数料が高い", "fees"]], columns=columns)
+    with pytest.raises(InputError) as caught:
+        check_labelled(df, "data.csv", sentiment_column=sentiment_column)
+    assert str(caught.value).endswith(f"; the columns are {columns}{expected}")
+
+
+@pytest.mark.parametrize(
+    ("splits", "lines", "expected"),
+    [
+        (
+            ["train", "dev", "", "test"],
+            [2, 3, 5, 6],
+            "data.csv: column 'split' must hold train or test (in any case) in every row, and 2 row(s) hold a blank "
+            "or 'dev':\n  data.csv:3: split 'dev'\n  data.csv:5: split blank\nwhat to do: write train or test in "
+            "these cells, or rename the column if it means something else",
+        ),
+        (
+            ["dev"] * 7,
+            None,
+            "data.csv: column 'split' must hold train or test (in any case) in every row, and 7 row(s) hold 'dev':\n"
+            "  data.csv: row 1 (data row, 1-based): split 'dev'\n",
+        ),
+    ],
+    ids=["lines", "rows"],
+)
+def test_a_wrong_split_value_is_named_at_its_line(splits, lines, expected):
+    """Regression: the error said "<data>: column 'split' must hold train or test, found ['', 'dev']", no row."""
+    df = pd.DataFrame({"text": ["手数料が高い"] * len(splits), "reasons": "fees", "sentiment": "negative"})
+    with pytest.raises(InputError) as caught:
+        check_labelled(df.assign(split=splits), "data.csv", lines=lines, check_split=True)
+    assert str(caught.value).startswith(expected)
+    if lines is None:
+        assert "data.csv: row 5 (data row, 1-based)" in str(caught.value) and "\n  … and 2 more\n" in str(caught.value)
+
+
+@pytest.mark.parametrize("value", ["Test", " TRAIN ", "test"])
+def test_a_split_value_may_be_written_in_any_case(value):
+    df = pd.DataFrame({"text": ["手数料が高い"], "reasons": ["fees"], "sentiment": ["negative"], "split": [value]})
+    assert len(check_labelled(df, check_split=True).frame) == 1

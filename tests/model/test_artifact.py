@@ -184,3 +184,14 @@ def test_truncated_artifact_with_a_matching_hash_is_described(tiny_model_dir, tm
     message = str(caught.value)
     assert "model.joblib: cannot be loaded: the file is damaged or refers to code this install lacks (" in message
     assert "restore it from a copy, or retrain it" in message and "Error:" not in message
+
+
+def test_training_again_in_another_process_saves_the_same_bytes(tiny_model_dir, tiny_csv, tmp_path):
+    # The artifact's sha256 names a model (batch summaries, report --model, --resume): the same data and seed must
+    # give the same bytes. scikit-learn kept id(stop_words), an address that differs in every process, in each
+    # vectorizer's pickle; so the second training runs in a process of its own, as it would in real life.
+    code = "import sys, taikai; taikai.train(sys.argv[1], sys.argv[2], folds=2, test_size=0)"
+    subprocess.run([sys.executable, "-c", code, str(tiny_csv), str(tmp_path / "again")], check=True)
+    first, again = read_metadata(tiny_model_dir), read_metadata(tmp_path / "again")
+    assert first.artifact is not None and again.artifact is not None
+    assert again.artifact.sha256 == first.artifact.sha256

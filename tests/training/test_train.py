@@ -144,6 +144,16 @@ def test_bad_split_values_are_refused(tiny_csv):
         taikai.train(df)
 
 
+def test_a_wrong_split_value_is_named_at_its_file_line(tmp_path):
+    """Regression: "<data>: column 'split' must hold train or test, found ['dev']" named neither file nor line."""
+    path = tmp_path / "data.csv"
+    path.write_text("text,reasons,sentiment,split\n手数料が高い,fees,negative,Train\n単価が安い,low_pay,neutral,dev\n")
+    with pytest.raises(InputError) as caught:
+        taikai.train(path, folds=0)
+    assert str(caught.value).startswith(f"{path}: column 'split' must hold train or test (in any case) in every row")
+    assert f"\n  {path}:3: split 'dev'\n" in str(caught.value) and ":2:" not in str(caught.value)
+
+
 def test_content_hash_ignores_column_order():
     df = pd.DataFrame({"text": ["あ"], "reasons": ["fees"]})
     assert content_sha256(df, ["text", "reasons"]) == content_sha256(df[["reasons", "text"]], ["text", "reasons"])
@@ -173,7 +183,7 @@ def test_tune_thresholds_picks_the_separating_value():
         ),
         (
             pd.DataFrame({"text": ["手数料が高い"], "reasons": ["fees"], "sentiment": ["negative"]}),
-            "cannot split 1 rows",
+            "a model needs at least two different reasons, and the 1 usable row",
         ),
         (
             pd.DataFrame(
@@ -226,17 +236,38 @@ def test_data_too_thin_to_train_is_a_clear_error(frame, message):
                 "in the split column",
             ],
         ),
-        (
-            pd.DataFrame({"text": ["手数料が高い"], "reasons": ["fees"], "sentiment": ["negative"]}),
-            0.5,
+        (  # two rows of two reasons: nothing left to train on after the test rows
+            pd.DataFrame(
+                {
+                    "text": ["手数料が高い", "単価が安い"],
+                    "reasons": ["fees", "low_pay"],
+                    "sentiment": ["negative", "neutral"],
+                }
+            ),
+            0.9,
             [
-                "cannot split 1 rows into train and test (",
-                "rows: 1 read, 1 usable, 0 skipped\nwhat to do: give more labelled rows, or train on every usable "
+                "cannot split 2 rows into train and test (",
+                "rows: 2 read, 2 usable, 0 skipped\nwhat to do: give more labelled rows, or train on every usable "
                 "row with --test-size 0 (test_size=0)",
             ],
         ),
+        (  # one reason overall: no test size helps, so none is advised (it was: try --test-size 0, which failed too)
+            pd.DataFrame(
+                {
+                    "text": ["手数料が高い", "手数料が高すぎる", "料金が上がった"],
+                    "reasons": ["fees"] * 3,
+                    "sentiment": ["negative", "neutral", "negative"],
+                }
+            ),
+            0.2,
+            [
+                "a model needs at least two different reasons, and the 3 usable row(s) have only fees\n"
+                "rows: 3 read, 3 usable, 0 skipped\nwhat to do: give more labelled rows (of at least two different "
+                "reasons)",
+            ],
+        ),
     ],
-    ids=["skipped-rows", "split-column", "one-row"],
+    ids=["skipped-rows", "split-column", "two-rows", "one-reason"],
 )
 def test_too_few_rows_says_how_many_were_usable_and_skipped_and_what_to_do(frame, test_size, expected):
     """Regression: "training needs at least two different reasons" said nothing of the skipped rows or
@@ -246,6 +277,55 @@ def test_too_few_rows_says_how_many_were_usable_and_skipped_and_what_to_do(frame
         taikai.train(frame, folds=0, test_size=test_size)
     for part in expected:
         assert part in str(caught.value)
+    assert str(caught.value).endswith(expected[-1])  # what to do comes last, and nothing more is advised
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"seed": -5}, "seed must be from 0 to 4,294,967,295, not -5"),
+        ({"seed": 2**32}, "seed must be from 0 to 4,294,967,295, not 4,294,967,296"),
+        ({"test_size": 1.0}, "--test-size 1 (test_size=1): the share of rows held out for the test must be from 0"),
+        ({"test_size": -0.1}, "--test-size -0.1 (test_size=-0.1): the share of rows held out for the test must be"),
+    ],
+)
+def test_seed_and_test_size_are_checked_before_the_data_is_read(tmp_path, options, message):
+    """Regression: --seed -5 failed after reading the data, with scikit-learn's words and "give more labelled rows"."""
+    with pytest.raises(InputError) as caught:
+        taikai.train(tmp_path / "not-read.csv", **options)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("test_size", "expected"),
+    [
+        (
+            0.1,
+            "--test-size 0.1 (test_size=0.1) holds out 4 of the 40 rows, fewer than their 8 primary reasons: the test "
+            "rows are drawn stratified, at least one of each reason\nrows: 40 read, 40 usable, 0 skipped\n"
+            "what to do: hold out at least 8 rows with --test-size 0.18 or more, or train on every row with "
+            "--test-size 0",
+        ),
+        (
+            0.9,
+            "--test-size 0.9 (test_size=0.9) holds out 36 of the 40 rows, leaving 4 to train on, fewer than their 8 "
+            "primary reasons: the split is stratified, at least one training row of each reason\n"
+            "rows: 40 read, 40 usable, 0 skipped\nwhat to do: use --test-size 0.8 or less",
+        ),
+    ],
+)
+def test_a_test_size_too_small_or_large_for_a_stratified_split_says_the_size_that_works(tiny_csv, test_size, expected):
+    """Regression: --test-size 0.001 leaked scikit-learn's "test_size = 1 should be greater or equal to the number
+    of classes" with the advice to give more labelled rows."""
+    with pytest.raises(InputError) as caught:
+        taikai.train(tiny_csv, folds=0, test_size=test_size, config=FeatureConfig())
+    assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize(("test_size", "test_rows"), [(0.18, 8), (0.8, 32)])
+def test_the_test_sizes_advised_do_split(tiny_csv, test_size, test_rows):
+    model = taikai.train(tiny_csv, folds=0, test_size=test_size, config=FeatureConfig())
+    assert model.metadata.training_data["test_rows"] == test_rows
 
 
 @pytest.mark.parametrize(

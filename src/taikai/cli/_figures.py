@@ -38,6 +38,46 @@ def describe_dictionary(dictionary: Mapping[str, object]) -> str:
     return f"{name} (sys.dic {size:,} bytes)" if isinstance(size, int) else name
 
 
+def describe_config(config: Mapping[str, object]) -> str:
+    """Return a model's feature configuration (``metadata.config``) as ``word 1-2-grams (base forms) + word vectors
+    'chive' (the table must be installed); min_df 2, C 30/30 (reasons/sentiment), class weight balanced``; ``-``
+    when none is recorded (a word-n-gram model says ``, no word vectors`` instead)."""
+    if not config:
+        return "-"
+    features = []
+    for kind in ("word", "char"):
+        span = config.get(f"{kind}_ngrams")
+        if isinstance(span, list | tuple) and len(span) == 2:
+            forms = f" ({config.get('token_form', 'base')} forms)" if kind == "word" else ""
+            features.append(f"{kind} {span[0]}-{span[1]}-grams{forms}")
+    vectors = config.get("vectors")
+    if vectors:
+        features.append(f"word vectors {vectors!r} (the table must be installed)")
+    shown = " + ".join(features) + ("" if vectors else ", no word vectors")
+    c = "/".join(
+        f"{v:g}" if isinstance(v, float) else str(v) for v in (config.get("reason_c"), config.get("sentiment_c"))
+    )
+    weight, sentiment_weight = (
+        config.get("class_weight"),
+        config.get("sentiment_class_weight", config.get("class_weight")),
+    )
+    weights = f"{weight}" if weight == sentiment_weight else f"{weight}/{sentiment_weight} (reasons/sentiment)"
+    return f"{shown}; min_df {config.get('min_df')}, C {c} (reasons/sentiment), class weight {weights}"
+
+
+def describe_data(meta: ModelMetadata) -> str:
+    """Return the base data of a model as ``reviews.csv: 8,536 rows (6,823 train, 1,713 test)``, or, when rows were
+    skipped, ``data.csv: 600 rows read, 6 skipped; 594 used (475 train, 119 test)``; then its sha256."""
+    data = meta.training_data
+    used, skipped = data.get("rows"), data.get("skipped_rows")
+    rows = f"{count(used)} rows ({describe_rows(meta)})"
+    if isinstance(used, int) and isinstance(skipped, int) and skipped:
+        rows = (
+            f"{count(used + skipped)} rows read, {count(skipped)} skipped; {count(used)} used ({describe_rows(meta)})"
+        )
+    return f"{data.get('file', '<frame>')}: {rows}, sha256 {data.get('file_sha256') or data.get('content_sha256')}"
+
+
 def describe_input(f: InputFile) -> str:
     """Return one input file of a model as ``small.csv  (426 rows, 400 used, 26 blank, weight 2)``."""
     counts = f"{f.rows:,} rows, {f.used:,} used"

@@ -10,11 +10,11 @@ import click
 
 from taikai.cli._common import check_output, labelled_data_options, model_inputs, model_option
 from taikai.cli._figures import (
-    count,
+    describe_config,
+    describe_data,
     describe_dictionary,
     describe_figures,
     describe_input,
-    describe_rows,
     describe_thresholds,
 )
 from taikai.io import SPLITS
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     type=click.Choice(SPLITS),
     default="all",
     show_default=True,
-    help="Score only the rows whose 'split' column says test (or train); all: every row.",
+    help="Score only the rows whose 'split' column says test (or train); without that column, the rows the model "
+    "held out when trained on this file (or was fitted on), told by its metadata. all: every row.",
 )
 @labelled_data_options("The data has no sentiment labels.")
 def evaluate(
@@ -120,7 +121,6 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
 def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[str]) -> str:
     from taikai.labels import REASON_IDS, SENTIMENTS, display_order, label_list
 
-    data = meta.training_data
     if verified:
         status = "verified and loaded"
     elif problems:
@@ -134,8 +134,8 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
         f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}",
         f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {_thresholds(meta)}",
-        f"data:       {data.get('file', '<frame>')}: {count(data.get('rows'))} rows ({describe_rows(meta)}), "
-        f"sha256 {data.get('file_sha256') or data.get('content_sha256')}",
+        f"config:     {describe_config(meta.config)}",
+        f"data:       {describe_data(meta)}",
         *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
         f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
         "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),

@@ -67,7 +67,13 @@ this module does not import, so that ``--help`` stays light; a test checks that 
     show_default=True,
     help="Held-out share when the data has no split column.",
 )
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**32 - 1),  # scikit-learn's random states are 32-bit (taikai.training MAX_SEED)
+    default=0,
+    show_default=True,
+    help="Seed of the test split and the cross-validation folds: the same seed, the same model.",
+)
 @click.option(
     "--vectors",
     type=click.Choice(["chive", "none"]),

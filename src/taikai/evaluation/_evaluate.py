@@ -11,7 +11,7 @@ from taikai.errors import DataWarning, InputError, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
-from taikai.text import Status
+from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,12 +51,14 @@ def evaluate(
     Rows whose text cannot be classified are listed in ``unscored`` (with their data row and file line), not
     dropped silently; rows without any label (a ``taikai suggest`` sheet filled in part) are skipped and counted in
     ``n_blank``.
-    *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value. Gold
+    *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value; without
+    such a column, the rows a saved model was not fitted on (``test``: the rows it held out, when *data* is its
+    training data) or was fitted on (``train``), told by its row hashes (``report.split_by`` says so). Gold
     labels outside the model's labels are an error unless ``free_labels`` (they then count as misses).
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """
-    from taikai.io import check_labelled, read_labelled_file, select_split
+    from taikai.io import check_labelled, read_labelled_file, select_split, split_column
 
     if model is None or isinstance(model, (str, Path)):
         model = load_model(model)
@@ -72,6 +74,7 @@ def evaluate(
         "require_text": False,
         "skip_blank": True,  # a sheet filled in part: counted
         "on_bad_rows": "skip",  # a row labelled in part: skipped with a warning, as train --add and rules test do
+        "check_split": split != "all",  # wrong split values named at their line
     }
     if not free_labels:
         known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
@@ -93,7 +96,12 @@ def evaluate(
     df = labelled.frame
     columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
     whole = df
-    df = select_split(df, split, source)
+    metadata = getattr(model, "metadata", None)
+    chosen_by = None
+    if split != "all" and split_column(df) is None and isinstance(metadata, ModelMetadata) and metadata.training_data:
+        df, chosen_by = rows_by_hashes(metadata, df, split, source, text_column, data)
+    else:
+        df = select_split(df, split, source)
     result = model.classify(df[text_column].tolist())
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     rows = [int(r) for r in df.index]
@@ -124,13 +132,57 @@ def evaluate(
         sentiments = [result.sentiments[i] or "" for i in ok]
         report.sentiment = score_single([df[sentiment_column].iloc[i] for i in ok], sentiments, model.sentiment_labels)
     report.split = split
-    metadata = getattr(model, "metadata", None)
+    report.split_by = chosen_by
     if isinstance(metadata, ModelMetadata) and metadata.training_data:
         report.overlap = training_overlap(metadata, data, whole, df, columns, text_column)
         warning = report.overlap.warning()
         if warning:
             warnings.warn(f"{source}: {warning}", DataWarning, stacklevel=2)
     return report
+
+
+def rows_by_hashes(
+    meta: ModelMetadata, df: pd.DataFrame, split: str, source: str, text_column: str, data: object
+) -> tuple[pd.DataFrame, str]:
+    """Return the rows of *df* (which has no ``split`` column) of *split* as the model's row hashes tell them: for
+    ``test`` those it was not fitted on, for ``train`` those it was; and a note saying so. Raises
+    :class:`InputError` when the model cannot tell (no row hashes; refitted on all rows) or no row is left."""
+    fitted = meta.fitted_rows()
+    trained = meta.training_data
+    cannot = f"{source}: no 'split' column, so the {split} rows are those the model's metadata tells, but "
+    advice = "; add a split column (train/test), or score all rows (--split all)"
+    if fitted is None:
+        raise InputError(cannot + "it records no row hashes (the model was saved before taikai recorded them)" + advice)
+    if meta.refit_on_all_rows and split == "test":
+        raise InputError(
+            cannot + "the model was refitted on every row of its training data (--refit-all), test rows too, so "
+            "none is held out" + advice
+        )
+    seen = fitted.contains(df[text_column], meta.max_chars)
+    chosen = df[~seen if split == "test" else seen]
+    what = "not fitted on" if split == "test" else "fitted on"
+    if chosen.empty:
+        raise InputError(cannot + f"none of its {len(df):,} labelled row(s) is one the model was {what}" + advice)
+    note = (
+        f"no 'split' column: the {len(chosen):,} row(s) this model was {what}, told by the row hashes in its metadata"
+    )
+    same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
+    held = trained.get("test_rows")
+    if split == "test" and same_file and isinstance(held, int):
+        usable = sum(check_text(text).status is Status.OK for text in chosen[text_column])
+        unusable = (
+            f" (and {len(chosen) - usable:,} without usable text, which training skipped)"
+            if usable < len(chosen)
+            else ""
+        )
+        if held == usable:
+            note += f"; this is its training file, and these are the {held:,} test rows it held out{unusable}"
+        else:
+            note += (
+                f"; this is its training file, of which it held out {held:,} test rows: those with the same text as "
+                "a training row count as fitted on"
+            )
+    return chosen, note
 
 
 def skipped_rows(bad: Sequence[BadRow]) -> str:

@@ -60,8 +60,8 @@ class TrainingOverlap:
         """Return the warning to print above the scores, or ``None`` when the rows are unseen (or unknown)."""
         advice = (
             "Such scores say how well the model remembers, not how well it does on new reviews: score rows it "
-            "was not trained on (--split test on a file with a split column, when the model was trained on its "
-            "train rows without --refit-all), or other labelled data."
+            "was not trained on (--split test: the test rows of a split column, or without one the rows the model "
+            "held out; not after --refit-all), or other labelled data."
         )
         if self.seen:
             share = 100 * (self.share or 0.0)
@@ -109,6 +109,8 @@ class EvaluationReport:
     """Rows labelled in part (e.g. a reason but no sentiment), skipped before scoring with a warning."""
     extra: dict[str, Any] = field(default_factory=dict)
     split: str = "all"
+    split_by: str | None = None
+    """How the *split* rows were chosen when the data has no ``split`` column (the model's row hashes)."""
     overlap: TrainingOverlap | None = None
     """How many evaluated rows the model was trained on (``None``: not checked, e.g. a model never saved)."""
 
@@ -125,6 +127,7 @@ class EvaluationReport:
             "n_blank": self.n_blank,
             "n_skipped": self.n_skipped,
             "split": self.split,
+            "split_by": self.split_by,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
             "warnings": self.warnings(),
             "unscored": [u.to_dict() for u in self.unscored],
@@ -150,6 +153,8 @@ class EvaluationReport:
         rows = "rows" if self.split == "all" else f"rows (split: {self.split})"
         lines = [f"**WARNING: {w}**\n" for w in self.warnings()]
         lines.append(f"Scored {self.n_scored:,} of {self.n_rows:,} {rows}.")
+        if self.split_by:
+            lines.append(f"Rows: {self.split_by}.")
         if self.n_blank:
             empty = "reasons and sentiment both empty" if self.sentiment else "reasons empty; sentiment not read"
             lines.append(f"Skipped {self.n_blank:,} row(s) without any label ({empty}).")

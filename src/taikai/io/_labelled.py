@@ -7,9 +7,10 @@ Labels may be ids or the Japanese display names of the taxonomy (報酬・単価
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from taikai.errors import InputError
 from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
+from taikai.io._splits import row_name, split_column
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -70,13 +72,6 @@ class LabelledTable:
     bad: tuple[BadRow, ...]
 
 
-def _row_names(source: str, lines: Sequence[int] | None) -> Callable[[int], str]:
-    """Return a function naming row *pos* of *source*: ``source:LINE`` if every row's line is known."""
-    if lines is not None:
-        return lambda pos: f"{source}:{lines[pos]}"
-    return lambda pos: f"{source}: row {pos + 1} (data row, 1-based)"
-
-
 def is_predictions(columns: Sequence[str]) -> bool:
     """Whether *columns* (unprefixed) are those of a ``taikai batch`` output: a status and ``p_reason_*`` columns."""
     return "status" in columns and any(c.startswith("p_reason_") for c in columns)
@@ -101,6 +96,15 @@ def _refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[s
             f"and predict write): its {' and '.join(used)} column(s) are the model's labels, not gold labels; "
             + PREDICTIONS_HINT
         )
+
+
+def _column_options(columns: dict[str, str | None], missing: Sequence[str]) -> str:
+    """Say which option names each *missing* column (*columns* by role), and how to do without sentiment."""
+    said = [f"the {role} column with --{role}-column ({role}_column=)" for role, c in columns.items() if c in missing]
+    sentiment = columns["sentiment"] in missing
+    return f"name {', '.join(said[:-1])}{' and ' if len(said) > 1 else ''}{said[-1]}" + (
+        ", or pass --no-sentiment (sentiment_column=None) for data without sentiment" if sentiment else ""
+    )
 
 
 def _listing(items: Sequence[str]) -> str:
@@ -137,6 +141,7 @@ def check_labelled(
     free_labels_hint: bool = False,
     sheet: str | None = None,
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
+    check_split: bool = False,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -147,7 +152,7 @@ def check_labelled(
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
     with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
-    is missing.
+    is missing. *check_split*: refuse a ``split`` column holding anything but train or test, naming the rows.
     """
     on_bad_rows = OnBadRows(on_bad_rows)
     df = _strip_headers(df)
@@ -157,9 +162,13 @@ def check_labelled(
     if missing:
         of_sheet = f" of sheet {sheet!r}" if sheet else ""
         raise InputError(
-            f"{source}: missing column(s) {missing}; the columns{of_sheet} are {list(map(str, df.columns))}"
+            f"{source}: missing column(s) {missing}; the columns{of_sheet} are {list(map(str, df.columns))}; "
+            + _column_options({"text": text_column, "reasons": reasons_column, "sentiment": sentiment_column}, missing)
         )
-    where = _row_names(source, lines if lines is not None and len(lines) == len(df) else None)
+    lines = lines if lines is not None and len(lines) == len(df) else None
+    if check_split:
+        split_column(df, source, lines)
+    where = partial(row_name, source, lines)  # names row pos of the frame: at its file line when known
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
     label_sets: list[list[str]] = []

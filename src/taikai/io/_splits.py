@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from taikai.errors import InputError
@@ -11,20 +12,42 @@ if TYPE_CHECKING:
 
 SPLITS = ("test", "train", "all")
 """Which rows of a labelled file with a ``split`` column to use: the held-out ones, the training ones, or all."""
+SHOWN_SPLIT_ROWS = 5
+"""How many rows with a wrong split value the error names."""
 
 
-def split_column(df: pd.DataFrame, source: str = "<data>") -> pd.Series | None:
-    """Return the ``split`` column as ``train``/``test`` (trimmed, lower case), ``None`` without one.
+def split_column(df: pd.DataFrame, source: str = "<data>", lines: Sequence[int] | None = None) -> pd.Series | None:
+    """Return the ``split`` column as ``train``/``test`` (trimmed, in any case: ``Test`` is ``test``), ``None``
+    without one.
 
-    Raises :class:`InputError` naming any other value.
+    Raises :class:`InputError` naming any other value (blank included) and the first rows that hold one: at their
+    file line when *lines* gives the line of every row of *df*, else as their data row.
     """
     if "split" not in df.columns:
         return None
     split = df["split"].astype("string").str.strip().str.lower().fillna("")
-    bad = sorted(set(split) - {"train", "test"})
-    if bad:
-        raise InputError(f"{source}: column 'split' must hold train or test, found {bad}")
+    wrong = [pos for pos, value in enumerate(split) if value not in ("train", "test")]
+    if wrong:
+        values = sorted({split.iloc[pos] for pos in wrong})
+        found = " or ".join("a blank" if v == "" else repr(v) for v in values)
+        cells = df["split"].tolist()
+        shown = [
+            f"{row_name(source, lines, pos)}: split {repr(cells[pos]) if split.iloc[pos] else 'blank'}" for pos in wrong
+        ]
+        more = f"\n  … and {len(wrong) - SHOWN_SPLIT_ROWS:,} more" if len(wrong) > SHOWN_SPLIT_ROWS else ""
+        raise InputError(
+            f"{source}: column 'split' must hold train or test (in any case) in every row, and {len(wrong):,} row(s) "
+            f"hold {found}:\n  " + "\n  ".join(shown[:SHOWN_SPLIT_ROWS]) + more + "\nwhat to do: write train or "
+            "test in these cells, or rename the column if it means something else"
+        )
     return split
+
+
+def row_name(source: str, lines: Sequence[int] | None, pos: int) -> str:
+    """Return ``SOURCE:LINE`` of data row *pos*, or ``SOURCE: row N (data row, 1-based)`` when lines are unknown."""
+    if lines is not None and len(lines) > pos:
+        return f"{source}:{lines[pos]}"
+    return f"{source}: row {pos + 1} (data row, 1-based)"
 
 
 def select_split(df: pd.DataFrame, which: str, source: str = "<data>") -> pd.DataFrame:

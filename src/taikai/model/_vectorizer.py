@@ -235,6 +235,10 @@ class FastTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
     def __getstate__(self) -> dict[str, Any]:
         state: dict[str, Any] = dict(super().__getstate__())  # a copy: object.__getstate__ gives the __dict__
         state.pop("_counter", None)
+        # scikit-learn caches id(stop_words) to skip re-checking them: an address, different in every process,
+        # that made two trainings of the same data save different bytes (and so different artifact sha256).
+        # Without it the check simply runs again, once, when an analyzer is next built.
+        state.pop("_stop_words_id", None)
         packed = pack_vocabulary(state.get("vocabulary_"))
         if packed is not None:
             del state["vocabulary_"]

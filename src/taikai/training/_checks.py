@@ -3,11 +3,13 @@ labels of the data the model never learned."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import InputError
+from taikai.errors import InputError, check_int, wrong_type
+from taikai.io import split_column
 from taikai.labels import shown_label
 from taikai.model import ARTIFACT_NAME, DEFAULT_THRESHOLD, METADATA_NAME
 
@@ -33,6 +35,78 @@ def check_out_dir(out: Path, overwrite: bool) -> None:
             f"--out {out}: the directory holds other files ({shown}); choose a new or empty directory, "
             "or pass --force (overwrite=True) to write the model among them"
         )
+
+
+MAX_SEED = 2**32 - 1
+"""The largest ``seed`` (``--seed``): scikit-learn's random states are 32-bit."""
+
+
+def check_split_options(seed: object, test_size: object) -> None:
+    """Refuse, before anything is read, a *seed* outside 0..2**32-1 or a *test_size* that is no share of rows."""
+    check_int("seed", seed, 0, MAX_SEED)
+    if isinstance(test_size, bool) or not isinstance(test_size, int | float):
+        raise wrong_type("test_size", test_size, "a number from 0 (hold nothing out) up to, not including, 1")
+    if not 0 <= test_size < 1:
+        raise InputError(
+            f"--test-size {test_size:g} (test_size={test_size:g}): the share of rows held out for the test must be "
+            "from 0 (hold nothing out) up to, not including, 1; the default is 0.2"
+        )
+
+
+def _share(rows: int, of: int, up: bool) -> float:
+    """Return the smallest share of *of* rows (*up*) that holds out at least *rows*, or the largest that holds out at
+    most *rows*, in two significant digits; scikit-learn holds out ``ceil(share * of)`` rows."""
+    bound = (rows - 1 if up else rows) / of
+    digits = 1 - math.floor(math.log10(bound))
+    unit = 10.0**-digits
+    scaled = round(bound / unit, 9)
+    units = math.floor(scaled) if up else math.ceil(scaled)
+    share = round(units * unit, digits)  # the value as it is printed, and read back from the command line
+    while (math.ceil(share * of) < rows) if up else (math.ceil(share * of) > rows):
+        units += 1 if up else -1
+        share = round(units * unit, digits)
+    return share
+
+
+def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | None:
+    """Return why a stratified *test_size* share of *df* cannot be held out, and what to do (the test size that
+    works); ``None`` when it can (or the split column decides, or the split is not stratified: a primary reason
+    of one row)."""
+    if test_size <= 0 or split_column(df) is not None:
+        return None
+    counts = df["primary"].value_counts()
+    if len(counts) < 2 or counts.min() < 2:
+        return None
+    rows, reasons = len(df), len(counts)
+    test = math.ceil(test_size * rows)  # as scikit-learn counts them
+    option = f"--test-size {test_size:g} (test_size={test_size:g})"
+    if test < reasons:
+        return (
+            f"{option} holds out {test:,} of the {rows:,} rows, fewer than their {reasons} primary reasons: the test "
+            "rows are drawn stratified, at least one of each reason",
+            f"what to do: hold out at least {reasons} rows with --test-size {_share(reasons, rows, up=True):g} or "
+            "more, or train on every row with --test-size 0",
+        )
+    if rows - test < reasons:
+        return (
+            f"{option} holds out {test:,} of the {rows:,} rows, leaving {rows - test:,} to train on, fewer than "
+            f"their {reasons} primary reasons: the split is stratified, at least one training row of each reason",
+            f"what to do: use --test-size {_share(rows - reasons, rows, up=False):g} or less",
+        )
+    return None
+
+
+def one_label(frame: pd.DataFrame, sentiment_column: str | None) -> tuple[str, str] | None:
+    """Return the labels (``reasons`` or ``sentiments``) of which *frame*, every usable row, holds fewer than two
+    different ones, and the error saying so; ``None`` when it holds two of each. No split can train a model then."""
+    for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
+        if column and frame[column].nunique() < 2:
+            found = ", ".join(map(str, frame[column].unique()))
+            return name, (
+                f"a model needs at least two different {name}, and the {len(frame):,} usable row(s) have "
+                + (f"only {found}" if found else "none")
+            )
+    return None
 
 
 def _counted(counts: pd.Series) -> str:

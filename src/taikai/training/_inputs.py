@@ -86,6 +86,7 @@ def _read(
         "known_reasons": known[0],
         "known_sentiments": known[1],
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
+        "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
     }
     if isinstance(data, pd.DataFrame):
         frame, source, lines, name, sheet = data, "<frame>", None, "<frame>", None

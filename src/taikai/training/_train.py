@@ -26,7 +26,14 @@ from taikai.model import (
     save_artifact,
 )
 from taikai.text import MAX_CHARS
-from taikai.training._checks import check_out_dir, unlearned_labels, weak_data_warnings
+from taikai.training._checks import (
+    check_out_dir,
+    check_split_options,
+    held_out_problem,
+    one_label,
+    unlearned_labels,
+    weak_data_warnings,
+)
 from taikai.training._compare import compare_added
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, pipeline_labels, split_frame
 from taikai.training._inputs import Columns, Data, TrainingInputs, read_inputs
@@ -179,7 +186,7 @@ def train(
         check_out_dir(Path(out), overwrite)
     check_int("folds", folds, 0)
     check_int("compare_folds", compare_folds, 0)
-    check_int("seed", seed)
+    check_split_options(seed, test_size)
     if add_weight <= 0:
         raise InputError(f"--add-weight must be positive, not {add_weight}")
     config = resolve_config(config)
@@ -196,6 +203,8 @@ def train(
     )
     if inputs.skipped:
         warnings.warn(skipped_summary(inputs), SkippedRowsWarning, stacklevel=2)
+    import pandas as pd
+
     df = inputs.base
     source = _source(inputs, columns)
     if test_size != TEST_SIZE and split_column(df) is not None:
@@ -205,6 +214,11 @@ def train(
             DataWarning,
             stacklevel=2,
         )
+    everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
+    single = one_label(everything, sentiment_column)  # then no split would help
+    problem = (single[1], _what_to_do(inputs, None, single[0])) if single else held_out_problem(df, test_size)
+    if problem:
+        raise InputError(f"{problem[0]}\n{_usable_rows(inputs)}\n{problem[1]}")
     try:
         train_df, test_df = split_frame(df, test_size, seed)
     except ValueError as exc:
@@ -212,8 +226,6 @@ def train(
             f"cannot split {len(df):,} rows into train and test ({exc})\n{_usable_rows(inputs)}\n"
             f"{_what_to_do(inputs, test_size, by_split=split_column(df) is not None)}"
         ) from exc
-    import pandas as pd
-
     fit_df = pd.concat([train_df, inputs.added], ignore_index=True) if len(inputs.added) else train_df
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
         if column and fit_df[column].nunique() < 2:
@@ -270,7 +282,6 @@ def train(
             meta = replace(meta, warnings=(*meta.warnings, repeated))
     meta = replace(meta, drift=_drift_statistics(model, fit_df, test_df, text_column, held_out))
     model = Model(pipeline, meta)
-    everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     if refit_all and len(test_df):
         pipeline = fit_frame(config, everything, sentiment_column, text_column)
         reasons, sentiments = pipeline_labels(pipeline)
