@@ -109,6 +109,10 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
             "added_rows": len(inputs.added),
             "added_disagreeing_duplicates": inputs.disagreeing_duplicates,
             "added_disagreeing_repeats": inputs.disagreeing_repeats,
+            "added_disagreeing_in": {
+                name: {"reasons": d.reasons, "sentiment": d.sentiment}
+                for name, d in (("duplicates", inputs.differing_duplicates), ("repeats", inputs.differing_repeats))
+            },
         }
     return source
 
