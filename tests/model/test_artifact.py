@@ -184,3 +184,55 @@ def test_truncated_artifact_with_a_matching_hash_is_described(tiny_model_dir, tm
     message = str(caught.value)
     assert "model.joblib: cannot be loaded: the file is damaged or refers to code this install lacks (" in message
     assert "restore it from a copy, or retrain it" in message and "Error:" not in message
+
+
+def _set_thresholds(m, **changes):
+    m["reason_thresholds"].update(changes)
+    for name, value in changes.items():
+        if value is None:
+            del m["reason_thresholds"][name]
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda m: m["labels"]["reasons"].remove("other"), "labels.reasons lacks 'other', which the model predicts"),
+        (
+            lambda m: m["labels"]["reasons"].append("spam"),
+            "labels.reasons names 'spam', which the model does not predict",
+        ),
+        (
+            lambda m: m["labels"]["sentiments"].append("neutral"),
+            "labels.sentiments repeats 'neutral'",
+        ),
+        (
+            lambda m: m["labels"].update(sentiments=["negative", "positive"]),
+            "labels.sentiments lacks 'neutral', which the model predicts",
+        ),
+        (
+            lambda m: _set_thresholds(m, fees=None, time=None),
+            "reason_thresholds lacks 'fees', 'time' (every reason the model predicts has one)",
+        ),
+        (
+            lambda m: _set_thresholds(m, spam=0.5),
+            "reason_thresholds names 'spam', which the model does not predict",
+        ),
+        (lambda m: _set_thresholds(m, fees=1.5), "reason_thresholds {'fees': 1.5} outside 0 to 1"),
+    ],
+)
+def test_metadata_that_does_not_match_the_pipeline_is_refused(tiny_model_dir, tmp_path, edit, problem):
+    """Regression: edited labels and thresholds were shown by info as verified and used by predict and rules."""
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, edit)
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(model_dir)
+    message = str(caught.value)
+    assert message.startswith(f"{model_dir / 'metadata.json'}: does not describe the model in model.joblib")
+    assert f"\n  {problem}" in message
+    assert "Restore the model's own metadata.json from a copy, or retrain: taikai train" in message
+
+
+def test_metadata_without_any_threshold_is_an_untuned_model(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, lambda m: m.update(reason_thresholds={}))
+    assert taikai.load_model(model_dir).thresholds.tolist() == [0.3] * 8

@@ -434,3 +434,14 @@ def test_a_label_of_ones_own_keeps_its_comma_through_train_and_evaluate(tmp_path
     result = _run("evaluate", data, "--model", tmp_path / "m", "--split", "test")
     assert result.exit_code == 0, result.output
     assert f"| {kept} | 1.000 | 1.000 | 1.000 | 2 |" in result.stdout
+
+
+def test_refit_all_gives_a_reason_only_the_test_rows_have_the_default_threshold(tiny_csv, tmp_path):
+    """Regression: such a reason had no threshold, so the saved model's metadata did not match its classes."""
+    df = pd.read_csv(tiny_csv)
+    df["split"] = ["test" if r == "other" or i % 5 == 0 else "train" for i, r in enumerate(df["reasons"])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        taikai.train(df, tmp_path / "m", folds=2, refit_all=True, config=FeatureConfig())
+    thresholds = taikai.load_model(tmp_path / "m").metadata.reason_thresholds
+    assert thresholds["other"] == 0.3 and len(thresholds) == 8

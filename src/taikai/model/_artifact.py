@@ -121,12 +121,63 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
     import joblib
 
     try:
-        return joblib.load(io.BytesIO(data)), meta
+        pipeline = joblib.load(io.BytesIO(data))
     except Exception as exc:  # a verified pickle that still fails: a class or module this install lacks
         raise ModelError(
             f"{artifact}: cannot be loaded: the file is damaged or refers to code this install lacks ({exc}); "
             f"restore it from a copy, or {RETRAIN_HINT}"
         ) from exc
+    problems = metadata_problems(pipeline, meta)
+    if problems:
+        raise ModelError(
+            f"{model_dir / METADATA_NAME}: does not describe the model in {artifact.name} (it was edited after "
+            "training, or is another model's):\n  "
+            + "\n  ".join(problems)
+            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: taikai train DATA.csv --out DIR"
+        )
+    return pipeline, meta
+
+
+def metadata_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
+    """Return how *meta*'s labels and thresholds differ from the classes of the loaded *pipeline* (empty: none)."""
+    classifier = pipeline.named_steps["classify"]
+    problems = [
+        problem
+        for name, said, classes in (
+            ("labels.reasons", meta.reasons, classifier.reason_classes_),
+            ("labels.sentiments", meta.sentiments, classifier.sentiment_classes_),
+        )
+        if (problem := _differing_labels(name, said, [str(c) for c in classes]))
+    ]
+    reasons = [str(c) for c in classifier.reason_classes_]
+    thresholds = meta.reason_thresholds
+    unknown = sorted(set(thresholds) - set(reasons))
+    if unknown:
+        problems.append(f"reason_thresholds names {_listed(unknown)}, which the model does not predict")
+    missing = [r for r in reasons if r not in thresholds]
+    if thresholds and missing:  # none at all: untuned, every reason at the default
+        problems.append(f"reason_thresholds lacks {_listed(missing)} (every reason the model predicts has one)")
+    outside = {k: v for k, v in thresholds.items() if not 0.0 <= v <= 1.0}  # NaN too
+    if outside:
+        problems.append(f"reason_thresholds {outside} outside 0 to 1 (they are probabilities)")
+    return problems
+
+
+def _differing_labels(name: str, said: tuple[str, ...], classes: list[str]) -> str | None:
+    """Return how the labels *said* under *name* differ from the model's *classes*, or ``None``."""
+    lacks = [c for c in classes if c not in said]
+    extra = sorted(set(said) - set(classes))
+    repeated = sorted({s for s in said if said.count(s) > 1})
+    parts = (
+        ([f"lacks {_listed(lacks)}, which the model predicts"] if lacks else [])
+        + ([f"names {_listed(extra)}, which the model does not predict"] if extra else [])
+        + ([f"repeats {_listed(repeated)}"] if repeated else [])
+    )
+    return f"{name} {'; '.join(parts)}" if parts else None
+
+
+def _listed(labels: list[str]) -> str:
+    return ", ".join(repr(label) for label in labels)
 
 
 def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata) -> str | None:

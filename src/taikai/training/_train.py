@@ -15,6 +15,7 @@ from taikai.errors import DataWarning, InputError, ModelError, check_int, check_
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows, split_column
 from taikai.model import (
+    DEFAULT_THRESHOLD,
     SEED,
     DriftStatistics,
     FeatureConfig,
@@ -278,7 +279,16 @@ def train(
         pipeline = fit_frame(config, everything, sentiment_column, text_column)
         reasons, sentiments = pipeline_labels(pipeline)
         fitted = source | {"row_hashes": RowHashes.of(everything[text_column]).to_dict()}
-        meta = replace(meta, reasons=reasons, sentiments=sentiments, refit_on_all_rows=True, training_data=fitted)
+        # A reason only the test rows have gets the default threshold: the metadata has one for every reason.
+        tuned = {r: thresholds.get(r, DEFAULT_THRESHOLD) for r in reasons} if thresholds else {}
+        meta = replace(
+            meta,
+            reasons=reasons,
+            sentiments=sentiments,
+            reason_thresholds=tuned,
+            refit_on_all_rows=True,
+            training_data=fitted,
+        )
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
     lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column)
