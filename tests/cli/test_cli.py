@@ -456,3 +456,29 @@ def test_the_report_names_a_label_of_ones_own_once(run, own_model_dir, tmp_path)
     html = page.read_text(encoding="utf-8")
     assert "<td>スポーツ</td>" in html  # the representative reviews' reason column
     assert "スポーツ (スポーツ)" not in html and "IT/技術 (IT/技術)" not in html
+
+
+@pytest.mark.parametrize("command", [["info"], ["predict", "手数料が高い"]])
+def test_an_empty_model_path_is_refused(command):
+    """Regression: --model '' silently meant the current directory."""
+    result = CliRunner().invoke(cli, [*command, "--model", ""])
+    assert result.exit_code == 2
+    assert "Invalid value for '--model' / '-m': '' is empty: give the directory of a trained model, or leave " in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "hint"),
+    [(b"", False), (b"{not json", False), (json.dumps({"format": "6"}).encode(), True)],
+)
+def test_info_offers_metadata_only_only_when_it_can_read_the_metadata(tiny_model_dir, tmp_path, content, hint):
+    """Regression: the hint was given for an empty metadata.json, and --metadata-only then failed the same way."""
+    import shutil
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    (model_dir / "metadata.json").write_bytes(content)
+    result = CliRunner().invoke(cli, ["info", "--model", str(model_dir)])
+    assert result.exit_code == 2 and result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
+    assert ("taikai info --metadata-only shows its metadata" in result.stderr) is hint

@@ -107,6 +107,10 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         except ModelNotFoundError:
             raise  # --metadata-only would find nothing either
         except ModelError as exc:
+            try:  # the hint only where --metadata-only can show something
+                read_metadata_json(path)
+            except ModelError:
+                raise exc from None
             raise ModelError(f"{exc}\n(taikai info --metadata-only shows its metadata without loading it)") from exc
         problems = []
     if as_json:
