@@ -334,8 +334,19 @@ def test_info_metadata_only_shows_a_refused_model_without_unpickling(
     assert "fees" in result.stdout and "cv" in result.stdout
     if spoil is not _retired_format:
         assert "REFUSED when loading" in result.stdout
-        meta = json.loads(run("info", "--model", model_dir, "--metadata-only", "--json").stdout)
-        assert meta["training_data"]["rows"] == 40
+    # Regression: --json said nothing of the refusal (only stderr did)
+    shown = run("info", "--model", model_dir, "--metadata-only", "--json")
+    assert shown.exit_code == 0
+    meta = json.loads(shown.stdout)
+    assert meta["training_data"]["rows"] == 40
+    assert meta["status"]["loaded"] is False and meta["status"]["refused"] is True
+    assert re.search(refusal, meta["status"]["problems"][0])
+
+
+@pytest.mark.parametrize(("extra", "loaded"), [([], True), (["--metadata-only"], False)])
+def test_info_json_has_the_status_of_a_sound_model(run, tiny_model_dir, extra, loaded):
+    meta = json.loads(run("info", "--model", tiny_model_dir, "--json", *extra).stdout)
+    assert meta["status"] == {"loaded": loaded, "refused": False, "problems": []}
 
 
 def _broken_labelled(tmp_path, tiny_csv):
