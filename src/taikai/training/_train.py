@@ -26,7 +26,7 @@ from taikai.model import (
     save_artifact,
 )
 from taikai.text import MAX_CHARS
-from taikai.training._checks import check_out_dir, unlearned_labels, weak_data_warnings
+from taikai.training._checks import check_out_dir, look_alike_labels, unlearned_labels, weak_data_warnings
 from taikai.training._compare import compare_added
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, pipeline_labels, split_frame
 from taikai.training._inputs import Columns, Data, TrainingInputs, read_inputs
@@ -292,6 +292,7 @@ def train(
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
     lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column)
+    lost += look_alike_labels(everything, sentiment_column)
     if lost:  # said once the saved model's labels are known (--refit-all learns those of the test rows)
         meta = replace(meta, warnings=(*meta.warnings, *lost))
         model = Model(pipeline, meta)
