@@ -474,8 +474,19 @@ def test_info_metadata_only_shows_a_refused_model_without_unpickling(
     assert "fees" in result.stdout and "cv" in result.stdout
     if spoil is not _retired_format:
         assert "REFUSED when loading" in result.stdout
-        meta = json.loads(run("info", "--model", model_dir, "--metadata-only", "--json").stdout)
-        assert meta["training_data"]["rows"] == 40
+    # Regression: --json said nothing of the refusal (only stderr did)
+    shown = run("info", "--model", model_dir, "--metadata-only", "--json")
+    assert shown.exit_code == 0
+    meta = json.loads(shown.stdout)
+    assert meta["training_data"]["rows"] == 40
+    assert meta["status"]["loaded"] is False and meta["status"]["refused"] is True
+    assert re.search(refusal, meta["status"]["problems"][0])
+
+
+@pytest.mark.parametrize(("extra", "loaded"), [([], True), (["--metadata-only"], False)])
+def test_info_json_has_the_status_of_a_sound_model(run, tiny_model_dir, extra, loaded):
+    meta = json.loads(run("info", "--model", tiny_model_dir, "--json", *extra).stdout)
+    assert meta["status"] == {"loaded": loaded, "refused": False, "problems": []}
 
 
 def _broken_labelled(tmp_path, tiny_csv):
@@ -635,3 +646,29 @@ def test_a_label_holding_a_comma_is_quoted_in_lists(run, comma_model_dir, tmp_pa
     args = [a.format(dump=dump, bad=bad, out=tmp_path / "out.csv") for a in args]
     result = run(*args, "--model", comma_model_dir)
     assert said in result.output, result.output
+
+
+@pytest.mark.parametrize("command", [["info"], ["predict", "手数料が高い"]])
+def test_an_empty_model_path_is_refused(command):
+    """Regression: --model '' silently meant the current directory."""
+    result = CliRunner().invoke(cli, [*command, "--model", ""])
+    assert result.exit_code == 2
+    assert "Invalid value for '--model' / '-m': '' is empty: give the directory of a trained model, or leave " in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "hint"),
+    [(b"", False), (b"{not json", False), (json.dumps({"format": "6"}).encode(), True)],
+)
+def test_info_offers_metadata_only_only_when_it_can_read_the_metadata(tiny_model_dir, tmp_path, content, hint):
+    """Regression: the hint was given for an empty metadata.json, and --metadata-only then failed the same way."""
+    import shutil
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    (model_dir / "metadata.json").write_bytes(content)
+    result = CliRunner().invoke(cli, ["info", "--model", str(model_dir)])
+    assert result.exit_code == 2 and result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
+    assert ("taikai info --metadata-only shows its metadata" in result.stderr) is hint

@@ -241,8 +241,27 @@ def test_train_add_drops_rows_already_in_the_data(run, tmp_path, tiny_csv):
     result = run("train", tiny_csv, "--add", sheet, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
     assert result.exit_code == 0, result.output
     assert f"added: {sheet}  (4 rows, 1 used, 1 blank, 2 duplicates, weight 1)" in result.output
-    assert "1 dropped duplicate(s) carry labels that differ from DATA's" in result.output
+    assert "1 dropped duplicate(s) carry labels that differ from DATA's: reasons in 1 (DATA's" in result.output
     assert "your labels" not in result.output  # one added row: nothing to cross-validate
+
+
+def test_train_add_counts_duplicates_with_another_sentiment_as_differing(run, tmp_path, tiny_csv):
+    """Regression: a row of DATA relabelled with another sentiment only was dropped without a note."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "text,reasons,sentiment\n手数料が20%も引かれるのがつらい,fees,neutral\n"  # in tiny.csv as fees/negative
+        "時給にすると200円くらい。さすがに続けられない,trouble,positive\n"  # in tiny.csv as low_pay/negative
+        "生成AIに負けた,rejection,negative\n",
+        encoding="utf-8",
+    )
+    result = run("train", tiny_csv, "--add", sheet, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
+    assert result.exit_code == 0, result.output
+    assert (
+        "note:  2 dropped duplicate(s) carry labels that differ from DATA's: reasons in 1, sentiment in 2 "
+        "(DATA's were kept)"
+    ) in result.output
+    meta = json.loads((tmp_path / "m" / "metadata.json").read_text())
+    assert meta["training_data"]["added_disagreeing_in"]["duplicates"] == {"reasons": 1, "sentiment": 2}
 
 
 def test_train_add_of_a_cp932_copy_drops_its_rows_as_duplicates(run, tmp_path):

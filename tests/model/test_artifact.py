@@ -120,7 +120,9 @@ def test_metadata_that_is_not_an_object_is_refused(tmp_path):
     [
         (1, r"a model of format 1 cannot be loaded: it was saved before taikai's package redesign"),
         (99, r"model format 99, but this taikai reads formats 2, 3, 4, 5, 6"),
-        ("2", r"model format '2', but this taikai reads formats 2, 3, 4, 5, 6"),
+        ("6", r"metadata\.json: 'format' is '6', but must be a number without quotes, such as 6; correct it"),
+        (6.0, r"'format' is 6\.0, but must be a number without quotes"),
+        (True, r"'format' is True, but must be a number without quotes"),
     ],
 )
 def test_other_metadata_formats_are_refused_with_the_reason(tiny_model_dir, tmp_path, format_version, message):
@@ -195,3 +197,109 @@ def test_training_again_in_another_process_saves_the_same_bytes(tiny_model_dir, 
     first, again = read_metadata(tiny_model_dir), read_metadata(tmp_path / "again")
     assert first.artifact is not None and again.artifact is not None
     assert again.artifact.sha256 == first.artifact.sha256
+
+
+def _set_thresholds(m, **changes):
+    m["reason_thresholds"].update(changes)
+    for name, value in changes.items():
+        if value is None:
+            del m["reason_thresholds"][name]
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda m: m["labels"]["reasons"].remove("other"), "labels.reasons lacks 'other', which the model predicts"),
+        (
+            lambda m: m["labels"]["reasons"].append("spam"),
+            "labels.reasons names 'spam', which the model does not predict",
+        ),
+        (
+            lambda m: m["labels"]["sentiments"].append("neutral"),
+            "labels.sentiments repeats 'neutral'",
+        ),
+        (
+            lambda m: m["labels"].update(sentiments=["negative", "positive"]),
+            "labels.sentiments lacks 'neutral', which the model predicts",
+        ),
+        (
+            lambda m: _set_thresholds(m, fees=None, time=None),
+            "reason_thresholds lacks 'fees', 'time' (every reason the model predicts has one)",
+        ),
+        (
+            lambda m: _set_thresholds(m, spam=0.5),
+            "reason_thresholds names 'spam', which the model does not predict",
+        ),
+        (lambda m: _set_thresholds(m, fees=1.5), "reason_thresholds {'fees': 1.5} outside 0 to 1"),
+    ],
+)
+def test_metadata_that_does_not_match_the_pipeline_is_refused(tiny_model_dir, tmp_path, edit, problem):
+    """Regression: edited labels and thresholds were shown by info as verified and used by predict and rules."""
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, edit)
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(model_dir)
+    message = str(caught.value)
+    assert message.startswith(f"{model_dir / 'metadata.json'}: does not describe the model in model.joblib")
+    assert f"\n  {problem}" in message
+    assert "Restore the model's own metadata.json from a copy, or retrain: taikai train" in message
+
+
+def test_metadata_without_any_threshold_is_an_untuned_model(tiny_model_dir, tmp_path):
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    _edit_metadata(model_dir, lambda m: m.update(reason_thresholds={}))
+    assert taikai.load_model(model_dir).thresholds.tolist() == [0.3] * 8
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda d, tmp: (tmp / "chabsa.csv").write_text("text\n") and tmp / "chabsa.csv",
+            "{tmp}/chabsa.csv: a file, not a model directory; give the directory of a trained model (holding "
+            "model.joblib and metadata.json",
+        ),
+        (
+            lambda d, tmp: (tmp / "lone.joblib").write_bytes(b"x") and tmp / "lone.joblib",
+            "{tmp}/lone.joblib: a file, not a model directory; give the directory",
+        ),
+        (
+            lambda d, tmp: d.parent,
+            "{tmp}: no metadata.json, so not a model directory; it holds the model directory {tmp}/model: give that",
+        ),
+        (
+            lambda d, tmp: shutil.copytree(d, tmp / "second") and tmp,
+            "{tmp}: no metadata.json, so not a model directory; it holds the model directories {tmp}/model, "
+            "{tmp}/second: give one of them",
+        ),
+        (
+            lambda d, tmp: (tmp / "empty").mkdir() or tmp / "empty",
+            "{tmp}/empty: no metadata.json, so not a model directory; give the directory of a trained model",
+        ),
+        (lambda d, tmp: "", "model path '' is empty: give the directory of a trained model, or leave it out"),
+        (
+            lambda d, tmp: (d / "model.joblib").rename(d / "t8") and d,
+            "{tmp}/model: model.joblib is missing beside "
+            "metadata.json; put the model's model.joblib back (rename or move it back, or copy it from a copy of the "
+            "model), or retrain: taikai train",
+        ),
+        (
+            lambda d, tmp: _edit_metadata(d, lambda m: m.pop("artifact")) or d,
+            "{tmp}/model/metadata.json: records no sha256 of model.joblib (its 'artifact' entry is missing), so "
+            "model.joblib cannot be verified; it will not be loaded (it could run arbitrary code). Restore the "
+            "model's own metadata.json from a copy or retrain",
+        ),
+    ],
+)
+def test_a_path_that_is_no_model_directory_is_named_with_what_to_do(tiny_model_dir, tmp_path, make, message):
+    """Regressions: a file was taken for the current directory ('.'), a parent of models hid them, '' was '.',
+    a missing artifact section read as 'does not match None', a renamed model.joblib said only 'is missing'."""
+    path = make(copy_model(tiny_model_dir, tmp_path), tmp_path)
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(path)
+    assert str(caught.value).startswith(message.format(tmp=tmp_path))
+
+
+@pytest.mark.parametrize("name", ["model.joblib", "metadata.json"])
+def test_a_file_of_a_model_directory_names_its_directory(tiny_model_dir, name):
+    assert taikai.load_model(tiny_model_dir / name).path == tiny_model_dir

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from taikai import InputError
-from taikai.training import Columns, read_inputs
+from taikai.training import Columns, Differences, read_inputs
 
 BASE = pd.DataFrame(
     {
@@ -59,9 +59,49 @@ def test_an_added_file_without_any_label_is_warned_about(tmp_path):
     assert len(inputs.added) == 0
 
 
-def test_a_duplicate_that_disagrees_with_the_base_is_counted():
-    inputs = read_inputs(BASE, [labelled([["手数料が高い", "low_pay", "negative"]])], columns=Columns())
-    assert inputs.disagreeing_duplicates == 1 and len(inputs.added) == 0
+@pytest.mark.parametrize(
+    ("reasons", "sentiment", "differences"),
+    [
+        ("low_pay", "negative", (1, 1, 0)),
+        ("fees", "neutral", (1, 0, 1)),  # regression: a changed sentiment was not counted as differing
+        ("low_pay", "positive", (1, 1, 1)),
+        ("fees", "negative", (0, 0, 0)),
+        ("fees|time", "negative", (1, 1, 0)),
+    ],
+)
+def test_a_duplicate_that_disagrees_with_the_base_is_counted(reasons, sentiment, differences):
+    inputs = read_inputs(BASE, [labelled([["手数料が高い", reasons, sentiment]])], columns=Columns())
+    assert inputs.disagreeing_duplicates == differences[0] and len(inputs.added) == 0
+    assert inputs.differing_duplicates == Differences(*differences)
+
+
+@pytest.mark.parametrize(
+    ("base_reasons", "added_reasons", "differences"),
+    [
+        ("fees|low_pay|time", "fees|time|low_pay", (0, 0, 0)),  # the same set and primary reason: the same labels
+        ("fees|low_pay", "low_pay|fees", (1, 1, 0)),  # another primary (first) reason: trained on another target
+    ],
+)
+def test_reasons_in_another_order_differ_only_in_their_first(base_reasons, added_reasons, differences):
+    base = BASE.assign(reasons=[base_reasons, "low_pay", "time", "trouble"])
+    inputs = read_inputs(base, [labelled([["手数料が高い", added_reasons, "negative"]])], columns=Columns())
+    assert inputs.differing_duplicates == Differences(*differences)
+
+
+def test_a_repeat_with_another_sentiment_is_counted():
+    """Regression: added-vs-added repeats compared only reasons too."""
+    first = labelled([["生成AIに負けた", "rejection", "negative"]])
+    second = labelled([["生成AIに負けた", "rejection", "neutral"]])
+    inputs = read_inputs(BASE, [first, second], columns=Columns())
+    assert inputs.disagreeing_repeats == 1 and inputs.differing_repeats == Differences(1, 0, 1)
+    assert inputs.added["sentiment"].tolist() == ["neutral"]
+
+
+def test_duplicates_without_a_sentiment_column_compare_reasons_only():
+    base = BASE.drop(columns="sentiment")
+    extra = pd.DataFrame({"text": ["手数料が高い", "単価が安い"], "reasons": ["fees", "time"]})
+    inputs = read_inputs(base, [extra], columns=Columns(sentiment=None))
+    assert inputs.differing_duplicates == Differences(1, 1, 0)
 
 
 @pytest.mark.parametrize(

@@ -516,3 +516,44 @@ def test_a_label_of_ones_own_keeps_its_comma_through_train_and_evaluate(tmp_path
     result = _run("evaluate", data, "--model", tmp_path / "m", "--split", "test")
     assert result.exit_code == 0, result.output
     assert f"| {kept} | 1.000 | 1.000 | 1.000 | 2 |" in result.stdout
+
+
+def test_refit_all_gives_a_reason_only_the_test_rows_have_the_default_threshold(tiny_csv, tmp_path):
+    """Regression: such a reason had no threshold, so the saved model's metadata did not match its classes."""
+    df = pd.read_csv(tiny_csv)
+    df["split"] = ["test" if r == "other" or i % 5 == 0 else "train" for i, r in enumerate(df["reasons"])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        taikai.train(df, tmp_path / "m", folds=2, refit_all=True, config=FeatureConfig())
+    thresholds = taikai.load_model(tmp_path / "m").metadata.reason_thresholds
+    assert thresholds["other"] == 0.3 and len(thresholds) == 8
+
+
+FREE_TEXTS = ["アプリの画面が見づらい", "ボタンの配置が悪い", "文字が小さくて読めない", "色使いが好き"]
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiments", "warned"),
+    [
+        (
+            ["UI/UX", "ui/ux", "price", "price"],
+            ["good", "good", "bad", "bad"],
+            ["reason labels that differ only in case are different labels: 'UI/UX' and 'ui/ux'; if each group"],
+        ),
+        (
+            ["ui", "ui", "price", "price"],
+            ["Good", "good", "bad", "BAD"],
+            ["sentiment labels that differ only in case are different labels: 'BAD' and 'bad'; 'Good' and 'good';"],
+        ),
+        (["ＵＩ", "UI", "price", "price"], ["good", "good", "bad", "bad"], []),  # one label after NFKC
+        (["Fees", "fees", "time", "time"], ["Negative", "negative", "neutral", "neutral"], []),  # taxonomy ids
+    ],
+)
+def test_own_labels_that_differ_only_in_case_are_warned_about(tmp_path, reasons, sentiments, warned):
+    """Regression: 'UI/UX' and 'ui/ux' were trained as two labels without a word."""
+    df = pd.DataFrame({"text": FREE_TEXTS * 2, "reasons": reasons * 2, "sentiment": sentiments * 2})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = taikai.train(df, folds=0, test_size=0, free_labels=True, config=FeatureConfig())
+    found = [w for w in model.metadata.warnings if "differ only in case" in w]
+    assert len(found) == len(warned) and all(w.startswith(start) for w, start in zip(found, warned, strict=True))

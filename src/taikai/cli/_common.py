@@ -107,9 +107,9 @@ def model_inputs(model_path: Path | None) -> dict[str, Path | None]:
     """Return the files of the model directory *model_path* that a command reads (none when it is not given)."""
     if model_path is None:
         return {}
-    from taikai.model import ARTIFACT_NAME, METADATA_NAME
+    from taikai.model import ARTIFACT_NAME, METADATA_NAME, model_directory
 
-    folder = model_path.parent if model_path.is_file() else model_path
+    folder = model_directory(model_path)
     return {f"the model's {name}": folder / name for name in (METADATA_NAME, ARTIFACT_NAME)}
 
 
@@ -149,12 +149,24 @@ def _show_warning(
         click.echo(warnings.formatwarning(message, category, filename, lineno, line), err=True, nl=False)
 
 
+def _model_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """Return --model as a path; refuse an empty one, which would name the current directory."""
+    if value is not None and not value.strip():
+        raise click.BadParameter(
+            f"{value!r} is empty: give the directory of a trained model, or leave --model out for the shipped model",
+            ctx,
+            param,
+        )
+    return None if value is None else Path(value)
+
+
 model_option = click.option(
     "--model",
     "-m",
     "model_path",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     default=None,
+    callback=_model_path,
     help="Model directory (default: the shipped model, or $TAIKAI_MODEL).",
 )
 

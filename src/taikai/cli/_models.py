@@ -81,15 +81,24 @@ def evaluate(
 
 @click.command()
 @model_option
-@click.option("--json", "as_json", is_flag=True, help="Print the whole metadata as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the whole metadata as JSON, with a 'status' object: loaded (true: verified and loaded), refused "
+    "(true: loading refuses the model) and problems (why).",
+)
 @click.option(
     "--metadata-only",
     is_flag=True,
     help="Read metadata.json only, never unpickling the artifact: works on a model that loading refuses, "
-    "and says why it would be refused.",
+    "and says why it would be refused (status: REFUSED, a warning on stderr), still with exit code 0.",
 )
 def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
-    """Show the model's metadata: labels, versions, data hash, metrics."""
+    """Show the model's metadata: labels, versions, data hash, metrics.
+
+    Exit code 2 when the model cannot be loaded (without --metadata-only: loading is what info checks).
+    """
     from taikai.errors import ModelError, ModelNotFoundError
     from taikai.model import artifact_problems, default_model_dir, load_model, read_metadata, read_metadata_json
 
@@ -98,7 +107,10 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         try:
             meta = read_metadata(path)
         except ModelError as exc:  # a format this taikai cannot read: show the file as it is
-            click.echo(json.dumps(read_metadata_json(path), ensure_ascii=False, indent=2))
+            values = read_metadata_json(path)
+            if as_json and isinstance(values, dict):
+                values = values | {"status": _status(False, [str(exc)])}
+            click.echo(json.dumps(values, ensure_ascii=False, indent=2))
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
             return
         problems = artifact_problems(path, meta)
@@ -108,14 +120,24 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         except ModelNotFoundError:
             raise  # --metadata-only would find nothing either
         except ModelError as exc:
+            try:  # the hint only where --metadata-only can show something
+                read_metadata_json(path)
+            except ModelError:
+                raise exc from None
             raise ModelError(f"{exc}\n(taikai info --metadata-only shows its metadata without loading it)") from exc
         problems = []
     if as_json:
-        click.echo(json.dumps(meta.to_dict(), ensure_ascii=False, indent=2))
+        status = _status(not metadata_only, problems)
+        click.echo(json.dumps(meta.to_dict() | {"status": status}, ensure_ascii=False, indent=2))
     else:
         click.echo(_describe(path, meta, verified=not metadata_only, problems=problems))
     for problem in problems:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
+
+
+def _status(loaded: bool, problems: list[str]) -> dict[str, object]:
+    """Return the ``status`` of ``info --json``: whether the model was loaded, whether loading refuses it, why."""
+    return {"loaded": loaded, "refused": bool(problems), "problems": problems}
 
 
 def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[str]) -> str:

@@ -171,12 +171,15 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
     lines += [f"{f.role + ':':7s}{describe_input(f)}" for f in meta.inputs]
     if meta.training_data.get("added_disagreeing_duplicates"):
         n = meta.training_data["added_disagreeing_duplicates"]
-        lines.append(f"note:  {count(n)} dropped duplicate(s) carry labels that differ from DATA's (DATA's were kept)")
+        lines.append(
+            f"note:  {count(n)} dropped duplicate(s) carry labels that differ from DATA's"
+            f"{_differing(meta, 'duplicates')} (DATA's were kept)"
+        )
     if meta.training_data.get("added_disagreeing_repeats"):
         n = meta.training_data["added_disagreeing_repeats"]
         lines.append(
-            f"note:  {count(n)} dropped duplicate(s) among the --add files carry labels that differ from the row kept "
-            "(the last one: of the later --add file, or later in the file)"
+            f"note:  {count(n)} dropped duplicate(s) among the --add files carry labels that differ from the row kept"
+            f"{_differing(meta, 'repeats')} (the last one: of the later --add file, or later in the file)"
         )
     for name in ("cv", "test"):
         if name in meta.metrics:
@@ -191,6 +194,13 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
         lines += AddedComparison.from_dict(added).lines()
     lines += [f"warning: {warning}" for warning in meta.warnings]
     return "\n".join(lines)
+
+
+def _differing(meta: ModelMetadata, kind: str) -> str:
+    """Return what differs in the dropped rows of *kind* (``: reasons in 2, sentiment in 31``), when recorded."""
+    by = meta.training_data.get("added_disagreeing_in", {}).get(kind, {})
+    parts = [f"{name} in {count(by[name])}" for name in ("reasons", "sentiment") if by.get(name)]
+    return f": {', '.join(parts)}" if parts else ""
 
 
 def skipped_block(meta: ModelMetadata) -> str:

@@ -46,21 +46,30 @@ def save_artifact(pipeline: Any, meta: ModelMetadata, out_dir: Path) -> ModelMet
     return meta
 
 
-def _model_dir(path: Path) -> Path:
+_HOLDS = f"the directory of a trained model (holding {ARTIFACT_NAME} and {METADATA_NAME}, as taikai train writes)"
+
+
+def model_directory(path: str | Path) -> Path:
+    """Return the model directory *path* names: itself, or the directory of its model.joblib or metadata.json.
+
+    Any other file is refused (``ModelNotFoundError``), named as given.
+    """
     path = Path(path)
-    return path.parent if path.is_file() else path
+    if not path.is_file():
+        return path
+    if path.name in (ARTIFACT_NAME, METADATA_NAME) and (path.parent / METADATA_NAME).is_file():
+        return path.parent
+    raise ModelNotFoundError(f"{path}: a file, not a model directory; give {_HOLDS}")
 
 
 def read_metadata_json(model_dir: Path) -> Any:
     """Return the JSON values of the metadata file in *model_dir*, whatever its format, or raise :class:`ModelError`."""
-    model_dir = _model_dir(model_dir)
+    model_dir = model_directory(model_dir)
     if not model_dir.exists():
         raise _no_such_directory(model_dir)
     path = model_dir / METADATA_NAME
     if not path.exists():
-        raise ModelNotFoundError(
-            f"{model_dir}: no {METADATA_NAME}; a model directory holds {ARTIFACT_NAME} and its metadata"
-        )
+        raise ModelNotFoundError(f"{model_dir}: no {METADATA_NAME}, so not a model directory; {_inside(model_dir)}")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -71,9 +80,23 @@ def read_metadata_json(model_dir: Path) -> Any:
         raise ModelError(f"{path}: not UTF-8 text, so not taikai metadata ({exc.reason}); {DAMAGED_HINT}") from exc
 
 
+def _inside(folder: Path) -> str:
+    """Return what to give instead of *folder*: the model directories one level down, or what one holds."""
+    try:
+        found = sorted(d for d in folder.iterdir() if (d / METADATA_NAME).is_file())
+    except OSError:
+        found = []
+    if not found:
+        return f"give {_HOLDS}"
+    shown = ", ".join(map(str, found[:5])) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    if len(found) == 1:
+        return f"it holds the model directory {shown}: give that"
+    return f"it holds the model directories {shown}: give one of them"
+
+
 def _no_such_directory(model_dir: Path) -> ModelNotFoundError:
     """Return the error for a model directory that does not exist, saying where its path came from."""
-    holds = f"the directory of a trained model (holding {ARTIFACT_NAME} and {METADATA_NAME}, as taikai train writes)"
+    holds = _HOLDS
     env = os.environ.get("TAIKAI_MODEL")
     if env and Path(env) == model_dir:
         return ModelNotFoundError(
@@ -89,7 +112,7 @@ def _no_such_directory(model_dir: Path) -> ModelNotFoundError:
 def read_metadata(model_dir: Path) -> ModelMetadata:
     """Return the metadata of the model in *model_dir*, or raise :class:`ModelError` saying what is wrong."""
     values = read_metadata_json(model_dir)
-    return ModelMetadata.from_dict(values, str(_model_dir(model_dir) / METADATA_NAME))
+    return ModelMetadata.from_dict(values, str(model_directory(model_dir) / METADATA_NAME))
 
 
 def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
@@ -99,17 +122,19 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
     libraries differ from those it was trained with: a joblib file is executable code. The bytes that were
     hashed are the bytes that are loaded (read once).
     """
-    model_dir = _model_dir(model_dir)
+    model_dir = model_directory(model_dir)
     meta = read_metadata(model_dir)
     artifact = model_dir / ARTIFACT_NAME
     if not artifact.exists():
-        raise ModelError(f"{model_dir}: {artifact.name} is missing")
+        raise ModelError(f"{model_dir}: {_MISSING}")
     data = artifact.read_bytes()
     mismatch = _hash_mismatch(artifact, data, meta)
     if mismatch:
+        what, restore = "the file was changed after training and", "the original file"
+        if meta.artifact is None:
+            what, restore = "it", f"the model's own {METADATA_NAME} from a copy"
         raise ModelError(
-            f"{mismatch}; the file was changed after training and will not be loaded (it could run arbitrary "
-            f"code). Restore the original file or {RETRAIN_HINT}"
+            f"{mismatch}; {what} will not be loaded (it could run arbitrary code). Restore {restore} or {RETRAIN_HINT}"
         )
     problems = check_versions(meta.versions)
     if problems:
@@ -121,21 +146,82 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
     import joblib
 
     try:
-        return joblib.load(io.BytesIO(data)), meta
+        pipeline = joblib.load(io.BytesIO(data))
     except Exception as exc:  # a verified pickle that still fails: a class or module this install lacks
         raise ModelError(
             f"{artifact}: cannot be loaded: the file is damaged or refers to code this install lacks ({exc}); "
             f"restore it from a copy, or {RETRAIN_HINT}"
         ) from exc
+    problems = metadata_problems(pipeline, meta)
+    if problems:
+        raise ModelError(
+            f"{model_dir / METADATA_NAME}: does not describe the model in {artifact.name} (it was edited after "
+            "training, or is another model's):\n  "
+            + "\n  ".join(problems)
+            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: taikai train DATA.csv --out DIR"
+        )
+    return pipeline, meta
+
+
+def metadata_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
+    """Return how *meta*'s labels and thresholds differ from the classes of the loaded *pipeline* (empty: none)."""
+    classifier = pipeline.named_steps["classify"]
+    problems = [
+        problem
+        for name, said, classes in (
+            ("labels.reasons", meta.reasons, classifier.reason_classes_),
+            ("labels.sentiments", meta.sentiments, classifier.sentiment_classes_),
+        )
+        if (problem := _differing_labels(name, said, [str(c) for c in classes]))
+    ]
+    reasons = [str(c) for c in classifier.reason_classes_]
+    thresholds = meta.reason_thresholds
+    unknown = sorted(set(thresholds) - set(reasons))
+    if unknown:
+        problems.append(f"reason_thresholds names {_listed(unknown)}, which the model does not predict")
+    missing = [r for r in reasons if r not in thresholds]
+    if thresholds and missing:  # none at all: untuned, every reason at the default
+        problems.append(f"reason_thresholds lacks {_listed(missing)} (every reason the model predicts has one)")
+    outside = {k: v for k, v in thresholds.items() if not 0.0 <= v <= 1.0}  # NaN too
+    if outside:
+        problems.append(f"reason_thresholds {outside} outside 0 to 1 (they are probabilities)")
+    return problems
+
+
+def _differing_labels(name: str, said: tuple[str, ...], classes: list[str]) -> str | None:
+    """Return how the labels *said* under *name* differ from the model's *classes*, or ``None``."""
+    lacks = [c for c in classes if c not in said]
+    extra = sorted(set(said) - set(classes))
+    repeated = sorted({s for s in said if said.count(s) > 1})
+    parts = (
+        ([f"lacks {_listed(lacks)}, which the model predicts"] if lacks else [])
+        + ([f"names {_listed(extra)}, which the model does not predict"] if extra else [])
+        + ([f"repeats {_listed(repeated)}"] if repeated else [])
+    )
+    return f"{name} {'; '.join(parts)}" if parts else None
+
+
+def _listed(labels: list[str]) -> str:
+    return ", ".join(repr(label) for label in labels)
+
+
+_MISSING = (
+    f"{ARTIFACT_NAME} is missing beside {METADATA_NAME}; put the model's {ARTIFACT_NAME} back (rename or move it "
+    "back, or copy it from a copy of the model), or retrain: taikai train DATA.csv --out DIR"
+)
 
 
 def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata) -> str | None:
     """Return why *data* (the bytes of *artifact*) is not the artifact *meta* describes, or ``None``."""
-    expected = meta.artifact.sha256 if meta.artifact else None
+    if meta.artifact is None:
+        return (
+            f"{artifact.parent / METADATA_NAME}: records no sha256 of {ARTIFACT_NAME} (its 'artifact' entry is "
+            f"missing), so {ARTIFACT_NAME} cannot be verified"
+        )
     actual = hashlib.sha256(data).hexdigest()
-    if expected == actual:
+    if meta.artifact.sha256 == actual:
         return None
-    return f"{artifact}: sha256 {actual} does not match {expected} in {METADATA_NAME}"
+    return f"{artifact}: sha256 {actual} does not match {meta.artifact.sha256} in {METADATA_NAME}"
 
 
 def artifact_problems(model_dir: Path, meta: ModelMetadata) -> list[str]:
@@ -143,9 +229,9 @@ def artifact_problems(model_dir: Path, meta: ModelMetadata) -> list[str]:
 
     Empty when the artifact's sha256 matches *meta* and the installed libraries match those it was trained with.
     """
-    artifact = _model_dir(model_dir) / ARTIFACT_NAME
+    artifact = model_directory(model_dir) / ARTIFACT_NAME
     if not artifact.exists():
-        return [f"{artifact.name} is missing"]
+        return [_MISSING]
     mismatch = _hash_mismatch(artifact, artifact.read_bytes(), meta)
     return ([mismatch] if mismatch else []) + check_versions(meta.versions)
 

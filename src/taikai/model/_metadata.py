@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from taikai.errors import ModelError
-from taikai.model._fields import Fields
+from taikai.model._fields import Fields, shown
 from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
 from taikai.model._versions import dictionary_info, library_versions
@@ -162,6 +162,11 @@ class ModelMetadata:
         if not isinstance(values, dict) or "format" not in values:
             raise ModelError(f"{source}: not taikai model metadata of format {FORMAT_VERSION}; {RETRAIN_HINT}")
         version = values["format"]
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise ModelError(
+                f"{source}: 'format' is {shown(version)}, but must be a number without quotes, such as "
+                f"{FORMAT_VERSION}; correct it, restore metadata.json from a copy, or {RETRAIN_HINT}"
+            )
         if version in RETIRED_FORMATS:
             raise ModelError(f"{source}: a model of format {version} cannot be loaded: {RETIRED_FORMATS[version]}")
         if version not in READABLE_FORMATS:

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import InputError, check_path, wrong_type
+from taikai.errors import InputError, ModelNotFoundError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
-from taikai.model._artifact import default_model_dir, load_artifact
+from taikai.model._artifact import default_model_dir, load_artifact, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns
 from taikai.model._inputs import find_column, text_values
 from taikai.model._lemmas import features_and_lemmas
@@ -258,9 +258,12 @@ def load_model(path: str | Path | None = None) -> Model:
     """Load and verify a model directory (default: the shipped model)."""
     if path is not None:
         check_path("path", path)
-    model_dir = Path(path) if path is not None else default_model_dir()
-    if model_dir.is_file():
-        model_dir = model_dir.parent
+        if not str(path).strip():  # Path("") would be the current directory
+            raise ModelNotFoundError(
+                f"model path {str(path)!r} is empty: give the directory of a trained model, or leave it out "
+                "(None, no --model) for the shipped model"
+            )
+    model_dir = model_directory(path) if path is not None else default_model_dir()
     pipeline, meta = load_artifact(model_dir)
     return Model(pipeline, meta, model_dir)
 

@@ -48,6 +48,20 @@ class Columns:
 
 
 @dataclass(frozen=True)
+class Differences:
+    """Dropped rows whose labels differ from the row kept: in all, with other reasons, with another sentiment.
+
+    Reasons differ when their set or their first (primary, the one trained on) reason does; the same reasons in
+    another order after the first are the same labels. A row may differ in both, so ``rows`` may be less than
+    ``reasons + sentiment``.
+    """
+
+    rows: int = 0
+    reasons: int = 0
+    sentiment: int = 0
+
+
+@dataclass(frozen=True)
 class TrainingInputs:
     """The rows to train on and what became of every input row.
 
@@ -63,6 +77,10 @@ class TrainingInputs:
     """Added rows dropped as duplicates of a base row whose labels differ (the base labels were kept)."""
     disagreeing_repeats: int = 0
     """Added rows dropped as repeated by a later added row (a later file's, or later in the file) with other labels."""
+    differing_duplicates: Differences = Differences()
+    """What differs in the ``disagreeing_duplicates``: how many have other reasons, how many another sentiment."""
+    differing_repeats: Differences = Differences()
+    """What differs in the ``disagreeing_repeats``, counted the same way."""
 
 
 def _read(
@@ -170,23 +188,17 @@ def read_inputs(
                 DataWarning,
                 stacklevel=3,
             )
-    base_keys = dict(zip(text_keys(base[columns.text]), base["label_set"], strict=True))
+    base_keys = _labels_by_key(base.assign(_taikai_key=text_keys(base[columns.text])), columns.sentiment)
     frames = []
     for i, (table, _, _) in enumerate(tables):
         frame = table.frame.assign(_taikai_file=i, _taikai_key=text_keys(table.frame[columns.text]))
         frames.append(frame)
     added = pd.concat(frames, ignore_index=True)
     in_base = added["_taikai_key"].isin(base_keys)
-    disagreeing = sum(
-        base_keys[key] != labels
-        for key, labels in zip(added.loc[in_base, "_taikai_key"], added.loc[in_base, "label_set"], strict=True)
-    )
+    disagreeing = _differences(added[in_base], base_keys, columns.sentiment)
     repeated = added.duplicated("_taikai_key", keep="last") & ~in_base
-    kept_labels = added[~in_base].drop_duplicates("_taikai_key", keep="last").set_index("_taikai_key")["label_set"]
-    repeats = sum(
-        kept_labels[key] != labels
-        for key, labels in zip(added.loc[repeated, "_taikai_key"], added.loc[repeated, "label_set"], strict=True)
-    )
+    kept = _labels_by_key(added[~in_base].drop_duplicates("_taikai_key", keep="last"), columns.sentiment)
+    repeats = _differences(added[repeated], kept, columns.sentiment)
     dropped = in_base | repeated
     for i, (table, name, sha) in enumerate(tables):
         mine = added["_taikai_file"] == i
@@ -195,5 +207,32 @@ def read_inputs(
         files.append(
             InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)
         )
-    kept = added[~dropped].drop(columns=["_taikai_file", "_taikai_key"]).assign(**{WEIGHT: float(add_weight)})
-    return TrainingInputs(base, kept, tuple(files), tuple(skipped), int(disagreeing), int(repeats))
+    rows = added[~dropped].drop(columns=["_taikai_file", "_taikai_key"]).assign(**{WEIGHT: float(add_weight)})
+    return TrainingInputs(
+        base, rows, tuple(files), tuple(skipped), disagreeing.rows, repeats.rows, disagreeing, repeats
+    )
+
+
+_Labels: TypeAlias = "tuple[str, frozenset[str], str | None]"
+
+
+def _labels_by_key(frame: pd.DataFrame, sentiment: str | None) -> dict[str, _Labels]:
+    """Return the labels of every row of *frame* by its text key: primary reason, reason set and sentiment."""
+    return dict(zip(frame["_taikai_key"], _labels(frame, sentiment), strict=True))
+
+
+def _labels(frame: pd.DataFrame, sentiment: str | None) -> list[_Labels]:
+    sentiments = frame[sentiment].tolist() if sentiment else [None] * len(frame)
+    return [(labels[0], frozenset(labels), s) for labels, s in zip(frame["label_set"], sentiments, strict=True)]
+
+
+def _differences(dropped: pd.DataFrame, kept: dict[str, _Labels], sentiment: str | None) -> Differences:
+    """Count the *dropped* rows whose labels differ from those *kept* for their text key, and in what."""
+    rows = reasons = sentiments = 0
+    for key, (primary, label_set, feeling) in zip(dropped["_taikai_key"], _labels(dropped, sentiment), strict=True):
+        other_primary, other_set, other_feeling = kept[key]
+        reasons_differ = primary != other_primary or label_set != other_set
+        rows += reasons_differ or feeling != other_feeling
+        reasons += reasons_differ
+        sentiments += feeling != other_feeling
+    return Differences(rows, reasons, sentiments)

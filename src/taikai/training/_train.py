@@ -16,6 +16,7 @@ from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows, split_column
 from taikai.labels import label_list
 from taikai.model import (
+    DEFAULT_THRESHOLD,
     SEED,
     DriftStatistics,
     FeatureConfig,
@@ -30,6 +31,7 @@ from taikai.training._checks import (
     check_out_dir,
     check_split_options,
     held_out_problem,
+    look_alike_labels,
     one_label,
     unlearned_labels,
     weak_data_warnings,
@@ -117,6 +119,10 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
             "added_rows": len(inputs.added),
             "added_disagreeing_duplicates": inputs.disagreeing_duplicates,
             "added_disagreeing_repeats": inputs.disagreeing_repeats,
+            "added_disagreeing_in": {
+                name: {"reasons": d.reasons, "sentiment": d.sentiment}
+                for name, d in (("duplicates", inputs.differing_duplicates), ("repeats", inputs.differing_repeats))
+            },
         }
     return source
 
@@ -286,10 +292,20 @@ def train(
         pipeline = fit_frame(config, everything, sentiment_column, text_column)
         reasons, sentiments = pipeline_labels(pipeline)
         fitted = source | {"row_hashes": RowHashes.of(everything[text_column]).to_dict()}
-        meta = replace(meta, reasons=reasons, sentiments=sentiments, refit_on_all_rows=True, training_data=fitted)
+        # A reason only the test rows have gets the default threshold: the metadata has one for every reason.
+        tuned = {r: thresholds.get(r, DEFAULT_THRESHOLD) for r in reasons} if thresholds else {}
+        meta = replace(
+            meta,
+            reasons=reasons,
+            sentiments=sentiments,
+            reason_thresholds=tuned,
+            refit_on_all_rows=True,
+            training_data=fitted,
+        )
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
     lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column)
+    lost += look_alike_labels(everything, sentiment_column)
     if lost:  # said once the saved model's labels are known (--refit-all learns those of the test rows)
         meta = replace(meta, warnings=(*meta.warnings, *lost))
         model = Model(pipeline, meta)
