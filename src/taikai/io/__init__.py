@@ -35,13 +35,13 @@ if TYPE_CHECKING:
         LabelledTable,
         OnBadRows,
         check_labelled,
-        is_predictions,
         read_labelled,
         read_labelled_file,
         read_labelled_table,
         validate_labelled,
     )
     from taikai.io._paths import check_not_input, check_regular_file, same_path
+    from taikai.io._predictions_file import is_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
@@ -185,12 +185,12 @@ __getattr__: Any = lazy_modules(
             "LabelledTable",
             "OnBadRows",
             "check_labelled",
-            "is_predictions",
             "read_labelled",
             "read_labelled_file",
             "read_labelled_table",
             "validate_labelled",
         ),
+        "taikai.io._predictions_file": ("is_predictions",),
         "taikai.io._splits": ("SPLITS", "select_split", "split_column"),
         "taikai.io._paths": ("check_not_input", "check_regular_file", "same_path"),
         "taikai.io._records": ("BadLine", "Chunk", "Position", "Reader", "bad_line_error"),

@@ -18,6 +18,7 @@ from taikai.errors import InputError
 from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
+from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
 from taikai.labels import (
     REASON_IDS,
@@ -37,14 +38,8 @@ MAX_SHOWN = 20
 FREE_LABELS_HINT = "pass --free-labels (free_labels=True) to use labels of your own"
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels."""
-MODEL_COLUMNS = ("reason", "reasons", "sentiment")
-"""The columns of a predictions file (``taikai batch``, ``predict``) that hold the model's labels, not a person's."""
 LABELS_SHEET = "labels"
 """The sheet of a workbook that labelled files are read from when it has one (a ``taikai suggest`` sheet's)."""
-PREDICTIONS_HINT = (
-    "pass a labelled file instead: the filled taikai suggest sheet, or a file whose reasons and sentiment a person "
-    "gave (taikai batch --prefix pred_ keeps a labelled file's own columns apart from the predictions)"
-)
 
 
 class OnBadRows(str, Enum):
@@ -72,30 +67,12 @@ class LabelledTable:
     bad: tuple[BadRow, ...]
 
 
-def is_predictions(columns: Sequence[str]) -> bool:
-    """Whether *columns* (unprefixed) are those of a ``taikai batch`` output: a status and ``p_reason_*`` columns."""
-    return "status" in columns and any(c.startswith("p_reason_") for c in columns)
-
-
 def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
     """Return *df* with its column names stripped of surrounding blanks (``reasons `` typed in Excel)."""
     names = [c.strip() if isinstance(c, str) else c for c in df.columns]
     if names == list(df.columns) or len(set(map(str, names))) < len(names):
         return df
     return df.set_axis(names, axis=1)
-
-
-def _refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[str | None]) -> None:
-    """Refuse a predictions file read as labelled data: its reasons and sentiment are the model's."""
-    names = list(map(str, df.columns))
-    model_file = is_predictions(names) or {"status", "reason_proba"} <= set(names)  # batch's, or predict's JSONL
-    used = [c for c in label_columns if c in MODEL_COLUMNS]
-    if model_file and used:
-        raise InputError(
-            f"{source}: this is a predictions file (it has the model's status and p_reason_* columns, as taikai batch "
-            f"and predict write): its {' and '.join(used)} column(s) are the model's labels, not gold labels; "
-            + PREDICTIONS_HINT
-        )
 
 
 def _column_options(columns: dict[str, str | None], missing: Sequence[str]) -> str:
@@ -156,7 +133,7 @@ def check_labelled(
     """
     on_bad_rows = OnBadRows(on_bad_rows)
     df = _strip_headers(df)
-    _refuse_predictions(df, source, (reasons_column, sentiment_column))
+    refuse_predictions(df, source, (reasons_column, sentiment_column))
     needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
     missing = [c for c in needed if c not in df.columns]
     if missing:

@@ -1,0 +1,36 @@
+"""Tell a predictions file (``taikai batch``, ``predict``) from a labelled one; refuse it as gold labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from taikai.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MODEL_COLUMNS = ("reason", "reasons", "sentiment")
+"""The columns of a predictions file (``taikai batch``, ``predict``) that hold the model's labels, not a person's."""
+PREDICTIONS_HINT = (
+    "pass a labelled file instead: the filled taikai suggest sheet, or a file whose reasons and sentiment a person "
+    "gave (taikai batch --prefix pred_ keeps a labelled file's own columns apart from the predictions)"
+)
+
+
+def is_predictions(columns: Sequence[str]) -> bool:
+    """Whether *columns* (unprefixed) are those of a ``taikai batch`` output: a status and ``p_reason_*`` columns."""
+    return "status" in columns and any(c.startswith("p_reason_") for c in columns)
+
+
+def refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[str | None]) -> None:
+    """Refuse a predictions file read as labelled data: its reasons and sentiment are the model's."""
+    names = list(map(str, df.columns))
+    model_file = is_predictions(names) or {"status", "reason_proba"} <= set(names)  # batch's, or predict's JSONL
+    used = [c for c in label_columns if c in MODEL_COLUMNS]
+    if model_file and used:
+        raise InputError(
+            f"{source}: this is a predictions file (it has the model's status and p_reason_* columns, as taikai batch "
+            f"and predict write): its {' and '.join(used)} column(s) are the model's labels, not gold labels; "
+            + PREDICTIONS_HINT
+        )

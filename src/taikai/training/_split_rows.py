@@ -1,0 +1,86 @@
+"""Split the labelled rows into training and test rows, refusing, with what to do, a split no model can train on."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING
+
+from taikai.errors import DataWarning, InputError
+from taikai.io import list_rows, split_column
+from taikai.labels import label_list
+from taikai.training._checks import held_out_problem, one_label
+from taikai.training._cv import split_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from taikai.training._inputs import TrainingInputs
+
+TEST_SIZE = 0.2
+"""The held-out share by default (``--test-size``); any other is said to be ignored when DATA has a split column."""
+
+
+def split_rows(
+    inputs: TrainingInputs, test_size: float, seed: int, sentiment_column: str | None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return the training rows of DATA, its test rows, and the rows to fit on (the training rows and the added
+    ones); raise :class:`InputError`, saying how many rows were usable and what to do, when one label would be
+    left alone or the split cannot be made."""
+    import pandas as pd
+
+    df = inputs.base
+    if test_size != TEST_SIZE and split_column(df) is not None:
+        warnings.warn(
+            f"--test-size {test_size:g} (test_size={test_size:g}) is ignored: {inputs.files[0].file} has a split "
+            "column, which decides the train and test rows; drop or rename that column to hold out a share instead",
+            DataWarning,
+            stacklevel=3,  # the caller of train()
+        )
+    everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
+    single = one_label(everything, sentiment_column)  # then no split would help
+    problem = (single[1], _what_to_do(inputs, None, single[0])) if single else held_out_problem(df, test_size)
+    if problem:
+        raise InputError(f"{problem[0]}\n{_usable_rows(inputs)}\n{problem[1]}")
+    try:
+        train_df, test_df = split_frame(df, test_size, seed)
+    except ValueError as exc:
+        raise InputError(
+            f"cannot split {len(df):,} rows into train and test ({exc})\n{_usable_rows(inputs)}\n"
+            f"{_what_to_do(inputs, test_size, by_split=split_column(df) is not None)}"
+        ) from exc
+    fit_df = pd.concat([train_df, inputs.added], ignore_index=True) if len(inputs.added) else train_df
+    for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
+        if column and fit_df[column].nunique() < 2:
+            found = label_list(map(str, fit_df[column].unique()))
+            held = "" if not len(test_df) else f"; {len(test_df):,} held out for the test ({_test_rows(df, test_size)})"
+            raise InputError(
+                f"training needs at least two different {name} in the training rows, and its {len(fit_df):,} "
+                f"training row(s) have {'only ' + found if found else 'none'}{held}\n{_usable_rows(inputs)}\n"
+                f"{_what_to_do(inputs, test_size if len(test_df) else None, name, split_column(df) is not None)}"
+            )
+    return train_df, test_df, fit_df
+
+
+def _usable_rows(inputs: TrainingInputs) -> str:
+    """Say how many rows were read, usable and skipped, listing the first skipped ones at their file line."""
+    read = sum(f.rows for f in inputs.files)
+    usable = len(inputs.base) + len(inputs.added)
+    head = f"rows: {read:,} read, {usable:,} usable, {len(inputs.skipped):,} skipped" + (":" if inputs.skipped else "")
+    return "\n".join(list_rows(head, inputs.skipped, " (--on-bad-rows error lists every one)"))
+
+
+def _test_rows(df: pd.DataFrame, test_size: float) -> str:
+    return "the split column" if split_column(df) is not None else f"--test-size {test_size:g}"
+
+
+def _what_to_do(inputs: TrainingInputs, test_size: float | None, labels: str = "", by_split: bool = False) -> str:
+    """Say how to get enough training rows: more rows (of two *labels*), the skipped rows fixed, and none held
+    out for the test (*test_size* rows, or those the split column marks, *by_split*)."""
+    ways = [f"give more labelled rows (of at least two different {labels})" if labels else "give more labelled rows"]
+    if inputs.skipped:
+        ways.append("fix the skipped rows")
+    if test_size and by_split:
+        ways.append("mark more rows train in the split column")
+    elif test_size:
+        ways.append("train on every usable row with --test-size 0 (test_size=0)")
+    return "what to do: " + ", or ".join(ways)
