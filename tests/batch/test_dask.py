@@ -642,3 +642,15 @@ def test_a_bad_line_s_text_is_masked_in_the_error_with_mask_pii(
     line = 3 if name.endswith(".csv") else 2
     assert f"{tmp_path / 'in' / name}:{line}: malformed record" in message, message
     assert shown in message and hidden not in message, message
+
+
+def test_no_row_classified_warns_as_the_local_engine_does(client, dump, tiny_model_dir, tmp_path):
+    """Regression: --text-column naming the ids classified no row and said nothing of it."""
+    args = ["--engine", "dask", "--scheduler", client.scheduler.address, "--text-column", "id", "-m", tiny_model_dir]
+    result = CliRunner().invoke(cli, ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "out"), *args, "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"taikai: warning: {dump / 'all.csv'}: no row could be classified: column 'id' (--text-column) holds no "
+        "Japanese text in any of its 120 rows (error 120); the columns are ['id', 'platform', 'text']: if the reviews "
+        "are in another one, run again with --text-column naming it"
+    ]
