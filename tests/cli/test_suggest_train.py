@@ -136,7 +136,8 @@ def test_xlsx_sheet_is_made_for_a_person_in_excel(run, tmp_path, predictions):
     assert wb.sheetnames == ["labels", "definitions", "how_to"]
     ws = wb["labels"]
     header = [c.value for c in ws[1]]
-    assert header[:2] == ["row", "text"]  # "text", as train --add reads it, whatever the predictions call it
+    # batch's --id-column (its summary says), and "text", as train --add reads it, whatever the predictions call it
+    assert header[:2] == ["review_id", "text"]
     assert header[-4:] == ["reasons", "sentiment", "more_reasons", "note"]
     assert {"model_reason", "p_model_reason", "model_sentiment", "p_model_sentiment"} <= set(header)
     assert ws.freeze_panes == "C2"
