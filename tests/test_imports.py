@@ -6,13 +6,16 @@ Checked in a fresh interpreter through ``sys.modules``: what a command imports i
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from taikai.cli import cli
 
+ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("sklearn", "pandas", "pyarrow", "scipy", "matplotlib", "dask", "distributed", "fugashi")
 
 
@@ -136,3 +139,79 @@ def test_result_types_users_receive_are_public(name, module, returned_by):
 
     assert name in taikai.__all__, returned_by
     assert getattr(taikai, name) is getattr(importlib.import_module(module), name)
+
+
+DOCUMENTED = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "notebooks").glob("*.ipynb"))]
+NOT_NAMES = {"taikai.vectorize", "taikai.pipeline"}  # docs/architecture.md: what retired pickles refer to
+FILE_SUFFIXES = (".csv", ".json", ".html", ".md", ".toml", ".py", ".txt", ".yaml", ".joblib")
+SUBPACKAGES = sorted(p.name for p in (ROOT / "src" / "taikai").iterdir() if (p / "__init__.py").is_file())
+SUBPACKAGES += sorted(p.stem for p in (ROOT / "src" / "taikai").glob("[!_]*.py"))  # taikai.dask, errors, labels
+
+
+def documented_spellings() -> dict[str, list[str]]:
+    """Return the dotted names ``taikai.x.y`` the README, docs/ and the notebooks cite, by subpackage (``x``);
+    the package's own names (``taikai.load_model``) under ``""``."""
+    found: dict[str, set[str]] = {}
+    for path in DOCUMENTED:
+        for match in re.finditer(r"\btaikai(?:\.[A-Za-z_]\w*)+", path.read_text(encoding="utf-8")):
+            dotted = match.group()
+            if dotted in NOT_NAMES or dotted.endswith(FILE_SUFFIXES):
+                continue
+            first = dotted.split(".")[1]
+            found.setdefault(first if first in SUBPACKAGES else "", set()).add(dotted)
+    return {first: sorted(names) for first, names in sorted(found.items())}
+
+
+SPELLINGS = documented_spellings()
+
+
+def test_the_documented_spellings_are_found():
+    """The table below is read from the docs: it holds the README's own examples (or the regex broke)."""
+    assert {"taikai.analysis.write_report", "taikai.analysis.rules_section"} <= set(SPELLINGS["analysis"])
+    assert "taikai.io.read_predictions" in SPELLINGS["io"]
+    assert "taikai.batch.dask" in SPELLINGS["batch"]
+    assert "taikai.load_model" in SPELLINGS[""]
+    assert set(SPELLINGS) - {""} <= set(SUBPACKAGES)
+
+
+def test_taikai_lists_every_subpackage():
+    import taikai
+
+    assert set(SUBPACKAGES) == taikai._SUBPACKAGES
+    assert set(SUBPACKAGES) <= set(dir(taikai))
+
+
+@pytest.mark.parametrize(
+    ("package", "submodule"), [("taikai", name) for name in SUBPACKAGES] + [("taikai.batch", "dask")]
+)
+def test_a_subpackage_is_an_attribute_of_its_package_without_an_import(package, submodule):
+    """Regression: ``taikai.analysis`` was an attribute of taikai only once something had imported it. Asked of
+    the package's ``__getattr__``, which answers whether or not another module imported it already."""
+    module = importlib.import_module(package)
+    assert module.__getattr__(submodule) is importlib.import_module(f"{package}.{submodule}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("first", sorted(SPELLINGS))
+def test_every_documented_spelling_works_after_import_taikai(first):
+    """Regression: the README's ``taikai.analysis.write_report(...)`` failed after a bare ``import taikai``. The
+    names are read in a fresh interpreter, one per subpackage (one that imports another would hide the bug); a
+    module path with a private part (``taikai.model._metadata``) is not typed after ``import taikai``, so it is
+    only imported."""
+    code = f"""
+import pkgutil, taikai
+failed = []
+for dotted in {SPELLINGS[first]!r}:
+    try:
+        if any(part.startswith("_") for part in dotted.split(".")[1:]):
+            pkgutil.resolve_name(dotted)
+        else:
+            value = taikai
+            for part in dotted.split(".")[1:]:
+                value = getattr(value, part)
+    except (AttributeError, ImportError) as error:
+        failed.append(f"{{dotted}}: {{error}}")
+print("\\n".join(failed))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""

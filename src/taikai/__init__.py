@@ -6,7 +6,8 @@
 'fees'
 
 The names below are the public API. They are imported on first use, so that ``import taikai`` (and the command
-line's ``--help``) does not load scikit-learn or pandas.
+line's ``--help``) does not load scikit-learn or pandas; so are the subpackages, so that
+``taikai.analysis.write_report`` works after a bare ``import taikai``.
 """
 
 from __future__ import annotations
@@ -88,6 +89,27 @@ _EXPORTS = {
     "train": "taikai.training",
 }
 
+# The subpackages, imported when first read as attributes of taikai (``taikai.io.read_predictions``).
+_SUBPACKAGES = frozenset(
+    {
+        "analysis",
+        "batch",
+        "cli",
+        "dask",
+        "drift",
+        "errors",
+        "evaluation",
+        "io",
+        "labels",
+        "model",
+        "privacy",
+        "rules",
+        "suggestion",
+        "text",
+        "training",
+    }
+)
+
 __all__ = [
     "REASONS",
     "REASON_IDS",
@@ -139,6 +161,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"taikai.{name}")  # the import also sets it on this module
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'taikai' has no attribute {name!r}")
@@ -148,4 +172,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+    return sorted({*globals(), *__all__, *_SUBPACKAGES})

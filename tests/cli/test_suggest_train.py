@@ -136,7 +136,8 @@ def test_xlsx_sheet_is_made_for_a_person_in_excel(run, tmp_path, predictions):
     assert wb.sheetnames == ["labels", "definitions", "how_to"]
     ws = wb["labels"]
     header = [c.value for c in ws[1]]
-    assert header[:2] == ["row", "text"]  # "text", as train --add reads it, whatever the predictions call it
+    # batch's --id-column (its summary says), and "text", as train --add reads it, whatever the predictions call it
+    assert header[:2] == ["review_id", "text"]
     assert header[-4:] == ["reasons", "sentiment", "more_reasons", "note"]
     assert {"model_reason", "p_model_reason", "model_sentiment", "p_model_sentiment"} <= set(header)
     assert ws.freeze_panes == "C2"
@@ -324,22 +325,40 @@ def test_train_add_refuses_a_predictions_file(run, tmp_path, tiny_csv, predictio
     assert "the filled taikai suggest sheet" in result.stderr
 
 
-def test_train_add_notes_added_files_that_disagree_and_warns_of_a_sheet_without_labels(run, tmp_path, tiny_csv):
-    """Regressions: added-vs-added disagreements were dropped silently; an unlabelled sheet added nothing silently."""
-    first, second, empty = tmp_path / "first.csv", tmp_path / "second.csv", tmp_path / "empty.csv"
+def test_train_add_notes_added_files_that_disagree(run, tmp_path, tiny_csv):
+    """Regression: added-vs-added disagreements were dropped silently."""
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     first.write_text("text,reasons,sentiment\n生成AIに負けた,rejection,negative\n新しい話,other,neutral\n", "utf-8")
     second.write_text("text,reasons,sentiment\n生成AIに負けた,other,negative\n", encoding="utf-8")
-    empty.write_text("text,reasons,sentiment\n別の話,,\n", encoding="utf-8")
     args = ["--out", tmp_path / "m", "--folds", "0", "--test-size", "0"]
-    result = run("train", tiny_csv, "--add", first, "--add", second, "--add", empty, *args)
+    result = run("train", tiny_csv, "--add", first, "--add", second, *args)
     assert result.exit_code == 0, result.output
     assert f"added: {first}  (2 rows, 1 used, 1 duplicates, weight 1)" in result.output
     assert "note:  1 dropped duplicate(s) among the --add files carry labels that differ from the row kept" in (
         result.output
     )
-    assert f"taikai: warning: {empty}: added no labelled row (1 row(s): 1 without any label, 0 unusable)" in (
-        result.stderr
+
+
+@pytest.mark.parametrize("sheet", ["suggested", "csv"])
+def test_train_add_refuses_a_sheet_without_labels_before_training(run, tmp_path, tiny_csv, predictions, sheet):
+    """Regression: an unfilled sheet gave a warning, then trained (80 s on the real data) and wrote a model, exit 0."""
+    first, empty = tmp_path / "first.csv", tmp_path / "empty.csv"
+    first.write_text("text,reasons,sentiment\n生成AIに負けた,rejection,negative\n", "utf-8")
+    if sheet == "suggested":
+        empty = tmp_path / "to_label.xlsx"
+        assert run("suggest", predictions, "-o", empty, "--n", "5").exit_code == 0
+    else:
+        empty.write_text("text,reasons,sentiment\n別の話,,\n", encoding="utf-8")
+    rows = 5 if sheet == "suggested" else 1
+    args = ["--out", tmp_path / "m", "--folds", "0", "--test-size", "0"]
+    result = run("train", tiny_csv, "--add", first, "--add", empty, *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"taikai: error: {empty}: adds no labelled row ({rows} row(s): {rows} without any label, 0 unusable); fill "
+        "in reasons and sentiment, save the sheet and run again (check that this is the file you labelled), or "
+        "leave it out of --add\n"
     )
+    assert not (tmp_path / "m").exists()
 
 
 def test_suggest_refuses_a_filled_sheet_and_replaces_it_with_force(run, tmp_path, predictions):

@@ -46,17 +46,25 @@ def test_added_files_that_repeat_a_text_with_other_labels_are_counted(second_rea
     assert inputs.disagreeing_repeats == repeats and inputs.added["reasons"].tolist() == [second_reasons]
 
 
-def test_an_added_file_without_any_label_is_warned_about(tmp_path):
-    """Regression: a sheet saved before any label was filled in trained a model without a word."""
-    from taikai import DataWarning
-
+@pytest.mark.parametrize(
+    ("rows", "counts"),
+    [
+        ([["生成AIに負けた", "", ""], ["新しい話", "", ""]], "2 row(s): 2 without any label, 0 unusable"),
+        ([["生成AIに負けた", "", ""], ["", "fees", "negative"]], "2 row(s): 1 without any label, 1 unusable"),
+        ([], "0 row(s): 0 without any label, 0 unusable"),
+    ],
+)
+def test_an_added_file_without_any_labelled_row_is_refused(tmp_path, rows, counts):
+    """Regressions: a sheet saved before any label was filled in trained a model without a word; then with a
+    warning, after which training still ran for minutes and wrote a model no different from one without --add."""
     path = tmp_path / "sheet.csv"
-    labelled([["生成AIに負けた", "", ""], ["新しい話", "", ""]]).to_csv(path, index=False)
-    with pytest.warns(
-        DataWarning, match=r"sheet\.csv: added no labelled row \(2 row\(s\): 2 without any label, 0 unusable\)"
-    ):
-        inputs = read_inputs(BASE, [path], columns=Columns())
-    assert len(inputs.added) == 0
+    (labelled(rows) if rows else labelled([["x", "fees", "negative"]]).iloc[:0]).to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        read_inputs(BASE, [path], columns=Columns(), on_bad_rows="skip")
+    assert str(caught.value) == (
+        f"{path}: adds no labelled row ({counts}); fill in reasons and sentiment, save the sheet and run again "
+        "(check that this is the file you labelled), or leave it out of --add"
+    )
 
 
 @pytest.mark.parametrize(

@@ -48,4 +48,5 @@ __getattr__: Any = lazy_modules(
         "taikai.batch._local": ("Interrupted", "classify_file", "run_local"),
         "taikai.batch._outputs": ("output_types",),
     },
+    submodules=("dask",),  # taikai.batch.dask after a bare import taikai (it needs the dask extra)
 )

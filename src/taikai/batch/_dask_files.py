@@ -264,7 +264,8 @@ def run_dask(
 
             show_progress(futures)
         counts: list[ChunkResult] = client.gather(futures)
-        summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii)
+        summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)
+        summary.text_column, summary.id_column = options.text_column, id_column
         if ruleset is not None:
             summary.start_rules(ruleset.source, [r.name for r in ruleset.rules])
         for c in counts:
@@ -298,4 +299,5 @@ def run_dask(
             client.close()
             own.close()
     summary.seconds = time.monotonic() - started
+    summary.warn_unclassified()
     return summary

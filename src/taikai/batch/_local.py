@@ -150,6 +150,7 @@ def run_local(
     bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii = options.mask_pii
+    summary.text_column, summary.id_column, summary.input_columns = options.text_column, options.id_column, columns
     masker = default_masker() if options.mask_pii else None
     added = output_types(model, rules_mode, options.prefix)
     all_columns = (*columns, *added)
@@ -273,4 +274,5 @@ def run_local(
         bar.close()
     summary.seconds = time.monotonic() - started
     tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix, "model": model_stamp(model)})
+    summary.warn_unclassified()
     return summary

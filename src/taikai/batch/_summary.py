@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
+from taikai.errors import DataWarning
 from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
@@ -50,6 +52,11 @@ class BatchSummary:
     """Output rows holding such a cell."""
     cut_row_numbers: list[int] = field(default_factory=list)
     """The first such output rows (1 = the first row under the header)."""
+    text_column: str | None = None
+    """The column classified (``--text-column``); written to the JSON summary, where the report finds it."""
+    id_column: str | None = None
+    input_columns: list[str] = field(default_factory=list)
+    """The input's columns, named when no row could be classified (the text column may be the wrong one)."""
 
     @property
     def rows_per_second(self) -> float:
@@ -60,6 +67,29 @@ class BatchSummary:
     def not_ok(self) -> int:
         """Rows whose status is not ``ok`` (``empty`` or ``error``)."""
         return sum(n for s, n in self.statuses.items() if s != Status.OK.value)
+
+    @property
+    def classified(self) -> int:
+        """Rows whose status is ``ok``."""
+        return self.statuses.get(Status.OK.value, 0)
+
+    def unclassified_warning(self) -> str | None:
+        """Return a warning when there were rows but none could be classified (the text column holds no Japanese
+        text: ids, numbers, another language, nothing), naming the column and the input's columns; else ``None``."""
+        if not self.rows or self.classified:
+            return None
+        counted = ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items()))
+        return (
+            f"{self.input}: no row could be classified: column {self.text_column!r} (--text-column) holds no Japanese "
+            f"text in any of its {self.rows:,} rows ({counted}); the columns are {self.input_columns}: if the reviews "
+            "are in another one, run again with --text-column naming it"
+        )
+
+    def warn_unclassified(self) -> None:
+        """Warn (:class:`DataWarning`) when no row could be classified (see :meth:`unclassified_warning`)."""
+        message = self.unclassified_warning()
+        if message is not None:
+            warnings.warn(message, DataWarning, stacklevel=3)
 
     @property
     def records(self) -> int:
@@ -142,13 +172,16 @@ class BatchSummary:
             "cut_cells": self.cut_cells,
             "cut_rows": self.cut_rows,
             "cut_row_numbers": self.cut_row_numbers,
+            "text_column": self.text_column,
+            "id_column": self.id_column,
             "rows_per_second": self.rows_per_second,
             "not_ok": self.not_ok,
         }
 
     def __str__(self) -> str:
         rate = f"{self.rows_per_second:,.0f} rows/s"
-        lines = [f"{self.rows:,} rows classified into {self.output} in {self.seconds:.1f} s ({rate})"]
+        done = f"0 of {self.rows:,}" if self.rows and not self.classified else f"{self.rows:,}"
+        lines = [f"{done} rows classified into {self.output} in {self.seconds:.1f} s ({rate})"]
         if self.resumed_rows:
             lines[0] += f"; {self.resumed_rows:,} of them before the resume"
         order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}

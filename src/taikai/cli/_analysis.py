@@ -16,6 +16,7 @@ from taikai.cli._common import (
     model_inputs,
     model_option,
     prefix_option,
+    text_column_option,
     writing_results,
 )
 from taikai.errors import TaikaiError
@@ -117,7 +118,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
 @click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")
 @click.option("--by", default=None, help="Column to break the reasons down by, e.g. platform.")
-@click.option("--text-column", default="text", show_default=True)
+@text_column_option
 @click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
 @click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
 @click.option(
@@ -137,7 +138,7 @@ def report(
     output: Path,
     date_column: str | None,
     by: str | None,
-    text_column: str,
+    text_column: str | None,
     freq: str,
     encoding: str | None,
     lang: str,

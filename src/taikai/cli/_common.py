@@ -214,6 +214,13 @@ encoding_errors_option = click.option(
     "and go on; such rows keep their place, are named in a warning (batch: in their message column) and counted.",
 )
 
+text_column_option = click.option(
+    "--text-column",
+    default=None,
+    help="Column holding the review text. Default: the one taikai batch classified, as the batch summary beside "
+    "the file recorded; else text.",
+)
+
 prefix_option = click.option(
     "--prefix",
     default=None,

@@ -15,6 +15,7 @@ from taikai.cli._common import (
     model_inputs,
     model_option,
     prefix_option,
+    text_column_option,
 )
 
 NOT_JUDGED_EXIT = 3
@@ -30,11 +31,11 @@ NOT_JUDGED_EXIT = 3
     default=None,
     help="Compare with this dump or predictions file instead of the model's training statistics.",
 )
-@click.option("--text-column", default="text", show_default=True, help="Column of the review texts.")
+@text_column_option
 @click.option(
     "--reference-text-column",
     default=None,
-    help="Column of the review texts in --reference FILE (default: --text-column).",
+    help="Column of the review texts in --reference FILE (default: --text-column if given, else as for DUMP).",
 )
 @click.option("--date-column", default=None, help="Column of dates: also judge each month (or week).")
 @click.option(
@@ -66,7 +67,7 @@ def drift(
     dump: Path,
     model_path: Path | None,
     reference: Path | None,
-    text_column: str,
+    text_column: str | None,
     reference_text_column: str | None,
     date_column: str | None,
     freq: str,

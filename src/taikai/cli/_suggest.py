@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import check_output, encoding_errors_option, mask_pii_option, prefix_option
+from taikai.cli._common import (
+    check_output,
+    encoding_errors_option,
+    mask_pii_option,
+    prefix_option,
+    text_column_option,
+)
 
 STRATEGIES = ("margin", "entropy", "random")
 """The values of :class:`taikai.suggestion.Strategy` (listed here so that ``--help`` imports no library)."""
@@ -31,8 +37,13 @@ STRATEGIES = ("margin", "entropy", "random")
     "probabilities (both spread over the predicted reasons); random: a uniform sample.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same rows.")
-@click.option("--text-column", default="text", show_default=True, help="Column holding the review text.")
-@click.option("--id-column", default=None, help="Column naming each row (default: a 'row' column, 1-based).")
+@text_column_option
+@click.option(
+    "--id-column",
+    default=None,
+    help="Column naming each row. Default: taikai batch's --id-column, as the batch summary beside the file "
+    "recorded; else a 'row' column, 1-based.",
+)
 @click.option("--encoding", default=None, help="PREDICTIONS encoding (default: detect UTF-8 or CP932).")
 @encoding_errors_option
 @click.option(
@@ -50,7 +61,7 @@ def suggest(
     n: int,
     strategy: str,
     seed: int,
-    text_column: str,
+    text_column: str | None,
     id_column: str | None,
     encoding: str | None,
     encoding_errors: str,

@@ -28,7 +28,7 @@ def _statistics(
     model: Model,
     read_options: ReadOptions,
     *,
-    text_column: str,
+    text_column: str | None,
     date_column: str | None = None,
     freq: str = "M",
     progress: Callable[[int], None] | None = None,
@@ -65,7 +65,7 @@ def check_drift(
     dump: str | Path | pd.DataFrame,
     model: Model | str | Path | None = None,
     reference: str | Path | pd.DataFrame | None = None,
-    text_column: str = "text",
+    text_column: str | None = None,
     date_column: str | None = None,
     freq: str = "M",
     encoding: str | None = None,
@@ -83,9 +83,11 @@ def check_drift(
     predictions written by ``taikai batch`` with the same model (their status and probability columns are used).
     With *date_column*, each period (``freq`` ``M`` months or ``W`` weeks) is judged too. Predictions written with
     a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several sets in *dump* (the
-    reference's are found on their own). The reference's texts are in *reference_text_column* (default:
-    *text_column*). ``mask_pii=True`` masks personal data in the texts of *dump* and *reference* before they are
-    classified or counted (:func:`taikai.mask_pii`): the new words shown hold none.
+    reference's are found on their own). The texts are in *text_column* (default: the one ``taikai batch``
+    classified, as the batch summary beside a predictions file recorded; else ``text``); the reference's are in
+    *reference_text_column* (default: *text_column*, else found as the dump's are). ``mask_pii=True`` masks
+    personal data in the texts of *dump* and *reference* before they are classified or counted
+    (:func:`taikai.mask_pii`): the new words shown hold none.
     """
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")

@@ -19,6 +19,7 @@ from taikai.io import (
     no_dates_error,
     parse_dates,
     read_summary,
+    text_column_of,
     warn_decoding,
 )
 from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probabilities, unprefixed
@@ -110,7 +111,7 @@ def file_statistics(
     path: Path,
     model: Model,
     *,
-    text_column: str = "text",
+    text_column: str | None = None,
     date_column: str | None = None,
     freq: str = "M",
     read_options: ReadOptions | None = None,
@@ -129,13 +130,15 @@ def file_statistics(
     sets; default: the one the batch summary beside *path* recorded, or the only one). Predictions whose batch
     summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
     was named with ``--model``; else it is the default model). *text_option* is the option an error about a
-    missing *text_column* names (``--reference-text-column`` for a reference file). *mask_pii* masks personal
+    missing *text_column* names (``--reference-text-column`` for a reference file); *text_column* defaults to the
+    one batch classified, as its summary recorded, else ``text``. *mask_pii* masks personal
     data in the texts before they are counted (:func:`taikai.mask_pii`), and in a malformed record's error.
     """
     path = Path(path)
     reader = (read_options or ReadOptions()).open(path)
     run = read_summary(path)
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
+    text_column, text_option = text_column_of(run, text_column, text_option)
     notes: list[Any] = []
 
     def chunks() -> Iterator[list[list[Any]]]:
@@ -161,7 +164,7 @@ def file_statistics(
 def frame_statistics(
     frame: pd.DataFrame,
     model: Model,
-    text_column: str = "text",
+    text_column: str | None = None,
     date_column: str | None = None,
     freq: str = "M",
     source: str = "<frame>",
@@ -175,7 +178,8 @@ def frame_statistics(
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
         for start in range(0, len(frame), CHUNK_ROWS)
     )
-    return count_chunks(source, columns, data, model, text_column, date_column, freq, text_option, mask_pii)
+    text = text_column or "text"
+    return count_chunks(source, columns, data, model, text, date_column, freq, text_option, mask_pii)
 
 
 def count_chunks(

@@ -1,9 +1,10 @@
 """The small JSON summary ``taikai batch`` writes beside its output, for the report to read back.
 
 ``OUTPUT_STEM.summary.json`` holds the run's counts (rows, statuses, bad and blank lines set aside, the side file
-of bad lines), the ``--prefix`` of the predicted columns, and a stamp of the model that made the predictions
-(directory name, artifact sha256, creation time, its test-split metrics), so that a report of the output can say
-what was set aside and which model spoke.
+of bad lines), the ``--prefix`` of the predicted columns, the ``--text-column`` and ``--id-column``, and a stamp of
+the model that made the predictions (directory name, artifact sha256, creation time, its test-split metrics), so
+that a report of the output can say what was set aside and which model spoke, and the commands that read the
+output find its text column without being told again.
 """
 
 from __future__ import annotations
@@ -57,6 +58,26 @@ class RunSummary:
     model: ModelStamp | None
     prefix: str | None = None
     """The ``--prefix`` of the predicted columns (``None``: a summary written before batch recorded it)."""
+    text_column: str | None = None
+    """The ``--text-column`` batch classified (``None``: a summary written before batch recorded it)."""
+    id_column: str | None = None
+    """The ``--id-column`` batch was given (``None``: none, or a summary written before batch recorded it)."""
+
+
+def text_column_of(run: RunSummary | None, given: str | None, option: str = "--text-column") -> tuple[str, str]:
+    """Return the text column of a predictions file: *given* (the *option*), else the one batch classified as its
+    summary *run* says, else ``"text"``; and how it was named, for an error about a missing column."""
+    if given is None and run is not None and run.text_column is not None:
+        return run.text_column, f"{option}; its default came from {Path(run.path).name}"
+    return given or "text", option
+
+
+def id_column_of(run: RunSummary | None, given: str | None) -> tuple[str | None, str]:
+    """Return the id column of a predictions file: *given* (``--id-column``), else the one batch was given as its
+    summary *run* says, else ``None``; and how it was named, for an error about a missing column."""
+    if given is None and run is not None and run.id_column is not None:
+        return run.id_column, f"--id-column; its default came from {Path(run.path).name}"
+    return given, "--id-column"
 
 
 def write_summary(output: Path, values: dict[str, Any]) -> Path:
@@ -96,6 +117,8 @@ def read_summary(predictions: Path) -> RunSummary | None:
             bad_lines_file=values.get("bad_lines_file"),
             model=model,
             prefix=None if values.get("prefix") is None else str(values["prefix"]),
+            text_column=None if values.get("text_column") is None else str(values["text_column"]),
+            id_column=None if values.get("id_column") is None else str(values["id_column"]),
         )
     except KeyError as exc:
         raise InputError(f"{path}: not a taikai batch summary (it lacks {exc.args[0]!r}); delete or rename it") from exc

@@ -18,6 +18,8 @@ from taikai.text import Status
 if TYPE_CHECKING:
     import pandas as pd
 
+    from taikai.io import RunSummary
+
 SHEET_TEXT = "text"
 """The sheet's text column, whatever the predictions call it: the name ``taikai train --add`` reads by default."""
 ROW_COLUMN = "row"
@@ -83,9 +85,10 @@ def _frame(
     encoding_errors: str,
     prefix: str | None,
     mask_pii: bool = False,
-) -> tuple[pd.DataFrame, str, list[str]]:
-    """Return the predictions with their predicted columns under their plain names, where they come from, and the
-    columns as the file or frame names them (before the renaming, for messages)."""
+) -> tuple[pd.DataFrame, str, list[str], RunSummary | None]:
+    """Return the predictions with their predicted columns under their plain names, where they come from, the
+    columns as the file or frame names them (before the renaming, for messages), and the batch summary beside the
+    file."""
     from taikai.model import predictions_frame
 
     if isinstance(predictions, (str, Path)):
@@ -95,8 +98,9 @@ def _frame(
         run = read_summary(path)
         frame = read_predictions(path, encoding, encoding_errors, mask_pii)
         renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None)
-        return renamed, str(path), list(map(str, frame.columns))
-    return predictions_frame(predictions, "<frame>", prefix), "<frame>", list(map(str, predictions.columns))
+        return renamed, str(path), list(map(str, frame.columns)), run
+    frame = predictions_frame(predictions, "<frame>", prefix)
+    return frame, "<frame>", list(map(str, predictions.columns)), None
 
 
 def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[str]:
@@ -137,7 +141,7 @@ def suggest(
     n: int = 200,
     strategy: Strategy | str = Strategy.MARGIN,
     seed: int = 0,
-    text_column: str = "text",
+    text_column: str | None = None,
     id_column: str | None = None,
     encoding: str | None = None,
     output_encoding: str | None = None,
@@ -156,6 +160,8 @@ def suggest(
     Predicted columns written with a prefix (``taikai batch --prefix pred_``) are found as the report finds them
     (:func:`taikai.model.find_prefix`); *prefix* chooses among several sets. An existing *out* (perhaps a sheet a
     person has filled) is refused before anything is read, saying how many labels it holds, unless ``overwrite``.
+    The texts are in *text_column* and the ids in *id_column* (default: those batch was given, as the batch summary
+    beside the file recorded; else ``text``, and row numbers).
     """
     strategy = parse_choice(Strategy, "strategy", strategy)
     if check_int("n", n) < 1:
@@ -174,10 +180,14 @@ def suggest(
 
             check_not_input(Path(out), with_summary("the predictions", Path(predictions)))
         check_sheet_out(Path(out), overwrite)
-    df, source, columns = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
-    for name in (text_column, id_column):
+    df, source, columns, run = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
+    from taikai.io import id_column_of, text_column_of
+
+    text_column, text_option = text_column_of(run, text_column)
+    id_column, id_option = id_column_of(run, id_column)
+    for name, option in ((text_column, text_option), (id_column, id_option)):
         if name and name not in df.columns:
-            raise InputError(f"{source}: no column {name!r}; the columns are {columns}")
+            raise InputError(f"{source}: no column {name!r} ({option}); the columns are {columns}")
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
         raise InputError(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from taikai.errors import DataWarning, parse_choice, wrong_type
+from taikai.errors import InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
@@ -146,7 +145,8 @@ def read_inputs(
     Labelled files may leave rows blank (skipped and counted) and use Japanese display names; a label the base
     data does not have stops with the file, row and value, and so does a base label outside the taxonomy unless
     *free_labels*. An added row whose normalised text is in the base data is dropped as a duplicate, as is one
-    repeated by a later added row (the later one is kept).
+    repeated by a later added row (the later one is kept). A labelled file without any usable labelled row (a sheet
+    saved before it was filled) is refused (:class:`InputError`), before anything is trained.
     """
     import pandas as pd
 
@@ -178,16 +178,14 @@ def read_inputs(
             known=(known_reasons, known_sentiments),
             encoding_errors=encoding_errors,
         )
+        if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
+            raise InputError(
+                f"{name}: adds no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
+                f"{len(table.bad):,} unusable); fill in reasons and sentiment, save the sheet and run again (check "
+                "that this is the file you labelled), or leave it out of --add"
+            )
         skipped.extend(table.bad)
         tables.append((table, name, sha))
-        if table.frame.empty:
-            warnings.warn(
-                f"{name}: added no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
-                f"{len(table.bad):,} unusable); fill in reasons and sentiment and save the sheet, or check that "
-                "this is the file you labelled",
-                DataWarning,
-                stacklevel=3,
-            )
     base_keys = _labels_by_key(base.assign(_taikai_key=text_keys(base[columns.text])), columns.sentiment)
     frames = []
     for i, (table, _, _) in enumerate(tables):

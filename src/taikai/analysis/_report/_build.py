@@ -38,6 +38,7 @@ from taikai.io import (
     read_predictions,
     read_summary,
     summary_path,
+    text_column_of,
     with_summary,
 )
 from taikai.model import Model, predictions_frame
@@ -79,7 +80,7 @@ def build_report(
     df: Any,
     date_column: str | None = None,
     by: str | None = None,
-    text_column: str = "text",
+    text_column: str | None = None,
     freq: str = "M",
     source: str = "",
     per_reason: int = 3,
@@ -105,7 +106,8 @@ def build_report(
     first (:func:`mask_report_frame`), and in the lines batch set aside; the page says how many values it masked.
     Predicted columns written with a prefix (``taikai batch --prefix pred_``: ``pred_reason``, …) are found and
     read under their plain names (an input column of such a name becomes ``input_reason``, …); *prefix* chooses
-    among several sets (default: the one the batch summary *run* recorded, else the only one).
+    among several sets (default: the one the batch summary *run* recorded, else the only one). The texts are in
+    *text_column* (default: the column batch classified, as *run* records it, else ``text``).
     """
     if lang not in PHRASES:
         raise InputError(f"--lang must be one of {list(PHRASES)}, not {lang!r}")
@@ -123,7 +125,8 @@ def build_report(
             f"{where}: the predictions have no p_reason_* columns (the report needs the probabilities); write them "
             "with taikai batch or predict_frame"
         )
-    for option, column in (("--date-column", date_column), ("--by", by), ("--text-column", text_column)):
+    text_column, text_option = text_column_of(run, text_column)
+    for option, column in (("--date-column", date_column), ("--by", by), (text_option, text_column)):
         if column and column not in df.columns:
             raise InputError(f"no column {column!r} ({option}); the columns are {list(map(str, df.columns))}")
     if date_column:

@@ -1,0 +1,91 @@
+"""The batch summary: what it prints, what it writes beside the output, and the warning when no row was classified."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.batch import BatchSummary
+from taikai.cli import cli
+from taikai.errors import DataWarning
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """Write a 6-row CSV: ids, numbers, Japanese texts and an empty column; return its path."""
+    rows = [
+        {"id": f"R{i:05d}", "n": i * 7, "text": f"手数料が高すぎて続けられません（#{i}）", "memo": ""} for i in range(6)
+    ]
+    path = tmp_path / "dump.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["batch", *map(str, args)])
+
+
+@pytest.mark.parametrize(
+    ("column", "statuses"),
+    [("id", "error 6"), ("n", "error 6"), ("memo", "empty 6")],
+)
+@pytest.mark.parametrize("quiet", [False, True])
+def test_no_row_classified_warns_naming_the_column_and_the_columns(
+    tmp_path, dump, tiny_model_dir, column, statuses, quiet
+):
+    """Regression: --text-column naming the ids classified no row, said '6 rows classified' and exited 0 with no
+    word of the wrong column; with --quiet nothing at all."""
+    out = tmp_path / "out.csv"
+    result = run(dump, "-o", out, "--text-column", column, "-m", tiny_model_dir, *(["-q"] if quiet else []))
+    assert result.exit_code == 0, result.output  # README: rows with status error are in the output, not failures
+    warning = (
+        f"taikai: warning: {dump}: no row could be classified: column {column!r} (--text-column) holds no Japanese "
+        f"text in any of its 6 rows ({statuses}); the columns are ['id', 'n', 'text', 'memo']: if the reviews are in "
+        "another one, run again with --text-column naming it"
+    )
+    assert warning in result.output.splitlines()
+    if quiet:
+        assert result.output.splitlines() == [warning]
+    else:
+        assert f"0 of 6 rows classified into {out} in " in result.output
+        assert f"status: {statuses}" in result.output.splitlines()
+    assert out.is_file()
+
+
+def test_the_right_column_gives_no_warning(tmp_path, dump, tiny_model_dir):
+    result = run(dump, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    assert result.output.startswith(f"6 rows classified into {tmp_path / 'out.csv'} in ")
+
+
+def test_the_library_warns_too(tmp_path, dump, tiny_model):
+    with pytest.warns(DataWarning, match=r"no row could be classified: column 'id' \(--text-column\)"):
+        summary = taikai.classify_file(dump, tmp_path / "out.csv", "id", model=tiny_model)
+    assert (summary.rows, summary.classified) == (6, 0)
+
+
+@pytest.mark.parametrize(
+    ("statuses", "first_line"),
+    [
+        ({}, "0 rows classified"),
+        ({"ok": 2, "error": 1}, "3 rows classified"),
+        ({"error": 2, "empty": 1}, "0 of 3 rows classified"),
+    ],
+)
+def test_the_first_line_says_how_many_rows_were_classified(statuses, first_line):
+    summary = BatchSummary("in.csv", "out.csv", rows=sum(statuses.values()), statuses=statuses, text_column="t")
+    assert str(summary).startswith(f"{first_line} into out.csv in ")
+    assert (summary.unclassified_warning() is None) == (first_line != "0 of 3 rows classified")
+
+
+@pytest.mark.parametrize(("id_option", "id_column"), [([], None), (["--id-column", "id"], "id")])
+def test_the_json_summary_names_the_text_and_id_columns(tmp_path, dump, tiny_model_dir, id_option, id_column):
+    result = run(dump, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir, *id_option)
+    assert result.exit_code == 0, result.output
+    written = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert (written["text_column"], written["id_column"]) == ("text", id_column)
