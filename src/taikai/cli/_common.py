@@ -149,9 +149,9 @@ def _show_warning(
         click.echo(warnings.formatwarning(message, category, filename, lineno, line), err=True, nl=False)
 
 
-def _model_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+def _model_path(ctx: click.Context, param: click.Parameter, value: str | Path | None) -> Path | None:
     """Return --model as a path; refuse an empty one, which would name the current directory."""
-    if value is not None and not value.strip():
+    if value is not None and not str(value).strip():
         raise click.BadParameter(
             f"{value!r} is empty: give the directory of a trained model, or leave --model out for the shipped model",
             ctx,
