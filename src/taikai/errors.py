@@ -29,6 +29,25 @@ class RulesError(InputError):
     """A coding-rules file cannot be read, or one of its rules is wrong (named with the file, line and rule)."""
 
 
+class MissingExtraError(ImportError):
+    """An optional extra of taikai (report, dask) is not installed: says what needs which packages, why the import
+    failed and what to install, in one sentence (:meth:`sentence` names another user, such as a CLI option)."""
+
+    def __init__(self, user: str, packages: str, extra: str, cause: ImportError) -> None:
+        self.user = user
+        self.packages = packages
+        self.extra = extra
+        self.cause = str(cause)
+        super().__init__(self.sentence(user), name=cause.name, path=cause.path)
+
+    def sentence(self, user: str) -> str:
+        """Return the message with *user* as what needs the packages (the thing the reader asked for)."""
+        return (
+            f"{user} needs {self.packages}, which are not installed ({self.cause}); "
+            f"install them with: pip install 'taikai[{self.extra}]'"
+        )
+
+
 class DataWarning(UserWarning):
     """Something in the data or the model a user should know (rows read with U+FFFD, training rows evaluated).
 
