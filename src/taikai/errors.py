@@ -3,6 +3,8 @@ functions' arguments that raise them (where a wrong argument would otherwise fai
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
@@ -53,6 +55,77 @@ class DataWarning(UserWarning):
 
     The command line prints these as ``taikai: warning: …`` on stderr.
     """
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An argument of a public function and the command-line option that gives it, named together in messages
+    (the library's messages are read by Python users and, through the command line, by its users)."""
+
+    name: str
+    """The Python argument, such as ``text_column``."""
+    option: str | None = None
+    """The command-line option, such as ``--text-column`` (``None``: no command gives it)."""
+
+    def __str__(self) -> str:
+        return f"{self.name}= ({self.option} on the command line)" if self.option else f"{self.name}="
+
+
+TEXT_COLUMN = Argument("text_column", "--text-column")
+ID_COLUMN = Argument("id_column", "--id-column")
+REASONS_COLUMN = Argument("reasons_column", "--reasons-column")
+SENTIMENT_COLUMN = Argument("sentiment_column", "--sentiment-column")
+DATE_COLUMN = Argument("date_column", "--date-column")
+
+
+def no_column_error(
+    missing: Sequence[tuple[str, Argument]], columns: Sequence[object], source: object = None, of: str = ""
+) -> InputError:
+    """Return the error for the columns *missing* (each with the argument that named it) among *columns* of
+    *source* (a file, ``<frame>``; ``None``: not named) *of* (`` of sheet 'x'``): the names given and the columns
+    there are, what to give to which argument, and whether the file looks read with the wrong separator."""
+    names = list(map(str, columns))
+    where = f"{source}: " if source is not None else ""
+    given = " nor ".join(repr(column) for column, _ in missing)
+    arguments = _listed([str(argument) for _, argument in missing])
+    options = [argument.option for _, argument in missing]
+    if len(missing) > 1 and all(options):  # one bracket for all: text_column= and … (--text-column and …)
+        names_given = _listed([f"{argument.name}=" for _, argument in missing])
+        arguments = f"{names_given} ({_listed([str(option) for option in options])} on the command line)"
+    ones = "ones" if len(missing) > 1 else "one"
+    return InputError(
+        f"{where}no column {given}; the columns{of} are {names}; give the right {ones} to {arguments}"
+        f"{separator_hint(names)}"
+    )
+
+
+def _listed(words: list[str]) -> str:
+    """Return *words* as a list in prose: ``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def separator_hint(columns: Sequence[object]) -> str:
+    """Say what separates the columns of a file read as one column whose name holds tabs, semicolons or commas
+    (``. The one column name holds tabs: …``), or ``""``; for the end of a message that lists the columns."""
+    names = list(map(str, columns))
+    if len(names) != 1:
+        return ""
+    if "\t" in names[0]:
+        return (
+            ". The one column name holds tabs: the file looks tab-separated; read it as TSV (input_format='tsv', "
+            "--input-format tsv on the command line) or give it a .tsv name"
+        )
+    if ";" in names[0]:
+        return (
+            ". The one column name holds semicolons: the file looks semicolon-separated, which taikai does not "
+            "read; save it as CSV (comma-separated) or as tab-separated text (.tsv)"
+        )
+    if "," in names[0]:
+        return (
+            ". The one column name holds commas: the file looks comma-separated; read it as CSV (input_format='csv', "
+            "--input-format csv on the command line) or give it a .csv name"
+        )
+    return ""
 
 
 def wrong_type(name: str, value: object, accepted: str) -> TypeError:

@@ -2,7 +2,9 @@
 
 import json
 import re
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -248,7 +250,8 @@ def test_evaluate_missing_column_names_file_and_column(run, tiny_model_dir, tmp_
     path.write_text("review,reasons,sentiment\n手数料,fees,negative\n", encoding="utf-8")
     result = run("evaluate", path, "--model", tiny_model_dir)
     assert result.exit_code == 2
-    assert "x.csv" in result.stderr and "missing column(s) ['text']" in result.stderr
+    assert "x.csv" in result.stderr and "no column 'text'; the columns are" in result.stderr
+    assert "give the right one to text_column= (--text-column on the command line)" in result.stderr
 
 
 def test_evaluate_reads_cp932(run, tiny_model_dir, tmp_path):
@@ -478,3 +481,38 @@ def test_the_report_names_a_label_of_ones_own_once(run, own_model_dir, tmp_path)
     html = page.read_text(encoding="utf-8")
     assert "<td>スポーツ</td>" in html  # the representative reviews' reason column
     assert "スポーツ (スポーツ)" not in html and "IT/技術 (IT/技術)" not in html
+
+
+TAB_HINT = (
+    "The one column name holds tabs: the file looks tab-separated; read it as TSV (input_format='tsv', "
+    "--input-format tsv on the command line) or give it a .tsv name"
+)
+SEMICOLON_HINT = "The one column name holds semicolons: the file looks semicolon-separated, which taikai does not read"
+
+
+@pytest.mark.parametrize(
+    ("command", "data"),
+    [
+        (["batch", "{data}", "-o", "{tmp}/out.csv", "--text-column", "text", "--model", "{model}"], "labelled"),
+        (["drift", "{data}", "--model", "{model}"], "labelled"),
+        (["train", "{data}", "-o", "{tmp}/m", "--folds", "0"], "labelled"),
+        (["evaluate", "{data}", "--model", "{model}"], "labelled"),
+        (["rules", "test", str(Path(__file__).parents[2] / "examples" / "rules.toml"), "{data}"], "labelled"),
+        (["suggest", "{data}", "-o", "{tmp}/s.xlsx"], "predictions"),
+        (["report", "{data}", "-o", "{tmp}/r.html", "--model", "{model}"], "predictions"),
+    ],
+    ids=["batch", "drift", "train", "evaluate", "rules test", "suggest", "report"],
+)
+@pytest.mark.parametrize(("separator", "hint"), [("\t", TAB_HINT), (";", SEMICOLON_HINT)], ids=["tabs", "semicolons"])
+def test_a_file_read_as_one_column_says_what_separates_it(
+    run, tiny_model, tiny_model_dir, tiny_csv, tmp_path, command, data, separator, hint
+):
+    labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    frame = labelled if data == "labelled" else tiny_model.predict_frame(labelled[["text"]])
+    path = tmp_path / "export.csv"  # an Excel "text (tab-separated)" export named .csv, or a European CSV
+    frame.to_csv(path, sep=separator, index=False)
+    args = [a.format(data=path, tmp=tmp_path, model=tiny_model_dir) for a in command]
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("taikai: error: ") and "export.csv: " in result.stderr
+    assert hint in result.stderr, result.stderr

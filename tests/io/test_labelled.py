@@ -198,7 +198,9 @@ def test_a_missing_column_names_the_sheet_read(tmp_path):
     _workbook(path, [("definitions", [["kind", "id"], ["reason", "fees"]]), ("other", [["text"], ["あ"]])])
     with pytest.raises(
         InputError,
-        match=r"missing column\(s\) \['text', 'reasons', 'sentiment'\]; "
-        r"the columns of sheet 'definitions' are \['kind', 'id'\]",
+        match=r"no column 'text' nor 'reasons' nor 'sentiment'; "
+        r"the columns of sheet 'definitions' are \['kind', 'id'\]; give the right ones to text_column=, "
+        r"reasons_column= and sentiment_column= \(--text-column, --reasons-column and --sentiment-column on the "
+        r"command line\)",
     ):
         read_labelled_table(path)

@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import InputError
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputError, no_column_error
 from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
@@ -144,13 +144,10 @@ def check_labelled(
     on_bad_rows = OnBadRows(on_bad_rows)
     df = _strip_headers(df)
     _refuse_predictions(df, source, (reasons_column, sentiment_column))
-    needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
-    missing = [c for c in needed if c not in df.columns]
+    needed = zip((text_column, reasons_column, sentiment_column), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN))
+    missing = [(c, argument) for c, argument in needed if c and c not in df.columns]
     if missing:
-        of_sheet = f" of sheet {sheet!r}" if sheet else ""
-        raise InputError(
-            f"{source}: missing column(s) {missing}; the columns{of_sheet} are {list(map(str, df.columns))}"
-        )
+        raise no_column_error(missing, df.columns, source, f" of sheet {sheet!r}" if sheet else "")
     where = _row_names(source, lines if lines is not None and len(lines) == len(df) else None)
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import InputError, check_path, wrong_type
+from taikai.errors import TEXT_COLUMN, InputError, check_path, no_column_error, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact
 from taikai.model._classified import Classified, output_columns, proba_columns
@@ -180,10 +180,7 @@ class Model:
         """Raise :class:`InputError` unless *columns* hold *text_column* and none of the output columns."""
         names = list(map(str, columns))
         if text_column not in names:
-            raise InputError(
-                f"no column {text_column!r}; the columns are {names}. "
-                "Name the text column with text_column= (--text-column on the command line)"
-            )
+            raise no_column_error([(text_column, TEXT_COLUMN)], names)
         clash = [prefix + c for c in self.output_columns(rules_mode) if prefix + c in names]
         if clash:
             raise InputError(

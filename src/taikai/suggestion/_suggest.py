@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from taikai.errors import InputError, check_int, check_path, parse_choice, wrong_type
+from taikai.errors import (
+    ID_COLUMN,
+    TEXT_COLUMN,
+    InputError,
+    check_int,
+    check_path,
+    no_column_error,
+    parse_choice,
+    separator_hint,
+    wrong_type,
+)
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name
 from taikai.privacy import format_counts, mask_text_column, sum_counts
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
@@ -175,14 +185,14 @@ def suggest(
             check_not_input(Path(out), with_summary("the predictions", Path(predictions)))
         check_sheet_out(Path(out), overwrite)
     df, source, columns = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
-    for name in (text_column, id_column):
+    for name, argument in ((text_column, TEXT_COLUMN), (id_column, ID_COLUMN)):
         if name and name not in df.columns:
-            raise InputError(f"{source}: no column {name!r}; the columns are {columns}")
+            raise no_column_error([(name, argument)], columns, source)
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
         raise InputError(
             f"{source}: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
-            "classify it first with taikai batch or predict_frame"
+            f"classify it first with taikai batch or predict_frame{separator_hint(columns)}"
         )
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
     status = df["status"].astype(str) if "status" in df.columns else None
