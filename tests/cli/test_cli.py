@@ -75,10 +75,16 @@ def test_predict_reads_stdin_bytes_in_the_encoding_batch_detects(run, tiny_model
     ("data", "options", "message"),
     [
         (
-            b"\xff\xfe" + "手".encode(),
+            b"\xfe\xfe" + "手".encode(),
             [],
-            "taikai: error: <stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff on line 1; "
+            "taikai: error: <stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
             "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
+        ),
+        (
+            "手数料が高すぎる\n".encode("utf-16"),  # Excel's "Unicode テキスト", piped in
+            [],
+            "taikai: error: <stdin>: the input is UTF-16 (it starts with the byte-order mark FF FE, as Excel writes "
+            'its "Unicode テキスト" export), and taikai reads and writes only encodings in which ASCII characters',
         ),
         (
             "手数料が高すぎる\n単価が安い\n".encode("cp932"),
@@ -86,7 +92,7 @@ def test_predict_reads_stdin_bytes_in_the_encoding_batch_detects(run, tiny_model
             "taikai: error: <stdin>:1: byte 0x8e is not valid utf-8, the encoding given with --encoding",
         ),
     ],
-    ids=["undecodable", "wrong-encoding-given"],
+    ids=["undecodable", "utf-16", "wrong-encoding-given"],
 )
 def test_predict_stops_at_stdin_bytes_it_cannot_decode(run, tiny_model_dir, data, options, message):
     result = run("predict", "--model", tiny_model_dir, *options, input=data)
