@@ -17,15 +17,19 @@ def test_notebook_is_saved_without_outputs():
 
 
 @pytest.mark.slow
-def test_notebook_runs_top_to_bottom():
+def test_notebook_runs_top_to_bottom(tmp_path):
+    """Run with its kernel in a folder outside the repository: the data is found all the same (regression: it
+    looked only in the working directory or its parent, then named a missing /tmp/data/reviews.csv)."""
     from nbclient import NotebookClient  # Jupyter's client: imported by this slow test only
 
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     client = NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
     )
     client.execute()
     errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+    printed = "".join(o.get("text", "") for o in notebook.cells[1].outputs if o.get("output_type") == "stream")
+    assert printed.startswith(f"classifying {NOTEBOOK.parent.parent / 'data'}"), printed
     images = [o for cell in notebook.cells for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) >= 4

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import taikai
+from taikai.analysis import write_report
 from taikai.errors import InputError
 
 RULES = Path(__file__).parents[1] / "examples" / "rules.toml"
@@ -270,3 +271,92 @@ def test_a_sheet_number_may_be_an_int(tiny_model, files):
         files["root"] / "in.xlsx", files["root"] / "one.csv", "text", model=tiny_model, sheet=1
     )
     assert summary.rows == len(files["labelled"])
+
+
+WRONG_COLUMNS = [
+    # (call, message): call(model, files, tiny_csv); the message names the Python argument, the option in brackets
+    (
+        "classify_file text_column",
+        lambda m, f, lab: taikai.classify_file(lab, f["root"] / "c.parquet", text_column="body", model=m),
+        "tiny.csv: no column 'body'; the columns are ['text', 'reasons', 'sentiment']; "
+        "give the right one to text_column= (--text-column on the command line)",
+    ),
+    (
+        "classify_file id_column",
+        lambda m, f, lab: taikai.classify_file(lab, f["root"] / "c.parquet", "text", model=m, id_column="nid"),
+        "no column 'nid'; the columns are ['text', 'reasons', 'sentiment']; "
+        "give the right one to id_column= (--id-column on the command line)",
+    ),
+    (
+        "predict_frame text_column",
+        lambda m, f, lab: m.predict_frame(f["labelled"], text_column="body"),
+        "no column 'body'; the columns are ['text', 'reasons', 'sentiment']; "
+        "give the right one to text_column= (--text-column on the command line)",
+    ),
+    (
+        "train reasons_column",
+        lambda m, f, lab: taikai.train(lab, reasons_column="gold", folds=0),
+        "tiny.csv: no column 'gold'; the columns are ['text', 'reasons', 'sentiment']; "
+        "give the right one to reasons_column= (--reasons-column on the command line)",
+    ),
+    (
+        "train text_column and sentiment_column",
+        lambda m, f, lab: taikai.train(f["labelled"], text_column="body", sentiment_column="mood", folds=0),
+        "<frame>: no column 'body' nor 'mood'; the columns are ['text', 'reasons', 'sentiment']; give the right ones "
+        "to text_column= and sentiment_column= (--text-column and --sentiment-column on the command line)",
+    ),
+    (
+        "evaluate text_column",
+        lambda m, f, lab: taikai.evaluate(m, lab, text_column="body"),
+        "give the right one to text_column= (--text-column on the command line)",
+    ),
+    (
+        "evaluate_rules reasons_column",
+        lambda m, f, lab: taikai.evaluate_rules(RULES, lab, m, reasons_column="gold"),
+        "give the right one to reasons_column= (--reasons-column on the command line)",
+    ),
+    (
+        "suggest id_column",
+        lambda m, f, lab: taikai.suggest(f["root"] / "pred.csv", id_column="nid"),
+        "pred.csv: no column 'nid'; the columns are ['text', 'status', ",
+    ),
+    (
+        "suggest text_column",
+        lambda m, f, lab: taikai.suggest(f["predictions"], text_column="body"),
+        "give the right one to text_column= (--text-column on the command line)",
+    ),
+    (
+        "check_drift date_column",
+        lambda m, f, lab: taikai.check_drift(lab, m, date_column="when"),
+        "tiny.csv: no column 'when'; the columns are ['text', 'reasons', 'sentiment']; "
+        "give the right one to date_column= (--date-column on the command line)",
+    ),
+    (
+        "check_drift reference_text_column",
+        lambda m, f, lab: taikai.check_drift(lab, m, reference=lab, reference_text_column="body"),
+        "give the right one to reference_text_column= (--reference-text-column on the command line)",
+    ),
+    (
+        "write_report by",
+        lambda m, f, lab: write_report(f["root"] / "pred.csv", f["root"] / "r.html", by="plan"),
+        "pred.csv: no column 'plan'; the columns are ['text', 'status', ",
+    ),
+    (
+        "write_report text_column",
+        lambda m, f, lab: write_report(f["root"] / "pred.csv", f["root"] / "r.html", text_column="body"),
+        "give the right one to text_column= (--text-column on the command line)",
+    ),
+    (
+        "distinctive_words label_column",
+        lambda m, f, lab: taikai.distinctive_words(f["predictions"], label_column="gold"),
+        "no column 'gold'; the columns are ['text', 'status', ",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "message"), [c[1:] for c in WRONG_COLUMNS], ids=[c[0] for c in WRONG_COLUMNS])
+def test_a_wrong_column_names_the_argument_with_its_option_in_brackets(tiny_model, files, tiny_csv, call, message):
+    with pytest.raises(InputError) as caught:
+        call(tiny_model, files, tiny_csv)
+    assert message in str(caught.value)
+    assert re.search(r"; give the right ones? to [a-z_]+=( |$)", str(caught.value))  # the argument first, not --option

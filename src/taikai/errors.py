@@ -3,6 +3,8 @@ functions' arguments that raise them (where a wrong argument would otherwise fai
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
@@ -29,11 +31,111 @@ class RulesError(InputError):
     """A coding-rules file cannot be read, or one of its rules is wrong (named with the file, line and rule)."""
 
 
+class MissingExtraError(ImportError):
+    """An optional extra of taikai (report, dask) is not installed: says what needs which packages, why the import
+    failed and what to install, in one sentence (:meth:`sentence` names another user, such as a CLI option)."""
+
+    def __init__(self, user: str, packages: str, extra: str, cause: ImportError) -> None:
+        self.user = user
+        self.packages = packages
+        self.extra = extra
+        self.cause = str(cause)
+        super().__init__(self.sentence(user), name=cause.name, path=cause.path)
+
+    def sentence(self, user: str) -> str:
+        """Return the message with *user* as what needs the packages (the thing the reader asked for)."""
+        return (
+            f"{user} needs {self.packages}, which are not installed ({self.cause}); "
+            f"install them with: pip install 'taikai[{self.extra}]'"
+        )
+
+
 class DataWarning(UserWarning):
     """Something in the data or the model a user should know (rows read with U+FFFD, training rows evaluated).
 
     The command line prints these as ``taikai: warning: …`` on stderr.
     """
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An argument of a public function and the command-line option that gives it, named together in messages
+    (the library's messages are read by Python users and, through the command line, by its users)."""
+
+    name: str
+    """The Python argument, such as ``text_column``."""
+    option: str | None = None
+    """The command-line option, such as ``--text-column`` (``None``: no command gives it)."""
+    note: str = ""
+    """Where the value came from when it was not given (``its default came from p.summary.json``)."""
+
+    def __str__(self) -> str:
+        told = f"{self.name}= ({self.option} on the command line)" if self.option else f"{self.name}="
+        return (
+            f"{told[:-1]}; {self.note})"
+            if self.note and self.option
+            else f"{told} ({self.note})"
+            if self.note
+            else told
+        )
+
+
+TEXT_COLUMN = Argument("text_column", "--text-column")
+ID_COLUMN = Argument("id_column", "--id-column")
+REASONS_COLUMN = Argument("reasons_column", "--reasons-column")
+SENTIMENT_COLUMN = Argument("sentiment_column", "--sentiment-column")
+DATE_COLUMN = Argument("date_column", "--date-column")
+
+
+def no_column_error(
+    missing: Sequence[tuple[object, Argument]], columns: Sequence[object], source: object = None, of: str = ""
+) -> InputError:
+    """Return the error for the columns *missing* (each with the argument that named it) among *columns* of
+    *source* (a file, ``<frame>``; ``None``: not named) *of* (`` of sheet 'x'``): the names given and the columns
+    there are, what to give to which argument, and whether the file looks read with the wrong separator."""
+    names = list(map(str, columns))
+    shown = names if all(isinstance(c, str) for c in columns) else list(columns)  # a frame's int labels as they are
+    where = f"{source}: " if source is not None else ""
+    given = " nor ".join(repr(column) for column, _ in missing)
+    arguments = _listed([str(argument) for _, argument in missing])
+    options = [argument.option for _, argument in missing]
+    if len(missing) > 1 and all(options):  # one bracket for all: text_column= and … (--text-column and …)
+        names_given = _listed([f"{argument.name}=" for _, argument in missing])
+        arguments = f"{names_given} ({_listed([str(option) for option in options])} on the command line)"
+    ones = "ones" if len(missing) > 1 else "one"
+    return InputError(
+        f"{where}no column {given}; the columns{of} are {shown}; give the right {ones} to {arguments}"
+        f"{separator_hint(names)}"
+    )
+
+
+def _listed(words: list[str]) -> str:
+    """Return *words* as a list in prose: ``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def separator_hint(columns: Sequence[object]) -> str:
+    """Say what separates the columns of a file read as one column whose name holds tabs, semicolons or commas
+    (``. The one column name holds tabs: …``), or ``""``; for the end of a message that lists the columns."""
+    names = list(map(str, columns))
+    if len(names) != 1:
+        return ""
+    if "\t" in names[0]:
+        return (
+            ". The one column name holds tabs: the file looks tab-separated; read it as TSV (input_format='tsv', "
+            "--input-format tsv on the command line) or give it a .tsv name"
+        )
+    if ";" in names[0]:
+        return (
+            ". The one column name holds semicolons: the file looks semicolon-separated, which taikai does not "
+            "read; save it as CSV (comma-separated) or as tab-separated text (.tsv)"
+        )
+    if "," in names[0]:
+        return (
+            ". The one column name holds commas: the file looks comma-separated; read it as CSV (input_format='csv', "
+            "--input-format csv on the command line) or give it a .csv name"
+        )
+    return ""
 
 
 def wrong_type(name: str, value: object, accepted: str) -> TypeError:

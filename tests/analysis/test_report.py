@@ -431,7 +431,8 @@ def test_cli_report(predictions, tmp_path, tiny_model_dir, lang, said):
     args = ["report", str(path), "-o", str(out), "--date-column", "posted_at", "--by", "platform", "--freq", "W"]
     args += ["--lang", lang, "--model", str(tiny_model_dir), "--no-drift"]
     result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 2 and "no column 'text' (--text-column)" in result.stderr
+    assert result.exit_code == 2 and "p.csv: no column 'text'; the columns are" in result.stderr
+    assert "give the right one to text_column= (--text-column on the command line)" in result.stderr
     result = CliRunner().invoke(cli, [*args, "--text-column", "body"])
     assert result.exit_code == 0, result.output
     assert said in result.stderr

@@ -89,7 +89,7 @@ def test_misclassified_keeps_the_rows_of_a_scored_frame_in_order(tiny_model):
             pd.DataFrame({"reason": ["fees"], "text": ["x"]}),
             "gold",
             taikai.InputError,
-            "no gold column 'gold'; the columns are ['reason', 'text']",
+            "no column 'gold'; the columns are ['reason', 'text']; give the right one to gold_column=",
         ),
         (pd.DataFrame({"gold": ["fees"]}), "gold", taikai.InputError, "not a predictions file: no 'reason' column"),
     ],

@@ -178,3 +178,31 @@ def test_examples_saved_before_lines_were_kept_read_back_as_output_rows():
 def test_the_status_line_is_never_left_blank(statuses, line):
     summary = BatchSummary("in", "out", rows=sum(statuses.values()), statuses=statuses)
     assert line in str(summary).splitlines()
+
+
+@pytest.mark.parametrize("missing", [["dask", "dask.dataframe"], ["distributed.diagnostics.plugin"]])
+def test_without_the_dask_extra_the_command_line_says_what_to_install_once(tmp_path, monkeypatch, missing):
+    import sys
+
+    for name in [n for n in sys.modules if n.startswith(("taikai.dask", "taikai.batch.dask", "taikai.batch._dask"))]:
+        monkeypatch.delitem(sys.modules, name)
+    for name in missing:  # `import name` now fails as if it were not installed
+        monkeypatch.setitem(sys.modules, name, None)
+    (tmp_path / "dump.csv").write_text("id,body\n1,辞めたい\n", encoding="utf-8")
+    args = [
+        "batch",
+        str(tmp_path / "dump.csv"),
+        "-o",
+        str(tmp_path / "dd"),
+        "--engine",
+        "dask",
+        "--text-column",
+        "body",
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "taikai: error: --engine dask needs dask and distributed, which are not installed "
+        f"(import of {missing[-1]} halted; None in sys.modules); install them with: pip install 'taikai[dask]'\n"
+    )
+    assert not (tmp_path / "dd").exists()

@@ -3,7 +3,9 @@
 import json
 import os
 import re
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -74,10 +76,16 @@ def test_predict_reads_stdin_bytes_in_the_encoding_batch_detects(run, tiny_model
     ("data", "options", "message"),
     [
         (
-            b"\xff\xfe" + "手".encode(),
+            b"\xfe\xfe" + "手".encode(),
             [],
-            "taikai: error: <stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff on line 1; "
+            "taikai: error: <stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
             "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
+        ),
+        (
+            "手数料が高すぎる\n".encode("utf-16"),  # Excel's "Unicode テキスト", piped in
+            [],
+            "taikai: error: <stdin>: the input is UTF-16 (it starts with the byte-order mark FF FE, as Excel writes "
+            'its "Unicode テキスト" export), and taikai reads and writes only encodings in which ASCII characters',
         ),
         (
             "手数料が高すぎる\n単価が安い\n".encode("cp932"),
@@ -85,7 +93,7 @@ def test_predict_reads_stdin_bytes_in_the_encoding_batch_detects(run, tiny_model
             "taikai: error: <stdin>:1: byte 0x8e is not valid utf-8, the encoding given with --encoding",
         ),
     ],
-    ids=["undecodable", "wrong-encoding-given"],
+    ids=["undecodable", "utf-16", "wrong-encoding-given"],
 )
 def test_predict_stops_at_stdin_bytes_it_cannot_decode(run, tiny_model_dir, data, options, message):
     result = run("predict", "--model", tiny_model_dir, *options, input=data)
@@ -366,7 +374,8 @@ def test_evaluate_missing_column_names_file_and_column(run, tiny_model_dir, tmp_
     path.write_text("review,reasons,sentiment\n手数料,fees,negative\n", encoding="utf-8")
     result = run("evaluate", path, "--model", tiny_model_dir)
     assert result.exit_code == 2
-    assert "x.csv" in result.stderr and "missing column(s) ['text']" in result.stderr
+    assert "x.csv" in result.stderr and "no column 'text'; the columns are" in result.stderr
+    assert "give the right one to text_column= (--text-column on the command line)" in result.stderr
 
 
 def test_evaluate_reads_cp932(run, tiny_model_dir, tmp_path):
@@ -672,3 +681,38 @@ def test_info_offers_metadata_only_only_when_it_can_read_the_metadata(tiny_model
     result = CliRunner().invoke(cli, ["info", "--model", str(model_dir)])
     assert result.exit_code == 2 and result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
     assert ("taikai info --metadata-only shows its metadata" in result.stderr) is hint
+
+
+TAB_HINT = (
+    "The one column name holds tabs: the file looks tab-separated; read it as TSV (input_format='tsv', "
+    "--input-format tsv on the command line) or give it a .tsv name"
+)
+SEMICOLON_HINT = "The one column name holds semicolons: the file looks semicolon-separated, which taikai does not read"
+
+
+@pytest.mark.parametrize(
+    ("command", "data"),
+    [
+        (["batch", "{data}", "-o", "{tmp}/out.csv", "--text-column", "text", "--model", "{model}"], "labelled"),
+        (["drift", "{data}", "--model", "{model}"], "labelled"),
+        (["train", "{data}", "-o", "{tmp}/m", "--folds", "0"], "labelled"),
+        (["evaluate", "{data}", "--model", "{model}"], "labelled"),
+        (["rules", "test", str(Path(__file__).parents[2] / "examples" / "rules.toml"), "{data}"], "labelled"),
+        (["suggest", "{data}", "-o", "{tmp}/s.xlsx"], "predictions"),
+        (["report", "{data}", "-o", "{tmp}/r.html", "--model", "{model}"], "predictions"),
+    ],
+    ids=["batch", "drift", "train", "evaluate", "rules test", "suggest", "report"],
+)
+@pytest.mark.parametrize(("separator", "hint"), [("\t", TAB_HINT), (";", SEMICOLON_HINT)], ids=["tabs", "semicolons"])
+def test_a_file_read_as_one_column_says_what_separates_it(
+    run, tiny_model, tiny_model_dir, tiny_csv, tmp_path, command, data, separator, hint
+):
+    labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    frame = labelled if data == "labelled" else tiny_model.predict_frame(labelled[["text"]])
+    path = tmp_path / "export.csv"  # an Excel "text (tab-separated)" export named .csv, or a European CSV
+    frame.to_csv(path, sep=separator, index=False)
+    args = [a.format(data=path, tmp=tmp_path, model=tiny_model_dir) for a in command]
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("taikai: error: ") and "export.csv: " in result.stderr
+    assert hint in result.stderr, result.stderr

@@ -69,7 +69,7 @@ def test_model_without_statistics_is_a_clear_error(tiny_model_dir, tmp_path):
     [
         (["missing.csv"], "missing.csv: no such file"),
         ([HOTELS, "--text-column", "body"], "no column 'body'"),
-        ([HOTELS, "--date-column", "when"], "no column 'when' (--date-column)"),
+        ([HOTELS, "--date-column", "when"], "no column 'when'; the columns are"),
         ([HOTELS, "--freq", "D"], "Invalid value for '--freq'"),
         ([HOTELS, "--reference", "nope.csv"], "nope.csv: no such file"),
         ([HOTELS, "--json", "no/such/dir/out.json"], "cannot write the JSON"),
@@ -123,8 +123,8 @@ def test_japanese_dates_are_periods(tiny_model_dir, tmp_path):
         (
             [],
             2,
-            "reference.csv: no column 'text'; the columns are ['posted_at', 'body']. Name the text column with "
-            "--reference-text-column",
+            "reference.csv: no column 'text'; the columns are ['posted_at', 'body']; give the right one to "
+            "reference_text_column= (--reference-text-column on the command line)",
         ),
         (["--text-column", "body"], 2, "hotel_reviews.csv: no column 'body'"),  # the dump has no column 'body'
         (["--reference-text-column", "body"], 0, ""),

@@ -81,8 +81,8 @@ def test_rules_test_json(files, tiny_model_dir):
             [],
             "rules.toml:8: rule 'main job': label 'busy' is not a reason",
         ),
-        (None, "text,label\n手数料,fees\n", [], "gold.csv: missing column(s) ['reasons']"),
-        (None, None, ["--reasons-column", "gold"], "missing column(s) ['gold']"),
+        (None, "text,label\n手数料,fees\n", [], "gold.csv: no column 'reasons'; the columns are ['text', 'label']"),
+        (None, None, ["--reasons-column", "gold"], "reasons_column= (--reasons-column on the command line)"),
         (None, "text,reasons\n手数料,price\n", [], "gold.csv:2: reasons: unknown label 'price'"),
     ],
 )

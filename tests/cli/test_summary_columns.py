@@ -78,7 +78,12 @@ def test_the_batch_text_column_is_the_default(scored, tmp_path, tiny_model_dir, 
     [
         ({"text_column": None, "id_column": None}, (), "text", "--text-column"),  # an old summary: today's default
         ({}, ("--text-column", "nope"), "nope", "--text-column"),  # the option wins
-        ({"text_column": "gone"}, (), "gone", "--text-column; its default came from p2.summary.json"),
+        (
+            {"text_column": "gone"},
+            (),
+            "gone",
+            "(--text-column on the command line; its default came from p2.summary.json)",
+        ),
     ],
     ids=["old summary", "option wins", "summary's column missing"],
 )
@@ -112,4 +117,5 @@ def test_suggest_names_a_missing_id_column_from_the_summary(scored, tmp_path):
     path = copy(scored, tmp_path, id_column="gone")
     result = invoke("suggest", path, "-o", tmp_path / "s.csv", "--n", "3")
     assert result.exit_code == 2, result.output
-    assert "no column 'gone' (--id-column; its default came from p2.summary.json)" in result.output
+    assert "no column 'gone';" in result.output
+    assert "id_column= (--id-column on the command line; its default came from p2.summary.json)" in result.output

@@ -141,8 +141,8 @@ def test_a_missing_column_names_the_options(tmp_path, tiny_model_dir, command):
     where = ["--out", str(tmp_path / "m")] if command == "train" else ["--model", str(tiny_model_dir)]
     result = CliRunner().invoke(cli, [command, str(data), *where])
     assert result.exit_code == 2, result.output
-    assert result.stderr.startswith(f"taikai: error: {data}: missing column(s) ['reasons', 'sentiment']; ")
-    assert "--reasons-column (reasons_column=) and the sentiment column with --sentiment-column" in result.stderr
+    assert result.stderr.startswith(f"taikai: error: {data}: no column 'reasons' nor 'sentiment'; ")
+    assert "(--reasons-column and --sentiment-column on the command line)" in result.stderr
     assert "or pass --no-sentiment (sentiment_column=None) for data without sentiment" in result.stderr
 
 

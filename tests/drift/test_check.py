@@ -147,8 +147,8 @@ def test_a_model_without_statistics_says_to_retrain_or_pass_a_reference(tiny_mod
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"text_column": "body"}, "no column 'body'; the columns are .* --text-column"),
-        ({"date_column": "when"}, r"no column 'when' \(--date-column\)"),
+        ({"text_column": "body"}, r"no column 'body'; .* text_column= \(--text-column on the command line\)"),
+        ({"date_column": "when"}, r"no column 'when'; .* date_column= \(--date-column on the command line\)"),
         ({"freq": "D"}, "freq must be one of"),
     ],
 )
@@ -204,8 +204,8 @@ def test_a_reference_with_its_own_text_column(tiny_model, churn):
     with pytest.raises(InputError) as caught:
         check_drift(HOTELS, tiny_model, reference=reference)
     assert str(caught.value).endswith(
-        "no column 'text'; the columns are ['review_id', 'posted_at', 'body']. "
-        "Name the text column with --reference-text-column"
+        "no column 'text'; the columns are ['review_id', 'posted_at', 'body']; give the right one to "
+        "reference_text_column= (--reference-text-column on the command line)"
     )
     found = check_drift(HOTELS, tiny_model, reference=reference, reference_text_column="body")
     assert found.reference.rows == len(churn)

@@ -44,9 +44,9 @@ def test_arguments_are_decoded_from_their_bytes(value, encoding, expected):
             "<argument 2>:1: byte 0xff is not valid UTF-8, but the rest of the input is (6 multi-byte characters",
         ),
         (
-            b"\xff\xfe" + "手".encode(),
+            b"\xfe\xfe" + "手".encode(),  # not FF FE: that is UTF-16's byte-order mark, refused as such
             None,
-            "<argument 2>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff on line 1; "
+            "<argument 2>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
             "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
         ),
         (

@@ -224,3 +224,40 @@ def test_utf8_evidence_counts_valid_multibyte_characters_against_undecodable_byt
     evidence = utf8_evidence(data, final=final)
     assert (evidence.wide, evidence.undecodable) == (wide, undecodable)
     assert evidence.damaged is (wide >= 4 * max(undecodable, 1))
+
+
+TSV = "id\t投稿日\tbody\r\n1\t2024-01-01\t報酬が安いので辞めた\r\n"
+SINGLE_BYTES = "taikai reads and writes only encodings in which ASCII characters and line breaks are single bytes"
+
+
+@pytest.mark.parametrize(
+    ("data", "start"),
+    [
+        (
+            TSV.encode("utf-16"),  # Excel's "Unicode テキスト" export: UTF-16 LE with its BOM
+            'the file is UTF-16 (it starts with the byte-order mark FF FE, as Excel writes its "Unicode テキスト" '
+            f'export), and {SINGLE_BYTES}, such as utf-8, utf-8-sig or cp932. In Excel save it as "CSV UTF-8 '
+            '(コンマ区切り)" instead, or convert it to UTF-8 (iconv -f UTF-16 -t UTF-8 old > new',
+        ),
+        (
+            codecs.BOM_UTF16_BE + TSV.encode("utf-16-be"),
+            f"the file is UTF-16 (it starts with the byte-order mark FE FF), and {SINGLE_BYTES}",
+        ),
+        (TSV.encode("utf-32"), "the file is UTF-32 (it starts with the byte-order mark FF FE 00 00), and"),
+    ],
+    ids=["utf-16 le (excel)", "utf-16 be", "utf-32"],
+)
+@pytest.mark.parametrize("given", [None, "cp932", "utf-8"])
+def test_a_utf16_file_is_named_as_such_with_what_to_do(tmp_path, data, start, given):
+    """Regression: a UTF-16 export failed as 'cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff …)'."""
+    from taikai.io import read_table
+
+    path = tmp_path / "export.txt"
+    path.write_bytes(data)
+    for read in ([lambda: detect_encoding(path)] if given is None else []) + [
+        lambda: read_table(path, "tsv", encoding=given)
+    ]:
+        with pytest.raises(InputError) as caught:
+            read()
+        assert str(caught.value).startswith(f"{path}: {start}"), str(caught.value)
+        assert "cannot decode" not in str(caught.value)

@@ -33,8 +33,8 @@ def test_utf8_and_cp932_are_detected(data, encoding):
     ("data", "message"),
     [
         (
-            b"\xff\xfe" + "手".encode(),
-            "<stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xff on line 1; "
+            b"\xfe\xfe" + "手".encode(),  # not FF FE: that is UTF-16's byte-order mark (said as such)
+            "<stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
             "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
         ),
         # CP932 would read the stray 0xFF as U+F8F3 and the UTF-8 around it as mojibake: refused too (with so
@@ -137,3 +137,17 @@ def test_damaged_utf8_stops_at_its_line_and_is_never_read_as_cp932(data, line, b
 )
 def test_cp932_is_still_detected_as_cp932(data):
     assert decode_input(data).encoding == "cp932"
+
+
+@pytest.mark.parametrize(
+    ("data", "start"),
+    [
+        ("手数料\n".encode("utf-16"), "<stdin>: the input is UTF-16 (it starts with the byte-order mark FF FE, as"),
+        (codecs.BOM_UTF16_BE + "手数料\n".encode("utf-16-be"), "<stdin>: the input is UTF-16 (it starts with the"),
+    ],
+)
+def test_utf16_input_is_named_as_such(data, start):
+    """The same check and message as a file's (taikai.io._encoding.check_not_wide)."""
+    with pytest.raises(InputError) as caught:
+        decode_input(data)
+    assert str(caught.value).startswith(start) and "convert it to utf-8" in str(caught.value).lower()

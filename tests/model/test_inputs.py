@@ -69,8 +69,8 @@ def test_find_column_takes_the_label_or_the_label_as_written(columns, name, expe
 @pytest.mark.parametrize(
     ("columns", "name", "error", "message"),
     [
-        ([0, 1, 2, 3], 7, InputError, "no column 7; the columns are [0, 1, 2, 3]. Name the text column with"),
-        (["id", "review"], "text", InputError, "no column 'text'; the columns are ['id', 'review']."),
+        ([0, 1, 2, 3], 7, InputError, "no column 7; the columns are [0, 1, 2, 3]; give the right one to text_column"),
+        (["id", "review"], "text", InputError, "no column 'text'; the columns are ['id', 'review']; give"),
         ([3, "3"], 3.5, InputError, "no column 3.5"),
         ([3, "3"], "03", InputError, "no column '03'"),
         ([0, 1], ["text"], TypeError, "text_column must be a column label (a str, or an int for a frame read with"),

@@ -182,8 +182,8 @@ def test_predict_frame_takes_the_integer_label_of_a_frame_read_without_header(ti
 @pytest.mark.parametrize(
     ("text_column", "message"),
     [
-        (7, "no column 7; the columns are [0, 1, 3]. Name the text column with text_column="),
-        ("text", "no column 'text'; the columns are [0, 1, 3]."),
+        (7, "no column 7; the columns are [0, 1, 3]; give the right one to text_column="),
+        ("text", "no column 'text'; the columns are [0, 1, 3]; give"),
     ],
 )
 def test_predict_frame_names_a_missing_integer_label_as_the_frame_has_it(tiny_model, text_column, message):

@@ -19,6 +19,7 @@ from taikai.analysis._charts import (
 from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain, render_text
 from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
+from taikai.analysis._repo_data import RepoData, find_repo_data
 from taikai.analysis._report import (
     SECTIONS,
     ReportContext,
@@ -63,6 +64,7 @@ __all__ = [
     "HeadExplanation",
     "Keyword",
     "Keywords",
+    "RepoData",
     "ReportContext",
     "ReportOptions",
     "RulesSection",
@@ -76,6 +78,7 @@ __all__ = [
     "drift_section",
     "evaluate_rules",
     "explain",
+    "find_repo_data",
     "html_table",
     "japanese_font",
     "keywords",

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from taikai.errors import InputError, check_int, wrong_type
+from taikai.errors import Argument, InputError, check_int, no_column_error, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks, resolve_model
 from taikai.text import MAX_CHARS, Status, content_words
@@ -137,9 +137,9 @@ def distinctive_words(
     check_int("top", top, 0)
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)
-    for column in (text_column, label_column):
+    for column, argument in ((text_column, Argument("text_column")), (label_column, Argument("label_column"))):
         if column not in predictions.columns:
-            raise InputError(f"no column {column!r}; the columns are {list(map(str, predictions.columns))}")
+            raise no_column_error([(column, argument)], predictions.columns)
     rows = predictions[predictions[label_column].notna()]
     if "status" in rows.columns:
         rows = rows[rows["status"] == Status.OK.value]

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from taikai.errors import InputError, wrong_type
+from taikai.errors import Argument, InputError, no_column_error, wrong_type
 from taikai.io import parse_dates
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, parse_label_cell, parse_reasons, reason_name
 from taikai.text import Status
@@ -253,7 +253,7 @@ def misclassified(df: pd.DataFrame, gold_column: str = "gold") -> pd.DataFrame:
     if not isinstance(df, pd.DataFrame):
         raise wrong_type("df", df, "a pandas DataFrame of predictions (Model.predict_frame) with a gold column")
     if gold_column not in df.columns:
-        raise InputError(f"no gold column {gold_column!r}; the columns are {list(map(str, df.columns))}")
+        raise no_column_error([(gold_column, Argument("gold_column"))], df.columns)
     rows = classified(df)
     gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell)), None))
     return rows[gold.notna() & (rows["reason"].astype(str) != gold)]

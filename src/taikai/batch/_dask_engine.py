@@ -19,14 +19,14 @@ from typing import Any
 
 import pyarrow as pa
 
+from taikai.errors import MissingExtraError
+
 try:
     import dask.dataframe as dd
     import pandas as pd
     from distributed.diagnostics.plugin import WorkerPlugin
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
-    raise ImportError(
-        f"the Dask engine needs dask and distributed ({exc}); install them with: pip install 'taikai[dask]'"
-    ) from exc
+    raise MissingExtraError("the Dask engine", "dask and distributed", "dask", exc) from exc
 
 from taikai.batch._outputs import output_types
 from taikai.errors import ModelError

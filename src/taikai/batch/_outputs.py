@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.batch._options import BatchOptions
-from taikai.errors import InputError
+from taikai.errors import ID_COLUMN, TEXT_COLUMN, InputError, no_column_error
 from taikai.model import Model, default_model_dir, model_key
 from taikai.rules import RulesMode
 
@@ -43,9 +43,9 @@ def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str 
 
 def check_columns(source: Path, columns: list[str], model: Model, options: BatchOptions) -> None:
     """Raise :class:`InputError` unless the text and id columns exist and no output column does."""
-    for option, name in (("--text-column", options.text_column), ("--id-column", options.id_column)):
+    for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
         if name is not None and name not in columns:
-            raise InputError(f"{source}: no column {name!r}; the columns are {columns}; give the right one to {option}")
+            raise no_column_error([(name, argument)], columns, source)
     clash = [
         options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
     ]

@@ -21,10 +21,11 @@ from taikai.cli._common import (
     model_option,
     rules_options,
 )
-from taikai.errors import InputError, TaikaiError
+from taikai.errors import InputError, MissingExtraError, TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS
 
 DASK_HINT = "pip install 'taikai[dask]'"
+DASK_PACKAGES = "dask and distributed"
 
 
 @click.command()
@@ -170,6 +171,7 @@ def _run_local(input_path: Path, output: Path, model_path: Path | None, options:
 def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
     try:
         from taikai.dask import run_dask
-    except ImportError as exc:
-        raise TaikaiError(f"--engine dask needs dask and distributed ({exc}); install them: {DASK_HINT}") from exc
+    except ImportError as exc:  # the library's own error, or one it did not foresee (said the same way)
+        missing = exc if isinstance(exc, MissingExtraError) else MissingExtraError("", DASK_PACKAGES, "dask", exc)
+        raise TaikaiError(missing.sentence("--engine dask")) from exc
     return run_dask(input_path, output, model_path, options)

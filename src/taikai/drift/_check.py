@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
-from taikai.errors import InputError, wrong_type
+from taikai.errors import TEXT_COLUMN, Argument, InputError, wrong_type
 from taikai.io import ReadOptions
 from taikai.model import DriftStatistics, Model, resolve_model
 
@@ -35,7 +35,7 @@ def _statistics(
     prefix: str | None = None,
     argument: str = "dump",
     model_named: bool = True,
-    text_option: str = "--text-column",
+    text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
 ) -> FileStatistics:
     import pandas as pd
@@ -53,11 +53,11 @@ def _statistics(
             progress=progress,
             prefix=prefix,
             model_named=model_named,
-            text_option=text_option,
+            text_argument=text_argument,
             mask_pii=mask_pii,
         )
     return frame_statistics(
-        data, model, text_column, date_column, freq, prefix=prefix, text_option=text_option, mask_pii=mask_pii
+        data, model, text_column, date_column, freq, prefix=prefix, text_argument=text_argument, mask_pii=mask_pii
     )
 
 
@@ -108,7 +108,7 @@ def check_drift(
             text_column=text_column if reference_text_column is None else reference_text_column,
             argument="reference",
             model_named=named,
-            text_option="--reference-text-column",
+            text_argument=Argument("reference_text_column", "--reference-text-column"),
             mask_pii=mask_pii,
         ).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
-from taikai.errors import InputError
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, no_column_error
 from taikai.io import (
     ReadOptions,
     bad_line_error,
@@ -58,13 +58,11 @@ class _Rows:
         path: str,
         columns: list[str],
         text_column: str,
-        text_option: str = "--text-column",
+        text_argument: Argument = TEXT_COLUMN,
         mask_pii: bool = False,
     ) -> None:
         if text_column not in columns:
-            raise InputError(
-                f"{path}: no column {text_column!r}; the columns are {columns}. Name the text column with {text_option}"
-            )
+            raise no_column_error([(text_column, text_argument)], columns, path)
         self.model = model
         self.mask_pii = mask_pii
         self.path = path
@@ -118,7 +116,7 @@ def file_statistics(
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
     model_named: bool = True,
-    text_option: str = "--text-column",
+    text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
@@ -129,8 +127,8 @@ def file_statistics(
     Predictions written with a prefix (``taikai batch --prefix pred_``) are found (*prefix* chooses among several
     sets; default: the one the batch summary beside *path* recorded, or the only one). Predictions whose batch
     summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
-    was named with ``--model``; else it is the default model). *text_option* is the option an error about a
-    missing *text_column* names (``--reference-text-column`` for a reference file); *text_column* defaults to the
+    was named with ``--model``; else it is the default model). *text_argument* is the argument an error about a
+    missing *text_column* names (``reference_text_column`` for a reference file); *text_column* defaults to the
     one batch classified, as its summary recorded, else ``text``. *mask_pii* masks personal
     data in the texts before they are counted (:func:`taikai.mask_pii`), and in a malformed record's error.
     """
@@ -138,7 +136,7 @@ def file_statistics(
     reader = (read_options or ReadOptions()).open(path)
     run = read_summary(path)
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
-    text_column, text_option = text_column_of(run, text_column, text_option)
+    text_column, text_argument = text_column_of(run, text_column, text_argument)
     notes: list[Any] = []
 
     def chunks() -> Iterator[list[list[Any]]]:
@@ -155,7 +153,7 @@ def file_statistics(
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
         check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
-    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq, text_option, mask_pii)
+    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq, text_argument, mask_pii)
     if notes:
         warn_decoding(path, notes)
     return counted
@@ -169,7 +167,7 @@ def frame_statistics(
     freq: str = "M",
     source: str = "<frame>",
     prefix: str | None = None,
-    text_option: str = "--text-column",
+    text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
 ) -> FileStatistics:
     """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`."""
@@ -179,7 +177,7 @@ def frame_statistics(
         for start in range(0, len(frame), CHUNK_ROWS)
     )
     text = text_column or "text"
-    return count_chunks(source, columns, data, model, text, date_column, freq, text_option, mask_pii)
+    return count_chunks(source, columns, data, model, text, date_column, freq, text_argument, mask_pii)
 
 
 def count_chunks(
@@ -190,16 +188,16 @@ def count_chunks(
     text_column: str,
     date_column: str | None,
     freq: str,
-    text_option: str = "--text-column",
+    text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns*; with *mask_pii*,
     their texts masked first."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    rows = _Rows(model, source, columns, text_column, text_option, mask_pii)
+    rows = _Rows(model, source, columns, text_column, text_argument, mask_pii)
     if date_column is not None and date_column not in columns:
-        raise InputError(f"{source}: no column {date_column!r} (--date-column); the columns are {columns}")
+        raise no_column_error([(date_column, DATE_COLUMN)], columns, source)
     date_index = columns.index(date_column) if date_column is not None else -1
     overall = StatisticsBuilder.for_model(model, source)
     periods: dict[Any, StatisticsBuilder] = {}

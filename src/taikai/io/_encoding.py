@@ -20,6 +20,17 @@ PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Characters of the private-use area: CP932 decodes 0xFF (U+F8F3) and its user area (U+E000…) into it."""
 _WIDE = re.compile("[\u0800-\U0010ffff]")
 """Characters of three or four UTF-8 bytes: kana, kanji and the rest of CJK among them."""
+SINGLE_BYTE_LINES = (
+    "taikai reads and writes only encodings in which ASCII characters and line breaks are single bytes, such as "
+    "utf-8, utf-8-sig or cp932"
+)
+"""Why UTF-16 and the like are refused: files are split into lines byte by byte."""
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16 LE, whose BOM (FF FE) it starts with
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 UTF8_EVIDENCE = 4
 """Valid UTF-8 characters of 3+ bytes needed per undecodable byte to judge bytes damaged UTF-8, not CP932.
 
@@ -75,11 +86,25 @@ def resolve_encoding(name: str, option: str = "--encoding") -> str:
     except (LookupError, UnicodeError, TypeError):  # a bytes-to-bytes codec (hex, base64) or one without ASCII
         ascii_compatible = False
     if not ascii_compatible:
-        raise InputError(
-            f"{option} {name!r}: taikai reads and writes only encodings in which ASCII characters and line "
-            "breaks are single bytes, such as utf-8, utf-8-sig or cp932; convert the file to UTF-8 first"
-        )
+        raise InputError(f"{option} {name!r}: {SINGLE_BYTE_LINES}; convert the file to UTF-8 first")
     return codec
+
+
+def check_not_wide(head: bytes, source: Path, noun: str = "file") -> None:
+    """Raise :class:`InputError` if *head* (the first bytes of *source*, a *noun*: ``file``, ``input``) starts
+    with the byte-order mark of UTF-16 or UTF-32, such as Excel's "Unicode テキスト" export: say so and what to
+    do, rather than that it decodes neither as UTF-8 nor as CP932."""
+    for bom, name in _WIDE_BOMS:
+        if head.startswith(bom):
+            marks = " ".join(f"{b:02X}" for b in bom)
+            excel = bom == codecs.BOM_UTF16_LE  # what Excel's "Unicode テキスト" (Unicode Text) export writes
+            made = ', as Excel writes its "Unicode テキスト" export' if excel else ""
+            advice = 'In Excel save it as "CSV UTF-8 (コンマ区切り)" instead, or convert' if excel else "Convert"
+            raise InputError(
+                f"{source}: the {noun} is {name} (it starts with the byte-order mark {marks}{made}), and "
+                f"{SINGLE_BYTE_LINES}. {advice} it to UTF-8 (iconv -f {name} -t UTF-8 old > new, or save it as "
+                "UTF-8 in a text editor)"
+            )
 
 
 def check_encoding_errors(value: str) -> str:
@@ -103,6 +128,7 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
             sample = f.read(sample_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    check_not_wide(sample, path)
     whole = len(sample) < sample_bytes
     failed: dict[str, int] = {}
     for encoding in ENCODINGS:

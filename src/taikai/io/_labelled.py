@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import InputError
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputError, no_column_error
 from taikai.io._bad_rows import BadRow
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
@@ -75,15 +75,6 @@ def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
     return df.set_axis(names, axis=1)
 
 
-def _column_options(columns: dict[str, str | None], missing: Sequence[str]) -> str:
-    """Say which option names each *missing* column (*columns* by role), and how to do without sentiment."""
-    said = [f"the {role} column with --{role}-column ({role}_column=)" for role, c in columns.items() if c in missing]
-    sentiment = columns["sentiment"] in missing
-    return f"name {', '.join(said[:-1])}{' and ' if len(said) > 1 else ''}{said[-1]}" + (
-        ", or pass --no-sentiment (sentiment_column=None) for data without sentiment" if sentiment else ""
-    )
-
-
 def _listing(items: Sequence[str]) -> str:
     shown = "\n  ".join(items[:MAX_SHOWN])
     more = f"\n  … and {len(items) - MAX_SHOWN} more" if len(items) > MAX_SHOWN else ""
@@ -134,14 +125,13 @@ def check_labelled(
     on_bad_rows = OnBadRows(on_bad_rows)
     df = _strip_headers(df)
     refuse_predictions(df, source, (reasons_column, sentiment_column))
-    needed = [c for c in (text_column, reasons_column, sentiment_column) if c]
-    missing = [c for c in needed if c not in df.columns]
+    needed = zip((text_column, reasons_column, sentiment_column), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN))
+    missing = [(c, argument) for c, argument in needed if c and c not in df.columns]
     if missing:
-        of_sheet = f" of sheet {sheet!r}" if sheet else ""
-        raise InputError(
-            f"{source}: missing column(s) {missing}; the columns{of_sheet} are {list(map(str, df.columns))}; "
-            + _column_options({"text": text_column, "reasons": reasons_column, "sentiment": sentiment_column}, missing)
-        )
+        error = no_column_error(missing, df.columns, source, f" of sheet {sheet!r}" if sheet else "")
+        if sentiment_column in df.columns or sentiment_column is None:
+            raise error
+        raise InputError(f"{error}; or pass --no-sentiment (sentiment_column=None) for data without sentiment")
     lines = lines if lines is not None and len(lines) == len(df) else None
     if check_split:
         split_column(df, source, lines)

@@ -10,11 +10,11 @@ output find its text column without being told again.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import InputError
+from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, InputError
 
 SUMMARY_FORMAT = 1
 SUMMARY_SUFFIX = ".summary.json"
@@ -64,20 +64,20 @@ class RunSummary:
     """The ``--id-column`` batch was given (``None``: none, or a summary written before batch recorded it)."""
 
 
-def text_column_of(run: RunSummary | None, given: str | None, option: str = "--text-column") -> tuple[str, str]:
-    """Return the text column of a predictions file: *given* (the *option*), else the one batch classified as its
-    summary *run* says, else ``"text"``; and how it was named, for an error about a missing column."""
+def text_column_of(run: RunSummary | None, given: str | None, argument: Argument = TEXT_COLUMN) -> tuple[str, Argument]:
+    """Return the text column of a predictions file: *given* (the *argument*), else the one batch classified as its
+    summary *run* says, else ``"text"``; and the argument that named it, for an error about a missing column."""
     if given is None and run is not None and run.text_column is not None:
-        return run.text_column, f"{option}; its default came from {Path(run.path).name}"
-    return given or "text", option
+        return run.text_column, replace(argument, note=f"its default came from {Path(run.path).name}")
+    return given or "text", argument
 
 
-def id_column_of(run: RunSummary | None, given: str | None) -> tuple[str | None, str]:
-    """Return the id column of a predictions file: *given* (``--id-column``), else the one batch was given as its
-    summary *run* says, else ``None``; and how it was named, for an error about a missing column."""
+def id_column_of(run: RunSummary | None, given: str | None) -> tuple[str | None, Argument]:
+    """Return the id column of a predictions file: *given* (``id_column``), else the one batch was given as its
+    summary *run* says, else ``None``; and the argument that named it, for an error about a missing column."""
     if given is None and run is not None and run.id_column is not None:
-        return run.id_column, f"--id-column; its default came from {Path(run.path).name}"
-    return given, "--id-column"
+        return run.id_column, replace(ID_COLUMN, note=f"its default came from {Path(run.path).name}")
+    return given, ID_COLUMN
 
 
 def write_summary(output: Path, values: dict[str, Any]) -> Path:

@@ -17,6 +17,7 @@ from taikai.io._encoding import (
     ENCODINGS,
     PRIVATE_USE,
     check_encoding_errors,
+    check_not_wide,
     damaged_utf8_error,
     resolve_encoding,
     utf8_evidence,
@@ -50,6 +51,7 @@ def decode_input(
     U+FFFD or private-use characters.
     """
     check_encoding_errors(errors)
+    check_not_wide(data, source, "input")
     decoded = _given(data, resolve_encoding(encoding), errors, source) if encoding else _detect(data, errors, source)
     if decoded.notes:
         from taikai.io._frames import warn_decoding  # only then: it imports every file reader

@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from taikai.errors import InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
-from taikai.io._encoding import check_encoding_errors, detect_encoding, resolve_encoding
+from taikai.io._encoding import check_encoding_errors, check_not_wide, detect_encoding, resolve_encoding
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 
 # The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
@@ -33,7 +33,12 @@ class _TextReader:
         self.path = path
         self.encoding_errors = encoding_errors
         self.encoding_given = bool(encoding)
-        self.encoding = resolve_encoding(encoding) if encoding else detect_encoding(path, errors=encoding_errors)
+        if encoding:  # detect_encoding checks this itself
+            self.encoding = resolve_encoding(encoding)
+            with open(path, "rb") as f:
+                check_not_wide(f.read(4), path)
+        else:
+            self.encoding = detect_encoding(path, errors=encoding_errors)
         self.total: int | None = path.stat().st_size
         self.start = 0
         if line_codec(self.encoding) == "utf-8":  # a BOM is skipped whether utf-8 or utf-8-sig was named

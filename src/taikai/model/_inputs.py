@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 
-from taikai.errors import InputError, wrong_type
+from taikai.errors import Argument, InputError, no_column_error, wrong_type
 
 TEXTS = "a str or an iterable of texts (a list, a pandas Series, …)"
 """What :meth:`~taikai.Model.predict` and :meth:`~taikai.Model.classify` take."""
@@ -53,7 +53,4 @@ def find_column(columns: Iterable[Hashable], name: object, argument: str, option
         raise InputError(
             f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {argument}= names one column"
         )
-    raise InputError(
-        f"no column {name!r}; the columns are {labels!r}. Name the text column with {argument}= "
-        f"({option} on the command line)"
-    )
+    raise no_column_error([(name, Argument(argument, option))], labels)

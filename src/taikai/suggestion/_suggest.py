@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from taikai.errors import InputError, check_int, check_path, parse_choice, wrong_type
+from taikai.errors import (
+    InputError,
+    check_int,
+    check_path,
+    no_column_error,
+    parse_choice,
+    separator_hint,
+    wrong_type,
+)
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name, shown_label
 from taikai.privacy import format_counts, mask_text_column, sum_counts
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
@@ -183,16 +191,16 @@ def suggest(
     df, source, columns, run = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
     from taikai.io import id_column_of, text_column_of
 
-    text_column, text_option = text_column_of(run, text_column)
-    id_column, id_option = id_column_of(run, id_column)
-    for name, option in ((text_column, text_option), (id_column, id_option)):
+    text_column, text_argument = text_column_of(run, text_column)
+    id_column, id_argument = id_column_of(run, id_column)
+    for name, argument in ((text_column, text_argument), (id_column, id_argument)):
         if name and name not in df.columns:
-            raise InputError(f"{source}: no column {name!r} ({option}); the columns are {columns}")
+            raise no_column_error([(name, argument)], columns, source)
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
         raise InputError(
             f"{source}: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
-            "classify it first with taikai batch or predict_frame"
+            f"classify it first with taikai batch or predict_frame{separator_hint(columns)}"
         )
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
     status = df["status"].astype(str) if "status" in df.columns else None

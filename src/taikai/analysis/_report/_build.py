@@ -29,7 +29,7 @@ from taikai.analysis._report._summary import summary_section
 from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
-from taikai.errors import InputError
+from taikai.errors import DATE_COLUMN, Argument, InputError, no_column_error, separator_hint
 from taikai.io import (
     RunSummary,
     check_date_column,
@@ -119,16 +119,17 @@ def build_report(
         raise InputError(
             f"{where}: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason "
             f"(the columns are {list(map(str, df.columns))}); classify it first with taikai batch"
+            f"{separator_hint(df.columns)}"
         )
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         raise InputError(
             f"{where}: the predictions have no p_reason_* columns (the report needs the probabilities); write them "
             "with taikai batch or predict_frame"
         )
-    text_column, text_option = text_column_of(run, text_column)
-    for option, column in (("--date-column", date_column), ("--by", by), (text_option, text_column)):
+    text_column, text_argument = text_column_of(run, text_column)
+    for argument, column in ((DATE_COLUMN, date_column), (Argument("by", "--by"), by), (text_argument, text_column)):
         if column and column not in df.columns:
-            raise InputError(f"no column {column!r} ({option}); the columns are {list(map(str, df.columns))}")
+            raise no_column_error([(column, argument)], df.columns, where)
     if date_column:
         check_date_column(df[date_column], date_column, where)
     df = df.reset_index(drop=True)

@@ -1,0 +1,61 @@
+"""Find the repository's data files (``data/sample_dump.csv``, ``data/reviews.csv``) for the notebook, wherever its
+kernel was started, and say which file is read and why."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from taikai.errors import InputError
+
+DUMP = Path("data") / "sample_dump.csv"
+"""The review dump the notebook classifies, relative to the repository."""
+CORPUS = Path("data") / "reviews.csv"
+"""The labelled corpus: the notebook's evaluation, and its dump while ``data/sample_dump.csv`` is missing."""
+_HERE = Path(__file__).resolve()
+SOURCE_CHECKOUT = _HERE.parents[3] if len(_HERE.parents) > 3 else _HERE.parent
+"""The checkout this taikai was imported from (``src/taikai/analysis/`` → the repository), when run from one."""
+
+
+@dataclass(frozen=True)
+class RepoData:
+    """The data files of the repository found at :attr:`root`, and what :attr:`note` says about the choice."""
+
+    root: Path
+    dump: Path
+    """``data/sample_dump.csv``, or ``data/reviews.csv`` when the dump is missing (:attr:`note` says so)."""
+    corpus: Path
+    """``data/reviews.csv``, the labelled corpus."""
+    note: str
+    """Which dump is read, from which repository, and why (for the notebook to print)."""
+
+
+def find_repo_data(start: str | os.PathLike[str] | None = None) -> RepoData:
+    """Return the data files of the repository at *start* or above it (default: the working directory, which is
+    where a notebook's kernel started), else of the checkout taikai is imported from.
+
+    The repository is the first directory holding ``data/reviews.csv``. Raises :class:`InputError` naming every
+    place looked at, and what to do, when none holds it.
+    """
+    here = Path.cwd() if start is None else Path(start)
+    looked = [here.resolve(), *here.resolve().parents]
+    for root in [*looked, SOURCE_CHECKOUT]:
+        if (root / CORPUS).is_file():
+            return _found(root)
+    raise InputError(
+        f"no {CORPUS.as_posix()} in {looked[0]} or any folder above it, nor in the checkout taikai is imported "
+        f"from ({SOURCE_CHECKOUT}): the notebook reads the repository's data/ folder; start Jupyter in the "
+        "repository (its root or notebooks/), or give the repository's folder: find_repo_data('/path/to/taikai')"
+    )
+
+
+def _found(root: Path) -> RepoData:
+    corpus = root / CORPUS
+    if (root / DUMP).is_file():
+        return RepoData(root, root / DUMP, corpus, f"classifying {root / DUMP}")
+    note = (
+        f"classifying {corpus} (the labelled corpus): {root / DUMP} does not exist; "
+        "put the review dump there to classify it instead"
+    )
+    return RepoData(root, corpus, corpus, note)

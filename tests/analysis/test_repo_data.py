@@ -1,0 +1,59 @@
+"""Finding the repository's data for the notebook from any working directory, and saying which dump is read."""
+
+from pathlib import Path
+
+import pytest
+
+from taikai.analysis import _repo_data, find_repo_data
+from taikai.errors import InputError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _repo(root: Path, dump: bool) -> Path:
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "reviews.csv").write_text("text,reasons,sentiment\n", encoding="utf-8")
+    if dump:
+        (root / "data" / "sample_dump.csv").write_text("review_id,text\n", encoding="utf-8")
+    (root / "notebooks" / "deeper").mkdir(parents=True)
+    return root
+
+
+@pytest.mark.parametrize("where", [".", "notebooks", "notebooks/deeper"])
+@pytest.mark.parametrize(
+    ("dump", "chosen", "note"),
+    [
+        (True, "data/sample_dump.csv", "classifying {root}/data/sample_dump.csv"),
+        (
+            False,
+            "data/reviews.csv",
+            "classifying {root}/data/reviews.csv (the labelled corpus): {root}/data/sample_dump.csv does not exist; "
+            "put the review dump there to classify it instead",
+        ),
+    ],
+)
+def test_the_repository_is_found_at_or_above_the_working_directory(tmp_path, monkeypatch, where, dump, chosen, note):
+    root = _repo(tmp_path / "repo", dump).resolve()
+    monkeypatch.chdir(root / where)
+    found = find_repo_data()
+    assert (found.root, found.dump, found.corpus) == (root, root / chosen, root / "data" / "reviews.csv")
+    assert found.note == note.format(root=root)
+
+
+def test_from_elsewhere_the_checkout_taikai_is_imported_from_is_used(tmp_path, monkeypatch):
+    """Regression: run from another folder, the notebook fell back silently to a missing /tmp/data/reviews.csv."""
+    monkeypatch.chdir(tmp_path)
+    found = find_repo_data()
+    assert found.root == REPO and found.corpus == REPO / "data" / "reviews.csv" and found.dump.is_file()
+
+
+def test_no_repository_anywhere_says_where_it_looked_and_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(_repo_data, "SOURCE_CHECKOUT", tmp_path / "site-packages")
+    with pytest.raises(InputError) as caught:
+        find_repo_data(tmp_path)
+    assert str(caught.value) == (
+        f"no data/reviews.csv in {tmp_path.resolve()} or any folder above it, nor in the checkout taikai is "
+        f"imported from ({tmp_path / 'site-packages'}): the notebook reads the repository's data/ folder; start "
+        "Jupyter in the repository (its root or notebooks/), or give the repository's folder: "
+        "find_repo_data('/path/to/taikai')"
+    )

@@ -1,0 +1,61 @@
+"""The shared messages of taikai.errors: a missing column names the argument (and its option), and a file read
+as one column says what seems to separate it."""
+
+import pytest
+
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, no_column_error, separator_hint
+
+
+@pytest.mark.parametrize(
+    ("missing", "columns", "source", "message"),
+    [
+        (
+            [("body", TEXT_COLUMN)],
+            ["id", "text"],
+            "in.csv",
+            "in.csv: no column 'body'; the columns are ['id', 'text']; "
+            "give the right one to text_column= (--text-column on the command line)",
+        ),
+        (
+            [("body", TEXT_COLUMN), ("when", DATE_COLUMN)],
+            ["id"],
+            None,
+            "no column 'body' nor 'when'; the columns are ['id']; give the right ones to text_column= and "
+            "date_column= (--text-column and --date-column on the command line)",
+        ),
+        (
+            [("gold", Argument("gold_column"))],
+            ["id"],
+            "<frame>",
+            "<frame>: no column 'gold'; the columns are ['id']; give the right one to gold_column=",
+        ),
+        (
+            [("body", TEXT_COLUMN), ("gold", Argument("gold_column"))],
+            ["id"],
+            None,
+            "no column 'body' nor 'gold'; the columns are ['id']; give the right ones to "
+            "text_column= (--text-column on the command line) and gold_column=",
+        ),
+    ],
+)
+def test_a_missing_column_names_the_argument_and_its_option(missing, columns, source, message):
+    assert str(no_column_error(missing, columns, source)) == message
+
+
+@pytest.mark.parametrize(
+    ("columns", "hint"),
+    [
+        (["id\tbody"], "holds tabs: the file looks tab-separated; read it as TSV (input_format='tsv', "),
+        (["id;body"], "holds semicolons: the file looks semicolon-separated, which taikai does not read"),
+        (["id,body"], "holds commas: the file looks comma-separated; read it as CSV (input_format='csv', "),
+        (["id\tbody", "text"], None),  # two columns: the separator was right
+        (["text"], None),
+    ],
+)
+def test_a_file_read_as_one_column_says_what_separates_it(columns, hint):
+    found = separator_hint(columns)
+    if hint is None:
+        assert found == ""
+    else:
+        assert found.startswith(". The one column name ") and hint in found
+        assert hint in str(no_column_error([("text", TEXT_COLUMN)], columns, "x.csv"))
