@@ -212,7 +212,6 @@ def test_engine_options_are_checked(dump, tmp_path):
         ["--chunk-size", "100"],
         ["--sheet", "2"],
         ["--on-bad-lines", "report"],
-        ["--encoding-errors", "replace"],
     ],
 )
 def test_local_only_options_are_refused_under_dask(dump, tmp_path, option):
@@ -220,6 +219,31 @@ def test_local_only_options_are_refused_under_dask(dump, tmp_path, option):
     result = CliRunner().invoke(cli, [*args, *option])
     assert result.exit_code == 2 and f"{option[0]} applies to the local engine only" in result.output
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("bad", "options", "said"),
+    [
+        (b"\xff", ["--encoding", "cp932"], "1 private-use character(s) that map to no real text"),
+        (b"\x81\x7f", ["--encoding", "cp932", "--encoding-errors", "replace"], "1 undecodable byte(s) read as U+FFFD"),
+    ],
+)
+def test_rows_not_cleanly_decoded_say_so_as_in_a_local_run(client, tiny_model_dir, tmp_path, bad, options, said):
+    lines = [f"{i},手数料が高すぎる{i}".encode("cp932") for i in range(40)]
+    lines[29] += bad  # file line 31
+    (tmp_path / "in.csv").write_bytes(b"id,text\r\n" + b"\r\n".join(lines) + b"\r\n")
+    common = ["--text-column", "text", "--id-column", "id", "-m", tiny_model_dir, *options]
+    runner = CliRunner()
+    args = ["batch", tmp_path / "in.csv", "-o", tmp_path / "out.csv", "--engine", "dask", "--partitions", "3"]
+    dask_run = runner.invoke(cli, [*map(str, args), "--scheduler", client.scheduler.address, *map(str, common)])
+    local_run = runner.invoke(cli, [*map(str, ["batch", tmp_path / "in.csv", "-o", tmp_path / "l.csv", *common])])
+    assert dask_run.exit_code == local_run.exit_code == 0, dask_run.output + local_run.output
+    expected = f"rows not cleanly decoded: 1 ({said}); line(s) 31; each row's message says so"
+    assert expected in dask_run.output and expected in local_run.output
+    parts = pd.concat(pd.read_csv(p, dtype=str) for p in sorted((tmp_path / "out.csv").glob("part.*.csv")))
+    local = pd.read_csv(tmp_path / "l.csv", dtype=str)
+    assert parts["message"].tolist() == local["message"].tolist()
+    assert parts.loc[parts["id"] == "29", "message"].item().startswith("line 31: 1 ")
 
 
 def test_without_dask_installed_the_error_says_what_to_install(dump, tmp_path):
