@@ -246,6 +246,31 @@ def test_rows_not_cleanly_decoded_say_so_as_in_a_local_run(client, tiny_model_di
     assert parts.loc[parts["id"] == "29", "message"].item().startswith("line 31: 1 ")
 
 
+@pytest.mark.parametrize(("name", "fmt"), [("out", "parquet"), ("out.csv", "csv")])
+def test_report_suggest_and_drift_read_the_output_folder(client, dump, tiny_model_dir, tmp_path, name, fmt):
+    options = {"id_column": "id", "model": tiny_model_dir, "prefix": "pred_"}
+    classify_files(dump / "parts", tmp_path / name, "text", client=client, partitions=3, **options)
+    local = tmp_path / f"local.{fmt}"
+    taikai.classify_file(dump / "all.csv", local, "text", **options)
+    assert json.loads((tmp_path / name / MANIFEST).read_text(encoding="utf-8"))["prefix"] == "pred_"
+    runner, sheets = CliRunner(), []
+    for source in (tmp_path / name, local):
+        sheet = tmp_path / f"sheet_{source.stem}.csv"
+        done = runner.invoke(cli, ["suggest", str(source), "-o", str(sheet), "--n", "5", "--id-column", "id"])
+        assert done.exit_code == 0, done.output
+        sheets.append(sheet.read_text(encoding="utf-8"))
+    assert sheets[0] == sheets[1]
+    model = ["-m", str(tiny_model_dir)]
+    drift = runner.invoke(cli, ["drift", str(tmp_path / name), *model])
+    assert drift.exit_code in (0, 1) and "whole dump: 120 rows, " in drift.output, drift.output
+    report = runner.invoke(cli, ["report", str(tmp_path / name), "-o", str(tmp_path / "r.html"), *model, "--no-drift"])
+    assert report.exit_code == 0 and (tmp_path / "r.html").exists(), report.output
+    unnamed = runner.invoke(cli, ["report", str(tmp_path / name), "-o", str(tmp_path / "r2.html"), "--no-drift"])
+    assert unnamed.exit_code == 0 and tiny_model_dir.name in (tmp_path / "r2.html").read_text(encoding="utf-8")
+    other = runner.invoke(cli, ["drift", str(tmp_path / name)])  # the default model did not make them
+    assert other.exit_code == 2 and f"{MANIFEST} says the predictions were made by model" in other.output
+
+
 def test_without_dask_installed_the_error_says_what_to_install(dump, tmp_path):
     hide = "import sys; sys.modules['dask'] = sys.modules['dask.dataframe'] = sys.modules['distributed'] = None; "
     done = subprocess.run([sys.executable, "-c", hide + "import taikai.dask"], capture_output=True, text=True)

@@ -29,14 +29,14 @@ from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
 from taikai.batch._dask_parts import ROW_COLUMN, write_part
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_columns, output_types
+from taikai.batch._outputs import check_columns, model_stamp, output_types
 from taikai.batch._summary import BatchSummary
 from taikai.errors import InputError, TaikaiError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_key, resolve_model
 from taikai.rules import read_rules
 
-MANIFEST = "_taikai.json"
+MANIFEST = tio.PARTS_MANIFEST
 PARTIAL = ".taikai-dask-partial"
 
 
@@ -216,6 +216,8 @@ def run_dask(
             "columns": list(spec.columns),
             "parts": [n.name for n in names],
             "model": model_key(resolved),
+            "model_stamp": model_stamp(resolved),
+            "prefix": options.prefix,
             "rules": None
             if ruleset is None
             else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},

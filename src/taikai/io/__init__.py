@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         read_labelled_table,
         validate_labelled,
     )
+    from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_regular_file, same_path
     from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
     from taikai.io._run_summary import (
@@ -75,6 +76,7 @@ __all__ = [
     "FREE_LABELS_HINT",
     "MORE_REASONS_COLUMN",
     "OUTPUT_ENCODINGS",
+    "PARTS_MANIFEST",
     "SCAN_ROWS",
     "SHOWN_BAD_ROWS",
     "SPLITS",
@@ -93,9 +95,11 @@ __all__ = [
     "DecodedInput",
     "ExcelCells",
     "LabelledTable",
+    "Manifest",
     "ModelStamp",
     "OnBadRows",
     "OutputSpec",
+    "PartsReader",
     "Position",
     "ReadOptions",
     "Reader",
@@ -121,6 +125,7 @@ __all__ = [
     "format_of",
     "infer_schema",
     "input_schema",
+    "is_parts_folder",
     "is_predictions",
     "kinds_schema",
     "list_rows",
@@ -133,6 +138,7 @@ __all__ = [
     "read_labelled",
     "read_labelled_file",
     "read_labelled_table",
+    "read_manifest",
     "read_part",
     "read_predictions",
     "read_summary",
@@ -185,6 +191,7 @@ __getattr__: Any = lazy_modules(
             "LabelledTable",
             "OnBadRows",
             "check_labelled",
+            "is_parts_folder",
             "is_predictions",
             "read_labelled",
             "read_labelled_file",
@@ -192,6 +199,7 @@ __getattr__: Any = lazy_modules(
             "validate_labelled",
         ),
         "taikai.io._splits": ("SPLITS", "select_split", "split_column"),
+        "taikai.io._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "taikai.io._paths": ("check_not_input", "check_regular_file", "same_path"),
         "taikai.io._records": ("BadLine", "Chunk", "Position", "Reader", "bad_line_error"),
         "taikai.io._run_summary": (
