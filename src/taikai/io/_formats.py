@@ -84,7 +84,7 @@ def open_reader(
             raise InputError(f"--sheet applies to xlsx input, not to a folder of {fmt} parts")
         from taikai.io._parts import PartsReader
 
-        return PartsReader(path, encoding, encoding_errors)
+        return PartsReader(path, lambda part, kind: open_reader(part, kind, encoding, None, encoding_errors))
     check_regular_file(path, fmt)
     if sheet and fmt != "xlsx":
         raise InputError(f"--sheet applies to xlsx input, not to {fmt}")

@@ -9,7 +9,7 @@ other, as if they were one file, and the manifest as the run's summary.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,10 +62,11 @@ class PartsReader:
     is that of its part).
     """
 
-    def __init__(self, folder: Path, encoding: str | None = None, encoding_errors: str = "strict"):
+    def __init__(self, folder: Path, open_part: Callable[[Path, str], Reader]):
+        """Read *folder*, opening each part with ``open_part(part, format)`` (:func:`taikai.io.open_reader`)."""
         self.path = Path(folder)
         self.manifest = read_manifest(self.path)
-        self.encoding, self.encoding_errors = encoding, encoding_errors
+        self.open_part = open_part
         if not self.manifest.parts:
             raise InputError(f"{self.path}: its manifest lists no part; run taikai batch --engine dask again")
         first = self._open(self.manifest.parts[0])
@@ -79,9 +80,7 @@ class PartsReader:
         return self._schema
 
     def _open(self, part: Path) -> Reader:
-        from taikai.io._formats import open_reader
-
-        return open_reader(part, self.manifest.format, self.encoding, None, self.encoding_errors)
+        return self.open_part(part, self.manifest.format)
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
         """Yield chunks of up to *chunk_size* rows of each part in turn (a saved *position* is not supported)."""
