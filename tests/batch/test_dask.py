@@ -213,7 +213,6 @@ def test_engine_options_are_checked(dump, tmp_path):
         ["--chunk-size", "100"],
         ["--sheet", "2"],
         ["--on-bad-lines", "report"],
-        ["--encoding-errors", "replace"],
     ],
 )
 def test_local_only_options_are_refused_under_dask(dump, tmp_path, option):
@@ -221,6 +220,56 @@ def test_local_only_options_are_refused_under_dask(dump, tmp_path, option):
     result = CliRunner().invoke(cli, [*args, *option])
     assert result.exit_code == 2 and f"{option[0]} applies to the local engine only" in result.output
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("bad", "options", "said"),
+    [
+        (b"\xff", ["--encoding", "cp932"], "1 private-use character(s) that map to no real text"),
+        (b"\x81\x7f", ["--encoding", "cp932", "--encoding-errors", "replace"], "1 undecodable byte(s) read as U+FFFD"),
+    ],
+)
+def test_rows_not_cleanly_decoded_say_so_as_in_a_local_run(client, tiny_model_dir, tmp_path, bad, options, said):
+    lines = [f"{i},手数料が高すぎる{i}".encode("cp932") for i in range(40)]
+    lines[29] += bad  # file line 31
+    (tmp_path / "in.csv").write_bytes(b"id,text\r\n" + b"\r\n".join(lines) + b"\r\n")
+    common = ["--text-column", "text", "--id-column", "id", "-m", tiny_model_dir, *options]
+    runner = CliRunner()
+    args = ["batch", tmp_path / "in.csv", "-o", tmp_path / "out.csv", "--engine", "dask", "--partitions", "3"]
+    dask_run = runner.invoke(cli, [*map(str, args), "--scheduler", client.scheduler.address, *map(str, common)])
+    local_run = runner.invoke(cli, [*map(str, ["batch", tmp_path / "in.csv", "-o", tmp_path / "l.csv", *common])])
+    assert dask_run.exit_code == local_run.exit_code == 0, dask_run.output + local_run.output
+    expected = f"rows not cleanly decoded: 1 ({said}); line(s) 31; each row's message says so"
+    assert expected in dask_run.output and expected in local_run.output
+    parts = pd.concat(pd.read_csv(p, dtype=str) for p in sorted((tmp_path / "out.csv").glob("part.*.csv")))
+    local = pd.read_csv(tmp_path / "l.csv", dtype=str)
+    assert parts["message"].tolist() == local["message"].tolist()
+    assert parts.loc[parts["id"] == "29", "message"].item().startswith("line 31: 1 ")
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("out", "parquet"), ("out.csv", "csv")])
+def test_report_suggest_and_drift_read_the_output_folder(client, dump, tiny_model_dir, tmp_path, name, fmt):
+    options = {"id_column": "id", "model": tiny_model_dir, "prefix": "pred_"}
+    classify_files(dump / "parts", tmp_path / name, "text", client=client, partitions=3, **options)
+    local = tmp_path / f"local.{fmt}"
+    taikai.classify_file(dump / "all.csv", local, "text", **options)
+    assert json.loads((tmp_path / name / MANIFEST).read_text(encoding="utf-8"))["prefix"] == "pred_"
+    runner, sheets = CliRunner(), []
+    for source in (tmp_path / name, local):
+        sheet = tmp_path / f"sheet_{source.stem}.csv"
+        done = runner.invoke(cli, ["suggest", str(source), "-o", str(sheet), "--n", "5", "--id-column", "id"])
+        assert done.exit_code == 0, done.output
+        sheets.append(sheet.read_text(encoding="utf-8"))
+    assert sheets[0] == sheets[1]
+    model = ["-m", str(tiny_model_dir)]
+    drift = runner.invoke(cli, ["drift", str(tmp_path / name), *model])
+    assert drift.exit_code in (0, 1) and "whole dump: 120 rows, " in drift.output, drift.output
+    report = runner.invoke(cli, ["report", str(tmp_path / name), "-o", str(tmp_path / "r.html"), *model, "--no-drift"])
+    assert report.exit_code == 0 and (tmp_path / "r.html").exists(), report.output
+    unnamed = runner.invoke(cli, ["report", str(tmp_path / name), "-o", str(tmp_path / "r2.html"), "--no-drift"])
+    assert unnamed.exit_code == 0 and tiny_model_dir.name in (tmp_path / "r2.html").read_text(encoding="utf-8")
+    other = runner.invoke(cli, ["drift", str(tmp_path / name)])  # the default model did not make them
+    assert other.exit_code == 2 and f"{MANIFEST} says the predictions were made by model" in other.output
 
 
 def test_without_dask_installed_the_error_says_what_to_install(dump, tmp_path):

@@ -401,9 +401,7 @@ def test_cli_batch_encoding_errors_replace_counts_rows_in_the_summary(tmp_path, 
     result = CliRunner().invoke(cli, [*args, "--encoding", "cp932", "--encoding-errors", "replace"])
     assert result.exit_code == 0, result.output
     assert "rows not cleanly decoded: 1 (1 undecodable byte(s) read as U+FFFD); line(s) 2" in result.stderr
-    assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]
-    result = CliRunner().invoke(cli, [*args, "--engine", "dask", "--encoding-errors", "replace"])
-    assert result.exit_code == 2 and "--encoding-errors" in result.stderr
+    assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]  # the Dask engine: test_dask.py
 
 
 def no_space(*args, **kwargs):
@@ -512,3 +510,18 @@ def test_an_interrupt_while_a_chunk_is_saved_counts_only_the_saved_rows(tmp_path
     monkeypatch.undo()
     done = taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, chunk_size=7, resume=True)
     assert (done.rows, done.resumed_rows) == (60, 14)
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        ({"scheduler": "tcp://127.0.0.1:1"}, "scheduler: an option of the Dask engine"),
+        ({"scheduler": "tcp://127.0.0.1:1", "partitions": 4}, "scheduler, partitions: options of the Dask engine"),
+        ({"partitions": 4}, "partitions: an option of the Dask engine"),
+    ],
+)
+def test_classify_file_refuses_the_dask_engines_options(tmp_path, dump, tiny_model, given, named):
+    with pytest.raises(InputError, match=re.escape(named)) as caught:
+        taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, **given)
+    assert "call taikai.dask.classify_files with them" in str(caught.value)
+    assert not (tmp_path / "out.csv").exists()

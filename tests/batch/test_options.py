@@ -59,8 +59,8 @@ def test_read_options_are_how_the_input_is_read(given, expected):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--engine", "dask", "--jobs", "1"], "--jobs applies to the local engine only"),  # given, though the default
-        (["--engine", "dask", "--chunk-size", "5000", "--resume"], "--chunk-size, --resume apply to the local engine"),
+        (["--engine", "dask", "--jobs", "2"], "--jobs applies to the local engine only"),
+        (["--engine", "dask", "--chunk-size", "100", "--resume"], "--chunk-size, --resume apply to the local engine"),
         (["--partitions", "3"], "--partitions applies to --engine dask only"),
     ],
 )
@@ -71,6 +71,22 @@ def test_the_command_line_refuses_options_given_for_the_other_engine(tmp_path, a
     )
     assert result.exit_code == 2 and message in result.output, result.output
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--jobs", "1", "--chunk-size", "5000", "--encoding-errors", "strict", "--on-bad-lines", "error"],
+        ["--encoding-errors", "replace"],  # the Dask engine reads it as the local engine does
+    ],
+)
+def test_the_dask_engine_accepts_the_local_defaults_written_out(tmp_path, args):
+    (tmp_path / "in.csv").write_text("text\n手数料\n", encoding="utf-8")
+    out = tmp_path / "o.xlsx"  # refused after the engine's options were checked: no cluster starts
+    result = CliRunner().invoke(
+        cli, ["batch", str(tmp_path / "in.csv"), "-o", str(out), "--text-column", "text", "--engine", "dask", *args]
+    )
+    assert result.exit_code == 2 and "the Dask engine writes parquet, csv, tsv, jsonl parts, not xlsx" in result.output
 
 
 def test_chunk_results_make_the_summary():

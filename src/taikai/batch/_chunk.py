@@ -61,6 +61,8 @@ class ChunkResult:
     ruled: int = 0
     conflicts: int = 0
     masks: dict[str, int] = field(default_factory=dict)
+    notes: tuple[Any, ...] = ()
+    """A ``DecodeNote`` for each row that did not decode cleanly, when the engine reads them with the rows (Dask)."""
 
 
 def chunk_result(

@@ -13,94 +13,31 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
 import dask.dataframe as dd
 import numpy as np
-import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 from distributed import KilledWorker
 
 import taikai.io as tio
-from taikai.batch._chunk import ChunkResult, chunk_result
-from taikai.batch._dask_engine import MASK_COUNT_COLUMNS, classify_frame
-from taikai.batch._dask_input import FILE_COLUMN, LINE_COLUMN, input_columns, input_files, read_input
+from taikai.batch._chunk import ChunkResult
+from taikai.batch._dask_engine import classify_frame
+from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
+from taikai.batch._dask_parts import ROW_COLUMN, write_part
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_columns, output_types
+from taikai.batch._outputs import check_columns, model_stamp, output_types
 from taikai.batch._summary import BatchSummary
 from taikai.errors import InputError, TaikaiError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_key, resolve_model
 from taikai.rules import read_rules
 
-ROW_COLUMN = "row"
-"""The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
-MANIFEST = "_taikai.json"
+MANIFEST = tio.PARTS_MANIFEST
 PARTIAL = ".taikai-dask-partial"
-
-
-def _write_part(
-    part: pd.DataFrame,
-    path: Path,
-    spec: OutputSpec,
-    offset: int | None,
-    id_column: str | None,
-    proba: frozenset[str],
-    ruled: bool = False,
-    prefix: str = "",
-    files: Sequence[str] = (),
-) -> ChunkResult:
-    """Write one classified partition to *path* (via a temporary name) and return its counts.
-
-    *proba* names the model's probability columns (an input column may look like one: ``p_score``); *ruled*
-    says that rules added their columns (else an input column may be named like one); *prefix* is the one before
-    the names of the model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
-    names a row by its file and line where the partition has them.
-    """
-    if offset is not None:
-        part = part.copy(deep=False)
-        part.insert(0, ROW_COLUMN, np.arange(offset, offset + len(part), dtype="int64"))
-    assert spec.schema is not None
-    mixed = [f.name for f in spec.schema if f.type == pa.string() and part[f.name].dtype == object]  # JSONL text
-    own = {c: part[c].where(part[c].notna(), None).tolist() for c in mixed}  # CSV and JSONL write them as local
-    part = part.assign(**{c: tio.text_cells(values) for c, values in own.items()}) if own else part
-    table = pa.Table.from_pandas(part, preserve_index=False).select(spec.schema.names).cast(spec.schema)
-    for j, f in enumerate(spec.schema):
-        if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
-            table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
-    tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
-    if spec.is_stream:
-        data = [
-            own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
-        ]
-        payload, replaced = tio.encode_stream(spec, data, first=True)
-        tmp.write_bytes(payload)
-    else:
-        pq.write_table(table, tmp)
-    os.replace(tmp, path)
-    masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
-    row_name: Callable[[int], int | str] = (
-        (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
-    )
-    located = bool(files) and LINE_COLUMN in part.columns and bool(part[LINE_COLUMN].notna().all())
-    return chunk_result(
-        part[prefix + "status"].tolist(),
-        part[prefix + "message"].tolist(),
-        part[prefix + "reason"].tolist(),
-        part[prefix + "sentiment"].tolist(),
-        part[id_column].tolist() if id_column else None,
-        row_name,
-        replaced,
-        rule_names=part[prefix + "rule_names"].tolist() if ruled else None,
-        rule_conflicts=part[prefix + "rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
-        masks=masks,
-        lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
-        files=[files[k] for k in part[FILE_COLUMN]] if located else None,
-    )
 
 
 def _check_output(output: Path) -> None:
@@ -203,7 +140,8 @@ def run_dask(
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
     found, in_fmt = input_files(input, options.input_format)
     early = read_input(input, options.input_format, options.encoding) if in_fmt == "parquet" else None
-    columns = list(early[1].names) if early is not None else input_columns(found, in_fmt, options.encoding)
+    errors = options.encoding_errors
+    columns = list(early[1].names) if early is not None else input_columns(found, in_fmt, options.encoding, errors)
     id_column = options.id_column
     resolved = resolve_model(model)
     check_columns(Path(input), columns, resolved, options)
@@ -220,7 +158,7 @@ def run_dask(
     try:
         # JSONL input is read for its types on the cluster's workers (see read_input)
         ddf, schema = early or read_input(
-            input, options.input_format, options.encoding, options.text_column, True, client, options.mask_pii
+            input, options.input_format, options.encoding, options.text_column, True, client, options.mask_pii, errors
         )
         files = [str(f) for f in found] if LINE_COLUMN in ddf.columns else []
         fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
@@ -255,7 +193,7 @@ def run_dask(
         proba = frozenset(options.prefix + c for c in resolved.proba_columns())
         ruled = ruleset is not None
         tasks = [
-            delayed(_write_part)(part, name, spec, offset, id_column, proba, ruled, options.prefix, files)
+            delayed(write_part)(part, name, spec, offset, id_column, proba, ruled, options.prefix, files)
             for part, name, offset in zip(result.to_delayed(), names, offsets, strict=True)
         ]
         futures = client.compute(tasks)
@@ -269,7 +207,7 @@ def run_dask(
         if ruleset is not None:
             summary.start_rules(ruleset.source, [r.name for r in ruleset.rules])
         for c in counts:
-            summary.add(c)
+            summary.add(c, notes=c.notes)
         for stray in tmp.glob(".*.tmp"):  # left by a worker killed while writing; its task was run again
             stray.unlink()
         manifest = {
@@ -279,6 +217,8 @@ def run_dask(
             "columns": list(spec.columns),
             "parts": [n.name for n in names],
             "model": model_key(resolved),
+            "model_stamp": model_stamp(resolved),
+            "prefix": options.prefix,
             "rules": None
             if ruleset is None
             else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},

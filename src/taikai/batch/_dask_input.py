@@ -14,6 +14,7 @@ from typing import Any
 
 import dask
 import dask.dataframe as dd
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -27,6 +28,13 @@ FILE_COLUMN = "__taikai_file"
 """With ``locate``, the index (in :func:`input_files` order) of the file each row comes from (never written)."""
 LINE_COLUMN = "__taikai_line"
 """With ``locate``, the file line each row starts on (never written)."""
+UNDECODABLE_COLUMN = "__taikai_undecodable"
+"""With ``locate``, the bytes of each row read as U+FFFD (``encoding_errors="replace"``; never written)."""
+PRIVATE_USE_COLUMN = "__taikai_private_use"
+"""With ``locate``, the private-use characters each row's bytes decode to in CP932 (never written)."""
+ENCODING_COLUMN = "__taikai_encoding"
+"""With ``locate``, the encoding of a row counted in the two columns above, else null (never written)."""
+NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
 
 
 def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
@@ -50,29 +58,33 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[l
     return files, fmt
 
 
-def _open(path: Path, fmt: str, encoding: str | None, names: list[str]) -> tio.Reader:
-    """Open one CSV/TSV/JSONL file, refusing it unless its columns are *names* (those of the first file)."""
-    reader = tio.open_reader(path, fmt, encoding)
+def _open(path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict") -> tio.Reader:
+    """Open one CSV/TSV/JSONL file, refusing it unless its columns are *names* (those of the first file); *errors*
+    is the ``encoding_errors`` of :func:`taikai.io.open_reader`."""
+    reader = tio.open_reader(path, fmt, encoding, None, errors)
     if reader.columns != names:
         raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {names}")
     return reader
 
 
-def _scan_types(path: Path, fmt: str, encoding: str | None, names: list[str]) -> list[pa.DataType | None]:
+def _scan_types(
+    path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict"
+) -> list[pa.DataType | None]:
     """Return the type of each column of one JSONL file, read whole (see :func:`taikai.io.column_kinds`).
 
     A line that cannot be read is passed over here: the reading pass stops at it with its file and line.
     """
-    return tio.column_kinds(len(names), (c.data for c in _open(path, fmt, encoding, names).chunks(tio.SCAN_ROWS)))
+    reader = _open(path, fmt, encoding, names, errors)
+    return tio.column_kinds(len(names), (c.data for c in reader.chunks(tio.SCAN_ROWS)))
 
 
 def _input_types(
-    files: list[Path], fmt: str, encoding: str | None, names: list[str], client: Any
+    files: list[Path], fmt: str, encoding: str | None, names: list[str], client: Any, errors: str = "strict"
 ) -> tuple[pa.Schema, frozenset[str]]:
     """Return the schema of the columns *names* of all JSONL *files* and the columns to write as text, by the
     local engine's rule (:func:`taikai.io.kinds_schema`): each file is read for its types as one task, on the
     workers of *client* if given (else Dask's default scheduler), and their types are merged here."""
-    tasks = [dask.delayed(_scan_types, pure=False)(path, fmt, encoding, names) for path in files]
+    tasks = [dask.delayed(_scan_types, pure=False)(path, fmt, encoding, names, errors) for path in files]
     found: list[list[pa.DataType | None]] = (
         client.gather(client.compute(tasks)) if client is not None else list(dask.compute(*tasks))
     )
@@ -80,10 +92,10 @@ def _input_types(
     return tio.kinds_schema(names, kinds, {})
 
 
-def input_columns(files: list[Path], fmt: str, encoding: str | None = None) -> list[str]:
+def input_columns(files: list[Path], fmt: str, encoding: str | None = None, errors: str = "strict") -> list[str]:
     """Return the names of the columns of CSV, TSV or JSONL *files*, reading no row (those of the first file: every
     other must have them), so that they are checked before a cluster starts."""
-    return tio.open_reader(files[0], fmt, encoding).columns
+    return tio.open_reader(files[0], fmt, encoding, None, errors).columns
 
 
 def _read_text_file(
@@ -96,19 +108,22 @@ def _read_text_file(
     text_column: str | None,
     locate: bool,
     mask_pii: bool = False,
+    errors: str = "strict",
 ) -> pd.DataFrame:
     """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns.
 
     When *text_column* is in *stringify* (JSONL) it is an ``object`` column, whose cells that are neither text
     nor missing keep their own value; with *locate*, the :data:`FILE_COLUMN` (*index*) and :data:`LINE_COLUMN`
-    say where each row is. With *mask_pii*, a malformed record's text is masked in the error, as the local engine
-    masks it.
+    say where each row is, and the :data:`NOTE_COLUMNS` what of each did not decode cleanly. With *mask_pii*, a
+    malformed record's text is masked in the error, as the local engine masks it. *errors* is the
+    ``encoding_errors`` of :func:`taikai.io.open_reader`.
     """
-    reader = _open(path, fmt, encoding, schema.names)
+    reader = _open(path, fmt, encoding, schema.names, errors)
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
     text = schema.names.index(text_column) if text_column in stringify else None
     raw: dict[int, object] = {}  # row -> a text cell that is not text
     lines: list[int] = []
+    notes: dict[int, tio.DecodeNote] = {}
     for chunk in reader.chunks(_READ_ROWS):
         if chunk.bad:
             raise tio.bad_line_error(
@@ -121,6 +136,7 @@ def _read_text_file(
         if text is not None:
             raw.update((rows + i, v) for i, v in enumerate(chunk.data[text]) if v is not None and type(v) is not str)
         lines += chunk.lines
+        notes.update((rows + i, note) for i, note in chunk.notes.items())
         tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
         rows += chunk.rows
     table = pa.concat_tables(tables) if tables else schema.empty_table()
@@ -133,7 +149,21 @@ def _read_text_file(
     if locate:
         frame[FILE_COLUMN] = pd.Series(index, index=frame.index, dtype="int32")
         frame[LINE_COLUMN] = pd.Series(lines if len(lines) == rows else None, index=frame.index, dtype="Int64")
+        frame = frame.assign(**_note_columns(notes, rows, frame.index))
     return frame
+
+
+def _note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) -> dict[str, pd.Series]:
+    """Return the :data:`NOTE_COLUMNS` of a file of *rows* rows whose rows *notes* did not decode cleanly."""
+    replaced, private = np.zeros(rows, dtype="int64"), np.zeros(rows, dtype="int64")
+    encodings: list[str | None] = [None] * rows
+    for i, note in notes.items():
+        replaced[i], private[i], encodings[i] = note.replaced, note.private_use, note.encoding
+    return {
+        UNDECODABLE_COLUMN: pd.Series(replaced, index=index),
+        PRIVATE_USE_COLUMN: pd.Series(private, index=index),
+        ENCODING_COLUMN: pd.Series(encodings, index=index, dtype=pd.ArrowDtype(pa.string())),
+    }
 
 
 def _file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
@@ -182,6 +212,7 @@ def read_input(
     locate: bool = False,
     client: Any = None,
     mask_pii: bool = False,
+    encoding_errors: str = "strict",
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns.
 
@@ -189,8 +220,9 @@ def read_input(
     their columns' types: a column keeps one type over all files, ints and floats make floats, any other mix is
     text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells
     that are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL
-    partitions also hold :data:`FILE_COLUMN` and :data:`LINE_COLUMN` (not in the schema). With *mask_pii*, the
-    error for a malformed record shows its text masked.
+    partitions also hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN` and the :data:`NOTE_COLUMNS` (not in the
+    schema). With *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors*
+    (``strict`` or ``replace``) is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD.
     """
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
@@ -201,10 +233,10 @@ def read_input(
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
         found, framed = _file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
         return ddf, pa.schema([_one_type(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
-    first = tio.open_reader(files[0], fmt, encoding)
+    first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
-        schema, stringify = _input_types(files, fmt, encoding, first.columns, client)
+        schema, stringify = _input_types(files, fmt, encoding, first.columns, client, encoding_errors)
         if text_column is not None and text_column in schema.names:  # any cell may be an object or a number
             schema = schema.set(schema.get_field_index(text_column), pa.field(text_column, pa.string()))
             stringify |= {text_column}
@@ -214,6 +246,7 @@ def read_input(
     if locate:
         meta[FILE_COLUMN] = pd.Series([], dtype="int32")
         meta[LINE_COLUMN] = pd.Series([], dtype="Int64")
+        meta = meta.assign(**_note_columns({}, 0, meta.index))
     with dask.config.set({"dataframe.convert-string": False}):  # else Dask makes the object text column str()
         ddf = dd.from_map(
             _read_text_file,
@@ -226,6 +259,7 @@ def read_input(
             text_column=text_column,
             locate=locate,
             mask_pii=mask_pii,
+            errors=encoding_errors,
             meta=meta,
             enforce_metadata=False,
         )

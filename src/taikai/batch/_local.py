@@ -71,7 +71,8 @@ def classify_file(
     processes (0: one per core) give the same output as one. The output appears only when complete; an
     interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.
     ``mask_pii=True`` masks personal data in the text column before classification: the output holds the
-    masked text, and the summary counts the masks per kind.
+    masked text, and the summary counts the masks per kind. The Dask engine's ``scheduler`` and ``partitions`` are
+    refused (:class:`~taikai.InputError`): :func:`taikai.dask.classify_files` takes them.
     """
     check_path("input", input)
     check_path("output", output)
@@ -88,6 +89,12 @@ def run_local(
     on_chunk: Callable[[int], None] | None = None,
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
+    given = options.differing(BatchOptions.DASK_ONLY)
+    if given:
+        raise InputError(
+            f"{', '.join(given)}: {'an option' if len(given) == 1 else 'options'} of the Dask engine, not of the "
+            "local engine (classify_file); to run on a Dask cluster, call taikai.dask.classify_files with them"
+        )
     if input.is_dir():
         raise InputError(
             f"{input}: is a folder; the local engine reads one file: name a file in it, or pass --engine dask to "

@@ -21,8 +21,9 @@ DASK_OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
 class BatchOptions:
     """How to read, classify and write a dump. The command line's options, one field each.
 
-    ``jobs``, ``chunk_size``, ``resume``, ``sheet``, ``on_bad_lines`` and ``encoding_errors`` belong to the local
-    engine (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`). ``rules``
+    ``jobs``, ``chunk_size``, ``resume``, ``sheet`` and ``on_bad_lines`` belong to the local engine
+    (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`); an engine refuses
+    the other's options unless they keep their default value. ``rules``
     is a rules file (or a :class:`~taikai.rules.RuleSet` or matcher) applied in ``rules_mode`` (``flag`` or
     ``override``). ``prefix`` is put before the name of every column the model adds (``pred_`` gives
     ``pred_reason``, …), so that a labelled file keeps its own ``reasons`` and ``sentiment`` next to the predictions.
@@ -50,7 +51,7 @@ class BatchOptions:
     rules: str | Path | RuleSet | RuleMatcher | None = None
     rules_mode: str = RulesMode.FLAG.value
 
-    LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines", "encoding_errors")
+    LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines")
     DASK_ONLY = ("scheduler", "partitions")
 
     def __post_init__(self) -> None:

@@ -153,7 +153,8 @@ def report(
     PREDICTIONS is what taikai batch (or predict_frame) writes: the input columns plus status, reason,
     sentiment and p_reason_* columns (or pred_reason, … as batch --prefix pred_ writes them). The summary taikai
     batch writes beside it (PREDICTIONS_STEM.summary.json) names the model, the prefix and the lines batch set
-    aside; --model, when given, must be the model that made them. The
+    aside; the folder of parts taikai batch --engine dask writes is read in order as one file, its _taikai.json
+    as the summary; --model, when given, must be the model that made them. The
     last section checks the predictions for drift against that model's training statistics (as taikai drift
     does; per period with --date-column). With --mask-pii the texts (and the --by column's values) are masked
     before the report quotes or counts them. The charts need the report extra: pip install 'taikai[report]'.

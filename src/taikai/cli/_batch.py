@@ -15,7 +15,6 @@ from taikai.cli._common import (
     check_output,
     check_rules_mode,
     encoding_errors_option,
-    given_options,
     mask_pii_option,
     model_inputs,
     model_option,
@@ -46,16 +45,17 @@ DASK_PACKAGES = "dask and distributed"
     type=click.IntRange(min=0),
     default=BatchOptions.default("jobs"),
     show_default=True,
-    help="Worker processes (0: one per core); the output is the same for any number.",
+    help="Worker processes (0: one per core); the output is the same for any number. Local engine only.",
 )
 @click.option(
     "--chunk-size",
     type=click.IntRange(min=1),
     default=BatchOptions.default("chunk_size"),
     show_default=True,
-    help="Rows read, classified and saved at a time (--resume continues after the last saved chunk).",
+    help="Rows read, classified and saved at a time (--resume continues after the last saved chunk). "
+    "Local engine only (the Dask engine's unit is the partition: --partitions).",
 )
-@click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command. Local engine only.")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
 @encoding_errors_option
 @click.option(
@@ -73,13 +73,16 @@ DASK_PACKAGES = "dask and distributed"
 )
 @click.option("--input-format", type=click.Choice(FORMATS), default=None, help="Default: from INPUT's extension.")
 @click.option("--output-format", type=click.Choice(FORMATS), default=None, help="Default: from OUTPUT's extension.")
-@click.option("--sheet", default=None, help="xlsx input: sheet name or 1-based number (default: the first).")
+@click.option(
+    "--sheet", default=None, help="xlsx input (local engine only): sheet name or 1-based number (default: the first)."
+)
 @click.option(
     "--on-bad-lines",
     type=click.Choice(ON_BAD_LINES),
     default=BatchOptions.default("on_bad_lines"),
     show_default=True,
-    help="error: stop at a malformed line; report: write it to OUTPUT_STEM.bad_lines.csv and go on.",
+    help="error: stop at a malformed line; report: write it to OUTPUT_STEM.bad_lines.csv and go on "
+    "(local engine only: the Dask engine always stops).",
 )
 @mask_pii_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
@@ -125,7 +128,8 @@ def batch(
     --on-bad-lines error); 130 when interrupted (the partial result is kept for --resume).
     """
     other = BatchOptions.LOCAL_ONLY if engine == "dask" else BatchOptions.DASK_ONLY
-    given = given_options(ctx, other)
+    differing = [name for name in other if values[name] != BatchOptions.default(name)]  # a default written out: fine
+    given = [f"--{name.replace('_', '-')}" for name in differing]
     if given:
         names = ", ".join(given)
         where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import shlex
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -83,13 +83,6 @@ def writing_results(command: str) -> Iterator[None]:
             f"standard output: cannot write ({exc.strerror or exc}); {command} writes its results to standard "
             "output: check the file or device it is redirected to (and that its disk has room)"
         ) from exc
-
-
-def given_options(ctx: click.Context, names: Iterable[str]) -> list[str]:
-    """Return, as ``--option-name``, those of the parameters *names* (``encoding_errors``) given a value that is not
-    their default (on the command line or through the environment)."""
-    given = [name for name in names if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT]
-    return [f"--{name.replace('_', '-')}" for name in given]
 
 
 def check_output(output: Path, inputs: Mapping[str, Path | None], option: str = "", *, folder: bool = False) -> None:

@@ -84,7 +84,8 @@ def drift(
     rows, text length, confidence, predicted label mix and new words, each against its threshold.
 
     DUMP is a raw dump (CSV, TSV, JSONL, Parquet or xlsx; classified on the fly) or the output of taikai batch
-    with the same model (its status and p_* columns are used, prefixed ones too: see --prefix). The reference is
+    with the same model (its status and p_* columns are used, prefixed ones too: see --prefix), a file or the
+    folder of parts taikai batch --engine dask writes (read in order as one file). The reference is
     the statistics stored in the model at training time, or --reference FILE. The output ends with the line
     "drift: yes", "drift: no" or "drift: not judged (WHY)" (too few classifiable rows); --json writes the same
     figures with "alert": true or false and "verdict". Thresholds: docs/drift.md. With --mask-pii the texts are

@@ -72,6 +72,9 @@ def suggest(
 ) -> None:
     """Pick the rows of PREDICTIONS (taikai batch output) worth labelling and write them as a sheet to fill in.
 
+    PREDICTIONS may be the folder of parts taikai batch --engine dask writes: its parts are read in order as one
+    file.
+
     The sheet lists the id, the text and the model's reason and sentiment with probabilities, then the empty
     columns reasons (primary, dropdown), sentiment (dropdown) and more_reasons for a person to fill in. Train on
     it with: taikai train DATA --add SHEET --out MODEL. Refuses an existing --output (unless --force), saying how

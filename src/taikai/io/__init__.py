@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         read_labelled_table,
         validate_labelled,
     )
+    from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_regular_file, same_path
     from taikai.io._predictions_file import is_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
@@ -77,6 +78,7 @@ __all__ = [
     "FREE_LABELS_HINT",
     "MORE_REASONS_COLUMN",
     "OUTPUT_ENCODINGS",
+    "PARTS_MANIFEST",
     "SCAN_ROWS",
     "SHOWN_BAD_ROWS",
     "SPLITS",
@@ -95,9 +97,11 @@ __all__ = [
     "DecodedInput",
     "ExcelCells",
     "LabelledTable",
+    "Manifest",
     "ModelStamp",
     "OnBadRows",
     "OutputSpec",
+    "PartsReader",
     "Position",
     "ReadOptions",
     "Reader",
@@ -124,6 +128,7 @@ __all__ = [
     "id_column_of",
     "infer_schema",
     "input_schema",
+    "is_parts_folder",
     "is_predictions",
     "kinds_schema",
     "list_rows",
@@ -136,6 +141,7 @@ __all__ = [
     "read_labelled",
     "read_labelled_file",
     "read_labelled_table",
+    "read_manifest",
     "read_part",
     "read_predictions",
     "read_summary",
@@ -196,6 +202,7 @@ __getattr__: Any = lazy_modules(
         ),
         "taikai.io._predictions_file": ("is_predictions",),
         "taikai.io._splits": ("SPLITS", "select_split", "split_column"),
+        "taikai.io._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "taikai.io._paths": ("check_not_input", "check_regular_file", "same_path"),
         "taikai.io._records": ("BadLine", "Chunk", "Position", "Reader", "bad_line_error"),
         "taikai.io._run_summary": (

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from taikai.errors import InputError
 from taikai.io._encoding import check_encoding_errors
+from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file
 from taikai.io._records import Reader
 
@@ -24,18 +25,21 @@ _EXTENSIONS = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
 }
+_NAMED = ".csv, .tsv, .jsonl, .parquet or .xlsx"
 
 
-def format_of(path: Path, given: str | None = None, option: str = "--input-format") -> str:
-    """Return the format named by *given*, or the one *path*'s extension says, or raise :class:`InputError`."""
+def format_of(path: Path, given: str | None = None, option: str | None = None) -> str:
+    """Return the format named by *given*, or that of the parts of a Dask engine's output folder *path*, or the one
+    *path*'s extension says, or raise :class:`InputError`: it suggests *option* (``--input-format``) when the
+    command has one, else an extension."""
     if given:
         return _known_format(given)
+    if is_parts_folder(Path(path)):
+        return read_manifest(Path(path)).format
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
-        raise InputError(
-            f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; "
-            f"pass {option} {'|'.join(FORMATS)}"
-        )
+        do = f"pass {option} {'|'.join(FORMATS)}" if option else f"give the file one of the extensions {_NAMED}"
+        raise InputError(f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; {do}")
     return found
 
 
@@ -70,10 +74,17 @@ def open_reader(
 ) -> Reader:
     """Return the reader of *path* in format *fmt* (default: from its extension).
 
-    *encoding_errors* (``strict`` or ``replace``) applies to the text formats: see :data:`ENCODING_ERRORS`.
+    *encoding_errors* (``strict`` or ``replace``) applies to the text formats: see :data:`ENCODING_ERRORS`. A Dask
+    engine's output folder is read as one file of its parts (:class:`~taikai.io.PartsReader`).
     """
     path = Path(path)
-    fmt = format_of(path, fmt)
+    fmt = format_of(path, fmt, "--input-format")
+    if is_parts_folder(path):
+        if sheet:
+            raise InputError(f"--sheet applies to xlsx input, not to a folder of {fmt} parts")
+        from taikai.io._parts import PartsReader
+
+        return PartsReader(path, lambda part, kind: open_reader(part, kind, encoding, None, encoding_errors))
     check_regular_file(path, fmt)
     if sheet and fmt != "xlsx":
         raise InputError(f"--sheet applies to xlsx input, not to {fmt}")

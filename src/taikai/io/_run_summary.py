@@ -4,7 +4,8 @@
 of bad lines), the ``--prefix`` of the predicted columns, the ``--text-column`` and ``--id-column``, and a stamp of
 the model that made the predictions (directory name, artifact sha256, creation time, its test-split metrics), so
 that a report of the output can say what was set aside and which model spoke, and the commands that read the
-output find its text column without being told again.
+output find its text column without being told again. The Dask engine's output folder holds the same values in its
+manifest.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, InputError
+from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
 
 SUMMARY_FORMAT = 1
 SUMMARY_SUFFIX = ".summary.json"
@@ -90,13 +92,20 @@ def write_summary(output: Path, values: dict[str, Any]) -> Path:
 
 
 def read_summary(predictions: Path) -> RunSummary | None:
-    """Return the batch summary beside *predictions*, ``None`` without one; a malformed one is an error."""
-    path = summary_path(predictions)
+    """Return the batch summary beside *predictions*, ``None`` without one; a malformed one is an error.
+
+    For the output folder of the Dask engine, it is the folder's manifest (:data:`~taikai.io.PARTS_MANIFEST`).
+    """
+    folder = is_parts_folder(Path(predictions))
+    path = Path(predictions) / PARTS_MANIFEST if folder else summary_path(predictions)
     if not path.is_file():
         return None
+    what = "taikai manifest" if folder else "taikai batch summary"
     try:
         values = json.loads(path.read_text(encoding="utf-8"))
-        stamp = values.get("model")
+        stamp = values.get("model_stamp" if folder else "model")
+        if folder and stamp is None and isinstance(values.get("model"), str):  # written before the stamp was
+            stamp = {"name": values["model"][:12], "path": "", "sha256": values["model"], "created_at": ""}
         model = None
         if stamp:
             model = ModelStamp(
@@ -121,10 +130,10 @@ def read_summary(predictions: Path) -> RunSummary | None:
             id_column=None if values.get("id_column") is None else str(values["id_column"]),
         )
     except KeyError as exc:
-        raise InputError(f"{path}: not a taikai batch summary (it lacks {exc.args[0]!r}); delete or rename it") from exc
+        raise InputError(f"{path}: not a {what} (it lacks {exc.args[0]!r}); delete or rename it") from exc
     except (ValueError, TypeError, AttributeError) as exc:
         raise InputError(
-            f"{path}: not a taikai batch summary (a field has the wrong kind of value: {exc}); delete or rename it"
+            f"{path}: not a {what} (a field has the wrong kind of value: {exc}); delete or rename it"
         ) from exc
 
 

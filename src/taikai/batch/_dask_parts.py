@@ -1,0 +1,118 @@
+"""Write one classified partition of the Dask engine as a part file, and count it for the summary.
+
+A row whose bytes did not all decode cleanly (``--encoding-errors replace``, CP932's private-use characters) gets
+the same message as in a local run, and is counted in the summary the same way: the reader marks such rows in
+columns of its own (:data:`~taikai.batch._dask_input.NOTE_COLUMNS`), which are never written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import taikai.io as tio
+from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._dask_engine import MASK_COUNT_COLUMNS
+from taikai.batch._dask_input import (
+    ENCODING_COLUMN,
+    FILE_COLUMN,
+    LINE_COLUMN,
+    PRIVATE_USE_COLUMN,
+    UNDECODABLE_COLUMN,
+)
+from taikai.io import DecodeNote, OutputSpec
+
+ROW_COLUMN = "row"
+"""The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
+
+
+def noted(part: pd.DataFrame, message: str) -> tuple[pd.DataFrame, list[DecodeNote]]:
+    """Return *part* with the *message* column of its rows that did not decode cleanly saying so (as the local
+    engine says it), and a :class:`~taikai.io.DecodeNote` for each such row, in order."""
+    if UNDECODABLE_COLUMN not in part.columns:
+        return part, []
+    replaced = part[UNDECODABLE_COLUMN].to_numpy("int64")
+    private = part[PRIVATE_USE_COLUMN].to_numpy("int64")
+    rows = np.flatnonzero((replaced > 0) | (private > 0))
+    if not len(rows):
+        return part, []
+    lines, encodings = part[LINE_COLUMN].tolist(), part[ENCODING_COLUMN].tolist()
+    notes = [
+        DecodeNote(int(lines[i]) if pd.notna(lines[i]) else 0, str(encodings[i]), int(replaced[i]), int(private[i]))
+        for i in rows
+    ]
+    messages = part[message].tolist()
+    for i, note in zip(rows, notes, strict=True):
+        said = messages[i] if isinstance(messages[i], str) else ""
+        messages[i] = f"{said}; {note.message()}" if said else note.message()
+    return part.assign(**{message: pd.Series(messages, index=part.index, dtype=part[message].dtype)}), notes
+
+
+def write_part(
+    part: pd.DataFrame,
+    path: Path,
+    spec: OutputSpec,
+    offset: int | None,
+    id_column: str | None,
+    proba: frozenset[str],
+    ruled: bool = False,
+    prefix: str = "",
+    files: Sequence[str] = (),
+) -> ChunkResult:
+    """Write one classified partition to *path* (via a temporary name) and return its counts.
+
+    *proba* names the model's probability columns (an input column may look like one: ``p_score``); *ruled*
+    says that rules added their columns (else an input column may be named like one); *prefix* is the one before
+    the names of the model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
+    names a row by its file and line where the partition has them. A row that did not decode cleanly says so in
+    its message, and the result's ``notes`` hold one :class:`~taikai.io.DecodeNote` for each.
+    """
+    part, notes = noted(part, prefix + "message")
+    if offset is not None:
+        part = part.copy(deep=False)
+        part.insert(0, ROW_COLUMN, np.arange(offset, offset + len(part), dtype="int64"))
+    assert spec.schema is not None
+    mixed = [f.name for f in spec.schema if f.type == pa.string() and part[f.name].dtype == object]  # JSONL text
+    own = {c: part[c].where(part[c].notna(), None).tolist() for c in mixed}  # CSV and JSONL write them as local
+    part = part.assign(**{c: tio.text_cells(values) for c, values in own.items()}) if own else part
+    table = pa.Table.from_pandas(part, preserve_index=False).select(spec.schema.names).cast(spec.schema)
+    for j, f in enumerate(spec.schema):
+        if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
+            table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
+    tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
+    if spec.is_stream:
+        data = [
+            own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
+        ]
+        payload, replaced = tio.encode_stream(spec, data, first=True)
+        tmp.write_bytes(payload)
+    else:
+        pq.write_table(table, tmp)
+    os.replace(tmp, path)
+    masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
+    row_name: Callable[[int], int | str] = (
+        (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
+    )
+    located = bool(files) and LINE_COLUMN in part.columns and bool(part[LINE_COLUMN].notna().all())
+    result = chunk_result(
+        part[prefix + "status"].tolist(),
+        part[prefix + "message"].tolist(),
+        part[prefix + "reason"].tolist(),
+        part[prefix + "sentiment"].tolist(),
+        part[id_column].tolist() if id_column else None,
+        row_name,
+        replaced,
+        rule_names=part[prefix + "rule_names"].tolist() if ruled else None,
+        rule_conflicts=part[prefix + "rule_conflict"].fillna(False).astype(bool).tolist() if ruled else None,
+        masks=masks,
+        lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
+        files=[files[k] for k in part[FILE_COLUMN]] if located else None,
+    )
+    return replace(result, notes=tuple(notes))

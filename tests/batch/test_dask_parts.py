@@ -1,0 +1,88 @@
+"""The Dask engine's reading and writing of rows that did not decode cleanly, without a cluster."""
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from taikai.batch._dask_input import (
+    ENCODING_COLUMN,
+    LINE_COLUMN,
+    PRIVATE_USE_COLUMN,
+    UNDECODABLE_COLUMN,
+    read_input,
+)
+from taikai.batch._dask_parts import noted
+from taikai.errors import InputError
+from taikai.io import DecodeNote
+
+PRIVATE = "line 3: 1 private-use character(s) (bytes cp932 maps to no real text) in cp932"
+
+
+def _cp932_file(path, bad: bytes = b"\xff") -> None:
+    lines = ["id,text", "1,手数料が高い", "2,時間がない", "3,提案が通らない"]
+    data = [line.encode("cp932") for line in lines]
+    data[2] += bad  # line 3 of the file
+    path.write_bytes(b"\r\n".join(data) + b"\r\n")
+
+
+def test_the_reader_marks_private_use_characters_by_row(tmp_path):
+    _cp932_file(tmp_path / "a.csv")
+    ddf, _ = read_input(tmp_path / "a.csv", encoding="cp932", text_column="text", locate=True)
+    frame = ddf.compute(scheduler="sync")
+    assert frame[PRIVATE_USE_COLUMN].tolist() == [0, 1, 0]
+    assert frame[UNDECODABLE_COLUMN].tolist() == [0, 0, 0]
+    assert frame[ENCODING_COLUMN].tolist()[1] == "cp932" and frame[LINE_COLUMN].tolist() == [2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("errors", "expected"),
+    [
+        ("strict", "a.csv:3: byte 0x80 is not valid utf-8"),
+        ("replace", None),
+    ],
+)
+def test_the_reader_reads_undecodable_bytes_as_the_local_engine_does(tmp_path, errors, expected):
+    (tmp_path / "a.csv").write_bytes("id,text\n1,手数料\n2,時間\x00\n".encode().replace(b"\x00", b"\x80"))
+    if expected is not None:
+        with pytest.raises(InputError, match=expected):
+            read_input(tmp_path / "a.csv", encoding="utf-8", locate=True, encoding_errors=errors)[0].compute()
+        return
+    frame = read_input(tmp_path / "a.csv", encoding="utf-8", locate=True, encoding_errors=errors)[0].compute()
+    assert frame["text"].tolist() == ["手数料", "時間\ufffd"]
+    assert frame[UNDECODABLE_COLUMN].tolist() == [0, 1]
+
+
+def _part(messages, undecodable, private) -> pd.DataFrame:
+    n = len(messages)
+    return pd.DataFrame(
+        {
+            "message": pd.Series(messages, dtype=pd.StringDtype("pyarrow")),
+            LINE_COLUMN: pd.Series(range(2, 2 + n), dtype="Int64"),
+            UNDECODABLE_COLUMN: pd.Series(undecodable, dtype="int64"),
+            PRIVATE_USE_COLUMN: pd.Series(private, dtype="int64"),
+            ENCODING_COLUMN: pd.Series(
+                ["cp932" if u or p else None for u, p in zip(undecodable, private, strict=True)],
+                dtype=pd.ArrowDtype(pa.string()),
+            ),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("messages", "undecodable", "private", "expected", "notes"),
+    [
+        (["", "", ""], [0, 0, 0], [0, 0, 0], ["", "", ""], []),
+        (["", "", ""], [0, 1, 0], [0, 0, 0], ["", "line 3: 1 undecodable byte(s) read as U+FFFD in cp932", ""], [1]),
+        (["", "no text", ""], [0, 0, 0], [0, 1, 0], ["", f"no text; {PRIVATE}", ""], [1]),
+    ],
+)
+def test_rows_that_did_not_decode_cleanly_say_so_as_in_a_local_run(messages, undecodable, private, expected, notes):
+    part, found = noted(_part(messages, undecodable, private), "message")
+    assert part["message"].tolist() == expected
+    assert found == [DecodeNote(i + 2, "cp932", undecodable[i], private[i]) for i in notes]
+    assert found == [] or found[0].message() in expected[notes[0]]
+
+
+def test_a_part_without_the_reader_columns_is_left_as_it_is():
+    part = pd.DataFrame({"message": ["x"]})
+    assert noted(part, "message") == (part, [])
