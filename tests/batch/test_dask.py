@@ -253,7 +253,8 @@ def test_report_suggest_and_drift_read_the_output_folder(client, dump, tiny_mode
     classify_files(dump / "parts", tmp_path / name, "text", client=client, partitions=3, **options)
     local = tmp_path / f"local.{fmt}"
     taikai.classify_file(dump / "all.csv", local, "text", **options)
-    assert json.loads((tmp_path / name / MANIFEST).read_text(encoding="utf-8"))["prefix"] == "pred_"
+    manifest = json.loads((tmp_path / name / MANIFEST).read_text(encoding="utf-8"))
+    assert (manifest["prefix"], manifest["text_column"], manifest["id_column"]) == ("pred_", "text", "id")
     runner, sheets = CliRunner(), []
     for source in (tmp_path / name, local):
         sheet = tmp_path / f"sheet_{source.stem}.csv"

@@ -219,6 +219,8 @@ def run_dask(
             "model": model_key(resolved),
             "model_stamp": model_stamp(resolved),
             "prefix": options.prefix,
+            "text_column": options.text_column,
+            "id_column": id_column,
             "rules": None
             if ruleset is None
             else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},
