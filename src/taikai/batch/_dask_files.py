@@ -1,19 +1,19 @@
 """Run ``taikai batch --engine dask``: read Parquet or a glob of CSV/TSV/JSONL files, classify, write parts.
 
-The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jsonl``) files, one per partition,
-in input order, with a ``_taikai.json`` manifest. It is written into ``OUTPUT.taikai-dask-partial`` and renamed
-into place when complete. Parts have fixed names, so a task that Dask runs again after a worker died rewrites
-its part instead of adding one: no row is lost or written twice.
+The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jsonl``) files, one per partition
+that holds rows, in input order, with a ``_taikai.json`` manifest. It is written into
+``OUTPUT.taikai-dask-partial`` and renamed into place when complete. Parts have fixed names, so a task that Dask
+runs again after a worker died rewrites its part instead of adding one: no row is lost or written twice.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
 import time
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -23,24 +23,40 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from distributed import KilledWorker
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._dask_cluster import check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS, classify_frame
 from taikai.batch._dask_input import FILE_COLUMN, LINE_COLUMN, input_columns, input_files, read_input
+from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, output_types
+from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.errors import InputError, TaikaiError
+from taikai.errors import InputError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_key, resolve_model
 from taikai.rules import read_rules
 
 ROW_COLUMN = "row"
 """The column of 0-based input row numbers added when no ``--id-column`` names the rows."""
-MANIFEST = "_taikai.json"
-PARTIAL = ".taikai-dask-partial"
+
+
+def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> int:
+    """Write *table* (its text columns *own* as they were read) to *path* via a temporary name; return the
+    characters the output's encoding could not hold."""
+    tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
+    if spec.is_stream:
+        data = [
+            own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
+        ]
+        payload, replaced = tio.encode_stream(spec, data, first=True)
+        tmp.write_bytes(payload)
+    else:
+        pq.write_table(table, tmp)
+    os.replace(tmp, path)
+    return replaced
 
 
 def _write_part(
@@ -53,13 +69,15 @@ def _write_part(
     ruled: bool = False,
     prefix: str = "",
     files: Sequence[str] = (),
+    first: bool = True,
 ) -> ChunkResult:
     """Write one classified partition to *path* (via a temporary name) and return its counts.
 
     *proba* names the model's probability columns (an input column may look like one: ``p_score``); *ruled*
     says that rules added their columns (else an input column may be named like one); *prefix* is the one before
     the names of the model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
-    names a row by its file and line where the partition has them.
+    names a row by its file and line where the partition has them. An empty partition is written only when it is
+    the *first* (so that an input of no rows gives one part of no rows, with the columns).
     """
     if offset is not None:
         part = part.copy(deep=False)
@@ -72,16 +90,7 @@ def _write_part(
     for j, f in enumerate(spec.schema):
         if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
             table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
-    tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
-    if spec.is_stream:
-        data = [
-            own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
-        ]
-        payload, replaced = tio.encode_stream(spec, data, first=True)
-        tmp.write_bytes(payload)
-    else:
-        pq.write_table(table, tmp)
-    os.replace(tmp, path)
+    replaced = _save(table, own, spec, path) if len(part) or first else 0
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")
@@ -100,61 +109,6 @@ def _write_part(
         masks=masks,
         lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
         files=[files[k] for k in part[FILE_COLUMN]] if located else None,
-    )
-
-
-def _check_output(output: Path) -> None:
-    if not output.parent.is_dir():
-        raise InputError(f"{output}: the directory {output.parent} does not exist; create it first")
-    if output.is_file() or (output.is_dir() and any(output.iterdir()) and not (output / MANIFEST).exists()):
-        raise InputError(f"{output}: exists and is not a taikai output directory; choose a new or empty directory")
-
-
-def _move_into_place(tmp: Path, output: Path) -> None:
-    """Rename the finished *tmp* directory to *output*, replacing an earlier taikai output there."""
-    old = output.with_name(output.name + ".taikai-old")
-    if output.exists():
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(output, old)
-    os.replace(tmp, output)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _connect(scheduler: str | None) -> tuple[Any, Any]:
-    """Return a client of the scheduler at *scheduler*, or of a new local cluster sized to this machine.
-
-    The local cluster's own log lines (a worker's "Compute Failed" with its traceback, a restarted worker) are
-    silenced, in its worker processes and, until it closes, in this one: what went wrong reaches the caller as
-    the task's exception (a bad line names its file and line) or as :func:`_killed` says.
-    """
-    from distributed import Client, LocalCluster
-
-    if scheduler:
-        try:
-            return Client(scheduler, set_as_default=False), None
-        except (OSError, TimeoutError) as exc:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
-    # The scheduler always serves HTTP (health, metrics), by default at port 8787, which another cluster on this
-    # machine may hold: distributed then retries on a free port but leaks the socket of the failed bind (a
-    # ResourceWarning) and warns on stderr. Asking for a free port (0) at the start never collides; no dashboard.
-    cluster = LocalCluster(
-        n_workers=os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-        silence_logs=logging.CRITICAL,
-    )
-    return Client(cluster, set_as_default=False), cluster
-
-
-def _killed(exc: KilledWorker) -> TaikaiError:
-    """Say that Dask workers kept dying on one task (the cluster's own logs are silenced, see :func:`_connect`)."""
-    return TaikaiError(
-        f"the Dask engine stopped: {exc.allowed_failures + 1} worker(s) died in turn while running task {exc.task!r} "
-        "(often out of memory); nothing was written. Give the workers more memory, split the input into more "
-        "parts with --partitions, or run the local engine"
     )
 
 
@@ -198,7 +152,7 @@ def run_dask(
     fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
-    _check_output(output)
+    check_output(output)
     # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
     found, in_fmt = input_files(input, options.input_format)
@@ -213,11 +167,14 @@ def run_dask(
         ruleset.check_labels(resolved.reason_labels)
     if id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
-    own = None
-    if client is None:
-        client, own = _connect(options.scheduler)
-    tmp, futures = output.absolute().with_name(output.name + PARTIAL), []
+    cluster = connect(options.scheduler, client)
+    tmp, plugin = output.absolute().with_name(output.name + PARTIAL), None
+    futures: list[Any] = []
+    progress = Progress(None, options.progress)
     try:
+        check_workers(cluster)  # a task sent to a worker without taikai ends it: checked before any is
+        client = cluster.client
+        plugin = ship(cluster, resolved)
         # JSONL input is read for its types on the cluster's workers (see read_input)
         ddf, schema = early or read_input(
             input, options.input_format, options.encoding, options.text_column, True, client, options.mask_pii
@@ -233,7 +190,7 @@ def run_dask(
             ddf = prepare(ddf)
         offsets: list[int | None] = [None] * ddf.npartitions
         if id_column is None:
-            lengths = client.compute(ddf.map_partitions(len)).result()
+            [lengths] = collect(cluster, [client.compute(ddf.map_partitions(len))])
             offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
         mode = rules_mode or options.rules_mode
         result = classify_frame(
@@ -246,6 +203,7 @@ def run_dask(
             options.mask_pii,
             count_masks=True,
             prefix=options.prefix,
+            shipped=True,
         )
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
@@ -255,28 +213,31 @@ def run_dask(
         proba = frozenset(options.prefix + c for c in resolved.proba_columns())
         ruled = ruleset is not None
         tasks = [
-            delayed(_write_part)(part, name, spec, offset, id_column, proba, ruled, options.prefix, files)
-            for part, name, offset in zip(result.to_delayed(), names, offsets, strict=True)
+            delayed(_write_part)(part, name, spec, offset, id_column, proba, ruled, options.prefix, files, k == 0)
+            for k, (part, name, offset) in enumerate(zip(result.to_delayed(), names, offsets, strict=True))
         ]
-        futures = client.compute(tasks)
-        if options.progress:
-            from distributed import progress as show_progress
-
-            show_progress(futures)
-        counts: list[ChunkResult] = client.gather(futures)
         summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii)
         if ruleset is not None:
             summary.start_rules(ruleset.source, [r.name for r in ruleset.rules])
-        for c in counts:
-            summary.add(c)
-        for stray in tmp.glob(".*.tmp"):  # left by a worker killed while writing; its task was run again
-            stray.unlink()
+        progress.total = len(tasks)
+
+        rows = [0, 0]  # rows written, parts written: for the progress line
+
+        def done(counts: ChunkResult) -> None:
+            rows[:] = [rows[0] + counts.rows, rows[1] + 1]
+            progress.update(rows[0], rows[1], force=True)
+
+        futures = client.compute(tasks)
+        results: list[ChunkResult] = collect(cluster, futures, done)
+        for counts in results:  # in input order: the summary's example rows are the first ones
+            summary.add(counts)
+        parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
         manifest = {
             "taikai": importlib_metadata.version("taikai"),
             "rows": summary.rows,
             "format": fmt,
             "columns": list(spec.columns),
-            "parts": [n.name for n in names],
+            "parts": parts,
             "model": model_key(resolved),
             "rules": None
             if ruleset is None
@@ -286,16 +247,21 @@ def run_dask(
             "masks": summary.masks,
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        _move_into_place(tmp, output)
+        move_into_place(tmp, output)
     except BaseException as exc:
-        client.cancel(futures)  # a client given by the caller would otherwise keep running them
-        if isinstance(exc, KilledWorker):
-            raise _killed(exc) from exc
+        if cluster.client.status == "running":  # a client given by the caller would otherwise keep running them
+            with suppress(Exception):
+                cluster.client.cancel(futures)
+        translated = failure(exc, cluster.where)
+        if translated is not None:
+            raise translated from exc
         raise
     finally:
+        if progress.total is not None:  # the line was started
+            progress.close()
         shutil.rmtree(tmp, ignore_errors=True)
-        if own is not None:
-            client.close()
-            own.close()
+        if plugin is not None:
+            unship(cluster, plugin)
+        cluster.close()
     summary.seconds = time.monotonic() - started
     return summary
