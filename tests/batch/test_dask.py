@@ -1,5 +1,6 @@
 """The Dask engine on a local 2-process cluster: same output as the local batch, no row lost, model shipped once."""
 
+import contextlib
 import csv
 import json
 import os
@@ -22,6 +23,7 @@ from distributed import Client, LocalCluster
 import taikai
 import taikai.dask as tdask
 import taikai.rules
+from taikai.batch import _dask_engine
 from taikai.cli import cli
 from taikai.dask import MANIFEST, classify_files
 from taikai.errors import DataWarning, InputError, TaikaiError
@@ -180,13 +182,34 @@ def test_classify_without_a_cluster_keeps_dtypes_and_statuses(tiny_model_dir, ti
     pd.testing.assert_frame_equal(computed[tiny_model.proba_columns()], expected[tiny_model.proba_columns()])
 
 
-def test_the_model_is_loaded_once_per_worker(client, dump, tiny_model_dir, tmp_path):
+def _plugins(dask_scheduler) -> list[str]:
+    return sorted(name for name in dask_scheduler.worker_plugins if name.startswith("taikai"))
+
+
+def test_the_model_is_loaded_once_per_worker_and_freed_after_the_run(client, dump, tiny_model_dir, tmp_path):
+    """Each run ships its model under a plugin of its own and unregisters it at the end: the scheduler kept every
+    model ever used (and workers joining later loaded them all)."""
+    key = tdask.model_key(taikai.load_model(tiny_model_dir))
+    before = client.run(tdask.load_count)
     classify_files(
         dump / "parts", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client, partitions=12
     )
-    key = tdask.model_key(taikai.load_model(tiny_model_dir))
     loads = client.run(tdask.load_count)
-    assert len(loads) == 2 and all(counts == {key: 1} for counts in loads.values()), loads
+    assert len(loads) == 2 and all(loads[w][key] == before[w].get(key, 0) + 1 for w in loads), (before, loads)
+    assert client.run_on_scheduler(_plugins) == []
+    assert all(held == [] for held in client.run(_dask_engine.held_models).values())
+
+
+def test_an_interrupted_run_unregisters_its_model(client, dump, tiny_model_dir, tmp_path):
+    def interrupt(ddf):  # on this machine, once the model is shipped: as Ctrl-C would
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        classify_files(
+            dump / "all.csv", tmp_path / "out", "text", model=tiny_model_dir, client=client, prepare=interrupt
+        )
+    assert client.run_on_scheduler(_plugins) == []
+    assert not (tmp_path / "out").exists()
 
 
 def test_engine_options_are_checked(dump, tmp_path):
@@ -295,6 +318,7 @@ def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, dump, tiny_mod
         return part
 
     pids = client.run(os.getpid)
+    before = client.run(tdask.load_count)
     killed = {}
 
     def kill_when_started():
@@ -331,7 +355,8 @@ def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, dump, tiny_mod
     taikai.classify_file(dump / "all.csv", local, "text", id_column="id", model=tiny_model_dir)
     _assert_same(_sorted(out, "id"), _sorted(pd.read_parquet(local), "id"))
     key = tdask.model_key(taikai.load_model(tiny_model_dir))
-    assert all(counts == {key: 1} for counts in client.run(tdask.load_count).values())
+    loads = client.run(tdask.load_count)  # the restarted worker got the model from the run's plugin, once
+    assert sorted(counts[key] - before.get(w, {}).get(key, 0) for w, counts in loads.items()) == [1, 1], loads
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
@@ -727,3 +752,120 @@ def test_no_row_classified_warns_as_the_local_engine_does(client, dump, tiny_mod
         "Japanese text in any of its 120 rows (error 120); the columns are ['id', 'platform', 'text']: if the reviews "
         "are in another one, run again with --text-column naming it"
     ]
+
+
+def test_the_progress_line_works_with_a_client_that_is_not_the_default(client, dump, tiny_model_dir, tmp_path, capfd):
+    """On a terminal every Dask run crashed: distributed.progress needs a default client, which the engine's is
+    not (ValueError: No clients found)."""
+    summary = classify_files(
+        dump / "parts", tmp_path / "out", "text", id_column="id", model=tiny_model_dir, client=client, progress=True
+    )
+    assert summary.rows == 120
+    err = capfd.readouterr().err
+    assert "120 rows" in err and "100.0%" in err, err
+    assert "Traceback" not in err, err
+
+
+def test_a_terminal_run_on_the_engine_s_own_cluster_shows_progress_and_writes(dump, tiny_model_dir, tmp_path):
+    """The command line run with stderr on a terminal (a pseudo-terminal here), as a user runs it."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(Path(taikai.__file__).parents[1])}
+    args = [str(dump / "parts" / "*.csv"), "-o", str(tmp_path / "out"), "--engine", "dask", "--text-column", "text"]
+    with os.fdopen(leader, "rb", buffering=0) as terminal:
+        done = subprocess.run(
+            [sys.executable, "-m", "taikai", "batch", *args, "-m", str(tiny_model_dir)],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            env=env,
+            timeout=300,
+        )
+        os.close(follower)
+        shown = b""
+        with contextlib.suppress(OSError):  # EIO once the terminal's other end is closed and all is read
+            while chunk := terminal.read(4096):
+                shown += chunk
+    text = shown.decode("utf-8", "replace")
+    assert done.returncode == 0, text
+    assert "120 rows classified into" in text and "Traceback" not in text, text
+    assert len(pd.read_parquet(tmp_path / "out")) == 120
+
+
+def test_a_scheduler_without_workers_gives_an_error_after_the_wait(dump, tiny_model_dir, tmp_path, monkeypatch):
+    """The run hung silently (timeout 60 ... --scheduler: rc 124, no output)."""
+    from taikai.batch import _dask_cluster
+
+    monkeypatch.setattr(_dask_cluster, "WORKER_WAIT", 1.0)
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=":0") as empty:
+        address = empty.scheduler_address
+        waiting = pytest.warns(DataWarning, match="has no worker yet; waiting up to 1 s for one")
+        with waiting, pytest.raises(TaikaiError) as raised:
+            classify_files(dump / "all.csv", tmp_path / "out", "text", model=tiny_model_dir, scheduler=address)
+    assert str(raised.value).startswith(f"the scheduler at {address} has no workers (waited 1 s); nothing was written")
+    assert not (tmp_path / "out").exists()
+
+
+BLOCK_TAIKAI = """
+import sys
+
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name == "taikai" or name.startswith("taikai."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+sys.meta_path.insert(0, Block())
+"""
+
+
+def test_a_worker_that_cannot_import_taikai_is_named(dump, tiny_model_dir, tmp_path):
+    """One good worker and one without taikai: a traceback through ship_model ended Exception:
+    ModuleNotFoundError; with that worker alone the run waited for ever."""
+    (tmp_path / "block_taikai.py").write_text(BLOCK_TAIKAI, encoding="utf-8")
+    with (
+        LocalCluster(n_workers=1, processes=True, host="127.0.0.1", dashboard_address=":0") as cluster,
+        Client(cluster, set_as_default=False) as good,
+    ):
+        address = cluster.scheduler_address
+        command = [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny"]
+        bad = subprocess.Popen(
+            [*command, "--preload", str(tmp_path / "block_taikai.py"), "--dashboard-address", ":0"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(Path(taikai.__file__).parents[1])},
+        )
+        try:
+            good.wait_for_workers(2, timeout=120)
+            own = {w.worker_address for w in cluster.workers.values()}
+            [named] = set(good.scheduler_info(n_workers=-1)["workers"]) - own
+            with pytest.raises(TaikaiError) as raised:
+                classify_files(dump / "all.csv", tmp_path / "out", "text", model=tiny_model_dir, scheduler=address)
+            assert set(good.nthreads()) == {*own, named}  # no task was sent to it: it is still there
+        finally:
+            bad.kill()
+            bad.wait()
+    assert str(raised.value).startswith(
+        f"the scheduler at {address}: the worker {named} cannot import taikai (ModuleNotFoundError: No module named "
+        "'taikai'); nothing was written. Install taikai[dask]=="
+    ), raised.value
+    assert not (tmp_path / "out").exists()
+
+
+def test_more_partitions_than_rows_write_no_empty_part(client, tiny_model_dir, tmp_path):
+    """--partitions 100 on 8 rows wrote 100 part files, at least 92 of them empty."""
+    (tmp_path / "in").mkdir()
+    _write_csv(tmp_path / "in" / "a.csv", [[f"r{i}", "", TEXTS[i]] for i in range(8)])
+    with pytest.warns(DataWarning) as warned:
+        summary = classify_files(
+            tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client, partitions=100
+        )
+    assert [str(w.message) for w in warned] == [
+        "--partitions 100: the input has 8 rows; 92 partitions held none and were not written, so the output has "
+        "8 parts"
+    ]
+    parts = sorted(p.name for p in (tmp_path / "out").glob("part.*"))
+    assert parts == [f"part.{k:05d}.parquet" for k in range(8)]
+    manifest = json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["parts"] == parts and summary.rows == 8
+    out = pd.read_parquet(tmp_path / "out")
+    assert out["row"].tolist() == list(range(8)) and out["text"].tolist() == TEXTS

@@ -43,6 +43,7 @@ MASK_COUNT_COLUMNS = {kind: f"__taikai_pii_{kind.value}" for kind in PiiKind}
 _MODELS: dict[str, Model] = {}
 _MATCHERS: dict[str, RuleMatcher] = {}
 _LOADS: dict[str, int] = {}
+_HOLDERS: dict[str, set[str]] = {}
 _LOAD_LOCK = threading.Lock()
 _RUN_LOCK = threading.Lock()
 
@@ -50,6 +51,11 @@ _RUN_LOCK = threading.Lock()
 def load_count() -> dict[str, int]:
     """Return how many times this process loaded each model (by sha256): 1 each when shipping works."""
     return dict(_LOADS)
+
+
+def held_models() -> list[str]:
+    """Return the keys (sha256) of the models this process holds in memory."""
+    return sorted(_MODELS)
 
 
 def _remember(key: str, load: Callable[[], Model]) -> Model:
@@ -78,13 +84,18 @@ def _load_files(key: str, files: dict[str, bytes], root: str) -> Model:
 
 
 class ModelPlugin(WorkerPlugin):  # type: ignore[misc]
-    """Carry one model to every worker (also those that join or restart later) and load it at setup."""
+    """Carry one model to every worker (also those that join or restart later) and load it at setup.
+
+    Under its default name (one per model) registering it again is a no-op. A run of the file engine gives it a
+    name of its own and unregisters it at its end: :meth:`teardown` then frees the model on each worker, unless
+    another plugin still holds it.
+    """
 
     idempotent = True
 
-    def __init__(self, model: Model):
+    def __init__(self, model: Model, name: str | None = None):
         self.key = model_key(model)
-        self.name = f"taikai-model-{self.key[:16]}"
+        self.name = name or f"taikai-model-{self.key[:16]}"
         self.files = _model_files(model)
         self.model = model if self.files is None else None
 
@@ -96,6 +107,17 @@ class ModelPlugin(WorkerPlugin):  # type: ignore[misc]
             _remember(self.key, lambda: model)
         else:
             _remember(self.key, lambda: _load_files(self.key, files, worker.local_directory))
+        with _LOAD_LOCK:
+            _HOLDERS.setdefault(self.key, set()).add(self.name)
+
+    def teardown(self, worker: Any) -> None:
+        """Free the model in this worker process once no registered plugin holds it any more."""
+        with _LOAD_LOCK:
+            holders = _HOLDERS.get(self.key, set())
+            holders.discard(self.name)
+            if not holders:
+                _HOLDERS.pop(self.key, None)
+                _MODELS.pop(self.key, None)
 
 
 class _ModelRef:
@@ -183,9 +205,15 @@ def _current_client() -> Any:
         return None
 
 
-def ship_model(model: Model, client: Any) -> None:
-    """Send *model* to every worker of *client* (and to those that join later); a no-op when already there."""
-    client.register_plugin(ModelPlugin(model))
+def ship_model(model: Model, client: Any, name: str | None = None) -> str:
+    """Send *model* to every worker of *client* (and to those that join later) and return the plugin's name.
+
+    Without *name*, a no-op when the model is already there; with one, the caller unregisters it when done
+    (``client.unregister_worker_plugin(name)``), which frees the model on the workers.
+    """
+    plugin = ModelPlugin(model, name)
+    client.register_plugin(plugin)
+    return str(plugin.name)
 
 
 def classify(
@@ -220,8 +248,12 @@ def classify_frame(
     mask_pii: bool,
     count_masks: bool = False,
     prefix: str = "",
+    shipped: bool = False,
 ) -> dd.DataFrame:
-    """Do :func:`classify`; with *count_masks*, also add the :data:`MASK_COUNT_COLUMNS` (for the file engine)."""
+    """Do :func:`classify`; with *count_masks*, also add the :data:`MASK_COUNT_COLUMNS` (for the file engine).
+
+    *shipped* says that the caller has shipped the model to *client*'s workers already (under a name of its own).
+    """
     model = resolve_model(model)
     applied = RulesMode.for_rules(rules_mode, rules)  # override without rules is refused
     ruleset = read_rules(rules, model.reason_labels)  # a file: every problem at once, its labels included
@@ -230,7 +262,7 @@ def classify_frame(
         ruleset.check_labels(model.reason_labels)
     column = model.check_columns(ddf.columns, text_column, mode, prefix)  # 3 for "3" in a frame without header
     client = client if client is not None else _current_client()
-    if client is not None:
+    if client is not None and not shipped:
         ship_model(model, client)
     dtypes = output_dtypes(model, mode, prefix)
     counted = MASK_COUNT_COLUMNS.values() if mask_pii and count_masks else ()

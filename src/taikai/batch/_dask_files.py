@@ -1,19 +1,18 @@
 """Run ``taikai batch --engine dask``: read Parquet or a glob of CSV/TSV/JSONL files, classify, write parts.
 
-The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jsonl``) files, one per partition,
-in input order, with a ``_taikai.json`` manifest. It is written into ``OUTPUT.taikai-dask-partial`` and renamed
-into place when complete. Parts have fixed names, so a task that Dask runs again after a worker died rewrites
-its part instead of adding one: no row is lost or written twice.
+The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jsonl``) files, one per partition
+that holds rows, in input order, with a ``_taikai.json`` manifest. It is written into
+``OUTPUT.taikai-dask-partial`` and renamed into place when complete. Parts have fixed names, so a task that Dask
+runs again after a worker died rewrites its part instead of adding one: no row is lost or written twice.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import os
 import shutil
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -21,78 +20,22 @@ from typing import Any
 import dask.dataframe as dd
 import numpy as np
 import pyarrow as pa
-from distributed import KilledWorker
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
+from taikai.batch._dask_cluster import check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
+from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, write_part
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
+from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.errors import InputError, TaikaiError
+from taikai.errors import InputError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_key, resolve_model
 from taikai.rules import read_rules
-
-MANIFEST = tio.PARTS_MANIFEST
-PARTIAL = ".taikai-dask-partial"
-
-
-def _check_output(output: Path) -> None:
-    if not output.parent.is_dir():
-        raise InputError(f"{output}: the directory {output.parent} does not exist; create it first")
-    if output.is_file() or (output.is_dir() and any(output.iterdir()) and not (output / MANIFEST).exists()):
-        raise InputError(f"{output}: exists and is not a taikai output directory; choose a new or empty directory")
-
-
-def _move_into_place(tmp: Path, output: Path) -> None:
-    """Rename the finished *tmp* directory to *output*, replacing an earlier taikai output there."""
-    old = output.with_name(output.name + ".taikai-old")
-    if output.exists():
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(output, old)
-    os.replace(tmp, output)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _connect(scheduler: str | None) -> tuple[Any, Any]:
-    """Return a client of the scheduler at *scheduler*, or of a new local cluster sized to this machine.
-
-    The local cluster's own log lines (a worker's "Compute Failed" with its traceback, a restarted worker) are
-    silenced, in its worker processes and, until it closes, in this one: what went wrong reaches the caller as
-    the task's exception (a bad line names its file and line) or as :func:`_killed` says.
-    """
-    from distributed import Client, LocalCluster
-
-    if scheduler:
-        try:
-            return Client(scheduler, set_as_default=False), None
-        except (OSError, TimeoutError) as exc:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
-    # The scheduler always serves HTTP (health, metrics), by default at port 8787, which another cluster on this
-    # machine may hold: distributed then retries on a free port but leaks the socket of the failed bind (a
-    # ResourceWarning) and warns on stderr. Asking for a free port (0) at the start never collides; no dashboard.
-    cluster = LocalCluster(
-        n_workers=os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-        silence_logs=logging.CRITICAL,
-    )
-    return Client(cluster, set_as_default=False), cluster
-
-
-def _killed(exc: KilledWorker) -> TaikaiError:
-    """Say that Dask workers kept dying on one task (the cluster's own logs are silenced, see :func:`_connect`)."""
-    return TaikaiError(
-        f"the Dask engine stopped: {exc.allowed_failures + 1} worker(s) died in turn while running task {exc.task!r} "
-        "(often out of memory); nothing was written. Give the workers more memory, split the input into more "
-        "parts with --partitions, or run the local engine"
-    )
 
 
 def classify_files(
@@ -135,7 +78,7 @@ def run_dask(
     fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
-    _check_output(output)
+    check_output(output)
     # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
     found, in_fmt = input_files(input, options.input_format)
@@ -151,11 +94,14 @@ def run_dask(
         ruleset.check_labels(resolved.reason_labels)
     if id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
-    own = None
-    if client is None:
-        client, own = _connect(options.scheduler)
-    tmp, futures = output.absolute().with_name(output.name + PARTIAL), []
+    cluster = connect(options.scheduler, client)
+    tmp, plugin = output.absolute().with_name(output.name + PARTIAL), None
+    futures: list[Any] = []
+    progress = Progress(None, options.progress)
     try:
+        check_workers(cluster)  # a task sent to a worker without taikai ends it: checked before any is
+        client = cluster.client
+        plugin = ship(cluster, resolved)
         # JSONL input is read for its types on the cluster's workers (see read_input)
         ddf, schema = early or read_input(
             input, options.input_format, options.encoding, options.text_column, True, client, options.mask_pii, errors
@@ -171,7 +117,7 @@ def run_dask(
             ddf = prepare(ddf)
         offsets: list[int | None] = [None] * ddf.npartitions
         if id_column is None:
-            lengths = client.compute(ddf.map_partitions(len)).result()
+            [lengths] = collect(cluster, [client.compute(ddf.map_partitions(len))])
             offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
         mode = rules_mode or options.rules_mode
         result = classify_frame(
@@ -184,6 +130,7 @@ def run_dask(
             options.mask_pii,
             count_masks=True,
             prefix=options.prefix,
+            shipped=True,
         )
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
@@ -193,29 +140,32 @@ def run_dask(
         proba = frozenset(options.prefix + c for c in resolved.proba_columns())
         ruled = ruleset is not None
         tasks = [
-            delayed(write_part)(part, name, spec, offset, id_column, proba, ruled, options.prefix, files)
-            for part, name, offset in zip(result.to_delayed(), names, offsets, strict=True)
+            delayed(write_part)(part, name, spec, offset, id_column, proba, ruled, options.prefix, files, k == 0)
+            for k, (part, name, offset) in enumerate(zip(result.to_delayed(), names, offsets, strict=True))
         ]
-        futures = client.compute(tasks)
-        if options.progress:
-            from distributed import progress as show_progress
-
-            show_progress(futures)
-        counts: list[ChunkResult] = client.gather(futures)
         summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)
         summary.text_column, summary.id_column = options.text_column, id_column
         if ruleset is not None:
             summary.start_rules(ruleset.source, [r.name for r in ruleset.rules])
-        for c in counts:
-            summary.add(c, notes=c.notes)
-        for stray in tmp.glob(".*.tmp"):  # left by a worker killed while writing; its task was run again
-            stray.unlink()
+        progress.total = len(tasks)
+
+        rows = [0, 0]  # rows written, parts written: for the progress line
+
+        def done(counts: ChunkResult) -> None:
+            rows[:] = [rows[0] + counts.rows, rows[1] + 1]
+            progress.update(rows[0], rows[1], force=True)
+
+        futures = client.compute(tasks)
+        results: list[ChunkResult] = collect(cluster, futures, done)
+        for counts in results:  # in input order: the summary's example rows are the first ones
+            summary.add(counts, notes=counts.notes)
+        parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
         manifest = {
             "taikai": importlib_metadata.version("taikai"),
             "rows": summary.rows,
             "format": fmt,
             "columns": list(spec.columns),
-            "parts": [n.name for n in names],
+            "parts": parts,
             "model": model_key(resolved),
             "model_stamp": model_stamp(resolved),
             "prefix": options.prefix,
@@ -229,17 +179,22 @@ def run_dask(
             "masks": summary.masks,
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        _move_into_place(tmp, output)
+        move_into_place(tmp, output)
     except BaseException as exc:
-        client.cancel(futures)  # a client given by the caller would otherwise keep running them
-        if isinstance(exc, KilledWorker):
-            raise _killed(exc) from exc
+        if cluster.client.status == "running":  # a client given by the caller would otherwise keep running them
+            with suppress(Exception):
+                cluster.client.cancel(futures)
+        translated = failure(exc, cluster.where)
+        if translated is not None:
+            raise translated from exc
         raise
     finally:
+        if progress.total is not None:  # the line was started
+            progress.close()
         shutil.rmtree(tmp, ignore_errors=True)
-        if own is not None:
-            client.close()
-            own.close()
+        if plugin is not None:
+            unship(cluster, plugin)
+        cluster.close()
     summary.seconds = time.monotonic() - started
     summary.warn_unclassified()
     return summary

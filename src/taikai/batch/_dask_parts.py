@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -55,6 +56,22 @@ def noted(part: pd.DataFrame, message: str) -> tuple[pd.DataFrame, list[DecodeNo
     return part.assign(**{message: pd.Series(messages, index=part.index, dtype=part[message].dtype)}), notes
 
 
+def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> int:
+    """Write *table* (its text columns *own* as they were read) to *path* via a temporary name; return the
+    characters the output's encoding could not hold."""
+    tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
+    if spec.is_stream:
+        data = [
+            own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
+        ]
+        payload, replaced = tio.encode_stream(spec, data, first=True)
+        tmp.write_bytes(payload)
+    else:
+        pq.write_table(table, tmp)
+    os.replace(tmp, path)
+    return replaced
+
+
 def write_part(
     part: pd.DataFrame,
     path: Path,
@@ -65,6 +82,7 @@ def write_part(
     ruled: bool = False,
     prefix: str = "",
     files: Sequence[str] = (),
+    first: bool = True,
 ) -> ChunkResult:
     """Write one classified partition to *path* (via a temporary name) and return its counts.
 
@@ -72,7 +90,8 @@ def write_part(
     says that rules added their columns (else an input column may be named like one); *prefix* is the one before
     the names of the model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
     names a row by its file and line where the partition has them. A row that did not decode cleanly says so in
-    its message, and the result's ``notes`` hold one :class:`~taikai.io.DecodeNote` for each.
+    its message, and the result's ``notes`` hold one :class:`~taikai.io.DecodeNote` for each. An empty partition
+    is written only when it is the *first* (so that an input of no rows gives one part of no rows, with the columns).
     """
     part, notes = noted(part, prefix + "message")
     if offset is not None:
@@ -86,16 +105,7 @@ def write_part(
     for j, f in enumerate(spec.schema):
         if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
             table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
-    tmp, replaced = path.with_name(f".{path.name}.{os.getpid()}.tmp"), 0
-    if spec.is_stream:
-        data = [
-            own[name] if name in own else column.to_pylist() for name, column in zip(table.column_names, table.columns)
-        ]
-        payload, replaced = tio.encode_stream(spec, data, first=True)
-        tmp.write_bytes(payload)
-    else:
-        pq.write_table(table, tmp)
-    os.replace(tmp, path)
+    replaced = _save(table, own, spec, path) if len(part) or first else 0
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
     row_name: Callable[[int], int | str] = (
         (lambda i: offset + i + 1) if offset is not None else (lambda i: f"{i + 1} of {path.name}")

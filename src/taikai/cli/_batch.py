@@ -125,7 +125,7 @@ def batch(
 
     Rows whose text is empty or cannot be classified are kept, with status empty or error and a message.
     Exit code 2 for unusable input (missing file or column, undecodable bytes, a malformed line under
-    --on-bad-lines error); 130 when interrupted (the partial result is kept for --resume).
+    --on-bad-lines error); 130 when interrupted (the local engine keeps the partial result for --resume).
     """
     other = BatchOptions.LOCAL_ONLY if engine == "dask" else BatchOptions.DASK_ONLY
     differing = [name for name in other if values[name] != BatchOptions.default(name)]  # a default written out: fine
@@ -153,13 +153,14 @@ def batch(
         click.echo(str(summary), err=True)
 
 
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
 def _run_local(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
     from taikai.batch import Interrupted, run_local
 
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         return run_local(input_path, output, model_path, options)
     except Interrupted as exc:
@@ -178,4 +179,11 @@ def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: 
     except ImportError as exc:  # the library's own error, or one it did not foresee (said the same way)
         missing = exc if isinstance(exc, MissingExtraError) else MissingExtraError("", DASK_PACKAGES, "dask", exc)
         raise TaikaiError(missing.sentence("--engine dask")) from exc
-    return run_dask(input_path, output, model_path, options)
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        return run_dask(input_path, output, model_path, options)
+    except KeyboardInterrupt:  # the run's tasks are cancelled and its partial parts removed
+        click.echo(f"taikai: interrupted; nothing was written to {output}; run the command again", err=True)
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

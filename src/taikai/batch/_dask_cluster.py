@@ -1,0 +1,227 @@
+"""The Dask file engine's dealings with its cluster: connect, check the workers, ship the model for one run and take
+it back, and collect the tasks' results, turning what a cluster does wrong into taikai errors.
+
+Before any task is sent, the workers are checked: a scheduler without workers is waited for (``WORKER_WAIT``
+seconds, with a warning that says so), and a worker that cannot import taikai's Dask engine, or has another
+version of taikai, stops the run by name (a task sent to it would end the worker and the run would wait for
+ever). While the tasks run, a cluster left with no worker for ``WORKER_WAIT`` seconds stops the run, a lost
+scheduler says so, and a file a worker could not read or write is named as the worker's.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+import warnings
+from collections.abc import Callable, Sequence
+from concurrent.futures import CancelledError
+from contextlib import suppress
+from dataclasses import dataclass
+from importlib import metadata as importlib_metadata
+from typing import Any
+
+from distributed import KilledWorker
+from distributed.comm.core import CommClosedError
+
+from taikai.batch._dask_engine import ship_model
+from taikai.errors import DataWarning, InputError, TaikaiError
+from taikai.model import Model
+
+WORKER_WAIT = 60.0
+"""Seconds a run waits for a worker (at its start, or when every worker has left) before it stops."""
+LOOK = 1.0
+"""Seconds between two looks at the cluster's workers while a run waits for its tasks."""
+DASK_EXTRA = "taikai[dask]"
+_PROBE = "__import__('taikai.batch.dask') and __import__('importlib.metadata').metadata.version('taikai')"
+"""What each worker evaluates before the run: the version of taikai its Dask engine imports from."""
+
+
+@dataclass
+class Cluster:
+    """A client of the cluster a run uses, and what the run started itself (closed by :meth:`close`)."""
+
+    client: Any
+    where: str
+    """The scheduler, as messages name it: ``the scheduler at tcp://…``."""
+    own_client: bool = False
+    local: Any = None
+    """The engine's own :class:`distributed.LocalCluster`, if it started one."""
+    log_level: int | None = None
+    """The level of the ``distributed.client`` log before this run silenced it (its own client only)."""
+
+    def close(self) -> None:
+        """Close the client and the local cluster this run started (a caller's client stays open)."""
+        if self.own_client:
+            with suppress(Exception):
+                self.client.close()
+        if self.local is not None:
+            self.local.close()
+        if self.log_level is not None:
+            logging.getLogger("distributed.client").setLevel(self.log_level)
+
+
+def connect(scheduler: str | None, client: Any = None) -> Cluster:
+    """Return *client*, else a client of the scheduler at *scheduler*, else of a new local cluster sized to this
+    machine.
+
+    The local cluster's own log lines (a worker's "Compute Failed" with its traceback, a restarted worker) are
+    silenced, in its worker processes and, until it closes, in this one: what went wrong reaches the caller as
+    the task's exception (a bad line names its file and line) or as :func:`failure` says.
+    """
+    from distributed import Client, LocalCluster
+
+    if client is not None:
+        return Cluster(client, f"the scheduler at {client.scheduler.address}")
+    if scheduler:
+        try:
+            client = Client(scheduler, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+        log = logging.getLogger("distributed.client")  # "Failed to reconnect to scheduler": the run's error says so
+        level = log.level
+        log.setLevel(logging.CRITICAL)
+        return Cluster(client, f"the scheduler at {scheduler}", own_client=True, log_level=level)
+    # The scheduler always serves HTTP (health, metrics), by default at port 8787, which another cluster on this
+    # machine may hold: distributed then retries on a free port but leaks the socket of the failed bind (a
+    # ResourceWarning) and warns on stderr. Asking for a free port (0) at the start never collides; no dashboard.
+    local = LocalCluster(
+        n_workers=os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        silence_logs=logging.CRITICAL,
+    )
+    return Cluster(Client(local, set_as_default=False), "the engine's local cluster", own_client=True, local=local)
+
+
+def lost(where: str) -> TaikaiError:
+    """Say that the connection to the scheduler at *where* is lost."""
+    return TaikaiError(f"lost the connection to {where}; nothing was written. Check that it runs, then run again")
+
+
+def _workers(cluster: Cluster) -> list[str]:
+    """Return the addresses of the cluster's workers (none while the client reconnects to a lost scheduler)."""
+    if cluster.client.status not in ("running", "connecting", "newly-created"):
+        raise lost(cluster.where)
+    return list(cluster.client.scheduler_info(n_workers=-1).get("workers", {}))
+
+
+def no_workers(where: str, wait: float) -> TaikaiError:
+    """Say that the cluster at *where* had no worker for *wait* seconds."""
+    return TaikaiError(
+        f"{where} has no workers (waited {wait:.0f} s); nothing was written. Start workers with {DASK_EXTRA} "
+        "installed (the same version as here), then run again"
+    )
+
+
+def check_workers(cluster: Cluster, wait: float | None = None) -> None:
+    """Wait up to *wait* seconds (default :data:`WORKER_WAIT`) for a worker, then check that every worker imports
+    taikai's Dask engine of this version; raise :class:`TaikaiError` naming the workers that do not."""
+    wait = WORKER_WAIT if wait is None else wait
+    deadline = time.monotonic() + wait
+    if not _workers(cluster):
+        warnings.warn(
+            f"{cluster.where} has no worker yet; waiting up to {wait:.0f} s for one", DataWarning, stacklevel=3
+        )
+        while not _workers(cluster):
+            if time.monotonic() > deadline:
+                raise no_workers(cluster.where, wait)
+            time.sleep(LOOK / 2)
+    version = importlib_metadata.version("taikai")
+    found = cluster.client.run(eval, _PROBE, on_error="return")
+    wrong = [
+        f"{worker} cannot import taikai ({type(got).__name__}: {got})"
+        if isinstance(got, BaseException)
+        else f"{worker} has taikai {got}"
+        for worker, got in sorted(found.items())
+        if got != version
+    ]
+    if wrong:
+        raise TaikaiError(
+            f"{cluster.where}: the worker {'; the worker '.join(wrong)}; nothing was written. Install "
+            f"{DASK_EXTRA}=={version} (the version here) on every worker, or stop those workers, and run again"
+        )
+
+
+def ship(cluster: Cluster, model: Model) -> str:
+    """Ship *model* to the workers under a name of this run's (see :func:`unship`) and return the name."""
+    return ship_model(model, cluster.client, f"taikai-model-{uuid.uuid4().hex[:12]}")
+
+
+def unship(cluster: Cluster, name: str) -> None:
+    """Unregister the plugin *name*: the scheduler forgets the model and the workers free it (best effort: the
+    scheduler may be gone)."""
+    if cluster.client.status == "running":
+        with suppress(Exception):
+            cluster.client.unregister_worker_plugin(name)
+
+
+def collect(
+    cluster: Cluster,
+    futures: Sequence[Any],
+    on_result: Callable[[Any], None] | None = None,
+    wait: float | None = None,
+) -> list[Any]:
+    """Return the results of *futures* in order, calling *on_result* with each as it arrives.
+
+    A task's error is raised as soon as it is known; a cluster left without workers for *wait* seconds (default
+    :data:`WORKER_WAIT`) raises :func:`no_workers`.
+    """
+    wait = WORKER_WAIT if wait is None else wait
+    pending, alone, looked = list(futures), None, time.monotonic()
+    while pending:
+        done = [f for f in pending if f.done()]  # not distributed.wait: it needs a default client, which is not ours
+        if not done:
+            time.sleep(0.05)
+            if time.monotonic() - looked >= LOOK:
+                looked = time.monotonic()
+                if _workers(cluster):
+                    alone = None
+                elif alone is None:
+                    alone = looked
+                elif looked - alone > wait:
+                    raise no_workers(cluster.where, wait)
+            continue
+        for future in done:
+            try:
+                result = future.result()
+            except Exception as exc:
+                translated = failure(exc, cluster.where, from_task=True)
+                if translated is None:
+                    raise
+                raise translated from exc
+            if on_result is not None:
+                on_result(result)
+        pending = [f for f in pending if f not in done]
+    return [f.result() for f in futures]
+
+
+def failure(exc: BaseException, where: str, from_task: bool = False) -> BaseException | None:
+    """Return the taikai error that says what *exc*, raised while the cluster at *where* ran the tasks (*from_task*:
+    raised by a task, on a worker), means; or ``None`` when *exc* says it well enough already."""
+    if isinstance(exc, KilledWorker):
+        return TaikaiError(
+            f"the Dask engine stopped: {exc.allowed_failures + 1} worker(s) died in turn while running task "
+            f"{exc.task!r} (often out of memory); nothing was written. Give the workers more memory, split the "
+            "input into more parts with --partitions, or run the local engine"
+        )
+    if isinstance(exc, (CancelledError, CommClosedError)):
+        return lost(where)
+    if not from_task:
+        return None
+    if isinstance(exc, InputError) and str(exc).endswith(": no such file"):
+        return InputError(
+            f"{exc} on a worker of {where}, though this machine sees it: INPUT and OUTPUT must be on a filesystem "
+            "shared with the workers"
+        )
+    if isinstance(exc, OSError):
+        name = exc.filename if exc.filename is not None else "a file"
+        return TaikaiError(
+            f"a worker of {where} could not read or write {name} ({exc.strerror or exc}): INPUT and OUTPUT must be "
+            "on a filesystem shared with the workers, and the workers may write to OUTPUT's folder"
+        )
+    return None

@@ -1,0 +1,230 @@
+"""The Dask engine's dealings with its cluster, with a fake client: the workers checked before a run, the results
+collected (a cluster without workers, a lost scheduler, a worker's file error), the parts kept, Ctrl-C."""
+
+import re
+import warnings
+from concurrent.futures import CancelledError
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from distributed import KilledWorker
+from distributed.client import FutureCancelledError
+from distributed.comm.core import CommClosedError
+
+from taikai.batch import _dask_cluster
+from taikai.batch._dask_cluster import Cluster, check_workers, collect, failure
+from taikai.batch._dask_output import keep_parts
+from taikai.cli import cli
+from taikai.errors import DataWarning, InputError, TaikaiError
+
+WHERE = "the scheduler at tcp://10.0.0.5:8786"
+VERSION = _dask_cluster.importlib_metadata.version("taikai")
+LOST = f"lost the connection to {WHERE}; nothing was written. Check that it runs, then run again"
+
+
+class FakeClient:
+    """What the engine asks of a distributed client: its status, its workers, and a function run on each."""
+
+    def __init__(self, workers=(), found=None, status="running"):
+        self.workers, self.found, self.status = list(workers), found or {}, status
+        self.looked = 0
+
+    def scheduler_info(self, n_workers=-1):
+        self.looked += 1
+        return {"workers": {w: {} for w in self.workers}}
+
+    def run(self, function, *args, on_error="raise"):
+        assert function is eval and on_error == "return"
+        return self.found
+
+
+class FakeFuture:
+    """A future that is done after *after* looks, with *result* or raising *error*."""
+
+    def __init__(self, result=None, error=None, after=0):
+        self.value, self.error, self.after = result, error, after
+
+    def done(self):
+        self.after -= 1
+        return self.after < 0
+
+    def result(self):
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+@pytest.fixture(autouse=True)
+def quick(monkeypatch):
+    monkeypatch.setattr(_dask_cluster, "LOOK", 0.01)
+    monkeypatch.setattr(_dask_cluster.time, "sleep", lambda seconds: None)
+
+
+def test_a_scheduler_without_workers_is_waited_for_then_refused():
+    """It waited for ever, silently (the run hung with no output)."""
+    client = FakeClient()
+    waiting = re.escape(f"{WHERE} has no worker yet; waiting up to 0 s for one")
+    with pytest.warns(DataWarning, match=waiting), pytest.raises(TaikaiError) as raised:
+        check_workers(Cluster(client, WHERE), wait=0.0)
+    assert str(raised.value) == (
+        f"{WHERE} has no workers (waited 0 s); nothing was written. Start workers with taikai[dask] installed "
+        "(the same version as here), then run again"
+    )
+
+
+@pytest.mark.parametrize(
+    ("found", "named"),
+    [
+        (
+            {"tcp://a:1": VERSION, "tcp://b:2": ModuleNotFoundError("No module named 'taikai'")},
+            "the worker tcp://b:2 cannot import taikai (ModuleNotFoundError: No module named 'taikai')",
+        ),
+        (
+            {"tcp://a:1": "0.0.1", "tcp://b:2": ModuleNotFoundError("No module named 'dask'")},
+            "the worker tcp://a:1 has taikai 0.0.1; the worker tcp://b:2 cannot import taikai "
+            "(ModuleNotFoundError: No module named 'dask')",
+        ),
+    ],
+    ids=["no-taikai", "old-and-no-dask"],
+)
+def test_workers_that_cannot_run_taikai_are_named(found, named):
+    """A worker without taikai failed deep in register_plugin (a raw ModuleNotFoundError), or left the cluster
+    at its first task and the run hung."""
+    with pytest.raises(TaikaiError) as raised:
+        check_workers(Cluster(FakeClient(found, found), WHERE), wait=0.0)
+    assert str(raised.value) == (
+        f"{WHERE}: {named}; nothing was written. Install taikai[dask]=={VERSION} (the version here) on every "
+        "worker, or stop those workers, and run again"
+    )
+
+
+def test_workers_of_this_version_pass():
+    found = {"tcp://a:1": VERSION, "tcp://b:2": VERSION}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_workers(Cluster(FakeClient(found, found), WHERE), wait=0.0)
+
+
+def test_results_come_in_order_and_each_is_told_as_it_arrives():
+    told = []
+    futures = [FakeFuture("a", after=3), FakeFuture("b"), FakeFuture("c", after=1)]
+    assert collect(Cluster(FakeClient(["w"]), WHERE), futures, told.append) == ["a", "b", "c"]
+    assert told == ["b", "c", "a"]
+
+
+def test_a_cluster_left_without_workers_stops_the_run():
+    """The run waited for ever when its last worker left (or could not run the tasks)."""
+    with pytest.raises(TaikaiError, match=re.escape(f"{WHERE} has no workers (waited 0 s); nothing was written")):
+        collect(Cluster(FakeClient([]), WHERE), [FakeFuture(after=10**9)], wait=0.0)
+
+
+@pytest.mark.parametrize(
+    ("client", "future"),
+    [
+        (FakeClient(["w"]), FakeFuture(error=FutureCancelledError("k", "scheduler-connection-lost"))),
+        (FakeClient(["w"]), FakeFuture(error=CommClosedError("in <TCP (closed)>"))),
+        (FakeClient(["w"], status="closed"), FakeFuture(after=10**9)),
+    ],
+    ids=["cancelled", "comm-closed", "client-closed"],
+)
+def test_a_lost_scheduler_is_said_in_one_line(client, future):
+    """A killed scheduler ended the run with a traceback ending FutureCancelledError."""
+    with pytest.raises(TaikaiError) as raised:
+        collect(Cluster(client, WHERE), [future])
+    assert (
+        str(raised.value) == f"lost the connection to {WHERE}; nothing was written. Check that it runs, then run again"
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "from_task", "message"),
+    [
+        (
+            PermissionError(13, "Permission denied", "/data/out.taikai-dask-partial/.part.00000.parquet.7.tmp"),
+            True,
+            f"a worker of {WHERE} could not read or write /data/out.taikai-dask-partial/.part.00000.parquet.7.tmp "
+            "(Permission denied): INPUT and OUTPUT must be on a filesystem shared with the workers, and the workers "
+            "may write to OUTPUT's folder",
+        ),
+        (PermissionError(13, "Permission denied", "/data/out"), False, None),
+        (
+            InputError("/data/in/a.csv: no such file"),
+            True,
+            f"/data/in/a.csv: no such file on a worker of {WHERE}, though this machine sees it: INPUT and OUTPUT "
+            "must be on a filesystem shared with the workers",
+        ),
+        (InputError("/data/in/a.csv:3: malformed record"), True, None),
+        (
+            CancelledError(),
+            False,
+            f"lost the connection to {WHERE}; nothing was written. Check that it runs, then run again",
+        ),
+        (
+            KilledWorker("write-part-0", "tcp://w:1", 3),
+            False,
+            "the Dask engine stopped: 4 worker(s) died in turn while running task 'write-part-0' (often out of "
+            "memory); nothing was written. Give the workers more memory, split the input into more parts with "
+            "--partitions, or run the local engine",
+        ),
+    ],
+    ids=["worker-write", "driver-write", "worker-missing-input", "bad-line", "cancelled", "killed"],
+)
+def test_failures_say_where_they_happened(error, from_task, message):
+    """A file a worker could not read or write was reported as if this machine could not."""
+    got = failure(error, WHERE, from_task)
+    assert (None if got is None else str(got)) == message
+
+
+def test_a_worker_s_file_error_is_named_as_the_worker_s_when_collected():
+    future = FakeFuture(error=FileNotFoundError(2, "No such file or directory", "/data/out/part.00000.parquet"))
+    with pytest.raises(TaikaiError, match=re.escape(f"a worker of {WHERE} could not read or write /data/out/part")):
+        collect(Cluster(FakeClient(["w"]), WHERE), [future])
+
+
+@pytest.mark.parametrize(
+    ("rows", "asked", "kept", "warned"),
+    [
+        ([0, 3, 0, 2], None, [1, 3], None),
+        ([2, 0, 0, 1], None, [0, 3], None),
+        ([0, 0, 0], None, [0], None),
+        (
+            [1, 0, 1, 0, 0],
+            5,
+            [0, 2],
+            "--partitions 5: the input has 2 rows; 3 partitions held none and were not written, so the output has "
+            "2 parts",
+        ),
+    ],
+    ids=["first-empty", "first-full", "no-rows", "asked-too-many"],
+)
+def test_parts_without_rows_are_not_kept(tmp_path, rows, asked, kept, warned):
+    """--partitions 100 on 8 rows wrote 100 part files, 92 of them empty."""
+    names = [tmp_path / f"part.{k:05d}.csv" for k in range(len(rows))]
+    for k, (name, n) in enumerate(zip(names, rows)):
+        if n or k == 0:  # as _write_part writes them
+            name.write_text(f"part {k}\n")
+    (tmp_path / ".part.00001.csv.99.tmp").write_text("left by a killed worker")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parts = keep_parts(tmp_path, names, rows, asked)
+    assert parts == [f"part.{k:05d}.csv" for k in range(len(kept))]
+    assert sorted(p.name for p in tmp_path.iterdir()) == parts
+    assert [(tmp_path / p).read_text() for p in parts] == [f"part {k}\n" for k in kept]
+    assert [str(w.message) for w in caught] == ([warned] if warned else [])
+
+
+def test_ctrl_c_on_a_dask_run_exits_130_with_one_line(monkeypatch, tmp_path):
+    """Ctrl-C exited 1 with 122 lines of 'Task exception was never retrieved' and no taikai line."""
+    import taikai.dask
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(taikai.dask, "run_dask", interrupted)
+    (tmp_path / "in.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
+    args = ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out"), "--text-column", "text"]
+    result = CliRunner().invoke(cli, [*args, "--engine", "dask", "--scheduler", "tcp://10.0.0.5:8786"])
+    assert result.exit_code == 130, result.output
+    assert result.output == f"taikai: interrupted; nothing was written to {tmp_path / 'out'}; run the command again\n"
+    assert not Path(tmp_path / "out").exists()
