@@ -498,6 +498,22 @@ def test_info_json_has_the_status_of_a_sound_model(run, tiny_model_dir, extra, l
     assert meta["status"] == {"loaded": loaded, "refused": False, "problems": []}
 
 
+def test_info_names_the_reasons_at_the_default_threshold(run, tiny_model_dir, tmp_path):
+    """Regression: an older --refit-all model, without a threshold for a reason only its test rows had, was refused;
+    it loads, and info says which reasons are at the default."""
+    import shutil
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    del meta["reason_thresholds"]["platform_switch"]
+    (model_dir / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    result = run("info", "--model", model_dir)
+    assert result.exit_code == 0 and "status:     verified and loaded" in result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("thresholds: "))
+    assert line.endswith("; none tuned, so at 0.3: platform_switch") and "platform_switch 0." not in line, line
+
+
 def _broken_labelled(tmp_path, tiny_csv):
     """The tiny labelled file in CP932 with one undecodable byte pair in the text of its second row (line 3)."""
     lines = tiny_csv.read_text(encoding="utf-8").splitlines()

@@ -177,9 +177,12 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
 
 
 def _thresholds(meta: ModelMetadata) -> str:
-    from taikai.labels import REASON_IDS, display_order
+    from taikai.labels import REASON_IDS, display_order, label_list
     from taikai.model import DEFAULT_THRESHOLD
 
     if not meta.reason_thresholds:
         return f"none tuned: every reason is added at {DEFAULT_THRESHOLD}"
-    return describe_thresholds(meta.reason_thresholds, display_order(meta.reasons, REASON_IDS))
+    order = display_order(meta.reasons, REASON_IDS)
+    untuned = [reason for reason in order if reason not in meta.reason_thresholds]  # an older --refit-all model's
+    shown = describe_thresholds(meta.reason_thresholds, order)
+    return shown + (f"; none tuned, so at {DEFAULT_THRESHOLD}: {label_list(untuned)}" if untuned else "")
