@@ -492,10 +492,42 @@ def test_info_metadata_only_shows_a_refused_model_without_unpickling(
     assert re.search(refusal, meta["status"]["problems"][0])
 
 
-@pytest.mark.parametrize(("extra", "loaded"), [([], True), (["--metadata-only"], False)])
-def test_info_json_has_the_status_of_a_sound_model(run, tiny_model_dir, extra, loaded):
+_UNCHECKED = (
+    "labels and thresholds against the artifact's classes: only loading checks them (taikai info without "
+    "--metadata-only)"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "status"),
+    [
+        ([], {"loaded": True, "refused": False, "problems": []}),
+        (["--metadata-only"], {"loaded": False, "refused": None, "problems": [], "unchecked": _UNCHECKED}),
+    ],
+)
+def test_info_json_has_the_status_of_a_sound_model(run, tiny_model_dir, extra, status):
     meta = json.loads(run("info", "--model", tiny_model_dir, "--json", *extra).stdout)
-    assert meta["status"] == {"loaded": loaded, "refused": False, "problems": []}
+    assert meta["status"] == status
+
+
+def test_info_metadata_only_does_not_call_a_model_with_other_labels_sound(run, tiny_model_dir, tmp_path):
+    """Regression: --metadata-only --json said refused: false of a model whose labels differ from its artifact's
+    classes, which loading refuses: metadata alone cannot tell."""
+    import shutil
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    meta["labels"]["reasons"].append("spam")
+    (model_dir / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert "labels.reasons names 'spam'" in CliRunner().invoke(cli, ["info", "--model", str(model_dir)]).stderr
+    shown = json.loads(run("info", "--model", model_dir, "--metadata-only", "--json").stdout)
+    assert shown["status"] == {"loaded": False, "refused": None, "problems": [], "unchecked": _UNCHECKED}
+    text = run("info", "--model", model_dir, "--metadata-only").stdout
+    assert (
+        f"status:     sha256 and library versions match (metadata only: not loaded, so not checked: {_UNCHECKED})"
+        in text
+    )
 
 
 def test_info_names_the_reasons_at_the_default_threshold(run, tiny_model_dir, tmp_path):
