@@ -168,7 +168,7 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
         f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}",
         f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {_thresholds(meta)}",
-        f"config:     {describe_config(meta.config)}",
+        f"config:     {describe_config(meta.config, sentiment=bool(meta.sentiments))}",
         f"data:       {describe_data(meta)}",
         *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
         f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
