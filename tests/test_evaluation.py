@@ -456,3 +456,43 @@ def test_evaluate_with_a_missing_model_directory_is_a_model_error(tiny_csv, tmp_
 
     with pytest.raises(taikai.ModelError, match=r"nope: no such model directory"):
         evaluate(str(tmp_path / "nope"), tiny_csv)
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_a_model_keyed_before_references_were_decoded_finds_its_test_rows(tmp_path, tiny_csv, version):
+    """Regression: a model trained before HTML references were decoded (row hashes version 2) on a file writing
+    characters as '&#12356;' found none of its training rows, and evaluate --split test scored the whole file."""
+    import base64
+    import hashlib
+    import json
+    import warnings
+
+    import taikai
+    from taikai.model import RowHashes
+    from taikai.text import normalize, same_text_key
+
+    def v2_hash(text):  # by hand: the reference stays as written, the rest normalised and folded
+        key = text[: text.index(";") + 1] + same_text_key(normalize(text[text.index(";") + 1 :]))
+        return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+
+    path = tmp_path / "refs.csv"
+    df = pd.read_csv(tiny_csv)
+    df["text"] = [f"&#{ord(text[0])};{text[1:]}" for text in df["text"]]  # each first character as a reference
+    df.to_csv(path, index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        taikai.train(path, tmp_path / "m", folds=0, test_size=0.25, config=taikai.FeatureConfig())
+    meta_path = tmp_path / "m" / "metadata.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    fitted = df["text"][RowHashes.from_dict(meta["training_data"]["row_hashes"]).contains(df["text"])]
+    assert len(fitted) == 30
+    if version == 2:  # the hashes an older taikai saved: of the text as written
+        hashes = np.unique(np.array([v2_hash(text) for text in fitted], dtype=np.uint64))
+        data = base64.b64encode(hashes.astype(">u8").tobytes()).decode("ascii")
+        meta["training_data"]["row_hashes"] = {"version": 2, "count": len(hashes), "data": data}
+        meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    model = taikai.load_model(tmp_path / "m")
+    assert model.metadata.fitted_rows().version == version
+    report = evaluate(model, path, split="test")
+    assert (report.n_rows, report.overlap.seen) == (10, 0)
+    assert "these are the 10 test rows it held out" in report.split_by

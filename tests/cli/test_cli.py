@@ -492,10 +492,58 @@ def test_info_metadata_only_shows_a_refused_model_without_unpickling(
     assert re.search(refusal, meta["status"]["problems"][0])
 
 
-@pytest.mark.parametrize(("extra", "loaded"), [([], True), (["--metadata-only"], False)])
-def test_info_json_has_the_status_of_a_sound_model(run, tiny_model_dir, extra, loaded):
+_UNCHECKED = (
+    "labels and thresholds against the artifact's classes: only loading checks them (taikai info without "
+    "--metadata-only)"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "status"),
+    [
+        ([], {"loaded": True, "refused": False, "problems": []}),
+        (["--metadata-only"], {"loaded": False, "refused": None, "problems": [], "unchecked": _UNCHECKED}),
+    ],
+)
+def test_info_json_has_the_status_of_a_sound_model(run, tiny_model_dir, extra, status):
     meta = json.loads(run("info", "--model", tiny_model_dir, "--json", *extra).stdout)
-    assert meta["status"] == {"loaded": loaded, "refused": False, "problems": []}
+    assert meta["status"] == status
+
+
+def test_info_metadata_only_does_not_call_a_model_with_other_labels_sound(run, tiny_model_dir, tmp_path):
+    """Regression: --metadata-only --json said refused: false of a model whose labels differ from its artifact's
+    classes, which loading refuses: metadata alone cannot tell."""
+    import shutil
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    meta["labels"]["reasons"].append("spam")
+    (model_dir / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert "labels.reasons names 'spam'" in CliRunner().invoke(cli, ["info", "--model", str(model_dir)]).stderr
+    shown = json.loads(run("info", "--model", model_dir, "--metadata-only", "--json").stdout)
+    assert shown["status"] == {"loaded": False, "refused": None, "problems": [], "unchecked": _UNCHECKED}
+    text = run("info", "--model", model_dir, "--metadata-only").stdout
+    assert (
+        f"status:     sha256 and library versions match (metadata only: not loaded, so not checked: {_UNCHECKED})"
+        in text
+    )
+
+
+def test_info_names_the_reasons_at_the_default_threshold(run, tiny_model_dir, tmp_path):
+    """Regression: an older --refit-all model, without a threshold for a reason only its test rows had, was refused;
+    it loads, and info says which reasons are at the default."""
+    import shutil
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    del meta["reason_thresholds"]["platform_switch"]
+    (model_dir / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    result = run("info", "--model", model_dir)
+    assert result.exit_code == 0 and "status:     verified and loaded" in result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("thresholds: "))
+    assert line.endswith("; none tuned, so at 0.3: platform_switch") and "platform_switch 0." not in line, line
 
 
 def _broken_labelled(tmp_path, tiny_csv):
@@ -640,6 +688,8 @@ def comma_model_dir(tmp_path_factory):
     ("args", "said"),
     [  # regression: "家庭, 育児, 支払い 遅延, 独立" read as four labels
         (["info"], "reasons:    '家庭, 育児', 支払い 遅延, 独立\n"),
+        # regression: a --no-sentiment model's config said "C 30/30 (reasons/sentiment)"
+        (["info"], "min_df 2, C 30, class weight balanced (reasons only: no sentiment)\n"),
         (
             ["evaluate", "{bad}", "--no-sentiment"],
             "use one of the reasons '家庭, 育児', 支払い 遅延, 独立, or fix the typo",

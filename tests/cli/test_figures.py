@@ -64,6 +64,15 @@ def test_describe_config_tells_a_model_without_vectors_from_one_with(config, exp
     assert describe_config(config) == expected
 
 
+def test_describe_config_of_a_model_without_sentiment_shows_no_sentiment_part():
+    """Regression: a --no-sentiment model's config line said 'C 30/30 (reasons/sentiment)'."""
+    config = FeatureConfig(reason_c=3.5, sentiment_class_weight=None).to_dict()
+    assert describe_config(config, sentiment=False) == (
+        "word 1-2-grams (base forms), no word vectors; min_df 2, C 3.5, class weight balanced (reasons only: no "
+        "sentiment)"
+    )
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

@@ -159,3 +159,23 @@ def test_train_takes_output_as_batch_report_and_suggest_do(tmp_path, tiny_csv, s
 def test_train_help_lists_out_first_then_output():
     result = CliRunner().invoke(cli, ["train", "--help"])
     assert "-o, --out, --output PATH" in result.output
+
+
+@pytest.mark.parametrize(
+    ("size", "said"),
+    [
+        (
+            "1",
+            "taikai: error: --test-size 1 (test_size=1): the share of rows held out for the test must be from 0 "
+            "(hold nothing out) up to, not including, 1; the default is 0.2\n",
+        ),
+        ("-0.1", "taikai: error: --test-size -0.1 (test_size=-0.1): the share of rows held out for the test must be "),
+        # within the range: the data decides (the tiny file's 40 rows cannot hold out 95 % stratified)
+        ("0.95", "what to do: use --test-size 0.8 or less\n"),
+    ],
+)
+def test_the_test_size_range_is_the_library_s(tmp_path, tiny_csv, size, said):
+    """Regression: the CLI refused --test-size 0.95 ("not in the range 0<=x<=0.9"), which Python's train accepts."""
+    result = CliRunner().invoke(cli, ["train", str(tiny_csv), "--out", str(tmp_path / "m"), "--test-size", size])
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    assert "not in the range" not in result.stderr and not (tmp_path / "m").exists()

@@ -223,10 +223,6 @@ def _set_thresholds(m, **changes):
             "labels.sentiments lacks 'neutral', which the model predicts",
         ),
         (
-            lambda m: _set_thresholds(m, fees=None, time=None),
-            "reason_thresholds lacks 'fees', 'time' (every reason the model predicts has one)",
-        ),
-        (
             lambda m: _set_thresholds(m, spam=0.5),
             "reason_thresholds names 'spam', which the model does not predict",
         ),
@@ -243,6 +239,16 @@ def test_metadata_that_does_not_match_the_pipeline_is_refused(tiny_model_dir, tm
     assert message.startswith(f"{model_dir / 'metadata.json'}: does not describe the model in model.joblib")
     assert f"\n  {problem}" in message
     assert "Restore the model's own metadata.json from a copy, or retrain: taikai train" in message
+
+
+def test_a_reason_without_a_threshold_is_at_the_default(tiny_model_dir, tmp_path):
+    """Regression: a --refit-all model trained before training filled in the threshold of a reason only its test
+    rows had was refused ("reason_thresholds lacks 'platform_switch'", blaming an edit)."""
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    kept = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))["reason_thresholds"]
+    _edit_metadata(model_dir, lambda m: _set_thresholds(m, fees=None, time=None))
+    model = taikai.load_model(model_dir)
+    assert dict(zip(model.reason_labels, model.thresholds.tolist(), strict=True)) == kept | {"fees": 0.3, "time": 0.3}
 
 
 def test_metadata_without_any_threshold_is_an_untuned_model(tiny_model_dir, tmp_path):

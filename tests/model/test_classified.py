@@ -56,6 +56,24 @@ def test_repr_is_a_summary_and_the_first_rows(n, hits, expected):
     assert repr(classified(n, hits)).splitlines() == expected
 
 
+def test_repr_quotes_a_label_of_one_s_own_holding_a_comma():
+    """Regression: an own label '報酬, 単価' read as two labels in 'reasons trouble, other, 報酬, 単価, 手数料'."""
+    shown = Classified(
+        reason_labels=("trouble", "報酬, 単価", "手数料"),
+        sentiment_labels=("良い, 普通", "悪い"),
+        statuses=[],
+        messages=[],
+        reasons=[],
+        sentiments=[],
+        reason_proba=np.zeros((0, 3)),
+        sentiment_proba=np.zeros((0, 2)),
+    )
+    assert (
+        repr(shown)
+        == "Classified: 0 values (none); reasons trouble, '報酬, 単価', 手数料; sentiments '良い, 普通', 悪い"
+    )
+
+
 def test_repr_of_many_rows_stays_short():
     shown = repr(classified(3000))
     assert len(shown.splitlines()) == 2 + REPR_ROWS + 1

@@ -21,7 +21,7 @@ def _cp932(text: str) -> str:
 def test_a_cp932_copy_is_one_of_the_rows():
     """Regression: 〜 and − written back as ～ and － by CP932 made a training row look new to evaluate."""
     rows = RowHashes.of(TEXTS)
-    assert rows.version == ROW_HASHES_VERSION == 2
+    assert rows.version == ROW_HASHES_VERSION == 3
     assert rows.contains([_cp932(t) for t in TEXTS]).tolist() == [True, True, True]
     assert RowHashes.from_dict(rows.to_dict()).contains([_cp932(TEXTS[0])]).tolist() == [True]
 
@@ -35,15 +35,47 @@ def test_version_1_hashes_are_read_and_compared_with_their_own_key():
     assert read.contains([_cp932(t) for t in TEXTS]).tolist() == [False, False, True]  # as before the fold
 
 
+REFERENCES = ["納品後に&#12289;修正を頼まれた", "手数料が高い&#x3002;", "&amp;手数料が高い"]  # 、 。 &
+
+
+@pytest.mark.parametrize(
+    ("version", "written", "decoded"),
+    [
+        (2, [True, True, True], [False, False, False]),  # made before references were decoded: as written
+        (3, [True, True, True], [True, True, True]),  # today's key: a reference is the character it stands for
+    ],
+)
+def test_each_version_keys_html_references_as_it_did(version, written, decoded):
+    """Regression: a model trained before references were decoded (version 2 hashes of '、' written '&#12289;') had
+    its hashes compared with keys of the decoded text, so evaluate --split test took its training rows for test
+    rows (862 of 900 instead of 180)."""
+    stored = RowHashes(np.unique(text_hashes(REFERENCES, version=version)), version)
+    read = RowHashes.from_dict(stored.to_dict())
+    assert read.version == version and read.to_dict() == stored.to_dict()
+    assert read.contains(REFERENCES).tolist() == written
+    assert read.contains(["納品後に、修正を頼まれた", "手数料が高い。", "&手数料が高い"]).tolist() == decoded
+
+
+def test_new_models_get_the_version_that_decodes_references():
+    assert RowHashes.of(REFERENCES).version == 3
+    assert "references decoded" in RowHashes.of(REFERENCES).to_dict()["method"]
+    assert (text_hashes(REFERENCES, version=2) != text_hashes(REFERENCES, version=3)).all()
+    assert (text_hashes(TEXTS, version=2) == text_hashes(TEXTS, version=3)).all()  # no reference: the same key
+
+
 def test_an_unknown_version_is_refused():
-    data = RowHashes.of(TEXTS).to_dict() | {"version": 3}
-    with pytest.raises(ModelError, match=r"row hashes of version 3, but this taikai reads version\(s\) 1, 2"):
+    data = RowHashes.of(TEXTS).to_dict() | {"version": 4}
+    with pytest.raises(ModelError, match=r"row hashes of version 4, but this taikai reads version\(s\) 1, 2, 3"):
         RowHashes.from_dict(data)
 
 
 def test_the_shipped_models_row_hashes_are_those_of_its_data():
-    """The shipped model was refitted on every row of data/reviews.csv: its hashes are theirs, with today's key."""
+    """The shipped model was refitted on every row of data/reviews.csv: its (version 2) hashes are theirs, and as
+    no row holds an HTML reference, today's key (version 3) gives the same hashes."""
     meta = json.loads((ROOT / "models" / "default" / "metadata.json").read_text(encoding="utf-8"))
     texts = pd.read_csv(ROOT / "data" / "reviews.csv", dtype=str, keep_default_na=False)["text"]
     assert meta["refit_on_all_rows"] and meta["inputs"][0]["used"] == len(texts)
-    assert meta["training_data"]["row_hashes"] == RowHashes.of(texts).to_dict()
+    stored = RowHashes.from_dict(meta["training_data"]["row_hashes"])
+    assert stored.version == 2 and stored.to_dict() == meta["training_data"]["row_hashes"]
+    assert stored.contains(texts).all()
+    assert np.array_equal(stored.hashes, RowHashes.of(texts).hashes)

@@ -91,3 +91,18 @@ def test_normalize_decodes_html_character_references(raw, expected):
 def test_text_in_html_character_references_is_japanese():
     checked = check_text("&#25163;&#25968;&#26009;&#12364;&#39640;&#12356;")
     assert (checked.status, checked.text) == ("ok", "手数料が高い")
+
+
+@pytest.mark.parametrize(
+    ("text", "decoded", "as_written"),
+    [
+        ("納品後に&#12289;修正", "納品後に、修正", "納品後に&#12289;修正"),
+        ("&AMP;手数料", "&手数料", "&amp;手数料"),
+        ("ＡＢＣ手数料&#x3002;", "abc手数料。", "abc手数料&#x3002;"),
+    ],
+)
+def test_references_false_normalizes_as_before_references_were_decoded(text, decoded, as_written):
+    """The key of row hashes of versions 1 and 2: a model trained then hashed references as written."""
+    assert normalize(text) == decoded
+    assert normalize(text, references=False) == as_written
+    assert check_text(text, references=False).text == as_written

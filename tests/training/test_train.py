@@ -266,15 +266,30 @@ def test_data_too_thin_to_train_is_a_clear_error(frame, message):
                 "reasons)",
             ],
         ),
+        (  # a label of one's own holding a comma is quoted, so that it reads as one label
+            pd.DataFrame(
+                {
+                    "text": ["手数料が高い", "手数料が高すぎる", "料金が上がった"],
+                    "reasons": ["支払い, 遅延"] * 3,
+                    "sentiment": ["negative", "neutral", "negative"],
+                }
+            ),
+            0.2,
+            [
+                "a model needs at least two different reasons, and the 3 usable row(s) have only '支払い, 遅延'\n"
+                "rows: 3 read, 3 usable, 0 skipped\nwhat to do: give more labelled rows (of at least two different "
+                "reasons)",
+            ],
+        ),
     ],
-    ids=["skipped-rows", "split-column", "two-rows", "one-reason"],
+    ids=["skipped-rows", "split-column", "two-rows", "one-reason", "one-own-reason"],
 )
 def test_too_few_rows_says_how_many_were_usable_and_skipped_and_what_to_do(frame, test_size, expected):
     """Regression: "training needs at least two different reasons" said nothing of the skipped rows or
     --test-size."""
     with pytest.raises(InputError) as caught, warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedRowsWarning)  # the error lists them too
-        taikai.train(frame, folds=0, test_size=test_size)
+        taikai.train(frame, folds=0, test_size=test_size, free_labels=True)
     for part in expected:
         assert part in str(caught.value)
     assert str(caught.value).endswith(expected[-1])  # what to do comes last, and nothing more is advised

@@ -38,10 +38,11 @@ def describe_dictionary(dictionary: Mapping[str, object]) -> str:
     return f"{name} (sys.dic {size:,} bytes)" if isinstance(size, int) else name
 
 
-def describe_config(config: Mapping[str, object]) -> str:
+def describe_config(config: Mapping[str, object], sentiment: bool = True) -> str:
     """Return a model's feature configuration (``metadata.config``) as ``word 1-2-grams (base forms) + word vectors
     'chive' (the table must be installed); min_df 2, C 30/30 (reasons/sentiment), class weight balanced``; ``-``
-    when none is recorded (a word-n-gram model says ``, no word vectors`` instead)."""
+    when none is recorded (a word-n-gram model says ``, no word vectors`` instead). Without *sentiment* (a model
+    trained with --no-sentiment) only the reasons' C and class weight are shown."""
     if not config:
         return "-"
     features = []
@@ -54,13 +55,14 @@ def describe_config(config: Mapping[str, object]) -> str:
     if vectors:
         features.append(f"word vectors {vectors!r} (the table must be installed)")
     shown = " + ".join(features) + ("" if vectors else ", no word vectors")
-    c = "/".join(
-        f"{v:g}" if isinstance(v, float) else str(v) for v in (config.get("reason_c"), config.get("sentiment_c"))
-    )
+    values = ("reason_c", "sentiment_c") if sentiment else ("reason_c",)
+    c = "/".join(f"{v:g}" if isinstance(v, float) else str(v) for v in map(config.get, values))
     weight, sentiment_weight = (
         config.get("class_weight"),
         config.get("sentiment_class_weight", config.get("class_weight")),
     )
+    if not sentiment:  # a --no-sentiment model: no sentiment head, so neither its C nor its weight
+        return f"{shown}; min_df {config.get('min_df')}, C {c}, class weight {weight} (reasons only: no sentiment)"
     weights = f"{weight}" if weight == sentiment_weight else f"{weight}/{sentiment_weight} (reasons/sentiment)"
     return f"{shown}; min_df {config.get('min_df')}, C {c} (reasons/sentiment), class weight {weights}"
 

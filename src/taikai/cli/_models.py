@@ -86,13 +86,16 @@ def evaluate(
     "as_json",
     is_flag=True,
     help="Print the whole metadata as JSON, with a 'status' object: loaded (true: verified and loaded), refused "
-    "(true: loading refuses the model) and problems (why).",
+    "(true: loading refuses the model; null with --metadata-only when nothing the metadata shows refuses it, as "
+    "only loading checks its labels and thresholds against the artifact: 'unchecked' says so) and problems (why).",
 )
 @click.option(
     "--metadata-only",
     is_flag=True,
     help="Read metadata.json only, never unpickling the artifact: works on a model that loading refuses, "
-    "and says why it would be refused (status: REFUSED, a warning on stderr), still with exit code 0.",
+    "and says why it would be refused (status: REFUSED, a warning on stderr), still with exit code 0. It checks the "
+    "artifact's sha256 and the library versions, not the labels and thresholds against the artifact's classes: "
+    "that needs loading (info without --metadata-only).",
 )
 def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     """Show the model's metadata: labels, versions, data hash, metrics.
@@ -135,9 +138,18 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
 
 
+_UNCHECKED = (
+    "labels and thresholds against the artifact's classes: only loading checks them (taikai info without "
+    "--metadata-only)"
+)
+
+
 def _status(loaded: bool, problems: list[str]) -> dict[str, object]:
-    """Return the ``status`` of ``info --json``: whether the model was loaded, whether loading refuses it, why."""
-    return {"loaded": loaded, "refused": bool(problems), "problems": problems}
+    """Return the ``status`` of ``info --json``: whether the model was loaded, whether loading refuses it (``None``:
+    not known without loading), why."""
+    if loaded or problems:
+        return {"loaded": loaded, "refused": bool(problems), "problems": problems}
+    return {"loaded": False, "refused": None, "problems": [], "unchecked": _UNCHECKED}
 
 
 def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[str]) -> str:
@@ -148,7 +160,7 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
     elif problems:
         status = "REFUSED when loading: " + "; ".join(problems)
     else:
-        status = "sha256 and library versions match (metadata only: not loaded)"
+        status = f"sha256 and library versions match (metadata only: not loaded, so not checked: {_UNCHECKED})"
     lines = [
         f"model:      {path}",
         f"status:     {status}",
@@ -156,7 +168,7 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
         f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}",
         f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {_thresholds(meta)}",
-        f"config:     {describe_config(meta.config)}",
+        f"config:     {describe_config(meta.config, sentiment=bool(meta.sentiments))}",
         f"data:       {describe_data(meta)}",
         *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
         f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
@@ -177,9 +189,12 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
 
 
 def _thresholds(meta: ModelMetadata) -> str:
-    from taikai.labels import REASON_IDS, display_order
+    from taikai.labels import REASON_IDS, display_order, label_list
     from taikai.model import DEFAULT_THRESHOLD
 
     if not meta.reason_thresholds:
         return f"none tuned: every reason is added at {DEFAULT_THRESHOLD}"
-    return describe_thresholds(meta.reason_thresholds, display_order(meta.reasons, REASON_IDS))
+    order = display_order(meta.reasons, REASON_IDS)
+    untuned = [reason for reason in order if reason not in meta.reason_thresholds]  # an older --refit-all model's
+    shown = describe_thresholds(meta.reason_thresholds, order)
+    return shown + (f"; none tuned, so at {DEFAULT_THRESHOLD}: {label_list(untuned)}" if untuned else "")

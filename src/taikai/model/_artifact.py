@@ -179,9 +179,8 @@ def metadata_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
     unknown = sorted(set(thresholds) - set(reasons))
     if unknown:
         problems.append(f"reason_thresholds names {_listed(unknown)}, which the model does not predict")
-    missing = [r for r in reasons if r not in thresholds]
-    if thresholds and missing:  # none at all: untuned, every reason at the default
-        problems.append(f"reason_thresholds lacks {_listed(missing)} (every reason the model predicts has one)")
+    # A reason without a threshold is at the default (taikai.Model), as in an untuned model: a --refit-all model
+    # trained before training filled them in has none for a reason that only its test rows had.
     outside = {k: v for k, v in thresholds.items() if not 0.0 <= v <= 1.0}  # NaN too
     if outside:
         problems.append(f"reason_thresholds {outside} outside 0 to 1 (they are probabilities)")

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.labels import format_reasons, reason_name
+from taikai.labels import format_reasons, label_list, reason_name
 from taikai.rules import MODEL_REASON, RuleHits, RulesMode, rule_columns
 from taikai.text import Status, display_width, pad
 
@@ -70,7 +70,7 @@ class Classified:
         rules = "" if self.rules_mode is None else f"; rules: {self.rules_mode.value}"
         head = (
             f"Classified: {n:,} value{'s' if n != 1 else ''} ({counts or 'none'}); "
-            f"reasons {', '.join(self.reason_labels)}; sentiments {', '.join(self.sentiment_labels) or '-'}{rules}"
+            f"reasons {label_list(self.reason_labels)}; sentiments {label_list(self.sentiment_labels) or '-'}{rules}"
         )
         if not n:
             return head

@@ -3,10 +3,12 @@
 The row hashes let :func:`taikai.evaluate` say how many evaluated rows the model has already seen
 ("312 of 734 rows (43 %) were in this model's training data"). A row is keyed by its text as the model sees
 it (normalised, cut to its length limit) with the characters a CP932 round trip changes folded
-(:func:`taikai.text.same_text_key`, version 2), so the same review in another file, encoding or column order
+(:func:`taikai.text.same_text_key`, version 3), so the same review in another file, encoding or column order
 matches. They are saved in ``metadata.json`` as ``training_data.row_hashes``, a versioned addition that older
-metadata lacks (:meth:`ModelMetadata.fitted_rows` is then ``None``); version 1 (no fold) is still read, and
-compared with the key it was made with.
+metadata lacks (:meth:`ModelMetadata.fitted_rows` is then ``None``). Older versions are still read, and compared
+with the key they were made with: version 2 keyed the text normalised without decoding HTML character references
+(``&#12289;`` stayed as written), version 1 that text without the CP932 fold either. A new way of keying a row
+needs a new version here, or a model trained before it finds its own rows new.
 """
 
 from __future__ import annotations
@@ -22,17 +24,21 @@ import numpy.typing as npt
 
 from taikai.errors import ModelError
 from taikai.model._fields import DAMAGED_HINT
-from taikai.text import Status, check_text, same_text_key
+from taikai.text import MAX_CHARS, Status, check_text, same_text_key
 
-ROW_HASHES_VERSION = 2
+ROW_HASHES_VERSION = 3
 ROW_HASH_BYTES = 8
-ROW_HASH_METHOD = (
-    "sha256 of the normalised text with CP932 round-trip characters folded (UTF-8), first 8 bytes as a big-endian "
-    "uint64; sorted, unique"
-)
-_V1_METHOD = "sha256 of the normalised text (UTF-8), first 8 bytes as a big-endian uint64; sorted, unique"
-READ_VERSIONS = (1, ROW_HASHES_VERSION)
-"""The row-hash versions this taikai reads: 1 keyed the normalised text without the CP932 fold."""
+METHODS = {
+    1: "sha256 of the normalised text (UTF-8), first 8 bytes as a big-endian uint64; sorted, unique",
+    2: "sha256 of the normalised text with CP932 round-trip characters folded (UTF-8), first 8 bytes as a big-endian "
+    "uint64; sorted, unique",
+    3: "sha256 of the normalised text (HTML character references decoded) with CP932 round-trip characters folded "
+    "(UTF-8), first 8 bytes as a big-endian uint64; sorted, unique",
+}
+"""How each row-hash version keyed a row, as saved with its hashes (1 and 2 did not decode references)."""
+ROW_HASH_METHOD = METHODS[ROW_HASHES_VERSION]
+READ_VERSIONS = tuple(METHODS)
+"""The row-hash versions this taikai reads, each compared with its own key."""
 
 
 def content_sha256(rows: Iterable[Sequence[object]]) -> str:
@@ -53,8 +59,10 @@ def text_hashes(
     """Return the row hash of each value, in order (0 for a value that is no classifiable text), keyed as row
     hashes of *version* key them."""
     out = []
+    limit = MAX_CHARS if max_chars is None else max_chars
+    references = version >= 3  # versions 1 and 2 were made before references were decoded
     for value in values:
-        checked = check_text(value) if max_chars is None else check_text(value, max_chars)
+        checked = check_text(value, limit, references=references)
         key = checked.text if version == 1 else same_text_key(checked.text)
         out.append(_hash(key) if checked.status is Status.OK else 0)
     return np.array(out, dtype=np.uint64)
@@ -90,7 +98,7 @@ class RowHashes:
         data = self.hashes.astype(">u8").tobytes()
         return {
             "version": self.version,
-            "method": ROW_HASH_METHOD if self.version == ROW_HASHES_VERSION else _V1_METHOD,
+            "method": METHODS[self.version],
             "count": len(self.hashes),
             "data": base64.b64encode(data).decode("ascii"),
         }
@@ -115,4 +123,4 @@ class RowHashes:
             ) from exc
         if len(hashes) != values.get("count") or (len(hashes) > 1 and not (np.diff(hashes) > 0).all()):
             raise ModelError(f"{source}: damaged row hashes (count or order does not match); {DAMAGED_HINT}")
-        return cls(hashes, 1 if version == 1 else ROW_HASHES_VERSION)
+        return cls(hashes, int(version))

@@ -38,15 +38,18 @@ _JAPANESE = re.compile(f"[{_KANJI}]|[{_KANA}][{_KANA}{_MARKS}]")
 _JAPANESE_MARK = re.compile(f"[{_KANA}{_MARKS}]")
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, references: bool = True) -> str:
     """Return *text* in the form the model sees.
 
     NFKC (full-width digits and Latin, half-width katakana), HTML character references decoded (``&#25163;`` is 手,
     ``&amp;`` is &), control and format characters removed, URLs replaced by ``URL``, runs of one character
     longer than three cut to three, Latin lower-cased, whitespace collapsed. Normalised text stays as it is
-    (references encoded up to five times over decode in one call).
+    (references encoded up to five times over decode in one call). ``references=False`` leaves references as
+    they are, as taikai did before it decoded them (the key of row hashes of versions 1 and 2).
     """
-    text = _normalize_once(text)
+    text = _normalize_once(text, references)
+    if not references:
+        return text
     for _ in range(_DECODE_PASSES):
         if "&" not in text or not REFERENCE.search(text):
             break
@@ -57,9 +60,9 @@ def normalize(text: str) -> str:
     return text
 
 
-def _normalize_once(text: str) -> str:
+def _normalize_once(text: str, references: bool = True) -> str:
     text = unicodedata.normalize("NFKC", text)
-    if "&" in text:
+    if references and "&" in text:
         decoded = REFERENCE.sub(lambda m: html.unescape(m.group()), text)  # an unknown name stays
         if decoded != text:
             text = unicodedata.normalize("NFKC", decoded)
@@ -110,8 +113,13 @@ def shown_text(value: object) -> str:
     return "" if is_missing(value) else str(value)
 
 
-def check_text(value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None) -> CheckedText:
+def check_text(
+    value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None, *, references: bool = True
+) -> CheckedText:
     """Normalise *value* and say whether it can be classified (``ok``), is ``empty``, or is an ``error``.
+
+    ``references=False`` reads HTML character references as text, not as the characters they stand for
+    (:func:`normalize`), as taikai did before it decoded them.
 
     *ignore* matches, in the normalised text, what stands for text taken out of it (the placeholders of masked
     personal data): it is not Japanese, and a text of nothing else is an error, as the values it replaced were.
@@ -123,7 +131,7 @@ def check_text(value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str
             if isinstance(value, bytes | bytearray):
                 return CheckedText("", Status.ERROR, "not text: bytes; decode them first (.decode('utf-8'))")
             return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
-    text = normalize(value)
+    text = normalize(value, references=references)
     if not text:
         return _BLANK
     message = ""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from taikai.errors import InputError, check_int, wrong_type
 from taikai.io import split_column
-from taikai.labels import shown_label
+from taikai.labels import label_list, shown_label
 from taikai.model import ARTIFACT_NAME, DEFAULT_THRESHOLD, METADATA_NAME
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def one_label(frame: pd.DataFrame, sentiment_column: str | None) -> tuple[str, s
     different ones, and the error saying so; ``None`` when it holds two of each. No split can train a model then."""
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
         if column and frame[column].nunique() < 2:
-            found = ", ".join(map(str, frame[column].unique()))
+            found = label_list(map(str, frame[column].unique()))
             return name, (
                 f"a model needs at least two different {name}, and the {len(frame):,} usable row(s) have "
                 + (f"only {found}" if found else "none")
