@@ -21,6 +21,11 @@ NO_JAPANESE = "no Japanese characters"
         ("ヽ(・∀・)ﾉ", MARKS_ONLY),  # an iteration mark and a lone katakana letter as the arms
         ("¯\\_(ツ)_/¯", MARKS_ONLY),  # a lone katakana letter as the face
         ("(｀・ω・´)ゞ", MARKS_ONLY),
+        ("(ノ・ω・)ノ", MARKS_ONLY),  # a kana followed by a middle dot is an arm, not a word
+        ("(・へ・)", MARKS_ONLY),  # a lone kana between middle dots is a mouth
+        ("(ノﾟ∀ﾟ)ノ", MARKS_ONLY),  # a kana followed by a voicing mark NFKC cannot join to it
+        ("ノ゠ノ", MARKS_ONLY),  # the double hyphen separates, as ・ does
+        ("ね…", MARKS_ONLY),  # a one-kana word alone is not read, as before
         ("々々", MARKS_ONLY),
         ("ゝゞヽヾ゠", MARKS_ONLY),
         ("(^_^)", NO_JAPANESE),
@@ -45,6 +50,9 @@ def test_marks_and_emoticons_are_not_japanese(text, message):
         "(笑)",  # one kanji
         "高",
         "いすゞ",
+        "コヽロ",  # a katakana iteration mark repeats the kana before it
+        "はい",
+        "(´・ω・)ノシ",  # two kana in a row (ノシ, a wave) are read as a word
         "ㇰㇱ",  # katakana phonetic extensions
         "(´・ω・`)手数料が高い",
     ],

@@ -32,9 +32,14 @@ _KANA = "\u3041-\u3096\u309f\u30a1-\u30fa\u30ff\u31f0-\u31ff"  # hiragana and ka
 # Marks of the kana blocks that are not letters: 々, the voicing marks (combining, and ゛ ゜), the iteration marks
 # ゝ ゞ ヽ ヾ, the double hyphen ゠, the middle dot ・ and the prolonged sound mark ー. Emoticons are made of them.
 _MARKS = "\u3005\u3099-\u309e\u30a0\u30fb-\u30fe"
-# A text is read as Japanese when it has a kanji, or a kana followed by a kana or a mark (ラーメン, ノー): a lone
-# kana among symbols is an emoticon's arm or face (ヽ(・∀・)ﾉ, ¯\_(ツ)_/¯), not a word.
-_JAPANESE = re.compile(f"[{_KANJI}]|[{_KANA}][{_KANA}{_MARKS}]")
+# The marks that lengthen or repeat the kana before them, so end a word with it: ー, the iteration marks ゝ ゞ ヽ ヾ
+# and 々. Not ・ (it separates: (ノ・ω・)ノ, (・へ・)) nor the voicing marks (NFKC joins them to a kana that takes them;
+# one left over is an emoticon's eye, as ﾟ in (ノﾟ∀ﾟ)ノ).
+_EXTENDERS = "\u3005\u309d\u309e\u30fc-\u30fe"
+# A text is read as Japanese when it has a kanji, or a kana followed by a kana or an extender (ラーメン, ノー, はい):
+# a lone kana among symbols is an emoticon's arm or face (ヽ(・∀・)ﾉ, ¯\_(ツ)_/¯, (・へ・)), not a word. A one-kana word
+# alone (ね) is not read either; two kana are, even in an emoticon (ノシ, a wave).
+_JAPANESE = re.compile(f"[{_KANJI}]|[{_KANA}][{_KANA}{_EXTENDERS}]")
 _JAPANESE_MARK = re.compile(f"[{_KANA}{_MARKS}]")
 
 
