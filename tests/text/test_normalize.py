@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from taikai.text import check_text, normalize
+from taikai.text import check_text, nfkc_decoded_with_offsets, normalize
 
 MARKS_ONLY = "no Japanese words, only marks such as ・ ー ヽ or a lone kana, as in an emoticon"
 NO_JAPANESE = "no Japanese characters"
@@ -99,3 +99,20 @@ def test_normalize_decodes_html_character_references(raw, expected):
 def test_text_in_html_character_references_is_japanese():
     checked = check_text("&#25163;&#25968;&#26009;&#12364;&#39640;&#12356;")
     assert (checked.status, checked.text) == ("ok", "手数料が高い")
+
+
+@pytest.mark.parametrize(
+    ("raw", "decoded", "second_span"),
+    [
+        ("a&#64;example.com", "a@example.com", (1, 6)),  # @ spans its whole reference
+        ("a&amp;#64;b", "a@b", (1, 10)),  # nested: decoded twice, as normalize does
+        ("ａ＆#64;ｂ", "a@b", (1, 6)),  # a full-width ampersand makes a reference after NFKC
+        ("a&Amp;#64;b", "a@b", (1, 10)),  # a name in another case, as normalize lower-cases it
+        ("a&nosuch;b", "a&nosuch;b", (1, 2)),  # an unknown name stays, each character its own
+    ],
+)
+def test_nfkc_decoded_with_offsets_decodes_references_as_normalize_does(raw, decoded, second_span):
+    mapped = nfkc_decoded_with_offsets(raw)
+    assert mapped.text == decoded
+    assert normalize(mapped.text) == normalize(raw)
+    assert mapped.span(1, 2) == second_span

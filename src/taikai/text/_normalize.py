@@ -16,7 +16,7 @@ MAX_CHARS = 10_000
 REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 """An HTML character reference ended by its semicolon (``&#25163;``, ``&#x624B;``, ``&amp;``), as scraped text holds.
 Only whole references are decoded: ``html.unescape`` alone would also read ``&copy2024`` or ``&notice`` as ones."""
-_DECODE_PASSES = 4  # more passes for references a pass makes (&amp;lt;, ＆amp; after NFKC, &Amp; lower-cased)
+DECODE_PASSES = 4  # more passes for references a pass makes (&amp;lt;, ＆amp; after NFKC, &Amp; lower-cased)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 SPACE = re.compile(r"\s+")
 REPEAT = re.compile(r"(.)\1{3,}")
@@ -52,7 +52,7 @@ def normalize(text: str) -> str:
     (references encoded up to five times over decode in one call).
     """
     text = _normalize_once(text)
-    for _ in range(_DECODE_PASSES):
+    for _ in range(DECODE_PASSES):
         if "&" not in text or not REFERENCE.search(text):
             break
         again = _normalize_once(text)
@@ -62,10 +62,16 @@ def normalize(text: str) -> str:
     return text
 
 
+def decode_reference(reference: str) -> str:
+    """Return the character(s) of the HTML character reference *reference* (a whole match of :data:`REFERENCE`),
+    as :func:`normalize` decodes it; an unknown name comes back as it is."""
+    return html.unescape(reference)
+
+
 def _normalize_once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if "&" in text:
-        decoded = REFERENCE.sub(lambda m: html.unescape(m.group()), text)  # an unknown name stays
+        decoded = REFERENCE.sub(lambda m: decode_reference(m.group()), text)  # an unknown name stays
         if decoded != text:
             text = unicodedata.normalize("NFKC", decoded)
     if _MAYBE_ODD_OR_URL.search(text):
