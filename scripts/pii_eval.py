@@ -254,6 +254,12 @@ DESIGN = """## Design
   numerals (①-⑳, ⑴-⒇, ⒈-⒛, ㉑-㊿), which NFKC makes digits, are read as list markers: they neither join the
   number after them (`連絡先①090-1234-5678` is `連絡先①[電話番号]`, `〒①150-0001` is `〒①[郵便番号]`) nor end up in
   a value's span.
+- **HTML character references.** The model reads them decoded (`taikai.text.normalize`), so masking looks for
+  values in the text as the model reads it: `tanaka&#64;example.com` is an e-mail address, `090&#45;1234&#45;5678`
+  a phone number, `&#30000;&#20013;さん` a name (whole references ended by `;`, nested ones such as `&amp;#64;`
+  and full-width ones such as `＆#64;` too, decoded as normalisation decodes them). The placeholder replaces the
+  value as written, references included; the rest of the text keeps its references as written, so the masked text
+  of `手数料&amp;tanaka&#64;example.com` is `手数料&amp;[メール]`, and the spans index the text as written.
 - **Shapes.** E-mail addresses, also written so that no program reads them: the @ as `＠`, `(at)`, `[at]`, `<at>`,
   ` at `, `アットマーク` or `★`, the dots as `(dot)`, ` dot ` or `ドット` (`taro at example dot com`); a plain ` at `
   counts only with a spelled-out dot, so `work at example.com` stays. URLs (with a scheme, `www.`, or a domain

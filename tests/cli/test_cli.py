@@ -244,7 +244,9 @@ def test_predict_classifies_a_text_starting_with_dash_after_double_dash(run, tin
     assert json.loads(result.stdout)["text"] == "-手数料が高い"
 
 
-@pytest.mark.parametrize("emoticon", ["(´・ω・`)", "・・・", "ーーー", "(ﾟ∀ﾟ)", "゛", "ヽ(・∀・)ﾉ"])
+@pytest.mark.parametrize(
+    "emoticon", ["(´・ω・`)", "・・・", "ーーー", "(ﾟ∀ﾟ)", "゛", "ヽ(・∀・)ﾉ", "(ノ・ω・)ノ", "(・へ・)"]
+)
 def test_predict_reads_emoticons_of_kana_marks_as_no_japanese(run, tiny_model_dir, emoticon):
     result = run("predict", "手数料が高い", emoticon, "--model", tiny_model_dir)
     assert result.exit_code == 2

@@ -202,6 +202,12 @@ def test_predict_masks_personal_data_as_predict_frame_does(tiny_model):
     assert framed["p_reason_fees"][0] == pytest.approx(p.reason_proba["fees"])
 
 
+def test_predict_masks_personal_data_written_as_html_character_references(tiny_model):
+    """Regression: the model read tanaka&#64;example.com as an address, mask_pii=True left it unmasked."""
+    [p] = tiny_model.predict("&#30000;&#20013;さんに tanaka&#64;example.com と書かれた&amp;手数料が高い", mask_pii=True)
+    assert p.text == "[人名]さんに [メール] と書かれた&amp;手数料が高い"
+
+
 OVERRIDE = "rules_mode='override' applies to rules: give them with rules= (a rules file, or taikai.load_rules(path))"
 
 

@@ -70,6 +70,30 @@ def test_spans_point_at_the_written_value_through_width_normalisation(text, valu
     assert [(s.kind, text[s.start : s.end]) for s in masked.spans] == values
 
 
+@pytest.mark.parametrize(
+    ("text", "masked", "values"),
+    [
+        ("連絡は tanaka&#64;example.com まで", "連絡は [メール] まで", [(PiiKind.EMAIL, "tanaka&#64;example.com")]),
+        ("電話 090&#45;1234&#45;5678 に", "電話 [電話番号] に", [(PiiKind.PHONE, "090&#45;1234&#45;5678")]),
+        ("&#30000;&#20013;さんに騙された", "[人名]さんに騙された", [(PiiKind.NAME, "&#30000;&#20013;")]),
+        ("&#x7530;&#x4E2D;様", "[人名]様", [(PiiKind.NAME, "&#x7530;&#x4E2D;")]),
+        # nested (&amp;#64; decodes twice), full-width (＆#64; is &#64; after NFKC) and a name's case (&Amp;)
+        (
+            "a&amp;#64;b.cc と ｃ＆#64;ｄ.ee",
+            "[メール] と [メール]",
+            [(PiiKind.EMAIL, "a&amp;#64;b.cc"), (PiiKind.EMAIL, "ｃ＆#64;ｄ.ee")],
+        ),
+        ("x&Amp;#64;y.jp &amp; 手数料", "[メール] &amp; 手数料", [(PiiKind.EMAIL, "x&Amp;#64;y.jp")]),
+        ("手数料&amp;利用料&#12290;", "手数料&amp;利用料&#12290;", []),  # references outside a value stay as written
+    ],
+)
+def test_masking_reads_html_character_references_decoded(text, masked, values):
+    """Regression: the model reads references decoded (tanaka&#64;example.com is an address) but masking did not."""
+    result = mask_pii(text)
+    assert result.text == masked
+    assert [(s.kind, text[s.start : s.end]) for s in result.spans] == values
+
+
 def test_masked_and_spans_are_frozen_typed_values():
     masked = mask_pii("田中さん 090-1234-5678 田中さん")
     assert isinstance(masked, Masked)

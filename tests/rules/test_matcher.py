@@ -159,6 +159,21 @@ def test_rules_resolve_from_a_path_a_rule_set_or_a_matcher(tmp_path, given):
 
 
 @pytest.mark.parametrize(
+    ("rules", "text", "expected"),
+    [
+        # terms are normalised as the text is, so a reference in a term matches it written either way
+        ({"any": ["手数料&amp;"]}, "手数料&amp;利用料が高い", True),
+        ({"any": ["手数料&amp;"]}, "手数料&利用料が高い", True),
+        ({"any": ["lemma:&#25163;&#25968;&#26009;"]}, "手数料が高い", True),
+        ({"regex": ["手数料&"]}, "手数料&amp;利用料が高い", True),  # the fix the parser asks for
+        ({"any": ["手数料&amp;"]}, "手数料が高い", False),
+    ],
+)
+def test_terms_and_regexes_match_text_with_html_references_decoded(rules, text, expected):
+    assert fires(rule(**rules), text) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "fires"),
     [
         ("手数料で2割も引かれる", True),  # regression: digits were missed, and writers use them

@@ -104,6 +104,14 @@ RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
         (RULE + 'not = ["regex:[a-"]\n', r"rule 'r1' .*: not: bad regular expression '\[a-'"),
         (RULE + 'regex = [""]\n', r"an empty regular expression matches every text"),
         (RULE + 'regex = ["２割"]\n', r"runs on normalised text \(NFKC\), where ２ → 2 has been replaced"),
+        # HTML character references: the text is decoded before matching, so the pattern would never fire
+        (
+            RULE + 'regex = ["手数料&amp;"]\n',
+            r"regex: the regular expression '手数料&amp;' runs on normalised text, where HTML character references "
+            r"are decoded \(&amp; → &\): write the decoded characters",
+        ),
+        (RULE + 'all = ["regex:a&#46;b"]\n', r"all: .*decoded \(&#46; → \\\.\): write the decoded characters"),
+        (RULE + 'regex = ["&LT;&nbsp;"]\n', r"decoded \(&LT; → <, &nbsp; → a space\)"),
         # names must be unique
         (
             RULE + RULE.replace('"手数料"', '"利用料"'),

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from taikai.text import check_text, normalize
+from taikai.text import check_text, nfkc_decoded_with_offsets, normalize
 
 MARKS_ONLY = "no Japanese words, only marks such as ・ ー ヽ or a lone kana, as in an emoticon"
 NO_JAPANESE = "no Japanese characters"
@@ -21,6 +21,11 @@ NO_JAPANESE = "no Japanese characters"
         ("ヽ(・∀・)ﾉ", MARKS_ONLY),  # an iteration mark and a lone katakana letter as the arms
         ("¯\\_(ツ)_/¯", MARKS_ONLY),  # a lone katakana letter as the face
         ("(｀・ω・´)ゞ", MARKS_ONLY),
+        ("(ノ・ω・)ノ", MARKS_ONLY),  # a kana followed by a middle dot is an arm, not a word
+        ("(・へ・)", MARKS_ONLY),  # a lone kana between middle dots is a mouth
+        ("(ノﾟ∀ﾟ)ノ", MARKS_ONLY),  # a kana followed by a voicing mark NFKC cannot join to it
+        ("ノ゠ノ", MARKS_ONLY),  # the double hyphen separates, as ・ does
+        ("ね…", MARKS_ONLY),  # a one-kana word alone is not read, as before
         ("々々", MARKS_ONLY),
         ("ゝゞヽヾ゠", MARKS_ONLY),
         ("(^_^)", NO_JAPANESE),
@@ -45,6 +50,9 @@ def test_marks_and_emoticons_are_not_japanese(text, message):
         "(笑)",  # one kanji
         "高",
         "いすゞ",
+        "コヽロ",  # a katakana iteration mark repeats the kana before it
+        "はい",
+        "(´・ω・)ノシ",  # two kana in a row (ノシ, a wave) are read as a word
         "ㇰㇱ",  # katakana phonetic extensions
         "(´・ω・`)手数料が高い",
     ],
@@ -106,3 +114,20 @@ def test_references_false_normalizes_as_before_references_were_decoded(text, dec
     assert normalize(text) == decoded
     assert normalize(text, references=False) == as_written
     assert check_text(text, references=False).text == as_written
+
+
+@pytest.mark.parametrize(
+    ("raw", "decoded", "second_span"),
+    [
+        ("a&#64;example.com", "a@example.com", (1, 6)),  # @ spans its whole reference
+        ("a&amp;#64;b", "a@b", (1, 10)),  # nested: decoded twice, as normalize does
+        ("ａ＆#64;ｂ", "a@b", (1, 6)),  # a full-width ampersand makes a reference after NFKC
+        ("a&Amp;#64;b", "a@b", (1, 10)),  # a name in another case, as normalize lower-cases it
+        ("a&nosuch;b", "a&nosuch;b", (1, 2)),  # an unknown name stays, each character its own
+    ],
+)
+def test_nfkc_decoded_with_offsets_decodes_references_as_normalize_does(raw, decoded, second_span):
+    mapped = nfkc_decoded_with_offsets(raw)
+    assert mapped.text == decoded
+    assert normalize(mapped.text) == normalize(raw)
+    assert mapped.span(1, 2) == second_span

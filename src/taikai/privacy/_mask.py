@@ -11,7 +11,7 @@ from typing import Any
 from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan
 from taikai.privacy._names import find_names
 from taikai.privacy._patterns import FINDERS, Found
-from taikai.text import PosTagger, nfkc_with_offsets
+from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
 LIST_MARK = "■"
 """What the finders read in place of a circled or parenthesised numeral (①, ⑴, ⒈, ㉑): a list marker, not digits."""
@@ -61,12 +61,20 @@ class PiiMasker:
         searched = text.translate(_LIST_NUMERALS) if _HAS_LIST_NUMERAL.search(text) else text
         # Most texts hold nothing to mask: look in the NFKC text first, and track offsets only when needed.
         nfkc = unicodedata.normalize("NFKC", searched)
-        selected = self._find(nfkc)
-        if not selected:
-            return Masked(text)
-        folded = nfkc_with_offsets(searched)
-        if folded.text != nfkc:  # NFKC cluster by cluster differs from the whole text's: look again
+        if "&" in nfkc and REFERENCE.search(nfkc):
+            # The model reads HTML character references decoded (tanaka&#64;example.com is an e-mail address):
+            # look in the decoded text; a value holding a reference is replaced with the whole reference.
+            folded = nfkc_decoded_with_offsets(searched)
             selected = self._find(folded.text)
+            if not selected:
+                return Masked(text)
+        else:
+            selected = self._find(nfkc)
+            if not selected:
+                return Masked(text)
+            folded = nfkc_with_offsets(searched)
+            if folded.text != nfkc:  # NFKC cluster by cluster differs from the whole text's: look again
+                selected = self._find(folded.text)
         parts: list[str] = []
         spans: list[PiiSpan] = []
         cursor = 0  # in the original

@@ -13,7 +13,7 @@ from typing import Any
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import reason_id
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Rule, RuleSet, Term, TermKind, labels_hint, unknown_label
-from taikai.text import normalize
+from taikai.text import REFERENCE, decode_reference, normalize
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -201,4 +201,29 @@ def _regex(pattern: str) -> tuple[Term | None, str]:
             f"the regular expression {pattern!r} runs on normalised text (NFKC), where {fixes} has been replaced: "
             "write the normalised characters"
         )
+    references = _references(pattern)
+    if references:
+        fixes = ", ".join(f"{ref} → {decoded}" for ref, decoded in references)
+        return None, (
+            f"the regular expression {pattern!r} runs on normalised text, where HTML character references are "
+            f"decoded ({fixes}): write the decoded characters"
+        )
     return Term(TermKind.REGEX, pattern), ""
+
+
+def _references(pattern: str) -> list[tuple[str, str]]:
+    """The HTML character references *pattern* holds (``&amp;``) with what to write instead (``&``, escaped where a
+    regular expression needs it): normalisation decodes them, so the text matched never holds them."""
+    found: dict[str, str] = {}
+    for match in REFERENCE.finditer(pattern):
+        ref = match.group()
+        decoded = decode_reference(ref)
+        if decoded == ref:
+            decoded = decode_reference(ref.lower())  # normalisation lower-cases a name it does not know (&Amp;)
+        if decoded != ref:
+            text = " ".join(unicodedata.normalize("NFKC", decoded).lower().split()) or " "
+            found[ref] = "a space" if text == " " else "".join(f"\\{ch}" if ch in _SPECIAL else ch for ch in text)
+    return sorted(found.items())
+
+
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")  # characters a regular expression reads as syntax: written escaped

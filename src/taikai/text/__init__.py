@@ -10,8 +10,17 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules
 from taikai.text._dicdir import default_dicdir
-from taikai.text._normalize import MAX_CHARS, CheckedText, check_text, is_missing, normalize, shown_text
-from taikai.text._offsets import OffsetMap, nfkc_with_offsets, normalize_with_offsets
+from taikai.text._normalize import (
+    MAX_CHARS,
+    REFERENCE,
+    CheckedText,
+    check_text,
+    decode_reference,
+    is_missing,
+    normalize,
+    shown_text,
+)
+from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._same import CP932_ROUND_TRIP, same_text_key
 from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
@@ -27,6 +36,7 @@ __all__ = [
     "CP932_ROUND_TRIP",
     "MAX_CHARS",
     "NEAR_DUPLICATE",
+    "REFERENCE",
     "SKIPPED_POS",
     "CheckedText",
     "JapaneseTokenizer",
@@ -39,6 +49,7 @@ __all__ = [
     "check_text",
     "clip",
     "content_words",
+    "decode_reference",
     "default_dicdir",
     "dictionary_entries",
     "display_width",
@@ -48,6 +59,7 @@ __all__ = [
     "japanese_share",
     "make_tagger",
     "near_duplicates",
+    "nfkc_decoded_with_offsets",
     "nfkc_with_offsets",
     "normalize",
     "normalize_with_offsets",

@@ -16,7 +16,7 @@ MAX_CHARS = 10_000
 REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 """An HTML character reference ended by its semicolon (``&#25163;``, ``&#x624B;``, ``&amp;``), as scraped text holds.
 Only whole references are decoded: ``html.unescape`` alone would also read ``&copy2024`` or ``&notice`` as ones."""
-_DECODE_PASSES = 4  # more passes for references a pass makes (&amp;lt;, ＆amp; after NFKC, &Amp; lower-cased)
+DECODE_PASSES = 4  # more passes for references a pass makes (&amp;lt;, ＆amp; after NFKC, &Amp; lower-cased)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 SPACE = re.compile(r"\s+")
 REPEAT = re.compile(r"(.)\1{3,}")
@@ -32,9 +32,14 @@ _KANA = "\u3041-\u3096\u309f\u30a1-\u30fa\u30ff\u31f0-\u31ff"  # hiragana and ka
 # Marks of the kana blocks that are not letters: 々, the voicing marks (combining, and ゛ ゜), the iteration marks
 # ゝ ゞ ヽ ヾ, the double hyphen ゠, the middle dot ・ and the prolonged sound mark ー. Emoticons are made of them.
 _MARKS = "\u3005\u3099-\u309e\u30a0\u30fb-\u30fe"
-# A text is read as Japanese when it has a kanji, or a kana followed by a kana or a mark (ラーメン, ノー): a lone
-# kana among symbols is an emoticon's arm or face (ヽ(・∀・)ﾉ, ¯\_(ツ)_/¯), not a word.
-_JAPANESE = re.compile(f"[{_KANJI}]|[{_KANA}][{_KANA}{_MARKS}]")
+# The marks that lengthen or repeat the kana before them, so end a word with it: ー, the iteration marks ゝ ゞ ヽ ヾ
+# and 々. Not ・ (it separates: (ノ・ω・)ノ, (・へ・)) nor the voicing marks (NFKC joins them to a kana that takes them;
+# one left over is an emoticon's eye, as ﾟ in (ノﾟ∀ﾟ)ノ).
+_EXTENDERS = "\u3005\u309d\u309e\u30fc-\u30fe"
+# A text is read as Japanese when it has a kanji, or a kana followed by a kana or an extender (ラーメン, ノー, はい):
+# a lone kana among symbols is an emoticon's arm or face (ヽ(・∀・)ﾉ, ¯\_(ツ)_/¯, (・へ・)), not a word. A one-kana word
+# alone (ね) is not read either; two kana are, even in an emoticon (ノシ, a wave).
+_JAPANESE = re.compile(f"[{_KANJI}]|[{_KANA}][{_KANA}{_EXTENDERS}]")
 _JAPANESE_MARK = re.compile(f"[{_KANA}{_MARKS}]")
 
 
@@ -50,7 +55,7 @@ def normalize(text: str, *, references: bool = True) -> str:
     text = _normalize_once(text, references)
     if not references:
         return text
-    for _ in range(_DECODE_PASSES):
+    for _ in range(DECODE_PASSES):
         if "&" not in text or not REFERENCE.search(text):
             break
         again = _normalize_once(text)
@@ -60,10 +65,16 @@ def normalize(text: str, *, references: bool = True) -> str:
     return text
 
 
+def decode_reference(reference: str) -> str:
+    """Return the character(s) of the HTML character reference *reference* (a whole match of :data:`REFERENCE`),
+    as :func:`normalize` decodes it; an unknown name comes back as it is."""
+    return html.unescape(reference)
+
+
 def _normalize_once(text: str, references: bool = True) -> str:
     text = unicodedata.normalize("NFKC", text)
     if references and "&" in text:
-        decoded = REFERENCE.sub(lambda m: html.unescape(m.group()), text)  # an unknown name stays
+        decoded = REFERENCE.sub(lambda m: decode_reference(m.group()), text)  # an unknown name stays
         if decoded != text:
             text = unicodedata.normalize("NFKC", decoded)
     if _MAYBE_ODD_OR_URL.search(text):

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from taikai.text._normalize import CONTROL, INVISIBLE, REFERENCE, REPEAT, SPACE, URL, normalize
+from taikai.text._normalize import (
+    CONTROL,
+    DECODE_PASSES,
+    INVISIBLE,
+    REFERENCE,
+    REPEAT,
+    SPACE,
+    URL,
+    decode_reference,
+    normalize,
+)
 
 _VOICING_MARKS = "\uff9e\uff9f"  # half-width katakana (han)dakuten: NFKC merges them into the previous letter
 
@@ -123,11 +132,43 @@ def nfkc_with_offsets(original: str) -> OffsetMap:
     return OffsetMap(original, text, tuple(s for _, s, _ in chars), tuple(e for _, _, e in chars))
 
 
+def _decoded(ref: str) -> str:
+    """A reference decoded as :func:`normalize` decodes it, over its passes: an unknown name lower-cased (&Amp;)."""
+    decoded = decode_reference(ref)
+    return unicodedata.normalize("NFKC", decode_reference(ref.lower()) if decoded == ref else decoded)
+
+
+def nfkc_decoded_with_offsets(original: str) -> OffsetMap:
+    """Return :func:`nfkc_with_offsets` of *original* with its HTML character references decoded, as
+    :func:`normalize` decodes them (``&#64;`` is @, ``&amp;#64;`` and ``＆#64;`` too), each character of a decoded
+    reference spanning the whole reference: what the model reads of the text, in its case and spacing."""
+    chars = _nfkc(original)
+    for _ in range(DECODE_PASSES + 1):
+        text = "".join(c for c, _, _ in chars)
+        if "&" not in text or not REFERENCE.search(text):
+            break
+        decoded = _replace(chars, REFERENCE, _decoded)
+        if decoded == chars:
+            break
+        chars = _nfkc_again(decoded)
+    text = "".join(c for c, _, _ in chars)
+    return OffsetMap(original, text, tuple(s for _, s, _ in chars), tuple(e for _, _, e in chars))
+
+
+def _nfkc_again(chars: Chars) -> Chars:
+    """NFKC of tracked characters (a decoded reference next to a combining mark): each keeps its span or its
+    cluster's."""
+    text = "".join(c for c, _, _ in chars)
+    if unicodedata.is_normalized("NFKC", text):
+        return chars
+    return _align(chars, unicodedata.normalize("NFKC", text))
+
+
 def normalize_with_offsets(original: str) -> OffsetMap:
     """Return ``normalize(original)`` with the original span of each of its characters."""
     chars = _nfkc(original)
     if "&" in original:  # each character of a decoded reference spans the reference (nested ones: _align below)
-        chars = _replace(chars, REFERENCE, lambda ref: unicodedata.normalize("NFKC", html.unescape(ref)))
+        chars = _replace(chars, REFERENCE, lambda ref: unicodedata.normalize("NFKC", decode_reference(ref)))
     chars = [(" " if CONTROL.fullmatch(c) else c, s, e) for c, s, e in chars]
     chars = [(c, s, e) for c, s, e in chars if not INVISIBLE.fullmatch(c)]
     chars = _replace(chars, URL, lambda _: " URL ")
