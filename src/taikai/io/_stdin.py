@@ -38,7 +38,7 @@ class DecodedInput:
 
 
 def decode_input(
-    data: bytes, encoding: str | None = None, errors: str = "strict", source: Path = STDIN
+    data: bytes, encoding: str | None = None, errors: str = "strict", source: Path = STDIN, one_text: bool = False
 ) -> DecodedInput:
     """Return the lines of *data*, split as a universal reader splits them and decoded in *encoding*.
 
@@ -48,7 +48,7 @@ def decode_input(
     ``errors="replace"`` takes the one with fewer undecodable bytes and private-use characters (UTF-8 on a tie).
     Raises :class:`InputError` naming *source*, the line and the byte when the bytes do not decode
     (``errors="strict"``); warns (:class:`~taikai.errors.DataWarning`) naming the lines that hold bytes read as
-    U+FFFD or private-use characters.
+    U+FFFD or private-use characters (or, for *one_text*, the text that holds them: an argument, without rows).
     """
     check_encoding_errors(errors)
     check_not_wide(data, source, "input")
@@ -56,7 +56,7 @@ def decode_input(
     if decoded.notes:
         from taikai.io._frames import warn_decoding  # only then: it imports every file reader
 
-        warn_decoding(source, decoded.notes)
+        warn_decoding(source, decoded.notes, one_text)
     return decoded
 
 
