@@ -91,3 +91,18 @@ def test_normalize_decodes_html_character_references(raw, expected):
 def test_text_in_html_character_references_is_japanese():
     checked = check_text("&#25163;&#25968;&#26009;&#12364;&#39640;&#12356;")
     assert (checked.status, checked.text) == ("ok", "手数料が高い")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("手数料\udce8高い", "not valid text: a lone surrogate (U+DCE8: byte 0xe8 left undecoded) at character 4;"),
+        ("\ud800手数料", "not valid text: a lone surrogate (U+D800) at character 1;"),
+    ],
+    ids=["undecoded-byte", "high-surrogate"],
+)
+def test_a_lone_surrogate_is_an_error_not_dropped(text, message):
+    checked = check_text(text)
+    assert (checked.text, checked.status) == ("", "error")
+    assert checked.message.startswith(message)
+    assert "decode the bytes first" in checked.message
