@@ -248,6 +248,30 @@ def test_an_unknown_option_that_may_be_a_text_hints_at_double_dash(args, message
 
 
 @pytest.mark.parametrize(
+    ("arguments", "given", "source"),
+    [
+        ([argv("もうやめた".encode("euc_jp"))], None, "<argument 1>:1: the text"),
+        (["-"], "もうやめた\n稼げない\n".encode("euc_jp"), "<stdin>:1: the input"),
+    ],
+    ids=["argument", "stdin"],
+)
+def test_predict_refuses_short_euc_jp_rather_than_classify_its_cp932_mojibake(
+    run, tiny_model_dir, arguments, given, source
+):
+    result = run("predict", *arguments, "--model", tiny_model_dir, input=given)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"taikai: error: {source} looks like EUC-JP: that line reads as 'もうやめた' in EUC-JP, as '､筅ｦ､荀皃ｿ' in "
+        "CP932; pass --encoding euc-jp"
+    ), result.stderr
+    assert result.stdout == ""
+    options = ["--model", tiny_model_dir, "--format", "jsonl", "--encoding", "euc-jp"]
+    read = run("predict", *arguments, *options, input=given)
+    assert read.exit_code == 0, read.output
+    assert json.loads(read.stdout.splitlines()[0])["text"] == "もうやめた"
+
+
+@pytest.mark.parametrize(
     ("args", "given"),
     [
         (["predict", "--encoding", "nosuch", "手数料が高い"], "'nosuch': unknown encoding"),
