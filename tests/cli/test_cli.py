@@ -198,7 +198,7 @@ def test_predict_argument_encoding_errors_replace_keeps_the_byte_as_fffd_and_war
     result = run("predict", argv(data), "--model", tiny_model_dir, "--format", "jsonl", "--encoding-errors", "replace")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["text"] == "\ufffd手数料が高い"
-    assert "taikai: warning: <argument 1>: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD" in result.stderr
+    assert "taikai: warning: <argument 1> holds 1 undecodable byte read as U+FFFD\n" in result.stderr
 
 
 def test_predict_dash_reads_standard_input(run, tiny_model_dir):
@@ -228,14 +228,70 @@ def test_predict_refuses_dash_among_texts(run, tiny_model_dir):
         ),
         (["predict", "-x"], "Error: No such option '-x'. To give a text that starts with '-', put -- before it"),
         (["predict", "--modle", "m"], "Error: No such option '--modle'. (Did you mean one of: '--model'"),
+        (
+            ["predict", argv("-手数料が高い".encode("cp932"))],  # CP932 in a UTF-8 terminal: decoded, no surrogates
+            "Error: No such option '-手数料が高い'. To give a text that starts with '-', put -- before it: "
+            "taikai predict -- '-手数料が高い'",
+        ),
+        (
+            ["explain", argv(b"-\xff\xfe")],  # bytes that decode in nothing: not shown
+            "Error: No such option '-…'. To give a text that starts with '-', put -- before it: taikai explain -- TEXT",
+        ),
     ],
-    ids=["japanese", "double-dash-japanese", "short", "a-typo-gets-no-hint"],
+    ids=["japanese", "double-dash-japanese", "short", "a-typo-gets-no-hint", "cp932-argument", "undecodable"],
 )
 def test_an_unknown_option_that_may_be_a_text_hints_at_double_dash(args, message):
     result = CliRunner().invoke(cli, args, prog_name="taikai")
     assert result.exit_code == 2
     assert message in result.stderr, result.stderr
     assert ("put -- before it" in result.stderr) == (args[1] != "--modle")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "given", "source"),
+    [
+        ([argv("もうやめた".encode("euc_jp"))], None, "<argument 1>:1: the text"),
+        (["-"], "もうやめた\n稼げない\n".encode("euc_jp"), "<stdin>:1: the input"),
+    ],
+    ids=["argument", "stdin"],
+)
+def test_predict_refuses_short_euc_jp_rather_than_classify_its_cp932_mojibake(
+    run, tiny_model_dir, arguments, given, source
+):
+    result = run("predict", *arguments, "--model", tiny_model_dir, input=given)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"taikai: error: {source} looks like EUC-JP: that line reads as 'もうやめた' in EUC-JP, as '､筅ｦ､荀皃ｿ' in "
+        "CP932; pass --encoding euc-jp"
+    ), result.stderr
+    assert result.stdout == ""
+    options = ["--model", tiny_model_dir, "--format", "jsonl", "--encoding", "euc-jp"]
+    read = run("predict", *arguments, *options, input=given)
+    assert read.exit_code == 0, read.output
+    assert json.loads(read.stdout.splitlines()[0])["text"] == "もうやめた"
+
+
+@pytest.mark.parametrize(
+    ("args", "given"),
+    [
+        (["predict", "--encoding", "nosuch", "手数料が高い"], "'nosuch': unknown encoding"),
+        (["explain", "--encoding", "nosuch", "手数料が高い"], "'nosuch': unknown encoding"),
+        (["predict", "--encoding", "utf-16", "手数料が高い"], "'utf-16': taikai reads and writes only encodings"),
+    ],
+    ids=["predict", "explain", "not-ascii-compatible"],
+)
+def test_an_unusable_encoding_is_refused_even_for_clean_text_arguments(run, tiny_model_dir, args, given):
+    result = run(*args, "--model", tiny_model_dir)
+    assert result.exit_code == 2
+    assert f"Error: --encoding {given}" in result.stderr, result.stderr
+    assert result.stdout == ""
+
+
+def test_explain_stdin_encoding_errors_replace_warns_about_the_one_text(run, tiny_model_dir):
+    data = "手数料が".encode() + b"\xff" + "高すぎる\n".encode()
+    result = run("explain", "-", "--model", tiny_model_dir, "--encoding-errors", "replace", input=data)
+    assert result.exit_code == 0, result.output
+    assert "taikai: warning: <stdin> holds 1 undecodable byte read as U+FFFD\n" in result.stderr
 
 
 def test_predict_classifies_a_text_starting_with_dash_after_double_dash(run, tiny_model_dir):

@@ -224,13 +224,43 @@ def test_writing_results_names_standard_output(error, exit_code, shown):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["info"], "info"),
+        (["keywords"], "keywords"),
+        (["predict", "手数料が高い"], "predict"),
+        (["explain", "手数料が高い"], "explain"),
+    ],
+)
+def test_every_command_names_a_failed_standard_output(tiny_model_dir, monkeypatch, args, command):
+    import click
+
+    from taikai.cli import cli
+
+    echo = click.echo
+
+    def full(message=None, file=None, nl=True, err=False, color=None):  # standard output on a full disk
+        if not err and file is None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        echo(message, file, nl, err, color)
+
+    monkeypatch.setattr(click, "echo", full)
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir)], prog_name="taikai")
+    assert result.exit_code == 2
+    assert result.stderr == STDOUT_FULL.format(command) + "\n"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
-@pytest.mark.parametrize("command", ["predict", "explain"])
-def test_a_full_standard_output_is_named_as_such(tiny_model_dir, command):
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [("predict", ["手数料が高い"]), ("explain", ["手数料が高い"]), ("info", []), ("keywords", [])],
+)
+def test_a_full_standard_output_is_named_as_such(tiny_model_dir, command, args):
     with open("/dev/full", "wb") as full:
         done = subprocess.run(
-            [sys.executable, "-m", "taikai", command, "手数料が高い", "-m", str(tiny_model_dir)],
+            [sys.executable, "-m", "taikai", command, *args, "-m", str(tiny_model_dir)],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,

@@ -170,6 +170,23 @@ def test_bytes_inside_a_list_keep_their_row_and_say_to_decode_them(tiny_model):
     assert (p.status, p.message) == ("error", "not text: bytes; decode them first (.decode('utf-8'))")
 
 
+LONE_SURROGATE = (
+    "not valid text: a lone surrogate (U+DCE8: byte 0xe8 left undecoded) at character 4; decode the bytes first"
+)
+
+
+@pytest.mark.parametrize("call", ["predict", "predict_frame"])
+def test_a_lone_surrogate_is_an_error_row_not_classified_without_it(tiny_model, call):
+    texts = ["手数料\udce8高い", "手数料が高い"]
+    if call == "predict":
+        got = [(p.status.value, p.message) for p in tiny_model.predict(texts)]
+    else:
+        frame = tiny_model.predict_frame(pd.DataFrame({"text": pd.Series(texts, dtype=object)}))
+        got = list(zip(frame["status"], frame["message"], strict=True))
+    assert got[0][0] == "error" and got[0][1].startswith(LONE_SURROGATE)
+    assert got[1] == ("ok", "")
+
+
 @pytest.mark.parametrize("text_column", [3, "3"])
 def test_predict_frame_takes_the_integer_label_of_a_frame_read_without_header(tiny_model, text_column):
     frame = pd.DataFrame([[1, "x", "手数料が高い"], [2, "y", None]], columns=[0, 1, 3])

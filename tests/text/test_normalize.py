@@ -131,3 +131,18 @@ def test_nfkc_decoded_with_offsets_decodes_references_as_normalize_does(raw, dec
     assert mapped.text == decoded
     assert normalize(mapped.text) == normalize(raw)
     assert mapped.span(1, 2) == second_span
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("手数料\udce8高い", "not valid text: a lone surrogate (U+DCE8: byte 0xe8 left undecoded) at character 4;"),
+        ("\ud800手数料", "not valid text: a lone surrogate (U+D800) at character 1;"),
+    ],
+    ids=["undecoded-byte", "high-surrogate"],
+)
+def test_a_lone_surrogate_is_an_error_not_dropped(text, message):
+    checked = check_text(text)
+    assert (checked.text, checked.status) == ("", "error")
+    assert checked.message.startswith(message)
+    assert "decode the bytes first" in checked.message

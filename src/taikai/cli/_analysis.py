@@ -10,14 +10,15 @@ import click
 
 from taikai.cli._common import (
     TextCommand,
+    check_encoding_name,
     check_output,
+    echo_result,
     encoding_errors_option,
     mask_pii_option,
     model_inputs,
     model_option,
     prefix_option,
     text_column_option,
-    writing_results,
 )
 from taikai.errors import TaikaiError
 
@@ -51,6 +52,7 @@ def require_report_extra() -> None:
 @click.option(
     "--encoding",
     default=None,
+    callback=check_encoding_name,
     help="The encoding of TEXT on standard input, or given with bytes the system could not decode (default: "
     "detect UTF-8, UTF-8 with BOM, or CP932, as predict does).",
 )
@@ -75,11 +77,10 @@ def explain(text: str, model_path: Path | None, fmt: str, top: int, encoding: st
     else:
         text = decode_argument(text, encoding, encoding_errors)
     explanation = explain_text(load_model(model_path), text, top=top)
-    with writing_results("explain"):
-        if fmt == "json":
-            click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
-        else:
-            click.echo(render_text(explanation))
+    if fmt == "json":
+        echo_result(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        echo_result(render_text(explanation))
     if explanation.reason is None:
         click.echo(f"taikai: {explanation.status.value}: {explanation.message}", err=True)
         sys.exit(2)
@@ -103,14 +104,14 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 
     found = strongest(load_model(model_path), top=top, kind=None if kind == "all" else kind)
     if fmt == "json":
-        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
         return
     from taikai.labels import named_reason
 
     for head, per_label in (("reason", found.reason), ("sentiment", found.sentiment)):
         for label, words in per_label.items():
             shown = ", ".join(f"{k.feature} {k.weight:.2f}" for k in words) or "-"
-            click.echo(f"{head} {named_reason(label) if head == 'reason' else label}: {shown}")
+            echo_result(f"{head} {named_reason(label) if head == 'reason' else label}: {shown}")
 
 
 @click.command()

@@ -5,6 +5,7 @@ write into a clean error), the check that an output is none of the inputs, and o
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import warnings
 from collections.abc import Callable, Iterator, Mapping
@@ -64,8 +65,51 @@ class TextCommand(click.Command):
             if name.startswith("--") and name.isascii():
                 raise
             text = next((arg for arg in given if arg.startswith(name)), name)
-            hint = f"To give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(text)}"
-            raise click.NoSuchOption(name, f"{exc.message} {hint}", exc.possibilities, ctx) from None
+            message, shown = exc.message, _shown_argument(text)
+            if shown != text:  # the system could not decode its bytes (CP932 in a UTF-8 terminal)
+                message = f"No such option '{shown}'." if shown != "TEXT" else "No such option '-…'."
+            hint = f"To give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(shown)}"
+            raise click.NoSuchOption(name, f"{message} {hint}", exc.possibilities, ctx) from None
+
+
+def _shown_argument(text: str) -> str:
+    """Return the argument *text* as a message may show it: its bytes decoded as predict decodes them when the system
+    could not decode them (Python keeps them as lone surrogates, which print as garbage), or ``TEXT`` when they do
+    not decode."""
+    if not _ESCAPED.search(text):
+        return text
+    from taikai.io import decode_argument
+
+    try:
+        return decode_argument(text)
+    except TaikaiError:
+        return "TEXT"
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+"""The lone surrogates by which Python keeps the bytes of an argument it could not decode."""
+
+
+def check_encoding_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse an unknown ``--encoding`` up front (a usage error), even where no input would be decoded with it."""
+    if value is None:
+        return None
+    from taikai.io import resolve_encoding
+
+    try:
+        resolve_encoding(value, f"--{param.name}".replace("_", "-"))
+    except TaikaiError as exc:
+        raise click.UsageError(str(exc), ctx) from None
+    return value
+
+
+def echo_result(message: str) -> None:
+    """Write *message*, results of the running command, to standard output: a failed write is reported as one to
+    standard output (see :func:`writing_results`), not to some file."""
+    ctx = click.get_current_context(silent=True)
+    command = ctx.command_path.partition(" ")[2] or ctx.command_path if ctx else "taikai"  # rules test, not taikai
+    with writing_results(command):
+        click.echo(message)
 
 
 @contextmanager

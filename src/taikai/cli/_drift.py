@@ -10,6 +10,7 @@ import click
 
 from taikai.cli._common import (
     check_output,
+    echo_result,
     encoding_errors_option,
     mask_pii_option,
     model_inputs,
@@ -122,6 +123,6 @@ def drift(
         except OSError as exc:
             raise InputError(f"{json_out}: cannot write the JSON ({exc.strerror}); check the folder (--json)") from exc
         click.echo(f"figures written to {json_out}", err=True)
-    click.echo(report.to_text())
+    echo_result(report.to_text())
     if exit_code:
         sys.exit({Verdict.NO_DRIFT: 0, Verdict.DRIFT: 1, Verdict.NOT_JUDGED: NOT_JUDGED_EXIT}[report.verdict])

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import check_output, labelled_data_options, model_inputs, model_option
+from taikai.cli._common import check_output, echo_result, labelled_data_options, model_inputs, model_option
 from taikai.cli._figures import (
     describe_config,
     describe_data,
@@ -73,7 +73,7 @@ def evaluate(
         free_labels=free_labels,
         encoding_errors=encoding_errors,
     )
-    click.echo(report.to_markdown())
+    echo_result(report.to_markdown())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         click.echo(f"report written to {json_out}", err=True)
@@ -113,7 +113,7 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             values = read_metadata_json(path)
             if as_json and isinstance(values, dict):
                 values = values | {"status": _status(False, [str(exc)])}
-            click.echo(json.dumps(values, ensure_ascii=False, indent=2))
+            echo_result(json.dumps(values, ensure_ascii=False, indent=2))
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
             return
         problems = artifact_problems(path, meta)
@@ -131,9 +131,9 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         problems = []
     if as_json:
         status = _status(not metadata_only, problems)
-        click.echo(json.dumps(meta.to_dict() | {"status": status}, ensure_ascii=False, indent=2))
+        echo_result(json.dumps(meta.to_dict() | {"status": status}, ensure_ascii=False, indent=2))
     else:
-        click.echo(_describe(path, meta, verified=not metadata_only, problems=problems))
+        echo_result(_describe(path, meta, verified=not metadata_only, problems=problems))
     for problem in problems:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
 

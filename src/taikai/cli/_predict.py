@@ -13,12 +13,13 @@ import click
 from taikai.cli._common import (
     TextCommand,
     UserError,
+    check_encoding_name,
     check_rules_mode,
+    echo_result,
     encoding_errors_option,
     mask_pii_option,
     model_option,
     rules_options,
-    writing_results,
 )
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.labels import shown_label
@@ -96,6 +97,7 @@ def _read_texts(texts: tuple[str, ...], encoding: str | None, encoding_errors: s
 @click.option(
     "--encoding",
     default=None,
+    callback=check_encoding_name,
     help="Standard input's encoding, and that of a text argument the system could not decode (default: detect "
     "UTF-8, UTF-8 with BOM, or CP932, as batch does for files).",
 )
@@ -144,16 +146,14 @@ def predict(
     predictions = model.predict(lines, matcher, rules_mode)
     if mask_pii:
         click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
-    with writing_results("predict"):
-        if fmt == "table":
-            click.echo(render_table(predictions, top, rules=matcher is not None))
+    if fmt == "table":
+        echo_result(render_table(predictions, top, rules=matcher is not None))
+    else:
+        records = [_record(p, top) for p in predictions]
+        if fmt == "json":
+            echo_result(json.dumps(records, ensure_ascii=False, indent=2))
         else:
-            records = [_record(p, top) for p in predictions]
-            if fmt == "json":
-                click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-            else:
-                for record in records:
-                    click.echo(json.dumps(record, ensure_ascii=False))
+            echo_result("\n".join(json.dumps(record, ensure_ascii=False) for record in records))
     bad = [(i, p) for i, p in enumerate(predictions, 1) if p.reason is None]
     for i, p in bad:
         click.echo(f"taikai: input {i}: {p.status.value}: {p.message}", err=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Group, encoding_errors_option, model_option
+from taikai.cli._common import Group, echo_result, encoding_errors_option, model_option
 
 
 @click.group(cls=Group)
@@ -64,6 +64,6 @@ def test(
         encoding_errors=encoding_errors,
     )
     if fmt == "json":
-        click.echo(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))
+        echo_result(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(score.to_markdown())
+        echo_result(score.to_markdown())

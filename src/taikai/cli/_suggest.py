@@ -8,6 +8,7 @@ import click
 
 from taikai.cli._common import (
     check_output,
+    echo_result,
     encoding_errors_option,
     mask_pii_option,
     prefix_option,
@@ -99,4 +100,4 @@ def suggest(
         prefix=prefix,
         overwrite=force,
     )
-    click.echo(str(result))
+    echo_result(str(result))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import check_output, labelled_data_options
+from taikai.cli._common import check_output, echo_result, labelled_data_options
 from taikai.cli._figures import count, describe_figures, describe_input
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def train(
             free_labels=free_labels,
             encoding_errors=encoding_errors,
         )
-    click.echo(training_summary(model.metadata, out))
+    echo_result(training_summary(model.metadata, out))
     skipped = model.metadata.training_data.get("skipped_rows")
     if skipped:
         click.secho(skipped_block(model.metadata), err=True, fg="yellow", bold=True)

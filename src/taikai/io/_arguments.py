@@ -43,5 +43,5 @@ def decode_argument(value: str, encoding: str | None = None, errors: str = "stri
 def decode_text(data: bytes, encoding: str | None = None, errors: str = "strict", source: Path = ARGUMENT) -> str:
     """Return *data* decoded as one text, line breaks kept, in *encoding* or the one detected as
     :func:`~taikai.io.decode_input` detects it (which checks the bytes, warns and raises as it says)."""
-    decoded = decode_input(data, encoding, errors, source)
+    decoded = decode_input(data, encoding, errors, source, one_text=True)
     return data.decode(decoded.encoding, errors)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taikai.errors import InputError
+from taikai.io._euc import euc_jp_error, euc_jp_reading
 
 ENCODINGS = ("utf-8-sig", "cp932")
 """Encodings tried, in order, when none is given: UTF-8 (with or without BOM), then CP932/Shift_JIS."""
@@ -120,6 +121,7 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
     A sample that fails as UTF-8 but whose non-ASCII bytes are overwhelmingly valid UTF-8 (see
     :class:`Utf8Evidence`) is UTF-8 with damage, never guessed CP932 (which decodes most such bytes into
     mojibake): it stops with the line of the first bad byte, or with ``errors="replace"`` is read as UTF-8.
+    A sample that looks like EUC-JP (see :func:`~taikai.io._euc.euc_jp_reading`) is refused, never read as CP932.
     With ``errors="replace"`` a sample that neither decodes cleanly gets the one with fewer undecodable bytes.
     """
     path = Path(path)
@@ -139,6 +141,9 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
                 if errors == "replace":
                     return "utf-8-sig"
                 raise _damaged_utf8_error(path, sample, failed["utf-8-sig"], evidence, whole)
+            reading = euc_jp_reading(sample, final=whole)
+            if reading is not None:  # CP932 would read it as half-width katakana mojibake
+                raise euc_jp_error(path, reading, "file")
         try:
             # A multi-byte character may be cut at the end of the sample: an incremental decoder keeps that tail.
             text = codecs.getincrementaldecoder(encoding)().decode(sample, final=whole)

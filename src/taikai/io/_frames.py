@@ -76,19 +76,28 @@ def read_table(
     return Table(frame, lines_or_none, str(path), fmt, tuple(notes), getattr(reader, "title", None))
 
 
-def warn_decoding(path: Path, notes: list[Any]) -> None:
-    """Warn (:class:`DataWarning`) about the rows whose bytes did not all decode cleanly, naming their lines."""
+def warn_decoding(path: Path, notes: list[Any], one_text: bool = False) -> None:
+    """Warn (:class:`DataWarning`) about the rows whose bytes did not all decode cleanly, naming their lines; for
+    *one_text* (a text given as an argument), about that text, which has no rows."""
     replaced = sum(n.replaced for n in notes)
     private = sum(n.private_use for n in notes)
     shown = ", ".join(str(n.line) for n in notes[:10]) + (", …" if len(notes) > 10 else "")
-    parts = [f"{replaced:,} undecodable byte(s) read as U+FFFD"] if replaced else []
-    if private:
-        parts.append(f"{private:,} private-use character(s) (bytes {notes[0].encoding} maps to no real text)")
-    warnings.warn(
-        f"{path}: {len(notes):,} row(s) hold {' and '.join(parts)}: line(s) {shown}",
-        DataWarning,
-        stacklevel=3,
-    )
+    if one_text:
+        parts = [f"{replaced:,} undecodable {_plural(replaced, 'byte')} read as U+FFFD"] if replaced else []
+        if private:
+            characters = _plural(private, "private-use character")
+            parts.append(f"{private:,} {characters} (bytes {notes[0].encoding} maps to no real text)")
+        message = f"{path} holds {' and '.join(parts)}"
+    else:
+        parts = [f"{replaced:,} undecodable byte(s) read as U+FFFD"] if replaced else []
+        if private:
+            parts.append(f"{private:,} private-use character(s) (bytes {notes[0].encoding} maps to no real text)")
+        message = f"{path}: {len(notes):,} row(s) hold {' and '.join(parts)}: line(s) {shown}"
+    warnings.warn(message, DataWarning, stacklevel=3)
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else f"{noun}s"
 
 
 def _dtype(fmt: str, values: list[Any]) -> str | None:

@@ -22,6 +22,7 @@ from taikai.io._encoding import (
     resolve_encoding,
     utf8_evidence,
 )
+from taikai.io._euc import euc_jp_error, euc_jp_reading
 
 STDIN = Path("<stdin>")
 """What messages call standard input, in place of a file name."""
@@ -38,25 +39,30 @@ class DecodedInput:
 
 
 def decode_input(
-    data: bytes, encoding: str | None = None, errors: str = "strict", source: Path = STDIN
+    data: bytes, encoding: str | None = None, errors: str = "strict", source: Path = STDIN, one_text: bool = False
 ) -> DecodedInput:
     """Return the lines of *data*, split as a universal reader splits them and decoded in *encoding*.
 
     Without *encoding*, UTF-8 (a BOM is skipped) is tried, then CP932, which must decode without private-use
     characters (mojibake, most likely) to be taken, and is not tried when the bytes are overwhelmingly valid
-    UTF-8 (damaged UTF-8: see :class:`~taikai.io._encoding.Utf8Evidence`); when neither decodes cleanly,
+    UTF-8 (damaged UTF-8: see :class:`~taikai.io._encoding.Utf8Evidence`) or look like EUC-JP (see
+    :func:`~taikai.io._euc.euc_jp_reading`: an :class:`InputError` says to pass ``--encoding euc-jp``, whatever
+    *errors*); when neither decodes cleanly,
     ``errors="replace"`` takes the one with fewer undecodable bytes and private-use characters (UTF-8 on a tie).
     Raises :class:`InputError` naming *source*, the line and the byte when the bytes do not decode
     (``errors="strict"``); warns (:class:`~taikai.errors.DataWarning`) naming the lines that hold bytes read as
-    U+FFFD or private-use characters.
+    U+FFFD or private-use characters (or, for *one_text*, the text that holds them: an argument, without rows).
     """
     check_encoding_errors(errors)
     check_not_wide(data, source, "input")
-    decoded = _given(data, resolve_encoding(encoding), errors, source) if encoding else _detect(data, errors, source)
+    if encoding:
+        decoded = _given(data, resolve_encoding(encoding), errors, source)
+    else:
+        decoded = _detect(data, errors, source, one_text)
     if decoded.notes:
         from taikai.io._frames import warn_decoding  # only then: it imports every file reader
 
-        warn_decoding(source, decoded.notes)
+        warn_decoding(source, decoded.notes, one_text)
     return decoded
 
 
@@ -74,9 +80,12 @@ def _given(data: bytes, encoding: str, errors: str, source: Path) -> DecodedInpu
     return _decode(data, encoding, errors, source, given=True)
 
 
-def _detect(data: bytes, errors: str, source: Path) -> DecodedInput:
+def _detect(data: bytes, errors: str, source: Path, one_text: bool) -> DecodedInput:
     problems = []
     for encoding in ENCODINGS:
+        reading = euc_jp_reading(data) if encoding == "cp932" else None
+        if reading is not None:  # CP932 would read it as half-width katakana mojibake, whatever --encoding-errors
+            raise euc_jp_error(source, reading, "text" if one_text else "input")
         problem = _first_problem(data, encoding, private_use=True)
         if problem is None:
             return _decode(data, encoding, errors, source, given=False)

@@ -22,6 +22,8 @@ SPACE = re.compile(r"\s+")
 REPEAT = re.compile(r"(.)\1{3,}")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: in a Python str it is no character of any text (a UTF-8 encoder refuses it)."""
 _HAS_ODD = re.compile(f"[{CONTROL.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}]")  # one test before the two removals
 _HAS_URL = re.compile("http|www", re.IGNORECASE)  # a cheap test before the URL pattern
 # One character-class scan for both tests above (a character they need: h or w, any case): most texts pass.
@@ -109,6 +111,19 @@ _ONLY_MARKS = CheckedText(
 )
 
 
+def _lone_surrogate(value: str, at: int) -> CheckedText:
+    """Return the error of *value*, whose character *at* is a lone surrogate: no text, but (U+DC80-U+DCFF) a byte
+    that was not decoded, as Python keeps one with ``errors="surrogateescape"`` (``os.fsdecode``, ``sys.argv``)."""
+    code = ord(value[at])
+    kept = f": byte {code - 0xDC00:#04x} left undecoded" if 0xDC80 <= code <= 0xDCFF else ""
+    return CheckedText(
+        "",
+        Status.ERROR,
+        f"not valid text: a lone surrogate (U+{code:04X}{kept}) at character {at + 1}; decode the bytes first, in "
+        "their encoding (taikai.io.decode_argument decodes a command-line argument as the CLI does)",
+    )
+
+
 def is_missing(value: object) -> bool:
     """Return whether *value* is a missing value: ``None``, a float NaN, ``pandas.NA`` or ``pandas.NaT``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -142,6 +157,9 @@ def check_text(
             if isinstance(value, bytes | bytearray):
                 return CheckedText("", Status.ERROR, "not text: bytes; decode them first (.decode('utf-8'))")
             return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
+    surrogate = SURROGATE.search(value)
+    if surrogate is not None:
+        return _lone_surrogate(value, surrogate.start())
     text = normalize(value, references=references)
     if not text:
         return _BLANK

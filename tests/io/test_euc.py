@@ -1,0 +1,88 @@
+"""Telling EUC-JP from CP932: short EUC-JP texts decode in CP932 as half-width katakana, and are refused as such."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from taikai.errors import InputError
+from taikai.io import decode_argument, decode_input, detect_encoding
+from taikai.io._euc import euc_jp_reading
+
+ROOT = Path(__file__).resolve().parents[2]
+HINT = "pass --encoding euc-jp (or --encoding cp932 if it is CP932 half-width katakana)"
+
+
+@pytest.mark.parametrize(
+    ("text", "cp932"),
+    [
+        ("もうやめた", "､筅ｦ､荀皃ｿ"),
+        ("稼げない", "ｲﾔ､ｲ､ﾊ､､"),
+        ("最悪", "ｺﾇｰｭ"),  # kanji only: its half-width reading breaks kana spelling (ｭ after ｰ)
+        ("低単価", "ﾄ翕ｱｲﾁ"),  # kanji only: CP932 reads a full-width kanji in it
+        ("単価が安すぎる。二度と使わない", None),
+    ],
+)
+def test_short_euc_jp_is_recognised(text, cp932):
+    reading = euc_jp_reading(text.encode("euc_jp"))
+    assert reading is not None
+    assert reading.euc_jp == text
+    if cp932 is not None:
+        assert reading.cp932 == cp932
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ｼｽﾃﾑ利用料", "ｼｽﾃﾑ", "ﾄﾗﾌﾞﾙ", "ｷｬﾝｾﾙ", "ﾊﾟｽﾜｰﾄﾞ", "ﾁｬｯﾄ", "ﾚﾋﾞｭｰ", "ｸﾗｲｱﾝﾄ", "ｵｰﾀﾞｰ", "手数料が高い", "abc"],
+)
+def test_cp932_half_width_katakana_is_not_taken_for_euc_jp(text):
+    assert euc_jp_reading(text.encode("cp932")) is None
+
+
+def _half_width(text: str) -> str:
+    """Return *text* with its katakana in half-width forms (ガ as ｶﾞ), as old systems write them."""
+    half = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0xFF66, 0xFF9E)}
+    marks = {"\u3099": "ﾞ", "\u309a": "ﾟ"}
+    return "".join(
+        half.get(char)
+        or "".join(half.get(part) or marks.get(part, part) for part in unicodedata.normalize("NFD", char))
+        if "\u30a1" <= char <= "\u30fa"
+        else char
+        for char in text
+    )
+
+
+@pytest.mark.parametrize("name", ["reviews.csv", "sample_dump.csv"])
+@pytest.mark.parametrize("width", ["full", "half"])
+def test_no_corpus_row_in_cp932_looks_like_euc_jp(name, width):
+    rows = (ROOT / "data" / name).read_text(encoding="utf-8").splitlines()
+    shown = (lambda row: row) if width == "full" else _half_width
+    looks = [row for row in rows if euc_jp_reading(shown(row).encode("cp932", "replace")) is not None]
+    assert looks == []
+
+
+EUC_FILE = "id,text\n1,もうやめた\n2,最悪\n".encode("euc_jp")
+
+
+def test_a_file_that_looks_like_euc_jp_is_refused_naming_its_line(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_bytes(EUC_FILE)
+    with pytest.raises(InputError) as caught:
+        detect_encoding(path, errors="replace")  # not read as mojibake either way
+    assert str(caught.value) == (
+        f"{path}:2: the file looks like EUC-JP: that line reads as '1,もうやめた' in EUC-JP, as '1,､筅ｦ､荀皃ｿ' in "
+        f"CP932; {HINT}"
+    )
+
+
+def test_standard_input_and_arguments_that_look_like_euc_jp_are_refused():
+    with pytest.raises(InputError, match=rf"^<stdin>:2: the input looks like EUC-JP: .*; {re.escape(HINT)}$"):
+        decode_input(EUC_FILE)
+    argument = "もうやめた".encode("euc_jp").decode("utf-8", "surrogateescape")
+    with pytest.raises(InputError, match=r"^<argument>:1: the text looks like EUC-JP: that line reads as 'もうやめた'"):
+        decode_argument(argument)
+    assert decode_argument(argument, "euc-jp") == "もうやめた"
+    assert decode_input(EUC_FILE, "euc-jp").lines[1:] == ["1,もうやめた", "2,最悪"]
