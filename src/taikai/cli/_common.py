@@ -91,7 +91,8 @@ _ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 def check_encoding_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Refuse an unknown ``--encoding`` up front (a usage error), even where no input would be decoded with it."""
+    """Refuse an unknown ``--encoding`` up front, even where no input would be decoded with it, as batch does: a
+    ``taikai: error:`` line and exit code 2, not click's usage block."""
     if value is None:
         return None
     from taikai.io import resolve_encoding
@@ -99,7 +100,7 @@ def check_encoding_name(ctx: click.Context, param: click.Parameter, value: str |
     try:
         resolve_encoding(value, f"--{param.name}".replace("_", "-"))
     except TaikaiError as exc:
-        raise click.UsageError(str(exc), ctx) from None
+        raise UserError(str(exc)) from None
     return value
 
 
