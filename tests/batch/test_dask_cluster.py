@@ -19,7 +19,8 @@ from taikai.cli import cli
 from taikai.errors import DataWarning, InputError, TaikaiError
 
 WHERE = "the scheduler at tcp://10.0.0.5:8786"
-VERSION = _dask_cluster.importlib_metadata.version("taikai")
+VERSION = _dask_cluster.taikai_version
+HERE = "/w/taikai/__init__.py"
 LOST = f"lost the connection to {WHERE}; nothing was written. Check that it runs, then run again"
 
 
@@ -77,16 +78,20 @@ def test_a_scheduler_without_workers_is_waited_for_then_refused():
     ("found", "named"),
     [
         (
-            {"tcp://a:1": VERSION, "tcp://b:2": ModuleNotFoundError("No module named 'taikai'")},
+            {"tcp://a:1": (VERSION, HERE), "tcp://b:2": ModuleNotFoundError("No module named 'taikai'")},
             "the worker tcp://b:2 cannot import taikai (ModuleNotFoundError: No module named 'taikai')",
         ),
         (
-            {"tcp://a:1": "0.0.1", "tcp://b:2": ModuleNotFoundError("No module named 'dask'")},
-            "the worker tcp://a:1 has taikai 0.0.1; the worker tcp://b:2 cannot import taikai "
+            {"tcp://a:1": ("0.0.1", HERE), "tcp://b:2": ModuleNotFoundError("No module named 'dask'")},
+            f"the worker tcp://a:1 has taikai 0.0.1 (imported from {HERE}); the worker tcp://b:2 cannot import taikai "
             "(ModuleNotFoundError: No module named 'dask')",
         ),
+        (
+            {"tcp://a:1": (VERSION, HERE), "tcp://b:2": ("9.9.9", "/copy/taikai/__init__.py")},
+            "the worker tcp://b:2 has taikai 9.9.9 (imported from /copy/taikai/__init__.py)",
+        ),
     ],
-    ids=["no-taikai", "old-and-no-dask"],
+    ids=["no-taikai", "old-and-no-dask", "another-copy-first-on-the-path"],
 )
 def test_workers_that_cannot_run_taikai_are_named(found, named):
     """A worker without taikai failed deep in register_plugin (a raw ModuleNotFoundError), or left the cluster
@@ -95,12 +100,12 @@ def test_workers_that_cannot_run_taikai_are_named(found, named):
         check_workers(Cluster(FakeClient(found, found), WHERE), wait=0.0)
     assert str(raised.value) == (
         f"{WHERE}: {named}; nothing was written. Install taikai[dask]=={VERSION} (the version here) on every "
-        "worker, or stop those workers, and run again"
+        "worker, with no other copy of taikai first on its path, or stop those workers, and run again"
     )
 
 
 def test_workers_of_this_version_pass():
-    found = {"tcp://a:1": VERSION, "tcp://b:2": VERSION}
+    found = {"tcp://a:1": (VERSION, HERE), "tcp://b:2": (VERSION, HERE)}
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         check_workers(Cluster(FakeClient(found, found), WHERE), wait=0.0)
@@ -114,9 +119,15 @@ def test_results_come_in_order_and_each_is_told_as_it_arrives():
 
 
 def test_a_cluster_left_without_workers_stops_the_run():
-    """The run waited for ever when its last worker left (or could not run the tasks)."""
-    with pytest.raises(TaikaiError, match=re.escape(f"{WHERE} has no workers (waited 0 s); nothing was written")):
+    """The run waited for ever when its last worker left (or could not run the tasks); then it waited 60 s in
+    silence before it stopped."""
+    left = re.escape(f"{WHERE} has no worker left; waiting up to 0 s for one")
+    with (
+        pytest.warns(DataWarning, match=left) as warned,
+        pytest.raises(TaikaiError, match=re.escape(f"{WHERE} has no workers (waited 0 s); nothing was written")),
+    ):
         collect(Cluster(FakeClient([]), WHERE), [FakeFuture(after=10**9)], wait=0.0)
+    assert len(warned) == 1
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,58 @@ def test_bad_options_are_refused(given, error, message):
         BatchOptions.make(text_column="text", **given)
 
 
+LOCAL_OPTIONS = "'chunk_size', 'encoding', 'encoding_errors', 'id_column', 'input_format', 'jobs', 'mask_pii', " + (
+    "'on_bad_lines', 'output_encoding', 'output_format', 'prefix', "  # not the Dask engine's partitions
+)
+DASK_OPTIONS = "'encoding', 'encoding_errors', 'id_column', 'input_format', 'mask_pii', 'output_encoding', "
+
+
+@pytest.mark.parametrize(
+    ("engine", "given", "error", "message"),
+    [
+        ("local", {"engine": "dask"}, TypeError, f"['engine']; the options are [{LOCAL_OPTIONS}"),
+        ("local", {"engine": "dask"}, TypeError, "(of the local engine); to run on a Dask cluster, call taikai.dask."),
+        ("dask", {"engine": "dask"}, TypeError, f"['engine']; the options are [{DASK_OPTIONS}"),
+        ("dask", {"engine": "dask"}, TypeError, "(of the Dask engine); to run the local engine, call taikai.classify_"),
+        (
+            "dask",
+            {"jobs": 4},
+            InputError,
+            "jobs: an option of the local engine, not of the Dask engine; leave it out, or call taikai.classify_file "
+            "to run the local engine with it",
+        ),
+        (
+            "dask",
+            {"jobs": 4, "resume": True},
+            InputError,
+            "jobs, resume: options of the local engine, not of the Dask engine; leave them out, or call",
+        ),
+        (
+            "local",
+            {"partitions": 3},
+            InputError,
+            "partitions: an option of the Dask engine, not of the local engine (classify_file); to run on a Dask "
+            "cluster, call taikai.dask.classify_files with it",
+        ),
+    ],
+)
+def test_an_engine_refuses_the_others_options_naming_the_other_function(tmp_path, engine, given, error, message):
+    import taikai
+
+    (tmp_path / "in.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
+    if engine == "dask":
+        pytest.importorskip("distributed")
+        import taikai.dask
+
+        run = taikai.dask.classify_files
+    else:
+        run = taikai.classify_file
+    with pytest.raises(error) as caught:
+        run(tmp_path / "in.csv", tmp_path / "out", text_column="text", **given)
+    assert message in str(caught.value)
+    assert not (tmp_path / "out").exists()
+
+
 def test_options_are_keyword_only_and_default_from_one_place():
     with pytest.raises(TypeError):
         BatchOptions("text")  # type: ignore[misc]

@@ -283,7 +283,8 @@ def test_predict_refuses_short_euc_jp_rather_than_classify_its_cp932_mojibake(
 def test_an_unusable_encoding_is_refused_even_for_clean_text_arguments(run, tiny_model_dir, args, given):
     result = run(*args, "--model", tiny_model_dir)
     assert result.exit_code == 2
-    assert f"Error: --encoding {given}" in result.stderr, result.stderr
+    assert result.stderr.startswith(f"taikai: error: --encoding {given}"), result.stderr
+    assert "Usage:" not in result.stderr  # the same style as batch's, not click's usage block
     assert result.stdout == ""
 
 

@@ -251,6 +251,90 @@ def test_every_command_names_a_failed_standard_output(tiny_model_dir, monkeypatc
     assert result.stderr == STDOUT_FULL.format(command) + "\n"
 
 
+HELP_FULL = (
+    "taikai: error: standard output: cannot write (No space left on device); {} writes the help or version asked "
+    "for to standard output: check the file or device it is redirected to (and that its disk has room)\n"
+)
+
+
+def _full_stdout(monkeypatch, *modules):
+    """Make click's ``echo`` in *modules* fail on standard output as on a full disk."""
+    import click
+
+    echo = click.echo
+
+    def full(message=None, file=None, nl=True, err=False, color=None):
+        if not err and file is None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        echo(message, file, nl, err, color)
+
+    for module in modules:
+        monkeypatch.setattr(module, "echo", full)
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["--help"], "taikai"),
+        (["--version"], "taikai"),
+        (["predict", "--help"], "taikai predict"),
+        (["batch", "-h"], "taikai batch"),
+        (["rules", "--help"], "taikai rules"),
+        (["rules", "test", "--help"], "taikai rules test"),
+    ],
+)
+def test_help_and_version_name_a_failed_standard_output(monkeypatch, args, command):
+    import click.core
+    import click.decorators
+
+    _full_stdout(monkeypatch, click.core, click.decorators)
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert result.exit_code == 2
+    assert result.stderr == HELP_FULL.format(command)  # not a traceback, nor "cannot read or write a file"
+
+
+def test_every_command_of_the_cli_reports_its_help_on_a_full_standard_output():
+    from taikai.cli import COMMANDS
+    from taikai.cli._common import Command, Group
+
+    for name in COMMANDS:
+        assert isinstance(cli.get_command(None, name), (Command, Group)), name  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("command", "saved"), [("train", "the model to {out}"), ("suggest", "the sheet to {out}")])
+def test_train_and_suggest_say_what_they_saved_when_standard_output_is_full(
+    monkeypatch, tmp_path, tiny_csv, predictions, command, saved
+):
+    import click
+
+    out = tmp_path / ("m" if command == "train" else "sheet.csv")
+    args = {
+        "train": ["train", str(tiny_csv), "--out", str(out), "--folds", "0", "--test-size", "0"],
+        "suggest": ["suggest", str(predictions), "-o", str(out), "--n", "5"],
+    }[command]
+    _full_stdout(monkeypatch, click)
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert result.exit_code == 2
+    assert out.exists()
+    assert result.stderr.endswith(
+        f"taikai: error: standard output: cannot write (No space left on device); {command} saved "
+        f"{saved.format(out=out)}, but could not print its summary, which it writes to standard output: check the "
+        "file or device it is redirected to (and that its disk has room)\n"
+    ), result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    ("args", "command"), [(["--help"], "taikai"), (["--version"], "taikai"), (["predict", "--help"], "taikai predict")]
+)
+def test_help_to_a_full_standard_output_is_named_as_such(args, command):
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "taikai", *args], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert done.stderr == HELP_FULL.format(command)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize(

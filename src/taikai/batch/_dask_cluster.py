@@ -4,8 +4,8 @@ it back, and collect the tasks' results, turning what a cluster does wrong into 
 Before any task is sent, the workers are checked: a scheduler without workers is waited for (``WORKER_WAIT``
 seconds, with a warning that says so), and a worker that cannot import taikai's Dask engine, or has another
 version of taikai, stops the run by name (a task sent to it would end the worker and the run would wait for
-ever). While the tasks run, a cluster left with no worker for ``WORKER_WAIT`` seconds stops the run, a lost
-scheduler says so, and a file a worker could not read or write is named as the worker's.
+ever). While the tasks run, a cluster left with no worker is waited for in the same way before it stops the run,
+a lost scheduler says so, and a file a worker could not read or write is named as the worker's.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError
 from contextlib import suppress
 from dataclasses import dataclass
-from importlib import metadata as importlib_metadata
 from typing import Any
 
 from distributed import KilledWorker
 from distributed.comm.core import CommClosedError
 
+from taikai import __version__ as taikai_version
 from taikai.batch._dask_engine import ship_model
 from taikai.errors import DataWarning, InputError, TaikaiError
 from taikai.model import Model
@@ -34,8 +34,9 @@ WORKER_WAIT = 60.0
 LOOK = 1.0
 """Seconds between two looks at the cluster's workers while a run waits for its tasks."""
 DASK_EXTRA = "taikai[dask]"
-_PROBE = "__import__('taikai.batch.dask') and __import__('importlib.metadata').metadata.version('taikai')"
-"""What each worker evaluates before the run: the version of taikai its Dask engine imports from."""
+_PROBE = "(lambda taikai: (taikai.__version__, taikai.__file__))(__import__('taikai.batch.dask'))"
+"""What each worker evaluates before the run: the version and file of the taikai it imports, with its Dask engine
+(not the installed distribution's version, which a copy of taikai first on the worker's path would not match)."""
 
 
 @dataclass
@@ -131,19 +132,19 @@ def check_workers(cluster: Cluster, wait: float | None = None) -> None:
             if time.monotonic() > deadline:
                 raise no_workers(cluster.where, wait)
             time.sleep(LOOK / 2)
-    version = importlib_metadata.version("taikai")
     found = cluster.client.run(eval, _PROBE, on_error="return")
     wrong = [
         f"{worker} cannot import taikai ({type(got).__name__}: {got})"
         if isinstance(got, BaseException)
-        else f"{worker} has taikai {got}"
+        else f"{worker} has taikai {got[0]} (imported from {got[1]})"
         for worker, got in sorted(found.items())
-        if got != version
+        if isinstance(got, BaseException) or got[0] != taikai_version
     ]
     if wrong:
         raise TaikaiError(
             f"{cluster.where}: the worker {'; the worker '.join(wrong)}; nothing was written. Install "
-            f"{DASK_EXTRA}=={version} (the version here) on every worker, or stop those workers, and run again"
+            f"{DASK_EXTRA}=={taikai_version} (the version here) on every worker, with no other copy of taikai first on "
+            "its path, or stop those workers, and run again"
         )
 
 
@@ -168,8 +169,8 @@ def collect(
 ) -> list[Any]:
     """Return the results of *futures* in order, calling *on_result* with each as it arrives.
 
-    A task's error is raised as soon as it is known; a cluster left without workers for *wait* seconds (default
-    :data:`WORKER_WAIT`) raises :func:`no_workers`.
+    A task's error is raised as soon as it is known; a cluster left without workers warns that it waits, and
+    after *wait* seconds (default :data:`WORKER_WAIT`) raises :func:`no_workers`.
     """
     wait = WORKER_WAIT if wait is None else wait
     pending, alone, looked = list(futures), None, time.monotonic()
@@ -183,6 +184,11 @@ def collect(
                     alone = None
                 elif alone is None:
                     alone = looked
+                    warnings.warn(
+                        f"{cluster.where} has no worker left; waiting up to {wait:.0f} s for one",
+                        DataWarning,
+                        stacklevel=3,
+                    )
                 elif looked - alone > wait:
                     raise no_workers(cluster.where, wait)
             continue

@@ -58,7 +58,7 @@ def classify_files(
     summary as the local batch.
     """
     return run_dask(
-        input, Path(output), model, BatchOptions.make(options, text_column, **option_values), client, prepare
+        input, Path(output), model, BatchOptions.make(options, text_column, "dask", **option_values), client, prepare
     )
 
 
@@ -74,7 +74,12 @@ def run_dask(
     started = time.monotonic()
     given = options.differing(BatchOptions.LOCAL_ONLY)
     if given:
-        raise InputError(f"{', '.join(given)}: options of the local engine, not of the Dask engine")
+        one = len(given) == 1
+        raise InputError(
+            f"{', '.join(given)}: {'an option' if one else 'options'} of the local engine, not of the Dask engine; "
+            f"leave {'it' if one else 'them'} out, or call taikai.classify_file to run the local engine with "
+            f"{'it' if one else 'them'}"
+        )
     fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)

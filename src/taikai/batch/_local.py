@@ -77,7 +77,7 @@ def classify_file(
     check_path("input", input)
     check_path("output", output)
     return run_local(
-        Path(input), Path(output), model, BatchOptions.make(options, text_column, **option_values), on_chunk
+        Path(input), Path(output), model, BatchOptions.make(options, text_column, "local", **option_values), on_chunk
     )
 
 
@@ -91,9 +91,10 @@ def run_local(
     """Run the local engine (see :func:`classify_file`)."""
     given = options.differing(BatchOptions.DASK_ONLY)
     if given:
+        one = len(given) == 1
         raise InputError(
-            f"{', '.join(given)}: {'an option' if len(given) == 1 else 'options'} of the Dask engine, not of the "
-            "local engine (classify_file); to run on a Dask cluster, call taikai.dask.classify_files with them"
+            f"{', '.join(given)}: {'an option' if one else 'options'} of the Dask engine, not of the local engine "
+            f"(classify_file); to run on a Dask cluster, call taikai.dask.classify_files with {'it' if one else 'them'}"
         )
     if input.is_dir():
         raise InputError(

@@ -17,6 +17,13 @@ DASK_OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
 """The formats of the Dask engine's parts."""
 
 
+_OTHER_ENGINE = {
+    "local": " (of the local engine); to run on a Dask cluster, call taikai.dask.classify_files",
+    "dask": " (of the Dask engine); to run the local engine, call taikai.classify_file",
+}
+"""What an unknown option's error adds for each engine: where the other engine is."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class BatchOptions:
     """How to read, classify and write a dump. The command line's options, one field each.
@@ -80,14 +87,23 @@ class BatchOptions:
         )
 
     @classmethod
-    def make(cls, options: BatchOptions | None = None, text_column: str | None = None, **given: Any) -> BatchOptions:
-        """Return *options* (or new ones) with *text_column* and the *given* fields set."""
+    def make(
+        cls, options: BatchOptions | None = None, text_column: str | None = None, engine: str = "", /, **given: Any
+    ) -> BatchOptions:
+        """Return *options* (or new ones) with *text_column* and the *given* fields set; an unknown field is a
+        :class:`TypeError` listing the options of *engine* (``local`` or ``dask``; all of them without one) and
+        naming the other engine's function. The first three are positional only: ``engine=`` among *given* is
+        an unknown option (``classify_file(..., engine="dask")``), not this one."""
         if text_column is not None:
             given["text_column"] = text_column
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(given) - known)
         if unknown:
-            raise TypeError(f"unknown batch option(s) {unknown}; the options are {sorted(known)}")
+            other = {"local": cls.DASK_ONLY, "dask": cls.LOCAL_ONLY}.get(engine, ())
+            listed = sorted(known - set(other))
+            raise TypeError(
+                f"unknown batch option(s) {unknown}; the options are {listed}{_OTHER_ENGINE.get(engine, '')}"
+            )
         if options is not None:
             if not isinstance(options, BatchOptions):
                 raise wrong_type("options", options, "a BatchOptions, or None (give the options as keywords)")

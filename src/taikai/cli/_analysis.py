@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import (
+    Command,
     TextCommand,
     check_encoding_name,
     check_output,
@@ -86,7 +87,7 @@ def explain(text: str, model_path: Path | None, fmt: str, top: int, encoding: st
         sys.exit(2)
 
 
-@click.command()
+@click.command(cls=Command)
 @model_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Features per label.")
 @click.option(
@@ -114,7 +115,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
             echo_result(f"{head} {named_reason(label) if head == 'reason' else label}: {shown}")
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("predictions", type=click.Path(path_type=Path))
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
 @click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")

@@ -12,6 +12,7 @@ import click
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
 from taikai.cli._common import (
+    Command,
     check_output,
     check_rules_mode,
     encoding_errors_option,
@@ -27,7 +28,7 @@ DASK_HINT = "pip install 'taikai[dask]'"
 DASK_PACKAGES = "dask and distributed"
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option(
     "--output",

@@ -35,8 +35,28 @@ class UserError(click.ClickException):
         click.echo(f"taikai: error: {self.format_message()}", err=True)
 
 
+class Command(click.Command):
+    """A command of taikai's: its ``--help``, printed while click parses the arguments, that cannot be written to
+    standard output (a full disk, ``> /dev/full``) is reported as such, not as a file of the command's."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        with writing_results(ctx.command_path, _HELP):
+            return super().parse_args(ctx, args)
+
+
+_HELP = "the help or version asked for"
+"""What a command writes to standard output while click parses its arguments."""
+
+
 class Group(click.Group):
-    """Turn every :class:`TaikaiError` into a clean message and exit code 2."""
+    """Turn every :class:`TaikaiError` into a clean message and exit code 2 (and a failed write of ``--help`` or
+    ``--version`` into one about standard output, see :class:`Command`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        with writing_results(ctx.command_path, _HELP):
+            return super().parse_args(ctx, args)
+
+    command_class = Command  # ``@group.command()`` (taikai rules test)
 
     def invoke(self, ctx: click.Context) -> Any:
         with warnings.catch_warnings():
@@ -52,7 +72,7 @@ class Group(click.Group):
                 raise UserError(_os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
 
 
-class TextCommand(click.Command):
+class TextCommand(Command):
     """A command that takes review texts as arguments: an unknown option that may be such a text (``-手数料…``,
     any short one) gets a hint that ``--`` ends the options."""
 
@@ -91,7 +111,8 @@ _ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 def check_encoding_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Refuse an unknown ``--encoding`` up front (a usage error), even where no input would be decoded with it."""
+    """Refuse an unknown ``--encoding`` up front, even where no input would be decoded with it, as batch does: a
+    ``taikai: error:`` line and exit code 2, not click's usage block."""
     if value is None:
         return None
     from taikai.io import resolve_encoding
@@ -99,23 +120,24 @@ def check_encoding_name(ctx: click.Context, param: click.Parameter, value: str |
     try:
         resolve_encoding(value, f"--{param.name}".replace("_", "-"))
     except TaikaiError as exc:
-        raise click.UsageError(str(exc), ctx) from None
+        raise UserError(str(exc)) from None
     return value
 
 
-def echo_result(message: str) -> None:
+def echo_result(message: str, saved: str | None = None) -> None:
     """Write *message*, results of the running command, to standard output: a failed write is reported as one to
-    standard output (see :func:`writing_results`), not to some file."""
+    standard output (see :func:`writing_results`), not to some file; *saved* (``the model to m/``) says what the
+    command wrote before it, which the failure does not undo."""
     ctx = click.get_current_context(silent=True)
     command = ctx.command_path.partition(" ")[2] or ctx.command_path if ctx else "taikai"  # rules test, not taikai
-    with writing_results(command):
+    with writing_results(command, saved=saved):
         click.echo(message)
 
 
 @contextmanager
-def writing_results(command: str) -> Iterator[None]:
+def writing_results(command: str, what: str = "its results", saved: str | None = None) -> Iterator[None]:
     """Report a failed write to standard output (a full disk, a device that takes nothing) as such: *command*
-    writes its results there, not to a file of its own."""
+    writes *what* there, not to a file of its own; *saved* (``the model to m/``) names what it wrote first."""
     try:
         yield
     except BrokenPipeError:
@@ -123,9 +145,12 @@ def writing_results(command: str) -> Iterator[None]:
     except OSError as exc:
         if exc.filename is not None:
             raise
+        done = f"{command} writes {what} to standard output"
+        if saved is not None:
+            done = f"{command} saved {saved}, but could not print its summary, which it writes to standard output"
         raise UserError(
-            f"standard output: cannot write ({exc.strerror or exc}); {command} writes its results to standard "
-            "output: check the file or device it is redirected to (and that its disk has room)"
+            f"standard output: cannot write ({exc.strerror or exc}); {done}: check the file or device it is "
+            "redirected to (and that its disk has room)"
         ) from exc
 
 

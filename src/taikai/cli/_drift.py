@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import (
+    Command,
     check_output,
     echo_result,
     encoding_errors_option,
@@ -23,7 +24,7 @@ NOT_JUDGED_EXIT = 3
 """The exit code of ``--exit-code`` when no figure could be judged (1 is drift, 2 an input error)."""
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("dump", type=click.Path(path_type=Path))
 @model_option
 @click.option(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import check_output, echo_result, labelled_data_options, model_inputs, model_option
+from taikai.cli._common import Command, check_output, echo_result, labelled_data_options, model_inputs, model_option
 from taikai.cli._figures import (
     describe_config,
     describe_data,
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from taikai.model import ModelMetadata
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("data", type=click.Path(path_type=Path))
 @model_option
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON.")
@@ -79,7 +79,7 @@ def evaluate(
         click.echo(f"report written to {json_out}", err=True)
 
 
-@click.command()
+@click.command(cls=Command)
 @model_option
 @click.option(
     "--json",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import (
+    Command,
     check_output,
     echo_result,
     encoding_errors_option,
@@ -19,7 +20,7 @@ STRATEGIES = ("margin", "entropy", "random")
 """The values of :class:`taikai.suggestion.Strategy` (listed here so that ``--help`` imports no library)."""
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("predictions", type=click.Path(path_type=Path))
 @click.option(
     "--output",
@@ -100,4 +101,4 @@ def suggest(
         prefix=prefix,
         overwrite=force,
     )
-    echo_result(str(result))
+    echo_result(str(result), saved=f"the sheet to {output}")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import check_output, echo_result, labelled_data_options
+from taikai.cli._common import Command, check_output, echo_result, labelled_data_options
 from taikai.cli._figures import count, describe_figures, describe_input
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ SHIPPED_VECTORS = "chive"
 this module does not import, so that ``--help`` stays light; a test checks that the two agree."""
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("data", type=click.Path(path_type=Path))
 @click.option(
     "--out",
@@ -149,7 +149,7 @@ def train(
             free_labels=free_labels,
             encoding_errors=encoding_errors,
         )
-    echo_result(training_summary(model.metadata, out))
+    echo_result(training_summary(model.metadata, out), saved=f"the model to {out}")
     skipped = model.metadata.training_data.get("skipped_rows")
     if skipped:
         click.secho(skipped_block(model.metadata), err=True, fg="yellow", bold=True)
