@@ -271,6 +271,14 @@ def test_predict_refuses_short_euc_jp_rather_than_classify_its_cp932_mojibake(
     assert json.loads(read.stdout.splitlines()[0])["text"] == "もうやめた"
 
 
+@pytest.mark.parametrize("text", ["ｶｽﾀﾏｰｻﾎﾟｰﾄ､ｵｿｲ", "ｱﾝｹﾝ･ｻｷﾞ", "ｱﾝｹﾝ｡ｵｵｲ"])
+def test_predict_reads_cp932_half_width_katakana_with_punctuation(run, tiny_model_dir, text):
+    """､ ･ ｡ lead EUC-JP kana, so EUC-JP reads these too: correctly spelled half-width katakana is CP932."""
+    result = run("predict", "-", "--model", tiny_model_dir, "--format", "jsonl", input=f"{text}\n".encode("cp932"))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == text
+
+
 @pytest.mark.parametrize(
     ("args", "given"),
     [

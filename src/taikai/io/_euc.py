@@ -18,8 +18,12 @@ from taikai.errors import InputError
 EUC_JP = "euc_jp"
 _JAPANESE = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 """What EUC-JP's two-byte characters decode to in Japanese text: CJK punctuation, kana, kanji, full-width forms."""
-_KANA = re.compile("[\u3041-\u30fa]")
 _HALF_WIDTH = re.compile("[\uff61-\uff9f]")
+_KANA_HALF = re.compile("[\uff66-\uff9f]")
+"""Half-width katakana, small kana and sound marks: half-width forms without the punctuation ｡｢｣､･."""
+_ASCII_WORD = re.compile("[0-9A-Za-z]")
+_STOPS = {"､": "｣", "｡": "｣｡", "･": ""}
+"""Half-width punctuation that follows a word (a kana, ``OK､``), and what other mark it may follow (｣､ ｡｡｡)."""
 _SMALL = "ｧｨｩｪｫｬｭｮｯ"
 _MARKS = "ｰﾞﾟ"
 _VOICED = "ｳｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎ"  # what ﾞ may follow
@@ -40,8 +44,10 @@ def euc_jp_reading(data: bytes, final: bool = True) -> EucJpReading | None:
 
     That is when it decodes as EUC-JP into Japanese characters only, and CP932 reads it as (mostly) half-width
     katakana that cannot be real: besides half-width katakana it has full-width characters (the rare kanji CP932
-    reads a byte pair of 0xE0-0xEF with a trail of 0xA1 or more as), or EUC-JP reads kana in it, or its half-width
-    katakana break the rules of kana (a sound mark after a kana that takes none, a small kana opening a word).
+    reads a byte pair of 0xE0-0xEF with a trail of 0xA1 or more as), or its half-width katakana break the rules of
+    kana (a sound mark after a kana that takes none, a small kana opening a word) or of punctuation (a ､ opening a
+    word or following another mark, as EUC-JP's hiragana read: ｲﾔ､ｲ､ﾊ､､ for 稼げない). Correctly spelled half-width
+    katakana is CP932 even when EUC-JP reads kana in it (ｱﾝｹﾝ､ｵｿｲ): a missed short EUC-JP text is the lesser harm.
     Unless *final*, *data* is a sample that may end inside a character.
     """
     if data.isascii():
@@ -56,15 +62,19 @@ def euc_jp_reading(data: bytes, final: bool = True) -> EucJpReading | None:
         return None
     reading = EucJpReading(euc, cp932)
     others = [c for c in cp932 if not c.isascii() and not _HALF_WIDTH.match(c)]
-    if others or _KANA.search(euc):
+    if others:
         return reading
     return reading if not _plausible_half_width(cp932) else None
 
 
 def _plausible_half_width(text: str) -> bool:
-    """Return whether the half-width katakana of *text* follow the rules of kana spelling."""
+    """Return whether the half-width katakana and punctuation (｡｢｣､･) of *text* follow the rules of spelling."""
     before = " "
     for c in text:
+        if c in _STOPS and not (_KANA_HALF.match(before) or _ASCII_WORD.match(before) or before in _STOPS[c]):
+            return False  # a comma or a dot opens a word or follows another mark (EUC-JP's ､ｲ for げ, ｡｢ for 、)
+        if c == "｣" and before in "､･":
+            return False
         if c in _SMALL or c in _MARKS:
             if not _HALF_WIDTH.match(before) or before in "｡｢｣､･":
                 return False  # a small kana or a sound mark opens a word
