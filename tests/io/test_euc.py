@@ -133,3 +133,45 @@ def test_a_cp932_file_of_half_width_katakana_with_punctuation_is_cp932(tmp_path)
     path = tmp_path / "in.csv"
     path.write_bytes("id,text\n1,ｶｽﾀﾏｰｻﾎﾟｰﾄ､ｵｿｲ\n2,ｱﾝｹﾝ･ｻｷﾞ\n3,ｱﾝｹﾝ｡ｵｵｲ\n".encode("cp932"))
     assert detect_encoding(path) == "cp932"
+
+
+SAMPLE_DUMP = (ROOT / "data" / "sample_dump.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("errors", ["strict", "replace"])
+def test_a_real_size_euc_jp_file_is_named_euc_jp_not_undecodable(tmp_path, errors):
+    """Its ★ … are not taken for short EUC-JP mojibake; CP932 fails on it, and EUC-JP reads it as Japanese."""
+    data = SAMPLE_DUMP.encode("euc_jp", "replace")
+    assert euc_jp_reading(data) is None
+    path = tmp_path / "euc.csv"
+    path.write_bytes(data)
+    expected = (
+        ":2: the {} looks like EUC-JP: it does not decode as UTF-8 or CP932, but does as EUC-JP, that line reading "
+        "as '…orks,元旦から何やってんだろ。こたつ…'; pass --encoding euc-jp"
+    )
+    with pytest.raises(InputError) as caught:
+        detect_encoding(path, errors=errors)
+    assert str(caught.value) == f"{path}" + expected.format("file")
+    with pytest.raises(InputError) as caught:
+        decode_input(data, errors=errors)
+    assert str(caught.value) == "<stdin>" + expected.format("input")
+    assert (
+        decode_input(data, "euc-jp")
+        .lines[1]
+        .endswith(
+            "元旦から何やってんだろ。こたつでクラウドワークスのアンケートに答え続けて12件、合計84円。甥っ子にあげたお年玉の方がよっぽど高い。今年はもう少しまともな稼ぎ方を考えたい"
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["id,text\n1,手数料が高い\n".encode("cp932") + b"2,\xff\xfe\n", b"id,text\n1,caf\xe9 \xa9\n"],
+    ids=["cp932-damaged", "latin-1"],
+)
+def test_bytes_that_decode_in_no_encoding_tried_are_not_called_euc_jp(tmp_path, data):
+    path = tmp_path / "in.csv"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="cannot decode as UTF-8 or CP932") as caught:
+        detect_encoding(path)
+    assert "EUC-JP" not in str(caught.value)

@@ -18,6 +18,9 @@ from taikai.errors import InputError
 EUC_JP = "euc_jp"
 _JAPANESE = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 """What EUC-JP's two-byte characters decode to in Japanese text: CJK punctuation, kana, kanji, full-width forms."""
+_KANA = re.compile("[\u3041-\u30fa]")
+_CP932_FAILS = re.compile("[\ufffd\ue000-\uf8ff]")
+"""What CP932 reads bytes it cannot decode as (read "replaced"), and the private-use area, no real text."""
 _HALF_WIDTH = re.compile("[\uff61-\uff9f]")
 _KANA_HALF = re.compile("[\uff66-\uff9f]")
 """Half-width katakana, small kana and sound marks: half-width forms without the punctuation ｡｢｣､･."""
@@ -67,6 +70,24 @@ def euc_jp_reading(data: bytes, final: bool = True) -> EucJpReading | None:
     return reading if not _plausible_half_width(cp932) else None
 
 
+def euc_jp_text(data: bytes, final: bool = True) -> EucJpReading | None:
+    """Return how EUC-JP and CP932 read *data*, bytes that decode neither as UTF-8 nor as CP932, when they decode
+    cleanly as EUC-JP into Japanese (kana among the characters, most of them Japanese), else ``None``.
+
+    Any real-size EUC-JP file is such: its hiragana run into bytes CP932 cannot decode. Unless *final*, *data* is a
+    sample that may end inside a character.
+    """
+    try:
+        euc = codecs.getincrementaldecoder(EUC_JP)().decode(data, final=final)
+    except UnicodeDecodeError:
+        return None
+    wide = [c for c in euc if not c.isascii()]
+    japanese = sum(1 for c in wide if _JAPANESE.match(c))
+    if not any(_KANA.match(c) for c in wide) or 2 * japanese < len(wide):
+        return None
+    return EucJpReading(euc, codecs.getincrementaldecoder("cp932")("replace").decode(data, final=final))
+
+
 def _plausible_half_width(text: str) -> bool:
     """Return whether the half-width katakana and punctuation (｡｢｣､･) of *text* follow the rules of spelling."""
     before = " "
@@ -88,10 +109,19 @@ def _plausible_half_width(text: str) -> bool:
 
 def euc_jp_error(source: object, reading: EucJpReading, noun: str) -> InputError:
     """Return the error for *source*, a *noun* (``file``, ``input``) that looks like EUC-JP (*reading*), naming its
-    first line that is not ASCII and how both encodings read that line."""
+    first line that is not ASCII and how both encodings read that line, or only how EUC-JP reads it when CP932
+    cannot read it (bytes it does not decode, or decodes into the private-use area), which is then no choice."""
     euc_lines, cp932_lines = reading.euc_jp.splitlines(), reading.cp932.splitlines()  # line breaks are single bytes
     number = next((i for i, line in enumerate(euc_lines) if not line.isascii()), 0)
     euc = _clip(euc_lines[number] if euc_lines else "")
+    if _CP932_FAILS.search(reading.cp932):
+        line = euc_lines[number] if euc_lines else ""
+        start = max(0, next((i for i, c in enumerate(line) if not c.isascii()), 0) - 5)  # from its Japanese
+        euc = ("…" if start else "") + _clip(line[start:])
+        return InputError(
+            f"{source}:{number + 1}: the {noun} looks like EUC-JP: it does not decode as UTF-8 or CP932, but does "
+            f"as EUC-JP, that line reading as {euc!r}; pass --encoding euc-jp"
+        )
     cp932 = _clip(cp932_lines[number] if number < len(cp932_lines) else "")
     return InputError(
         f"{source}:{number + 1}: the {noun} looks like EUC-JP: that line reads as {euc!r} in EUC-JP, as {cp932!r} in "
