@@ -271,6 +271,14 @@ def test_predict_refuses_short_euc_jp_rather_than_classify_its_cp932_mojibake(
     assert json.loads(read.stdout.splitlines()[0])["text"] == "もうやめた"
 
 
+@pytest.mark.parametrize("text", ["ｶｽﾀﾏｰｻﾎﾟｰﾄ､ｵｿｲ", "ｱﾝｹﾝ･ｻｷﾞ", "ｱﾝｹﾝ｡ｵｵｲ"])
+def test_predict_reads_cp932_half_width_katakana_with_punctuation(run, tiny_model_dir, text):
+    """､ ･ ｡ lead EUC-JP kana, so EUC-JP reads these too: correctly spelled half-width katakana is CP932."""
+    result = run("predict", "-", "--model", tiny_model_dir, "--format", "jsonl", input=f"{text}\n".encode("cp932"))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == text
+
+
 @pytest.mark.parametrize(
     ("args", "given"),
     [
@@ -790,6 +798,33 @@ def test_info_offers_metadata_only_only_when_it_can_read_the_metadata(tiny_model
     result = CliRunner().invoke(cli, ["info", "--model", str(model_dir)])
     assert result.exit_code == 2 and result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
     assert ("taikai info --metadata-only shows its metadata" in result.stderr) is hint
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["batch", "{data}", "-o", "{tmp}/out.csv", "--text-column", "text", "--model", "{model}", "--prefix", "p_"],
+        ["drift", "{data}", "--model", "{model}"],
+        ["train", "{data}", "-o", "{tmp}/m", "--folds", "0"],
+    ],
+    ids=["batch", "drift", "train"],
+)
+@pytest.mark.parametrize("errors", [[], ["--encoding-errors", "replace"]], ids=["strict", "replace"])
+def test_an_euc_jp_file_that_cp932_cannot_decode_is_named_euc_jp(
+    run, tiny_model_dir, tiny_csv, tmp_path, command, errors
+):
+    path = tmp_path / "euc.csv"  # a real-size EUC-JP file: CP932 fails on it, it is not short EUC-JP mojibake
+    path.write_bytes(Path(tiny_csv).read_text(encoding="utf-8").encode("euc_jp"))
+    result = run(*[a.format(data=path, tmp=tmp_path, model=tiny_model_dir) for a in command], *errors)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(
+        f"taikai: error: {path}:2: the file looks like EUC-JP: it does not decode as UTF-8 or CP932, but does as "
+        "EUC-JP, that line reading as '"
+    ), result.stderr
+    assert result.stderr.endswith("; pass --encoding euc-jp\n"), result.stderr  # not --encoding-errors replace
+    read = run(*[a.format(data=path, tmp=tmp_path, model=tiny_model_dir) for a in command], "--encoding", "euc-jp")
+    assert read.exit_code in (0, 1), read.output  # read (drift exits 1 when the data drifted)
+    assert "EUC-JP" not in read.stderr, read.stderr
 
 
 TAB_HINT = (

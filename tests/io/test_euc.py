@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from pathlib import Path
@@ -20,7 +21,8 @@ HINT = "pass --encoding euc-jp (or --encoding cp932 if it is CP932 half-width ka
     ("text", "cp932"),
     [
         ("もうやめた", "､筅ｦ､荀皃ｿ"),
-        ("稼げない", "ｲﾔ､ｲ､ﾊ､､"),
+        ("稼げない", "ｲﾔ､ｲ､ﾊ､､"),  # ､ after ､: hiragana, not punctuation
+        ("した", "､ｷ､ｿ"),  # ､ opening a word
         ("最悪", "ｺﾇｰｭ"),  # kanji only: its half-width reading breaks kana spelling (ｭ after ｰ)
         ("低単価", "ﾄ翕ｱｲﾁ"),  # kanji only: CP932 reads a full-width kanji in it
         ("単価が安すぎる。二度と使わない", None),
@@ -40,6 +42,45 @@ def test_short_euc_jp_is_recognised(text, cp932):
 )
 def test_cp932_half_width_katakana_is_not_taken_for_euc_jp(text):
     assert euc_jp_reading(text.encode("cp932")) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ｶｽﾀﾏｰｻﾎﾟｰﾄ､ｵｿｲ", "ｼﾊﾗｲｶﾞ､ｵｿｲ", "ﾗﾝｻｰｽﾞ､ﾔﾒﾀ", "ｱﾝｹﾝ･ｻｷﾞ", "ｱﾝｹﾝ｡ｵｵｲ", "｢ｻｷﾞ｣､ｲﾔ｡｡｡", "OK､ｵｿｲ"]
+)
+def test_half_width_punctuation_that_euc_jp_reads_as_kana_is_cp932(text):
+    """､ ･ ｡ (0xA4, 0xA5, 0xA1) lead EUC-JP's hiragana, katakana and ゝ: EUC-JP reads kana in these, wrongly."""
+    assert euc_jp_reading(text.encode("cp932")) is None
+
+
+_KANA = "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜ"
+_SYLLABLES = [
+    *_KANA,
+    *(c + "ﾞ" for c in "ｳｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎ"),
+    *(c + "ﾟ" for c in "ﾊﾋﾌﾍﾎ"),
+    *(c + y for c in ("ｷ", "ｼ", "ﾁ", "ﾆ", "ﾋ", "ﾐ", "ﾘ", "ｼﾞ", "ｷﾞ", "ﾋﾟ") for y in "ｬｭｮ"),
+]
+
+
+def _half_width_review(rng: random.Random) -> str:
+    """Return a random review in correctly spelled half-width katakana, its words parted by ､ ･ ｡ or a space."""
+
+    def word() -> str:
+        ends = ["", "", "", "ｰ", "ﾝ", "ｯ"]
+        return "".join(rng.choice(_SYLLABLES) + rng.choice(ends) for _ in range(rng.randint(1, 5)))
+
+    text = word() + "".join(rng.choice("､､､･｡ ") + word() for _ in range(rng.randint(1, 6)))
+    text = f"｢{text}｣" if rng.random() < 0.2 else text
+    return text + rng.choice(["", "", "｡", "､", "!", "?"])
+
+
+def test_no_generated_half_width_review_in_cp932_looks_like_euc_jp():
+    rng = random.Random(0)
+    reviews = [_half_width_review(rng) for _ in range(20_000)]
+    assert sum("､" in review or "･" in review or "｡" in review for review in reviews) > 15_000
+    looks = [review for review in reviews if euc_jp_reading(review.encode("cp932")) is not None]
+    assert looks == []
+    files = ["id,text\n" + "".join(f"{i},{rng.choice(reviews)}\n" for i in range(rows)) for rows in (1, 2, 3) * 500]
+    assert [file for file in files if euc_jp_reading(file.encode("cp932")) is not None] == []
 
 
 def _half_width(text: str) -> str:
@@ -86,3 +127,51 @@ def test_standard_input_and_arguments_that_look_like_euc_jp_are_refused():
         decode_argument(argument)
     assert decode_argument(argument, "euc-jp") == "もうやめた"
     assert decode_input(EUC_FILE, "euc-jp").lines[1:] == ["1,もうやめた", "2,最悪"]
+
+
+def test_a_cp932_file_of_half_width_katakana_with_punctuation_is_cp932(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_bytes("id,text\n1,ｶｽﾀﾏｰｻﾎﾟｰﾄ､ｵｿｲ\n2,ｱﾝｹﾝ･ｻｷﾞ\n3,ｱﾝｹﾝ｡ｵｵｲ\n".encode("cp932"))
+    assert detect_encoding(path) == "cp932"
+
+
+SAMPLE_DUMP = (ROOT / "data" / "sample_dump.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("errors", ["strict", "replace"])
+def test_a_real_size_euc_jp_file_is_named_euc_jp_not_undecodable(tmp_path, errors):
+    """Its ★ … are not taken for short EUC-JP mojibake; CP932 fails on it, and EUC-JP reads it as Japanese."""
+    data = SAMPLE_DUMP.encode("euc_jp", "replace")
+    assert euc_jp_reading(data) is None
+    path = tmp_path / "euc.csv"
+    path.write_bytes(data)
+    expected = (
+        ":2: the {} looks like EUC-JP: it does not decode as UTF-8 or CP932, but does as EUC-JP, that line reading "
+        "as '…orks,元旦から何やってんだろ。こたつ…'; pass --encoding euc-jp"
+    )
+    with pytest.raises(InputError) as caught:
+        detect_encoding(path, errors=errors)
+    assert str(caught.value) == f"{path}" + expected.format("file")
+    with pytest.raises(InputError) as caught:
+        decode_input(data, errors=errors)
+    assert str(caught.value) == "<stdin>" + expected.format("input")
+    assert (
+        decode_input(data, "euc-jp")
+        .lines[1]
+        .endswith(
+            "元旦から何やってんだろ。こたつでクラウドワークスのアンケートに答え続けて12件、合計84円。甥っ子にあげたお年玉の方がよっぽど高い。今年はもう少しまともな稼ぎ方を考えたい"
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["id,text\n1,手数料が高い\n".encode("cp932") + b"2,\xff\xfe\n", b"id,text\n1,caf\xe9 \xa9\n"],
+    ids=["cp932-damaged", "latin-1"],
+)
+def test_bytes_that_decode_in_no_encoding_tried_are_not_called_euc_jp(tmp_path, data):
+    path = tmp_path / "in.csv"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="cannot decode as UTF-8 or CP932") as caught:
+        detect_encoding(path)
+    assert "EUC-JP" not in str(caught.value)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taikai.errors import InputError
-from taikai.io._euc import euc_jp_error, euc_jp_reading
+from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
 ENCODINGS = ("utf-8-sig", "cp932")
 """Encodings tried, in order, when none is given: UTF-8 (with or without BOM), then CP932/Shift_JIS."""
@@ -121,7 +121,9 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
     A sample that fails as UTF-8 but whose non-ASCII bytes are overwhelmingly valid UTF-8 (see
     :class:`Utf8Evidence`) is UTF-8 with damage, never guessed CP932 (which decodes most such bytes into
     mojibake): it stops with the line of the first bad byte, or with ``errors="replace"`` is read as UTF-8.
-    A sample that looks like EUC-JP (see :func:`~taikai.io._euc.euc_jp_reading`) is refused, never read as CP932.
+    A sample that looks like EUC-JP (see :func:`~taikai.io._euc.euc_jp_reading`), or that decodes neither as UTF-8
+    nor as CP932 but as EUC-JP Japanese (see :func:`~taikai.io._euc.euc_jp_text`), is refused whatever *errors*:
+    the error says to pass ``--encoding euc-jp``, never to read it as mojibake.
     With ``errors="replace"`` a sample that neither decodes cleanly gets the one with fewer undecodable bytes.
     """
     path = Path(path)
@@ -158,6 +160,9 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
         if private is None:
             return encoding
         failed[encoding] = len(text[: private.start()].encode(encoding))
+    euc_jp = euc_jp_text(sample, final=whole) if "cp932" in failed else None
+    if euc_jp is not None:  # neither reads it, EUC-JP does: read "replaced", it would be mojibake
+        raise euc_jp_error(path, euc_jp, "file")
     if errors == "replace":
         return min(ENCODINGS, key=lambda enc: _undecodable(sample, enc))
     raise _undecodable_error(path, sample, failed)

@@ -19,7 +19,14 @@ EUC_JP = "euc_jp"
 _JAPANESE = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 """What EUC-JP's two-byte characters decode to in Japanese text: CJK punctuation, kana, kanji, full-width forms."""
 _KANA = re.compile("[\u3041-\u30fa]")
+_CP932_FAILS = re.compile("[\ufffd\ue000-\uf8ff]")
+"""What CP932 reads bytes it cannot decode as (read "replaced"), and the private-use area, no real text."""
 _HALF_WIDTH = re.compile("[\uff61-\uff9f]")
+_KANA_HALF = re.compile("[\uff66-\uff9f]")
+"""Half-width katakana, small kana and sound marks: half-width forms without the punctuation ｡｢｣､･."""
+_ASCII_WORD = re.compile("[0-9A-Za-z]")
+_STOPS = {"､": "｣", "｡": "｣｡", "･": ""}
+"""Half-width punctuation that follows a word (a kana, ``OK､``), and what other mark it may follow (｣､ ｡｡｡)."""
 _SMALL = "ｧｨｩｪｫｬｭｮｯ"
 _MARKS = "ｰﾞﾟ"
 _VOICED = "ｳｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎ"  # what ﾞ may follow
@@ -40,8 +47,10 @@ def euc_jp_reading(data: bytes, final: bool = True) -> EucJpReading | None:
 
     That is when it decodes as EUC-JP into Japanese characters only, and CP932 reads it as (mostly) half-width
     katakana that cannot be real: besides half-width katakana it has full-width characters (the rare kanji CP932
-    reads a byte pair of 0xE0-0xEF with a trail of 0xA1 or more as), or EUC-JP reads kana in it, or its half-width
-    katakana break the rules of kana (a sound mark after a kana that takes none, a small kana opening a word).
+    reads a byte pair of 0xE0-0xEF with a trail of 0xA1 or more as), or its half-width katakana break the rules of
+    kana (a sound mark after a kana that takes none, a small kana opening a word) or of punctuation (a ､ opening a
+    word or following another mark, as EUC-JP's hiragana read: ｲﾔ､ｲ､ﾊ､､ for 稼げない). Correctly spelled half-width
+    katakana is CP932 even when EUC-JP reads kana in it (ｱﾝｹﾝ､ｵｿｲ): a missed short EUC-JP text is the lesser harm.
     Unless *final*, *data* is a sample that may end inside a character.
     """
     if data.isascii():
@@ -56,15 +65,37 @@ def euc_jp_reading(data: bytes, final: bool = True) -> EucJpReading | None:
         return None
     reading = EucJpReading(euc, cp932)
     others = [c for c in cp932 if not c.isascii() and not _HALF_WIDTH.match(c)]
-    if others or _KANA.search(euc):
+    if others:
         return reading
     return reading if not _plausible_half_width(cp932) else None
 
 
+def euc_jp_text(data: bytes, final: bool = True) -> EucJpReading | None:
+    """Return how EUC-JP and CP932 read *data*, bytes that decode neither as UTF-8 nor as CP932, when they decode
+    cleanly as EUC-JP into Japanese (kana among the characters, most of them Japanese), else ``None``.
+
+    Any real-size EUC-JP file is such: its hiragana run into bytes CP932 cannot decode. Unless *final*, *data* is a
+    sample that may end inside a character.
+    """
+    try:
+        euc = codecs.getincrementaldecoder(EUC_JP)().decode(data, final=final)
+    except UnicodeDecodeError:
+        return None
+    wide = [c for c in euc if not c.isascii()]
+    japanese = sum(1 for c in wide if _JAPANESE.match(c))
+    if not any(_KANA.match(c) for c in wide) or 2 * japanese < len(wide):
+        return None
+    return EucJpReading(euc, codecs.getincrementaldecoder("cp932")("replace").decode(data, final=final))
+
+
 def _plausible_half_width(text: str) -> bool:
-    """Return whether the half-width katakana of *text* follow the rules of kana spelling."""
+    """Return whether the half-width katakana and punctuation (｡｢｣､･) of *text* follow the rules of spelling."""
     before = " "
     for c in text:
+        if c in _STOPS and not (_KANA_HALF.match(before) or _ASCII_WORD.match(before) or before in _STOPS[c]):
+            return False  # a comma or a dot opens a word or follows another mark (EUC-JP's ､ｲ for げ, ｡｢ for 、)
+        if c == "｣" and before in "､･":
+            return False
         if c in _SMALL or c in _MARKS:
             if not _HALF_WIDTH.match(before) or before in "｡｢｣､･":
                 return False  # a small kana or a sound mark opens a word
@@ -78,10 +109,19 @@ def _plausible_half_width(text: str) -> bool:
 
 def euc_jp_error(source: object, reading: EucJpReading, noun: str) -> InputError:
     """Return the error for *source*, a *noun* (``file``, ``input``) that looks like EUC-JP (*reading*), naming its
-    first line that is not ASCII and how both encodings read that line."""
+    first line that is not ASCII and how both encodings read that line, or only how EUC-JP reads it when CP932
+    cannot read it (bytes it does not decode, or decodes into the private-use area), which is then no choice."""
     euc_lines, cp932_lines = reading.euc_jp.splitlines(), reading.cp932.splitlines()  # line breaks are single bytes
     number = next((i for i, line in enumerate(euc_lines) if not line.isascii()), 0)
     euc = _clip(euc_lines[number] if euc_lines else "")
+    if _CP932_FAILS.search(reading.cp932):
+        line = euc_lines[number] if euc_lines else ""
+        start = max(0, next((i for i, c in enumerate(line) if not c.isascii()), 0) - 5)  # from its Japanese
+        euc = ("…" if start else "") + _clip(line[start:])
+        return InputError(
+            f"{source}:{number + 1}: the {noun} looks like EUC-JP: it does not decode as UTF-8 or CP932, but does "
+            f"as EUC-JP, that line reading as {euc!r}; pass --encoding euc-jp"
+        )
     cp932 = _clip(cp932_lines[number] if number < len(cp932_lines) else "")
     return InputError(
         f"{source}:{number + 1}: the {noun} looks like EUC-JP: that line reads as {euc!r} in EUC-JP, as {cp932!r} in "

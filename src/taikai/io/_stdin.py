@@ -22,7 +22,7 @@ from taikai.io._encoding import (
     resolve_encoding,
     utf8_evidence,
 )
-from taikai.io._euc import euc_jp_error, euc_jp_reading
+from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
 STDIN = Path("<stdin>")
 """What messages call standard input, in place of a file name."""
@@ -47,7 +47,7 @@ def decode_input(
     characters (mojibake, most likely) to be taken, and is not tried when the bytes are overwhelmingly valid
     UTF-8 (damaged UTF-8: see :class:`~taikai.io._encoding.Utf8Evidence`) or look like EUC-JP (see
     :func:`~taikai.io._euc.euc_jp_reading`: an :class:`InputError` says to pass ``--encoding euc-jp``, whatever
-    *errors*); when neither decodes cleanly,
+    *errors*, as it does when neither decodes it and EUC-JP does, into Japanese); when neither decodes cleanly,
     ``errors="replace"`` takes the one with fewer undecodable bytes and private-use characters (UTF-8 on a tie).
     Raises :class:`InputError` naming *source*, the line and the byte when the bytes do not decode
     (``errors="strict"``); warns (:class:`~taikai.errors.DataWarning`) naming the lines that hold bytes read as
@@ -95,6 +95,9 @@ def _detect(data: bytes, errors: str, source: Path, one_text: bool) -> DecodedIn
             if errors == "replace":
                 return _decode(data, encoding, errors, source, given=False)
             raise damaged_utf8_error(source, *problem, evidence, "input", _REPLACE)
+    euc_jp = euc_jp_text(data)
+    if euc_jp is not None:  # neither reads it, EUC-JP does: read "replaced", it would be mojibake
+        raise euc_jp_error(source, euc_jp, "text" if one_text else "input")
     if errors == "replace":
         tried = [_decode(data, encoding, errors, source, given=False) for encoding in ENCODINGS]
         return min(tried, key=_unclean)
