@@ -37,6 +37,7 @@ def _statistics(
     model_named: bool = True,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
+    input_format: bool = True,
 ) -> FileStatistics:
     import pandas as pd
 
@@ -55,6 +56,7 @@ def _statistics(
             model_named=model_named,
             text_argument=text_argument,
             mask_pii=mask_pii,
+            input_format=input_format,
         )
     return frame_statistics(
         data, model, text_column, date_column, freq, prefix=prefix, text_argument=text_argument, mask_pii=mask_pii
@@ -110,6 +112,7 @@ def check_drift(
             model_named=named,
             text_argument=Argument("reference_text_column", "--reference-text-column"),
             mask_pii=mask_pii,
+            input_format=False,  # the reference is read by its extension
         ).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(

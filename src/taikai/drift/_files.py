@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, no_column_error
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, no_column_error, separator_hint
 from taikai.io import (
     ReadOptions,
     bad_line_error,
@@ -60,9 +60,10 @@ class _Rows:
         text_column: str,
         text_argument: Argument = TEXT_COLUMN,
         mask_pii: bool = False,
+        input_format: bool = False,
     ) -> None:
         if text_column not in columns:
-            raise no_column_error([(text_column, text_argument)], columns, path)
+            raise no_column_error([(text_column, text_argument)], columns, path, input_format=input_format)
         self.model = model
         self.mask_pii = mask_pii
         self.path = path
@@ -118,6 +119,7 @@ def file_statistics(
     model_named: bool = True,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
+    input_format: bool = True,
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
@@ -131,6 +133,7 @@ def file_statistics(
     missing *text_column* names (``reference_text_column`` for a reference file); *text_column* defaults to the
     one batch classified, as its summary recorded, else ``text``. *mask_pii* masks personal
     data in the texts before they are counted (:func:`taikai.mask_pii`), and in a malformed record's error.
+    *input_format*: the caller takes ``input_format=`` for *path*, which errors may then suggest.
     """
     path = Path(path)
     reader = (read_options or ReadOptions()).open(path)
@@ -142,7 +145,9 @@ def file_statistics(
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
             if chunk.bad:
-                raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)", mask_pii)
+                separator = separator_hint(reader.columns, input_format=input_format)
+                hint = f"fix it (every record needs one field per column){separator}"
+                raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             yield chunk.data
             if progress is not None:
@@ -153,7 +158,9 @@ def file_statistics(
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
         check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
-    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq, text_argument, mask_pii)
+    counted = count_chunks(
+        str(path), columns, chunks(), model, text_column, date_column, freq, text_argument, mask_pii, input_format
+    )
     if notes:
         warn_decoding(path, notes)
     return counted
@@ -190,14 +197,15 @@ def count_chunks(
     freq: str,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
+    input_format: bool = False,
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns*; with *mask_pii*,
-    their texts masked first."""
+    their texts masked first (*input_format*: the caller takes ``input_format=``, which errors may suggest)."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    rows = _Rows(model, source, columns, text_column, text_argument, mask_pii)
+    rows = _Rows(model, source, columns, text_column, text_argument, mask_pii, input_format)
     if date_column is not None and date_column not in columns:
-        raise no_column_error([(date_column, DATE_COLUMN)], columns, source)
+        raise no_column_error([(date_column, DATE_COLUMN)], columns, source, input_format=input_format)
     date_index = columns.index(date_column) if date_column is not None else -1
     overall = StatisticsBuilder.for_model(model, source)
     periods: dict[Any, StatisticsBuilder] = {}

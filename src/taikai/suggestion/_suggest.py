@@ -200,7 +200,7 @@ def suggest(
     if not reasons:
         raise InputError(
             f"{source}: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
-            f"classify it first with taikai batch or predict_frame{separator_hint(columns)}"
+            f"classify it first with taikai batch or predict_frame{separator_hint(columns, frame=source == '<frame>')}"
         )
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
     status = df["status"].astype(str) if "status" in df.columns else None

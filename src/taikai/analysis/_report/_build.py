@@ -119,7 +119,7 @@ def build_report(
         raise InputError(
             f"{where}: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason "
             f"(the columns are {list(map(str, df.columns))}); classify it first with taikai batch"
-            f"{separator_hint(df.columns)}"
+            f"{separator_hint(df.columns, frame=source_path is None)}"
         )
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         raise InputError(
