@@ -45,9 +45,9 @@ def test_a_missing_column_names_the_argument_and_its_option(missing, columns, so
 @pytest.mark.parametrize(
     ("columns", "hint"),
     [
-        (["id\tbody"], "holds tabs: the file looks tab-separated; read it as TSV (input_format='tsv', "),
+        (["id\tbody"], "holds tabs: the file looks tab-separated; give it a .tsv name"),
         (["id;body"], "holds semicolons: the file looks semicolon-separated, which taikai does not read"),
-        (["id,body"], "holds commas: the file looks comma-separated; read it as CSV (input_format='csv', "),
+        (["id,body"], "holds commas: the file looks comma-separated; give it a .csv name"),
         (["id\tbody", "text"], None),  # two columns: the separator was right
         (["text"], None),
     ],
@@ -59,3 +59,25 @@ def test_a_file_read_as_one_column_says_what_separates_it(columns, hint):
     else:
         assert found.startswith(". The one column name ") and hint in found
         assert hint in str(no_column_error([("text", TEXT_COLUMN)], columns, "x.csv"))
+
+
+@pytest.mark.parametrize(
+    ("options", "hint"),
+    [
+        ({}, "the file looks tab-separated; give it a .tsv name"),
+        (
+            {"input_format": True},
+            "the file looks tab-separated; read it as TSV (input_format='tsv', --input-format tsv on the command "
+            "line) or give it a .tsv name",
+        ),
+        ({"frame": True}, "the frame looks tab-separated; read its file with pandas.read_csv(path, sep='\\t')"),
+    ],
+)
+def test_the_separator_hint_names_only_remedies_the_caller_takes(options, hint):
+    """Regression: input_format= (--input-format) was named to report and suggest, which do not take it."""
+    assert separator_hint(["id\tbody"], **options) == f". The one column name holds tabs: {hint}"
+
+
+def test_a_missing_column_of_a_frame_read_as_one_column_says_to_read_its_file_again():
+    message = str(no_column_error([("text", TEXT_COLUMN)], ["id\tbody"], "<frame>"))
+    assert message.endswith("the frame looks tab-separated; read its file with pandas.read_csv(path, sep='\\t')")

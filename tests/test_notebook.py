@@ -30,6 +30,8 @@ def test_notebook_runs_top_to_bottom(tmp_path):
     errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
     printed = "".join(o.get("text", "") for o in notebook.cells[1].outputs if o.get("output_type") == "stream")
-    assert printed.startswith(f"classifying {NOTEBOOK.parent.parent / 'data'}"), printed
+    repo = NOTEBOOK.parent.parent
+    assert printed.startswith(f"the data of {repo} (the checkout taikai is imported from: "), printed
+    assert f"): classifying {repo / 'data'}" in printed, printed
     images = [o for cell in notebook.cells for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) >= 4

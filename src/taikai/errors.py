@@ -88,11 +88,17 @@ DATE_COLUMN = Argument("date_column", "--date-column")
 
 
 def no_column_error(
-    missing: Sequence[tuple[object, Argument]], columns: Sequence[object], source: object = None, of: str = ""
+    missing: Sequence[tuple[object, Argument]],
+    columns: Sequence[object],
+    source: object = None,
+    of: str = "",
+    *,
+    input_format: bool = False,
 ) -> InputError:
     """Return the error for the columns *missing* (each with the argument that named it) among *columns* of
     *source* (a file, ``<frame>``; ``None``: not named) *of* (`` of sheet 'x'``): the names given and the columns
-    there are, what to give to which argument, and whether the file looks read with the wrong separator."""
+    there are, what to give to which argument, and whether the file looks read with the wrong separator (see
+    :func:`separator_hint`; *input_format*: the caller takes ``input_format=``/``--input-format``)."""
     names = list(map(str, columns))
     shown = names if all(isinstance(c, str) for c in columns) else list(columns)  # a frame's int labels as they are
     where = f"{source}: " if source is not None else ""
@@ -105,7 +111,7 @@ def no_column_error(
     ones = "ones" if len(missing) > 1 else "one"
     return InputError(
         f"{where}no column {given}; the columns{of} are {shown}; give the right {ones} to {arguments}"
-        f"{separator_hint(names)}"
+        f"{separator_hint(names, input_format=input_format, frame=source is None or str(source).startswith('<'))}"
     )
 
 
@@ -114,28 +120,35 @@ def _listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def separator_hint(columns: Sequence[object]) -> str:
+def separator_hint(columns: Sequence[object], *, input_format: bool = False, frame: bool = False) -> str:
     """Say what separates the columns of a file read as one column whose name holds tabs, semicolons or commas
-    (``. The one column name holds tabs: …``), or ``""``; for the end of a message that lists the columns."""
+    (``. The one column name holds tabs: …``), or ``""``; for the end of a message that lists the columns.
+
+    Only remedies the caller takes are named: another name for the file always, ``input_format=`` (``--input-format``)
+    only with *input_format*; for a *frame*, reading its file again with the right separator.
+    """
     names = list(map(str, columns))
     if len(names) != 1:
         return ""
-    if "\t" in names[0]:
-        return (
-            ". The one column name holds tabs: the file looks tab-separated; read it as TSV (input_format='tsv', "
-            "--input-format tsv on the command line) or give it a .tsv name"
-        )
-    if ";" in names[0]:
-        return (
-            ". The one column name holds semicolons: the file looks semicolon-separated, which taikai does not "
-            "read; save it as CSV (comma-separated) or as tab-separated text (.tsv)"
-        )
-    if "," in names[0]:
-        return (
-            ". The one column name holds commas: the file looks comma-separated; read it as CSV (input_format='csv', "
-            "--input-format csv on the command line) or give it a .csv name"
-        )
-    return ""
+    found = next((kind for kind in _SEPARATORS if kind[0] in names[0]), None)
+    if found is None:
+        return ""
+    mark, marks, fmt, sep = found
+    looks = f". The one column name holds {marks}: the {'frame' if frame else 'file'} looks {sep}"
+    if fmt is None:
+        return f"{looks}, which taikai does not read; save it as CSV (comma-separated) or as tab-separated text (.tsv)"
+    if frame:
+        return f"{looks}; read its file with pandas.read_csv(path, sep={mark!r})"
+    told = f"read it as {fmt.upper()} (input_format={fmt!r}, --input-format {fmt} on the command line) or "
+    return f"{looks}; {told if input_format else ''}give it a .{fmt} name"
+
+
+_SEPARATORS = (
+    ("\t", "tabs", "tsv", "tab-separated"),
+    (";", "semicolons", None, "semicolon-separated"),
+    (",", "commas", "csv", "comma-separated"),
+)
+"""What may separate the columns of a file read as one column: the mark, named, its format and how it looks."""
 
 
 def wrong_type(name: str, value: object, accepted: str) -> TypeError:

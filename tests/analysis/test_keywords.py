@@ -254,3 +254,12 @@ def test_words_by_label_refuses_what_is_not_distinctive_words(given, error, mess
     with pytest.raises(error) as caught:
         analysis.words_by_label(given)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("text_column", [0, "0"])
+def test_distinctive_words_of_a_frame_with_integer_column_labels(tiny_model, text_column):
+    """Regression: a frame read with header=None named its text column 0, and "0" was not found."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "手数料が高すぎる"]}))
+    expected = taikai.distinctive_words(frame, "text", min_count=1)
+    found = taikai.distinctive_words(frame.rename(columns={"text": 0}), text_column, min_count=1)
+    pd.testing.assert_frame_equal(found, expected)

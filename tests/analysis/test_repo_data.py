@@ -19,7 +19,14 @@ def _repo(root: Path, dump: bool) -> Path:
     return root
 
 
-@pytest.mark.parametrize("where", [".", "notebooks", "notebooks/deeper"])
+@pytest.mark.parametrize(
+    ("where", "why"),
+    [
+        (".", "the working directory"),
+        ("notebooks", "above the working directory {root}/notebooks"),
+        ("notebooks/deeper", "above the working directory {root}/notebooks/deeper"),
+    ],
+)
 @pytest.mark.parametrize(
     ("dump", "chosen", "note"),
     [
@@ -32,25 +39,62 @@ def _repo(root: Path, dump: bool) -> Path:
         ),
     ],
 )
-def test_the_repository_is_found_at_or_above_the_working_directory(tmp_path, monkeypatch, where, dump, chosen, note):
+def test_the_repository_is_found_at_or_above_the_working_directory(
+    tmp_path, monkeypatch, where, why, dump, chosen, note
+):
     root = _repo(tmp_path / "repo", dump).resolve()
     monkeypatch.chdir(root / where)
     found = find_repo_data()
     assert (found.root, found.dump, found.corpus) == (root, root / chosen, root / "data" / "reviews.csv")
-    assert found.note == note.format(root=root)
+    assert found.note == f"the data of {root} ({why}): {note}".format(root=root)
 
 
-def test_from_elsewhere_the_checkout_taikai_is_imported_from_is_used(tmp_path, monkeypatch):
-    """Regression: run from another folder, the notebook fell back silently to a missing /tmp/data/reviews.csv."""
+@pytest.mark.parametrize(
+    ("where", "why"), [(".", "the folder given"), ("notebooks", "above the folder given, {root}/notebooks")]
+)
+def test_the_repository_is_found_at_or_above_the_folder_given(tmp_path, monkeypatch, where, why):
+    root = _repo(tmp_path / "repo", True).resolve()
+    monkeypatch.chdir(tmp_path)
+    found = find_repo_data(root / where)
+    assert (found.root, found.dump) == (root, root / "data" / "sample_dump.csv")
+    assert found.note == f"the data of {root} ({why}): classifying {root}/data/sample_dump.csv".format(root=root)
+
+
+def test_from_elsewhere_the_checkout_taikai_is_imported_from_is_used_and_named(tmp_path, monkeypatch):
+    """Regression: run from another folder, the notebook fell back silently to a missing /tmp/data/reviews.csv;
+    and the note did not say the folder used was the checkout's, not the working directory's."""
     monkeypatch.chdir(tmp_path)
     found = find_repo_data()
     assert found.root == REPO and found.corpus == REPO / "data" / "reviews.csv" and found.dump.is_file()
+    assert found.note.startswith(
+        f"the data of {REPO} (the checkout taikai is imported from: no data/reviews.csv in {tmp_path.resolve()} "
+        "or above it): classifying "
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("missing", "{start}: no such folder; give the repository's folder (the one holding data/reviews.csv): "),
+        (".", "no data/reviews.csv in {start} or any folder above it: give the repository's folder (the one "),
+    ],
+)
+def test_a_folder_given_without_the_data_is_an_error_not_the_checkout(tmp_path, start, message):
+    """Regression: find_repo_data('/tmp/nonexistent') quietly returned the checkout's data, though the error told
+    users to pass such a folder."""
+    with pytest.raises(InputError) as caught:
+        find_repo_data(tmp_path / start)
+    assert str(caught.value).startswith(message.format(start=(tmp_path / start).resolve()))
+    assert str(caught.value).endswith(
+        "find_repo_data('/path/to/taikai'), or call find_repo_data() to look from the working directory"
+    )
 
 
 def test_no_repository_anywhere_says_where_it_looked_and_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setattr(_repo_data, "SOURCE_CHECKOUT", tmp_path / "site-packages")
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError) as caught:
-        find_repo_data(tmp_path)
+        find_repo_data()
     assert str(caught.value) == (
         f"no data/reviews.csv in {tmp_path.resolve()} or any folder above it, nor in the checkout taikai is "
         f"imported from ({tmp_path / 'site-packages'}): the notebook reads the repository's data/ folder; start "

@@ -570,3 +570,39 @@ def test_cli_refuses_an_edited_probability(predictions, tmp_path, tiny_model_dir
     assert result.exit_code == 2, result.output
     assert f"taikai: error: {path}: {said}" in result.stderr
     assert "re-run taikai batch" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"text_column": 0}, None),
+        ({"text_column": "0", "by": 1}, None),
+        ({"text_column": ""}, "<frame>: no column ''; the columns are [0, 1, 'status'"),
+        ({"text_column": 0, "by": 7}, "<frame>: no column 7; the columns are [0, 1, 'status'"),
+    ],
+)
+def test_a_frame_with_integer_column_labels(predictions, options, message):
+    """Regression: a falsy column ("" or 0) was taken as not given; columns are found as predict_frame finds them."""
+    frame = predictions[
+        ["text", "platform", *[c for c in predictions.columns if c.startswith(("status", "reason", "p_"))]]
+    ]
+    frame = frame.rename(columns={"text": 0, "platform": 1})
+    if message is None:
+        page = build_report(frame, source="<frame>", charts=False, drift=False, embed_font=False, **options)
+        assert "<html" in page
+    else:
+        with pytest.raises(InputError) as caught:
+            build_report(frame, source="<frame>", charts=False, drift=False, embed_font=False, **options)
+        assert str(caught.value).startswith(message)
+
+
+def test_a_missing_column_of_prefixed_predictions_lists_the_files_columns(predictions, tmp_path, tiny_model_dir):
+    """Regression: the columns listed were the predicted ones under their plain names (status, not tk_status)."""
+    path = tmp_path / "p.csv"
+    planted = ("status", "message", "reason", "sentiment", "p_", "rule_")
+    named = {c: f"tk_{c}" for c in predictions.columns if c.startswith(planted)}
+    predictions.rename(columns=named).to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        write_report(path, tmp_path / "r.html", text_column="body", model=tiny_model_dir)
+    assert str(caught.value).startswith(f"{path}: no column 'body'; the columns are ['review_id', ")
+    assert "'tk_status'" in str(caught.value) and "'status'" not in str(caught.value)

@@ -99,3 +99,10 @@ def test_misclassified_refuses_a_frame_it_cannot_compare(given, column, error, m
     with pytest.raises(error) as caught:
         analysis.misclassified(given, gold_column=column)
     assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize("gold_column", [0, "0"])
+def test_misclassified_of_a_frame_with_integer_column_labels(gold_column):
+    """Regression: a frame read with header=None named its gold column 0, and "0" was not found."""
+    df = pd.DataFrame({"reason": ["time", "fees"], "status": ["ok", "ok"], 0: ["fees", "fees"]})
+    assert list(analysis.misclassified(df, gold_column=gold_column).index) == [0]

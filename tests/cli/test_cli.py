@@ -827,30 +827,37 @@ def test_an_euc_jp_file_that_cp932_cannot_decode_is_named_euc_jp(
     assert "EUC-JP" not in read.stderr, read.stderr
 
 
-TAB_HINT = (
+TAB_HINT = "The one column name holds tabs: the file looks tab-separated; give it a .tsv name"
+TAB_FORMAT_HINT = (
     "The one column name holds tabs: the file looks tab-separated; read it as TSV (input_format='tsv', "
     "--input-format tsv on the command line) or give it a .tsv name"
 )
 SEMICOLON_HINT = "The one column name holds semicolons: the file looks semicolon-separated, which taikai does not read"
-
-
-@pytest.mark.parametrize(
-    ("command", "data"),
+ONE_COLUMN_COMMANDS = pytest.mark.parametrize(
+    ("command", "data", "tab_hint"),
     [
-        (["batch", "{data}", "-o", "{tmp}/out.csv", "--text-column", "text", "--model", "{model}"], "labelled"),
-        (["drift", "{data}", "--model", "{model}"], "labelled"),
-        (["train", "{data}", "-o", "{tmp}/m", "--folds", "0"], "labelled"),
-        (["evaluate", "{data}", "--model", "{model}"], "labelled"),
-        (["rules", "test", str(Path(__file__).parents[2] / "examples" / "rules.toml"), "{data}"], "labelled"),
-        (["suggest", "{data}", "-o", "{tmp}/s.xlsx"], "predictions"),
-        (["report", "{data}", "-o", "{tmp}/r.html", "--model", "{model}"], "predictions"),
+        (
+            ["batch", "{data}", "-o", "{tmp}/out.csv", "--text-column", "text", "--model", "{model}"],
+            "labelled",
+            TAB_FORMAT_HINT,
+        ),
+        (["drift", "{data}", "--model", "{model}"], "labelled", TAB_FORMAT_HINT),
+        (["train", "{data}", "-o", "{tmp}/m", "--folds", "0"], "labelled", TAB_HINT),
+        (["evaluate", "{data}", "--model", "{model}"], "labelled", TAB_HINT),
+        (["rules", "test", str(Path(__file__).parents[2] / "examples" / "rules.toml"), "{data}"], "labelled", TAB_HINT),
+        (["suggest", "{data}", "-o", "{tmp}/s.xlsx"], "predictions", TAB_HINT),
+        (["report", "{data}", "-o", "{tmp}/r.html", "--model", "{model}"], "predictions", TAB_HINT),
     ],
     ids=["batch", "drift", "train", "evaluate", "rules test", "suggest", "report"],
 )
-@pytest.mark.parametrize(("separator", "hint"), [("\t", TAB_HINT), (";", SEMICOLON_HINT)], ids=["tabs", "semicolons"])
+
+
+@ONE_COLUMN_COMMANDS
+@pytest.mark.parametrize("separator", ["\t", ";"], ids=["tabs", "semicolons"])
 def test_a_file_read_as_one_column_says_what_separates_it(
-    run, tiny_model, tiny_model_dir, tiny_csv, tmp_path, command, data, separator, hint
+    run, tiny_model, tiny_model_dir, tiny_csv, tmp_path, command, data, tab_hint, separator
 ):
+    """Regression: --input-format was named to report and suggest (and their functions), which do not take it."""
     labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
     frame = labelled if data == "labelled" else tiny_model.predict_frame(labelled[["text"]])
     path = tmp_path / "export.csv"  # an Excel "text (tab-separated)" export named .csv, or a European CSV
@@ -859,4 +866,24 @@ def test_a_file_read_as_one_column_says_what_separates_it(
     result = run(*args)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("taikai: error: ") and "export.csv: " in result.stderr
+    hint = tab_hint if separator == "\t" else SEMICOLON_HINT
     assert hint in result.stderr, result.stderr
+    assert ("--input-format" in result.stderr) is (hint == TAB_FORMAT_HINT), result.stderr
+
+
+@ONE_COLUMN_COMMANDS
+def test_a_tab_separated_file_with_a_comma_in_a_text_says_what_separates_it(
+    run, tiny_model, tiny_model_dir, tiny_csv, tmp_path, command, data, tab_hint
+):
+    """Regression: a comma in a text of a tab-separated .csv stopped train, evaluate and rules test at a malformed
+    record (expected 1 fields, found 2) without the hint the missing-column error gives."""
+    labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    frame = labelled if data == "labelled" else tiny_model.predict_frame(labelled[["text"]])
+    frame.loc[len(frame) - 1, "text"] = "手数料が高い, 本当に"
+    path = tmp_path / "export.csv"
+    frame.to_csv(path, sep="\t", index=False)
+    args = [a.format(data=path, tmp=tmp_path, model=tiny_model_dir) for a in command]
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("taikai: error: ") and "export.csv" in result.stderr
+    assert tab_hint in result.stderr, result.stderr

@@ -212,3 +212,45 @@ def test_a_reference_with_its_own_text_column(tiny_model, churn):
     assert found.to_dict() == check_drift(HOTELS, tiny_model, reference=churn).to_dict()
     with pytest.raises(InputError, match="reference_text_column applies to a reference"):
         check_drift(HOTELS, tiny_model, reference_text_column="body")
+
+
+INT_LABELLED = pd.DataFrame({0: ["手数料が高い", "案件が少ない", "審査に落ちた"], 1: ["x", "y", "z"]})
+
+
+@pytest.mark.parametrize(
+    ("text_column", "message"),
+    [
+        (0, None),
+        ("0", None),
+        (1, None),
+        ("", "<frame>: no column ''; the columns are [0, 1]; give the right one to text_column="),
+        (5, "<frame>: no column 5; the columns are [0, 1]; give the right one to text_column="),
+    ],
+)
+def test_a_frame_with_integer_column_labels(tiny_model, text_column, message):
+    """Regression: text_column=0 was taken as not given (a falsy check) and 1 was not found among ['0', '1'];
+    the columns are found as predict_frame finds them."""
+    if message is None:
+        found = check_drift(INT_LABELLED, tiny_model, text_column=text_column)
+        expected = check_drift(INT_LABELLED.set_axis(["t0", "t1"], axis=1), tiny_model, text_column=f"t{text_column}")
+        assert found.to_dict() == expected.to_dict()
+    else:
+        with pytest.raises(InputError) as caught:
+            check_drift(INT_LABELLED, tiny_model, text_column=text_column)
+        assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("option", "named"), [("text_column", "'body'"), ("date_column", "'when'")], ids=["text", "date"]
+)
+def test_a_missing_column_of_prefixed_predictions_lists_the_files_columns(tiny_model, churn, tmp_path, option, named):
+    """Regression: the columns listed were the predicted ones under their plain names (status, not tk_status)."""
+    path = tmp_path / "p.csv"
+    tiny_model.predict_frame(churn, prefix="tk_").to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        check_drift(path, tiny_model, **{option: named.strip("'")})
+    message = str(caught.value)
+    assert message.startswith(
+        f"{path}: no column {named}; the columns are ['review_id', 'posted_at', 'text', 'tk_status'"
+    )
+    assert "'status'" not in message

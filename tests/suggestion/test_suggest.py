@@ -256,3 +256,27 @@ def test_a_missing_column_lists_the_columns_as_the_frame_names_them():
         taikai.suggest(df, n=5, text_column="body", id_column="nope")
     assert "no column 'nope'" in str(caught.value)
     assert "'pred_status'" in str(caught.value) and "'status'" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text_column", "id_column", "message"),
+    [
+        (0, 1, None),
+        ("0", "1", None),
+        ("", None, "<frame>: no column ''; the columns are [0, 1, 'status'"),
+        (0, 7, "<frame>: no column 7; the columns are [0, 1, 'status'"),
+    ],
+)
+def test_a_frame_with_integer_column_labels(text_column, id_column, message):
+    """Regression: text_column=0 was taken as not given (a falsy check), and "" as "text"."""
+    frame = predictions().rename(columns={"body": 0, "review_id": 1})
+    frame = frame[[0, 1, *[c for c in frame.columns if c not in (0, 1)]]]
+    if message is None:
+        found = taikai.suggest(frame, n=5, text_column=text_column, id_column=id_column)
+        expected = taikai.suggest(predictions(), n=5, text_column="body", id_column="review_id")
+        assert found.rows.columns[0] == "1"
+        assert found.rows.iloc[:, :2].values.tolist() == expected.rows.iloc[:, :2].values.tolist()
+    else:
+        with pytest.raises(taikai.InputError) as caught:
+            taikai.suggest(frame, n=5, text_column=text_column, id_column=id_column)
+        assert str(caught.value).startswith(message)

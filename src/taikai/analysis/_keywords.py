@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from taikai.errors import Argument, InputError, check_int, no_column_error, wrong_type
+from taikai.errors import Argument, InputError, check_int, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
-from taikai.model import Model, centred_coefficients, feature_blocks, resolve_model
+from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.text import MAX_CHARS, Status, content_words
 
 DEFAULT_TOP = 10
@@ -118,8 +119,8 @@ def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, ki
 
 def distinctive_words(
     predictions: pd.DataFrame,
-    text_column: str = "text",
-    label_column: str = "reason",
+    text_column: Hashable = "text",
+    label_column: Hashable = "reason",
     top: int = DEFAULT_TOP,
     min_count: int = 2,
     max_chars: int = MAX_CHARS,
@@ -137,9 +138,9 @@ def distinctive_words(
     check_int("top", top, 0)
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)
-    for column, argument in ((text_column, Argument("text_column")), (label_column, Argument("label_column"))):
-        if column not in predictions.columns:
-            raise no_column_error([(column, argument)], predictions.columns)
+    # found as predict_frame finds a column: 0 or "0" for a frame read with header=None
+    text_column = find_column(predictions.columns, text_column, Argument("text_column"))
+    label_column = find_column(predictions.columns, label_column, Argument("label_column"))
     rows = predictions[predictions[label_column].notna()]
     if "status" in rows.columns:
         rows = rows[rows["status"] == Status.OK.value]

@@ -32,30 +32,53 @@ class RepoData:
 
 
 def find_repo_data(start: str | os.PathLike[str] | None = None) -> RepoData:
-    """Return the data files of the repository at *start* or above it (default: the working directory, which is
-    where a notebook's kernel started), else of the checkout taikai is imported from.
+    """Return the data files of the repository at *start* or above it; without *start*, at the working directory
+    (where a notebook's kernel started) or above it, else of the checkout taikai is imported from.
 
-    The repository is the first directory holding ``data/reviews.csv``. Raises :class:`InputError` naming every
-    place looked at, and what to do, when none holds it.
+    The repository is the first directory holding ``data/reviews.csv``; :attr:`RepoData.note` says which one was
+    used and why. Raises :class:`InputError` naming every place looked at, and what to do, when none holds it (a
+    *start* given is never passed over for the checkout: the data found would not be the data asked for).
     """
-    here = Path.cwd() if start is None else Path(start)
-    looked = [here.resolve(), *here.resolve().parents]
-    for root in [*looked, SOURCE_CHECKOUT]:
+    if start is not None:
+        given = Path(start)
+        if not given.is_dir():
+            raise InputError(
+                f"{given}: no such folder; give the repository's folder (the one holding {CORPUS.as_posix()}): "
+                "find_repo_data('/path/to/taikai'), or call find_repo_data() to look from the working directory"
+            )
+        for root in [given.resolve(), *given.resolve().parents]:
+            if (root / CORPUS).is_file():
+                return _found(
+                    root, "the folder given" if root == given.resolve() else f"above the folder given, {given}"
+                )
+        raise InputError(
+            f"no {CORPUS.as_posix()} in {given.resolve()} or any folder above it: give the repository's folder (the "
+            "one holding data/reviews.csv): find_repo_data('/path/to/taikai'), or call find_repo_data() to look "
+            "from the working directory"
+        )
+    here = Path.cwd().resolve()
+    for root in [here, *here.parents]:
         if (root / CORPUS).is_file():
-            return _found(root)
+            return _found(root, "the working directory" if root == here else f"above the working directory {here}")
+    if (SOURCE_CHECKOUT / CORPUS).is_file():
+        return _found(
+            SOURCE_CHECKOUT, f"the checkout taikai is imported from: no {CORPUS.as_posix()} in {here} or above it"
+        )
     raise InputError(
-        f"no {CORPUS.as_posix()} in {looked[0]} or any folder above it, nor in the checkout taikai is imported "
+        f"no {CORPUS.as_posix()} in {here} or any folder above it, nor in the checkout taikai is imported "
         f"from ({SOURCE_CHECKOUT}): the notebook reads the repository's data/ folder; start Jupyter in the "
         "repository (its root or notebooks/), or give the repository's folder: find_repo_data('/path/to/taikai')"
     )
 
 
-def _found(root: Path) -> RepoData:
+def _found(root: Path, why: str) -> RepoData:
+    """Return the data files of the repository *root*, found as *why* says (``the working directory``)."""
     corpus = root / CORPUS
+    used = f"the data of {root} ({why}): "
     if (root / DUMP).is_file():
-        return RepoData(root, root / DUMP, corpus, f"classifying {root / DUMP}")
+        return RepoData(root, root / DUMP, corpus, f"{used}classifying {root / DUMP}")
     note = (
-        f"classifying {corpus} (the labelled corpus): {root / DUMP} does not exist; "
+        f"{used}classifying {corpus} (the labelled corpus): {root / DUMP} does not exist; "
         "put the review dump there to classify it instead"
     )
     return RepoData(root, corpus, corpus, note)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from taikai.errors import Argument, InputError, no_column_error, wrong_type
+from taikai.errors import Argument, InputError, wrong_type
 from taikai.io import parse_dates
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, parse_label_cell, parse_reasons, reason_name
+from taikai.model import find_column
 from taikai.text import Status
 
 FREQUENCIES = {"W": "週", "M": "月"}
@@ -243,7 +245,7 @@ def least_confident(
     return _with_text(df, picked, text_column, scores, context)
 
 
-def misclassified(df: pd.DataFrame, gold_column: str = "gold") -> pd.DataFrame:
+def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold") -> pd.DataFrame:
     """Return the classified rows of *df* whose predicted ``reason`` is not the primary reason of *gold_column*.
 
     The gold cell is read as :func:`taikai.evaluate` reads a label cell (``|``, ``,`` or ``、`` between reasons,
@@ -252,8 +254,7 @@ def misclassified(df: pd.DataFrame, gold_column: str = "gold") -> pd.DataFrame:
     """
     if not isinstance(df, pd.DataFrame):
         raise wrong_type("df", df, "a pandas DataFrame of predictions (Model.predict_frame) with a gold column")
-    if gold_column not in df.columns:
-        raise no_column_error([(gold_column, Argument("gold_column"))], df.columns)
+    gold_column = find_column(df.columns, gold_column, Argument("gold_column"))  # 0 or "0", as predict_frame finds it
     rows = classified(df)
     gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell)), None))
     return rows[gold.notna() & (rows["reason"].astype(str) != gold)]

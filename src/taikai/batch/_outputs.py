@@ -45,7 +45,7 @@ def check_columns(source: Path, columns: list[str], model: Model, options: Batch
     """Raise :class:`InputError` unless the text and id columns exist and no output column does."""
     for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
         if name is not None and name not in columns:
-            raise no_column_error([(name, argument)], columns, source)
+            raise no_column_error([(name, argument)], columns, source, input_format=True)
     clash = [
         options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +28,8 @@ def _statistics(
     model: Model,
     read_options: ReadOptions,
     *,
-    text_column: str | None,
-    date_column: str | None = None,
+    text_column: Hashable | None,
+    date_column: Hashable | None = None,
     freq: str = "M",
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
@@ -37,6 +37,7 @@ def _statistics(
     model_named: bool = True,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
+    input_format: bool = True,
 ) -> FileStatistics:
     import pandas as pd
 
@@ -55,6 +56,7 @@ def _statistics(
             model_named=model_named,
             text_argument=text_argument,
             mask_pii=mask_pii,
+            input_format=input_format,
         )
     return frame_statistics(
         data, model, text_column, date_column, freq, prefix=prefix, text_argument=text_argument, mask_pii=mask_pii
@@ -65,8 +67,8 @@ def check_drift(
     dump: str | Path | pd.DataFrame,
     model: Model | str | Path | None = None,
     reference: str | Path | pd.DataFrame | None = None,
-    text_column: str | None = None,
-    date_column: str | None = None,
+    text_column: Hashable | None = None,
+    date_column: Hashable | None = None,
     freq: str = "M",
     encoding: str | None = None,
     input_format: str | None = None,
@@ -74,7 +76,7 @@ def check_drift(
     progress: Callable[[int], None] | None = None,
     encoding_errors: str = "strict",
     prefix: str | None = None,
-    reference_text_column: str | None = None,
+    reference_text_column: Hashable | None = None,
     mask_pii: bool = False,
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
@@ -85,9 +87,10 @@ def check_drift(
     a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several sets in *dump* (the
     reference's are found on their own). The texts are in *text_column* (default: the one ``taikai batch``
     classified, as the batch summary beside a predictions file recorded; else ``text``); the reference's are in
-    *reference_text_column* (default: *text_column*, else found as the dump's are). ``mask_pii=True`` masks
-    personal data in the texts of *dump* and *reference* before they are classified or counted
-    (:func:`taikai.mask_pii`): the new words shown hold none.
+    *reference_text_column* (default: *text_column*, else found as the dump's are). A frame's columns are named by
+    their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``), as for ``predict_frame``.
+    ``mask_pii=True`` masks personal data in the texts of *dump* and *reference* before they are classified or
+    counted (:func:`taikai.mask_pii`): the new words shown hold none.
     """
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
@@ -110,6 +113,7 @@ def check_drift(
             model_named=named,
             text_argument=Argument("reference_text_column", "--reference-text-column"),
             mask_pii=mask_pii,
+            input_format=False,  # the reference is read by its extension
         ).overall
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
@@ -130,7 +134,7 @@ def check_drift(
         reference_name=ref_name,
         overall=PeriodDrift.of("all", found.overall, ref),
         periods=tuple(PeriodDrift.of(period, stats, ref) for period, stats in found.periods.items()),
-        date_column=date_column,
+        date_column=None if date_column is None else str(date_column),
         freq=freq if date_column is not None else None,
         undated=found.undated,
         predictions=found.predictions,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai.drift._counting import Row, StatisticsBuilder
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, no_column_error
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, separator_hint
 from taikai.io import (
     ReadOptions,
     bad_line_error,
@@ -22,7 +22,7 @@ from taikai.io import (
     text_column_of,
     warn_decoding,
 )
-from taikai.model import DriftStatistics, Model, find_prefix, proba_columns, probabilities, unprefixed
+from taikai.model import DriftStatistics, Model, find_column, find_prefix, proba_columns, probabilities, unprefixed
 from taikai.privacy import default_masker
 from taikai.text import Status
 
@@ -57,18 +57,19 @@ class _Rows:
         model: Model,
         path: str,
         columns: list[str],
-        text_column: str,
+        text_column: Hashable,
         text_argument: Argument = TEXT_COLUMN,
         mask_pii: bool = False,
+        input_format: bool = False,
+        shown: Sequence[object] | None = None,
     ) -> None:
-        if text_column not in columns:
-            raise no_column_error([(text_column, text_argument)], columns, path)
+        found = find_column(columns, text_column, text_argument, source=path, shown=shown, input_format=input_format)
         self.model = model
         self.mask_pii = mask_pii
         self.path = path
         self.columns = columns
         self.done = 0  # data rows read before the chunk
-        self.text = columns.index(text_column)
+        self.text = columns.index(str(found))
         reason_columns = [c for c in columns if c.startswith("p_reason_")]
         self.predictions = is_predictions(columns)
         self.status = columns.index("status") if self.predictions else -1
@@ -109,8 +110,8 @@ def file_statistics(
     path: Path,
     model: Model,
     *,
-    text_column: str | None = None,
-    date_column: str | None = None,
+    text_column: Hashable | None = None,
+    date_column: Hashable | None = None,
     freq: str = "M",
     read_options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
@@ -118,6 +119,7 @@ def file_statistics(
     model_named: bool = True,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
+    input_format: bool = True,
 ) -> FileStatistics:
     """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
 
@@ -131,6 +133,7 @@ def file_statistics(
     missing *text_column* names (``reference_text_column`` for a reference file); *text_column* defaults to the
     one batch classified, as its summary recorded, else ``text``. *mask_pii* masks personal
     data in the texts before they are counted (:func:`taikai.mask_pii`), and in a malformed record's error.
+    *input_format*: the caller takes ``input_format=`` for *path*, which errors may then suggest.
     """
     path = Path(path)
     reader = (read_options or ReadOptions()).open(path)
@@ -142,7 +145,9 @@ def file_statistics(
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
             if chunk.bad:
-                raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)", mask_pii)
+                separator = separator_hint(reader.columns, input_format=input_format)
+                hint = f"fix it (every record needs one field per column){separator}"
+                raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             yield chunk.data
             if progress is not None:
@@ -153,7 +158,19 @@ def file_statistics(
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
         check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
-    counted = count_chunks(str(path), columns, chunks(), model, text_column, date_column, freq, text_argument, mask_pii)
+    counted = count_chunks(
+        str(path),
+        columns,
+        chunks(),
+        model,
+        text_column,
+        date_column,
+        freq,
+        text_argument,
+        mask_pii,
+        input_format,
+        shown=reader.columns,
+    )
     if notes:
         warn_decoding(path, notes)
     return counted
@@ -162,22 +179,24 @@ def file_statistics(
 def frame_statistics(
     frame: pd.DataFrame,
     model: Model,
-    text_column: str | None = None,
-    date_column: str | None = None,
+    text_column: Hashable | None = None,
+    date_column: Hashable | None = None,
     freq: str = "M",
     source: str = "<frame>",
     prefix: str | None = None,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
 ) -> FileStatistics:
-    """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`."""
+    """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`;
+    its columns are named by their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``)."""
     columns = unprefixed(frame.columns, find_prefix(frame.columns, source, prefix))
     data = (
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
         for start in range(0, len(frame), CHUNK_ROWS)
     )
-    text = text_column or "text"
-    return count_chunks(source, columns, data, model, text, date_column, freq, text_argument, mask_pii)
+    text = "text" if text_column is None else text_column
+    shown = list(frame.columns)
+    return count_chunks(source, columns, data, model, text, date_column, freq, text_argument, mask_pii, shown=shown)
 
 
 def count_chunks(
@@ -185,36 +204,40 @@ def count_chunks(
     columns: list[str],
     chunks: Iterable[list[list[Any]]],
     model: Model,
-    text_column: str,
-    date_column: str | None,
+    text_column: Hashable,
+    date_column: Hashable | None,
     freq: str,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
+    input_format: bool = False,
+    shown: Sequence[object] | None = None,
 ) -> FileStatistics:
-    """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns*; with *mask_pii*,
-    their texts masked first."""
+    """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns* (named ``shown``
+    in *source*, before predicted columns got their plain names); with *mask_pii*, their texts masked first
+    (*input_format*: the caller takes ``input_format=``, which errors may suggest)."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    rows = _Rows(model, source, columns, text_column, text_argument, mask_pii)
-    if date_column is not None and date_column not in columns:
-        raise no_column_error([(date_column, DATE_COLUMN)], columns, source)
-    date_index = columns.index(date_column) if date_column is not None else -1
+    rows = _Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
+    date_index, date_name = -1, None
+    if date_column is not None:
+        found = find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=input_format)
+        date_index, date_name = columns.index(str(found)), str(found)
     overall = StatisticsBuilder.for_model(model, source)
     periods: dict[Any, StatisticsBuilder] = {}
     undated = 0
     unread: list[Any] = []  # the first values of the date column, quoted if none of them reads as a date
     for index, data in enumerate(chunks):
-        if index == 0 and date_column is not None:  # before classifying a dump whose date column holds no date
-            _check_dates(date_column, source, data[date_index])
+        if index == 0 and date_name is not None:  # before classifying a dump whose date column holds no date
+            _check_dates(date_name, source, data[date_index])
         measured = overall.measure(*rows.read(data))
         overall.add(measured)
         if date_index >= 0:
             undated += _add_periods(periods, data[date_index], freq, overall, measured)
             if not periods and len(unread) < CHUNK_ROWS:
                 unread.extend(data[date_index][:CHUNK_ROWS])
-    if date_column is not None and not periods:
+    if date_name is not None and not periods:
         # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
-        raise no_dates_error(date_column, source, unread)
+        raise no_dates_error(date_name, source, unread)
     return FileStatistics(
         source,
         overall.build(),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import DataWarning
+from taikai.errors import DataWarning, separator_hint
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
 
@@ -58,7 +58,8 @@ def read_table(
     notes: list[Any] = []
     for chunk in reader.chunks(_CHUNK_ROWS):
         if chunk.bad:
-            raise bad_line_error(path, chunk.bad[0], "fix it (every record needs one field per column)", mask_pii)
+            hint = f"fix it (every record needs one field per column){separator_hint(reader.columns)}"
+            raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
         notes.extend(note for _, note in sorted(chunk.notes.items()))
         for column, values in zip(columns, chunk.data, strict=True):
             column.extend(values)

@@ -11,9 +11,10 @@ manifest.
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, InputError
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
@@ -66,15 +67,23 @@ class RunSummary:
     """The ``--id-column`` batch was given (``None``: none, or a summary written before batch recorded it)."""
 
 
-def text_column_of(run: RunSummary | None, given: str | None, argument: Argument = TEXT_COLUMN) -> tuple[str, Argument]:
+@overload
+def text_column_of(run: RunSummary | None, given: str | None, argument: Argument = ...) -> tuple[str, Argument]: ...
+@overload
+def text_column_of(
+    run: RunSummary | None, given: Hashable | None, argument: Argument = ...
+) -> tuple[Hashable, Argument]: ...
+def text_column_of(
+    run: RunSummary | None, given: Hashable | None, argument: Argument = TEXT_COLUMN
+) -> tuple[Hashable, Argument]:
     """Return the text column of a predictions file: *given* (the *argument*), else the one batch classified as its
     summary *run* says, else ``"text"``; and the argument that named it, for an error about a missing column."""
     if given is None and run is not None and run.text_column is not None:
         return run.text_column, replace(argument, note=f"its default came from {Path(run.path).name}")
-    return given or "text", argument
+    return "text" if given is None else given, argument
 
 
-def id_column_of(run: RunSummary | None, given: str | None) -> tuple[str | None, Argument]:
+def id_column_of(run: RunSummary | None, given: Hashable | None) -> tuple[Hashable | None, Argument]:
     """Return the id column of a predictions file: *given* (``id_column``), else the one batch was given as its
     summary *run* says, else ``None``; and the argument that named it, for an error about a missing column."""
     if given is None and run is not None and run.id_column is not None:

@@ -27,6 +27,7 @@ from taikai.model._features import (
     ngram_spans,
     word_vocabulary,
 )
+from taikai.model._inputs import find_column
 from taikai.model._metadata import (
     FORMAT_VERSION,
     NO_DRIFT_STATISTICS,
@@ -97,6 +98,7 @@ __all__ = [
     "content_sha256",
     "default_model_dir",
     "feature_blocks",
+    "find_column",
     "find_prefix",
     "library_versions",
     "load_artifact",

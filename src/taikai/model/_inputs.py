@@ -3,7 +3,7 @@ them. A wrong argument is refused here, naming it, rather than classified piece 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 from taikai.errors import Argument, InputError, no_column_error, wrong_type
 
@@ -37,13 +37,25 @@ def text_values(name: str, values: object) -> list[object]:
     return list(values)
 
 
-def find_column(columns: Iterable[Hashable], name: object, argument: str, option: str) -> Hashable:
+def find_column(
+    columns: Iterable[Hashable],
+    name: object,
+    argument: str | Argument,
+    option: str | None = None,
+    *,
+    source: object = None,
+    shown: Sequence[object] | None = None,
+    input_format: bool = False,
+) -> Hashable:
     """Return the label of *columns* that argument *name* names: the label itself (``3`` for a frame read with
     ``header=None``), else the one label written as *name* (``"3"``); raise :class:`InputError` naming
-    *argument* (and *option*, its command-line option) and the labels when there is none."""
+    *argument* (and *option*, its command-line option; or an :class:`~taikai.errors.Argument`), *source* (a file,
+    ``<frame>``) and the labels (or *shown*: the columns as the file names them) when there is none (the error may
+    suggest ``input_format=`` with *input_format*: the caller takes it)."""
     labels = list(columns)
+    told = argument if isinstance(argument, Argument) else Argument(argument, option)
     if not isinstance(name, Hashable) or isinstance(name, bool):
-        raise wrong_type(argument, name, "a column label (a str, or an int for a frame read with header=None)")
+        raise wrong_type(told.name, name, "a column label (a str, or an int for a frame read with header=None)")
     found = [label for label in labels if label == name and not isinstance(label, bool)]
     if not found:
         found = [label for label in labels if str(label) == str(name)]
@@ -51,6 +63,6 @@ def find_column(columns: Iterable[Hashable], name: object, argument: str, option
         return found[0]
     if found:  # pandas allows duplicate labels: the column would be a frame
         raise InputError(
-            f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {argument}= names one column"
+            f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {told.name}= names one column"
         )
-    raise no_column_error([(name, Argument(argument, option))], labels)
+    raise no_column_error([(name, told)], labels if shown is None else shown, source, input_format=input_format)

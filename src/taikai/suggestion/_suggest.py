@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,6 @@ from taikai.errors import (
     InputError,
     check_int,
     check_path,
-    no_column_error,
     parse_choice,
     separator_hint,
     wrong_type,
@@ -93,7 +93,7 @@ def _frame(
     encoding_errors: str,
     prefix: str | None,
     mask_pii: bool = False,
-) -> tuple[pd.DataFrame, str, list[str], RunSummary | None]:
+) -> tuple[pd.DataFrame, str, list[Any], RunSummary | None]:
     """Return the predictions with their predicted columns under their plain names, where they come from, the
     columns as the file or frame names them (before the renaming, for messages), and the batch summary beside the
     file."""
@@ -108,24 +108,29 @@ def _frame(
         renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None)
         return renamed, str(path), list(map(str, frame.columns)), run
     frame = predictions_frame(predictions, "<frame>", prefix)
-    return frame, "<frame>", list(map(str, predictions.columns)), None
+    return frame, "<frame>", list(predictions.columns), None
 
 
 def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[str]:
     return display_order([str(c)[len(prefix) :] for c in df.columns if str(c).startswith(prefix)], preferred)
 
 
-def _sheet_rows(df: pd.DataFrame, picked: list[int], similar: list[int], columns: tuple[str, str], labels: Any) -> Any:
-    """Return the sheet's model columns for the *picked* rows of *df*."""
+def _sheet_rows(
+    df: pd.DataFrame, picked: list[int], similar: list[int], columns: tuple[Hashable | None, Hashable], labels: Any
+) -> Any:
+    """Return the sheet's model columns for the *picked* rows of *df* (*columns*: the labels of its id column,
+    ``None`` for row numbers, and of its text column)."""
     import pandas as pd
 
-    id_name, text_column = columns
+    id_label, text_column = columns
     reasons, sentiments = labels
     rows = df.iloc[picked]
     proba = reason_matrix(rows, reasons)
     order = np.argsort(-proba, axis=1, kind="stable")
     out = {
-        id_name: rows[id_name].tolist() if id_name != ROW_COLUMN else [i + 1 for i in picked],
+        ROW_COLUMN if id_label is None else str(id_label): (
+            [i + 1 for i in picked] if id_label is None else rows[id_label].tolist()
+        ),
         SHEET_TEXT: rows[text_column].tolist(),
         "model_reason": [reasons[o[0]] for o in order],
         "model_reason_ja": [reason_name(reasons[o[0]]) for o in order],
@@ -149,8 +154,8 @@ def suggest(
     n: int = 200,
     strategy: Strategy | str = Strategy.MARGIN,
     seed: int = 0,
-    text_column: str | None = None,
-    id_column: str | None = None,
+    text_column: Hashable | None = None,
+    id_column: Hashable | None = None,
     encoding: str | None = None,
     output_encoding: str | None = None,
     mask_pii: bool = False,
@@ -190,17 +195,17 @@ def suggest(
         check_sheet_out(Path(out), overwrite)
     df, source, columns, run = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
     from taikai.io import id_column_of, text_column_of
+    from taikai.model import find_column
 
-    text_column, text_argument = text_column_of(run, text_column)
-    id_column, id_argument = id_column_of(run, id_column)
-    for name, argument in ((text_column, text_argument), (id_column, id_argument)):
-        if name and name not in df.columns:
-            raise no_column_error([(name, argument)], columns, source)
+    text_name, text_argument = text_column_of(run, text_column)
+    id_name, id_argument = id_column_of(run, id_column)
+    text_label = find_column(df.columns, text_name, text_argument, source=source, shown=columns)
+    id_label = None if id_name is None else find_column(df.columns, id_name, id_argument, source=source, shown=columns)
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
         raise InputError(
             f"{source}: not a predictions file: no p_reason_* columns, nor prefixed ones such as pred_p_reason_*; "
-            f"classify it first with taikai batch or predict_frame{separator_hint(columns)}"
+            f"classify it first with taikai batch or predict_frame{separator_hint(columns, frame=source == '<frame>')}"
         )
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
     status = df["status"].astype(str) if "status" in df.columns else None
@@ -211,15 +216,14 @@ def suggest(
     if status is None and (~ok).any():
         not_ok = {"unclassified": int((~ok).sum())}
     positions = np.flatnonzero(ok)
-    texts = [str(t) for t in df[text_column].to_numpy()[positions]]
+    texts = [str(t) for t in df[text_label].to_numpy()[positions]]
     predicted = [reasons[j] for j in proba[positions].argmax(axis=1)]
     shuffle = random_scores(len(positions), seed)
     # random: the shuffle is the order; else a tiny seeded jitter breaks exact ties without reordering the rest
     scores = shuffle if strategy is Strategy.RANDOM else uncertainty(proba[positions], strategy) + shuffle * 1e-9
     chosen = select(texts, predicted, scores, n, spread=strategy is not Strategy.RANDOM)
     picked = [int(positions[i]) for i in chosen.picked]
-    id_name = id_column or ROW_COLUMN
-    rows = _sheet_rows(df, picked, chosen.similar, (id_name, text_column), (reasons, sentiments))
+    rows = _sheet_rows(df, picked, chosen.similar, (id_label, text_label), (reasons, sentiments))
     per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}
     masks = None
     if mask_pii:

@@ -29,7 +29,7 @@ from taikai.analysis._report._summary import summary_section
 from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
-from taikai.errors import DATE_COLUMN, Argument, InputError, no_column_error, separator_hint
+from taikai.errors import DATE_COLUMN, Argument, InputError, separator_hint
 from taikai.io import (
     RunSummary,
     check_date_column,
@@ -41,7 +41,7 @@ from taikai.io import (
     text_column_of,
     with_summary,
 )
-from taikai.model import Model, predictions_frame
+from taikai.model import Model, find_column, predictions_frame
 from taikai.privacy import PiiKind, format_counts, mask_text_column, sum_counts
 
 SectionBuilder = Callable[[ReportContext], Section | None]
@@ -114,12 +114,13 @@ def build_report(
     if freq not in FREQUENCIES:
         raise InputError(f"--freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     where = str(source_path) if source_path is not None else source or "the predictions frame"
+    shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
     df = predictions_frame(df, where, prefix, run.prefix if run is not None else None)
     if "reason" not in df.columns:
         raise InputError(
             f"{where}: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason "
             f"(the columns are {list(map(str, df.columns))}); classify it first with taikai batch"
-            f"{separator_hint(df.columns)}"
+            f"{separator_hint(df.columns, frame=source_path is None)}"
         )
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         raise InputError(
@@ -127,10 +128,15 @@ def build_report(
             "with taikai batch or predict_frame"
         )
     text_column, text_argument = text_column_of(run, text_column)
-    for argument, column in ((DATE_COLUMN, date_column), (Argument("by", "--by"), by), (text_argument, text_column)):
-        if column and column not in df.columns:
-            raise no_column_error([(column, argument)], df.columns, where)
-    if date_column:
+    # the columns' labels, found as predict_frame finds them (0 or "0" for a frame read with header=None)
+    date_column, by, text_column = (
+        None if column is None else str(find_column(df.columns, column, argument, source=where, shown=shown))
+        for argument, column in ((DATE_COLUMN, date_column), (Argument("by", "--by"), by), (text_argument, text_column))
+    )
+    assert text_column is not None
+    if not all(isinstance(c, str) for c in df.columns):
+        df = df.set_axis(list(map(str, df.columns)), axis=1)
+    if date_column is not None:
         check_date_column(df[date_column], date_column, where)
     df = df.reset_index(drop=True)
     masks = None
