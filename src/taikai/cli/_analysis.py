@@ -10,8 +10,6 @@ import click
 
 from taikai.cli._common import (
     Command,
-    TextCommand,
-    check_encoding_name,
     check_output,
     echo_result,
     encoding_errors_option,
@@ -21,6 +19,7 @@ from taikai.cli._common import (
     prefix_option,
     text_column_option,
 )
+from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.errors import TaikaiError
 
 REPORT_HINT = "pip install 'taikai[report]'"

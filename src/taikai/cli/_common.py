@@ -5,8 +5,6 @@ write into a clean error), the check that an output is none of the inputs, and o
 from __future__ import annotations
 
 import os
-import re
-import shlex
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -70,58 +68,6 @@ class Group(click.Group):
                 raise  # the reader of standard output went away (``| head``): as before, not a file problem
             except OSError as exc:
                 raise UserError(_os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
-
-
-class TextCommand(Command):
-    """A command that takes review texts as arguments: an unknown option that may be such a text (``-手数料…``,
-    any short one) gets a hint that ``--`` ends the options."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        given = list(args)  # the parser consumes *args*
-        try:
-            return super().parse_args(ctx, args)
-        except click.NoSuchOption as exc:
-            name = exc.option_name
-            if name.startswith("--") and name.isascii():
-                raise
-            text = next((arg for arg in given if arg.startswith(name)), name)
-            message, shown = exc.message, _shown_argument(text)
-            if shown != text:  # the system could not decode its bytes (CP932 in a UTF-8 terminal)
-                message = f"No such option '{shown}'." if shown != "TEXT" else "No such option '-…'."
-            hint = f"To give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(shown)}"
-            raise click.NoSuchOption(name, f"{message} {hint}", exc.possibilities, ctx) from None
-
-
-def _shown_argument(text: str) -> str:
-    """Return the argument *text* as a message may show it: its bytes decoded as predict decodes them when the system
-    could not decode them (Python keeps them as lone surrogates, which print as garbage), or ``TEXT`` when they do
-    not decode."""
-    if not _ESCAPED.search(text):
-        return text
-    from taikai.io import decode_argument
-
-    try:
-        return decode_argument(text)
-    except TaikaiError:
-        return "TEXT"
-
-
-_ESCAPED = re.compile("[\udc80-\udcff]")
-"""The lone surrogates by which Python keeps the bytes of an argument it could not decode."""
-
-
-def check_encoding_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Refuse an unknown ``--encoding`` up front, even where no input would be decoded with it, as batch does: a
-    ``taikai: error:`` line and exit code 2, not click's usage block."""
-    if value is None:
-        return None
-    from taikai.io import resolve_encoding
-
-    try:
-        resolve_encoding(value, f"--{param.name}".replace("_", "-"))
-    except TaikaiError as exc:
-        raise UserError(str(exc)) from None
-    return value
 
 
 def echo_result(message: str, saved: str | None = None) -> None:

@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from taikai.cli._common import (
-    TextCommand,
     UserError,
-    check_encoding_name,
     check_rules_mode,
     echo_result,
     encoding_errors_option,
@@ -22,6 +20,7 @@ from taikai.cli._common import (
     rules_options,
 )
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
+from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.labels import shown_label
 from taikai.text import clip, display_width, pad
 

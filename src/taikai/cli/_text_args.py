@@ -1,0 +1,64 @@
+"""The commands that take review texts as arguments (``predict``, ``explain``): a text that looks like an option gets
+a hint, and ``--encoding`` is checked before any text is decoded with it."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import click
+
+from taikai.cli._common import Command, UserError
+from taikai.errors import TaikaiError
+
+
+class TextCommand(Command):
+    """A command that takes review texts as arguments: an unknown option that may be such a text (``-手数料…``,
+    any short one) gets a hint that ``--`` ends the options."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # the parser consumes *args*
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            name = exc.option_name
+            if name.startswith("--") and name.isascii():
+                raise
+            text = next((arg for arg in given if arg.startswith(name)), name)
+            message, shown = exc.message, _shown_argument(text)
+            if shown != text:  # the system could not decode its bytes (CP932 in a UTF-8 terminal)
+                message = f"No such option '{shown}'." if shown != "TEXT" else "No such option '-…'."
+            hint = f"To give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(shown)}"
+            raise click.NoSuchOption(name, f"{message} {hint}", exc.possibilities, ctx) from None
+
+
+def _shown_argument(text: str) -> str:
+    """Return the argument *text* as a message may show it: its bytes decoded as predict decodes them when the system
+    could not decode them (Python keeps them as lone surrogates, which print as garbage), or ``TEXT`` when they do
+    not decode."""
+    if not _ESCAPED.search(text):
+        return text
+    from taikai.io import decode_argument
+
+    try:
+        return decode_argument(text)
+    except TaikaiError:
+        return "TEXT"
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+"""The lone surrogates by which Python keeps the bytes of an argument it could not decode."""
+
+
+def check_encoding_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse an unknown ``--encoding`` up front, even where no input would be decoded with it, as batch does: a
+    ``taikai: error:`` line and exit code 2, not click's usage block."""
+    if value is None:
+        return None
+    from taikai.io import resolve_encoding
+
+    try:
+        resolve_encoding(value, f"--{param.name}".replace("_", "-"))
+    except TaikaiError as exc:
+        raise UserError(str(exc)) from None
+    return value
