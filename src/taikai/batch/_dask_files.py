@@ -72,14 +72,7 @@ def run_dask(
 ) -> BatchSummary:
     """Run the Dask engine (see :func:`classify_files`)."""
     started = time.monotonic()
-    given = options.differing(BatchOptions.LOCAL_ONLY)
-    if given:
-        one = len(given) == 1
-        raise InputError(
-            f"{', '.join(given)}: {'an option' if one else 'options'} of the local engine, not of the Dask engine; "
-            f"leave {'it' if one else 'them'} out, or call taikai.classify_file to run the local engine with "
-            f"{'it' if one else 'them'}"
-        )
+    options.refuse_other_engine("dask")
     fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)

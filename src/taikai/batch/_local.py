@@ -89,13 +89,7 @@ def run_local(
     on_chunk: Callable[[int], None] | None = None,
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
-    given = options.differing(BatchOptions.DASK_ONLY)
-    if given:
-        one = len(given) == 1
-        raise InputError(
-            f"{', '.join(given)}: {'an option' if one else 'options'} of the Dask engine, not of the local engine "
-            f"(classify_file); to run on a Dask cluster, call taikai.dask.classify_files with {'it' if one else 'them'}"
-        )
+    options.refuse_other_engine("local")
     if input.is_dir():
         raise InputError(
             f"{input}: is a folder; the local engine reads one file: name a file in it, or pass --engine dask to "

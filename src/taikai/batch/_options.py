@@ -140,3 +140,22 @@ class BatchOptions:
     def differing(self, names: tuple[str, ...]) -> list[str]:
         """Return those of the options *names* whose value is not their default."""
         return [name for name in names if getattr(self, name) != self.default(name)]
+
+    def refuse_other_engine(self, engine: str) -> None:
+        """Raise :class:`InputError` when an option of the other engine than *engine* (``local`` or ``dask``) is
+        given at a value other than its default, saying which entry point runs the engine it belongs to."""
+        local = engine == "local"
+        given = self.differing(self.DASK_ONLY if local else self.LOCAL_ONLY)
+        if not given:
+            return
+        it = "it" if len(given) == 1 else "them"
+        kind = "an option" if len(given) == 1 else "options"
+        if local:
+            raise InputError(
+                f"{', '.join(given)}: {kind} of the Dask engine, not of the local engine (classify_file); to run on a "
+                f"Dask cluster, call taikai.dask.classify_files with {it}"
+            )
+        raise InputError(
+            f"{', '.join(given)}: {kind} of the local engine, not of the Dask engine; leave {it} out, or call "
+            f"taikai.classify_file to run the local engine with {it}"
+        )
