@@ -207,6 +207,29 @@ def test_predict_dash_reads_standard_input(run, tiny_model_dir):
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["手数料が高い", "単価が安い"]
 
 
+@pytest.mark.parametrize(
+    ("stdin", "texts", "warned"),
+    [
+        ("手数料が高い\n単価が安い\n\n", ["手数料が高い", "単価が安い"], "1 blank line(s) skipped: line(s) 3"),
+        ("手数料が高い\n  \n\n単価が安い\n", ["手数料が高い", "単価が安い"], "2 blank line(s) skipped: line(s) 2, 3"),
+        ("手数料が高い\n単価が安い\n", ["手数料が高い", "単価が安い"], None),
+    ],
+    ids=["trailing", "between", "none"],
+)
+def test_predict_skips_blank_lines_of_standard_input_as_batch_does(run, tiny_model_dir, stdin, texts, warned):
+    """Regression: a file with one trailing blank line gave an `empty` row and exit 2."""
+    result = run("predict", "--model", tiny_model_dir, "--format", "jsonl", input=stdin)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == texts
+    assert ("taikai: warning: standard input: " + (warned or "") in result.stderr) is (warned is not None)
+
+
+def test_predict_refuses_standard_input_of_blank_lines_only(run, tiny_model_dir):
+    result = run("predict", "--model", tiny_model_dir, input="\n \n")
+    assert result.exit_code == 2
+    assert "standard input was empty: nothing to classify" in result.stderr
+
+
 def test_predict_refuses_dash_among_texts(run, tiny_model_dir):
     result = run("predict", "単価が安い", "-", "--model", tiny_model_dir, input="手数料が高い\n")
     assert result.exit_code == 2

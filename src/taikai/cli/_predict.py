@@ -83,6 +83,11 @@ def _read_texts(texts: tuple[str, ...], encoding: str | None, encoding_errors: s
     if sys.stdin is None or (not texts and sys.stdin.isatty()):
         raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
     lines = decode_input(sys.stdin.buffer.read(), encoding, encoding_errors).lines
+    blank = [n for n, line in enumerate(lines, 1) if not line.strip()]
+    if blank:  # as batch skips and counts blank lines (a trailing one is common), not empty inputs that fail
+        shown = ", ".join(map(str, blank[:5])) + (", …" if len(blank) > 5 else "")
+        click.echo(f"taikai: warning: standard input: {len(blank):,} blank line(s) skipped: line(s) {shown}", err=True)
+        lines = [line for line in lines if line.strip()]
     if not lines:
         raise UserError("standard input was empty: nothing to classify")
     return lines
