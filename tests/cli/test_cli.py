@@ -224,6 +224,17 @@ def test_predict_skips_blank_lines_of_standard_input_as_batch_does(run, tiny_mod
     assert ("taikai: warning: standard input: " + (warned or "") in result.stderr) is (warned is not None)
 
 
+@pytest.mark.parametrize(("name", "warned"), [("reviews.txt", True), ("手数料が高い", False)])
+def test_predict_warns_when_a_text_is_the_name_of_a_file(run, tiny_model_dir, tmp_path, monkeypatch, name, warned):
+    """Regression: `taikai predict reviews.txt` classified the file's name without a word."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reviews.txt").write_text("手数料が高い\n", encoding="utf-8")
+    result = run("predict", name, "--model", tiny_model_dir)
+    said = f"taikai: warning: {name!r} is a file, but predict classifies the texts it is given"
+    assert (said in result.stderr) is warned, result.stderr
+    assert ("taikai predict < reviews.txt" in result.stderr) is warned
+
+
 def test_predict_refuses_standard_input_of_blank_lines_only(run, tiny_model_dir):
     result = run("predict", "--model", tiny_model_dir, input="\n \n")
     assert result.exit_code == 2

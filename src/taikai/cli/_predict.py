@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,6 +81,13 @@ def _read_texts(texts: tuple[str, ...], encoding: str | None, encoding_errors: s
             raise click.UsageError(
                 f"{STDIN} reads the reviews from standard input: give it alone, not among texts given as arguments"
             )
+        for text in texts:  # a file named as a text is classified as its name: say how to give its lines
+            if len(text) < 256 and "\n" not in text and os.path.isfile(text):
+                click.echo(
+                    f"taikai: warning: {text!r} is a file, but predict classifies the texts it is given: to classify "
+                    f"its lines, give them on standard input (taikai predict < {shlex.quote(text)})",
+                    err=True,
+                )
         return [decode_argument(t, encoding, encoding_errors, argument_source(i)) for i, t in enumerate(texts, 1)]
     if sys.stdin is None or (not texts and sys.stdin.isatty()):
         raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
