@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from taikai.errors import InputError
+from taikai.errors import TEXT_COLUMN, InputError
 from taikai.model._inputs import find_column, text_values
 
 
@@ -62,7 +62,7 @@ def test_what_would_be_classified_piece_by_piece_is_refused(values, message):
     ],
 )
 def test_find_column_takes_the_label_or_the_label_as_written(columns, name, expected):
-    found = find_column(columns, name, "text_column", "--text-column")
+    found = find_column(columns, name, TEXT_COLUMN)
     assert found == expected and type(found) is type(expected)
 
 
@@ -79,7 +79,7 @@ def test_find_column_takes_the_label_or_the_label_as_written(columns, name, expe
 )
 def test_find_column_names_the_argument_and_the_labels(columns, name, error, message):
     with pytest.raises(error, match=re.escape(message)):
-        find_column(columns, name, "text_column", "--text-column")
+        find_column(columns, name, TEXT_COLUMN)
 
 
 @pytest.mark.parametrize(
@@ -92,4 +92,4 @@ def test_find_column_names_the_argument_and_the_labels(columns, name, error, mes
 )
 def test_a_label_that_names_several_columns_is_refused(columns, name, message):
     with pytest.raises(InputError, match=re.escape(message)):
-        find_column(columns, name, "text_column", "--text-column")
+        find_column(columns, name, TEXT_COLUMN)

@@ -40,20 +40,18 @@ def text_values(name: str, values: object) -> list[object]:
 def find_column(
     columns: Iterable[Hashable],
     name: object,
-    argument: str | Argument,
-    option: str | None = None,
+    told: Argument,
     *,
     source: object = None,
     shown: Sequence[object] | None = None,
     input_format: bool = False,
 ) -> Hashable:
     """Return the label of *columns* that argument *name* names: the label itself (``3`` for a frame read with
-    ``header=None``), else the one label written as *name* (``"3"``); raise :class:`InputError` naming
-    *argument* (and *option*, its command-line option; or an :class:`~taikai.errors.Argument`), *source* (a file,
+    ``header=None``), else the one label written as *name* (``"3"``); raise :class:`InputError` naming the
+    argument *told* (with its command-line option, see :class:`~taikai.errors.Argument`), *source* (a file,
     ``<frame>``) and the labels (or *shown*: the columns as the file names them) when there is none (the error may
     suggest ``input_format=`` with *input_format*: the caller takes it)."""
     labels = list(columns)
-    told = argument if isinstance(argument, Argument) else Argument(argument, option)
     if not isinstance(name, Hashable) or isinstance(name, bool):
         raise wrong_type(told.name, name, "a column label (a str, or an int for a frame read with header=None)")
     found = [label for label in labels if label == name and not isinstance(label, bool)]

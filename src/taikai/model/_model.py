@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import InputError, ModelNotFoundError, check_path, wrong_type
+from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns
@@ -193,7 +193,7 @@ class Model:
         """Return the label of *columns* that *text_column* names (the label, or the label written as a str);
         raise :class:`InputError` when there is none, or when *columns* hold an output column."""
         columns = list(columns)
-        label = find_column(columns, text_column, "text_column", "--text-column")
+        label = find_column(columns, text_column, TEXT_COLUMN)
         names = list(map(str, columns))
         clash = [prefix + c for c in self.output_columns(rules_mode) if prefix + c in names]
         if clash:
