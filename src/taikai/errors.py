@@ -70,14 +70,9 @@ class Argument:
     """Where the value came from when it was not given (``its default came from p.summary.json``)."""
 
     def __str__(self) -> str:
-        told = f"{self.name}= ({self.option} on the command line)" if self.option else f"{self.name}="
-        return (
-            f"{told[:-1]}; {self.note})"
-            if self.note and self.option
-            else f"{told} ({self.note})"
-            if self.note
-            else told
-        )
+        said = [f"{self.option} on the command line"] if self.option else []
+        said += [self.note] if self.note else []
+        return f"{self.name}= ({'; '.join(said)})" if said else f"{self.name}="
 
 
 TEXT_COLUMN = Argument("text_column", "--text-column")
