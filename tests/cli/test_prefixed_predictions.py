@@ -1,43 +1,20 @@
 """report, suggest and drift read what ``taikai batch --prefix pred_`` writes, beside the input's own ``reason``."""
 
-import csv
 import json
 import shutil
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
-from taikai.cli import cli
 from taikai.io import read_summary
-
-TEXTS = [
-    "手数料が20%も引かれるのがつらい",
-    "単価が安すぎて、何時間やっても数百円にしかならない",
-    "提案しても提案しても選ばれない",
-    "本業が忙しくなって時間が取れなくなった",
-    "直接契約に切り替えたのでもう使っていません",
-    "納品したのに報酬が支払われなかった",
-]
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")
-def prefixed(tmp_path_factory, tiny_model_dir):
+def prefixed(classify_dump):
     """A batch output with the user's own ``reason`` column and the model's columns under ``pred_``."""
-    folder = tmp_path_factory.mktemp("prefixed")
-    dump = folder / "dump.csv"
-    with dump.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["review_id", "text", "reason"])
-        writer.writerows([f"r{i}", text, "survey answer"] for i, text in enumerate(TEXTS))
-    out = folder / "scored.csv"
-    result = invoke("batch", dump, "-o", out, "--text-column", "text", "--prefix", "pred_", "-m", tiny_model_dir)
-    assert result.exit_code == 0, result.output
-    return out
+    return classify_dump(
+        "scored", ["review_id", "text", "reason"], "survey answer", "--text-column", "text", "--prefix", "pred_"
+    )
 
 
 def copy(path, folder, summary=True):
@@ -67,14 +44,14 @@ def test_batch_records_the_prefix_in_its_summary(prefixed):
 
 @pytest.mark.parametrize("summary", [True, False], ids=["with summary", "without summary"])
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_commands_read_prefixed_predictions(prefixed, tmp_path, tiny_model_dir, command, summary):
+def test_commands_read_prefixed_predictions(invoke, prefixed, tmp_path, tiny_model_dir, command, summary):
     path = copy(prefixed, tmp_path, summary)
     result = invoke(*COMMANDS[command](path, tmp_path, tiny_model_dir))
     assert result.exit_code == 0, result.output
     assert SAID[command] in result.output
 
 
-def test_report_reads_the_predicted_reason_not_the_users(prefixed, tmp_path):
+def test_report_reads_the_predicted_reason_not_the_users(invoke, prefixed, tmp_path):
     result = invoke("report", prefixed, "-o", tmp_path / "r.html", "--no-drift", "--by", "input_reason")
     assert result.exit_code == 0, result.output
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
@@ -82,7 +59,7 @@ def test_report_reads_the_predicted_reason_not_the_users(prefixed, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def twice(prefixed, tmp_path_factory, tiny_model_dir):
+def twice(invoke, prefixed, tmp_path_factory, tiny_model_dir):
     """The plain predictions classified again with ``--prefix pred_``: two sets of predicted columns."""
     folder = tmp_path_factory.mktemp("twice")
     plain = folder / "plain.csv"
@@ -95,7 +72,7 @@ def twice(prefixed, tmp_path_factory, tiny_model_dir):
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_two_sets_without_a_summary_stop_and_name_the_prefixes(twice, tmp_path, tiny_model_dir, command):
+def test_two_sets_without_a_summary_stop_and_name_the_prefixes(invoke, twice, tmp_path, tiny_model_dir, command):
     path = copy(twice, tmp_path, summary=False)
     result = invoke(*COMMANDS[command](path, tmp_path, tiny_model_dir))
     assert result.exit_code == 2
@@ -109,7 +86,9 @@ def test_two_sets_without_a_summary_stop_and_name_the_prefixes(twice, tmp_path, 
 @pytest.mark.parametrize(
     ("options", "summary"), [([], True), (["--prefix", "pred_"], False), (["--prefix", ""], False)]
 )
-def test_the_summary_or_prefix_option_chooses_the_set(twice, tmp_path, tiny_model_dir, command, options, summary):
+def test_the_summary_or_prefix_option_chooses_the_set(
+    invoke, twice, tmp_path, tiny_model_dir, command, options, summary
+):
     path = copy(twice, tmp_path, summary)
     result = invoke(*COMMANDS[command](path, tmp_path, tiny_model_dir), *options)
     assert result.exit_code == 0, result.output
@@ -117,7 +96,7 @@ def test_the_summary_or_prefix_option_chooses_the_set(twice, tmp_path, tiny_mode
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_a_prefix_the_file_does_not_hold_is_an_error(prefixed, tmp_path, tiny_model_dir, command):
+def test_a_prefix_the_file_does_not_hold_is_an_error(invoke, prefixed, tmp_path, tiny_model_dir, command):
     result = invoke(*COMMANDS[command](prefixed, tmp_path, tiny_model_dir), "--prefix", "x_")
     assert result.exit_code == 2
     assert f"{prefixed}: no predicted columns with the prefix 'x_'" in result.output
@@ -147,7 +126,7 @@ def test_a_prefix_the_file_does_not_hold_is_an_error(prefixed, tmp_path, tiny_mo
         ),
     ],
 )
-def test_a_file_without_predictions_is_refused_naming_it(tmp_path, command, content, message):
+def test_a_file_without_predictions_is_refused_naming_it(invoke, tmp_path, command, content, message):
     dump = tmp_path / "dump.csv"
     values = {"review_id": "r1", "text": "手数料が高い", "reason": "fees", "sentiment": "negative"}
     dump.write_text(f"{content}\n{','.join(values[c] for c in content.split(','))}\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from taikai.errors import ModelError, ModelNotFoundError
-from taikai.model._fields import DAMAGED_HINT
+from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
 from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata
 from taikai.model._versions import check_versions
 
@@ -158,7 +158,7 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
             f"{model_dir / METADATA_NAME}: does not describe the model in {artifact.name} (it was edited after "
             "training, or is another model's):\n  "
             + "\n  ".join(problems)
-            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: taikai train DATA.csv --out DIR"
+            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: {TRAIN_COMMAND}"
         )
     return pipeline, meta
 
@@ -206,7 +206,7 @@ def _listed(labels: list[str]) -> str:
 
 _MISSING = (
     f"{ARTIFACT_NAME} is missing beside {METADATA_NAME}; put the model's {ARTIFACT_NAME} back (rename or move it "
-    "back, or copy it from a copy of the model), or retrain: taikai train DATA.csv --out DIR"
+    f"back, or copy it from a copy of the model), or retrain: {TRAIN_COMMAND}"
 )
 
 

@@ -8,9 +8,11 @@ from typing import Any, TypeVar
 from taikai.errors import ModelError
 
 T = TypeVar("T")
+TRAIN_COMMAND = "taikai train DATA.csv --out MODEL_DIR"
+"""The command every "retrain" hint gives."""
 DAMAGED_HINT = (
     "the model directory is damaged or was written by another taikai version: restore it from a copy, "
-    "or retrain: taikai train DATA.csv --out MODEL_DIR"
+    f"or retrain: {TRAIN_COMMAND}"
 )
 _SHOWN = 60
 

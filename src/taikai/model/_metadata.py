@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from taikai.errors import ModelError
-from taikai.model._fields import Fields, shown
+from taikai.model._fields import TRAIN_COMMAND, Fields, shown
 from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
 from taikai.model._versions import dictionary_info, library_versions
@@ -41,10 +41,9 @@ READABLE_FORMATS = (2, 3, 4, 5, FORMAT_VERSION)
 2 or 3 no record of its input files (``inputs`` is empty), a model before format 5 no word vectors (its config
 reads as ``vectors=None``); a pickle before format 6 holds each vocabulary as a dict, read as it is."""
 NO_DRIFT_STATISTICS = (
-    "this model was trained before drift statistics were stored; retrain it "
-    "(taikai train DATA.csv --out MODEL_DIR) or pass --reference FILE"
+    f"this model was trained before drift statistics were stored; retrain it ({TRAIN_COMMAND}) or pass --reference FILE"
 )
-RETRAIN_HINT = "retrain it with the installed libraries: taikai train DATA.csv --out MODEL_DIR"
+RETRAIN_HINT = f"retrain it with the installed libraries: {TRAIN_COMMAND}"
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
 }

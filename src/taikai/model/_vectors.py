@@ -20,6 +20,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from taikai.errors import ModelError
+from taikai.model._fields import TRAIN_COMMAND
 from taikai.model._vector_table import DEFAULT_VECTORS, VectorTable, check_vectors, load_table, table_path
 
 __all__ = ["DEFAULT_VECTORS", "WordVectors", "check_vectors"]
@@ -63,7 +64,7 @@ class WordVectors(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             raise ModelError(
                 f"the word-vector table {table_path(self.table)} (digest {table.digest[:12]}) is not the one this "
                 f"model was trained with ({self.digest_[:12]}); install the taikai version that trained it, "
-                "or retrain the model: taikai train DATA.csv --out MODEL_DIR"
+                f"or retrain the model: {TRAIN_COMMAND}"
             )
         return table
 
