@@ -4,6 +4,7 @@ absent from the reference are shown absent."""
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from taikai.drift import DriftReport, PeriodDrift, check_drift
@@ -87,3 +88,21 @@ def test_a_new_word_absent_from_the_reference_is_shown_absent(floor, word, shown
     assert found["reference_floor"] == floor
     # the judged figure is unchanged: the absent word's share there is taken as (floor - 1) rows, as before
     assert report.overall.new_words[0].reference_share == pytest.approx(share or (floor - 1) / 100)
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        (["手数料が高すぎるので退会しました"] * 3, "whole dump: 3 rows, 3 classified\n"),
+        # regression: "3 rows, 3 classified" beside an unclassifiable share of 33 %: a mostly English row is
+        # classified and counted as unclassifiable too, and the line says so
+        (
+            ["手数料が高すぎるので退会しました"] * 2 + ["The 手数料 was too high, so I left the platform for good."],
+            "whole dump: 3 rows, 3 classified (1 of them mostly not Japanese, counted as unclassifiable too)\n",
+        ),
+    ],
+    ids=["all Japanese", "one mostly English"],
+)
+def test_the_whole_dump_line_says_which_classified_rows_count_as_unclassifiable(tiny_model, texts, said):
+    text = check_drift(pd.DataFrame({"text": texts}), tiny_model).to_text()
+    assert said in text

@@ -38,6 +38,11 @@ def describe_reference(source: str, rows: int) -> str:
     return f"{source} ({rows:,} rows)"
 
 
+def _foreign(rows: int) -> str:
+    """Say how many classified rows count as unclassifiable too (mostly not Japanese), so the counts add up."""
+    return f" ({rows:,} of them mostly not Japanese, counted as unclassifiable too)" if rows else ""
+
+
 def _value(figure: Figure, value: float) -> str:
     return show(figure.name, value)
 
@@ -103,7 +108,7 @@ def render(report: DriftReport) -> str:
         f"drift of {report.source} ({kind})",
         f"reference: {report.reference_name}: {describe_reference(report.reference.source, report.reference.rows)}",
         "",
-        f"whole dump: {stats.rows:,} rows, {stats.classified:,} classified",
+        f"whole dump: {stats.rows:,} rows, {stats.classified:,} classified{_foreign(stats.foreign)}",
         *_figures(report.overall),
         *_moved(report.overall),
         _words(report.overall),
