@@ -189,3 +189,24 @@ def test_new_words_hold_no_e_mail_piece_and_with_mask_pii_no_name(tiny_model_dir
         assert f" {word} (" in line and word in listed
     for word in hidden:
         assert not any(word in w for w in listed) and word not in line, (word, line)
+
+
+@pytest.mark.parametrize(
+    ("command", "first_line", "key"),
+    [
+        (["drift", HOTELS, "--model", "{model}"], "drift of ", "alert"),
+        (["evaluate", "{data}", "--model", "{model}"], "Scored 40 of 40 rows.", "n_scored"),
+    ],
+    ids=["drift", "evaluate"],
+)
+def test_json_dash_writes_the_json_to_stdout_and_the_text_to_stderr(
+    tiny_model_dir, tiny_csv, tmp_path, monkeypatch, command, first_line, key
+):
+    """Regression: ``--json -`` wrote a file named ``-`` in the working directory."""
+    monkeypatch.chdir(tmp_path)
+    args = [str(a).format(model=tiny_model_dir, data=tiny_csv) for a in command]
+    result = CliRunner().invoke(cli, [*args, "--json", "-"])
+    assert result.exit_code == 0, result.output
+    assert key in json.loads(result.stdout)
+    assert first_line in result.stderr and "written to" not in result.stderr
+    assert not (tmp_path / "-").exists()

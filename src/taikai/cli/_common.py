@@ -80,6 +80,36 @@ def echo_result(message: str, saved: str | None = None) -> None:
         click.echo(message)
 
 
+STDOUT = Path("-")
+"""``--json -``: the JSON goes to standard output, and the text report to standard error."""
+
+
+def write_json_report(path: Path, values: object, what: str) -> None:
+    """Write *values* as JSON to *path* (``-``: standard output), and say on stderr where *what* went; a file that
+    cannot be written is an error naming it and ``--json``."""
+    import json
+
+    from taikai.errors import InputError
+
+    text = json.dumps(values, ensure_ascii=False, indent=2)
+    if path == STDOUT:
+        echo_result(text)
+        return
+    try:
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the JSON ({exc.strerror}); check the folder (--json)") from exc
+    click.echo(f"{what} written to {path}", err=True)
+
+
+def echo_report(text: str, json_out: Path | None) -> None:
+    """Print the text report: to standard output, or to standard error when the JSON goes there (``--json -``)."""
+    if json_out == STDOUT:
+        click.echo(text, err=True)
+    else:
+        echo_result(text)
+
+
 @contextmanager
 def writing_results(command: str, what: str = "its results", saved: str | None = None) -> Iterator[None]:
     """Report a failed write to standard output (a full disk, a device that takes nothing) as such: *command*

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from taikai.cli._common import (
+    STDOUT,
     Command,
     check_output,
-    echo_result,
+    echo_report,
     encoding_errors_option,
     mask_pii_option,
     model_inputs,
     model_option,
     prefix_option,
     text_column_option,
+    write_json_report,
 )
 
 NOT_JUDGED_EXIT = 3
@@ -47,7 +48,12 @@ NOT_JUDGED_EXIT = 3
     show_default=True,
     help="Periods for --date-column: M months, W weeks.",
 )
-@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the figures as JSON here.")
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path),
+    help="Also write the figures as JSON here (-: to standard output, the text to standard error).",
+)
 @click.option(
     "--input-format",
     type=click.Choice(["csv", "tsv", "jsonl", "parquet", "xlsx"]),
@@ -94,12 +100,11 @@ def drift(
     masked before they are counted, so that the new words hold no name or address.
     """
     from taikai.drift import Verdict, check_drift
-    from taikai.errors import InputError
     from taikai.io import with_summary
 
     if reference_text_column is not None and reference is None:
         raise click.UsageError("--reference-text-column applies to a reference file: give it with --reference FILE")
-    if json_out is not None:
+    if json_out is not None and json_out != STDOUT:
         inputs = with_summary("the dump", dump) | with_summary("the reference", reference) | model_inputs(model_path)
         check_output(json_out, inputs, "--json")
     report = check_drift(
@@ -118,12 +123,7 @@ def drift(
         mask_pii=mask_pii,
     )
     if json_out is not None:
-        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        try:
-            json_out.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{json_out}: cannot write the JSON ({exc.strerror}); check the folder (--json)") from exc
-        click.echo(f"figures written to {json_out}", err=True)
-    echo_result(report.to_text())
+        write_json_report(json_out, report.to_dict(), "figures")
+    echo_report(report.to_text(), json_out)
     if exit_code:
         sys.exit({Verdict.NO_DRIFT: 0, Verdict.DRIFT: 1, Verdict.NOT_JUDGED: NOT_JUDGED_EXIT}[report.verdict])

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import Command, check_output, echo_result, labelled_data_options, model_inputs, model_option
+from taikai.cli._common import (
+    STDOUT,
+    Command,
+    check_output,
+    echo_report,
+    echo_result,
+    labelled_data_options,
+    model_inputs,
+    model_option,
+    write_json_report,
+)
 from taikai.cli._figures import (
     describe_config,
     describe_data,
@@ -26,7 +36,12 @@ if TYPE_CHECKING:
 @click.command(cls=Command)
 @click.argument("data", type=click.Path(path_type=Path))
 @model_option
-@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON.")
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path),
+    help="Also write the full report as JSON here (-: to standard output, the report to standard error).",
+)
 @click.option(
     "--split",
     type=click.Choice(SPLITS),
@@ -57,7 +72,7 @@ def evaluate(
     from taikai.io import check_output_dir
     from taikai.model import load_model
 
-    if json_out is not None:
+    if json_out is not None and json_out != STDOUT:
         check_output_dir(json_out, "--json")
         check_output(json_out, {"the data": data} | model_inputs(model_path), "--json")
     model = load_model(model_path)
@@ -73,10 +88,9 @@ def evaluate(
         free_labels=free_labels,
         encoding_errors=encoding_errors,
     )
-    echo_result(report.to_markdown())
-    if json_out:
-        json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        click.echo(f"report written to {json_out}", err=True)
+    echo_report(report.to_markdown(), json_out)
+    if json_out is not None:
+        write_json_report(json_out, report.to_dict(), "report")
 
 
 @click.command(cls=Command)
