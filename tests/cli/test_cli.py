@@ -921,3 +921,26 @@ def test_a_tab_separated_file_with_a_comma_in_a_text_says_what_separates_it(
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("taikai: error: ") and "export.csv" in result.stderr
     assert tab_hint in result.stderr, result.stderr
+
+
+def _interrupt(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("command", "patched"),
+    [
+        (["predict", "手数料が高い"], "taikai.model.load_model"),
+        (["train", "{data}", "--out", "{out}"], "taikai.training.train"),
+        (["batch", "{data}", "-o", "{out}.csv", "--text-column", "text"], "taikai.batch.run_local"),
+        (["drift", "{data}"], "taikai.drift.check_drift"),
+    ],
+    ids=["predict", "train", "batch", "drift"],
+)
+def test_ctrl_c_while_a_command_starts_exits_130(run, monkeypatch, tiny_csv, tmp_path, command, patched):
+    """Regression: Ctrl-C while a command imported or loaded was click's "Aborted!", exit 1 (README: 130)."""
+    module, _, name = patched.rpartition(".")
+    monkeypatch.setattr(__import__(module, fromlist=[name]), name, _interrupt)
+    result = run(*(a.format(data=tiny_csv, out=tmp_path / "out") for a in command))
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr and "Aborted!" not in result.output

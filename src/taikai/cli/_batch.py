@@ -12,6 +12,7 @@ import click
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
 from taikai.cli._common import (
+    INTERRUPTED_EXIT,
     Command,
     check_output,
     check_rules_mode,
@@ -166,10 +167,10 @@ def _run_local(input_path: Path, output: Path, model_path: Path | None, options:
         return run_local(input_path, output, model_path, options)
     except Interrupted as exc:
         click.echo(f"taikai: {exc.message}", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED_EXIT)
     except KeyboardInterrupt:  # before the first chunk was under way (loading the model, reading the types)
         click.echo("taikai: interrupted before any row was saved; run the command again", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED_EXIT)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -185,6 +186,6 @@ def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: 
         return run_dask(input_path, output, model_path, options)
     except KeyboardInterrupt:  # the run's tasks are cancelled and its partial parts removed
         click.echo(f"taikai: interrupted; nothing was written to {output}; run the command again", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED_EXIT)
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -20,6 +20,8 @@ from taikai.rules import RULES_MODES, RulesMode
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+INTERRUPTED_EXIT = 130
+"""The exit code of a command stopped by Ctrl-C (or SIGTERM in batch), as a shell reports a process killed by SIGINT."""
 OUTPUTS_KEY = "taikai.outputs"
 """Where :func:`check_output` records, in the click context's ``meta``, the paths a command is about to write."""
 
@@ -68,6 +70,9 @@ class Group(click.Group):
                 raise  # the reader of standard output went away (``| head``): as before, not a file problem
             except OSError as exc:
                 raise UserError(_os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
+            except KeyboardInterrupt:  # Ctrl-C while a command starts (imports, loading): 130, not click's exit 1
+                click.echo("taikai: interrupted", err=True)
+                raise SystemExit(INTERRUPTED_EXIT) from None
 
 
 def echo_result(message: str, saved: str | None = None) -> None:
@@ -85,20 +90,15 @@ STDOUT = Path("-")
 
 
 def write_json_report(path: Path, values: object, what: str) -> None:
-    """Write *values* as JSON to *path* (``-``: standard output), and say on stderr where *what* went; a file that
-    cannot be written is an error naming it and ``--json``."""
+    """Write *values* as JSON to *path* (``-``: standard output), and say on stderr where *what* went (a file that
+    cannot be written is reported by :class:`Group`, as every output is)."""
     import json
-
-    from taikai.errors import InputError
 
     text = json.dumps(values, ensure_ascii=False, indent=2)
     if path == STDOUT:
         echo_result(text)
         return
-    try:
-        path.write_text(text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write the JSON ({exc.strerror}); check the folder (--json)") from exc
+    path.write_text(text + "\n", encoding="utf-8")
     click.echo(f"{what} written to {path}", err=True)
 
 

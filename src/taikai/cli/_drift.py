@@ -100,11 +100,12 @@ def drift(
     masked before they are counted, so that the new words hold no name or address.
     """
     from taikai.drift import Verdict, check_drift
-    from taikai.io import with_summary
+    from taikai.io import check_output_dir, with_summary
 
     if reference_text_column is not None and reference is None:
         raise click.UsageError("--reference-text-column applies to a reference file: give it with --reference FILE")
     if json_out is not None and json_out != STDOUT:
+        check_output_dir(json_out, "--json")
         inputs = with_summary("the dump", dump) | with_summary("the reference", reference) | model_inputs(model_path)
         check_output(json_out, inputs, "--json")
     report = check_drift(
