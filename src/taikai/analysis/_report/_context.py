@@ -10,10 +10,8 @@ from typing import Any
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
-from taikai.io import RunSummary
+from taikai.io import ID_COLUMNS, RunSummary
 from taikai.labels import reason_name, reason_with_id, sentiment_name
-
-ID_COLUMNS = ("review_id", "id")
 
 
 @dataclass(frozen=True)
