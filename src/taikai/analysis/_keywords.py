@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from taikai.analysis._tables import plain_predictions
 from taikai.errors import Argument, InputError, check_int, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
@@ -124,6 +125,8 @@ def distinctive_words(
     top: int = DEFAULT_TOP,
     min_count: int = 2,
     max_chars: int = MAX_CHARS,
+    *,
+    prefix: str | None = None,
 ) -> pd.DataFrame:
     """Return the *top* words per label ranked by log-odds against the other labels, with a Dirichlet prior.
 
@@ -131,10 +134,13 @@ def distinctive_words(
     frame, which shrinks rare words toward zero; ``z`` is the log-odds ratio divided by its standard
     deviation. Only ``ok`` rows (when there is a ``status`` column) with a label count, and only the words of
     each text's first *max_chars* characters after normalisation (the model's limit, ``MAX_CHARS``), as
-    ``taikai batch`` classifies them.
+    ``taikai batch`` classifies them. Predicted columns written with a prefix (``pred_reason``, …) are read
+    under their plain names, as :func:`taikai.analysis.plain_predictions` finds them (*prefix* chooses among
+    several sets).
     """
     if not isinstance(predictions, pd.DataFrame):
         raise wrong_type("predictions", predictions, "a pandas DataFrame (read a file with taikai.io.read_predictions)")
+    predictions = plain_predictions(predictions, prefix)
     check_int("top", top, 0)
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)
