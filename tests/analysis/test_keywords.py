@@ -81,7 +81,8 @@ def test_distinctive_words_per_reason(tiny_csv):
     assert list(found.columns) == ["label", "rank", "word", "z", "count", "count_rest"]
     assert list(found["label"].unique()) == list(taikai.REASON_IDS)
     assert "手数料" in set(found.loc[found["label"] == "fees", "word"])
-    assert "提案" in set(found.loc[found["label"] == "rejection", "word"])
+    # 出す is in two rejection rows and no other; 提案 twice in one row counts once (rows, not occurrences)
+    assert "出す" in set(found.loc[found["label"] == "rejection", "word"])
     assert not found["word"].isin(["が", "て", "の", "、", "。", "url"]).any()
     assert (found.groupby("label")["z"].apply(lambda z: z.is_monotonic_decreasing)).all()
 
@@ -263,3 +264,25 @@ def test_distinctive_words_of_a_frame_with_integer_column_labels(tiny_model, tex
     expected = taikai.distinctive_words(frame, "text", min_count=1)
     found = taikai.distinctive_words(frame.rename(columns={"text": 0}), text_column, min_count=1)
     pd.testing.assert_frame_equal(found, expected)
+
+
+@pytest.mark.parametrize(
+    ("texts", "word", "count"),
+    [
+        (["手数料、手数料、手数料が高い", "手数料が高い"], "手数料", 2),  # three times in one review: one row
+        (["手数料が高い", "手数料が高い"], "手数料", 2),
+        (["単価が安い", "手数料が高い"], "手数料", 1),
+    ],
+    ids=["repeated in a row", "once per row", "one row"],
+)
+def test_distinctive_words_count_rows_not_occurrences(texts, word, count):
+    frame = pd.DataFrame({"text": texts, "reason": ["fees"] * len(texts)})
+    found = taikai.distinctive_words(frame, "text", min_count=1)
+    assert found.set_index("word").loc[word, "count"] == count
+
+
+def test_distinctive_words_leave_out_the_placeholders_of_masked_data():
+    texts = ["手数料が高いと[人名]さんに[メール]で伝えた", "[人名]に[電話番号]で手数料の話をした", "手数料が高い"]
+    masked = pd.DataFrame({"text": texts, "reason": ["trouble", "trouble", "fees"]})
+    words = set(taikai.distinctive_words(masked, "text", min_count=1)["word"])
+    assert "手数料" in words and not words & {"人名", "メール", "電話番号", "電話", "番号", "○"}, words

@@ -606,3 +606,18 @@ def test_a_missing_column_of_prefixed_predictions_lists_the_files_columns(predic
         write_report(path, tmp_path / "r.html", text_column="body", model=tiny_model_dir)
     assert str(caught.value).startswith(f"{path}: no column 'body'; the columns are ['review_id', ")
     assert "'tk_status'" in str(caught.value) and "'status'" not in str(caught.value)
+
+
+@pytest.mark.parametrize("section", ["representative", "uncertain"])
+def test_one_id_column_and_the_by_column_are_shown_beside_the_reviews(predictions, section):
+    """Regression: a frame with both review_id and id showed both and lost the --by column (three at most)."""
+    frame = predictions.assign(id=[f"x{i}" for i in range(len(predictions))])
+    page = build_report(frame, "posted_at", "platform", embed_font=False, charts=False, drift=False)
+    header = re.search(rf'<section id="{section}">.*?<tr>(.*?)</tr>', page, re.S)
+    assert header is not None
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", header.group(1))
+    assert "id" not in headers and [h for h in headers if h in ("review_id", "posted_at", "platform")] == [
+        "review_id",
+        "posted_at",
+        "platform",
+    ], headers

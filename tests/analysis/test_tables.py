@@ -106,3 +106,120 @@ def test_misclassified_of_a_frame_with_integer_column_labels(gold_column):
     """Regression: a frame read with header=None named its gold column 0, and "0" was not found."""
     df = pd.DataFrame({"reason": ["time", "fees"], "status": ["ok", "ok"], 0: ["fees", "fees"]})
     assert list(analysis.misclassified(df, gold_column=gold_column).index) == [0]
+
+
+@pytest.fixture(scope="module")
+def plain(tiny_model, tiny_csv):
+    texts = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)["text"].tolist()
+    frame = pd.DataFrame(
+        {
+            "review_id": [f"r{i:03d}" for i in range(len(texts) + 2)],
+            "posted_at": pd.date_range("2026-01-05", periods=len(texts) + 2, freq="9D").strftime("%Y-%m-%d"),
+            "platform": (["Lancers", "CrowdWorks", ""] * len(texts))[: len(texts) + 2],
+            "text": [*texts, "", "hello world"],  # an empty text and one not in Japanese: not ok
+        }
+    )
+    return tiny_model.predict_frame(frame)
+
+
+@pytest.fixture(scope="module")
+def prefixed(tiny_model, plain):
+    return tiny_model.predict_frame(plain[["review_id", "posted_at", "platform", "text"]], prefix="pred_")
+
+
+TABLES = {
+    "status_counts": analysis.status_counts,
+    "reason_distribution": analysis.reason_distribution,
+    "stated_reasons": analysis.stated_reasons,
+    "reasons_per_review": analysis.reasons_per_review,
+    "sentiment_distribution": analysis.sentiment_distribution,
+    "sentiment_by_reason": analysis.sentiment_by_reason,
+    "reasons_over_time": lambda df, **kw: analysis.reasons_over_time(df, "posted_at", **kw),
+    "sentiment_over_time": lambda df, **kw: analysis.sentiment_over_time(df, "posted_at", **kw),
+    "segment_breakdown": lambda df, **kw: analysis.segment_breakdown(df, "platform", **kw),
+    "top_probability": analysis.top_probability,
+    "least_confident": lambda df, **kw: analysis.least_confident(df, n=5, context=["review_id"], **kw),
+    "representative_reviews": lambda df, **kw: analysis.representative_reviews(df, per_reason=2, **kw),
+    "distinctive_words": lambda df, **kw: analysis.distinctive_words(df, min_count=1, **kw),
+}
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_a_prefixed_frame_gives_the_tables_of_the_plain_one(plain, prefixed, table):
+    expected = TABLES[table](plain)
+    pd.testing.assert_frame_equal(pd.DataFrame(TABLES[table](prefixed)), pd.DataFrame(expected))
+    both = plain.join(prefixed.filter(like="pred_"))  # two sets: the plain set is read unless prefix= says
+    pd.testing.assert_frame_equal(pd.DataFrame(TABLES[table](both, prefix="pred_")), pd.DataFrame(expected))
+
+
+def test_status_counts_of_a_prefixed_frame_counts_its_statuses(prefixed):
+    counts = analysis.status_counts(prefixed)["count"]
+    assert counts.to_dict() == {"ok": len(prefixed) - 2, "empty": 1, "error": 1}
+
+
+def test_two_prefixed_sets_without_a_plain_one_ask_for_prefix(prefixed):
+    twice = prefixed.join(prefixed.filter(like="pred_").rename(columns=lambda c: "v2_" + c[len("pred_") :]))
+    with pytest.raises(taikai.InputError, match=r"2 sets of predicted columns, with the prefixes 'pred_', 'v2_'"):
+        analysis.reason_distribution(twice)
+    assert analysis.reason_distribution(twice, prefix="v2_")["count"].sum() == len(prefixed) - 2
+
+
+@pytest.mark.parametrize(
+    ("table", "n"),
+    [
+        (lambda df: analysis.least_confident(df, n=3, context=["review_id"]), 3),
+        (lambda df: analysis.least_confident(df, n=10, context=["review_id"]), 10),
+        (lambda df: analysis.representative_reviews(df, per_reason=2, context=["review_id"]), None),
+    ],
+    ids=["least_confident 3", "least_confident 10", "representative_reviews"],
+)
+def test_picked_reviews_of_a_frame_with_a_repeated_index(plain, table, n):
+    half = len(plain) // 2
+    both = pd.concat([plain.iloc[:half], plain.iloc[half:].reset_index(drop=True)])  # labels 0.. twice
+    expected, got = table(plain), table(both)
+    assert len(got) == len(expected) and (n is None or len(got) == n)
+    assert got["review_id"].tolist() == expected["review_id"].tolist()
+    assert got["p"].tolist() == expected["p"].tolist()
+    # the caller's labels are kept: each row's label is the one it has in the frame given
+    assert [both.index[both["review_id"] == r][0] for r in got["review_id"]] == got.index.tolist()
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda df: analysis.reasons_over_time(df, "review_id"),
+            r"^the predictions frame: --date-column 'review_id' holds no dates \(none of its values reads as one, "
+            r"e\.g\. 'r000', 'r001'\)",
+        ),
+        (
+            lambda df: analysis.sentiment_over_time(df, "platform"),
+            r"^the predictions frame: --date-column 'platform' holds no dates",
+        ),
+        (
+            lambda df: analysis.reasons_over_time(df, "date"),
+            r"^the predictions frame: no column 'date'; the columns are \['review_id', .*\]; give the right one to "
+            r"date_column= \(--date-column on the command line\)",
+        ),
+        (
+            lambda df: analysis.segment_breakdown(df, "plat"),
+            r"^the predictions frame: no column 'plat'; the columns are \['review_id', .*\]; give the right one to "
+            r"by= \(--by on the command line\)",
+        ),
+        (
+            lambda df: analysis.least_confident(df, text_column="body"),
+            r"^the predictions frame: no column 'body'; .*give the right one to text_column=",
+        ),
+    ],
+    ids=["id as dates", "platform as dates", "no date column", "no by column", "no text column"],
+)
+def test_tables_check_their_columns_as_the_report_does(plain, call, message):
+    with pytest.raises(taikai.InputError, match=message):
+        call(plain)
+
+
+def test_trend_shares_of_a_table_without_periods_draws_empty_panels(plain):
+    pytest.importorskip("matplotlib")
+    empty = analysis.reasons_over_time(plain, "posted_at").iloc[:0]
+    figures = [analysis.trend_counts(empty), analysis.trend_shares(empty)]
+    assert [len(f.axes) > 0 for f in figures] == [True, True]

@@ -1,6 +1,7 @@
 """report, suggest and drift take the text and id columns ``taikai batch`` was given, from its summary."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -93,3 +94,22 @@ def test_suggest_names_a_missing_id_column_from_the_summary(invoke, scored, tmp_
     assert result.exit_code == 2, result.output
     assert "no column 'gone';" in result.output
     assert "id_column= (--id-column on the command line; its default came from p2.summary.json)" in result.output
+
+
+def _review_headers(page: str, section: str) -> list[str]:
+    header = re.search(rf'<section id="{section}">.*?<tr>(.*?)</tr>', page, re.S)
+    assert header is not None, section
+    return re.findall(r"<th[^>]*>([^<]*)</th>", header.group(1))
+
+
+@pytest.mark.parametrize("section", ["representative", "uncertain"])
+def test_the_report_shows_the_batch_id_column_and_the_by_column_beside_the_reviews(
+    invoke, classify_dump, tmp_path, tiny_model_dir, section
+):
+    scored = classify_dump("ids", ["投稿ID", "text", "store"], "007", "--text-column", "text", "--id-column", "投稿ID")
+    out = tmp_path / "r.html"
+    result = invoke("report", scored, "-o", out, "--by", "store", "--no-drift", "--lang", "en", "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    headers = _review_headers(page, section)
+    assert headers[2:4] == ["投稿ID", "store"], headers

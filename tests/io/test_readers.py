@@ -209,3 +209,28 @@ def test_predictions_csv_keeps_the_text_of_the_columns_asked_for(tmp_path):
     assert frame["id"].tolist() == ["007", "010"] and frame["plan"].tolist()[0] == "1"
     assert frame["plan"].isna().tolist() == [False, True]  # an empty cell is still missing
     assert frame["n"].tolist() == [1, 2] and frame["p_reason_fees"].dtype == "float64"
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "summary", "column", "expected"),
+    [
+        # review_id and id are kept as written, as taikai report keeps them
+        ("review_id,p_reason_fees", ["007,0.5", "7,0.25", "0007,0.1"], None, "review_id", ["007", "7", "0007"]),
+        ("id,p_reason_fees", ["1,0.5", ",0.25"], None, "id", ["1", None]),
+        # a code written with a leading zero keeps its text (01 and 1 are two stores, not 1.0 twice)
+        ("store,p_reason_fees", ["01,0.5", "1,0.25", "001,0.1", ",0.2"], None, "store", ["01", "1", "001", None]),
+        # the --id-column batch recorded in the summary beside the file
+        ("投稿ID,p_reason_fees", ["12,0.5", "3,0.25"], {"id_column": "投稿ID"}, "投稿ID", ["12", "3"]),
+        # a column of plain numbers stays numbers
+        ("n,p_reason_fees", ["12,0.5", "3,0.25"], None, "n", [12, 3]),
+    ],
+    ids=["review_id", "id with a blank", "store codes", "summary id column", "numbers"],
+)
+def test_read_predictions_keeps_ids_and_codes_as_written(tmp_path, header, rows, summary, column, expected):
+    path = tmp_path / "p.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    if summary is not None:
+        path.with_name("p.summary.json").write_text(json.dumps({"rows": len(rows), **summary}), encoding="utf-8")
+    frame = read_predictions(path)
+    assert frame[column].astype(object).where(frame[column].notna(), None).tolist() == expected
+    assert frame["p_reason_fees"].dtype == "float64"

@@ -29,19 +29,19 @@ from taikai.analysis._report import (
     html_table,
     write_report,
 )
+from taikai.analysis._review_tables import least_confident, representative_reviews, top_probability
 from taikai.analysis._rule_evaluation import evaluate_rules
 from taikai.analysis._rules_section import RulesSection, rules_section
 from taikai.analysis._tables import (
     FREQUENCIES,
     classified,
-    least_confident,
     misclassified,
     period_label,
+    plain_predictions,
     reason_distribution,
     reason_labels,
     reasons_over_time,
     reasons_per_review,
-    representative_reviews,
     segment_breakdown,
     sentiment_by_reason,
     sentiment_distribution,
@@ -49,7 +49,6 @@ from taikai.analysis._tables import (
     shares_over_time,
     stated_reasons,
     status_counts,
-    top_probability,
 )
 from taikai.io import parse_dates
 from taikai.text import content_words
@@ -87,6 +86,7 @@ __all__ = [
     "parse_dates",
     "period_changes",
     "period_label",
+    "plain_predictions",
     "reason_bars",
     "reason_distribution",
     "reason_labels",

@@ -240,13 +240,15 @@ def trend_shares(
         for j, column in enumerate(table.columns):  # stacked steps: each period its full width, as the counts below
             above = below + shares[column].to_numpy(dtype=float)
             colour = (colours or {}).get(str(column), palette[j])
-            top.stairs(above, edges, baseline=below, fill=True, color=colour, alpha=0.9, label=names[j], linewidth=0)
+            if len(table):  # no periods: empty panels, as trend_counts draws them (stairs of nothing fail)
+                top.stairs(above, edges, baseline=below, fill=True, color=colour, alpha=0.9, label=names[j], lw=0)
             below = above
         top.set_ylim(0, 1)
-        top.set_xlim(-0.5, len(table) - 0.5)
+        top.set_xlim(-0.5, max(len(table), 1) - 0.5)
         top.yaxis.set_major_formatter("{x:.0%}")
         top.set_ylabel(words["share"])
-        fitted_legend(fig, top, room=0.75, fontsize=8)
+        if len(table):
+            fitted_legend(fig, top, room=0.75, fontsize=8)
         bottom.stairs(totals, np.arange(len(table) + 1) - 0.5, fill=True, color="#8a8a8a")
         bottom.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
         bottom.set_ylabel(words["count"])

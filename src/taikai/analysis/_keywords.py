@@ -11,9 +11,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from taikai.analysis._tables import plain_predictions
 from taikai.errors import Argument, InputError, check_int, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
+from taikai.privacy import NEUTRAL, neutralize
 from taikai.text import MAX_CHARS, Status, content_words
 
 DEFAULT_TOP = 10
@@ -124,6 +126,8 @@ def distinctive_words(
     top: int = DEFAULT_TOP,
     min_count: int = 2,
     max_chars: int = MAX_CHARS,
+    *,
+    prefix: str | None = None,
 ) -> pd.DataFrame:
     """Return the *top* words per label ranked by log-odds against the other labels, with a Dirichlet prior.
 
@@ -131,10 +135,15 @@ def distinctive_words(
     frame, which shrinks rare words toward zero; ``z`` is the log-odds ratio divided by its standard
     deviation. Only ``ok`` rows (when there is a ``status`` column) with a label count, and only the words of
     each text's first *max_chars* characters after normalisation (the model's limit, ``MAX_CHARS``), as
-    ``taikai batch`` classifies them.
+    ``taikai batch`` classifies them. A word counts once per row: ``count`` is the number of rows of the label
+    that hold it (``count_rest``: of the other labels), as the drift section counts words. The placeholders of
+    masked personal data (``[人名]``, ``[メール]``, …) are no words. Predicted columns written with a prefix
+    (``pred_reason``, …) are read under their plain names, as :func:`taikai.analysis.plain_predictions` finds
+    them (*prefix* chooses among several sets).
     """
     if not isinstance(predictions, pd.DataFrame):
         raise wrong_type("predictions", predictions, "a pandas DataFrame (read a file with taikai.io.read_predictions)")
+    predictions = plain_predictions(predictions, prefix)
     check_int("top", top, 0)
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)
@@ -146,8 +155,10 @@ def distinctive_words(
         rows = rows[rows["status"] == Status.OK.value]
     counts: dict[str, Counter[str]] = {}
     texts = rows[text_column].astype(str)
-    for label, words in zip(rows[label_column].astype(str), content_words(texts, max_chars=max_chars)):
-        counts.setdefault(label, Counter()).update(words)
+    # a masked text's placeholders ([人名], [メール]) as ○, which is no word, as the drift section counts them
+    neutral = [neutralize(text) for text in texts]
+    for label, words in zip(rows[label_column].astype(str), content_words(neutral, max_chars=max_chars)):
+        counts.setdefault(label, Counter()).update({w for w in words if NEUTRAL not in w})  # rows, not occurrences
     columns = ["label", "rank", "word", "z", "count", "count_rest"]
     if not counts:
         return pd.DataFrame(columns=columns)

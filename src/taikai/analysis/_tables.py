@@ -3,41 +3,64 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from taikai.errors import Argument, InputError, wrong_type
-from taikai.io import parse_dates
+from taikai.errors import DATE_COLUMN, Argument, InputError, wrong_type
+from taikai.io import check_date_column, parse_dates
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, parse_label_cell, parse_reasons, reason_name
-from taikai.model import find_column
+from taikai.model import find_column, prediction_prefixes, predictions_frame
 from taikai.text import Status
 
 FREQUENCIES = {"W": "週", "M": "月"}
 FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
 MISSING_SEGMENT = "(空欄)"
 OTHER_SEGMENTS = "その他 ({n})"
+FRAME = "the predictions frame"
+BY = Argument("by", "--by")
 
 
-def reason_labels(df: pd.DataFrame) -> list[str]:
+def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFrame:
+    """Return *df* with its predicted columns under their plain names, found as :func:`build_report` finds them.
+
+    Columns written with a prefix (``predict_frame(prefix="pred_")``, ``taikai batch --prefix pred_``) are read
+    as ``reason``, ``status``, ``p_reason_*``, …; *prefix* chooses among several sets (``""``: the plain ones).
+    Without *prefix*, a frame that holds the plain set (``reason``, ``sentiment``, ``p_reason_*``) is returned as
+    it is (the plain set is read, as after :func:`build_report` chose one); else the one prefixed set is taken,
+    and several are an :class:`InputError` asking for *prefix*.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise wrong_type("df", df, "a pandas DataFrame of predictions (read a file with taikai.io.read_predictions)")
+    found = prediction_prefixes(list(df.columns))
+    if prefix is None and (not found or "" in found):
+        return df
+    return predictions_frame(df, FRAME, prefix)
+
+
+def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
     """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first."""
+    df = plain_predictions(df, prefix)
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
     return display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
 
 
-def classified(df: pd.DataFrame) -> pd.DataFrame:
-    """Return the rows with status ``ok`` and a reason."""
+def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
+    """Return the rows with status ``ok`` and a reason (predicted columns under their plain names)."""
+    df = plain_predictions(df, prefix)
     if "reason" not in df.columns:
-        raise InputError("not a predictions file: no 'reason' column (classify it first with taikai batch)")
+        raise InputError(
+            f"not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason (the columns are "
+            f"{list(map(str, df.columns))}); classify it first with taikai batch or predict_frame"
+        )
     rows = df[df["reason"].notna()]
     if "status" in rows.columns:
         rows = rows[rows["status"].astype(str) == Status.OK.value]
     return rows
 
 
-def status_counts(df: pd.DataFrame) -> pd.DataFrame:
+def status_counts(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
     """Return count and share per status (``ok`` first); rows without a status column count as ``ok``."""
+    df = plain_predictions(df, prefix)
     statuses = (
         df["status"].fillna("missing").astype(str) if "status" in df.columns else pd.Series([Status.OK.value] * len(df))
     )
@@ -46,8 +69,9 @@ def status_counts(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"count": counts, "share": counts / max(len(df), 1)}).rename_axis("status")
 
 
-def reason_distribution(df: pd.DataFrame) -> pd.DataFrame:
+def reason_distribution(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
     """Return name, count and share (of classified rows) per reason, every reason of the model listed."""
+    df = plain_predictions(df, prefix)
     rows = classified(df)
     labels = reason_labels(df)
     counts = rows["reason"].astype(str).value_counts().reindex(labels, fill_value=0)
@@ -56,12 +80,13 @@ def reason_distribution(df: pd.DataFrame) -> pd.DataFrame:
     ).rename_axis("reason")
 
 
-def stated_reasons(df: pd.DataFrame) -> pd.DataFrame:
+def stated_reasons(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
     """Return, per reason, the rows where it is the primary reason and the rows that state it at all.
 
     ``stated`` counts a reason in the ``reasons`` column (primary first, then every other reason past its
     threshold); both shares are of the classified rows, so ``stated_share`` can add up to more than 100 %.
     """
+    df = plain_predictions(df, prefix)
     rows = classified(df)
     labels = reason_labels(df)
     primary = rows["reason"].astype(str).value_counts().reindex(labels, fill_value=0)
@@ -82,8 +107,9 @@ def stated_reasons(df: pd.DataFrame) -> pd.DataFrame:
     ).rename_axis("reason")
 
 
-def reasons_per_review(df: pd.DataFrame) -> pd.Series:
+def reasons_per_review(df: pd.DataFrame, *, prefix: str | None = None) -> pd.Series:
     """Return how many classified rows state 1, 2, 3, … reasons (from the ``reasons`` column)."""
+    df = plain_predictions(df, prefix)
     rows = classified(df)
     if "reasons" not in rows.columns:
         return pd.Series({1: len(rows)}, name="rows").rename_axis("reasons")
@@ -91,8 +117,9 @@ def reasons_per_review(df: pd.DataFrame) -> pd.Series:
     return sizes.value_counts().sort_index().rename("rows").rename_axis("reasons")
 
 
-def sentiment_distribution(df: pd.DataFrame) -> pd.DataFrame:
+def sentiment_distribution(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
     """Return count and share (of classified rows with a sentiment) per sentiment."""
+    df = plain_predictions(df, prefix)
     rows = classified(df)
     if "sentiment" not in rows.columns:
         return pd.DataFrame({"count": [], "share": []}).rename_axis("sentiment")
@@ -102,8 +129,9 @@ def sentiment_distribution(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"count": counts, "share": counts / max(len(values), 1)}).rename_axis("sentiment")
 
 
-def sentiment_by_reason(df: pd.DataFrame) -> pd.DataFrame:
+def sentiment_by_reason(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
     """Return the number of rows per reason (rows) and sentiment (columns)."""
+    df = plain_predictions(df, prefix)
     rows = classified(df)
     if "sentiment" not in rows.columns:
         return pd.DataFrame(index=pd.Index(reason_labels(df), name="reason"))
@@ -113,20 +141,31 @@ def sentiment_by_reason(df: pd.DataFrame) -> pd.DataFrame:
     return table.rename_axis(index="reason", columns="sentiment")
 
 
-def reasons_over_time(df: pd.DataFrame, date_column: str, freq: str = "M") -> pd.DataFrame:
-    """Return the number of rows per period (rows, ``W`` weeks or ``M`` months) and reason (columns)."""
+def reasons_over_time(
+    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None
+) -> pd.DataFrame:
+    """Return the number of rows per period (rows, ``W`` weeks or ``M`` months) and reason (columns).
+
+    A *date_column* that is not among the columns, or in which no value reads as a date, is an
+    :class:`InputError`, as ``taikai report --date-column`` says.
+    """
+    df = plain_predictions(df, prefix)
     table = _over_time(df, date_column, freq, "reason", REASON_IDS)
     return table.reindex(columns=reason_labels(df), fill_value=0).rename_axis(columns="reason")
 
 
-def sentiment_over_time(df: pd.DataFrame, date_column: str, freq: str = "M") -> pd.DataFrame:
+def sentiment_over_time(
+    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None
+) -> pd.DataFrame:
     """Return the number of rows per period (rows) and sentiment (columns), every period in the range listed."""
-    return _over_time(df, date_column, freq, "sentiment", SENTIMENTS)
+    return _over_time(plain_predictions(df, prefix), date_column, freq, "sentiment", SENTIMENTS)
 
 
-def _over_time(df: pd.DataFrame, date_column: str, freq: str, column: str, order: tuple[str, ...]) -> pd.DataFrame:
+def _over_time(df: pd.DataFrame, date_column: Hashable, freq: str, column: str, order: tuple[str, ...]) -> pd.DataFrame:
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
+    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=FRAME)
+    check_date_column(df[date_column], str(date_column), FRAME)
     rows = classified(df)
     if column not in rows.columns:
         return pd.DataFrame()
@@ -167,16 +206,20 @@ def blank_as_missing(values: pd.Series) -> pd.Series:
     return values.astype(object).where(~blank, MISSING_SEGMENT)
 
 
-def segment_values(rows: pd.DataFrame, by: str) -> pd.Series:
+def segment_values(rows: pd.DataFrame, by: Hashable) -> pd.Series:
     """Return the segment of each row of *rows*: its value of column *by*, stripped; blank as MISSING_SEGMENT."""
     return rows[by].astype("string").str.strip().fillna("").replace("", MISSING_SEGMENT).astype(str)
 
 
-def segment_breakdown(df: pd.DataFrame, by: str, max_segments: int = 12) -> pd.DataFrame:
+def segment_breakdown(
+    df: pd.DataFrame, by: Hashable, max_segments: int = 12, *, prefix: str | None = None
+) -> pd.DataFrame:
     """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
 
     Segments beyond the *max_segments* largest are summed into one row; blank values form their own segment.
     """
+    df = plain_predictions(df, prefix)
+    by = find_column(df.columns, by, BY, source=FRAME)
     rows = classified(df)
     segments = segment_values(rows, by)
     sizes = segments.value_counts()
@@ -189,63 +232,7 @@ def segment_breakdown(df: pd.DataFrame, by: str, max_segments: int = 12) -> pd.D
     return table.rename_axis(index=by, columns="reason")
 
 
-def top_probability(df: pd.DataFrame) -> pd.DataFrame:
-    """Return, per classified row, the predicted reason's probability, the runner-up and the margin between them."""
-    rows = classified(df)
-    labels = reason_labels(df)
-    columns = [f"p_reason_{r}" for r in labels]
-    if not set(columns) <= set(rows.columns):
-        raise InputError("the predictions have no p_reason_* columns: write them with taikai batch or predict_frame")
-    proba = rows[columns].to_numpy(dtype=float)
-    order = np.argsort(-proba, axis=1, kind="stable")
-    first = proba[np.arange(len(proba)), order[:, 0]] if len(proba) else np.array([])
-    second = proba[np.arange(len(proba)), order[:, 1]] if len(proba) and len(labels) > 1 else np.zeros(len(proba))
-    runner_up = [labels[j] for j in order[:, 1]] if len(proba) and len(labels) > 1 else [None] * len(proba)
-    return pd.DataFrame(
-        {"p": first, "runner_up": runner_up, "p_runner_up": second, "margin": first - second}, rows.index
-    )
-
-
-def _with_text(
-    df: pd.DataFrame, index: Any, text_column: str, extra: pd.DataFrame, context: list[str] | None
-) -> pd.DataFrame:
-    keep = [c for c in ("reason", "sentiment", *(context or ())) if c in df.columns and c != text_column]
-    shown = df.loc[index, keep]
-    for column in context or ():  # a blank platform reads as in segment_breakdown, not as NaN
-        if column in shown.columns:
-            shown[column] = blank_as_missing(shown[column])
-    return pd.concat([shown, extra.loc[index], df.loc[index, [text_column]]], axis=1)
-
-
-def representative_reviews(
-    df: pd.DataFrame, text_column: str = "text", per_reason: int = 3, context: list[str] | None = None
-) -> pd.DataFrame:
-    """Return, per reason, the *per_reason* rows the model is surest of (highest probability).
-
-    *context* names further columns to show (an id, the date, the platform); a blank cell of theirs reads
-    :data:`MISSING_SEGMENT`, as in :func:`segment_breakdown`.
-    """
-    scores = top_probability(df)
-    rows = classified(df)
-    picked = []
-    for label in reason_labels(df):
-        mine = scores.loc[rows.index[rows["reason"].astype(str) == label]]
-        picked.extend(mine.sort_values("p", ascending=False, kind="stable").index[:per_reason])
-    return _with_text(df, picked, text_column, scores[["p"]], context)
-
-
-def least_confident(
-    df: pd.DataFrame, text_column: str = "text", n: int = 20, context: list[str] | None = None
-) -> pd.DataFrame:
-    """Return the *n* classified rows with the lowest probability for their predicted reason: review these.
-
-    *context* names further columns to show, as in :func:`representative_reviews`."""
-    scores = top_probability(df)
-    picked = scores.sort_values(["p", "margin"], kind="stable").index[:n]
-    return _with_text(df, picked, text_column, scores, context)
-
-
-def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold") -> pd.DataFrame:
+def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: str | None = None) -> pd.DataFrame:
     """Return the classified rows of *df* whose predicted ``reason`` is not the primary reason of *gold_column*.
 
     The gold cell is read as :func:`taikai.evaluate` reads a label cell (``|``, ``,`` or ``、`` between reasons,
@@ -254,6 +241,7 @@ def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold") -> pd.DataFr
     """
     if not isinstance(df, pd.DataFrame):
         raise wrong_type("df", df, "a pandas DataFrame of predictions (Model.predict_frame) with a gold column")
+    df = plain_predictions(df, prefix)
     gold_column = find_column(df.columns, gold_column, Argument("gold_column"))  # 0 or "0", as predict_frame finds it
     rows = classified(df)
     gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell)), None))

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
-    from taikai.io._frames import Table, read_predictions, read_table, warn_decoding
+    from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
         MORE_REASONS_COLUMN,
@@ -76,6 +76,7 @@ __all__ = [
     "ENCODING_ERRORS",
     "FORMATS",
     "FREE_LABELS_HINT",
+    "ID_COLUMNS",
     "MORE_REASONS_COLUMN",
     "OUTPUT_ENCODINGS",
     "PARTS_MANIFEST",
@@ -187,7 +188,7 @@ __getattr__: Any = lazy_modules(
             "format_of",
             "open_reader",
         ),
-        "taikai.io._frames": ("Table", "read_predictions", "read_table", "warn_decoding"),
+        "taikai.io._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
         "taikai.io._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
         "taikai.io._labelled": (
             "FREE_LABELS_HINT",

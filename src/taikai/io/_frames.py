@@ -105,6 +105,12 @@ def _dtype(fmt: str, values: list[Any]) -> str | None:
     return "str" if fmt in ("csv", "tsv") else (None if values else "object")
 
 
+ID_COLUMNS = ("review_id", "id")
+"""The id columns a predictions file is known to hold; besides them, the ``--id-column`` its batch summary records."""
+
+_CODE = r"^[+-]?0\d"  # a number written with a leading zero: 007, 01, a code and not a quantity
+
+
 def read_predictions(
     path: str | Path,
     encoding: str | None = None,
@@ -115,16 +121,29 @@ def read_predictions(
     """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis.
 
     CSV and TSV cells are text: empty cells become missing values and columns of numbers become numbers (the
-    probabilities, counts), as a spreadsheet would read them, except the *text_columns* (ids, codes such as
-    ``007``), which keep their text as written. The columns keep their names: the readers of
-    predictions give prefixed ones (``batch --prefix pred_``) their plain names with
-    :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed record's error shows its text masked.
+    probabilities, counts), as a spreadsheet would read them, except the columns kept as written, as
+    ``taikai report`` keeps them: the id columns (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary
+    beside *path* records), the *text_columns* (a column to break down by, such as a store code), and every
+    column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ).
+    The columns keep their names: the readers of predictions give prefixed ones (``batch --prefix pred_``)
+    their plain names with :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed record's error
+    shows its text masked.
     """
     table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors, mask_pii=mask_pii)
     if table.format not in TEXT_FORMATS[:2]:
         return table.frame
-    keep = set(text_columns)
+    keep = set(_kept_columns(Path(path), text_columns))
     return table.frame.apply(lambda column: _missing(column) if column.name in keep else _typed(column))
+
+
+def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> list[str]:
+    """Return the columns :func:`read_predictions` keeps as written for *path*: the id columns, the summary's
+    ``--id-column`` and *text_columns*."""
+    from taikai.io._run_summary import read_summary
+
+    run = read_summary(path)
+    recorded = [run.id_column] if run is not None and run.id_column is not None else []
+    return list(dict.fromkeys([*ID_COLUMNS, *recorded, *map(str, text_columns)]))
 
 
 def _missing(column: pd.Series) -> pd.Series:
@@ -136,7 +155,7 @@ def _typed(column: pd.Series) -> pd.Series:
 
     values = _missing(column)
     present = values.notna()
-    if present.any():
+    if present.any() and not values[present].astype(str).str.contains(_CODE).any():
         numbers = pd.to_numeric(values, errors="coerce")
         if numbers[present].notna().all():
             return numbers

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.analysis._report._blocks import Note, Section, Table
-from taikai.analysis._report._context import ID_COLUMNS, ReportContext, ReportOptions
+from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._model import model_section
@@ -193,8 +193,8 @@ def write_report(
     check_output_dir(Path(out))
     path = Path(predictions)
     check_not_input(Path(out), with_summary("the predictions", path))
-    shown = (*ID_COLUMNS, options.get("by"))  # labels on the page: "007" stays 007, not 7 (nor 7.0 beside a blank)
-    keep = [str(c) for c in shown if c]
+    # labels on the page: "007" stays 007, not 7 (nor 7.0 beside a blank); the id columns are kept by read_predictions
+    keep = [str(options["by"])] if options.get("by") else []
     df = read_predictions(path, encoding, encoding_errors, mask_pii=bool(options.get("mask_pii")), text_columns=keep)
     page = build_report(df, source=path.name, run=read_summary(path), source_path=path, **options)
     out = Path(out)

@@ -10,10 +10,8 @@ from typing import Any
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
-from taikai.io import RunSummary
+from taikai.io import ID_COLUMNS, RunSummary
 from taikai.labels import reason_name, reason_with_id, sentiment_name
-
-ID_COLUMNS = ("review_id", "id")
 
 
 @dataclass(frozen=True)
@@ -77,13 +75,16 @@ class ReportContext:
 
     @cached_property
     def context_columns(self) -> list[str]:
-        """Columns shown beside each review: an id, the date, the segment (those present, each once, at most three).
+        """Columns shown beside each review: one id, the date, the segment (those present, each once).
 
-        A column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
+        The id is the ``--id-column`` the batch summary records, else the first of :data:`ID_COLUMNS` present. A
+        column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
         reviews had two columns of one name and could not be made.
         """
-        wanted = (*ID_COLUMNS, self.options.date_column, self.options.by)
-        return [c for c in dict.fromkeys(wanted) if c and c in self.frame.columns][:3]
+        recorded = [self.run.id_column] if self.run is not None and self.run.id_column is not None else []
+        ids = [c for c in (*recorded, *ID_COLUMNS) if c in self.frame.columns][:1]
+        wanted = (*ids, self.options.date_column, self.options.by)
+        return [c for c in dict.fromkeys(wanted) if c and c in self.frame.columns]
 
     @cached_property
     def over_time(self) -> Any:

@@ -80,7 +80,7 @@ EN = Phrases(
     segments_note="Count per value of {by}, and its share of that value's classified reviews.",
     words="Distinctive words per reason",
     words_note="Words used more in reviews of one reason than in the others (z-score of the log-odds ratio with "
-    "an informative Dirichlet prior, Monroe et al. 2008).",
+    "an informative Dirichlet prior, Monroe et al. 2008); in brackets, the number of reviews holding the word.",
     words_none="Too few classified reviews for distinctive words.",
     representative="Representative reviews per reason",
     representative_note="The {n} {n|review|reviews} per reason with the highest probability; p is the predicted reason's "

@@ -70,7 +70,8 @@ JA = Phrases(
     segments_none="セグメントの列が指定されていません (--by)。",
     segments_note="{by} ごとの件数と、その {by} の分類された行に占める割合。",
     words="理由ごとの特徴語",
-    words_note="ほかの理由に比べてその理由のレビューによく出る語 (log-odds 比の z 値、Monroe ら 2008)。",
+    words_note="ほかの理由に比べてその理由のレビューによく出る語 (log-odds 比の z 値、Monroe ら 2008)。"
+    "括弧内はその語を含むレビューの件数。",
     words_none="特徴語を出すには分類された行が足りません。",
     representative="理由ごとの代表的なレビュー",
     representative_note="各理由で確率が最も高い {n} 件。p は予測した理由の確率。",

@@ -8,6 +8,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import ColumnKind, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
+from taikai.analysis._review_tables import least_confident, representative_reviews
 
 
 def _reviews(ctx: ReportContext, table: Any) -> Table:
@@ -32,7 +33,7 @@ def _reviews(ctx: ReportContext, table: Any) -> Table:
 def representative_section(ctx: ReportContext) -> Section:
     """The reviews with the highest probability for their reason, a few per reason."""
     n = ctx.options.per_reason
-    found = tables.representative_reviews(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
+    found = representative_reviews(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
     return Section.of(
         "representative", ctx.t.representative, [Note(fill(ctx.t.representative_note, n=n)), _reviews(ctx, found)]
     )
@@ -41,5 +42,5 @@ def representative_section(ctx: ReportContext) -> Section:
 def uncertain_section(ctx: ReportContext) -> Section:
     """The reviews with the lowest probability for their predicted reason."""
     n = ctx.options.uncertain
-    found = tables.least_confident(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
+    found = least_confident(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
     return Section.of("uncertain", ctx.t.uncertain, [Note(fill(ctx.t.uncertain_note, n=n)), _reviews(ctx, found)])
