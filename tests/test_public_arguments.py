@@ -30,7 +30,7 @@ def files(tmp_path_factory, tiny_model, tiny_csv):
 
 CASES = [
     # (call, error, message): call(model, files) -> anything
-    ("predict None", lambda m, f: m.predict(None), TypeError, "texts must be a str or an iterable of texts"),
+    ("predict 1.5", lambda m, f: m.predict(1.5), TypeError, "texts must be a str or an iterable of texts"),
     (
         "predict 123",
         lambda m, f: m.predict(123),

@@ -6,18 +6,21 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 from taikai.errors import Argument, InputError, no_column_error, wrong_type
+from taikai.text import is_missing
 
 TEXTS = "a str or an iterable of texts (a list, a pandas Series, …)"
 """What :meth:`~taikai.Model.predict` and :meth:`~taikai.Model.classify` take."""
 
 
 def text_values(name: str, values: object) -> list[object]:
-    """Return the texts of argument *name* as a list: a str is one text, an iterable gives one text per item.
+    """Return the texts of argument *name* as a list: a str is one text, and so is a missing value (``None``,
+    NaN, ``pandas.NA``, ``pandas.NaT``: one text of status ``empty``, as in a list); an iterable gives one text per
+    item.
 
     Refuse with ``TypeError`` what would be classified piece by piece: bytes (byte by byte), a data frame (its
     column names), a mapping (its keys), an array of more than one dimension (its rows), and a non-iterable.
     """
-    if isinstance(values, str):
+    if isinstance(values, str) or is_missing(values):  # a Series' missing cell, as series.map(...) passes it
         return [values]
     if isinstance(values, list):
         return values
