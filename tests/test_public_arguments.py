@@ -47,7 +47,7 @@ CASES = [
         "predict_frame str",
         lambda m, f: m.predict_frame("x.csv"),
         TypeError,
-        "df must be a pandas DataFrame (read a file with taikai.io.read_table, or use classify_file), not str 'x.csv'",
+        "df must be a pandas DataFrame, not str 'x.csv': read a file with taikai.io.read_table(path).frame, or",
     ),
     (
         "predict_frame prefix",

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from taikai import InputError, Prediction
+from taikai.io import read_table
 from taikai.labels import REASON_IDS
 from taikai.model import reason_sets
 
@@ -153,6 +154,38 @@ def test_predict_refuses_a_data_frame_instead_of_classifying_its_column_names(ti
     with pytest.raises(TypeError, match=r"not a DataFrame: classify a frame with model\.predict_frame"):
         tiny_model.predict(frame)
     assert [p.reason for p in tiny_model.predict(frame["text"])] == [tiny_model.predict("手数料が高い")[0].reason]
+
+
+@pytest.mark.parametrize(
+    ("given", "message", "follow"),
+    [
+        (
+            lambda path: pd.Series(["手数料が高い", "連絡が遅い"]),
+            "df must be a pandas DataFrame, not a Series: classify a Series of texts with model.predict(series), or "
+            'pass series.to_frame("text")',
+            lambda path: pd.Series(["手数料が高い", "連絡が遅い"]).to_frame("text"),
+        ),
+        (
+            lambda path: read_table(path),
+            "df must be a pandas DataFrame, not a Table: pass its frame (table.frame)",
+            lambda path: read_table(path).frame,
+        ),
+        (
+            str,
+            "read a file with taikai.io.read_table(path).frame, or classify it with taikai.classify_file",
+            lambda path: read_table(path).frame,
+        ),
+    ],
+    ids=["Series", "Table", "path"],
+)
+def test_predict_frame_says_what_to_pass_instead_of_a_series_a_table_or_a_path(
+    tiny_model, tmp_path, given, message, follow
+):
+    path = tmp_path / "in.csv"
+    pd.DataFrame({"text": ["手数料が高い", "連絡が遅い"]}).to_csv(path, index=False)
+    with pytest.raises(TypeError, match=re.escape(message)):
+        tiny_model.predict_frame(given(path))
+    assert tiny_model.predict_frame(follow(path))["status"].tolist() == ["ok", "ok"]  # the hint, followed
 
 
 @pytest.mark.parametrize("call", ["predict", "classify"])

@@ -226,9 +226,7 @@ class Model:
         import pandas as pd
 
         if not isinstance(df, pd.DataFrame):
-            raise wrong_type(
-                "df", df, "a pandas DataFrame (read a file with taikai.io.read_table, or use classify_file)"
-            )
+            raise _not_a_frame(df)
         if not isinstance(prefix, str):
             raise wrong_type("prefix", prefix, "a str such as 'pred_'")
         mode = RulesMode.for_rules(rules_mode, rules)
@@ -241,6 +239,22 @@ class Model:
         columns = self.classify(df[column].tolist(), matcher, mode).columns()
         added = pd.DataFrame({prefix + name: values for name, values in columns.items()}, index=df.index)
         return pd.concat([df, added], axis=1)
+
+
+_FRAME_OF_SERIES = 'series.to_frame("text")'
+_READ_FRAME = "taikai.io.read_table(path).frame"
+
+
+def _not_a_frame(df: object) -> TypeError:
+    """Return the error of :meth:`Model.predict_frame` given *df*, not a data frame: what to pass instead."""
+    import pandas as pd
+
+    error = wrong_type("df", df, "a pandas DataFrame")
+    if isinstance(df, pd.Series):
+        return TypeError(f"{error}: classify a Series of texts with model.predict(series), or pass {_FRAME_OF_SERIES}")
+    if isinstance(getattr(df, "frame", None), pd.DataFrame):  # a taikai.io.Table, which this layer cannot import
+        return TypeError(f"{error}: pass its frame (table.frame)")
+    return TypeError(f"{error}: read a file with {_READ_FRAME}, or classify it with taikai.classify_file")
 
 
 def model_key(model: Model) -> str:
