@@ -7,10 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from taikai import InputError, Prediction
+from taikai import InputError, Model, ModelError, Prediction
 from taikai.io import read_table
 from taikai.labels import REASON_IDS
-from taikai.model import reason_sets
+from taikai.model import FeatureConfig, build_pipeline, reason_sets
 
 
 def test_predict_returns_typed_results(tiny_model):
@@ -298,3 +298,28 @@ def test_one_missing_value_is_one_empty_text_as_in_a_list(tiny_model, value):
     assert tiny_model.classify(value).statuses == ["empty"]
     series = pd.Series(["手数料が高い", value], dtype=object)
     assert series.map(lambda t: tiny_model.predict(t)[0].status.value).tolist() == ["ok", "empty"]
+
+
+PIPELINE = (
+    "pipeline must be a taikai pipeline (normalize, features, classify), as taikai.train fits and taikai.load_model"
+)
+NOT_FITTED = "the pipeline is not fitted: train it (taikai.train(data), or pipeline.fit(texts, labels)), or load a"
+
+
+@pytest.mark.parametrize(
+    ("pipeline", "error", "message"),
+    [
+        (lambda: None, TypeError, PIPELINE + " loads, not None"),
+        (lambda: "models/default", TypeError, PIPELINE + " loads, not str 'models/default'"),
+        (lambda: build_pipeline()[1:], TypeError, PIPELINE),  # without its normalize step
+        (lambda: build_pipeline(FeatureConfig()), ModelError, NOT_FITTED),
+    ],
+    ids=["None", "str", "no normalize", "unfitted"],
+)
+def test_model_says_what_pipeline_it_wants(pipeline, error, message):
+    with pytest.raises(error, match=re.escape(message)):
+        Model(pipeline())
+
+
+def test_model_takes_a_fitted_pipeline(tiny_model):
+    assert Model(tiny_model.pipeline).predict("手数料が高い") == tiny_model.predict("手数料が高い")

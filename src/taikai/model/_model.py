@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_path, wrong_type
+from taikai.errors import TEXT_COLUMN, InputError, ModelError, ModelNotFoundError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns
@@ -53,14 +53,32 @@ def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
     return [labels.index(label) for label in display_order(labels, preferred)]
 
 
+_PIPELINE = "a taikai pipeline (normalize, features, classify), as taikai.train fits and taikai.load_model loads"
+
+
+def _fitted_classifier(pipeline: object) -> Any:
+    """Return the heads of *pipeline*; refuse what is not a taikai pipeline, or one not fitted, saying what
+    :class:`Model` wants."""
+    steps = getattr(pipeline, "named_steps", None)
+    if not isinstance(steps, Mapping) or list(steps) != ["normalize", "features", "classify"]:
+        raise wrong_type("pipeline", pipeline, _PIPELINE)
+    classifier = steps["classify"]
+    if not hasattr(classifier, "reason_classes_"):
+        raise ModelError(
+            "the pipeline is not fitted: train it (taikai.train(data), or pipeline.fit(texts, labels)), or load a "
+            "trained model with taikai.load_model(path)"
+        )
+    return classifier
+
+
 class Model:
     """A verified pipeline with its metadata. Create it with :func:`taikai.load_model`."""
 
     def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: Path | None = None):
+        classifier = _fitted_classifier(pipeline)
         self.pipeline = pipeline
         self.metadata = metadata or ModelMetadata.unsaved()
         self.path = path
-        classifier = pipeline.named_steps["classify"]
         # Columns follow the taxonomy's order (labels outside it come after, as the classifier has them).
         self._reason_order = _display_order([str(c) for c in classifier.reason_classes_], REASON_IDS)
         self._sentiment_order = _display_order([str(c) for c in classifier.sentiment_classes_], SENTIMENTS)
