@@ -11,6 +11,8 @@ from taikai import InputError, Model, ModelError, Prediction
 from taikai.io import read_table
 from taikai.labels import REASON_IDS
 from taikai.model import FeatureConfig, build_pipeline, reason_sets
+from taikai.model import _model as model_module
+from taikai.rules import parse_rules
 
 
 def test_predict_returns_typed_results(tiny_model):
@@ -323,3 +325,40 @@ def test_model_says_what_pipeline_it_wants(pipeline, error, message):
 
 def test_model_takes_a_fitted_pipeline(tiny_model):
     assert Model(tiny_model.pipeline).predict("手数料が高い") == tiny_model.predict("手数料が高い")
+
+
+@pytest.mark.parametrize(
+    ("rows", "chunk", "sizes"),
+    [
+        (0, 4, []),
+        (3, 4, [3]),
+        (4, 4, [4]),
+        (5, 4, [2, 3]),  # no short last chunk
+        (9, 4, [3, 3, 3]),
+        (10_001, 5000, [3333, 3334, 3334]),
+    ],
+)
+def test_long_inputs_are_cut_into_even_chunks(monkeypatch, rows, chunk, sizes):
+    monkeypatch.setattr(model_module, "CHUNK_TEXTS", chunk)
+    chunks = model_module._chunks(list(range(rows)))
+    assert [len(c) for c in chunks] == sizes
+    assert [i for c in chunks for i in c] == list(range(rows))
+
+
+@pytest.mark.parametrize("rules", [None, '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["lemma:引く", "手数料"]\n'])
+def test_classify_in_chunks_gives_the_one_pass_result(model, tiny_csv, monkeypatch, rules):
+    texts = [*pd.read_csv(tiny_csv)["text"]]
+    # 200 values, of which a few are not classified: chunks of about 100 ok texts, a boundary inside the input
+    values = [*texts, "", None, "abc", *texts[::-1], *texts, "手数料が20%引かれる", *texts[::-1], *texts[:37]]
+    rules = None if rules is None else parse_rules(rules, "rules.toml")
+    whole = model.classify(values, rules=rules)
+    monkeypatch.setattr(model_module, "CHUNK_TEXTS", 120)
+    cut = []
+    original = model_module._chunks
+    monkeypatch.setattr(model_module, "_chunks", lambda rows: cut.extend(original(rows)) or original(rows))
+    chunked = model.classify(values, rules=rules)
+    assert [len(rows) for rows in cut] == [99, 99]
+    assert chunked.statuses == whole.statuses and chunked.reasons == whole.reasons
+    assert chunked.sentiments == whole.sentiments and chunked.rule_hits == whole.rule_hits
+    np.testing.assert_array_equal(chunked.reason_proba, whole.reason_proba)
+    np.testing.assert_array_equal(chunked.sentiment_proba, whole.sentiment_proba)
