@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import TEXT_COLUMN, InputError, ModelError, ModelNotFoundError, check_path, wrong_type
+from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns
-from taikai.model._inputs import find_column, text_values
+from taikai.model._inputs import find_column, fitted_classifier, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
@@ -68,29 +68,11 @@ def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
     return [labels.index(label) for label in display_order(labels, preferred)]
 
 
-_PIPELINE = "a taikai pipeline (normalize, features, classify), as taikai.train fits and taikai.load_model loads"
-
-
-def _fitted_classifier(pipeline: object) -> Any:
-    """Return the heads of *pipeline*; refuse what is not a taikai pipeline, or one not fitted, saying what
-    :class:`Model` wants."""
-    steps = getattr(pipeline, "named_steps", None)
-    if not isinstance(steps, Mapping) or list(steps) != ["normalize", "features", "classify"]:
-        raise wrong_type("pipeline", pipeline, _PIPELINE)
-    classifier = steps["classify"]
-    if not hasattr(classifier, "reason_classes_"):
-        raise ModelError(
-            "the pipeline is not fitted: train it (taikai.train(data), or pipeline.fit(texts, labels)), or load a "
-            "trained model with taikai.load_model(path)"
-        )
-    return classifier
-
-
 class Model:
     """A verified pipeline with its metadata. Create it with :func:`taikai.load_model`."""
 
     def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: Path | None = None):
-        classifier = _fitted_classifier(pipeline)
+        classifier = fitted_classifier(pipeline)
         self.pipeline = pipeline
         self.metadata = metadata or ModelMetadata.unsaved()
         self.path = path
@@ -260,7 +242,7 @@ class Model:
         import pandas as pd
 
         if not isinstance(df, pd.DataFrame):
-            raise _not_a_frame(df)
+            raise not_a_frame(df)
         if not isinstance(prefix, str):
             raise wrong_type("prefix", prefix, "a str such as 'pred_'")
         mode = RulesMode.for_rules(rules_mode, rules)
@@ -273,22 +255,6 @@ class Model:
         columns = self.classify(df[column].tolist(), matcher, mode).columns()
         added = pd.DataFrame({prefix + name: values for name, values in columns.items()}, index=df.index)
         return pd.concat([df, added], axis=1)
-
-
-_FRAME_OF_SERIES = 'series.to_frame("text")'
-_READ_FRAME = "taikai.io.read_table(path).frame"
-
-
-def _not_a_frame(df: object) -> TypeError:
-    """Return the error of :meth:`Model.predict_frame` given *df*, not a data frame: what to pass instead."""
-    import pandas as pd
-
-    error = wrong_type("df", df, "a pandas DataFrame")
-    if isinstance(df, pd.Series):
-        return TypeError(f"{error}: classify a Series of texts with model.predict(series), or pass {_FRAME_OF_SERIES}")
-    if isinstance(getattr(df, "frame", None), pd.DataFrame):  # a taikai.io.Table, which this layer cannot import
-        return TypeError(f"{error}: pass its frame (table.frame)")
-    return TypeError(f"{error}: read a file with {_READ_FRAME}, or classify it with taikai.classify_file")
 
 
 def model_key(model: Model) -> str:
