@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,12 +14,13 @@ import numpy.typing as npt
 from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact, model_directory
-from taikai.model._classified import Classified, output_columns, proba_columns
+from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
 from taikai.model._inputs import find_column, fitted_classifier, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
+from taikai.model._save import save_model
 from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS, neutralize
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
@@ -47,20 +48,6 @@ def _chunks(rows: list[int]) -> list[list[int]]:
     short last run: a batch of a few texts goes another, slower way through the word block)."""
     count = -(-len(rows) // CHUNK_TEXTS)
     return [rows[len(rows) * k // count : len(rows) * (k + 1) // count] for k in range(count)]
-
-
-def reason_sets(
-    proba: npt.NDArray[np.float64], labels: Sequence[str], thresholds: npt.NDArray[np.float64]
-) -> list[tuple[str, ...]]:
-    """Return, per row of *proba*, the primary reason then every other reason past its threshold, by probability."""
-    top = proba.argmax(axis=1)
-    passed = proba >= thresholds
-    passed[np.arange(len(proba)), top] = False
-    out: list[tuple[str, ...]] = [(labels[t],) for t in top]
-    for i in np.flatnonzero(passed.any(axis=1)):
-        order = np.argsort(-proba[i], kind="stable")
-        out[i] = (labels[top[i]], *(labels[j] for j in order if passed[i, j]))
-    return out
 
 
 def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
@@ -98,7 +85,16 @@ class Model:
         return reason, sentiment
 
     def __repr__(self) -> str:
-        return f"Model(path={str(self.path)!r}, reasons={self.reason_labels}, sentiments={self.sentiment_labels})"
+        where = "not saved" if self.path is None else f"path={str(self.path)!r}"
+        return f"Model({where}, reasons={self.reason_labels}, sentiments={self.sentiment_labels})"
+
+    def save(self, directory: str | Path, overwrite: bool = False) -> Path:
+        """Write the model into *directory* (created if need be) as ``taikai.train(data, out=directory)`` does:
+        ``model.joblib`` and ``metadata.json``, which :func:`load_model` reads back. A directory that holds a
+        model, or other files, is refused unless *overwrite*. The model's ``path`` is then *directory*."""
+        out, self.metadata = save_model(self.pipeline, self.metadata, directory, overwrite)
+        self.path = out
+        return out
 
     @property
     def max_chars(self) -> int:
