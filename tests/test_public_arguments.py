@@ -30,7 +30,7 @@ def files(tmp_path_factory, tiny_model, tiny_csv):
 
 CASES = [
     # (call, error, message): call(model, files) -> anything
-    ("predict None", lambda m, f: m.predict(None), TypeError, "texts must be a str or an iterable of texts"),
+    ("predict 1.5", lambda m, f: m.predict(1.5), TypeError, "texts must be a str or an iterable of texts"),
     (
         "predict 123",
         lambda m, f: m.predict(123),
@@ -47,7 +47,7 @@ CASES = [
         "predict_frame str",
         lambda m, f: m.predict_frame("x.csv"),
         TypeError,
-        "df must be a pandas DataFrame (read a file with taikai.io.read_table, or use classify_file), not str 'x.csv'",
+        "df must be a pandas DataFrame, not str 'x.csv': read a file with taikai.io.read_table(path).frame, or",
     ),
     (
         "predict_frame prefix",

@@ -27,6 +27,11 @@ def test_text_values_are_one_text_per_item_and_a_str_is_one_text(values, expecte
     assert text_values("texts", values) == expected
 
 
+@pytest.mark.parametrize("value", [None, np.nan, float("nan"), pd.NA, pd.NaT], ids=repr)
+def test_a_missing_value_is_one_text(value):
+    assert text_values("texts", value) == [value]
+
+
 TEXTS = "texts must be a str or an iterable of texts (a list, a pandas Series, …), not "
 
 REFUSED = [
@@ -40,7 +45,7 @@ REFUSED = [
     ("dict", {"a": "手数料"}, TEXTS + "dict {'a': '手数料'}: pass its values (list(d.values()))"),
     ("2-d array", np.array([["手数料"]]), "pass a one-dimensional array (one text per item)"),
     ("int", 5, TEXTS + "int 5"),
-    ("None", None, TEXTS + "None"),
+    ("float", 1.5, TEXTS + "float 1.5"),
 ]
 
 

@@ -7,9 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from taikai import InputError, Prediction
+from taikai import InputError, Model, ModelError, Prediction
+from taikai.io import read_table
 from taikai.labels import REASON_IDS
-from taikai.model import reason_sets
+from taikai.model import FeatureConfig, build_pipeline, reason_sets
+from taikai.model import _model as model_module
+from taikai.rules import parse_rules
 
 
 def test_predict_returns_typed_results(tiny_model):
@@ -155,6 +158,38 @@ def test_predict_refuses_a_data_frame_instead_of_classifying_its_column_names(ti
     assert [p.reason for p in tiny_model.predict(frame["text"])] == [tiny_model.predict("手数料が高い")[0].reason]
 
 
+@pytest.mark.parametrize(
+    ("given", "message", "follow"),
+    [
+        (
+            lambda path: pd.Series(["手数料が高い", "連絡が遅い"]),
+            "df must be a pandas DataFrame, not a Series: classify a Series of texts with model.predict(series), or "
+            'pass series.to_frame("text")',
+            lambda path: pd.Series(["手数料が高い", "連絡が遅い"]).to_frame("text"),
+        ),
+        (
+            lambda path: read_table(path),
+            "df must be a pandas DataFrame, not a Table: pass its frame (table.frame)",
+            lambda path: read_table(path).frame,
+        ),
+        (
+            str,
+            "read a file with taikai.io.read_table(path).frame, or classify it with taikai.classify_file",
+            lambda path: read_table(path).frame,
+        ),
+    ],
+    ids=["Series", "Table", "path"],
+)
+def test_predict_frame_says_what_to_pass_instead_of_a_series_a_table_or_a_path(
+    tiny_model, tmp_path, given, message, follow
+):
+    path = tmp_path / "in.csv"
+    pd.DataFrame({"text": ["手数料が高い", "連絡が遅い"]}).to_csv(path, index=False)
+    with pytest.raises(TypeError, match=re.escape(message)):
+        tiny_model.predict_frame(given(path))
+    assert tiny_model.predict_frame(follow(path))["status"].tolist() == ["ok", "ok"]  # the hint, followed
+
+
 @pytest.mark.parametrize("call", ["predict", "classify"])
 def test_a_str_is_one_text_and_bytes_are_refused(tiny_model, call):
     classify = getattr(tiny_model, call)
@@ -254,3 +289,76 @@ def test_every_missing_value_is_shown_as_an_empty_text(tiny_model):
     assert [p.text for p in predictions] == ["手数料が高い", "", "", "", "", ""]
     assert [p.status for p in predictions[1:]] == ["empty"] * 5
     assert {p.message for p in predictions[1:]} == {"no text (missing value)"}
+
+
+@pytest.mark.parametrize("value", [None, np.nan, pd.NA, pd.NaT], ids=repr)
+def test_one_missing_value_is_one_empty_text_as_in_a_list(tiny_model, value):
+    # pd.Series([...]).map(lambda t: model.predict(t)[0]) passes a missing cell on its own
+    assert tiny_model.predict(value) == tiny_model.predict([value])
+    [p] = tiny_model.predict(value)
+    assert (p.text, p.status, p.message, p.reason) == ("", "empty", "no text (missing value)", None)
+    assert tiny_model.classify(value).statuses == ["empty"]
+    series = pd.Series(["手数料が高い", value], dtype=object)
+    assert series.map(lambda t: tiny_model.predict(t)[0].status.value).tolist() == ["ok", "empty"]
+
+
+PIPELINE = (
+    "pipeline must be a taikai pipeline (normalize, features, classify), as taikai.train fits and taikai.load_model"
+)
+NOT_FITTED = "the pipeline is not fitted: train it (taikai.train(data), or pipeline.fit(texts, labels)), or load a"
+
+
+@pytest.mark.parametrize(
+    ("pipeline", "error", "message"),
+    [
+        (lambda: None, TypeError, PIPELINE + " loads, not None"),
+        (lambda: "models/default", TypeError, PIPELINE + " loads, not str 'models/default'"),
+        (lambda: build_pipeline()[1:], TypeError, PIPELINE),  # without its normalize step
+        (lambda: build_pipeline(FeatureConfig()), ModelError, NOT_FITTED),
+    ],
+    ids=["None", "str", "no normalize", "unfitted"],
+)
+def test_model_says_what_pipeline_it_wants(pipeline, error, message):
+    with pytest.raises(error, match=re.escape(message)):
+        Model(pipeline())
+
+
+def test_model_takes_a_fitted_pipeline(tiny_model):
+    assert Model(tiny_model.pipeline).predict("手数料が高い") == tiny_model.predict("手数料が高い")
+
+
+@pytest.mark.parametrize(
+    ("rows", "chunk", "sizes"),
+    [
+        (0, 4, []),
+        (3, 4, [3]),
+        (4, 4, [4]),
+        (5, 4, [2, 3]),  # no short last chunk
+        (9, 4, [3, 3, 3]),
+        (10_001, 5000, [3333, 3334, 3334]),
+    ],
+)
+def test_long_inputs_are_cut_into_even_chunks(monkeypatch, rows, chunk, sizes):
+    monkeypatch.setattr(model_module, "CHUNK_TEXTS", chunk)
+    chunks = model_module._chunks(list(range(rows)))
+    assert [len(c) for c in chunks] == sizes
+    assert [i for c in chunks for i in c] == list(range(rows))
+
+
+@pytest.mark.parametrize("rules", [None, '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["lemma:引く", "手数料"]\n'])
+def test_classify_in_chunks_gives_the_one_pass_result(model, tiny_csv, monkeypatch, rules):
+    texts = [*pd.read_csv(tiny_csv)["text"]]
+    # 200 values, of which a few are not classified: chunks of about 100 ok texts, a boundary inside the input
+    values = [*texts, "", None, "abc", *texts[::-1], *texts, "手数料が20%引かれる", *texts[::-1], *texts[:37]]
+    rules = None if rules is None else parse_rules(rules, "rules.toml")
+    whole = model.classify(values, rules=rules)
+    monkeypatch.setattr(model_module, "CHUNK_TEXTS", 120)
+    cut = []
+    original = model_module._chunks
+    monkeypatch.setattr(model_module, "_chunks", lambda rows: cut.extend(original(rows)) or original(rows))
+    chunked = model.classify(values, rules=rules)
+    assert [len(rows) for rows in cut] == [99, 99]
+    assert chunked.statuses == whole.statuses and chunked.reasons == whole.reasons
+    assert chunked.sentiments == whole.sentiments and chunked.rule_hits == whole.rule_hits
+    np.testing.assert_array_equal(chunked.reason_proba, whole.reason_proba)
+    np.testing.assert_array_equal(chunked.sentiment_proba, whole.sentiment_proba)

@@ -2,11 +2,13 @@
 classified (none for the others), what the rules said and, under override, the model's own reason."""
 
 import math
+import re
 from dataclasses import replace
 
 import numpy as np
 import pytest
 
+from taikai.errors import InputError
 from taikai.model import Classified, Prediction
 from taikai.model._prediction import split_predictions
 from taikai.rules import NO_HITS, RuleHits, RulesMode
@@ -101,10 +103,29 @@ def test_to_dict_adds_what_the_rules_said_only_with_rules(hits, mode, rule_keys)
 
 @pytest.mark.parametrize(
     ("k", "expected"),
-    [(1, [("fees", 0.75)]), (2, [("fees", 0.75), ("low_pay", 0.25)]), (5, [("fees", 0.75), ("low_pay", 0.25)])],
+    [
+        (0, []),
+        (1, [("fees", 0.75)]),
+        (2, [("fees", 0.75), ("low_pay", 0.25)]),
+        (5, [("fees", 0.75), ("low_pay", 0.25)]),
+    ],
 )
 def test_top_reasons(k, expected):
     assert split_predictions(VALUES, classified())[2].top_reasons(k) == expected
+
+
+@pytest.mark.parametrize(
+    ("k", "error", "message"),
+    [
+        (-1, InputError, "k must be at least 0, not -1"),  # not a slice end: all but the last
+        ("3", TypeError, "k must be an int, not str '3'"),
+        (1.5, TypeError, "k must be an int, not float 1.5"),
+        (True, TypeError, "k must be an int, not bool True"),
+    ],
+)
+def test_top_reasons_checks_k(k, error, message):
+    with pytest.raises(error, match=re.escape(message)):
+        split_predictions(VALUES, classified())[2].top_reasons(k)
 
 
 @pytest.mark.parametrize(

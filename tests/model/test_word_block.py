@@ -7,11 +7,13 @@ import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
+import sklearn
 from sklearn.pipeline import FeatureUnion
 
 from taikai.model import FeatureBlocks, FeatureConfig, WordFeatures, _vector_table, build_pipeline, feature_blocks
 from taikai.model._lexicon import Lexicon
 from taikai.model._word_block import hstack_dense
+from taikai.rules import parse_rules
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +151,37 @@ def test_a_union_with_weights_is_scored_as_one_part(tiny_csv):
     [part] = features.transform_parts(texts)
     np.testing.assert_array_equal(part.toarray(), features.transform(texts).toarray())
     np.testing.assert_allclose(classifier.predict_proba_parts([part])[0], classifier.predict_proba(part)[0], rtol=1e-6)
+
+
+@pytest.mark.parametrize("output", ["pandas", "polars"])
+@pytest.mark.parametrize("vectors", [True, False], ids=["vectors", "words+chars"])
+def test_a_global_transform_output_leaves_fitting_and_scoring_alone(tiny_csv, vector_table, output, vectors):
+    # sklearn.set_config(transform_output="pandas") at the top of a notebook: it cannot wrap a sparse matrix
+    # ("The transformer outputs a scipy sparse matrix…"), and the model's features are matrices whatever it says.
+    df = pd.read_csv(tiny_csv)
+    config = FeatureConfig(min_df=1, vectors=vector_table) if vectors else FeatureConfig(min_df=1, char_ngrams=(1, 2))
+    y = np.column_stack([df["reasons"].str.split("|").str[0], df["sentiment"]])
+    texts = [*df["text"], *df["text"][::-1]]  # 80 texts: a batch (the joint pass), and one text (the plain union)
+    want = build_pipeline(config).fit(df["text"].tolist(), y)
+    with sklearn.config_context(transform_output=output):
+        got = build_pipeline(config).fit(df["text"].tolist(), y)
+        for pipeline in (got, want):
+            for batch in (texts, texts[:1]):
+                np.testing.assert_array_equal(pipeline.predict_proba(batch)[0], want.predict_proba(batch)[0])
+            features = pipeline.named_steps["features"]
+            normalized = pipeline.named_steps["normalize"].transform(texts)
+            assert all(not isinstance(part, pd.DataFrame) for part in features.transform_parts(normalized))
+
+
+@pytest.mark.parametrize("output", ["pandas", "polars"])
+def test_a_global_transform_output_leaves_the_model_alone(model, tiny_csv, output):
+    texts = [*pd.read_csv(tiny_csv)["text"]] * 2
+    frame = pd.DataFrame({"text": texts})
+    want, want_frame = model.predict(texts), model.predict_frame(frame)
+    with sklearn.config_context(transform_output=output):
+        assert model.predict(texts) == want
+        assert model.predict(texts[0]) == want[:1]
+        pd.testing.assert_frame_equal(model.predict_frame(frame), want_frame)
+        rules = parse_rules('[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["lemma:引く"]\n', "rules.toml")
+        with_lemmas = model.classify(texts, rules=rules)  # the features and the dictionary forms in one pass
+        assert with_lemmas.reasons == [p.reasons for p in want]

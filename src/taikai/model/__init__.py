@@ -18,7 +18,7 @@ from taikai.model._artifact import (
     save_artifact,
     sha256_file,
 )
-from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns
+from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns, reason_sets
 from taikai.model._features import (
     Block,
     WordVocabulary,
@@ -42,7 +42,6 @@ from taikai.model._model import (
     Model,
     load_model,
     model_key,
-    reason_sets,
     resolve_model,
 )
 from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline

@@ -40,6 +40,20 @@ def override(reasons: tuple[str, ...], hits: RuleHits) -> tuple[str, ...]:
     return (label, *(r for r in reasons if r != label))
 
 
+def reason_sets(
+    proba: npt.NDArray[np.float64], labels: Sequence[str], thresholds: npt.NDArray[np.float64]
+) -> list[tuple[str, ...]]:
+    """Return, per row of *proba*, the primary reason then every other reason past its threshold, by probability."""
+    top = proba.argmax(axis=1)
+    passed = proba >= thresholds
+    passed[np.arange(len(proba)), top] = False
+    out: list[tuple[str, ...]] = [(labels[t],) for t in top]
+    for i in np.flatnonzero(passed.any(axis=1)):
+        order = np.argsort(-proba[i], kind="stable")
+        out[i] = (labels[top[i]], *(labels[j] for j in order if passed[i, j]))
+    return out
+
+
 @dataclass(frozen=True)
 class Classified:
     """The classification of *n* values, one entry per value and column.

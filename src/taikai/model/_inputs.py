@@ -1,23 +1,27 @@
-"""The checks of what :class:`~taikai.Model` is given to classify: the texts, and the column of a frame that holds
-them. A wrong argument is refused here, naming it, rather than classified piece by piece."""
+"""The checks of what :class:`~taikai.Model` is given: its pipeline, the texts to classify, and the frame and its
+column that holds them. A wrong argument is refused here, naming it, rather than classified piece by piece."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any
 
-from taikai.errors import Argument, InputError, no_column_error, wrong_type
+from taikai.errors import Argument, InputError, ModelError, no_column_error, wrong_type
+from taikai.text import is_missing
 
 TEXTS = "a str or an iterable of texts (a list, a pandas Series, …)"
 """What :meth:`~taikai.Model.predict` and :meth:`~taikai.Model.classify` take."""
 
 
 def text_values(name: str, values: object) -> list[object]:
-    """Return the texts of argument *name* as a list: a str is one text, an iterable gives one text per item.
+    """Return the texts of argument *name* as a list: a str is one text, and so is a missing value (``None``,
+    NaN, ``pandas.NA``, ``pandas.NaT``: one text of status ``empty``, as in a list); an iterable gives one text per
+    item.
 
     Refuse with ``TypeError`` what would be classified piece by piece: bytes (byte by byte), a data frame (its
     column names), a mapping (its keys), an array of more than one dimension (its rows), and a non-iterable.
     """
-    if isinstance(values, str):
+    if isinstance(values, str) or is_missing(values):  # a Series' missing cell, as series.map(...) passes it
         return [values]
     if isinstance(values, list):
         return values
@@ -64,3 +68,37 @@ def find_column(
             f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {told.name}= names one column"
         )
     raise no_column_error([(name, told)], labels if shown is None else shown, source, input_format=input_format)
+
+
+_PIPELINE = "a taikai pipeline (normalize, features, classify), as taikai.train fits and taikai.load_model loads"
+
+
+def fitted_classifier(pipeline: object) -> Any:
+    """Return the heads of *pipeline*; refuse what is not a taikai pipeline, or one not fitted, saying what
+    :class:`~taikai.Model` wants."""
+    steps = getattr(pipeline, "named_steps", None)
+    if not isinstance(steps, Mapping) or list(steps) != ["normalize", "features", "classify"]:
+        raise wrong_type("pipeline", pipeline, _PIPELINE)
+    classifier = steps["classify"]
+    if not hasattr(classifier, "reason_classes_"):
+        raise ModelError(
+            "the pipeline is not fitted: train it (taikai.train(data), or pipeline.fit(texts, labels)), or load a "
+            "trained model with taikai.load_model(path)"
+        )
+    return classifier
+
+
+_FRAME_OF_SERIES = 'series.to_frame("text")'
+_READ_FRAME = "taikai.io.read_table(path).frame"
+
+
+def not_a_frame(df: object) -> TypeError:
+    """Return the error of :meth:`~taikai.Model.predict_frame` given *df*, not a data frame: what to pass instead."""
+    import pandas as pd
+
+    error = wrong_type("df", df, "a pandas DataFrame")
+    if isinstance(df, pd.Series):
+        return TypeError(f"{error}: classify a Series of texts with model.predict(series), or pass {_FRAME_OF_SERIES}")
+    if isinstance(getattr(df, "frame", None), pd.DataFrame):  # a taikai.io.Table, which this layer cannot import
+        return TypeError(f"{error}: pass its frame (table.frame)")
+    return TypeError(f"{error}: read a file with {_READ_FRAME}, or classify it with taikai.classify_file")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,12 +14,13 @@ import numpy.typing as npt
 from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_artifact, model_directory
-from taikai.model._classified import Classified, output_columns, proba_columns
-from taikai.model._inputs import find_column, text_values
+from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
+from taikai.model._inputs import find_column, fitted_classifier, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
+from taikai.model._save import save_model
 from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS, neutralize
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
@@ -34,18 +35,19 @@ Rules = RuleSet | RuleMatcher | str | Path | None
 """Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""
 
 
-def reason_sets(
-    proba: npt.NDArray[np.float64], labels: Sequence[str], thresholds: npt.NDArray[np.float64]
-) -> list[tuple[str, ...]]:
-    """Return, per row of *proba*, the primary reason then every other reason past its threshold, by probability."""
-    top = proba.argmax(axis=1)
-    passed = proba >= thresholds
-    passed[np.arange(len(proba)), top] = False
-    out: list[tuple[str, ...]] = [(labels[t],) for t in top]
-    for i in np.flatnonzero(passed.any(axis=1)):
-        order = np.argsort(-proba[i], kind="stable")
-        out[i] = (labels[top[i]], *(labels[j] for j in order if passed[i, j]))
-    return out
+CHUNK_TEXTS = 5000
+"""The most texts :meth:`Model.classify` scores at once: a long input goes through in chunks of about this size
+(as ``taikai batch`` reads a file), so that its tokens and feature matrices are held for one chunk at a time.
+Measured on 100,000 unique texts with the shipped model: classify's peak RSS 1.56 GB in one pass, 0.47 GB in
+chunks (predict_frame 1.70 and 0.62 GB), for the same CPU time; the results are the same, a text's features not
+depending on the others."""
+
+
+def _chunks(rows: list[int]) -> list[list[int]]:
+    """Return *rows* cut into the fewest runs of at most :data:`CHUNK_TEXTS`, of sizes as equal as can be (no
+    short last run: a batch of a few texts goes another, slower way through the word block)."""
+    count = -(-len(rows) // CHUNK_TEXTS)
+    return [rows[len(rows) * k // count : len(rows) * (k + 1) // count] for k in range(count)]
 
 
 def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
@@ -57,10 +59,10 @@ class Model:
     """A verified pipeline with its metadata. Create it with :func:`taikai.load_model`."""
 
     def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: Path | None = None):
+        classifier = fitted_classifier(pipeline)
         self.pipeline = pipeline
         self.metadata = metadata or ModelMetadata.unsaved()
         self.path = path
-        classifier = pipeline.named_steps["classify"]
         # Columns follow the taxonomy's order (labels outside it come after, as the classifier has them).
         self._reason_order = _display_order([str(c) for c in classifier.reason_classes_], REASON_IDS)
         self._sentiment_order = _display_order([str(c) for c in classifier.sentiment_classes_], SENTIMENTS)
@@ -83,7 +85,16 @@ class Model:
         return reason, sentiment
 
     def __repr__(self) -> str:
-        return f"Model(path={str(self.path)!r}, reasons={self.reason_labels}, sentiments={self.sentiment_labels})"
+        where = "not saved" if self.path is None else f"path={str(self.path)!r}"
+        return f"Model({where}, reasons={self.reason_labels}, sentiments={self.sentiment_labels})"
+
+    def save(self, directory: str | Path, overwrite: bool = False) -> Path:
+        """Write the model into *directory* (created if need be) as ``taikai.train(data, out=directory)`` does:
+        ``model.joblib`` and ``metadata.json``, which :func:`load_model` reads back. A directory that holds a
+        model, or other files, is refused unless *overwrite*. The model's ``path`` is then *directory*."""
+        out, self.metadata = save_model(self.pipeline, self.metadata, directory, overwrite)
+        self.path = out
+        return out
 
     @property
     def max_chars(self) -> int:
@@ -126,10 +137,10 @@ class Model:
         reasons: list[tuple[str, ...]] = [()] * n
         sentiments: list[str | None] = [None] * n
         hits: list[RuleHits] | None = None if matcher is None else [NO_HITS] * n
-        if ok:
+        for rows in _chunks(ok):
             # A masked text is read with its placeholders as ○ (see taikai.privacy.neutralize), by the model and
             # the rules alike; other texts as they are.
-            texts = [neutralize(checked[i].text) for i in ok]
+            texts = [neutralize(checked[i].text) for i in rows]
             lemmas = None
             if matcher is not None and matcher.needs_lemmas:
                 features, lemmas = features_and_lemmas(self.pipeline.named_steps["features"], texts)
@@ -137,9 +148,10 @@ class Model:
             else:
                 rp, sp = self._predict_proba(texts)
             if matcher is not None and hits is not None:
-                for i, found in zip(ok, matcher.match_all(texts, lemmas), strict=True):
+                for i, found in zip(rows, matcher.match_all(texts, lemmas), strict=True):
                     hits[i] = found
-            reason_p[ok], sentiment_p[ok] = rp[:, self._reason_order], sp[:, self._sentiment_order]
+            reason_p[rows], sentiment_p[rows] = rp[:, self._reason_order], sp[:, self._sentiment_order]
+        if ok:
             for i, labels in zip(ok, reason_sets(reason_p[ok], self.reason_labels, self.thresholds), strict=True):
                 reasons[i] = labels
             if self.sentiment_labels:
@@ -226,9 +238,7 @@ class Model:
         import pandas as pd
 
         if not isinstance(df, pd.DataFrame):
-            raise wrong_type(
-                "df", df, "a pandas DataFrame (read a file with taikai.io.read_table, or use classify_file)"
-            )
+            raise not_a_frame(df)
         if not isinstance(prefix, str):
             raise wrong_type("prefix", prefix, "a str such as 'pred_'")
         mode = RulesMode.for_rules(rules_mode, rules)

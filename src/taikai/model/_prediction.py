@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from taikai.errors import check_int
 from taikai.labels import reason_name
 from taikai.model._classified import Classified
 from taikai.rules import RuleHits, RulesMode
@@ -75,7 +76,9 @@ class Prediction:
         return out
 
     def top_reasons(self, k: int) -> list[tuple[str, float]]:
-        """Return the *k* most probable reasons with their probabilities."""
+        """Return the *k* most probable reasons with their probabilities (all of them when *k* is larger; none
+        when the text was not classified); *k* is an int of at least 0."""
+        k = check_int("k", k, least=0)
         return sorted(self.reason_proba.items(), key=lambda kv: -kv[1])[:k]
 
 

@@ -28,7 +28,7 @@ __all__ = ["DEFAULT_VECTORS", "WordVectors", "check_vectors"]
 Array = np.ndarray[Any, Any]
 
 
-class WordVectors(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):  # type: ignore[misc, call-arg]
     """Pool pretrained word vectors over each text's tokens into one dense row: the sum (equivalently the mean)
     of the vectors of the tokens the table knows, L2-normalised, times ``weight``. A text without a known token
     gets zeros.
@@ -36,6 +36,7 @@ class WordVectors(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     The input is what :class:`taikai.text.JapaneseTokenizer` writes: tokens separated by spaces. ``table`` names
     the vector table (:func:`table_path`). Fitting learns nothing from the texts; it records the table's
     ``digest_`` (checked on every use), ``dim_`` and the share of training tokens with a vector (``coverage_``).
+    Its output is an array whatever scikit-learn's ``transform_output`` (as :class:`FeatureBlocks`).
     """
 
     # Pickles name the public path, so that the private module can move without breaking saved models.

@@ -60,24 +60,29 @@ def hstack_dense(left: Any, dense: Array) -> Any:
     return sp.hstack([left.tocsr(), block], format="csr")
 
 
-def _container_output(union: FeatureUnion) -> bool:
-    """Whether ``set_output`` (of *union*, or scikit-learn's config) asks for pandas or polars output."""
-    own = getattr(union, "_sklearn_output_config", {}).get("transform")
-    return bool((own or sklearn.get_config()["transform_output"]) != "default")
-
-
-class FeatureBlocks(FeatureUnion):  # type: ignore[misc]
+class FeatureBlocks(FeatureUnion, auto_wrap_output_keys=None):  # type: ignore[misc, call-arg]
     """A ``FeatureUnion`` that returns the matrix of a lone block as it is: ``FeatureUnion`` copies it through
-    ``scipy.sparse.hstack`` even then (a third of a millisecond per thousand texts and 300 dense columns)."""
+    ``scipy.sparse.hstack`` even then (a third of a millisecond per thousand texts and 300 dense columns).
+
+    Its output is always a matrix, whatever scikit-learn's ``transform_output``: ``sklearn.set_config(
+    transform_output="pandas")`` at the top of a notebook cannot wrap a sparse matrix in a data frame, and would
+    stop every classification and training. ``auto_wrap_output_keys=None`` opts the blocks out of ``set_output``,
+    and they join their members' matrices under ``transform_output="default"`` (a few microseconds a call)."""
 
     # Pickles name the public path, so that the private module can move without breaking saved models.
     __module__ = "taikai.model"
 
+    def fit_transform(self, X: Any, y: Any = None, **params: Any) -> Any:
+        """Fit the blocks and return their matrices side by side, as ``FeatureUnion.fit_transform`` does."""
+        with sklearn.config_context(transform_output="default"):
+            return super().fit_transform(X, y, **params)
+
     def transform(self, X: Any, **params: Any) -> Any:
         """Return the blocks' matrices side by side, as ``FeatureUnion.transform`` does."""
         members = [t for _, t in self.transformer_list if t not in ("drop", "passthrough", None)]
-        if len(members) != 1 or params or self.transformer_weights or _container_output(self):
-            return super().transform(X, **params)
+        if len(members) != 1 or params or self.transformer_weights:
+            with sklearn.config_context(transform_output="default"):
+                return super().transform(X, **params)
         out = members[0].transform(X)
         return out.tocsr() if sp.issparse(out) else out
 
@@ -86,8 +91,8 @@ class FeatureBlocks(FeatureUnion):  # type: ignore[misc]
         linear head scores each apart (:meth:`ReasonSentimentClassifier.predict_proba_parts`), which spares
         copying dense word vectors into the sparse n-gram matrix."""
         members = [t for _, t in self.transformer_list if t not in ("drop", None)]
-        if self.transformer_weights or _container_output(self) or any(isinstance(t, str) for t in members):
-            return [self.transform(X)]  # weights, "passthrough", pandas output: the joined matrix as one part
+        if self.transformer_weights or any(isinstance(t, str) for t in members):
+            return [self.transform(X)]  # weights, "passthrough": the joined matrix as one part
         parts: list[Any] = []
         for member in members:
             if isinstance(member, Pipeline) and hasattr(member[-1], "transform_parts"):
@@ -97,7 +102,7 @@ class FeatureBlocks(FeatureUnion):  # type: ignore[misc]
         return parts
 
 
-class WordFeatures(FeatureBlocks):
+class WordFeatures(FeatureBlocks, auto_wrap_output_keys=None):  # type: ignore[call-arg]
     """``FeatureUnion([("tfidf", FastTfidfVectorizer), ("vectors", WordVectors)])`` over space-separated tokens,
     with one pass over a batch's tokens for both (see the module)."""
 
