@@ -259,6 +259,15 @@ def test_trend_table_gives_no_shares_for_a_month_without_reviews():
     assert "%" not in december and december.count('<td class="n">0</td>') == len(REASON_IDS) + 1  # and the total
 
 
+@pytest.mark.parametrize("others", [[], ["2026-04-05"]])
+def test_a_japan_time_post_counts_in_its_own_month_whatever_the_other_rows(others):
+    frame = synthetic({"2026-04": STEADY})
+    frame["posted_at"] = ["2026-04-01T08:00:00+09:00"] * (len(frame) - len(others)) + others
+    page = build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)
+    trend = re.search(r'<section id="trend">(.*?)</section>', page, re.S).group(1)
+    assert "<th>2026-04</th>" in trend and "2026-03" not in trend
+
+
 def test_segment_table_shows_shares_next_to_counts():
     frame = synthetic({"2026-01": STEADY}, platform=lambda df: np.where(df["reason"] == "fees", "Coconala", "Lancers"))
     page = build_report(frame, by="platform", embed_font=False, charts=False, drift=False)
