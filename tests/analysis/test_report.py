@@ -177,6 +177,58 @@ def test_summary_says_when_nothing_changed():
     assert "月ごとの理由の構成に、有意な変化はありません (2 回の比較)" in page
 
 
+GAP = {"2025-01": {**STEADY, "trouble": 17}, "2025-04": {**STEADY, "trouble": 57}}  # February, March: none
+
+
+@pytest.mark.parametrize(
+    ("lang", "freq", "months", "expected"),
+    [
+        (
+            "ja",
+            "M",
+            GAP,
+            "2025-04に「トラブル・不信」が 17 件から 57 件に増えました (10.8% → 28.9%、"
+            "月の比較に足りる件数がある直近の 2025-01 比、p",
+        ),
+        (
+            "en",
+            "M",
+            GAP,
+            "(10.8% → 28.9% of the month, against 2025-01, the last month with enough reviews to compare;",
+        ),
+        ("ja", "M", {**GAP, "2025-03": {"fees": 5}}, "直近の 2025-01 比"),  # a quiet month between: too few
+        ("en", "W", {"2025-01-01": JUMP["2026-01"], "2025-01-15": JUMP["2026-03"]}, "in 2025-W03 ("),
+    ],
+)
+def test_a_change_across_empty_or_quiet_periods_is_compared_with_the_last_full_one(lang, freq, months, expected):
+    frame = synthetic({f"2025-{i:02d}": c for i, c in enumerate(months.values(), 1)} if freq == "W" else months)
+    if freq == "W":  # all rows of a "month" on its one day: 2025-W01 and W03, week 2 empty
+        frame["posted_at"] = [m for m, c in months.items() for _ in range(sum(c.values()))]
+    page = build_report(frame, "posted_at", freq=freq, lang=lang, embed_font=False, charts=False, drift=False)
+    summary = re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+    assert expected in summary
+    if freq == "W":
+        assert "against 2025-W01, the last week with enough reviews" in summary
+
+
+@pytest.mark.parametrize(
+    ("lang", "months", "said"),
+    [
+        (
+            "ja",
+            {"2026-01": STEADY},
+            "月ごとの比較はしていません: 分類された行が 20 件以上ある月が 2 つ以上ありません。",
+        ),
+        ("en", {"2026-01": STEADY, "2026-02": {"fees": 5}}, "No month was compared: fewer than two months have 20 or"),
+    ],
+)
+def test_summary_says_why_no_period_was_compared(lang, months, said):
+    page = build_report(synthetic(months), "posted_at", lang=lang, embed_font=False, charts=False, drift=False)
+    summary = re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+    assert said in summary
+    assert "Holm" not in summary  # no test made, no note on the tests
+
+
 def test_summary_names_the_segment_that_differs():
     months = {"2026-01": STEADY, "2026-02": STEADY}
 
@@ -192,16 +244,27 @@ def test_summary_names_the_segment_that_differs():
 @pytest.mark.parametrize(
     ("lang", "date_column", "by", "method"),
     [
-        ("ja", "posted_at", None, "検定: 月ごとの比較は前の月との、理由の構成の"),
+        ("ja", "posted_at", None, "検定: 月ごとの比較は件数の足りる直前の月との、理由の構成の"),
         ("ja", None, "platform", "検定: platformの比較は他のすべてとの、理由の構成の"),
-        ("ja", "posted_at", "platform", "検定: 月ごとの比較は前の月との、platformの比較は他のすべてとの、理由の構成の"),
-        ("en", "posted_at", None, "the reason mix, each month against the month before; p-values"),
+        (
+            "ja",
+            "posted_at",
+            "platform",
+            "検定: 月ごとの比較は件数の足りる直前の月との、platformの比較は他のすべてとの、理由の構成の",
+        ),
+        (
+            "en",
+            "posted_at",
+            None,
+            "the reason mix, each month against the last month before it with enough reviews; p-values",
+        ),
         ("en", None, "platform", "the reason mix, each value of platform against all others; p-values"),
         (
             "en",
             "posted_at",
             "platform",
-            "each month against the month before and each value of platform against all others; p-values",
+            "each month against the last month before it with enough reviews and each value of platform against all "
+            "others; p-values",
         ),
     ],
 )
@@ -220,7 +283,7 @@ def test_summary_method_leaves_out_a_segment_with_nothing_to_compare():
     frame = synthetic(JUMP)
     page = build_report(frame, "posted_at", "platform", lang="en", embed_font=False, charts=False, drift=False)
     note = re.search(r'<section id="summary">.*?<p class="note">(.*?)</p>', page, re.S).group(1)
-    assert "each month against the month before; p-values" in note  # one platform: no segment comparison
+    assert "before it with enough reviews; p-values" in note  # one platform: no segment comparison
 
 
 def test_stated_reasons_count_every_reason_next_to_the_primary():

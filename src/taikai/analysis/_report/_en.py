@@ -14,20 +14,23 @@ EN = Phrases(
     summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
     summary_sentiment="Sentiment: {parts}.",
     summary_up="'{name}' rose from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
-    "against the {period} before; {p}).",
+    "{against}; {p}).",
     summary_down="'{name}' fell from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
-    "against the {period} before; {p}).",
+    "{against}; {p}).",
     summary_segment_up="On {by} {where}, '{name}' is {share} of reviews ({count} of {total}), against {other} "
     "for the other values of {by} ({p}).",
     summary_segment_down="On {by} {where}, '{name}' is only {share} of reviews ({count} of {total}), against {other} "
     "for the other values of {by} ({p}).",
     summary_no_change="No significant change in the reason mix from one {period} to the next ({tests} {tests|comparison|comparisons}).",
+    summary_against_previous="against the {period} before",
+    summary_against="against {baseline}, the last {period} with enough reviews to compare",
+    summary_no_comparison="No {period} was compared: fewer than two {period}s have {min_group} or more classified reviews.",
     summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} {tests|comparison|comparisons}).",
     summary_method="Tests: chi-squared test of homogeneity of the reason mix, {compared}; p-values Holm-Bonferroni "
     "adjusted within each family, "
     "significance level 5 %. Groups with fewer than {min_group} classified {min_group|review|reviews} are not compared. The reason "
     "named is the one with the largest adjusted standardized residual.",
-    summary_method_periods="each {period} against the {period} before",
+    summary_method_periods="each {period} against the last {period} before it with enough reviews",
     summary_method_segments="each value of {by} against all others",
     summary_method_and=" and ",
     model="Model",

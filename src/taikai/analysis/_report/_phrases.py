@@ -41,6 +41,9 @@ class Phrases:
     summary_segment_up: str
     summary_segment_down: str
     summary_no_change: str
+    summary_against_previous: str
+    summary_against: str
+    summary_no_comparison: str
     summary_no_segment_change: str
     summary_method: str
     summary_method_periods: str
