@@ -522,6 +522,20 @@ def test_report_of_a_reason_only_model_with_nothing_classified(tiny_csv):
     assert page.count("data:image/png;base64,") == 1  # the (empty) reason distribution only
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "分類された行がないため、感情の集計はありません。"),
+        ("en", "No classified rows, so no sentiment to count."),
+    ],
+)
+def test_a_sentiment_model_with_nothing_classified_says_no_row_was_classified(tiny_model, lang, said):
+    predictions = tiny_model.predict_frame(pd.DataFrame({"text": ["", "  "]}))
+    page = build_report(predictions, lang=lang, embed_font=False, charts=False, drift=False)
+    sentiment = re.search(r'<section id="sentiment">(.*?)</section>', page, re.S).group(1)
+    assert said in sentiment and "predict" not in sentiment and "予測しません" not in sentiment
+
+
 # The model that made the predictions, and what batch set aside: from the summary batch writes beside its output.
 
 

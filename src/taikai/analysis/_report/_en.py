@@ -72,6 +72,7 @@ EN = Phrases(
     sentiment_over_time="Sentiment over time",
     sentiment_per_reason="Sentiment per reason",
     sentiment_none="This model does not predict sentiment.",
+    sentiment_no_rows="No classified rows, so no sentiment to count.",
     trend="Reasons over time",
     trend_none="No date column given (--date-column).",
     trend_note="Counts and shares per {period} of column {column}. Rows whose date could not be read: {unread}",

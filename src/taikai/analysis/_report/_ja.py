@@ -63,6 +63,7 @@ JA = Phrases(
     sentiment_over_time="感情の推移",
     sentiment_per_reason="理由ごとの感情",
     sentiment_none="このモデルは感情を予測しません。",
+    sentiment_no_rows="分類された行がないため、感情の集計はありません。",
     trend="理由の推移",
     trend_none="日付の列が指定されていません (--date-column)。",
     trend_note="{column} 列の{period}ごとの件数と割合。日付を読めなかった行: {unread}",

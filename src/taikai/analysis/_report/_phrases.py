@@ -84,6 +84,7 @@ class Phrases:
     sentiment_over_time: str
     sentiment_per_reason: str
     sentiment_none: str
+    sentiment_no_rows: str
     trend: str
     trend_none: str
     trend_note: str
