@@ -482,6 +482,15 @@ def test_cli_report_refuses_a_column_of_ids_as_dates(predictions, tmp_path):
     assert not (tmp_path / "r.html").exists()
 
 
+def test_cli_report_quotes_a_refused_rating_column_as_written(predictions, tmp_path):
+    path = tmp_path / "p.csv"
+    predictions.assign(rating=(["1", "2", ""] * len(predictions))[: len(predictions)]).to_csv(path, index=False)
+    args = ["report", str(path), "-o", str(tmp_path / "r.html"), "--date-column", "rating", "--no-drift"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "--date-column 'rating' holds no dates (none of its values reads as one, e.g. '1', '2');" in result.stderr
+
+
 def test_some_readable_dates_count_the_others_as_unreadable(page):
     # predictions' posted_at has one "not a date": the report is built and says so
     assert "日付を読めなかった行: 1" in page

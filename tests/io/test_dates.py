@@ -83,3 +83,17 @@ def test_an_aware_datetime_object_keeps_its_wall_clock_beside_a_plain_date():
 
     aware = datetime(2026, 4, 1, 8, tzinfo=timezone(timedelta(hours=9)))
     assert str(parse_dates(pd.Series([aware, "2026-04-05"], dtype=object))[0]) == "2026-04-01 08:00:00"
+
+
+@pytest.mark.parametrize(
+    ("values", "quoted"),
+    [
+        ([1.0, None, 2.0, 2.0], "e.g. '1', '2')"),  # a rating column with blanks: read as floats, quoted as written
+        ([1.5, float("nan"), 20.0], "e.g. '1.5', '20')"),
+        (["1.0", "2.0"], "e.g. '1.0', '2.0')"),  # text stays as it is
+    ],
+)
+def test_the_refusal_quotes_numbers_as_the_file_wrote_them(values, quoted):
+    with pytest.raises(InputError) as caught:
+        check_date_column(pd.Series(values), "rating", "p.csv")
+    assert f"holds no dates (none of its values reads as one, {quoted}" in str(caught.value)

@@ -74,13 +74,23 @@ def parse_dates(values: pd.Series) -> pd.Series:
     return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
 
 
+def _as_written(value: object) -> str:
+    """Return a cell as the file most likely wrote it: blank for a missing value, ``1`` for the ``1.0`` that a
+    column of whole numbers with blanks is read as."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def no_dates_error(column: str, where: str, values: Iterable[object], first: int | None = None) -> InputError:
     """Return the error for a date column *column* (of *where*) in which no value reads as a date; *values* are
     (some of) its values, the first two non-empty ones are quoted. With *first*, only its first *first* rows were
     read (a command that stops before reading the rest)."""
     examples: list[str] = []
     for value in values:
-        text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+        text = _as_written(value)
         if text and text not in examples:
             examples.append(text)
             if len(examples) == 2:
