@@ -43,11 +43,11 @@ EN = Phrases(
     model_refit="This model was refitted on every row after testing: the figures are those of the fit on the "
     "train split, measured on the test split.",
     model_from_summary="From the summary of the batch run that wrote the predictions ({file}).",
-    model_from_option="The model named by --model.",
+    model_from_option="The model named by model= (--model on the command line).",
     model_assumed="No batch summary beside the predictions: assumed to be the default model, whose probability "
-    "columns match. Name another with --model.",
+    "columns match. Name another with model= (--model on the command line).",
     model_unknown="Unknown model: no batch summary beside the predictions, and the default model's probability "
-    "columns differ. Name it with --model.",
+    "columns differ. Name it with model= (--model on the command line).",
     status="Input and status",
     status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
     status_messages="Why rows were not classified (message)",
