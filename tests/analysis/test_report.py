@@ -582,6 +582,27 @@ def test_report_names_the_model_and_what_batch_set_aside(batch_output, tested_mo
     assert "1,2,3" in status  # the bad line itself
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "うち 1 件は複数の行にまたがり、ファイルの計 35 行を占めます"),
+        ("en", "1 of them covers several file lines, 35 in all (a quote left open swallows the lines after it"),
+    ],
+)
+def test_report_shows_the_lines_a_bad_record_swallowed(tmp_path, tiny_model, lang, said):
+    rows = [f"{i},{TEXTS[i % 9]}" for i in range(2, 56)]
+    rows[11 - 2], rows[45 - 2] = '11,"手数料が高い', '45,単価"が安い'  # a quote opened on line 11, closed on 45
+    rows[50 - 2] = "50,x,extra"  # a bad record on one line
+    dump, out = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    page = write_report(out, tmp_path / "r.html", lang=lang, charts=False, embed_font=False, drift=False)
+    status = re.search(r'<section id="status">(.*?)</section>', page.read_text(encoding="utf-8"), re.S).group(1)
+    assert said in status
+    assert '<td class="n">11–45</td>' in status and '<td class="n">50</td>' in status
+    assert "last_line" not in status
+
+
 def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, tiny_model_dir, tmp_path):
     args = ["report", str(batch_output), "-o", str(tmp_path / "r.html"), "--model", str(tiny_model_dir)]
     result = CliRunner().invoke(cli, args)

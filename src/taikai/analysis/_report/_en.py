@@ -53,6 +53,8 @@ EN = Phrases(
     status_messages="Why rows were not classified (message)",
     set_aside="Lines set aside by batch",
     set_aside_counts="Bad lines: {bad}, blank lines: {blank} (not in the output).",
+    set_aside_spans="{records} of them {records|covers|cover} several file lines, {lines} in all (a quote left open "
+    "swallows the lines after it: check the line ranges below).",
     set_aside_none="Batch set no line aside.",
     set_aside_sample="Bad lines (from {file})",
     set_aside_no_summary="No batch summary ({file}) beside the predictions: the lines set aside are not known.",

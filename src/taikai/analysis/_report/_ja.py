@@ -45,6 +45,7 @@ JA = Phrases(
     status_messages="分類されなかった理由 (message)",
     set_aside="batch が除外した行",
     set_aside_counts="不正な行: {bad} 件、空行: {blank} 件 (出力には含まれません)。",
+    set_aside_spans="うち {records} 件は複数の行にまたがり、ファイルの計 {lines} 行を占めます (閉じていない引用符が後の行を飲み込むと起きます。下の表の行番号の範囲を確認してください)。",
     set_aside_none="batch が除外した行はありません。",
     set_aside_sample="不正な行の例 ({file} から)",
     set_aside_no_summary="batch の要約 ({file}) が予測ファイルの横にないため、除外された行の数は分かりません。",

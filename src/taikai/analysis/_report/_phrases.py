@@ -66,6 +66,7 @@ class Phrases:
     status_messages: str
     set_aside: str
     set_aside_counts: str
+    set_aside_spans: str
     set_aside_none: str
     set_aside_sample: str
     set_aside_no_summary: str
