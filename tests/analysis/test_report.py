@@ -603,6 +603,18 @@ def test_report_shows_the_lines_a_bad_record_swallowed(tmp_path, tiny_model, lan
     assert "last_line" not in status
 
 
+def test_report_reads_a_side_file_written_before_it_gave_the_last_line(batch_output, tmp_path):
+    side = batch_output.with_name("predictions.bad_lines.csv")
+    original = side.read_text(encoding="utf-8")
+    try:
+        side.write_text("line,error,raw\n11,\"',' expected\",\"r11,\"\"x\nr12\"\n", encoding="utf-8")
+        page = write_report(batch_output, tmp_path / "r.html", charts=False, embed_font=False, drift=False)
+    finally:
+        side.write_text(original, encoding="utf-8")
+    status = re.search(r'<section id="status">(.*?)</section>', page.read_text(encoding="utf-8"), re.S).group(1)
+    assert '<td class="n">11</td>' in status and "またがり" not in status
+
+
 def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, tiny_model_dir, tmp_path):
     args = ["report", str(batch_output), "-o", str(tmp_path / "r.html"), "--model", str(tiny_model_dir)]
     result = CliRunner().invoke(cli, args)
