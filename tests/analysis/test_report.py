@@ -607,7 +607,7 @@ def test_report_reads_a_side_file_written_before_it_gave_the_last_line(batch_out
     side = batch_output.with_name("predictions.bad_lines.csv")
     original = side.read_text(encoding="utf-8")
     try:
-        side.write_text("line,error,raw\n11,\"',' expected\",\"r11,\"\"x\nr12\"\n", encoding="utf-8")
+        side.write_text('line,error,raw\n11,"\',\' expected","r11,""x\nr12"\n', encoding="utf-8")
         page = write_report(batch_output, tmp_path / "r.html", charts=False, embed_font=False, drift=False)
     finally:
         side.write_text(original, encoding="utf-8")
