@@ -57,6 +57,23 @@ def test_period_changes_find_the_jump_and_only_it():
     assert jump.difference > 0 and jump.p_adjusted == pytest.approx(min(1, 3 * jump.p), rel=1e-9)
 
 
+@pytest.mark.parametrize(
+    ("between", "pairs"),
+    [
+        ([], [("2025-04", "2025-01")]),  # the periods before are empty: compared with the last one with reviews
+        ([[0, 0]], [("2025-04", "2025-01")]),
+        ([[3, 4], [0, 0]], [("2025-04", "2025-01")]),  # too few to compare, and too few to be a baseline
+        ([[50, 250]], [("2025-02", "2025-01"), ("2025-04", "2025-02")]),  # a full period in between is the baseline
+    ],
+)
+def test_period_changes_skip_empty_and_small_periods_to_the_last_full_one(between, pairs):
+    rows = [[50, 250], *between, [218, 82]]
+    index = ["2025-01", *[f"2025-{2 + i:02d}" for i in range(len(between))], "2025-04"]
+    found = changes.period_changes(pd.DataFrame(rows, columns=["trouble", "fees"], index=index))
+    assert [(c.where, c.baseline) for c in found] == pairs
+    assert found[-1].significant and (found[-1].baseline_count, found[-1].count) == (50, 218)
+
+
 def test_segment_changes_compare_each_segment_with_the_rest():
     table = pd.DataFrame(
         {"fees": [219, 10, 12], "low_pay": [60, 60, 55], "time": [40, 35, 30]}, index=["Coconala", "Lancers", "Upwork"]

@@ -177,6 +177,58 @@ def test_summary_says_when_nothing_changed():
     assert "月ごとの理由の構成に、有意な変化はありません (2 回の比較)" in page
 
 
+GAP = {"2025-01": {**STEADY, "trouble": 17}, "2025-04": {**STEADY, "trouble": 57}}  # February, March: none
+
+
+@pytest.mark.parametrize(
+    ("lang", "freq", "months", "expected"),
+    [
+        (
+            "ja",
+            "M",
+            GAP,
+            "2025-04に「トラブル・不信」が 17 件から 57 件に増えました (10.8% → 28.9%、"
+            "月の比較に足りる件数がある直近の 2025-01 比、p",
+        ),
+        (
+            "en",
+            "M",
+            GAP,
+            "(10.8% → 28.9% of the month, against 2025-01, the last month with enough reviews to compare;",
+        ),
+        ("ja", "M", {**GAP, "2025-03": {"fees": 5}}, "直近の 2025-01 比"),  # a quiet month between: too few
+        ("en", "W", {"2025-01-01": JUMP["2026-01"], "2025-01-15": JUMP["2026-03"]}, "in 2025-W03 ("),
+    ],
+)
+def test_a_change_across_empty_or_quiet_periods_is_compared_with_the_last_full_one(lang, freq, months, expected):
+    frame = synthetic({f"2025-{i:02d}": c for i, c in enumerate(months.values(), 1)} if freq == "W" else months)
+    if freq == "W":  # all rows of a "month" on its one day: 2025-W01 and W03, week 2 empty
+        frame["posted_at"] = [m for m, c in months.items() for _ in range(sum(c.values()))]
+    page = build_report(frame, "posted_at", freq=freq, lang=lang, embed_font=False, charts=False, drift=False)
+    summary = re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+    assert expected in summary
+    if freq == "W":
+        assert "against 2025-W01, the last week with enough reviews" in summary
+
+
+@pytest.mark.parametrize(
+    ("lang", "months", "said"),
+    [
+        (
+            "ja",
+            {"2026-01": STEADY},
+            "月ごとの比較はしていません: 分類された行が 20 件以上ある月が 2 つ以上ありません。",
+        ),
+        ("en", {"2026-01": STEADY, "2026-02": {"fees": 5}}, "No month was compared: fewer than two months have 20 or"),
+    ],
+)
+def test_summary_says_why_no_period_was_compared(lang, months, said):
+    page = build_report(synthetic(months), "posted_at", lang=lang, embed_font=False, charts=False, drift=False)
+    summary = re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+    assert said in summary
+    assert "Holm" not in summary  # no test made, no note on the tests
+
+
 def test_summary_names_the_segment_that_differs():
     months = {"2026-01": STEADY, "2026-02": STEADY}
 
@@ -192,16 +244,27 @@ def test_summary_names_the_segment_that_differs():
 @pytest.mark.parametrize(
     ("lang", "date_column", "by", "method"),
     [
-        ("ja", "posted_at", None, "検定: 月ごとの比較は前の月との、理由の構成の"),
+        ("ja", "posted_at", None, "検定: 月ごとの比較は件数の足りる直前の月との、理由の構成の"),
         ("ja", None, "platform", "検定: platformの比較は他のすべてとの、理由の構成の"),
-        ("ja", "posted_at", "platform", "検定: 月ごとの比較は前の月との、platformの比較は他のすべてとの、理由の構成の"),
-        ("en", "posted_at", None, "the reason mix, each month against the month before; p-values"),
+        (
+            "ja",
+            "posted_at",
+            "platform",
+            "検定: 月ごとの比較は件数の足りる直前の月との、platformの比較は他のすべてとの、理由の構成の",
+        ),
+        (
+            "en",
+            "posted_at",
+            None,
+            "the reason mix, each month against the last month before it with enough reviews; p-values",
+        ),
         ("en", None, "platform", "the reason mix, each value of platform against all others; p-values"),
         (
             "en",
             "posted_at",
             "platform",
-            "each month against the month before and each value of platform against all others; p-values",
+            "each month against the last month before it with enough reviews and each value of platform against all "
+            "others; p-values",
         ),
     ],
 )
@@ -220,7 +283,7 @@ def test_summary_method_leaves_out_a_segment_with_nothing_to_compare():
     frame = synthetic(JUMP)
     page = build_report(frame, "posted_at", "platform", lang="en", embed_font=False, charts=False, drift=False)
     note = re.search(r'<section id="summary">.*?<p class="note">(.*?)</p>', page, re.S).group(1)
-    assert "each month against the month before; p-values" in note  # one platform: no segment comparison
+    assert "before it with enough reviews; p-values" in note  # one platform: no segment comparison
 
 
 def test_stated_reasons_count_every_reason_next_to_the_primary():
@@ -257,6 +320,15 @@ def test_trend_table_gives_no_shares_for_a_month_without_reviews():
     )
     assert '<td class="n">1 (100.0%)</td>' in november
     assert "%" not in december and december.count('<td class="n">0</td>') == len(REASON_IDS) + 1  # and the total
+
+
+@pytest.mark.parametrize("others", [[], ["2026-04-05"]])
+def test_a_japan_time_post_counts_in_its_own_month_whatever_the_other_rows(others):
+    frame = synthetic({"2026-04": STEADY})
+    frame["posted_at"] = ["2026-04-01T08:00:00+09:00"] * (len(frame) - len(others)) + others
+    page = build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)
+    trend = re.search(r'<section id="trend">(.*?)</section>', page, re.S).group(1)
+    assert "<th>2026-04</th>" in trend and "2026-03" not in trend
 
 
 def test_segment_table_shows_shares_next_to_counts():
@@ -410,6 +482,15 @@ def test_cli_report_refuses_a_column_of_ids_as_dates(predictions, tmp_path):
     assert not (tmp_path / "r.html").exists()
 
 
+def test_cli_report_quotes_a_refused_rating_column_as_written(predictions, tmp_path):
+    path = tmp_path / "p.csv"
+    predictions.assign(rating=(["1", "2", ""] * len(predictions))[: len(predictions)]).to_csv(path, index=False)
+    args = ["report", str(path), "-o", str(tmp_path / "r.html"), "--date-column", "rating", "--no-drift"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "--date-column 'rating' holds no dates (none of its values reads as one, e.g. '1', '2');" in result.stderr
+
+
 def test_some_readable_dates_count_the_others_as_unreadable(page):
     # predictions' posted_at has one "not a date": the report is built and says so
     assert "日付を読めなかった行: 1" in page
@@ -450,6 +531,20 @@ def test_report_of_a_reason_only_model_with_nothing_classified(tiny_csv):
     assert page.count("data:image/png;base64,") == 1  # the (empty) reason distribution only
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "分類された行がないため、感情の集計はありません。"),
+        ("en", "No classified rows, so no sentiment to count."),
+    ],
+)
+def test_a_sentiment_model_with_nothing_classified_says_no_row_was_classified(tiny_model, lang, said):
+    predictions = tiny_model.predict_frame(pd.DataFrame({"text": ["", "  "]}))
+    page = build_report(predictions, lang=lang, embed_font=False, charts=False, drift=False)
+    sentiment = re.search(r'<section id="sentiment">(.*?)</section>', page, re.S).group(1)
+    assert said in sentiment and "predict" not in sentiment and "予測しません" not in sentiment
+
+
 # The model that made the predictions, and what batch set aside: from the summary batch writes beside its output.
 
 
@@ -487,6 +582,39 @@ def test_report_names_the_model_and_what_batch_set_aside(batch_output, tested_mo
     assert "1,2,3" in status  # the bad line itself
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "うち 1 件は複数の行にまたがり、ファイルの計 35 行を占めます"),
+        ("en", "1 of them covers several file lines, 35 in all (a quote left open swallows the lines after it"),
+    ],
+)
+def test_report_shows_the_lines_a_bad_record_swallowed(tmp_path, tiny_model, lang, said):
+    rows = [f"{i},{TEXTS[i % 9]}" for i in range(2, 56)]
+    rows[11 - 2], rows[45 - 2] = '11,"手数料が高い', '45,単価"が安い'  # a quote opened on line 11, closed on 45
+    rows[50 - 2] = "50,x,extra"  # a bad record on one line
+    dump, out = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    page = write_report(out, tmp_path / "r.html", lang=lang, charts=False, embed_font=False, drift=False)
+    status = re.search(r'<section id="status">(.*?)</section>', page.read_text(encoding="utf-8"), re.S).group(1)
+    assert said in status
+    assert '<td class="n">11–45</td>' in status and '<td class="n">50</td>' in status
+    assert "last_line" not in status
+
+
+def test_report_reads_a_side_file_written_before_it_gave_the_last_line(batch_output, tmp_path):
+    side = batch_output.with_name("predictions.bad_lines.csv")
+    original = side.read_text(encoding="utf-8")
+    try:
+        side.write_text('line,error,raw\n11,"\',\' expected","r11,""x\nr12"\n', encoding="utf-8")
+        page = write_report(batch_output, tmp_path / "r.html", charts=False, embed_font=False, drift=False)
+    finally:
+        side.write_text(original, encoding="utf-8")
+    status = re.search(r'<section id="status">(.*?)</section>', page.read_text(encoding="utf-8"), re.S).group(1)
+    assert '<td class="n">11</td>' in status and "またがり" not in status
+
+
 def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, tiny_model_dir, tmp_path):
     args = ["report", str(batch_output), "-o", str(tmp_path / "r.html"), "--model", str(tiny_model_dir)]
     result = CliRunner().invoke(cli, args)
@@ -502,9 +630,12 @@ def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, 
 def test_report_without_a_summary_assumes_the_default_model_only_if_it_fits():
     page = build_report(synthetic({"2026-01": STEADY}), embed_font=False, charts=False, drift=False)
     assert "既定のモデルとみなしています" in page and taikai.load_model().metadata.artifact.sha256 in page
+    assert "別のモデルなら model= (コマンドラインでは --model) で指定してください。" in page  # Python's name first
     seven = {r: n for r, n in STEADY.items() if r != "other"}  # a model without the reason other
     other = synthetic({"2026-01": seven}).drop(columns=["p_reason_other"])
-    assert "どのモデルの予測か分かりません" in build_report(other, embed_font=False, charts=False, drift=False)
+    unknown = build_report(other, lang="en", embed_font=False, charts=False, drift=False)
+    assert "Unknown model: no batch summary" in unknown
+    assert "Name it with model= (--model on the command line)." in unknown
 
 
 @pytest.mark.parametrize("module", ["matplotlib", "matplotlib_fontja", "fontTools"])

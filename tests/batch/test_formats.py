@@ -407,3 +407,17 @@ def test_a_field_with_a_bare_cr_is_quoted_in_csv_output(tmp_path, tiny_model, fm
         back = list(csv.DictReader(f, delimiter="\t" if fmt == "tsv" else ","))
     assert [(r["id"], r["text"], r["n"]) for r in back] == [(r["id"], r["text"], r["n"]) for r in rows]
     assert taikai.io.read_table(out).frame["text"].tolist() == [r["text"] for r in rows]  # taikai reads it back
+
+
+@pytest.mark.parametrize("chunk_size", [1, 1000])
+def test_the_side_file_gives_the_lines_a_bad_record_swallowed(tmp_path, tiny_model, chunk_size):
+    rows = [f"{i},時間がない{i}" for i in range(2, 56)]
+    rows[11 - 2], rows[45 - 2] = '11,"手数料が高い', '45,単価"が安い'  # a quote opened on line 11, closed on 45
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    summary = taikai.classify_file(src, out, "text", model=tiny_model, on_bad_lines="report", chunk_size=chunk_size)
+    with open(tmp_path / "out.bad_lines.csv", encoding="utf-8", newline="") as f:
+        side = list(csv.DictReader(f))
+    assert [(r["line"], r["last_line"]) for r in side] == [("11", "45")]
+    assert side[0]["raw"].count("\n") == 34 and side[0]["raw"].endswith('45,単価"が安い')
+    assert (summary.rows, summary.bad_lines) == (54 - 35, 1)

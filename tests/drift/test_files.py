@@ -134,3 +134,12 @@ def test_a_predictions_file_with_an_edited_probability_is_refused(tiny_model, tm
     frame.loc[1, column] = "0.5"  # a number: counted, and the empty cells of the row set aside are fine
     frame.replace("nan", "").to_csv(path, index=False)
     assert file_statistics(path, tiny_model).overall.rows == 3
+
+
+def test_a_japan_time_post_counts_in_its_own_month_beside_plain_dates(tiny_model, tmp_path):
+    frame = pd.read_csv(HOTELS, dtype=str).head(4)
+    frame["posted_at"] = ["2026-04-01T08:00:00+09:00"] * 3 + ["2026-04-05"]
+    path = tmp_path / "dump.csv"
+    frame.to_csv(path, index=False)
+    counted = file_statistics(path, tiny_model, date_column="posted_at")
+    assert {str(p): s.rows for p, s in counted.periods.items()} == {"2026-04": 4}

@@ -159,6 +159,29 @@ def test_a_malformed_record_stops_reading_a_whole_file_at_its_line(tmp_path):
         read_table(path)
 
 
+@pytest.mark.parametrize(
+    ("content", "spans"),
+    [
+        (b"id,text\n1,x,extra\n2,y\n", [(2, 2)]),  # one line
+        (b'id,text\n1,"open\n2,y\n3,z"tail\n4,w\n', [(2, 4)]),  # a quote left open runs to where it closes
+        (b'id,text\r1,"open\r2,y\r3,z\r4,w"tail\r5,v\r', [(2, 5)]),  # bare CR: the record's lines, counted alike
+        (b'id,text\n1,"two\nlines",extra\n2,y\n', [(2, 3)]),  # too many fields, over two lines
+    ],
+)
+def test_a_bad_record_knows_the_file_lines_it_covers(tmp_path, content, spans):
+    path = tmp_path / "a.csv"
+    path.write_bytes(content)
+    bad = [b for chunk in open_reader(path).chunks(1000) for b in chunk.bad]
+    assert [(b.line, b.last_line) for b in bad] == spans
+
+
+def test_a_malformed_record_over_several_lines_says_where_it_ends(tmp_path):
+    path = tmp_path / "dump.csv"
+    path.write_text('id,text\n1,"open\n2,y\n3,z"tail\n4,w\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"dump.csv:2: malformed record \(.*, running to line 4\): "):
+        read_table(path)
+
+
 def test_predictions_csv_reads_numbers_and_missing_cells(tmp_path):
     path = tmp_path / "p.csv"
     path.write_text("id,status,reason,p_reason_fees,n\nr1,ok,fees,0.5,1\nr2,empty,,,2\n", encoding="utf-8")

@@ -1,6 +1,7 @@
 """Find the changes worth telling: a reason mix that moved from one period to the next, or sets a segment apart.
 
-Each group (a period, or a segment) is compared with its baseline (the period before it, or all other segments)
+Each group (a period, or a segment) is compared with its baseline (the last period before it with enough reviews,
+so that a quiet or empty period between does not hide a change; or all other segments)
 by a chi-squared test of homogeneity of the two reason mixes (a 2 x k table of counts). The p-values of one
 family (all period steps, or all segments) are adjusted with Holm's step-down Bonferroni correction, which keeps
 the chance of any false finding in the family under ``ALPHA``. For a group whose mix differs, the reason named is
@@ -112,14 +113,21 @@ def _adjusted(changes: list[Change]) -> list[Change]:
 
 
 def period_changes(table: Any, labels: list[str] | None = None) -> list[Change]:
-    """Compare each period's reason mix with the period before (*table*: counts, periods x reasons).
+    """Compare each period's reason mix with the last period before it that has at least :data:`MIN_GROUP`
+    reviews (*table*: counts, periods x reasons): the period before, unless that one is empty or too small.
 
     *labels* name the periods (default: ``str`` of the index). Returns every comparison made, Holm-adjusted.
     """
     names = labels or [str(p) for p in table.index]
     reasons = [str(r) for r in table.columns]
     rows = [[int(v) for v in row] for row in table.to_numpy()]
-    found = [_compare(names[i], names[i - 1], reasons, rows[i], rows[i - 1]) for i in range(1, len(rows))]
+    found: list[Change | None] = []
+    last: int | None = None
+    for i, row in enumerate(rows):
+        if last is not None:
+            found.append(_compare(names[i], names[last], reasons, row, rows[last]))
+        if sum(row) >= MIN_GROUP:
+            last = i
     return _adjusted([c for c in found if c is not None])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from taikai.errors import InputError
@@ -14,25 +15,47 @@ if TYPE_CHECKING:
 DATE_EXAMPLE = "dates or times such as 2026-03-14, 2026/03/14, 2026年3月14日 or 2026-03-14T10:05:00+09:00, one per row"
 _JAPANESE = re.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(.*)", re.DOTALL)
 """A date as Japanese Excel exports write it: ``2025年1月2日``, with a time after it, or a month ``2025年01月``."""
+_OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
+"""A time with its UTC offset at the end (``08:00:00+09:00``, ``08:00Z``, ``08:00 +0900``): group 1 is the time."""
 
 
-def _western(value: object) -> object:
-    """Return a Japanese date (``2025年1月2日 10:05``, ``2025年01月``) as ``2025-01-02 10:05`` or ``2025-01``;
-    any other value as it is."""
+def _local(value: object) -> object:
+    """Return *value* as the wall clock it was written in: a Japanese date (``2025年1月2日 10:05``, ``2025年01月``)
+    as ``2025-01-02 10:05`` or ``2025-01``, a time's UTC offset dropped (``…T08:00:00+09:00`` as ``…T08:00:00``,
+    a ``datetime`` made naive); any other value as it is."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
     if not isinstance(value, str):
         return value
     found = _JAPANESE.fullmatch(value)
-    if found is None:
-        return value
-    year, month, day, rest = found.groups()
-    date = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day is not None else "")
-    return f"{date} {rest.strip()}" if rest.strip() else date
+    if found is not None:
+        year, month, day, rest = found.groups()
+        date = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day is not None else "")
+        value = f"{date} {rest.strip()}" if rest.strip() else date
+    return _OFFSET.sub(r"\1", value)
+
+
+def _one_by_one(values: pd.Series) -> pd.Series:
+    """Return *values* read one at a time, each in its own local time (for a column pandas cannot read at once,
+    such as offsets in a form :data:`_OFFSET` does not know)."""
+    import pandas as pd
+
+    def read(value: object) -> object:
+        try:
+            date = pd.to_datetime(value, errors="coerce")
+        except (ValueError, TypeError, OverflowError):
+            return pd.NaT
+        return date.tz_localize(None) if isinstance(date, pd.Timestamp) and date.tz is not None else date
+
+    readings = {value: read(value) for value in values.dropna().unique()}
+    return pd.to_datetime(values.map(readings), errors="coerce")
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
     """Return *values* as naive datetimes; unreadable values become NaT.
 
-    Dates with one time zone keep their local date; a mix of time zones is converted to UTC. Numbers are not
+    A time counts in the local time it was written in, whatever the other rows hold: its UTC offset is dropped
+    (``2026-04-01T08:00:00+09:00`` is 2026-04-01 08:00, in April, not March 31 in UTC). Numbers are not
     dates (pandas would read ids 1, 2, 3 as nanoseconds after 1970). Japanese dates (``2025年1月2日``, with a
     time, or a month ``2025年01月``: its first day) are read too; era names (令和) are not.
     """
@@ -41,14 +64,24 @@ def parse_dates(values: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         values = pd.Series(pd.NaT, index=values.index)
     elif values.dtype == object or pd.api.types.is_string_dtype(values):
-        values = values.map(lambda v: None if isinstance(v, int | float) and not isinstance(v, bool) else _western(v))
+        values = values.map(lambda v: None if isinstance(v, int | float) and not isinstance(v, bool) else _local(v))
     try:
         dates = pd.to_datetime(values, errors="coerce", format="mixed")
     except (ValueError, TypeError):
-        dates = pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
+        return _one_by_one(values)
     if not pd.api.types.is_datetime64_any_dtype(dates):
-        dates = pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
+        return _one_by_one(values)
     return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+
+
+def _as_written(value: object) -> str:
+    """Return a cell as the file most likely wrote it: blank for a missing value, ``1`` for the ``1.0`` that a
+    column of whole numbers with blanks is read as."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def no_dates_error(column: str, where: str, values: Iterable[object], first: int | None = None) -> InputError:
@@ -57,7 +90,7 @@ def no_dates_error(column: str, where: str, values: Iterable[object], first: int
     read (a command that stops before reading the rest)."""
     examples: list[str] = []
     for value in values:
-        text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+        text = _as_written(value)
         if text and text not in examples:
             examples.append(text)
             if len(examples) == 2:

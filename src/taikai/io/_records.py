@@ -15,11 +15,18 @@ Position = dict[str, int]
 
 @dataclass
 class BadLine:
-    """A record that could not be read: its first file line, what is wrong, and its raw text."""
+    """A record that could not be read: its first file line, what is wrong, its raw text, and its last file line
+    (``None``: the first; a quote left open makes a CSV record run over the lines after it)."""
 
     line: int
     error: str
     raw: str
+    last: int | None = None
+
+    @property
+    def last_line(self) -> int:
+        """The last file line the record covers."""
+        return self.line if self.last is None else self.last
 
 
 @dataclass
@@ -82,4 +89,5 @@ def bad_line_error(path: Path, bad: BadLine, hint: str, mask_pii: bool = False) 
         from taikai.privacy import default_masker
 
         raw = default_masker().mask(raw).text
-    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}): {raw[:80]!r}; {hint}")
+    runs = f", running to line {bad.last_line}" if bad.last_line != bad.line else ""
+    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}{runs}): {raw[:80]!r}; {hint}")

@@ -92,7 +92,7 @@ class CsvReader(_TextReader):
                 except csv.Error as exc:
                     first, raw = lines.take()
                     lines.take_note(first)
-                    bad.append(BadLine(first, str(exc), raw))
+                    bad.append(BadLine(first, str(exc), raw, lines.line))
                     continue
                 first, raw = lines.take()
                 note = lines.take_note(first)
@@ -108,7 +108,7 @@ class CsvReader(_TextReader):
                     else:
                         blank += 1
                 else:
-                    bad.append(BadLine(first, f"expected {width} fields, found {len(fields)}", raw))
+                    bad.append(BadLine(first, f"expected {width} fields, found {len(fields)}", raw, lines.line))
                 if len(rows) == chunk_size:
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
                     rows, starts, bad, blank, notes = [], [], [], 0, {}

@@ -173,10 +173,11 @@ def encode_table(spec: OutputSpec, data: list[list[Any]], row_start: int, source
 
 
 def bad_lines_csv(bad: list[BadLine], first: bool) -> bytes:
-    """Return the side-file CSV (UTF-8: line, error, raw) for bad records."""
+    """Return the side-file CSV (UTF-8: line, last_line, error, raw) for bad records: ``last_line`` is the last file
+    line a record covers (a quote left open on line 11 can swallow the lines up to 45)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     if first:
-        writer.writerow(["line", "error", "raw"])
-    writer.writerows((b.line, b.error, b.raw.rstrip("\r\n")) for b in bad)
+        writer.writerow(["line", "last_line", "error", "raw"])
+    writer.writerows((b.line, b.last_line, b.error, b.raw.rstrip("\r\n")) for b in bad)
     return buf.getvalue().encode("utf-8")

@@ -14,20 +14,23 @@ EN = Phrases(
     summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
     summary_sentiment="Sentiment: {parts}.",
     summary_up="'{name}' rose from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
-    "against the {period} before; {p}).",
+    "{against}; {p}).",
     summary_down="'{name}' fell from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
-    "against the {period} before; {p}).",
+    "{against}; {p}).",
     summary_segment_up="On {by} {where}, '{name}' is {share} of reviews ({count} of {total}), against {other} "
     "for the other values of {by} ({p}).",
     summary_segment_down="On {by} {where}, '{name}' is only {share} of reviews ({count} of {total}), against {other} "
     "for the other values of {by} ({p}).",
     summary_no_change="No significant change in the reason mix from one {period} to the next ({tests} {tests|comparison|comparisons}).",
+    summary_against_previous="against the {period} before",
+    summary_against="against {baseline}, the last {period} with enough reviews to compare",
+    summary_no_comparison="No {period} was compared: fewer than two {period}s have {min_group} or more classified reviews.",
     summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} {tests|comparison|comparisons}).",
     summary_method="Tests: chi-squared test of homogeneity of the reason mix, {compared}; p-values Holm-Bonferroni "
     "adjusted within each family, "
     "significance level 5 %. Groups with fewer than {min_group} classified {min_group|review|reviews} are not compared. The reason "
     "named is the one with the largest adjusted standardized residual.",
-    summary_method_periods="each {period} against the {period} before",
+    summary_method_periods="each {period} against the last {period} before it with enough reviews",
     summary_method_segments="each value of {by} against all others",
     summary_method_and=" and ",
     model="Model",
@@ -40,16 +43,18 @@ EN = Phrases(
     model_refit="This model was refitted on every row after testing: the figures are those of the fit on the "
     "train split, measured on the test split.",
     model_from_summary="From the summary of the batch run that wrote the predictions ({file}).",
-    model_from_option="The model named by --model.",
+    model_from_option="The model named by model= (--model on the command line).",
     model_assumed="No batch summary beside the predictions: assumed to be the default model, whose probability "
-    "columns match. Name another with --model.",
+    "columns match. Name another with model= (--model on the command line).",
     model_unknown="Unknown model: no batch summary beside the predictions, and the default model's probability "
-    "columns differ. Name it with --model.",
+    "columns differ. Name it with model= (--model on the command line).",
     status="Input and status",
     status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
     status_messages="Why rows were not classified (message)",
     set_aside="Lines set aside by batch",
     set_aside_counts="Bad lines: {bad}, blank lines: {blank} (not in the output).",
+    set_aside_spans="{records} of them {records|covers|cover} several file lines, {lines} in all (a quote left open "
+    "swallows the lines after it: check the line ranges below).",
     set_aside_none="Batch set no line aside.",
     set_aside_sample="Bad lines (from {file})",
     set_aside_no_summary="No batch summary ({file}) beside the predictions: the lines set aside are not known.",
@@ -69,6 +74,7 @@ EN = Phrases(
     sentiment_over_time="Sentiment over time",
     sentiment_per_reason="Sentiment per reason",
     sentiment_none="This model does not predict sentiment.",
+    sentiment_no_rows="No classified rows, so no sentiment to count.",
     trend="Reasons over time",
     trend_none="No date column given (--date-column).",
     trend_note="Counts and shares per {period} of column {column}. Rows whose date could not be read: {unread}",

@@ -41,6 +41,9 @@ class Phrases:
     summary_segment_up: str
     summary_segment_down: str
     summary_no_change: str
+    summary_against_previous: str
+    summary_against: str
+    summary_no_comparison: str
     summary_no_segment_change: str
     summary_method: str
     summary_method_periods: str
@@ -63,6 +66,7 @@ class Phrases:
     status_messages: str
     set_aside: str
     set_aside_counts: str
+    set_aside_spans: str
     set_aside_none: str
     set_aside_sample: str
     set_aside_no_summary: str
@@ -81,6 +85,7 @@ class Phrases:
     sentiment_over_time: str
     sentiment_per_reason: str
     sentiment_none: str
+    sentiment_no_rows: str
     trend: str
     trend_none: str
     trend_note: str

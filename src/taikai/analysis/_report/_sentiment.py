@@ -14,7 +14,9 @@ def sentiment_section(ctx: ReportContext) -> Section:
     t, lang = ctx.t, ctx.options.lang
     overall = tables.sentiment_distribution(ctx.frame)
     if not len(overall):
-        return Section.of("sentiment", t.sentiment, [Note(t.sentiment_none)])
+        predicted = any(str(c).startswith("p_sentiment_") for c in ctx.frame.columns)  # the model predicts it
+        predicted = predicted and not len(ctx.rows)  # but no row was classified
+        return Section.of("sentiment", t.sentiment, [Note(t.sentiment_no_rows if predicted else t.sentiment_none)])
     total = int(overall["count"].sum())
     blocks: list[Block] = [
         Heading(t.sentiment_overall),

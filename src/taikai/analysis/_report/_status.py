@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
@@ -20,20 +21,43 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
         return [Note(t.set_aside_no_summary.format(file=ctx.summary_file))] if ctx.summary_file else []
     if not run.bad_lines and not run.blank_lines:
         return [Heading(t.set_aside), Note(t.set_aside_none)]
-    blocks: list[Block] = [
-        Heading(t.set_aside),
-        Note(t.set_aside_counts.format(bad=f"{run.bad_lines:,}", blank=f"{run.blank_lines:,}")),
-    ]
+    counts = t.set_aside_counts.format(bad=f"{run.bad_lines:,}", blank=f"{run.blank_lines:,}")
+    blocks: list[Block] = [Heading(t.set_aside)]
     side = Path(run.bad_lines_file).name if run.bad_lines_file else None
-    if side and source_dir is not None and (source_dir / side).is_file():
-        from taikai.io import read_table
+    if not (side and source_dir is not None and (source_dir / side).is_file()):
+        return [*blocks, Note(counts)]
+    import pandas as pd
 
-        bad = read_table(source_dir / side).frame.head(BAD_LINES_SHOWN)
-        if ctx.options.mask_pii and "raw" in bad.columns:  # a bad line holds the text as written
-            bad, _ = mask_text_column(bad, "raw")
-        kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
-        blocks += [Note(t.set_aside_sample.format(file=side)), Table.from_frame(bad, index=False, kinds=kinds)]
-    return blocks
+    from taikai.io import read_table
+
+    bad = read_table(source_dir / side).frame
+    spans = _spans(bad)
+    if spans is not None:
+        bad = bad.drop(columns="last_line")
+        long = spans[spans > 1]
+        if len(long):
+            counts += " " + fill(t.set_aside_spans, records=f"{len(long):,}", lines=f"{int(long.sum()):,}")
+            starts = pd.to_numeric(bad["line"]).astype(int)
+            bad["line"] = [f"{n:,}" if k == 1 else f"{n:,}–{n + k - 1:,}" for n, k in zip(starts, spans)]
+    bad = bad.head(BAD_LINES_SHOWN)
+    if ctx.options.mask_pii and "raw" in bad.columns:  # a bad line holds the text as written
+        bad, _ = mask_text_column(bad, "raw")
+    kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
+    table = Table.from_frame(bad, index=False, kinds=kinds)
+    return [*blocks, Note(counts), Note(t.set_aside_sample.format(file=side)), table]
+
+
+def _spans(bad: Any) -> Any:
+    """The number of file lines each bad record covers (``last_line`` - ``line`` + 1), or ``None`` when the side
+    file does not say (written before it recorded ``last_line``, or with lines that are not numbers)."""
+    import pandas as pd
+
+    if not {"line", "last_line"} <= set(bad.columns):
+        return None
+    first, last = (pd.to_numeric(bad[c], errors="coerce") for c in ("line", "last_line"))
+    if first.isna().any() or last.isna().any():
+        return None
+    return (last - first + 1).clip(lower=1).astype(int)
 
 
 def status_section(ctx: ReportContext) -> Section:

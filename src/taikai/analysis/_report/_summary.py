@@ -13,15 +13,23 @@ from taikai.analysis._report._i18n import fill
 MAX_FINDINGS = 3
 
 
-def _period_findings(ctx: ReportContext) -> list[str]:
+def _period_findings(ctx: ReportContext) -> tuple[list[str], bool]:
+    """The sentences on changes between periods, and whether any period was compared (else a sentence says why)."""
     table = ctx.over_time
-    found = changes.period_changes(table, [tables.period_label(p) for p in table.index])
+    names = [tables.period_label(p) for p in table.index]
+    found = changes.period_changes(table, names)
+    if not found:
+        return (
+            [fill(ctx.t.summary_no_comparison, period=ctx.period, min_group=changes.MIN_GROUP)] if names else []
+        ), False
     best = changes.biggest(found, MAX_FINDINGS)
     if not best:
-        return [fill(ctx.t.summary_no_change, period=ctx.period, tests=len(found))] if found else []
+        return [fill(ctx.t.summary_no_change, period=ctx.period, tests=len(found))], True
     sentences = []
     for c in best:
         template = ctx.t.summary_up if c.difference > 0 else ctx.t.summary_down
+        adjacent = names.index(c.baseline) == names.index(c.where) - 1
+        against = ctx.t.summary_against_previous if adjacent else ctx.t.summary_against
         sentences.append(
             template.format(
                 name=ctx.reason(c.reason),
@@ -31,10 +39,11 @@ def _period_findings(ctx: ReportContext) -> list[str]:
                 before_share=fmt.share(c.baseline_share),
                 after_share=fmt.share(c.share),
                 period=ctx.period,
+                against=against.format(period=ctx.period, baseline=c.baseline),
                 p=fmt.p_value(c.p_adjusted),
             )
         )
-    return sentences
+    return sentences, True
 
 
 def _segment_findings(ctx: ReportContext) -> list[str]:
@@ -81,11 +90,12 @@ def summary_section(ctx: ReportContext) -> Section:
         parts = [f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
         overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
     blocks: list[Block] = [Paragraph(" ".join(overview))]
-    periods = _period_findings(ctx) if ctx.options.date_column else []
+    periods, compared = _period_findings(ctx) if ctx.options.date_column else ([], False)
     segments = _segment_findings(ctx) if ctx.options.by else []
     if periods or segments:
         blocks.append(Bullets((*periods, *segments)))
-        blocks.append(Note(_method(ctx, periods=bool(periods), segments=bool(segments))))
+    if compared or segments:
+        blocks.append(Note(_method(ctx, periods=compared, segments=bool(segments))))
     return Section.of("summary", t.summary, blocks)
 
 
