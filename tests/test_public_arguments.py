@@ -259,6 +259,52 @@ CASES = [
 ]
 
 
+NAMED_WITH_THEIR_OPTION = [
+    # (call, message): call(model, files); a wrong value named as given in Python, then the option (regression: these
+    # named only the option, as "--n must be at least 1, not 0", or said a split value was missing rows)
+    (
+        "suggest n",
+        lambda m, f: taikai.suggest(f["predictions"], n=0),
+        "n=0 (--n on the command line) must be at least 1",
+    ),
+    (
+        "train add_weight",
+        lambda m, f: taikai.train(f["labelled"], add_weight=-1.0, folds=0),
+        "add_weight=-1.0 (--add-weight on the command line) must be positive",
+    ),
+    (
+        "classify_file encoding",
+        lambda m, f: taikai.classify_file(f["root"] / "pred.csv", f["root"] / "e.csv", "text", encoding="utf-9"),
+        "encoding='utf-9' (--encoding on the command line): unknown encoding; give a name such as utf-8",
+    ),
+    (
+        "train out",
+        lambda m, f: taikai.train(f["labelled"], out=f["root"] / "pred.csv", folds=0),
+        "(--out on the command line): is a file, not a model directory; choose a directory (it is created)",
+    ),
+    (
+        "evaluate split without a split column",
+        lambda m, f: taikai.evaluate(m, f["labelled"], split="tset"),
+        "split= (--split on the command line) must be one of test, train, all, not 'tset'",
+    ),
+    (
+        "evaluate split with a split column",
+        lambda m, f: taikai.evaluate(m, f["labelled"].assign(split="test"), split="tset"),
+        "split= (--split on the command line) must be one of test, train, all, not 'tset'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"), [c[1:] for c in NAMED_WITH_THEIR_OPTION], ids=[c[0] for c in NAMED_WITH_THEIR_OPTION]
+)
+def test_a_wrong_value_is_named_as_given_in_python_and_on_the_command_line(tiny_model, files, call, message):
+    with pytest.raises(InputError) as caught:
+        call(tiny_model, files)
+    shown = str(caught.value)
+    assert shown.startswith(message) or (message.startswith("(") and f"pred.csv' {message}" in shown), shown
+
+
 @pytest.mark.parametrize(("call", "error", "message"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_wrong_argument_is_refused_at_the_entry_point(tiny_model, files, call, error, message):
     with pytest.raises(error, match=re.escape(message)) as caught:

@@ -48,7 +48,10 @@ def test_add_weight_weighs_the_added_rows(tiny_csv):
 
 
 def test_non_positive_weight_is_refused(tiny_csv):
-    with pytest.raises(taikai.InputError, match="add-weight must be positive"):
+    with pytest.raises(
+        taikai.InputError,
+        match=r"^add_weight=0 \(--add-weight on the command line\) must be positive$",
+    ):
         taikai.train(tiny_csv, folds=0, test_size=0, add=[added_frame()], add_weight=0)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from taikai.errors import DataWarning, InputError, wrong_type
+from taikai.errors import SPLIT, DataWarning, InputError, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
@@ -58,8 +58,10 @@ def evaluate(
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """
-    from taikai.io import check_labelled, read_labelled_file, select_split, split_column
+    from taikai.io import SPLITS, check_labelled, read_labelled_file, select_split, split_column
 
+    if split not in SPLITS:  # first: a wrong value is not to be told as missing rows of that split
+        raise InputError(f"{SPLIT} must be one of {', '.join(SPLITS)}, not {split!r}")
     if model is None or isinstance(model, (str, Path)):
         model = load_model(model)
     elif not all(hasattr(model, a) for a in ("reason_labels", "sentiment_labels", "classify")):

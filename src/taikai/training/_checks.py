@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import InputError, check_int, wrong_type
+from taikai.errors import Argument, InputError, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import ARTIFACT_NAME, DEFAULT_THRESHOLD, METADATA_NAME
@@ -19,20 +19,20 @@ if TYPE_CHECKING:
 
 def check_out_dir(out: Path, overwrite: bool) -> None:
     """Refuse, before any training, an *out* that is a file, or a directory holding a model or other files."""
+    given = Argument("out", "--out").given(str(out))
     if out.exists() and not out.is_dir():
-        raise InputError(f"--out {out}: is a file, not a model directory; choose a directory (it is created)")
+        raise InputError(f"{given}: is a file, not a model directory; choose a directory (it is created)")
     if not out.is_dir() or overwrite:
         return
     if (out / METADATA_NAME).exists() or (out / ARTIFACT_NAME).exists():
         raise InputError(
-            f"--out {out}: already holds a model; choose another directory, or pass --force (overwrite=True) "
-            "to replace it"
+            f"{given}: already holds a model; choose another directory, or pass --force (overwrite=True) to replace it"
         )
     others = sorted(p.name for p in out.iterdir())
     if others:
         shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
         raise InputError(
-            f"--out {out}: the directory holds other files ({shown}); choose a new or empty directory, "
+            f"{given}: the directory holds other files ({shown}); choose a new or empty directory, "
             "or pass --force (overwrite=True) to write the model among them"
         )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import DataWarning, InputError, ModelError, check_int, check_path, wrong_type
+from taikai.errors import Argument, DataWarning, InputError, ModelError, check_int, check_path, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows
 from taikai.model import (
@@ -165,7 +165,7 @@ def train(
     check_int("compare_folds", compare_folds, 0)
     check_split_options(seed, test_size)
     if add_weight <= 0:
-        raise InputError(f"--add-weight must be positive, not {add_weight}")
+        raise InputError(f"{Argument('add_weight', '--add-weight').given(add_weight)} must be positive")
     config = resolve_config(config)
     columns = Columns(text_column, reasons_column, sentiment_column)
     inputs = read_inputs(
