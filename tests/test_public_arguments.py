@@ -406,3 +406,32 @@ def test_a_wrong_column_names_the_argument_with_its_option_in_brackets(tiny_mode
         call(tiny_model, files, tiny_csv)
     assert message in str(caught.value)
     assert re.search(r"; give the right ones? to [a-z_]+=( |$)", str(caught.value))  # the argument first, not --option
+
+
+COLUMN_ARGUMENTS = [
+    (taikai.evaluate, "text_column"),
+    (taikai.evaluate, "reasons_column"),
+    (taikai.evaluate, "sentiment_column"),
+    (taikai.train, "text_column"),
+    (taikai.train, "reasons_column"),
+    (taikai.train, "sentiment_column"),
+    (taikai.Model.predict_frame, "text_column"),
+    (taikai.check_drift, "text_column"),
+    (taikai.suggest, "text_column"),
+]
+
+
+@pytest.mark.parametrize(("function", "name"), COLUMN_ARGUMENTS, ids=lambda x: getattr(x, "__qualname__", x))
+def test_a_column_argument_is_annotated_as_any_label_a_frame_may_have(function, name):
+    """Regression: evaluate and train took an int label (a frame read with header=None) but were annotated str, so
+    mypy --strict refused a script that README says may pass one."""
+    import inspect
+
+    assert inspect.signature(function).parameters[name].annotation in ("Hashable", "Hashable | None")
+
+
+def test_evaluate_takes_the_int_labels_of_a_frame_read_without_a_header(tiny_model, files):
+    frame = files["labelled"][["text", "reasons", "sentiment"]].T.reset_index(drop=True).T  # columns 0, 1, 2
+    with pytest.warns(taikai.DataWarning, match="were in this model's training data"):  # its rows, told by content
+        report = taikai.evaluate(tiny_model, frame, text_column=0, reasons_column=1, sentiment_column=2)
+    assert report.n_scored == len(frame)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -34,9 +34,9 @@ class Classifier(Protocol):
 def evaluate(
     model: Classifier | str | Path | None,
     data: str | Path | pd.DataFrame,
-    text_column: str = "text",
-    reasons_column: str = "reasons",
-    sentiment_column: str | None = "sentiment",
+    text_column: Hashable = "text",
+    reasons_column: Hashable = "reasons",
+    sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     *,
     split: str = "all",
@@ -144,7 +144,7 @@ def evaluate(
 
 
 def rows_by_hashes(
-    meta: ModelMetadata, df: pd.DataFrame, split: str, source: str, text_column: str, data: object
+    meta: ModelMetadata, df: pd.DataFrame, split: str, source: str, text_column: Hashable, data: object
 ) -> tuple[pd.DataFrame, str]:
     """Return the rows of *df* (which has no ``split`` column) of *split* as the model's row hashes tell them: for
     ``test`` those it was not fitted on, for ``train`` those it was; and a note saying so. Raises
@@ -201,8 +201,8 @@ def training_overlap(
     data: object,
     whole: pd.DataFrame,
     rows: pd.DataFrame,
-    columns: list[str],
-    text_column: str,
+    columns: list[Hashable],
+    text_column: Hashable,
 ) -> TrainingOverlap:
     """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*) *meta*'s model saw."""
     trained = meta.training_data

@@ -4,7 +4,7 @@ labels of the data the model never learned."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,7 +96,7 @@ def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | No
     return None
 
 
-def one_label(frame: pd.DataFrame, sentiment_column: str | None) -> tuple[str, str] | None:
+def one_label(frame: pd.DataFrame, sentiment_column: Hashable | None) -> tuple[str, str] | None:
     """Return the labels (``reasons`` or ``sentiments``) of which *frame*, every usable row, holds fewer than two
     different ones, and the error saying so; ``None`` when it holds two of each. No split can train a model then."""
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
@@ -115,7 +115,7 @@ def _counted(counts: pd.Series) -> str:
 
 
 def weak_data_warnings(
-    train_df: pd.DataFrame, folds: int, cv_scores: dict[str, Any], sentiment_column: str | None
+    train_df: pd.DataFrame, folds: int, cv_scores: dict[str, Any], sentiment_column: Hashable | None
 ) -> list[str]:
     """Return what the training rows are too thin for: cross-validation, tuned thresholds, a rare label."""
     out = []
@@ -146,7 +146,7 @@ def weak_data_warnings(
 
 
 def unlearned_labels(
-    df: pd.DataFrame, reasons: Sequence[str], sentiments: Sequence[str], sentiment_column: str | None
+    df: pd.DataFrame, reasons: Sequence[str], sentiments: Sequence[str], sentiment_column: Hashable | None
 ) -> list[str]:
     """Return what the labels of *df* (every labelled row, train and test) hold that the fitted model lacks:
     reasons never the primary reason of a training row, sentiments of no training row. The model learns a
@@ -173,7 +173,7 @@ def unlearned_labels(
     return out
 
 
-def look_alike_labels(df: pd.DataFrame, sentiment_column: str | None) -> list[str]:
+def look_alike_labels(df: pd.DataFrame, sentiment_column: Hashable | None) -> list[str]:
     """Return a warning for each kind of label of *df* where labels differ only in case (``UI/UX``, ``ui/ux``).
 
     Label cells are read after NFKC, so full- and half-width forms are one label already, and ids of the taxonomy
