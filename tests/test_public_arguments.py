@@ -259,6 +259,52 @@ CASES = [
 ]
 
 
+NAMED_WITH_THEIR_OPTION = [
+    # (call, message): call(model, files); a wrong value named as given in Python, then the option (regression: these
+    # named only the option, as "--n must be at least 1, not 0", or said a split value was missing rows)
+    (
+        "suggest n",
+        lambda m, f: taikai.suggest(f["predictions"], n=0),
+        "n=0 (--n on the command line) must be at least 1",
+    ),
+    (
+        "train add_weight",
+        lambda m, f: taikai.train(f["labelled"], add_weight=-1.0, folds=0),
+        "add_weight=-1.0 (--add-weight on the command line) must be positive",
+    ),
+    (
+        "classify_file encoding",
+        lambda m, f: taikai.classify_file(f["root"] / "pred.csv", f["root"] / "e.csv", "text", encoding="utf-9"),
+        "encoding='utf-9' (--encoding on the command line): unknown encoding; give a name such as utf-8",
+    ),
+    (
+        "train out",
+        lambda m, f: taikai.train(f["labelled"], out=f["root"] / "pred.csv", folds=0),
+        "(--out on the command line): is a file, not a model directory; choose a directory (it is created)",
+    ),
+    (
+        "evaluate split without a split column",
+        lambda m, f: taikai.evaluate(m, f["labelled"], split="tset"),
+        "split= (--split on the command line) must be one of test, train, all, not 'tset'",
+    ),
+    (
+        "evaluate split with a split column",
+        lambda m, f: taikai.evaluate(m, f["labelled"].assign(split="test"), split="tset"),
+        "split= (--split on the command line) must be one of test, train, all, not 'tset'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"), [c[1:] for c in NAMED_WITH_THEIR_OPTION], ids=[c[0] for c in NAMED_WITH_THEIR_OPTION]
+)
+def test_a_wrong_value_is_named_as_given_in_python_and_on_the_command_line(tiny_model, files, call, message):
+    with pytest.raises(InputError) as caught:
+        call(tiny_model, files)
+    shown = str(caught.value)
+    assert shown.startswith(message) or (message.startswith("(") and f"pred.csv' {message}" in shown), shown
+
+
 @pytest.mark.parametrize(("call", "error", "message"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_wrong_argument_is_refused_at_the_entry_point(tiny_model, files, call, error, message):
     with pytest.raises(error, match=re.escape(message)) as caught:
@@ -360,3 +406,32 @@ def test_a_wrong_column_names_the_argument_with_its_option_in_brackets(tiny_mode
         call(tiny_model, files, tiny_csv)
     assert message in str(caught.value)
     assert re.search(r"; give the right ones? to [a-z_]+=( |$)", str(caught.value))  # the argument first, not --option
+
+
+COLUMN_ARGUMENTS = [
+    (taikai.evaluate, "text_column"),
+    (taikai.evaluate, "reasons_column"),
+    (taikai.evaluate, "sentiment_column"),
+    (taikai.train, "text_column"),
+    (taikai.train, "reasons_column"),
+    (taikai.train, "sentiment_column"),
+    (taikai.Model.predict_frame, "text_column"),
+    (taikai.check_drift, "text_column"),
+    (taikai.suggest, "text_column"),
+]
+
+
+@pytest.mark.parametrize(("function", "name"), COLUMN_ARGUMENTS, ids=lambda x: getattr(x, "__qualname__", x))
+def test_a_column_argument_is_annotated_as_any_label_a_frame_may_have(function, name):
+    """Regression: evaluate and train took an int label (a frame read with header=None) but were annotated str, so
+    mypy --strict refused a script that README says may pass one."""
+    import inspect
+
+    assert inspect.signature(function).parameters[name].annotation in ("Hashable", "Hashable | None")
+
+
+def test_evaluate_takes_the_int_labels_of_a_frame_read_without_a_header(tiny_model, files):
+    frame = files["labelled"][["text", "reasons", "sentiment"]].T.reset_index(drop=True).T  # columns 0, 1, 2
+    with pytest.warns(taikai.DataWarning, match="were in this model's training data"):  # its rows, told by content
+        report = taikai.evaluate(tiny_model, frame, text_column=0, reasons_column=1, sentiment_column=2)
+    assert report.n_scored == len(frame)

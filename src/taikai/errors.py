@@ -70,9 +70,16 @@ class Argument:
     """Where the value came from when it was not given (``its default came from p.summary.json``)."""
 
     def __str__(self) -> str:
+        return f"{self.name}={self._said()}"
+
+    def given(self, value: object) -> str:
+        """Return the argument with the *value* given, then the option: ``n=0 (--n on the command line)``."""
+        return f"{self.name}={value!r}{self._said()}"
+
+    def _said(self) -> str:
         said = [f"{self.option} on the command line"] if self.option else []
         said += [self.note] if self.note else []
-        return f"{self.name}= ({'; '.join(said)})" if said else f"{self.name}="
+        return f" ({'; '.join(said)})" if said else ""
 
 
 TEXT_COLUMN = Argument("text_column", "--text-column")
@@ -80,6 +87,10 @@ ID_COLUMN = Argument("id_column", "--id-column")
 REASONS_COLUMN = Argument("reasons_column", "--reasons-column")
 SENTIMENT_COLUMN = Argument("sentiment_column", "--sentiment-column")
 DATE_COLUMN = Argument("date_column", "--date-column")
+SPLIT = Argument("split", "--split")
+ENCODING = Argument("encoding", "--encoding")
+OUTPUT_ENCODING = Argument("output_encoding", "--output-encoding")
+ENCODING_ERRORS = Argument("encoding_errors", "--encoding-errors")
 
 
 def no_column_error(

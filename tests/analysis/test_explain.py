@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 import unicodedata
 
 import click
@@ -287,3 +288,45 @@ def test_explain_takes_a_model_directory_or_none_as_check_drift_does(tiny_model,
 def test_explain_with_a_missing_model_directory_is_a_model_error(tmp_path):
     with pytest.raises(taikai.ModelError, match=r"nope: no such model directory"):
         taikai.explain(str(tmp_path / "nope"), "手数料が高い")
+
+
+ORDER = "explain(model, text) takes the model first, then the text: it was given "
+WRITE = "; write explain(model, text), or explain(None, text) for the default model"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda m: taikai.explain("手数料が高い", m),
+            f"{ORDER}a text ('手数料が高い') as the model and a Model as the text{WRITE}",
+        ),
+        (lambda m: taikai.explain("手数料が高い", "時間"), f"{ORDER}a text ('手数料が高い') as the model{WRITE}"),
+        (lambda m: taikai.explain(None, m), f"{ORDER}a Model as the text{WRITE}"),
+        (
+            lambda m: taikai.explain(m, ["手数料", "時間"]),
+            "text must be one text (a str), not list ['手数料', '時間']; explain each text on its own (for text in "
+            "texts: taikai.explain(model, text)), or predict many at once with model.predict(texts)",
+        ),
+        (
+            lambda m: taikai.explain(m, pd.Series(["手数料"])),
+            "text must be one text (a str), not a Series; explain each",
+        ),
+    ],
+    ids=["swapped", "text as the model", "model as the text", "list", "series"],
+)
+def test_swapped_arguments_or_several_texts_are_refused_saying_what_to_write(tiny_model, call, message):
+    """Regression: explain(text, model) said the text was no model directory, and explain(model, [texts]) returned
+    an explanation with status 'error' ("not text: a value of type list")."""
+    with pytest.raises(TypeError) as caught:
+        call(tiny_model)
+    assert str(caught.value).startswith(message)
+
+
+def test_a_model_directory_with_a_japanese_name_is_still_a_model(tiny_model, tiny_model_dir, tmp_path, monkeypatch):
+    shutil.copytree(tiny_model_dir, tmp_path / "モデル")
+    monkeypatch.chdir(tmp_path)
+    assert (
+        taikai.explain("モデル", "手数料が高すぎる", top=3).to_dict()
+        == explain(tiny_model, "手数料が高すぎる", top=3).to_dict()
+    )

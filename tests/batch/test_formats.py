@@ -208,10 +208,22 @@ def test_xlsx_sheet_by_name(tmp_path, tiny_model):
         ("in.txt", {}, "cannot tell the format"),
         ("in.csv", {"output_encoding": "latin-1"}, "not supported"),
         ("in.csv", {"output_format": "jsonl", "output_encoding": "cp932"}, "applies to CSV and TSV output"),
-        ("in.csv", {"output_encoding": "foo"}, "--output-encoding 'foo': unknown encoding"),
-        ("in.csv", {"encoding": "foo"}, "--encoding 'foo': unknown encoding"),
-        ("in.csv", {"encoding": "utf-16"}, "--encoding 'utf-16': .*line breaks are single bytes"),
-        ("in.jsonl", {"encoding": "utf_16_le"}, "--encoding 'utf_16_le': .*convert the file to UTF-8"),
+        (
+            "in.csv",
+            {"output_encoding": "foo"},
+            r"output_encoding='foo' \(--output-encoding on the command line\): unknown encoding",
+        ),
+        ("in.csv", {"encoding": "foo"}, r"encoding='foo' \(--encoding on the command line\): unknown encoding"),
+        (
+            "in.csv",
+            {"encoding": "utf-16"},
+            r"encoding='utf-16' \(--encoding on the command line\): .*line breaks are single bytes",
+        ),
+        (
+            "in.jsonl",
+            {"encoding": "utf_16_le"},
+            r"encoding='utf_16_le' \(--encoding on the command line\): .*convert the file to UTF-8",
+        ),
     ],
 )
 def test_option_errors(tmp_path, tiny_model, name, kwargs, message):

@@ -189,7 +189,11 @@ def test_cli_batch_prints_a_summary(tmp_path, dump, tiny_model_dir):
         ("missing", ["--text-column", "text"], "missing.csv: no such file"),
         ("garbage", ["--text-column", "text"], "cannot decode as UTF-8 or CP932"),
         ("broken", ["--text-column", "text"], "not a readable Parquet file"),
-        (None, ["--text-column", "text", "--encoding", "foo"], "--encoding 'foo': unknown encoding"),
+        (
+            None,
+            ["--text-column", "text", "--encoding", "foo"],
+            "encoding='foo' (--encoding on the command line): unknown encoding",
+        ),
         (None, ["--text-column", "text", "--encoding", "utf-16"], "convert the file to UTF-8 first"),
     ],
 )

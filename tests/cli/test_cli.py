@@ -316,16 +316,25 @@ def test_predict_reads_cp932_half_width_katakana_with_punctuation(run, tiny_mode
 @pytest.mark.parametrize(
     ("args", "given"),
     [
-        (["predict", "--encoding", "nosuch", "手数料が高い"], "'nosuch': unknown encoding"),
-        (["explain", "--encoding", "nosuch", "手数料が高い"], "'nosuch': unknown encoding"),
-        (["predict", "--encoding", "utf-16", "手数料が高い"], "'utf-16': taikai reads and writes only encodings"),
+        (
+            ["predict", "--encoding", "nosuch", "手数料が高い"],
+            "='nosuch' (--encoding on the command line): unknown encoding",
+        ),
+        (
+            ["explain", "--encoding", "nosuch", "手数料が高い"],
+            "='nosuch' (--encoding on the command line): unknown encoding",
+        ),
+        (
+            ["predict", "--encoding", "utf-16", "手数料が高い"],
+            "='utf-16' (--encoding on the command line): taikai reads and writes only encodings",
+        ),
     ],
     ids=["predict", "explain", "not-ascii-compatible"],
 )
 def test_an_unusable_encoding_is_refused_even_for_clean_text_arguments(run, tiny_model_dir, args, given):
     result = run(*args, "--model", tiny_model_dir)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"taikai: error: --encoding {given}"), result.stderr
+    assert result.stderr.startswith(f"taikai: error: encoding{given}"), result.stderr
     assert "Usage:" not in result.stderr  # the same style as batch's, not click's usage block
     assert result.stdout == ""
 
@@ -524,7 +533,13 @@ def test_frame_problems_name_the_data_row(tmp_path):
 
 @pytest.mark.parametrize(
     ("encoding", "message"),
-    [("utf-8", r"big\.csv:20002: byte 0x92 is not valid utf-8"), ("foo", r"--encoding 'foo': unknown encoding")],
+    [
+        ("utf-8", r"big\.csv:20002: byte 0x92 is not valid utf-8"),
+        (
+            "foo",
+            r"encoding='foo' \(--encoding on the command line\): unknown encoding",
+        ),
+    ],
 )
 def test_training_file_encoding_errors_name_the_line_or_the_option(run, tmp_path, encoding, message):
     path = tmp_path / "big.csv"  # about 700 kB: the bad byte is far past pandas' first buffer

@@ -98,7 +98,10 @@ def test_the_reference_is_read_by_its_own_extension_and_first_sheet(tiny_model, 
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ({"encoding_errors": "ignore"}, "--encoding-errors must be one of strict, replace, not 'ignore'"),
+        (
+            {"encoding_errors": "ignore"},
+            r"encoding_errors= \(--encoding-errors on the command line\) must be one of strict, replace, not 'ignore'",
+        ),
         ({"input_format": "excel"}, "unknown format 'excel'; choose one of"),
     ],
 )

@@ -71,7 +71,11 @@ def test_replace_reads_a_stray_byte_as_fffd_and_warns_naming_the_argument():
 
 
 def test_bad_encoding_errors_are_refused_even_for_clean_text():
-    with pytest.raises(InputError, match="--encoding-errors must be one of strict, replace, not 'ignore'"):
+    with pytest.raises(
+        InputError,
+        match=r"encoding_errors="
+        r" \(--encoding-errors on the command line\) must be one of strict, replace, not 'ignore'",
+    ):
         decode_argument(TEXT, errors="ignore")
 
 

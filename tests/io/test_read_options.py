@@ -18,8 +18,15 @@ def test_defaults_read_by_the_extension_with_the_encoding_detected():
     ("given", "message"),
     [
         ({"input_format": "excel"}, "unknown format 'excel'; choose one of csv, tsv, jsonl, parquet, xlsx"),
-        ({"encoding_errors": "ignore"}, "--encoding-errors must be one of strict, replace, not 'ignore'"),
-        ({"encoding_errors": "Replace"}, "--encoding-errors must be one of strict, replace, not 'Replace'"),
+        (
+            {"encoding_errors": "ignore"},
+            r"encoding_errors= \(--encoding-errors on the command line\) must be one of strict, replace, not 'ignore'",
+        ),
+        (
+            {"encoding_errors": "Replace"},
+            r"encoding_errors="
+            r" \(--encoding-errors on the command line\) must be one of strict, replace, not 'Replace'",
+        ),
     ],
 )
 def test_bad_values_are_refused_with_the_readers_message(tmp_path, given, message):
@@ -83,7 +90,11 @@ def test_open_reads_as_open_reader_with_the_same_arguments(tmp_path, name, conte
     [
         ("a.csv", ReadOptions(sheet="2"), "--sheet applies to xlsx input, not to csv"),
         ("a.parquet", ReadOptions(encoding="cp932"), "--encoding applies to CSV, TSV and JSONL input"),
-        ("a.csv", ReadOptions(encoding="nope"), "--encoding 'nope': unknown encoding"),
+        (
+            "a.csv",
+            ReadOptions(encoding="nope"),
+            r"encoding='nope' \(--encoding on the command line\): unknown encoding",
+        ),
         ("a.txt", ReadOptions(), r"cannot tell the format from the extension '\.txt'"),
     ],
 )

@@ -75,9 +75,13 @@ def test_replace_reads_undecodable_bytes_as_fffd_and_warns_naming_the_line(data,
 @pytest.mark.parametrize(
     ("encoding", "errors", "message"),
     [
-        ("utf-16", "strict", "--encoding 'utf-16': taikai reads and writes only encodings"),
-        ("nope", "strict", "--encoding 'nope': unknown encoding"),
-        (None, "ignore", "--encoding-errors must be one of strict, replace"),
+        (
+            "utf-16",
+            "strict",
+            "encoding='utf-16' (--encoding on the command line): taikai reads and writes only encodings",
+        ),
+        ("nope", "strict", "encoding='nope' (--encoding on the command line): unknown encoding"),
+        (None, "ignore", "encoding_errors= (--encoding-errors on the command line) must be one of strict, replace"),
     ],
 )
 def test_bad_options_are_refused(encoding, errors, message):

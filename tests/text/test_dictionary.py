@@ -151,3 +151,84 @@ def test_a_broken_copy_is_made_again(tmp_path, monkeypatch, capfd):
     again, said = _copy(source, capfd)
     assert again == made and "writing the test copy" in said and (made / "matrix.bin").is_file()
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [made.name]
+
+
+def test_threads_that_want_one_copy_at_once_build_it_once(tmp_path, monkeypatch, capfd):
+    """Regression: on a fresh cache, one model shared by six threads wrote the copy six times (18 s, not 3 s)."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from taikai.text._dictionary import _derived_dicdir
+
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path / "cache"))
+    source = _install(tmp_path / "a")
+    calls, start = [], threading.Barrier(6)
+
+    def slow(data):
+        calls.append(1)
+        time.sleep(0.2)  # the others arrive while it is built
+        return _derive(data)
+
+    def copy(_):
+        start.wait()
+        return _derived_dicdir(str(source), "test", "test", slow)
+
+    with ThreadPoolExecutor(6) as pool:
+        found = set(pool.map(copy, range(6)))
+    assert len(calls) == 1 and capfd.readouterr().err.count("writing the test copy") == 1
+    (made,) = found
+    assert (Path(made) / "sys.dic").read_bytes() == _derive(b"sys" * 100)
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [Path(made).name]  # no lock or temporary left
+
+
+def test_a_process_holding_the_lock_is_waited_for_and_its_copy_used(tmp_path, monkeypatch, capfd):
+    """The file lock, as another process holds it (flock: another open file waits, even in this process)."""
+    import fcntl
+    import threading
+
+    from taikai.text._dictionary import _derived_dicdir, fingerprint
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(cache))
+    source = _install(tmp_path / "a")
+    name = f"test-v1-{fingerprint(source)}"
+    cache.mkdir()
+    found = []
+    with open(cache / f".{name}.lock", "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        waiter = threading.Thread(target=lambda: found.append(_derived_dicdir(str(source), "test", "test", _derive)))
+        waiter.start()
+        waiter.join(0.3)
+        assert waiter.is_alive() and not found  # waits for the lock
+        made = _install(cache / name, content=b"made by the other process")  # the other process's copy
+        (made / "mecabrc").write_text("")
+    waiter.join(5)
+    assert found == [str(made)] and (made / "sys.dic").read_bytes() == b"made by the other process"
+    assert "writing" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda d: None, "no such directory"),
+        (lambda d: d.write_text("x"), "not a directory"),
+        (lambda d: d.mkdir(), "not a MeCab dictionary directory (no sys.dic, matrix.bin, char.bin, unk.dic, dicrc)"),
+        (lambda d: _install(d) and (d / "matrix.bin").unlink(), "not a MeCab dictionary directory (no matrix.bin)"),
+    ],
+)
+def test_a_dicdir_that_is_no_dictionary_is_refused_before_anything_is_written(tmp_path, monkeypatch, capfd, make, said):
+    """Regression: form="base" with a bad dicdir said it wrote a copy of it, then failed with MeCab's bare
+    RuntimeError ("Failed initializing MeCab"), which names neither the directory nor what it lacks."""
+    from taikai.errors import InputError
+    from taikai.text import JapaneseTokenizer
+
+    monkeypatch.setenv("TAIKAI_CACHE_DIR", str(tmp_path / "cache"))
+    dicdir = tmp_path / "a"
+    make(dicdir)
+    # form="surface" reads the directory itself, which also needs the mecabrc the copy of form="base" has of its own
+    for form, lacks in [("base", said), ("surface", said.replace(")", ", mecabrc)"))]:
+        with pytest.raises(InputError) as raised:
+            JapaneseTokenizer(form=form, dicdir=str(dicdir)).transform(["手数料"])
+        assert str(raised.value).startswith(f"dicdir={str(dicdir)!r}: {lacks}; a MeCab dictionary directory holds")
+    assert capfd.readouterr().err == "" and not (tmp_path / "cache").exists()

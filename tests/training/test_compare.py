@@ -48,7 +48,10 @@ def test_add_weight_weighs_the_added_rows(tiny_csv):
 
 
 def test_non_positive_weight_is_refused(tiny_csv):
-    with pytest.raises(taikai.InputError, match="add-weight must be positive"):
+    with pytest.raises(
+        taikai.InputError,
+        match=r"^add_weight=0 \(--add-weight on the command line\) must be positive$",
+    ):
         taikai.train(tiny_csv, folds=0, test_size=0, add=[added_frame()], add_weight=0)
 
 
@@ -56,6 +59,10 @@ def test_skipped_rows_warn_library_users(tiny_csv):
     df = pd.concat(
         [pd.read_csv(tiny_csv), pd.DataFrame([{"text": "(^_^)", "reasons": "other", "sentiment": "neutral"}])]
     )
-    with pytest.warns(taikai.SkippedRowsWarning, match=r"(?s)1 training row\(s\) cannot be used.*row 41"):
+    with pytest.warns(taikai.SkippedRowsWarning, match=r"(?s)1 training row\(s\) cannot be used.*row 41") as caught:
         model = taikai.train(df, config=CONFIG, folds=0, test_size=0)
+    # Regression: it was a bare UserWarning, though README says data warnings are taikai.DataWarnings
+    assert [w.category.__mro__[:3] for w in caught if w.category is taikai.SkippedRowsWarning] == [
+        (taikai.SkippedRowsWarning, taikai.DataWarning, UserWarning)
+    ]
     assert model.metadata.training_data["skipped_rows"] == 1 and model.metadata.inputs[0].bad == 1

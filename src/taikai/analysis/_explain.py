@@ -10,6 +10,9 @@ contribution for them, ``(word vectors)``: the pooled vector's columns summed, w
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,7 @@ from typing import Any
 import click
 import numpy as np
 
-from taikai.errors import check_int
+from taikai.errors import check_int, wrong_type
 from taikai.labels import named_reason
 from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans, resolve_model
 from taikai.text import Status, check_text, clip, display_width, normalize_with_offsets, pad, shown_text
@@ -171,11 +174,14 @@ def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: i
 
 
 def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP) -> Explanation:
-    """Return the *top* contributions toward and against the predicted reason and sentiment of *text*.
+    """Return the *top* contributions toward and against the predicted reason and sentiment of one *text*.
 
-    *model* is a :class:`~taikai.Model` or the directory of one (``None``: the default model, or
-    ``$TAIKAI_MODEL``), as for :func:`taikai.check_drift`.
+    The model comes first, then the text: ``explain(model, text)``. *model* is a :class:`~taikai.Model` or the
+    directory of one, or ``None`` for the default model (``$TAIKAI_MODEL``, else the shipped one), as for
+    :func:`taikai.check_drift`; it has no default, so write ``explain(None, text)``. Arguments given the other way
+    round, or a list of texts, are refused with a ``TypeError`` that says what to write.
     """
+    check_arguments(model, text)
     check_int("top", top, 0)
     model = resolve_model(model)
     checked = check_text(text, model.max_chars)
@@ -213,6 +219,31 @@ def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP)
         if estimator is not None:
             heads[head] = _explain_head(head, estimator, names, columns_a, values_a, spans, top)
     return Explanation(original, normalized, checked.status, checked.message, heads["reason"], heads.get("sentiment"))
+
+
+_TEXT_LIKE = re.compile(r"[\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+"""What a text has and a model directory's name hardly has: spaces, or Japanese letters and punctuation."""
+_ORDER = "explain(model, text) takes the model first, then the text"
+
+
+def check_arguments(model: object, text: object) -> None:
+    """Raise ``TypeError`` if the arguments of :func:`explain` are swapped (a text where the model goes: a str that is
+    no directory but reads as a text), or *text* is several texts; saying what to write instead."""
+    given = []
+    if isinstance(model, str) and not os.path.exists(model) and _TEXT_LIKE.search(model) and os.sep not in model:
+        given.append(f"a text ({shown_text(model)[:20]!r}) as the model")
+    if isinstance(text, Model):
+        given.append("a Model as the text")
+    if given:
+        raise TypeError(
+            f"{_ORDER}: it was given {' and '.join(given)}; write explain(model, text), or explain(None, text) for "
+            "the default model"
+        )
+    if isinstance(text, Iterable) and not isinstance(text, str | bytes):
+        raise TypeError(
+            f"{wrong_type('text', text, 'one text (a str)')}; explain each text on its own "
+            "(for text in texts: taikai.explain(model, text)), or predict many at once with model.predict(texts)"
+        )
 
 
 def _highlight(text: str, weights: np.ndarray) -> str:

@@ -9,7 +9,7 @@ import shlex
 import click
 
 from taikai.cli._common import Command, UserError
-from taikai.errors import TaikaiError
+from taikai.errors import Argument, TaikaiError
 
 
 class TextCommand(Command):
@@ -58,7 +58,8 @@ def check_encoding_name(ctx: click.Context, param: click.Parameter, value: str |
     from taikai.io import resolve_encoding
 
     try:
-        resolve_encoding(value, f"--{param.name}".replace("_", "-"))
+        name = str(param.name)
+        resolve_encoding(value, Argument(name, f"--{name}".replace("_", "-")))
     except TaikaiError as exc:
         raise UserError(str(exc)) from None
     return value

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from taikai.errors import DataWarning, InputError, wrong_type
+from taikai.errors import SPLIT, DataWarning, InputError, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
@@ -34,9 +34,9 @@ class Classifier(Protocol):
 def evaluate(
     model: Classifier | str | Path | None,
     data: str | Path | pd.DataFrame,
-    text_column: str = "text",
-    reasons_column: str = "reasons",
-    sentiment_column: str | None = "sentiment",
+    text_column: Hashable = "text",
+    reasons_column: Hashable = "reasons",
+    sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     *,
     split: str = "all",
@@ -58,8 +58,10 @@ def evaluate(
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """
-    from taikai.io import check_labelled, read_labelled_file, select_split, split_column
+    from taikai.io import SPLITS, check_labelled, read_labelled_file, select_split, split_column
 
+    if split not in SPLITS:  # first: a wrong value is not to be told as missing rows of that split
+        raise InputError(f"{SPLIT} must be one of {', '.join(SPLITS)}, not {split!r}")
     if model is None or isinstance(model, (str, Path)):
         model = load_model(model)
     elif not all(hasattr(model, a) for a in ("reason_labels", "sentiment_labels", "classify")):
@@ -142,7 +144,7 @@ def evaluate(
 
 
 def rows_by_hashes(
-    meta: ModelMetadata, df: pd.DataFrame, split: str, source: str, text_column: str, data: object
+    meta: ModelMetadata, df: pd.DataFrame, split: str, source: str, text_column: Hashable, data: object
 ) -> tuple[pd.DataFrame, str]:
     """Return the rows of *df* (which has no ``split`` column) of *split* as the model's row hashes tell them: for
     ``test`` those it was not fitted on, for ``train`` those it was; and a note saying so. Raises
@@ -199,8 +201,8 @@ def training_overlap(
     data: object,
     whole: pd.DataFrame,
     rows: pd.DataFrame,
-    columns: list[str],
-    text_column: str,
+    columns: list[Hashable],
+    text_column: Hashable,
 ) -> TrainingOverlap:
     """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*) *meta*'s model saw."""
     trained = meta.training_data

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import InputError
+from taikai.errors import ENCODING, Argument, InputError
+from taikai.errors import ENCODING_ERRORS as ENCODING_ERRORS_ARGUMENT
 from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
 ENCODINGS = ("utf-8-sig", "cp932")
@@ -70,8 +71,9 @@ def utf8_evidence(data: bytes, final: bool = True) -> Utf8Evidence:
 
 
 @functools.lru_cache(maxsize=64)
-def resolve_encoding(name: str, option: str = "--encoding") -> str:
-    """Return Python's name for the encoding *name* (``utf8`` gives ``utf-8``), or raise :class:`InputError`.
+def resolve_encoding(name: str, argument: Argument = ENCODING) -> str:
+    """Return Python's name for the encoding *name* (``utf8`` gives ``utf-8``), or raise :class:`InputError` naming
+    the *argument* that gave it.
 
     Files are split into lines byte by byte, so an encoding in which ASCII (and so the line break) is not
     itself, such as UTF-16, is refused rather than read as garbage.
@@ -80,14 +82,14 @@ def resolve_encoding(name: str, option: str = "--encoding") -> str:
         codec = codecs.lookup(name).name
     except LookupError:
         raise InputError(
-            f"{option} {name!r}: unknown encoding; give a name such as utf-8, utf-8-sig or cp932"
+            f"{argument.given(name)}: unknown encoding; give a name such as utf-8, utf-8-sig or cp932"
         ) from None
     try:
         ascii_compatible = _ASCII.decode("ascii").encode(codec).removeprefix(codecs.BOM_UTF8) == _ASCII
     except (LookupError, UnicodeError, TypeError):  # a bytes-to-bytes codec (hex, base64) or one without ASCII
         ascii_compatible = False
     if not ascii_compatible:
-        raise InputError(f"{option} {name!r}: {SINGLE_BYTE_LINES}; convert the file to UTF-8 first")
+        raise InputError(f"{argument.given(name)}: {SINGLE_BYTE_LINES}; convert the file to UTF-8 first")
     return codec
 
 
@@ -111,7 +113,7 @@ def check_not_wide(head: bytes, source: Path, noun: str = "file") -> None:
 def check_encoding_errors(value: str) -> str:
     """Return *value* if it is one of :data:`ENCODING_ERRORS`, or raise :class:`InputError` naming the option."""
     if value not in ENCODING_ERRORS:
-        raise InputError(f"--encoding-errors must be one of {', '.join(ENCODING_ERRORS)}, not {value!r}")
+        raise InputError(f"{ENCODING_ERRORS_ARGUMENT} must be one of {', '.join(ENCODING_ERRORS)}, not {value!r}")
     return value
 
 

@@ -7,7 +7,7 @@ Labels may be ids or the Japanese display names of the taxonomy (報酬・単価
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
@@ -96,9 +96,9 @@ def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: 
 def check_labelled(
     df: pd.DataFrame,
     source: str = "<data>",
-    text_column: str = "text",
-    reasons_column: str = "reasons",
-    sentiment_column: str | None = "sentiment",
+    text_column: Hashable = "text",
+    reasons_column: Hashable = "reasons",
+    sentiment_column: Hashable | None = "sentiment",
     *,
     lines: Sequence[int] | None = None,
     require_text: bool = True,
@@ -202,9 +202,9 @@ def check_labelled(
 def validate_labelled(
     df: pd.DataFrame,
     source: str = "<data>",
-    text_column: str = "text",
-    reasons_column: str = "reasons",
-    sentiment_column: str | None = "sentiment",
+    text_column: Hashable = "text",
+    reasons_column: Hashable = "reasons",
+    sentiment_column: Hashable | None = "sentiment",
     require_text: bool = True,
     lines: Sequence[int] | None = None,
 ) -> pd.DataFrame:
@@ -222,9 +222,9 @@ def validate_labelled(
 
 def read_labelled_table(
     path: Path,
-    text_column: str = "text",
-    reasons_column: str = "reasons",
-    sentiment_column: str | None = "sentiment",
+    text_column: Hashable = "text",
+    reasons_column: Hashable = "reasons",
+    sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     encoding_errors: str = "strict",
     **options: Any,
@@ -255,9 +255,9 @@ def read_labelled_file(path: Path, encoding: str | None = None, encoding_errors:
 
 def read_labelled(
     path: Path,
-    text_column: str = "text",
-    reasons_column: str = "reasons",
-    sentiment_column: str | None = "sentiment",
+    text_column: Hashable = "text",
+    reasons_column: Hashable = "reasons",
+    sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     require_text: bool = True,
 ) -> pd.DataFrame:

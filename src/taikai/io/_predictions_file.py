@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai.errors import InputError
@@ -23,7 +23,7 @@ def is_predictions(columns: Sequence[str]) -> bool:
     return "status" in columns and any(c.startswith("p_reason_") for c in columns)
 
 
-def refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[str | None]) -> None:
+def refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[Hashable | None]) -> None:
     """Refuse a predictions file read as labelled data: its reasons and sentiment are the model's."""
     names = list(map(str, df.columns))
     model_file = is_predictions(names) or {"status", "reason_proba"} <= set(names)  # batch's, or predict's JSONL

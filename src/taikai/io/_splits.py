@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from taikai.errors import InputError
+from taikai.errors import SPLIT, InputError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,7 +53,7 @@ def row_name(source: str, lines: Sequence[int] | None, pos: int) -> str:
 def select_split(df: pd.DataFrame, which: str, source: str = "<data>") -> pd.DataFrame:
     """Return the rows of *df* whose ``split`` is *which* (``test`` or ``train``), or all rows for ``all``."""
     if which not in SPLITS:
-        raise InputError(f"split must be one of {', '.join(SPLITS)}, not {which!r}")
+        raise InputError(f"{SPLIT} must be one of {', '.join(SPLITS)}, not {which!r}")
     if which == "all":
         return df
     split = split_column(df, source)

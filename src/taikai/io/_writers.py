@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from taikai.errors import InputError
+from taikai.errors import OUTPUT_ENCODING, InputError
 from taikai.io._records import BadLine
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class OutputSpec:
 
 def output_encoding(fmt: str, given: str | None) -> str:
     """Return the encoding to write *fmt* output in: *given* (CSV/TSV only) or UTF-8; refuse any other."""
-    enc = resolve_encoding(given, "--output-encoding") if given else "utf-8"
+    enc = resolve_encoding(given, OUTPUT_ENCODING) if given else "utf-8"
     if fmt in ("csv", "tsv"):
         if enc not in OUTPUT_ENCODINGS:
             raise InputError(f"output encoding {given!r} is not supported; choose {', '.join(OUTPUT_ENCODINGS)}")
@@ -124,7 +124,7 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
     text = buf.getvalue()
     if "\r" in text:  # the csv module leaves a field with a bare CR unquoted: a line break to most readers
         text = _csv_quoting_cr([spec.columns] if first else [], columns, delimiter)
-    encoding = resolve_encoding(spec.encoding, "--output-encoding")
+    encoding = resolve_encoding(spec.encoding, OUTPUT_ENCODING)
     bom = codecs.BOM_UTF8 if first and encoding == "utf-8-sig" else b""
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     _replaced = 0

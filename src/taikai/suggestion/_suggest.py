@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai.errors import (
+    Argument,
     InputError,
     check_int,
     check_path,
@@ -178,7 +179,7 @@ def suggest(
     """
     strategy = parse_choice(Strategy, "strategy", strategy)
     if check_int("n", n) < 1:
-        raise InputError(f"--n must be at least 1, not {n}")
+        raise InputError(f"{Argument('n', '--n').given(n)} must be at least 1")
     check_int("seed", seed)
     import pandas as pd
 

@@ -13,8 +13,8 @@ unquoted, and nothing for ``*``.
 A copy lives in ``$TAIKAI_CACHE_DIR`` (default ``~/.cache/taikai``), keyed by the dictionary's content (see
 :func:`fingerprint`), not by where it is installed: every install or clone of the same dictionary shares one copy.
 The copy holds its own links (hard links, or copies across file systems) to the files it shares with the source,
-so it outlives the install it was made from. It is built in a temporary directory and renamed into place, so
-concurrent processes agree and no process ever sees half a copy.
+so it outlives the install it was made from. It is built once: by one thread of one process while the others wait
+(a thread lock and a file lock), in a temporary directory renamed into place, so no process ever sees half a copy.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from taikai.text._building import building
+from taikai.text._dicdir import check_dicdir
 
 FIELD = 10
 """The feature field copied: UniDic's orthBase, the dictionary form as written."""
@@ -198,12 +201,22 @@ def _share(source: Path, copy: Path) -> None:
 
 
 def _derived_dicdir(dicdir: str, name: str, what: str, derive: Callable[[bytes], bytes]) -> str:
-    """Return the copy *name* of the dictionary *dicdir* whose ``sys.dic`` is *derive(sys.dic)*, made on first use."""
+    """Return the copy *name* of the dictionary *dicdir* whose ``sys.dic`` is *derive(sys.dic)*, made on first use:
+    by one thread of one process, while the others that want it wait for it (see :func:`building`)."""
+    check_dicdir(dicdir, rc=False)
     source = Path(dicdir)
     target = cache_dir() / f"{name}-v{LAYOUT}-{fingerprint(source)}"
     if _complete(target, source):
         return str(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    with building(target):
+        if not _complete(target, source):  # else made while this one waited
+            _build(source, target, what, derive)
+    return str(target)
+
+
+def _build(source: Path, target: Path, what: str, derive: Callable[[bytes], bytes]) -> None:
+    """Write the copy *target* of the dictionary *source*, in a temporary directory renamed into place."""
     print(f"taikai: writing the {what} copy of {source} into {target} (once)", file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     stale = target.parent / f"{tmp.name}.stale"
@@ -217,13 +230,12 @@ def _derived_dicdir(dicdir: str, name: str, what: str, derive: Callable[[bytes],
             os.replace(target, stale)  # a broken copy (a file removed by hand): set aside, removed below
         try:
             os.replace(tmp, target)
-        except OSError:  # another process finished first: use its copy
+        except OSError:  # another process finished first (one without the lock): use its copy
             if not _complete(target, source):
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(stale, ignore_errors=True)
-    return str(target)
 
 
 def dictionary_entries(dicdir: str) -> list[tuple[list[str], int]]:

@@ -4,11 +4,11 @@ labels of the data the model never learned."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import InputError, check_int, wrong_type
+from taikai.errors import Argument, InputError, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import ARTIFACT_NAME, DEFAULT_THRESHOLD, METADATA_NAME
@@ -19,20 +19,20 @@ if TYPE_CHECKING:
 
 def check_out_dir(out: Path, overwrite: bool) -> None:
     """Refuse, before any training, an *out* that is a file, or a directory holding a model or other files."""
+    given = Argument("out", "--out").given(str(out))
     if out.exists() and not out.is_dir():
-        raise InputError(f"--out {out}: is a file, not a model directory; choose a directory (it is created)")
+        raise InputError(f"{given}: is a file, not a model directory; choose a directory (it is created)")
     if not out.is_dir() or overwrite:
         return
     if (out / METADATA_NAME).exists() or (out / ARTIFACT_NAME).exists():
         raise InputError(
-            f"--out {out}: already holds a model; choose another directory, or pass --force (overwrite=True) "
-            "to replace it"
+            f"{given}: already holds a model; choose another directory, or pass --force (overwrite=True) to replace it"
         )
     others = sorted(p.name for p in out.iterdir())
     if others:
         shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
         raise InputError(
-            f"--out {out}: the directory holds other files ({shown}); choose a new or empty directory, "
+            f"{given}: the directory holds other files ({shown}); choose a new or empty directory, "
             "or pass --force (overwrite=True) to write the model among them"
         )
 
@@ -96,7 +96,7 @@ def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | No
     return None
 
 
-def one_label(frame: pd.DataFrame, sentiment_column: str | None) -> tuple[str, str] | None:
+def one_label(frame: pd.DataFrame, sentiment_column: Hashable | None) -> tuple[str, str] | None:
     """Return the labels (``reasons`` or ``sentiments``) of which *frame*, every usable row, holds fewer than two
     different ones, and the error saying so; ``None`` when it holds two of each. No split can train a model then."""
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
@@ -115,7 +115,7 @@ def _counted(counts: pd.Series) -> str:
 
 
 def weak_data_warnings(
-    train_df: pd.DataFrame, folds: int, cv_scores: dict[str, Any], sentiment_column: str | None
+    train_df: pd.DataFrame, folds: int, cv_scores: dict[str, Any], sentiment_column: Hashable | None
 ) -> list[str]:
     """Return what the training rows are too thin for: cross-validation, tuned thresholds, a rare label."""
     out = []
@@ -146,7 +146,7 @@ def weak_data_warnings(
 
 
 def unlearned_labels(
-    df: pd.DataFrame, reasons: Sequence[str], sentiments: Sequence[str], sentiment_column: str | None
+    df: pd.DataFrame, reasons: Sequence[str], sentiments: Sequence[str], sentiment_column: Hashable | None
 ) -> list[str]:
     """Return what the labels of *df* (every labelled row, train and test) hold that the fitted model lacks:
     reasons never the primary reason of a training row, sentiments of no training row. The model learns a
@@ -173,7 +173,7 @@ def unlearned_labels(
     return out
 
 
-def look_alike_labels(df: pd.DataFrame, sentiment_column: str | None) -> list[str]:
+def look_alike_labels(df: pd.DataFrame, sentiment_column: Hashable | None) -> list[str]:
     """Return a warning for each kind of label of *df* where labels differ only in case (``UI/UX``, ``ui/ux``).
 
     Label cells are read after NFKC, so full- and half-width forms are one label already, and ids of the taxonomy

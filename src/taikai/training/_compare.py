@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -83,8 +84,8 @@ def compare_added(
     config: FeatureConfig,
     folds: int,
     seed: int,
-    sentiment_column: str | None,
-    text_column: str,
+    sentiment_column: Hashable | None,
+    text_column: Hashable,
 ) -> AddedComparison | None:
     """Score the *added* rows out of fold with and without them in training; ``None`` with fewer than 2 folds.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 import numpy as np
@@ -21,7 +22,7 @@ WEIGHT = "_taikai_weight"
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
 
 
-def content_sha256(df: pd.DataFrame, columns: list[str]) -> str:
+def content_sha256(df: pd.DataFrame, columns: list[Hashable]) -> str:
     """Return a sha256 of the given columns' values, independent of file encoding and column order."""
     return rows_sha256(df[columns].itertuples(index=False))
 
@@ -37,7 +38,7 @@ def text_keys(series: pd.Series) -> list[str]:
     return [same_text_key(t) for t in model_texts(series)]
 
 
-def targets(df: pd.DataFrame, sentiment_column: str | None) -> np.ndarray[Any, Any]:
+def targets(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.ndarray[Any, Any]:
     """Return the training targets of *df*: primary reason, then sentiment when there is a sentiment column."""
     columns = [df["primary"].to_numpy(dtype=object)]
     if sentiment_column:
@@ -63,7 +64,7 @@ def fit_pipeline(
     return pipeline.fit(texts, y, classify__sample_weight=sample_weight)
 
 
-def fit_frame(config: FeatureConfig, df: pd.DataFrame, sentiment_column: str | None, text_column: str) -> Any:
+def fit_frame(config: FeatureConfig, df: pd.DataFrame, sentiment_column: Hashable | None, text_column: Hashable) -> Any:
     """Return a pipeline of *config* fitted on the labelled frame *df* (with its weights, if any)."""
     return fit_pipeline(config, model_texts(df[text_column]), targets(df, sentiment_column), weights(df))
 
@@ -90,8 +91,8 @@ def cross_validate(
     config: FeatureConfig,
     folds: int = 5,
     seed: int = SEED,
-    sentiment_column: str | None = "sentiment",
-    text_column: str = "text",
+    sentiment_column: Hashable | None = "sentiment",
+    text_column: Hashable = "text",
 ) -> tuple[dict[str, Any], dict[str, float], HeldOut | None]:
     """Return (cross-validated scores, tuned thresholds, out-of-fold predictions) on *df*."""
     counts = df["primary"].value_counts()

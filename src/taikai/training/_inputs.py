@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -24,11 +24,11 @@ Data: TypeAlias = "str | Path | pd.DataFrame"
 class Columns:
     """The column names of every labelled input: text, reasons, and sentiment (``None``: no sentiment)."""
 
-    text: str = "text"
-    reasons: str = "reasons"
-    sentiment: str | None = "sentiment"
+    text: Hashable = "text"
+    reasons: Hashable = "reasons"
+    sentiment: Hashable | None = "sentiment"
 
-    def labelled(self) -> list[str]:
+    def labelled(self) -> list[Hashable]:
         return [self.text, self.reasons] + ([self.sentiment] if self.sentiment else [])
 
     def found_in(self, names: Sequence[object]) -> Columns:
@@ -36,7 +36,7 @@ class Columns:
         (``text``, ``reasons``, ``sentiment``, as a ``taikai suggest`` sheet has) when the file has that."""
         present = set(map(str, names))
 
-        def pick(name: str | None, standard: str) -> str | None:
+        def pick(name: Hashable | None, standard: str) -> Hashable | None:
             return standard if name is not None and name not in present and standard in present else name
 
         return Columns(
@@ -214,17 +214,17 @@ def read_inputs(
 _Labels: TypeAlias = "tuple[str, frozenset[str], str | None]"
 
 
-def _labels_by_key(frame: pd.DataFrame, sentiment: str | None) -> dict[str, _Labels]:
+def _labels_by_key(frame: pd.DataFrame, sentiment: Hashable | None) -> dict[str, _Labels]:
     """Return the labels of every row of *frame* by its text key: primary reason, reason set and sentiment."""
     return dict(zip(frame["_taikai_key"], _labels(frame, sentiment), strict=True))
 
 
-def _labels(frame: pd.DataFrame, sentiment: str | None) -> list[_Labels]:
+def _labels(frame: pd.DataFrame, sentiment: Hashable | None) -> list[_Labels]:
     sentiments = frame[sentiment].tolist() if sentiment else [None] * len(frame)
     return [(labels[0], frozenset(labels), s) for labels, s in zip(frame["label_set"], sentiments, strict=True)]
 
 
-def _differences(dropped: pd.DataFrame, kept: dict[str, _Labels], sentiment: str | None) -> Differences:
+def _differences(dropped: pd.DataFrame, kept: dict[str, _Labels], sentiment: Hashable | None) -> Differences:
     """Count the *dropped* rows whose labels differ from those *kept* for their text key, and in what."""
     rows = reasons = sentiments = 0
     for key, (primary, label_set, feeling) in zip(dropped["_taikai_key"], _labels(dropped, sentiment), strict=True):

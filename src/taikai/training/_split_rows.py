@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from taikai.errors import DataWarning, InputError
@@ -21,7 +22,7 @@ TEST_SIZE = 0.2
 
 
 def split_rows(
-    inputs: TrainingInputs, test_size: float, seed: int, sentiment_column: str | None
+    inputs: TrainingInputs, test_size: float, seed: int, sentiment_column: Hashable | None
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return the training rows of DATA, its test rows, and the rows to fit on (the training rows and the added
     ones); raise :class:`InputError`, saying how many rows were usable and what to do, when one label would be

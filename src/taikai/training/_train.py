@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import DataWarning, InputError, ModelError, check_int, check_path, wrong_type
+from taikai.errors import Argument, DataWarning, InputError, ModelError, check_int, check_path, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows
 from taikai.model import (
@@ -45,8 +45,10 @@ SHOWN_SKIPPED = SHOWN_BAD_ROWS
 """How many skipped rows the metadata (and the command's summary) quote."""
 
 
-class SkippedRowsWarning(UserWarning):
-    """Training left out rows that cannot be used (``on_bad_rows="skip"``); the message names the first ones."""
+class SkippedRowsWarning(DataWarning):
+    """Training left out rows that cannot be used (``on_bad_rows="skip"``); the message names the first ones.
+
+    A :class:`~taikai.errors.DataWarning`, as every warning about the data is (and so a ``UserWarning``)."""
 
 
 def skipped_summary(inputs: TrainingInputs) -> str:
@@ -59,7 +61,7 @@ def skipped_summary(inputs: TrainingInputs) -> str:
 
 
 def _drift_statistics(
-    model: Model, train_df: pd.DataFrame, test_df: pd.DataFrame, text_column: str, held_out: HeldOut | None
+    model: Model, train_df: pd.DataFrame, test_df: pd.DataFrame, text_column: Hashable, held_out: HeldOut | None
 ) -> DriftStatistics:
     """Return what ``taikai drift`` compares with: counted on held-out rows (cross-validation, else the test
     split), or on the training rows themselves when nothing was held out (then the model's confidence is
@@ -124,9 +126,9 @@ def train(
     test_size: float = TEST_SIZE,
     seed: int = SEED,
     refit_all: bool = False,
-    text_column: str = "text",
-    reasons_column: str = "reasons",
-    sentiment_column: str | None = "sentiment",
+    text_column: Hashable = "text",
+    reasons_column: Hashable = "reasons",
+    sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     *,
     add: Sequence[Data] = (),
@@ -165,7 +167,7 @@ def train(
     check_int("compare_folds", compare_folds, 0)
     check_split_options(seed, test_size)
     if add_weight <= 0:
-        raise InputError(f"--add-weight must be positive, not {add_weight}")
+        raise InputError(f"{Argument('add_weight', '--add-weight').given(add_weight)} must be positive")
     config = resolve_config(config)
     columns = Columns(text_column, reasons_column, sentiment_column)
     inputs = read_inputs(
