@@ -44,10 +44,10 @@ _froze: dict[str, bool] = {}
 def hold(job: Job) -> None:
     """Keep *job* for :func:`run_chunk` in this process (a worker, or the parent with one job).
 
-    What the process holds by then, the model above all (some 100,000 objects: vocabularies, tables), is also
-    moved out of the garbage collector's sight (``gc.freeze``) until :func:`release`: classifying makes many
-    short-lived objects, and every collection of the oldest generation would walk the model again (about 3 % of
-    the CPU time of a run). A process that froze objects itself is left as it is.
+    What the process holds by then, the loaded model with it (some 130,000 objects the collector tracks, with the
+    shipped model), is also moved out of the garbage collector's sight (``gc.freeze``) until :func:`release`:
+    classifying makes many short-lived objects, and every collection of the oldest generation would walk them all
+    again (about 4 % of the CPU time of a run). A process that froze objects itself is left as it is.
     """
     _held["job"] = job
     if not gc.get_freeze_count():
