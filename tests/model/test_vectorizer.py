@@ -7,10 +7,11 @@ import pickle
 import joblib
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from taikai.model import FastTfidfVectorizer, _vectorizer
-from taikai.model._vectorizer import _CharCounter, _WordCounter, pack_vocabulary, unpack_vocabulary
+from taikai.model._vectorizer import _CharCounter, _WordCounter, count_matrix, pack_vocabulary, unpack_vocabulary
 from taikai.text import JapaneseTokenizer, normalize
 
 TEXTS = [
@@ -167,3 +168,24 @@ def test_both_pickled_forms_load_with_the_same_vocabulary_and_matrix(monkeypatch
     assert list(restored.vocabulary_.items()) == list(fast.vocabulary_.items())
     assert (restored.transform(test) != fast.transform(test)).nnz == 0
     assert (restored.transform(test[:3]) != fast.transform(test[:3])).nnz == 0
+
+
+@pytest.mark.parametrize(
+    ("rows", "cols", "shape"),
+    [
+        ([], [], (3, 4)),  # nothing counted: three empty rows
+        ([0, 0, 0], [2, 2, 2], (1, 3)),  # one pair three times
+        ([2, 0, 2, 1, 0], [1, 3, 0, 3, 3], (4, 5)),  # rows and columns out of order, an empty last row
+        ([0, 1, 0, 1], [7, 7, 0, 7], (2, 8)),  # unigrams then bigrams of the same texts, as the counter gives them
+    ],
+)
+def test_count_matrix_is_scipys_summed_and_sorted_matrix(rows, cols, shape):
+    r, c = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    expected = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=shape)
+    expected.sum_duplicates()
+    expected.sort_indices()
+    got = count_matrix(r, c, shape, np.float32)
+    assert got.shape == shape and got.dtype == np.float32
+    assert got.indptr.tolist() == expected.indptr.tolist()
+    assert got.indices.tolist() == expected.indices.tolist()
+    assert got.data.tolist() == expected.data.tolist()

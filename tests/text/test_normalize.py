@@ -146,3 +146,18 @@ def test_a_lone_surrogate_is_an_error_not_dropped(text, message):
     assert (checked.text, checked.status) == ("", "error")
     assert checked.message.startswith(message)
     assert "decode the bytes first" in checked.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("最高!!!", "最高!!!"),  # three of a kind stay
+        ("最高!!!!", "最高!!!"),  # four are cut to three
+        ("ありがとうーーーーーーー", "ありがとうーーー"),
+        ("すごいwwwwwだめだめだめだめ", "すごいwwwだめだめだめだめ"),  # only runs of one character
+        ("あ\n\n\n\nい", "あ い"),  # line breaks are whitespace, collapsed, not a run
+        ("ははは、はははは", "ははは、ははは"),
+    ],
+)
+def test_runs_of_one_character_longer_than_three_are_cut_to_three(text, expected):
+    assert normalize(text) == expected

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from taikai.errors import OUTPUT_ENCODING, InputError
+from taikai.io._csv_rows import csv_rows
 from taikai.io._records import BadLine
 
 if TYPE_CHECKING:
@@ -116,11 +117,10 @@ def encode_stream(spec: OutputSpec, data: list[list[Any]], first: bool) -> tuple
         buf.writelines(dumps(dict(zip(names, row, strict=True))) + "\n" for row in zip(*cleaned, strict=True))
         return buf.getvalue().encode("utf-8"), 0
     delimiter = "\t" if spec.fmt == "tsv" else ","
-    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     if first:
-        writer.writerow(spec.columns)
+        csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerow(spec.columns)
     columns = [_text_column(v) for v in data]
-    writer.writerows(zip(*columns, strict=True))
+    buf.write(csv_rows(columns, delimiter))
     text = buf.getvalue()
     if "\r" in text:  # the csv module leaves a field with a bare CR unquoted: a line break to most readers
         text = _csv_quoting_cr([spec.columns] if first else [], columns, delimiter)

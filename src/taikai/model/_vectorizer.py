@@ -137,6 +137,22 @@ class _WordCounter:
         return rows, cols
 
 
+def count_matrix(rows: Array, cols: Array, shape: tuple[int, int], dtype: Any) -> Any:
+    """Return the CSR matrix counting each (row, column) pair, in canonical form (indices sorted, no repeats).
+
+    The same matrix as ``csr_matrix((ones, (rows, cols)))`` with ``sum_duplicates()``, faster: one sort of the
+    pairs as single int64 keys, where scipy converts from COO and then sorts every row apart.
+    """
+    n_rows, n_cols = shape
+    keys = np.sort(rows.astype(np.int64) * n_cols + cols)
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
+    data = np.diff(np.append(starts, len(keys))).astype(dtype)
+    row, col = np.divmod(keys[starts], n_cols)
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(row, minlength=n_rows))))
+    index = np.int32 if max(len(data), n_cols) < 1 << 31 else np.int64
+    return sp.csr_matrix((data, col.astype(index), indptr.astype(index)), shape=shape)
+
+
 _PACKED = "_packed_vocabulary"  # the key of the packed ``vocabulary_`` in a pickled state (model format 6)
 PackedVocabulary = tuple[str, str, Array]
 
@@ -224,12 +240,7 @@ class FastTfidfVectorizer(TfidfVectorizer):  # type: ignore[misc]
     def tfidf_of(self, counted: Counts, n_docs: int) -> Any:
         """Return the TF-IDF matrix of the n-grams a fast counter found in *n_docs* documents."""
         rows, cols = counted
-        counts = sp.csr_matrix(
-            (np.ones(sum(len(r) for r in rows), dtype=self.dtype), (np.concatenate(rows), np.concatenate(cols))),
-            shape=(n_docs, len(self.vocabulary_)),
-        )
-        counts.sum_duplicates()
-        counts.sort_indices()
+        counts = count_matrix(np.concatenate(rows), np.concatenate(cols), (n_docs, len(self.vocabulary_)), self.dtype)
         return self._tfidf.transform(counts, copy=False)
 
     def __getstate__(self) -> dict[str, Any]:

@@ -28,7 +28,7 @@ _HAS_ODD = re.compile(f"[{CONTROL.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}]")  # 
 _HAS_URL = re.compile("http|www", re.IGNORECASE)  # a cheap test before the URL pattern
 # One character-class scan for both tests above (a character they need: h or w, any case): most texts pass.
 _MAYBE_ODD_OR_URL = re.compile(f"[{_HAS_ODD.pattern[1:-1]}hHwW]")
-_HAS_REPEAT = re.compile(r"(.)(?=\1\1\1)")  # a cheaper test, run first: most texts have no such run
+_HAS_REPEAT = re.compile(r"(.)\1\1\1")  # a cheaper test, run first: most texts have no such run (no lookahead: faster)
 _KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = "\u3041-\u3096\u309f\u30a1-\u30fa\u30ff\u31f0-\u31ff"  # hiragana and katakana letters (ゟ ヿ ㇰ included)
 # Marks of the kana blocks that are not letters: 々, the voicing marks (combining, and ゛ ゜), the iteration marks
