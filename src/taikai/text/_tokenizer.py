@@ -31,6 +31,7 @@ def make_tagger_of(form: str, dicdir: str | None = None) -> tuple[Any, bool]:
     """
     import fugashi
 
+    check_form(form)
     dicdir = dicdir or default_dicdir()
     if form == "surface":
         return fugashi.Tagger(dictionary_args(dicdir) + " -Owakati"), False
@@ -39,6 +40,12 @@ def make_tagger_of(form: str, dicdir: str | None = None) -> tuple[Any, bool]:
     except OSError:  # no writable cache: the same words from the original dictionary, a little slower
         return fugashi.GenericTagger(dictionary_args(dicdir) + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"'), False
     return fugashi.GenericTagger(dictionary_args(lemmas) + r' -O "" -F "%H\s" -U "%m\s" -E "\n"'), True
+
+
+def check_form(form: object) -> None:
+    """Raise ``ValueError`` unless *form* is one of :data:`FORMS`."""
+    if form not in FORMS:
+        raise ValueError(f"form must be 'surface' or 'base', not {form!r}")
 
 
 class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
@@ -57,9 +64,8 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         self.dicdir = dicdir
 
     def fit(self, X: Iterable[str], y: object = None) -> JapaneseTokenizer:
-        """Check the parameters; nothing is learned."""
-        if self.form not in FORMS:
-            raise ValueError(f"form must be 'surface' or 'base', not {self.form!r}")
+        """Check the parameters; nothing is learned (:meth:`transform` checks them too, as it makes its tagger)."""
+        check_form(self.form)
         return self
 
     def __sklearn_is_fitted__(self) -> bool:
