@@ -11,6 +11,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import dictionary_form, lemma_dicdir
 from taikai.text._normalize import normalize
+from taikai.text._texts import not_a_text, texts_of
 
 FORMS = ("surface", "base")
 
@@ -109,10 +110,14 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def transform(self, X: Iterable[str]) -> list[str]:
         """Return each text of *X* as its words separated by spaces."""
+        X = texts_of(X)
         parse = self.tagger().parse
-        if self.form == "surface":
-            return [parse(text) for text in X]  # wakati output is exactly that
-        return [parse(text).rstrip() for text in X]  # words, space-separated, without MeCab's end-of-text newline
+        try:
+            if self.form == "surface":
+                return [parse(text) for text in X]  # wakati output is exactly that
+            return [parse(text).rstrip() for text in X]  # words, space-separated, without MeCab's end-of-text newline
+        except TypeError as exc:
+            raise not_a_text(X, exc) from None
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -136,4 +141,8 @@ class TextNormalizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def transform(self, X: Iterable[str]) -> list[str]:
         """Return the normalised texts."""
-        return [normalize(text) for text in X]
+        X = texts_of(X)
+        try:
+            return [normalize(text) for text in X]
+        except TypeError as exc:
+            raise not_a_text(X, exc) from None
