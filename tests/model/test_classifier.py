@@ -1,8 +1,10 @@
-"""ReasonSentimentClassifier: both heads fitted with BLAS in the calling thread."""
+"""ReasonSentimentClassifier: both heads fitted with BLAS in the calling thread; NotFittedError before fit."""
 
 import numpy as np
 import pytest
 from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.exceptions import NotFittedError
+from sklearn.utils.estimator_checks import check_estimators_unfitted
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from taikai.model import ReasonSentimentClassifier
@@ -37,3 +39,22 @@ def test_heads_are_fitted_in_one_blas_thread(y):
     assert after == [2] * len(after)  # the limit is lifted after the fit
     expected_sentiments = [] if y.ndim == 1 else sorted(set(y[:, 1]))
     assert list(classifier.sentiment_classes_) == expected_sentiments
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.predict(np.eye(2)),
+        lambda c: c.predict_proba(np.eye(2)),
+        lambda c: c.predict_proba_parts([np.eye(2)]),
+        lambda c: c.score(np.eye(2), ["fees", "time"]),
+    ],
+    ids=["predict", "predict_proba", "predict_proba_parts", "score"],
+)
+def test_unfitted_raises_not_fitted_error(call):
+    with pytest.raises(NotFittedError, match="This ReasonSentimentClassifier instance is not fitted yet"):
+        call(ReasonSentimentClassifier())
+
+
+def test_unfitted_passes_scikit_learns_check():
+    check_estimators_unfitted("ReasonSentimentClassifier", ReasonSentimentClassifier())

@@ -108,9 +108,19 @@ def test_transform_joins_tokens_with_spaces():
     assert JapaneseTokenizer().fit_transform(["直接契約になりました"]) == ["直接 契約 に なり まし た"]
 
 
-def test_bad_form_is_refused():
-    with pytest.raises(ValueError, match="form"):
-        JapaneseTokenizer(form="lemma").fit([])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: JapaneseTokenizer(form="lemma").fit([]),
+        lambda: JapaneseTokenizer(form="lemma").transform(["本業が忙しい"]),  # transform needs no fit
+        lambda: JapaneseTokenizer(form="base").fit(["本業"]).set_params(form="Base").transform(["本業が忙しい"]),
+        lambda: JapaneseTokenizer(form="lemma").tokenize("本業が忙しい"),
+    ],
+    ids=["fit", "transform", "set_params after fit", "tokenize"],
+)
+def test_bad_form_is_refused(call):
+    with pytest.raises(ValueError, match=r"^form must be 'surface' or 'base', not '(lemma|Base)'$"):
+        call()
 
 
 def test_tokenizer_pickles_without_its_tagger():

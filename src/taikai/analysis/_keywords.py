@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,7 @@ class Keywords:
 
     reason: dict[str, tuple[Keyword, ...]]
     sentiment: dict[str, tuple[Keyword, ...]]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of keywords: not hashable, so hash() is not offered
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 from taikai.drift._figures import MIN_ROWS, Figure, NewWord, compare
 from taikai.drift._mix import ShareMove, largest_move
@@ -38,6 +38,7 @@ class PeriodDrift:
     figures: tuple[Figure, ...]
     new_words: tuple[NewWord, ...]
     reason_move: ShareMove | None = None
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @classmethod
     def of(cls, period: str, stats: DriftStatistics, reference: DriftStatistics) -> PeriodDrift:
@@ -102,6 +103,7 @@ class DriftReport:
     freq: str | None = None
     undated: int = 0
     predictions: bool = False
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property
     def alert(self) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
@@ -54,7 +54,7 @@ def reason_sets(
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Classified:
     """The classification of *n* values, one entry per value and column.
 
@@ -73,6 +73,16 @@ class Classified:
     sentiment_proba: npt.NDArray[np.float64]
     rule_hits: list[RuleHits] | None = None
     rules_mode: RulesMode | None = None
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # lists and arrays: not hashable, so not offered
+
+    def __eq__(self, other: object) -> bool:
+        """Compare field by field, the probability arrays by shape and values (the NaN of unclassified rows match)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(
+            np.array_equal(mine, theirs, equal_nan=True) if isinstance(mine, np.ndarray) else bool(mine == theirs)
+            for mine, theirs in ((getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
+        )
 
     def __len__(self) -> int:
         return len(self.statuses)

@@ -15,7 +15,7 @@ is renamed, removed or changes meaning, or a class inside the pickle moves to an
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, ClassVar
 
 from taikai.errors import ModelError
 from taikai.model._fields import TRAIN_COMMAND, Fields, shown
@@ -125,6 +125,7 @@ class ModelMetadata:
     format: int = FORMAT_VERSION
     warnings: tuple[str, ...] = ()
     """What training found weak in the data (too few examples to cross-validate, …), as the summary said it."""
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of settings and scores: not hashable, so hash() is not offered
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready metadata (the layout of ``metadata.json``)."""

@@ -13,6 +13,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.utils.extmath import softmax
+from sklearn.utils.validation import check_is_fitted
 
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors
@@ -110,6 +111,7 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
 
     def predict_proba(self, X: Any) -> tuple[np.ndarray, np.ndarray]:
         """Return (reason probabilities, sentiment probabilities), columns in ``*_classes_`` order."""
+        check_is_fitted(self, "reason_")  # NotFittedError, as scikit-learn's estimators raise, not AttributeError
         reason = self.reason_.predict_proba(X)
         if self.sentiment_ is None:
             return reason, np.empty((reason.shape[0], 0))
@@ -119,6 +121,7 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         """Return :meth:`predict_proba` of the matrix ``hstack(parts)`` without building it: each logistic
         head's scores are the sum of each part times its columns of the coefficients (the same numbers, up to
         the order of float additions)."""
+        check_is_fitted(self, "reason_")
         widths = [part.shape[1] for part in parts]
         reason = _proba_of_parts(self.reason_, parts, widths)
         if self.sentiment_ is None:

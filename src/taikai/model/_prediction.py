@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from taikai.errors import check_int
 from taikai.labels import reason_name
@@ -35,6 +35,7 @@ class Prediction:
     model_reason: str | None = None
     rules_mode: RulesMode | None = None
     """How the rules were applied (``None`` without rules)."""
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its probabilities are dicts: not hashable, so hash() is not offered
 
     def __repr__(self) -> str:
         """Return the prediction on one line: its text (clipped), status and labels, or the message that says why

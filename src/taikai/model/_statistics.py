@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, ClassVar
 
 CONFIDENCE_BINS = 20
 """Bins of width 0.05 over [0, 1] for the top reason probability; 0.5 is a bin edge."""
@@ -45,6 +45,7 @@ class DriftStatistics:
     word_rows: int = 0
     words: dict[str, int] = field(default_factory=dict)
     words_floor: int = 1
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of counts: not hashable, so hash() is not offered
 
     @property
     def classified(self) -> int:

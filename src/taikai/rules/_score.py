@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import ClassVar
 
 from taikai.rules._matcher import RuleMatcher
 from taikai.text import check_text
@@ -72,6 +73,7 @@ class RulesScore:
     labels: dict[str, Counts]
     skipped: int = 0
     """Rows of the file without any label, left out before matching (a sheet labelled in part)."""
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # counts per label in a dict: not hashable, so hash() is not offered
 
     def to_dict(self) -> dict[str, object]:
         """Return JSON-ready values (precision and recall included)."""

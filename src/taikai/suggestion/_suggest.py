@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
@@ -35,7 +35,7 @@ ROW_COLUMN = "row"
 """The id column of the sheet when no ``id_column`` is given: the 1-based data row of the predictions."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Suggestion:
     """The rows chosen for labelling (``rows``: the sheet's model columns, in labelling order) and the tally.
 
@@ -55,6 +55,17 @@ class Suggestion:
     out: Path | None = None
     replaced: int = 0
     masks: dict[str, int] | None = None
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # a frame and dicts: not hashable, so not offered
+
+    def __eq__(self, other: object) -> bool:
+        """Compare field by field, the rows by shape, columns and values (``DataFrame.equals``)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(
+            mine.equals(theirs) if f.name == "rows" else bool(mine == theirs)
+            for f in fields(self)
+            for mine, theirs in [(getattr(self, f.name), getattr(other, f.name))]
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the tally as JSON-ready values (without the rows)."""

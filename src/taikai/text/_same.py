@@ -9,6 +9,8 @@ back.) — (U+2014), which Windows writes as ― (U+2015), is folded too. Only t
 
 from __future__ import annotations
 
+from taikai.errors import wrong_type
+
 CP932_ROUND_TRIP = {
     "\u301c": "~",  # 〜 wave dash; CP932 gives ～ (U+FF5E), which NFKC makes ~
     "\u2212": "-",  # − minus sign; CP932 gives － (U+FF0D), which NFKC makes -
@@ -21,4 +23,9 @@ _FOLD = str.maketrans(CP932_ROUND_TRIP)
 
 def same_text_key(normalized: str) -> str:
     """Return the key of a text already normalised (``check_text(value).text``): equal keys, same review."""
-    return normalized.translate(_FOLD)
+    try:
+        return normalized.translate(_FOLD)
+    except (AttributeError, TypeError):
+        if isinstance(normalized, str):
+            raise
+        raise wrong_type("normalized", normalized, "a str (a text normalised by check_text)") from None

@@ -11,6 +11,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import dictionary_form, lemma_dicdir
 from taikai.text._normalize import normalize
+from taikai.text._texts import not_a_text, texts_of
 
 FORMS = ("surface", "base")
 
@@ -31,6 +32,7 @@ def make_tagger_of(form: str, dicdir: str | None = None) -> tuple[Any, bool]:
     """
     import fugashi
 
+    check_form(form)
     dicdir = dicdir or default_dicdir()
     if form == "surface":
         return fugashi.Tagger(dictionary_args(dicdir) + " -Owakati"), False
@@ -39,6 +41,12 @@ def make_tagger_of(form: str, dicdir: str | None = None) -> tuple[Any, bool]:
     except OSError:  # no writable cache: the same words from the original dictionary, a little slower
         return fugashi.GenericTagger(dictionary_args(dicdir) + r' -O "" -F "%f[10]\s" -U "%m\s" -E "\n"'), False
     return fugashi.GenericTagger(dictionary_args(lemmas) + r' -O "" -F "%H\s" -U "%m\s" -E "\n"'), True
+
+
+def check_form(form: object) -> None:
+    """Raise ``ValueError`` unless *form* is one of :data:`FORMS`."""
+    if form not in FORMS:
+        raise ValueError(f"form must be 'surface' or 'base', not {form!r}")
 
 
 class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
@@ -57,9 +65,8 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         self.dicdir = dicdir
 
     def fit(self, X: Iterable[str], y: object = None) -> JapaneseTokenizer:
-        """Check the parameters; nothing is learned."""
-        if self.form not in FORMS:
-            raise ValueError(f"form must be 'surface' or 'base', not {self.form!r}")
+        """Check the parameters; nothing is learned (:meth:`transform` checks them too, as it makes its tagger)."""
+        check_form(self.form)
         return self
 
     def __sklearn_is_fitted__(self) -> bool:
@@ -103,10 +110,14 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def transform(self, X: Iterable[str]) -> list[str]:
         """Return each text of *X* as its words separated by spaces."""
+        X = texts_of(X)
         parse = self.tagger().parse
-        if self.form == "surface":
-            return [parse(text) for text in X]  # wakati output is exactly that
-        return [parse(text).rstrip() for text in X]  # words, space-separated, without MeCab's end-of-text newline
+        try:
+            if self.form == "surface":
+                return [parse(text) for text in X]  # wakati output is exactly that
+            return [parse(text).rstrip() for text in X]  # words, space-separated, without MeCab's end-of-text newline
+        except TypeError as exc:
+            raise not_a_text(X, exc) from None
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -130,4 +141,8 @@ class TextNormalizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def transform(self, X: Iterable[str]) -> list[str]:
         """Return the normalised texts."""
-        return [normalize(text) for text in X]
+        X = texts_of(X)
+        try:
+            return [normalize(text) for text in X]
+        except TypeError as exc:
+            raise not_a_text(X, exc) from None

@@ -9,6 +9,7 @@ from typing import Any
 
 from taikai.text._dicdir import dictionary_args
 from taikai.text._normalize import MAX_CHARS, normalize
+from taikai.text._texts import not_a_text, texts_of
 
 SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
 """Parts of speech (UniDic pos1) that :func:`content_words` skips: particles, auxiliaries, symbols."""
@@ -88,8 +89,12 @@ def content_words(texts: Iterable[str], dicdir: str | None = None, max_chars: in
     and cut to their first *max_chars* characters, as the model reads them (:func:`taikai.text.check_text`):
     MeCab is not given a text of a million characters, which can crash it.
     """
+    texts = texts_of(texts, "texts")
     tagger = WordTagger(dicdir=dicdir)
-    return [tagger.words(normalize(text)[:max_chars])[1] for text in texts]
+    try:
+        return [tagger.words(normalize(text)[:max_chars])[1] for text in texts]
+    except TypeError as exc:
+        raise not_a_text(texts, exc, "texts") from None
 
 
 def japanese_share(text: str) -> float:

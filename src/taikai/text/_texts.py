@@ -1,0 +1,40 @@
+"""Check what a text transformer is given: an iterable of texts, never a bare str, and each text a str.
+
+The checks cost nothing per text on the batch path: :func:`texts_of` runs once per call, and :func:`not_a_text`
+only after a transform failed with ``TypeError``, to say which item was not a str.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from taikai.errors import wrong_type
+
+MISSING_HINT = "a str (fill or drop missing values first, e.g. with Series.fillna(''))"
+
+
+def texts_of(texts: Iterable[Any], name: str = "X") -> Iterable[Any]:
+    """Return *texts*, an iterable of texts (a one-shot iterator read into a list, so that it can be read again).
+
+    A bare str is refused, as scikit-learn's vectorizers refuse it, rather than read character by character.
+    """
+    if isinstance(texts, str):
+        raise ValueError(
+            f"{name} must be an iterable of texts (a list, a pandas Series, …), not a single str (iterable over raw "
+            f"text documents expected, string object received): wrap the text in a list, [{texts[:20]!r}]"
+        )
+    try:
+        iterator = iter(texts)
+    except TypeError:
+        raise wrong_type(name, texts, "an iterable of texts (a list, a pandas Series, …)") from None
+    return list(iterator) if iterator is texts else texts
+
+
+def not_a_text(texts: Iterable[Any], error: TypeError, name: str = "X") -> TypeError:
+    """Return the error for the first item of *texts* that is not a str, named by its position; *error* (what the
+    transform raised) when every item is a str."""
+    for i, value in enumerate(texts):
+        if not isinstance(value, str):
+            return wrong_type(f"item {i} of {name} (counted from 0)", value, MISSING_HINT)
+    return error

@@ -1,0 +1,109 @@
+"""Every public result dataclass compares with ``==`` (a bool, arrays and frames by shape and values), and either
+hashes (all its values are hashable) or does not offer ``hash`` at all (``__hash__`` is ``None``), rather than
+advertising a hash that fails on a dict field or an ``==`` that raises on a numpy array."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.batch import BatchOptions, BatchSummary
+from taikai.model import FeatureConfig
+from taikai.training import AddedComparison, HeldOutScores
+
+RULES = Path(__file__).parents[1] / "examples" / "rules.toml"
+TEXTS = ["手数料が高すぎる", "時間がない", "", "hello world"]  # two classified, one empty, one not Japanese
+
+
+@pytest.fixture(scope="module")
+def results(tiny_model, tiny_csv):
+    """One instance of each public result dataclass, made by the public API where it makes one."""
+    labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    predictions = tiny_model.predict_frame(labelled[["text"]])
+    masked = taikai.mask_pii("連絡は taro@example.com まで")
+    scores = HeldOutScores(reason_accuracy=0.5, reason_macro_f1=0.4)
+    with pytest.warns(taikai.DataWarning, match="were in this model's training data"):
+        evaluated = taikai.evaluate(tiny_model, tiny_csv)
+    return {
+        "AddedComparison": AddedComparison(rows=4, folds=2, without=scores, with_added=scores),
+        "BatchOptions": BatchOptions(text_column="text"),
+        "BatchSummary": BatchSummary(input="in.csv", output="out.csv", statuses={"ok": 3}),
+        "Classified": tiny_model.classify(TEXTS),
+        "DriftReport": taikai.check_drift(labelled[["text"]], tiny_model),
+        "DriftStatistics": tiny_model.metadata.drift,
+        "EvaluationReport": evaluated,
+        "Explanation": taikai.explain(tiny_model, TEXTS[0]),
+        "FeatureConfig": FeatureConfig(),
+        "InputFile": tiny_model.metadata.inputs[0],
+        "Keywords": taikai.keywords(tiny_model),
+        "Masked": masked,
+        "ModelMetadata": tiny_model.metadata,
+        "PiiSpan": masked.spans[0],
+        "Prediction": tiny_model.predict(TEXTS[0])[0],
+        "RuleSet": taikai.load_rules(RULES),
+        "RulesScore": taikai.evaluate_rules(RULES, tiny_csv, tiny_model),
+        "Suggestion": taikai.suggest(predictions, n=3),
+    }
+
+
+HASHABLE = {
+    "AddedComparison",
+    "BatchOptions",
+    "Explanation",
+    "FeatureConfig",
+    "InputFile",
+    "Masked",
+    "PiiSpan",
+    "RuleSet",
+}
+"""The results whose values are all hashable; the others hold a dict, a list, an array or a frame."""
+PUBLIC = sorted(
+    name
+    for name in taikai.__all__
+    if isinstance(getattr(taikai, name), type) and dataclasses.is_dataclass(getattr(taikai, name))
+)
+
+
+def test_every_public_dataclass_is_checked(results):
+    assert sorted(results) == PUBLIC
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_equals_a_deep_copy(results, name):
+    result = results[name]
+    assert (result == copy.deepcopy(result)) is True
+    assert (result != copy.deepcopy(result)) is False
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_hash_works_or_is_not_offered(results, name):
+    result = results[name]
+    if name in HASHABLE:
+        assert hash(result) == hash(copy.deepcopy(result))
+        assert len({result, copy.deepcopy(result)}) == 1
+    else:
+        assert type(result).__hash__ is None
+        with pytest.raises(TypeError, match=f"unhashable type: '{name}'"):
+            hash(result)
+
+
+def test_classified_compares_its_probabilities(tiny_model):
+    result = tiny_model.classify(TEXTS)
+    changed = result.reason_proba.copy()
+    changed[0, 0] += 0.01
+    assert (result == dataclasses.replace(result, reason_proba=changed)) is False  # same shape, another value
+    assert (result == dataclasses.replace(result, reason_proba=changed[:1])) is False  # another shape
+    assert (result == "not a result") is False
+
+
+def test_suggestion_compares_its_rows(tiny_model, tiny_csv):
+    labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    predictions = tiny_model.predict_frame(labelled[["text"]])
+    first = taikai.suggest(predictions, n=3)
+    assert (first == dataclasses.replace(first, rows=first.rows.iloc[::-1])) is False
+    assert (first == dataclasses.replace(first, seed=1)) is False
