@@ -49,7 +49,9 @@ def main() -> None:
         return out
 
     original_sections, original_font = _build.build_sections, _render.font_face
-    _build.build_sections = lambda ctx: timed("sections (tables, tests, words)", original_sections, ctx)
+    _build.build_sections = lambda ctx, steps=None: timed(
+        "sections (tables, tests, words)", original_sections, ctx, steps
+    )
     _render.font_face = lambda text: timed("font subset", original_font, text)
     page = ""
     for _ in range(args.repeat):

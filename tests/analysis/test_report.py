@@ -752,3 +752,41 @@ def test_one_id_column_and_the_by_column_are_shown_beside_the_reviews(prediction
         "posted_at",
         "platform",
     ], headers
+
+
+def test_the_report_tags_each_text_once_for_words_and_drift(tiny_model, tiny_model_dir, monkeypatch):
+    # regression: the distinctive words and the drift check each tagged every text, doubling the report's time
+    from taikai.text import WordTagger
+
+    frame = pd.DataFrame({"text": [f"{t} その{i}回目" for i, t in enumerate(TEXTS * 2)]})
+    predictions = tiny_model.predict_frame(frame)
+    parsed: list[str] = []
+    original = WordTagger._parse
+    monkeypatch.setattr(WordTagger, "_parse", lambda self, text: parsed.append(text) or original(self, text))
+    build_report(predictions, model=tiny_model_dir, drift=False, charts=False, embed_font=False)
+    alone = len(parsed)
+    parsed.clear()
+    page = build_report(predictions, model=tiny_model_dir, charts=False, embed_font=False)
+    assert 'id="drift"' in page
+    assert alone > 0
+    assert len(parsed) == alone
+
+
+@pytest.mark.parametrize(("progress", "shown"), [(True, True), (False, False)])
+def test_report_says_its_steps_on_stderr_only_when_asked(predictions, tmp_path, capsys, progress, shown):
+    path = tmp_path / "predictions.csv"
+    predictions.to_csv(path, index=False)
+    write_report(path, tmp_path / "r.html", charts=False, embed_font=False, drift=False, progress=progress)
+    err = capsys.readouterr().err
+    steps = ["reading", "summary", "words", "page"]
+    assert all(f"report: {s}" in err for s in steps) is shown
+    assert err.endswith("\n") is shown
+
+
+def test_report_command_shows_no_progress_when_stderr_is_not_a_terminal(predictions, tmp_path):
+    path = tmp_path / "predictions.csv"
+    predictions.to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(tmp_path / "r.html"), "--no-drift"])
+    assert result.exit_code == 0, result.output
+    assert "report:" not in result.stderr
+    assert result.stderr.strip() == f"レポートを書きました: {tmp_path / 'r.html'}"

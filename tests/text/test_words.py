@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai.text import JapaneseTokenizer, WordTagger, content_words, japanese_share, normalize
+from taikai.text import JapaneseTokenizer, WordTagger, content_words, japanese_share, normalize, sharing_words
 
 TEXTS = [
     "手数料が20%も引かれるのがつらい",
@@ -66,3 +66,43 @@ def test_word_tagger_pickles_without_its_tagger():
 )
 def test_japanese_share(text, share):
     assert japanese_share(text) == pytest.approx(share)
+
+
+class _Counting(WordTagger):
+    """A WordTagger that counts the texts MeCab is given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parsed: list[str] = []
+
+    def _parse(self, text: str) -> str:
+        self.parsed.append(text)
+        return super()._parse(text)
+
+
+@pytest.mark.parametrize(
+    ("limit", "parsed"),
+    [
+        (10, ["手数料が高い", "辞めました"]),  # tagged once, handed out the second time
+        (1, ["手数料が高い", "辞めました", "辞めました"]),  # the second text is not kept: tagged again
+        (0, ["手数料が高い", "辞めました", "手数料が高い", "辞めました"]),
+    ],
+)
+def test_sharing_words_tags_a_text_once_for_two_passes(limit, parsed):
+    # regression: the report tagged every text twice, for its distinctive words and for its drift check
+    tagger = _Counting()
+    texts = ["手数料が高い", "辞めました"]
+    alone = [WordTagger().words(t) for t in texts]
+    with sharing_words(limit):
+        first = [tagger.words(t) for t in texts]
+        second = [tagger.words(t) for t in texts]
+    assert first == second == alone
+    assert tagger.parsed == parsed
+
+
+def test_words_are_not_kept_outside_sharing_words():
+    tagger = _Counting()
+    with sharing_words():
+        tagger.words("手数料が高い")
+    tagger.words("手数料が高い")
+    assert tagger.parsed == ["手数料が高い", "手数料が高い"]

@@ -181,6 +181,7 @@ def report(
         drift=not no_drift,
         mask_pii=mask_pii,
         prefix=prefix,
+        progress=sys.stderr.isatty(),
     )
     click.echo(
         f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}",

@@ -26,7 +26,7 @@ from taikai.text._same import CP932_ROUND_TRIP, same_text_key
 from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
 from taikai.text._status import Status
 from taikai.text._width import clip, display_width, pad
-from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share
+from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share, sharing_words
 
 if TYPE_CHECKING:
     from taikai.text._dictionary import dictionary_entries
@@ -65,6 +65,7 @@ __all__ = [
     "normalize_with_offsets",
     "pad",
     "same_text_key",
+    "sharing_words",
     "shingles",
     "shown_text",
 ]

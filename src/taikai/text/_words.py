@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from taikai.text._dicdir import dictionary_args
@@ -21,6 +23,38 @@ _JAPANESE_LETTER = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\
 # "?" for an unknown one, and the surface with the whitespace MeCab skipped before it. Texts are normalised, so
 # they hold no tab or line break that could break the format.
 _FORMAT = r' -O "" -F "%f[0]\t%f[10]\t.\t%M\n" -U "%f[0]\t\t?\t%M\n" -E ""'
+
+SHARED_TEXTS = 300_000
+"""How many texts :func:`sharing_words` keeps at most (about 1 KB each): beyond, a text is tagged again."""
+
+_shared: list[_SharedWords] = []
+
+
+class _SharedWords:
+    """The words of texts tagged once and not yet asked for again, per tagger form and dictionary."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.kept: dict[tuple[str, str | None, str], tuple[list[str], list[str]]] = {}
+
+    def take(self, key: tuple[str, str | None, str]) -> tuple[list[str], list[str]] | None:
+        return self.kept.pop(key, None)
+
+    def keep(self, key: tuple[str, str | None, str], found: tuple[list[str], list[str]]) -> None:
+        if len(self.kept) < self.limit:
+            self.kept[key] = ([sys.intern(t) for t in found[0]], [sys.intern(w) for w in found[1]])
+
+
+@contextmanager
+def sharing_words(limit: int = SHARED_TEXTS) -> Iterator[None]:
+    """Within the block, tag each text once for two passes over the same texts (the report's distinctive words,
+    then its drift check): a text's words are kept when it is first tagged and handed out, then forgotten, the
+    second time. At most *limit* texts are kept; past them a text is tagged again (same words, more time)."""
+    _shared.append(_SharedWords(limit))
+    try:
+        yield
+    finally:
+        _shared.pop()
 
 
 class WordTagger:
@@ -53,12 +87,23 @@ class WordTagger:
         """Return (the model's tokens, the content words) of one normalised *text*.
 
         Content words are dictionary forms without particles, auxiliaries, symbols, numbers and ``URL``; a
-        prefix or suffix stays with its noun (手数 + 料 → 手数料), which UniDic's short units split.
+        prefix or suffix stays with its noun (手数 + 料 → 手数料), which UniDic's short units split. Inside
+        :func:`sharing_words` the lists may be the ones an earlier call was given: read them, do not change them.
         """
+        if not text:
+            return [], []
+        if not _shared:
+            return self._words(text)
+        key = (self.form, self.dicdir, text)
+        found = _shared[-1].take(key)
+        if found is None:
+            found = self._words(text)
+            _shared[-1].keep(key, found)
+        return found
+
+    def _words(self, text: str) -> tuple[list[str], list[str]]:
         tokens: list[str] = []
         words: list[str] = []
-        if not text:
-            return tokens, words
         last = None  # part of speech of the content word just added, None after a skipped word
         for line in self._parse(text).split("\n"):
             if not line:

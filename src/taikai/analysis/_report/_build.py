@@ -17,6 +17,7 @@ from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._model import model_section
+from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, identify_model
 from taikai.analysis._report._reasons import reasons_section
 from taikai.analysis._report._render import render_page, render_table
@@ -43,6 +44,7 @@ from taikai.io import (
 )
 from taikai.model import Model, find_column, predictions_frame
 from taikai.privacy import PiiKind, format_counts, mask_text_column, sum_counts
+from taikai.text import sharing_words
 
 SectionBuilder = Callable[[ReportContext], Section | None]
 
@@ -68,9 +70,16 @@ def html_table(df: Any, index: bool = True) -> str:
     return render_table(Table.from_frame(df, index))
 
 
-def build_sections(ctx: ReportContext) -> list[Section]:
-    """Return every section of the report of *ctx* that its options keep, in page order."""
-    sections = [s for s in (build(ctx) for build in SECTIONS.values()) if s is not None]
+def build_sections(ctx: ReportContext, steps: Steps | None = None) -> list[Section]:
+    """Return every section of the report of *ctx* that its options keep, in page order (each a step of *steps*)."""
+    sections = []
+    with sharing_words():  # the distinctive words and the drift check tag each text once between them
+        for key, build in SECTIONS.items():
+            if steps is not None:
+                steps.step(key)
+            section = build(ctx)
+            if section is not None:
+                sections.append(section)
     keys = [s.key for s in sections]
     assert keys == [k for k in SECTIONS if k in keys], f"a section builder returned the wrong key: {keys}"
     return sections
@@ -94,6 +103,7 @@ def build_report(
     drift: bool = True,
     mask_pii: bool = False,
     prefix: str | None = None,
+    progress: bool | Steps = False,
 ) -> str:
     """Return the report of the predictions frame *df* as one HTML page, in *lang* (``ja`` or ``en``).
 
@@ -107,8 +117,10 @@ def build_report(
     Predicted columns written with a prefix (``taikai batch --prefix pred_``: ``pred_reason``, …) are found and
     read under their plain names (an input column of such a name becomes ``input_reason``, …); *prefix* chooses
     among several sets (default: the one the batch summary *run* recorded, else the only one). The texts are in
-    *text_column* (default: the column batch classified, as *run* records it, else ``text``).
+    *text_column* (default: the column batch classified, as *run* records it, else ``text``). With *progress*,
+    a line on stderr says which step the report is at (the section being built, then the page).
     """
+    steps = progress if isinstance(progress, Steps) else Steps(progress)
     if lang not in PHRASES:
         raise InputError(f"--lang must be one of {list(PHRASES)}, not {lang!r}")
     if freq not in FREQUENCIES:
@@ -154,14 +166,20 @@ def build_report(
         drift_model(model, run),
         path.parent if path is not None else None,
     )
-    sections = build_sections(ctx)
-    made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    version = importlib_metadata.version("taikai")
-    t = PHRASES[lang]
-    header = [Note(fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version))]
-    if masks is not None:
-        header.append(Note(t.pii_masked.format(masks=format_counts(masks))))
-    return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
+    try:
+        sections = build_sections(ctx, steps)
+        steps.step("page")
+        made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        version = importlib_metadata.version("taikai")
+        t = PHRASES[lang]
+        line = fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version)
+        header = [Note(line)]
+        if masks is not None:
+            header.append(Note(t.pii_masked.format(masks=format_counts(masks))))
+        return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
+    finally:
+        if steps is not progress:  # the caller's steps are the caller's to close
+            steps.close()
 
 
 def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, dict[str, int]]:
@@ -195,8 +213,15 @@ def write_report(
     check_not_input(Path(out), with_summary("the predictions", path))
     # labels on the page: "007" stays 007, not 7 (nor 7.0 beside a blank); the id columns are kept by read_predictions
     keep = [str(options["by"])] if options.get("by") else []
-    df = read_predictions(path, encoding, encoding_errors, mask_pii=bool(options.get("mask_pii")), text_columns=keep)
-    page = build_report(df, source=path.name, run=read_summary(path), source_path=path, **options)
+    steps = Steps(bool(options.pop("progress", False)))
+    steps.step("reading")
+    try:
+        df = read_predictions(
+            path, encoding, encoding_errors, mask_pii=bool(options.get("mask_pii")), text_columns=keep
+        )
+        page = build_report(df, source=path.name, run=read_summary(path), source_path=path, progress=steps, **options)
+    finally:
+        steps.close()
     out = Path(out)
     out.write_text(page, encoding="utf-8")
     return out
