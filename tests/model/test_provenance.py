@@ -70,12 +70,12 @@ def test_an_unknown_version_is_refused():
 
 
 def test_the_shipped_models_row_hashes_are_those_of_its_data():
-    """The shipped model was refitted on every row of data/reviews.csv: its (version 2) hashes are theirs, and as
-    no row holds an HTML reference, today's key (version 3) gives the same hashes."""
+    """The shipped model was refitted on every row of data/reviews.csv: its hashes (today's key, version 3, since
+    the retrain of 2026-12-04) are theirs."""
     meta = json.loads((ROOT / "models" / "default" / "metadata.json").read_text(encoding="utf-8"))
     texts = pd.read_csv(ROOT / "data" / "reviews.csv", dtype=str, keep_default_na=False)["text"]
     assert meta["refit_on_all_rows"] and meta["inputs"][0]["used"] == len(texts)
     stored = RowHashes.from_dict(meta["training_data"]["row_hashes"])
-    assert stored.version == 2 and stored.to_dict() == meta["training_data"]["row_hashes"]
+    assert stored.version == 3 and stored.to_dict() == meta["training_data"]["row_hashes"]
     assert stored.contains(texts).all()
     assert np.array_equal(stored.hashes, RowHashes.of(texts).hashes)
