@@ -16,11 +16,12 @@ from typing import Any
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
+from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.batch._workdir import FinishError, WorkDir, input_fingerprint
+from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
@@ -236,7 +237,12 @@ def run_local(
             assert assemble is not None
             return assemble(parts, table_spec.schema, out)
 
-        summary.add_losses(work.finish(build, bad_output))
+        def write_summary(losses: tio.CellLosses) -> None:
+            summary.add_losses(losses)
+            summary.seconds = time.monotonic() - started
+            tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix, "model": model_stamp(model)})
+
+        work.finish(build, bad_output, write_summary)
     except TaikaiError:
         work.discard()
         raise
@@ -251,7 +257,7 @@ def run_local(
             ) from exc
         work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
         raise InputError(
-            f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written and the "
+            f"{output}: the complete output could not be written ({exc.__cause__ or exc}); nothing was written and the "
             f"partial run was removed"
         ) from exc
     except OSError as exc:  # a full disk, a folder made read-only, an input gone: the saved chunks stay good
@@ -274,7 +280,5 @@ def run_local(
             pool.shutdown(wait=True, cancel_futures=True)
         work.close()
         bar.close()
-    summary.seconds = time.monotonic() - started
-    tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix, "model": model_stamp(model)})
     summary.warn_unclassified()
     return summary
