@@ -18,7 +18,7 @@ import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_columns, model_stamp, output_types
+from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
@@ -103,7 +103,11 @@ def run_local(
     out_fmt = tio.format_of(output, options.output_format, "--output-format")
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
-    tio.check_not_input(output, {"the input": input})
+    rules_file = options.rules if isinstance(options.rules, (str, Path)) else None
+    inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
+    tio.check_not_input(output, inputs)
+    bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
+    check_side_files(output, bad_output, inputs)
     reader = options.read_options.open(input)
     columns = reader.columns
     model = resolve_model(model)
@@ -150,7 +154,6 @@ def run_local(
     summary = BatchSummary.from_totals(input, output, state["totals"] if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])
-    bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii = options.mask_pii
     summary.text_column, summary.id_column, summary.input_columns = options.text_column, options.id_column, columns
