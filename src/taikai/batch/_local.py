@@ -16,7 +16,7 @@ from typing import Any
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._fingerprint import input_fingerprint
+from taikai.batch._fingerprint import NOTES, input_fingerprint
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -148,6 +148,12 @@ def run_local(
         "options": json.dumps(saved, sort_keys=True),
         "rules": rules.rules.digest() if rules is not None else None,
         "rules mode": rules_mode.value if rules_mode is not None else None,
+        NOTES: json.dumps(
+            {
+                "encoding": "given" if options.encoding else "detected",
+                "rules": rules.rules.source if rules is not None else None,
+            }
+        ),
     }
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
     state = work.open(fingerprint, options.resume, {"input": str(input), **saved})
