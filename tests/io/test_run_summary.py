@@ -51,10 +51,12 @@ def test_another_model_is_refused_saying_which_made_them(named, message):
 
 @pytest.mark.parametrize(
     ("output", "used"),
-    [("x.csv", True), ("/elsewhere/x.csv", True), ("x.parquet", False), (None, True)],
-    ids=["this-file", "same-name-other-folder", "another-output", "no-output-field"],
+    [("x.csv", True), ("/elsewhere/x.csv", True), ("x.parquet", False), ("renamed.csv", True), (None, True)],
+    ids=["this-file", "same-name-other-folder", "another-output", "output-renamed-with-it", "no-output-field"],
 )
 def test_a_summary_of_another_output_is_not_used(tmp_path, output, used):
+    """x.csv and x.parquet share x.summary.json: one whose output is the other (there) is not used; one naming a
+    file that is not there (an output renamed with its summary) is."""
     import json
     import warnings
 
@@ -62,6 +64,7 @@ def test_a_summary_of_another_output_is_not_used(tmp_path, output, used):
     from taikai.io import read_summary, write_summary
 
     predictions = tmp_path / "x.csv"
+    (tmp_path / "x.parquet").write_bytes(b"PAR1")
     write_summary(predictions, {"rows": 7} | ({"output": output} if output else {}))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

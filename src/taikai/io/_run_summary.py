@@ -115,8 +115,9 @@ def summary_owner(path: Path) -> Path | None:
 def read_summary(predictions: Path) -> RunSummary | None:
     """Return the batch summary beside *predictions*, ``None`` without one; a malformed one is an error.
 
-    ``x.csv`` and ``x.parquet`` share ``x.summary.json``: a summary whose ``output`` is another file is not this
-    one's, and is ignored with a :class:`~taikai.DataWarning` naming both. For the output folder of the Dask
+    ``x.csv`` and ``x.parquet`` share ``x.summary.json``: a summary whose ``output`` is another file that exists
+    beside it is not this one's, and is ignored with a :class:`~taikai.DataWarning` naming both (one that names
+    a file not there is used: an output renamed with its summary). For the output folder of the Dask
     engine, it is the folder's manifest (:data:`~taikai.io.PARTS_MANIFEST`).
     """
     folder = is_parts_folder(Path(predictions))
@@ -125,7 +126,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
         return None
     what = "taikai manifest" if folder else "taikai batch summary"
     owner = None if folder else summary_owner(path)
-    if owner is not None and owner.name != Path(predictions).name:
+    if owner is not None and owner.name != Path(predictions).name and owner.exists():
         warnings.warn(
             f"{path}: is the batch summary of {owner.name}, not of {Path(predictions).name}; it is not used (its "
             f"counts, model and columns are another run's). Rename one of the outputs so that each has its own",
