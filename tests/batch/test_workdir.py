@@ -152,8 +152,9 @@ def test_a_run_killed_at_any_final_step_is_completed_by_resume(tmp_path, dump, t
     with pytest.raises(InputError) as caught:
         taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
     assert str(caught.value) == (
-        f"{partial} holds a run of {out} that completed, but stopped before writing its summary and removing that "
-        "directory; pass --resume to finish those steps (nothing is classified again), or delete that directory"
+        f"{partial} holds a run of {out} that classified every row but stopped during its last steps (putting the "
+        "output in place, writing its summary, removing that directory); pass --resume to finish them (nothing is "
+        "classified again), or delete that directory"
     )
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert (done.rows, done.bad_lines) == (30, 1) and not partial.exists()

@@ -97,9 +97,9 @@ class WorkDir:
             if not resume:
                 if state.get("finished"):
                     raise InputError(
-                        f"{self.dir} holds a run of {self.output} that completed, but stopped before writing its "
-                        "summary and removing that directory; pass --resume to finish those steps (nothing is "
-                        "classified again), or delete that directory"
+                        f"{self.dir} holds a run of {self.output} that classified every row but stopped during "
+                        "its last steps (putting the output in place, writing its summary, removing that directory); "
+                        "pass --resume to finish them (nothing is classified again), or delete that directory"
                     )
                 raise InputError(
                     f"{self.dir} holds an interrupted run for {self.output}; pass --resume to continue it, "
