@@ -76,7 +76,7 @@ def test_interrupted_run_resumes_to_an_identical_file(tmp_path, dump, tiny_model
         ({"chunk_size": 8}, "--chunk-size changed: 7 → 8"),
         ({"id_column": "n"}, "--id-column changed: 'id' → 'n'"),
         ({"on_bad_lines": "report"}, "--on-bad-lines changed: 'error' → 'report'"),
-        ({"encoding": "cp932"}, "--encoding changed: 'utf-8-sig' → 'cp932'"),
+        ({"encoding": "cp932"}, "--encoding changed: 'utf-8-sig' (detected) → 'cp932'"),
         ({"output_encoding": "cp932"}, "--output-encoding changed: 'utf-8' → 'cp932'"),
     ],
 )
@@ -104,19 +104,31 @@ def test_resume_refuses_a_changed_input_saying_what_changed(tmp_path, dump, tiny
 
 @pytest.mark.parametrize(("seconds", "timespec"), [(3600.0, "seconds"), (0.25, "microseconds")])
 def test_resume_refusal_shows_the_input_times_as_local_iso_times(tmp_path, dump, tiny_model_dir, seconds, timespec):
-    # Seconds, unless the file was touched within the second (then the two times would read the same).
+    # Seconds, unless the file was changed within the second (then the two times would read the same).
     out = tmp_path / "out.csv"
     start = datetime(2026, 5, 1, 9, 30, 15).astimezone()
     os.utime(dump, (start.timestamp(), start.timestamp()))
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
-    os.utime(dump, (start.timestamp() + seconds,) * 2)  # touched: the same bytes, another time
+    dump.write_bytes(dump.read_bytes().replace(b"r059", b"r999"))  # another id: the same size, other bytes
+    os.utime(dump, (start.timestamp() + seconds,) * 2)
     with pytest.raises(InputError) as caught:
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, resume=True)
     was, now = (t.isoformat(timespec=timespec) for t in (start, start + timedelta(seconds=seconds)))
     size = dump.stat().st_size
-    want = f"the input file changed (its time: {size} bytes, modified {was} → {size} bytes, modified {now})"
+    want = f"the input file changed (its content: {size} bytes, modified {was} → {size} bytes, modified {now})"
     assert want in str(caught.value), caught.value
+
+
+def test_resume_accepts_the_same_input_copied_again(tmp_path, dump, tiny_model_dir):
+    out, whole = tmp_path / "out.csv", tmp_path / "whole.csv"
+    taikai.classify_file(dump, whole, "text", model=tiny_model_dir, chunk_size=7)
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
+    dump.write_bytes(dump.read_bytes())  # copied again: the same bytes, another modification time
+    os.utime(dump, (dump.stat().st_atime, dump.stat().st_mtime + 60))
+    done = taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, resume=True)
+    assert done.resumed_rows == 7 and out.read_bytes() == whole.read_bytes()
 
 
 def test_resume_without_partial_starts_fresh(tmp_path, dump, tiny_model):

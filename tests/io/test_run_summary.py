@@ -47,3 +47,35 @@ def test_another_model_is_refused_saying_which_made_them(named, message):
     with pytest.raises(InputError) as caught:
         check_made_by(_run(), "mine", "b" * 64, named=named)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("output", "used"),
+    [("x.csv", True), ("/elsewhere/x.csv", True), ("x.parquet", False), ("renamed.csv", True), (None, True)],
+    ids=["this-file", "same-name-other-folder", "another-output", "output-renamed-with-it", "no-output-field"],
+)
+def test_a_summary_of_another_output_is_not_used(tmp_path, output, used):
+    """x.csv and x.parquet share x.summary.json: one whose output is the other (there) is not used; one naming a
+    file that is not there (an output renamed with its summary) is."""
+    import json
+    import warnings
+
+    from taikai.errors import DataWarning
+    from taikai.io import read_summary, write_summary
+
+    predictions = tmp_path / "x.csv"
+    (tmp_path / "x.parquet").write_bytes(b"PAR1")
+    write_summary(predictions, {"rows": 7} | ({"output": output} if output else {}))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        run = read_summary(predictions)
+    assert (run is not None) == used
+    messages = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    if used:
+        assert messages == [] and run is not None and run.rows == 7
+    else:
+        assert messages == [
+            f"{tmp_path / 'x.summary.json'}: is the batch summary of x.parquet, not of x.csv; it is not used (its "
+            "counts, model and columns are another run's). Rename one of the outputs so that each has its own"
+        ]
+    assert json.loads((tmp_path / "x.summary.json").read_text())["rows"] == 7

@@ -20,14 +20,11 @@ CASES = [
     ("all null", [None, None, None, None], pa.string(), False),
     ("nulls then text", [None, None, None, "a"], pa.string(), False),
     ("bools then ints", [True, False, 1, 0], pa.string(), True),
-    ("lists of ints then floats", [[1], [2], [2.5], []], pa.list_(pa.float64()), False),
+    # objects and lists are their JSON text, as CSV writes them (a struct would invent the keys a row lacks)
+    ("lists of ints then floats", [[1], [2], [2.5], []], pa.string(), True),
     ("lists then text", [[1], [2], "x", [3]], pa.string(), True),
-    (
-        "objects with other keys",
-        [{"a": 1}, {"a": 2}, {"b": "x"}, {}],
-        pa.struct([("a", pa.int64()), ("b", pa.string())]),
-        False,
-    ),
+    ("objects with other keys", [{"a": 1}, {"a": 2}, {"b": "x"}, {}], pa.string(), True),
+    ("nulls then objects", [None, None, {"a": 1}, None], pa.string(), True),
     ("an int beyond 64 bits", [1, 2, 2**64, 3], pa.string(), True),
     ("dates then datetimes", [DAY, DAY, datetime.datetime(2026, 1, 2, 3), DAY], pa.string(), True),
     ("floats then bools", [1.5, 2.5, True, 0.5], pa.string(), True),

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
+from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.batch._workdir import FinishError, WorkDir, describe_partial, input_fingerprint
+from taikai.batch._workdir import FinishError, WorkDir, describe_partial
 
 if TYPE_CHECKING:
     from taikai.batch._local import Interrupted, classify_file, run_local

@@ -16,11 +16,12 @@ from typing import Any
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
+from taikai.batch._fingerprint import NOTES, input_fingerprint
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_columns, model_stamp, output_types
+from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.batch._workdir import FinishError, WorkDir, input_fingerprint
+from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
@@ -102,7 +103,11 @@ def run_local(
     out_fmt = tio.format_of(output, options.output_format, "--output-format")
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
-    tio.check_not_input(output, {"the input": input})
+    rules_file = options.rules if isinstance(options.rules, (str, Path)) else None
+    inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
+    tio.check_not_input(output, inputs)
+    bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
+    check_side_files(output, bad_output, inputs)
     reader = options.read_options.open(input)
     columns = reader.columns
     model = resolve_model(model)
@@ -143,13 +148,18 @@ def run_local(
         "options": json.dumps(saved, sort_keys=True),
         "rules": rules.rules.digest() if rules is not None else None,
         "rules mode": rules_mode.value if rules_mode is not None else None,
+        NOTES: json.dumps(
+            {
+                "encoding": "given" if options.encoding else "detected",
+                "rules": rules.rules.source if rules is not None else None,
+            }
+        ),
     }
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
     state = work.open(fingerprint, options.resume, {"input": str(input), **saved})
     summary = BatchSummary.from_totals(input, output, state["totals"] if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])
-    bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii = options.mask_pii
     summary.text_column, summary.id_column, summary.input_columns = options.text_column, options.id_column, columns
@@ -236,7 +246,12 @@ def run_local(
             assert assemble is not None
             return assemble(parts, table_spec.schema, out)
 
-        summary.add_losses(work.finish(build, bad_output))
+        def write_summary(losses: tio.CellLosses) -> None:
+            summary.add_losses(losses)
+            summary.seconds = time.monotonic() - started
+            tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix, "model": model_stamp(model)})
+
+        work.finish(build, bad_output, write_summary)
     except TaikaiError:
         work.discard()
         raise
@@ -251,7 +266,7 @@ def run_local(
             ) from exc
         work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
         raise InputError(
-            f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written and the "
+            f"{output}: the complete output could not be written ({exc.__cause__ or exc}); nothing was written and the "
             f"partial run was removed"
         ) from exc
     except OSError as exc:  # a full disk, a folder made read-only, an input gone: the saved chunks stay good
@@ -274,7 +289,5 @@ def run_local(
             pool.shutdown(wait=True, cancel_futures=True)
         work.close()
         bar.close()
-    summary.seconds = time.monotonic() - started
-    tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix, "model": model_stamp(model)})
     summary.warn_unclassified()
     return summary

@@ -1,11 +1,14 @@
 """The columns a batch run adds and what its summary says of the model: Arrow types of the model's output
-columns, the check that an input has the text and id columns and none of the output's, the model's stamp."""
+columns, the check that an input has the text and id columns and none of the output's, the model's stamp, and the
+check that the files written beside the output (its summary, its bad lines) overwrite neither an input nor the
+summary of another output."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import taikai.io as tio
 from taikai.batch._options import BatchOptions
 from taikai.errors import ID_COLUMN, TEXT_COLUMN, InputError, no_column_error
 from taikai.model import Model, default_model_dir, model_key
@@ -53,4 +56,29 @@ def check_columns(source: Path, columns: list[str], model: Model, options: Batch
         raise InputError(
             f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "
             f"(--prefix pred_ gives pred_reason, …), or rename or drop them first"
+        )
+
+
+def check_side_files(output: Path, bad_output: Path | None, inputs: dict[str, Path | None]) -> None:
+    """Raise :class:`InputError`, before anything is written, when a file batch writes beside *output* (its summary,
+    its side file of bad lines *bad_output*) would overwrite one of *inputs* (a description per path), or when the
+    summary beside *output* is that of another output that exists (``x.csv`` and ``x.parquet`` share
+    ``x.summary.json``)."""
+    summary = tio.summary_path(output)
+    sides = {f"its summary {summary.name}": summary}
+    if bad_output is not None:
+        sides[f"its side file of bad lines {bad_output.name}"] = bad_output
+    for side, path in sides.items():
+        for what, source in inputs.items():
+            if source is not None and tio.same_path(path, source):
+                raise InputError(
+                    f"{output}: {side} would overwrite {what} ({source}); choose another output name (nothing was "
+                    "written)"
+                )
+    owner = tio.summary_owner(summary) if summary.is_file() else None
+    if owner is not None and owner.name != output.name and owner.exists():
+        raise InputError(
+            f"{output}: its summary {summary} is that of {owner}, which this run would overwrite ({owner.name} and "
+            f"{output.name} share it); choose another output name, or delete {summary} if {owner.name} no longer "
+            "needs it (nothing was written)"
         )

@@ -9,21 +9,21 @@ output name is only ever written by an atomic rename.
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import dataclasses
 import json
 import os
 import shutil
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from taikai.batch._fingerprint import describe_changes
+from taikai.batch._lock import LOCK, RunLock
 from taikai.errors import InputError
 from taikai.io import CellLosses
 
 SUFFIX = ".taikai-partial"
 README = "README.txt"
-_SAMPLE = 1 << 20
 
 
 class FinishError(Exception):
@@ -51,68 +51,6 @@ def describe_partial(output: Path, what: str, run: dict[str, object], next_step:
     return "\n".join(lines)
 
 
-def input_fingerprint(path: Path) -> str:
-    """Return size, modification time and a sha256 of the first and last MiB of *path*."""
-    st = path.stat()
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        digest.update(f.read(_SAMPLE))
-        if st.st_size > _SAMPLE:
-            f.seek(max(_SAMPLE, st.st_size - _SAMPLE))
-            digest.update(f.read(_SAMPLE))
-    return f"{st.st_size}:{st.st_mtime_ns}:{digest.hexdigest()}"
-
-
-def _short(value: object, most: int = 0) -> str:
-    """Return *value* as the message shows it: ``(none)``, or its repr (a long hash cut to *most* characters)."""
-    if value is None:
-        return "(none)"
-    if most and isinstance(value, str) and len(value) > most:
-        return repr(value[:most] + "…")
-    return repr(value)
-
-
-def _modified(before: str, after: str) -> tuple[str, str]:
-    """Return two modification times (nanoseconds since the epoch) as local ISO times, in seconds unless those
-    are equal (a file touched within the second), then in microseconds."""
-    was, now = _local_time(before, "seconds"), _local_time(after, "seconds")
-    if was == now and before != after:
-        was, now = _local_time(before, "microseconds"), _local_time(after, "microseconds")
-    return was, now
-
-
-def _local_time(ns: str, timespec: str) -> str:
-    try:
-        return datetime.fromtimestamp(int(ns) / 1e9).astimezone().isoformat(timespec=timespec)
-    except (ValueError, OverflowError, OSError):
-        return "(unknown)"
-
-
-def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """Return one phrase per difference between two run fingerprints, naming the option and both values."""
-    changes = []
-    if old.get("input") != new.get("input"):
-        before, after = (str(f.get("input", "::")).split(":") for f in (old, new))
-        what = "its size" if before[0] != after[0] else "its content" if before[2:] != after[2:] else "its time"
-        was, now = _modified(before[1], after[1])
-        changes.append(
-            f"the input file changed ({what}: {before[0]} bytes, modified {was} → {after[0]} bytes, modified {now})"
-        )
-    if old.get("model") != new.get("model"):
-        changes.append(f"the model changed (sha256 {str(old.get('model'))[:16]}… → {str(new.get('model'))[:16]}…)")
-    if old.get("options") != new.get("options"):
-        before, after = (json.loads(f.get("options") or "{}") for f in (old, new))
-        for key in sorted(set(before) | set(after), key=lambda k: (k == "taikai", k)):
-            if before.get(key) != after.get(key):
-                name = "the taikai version" if key == "taikai" else "--" + key.replace("_", "-")
-                changes.append(f"{name} changed: {_short(before.get(key))} → {_short(after.get(key))}")
-    for key in sorted((set(old) | set(new)) - {"input", "model", "options"}):
-        if old.get(key) != new.get(key):  # e.g. the rules: a hash of what they are
-            was, now = (_short(f.get(key), 16) for f in (old, new))
-            changes.append(f"the {key} changed ({was} → {now})")
-    return changes
-
-
 def _sync(f: IO[bytes]) -> None:
     f.flush()
     os.fsync(f.fileno())
@@ -131,34 +69,55 @@ class WorkDir:
         self._data: IO[bytes] | None = None
         self._bad: IO[bytes] | None = None
         self.fingerprint: dict[str, str | None] = {}
+        self.state: dict[str, Any] = {}
+        """The last state saved (the one resumed from, until a chunk is committed)."""
+        self.lock = RunLock(self.dir, output)
 
     def open(
         self, fingerprint: dict[str, str | None], resume: bool, run: dict[str, object] | None = None
     ) -> dict[str, Any] | None:
-        """Prepare the directory; return the saved state to continue from, or ``None`` for a fresh start.
+        """Lock the directory and prepare it; return the saved state to continue from, or ``None`` for a fresh start.
 
-        *run* (input, options) is written into the directory's README.txt, which says what it holds.
+        A directory another live run holds is refused (:class:`InputError`) before anything in it is touched. *run*
+        (input, options) is written into the directory's README.txt, which says what it holds.
         """
+        self.lock.acquire()
+        try:
+            return self._open(fingerprint, resume, run)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(
+        self, fingerprint: dict[str, str | None], resume: bool, run: dict[str, object] | None
+    ) -> dict[str, Any] | None:
         state = None
-        if self.dir.exists():
-            if self.state_path.exists():
-                if not resume:
+        if self.state_path.exists():
+            state = dict(json.loads(self.state_path.read_text(encoding="utf-8")))
+            if not resume:
+                if state.get("finished"):
                     raise InputError(
-                        f"{self.dir} holds an interrupted run for {self.output}; pass --resume to continue it, "
-                        "or delete that directory to start over"
+                        f"{self.dir} holds a run of {self.output} that classified every row but stopped during "
+                        "its last steps (putting the output in place, writing its summary, removing that directory); "
+                        "pass --resume to finish them (nothing is classified again), or delete that directory"
                     )
-                state = dict(json.loads(self.state_path.read_text(encoding="utf-8")))
-                changed = describe_changes(state.get("fingerprint", {}), fingerprint)
-                if changed:
-                    raise InputError(
-                        f"cannot resume {self.output}: since the interrupted run, " + "; ".join(changed) + ". "
-                        "Run the command as it was (the values before the arrows), or "
-                        f"delete {self.dir} and run without --resume to start over"
-                    )
-            else:
-                shutil.rmtree(self.dir)
+                raise InputError(
+                    f"{self.dir} holds an interrupted run for {self.output}; pass --resume to continue it, "
+                    "or delete that directory to start over"
+                )
+            changed = describe_changes(state.get("fingerprint", {}), fingerprint)
+            if changed:
+                raise InputError(
+                    f"cannot resume {self.output}: since the interrupted run, " + "; ".join(changed) + ". "
+                    "Run the command as it was (the values before the arrows), or "
+                    f"delete {self.dir} and run without --resume to start over"
+                )
         if state is None:
-            self.dir.mkdir()
+            for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved
+                if stale.is_dir() and not stale.is_symlink():
+                    shutil.rmtree(stale)
+                elif stale.name != LOCK:
+                    stale.unlink()
             text = describe_partial(
                 self.output,
                 "an unfinished batch run (taikai batch / taikai.classify_file)",
@@ -170,6 +129,9 @@ class WorkDir:
             self.chunks_dir.mkdir()
             self.data_path.write_bytes(b"")
             self.bad_path.write_bytes(b"")
+        elif state.get("finished"):  # the output is built: finish() does the steps left, the files are not needed
+            self.fingerprint, self.state = fingerprint, state
+            return state
         else:
             os.truncate(self.data_path, state["output_bytes"])
             os.truncate(self.bad_path, state["bad_bytes"])
@@ -178,7 +140,7 @@ class WorkDir:
                     part.unlink()
         self._data = open(self.data_path, "ab")  # noqa: SIM115 - closed in close()
         self._bad = open(self.bad_path, "ab")  # noqa: SIM115
-        self.fingerprint = fingerprint
+        self.fingerprint, self.state = fingerprint, state or {}
         return state
 
     def part(self, index: int) -> Path:
@@ -207,43 +169,79 @@ class WorkDir:
             "output_bytes": self._data.tell(),
             "bad_bytes": self._bad.tell(),
         }
-        tmp = self.state_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.state_path)
+        self._save(state)
 
-    def close(self) -> None:
-        """Close the open files (the directory stays, for --resume)."""
+    def _save(self, state: dict[str, Any]) -> None:
+        tmp = self.state_path.with_suffix(".tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(json.dumps(state, ensure_ascii=False))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.state_path)
+        self.state = state
+
+    def _close_files(self) -> None:
         for f in (self._data, self._bad):
             if f is not None and not f.closed:
                 f.close()
 
-    def finish(self, assemble: Callable[[list[Path], Path], CellLosses], bad_output: Path | None) -> CellLosses:
-        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), rename it into place, and clean up.
+    def close(self) -> None:
+        """Close the open files and release the lock (the directory stays, for --resume)."""
+        self._close_files()
+        self.lock.release()
 
-        Return what the output could not hold (for xlsx: characters removed, cells cut).
+    def _built(self) -> Path:
+        """Return the complete output as built in the directory, before it is renamed into place."""
+        return self.dir / ("output" + self.output.suffix + ".tmp") if self.table else self.data_path
+
+    def finish(
+        self,
+        assemble: Callable[[list[Path], Path], CellLosses],
+        bad_output: Path | None,
+        write_summary: Callable[[CellLosses], object],
+    ) -> CellLosses:
+        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), rename it into place, write the summary
+        (``write_summary(losses)``) and clean up; return what the output could not hold (for xlsx: characters
+        removed, cells cut).
+
+        The state records when the output is built (``finished``: its size, the losses), so that a run killed at
+        any later step is completed by ``--resume``: the renames not yet done are done, the summary written.
         """
-        self.close()
-        result = CellLosses()
-        source = self.data_path
+        self._close_files()
+        source = self._built()
+        done = self.state.get("finished")
         try:
-            if self.table:
-                source = self.dir / ("output" + self.output.suffix + ".tmp")
-                parts = sorted(p for p in self.chunks_dir.iterdir() if p.suffix == ".arrow")
-                result = assemble(parts, source)
-            os.replace(source, self.output)
-            if bad_output is not None:
+            if not done:
+                losses = CellLosses()
+                if self.table:
+                    parts = sorted(p for p in self.chunks_dir.iterdir() if p.suffix == ".arrow")
+                    losses = assemble(parts, source)
+                done = {"size": source.stat().st_size, "losses": dataclasses.asdict(losses)}
+                self._save({**self.state, "finished": done})
+            if source.exists():
+                os.replace(source, self.output)
+            elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
+                raise FinishError(
+                    f"{source} is gone and {self.output} is not the output this run built; delete {self.dir} and "
+                    "run the command again without --resume"
+                )
+            if bad_output is not None and self.bad_path.exists():
                 os.replace(self.bad_path, bad_output)
         except OSError as exc:  # the chunks are whole: drop the half-built file, keep them for --resume
-            if self.table:
+            if self.table and not self.state.get("finished"):
                 with contextlib.suppress(OSError):
                     source.unlink(missing_ok=True)
             raise FinishError(str(exc), kept=True) from exc
         except (ValueError, TypeError) as exc:
             raise FinishError(str(exc)) from exc
+        losses = CellLosses(**done["losses"])
+        write_summary(losses)
         shutil.rmtree(self.dir)
-        return result
+        self.lock.release()
+        return losses
 
     def discard(self) -> None:
-        """Remove the partial state (after an input error, which makes it useless)."""
-        self.close()
+        """Remove the partial state (after an input error, which makes it useless) and release the lock."""
+        self._close_files()
         shutil.rmtree(self.dir, ignore_errors=True)
+        self.lock.release()

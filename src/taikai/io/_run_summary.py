@@ -10,13 +10,15 @@ manifest.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import warnings
 from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, overload
 
-from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, InputError
+from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
 
 SUMMARY_FORMAT = 1
@@ -100,16 +102,38 @@ def write_summary(output: Path, values: dict[str, Any]) -> Path:
     return path
 
 
+def summary_owner(path: Path) -> Path | None:
+    """Return the output file the batch summary *path* says it is of (beside it: its ``output`` field names it, as
+    given to that run), ``None`` when the summary does not say or cannot be read."""
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        output = json.loads(Path(path).read_text(encoding="utf-8")).get("output")
+        if isinstance(output, str) and output:
+            return Path(path).with_name(Path(output).name)
+    return None
+
+
 def read_summary(predictions: Path) -> RunSummary | None:
     """Return the batch summary beside *predictions*, ``None`` without one; a malformed one is an error.
 
-    For the output folder of the Dask engine, it is the folder's manifest (:data:`~taikai.io.PARTS_MANIFEST`).
+    ``x.csv`` and ``x.parquet`` share ``x.summary.json``: a summary whose ``output`` is another file that exists
+    beside it is not this one's, and is ignored with a :class:`~taikai.DataWarning` naming both (one that names
+    a file not there is used: an output renamed with its summary). For the output folder of the Dask
+    engine, it is the folder's manifest (:data:`~taikai.io.PARTS_MANIFEST`).
     """
     folder = is_parts_folder(Path(predictions))
     path = Path(predictions) / PARTS_MANIFEST if folder else summary_path(predictions)
     if not path.is_file():
         return None
     what = "taikai manifest" if folder else "taikai batch summary"
+    owner = None if folder else summary_owner(path)
+    if owner is not None and owner.name != Path(predictions).name and owner.exists():
+        warnings.warn(
+            f"{path}: is the batch summary of {owner.name}, not of {Path(predictions).name}; it is not used (its "
+            f"counts, model and columns are another run's). Rename one of the outputs so that each has its own",
+            DataWarning,
+            stacklevel=2,
+        )
+        return None
     try:
         values = json.loads(path.read_text(encoding="utf-8"))
         stamp = values.get("model_stamp" if folder else "model")

@@ -1,8 +1,9 @@
 """The Arrow schema of a Parquet or xlsx output: each input column's type, read from the whole input.
 
 A column whose values are of one type keeps it (ints and floats make floats, nulls are allowed); a column of
-mixed types is written as text. The rule is applied to the whole input, so that the output's types do not depend
-on how the input is cut into chunks (``--chunk-size``) or shared among processes (``--jobs``).
+mixed types, or of JSON objects or lists, is written as text (objects and lists as their JSON). The rule is applied
+to the whole input, so that the output's types do not depend on how the input is cut into chunks (``--chunk-size``)
+or shared among processes (``--jobs``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
 SCAN_ROWS = 10_000
 """Rows read at a time when the input is scanned for its column types (fixed, so no option changes the types)."""
 
+_JSON_KINDS = {dict, list, tuple}
+"""Types of JSON objects and arrays: a column holding any is written as their JSON text (see :func:`values_type`)."""
+
 UNTYPED_FORMATS = ("csv", "tsv")
 """Input formats whose values are all text: their columns need no scan."""
 
@@ -26,12 +30,14 @@ def values_type(values: list[Any]) -> pa.DataType | None:
     """Return the Arrow type of *values*, or ``None`` if they mix types (ints and floats make floats).
 
     Arrow would make ``[1.5, True]`` floats and a date and a datetime dates, as the first value says; such a mix
-    is text here, so that no value is changed and the order of the values does not matter.
+    is text here, so that no value is changed and the order of the values does not matter. Objects and lists
+    (JSONL) are text too, written as the JSON they were, as in CSV output: Arrow would make ``{"a": 1}`` and ``{}``
+    structs with the keys of all rows, invented for the rows that lack them.
     """
     import pyarrow as pa
 
     kinds = set(map(type, values)) - {type(None)}
-    if len(kinds) > 1 and not kinds <= {int, float}:
+    if (len(kinds) > 1 and not kinds <= {int, float}) or kinds & _JSON_KINDS:
         return None
     try:
         kind: pa.DataType = pa.array(values).type

@@ -1,0 +1,106 @@
+"""What identifies a batch run, so that ``--resume`` continues only the run it was given: a fingerprint of the
+input file, and the differences between two fingerprints, said as the user can act on them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+_SAMPLE = 1 << 20
+FULL_HASH = 256 << 20
+"""Inputs up to this size (256 MiB) are hashed whole to fingerprint them; larger ones by samples."""
+_BLOCKS, _BLOCK = 64, 64 << 10
+
+NOTES = "notes"
+"""The fingerprint's entry that is not compared: what the user gave, for the messages (a detected encoding, the
+rules file's name)."""
+
+
+def input_fingerprint(path: Path) -> str:
+    """Return ``SIZE:MTIME:SHA256`` of *path*: the hash of its bytes, all of them up to :data:`FULL_HASH` bytes, else
+    of its first and last MiB and :data:`_BLOCKS` blocks spread between (a second's reading of any file).
+
+    Only the size and the hash are compared (:func:`describe_changes`): a file copied again, or touched, is the
+    same input; the modification time only tells the user when it changed.
+    """
+    st = path.stat()
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        if st.st_size <= FULL_HASH:
+            for block in iter(lambda: f.read(_SAMPLE), b""):
+                digest.update(block)
+        else:
+            digest.update(f.read(_SAMPLE))
+            step = (st.st_size - 2 * _SAMPLE) // (_BLOCKS + 1)
+            for k in range(1, _BLOCKS + 1):
+                f.seek(_SAMPLE + k * step)
+                digest.update(f.read(_BLOCK))
+            f.seek(st.st_size - _SAMPLE)
+            digest.update(f.read(_SAMPLE))
+    return f"{st.st_size}:{st.st_mtime_ns}:{digest.hexdigest()}"
+
+
+def _short(value: object, most: int = 0) -> str:
+    """Return *value* as the message shows it: ``(none)``, or its repr (a long hash cut to *most* characters)."""
+    if value is None:
+        return "(none)"
+    if most and isinstance(value, str) and len(value) > most:
+        return repr(value[:most] + "…")
+    return repr(value)
+
+
+def _modified(before: str, after: str) -> tuple[str, str]:
+    """Return two modification times (nanoseconds since the epoch) as local ISO times, in seconds unless those
+    are equal (a file touched within the second), then in microseconds."""
+    was, now = _local_time(before, "seconds"), _local_time(after, "seconds")
+    if was == now and before != after:
+        was, now = _local_time(before, "microseconds"), _local_time(after, "microseconds")
+    return was, now
+
+
+def _local_time(ns: str, timespec: str) -> str:
+    try:
+        return datetime.fromtimestamp(int(ns) / 1e9).astimezone().isoformat(timespec=timespec)
+    except (ValueError, OverflowError, OSError):
+        return "(unknown)"
+
+
+def _value(value: object, how: str | None) -> str:
+    return _short(value) + (" (detected)" if how == "detected" and value is not None else "")
+
+
+def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Return one phrase per difference between two run fingerprints, naming the option and both values (a
+    detected encoding said to be detected, the rules by their file); the input's modification time alone is none."""
+    changes = []
+    notes = [json.loads(str(f.get(NOTES) or "{}")) for f in (old, new)]
+    before, after = (str(f.get("input", "::")).split(":") for f in (old, new))
+    if (before[0], before[2:]) != (after[0], after[2:]):
+        what = "its size" if before[0] != after[0] else "its content"
+        was, now = _modified(before[1], after[1])
+        changes.append(
+            f"the input file changed ({what}: {before[0]} bytes, modified {was} → {after[0]} bytes, modified {now})"
+        )
+    if old.get("model") != new.get("model"):
+        changes.append(f"the model changed (sha256 {str(old.get('model'))[:16]}… → {str(new.get('model'))[:16]}…)")
+    if old.get("options") != new.get("options"):
+        was, now = (json.loads(f.get("options") or "{}") for f in (old, new))
+        for key in sorted(set(was) | set(now), key=lambda k: (k == "taikai", k)):
+            if was.get(key) != now.get(key):
+                name = "the taikai version" if key == "taikai" else "--" + key.replace("_", "-")
+                values = [_value(v, n.get(key)) for v, n in ((was.get(key), notes[0]), (now.get(key), notes[1]))]
+                changes.append(f"{name} changed: {' → '.join(values)}")
+    for key in sorted((set(old) | set(new)) - {"input", "model", "options", NOTES}):
+        if old.get(key) != new.get(key):  # e.g. the rules: a hash of what they are, shown by their file's name
+            files = [n.get(key) for n in notes]
+            if key == "rules" and any(files):
+                named = [_short(name) if name else "(none)" for name in files]
+                same = " (its content changed)" if files[0] == files[1] else ""
+                changes.append(f"the rules changed ({named[0]} → {named[1]}{same})")
+                continue
+            shown = [_short(f.get(key), 16) for f in (old, new)]
+            changes.append(f"the {key} changed ({shown[0]} → {shown[1]})")
+    return changes

@@ -1,0 +1,178 @@
+"""The partial output folder of a batch run: the lock of a live run, and a run killed at each of its final steps."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import taikai
+import taikai.batch._workdir as workdir
+from taikai.batch import Interrupted
+from taikai.cli import cli
+from taikai.errors import InputError
+
+HOLD = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.write(fd, f"{os.getpid()}\\n".encode())
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """Write a 30-row CSV with one bad line (a field too many) and return its path."""
+    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
+    lines.insert(12, "bad,one,two")
+    path = tmp_path / "dump.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def holder(tmp_path):
+    """Return a function that holds the lock file of *folder* in another process until the test ends."""
+    procs: list[subprocess.Popen[str]] = []
+
+    def hold(folder: Path) -> int:
+        folder.mkdir(exist_ok=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(folder / "lock")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        procs.append(proc)
+        assert proc.stdout is not None and proc.stdout.readline() == "held\n"
+        return proc.pid
+
+    yield hold
+    for proc in procs:
+        proc.communicate()
+
+
+def stop_after(k: int):
+    def hook(index: int) -> None:
+        if index == k:
+            raise KeyboardInterrupt
+
+    return hook
+
+
+OPTIONS = {"chunk_size": 10, "on_bad_lines": "report"}
+
+
+@pytest.mark.parametrize("resume", [False, True])
+@pytest.mark.parametrize("saved", [True, False], ids=["chunks-saved", "still-starting"])
+def test_a_second_run_on_the_output_of_a_live_run_is_refused(tmp_path, dump, tiny_model, holder, resume, saved):
+    out, partial = tmp_path / "out.csv", tmp_path / "out.csv.taikai-partial"
+    if saved:
+        with pytest.raises(Interrupted):
+            taikai.classify_file(dump, out, "text", model=tiny_model, on_chunk=stop_after(1), **OPTIONS)
+    pid = holder(partial)
+    before = sorted((p.name, p.stat().st_size) for p in partial.iterdir())
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", model=tiny_model, resume=resume, **OPTIONS)
+    assert str(caught.value) == (
+        f"another taikai batch (pid {pid}) is writing {out}; wait for it to end or choose another -o "
+        f"(its partial output is {partial})"
+    )
+    assert sorted((p.name, p.stat().st_size) for p in partial.iterdir()) == before, "the live run's files changed"
+    assert not out.exists()
+
+
+def test_cli_batch_refuses_a_live_run_s_output_exit_2(tmp_path, dump, tiny_model_dir, holder):
+    out = tmp_path / "out.csv"
+    pid = holder(tmp_path / "out.csv.taikai-partial")
+    args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "--resume"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert f"taikai: error: another taikai batch (pid {pid}) is writing {out}; wait for it" in result.output
+
+
+def test_a_folder_whose_run_died_resumes(tmp_path, dump, tiny_model):
+    out, partial = tmp_path / "out.csv", tmp_path / "out.csv.taikai-partial"
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model, on_chunk=stop_after(2), **OPTIONS)
+    (partial / "lock").write_text("999999999\n")  # the pid of a dead run: nobody holds the lock
+    with pytest.raises(InputError, match=r"holds an interrupted run for .*; pass --resume"):
+        taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    assert (done.rows, done.resumed_rows) == (30, 20) and not partial.exists()
+
+
+class Killed(BaseException):
+    """Stands for kill -9 at one step of finishing a run (a BaseException, so nothing handles it)."""
+
+
+def kill_at(monkeypatch, step: str, out: Path) -> None:
+    """Make the run die at *step* of WorkDir.finish or just after."""
+    real_replace, real_rmtree, real_summary = os.replace, workdir.shutil.rmtree, taikai.io.write_summary
+
+    def replace(src, dst):
+        if step == "before-rename" and Path(dst) == out:
+            raise Killed
+        real_replace(src, dst)
+        if (step, Path(dst).name) in {("after-rename", out.name), ("after-bad-lines", "out.bad_lines.csv")}:
+            raise Killed
+
+    def write_summary(*args):
+        real_summary(*args)
+        if step == "after-summary":
+            raise Killed
+
+    def rmtree(path, *args, **kwargs):
+        if step == "cleanup":
+            os.unlink(Path(path) / "README.txt")  # half removed
+            raise Killed
+        real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(taikai.io, "write_summary", write_summary)
+    monkeypatch.setattr(workdir.shutil, "rmtree", rmtree)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("step", ["before-rename", "after-rename", "after-bad-lines", "after-summary", "cleanup"])
+def test_a_run_killed_at_any_final_step_is_completed_by_resume(tmp_path, dump, tiny_model, monkeypatch, step, fmt):
+    whole, out = tmp_path / f"whole.{fmt}", tmp_path / f"out.{fmt}"
+    taikai.classify_file(dump, whole, "text", model=tiny_model, **OPTIONS)
+    kill_at(monkeypatch, step, out)
+    with pytest.raises(Killed):
+        taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
+    monkeypatch.undo()
+    partial = tmp_path / f"out.{fmt}.taikai-partial"
+    assert json.loads((partial / "state.json").read_text())["finished"]["size"] == whole.stat().st_size
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
+    assert str(caught.value) == (
+        f"{partial} holds a run of {out} that classified every row but stopped during its last steps (putting the "
+        "output in place, writing its summary, removing that directory); pass --resume to finish them (nothing is "
+        "classified again), or delete that directory"
+    )
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    assert (done.rows, done.bad_lines) == (30, 1) and not partial.exists()
+    assert out.read_bytes() == whole.read_bytes()
+    lines = "out.bad_lines.csv"
+    assert (tmp_path / lines).read_bytes() == (tmp_path / "whole.bad_lines.csv").read_bytes()
+    summary = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert (summary["output"], summary["rows"], summary["bad_lines"]) == (str(out), 30, 1)
+
+
+def test_a_resumed_finished_run_whose_output_was_removed_says_to_start_over(tmp_path, dump, tiny_model, monkeypatch):
+    out = tmp_path / "out.csv"
+    kill_at(monkeypatch, "after-rename", out)
+    with pytest.raises(Killed):
+        taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
+    monkeypatch.undo()
+    out.unlink()
+    gone = r"output\.part is gone and .*out\.csv is not the output this run built; delete"
+    with pytest.raises(InputError, match=gone):
+        taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    assert pd.read_csv(taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS).output).shape[0] == 30
