@@ -1,5 +1,6 @@
 """docs/architecture.md stays true of the code: every module, name and file it cites exists, its quote of the
-import-linter contracts is the one in pyproject.toml, and it names every subpackage and every public name.
+import-linter contracts is the one in pyproject.toml, and it names every subpackage and every name of
+`taikai.__all__` (tests/scripts/test_api_reference.py checks the subpackages' names, on docs/api.md).
 
 Read from the sources (ast), without importing the package: cheap, and a module that cannot import still counts.
 """
