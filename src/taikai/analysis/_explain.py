@@ -6,6 +6,10 @@ A feature's weight toward class *k* is its TF-IDF value in the text times its ce
 (``bias``) add up to the class's centred score (``score``), whose softmax is the predicted probability.
 Positive weights push toward the predicted class, negative ones away from it. A model with word vectors adds one
 contribution for them, ``(word vectors)``: the pooled vector's columns summed, with no span (it reads every word).
+
+A text is judged and read as :meth:`taikai.Model.classify` judges and reads it (a masked text's placeholders as
+``○``, see :func:`taikai.privacy.neutralize`), so the status, labels and probabilities are those of ``predict``; a
+feature holding a ``○`` spans its whole placeholder in the original text.
 """
 
 from __future__ import annotations
@@ -23,12 +27,15 @@ import numpy as np
 from taikai.errors import check_int, wrong_type
 from taikai.labels import named_reason
 from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans, resolve_model
-from taikai.text import Status, check_text, clip, display_width, normalize_with_offsets, pad, shown_text
+from taikai.privacy import NEUTRAL, NOT_JAPANESE_PLACEHOLDERS, PLACEHOLDERS
+from taikai.text import OffsetMap, Status, check_text, clip, display_width, normalize_with_offsets, pad, shown_text
 
 DEFAULT_TOP = 10
 VECTOR_FEATURE = "(word vectors)"
 """The name of the one contribution of the pooled word vectors (the meaning of all the text's words at once)."""
 VECTOR_KIND = "vector"
+_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()), re.IGNORECASE)
+"""Every placeholder, as written or lower-cased: what :func:`taikai.privacy.neutralize` replaces by ``○``."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,27 @@ def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: i
     return x
 
 
+def _read_with_offsets(normalized: str, offsets: OffsetMap) -> tuple[str, list[tuple[int, int]]]:
+    """Return the text the model reads, :func:`taikai.privacy.neutralize` of *normalized* (each placeholder a
+    ``○``), with the span of the original text each of its characters stems from (a ``○``: its placeholder's)."""
+    read: list[str] = []
+    where: list[tuple[int, int]] = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(normalized) if "[" in normalized else ():
+        read.append(normalized[last : match.start()])
+        where.extend(offsets.span(i, i + 1) for i in range(last, match.start()))
+        read.append(NEUTRAL)
+        where.append(offsets.span(match.start(), match.end()))
+        last = match.end()
+    read.append(normalized[last:])
+    where.extend(offsets.span(i, i + 1) for i in range(last, len(normalized)))
+    return "".join(read), where
+
+
+def _original_span(where: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    return min(s for s, _ in where[start:end]), max(e for _, e in where[start:end])
+
+
 def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP) -> Explanation:
     """Return the *top* contributions toward and against the predicted reason and sentiment of one *text*.
 
@@ -184,18 +212,18 @@ def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP)
     check_arguments(model, text)
     check_int("top", top, 0)
     model = resolve_model(model)
-    checked = check_text(text, model.max_chars)
+    # judged and read as Model.classify judges and reads it: its status, labels and probabilities are predict's
+    checked = check_text(text, model.max_chars, NOT_JAPANESE_PLACEHOLDERS)
     original = shown_text(text)
     if checked.status is not Status.OK:
         return Explanation(original, checked.text, checked.status, checked.message)
-    offsets = normalize_with_offsets(original)
-    normalized = checked.text
+    read, where = _read_with_offsets(checked.text, normalize_with_offsets(original))
     columns: list[int] = []
     values: list[float] = []
     names: list[tuple[str, str]] = []
     spans: list[list[tuple[int, int]]] = []
     for block in feature_blocks(model.pipeline):
-        prepared = block.prepare.transform([normalized]) if block.prepare is not None else [normalized]
+        prepared = block.prepare.transform([read]) if block.prepare is not None else [read]
         if not block.ngrams:
             dense = np.asarray(block.vectorizer.transform(prepared))[0]
             for j in np.flatnonzero(dense):
@@ -205,20 +233,20 @@ def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP)
                 spans.append([])
             continue
         row = block.vectorizer.transform(prepared).tocsr()
-        places = ngram_spans(block, normalized)
+        places = ngram_spans(block, read)
         vocabulary = block.names()
         for j, v in zip(row.indices, row.data):
             columns.append(block.offset + j)
             values.append(v * block.weight)
             names.append((str(vocabulary[j]), block.kind))
-            spans.append(sorted({offsets.span(s, e) for s, e in places.get(j, [])}))
+            spans.append(sorted({_original_span(where, s, e) for s, e in places.get(j, [])}))
     columns_a, values_a = np.asarray(columns, dtype=int), np.asarray(values, dtype=float)
     classifier = model.pipeline.named_steps["classify"]
     heads = {}
     for head, estimator in (("reason", classifier.reason_), ("sentiment", classifier.sentiment_)):
         if estimator is not None:
             heads[head] = _explain_head(head, estimator, names, columns_a, values_a, spans, top)
-    return Explanation(original, normalized, checked.status, checked.message, heads["reason"], heads.get("sentiment"))
+    return Explanation(original, checked.text, checked.status, checked.message, heads["reason"], heads.get("sentiment"))
 
 
 _TEXT_LIKE = re.compile(r"[\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
