@@ -102,7 +102,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
     from taikai.analysis import keywords as strongest
     from taikai.model import load_model
 
-    found = strongest(load_model(model_path), top=top, kind=None if kind == "all" else kind)
+    found = strongest(load_model(model_path), top=top, kind=kind)
     if fmt == "json":
         echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
         return
