@@ -14,10 +14,11 @@ from click.testing import CliRunner
 
 import taikai
 from taikai.analysis import explain, keywords, render_text
-from taikai.analysis._explain import _read_with_offsets
+from taikai.analysis._explain_features import read_with_offsets
 from taikai.cli import cli
 from taikai.model import FeatureConfig
 from taikai.privacy import NEUTRAL, PLACEHOLDERS, neutralize
+from taikai.rules import RulesMode, parse_rules
 from taikai.text import JapaneseTokenizer, normalize, normalize_with_offsets
 
 # (original text, a span of its normalised form as text, the original characters that span must map to)
@@ -403,7 +404,7 @@ def test_a_placeholder_is_read_as_one_neutral_mark_spanning_it(neutral_chars_mod
 @pytest.mark.parametrize("placeholder", [*PLACEHOLDERS.values(), *(p.lower() for p in PLACEHOLDERS.values())])
 def test_the_read_text_is_neutralize_s(placeholder):
     text = f"ａ{placeholder}と{placeholder}の手数料"
-    read, where = _read_with_offsets(normalize(text), normalize_with_offsets(text))
+    read, where = read_with_offsets(normalize(text), normalize_with_offsets(text))
     assert read == neutralize(normalize(text)) and len(where) == len(read)
     assert [text[s:e] for (s, e), ch in zip(where, read) if ch == NEUTRAL] == [placeholder, placeholder]
 
@@ -423,3 +424,87 @@ def test_cli_explain_judges_a_masked_text_as_predict_does(tiny_model_dir, text, 
     if code == 0:
         [prediction] = json.loads(predicted.stdout)
         assert explained.stdout.startswith(f"reason: {prediction['reason']} ")
+
+
+RULES = """
+[[rule]]
+name = "fee trouble"
+label = "trouble"
+any = ["手数料"]
+
+[[rule]]
+name = "never"
+label = "time"
+any = ["存在しない語"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "names", "final", "conflict"),
+    [
+        ("手数料が高すぎる", "flag", ("fee trouble",), "fees", True),
+        ("手数料が高すぎる", "override", ("fee trouble",), "trouble", True),
+        ("本業が忙しくて時間が取れない", "override", (), "time", False),
+    ],
+)
+def test_rules_say_what_fired_and_the_reason_written_beside_the_model_s_own(
+    tiny_model, text, mode, names, final, conflict
+):
+    rules = parse_rules(RULES)
+    explanation = explain(tiny_model, text, top=3, rules=rules, rules_mode=mode)
+    [prediction] = tiny_model.predict(text, rules, mode)
+    assert (explanation.rules.names, explanation.final_reason, explanation.rule_conflict) == (names, final, conflict)
+    assert (explanation.final_reason, explanation.rule_conflict) == (prediction.reason, prediction.rule_conflict)
+    assert explanation.rules_mode is RulesMode(mode)
+    plain = explain(tiny_model, text, top=3)
+    assert (explanation.reason, explanation.sentiment) == (plain.reason, plain.sentiment)  # the model's, unchanged
+    assert explanation.to_dict()["rules"] == {
+        "rules_mode": mode,
+        "rule_names": list(names),
+        "rule_reasons": ["trouble"] if names else [],
+        "rule_conflict": conflict,
+        "final_reason": final,
+    }
+    assert "rules" not in plain.to_dict() and plain.rules is None and plain.final_reason is None
+
+
+def test_rules_mode_override_without_rules_is_refused(tiny_model):
+    with pytest.raises(taikai.InputError, match=r"^rules_mode='override' applies to rules: give them with rules="):
+        explain(tiny_model, "手数料が高すぎる", rules_mode="override")
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("flag", "rules (flag): 'fee trouble' fired: trouble\nfinal reason: fees (手数料が高い)  "),
+        ("override", "rules (override): 'fee trouble' fired: trouble\nfinal reason: trouble (トラブル・不信)  "),
+    ],
+)
+def test_cli_explain_rules_follow_the_model_s_explanation(tiny_model_dir, tmp_path, mode, expected):
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES, encoding="utf-8")
+    args = ["explain", "手数料が高すぎる", "--model", str(tiny_model_dir), "--rules", str(path), "--rules-mode", mode]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("reason: fees (手数料が高い)  p=")
+    assert result.stdout.rstrip("\n").endswith(f"{expected}(the rules disagree with the model's fees)")
+    data = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).stdout)
+    assert data["rules"]["rule_names"] == ["fee trouble"] and data["reason"]["label"] == "fees"
+
+
+@pytest.mark.parametrize(
+    ("extra", "rules_text", "error"),
+    [
+        (["--rules-mode", "override"], None, "Error: --rules-mode applies to rules: give the rules file with --rules"),
+        ([], '[[rule]]\nname = "x"\nlabel = "nope"\nany = ["手"]\n', ":1: rule 'x': label 'nope' is not a reason"),
+    ],
+)
+def test_cli_explain_rules_errors(tiny_model_dir, tmp_path, extra, rules_text, error):
+    if rules_text is not None:
+        path = tmp_path / "bad.toml"
+        path.write_text(rules_text, encoding="utf-8")
+        extra = [*extra, "--rules", str(path)]
+        error = f"taikai: error: {path}{error}"
+    result = CliRunner().invoke(cli, ["explain", "手数料が高い", "--model", str(tiny_model_dir), *extra])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert error in result.stderr, result.stderr
