@@ -14,8 +14,11 @@ from click.testing import CliRunner
 
 import taikai
 from taikai.analysis import explain, keywords, render_text
+from taikai.analysis._explain_features import read_with_offsets
 from taikai.cli import cli
 from taikai.model import FeatureConfig
+from taikai.privacy import NEUTRAL, PLACEHOLDERS, neutralize
+from taikai.rules import RulesMode, parse_rules
 from taikai.text import JapaneseTokenizer, normalize, normalize_with_offsets
 
 # (original text, a span of its normalised form as text, the original characters that span must map to)
@@ -330,3 +333,178 @@ def test_a_model_directory_with_a_japanese_name_is_still_a_model(tiny_model, tin
         taikai.explain("モデル", "手数料が高すぎる", top=3).to_dict()
         == explain(tiny_model, "手数料が高すぎる", top=3).to_dict()
     )
+
+
+# Texts explain must judge and read as predict does: masked ones (each placeholder read as ○), URLs, e-mails, a
+# placeholder cut in half where a long text is cut, and texts that cannot be classified
+PLACEHOLDER = "[電話番号]"
+AGREEMENT_CASES = [
+    "[人名]さんの紹介で別サイトへ。連絡先は[電話番号]",
+    "[メール] です",
+    "[メール]",  # a placeholder of a value that is not Japanese: an error, as the value was
+    "[人名]",  # a name's placeholder is Japanese: classified
+    "口座番号：[口座]に振り込まれない",
+    "[url]で手数料が高いと知った",  # a placeholder lower-cased, as normalisation leaves it
+    "詳細は https://example.com/fee?x=1 を見て。手数料が高い",
+    "taro@example.com に連絡したが返事がない",
+    "ｼｽﾃﾑ利用料と振込手数料で手取りが減る",
+    "手数料が高すぎる。" * 1200,
+    "手数料が高い" + "。" * (10_000 - 6 - 3) + PLACEHOLDER,  # cut inside the placeholder: its start is read as is
+    "english only",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", AGREEMENT_CASES, ids=lambda text: text[:12])
+def test_explain_agrees_with_predict(model, text):
+    explanation = explain(model, text, top=100_000)
+    [prediction] = model.predict(text)
+    assert (explanation.status, explanation.message) == (prediction.status, prediction.message)
+    assert (explanation.reason is None) == (prediction.reason is None)
+    if prediction.reason is None:
+        return
+    assert explanation.reason.label == prediction.reason
+    assert explanation.reason.probability == pytest.approx(prediction.reason_proba[prediction.reason], abs=1e-6)
+    assert explanation.sentiment.label == prediction.sentiment
+    assert explanation.sentiment.probability == pytest.approx(
+        prediction.sentiment_proba[prediction.sentiment], abs=1e-6
+    )
+    for head in explanation.heads():
+        assert head.bias + sum(c.weight for c in head.contributions) == pytest.approx(head.score, abs=1e-6)
+        words = [c.feature for c in head.contributions]
+        assert not any(w in words for w in ("メール", "電話 番号", "口座", "人名", "電話番号", "[", "url"))
+
+
+@pytest.fixture(scope="module")
+def neutral_chars_model(tiny_csv, tmp_path_factory) -> taikai.Model:
+    """A character n-gram model that knows ○ (the fixture has none): trained with a few reviews that hide a name."""
+    rows = pd.read_csv(tiny_csv)
+    hidden = pd.DataFrame(
+        {"text": ["○○さんに手数料を取られた", "○○さんから直接契約の話が来た"], "reasons": ["fees", "graduated"]}
+    ).assign(sentiment="negative")
+    path = tmp_path_factory.mktemp("neutral") / "reviews.csv"
+    pd.concat([rows, hidden]).to_csv(path, index=False)
+    return taikai.train(path, config=FeatureConfig(word_ngrams=None, char_ngrams=(1, 2), min_df=1), folds=0)
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [("手数料が[電話番号]で高い", "[電話番号]"), ("ｼｽﾃﾑ料が[メール]", "[メール]"), ("[URL]の手数料", "[URL]")],
+)
+def test_a_placeholder_is_read_as_one_neutral_mark_spanning_it(neutral_chars_model, text, placeholder):
+    start = text.index(placeholder)
+    explanation = explain(neutral_chars_model, text, top=100_000)
+    spans = {c.feature: c.spans for head in explanation.heads() for c in head.contributions}
+    assert spans[NEUTRAL] == ((start, start + len(placeholder)),)
+    assert not any(ch in feature for feature in spans for ch in "[]")
+    [prediction] = neutral_chars_model.predict(text)
+    assert explanation.reason.probability == pytest.approx(prediction.reason_proba[prediction.reason], abs=1e-6)
+
+
+@pytest.mark.parametrize("placeholder", [*PLACEHOLDERS.values(), *(p.lower() for p in PLACEHOLDERS.values())])
+def test_the_read_text_is_neutralize_s(placeholder):
+    text = f"ａ{placeholder}と{placeholder}の手数料"
+    read, where = read_with_offsets(normalize(text), normalize_with_offsets(text))
+    assert read == neutralize(normalize(text)) and len(where) == len(read)
+    assert [text[s:e] for (s, e), ch in zip(where, read) if ch == NEUTRAL] == [placeholder, placeholder]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "out"),
+    [
+        ("[メール]", 2, "taikai: error: no Japanese characters: the model only reads Japanese"),
+        ("[メール] です", 0, "reason: "),
+    ],
+)
+def test_cli_explain_judges_a_masked_text_as_predict_does(tiny_model_dir, text, code, out):
+    explained = CliRunner().invoke(cli, ["explain", text, "--model", str(tiny_model_dir)])
+    predicted = CliRunner().invoke(cli, ["predict", text, "--model", str(tiny_model_dir), "--format", "json"])
+    assert explained.exit_code == code, explained.output
+    assert out in explained.output
+    if code == 0:
+        [prediction] = json.loads(predicted.stdout)
+        assert explained.stdout.startswith(f"reason: {prediction['reason']} ")
+
+
+RULES = """
+[[rule]]
+name = "fee trouble"
+label = "trouble"
+any = ["手数料"]
+
+[[rule]]
+name = "never"
+label = "time"
+any = ["存在しない語"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "names", "final", "conflict"),
+    [
+        ("手数料が高すぎる", "flag", ("fee trouble",), "fees", True),
+        ("手数料が高すぎる", "override", ("fee trouble",), "trouble", True),
+        ("本業が忙しくて時間が取れない", "override", (), "time", False),
+    ],
+)
+def test_rules_say_what_fired_and_the_reason_written_beside_the_model_s_own(
+    tiny_model, text, mode, names, final, conflict
+):
+    rules = parse_rules(RULES)
+    explanation = explain(tiny_model, text, top=3, rules=rules, rules_mode=mode)
+    [prediction] = tiny_model.predict(text, rules, mode)
+    assert (explanation.rules.names, explanation.final_reason, explanation.rule_conflict) == (names, final, conflict)
+    assert (explanation.final_reason, explanation.rule_conflict) == (prediction.reason, prediction.rule_conflict)
+    assert explanation.rules_mode is RulesMode(mode)
+    plain = explain(tiny_model, text, top=3)
+    assert (explanation.reason, explanation.sentiment) == (plain.reason, plain.sentiment)  # the model's, unchanged
+    assert explanation.to_dict()["rules"] == {
+        "rules_mode": mode,
+        "rule_names": list(names),
+        "rule_reasons": ["trouble"] if names else [],
+        "rule_conflict": conflict,
+        "final_reason": final,
+    }
+    assert "rules" not in plain.to_dict() and plain.rules is None and plain.final_reason is None
+
+
+def test_rules_mode_override_without_rules_is_refused(tiny_model):
+    with pytest.raises(taikai.InputError, match=r"^rules_mode='override' applies to rules: give them with rules="):
+        explain(tiny_model, "手数料が高すぎる", rules_mode="override")
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("flag", "rules (flag): 'fee trouble' fired: trouble\nfinal reason: fees (手数料が高い)  "),
+        ("override", "rules (override): 'fee trouble' fired: trouble\nfinal reason: trouble (トラブル・不信)  "),
+    ],
+)
+def test_cli_explain_rules_follow_the_model_s_explanation(tiny_model_dir, tmp_path, mode, expected):
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES, encoding="utf-8")
+    args = ["explain", "手数料が高すぎる", "--model", str(tiny_model_dir), "--rules", str(path), "--rules-mode", mode]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("reason: fees (手数料が高い)  p=")
+    assert result.stdout.rstrip("\n").endswith(f"{expected}(the rules disagree with the model's fees)")
+    data = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).stdout)
+    assert data["rules"]["rule_names"] == ["fee trouble"] and data["reason"]["label"] == "fees"
+
+
+@pytest.mark.parametrize(
+    ("extra", "rules_text", "error"),
+    [
+        (["--rules-mode", "override"], None, "Error: --rules-mode applies to rules: give the rules file with --rules"),
+        ([], '[[rule]]\nname = "x"\nlabel = "nope"\nany = ["手"]\n', ":1: rule 'x': label 'nope' is not a reason"),
+    ],
+)
+def test_cli_explain_rules_errors(tiny_model_dir, tmp_path, extra, rules_text, error):
+    if rules_text is not None:
+        path = tmp_path / "bad.toml"
+        path.write_text(rules_text, encoding="utf-8")
+        extra = [*extra, "--rules", str(path)]
+        error = f"taikai: error: {path}{error}"
+    result = CliRunner().invoke(cli, ["explain", "手数料が高い", "--model", str(tiny_model_dir), *extra])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert error in result.stderr, result.stderr

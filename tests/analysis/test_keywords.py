@@ -55,8 +55,14 @@ def test_keywords_kind_filter_and_frame(tiny_model):
     assert set(data) == {"reason", "sentiment"} and list(data["reason"]) == tiny_model.reason_labels
     first = found.reason["fees"][0]
     assert data["reason"]["fees"][0] == {"feature": first.feature, "kind": "word", "weight": first.weight}
-    with pytest.raises(taikai.InputError):
+    with pytest.raises(taikai.InputError, match=r"^kind must be 'all', 'word', 'char' or None \(all\), not 'bigram'$"):
         keywords(tiny_model, kind="bigram")
+
+
+def test_kind_all_is_none_as_the_command_line_s_default(model):
+    both = keywords(model, top=5, kind="all")
+    assert both == keywords(model, top=5, kind=None)
+    assert both.to_dict() == keywords(model, top=5).to_dict()
 
 
 def test_asking_for_a_kind_the_model_lacks_names_the_kinds_it_has(tiny_model):

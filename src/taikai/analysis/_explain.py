@@ -6,29 +6,31 @@ A feature's weight toward class *k* is its TF-IDF value in the text times its ce
 (``bias``) add up to the class's centred score (``score``), whose softmax is the predicted probability.
 Positive weights push toward the predicted class, negative ones away from it. A model with word vectors adds one
 contribution for them, ``(word vectors)``: the pooled vector's columns summed, with no span (it reads every word).
+
+A text is judged and read as :meth:`taikai.Model.classify` judges and reads it (a masked text's placeholders as
+``○``, see :func:`taikai.privacy.neutralize`), so the status, labels and probabilities are those of ``predict``; a
+feature holding a ``○`` spans its whole placeholder in the original text.
 """
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import click
 import numpy as np
 
-from taikai.errors import check_int, wrong_type
+from taikai.analysis._explain_arguments import check_arguments
+from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
+from taikai.errors import check_int
 from taikai.labels import named_reason
-from taikai.model import Model, centred_coefficients, feature_blocks, ngram_spans, resolve_model
-from taikai.text import Status, check_text, clip, display_width, normalize_with_offsets, pad, shown_text
+from taikai.model import Model, centred_coefficients, resolve_model
+from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
+from taikai.rules import RuleHits, RuleMatcher, RuleSet, RulesMode
+from taikai.text import Status, check_text, clip, display_width, pad, shown_text
 
 DEFAULT_TOP = 10
-VECTOR_FEATURE = "(word vectors)"
-"""The name of the one contribution of the pooled word vectors (the meaning of all the text's words at once)."""
-VECTOR_KIND = "vector"
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,13 @@ class HeadExplanation:
 
 @dataclass(frozen=True)
 class Explanation:
-    """The explanation of one text; ``reason`` and ``sentiment`` are ``None`` when ``status`` is not ``ok``."""
+    """The explanation of one text; ``reason`` and ``sentiment`` are ``None`` when ``status`` is not ``ok``.
+
+    With rules (``explain(..., rules=...)``) and a classified text, ``rules`` holds the rules that fired (none: an
+    empty :class:`~taikai.rules.RuleHits`), ``final_reason`` the reason written out as ``predict`` writes it (under
+    ``override`` the first firing rule's label) and ``rule_conflict`` whether rules fired with none of their labels
+    the model's reason; ``reason`` stays the model's own, explained. Without rules all four are ``None``.
+    """
 
     text: str
     normalized: str
@@ -98,6 +106,10 @@ class Explanation:
     message: str = ""
     reason: HeadExplanation | None = None
     sentiment: HeadExplanation | None = None
+    rules: RuleHits | None = None
+    rules_mode: RulesMode | None = None
+    final_reason: str | None = None
+    rule_conflict: bool | None = None
 
     def __repr__(self) -> str:
         """Return the text (clipped), status and labels on one line; ``print()`` shows the contributions."""
@@ -106,6 +118,8 @@ class Explanation:
             parts.append(f"message={self.message!r}")
         for head in self.heads():
             parts.append(f"{head.head}={head.label!r} (p={head.probability:.2f})")
+        if self.rules is not None:
+            parts += [f"rules={self.rules.names!r}", f"final_reason={self.final_reason!r}"]
         return f"Explanation({', '.join(parts)})"
 
     def __str__(self) -> str:
@@ -125,8 +139,9 @@ class Explanation:
         return weights
 
     def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values (spans index the original text; ``matches`` are its substrings)."""
-        return {
+        """Return JSON-ready values (spans index the original text; ``matches`` are its substrings); with rules,
+        also what they said, named as ``predict``'s rule columns."""
+        out = {
             "text": self.text,
             "normalized": self.normalized,
             "status": self.status.value,
@@ -134,17 +149,19 @@ class Explanation:
             "reason": self.reason.to_dict(self.text) if self.reason else None,
             "sentiment": self.sentiment.to_dict(self.text) if self.sentiment else None,
         }
+        if self.rules is not None and self.rules_mode is not None:
+            out["rules"] = {
+                "rules_mode": self.rules_mode.value,
+                "rule_names": list(self.rules.names),
+                "rule_reasons": list(self.rules.labels),
+                "rule_conflict": self.rule_conflict,
+                "final_reason": self.final_reason,
+            }
+        return out
 
 
-def _explain_head(
-    head: str,
-    estimator: Any,
-    name: list[tuple[str, str]],
-    columns: np.ndarray[Any, Any],
-    values: np.ndarray[Any, Any],
-    spans: list[list[tuple[int, int]]],
-    top: int,
-) -> HeadExplanation:
+def _explain_head(head: str, estimator: Any, found: TextFeatures, top: int) -> HeadExplanation:
+    name, columns, values, spans = found.names, found.columns, found.values, found.spans
     coef, intercept, classes = centred_coefficients(estimator)
     x = _dense(columns, values, coef.shape[1])
     probabilities = estimator.predict_proba(x[None, :])[0]
@@ -173,77 +190,48 @@ def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: i
     return x
 
 
-def explain(model: Model | str | Path | None, text: str, top: int = DEFAULT_TOP) -> Explanation:
+def explain(
+    model: Model | str | Path | None,
+    text: str,
+    top: int = DEFAULT_TOP,
+    rules: RuleSet | RuleMatcher | str | Path | None = None,
+    rules_mode: RulesMode | str = RulesMode.FLAG,
+) -> Explanation:
     """Return the *top* contributions toward and against the predicted reason and sentiment of one *text*.
 
     The model comes first, then the text: ``explain(model, text)``. *model* is a :class:`~taikai.Model` or the
     directory of one, or ``None`` for the default model (``$TAIKAI_MODEL``, else the shipped one), as for
     :func:`taikai.check_drift`; it has no default, so write ``explain(None, text)``. Arguments given the other way
     round, or a list of texts, are refused with a ``TypeError`` that says what to write.
+
+    With *rules* and *rules_mode* (as for :meth:`taikai.Model.predict`), the explanation also says which rules
+    fired and the reason written out; the model's own reason is explained as without them.
     """
     check_arguments(model, text)
     check_int("top", top, 0)
+    mode = RulesMode.for_rules(rules_mode, rules)
     model = resolve_model(model)
-    checked = check_text(text, model.max_chars)
+    matcher = model.prepare_rules(rules)  # a bad rules file stops before any work
+    # judged and read as Model.classify judges and reads it: its status, labels and probabilities are predict's
+    checked = check_text(text, model.max_chars, NOT_JAPANESE_PLACEHOLDERS)
     original = shown_text(text)
     if checked.status is not Status.OK:
         return Explanation(original, checked.text, checked.status, checked.message)
-    offsets = normalize_with_offsets(original)
-    normalized = checked.text
-    columns: list[int] = []
-    values: list[float] = []
-    names: list[tuple[str, str]] = []
-    spans: list[list[tuple[int, int]]] = []
-    for block in feature_blocks(model.pipeline):
-        prepared = block.prepare.transform([normalized]) if block.prepare is not None else [normalized]
-        if not block.ngrams:
-            dense = np.asarray(block.vectorizer.transform(prepared))[0]
-            for j in np.flatnonzero(dense):
-                columns.append(block.offset + int(j))
-                values.append(float(dense[j]) * block.weight)
-                names.append((VECTOR_FEATURE, VECTOR_KIND))
-                spans.append([])
-            continue
-        row = block.vectorizer.transform(prepared).tocsr()
-        places = ngram_spans(block, normalized)
-        vocabulary = block.names()
-        for j, v in zip(row.indices, row.data):
-            columns.append(block.offset + j)
-            values.append(v * block.weight)
-            names.append((str(vocabulary[j]), block.kind))
-            spans.append(sorted({offsets.span(s, e) for s, e in places.get(j, [])}))
-    columns_a, values_a = np.asarray(columns, dtype=int), np.asarray(values, dtype=float)
+    found = text_features(model, checked.text, original)
     classifier = model.pipeline.named_steps["classify"]
     heads = {}
     for head, estimator in (("reason", classifier.reason_), ("sentiment", classifier.sentiment_)):
         if estimator is not None:
-            heads[head] = _explain_head(head, estimator, names, columns_a, values_a, spans, top)
-    return Explanation(original, normalized, checked.status, checked.message, heads["reason"], heads.get("sentiment"))
-
-
-_TEXT_LIKE = re.compile(r"[\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-"""What a text has and a model directory's name hardly has: spaces, or Japanese letters and punctuation."""
-_ORDER = "explain(model, text) takes the model first, then the text"
-
-
-def check_arguments(model: object, text: object) -> None:
-    """Raise ``TypeError`` if the arguments of :func:`explain` are swapped (a text where the model goes: a str that is
-    no directory but reads as a text), or *text* is several texts; saying what to write instead."""
-    given = []
-    if isinstance(model, str) and not os.path.exists(model) and _TEXT_LIKE.search(model) and os.sep not in model:
-        given.append(f"a text ({shown_text(model)[:20]!r}) as the model")
-    if isinstance(text, Model):
-        given.append("a Model as the text")
-    if given:
-        raise TypeError(
-            f"{_ORDER}: it was given {' and '.join(given)}; write explain(model, text), or explain(None, text) for "
-            "the default model"
-        )
-    if isinstance(text, Iterable) and not isinstance(text, str | bytes):
-        raise TypeError(
-            f"{wrong_type('text', text, 'one text (a str)')}; explain each text on its own "
-            "(for text in texts: taikai.explain(model, text)), or predict many at once with model.predict(texts)"
-        )
+            heads[head] = _explain_head(head, estimator, found, top)
+    explained = Explanation(
+        original, checked.text, checked.status, checked.message, heads["reason"], heads.get("sentiment")
+    )
+    if matcher is None:
+        return explained
+    [ruled] = model.predict(text, matcher, mode)  # the rules read the text as predict's rules read it
+    return replace(
+        explained, rules=ruled.rules, rules_mode=mode, final_reason=ruled.reason, rule_conflict=ruled.rule_conflict
+    )
 
 
 def _highlight(text: str, weights: np.ndarray) -> str:
@@ -278,4 +266,17 @@ def render_text(explanation: Explanation) -> str:
             label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
             lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
         lines.append("")
+    lines += _rule_lines(explanation)
     return "\n".join(lines).rstrip()
+
+
+def _rule_lines(explanation: Explanation) -> list[str]:
+    """The rules that fired and the reason written out, after the model's explanation (none without rules)."""
+    if explanation.rules is None or explanation.rules_mode is None or explanation.final_reason is None:
+        return []
+    hits, mode = explanation.rules, explanation.rules_mode.value
+    fired = f"{', '.join(map(repr, hits.names))} fired: {', '.join(hits.labels)}" if hits else "none fired"
+    final = f"final reason: {named_reason(explanation.final_reason)}"
+    if explanation.rule_conflict and explanation.reason is not None:
+        final += f"  (the rules disagree with the model's {explanation.reason.label})"
+    return [f"rules ({mode}): {fired}", final]

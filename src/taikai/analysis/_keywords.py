@@ -21,6 +21,8 @@ from taikai.text import MAX_CHARS, Status, content_words
 DEFAULT_TOP = 10
 FEATURE_KINDS = {"word": "word n-grams", "char": "character n-grams", "vector": "pooled word vectors"}
 """What each kind of feature block is, in messages (``vector`` columns have no words: never keywords)."""
+_KINDS = (None, "all", "word", "char")
+"""The *kind* :func:`keywords` takes: ``None`` and ``"all"`` keep word and character n-grams alike."""
 
 
 @dataclass(frozen=True)
@@ -94,12 +96,13 @@ def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, ki
 
     *model* is a :class:`~taikai.Model` or the directory of one (``None``: the default model, or
     ``$TAIKAI_MODEL``), as for :func:`taikai.check_drift`.
-    *kind* keeps only ``"word"`` or ``"char"`` n-grams. Coefficients act on L2-normalised TF-IDF values, so
-    they compare across features of one model.
+    *kind* keeps only ``"word"`` or ``"char"`` n-grams; ``"all"`` (as ``taikai keywords --kind all``) or ``None``
+    keeps both. Coefficients act on L2-normalised TF-IDF values, so they compare across features of one model.
     """
     check_int("top", top, 0)
-    if kind not in (None, "word", "char"):
-        raise InputError(f"kind must be 'word', 'char' or None, not {kind!r}")
+    if kind not in _KINDS:
+        raise InputError(f"kind must be 'all', 'word', 'char' or None (all), not {kind!r}")
+    kind = None if kind == "all" else kind
     model = resolve_model(model)
     blocks = feature_blocks(model.pipeline)
     present = [k for k in FEATURE_KINDS if any(b.kind == k for b in blocks)]

@@ -11,12 +11,14 @@ import click
 from taikai.cli._common import (
     Command,
     check_output,
+    check_rules_mode,
     echo_result,
     encoding_errors_option,
     mask_pii_option,
     model_inputs,
     model_option,
     prefix_option,
+    rules_options,
     text_column_option,
 )
 from taikai.cli._text_args import TextCommand, check_encoding_name
@@ -57,26 +59,44 @@ def require_report_extra() -> None:
     "detect UTF-8, UTF-8 with BOM, or CP932, as predict does).",
 )
 @encoding_errors_option
-def explain(text: str, model_path: Path | None, fmt: str, top: int, encoding: str | None, encoding_errors: str) -> None:
+@rules_options
+@click.pass_context
+def explain(
+    ctx: click.Context,
+    /,
+    text: str,
+    model_path: Path | None,
+    fmt: str,
+    top: int,
+    encoding: str | None,
+    encoding_errors: str,
+    rules: Path | None,
+    rules_mode: str,
+) -> None:
     """Show which words and character n-grams of TEXT pushed its reason and sentiment, with their weights.
 
     With - as TEXT, the text is read from standard input; a text that starts with - goes after --: taikai
     explain -- -TEXT. Its bytes are decoded as predict decodes them. Spans index the original TEXT; on a
-    terminal they are highlighted (green toward the predicted label, red against it). Exit code 2 when TEXT
-    cannot be classified.
+    terminal they are highlighted (green toward the predicted label, red against it). The text is read as
+    predict reads it (a masked text's placeholders as ○): the labels and probabilities are predict's. With
+    --rules, the rules that fired and the reason written out (--rules-mode override: the first firing rule's
+    label) follow the model's own explanation. Exit code 2 when TEXT cannot be classified.
     """
+    check_rules_mode(ctx, rules)
     from taikai.analysis import explain as explain_text
     from taikai.analysis import render_text
     from taikai.io import STDIN, decode_argument, decode_text
     from taikai.model import load_model
 
+    model = load_model(model_path)
+    matcher = model.prepare_rules(rules)  # before reading standard input is wasted on a bad rules file
     if text == "-":
         if sys.stdin is None:
             raise click.UsageError("- reads the text from standard input, but there is none")
         text = decode_text(sys.stdin.buffer.read(), encoding, encoding_errors, STDIN).rstrip("\r\n")
     else:
         text = decode_argument(text, encoding, encoding_errors)
-    explanation = explain_text(load_model(model_path), text, top=top)
+    explanation = explain_text(model, text, top=top, rules=matcher, rules_mode=rules_mode)
     if fmt == "json":
         echo_result(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -102,7 +122,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
     from taikai.analysis import keywords as strongest
     from taikai.model import load_model
 
-    found = strongest(load_model(model_path), top=top, kind=None if kind == "all" else kind)
+    found = strongest(load_model(model_path), top=top, kind=kind)
     if fmt == "json":
         echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
         return

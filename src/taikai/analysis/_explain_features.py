@@ -1,0 +1,82 @@
+"""The features a model reads in one text, with their values and their spans in the original text.
+
+A text is read as :meth:`taikai.Model.classify` reads it: normalised, and a masked text's placeholders as ``○``
+(:func:`taikai.privacy.neutralize`); a feature holding a ``○`` spans its whole placeholder in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from taikai.model import Model, feature_blocks, ngram_spans
+from taikai.privacy import NEUTRAL, PLACEHOLDERS
+from taikai.text import OffsetMap, normalize_with_offsets
+
+VECTOR_FEATURE = "(word vectors)"
+"""The name of the one contribution of the pooled word vectors (the meaning of all the text's words at once)."""
+VECTOR_KIND = "vector"
+_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()), re.IGNORECASE)
+"""Every placeholder, as written or lower-cased: what :func:`taikai.privacy.neutralize` replaces by ``○``."""
+
+
+@dataclass(frozen=True, eq=False)
+class TextFeatures:
+    """The features present in one text: per feature its name and kind, column, value and original spans."""
+
+    names: list[tuple[str, str]]
+    columns: np.ndarray[Any, Any]
+    values: np.ndarray[Any, Any]
+    spans: list[list[tuple[int, int]]]
+
+
+def read_with_offsets(normalized: str, offsets: OffsetMap) -> tuple[str, list[tuple[int, int]]]:
+    """Return the text the model reads, :func:`taikai.privacy.neutralize` of *normalized* (each placeholder a
+    ``○``), with the span of the original text each of its characters stems from (a ``○``: its placeholder's)."""
+    read: list[str] = []
+    where: list[tuple[int, int]] = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(normalized) if "[" in normalized else ():
+        read.append(normalized[last : match.start()])
+        where.extend(offsets.span(i, i + 1) for i in range(last, match.start()))
+        read.append(NEUTRAL)
+        where.append(offsets.span(match.start(), match.end()))
+        last = match.end()
+    read.append(normalized[last:])
+    where.extend(offsets.span(i, i + 1) for i in range(last, len(normalized)))
+    return "".join(read), where
+
+
+def _original_span(where: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    return min(s for s, _ in where[start:end]), max(e for _, e in where[start:end])
+
+
+def text_features(model: Model, normalized: str, original: str) -> TextFeatures:
+    """Return the features *model* reads in *normalized* (the classified, normalised form of *original*)."""
+    read, where = read_with_offsets(normalized, normalize_with_offsets(original))
+    columns: list[int] = []
+    values: list[float] = []
+    names: list[tuple[str, str]] = []
+    spans: list[list[tuple[int, int]]] = []
+    for block in feature_blocks(model.pipeline):
+        prepared = block.prepare.transform([read]) if block.prepare is not None else [read]
+        if not block.ngrams:
+            dense = np.asarray(block.vectorizer.transform(prepared))[0]
+            for j in np.flatnonzero(dense):
+                columns.append(block.offset + int(j))
+                values.append(float(dense[j]) * block.weight)
+                names.append((VECTOR_FEATURE, VECTOR_KIND))
+                spans.append([])
+            continue
+        row = block.vectorizer.transform(prepared).tocsr()
+        places = ngram_spans(block, read)
+        vocabulary = block.names()
+        for j, v in zip(row.indices, row.data):
+            columns.append(block.offset + j)
+            values.append(v * block.weight)
+            names.append((str(vocabulary[j]), block.kind))
+            spans.append(sorted({_original_span(where, s, e) for s, e in places.get(j, [])}))
+    return TextFeatures(names, np.asarray(columns, dtype=int), np.asarray(values, dtype=float), spans)
