@@ -1,8 +1,9 @@
 """The report's section on coding rules: hits per rule, rule label × model label, and conflicting reviews.
 
 It reads the columns rules add to predictions (``rule_names``, ``rule_reasons``, ``rule_conflict``, and
-``model_reason`` under ``--rules-mode override``), from a frame or as read back from any output format (CSV
-gives ``True``/``False`` strings). Predictions without ``rule_reasons`` have no such section.
+``model_reason`` under ``--rules-mode override``), plain or prefixed, from a frame or as read back from any output
+format (``taikai.io.read_predictions`` gives CSV's ``True``/``False`` as booleans; the text is read too). Predictions
+without ``rule_reasons`` have no such section.
 """
 
 from __future__ import annotations
