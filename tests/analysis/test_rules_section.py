@@ -161,3 +161,22 @@ def test_conflicting_reviews_name_blanks_and_rule_labels_as_the_other_tables(lan
     section = page[page.index('<section id="rules">') :]
     row = next(r for r in section.split("<tr>") if ">c</td>" in r)  # review c: rule main job, model other
     assert f'<td class="d">{blank}</td>' in row and f"<td>{rule_label}</td>" in row, row
+
+
+@pytest.mark.parametrize("mode", ["flag", "override"])
+def test_prefixed_predictions_give_the_same_section(tiny_model, mode):
+    df = pd.DataFrame({"review_id": [f"r{i}" for i in range(len(TEXTS))], "text": TEXTS})
+    rules = compile_rules(parse_rules(RULES))
+    plain = rules_section(tiny_model.predict_frame(df, rules=rules, rules_mode=mode))
+    prefixed = tiny_model.predict_frame(df, rules=rules, rules_mode=mode, prefix="pred_")
+    assert "pred_rule_reasons" in prefixed.columns
+    for section in (rules_section(prefixed), rules_section(prefixed, prefix="pred_")):
+        assert section is not None
+        assert (section.rows, section.ruled, section.conflicts, section.override) == (
+            plain.rows,
+            plain.ruled,
+            plain.conflicts,
+            mode == "override",
+        )
+        pd.testing.assert_frame_equal(section.hits, plain.hits)
+        pd.testing.assert_frame_equal(section.matrix, plain.matrix)

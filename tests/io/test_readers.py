@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -257,3 +258,32 @@ def test_read_predictions_keeps_ids_and_codes_as_written(tmp_path, header, rows,
     frame = read_predictions(path)
     assert frame[column].astype(object).where(frame[column].notna(), None).tolist() == expected
     assert frame["p_reason_fees"].dtype == "float64"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "column", "expected"),
+    [
+        # rule_conflict as taikai batch writes it to CSV: True/False, empty for rows not classified
+        ("p.csv", "rule_conflict,p_reason_fees\nTrue,0.5\nFalse,0.25\n,\n", "rule_conflict", [True, False, None]),
+        ("p.tsv", "pred_rule_conflict\tp\ntrue\t0.5\nFALSE\t0.25\n", "pred_rule_conflict", [True, False]),
+        # text that is not only True/False stays text; an id column is kept as written
+        ("p.csv", "flag,p\nTrue,0.5\nmaybe,0.25\n", "flag", ["True", "maybe"]),
+        ("p.csv", "id,p\nTrue,0.5\nFalse,0.25\n", "id", ["True", "False"]),
+    ],
+    ids=["rule_conflict", "prefixed tsv", "mixed text", "id kept"],
+)
+def test_read_predictions_reads_true_false_columns_as_booleans(tmp_path, name, text, column, expected):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    values = read_predictions(path)[column].tolist()
+    assert [None if v is None or v != v else v for v in values] == expected
+    assert [type(v) for v in values if v is not None] == [type(e) for e in expected if e is not None]
+
+
+def test_read_predictions_rule_conflict_selects_rows_as_parquet_does(tmp_path):
+    frame = pd.DataFrame({"text": ["a", "b", "c"], "rule_conflict": [True, False, True]})
+    frame.to_csv(tmp_path / "p.csv", index=False)
+    frame.to_parquet(tmp_path / "p.parquet")
+    from_csv, from_parquet = read_predictions(tmp_path / "p.csv"), read_predictions(tmp_path / "p.parquet")
+    assert from_csv[from_csv["rule_conflict"]]["text"].tolist() == ["a", "c"]
+    assert (from_csv["rule_conflict"] == True).sum() == (from_parquet["rule_conflict"] == True).sum() == 2  # noqa: E712

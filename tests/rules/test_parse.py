@@ -112,6 +112,44 @@ RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
         ),
         (RULE + 'all = ["regex:a&#46;b"]\n', r"all: .*decoded \(&#46; → \\\.\): write the decoded characters"),
         (RULE + 'regex = ["&LT;&nbsp;"]\n', r"decoded \(&LT; → <, &nbsp; → a space\)"),
+        # URLs are replaced by the word url before matching: a term or pattern naming one never fires
+        (
+            RULE + 'all = ["https://coconala.com"]\n',
+            r"all: the term 'https://coconala.com' holds a URL, and rules match text whose URLs are replaced by the "
+            r"word url: write url to match any link",
+        ),
+        (RULE + 'not = ["regex:https?://"]\n', r"not: the regular expression 'https\?://' matches a URL.*match url"),
+        (RULE + 'regex = ["www\\\\.coconala"]\n', r"regex: the regular expression 'www\\\\\.coconala' matches a URL"),
+        # runs of one character longer than three are cut to three
+        (
+            RULE + 'regex = ["!{4,}"]\n',
+            r"regex: .*'!\{4,\}' asks for a run of one character longer than three.*write '!\{3\}'",
+        ),
+        (RULE + 'regex = ["最悪ーーーー"]\n', r"cut to three \(ーーーーー → ーーー\): write '最悪ーーー'"),
+        (RULE + 'regex = ["10000円"]\n', r"write '1000円'"),
+        # placeholders of masked values are read as ○
+        (
+            RULE + 'regex = ["\\\\[メール\\\\]"]\n',
+            r"regex: the regular expression '\\\\\[メール\\\\\]' names the placeholder \[メール\] of masked personal "
+            r"data, which rules read as ○, as the model does: write ○",
+        ),
+        (RULE + 'not = ["[人名]さん"]\n', r"not: the term '\[人名\]さん' names the placeholder \[人名\]"),
+        (RULE + 'all = ["[url]"]\n', r"all: the term '\[url\]' names the placeholder \[URL\]"),
+        # prefixes: lower case in any/all/not, none in regex
+        (
+            RULE + 'regex = ["regex:手数料"]\n',
+            r"regex: 'regex:手数料' starts with the prefix regex:, which entries of regex do not take \(they are "
+            r"regular expressions\): write '手数料'",
+        ),
+        (
+            RULE + 'regex = ["lemma:引く"]\n',
+            r"regex: 'lemma:引く' starts with the prefix lemma:.*move 'lemma:引く' to any",
+        ),
+        (
+            RULE + 'all = ["LEMMA:引く"]\n',
+            r"all: the term 'LEMMA:引く' starts with 'LEMMA:': prefixes are written in lower case: 'lemma:引く'",
+        ),
+        (RULE + 'not = ["Regex:手数.料"]\n', r"not: the term 'Regex:手数.料' starts with 'Regex:'.*'regex:手数.料'"),
         # names must be unique
         (
             RULE + RULE.replace('"手数料"', '"利用料"'),
@@ -245,3 +283,51 @@ def test_rules_written_as_an_inline_array_have_no_line_but_a_number():
             'rule = [{name = "a", label = "fees", any = ["x"]}, {name = "b", label = "time", nay = ["y"]}]',
             "rules.toml",
         )
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        'any = ["coconala.com", "url", "○", "ーーーー", "[重要]"]',  # surface terms are normalised as the text is
+        'regex = ["\\\\d{4}", "ー{2,}", ".*", "\\\\[.*?\\\\]", "url", "[!?]{4}", "coconala\\\\.com", "手数料ーーー"]',
+        'any = ["lemma:引く", "regex:手数.料"]',
+    ],
+    ids=["surface", "regex", "prefixes"],
+)
+def test_terms_that_can_match_the_normalised_text_are_accepted(terms):
+    rule = parse_rules(RULE.replace('any = ["手数料"]', terms), "rules.toml").rules[0]
+    assert len(rule.any) > 1
+
+
+def test_the_placeholders_refused_are_those_of_masking():
+    from taikai.privacy import NEUTRAL, PLACEHOLDERS
+    from taikai.rules import _reach
+
+    assert tuple(PLACEHOLDERS.values()) == _reach.PLACEHOLDERS
+    assert _reach.NEUTRAL == NEUTRAL
+
+
+@pytest.mark.parametrize("label", ["ｔｉｍｅ", "ＴＩＭＥ", " 時間がない "])
+def test_a_label_is_normalised_as_a_labelled_file_s_reasons(label):
+    rules = parse_rules(RULE.replace('label = "fees"', f'label = "{label}"'), "rules.toml", ["fees", "time"])
+    assert rules.rules[0].label == "time"
+
+
+BODY = 'name = "fee"\nlabel = "fees"\nany = ["a"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('[["rule"]]\n' + BODY + "\n[['rule']]  # the second\n" + BODY, 6),
+        ("[[ rule ]]\n" + BODY + '\n[[ "rule" ]]\n' + BODY, 6),
+        # a [[rule]] inside a multi-line string is text, not a header
+        ("[[rule]]\n" + BODY + 'not = ["""\n[[rule]]\n"""]\n[[rule]]\n' + BODY, 8),
+        ("[[rule]]\n" + BODY + "not = ['''\n[[rule]]''']\n[[rule]]\n" + BODY, 7),
+        ("[[rule]]\n" + BODY + 'not = ["\\"\\"\\"[[rule]]"]\n[[rule]]\n' + BODY, 6),
+    ],
+    ids=["quoted keys", "spaces", "basic multi-line", "literal multi-line", "quotes escaped"],
+)
+def test_the_line_of_a_rule_is_found_however_its_header_is_written(text, line):
+    with pytest.raises(RulesError, match=rf"^rules\.toml:{line}: rule 'fee' \(rule 2 of the file\): the name is used"):
+        parse_rules(text, "rules.toml")

@@ -95,3 +95,18 @@ def test_rows_without_lines_are_named_by_number():
 def test_mismatched_lengths_are_refused():
     with pytest.raises(ValueError, match="one entry per row"):
         score_rules(compile_rules(parse_rules(RULES)), ["a", "b"], [["fees"]])
+
+
+@pytest.mark.parametrize(
+    ("examples", "listing"),
+    [
+        (0, "fee (fees) fires against the gold label on 1 row(s).\n\n"),  # no rows listed, no "… 1 more"
+        (1, "fee (fees) fires against the gold label on 1 row(s):\n- line 4: gold other: 手数料は妥当\n\n"),
+    ],
+)
+def test_misfires_listed_as_many_as_asked(examples, listing):
+    texts, gold = zip(*ROWS, strict=True)
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    report = score_rules(matcher, texts, gold, lines=[2, 3, 4, 5, 6, 7], examples=examples).to_markdown()
+    assert listing in report
+    assert "more" not in report

@@ -1,8 +1,9 @@
 """The report's section on coding rules: hits per rule, rule label × model label, and conflicting reviews.
 
 It reads the columns rules add to predictions (``rule_names``, ``rule_reasons``, ``rule_conflict``, and
-``model_reason`` under ``--rules-mode override``), from a frame or as read back from any output format (CSV
-gives ``True``/``False`` strings). Predictions without ``rule_reasons`` have no such section.
+``model_reason`` under ``--rules-mode override``), plain or prefixed, from a frame or as read back from any output
+format (``taikai.io.read_predictions`` gives CSV's ``True``/``False`` as booleans; the text is read too). Predictions
+without ``rule_reasons`` have no such section.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from taikai.analysis._tables import blank_as_missing, classified, reason_labels
+from taikai.analysis._tables import blank_as_missing, classified, plain_predictions, reason_labels
 from taikai.labels import REASON_IDS, display_order, parse_reasons
 from taikai.rules import MODEL_REASON
 
@@ -48,13 +49,21 @@ def _split(values: pd.Series) -> pd.Series:
 
 
 def rules_section(
-    df: pd.DataFrame, text_column: str = "text", examples: int = 20, context: list[str] | None = None
+    df: pd.DataFrame,
+    text_column: str = "text",
+    examples: int = 20,
+    context: list[str] | None = None,
+    *,
+    prefix: str | None = None,
 ) -> RulesSection | None:
     """Return the rules section of the predictions *df*, or ``None`` when it has no ``rule_reasons`` column.
 
+    Prefixed predictions (``predict_frame(prefix="pred_")``, ``taikai batch --prefix pred_``: ``pred_rule_reasons``)
+    are read as :func:`~taikai.analysis.plain_predictions` reads them; *prefix* chooses among several sets.
     *context* names further columns to show with the examples (an id, the date, the platform); a blank cell of
     theirs reads :data:`~taikai.analysis._tables.MISSING_SEGMENT`, as in ``representative_reviews``.
     """
+    df = plain_predictions(df, prefix)
     if "rule_reasons" not in df.columns:
         return None
     rows = classified(df)

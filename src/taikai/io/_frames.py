@@ -120,8 +120,10 @@ def read_predictions(
 ) -> pd.DataFrame:
     """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis.
 
-    CSV and TSV cells are text: empty cells become missing values and columns of numbers become numbers (the
-    probabilities, counts), as a spreadsheet would read them, except the columns kept as written, as
+    CSV and TSV cells are text: empty cells become missing values, columns of numbers become numbers (the
+    probabilities, counts) and columns of only ``True`` and ``False`` (``rule_conflict``, any case) become
+    booleans (``True``/``False``, missing where empty), as a spreadsheet would read them and as Parquet, JSONL and
+    xlsx give them back, except the columns kept as written, as
     ``taikai report`` keeps them: the id columns (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary
     beside *path* records), the *text_columns* (a column to break down by, such as a store code), and every
     column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ).
@@ -150,11 +152,16 @@ def _missing(column: pd.Series) -> pd.Series:
     return column.astype(object).where(column != "", float("nan"))  # missing as NaN, as pandas reads CSV
 
 
+_BOOLEANS = {"true": True, "false": False}
+
+
 def _typed(column: pd.Series) -> pd.Series:
     import pandas as pd
 
     values = _missing(column)
     present = values.notna()
+    if present.any() and values[present].astype(str).str.lower().isin(_BOOLEANS).all():
+        return values.map(lambda v: _BOOLEANS[str(v).lower()] if isinstance(v, str) else None).astype(object)
     if present.any() and not values[present].astype(str).str.contains(_CODE).any():
         numbers = pd.to_numeric(values, errors="coerce")
         if numbers[present].notna().all():

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import difflib
-import re
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from taikai.errors import RulesError, check_path, wrong_type
-from taikai.labels import reason_id
-from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Rule, RuleSet, Term, TermKind, labels_hint, unknown_label
-from taikai.text import REFERENCE, decode_reference, normalize
+from taikai.labels import label_cell, reason_id
+from taikai.rules._headers import header_lines
+from taikai.rules._reach import regex_term, surface_problem
+from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind, labels_hint, unknown_label
+from taikai.text import normalize
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,9 +23,6 @@ else:  # pragma: no cover - Python 3.10
 KEYS = ("name", "label", "any", "all", "not", "regex")
 TERM_KEYS = ("any", "all", "not", "regex")
 MAX_SHOWN = 20
-"""Rules' regular expressions run on normalised (lower-cased) text: upper-case letters in a pattern match too."""
-
-_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
 
 
 def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet:
@@ -75,7 +72,7 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
         tables = []
     if not tables and not problems:
         problems.append(f"{source}: no rules; write each rule under a [[rule]] header (see examples/rules.toml)")
-    headers = [text.count("\n", 0, m.start()) + 1 for m in _HEADER.finditer(text)]
+    headers = header_lines(text)
     lines: list[int | None] = list(headers) if len(headers) == len(tables) else [None] * len(tables)
     rules: list[Rule] = []
     seen: dict[str, int] = {}
@@ -92,10 +89,10 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
                 problems.append(f"{where}: the name is used by rule {seen[name.strip()]} too; names must be unique")
             seen.setdefault(name.strip(), k)
         label = table.get("label")
-        if labels is not None and isinstance(label, str) and label.strip() and reason_id(label) not in labels:
+        if labels is not None and isinstance(label, str) and label.strip() and _label(label) not in labels:
             # Said as RuleSet.check_labels says it of a rule set: FILE:LINE: rule 'NAME': label …
             named = f"{source}{'' if line is None else f':{line}'}: rule {name.strip()!r}" if name_ok else where
-            problems.append(unknown_label(named, reason_id(label)))
+            problems.append(unknown_label(named, _label(label)))
             bad_label = True
         if rule is not None:
             rules.append(rule)
@@ -105,6 +102,11 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
         hint = f"\n{labels_hint(labels)}" if bad_label and labels is not None else ""
         raise RulesError(shown + more + hint)
     return RuleSet(tuple(rules), source)
+
+
+def _label(value: str) -> str:
+    """Return the reason id a rule's label names, read as a labelled file's reasons cell is (NFKC: ｆｅｅｓ is fees)."""
+    return reason_id(label_cell(value))
 
 
 def _where(source: str, line: int | None, k: int, name: object) -> str:
@@ -158,7 +160,7 @@ def _parse_rule(table: dict[str, Any], k: int, line: int | None, source: str) ->
         return None, problems
     rule = Rule(
         name=str(name).strip(),
-        label=reason_id(str(table["label"])),
+        label=_label(str(table["label"])),
         any=(*terms["any"], *terms["regex"]),
         all=tuple(terms["all"]),
         none=tuple(terms["not"]),
@@ -173,57 +175,21 @@ def _toml_string(value: str) -> str:
 
 def _term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
     """Return the term *value* names (its prefix, or *kind*, says which) or what is wrong with it."""
-    if kind is None:
-        kind = TermKind.SURFACE
-        for prefixed, prefix in PREFIXES.items():
-            if value.startswith(prefix):
-                kind, value = prefixed, value[len(prefix) :]
-                break
     if kind is TermKind.REGEX:
-        return _regex(value)
+        return regex_term(value)
+    kind = TermKind.SURFACE
+    for prefixed, prefix in PREFIXES.items():
+        written = value[: len(prefix)]
+        if written == prefix:
+            kind, value = prefixed, value[len(prefix) :]
+            break
+        if written.lower() == prefix:
+            fixed = prefix + value[len(prefix) :]
+            return None, f"the term {value!r} starts with {written!r}: prefixes are written in lower case: {fixed!r}"
+    if kind is TermKind.REGEX:
+        return regex_term(value)
     if not normalize(value):
         shown = f"{PREFIXES.get(kind, '')}{value}"
         return None, f"the term {shown!r} is empty once normalised; remove it"
-    return Term(kind, value), ""
-
-
-def _regex(pattern: str) -> tuple[Term | None, str]:
-    if not pattern:
-        return None, "an empty regular expression matches every text; remove it"
-    try:
-        re.compile(pattern, REGEX_FLAGS)
-    except re.error as exc:
-        return None, f"bad regular expression {pattern!r}: {exc.msg} at position {exc.pos}"
-    changed = sorted({ch for ch in pattern if unicodedata.normalize("NFKC", ch) != ch})
-    if changed:
-        fixes = ", ".join(f"{ch} → {unicodedata.normalize('NFKC', ch)}" for ch in changed)
-        return None, (
-            f"the regular expression {pattern!r} runs on normalised text (NFKC), where {fixes} has been replaced: "
-            "write the normalised characters"
-        )
-    references = _references(pattern)
-    if references:
-        fixes = ", ".join(f"{ref} → {decoded}" for ref, decoded in references)
-        return None, (
-            f"the regular expression {pattern!r} runs on normalised text, where HTML character references are "
-            f"decoded ({fixes}): write the decoded characters"
-        )
-    return Term(TermKind.REGEX, pattern), ""
-
-
-def _references(pattern: str) -> list[tuple[str, str]]:
-    """The HTML character references *pattern* holds (``&amp;``) with what to write instead (``&``, escaped where a
-    regular expression needs it): normalisation decodes them, so the text matched never holds them."""
-    found: dict[str, str] = {}
-    for match in REFERENCE.finditer(pattern):
-        ref = match.group()
-        decoded = decode_reference(ref)
-        if decoded == ref:
-            decoded = decode_reference(ref.lower())  # normalisation lower-cases a name it does not know (&Amp;)
-        if decoded != ref:
-            text = " ".join(unicodedata.normalize("NFKC", decoded).lower().split()) or " "
-            found[ref] = "a space" if text == " " else "".join(f"\\{ch}" if ch in _SPECIAL else ch for ch in text)
-    return sorted(found.items())
-
-
-_SPECIAL = frozenset(".^$*+?{}[]\\|()")  # characters a regular expression reads as syntax: written escaped
+    problem = surface_problem(value) if kind is TermKind.SURFACE else ""
+    return (None, problem) if problem else (Term(kind, value), "")

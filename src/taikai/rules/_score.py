@@ -127,11 +127,12 @@ class RulesScore:
         for r in self.rules:
             if not r.misfires:
                 continue
-            lines += ["", f"{r.name} ({r.label}) fires against the gold label on {r.misfires:,} row(s):"]
+            listed = ":" if r.examples else "."  # none listed: examples=0 (rules test --examples 0)
+            lines += ["", f"{r.name} ({r.label}) fires against the gold label on {r.misfires:,} row(s){listed}"]
             for e in r.examples:
                 where = f"line {e.line}" if e.line is not None else f"row {e.row + 1}"
                 lines.append(f"- {where}: gold {'|'.join(e.gold)}: {_clip(e.text)}")
-            if r.misfires > len(r.examples):
+            if r.examples and r.misfires > len(r.examples):
                 lines.append(f"- … {r.misfires - len(r.examples):,} more")
         return "\n".join(lines)
 

@@ -1,0 +1,49 @@
+"""Find the line of every ``[[rule]]`` header of a rules file: tomllib gives no lines, so the text is scanned.
+
+A header may be written with spaces or a quoted key (``[[ rule ]]``, ``[["rule"]]``, ``[['rule']]``) and be
+followed by a comment; a line inside a multi-line string (triple quotes, ``'''…'''``) is no header, whatever it
+holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"""[ \t]*\[\[[ \t]*(?:rule|"rule"|'rule')[ \t]*\]\][ \t]*(?:#.*)?\r?$""")
+_MULTILINE = ('"""', "'''")
+
+
+def header_lines(text: str) -> list[int]:
+    """Return the 1-based line of each ``[[rule]]`` header of the TOML *text*, in order."""
+    found: list[int] = []
+    inside: str | None = None  # the quotes of the multi-line string a line starts in, if any
+    for number, line in enumerate(text.split("\n"), 1):
+        if inside is None and _HEADER.match(line):
+            found.append(number)
+            continue
+        inside = _scan(line, inside)
+    return found
+
+
+def _scan(line: str, inside: str | None) -> str | None:
+    """Return the multi-line string *line* ends inside (its quotes), given the one it starts inside."""
+    i, n = 0, len(line)
+    quote = inside  # the string being read: a multi-line one, or '"' or "'" for one on this line only
+    while i < n:
+        if quote is None:
+            if line[i] == "#":
+                break
+            opened = next((q for q in _MULTILINE if line.startswith(q, i)), None)
+            if opened is not None:
+                quote, i = opened, i + 3
+                continue
+            if line[i] in "\"'":
+                quote = line[i]
+            i += 1
+        elif quote[0] == '"' and line[i] == "\\":
+            i += 2  # an escaped character of a basic string (a quote, or the line ending of a multi-line one)
+        elif line.startswith(quote, i):
+            i, quote = i + len(quote), None
+        else:
+            i += 1
+    return quote if quote in _MULTILINE else None  # a one-line string ends with its line (else TOML refused it)

@@ -1,0 +1,149 @@
+"""Refuse terms and patterns that can never match the normalised text rules run on, each with its fix.
+
+Rules match what the model reads (:func:`taikai.text.normalize`, then masked values' placeholders read as ○):
+NFKC, HTML character references decoded, every URL replaced by the word ``url``, a run of one character longer
+than three cut to three, and placeholders (``[メール]``, ``[人名]``, …) read as ``○``. A term or regular expression
+that needs what normalisation took away would never fire, so it is refused with what to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Term, TermKind
+from taikai.text import REFERENCE, decode_reference, normalize
+
+PLACEHOLDERS = (
+    "[メール]",
+    "[URL]",
+    "[電話番号]",
+    "[郵便番号]",
+    "[ID]",
+    "[口座]",
+    "[カード番号]",
+    "[個人番号]",
+    "[人名]",
+)
+"""The placeholders of masked personal data (as :data:`taikai.privacy.PLACEHOLDERS`; a test keeps them equal)."""
+NEUTRAL = "○"
+"""What rules and the model read in place of a placeholder (:data:`taikai.privacy.NEUTRAL`)."""
+
+_URL = re.compile(r"https?://\S|www\.\S", re.IGNORECASE)  # what normalisation replaces by "url"
+_URL_PROBES = ("https://coconala.com/services", "http://example.jp/a?b=1", "www.example.jp")
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")  # characters a regular expression reads as syntax: written escaped
+_ONE = r"(?:\\[^\w\s]|(?<!\\)[^\\.^$*+?{}\[\]|()\s])"  # one literal character of a pattern (escaped or not)
+_LONG_RUN = re.compile(rf"({_ONE})\1{{3,}}")  # ーーーー
+_LONG_REPEAT = re.compile(rf"({_ONE})\{{([4-9]|[1-9]\d+)(?:,\d*)?\}}\??")  # !{4,}, ー{5}
+
+
+def surface_problem(value: str) -> str:
+    """Return why the surface term *value* can never match (``""``: it can)."""
+    if _URL.search(unicodedata.normalize("NFKC", value)):
+        return (
+            f"the term {value!r} holds a URL, and rules match text whose URLs are replaced by the word url: "
+            "write url to match any link, or a word written beside the link"
+        )
+    text = normalize(value)
+    named = [p for p in PLACEHOLDERS if normalize(p) in text]
+    if named:
+        return _placeholder_problem(f"the term {value!r}", named[0])
+    return ""
+
+
+def regex_term(pattern: str) -> tuple[Term | None, str]:
+    """Return the ``regex`` term of *pattern*, or what is wrong with it (with the fix)."""
+    if not pattern:
+        return None, "an empty regular expression matches every text; remove it"
+    for kind, prefix in PREFIXES.items():
+        if pattern[: len(prefix)].lower() == prefix:
+            rest = pattern[len(prefix) :]
+            fix = f"write {rest!r}" if kind is TermKind.REGEX else f"move {prefix + rest!r} to any"
+            return None, (
+                f"{pattern!r} starts with the prefix {prefix}, which entries of regex do not take (they are regular "
+                f"expressions): {fix}"
+            )
+    try:
+        compiled = re.compile(pattern, REGEX_FLAGS)
+    except re.error as exc:
+        return None, f"bad regular expression {pattern!r}: {exc.msg} at position {exc.pos}"
+    problem = _normalised_problem(pattern) or _url_problem(pattern, compiled) or _repeat_problem(pattern)
+    if not problem:
+        problem = _regex_placeholder_problem(pattern, compiled)
+    return (None, problem) if problem else (Term(TermKind.REGEX, pattern), "")
+
+
+def _normalised_problem(pattern: str) -> str:
+    changed = sorted({ch for ch in pattern if unicodedata.normalize("NFKC", ch) != ch})
+    if changed:
+        fixes = ", ".join(f"{ch} → {unicodedata.normalize('NFKC', ch)}" for ch in changed)
+        return (
+            f"the regular expression {pattern!r} runs on normalised text (NFKC), where {fixes} has been replaced: "
+            "write the normalised characters"
+        )
+    references = _references(pattern)
+    if references:
+        fixes = ", ".join(f"{ref} → {decoded}" for ref, decoded in references)
+        return (
+            f"the regular expression {pattern!r} runs on normalised text, where HTML character references are "
+            f"decoded ({fixes}): write the decoded characters"
+        )
+    return ""
+
+
+def _url_problem(pattern: str, compiled: re.Pattern[str]) -> str:
+    """A pattern that matches the scheme or ``www.`` of a URL, where the normalised text has only ``url``."""
+    written = re.sub(r"\\(.)", r"\1", pattern).lower()  # the pattern's characters, escapes undone
+    for probe in _URL_PROBES:
+        found = compiled.search(probe)
+        named = found is not None and ("://" in found.group() or "www." in found.group())
+        if (named or "://" in written or "www." in written) and not compiled.search(normalize(probe)):
+            return (
+                f"the regular expression {pattern!r} matches a URL, and rules match text whose URLs are replaced "
+                "by the word url: match url (any link), or a word written beside the link"
+            )
+    return ""
+
+
+def _repeat_problem(pattern: str) -> str:
+    """A pattern asking for a run of one character longer than three, which normalisation cuts to three."""
+    fixed = _LONG_REPEAT.sub(r"\1{3}", _LONG_RUN.sub(r"\1\1\1", pattern))
+    if fixed == pattern:
+        return ""
+    return (
+        f"the regular expression {pattern!r} asks for a run of one character longer than three, and rules match "
+        f"text where such runs are cut to three (ーーーーー → ーーー): write {fixed!r}"
+    )
+
+
+def _regex_placeholder_problem(pattern: str, compiled: re.Pattern[str]) -> str:
+    if compiled.search(NEUTRAL):
+        return ""
+    for placeholder in PLACEHOLDERS:
+        name = placeholder[1:-1].lower()
+        found = compiled.search(normalize(placeholder))
+        if found and name in pattern.lower() and ("[" in found.group() or "]" in found.group()):
+            return _placeholder_problem(f"the regular expression {pattern!r}", placeholder)
+    return ""
+
+
+def _placeholder_problem(what: str, placeholder: str) -> str:
+    return (
+        f"{what} names the placeholder {placeholder} of masked personal data, which rules read as {NEUTRAL}, as "
+        f"the model does: write {NEUTRAL} (it also matches a name the writer hid, as in {NEUTRAL}{NEUTRAL}さん)"
+    )
+
+
+def _references(pattern: str) -> list[tuple[str, str]]:
+    """The HTML character references *pattern* holds (``&amp;``) with what to write instead (``&``, escaped where a
+    regular expression needs it): normalisation decodes them, so the text matched never holds them."""
+    found: dict[str, str] = {}
+    for match in REFERENCE.finditer(pattern):
+        ref = match.group()
+        decoded = decode_reference(ref)
+        if decoded == ref:
+            decoded = decode_reference(ref.lower())  # normalisation lower-cases a name it does not know (&Amp;)
+        if decoded != ref:
+            text = " ".join(unicodedata.normalize("NFKC", decoded).lower().split()) or " "
+            found[ref] = "a space" if text == " " else "".join(f"\\{ch}" if ch in _SPECIAL else ch for ch in text)
+    return sorted(found.items())
