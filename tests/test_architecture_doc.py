@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from api_reference import module_file  # scripts/ is on the tests' path
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,15 +34,6 @@ def spans(text: str) -> list[str]:
     """Return the text of every inline code span of *text* (code blocks left out)."""
     prose = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
     return re.findall(r"`([^`\n]+)`", prose)
-
-
-def module_file(dotted: str) -> Path | None:
-    """Return the source file of module *dotted* (``taikai.model._metadata``), or ``None``."""
-    base = SRC.joinpath(*dotted.split("."))
-    for path in (base.with_suffix(".py"), base / "__init__.py"):
-        if path.is_file():
-            return path
-    return None
 
 
 def _statements(body: list[ast.stmt]) -> list[ast.stmt]:
