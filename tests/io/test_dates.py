@@ -78,6 +78,32 @@ def test_offsets_in_any_form_are_dropped_beside_a_plain_date(value, expected):
     assert str(parse_dates(pd.Series([value, "2026-04-05"], dtype=object))[0]) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-04-01 08:00 JST", "2026-04-01 08:00:00"),
+        ("2026-04-01T08:00:00JST", "2026-04-01 08:00:00"),
+        ("2026/04/01 23:30:00 jst", "2026-04-01 23:30:00"),
+        ("2026-04-01 08:00 (JST)", "2026-04-01 08:00:00"),
+        ("2026-04-01 08:00 日本時間", "2026-04-01 08:00:00"),
+        ("2026年4月1日 08:00 JST", "2026-04-01 08:00:00"),
+        ("2026-04-01 JST", "2026-04-01 00:00:00"),
+    ],
+)
+@pytest.mark.parametrize("beside", [[], ["2026-04-05"], ["2026-04-01T08:00:00Z"]])
+def test_japan_time_named_jst_is_read_in_its_own_local_time(value, expected, beside):
+    assert str(parse_dates(pd.Series([value, *beside], dtype=object))[0]) == expected
+
+
+def test_a_column_of_jst_times_is_not_refused():
+    check_date_column(pd.Series(["2025-01-01 08:00 JST", "2025-01-02 09:30 JST"]), "posted_at", "jst.csv")
+
+
+@pytest.mark.parametrize("value", ["JST", "12 JST", "日本時間"])
+def test_a_japan_time_zone_without_a_date_stays_unread(value):
+    assert parse_dates(pd.Series([value], dtype=object)).isna().all()
+
+
 def test_an_aware_datetime_object_keeps_its_wall_clock_beside_a_plain_date():
     from datetime import datetime, timedelta, timezone
 

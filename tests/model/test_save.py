@@ -1,14 +1,20 @@
 """Model.save: a model trained without ``out`` is written as ``train(out=)`` writes it, loads back, and saving
 refuses what ``train --out`` refuses (a directory holding a model or other files) and metadata that does not
-describe the pipeline."""
+describe the pipeline; a loaded model unchanged is saved as the very bytes it was loaded from."""
 
+import io
 import re
 
+import joblib
+import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 import taikai
 from taikai import InputError, Model, ModelError
+from taikai.cli import cli
 from taikai.model import ARTIFACT_NAME, METADATA_NAME, read_metadata, sha256_file
+from taikai.model._save import unchanged
 
 TEXTS = ["手数料が高すぎて続けられない", "連絡が遅くて困った", ""]
 
@@ -74,3 +80,80 @@ def test_a_pipeline_fitted_by_hand_cannot_be_saved_without_its_metadata(trained,
     with pytest.raises(ModelError, match=r"cannot save the model: its metadata does not describe its pipeline \("):
         Model(trained.pipeline).save(tmp_path / "m")
     assert not (tmp_path / "m").exists()
+
+
+def _used(model: Model) -> None:
+    model.predict(TEXTS)
+    model.classify(TEXTS * 3, rules_mode="flag")
+
+
+def _new_parameters(model: Model) -> None:
+    model.pipeline.set_params(classify__reason_estimator__C=0.5)
+
+
+def _weights_changed(model: Model) -> None:  # as a refit leaves it: other fitted arrays
+    model.pipeline.named_steps["classify"].sentiment_.intercept_[0] += 3.0
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [(None, True), (_used, True), (_new_parameters, False), (_weights_changed, False)],
+    ids=["as loaded", "after predicting", "set_params", "other weights"],
+)
+def test_a_loaded_model_is_saved_as_the_bytes_it_was_loaded_from_unless_changed(tiny_model_dir, tmp_path, change, same):
+    """Regression: load_model(d).save(e) wrote another model.joblib (another sha256, a pickle round trip changes
+    which equal strings and dtypes are one object), so drift and report refused predictions made under d."""
+    model = taikai.load_model(tiny_model_dir)
+    if change is not None:
+        change(model)
+    model.save(tmp_path / "a")
+    original = (tiny_model_dir / ARTIFACT_NAME).read_bytes()
+    saved = (tmp_path / "a" / ARTIFACT_NAME).read_bytes()
+    assert (saved == original) is same
+    assert model.metadata.artifact is not None and model.metadata.artifact.sha256 == sha256_file(
+        tmp_path / "a" / ARTIFACT_NAME
+    )
+    if same:
+        assert (tmp_path / "a" / METADATA_NAME).read_bytes() == (tiny_model_dir / METADATA_NAME).read_bytes()
+    model.save(tmp_path / "b")  # saved again: the bytes it was saved as
+    assert (tmp_path / "b" / ARTIFACT_NAME).read_bytes() == saved
+    loaded = taikai.load_model(tmp_path / "a")
+    assert loaded.predict(TEXTS) == model.predict(TEXTS)
+    assert (loaded.predict(TEXTS) == taikai.load_model(tiny_model_dir).predict(TEXTS)) is (
+        change is not _weights_changed
+    )
+
+
+def test_the_shipped_model_saved_keeps_its_sha256(tmp_path):
+    shipped = taikai.load_model()
+    assert shipped.path is not None
+    artifact = shipped.path / ARTIFACT_NAME
+    shipped.save(tmp_path / "copy")
+    assert shipped.path == tmp_path / "copy"
+    assert sha256_file(tmp_path / "copy" / ARTIFACT_NAME) == sha256_file(artifact)
+
+
+def test_predictions_of_a_model_are_accepted_under_a_saved_copy(tiny_model_dir, tiny_csv, tmp_path):
+    """Regression: taikai drift/report refused them ("… made by model tiny (sha256 …), not by --model copy")."""
+    dump, predictions = tmp_path / "dump.csv", tmp_path / "p.csv"
+    pd.read_csv(tiny_csv)[["text"]].to_csv(dump, index=False)
+    taikai.classify_file(dump, predictions, "text", model=tiny_model_dir)
+    taikai.load_model(tiny_model_dir).save(tmp_path / "copy")
+    result = CliRunner().invoke(cli, ["drift", str(predictions), "--model", str(tmp_path / "copy")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"drift of {predictions} (predictions file)\n")
+
+
+def _cycle(pipeline):
+    pipeline.named_steps["classify"].back = pipeline  # a reference back up: pickled without a memo, no end
+    return pipeline
+
+
+@pytest.mark.parametrize(
+    ("prepare", "expected"),
+    [(lambda p: p, True), (_cycle, False)],
+    ids=["as loaded", "a cycle: pickled anew"],
+)
+def test_unchanged_compares_what_the_pipeline_holds(tiny_model_dir, prepare, expected):
+    data = (tiny_model_dir / ARTIFACT_NAME).read_bytes()
+    assert unchanged(prepare(joblib.load(io.BytesIO(data))), data) is expected

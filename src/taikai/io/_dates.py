@@ -17,12 +17,15 @@ _JAPANESE = re.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日
 """A date as Japanese Excel exports write it: ``2025年1月2日``, with a time after it, or a month ``2025年01月``."""
 _OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
 """A time with its UTC offset at the end (``08:00:00+09:00``, ``08:00Z``, ``08:00 +0900``): group 1 is the time."""
+_JAPAN_TIME = re.compile(r"(\d)\s*(?:JST|日本時間|\(\s*(?:JST|日本時間)\s*\))\s*$", re.IGNORECASE)
+"""A date or time with Japan's time zone named at the end (``08:00 JST``, ``08:00 (日本時間)``, ``2026-04-01 JST``),
+which pandas does not read: +09:00, dropped like any offset. Group 1 is the last digit before it."""
 
 
 def _local(value: object) -> object:
     """Return *value* as the wall clock it was written in: a Japanese date (``2025年1月2日 10:05``, ``2025年01月``)
-    as ``2025-01-02 10:05`` or ``2025-01``, a time's UTC offset dropped (``…T08:00:00+09:00`` as ``…T08:00:00``,
-    a ``datetime`` made naive); any other value as it is."""
+    as ``2025-01-02 10:05`` or ``2025-01``, a time's UTC offset or ``JST`` dropped (``…T08:00:00+09:00`` and
+    ``… 08:00 JST`` as ``…08:00:00`` and ``… 08:00``, a ``datetime`` made naive); any other value as it is."""
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
     if not isinstance(value, str):
@@ -32,7 +35,7 @@ def _local(value: object) -> object:
         year, month, day, rest = found.groups()
         date = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day is not None else "")
         value = f"{date} {rest.strip()}" if rest.strip() else date
-    return _OFFSET.sub(r"\1", value)
+    return _OFFSET.sub(r"\1", _JAPAN_TIME.sub(r"\1", value))
 
 
 def _one_by_one(values: pd.Series) -> pd.Series:
@@ -55,7 +58,8 @@ def parse_dates(values: pd.Series) -> pd.Series:
     """Return *values* as naive datetimes; unreadable values become NaT.
 
     A time counts in the local time it was written in, whatever the other rows hold: its UTC offset is dropped
-    (``2026-04-01T08:00:00+09:00`` is 2026-04-01 08:00, in April, not March 31 in UTC). Numbers are not
+    (``2026-04-01T08:00:00+09:00`` and ``2026-04-01 08:00 JST`` are 2026-04-01 08:00, in April, not March 31 in
+    UTC). Numbers are not
     dates (pandas would read ids 1, 2, 3 as nanoseconds after 1970). Japanese dates (``2025年1月2日``, with a
     time, or a month ``2025年01月``: its first day) are read too; era names (令和) are not.
     """

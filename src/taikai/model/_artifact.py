@@ -30,15 +30,19 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def save_artifact(pipeline: Any, meta: ModelMetadata, out_dir: Path) -> ModelMetadata:
-    """Write ``model.joblib`` and ``metadata.json`` into *out_dir*; return the metadata as written."""
+def save_artifact(pipeline: Any, meta: ModelMetadata, out_dir: Path, data: bytes | None = None) -> ModelMetadata:
+    """Write ``model.joblib`` and ``metadata.json`` into *out_dir*; return the metadata as written. With *data*,
+    ``model.joblib`` is those bytes (an artifact of *pipeline* as it was loaded), else *pipeline* pickled."""
     import joblib
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     artifact = out_dir / ARTIFACT_NAME
     tmp = out_dir / (ARTIFACT_NAME + ".tmp")
-    joblib.dump(pipeline, tmp, compress=3)
+    if data is None:
+        joblib.dump(pipeline, tmp, compress=3)
+    else:
+        tmp.write_bytes(data)
     os.replace(tmp, artifact)
     meta = meta.with_artifact(ArtifactInfo(ARTIFACT_NAME, sha256_file(artifact), artifact.stat().st_size))
     text = json.dumps(meta.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -122,6 +126,13 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
     libraries differ from those it was trained with: a joblib file is executable code. The bytes that were
     hashed are the bytes that are loaded (read once).
     """
+    pipeline, meta, _ = load_verified(model_dir)
+    return pipeline, meta
+
+
+def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
+    """Return ``(pipeline, metadata, artifact bytes)`` of a model directory, verified as :func:`load_artifact`
+    does: the bytes are those of its ``model.joblib``, which a save of the unchanged pipeline writes again."""
     model_dir = model_directory(model_dir)
     meta = read_metadata(model_dir)
     artifact = model_dir / ARTIFACT_NAME
@@ -160,7 +171,7 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
             + "\n  ".join(problems)
             + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: {TRAIN_COMMAND}"
         )
-    return pipeline, meta
+    return pipeline, meta, data
 
 
 def metadata_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:

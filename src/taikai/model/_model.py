@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
-from taikai.model._artifact import default_model_dir, load_artifact, model_directory
+from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
 from taikai.model._inputs import find_column, fitted_classifier, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
@@ -63,6 +63,7 @@ class Model:
         self.pipeline = pipeline
         self.metadata = metadata or ModelMetadata.unsaved()
         self.path = path
+        self._artifact: bytes | None = None  # the model.joblib bytes it was loaded from or saved as (see save)
         # Columns follow the taxonomy's order (labels outside it come after, as the classifier has them).
         self._reason_order = _display_order([str(c) for c in classifier.reason_classes_], REASON_IDS)
         self._sentiment_order = _display_order([str(c) for c in classifier.sentiment_classes_], SENTIMENTS)
@@ -91,8 +92,15 @@ class Model:
     def save(self, directory: str | Path, overwrite: bool = False) -> Path:
         """Write the model into *directory* (created if need be) as ``taikai.train(data, out=directory)`` does:
         ``model.joblib`` and ``metadata.json``, which :func:`load_model` reads back. A directory that holds a
-        model, or other files, is refused unless *overwrite*. The model's ``path`` is then *directory*."""
-        out, self.metadata = save_model(self.pipeline, self.metadata, directory, overwrite)
+        model, or other files, is refused unless *overwrite*. The model's ``path`` is then *directory*.
+
+        A model unchanged since it was loaded (or saved) is written as the same ``model.joblib`` bytes, so its
+        sha256, which predictions files record, stays its identity: ``taikai drift`` and ``taikai report``
+        accept the predictions it made under either directory. One refit or given other parameters
+        (``set_params``) is pickled anew, under a new sha256."""
+        out, self.metadata, self._artifact = save_model(
+            self.pipeline, self.metadata, directory, overwrite, self._artifact
+        )
         self.path = out
         return out
 
@@ -274,8 +282,10 @@ def load_model(path: str | Path | None = None) -> Model:
                 "(None, no --model) for the shipped model"
             )
     model_dir = model_directory(path) if path is not None else default_model_dir()
-    pipeline, meta = load_artifact(model_dir)
-    return Model(pipeline, meta, model_dir)
+    pipeline, meta, data = load_verified(model_dir)
+    model = Model(pipeline, meta, model_dir)
+    model._artifact = data
+    return model
 
 
 def resolve_model(model: Model | str | Path | None) -> Model:
