@@ -54,6 +54,7 @@ from taikai.model._prefixed import (
     unprefixed,
 )
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
+from taikai.model._save import check_model_dir
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors
@@ -92,6 +93,7 @@ __all__ = [
     "artifact_problems",
     "build_pipeline",
     "centred_coefficients",
+    "check_model_dir",
     "check_vectors",
     "check_versions",
     "content_sha256",

@@ -16,21 +16,21 @@ from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME, metadata_proble
 from taikai.model._metadata import ModelMetadata
 
 
-def check_model_dir(out: Path, overwrite: bool, told: str) -> None:
-    """Refuse an *out* (argument *told*) that is a file, or a directory holding a model or other files unless
-    *overwrite* (as ``taikai train --out`` refuses them)."""
+def check_model_dir(out: Path, overwrite: bool, named: str, force: str = "overwrite=True") -> None:
+    """Refuse an *out* (*named* in messages: ``directory /x`` or ``out='/x' (--out on the command line)``) that is a
+    file, or a directory holding a model or other files unless *overwrite* (what to pass for that: *force*)."""
     if out.exists() and not out.is_dir():
-        raise InputError(f"{told} {out}: is a file, not a model directory; choose a directory (it is created)")
+        raise InputError(f"{named}: is a file, not a model directory; choose a directory (it is created)")
     if not out.is_dir() or overwrite:
         return
     if (out / METADATA_NAME).exists() or (out / ARTIFACT_NAME).exists():
-        raise InputError(f"{told} {out}: already holds a model; choose another directory, or pass overwrite=True")
+        raise InputError(f"{named}: already holds a model; choose another directory, or pass {force} to replace it")
     others = sorted(p.name for p in out.iterdir())
     if others:
         shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
         raise InputError(
-            f"{told} {out}: the directory holds other files ({shown}); choose a new or empty directory, or pass "
-            "overwrite=True to write the model among them"
+            f"{named}: the directory holds other files ({shown}); choose a new or empty directory, or pass {force} "
+            "to write the model among them"
         )
 
 
@@ -64,7 +64,7 @@ def save_model(
     as), written again when the pipeline is :func:`unchanged` since."""
     check_path("directory", directory)
     out = Path(directory)
-    check_model_dir(out, overwrite, "directory")
+    check_model_dir(out, overwrite, f"directory {out}")
     problems = metadata_problems(pipeline, meta)
     if problems:  # a pipeline fitted by hand: its metadata is empty, and load_model would refuse it
         raise ModelError(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from taikai.errors import Argument, InputError, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
-from taikai.model import ARTIFACT_NAME, DEFAULT_THRESHOLD, METADATA_NAME
+from taikai.model import DEFAULT_THRESHOLD, check_model_dir
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,22 +19,7 @@ if TYPE_CHECKING:
 
 def check_out_dir(out: Path, overwrite: bool) -> None:
     """Refuse, before any training, an *out* that is a file, or a directory holding a model or other files."""
-    given = Argument("out", "--out").given(str(out))
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{given}: is a file, not a model directory; choose a directory (it is created)")
-    if not out.is_dir() or overwrite:
-        return
-    if (out / METADATA_NAME).exists() or (out / ARTIFACT_NAME).exists():
-        raise InputError(
-            f"{given}: already holds a model; choose another directory, or pass --force (overwrite=True) to replace it"
-        )
-    others = sorted(p.name for p in out.iterdir())
-    if others:
-        shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
-        raise InputError(
-            f"{given}: the directory holds other files ({shown}); choose a new or empty directory, "
-            "or pass --force (overwrite=True) to write the model among them"
-        )
+    check_model_dir(out, overwrite, Argument("out", "--out").given(str(out)), force="--force (overwrite=True)")
 
 
 MAX_SEED = 2**32 - 1
