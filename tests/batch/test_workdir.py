@@ -80,8 +80,8 @@ def test_a_second_run_on_the_output_of_a_live_run_is_refused(tmp_path, dump, tin
     with pytest.raises(InputError) as caught:
         taikai.classify_file(dump, out, "text", model=tiny_model, resume=resume, **OPTIONS)
     assert str(caught.value) == (
-        f"another taikai batch (pid {pid}) is writing {out}; wait for it to end or choose another -o "
-        f"(its partial output is {partial})"
+        f"another taikai batch (pid {pid}) is writing {out}; wait for it to end or choose another output= (-o on "
+        f"the command line) (its partial output is {partial})"
     )
     assert sorted((p.name, p.stat().st_size) for p in partial.iterdir()) == before, "the live run's files changed"
     assert not out.exists()
