@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from taikai.batch._fingerprint import describe_changes
+from taikai.batch._fingerprint import describe_changes, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock
 from taikai.errors import InputError
 from taikai.io import CellLosses
@@ -74,22 +74,32 @@ class WorkDir:
         self.lock = RunLock(self.dir, output)
 
     def open(
-        self, fingerprint: dict[str, str | None], resume: bool, run: dict[str, object] | None = None
+        self,
+        fingerprint: dict[str, str | None],
+        resume: bool,
+        run: dict[str, object] | None = None,
+        input_file: Path | None = None,
     ) -> dict[str, Any] | None:
         """Lock the directory and prepare it; return the saved state to continue from, or ``None`` for a fresh start.
 
         A directory another live run holds is refused (:class:`InputError`) before anything in it is touched. *run*
-        (input, options) is written into the directory's README.txt, which says what it holds.
+        (input, options) is written into the directory's README.txt, which says what it holds. *input_file* is
+        fingerprinted into *fingerprint*'s ``input`` once the saved state is read: a resumed input whose size and
+        modification time are unchanged is not read again (:func:`~taikai.batch.input_fingerprint`).
         """
         self.lock.acquire()
         try:
-            return self._open(fingerprint, resume, run)
+            return self._open(fingerprint, resume, run, input_file)
         except BaseException:
             self.close()
             raise
 
     def _open(
-        self, fingerprint: dict[str, str | None], resume: bool, run: dict[str, object] | None
+        self,
+        fingerprint: dict[str, str | None],
+        resume: bool,
+        run: dict[str, object] | None,
+        input_file: Path | None,
     ) -> dict[str, Any] | None:
         state = None
         if self.state_path.exists():
@@ -105,6 +115,11 @@ class WorkDir:
                     f"{self.dir} holds an interrupted run for {self.output}; pass --resume to continue it, "
                     "or delete that directory to start over"
                 )
+            if input_file is not None:
+                fingerprint = {
+                    "input": input_fingerprint(input_file, state.get("fingerprint", {}).get("input")),
+                    **fingerprint,
+                }
             changed = describe_changes(state.get("fingerprint", {}), fingerprint)
             if changed:
                 raise InputError(
@@ -112,6 +127,8 @@ class WorkDir:
                     "Run the command as it was (the values before the arrows), or "
                     f"delete {self.dir} and run without --resume to start over"
                 )
+        elif input_file is not None:
+            fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:
             for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved
                 if stale.is_dir() and not stale.is_symlink():
