@@ -20,7 +20,7 @@ from typing import IO, Any
 from taikai.batch._fingerprint import describe_changes, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock
 from taikai.errors import InputError
-from taikai.io import CellLosses
+from taikai.io import CellLosses, summary_path
 
 SUFFIX = ".taikai-partial"
 README = "README.txt"
@@ -217,9 +217,9 @@ class WorkDir:
         bad_output: Path | None,
         write_summary: Callable[[CellLosses], object],
     ) -> CellLosses:
-        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), rename it into place, write the summary
-        (``write_summary(losses)``) and clean up; return what the output could not hold (for xlsx: characters
-        removed, cells cut).
+        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), remove the summary of the output it replaces,
+        rename it into place, write the summary (``write_summary(losses)``) and clean up; return what the output
+        could not hold (for xlsx: characters removed, cells cut).
 
         The state records when the output is built (``finished``: its size, the losses), so that a run killed at
         any later step is completed by ``--resume``: the renames not yet done are done, the summary written.
@@ -235,6 +235,9 @@ class WorkDir:
                     losses = assemble(parts, source)
                 done = {"size": source.stat().st_size, "losses": dataclasses.asdict(losses)}
                 self._save({**self.state, "finished": done})
+            # the summary beside the output is the previous run's: gone before the new output takes its name, so
+            # that a kill between the two renames never pairs them (the report would use it silently)
+            summary_path(self.output).unlink(missing_ok=True)
             if source.exists():
                 os.replace(source, self.output)
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
