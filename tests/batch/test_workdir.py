@@ -80,8 +80,8 @@ def test_a_second_run_on_the_output_of_a_live_run_is_refused(tmp_path, dump, tin
     with pytest.raises(InputError) as caught:
         taikai.classify_file(dump, out, "text", model=tiny_model, resume=resume, **OPTIONS)
     assert str(caught.value) == (
-        f"another taikai batch (pid {pid}) is writing {out}; wait for it to end or choose another -o "
-        f"(its partial output is {partial})"
+        f"another taikai batch (pid {pid}) is writing {out}; wait for it to end or choose another output= (-o on "
+        f"the command line) (its partial output is {partial})"
     )
     assert sorted((p.name, p.stat().st_size) for p in partial.iterdir()) == before, "the live run's files changed"
     assert not out.exists()
@@ -176,3 +176,50 @@ def test_a_resumed_finished_run_whose_output_was_removed_says_to_start_over(tmp_
     with pytest.raises(InputError, match=gone):
         taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert pd.read_csv(taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS).output).shape[0] == 30
+
+
+@pytest.fixture
+def body_dump(tmp_path):
+    """Write a 30-row CSV whose text column is 'body' (so that report needs the summary to find it)."""
+    lines = ["id,body", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
+    path = tmp_path / "body.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_report_of_an_output_renamed_with_its_summary_uses_it_after_a_new_run(tmp_path, body_dump, tiny_model_dir):
+    preds, nov = tmp_path / "preds.csv", tmp_path / "preds_nov.csv"
+    batch = ["batch", str(body_dump), "-o", str(preds), "--text-column", "body", "-m", str(tiny_model_dir), "-q"]
+    assert CliRunner().invoke(cli, batch).exit_code == 0
+    preds.rename(nov)
+    (tmp_path / "preds.summary.json").rename(tmp_path / "preds_nov.summary.json")
+    body_dump.write_text(body_dump.read_text(encoding="utf-8").replace("r00,", "r99,"), encoding="utf-8")
+    assert CliRunner().invoke(cli, batch).exit_code == 0
+    result = CliRunner().invoke(cli, ["report", str(nov), "-o", str(tmp_path / "r.html"), "--no-drift"])
+    assert result.exit_code == 0, result.output
+    assert "summary" not in result.output, result.output  # no summary ignored, none missing
+    assert "preds_nov.summary.json" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("step", ["before-rename", "after-rename", "after-bad-lines", "after-summary", "cleanup"])
+def test_a_run_killed_at_any_final_step_never_pairs_its_output_with_the_previous_summary(
+    tmp_path, dump, tiny_model, monkeypatch, step, fmt
+):
+    out = tmp_path / f"out.{fmt}"
+    first = tmp_path / "first.csv"
+    first.write_text("id,text\nr0,手数料が高い\n", encoding="utf-8")
+    taikai.classify_file(first, out, "text", model=tiny_model, **OPTIONS)  # the previous run: 1 row
+    previous = out.read_bytes()
+    kill_at(monkeypatch, step, out)
+    with pytest.raises(Killed):
+        taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
+    monkeypatch.undo()
+    run = taikai.io.read_summary(out)
+    if out.read_bytes() == previous:  # killed before the new output took the name: the old one has no summary
+        assert run is None
+    else:
+        assert run is None or run.rows == 30, f"the new output is paired with the previous run's summary ({run})"
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    run = taikai.io.read_summary(out)
+    assert done.rows == 30 and run is not None and run.rows == 30

@@ -79,3 +79,92 @@ def test_a_summary_of_another_output_is_not_used(tmp_path, output, used):
             "counts, model and columns are another run's). Rename one of the outputs so that each has its own"
         ]
     assert json.loads((tmp_path / "x.summary.json").read_text())["rows"] == 7
+
+
+def _pair(folder, name: str, content: bytes, rows: int):
+    from taikai.io import write_summary
+
+    output = folder / name
+    output.write_bytes(content)
+    write_summary(output, {"rows": rows, "output": str(output)})
+    return output
+
+
+def _read_warned(predictions):
+    import warnings
+
+    from taikai.errors import DataWarning
+    from taikai.io import read_summary
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        run = read_summary(predictions)
+    return run, [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+
+
+OLD, NEW = b"id,text\n1,a\n", b"id,text\n1,b\n2,c\n"
+
+
+def _renamed_pair(tmp_path):
+    """preds.csv and its summary renamed to preds_nov.*, then a new run writes preds.csv."""
+    old = _pair(tmp_path, "preds.csv", OLD, 7)
+    old.rename(tmp_path / "preds_nov.csv")
+    (tmp_path / "preds.summary.json").rename(tmp_path / "preds_nov.summary.json")
+    _pair(tmp_path, "preds.csv", NEW, 9)
+    return tmp_path / "preds_nov.csv"
+
+
+def _summary_of_another_file(tmp_path):
+    """preds_nov.summary.json describes preds.csv as it was; preds_nov.csv beside it is another file."""
+    _renamed_pair(tmp_path)
+    (tmp_path / "preds_nov.csv").write_bytes(NEW + b"3,d\n")
+    return tmp_path / "preds_nov.csv"
+
+
+def _newer_output(tmp_path):
+    """preds.csv rewritten (another run killed before its summary), the older summary still beside it."""
+    out = _pair(tmp_path, "preds.csv", OLD, 7)
+    out.write_bytes(NEW)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("make", "rows", "said"),
+    [
+        (_renamed_pair, 7, None),
+        (
+            _summary_of_another_file,
+            None,
+            "this summary describes preds.csv as it was ({old} bytes), not preds_nov.csv as it is now; it is not "
+            "used (its counts, model and columns are another run's). Put the right summary beside preds_nov.csv or "
+            "remove it",
+        ),
+        (
+            _newer_output,
+            None,
+            "this summary describes an earlier preds.csv ({old} bytes), not preds.csv as it is now; it is not used "
+            "(its counts, model and columns are another run's). Put the right summary beside preds.csv or remove it",
+        ),
+    ],
+    ids=["renamed-with-its-summary", "summary-of-another-file", "newer-output-same-name"],
+)
+def test_a_summary_is_used_for_the_file_its_identity_matches(tmp_path, make, rows, said):
+    from taikai.io import summary_path
+
+    predictions = make(tmp_path)
+    run, messages = _read_warned(predictions)
+    assert (run.rows if run is not None else None) == rows
+    if said is None:
+        assert messages == []
+    else:
+        assert messages == [f"{summary_path(predictions)}: " + said.format(old=len(OLD))]
+
+
+def test_the_owner_of_a_renamed_summary_is_the_file_its_identity_matches(tmp_path):
+    from taikai.io import summary_owner
+
+    nov = _renamed_pair(tmp_path)
+    assert summary_owner(tmp_path / "preds_nov.summary.json") == nov
+    assert summary_owner(tmp_path / "preds.summary.json") == tmp_path / "preds.csv"
+    (tmp_path / "preds.csv").write_bytes(b"changed")
+    assert summary_owner(tmp_path / "preds.summary.json") is None

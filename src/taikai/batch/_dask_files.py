@@ -3,7 +3,9 @@
 The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jsonl``) files, one per partition
 that holds rows, in input order, with a ``_taikai.json`` manifest. It is written into
 ``OUTPUT.taikai-dask-partial`` and renamed into place when complete. Parts have fixed names, so a task that Dask
-runs again after a worker died rewrites its part instead of adding one: no row is lost or written twice.
+runs again after a worker died rewrites its part instead of adding one: no row is lost or written twice. The run
+holds ``OUTPUT.taikai-dask.lock`` beside the output while it lives, so that a second run on the same output is
+refused.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from taikai.batch._chunk import ChunkResult
 from taikai.batch._dask_cluster import check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
-from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
+from taikai.batch._dask_output import LOCK_SUFFIX, MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, write_part
+from taikai.batch._lock import FileLock
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -92,7 +95,13 @@ def run_dask(
         ruleset.check_labels(resolved.reason_labels)
     if id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
-    cluster = connect(options.scheduler, client)
+    lock = FileLock(output.absolute().with_name(output.name + LOCK_SUFFIX), output)
+    lock.acquire()  # before the partial folder is touched: a second run on the output is refused
+    try:
+        cluster = connect(options.scheduler, client)
+    except BaseException:
+        lock.release(remove=True)
+        raise
     tmp, plugin = output.absolute().with_name(output.name + PARTIAL), None
     futures: list[Any] = []
     progress = Progress(None, options.progress)
@@ -193,6 +202,7 @@ def run_dask(
         if plugin is not None:
             unship(cluster, plugin)
         cluster.close()
+        lock.release(remove=True)
     summary.seconds = time.monotonic() - started
     summary.warn_unclassified()
     return summary

@@ -13,6 +13,8 @@ from taikai.io import PARTS_MANIFEST
 
 MANIFEST = PARTS_MANIFEST
 PARTIAL = ".taikai-dask-partial"
+LOCK_SUFFIX = ".taikai-dask.lock"
+"""The lock file a live run holds beside its output (see :class:`taikai.batch._lock.FileLock`)."""
 
 
 def check_output(output: Path) -> None:

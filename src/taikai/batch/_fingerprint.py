@@ -9,37 +9,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-_SAMPLE = 1 << 20
-FULL_HASH = 256 << 20
-"""Inputs up to this size (256 MiB) are hashed whole to fingerprint them; larger ones by samples."""
-_BLOCKS, _BLOCK = 64, 64 << 10
+_READ = 1 << 20
 
 NOTES = "notes"
 """The fingerprint's entry that is not compared: what the user gave, for the messages (a detected encoding, the
 rules file's name)."""
 
 
-def input_fingerprint(path: Path) -> str:
-    """Return ``SIZE:MTIME:SHA256`` of *path*: the hash of its bytes, all of them up to :data:`FULL_HASH` bytes, else
-    of its first and last MiB and :data:`_BLOCKS` blocks spread between (a second's reading of any file).
+def input_fingerprint(path: Path, previous: str | None = None) -> str:
+    """Return ``SIZE:MTIME:SHA256`` of *path*: its size, modification time and the hash of all its bytes.
 
-    Only the size and the hash are compared (:func:`describe_changes`): a file copied again, or touched, is the
-    same input; the modification time only tells the user when it changed.
+    *previous* is the fingerprint a resumed run saved: when the file's size and modification time are still those,
+    it is returned as it is, without reading the file (the common case of ``--resume``: instant at any size).
+    Otherwise (a file touched, copied or edited) the whole file is hashed again, so that no edit is missed, not even
+    one keeping the size. Only the size and the hash are compared (:func:`describe_changes`): a file copied again,
+    or touched, is the same input; the modification time tells the user when it changed.
     """
     st = path.stat()
+    if previous is not None and previous.split(":")[:2] == [str(st.st_size), str(st.st_mtime_ns)]:
+        return previous
     digest = hashlib.sha256()
     with open(path, "rb") as f:
-        if st.st_size <= FULL_HASH:
-            for block in iter(lambda: f.read(_SAMPLE), b""):
-                digest.update(block)
-        else:
-            digest.update(f.read(_SAMPLE))
-            step = (st.st_size - 2 * _SAMPLE) // (_BLOCKS + 1)
-            for k in range(1, _BLOCKS + 1):
-                f.seek(_SAMPLE + k * step)
-                digest.update(f.read(_BLOCK))
-            f.seek(st.st_size - _SAMPLE)
-            digest.update(f.read(_SAMPLE))
+        for block in iter(lambda: f.read(_READ), b""):
+            digest.update(block)
     return f"{st.st_size}:{st.st_mtime_ns}:{digest.hexdigest()}"
 
 

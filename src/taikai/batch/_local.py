@@ -16,7 +16,7 @@ from typing import Any
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._fingerprint import NOTES, input_fingerprint
+from taikai.batch._fingerprint import NOTES
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -143,7 +143,6 @@ def run_local(
         "taikai": importlib_metadata.version("taikai"),
     }
     fingerprint = {
-        "input": input_fingerprint(input),
         "model": model_key(model),
         "options": json.dumps(saved, sort_keys=True),
         "rules": rules.rules.digest() if rules is not None else None,
@@ -156,7 +155,7 @@ def run_local(
         ),
     }
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
-    state = work.open(fingerprint, options.resume, {"input": str(input), **saved})
+    state = work.open(fingerprint, options.resume, {"input": str(input), **saved}, input_file=input)
     summary = BatchSummary.from_totals(input, output, state["totals"] if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from taikai.batch._fingerprint import describe_changes
+from taikai.batch._fingerprint import describe_changes, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock
 from taikai.errors import InputError
-from taikai.io import CellLosses
+from taikai.io import CellLosses, summary_path
 
 SUFFIX = ".taikai-partial"
 README = "README.txt"
@@ -74,22 +74,32 @@ class WorkDir:
         self.lock = RunLock(self.dir, output)
 
     def open(
-        self, fingerprint: dict[str, str | None], resume: bool, run: dict[str, object] | None = None
+        self,
+        fingerprint: dict[str, str | None],
+        resume: bool,
+        run: dict[str, object] | None = None,
+        input_file: Path | None = None,
     ) -> dict[str, Any] | None:
         """Lock the directory and prepare it; return the saved state to continue from, or ``None`` for a fresh start.
 
         A directory another live run holds is refused (:class:`InputError`) before anything in it is touched. *run*
-        (input, options) is written into the directory's README.txt, which says what it holds.
+        (input, options) is written into the directory's README.txt, which says what it holds. *input_file* is
+        fingerprinted into *fingerprint*'s ``input`` once the saved state is read: a resumed input whose size and
+        modification time are unchanged is not read again (:func:`~taikai.batch.input_fingerprint`).
         """
         self.lock.acquire()
         try:
-            return self._open(fingerprint, resume, run)
+            return self._open(fingerprint, resume, run, input_file)
         except BaseException:
             self.close()
             raise
 
     def _open(
-        self, fingerprint: dict[str, str | None], resume: bool, run: dict[str, object] | None
+        self,
+        fingerprint: dict[str, str | None],
+        resume: bool,
+        run: dict[str, object] | None,
+        input_file: Path | None,
     ) -> dict[str, Any] | None:
         state = None
         if self.state_path.exists():
@@ -105,6 +115,11 @@ class WorkDir:
                     f"{self.dir} holds an interrupted run for {self.output}; pass --resume to continue it, "
                     "or delete that directory to start over"
                 )
+            if input_file is not None:
+                fingerprint = {
+                    "input": input_fingerprint(input_file, state.get("fingerprint", {}).get("input")),
+                    **fingerprint,
+                }
             changed = describe_changes(state.get("fingerprint", {}), fingerprint)
             if changed:
                 raise InputError(
@@ -112,6 +127,8 @@ class WorkDir:
                     "Run the command as it was (the values before the arrows), or "
                     f"delete {self.dir} and run without --resume to start over"
                 )
+        elif input_file is not None:
+            fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:
             for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved
                 if stale.is_dir() and not stale.is_symlink():
@@ -200,9 +217,9 @@ class WorkDir:
         bad_output: Path | None,
         write_summary: Callable[[CellLosses], object],
     ) -> CellLosses:
-        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), rename it into place, write the summary
-        (``write_summary(losses)``) and clean up; return what the output could not hold (for xlsx: characters
-        removed, cells cut).
+        """Build the output (``assemble(parts, tmp)`` for Parquet/xlsx), remove the summary of the output it replaces,
+        rename it into place, write the summary (``write_summary(losses)``) and clean up; return what the output
+        could not hold (for xlsx: characters removed, cells cut).
 
         The state records when the output is built (``finished``: its size, the losses), so that a run killed at
         any later step is completed by ``--resume``: the renames not yet done are done, the summary written.
@@ -218,6 +235,9 @@ class WorkDir:
                     losses = assemble(parts, source)
                 done = {"size": source.stat().st_size, "losses": dataclasses.asdict(losses)}
                 self._save({**self.state, "finished": done})
+            # the summary beside the output is the previous run's: gone before the new output takes its name, so
+            # that a kill between the two renames never pairs them (the report would use it silently)
+            summary_path(self.output).unlink(missing_ok=True)
             if source.exists():
                 os.replace(source, self.output)
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:

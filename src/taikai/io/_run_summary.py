@@ -4,13 +4,16 @@
 of bad lines), the ``--prefix`` of the predicted columns, the ``--text-column`` and ``--id-column``, and a stamp of
 the model that made the predictions (directory name, artifact sha256, creation time, its test-split metrics), so
 that a report of the output can say what was set aside and which model spoke, and the commands that read the
-output find its text column without being told again. The Dask engine's output folder holds the same values in its
-manifest.
+output find its text column without being told again. It also records what identifies the output file
+(``output_identity``: its size and a hash of its first and last MiB), so that a summary renamed with its output is
+still its own, and one beside another file (or a newer output of the same name) is noticed. The Dask engine's
+output folder holds the same values in its manifest.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import warnings
 from collections.abc import Hashable
@@ -23,6 +26,8 @@ from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
 
 SUMMARY_FORMAT = 1
 SUMMARY_SUFFIX = ".summary.json"
+IDENTITY = "output_identity"
+_ENDS = 1 << 20
 
 
 def summary_path(output: Path) -> Path:
@@ -93,31 +98,101 @@ def id_column_of(run: RunSummary | None, given: Hashable | None) -> tuple[Hashab
     return given, ID_COLUMN
 
 
+def output_identity(output: Path) -> dict[str, object]:
+    """Return what identifies the file *output*: its size in bytes and the sha256 of its first and last MiB (two
+    MiB read at most, whatever its size)."""
+    size = output.stat().st_size
+    digest = hashlib.sha256()
+    with open(output, "rb") as f:
+        digest.update(f.read(_ENDS))
+        if size > _ENDS:
+            f.seek(max(_ENDS, size - _ENDS))
+            digest.update(f.read(_ENDS))
+    return {"size": size, "ends_sha256": digest.hexdigest()}
+
+
+def _describes(identity: object, output: Path) -> bool | None:
+    """Return whether the file *output* is the one *identity* (a summary's ``output_identity``) identifies;
+    ``None`` when the summary has none (written before it was recorded) or it is malformed."""
+    if not isinstance(identity, dict) or not isinstance(identity.get("size"), int):
+        return None
+    try:
+        return output.is_file() and output_identity(output) == identity
+    except OSError:
+        return False
+
+
 def write_summary(output: Path, values: dict[str, Any]) -> Path:
-    """Write *values* (a batch summary's JSON) beside *output* and return the summary's path."""
+    """Write *values* (a batch summary's JSON) beside *output*, with the identity of *output* when it is a file
+    (:func:`output_identity`: write the summary once the output is final), and return the summary's path."""
     path = summary_path(output)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps({"format": SUMMARY_FORMAT, **values}, ensure_ascii=False, indent=2), encoding="utf-8")
+    identity = {IDENTITY: output_identity(output)} if output.is_file() else {}
+    tmp.write_text(
+        json.dumps({"format": SUMMARY_FORMAT, **values, **identity}, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     tmp.replace(path)
     return path
 
 
 def summary_owner(path: Path) -> Path | None:
-    """Return the output file the batch summary *path* says it is of (beside it: its ``output`` field names it, as
-    given to that run), ``None`` when the summary does not say or cannot be read."""
+    """Return the output file beside the batch summary *path* that it is of: the one its ``output`` field names (as
+    given to that run), unless its recorded identity says that file is another now; else, for a summary renamed
+    with its output, the file of the summary's name that its identity matches. ``None`` when it says none, is of
+    no file there, or cannot be read."""
     with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-        output = json.loads(Path(path).read_text(encoding="utf-8")).get("output")
-        if isinstance(output, str) and output:
-            return Path(path).with_name(Path(output).name)
+        values = json.loads(Path(path).read_text(encoding="utf-8"))
+        output, identity = values.get("output"), values.get(IDENTITY)
+        if not isinstance(output, str) or not output:
+            return None
+        named = Path(path).with_name(Path(output).name)
+        if _describes(identity, named) is not False:
+            return named
+        stem = Path(path).name[: -len(SUMMARY_SUFFIX)]
+        for beside in sorted(Path(path).parent.glob(glob_escape(stem) + ".*")):
+            if beside != Path(path) and _describes(identity, beside):
+                return beside
     return None
+
+
+def glob_escape(text: str) -> str:
+    """Return *text* with the characters :meth:`Path.glob` reads as patterns escaped."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def _ignored(path: Path, predictions: Path, values: dict[str, Any]) -> str | None:
+    """Return why the summary *path* (its JSON *values*) is not that of *predictions*, or ``None`` when it is."""
+    owner = values.get("output")
+    owner_name = Path(owner).name if isinstance(owner, str) and owner else None
+    fits = _describes(values.get(IDENTITY), predictions)
+    if fits is None:  # an older summary: it is another's when the output it names is another file, there
+        named = path.with_name(owner_name) if owner_name else None
+        if named is not None and named.name != predictions.name and named.exists():
+            return (
+                f"{path}: is the batch summary of {named.name}, not of {predictions.name}; it is not used (its "
+                "counts, model and columns are another run's). Rename one of the outputs so that each has its own"
+            )
+        return None
+    if fits:
+        return None
+    size = values[IDENTITY]["size"]
+    other = f"{owner_name} as it was ({size:,} bytes)" if owner_name else f"a file of {size:,} bytes"
+    if owner_name == predictions.name:
+        other = f"an earlier {owner_name} ({size:,} bytes)"
+    return (
+        f"{path}: this summary describes {other}, not {predictions.name} as it is now; it is not used (its counts, "
+        f"model and columns are another run's). Put the right summary beside {predictions.name} or remove it"
+    )
 
 
 def read_summary(predictions: Path) -> RunSummary | None:
     """Return the batch summary beside *predictions*, ``None`` without one; a malformed one is an error.
 
-    ``x.csv`` and ``x.parquet`` share ``x.summary.json``: a summary whose ``output`` is another file that exists
-    beside it is not this one's, and is ignored with a :class:`~taikai.DataWarning` naming both (one that names
-    a file not there is used: an output renamed with its summary). For the output folder of the Dask
+    A summary records what identifies its output (:func:`output_identity`): it is used when *predictions* is that
+    file, whatever its name (an output renamed with its summary), and otherwise ignored with a
+    :class:`~taikai.DataWarning` saying which file it describes (``x.csv`` and ``x.parquet`` share
+    ``x.summary.json``; a newer output beside an older summary). A summary written before the identity was recorded
+    is ignored only when its ``output`` is another file that exists beside it. For the output folder of the Dask
     engine, it is the folder's manifest (:data:`~taikai.io.PARTS_MANIFEST`).
     """
     folder = is_parts_folder(Path(predictions))
@@ -125,15 +200,13 @@ def read_summary(predictions: Path) -> RunSummary | None:
     if not path.is_file():
         return None
     what = "taikai manifest" if folder else "taikai batch summary"
-    owner = None if folder else summary_owner(path)
-    if owner is not None and owner.name != Path(predictions).name and owner.exists():
-        warnings.warn(
-            f"{path}: is the batch summary of {owner.name}, not of {Path(predictions).name}; it is not used (its "
-            f"counts, model and columns are another run's). Rename one of the outputs so that each has its own",
-            DataWarning,
-            stacklevel=2,
-        )
-        return None
+    if not folder:
+        with contextlib.suppress(OSError, ValueError):
+            values = json.loads(path.read_text(encoding="utf-8"))
+            ignored = _ignored(path, Path(predictions), values) if isinstance(values, dict) else None
+            if ignored is not None:
+                warnings.warn(ignored, DataWarning, stacklevel=2)
+                return None
     try:
         values = json.loads(path.read_text(encoding="utf-8"))
         stamp = values.get("model_stamp" if folder else "model")

@@ -1,0 +1,138 @@
+"""The lock of a live batch run: held by another process, by another thread of this one, or not available."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import taikai
+import taikai.batch._lock as lock_module
+from taikai.batch._lock import FileLock, RunLock
+from taikai.errors import DataWarning, InputError
+
+HOLD = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.write(fd, f"{os.getpid()}\\n".encode())
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def holder():
+    """Return a function that holds the lock file *path* in another process until the test ends."""
+    procs: list[subprocess.Popen[str]] = []
+
+    def hold(path: Path) -> int:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        procs.append(proc)
+        assert proc.stdout is not None and proc.stdout.readline() == "held\n"
+        return proc.pid
+
+    yield hold
+    for proc in procs:
+        proc.communicate()
+
+
+def test_a_dask_run_on_the_output_of_a_live_dask_run_is_refused_before_the_cluster_is_reached(
+    tmp_path, tiny_model_dir, holder
+):
+    from taikai.dask import classify_files
+
+    src, out = tmp_path / "in.csv", tmp_path / "dk.parquet"
+    src.write_text("text\n手数料が高い\n", encoding="utf-8")
+    lock = tmp_path / "dk.parquet.taikai-dask.lock"
+    pid = holder(lock)
+    with pytest.raises(InputError) as caught:  # no scheduler answers there: refused before connecting
+        classify_files(src, out, "text", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9")
+    assert str(caught.value) == (
+        f"another taikai batch (pid {pid}) is writing {out}; wait for it to end or choose another output= (-o on "
+        f"the command line) (its lock is {lock})"
+    )
+    assert not out.exists() and not (tmp_path / "dk.parquet.taikai-dask-partial").exists()
+    assert lock.read_text() == f"{pid}\n", "the live run's lock file was changed"
+
+
+def test_a_failed_dask_run_removes_its_lock_and_a_stale_lock_is_taken_over(tmp_path, tiny_model_dir):
+    from taikai.dask import classify_files
+
+    src, out = tmp_path / "in.csv", tmp_path / "dk.parquet"
+    src.write_text("text\n手数料が高い\n", encoding="utf-8")
+    lock = tmp_path / "dk.parquet.taikai-dask.lock"
+    lock.write_text("999999999\n")  # left by a killed run: nobody holds it
+    with pytest.raises(taikai.TaikaiError) as caught:
+        classify_files(src, out, "text", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9")
+    assert "another taikai batch" not in str(caught.value)
+    assert not lock.exists()
+
+
+def test_a_second_lock_in_this_process_is_refused_as_this_process_s(tmp_path):
+    out = tmp_path / "th.csv"
+    partial = tmp_path / "th.csv.taikai-partial"
+    first, second = RunLock(partial, out), RunLock(partial, out)
+    first.acquire()
+    try:
+        with pytest.raises(InputError) as caught:
+            second.acquire()
+    finally:
+        first.release()
+    assert str(caught.value) == (
+        f"another taikai batch in this process (pid {os.getpid()}, another thread) is writing {out}; wait for it to "
+        f"end or choose another output= (-o on the command line) (its partial output is {partial})"
+    )
+    second.acquire()  # free again once the first is released
+    second.release()
+
+
+def test_classify_file_in_two_threads_on_one_output_refuses_the_second(tmp_path, tiny_model):
+    """The second call starts while the first is in its chunks (on_chunk) and is refused as this process's."""
+    src, out = tmp_path / "in.csv", tmp_path / "th.csv"
+    src.write_text("text\n" + "手数料が高い\n" * 30, encoding="utf-8")
+    refused: list[str] = []
+
+    def on_chunk(k: int) -> None:
+        if k == 1:
+            with pytest.raises(InputError) as caught:
+                taikai.classify_file(src, out, "text", model=tiny_model)
+            refused.append(str(caught.value))
+
+    taikai.classify_file(src, out, "text", model=tiny_model, chunk_size=10, on_chunk=on_chunk)
+    assert len(refused) == 1 and refused[0].startswith(
+        f"another taikai batch in this process (pid {os.getpid()}, another thread) is writing {out}; wait for it"
+    )
+
+
+@pytest.mark.parametrize("code", [errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL])
+def test_a_filesystem_without_locks_warns_and_the_run_goes_on(tmp_path, tiny_model, monkeypatch, code):
+    def flock(fd, op):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", flock)
+    src, out = tmp_path / "in.csv", tmp_path / "nfs.csv"
+    src.write_text("text\n手数料が高い\n", encoding="utf-8")
+    with pytest.warns(DataWarning) as caught:
+        done = taikai.classify_file(src, out, "text", model=tiny_model)
+    assert done.rows == 1 and out.exists() and not (tmp_path / "nfs.csv.taikai-partial").exists()
+    messages = [str(w.message) for w in caught if "locks" in str(w.message)]
+    assert messages == [
+        f"{tmp_path / 'nfs.csv.taikai-partial'}: its filesystem does not support locks ({os.strerror(code)}): a "
+        "second run on the same output would not be refused; do not start one while this run lives"
+    ]
+
+
+def test_another_flock_error_is_not_taken_for_missing_locks(tmp_path, monkeypatch):
+    def flock(fd, op):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", flock)
+    with pytest.raises(OSError, match="Input/output error"):
+        FileLock(tmp_path / "x.lock", tmp_path / "x").acquire()
