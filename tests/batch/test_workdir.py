@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -199,6 +200,25 @@ def test_report_of_an_output_renamed_with_its_summary_uses_it_after_a_new_run(tm
     assert result.exit_code == 0, result.output
     assert "summary" not in result.output, result.output  # no summary ignored, none missing
     assert "preds_nov.summary.json" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "describes another output, so it is not used"), ("ja", "別の出力のもの")]
+)
+def test_the_report_says_it_did_not_use_a_summary_of_another_output(tmp_path, body_dump, tiny_model_dir, lang, said):
+    """Regression: a summary ignored as another output's made the page say there was no summary beside the file."""
+    preds, other = tmp_path / "preds.csv", tmp_path / "other.csv"
+    batch = ["batch", str(body_dump), "--text-column", "body", "-m", str(tiny_model_dir), "-q"]
+    assert CliRunner().invoke(cli, [*batch, "-o", str(preds)]).exit_code == 0
+    body_dump.write_text(body_dump.read_text(encoding="utf-8").replace("r00,", "r99,"), encoding="utf-8")
+    assert CliRunner().invoke(cli, [*batch, "-o", str(other)]).exit_code == 0
+    shutil.copy(tmp_path / "preds.summary.json", tmp_path / "other.summary.json")  # describes preds.csv, not other.csv
+    report = ["report", str(other), "-o", str(tmp_path / "r.html"), "--no-drift", "--text-column", "body"]
+    result = CliRunner().invoke(cli, [*report, "--lang", lang, "-m", str(tiny_model_dir)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert said in page and "other.summary.json" in page
+    assert "No batch summary" not in page and "要約がないため" not in page
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])

@@ -165,6 +165,7 @@ def build_report(
         summary_path(path).name if path is not None else "",
         drift_model(model, run),
         path.parent if path is not None else None,
+        run is None and path is not None and summary_path(path).is_file(),
     )
     try:
         sections = build_sections(ctx, steps)

@@ -45,6 +45,7 @@ class ReportContext:
     summary_file: str = ""
     model_source: Any = None  # the Model, or its directory, for the drift check (None: the shipped model)
     source_dir: Path | None = None
+    summary_ignored: bool = False  # a summary lies beside the file but describes another output
 
     @property
     def t(self) -> Phrases:

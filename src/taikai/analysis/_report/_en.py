@@ -58,6 +58,7 @@ EN = Phrases(
     set_aside_none="Batch set no line aside.",
     set_aside_sample="Bad lines (from {file})",
     set_aside_no_summary="No batch summary ({file}) beside the predictions: the lines set aside are not known.",
+    summary_ignored="The batch summary beside the predictions ({file}) describes another output, so it is not used (the warning on the terminal names that output): the lines set aside and the model are not known from it.",
     reasons="Reasons",
     reasons_note="{rows} classified {rows|review|reviews}. The primary reason is the most probable one; the stated reasons are "
     "all reasons in the reasons column (a review can state several, so they add up to more than 100 %).",

@@ -49,6 +49,7 @@ JA = Phrases(
     set_aside_none="batch が除外した行はありません。",
     set_aside_sample="不正な行の例 ({file} から)",
     set_aside_no_summary="batch の要約 ({file}) が予測ファイルの横にないため、除外された行の数は分かりません。",
+    summary_ignored="予測ファイルの横の batch の要約 ({file}) は別の出力のものなので使っていません (どの出力のものかは端末の警告に出ます)。除外された行の数とモデルはそこからは分かりません。",
     reasons="退会理由の分布",
     reasons_note="分類された {rows} 件。主な理由は予測で最も確率の高い理由、記載された理由は reasons 列の全理由 (1 件に複数あり得るため、合計は 100% を超えます)。",
     reasons_per_review="1 件あたりの理由の数",

@@ -10,8 +10,9 @@ from taikai.analysis._report._provenance import Origin
 def model_section(ctx: ReportContext) -> Section:
     """Name, hash, creation date and test-split metrics of the model, and how the report knows it."""
     t, info = ctx.t, ctx.model
+    ignored = [Note(t.summary_ignored.format(file=ctx.summary_file))] if ctx.summary_ignored else []
     if info.origin is Origin.UNKNOWN:
-        return Section.of("model", t.model, [Note(t.model_unknown)])
+        return Section.of("model", t.model, [Note(t.model_unknown), *ignored])
     rows: list[tuple[Cell, ...]] = [
         (t.model_name, info.name),
         (t.model_sha, info.sha256),
@@ -29,7 +30,7 @@ def model_section(ctx: ReportContext) -> Section:
         Origin.SUMMARY: t.model_from_summary.format(file=ctx.summary_file),
         Origin.ASSUMED: t.model_assumed,
     }[info.origin]
-    blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows)), Note(origin)]
+    blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows)), Note(origin), *ignored]
     if info.refit_on_all_rows:
         blocks.append(Note(t.model_refit))
     return Section.of("model", t.model, blocks)

@@ -70,6 +70,7 @@ class Phrases:
     set_aside_none: str
     set_aside_sample: str
     set_aside_no_summary: str
+    summary_ignored: str
     reasons: str
     reasons_note: str
     reasons_per_review: str

@@ -18,6 +18,8 @@ BAD_LINES_SHOWN = 10
 def _set_aside(ctx: ReportContext) -> list[Block]:
     t, run, source_dir = ctx.t, ctx.run, ctx.source_dir
     if run is None:
+        if ctx.summary_ignored:
+            return [Note(t.summary_ignored.format(file=ctx.summary_file))]
         return [Note(t.set_aside_no_summary.format(file=ctx.summary_file))] if ctx.summary_file else []
     if not run.bad_lines and not run.blank_lines:
         return [Heading(t.set_aside), Note(t.set_aside_none)]
