@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,33 +11,6 @@ import taikai
 import taikai.batch._lock as lock_module
 from taikai.batch._lock import FileLock, RunLock
 from taikai.errors import DataWarning, InputError
-
-HOLD = """
-import fcntl, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
-fcntl.flock(fd, fcntl.LOCK_EX)
-os.write(fd, f"{os.getpid()}\\n".encode())
-print("held", flush=True)
-sys.stdin.read()
-"""
-
-
-@pytest.fixture
-def holder():
-    """Return a function that holds the lock file *path* in another process until the test ends."""
-    procs: list[subprocess.Popen[str]] = []
-
-    def hold(path: Path) -> int:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        procs.append(proc)
-        assert proc.stdout is not None and proc.stdout.readline() == "held\n"
-        return proc.pid
-
-    yield hold
-    for proc in procs:
-        proc.communicate()
 
 
 def test_a_dask_run_on_the_output_of_a_live_dask_run_is_refused_before_the_cluster_is_reached(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -19,15 +17,6 @@ from taikai.batch import Interrupted
 from taikai.cli import cli
 from taikai.errors import InputError
 
-HOLD = """
-import fcntl, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
-fcntl.flock(fd, fcntl.LOCK_EX)
-os.write(fd, f"{os.getpid()}\\n".encode())
-print("held", flush=True)
-sys.stdin.read()
-"""
-
 
 @pytest.fixture
 def dump(tmp_path):
@@ -37,25 +26,6 @@ def dump(tmp_path):
     path = tmp_path / "dump.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def holder(tmp_path):
-    """Return a function that holds the lock file of *folder* in another process until the test ends."""
-    procs: list[subprocess.Popen[str]] = []
-
-    def hold(folder: Path) -> int:
-        folder.mkdir(exist_ok=True)
-        proc = subprocess.Popen(
-            [sys.executable, "-c", HOLD, str(folder / "lock")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        procs.append(proc)
-        assert proc.stdout is not None and proc.stdout.readline() == "held\n"
-        return proc.pid
-
-    yield hold
-    for proc in procs:
-        proc.communicate()
 
 
 def stop_after(k: int):
@@ -76,7 +46,7 @@ def test_a_second_run_on_the_output_of_a_live_run_is_refused(tmp_path, dump, tin
     if saved:
         with pytest.raises(Interrupted):
             taikai.classify_file(dump, out, "text", model=tiny_model, on_chunk=stop_after(1), **OPTIONS)
-    pid = holder(partial)
+    pid = holder(partial / "lock")
     before = sorted((p.name, p.stat().st_size) for p in partial.iterdir())
     with pytest.raises(InputError) as caught:
         taikai.classify_file(dump, out, "text", model=tiny_model, resume=resume, **OPTIONS)
@@ -90,7 +60,7 @@ def test_a_second_run_on_the_output_of_a_live_run_is_refused(tmp_path, dump, tin
 
 def test_cli_batch_refuses_a_live_run_s_output_exit_2(tmp_path, dump, tiny_model_dir, holder):
     out = tmp_path / "out.csv"
-    pid = holder(tmp_path / "out.csv.taikai-partial")
+    pid = holder(tmp_path / "out.csv.taikai-partial" / "lock")
     args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "--resume"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2

@@ -1,0 +1,36 @@
+"""Fixtures shared by the batch tests: another process holding a run's lock file."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HOLD = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.write(fd, f"{os.getpid()}\\n".encode())
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def holder():
+    """Return ``hold(path)``: hold the lock file *path* (its folder made if missing) in another process until the test
+    ends, as a live run would; it returns that process's pid."""
+    procs: list[subprocess.Popen[str]] = []
+
+    def hold(path: Path) -> int:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        procs.append(proc)
+        assert proc.stdout is not None and proc.stdout.readline() == "held\n"
+        return proc.pid
+
+    yield hold
+    for proc in procs:
+        proc.communicate()
