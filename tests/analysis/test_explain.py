@@ -508,3 +508,13 @@ def test_cli_explain_rules_errors(tiny_model_dir, tmp_path, extra, rules_text, e
     result = CliRunner().invoke(cli, ["explain", "手数料が高い", "--model", str(tiny_model_dir), *extra])
     assert result.exit_code == 2 and result.stdout == ""
     assert error in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("head", ["reason", "sentiment"])
+def test_toward_and_against_list_the_strongest_first(tiny_model, head):
+    """Regression: ``against`` ran weakest first ([-0.084, -0.085, -0.58]), unlike ``toward``."""
+    explained = getattr(taikai.explain(tiny_model, "手数料が高すぎて、提案も通らないのでやめました", top=20), head)
+    toward, against = [c.weight for c in explained.toward], [c.weight for c in explained.against]
+    assert toward and against
+    assert toward == sorted(toward, reverse=True) and all(w > 0 for w in toward)
+    assert against == sorted(against) and all(w < 0 for w in against)

@@ -72,11 +72,13 @@ class HeadExplanation:
 
     @property
     def toward(self) -> list[Contribution]:
-        return [c for c in self.contributions if c.weight > 0]
+        """Return the contributions toward the label, strongest first."""
+        return sorted((c for c in self.contributions if c.weight > 0), key=lambda c: -c.weight)
 
     @property
     def against(self) -> list[Contribution]:
-        return [c for c in self.contributions if c.weight < 0]
+        """Return the contributions against the label, strongest (most negative) first."""
+        return sorted((c for c in self.contributions if c.weight < 0), key=lambda c: c.weight)
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         """Return JSON-ready values."""
