@@ -77,8 +77,11 @@ REASONS: tuple[Reason, ...] = (
         "Other",
     ),
 )
+"""The churn reasons of the taxonomy, in the order of the README's table: id, Japanese and English names, meaning."""
 REASON_IDS: tuple[str, ...] = tuple(r.id for r in REASONS)
+"""The reason ids, in the order of :data:`REASONS`."""
 SENTIMENTS: tuple[str, ...] = ("positive", "neutral", "negative")
+"""The sentiment labels, from positive to negative."""
 SENTIMENT_NAMES_JA = {"positive": "ポジティブ", "neutral": "中立", "negative": "ネガティブ"}
 SENTIMENT_MEANINGS: dict[str, tuple[str, str]] = {
     "positive": ("gratitude, satisfaction, recommending the platform", "感謝・満足・おすすめしている"),

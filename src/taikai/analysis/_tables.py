@@ -13,6 +13,7 @@ from taikai.model import find_column, prediction_prefixes, predictions_frame
 from taikai.text import Status
 
 FREQUENCIES = {"W": "週", "M": "月"}
+"""The period lengths of the time tables (``--freq``), with their Japanese names: week, month."""
 FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
 MISSING_SEGMENT = "(空欄)"
 OTHER_SEGMENTS = "その他 ({n})"

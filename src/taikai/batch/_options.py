@@ -11,8 +11,11 @@ from taikai.io import ENCODING_ERRORS, ReadOptions, format_of
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
+"""Rows read, classified and written at a time (``--chunk-size``): bounds memory and is the unit ``--resume`` saves."""
 ON_BAD_LINES = ("error", "report")
+"""What a bad line does (``--on-bad-lines``): stop with its file and line, or be set aside (``bad_lines.csv``)."""
 ENGINES = ("local", "dask")
+"""The batch engines (``--engine``): this machine's processes, or a Dask cluster."""
 DASK_OUTPUT_FORMATS = ("parquet", "csv", "tsv", "jsonl")
 """The formats of the Dask engine's parts."""
 

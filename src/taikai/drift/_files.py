@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 CHUNK_ROWS = 5000
 FREQUENCIES = {"M": "month", "W": "week"}
+"""The period lengths of ``drift --freq``, with their names: month, week."""
 _STATUSES = {s.value: s for s in Status}
 
 

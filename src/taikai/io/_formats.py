@@ -12,6 +12,7 @@ from taikai.io._paths import check_regular_file
 from taikai.io._records import Reader
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
+"""The file formats taikai reads and writes (``--input-format``, ``--output-format``)."""
 TEXT_FORMATS = ("csv", "tsv", "jsonl")
 """Formats read line by line, in an encoding."""
 _EXTENSIONS = {

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 MAX_SHOWN = 20
 FREE_LABELS_HINT = "pass --free-labels (free_labels=True) to use labels of your own"
+"""What to do when a labelled file uses labels outside the taxonomy."""
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels."""
 LABELS_SHEET = "labels"

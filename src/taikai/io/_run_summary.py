@@ -26,6 +26,7 @@ from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
 
 SUMMARY_FORMAT = 1
 SUMMARY_SUFFIX = ".summary.json"
+"""What replaces the output's suffix in the name of its batch summary (``OUTPUT_STEM.summary.json``)."""
 IDENTITY = "output_identity"
 _ENDS = 1 << 20
 

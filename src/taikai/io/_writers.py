@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 from taikai.io._encoding import resolve_encoding
 
 STREAM_FORMATS = ("csv", "tsv", "jsonl")
+"""The output formats written a chunk at a time as text (the others are assembled at the end)."""
 OUTPUT_ENCODINGS = ("utf-8", "utf-8-sig", "cp932")
+"""The encodings CSV and TSV output may take (``--output-encoding``); ``utf-8-sig`` and ``cp932`` open in Excel."""
 REPLACEMENT = "?"
 """What a character that the output encoding (cp932) cannot hold is written as; the summary counts them."""
 

@@ -18,7 +18,9 @@ from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata
 from taikai.model._versions import check_versions
 
 ARTIFACT_NAME = "model.joblib"
+"""The pickled pipeline's file name in a model directory."""
 METADATA_NAME = "metadata.json"
+"""The metadata's file name in a model directory (beside :data:`ARTIFACT_NAME`)."""
 
 
 def sha256_file(path: Path) -> str:

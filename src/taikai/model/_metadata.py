@@ -24,6 +24,7 @@ from taikai.model._statistics import DriftStatistics
 from taikai.model._versions import dictionary_info, library_versions
 
 FORMAT_VERSION = 6
+"""The model format this code writes (:data:`FORMATS` says what each one holds)."""
 FORMATS = {
     1: "taikai 0.1 before the package redesign: the pickle refers to taikai.vectorize and taikai.pipeline",
     2: "the pickle refers to the public paths taikai.text.* and taikai.model.*; metadata as ModelMetadata",
@@ -43,7 +44,9 @@ reads as ``vectors=None``); a pickle before format 6 holds each vocabulary as a 
 NO_DRIFT_STATISTICS = (
     f"this model was trained before drift statistics were stored; retrain it ({TRAIN_COMMAND}) or pass --reference FILE"
 )
+"""What to do with a model saved before drift statistics were stored."""
 RETRAIN_HINT = f"retrain it with the installed libraries: {TRAIN_COMMAND}"
+"""What to do when a model was trained with other library versions."""
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
 }

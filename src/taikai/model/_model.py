@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DEFAULT_THRESHOLD = 0.3
+"""The probability past which a reason other than the primary is stated, for a model without tuned thresholds."""
 
 Rules = RuleSet | RuleMatcher | str | Path | None
 """Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""

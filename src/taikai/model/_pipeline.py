@@ -21,6 +21,7 @@ from taikai.model._word_block import FeatureBlocks, WordFeatures
 from taikai.text import JapaneseTokenizer, TextNormalizer
 
 SEED = 0
+"""The random seed of training's split and folds (``seed`` overrides it) and, always, of the solvers."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from taikai.model._fields import DAMAGED_HINT
 from taikai.text import MAX_CHARS, Status, check_text, same_text_key
 
 ROW_HASHES_VERSION = 3
+"""The version of the text key that row hashes are made with (older versions are still matched as they were made)."""
 ROW_HASH_BYTES = 8
 METHODS = {
     1: "sha256 of the normalised text (UTF-8), first 8 bytes as a big-endian uint64; sorted, unique",

@@ -45,6 +45,8 @@ EMAIL = re.compile(
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
+"""An e-mail address, also with a spelled-out at-sign or dot (``taro アットマーク example ドット com``, ``(at)``),
+in normalised text (where ``＠`` is ``@``)."""
 _SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 _TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"

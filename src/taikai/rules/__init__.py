@@ -40,6 +40,7 @@ RULE_COLUMNS = ("rule_names", "rule_reasons", "rule_conflict")
 """The columns rules add: the rules that fired and their labels (``|``-separated, rule order), and whether they
 fired with none of their labels the model's primary reason. ``--rules-mode override`` adds ``model_reason``."""
 MODEL_REASON = "model_reason"
+"""The column that keeps the model's own primary reason when rules override it."""
 
 
 def rule_columns(mode: RulesMode | str | None) -> tuple[str, ...]:

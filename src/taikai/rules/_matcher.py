@@ -39,6 +39,7 @@ class RuleHits:
 
 
 NO_HITS = RuleHits()
+"""The hits of a text on which no rule fired."""
 
 
 class _Check:

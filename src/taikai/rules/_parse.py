@@ -21,6 +21,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 KEYS = ("name", "label", "any", "all", "not", "regex")
+"""The keys a ``[[rule]]`` table may hold; any other is an error."""
 TERM_KEYS = ("any", "all", "not", "regex")
 MAX_SHOWN = 20
 

@@ -17,6 +17,7 @@ DEFINITION = (
     "A rule is right on a row when its label is among the row's gold reasons (any of them, not only the primary). "
     "precision = right hits / hits; recall = right hits / rows whose gold reasons include the rule's label."
 )
+"""How ``rules test`` counts a rule right or wrong, printed with its table."""
 TEXT_CHARS = 60
 
 

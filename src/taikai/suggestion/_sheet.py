@@ -34,7 +34,9 @@ TO_FILL = ("reasons", "sentiment", MORE_REASONS_COLUMN, "note")
 sentiments: :func:`to_fill`)."""
 SHEET_FORMATS = ("xlsx", "csv")
 LABEL_SHEET = "labels"
+"""The name of the suggest workbook's sheet to fill in."""
 DEFINITIONS_SHEET = "definitions"
+"""The name of the suggest workbook's sheet that defines every label."""
 HOW_TO_SHEET = "how_to"
 _LIST_LIMIT = 255  # Excel's limit for an inline list of a data validation
 _WIDTHS = {"text": 60, "note": 30, MORE_REASONS_COLUMN: 22}

@@ -63,6 +63,7 @@ SECTIONS: dict[str, SectionBuilder] = {
     "rules": rules_builder,
     "drift": drift_builder,
 }
+"""The report's sections in page order: each anchor and the function that builds it (``None``: left out)."""
 
 
 def html_table(df: Any, index: bool = True) -> str:
