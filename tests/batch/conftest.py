@@ -34,3 +34,19 @@ def holder():
     yield hold
     for proc in procs:
         proc.communicate()
+
+
+def _stop_after(k: int):
+    """Return an ``on_chunk`` hook that interrupts the run (as Ctrl-C would) once chunk *k* is saved."""
+
+    def hook(index: int) -> None:
+        if index == k:
+            raise KeyboardInterrupt
+
+    return hook
+
+
+@pytest.fixture(scope="session")
+def stop_after():
+    """Return ``stop_after(k)``: an ``on_chunk`` hook that interrupts a run once chunk *k* is saved."""
+    return _stop_after

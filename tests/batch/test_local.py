@@ -39,18 +39,8 @@ def dump(tmp_path):
     return path
 
 
-def stop_after(k: int):
-    """Return an on_chunk hook that interrupts the run after chunk *k* is saved."""
-
-    def hook(index: int) -> None:
-        if index == k:
-            raise KeyboardInterrupt
-
-    return hook
-
-
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
-def test_interrupted_run_resumes_to_an_identical_file(tmp_path, dump, tiny_model_dir, fmt):
+def test_interrupted_run_resumes_to_an_identical_file(stop_after, tmp_path, dump, tiny_model_dir, fmt):
     full, out = tmp_path / f"full.{fmt}", tmp_path / f"out.{fmt}"
     options = {"model": tiny_model_dir, "chunk_size": 7, "id_column": "id"}
     whole = taikai.classify_file(dump, full, "text", **options)
@@ -80,7 +70,7 @@ def test_interrupted_run_resumes_to_an_identical_file(tmp_path, dump, tiny_model
         ({"output_encoding": "cp932"}, "--output-encoding changed: 'utf-8' → 'cp932'"),
     ],
 )
-def test_resume_refusal_names_the_option_and_both_values(tmp_path, dump, tiny_model_dir, changed, message):
+def test_resume_refusal_names_the_option_and_both_values(stop_after, tmp_path, dump, tiny_model_dir, changed, message):
     out = tmp_path / "out.csv"
     options = {"model": tiny_model_dir, "chunk_size": 7, "id_column": "id"}
     with pytest.raises(Interrupted):
@@ -90,7 +80,7 @@ def test_resume_refusal_names_the_option_and_both_values(tmp_path, dump, tiny_mo
     assert str(caught.value).count("changed") == 1, caught.value  # only the option that changed
 
 
-def test_resume_refuses_a_changed_input_saying_what_changed(tmp_path, dump, tiny_model_dir):
+def test_resume_refuses_a_changed_input_saying_what_changed(stop_after, tmp_path, dump, tiny_model_dir):
     out = tmp_path / "out.csv"
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
@@ -103,7 +93,9 @@ def test_resume_refuses_a_changed_input_saying_what_changed(tmp_path, dump, tiny
 
 
 @pytest.mark.parametrize(("seconds", "timespec"), [(3600.0, "seconds"), (0.25, "microseconds")])
-def test_resume_refusal_shows_the_input_times_as_local_iso_times(tmp_path, dump, tiny_model_dir, seconds, timespec):
+def test_resume_refusal_shows_the_input_times_as_local_iso_times(
+    stop_after, tmp_path, dump, tiny_model_dir, seconds, timespec
+):
     # Seconds, unless the file was changed within the second (then the two times would read the same).
     out = tmp_path / "out.csv"
     start = datetime(2026, 5, 1, 9, 30, 15).astimezone()
@@ -120,7 +112,7 @@ def test_resume_refusal_shows_the_input_times_as_local_iso_times(tmp_path, dump,
     assert want in str(caught.value), caught.value
 
 
-def test_resume_accepts_the_same_input_copied_again(tmp_path, dump, tiny_model_dir):
+def test_resume_accepts_the_same_input_copied_again(stop_after, tmp_path, dump, tiny_model_dir):
     out, whole = tmp_path / "out.csv", tmp_path / "whole.csv"
     taikai.classify_file(dump, whole, "text", model=tiny_model_dir, chunk_size=7)
     with pytest.raises(Interrupted):
@@ -316,7 +308,7 @@ def test_sigterm_exits_130_and_keeps_the_partial_run(tmp_path, tiny_model_dir):
     assert "--resume" in err and state.exists() and not out.exists()
 
 
-def test_resume_refuses_another_in_memory_model_with_the_same_labels(tmp_path, dump, tiny_csv):
+def test_resume_refuses_another_in_memory_model_with_the_same_labels(stop_after, tmp_path, dump, tiny_csv):
     from taikai.model import FeatureConfig
 
     def train(config):
@@ -370,7 +362,7 @@ def test_a_malformed_summary_is_named(tmp_path, content):
         taikai.io.read_summary(tmp_path / "out.csv")
 
 
-def test_the_partial_folder_says_what_it_holds(tmp_path, dump, tiny_model_dir):
+def test_the_partial_folder_says_what_it_holds(stop_after, tmp_path, dump, tiny_model_dir):
     out = tmp_path / "out.csv"
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))

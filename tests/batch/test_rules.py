@@ -113,14 +113,6 @@ def test_jobs_2_gives_the_same_file_as_jobs_1(tmp_path, dump, rules, tiny_model_
     assert two.read_bytes() == one.read_bytes()
 
 
-def stop_after(k: int):
-    def hook(index: int) -> None:
-        if index == k:
-            raise KeyboardInterrupt
-
-    return hook
-
-
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
@@ -130,7 +122,7 @@ def stop_after(k: int):
         ("comment", None),  # comments and layout do not change the rules: the run goes on
     ],
 )
-def test_resume_refuses_changed_rules(tmp_path, dump, rules, tiny_model_dir, change, expected):
+def test_resume_refuses_changed_rules(stop_after, tmp_path, dump, rules, tiny_model_dir, change, expected):
     out, whole = tmp_path / "out.csv", tmp_path / "whole.csv"
     options = {"model": tiny_model_dir, "chunk_size": 4}
     with pytest.raises(Interrupted):

@@ -93,17 +93,13 @@ def test_mixed_column_is_written_as_text_of_each_value(tmp_path, tiny_model_dir)
     assert scores == ["0", "1.5", "abc", None, '[1, "x"]', '{"k": "値"}', "True", str(2**64), "3", "z"]
 
 
-def test_resumed_run_of_a_mixed_column_gives_the_same_file(tmp_path, tiny_model_dir):
-    def stop_after_first(index: int) -> None:
-        if index == 1:
-            raise KeyboardInterrupt
-
+def test_resumed_run_of_a_mixed_column_gives_the_same_file(stop_after, tmp_path, tiny_model_dir):
     src, full, out = tmp_path / "in.jsonl", tmp_path / "full.parquet", tmp_path / "out.parquet"
     write_input(src, MIXED[0][1])
     options = {"model": tiny_model_dir, "chunk_size": 3}
     taikai.classify_file(src, full, "text", **options)
     with pytest.raises(Interrupted, match="--resume"):
-        taikai.classify_file(src, out, "text", on_chunk=stop_after_first, **options)
+        taikai.classify_file(src, out, "text", on_chunk=stop_after(1), **options)
     taikai.classify_file(src, out, "text", resume=True, **options)
     assert out.read_bytes() == full.read_bytes()
     assert pq.read_table(out).column("score").to_pylist()[4:6] == ["4", "abc"]

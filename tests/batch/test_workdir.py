@@ -28,20 +28,14 @@ def dump(tmp_path):
     return path
 
 
-def stop_after(k: int):
-    def hook(index: int) -> None:
-        if index == k:
-            raise KeyboardInterrupt
-
-    return hook
-
-
 OPTIONS = {"chunk_size": 10, "on_bad_lines": "report"}
 
 
 @pytest.mark.parametrize("resume", [False, True])
 @pytest.mark.parametrize("saved", [True, False], ids=["chunks-saved", "still-starting"])
-def test_a_second_run_on_the_output_of_a_live_run_is_refused(tmp_path, dump, tiny_model, holder, resume, saved):
+def test_a_second_run_on_the_output_of_a_live_run_is_refused(
+    stop_after, tmp_path, dump, tiny_model, holder, resume, saved
+):
     out, partial = tmp_path / "out.csv", tmp_path / "out.csv.taikai-partial"
     if saved:
         with pytest.raises(Interrupted):
@@ -67,7 +61,7 @@ def test_cli_batch_refuses_a_live_run_s_output_exit_2(tmp_path, dump, tiny_model
     assert f"taikai: error: another taikai batch (pid {pid}) is writing {out}; wait for it" in result.output
 
 
-def test_a_folder_whose_run_died_resumes(tmp_path, dump, tiny_model):
+def test_a_folder_whose_run_died_resumes(stop_after, tmp_path, dump, tiny_model):
     out, partial = tmp_path / "out.csv", tmp_path / "out.csv.taikai-partial"
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", model=tiny_model, on_chunk=stop_after(2), **OPTIONS)
