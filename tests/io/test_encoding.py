@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
+from support_text import half_width
 
 from taikai.errors import InputError
 from taikai.io import detect_encoding
@@ -156,19 +156,6 @@ def _cp932(path: Path) -> bytes:
     return path.read_text(encoding="utf-8").encode("cp932", "replace")
 
 
-def _half_width(text: str) -> str:
-    """Return *text* with its katakana in half-width forms (ガ as ｶﾞ), as old systems write them."""
-    half = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0xFF66, 0xFF9E)}
-    marks = {"\u3099": "ﾞ", "\u309a": "ﾟ"}
-    return "".join(
-        half.get(char)
-        or "".join(half.get(part) or marks.get(part, part) for part in unicodedata.normalize("NFD", char))
-        if "\u30a1" <= char <= "\u30fa"
-        else char
-        for char in text
-    )
-
-
 SMALL = ["id,text\n1,手数料が高い\n", "id,text\n1,るか\n2,単価\n", "id,text\n1,本業が忙しい\n2,報酬\n3,遅延\n"]
 CP932_FILES = [
     pytest.param(lambda: _cp932(ROOT / "data" / "reviews.csv"), id="corpus-reviews"),
@@ -176,7 +163,7 @@ CP932_FILES = [
     *(pytest.param(lambda text=text: text.encode("cp932"), id=f"{text.count(chr(10)) - 1}-rows") for text in SMALL),
     pytest.param(lambda: "id,text\n1,ｻﾎﾟｰﾄが遅い\n2,ﾃｽﾄｼﾞｮﾌﾞ\n".encode("cp932"), id="half-width-katakana"),
     pytest.param(
-        lambda: _half_width((ROOT / "data" / "reviews.csv").read_text(encoding="utf-8")).encode("cp932", "replace"),
+        lambda: half_width((ROOT / "data" / "reviews.csv").read_text(encoding="utf-8")).encode("cp932", "replace"),
         id="corpus-in-half-width-katakana",
     ),
     # a few UTF-8 bytes pasted into CP932 text, which CP932 decodes: the file is CP932 (its lines are mojibake)

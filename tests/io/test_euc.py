@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
+from support_text import half_width
 
 from taikai.errors import InputError
 from taikai.io import decode_argument, decode_input, detect_encoding
@@ -83,24 +83,11 @@ def test_no_generated_half_width_review_in_cp932_looks_like_euc_jp():
     assert [file for file in files if euc_jp_reading(file.encode("cp932")) is not None] == []
 
 
-def _half_width(text: str) -> str:
-    """Return *text* with its katakana in half-width forms (ガ as ｶﾞ), as old systems write them."""
-    half = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0xFF66, 0xFF9E)}
-    marks = {"\u3099": "ﾞ", "\u309a": "ﾟ"}
-    return "".join(
-        half.get(char)
-        or "".join(half.get(part) or marks.get(part, part) for part in unicodedata.normalize("NFD", char))
-        if "\u30a1" <= char <= "\u30fa"
-        else char
-        for char in text
-    )
-
-
 @pytest.mark.parametrize("name", ["reviews.csv", "sample_dump.csv"])
 @pytest.mark.parametrize("width", ["full", "half"])
 def test_no_corpus_row_in_cp932_looks_like_euc_jp(name, width):
     rows = (ROOT / "data" / name).read_text(encoding="utf-8").splitlines()
-    shown = (lambda row: row) if width == "full" else _half_width
+    shown = (lambda row: row) if width == "full" else half_width
     looks = [row for row in rows if euc_jp_reading(shown(row).encode("cp932", "replace")) is not None]
     assert looks == []
 
