@@ -6,21 +6,18 @@ A text is read as :meth:`taikai.Model.classify` reads it: normalised, and a mask
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from taikai.model import Model, feature_blocks, ngram_spans
-from taikai.privacy import NEUTRAL, PLACEHOLDERS
+from taikai.privacy import ANY_PLACEHOLDER, NEUTRAL
 from taikai.text import OffsetMap, normalize_with_offsets
 
 VECTOR_FEATURE = "(word vectors)"
 """The name of the one contribution of the pooled word vectors (the meaning of all the text's words at once)."""
 VECTOR_KIND = "vector"
-_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()), re.IGNORECASE)
-"""Every placeholder, as written or lower-cased: what :func:`taikai.privacy.neutralize` replaces by ``○``."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,7 +36,7 @@ def read_with_offsets(normalized: str, offsets: OffsetMap) -> tuple[str, list[tu
     read: list[str] = []
     where: list[tuple[int, int]] = []
     last = 0
-    for match in _PLACEHOLDER.finditer(normalized) if "[" in normalized else ():
+    for match in ANY_PLACEHOLDER.finditer(normalized) if "[" in normalized else ():
         read.append(normalized[last : match.start()])
         where.extend(offsets.span(i, i + 1) for i in range(last, match.start()))
         read.append(NEUTRAL)

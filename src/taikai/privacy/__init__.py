@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules
 from taikai.privacy._kinds import (
+    ANY_PLACEHOLDER,
     NEUTRAL,
     NOT_JAPANESE_PLACEHOLDERS,
     PLACEHOLDERS,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from taikai.privacy._patterns import EMAIL
 
 __all__ = [
+    "ANY_PLACEHOLDER",
     "EMAIL",
     "NEUTRAL",
     "NOT_JAPANESE_PLACEHOLDERS",

@@ -97,7 +97,8 @@ class Masked:
 
 NEUTRAL = "○"
 """What the model reads in place of a placeholder: a mark that writers also use for a hidden name (○○さん)."""
-_ANY_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()), re.IGNORECASE)
+ANY_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()), re.IGNORECASE)
+"""Every placeholder, as written or lower-cased by normalisation: what :func:`neutralize` replaces by ``○``."""
 
 
 NOT_JAPANESE_PLACEHOLDERS = re.compile(
@@ -114,7 +115,7 @@ def neutralize(text: str) -> str:
     Placeholders are words the model knows (メール, 口座, 電話番号): read as such, they would add to a reason what the
     text around them already says. A model reads ``○`` instead, as it read the unknown value that was there.
     """
-    return _ANY_PLACEHOLDER.sub(NEUTRAL, text) if "[" in text else text
+    return ANY_PLACEHOLDER.sub(NEUTRAL, text) if "[" in text else text
 
 
 def format_counts(counts: Mapping[PiiKind, int] | Mapping[str, int]) -> str:
