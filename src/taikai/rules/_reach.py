@@ -11,23 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from taikai.privacy import NEUTRAL
+from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Term, TermKind
 from taikai.text import REFERENCE, decode_reference, normalize
 
-PLACEHOLDERS = (
-    "[メール]",
-    "[URL]",
-    "[電話番号]",
-    "[郵便番号]",
-    "[ID]",
-    "[口座]",
-    "[カード番号]",
-    "[個人番号]",
-    "[人名]",
-)
-"""The placeholders of masked personal data (as :data:`taikai.privacy.PLACEHOLDERS`; a test keeps them equal)."""
-NEUTRAL = "○"
-"""What rules and the model read in place of a placeholder (:data:`taikai.privacy.NEUTRAL`)."""
+PLACEHOLDERS = tuple(_PLACEHOLDER_OF.values())
+"""The placeholders of masked personal data, which rules and the model read as :data:`taikai.privacy.NEUTRAL`."""
+
 
 _URL = re.compile(r"https?://\S|www\.\S", re.IGNORECASE)  # what normalisation replaces by "url"
 _URL_PROBES = ("https://coconala.com/services", "http://example.jp/a?b=1", "www.example.jp")
