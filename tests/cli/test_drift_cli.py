@@ -210,3 +210,21 @@ def test_json_dash_writes_the_json_to_stdout_and_the_text_to_stderr(
     assert key in json.loads(result.stdout)
     assert first_line in result.stderr and "written to" not in result.stderr
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("reference", "counts"),
+    [("text\n", "0 of 0"), ("text\n" + "I quit because the fees went up.\n" * 40, "0 of 40")],
+)
+def test_a_reference_too_small_to_judge_against_exits_3(tiny_model_dir, tiny_csv, tmp_path, reference, counts):
+    """Regression: an empty or all-English --reference ended "drift: no" and exit 0 under --exit-code."""
+    ref = tmp_path / "ref.csv"
+    ref.write_text(reference, encoding="utf-8")
+    result = run(tiny_csv, "--model", tiny_model_dir, "--reference", ref, "--exit-code")
+    assert result.exit_code == 3, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1] == (
+        f"drift: not judged (too few classifiable rows in the reference: {counts} rows classified; "
+        "at least 30 are needed)"
+    )
+    assert lines[-2].startswith(f"no figure could be judged: the reference (the file {ref}) is too small")

@@ -48,6 +48,8 @@ def _value(figure: Figure, value: float) -> str:
 
 
 def _verdict(figure: Figure) -> str:
+    if figure.out_of_reach:
+        return "not judged (limit out of reach)"
     if not figure.judged:
         return "not judged"
     return "DRIFT" if figure.alert else "ok"
@@ -58,7 +60,7 @@ def _figures(part: PeriodDrift) -> list[str]:
     for f in part.figures:
         reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
         lines.append(
-            f"  {f.label:<44} {_value(f, f.value):>8} {reference:>10} {_value(f, f.limit):>8}  {_verdict(f)}"
+            f"  {f.label:<44} {show(f.name, f.value, against=f.limit):>8} {reference:>10} {_value(f, f.limit):>8}  {_verdict(f)}"
             f"  ({f.rule})"
         )
     return lines
@@ -122,7 +124,7 @@ def render(report: DriftReport) -> str:
             *_period_table(report),
         ]
     if not report.judged:
-        lines += ["", "no figure could be judged: check a larger dump (or longer periods).", report.verdict_line()]
+        lines += ["", f"no figure could be judged: {report.what_to_do()}.", report.verdict_line()]
         return "\n".join(lines)
     reasons = report.reasons
     lines += ["", "why:" if reasons else "no figure passed its threshold."]
