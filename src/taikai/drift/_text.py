@@ -59,10 +59,8 @@ def _figures(part: PeriodDrift) -> list[str]:
     lines = [f"  {'figure':<44} {'value':>8} {'reference':>10} {'limit':>8}  verdict"]
     for f in part.figures:
         reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
-        lines.append(
-            f"  {f.label:<44} {show(f.name, f.value, against=f.limit):>8} {reference:>10} {_value(f, f.limit):>8}  {_verdict(f)}"
-            f"  ({f.rule})"
-        )
+        value = show(f.name, f.value, against=f.limit)
+        lines.append(f"  {f.label:<44} {value:>8} {reference:>10} {_value(f, f.limit):>8}  {_verdict(f)}  ({f.rule})")
     return lines
 
 
