@@ -159,8 +159,30 @@ def test_a_date_column_without_dates_is_refused_after_the_first_chunk(tiny_model
     monkeypatch.setattr(_files.StatisticsBuilder, "measure", lambda self, *a: measured.append(1) or original(self, *a))
     result = run(HOTELS, "--model", tiny_model_dir, "--date-column", "review_id")
     assert result.exit_code == 2, result.output
-    assert "holds no dates (none of its values in the first 10 rows reads as one, e.g. 'H001', 'H002')" in result.stderr
+    # the whole column was read (not classified) for a date, as the report reads it
+    assert "holds no dates (none of its values reads as one, e.g. 'H001', 'H002')" in result.stderr
     assert measured == []  # nothing was classified
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_date_column_whose_first_chunk_holds_no_date_is_read_as_the_report_reads_it(
+    tiny_model_dir, tmp_path, monkeypatch, suffix
+):
+    """Regression: 6,000 不明 then dates was refused by drift (first 5,000 rows) and accepted by report."""
+    from taikai.drift import _files
+
+    monkeypatch.setattr(_files, "CHUNK_ROWS", 10)
+    frame = pd.read_csv(HOTELS, dtype=str)
+    frame["posted_at"] = ["不明"] * 25 + frame["posted_at"].tolist()[25:]
+    dump = tmp_path / f"dump{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(dump, index=False)
+    else:
+        frame.to_json(dump, orient="records", lines=True, force_ascii=False)
+    result = run(dump, "--model", tiny_model_dir, "--date-column", "posted_at", "--json", "-")
+    assert result.exit_code == 0, result.output
+    values = json.loads(result.stdout)
+    assert values["undated_rows"] == 25 and sum(p["rows"] for p in values["periods"]) == len(frame) - 25
 
 
 @pytest.mark.parametrize(

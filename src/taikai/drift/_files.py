@@ -154,6 +154,11 @@ def file_statistics(
             if progress is not None:
                 progress(chunk.rows)
 
+    def date_columns(index: int) -> Iterator[list[Any]]:
+        # a second pass for the date column only, nothing classified (malformed records are the first pass's to stop)
+        for chunk in reader.chunks(CHUNK_ROWS):
+            yield chunk.data[index]
+
     columns = unprefixed(reader.columns, found)
     if is_predictions(columns):
         artifact = model.metadata.artifact
@@ -171,6 +176,7 @@ def file_statistics(
         mask_pii,
         input_format,
         shown=reader.columns,
+        date_columns=date_columns,
     )
     if notes:
         warn_decoding(path, notes)
@@ -197,7 +203,23 @@ def frame_statistics(
     )
     text = "text" if text_column is None else text_column
     shown = list(frame.columns)
-    return count_chunks(source, columns, data, model, text, date_column, freq, text_argument, mask_pii, shown=shown)
+
+    def date_columns(index: int) -> Iterator[list[Any]]:
+        yield frame.iloc[:, index].tolist()
+
+    return count_chunks(
+        source,
+        columns,
+        data,
+        model,
+        text,
+        date_column,
+        freq,
+        text_argument,
+        mask_pii,
+        shown=shown,
+        date_columns=date_columns,
+    )
 
 
 def count_chunks(
@@ -212,10 +234,16 @@ def count_chunks(
     mask_pii: bool = False,
     input_format: bool = False,
     shown: Sequence[object] | None = None,
+    date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns* (named ``shown``
     in *source*, before predicted columns got their plain names); with *mask_pii*, their texts masked first
-    (*input_format*: the caller takes ``input_format=``, which errors may suggest)."""
+    (*input_format*: the caller takes ``input_format=``, which errors may suggest).
+
+    A date column is refused before anything is classified when none of its values reads as a date: when the
+    first chunk holds none, *date_columns* (called with the column's index; it yields the column's values chunk by
+    chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
+    chunk decides."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     rows = _Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
@@ -229,7 +257,7 @@ def count_chunks(
     unread: list[Any] = []  # the first values of the date column, quoted if none of them reads as a date
     for index, data in enumerate(chunks):
         if index == 0 and date_name is not None:  # before classifying a dump whose date column holds no date
-            _check_dates(date_name, source, data[date_index])
+            _check_dates(date_name, source, data[date_index], date_columns, date_index)
         measured = overall.measure(*rows.read(data))
         overall.add(measured)
         if date_index >= 0:
@@ -248,14 +276,30 @@ def count_chunks(
     )
 
 
-def _check_dates(column: str, source: str, values: list[Any]) -> None:
-    """Raise the report's error when the first chunk's date cells hold values but none of them reads as a date."""
+def _dated(values: Sequence[Any]) -> bool:
+    """Whether any of *values* reads as a date."""
     import pandas as pd
 
-    cells = pd.Series(values, dtype=object)
-    held = cells.map(lambda v: v is not None and v == v and str(v).strip() != "")  # v == v: not NaN
-    if held.any() and parse_dates(cells).isna().all():
+    return bool(parse_dates(pd.Series(list(values), dtype=object)).notna().any())
+
+
+def _check_dates(
+    column: str,
+    source: str,
+    values: list[Any],
+    date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
+    index: int = -1,
+) -> None:
+    """Raise the report's error when the first chunk's date cells hold values but none of them reads as a date,
+    and (with *date_columns*) no later value of the column does either: ``不明`` in the first 6,000 rows and dates
+    after them is a date column, as the report reads it."""
+    held = [v for v in values if v is not None and v == v and str(v).strip() != ""]  # v == v: not NaN
+    if not held or _dated(held):
+        return
+    if date_columns is None:
         raise no_dates_error(column, source, values, first=len(values) if len(values) >= CHUNK_ROWS else None)
+    if not any(_dated(chunk) for chunk in date_columns(index)):
+        raise no_dates_error(column, source, values)
 
 
 def _add_periods(
