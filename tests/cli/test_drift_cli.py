@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from taikai.cli import cli
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
+MASKED = "taikai: personal data masked"
 
 
 def run(*args):
@@ -211,6 +212,34 @@ def test_new_words_hold_no_e_mail_piece_and_with_mask_pii_no_name(tiny_model_dir
         assert f" {word} (" in line and word in listed
     for word in hidden:
         assert not any(word in w for w in listed) and word not in line, (word, line)
+
+
+@pytest.mark.parametrize(
+    ("flag", "reference", "stderr", "masks", "reference_masks"),
+    [
+        ([], [], [], None, None),
+        # the hotel reviews hold one name of their own
+        (["--mask-pii"], [], [f"{MASKED}: email [メール] 60, name [人名] 1"], {"email": 60, "name": 1}, None),
+        (
+            ["--mask-pii"],
+            ["--reference", HOTELS],
+            [f"{MASKED}: email [メール] 60, name [人名] 1", f"{MASKED} in the reference: name [人名] 1"],
+            {"email": 60, "name": 1},
+            {"name": 1},
+        ),
+    ],
+)
+def test_mask_pii_says_what_it_masked(tiny_model_dir, tmp_path, flag, reference, stderr, masks, reference_masks):
+    """Regression: drift --mask-pii never said it masked anything, on standard error nor in the JSON."""
+    hotels = pd.read_csv(HOTELS)
+    hotels["text"] = [t + " aoi.shotaro@example.jp に連絡した" for t in hotels["text"]]
+    dump, out = tmp_path / "dump.csv", tmp_path / "drift.json"
+    hotels.to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--json", out, *flag, *reference)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "masked" in line] == stderr
+    values = json.loads(out.read_text(encoding="utf-8"))
+    assert values["masks"] == masks and values["reference_masks"] == reference_masks
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from taikai.io import (
     warn_decoding,
 )
 from taikai.model import DriftStatistics, Model, find_column, find_prefix, proba_columns, probabilities, unprefixed
-from taikai.privacy import default_masker
+from taikai.privacy import PiiKind, default_masker, sum_counts
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class FileStatistics:
     periods: dict[str, DriftStatistics] = field(default_factory=dict)
     undated: int = 0
     predictions: bool = False
+    masks: dict[str, int] | None = None
+    """Personal data masked in the texts, per kind (``PiiKind`` value); ``None`` when nothing was masked."""
 
 
 def _status(value: Any) -> Status:
@@ -67,6 +70,7 @@ class _Rows:
         found = find_column(columns, text_column, text_argument, source=path, shown=shown, input_format=input_format)
         self.model = model
         self.mask_pii = mask_pii
+        self.masks: Counter[PiiKind] = Counter()
         self.path = path
         self.columns = columns
         self.done = 0  # data rows read before the chunk
@@ -91,7 +95,8 @@ class _Rows:
         """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
         texts = data[self.text]
         if self.mask_pii:  # before anything reads them: the new words are shown
-            texts = default_masker().mask_values(texts)[0]
+            texts, found = default_masker().mask_values(texts)
+            self.masks.update(found)
         if not self.predictions:
             done = self.model.classify(texts)
             return texts, done.statuses, done.reason_proba, done.sentiment_proba
@@ -273,6 +278,7 @@ def count_chunks(
         {str(period): periods[period].build() for period in sorted(periods)},
         undated,
         rows.predictions,
+        sum_counts([rows.masks]) if mask_pii else None,
     )
 
 

@@ -93,6 +93,8 @@ class DriftReport:
     ``alert`` is true when any figure of the whole dump or of a period passed its threshold; ``reasons`` says
     which. ``verdict`` also tells a dump in which no figure could be judged (too few classifiable rows) from one
     that did not drift. ``undated`` counts the rows whose date could not be read (counted in the whole dump only).
+    ``masks`` and ``reference_masks`` count the personal data masked in the dump's and the reference file's texts
+    per kind (``mask_pii=True``; ``None`` without it, or for the model's stored statistics).
     """
 
     source: str
@@ -104,6 +106,8 @@ class DriftReport:
     freq: str | None = None
     undated: int = 0
     predictions: bool = False
+    masks: dict[str, int] | None = None
+    reference_masks: dict[str, int] | None = None
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property
@@ -203,6 +207,8 @@ class DriftReport:
             "verdict": self.verdict.value,
             "reasons": self.reasons,
             "not_judged_why": self.not_judged_why,
+            "masks": self.masks,
+            "reference_masks": self.reference_masks,
         }
 
     def __str__(self) -> str:
