@@ -279,3 +279,22 @@ def test_a_reference_too_small_to_judge_against_exits_3(tiny_model_dir, tiny_csv
         "at least 30 are needed)"
     )
     assert lines[-2].startswith(f"no figure could be judged: the reference (the file {ref}) is too small")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fix"),
+    [
+        ("dump.jsonl", '{"text": "手数料が高い"}\n{"text": broken\n', "fix it (every line must hold one JSON object)"),
+        ("dump.csv", 'text\n手数料が高い\n"a","b"\n', "fix it (every record needs one field per column)"),
+    ],
+)
+def test_a_malformed_record_gets_advice_for_its_format_and_a_way_out(tiny_model_dir, tmp_path, name, content, fix):
+    """Regression: a malformed JSONL line got the CSV advice "every record needs one field per column"."""
+    dump = tmp_path / name
+    dump.write_text(content, encoding="utf-8")
+    result = run(dump, "--model", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {dump}:")
+    assert f"; {fix}; or classify it with taikai batch --on-bad-lines report" in result.stderr
+    assert "check drift on its predictions file" in result.stderr
+    assert ("one field per column" in result.stderr) is name.endswith(".csv")

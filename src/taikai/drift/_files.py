@@ -16,6 +16,7 @@ from taikai.io import (
     ReadOptions,
     bad_line_error,
     check_made_by,
+    format_of,
     is_predictions,
     no_dates_error,
     parse_dates,
@@ -142,18 +143,21 @@ def file_statistics(
     *input_format*: the caller takes ``input_format=`` for *path*, which errors may then suggest.
     """
     path = Path(path)
-    reader = (read_options or ReadOptions()).open(path)
+    options = read_options or ReadOptions()
+    reader = options.open(path)
     run = read_summary(path)
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     text_column, text_argument = text_column_of(run, text_column, text_argument)
     notes: list[Any] = []
 
+    fmt = format_of(path, options.input_format)
+
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
             if chunk.bad:
-                separator = separator_hint(reader.columns, input_format=input_format)
-                hint = f"fix it (every record needs one field per column){separator}"
-                raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
+                raise bad_line_error(
+                    path, chunk.bad[0], _bad_line_hint(path, fmt, reader.columns, input_format), mask_pii
+                )
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             yield chunk.data
             if progress is not None:
@@ -186,6 +190,19 @@ def file_statistics(
     if notes:
         warn_decoding(path, notes)
     return counted
+
+
+def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:
+    """What to do about a malformed record of *path* (in format *fmt*): fix it (as the format needs), or have
+    ``taikai batch`` set such records aside and check its predictions file (drift has no ``--on-bad-lines``)."""
+    if fmt == "jsonl":
+        fix = "fix it (every line must hold one JSON object)"
+    else:
+        fix = f"fix it (every record needs one field per column){separator_hint(columns, input_format=input_format)}"
+    return (
+        f"{fix}; or classify it with taikai batch --on-bad-lines report, which sets malformed records aside in "
+        "OUTPUT_STEM.bad_lines.csv, and check drift on its predictions file"
+    )
 
 
 def frame_statistics(
