@@ -298,3 +298,15 @@ def test_a_malformed_record_gets_advice_for_its_format_and_a_way_out(tiny_model_
     assert f"; {fix}; or classify it with taikai batch --on-bad-lines report" in result.stderr
     assert "check drift on its predictions file" in result.stderr
     assert ("one field per column" in result.stderr) is name.endswith(".csv")
+
+
+@pytest.mark.parametrize("command", ["drift", "report"])
+@pytest.mark.parametrize("freq", ["W", "M"])
+def test_freq_without_a_date_column_is_refused(tiny_model_dir, tmp_path, command, freq):
+    """Regression: --freq W without --date-column was silently ignored (JSON "freq": null), by report too."""
+    out = ["-o", tmp_path / "report.html"] if command == "report" else []
+    args = [command, HOTELS, "--model", tiny_model_dir, *out, "--freq", freq]
+    result = CliRunner().invoke(cli, list(map(str, args)))
+    assert result.exit_code == 2, result.output
+    assert "--freq applies to periods: give the column of dates with --date-column COLUMN" in result.stderr
+    assert not (tmp_path / "report.html").exists()

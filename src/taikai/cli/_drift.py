@@ -10,6 +10,7 @@ import click
 from taikai.cli._common import (
     STDOUT,
     Command,
+    check_freq,
     check_output,
     echo_report,
     encoding_errors_option,
@@ -103,6 +104,7 @@ def drift(
     from taikai.drift import Verdict, check_drift
     from taikai.io import check_output_dir, with_summary
 
+    check_freq(click.get_current_context(), date_column)
     if reference_text_column is not None and reference is None:
         raise click.UsageError("--reference-text-column applies to a reference file: give it with --reference FILE")
     if json_out is not None and json_out != STDOUT:
