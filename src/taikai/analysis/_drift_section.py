@@ -51,7 +51,7 @@ def _figures(part: PeriodDrift, lang: str) -> pd.DataFrame:
     rows = [
         {
             word("figure", lang): label(f.name, f.label, lang),
-            word("value", lang): show(f.name, f.value),
+            word("value", lang): show(f.name, f.value, against=f.limit),
             word("reference", lang): (
                 show(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else ""
             ),
@@ -70,7 +70,7 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
         row: dict[str, object] = {word("period", lang): part.period, word("rows", lang): part.statistics.rows}
         for name in FIGURE_NAMES:
             f = part.figure(name)
-            row[label(name, f.label, lang)] = show(name, f.value) + (" *" if f.alert else "")
+            row[label(name, f.label, lang)] = show(name, f.value, against=f.limit) + (" *" if f.alert else "")
         verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
         row[word("drift", lang)] = word(verdict, lang)
         rows.append(row)

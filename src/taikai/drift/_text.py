@@ -84,12 +84,12 @@ def _period_table(report: DriftReport) -> list[str]:
         cells = []
         for name, _, width in _COLUMNS:
             f = part.figure(name)
-            shown = _value(f, f.value) + ("*" if f.alert else "")
+            shown = show(f.name, f.value, against=f.limit) + ("*" if f.alert else "")
             cells.append(f"{shown:>{width}}")
         short = part.figure("short_rows")
         verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
         if short.alert:
-            cells[2] = f"{_value(short, short.value) + '*':>8}"
+            cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
         lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
     lines.append("  * past its threshold")
     for part in report.periods:
