@@ -133,3 +133,33 @@ def test_section_of_too_few_rows_says_not_judged(predictions, tiny_model, lang, 
     frame = tiny_model.predict_frame(frame[["text"]])
     section = drift_section(frame, tiny_model, lang=lang)
     assert section.notes[0].startswith(verdict) and section.alert is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "moved", "period_words"),
+    [
+        ("en", "reason that moved most: ", "2025-07 new words: 部屋 ("),
+        ("ja", "最も割合が動いた理由: ", "2025-07 の新しい語: 部屋 ("),
+    ],
+)
+def test_section_names_the_reason_that_moved_most_and_a_drifted_periods_new_words(
+    predictions, tiny_model, lang, moved, period_words
+):
+    """Regression: the section left out "reason that moved most" and a drifted period's new words, which
+    taikai drift prints (docs/drift.md shows a doubled reason there when the verdict is "no")."""
+    section = drift_section(predictions, tiny_model, date_column="posted_at", lang=lang)
+    report = section.report
+    assert report is not None and "2025-07" in report.drifted_periods
+    whole, *periods = section.moved
+    move = report.overall.reason_move
+    assert whole.startswith(moved) and f"{move.reference_share:.1%} → {move.share:.1%}" in whole
+    assert periods and periods[0].startswith(f"2025-07 {moved}")
+    assert any(line.startswith(period_words) for line in section.period_words)
+    if lang == "en":  # as taikai drift writes them
+        text = report.to_text()
+        assert f"  {whole}" in text and f"  {periods[0]}" in text
+        assert any(f"  {line}".split(";")[0] in text for line in section.period_words)
+    page = _drift_html(
+        build_report(predictions, lang=lang, model=tiny_model, date_column="posted_at", charts=False, embed_font=False)
+    )
+    assert moved in page and period_words in page

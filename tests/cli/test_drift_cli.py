@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from taikai.cli import cli
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
+MASKED = "taikai: personal data masked"
 
 
 def run(*args):
@@ -159,8 +160,30 @@ def test_a_date_column_without_dates_is_refused_after_the_first_chunk(tiny_model
     monkeypatch.setattr(_files.StatisticsBuilder, "measure", lambda self, *a: measured.append(1) or original(self, *a))
     result = run(HOTELS, "--model", tiny_model_dir, "--date-column", "review_id")
     assert result.exit_code == 2, result.output
-    assert "holds no dates (none of its values in the first 10 rows reads as one, e.g. 'H001', 'H002')" in result.stderr
+    # the whole column was read (not classified) for a date, as the report reads it
+    assert "holds no dates (none of its values reads as one, e.g. 'H001', 'H002')" in result.stderr
     assert measured == []  # nothing was classified
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_date_column_whose_first_chunk_holds_no_date_is_read_as_the_report_reads_it(
+    tiny_model_dir, tmp_path, monkeypatch, suffix
+):
+    """Regression: 6,000 不明 then dates was refused by drift (first 5,000 rows) and accepted by report."""
+    from taikai.drift import _files
+
+    monkeypatch.setattr(_files, "CHUNK_ROWS", 10)
+    frame = pd.read_csv(HOTELS, dtype=str)
+    frame["posted_at"] = ["不明"] * 25 + frame["posted_at"].tolist()[25:]
+    dump = tmp_path / f"dump{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(dump, index=False)
+    else:
+        frame.to_json(dump, orient="records", lines=True, force_ascii=False)
+    result = run(dump, "--model", tiny_model_dir, "--date-column", "posted_at", "--json", "-")
+    assert result.exit_code == 0, result.output
+    values = json.loads(result.stdout)
+    assert values["undated_rows"] == 25 and sum(p["rows"] for p in values["periods"]) == len(frame) - 25
 
 
 @pytest.mark.parametrize(
@@ -192,6 +215,34 @@ def test_new_words_hold_no_e_mail_piece_and_with_mask_pii_no_name(tiny_model_dir
 
 
 @pytest.mark.parametrize(
+    ("flag", "reference", "stderr", "masks", "reference_masks"),
+    [
+        ([], [], [], None, None),
+        # the hotel reviews hold one name of their own
+        (["--mask-pii"], [], [f"{MASKED}: email [メール] 60, name [人名] 1"], {"email": 60, "name": 1}, None),
+        (
+            ["--mask-pii"],
+            ["--reference", HOTELS],
+            [f"{MASKED}: email [メール] 60, name [人名] 1", f"{MASKED} in the reference: name [人名] 1"],
+            {"email": 60, "name": 1},
+            {"name": 1},
+        ),
+    ],
+)
+def test_mask_pii_says_what_it_masked(tiny_model_dir, tmp_path, flag, reference, stderr, masks, reference_masks):
+    """Regression: drift --mask-pii never said it masked anything, on standard error nor in the JSON."""
+    hotels = pd.read_csv(HOTELS)
+    hotels["text"] = [t + " aoi.shotaro@example.jp に連絡した" for t in hotels["text"]]
+    dump, out = tmp_path / "dump.csv", tmp_path / "drift.json"
+    hotels.to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--json", out, *flag, *reference)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "masked" in line] == stderr
+    values = json.loads(out.read_text(encoding="utf-8"))
+    assert values["masks"] == masks and values["reference_masks"] == reference_masks
+
+
+@pytest.mark.parametrize(
     ("command", "first_line", "key"),
     [
         (["drift", HOTELS, "--model", "{model}"], "drift of ", "alert"),
@@ -210,3 +261,52 @@ def test_json_dash_writes_the_json_to_stdout_and_the_text_to_stderr(
     assert key in json.loads(result.stdout)
     assert first_line in result.stderr and "written to" not in result.stderr
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("reference", "counts"),
+    [("text\n", "0 of 0"), ("text\n" + "I quit because the fees went up.\n" * 40, "0 of 40")],
+)
+def test_a_reference_too_small_to_judge_against_exits_3(tiny_model_dir, tiny_csv, tmp_path, reference, counts):
+    """Regression: an empty or all-English --reference ended "drift: no" and exit 0 under --exit-code."""
+    ref = tmp_path / "ref.csv"
+    ref.write_text(reference, encoding="utf-8")
+    result = run(tiny_csv, "--model", tiny_model_dir, "--reference", ref, "--exit-code")
+    assert result.exit_code == 3, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1] == (
+        f"drift: not judged (too few classifiable rows in the reference: {counts} rows classified; "
+        "at least 30 are needed)"
+    )
+    assert lines[-2].startswith(f"no figure could be judged: the reference (the file {ref}) is too small")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fix"),
+    [
+        ("dump.jsonl", '{"text": "手数料が高い"}\n{"text": broken\n', "fix it (every line must hold one JSON object)"),
+        ("dump.csv", 'text\n手数料が高い\n"a","b"\n', "fix it (every record needs one field per column)"),
+    ],
+)
+def test_a_malformed_record_gets_advice_for_its_format_and_a_way_out(tiny_model_dir, tmp_path, name, content, fix):
+    """Regression: a malformed JSONL line got the CSV advice "every record needs one field per column"."""
+    dump = tmp_path / name
+    dump.write_text(content, encoding="utf-8")
+    result = run(dump, "--model", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {dump}:")
+    assert f"; {fix}; or classify it with taikai batch --on-bad-lines report" in result.stderr
+    assert "check drift on its predictions file" in result.stderr
+    assert ("one field per column" in result.stderr) is name.endswith(".csv")
+
+
+@pytest.mark.parametrize("command", ["drift", "report"])
+@pytest.mark.parametrize("freq", ["W", "M"])
+def test_freq_without_a_date_column_is_refused(tiny_model_dir, tmp_path, command, freq):
+    """Regression: --freq W without --date-column was silently ignored (JSON "freq": null), by report too."""
+    out = ["-o", tmp_path / "report.html"] if command == "report" else []
+    args = [command, HOTELS, "--model", tiny_model_dir, *out, "--freq", freq]
+    result = CliRunner().invoke(cli, list(map(str, args)))
+    assert result.exit_code == 2, result.output
+    assert "--freq applies to periods: give the column of dates with --date-column COLUMN" in result.stderr
+    assert not (tmp_path / "report.html").exists()

@@ -254,3 +254,41 @@ def test_a_missing_column_of_prefixed_predictions_lists_the_files_columns(tiny_m
         f"{path}: no column {named}; the columns are ['review_id', 'posted_at', 'text', 'tk_status'"
     )
     assert "'status'" not in message
+
+
+@pytest.mark.parametrize(
+    ("reference", "counts"),
+    [
+        (pd.DataFrame({"text": pd.Series([], dtype=object)}), "0 of 0 rows classified"),
+        (pd.DataFrame({"text": ["I quit because the fees went up."] * 120}), "0 of 120 rows classified"),
+        (pd.DataFrame({"text": ["手数料が高すぎるのでやめました。"] * 5}), "5 of 5 rows classified"),
+    ],
+)
+def test_a_reference_too_small_to_judge_against_is_not_judged(tiny_model, churn, reference, counts):
+    """Regression: an empty or all-English reference ended "drift: no" (exit 0), a 5-row one "drift: yes"; the
+    message blamed the dump."""
+    report = check_drift(churn, tiny_model, reference=reference, date_column="posted_at")
+    assert report.verdict is Verdict.NOT_JUDGED and not report.alert
+    assert report.not_judged_why == (
+        f"too few classifiable rows in the reference: {counts}; at least {MIN_ROWS} are needed"
+    )
+    text = report.to_text().splitlines()
+    assert text[-2].startswith("no figure could be judged: the reference (the reference frame) is too small")
+    assert "check a larger dump" not in report.to_text()
+    assert report.to_dict()["reference"]["judgeable"] is False
+
+
+@pytest.mark.parametrize(("unknown", "refused"), [(25, False), (60, True)])
+def test_a_frame_whose_first_chunk_holds_no_date_is_read_to_its_end(tiny_model, monkeypatch, unknown, refused):
+    """Regression: a date column whose first chunk held no date was refused although later rows held dates."""
+    from taikai.drift import _files
+
+    monkeypatch.setattr(_files, "CHUNK_ROWS", 10)
+    frame = pd.read_csv(HOTELS, dtype=str)
+    frame["posted_at"] = ["不明"] * unknown + frame["posted_at"].tolist()[unknown:]
+    if refused:
+        with pytest.raises(InputError, match=r"holds no dates \(none of its values reads as one, e.g. '不明'\)"):
+            check_drift(frame, tiny_model, date_column="posted_at")
+        return
+    report = check_drift(frame, tiny_model, date_column="posted_at")
+    assert report.undated == unknown and sum(p.statistics.rows for p in report.periods) == len(frame) - unknown

@@ -147,3 +147,62 @@ def test_a_doubled_reason_stays_under_the_limit_but_is_named(rows):
     assert figure.value == pytest.approx(0.030, abs=0.001) and not figure.alert
     move = largest_move(mix, SHIPPED_MIX)
     assert move is not None and str(move) == "trouble 17.9% → 35.8%"
+
+
+@pytest.mark.parametrize(
+    ("reference", "judged"),
+    [
+        (DriftStatistics("empty reference"), set()),  # no row at all: nothing to judge against
+        (replace(REFERENCE, rows=120, error=120, confidence=(0,) * 20, confidence_sum=0.0, word_rows=0), set()),
+        (replace(REFERENCE, confidence=(MIN_ROWS - 1,) + (0,) * 19, confidence_sum=0.0), set()),  # 29 classified
+        (replace(REFERENCE, confidence=(MIN_ROWS,) + (0,) * 19, confidence_sum=0.0), "all but out of reach"),
+    ],
+)
+def test_a_reference_with_too_few_classified_rows_judges_nothing(reference, judged):
+    """Regression: an empty or all-English reference judged "share of new words 0.0% ok" (and a limit of 105 %
+    "ok") and ended "drift: no"; a 5-row reference said "drift: yes"."""
+    dump = replace(REFERENCE, words={"ホテル": 60, "手数料": 40})
+    figures, words = compare(dump, reference)
+    if judged == "all but out of reach":
+        # 30 rows at top probability < 0.05: the mean's limit is below 0, the low share's above 100 %
+        assert {f.name for f in figures if not f.judged} == {"mean_confidence", "low_confidence_share"}
+        return
+    assert not any(f.judged or f.alert for f in figures)
+    assert words == ()  # absent from a tiny reference is no news
+
+
+@pytest.mark.parametrize(
+    ("change", "name", "limit"),
+    [
+        ({"error": 100, "rows": 200}, "unclassifiable_share", 0.55),  # reachable: judged
+        ({"error": 100, "rows": 100}, "unclassifiable_share", 1.05),  # 100 % + 5 points
+        ({"confidence": (100,) + (0,) * 19, "confidence_sum": 5.0}, "low_confidence_share", 1.40),
+        ({"confidence_sum": 10.0}, "mean_confidence", 0.1 - 0.2),
+        ({"oov_tokens": 2000}, "oov_rate", 1.05),
+    ],
+)
+def test_a_limit_out_of_reach_is_not_judged(change, name, limit):
+    """Regression: a reference of 38 held-out rows gave "rows with top probability < 0.5 … 132.1% ok"."""
+    figures, _ = compare(REFERENCE, replace(REFERENCE, **change))
+    [figure] = [f for f in figures if f.name == name]
+    assert figure.limit == pytest.approx(limit)
+    reachable = name == "unclassifiable_share" and limit < 1
+    assert figure.judged is reachable and figure.out_of_reach is not reachable
+    assert figure.to_dict()["out_of_reach"] is not reachable
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "limit", "shown"),
+    [
+        ("sentiment_shift", 0.100326, 0.1, "0.1003 > 0.100"),  # regression: read "0.100 > 0.100"
+        ("reason_shift", 0.25, 0.2, "0.250 > 0.200"),
+        ("new_word_share", 0.15004, 0.15, "15.004% > 15.0%"),
+        ("oov_rate", 0.1000001, 0.1, "10.00001% > 10.0%"),
+        ("oov_rate", 0.1 + 1e-12, 0.1, "10.00000% > 10.0%"),  # at most 4 more digits
+    ],
+)
+def test_a_value_past_its_limit_reads_past_it(name, value, limit, shown):
+    from taikai.drift import Figure
+
+    figure = Figure(name, "x", value, 0.0, limit, "fixed limit", alert=True, judged=True)
+    assert figure.reason() == f"x {shown} (fixed limit)"

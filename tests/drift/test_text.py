@@ -106,3 +106,44 @@ def test_a_new_word_absent_from_the_reference_is_shown_absent(floor, word, shown
 def test_the_whole_dump_line_says_which_classified_rows_count_as_unclassifiable(tiny_model, texts, said):
     text = check_drift(pd.DataFrame({"text": texts}), tiny_model).to_text()
     assert said in text
+
+
+@pytest.mark.parametrize(
+    ("sentiments", "line", "why"),
+    [
+        # JS 0.10036: past 0.100, and written so (regression: "0.100 > 0.100")
+        (
+            {"negative": 27, "positive": 87},
+            "  sentiment mix shift (Jensen–Shannon, bits)     0.1004               0.100  DRIFT  (fixed limit)",
+            "  - whole dump: sentiment mix shift (Jensen–Shannon, bits) 0.1004 > 0.100 (fixed limit)",
+        ),
+        (
+            {"negative": 60, "positive": 40},
+            "  sentiment mix shift (Jensen–Shannon, bits)      0.000               0.100  ok  (fixed limit)",
+            None,
+        ),
+    ],
+)
+def test_a_value_past_its_limit_reads_past_it_in_the_text(sentiments, line, why):
+    bins = tuple([0] * 12 + [50] + [0] * 4 + [50, 0, 0])
+    reference = DriftStatistics(
+        "reference",
+        rows=100,
+        tokens=2000,
+        oov_tokens=100,
+        confidence=bins,
+        confidence_sum=75.0,
+        reasons={"fees": 50, "time": 50},
+        sentiments={"negative": 60, "positive": 40},
+        word_rows=100,
+        words={"手数料": 40},
+    )
+    report = DriftReport(
+        "dump",
+        reference,
+        "the reference frame",
+        PeriodDrift.of("all", replace(reference, sentiments=sentiments), reference),
+    )
+    lines = report.to_text().splitlines()
+    assert line in lines
+    assert (why in lines) if why else not report.alert

@@ -8,9 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
-from taikai.drift import FIGURE_NAMES, DriftReport, PeriodDrift, check_drift
+from taikai.drift import FIGURE_NAMES, DriftReport, Figure, PeriodDrift, check_drift
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError
+from taikai.labels import reason_with_id
 from taikai.model import Model, default_model_dir, read_metadata, resolve_model
 
 TITLE = NOTES["ja"]["title"]
@@ -23,7 +24,9 @@ class DriftSection:
     """What the report shows about drift: a verdict and tables, or only notes saying why there is none.
 
     ``alert`` is ``None`` when drift could not be checked (no probability columns, a model without drift
-    statistics); ``notes`` then say why and what to do.
+    statistics); ``notes`` then say why and what to do. ``moved`` says, for the whole dump and each drifted
+    period, the reason whose share moved most (``reason that moved most`` of ``taikai drift``: a doubled reason
+    shows there when the verdict is ``no``); ``period_words`` the new words of each drifted period.
     """
 
     title: str
@@ -34,19 +37,27 @@ class DriftSection:
     periods: pd.DataFrame | None = None
     new_words: pd.DataFrame | None = None
     report: DriftReport | None = field(default=None, repr=False)
+    moved: tuple[str, ...] = ()
+    period_words: tuple[str, ...] = ()
+
+
+def _verdict(f: Figure) -> str:
+    if f.out_of_reach:
+        return "not judged (limit out of reach)"
+    return "DRIFT" if f.alert else ("ok" if f.judged else "not judged")
 
 
 def _figures(part: PeriodDrift, lang: str) -> pd.DataFrame:
     rows = [
         {
             word("figure", lang): label(f.name, f.label, lang),
-            word("value", lang): show(f.name, f.value),
+            word("value", lang): show(f.name, f.value, against=f.limit),
             word("reference", lang): (
                 show(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else ""
             ),
             word("limit", lang): show(f.name, f.limit),
             word("rule", lang): sentence(f.rule, lang),
-            word("verdict", lang): word("DRIFT" if f.alert else ("ok" if f.judged else "not judged"), lang),
+            word("verdict", lang): word(_verdict(f), lang),
         }
         for f in part.figures
     ]
@@ -59,7 +70,7 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
         row: dict[str, object] = {word("period", lang): part.period, word("rows", lang): part.statistics.rows}
         for name in FIGURE_NAMES:
             f = part.figure(name)
-            row[label(name, f.label, lang)] = show(name, f.value) + (" *" if f.alert else "")
+            row[label(name, f.label, lang)] = show(name, f.value, against=f.limit) + (" *" if f.alert else "")
         verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
         row[word("drift", lang)] = word(verdict, lang)
         rows.append(row)
@@ -77,9 +88,44 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
             if f.alert:
                 sign = "<" if f.value < f.limit else ">"
                 found.append(
-                    f"{place}: {label(f.name, f.label, lang)} {show(f.name, f.value)} {sign} "
+                    f"{place}: {label(f.name, f.label, lang)} {show(f.name, f.value, against=f.limit)} {sign} "
                     f"{show(f.name, f.limit)} ({sentence(f.rule, lang)})"
                 )
+    return tuple(found)
+
+
+def _moved(report: DriftReport, lang: str) -> tuple[str, ...]:
+    """The reason that moved most, of the whole dump and of each drifted period, as ``taikai drift`` says it."""
+    found = []
+    for part in (report.overall, *(p for p in report.periods if p.alert)):
+        move = part.reason_move
+        if move is None:
+            continue
+        name = move.label if lang == "en" else reason_with_id(move.label, lang)
+        place = "" if part is report.overall else f"{part.period} "
+        found.append(
+            NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
+        )
+    return tuple(found)
+
+
+def _period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
+    """The new words of each drifted period, as ``taikai drift`` lists them under its period table."""
+    words = NOTES[lang]
+    found = []
+    for part in report.periods:
+        if not (part.alert and part.new_words):
+            continue
+        shown = ", ".join(
+            words["period_word"].format(
+                word=w.word,
+                rows=w.rows,
+                share=w.share,
+                reference=f"{w.reference_share:.1%}" if w.in_reference else absent(w.reference_floor, lang),
+            )
+            for w in part.new_words
+        )
+        found.append(words["period_words"].format(period=part.period, words=shown))
     return tuple(found)
 
 
@@ -131,4 +177,6 @@ def drift_section(
         _periods(report, lang) if report.periods else None,
         _new_words(report, lang),
         report,
+        _moved(report, lang),
+        _period_words(report, lang),
     )

@@ -22,6 +22,9 @@ NOTES = {
         "not judged": "判定できません: 分類できた行が少なすぎます (drift: not judged; {why})",
         "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
         "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
+        "moved": "{place}最も割合が動いた理由: {label} {reference:.1%} → {share:.1%} (基準 → この入力)",
+        "period_words": "{period} の新しい語: {words}",
+        "period_word": "{word} ({rows} 行, {share:.0%}; 基準: {reference})",
     },
     "en": {
         "title": "Drift (against the training data)",
@@ -32,9 +35,13 @@ NOTES = {
         "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
         "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
         "per_period": "Give a date column (--date-column) to judge each period too.",
+        "moved": "{place}reason that moved most: {label} {reference:.1%} → {share:.1%} (reference → here)",
+        "period_words": "{period} new words: {words}",
+        "period_word": "{word} ({rows} rows, {share:.0%}; reference: {reference})",
     },
 }
-"""The section's notes: its title, the verdict line, and why drift could not be checked."""
+"""The section's notes: its title, the verdict line, why drift could not be checked, the reason that moved most
+and a drifted period's new words (as ``taikai drift`` writes them)."""
 
 _LABELS_JA = {
     "unclassifiable_share": "分類できない行 (空・日本語以外・読めない) の割合",
@@ -66,6 +73,7 @@ _WORDS_JA = {
     "DRIFT": "ドリフト",
     "ok": "問題なし",
     "not judged": "判定なし",
+    "not judged (limit out of reach)": "判定なし (閾値に届かない)",
     "yes": "あり",
     "no": "なし",
     "too few rows": "行が少なすぎる",

@@ -10,6 +10,7 @@ import click
 
 from taikai.cli._common import (
     Command,
+    check_freq,
     check_output,
     check_rules_mode,
     echo_result,
@@ -182,6 +183,7 @@ def report(
     """
     from taikai.io import check_output_dir, with_summary
 
+    check_freq(click.get_current_context(), date_column)
     check_output_dir(output, "--output")
     check_output(output, with_summary("the predictions", predictions) | model_inputs(model_path), "--output")
     require_report_extra()

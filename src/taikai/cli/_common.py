@@ -234,6 +234,12 @@ def check_rules_mode(ctx: click.Context, rules: Path | None) -> None:
         raise click.UsageError("--rules-mode applies to rules: give the rules file with --rules FILE")
 
 
+def check_freq(ctx: click.Context, date_column: str | None) -> None:
+    """Refuse ``--freq`` given without ``--date-column`` (there are no periods for it to set)."""
+    if date_column is None and ctx.get_parameter_source("freq") is not ParameterSource.DEFAULT:
+        raise click.UsageError("--freq applies to periods: give the column of dates with --date-column COLUMN")
+
+
 mask_pii_option = click.option(
     "--mask-pii",
     is_flag=True,

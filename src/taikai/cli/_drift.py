@@ -10,6 +10,7 @@ import click
 from taikai.cli._common import (
     STDOUT,
     Command,
+    check_freq,
     check_output,
     echo_report,
     encoding_errors_option,
@@ -97,11 +98,13 @@ def drift(
     the statistics stored in the model at training time, or --reference FILE. The output ends with the line
     "drift: yes", "drift: no" or "drift: not judged (WHY)" (too few classifiable rows); --json writes the same
     figures with "alert": true or false and "verdict". Thresholds: docs/drift.md. With --mask-pii the texts are
-    masked before they are counted, so that the new words hold no name or address.
+    masked before they are counted, so that the new words hold no name or address; what was masked is counted per
+    kind on standard error and in the JSON ("masks", "reference_masks").
     """
     from taikai.drift import Verdict, check_drift
     from taikai.io import check_output_dir, with_summary
 
+    check_freq(click.get_current_context(), date_column)
     if reference_text_column is not None and reference is None:
         raise click.UsageError("--reference-text-column applies to a reference file: give it with --reference FILE")
     if json_out is not None and json_out != STDOUT:
@@ -123,6 +126,14 @@ def drift(
         prefix=prefix,
         mask_pii=mask_pii,
     )
+    if mask_pii:
+        from taikai.privacy import format_counts
+
+        click.echo(f"taikai: personal data masked: {format_counts(report.masks or {})}", err=True)
+        if report.reference_masks is not None:
+            click.echo(
+                f"taikai: personal data masked in the reference: {format_counts(report.reference_masks)}", err=True
+            )
     if json_out is not None:
         write_json_report(json_out, report.to_dict(), "figures")
     echo_report(report.to_text(), json_out)

@@ -90,7 +90,8 @@ def check_drift(
     *reference_text_column* (default: *text_column*, else found as the dump's are). A frame's columns are named by
     their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``), as for ``predict_frame``.
     ``mask_pii=True`` masks personal data in the texts of *dump* and *reference* before they are classified or
-    counted (:func:`taikai.mask_pii`): the new words shown hold none.
+    counted (:func:`taikai.mask_pii`): the new words shown hold none; the report's ``masks`` (and
+    ``reference_masks``) count what was masked, per kind.
     """
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
@@ -99,12 +100,13 @@ def check_drift(
     read_options = ReadOptions(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
+    reference_masks = None
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
         # The reference is read by its own extension, from its first sheet: only the encoding options apply to it.
         reference_options = replace(read_options, input_format=None, sheet=None)
-        ref = _statistics(
+        counted = _statistics(
             reference,
             model,
             reference_options,
@@ -114,7 +116,8 @@ def check_drift(
             text_argument=Argument("reference_text_column", "--reference-text-column"),
             mask_pii=mask_pii,
             input_format=False,  # the reference is read by its extension
-        ).overall
+        )
+        ref, reference_masks = counted.overall, counted.masks
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -138,4 +141,6 @@ def check_drift(
         freq=freq if date_column is not None else None,
         undated=found.undated,
         predictions=found.predictions,
+        masks=found.masks,
+        reference_masks=reference_masks,
     )

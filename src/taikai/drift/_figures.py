@@ -15,7 +15,7 @@ from taikai.drift._mix import js_divergence
 from taikai.model import DriftStatistics
 
 MIN_ROWS = 30
-"""A dump or period with fewer classified rows is reported but not judged: its figures are too noisy."""
+"""A dump, period or reference with fewer classified rows is reported but not judged: its figures are too noisy."""
 UNCLASSIFIABLE_MARGIN = 0.05
 """Alert when the share of empty, non-Japanese or unreadable rows exceeds the reference's by this much."""
 OOV_MARGIN = 0.05
@@ -58,7 +58,9 @@ class Figure:
 
     ``limit`` is the value past which the figure alerts (for the shifts and ``new_word_share`` the reference is
     the distribution itself, so ``reference`` is 0). ``judged`` is false when there were too few rows (or the
-    figure does not apply, e.g. no word vocabulary); such a figure never alerts.
+    figure does not apply, e.g. no word vocabulary, or its limit is out of reach: a share's above 100 %, a mean
+    probability's below 0, as a reference counted on a few dozen rows can give); such a figure never alerts.
+    ``out_of_reach`` says the latter.
     """
 
     name: str
@@ -69,6 +71,7 @@ class Figure:
     rule: str
     alert: bool
     judged: bool
+    out_of_reach: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values (NaN as ``None``)."""
@@ -81,12 +84,14 @@ class Figure:
             "rule": self.rule,
             "alert": self.alert,
             "judged": self.judged,
+            "out_of_reach": self.out_of_reach,
         }
 
     def reason(self) -> str:
         """Say why the figure alerts: its value, the limit it passed and how the limit is set."""
         sign = "<" if self.name in _LOW else ">"
-        return f"{self.label} {show(self.name, self.value)} {sign} {show(self.name, self.limit)} ({self.rule})"
+        value = show(self.name, self.value, against=self.limit)
+        return f"{self.label} {value} {sign} {show(self.name, self.limit)} ({self.rule})"
 
 
 @dataclass(frozen=True)
@@ -130,15 +135,32 @@ def _json(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 6)
 
 
-def show(name: str, value: float) -> str:
-    """Return a value of the figure called *name* as the report writes it."""
+def _shown(name: str, value: float, extra: int) -> str:
+    if name in ("tokens_per_row", "short_rows"):
+        return f"{value:.{1 + extra}f}"
+    if name.endswith("_shift"):
+        return f"{value:.{3 + extra}f}"
+    return f"{value:.{1 + extra}%}"
+
+
+def show(name: str, value: float, against: float | None = None) -> str:
+    """Return a value of the figure called *name* as the report writes it.
+
+    With *against* (the figure's limit, written as ``show`` writes it), the value gets as many more digits (up
+    to 4) as it takes not to read as the limit when it differs from it: ``0.1003`` against ``0.100``, so that a
+    value past its limit reads as past it.
+    """
     if math.isnan(value):
         return "n/a"
-    if name in ("tokens_per_row", "short_rows"):
-        return f"{value:.1f}"
-    if name.endswith("_shift"):
-        return f"{value:.3f}"
-    return f"{value:.1%}"
+    shown = _shown(name, value, 0)
+    if against is None or math.isnan(against) or value == against:
+        return shown
+    limit = _shown(name, against, 0)
+    extra = 0
+    while shown == limit and extra < 4:
+        extra += 1
+        shown, limit = _shown(name, value, extra), _shown(name, against, extra)
+    return shown
 
 
 def new_words(stats: DriftStatistics, reference: DriftStatistics) -> list[NewWord]:
@@ -174,17 +196,42 @@ def new_word_share(stats: DriftStatistics, words: list[NewWord]) -> float:
     return sum(w.rows for w in words) / total if total else math.nan
 
 
+_SHARES = frozenset({"unclassifiable_share", "oov_rate", "low_confidence_share", "new_word_share"})
+"""Figures that are shares of rows or tokens: none can pass a limit of 100 % or more."""
+
+
+def out_of_reach(name: str, limit: float) -> bool:
+    """Whether no value of the figure called *name* can pass *limit*: a share's at 100 % or more, a mean
+    probability's or a length's at 0 or less (a reference counted on a few dozen rows can give such limits)."""
+    if math.isnan(limit):
+        return False
+    if name in _SHARES:
+        return limit >= 1.0
+    return name in _LOW and limit <= 0.0
+
+
 def _figure(name: str, label: str, value: float, reference: float, limit: float, rule: str, judged: bool) -> Figure:
-    judged = judged and not (math.isnan(value) or math.isnan(limit))
+    unreachable = out_of_reach(name, limit)
+    judged = judged and not (math.isnan(value) or math.isnan(limit) or unreachable)
     alert = judged and (value < limit if name in _LOW else value > limit)
-    return Figure(name, label, value, reference, limit, rule, alert, judged)
+    return Figure(name, label, value, reference, limit, rule, alert, judged, unreachable)
+
+
+def reference_judgeable(reference: DriftStatistics) -> bool:
+    """Whether *reference* has enough classified rows to judge against (``MIN_ROWS``, as a dump or a period)."""
+    return reference.classified >= MIN_ROWS
 
 
 def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[Figure, ...], tuple[NewWord, ...]]:
-    """Return the figures of *stats* against *reference*, and its new words (at most ``NEW_WORDS_SHOWN``)."""
-    enough = stats.classified >= MIN_ROWS
+    """Return the figures of *stats* against *reference*, and its new words (at most ``NEW_WORDS_SHOWN``).
+
+    No figure is judged when *reference* has fewer than ``MIN_ROWS`` classified rows (:func:`reference_judgeable`):
+    a reference is held to the same rule as a dump; nor are its new words listed (absent from a tiny reference is
+    no news)."""
+    usable = reference_judgeable(reference)
+    enough = stats.classified >= MIN_ROWS and usable
     ref = reference
-    words = new_words(stats, reference)
+    words = new_words(stats, reference) if usable else []
     figures = (
         _figure(
             "unclassifiable_share",
@@ -193,7 +240,7 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
             ref.unclassifiable_share,
             ref.unclassifiable_share + UNCLASSIFIABLE_MARGIN,
             f"reference + {UNCLASSIFIABLE_MARGIN * 100:g} points",
-            stats.rows >= MIN_ROWS,
+            stats.rows >= MIN_ROWS and usable,
         ),
         _figure(
             "oov_rate",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from taikai.io import (
     ReadOptions,
     bad_line_error,
     check_made_by,
+    format_of,
     is_predictions,
     no_dates_error,
     parse_dates,
@@ -23,7 +25,7 @@ from taikai.io import (
     warn_decoding,
 )
 from taikai.model import DriftStatistics, Model, find_column, find_prefix, proba_columns, probabilities, unprefixed
-from taikai.privacy import default_masker
+from taikai.privacy import PiiKind, default_masker, sum_counts
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ class FileStatistics:
     periods: dict[str, DriftStatistics] = field(default_factory=dict)
     undated: int = 0
     predictions: bool = False
+    masks: dict[str, int] | None = None
+    """Personal data masked in the texts, per kind (``PiiKind`` value); ``None`` when nothing was masked."""
 
 
 def _status(value: Any) -> Status:
@@ -67,6 +71,7 @@ class _Rows:
         found = find_column(columns, text_column, text_argument, source=path, shown=shown, input_format=input_format)
         self.model = model
         self.mask_pii = mask_pii
+        self.masks: Counter[PiiKind] = Counter()
         self.path = path
         self.columns = columns
         self.done = 0  # data rows read before the chunk
@@ -91,7 +96,8 @@ class _Rows:
         """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
         texts = data[self.text]
         if self.mask_pii:  # before anything reads them: the new words are shown
-            texts = default_masker().mask_values(texts)[0]
+            texts, found = default_masker().mask_values(texts)
+            self.masks.update(found)
         if not self.predictions:
             done = self.model.classify(texts)
             return texts, done.statuses, done.reason_proba, done.sentiment_proba
@@ -137,22 +143,30 @@ def file_statistics(
     *input_format*: the caller takes ``input_format=`` for *path*, which errors may then suggest.
     """
     path = Path(path)
-    reader = (read_options or ReadOptions()).open(path)
+    options = read_options or ReadOptions()
+    reader = options.open(path)
     run = read_summary(path)
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     text_column, text_argument = text_column_of(run, text_column, text_argument)
     notes: list[Any] = []
 
+    fmt = format_of(path, options.input_format)
+
     def chunks() -> Iterator[list[list[Any]]]:
         for chunk in reader.chunks(CHUNK_ROWS):
             if chunk.bad:
-                separator = separator_hint(reader.columns, input_format=input_format)
-                hint = f"fix it (every record needs one field per column){separator}"
-                raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
+                raise bad_line_error(
+                    path, chunk.bad[0], _bad_line_hint(path, fmt, reader.columns, input_format), mask_pii
+                )
             notes.extend(note for _, note in sorted(chunk.notes.items()))
             yield chunk.data
             if progress is not None:
                 progress(chunk.rows)
+
+    def date_columns(index: int) -> Iterator[list[Any]]:
+        # a second pass for the date column only, nothing classified (malformed records are the first pass's to stop)
+        for chunk in reader.chunks(CHUNK_ROWS):
+            yield chunk.data[index]
 
     columns = unprefixed(reader.columns, found)
     if is_predictions(columns):
@@ -171,10 +185,24 @@ def file_statistics(
         mask_pii,
         input_format,
         shown=reader.columns,
+        date_columns=date_columns,
     )
     if notes:
         warn_decoding(path, notes)
     return counted
+
+
+def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:
+    """What to do about a malformed record of *path* (in format *fmt*): fix it (as the format needs), or have
+    ``taikai batch`` set such records aside and check its predictions file (drift has no ``--on-bad-lines``)."""
+    if fmt == "jsonl":
+        fix = "fix it (every line must hold one JSON object)"
+    else:
+        fix = f"fix it (every record needs one field per column){separator_hint(columns, input_format=input_format)}"
+    return (
+        f"{fix}; or classify it with taikai batch --on-bad-lines report, which sets malformed records aside in "
+        "OUTPUT_STEM.bad_lines.csv, and check drift on its predictions file"
+    )
 
 
 def frame_statistics(
@@ -197,7 +225,23 @@ def frame_statistics(
     )
     text = "text" if text_column is None else text_column
     shown = list(frame.columns)
-    return count_chunks(source, columns, data, model, text, date_column, freq, text_argument, mask_pii, shown=shown)
+
+    def date_columns(index: int) -> Iterator[list[Any]]:
+        yield frame.iloc[:, index].tolist()
+
+    return count_chunks(
+        source,
+        columns,
+        data,
+        model,
+        text,
+        date_column,
+        freq,
+        text_argument,
+        mask_pii,
+        shown=shown,
+        date_columns=date_columns,
+    )
 
 
 def count_chunks(
@@ -212,10 +256,16 @@ def count_chunks(
     mask_pii: bool = False,
     input_format: bool = False,
     shown: Sequence[object] | None = None,
+    date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns* (named ``shown``
     in *source*, before predicted columns got their plain names); with *mask_pii*, their texts masked first
-    (*input_format*: the caller takes ``input_format=``, which errors may suggest)."""
+    (*input_format*: the caller takes ``input_format=``, which errors may suggest).
+
+    A date column is refused before anything is classified when none of its values reads as a date: when the
+    first chunk holds none, *date_columns* (called with the column's index; it yields the column's values chunk by
+    chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
+    chunk decides."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     rows = _Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
@@ -229,7 +279,7 @@ def count_chunks(
     unread: list[Any] = []  # the first values of the date column, quoted if none of them reads as a date
     for index, data in enumerate(chunks):
         if index == 0 and date_name is not None:  # before classifying a dump whose date column holds no date
-            _check_dates(date_name, source, data[date_index])
+            _check_dates(date_name, source, data[date_index], date_columns, date_index)
         measured = overall.measure(*rows.read(data))
         overall.add(measured)
         if date_index >= 0:
@@ -245,17 +295,34 @@ def count_chunks(
         {str(period): periods[period].build() for period in sorted(periods)},
         undated,
         rows.predictions,
+        sum_counts([rows.masks]) if mask_pii else None,
     )
 
 
-def _check_dates(column: str, source: str, values: list[Any]) -> None:
-    """Raise the report's error when the first chunk's date cells hold values but none of them reads as a date."""
+def _dated(values: Sequence[Any]) -> bool:
+    """Whether any of *values* reads as a date."""
     import pandas as pd
 
-    cells = pd.Series(values, dtype=object)
-    held = cells.map(lambda v: v is not None and v == v and str(v).strip() != "")  # v == v: not NaN
-    if held.any() and parse_dates(cells).isna().all():
+    return bool(parse_dates(pd.Series(list(values), dtype=object)).notna().any())
+
+
+def _check_dates(
+    column: str,
+    source: str,
+    values: list[Any],
+    date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
+    index: int = -1,
+) -> None:
+    """Raise the report's error when the first chunk's date cells hold values but none of them reads as a date,
+    and (with *date_columns*) no later value of the column does either: ``不明`` in the first 6,000 rows and dates
+    after them is a date column, as the report reads it."""
+    held = [v for v in values if v is not None and v == v and str(v).strip() != ""]  # v == v: not NaN
+    if not held or _dated(held):
+        return
+    if date_columns is None:
         raise no_dates_error(column, source, values, first=len(values) if len(values) >= CHUNK_ROWS else None)
+    if not any(_dated(chunk) for chunk in date_columns(index)):
+        raise no_dates_error(column, source, values)
 
 
 def _add_periods(

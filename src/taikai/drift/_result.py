@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from taikai.drift._figures import MIN_ROWS, Figure, NewWord, compare
+from taikai.drift._figures import reference_judgeable as _enough_reference
 from taikai.drift._mix import ShareMove, largest_move
 from taikai.model import DriftStatistics
 
@@ -16,8 +17,8 @@ OVERALL = "all"
 class Verdict(str, Enum):
     """The verdict of a drift check, as the last line of the report writes it (``drift: yes``).
 
-    ``NOT_JUDGED``: no figure of the whole dump or of a period could be judged (too few classifiable rows), so
-    the dump is neither said to drift nor said not to.
+    ``NOT_JUDGED``: no figure of the whole dump or of a period could be judged (too few classifiable rows in the
+    dump, or in the reference), so the dump is neither said to drift nor said not to.
     """
 
     DRIFT = "yes"
@@ -92,6 +93,8 @@ class DriftReport:
     ``alert`` is true when any figure of the whole dump or of a period passed its threshold; ``reasons`` says
     which. ``verdict`` also tells a dump in which no figure could be judged (too few classifiable rows) from one
     that did not drift. ``undated`` counts the rows whose date could not be read (counted in the whole dump only).
+    ``masks`` and ``reference_masks`` count the personal data masked in the dump's and the reference file's texts
+    per kind (``mask_pii=True``; ``None`` without it, or for the model's stored statistics).
     """
 
     source: str
@@ -103,6 +106,8 @@ class DriftReport:
     freq: str | None = None
     undated: int = 0
     predictions: bool = False
+    masks: dict[str, int] | None = None
+    reference_masks: dict[str, int] | None = None
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property
@@ -132,16 +137,43 @@ class DriftReport:
         return f"drift: {self.verdict}"
 
     @property
+    def reference_judgeable(self) -> bool:
+        """Whether the reference has enough classified rows (``MIN_ROWS``) to judge anything against it."""
+        return _enough_reference(self.reference)
+
+    @property
     def not_judged_why(self) -> str | None:
-        """Why no figure could be judged (how many rows were classified, and how many are needed); ``None`` when
-        the report was judged (``verdict`` is not ``NOT_JUDGED``), as ``"not_judged_why"`` in :meth:`to_dict`."""
+        """Why no figure could be judged (which side, the dump or the reference, had too few classified rows, and
+        how many are needed); ``None`` when the report was judged (``verdict`` is not ``NOT_JUDGED``), as
+        ``"not_judged_why"`` in :meth:`to_dict`."""
         if self.verdict is not Verdict.NOT_JUDGED:
             return None
+        if not self.reference_judgeable:
+            ref = self.reference
+            return (
+                f"too few classifiable rows in the reference: {ref.classified:,} of {ref.rows:,} rows classified; "
+                f"at least {MIN_ROWS} are needed"
+            )
         stats = self.overall.statistics
         return (
             f"too few classifiable rows: {stats.classified:,} of {stats.rows:,} rows classified; "
             f"at least {MIN_ROWS} are needed"
         )
+
+    def what_to_do(self) -> str:
+        """Say what to do when no figure could be judged: give a larger reference, or check a larger dump."""
+        if not self.reference_judgeable:
+            if self.reference_name.startswith("training statistics"):
+                return (
+                    "the model's stored statistics come from too few rows: "
+                    "retrain it on more reviews, or compare with a reference file of Japanese reviews"
+                )
+            return (
+                f"the reference ({self.reference_name}) is too small or holds no classifiable Japanese text: "
+                f"give a reference with at least {MIN_ROWS} classifiable reviews, "
+                "or compare with the model's training statistics (no reference)"
+            )
+        return "check a larger dump (or longer periods)"
 
     @property
     def reasons(self) -> list[str]:
@@ -157,7 +189,13 @@ class DriftReport:
         """Return JSON-ready values: the same figures as the text, plus ``alert``."""
         return {
             "source": self.source,
-            "reference": {"name": self.reference_name, "source": self.reference.source, "rows": self.reference.rows},
+            "reference": {
+                "name": self.reference_name,
+                "source": self.reference.source,
+                "rows": self.reference.rows,
+                "classified": self.reference.classified,
+                "judgeable": self.reference_judgeable,
+            },
             "input": "predictions" if self.predictions else "raw dump (classified on the fly)",
             "date_column": self.date_column,
             "freq": self.freq,
@@ -169,6 +207,8 @@ class DriftReport:
             "verdict": self.verdict.value,
             "reasons": self.reasons,
             "not_judged_why": self.not_judged_why,
+            "masks": self.masks,
+            "reference_masks": self.reference_masks,
         }
 
     def __str__(self) -> str:

@@ -48,6 +48,8 @@ def _value(figure: Figure, value: float) -> str:
 
 
 def _verdict(figure: Figure) -> str:
+    if figure.out_of_reach:
+        return "not judged (limit out of reach)"
     if not figure.judged:
         return "not judged"
     return "DRIFT" if figure.alert else "ok"
@@ -57,10 +59,8 @@ def _figures(part: PeriodDrift) -> list[str]:
     lines = [f"  {'figure':<44} {'value':>8} {'reference':>10} {'limit':>8}  verdict"]
     for f in part.figures:
         reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
-        lines.append(
-            f"  {f.label:<44} {_value(f, f.value):>8} {reference:>10} {_value(f, f.limit):>8}  {_verdict(f)}"
-            f"  ({f.rule})"
-        )
+        value = show(f.name, f.value, against=f.limit)
+        lines.append(f"  {f.label:<44} {value:>8} {reference:>10} {_value(f, f.limit):>8}  {_verdict(f)}  ({f.rule})")
     return lines
 
 
@@ -84,12 +84,12 @@ def _period_table(report: DriftReport) -> list[str]:
         cells = []
         for name, _, width in _COLUMNS:
             f = part.figure(name)
-            shown = _value(f, f.value) + ("*" if f.alert else "")
+            shown = show(f.name, f.value, against=f.limit) + ("*" if f.alert else "")
             cells.append(f"{shown:>{width}}")
         short = part.figure("short_rows")
         verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
         if short.alert:
-            cells[2] = f"{_value(short, short.value) + '*':>8}"
+            cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
         lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
     lines.append("  * past its threshold")
     for part in report.periods:
@@ -122,7 +122,7 @@ def render(report: DriftReport) -> str:
             *_period_table(report),
         ]
     if not report.judged:
-        lines += ["", "no figure could be judged: check a larger dump (or longer periods).", report.verdict_line()]
+        lines += ["", f"no figure could be judged: {report.what_to_do()}.", report.verdict_line()]
         return "\n".join(lines)
     reasons = report.reasons
     lines += ["", "why:" if reasons else "no figure passed its threshold."]

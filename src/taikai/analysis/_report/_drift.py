@@ -13,7 +13,9 @@ NEW_WORDS = {
 
 
 def drift_builder(ctx: ReportContext) -> Section | None:
-    """The verdict, the reasons, the figures (per period with a date column) and new words; ``None`` without
+    """The verdict, the reasons, the figures, the reason that moved most (of the whole dump and of each drifted
+    period), the figures per period with a date column and each drifted period's new words, and the whole
+    input's new words; ``None`` without
     ``drift`` in the options (the section tokenizes every text)."""
     if not ctx.options.drift:
         return None
@@ -22,7 +24,14 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     blocks: list[Block] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))
-    blocks += [Table.from_frame(t) for t in (found.figures, found.periods) if t is not None]
+    if found.figures is not None:
+        blocks.append(Table.from_frame(found.figures))
+    if found.moved:
+        blocks.append(Bullets(found.moved))
+    if found.periods is not None:
+        blocks.append(Table.from_frame(found.periods))
+    if found.period_words:
+        blocks.append(Bullets(found.period_words))
     if found.new_words is not None and len(found.new_words):
         blocks += [Note(NEW_WORDS[o.lang]), Table.from_frame(found.new_words, index=False)]
     return Section.of("drift", found.title, blocks)
