@@ -338,7 +338,9 @@ DESIGN = """## Design
   masked in the error under `--mask-pii`.
 - **drift.** `taikai drift --mask-pii` masks the texts of the dump (and of `--reference`) before they are
   classified and counted, so that its new words hold no name; a masked text's placeholders are no words. With or
-  without it, e-mail addresses are left out of the word counts, as URLs are.
+  without it, e-mail addresses and URLs are left out of the word counts wherever masking finds them
+  (`taikai.privacy.without_addresses`, the same finders): `yamada.taro(at)gmail.com`, `taro at example dot com`
+  and `note.com/tanaka_writer/n/n123abc` give no words (at, com, gmail, tanaka, …).
 - **Order.** Where two values overlap, URLs win over e-mail addresses, those over cards, phones, My Numbers,
   postal codes, accounts, IDs and names.
 - **Speed.** A text is NFKC-normalised once and searched; offsets are tracked only for the few texts where
