@@ -141,6 +141,17 @@ def _allowed(run: list[Morpheme]) -> bool:
     return all(_LATIN_NAME.fullmatch(w.surface) for w in run if w.surface.isascii())
 
 
+def _trimmed(run: list[Morpheme]) -> int:
+    """How many words to drop from the start of *run*, the words before an honorific: a Latin word joins no
+    Japanese name (bad line 田中さん: 田中), and a Latin word of two or more letters that makes the run no name
+    goes (LINE Smith様: Smith); an initial does not (I・O DATA様: a company, J Smith: a name written oddly)."""
+    latin = [bool(_LATIN.fullmatch(w.surface)) for w in run]
+    k = max((n + 1 for n in range(len(run) - 1) if latin[n] and not latin[n + 1]), default=0)
+    while len(run) - k > 1 and latin[k] and len(run[k].surface) > 1 and not _allowed(run[k:]):
+        k += 1
+    return k
+
+
 def _latin_start(text: str, run: list[Morpheme]) -> int | None:
     """Where a name that starts with a Latin word starts, or None if the word ends a site or an address.
 
@@ -184,6 +195,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = i
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
+        j += _trimmed(words[j:i])
         run = words[j:i]
         if title:
             if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):
