@@ -256,3 +256,17 @@ def test_a_latin_name_is_masked_before_every_honorific_in_any_case(name, honorif
 def test_a_latin_platform_role_or_domain_stays_before_every_honorific(word, honorific):
     text = f"{word}{honorific}の件"
     assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('P002,"bad line 田中さん 090-1111-2222"', 'P002,"bad line [人名]さん [電話番号]"'),  # line joins no 田中
+        ("Hello 田中さん", "Hello [人名]さん"),
+        ("LINE Smith様から", "LINE [人名]様から"),  # a stop word before the name goes, the name stays
+        ("bad line Smith様から", "bad line [人名]様から"),
+        ("I・O DATA様の製品", "I・O DATA様の製品"),  # an initial before it: a company's name
+    ],
+)
+def test_a_latin_word_before_a_name_is_not_part_of_it(text, expected):
+    assert mask_pii(text).text == expected
