@@ -341,6 +341,11 @@ DESIGN = """## Design
   without it, e-mail addresses and URLs are left out of the word counts wherever masking finds them
   (`taikai.privacy.without_addresses`, the same finders): `yamada.taro(at)gmail.com`, `taro at example dot com`
   and `note.com/tanaka_writer/n/n123abc` give no words (at, com, gmail, tanaka, …).
+- **explain, rules test.** `taikai explain --mask-pii` (`explain(model, text, mask_pii=True)`) masks the text
+  before it is explained, as `predict --mask-pii` masks it: the text shown, its features and its spans are the
+  masked text's, and no feature holds a value. `taikai rules test --mask-pii` (`evaluate_rules(...,
+  mask_pii=True)`) matches the rules on the masked texts, as `predict --mask-pii --rules` runs them, and quotes
+  the rows where a rule misfires masked.
 - **Order.** Where two values overlap, URLs win over e-mail addresses, those over cards, phones, My Numbers,
   postal codes, accounts, IDs and names.
 - **Speed.** A text is NFKC-normalised once and searched; offsets are tracked only for the few texts where
