@@ -305,7 +305,20 @@ DESIGN = """## Design
   王さま, 王様ゲーム); read by eye, 5 of the 714 are not a person (根津 and 御苗場, places; でんぢゃらすじーさん
   and ひみつの嵐ちゃん, titles). UniDic also tags platforms and loanwords as names (サグー, バレンタイン): those
   are masked only before an honorific and not in the stop list. Single Latin letters (Aさん) are already
-  anonymous and stay. Only the name is replaced: `[人名]さん` keeps the honorific, which the model reads. Job titles
+  anonymous and stay. A Latin name is a name before every honorific alike (Smithさん, Smith様, tanakaさま,
+  John Smith先生, Emilyちゃん, SMITH殿), whatever UniDic guesses its tag to be (it tags an unknown Latin word a
+  person's name before さん and 氏 but a common noun before 様 or 先生), and in any case but a brand's (iPhone様,
+  YouTuberさん stay); a handle or hyphenated name is masked whole (sajo_towsonさん, Jean-Baptiste Smith氏), a
+  domain's ending (ascii.jpさん) and a word after `@`, `/` or `:` is not. Platforms, companies and roles written
+  in Latin letters stay before any honorific when the stop list holds them (Upwork様, Lancersさん, Amazon様,
+  Adminさん, OLさん, noteさん, AI様: `NOT_NAMES` in `taikai/privacy/_names.py`); one it does not hold is taken
+  for a name (Zoomさん stays, Canvaさん is masked). Measured when this rule was added: on `data/reviews.csv` it
+  masks nothing new; in the 501 sentences of livedoor news with a Latin word before an honorific it changes 86:
+  in 64 it masks more (lower-case names and handles: akieさん, lumin氏, 2106bpm氏; names before 様, 先生, ちゃん:
+  GACKTさま, RIECO先生; a given name with its surname: Tim Smith氏 whole), in 6 less (OLさん, an office worker,
+  stays), the rest both or the same count; read by eye, 5 of the names taken are not a person (九十九exさん,
+  masked in part, and trishさん: shops; zigsowさん: a website; CACOちゃん, KITTYちゃん: mascots).
+  Only the name is replaced: `[人名]さん` keeps the honorific, which the model reads. Job titles
   (社長, 会長, 部長, 課長, 係長, 店長, 専務, 常務, 所長, 室長, 院長, 編集長) take a name as an honorific does, but only
   when every word before the title is tagged a person's name and one of them a surname (田中社長に, 山田部長から,
   佐藤課長が); 会社の社長, うちの部長, 副社長, 元社長, IT社長 stay. Measured when added: nothing new on
@@ -315,7 +328,8 @@ DESIGN = """## Design
   a reason that the words around them already carry (口座番号：[口座] says 口座 twice). `Model.classify` reads
   each placeholder of a text as `○` (`taikai.privacy.neutralize`), as it read the unknown value that stood there;
   the outputs hold the placeholders. On the seeded corpus below this keeps about 0.9 points more of the
-  predictions than reading the placeholders as words. `explain` shows the placeholders' own words.
+  predictions than reading the placeholders as words. `explain` reads them as `○` too, so its status,
+  labels and probabilities are `predict`'s; a feature holding a `○` spans its whole placeholder in the text shown.
 - **Status.** Masking never changes a row's status or message: whether a text can be classified (empty, not text,
   no Japanese characters) is judged without the placeholders of values that are not Japanese (all but `[人名]`),
   so `090-1234-5678` stays an error (no Japanese characters) under `--mask-pii` as without it, though
@@ -324,7 +338,14 @@ DESIGN = """## Design
   masked in the error under `--mask-pii`.
 - **drift.** `taikai drift --mask-pii` masks the texts of the dump (and of `--reference`) before they are
   classified and counted, so that its new words hold no name; a masked text's placeholders are no words. With or
-  without it, e-mail addresses are left out of the word counts, as URLs are.
+  without it, e-mail addresses and URLs are left out of the word counts wherever masking finds them
+  (`taikai.privacy.without_addresses`, the same finders): `yamada.taro(at)gmail.com`, `taro at example dot com`
+  and `note.com/tanaka_writer/n/n123abc` give no words (at, com, gmail, tanaka, …).
+- **explain, rules test.** `taikai explain --mask-pii` (`explain(model, text, mask_pii=True)`) masks the text
+  before it is explained, as `predict --mask-pii` masks it: the text shown, its features and its spans are the
+  masked text's, and no feature holds a value. `taikai rules test --mask-pii` (`evaluate_rules(...,
+  mask_pii=True)`) matches the rules on the masked texts, as `predict --mask-pii --rules` runs them, and quotes
+  the rows where a rule misfires masked.
 - **Order.** Where two values overlap, URLs win over e-mail addresses, those over cards, phones, My Numbers,
   postal codes, accounts, IDs and names.
 - **Speed.** A text is NFKC-normalised once and searched; offsets are tracked only for the few texts where

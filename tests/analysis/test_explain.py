@@ -518,3 +518,40 @@ def test_toward_and_against_list_the_strongest_first(tiny_model, head):
     assert toward and against
     assert toward == sorted(toward, reverse=True) and all(w > 0 for w in toward)
     assert against == sorted(against) and all(w < 0 for w in against)
+
+
+SECRET = "田中さんの電話090-1234-5678とtaro@example.comに手数料が高すぎると送った"
+MASKED = "[人名]さんの電話[電話番号]と[メール]に手数料が高すぎると送った"
+
+
+@pytest.mark.parametrize(("mask_pii", "shown"), [(False, SECRET), (True, MASKED)])
+def test_explain_with_mask_pii_explains_the_masked_text_as_predict_does(tiny_model, mask_pii, shown):
+    explanation = explain(tiny_model, SECRET, top=100, mask_pii=mask_pii)
+    [predicted] = tiny_model.predict(SECRET, mask_pii=mask_pii)
+    assert explanation.text == predicted.text == shown
+    assert explanation.reason.label == predicted.reason
+    assert explanation.reason.probability == pytest.approx(predicted.reason_proba[predicted.reason])
+    heads = (explanation.reason, explanation.sentiment)
+    matched = [shown[a:b] for head in heads for c in head.contributions for a, b in c.spans]
+    assert "手数料" in matched  # the spans index the text shown
+    if mask_pii:  # and no feature holds a masked value
+        assert not [m for m in matched if any(v in m for v in ("田中", "090", "1234", "taro", "example"))]
+
+
+@pytest.mark.parametrize(
+    ("args", "counts"),
+    [
+        (["--format", "json"], "email [メール] 1, phone [電話番号] 1, name [人名] 1"),
+        (["--top", "3"], "email [メール] 1, phone [電話番号] 1, name [人名] 1"),
+    ],
+)
+def test_cli_explain_mask_pii_shows_only_the_masked_text(tiny_model_dir, args, counts):
+    result = CliRunner().invoke(cli, ["explain", SECRET, "--model", str(tiny_model_dir), "--mask-pii", *args])
+    assert result.exit_code == 0, result.output
+    assert f"taikai: personal data masked: {counts}" in result.stderr
+    for value in ("田中", "090-1234-5678", "taro@example.com"):
+        assert value not in result.stdout
+    if "json" in args:
+        assert json.loads(result.stdout)["text"] == MASKED
+    else:
+        assert click.unstyle(result.stdout).count(MASKED) >= 1

@@ -231,3 +231,24 @@ def test_rules_test_skips_a_row_labelled_in_part_with_a_warning_as_evaluate_does
     assert "2 labelled rows, 2 matched" in result.stdout
     assert "1 row(s) labelled in part cannot be scored and were skipped:" in result.stderr
     assert f"  {labelled}:3: reasons: no label (only more_reasons)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("flags", "quoted"),
+    [
+        ([], "- line 2: gold other: 手数料は田中さん(090-1234-5678)が払うと言われた"),
+        (["--mask-pii"], "- line 2: gold other: 手数料は[人名]さん([電話番号])が払うと言われた"),
+    ],
+)
+def test_rules_test_mask_pii_quotes_the_rows_masked(tmp_path, tiny_model_dir, flags, quoted):
+    rules, labelled = tmp_path / "rules.toml", tmp_path / "gold.csv"
+    rules.write_text(RULES, encoding="utf-8")
+    labelled.write_text("text,reasons\n手数料は田中さん(090-1234-5678)が払うと言われた,other\n", encoding="utf-8")
+    for fmt in ("text", "json"):
+        result = run("rules", "test", rules, labelled, "-m", tiny_model_dir, "--format", fmt, *flags)
+        assert result.exit_code == 0, result.output
+        assert ("090-1234-5678" in result.output) is not bool(flags)
+        if fmt == "text":
+            assert quoted in result.output
+        else:
+            assert json.loads(result.output)["rules"][0]["examples"][0]["text"] == quoted.split(": ", 2)[2]

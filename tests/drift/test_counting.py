@@ -45,3 +45,20 @@ def test_one_measured_row_counts_in_several_builders(builder):
     other.add(rows)
     assert builder.build().words == other.build().words == {"手数料": 1, "高い": 1}
     assert other.build().sentiments == {"negative": 0, "positive": 0}  # no sentiment probabilities given
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("連絡は taro@example.com まで", {"連絡"}),
+        ("連絡は yamada.taro(at)gmail.com まで", {"連絡"}),
+        ("連絡は taro at example dot com まで", {"連絡"}),
+        ("連絡は taro アットマーク example ドット com まで", {"連絡"}),
+        ("note.com/tanaka_writer/n/n123abc を見て", {"見る"}),
+        ("https://example.com/profile/tanaka を見て", {"見る"}),
+        ("work at example.com で働く", {"work", "at", "example", "com", "働く"}),  # not an address: masking keeps it
+    ],
+)
+def test_e_mail_addresses_and_urls_are_no_words_as_masking_finds_them(builder, text, words):
+    rows = builder.measure([text], None, np.array([[0.6, 0.4]]), np.empty((1, 0)))
+    assert set(rows[0].words) == words

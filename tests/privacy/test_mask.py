@@ -242,3 +242,31 @@ def test_my_number_check_digit(number, valid):
 
     assert (my_number_check_digit(number[:11]) == int(number[11])) is valid
     assert (mask_pii(f"番号 {number} を送った").text == "番号 [個人番号] を送った") is valid
+
+
+@pytest.mark.parametrize("honorific", ["さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿"])
+@pytest.mark.parametrize("name", ["Smith", "smith", "SMITH", "Tanaka", "tanaka", "John Smith", "sajo_towson"])
+def test_a_latin_name_is_masked_before_every_honorific_in_any_case(name, honorific):
+    # UniDic tags an unknown Latin word a person's name before さん and 氏 only: the tag must not decide.
+    assert mask_pii(f"担当の{name}{honorific}から連絡が来た").text == f"担当の[人名]{honorific}から連絡が来た"
+
+
+@pytest.mark.parametrize("honorific", ["さん", "様", "先生", "ちゃん"])
+@pytest.mark.parametrize("word", ["Upwork", "Lancers", "Admin", "OL", "note", "iPhone", "ascii.jp"])
+def test_a_latin_platform_role_or_domain_stays_before_every_honorific(word, honorific):
+    text = f"{word}{honorific}の件"
+    assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('P002,"bad line 田中さん 090-1111-2222"', 'P002,"bad line [人名]さん [電話番号]"'),  # line joins no 田中
+        ("Hello 田中さん", "Hello [人名]さん"),
+        ("LINE Smith様から", "LINE [人名]様から"),  # a stop word before the name goes, the name stays
+        ("bad line Smith様から", "bad line [人名]様から"),
+        ("I・O DATA様の製品", "I・O DATA様の製品"),  # an initial before it: a company's name
+    ],
+)
+def test_a_latin_word_before_a_name_is_not_part_of_it(text, expected):
+    assert mask_pii(text).text == expected

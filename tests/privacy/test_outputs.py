@@ -203,9 +203,11 @@ def test_predict_with_mask_pii(tiny_model_dir, fmt):
         assert json.loads(result.stdout)[0]["text"] == "[人名]さんの電話[電話番号]に手数料の話"
 
 
-@pytest.mark.parametrize("command", ["predict", "batch", "report", "suggest", "drift"])
+@pytest.mark.parametrize(
+    "command", [["predict"], ["batch"], ["report"], ["suggest"], ["drift"], ["explain"], ["rules", "test"]]
+)
 def test_mask_pii_has_help(command):
-    result = CliRunner().invoke(cli, [command, "--help"])
+    result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0 and "--mask-pii" in result.output and "[人名]" in result.output
 
 

@@ -198,6 +198,7 @@ def explain(
     top: int = DEFAULT_TOP,
     rules: RuleSet | RuleMatcher | str | Path | None = None,
     rules_mode: RulesMode | str = RulesMode.FLAG,
+    mask_pii: bool = False,
 ) -> Explanation:
     """Return the *top* contributions toward and against the predicted reason and sentiment of one *text*.
 
@@ -208,9 +209,17 @@ def explain(
 
     With *rules* and *rules_mode* (as for :meth:`taikai.Model.predict`), the explanation also says which rules
     fired and the reason written out; the model's own reason is explained as without them.
+
+    ``mask_pii=True`` replaces personal data by placeholders (:func:`taikai.mask_pii`) first, as
+    :meth:`taikai.Model.predict` does: the masked text is what the model and the rules read, the explanation's
+    ``text``, and what the spans index; no feature holds a masked value.
     """
     check_arguments(model, text)
     check_int("top", top, 0)
+    if mask_pii:
+        from taikai.privacy import default_masker
+
+        [text] = default_masker().mask_values([text])[0]  # type: ignore[assignment]  # a str stays a str
     mode = RulesMode.for_rules(rules_mode, rules)
     model = resolve_model(model)
     matcher = model.prepare_rules(rules)  # a bad rules file stops before any work

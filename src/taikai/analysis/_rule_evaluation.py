@@ -21,6 +21,7 @@ def evaluate_rules(
     encoding: str | None = None,
     examples: int = 5,
     encoding_errors: str = "strict",
+    mask_pii: bool = False,
 ) -> RulesScore:
     """Match *rules* on the labelled file *data* (CSV, TSV, JSONL, Parquet or xlsx with text and reasons) and
     score each rule against the gold reasons (see :data:`taikai.rules.DEFINITION`).
@@ -30,6 +31,10 @@ def evaluate_rules(
     rules' labels are checked against *model*'s reasons (default: the shipped model), as when they run next
     to it. Misfires name the file line of their row (CSV, TSV, JSONL). Rows whose text cannot be classified are
     counted as not matched, not dropped silently.
+
+    ``mask_pii=True`` replaces personal data in the texts by placeholders (:func:`taikai.mask_pii`) first, as
+    ``predict --mask-pii`` does before its rules run: the rules are matched on the masked texts, and the misfires
+    quote them masked.
     """
     check_path("data", data)
     check_int("examples", examples, 0)
@@ -61,9 +66,14 @@ def evaluate_rules(
             f"label skipped; label some rows (reasons) and test the rules again"
         )
     positions = [table.frame.index.get_loc(i) for i in kept.index]
+    texts = kept[text_column].tolist()
+    if mask_pii:
+        from taikai.privacy import default_masker
+
+        texts = default_masker().mask_values(texts)[0]
     score = score_rules(
         matcher,
-        kept[text_column].tolist(),
+        texts,
         kept["label_set"].tolist(),
         [table.lines[p] for p in positions] if table.lines is not None else None,
         examples=examples,

@@ -61,6 +61,7 @@ def require_report_extra() -> None:
 )
 @encoding_errors_option
 @rules_options
+@mask_pii_option
 @click.pass_context
 def explain(
     ctx: click.Context,
@@ -73,6 +74,7 @@ def explain(
     encoding_errors: str,
     rules: Path | None,
     rules_mode: str,
+    mask_pii: bool,
 ) -> None:
     """Show which words and character n-grams of TEXT pushed its reason and sentiment, with their weights.
 
@@ -81,7 +83,9 @@ def explain(
     terminal they are highlighted (green toward the predicted label, red against it). The text is read as
     predict reads it (a masked text's placeholders as ○): the labels and probabilities are predict's. With
     --rules, the rules that fired and the reason written out (--rules-mode override: the first firing rule's
-    label) follow the model's own explanation. Exit code 2 when TEXT cannot be classified.
+    label) follow the model's own explanation. Exit code 2 when TEXT cannot be classified. With --mask-pii the
+    text is masked before the rules and the model read it, as predict masks it: the text shown, its features and
+    its spans are the masked text's, and the masks per kind are counted on standard error.
     """
     check_rules_mode(ctx, rules)
     from taikai.analysis import explain as explain_text
@@ -97,6 +101,12 @@ def explain(
         text = decode_text(sys.stdin.buffer.read(), encoding, encoding_errors, STDIN).rstrip("\r\n")
     else:
         text = decode_argument(text, encoding, encoding_errors)
+    if mask_pii:
+        from taikai.privacy import default_masker, format_counts
+
+        masked = default_masker().mask(text)
+        text = masked.text
+        click.echo(f"taikai: personal data masked: {format_counts(masked.counts())}", err=True)
     explanation = explain_text(model, text, top=top, rules=matcher, rules_mode=rules_mode)
     if fmt == "json":
         echo_result(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Group, echo_result, encoding_errors_option, model_option
+from taikai.cli._common import Group, echo_result, encoding_errors_option, mask_pii_option, model_option
 
 
 @click.group(cls=Group)
@@ -34,6 +34,7 @@ def rules() -> None:
     help="Rows listed per rule where it fires against the gold label.",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@mask_pii_option
 def test(
     rules_file: Path,
     labelled: Path,
@@ -44,12 +45,14 @@ def test(
     encoding_errors: str,
     examples: int,
     fmt: str,
+    mask_pii: bool,
 ) -> None:
     """Print, for every rule of FILE: hits, precision and recall against the reasons of LABELLED (CSV, TSV,
     JSONL, Parquet or xlsx with text and reasons), then the rows where it fires against the gold label.
 
     A rule is right on a row when its label is among the row's gold reasons (any of them, not only the
-    primary). Labels are checked against the model's reasons (--model).
+    primary). Labels are checked against the model's reasons (--model). With --mask-pii the texts are masked
+    before the rules read them, as predict --mask-pii masks them: the rows listed quote the masked text.
     """
     from taikai.analysis import evaluate_rules
 
@@ -62,6 +65,7 @@ def test(
         encoding=encoding,
         examples=examples,
         encoding_errors=encoding_errors,
+        mask_pii=mask_pii,
     )
     if fmt == "json":
         echo_result(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))

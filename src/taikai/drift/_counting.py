@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from taikai.model import CONFIDENCE_BINS, DriftStatistics, Model, word_vocabulary
-from taikai.privacy import NEUTRAL, NOT_JAPANESE_PLACEHOLDERS, neutralize
+from taikai.privacy import NEUTRAL, NOT_JAPANESE_PLACEHOLDERS, neutralize, without_addresses
 from taikai.text import Status, WordTagger, check_text, japanese_share
 
 FOREIGN_BELOW = 0.5
@@ -105,12 +105,8 @@ class StatisticsBuilder:
                 continue
             text = neutralize(checked.text)  # a masked text's placeholders as ○, as the model reads them
             tokens, words = self.tagger.words(text)
-            if "@" in text:
-                # an e-mail address's pieces (a name, a domain, jp) are no words of the text: left out of the
-                # content words as a URL is (read as "url", which the tagger skips); the address as masking finds it
-                from taikai.privacy import EMAIL
-
-                words = self.tagger.words(EMAIL.sub(" url ", text))[1]
+            if (bare := without_addresses(text)) != text:  # an e-mail address or URL as masking finds it: no words
+                words = self.tagger.words(bare)[1]
             if text != checked.text:  # a placeholder is no word (○, ○さん)
                 words = [w for w in words if NEUTRAL not in w]
             oov = sum(1 for t in tokens if t not in known) if known is not None else 0

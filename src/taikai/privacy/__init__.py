@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules
+from taikai.privacy._addresses import without_addresses
 from taikai.privacy._kinds import (
     ANY_PLACEHOLDER,
     NEUTRAL,
@@ -44,6 +45,7 @@ __all__ = [
     "mask_text_column",
     "neutralize",
     "sum_counts",
+    "without_addresses",
 ]
 
 # The finders compile their patterns on import: only masking needs them, not a model reading masked text

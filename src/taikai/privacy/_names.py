@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._kinds import PiiKind
-from taikai.privacy._patterns import Found
+from taikai.privacy._patterns import TOP_LEVEL_DOMAINS, Found
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
 
@@ -89,11 +89,19 @@ NOT_NAMES = frozenset(
         "amazon",
         "line",
         "paypal",
+        # Latin words before an honorific that name a role, a site or a thing, not a person (Adminさん, OLさん,
+        # noteさん, AI様): a Latin word before any honorific is taken for a name otherwise.
+        *("admin", "user", "client", "writer", "designer", "engineer", "staff", "support", "team", "owner"),
+        *("manager", "director", "editor", "creator", "member", "leader", "partner", "seller", "buyer", "customer"),
+        *("freelancer", "sponsor", "bot", "ai", "ol", "note", "yahoo", "apple", "microsoft", "twitter", "facebook"),
+        *("instagram", "tiktok", "mercari", "rakuten", "chatgpt", "gpt", "chatwork", "discord", "zoom"),
     }
 )
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}[a-z]*")
+_LATIN = re.compile(r"[A-Za-z]+")
+# A Latin word that may be a name (Smith, smith, SMITH), not one in a brand's casing (iPhone, YouTuber).
+_LATIN_NAME = re.compile(r"[A-Z]?[a-z]+|[A-Z]{2,}[a-z]*")
 
 
 # Without an honorific, a text has a name only if one of its words is tagged a person.
@@ -105,11 +113,15 @@ def _is_person(word: Morpheme) -> bool:
 
 
 def _is_unknown_name_part(word: Morpheme) -> bool:
-    """An unknown word that may be part of a name: UniDic does not know it, or tags an unknown kanji as a symbol."""
+    """An unknown word that may be part of a name: UniDic does not know it, or tags an unknown kanji as a symbol.
+
+    An unknown Latin word is one whatever its tag: UniDic guesses the tag from the next word (Smithさん is tagged a
+    person's name, Smith様 a common noun), so the tag would make 様, さま, 先生, くん, ちゃん and 殿 differ from さん.
+    """
     surface = word.surface
     if word.pos[0] == "記号" and word.pos[1] == "一般" and _KANJI.fullmatch(surface):
         return True
-    return word.unknown and bool(_KANJI.fullmatch(surface) or _KATAKANA.fullmatch(surface))
+    return word.unknown and bool(_KANJI.fullmatch(surface) or _KATAKANA.fullmatch(surface) or _LATIN.fullmatch(surface))
 
 
 def _is_name_part(word: Morpheme) -> bool:
@@ -125,9 +137,38 @@ def _allowed(run: list[Morpheme]) -> bool:
         return False  # Aさん: already anonymous
     if len(run) == 1 and len(joined) == 1 and run[0].pos[3] != "姓":
         return False  # a one-character given name is too often part of another word (通さん = 通さない)
-    if joined.isascii():
-        return bool(_LATIN_NAME.fullmatch(joined))
-    return True
+    # Each Latin word must have a name's casing (John Smith, tanaka, TANAKA; not iPhone).
+    return all(_LATIN_NAME.fullmatch(w.surface) for w in run if w.surface.isascii())
+
+
+def _trimmed(run: list[Morpheme]) -> int:
+    """How many words to drop from the start of *run*, the words before an honorific: a Latin word joins no
+    Japanese name (bad line 田中さん: 田中), and a Latin word of two or more letters that makes the run no name
+    goes (LINE Smith様: Smith); an initial does not (I・O DATA様: a company, J Smith: a name written oddly)."""
+    latin = [bool(_LATIN.fullmatch(w.surface)) for w in run]
+    k = max((n + 1 for n in range(len(run) - 1) if latin[n] and not latin[n + 1]), default=0)
+    while len(run) - k > 1 and latin[k] and len(run[k].surface) > 1 and not _allowed(run[k:]):
+        k += 1
+    return k
+
+
+def _latin_start(text: str, run: list[Morpheme]) -> int | None:
+    """Where a name that starts with a Latin word starts, or None if the word ends a site or an address.
+
+    A handle or a hyphenated name is one name (sajo_towson, memn0ck, Jean-Baptiste, sasakure.UK): the name starts
+    where its letters, digits, ``_``, ``-`` and ``.`` start. A word after ``@``, ``/`` or ``:``, or a top-level
+    domain after a dot (ascii.jpさん: a site), ends a domain or an address and is no name.
+    """
+    start = run[0].start
+    if start > 0 and text[start - 1] == "." and run[0].surface in TOP_LEVEL_DOMAINS:
+        return None
+    while start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in "_-."):
+        start -= 1
+    while text[start] == ".":
+        start += 1
+    if start > 0 and text[start - 1] in "@/:":
+        return None
+    return start
 
 
 def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
@@ -154,6 +195,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = i
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
+        j += _trimmed(words[j:i])
         run = words[j:i]
         if title:
             if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):
@@ -161,8 +203,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
                 taken[j:i] = [True] * (i - j)
             continue
         if run and _allowed(run) and "".join(w.surface for w in words[j : i + 1]) not in COMMON_WITH_HONORIFIC:
-            yield Found(run[0].start, run[-1].end, PiiKind.NAME)
-            taken[j:i] = [True] * (i - j)
+            start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
+            if start is not None:
+                yield Found(start, run[-1].end, PiiKind.NAME)
+                taken[j:i] = [True] * (i - j)
         elif not run:
             start = find_unread_name(words, i, tagger)
             # A surname UniDic reads before the nickname is part of the name (浅野まみこ先生: 浅野 + まみ + こ).

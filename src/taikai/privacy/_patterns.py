@@ -57,6 +57,8 @@ URL = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?'\""
+TOP_LEVEL_DOMAINS = frozenset(_SPELLED_TLDS.split("|")) | frozenset(_TLDS.split("|"))
+"""The top-level domains the patterns know (jp, com, uk, …): a word after a dot that is one ends a domain."""
 
 PHONE_JP = re.compile(
     rf"(?<![0-9A-Za-z+\-])(?:"
