@@ -36,16 +36,62 @@ def test_labels_seen_only_in_data_are_appended():
     assert s.recall == pytest.approx([1.0, 0.0])
 
 
-def test_multi_label_scores_by_hand():
-    gold = [["a"], ["a", "b"], ["b"], ["c", "a"]]
-    pred = [["a", "b"], ["a"], ["b"], ["a"]]
+@pytest.mark.parametrize(
+    ("gold", "pred", "expected"),
+    [
+        pytest.param(
+            # a: predicted in rows 0,1,3, gold in rows 0,1,3 -> P 3/3, R 3/3
+            # b: predicted in rows 0,2, gold in rows 1,2 -> P 1/2, R 1/2, F1 1/2
+            # c: never predicted, gold in row 3 -> P 0, R 0
+            # micro: 4 hits of 5 predicted and 6 gold -> 2*4/(5+6); macro over a, b, c (all present)
+            # exact match: row 2 only; jaccard per row 1/2, 1/2, 1, 1/2
+            [["a"], ["a", "b"], ["b"], ["c", "a"]],
+            [["a", "b"], ["a"], ["b"], ["a"]],
+            {
+                "precision": [1.0, 0.5, 0.0],
+                "recall": [1.0, 0.5, 0.0],
+                "f1": [1.0, 0.5, 0.0],
+                "support": [3, 2, 1],
+                "micro_f1": 8 / 11,
+                "macro_f1": (1.0 + 0.5 + 0.0) / 3,
+                "exact_match": 1 / 4,
+                "jaccard": (0.5 + 0.5 + 1.0 + 0.5) / 4,
+            },
+            id="every-label-present",
+        ),
+        pytest.param(
+            # a: predicted in row 0 only (right), gold in rows 0,1 -> P 1/1, R 1/2, F1 2/3
+            # b: predicted in row 1 (wrong), never gold -> P 0, R 0 (no support), F1 0
+            # c: neither gold nor predicted -> left out of the macro average
+            # micro: 1 hit of 2 predicted and 2 gold -> 2*1/(2+2); macro over a and b only: (2/3 + 0) / 2
+            # exact match: row 0 only; jaccard per row 1, 0
+            [["a"], ["a"]],
+            [["a"], ["b"]],
+            {
+                "precision": [1.0, 0.0, 0.0],
+                "recall": [0.5, 0.0, 0.0],
+                "f1": [2 / 3, 0.0, 0.0],
+                "support": [2, 0, 0],
+                "micro_f1": 0.5,
+                "macro_f1": 1 / 3,
+                "exact_match": 0.5,
+                "jaccard": 0.5,
+            },
+            id="absent-label-left-out-of-macro",
+        ),
+    ],
+)
+def test_multi_label_scores_by_hand(gold, pred, expected):
     m = score_multi(gold, pred, ["a", "b", "c"])
-    assert m.f1 == pytest.approx([1.0, 0.5, 0.0])
-    assert m.support == [3, 2, 1]
-    assert m.micro_f1 == pytest.approx(8 / 11)
-    assert m.macro_f1 == pytest.approx(0.5)
-    assert m.exact_match == pytest.approx(0.25)
-    assert m.jaccard == pytest.approx(0.625)
+    assert m.labels == ["a", "b", "c"]
+    assert m.precision == pytest.approx(expected["precision"])
+    assert m.recall == pytest.approx(expected["recall"])
+    assert m.f1 == pytest.approx(expected["f1"])
+    assert m.support == expected["support"]
+    assert m.micro_f1 == pytest.approx(expected["micro_f1"])
+    assert m.macro_f1 == pytest.approx(expected["macro_f1"])
+    assert m.exact_match == pytest.approx(expected["exact_match"])
+    assert m.jaccard == pytest.approx(expected["jaccard"])
 
 
 class StubModel:

@@ -1,5 +1,5 @@
-"""Start-up cost: the command line's help loads neither scikit-learn nor pandas, predict no pandas, pyarrow or rich,
-and the light packages load their heavier modules on first use.
+"""Start-up cost: the command line's help loads neither scikit-learn, pandas, numpy nor joblib, predict no pandas,
+pyarrow or rich, and the light packages load their heavier modules on first use.
 
 Checked in a fresh interpreter through ``sys.modules``: what a command imports is what the user waits for.
 """
@@ -16,7 +16,7 @@ import pytest
 from taikai.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("sklearn", "pandas", "pyarrow", "scipy", "matplotlib", "dask", "distributed", "fugashi")
+HEAVY = ("sklearn", "pandas", "numpy", "joblib", "pyarrow", "scipy", "matplotlib", "dask", "distributed", "fugashi")
 
 
 def imported_after(code: str) -> set[str]:

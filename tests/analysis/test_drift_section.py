@@ -1,14 +1,18 @@
 """The report's drift section: figures and periods from a predictions frame, or a note saying why there are none."""
 
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import taikai
 from taikai.analysis import build_report, drift_section
 from taikai.analysis._drift_section import NO_PROBABILITIES
 from taikai.analysis._drift_words import sentence
+from taikai.model import NO_DRIFT_STATISTICS
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
 
@@ -81,22 +85,36 @@ def test_sentences_of_taikai_drift_in_japanese(english, japanese):
     assert sentence(english, "en") == english
 
 
+@pytest.fixture(scope="module")
+def format_2_model_dir(tiny_model_dir, tmp_path_factory) -> Path:
+    """The tiny model saved as format 2: before drift statistics were stored (as tests/model/test_metadata.py)."""
+    old = tmp_path_factory.mktemp("models") / "format2"
+    shutil.copytree(tiny_model_dir, old)
+    values = json.loads((old / "metadata.json").read_text(encoding="utf-8"))
+    del values["drift_statistics"]
+    (old / "metadata.json").write_text(json.dumps(values | {"format": 2}), encoding="utf-8")
+    return old
+
+
 @pytest.mark.parametrize(
     ("drop", "model", "note"),
     [
         (True, "tiny", NO_PROBABILITIES),
-        (False, None, "this model was trained before drift statistics were stored"),  # the shipped model, format 2
+        (False, "format 2 path", f"ドリフトを確認できません: {NO_DRIFT_STATISTICS}"),
+        (False, "format 2 loaded", f"ドリフトを確認できません: {NO_DRIFT_STATISTICS}"),
     ],
+    ids=["no-probability-columns", "format-2-model-path", "format-2-model-loaded"],
 )
-def test_section_says_why_it_cannot_check(predictions, tiny_model, drop, model, note):
-    import taikai
-
-    if model is None and taikai.load_model().metadata.drift is not None:
-        pytest.skip("the shipped model has drift statistics")
+def test_section_says_why_it_cannot_check(predictions, tiny_model, format_2_model_dir, drop, model, note):
     frame = predictions.drop(columns=[c for c in predictions.columns if c.startswith("p_")]) if drop else predictions
-    section = drift_section(frame, tiny_model if model else None)
-    assert section.alert is None and section.figures is None
-    assert any(note in n for n in section.notes)
+    given = {
+        "tiny": tiny_model,
+        "format 2 path": format_2_model_dir,
+        "format 2 loaded": taikai.load_model(format_2_model_dir),
+    }[model]
+    section = drift_section(frame, given)
+    assert section.alert is None and section.figures is None and section.report is None
+    assert section.notes == (note,)
 
 
 @pytest.mark.slow

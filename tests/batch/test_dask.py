@@ -289,6 +289,9 @@ def test_report_suggest_and_drift_read_the_output_folder(client, dump, tiny_mode
     taikai.classify_file(dump / "all.csv", local, "text", **options)
     manifest = json.loads((tmp_path / name / MANIFEST).read_text(encoding="utf-8"))
     assert (manifest["prefix"], manifest["text_column"], manifest["id_column"]) == ("pred_", "text", "id")
+    # the same stamp as the summary of the local engine (which holds it under "model"); "model" is the hash alone
+    summary = json.loads((tmp_path / "local.summary.json").read_text(encoding="utf-8"))
+    assert manifest["model_stamp"] == summary["model"] and manifest["model"] == summary["model"]["sha256"]
     runner, sheets = CliRunner(), []
     for source in (tmp_path / name, local):
         sheet = tmp_path / f"sheet_{source.stem}.csv"

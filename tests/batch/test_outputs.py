@@ -65,3 +65,30 @@ def test_batch_refuses_to_write_over_the_summary_of_another_output(tmp_path, dum
     first.unlink()  # its output gone, the summary is nobody's: overwritten
     taikai.classify_file(dump, second, "text", model=tiny_model)
     assert json.loads(summary.read_text(encoding="utf-8"))["output"] == str(second)
+
+
+def test_the_summary_stamps_the_model_as_before(tmp_path, dump, tiny_model_dir):
+    """The stamp is a ModelStamp, written with the keys, in the order, that summaries written before held."""
+    from taikai.batch._outputs import model_stamp
+    from taikai.io import ModelStamp, read_summary
+
+    model = taikai.load_model(tiny_model_dir)
+    meta = json.loads((tiny_model_dir / "metadata.json").read_text(encoding="utf-8"))
+    stamp = model_stamp(model)
+    assert stamp == ModelStamp(
+        name="tiny",
+        path=str(tiny_model_dir),
+        sha256=meta["artifact"]["sha256"],
+        created_at=meta["created_at"],
+        reasons=tuple(model.reason_labels),
+        test_metrics={},  # trained without a test split
+        refit_on_all_rows=False,
+    )
+    out = tmp_path / "o.csv"
+    taikai.classify_file(dump, out, "text", model=model)
+    written = json.loads((tmp_path / "o.summary.json").read_text(encoding="utf-8"))
+    keys = ["name", "path", "sha256", "created_at", "reasons", "test_metrics", "refit_on_all_rows"]
+    assert list(written["model"]) == keys and written["model"]["reasons"] == list(model.reason_labels)
+    assert list(written)[-2:] == ["model", "output_identity"]
+    run = read_summary(out)
+    assert run is not None and run.model == stamp

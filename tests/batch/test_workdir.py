@@ -143,6 +143,37 @@ def test_a_resumed_finished_run_whose_output_was_removed_says_to_start_over(tmp_
     assert pd.read_csv(taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS).output).shape[0] == 30
 
 
+def test_resume_completes_a_run_whose_summary_the_previous_code_wrote(tmp_path, dump, tiny_model, monkeypatch):
+    """A run killed just after its summary was written, by the code that built the model stamp as a dict: --resume
+    reads that summary (whose output it is), writes it again with the same stamp, and the report reads it."""
+    out, summary = tmp_path / "out.csv", tmp_path / "out.summary.json"
+    kill_at(monkeypatch, "after-summary", out)
+    with pytest.raises(Killed):
+        taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
+    monkeypatch.undo()
+    meta = json.loads((tiny_model.path / "metadata.json").read_text(encoding="utf-8"))
+    stamp = {  # as batch/_outputs.py built it, key by key
+        "name": tiny_model.path.name,
+        "path": str(tiny_model.path),
+        "sha256": meta["artifact"]["sha256"],
+        "created_at": meta["created_at"],
+        "reasons": list(tiny_model.reason_labels),
+        "test_metrics": {},
+        "refit_on_all_rows": False,
+    }
+    values = json.loads(summary.read_text(encoding="utf-8"))
+    previous = {k: v for k, v in values.items() if k not in ("model", "output_identity")}
+    previous |= {"model": stamp, "output_identity": values["output_identity"]}  # the previous code's key order
+    summary.write_text(json.dumps(previous, ensure_ascii=False, indent=2), encoding="utf-8")
+    run = taikai.io.read_summary(out)
+    assert run is not None and run.model is not None and run.model.to_dict() == stamp
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    assert (done.rows, done.bad_lines) == (30, 1) and not (tmp_path / "out.csv.taikai-partial").exists()
+    rewritten = json.loads(summary.read_text(encoding="utf-8"))
+    assert list(rewritten) == list(previous) and rewritten["model"] == stamp
+    assert json.dumps(rewritten["model"]) == json.dumps(stamp)  # in the same key order
+
+
 @pytest.fixture
 def body_dump(tmp_path):
     """Write a 30-row CSV whose text column is 'body' (so that report needs the summary to find it)."""

@@ -168,3 +168,68 @@ def test_the_owner_of_a_renamed_summary_is_the_file_its_identity_matches(tmp_pat
     assert summary_owner(tmp_path / "preds.summary.json") == tmp_path / "preds.csv"
     (tmp_path / "preds.csv").write_bytes(b"changed")
     assert summary_owner(tmp_path / "preds.summary.json") is None
+
+
+# What batch wrote before its model stamp was a ModelStamp (a dict built key by key), for a model whose test metrics
+# hold a count: the summary must still be written byte for byte so, and read.
+PREVIOUS_SUMMARY = """{
+  "format": 1,
+  "rows": 3,
+  "output": "preds.csv",
+  "prefix": "",
+  "model": {
+    "name": "default (shipped)",
+    "path": "/m/default",
+    "sha256": "d761c46accbd12f9a47dba6021547aa1ab8f8cd2fed16c8ede1f55d5a796a613",
+    "created_at": "2026-12-04T03:47:33+00:00",
+    "reasons": [
+      "fees",
+      "time"
+    ],
+    "test_metrics": {
+      "reason_macro_f1": 0.909977481588797,
+      "rows": 1713
+    },
+    "refit_on_all_rows": true
+  }
+}"""
+STAMP = ModelStamp(
+    "default (shipped)",
+    "/m/default",
+    "d761c46accbd12f9a47dba6021547aa1ab8f8cd2fed16c8ede1f55d5a796a613",
+    "2026-12-04T03:47:33+00:00",
+    ("fees", "time"),
+    {"reason_macro_f1": 0.909977481588797, "rows": 1713},
+    True,
+)
+
+
+def test_a_summary_with_a_model_stamp_is_written_as_before(tmp_path):
+    from taikai.io import summary_path, write_summary
+
+    # preds.csv is no file: the summary holds no identity
+    write_summary(tmp_path / "preds.csv", {"rows": 3, "output": "preds.csv", "prefix": ""}, STAMP)
+    assert summary_path(tmp_path / "preds.csv").read_text(encoding="utf-8") == PREVIOUS_SUMMARY
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        (None, STAMP),  # as written above
+        (
+            {"name": "mine", "path": "/m/mine", "sha256": "ab" * 32, "created_at": "2026-01-01T00:00:00"},
+            ModelStamp("mine", "/m/mine", "ab" * 32, "2026-01-01T00:00:00"),
+        ),
+    ],
+    ids=["previous-summary", "stamp-before-reasons-and-metrics"],
+)
+def test_a_summary_written_by_the_previous_code_is_read(tmp_path, stamp, expected):
+    import json
+
+    from taikai.io import read_summary, summary_path
+
+    values = json.loads(PREVIOUS_SUMMARY) | ({"model": stamp} if stamp is not None else {})
+    summary_path(tmp_path / "preds.csv").write_text(json.dumps(values), encoding="utf-8")
+    run = read_summary(tmp_path / "preds.csv")
+    assert run is not None and run.model == expected and run.prefix == ""
+    assert ModelStamp.from_dict(run.model.to_dict()) == expected

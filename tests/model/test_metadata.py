@@ -109,13 +109,6 @@ def test_artifacts_with_dict_or_packed_vocabularies_predict_the_same(
     assert got.sentiment_proba.tobytes() == want.sentiment_proba.tobytes()
 
 
-def test_shipped_model_of_format_2_still_loads():
-    model = taikai.load_model()
-    assert model.metadata.format in (2, 3, 4, 5, 6)
-    if model.metadata.format == 2:
-        assert model.metadata.drift is None
-
-
 def test_input_file_to_dict_is_what_metadata_json_holds_and_reads_back(tiny_model, values):
     (base,) = tiny_model.metadata.inputs
     written = base.to_dict()

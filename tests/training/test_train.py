@@ -162,10 +162,18 @@ def test_content_hash_ignores_column_order():
 def test_tune_thresholds_picks_the_separating_value():
     import numpy as np
 
-    proba = np.array([[0.9, 0.6], [0.8, 0.1], [0.2, 0.8], [0.7, 0.4]])
-    gold = [["a", "b"], ["a"], ["b"], ["a", "b"]]
+    from taikai.model import DEFAULT_THRESHOLD
+
+    # Worked by hand over the grid 0.05, 0.10, ..., 0.95 (ties keep the lowest value):
+    # a: top in rows 0,1; gold in rows 0,1,3; further rows by proba 2:0.20 (not a), 4:0.35 (not a), 3:0.45 (a).
+    #    F1 is 6/8 up to 0.20, 6/7 up to 0.35, 6/6 up to 0.45, 4/5 above -> 0.40.
+    # b: top in rows 2,3,4; gold in rows 0,2,3,4; further rows 1:0.55 (not b), 0:0.65 (b).
+    #    F1 is 8/9 up to 0.55, 8/8 up to 0.65, 6/7 above -> 0.60.
+    proba = np.array([[0.9, 0.65], [0.8, 0.55], [0.2, 0.8], [0.45, 0.7], [0.35, 0.9]])
+    gold = [["a", "b"], ["a"], ["b"], ["a", "b"], ["b"]]
     thresholds = tune_thresholds(proba, ["a", "b"], gold)
-    assert 0.1 < thresholds["b"] <= 0.4
+    assert thresholds == pytest.approx({"a": 0.4, "b": 0.6})
+    assert DEFAULT_THRESHOLD not in (0.4, 0.6)  # so an untuned default cannot pass
 
 
 @pytest.mark.parametrize(

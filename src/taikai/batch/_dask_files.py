@@ -174,7 +174,7 @@ def run_dask(
             "columns": list(spec.columns),
             "parts": parts,
             "model": model_key(resolved),
-            "model_stamp": model_stamp(resolved),
+            "model_stamp": model_stamp(resolved).to_dict(),
             "prefix": options.prefix,
             "text_column": options.text_column,
             "id_column": id_column,

@@ -248,7 +248,7 @@ def run_local(
         def write_summary(losses: tio.CellLosses) -> None:
             summary.add_losses(losses)
             summary.seconds = time.monotonic() - started
-            tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix, "model": model_stamp(model)})
+            tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix}, model_stamp(model))
 
         work.finish(build, bad_output, write_summary)
     except TaikaiError:

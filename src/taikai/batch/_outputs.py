@@ -15,23 +15,24 @@ from taikai.model import Model, default_model_dir, model_key
 from taikai.rules import RulesMode
 
 
-def model_stamp(model: Model) -> dict[str, Any]:
-    """Return what a batch summary records of the model: name, directory, artifact hash, creation, test metrics."""
+def model_stamp(model: Model) -> tio.ModelStamp:
+    """Return what a batch summary records of the model: name, directory, artifact hash, creation, test metrics
+    (the numeric ones, as the metadata holds them)."""
     meta = model.metadata
     test = meta.metrics.get("test") or {}
     name = "(in memory)"
     if model.path is not None:
         shipped = model.path.resolve() == default_model_dir().resolve()
         name = "default (shipped)" if shipped else model.path.name
-    return {
-        "name": name,
-        "path": str(model.path or ""),
-        "sha256": model_key(model),
-        "created_at": meta.created_at,
-        "reasons": list(model.reason_labels),
-        "test_metrics": {k: v for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
-        "refit_on_all_rows": meta.refit_on_all_rows,
-    }
+    return tio.ModelStamp(
+        name=name,
+        path=str(model.path or ""),
+        sha256=model_key(model),
+        created_at=meta.created_at,
+        reasons=tuple(model.reason_labels),
+        test_metrics={k: v for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
+        refit_on_all_rows=meta.refit_on_all_rows,
+    )
 
 
 def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str = "") -> dict[str, Any]:

@@ -55,6 +55,34 @@ class ModelStamp:
     test_metrics: dict[str, float] = field(default_factory=dict)
     refit_on_all_rows: bool = False
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the stamp as a batch summary (under ``model``) and a Dask manifest (under ``model_stamp``) hold it;
+        :meth:`from_dict` reads it back. The metrics are written as given (a count such as ``rows`` stays an int)."""
+        return {
+            "name": self.name,
+            "path": self.path,
+            "sha256": self.sha256,
+            "created_at": self.created_at,
+            "reasons": list(self.reasons),
+            "test_metrics": dict(self.test_metrics),
+            "refit_on_all_rows": self.refit_on_all_rows,
+        }
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> ModelStamp:
+        """Return the stamp *values* (as :meth:`to_dict` writes it) hold; ``reasons``, ``test_metrics`` and
+        ``refit_on_all_rows`` may be absent (older summaries). A missing field raises :class:`KeyError`, a value of
+        the wrong kind :class:`ValueError`, :class:`TypeError` or :class:`AttributeError`."""
+        return cls(
+            name=str(values["name"]),
+            path=str(values["path"]),
+            sha256=str(values["sha256"]),
+            created_at=str(values["created_at"]),
+            reasons=tuple(map(str, values.get("reasons", ()))),
+            test_metrics={str(k): float(v) for k, v in (values.get("test_metrics") or {}).items()},
+            refit_on_all_rows=bool(values.get("refit_on_all_rows", False)),
+        )
+
 
 @dataclass(frozen=True)
 class RunSummary:
@@ -123,14 +151,17 @@ def _describes(identity: object, output: Path) -> bool | None:
         return False
 
 
-def write_summary(output: Path, values: dict[str, Any]) -> Path:
-    """Write *values* (a batch summary's JSON) beside *output*, with the identity of *output* when it is a file
+def write_summary(output: Path, values: dict[str, Any], model: ModelStamp | None = None) -> Path:
+    """Write *values* (a batch summary's JSON) and the stamp of the *model* that made the predictions (under
+    ``model``, as :func:`read_summary` reads it) beside *output*, with the identity of *output* when it is a file
     (:func:`output_identity`: write the summary once the output is final), and return the summary's path."""
     path = summary_path(output)
     tmp = path.with_name(path.name + ".tmp")
+    stamp = {"model": model.to_dict()} if model is not None else {}
     identity = {IDENTITY: output_identity(output)} if output.is_file() else {}
     tmp.write_text(
-        json.dumps({"format": SUMMARY_FORMAT, **values, **identity}, ensure_ascii=False, indent=2), encoding="utf-8"
+        json.dumps({"format": SUMMARY_FORMAT, **values, **stamp, **identity}, ensure_ascii=False, indent=2),
+        encoding="utf-8",
     )
     tmp.replace(path)
     return path
@@ -210,20 +241,12 @@ def read_summary(predictions: Path) -> RunSummary | None:
                 return None
     try:
         values = json.loads(path.read_text(encoding="utf-8"))
+        # a summary holds the stamp under "model"; a manifest under "model_stamp", its "model" being the artifact's
+        # hash alone (all that a manifest written before the stamp holds)
         stamp = values.get("model_stamp" if folder else "model")
         if folder and stamp is None and isinstance(values.get("model"), str):  # written before the stamp was
             stamp = {"name": values["model"][:12], "path": "", "sha256": values["model"], "created_at": ""}
-        model = None
-        if stamp:
-            model = ModelStamp(
-                name=str(stamp["name"]),
-                path=str(stamp["path"]),
-                sha256=str(stamp["sha256"]),
-                created_at=str(stamp["created_at"]),
-                reasons=tuple(map(str, stamp.get("reasons", ()))),
-                test_metrics={str(k): float(v) for k, v in (stamp.get("test_metrics") or {}).items()},
-                refit_on_all_rows=bool(stamp.get("refit_on_all_rows", False)),
-            )
+        model = ModelStamp.from_dict(stamp) if stamp else None
         return RunSummary(
             path=str(path),
             rows=int(values["rows"]),
