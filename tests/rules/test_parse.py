@@ -307,6 +307,26 @@ def test_the_placeholders_refused_are_those_of_masking():
     assert _reach.NEUTRAL == NEUTRAL
 
 
+@pytest.mark.parametrize(
+    ("label", "labels", "expected"),
+    [
+        ("その他", ["お金", "その他"], "その他"),  # a model with labels of its own: as written, not `other`
+        ("その他", ["fees", "other"], "other"),  # the taxonomy's model: the Japanese name is the id
+        ("その他", None, "other"),
+        ("Fees", ["Fees", "お金"], "Fees"),
+    ],
+)
+def test_a_label_of_one_s_own_is_kept_as_written(label, labels, expected):
+    rules = parse_rules(RULE.replace('label = "fees"', f'label = "{label}"'), "rules.toml", labels)
+    assert rules.rules[0].label == expected
+
+
+def test_a_japanese_name_is_not_an_own_model_s_label():
+    with pytest.raises(RulesError, match="label 'その他' is not a reason of the model") as caught:
+        parse_rules(RULE.replace('label = "fees"', 'label = "その他"'), "rules.toml", ["お金", "other"])
+    assert "the model's reasons are お金, other" in str(caught.value)
+
+
 @pytest.mark.parametrize("label", ["ｔｉｍｅ", "ＴＩＭＥ", " 時間がない "])
 def test_a_label_is_normalised_as_a_labelled_file_s_reasons(label):
     rules = parse_rules(RULE.replace('label = "fees"', f'label = "{label}"'), "rules.toml", ["fees", "time"])

@@ -132,6 +132,34 @@ def test_added_labels_must_be_known(base_reasons, added, allowed):
         assert "--free-labels" not in str(caught.value)  # an added file must use the base data's labels
 
 
+@pytest.mark.parametrize(
+    ("free_labels", "base_reasons", "added", "expected_base", "expected_added"),
+    [
+        (True, ["その他", "お金"], "その他", ["その他", "お金"], ["その他"]),  # as written, in both files
+        (True, ["other", "お金"], "その他", ["other", "お金"], None),  # その他 is not this model's `other`
+        (False, ["その他", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),  # the taxonomy: names are ids
+        (True, ["Fees", "お金"], "Fees", ["Fees", "お金"], ["Fees"]),  # case-sensitive
+    ],
+)
+def test_free_labels_are_kept_as_written(free_labels, base_reasons, added, expected_base, expected_added):
+    base = pd.DataFrame({"text": ["野球", "スマホ"], "reasons": base_reasons, "sentiment": ["neutral"] * 2})
+    extra = [labelled([["新しい文章", added, "neutral"]])]
+    if expected_added is None:
+        with pytest.raises(InputError, match=f"unknown label '{added}'"):
+            read_inputs(base, extra, columns=Columns(), free_labels=free_labels)
+        return
+    inputs = read_inputs(base, extra, columns=Columns(), free_labels=free_labels)
+    assert inputs.base["primary"].tolist() == expected_base
+    assert inputs.added["primary"].tolist() == expected_added
+
+
+def test_free_labels_keep_sentiments_as_written():
+    base = pd.DataFrame({"text": ["野球", "スマホ"], "reasons": ["a", "b"], "sentiment": ["ポジティブ", "negative"]})
+    inputs = read_inputs(base, [labelled([["新", "a", "ポジティブ"]])], columns=Columns(), free_labels=True)
+    assert inputs.base["sentiment"].tolist() == ["ポジティブ", "negative"]
+    assert inputs.added["sentiment"].tolist() == ["ポジティブ"]
+
+
 def test_an_added_sheet_may_use_the_standard_column_names():
     base = BASE.rename(columns={"text": "body"})
     sheet = labelled([["生成AIに負けた", "rejection", "negative"]])  # "text", as taikai suggest writes it

@@ -26,6 +26,7 @@ from taikai.labels import (
     format_reasons,
     label_cell,
     label_list,
+    own_labels,
     parse_label_cell,
     sentiment_id,
 )
@@ -111,6 +112,8 @@ def check_labelled(
     sheet: str | None = None,
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
     check_split: bool = False,
+    reasons_as_written: bool | None = None,
+    sentiments_as_written: bool | None = None,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -122,8 +125,16 @@ def check_labelled(
     with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
     is missing. *check_split*: refuse a ``split`` column holding anything but train or test, naming the rows.
+    *reasons_as_written* / *sentiments_as_written*: keep labels exactly as written (labels of one's own) instead of
+    reading Japanese names and ids in any case as the taxonomy's; by default, when the known labels are one's own
+    (:func:`taikai.labels.own_labels`).
     """
     on_bad_rows = OnBadRows(on_bad_rows)
+    if reasons_as_written is None:
+        reasons_as_written = own_labels(known_reasons, REASON_IDS)
+    if sentiments_as_written is None:
+        sentiments_as_written = own_labels(known_sentiments, SENTIMENTS)
+    read_reasons = partial(parse_label_cell, as_written=reasons_as_written)
     df = _strip_headers(df)
     refuse_predictions(df, source, (reasons_column, sentiment_column))
     needed = zip((text_column, reasons_column, sentiment_column), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN))
@@ -148,9 +159,9 @@ def check_labelled(
     for pos, (text, reasons_cell, more_cell, sentiment_cell) in enumerate(
         zip(df[text_column], df[reasons_column], more, sentiments, strict=True)
     ):
-        primary, further = parse_label_cell(reasons_cell), parse_label_cell(more_cell)
+        primary, further = read_reasons(reasons_cell), read_reasons(more_cell)
         labels = list(dict.fromkeys(primary + further))
-        sentiment = sentiment_id(label_cell(sentiment_cell))
+        sentiment = label_cell(sentiment_cell) if sentiments_as_written else sentiment_id(label_cell(sentiment_cell))
         shown = text.strip() if isinstance(text, str) else label_cell(text)
         if not labels and not sentiment and skip_blank:
             blank += 1

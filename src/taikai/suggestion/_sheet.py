@@ -24,7 +24,8 @@ from taikai.io import (
     encode_stream,
     output_encoding,
 )
-from taikai.labels import REASON_IDS, REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA, SENTIMENTS, label_list
+from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA, SENTIMENTS, label_list
+from taikai.labels import own_labels as own_label_set
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +50,7 @@ def to_fill(sentiments: Sequence[str]) -> tuple[str, ...]:
 
 def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
     """Return whether a model's labels leave the churn taxonomy (a ``--free-labels`` model)."""
-    return not set(reasons) <= set(REASON_IDS) or not set(sentiments) <= set(SENTIMENTS)
+    return own_label_set(reasons) or own_label_set(sentiments, SENTIMENTS)
 
 
 def more_example(reasons: Sequence[str], sentiments: Sequence[str]) -> str:

@@ -105,6 +105,8 @@ def _read(
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
         "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
     }
+    if not skip_blank:  # the base data: labels of one's own (free labels) are kept as written
+        options |= {"reasons_as_written": known[0] is None, "sentiments_as_written": known[1] is None}
     if isinstance(data, pd.DataFrame):
         frame, source, lines, name, sheet = data, "<frame>", None, "<frame>", None
     else:
