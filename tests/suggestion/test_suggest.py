@@ -267,19 +267,25 @@ def test_suggest_refuses_to_overwrite_a_sheet_unless_told(tmp_path, name, filled
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "said"),
     [
-        "my own notes\n",
-        "text,reasons,sentiment\n手数料が高い,fees,negative\n",  # predictions or labelled data: no model_reason
+        ("my own notes\n", "already exists (not a labelling sheet taikai can read)"),
+        (  # regression: labelled data train reads was said to be a file taikai cannot read
+            "text,reasons,sentiment\n手数料が高い,fees,negative\n",
+            "already exists (labelled data of 1 row(s) with a reasons column, not a labelling sheet)",
+        ),
+        (
+            "text,status,reason,reasons,p_reason_fees\n手数料が高い,ok,fees,fees,0.9\n",
+            "already exists (a predictions file, as taikai batch writes, not a labelling sheet)",
+        ),
     ],
 )
-def test_suggest_refuses_an_existing_file_that_is_not_a_sheet(tmp_path, content):
+def test_suggest_refuses_an_existing_file_that_is_not_a_sheet_saying_what_it_is(tmp_path, content, said):
     out = tmp_path / "notes.csv"
     out.write_text(content, encoding="utf-8")
-    with pytest.raises(
-        taikai.InputError, match=r"notes\.csv: already exists \(not a labelling sheet taikai can read\)"
-    ):
+    with pytest.raises(taikai.InputError) as caught:
         taikai.suggest(predictions(), out, n=10, text_column="body")
+    assert f"notes.csv: {said}; choose another file, or pass --force (overwrite=True)" in str(caught.value)
     assert out.read_text(encoding="utf-8") == content
 
 
