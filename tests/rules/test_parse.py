@@ -63,8 +63,35 @@ RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # regression: an array left open at the end of the file had no line
+            '[[rule]]\nname = "a"\nlabel = "fees"\nany = ["手数料"',
+            "rules.toml:4: not valid TOML: the array opened here (column 7) is not closed; close it with ] after its "
+            "last value; see the README's example rules file",
+        ),
+        (  # regression: an array opened on line 4 was reported at line 6, where the next rule starts
+            '[[rule]]\nname = "a"\nlabel = "fees"\nany = ["手数料"\n\n[[rule]]\nname = "b"\nlabel = "fees"\n',
+            "rules.toml:4: not valid TOML: the array opened here (column 7) is not closed",
+        ),
+        (  # brackets in strings and comments do not count
+            '[[rule]]\nname = "a"\nlabel = "fees"\nany = ["]", # ]\n  "[",\n',
+            "rules.toml:4: not valid TOML: the array opened here (column 7) is not closed",
+        ),
+        ("[[rule]]\nx = {a = 1\n", "rules.toml:2: not valid TOML: the inline table opened here (column 5) is not"),
+        ('[[rule]]\nname = "a"\nlabel = fees\n', "rules.toml:3: not valid TOML: Invalid value (column 9); see"),
+        ('[[rule]]\nname = "a"\nlabel = "fees"\nany = ', "rules.toml:4: not valid TOML: Invalid value at the end of"),
+    ],
+)
+def test_a_toml_syntax_error_says_its_line(text, expected):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml")
+    assert str(caught.value).startswith(expected), str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # TOML syntax: the line and column of the parser
-        ('[[rule]]\nname = "r1"\nlabel = "fees\nany = ["手数料"]\n', r"rules\.toml: not valid TOML: .*line 3"),
+        ('[[rule]]\nname = "r1"\nlabel = "fees\nany = ["手数料"]\n', r"rules\.toml:3: not valid TOML: .*\(column 14\)"),
         ("", r"rules\.toml: no rules; write each rule under a \[\[rule\]\] header"),
         ('[rules]\nname = "x"\n', r"rules\.toml: unknown top-level key\(s\) \['rules'\] \(did you mean 'rule'\?\)"),
         ('rule = "x"\n', r"'rule' must be an array of tables"),

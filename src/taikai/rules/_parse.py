@@ -13,6 +13,7 @@ from taikai.labels import label_cell, own_labels, reason_id
 from taikai.rules._headers import header_lines
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind, labels_hint, unknown_label
+from taikai.rules._toml_errors import syntax_error
 from taikai.text import normalize
 
 if sys.version_info >= (3, 11):
@@ -60,7 +61,7 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"{source}: not valid TOML: {exc}; see the README's example rules file") from None
+        raise RulesError(f"{syntax_error(source, text, str(exc))}; see the README's example rules file") from None
     problems: list[str] = []
     extra = [k for k in document if k != "rule"]
     if extra:
