@@ -11,6 +11,7 @@ from taikai.labels import (
     format_reasons,
     label_list,
     named_reason,
+    own_labels,
     parse_label_cell,
     parse_reasons,
     reason_id,
@@ -110,6 +111,55 @@ def test_every_label_has_a_japanese_and_english_definition():
 )
 def test_parse_label_cell_splits_at_spaces_and_commas_only_between_reasons(cell, expected):
     assert parse_label_cell(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [  # a separator at an end separates nothing: every documented separator alike, as `|` always was
+        ("fees|", ["fees"]),
+        ("fees、", ["fees"]),
+        ("fees,", ["fees"]),
+        ("fees，", ["fees"]),
+        ("、fees ", ["fees"]),
+        ("|", []),
+        ("、", []),
+        (",", []),
+        ("手数料が高い、", ["fees"]),
+        ("旅行、観光、", ["旅行、観光"]),
+        ("fees、time、|other,", ["fees", "time", "other"]),
+    ],
+)
+def test_a_separator_at_either_end_of_a_label_is_dropped(cell, expected):
+    assert parse_label_cell(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "as_written", "expected"),
+    [
+        ("その他|お金", False, ["other", "お金"]),  # the taxonomy's Japanese name read as its id
+        ("その他|お金", True, ["その他", "お金"]),  # labels of one's own: as written
+        ("Fees、時間がない", False, ["fees", "time"]),
+        ("Fees、時間がない", True, ["Fees", "時間がない"]),
+        ("ｆｅｅｓ", True, ["fees"]),  # NFKC still applies
+    ],
+)
+def test_labels_of_one_s_own_are_kept_as_written(cell, as_written, expected):
+    assert parse_label_cell(cell, as_written=as_written) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "taxonomy", "own"),
+    [
+        (None, REASON_IDS, False),
+        (["fees", "other"], REASON_IDS, False),
+        (["お金", "その他"], REASON_IDS, True),
+        (["fees", "その他"], REASON_IDS, True),
+        (["positive", "negative"], SENTIMENTS, False),
+        (["ポジティブ"], SENTIMENTS, True),
+    ],
+)
+def test_own_labels_are_those_outside_the_taxonomy(labels, taxonomy, own):
+    assert own_labels(labels, taxonomy) is own
 
 
 @pytest.mark.parametrize(

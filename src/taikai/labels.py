@@ -163,16 +163,20 @@ LABEL_SEPARATORS = re.compile(r"\|+")
 """What separates several reasons in a label cell (after NFKC, which makes ``｜`` of it)."""
 _BETWEEN_REASONS = re.compile(r"[,、\s]+")
 """What separates reasons of the taxonomy too (``fees、time``, ``fees time``; after NFKC ``，`` is a comma)."""
+_SEPARATOR_CHARACTERS = ",、 \t\r\n\u3000"
+"""The separators stripped from both ends of a label (``fees、`` is ``fees``, as ``fees|`` is)."""
 
 
 def _split_between_reasons(part: str) -> list[str]:
     """Return *part* split at commas and whitespace when every piece names a reason of the taxonomy
     (``fees、time``), else whole: a label of one's own (``--free-labels``) may hold a space or a comma
-    (``late payment``, ``旅行、観光``)."""
+    (``late payment``, ``旅行、観光``). A separator at either end separates nothing and is dropped (``fees、``, ``、``),
+    as a ``|`` there is."""
+    part = part.strip(_SEPARATOR_CHARACTERS)
     pieces = [x for x in _BETWEEN_REASONS.split(part) if x]
     if len(pieces) > 1 and all(reason_id(x) in REASON_IDS for x in pieces):
         return pieces
-    return [part.strip()]
+    return [part] if part else []
 
 
 def label_cell(value: object) -> str:
@@ -187,14 +191,27 @@ def label_cell(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def parse_label_cell(value: object) -> list[str]:
+def parse_label_cell(value: object, *, as_written: bool = False) -> list[str]:
     """Return the reason ids of a label cell, first the primary, without blanks or repeats.
 
     Reasons are separated by ``|`` (full-width too); reasons of the taxonomy also by ``,``, ``、`` (full-width
     forms too) or whitespace. A label of one's own keeps its commas and spaces (``旅行、観光``, ``late payment``).
+    *as_written* (labels of one's own, see :func:`own_labels`): each label is kept as written (after NFKC), not
+    turned into a taxonomy id (``その他`` stays ``その他``, ``Fees`` stays ``Fees``).
     """
     parts = (x for part in LABEL_SEPARATORS.split(label_cell(value)) for x in _split_between_reasons(part))
-    return list(dict.fromkeys(reason_id(x) for x in parts if x))
+    return list(dict.fromkeys(x if as_written else reason_id(x) for x in parts if x))
+
+
+def own_labels(labels: Iterable[str] | None, taxonomy: Iterable[str] = REASON_IDS) -> bool:
+    """Return whether *labels* (a model's reasons, or sentiments with ``taxonomy=SENTIMENTS``) are labels of one's
+    own, read exactly as written: not all of them ids of the *taxonomy*.
+
+    Japanese display names and ids in any case name the taxonomy's labels only for a model of the taxonomy's labels;
+    a ``--free-labels`` model's labels are kept as the data wrote them (``その他`` is not ``other`` there), in
+    training and in every file, sheet and rules file read for that model.
+    """
+    return labels is not None and not set(labels) <= set(taxonomy)
 
 
 def format_reasons(labels: Iterable[str]) -> str:

@@ -117,6 +117,11 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
         (["--seed", "-5"], "Invalid value for '--seed': -5 is not in the range 0<=x<=4294967295."),
         (["--seed", "4294967296"], "Invalid value for '--seed': 4294967296 is not in the range 0<=x<=4294967295."),
         (
+            ["--compare-folds", "1"],
+            "Invalid value for '--compare-folds': 1 fold cannot compare (its model would be trained on none of the "
+            "added rows): give at least 2, or 0 to skip the comparison",
+        ),
+        (
             ["--test-size", "0.1"],
             "taikai: error: --test-size 0.1 (test_size=0.1) holds out 4 of the 40 rows, fewer than their 8 primary "
             "reasons",
@@ -179,3 +184,14 @@ def test_the_test_size_range_is_the_library_s(tmp_path, tiny_csv, size, said):
     result = CliRunner().invoke(cli, ["train", str(tiny_csv), "--out", str(tmp_path / "m"), "--test-size", size])
     assert result.exit_code == 2 and said in result.stderr, result.stderr
     assert "not in the range" not in result.stderr and not (tmp_path / "m").exists()
+
+
+def test_train_add_says_on_stderr_why_the_comparison_was_skipped(tmp_path, tiny_csv):
+    """Regression: an --add file of one usable row printed no before/after scores and no reason why."""
+    result, _ = train(tmp_path, tiny_csv, "--vectors", "none", "--add", str(added_file(tmp_path)))
+    assert result.exit_code == 0, result.output
+    assert (
+        "taikai: warning: the before/after comparison of the added labels was skipped: the --add file(s) gave 1 "
+        "usable new row(s), and it needs at least 2 (one per fold)" in result.stderr
+    )
+    assert "your labels:" not in result.stdout

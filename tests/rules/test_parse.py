@@ -64,8 +64,35 @@ RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # regression: an array left open at the end of the file had no line
+            '[[rule]]\nname = "a"\nlabel = "fees"\nany = ["手数料"',
+            "rules.toml:4: not valid TOML: the array opened here (column 7) is not closed; close it with ] after its "
+            "last value; see the README's example rules file",
+        ),
+        (  # regression: an array opened on line 4 was reported at line 6, where the next rule starts
+            '[[rule]]\nname = "a"\nlabel = "fees"\nany = ["手数料"\n\n[[rule]]\nname = "b"\nlabel = "fees"\n',
+            "rules.toml:4: not valid TOML: the array opened here (column 7) is not closed",
+        ),
+        (  # brackets in strings and comments do not count
+            '[[rule]]\nname = "a"\nlabel = "fees"\nany = ["]", # ]\n  "[",\n',
+            "rules.toml:4: not valid TOML: the array opened here (column 7) is not closed",
+        ),
+        ("[[rule]]\nx = {a = 1\n", "rules.toml:2: not valid TOML: the inline table opened here (column 5) is not"),
+        ('[[rule]]\nname = "a"\nlabel = fees\n', "rules.toml:3: not valid TOML: Invalid value (column 9); see"),
+        ('[[rule]]\nname = "a"\nlabel = "fees"\nany = ', "rules.toml:4: not valid TOML: Invalid value at the end of"),
+    ],
+)
+def test_a_toml_syntax_error_says_its_line(text, expected):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml")
+    assert str(caught.value).startswith(expected), str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # TOML syntax: the line and column of the parser
-        ('[[rule]]\nname = "r1"\nlabel = "fees\nany = ["手数料"]\n', r"rules\.toml: not valid TOML: .*line 3"),
+        ('[[rule]]\nname = "r1"\nlabel = "fees\nany = ["手数料"]\n', r"rules\.toml:3: not valid TOML: .*\(column 14\)"),
         ("", r"rules\.toml: no rules; write each rule under a \[\[rule\]\] header"),
         ('[rules]\nname = "x"\n', r"rules\.toml: unknown top-level key\(s\) \['rules'\] \(did you mean 'rule'\?\)"),
         ('rule = "x"\n', r"'rule' must be an array of tables"),
@@ -306,6 +333,26 @@ def test_every_placeholder_of_masking_is_refused_in_a_term(kind):
         RulesError, match=rf"names the placeholder {re.escape(kind.placeholder)} of masked personal data"
     ):
         parse_rules(RULE.replace('any = ["手数料"]', f'any = ["手数料", "{kind.placeholder}です"]'), "rules.toml")
+
+
+@pytest.mark.parametrize(
+    ("label", "labels", "expected"),
+    [
+        ("その他", ["お金", "その他"], "その他"),  # a model with labels of its own: as written, not `other`
+        ("その他", ["fees", "other"], "other"),  # the taxonomy's model: the Japanese name is the id
+        ("その他", None, "other"),
+        ("Fees", ["Fees", "お金"], "Fees"),
+    ],
+)
+def test_a_label_of_one_s_own_is_kept_as_written(label, labels, expected):
+    rules = parse_rules(RULE.replace('label = "fees"', f'label = "{label}"'), "rules.toml", labels)
+    assert rules.rules[0].label == expected
+
+
+def test_a_japanese_name_is_not_an_own_model_s_label():
+    with pytest.raises(RulesError, match="label 'その他' is not a reason of the model") as caught:
+        parse_rules(RULE.replace('label = "fees"', 'label = "その他"'), "rules.toml", ["お金", "other"])
+    assert "the model's reasons are お金, other" in str(caught.value)
 
 
 @pytest.mark.parametrize("label", ["ｔｉｍｅ", "ＴＩＭＥ", " 時間がない "])

@@ -195,6 +195,39 @@ def test_the_tally_prints_counts_with_thousands_separators(total, not_ok, duplic
     assert "per predicted reason: low_pay 1,500" in text
 
 
+SAID = "(--rules-mode override put the rule's label first)"
+OVERRIDDEN = f"other; perhaps trouble too {SAID}"
+
+
+@pytest.mark.parametrize(
+    ("written", "model_reason", "expected"),
+    [
+        ("other|trouble", None, "other|trouble"),  # flag mode: the model's own list
+        ("trouble|other", "other", OVERRIDDEN),  # a rule took the primary: not shown as the model's
+        ("trouble", "other", None),  # impossible (the model's own is kept after the rule's): shown as read
+        ("other|trouble", "other", "other|trouble"),  # no rule, or a rule agreeing: the list is the model's
+        ("fees|time|other", "time", f"time|other; perhaps fees too {SAID}"),
+    ],
+)
+def test_model_reasons_are_the_model_s_own_not_the_rules(written, model_reason, expected):
+    from taikai.suggestion._suggest import model_reasons
+
+    assert model_reasons(written, model_reason) == (written if expected is None else expected)
+
+
+def test_a_sheet_of_override_predictions_does_not_show_the_rule_s_label_as_the_model_s():
+    """Regression: model_reason other beside model_reasons trouble|other (the rule's list) in the sheet."""
+    df = predictions()
+    df["reasons"] = df["reason"]
+    df["model_reason"] = df["reason"]
+    moved = df.index[(df["status"] == "ok") & (df["reason"] != "trouble")]
+    df.loc[moved, "reasons"] = "trouble|" + df.loc[moved, "reason"]
+    df.loc[moved, "reason"] = "trouble"
+    rows = taikai.suggest(df, n=60, text_column="body", id_column="review_id").rows
+    for mine, theirs in zip(rows["model_reason"], rows["model_reasons"], strict=True):
+        assert theirs == mine if mine == "trouble" else theirs == f"{mine}; perhaps trouble too {SAID}"
+
+
 def fill_sheet(path, cells):
     """Fill the first *cells* rows' reasons and sentiment of the sheet at *path* (xlsx or csv), as a person does."""
     if path.suffix == ".xlsx":
@@ -234,19 +267,25 @@ def test_suggest_refuses_to_overwrite_a_sheet_unless_told(tmp_path, name, filled
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "said"),
     [
-        "my own notes\n",
-        "text,reasons,sentiment\n手数料が高い,fees,negative\n",  # predictions or labelled data: no model_reason
+        ("my own notes\n", "already exists (not a labelling sheet taikai can read)"),
+        (  # regression: labelled data train reads was said to be a file taikai cannot read
+            "text,reasons,sentiment\n手数料が高い,fees,negative\n",
+            "already exists (labelled data of 1 row(s) with a reasons column, not a labelling sheet)",
+        ),
+        (
+            "text,status,reason,reasons,p_reason_fees\n手数料が高い,ok,fees,fees,0.9\n",
+            "already exists (a predictions file, as taikai batch writes, not a labelling sheet)",
+        ),
     ],
 )
-def test_suggest_refuses_an_existing_file_that_is_not_a_sheet(tmp_path, content):
+def test_suggest_refuses_an_existing_file_that_is_not_a_sheet_saying_what_it_is(tmp_path, content, said):
     out = tmp_path / "notes.csv"
     out.write_text(content, encoding="utf-8")
-    with pytest.raises(
-        taikai.InputError, match=r"notes\.csv: already exists \(not a labelling sheet taikai can read\)"
-    ):
+    with pytest.raises(taikai.InputError) as caught:
         taikai.suggest(predictions(), out, n=10, text_column="body")
+    assert f"notes.csv: {said}; choose another file, or pass --force (overwrite=True)" in str(caught.value)
     assert out.read_text(encoding="utf-8") == content
 
 

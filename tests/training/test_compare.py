@@ -1,6 +1,7 @@
 """The before/after comparison and training with added, weighted rows."""
 
 import json
+import warnings
 
 import pandas as pd
 import pytest
@@ -33,10 +34,45 @@ def test_added_rows_are_scored_with_and_without_them(tiny_csv):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("folds", "expected"), [(0, False), (1, False), (2, True)])
+@pytest.mark.parametrize(("folds", "expected"), [(0, False), (2, True)])
 def test_comparison_needs_two_folds(tiny_csv, folds, expected):
     model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added_frame()], compare_folds=folds)
     assert ("added" in model.metadata.metrics) is expected
+
+
+def test_one_compare_fold_is_refused_before_reading(tmp_path):
+    """Regression: compare_folds=1 skipped the comparison without a word."""
+    with pytest.raises(
+        taikai.InputError,
+        match=r"^compare_folds=1 \(--compare-folds on the command line\): one fold cannot compare .*give at least 2 "
+        r"folds, or 0 to skip the comparison$",
+    ):
+        taikai.train(tmp_path / "missing.csv", add=[added_frame()], compare_folds=1)
+
+
+@pytest.mark.parametrize(
+    ("rows", "folds", "warned"),
+    [
+        (1, 5, "the --add file(s) gave 1 usable new row(s), and it needs at least 2 (one per fold)"),
+        (1, 0, None),  # the comparison was asked to be skipped: nothing to say
+    ],
+)
+def test_a_comparison_without_enough_added_rows_says_why_it_was_skipped(tiny_csv, rows, folds, warned):
+    """Regression: one usable added row left metrics["added"] unset without a word."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = taikai.train(
+            tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added_frame().iloc[:rows]], compare_folds=folds
+        )
+    said = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning)]
+    assert "added" not in model.metadata.metrics
+    if warned is None:
+        assert not [m for m in said if "before/after" in m]
+    else:
+        assert [m for m in said if "before/after" in m] == [
+            f"the before/after comparison of the added labels was skipped: {warned}; label more rows to see what "
+            "they buy"
+        ]
 
 
 def test_add_weight_weighs_the_added_rows(tiny_csv):

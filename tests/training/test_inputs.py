@@ -132,6 +132,34 @@ def test_added_labels_must_be_known(base_reasons, added, allowed):
         assert "--free-labels" not in str(caught.value)  # an added file must use the base data's labels
 
 
+@pytest.mark.parametrize(
+    ("free_labels", "base_reasons", "added", "expected_base", "expected_added"),
+    [
+        (True, ["その他", "お金"], "その他", ["その他", "お金"], ["その他"]),  # as written, in both files
+        (True, ["other", "お金"], "その他", ["other", "お金"], None),  # その他 is not this model's `other`
+        (False, ["その他", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),  # the taxonomy: names are ids
+        (True, ["Fees", "お金"], "Fees", ["Fees", "お金"], ["Fees"]),  # case-sensitive
+    ],
+)
+def test_free_labels_are_kept_as_written(free_labels, base_reasons, added, expected_base, expected_added):
+    base = pd.DataFrame({"text": ["野球", "スマホ"], "reasons": base_reasons, "sentiment": ["neutral"] * 2})
+    extra = [labelled([["新しい文章", added, "neutral"]])]
+    if expected_added is None:
+        with pytest.raises(InputError, match=f"unknown label '{added}'"):
+            read_inputs(base, extra, columns=Columns(), free_labels=free_labels)
+        return
+    inputs = read_inputs(base, extra, columns=Columns(), free_labels=free_labels)
+    assert inputs.base["primary"].tolist() == expected_base
+    assert inputs.added["primary"].tolist() == expected_added
+
+
+def test_free_labels_keep_sentiments_as_written():
+    base = pd.DataFrame({"text": ["野球", "スマホ"], "reasons": ["a", "b"], "sentiment": ["ポジティブ", "negative"]})
+    inputs = read_inputs(base, [labelled([["新", "a", "ポジティブ"]])], columns=Columns(), free_labels=True)
+    assert inputs.base["sentiment"].tolist() == ["ポジティブ", "negative"]
+    assert inputs.added["sentiment"].tolist() == ["ポジティブ"]
+
+
 def test_an_added_sheet_may_use_the_standard_column_names():
     base = BASE.rename(columns={"text": "body"})
     sheet = labelled([["生成AIに負けた", "rejection", "negative"]])  # "text", as taikai suggest writes it
@@ -147,3 +175,43 @@ def test_unusable_rows_of_every_file_are_collected():
     assert (inputs.files[0].bad, inputs.files[1].bad, inputs.files[1].used) == (1, 1, 1)
     with pytest.raises(InputError, match="cannot be used"):
         read_inputs(base, [extra], columns=Columns(), on_bad_rows="error")
+
+
+@pytest.mark.parametrize(
+    ("sheets", "said", "not_said"),
+    [
+        (  # a sheet whose reasons header was renamed: the column options would break DATA, so not advised
+            {"labels": labelled([["新しい文章", "fees", "negative"]]).rename(columns={"reasons": "理由"})},
+            [
+                "added.xlsx: no column 'reasons'; the columns of sheet 'labels' (the workbook's sheet named "
+                "'labels') are ['text', '理由', 'sentiment']; rename the column back to 'reasons' in the file: an "
+                "--add file is read with DATA's column names or the standard ones (text, reasons, sentiment)",
+            ],
+            ["give the right one to", "if the labels are on another sheet"],
+        ),
+        (  # the labels sheet renamed and moved: which sheet was read, why, and the sheets there are
+            {
+                "definitions": pd.DataFrame({"kind": ["reason"], "id": ["fees"]}),
+                "ラベル": labelled([["新しい文章", "fees", "negative"]]),
+            },
+            [
+                "no column 'text' nor 'reasons' nor 'sentiment'; the columns of sheet 'definitions' (the first: the "
+                "workbook has no sheet named 'labels'; its sheets are definitions, ラベル) are ['kind', 'id']",
+                "; if the labels are on another sheet, name that sheet 'labels' (it is read first)",
+            ],
+            ["give the right one"],
+        ),
+    ],
+)
+def test_a_column_missing_from_an_added_sheet_says_what_will_work(tmp_path, sheets, said, not_said):
+    """Regression: the advice was --reasons-column, which names DATA's column too and then fails on DATA; and the
+    sheet read was named without why or what other sheets there were."""
+    path = tmp_path / "added.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    with pytest.raises(InputError) as caught:
+        read_inputs(BASE, [path], columns=Columns())
+    message = str(caught.value)
+    assert all(part in message for part in said), message
+    assert not any(part in message for part in not_said), message

@@ -131,6 +131,23 @@ def test_own_label_set_without_sentiment():
     assert p.sentiment is None
 
 
+def test_a_label_of_one_s_own_named_like_the_taxonomy_is_kept_as_written(tmp_path):
+    """Regression: with free_labels, その他 became the taxonomy's `other` (in info, batch, the sheet and rules)."""
+    df = pd.DataFrame(
+        {
+            "text": ["手数料が高すぎる", "振込手数料が痛い", "なんとなくやめた", "特に理由はない"] * 3,
+            "reasons": ["お金", "お金", "その他", "その他"] * 3,
+        }
+    )
+    model = taikai.train(df, folds=2, test_size=0.25, sentiment_column=None, free_labels=True)
+    assert sorted(model.reason_labels) == ["お金", "その他"]
+    assert model.predict("なんとなくやめた")[0].reason in {"お金", "その他"}
+    assert model.metadata.metrics["test"]["reason_accuracy"] > 0  # the test rows' その他 is the model's その他
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nname = "ほか"\nlabel = "その他"\nany = ["理由"]\n', encoding="utf-8")
+    assert taikai.load_rules(rules, labels=model.reason_labels).rules[0].label == "その他"
+
+
 def test_training_data_problems_name_the_line(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n,low_pay,negative\n単価,,negative\n")
@@ -569,7 +586,14 @@ FREE_TEXTS = ["アプリの画面が見づらい", "ボタンの配置が悪い"
             ["sentiment labels that differ only in case are different labels: 'BAD' and 'bad'; 'Good' and 'good';"],
         ),
         (["ＵＩ", "UI", "price", "price"], ["good", "good", "bad", "bad"], []),  # one label after NFKC
-        (["Fees", "fees", "time", "time"], ["Negative", "negative", "neutral", "neutral"], []),  # taxonomy ids
+        (  # free labels are kept as written, the taxonomy's ids too: Fees is not fees there
+            ["Fees", "fees", "time", "time"],
+            ["Negative", "negative", "neutral", "neutral"],
+            [
+                "reason labels that differ only in case are different labels: 'Fees' and 'fees'",
+                "sentiment labels that differ only in case are different labels: 'Negative' and 'negative'",
+            ],
+        ),
     ],
 )
 def test_own_labels_that_differ_only_in_case_are_warned_about(tmp_path, reasons, sentiments, warned):

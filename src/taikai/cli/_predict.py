@@ -36,14 +36,15 @@ STDIN = "-"
 def render_table(predictions: Sequence[Prediction], top: int, rules: bool = False) -> str:
     """Return the predictions as a table padded by display width, one row per text.
 
-    With *rules*, the model's own reason, the rules' labels and a ``!`` for a conflict come before the text. When a
-    text has a message (why it was not classified, that it was cut), a last column shows the messages.
+    With *rules*, the model's own reason, the rules' labels and a ``!`` for a conflict come before the text, and the
+    probability column is headed ``p(model)``: it is the model's probability of its own reason (the ``model``
+    column), which under ``override`` is not the ``reason`` a rule put first. When a text has a message (why it was
+    not classified, that it was cut), a last column shows the messages.
     """
     ruled = ("model", "rules", "conflict") if rules else ()
     said = ("message",) if any(p.message for p in predictions) else ()
-    rows = [
-        ("#", "status", "reason", "理由", "reasons", "sentiment", "top reasons" if top else "p", *ruled, "text", *said)
-    ]
+    p_header = "top reasons" if top else "p(model)" if rules else "p"
+    rows = [("#", "status", "reason", "理由", "reasons", "sentiment", p_header, *ruled, "text", *said)]
     for i, p in enumerate(predictions, 1):
         message = (p.message,) if said else ()
         if p.reason is None:
@@ -139,7 +140,8 @@ def predict(
     decode stop the command, naming the argument or line.
 
     With --rules, the table adds the model's own reason, the labels of the rules that fired and ! where they
-    conflict with the model (p stays the model's probability of its own reason). Exit code 2 when any text
+    conflict with the model; the p column, headed p(model), stays the model's probability of its own reason (the
+    model column), not of a reason a rule put first under --rules-mode override. Exit code 2 when any text
     cannot be classified (empty, not Japanese); its row says why. With --mask-pii the texts are masked before
     the rules and the model read them, and the masks per kind are counted on standard error.
     """

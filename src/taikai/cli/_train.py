@@ -18,6 +18,18 @@ SHIPPED_VECTORS = "chive"
 this module does not import, so that ``--help`` stays light; a test checks that the two agree."""
 
 
+def _compare_folds(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    """Refuse ``--compare-folds 1``: one fold's model would be trained on none of the added rows."""
+    if value == 1:
+        raise click.BadParameter(
+            "1 fold cannot compare (its model would be trained on none of the added rows): give at least 2, "
+            "or 0 to skip the comparison",
+            ctx,
+            param,
+        )
+    return value
+
+
 @click.command(cls=Command)
 @click.argument("data", type=click.Path(path_type=Path))
 @click.option(
@@ -57,7 +69,8 @@ this module does not import, so that ``--help`` stays light; a test checks that 
     type=click.IntRange(min=0),
     default=5,
     show_default=True,
-    help="With --add: folds over the added rows for the before/after scores (0: skip the comparison).",
+    callback=_compare_folds,
+    help="With --add: folds over the added rows for the before/after scores (0: skip the comparison; else at least 2).",
 )
 @click.option("--folds", type=click.IntRange(min=0), default=5, show_default=True, help="Cross-validation folds.")
 @click.option(

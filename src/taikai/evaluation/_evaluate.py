@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from taikai.errors import SPLIT, DataWarning, InputError, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
+from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
 from taikai.text import Status, check_text
 
@@ -77,6 +78,9 @@ def evaluate(
         "skip_blank": True,  # a sheet filled in part: counted
         "on_bad_rows": "skip",  # a row labelled in part: skipped with a warning, as train --add and rules test do
         "check_split": split != "all",  # wrong split values named at their line
+        # labels of one's own (a --free-labels model's) are read as written, as training read them
+        "reasons_as_written": own_labels(model.reason_labels, REASON_IDS),
+        "sentiments_as_written": own_labels(model.sentiment_labels, SENTIMENTS),
     }
     if not free_labels:
         known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}

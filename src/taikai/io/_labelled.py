@@ -26,6 +26,7 @@ from taikai.labels import (
     format_reasons,
     label_cell,
     label_list,
+    own_labels,
     parse_label_cell,
     sentiment_id,
 )
@@ -82,6 +83,24 @@ def _listing(items: Sequence[str]) -> str:
     return f"\n  {shown}{more}"
 
 
+def _sheet_read(source: str, sheet: str | None) -> tuple[str, str]:
+    """Return how a message names the *sheet* of workbook *source* that was read (`` of sheet 'x' (…)``: why that
+    one, and the sheets there are) and, when it was not the ``labels`` sheet, what to do if the labels are on
+    another (``""`` for a file without sheets)."""
+    from taikai.io._table_readers import sheet_names
+
+    if not sheet:
+        return "", ""
+    if sheet == LABELS_SHEET:
+        return f" of sheet {sheet!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
+    names = sheet_names(Path(source))
+    listed = f"; its sheets are {label_list(names)}" if names else ""
+    said = f" of sheet {sheet!r} (the first: the workbook has no sheet named {LABELS_SHEET!r}{listed})"
+    if len(names) < 2:
+        return said, ""
+    return said, f"; if the labels are on another sheet, name that sheet {LABELS_SHEET!r} (it is read first)"
+
+
 def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: Collection[str] | None) -> str:
     """Say which labels are known, of the *kinds* found unknown only; the Japanese display names only for a
     label set that has them (the taxonomy's), not for labels of one's own."""
@@ -111,6 +130,9 @@ def check_labelled(
     sheet: str | None = None,
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
     check_split: bool = False,
+    columns_hint: str | None = None,
+    reasons_as_written: bool | None = None,
+    sentiments_as_written: bool | None = None,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -122,17 +144,36 @@ def check_labelled(
     with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
     is missing. *check_split*: refuse a ``split`` column holding anything but train or test, naming the rows.
+    *columns_hint*: why a missing column is to be renamed back in the file rather than named by the column
+    arguments (an ``--add`` file, read with the base data's column names or the standard ones).
+    *reasons_as_written* / *sentiments_as_written*: keep labels exactly as written (labels of one's own) instead of
+    reading Japanese names and ids in any case as the taxonomy's; by default, when the known labels are one's own
+    (:func:`taikai.labels.own_labels`).
     """
     on_bad_rows = OnBadRows(on_bad_rows)
+    if reasons_as_written is None:
+        reasons_as_written = own_labels(known_reasons, REASON_IDS)
+    if sentiments_as_written is None:
+        sentiments_as_written = own_labels(known_sentiments, SENTIMENTS)
+    read_reasons = partial(parse_label_cell, as_written=reasons_as_written)
     df = _strip_headers(df)
     refuse_predictions(df, source, (reasons_column, sentiment_column))
     needed = zip((text_column, reasons_column, sentiment_column), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN))
     missing = [(c, argument) for c, argument in needed if c and c not in df.columns]
     if missing:
-        error = no_column_error(missing, df.columns, source, f" of sheet {sheet!r}" if sheet else "")
+        of, other_sheet = _sheet_read(source, sheet)
+        if columns_hint is not None:
+            given, back = (f" {joiner} ".join(repr(str(c)) for c, _ in missing) for joiner in ("nor", "and"))
+            raise InputError(
+                f"{source}: no column {given}; the columns{of} are {list(map(str, df.columns))}; rename the "
+                f"column{'s' if len(missing) > 1 else ''} back to {back} in the file: {columns_hint}{other_sheet}"
+            )
+        error = no_column_error(missing, df.columns, source, of)
         if sentiment_column in df.columns or sentiment_column is None:
-            raise error
-        raise InputError(f"{error}; or pass --no-sentiment (sentiment_column=None) for data without sentiment")
+            raise InputError(f"{error}{other_sheet}")
+        raise InputError(
+            f"{error}{other_sheet}; or pass --no-sentiment (sentiment_column=None) for data without sentiment"
+        )
     lines = lines if lines is not None and len(lines) == len(df) else None
     if check_split:
         split_column(df, source, lines)
@@ -148,9 +189,9 @@ def check_labelled(
     for pos, (text, reasons_cell, more_cell, sentiment_cell) in enumerate(
         zip(df[text_column], df[reasons_column], more, sentiments, strict=True)
     ):
-        primary, further = parse_label_cell(reasons_cell), parse_label_cell(more_cell)
+        primary, further = read_reasons(reasons_cell), read_reasons(more_cell)
         labels = list(dict.fromkeys(primary + further))
-        sentiment = sentiment_id(label_cell(sentiment_cell))
+        sentiment = label_cell(sentiment_cell) if sentiments_as_written else sentiment_id(label_cell(sentiment_cell))
         shown = text.strip() if isinstance(text, str) else label_cell(text)
         if not labels and not sentiment and skip_blank:
             blank += 1

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import RulesError, check_path, wrong_type
-from taikai.labels import label_cell, reason_id
+from taikai.labels import label_cell, own_labels, reason_id
 from taikai.rules._headers import header_lines
 from taikai.rules._reach import regex_term, surface_problem
 from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind, labels_hint, unknown_label
+from taikai.rules._toml_errors import syntax_error
 from taikai.text import normalize
 
 if sys.version_info >= (3, 11):
@@ -60,7 +61,7 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"{source}: not valid TOML: {exc}; see the README's example rules file") from None
+        raise RulesError(f"{syntax_error(source, text, str(exc))}; see the README's example rules file") from None
     problems: list[str] = []
     extra = [k for k in document if k != "rule"]
     if extra:
@@ -79,7 +80,7 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     seen: dict[str, int] = {}
     bad_label = False
     for k, (table, line) in enumerate(zip(tables, lines, strict=True), 1):
-        rule, mine = _parse_rule(table, k, line, source)
+        rule, mine = _parse_rule(table, k, line, source, labels)
         problems += mine
         where = _where(source, line, k, table.get("name"))
         # A rule with other problems still takes part in the name and label checks: every problem in one run.
@@ -90,10 +91,10 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
                 problems.append(f"{where}: the name is used by rule {seen[name.strip()]} too; names must be unique")
             seen.setdefault(name.strip(), k)
         label = table.get("label")
-        if labels is not None and isinstance(label, str) and label.strip() and _label(label) not in labels:
+        if labels is not None and isinstance(label, str) and label.strip() and _label(label, labels) not in labels:
             # Said as RuleSet.check_labels says it of a rule set: FILE:LINE: rule 'NAME': label …
             named = f"{source}{'' if line is None else f':{line}'}: rule {name.strip()!r}" if name_ok else where
-            problems.append(unknown_label(named, _label(label)))
+            problems.append(unknown_label(named, _label(label, labels)))
             bad_label = True
         if rule is not None:
             rules.append(rule)
@@ -105,9 +106,11 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     return RuleSet(tuple(rules), source)
 
 
-def _label(value: str) -> str:
-    """Return the reason id a rule's label names, read as a labelled file's reasons cell is (NFKC: ｆｅｅｓ is fees)."""
-    return reason_id(label_cell(value))
+def _label(value: str, labels: Sequence[str] | None) -> str:
+    """Return the reason id a rule's label names, read as a labelled file's reasons cell is (NFKC: ｆｅｅｓ is fees):
+    for a model with labels of its own (*labels*, see :func:`taikai.labels.own_labels`), exactly as written."""
+    written = label_cell(value)
+    return written if own_labels(labels) else reason_id(written)
 
 
 def _where(source: str, line: int | None, k: int, name: object) -> str:
@@ -121,7 +124,9 @@ def _suggest(key: str, known: tuple[str, ...]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _parse_rule(table: dict[str, Any], k: int, line: int | None, source: str) -> tuple[Rule | None, list[str]]:
+def _parse_rule(
+    table: dict[str, Any], k: int, line: int | None, source: str, labels: Sequence[str] | None
+) -> tuple[Rule | None, list[str]]:
     """Return the rule of one ``[[rule]]`` table (``None`` when it has problems) and its problems."""
     where = _where(source, line, k, table.get("name"))
     problems = [
@@ -161,7 +166,7 @@ def _parse_rule(table: dict[str, Any], k: int, line: int | None, source: str) ->
         return None, problems
     rule = Rule(
         name=str(name).strip(),
-        label=_label(str(table["label"])),
+        label=_label(str(table["label"]), labels),
         any=(*terms["any"], *terms["regex"]),
         all=tuple(terms["all"]),
         none=tuple(terms["not"]),

@@ -24,7 +24,8 @@ from taikai.io import (
     encode_stream,
     output_encoding,
 )
-from taikai.labels import REASON_IDS, REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA, SENTIMENTS, label_list
+from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA, SENTIMENTS, label_list
+from taikai.labels import own_labels as own_label_set
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +50,7 @@ def to_fill(sentiments: Sequence[str]) -> tuple[str, ...]:
 
 def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
     """Return whether a model's labels leave the churn taxonomy (a ``--free-labels`` model)."""
-    return not set(reasons) <= set(REASON_IDS) or not set(sentiments) <= set(SENTIMENTS)
+    return own_label_set(reasons) or own_label_set(sentiments, SENTIMENTS)
 
 
 def more_example(reasons: Sequence[str], sentiments: Sequence[str]) -> str:
@@ -109,12 +110,13 @@ def sheet_format(path: Path) -> str:
 
 
 def check_sheet_out(out: Path, overwrite: bool) -> None:
-    """Refuse an existing *out* unless *overwrite*: it may be a sheet a person has filled; say how many labels."""
+    """Refuse an existing *out* unless *overwrite*: it may be a sheet a person has filled (say how many labels), or
+    another file taikai reads (say which kind)."""
     if overwrite or not out.exists():
         return
     filled = filled_labels(out)
-    if filled is None:
-        held = "already exists (not a labelling sheet taikai can read)"
+    if isinstance(filled, str):
+        held = f"already exists ({filled})"
     elif filled:
         held = f"already exists and holds {filled:,} filled reasons/sentiment cell(s): the labels would be lost"
     else:
@@ -122,19 +124,24 @@ def check_sheet_out(out: Path, overwrite: bool) -> None:
     raise InputError(f"--output {out}: {held}; choose another file, or pass --force (overwrite=True) to replace it")
 
 
-def filled_labels(path: Path) -> int | None:
+def filled_labels(path: Path) -> int | str:
     """Return the filled ``reasons`` and ``sentiment`` cells of the labelling sheet *path* (as :func:`write_sheet`
-    writes it, read as ``train --add`` reads it), or ``None`` if it is no such sheet."""
+    writes it, read as ``train --add`` reads it), or what the file is when it is no such sheet."""
     from taikai.errors import TaikaiError
-    from taikai.io import read_labelled_file
+    from taikai.io import is_predictions, read_labelled_file
 
     try:
         frame = read_labelled_file(path).frame
     except (TaikaiError, OSError, ValueError):  # whatever the file is, it is not a sheet taikai can read
-        return None
+        return "not a labelling sheet taikai can read"
     frame = frame.rename(columns=lambda c: str(c).strip())
-    if not {"model_reason", "reasons"} <= set(frame.columns):  # a predictions file has reasons too
-        return None
+    names = list(map(str, frame.columns))
+    if is_predictions(names):
+        return "a predictions file, as taikai batch writes, not a labelling sheet"
+    if not {"model_reason", "reasons"} <= set(names):  # a predictions file has reasons too
+        if "reasons" in names:
+            return f"labelled data of {len(frame):,} row(s) with a reasons column, not a labelling sheet"
+        return "not a labelling sheet taikai can read"
     cells = frame[[c for c in TO_FILL[:2] if c in frame.columns]].astype(object)  # no sentiment: a model without
     return int(cells.map(lambda v: v is not None and v == v and str(v).strip() != "").to_numpy().sum())
 

@@ -18,7 +18,7 @@ from taikai.errors import (
     separator_hint,
     wrong_type,
 )
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, reason_name, shown_label
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, format_reasons, parse_reasons, reason_name, shown_label
 from taikai.privacy import format_counts, mask_text_column, sum_counts
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import check_sheet_out, sheet_format, write_sheet
@@ -127,6 +127,23 @@ def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[s
     return display_order([str(c)[len(prefix) :] for c in df.columns if str(c).startswith(prefix)], preferred)
 
 
+def model_reasons(written: object, model_reason: object) -> object:
+    """Return the sheet's ``model_reasons`` cell of a row whose predictions wrote *written* as ``reasons`` and, under
+    ``--rules-mode override``, *model_reason* (else ``None``).
+
+    Override writes the first firing rule's label first and the model's other reasons after it, so when a rule took
+    the primary, the model's own list is the rest, with or without the rule's label (the file does not say): the
+    cell says so instead of showing the rule's label as the model's.
+    """
+    if model_reason is None or not isinstance(written, str) or not isinstance(model_reason, str):
+        return written
+    labels = parse_reasons(written)
+    if len(labels) < 2 or labels[0] == model_reason:  # the model's own list (or a file override never writes)
+        return written
+    rule_label, rest = labels[0], labels[1:]
+    return f"{format_reasons(rest)}; perhaps {rule_label} too (--rules-mode override put the rule's label first)"
+
+
 def _sheet_rows(
     df: pd.DataFrame, picked: list[int], similar: list[int], columns: tuple[Hashable | None, Hashable], labels: Any
 ) -> Any:
@@ -149,7 +166,18 @@ def _sheet_rows(
         "p_model_reason": [round(float(p[o[0]]), 3) for p, o in zip(proba, order, strict=True)],
         "runner_up": [reasons[o[1]] if len(o) > 1 else None for o in order],
         "p_runner_up": [round(float(p[o[1]]), 3) if len(o) > 1 else None for p, o in zip(proba, order, strict=True)],
-        "model_reasons": rows["reasons"].tolist() if "reasons" in rows.columns else [None] * len(rows),
+        "model_reasons": (
+            [
+                model_reasons(w, m)
+                for w, m in zip(
+                    rows["reasons"].tolist(),
+                    rows["model_reason"].tolist() if "model_reason" in rows.columns else [None] * len(rows),
+                    strict=True,
+                )
+            ]
+            if "reasons" in rows.columns
+            else [None] * len(rows)
+        ),
     }
     if sentiments:
         s_proba = rows[[f"p_sentiment_{s}" for s in sentiments]].to_numpy(dtype=float)

@@ -105,6 +105,8 @@ def _read(
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
         "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
     }
+    if not skip_blank:  # the base data: labels of one's own (free labels) are kept as written
+        options |= {"reasons_as_written": known[0] is None, "sentiments_as_written": known[1] is None}
     if isinstance(data, pd.DataFrame):
         frame, source, lines, name, sheet = data, "<frame>", None, "<frame>", None
     else:
@@ -112,6 +114,8 @@ def _read(
         table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors)
         frame, source, lines, name, sheet = table.frame, table.source, table.lines, str(path), table.sheet
     mine = columns.found_in([str(c).strip() for c in frame.columns]) if skip_blank else columns
+    if skip_blank:  # an added file: the column options name DATA's columns, so they cannot mend it
+        options["columns_hint"] = ADDED_COLUMNS_HINT
     checked = check_labelled(
         frame, source, mine.text, mine.reasons, mine.sentiment, lines=lines, sheet=sheet, **options
     )
@@ -122,6 +126,13 @@ def _read(
         )
     sha = content_sha256(checked.frame, columns.labelled()) if name == "<frame>" else sha256_file(Path(name))
     return checked, name, sha
+
+
+ADDED_COLUMNS_HINT = (
+    "an --add file is read with DATA's column names or the standard ones (text, reasons, sentiment); "
+    "--text-column, --reasons-column and --sentiment-column name DATA's columns, which DATA would then lack"
+)
+"""Why a column missing from an added file is to be renamed back in the file (see ``check_labelled``)."""
 
 
 def _known(labels: set[str], taxonomy: Sequence[str]) -> set[str]:

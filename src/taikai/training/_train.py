@@ -164,7 +164,11 @@ def train(
         check_path("out", out)
         check_out_dir(Path(out), overwrite)
     check_int("folds", folds, 0)
-    check_int("compare_folds", compare_folds, 0)
+    if check_int("compare_folds", compare_folds, 0) == 1:
+        raise InputError(
+            f"{Argument('compare_folds', '--compare-folds').given(compare_folds)}: one fold cannot compare (its "
+            "model would be trained on none of the added rows): give at least 2 folds, or 0 to skip the comparison"
+        )
     check_split_options(seed, test_size)
     if add_weight <= 0:
         raise InputError(f"{Argument('add_weight', '--add-weight').given(add_weight)} must be positive")
@@ -220,6 +224,14 @@ def train(
     )
     if comparison is not None:
         meta.metrics["added"] = comparison.to_dict()
+    elif len(inputs.added) and compare_folds:
+        warnings.warn(
+            f"the before/after comparison of the added labels was skipped: the --add file(s) gave "
+            f"{len(inputs.added):,} usable new row(s), and it needs at least 2 (one per fold); label more rows to see "
+            "what they buy",
+            DataWarning,
+            stacklevel=2,
+        )
     model = Model(pipeline, meta)
     if len(test_df):
         with warnings.catch_warnings():

@@ -1,0 +1,83 @@
+"""Say where a TOML syntax error of a rules file is: its line and column, the end of the file, or the bracket left open.
+
+``tomllib`` says ``Unclosed array (at line 6, column 1)`` where it found out, which is the next line with content,
+and ``(at end of document)`` without a line when the file ends first; the bracket left open is found here instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AT = re.compile(r"^(?P<msg>.*?)\s*\((?:at line (?P<line>\d+), column (?P<col>\d+)|(?P<end>at end of document))\)$")
+_UNCLOSED = {"Unclosed array": "[", "Unclosed inline table": "{"}
+_CLOSERS = {"]": "[", "}": "{"}
+
+
+def syntax_error(source: str, text: str, error: str) -> str:
+    """Return the message for *error* (``str(TOMLDecodeError)``) in the TOML *text* read from *source*:
+    ``FILE:LINE: not valid TOML: …``, with the line and column of the problem, or of the bracket it left open."""
+    found = _AT.match(error.strip())
+    if found is None:  # a message of a tomllib this code does not know: as it is
+        return f"{source}: not valid TOML: {error}"
+    msg = found["msg"]
+    # an unclosed bracket, or any error at the end of the file (an array left open after a comma): the bracket
+    opened = _open_bracket(text, _UNCLOSED.get(msg, "[{")) if msg in _UNCLOSED or found["end"] else None
+    if opened is not None:
+        line, col, bracket = opened
+        kind, closer = ("array", "]") if bracket == "[" else ("inline table", "}")
+        return (
+            f"{source}:{line}: not valid TOML: the {kind} opened here (column {col}) is not closed; "
+            f"close it with {closer} after its last value"
+        )
+    if found["end"]:
+        last = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+        return f"{source}:{last}: not valid TOML: {msg} at the end of the file (line {last})"
+    return f"{source}:{found['line']}: not valid TOML: {msg} (column {found['col']})"
+
+
+def _open_bracket(text: str, brackets: str) -> tuple[int, int, str] | None:
+    """Return the line, column (from 1) and kind of the last value bracket of *brackets* (``[``, ``{``) of *text*
+    left open, or ``None``. Strings and comments are skipped; a ``[`` that starts a line outside any value is a
+    table header."""
+    stack: list[tuple[str, int]] = []
+    i, at_start = 0, True
+    while i < len(text):
+        ch = text[i]
+        if ch in " \t\r\n":
+            at_start = at_start or ch == "\n"
+            i += 1
+        elif ch == "#" or (ch == "[" and at_start and not stack):  # a comment, or a [table] header: to the line end
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+        elif ch in "\"'":
+            i, at_start = _string_end(text, i), False
+        else:
+            if ch in "[{":
+                stack.append((ch, i))
+            elif ch in _CLOSERS and stack and stack[-1][0] == _CLOSERS[ch]:
+                stack.pop()
+            i, at_start = i + 1, False
+    positions = [(at, kind) for kind, at in stack if kind in brackets]
+    if not positions:
+        return None
+    at, kind = positions[-1]
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1, kind
+
+
+def _string_end(text: str, start: int) -> int:
+    """Return the index just after the TOML string starting at *start* (basic or literal, one line or multi-line);
+    the end of the line (or text) when it is not closed."""
+    quote = text[start]
+    triple = text.startswith(quote * 3, start)
+    delimiter = quote * 3 if triple else quote
+    i = start + len(delimiter)
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text.startswith(delimiter, i):
+            return i + len(delimiter)
+        if text[i] == "\n" and not triple:
+            return i
+        i += 1
+    return len(text)

@@ -1,0 +1,34 @@
+"""``taikai predict``'s table with rules: which reason its probability column belongs to."""
+
+import json
+
+import pytest
+
+RULES = '[[rule]]\nname = "main job"\nlabel = "time"\nany = ["本業"]\n'
+TEXT = "本業が忙しくなった"  # the tiny model reads it as other; the rule says time
+
+
+@pytest.mark.parametrize(
+    ("options", "header", "reason"),
+    [
+        ([], "p", None),  # no rules: p is the probability of the reason shown
+        (["--rules", "{rules}"], "p(model)", "other"),
+        (["--rules", "{rules}", "--rules-mode", "override"], "p(model)", "time"),  # p is not time's
+    ],
+)
+def test_the_p_column_says_it_is_the_model_s_probability_of_its_own_reason(
+    invoke, tmp_path, tiny_model_dir, options, header, reason
+):
+    """Regression: under override the table showed reason time beside p, the model's probability of other."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES, encoding="utf-8")
+    args = [str(rules) if o == "{rules}" else o for o in options]
+    table = invoke("predict", TEXT, "-m", tiny_model_dir, *args)
+    assert table.exit_code == 0, table.output
+    heads, row = (line.split() for line in table.output.splitlines())
+    record = json.loads(invoke("predict", TEXT, "-m", tiny_model_dir, *args, "--format", "jsonl").output)
+    shown = row[heads.index(header)]
+    assert heads[6] == header
+    assert shown == f"{record['reason_proba'][record.get('model_reason') or 'other']:.2f}"
+    if reason is not None:
+        assert row[2] == reason and row[heads.index("model")] == "other"
