@@ -72,6 +72,25 @@ def test_misclassified_compares_the_predicted_reason_with_the_primary_gold_reaso
     assert list(found.columns) == list(df.columns)
 
 
+@pytest.mark.parametrize(
+    ("reason", "gold", "wrong"),
+    [
+        ("その他", "その他", False),  # a label of one's own that is a taxonomy name is compared as written
+        ("お金", "その他", True),
+        ("その他", "other", True),  # the taxonomy's id is another label here
+        ("Fees", "fees", True),  # labels of one's own are case-sensitive
+    ],
+)
+def test_misclassified_compares_labels_of_ones_own_as_written(reason, gold, wrong):
+    df = pd.DataFrame(
+        {"reason": [reason], "status": ["ok"], "gold": [gold], "p_reason_その他": [0.5], "p_reason_お金": [0.5]},
+        index=[3],
+    )
+    if reason == "Fees":
+        df = df.rename(columns={"p_reason_お金": "p_reason_Fees"})
+    assert list(analysis.misclassified(df, gold_column="gold").index) == ([3] if wrong else [])
+
+
 def test_misclassified_keeps_the_rows_of_a_scored_frame_in_order(tiny_model):
     texts = ["手数料が高すぎて続けられない", "手数料が高すぎて続けられない", "", "手数料が高すぎて続けられない"]
     frame = pd.DataFrame({"text": texts, "gold": ["fees", "time|fees", "time", "rejection"]}, index=[10, 11, 12, 13])

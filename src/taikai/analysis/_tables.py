@@ -8,7 +8,15 @@ import pandas as pd
 
 from taikai.errors import DATE_COLUMN, Argument, InputError, wrong_type
 from taikai.io import check_date_column, parse_dates
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, parse_label_cell, parse_reasons, reason_name
+from taikai.labels import (
+    REASON_IDS,
+    SENTIMENTS,
+    display_order,
+    own_labels,
+    parse_label_cell,
+    parse_reasons,
+    reason_name,
+)
 from taikai.model import find_column, prediction_prefixes, predictions_frame
 from taikai.text import Status
 
@@ -237,7 +245,8 @@ def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: s
     """Return the classified rows of *df* whose predicted ``reason`` is not the primary reason of *gold_column*.
 
     The gold cell is read as :func:`taikai.evaluate` reads a label cell (``|``, ``,`` or ``、`` between reasons,
-    the first the primary; Japanese names as ids). Rows without a gold reason, and rows the model could not
+    the first the primary; Japanese names as ids, unless the model's reasons are labels of one's own, which are
+    compared as written: ``その他`` is not ``other`` there). Rows without a gold reason, and rows the model could not
     classify (``evaluate`` lists them as unscored), are no misclassifications and are left out.
     """
     if not isinstance(df, pd.DataFrame):
@@ -245,5 +254,6 @@ def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: s
     df = plain_predictions(df, prefix)
     gold_column = find_column(df.columns, gold_column, Argument("gold_column"))  # 0 or "0", as predict_frame finds it
     rows = classified(df)
-    gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell)), None))
+    as_written = own_labels(reason_labels(df))
+    gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell, as_written=as_written)), None))
     return rows[gold.notna() & (rows["reason"].astype(str) != gold)]
