@@ -1,11 +1,15 @@
 """Time of ``taikai report`` on a classified dump against ``taikai batch`` classifying it, measured in one run.
 
 ``python bench/bench_report.py [--input data/sample_dump.csv] [--workdir /tmp/bench-report] [--repeat 3]``
+``python bench/bench_report.py --rows 1000000 [--workdir /tmp/bench-report]``
 
 Classifies the input once (``taikai batch``, timed), then builds its report ``--repeat`` times in this process,
 timing each stage: reading the predictions, the section builders (tables, tests, distinctive words), drawing and
 encoding the charts, subsetting the font. Prints medians, the report's time as a ratio of the batch time on the same
 file, and the page's size with the embedded font's share.
+
+With ``--rows N`` it measures memory at scale instead (see :mod:`bench_report_rows`): a dump of N rows built from the
+sample dump, ``taikai batch --jobs 2`` and ``taikai report`` as processes (wall time, peak RSS) and reading alone.
 """
 
 from __future__ import annotations
@@ -27,7 +31,13 @@ def main() -> None:
     parser.add_argument("--input", type=Path, default=ROOT / "data" / "sample_dump.csv")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench-report"))
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rows", type=int, help="measure a dump of this many rows in processes (peak memory)")
     args = parser.parse_args()
+    if args.rows:
+        from bench_report_rows import run_rows
+
+        run_rows(args.rows, args.workdir)
+        return
     args.workdir.mkdir(parents=True, exist_ok=True)
     predictions = args.workdir / "predictions.csv"
     for stale in (predictions, predictions.with_name("predictions.summary.json")):

@@ -93,6 +93,18 @@ def test_distinctive_words_per_reason(tiny_csv):
     assert (found.groupby("label")["z"].apply(lambda z: z.is_monotonic_decreasing)).all()
 
 
+@pytest.mark.parametrize("chunk", [1, 2, 7])
+def test_distinctive_words_counted_in_chunks_are_those_counted_at_once(tiny_csv, monkeypatch, chunk):
+    df = pd.read_csv(tiny_csv)
+    df["reason"] = df["reasons"].str.split("|").str[0]
+    df["status"] = "ok"
+    df.loc[[0, 5], "status"] = "error"  # not counted, wherever the chunks fall
+    whole = taikai.distinctive_words(df, "text", top=5, min_count=1)
+    monkeypatch.setattr("taikai.analysis._keywords._WORDS_CHUNK", chunk)
+    pd.testing.assert_frame_equal(taikai.distinctive_words(df, "text", top=5, min_count=1), whole, check_exact=True)
+    assert len(whole) > 5
+
+
 def test_distinctive_words_skips_unclassified_rows_and_checks_columns(tiny_model):
     frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "手数料が高すぎる", "", "english"]}))
     found = taikai.distinctive_words(frame, "text", min_count=1)

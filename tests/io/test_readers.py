@@ -287,3 +287,52 @@ def test_read_predictions_rule_conflict_selects_rows_as_parquet_does(tmp_path):
     from_csv, from_parquet = read_predictions(tmp_path / "p.csv"), read_predictions(tmp_path / "p.parquet")
     assert from_csv[from_csv["rule_conflict"]]["text"].tolist() == ["a", "c"]
     assert (from_csv["rule_conflict"] == True).sum() == (from_parquet["rule_conflict"] == True).sum() == 2  # noqa: E712
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # the value that decides is in the third chunk of two rows: the whole column is decided, as in one chunk
+        (["1", "2", "3", "4", "01"], ["1", "2", "3", "4", "01"]),  # a leading-zero code keeps the column text
+        (["1", "2", "3", "4", "x"], ["1", "2", "3", "4", "x"]),  # a single non-number keeps it text
+        (["1", "2", "3", "4", "nan"], ["1", "2", "3", "4", "nan"]),  # text that pandas would read as missing
+        (["1", "2.5", "", "4", "5"], [1.0, 2.5, None, 4.0, 5.0]),  # numbers, missing where empty
+        (["1", "2", "3", "4", "5"], [1, 2, 3, 4, 5]),
+        (["", "", "", "", "7"], [None, None, None, None, 7.0]),  # only the last chunk holds a number
+        (["True", "false", "", "TRUE", "maybe"], ["True", "false", None, "TRUE", "maybe"]),
+        (["", "", "", "True", "False"], [None, None, None, True, False]),
+        (["", "", "", "", ""], [None, None, None, None, None]),
+    ],
+    ids=[
+        "late code",
+        "late text",
+        "late nan",
+        "floats",
+        "ints",
+        "late number",
+        "late text after booleans",
+        "late booleans",
+        "all empty",
+    ],
+)
+def test_read_predictions_decides_a_column_over_every_chunk(tmp_path, monkeypatch, cells, expected):
+    monkeypatch.setattr("taikai.io._frames._CHUNK_ROWS", 2)
+    monkeypatch.setattr("taikai.io._frames._FIRST", 2)  # the first values of a column tell text early: not these
+    path = tmp_path / "p.csv"
+    path.write_text("review_id,c\n" + "".join(f"{i},{c}\n" for i, c in enumerate(cells)), encoding="utf-8")
+    values = read_predictions(path)["c"].tolist()
+    assert [None if v is None or v != v else v for v in values] == expected
+    assert [type(v) for v in values if v == v and v is not None] == [type(e) for e in expected if e is not None]
+    assert read_predictions(path)["review_id"].tolist() == [str(i) for i in range(len(cells))]
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 3, 50_000])
+def test_read_table_joins_its_chunks_in_order(tmp_path, monkeypatch, chunk_rows):
+    monkeypatch.setattr("taikai.io._frames._CHUNK_ROWS", chunk_rows)
+    path = tmp_path / "a.csv"
+    path.write_text('id,text\n1,a\n\n2,\n3,"c\nd"\n4,e\n', encoding="utf-8")
+    table = read_table(path)
+    assert table.frame["id"].tolist() == ["1", "2", "3", "4"]
+    assert table.frame["text"].tolist() == ["a", "", "c\nd", "e"]
+    assert table.lines == [2, 4, 5, 7]
+    assert str(table.frame["text"].dtype) == str(pd.Series(["a"], dtype="str").dtype)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -19,6 +19,22 @@ from taikai.privacy import NEUTRAL, neutralize
 from taikai.text import MAX_CHARS, Status, content_words
 
 DEFAULT_TOP = 10
+_WORDS_CHUNK = 20_000
+"""Texts :func:`distinctive_words` makes text (``str``) and neutral at a time, as the tagger reads them."""
+
+
+class _NeutralTexts:
+    """The texts of a column as ``str``, a masked text's placeholders ([人名], [メール]) as ○ (no word, as the drift
+    section counts them), made a chunk at a time each time they are read: not one more copy of every text."""
+
+    def __init__(self, column: pd.Series) -> None:
+        self.column = column
+
+    def __iter__(self) -> Iterator[str]:
+        for start in range(0, len(self.column), _WORDS_CHUNK):
+            yield from map(neutralize, self.column.iloc[start : start + _WORDS_CHUNK].astype(str))
+
+
 FEATURE_KINDS = {"word": "word n-grams", "char": "character n-grams", "vector": "pooled word vectors"}
 """What each kind of feature block is, in messages (``vector`` columns have no words: never keywords)."""
 _KINDS = (None, "all", "word", "char")
@@ -154,14 +170,14 @@ def distinctive_words(
     # found as predict_frame finds a column: 0 or "0" for a frame read with header=None
     text_column = find_column(predictions.columns, text_column, Argument("text_column"))
     label_column = find_column(predictions.columns, label_column, Argument("label_column"))
-    rows = predictions[predictions[label_column].notna()]
+    # only the columns counted are copied with the rows kept (a dump of a million rows is not copied whole)
+    rows = predictions[[c for c in dict.fromkeys((text_column, label_column, "status")) if c in predictions.columns]]
+    rows = rows[rows[label_column].notna()]
     if "status" in rows.columns:
         rows = rows[rows["status"] == Status.OK.value]
     counts: dict[str, Counter[str]] = {}
-    texts = rows[text_column].astype(str)
-    # a masked text's placeholders ([人名], [メール]) as ○, which is no word, as the drift section counts them
-    neutral = [neutralize(text) for text in texts]
-    for label, words in zip(rows[label_column].astype(str), content_words(neutral, max_chars=max_chars)):
+    texts = _NeutralTexts(rows[text_column])  # one tagger for all the texts, never all held as copies at once
+    for label, words in zip(rows[label_column].astype(str), content_words(texts, max_chars=max_chars)):
         counts.setdefault(label, Counter()).update({w for w in words if NEUTRAL not in w})  # rows, not occurrences
     columns = ["label", "rank", "word", "z", "count", "count_rest"]
     if not counts:

@@ -53,7 +53,11 @@ def read_table(
     path = Path(path)
     fmt = format_of(path, fmt)
     reader = open_reader(path, fmt, encoding, sheet, encoding_errors)
-    columns: list[list[Any]] = [[] for _ in reader.columns]
+    text = fmt in TEXT_FORMATS[:2]
+    # CSV and TSV cells are text: each chunk becomes a compact column piece as it is read (Arrow-backed with
+    # pandas' ``str``) and its Python strings go; other formats keep their values whole, for pandas to infer one
+    # type over each column.
+    pieces: list[list[Any]] = [[] for _ in reader.columns]
     lines: list[int] = []
     notes: list[Any] = []
     for chunk in reader.chunks(_CHUNK_ROWS):
@@ -61,20 +65,33 @@ def read_table(
             hint = f"fix it (every record needs one field per column){separator_hint(reader.columns)}"
             raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
         notes.extend(note for _, note in sorted(chunk.notes.items()))
-        for column, values in zip(columns, chunk.data, strict=True):
-            column.extend(values)
+        for column, values in zip(pieces, chunk.data, strict=True):
+            if text:
+                column.append(pd.Series(values, dtype="str"))
+            else:
+                column.extend(values)
         lines.extend(chunk.lines)
-    frame = pd.DataFrame(
-        {
-            name: pd.Series(values, dtype=_dtype(fmt, values))
-            for name, values in zip(reader.columns, columns, strict=True)
-        }
-    )
+        del chunk
+    frame = pd.DataFrame({name: _column(values, text) for name, values in zip(reader.columns, pieces, strict=True)})
+    del pieces
     rows = len(frame)
     if notes:
         warn_decoding(path, notes)
     lines_or_none = lines if len(lines) == rows and fmt != "parquet" else None
     return Table(frame, lines_or_none, str(path), fmt, tuple(notes), getattr(reader, "title", None))
+
+
+def _column(values: list[Any], text: bool) -> pd.Series:
+    """Return one column: the text pieces of a CSV or TSV column joined, or the values of another format's."""
+    import pandas as pd
+
+    if not text:
+        return pd.Series(values, dtype=None if values else "object")
+    if not values:
+        return pd.Series([], dtype="str")
+    joined = pd.concat(values, ignore_index=True) if len(values) > 1 else values[0]
+    values.clear()  # the pieces go as soon as they are joined
+    return joined
 
 
 def warn_decoding(path: Path, notes: list[Any], one_text: bool = False) -> None:
@@ -99,10 +116,6 @@ def warn_decoding(path: Path, notes: list[Any], one_text: bool = False) -> None:
 
 def _plural(count: int, noun: str) -> str:
     return noun if count == 1 else f"{noun}s"
-
-
-def _dtype(fmt: str, values: list[Any]) -> str | None:
-    return "str" if fmt in ("csv", "tsv") else (None if values else "object")
 
 
 ID_COLUMNS = ("review_id", "id")
@@ -131,11 +144,21 @@ def read_predictions(
     their plain names with :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed record's error
     shows its text masked.
     """
+    import pandas as pd
+
     table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors, mask_pii=mask_pii)
-    if table.format not in TEXT_FORMATS[:2]:
-        return table.frame
+    frame, fmt = table.frame, table.format
+    del table
+    if fmt not in TEXT_FORMATS[:2] or frame.empty:  # an empty frame stays text, as ``DataFrame.apply`` leaves it
+        return frame
     keep = set(_kept_columns(Path(path), text_columns))
-    return table.frame.apply(lambda column: _missing(column) if column.name in keep else _typed(column))
+    # one column at a time, each text column dropped as its typed one is made: the data is never held three times
+    typed: dict[str, pd.Series] = {}
+    for name in list(frame.columns):
+        column = frame.pop(name)
+        typed[name] = _missing(column) if name in keep else _typed(column)
+        del column
+    return pd.DataFrame(typed)
 
 
 def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> list[str]:
@@ -156,14 +179,31 @@ _BOOLEANS = {"true": True, "false": False}
 
 
 def _typed(column: pd.Series) -> pd.Series:
+    """Return a CSV column (text, empty where missing) as booleans, numbers, or text with missing values, deciding
+    over the whole column; the cheap tests that can tell a text column come first, on the column as read."""
     import pandas as pd
 
-    values = _missing(column)
-    present = values.notna()
-    if present.any() and values[present].astype(str).str.lower().isin(_BOOLEANS).all():
-        return values.map(lambda v: _BOOLEANS[str(v).lower()] if isinstance(v, str) else None).astype(object)
-    if present.any() and not values[present].astype(str).str.contains(_CODE).any():
+    present = column[column != ""]
+    if present.empty:
+        return _missing(column)
+    if present.str.len().max() <= len("false") and present.str.lower().isin(_BOOLEANS).all():
+        return _missing(column).map(lambda v: _BOOLEANS[str(v).lower()] if isinstance(v, str) else None).astype(object)
+    if _numbers_at_first(present) and not present.str.contains(_CODE).any():
+        values = _missing(column)
         numbers = pd.to_numeric(values, errors="coerce")
-        if numbers[present].notna().all():
+        if numbers[values.notna()].notna().all():
             return numbers
-    return values
+        return values
+    return _missing(column)
+
+
+_FIRST = 1_000
+
+
+def _numbers_at_first(present: pd.Series) -> bool:
+    """Say whether the first values of *present* all read as numbers (a column of text fails at once): each value
+    reads as a number or not on its own, so one that does not keeps the whole column text."""
+    import pandas as pd
+
+    first = present.iloc[:_FIRST].astype(object)
+    return bool(pd.to_numeric(first, errors="coerce").notna().all())
