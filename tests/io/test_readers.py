@@ -276,8 +276,28 @@ def test_read_predictions_reads_true_false_columns_as_booleans(tmp_path, name, t
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     values = read_predictions(path)[column].tolist()
-    assert [None if v is None or v != v else v for v in values] == expected
-    assert [type(v) for v in values if v is not None] == [type(e) for e in expected if e is not None]
+    assert [None if v is None or v is pd.NA or v != v else v for v in values] == expected
+    assert [type(v) for v in values if v is not None and v is not pd.NA] == [type(e) for e in expected if e is not None]
+
+
+@pytest.mark.parametrize("missing", [False, True], ids=["all classified", "a row not classified"])
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet", ".xlsx"])
+def test_read_predictions_gives_rule_conflict_one_dtype_from_every_format(tmp_path, suffix, missing):
+    conflicts = [True, False, None if missing else True, False]
+    frame = pd.DataFrame({"text": ["a", "b", "c", "d"], "rule_conflict": pd.array(conflicts, dtype=object)})
+    path = tmp_path / f"p{suffix}"
+    if suffix in (".csv", ".tsv"):
+        frame.to_csv(path, index=False, sep="," if suffix == ".csv" else "\t")
+    elif suffix == ".jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    elif suffix == ".parquet":
+        frame.to_parquet(path)
+    else:
+        frame.to_excel(path, index=False)
+    read = read_predictions(path)["rule_conflict"]
+    assert str(read.dtype) == ("boolean" if missing else "bool")
+    assert read_predictions(path)[~read]["text"].tolist() == ["b", "d"]  # ~ is logical, missing rows left out
+    assert read_predictions(path)[read]["text"].tolist() == (["a"] if missing else ["a", "c"])
 
 
 def test_read_predictions_rule_conflict_selects_rows_as_parquet_does(tmp_path):
@@ -320,7 +340,7 @@ def test_read_predictions_decides_a_column_over_every_chunk(tmp_path, monkeypatc
     monkeypatch.setattr("taikai.io._frames._FIRST", 2)  # the first values of a column tell text early: not these
     path = tmp_path / "p.csv"
     path.write_text("review_id,c\n" + "".join(f"{i},{c}\n" for i, c in enumerate(cells)), encoding="utf-8")
-    values = read_predictions(path)["c"].tolist()
+    values = [None if v is pd.NA else v for v in read_predictions(path)["c"].tolist()]
     assert [None if v is None or v != v else v for v in values] == expected
     assert [type(v) for v in values if v == v and v is not None] == [type(e) for e in expected if e is not None]
     assert read_predictions(path)["review_id"].tolist() == [str(i) for i in range(len(cells))]

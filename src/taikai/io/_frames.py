@@ -135,8 +135,10 @@ def read_predictions(
 
     CSV and TSV cells are text: empty cells become missing values, columns of numbers become numbers (the
     probabilities, counts) and columns of only ``True`` and ``False`` (``rule_conflict``, any case) become
-    booleans (``True``/``False``, missing where empty), as a spreadsheet would read them and as Parquet, JSONL and
-    xlsx give them back, except the columns kept as written, as
+    booleans, as a spreadsheet would read them and as Parquet, JSONL and xlsx give them back. A column of booleans
+    has one dtype from every format: ``bool``, or pandas' nullable ``boolean`` where a cell is missing (a row not
+    classified), so that ``df[~df.rule_conflict]`` selects the same rows from any file. Every column is typed so
+    except the columns kept as written, as
     ``taikai report`` keeps them: the id columns (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary
     beside *path* records), the *text_columns* (a column to break down by, such as a store code), and every
     column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ).
@@ -149,7 +151,9 @@ def read_predictions(
     table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors, mask_pii=mask_pii)
     frame, fmt = table.frame, table.format
     del table
-    if fmt not in TEXT_FORMATS[:2] or frame.empty:  # an empty frame stays text, as ``DataFrame.apply`` leaves it
+    if fmt not in TEXT_FORMATS[:2]:
+        return frame.apply(_one_boolean_dtype) if not frame.empty else frame
+    if frame.empty:  # an empty frame stays text, as ``DataFrame.apply`` leaves it
         return frame
     keep = set(_kept_columns(Path(path), text_columns))
     # one column at a time, each text column dropped as its typed one is made: the data is never held three times
@@ -178,6 +182,22 @@ def _missing(column: pd.Series) -> pd.Series:
 _BOOLEANS = {"true": True, "false": False}
 
 
+def _one_boolean_dtype(column: pd.Series) -> pd.Series:
+    """Return a column whose values are all booleans (missing ones aside) as ``bool``, or as the nullable
+    ``boolean`` where one is missing; any other column as it is. Parquet, JSONL and xlsx give such a column with a
+    missing cell as Python objects, whose ``~`` is the integer complement (``~True == -2``)."""
+    import numpy as np
+
+    if column.dtype != object:
+        return column
+    present = column.dropna()
+    if present.empty or not isinstance(present.iloc[0], (bool, np.bool_)):
+        return column
+    if not present.map(lambda v: isinstance(v, (bool, np.bool_))).all():
+        return column
+    return column.astype(bool) if len(present) == len(column) else column.astype("boolean")
+
+
 def _typed(column: pd.Series) -> pd.Series:
     """Return a CSV column (text, empty where missing) as booleans, numbers, or text with missing values, deciding
     over the whole column; the cheap tests that can tell a text column come first, on the column as read."""
@@ -187,7 +207,8 @@ def _typed(column: pd.Series) -> pd.Series:
     if present.empty:
         return _missing(column)
     if present.str.len().max() <= len("false") and present.str.lower().isin(_BOOLEANS).all():
-        return _missing(column).map(lambda v: _BOOLEANS[str(v).lower()] if isinstance(v, str) else None).astype(object)
+        values = _missing(column).map(lambda v: _BOOLEANS[str(v).lower()] if isinstance(v, str) else None)
+        return _one_boolean_dtype(values.astype(object))
     if _numbers_at_first(present) and not present.str.contains(_CODE).any():
         values = _missing(column)
         numbers = pd.to_numeric(values, errors="coerce")
