@@ -73,3 +73,22 @@ def test_select_widens_the_pool_when_near_duplicates_fill_it():
     texts = [t + "!" * (i % 2) for i, t in enumerate(texts)]  # near, not exact, duplicates
     chosen = select(texts, ["fees"] * 10, np.linspace(1, 0.1, 10), 2, spread=False)
     assert chosen.picked == [0, 9]
+
+
+@pytest.mark.parametrize(
+    ("excluded", "picked", "near_excluded"),
+    [
+        ((), [0, 3, 4], 0),
+        # a near-duplicate of rows 0-2: the whole group goes, repeats counted
+        (["手数料が高すぎて、毎月の売上から二割も引かれてしまうのでやめました!"], [3, 4], 3),
+        (["まったく関係のない文章です"], [0, 3, 4], 0),
+    ],
+)
+def test_select_leaves_out_near_duplicates_of_excluded_texts(excluded, picked, near_excluded):
+    base = "手数料が高すぎて、毎月の売上から二割も引かれてしまうのでやめました"
+    texts = [base, base, base + "。", "本業が忙しくなって時間がなくなりました", "詐欺みたいな案件に当たって怖くなった"]
+    chosen = select(
+        texts, ["fees"] * 3 + ["time", "trouble"], np.array([0.9, 0.8, 0.85, 0.5, 0.4]), 3, excluded=excluded
+    )
+    assert chosen.picked == picked
+    assert chosen.near_excluded == near_excluded

@@ -18,12 +18,12 @@ OWN = ["支払い, 遅延", "独立", "家庭", "育児"]
 @pytest.mark.parametrize(
     ("reasons", "sentiments", "example", "options", "steps"),
     [
-        (list(REASON_IDS), list(SENTIMENTS), "fees|trouble", "", 5),  # the taxonomy: as before
-        (list(REASON_IDS), [], "fees|trouble", " --no-sentiment", 4),
-        (["low_pay", "time", "other"], list(SENTIMENTS), "low_pay|time", "", 5),  # a taxonomy model without fees
-        (OWN, list(SENTIMENTS), "独立|家庭", " --free-labels", 5),  # no example with the comma of 支払い, 遅延
-        (OWN, [], "独立|家庭", " --free-labels --no-sentiment", 4),
-        (["一つだけ"], [], "一つだけ", " --free-labels --no-sentiment", 4),
+        (list(REASON_IDS), list(SENTIMENTS), "fees|trouble", "", 6),  # the taxonomy: as before
+        (list(REASON_IDS), [], "fees|trouble", " --no-sentiment", 5),
+        (["low_pay", "time", "other"], list(SENTIMENTS), "low_pay|time", "", 6),  # a taxonomy model without fees
+        (OWN, list(SENTIMENTS), "独立|家庭", " --free-labels", 6),  # no example with the comma of 支払い, 遅延
+        (OWN, [], "独立|家庭", " --free-labels --no-sentiment", 5),
+        (["一つだけ"], [], "一つだけ", " --free-labels --no-sentiment", 5),
     ],
 )
 def test_how_to_speaks_of_the_models_labels(reasons, sentiments, example, options, steps):
@@ -34,7 +34,8 @@ def test_how_to_speaks_of_the_models_labels(reasons, sentiments, example, option
     assert more_example(reasons, sentiments) == example and f"(例: {example})" in text
     assert ("退会理由" in text) == (reasons[0] == "low_pay")
     assert ("日本語名も可" in text) == (reasons[0] == "low_pay")
-    assert rows[-1][1].endswith(f"--out MODEL{options}") and rows[-1][2].endswith(f"--out MODEL{options}")
+    assert rows[-2][1].endswith(f"--out MODEL{options}") and rows[-2][2].endswith(f"--out MODEL{options}")
+    assert "--exclude このファイル" in rows[-1][1] and "--exclude THIS_FILE" in rows[-1][2]  # the next round
 
 
 @pytest.mark.parametrize(("sentiments", "columns"), [(["negative"], ["sentiment"]), ([], [])])
@@ -77,7 +78,7 @@ def test_a_no_sentiment_own_label_sheet_goes_back_into_train_and_evaluate(tmp_pa
     ws = wb["labels"]
     header = [c.value for c in ws[1]]
     assert "sentiment" not in header and "model_sentiment" not in header
-    assert "--free-labels --no-sentiment" in wb["how_to"]["B5"].value  # step 4, the last
+    assert "--free-labels --no-sentiment" in wb["how_to"]["B5"].value  # step 4, the train command
     for row in ws.iter_rows(min_row=2):
         row[header.index("reasons")].value = "多忙"
         row[header.index("more_reasons")].value = "安い|揉め事"

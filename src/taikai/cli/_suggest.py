@@ -54,6 +54,15 @@ STRATEGIES = ("margin", "entropy", "random")
     default=None,
     help="A .csv sheet's encoding [default: utf-8-sig]; cp932 for old Excel. Unencodable characters become '?'.",
 )
+@click.option(
+    "--exclude",
+    "exclude",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="LABELLED",
+    help="A sheet handed out before (filled or not) or a labelled file: its rows, by id or text, and "
+    "near-duplicates of them are not suggested again. Every row of it counts, labelled or blank. Repeatable.",
+)
 @click.option("--force", is_flag=True, help="Replace an existing --output sheet (a filled sheet loses its labels).")
 @prefix_option
 @mask_pii_option
@@ -71,6 +80,7 @@ def suggest(
     prefix: str | None,
     mask_pii: bool,
     force: bool,
+    exclude: tuple[Path, ...],
 ) -> None:
     """Pick the rows of PREDICTIONS (taikai batch output) worth labelling and write them as a sheet to fill in.
 
@@ -79,8 +89,9 @@ def suggest(
 
     The sheet lists the id, the text and the model's reason and sentiment with probabilities, then the empty
     columns reasons (primary, dropdown), sentiment (dropdown) and more_reasons for a person to fill in. Train on
-    it with: taikai train DATA --add SHEET --out MODEL. Refuses an existing --output (unless --force), saying how
-    many labels it holds.
+    it with: taikai train DATA --add SHEET --out MODEL; in the next round, pass the sheets handed out before with
+    --exclude SHEET so that their rows are not suggested again. Refuses an existing --output (unless --force),
+    saying how many labels it holds.
     """
     from taikai.io import with_summary
     from taikai.suggestion import suggest as pick
@@ -100,5 +111,6 @@ def suggest(
         mask_pii=mask_pii,
         prefix=prefix,
         overwrite=force,
+        exclude=list(exclude),
     )
     echo_result(str(result), saved=f"the sheet to {output}")

@@ -83,20 +83,25 @@ class Selection:
     """The chosen rows (positions in the candidate arrays, in the order to label them) and what was passed over.
 
     ``similar`` counts, per chosen row, the other candidates it stands for (same or near-duplicate text);
-    ``duplicates`` the candidates left out as such.
+    ``duplicates`` the candidates left out as such; ``near_excluded`` those left out as near-duplicates of an
+    excluded text.
     """
 
     picked: list[int]
     similar: list[int]
     duplicates: int
+    near_excluded: int = 0
 
 
-def _groups(texts: Sequence[str], pool: list[int]) -> dict[int, list[int]]:
-    """Return near-duplicate groups of the *pool* positions: first member (most uncertain) → members."""
-    roots = duplicate_groups([texts[i] for i in pool])
+def _groups(texts: Sequence[str], pool: list[int], excluded: Sequence[str] = ()) -> dict[int, list[int]]:
+    """Return near-duplicate groups of the *pool* positions: first member (most uncertain) → members; without
+    the groups that hold a near-duplicate of an *excluded* text."""
+    roots = duplicate_groups([*(texts[i] for i in pool), *excluded])
+    gone = {roots[j] for j in range(len(pool), len(roots))}
     groups: dict[int, list[int]] = {}
-    for position, root in zip(pool, roots, strict=True):
-        groups.setdefault(pool[root], []).append(position)
+    for position, root in zip(pool, roots[: len(pool)], strict=True):
+        if root not in gone:
+            groups.setdefault(pool[root], []).append(position)
     return groups
 
 
@@ -106,13 +111,14 @@ def select(
     scores: npt.NDArray[np.float64],
     n: int,
     spread: bool = True,
+    excluded: Sequence[str] = (),
 ) -> Selection:
     """Choose up to *n* rows, most uncertain first (highest *scores*), near-duplicates counted once.
 
     Exact repeats are collapsed over all rows; near-duplicates (3-gram Jaccard ≥ 0.8) among the candidates each
     reason's top ``POOL_FACTOR × n`` rows, a pool doubled until every reason has *n* distinct candidates or none
     left. With *spread* the slots are shared over the predicted *reasons* (:func:`allocate`), else taken in
-    score order.
+    score order. Candidates in a near-duplicate group with one of the *excluded* texts are left out.
     """
     order = np.argsort(-scores, kind="stable")
     first: dict[str, int] = {}
@@ -127,7 +133,7 @@ def select(
     factor = POOL_FACTOR
     while True:
         pool = sorted((i for rows in by_reason.values() for i in rows[: factor * n]), key=lambda i: -scores[i])
-        groups = _groups(texts, pool)
+        groups = _groups(texts, pool, excluded)
         distinct: dict[str, list[int]] = {r: [] for r in by_reason}
         for head in sorted(groups, key=lambda i: -scores[i]):
             distinct[reasons[head] if spread else ""].append(head)
@@ -138,7 +144,9 @@ def select(
     picked = sorted((i for r, heads in distinct.items() for i in heads[: quota[r]]), key=lambda i: -scores[i])
     similar = [sum(1 + repeats.get(j, 0) for j in groups[i]) - 1 for i in picked]
     passed_over = sum(repeats.values()) + sum(len(members) - 1 for members in groups.values())
-    return Selection(picked, similar, passed_over)
+    grouped = {j for members in groups.values() for j in members}
+    near = sum(1 + repeats.get(i, 0) for i in pool if i not in grouped)
+    return Selection(picked, similar, passed_over, near)
 
 
 def random_scores(n: int, seed: int) -> npt.NDArray[np.float64]:

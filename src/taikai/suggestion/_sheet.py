@@ -91,6 +91,12 @@ def how_to(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str,
             f"定義は definitions シートを参照。保存後: taikai train DATA --add このファイル --out MODEL{options}",
             f"Definitions are on the definitions sheet. Then: taikai train DATA --add THIS_FILE --out MODEL{options}",
         ),
+        (
+            "次の回: taikai suggest 新しい予測 -o 次のシート --exclude このファイル (このシートの行は、空欄の行も、"
+            "もう選ばれない)",
+            "Next round: taikai suggest NEW_PREDICTIONS -o NEXT_SHEET --exclude THIS_FILE (this sheet's rows, blank "
+            "ones too, are not picked again)",
+        ),
     ]
     if not sentiments:
         del steps[1]

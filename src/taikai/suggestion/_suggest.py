@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,6 +20,7 @@ from taikai.errors import (
 )
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, format_reasons, parse_reasons, reason_name, shown_label
 from taikai.privacy import format_counts, mask_text_column, sum_counts
+from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import check_sheet_out, sheet_format, write_sheet
 from taikai.text import Status
@@ -42,7 +43,8 @@ class Suggestion:
     ``total`` rows were read; ``not_ok`` counts the rows left out per status (``empty``, ``error``, …);
     ``duplicates`` the candidates passed over as the same or a near-duplicate text of another candidate;
     ``per_reason`` the chosen rows per predicted reason; ``masks`` the personal data masked in the sheet's texts
-    per kind (``None`` when the texts were not masked).
+    per kind (``None`` when the texts were not masked); ``excluded`` the candidates each file to exclude held
+    (``None`` without any), and ``near_excluded`` those left out as near-duplicates of the files' texts.
     """
 
     rows: pd.DataFrame
@@ -55,6 +57,8 @@ class Suggestion:
     out: Path | None = None
     replaced: int = 0
     masks: dict[str, int] | None = None
+    excluded: dict[str, int] | None = None
+    near_excluded: int = 0
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # a frame and dicts: not hashable, so not offered
 
     def __eq__(self, other: object) -> bool:
@@ -80,6 +84,8 @@ class Suggestion:
             "out": None if self.out is None else str(self.out),
             "replaced": self.replaced,
             "masks": self.masks,
+            "excluded": None if self.excluded is None else dict(self.excluded),
+            "near_excluded": self.near_excluded,
         }
 
     def __str__(self) -> str:
@@ -90,6 +96,11 @@ class Suggestion:
             f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates:,}",
             f"per predicted reason: {spread}",
         ]
+        if self.excluded is not None:
+            held = ", ".join(f"{n:,} in {source}" for source, n in self.excluded.items())
+            lines.insert(
+                2, f"left out as handed out before (--exclude): {held}; near-duplicates of them: {self.near_excluded:,}"
+            )
         if self.masks is not None:
             lines.append(f"personal data masked in the texts: {format_counts(self.masks)}")
         if self.replaced:
@@ -202,6 +213,7 @@ def suggest(
     encoding_errors: str = "strict",
     prefix: str | None = None,
     overwrite: bool = False,
+    exclude: Sequence[str | Path | pd.DataFrame] | str | Path | pd.DataFrame = (),
 ) -> Suggestion:
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
 
@@ -215,6 +227,10 @@ def suggest(
     person has filled) is refused before anything is read, saying how many labels it holds, unless ``overwrite``.
     The texts are in *text_column* and the ids in *id_column* (default: those batch was given, as the batch summary
     beside the file recorded; else ``text``, and row numbers).
+    Rows already handed out are not picked again: *exclude* takes sheets filled before, or labelled files (paths
+    or frames); a row whose id (where the file has the id column) or normalised text (masked, for a sheet written
+    with ``mask_pii``) is in one of them is left out, near-duplicates of their texts too. Every row of such a file
+    counts, labelled or left blank. A file that matches no row gets a :class:`~taikai.errors.DataWarning`.
     """
     strategy = parse_choice(Strategy, "strategy", strategy)
     if check_int("n", n) < 1:
@@ -226,6 +242,7 @@ def suggest(
         raise wrong_type("predictions", predictions, "the path of a predictions file, or a pandas DataFrame")
     if out is not None:
         check_path("out", out)
+    to_exclude = exclude_items(exclude)
     if out is not None:
         sheet_format(Path(out))
         if isinstance(predictions, (str, Path)):
@@ -256,12 +273,21 @@ def suggest(
     if status is None and (~ok).any():
         not_ok = {"unclassified": int((~ok).sum())}
     positions = np.flatnonzero(ok)
+    shuffle = random_scores(len(positions), seed)  # before the exclusion: the rows left keep their order
+    excluded, near_texts = None, []
+    if to_exclude:
+        held = match_excluded(
+            read_excluded(to_exclude, id_label, text_label),
+            None if id_label is None else df[id_label].to_numpy()[positions].tolist(),
+            [str(t) for t in df[text_label].to_numpy()[positions]],
+        )
+        excluded, near_texts = held.per_file, held.texts
+        positions, shuffle = positions[held.keep], shuffle[held.keep]
     texts = [str(t) for t in df[text_label].to_numpy()[positions]]
     predicted = [reasons[j] for j in proba[positions].argmax(axis=1)]
-    shuffle = random_scores(len(positions), seed)
     # random: the shuffle is the order; else a tiny seeded jitter breaks exact ties without reordering the rest
     scores = shuffle if strategy is Strategy.RANDOM else uncertainty(proba[positions], strategy) + shuffle * 1e-9
-    chosen = select(texts, predicted, scores, n, spread=strategy is not Strategy.RANDOM)
+    chosen = select(texts, predicted, scores, n, spread=strategy is not Strategy.RANDOM, excluded=near_texts)
     picked = [int(positions[i]) for i in chosen.picked]
     rows = _sheet_rows(df, picked, chosen.similar, (id_label, text_label), (reasons, sentiments))
     per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}
@@ -283,4 +309,6 @@ def suggest(
         None if out is None else Path(out),
         replaced,
         masks,
+        excluded,
+        chosen.near_excluded,
     )

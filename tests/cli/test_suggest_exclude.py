@@ -1,0 +1,82 @@
+"""taikai suggest --exclude: a second round does not hand back the rows of the sheets handed out before."""
+
+import csv
+
+import openpyxl
+import pytest
+
+from tests.suggestion.test_suggest import predictions
+
+
+@pytest.fixture
+def pred(tmp_path):
+    """A predictions CSV (60 rows, 2 not ok) with ids in review_id and texts holding an e-mail address."""
+    df = predictions().rename(columns={"body": "text"})
+    df["text"] = [f"{t} 連絡先 user{i}@example.com" for i, t in enumerate(df["text"])]
+    path = tmp_path / "pred.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
+def sheet_column(path, column):
+    if path.suffix == ".xlsx":
+        ws = openpyxl.load_workbook(path).worksheets[0]
+        header = [c.value for c in ws[1]]
+        return [str(row[header.index(column)]) for row in ws.iter_rows(min_row=2, values_only=True)]
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [row[column] for row in csv.DictReader(f)]
+
+
+@pytest.mark.parametrize(
+    ("first_options", "suffix", "column"),
+    [
+        (["--id-column", "review_id"], ".xlsx", "review_id"),  # by id
+        (["--id-column", "review_id"], ".csv", "review_id"),
+        ([], ".xlsx", "text"),  # row numbers: by text
+        ([], ".csv", "text"),
+        (["--mask-pii"], ".xlsx", "row"),  # masked texts match the masked predictions
+        (["--mask-pii"], ".csv", "row"),
+    ],
+    ids=["id-xlsx", "id-csv", "text-xlsx", "text-csv", "masked-xlsx", "masked-csv"],
+)
+def test_second_round_skips_the_first_rounds_rows(invoke, tmp_path, pred, first_options, suffix, column):
+    s1 = tmp_path / f"s1{suffix}"
+    s2 = tmp_path / f"s2{suffix}"
+    first = invoke("suggest", pred, "-o", s1, "--n", "10", *first_options)
+    assert first.exit_code == 0, first.output
+    second = invoke("suggest", pred, "-o", s2, "--n", "10", *first_options, "--exclude", s1)
+    assert second.exit_code == 0, second.stderr
+    assert f"left out as handed out before (--exclude): 10 in {s1}; near-duplicates of them: 0\n" in second.output
+    assert "10 rows to label" in second.output
+    assert not set(sheet_column(s1, column)) & set(sheet_column(s2, column))
+
+
+def test_several_files_are_counted_each_and_one_matching_nothing_is_warned_of(invoke, tmp_path, pred):
+    s1, s2, other = tmp_path / "s1.xlsx", tmp_path / "s2.csv", tmp_path / "other.csv"
+    other.write_text("text,reasons\nまったく別のレビュー,fees\n", encoding="utf-8")
+    assert invoke("suggest", pred, "-o", s1, "--n", "10").exit_code == 0
+    assert invoke("suggest", pred, "-o", s2, "--n", "5", "--exclude", s1).exit_code == 0
+    result = invoke("suggest", pred, "-o", tmp_path / "s3.xlsx", "--exclude", s1, "--exclude", other, "--exclude", s2)
+    assert result.exit_code == 0, result.stderr
+    assert f"(--exclude): 10 in {s1}, 0 in {other}, 5 in {s2};" in result.output
+    assert (
+        f"taikai: warning: --exclude {other}: none of its 1 row(s) is a row of the predictions, by id or text; "
+        "is it a sheet or labelled file of this data?"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "taikai: error: --exclude {path}: no such file; give the sheets handed out before"),
+        ("note\nx\n", "taikai: error: --exclude {path}: no column 'text' to match rows by (its columns: 'note')"),
+    ],
+)
+def test_an_unusable_exclude_file_is_an_error_without_traceback(invoke, tmp_path, pred, content, message):
+    path = tmp_path / "labelled.csv"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = invoke("suggest", pred, "-o", tmp_path / "s.xlsx", "--exclude", path)
+    assert result.exit_code != 0
+    assert result.stderr.startswith(message.format(path=path)), result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "s.xlsx").exists()

@@ -1,0 +1,147 @@
+"""suggest(exclude=...): rows handed out before (by id, by text, masked texts) are not picked again, and counted."""
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.errors import DataWarning, InputError
+from taikai.suggestion._exclude import id_key, text_key
+from tests.suggestion.test_suggest import predictions
+
+COLUMNS = {"text_column": "body", "id_column": "review_id"}
+
+
+def first_round(n: int = 10, **options):
+    return taikai.suggest(predictions(), n=n, **COLUMNS, **options)
+
+
+@pytest.mark.parametrize(
+    ("make", "matched"),
+    [
+        # by id: the texts were since edited, the ids still name the rows
+        (lambda rows: pd.DataFrame({"review_id": rows["review_id"], "text": "書き換えた"}), 10),
+        # by text only, normalised: full-width digits and surrounding blanks do not hide a row
+        (lambda rows: pd.DataFrame({"text": [f"  {t.replace('1', '１')} " for t in rows["text"]]}), 10),
+        # by the predictions' own text column name when the file has no `text`
+        (lambda rows: pd.DataFrame({"body": rows["text"]}), 10),
+        # ids read back as numbers from a sheet: 12.0 is 12 (no such ids here: matched by text)
+        (lambda rows: pd.DataFrame({"review_id": 12.0, "text": rows["text"]}), 10),
+        # half the rows
+        (lambda rows: pd.DataFrame({"review_id": rows["review_id"][:5]}), 5),
+    ],
+    ids=["id", "text", "own-text-column", "float-id", "half"],
+)
+def test_rows_of_an_excluded_frame_are_not_picked_again(make, matched):
+    first = first_round()
+    again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=[make(first.rows)])
+    shown = set(first.rows["review_id"][:matched])
+    assert not shown & set(again.rows["review_id"])
+    assert len(again.rows) == 10
+    assert again.excluded == {"<frame 1>": matched}
+    assert f"left out as handed out before (--exclude): {matched} in <frame 1>" in str(again)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_sheet_written_before_excludes_all_its_rows_filled_or_blank(tmp_path, suffix):
+    sheet = tmp_path / f"s1{suffix}"
+    first = first_round(out=sheet)  # nobody filled it: every row still counts
+    again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=sheet)
+    assert not set(first.rows["review_id"]) & set(again.rows["review_id"])
+    assert again.excluded == {str(sheet): 10}
+    assert again.to_dict()["excluded"] == {str(sheet): 10}
+
+
+def test_a_sheet_of_row_numbers_matches_by_text_not_by_number(tmp_path):
+    sheet = tmp_path / "s1.csv"
+    df = predictions()
+    first = taikai.suggest(df, sheet, n=10, text_column="body")
+    shifted = df.iloc[::-1].reset_index(drop=True)  # the same rows in another order: row numbers mean others now
+    again = taikai.suggest(shifted, n=10, text_column="body", exclude=[sheet])
+    assert not set(first.rows["text"]) & set(again.rows["text"])
+    assert again.excluded == {str(sheet): 10}
+
+
+def with_email(df: pd.DataFrame) -> pd.DataFrame:
+    return df.assign(body=[f"{t} 連絡先 user{i}@example.com" for i, t in enumerate(df["body"])])
+
+
+def test_a_masked_sheet_matches_the_masked_prediction_texts(tmp_path):
+    sheet = tmp_path / "s1.xlsx"
+    df = with_email(predictions())
+    first = taikai.suggest(df, sheet, n=10, text_column="body", mask_pii=True)
+    assert all("[メール]" in t for t in first.rows["text"])  # the sheet holds no address: only masking can match
+    again = taikai.suggest(df, n=10, text_column="body", exclude=[sheet])
+    unmasked = set(df["body"].iloc[[r - 1 for r in first.rows["row"]]])
+    assert not unmasked & set(again.rows["text"])
+    assert again.excluded == {str(sheet): 10}
+
+
+def test_near_duplicates_of_an_excluded_text_are_left_out_and_counted():
+    df = predictions()
+    first = first_round(n=1)
+    text = first.rows["text"].iloc[0]
+    near = text[:-1] + "。"  # one character changed: a near-duplicate, not the same text
+    assert text_key(near) != text_key(text)
+    df.loc[df["body"] == text, "body"] = text + "ね"  # no exact match left in the predictions
+    with pytest.warns(DataWarning, match="none of its 1 row"):  # no row has the same text: the warning stands
+        again = taikai.suggest(df, n=1, **COLUMNS, exclude=[pd.DataFrame({"text": [near]})])
+    assert again.rows["review_id"].iloc[0] != first.rows["review_id"].iloc[0]
+    assert again.excluded == {"<frame 1>": 0} and again.near_excluded == 1
+    assert "near-duplicates of them: 1" in str(again)
+
+
+def test_a_file_that_matches_no_row_is_warned_of(tmp_path):
+    other = tmp_path / "other.csv"
+    pd.DataFrame({"text": ["まったく別のレビュー", "これも別"], "reasons": ["fees", "time"]}).to_csv(other, index=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=[other])
+    assert [str(w.message) for w in caught if issubclass(w.category, DataWarning)] == [
+        f"--exclude {other}: none of its 2 row(s) is a row of the predictions, by id or text; "
+        "is it a sheet or labelled file of this data?"
+    ]
+    assert again.excluded == {str(other): 0} and len(again.rows) == 10
+
+
+def test_every_file_is_counted_and_overlaps_count_for_each(tmp_path):
+    first = first_round()
+    a = pd.DataFrame({"review_id": first.rows["review_id"][:6]})
+    b = pd.DataFrame({"review_id": first.rows["review_id"][4:]})
+    again = taikai.suggest(predictions(), n=50, **COLUMNS, exclude=[a, b])
+    assert again.excluded == {"<frame 1>": 6, "<frame 2>": 6}
+    assert len(again.rows) == 58 - 10 - again.duplicates  # 60 rows, 2 not ok, 10 excluded, near-duplicates once
+
+
+def test_without_exclude_the_tally_has_no_exclude_line():
+    chosen = first_round()
+    assert chosen.excluded is None and "--exclude" not in str(chosen)
+
+
+@pytest.mark.parametrize(
+    ("exclude", "error", "message"),
+    [
+        (["missing.xlsx"], InputError, "--exclude missing.xlsx: no such file; give the sheets handed out before"),
+        (
+            [pd.DataFrame({"note": ["x"]})],
+            InputError,
+            "--exclude <frame 1>: no column 'text' (nor 'review_id') to match rows by",
+        ),
+        ([3], TypeError, "exclude must be a path or DataFrame, or a list of them"),
+        (3, TypeError, "exclude must be a path or DataFrame, or a list of them (sheets or labelled files), not int 3"),
+    ],
+)
+def test_exclude_refuses_what_it_cannot_read(tmp_path, monkeypatch, exclude, error, message):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(error) as caught:
+        taikai.suggest(predictions(), n=10, **COLUMNS, exclude=exclude)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [(12.0, "12"), (12.5, "12.5"), (" r01 ", "r01"), ("007", "007"), (None, None), (float("nan"), None), ("", None)],
+)
+def test_id_keys(value, key):
+    assert id_key(value) == key
