@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from taikai.cli._common import Command, check_output, echo_result, labelled_data_options
-from taikai.cli._figures import count, describe_figures, describe_input
+from taikai.cli._figures import count, describe_figures, describe_heads, describe_input
 
 if TYPE_CHECKING:
     from taikai.model import ModelMetadata
@@ -169,6 +169,9 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
     """Return what a training run prints: the output, every input file's rows, CV/test figures, before/after."""
     lines = [f"model written to {out}"]
     lines += [f"{f.role + ':':7s}{describe_input(f)}" for f in meta.inputs]
+    heads = describe_heads(meta)
+    if heads:
+        lines.append(f"heads: {heads}")
     if meta.training_data.get("added_disagreeing_duplicates"):
         n = meta.training_data["added_disagreeing_duplicates"]
         lines.append(

@@ -111,6 +111,7 @@ def check_labelled(
     sheet: str | None = None,
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
     check_split: bool = False,
+    reasons_only: bool = False,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -122,6 +123,8 @@ def check_labelled(
     with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
     is missing. *check_split*: refuse a ``split`` column holding anything but train or test, naming the rows.
+    *reasons_only*: a row with a primary reason and an empty sentiment is usable, its sentiment left ``""`` (training
+    fits only the reason head on it, evaluation scores only its reasons); else it is a bad row.
     """
     on_bad_rows = OnBadRows(on_bad_rows)
     df = _strip_headers(df)
@@ -161,7 +164,7 @@ def check_labelled(
             problems.append(f"{text_column}: {checked.message}")
         if not primary:  # more_reasons alone does not say which reason is the primary one
             problems.append(f"{reasons_column}: no label" + (f" (only {MORE_REASONS_COLUMN})" if further else ""))
-        if sentiment_column and not sentiment:
+        if sentiment_column and not sentiment and not (reasons_only and primary):
             problems.append(f"{sentiment_column}: no label")
         if known_reasons is not None:
             unknown.extend(
