@@ -49,8 +49,8 @@ this module does not import, so that ``--help`` stays light; a test checks that 
     type=click.Choice(["skip", "error"]),
     default="skip",
     show_default=True,
-    help="Rows that cannot be used (no Japanese, empty text, a missing label): skip them and list the first ones, "
-    "or stop with every one named.",
+    help="Rows that cannot be used (no Japanese, empty text, no primary reason): skip them and list the first ones, "
+    "or stop with every one named. A row with reasons and no sentiment is used: it trains the reason head only.",
 )
 @click.option(
     "--compare-folds",

@@ -159,7 +159,9 @@ def train(
     then ignored, with a :class:`~taikai.errors.DataWarning`); otherwise a stratified ``test_size`` share is held
     out. Rows of *add* (files of any format taikai reads, e.g. a filled ``taikai suggest`` sheet) are
     training rows weighted *add_weight*; blank ones are skipped, duplicates of base rows dropped, all counted in
-    ``metadata.inputs``. Rows that cannot be used are skipped with a :class:`SkippedRowsWarning`
+    ``metadata.inputs``. A row of *data* or *add* with a primary reason and no sentiment trains the reason head only
+    (``training_data`` then records ``reason_rows`` and ``sentiment_rows``; the sentiment is scored on the rows that
+    have one). Rows that cannot be used are skipped with a :class:`SkippedRowsWarning`
     (``on_bad_rows="skip"``) or stop the training (``"error"``). Cross-validation on the train rows gives the CV
     scores and the per-reason thresholds; the test rows give the test scores; with *add*, ``compare_folds`` folds
     over the added rows measure what they bought (``metrics["added"]``). With ``refit_all`` the saved model is
