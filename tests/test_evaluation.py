@@ -1,6 +1,7 @@
 """Evaluation scores checked against a small case computed by hand."""
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -453,12 +454,12 @@ def test_nothing_to_score_is_an_input_error_not_a_traceback(texts, reasons, mess
 @pytest.mark.parametrize(
     ("rows", "line", "problem"),
     [
-        ("あ,a,,\n", 2, "sentiment: no label"),
+        ("あ,,negative,\n", 2, "reasons: no label"),  # a sentiment without a reason
         ("あ,,negative,b\n", 2, "reasons: no label (only more_reasons)"),  # no primary reason: not trouble
-        ("い,b,negative,\nあ,a,,\n", 3, "sentiment: no label"),
+        ("い,b,negative,\nあ,,positive,\n", 3, "reasons: no label"),
     ],
 )
-def test_a_row_with_half_its_labels_is_skipped_with_a_warning_as_train_add_does(tmp_path, rows, line, problem):
+def test_a_row_without_a_primary_reason_is_skipped_with_a_warning_as_train_add_does(tmp_path, rows, line, problem):
     """Regression: evaluate stopped on a partly filled sheet that train --add and rules test read."""
     from taikai.errors import DataWarning
 
@@ -471,6 +472,39 @@ def test_a_row_with_half_its_labels_is_skipped_with_a_warning_as_train_add_does(
     assert f"{path}:{line}: {problem}" in message
     assert report.n_skipped == 1 and report.n_rows == rows.count("\n")
     assert "Skipped 1 row(s) labelled in part" in report.to_markdown()
+
+
+@pytest.mark.parametrize(
+    ("rows", "sentiment_rows", "sentiment_accuracy", "note"),
+    [
+        ("あ,a,\nい,b,\nう,a,negative\n", 1, 1.0, "Sentiment scored on 1 of the 3 scored rows"),
+        ("あ,a,negative\nい,b,\nう,a,negative\n", 2, 0.5, "Sentiment scored on 2 of the 3 scored rows"),
+        ("あ,a,\nい,b,\n", 0, None, "Sentiment scored on 0 of the 2 scored rows"),
+        ("あ,a,positive\nい,b,negative\n", 2, 1.0, None),
+    ],
+)
+def test_rows_coded_with_reasons_only_have_their_reasons_scored_not_their_sentiment(
+    tmp_path, rows, sentiment_rows, sentiment_accuracy, note
+):
+    """Regression: a row with reasons and no sentiment was skipped as labelled in part, its reasons unscored."""
+    path = tmp_path / "reasons.csv"
+    path.write_text("text,reasons,sentiment\n" + rows, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is skipped, so nothing to warn about
+        report = evaluate(StubModel(), path)
+    assert (report.n_scored, report.n_skipped) == (rows.count("\n"), 0)
+    assert report.reason.accuracy == 1.0 and sum(report.reason.support) == rows.count("\n")
+    assert report.n_sentiment == sentiment_rows == report.to_dict()["n_sentiment_scored"]
+    if sentiment_accuracy is None:
+        assert report.sentiment is None and "sentiment_accuracy" not in report.summary()
+    else:
+        assert report.sentiment is not None and sum(report.sentiment.support) == sentiment_rows
+        assert report.sentiment.accuracy == sentiment_accuracy
+    markdown = report.to_markdown()
+    if note:
+        assert f"{note}: the others have reasons only (their reasons are scored)." in markdown
+    else:
+        assert "Sentiment scored on" not in markdown
 
 
 def test_no_sentiment_counts_rows_without_a_reason_as_blank_without_calling_them_empty(tmp_path):

@@ -57,13 +57,16 @@ def predictions(tmp_path_factory, tiny_model_dir):
     return out
 
 
-def fill_xlsx(path):
+def fill_xlsx(path, sentiments=None):
+    """Label the AI rows rejection, negative too (only the first *sentiments* when given; the others: reasons
+    only)."""
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     header = [c.value for c in ws[1]]
-    for row in ws.iter_rows(min_row=2):
-        if "AI" in row[header.index("text")].value:
-            row[header.index("reasons")].value = "提案が通らない"  # the Japanese display name of rejection
+    taught = [row for row in ws.iter_rows(min_row=2) if "AI" in row[header.index("text")].value]
+    for i, row in enumerate(taught):
+        row[header.index("reasons")].value = "提案が通らない"  # the Japanese display name of rejection
+        if sentiments is None or i < sentiments:
             row[header.index("sentiment")].value = "negative"
     wb.save(path)
 
@@ -307,6 +310,37 @@ def test_info_shows_the_added_files_and_the_rows_trained_on(run, tmp_path, tiny_
     assert f"added:      {sheet}  (3 rows, 2 used, 1 blank, weight 2)" in result.output
 
 
+@pytest.mark.parametrize(
+    ("sentiments", "heads", "compared"),
+    [
+        (0, "reason head 48 rows, sentiment head 40 (8 with reasons only)", "none has a sentiment, so only reasons"),
+        (3, "reason head 48 rows, sentiment head 43 (5 with reasons only)", "sentiment scored on the 3 with a sent"),
+    ],
+)
+def test_a_sheet_coded_with_reasons_only_teaches_the_reason_head(
+    run, tmp_path, predictions, tiny_csv, sentiments, heads, compared
+):
+    """Regression: a suggest sheet with reasons filled and sentiment left empty was refused ("adds no labelled
+    row (40 row(s): 0 without any label, 40 unusable)"): analysts often code only the reasons."""
+    sheet = tmp_path / "sheet.xlsx"
+    result = run("suggest", predictions, "-o", sheet, "--n", "50", "--text-column", "body", "--id-column", "review_id")
+    assert result.exit_code == 0, result.output
+    fill_xlsx(sheet, sentiments)
+    out = tmp_path / "model"
+    args = ["train", tiny_csv, "--add", sheet, "--add-weight", "3", "--out", out, "--folds", "2", "--test-size", "0"]
+    result = run(*args, "--compare-folds", "2", "--vectors", "none")
+    assert result.exit_code == 0, result.output
+    assert f"added: {sheet}  (11 rows, 8 used, 3 blank, weight 3)" in result.output
+    assert f"\nheads: {heads}\n" in result.output
+    assert f"your labels: 8 rows, 2-fold; trained without them → with them; {compared}" in result.output
+    assert ("sentiment accuracy" in result.output.split("your labels:")[1]) == bool(sentiments)
+    model = load_model(out)
+    assert model.metadata.sentiments == ("negative", "neutral", "positive")
+    assert [p.reason for p in model.predict(PROBES)] == ["rejection"] * 3
+    info = run("info", "--model", out)
+    assert info.exit_code == 0 and f"\nheads:      {heads}\n" in info.output
+
+
 @pytest.mark.parametrize("option", ["--add", "--add-weight", "--on-bad-rows", "--compare-folds"])
 def test_train_help_lists_the_new_options(run, option):
     assert option in run("train", "--help").output
@@ -355,8 +389,8 @@ def test_train_add_refuses_a_sheet_without_labels_before_training(run, tmp_path,
     assert result.exit_code == 2, result.output
     assert result.stderr == (
         f"taikai: error: {empty}: adds no labelled row ({rows} row(s): {rows} without any label, 0 unusable); fill "
-        "in reasons and sentiment, save the sheet and run again (check that this is the file you labelled), or "
-        "leave it out of --add\n"
+        "in reasons (and sentiment, if you code it), save the sheet and run again (check that this is the file you "
+        "labelled), or leave it out of --add\n"
     )
     assert not (tmp_path / "m").exists()
 

@@ -44,6 +44,23 @@ def test_blank_and_unusable_rows_are_counted(rows, skip_blank, kept, blank, bad)
         assert expected in str(row)
 
 
+@pytest.mark.parametrize(
+    ("row", "reasons_only", "kept", "problem"),
+    [
+        (["手数料", "fees", "", ""], True, [("fees", "")], None),  # coded with reasons only: kept, sentiment ""
+        (["手数料", "fees", "", "time"], True, [("fees", "")], None),
+        (["手数料", "fees", "", ""], False, [], "sentiment: no label"),
+        (["手数料", "", "negative", ""], True, [], "reasons: no label"),  # sentiment only: no reason to train
+        (["手数料", "", "", "time"], True, [], "reasons: no label (only more_reasons); sentiment: no label"),
+        (["手数料", "fees", "negative", ""], True, [("fees", "negative")], None),
+    ],
+)
+def test_reasons_only_keeps_a_row_with_a_primary_reason_and_no_sentiment(row, reasons_only, kept, problem):
+    table = check_labelled(frame([row]), on_bad_rows="skip", reasons_only=reasons_only)
+    assert list(zip(table.frame["primary"], table.frame["sentiment"], strict=True)) == kept
+    assert [b.problems for b in table.bad] == ([problem] if problem else [])
+
+
 def test_error_mode_lists_every_unusable_row_and_says_how_to_go_on():
     rows = [["(^_^)", "fees", "negative", ""], ["", "fees", "negative", ""], ["手数料", "fees", "negative", ""]]
     with pytest.raises(InputError, match=r"(?s)2 row\(s\) cannot be used.*row 1 .*row 2 .*--on-bad-rows skip"):

@@ -58,3 +58,34 @@ def test_unfitted_raises_not_fitted_error(call):
 
 def test_unfitted_passes_scikit_learns_check():
     check_estimators_unfitted("ReasonSentimentClassifier", ReasonSentimentClassifier())
+
+
+@pytest.mark.parametrize("missing", ["", None, float("nan")], ids=["empty", "None", "NaN"])
+@pytest.mark.parametrize("weighted", [False, True], ids=["unweighted", "weighted"])
+def test_a_row_without_a_sentiment_trains_the_reason_head_only(missing, weighted):
+    """A row coded with reasons only: the reason head learns from every row, the sentiment head only from the rows
+    that have a sentiment (the same head as one fitted on those rows alone)."""
+    from sklearn.linear_model import LogisticRegression
+
+    X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.1], [0.1, 1.0], [0.5, 0.5], [0.9, 0.2]])
+    reasons = ["fees", "time", "fees", "time", "other", "fees"]
+    sentiments = ["negative", "neutral", missing, "neutral", missing, "negative"]
+    weight = np.array([1.0, 2.0, 1.0, 1.0, 3.0, 1.0]) if weighted else None
+    classifier = ReasonSentimentClassifier(LogisticRegression(), LogisticRegression())
+    classifier.fit(X, np.array(list(zip(reasons, sentiments, strict=True)), dtype=object), sample_weight=weight)
+    assert list(classifier.reason_classes_) == ["fees", "other", "time"]
+    assert list(classifier.sentiment_classes_) == ["negative", "neutral"]
+    rows = [0, 1, 3, 5]
+    alone = LogisticRegression().fit(X[rows], [sentiments[i] for i in rows], None if weight is None else weight[rows])
+    np.testing.assert_array_equal(classifier.sentiment_.coef_, alone.coef_)
+    both = np.array([[r, s] for r, s in zip(reasons, sentiments, strict=True)], dtype=object)
+    predicted = classifier.predict(X)
+    hits = [predicted[i, 0] == reasons[i] for i in range(6)] + [predicted[i, 1] == sentiments[i] for i in rows]
+    assert classifier.score(X, both) == pytest.approx(np.mean(hits))  # a missing sentiment is not scored
+
+
+def test_a_sentiment_head_without_any_sentiment_is_refused():
+    classifier = ReasonSentimentClassifier()
+    y = np.array([["fees", ""], ["time", ""]], dtype=object)
+    with pytest.raises(ValueError, match="no row has a sentiment: label some, or fit without a sentiment column"):
+        classifier.fit(np.eye(2), y)

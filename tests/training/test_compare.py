@@ -102,3 +102,26 @@ def test_skipped_rows_warn_library_users(tiny_csv):
         (taikai.SkippedRowsWarning, taikai.DataWarning, UserWarning)
     ]
     assert model.metadata.training_data["skipped_rows"] == 1 and model.metadata.inputs[0].bad == 1
+
+
+@pytest.mark.parametrize(
+    ("with_sentiment", "said", "sentiment_scored"),
+    [
+        (0, "; none has a sentiment, so only reasons are scored", False),
+        (3, "; sentiment scored on the 3 with a sentiment", True),
+        (8, "", True),  # every added row has one: as before, nothing said
+    ],
+)
+def test_added_rows_coded_with_reasons_only_score_the_reason_alone(tiny_csv, with_sentiment, said, sentiment_scored):
+    """The sentiment before/after is measured on the added rows that have a sentiment, and says on how many."""
+    added = added_frame().assign(sentiment=["negative"] * with_sentiment + [""] * (8 - with_sentiment))
+    model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added], compare_folds=4)
+    stored = model.metadata.metrics["added"]
+    comparison = AddedComparison.from_dict(stored)
+    assert comparison.sentiment_rows == (None if with_sentiment == 8 else with_sentiment)
+    assert ("sentiment_rows" in stored) is (with_sentiment < 8)
+    assert AddedComparison.from_dict(json.loads(json.dumps(stored))) == comparison
+    assert (comparison.with_added.sentiment_accuracy is not None) is sentiment_scored
+    lines = comparison.lines()
+    assert lines[0] == f"your labels: 8 rows, 4-fold; trained without them → with them{said}"
+    assert any("sentiment accuracy" in line for line in lines) is sentiment_scored

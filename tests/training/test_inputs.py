@@ -47,6 +47,30 @@ def test_added_files_that_repeat_a_text_with_other_labels_are_counted(second_rea
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "base_sentiment", "repeat_sentiment"),
+    [
+        ("", "", 0, 0),  # reasons only, as the base row's and the later row's reasons: no disagreement
+        ("", "neutral", 0, 0),  # the kept row has the sentiment the dropped one lacks
+        ("positive", "", 1, 1),  # the dropped row's sentiment differs from the base's / is lost
+        ("negative", "", 0, 1),
+    ],
+)
+def test_an_added_row_coded_with_reasons_only_does_not_differ_in_sentiment(
+    first, second, base_sentiment, repeat_sentiment
+):
+    """A dropped duplicate without a sentiment says nothing against the kept row's sentiment."""
+    added = labelled([["手数料が高い", "fees", first], ["新しい話", "other", first]])
+    later = labelled([["新しい話", "other", second]])
+    inputs = read_inputs(BASE, [added, later], columns=Columns(), on_bad_rows="skip")
+    assert (inputs.differing_duplicates.sentiment, inputs.differing_repeats.sentiment) == (
+        base_sentiment,
+        repeat_sentiment,
+    )
+    assert inputs.disagreeing_duplicates + inputs.disagreeing_repeats == base_sentiment + repeat_sentiment
+    assert inputs.added["sentiment"].tolist() == [second]
+
+
+@pytest.mark.parametrize(
     ("rows", "counts"),
     [
         ([["生成AIに負けた", "", ""], ["新しい話", "", ""]], "2 row(s): 2 without any label, 0 unusable"),
@@ -62,8 +86,8 @@ def test_an_added_file_without_any_labelled_row_is_refused(tmp_path, rows, count
     with pytest.raises(InputError) as caught:
         read_inputs(BASE, [path], columns=Columns(), on_bad_rows="skip")
     assert str(caught.value) == (
-        f"{path}: adds no labelled row ({counts}); fill in reasons and sentiment, save the sheet and run again "
-        "(check that this is the file you labelled), or leave it out of --add"
+        f"{path}: adds no labelled row ({counts}); fill in reasons (and sentiment, if you code it), save the sheet "
+        "and run again (check that this is the file you labelled), or leave it out of --add"
     )
 
 

@@ -604,3 +604,57 @@ def test_own_labels_that_differ_only_in_case_are_warned_about(tmp_path, reasons,
         model = taikai.train(df, folds=0, test_size=0, free_labels=True, config=FeatureConfig())
     found = [w for w in model.metadata.warnings if "differ only in case" in w]
     assert len(found) == len(warned) and all(w.startswith(start) for w, start in zip(found, warned, strict=True))
+
+
+def reasons_only(df, rows):
+    """Return *df* with the sentiment of the given rows left empty, as an analyst who codes only reasons does."""
+    return df.assign(sentiment=["" if i in rows else s for i, s in enumerate(df["sentiment"])])
+
+
+@pytest.mark.parametrize(
+    ("blank", "options", "heads", "cv_sentiments", "test_sentiments"),
+    [
+        (range(0, 40, 4), {"test_size": 0}, {"reason_rows": 40, "sentiment_rows": 30}, 30, None),
+        # the split column puts rows 0, 5, … in the test: of them 0, 20 have reasons only
+        (range(0, 40, 4), {"split": True}, {"reason_rows": 32, "sentiment_rows": 24}, 24, 6),
+        (range(0, 40, 4), {"split": True, "refit_all": True}, {"reason_rows": 40, "sentiment_rows": 30}, 24, 6),
+        ((), {"test_size": 0}, {}, None, None),  # every row labelled: nothing to say, as before
+    ],
+)
+def test_rows_coded_with_reasons_only_train_the_reason_head(
+    tiny_csv, blank, options, heads, cv_sentiments, test_sentiments
+):
+    """Regression: a row with a reason and no sentiment was skipped as unusable, its reason never learned."""
+    df = reasons_only(pd.read_csv(tiny_csv, keep_default_na=False), set(blank))
+    if options.pop("split", False):
+        df["split"] = ["test" if i % 5 == 0 else "train" for i in range(len(df))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SkippedRowsWarning)  # no row is skipped
+        model = taikai.train(df, config=FeatureConfig(min_df=1), folds=2, **options)
+    data = model.metadata.training_data
+    assert {k: data[k] for k in ("reason_rows", "sentiment_rows") if k in data} == heads
+    assert "skipped_rows" not in data
+    assert model.metadata.sentiments == ("negative", "neutral", "positive")
+    assert model.metadata.metrics["cv"].get("sentiment_rows") == cv_sentiments  # the sentiment scored on those
+    if test_sentiments is not None:
+        report = model.metadata.metrics["test"]["report"]
+        assert (report["n_scored"], report["n_sentiment_scored"]) == (8, test_sentiments)
+        assert sum(c["support"] for c in report["sentiment"]["per_class"].values()) == test_sentiments
+
+
+def test_data_without_any_sentiment_says_to_train_the_reason_head_alone(tiny_csv):
+    df = reasons_only(pd.read_csv(tiny_csv, keep_default_na=False), set(range(40)))
+    with pytest.raises(InputError) as caught:
+        taikai.train(df, config=FeatureConfig(min_df=1), folds=0, test_size=0)
+    message = str(caught.value)
+    assert message.startswith("a model needs at least two different sentiments, and the 40 usable row(s) have none")
+    assert "train the reason head alone with --no-sentiment (sentiment_column=None)" in message
+
+
+def test_training_rows_with_one_sentiment_among_reasons_only_rows_say_how_many_have_one(tiny_csv):
+    df = pd.read_csv(tiny_csv, keep_default_na=False)
+    df = reasons_only(df, {i for i, s in enumerate(df["sentiment"]) if s != "negative"})
+    df["split"] = ["test" if s != "negative" and i % 2 else "train" for i, s in enumerate(df["sentiment"])]
+    df.loc[df["split"] == "test", "sentiment"] = "positive"
+    with pytest.raises(InputError, match=r"its \d+ training row\(s\) \(\d+ with a sentiment\) have only negative"):
+        taikai.train(df, config=FeatureConfig(min_df=1), folds=0)

@@ -90,6 +90,15 @@ def describe_input(f: InputFile) -> str:
     return f"{f.file}  ({counts}{weight})"
 
 
+def describe_heads(meta: ModelMetadata) -> str | None:
+    """Return what each head of a model was fitted on when some rows were coded with reasons only, as ``reason head
+    358 rows, sentiment head 318 (40 with reasons only)``; ``None`` when every row trained both."""
+    rows, felt = meta.training_data.get("reason_rows"), meta.training_data.get("sentiment_rows")
+    if not (isinstance(rows, int) and isinstance(felt, int)):
+        return None
+    return f"reason head {count(rows)} rows, sentiment head {count(felt)} ({count(rows - felt)} with reasons only)"
+
+
 def describe_rows(meta: ModelMetadata) -> str:
     """Return the rows of the base data a model split, and those it was fitted on with the added files', as
     ``318 train + 40 added = 358 trained on, 82 test`` (``318 train, 82 test`` without added files)."""

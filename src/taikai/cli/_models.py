@@ -24,6 +24,7 @@ from taikai.cli._figures import (
     describe_data,
     describe_dictionary,
     describe_figures,
+    describe_heads,
     describe_input,
     describe_thresholds,
 )
@@ -184,6 +185,7 @@ def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[st
         f"thresholds: {_thresholds(meta)}",
         f"config:     {describe_config(meta.config, sentiment=bool(meta.sentiments))}",
         f"data:       {describe_data(meta)}",
+        *(f"heads:      {heads}" for heads in [describe_heads(meta)] if heads),
         *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
         f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
         "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from taikai.cli._common import Command, check_output, echo_result, labelled_data_options
-from taikai.cli._figures import count, describe_figures, describe_input
+from taikai.cli._figures import count, describe_figures, describe_heads, describe_input
 
 if TYPE_CHECKING:
     from taikai.model import ModelMetadata
@@ -61,8 +61,8 @@ def _compare_folds(ctx: click.Context, param: click.Parameter, value: int) -> in
     type=click.Choice(["skip", "error"]),
     default="skip",
     show_default=True,
-    help="Rows that cannot be used (no Japanese, empty text, a missing label): skip them and list the first ones, "
-    "or stop with every one named.",
+    help="Rows that cannot be used (no Japanese, empty text, no primary reason): skip them and list the first ones, "
+    "or stop with every one named. A row with reasons and no sentiment is used: it trains the reason head only.",
 )
 @click.option(
     "--compare-folds",
@@ -182,6 +182,9 @@ def training_summary(meta: ModelMetadata, out: Path) -> str:
     """Return what a training run prints: the output, every input file's rows, CV/test figures, before/after."""
     lines = [f"model written to {out}"]
     lines += [f"{f.role + ':':7s}{describe_input(f)}" for f in meta.inputs]
+    heads = describe_heads(meta)
+    if heads:
+        lines.append(f"heads: {heads}")
     if meta.training_data.get("added_disagreeing_duplicates"):
         n = meta.training_data["added_disagreeing_duplicates"]
         lines.append(

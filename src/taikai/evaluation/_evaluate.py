@@ -51,7 +51,8 @@ def evaluate(
 
     Rows whose text cannot be classified are listed in ``unscored`` (with their data row and file line), not
     dropped silently; rows without any label (a ``taikai suggest`` sheet filled in part) are skipped and counted in
-    ``n_blank``.
+    ``n_blank``; a row with reasons and no sentiment has its reasons scored, not its sentiment (``n_sentiment``
+    counts the rows whose sentiment was).
     *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value; without
     such a column, the rows a saved model was not fitted on (``test``: the rows it held out, when *data* is its
     training data) or was fitted on (``train``), told by its row hashes (``report.split_by`` says so). Gold
@@ -76,7 +77,8 @@ def evaluate(
     options: dict[str, Any] = {
         "require_text": False,
         "skip_blank": True,  # a sheet filled in part: counted
-        "on_bad_rows": "skip",  # a row labelled in part: skipped with a warning, as train --add and rules test do
+        "on_bad_rows": "skip",  # a row labelled in part (no primary reason): skipped with a warning
+        "reasons_only": True,  # a row coded with reasons only: its reasons scored, not its sentiment
         "check_split": split != "all",  # wrong split values named at their line
         # labels of one's own (a --free-labels model's) are read as written, as training read them
         "reasons_as_written": own_labels(model.reason_labels, REASON_IDS),
@@ -121,7 +123,7 @@ def evaluate(
         raise InputError(
             f"{source}: no row to score{split_note}: {len(df):,} labelled row(s), {len(unscored):,} of them without "
             f"usable text, {labelled.blank:,} row(s) without any label and {len(labelled.bad):,} labelled in part "
-            "skipped; label some rows (reasons and sentiment) and evaluate again"
+            "skipped; label some rows (reasons, and sentiment if you code it) and evaluate again"
         )
     gold_sets = [df["label_set"].iloc[i] for i in ok]
     pred_sets = [list(result.reasons[i]) for i in ok]
@@ -134,9 +136,13 @@ def evaluate(
         reason=score_single([g[0] for g in gold_sets], [p[0] for p in pred_sets], model.reason_labels),
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
     )
-    if sentiment_column:
-        sentiments = [result.sentiments[i] or "" for i in ok]
-        report.sentiment = score_single([df[sentiment_column].iloc[i] for i in ok], sentiments, model.sentiment_labels)
+    if sentiment_column:  # on the rows with a sentiment: those coded with reasons only have none to score
+        felt = [i for i in ok if df[sentiment_column].iloc[i] != ""]
+        report.n_sentiment = len(felt)
+        if felt:
+            sentiments = [result.sentiments[i] or "" for i in felt]
+            gold = [df[sentiment_column].iloc[i] for i in felt]
+            report.sentiment = score_single(gold, sentiments, model.sentiment_labels)
     report.split = split
     report.split_by = chosen_by
     if isinstance(metadata, ModelMetadata) and metadata.training_data:
@@ -196,7 +202,7 @@ def skipped_rows(bad: Sequence[BadRow]) -> str:
     from taikai.io import list_rows
 
     lines = list_rows(f"{len(bad):,} row(s) labelled in part cannot be scored and were skipped:", bad)
-    lines.append("fill in their reasons and sentiment to score them, or leave both empty")
+    lines.append("fill in their reasons (the primary one first) to score them, or leave both empty")
     return "\n".join(lines)
 
 

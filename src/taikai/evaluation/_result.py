@@ -106,13 +106,16 @@ class EvaluationReport:
     n_blank: int = 0
     """Rows without any label (reasons and sentiment both empty), skipped before scoring."""
     n_skipped: int = 0
-    """Rows labelled in part (e.g. a reason but no sentiment), skipped before scoring with a warning."""
+    """Rows labelled in part (a sentiment but no primary reason), skipped before scoring with a warning."""
     extra: dict[str, Any] = field(default_factory=dict)
     split: str = "all"
     split_by: str | None = None
     """How the *split* rows were chosen when the data has no ``split`` column (the model's row hashes)."""
     overlap: TrainingOverlap | None = None
     """How many evaluated rows the model was trained on (``None``: not checked, e.g. a model never saved)."""
+    n_sentiment: int | None = None
+    """Of the scored rows, those whose sentiment was scored (rows coded with reasons only are not); ``None``: no
+    sentiment was read."""
 
     def warnings(self) -> list[str]:
         """Return what a reader of the scores must know first (rows the model was trained on)."""
@@ -126,6 +129,7 @@ class EvaluationReport:
             "n_scored": self.n_scored,
             "n_blank": self.n_blank,
             "n_skipped": self.n_skipped,
+            "n_sentiment_scored": self.n_sentiment,
             "split": self.split,
             "split_by": self.split_by,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
@@ -156,8 +160,17 @@ class EvaluationReport:
         if self.split_by:
             lines.append(f"Rows: {self.split_by}.")
         if self.n_blank:
-            empty = "reasons and sentiment both empty" if self.sentiment else "reasons empty; sentiment not read"
+            empty = (
+                "reasons and sentiment both empty"
+                if self.n_sentiment is not None
+                else "reasons empty; sentiment not read"
+            )
             lines.append(f"Skipped {self.n_blank:,} row(s) without any label ({empty}).")
+        if self.n_sentiment is not None and self.n_sentiment < self.n_scored:
+            lines.append(
+                f"Sentiment scored on {self.n_sentiment:,} of the {self.n_scored:,} scored rows: the others have "
+                "reasons only (their reasons are scored)."
+            )
         if self.n_skipped:
             lines.append(f"Skipped {self.n_skipped:,} row(s) labelled in part (listed in the warning).")
         note = self.overlap.note() if self.overlap is not None else None

@@ -133,6 +133,7 @@ def check_labelled(
     columns_hint: str | None = None,
     reasons_as_written: bool | None = None,
     sentiments_as_written: bool | None = None,
+    reasons_only: bool = False,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -149,6 +150,8 @@ def check_labelled(
     *reasons_as_written* / *sentiments_as_written*: keep labels exactly as written (labels of one's own) instead of
     reading Japanese names and ids in any case as the taxonomy's; by default, when the known labels are one's own
     (:func:`taikai.labels.own_labels`).
+    *reasons_only*: a row with a primary reason and an empty sentiment is usable, its sentiment left ``""`` (training
+    fits only the reason head on it, evaluation scores only its reasons); else it is a bad row.
     """
     on_bad_rows = OnBadRows(on_bad_rows)
     if reasons_as_written is None:
@@ -202,7 +205,7 @@ def check_labelled(
             problems.append(f"{text_column}: {checked.message}")
         if not primary:  # more_reasons alone does not say which reason is the primary one
             problems.append(f"{reasons_column}: no label" + (f" (only {MORE_REASONS_COLUMN})" if further else ""))
-        if sentiment_column and not sentiment:
+        if sentiment_column and not sentiment and not (reasons_only and primary):
             problems.append(f"{sentiment_column}: no label")
         if known_reasons is not None:
             unknown.extend(

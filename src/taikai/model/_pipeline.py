@@ -75,7 +75,9 @@ class FeatureConfig:
 class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """Two linear heads on shared features: column 0 of ``y`` is the primary reason, column 1 the sentiment.
 
-    With a one-column ``y`` only the reason head is fitted (label sets without sentiment).
+    With a one-column ``y`` only the reason head is fitted (label sets without sentiment). A row whose sentiment is
+    missing (``None``, ``""`` or NaN: a row labelled with reasons only) trains the reason head only; the sentiment head
+    is fitted on the rows that have one. The features are the same for both heads.
     """
 
     # Pickles name the public path, so that the private module can move without breaking saved models.
@@ -86,7 +88,8 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         self.sentiment_estimator = sentiment_estimator
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> ReasonSentimentClassifier:
-        """Fit both heads on the same feature matrix (each row weighted by *sample_weight*, when given)."""
+        """Fit both heads on the same feature matrix (each row weighted by *sample_weight*, when given); the
+        sentiment head on the rows that have a sentiment."""
         y = np.asarray(y, dtype=object)
         if y.ndim == 1:
             y = y[:, None]
@@ -104,7 +107,14 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             self.reason_ = clone(reason).fit(X, y[:, 0], sample_weight=sample_weight)
             self.sentiment_ = None
             if y.shape[1] == 2:
-                self.sentiment_ = clone(sentiment).fit(X, y[:, 1], sample_weight=sample_weight)
+                rows = np.flatnonzero(_has_label(y[:, 1]))
+                if len(rows) == len(y):  # every row has a sentiment: the matrix as it is, not a copy of it
+                    self.sentiment_ = clone(sentiment).fit(X, y[:, 1], sample_weight=sample_weight)
+                elif not len(rows):
+                    raise ValueError("no row has a sentiment: label some, or fit without a sentiment column")
+                else:
+                    weight = None if sample_weight is None else np.asarray(sample_weight)[rows]
+                    self.sentiment_ = clone(sentiment).fit(X[rows], y[rows, 1], sample_weight=weight)
         self.reason_classes_ = np.asarray(self.reason_.classes_)
         no_sentiment = np.asarray([], dtype=object)
         self.sentiment_classes_ = no_sentiment if self.sentiment_ is None else np.asarray(self.sentiment_.classes_)
@@ -138,11 +148,17 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         return np.column_stack([self.reason_classes_[reason.argmax(axis=1)], sentiments])
 
     def score(self, X: Any, y: Any, sample_weight: Any = None) -> float:
-        """Return the mean accuracy over the heads that ``y`` has columns for."""
+        """Return the mean accuracy over the labels ``y`` holds (its columns; a missing sentiment is not scored)."""
         y = np.asarray(y, dtype=object)
         if y.ndim == 1:
             y = y[:, None]
-        return float((self.predict(X)[:, : y.shape[1]] == y).mean())
+        labelled = np.column_stack([_has_label(y[:, k]) for k in range(y.shape[1])])
+        return float((self.predict(X)[:, : y.shape[1]] == y)[labelled].mean())
+
+
+def _has_label(column: Any) -> np.ndarray:
+    """Return which cells of a target column hold a label: not ``None``, ``""`` or NaN (a row labelled in part)."""
+    return np.asarray([not (value is None or value == "" or value != value) for value in column], dtype=bool)
 
 
 def _proba_of_parts(head: Any, parts: Sequence[Any], widths: list[int]) -> np.ndarray:

@@ -85,13 +85,25 @@ def one_label(frame: pd.DataFrame, sentiment_column: Hashable | None) -> tuple[s
     """Return the labels (``reasons`` or ``sentiments``) of which *frame*, every usable row, holds fewer than two
     different ones, and the error saying so; ``None`` when it holds two of each. No split can train a model then."""
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
-        if column and frame[column].nunique() < 2:
-            found = label_list(map(str, frame[column].unique()))
+        labels = labelled(frame, column)
+        if column and labels.nunique() < 2:
+            found = label_list(map(str, labels.unique()))
             return name, (
                 f"a model needs at least two different {name}, and the {len(frame):,} usable row(s) have "
                 + (f"only {found}" if found else "none")
             )
     return None
+
+
+def labelled(frame: pd.DataFrame, column: Hashable | None) -> pd.Series:
+    """Return the labels of *column* of the rows that have one (a row coded with reasons only has sentiment
+    ``""``); empty without a column."""
+    import pandas as pd
+
+    if not column:
+        return pd.Series([], dtype=object)
+    values = frame[column]
+    return values[values != ""]
 
 
 def _counted(counts: pd.Series) -> str:
@@ -121,7 +133,7 @@ def weak_data_warnings(
     elif folds < 2:
         out.append(f"--folds {folds}: no cross-validation, so the multi-label thresholds were not tuned: {default}")
     if sentiment_column:
-        sentiments = train_df[sentiment_column].value_counts()
+        sentiments = labelled(train_df, sentiment_column).value_counts()
         if (sentiments < 2).any():
             out.append(
                 f"sentiment(s) {_counted(sentiments[sentiments < 2])} have fewer than 2 training rows: "

@@ -11,7 +11,7 @@ import numpy as np
 from taikai.evaluation import score_single
 from taikai.labels import METRIC_NAMES
 from taikai.model import FeatureConfig
-from taikai.training._cv import fit_frame, model_texts
+from taikai.training._cv import fit_frame, model_texts, sentiment_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,6 +39,9 @@ class AddedComparison:
     folds: int
     without: HeldOutScores
     with_added: HeldOutScores
+    sentiment_rows: int | None = None
+    """Of the ``rows``, those with a sentiment, on which alone the sentiment is scored; ``None``: all of them (or no
+    sentiment head)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values (as stored in the model's metrics under ``added``)."""
@@ -47,7 +50,7 @@ class AddedComparison:
             "folds": self.folds,
             "without": asdict(self.without),
             "with": asdict(self.with_added),
-        }
+        } | ({} if self.sentiment_rows is None else {"sentiment_rows": self.sentiment_rows})
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> AddedComparison:
@@ -57,11 +60,18 @@ class AddedComparison:
             int(values["folds"]),
             HeldOutScores(**values["without"]),
             HeldOutScores(**values["with"]),
+            values.get("sentiment_rows"),
         )
 
     def lines(self) -> list[str]:
         """Return the comparison as text lines: one per score, before → after and the difference."""
         out = [f"your labels: {self.rows:,} rows, {self.folds}-fold; trained without them → with them"]
+        if self.sentiment_rows is not None:
+            out[0] += (
+                f"; sentiment scored on the {self.sentiment_rows:,} with a sentiment"
+                if self.sentiment_rows
+                else "; none has a sentiment, so only reasons are scored"
+            )
         for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
             before, after = getattr(self.without, name), getattr(self.with_added, name)
             if before is not None and after is not None:
@@ -69,12 +79,15 @@ class AddedComparison:
         return out
 
 
-def _scores(gold: np.ndarray[Any, Any], predicted: np.ndarray[Any, Any], labels: list[list[str]]) -> HeldOutScores:
-    """Score *predicted* against *gold* (columns: reason, sentiment); *labels* lists every label of each column."""
+def _scores(
+    gold: np.ndarray[Any, Any], predicted: np.ndarray[Any, Any], labels: list[list[str]], felt: np.ndarray[Any, Any]
+) -> HeldOutScores:
+    """Score *predicted* against *gold* (columns: reason, sentiment); *labels* lists every label of each column; the
+    sentiment only on the rows *felt* marks (those with one), none when no row has one."""
     reason = score_single(list(gold[:, 0]), list(predicted[:, 0]), labels[0])
-    if gold.shape[1] < 2:
+    if gold.shape[1] < 2 or not felt.any():
         return HeldOutScores(reason.accuracy, reason.macro_f1)
-    sentiment = score_single(list(gold[:, 1]), list(predicted[:, 1]), labels[1])
+    sentiment = score_single(list(gold[felt, 1]), list(predicted[felt, 1]), labels[1])
     return HeldOutScores(reason.accuracy, reason.macro_f1, sentiment.accuracy, sentiment.macro_f1)
 
 
@@ -111,5 +124,11 @@ def compare_added(
         fitted = fit_frame(config, frame, sentiment_column, text_column)
         with_added[test_idx] = fitted.predict(texts[test_idx])[:, :width]
     both = pd.concat([base, added], ignore_index=True)
-    labels = [sorted(set(both["primary"]))] + ([sorted(set(both[sentiment_column]))] if sentiment_column else [])
-    return AddedComparison(len(added), folds, _scores(gold, without, labels), _scores(gold, with_added, labels))
+    felt = sentiment_rows(added, sentiment_column)
+    labels = [sorted(set(both["primary"]))]
+    if sentiment_column:
+        labels.append(sorted(set(both[sentiment_column][sentiment_rows(both, sentiment_column)])))
+    partial = int(felt.sum()) if sentiment_column and not felt.all() else None
+    return AddedComparison(
+        len(added), folds, _scores(gold, without, labels, felt), _scores(gold, with_added, labels, felt), partial
+    )

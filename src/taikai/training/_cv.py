@@ -46,6 +46,15 @@ def targets(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.ndarray[A
     return np.column_stack(columns)
 
 
+def sentiment_rows(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.ndarray[Any, Any]:
+    """Return which rows of *df* have a sentiment (all of them without a sentiment column: none is read); a row
+    labelled with reasons only has ``""`` and trains the reason head only."""
+    if not sentiment_column:
+        return np.zeros(len(df), dtype=bool)
+    felt: np.ndarray[Any, Any] = (df[sentiment_column] != "").to_numpy(dtype=bool)
+    return felt
+
+
 def weights(df: pd.DataFrame) -> np.ndarray[Any, Any] | None:
     """Return the sample weights of *df*'s rows, or ``None`` when every row weighs 1."""
     if WEIGHT not in df.columns:
@@ -104,7 +113,8 @@ def cross_validate(
     sample_weight = weights(df)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     reason_labels = sorted(df["primary"].unique())
-    sentiment_labels = sorted(df[sentiment_column].unique()) if sentiment_column else []
+    felt = sentiment_rows(df, sentiment_column)
+    sentiment_labels = sorted(df[sentiment_column][felt].unique()) if sentiment_column else []
     oof_reason = np.zeros((len(df), len(reason_labels)))
     oof_sentiment = np.zeros((len(df), len(sentiment_labels)))
     held_out_folds = []
@@ -132,10 +142,12 @@ def cross_validate(
         "reasons_micro_f1": reasons.micro_f1,
         "reasons_macro_f1": reasons.macro_f1,
     }
-    if sentiment_column:
-        predicted = [sentiment_labels[j] for j in oof_sentiment.argmax(axis=1)]
-        sentiment = score_single(df[sentiment_column].tolist(), predicted, sentiment_labels)
+    if sentiment_column:  # scored on the rows with a sentiment (those with reasons only have none to score)
+        predicted = [sentiment_labels[j] for j in oof_sentiment[felt].argmax(axis=1)]
+        sentiment = score_single(df[sentiment_column][felt].tolist(), predicted, sentiment_labels)
         scores |= {"sentiment_macro_f1": sentiment.macro_f1, "sentiment_accuracy": sentiment.accuracy}
+        if not felt.all():
+            scores["sentiment_rows"] = int(felt.sum())
     held_out = HeldOut(tuple(reason_labels), tuple(sentiment_labels), oof_reason, oof_sentiment, tuple(held_out_folds))
     return scores, thresholds, held_out
 

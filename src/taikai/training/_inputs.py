@@ -104,6 +104,7 @@ def _read(
         "known_sentiments": known[1],
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
         "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
+        "reasons_only": True,  # a row coded with reasons only trains the reason head (sentiment "")
     }
     if not skip_blank:  # the base data: labels of one's own (free labels) are kept as written
         options |= {"reasons_as_written": known[0] is None, "sentiments_as_written": known[1] is None}
@@ -192,8 +193,8 @@ def read_inputs(
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             raise InputError(
                 f"{name}: adds no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
-                f"{len(table.bad):,} unusable); fill in reasons and sentiment, save the sheet and run again (check "
-                "that this is the file you labelled), or leave it out of --add"
+                f"{len(table.bad):,} unusable); fill in reasons (and sentiment, if you code it), save the sheet and "
+                "run again (check that this is the file you labelled), or leave it out of --add"
             )
         skipped.extend(table.bad)
         tables.append((table, name, sha))
@@ -236,12 +237,14 @@ def _labels(frame: pd.DataFrame, sentiment: Hashable | None) -> list[_Labels]:
 
 
 def _differences(dropped: pd.DataFrame, kept: dict[str, _Labels], sentiment: Hashable | None) -> Differences:
-    """Count the *dropped* rows whose labels differ from those *kept* for their text key, and in what."""
+    """Count the *dropped* rows whose labels differ from those *kept* for their text key, and in what. A dropped row
+    without a sentiment (coded with reasons only) does not differ in sentiment from the kept row's."""
     rows = reasons = sentiments = 0
     for key, (primary, label_set, feeling) in zip(dropped["_taikai_key"], _labels(dropped, sentiment), strict=True):
         other_primary, other_set, other_feeling = kept[key]
         reasons_differ = primary != other_primary or label_set != other_set
-        rows += reasons_differ or feeling != other_feeling
+        feeling_differs = bool(feeling) and feeling != other_feeling  # a row coded with reasons only says nothing
+        rows += reasons_differ or feeling_differs
         reasons += reasons_differ
-        sentiments += feeling != other_feeling
+        sentiments += feeling_differs
     return Differences(rows, reasons, sentiments)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from taikai.errors import DataWarning, InputError
 from taikai.io import list_rows, split_column
 from taikai.labels import label_list
-from taikai.training._checks import held_out_problem, one_label
+from taikai.training._checks import held_out_problem, labelled, one_label
 from taikai.training._cv import split_frame
 
 if TYPE_CHECKING:
@@ -51,15 +51,22 @@ def split_rows(
         ) from exc
     fit_df = pd.concat([train_df, inputs.added], ignore_index=True) if len(inputs.added) else train_df
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
-        if column and fit_df[column].nunique() < 2:
-            found = label_list(map(str, fit_df[column].unique()))
+        labels = labelled(fit_df, column)  # a row coded with reasons only has no sentiment to learn
+        if column and labels.nunique() < 2:
+            found = label_list(map(str, labels.unique()))
             held = "" if not len(test_df) else f"; {len(test_df):,} held out for the test ({_test_rows(df, test_size)})"
             raise InputError(
                 f"training needs at least two different {name} in the training rows, and its {len(fit_df):,} "
-                f"training row(s) have {'only ' + found if found else 'none'}{held}\n{_usable_rows(inputs)}\n"
+                f"training row(s){_with_label(labels, fit_df, name)} have {'only ' + found if found else 'none'}"
+                f"{held}\n{_usable_rows(inputs)}\n"
                 f"{_what_to_do(inputs, test_size if len(test_df) else None, name, split_column(df) is not None)}"
             )
     return train_df, test_df, fit_df
+
+
+def _with_label(labels: pd.Series, frame: pd.DataFrame, name: str) -> str:
+    """Say how many rows have a sentiment when some are coded with reasons only (`` (12 with a sentiment)``)."""
+    return f" ({len(labels):,} with a sentiment)" if name == "sentiments" and len(labels) < len(frame) else ""
 
 
 def _usable_rows(inputs: TrainingInputs) -> str:
@@ -80,6 +87,8 @@ def _what_to_do(inputs: TrainingInputs, test_size: float | None, labels: str = "
     ways = [f"give more labelled rows (of at least two different {labels})" if labels else "give more labelled rows"]
     if inputs.skipped:
         ways.append("fix the skipped rows")
+    if labels == "sentiments":
+        ways.append("train the reason head alone with --no-sentiment (sentiment_column=None)")
     if test_size and by_split:
         ways.append("mark more rows train in the split column")
     elif test_size:
