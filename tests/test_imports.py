@@ -76,7 +76,7 @@ def test_predict_loads_no_rules_file_reader_io_or_pii_finders():
     ("package", "name", "module"),
     [
         ("taikai.io", "open_reader", "taikai.io._formats"),
-        ("taikai.io", "read_labelled", "taikai.io._labelled"),
+        ("taikai.io", "read_labelled", "taikai.io._labelled_files"),
         ("taikai.io", "encode_stream", "taikai.io._writers"),
         ("taikai.rules", "load_rules", "taikai.rules._parse"),
         ("taikai.rules", "score_rules", "taikai.rules._score"),

@@ -35,11 +35,9 @@ if TYPE_CHECKING:
         LabelledTable,
         OnBadRows,
         check_labelled,
-        read_labelled,
-        read_labelled_file,
-        read_labelled_table,
         validate_labelled,
     )
+    from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_regular_file, same_path
     from taikai.io._predictions_file import is_predictions
@@ -198,11 +196,9 @@ __getattr__: Any = lazy_modules(
             "LabelledTable",
             "OnBadRows",
             "check_labelled",
-            "read_labelled",
-            "read_labelled_file",
-            "read_labelled_table",
             "validate_labelled",
         ),
+        "taikai.io._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
         "taikai.io._predictions_file": ("is_predictions",),
         "taikai.io._splits": ("SPLITS", "select_split", "split_column"),
         "taikai.io._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),

@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputError, no_column_error
 from taikai.io._bad_rows import BadRow
-from taikai.io._formats import format_of
-from taikai.io._frames import Table, read_table
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
 from taikai.labels import (
@@ -263,54 +261,3 @@ def validate_labelled(
         df, source, text_column, reasons_column, sentiment_column, lines=lines, require_text=require_text
     )
     return table.frame
-
-
-def read_labelled_table(
-    path: Path,
-    text_column: Hashable = "text",
-    reasons_column: Hashable = "reasons",
-    sentiment_column: Hashable | None = "sentiment",
-    encoding: str | None = None,
-    encoding_errors: str = "strict",
-    **options: Any,
-) -> LabelledTable:
-    """Read a labelled file of any format taikai reads and check it (see :func:`check_labelled` for *options*)."""
-    table = read_labelled_file(Path(path), encoding=encoding, encoding_errors=encoding_errors)
-    return check_labelled(
-        table.frame,
-        table.source,
-        text_column,
-        reasons_column,
-        sentiment_column,
-        lines=table.lines,
-        sheet=table.sheet,
-        **options,
-    )
-
-
-def read_labelled_file(path: Path, encoding: str | None = None, encoding_errors: str = "strict") -> Table:
-    """Read a labelled file whole; of an xlsx workbook, the sheet named ``labels`` (``taikai suggest``'s) when it
-    has one, else the first, whatever order the sheets were put in."""
-    from taikai.io._table_readers import sheet_names
-
-    path = Path(path)
-    sheet = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
-    return read_table(path, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors)
-
-
-def read_labelled(
-    path: Path,
-    text_column: Hashable = "text",
-    reasons_column: Hashable = "reasons",
-    sentiment_column: Hashable | None = "sentiment",
-    encoding: str | None = None,
-    require_text: bool = True,
-) -> pd.DataFrame:
-    """Read and validate a labelled file (``text,reasons,sentiment``; ``reasons`` ``|``-separated, primary first).
-
-    Any format taikai reads: CSV, TSV, JSONL, Parquet or xlsx, through the same readers as ``taikai batch``.
-    Every problem stops the reading (see :func:`read_labelled_table` to skip unusable rows instead).
-    """
-    return read_labelled_table(
-        path, text_column, reasons_column, sentiment_column, encoding, require_text=require_text
-    ).frame

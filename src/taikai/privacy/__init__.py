@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules
-from taikai.privacy._addresses import without_addresses
 from taikai.privacy._kinds import (
     ANY_PLACEHOLDER,
     NEUTRAL,
@@ -25,8 +24,8 @@ from taikai.privacy._kinds import (
 )
 
 if TYPE_CHECKING:
+    from taikai.privacy._addresses import EMAIL, without_addresses
     from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
-    from taikai.privacy._patterns import EMAIL
 
 __all__ = [
     "ANY_PLACEHOLDER",
@@ -54,6 +53,6 @@ __getattr__: Any = lazy_modules(
     "taikai.privacy",
     {
         "taikai.privacy._mask": ("PiiMasker", "default_masker", "mask_pii", "mask_text_column"),
-        "taikai.privacy._patterns": ("EMAIL",),
+        "taikai.privacy._addresses": ("EMAIL", "without_addresses"),
     },
 )

@@ -1,6 +1,51 @@
-"""E-mail addresses and URLs as masking finds them, replaced by a mark: what counts words leaves them out with."""
+"""E-mail addresses and URLs: the patterns and finders masking uses, and the text with them replaced by a mark (what
+counts words leaves them out with).
+
+Every pattern runs on the NFKC form of the text and returns spans of that form.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from taikai.privacy._kinds import Found, PiiKind
+
+# E-mail addresses, also written so that no program reads them: the @ as ＠ (NFKC makes it @), (at), [at], <at>,
+# " at ", アットマーク or ★, and the dots as (dot), " dot " or ドット. A plain " at " needs a spelled-out dot too
+# (taro at example dot com), so that "work at example.com" stays; a spelled-out dot ends in a known top-level domain.
+_AT = (
+    r"(?P<at>@|[★☆]"
+    r"|[ ]?[(\[<{][ ]?(?:at|@|アット(?:マーク)?)[ ]?[)\]>}][ ]?"
+    r"|[ ]?アット(?:マーク)?[ ]?"
+    r"|[ ]+at[ ]+)"
+)
+_SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|fr|app|dev|xyz"
+EMAIL = re.compile(
+    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
+    + _AT
+    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}){_LABEL})*"
+    + rf"(?:\.[A-Za-z]{{2,}}|{_SPELLED_DOT}(?:{_SPELLED_TLDS}))"
+    r"(?![A-Za-z0-9\-])",
+    re.IGNORECASE,
+)
+"""An e-mail address, also with a spelled-out at-sign or dot (``taro アットマーク example ドット com``, ``(at)``),
+in normalised text (where ``＠`` is ``@``)."""
+_SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
+_TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
+URL = re.compile(
+    rf"(?:https?|ftp)://{_URL_CHARS}+"
+    rf"|(?<![A-Za-z0-9@.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*"
+    rf"|(?<![A-Za-z0-9@.\-/])(?:[A-Za-z0-9\-]+\.)+(?:{_TLDS})/{_URL_CHARS}*",
+    re.IGNORECASE,
+)
+_URL_TRAILING = ".,;:!?'\""
+TOP_LEVEL_DOMAINS = frozenset(_SPELLED_TLDS.split("|")) | frozenset(_TLDS.split("|"))
+"""The top-level domains the patterns know (jp, com, uk, …): a word after a dot that is one ends a domain."""
+
 
 ADDRESS_MARK = " url "
 """What :func:`without_addresses` puts in place of an address: the word the tagger's word lists skip."""
@@ -13,8 +58,6 @@ def without_addresses(text: str, mark: str = ADDRESS_MARK) -> str:
     ``taro at example dot com``) and a URL without a scheme (``note.com/tanaka_writer/n/n123abc``) are found too.
     Where a URL and an address overlap, the URL is taken, as masking does.
     """
-    from taikai.privacy._patterns import find_emails, find_urls  # compiled on first use, as masking's
-
     spans: list[tuple[int, int]] = []
     for start, end, _ in (*find_urls(text), *find_emails(text)):
         if all(end <= s or start >= e for s, e in spans):
@@ -26,3 +69,26 @@ def without_addresses(text: str, mark: str = ADDRESS_MARK) -> str:
         parts += [text[cursor:start], mark]
         cursor = end
     return "".join([*parts, text[cursor:]])
+
+
+_AT_HINTS = ("@", "at", "アット", "★", "☆")
+
+
+def find_emails(text: str) -> Iterator[Found]:
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _AT_HINTS):
+        return
+    for m in EMAIL.finditer(text):
+        if m.group("at").strip().lower() == "at" and not _SPELLED_DOT_IN.search(text, m.end("at"), m.end()):
+            continue  # "work at example.com": a plain at needs a spelled-out dot
+        yield Found(m.start(), m.end(), PiiKind.EMAIL)
+
+
+def find_urls(text: str) -> Iterator[Found]:
+    if "/" in text or "www" in text.lower():
+        for m in URL.finditer(text):
+            value = m.group()
+            value = value.rstrip(_URL_TRAILING)
+            while value.endswith(")") and value.count(")") > value.count("("):
+                value = value[:-1].rstrip(_URL_TRAILING)
+            yield Found(m.start(), m.start() + len(value), PiiKind.URL)

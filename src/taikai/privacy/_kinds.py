@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class PiiKind(str, Enum):
@@ -30,6 +30,14 @@ class PiiKind(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+class Found(NamedTuple):
+    """A value found in the NFKC text: its span ``[start, end)`` and its kind."""
+
+    start: int
+    end: int
+    kind: PiiKind
 
 
 PLACEHOLDERS: dict[PiiKind, str] = {

@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
-from taikai.privacy._kinds import PLACEHOLDERS, Masked, PiiKind, PiiSpan
+from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._names import find_names
-from taikai.privacy._patterns import FINDERS, Found
+from taikai.privacy._patterns import FINDERS
 from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
 LIST_MARK = "■"

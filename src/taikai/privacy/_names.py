@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from taikai.privacy._kinds import PiiKind
-from taikai.privacy._patterns import TOP_LEVEL_DOMAINS, Found
+from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
+from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
 

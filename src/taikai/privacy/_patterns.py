@@ -1,4 +1,5 @@
-"""Personal data that has a shape: e-mail addresses, URLs, phone numbers, postal codes, IDs, accounts, cards.
+"""Personal data that has a shape: phone numbers, postal codes, IDs, accounts, cards (and, from
+:mod:`taikai.privacy._addresses`, e-mail addresses and URLs).
 
 Every pattern runs on the NFKC form of the text (full-width digits and Latin are half-width there) and returns
 spans of that form; :mod:`taikai.privacy._mask` maps them back to the original.
@@ -8,57 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 
-from taikai.privacy._kinds import PiiKind
-
-
-class Found(NamedTuple):
-    """A value found in the NFKC text: its span ``[start, end)`` and its kind."""
-
-    start: int
-    end: int
-    kind: PiiKind
-
+from taikai.privacy._addresses import find_emails, find_urls
+from taikai.privacy._kinds import Found, PiiKind
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
 # Between digit groups: a dash (spaces around it allowed), a space, a dot or a middle dot (〇九〇・一二三四・…).
 _SEP = rf"(?:[ ]?{DASH}[ ]?|[ .・])"
-
-# E-mail addresses, also written so that no program reads them: the @ as ＠ (NFKC makes it @), (at), [at], <at>,
-# " at ", アットマーク or ★, and the dots as (dot), " dot " or ドット. A plain " at " needs a spelled-out dot too
-# (taro at example dot com), so that "work at example.com" stays; a spelled-out dot ends in a known top-level domain.
-_AT = (
-    r"(?P<at>@|[★☆]"
-    r"|[ ]?[(\[<{][ ]?(?:at|@|アット(?:マーク)?)[ ]?[)\]>}][ ]?"
-    r"|[ ]?アット(?:マーク)?[ ]?"
-    r"|[ ]+at[ ]+)"
-)
-_SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
-_SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|fr|app|dev|xyz"
-EMAIL = re.compile(
-    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
-    + _AT
-    + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}){_LABEL})*"
-    + rf"(?:\.[A-Za-z]{{2,}}|{_SPELLED_DOT}(?:{_SPELLED_TLDS}))"
-    r"(?![A-Za-z0-9\-])",
-    re.IGNORECASE,
-)
-"""An e-mail address, also with a spelled-out at-sign or dot (``taro アットマーク example ドット com``, ``(at)``),
-in normalised text (where ``＠`` is ``@``)."""
-_SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
-_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
-_TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
-URL = re.compile(
-    rf"(?:https?|ftp)://{_URL_CHARS}+"
-    rf"|(?<![A-Za-z0-9@.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*"
-    rf"|(?<![A-Za-z0-9@.\-/])(?:[A-Za-z0-9\-]+\.)+(?:{_TLDS})/{_URL_CHARS}*",
-    re.IGNORECASE,
-)
-_URL_TRAILING = ".,;:!?'\""
-TOP_LEVEL_DOMAINS = frozenset(_SPELLED_TLDS.split("|")) | frozenset(_TLDS.split("|"))
-"""The top-level domains the patterns know (jp, com, uk, …): a word after a dot that is one ends a domain."""
 
 PHONE_JP = re.compile(
     rf"(?<![0-9A-Za-z+\-])(?:"
@@ -171,29 +128,6 @@ def my_number_check_digit(first11: str) -> int:
 
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isascii() and ch.isdigit())
-
-
-_AT_HINTS = ("@", "at", "アット", "★", "☆")
-
-
-def find_emails(text: str) -> Iterator[Found]:
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _AT_HINTS):
-        return
-    for m in EMAIL.finditer(text):
-        if m.group("at").strip().lower() == "at" and not _SPELLED_DOT_IN.search(text, m.end("at"), m.end()):
-            continue  # "work at example.com": a plain at needs a spelled-out dot
-        yield Found(m.start(), m.end(), PiiKind.EMAIL)
-
-
-def find_urls(text: str) -> Iterator[Found]:
-    if "/" in text or "www" in text.lower():
-        for m in URL.finditer(text):
-            value = m.group()
-            value = value.rstrip(_URL_TRAILING)
-            while value.endswith(")") and value.count(")") > value.count("("):
-                value = value[:-1].rstrip(_URL_TRAILING)
-            yield Found(m.start(), m.start() + len(value), PiiKind.URL)
 
 
 def find_cards(text: str) -> Iterator[Found]:

@@ -8,9 +8,10 @@ The package behind ``taikai.suggest()`` and ``taikai suggest`` (named as a noun,
 (:func:`allocate`) and writes an xlsx sheet with dropdowns (or a CSV) that ``taikai train --add`` reads back.
 """
 
+from taikai.suggestion._result import Suggestion
 from taikai.suggestion._select import POOL_FACTOR, Selection, Strategy, allocate, select, uncertainty
 from taikai.suggestion._sheet import DEFINITIONS_SHEET, LABEL_SHEET, TO_FILL, definitions, write_sheet
-from taikai.suggestion._suggest import ROW_COLUMN, Suggestion, suggest
+from taikai.suggestion._suggest import ROW_COLUMN, suggest
 
 __all__ = [
     "DEFINITIONS_SHEET",

@@ -1,0 +1,88 @@
+"""What :func:`taikai.suggest` returns: the rows chosen for labelling and the tally of what was read and left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from taikai.labels import shown_label
+from taikai.privacy import format_counts
+from taikai.suggestion._select import Strategy
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, eq=False)
+class Suggestion:
+    """The rows chosen for labelling (``rows``: the sheet's model columns, in labelling order) and the tally.
+
+    ``total`` rows were read; ``not_ok`` counts the rows left out per status (``empty``, ``error``, …);
+    ``duplicates`` the candidates passed over as the same or a near-duplicate text of another candidate;
+    ``per_reason`` the chosen rows per predicted reason; ``masks`` the personal data masked in the sheet's texts
+    per kind (``None`` when the texts were not masked); ``excluded`` the candidates each file to exclude held
+    (``None`` without any), and ``near_excluded`` those left out as near-duplicates of the files' texts.
+    """
+
+    rows: pd.DataFrame
+    strategy: Strategy
+    seed: int
+    total: int
+    not_ok: dict[str, int]
+    duplicates: int
+    per_reason: dict[str, int]
+    out: Path | None = None
+    replaced: int = 0
+    masks: dict[str, int] | None = None
+    excluded: dict[str, int] | None = None
+    near_excluded: int = 0
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # a frame and dicts: not hashable, so not offered
+
+    def __eq__(self, other: object) -> bool:
+        """Compare field by field, the rows by shape, columns and values (``DataFrame.equals``)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(
+            mine.equals(theirs) if f.name == "rows" else bool(mine == theirs)
+            for f in fields(self)
+            for mine, theirs in [(getattr(self, f.name), getattr(other, f.name))]
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the tally as JSON-ready values (without the rows)."""
+        return {
+            "rows": len(self.rows),
+            "strategy": self.strategy.value,
+            "seed": self.seed,
+            "total": self.total,
+            "not_ok": dict(self.not_ok),
+            "duplicates": self.duplicates,
+            "per_reason": dict(self.per_reason),
+            "out": None if self.out is None else str(self.out),
+            "replaced": self.replaced,
+            "masks": self.masks,
+            "excluded": None if self.excluded is None else dict(self.excluded),
+            "near_excluded": self.near_excluded,
+        }
+
+    def __str__(self) -> str:
+        left_out = ", ".join(f"{n:,} {status}" for status, n in self.not_ok.items()) or "none"
+        spread = ", ".join(f"{shown_label(r)} {n:,}" for r, n in self.per_reason.items() if n)
+        lines = [
+            f"{len(self.rows):,} rows to label ({self.strategy.value}, seed {self.seed}) of {self.total:,} read",
+            f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates:,}",
+            f"per predicted reason: {spread}",
+        ]
+        if self.excluded is not None:
+            held = ", ".join(f"{n:,} in {source}" for source, n in self.excluded.items())
+            lines.insert(
+                2, f"left out as handed out before (--exclude): {held}; near-duplicates of them: {self.near_excluded:,}"
+            )
+        if self.masks is not None:
+            lines.append(f"personal data masked in the texts: {format_counts(self.masks)}")
+        if self.replaced:
+            lines.append(f"{self.replaced:,} character(s) the sheet's encoding cannot hold were written as ?")
+        if self.out is not None:
+            lines.append(f"sheet written to {self.out}")
+        return "\n".join(lines)
