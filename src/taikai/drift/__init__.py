@@ -9,19 +9,14 @@ when no figure could be judged.
 
 from taikai.drift._check import check_drift, reference_statistics
 from taikai.drift._counting import FOREIGN_BELOW, Row, StatisticsBuilder
-from taikai.drift._figures import (
-    FIGURE_NAMES,
-    MIN_ROWS,
-    Figure,
-    NewWord,
-    compare,
-    new_words,
-)
+from taikai.drift._figures import Figure, NewWord, compare, new_words
 from taikai.drift._figures import show as show_figure
-from taikai.drift._files import FREQUENCIES, FileStatistics, file_statistics, frame_statistics
+from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._mix import ShareMove, js_divergence, largest_move
+from taikai.drift._periods import FREQUENCIES
 from taikai.drift._reference import HeldOut, training_statistics
 from taikai.drift._result import DriftReport, PeriodDrift, Verdict
+from taikai.drift._thresholds import FIGURE_NAMES, MIN_ROWS
 
 __all__ = [
     "FIGURE_NAMES",

@@ -12,44 +12,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from taikai.drift._mix import js_divergence
-from taikai.model import DriftStatistics
-
-MIN_ROWS = 30
-"""A dump, period or reference with fewer classified rows is reported but not judged: its figures are too noisy."""
-UNCLASSIFIABLE_MARGIN = 0.05
-"""Alert when the share of empty, non-Japanese or unreadable rows exceeds the reference's by this much."""
-OOV_MARGIN = 0.05
-"""Alert when the token OOV rate exceeds the reference's by this much (absolute)."""
-LENGTH_RATIO = 2.5
-"""Alert when the mean number of tokens per row is this many times the reference's, or this many times fewer."""
-CONFIDENCE_DROP = 0.2
-"""Alert when the mean top reason probability is this much below the reference's."""
-LOW_CONFIDENCE_MARGIN = 0.4
-"""Alert when the share of rows whose top reason probability is below 0.5 exceeds the reference's by this much."""
-REASON_JS = 0.2
-"""Alert when the Jensen–Shannon divergence (bits) of the predicted reason mix from the reference passes this."""
-SENTIMENT_JS = 0.1
-"""The same for the predicted sentiment mix."""
-NEW_WORD_MIN_SHARE = 0.02
-"""A new word is in at least this share of the rows (and at least ``NEW_WORD_MIN_ROWS`` rows) ..."""
-NEW_WORD_MIN_ROWS = 5
-NEW_WORD_RATIO = 10.0
-"""... and in at most one tenth of that share of the reference's rows."""
-NEW_WORD_SHARE = 0.15
-"""Alert when new words make up more than this share of the content words' row counts (see :func:`new_word_share`)."""
-NEW_WORDS_SHOWN = 20
-"""The most frequent new words listed per dump or period."""
-FIGURE_NAMES = (
-    "unclassifiable_share",
-    "oov_rate",
-    "tokens_per_row",
-    "mean_confidence",
-    "low_confidence_share",
-    "reason_shift",
-    "sentiment_shift",
-    "new_word_share",
+from taikai.drift._thresholds import (
+    CONFIDENCE_DROP,
+    LENGTH_RATIO,
+    LOW_CONFIDENCE_MARGIN,
+    MIN_ROWS,
+    NEW_WORD_MIN_ROWS,
+    NEW_WORD_MIN_SHARE,
+    NEW_WORD_RATIO,
+    NEW_WORD_SHARE,
+    NEW_WORDS_SHOWN,
+    OOV_MARGIN,
+    REASON_JS,
+    SENTIMENT_JS,
+    UNCLASSIFIABLE_MARGIN,
 )
-"""The figures shown per period (``short_rows`` is the lower limit of ``tokens_per_row``), in report order."""
+from taikai.model import DriftStatistics
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from taikai.drift._counting import Row, StatisticsBuilder
+from taikai.drift._counting import StatisticsBuilder
+from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, add_periods, check_dates
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, separator_hint
 from taikai.io import (
     ReadOptions,
@@ -19,7 +20,6 @@ from taikai.io import (
     format_of,
     is_predictions,
     no_dates_error,
-    parse_dates,
     read_summary,
     text_column_of,
     warn_decoding,
@@ -31,9 +31,6 @@ from taikai.text import Status
 if TYPE_CHECKING:
     import pandas as pd
 
-CHUNK_ROWS = 5000
-FREQUENCIES = {"M": "month", "W": "week"}
-"""The period lengths of ``drift --freq``, with their names: month, week."""
 _STATUSES = {s.value: s for s in Status}
 
 
@@ -279,11 +276,11 @@ def count_chunks(
     unread: list[Any] = []  # the first values of the date column, quoted if none of them reads as a date
     for index, data in enumerate(chunks):
         if index == 0 and date_name is not None:  # before classifying a dump whose date column holds no date
-            _check_dates(date_name, source, data[date_index], date_columns, date_index)
+            check_dates(date_name, source, data[date_index], date_columns, date_index, CHUNK_ROWS)
         measured = overall.measure(*rows.read(data))
         overall.add(measured)
         if date_index >= 0:
-            undated += _add_periods(periods, data[date_index], freq, overall, measured)
+            undated += add_periods(periods, data[date_index], freq, overall, measured)
             if not periods and len(unread) < CHUNK_ROWS:
                 unread.extend(data[date_index][:CHUNK_ROWS])
     if date_name is not None and not periods:
@@ -297,48 +294,3 @@ def count_chunks(
         rows.predictions,
         sum_counts([rows.masks]) if mask_pii else None,
     )
-
-
-def _dated(values: Sequence[Any]) -> bool:
-    """Whether any of *values* reads as a date."""
-    import pandas as pd
-
-    return bool(parse_dates(pd.Series(list(values), dtype=object)).notna().any())
-
-
-def _check_dates(
-    column: str,
-    source: str,
-    values: list[Any],
-    date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
-    index: int = -1,
-) -> None:
-    """Raise the report's error when the first chunk's date cells hold values but none of them reads as a date,
-    and (with *date_columns*) no later value of the column does either: ``不明`` in the first 6,000 rows and dates
-    after them is a date column, as the report reads it."""
-    held = [v for v in values if v is not None and v == v and str(v).strip() != ""]  # v == v: not NaN
-    if not held or _dated(held):
-        return
-    if date_columns is None:
-        raise no_dates_error(column, source, values, first=len(values) if len(values) >= CHUNK_ROWS else None)
-    if not any(_dated(chunk) for chunk in date_columns(index)):
-        raise no_dates_error(column, source, values)
-
-
-def _add_periods(
-    periods: dict[Any, StatisticsBuilder], dates: Sequence[Any], freq: str, overall: StatisticsBuilder, rows: list[Row]
-) -> int:
-    """Add the rows of one chunk to the builders of their periods; return how many had no readable date."""
-    import pandas as pd
-
-    keys = parse_dates(pd.Series(list(dates), dtype=object)).dt.to_period(freq)
-    undated = 0
-    for period, row in zip(keys, rows, strict=True):
-        if pd.isna(period):
-            undated += 1
-            continue
-        builder = periods.get(period)
-        if builder is None:
-            builder = periods[period] = overall.child(f"{overall.source} {period}")
-        builder.add((row,))
-    return undated
