@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from taikai.evaluation import EvaluationReport, evaluate
     from taikai.labels import REASON_IDS, REASONS, SENTIMENTS, reason_name
     from taikai.model import (
+        AddedComparison,
         Classified,
         DriftStatistics,
         FeatureConfig,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from taikai.rules import RuleSet, RulesMode, RulesScore, load_rules
     from taikai.suggestion import Strategy, Suggestion, suggest
     from taikai.text import Status
-    from taikai.training import AddedComparison, SkippedRowsWarning, train
+    from taikai.training import SkippedRowsWarning, train
 
 _EXPORTS = {
     "Explanation": "taikai.analysis",
@@ -64,6 +65,7 @@ _EXPORTS = {
     "REASON_IDS": "taikai.labels",
     "SENTIMENTS": "taikai.labels",
     "reason_name": "taikai.labels",
+    "AddedComparison": "taikai.model",
     "Classified": "taikai.model",
     "DriftStatistics": "taikai.model",
     "FeatureConfig": "taikai.model",
@@ -84,7 +86,6 @@ _EXPORTS = {
     "Suggestion": "taikai.suggestion",
     "suggest": "taikai.suggestion",
     "Status": "taikai.text",
-    "AddedComparison": "taikai.training",
     "SkippedRowsWarning": "taikai.training",
     "train": "taikai.training",
 }

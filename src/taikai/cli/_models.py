@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -19,19 +18,7 @@ from taikai.cli._common import (
     model_option,
     write_json_report,
 )
-from taikai.cli._figures import (
-    describe_config,
-    describe_data,
-    describe_dictionary,
-    describe_figures,
-    describe_heads,
-    describe_input,
-    describe_thresholds,
-)
 from taikai.io import SPLITS
-
-if TYPE_CHECKING:
-    from taikai.model import ModelMetadata
 
 
 @click.command(cls=Command)
@@ -118,7 +105,15 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     Exit code 2 when the model cannot be loaded (without --metadata-only: loading is what info checks).
     """
     from taikai.errors import ModelError, ModelNotFoundError
-    from taikai.model import artifact_problems, default_model_dir, load_model, read_metadata, read_metadata_json
+    from taikai.model import (
+        ModelStatus,
+        artifact_problems,
+        default_model_dir,
+        describe_model,
+        load_model,
+        read_metadata,
+        read_metadata_json,
+    )
 
     path = model_path if model_path is not None else default_model_dir()
     if metadata_only:
@@ -127,7 +122,7 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         except ModelError as exc:  # a format this taikai cannot read: show the file as it is
             values = read_metadata_json(path)
             if as_json and isinstance(values, dict):
-                values = values | {"status": _status(False, [str(exc)])}
+                values = values | {"status": ModelStatus(loaded=False, problems=(str(exc),)).to_dict()}
             echo_result(json.dumps(values, ensure_ascii=False, indent=2))
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
             return
@@ -144,73 +139,10 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
                 raise exc from None
             raise ModelError(f"{exc}\n(taikai info --metadata-only shows its metadata without loading it)") from exc
         problems = []
+    status = ModelStatus(loaded=not metadata_only, problems=tuple(problems))
     if as_json:
-        status = _status(not metadata_only, problems)
-        echo_result(json.dumps(meta.to_dict() | {"status": status}, ensure_ascii=False, indent=2))
+        echo_result(json.dumps(meta.to_dict() | {"status": status.to_dict()}, ensure_ascii=False, indent=2))
     else:
-        echo_result(_describe(path, meta, verified=not metadata_only, problems=problems))
+        echo_result(describe_model(meta, path, status))
     for problem in problems:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
-
-
-_UNCHECKED = (
-    "labels and thresholds against the artifact's classes: only loading checks them (taikai info without "
-    "--metadata-only)"
-)
-
-
-def _status(loaded: bool, problems: list[str]) -> dict[str, object]:
-    """Return the ``status`` of ``info --json``: whether the model was loaded, whether loading refuses it (``None``:
-    not known without loading), why."""
-    if loaded or problems:
-        return {"loaded": loaded, "refused": bool(problems), "problems": problems}
-    return {"loaded": False, "refused": None, "problems": [], "unchecked": _UNCHECKED}
-
-
-def _describe(path: Path, meta: ModelMetadata, verified: bool, problems: list[str]) -> str:
-    from taikai.labels import REASON_IDS, SENTIMENTS, display_order, label_list
-
-    if verified:
-        status = "verified and loaded"
-    elif problems:
-        status = "REFUSED when loading: " + "; ".join(problems)
-    else:
-        status = f"sha256 and library versions match (metadata only: not loaded, so not checked: {_UNCHECKED})"
-    lines = [
-        f"model:      {path}",
-        f"status:     {status}",
-        f"created:    {meta.created_at}  (taikai {meta.taikai_version}, model format {meta.format})",
-        f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}",
-        f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
-        f"thresholds: {_thresholds(meta)}",
-        f"config:     {describe_config(meta.config, sentiment=bool(meta.sentiments))}",
-        f"data:       {describe_data(meta)}",
-        *(f"heads:      {heads}" for heads in [describe_heads(meta)] if heads),
-        *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
-        f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
-        "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),
-        f"dictionary: {describe_dictionary(meta.dictionary)}",
-    ]
-    for name, figures in meta.metrics.items():
-        if name == "added" and isinstance(figures, dict):
-            from taikai.training import AddedComparison
-
-            lines += AddedComparison.from_dict(figures).lines()
-        elif name == "cv" and isinstance(figures, dict) and not figures.get("folds"):
-            lines.append("cv:         skipped (no cross-validation)")
-        elif isinstance(figures, dict):
-            lines.append(f"{name + ':':11s} {describe_figures(figures)}")
-    lines += [f"warning:    {warning}" for warning in meta.warnings]
-    return "\n".join(lines)
-
-
-def _thresholds(meta: ModelMetadata) -> str:
-    from taikai.labels import REASON_IDS, display_order, label_list
-    from taikai.model import DEFAULT_THRESHOLD
-
-    if not meta.reason_thresholds:
-        return f"none tuned: every reason is added at {DEFAULT_THRESHOLD}"
-    order = display_order(meta.reasons, REASON_IDS)
-    untuned = [reason for reason in order if reason not in meta.reason_thresholds]  # an older --refit-all model's
-    shown = describe_thresholds(meta.reason_thresholds, order)
-    return shown + (f"; none tuned, so at {DEFAULT_THRESHOLD}: {label_list(untuned)}" if untuned else "")

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from taikai.cli._common import Command, check_output, echo_result, labelled_data_options
-from taikai.cli._figures import count, describe_figures, describe_heads, describe_input
-
-if TYPE_CHECKING:
-    from taikai.model import ModelMetadata
 
 SHIPPED_VECTORS = "chive"
 """What ``--help`` names as the default of ``--vectors``. The default itself is ``FeatureConfig.shipped()``, which
@@ -130,7 +125,7 @@ def train(
     import warnings
     from dataclasses import replace
 
-    from taikai.model import FeatureConfig
+    from taikai.model import FeatureConfig, skipped_rows_block, training_summary
     from taikai.training import SkippedRowsWarning
     from taikai.training import train as fit
 
@@ -163,9 +158,9 @@ def train(
             encoding_errors=encoding_errors,
         )
     echo_result(training_summary(model.metadata, out), saved=f"the model to {out}")
-    skipped = model.metadata.training_data.get("skipped_rows")
+    skipped = skipped_rows_block(model.metadata)
     if skipped:
-        click.secho(skipped_block(model.metadata), err=True, fg="yellow", bold=True)
+        click.secho(skipped, err=True, fg="yellow", bold=True)
 
 
 def _check_out(out: Path, data: Path, add: tuple[Path, ...]) -> None:
@@ -176,55 +171,3 @@ def _check_out(out: Path, data: Path, add: tuple[Path, ...]) -> None:
     check_output(out, {}, "--out")  # an --out that is a file (DATA too) is refused by train itself
     for name in (METADATA_NAME, ARTIFACT_NAME, ARTIFACT_NAME + ".tmp"):
         check_output(out / name, inputs, f"--out {out} writes")
-
-
-def training_summary(meta: ModelMetadata, out: Path) -> str:
-    """Return what a training run prints: the output, every input file's rows, CV/test figures, before/after."""
-    lines = [f"model written to {out}"]
-    lines += [f"{f.role + ':':7s}{describe_input(f)}" for f in meta.inputs]
-    heads = describe_heads(meta)
-    if heads:
-        lines.append(f"heads: {heads}")
-    if meta.training_data.get("added_disagreeing_duplicates"):
-        n = meta.training_data["added_disagreeing_duplicates"]
-        lines.append(
-            f"note:  {count(n)} dropped duplicate(s) carry labels that differ from DATA's"
-            f"{_differing(meta, 'duplicates')} (DATA's were kept)"
-        )
-    if meta.training_data.get("added_disagreeing_repeats"):
-        n = meta.training_data["added_disagreeing_repeats"]
-        lines.append(
-            f"note:  {count(n)} dropped duplicate(s) among the --add files carry labels that differ from the row kept"
-            f"{_differing(meta, 'repeats')} (the last one: of the later --add file, or later in the file)"
-        )
-    for name in ("cv", "test"):
-        if name in meta.metrics:
-            if name == "cv" and not meta.metrics[name].get("folds"):
-                lines.append("cv: skipped (no cross-validation; see the warnings)")
-            else:
-                lines.append(f"{name + ':':6s}{describe_figures(meta.metrics[name])}")
-    added = meta.metrics.get("added")
-    if added:
-        from taikai.training import AddedComparison
-
-        lines += AddedComparison.from_dict(added).lines()
-    lines += [f"warning: {warning}" for warning in meta.warnings]
-    return "\n".join(lines)
-
-
-def _differing(meta: ModelMetadata, kind: str) -> str:
-    """Return what differs in the dropped rows of *kind* (``: reasons in 2, sentiment in 31``), when recorded."""
-    by = meta.training_data.get("added_disagreeing_in", {}).get(kind, {})
-    parts = [f"{name} in {count(by[name])}" for name in ("reasons", "sentiment") if by.get(name)]
-    return f": {', '.join(parts)}" if parts else ""
-
-
-def skipped_block(meta: ModelMetadata) -> str:
-    """Return the warning block about skipped training rows: their count and the first few, at their file line."""
-    data = meta.training_data
-    lines = [f"WARNING: {count(data['skipped_rows'])} training row(s) cannot be used and were skipped:"]
-    lines += [f"  {row}" for row in data.get("skipped_examples", [])]
-    if data["skipped_rows"] > len(data.get("skipped_examples", [])):
-        lines.append(f"  … and {count(data['skipped_rows'] - len(data['skipped_examples']))} more")
-    lines.append("Fix them and train again, or pass --on-bad-rows error to stop at such rows.")
-    return "\n".join(lines)

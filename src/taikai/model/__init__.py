@@ -6,6 +6,7 @@ Classes inside a saved pipeline are pickled under the public names of this packa
 ``taikai.text.JapaneseTokenizer``), so the private modules behind them can move without breaking saved models.
 """
 
+from taikai.model._added import AddedComparison, HeldOutScores
 from taikai.model._artifact import (
     ARTIFACT_NAME,
     METADATA_NAME,
@@ -19,6 +20,7 @@ from taikai.model._artifact import (
     sha256_file,
 )
 from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns, reason_sets
+from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._features import (
     Block,
     WordVocabulary,
@@ -29,6 +31,7 @@ from taikai.model._features import (
 )
 from taikai.model._inputs import find_column
 from taikai.model._metadata import (
+    DEFAULT_THRESHOLD,
     FORMAT_VERSION,
     NO_DRIFT_STATISTICS,
     READABLE_FORMATS,
@@ -38,7 +41,6 @@ from taikai.model._metadata import (
     ModelMetadata,
 )
 from taikai.model._model import (
-    DEFAULT_THRESHOLD,
     Model,
     load_model,
     model_key,
@@ -56,6 +58,7 @@ from taikai.model._prefixed import (
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
 from taikai.model._save import check_model_dir
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
+from taikai.model._trained_on import TrainingData
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors
 from taikai.model._versions import check_versions, library_versions
@@ -74,6 +77,7 @@ __all__ = [
     "RETRAIN_HINT",
     "ROW_HASHES_VERSION",
     "SEED",
+    "AddedComparison",
     "ArtifactInfo",
     "Block",
     "Classified",
@@ -81,12 +85,15 @@ __all__ = [
     "FastTfidfVectorizer",
     "FeatureBlocks",
     "FeatureConfig",
+    "HeldOutScores",
     "InputFile",
     "Model",
     "ModelMetadata",
+    "ModelStatus",
     "Prediction",
     "ReasonSentimentClassifier",
     "RowHashes",
+    "TrainingData",
     "WordFeatures",
     "WordVectors",
     "WordVocabulary",
@@ -98,6 +105,7 @@ __all__ = [
     "check_versions",
     "content_sha256",
     "default_model_dir",
+    "describe_model",
     "feature_blocks",
     "find_column",
     "find_prefix",
@@ -118,7 +126,9 @@ __all__ = [
     "resolve_model",
     "save_artifact",
     "sha256_file",
+    "skipped_rows_block",
     "text_hashes",
+    "training_summary",
     "unprefixed",
     "word_vocabulary",
 ]

@@ -15,14 +15,21 @@ is renamed, removed or changes meaning, or a class inside the pickle moves to an
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from taikai.errors import ModelError
+from taikai.model._added import AddedComparison
 from taikai.model._fields import TRAIN_COMMAND, Fields, shown
 from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
+from taikai.model._trained_on import TrainingData
 from taikai.model._versions import dictionary_info, library_versions
 
+if TYPE_CHECKING:
+    from taikai.model._pipeline import FeatureConfig
+
+DEFAULT_THRESHOLD = 0.3
+"""The probability past which a reason other than the primary is stated, for a model without tuned thresholds."""
 FORMAT_VERSION = 6
 """The model format this code writes (:data:`FORMATS` says what each one holds)."""
 FORMATS = {
@@ -214,6 +221,28 @@ class ModelMetadata:
         """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
         values = self.training_data.get("row_hashes")
         return None if values is None else RowHashes.from_dict(values, "metadata training_data.row_hashes")
+
+    def feature_config(self) -> FeatureConfig | None:
+        """Return ``config`` as a :class:`~taikai.model.FeatureConfig`, or ``None`` when none is recorded; raise
+        :class:`ModelError` for a configuration this taikai cannot read."""
+        from taikai.model._pipeline import FeatureConfig  # scikit-learn: only when asked
+
+        if not self.config:
+            return None
+        try:
+            return FeatureConfig.from_dict(self.config)
+        except (TypeError, ValueError) as exc:  # a key or value this taikai does not know
+            raise ModelError(f"metadata 'config' is not a feature configuration this taikai reads: {exc}") from exc
+
+    def trained_on(self) -> TrainingData:
+        """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""
+        return TrainingData.from_dict(self.training_data)
+
+    def added_comparison(self) -> AddedComparison | None:
+        """Return ``metrics["added"]`` as an :class:`~taikai.model.AddedComparison`, or ``None`` without added
+        files (or with too few added rows to compare)."""
+        added = self.metrics.get("added")
+        return AddedComparison.from_dict(added) if added else None
 
     def with_artifact(self, artifact: ArtifactInfo) -> ModelMetadata:
         """Return this metadata for a saved artifact: with its hash, the installed library versions and the

@@ -15,9 +15,10 @@ from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_pat
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
+from taikai.model._describe import Described
 from taikai.model._inputs import find_column, fitted_classifier, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
-from taikai.model._metadata import ModelMetadata
+from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
 from taikai.model._save import save_model
@@ -28,9 +29,6 @@ from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
     import pandas as pd
-
-DEFAULT_THRESHOLD = 0.3
-"""The probability past which a reason other than the primary is stated, for a model without tuned thresholds."""
 
 Rules = RuleSet | RuleMatcher | str | Path | None
 """Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""
@@ -56,7 +54,7 @@ def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
     return [labels.index(label) for label in display_order(labels, preferred)]
 
 
-class Model:
+class Model(Described):
     """A verified pipeline with its metadata. Create it with :func:`taikai.load_model`."""
 
     def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: Path | None = None):

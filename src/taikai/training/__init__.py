@@ -5,8 +5,9 @@ that cannot be used, cross-validates, tunes the per-reason thresholds, tests, co
 the added rows, and saves the model with metadata that records every input file.
 """
 
+from taikai.model import AddedComparison, HeldOutScores  # re-exported: where train's comparison was defined
 from taikai.training._checks import check_out_dir, weak_data_warnings
-from taikai.training._compare import AddedComparison, HeldOutScores, compare_added
+from taikai.training._compare import compare_added
 from taikai.training._cv import content_sha256, cross_validate, split_frame, tune_thresholds
 from taikai.training._inputs import Columns, Differences, TrainingInputs, read_inputs
 from taikai.training._train import SkippedRowsWarning, skipped_summary, train

@@ -3,80 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from taikai.evaluation import score_single
-from taikai.labels import METRIC_NAMES
-from taikai.model import FeatureConfig
+from taikai.model import AddedComparison, FeatureConfig, HeldOutScores
 from taikai.training._cv import fit_frame, model_texts, sentiment_rows
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-@dataclass(frozen=True)
-class HeldOutScores:
-    """Primary-reason and sentiment scores on held-out added rows (sentiment ``None`` without a sentiment head)."""
-
-    reason_accuracy: float
-    reason_macro_f1: float
-    sentiment_accuracy: float | None = None
-    sentiment_macro_f1: float | None = None
-
-
-@dataclass(frozen=True)
-class AddedComparison:
-    """Scores on the added rows, out of fold: ``without`` them in training (base only) and ``with`` the others.
-
-    Each of ``folds`` folds of the added rows is scored by a model trained on the base rows plus the added rows of
-    the other folds, and by one trained on the base rows alone; every added row is scored once.
-    """
-
-    rows: int
-    folds: int
-    without: HeldOutScores
-    with_added: HeldOutScores
-    sentiment_rows: int | None = None
-    """Of the ``rows``, those with a sentiment, on which alone the sentiment is scored; ``None``: all of them (or no
-    sentiment head)."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values (as stored in the model's metrics under ``added``)."""
-        return {
-            "rows": self.rows,
-            "folds": self.folds,
-            "without": asdict(self.without),
-            "with": asdict(self.with_added),
-        } | ({} if self.sentiment_rows is None else {"sentiment_rows": self.sentiment_rows})
-
-    @classmethod
-    def from_dict(cls, values: dict[str, Any]) -> AddedComparison:
-        """Read the values written by :meth:`to_dict`."""
-        return cls(
-            int(values["rows"]),
-            int(values["folds"]),
-            HeldOutScores(**values["without"]),
-            HeldOutScores(**values["with"]),
-            values.get("sentiment_rows"),
-        )
-
-    def lines(self) -> list[str]:
-        """Return the comparison as text lines: one per score, before → after and the difference."""
-        out = [f"your labels: {self.rows:,} rows, {self.folds}-fold; trained without them → with them"]
-        if self.sentiment_rows is not None:
-            out[0] += (
-                f"; sentiment scored on the {self.sentiment_rows:,} with a sentiment"
-                if self.sentiment_rows
-                else "; none has a sentiment, so only reasons are scored"
-            )
-        for name in ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1"):
-            before, after = getattr(self.without, name), getattr(self.with_added, name)
-            if before is not None and after is not None:
-                out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
-        return out
 
 
 def _scores(

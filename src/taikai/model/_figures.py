@@ -1,4 +1,7 @@
-"""How the commands that describe a model (``train``'s summary, ``info``) print its figures: words, not dicts."""
+"""A model's recorded figures in words, not dicts: its scores, thresholds, configuration, dictionary and data.
+
+:mod:`taikai.model._describe` puts them together into what ``taikai info`` and ``taikai train`` print.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from typing import TYPE_CHECKING
 from taikai.labels import METRIC_NAMES, shown_label
 
 if TYPE_CHECKING:
-    from taikai.model import InputFile, ModelMetadata
+    from taikai.model._metadata import InputFile, ModelMetadata
+    from taikai.model._pipeline import FeatureConfig
 
 
 def count(value: object) -> str:
@@ -38,46 +42,42 @@ def describe_dictionary(dictionary: Mapping[str, object]) -> str:
     return f"{name} (sys.dic {size:,} bytes)" if isinstance(size, int) else name
 
 
-def describe_config(config: Mapping[str, object], sentiment: bool = True) -> str:
-    """Return a model's feature configuration (``metadata.config``) as ``word 1-2-grams (base forms) + word vectors
-    'chive' (the table must be installed); min_df 2, C 30/30 (reasons/sentiment), class weight balanced``; ``-``
-    when none is recorded (a word-n-gram model says ``, no word vectors`` instead). Without *sentiment* (a model
-    trained with --no-sentiment) only the reasons' C and class weight are shown."""
-    if not config:
+def describe_config(config: FeatureConfig | None, sentiment: bool = True) -> str:
+    """Return a model's feature configuration (:meth:`ModelMetadata.feature_config`) as ``word 1-2-grams (base
+    forms) + word vectors 'chive' (the table must be installed); min_df 2, C 30/30 (reasons/sentiment), class
+    weight balanced``; ``-`` when none is recorded (a word-n-gram model says ``, no word vectors`` instead).
+    Without *sentiment* (a model trained with --no-sentiment) only the reasons' C and class weight are shown."""
+    if config is None:
         return "-"
     features = []
-    for kind in ("word", "char"):
-        span = config.get(f"{kind}_ngrams")
-        if isinstance(span, list | tuple) and len(span) == 2:
-            forms = f" ({config.get('token_form', 'base')} forms)" if kind == "word" else ""
+    for kind, span in (("word", config.word_ngrams), ("char", config.char_ngrams)):
+        if span is not None and len(span) == 2:
+            forms = f" ({config.token_form} forms)" if kind == "word" else ""
             features.append(f"{kind} {span[0]}-{span[1]}-grams{forms}")
-    vectors = config.get("vectors")
-    if vectors:
-        features.append(f"word vectors {vectors!r} (the table must be installed)")
-    shown = " + ".join(features) + ("" if vectors else ", no word vectors")
-    values = ("reason_c", "sentiment_c") if sentiment else ("reason_c",)
-    c = "/".join(f"{v:g}" if isinstance(v, float) else str(v) for v in map(config.get, values))
-    weight, sentiment_weight = (
-        config.get("class_weight"),
-        config.get("sentiment_class_weight", config.get("class_weight")),
-    )
+    if config.vectors:
+        features.append(f"word vectors {config.vectors!r} (the table must be installed)")
+    shown = " + ".join(features) + ("" if config.vectors else ", no word vectors")
+    values = (config.reason_c, config.sentiment_c) if sentiment else (config.reason_c,)
+    c = "/".join(f"{v:g}" if isinstance(v, float) else str(v) for v in values)
+    weight, sentiment_weight = config.class_weight, config.sentiment_class_weight
     if not sentiment:  # a --no-sentiment model: no sentiment head, so neither its C nor its weight
-        return f"{shown}; min_df {config.get('min_df')}, C {c}, class weight {weight} (reasons only: no sentiment)"
+        return f"{shown}; min_df {config.min_df}, C {c}, class weight {weight} (reasons only: no sentiment)"
     weights = f"{weight}" if weight == sentiment_weight else f"{weight}/{sentiment_weight} (reasons/sentiment)"
-    return f"{shown}; min_df {config.get('min_df')}, C {c} (reasons/sentiment), class weight {weights}"
+    return f"{shown}; min_df {config.min_df}, C {c} (reasons/sentiment), class weight {weights}"
 
 
 def describe_data(meta: ModelMetadata) -> str:
     """Return the base data of a model as ``reviews.csv: 8,536 rows (6,823 train, 1,713 test)``, or, when rows were
     skipped, ``data.csv: 600 rows read, 6 skipped; 594 used (475 train, 119 test)``; then its sha256."""
-    data = meta.training_data
-    used, skipped = data.get("rows"), data.get("skipped_rows")
+    data = meta.trained_on()
+    used, skipped = data.rows, data.skipped_rows
     rows = f"{count(used)} rows ({describe_rows(meta)})"
-    if isinstance(used, int) and isinstance(skipped, int) and skipped:
+    if used is not None and skipped:
         rows = (
             f"{count(used + skipped)} rows read, {count(skipped)} skipped; {count(used)} used ({describe_rows(meta)})"
         )
-    return f"{data.get('file', '<frame>')}: {rows}, sha256 {data.get('file_sha256') or data.get('content_sha256')}"
+    file = "<frame>" if data.file is None else data.file
+    return f"{file}: {rows}, sha256 {data.file_sha256 or data.content_sha256}"
 
 
 def describe_input(f: InputFile) -> str:
@@ -93,8 +93,9 @@ def describe_input(f: InputFile) -> str:
 def describe_heads(meta: ModelMetadata) -> str | None:
     """Return what each head of a model was fitted on when some rows were coded with reasons only, as ``reason head
     358 rows, sentiment head 318 (40 with reasons only)``; ``None`` when every row trained both."""
-    rows, felt = meta.training_data.get("reason_rows"), meta.training_data.get("sentiment_rows")
-    if not (isinstance(rows, int) and isinstance(felt, int)):
+    data = meta.trained_on()
+    rows, felt = data.reason_rows, data.sentiment_rows
+    if rows is None or felt is None:
         return None
     return f"reason head {count(rows)} rows, sentiment head {count(felt)} ({count(rows - felt)} with reasons only)"
 
@@ -102,12 +103,12 @@ def describe_heads(meta: ModelMetadata) -> str | None:
 def describe_rows(meta: ModelMetadata) -> str:
     """Return the rows of the base data a model split, and those it was fitted on with the added files', as
     ``318 train + 40 added = 358 trained on, 82 test`` (``318 train, 82 test`` without added files)."""
-    data = meta.training_data
-    train, test = data.get("train_rows"), data.get("test_rows")
+    data = meta.trained_on()
+    train, test = data.train_rows, data.test_rows
     added = sum(f.used for f in meta.inputs if f.role == "added")
     rows = f"{count(train)} train"
     if added:
-        fitted = f" = {count(train + added)} trained on" if isinstance(train, int) else ""
+        fitted = f" = {count(train + added)} trained on" if train is not None else ""
         rows = f"{count(train)} train + {count(added)} added{fitted}"
     refit = "; then refitted on all of them" if meta.refit_on_all_rows else ""
     return f"{rows}, {count(test)} test{refit}"

@@ -1,4 +1,4 @@
-"""How train's summary and info print a model's figures: in words, in the model's order, not as Python dicts."""
+"""A model's figures in words, as train's summary and info print them: in the model's order, not as Python dicts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from taikai.cli._figures import (
+from taikai.evaluation._scores import SingleLabelScores, single_table
+from taikai.model import FeatureConfig, InputFile, ModelMetadata, skipped_rows_block, training_summary
+from taikai.model._figures import (
     count,
     describe_config,
     describe_data,
@@ -14,9 +16,6 @@ from taikai.cli._figures import (
     describe_figures,
     describe_thresholds,
 )
-from taikai.cli._train import skipped_block, training_summary
-from taikai.evaluation._scores import SingleLabelScores, single_table
-from taikai.model import FeatureConfig, InputFile, ModelMetadata
 
 
 @pytest.mark.parametrize(
@@ -39,23 +38,21 @@ def test_describe_figures(figures, expected):
     ("config", "expected"),
     [
         (
-            FeatureConfig.shipped().to_dict(),
+            FeatureConfig.shipped(),
             "word 1-2-grams (base forms) + word vectors 'chive' (the table must be installed); min_df 2, "
             "C 30/30 (reasons/sentiment), class weight balanced",
         ),
         (
-            FeatureConfig().to_dict(),
+            FeatureConfig(),
             "word 1-2-grams (base forms), no word vectors; min_df 2, C 30/30 (reasons/sentiment), "
             "class weight balanced",
         ),
         (
-            FeatureConfig(
-                word_ngrams=None, char_ngrams=(2, 4), min_df=1, reason_c=3.5, sentiment_class_weight=None
-            ).to_dict(),
+            FeatureConfig(word_ngrams=None, char_ngrams=(2, 4), min_df=1, reason_c=3.5, sentiment_class_weight=None),
             "char 2-4-grams, no word vectors; min_df 1, C 3.5/30 (reasons/sentiment), class weight balanced/None "
             "(reasons/sentiment)",
         ),
-        ({}, "-"),
+        (None, "-"),
     ],
     ids=["shipped", "words-only", "chars", "none"],
 )
@@ -66,7 +63,7 @@ def test_describe_config_tells_a_model_without_vectors_from_one_with(config, exp
 
 def test_describe_config_of_a_model_without_sentiment_shows_no_sentiment_part():
     """Regression: a --no-sentiment model's config line said 'C 30/30 (reasons/sentiment)'."""
-    config = FeatureConfig(reason_c=3.5, sentiment_class_weight=None).to_dict()
+    config = FeatureConfig(reason_c=3.5, sentiment_class_weight=None)
     assert describe_config(config, sentiment=False) == (
         "word 1-2-grams (base forms), no word vectors; min_df 2, C 3.5, class weight balanced (reasons only: no "
         "sentiment)"
@@ -142,7 +139,7 @@ def test_train_summary_and_skipped_block_use_thousands_separators(tmp_path):
     summary = training_summary(meta, tmp_path)
     assert "base:  reviews.csv  (9,536 rows, 8,536 used, 1,000 blank)" in summary
     assert "note:  1,200 dropped duplicate(s)" in summary
-    block = skipped_block(meta)
+    block = skipped_rows_block(meta)
     assert block.startswith("WARNING: 2,345 training row(s)") and "  … and 2,344 more" in block
 
 

@@ -1,0 +1,184 @@
+"""A model described in words: what ``taikai info`` shows of it, and the summary ``taikai train`` prints of a run.
+
+:meth:`taikai.model.Model.describe` and :meth:`taikai.model.Model.training_summary` return the same text for a
+model at hand, as after :func:`taikai.train` in a notebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from taikai.errors import ModelError
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, label_list
+from taikai.model._figures import (
+    count,
+    describe_config,
+    describe_data,
+    describe_dictionary,
+    describe_figures,
+    describe_heads,
+    describe_input,
+    describe_thresholds,
+)
+from taikai.model._metadata import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from taikai.model._metadata import ModelMetadata
+
+UNCHECKED = (
+    "labels and thresholds against the artifact's classes: only loading checks them (taikai info without "
+    "--metadata-only)"
+)
+"""What reading a model's metadata without loading it leaves unchecked."""
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    """Whether a model was verified and loaded (``loaded``), and the ``problems`` for which loading refuses it.
+
+    A model whose metadata alone was read (``loaded`` false) without a problem is not known to load: ``refused``
+    is then ``None``, since only loading checks its labels and thresholds against the artifact.
+    """
+
+    loaded: bool
+    problems: tuple[str, ...] = ()
+
+    @property
+    def refused(self) -> bool | None:
+        """``True`` when loading refuses the model, ``False`` when it loads, ``None`` when not known."""
+        return bool(self.problems) if self.loaded or self.problems else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ``status`` object of ``taikai info --json``."""
+        if self.loaded or self.problems:
+            return {"loaded": self.loaded, "refused": bool(self.problems), "problems": list(self.problems)}
+        return {"loaded": False, "refused": None, "problems": [], "unchecked": UNCHECKED}
+
+    def describe(self) -> str:
+        """Return the status in words, as ``taikai info`` prints it."""
+        if self.loaded:
+            return "verified and loaded"
+        if self.problems:
+            return "REFUSED when loading: " + "; ".join(self.problems)
+        return f"sha256 and library versions match (metadata only: not loaded, so not checked: {UNCHECKED})"
+
+
+class Described:
+    """What a :class:`~taikai.model.Model` says of itself in words: its ``metadata`` and ``path`` described."""
+
+    metadata: ModelMetadata
+    path: Path | None
+
+    def describe(self) -> str:
+        """Return what ``taikai info`` prints of this model (:func:`describe_model`): its status, labels,
+        thresholds, configuration, data, versions, figures and warnings."""
+        return describe_model(self.metadata, self.path, ModelStatus(loaded=True))
+
+    def training_summary(self) -> str:
+        """Return what ``taikai train`` prints of the run that made this model, as after :func:`taikai.train`: the
+        summary (:func:`training_summary`), then the block about skipped rows (:func:`skipped_rows_block`), if any."""
+        summary, skipped = training_summary(self.metadata, self.path), skipped_rows_block(self.metadata)
+        return f"{summary}\n{skipped}" if skipped else summary
+
+
+def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelStatus) -> str:
+    """Return what ``taikai info`` prints of the model at *path*: status, labels, thresholds, configuration,
+    data, versions, then its figures (cross-validation, test, what added labels bought) and warnings."""
+    lines = [
+        f"model:      {'not saved' if path is None else path}",
+        f"status:     {status.describe()}",
+        f"created:    {meta.created_at}  (taikai {meta.taikai_version}, model format {meta.format})",
+        f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}",
+        f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
+        f"thresholds: {_thresholds(meta)}",
+        f"config:     {_config(meta)}",
+        f"data:       {describe_data(meta)}",
+        *(f"heads:      {heads}" for heads in [describe_heads(meta)] if heads),
+        *(f"added:      {describe_input(f)}" for f in meta.inputs if f.role == "added"),
+        f"artifact:   sha256 {meta.artifact.sha256 if meta.artifact else None}",
+        "versions:   " + ", ".join(f"{k} {v}" for k, v in meta.versions.items()),
+        f"dictionary: {describe_dictionary(meta.dictionary)}",
+    ]
+    for name, figures in meta.metrics.items():
+        if name == "added" and isinstance(figures, dict):
+            added = meta.added_comparison()
+            lines += added.lines() if added is not None else []
+        elif name == "cv" and isinstance(figures, dict) and not figures.get("folds"):
+            lines.append("cv:         skipped (no cross-validation)")
+        elif isinstance(figures, dict):
+            lines.append(f"{name + ':':11s} {describe_figures(figures)}")
+    lines += [f"warning:    {warning}" for warning in meta.warnings]
+    return "\n".join(lines)
+
+
+def _config(meta: ModelMetadata) -> str:
+    try:
+        config = meta.feature_config()
+    except ModelError as exc:  # shown, not raised: info shows what it can of a model
+        return f"unreadable: {exc}"
+    return describe_config(config, sentiment=bool(meta.sentiments))
+
+
+def _thresholds(meta: ModelMetadata) -> str:
+    if not meta.reason_thresholds:
+        return f"none tuned: every reason is added at {DEFAULT_THRESHOLD}"
+    order = display_order(meta.reasons, REASON_IDS)
+    untuned = [reason for reason in order if reason not in meta.reason_thresholds]  # an older --refit-all model's
+    shown = describe_thresholds(meta.reason_thresholds, order)
+    return shown + (f"; none tuned, so at {DEFAULT_THRESHOLD}: {label_list(untuned)}" if untuned else "")
+
+
+def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
+    """Return what a training run prints: where the model was written (*out*; ``None``: not saved, no line), every
+    input file's rows, the cross-validation and test figures, what added labels bought, and the warnings."""
+    lines = [] if out is None else [f"model written to {out}"]
+    lines += [f"{f.role + ':':7s}{describe_input(f)}" for f in meta.inputs]
+    heads = describe_heads(meta)
+    if heads:
+        lines.append(f"heads: {heads}")
+    data = meta.trained_on()
+    if data.disagreeing_duplicates:
+        lines.append(
+            f"note:  {count(data.disagreeing_duplicates)} dropped duplicate(s) carry labels that differ from DATA's"
+            f"{_differing(data.duplicates_differing_in)} (DATA's were kept)"
+        )
+    if data.disagreeing_repeats:
+        lines.append(
+            f"note:  {count(data.disagreeing_repeats)} dropped duplicate(s) among the --add files carry labels that "
+            f"differ from the row kept{_differing(data.repeats_differing_in)} (the last one: of the later --add "
+            "file, or later in the file)"
+        )
+    for name in ("cv", "test"):
+        if name in meta.metrics:
+            if name == "cv" and not meta.metrics[name].get("folds"):
+                lines.append("cv: skipped (no cross-validation; see the warnings)")
+            else:
+                lines.append(f"{name + ':':6s}{describe_figures(meta.metrics[name])}")
+    added = meta.added_comparison()
+    if added is not None:
+        lines += added.lines()
+    lines += [f"warning: {warning}" for warning in meta.warnings]
+    return "\n".join(lines)
+
+
+def _differing(by: dict[str, int]) -> str:
+    """Return what differs in some dropped rows (``: reasons in 2, sentiment in 31``), when recorded."""
+    parts = [f"{name} in {count(by[name])}" for name in ("reasons", "sentiment") if by.get(name)]
+    return f": {', '.join(parts)}" if parts else ""
+
+
+def skipped_rows_block(meta: ModelMetadata) -> str:
+    """Return the warning block about skipped training rows: their count and the first few, at their file line;
+    ``""`` when no row was skipped."""
+    data = meta.trained_on()
+    if not data.skipped_rows:
+        return ""
+    lines = [f"WARNING: {count(data.skipped_rows)} training row(s) cannot be used and were skipped:"]
+    lines += [f"  {row}" for row in data.skipped_examples]
+    if data.skipped_rows > len(data.skipped_examples):
+        lines.append(f"  … and {count(data.skipped_rows - len(data.skipped_examples))} more")
+    lines.append("Fix them and train again, or pass --on-bad-rows error to stop at such rows.")
+    return "\n".join(lines)

@@ -1,0 +1,227 @@
+"""A model described by the library (taikai.model.describe_model, Model.describe, training_summary,
+Model.training_summary) is the text ``taikai info`` and ``taikai train`` print, byte for byte: the commands hold no
+wording of their own, and a notebook user gets the same text after taikai.train."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.cli import cli
+from taikai.errors import ModelError
+from taikai.model import (
+    AddedComparison,
+    HeldOutScores,
+    Model,
+    ModelMetadata,
+    ModelStatus,
+    TrainingData,
+    artifact_problems,
+    describe_model,
+    read_metadata,
+    skipped_rows_block,
+    training_summary,
+)
+
+
+@pytest.fixture(scope="module")
+def damaged_dir(tmp_path_factory, tiny_model_dir):
+    """A copy of the tiny model whose artifact no longer matches its sha256: loading refuses it."""
+    out = tmp_path_factory.mktemp("damaged") / "m"
+    shutil.copytree(tiny_model_dir, out)
+    with (out / "model.joblib").open("ab") as artifact:
+        artifact.write(b"\0")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("which", "options", "loaded"),
+    [
+        ("tiny", [], True),
+        ("tiny", ["--metadata-only"], False),
+        ("damaged", ["--metadata-only"], False),
+    ],
+    ids=["loaded", "metadata-only", "refused"],
+)
+def test_info_prints_what_the_library_describes(request, which, options, loaded):
+    path = request.getfixturevalue("tiny_model_dir" if which == "tiny" else "damaged_dir")
+    result = CliRunner().invoke(cli, ["info", "--model", str(path), *options])
+    assert result.exit_code == 0, result.output
+    meta = read_metadata(path)
+    status = ModelStatus(loaded=loaded, problems=() if loaded else tuple(artifact_problems(path, meta)))
+    assert result.stdout == describe_model(meta, path, status) + "\n"
+    assert ("REFUSED when loading: " in result.stdout) == (which == "damaged")
+
+
+def test_model_describe_is_what_info_prints(tiny_model_dir):
+    result = CliRunner().invoke(cli, ["info", "--model", str(tiny_model_dir)])
+    assert result.stdout == taikai.load_model(tiny_model_dir).describe() + "\n"
+
+
+def test_an_unsaved_model_describes_itself_as_not_saved(tiny_model):
+    text = Model(tiny_model.pipeline, tiny_model.metadata).describe()
+    assert text.startswith("model:      not saved\nstatus:     verified and loaded\n")
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory, tiny_csv):
+    """``taikai train`` on the tiny data plus one row without Japanese (skipped): its result and model directory."""
+    folder = tmp_path_factory.mktemp("trained")
+    data = folder / "data.csv"
+    data.write_text(tiny_csv.read_text(encoding="utf-8") + "hello world,fees,negative\n", encoding="utf-8")
+    out = folder / "m"
+    args = ["train", str(data), "--out", str(out), "--folds", "2", "--test-size", "0.25", "--vectors", "none"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result, out
+
+
+def test_train_prints_what_the_library_summarises(trained):
+    result, out = trained
+    meta = read_metadata(out)
+    assert result.stdout == training_summary(meta, out) + "\n"
+    assert result.stderr == skipped_rows_block(meta) + "\n"
+    assert "cv:   " in result.stdout and "test: " in result.stdout
+    skipped = f"WARNING: 1 training row(s) cannot be used and were skipped:\n  {out.parent / 'data.csv'}:42: "
+    assert result.stderr.startswith(skipped)
+
+
+def test_model_training_summary_is_what_train_prints_on_both_streams(trained):
+    result, out = trained
+    assert taikai.load_model(out).training_summary() == result.stdout + result.stderr.rstrip("\n")
+
+
+def test_a_summary_without_out_has_no_written_line():
+    meta = replace(ModelMetadata.unsaved(), metrics={"cv": {"folds": 0}})
+    assert training_summary(meta, None) == "cv: skipped (no cross-validation; see the warnings)"
+    assert skipped_rows_block(meta) == ""
+
+
+@pytest.mark.parametrize(
+    ("status", "refused", "values", "says"),
+    [
+        (ModelStatus(loaded=True), False, {"loaded": True, "refused": False, "problems": []}, "verified and loaded"),
+        (
+            ModelStatus(loaded=False, problems=("bad sha256", "old sklearn")),
+            True,
+            {"loaded": False, "refused": True, "problems": ["bad sha256", "old sklearn"]},
+            "REFUSED when loading: bad sha256; old sklearn",
+        ),
+        (
+            ModelStatus(loaded=False),
+            None,
+            {"loaded": False, "refused": None, "problems": [], "unchecked": "labels and thresholds against the"},
+            "sha256 and library versions match (metadata only: not loaded, so not checked: labels and thresholds",
+        ),
+    ],
+    ids=["loaded", "refused", "unchecked"],
+)
+def test_model_status(status, refused, values, says):
+    assert status.refused is refused
+    shown = status.to_dict()
+    if "unchecked" in values:  # what is left unchecked: its start
+        shown["unchecked"] = shown["unchecked"][: len(values["unchecked"])]
+    assert shown == values
+    assert status.describe().startswith(says)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({}, TrainingData()),
+        (
+            {
+                "file": "d.csv",
+                "file_sha256": "ab",
+                "content_sha256": "cd",
+                "rows": 594,
+                "train_rows": 475,
+                "test_rows": 119,
+                "skipped_rows": 6,
+                "skipped_examples": ["line 3: no Japanese"],
+                "added_disagreeing_duplicates": 2,
+                "added_disagreeing_repeats": 0,
+                "added_disagreeing_in": {"duplicates": {"reasons": 2, "sentiment": 0}, "repeats": {}},
+            },
+            TrainingData("d.csv", "ab", "cd", 594, 475, 119, 6, ("line 3: no Japanese",), 2, 0, {"reasons": 2}, {}),
+        ),
+        ({"rows": True, "train_rows": "4", "skipped_rows": None}, TrainingData()),  # mistyped: not recorded
+    ],
+    ids=["none", "all", "mistyped"],
+)
+def test_trained_on_reads_training_data(values, expected):
+    assert replace(ModelMetadata.unsaved(), training_data=values).trained_on() == expected
+
+
+def test_added_comparison_reads_the_added_metrics():
+    scores = HeldOutScores(0.5, 0.4)
+    comparison = AddedComparison(rows=4, folds=2, without=scores, with_added=scores)
+    meta = replace(ModelMetadata.unsaved(), metrics={"added": comparison.to_dict()})
+    assert meta.added_comparison() == comparison
+    assert ModelMetadata.unsaved().added_comparison() is None
+    assert training_summary(meta, None).splitlines() == comparison.lines()
+
+
+def test_an_unreadable_config_is_said_by_info_not_raised(tiny_model):
+    """A config key this taikai does not know: feature_config() names it; the description shows it."""
+    meta = replace(tiny_model.metadata, config={"word_ngrams": [1, 2], "colour": "red"})
+    with pytest.raises(ModelError, match="metadata 'config' is not a feature configuration this taikai reads"):
+        meta.feature_config()
+    line = next(s for s in describe_model(meta, "m", ModelStatus(True)).splitlines() if s.startswith("config:"))
+    assert (
+        line.startswith("config:     unreadable: metadata 'config' is not a feature configuration") and "colour" in line
+    )
+
+
+@pytest.mark.parametrize(
+    ("counts", "heads"),
+    [
+        ({}, None),
+        ({"reason_rows": 48, "sentiment_rows": 40}, "reason head 48 rows, sentiment head 40 (8 with reasons only)"),
+        (
+            {"reason_rows": 1200, "sentiment_rows": 0},
+            "reason head 1,200 rows, sentiment head 0 (1,200 with reasons only)",
+        ),
+    ],
+    ids=["both-heads-alike", "reasons-only-rows", "thousands"],
+)
+def test_heads_are_said_by_summary_and_info_when_recorded(counts, heads):
+    meta = replace(ModelMetadata.unsaved(), training_data=counts)
+    summary, info = training_summary(meta, None).splitlines(), describe_model(meta, "m", ModelStatus(True)).splitlines()
+    assert [line for line in summary if line.startswith("heads:")] == ([f"heads: {heads}"] if heads else [])
+    assert [line for line in info if line.startswith("heads:")] == ([f"heads:      {heads}"] if heads else [])
+
+
+@pytest.mark.parametrize(
+    ("sentiment_rows", "first_line"),
+    [
+        (None, "your labels: 4 rows, 2-fold; trained without them → with them"),
+        (
+            0,
+            "your labels: 4 rows, 2-fold; trained without them → with them; none has a sentiment, so only reasons are "
+            "scored",
+        ),
+        (
+            3,
+            "your labels: 4 rows, 2-fold; trained without them → with them; sentiment scored on the 3 with a sentiment",
+        ),
+    ],
+)
+def test_added_comparison_round_trips_and_says_its_sentiment_rows(sentiment_rows, first_line):
+    scores = HeldOutScores(0.5, 0.4)
+    comparison = AddedComparison(4, 2, scores, scores, sentiment_rows)
+    assert AddedComparison.from_dict(comparison.to_dict()) == comparison
+    assert ("sentiment_rows" in comparison.to_dict()) is (sentiment_rows is not None)
+    assert comparison.lines()[0] == first_line
+
+
+def test_added_comparison_is_one_class_wherever_it_is_imported():
+    """It moved to taikai.model (the metadata reads it); taikai.training and taikai still export it."""
+    import taikai.training
+
+    assert taikai.AddedComparison is taikai.training.AddedComparison is AddedComparison
+    assert taikai.training.HeldOutScores is HeldOutScores
