@@ -91,6 +91,26 @@ def test_misclassified_compares_labels_of_ones_own_as_written(reason, gold, wron
     assert list(analysis.misclassified(df, gold_column="gold").index) == ([3] if wrong else [])
 
 
+@pytest.mark.parametrize("prefix", [None, "pred_"])
+def test_misclassified_reads_the_gold_column_as_the_frame_names_it_beside_prefixed_predictions(prefix):
+    # predict_frame(labelled, prefix="pred_") keeps the labelled file's own "reasons" beside "pred_reasons"
+    df = pd.DataFrame(
+        {
+            "text": ["a", "b", "c"],
+            "reasons": ["fees", "time", "fees|time"],
+            "pred_status": ["ok"] * 3,
+            "pred_reason": ["fees", "fees", "time"],
+            "pred_reasons": ["fees", "fees", "time"],
+            "pred_sentiment": ["negative"] * 3,
+            "pred_p_reason_fees": [0.9, 0.6, 0.2],
+            "pred_p_reason_time": [0.1, 0.4, 0.8],
+        },
+        index=[10, 11, 12],
+    )
+    found = analysis.misclassified(df, gold_column="reasons", prefix=prefix)
+    assert list(found.index) == [11, 12]
+
+
 def test_misclassified_keeps_the_rows_of_a_scored_frame_in_order(tiny_model):
     texts = ["手数料が高すぎて続けられない", "手数料が高すぎて続けられない", "", "手数料が高すぎて続けられない"]
     frame = pd.DataFrame({"text": texts, "gold": ["fees", "time|fees", "time", "rejection"]}, index=[10, 11, 12, 13])

@@ -246,13 +246,19 @@ def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: s
 
     The gold cell is read as :func:`taikai.evaluate` reads a label cell (``|``, ``,`` or ``、`` between reasons,
     the first the primary; Japanese names as ids, unless the model's reasons are labels of one's own, which are
-    compared as written: ``その他`` is not ``other`` there). Rows without a gold reason, and rows the model could not
-    classify (``evaluate`` lists them as unscored), are no misclassifications and are left out.
+    compared as written: ``その他`` is not ``other`` there). *gold_column* is named as in *df*: with prefixed
+    predictions (``predict_frame(prefix="pred_")``), ``"reasons"`` is the input's column, not ``pred_reasons``.
+    Rows without a gold reason, and rows the model could not classify (``evaluate`` lists them as unscored), are
+    no misclassifications and are left out.
     """
     if not isinstance(df, pd.DataFrame):
         raise wrong_type("df", df, "a pandas DataFrame of predictions (Model.predict_frame) with a gold column")
-    df = plain_predictions(df, prefix)
+    # the gold column as the frame names it: a prefixed frame's input ``reasons`` is ``input_reasons`` once the
+    # predicted ``pred_reasons`` takes the plain name, and the model is not to be compared with itself
     gold_column = find_column(df.columns, gold_column, Argument("gold_column"))  # 0 or "0", as predict_frame finds it
+    position = list(df.columns).index(gold_column)
+    df = plain_predictions(df, prefix)
+    gold_column = df.columns[position]
     rows = classified(df)
     as_written = own_labels(reason_labels(df))
     gold = rows[gold_column].map(lambda cell: next(iter(parse_label_cell(cell, as_written=as_written)), None))
