@@ -52,8 +52,9 @@ def make_rows_dump(rows: int, out: Path, sample: Path = ROOT / "data" / "sample_
     return out
 
 
-def measured(command: list[str]) -> tuple[float, int, str]:
-    """Run *command*; return its wall seconds, its peak RSS in bytes (``wait4``) and its stdout."""
+def measured(command: list[str]) -> tuple[float, int, str, float]:
+    """Run *command*; return its wall seconds, its peak RSS in bytes (``wait4``), its stdout and its CPU seconds
+    (user and system, its children's included)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     out = process.stdout.read() if process.stdout is not None else ""
@@ -62,7 +63,7 @@ def measured(command: list[str]) -> tuple[float, int, str]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"{command[:2]} failed with exit code {process.returncode}")
-    return seconds, usage.ru_maxrss * 1024, out
+    return seconds, usage.ru_maxrss * 1024, out, usage.ru_utime + usage.ru_stime
 
 
 def run_rows(rows: int, workdir: Path) -> None:
@@ -73,19 +74,19 @@ def run_rows(rows: int, workdir: Path) -> None:
     for stale in (predictions, predictions.with_name(f"pred{rows}.summary.json")):
         stale.unlink(missing_ok=True)
     batch = [TAIKAI, "batch", str(dump), "-o", str(predictions), "--text-column", "text", "--jobs", "2", "-q"]
-    b_seconds, b_peak, _ = measured(batch)
+    b_seconds, b_peak, _, b_cpu = measured(batch)
     page = workdir / "r.html"
     report = [TAIKAI, "report", str(predictions), "-o", str(page), "--date-column", "posted_at", "--by", "platform"]
-    r_seconds, r_peak, _ = measured(report)
-    read_seconds, read_peak, out = measured([sys.executable, "-c", _READ, str(predictions)])
+    r_seconds, r_peak, _, r_cpu = measured(report)
+    read_seconds, read_peak, out, _ = measured([sys.executable, "-c", _READ, str(predictions)])
     deep = int(out.split()[-1])
     import taikai
 
     gb = 1e9
     print(f"{rows:,} rows ({predictions.stat().st_size / 1e6:,.0f} MB of predictions); taikai from {taikai.__file__}")
     print(f"load average at the end {Path('/proc/loadavg').read_text().split()[0]}")
-    print(f"taikai batch --jobs 2: {b_seconds:7.1f} s, peak RSS {b_peak / gb:5.2f} GB")
-    print(f"taikai report:         {r_seconds:7.1f} s, peak RSS {r_peak / gb:5.2f} GB")
+    print(f"taikai batch --jobs 2: {b_seconds:7.1f} s, peak RSS {b_peak / gb:5.2f} GB, CPU {b_cpu:7.1f} s")
+    print(f"taikai report:         {r_seconds:7.1f} s, peak RSS {r_peak / gb:5.2f} GB, CPU {r_cpu:7.1f} s")
     print(f"report / batch:        time {r_seconds / b_seconds:.2f}, peak RSS {r_peak / b_peak:.2f}")
     print(f"read_predictions:      {read_seconds:7.1f} s, peak RSS {read_peak / gb:5.2f} GB (with start-up)")
     print(f"frame (deep):          {deep / gb:5.2f} GB; reading peak / frame {read_peak / deep:.2f}")

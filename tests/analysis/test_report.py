@@ -772,6 +772,21 @@ def test_the_report_tags_each_text_once_for_words_and_drift(tiny_model, tiny_mod
     assert len(parsed) == alone
 
 
+def test_the_drift_check_is_built_right_after_the_words_and_shown_in_page_order(predictions, tiny_model_dir):
+    # the words kept for the drift check are let go before the sections between them are built (peak memory)
+    import io
+
+    from taikai.analysis._report._progress import Steps
+
+    stream = io.StringIO()
+    page = build_report(predictions, model=tiny_model_dir, charts=False, embed_font=False, progress=Steps(True, stream))
+    steps = re.findall(r"report: (\w+)", stream.getvalue())
+    assert steps == [*steps[: steps.index("words") + 1], "drift", "representative", "uncertain", "rules", "page"]
+    shown = re.findall(r'<section id="(\w+)"', page)
+    assert shown == [k for k in SECTIONS if k in shown]
+    assert shown.index("drift") == len(shown) - 1 and shown.index("words") < shown.index("representative")
+
+
 @pytest.mark.parametrize(("progress", "shown"), [(True, True), (False, False)])
 def test_report_says_its_steps_on_stderr_only_when_asked(predictions, tmp_path, capsys, progress, shown):
     path = tmp_path / "predictions.csv"

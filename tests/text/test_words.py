@@ -106,3 +106,48 @@ def test_words_are_not_kept_outside_sharing_words():
         tagger.words("手数料が高い")
     tagger.words("手数料が高い")
     assert tagger.parsed == ["手数料が高い", "手数料が高い"]
+
+
+@pytest.mark.parametrize("form", ["base", "surface"])
+@pytest.mark.parametrize("limit", [0, 2, 100])
+@pytest.mark.parametrize("short", [65_535, 3, 0])  # ids kept in 2 bytes, in 2 or 4 per text, in 4
+def test_kept_words_are_the_words_of_a_tagging_whatever_is_kept(form, limit, short, monkeypatch):
+    monkeypatch.setattr("taikai.text._words._SHORT_IDS", short)
+    # the kept words are ids into a vocabulary: handed out again, they are the same tokens and words, in order,
+    # repeated words and unknown words included, and a text kept for one form is not another form's
+    texts = [normalize(t) for t in [*TEXTS, "手数料手数料手数料", "ｱｲｳｴｵｶｷｸｹｺ", "。。。"]]
+    alone = [WordTagger(form).words(t) for t in texts]
+    with sharing_words(limit):
+        first = [WordTagger(form).words(t) for t in texts]
+        other = [WordTagger("surface" if form == "base" else "base").words(t) for t in texts]
+        second = [WordTagger(form).words(t) for t in texts]
+    assert first == second == alone
+    assert other == [WordTagger("surface" if form == "base" else "base").words(t) for t in texts]
+
+
+def test_every_word_tagger_of_a_process_shares_one_mecab_tagger(monkeypatch):
+    # regression: each content_words call (and each WordTagger) made a MeCab tagger, whose dictionary memory MeCab
+    # does not give back: about 0.15 GB a call
+    import fugashi
+
+    from taikai.text import _words
+
+    made: list[str] = []
+    original = fugashi.GenericTagger
+    monkeypatch.setattr(_words, "_taggers", {})
+    monkeypatch.setattr(fugashi, "GenericTagger", lambda args: made.append(args) or original(args))
+    for _ in range(3):
+        assert content_words(["手数料が高い"]) == [["手数料", "高い"]]
+    assert WordTagger("surface").words("辞めました")[1] == ["辞める"]
+    assert len(made) == 1
+
+
+def test_a_forked_process_makes_its_own_mecab_tagger(monkeypatch):
+    from taikai.text import _words
+
+    monkeypatch.setattr(_words, "_taggers", {})
+    first = _words._tagger(None)
+    monkeypatch.setattr(_words.os, "getpid", lambda: -7)  # as in a child process after fork
+    second = _words._tagger(None)
+    assert second is not first
+    assert list(_words._taggers) == [(-7, None)]  # the parent's tagger is not kept in the child

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
-import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,25 +25,70 @@ _JAPANESE_LETTER = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\
 # they hold no tab or line break that could break the format.
 _FORMAT = r' -O "" -F "%f[0]\t%f[10]\t.\t%M\n" -U "%f[0]\t\t?\t%M\n" -E ""'
 
-SHARED_TEXTS = 300_000
-"""How many texts :func:`sharing_words` keeps at most (about 1 KB each): beyond, a text is tagged again."""
+SHARED_TEXTS = 1_000_000
+"""How many texts :func:`sharing_words` keeps at most (about 0.35 KB each): beyond, a text is tagged again."""
+
+_SHORT_IDS = 65_535
+"""A text whose ids (and token count) are all at most this is kept in 2 bytes an id, else in 4."""
 
 _shared: list[_SharedWords] = []
+_taggers: dict[tuple[int, str | None], Any] = {}
+
+
+def _tagger(dicdir: str | None) -> Any:
+    """Return this process's MeCab tagger of *dicdir*, made on first use: one per process and dictionary, as
+    :class:`taikai.text.JapaneseTokenizer` has, since MeCab does not give a dictionary's memory back (a tagger
+    per call grew a report by about 0.15 GB a call)."""
+    pid = os.getpid()
+    found = _taggers.get((pid, dicdir))
+    if found is None:
+        import fugashi
+
+        for key in [k for k in _taggers if k[0] != pid]:  # a fork's parent's taggers are not used here
+            del _taggers[key]
+        found = _taggers[(pid, dicdir)] = fugashi.GenericTagger(dictionary_args(dicdir) + _FORMAT)
+    return found
 
 
 class _SharedWords:
-    """The words of texts tagged once and not yet asked for again, per tagger form and dictionary."""
+    """The words of texts tagged once and not yet asked for again, per tagger form and dictionary.
+
+    A text is kept as the 16-byte digest of its UTF-8 and one array of ids into a vocabulary (its token count,
+    its tokens, then its content words; 2 bytes each while the vocabulary is small enough), about 0.35 KB a text
+    where lists of ``str`` took 2.8 KB.
+    """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.kept: dict[tuple[str, str | None, str], tuple[list[str], list[str]]] = {}
+        self.count = 0
+        self.kept: dict[tuple[str, str | None], dict[bytes, array[int]]] = {}
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
 
-    def take(self, key: tuple[str, str | None, str]) -> tuple[list[str], list[str]] | None:
-        return self.kept.pop(key, None)
+    @staticmethod
+    def _digest(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
-    def keep(self, key: tuple[str, str | None, str], found: tuple[list[str], list[str]]) -> None:
-        if len(self.kept) < self.limit:
-            self.kept[key] = ([sys.intern(t) for t in found[0]], [sys.intern(w) for w in found[1]])
+    def take(self, key: tuple[str, str | None], text: str) -> tuple[list[str], list[str]] | None:
+        found = self.kept.get(key, {}).pop(self._digest(text), None)
+        if found is None:
+            return None
+        self.count -= 1
+        names, split = self.names, found[0] + 1
+        return [names[i] for i in found[1:split]], [names[i] for i in found[split:]]
+
+    def keep(self, key: tuple[str, str | None], text: str, found: tuple[list[str], list[str]]) -> None:
+        if self.count >= self.limit:
+            return
+        ids, names = self.ids, self.names
+        for item in (*found[0], *found[1]):
+            if item not in ids:
+                ids[item] = len(names)
+                names.append(item)
+        kept = [len(found[0]), *(ids[t] for t in found[0]), *(ids[w] for w in found[1])]
+        # made whole (an array grown by append has room to spare), of 2-byte ids while the vocabulary allows
+        self.kept.setdefault(key, {})[self._digest(text)] = array("H" if max(kept) <= _SHORT_IDS else "I", kept)
+        self.count += 1
 
 
 @contextmanager
@@ -62,25 +108,15 @@ class WordTagger:
 
     ``form`` is the model's token form (``base``: the dictionary form, or the surface of an unknown word, as
     :class:`taikai.text.JapaneseTokenizer` writes it; ``surface``: words as written). The MeCab tagger is made
-    on first use in each process and never pickled.
+    on first use in each process, one per dictionary for every WordTagger of the process, and never pickled.
     """
 
     def __init__(self, form: str = "base", dicdir: str | None = None) -> None:
         self.form = form
         self.dicdir = dicdir
-        self._tagger: Any = None
-        self._pid = -1
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"form": self.form, "dicdir": self.dicdir, "_tagger": None, "_pid": -1}
 
     def _parse(self, text: str) -> str:
-        if self._tagger is None or self._pid != os.getpid():
-            import fugashi
-
-            self._tagger = fugashi.GenericTagger(dictionary_args(self.dicdir) + _FORMAT)
-            self._pid = os.getpid()
-        out: str = self._tagger.parse(text)
+        out: str = _tagger(self.dicdir).parse(text)
         return out
 
     def words(self, text: str) -> tuple[list[str], list[str]]:
@@ -94,11 +130,11 @@ class WordTagger:
             return [], []
         if not _shared:
             return self._words(text)
-        key = (self.form, self.dicdir, text)
-        found = _shared[-1].take(key)
+        key = (self.form, self.dicdir)
+        found = _shared[-1].take(key, text)
         if found is None:
             found = self._words(text)
-            _shared[-1].keep(key, found)
+            _shared[-1].keep(key, text, found)
         return found
 
     def _words(self, text: str) -> tuple[list[str], list[str]]:

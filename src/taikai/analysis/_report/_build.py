@@ -71,16 +71,27 @@ def html_table(df: Any, index: bool = True) -> str:
     return render_table(Table.from_frame(df, index))
 
 
+def _build_order() -> tuple[str, ...]:
+    keys = [k for k in SECTIONS if k != "drift"]
+    after_words = keys.index("words") + 1
+    return (*keys[:after_words], "drift", *keys[after_words:])
+
+
+BUILD_ORDER = _build_order()
+"""The order the sections are built in: the page's, but the drift check right after the distinctive words, so that
+the words kept for it (``sharing_words``) are let go before the sections between them are built."""
+
+
 def build_sections(ctx: ReportContext, steps: Steps | None = None) -> list[Section]:
-    """Return every section of the report of *ctx* that its options keep, in page order (each a step of *steps*)."""
-    sections = []
+    """Return every section of the report of *ctx* that its options keep, in page order (each a step of *steps*,
+    in :data:`BUILD_ORDER`)."""
+    built: dict[str, Section | None] = {}
     with sharing_words():  # the distinctive words and the drift check tag each text once between them
-        for key, build in SECTIONS.items():
+        for key in BUILD_ORDER:
             if steps is not None:
                 steps.step(key)
-            section = build(ctx)
-            if section is not None:
-                sections.append(section)
+            built[key] = SECTIONS[key](ctx)
+    sections = [s for s in (built[k] for k in SECTIONS) if s is not None]
     keys = [s.key for s in sections]
     assert keys == [k for k in SECTIONS if k in keys], f"a section builder returned the wrong key: {keys}"
     return sections
