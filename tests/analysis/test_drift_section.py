@@ -181,3 +181,23 @@ def test_section_names_the_reason_that_moved_most_and_a_drifted_periods_new_word
         build_report(predictions, lang=lang, model=tiny_model, date_column="posted_at", charts=False, embed_font=False)
     )
     assert moved in page and period_words in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("ja", "新しい語: 一覧にしていません (基準が小さすぎます: 分類できた行が 30 行未満)"),
+        ("en", "New words: not listed (reference too small: fewer than 30 classified rows)"),
+    ],
+)
+def test_a_reference_too_small_lists_no_new_words_and_says_why(predictions, tiny_model, monkeypatch, lang, note):
+    """Regression: with a reference too small to judge against, the share of new words read 0.0% and the new
+    words as none, as if measured."""
+    from taikai.drift import _figures
+
+    monkeypatch.setattr(_figures, "MIN_ROWS", 10**6)  # the model's statistics: too few rows to judge against
+    options = {"model": tiny_model, "charts": False, "embed_font": False, "lang": lang}
+    section = drift_section(predictions, tiny_model, lang=lang)
+    assert section.words_not_listed == note
+    assert section.figures is not None and section.figures.iloc[-1].iloc[0] == "n/a"
+    assert note in _drift_html(build_report(predictions, **options))

@@ -276,6 +276,20 @@ def test_a_reference_too_small_to_judge_against_is_not_judged(tiny_model, churn,
     assert text[-2].startswith("no figure could be judged: the reference (the reference frame) is too small")
     assert "check a larger dump" not in report.to_text()
     assert report.to_dict()["reference"]["judgeable"] is False
+    # regression: the new words, skipped on purpose, read as measured ("0.0%", "new words: none")
+    share = next(line for line in text if line.lstrip().startswith("share of new words"))
+    assert share.split()[4:6] == ["n/a", "15.0%"], share
+    assert "  new words: not listed (reference too small: fewer than 30 classified rows)" in text
+    overall = report.to_dict()["overall"]
+    assert overall["figures"]["new_word_share"]["value"] is None and overall["new_words"] is None
+    assert overall["new_words_not_listed"] == "reference too small: fewer than 30 classified rows"
+
+
+def test_a_judgeable_reference_lists_its_new_words(tiny_model, churn):
+    report = check_drift(churn, tiny_model)
+    overall = report.to_dict()["overall"]
+    assert overall["new_words_not_listed"] is None and isinstance(overall["new_words"], list)
+    assert "not listed" not in report.to_text()
 
 
 @pytest.mark.parametrize(("unknown", "refused"), [(25, False), (60, True)])

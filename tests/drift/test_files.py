@@ -146,3 +146,44 @@ def test_a_japan_time_post_counts_in_its_own_month_beside_plain_dates(tiny_model
     frame.to_csv(path, index=False)
     counted = file_statistics(path, tiny_model, date_column="posted_at")
     assert {str(p): s.rows for p, s in counted.periods.items()} == {"2026-04": 4}
+
+
+@pytest.mark.parametrize(
+    ("later", "refused"),
+    [
+        ("dates", None),  # blanks, then dates: a date column
+        ("不明", "holds no dates (none of its values reads as one, e.g. '不明')"),  # the report's message
+        ("", "is empty"),  # wholly blank
+    ],
+)
+def test_a_file_whose_first_chunk_is_blank_is_read_for_a_date_before_classifying(
+    tiny_model, tmp_path, monkeypatch, later, refused
+):
+    """Regression: a date column blank in its first chunk and ``不明`` after it was classified in full and then
+    called empty; it is now read through first, as when the first chunk holds values, and refused as the report
+    refuses it."""
+    from taikai.drift import _files
+    from taikai.io import check_date_column
+
+    monkeypatch.setattr(_files, "CHUNK_ROWS", 10)
+    frame = pd.read_csv(HOTELS, dtype=str)
+    blank = 15  # more than the first chunk
+    after = frame["posted_at"].tolist() if later == "dates" else [later] * len(frame)
+    frame["posted_at"] = [""] * blank + after[blank:]
+    path = tmp_path / "dump.csv"
+    frame.to_csv(path, index=False)
+    if refused is None:
+        counted = file_statistics(path, tiny_model, date_column="posted_at")
+        assert counted.undated == blank and counted.overall.rows == len(frame)
+        return
+
+    def classified(*_: object) -> None:
+        raise AssertionError("classified before the date column was refused")
+
+    monkeypatch.setattr(_files._Rows, "read", classified)
+    with pytest.raises(InputError) as caught:
+        file_statistics(path, tiny_model, date_column="posted_at")
+    assert f"--date-column 'posted_at' {refused};" in str(caught.value)
+    with pytest.raises(InputError) as report:  # the report's message, word for word
+        check_date_column(pd.read_csv(path, dtype=str)["posted_at"], "posted_at", str(path))
+    assert str(caught.value) == str(report.value)

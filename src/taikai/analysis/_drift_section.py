@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
-from taikai.drift import FIGURE_NAMES, DriftReport, Figure, PeriodDrift, check_drift
+from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError
 from taikai.labels import reason_with_id
@@ -26,7 +26,8 @@ class DriftSection:
     ``alert`` is ``None`` when drift could not be checked (no probability columns, a model without drift
     statistics); ``notes`` then say why and what to do. ``moved`` says, for the whole dump and each drifted
     period, the reason whose share moved most (``reason that moved most`` of ``taikai drift``: a doubled reason
-    shows there when the verdict is ``no``); ``period_words`` the new words of each drifted period.
+    shows there when the verdict is ``no``); ``period_words`` the new words of each drifted period;
+    ``words_not_listed`` why no new words are listed (the reference too small to judge against), else ``None``.
     """
 
     title: str
@@ -39,6 +40,7 @@ class DriftSection:
     report: DriftReport | None = field(default=None, repr=False)
     moved: tuple[str, ...] = ()
     period_words: tuple[str, ...] = ()
+    words_not_listed: str | None = None
 
 
 def _verdict(f: Figure) -> str:
@@ -179,4 +181,5 @@ def drift_section(
         report,
         _moved(report, lang),
         _period_words(report, lang),
+        words["words_not_listed"].format(min_rows=MIN_ROWS) if report.overall.words_not_listed else None,
     )

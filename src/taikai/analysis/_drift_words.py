@@ -25,6 +25,7 @@ NOTES = {
         "moved": "{place}最も割合が動いた理由: {label} {reference:.1%} → {share:.1%} (基準 → この入力)",
         "period_words": "{period} の新しい語: {words}",
         "period_word": "{word} ({rows} 行, {share:.0%}; 基準: {reference})",
+        "words_not_listed": "新しい語: 一覧にしていません (基準が小さすぎます: 分類できた行が {min_rows} 行未満)",
     },
     "en": {
         "title": "Drift (against the training data)",
@@ -38,10 +39,11 @@ NOTES = {
         "moved": "{place}reason that moved most: {label} {reference:.1%} → {share:.1%} (reference → here)",
         "period_words": "{period} new words: {words}",
         "period_word": "{word} ({rows} rows, {share:.0%}; reference: {reference})",
+        "words_not_listed": "New words: not listed (reference too small: fewer than {min_rows} classified rows)",
     },
 }
-"""The section's notes: its title, the verdict line, why drift could not be checked, the reason that moved most
-and a drifted period's new words (as ``taikai drift`` writes them)."""
+"""The section's notes: its title, the verdict line, why drift could not be checked, the reason that moved most,
+a drifted period's new words, and why no new words are listed (as ``taikai drift`` writes them)."""
 
 _LABELS_JA = {
     "unclassifiable_share": "分類できない行 (空・日本語以外・読めない) の割合",

@@ -205,7 +205,7 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
 
     No figure is judged when *reference* has fewer than ``MIN_ROWS`` classified rows (:func:`reference_judgeable`):
     a reference is held to the same rule as a dump; nor are its new words listed (absent from a tiny reference is
-    no news)."""
+    no news), and the share of new words is NaN (not measured)."""
     usable = reference_judgeable(reference)
     enough = stats.classified >= MIN_ROWS and usable
     ref = reference
@@ -286,7 +286,7 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
         _figure(
             "new_word_share",
             "share of new words",
-            new_word_share(stats, words),
+            new_word_share(stats, words) if usable else math.nan,  # not measured: n/a, not 0
             0.0,
             NEW_WORD_SHARE,
             "fixed limit",

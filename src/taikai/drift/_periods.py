@@ -21,6 +21,11 @@ def _dated(values: Sequence[Any]) -> bool:
     return bool(parse_dates(pd.Series(list(values), dtype=object)).notna().any())
 
 
+def _held(values: Iterable[Any]) -> list[Any]:
+    """The values of *values* that hold something (not missing, NaN or blank)."""
+    return [v for v in values if v is not None and v == v and str(v).strip() != ""]  # v == v: not NaN
+
+
 def check_dates(
     column: str,
     source: str,
@@ -29,17 +34,26 @@ def check_dates(
     index: int = -1,
     chunk_rows: int = CHUNK_ROWS,
 ) -> None:
-    """Raise the report's error when the first chunk's date cells hold values but none of them reads as a date,
-    and (with *date_columns*) no later value of the column does either: ``不明`` in the first 6,000 rows and dates
-    after them is a date column, as the report reads it. *chunk_rows*: the rows of a chunk (a full first chunk is
-    named in the error as the first rows)."""
-    held = [v for v in values if v is not None and v == v and str(v).strip() != ""]  # v == v: not NaN
-    if not held or _dated(held):
+    """Raise the report's error when none of the first chunk's date cells reads as a date and (with
+    *date_columns*, which yields the column chunk by chunk from the start) no later value of the column does
+    either: ``不明`` or blanks in the first 6,000 rows and dates after them is a date column, as the report reads
+    it; blanks and then only ``不明`` is not, and the error quotes ``不明``. Without *date_columns* the first chunk
+    decides when it holds values, and a blank first chunk is left to be judged once the dump is counted.
+    *chunk_rows*: the rows of a chunk (a full first chunk is named in the error as the first rows)."""
+    held = _held(values)
+    if held and _dated(held):
         return
     if date_columns is None:
-        raise no_dates_error(column, source, values, first=len(values) if len(values) >= chunk_rows else None)
-    if not any(_dated(chunk) for chunk in date_columns(index)):
-        raise no_dates_error(column, source, values)
+        if held:
+            raise no_dates_error(column, source, values, first=len(values) if len(values) >= chunk_rows else None)
+        return
+    quoted = held[:2]  # the first values of the column, quoted in the error (as the report quotes them)
+    for chunk in date_columns(index):
+        if _dated(chunk):
+            return
+        if len({str(v).strip() for v in quoted}) < 2:
+            quoted.extend(_held(chunk)[:chunk_rows])
+    raise no_dates_error(column, source, quoted)
 
 
 def add_periods(

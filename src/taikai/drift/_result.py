@@ -30,6 +30,9 @@ class Verdict(str, Enum):
         return self.value
 
 
+_REFERENCE_TOO_SMALL = f"reference too small: fewer than {MIN_ROWS} classified rows"
+
+
 @dataclass(frozen=True)
 class PeriodDrift:
     """The figures of one part of a dump (``period`` is ``"all"`` for the whole dump), its new words, and the
@@ -40,6 +43,8 @@ class PeriodDrift:
     figures: tuple[Figure, ...]
     new_words: tuple[NewWord, ...]
     reason_move: ShareMove | None = None
+    words_not_listed: str | None = None
+    """Why no new words are listed (the reference is too small to judge against); ``None`` when they are."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @classmethod
@@ -48,7 +53,8 @@ class PeriodDrift:
         figures, words = compare(stats, reference)
         floor = reference.words_floor
         marked = tuple(replace(w, in_reference=w.word in reference.words, reference_floor=floor) for w in words)
-        return cls(period, stats, figures, marked, largest_move(stats.reasons, reference.reasons))
+        why = None if _enough_reference(reference) else _REFERENCE_TOO_SMALL
+        return cls(period, stats, figures, marked, largest_move(stats.reasons, reference.reasons), why)
 
     @property
     def alert(self) -> bool:
@@ -82,7 +88,8 @@ class PeriodDrift:
             "alert": self.alert,
             "judged": self.judged,
             "figures": {f.name: f.to_dict() for f in self.figures},
-            "new_words": [w.to_dict() for w in self.new_words],
+            "new_words": None if self.words_not_listed else [w.to_dict() for w in self.new_words],
+            "new_words_not_listed": self.words_not_listed,
             "reason_moved_most": self.reason_move.to_dict() if self.reason_move is not None else None,
         }
 

@@ -65,6 +65,8 @@ def _figures(part: PeriodDrift) -> list[str]:
 
 
 def _words(part: PeriodDrift, indent: str = "  ") -> str:
+    if part.words_not_listed:
+        return f"{indent}new words: not listed ({part.words_not_listed})"
     if not part.new_words:
         return f"{indent}new words: none"
     shown = ", ".join(f"{w.word} ({w.rows} rows, {w.share:.0%}; {w.shown_reference()})" for w in part.new_words)

@@ -1,7 +1,9 @@
-"""Say where a TOML syntax error of a rules file is: its line and column, the end of the file, or the bracket left open.
+"""Say where a TOML syntax error of a rules file is: its line and column, the end of the file, or the string or
+bracket left open.
 
 ``tomllib`` says ``Unclosed array (at line 6, column 1)`` where it found out, which is the next line with content,
-and ``(at end of document)`` without a line when the file ends first; the bracket left open is found here instead.
+and ``(at end of document)`` without a line when the file ends first; a string left open reads as ``Illegal
+character '\\n'`` or ``Unterminated string``. The string or bracket left open is found here instead.
 """
 
 from __future__ import annotations
@@ -20,8 +22,18 @@ def syntax_error(source: str, text: str, error: str) -> str:
     if found is None:  # a message of a tomllib this code does not know: as it is
         return f"{source}: not valid TOML: {error}"
     msg = found["msg"]
+    stack, string = _scan(text)
+    # a string left open: at the end of its line (one-line strings), or of the file
+    on_its_line = msg.startswith("Illegal character") and string is not None and int(found["line"] or 0) == string[0]
+    if string is not None and (found["end"] or on_its_line):
+        line, col, delimiter = string
+        where = "on its line" if len(delimiter) == 1 else "where it ends"
+        return (
+            f"{source}:{line}: not valid TOML: the string opened here (column {col}) is not closed; "
+            f"close it with {delimiter} {where}"
+        )
     # an unclosed bracket, or any error at the end of the file (an array left open after a comma): the bracket
-    opened = _open_bracket(text, _UNCLOSED.get(msg, "[{")) if msg in _UNCLOSED or found["end"] else None
+    opened = _open_bracket(text, stack, _UNCLOSED.get(msg, "[{")) if msg in _UNCLOSED or found["end"] else None
     if opened is not None:
         line, col, bracket = opened
         kind, closer = ("array", "]") if bracket == "[" else ("inline table", "}")
@@ -35,11 +47,27 @@ def syntax_error(source: str, text: str, error: str) -> str:
     return f"{source}:{found['line']}: not valid TOML: {msg} (column {found['col']})"
 
 
-def _open_bracket(text: str, brackets: str) -> tuple[int, int, str] | None:
-    """Return the line, column (from 1) and kind of the last value bracket of *brackets* (``[``, ``{``) of *text*
-    left open, or ``None``. Strings and comments are skipped; a ``[`` that starts a line outside any value is a
-    table header."""
+def _open_bracket(text: str, stack: list[tuple[str, int]], brackets: str) -> tuple[int, int, str] | None:
+    """Return the line, column (from 1) and kind of the last value bracket of *brackets* (``[``, ``{``) of *stack*
+    (the brackets of *text* left open, from :func:`_scan`), or ``None``."""
+    positions = [(at, kind) for kind, at in stack if kind in brackets]
+    if not positions:
+        return None
+    at, kind = positions[-1]
+    return (*_position(text, at), kind)
+
+
+def _position(text: str, at: int) -> tuple[int, int]:
+    """The line and column (from 1) of index *at* of *text*."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _scan(text: str) -> tuple[list[tuple[str, int]], tuple[int, int, str] | None]:
+    """Return the value brackets of *text* left open (kind and index), and the line, column and delimiter of the
+    first string left open, or ``None``. Strings and comments are skipped; a ``[`` that starts a line outside any
+    value is a table header."""
     stack: list[tuple[str, int]] = []
+    string: tuple[int, int, str] | None = None
     i, at_start = 0, True
     while i < len(text):
         ch = text[i]
@@ -50,23 +78,22 @@ def _open_bracket(text: str, brackets: str) -> tuple[int, int, str] | None:
             end = text.find("\n", i)
             i = len(text) if end < 0 else end
         elif ch in "\"'":
-            i, at_start = _string_end(text, i), False
+            end, delimiter, closed = _string_end(text, i)
+            if not closed and string is None:
+                string = (*_position(text, i), delimiter)
+            i, at_start = end, False
         else:
             if ch in "[{":
                 stack.append((ch, i))
             elif ch in _CLOSERS and stack and stack[-1][0] == _CLOSERS[ch]:
                 stack.pop()
             i, at_start = i + 1, False
-    positions = [(at, kind) for kind, at in stack if kind in brackets]
-    if not positions:
-        return None
-    at, kind = positions[-1]
-    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1, kind
+    return stack, string
 
 
-def _string_end(text: str, start: int) -> int:
-    """Return the index just after the TOML string starting at *start* (basic or literal, one line or multi-line);
-    the end of the line (or text) when it is not closed."""
+def _string_end(text: str, start: int) -> tuple[int, str, bool]:
+    """Return the index just after the TOML string starting at *start* (basic or literal, one line or multi-line),
+    its delimiter, and whether it is closed; when it is not, the index is the end of the line (or text)."""
     quote = text[start]
     triple = text.startswith(quote * 3, start)
     delimiter = quote * 3 if triple else quote
@@ -76,8 +103,8 @@ def _string_end(text: str, start: int) -> int:
             i += 2
             continue
         if text.startswith(delimiter, i):
-            return i + len(delimiter)
+            return i + len(delimiter), delimiter, True
         if text[i] == "\n" and not triple:
-            return i
+            return i, delimiter, False
         i += 1
-    return len(text)
+    return len(text), delimiter, False

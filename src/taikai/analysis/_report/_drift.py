@@ -15,7 +15,7 @@ NEW_WORDS = {
 def drift_builder(ctx: ReportContext) -> Section | None:
     """The verdict, the reasons, the figures, the reason that moved most (of the whole dump and of each drifted
     period), the figures per period with a date column and each drifted period's new words, and the whole
-    input's new words; ``None`` without
+    input's new words (or why they are not listed); ``None`` without
     ``drift`` in the options (the section tokenizes every text)."""
     if not ctx.options.drift:
         return None
@@ -34,4 +34,6 @@ def drift_builder(ctx: ReportContext) -> Section | None:
         blocks.append(Bullets(found.period_words))
     if found.new_words is not None and len(found.new_words):
         blocks += [Note(NEW_WORDS[o.lang]), Table.from_frame(found.new_words, index=False)]
+    elif found.words_not_listed:  # a reference too small: the new words are not measured, not "none"
+        blocks.append(Note(found.words_not_listed))
     return Section.of("drift", found.title, blocks)
