@@ -311,13 +311,24 @@ DESIGN = """## Design
   YouTuberさん stay); a handle or hyphenated name is masked whole (sajo_towsonさん, Jean-Baptiste Smith氏), a
   domain's ending (ascii.jpさん) and a word after `@`, `/` or `:` is not. Platforms, companies and roles written
   in Latin letters stay before any honorific when the stop list holds them (Upwork様, Lancersさん, Amazon様,
-  Adminさん, OLさん, noteさん, AI様: `NOT_NAMES` in `taikai/privacy/_names.py`); one it does not hold is taken
-  for a name (Zoomさん stays, Canvaさん is masked). Measured when this rule was added: on `data/reviews.csv` it
+  Adminさん, OLさん, noteさん, AI様: `NOT_NAMES` in `taikai/privacy/_not_names.py`); one it does not hold is taken
+  for a name (Zoomさん stays, Tableauさん is masked). Measured when this rule was added: on `data/reviews.csv` it
   masks nothing new; in the 501 sentences of livedoor news with a Latin word before an honorific it changes 86:
   in 64 it masks more (lower-case names and handles: akieさん, lumin氏, 2106bpm氏; names before 様, 先生, ちゃん:
   GACKTさま, RIECO先生; a given name with its surname: Tim Smith氏 whole), in 6 less (OLさん, an office worker,
   stays), the rest both or the same count; read by eye, 5 of the names taken are not a person (九十九exさん,
   masked in part, and trishさん: shops; zigsowさん: a website; CACOちゃん, KITTYちゃん: mascots).
+  The tools and services of the trade take an honorific as people do (Google先生, Excel先生に聞く, Windowsさまが
+  落ちた, Payoneerさまの手数料, Mac様): the stop list holds them by group (office, OS and development tools;
+  search, reference and AI assistants; social networks and messaging; payment, banking and e-commerce services;
+  freelance and creative platforms), but not a tool that is also a given name or surname (Ruby先生 is masked).
+  An all-caps word of two to four letters without a vowel taking the honorific is an acronym and stays (PDF様,
+  HTMLさん; initials before a name are part of it: JK Shin氏 is masked whole); one with a vowel is a name unless
+  listed (SEO様 stays, KEN様 is masked): of the 41 all-caps words of two to four letters before an honorific in
+  livedoor news, most are stage names (JOYさん, EICOさん, IKKOさん, MAYAさん). Measured when added: nothing
+  changes on `data/reviews.csv` or `data/sample_dump.csv`; of 509 sentences of livedoor news with a Latin word
+  before an honorific it changes 2, both masks that were wrong (SPさん, a bodyguard; ADさん, an assistant
+  director).
   Only the name is replaced: `[人名]さん` keeps the honorific, which the model reads. Job titles
   (社長, 会長, 部長, 課長, 係長, 店長, 専務, 常務, 所長, 室長, 院長, 編集長) take a name as an honorific does, but only
   when every word before the title is tagged a person's name and one of them a surname (田中社長に, 山田部長から,

@@ -80,3 +80,16 @@ def test_an_unusable_exclude_file_is_an_error_without_traceback(invoke, tmp_path
     assert result.exit_code != 0
     assert result.stderr.startswith(message.format(path=path)), result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "s.xlsx").exists()
+
+
+def test_a_sheet_of_another_dump_whose_ids_restart_is_warned_of(invoke, tmp_path, pred):
+    # fix/h60: a sheet of another dump (ids R00001… again, other texts) left out its rows silently
+    other = tmp_path / "a1.csv"
+    other.write_text("review_id,text\nr001,別のダンプの文\nr002,これも別のダンプ\n", encoding="utf-8")
+    result = invoke("suggest", pred, "-o", tmp_path / "s2.csv", "--id-column", "review_id", "--exclude", other)
+    assert result.exit_code == 0, result.stderr
+    assert f"(--exclude): 2 in {other};" in result.output
+    assert (
+        f"taikai: warning: --exclude {other}: 2 row(s) match a prediction by id but their texts differ (e.g. id "
+        "r001): is the sheet from another dump? They are left out by id all the same"
+    ) in result.stderr

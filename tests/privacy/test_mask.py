@@ -259,6 +259,45 @@ def test_a_latin_platform_role_or_domain_stays_before_every_honorific(word, hono
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Excel先生に聞けば早い。",  # office, OS and development tools
+        "Python先生で自動化した。",
+        "Windowsさまが落ちた。",
+        "Mac様が壊れて納品できない。",
+        "Wikipedia先生によると。",  # search, reference and AI assistants
+        "Siri先生も知らない。",
+        "Google先生に聞いた。",
+        "Shopifyさまのストア構築案件",  # payment and e-commerce services
+        "Webflowさまの案件",
+        "Payoneerさまの手数料も痛い。",
+        "Fiverrさんの規約が変わった。",  # freelance platforms
+        "PDF様",  # an all-caps acronym without a vowel
+        "HTMLさんが崩れた。",
+        "SEO様のために書いた記事",  # an acronym with a vowel, listed
+    ],
+)
+def test_a_tool_or_service_before_an_honorific_is_no_name(text):
+    # Fix/h57 masked these, once any Latin word before any honorific was a name; "X先生" for a tool is an idiom.
+    assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KEN様から連絡", "[人名]様から連絡"),  # all caps, four letters, a vowel: a name (JOYさん, IKKOさん)
+        ("YUKIさんに頼んだ", "[人名]さんに頼んだ"),
+        ("JK Shin氏が語った", "[人名]氏が語った"),  # initials before a name are part of it, not an acronym
+        ("PDF Smith様から", "[人名]様から"),  # an acronym is told from initials only when it takes the honorific
+        ("Ruby先生に習った", "[人名]先生に習った"),  # a language that is also a given name stays masked
+        ("John Smith先生の講座", "[人名]先生の講座"),
+    ],
+)
+def test_a_latin_name_beside_the_tools_stop_list_is_still_masked(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ('P002,"bad line 田中さん 090-1111-2222"', 'P002,"bad line [人名]さん [電話番号]"'),  # line joins no 田中

@@ -20,7 +20,7 @@ def first_round(n: int = 10, **options):
 @pytest.mark.parametrize(
     ("make", "matched"),
     [
-        # by id: the texts were since edited, the ids still name the rows
+        # by id: the texts were since edited, the ids still name the rows (warned of: another dump's sheet?)
         (lambda rows: pd.DataFrame({"review_id": rows["review_id"], "text": "書き換えた"}), 10),
         # by text only, normalised: full-width digits and surrounding blanks do not hide a row
         (lambda rows: pd.DataFrame({"text": [f"  {t.replace('1', '１')} " for t in rows["text"]]}), 10),
@@ -35,7 +35,12 @@ def first_round(n: int = 10, **options):
 )
 def test_rows_of_an_excluded_frame_are_not_picked_again(make, matched):
     first = first_round()
-    again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=[make(first.rows)])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=[make(first.rows)])
+    warned = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    edited = "text" in make(first.rows) and "書き換えた" in set(make(first.rows)["text"])
+    assert [": 10 row(s) match a prediction by id but their texts differ" in w for w in warned] == [True] * edited
     shown = set(first.rows["review_id"][:matched])
     assert not shown & set(again.rows["review_id"])
     assert len(again.rows) == 10
@@ -145,3 +150,58 @@ def test_exclude_refuses_what_it_cannot_read(tmp_path, monkeypatch, exclude, err
 )
 def test_id_keys(value, key):
     assert id_key(value) == key
+
+
+def test_a_sheet_of_another_dump_whose_ids_restart_is_warned_of_and_still_excluded_by_id():
+    # fix/h60 left out 200 unrelated rows of a1.xlsx silently: a dump whose ids restart at R00001 with other texts
+    first = first_round()
+    other_dump = pd.DataFrame({"review_id": first.rows["review_id"], "text": [f"別のダンプの文{i}" for i in range(10)]})
+    other_dump.loc[0, "text"] = first.rows["text"].iloc[0]  # one row holds the same text: not counted
+    with pytest.warns(DataWarning) as caught:
+        again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=[other_dump])
+    (message,) = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    example = message.split("(e.g. id ")[1].split(")")[0]
+    assert example in set(first.rows["review_id"][1:])
+    assert message == (
+        f"--exclude <frame 1>: 9 row(s) match a prediction by id but their texts differ (e.g. id {example}): is "
+        "the sheet from another dump? They are left out by id all the same; give the sheets of these predictions, "
+        "or drop the file's id column to match by text only"
+    )
+    assert again.excluded == {"<frame 1>": 10}
+
+
+def test_a_masked_sheet_of_these_predictions_is_not_warned_of_and_only_candidates_that_may_match_are_masked(
+    tmp_path, monkeypatch
+):
+    from taikai.privacy import PiiMasker
+
+    sheet = tmp_path / "s1.csv"
+    df = with_email(predictions())
+    first = taikai.suggest(df, sheet, n=10, id_column="review_id", text_column="body", mask_pii=True)
+    masked: list[str] = []
+    mask_each = PiiMasker.mask_each
+    monkeypatch.setattr(PiiMasker, "mask_each", lambda self, texts: masked.extend(texts) or mask_each(self, texts))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # ids and masked texts agree: no warning
+        again = taikai.suggest(df, n=10, id_column="review_id", text_column="body", exclude=[sheet])
+    assert again.excluded == {str(sheet): 10}
+    assert not set(first.rows["review_id"]) & set(again.rows["review_id"])
+    # "レビュー12番: …" starts like "レビュー1番: …" only: a handful of the 58 candidates are masked, not all
+    assert 0 < len(masked) < 30
+
+
+@pytest.mark.parametrize(
+    ("masked_text", "candidate", "may_match"),
+    [
+        ("レビュー1番の話 連絡先 [メール]", "レビュー1番の話 連絡先 a@b.jp", True),
+        ("レビュー1番の話 連絡先 [メール]", "まったく別の話 a@b.jp", False),
+        ("[人名]さんの案件はひどかった", "田中さんの案件はひどかった", True),  # a placeholder first: the end
+        ("[人名]さんの案件はひどかった", "田中さんの案件はよかった", False),
+        ("[人名]さん", "どの文でも", True),  # nothing around the placeholder: every candidate
+        ("placeholderのない文", "placeholderのない文", False),  # matched by its own text, not masked
+    ],
+)
+def test_the_screen_lets_through_the_candidates_a_masked_text_may_match(masked_text, candidate, may_match):
+    from taikai.suggestion._exclude import _Screen
+
+    assert _Screen([text_key(masked_text) or ""]).may_match(text_key(candidate) or "") is may_match

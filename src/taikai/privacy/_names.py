@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.privacy._not_names import NOT_NAMES, is_acronym
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
 
@@ -30,73 +31,6 @@ HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "�
 # are all tagged a person's name, one of them a surname (not 会社の社長, 副社長, 元社長, IT社長).
 TITLES = frozenset({"社長", "会長", "部長", "課長", "係長", "店長", "専務", "常務", "所長", "室長", "院長", "編集長"})
 PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
-# Words UniDic tags as person names, or does not know, that name a platform, a service or a role.
-NOT_NAMES = frozenset(
-    {
-        "サグー",
-        "シュフティ",
-        "ココナラ",
-        "ランサーズ",
-        "ランサー",
-        "クラウドワークス",
-        "ライター",
-        "ワーカー",
-        "クライアント",
-        "ユーチューバー",
-        # Katakana roles, which UniDic may not know (an unknown word before an honorific would be a name).
-        "メンティー",
-        "メンター",
-        "フォロワー",
-        "リスナー",
-        "ユーザー",
-        "オーナー",
-        "ディレクター",
-        "デザイナー",
-        "エンジニア",
-        "クリエイター",
-        "イラストレーター",
-        "アシスタント",
-        "パートナー",
-        "バイヤー",
-        "セラー",
-        "スタッフ",
-        "オペレーター",
-        "マネージャー",
-        "マネジャー",
-        "コーチ",
-        "メンバー",
-        "リーダー",
-        "プロデューサー",
-        "エディター",
-        "チューター",
-        "トレーナー",
-        "インフルエンサー",
-        "ブロガー",
-        "ストリーマー",
-        "サポーター",
-        "ファン",
-        "バレンタイン",
-        "サンタ",
-        "youtuber",
-        "vtuber",
-        "lancers",
-        "crowdworks",
-        "coconala",
-        "upwork",
-        "fiverr",
-        "shufti",
-        "google",
-        "amazon",
-        "line",
-        "paypal",
-        # Latin words before an honorific that name a role, a site or a thing, not a person (Adminさん, OLさん,
-        # noteさん, AI様): a Latin word before any honorific is taken for a name otherwise.
-        *("admin", "user", "client", "writer", "designer", "engineer", "staff", "support", "team", "owner"),
-        *("manager", "director", "editor", "creator", "member", "leader", "partner", "seller", "buyer", "customer"),
-        *("freelancer", "sponsor", "bot", "ai", "ol", "note", "yahoo", "apple", "microsoft", "twitter", "facebook"),
-        *("instagram", "tiktok", "mercari", "rakuten", "chatgpt", "gpt", "chatwork", "discord", "zoom"),
-    }
-)
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -131,7 +65,8 @@ def _is_name_part(word: Morpheme) -> bool:
 def _allowed(run: list[Morpheme]) -> bool:
     """Whether a run of words before an honorific may be a name."""
     joined = "".join(w.surface for w in run)
-    if joined.lower() in NOT_NAMES or any(w.surface.lower() in NOT_NAMES for w in run):
+    # A platform, a role, a tool (Excel先生) or an acronym taking the honorific (PDF様; JK Shin氏 has initials).
+    if joined.lower() in NOT_NAMES or any(w.surface.lower() in NOT_NAMES for w in run) or is_acronym(run[-1].surface):
         return False
     if len(joined) == 1 and not _KANJI.fullmatch(joined):
         return False  # Aさん: already anonymous

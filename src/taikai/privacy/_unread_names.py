@@ -37,7 +37,7 @@ COMMON_WITH_HONORIFIC = frozenset(
     # someone's grandchild is お孫さん, and 孫さん in news is Son Masayoshi.
     # Only those a rule could take for a name are needed (a kanji word with a surname entry, a kana word), but the
     # list keeps the common ones of the corpus too, so that a change of dictionary cannot turn them into names.
-    # Katakana roles (クライアントさん) are one noun to UniDic, which neither rule takes; _names.NOT_NAMES lists them.
+    # Katakana roles (クライアントさん) are one noun to UniDic, neither rule takes them; _not_names lists them.
     _with_honorifics(
         (
             *("客", "お客", "皆", "みな", "みんな", "大家", "奥", "おく", "お孫", "仲間", "上司", "先輩", "後輩"),

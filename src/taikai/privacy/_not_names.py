@@ -1,0 +1,71 @@
+"""Words before an honorific that are no person: platforms, roles, and the tools and services of the trade.
+
+Japanese writers give an honorific to things as readily as to people (Google先生, Excel先生に聞く, Windowsさまが
+落ちた, Payoneerさまの手数料), and a Latin word before an honorific is taken for a name unless it is listed here
+(:func:`taikai.privacy._names._allowed`). Entries are lower case and compared with each word's lower-cased surface.
+
+What goes in: the names of products and services the reviews' writers (freelancers, sellers, creators) work with,
+by group below, and roles. What stays out: a word that is also a common given name or surname (Ruby, Julia, Alexa,
+Claude, Swift, Dell): a real name must stay masked, and such a tool before an honorific is masked with it. All-caps
+words of two to four letters without a vowel (PDF, SNS, HTML, PHP) are acronyms and need no entry; the acronyms
+with one (SEO, API, AWS, AI) are listed, since most all-caps short words before an honorific are stage names
+(JOYさん, IKKOさん, MAYAさん).
+"""
+
+from __future__ import annotations
+
+import re
+
+_KANA = (
+    # Platforms and roles UniDic tags as person names, or does not know (an unknown word before an honorific would
+    # be a name).
+    *("サグー", "シュフティ", "ココナラ", "ランサーズ", "ランサー", "クラウドワークス", "ライター", "ワーカー"),
+    *("クライアント", "ユーチューバー", "バレンタイン", "サンタ"),
+    *("メンティー", "メンター", "フォロワー", "リスナー", "ユーザー", "オーナー", "ディレクター", "デザイナー"),
+    *("エンジニア", "クリエイター", "イラストレーター", "アシスタント", "パートナー", "バイヤー", "セラー"),
+    *("スタッフ", "オペレーター", "マネージャー", "マネジャー", "コーチ", "メンバー", "リーダー", "プロデューサー"),
+    *("エディター", "チューター", "トレーナー", "インフルエンサー", "ブロガー", "ストリーマー", "サポーター", "ファン"),
+)
+_ROLES = (
+    *("admin", "user", "client", "writer", "designer", "engineer", "staff", "support", "team", "owner", "manager"),
+    *("director", "editor", "creator", "member", "leader", "partner", "seller", "buyer", "customer", "freelancer"),
+    *("sponsor", "bot", "youtuber", "vtuber", "ol"),
+)
+_FREELANCE = (  # platforms for freelance and creative work, and job sites
+    *("lancers", "crowdworks", "coconala", "shufti", "upwork", "fiverr", "toptal", "peopleperhour", "freelancer"),
+    *("bizseek", "skima", "skeb", "pixiv", "booth", "fanbox", "patreon", "note", "indeed", "wantedly", "linkedin"),
+    "timeticket",
+)
+_SOCIAL = (  # social networks, messaging and video calls
+    *("line", "twitter", "facebook", "instagram", "tiktok", "youtube", "twitch", "threads", "mixi", "discord"),
+    *("slack", "chatwork", "zoom", "skype", "teams", "meet", "messenger", "whatsapp", "telegram", "gmail"),
+)
+_SEARCH_AI = (  # search, reference, translation and AI assistants
+    *("google", "yahoo", "bing", "wikipedia", "wiki", "siri", "cortana", "chatgpt", "gpt", "openai", "gemini"),
+    *("bard", "copilot", "perplexity", "deepl", "grammarly", "midjourney", "ai"),
+)
+_TOOLS = (  # office, operating systems, design and development tools
+    *("excel", "word", "powerpoint", "outlook", "office", "windows", "mac", "macos", "macbook", "imac"),
+    *("ipad", "iphone", "ios", "android", "linux", "ubuntu", "chrome", "safari", "firefox", "edge", "dropbox"),
+    *("notion", "evernote", "trello", "asana", "backlog", "jira", "kintone", "canva", "figma", "photoshop"),
+    *("illustrator", "premiere", "lightroom", "indesign", "acrobat", "adobe", "clipstudio", "procreate", "blender"),
+    *("unity", "python", "java", "javascript", "typescript", "php", "perl", "golang", "rust", "kotlin"),
+    *("wordpress", "github", "gitlab", "git", "docker", "aws", "azure", "gcp", "vscode", "xcode"),
+    *("microsoft", "apple", "intel", "lenovo", "hp", "nec", "fujitsu", "sony", "epson", "canon"),
+    *("sql", "api", "seo", "ui", "ux", "it", "ceo", "cto", "ec", "ad", "pc"),
+)
+_COMMERCE = (  # payment, banking, shops and e-commerce builders
+    *("paypal", "payoneer", "stripe", "wise", "square", "paypay", "payeer", "revolut", "visa", "mastercard", "jcb"),
+    *("amazon", "rakuten", "mercari", "ebay", "etsy", "shopify", "base", "stores", "minne", "creema", "wix"),
+    *("webflow", "squarespace", "woocommerce", "freee", "moneyforward", "yayoi", "misoca"),
+)
+
+NOT_NAMES = frozenset((*_KANA, *_ROLES, *_FREELANCE, *_SOCIAL, *_SEARCH_AI, *_TOOLS, *_COMMERCE))
+"""Words (lower case) that are no person's name before an honorific."""
+
+_ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,4}")
+
+
+def is_acronym(word: str) -> bool:
+    """Whether *word* is an all-caps word of two to four letters without a vowel (PDF, SNS, HTML): no name."""
+    return bool(_ACRONYM.fullmatch(word))
