@@ -10,6 +10,7 @@ HOLD = """
 import fcntl, os, sys
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
 fcntl.flock(fd, fcntl.LOCK_EX)
+os.ftruncate(fd, 0)  # as a run does: a longer pid left by an earlier run would spoil "494\\n" into "494\\n5\\n"
 os.write(fd, f"{os.getpid()}\\n".encode())
 print("held", flush=True)
 sys.stdin.read()
