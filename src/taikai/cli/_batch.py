@@ -59,7 +59,7 @@ DASK_PACKAGES = "dask and distributed"
 )
 @click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command. Local engine only.")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
-@encoding_errors_option
+@encoding_errors_option("such rows keep their place, are counted in the summary and named in their message column")
 @click.option(
     "--prefix",
     default=BatchOptions.default("prefix"),
@@ -127,7 +127,9 @@ def batch(
 
     Rows whose text is empty or cannot be classified are kept, with status empty or error and a message.
     Exit code 2 for unusable input (missing file or column, undecodable bytes, a malformed line under
-    --on-bad-lines error); 130 when interrupted (the local engine keeps the partial result for --resume).
+    --on-bad-lines error, changed input on --resume) or an output that cannot be written (a full disk, a folder
+    without write permission; the chunks saved so far are kept for --resume); 130 when interrupted (the local engine
+    keeps the partial result for --resume).
     """
     other = BatchOptions.LOCAL_ONLY if engine == "dask" else BatchOptions.DASK_ONLY
     differing = [name for name in other if values[name] != BatchOptions.default(name)]  # a default written out: fine
