@@ -154,7 +154,7 @@ class XlsxReader:
 
 def sheet_read(reader: object) -> tuple[str, str]:
     """Return how a message on the columns of *reader* names the sheet read (`` of sheet 'x' (the first; its sheets
-    are x, y)``) and what to do to read another (``; or read another sheet with …``), for a workbook of more than
+    are x, y)``) and what to do to read another (``, or read another sheet with …``), for a workbook of more than
     one sheet; ``("", "")`` for any other reader."""
     if not isinstance(reader, XlsxReader) or len(reader.sheets) < 2:
         return "", ""
