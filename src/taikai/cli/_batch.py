@@ -23,7 +23,7 @@ from taikai.cli._common import (
     rules_options,
 )
 from taikai.errors import InputError, MissingExtraError, TaikaiError
-from taikai.io import FORMATS, OUTPUT_ENCODINGS
+from taikai.io import FORMATS, OUTPUT_ENCODINGS, ReadOptions
 
 DASK_HINT = "pip install 'taikai[dask]'"
 DASK_PACKAGES = "dask and distributed"
@@ -38,7 +38,7 @@ DASK_PACKAGES = "dask and distributed"
     type=click.Path(path_type=Path),
     help="File to write: every input column plus the model's columns (written only when complete).",
 )
-@click.option("--text-column", required=True, help="Column holding the review text.")
+@click.option("--text-column", default=None, help="Column holding the review text (required).")
 @click.option("--id-column", default=None, help="Column naming each row, used when the summary lists rows.")
 @model_option
 @click.option(
@@ -139,6 +139,8 @@ def batch(
         where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"
         raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
     check_rules_mode(ctx, values["rules"])
+    if values["text_column"] is None:
+        raise InputError(f"give the column of texts with --text-column{_columns_of(input_path, engine, values)}")
     rules = values["rules"]
     inputs = {"the input": input_path, "the rules": rules} | model_inputs(model_path)
     check_output(output, inputs, folder=engine == "dask")
@@ -155,6 +157,16 @@ def batch(
     )
     if not quiet:
         click.echo(str(summary), err=True)
+
+
+def _columns_of(input_path: Path, engine: str, values: dict[str, Any]) -> str:
+    """Return ``; FILE's columns are [...]`` for a file the local engine reads (its header, as batch would read it:
+    a missing or unreadable file raises its own error); ``""`` for the Dask engine's folders and globs."""
+    if engine == "dask" or not input_path.is_file():
+        return ""
+    names = ("input_format", "encoding", "sheet", "encoding_errors")
+    columns = ReadOptions(**{name: values[name] for name in names}).open(input_path).columns
+    return f"; {input_path}'s columns are {columns}"
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
