@@ -62,7 +62,7 @@ def run_batch(dump: Path, out: Path, *, jobs: int = 1, model: str | None = None,
 
 def parse_summary(stderr: str, command: tuple[str, ...], wall: float, cpu: float) -> BatchRun:
     """Return the run described by ``taikai batch``'s summary (``N rows classified … (R rows/s)``) on *stderr*."""
-    rows = re.search(r"^([\d,]+) rows classified", stderr, re.M)
+    rows = re.search(r"^(?:[\d,]+ of )?([\d,]+) rows classified", stderr, re.M)  # "K of N": some not ok
     rate = re.search(r"\(([\d,.]+) rows/s\)", stderr)
     if rows is None or rate is None:
         raise SystemExit(f"{' '.join(command)}: no 'N rows classified … (R rows/s)' summary in its output:\n{stderr}")

@@ -10,6 +10,7 @@ from taikai.labels import (
     display_order,
     format_reasons,
     label_list,
+    named_labels,
     named_reason,
     own_labels,
     parse_label_cell,
@@ -185,3 +186,20 @@ def test_named_reason_gives_the_display_name_only_when_there_is_one(label, lang,
 )
 def test_label_list_quotes_labels_that_would_read_as_several(labels, shown):
     assert label_list(labels) == shown
+
+
+@pytest.mark.parametrize(
+    ("labels", "taxonomy", "listed"),
+    [
+        (
+            ["negative", "positive", "neutral"],
+            SENTIMENTS,
+            "positive (ポジティブ), neutral (中立), negative (ネガティブ)",
+        ),
+        (["time", "fees"], REASON_IDS, "fees (手数料が高い), time (時間がない)"),
+        (["野球", "other"], (), "other, 野球"),  # labels of one's own: no display names
+        (["支払い, 遅延"], (), "'支払い, 遅延'"),
+    ],
+)
+def test_named_labels_list_the_japanese_names_of_the_taxonomy(labels, taxonomy, listed):
+    assert named_labels(labels, taxonomy) == listed

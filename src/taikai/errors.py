@@ -100,11 +100,13 @@ def no_column_error(
     of: str = "",
     *,
     input_format: bool = False,
+    hint: str = "",
 ) -> InputError:
     """Return the error for the columns *missing* (each with the argument that named it) among *columns* of
     *source* (a file, ``<frame>``; ``None``: not named) *of* (`` of sheet 'x'``): the names given and the columns
     there are, what to give to which argument, and whether the file looks read with the wrong separator (see
-    :func:`separator_hint`; *input_format*: the caller takes ``input_format=``/``--input-format``)."""
+    :func:`separator_hint`; *input_format*: the caller takes ``input_format=``/``--input-format``); *hint* ends the
+    advice (``; or read another sheet with …``)."""
     names = list(map(str, columns))
     shown = names if all(isinstance(c, str) for c in columns) else list(columns)  # a frame's int labels as they are
     where = f"{source}: " if source is not None else ""
@@ -116,7 +118,7 @@ def no_column_error(
         arguments = f"{names_given} ({_listed([str(option) for option in options])} on the command line)"
     ones = "ones" if len(missing) > 1 else "one"
     return InputError(
-        f"{where}no column {given}; the columns{of} are {shown}; give the right {ones} to {arguments}"
+        f"{where}no column {given}; the columns{of} are {shown}; give the right {ones} to {arguments}{hint}"
         f"{separator_hint(names, input_format=input_format, frame=source is None or str(source).startswith('<'))}"
     )
 

@@ -143,6 +143,17 @@ def label_list(labels: Iterable[str], separator: str = ", ") -> str:
     return separator.join(shown_label(label) for label in labels)
 
 
+def named_labels(labels: Iterable[str], taxonomy: Iterable[str]) -> str:
+    """Return *labels* listed for a message in the order of *taxonomy* (:data:`REASON_IDS` or :data:`SENTIMENTS`),
+    each of the taxonomy with its Japanese display name: ``positive (ポジティブ), neutral (中立)``; a label of one's own
+    as :func:`shown_label` shows it."""
+    order = list(taxonomy)
+    names = {x: reason_name(x) if x in REASON_IDS else sentiment_name(x) for x in order}
+    return ", ".join(
+        shown_label(x) + (f" ({names[x]})" if names.get(x, x) != x else "") for x in display_order(labels, order)
+    )
+
+
 def display_order(labels: Iterable[object], preferred: Iterable[str]) -> list[str]:
     """Return the distinct *labels* as strings, those in *preferred* first in its order, the rest alphabetically."""
     rank = {label: i for i, label in enumerate(preferred)}

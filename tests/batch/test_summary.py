@@ -73,7 +73,9 @@ def test_the_library_warns_too(tmp_path, dump, tiny_model):
     ("statuses", "first_line"),
     [
         ({}, "0 rows classified"),
-        ({"ok": 2, "error": 1}, "3 rows classified"),
+        ({"ok": 3}, "3 rows classified"),
+        ({"ok": 2, "error": 1}, "2 of 3 rows classified"),  # regression: said "3 rows classified"
+        ({"ok": 2, "empty": 1, "error": 1}, "2 of 4 rows classified"),
         ({"error": 2, "empty": 1}, "0 of 3 rows classified"),
     ],
 )
@@ -89,3 +91,18 @@ def test_the_json_summary_names_the_text_and_id_columns(tmp_path, dump, tiny_mod
     assert result.exit_code == 0, result.output
     written = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
     assert (written["text_column"], written["id_column"]) == ("text", id_column)
+
+
+@pytest.mark.parametrize(
+    ("engine", "output"),
+    [("local", "out.csv"), pytest.param("dask", "out", marks=pytest.mark.slow)],
+)
+def test_some_rows_not_ok_the_first_line_says_how_many_of_the_rows(tmp_path, tiny_model_dir, engine, output):
+    """Regression: 2 ok, 1 empty and 1 error said '4 rows classified', while no ok row said '0 of 2'."""
+    path = tmp_path / "multi.csv"
+    path.write_text("id,text\n1,手数料が高すぎる\n2,\n3,提案が通らない\n4,(^_^)\n", encoding="utf-8")
+    out = tmp_path / output
+    result = run(path, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--engine", engine)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"2 of 4 rows classified into {out} in "), result.output
+    assert "status: empty 1, error 1, ok 2" in result.output.splitlines()

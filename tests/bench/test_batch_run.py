@@ -24,6 +24,7 @@ SUMMARY = "12,345 rows classified into out.csv in 2.5 s (4,938 rows/s)\nreasons:
     [
         (SUMMARY, 12_345, 4_938.0),
         ("taikai: note\n1 rows classified into o.csv in 0.0 s (57 rows/s)\n", 1, 57.0),
+        ("9 of 10 rows classified into o.csv in 0.1 s (100 rows/s)\n", 10, 100.0),
     ],
 )
 def test_parse_summary_reads_rows_and_rate(stderr, rows, reported):

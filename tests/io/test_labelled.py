@@ -99,7 +99,19 @@ _TAXONOMY = {"known_reasons": {"fees", "time"}, "known_sentiments": {"negative"}
         (
             _TAXONOMY,
             ["手数料", "feees", "negative", ""],
-            "use one of the reasons fees, time (or their Japanese display names), or fix the typo",
+            "use one of the reasons fees (手数料が高い), time (時間がない): the id or the Japanese name in brackets, "
+            "or fix the typo",
+        ),
+        (  # regression: the Japanese names were not said (中立, not ニュートラル)
+            {"known_reasons": {"fees"}, "known_sentiments": {"negative", "neutral", "positive"}},
+            ["手数料", "fees", "ニュートラル", ""],
+            "use one of the sentiments positive (ポジティブ), neutral (中立), negative (ネガティブ): the id or the "
+            "Japanese name in brackets, or fix the typo",
+        ),
+        (  # a label set of one's own holding a taxonomy id: no Japanese name for it
+            {"known_reasons": {"other", "野球"}, "known_sentiments": None},
+            ["野球の試合", "サッカー", "", ""],
+            "use one of the reasons other, 野球, or fix the typo",
         ),
     ],
 )

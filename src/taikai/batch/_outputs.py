@@ -45,11 +45,14 @@ def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str 
     return {prefix + c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}
 
 
-def check_columns(source: Path, columns: list[str], model: Model, options: BatchOptions) -> None:
-    """Raise :class:`InputError` unless the text and id columns exist and no output column does."""
+def check_columns(
+    source: Path, columns: list[str], model: Model, options: BatchOptions, sheet: tuple[str, str] = ("", "")
+) -> None:
+    """Raise :class:`InputError` unless the text and id columns exist and no output column does; *sheet*: the
+    sheet read and how to read another (see :func:`taikai.io.sheet_read`), for a missing column."""
     for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
         if name is not None and name not in columns:
-            raise no_column_error([(name, argument)], columns, source, input_format=True)
+            raise no_column_error([(name, argument)], columns, source, sheet[0], input_format=True, hint=sheet[1])
     clash = [
         options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
     ]

@@ -180,7 +180,7 @@ class BatchSummary:
 
     def __str__(self) -> str:
         rate = f"{self.rows_per_second:,.0f} rows/s"
-        done = f"0 of {self.rows:,}" if self.rows and not self.classified else f"{self.rows:,}"
+        done = f"{self.classified:,} of {self.rows:,}" if self.not_ok else f"{self.rows:,}"  # all: "N rows"
         lines = [f"{done} rows classified into {self.output} in {self.seconds:.1f} s ({rate})"]
         if self.resumed_rows:
             lines[0] += f"; {self.resumed_rows:,} of them before the resume"

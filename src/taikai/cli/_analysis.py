@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -41,6 +42,13 @@ def require_report_extra() -> None:
         ) from exc
 
 
+_RULES_HELP = (
+    "the rules that fired and the reason written out follow the model's explanation",
+    "flag: the model's reason stays the reason. override: the first firing rule's label becomes the reason written out",
+)
+"""What --rules and --rules-mode do to explain's output (it adds no columns)."""
+
+
 @click.command(cls=TextCommand)
 @click.argument("text")
 @model_option
@@ -59,8 +67,8 @@ def require_report_extra() -> None:
     help="The encoding of TEXT on standard input, or given with bytes the system could not decode (default: "
     "detect UTF-8, UTF-8 with BOM, or CP932, as predict does).",
 )
-@encoding_errors_option
-@rules_options
+@encoding_errors_option("the text is explained as read, and a warning says how many bytes were replaced")
+@partial(rules_options, helps=_RULES_HELP)
 @mask_pii_option
 @click.pass_context
 def explain(
@@ -76,7 +84,8 @@ def explain(
     rules_mode: str,
     mask_pii: bool,
 ) -> None:
-    """Show which words and character n-grams of TEXT pushed its reason and sentiment, with their weights.
+    """Show which n-grams (words, and characters when the model has them) of TEXT pushed its reason and sentiment,
+    with their weights.
 
     With - as TEXT, the text is read from standard input; a text that starts with - goes after --: taikai
     explain -- -TEXT. Its bytes are decoded as predict decodes them. Spans index the original TEXT; on a
@@ -164,7 +173,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @prefix_option
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
 @mask_pii_option
-@encoding_errors_option
+@encoding_errors_option()
 def report(
     predictions: Path,
     output: Path,

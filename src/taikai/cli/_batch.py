@@ -23,7 +23,7 @@ from taikai.cli._common import (
     rules_options,
 )
 from taikai.errors import InputError, MissingExtraError, TaikaiError
-from taikai.io import FORMATS, OUTPUT_ENCODINGS
+from taikai.io import FORMATS, OUTPUT_ENCODINGS, ReadOptions
 
 DASK_HINT = "pip install 'taikai[dask]'"
 DASK_PACKAGES = "dask and distributed"
@@ -38,7 +38,7 @@ DASK_PACKAGES = "dask and distributed"
     type=click.Path(path_type=Path),
     help="File to write: every input column plus the model's columns (written only when complete).",
 )
-@click.option("--text-column", required=True, help="Column holding the review text.")
+@click.option("--text-column", default=None, help="Column holding the review text (required).")
 @click.option("--id-column", default=None, help="Column naming each row, used when the summary lists rows.")
 @model_option
 @click.option(
@@ -59,7 +59,7 @@ DASK_PACKAGES = "dask and distributed"
 )
 @click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command. Local engine only.")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
-@encoding_errors_option
+@encoding_errors_option("such rows keep their place, are counted in the summary and named in their message column")
 @click.option(
     "--prefix",
     default=BatchOptions.default("prefix"),
@@ -127,7 +127,9 @@ def batch(
 
     Rows whose text is empty or cannot be classified are kept, with status empty or error and a message.
     Exit code 2 for unusable input (missing file or column, undecodable bytes, a malformed line under
-    --on-bad-lines error); 130 when interrupted (the local engine keeps the partial result for --resume).
+    --on-bad-lines error, changed input on --resume) or an output that cannot be written (a full disk, a folder
+    without write permission; the chunks saved so far are kept for --resume); 130 when interrupted (the local engine
+    keeps the partial result for --resume).
     """
     other = BatchOptions.LOCAL_ONLY if engine == "dask" else BatchOptions.DASK_ONLY
     differing = [name for name in other if values[name] != BatchOptions.default(name)]  # a default written out: fine
@@ -137,6 +139,8 @@ def batch(
         where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"
         raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
     check_rules_mode(ctx, values["rules"])
+    if values["text_column"] is None:
+        raise InputError(f"give the column of texts with --text-column{_columns_of(input_path, engine, values)}")
     rules = values["rules"]
     inputs = {"the input": input_path, "the rules": rules} | model_inputs(model_path)
     check_output(output, inputs, folder=engine == "dask")
@@ -153,6 +157,16 @@ def batch(
     )
     if not quiet:
         click.echo(str(summary), err=True)
+
+
+def _columns_of(input_path: Path, engine: str, values: dict[str, Any]) -> str:
+    """Return ``; FILE's columns are [...]`` for a file the local engine reads (its header, as batch would read it:
+    a missing or unreadable file raises its own error); ``""`` for the Dask engine's folders and globs."""
+    if engine == "dask" or not input_path.is_file():
+        return ""
+    names = ("input_format", "encoding", "sheet", "encoding_errors")
+    columns = ReadOptions(**{name: values[name] for name in names}).open(input_path).columns
+    return f"; {input_path}'s columns are {columns}"
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:

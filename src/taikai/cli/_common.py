@@ -209,23 +209,20 @@ model_option = click.option(
 )
 
 
-def rules_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--rules FILE`` and ``--rules-mode flag|override`` (parameters ``rules`` and ``rules_mode``)."""
-    command = click.option(
-        "--rules-mode",
-        type=click.Choice(RULES_MODES),
-        default=RulesMode.FLAG.value,
-        show_default=True,
-        help="flag: add the rule columns only. override: the first firing rule's label becomes the reason "
-        "(the model's own is kept in model_reason).",
-    )(command)
-    return click.option(
-        "--rules",
-        type=click.Path(path_type=Path),
-        default=None,
-        metavar="FILE",
-        help="Coding rules (TOML, see examples/rules.toml): adds rule_names, rule_reasons and rule_conflict.",
-    )(command)
+_RULES_HELP = (
+    "adds rule_names, rule_reasons and rule_conflict",
+    "flag: add the rule columns only. override: the first firing rule's label becomes the reason (the model's own is "
+    "kept in model_reason)",
+)
+
+
+def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_HELP) -> Callable[..., Any]:
+    """Add ``--rules FILE`` and ``--rules-mode flag|override`` (parameters ``rules`` and ``rules_mode``); *helps*:
+    what the rules do to this command's output, and what each mode does."""
+    modes, default = click.Choice(RULES_MODES), RulesMode.FLAG.value
+    command = click.option("--rules-mode", type=modes, default=default, show_default=True, help=f"{helps[1]}.")(command)
+    rules_help = f"Coding rules (TOML, see examples/rules.toml): {helps[0]}."
+    return click.option("--rules", type=click.Path(path_type=Path), metavar="FILE", help=rules_help)(command)
 
 
 def check_rules_mode(ctx: click.Context, rules: Path | None) -> None:
@@ -249,14 +246,17 @@ mask_pii_option = click.option(
     "Best effort: see docs/privacy.md.",
 )
 
-encoding_errors_option = click.option(
-    "--encoding-errors",
-    type=click.Choice(ENCODING_ERRORS),
-    default="strict",
-    show_default=True,
-    help="strict: stop at a byte the encoding cannot decode, naming file and line. replace: read it as U+FFFD "
-    "and go on; such rows keep their place, are named in a warning (batch: in their message column) and counted.",
-)
+
+def encoding_errors_option(
+    kept: str = "such rows keep their place, are named in a warning and counted",
+) -> Callable[[F], F]:
+    """Add ``--encoding-errors strict|replace``; *kept*: what this command does with what was read as U+FFFD."""
+    said = (
+        "strict: stop at a byte the encoding cannot decode, naming file and line. replace: read it as U+FFFD and go on"
+    )
+    choice = click.Choice(ENCODING_ERRORS)
+    return click.option("--encoding-errors", type=choice, default="strict", show_default=True, help=f"{said}; {kept}.")
+
 
 text_column_option = click.option(
     "--text-column",
@@ -282,7 +282,7 @@ def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
         click.option("--sentiment-column", default="sentiment", show_default=True),
         click.option("--no-sentiment", is_flag=True, help=no_sentiment_help),
         click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932)."),
-        encoding_errors_option,
+        encoding_errors_option(),
         click.option(
             "--free-labels",
             is_flag=True,

@@ -62,7 +62,7 @@ NOT_JUDGED_EXIT = 3
     help="Format of DUMP (default: from its extension).",
 )
 @click.option("--encoding", default=None, help="Encoding of CSV/TSV/JSONL input (default: detect UTF-8 or CP932).")
-@encoding_errors_option
+@encoding_errors_option()
 @click.option("--sheet", default=None, help="xlsx sheet name or number (default: the first).")
 @prefix_option
 @mask_pii_option

@@ -115,7 +115,7 @@ def _read_texts(texts: tuple[str, ...], encoding: str | None, encoding_errors: s
     help="Standard input's encoding, and that of a text argument the system could not decode (default: detect "
     "UTF-8, UTF-8 with BOM, or CP932, as batch does for files).",
 )
-@encoding_errors_option
+@encoding_errors_option("such texts are classified as read, and a warning on standard error names their lines")
 @rules_options
 @mask_pii_option
 @click.pass_context

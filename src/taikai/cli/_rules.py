@@ -25,7 +25,7 @@ def rules() -> None:
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--reasons-column", default="reasons", show_default=True, help="Gold reasons, |-separated.")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
-@encoding_errors_option
+@encoding_errors_option()
 @click.option(
     "--examples",
     type=click.IntRange(min=0),

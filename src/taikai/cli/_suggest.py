@@ -47,7 +47,7 @@ STRATEGIES = ("margin", "entropy", "random")
     "recorded; else a 'row' column, 1-based.",
 )
 @click.option("--encoding", default=None, help="PREDICTIONS encoding (default: detect UTF-8 or CP932).")
-@encoding_errors_option
+@encoding_errors_option()
 @click.option(
     "--output-encoding",
     type=click.Choice(["utf-8-sig", "utf-8", "cp932"], case_sensitive=False),

@@ -17,6 +17,7 @@ from taikai.io import (
     ReadOptions,
     bad_line_error,
     check_made_by,
+    check_sheet_column,
     format_of,
     is_predictions,
     no_dates_error,
@@ -146,7 +147,6 @@ def file_statistics(
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     text_column, text_argument = text_column_of(run, text_column, text_argument)
     notes: list[Any] = []
-
     fmt = format_of(path, options.input_format)
 
     def chunks() -> Iterator[list[list[Any]]]:
@@ -166,6 +166,7 @@ def file_statistics(
             yield chunk.data[index]
 
     columns = unprefixed(reader.columns, found)
+    check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet
     if is_predictions(columns):
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)

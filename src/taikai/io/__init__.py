@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
+    from taikai.io._table_readers import check_sheet_column, sheet_read
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -116,6 +117,7 @@ __all__ = [
     "check_not_input",
     "check_output_dir",
     "check_regular_file",
+    "check_sheet_column",
     "column_kinds",
     "decode_argument",
     "decode_input",
@@ -149,6 +151,7 @@ __all__ = [
     "resolve_encoding",
     "same_path",
     "select_split",
+    "sheet_read",
     "split_column",
     "summary_owner",
     "summary_path",
@@ -227,6 +230,7 @@ __getattr__: Any = lazy_modules(
         ),
         "taikai.io._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
         "taikai.io._stdin": ("STDIN", "DecodedInput", "decode_input"),
+        "taikai.io._table_readers": ("check_sheet_column", "sheet_read"),
         "taikai.io._writers": (
             "OUTPUT_ENCODINGS",
             "STREAM_FORMATS",

@@ -24,6 +24,7 @@ from taikai.labels import (
     format_reasons,
     label_cell,
     label_list,
+    named_labels,
     own_labels,
     parse_label_cell,
     sentiment_id,
@@ -102,13 +103,14 @@ def _sheet_read(source: str, sheet: str | None) -> tuple[str, str]:
 def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: Collection[str] | None) -> str:
     """Say which labels are known, of the *kinds* found unknown only; the Japanese display names only for a
     label set that has them (the taxonomy's), not for labels of one's own."""
-    said = [
-        f"one of the {kind} {label_list(sorted(known))}"
-        for kind, known in (("reasons", reasons), ("sentiments", sentiments))
+    listed = [
+        (kind, known, not own_labels(known, taxonomy) and taxonomy)
+        for kind, known, taxonomy in (("reasons", reasons, REASON_IDS), ("sentiments", sentiments, SENTIMENTS))
         if kind in kinds and known
     ]
-    named = set(reasons or ()) & set(REASON_IDS) or set(sentiments or ()) & set(SENTIMENTS)
-    return " or ".join(said) + (" (or their Japanese display names)" if named else "")
+    said = [f"one of the {kind} {named_labels(known, taxonomy or ())}" for kind, known, taxonomy in listed]
+    named = any(taxonomy for _, _, taxonomy in listed)
+    return " or ".join(said) + (": the id or the Japanese name in brackets" if named else "")
 
 
 def check_labelled(

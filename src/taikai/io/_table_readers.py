@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import InputError, wrong_type
+from taikai.errors import Argument, InputError, no_column_error, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 
 
@@ -84,6 +84,7 @@ class XlsxReader:
         self.path, self.sheet = path, sheet
         wb, ws = self._open()
         self.title: str = ws.title
+        self.sheets: list[str] = list(wb.sheetnames)
         try:
             self.total: int | None = (ws.max_row or 1) - 1 if ws.max_row else None
             ws.reset_dimensions()
@@ -149,3 +150,23 @@ class XlsxReader:
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
         finally:
             wb.close()
+
+
+def sheet_read(reader: object) -> tuple[str, str]:
+    """Return how a message on the columns of *reader* names the sheet read (`` of sheet 'x' (the first; its sheets
+    are x, y)``) and what to do to read another (``, or read another sheet with …``), for a workbook of more than
+    one sheet; ``("", "")`` for any other reader."""
+    if not isinstance(reader, XlsxReader) or len(reader.sheets) < 2:
+        return "", ""
+    why = "the first; " if reader.sheet is None else ""
+    of = f" of sheet {reader.title!r} ({why}its sheets are {', '.join(reader.sheets)})"
+    return of, ", or read another sheet with sheet= (--sheet NAME on the command line)"
+
+
+def check_sheet_column(reader: object, columns: list[str], name: object, argument: Argument, source: object) -> None:
+    """Raise :class:`InputError` naming the sheet read and how to read another (:func:`sheet_read`) when *reader*
+    reads a workbook of more than one sheet and column *name* (given to *argument*) is not among *columns* (shown
+    as the file names them)."""
+    of, hint = sheet_read(reader)
+    if of and str(name) not in columns:
+        raise no_column_error([(name, argument)], getattr(reader, "columns", columns), source, of, hint=hint)

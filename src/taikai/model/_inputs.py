@@ -49,12 +49,15 @@ def find_column(
     source: object = None,
     shown: Sequence[object] | None = None,
     input_format: bool = False,
+    of: str = "",
+    hint: str = "",
 ) -> Hashable:
     """Return the label of *columns* that argument *name* names: the label itself (``3`` for a frame read with
     ``header=None``), else the one label written as *name* (``"3"``); raise :class:`InputError` naming the
     argument *told* (with its command-line option, see :class:`~taikai.errors.Argument`), *source* (a file,
     ``<frame>``) and the labels (or *shown*: the columns as the file names them) when there is none (the error may
-    suggest ``input_format=`` with *input_format*: the caller takes it)."""
+    suggest ``input_format=`` with *input_format*: the caller takes it; *of* and *hint*: the sheet read and how to
+    read another, see :func:`~taikai.errors.no_column_error`)."""
     labels = list(columns)
     if not isinstance(name, Hashable) or isinstance(name, bool):
         raise wrong_type(told.name, name, "a column label (a str, or an int for a frame read with header=None)")
@@ -67,7 +70,9 @@ def find_column(
         raise InputError(
             f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {told.name}= names one column"
         )
-    raise no_column_error([(name, told)], labels if shown is None else shown, source, input_format=input_format)
+    raise no_column_error(
+        [(name, told)], labels if shown is None else shown, source, of, input_format=input_format, hint=hint
+    )
 
 
 _PIPELINE = "a taikai pipeline (normalize, features, classify), as taikai.train fits and taikai.load_model loads"

@@ -1,0 +1,55 @@
+"""Each command's --help says what that command does: no help reused from a command where it does not apply."""
+
+import pytest
+
+
+def _help(invoke, command: str) -> str:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())  # click wraps the help to the terminal's width
+
+
+@pytest.mark.parametrize(
+    ("command", "said", "not_said"),
+    [
+        (  # regression: explain adds no columns, and said it adds rule_names, rule_reasons and rule_conflict
+            "explain",
+            "the rules that fired and the reason written out follow the model's explanation",
+            "rule_conflict",
+        ),
+        ("explain", "flag: the model's reason stays the reason. override:", "model_reason"),
+        (  # regression: the shipped model has no character n-grams
+            "explain",
+            "Show which n-grams (words, and characters when the model has them) of TEXT",
+            "words and character n-grams",
+        ),
+        (  # regression: explain and predict read texts, not rows with a message column
+            "explain",
+            "replace: read it as U+FFFD and go on; the text is explained as read, and a warning says how many bytes",
+            "message column",
+        ),
+        (
+            "predict",
+            "go on; such texts are classified as read, and a warning on standard error names their lines.",
+            "message column",
+        ),
+        ("predict", "adds rule_names, rule_reasons and rule_conflict", "keep their place"),
+        (
+            "batch",
+            "such rows keep their place, are counted in the summary and named in their message column",
+            "(batch:",
+        ),
+        (  # regression: the exit code 2 left out an output that cannot be written, which the README includes
+            "batch",
+            "changed input on --resume) or an output that cannot be written (a full disk, a folder without write "
+            "permission;",
+            "(batch:",
+        ),
+        ("batch", "flag: add the rule columns only. override:", "written out"),
+        ("drift", "go on; such rows keep their place, are named in a warning and counted.", "(batch:"),
+    ],
+)
+def test_each_command_s_help_is_true_for_that_command(invoke, command, said, not_said):
+    shown = _help(invoke, command)
+    assert said in shown
+    assert not_said not in shown
