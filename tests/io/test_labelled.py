@@ -230,8 +230,8 @@ def test_the_labels_sheet_is_read_whatever_the_order_of_the_sheets(tmp_path):
             "no column 'text' nor 'reasons' nor 'sentiment'; the columns of sheet 'definitions' (the first: the "
             "workbook has no sheet named 'labels'; its sheets are definitions, other) are ['kind', 'id']; give the "
             "right ones to text_column=, reasons_column= and sentiment_column= (--text-column, --reasons-column and "
-            "--sentiment-column on the command line); if the labels are on another sheet, name that sheet 'labels' "
-            "(it is read first)",
+            "--sentiment-column on the command line); if the labels are on another sheet, give it with --sheet NAME "
+            "(sheet=), or name that sheet 'labels' (it is read first)",
         ),
         (
             [("definitions", [["kind", "id"]]), ("labels", [["text", "sentiment"], ["あ", "negative"]])],

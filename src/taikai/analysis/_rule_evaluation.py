@@ -22,6 +22,7 @@ def evaluate_rules(
     examples: int = 5,
     encoding_errors: str = "strict",
     mask_pii: bool = False,
+    sheet: str | int | None = None,
 ) -> RulesScore:
     """Match *rules* on the labelled file *data* (CSV, TSV, JSONL, Parquet or xlsx with text and reasons) and
     score each rule against the gold reasons (see :data:`taikai.rules.DEFINITION`).
@@ -34,14 +35,15 @@ def evaluate_rules(
 
     ``mask_pii=True`` replaces personal data in the texts by placeholders (:func:`taikai.mask_pii`) first, as
     ``predict --mask-pii`` does before its rules run: the rules are matched on the masked texts, and the misfires
-    quote them masked.
+    quote them masked. *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one
+    named ``labels``, else the first).
     """
     check_path("data", data)
     check_int("examples", examples, 0)
     resolved = resolve_model(model)
     matcher = resolved.prepare_rules(rules)
     assert matcher is not None
-    table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors)
+    table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
     labelled = check_labelled(
         table.frame,
         table.source,
@@ -53,6 +55,7 @@ def evaluate_rules(
         skip_blank=True,
         known_reasons=resolved.reason_labels,
         sheet=table.sheet,
+        sheet_given=sheet is not None,
         on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
     )
     if labelled.bad:

@@ -18,6 +18,7 @@ from taikai.cli._common import (
     model_option,
     write_json_report,
 )
+from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
 
 
@@ -39,6 +40,7 @@ from taikai.io import SPLITS
     "held out when trained on this file (or was fitted on), told by its metadata. all: every row.",
 )
 @labelled_data_options("The data has no sentiment labels.")
+@labelled_sheet_option("DATA")
 def evaluate(
     data: Path,
     model_path: Path | None,
@@ -51,6 +53,7 @@ def evaluate(
     encoding: str | None,
     encoding_errors: str,
     free_labels: bool,
+    sheet: str | None,
 ) -> None:
     """Score a model on a labelled file (text, reasons, sentiment) and print the report.
 
@@ -75,6 +78,7 @@ def evaluate(
         split=split,
         free_labels=free_labels,
         encoding_errors=encoding_errors,
+        sheet=sheet,
     )
     echo_report(report.to_markdown(), json_out)
     if json_out is not None:

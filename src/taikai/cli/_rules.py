@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Group, echo_result, encoding_errors_option, mask_pii_option, model_option
+from taikai.cli._sheet_option import labelled_sheet_option
 
 
 @click.group(cls=Group)
@@ -26,6 +27,7 @@ def rules() -> None:
 @click.option("--reasons-column", default="reasons", show_default=True, help="Gold reasons, |-separated.")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932).")
 @encoding_errors_option()
+@labelled_sheet_option("LABELLED")
 @click.option(
     "--examples",
     type=click.IntRange(min=0),
@@ -43,6 +45,7 @@ def test(
     reasons_column: str,
     encoding: str | None,
     encoding_errors: str,
+    sheet: str | None,
     examples: int,
     fmt: str,
     mask_pii: bool,
@@ -66,6 +69,7 @@ def test(
         examples=examples,
         encoding_errors=encoding_errors,
         mask_pii=mask_pii,
+        sheet=sheet,
     )
     if fmt == "json":
         echo_result(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))

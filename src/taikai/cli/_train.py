@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Command, check_output, echo_result, labelled_data_options
+from taikai.cli._sheet_option import labelled_sheet_option
 
 SHIPPED_VECTORS = "chive"
 """What ``--help`` names as the default of ``--vectors``. The default itself is ``FeatureConfig.shipped()``, which
@@ -94,6 +95,7 @@ def _compare_folds(ctx: click.Context, param: click.Parameter, value: int) -> in
 @click.option("--refit-all", is_flag=True, help="After testing, refit the saved model on train and test rows.")
 @click.option("--force", is_flag=True, help="Replace the model (or write among the files) already in --out.")
 @labelled_data_options("Train a reason head only (data without sentiment).")
+@labelled_sheet_option("DATA", " An xlsx --add file is read from its sheet named labels, else its first.")
 def train(
     data: Path,
     out: Path,
@@ -114,6 +116,7 @@ def train(
     encoding: str | None,
     encoding_errors: str,
     free_labels: bool,
+    sheet: str | None,
 ) -> None:
     """Train a model on a labelled file (text, reasons, sentiment), plus --add files, and save it to --out.
 
@@ -156,6 +159,7 @@ def train(
             overwrite=force,
             free_labels=free_labels,
             encoding_errors=encoding_errors,
+            sheet=sheet,
         )
     echo_result(training_summary(model.metadata, out), saved=f"the model to {out}")
     skipped = skipped_rows_block(model.metadata)

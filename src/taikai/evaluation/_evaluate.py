@@ -43,8 +43,10 @@ def evaluate(
     split: str = "all",
     free_labels: bool = False,
     encoding_errors: str = "strict",
+    sheet: str | int | None = None,
 ) -> EvaluationReport:
-    """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file).
+    """Classify the labelled frame or file *data* with *model* and score it (*encoding*: of a text file; *sheet*, a
+    name or 1-based number: of an xlsx workbook, by default the sheet named ``labels``, else the first).
 
     *model* is a :class:`~taikai.Model` (or any :class:`Classifier`) or the directory of a model (``None``: the
     default model, or ``$TAIKAI_MODEL``), as for :func:`taikai.check_drift`.
@@ -90,9 +92,11 @@ def evaluate(
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
     lines: list[int] | None = None
     if isinstance(data, (str, Path)):
-        table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors)
+        table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
         frame, lines = table.frame, table.lines
-        options["sheet"] = table.sheet
+        options |= {"sheet": table.sheet, "sheet_given": sheet is not None}
+    elif sheet is not None:
+        raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")
     else:
         frame = data
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line

@@ -82,22 +82,27 @@ def _listing(items: Sequence[str]) -> str:
     return f"\n  {shown}{more}"
 
 
-def _sheet_read(source: str, sheet: str | None) -> tuple[str, str]:
+def _sheet_read(source: str, sheet: str | None, given: bool = False, added: bool = False) -> tuple[str, str]:
     """Return how a message names the *sheet* of workbook *source* that was read (`` of sheet 'x' (…)``: why that
     one, and the sheets there are) and, when it was not the ``labels`` sheet, what to do if the labels are on
-    another (``""`` for a file without sheets)."""
+    another (``""`` for a file without sheets). *given*: the sheet was named by ``--sheet`` (``sheet=``); *added*:
+    an ``--add`` file, whose sheet ``--sheet`` does not choose."""
     from taikai.io._table_readers import sheet_names
 
     if not sheet:
         return "", ""
-    if sheet == LABELS_SHEET:
-        return f" of sheet {sheet!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
     names = sheet_names(Path(source))
     listed = f"; its sheets are {label_list(names)}" if names else ""
+    if given:
+        other = "; or give the sheet that holds the labels with --sheet NAME (sheet=)" if len(names) > 1 else ""
+        return f" of sheet {sheet!r}" + (f" (its sheets are {label_list(names)})" if names else ""), other
+    if sheet == LABELS_SHEET:
+        return f" of sheet {sheet!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
     said = f" of sheet {sheet!r} (the first: the workbook has no sheet named {LABELS_SHEET!r}{listed})"
     if len(names) < 2:
         return said, ""
-    return said, f"; if the labels are on another sheet, name that sheet {LABELS_SHEET!r} (it is read first)"
+    give = "" if added else "give it with --sheet NAME (sheet=), or "
+    return said, f"; if the labels are on another sheet, {give}name that sheet {LABELS_SHEET!r} (it is read first)"
 
 
 def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: Collection[str] | None) -> str:
@@ -128,6 +133,7 @@ def check_labelled(
     known_sentiments: Collection[str] | None = None,
     free_labels_hint: bool = False,
     sheet: str | None = None,
+    sheet_given: bool = False,
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
     check_split: bool = False,
     columns_hint: str | None = None,
@@ -144,7 +150,8 @@ def check_labelled(
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
     with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
-    is missing. *check_split*: refuse a ``split`` column holding anything but train or test, naming the rows.
+    is missing (*sheet_given*: it was chosen by ``--sheet``, ``sheet=``). *check_split*: refuse a ``split`` column
+    holding anything but train or test, naming the rows.
     *columns_hint*: why a missing column is to be renamed back in the file rather than named by the column
     arguments (an ``--add`` file, read with the base data's column names or the standard ones).
     *reasons_as_written* / *sentiments_as_written*: keep labels exactly as written (labels of one's own) instead of
@@ -164,7 +171,7 @@ def check_labelled(
     needed = zip((text_column, reasons_column, sentiment_column), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN))
     missing = [(c, argument) for c, argument in needed if c and c not in df.columns]
     if missing:
-        of, other_sheet = _sheet_read(source, sheet)
+        of, other_sheet = _sheet_read(source, sheet, sheet_given, columns_hint is not None)
         if columns_hint is not None:
             given, back = (f" {joiner} ".join(repr(str(c)) for c, _ in missing) for joiner in ("nor", "and"))
             raise InputError(

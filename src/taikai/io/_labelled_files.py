@@ -1,6 +1,7 @@
 """Read labelled review files of any format taikai reads and check them (:func:`taikai.io.check_labelled`).
 
-Of an xlsx workbook the sheet named ``labels`` (``taikai suggest``'s) is read when it has one, else the first.
+Of an xlsx workbook the sheet given (``--sheet NAME|NUMBER``, ``sheet=``) is read; by default the sheet named
+``labels`` (``taikai suggest``'s) when it has one, else the first.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai.errors import wrong_type
 from taikai.io._formats import format_of
 from taikai.io._frames import Table, read_table
 from taikai.io._labelled import LABELS_SHEET, LabelledTable, check_labelled
@@ -40,14 +42,25 @@ def read_labelled_table(
     )
 
 
-def read_labelled_file(path: Path, encoding: str | None = None, encoding_errors: str = "strict") -> Table:
-    """Read a labelled file whole; of an xlsx workbook, the sheet named ``labels`` (``taikai suggest``'s) when it
-    has one, else the first, whatever order the sheets were put in."""
+def read_labelled_file(
+    path: Path, encoding: str | None = None, encoding_errors: str = "strict", sheet: str | int | None = None
+) -> Table:
+    """Read a labelled file whole; of an xlsx workbook, *sheet* (a name or 1-based number, as ``--sheet``) when
+    given, else the sheet named ``labels`` (``taikai suggest``'s) when it has one, else the first, whatever order
+    the sheets were put in. A *sheet* the workbook does not have is an :class:`InputError` naming its sheets;
+    *sheet* for a file of another format is refused, as ``taikai batch --sheet`` refuses it."""
     from taikai.io._table_readers import sheet_names
 
     path = Path(path)
-    sheet = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
-    return read_table(path, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors)
+    if sheet is None:
+        chosen = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
+    elif isinstance(sheet, int) and not isinstance(sheet, bool):
+        chosen = str(sheet)  # sheet=2: the 1-based number, as --sheet 2
+    elif isinstance(sheet, str) and sheet:
+        chosen = sheet
+    else:
+        raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the default")
+    return read_table(path, encoding=encoding, sheet=chosen, encoding_errors=encoding_errors)
 
 
 def read_labelled(

@@ -90,6 +90,7 @@ def _read(
     skip_blank: bool = False,
     known: tuple[Collection[str] | None, Collection[str] | None] = (None, None),
     encoding_errors: str = "strict",
+    sheet: str | int | None = None,
 ) -> tuple[LabelledTable, str, str]:
     """Return the checked table of *data*, its name for the metadata and its sha256.
 
@@ -109,16 +110,26 @@ def _read(
     if not skip_blank:  # the base data: labels of one's own (free labels) are kept as written
         options |= {"reasons_as_written": known[0] is None, "sentiments_as_written": known[1] is None}
     if isinstance(data, pd.DataFrame):
-        frame, source, lines, name, sheet = data, "<frame>", None, "<frame>", None
+        if sheet is not None:
+            raise InputError("sheet= applies to an xlsx file of data, not to a DataFrame; leave it out")
+        frame, source, lines, name, read = data, "<frame>", None, "<frame>", None
     else:
         path = Path(data)
-        table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors)
-        frame, source, lines, name, sheet = table.frame, table.source, table.lines, str(path), table.sheet
+        table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
+        frame, source, lines, name, read = table.frame, table.source, table.lines, str(path), table.sheet
     mine = columns.found_in([str(c).strip() for c in frame.columns]) if skip_blank else columns
     if skip_blank:  # an added file: the column options name DATA's columns, so they cannot mend it
         options["columns_hint"] = ADDED_COLUMNS_HINT
     checked = check_labelled(
-        frame, source, mine.text, mine.reasons, mine.sentiment, lines=lines, sheet=sheet, **options
+        frame,
+        source,
+        mine.text,
+        mine.reasons,
+        mine.sentiment,
+        lines=lines,
+        sheet=read,
+        sheet_given=sheet is not None,
+        **options,
     )
     if mine != columns:  # the frame as the base data names its columns, so that rows can be put together
         renames = {a: b for a, b in zip(mine.labelled(), columns.labelled(), strict=True) if a != b}
@@ -151,8 +162,12 @@ def read_inputs(
     add_weight: float = 1.0,
     free_labels: bool = False,
     encoding_errors: str = "strict",
+    sheet: str | int | None = None,
 ) -> TrainingInputs:
     """Read and check the base *data* and every labelled file in *add*.
+
+    *sheet* (a name or 1-based number) is the sheet read of an xlsx *data*; of an xlsx file in *add*, the sheet
+    named ``labels`` is read when it has one, else the first.
 
     Labelled files may leave rows blank (skipped and counted) and use Japanese display names; a label the base
     data does not have stops with the file, row and value, and so does a base label outside the taxonomy unless
@@ -170,7 +185,7 @@ def read_inputs(
         raise wrong_type("add", add, "a list of labelled files (str or pathlib.Path) or DataFrames, e.g. [path]")
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
     base_table, base_name, base_sha = _read(
-        data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors
+        data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors, sheet=sheet
     )
     base = base_table.frame
     skipped = list(base_table.bad)

@@ -148,6 +148,7 @@ def train(
     overwrite: bool = False,
     free_labels: bool = False,
     encoding_errors: str = "strict",
+    sheet: str | int | None = None,
 ) -> Model:
     """Train a model on a labelled file or frame (plus labelled files *add*) and return it (saved to *out*).
 
@@ -167,6 +168,8 @@ def train(
     over the added rows measure what they bought (``metrics["added"]``). With ``refit_all`` the saved model is
     refitted on all rows.
 
+    *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
+    the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
     Labels must be the taxonomy's reasons and sentiments unless ``free_labels``. *out* must not hold a model (or
     other files) unless ``overwrite``; that is checked before anything is read. What training finds weak in the
     data (a reason too rare to cross-validate, …) is in ``model.metadata.warnings``; the texts the saved model was
@@ -195,6 +198,7 @@ def train(
         add_weight=add_weight,
         free_labels=free_labels,
         encoding_errors=encoding_errors,
+        sheet=sheet,
     )
     if inputs.skipped:
         warnings.warn(skipped_summary(inputs), SkippedRowsWarning, stacklevel=2)

@@ -1,0 +1,81 @@
+"""``--sheet NAME|NUMBER`` on the commands that read labelled data (train, evaluate, rules test): the sheet read,
+by name or number, as batch reads it; a sheet the workbook lacks and a file of another format are refused."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+RULES = '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料"]\n'
+SHEETS = "the sheets are ['表紙', 'ラベル']"
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory, tiny_csv) -> Path:
+    """A labelled workbook whose labels are on its second sheet, ラベル (a cover sheet first)."""
+    path = tmp_path_factory.mktemp("book") / "ラベル付き.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"説明": ["退会アンケート"]}).to_excel(writer, sheet_name="表紙", index=False)
+        pd.read_csv(tiny_csv).to_excel(writer, sheet_name="ラベル", index=False)
+    return path
+
+
+def _command(name: str, data: Path, model: Path, tmp_path: Path) -> list[object]:
+    """Return the arguments of *name* reading the labelled file *data*."""
+    if name == "train":
+        return ["train", data, "-o", tmp_path / "m", "--vectors", "none", "--folds", "2", "--test-size", "0"]
+    if name == "rules":
+        rules = tmp_path / "rules.toml"
+        rules.write_text(RULES, encoding="utf-8")
+        return ["rules", "test", rules, data, "-m", model]
+    return ["evaluate", data, "-m", model]
+
+
+DONE = {"train": "40 rows", "evaluate": "40 of 40 rows", "rules": "| fee |"}
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate", "rules"])
+@pytest.mark.parametrize("sheet", ["ラベル", "2"])
+def test_the_sheet_given_by_name_or_number_is_read(invoke, tiny_model_dir, book, tmp_path, command, sheet):
+    result = invoke(*_command(command, book, tiny_model_dir, tmp_path), "--sheet", sheet)
+    assert result.exit_code == 0, result.output
+    assert DONE[command] in result.output
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate", "rules"])
+@pytest.mark.parametrize(
+    ("sheet", "file", "message"),
+    [
+        ("無い", "book", f"no sheet '無い'; {SHEETS}: give one of their names, or a number from 1 to 2"),
+        ("3", "book", f"no sheet '3'; {SHEETS}: give one of their names, or a number from 1 to 2"),
+        ("2", "csv", "--sheet applies to xlsx input, not to csv"),
+        (
+            "1",
+            "book",
+            "the columns of sheet '表紙' (its sheets are 表紙, ラベル) are ['説明']",
+        ),
+        (None, "book", "if the labels are on another sheet, give it with --sheet NAME (sheet=), or name that sheet"),
+    ],
+)
+def test_a_wrong_sheet_is_an_error_that_says_what_to_do(
+    invoke, tiny_model_dir, book, tiny_csv, tmp_path, command, sheet, file, message
+):
+    data = book if file == "book" else tiny_csv
+    option = ["--sheet", sheet] if sheet is not None else []
+    result = invoke(*_command(command, data, tiny_model_dir, tmp_path), *option)
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.split()), result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_sheet_given_that_lacks_the_column_points_to_sheet(invoke, tiny_model_dir, book, tmp_path):
+    result = invoke(*_command("evaluate", book, tiny_model_dir, tmp_path), "--sheet", "表紙")
+    assert result.exit_code == 2, result.output
+    output = " ".join(result.output.split())
+    assert "or give the sheet that holds the labels with --sheet NAME (sheet=)" in output
+    assert "the first" not in output
+
+
+def test_train_help_says_add_files_are_read_from_their_labels_sheet(invoke):
+    result = invoke("train", "--help")
+    assert "An xlsx --add file is read from its sheet named labels, else its first." in " ".join(result.output.split())
