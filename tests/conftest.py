@@ -98,3 +98,15 @@ def model(request, tiny_csv) -> taikai.Model:
     if config.vectors is not None:
         config = replace(config, vectors=request.getfixturevalue("vector_table"))
     return taikai.train(tiny_csv, config=config, folds=0, test_size=0)
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory, tiny_csv) -> Path:
+    """A labelled workbook whose labels are on its second sheet, ラベル (a cover sheet, 表紙, first)."""
+    import pandas as pd
+
+    path = tmp_path_factory.mktemp("book") / "ラベル付き.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"説明": ["退会アンケート"]}).to_excel(writer, sheet_name="表紙", index=False)
+        pd.read_csv(tiny_csv).to_excel(writer, sheet_name="ラベル", index=False)
+    return path

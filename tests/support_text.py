@@ -14,3 +14,7 @@ def half_width(text: str) -> str:
         else char
         for char in text
     )
+
+
+FEE_RULE = '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料"]\n'
+"""A rules file of one rule: 手数料 → fees."""

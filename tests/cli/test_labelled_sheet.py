@@ -3,21 +3,10 @@ by name or number, as batch reads it; a sheet the workbook lacks and a file of a
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from support_text import FEE_RULE
 
-RULES = '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料"]\n'
 SHEETS = "the sheets are ['表紙', 'ラベル']"
-
-
-@pytest.fixture(scope="module")
-def book(tmp_path_factory, tiny_csv) -> Path:
-    """A labelled workbook whose labels are on its second sheet, ラベル (a cover sheet first)."""
-    path = tmp_path_factory.mktemp("book") / "ラベル付き.xlsx"
-    with pd.ExcelWriter(path) as writer:
-        pd.DataFrame({"説明": ["退会アンケート"]}).to_excel(writer, sheet_name="表紙", index=False)
-        pd.read_csv(tiny_csv).to_excel(writer, sheet_name="ラベル", index=False)
-    return path
 
 
 def _command(name: str, data: Path, model: Path, tmp_path: Path) -> list[object]:
@@ -26,7 +15,7 @@ def _command(name: str, data: Path, model: Path, tmp_path: Path) -> list[object]
         return ["train", data, "-o", tmp_path / "m", "--vectors", "none", "--folds", "2", "--test-size", "0"]
     if name == "rules":
         rules = tmp_path / "rules.toml"
-        rules.write_text(RULES, encoding="utf-8")
+        rules.write_text(FEE_RULE, encoding="utf-8")
         return ["rules", "test", rules, data, "-m", model]
     return ["evaluate", data, "-m", model]
 

@@ -6,23 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from support_text import FEE_RULE
 
 import taikai
 from taikai.errors import DataWarning, InputError
 from taikai.io import read_labelled_file
 from taikai.model import FeatureConfig
-
-RULES = '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料"]\n'
-
-
-@pytest.fixture(scope="module")
-def book(tmp_path_factory, tiny_csv) -> Path:
-    """A labelled workbook whose labels are on its second sheet, ラベル (a cover sheet first)."""
-    path = tmp_path_factory.mktemp("book") / "ラベル付き.xlsx"
-    with pd.ExcelWriter(path) as writer:
-        pd.DataFrame({"説明": ["退会アンケート"]}).to_excel(writer, sheet_name="表紙", index=False)
-        pd.read_csv(tiny_csv).to_excel(writer, sheet_name="ラベル", index=False)
-    return path
 
 
 def _rows(function: str, data: object, sheet: object, model: taikai.Model, tmp_path: Path) -> int:
@@ -33,7 +22,7 @@ def _rows(function: str, data: object, sheet: object, model: taikai.Model, tmp_p
     if function == "evaluate":
         return taikai.evaluate(model, data, sheet=sheet).n_rows
     rules = tmp_path / "rules.toml"
-    rules.write_text(RULES, encoding="utf-8")
+    rules.write_text(FEE_RULE, encoding="utf-8")
     return taikai.evaluate_rules(rules, data, model, sheet=sheet).rows
 
 
