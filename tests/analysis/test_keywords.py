@@ -93,30 +93,16 @@ def test_distinctive_words_per_reason(tiny_csv):
     assert (found.groupby("label")["z"].apply(lambda z: z.is_monotonic_decreasing)).all()
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 7])
-def test_distinctive_words_counted_in_chunks_are_those_counted_at_once(tiny_csv, monkeypatch, chunk):
-    df = pd.read_csv(tiny_csv)
-    df["reason"] = df["reasons"].str.split("|").str[0]
-    df["status"] = "ok"
-    df.loc[[0, 5], "status"] = "error"  # not counted, wherever the chunks fall
-    whole = taikai.distinctive_words(df, "text", top=5, min_count=1)
-    monkeypatch.setattr("taikai.analysis._keywords._WORDS_CHUNK", chunk)
-    pd.testing.assert_frame_equal(taikai.distinctive_words(df, "text", top=5, min_count=1), whole, check_exact=True)
-    assert len(whole) > 5
-
-
-@pytest.mark.parametrize("chunk", [1, 3, 1000])
 @pytest.mark.parametrize("limit", [0, 4, 1000])
-def test_distinctive_words_and_drift_sharing_tags_are_those_counted_alone(tiny_model, monkeypatch, chunk, limit):
-    # the report tags a text once for both (sharing_words, compact ids); whatever is kept and however the texts are
-    # chunked, the words and the drift figures are those of each counted alone
+def test_distinctive_words_and_drift_sharing_tags_are_those_counted_alone(tiny_model, limit):
+    # the report tags a text once for both (sharing_words, compact ids); whatever is kept, the words and the drift
+    # figures are those of each counted alone
     from taikai.text import sharing_words
 
     texts = ["手数料が高い", "手数料が高すぎる", "", "english", "案件が少ない", "[人名]さんに", "手数料 1", "辞めた"]
     frame = tiny_model.predict_frame(pd.DataFrame({"text": texts * 3}))
     words = taikai.distinctive_words(frame, "text", min_count=1)
     drift = taikai.check_drift(frame, tiny_model).to_dict()
-    monkeypatch.setattr("taikai.analysis._keywords._WORDS_CHUNK", chunk)
     with sharing_words(limit):
         shared_words = taikai.distinctive_words(frame, "text", min_count=1)
         shared_drift = taikai.check_drift(frame, tiny_model).to_dict()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -19,23 +19,6 @@ from taikai.privacy import NEUTRAL, neutralize
 from taikai.text import MAX_CHARS, Status, WordTagger, normalize, shown_text
 
 DEFAULT_TOP = 10
-_WORDS_CHUNK = 20_000
-"""Texts :func:`distinctive_words` makes text (``str``) and neutral at a time, as the tagger reads them."""
-
-
-class _NeutralTexts:
-    """The texts of a column as ``str``, a masked text's placeholders ([人名], [メール]) as ○ (no word, as the drift
-    section counts them), made a chunk at a time each time they are read: not one more copy of every text."""
-
-    def __init__(self, column: pd.Series) -> None:
-        self.column = column
-
-    def __iter__(self) -> Iterator[str]:
-        for start in range(0, len(self.column), _WORDS_CHUNK):
-            # each value as shown_text gives it (a missing text as "": no words), not astype(str): pyarrow's
-            # conversion left a UTF-8 copy inside every text of the frame for as long as it lived (0.23 GB at 1M rows)
-            yield from map(neutralize, map(shown_text, self.column.iloc[start : start + _WORDS_CHUNK]))
-
 
 FEATURE_KINDS = {"word": "word n-grams", "char": "character n-grams", "vector": "pooled word vectors"}
 """What each kind of feature block is, in messages (``vector`` columns have no words: never keywords)."""
@@ -178,7 +161,10 @@ def distinctive_words(
     if "status" in rows.columns:
         rows = rows[rows["status"] == Status.OK.value]
     counts: dict[str, Counter[str]] = {}
-    texts = _NeutralTexts(rows[text_column])  # never all held as copies at once
+    # each text made str as shown_text gives it (a missing text as "": no words; not astype(str), whose pyarrow
+    # conversion left a UTF-8 copy inside every text of the frame), its placeholders ([人名], [メール]) as ○, which is
+    # no word, as the drift section counts them: one at a time, never all held as copies at once
+    texts = (neutralize(shown_text(value)) for value in rows[text_column])
     tagger = WordTagger()  # each text's words as content_words gives them, counted as they come, not all kept
     for label, text in zip(rows[label_column].astype(str), texts):
         words = tagger.words(normalize(text)[:max_chars])[1]
