@@ -207,8 +207,8 @@ def _typed(column: pd.Series) -> pd.Series:
     if present.empty:
         return _missing(column)
     if present.str.len().max() <= len("false") and present.str.lower().isin(_BOOLEANS).all():
-        values = _missing(column).map(lambda v: _BOOLEANS[str(v).lower()] if isinstance(v, str) else None)
-        return _one_boolean_dtype(values.astype(object))
+        flags = column.str.lower().map(_BOOLEANS)  # an empty cell is missing
+        return flags.astype(bool) if len(present) == len(column) else flags.astype("boolean")
     if _numbers_at_first(present) and not present.str.contains(_CODE).any():
         values = _missing(column)
         numbers = pd.to_numeric(values, errors="coerce")
