@@ -10,6 +10,7 @@ import pytest
 from taikai.drift import DriftReport, PeriodDrift, check_drift
 from taikai.drift._text import describe_reference
 from taikai.model import DriftStatistics
+from tests.drift.test_figures import REFERENCE
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
 
@@ -125,19 +126,7 @@ def test_the_whole_dump_line_says_which_classified_rows_count_as_unclassifiable(
     ],
 )
 def test_a_value_past_its_limit_reads_past_it_in_the_text(sentiments, line, why):
-    bins = tuple([0] * 12 + [50] + [0] * 4 + [50, 0, 0])
-    reference = DriftStatistics(
-        "reference",
-        rows=100,
-        tokens=2000,
-        oov_tokens=100,
-        confidence=bins,
-        confidence_sum=75.0,
-        reasons={"fees": 50, "time": 50},
-        sentiments={"negative": 60, "positive": 40},
-        word_rows=100,
-        words={"手数料": 40},
-    )
+    reference = REFERENCE  # 100 rows, negative 60 and positive 40
     report = DriftReport(
         "dump",
         reference,
