@@ -152,6 +152,24 @@ def test_id_keys(value, key):
     assert id_key(value) == key
 
 
+@pytest.mark.parametrize(
+    ("value", "same_as"),
+    [
+        # 〜 as a sheet saved in CP932 (--output-encoding cp932) holds it: ～
+        ("月1万円\u301c2万円", "月1万円\uff5e2万円"),
+        ("手取り\u22122割", "手取り\uff0d2割"),  # − likewise: －
+        (" 手数料１割 ", "手数料1割"),  # normalised
+    ],
+)
+def test_text_keys_are_those_of_the_duplicate_checks(value, same_as):
+    assert text_key(value) == text_key(same_as) is not None
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), "", "  "])
+def test_a_missing_or_blank_text_has_no_key(value):
+    assert text_key(value) is None
+
+
 def test_a_sheet_of_another_dump_whose_ids_restart_is_warned_of_and_still_excluded_by_id():
     # fix/h60 left out 200 unrelated rows of a1.xlsx silently: a dump whose ids restart at R00001 with other texts
     first = first_round()

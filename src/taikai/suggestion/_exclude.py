@@ -1,10 +1,10 @@
 """Leave out of a suggestion the rows already handed out: those of earlier sheets or labelled files (``--exclude``).
 
-A candidate row is left out when its id (where the file has the id column the sheet is made with) or its text,
-normalised as the near-duplicate check compares texts, is in a file given. Every row of such a file counts,
-labelled or left blank: a row handed out and left blank was perhaps skipped on purpose, and is not offered again.
-Texts masked by ``suggest --mask-pii`` match the candidates' texts masked the same way; only the candidates that
-could match a masked text are masked (:class:`_Screen`), as masking costs about 0.13 ms a row.
+A candidate row is left out when its id (where the file has the id column the sheet is made with) or its text, as
+the duplicate checks compare texts (:func:`taikai.text.same_text_key`), is in a file given. Every row of such a file
+counts, labelled or left blank: a row handed out and left blank was perhaps skipped on purpose, and is not offered
+again. Texts masked by ``suggest --mask-pii`` match the candidates' texts masked the same way; only the candidates
+that could match a masked text are masked (:class:`_Screen`), as masking costs about 0.13 ms a row.
 
 A row matched by id whose text differs from the file's (compared normalised, and masked for a masked file) is still
 left out, since an id names a row whose text may since have been edited, but warned of with the count and an
@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from taikai.errors import DataWarning, InputError, wrong_type
 from taikai.privacy import ANY_PLACEHOLDER
-from taikai.text import normalize
+from taikai.text import normalize, same_text_key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,10 +82,11 @@ def id_key(value: Any) -> str | None:
 
 
 def text_key(value: Any) -> str | None:
-    """Return a text as the texts compared (normalised), ``None`` when missing or blank."""
+    """Return a text as the texts compared, the key of the duplicate checks (:func:`taikai.text.same_text_key`:
+    normalised, and a sheet's trip through CP932, 〜 as ～, folded back); ``None`` when missing or blank."""
     if value is None or value != value:
         return None
-    text = normalize(str(value))
+    text = same_text_key(normalize(str(value)))
     return text or None
 
 
