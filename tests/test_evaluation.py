@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from taikai.errors import InputError
 from taikai.evaluation import evaluate, score_multi, score_single
 from taikai.model import Classified
 from taikai.text import Status
@@ -454,9 +455,9 @@ def test_nothing_to_score_is_an_input_error_not_a_traceback(texts, reasons, mess
 @pytest.mark.parametrize(
     ("rows", "line", "problem"),
     [
-        ("あ,,negative,\n", 2, "reasons: no label"),  # a sentiment without a reason
+        ("あ,,,b\n", 2, "reasons: no label (only more_reasons); sentiment: no label"),
         ("あ,,negative,b\n", 2, "reasons: no label (only more_reasons)"),  # no primary reason: not trouble
-        ("い,b,negative,\nあ,,positive,\n", 3, "reasons: no label"),
+        ("い,b,negative,\nあ,,positive,c\n", 3, "reasons: no label (only more_reasons)"),
     ],
 )
 def test_a_row_without_a_primary_reason_is_skipped_with_a_warning_as_train_add_does(tmp_path, rows, line, problem):
@@ -505,6 +506,46 @@ def test_rows_coded_with_reasons_only_have_their_reasons_scored_not_their_sentim
         assert f"{note}: the others have reasons only (their reasons are scored)." in markdown
     else:
         assert "Sentiment scored on" not in markdown
+
+
+@pytest.mark.parametrize(
+    ("rows", "reason_rows", "reason_accuracy", "note"),
+    [
+        ("あ,,positive\nい,b,negative\nう,,positive\n", 1, 1.0, "Reasons scored on 1 of the 3 scored rows"),
+        ("あ,a,positive\nい,a,negative\nう,,negative\n", 2, 0.5, "Reasons scored on 2 of the 3 scored rows"),
+        ("あ,a,positive\nい,b,negative\n", 2, 1.0, None),
+    ],
+)
+def test_rows_coded_with_a_sentiment_only_have_their_sentiment_scored_not_their_reasons(
+    tmp_path, rows, reason_rows, reason_accuracy, note
+):
+    """Regression: a row with a sentiment and no reason was skipped as labelled in part, its sentiment unscored."""
+    path = tmp_path / "sentiments.csv"
+    path.write_text("text,reasons,sentiment\n" + rows, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is skipped, so nothing to warn about
+        report = evaluate(StubModel(), path)
+    n = rows.count("\n")
+    assert (report.n_scored, report.n_skipped, report.n_sentiment) == (n, 0, n)
+    assert report.n_reason == reason_rows == report.to_dict()["n_reason_scored"]
+    assert sum(report.reason.support) == reason_rows and report.reason.accuracy == reason_accuracy
+    assert report.sentiment is not None and sum(report.sentiment.support) == n
+    markdown = report.to_markdown()
+    if note:
+        assert f"{note}: the others have a sentiment only (their sentiment is scored)." in markdown
+    else:
+        assert "Reasons scored on" not in markdown
+
+
+def test_rows_all_coded_with_a_sentiment_only_say_there_is_no_reason_to_score(tmp_path):
+    path = tmp_path / "sentiments.csv"
+    path.write_text("text,reasons,sentiment\nあ,,positive\nい,,negative\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        evaluate(StubModel(), path)
+    assert str(caught.value) == (
+        f"{path}: no row with a reason to score: the 2 scorable row(s) have a sentiment only; label the reasons of "
+        "some rows (the primary one first) and evaluate again"
+    )
 
 
 def test_no_sentiment_counts_rows_without_a_reason_as_blank_without_calling_them_empty(tmp_path):

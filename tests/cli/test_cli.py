@@ -512,7 +512,7 @@ def test_train_on_missing_file(run, tmp_path):
 
 def test_training_data_problems_name_the_true_line_after_multi_line_texts(run, tmp_path):
     path = tmp_path / "bad.csv"
-    content = 'text,reasons,sentiment\n"手数料が\n高すぎる",fees,negative\n\n,low_pay,negative\n単価,,negative\n'
+    content = 'text,reasons,sentiment\n"手数料が\n高すぎる",fees,negative\n\n,low_pay,negative\n単価,,\n'
     path.write_text(content, encoding="utf-8")  # a two-line text and a blank line before the bad rows
     result = run("train", path, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0", "--on-bad-rows", "error")
     assert result.exit_code == 2
@@ -526,7 +526,7 @@ def test_frame_problems_name_the_data_row(tmp_path):
     import taikai
 
     texts, reasons = ["手数料が\n高い", "", "単価"], ["fees", "fees", ""]
-    frame = pd.DataFrame({"text": texts, "reasons": reasons, "sentiment": ["negative"] * 3})
+    frame = pd.DataFrame({"text": texts, "reasons": reasons, "sentiment": ["negative", "negative", ""]})
     with pytest.raises(taikai.InputError, match=r"(?s)<frame>: row 2 \(data row, 1-based\): text: .*row 3 .*reasons"):
         taikai.train(frame, folds=0, test_size=0, on_bad_rows="error")
 

@@ -57,15 +57,16 @@ def predictions(tmp_path_factory, tiny_model_dir):
     return out
 
 
-def fill_xlsx(path, sentiments=None):
-    """Label the AI rows rejection, negative too (only the first *sentiments* when given; the others: reasons
-    only)."""
+def fill_xlsx(path, sentiments=None, reasons=None):
+    """Label the AI rows rejection, negative too (only the first *sentiments* / *reasons* when given; the others:
+    reasons only / a sentiment only)."""
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     header = [c.value for c in ws[1]]
     taught = [row for row in ws.iter_rows(min_row=2) if "AI" in row[header.index("text")].value]
     for i, row in enumerate(taught):
-        row[header.index("reasons")].value = "提案が通らない"  # the Japanese display name of rejection
+        if reasons is None or i < reasons:
+            row[header.index("reasons")].value = "提案が通らない"  # the Japanese display name of rejection
         if sentiments is None or i < sentiments:
             row[header.index("sentiment")].value = "negative"
     wb.save(path)
@@ -341,6 +342,45 @@ def test_a_sheet_coded_with_reasons_only_teaches_the_reason_head(
     assert info.exit_code == 0 and f"\nheads:      {heads}\n" in info.output
 
 
+@pytest.mark.parametrize(
+    ("reasons", "heads", "compared"),
+    [
+        (0, "reason head 40 rows (8 with a sentiment only), sentiment head 48", "none has a reason, so only sentim"),
+        (3, "reason head 43 rows (5 with a sentiment only), sentiment head 48", "reasons scored on the 3 with a rea"),
+    ],
+)
+def test_a_sheet_coded_with_sentiments_only_teaches_the_sentiment_head(
+    run, tmp_path, predictions, tiny_csv, reasons, heads, compared
+):
+    """Regression: a suggest sheet with sentiments filled and reasons left empty was refused ("adds no labelled
+    row (11 row(s): 3 without any label, 8 unusable)"), and its rows listed as "reasons: no label"."""
+    sheet = tmp_path / "sheet.xlsx"
+    result = run("suggest", predictions, "-o", sheet, "--n", "50", "--text-column", "body", "--id-column", "review_id")
+    assert result.exit_code == 0, result.output
+    fill_xlsx(sheet, reasons=reasons)
+    out = tmp_path / "model"
+    args = ["train", tiny_csv, "--add", sheet, "--add-weight", "3", "--out", out, "--folds", "2", "--test-size", "0"]
+    result = run(*args, "--compare-folds", "2", "--vectors", "none")
+    assert result.exit_code == 0, result.output
+    assert f"added: {sheet}  (11 rows, 8 used, 3 blank, weight 3)" in result.output
+    assert "skipped" not in result.output and "skipped" not in result.stderr
+    assert f"\nheads: {heads}\n" in result.output
+    assert f"your labels: 8 rows, 2-fold; trained without them → with them; {compared}" in result.output
+    assert ("reason accuracy" in result.output.split("your labels:")[1]) == bool(reasons)
+    info = run("info", "--model", out)
+    assert info.exit_code == 0 and f"\nheads:      {heads}\n" in info.output
+    plain = ["--out", tmp_path / "plain", "--folds", "0", "--test-size", "0", "--vectors", "none"]
+    no_sentiment = run("train", tiny_csv, "--add", sheet, "--no-sentiment", *plain)
+    if reasons:  # the rows with a sentiment only are skipped: they have nothing to train
+        assert no_sentiment.exit_code == 0, no_sentiment.output
+        assert "which --no-sentiment does not read: nothing to train" in no_sentiment.stderr
+    else:
+        assert no_sentiment.exit_code == 2
+        assert "adds no labelled row (11 row(s): 3 without any label, 8 unusable); fill in reasons," in (
+            no_sentiment.stderr
+        )
+
+
 @pytest.mark.parametrize("option", ["--add", "--add-weight", "--on-bad-rows", "--compare-folds"])
 def test_train_help_lists_the_new_options(run, option):
     assert option in run("train", "--help").output
@@ -389,8 +429,8 @@ def test_train_add_refuses_a_sheet_without_labels_before_training(run, tmp_path,
     assert result.exit_code == 2, result.output
     assert result.stderr == (
         f"taikai: error: {empty}: adds no labelled row ({rows} row(s): {rows} without any label, 0 unusable); fill "
-        "in reasons (and sentiment, if you code it), save the sheet and run again (check that this is the file you "
-        "labelled), or leave it out of --add\n"
+        "in reasons, sentiments or both, save the sheet and run again (check that this is the file you labelled), "
+        "or leave it out of --add\n"
     )
     assert not (tmp_path / "m").exists()
 

@@ -5,6 +5,7 @@ import pytest
 
 from taikai import InputError
 from taikai.io import BadRow, check_labelled, read_labelled_table
+from taikai.labels import format_reasons
 
 
 def frame(rows):
@@ -59,6 +60,43 @@ def test_reasons_only_keeps_a_row_with_a_primary_reason_and_no_sentiment(row, re
     table = check_labelled(frame([row]), on_bad_rows="skip", reasons_only=reasons_only)
     assert list(zip(table.frame["primary"], table.frame["sentiment"], strict=True)) == kept
     assert [b.problems for b in table.bad] == ([problem] if problem else [])
+
+
+@pytest.mark.parametrize(
+    ("row", "sentiments_only", "kept", "problem"),
+    [
+        (["手数料", "", "negative", ""], True, [("", [], "negative")], None),  # a sentiment only: kept, no reason
+        (["手数料", "", "ネガティブ", ""], True, [("", [], "negative")], None),  # its Japanese name read as the id
+        (["手数料", "", "negative", ""], False, [], "reasons: no label"),
+        (["手数料", "", "negative", "time"], True, [], "reasons: no label (only more_reasons)"),  # no primary one
+        (["手数料", "", "", ""], True, [], "reasons: no label; sentiment: no label"),  # neither: never usable
+        (["手数料", "fees", "negative", ""], True, [("fees", ["fees"], "negative")], None),
+    ],
+)
+def test_sentiments_only_keeps_a_row_with_a_sentiment_and_no_reason(row, sentiments_only, kept, problem):
+    table = check_labelled(frame([row]), on_bad_rows="skip", reasons_only=True, sentiments_only=sentiments_only)
+    found = zip(table.frame["primary"], table.frame["label_set"], table.frame["sentiment"], strict=True)
+    assert list(found) == kept
+    assert table.frame["reasons"].tolist() == [format_reasons(labels) for _, labels, _ in kept]
+    assert [b.problems for b in table.bad] == ([problem] if problem else [])
+
+
+@pytest.mark.parametrize(
+    ("row", "skip_blank", "blank", "problem"),
+    [
+        # a sentiment only, read with no sentiment column (--no-sentiment): nothing to train, said so, not blank
+        (["手数料", "", "negative", ""], True, 0, "reasons: no label (only sentiment, which --no-sentiment does not"),
+        (["手数料", "", "negative", ""], False, 0, "reasons: no label (only sentiment, which --no-sentiment does not"),
+        (["手数料", "", "", ""], True, 1, None),  # nothing at all: blank, as before
+        (["手数料", "", "negative", "time"], True, 0, "reasons: no label (only more_reasons)"),
+    ],
+)
+def test_a_sentiment_that_is_not_read_is_named_in_the_problem(row, skip_blank, blank, problem):
+    table = check_labelled(
+        frame([row]), sentiment_column=None, on_bad_rows="skip", skip_blank=skip_blank, unread_sentiment="sentiment"
+    )
+    assert table.frame.empty and table.blank == blank
+    assert [b.problems.startswith(problem) for b in table.bad] == ([True] if problem else [])
 
 
 def test_error_mode_lists_every_unusable_row_and_says_how_to_go_on():

@@ -125,3 +125,28 @@ def test_added_rows_coded_with_reasons_only_score_the_reason_alone(tiny_csv, wit
     lines = comparison.lines()
     assert lines[0] == f"your labels: 8 rows, 4-fold; trained without them → with them{said}"
     assert any("sentiment accuracy" in line for line in lines) is sentiment_scored
+
+
+@pytest.mark.parametrize(
+    ("with_reason", "said", "reason_scored"),
+    [
+        (0, "; none has a reason, so only sentiments are scored", False),
+        (3, "; reasons scored on the 3 with a reason", True),
+        (8, "", True),  # every added row has one: as before, nothing said
+    ],
+)
+def test_added_rows_coded_with_a_sentiment_only_score_the_sentiment_alone(tiny_csv, with_reason, said, reason_scored):
+    """The reason before/after is measured on the added rows that have a reason, and says on how many."""
+    added = added_frame().assign(reasons=["rejection"] * with_reason + [""] * (8 - with_reason))
+    model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added], compare_folds=4)
+    stored = model.metadata.metrics["added"]
+    comparison = AddedComparison.from_dict(stored)
+    assert comparison.reason_rows == (None if with_reason == 8 else with_reason)
+    assert comparison.sentiment_rows is None and ("reason_rows" in stored) is (with_reason < 8)
+    assert AddedComparison.from_dict(json.loads(json.dumps(stored))) == comparison
+    assert (comparison.with_added.reason_accuracy is not None) is reason_scored
+    assert comparison.with_added.sentiment_accuracy is not None
+    lines = comparison.lines()
+    assert lines[0] == f"your labels: 8 rows, 4-fold; trained without them → with them{said}"
+    assert any("reason accuracy" in line for line in lines) is reason_scored
+    assert model.metadata.training_data.get("reason_rows") == (None if with_reason == 8 else 40 + with_reason)

@@ -86,8 +86,8 @@ def test_an_added_file_without_any_labelled_row_is_refused(tmp_path, rows, count
     with pytest.raises(InputError) as caught:
         read_inputs(BASE, [path], columns=Columns(), on_bad_rows="skip")
     assert str(caught.value) == (
-        f"{path}: adds no labelled row ({counts}); fill in reasons (and sentiment, if you code it), save the sheet "
-        "and run again (check that this is the file you labelled), or leave it out of --add"
+        f"{path}: adds no labelled row ({counts}); fill in reasons, sentiments or both, save the sheet and run again "
+        "(check that this is the file you labelled), or leave it out of --add"
     )
 
 
@@ -239,3 +239,35 @@ def test_a_column_missing_from_an_added_sheet_says_what_will_work(tmp_path, shee
     message = str(caught.value)
     assert all(part in message for part in said), message
     assert not any(part in message for part in not_said), message
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "base_reasons", "repeat_reasons"),
+    [
+        ("", "", 0, 0),  # a sentiment only, as the base row's and the later row's: no disagreement
+        ("", "time", 0, 0),  # the kept row has the reason the dropped one lacks
+        ("time", "", 1, 1),  # the dropped row's reason differs from the base's / is lost
+        ("fees", "", 0, 1),
+    ],
+)
+def test_an_added_row_coded_with_a_sentiment_only_does_not_differ_in_reasons(
+    first, second, base_reasons, repeat_reasons
+):
+    """A dropped duplicate without a reason says nothing against the kept row's reasons."""
+    added = labelled([["手数料が高い", first, "negative"], ["新しい話", first, "neutral"]])
+    later = labelled([["新しい話", second, "neutral"]])
+    inputs = read_inputs(BASE, [added, later], columns=Columns(), on_bad_rows="skip")
+    assert (inputs.differing_duplicates.reasons, inputs.differing_repeats.reasons) == (base_reasons, repeat_reasons)
+    assert inputs.disagreeing_duplicates + inputs.disagreeing_repeats == base_reasons + repeat_reasons
+    assert inputs.added["reasons"].tolist() == [second]
+
+
+def test_a_sheet_of_sentiments_only_adds_nothing_to_a_training_without_sentiment(tmp_path):
+    """--no-sentiment: each such row is unusable and listed as having nothing to train, not counted blank."""
+    path = tmp_path / "sheet.csv"
+    labelled([["生成AIに負けた", "", "negative"], ["新しい話", "", ""]]).to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        read_inputs(BASE, [path], columns=Columns(sentiment=None), on_bad_rows="skip")
+    assert str(caught.value).startswith(
+        f"{path}: adds no labelled row (2 row(s): 1 without any label, 1 unusable); fill in reasons, save the sheet"
+    )

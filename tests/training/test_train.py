@@ -150,7 +150,7 @@ def test_a_label_of_one_s_own_named_like_the_taxonomy_is_kept_as_written(tmp_pat
 
 def test_training_data_problems_name_the_line(tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n,low_pay,negative\n単価,,negative\n")
+    path.write_text("text,reasons,sentiment\n手数料が高い,fees,negative\n,low_pay,negative\n単価,,\n")
     with pytest.raises(InputError, match=r"bad.csv:3: text: .*\n.*bad.csv:4: reasons: no label"):
         taikai.train(path, folds=0, test_size=0, on_bad_rows="error")
 
@@ -231,7 +231,7 @@ def test_data_too_thin_to_train_is_a_clear_error(frame, message):
                 {
                     "text": ["手数料が高すぎる", "本業が忙しい", "", "hello", "稼げない"],
                     "reasons": ["fees", "time", "fees", "fees", ""],
-                    "sentiment": ["negative", "neutral", "negative", "negative", "negative"],
+                    "sentiment": ["negative", "neutral", "negative", "negative", ""],  # the last: no label at all
                 }
             ),
             0.2,

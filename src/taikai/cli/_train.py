@@ -57,8 +57,9 @@ def _compare_folds(ctx: click.Context, param: click.Parameter, value: int) -> in
     type=click.Choice(["skip", "error"]),
     default="skip",
     show_default=True,
-    help="Rows that cannot be used (no Japanese, empty text, no primary reason): skip them and list the first ones, "
-    "or stop with every one named. A row with reasons and no sentiment is used: it trains the reason head only.",
+    help="Rows that cannot be used (no Japanese, empty text, neither a primary reason nor a sentiment): skip them and "
+    "list the first ones, or stop with every one named. A row with reasons and no sentiment trains the reason head "
+    "only; one with a sentiment and no reason the sentiment head only (with --no-sentiment it cannot be used).",
 )
 @click.option(
     "--compare-folds",

@@ -53,7 +53,8 @@ def training_statistics(
         builder.add(builder.measure(values, classified.statuses, classified.reason_proba, classified.sentiment_proba))
         return builder.build().capped()
     folds = len(held_out.folds)
-    source = source or f"out-of-fold predictions of {folds}-fold cross-validation on {len(values):,} training rows"
+    held = sum(len(rows) for rows, _ in held_out.folds)  # a row no fold holds out (no reason) is not counted
+    source = source or f"out-of-fold predictions of {folds}-fold cross-validation on {held:,} training rows"
     builder = StatisticsBuilder.for_model(model, source)
     reason = _columns(held_out.reason_proba, held_out.reason_labels, model.reason_labels)
     sentiment = _columns(held_out.sentiment_proba, held_out.sentiment_labels, model.sentiment_labels)

@@ -54,7 +54,7 @@ def evaluate(
     Rows whose text cannot be classified are listed in ``unscored`` (with their data row and file line), not
     dropped silently; rows without any label (a ``taikai suggest`` sheet filled in part) are skipped and counted in
     ``n_blank``; a row with reasons and no sentiment has its reasons scored, not its sentiment (``n_sentiment``
-    counts the rows whose sentiment was).
+    counts the rows whose sentiment was), and a row with a sentiment and no reason its sentiment (``n_reason``).
     *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value; without
     such a column, the rows a saved model was not fitted on (``test``: the rows it held out, when *data* is its
     training data) or was fitted on (``train``), told by its row hashes (``report.split_by`` says so). Gold
@@ -81,6 +81,7 @@ def evaluate(
         "skip_blank": True,  # a sheet filled in part: counted
         "on_bad_rows": "skip",  # a row labelled in part (no primary reason): skipped with a warning
         "reasons_only": True,  # a row coded with reasons only: its reasons scored, not its sentiment
+        "sentiments_only": bool(sentiment_column),  # one coded with a sentiment only: its sentiment, not its reasons
         "check_split": split != "all",  # wrong split values named at their line
         # labels of one's own (a --free-labels model's) are read as written, as training read them
         "reasons_as_written": own_labels(model.reason_labels, REASON_IDS),
@@ -129,8 +130,15 @@ def evaluate(
             f"usable text, {labelled.blank:,} row(s) without any label and {len(labelled.bad):,} labelled in part "
             "skipped; label some rows (reasons, and sentiment if you code it) and evaluate again"
         )
-    gold_sets = [df["label_set"].iloc[i] for i in ok]
-    pred_sets = [list(result.reasons[i]) for i in ok]
+    reasoned = [i for i in ok if df["label_set"].iloc[i]]  # those coded with a sentiment only have no reason
+    if not reasoned:
+        split_note = "" if split == "all" else f" in split {split!r}"
+        raise InputError(
+            f"{source}: no row with a reason to score{split_note}: the {len(ok):,} scorable row(s) have a sentiment "
+            "only; label the reasons of some rows (the primary one first) and evaluate again"
+        )
+    gold_sets = [df["label_set"].iloc[i] for i in reasoned]
+    pred_sets = [list(result.reasons[i]) for i in reasoned]
     report = EvaluationReport(
         n_rows=len(df),
         n_scored=len(ok),
@@ -139,6 +147,7 @@ def evaluate(
         unscored=unscored,
         reason=score_single([g[0] for g in gold_sets], [p[0] for p in pred_sets], model.reason_labels),
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
+        n_reason=len(reasoned),
     )
     if sentiment_column:  # on the rows with a sentiment: those coded with reasons only have none to score
         felt = [i for i in ok if df[sentiment_column].iloc[i] != ""]

@@ -106,7 +106,7 @@ class EvaluationReport:
     n_blank: int = 0
     """Rows without any label (reasons and sentiment both empty), skipped before scoring."""
     n_skipped: int = 0
-    """Rows labelled in part (a sentiment but no primary reason), skipped before scoring with a warning."""
+    """Rows labelled in part (further reasons but no primary one), skipped before scoring with a warning."""
     extra: dict[str, Any] = field(default_factory=dict)
     split: str = "all"
     split_by: str | None = None
@@ -116,6 +116,9 @@ class EvaluationReport:
     n_sentiment: int | None = None
     """Of the scored rows, those whose sentiment was scored (rows coded with reasons only are not); ``None``: no
     sentiment was read."""
+    n_reason: int | None = None
+    """Of the scored rows, those whose reasons were scored (rows coded with a sentiment only are not); ``None``: all
+    of them."""
 
     def warnings(self) -> list[str]:
         """Return what a reader of the scores must know first (rows the model was trained on)."""
@@ -130,6 +133,7 @@ class EvaluationReport:
             "n_blank": self.n_blank,
             "n_skipped": self.n_skipped,
             "n_sentiment_scored": self.n_sentiment,
+            "n_reason_scored": self.n_scored if self.n_reason is None else self.n_reason,
             "split": self.split,
             "split_by": self.split_by,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
@@ -170,6 +174,11 @@ class EvaluationReport:
             lines.append(
                 f"Sentiment scored on {self.n_sentiment:,} of the {self.n_scored:,} scored rows: the others have "
                 "reasons only (their reasons are scored)."
+            )
+        if self.n_reason is not None and self.n_reason < self.n_scored:
+            lines.append(
+                f"Reasons scored on {self.n_reason:,} of the {self.n_scored:,} scored rows: the others have a "
+                "sentiment only (their sentiment is scored)."
             )
         if self.n_skipped:
             lines.append(f"Skipped {self.n_skipped:,} row(s) labelled in part (listed in the warning).")

@@ -140,6 +140,8 @@ def check_labelled(
     reasons_as_written: bool | None = None,
     sentiments_as_written: bool | None = None,
     reasons_only: bool = False,
+    sentiments_only: bool = False,
+    unread_sentiment: Hashable | None = None,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -159,6 +161,11 @@ def check_labelled(
     (:func:`taikai.labels.own_labels`).
     *reasons_only*: a row with a primary reason and an empty sentiment is usable, its sentiment left ``""`` (training
     fits only the reason head on it, evaluation scores only its reasons); else it is a bad row.
+    *sentiments_only*: a row with a sentiment and no reason at all (neither column) is usable, its ``label_set`` empty
+    and ``primary`` ``""`` (training fits only the sentiment head on it, evaluation scores only its sentiment); else
+    it is a bad row. A row with neither is never usable. *unread_sentiment*: the column of a sentiment that is not
+    read (no *sentiment_column*: training with ``--no-sentiment``); a row with a value there and no reason is a bad
+    row said to have nothing to train, not a blank one.
     """
     on_bad_rows = OnBadRows(on_bad_rows)
     if reasons_as_written is None:
@@ -190,28 +197,34 @@ def check_labelled(
     where = partial(row_name, source, lines)  # names row pos of the frame: at its file line when known
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
+    unread = not sentiment_column and unread_sentiment is not None and unread_sentiment in df.columns
+    ignored = [label_cell(v) for v in df[unread_sentiment]] if unread else [""] * len(df)
     label_sets: list[list[str]] = []
     clean_sentiments: list[str] = []
     keep: list[int] = []
     blank = 0
     bad: list[BadRow] = []
     unknown: list[tuple[str, str]] = []  # the message, and whether a reason or a sentiment is unknown
-    for pos, (text, reasons_cell, more_cell, sentiment_cell) in enumerate(
-        zip(df[text_column], df[reasons_column], more, sentiments, strict=True)
+    for pos, (text, reasons_cell, more_cell, sentiment_cell, unused) in enumerate(
+        zip(df[text_column], df[reasons_column], more, sentiments, ignored, strict=True)
     ):
         primary, further = read_reasons(reasons_cell), read_reasons(more_cell)
         labels = list(dict.fromkeys(primary + further))
         sentiment = label_cell(sentiment_cell) if sentiments_as_written else sentiment_id(label_cell(sentiment_cell))
         shown = text.strip() if isinstance(text, str) else label_cell(text)
-        if not labels and not sentiment and skip_blank:
+        if not labels and not sentiment and not unused and skip_blank:
             blank += 1
             continue
         problems = []
         checked = check_text(text)
         if require_text and checked.status is not Status.OK:
             problems.append(f"{text_column}: {checked.message}")
-        if not primary:  # more_reasons alone does not say which reason is the primary one
-            problems.append(f"{reasons_column}: no label" + (f" (only {MORE_REASONS_COLUMN})" if further else ""))
+        if not primary and not (sentiments_only and sentiment and not further):
+            # more_reasons alone does not say which reason is the primary one
+            only = f" (only {MORE_REASONS_COLUMN})" if further else ""
+            if unused and not further:
+                only = f" (only {unread_sentiment}, which --no-sentiment does not read: nothing to train)"
+            problems.append(f"{reasons_column}: no label{only}")
         if sentiment_column and not sentiment and not (reasons_only and primary):
             problems.append(f"{sentiment_column}: no label")
         if known_reasons is not None:
@@ -244,7 +257,7 @@ def check_labelled(
     out = df.iloc[keep].copy()
     out[reasons_column] = [format_reasons(s) for s in label_sets]
     out["label_set"] = label_sets
-    out["primary"] = [labels[0] for labels in label_sets]
+    out["primary"] = [labels[0] if labels else "" for labels in label_sets]
     if sentiment_column:
         out[sentiment_column] = clean_sentiments
     assert len(out) + blank + len(bad) == len(df)

@@ -11,10 +11,11 @@ from taikai.labels import METRIC_NAMES
 
 @dataclass(frozen=True)
 class HeldOutScores:
-    """Primary-reason and sentiment scores on held-out added rows (sentiment ``None`` without a sentiment head)."""
+    """Primary-reason and sentiment scores on held-out added rows (sentiment ``None`` without a sentiment head or
+    when no added row has one; reason ``None`` when no added row has one)."""
 
-    reason_accuracy: float
-    reason_macro_f1: float
+    reason_accuracy: float | None
+    reason_macro_f1: float | None
     sentiment_accuracy: float | None = None
     sentiment_macro_f1: float | None = None
 
@@ -34,15 +35,18 @@ class AddedComparison:
     sentiment_rows: int | None = None
     """Of the ``rows``, those with a sentiment, on which alone the sentiment is scored; ``None``: all of them (or no
     sentiment head)."""
+    reason_rows: int | None = None
+    """Of the ``rows``, those with a reason, on which alone the reason is scored; ``None``: all of them."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values (as stored in the model's metrics under ``added``)."""
+        partial = {"sentiment_rows": self.sentiment_rows, "reason_rows": self.reason_rows}
         return {
             "rows": self.rows,
             "folds": self.folds,
             "without": asdict(self.without),
             "with": asdict(self.with_added),
-        } | ({} if self.sentiment_rows is None else {"sentiment_rows": self.sentiment_rows})
+        } | {name: n for name, n in partial.items() if n is not None}
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> AddedComparison:
@@ -53,11 +57,18 @@ class AddedComparison:
             HeldOutScores(**values["without"]),
             HeldOutScores(**values["with"]),
             values.get("sentiment_rows"),
+            values.get("reason_rows"),
         )
 
     def lines(self) -> list[str]:
         """Return the comparison as text lines: one per score, before → after and the difference."""
         out = [f"your labels: {self.rows:,} rows, {self.folds}-fold; trained without them → with them"]
+        if self.reason_rows is not None:
+            out[0] += (
+                f"; reasons scored on the {self.reason_rows:,} with a reason"
+                if self.reason_rows
+                else "; none has a reason, so only sentiments are scored"
+            )
         if self.sentiment_rows is not None:
             out[0] += (
                 f"; sentiment scored on the {self.sentiment_rows:,} with a sentiment"

@@ -76,8 +76,9 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     """Two linear heads on shared features: column 0 of ``y`` is the primary reason, column 1 the sentiment.
 
     With a one-column ``y`` only the reason head is fitted (label sets without sentiment). A row whose sentiment is
-    missing (``None``, ``""`` or NaN: a row labelled with reasons only) trains the reason head only; the sentiment head
-    is fitted on the rows that have one. The features are the same for both heads.
+    missing (``None``, ``""`` or NaN: a row labelled with reasons only) trains the reason head only, one whose reason
+    is missing (a row labelled with a sentiment only) the sentiment head only: each head is fitted on the rows that
+    have its label. The features are the same for both heads.
     """
 
     # Pickles name the public path, so that the private module can move without breaking saved models.
@@ -88,8 +89,8 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         self.sentiment_estimator = sentiment_estimator
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> ReasonSentimentClassifier:
-        """Fit both heads on the same feature matrix (each row weighted by *sample_weight*, when given); the
-        sentiment head on the rows that have a sentiment."""
+        """Fit both heads on the same feature matrix (each row weighted by *sample_weight*, when given); each head
+        on the rows that have its label."""
         y = np.asarray(y, dtype=object)
         if y.ndim == 1:
             y = y[:, None]
@@ -104,17 +105,12 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         # products only spin (measured: the same wall time with two threads as with one, twice the CPU), so the
         # heads are fitted in the calling thread, as they are scored (_proba_of_parts).
         with threadpool_limits(limits=1, user_api="blas"):
-            self.reason_ = clone(reason).fit(X, y[:, 0], sample_weight=sample_weight)
+            self.reason_ = _fit_head(reason, X, y[:, 0], sample_weight, "a reason: label some")
             self.sentiment_ = None
             if y.shape[1] == 2:
-                rows = np.flatnonzero(_has_label(y[:, 1]))
-                if len(rows) == len(y):  # every row has a sentiment: the matrix as it is, not a copy of it
-                    self.sentiment_ = clone(sentiment).fit(X, y[:, 1], sample_weight=sample_weight)
-                elif not len(rows):
-                    raise ValueError("no row has a sentiment: label some, or fit without a sentiment column")
-                else:
-                    weight = None if sample_weight is None else np.asarray(sample_weight)[rows]
-                    self.sentiment_ = clone(sentiment).fit(X[rows], y[rows, 1], sample_weight=weight)
+                self.sentiment_ = _fit_head(
+                    sentiment, X, y[:, 1], sample_weight, "a sentiment: label some, or fit without a sentiment column"
+                )
         self.reason_classes_ = np.asarray(self.reason_.classes_)
         no_sentiment = np.asarray([], dtype=object)
         self.sentiment_classes_ = no_sentiment if self.sentiment_ is None else np.asarray(self.sentiment_.classes_)
@@ -154,6 +150,18 @@ class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             y = y[:, None]
         labelled = np.column_stack([_has_label(y[:, k]) for k in range(y.shape[1])])
         return float((self.predict(X)[:, : y.shape[1]] == y)[labelled].mean())
+
+
+def _fit_head(estimator: Any, X: Any, y: Any, sample_weight: Any, missing: str) -> Any:
+    """Return a clone of *estimator* fitted on the rows of *X* whose target *y* holds a label (*missing* says which,
+    and what to do, in the error when none does)."""
+    rows = np.flatnonzero(_has_label(y))
+    if len(rows) == len(y):  # every row has its label: the matrix as it is, not a copy of it
+        return clone(estimator).fit(X, y, sample_weight=sample_weight)
+    if not len(rows):
+        raise ValueError(f"no row has {missing}")
+    weight = None if sample_weight is None else np.asarray(sample_weight)[rows]
+    return clone(estimator).fit(X[rows], y[rows], sample_weight=weight)
 
 
 def _has_label(column: Any) -> np.ndarray:

@@ -27,7 +27,8 @@ class TrainingData:
     added files, ``disagreeing_duplicates`` counts the dropped added rows whose text DATA holds with other labels
     and ``disagreeing_repeats`` those repeated among the added files; ``duplicates_differing_in`` and
     ``repeats_differing_in`` count, of each, the rows whose ``reasons`` or ``sentiment`` differ. ``reason_rows`` and
-    ``sentiment_rows`` count the rows each head was fitted on, recorded when some rows had reasons only.
+    ``sentiment_rows`` count the rows each head was fitted on, of the ``fitted_rows``, recorded when some rows had
+    reasons only or a sentiment only (``fitted_rows`` ``None``: as many as ``reason_rows``, an older model's).
     """
 
     file: str | None = None
@@ -44,6 +45,7 @@ class TrainingData:
     repeats_differing_in: dict[str, int] = field(default_factory=dict)
     reason_rows: int | None = None
     sentiment_rows: int | None = None
+    fitted_rows: int | None = None
     __hash__ = None  # type: ignore[assignment]  # dicts of counts: not hashable
 
     @classmethod
@@ -67,4 +69,5 @@ class TrainingData:
             repeats_differing_in=_differing(differing.get("repeats")),
             reason_rows=_int(values.get("reason_rows")),
             sentiment_rows=_int(values.get("sentiment_rows")),
+            fitted_rows=_int(values.get("fitted_rows")),
         )

@@ -59,22 +59,25 @@ def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | No
     of one row)."""
     if test_size <= 0 or split_column(df) is not None:
         return None
-    counts = df["primary"].value_counts()
+    counts = labelled(df, "primary").value_counts()  # a row without a reason is never held out: not counted
     if len(counts) < 2 or counts.min() < 2:
         return None
-    rows, reasons = len(df), len(counts)
+    rows, reasons = int(counts.sum()), len(counts)
     test = math.ceil(test_size * rows)  # as scikit-learn counts them
     option = f"--test-size {test_size:g} (test_size={test_size:g})"
+    of = f"the {rows:,} rows" + (
+        f" with a reason (the {len(df) - rows:,} with a sentiment only all train)" if rows < len(df) else ""
+    )
     if test < reasons:
         return (
-            f"{option} holds out {test:,} of the {rows:,} rows, fewer than their {reasons} primary reasons: the test "
+            f"{option} holds out {test:,} of {of}, fewer than their {reasons} primary reasons: the test "
             "rows are drawn stratified, at least one of each reason",
             f"what to do: hold out at least {reasons} rows with --test-size {_share(reasons, rows, up=True):g} or "
             "more, or train on every row with --test-size 0",
         )
     if rows - test < reasons:
         return (
-            f"{option} holds out {test:,} of the {rows:,} rows, leaving {rows - test:,} to train on, fewer than "
+            f"{option} holds out {test:,} of {of}, leaving {rows - test:,} to train on, fewer than "
             f"their {reasons} primary reasons: the split is stratified, at least one training row of each reason",
             f"what to do: use --test-size {_share(rows - reasons, rows, up=False):g} or less",
         )
@@ -97,7 +100,7 @@ def one_label(frame: pd.DataFrame, sentiment_column: Hashable | None) -> tuple[s
 
 def labelled(frame: pd.DataFrame, column: Hashable | None) -> pd.Series:
     """Return the labels of *column* of the rows that have one (a row coded with reasons only has sentiment
-    ``""``); empty without a column."""
+    ``""``, one coded with a sentiment only has primary ``""``); empty without a column."""
     import pandas as pd
 
     if not column:
@@ -116,7 +119,7 @@ def weak_data_warnings(
 ) -> list[str]:
     """Return what the training rows are too thin for: cross-validation, tuned thresholds, a rare label."""
     out = []
-    reasons = train_df["primary"].value_counts()
+    reasons = labelled(train_df, "primary").value_counts()
     used = int(cv_scores.get("folds", 0))
     default = f"every reason is added at the default probability {DEFAULT_THRESHOLD}"
     if folds >= 2 and used == 0:

@@ -9,22 +9,28 @@ import numpy as np
 
 from taikai.evaluation import score_single
 from taikai.model import AddedComparison, FeatureConfig, HeldOutScores
-from taikai.training._cv import fit_frame, model_texts, sentiment_rows
+from taikai.training._cv import fit_frame, model_texts, reason_rows, sentiment_rows
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
 def _scores(
-    gold: np.ndarray[Any, Any], predicted: np.ndarray[Any, Any], labels: list[list[str]], felt: np.ndarray[Any, Any]
+    gold: np.ndarray[Any, Any],
+    predicted: np.ndarray[Any, Any],
+    labels: list[list[str]],
+    has: list[np.ndarray[Any, Any]],
 ) -> HeldOutScores:
-    """Score *predicted* against *gold* (columns: reason, sentiment); *labels* lists every label of each column; the
-    sentiment only on the rows *felt* marks (those with one), none when no row has one."""
-    reason = score_single(list(gold[:, 0]), list(predicted[:, 0]), labels[0])
-    if gold.shape[1] < 2 or not felt.any():
-        return HeldOutScores(reason.accuracy, reason.macro_f1)
-    sentiment = score_single(list(gold[felt, 1]), list(predicted[felt, 1]), labels[1])
-    return HeldOutScores(reason.accuracy, reason.macro_f1, sentiment.accuracy, sentiment.macro_f1)
+    """Score *predicted* against *gold* (columns: reason, sentiment); *labels* lists every label of each column; each
+    column only on the rows *has* marks for it (those with that label), none when no row has one."""
+    scores: list[float | None] = []
+    for column, rows in enumerate(has):
+        if column < gold.shape[1] and rows.any():
+            found = score_single(list(gold[rows, column]), list(predicted[rows, column]), labels[column])
+            scores += [found.accuracy, found.macro_f1]
+        else:
+            scores += [None, None]
+    return HeldOutScores(*scores)
 
 
 def compare_added(
@@ -60,11 +66,17 @@ def compare_added(
         fitted = fit_frame(config, frame, sentiment_column, text_column)
         with_added[test_idx] = fitted.predict(texts[test_idx])[:, :width]
     both = pd.concat([base, added], ignore_index=True)
-    felt = sentiment_rows(added, sentiment_column)
-    labels = [sorted(set(both["primary"]))]
+    has = [reason_rows(added), sentiment_rows(added, sentiment_column)]
+    labels = [sorted(set(both["primary"][reason_rows(both)]))]
     if sentiment_column:
         labels.append(sorted(set(both[sentiment_column][sentiment_rows(both, sentiment_column)])))
-    partial = int(felt.sum()) if sentiment_column and not felt.all() else None
+    partial = int(has[1].sum()) if sentiment_column and not has[1].all() else None
+    reasoned = None if has[0].all() else int(has[0].sum())
     return AddedComparison(
-        len(added), folds, _scores(gold, without, labels, felt), _scores(gold, with_added, labels, felt), partial
+        len(added),
+        folds,
+        _scores(gold, without, labels, has),
+        _scores(gold, with_added, labels, has),
+        partial,
+        reasoned,
     )

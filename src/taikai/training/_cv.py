@@ -55,6 +55,23 @@ def sentiment_rows(df: pd.DataFrame, sentiment_column: Hashable | None) -> np.nd
     return felt
 
 
+def reason_rows(df: pd.DataFrame) -> np.ndarray[Any, Any]:
+    """Return which rows of *df* have a primary reason; a row labelled with a sentiment only has ``""`` and trains
+    the sentiment head only."""
+    reasoned: np.ndarray[Any, Any] = (df["primary"] != "").to_numpy(dtype=bool)
+    return reasoned
+
+
+def head_rows(fitted: pd.DataFrame, sentiment_column: Hashable | None) -> dict[str, int]:
+    """Return how many of the *fitted* rows each head was fitted on (``reason_rows``: those with a reason,
+    ``sentiment_rows``: those with a sentiment, of ``fitted_rows``) when some rows are coded with reasons only or a
+    sentiment only (they train one head alone); empty when every row trained both heads."""
+    felt, reasoned = sentiment_rows(fitted, sentiment_column), reason_rows(fitted)
+    if not sentiment_column or (felt.all() and reasoned.all()):
+        return {}
+    return {"reason_rows": int(reasoned.sum()), "sentiment_rows": int(felt.sum()), "fitted_rows": len(fitted)}
+
+
 def weights(df: pd.DataFrame) -> np.ndarray[Any, Any] | None:
     """Return the sample weights of *df*'s rows, or ``None`` when every row weighs 1."""
     if WEIGHT not in df.columns:
@@ -103,8 +120,13 @@ def cross_validate(
     sentiment_column: Hashable | None = "sentiment",
     text_column: Hashable = "text",
 ) -> tuple[dict[str, Any], dict[str, float], HeldOut | None]:
-    """Return (cross-validated scores, tuned thresholds, out-of-fold predictions) on *df*."""
-    counts = df["primary"].value_counts()
+    """Return (cross-validated scores, tuned thresholds, out-of-fold predictions) on *df*.
+
+    The folds are stratified by the primary reason; a row without one (a sentiment only) is in no test fold: it
+    trains in every fold, and is scored by none (``reason_rows`` in the scores counts those that are).
+    """
+    reasoned = reason_rows(df)
+    counts = df["primary"][reasoned].value_counts()
     folds = min(folds, int(counts.min()))
     if folds < 2:
         return {"folds": 0, "note": "too few examples per reason to cross-validate"}, {}, None
@@ -112,13 +134,17 @@ def cross_validate(
     y = targets(df, sentiment_column)
     sample_weight = weights(df)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    reason_labels = sorted(df["primary"].unique())
+    reason_labels = sorted(df["primary"][reasoned].unique())
+    positions, always = np.flatnonzero(reasoned), np.flatnonzero(~reasoned)
     felt = sentiment_rows(df, sentiment_column)
     sentiment_labels = sorted(df[sentiment_column][felt].unique()) if sentiment_column else []
     oof_reason = np.zeros((len(df), len(reason_labels)))
     oof_sentiment = np.zeros((len(df), len(sentiment_labels)))
     held_out_folds = []
-    for train_idx, test_idx in splitter.split(texts, y[:, 0]):
+    for fold_train, fold_test in splitter.split(texts[positions], y[positions, 0]):
+        train_idx, test_idx = positions[fold_train], positions[fold_test]
+        if len(always):  # the rows without a reason train in every fold, after the fold's own
+            train_idx = np.concatenate([train_idx, always])
         fold_weight = None if sample_weight is None else sample_weight[train_idx]
         fitted = fit_pipeline(config, texts[train_idx], y[train_idx], fold_weight)
         vocabulary = word_vocabulary(fitted)
@@ -129,12 +155,14 @@ def cross_validate(
             oof_reason[test_idx, reason_labels.index(label)] = rp[:, j]
         for j, label in enumerate(classifier.sentiment_classes_):
             oof_sentiment[test_idx, sentiment_labels.index(label)] = sp[:, j]
-    gold_sets = df["label_set"].tolist()
-    thresholds = tune_thresholds(oof_reason, reason_labels, gold_sets)
-    predicted_primary = [reason_labels[j] for j in oof_reason.argmax(axis=1)]
-    reason = score_single(df["primary"].tolist(), predicted_primary, reason_labels)
+    gold_sets = df["label_set"][reasoned].tolist()  # thresholds and reason scores: on the rows with a reason
+    held_reasons = oof_reason[reasoned]
+    thresholds = tune_thresholds(held_reasons, reason_labels, gold_sets)
+    predicted_primary = [reason_labels[j] for j in held_reasons.argmax(axis=1)]
+    reason = score_single(df["primary"][reasoned].tolist(), predicted_primary, reason_labels)
     limits = np.array([thresholds[label] for label in reason_labels])
-    reasons = score_multi(gold_sets, [list(r) for r in reason_sets(oof_reason, reason_labels, limits)], reason_labels)
+    predicted_sets = [list(r) for r in reason_sets(held_reasons, reason_labels, limits)]
+    reasons = score_multi(gold_sets, predicted_sets, reason_labels)
     scores = {
         "folds": folds,
         "reason_macro_f1": reason.macro_f1,
@@ -142,12 +170,15 @@ def cross_validate(
         "reasons_micro_f1": reasons.micro_f1,
         "reasons_macro_f1": reasons.macro_f1,
     }
-    if sentiment_column:  # scored on the rows with a sentiment (those with reasons only have none to score)
-        predicted = [sentiment_labels[j] for j in oof_sentiment[felt].argmax(axis=1)]
-        sentiment = score_single(df[sentiment_column][felt].tolist(), predicted, sentiment_labels)
+    if not reasoned.all():
+        scores["reason_rows"] = int(reasoned.sum())
+    scored = felt & reasoned  # the rows held out (those with a reason) that have a sentiment to score
+    if sentiment_column and scored.any():
+        predicted = [sentiment_labels[j] for j in oof_sentiment[scored].argmax(axis=1)]
+        sentiment = score_single(df[sentiment_column][scored].tolist(), predicted, sentiment_labels)
         scores |= {"sentiment_macro_f1": sentiment.macro_f1, "sentiment_accuracy": sentiment.accuracy}
-        if not felt.all():
-            scores["sentiment_rows"] = int(felt.sum())
+    if sentiment_column and not scored.all():
+        scores["sentiment_rows"] = int(scored.sum())
     held_out = HeldOut(tuple(reason_labels), tuple(sentiment_labels), oof_reason, oof_sentiment, tuple(held_out_folds))
     return scores, thresholds, held_out
 
@@ -159,12 +190,17 @@ def pipeline_labels(pipeline: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def split_frame(df: pd.DataFrame, test_size: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Split by the ``split`` column (train/test) when present, else stratified by primary reason."""
+    """Split by the ``split`` column (train/test) when present, else stratified by primary reason: then a row without
+    one (labelled with a sentiment only) is never held out, it trains (after the rows drawn to train)."""
     split = split_column(df)
     if split is not None:
         return df[(split == "train").to_numpy()], df[(split == "test").to_numpy()]
     if test_size <= 0:
         return df, df.iloc[:0]
+    reasoned = reason_rows(df)
+    if not reasoned.all():
+        train, test = split_frame(df[reasoned], test_size, seed)
+        return pd.concat([train, df[~reasoned]]), test
     counts = df["primary"].value_counts()
     stratify = df["primary"] if counts.min() >= 2 else None
     train, test = train_test_split(df, test_size=test_size, random_state=seed, stratify=stratify)

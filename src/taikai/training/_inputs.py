@@ -106,6 +106,8 @@ def _read(
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
         "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
         "reasons_only": True,  # a row coded with reasons only trains the reason head (sentiment "")
+        "sentiments_only": True,  # a row coded with a sentiment only trains the sentiment head (primary "")
+        "unread_sentiment": None if columns.sentiment else "sentiment",  # --no-sentiment: such a row trains nothing
     }
     if not skip_blank:  # the base data: labels of one's own (free labels) are kept as written
         options |= {"reasons_as_written": known[0] is None, "sentiments_as_written": known[1] is None}
@@ -206,10 +208,11 @@ def read_inputs(
             encoding_errors=encoding_errors,
         )
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
+            labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
             raise InputError(
                 f"{name}: adds no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
-                f"{len(table.bad):,} unusable); fill in reasons (and sentiment, if you code it), save the sheet and "
-                "run again (check that this is the file you labelled), or leave it out of --add"
+                f"{len(table.bad):,} unusable); fill in {labels}, save the sheet and run again (check that this "
+                "is the file you labelled), or leave it out of --add"
             )
         skipped.extend(table.bad)
         tables.append((table, name, sha))
@@ -248,16 +251,21 @@ def _labels_by_key(frame: pd.DataFrame, sentiment: Hashable | None) -> dict[str,
 
 def _labels(frame: pd.DataFrame, sentiment: Hashable | None) -> list[_Labels]:
     sentiments = frame[sentiment].tolist() if sentiment else [None] * len(frame)
-    return [(labels[0], frozenset(labels), s) for labels, s in zip(frame["label_set"], sentiments, strict=True)]
+    return [
+        (labels[0] if labels else "", frozenset(labels), s)
+        for labels, s in zip(frame["label_set"], sentiments, strict=True)
+    ]
 
 
 def _differences(dropped: pd.DataFrame, kept: dict[str, _Labels], sentiment: Hashable | None) -> Differences:
     """Count the *dropped* rows whose labels differ from those *kept* for their text key, and in what. A dropped row
-    without a sentiment (coded with reasons only) does not differ in sentiment from the kept row's."""
+    without a sentiment (coded with reasons only) does not differ in sentiment from the kept row's, nor one without a
+    reason (coded with a sentiment only) in reasons."""
     rows = reasons = sentiments = 0
     for key, (primary, label_set, feeling) in zip(dropped["_taikai_key"], _labels(dropped, sentiment), strict=True):
         other_primary, other_set, other_feeling = kept[key]
-        reasons_differ = primary != other_primary or label_set != other_set
+        # a row coded with a sentiment only says nothing of the reasons
+        reasons_differ = bool(label_set) and (primary != other_primary or label_set != other_set)
         feeling_differs = bool(feeling) and feeling != other_feeling  # a row coded with reasons only says nothing
         rows += reasons_differ or feeling_differs
         reasons += reasons_differ

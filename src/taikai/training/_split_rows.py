@@ -51,7 +51,7 @@ def split_rows(
         ) from exc
     fit_df = pd.concat([train_df, inputs.added], ignore_index=True) if len(inputs.added) else train_df
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
-        labels = labelled(fit_df, column)  # a row coded with reasons only has no sentiment to learn
+        labels = labelled(fit_df, column)  # a row coded with one kind of label only has none of the other to learn
         if column and labels.nunique() < 2:
             found = label_list(map(str, labels.unique()))
             held = "" if not len(test_df) else f"; {len(test_df):,} held out for the test ({_test_rows(df, test_size)})"
@@ -65,8 +65,8 @@ def split_rows(
 
 
 def _with_label(labels: pd.Series, frame: pd.DataFrame, name: str) -> str:
-    """Say how many rows have a sentiment when some are coded with reasons only (`` (12 with a sentiment)``)."""
-    return f" ({len(labels):,} with a sentiment)" if name == "sentiments" and len(labels) < len(frame) else ""
+    """Say how many rows have a label of *name* when some have none (`` (12 with a sentiment)``)."""
+    return f" ({len(labels):,} with a {name[:-1]})" if len(labels) < len(frame) else ""
 
 
 def _usable_rows(inputs: TrainingInputs) -> str:

@@ -34,7 +34,7 @@ from taikai.training._checks import (
     weak_data_warnings,
 )
 from taikai.training._compare import compare_added
-from taikai.training._cv import content_sha256, cross_validate, fit_frame, pipeline_labels, sentiment_rows
+from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
 from taikai.training._inputs import Columns, Data, TrainingInputs, read_inputs
 from taikai.training._split_rows import TEST_SIZE, split_rows
 
@@ -73,16 +73,6 @@ def _drift_statistics(
         return training_statistics(model, test_df[text_column].tolist(), None, source)
     source = f"predictions on its own {len(train_df):,} training rows (nothing held out: confidence is optimistic)"
     return training_statistics(model, train_df[text_column].tolist(), None, source)
-
-
-def _heads(fitted: pd.DataFrame, sentiment_column: Hashable | None) -> dict[str, int]:
-    """Return how many of the *fitted* rows each head was fitted on (``reason_rows``: all of them,
-    ``sentiment_rows``: those with a sentiment) when some rows are coded with reasons only (they train the reason
-    head alone); empty when every row trained both heads."""
-    felt = sentiment_rows(fitted, sentiment_column)
-    if not sentiment_column or felt.all():
-        return {}
-    return {"reason_rows": len(fitted), "sentiment_rows": int(felt.sum())}
 
 
 def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
@@ -160,13 +150,14 @@ def train(
     then ignored, with a :class:`~taikai.errors.DataWarning`); otherwise a stratified ``test_size`` share is held
     out. Rows of *add* (files of any format taikai reads, e.g. a filled ``taikai suggest`` sheet) are
     training rows weighted *add_weight*; blank ones are skipped, duplicates of base rows dropped, all counted in
-    ``metadata.inputs``. A row of *data* or *add* with a primary reason and no sentiment trains the reason head only
-    (``training_data`` then records ``reason_rows`` and ``sentiment_rows``; the sentiment is scored on the rows that
-    have one). Rows that cannot be used are skipped with a :class:`SkippedRowsWarning`
-    (``on_bad_rows="skip"``) or stop the training (``"error"``). Cross-validation on the train rows gives the CV
-    scores and the per-reason thresholds; the test rows give the test scores; with *add*, ``compare_folds`` folds
-    over the added rows measure what they bought (``metrics["added"]``). With ``refit_all`` the saved model is
-    refitted on all rows.
+    ``metadata.inputs``. A row of *data* or *add* with a primary reason and no sentiment trains the reason head
+    only, one with a sentiment and no reason the sentiment head only (``training_data`` then records
+    ``reason_rows``, ``sentiment_rows`` and ``fitted_rows``; each head is scored on the rows that have its label; a
+    row without a reason is never held out for the test or a cross-validation fold). Rows that cannot be used are
+    skipped with a :class:`SkippedRowsWarning` (``on_bad_rows="skip"``) or stop the training (``"error"``).
+    Cross-validation on the train rows gives the CV scores and the per-reason thresholds; the test rows give the
+    test scores; with *add*, ``compare_folds`` folds over the added rows measure what they bought
+    (``metrics["added"]``). With ``refit_all`` the saved model is refitted on all rows.
 
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
@@ -212,7 +203,7 @@ def train(
         "train_rows": len(train_df),
         "test_rows": len(test_df),
         "row_hashes": RowHashes.of(fit_df[text_column]).to_dict(),  # the texts the pipeline is fitted on
-        **_heads(fit_df, sentiment_column),
+        **head_rows(fit_df, sentiment_column),
     }
     try:
         cv_scores, thresholds, held_out = cross_validate(fit_df, config, folds, seed, sentiment_column, text_column)
@@ -266,10 +257,10 @@ def train(
     if refit_all and len(test_df):
         pipeline = fit_frame(config, everything, sentiment_column, text_column)
         reasons, sentiments = pipeline_labels(pipeline)
-        fitted = {k: v for k, v in source.items() if k not in ("reason_rows", "sentiment_rows")}
+        fitted = {k: v for k, v in source.items() if k not in ("reason_rows", "sentiment_rows", "fitted_rows")}
         fitted |= {
             "row_hashes": RowHashes.of(everything[text_column]).to_dict(),
-            **_heads(everything, sentiment_column),
+            **head_rows(everything, sentiment_column),
         }
         # A reason only the test rows have gets the default threshold: the metadata has one for every reason.
         tuned = {r: thresholds.get(r, DEFAULT_THRESHOLD) for r in reasons} if thresholds else {}
