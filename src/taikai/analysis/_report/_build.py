@@ -138,6 +138,7 @@ def build_report(
     if freq not in FREQUENCIES:
         raise InputError(f"--freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     where = str(source_path) if source_path is not None else source or "the predictions frame"
+    df, id_column = _index_as_column(df)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
     df = predictions_frame(df, where, prefix, run.prefix if run is not None else None)
     if "reason" not in df.columns:
@@ -166,7 +167,7 @@ def build_report(
     masks = None
     if mask_pii:
         df, masks = mask_report_frame(df, text_column, by)
-    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii)
+    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, id_column)
     path = Path(source_path) if source_path is not None else None
     ctx = ReportContext(
         df,
@@ -193,6 +194,18 @@ def build_report(
     finally:
         if steps is not progress:  # the caller's steps are the caller's to close
             steps.close()
+
+
+def _index_as_column(df: Any) -> tuple[Any, str | None]:
+    """Return *df* with its named index (``df.set_index("review_id")``) as its first columns, and the name of the
+    first, the id the review tables show; a frame whose index has no name (or a name a column already has) as it
+    is, and ``None``."""
+    import pandas as pd
+
+    names = list(df.index.names) if isinstance(df, pd.DataFrame) else [None]
+    if any(n is None for n in names) or any(n in df.columns for n in names):
+        return df, None
+    return df.reset_index(), str(names[0])
 
 
 def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, dict[str, int]]:

@@ -1,0 +1,60 @@
+"""What the report is given: a frame's named index as the ids, a frame without a file, masked segments, labels of
+the Python tables in the page's language."""
+
+import re
+
+import numpy as np
+import pytest
+
+from taikai.analysis import build_report
+from tests.analysis.test_report import STEADY, synthetic
+
+
+def _section(page: str, key: str) -> str:
+    return re.search(rf'<section id="{key}">(.*?)</section>', page, re.S).group(1)
+
+
+@pytest.mark.parametrize(
+    ("index", "shown"),
+    [
+        ("review_id", "r00003"),  # df.set_index("review_id"): the id column, moved to the index
+        ("customer", "c0003"),  # an index of another name is the id too
+    ],
+)
+def test_a_named_index_is_the_id_of_the_review_tables(index, shown):
+    frame = synthetic({"2026-01": STEADY})
+    frame["customer"] = [f"c{i:04d}" for i in range(len(frame))]
+    frame = frame.set_index(index)
+    page = build_report(frame, embed_font=False, charts=False, drift=False)
+    uncertain = _section(page, "uncertain")
+    assert f"<th>{index}</th>" in uncertain
+    assert re.search(rf"<td[^>]*>{shown}</td>", page), "the index values are shown"
+
+
+def test_an_unnamed_index_adds_no_column():
+    frame = synthetic({"2026-01": STEADY}).drop(columns="review_id")
+    frame.index = frame.index + 1000
+    page = build_report(frame, embed_font=False, charts=False, drift=False)
+    assert "<th>index</th>" not in page and not re.search(r"<td[^>]*>1003</td>", _section(page, "uncertain"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("ja", "Python のデータフレームから作ったレポートです", "予測ファイルの横に batch の要約がない"),
+        ("en", "A frame from Python (no batch summary)", "No batch summary beside the predictions"),
+    ],
+)
+def test_a_frame_is_not_said_to_lack_a_summary_beside_a_file(lang, said, not_said):
+    page = build_report(synthetic({"2026-01": STEADY}), lang=lang, embed_font=False, charts=False, drift=False)
+    model = _section(page, "model")
+    assert said in model and not_said not in model
+
+
+def test_a_file_without_a_summary_still_says_so(tmp_path):
+    path = tmp_path / "p.csv"
+    synthetic({"2026-01": STEADY}).to_csv(path, index=False)
+    from taikai.io import read_predictions
+
+    page = build_report(read_predictions(path), source_path=path, embed_font=False, charts=False, drift=False)
+    assert "予測ファイルの横に batch の要約がない" in _section(page, "model")
