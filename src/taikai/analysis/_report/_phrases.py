@@ -61,6 +61,8 @@ class Phrases:
     model_from_option: str
     model_assumed: str
     model_unknown: str
+    model_assumed_frame: str
+    model_unknown_frame: str
     status: str
     status_note: str
     status_messages: str
