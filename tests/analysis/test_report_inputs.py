@@ -58,3 +58,46 @@ def test_a_file_without_a_summary_still_says_so(tmp_path):
 
     page = build_report(read_predictions(path), source_path=path, embed_font=False, charts=False, drift=False)
     assert "予測ファイルの横に batch の要約がない" in _section(page, "model")
+
+
+def _platforms(n: int):
+    """Segment values: 15 named platforms and a blank one, in turn (11 shown, 5 summed)."""
+    names = np.array(["", *(f"S{i:02d}" for i in range(15))], dtype=object)
+    return lambda df: names[np.arange(len(df)) % 16]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "blank", "rest"),
+    [
+        ({}, "(空欄)", "その他 (5)"),  # the report's default, as taikai report --lang
+        ({"lang": "ja"}, "(空欄)", "その他 (5)"),
+        ({"lang": "en"}, "(blank)", "others (5)"),
+    ],
+)
+def test_segment_breakdown_names_the_blank_and_rest_rows_in_its_language(kwargs, blank, rest):
+    from taikai import analysis
+
+    frame = synthetic({"2026-01": STEADY}, platform=_platforms(16))
+    table = analysis.segment_breakdown(frame, "platform", **kwargs)
+    assert blank in table.index and rest in table.index and len(table) == 12
+    fig = analysis.segment_bars(table, lang=kwargs.get("lang", "ja"))
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(label.startswith(f"{blank} (n=") for label in labels), labels
+
+
+def test_segment_breakdown_refuses_an_unknown_language():
+    from taikai import analysis
+    from taikai.errors import InputError
+
+    with pytest.raises(InputError, match=r"lang must be one of \['ja', 'en'\], not 'fr'"):
+        analysis.segment_breakdown(synthetic({"2026-01": STEADY}), "platform", lang="fr")
+
+
+@pytest.mark.parametrize(("lang", "blank"), [("ja", "(空欄)"), ("en", "(blank)")])
+def test_the_page_and_the_python_table_name_the_segments_alike(lang, blank):
+    from taikai import analysis
+
+    frame = synthetic({"2026-01": STEADY}, platform=_platforms(16))
+    page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
+    rows = re.findall(r"<tr><th>([^<]*)</th>", _section(page, "segments"))
+    assert rows[1:] == list(analysis.segment_breakdown(frame, "platform", lang=lang).index) and blank in rows

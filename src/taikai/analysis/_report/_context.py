@@ -102,14 +102,4 @@ class ReportContext:
         """Counts per segment and reason (needs ``--by``)."""
         assert self.options.by
         by = self.options.by
-        table = tables.segment_breakdown(self.frame, by)
-        values = set(tables.segment_values(self.rows, by))  # a row that is none of them: the rest, summed
-        rest = tables.OTHER_SEGMENTS.split("{")[0]  # "その他 ("
-        ours = self.t.others + " ("
-
-        def name(segment: str) -> str:
-            if segment == tables.MISSING_SEGMENT:
-                return self.t.blank
-            return segment if segment in values else segment.replace(rest, ours, 1)
-
-        return table.rename(index=name)
+        return tables.segment_table(self.frame, by, blank=self.t.blank, rest=self.t.rest_segments)
