@@ -36,6 +36,7 @@ from taikai.io import (
     check_date_column,
     check_not_input,
     check_output_dir,
+    check_predictions_sheet,
     read_predictions,
     read_summary,
     summary_path,
@@ -229,11 +230,13 @@ def write_report(
     out: str | Path,
     encoding: str | None = None,
     encoding_errors: str = "strict",
+    sheet: str | int | None = None,
     **options: Any,
 ) -> Path:
     """Read the predictions file and the batch summary beside it, build the report (options as for
     :func:`build_report`) and write it to *out*. The folder of *out* must exist, and *out* must not be the
-    predictions or their summary: that is checked first."""
+    predictions or their summary: that is checked first. Of an xlsx workbook, *sheet* (a name or 1-based number,
+    as ``--sheet``) is read, else the first sheet; a sheet without predictions is refused naming the others."""
     check_output_dir(Path(out))
     path = Path(predictions)
     check_not_input(Path(out), with_summary("the predictions", path))
@@ -242,9 +245,9 @@ def write_report(
     steps = Steps(bool(options.pop("progress", False)))
     steps.step("reading")
     try:
-        df = read_predictions(
-            path, encoding, encoding_errors, mask_pii=bool(options.get("mask_pii")), text_columns=keep
-        )
+        mask_pii = bool(options.get("mask_pii"))
+        df = read_predictions(path, encoding, encoding_errors, mask_pii=mask_pii, text_columns=keep, sheet=sheet)
+        check_predictions_sheet(df, path, sheet)
         page = build_report(df, source=path.name, run=read_summary(path), source_path=path, progress=steps, **options)
     finally:
         steps.close()
