@@ -101,3 +101,33 @@ def test_the_page_and_the_python_table_name_the_segments_alike(lang, blank):
     page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
     rows = re.findall(r"<tr><th>([^<]*)</th>", _section(page, "segments"))
     assert rows[1:] == list(analysis.segment_breakdown(frame, "platform", lang=lang).index) and blank in rows
+
+
+@pytest.mark.parametrize(
+    ("values", "numbered"),
+    [
+        (["田中太郎", "佐藤花子", "田中太郎"], ["[人名1]", "[人名2]", "[人名1]"]),  # in order of first appearance
+        (["佐藤花子 ", "佐藤花子", "田中太郎"], ["[人名1]", "[人名1]", "[人名2]"]),  # stripped, as segments are
+        (["山田さん", "鈴木一郎さん", "Lancers"], ["[人名1]さん", "[人名2]さん", "Lancers"]),  # unmasked: as it was
+        (["a@example.com", "田中太郎", ""], ["[メール1]", "[人名1]", ""]),  # each masked text numbered on its own
+    ],
+)
+def test_masked_segment_values_are_numbered_apart(values, numbered):
+    import pandas as pd
+
+    from taikai.analysis._report._build import mask_report_frame
+
+    frame = pd.DataFrame({"text": ["x"] * len(values), "author": values}).astype({"author": "str"})
+    masked, _ = mask_report_frame(frame, "text", "author")
+    assert masked["author"].tolist() == numbered and masked["author"].dtype == frame["author"].dtype
+
+
+def test_a_masked_by_column_keeps_the_segments_of_the_unmasked_one():
+    people = np.array(["田中太郎", "佐藤花子", "鈴木一郎"])
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: people[np.arange(len(df)) % 7 % 3])
+    plain = build_report(frame, by="platform", embed_font=False, charts=False, drift=False)
+    masked = build_report(frame, by="platform", mask_pii=True, embed_font=False, charts=False, drift=False)
+    totals = [re.findall(r"<td class=\"n\">(\d+)</td></tr>", _section(page, "segments")) for page in (plain, masked)]
+    assert totals[0] == totals[1] and len(totals[1]) == 3  # three segments of the same sizes, not one of 160
+    rows = re.findall(r"<tr><th>([^<]*)</th>", _section(masked, "segments"))[1:]
+    assert rows == ["[人名1]", "[人名2]", "[人名3]"] and "田中" not in _section(masked, "segments")

@@ -16,6 +16,7 @@ from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
+from taikai.analysis._report._masked_segments import number_masked
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, identify_model
@@ -213,15 +214,20 @@ def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, d
     """Mask personal data in the text column and in the *by* column's text; return the frame and the masks per kind.
 
     Those are the columns whose values the page quotes or counts words of; the id and date columns it shows are left
-    as they are, and so are columns of numbers.
+    as they are, and so are columns of numbers. Distinct values of *by* masked alike are numbered
+    (:func:`number_masked`: ``[人名1]``, ``[人名2]``, … in order of first appearance), so that the segments are those
+    of the unmasked column.
     """
     import pandas as pd
 
     counts: list[dict[PiiKind, int]] = []
     wanted = dict.fromkeys(c for c in (text_column, by) if c and c in df.columns)
     for column in (c for c in wanted if pd.api.types.is_string_dtype(df[c].dtype)):
+        original = df[column]
         df, per_row = mask_text_column(df, column)
         counts += per_row
+        if column == by and by != text_column:
+            df[column] = number_masked(original, df[column])
     return df, sum_counts(counts)
 
 
