@@ -630,12 +630,12 @@ def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, 
 def test_report_without_a_summary_assumes_the_default_model_only_if_it_fits():
     page = build_report(synthetic({"2026-01": STEADY}), embed_font=False, charts=False, drift=False)
     assert "既定のモデルとみなしています" in page and taikai.load_model().metadata.artifact.sha256 in page
-    assert "別のモデルなら model= (コマンドラインでは --model) で指定してください。" in page  # Python's name first
+    assert "別のモデルなら model= で指定してください。" in page  # a frame from Python: Python's name only
     seven = {r: n for r, n in STEADY.items() if r != "other"}  # a model without the reason other
     other = synthetic({"2026-01": seven}).drop(columns=["p_reason_other"])
     unknown = build_report(other, lang="en", embed_font=False, charts=False, drift=False)
-    assert "Unknown model: no batch summary" in unknown
-    assert "Name it with model= (--model on the command line)." in unknown
+    assert "Unknown model: a frame from Python has no batch summary" in unknown
+    assert "Name it with model=." in unknown
 
 
 @pytest.mark.parametrize("module", ["matplotlib", "matplotlib_fontja", "fontTools"])

@@ -32,6 +32,7 @@ from taikai.analysis._report import (
 from taikai.analysis._review_tables import least_confident, representative_reviews, top_probability
 from taikai.analysis._rule_evaluation import evaluate_rules
 from taikai.analysis._rules_section import RulesSection, rules_section
+from taikai.analysis._segment_breakdown import segment_breakdown
 from taikai.analysis._tables import (
     FREQUENCIES,
     classified,
@@ -42,7 +43,6 @@ from taikai.analysis._tables import (
     reason_labels,
     reasons_over_time,
     reasons_per_review,
-    segment_breakdown,
     sentiment_by_reason,
     sentiment_distribution,
     sentiment_over_time,

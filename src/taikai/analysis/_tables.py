@@ -220,21 +220,31 @@ def segment_values(rows: pd.DataFrame, by: Hashable) -> pd.Series:
     return rows[by].astype("string").str.strip().fillna("").replace("", MISSING_SEGMENT).astype(str)
 
 
-def segment_breakdown(
-    df: pd.DataFrame, by: Hashable, max_segments: int = 12, *, prefix: str | None = None
+def segment_table(
+    df: pd.DataFrame,
+    by: Hashable,
+    max_segments: int = 12,
+    *,
+    prefix: str | None = None,
+    blank: str = MISSING_SEGMENT,
+    rest: str = OTHER_SEGMENTS,
 ) -> pd.DataFrame:
     """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
 
-    Segments beyond the *max_segments* largest are summed into one row; blank values form their own segment.
+    Segments beyond the *max_segments* largest are summed into one row named *rest* (``{n}``: how many); blank
+    values form their own segment, named *blank*. The labels are the page language's
+    (:func:`taikai.analysis.segment_breakdown` takes them from the report's phrases).
     """
     df = plain_predictions(df, prefix)
     by = find_column(df.columns, by, BY, source=FRAME)
     rows = classified(df)
     segments = segment_values(rows, by)
     sizes = segments.value_counts()
-    if len(sizes) > max_segments:
-        rest = sizes.index[max_segments - 1 :]
-        segments = segments.where(~segments.isin(rest), OTHER_SEGMENTS.format(n=len(rest)))
+    summed = sizes.index[max_segments - 1 :] if len(sizes) > max_segments else sizes.index[:0]
+    names = {s: rest.format(n=len(summed)) for s in summed}
+    if MISSING_SEGMENT not in names:
+        names[MISSING_SEGMENT] = blank
+    segments = segments.map(lambda s: names.get(s, s))
     table = pd.crosstab(segments, rows["reason"].astype(str))
     table = table.reindex(columns=reason_labels(df), fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]

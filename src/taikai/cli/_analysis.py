@@ -23,6 +23,7 @@ from taikai.cli._common import (
     rules_options,
     text_column_option,
 )
+from taikai.cli._sheet_option import predictions_sheet_option
 from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.errors import TaikaiError
 
@@ -174,6 +175,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
 @mask_pii_option
 @encoding_errors_option()
+@predictions_sheet_option
 def report(
     predictions: Path,
     output: Path,
@@ -188,6 +190,7 @@ def report(
     no_drift: bool,
     mask_pii: bool,
     encoding_errors: str,
+    sheet: str | None,
 ) -> None:
     """Write one self-contained HTML report from a PREDICTIONS file (CSV, TSV, JSONL, Parquet or xlsx).
 
@@ -213,6 +216,7 @@ def report(
         output,
         encoding=encoding,
         encoding_errors=encoding_errors,
+        sheet=sheet,
         date_column=date_column,
         by=by,
         text_column=text_column,

@@ -15,6 +15,7 @@ from taikai.cli._common import (
     prefix_option,
     text_column_option,
 )
+from taikai.cli._sheet_option import predictions_sheet_option
 
 STRATEGIES = ("margin", "entropy", "random")
 """The values of :class:`taikai.suggestion.Strategy` (listed here so that ``--help`` imports no library)."""
@@ -66,6 +67,7 @@ STRATEGIES = ("margin", "entropy", "random")
 @click.option("--force", is_flag=True, help="Replace an existing --output sheet (a filled sheet loses its labels).")
 @prefix_option
 @mask_pii_option
+@predictions_sheet_option
 def suggest(
     predictions: Path,
     output: Path,
@@ -81,6 +83,7 @@ def suggest(
     mask_pii: bool,
     force: bool,
     exclude: tuple[Path, ...],
+    sheet: str | None,
 ) -> None:
     """Pick the rows of PREDICTIONS (taikai batch output) worth labelling and write them as a sheet to fill in.
 
@@ -112,5 +115,6 @@ def suggest(
         prefix=prefix,
         overwrite=force,
         exclude=list(exclude),
+        sheet=sheet,
     )
     echo_result(str(result), saved=f"the sheet to {output}")

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_regular_file, same_path
-    from taikai.io._predictions_file import is_predictions
+    from taikai.io._predictions_file import check_predictions_sheet, is_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
@@ -116,6 +116,7 @@ __all__ = [
     "check_made_by",
     "check_not_input",
     "check_output_dir",
+    "check_predictions_sheet",
     "check_regular_file",
     "check_sheet_column",
     "column_kinds",
@@ -202,7 +203,7 @@ __getattr__: Any = lazy_modules(
             "validate_labelled",
         ),
         "taikai.io._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
-        "taikai.io._predictions_file": ("is_predictions",),
+        "taikai.io._predictions_file": ("check_predictions_sheet", "is_predictions"),
         "taikai.io._splits": ("SPLITS", "select_split", "split_column"),
         "taikai.io._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "taikai.io._paths": ("check_not_input", "check_regular_file", "same_path"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import DataWarning, separator_hint
+from taikai.errors import DataWarning, separator_hint, wrong_type
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
 
@@ -130,8 +130,10 @@ def read_predictions(
     encoding_errors: str = "strict",
     mask_pii: bool = False,
     text_columns: Collection[str] = (),
+    sheet: str | int | None = None,
 ) -> pd.DataFrame:
-    """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis.
+    """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis; of an xlsx
+    workbook, *sheet* (a name or 1-based number, as ``--sheet``), else the first sheet.
 
     CSV and TSV cells are text: empty cells become missing values, columns of numbers become numbers (the
     probabilities, counts) and columns of only ``True`` and ``False`` (``rule_conflict``, any case) become
@@ -144,11 +146,15 @@ def read_predictions(
     column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ).
     The columns keep their names: the readers of predictions give prefixed ones (``batch --prefix pred_``)
     their plain names with :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed record's error
-    shows its text masked.
+    shows its text masked. A *sheet* the workbook does not have is an :class:`InputError` naming its sheets; *sheet*
+    for a file of another format is refused, as ``taikai batch --sheet`` refuses it.
     """
     import pandas as pd
 
-    table = read_table(Path(path), encoding=encoding, encoding_errors=encoding_errors, mask_pii=mask_pii)
+    if isinstance(sheet, bool) or not isinstance(sheet, str | int | None):
+        raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the first")
+    chosen = None if sheet is None else str(sheet)  # sheet=2: the 1-based number, as --sheet 2
+    table = read_table(Path(path), None, encoding, chosen, encoding_errors, mask_pii)
     frame, fmt = table.frame, table.format
     del table
     if fmt not in TEXT_FORMATS[:2]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai.errors import InputError
@@ -33,4 +34,23 @@ def refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[Ha
             f"{source}: this is a predictions file (it has the model's status and p_reason_* columns, as taikai batch "
             f"and predict write): its {' and '.join(used)} column(s) are the model's labels, not gold labels; "
             + PREDICTIONS_HINT
+        )
+
+
+def check_predictions_sheet(frame: pd.DataFrame, path: str | Path, sheet: str | int | None = None) -> None:
+    """Refuse the sheet read of the xlsx workbook *path* (*sheet*, else the first) when it holds no predictions (no
+    ``p_reason_*`` column, plain or prefixed) and the workbook has other sheets: the :class:`InputError` names the
+    sheet read, the others, and ``--sheet NAME`` (``sheet=``), as a missing column of ``batch`` names them."""
+    from taikai.io._formats import format_of
+    from taikai.io._parts import is_parts_folder
+    from taikai.io._table_readers import XlsxReader, sheet_read
+
+    path = Path(path)
+    if any("p_reason_" in str(c) for c in frame.columns) or is_parts_folder(path) or format_of(path) != "xlsx":
+        return
+    of, hint = sheet_read(XlsxReader(path, sheet))
+    if of:
+        raise InputError(
+            f"{path}: not a predictions file{of}: no 'reason' and p_reason_* columns, nor prefixed ones such as "
+            f"pred_reason (the columns are {list(map(str, frame.columns))}); classify it first with taikai batch{hint}"
         )

@@ -42,6 +42,7 @@ def _frame(
     encoding_errors: str,
     prefix: str | None,
     mask_pii: bool = False,
+    sheet: str | int | None = None,
 ) -> tuple[pd.DataFrame, str, list[Any], RunSummary | None]:
     """Return the predictions with their predicted columns under their plain names, where they come from, the
     columns as the file or frame names them (before the renaming, for messages), and the batch summary beside the
@@ -49,13 +50,16 @@ def _frame(
     from taikai.model import predictions_frame
 
     if isinstance(predictions, (str, Path)):
-        from taikai.io import read_predictions, read_summary
+        from taikai.io import check_predictions_sheet, read_predictions, read_summary
 
         path = Path(predictions)
         run = read_summary(path)
-        frame = read_predictions(path, encoding, encoding_errors, mask_pii)
+        frame = read_predictions(path, encoding, encoding_errors, mask_pii, sheet=sheet)
+        check_predictions_sheet(frame, path, sheet)
         renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None)
         return renamed, str(path), list(map(str, frame.columns)), run
+    if sheet is not None:
+        raise InputError("sheet= applies to an xlsx file of predictions, not to a DataFrame; leave it out")
     frame = predictions_frame(predictions, "<frame>", prefix)
     return frame, "<frame>", list(predictions.columns), None
 
@@ -140,6 +144,7 @@ def suggest(
     prefix: str | None = None,
     overwrite: bool = False,
     exclude: Sequence[str | Path | pd.DataFrame] | str | Path | pd.DataFrame = (),
+    sheet: str | int | None = None,
 ) -> Suggestion:
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
 
@@ -157,6 +162,7 @@ def suggest(
     or frames); a row whose id (where the file has the id column) or normalised text (masked, for a sheet written
     with ``mask_pii``) is in one of them is left out, near-duplicates of their texts too. Every row of such a file
     counts, labelled or left blank. A file that matches no row gets a :class:`~taikai.errors.DataWarning`.
+    Of an xlsx workbook of predictions, *sheet* (a name or 1-based number, as ``--sheet``) is read, else the first.
     """
     strategy = parse_choice(Strategy, "strategy", strategy)
     if check_int("n", n) < 1:
@@ -176,7 +182,7 @@ def suggest(
 
             check_not_input(Path(out), with_summary("the predictions", Path(predictions)))
         check_sheet_out(Path(out), overwrite)
-    df, source, columns, run = _frame(predictions, encoding, encoding_errors, prefix, mask_pii)
+    df, source, columns, run = _frame(predictions, encoding, encoding_errors, prefix, mask_pii, sheet)
     from taikai.io import id_column_of, text_column_of
     from taikai.model import find_column
 

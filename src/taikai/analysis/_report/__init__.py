@@ -29,9 +29,11 @@ from taikai.analysis._report._build import (
     write_report,
 )
 from taikai.analysis._report._context import ReportContext, ReportOptions
+from taikai.analysis._report._i18n import PHRASES
 from taikai.analysis._report._render import render_page
 
 __all__ = [
+    "PHRASES",
     "SECTIONS",
     "Block",
     "Bullets",

@@ -16,6 +16,7 @@ from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
+from taikai.analysis._report._masked_segments import number_masked
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, identify_model
@@ -36,6 +37,7 @@ from taikai.io import (
     check_date_column,
     check_not_input,
     check_output_dir,
+    check_predictions_sheet,
     read_predictions,
     read_summary,
     summary_path,
@@ -138,6 +140,7 @@ def build_report(
     if freq not in FREQUENCIES:
         raise InputError(f"--freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     where = str(source_path) if source_path is not None else source or "the predictions frame"
+    df, id_column = _index_as_column(df)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
     df = predictions_frame(df, where, prefix, run.prefix if run is not None else None)
     if "reason" not in df.columns:
@@ -166,7 +169,7 @@ def build_report(
     masks = None
     if mask_pii:
         df, masks = mask_report_frame(df, text_column, by)
-    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii)
+    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, id_column)
     path = Path(source_path) if source_path is not None else None
     ctx = ReportContext(
         df,
@@ -195,19 +198,36 @@ def build_report(
             steps.close()
 
 
+def _index_as_column(df: Any) -> tuple[Any, str | None]:
+    """Return *df* with its named index (``df.set_index("review_id")``) as its first columns, and the name of the
+    first, the id the review tables show; a frame whose index has no name (or a name a column already has) as it
+    is, and ``None``."""
+    import pandas as pd
+
+    names = list(df.index.names) if isinstance(df, pd.DataFrame) else [None]
+    if any(n is None for n in names) or any(n in df.columns for n in names):
+        return df, None
+    return df.reset_index(), str(names[0])
+
+
 def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, dict[str, int]]:
     """Mask personal data in the text column and in the *by* column's text; return the frame and the masks per kind.
 
     Those are the columns whose values the page quotes or counts words of; the id and date columns it shows are left
-    as they are, and so are columns of numbers.
+    as they are, and so are columns of numbers. Distinct values of *by* masked alike are numbered
+    (:func:`number_masked`: ``[人名1]``, ``[人名2]``, … in order of first appearance), so that the segments are those
+    of the unmasked column.
     """
     import pandas as pd
 
     counts: list[dict[PiiKind, int]] = []
     wanted = dict.fromkeys(c for c in (text_column, by) if c and c in df.columns)
     for column in (c for c in wanted if pd.api.types.is_string_dtype(df[c].dtype)):
+        original = df[column]
         df, per_row = mask_text_column(df, column)
         counts += per_row
+        if column == by and by != text_column:
+            df[column] = number_masked(original, df[column])
     return df, sum_counts(counts)
 
 
@@ -216,11 +236,13 @@ def write_report(
     out: str | Path,
     encoding: str | None = None,
     encoding_errors: str = "strict",
+    sheet: str | int | None = None,
     **options: Any,
 ) -> Path:
     """Read the predictions file and the batch summary beside it, build the report (options as for
     :func:`build_report`) and write it to *out*. The folder of *out* must exist, and *out* must not be the
-    predictions or their summary: that is checked first."""
+    predictions or their summary: that is checked first. Of an xlsx workbook, *sheet* (a name or 1-based number,
+    as ``--sheet``) is read, else the first sheet; a sheet without predictions is refused naming the others."""
     check_output_dir(Path(out))
     path = Path(predictions)
     check_not_input(Path(out), with_summary("the predictions", path))
@@ -229,9 +251,9 @@ def write_report(
     steps = Steps(bool(options.pop("progress", False)))
     steps.step("reading")
     try:
-        df = read_predictions(
-            path, encoding, encoding_errors, mask_pii=bool(options.get("mask_pii")), text_columns=keep
-        )
+        mask_pii = bool(options.get("mask_pii"))
+        df = read_predictions(path, encoding, encoding_errors, mask_pii=mask_pii, text_columns=keep, sheet=sheet)
+        check_predictions_sheet(df, path, sheet)
         page = build_report(df, source=path.name, run=read_summary(path), source_path=path, progress=steps, **options)
     finally:
         steps.close()

@@ -28,6 +28,9 @@ class ReportOptions:
     lang: str = "ja"
     drift: bool = True
     mask_pii: bool = False
+    id_column: str | None = None
+    """The id shown beside each review: the frame's named index (``df.set_index("review_id")``), else the batch
+    summary's ``--id-column``, else the first of :data:`ID_COLUMNS` present."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,12 +81,13 @@ class ReportContext:
     def context_columns(self) -> list[str]:
         """Columns shown beside each review: one id, the date, the segment (those present, each once).
 
-        The id is the ``--id-column`` the batch summary records, else the first of :data:`ID_COLUMNS` present. A
+        The id is the frame's named index (:attr:`ReportOptions.id_column`), else the ``--id-column`` the batch
+        summary records, else the first of :data:`ID_COLUMNS` present. A
         column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
         reviews had two columns of one name and could not be made.
         """
         recorded = [self.run.id_column] if self.run is not None and self.run.id_column is not None else []
-        ids = [c for c in (*recorded, *ID_COLUMNS) if c in self.frame.columns][:1]
+        ids = [c for c in (self.options.id_column, *recorded, *ID_COLUMNS) if c and c in self.frame.columns][:1]
         wanted = (*ids, self.options.date_column, self.options.by)
         return [c for c in dict.fromkeys(wanted) if c and c in self.frame.columns]
 
@@ -98,14 +102,4 @@ class ReportContext:
         """Counts per segment and reason (needs ``--by``)."""
         assert self.options.by
         by = self.options.by
-        table = tables.segment_breakdown(self.frame, by)
-        values = set(tables.segment_values(self.rows, by))  # a row that is none of them: the rest, summed
-        rest = tables.OTHER_SEGMENTS.split("{")[0]  # "その他 ("
-        ours = self.t.others + " ("
-
-        def name(segment: str) -> str:
-            if segment == tables.MISSING_SEGMENT:
-                return self.t.blank
-            return segment if segment in values else segment.replace(rest, ours, 1)
-
-        return table.rename(index=name)
+        return tables.segment_table(self.frame, by, blank=self.t.blank, rest=self.t.rest_segments)

@@ -40,6 +40,8 @@ JA = Phrases(
     model_from_option="model= (コマンドラインでは --model) で指定されたモデル。",
     model_assumed="予測ファイルの横に batch の要約がないため、確率の列が一致する既定のモデルとみなしています。別のモデルなら model= (コマンドラインでは --model) で指定してください。",
     model_unknown="どのモデルの予測か分かりません (batch の要約がなく、既定のモデルとは確率の列が異なります)。model= (コマンドラインでは --model) で指定してください。",
+    model_assumed_frame="Python のデータフレームから作ったレポートです (batch の要約はありません): 確率の列が一致する既定のモデルとみなしています。別のモデルなら model= で指定してください。",
+    model_unknown_frame="どのモデルの予測か分かりません (Python のデータフレームには batch の要約がなく、既定のモデルとは確率の列が異なります)。model= で指定してください。",
     status="入力と処理状況",
     status_note="{rows} 行のうち {bad} 行は分類されていません (status が ok 以外)。",
     status_messages="分類されなかった理由 (message)",

@@ -11,8 +11,9 @@ def model_section(ctx: ReportContext) -> Section:
     """Name, hash, creation date and test-split metrics of the model, and how the report knows it."""
     t, info = ctx.t, ctx.model
     ignored = [Note(t.summary_ignored.format(file=ctx.summary_file))] if ctx.summary_ignored else []
+    frame = ctx.source_dir is None  # a frame from Python: there is no file, nor a summary beside it
     if info.origin is Origin.UNKNOWN:
-        return Section.of("model", t.model, [Note(t.model_unknown), *ignored])
+        return Section.of("model", t.model, [Note(t.model_unknown_frame if frame else t.model_unknown), *ignored])
     rows: list[tuple[Cell, ...]] = [
         (t.model_name, info.name),
         (t.model_sha, info.sha256),
@@ -28,7 +29,7 @@ def model_section(ctx: ReportContext) -> Section:
     origin = {
         Origin.OPTION: t.model_from_option,
         Origin.SUMMARY: t.model_from_summary.format(file=ctx.summary_file),
-        Origin.ASSUMED: t.model_assumed,
+        Origin.ASSUMED: t.model_assumed_frame if frame else t.model_assumed,
     }[info.origin]
     blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows)), Note(origin), *ignored]
     if info.refit_on_all_rows:

@@ -61,6 +61,8 @@ class Phrases:
     model_from_option: str
     model_assumed: str
     model_unknown: str
+    model_assumed_frame: str
+    model_unknown_frame: str
     status: str
     status_note: str
     status_messages: str
@@ -113,3 +115,8 @@ class Phrases:
     rules_matrix_note: str
     rules_examples_note: str
     rules_columns: dict[str, str]
+
+    @property
+    def rest_segments(self) -> str:
+        """The name of the row of the segments summed past the largest, ``{n}`` how many: ``その他 ({n})``."""
+        return self.others + " ({n})"

@@ -1,0 +1,26 @@
+"""``segment_breakdown``: the reasons per segment, its blank and summed rows named in the report's language."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import pandas as pd
+
+from taikai.analysis._report import PHRASES
+from taikai.analysis._tables import segment_table
+from taikai.errors import InputError
+
+
+def segment_breakdown(
+    df: pd.DataFrame, by: Hashable, max_segments: int = 12, *, prefix: str | None = None, lang: str = "ja"
+) -> pd.DataFrame:
+    """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
+
+    Segments beyond the *max_segments* largest are summed into one row; blank values form their own segment. Those
+    two rows are named in *lang* (``ja`` or ``en``, as ``taikai report --lang``): ``(空欄)`` and ``その他 (N)``, or
+    ``(blank)`` and ``others (N)``, the names the report gives them, for :func:`segment_bars` to draw.
+    """
+    if lang not in PHRASES:
+        raise InputError(f"lang must be one of {list(PHRASES)}, not {lang!r}")
+    t = PHRASES[lang]
+    return segment_table(df, by, max_segments, prefix=prefix, blank=t.blank, rest=t.rest_segments)

@@ -1,0 +1,133 @@
+"""What the report is given: a frame's named index as the ids, a frame without a file, masked segments, labels of
+the Python tables in the page's language."""
+
+import re
+
+import numpy as np
+import pytest
+
+from taikai.analysis import build_report
+from tests.analysis.test_report import STEADY, synthetic
+
+
+def _section(page: str, key: str) -> str:
+    return re.search(rf'<section id="{key}">(.*?)</section>', page, re.S).group(1)
+
+
+@pytest.mark.parametrize(
+    ("index", "shown"),
+    [
+        ("review_id", "r00003"),  # df.set_index("review_id"): the id column, moved to the index
+        ("customer", "c0003"),  # an index of another name is the id too
+    ],
+)
+def test_a_named_index_is_the_id_of_the_review_tables(index, shown):
+    frame = synthetic({"2026-01": STEADY})
+    frame["customer"] = [f"c{i:04d}" for i in range(len(frame))]
+    frame = frame.set_index(index)
+    page = build_report(frame, embed_font=False, charts=False, drift=False)
+    uncertain = _section(page, "uncertain")
+    assert f"<th>{index}</th>" in uncertain
+    assert re.search(rf"<td[^>]*>{shown}</td>", page), "the index values are shown"
+
+
+def test_an_unnamed_index_adds_no_column():
+    frame = synthetic({"2026-01": STEADY}).drop(columns="review_id")
+    frame.index = frame.index + 1000
+    page = build_report(frame, embed_font=False, charts=False, drift=False)
+    assert "<th>index</th>" not in page and not re.search(r"<td[^>]*>1003</td>", _section(page, "uncertain"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("ja", "Python のデータフレームから作ったレポートです", "予測ファイルの横に batch の要約がない"),
+        ("en", "A frame from Python (no batch summary)", "No batch summary beside the predictions"),
+    ],
+)
+def test_a_frame_is_not_said_to_lack_a_summary_beside_a_file(lang, said, not_said):
+    page = build_report(synthetic({"2026-01": STEADY}), lang=lang, embed_font=False, charts=False, drift=False)
+    model = _section(page, "model")
+    assert said in model and not_said not in model
+
+
+def test_a_file_without_a_summary_still_says_so(tmp_path):
+    path = tmp_path / "p.csv"
+    synthetic({"2026-01": STEADY}).to_csv(path, index=False)
+    from taikai.io import read_predictions
+
+    page = build_report(read_predictions(path), source_path=path, embed_font=False, charts=False, drift=False)
+    assert "予測ファイルの横に batch の要約がない" in _section(page, "model")
+
+
+def _platforms(n: int):
+    """Segment values: 15 named platforms and a blank one, in turn (11 shown, 5 summed)."""
+    names = np.array(["", *(f"S{i:02d}" for i in range(15))], dtype=object)
+    return lambda df: names[np.arange(len(df)) % 16]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "blank", "rest"),
+    [
+        ({}, "(空欄)", "その他 (5)"),  # the report's default, as taikai report --lang
+        ({"lang": "ja"}, "(空欄)", "その他 (5)"),
+        ({"lang": "en"}, "(blank)", "others (5)"),
+    ],
+)
+def test_segment_breakdown_names_the_blank_and_rest_rows_in_its_language(kwargs, blank, rest):
+    from taikai import analysis
+
+    frame = synthetic({"2026-01": STEADY}, platform=_platforms(16))
+    table = analysis.segment_breakdown(frame, "platform", **kwargs)
+    assert blank in table.index and rest in table.index and len(table) == 12
+    fig = analysis.segment_bars(table, lang=kwargs.get("lang", "ja"))
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(label.startswith(f"{blank} (n=") for label in labels), labels
+
+
+def test_segment_breakdown_refuses_an_unknown_language():
+    from taikai import analysis
+    from taikai.errors import InputError
+
+    with pytest.raises(InputError, match=r"lang must be one of \['ja', 'en'\], not 'fr'"):
+        analysis.segment_breakdown(synthetic({"2026-01": STEADY}), "platform", lang="fr")
+
+
+@pytest.mark.parametrize(("lang", "blank"), [("ja", "(空欄)"), ("en", "(blank)")])
+def test_the_page_and_the_python_table_name_the_segments_alike(lang, blank):
+    from taikai import analysis
+
+    frame = synthetic({"2026-01": STEADY}, platform=_platforms(16))
+    page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
+    rows = re.findall(r"<tr><th>([^<]*)</th>", _section(page, "segments"))
+    assert rows[1:] == list(analysis.segment_breakdown(frame, "platform", lang=lang).index) and blank in rows
+
+
+@pytest.mark.parametrize(
+    ("values", "numbered"),
+    [
+        (["田中太郎", "佐藤花子", "田中太郎"], ["[人名1]", "[人名2]", "[人名1]"]),  # in order of first appearance
+        (["佐藤花子 ", "佐藤花子", "田中太郎"], ["[人名1]", "[人名1]", "[人名2]"]),  # stripped, as segments are
+        (["山田さん", "鈴木一郎さん", "Lancers"], ["[人名1]さん", "[人名2]さん", "Lancers"]),  # unmasked: as it was
+        (["a@example.com", "田中太郎", ""], ["[メール1]", "[人名1]", ""]),  # each masked text numbered on its own
+    ],
+)
+def test_masked_segment_values_are_numbered_apart(values, numbered):
+    import pandas as pd
+
+    from taikai.analysis._report._build import mask_report_frame
+
+    frame = pd.DataFrame({"text": ["x"] * len(values), "author": values}).astype({"author": "str"})
+    masked, _ = mask_report_frame(frame, "text", "author")
+    assert masked["author"].tolist() == numbered and masked["author"].dtype == frame["author"].dtype
+
+
+def test_a_masked_by_column_keeps_the_segments_of_the_unmasked_one():
+    people = np.array(["田中太郎", "佐藤花子", "鈴木一郎"])
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: people[np.arange(len(df)) % 7 % 3])
+    plain = build_report(frame, by="platform", embed_font=False, charts=False, drift=False)
+    masked = build_report(frame, by="platform", mask_pii=True, embed_font=False, charts=False, drift=False)
+    totals = [re.findall(r"<td class=\"n\">(\d+)</td></tr>", _section(page, "segments")) for page in (plain, masked)]
+    assert totals[0] == totals[1] and len(totals[1]) == 3  # three segments of the same sizes, not one of 160
+    rows = re.findall(r"<tr><th>([^<]*)</th>", _section(masked, "segments"))[1:]
+    assert rows == ["[人名1]", "[人名2]", "[人名3]"] and "田中" not in _section(masked, "segments")
