@@ -32,6 +32,9 @@ class Phrases:
     heading: str
     input_line: str
     pii_masked: str
+    pii_count: str
+    pii_none: str
+    pii_join: str
     summary: str
     summary_rows: str
     summary_top: str

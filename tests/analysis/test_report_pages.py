@@ -1,0 +1,59 @@
+"""The HTML report says what it did: what it masked, why a section is empty, what a row of a table stands for."""
+
+import re
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.analysis import build_report, write_report
+
+PII_TEXT = "山田太郎さん（yamada.taro@example.com、090-9999-8888）"
+
+
+def section(page: str, key: str) -> str:
+    """Return the HTML of the section *key* of *page*."""
+    found = re.search(rf'<section id="{key}">(.*?)</section>', page, re.S)
+    assert found is not None, key
+    return found.group(1)
+
+
+def header(page: str) -> str:
+    """Return the page's words before its first section (its heading and notes)."""
+    return page.split("<nav>")[0].split("<body>")[1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "個人情報をマスクしました (--mask-pii): [メール] 1 件、[電話番号] 1 件、[人名] 1 件"),
+        ("en", "Personal data masked (--mask-pii): email [メール] 1, phone [電話番号] 1, name [人名] 1"),
+    ],
+)
+def test_masks_in_the_lines_set_aside_are_counted(tmp_path, tiny_model, lang, said):
+    """Regression: a bad line's personal data was masked in the table of lines set aside, while the header said
+    none was found."""
+    dump, out = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text(f"id,text\n1,手数料が高い\n2,単価が安い\n3,{PII_TEXT},extra\n", encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines="report")
+    options = {"lang": lang, "charts": False, "embed_font": False, "drift": False, "mask_pii": True}
+    page = write_report(out, tmp_path / "r.html", **options).read_text(encoding="utf-8")
+    assert "[人名]さん（[メール]、[電話番号]）" in section(page, "status") and "yamada" not in page
+    assert said in header(page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts", "said"),
+    [
+        ("ja", [PII_TEXT, "手数料が高い"], "[メール] 1 件、[電話番号] 1 件、[人名] 1 件"),
+        ("ja", ["手数料が高い"], "個人情報をマスクしました (--mask-pii): 見つかりませんでした"),
+        ("en", ["手数料が高い"], "Personal data masked (--mask-pii): none found"),
+    ],
+)
+def test_masks_are_said_in_the_page_language(tiny_model, lang, texts, said):
+    """Regression: the Japanese page said the masks in English ("email [メール] 1", "none found")."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": texts}))
+    page = build_report(frame, lang=lang, embed_font=False, charts=False, drift=False, mask_pii=True)
+    assert said in header(page)
+    if lang == "ja":
+        assert not re.search(r"email|phone|name|none found", header(page))
