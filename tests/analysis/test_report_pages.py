@@ -57,3 +57,39 @@ def test_masks_are_said_in_the_page_language(tiny_model, lang, texts, said):
     assert said in header(page)
     if lang == "ja":
         assert not re.search(r"email|phone|name|none found", header(page))
+
+
+@pytest.mark.parametrize(
+    ("lang", "model", "status"),
+    [
+        (
+            "ja",
+            "予測ファイルの横の batch の要約 (preds.summary.json) は別の出力のものなので、",
+            "別の出力のものなので使って",
+        ),
+        (
+            "en",
+            "The batch summary beside the predictions (preds.summary.json) describes another output: assumed",
+            "so it is not used",
+        ),
+    ],
+)
+def test_a_stale_summary_is_warned_about_once_and_said_once(tmp_path, tiny_model, lang, model, status):
+    """Regression: a summary of another output was warned about twice, and the page said both that there was no
+    summary beside the predictions and that the one beside them was not used."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    dump, preds = tmp_path / "dump.csv", tmp_path / "preds.csv"
+    dump.write_text("id,text\n1,手数料が高い\n2,単価が安い\n3,時間がない\n", encoding="utf-8")
+    taikai.classify_file(dump, preds, "text", model=tiny_model)
+    preds.write_text("\n".join(preds.read_text(encoding="utf-8").splitlines()[:3]) + "\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(preds), "-o", str(out), "--no-drift", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("preds.summary.json: this summary describes") == 1, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert model in section(page, "model") and status in section(page, "status")
+    assert page.count("preds.summary.json") == 2  # once in each: which model, and the lines set aside
+    assert "要約がないため" not in page and "No batch summary" not in page

@@ -64,6 +64,8 @@ class Phrases:
     model_from_option: str
     model_assumed: str
     model_unknown: str
+    model_assumed_stale: str
+    model_unknown_stale: str
     status: str
     status_note: str
     status_messages: str
