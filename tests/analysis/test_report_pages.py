@@ -93,3 +93,41 @@ def test_a_stale_summary_is_warned_about_once_and_said_once(tmp_path, tiny_model
     assert model in section(page, "model") and status in section(page, "status")
     assert page.count("preds.summary.json") == 2  # once in each: which model, and the lines set aside
     assert "要約がないため" not in page and "No batch summary" not in page
+
+
+TEXTS = ["手数料が高すぎて続けられない", "単価が安すぎる", "時間が取れなくなった", "支払いが遅れた"]
+
+
+@pytest.fixture(scope="module")
+def reviews(tiny_model) -> pd.DataFrame:
+    """Forty classified predictions, on two platforms of 20 (A, B) and in two months."""
+    frame = pd.DataFrame(
+        {
+            "posted_at": ["2026-01-05"] * 20 + ["2026-02-05"] * 20,
+            "platform": ["A", "B"] * 20,
+            "text": TEXTS * 10,
+        }
+    )
+    return tiny_model.predict_frame(frame)
+
+
+@pytest.mark.parametrize(
+    ("lang", "platform", "said"),
+    [
+        (
+            "ja",
+            "A",
+            "platform の値ごとの比較はしていません: 分類された行が 20 件以上あり、"
+            "他の値にも合わせて 20 件以上ある値がありません。",
+        ),
+        ("en", None, "No value of platform was compared: none has 20 or more classified reviews with 20 or more in"),
+    ],
+)
+def test_summary_says_why_no_segment_was_compared(reviews, lang, platform, said):
+    """Regression: the summary said nothing when one segment, or segments of fewer than 20 rows, left nothing to
+    compare; the periods already said why."""
+    frame = reviews.assign(platform=platform) if platform else reviews.head(30)  # one value; 15 and 15
+    page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
+    summary = section(page, "summary")
+    assert said in summary
+    assert "Holm" not in summary  # no test made, no note on the tests

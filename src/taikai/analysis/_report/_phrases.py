@@ -48,6 +48,7 @@ class Phrases:
     summary_against: str
     summary_no_comparison: str
     summary_no_segment_change: str
+    summary_no_segment_comparison: str
     summary_method: str
     summary_method_periods: str
     summary_method_segments: str
