@@ -131,3 +131,38 @@ def test_summary_says_why_no_segment_was_compared(reviews, lang, platform, said)
     summary = section(page, "summary")
     assert said in summary
     assert "Holm" not in summary  # no test made, no note on the tests
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "分類された行がないため、ここに示すものはありません。"),
+        ("en", "No classified rows, so nothing to show here."),
+    ],
+)
+def test_every_section_of_a_dump_of_empty_rows_says_why_it_is_empty(tiny_model, lang, said):
+    """Regression: with every row empty, only the sentiment section explained itself; the others showed bare
+    table headers."""
+    frame = pd.DataFrame({"posted_at": ["2026-01-05"] * 3, "platform": ["A"] * 3, "text": ["", " ", ""]})
+    predictions = tiny_model.predict_frame(frame)
+    page = build_report(predictions, "posted_at", "platform", lang=lang, embed_font=False, charts=False, drift=False)
+    for key in ("reasons", "trend", "segments", "representative", "uncertain"):
+        shown = section(page, key)
+        assert said in shown and "<table>" not in shown, key
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows", "said"),
+    [
+        ("ja", 1, "予測した理由の確率が最も低い 1 件。"),
+        ("ja", 25, "予測した理由の確率が最も低い 20 件。"),
+        ("en", 1, "The 1 review whose predicted reason has the lowest probability: have a person check it."),
+        ("en", 3, "The 3 reviews whose predicted reason has the lowest probability"),
+    ],
+)
+def test_the_least_confident_table_says_how_many_rows_it_shows(tiny_model, lang, rows, said):
+    """Regression: a one-row dump was headed "the 20 least confident" and listed 1 row."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": [f"{TEXTS[i % 4]} {i}" for i in range(rows)]}))
+    page = build_report(frame, lang=lang, embed_font=False, charts=False, drift=False)
+    uncertain = section(page, "uncertain")
+    assert said in uncertain and uncertain.count("<tr>") == 1 + min(rows, 20)

@@ -105,6 +105,7 @@ EN = Phrases(
     uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
     "check {n|it|them}.",
     others="others",
+    no_rows="No classified rows, so nothing to show here.",
     blank="(blank)",
     review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)"},
     rules="Coding rules",

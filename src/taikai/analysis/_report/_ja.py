@@ -91,6 +91,7 @@ JA = Phrases(
     uncertain="確信度の低い予測 (要確認)",
     uncertain_note="予測した理由の確率が最も低い {n} 件。人の目で確認してください。",
     others="その他",
+    no_rows="分類された行がないため、ここに示すものはありません。",
     blank="(空欄)",
     review_columns={
         "reason": "理由",

@@ -110,6 +110,7 @@ class Phrases:
     uncertain: str
     uncertain_note: str
     others: str
+    no_rows: str
     blank: str
     review_columns: dict[str, str]
     rules: str

@@ -34,6 +34,8 @@ def representative_section(ctx: ReportContext) -> Section:
     """The reviews with the highest probability for their reason, a few per reason."""
     n = ctx.options.per_reason
     found = representative_reviews(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
+    if not len(found):
+        return Section.of("representative", ctx.t.representative, [Note(ctx.t.no_rows)])
     return Section.of(
         "representative", ctx.t.representative, [Note(fill(ctx.t.representative_note, n=n)), _reviews(ctx, found)]
     )
@@ -43,4 +45,7 @@ def uncertain_section(ctx: ReportContext) -> Section:
     """The reviews with the lowest probability for their predicted reason."""
     n = ctx.options.uncertain
     found = least_confident(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
-    return Section.of("uncertain", ctx.t.uncertain, [Note(fill(ctx.t.uncertain_note, n=n)), _reviews(ctx, found)])
+    if not len(found):
+        return Section.of("uncertain", ctx.t.uncertain, [Note(ctx.t.no_rows)])
+    shown = min(n, len(found))  # a dump of 3 classified rows shows 3, and says so
+    return Section.of("uncertain", ctx.t.uncertain, [Note(fill(ctx.t.uncertain_note, n=shown)), _reviews(ctx, found)])
