@@ -166,3 +166,26 @@ def test_the_least_confident_table_says_how_many_rows_it_shows(tiny_model, lang,
     page = build_report(frame, lang=lang, embed_font=False, charts=False, drift=False)
     uncertain = section(page, "uncertain")
     assert said in uncertain and uncertain.count("<tr>") == 1 + min(rows, 20)
+
+
+@pytest.mark.parametrize(
+    ("lang", "column", "note"),
+    [
+        ("ja", "<th>同じ文の行数</th>", "同じ文のレビューは 1 件にまとめ、その行数を「同じ文の行数」の列に示します。"),
+        ("en", "<th>rows with this text</th>", "A text posted several times is shown once; the column &#x27;rows"),
+    ],
+)
+def test_review_tables_show_a_reposted_text_once_with_its_rows(tiny_model, lang, column, note):
+    """Regression: on a dump with reposts the least confident table held 2 distinct texts, one of them 14 times."""
+    texts = ["手数料が高すぎて続けられない"] * 14 + [f"単価が安すぎる {i}" for i in range(6)]
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": texts}))
+    page = build_report(frame, lang=lang, embed_font=False, charts=False, drift=False)
+    for key in ("uncertain", "representative"):
+        shown = section(page, key)
+        assert shown.count("手数料が高すぎて続けられない") == 1, key
+        assert column in shown and note in shown and '<td class="n">14</td>' in shown, key
+
+
+def test_review_tables_of_distinct_texts_have_no_column_of_ones(reviews):
+    page = build_report(reviews.head(4), embed_font=False, charts=False, drift=False)
+    assert "同じ文の行数" not in page

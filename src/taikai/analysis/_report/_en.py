@@ -105,9 +105,10 @@ EN = Phrases(
     uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
     "check {n|it|them}.",
     others="others",
+    same_text_note="A text posted several times is shown once; the column 'rows with this text' counts its rows.",
     no_rows="No classified rows, so nothing to show here.",
     blank="(blank)",
-    review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)"},
+    review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)", "rows": "rows with this text"},
     rules="Coding rules",
     rules_note="Of {rows} classified {rows|review|reviews}, rules fired on {ruled}; on {conflicts} of them none of the rules' labels "
     "is the model's reason (rule_conflict).",

@@ -91,6 +91,7 @@ JA = Phrases(
     uncertain="確信度の低い予測 (要確認)",
     uncertain_note="予測した理由の確率が最も低い {n} 件。人の目で確認してください。",
     others="その他",
+    same_text_note="同じ文のレビューは 1 件にまとめ、その行数を「同じ文の行数」の列に示します。",
     no_rows="分類された行がないため、ここに示すものはありません。",
     blank="(空欄)",
     review_columns={
@@ -99,6 +100,7 @@ JA = Phrases(
         "runner_up": "次点",
         "p_runner_up": "次点の p",
         "margin": "差",
+        "rows": "同じ文の行数",
     },
     rules="コーディングルール",
     rules_note="分類された {rows} 件のうち、ルールが当たったのは {ruled} 件、そのうちモデルの理由がどのルールのラベルとも違う "

@@ -111,6 +111,7 @@ class Phrases:
     uncertain_note: str
     others: str
     no_rows: str
+    same_text_note: str
     blank: str
     review_columns: dict[str, str]
     rules: str
