@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import taikai
+from taikai import analysis
 from taikai.analysis import build_report, write_report
 
 PII_TEXT = "山田太郎さん（yamada.taro@example.com、090-9999-8888）"
@@ -189,3 +190,27 @@ def test_review_tables_show_a_reposted_text_once_with_its_rows(tiny_model, lang,
 def test_review_tables_of_distinct_texts_have_no_column_of_ones(reviews):
     page = build_report(reviews.head(4), embed_font=False, charts=False, drift=False)
     assert "同じ文の行数" not in page
+
+
+@pytest.fixture(scope="module")
+def many_platforms(reviews) -> pd.DataFrame:
+    """Reviews on 16 platforms: その他 (a platform of that name) 10 rows, P00-P09 2 each, and Q1-Q5 1 each: the
+    five summed hold 5 rows, more than any of P00-P09."""
+    names = ["その他"] * 10 + [f"P{i:02d}" for i in range(10) for _ in range(2)] + [f"Q{i}" for i in range(1, 6)]
+    return reviews.head(35).assign(platform=names)
+
+
+def test_the_summed_rest_is_the_last_row_and_no_value_of_the_column(many_platforms):
+    table = analysis.segment_breakdown(many_platforms, "platform", max_segments=12)
+    names = list(table.index)
+    assert names[0] == "その他" and names[-1] == "ほか 5 件の値" and len(names) == 12
+    assert table.sum(axis=1).iloc[-1] == 5
+
+
+@pytest.mark.parametrize(("lang", "rest"), [("ja", "ほか 5 件の値"), ("en", "5 other values")])
+def test_the_report_puts_the_summed_rest_last_beside_a_platform_named_other(many_platforms, lang, rest):
+    """Regression: the rest row ("その他 (5)") was sorted among the segments by size, beside a platform called
+    その他, and shared its name with the reason その他."""
+    page = build_report(many_platforms, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
+    heads = re.findall(r"<tr><th>(.*?)</th>", section(page, "segments"))
+    assert heads[1] == "その他" and heads[-1] == rest

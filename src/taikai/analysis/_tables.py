@@ -24,7 +24,7 @@ FREQUENCIES = {"W": "週", "M": "月"}
 """The period lengths of the time tables (``--freq``), with their Japanese names: week, month."""
 FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
 MISSING_SEGMENT = "(空欄)"
-OTHER_SEGMENTS = "その他 ({n})"
+OTHER_SEGMENTS = "ほか {n} 件の値"
 FRAME = "the predictions frame"
 BY = Argument("by", "--by")
 
@@ -225,19 +225,26 @@ def segment_breakdown(
 ) -> pd.DataFrame:
     """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
 
-    Segments beyond the *max_segments* largest are summed into one row; blank values form their own segment.
+    Segments beyond the *max_segments* largest are summed into one row, last whatever its size, named
+    :data:`OTHER_SEGMENTS` (``ほか 19 件の値``: not a value of the column, nor the reason その他); blank values form
+    their own segment.
     """
     df = plain_predictions(df, prefix)
     by = find_column(df.columns, by, BY, source=FRAME)
     rows = classified(df)
     segments = segment_values(rows, by)
     sizes = segments.value_counts()
+    summed = None
     if len(sizes) > max_segments:
         rest = sizes.index[max_segments - 1 :]
-        segments = segments.where(~segments.isin(rest), OTHER_SEGMENTS.format(n=len(rest)))
+        summed = OTHER_SEGMENTS.format(n=len(rest))
+        segments = segments.where(~segments.isin(rest), summed)
     table = pd.crosstab(segments, rows["reason"].astype(str))
     table = table.reindex(columns=reason_labels(df), fill_value=0)
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    order = list(table.sum(axis=1).sort_values(ascending=False, kind="stable").index)
+    if summed is not None:  # the rest last: it is no segment to rank among the others
+        order = [s for s in order if s != summed] + [summed]
+    table = table.loc[order]
     return table.rename_axis(index=by, columns="reason")
 
 

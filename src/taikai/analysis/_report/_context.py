@@ -102,12 +102,14 @@ class ReportContext:
         by = self.options.by
         table = tables.segment_breakdown(self.frame, by)
         values = set(tables.segment_values(self.rows, by))  # a row that is none of them: the rest, summed
-        rest = tables.OTHER_SEGMENTS.split("{")[0]  # "その他 ("
-        ours = self.t.others + " ("
+        summed = len(values) - len(table) + 1  # the number of values in the rest row, when there is one
+        rest = tables.OTHER_SEGMENTS.format(n=summed)
 
         def name(segment: str) -> str:
             if segment == tables.MISSING_SEGMENT:
                 return self.t.blank
-            return segment if segment in values else segment.replace(rest, ours, 1)
+            if segment == rest and segment not in values:
+                return self.t.other_segments.format(n=f"{summed:,}")
+            return segment
 
         return table.rename(index=name)

@@ -109,7 +109,7 @@ class Phrases:
     representative_note: str
     uncertain: str
     uncertain_note: str
-    others: str
+    other_segments: str
     no_rows: str
     same_text_note: str
     blank: str
