@@ -141,7 +141,11 @@ def test_section_speaks_the_page_language(predictions, tiny_model, lang, title, 
 @pytest.mark.parametrize(
     ("lang", "verdict"),
     [
-        ("ja", "判定できません: 分類できた行が少なすぎます (drift: not judged; too few classifiable rows: 0 of 3"),
+        (
+            "ja",
+            "判定できません: 分類できた行が少なすぎます "
+            "(3 行のうち分類できたのは 0 行、判定には 30 行以上が必要; drift: not judged)",
+        ),
         ("en", "Not judged: too few rows could be classified (drift: not judged; too few classifiable rows: 0 of 3"),
     ],
 )
@@ -151,6 +155,33 @@ def test_section_of_too_few_rows_says_not_judged(predictions, tiny_model, lang, 
     frame = tiny_model.predict_frame(frame[["text"]])
     section = drift_section(frame, tiny_model, lang=lang)
     assert section.notes[0].startswith(verdict) and section.alert is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "ja",
+            "全体: 40 行のうち 40 行を分類 (うち 4 行は大半が日本語でないため、"
+            "「分類できない行」の割合にも数えています)",
+        ),
+        ("en", "Whole dump: 40 rows, 40 classified (4 of them mostly not Japanese, counted as unclassifiable too)"),
+    ],
+)
+def test_section_says_which_classified_rows_count_as_unclassifiable(tiny_model, lang, said):
+    """Regression: the status section said every row was classified while the drift table showed unclassifiable
+    rows, unexplained; taikai drift says the rows mostly not Japanese count there too."""
+    japanese = ["手数料が高すぎて続けられない", "単価が安すぎる", "時間が取れなくなった"] * 12
+    texts = japanese + ["the fee is too high for me 手数料"] * 4
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": texts}))
+    assert (frame["status"] == "ok").all()
+    section = drift_section(frame, tiny_model, lang=lang)
+    assert said in section.notes
+
+
+def test_section_without_foreign_rows_adds_no_such_note(tiny_model):
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高すぎて続けられない"] * 40}))
+    assert not any("日本語でない" in n for n in drift_section(frame, tiny_model).notes)
 
 
 @pytest.mark.parametrize(

@@ -165,9 +165,12 @@ def drift_section(
         report = check_drift(df, resolve_model(model), text_column=text_column, date_column=date_column, freq=freq)
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
-    verdict = words[report.verdict.value].format(why=report.not_judged_why)
+    verdict = words[report.verdict.value].format(why=sentence(report.not_judged_why or "", lang))
     name, source = sentence(report.reference_name, lang), sentence(report.reference.source, lang)
     notes = [words["verdict"].format(verdict=verdict, name=name, source=source)]
+    stats = report.overall.statistics
+    if stats.foreign:  # the unclassifiable share counts them, while the status section counts them classified
+        notes.append(words["foreign"].format(rows=stats.rows, classified=stats.classified, foreign=stats.foreign))
     if date_column is None:
         notes.append(words["per_period"])
     return DriftSection(

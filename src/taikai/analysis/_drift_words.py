@@ -19,13 +19,15 @@ NOTES = {
         "cannot": "ドリフトを確認できません: {exc}",
         "yes": "ドリフトあり (drift: yes)",
         "no": "ドリフトなし (drift: no)",
-        "not judged": "判定できません: 分類できた行が少なすぎます (drift: not judged; {why})",
+        "not judged": "判定できません: 分類できた行が少なすぎます ({why}; drift: not judged)",
         "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
         "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
         "moved": "{place}最も割合が動いた理由: {label} {reference:.1%} → {share:.1%} (基準 → この入力)",
         "period_words": "{period} の新しい語: {words}",
         "period_word": "{word} ({rows} 行, {share:.0%}; 基準: {reference})",
         "words_not_listed": "新しい語: 一覧にしていません (基準が小さすぎます: 分類できた行が {min_rows} 行未満)",
+        "foreign": "全体: {rows:,} 行のうち {classified:,} 行を分類 (うち {foreign:,} 行は大半が日本語でないため、"
+        "「分類できない行」の割合にも数えています)",
     },
     "en": {
         "title": "Drift (against the training data)",
@@ -40,10 +42,13 @@ NOTES = {
         "period_words": "{period} new words: {words}",
         "period_word": "{word} ({rows} rows, {share:.0%}; reference: {reference})",
         "words_not_listed": "New words: not listed (reference too small: fewer than {min_rows} classified rows)",
+        "foreign": "Whole dump: {rows:,} rows, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
+        "counted as unclassifiable too)",
     },
 }
 """The section's notes: its title, the verdict line, why drift could not be checked, the reason that moved most,
-a drifted period's new words, and why no new words are listed (as ``taikai drift`` writes them)."""
+a drifted period's new words, why no new words are listed, and how many classified rows count as unclassifiable
+too (as ``taikai drift`` writes them)."""
 
 _LABELS_JA = {
     "unclassifiable_share": "分類できない行 (空・日本語以外・読めない) の割合",
@@ -110,6 +115,16 @@ _PATTERNS_JA = tuple(
             "学習データ {0} 行そのものの予測 (検証用に取り分けた行がないため、確信度は楽観的)",
         ),
         (rf"predictions of the model on {_COUNT} rows", "モデルによる {0} 行の予測"),
+        # why nothing was judged (taikai.drift.DriftReport.not_judged_why)
+        (
+            rf"too few classifiable rows: {_COUNT} of {_COUNT} rows classified; at least {_COUNT} are needed",
+            "{1} 行のうち分類できたのは {0} 行、判定には {2} 行以上が必要",
+        ),
+        (
+            rf"too few classifiable rows in the reference: {_COUNT} of {_COUNT} rows classified; "
+            rf"at least {_COUNT} are needed",
+            "基準の {1} 行のうち分類できたのは {0} 行、判定には {2} 行以上が必要",
+        ),
     )
 )
 

@@ -10,6 +10,10 @@ import pandas as pd
 from taikai.analysis._tables import blank_as_missing, classified, plain_predictions, reason_labels
 from taikai.errors import TEXT_COLUMN, InputError
 from taikai.model import find_column
+from taikai.text import normalize, same_text_key
+
+SAME_TEXT = "rows"
+"""The column of the tables of one row per text: how many classified rows hold that text."""
 
 
 def top_probability(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
@@ -38,6 +42,18 @@ def _positional(df: pd.DataFrame, prefix: str | None, text_column: Hashable) -> 
     return df.reset_index(drop=True), df.index, found
 
 
+def _text_keys(df: pd.DataFrame, rows: pd.Index, text_column: Hashable) -> pd.Series:
+    """Return the key of the duplicate checks (:func:`taikai.text.same_text_key`) of the texts of *rows*."""
+    return pd.Series([same_text_key(normalize(str(v))) for v in df.loc[rows, text_column]], index=rows)
+
+
+def _one_per_text(scores: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
+    """Return *scores* (in the order to pick) with the first row of each text only, and a column :data:`SAME_TEXT`
+    counting the classified rows of that text."""
+    kept = scores[~keys.loc[scores.index].duplicated()]
+    return kept.assign(**{SAME_TEXT: keys.loc[kept.index].map(keys.value_counts()).astype(int)})
+
+
 def _with_text(
     df: pd.DataFrame,
     labels: pd.Index,
@@ -62,20 +78,29 @@ def representative_reviews(
     context: list[str] | None = None,
     *,
     prefix: str | None = None,
+    one_per_text: bool = True,
 ) -> pd.DataFrame:
     """Return, per reason, the *per_reason* rows the model is surest of (highest probability).
 
     *context* names further columns to show (an id, the date, the platform); a blank cell of theirs reads
-    :data:`MISSING_SEGMENT`, as in :func:`segment_breakdown`. The rows keep *df*'s index labels.
+    :data:`MISSING_SEGMENT`, as in :func:`segment_breakdown`. The rows keep *df*'s index labels. With
+    *one_per_text* (the default, as the report shows them), a text posted several times is shown once, by its
+    surest row, and the column ``rows`` says how many classified rows hold it (texts compared as the duplicate
+    checks compare them, :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all.
     """
     df, labels, text_column = _positional(df, prefix, text_column)
     scores = top_probability(df)
     rows = classified(df)
+    keys = _text_keys(df, rows.index, text_column) if one_per_text else None
     picked: list[int] = []
     for label in reason_labels(df):
         mine = scores.loc[rows.index[rows["reason"].astype(str) == label]]
-        picked.extend(mine.sort_values("p", ascending=False, kind="stable").index[:per_reason])
-    return _with_text(df, labels, picked, text_column, scores[["p"]], context)
+        mine = mine.sort_values("p", ascending=False, kind="stable")
+        picked.extend((mine if keys is None else _one_per_text(mine, keys)).index[:per_reason])
+    extra = scores[["p"]]
+    if keys is not None:
+        extra = extra.assign(**{SAME_TEXT: keys.map(keys.value_counts()).astype(int)})
+    return _with_text(df, labels, picked, text_column, extra, context)
 
 
 def least_confident(
@@ -85,12 +110,17 @@ def least_confident(
     context: list[str] | None = None,
     *,
     prefix: str | None = None,
+    one_per_text: bool = True,
 ) -> pd.DataFrame:
     """Return the *n* classified rows with the lowest probability for their predicted reason: review these.
 
     *context* names further columns to show, as in :func:`representative_reviews`. The rows keep *df*'s index
-    labels."""
+    labels. With *one_per_text* (the default), a text posted several times is shown once, by its least confident
+    row, with the number of classified rows holding it in the column ``rows``, as in
+    :func:`representative_reviews`; ``one_per_text=False`` picks rows, repeats and all."""
     df, labels, text_column = _positional(df, prefix, text_column)
-    scores = top_probability(df)
-    picked = list(scores.sort_values(["p", "margin"], kind="stable").index[:n])
+    scores = top_probability(df).sort_values(["p", "margin"], kind="stable")
+    if one_per_text:
+        scores = _one_per_text(scores, _text_keys(df, scores.index, text_column))
+    picked = list(scores.index[:n])
     return _with_text(df, labels, picked, text_column, scores, context)

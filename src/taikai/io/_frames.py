@@ -176,7 +176,9 @@ def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> list[str]:
     ``--id-column`` and *text_columns*."""
     from taikai.io._run_summary import read_summary
 
-    run = read_summary(path)
+    with warnings.catch_warnings():  # a summary of another output: those that use the summary read it and say so
+        warnings.simplefilter("ignore", DataWarning)
+        run = read_summary(path)
     recorded = [run.id_column] if run is not None and run.id_column is not None else []
     return list(dict.fromkeys([*ID_COLUMNS, *recorded, *map(str, text_columns)]))
 

@@ -6,7 +6,8 @@ To add a section, write a module here with a function ``(ReportContext) -> Secti
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -45,7 +46,7 @@ from taikai.io import (
     with_summary,
 )
 from taikai.model import Model, find_column, predictions_frame
-from taikai.privacy import PiiKind, format_counts, mask_text_column, sum_counts
+from taikai.privacy import PiiKind, mask_text_column, sum_counts
 from taikai.text import sharing_words
 
 SectionBuilder = Callable[[ReportContext], Section | None]
@@ -166,7 +167,7 @@ def build_report(
     if date_column is not None:
         check_date_column(df[date_column], date_column, where)
     df = df.reset_index(drop=True)
-    masks = None
+    masks: dict[str, int] = {}
     if mask_pii:
         df, masks = mask_report_frame(df, text_column, by)
     options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, id_column)
@@ -181,6 +182,7 @@ def build_report(
         drift_model(model, run),
         path.parent if path is not None else None,
         run is None and path is not None and summary_path(path).is_file(),
+        Counter(masks),
     )
     try:
         sections = build_sections(ctx, steps)
@@ -190,8 +192,8 @@ def build_report(
         t = PHRASES[lang]
         line = fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version)
         header = [Note(line)]
-        if masks is not None:
-            header.append(Note(t.pii_masked.format(masks=format_counts(masks))))
+        if mask_pii:  # the texts' masks and those of every other text the sections quote (the lines set aside)
+            header.append(Note(t.pii_masked.format(masks=masked_counts(ctx.masks, lang))))
         return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
     finally:
         if steps is not progress:  # the caller's steps are the caller's to close
@@ -208,6 +210,17 @@ def _index_as_column(df: Any) -> tuple[Any, str | None]:
     if any(n is None for n in names) or any(n in df.columns for n in names):
         return df, None
     return df.reset_index(), str(names[0])
+
+
+def masked_counts(counts: Mapping[str, int], lang: str) -> str:
+    """Return the masks per kind (keyed by the kind's value) in the words of *lang*, kinds in the usual order."""
+    t = PHRASES[lang]
+    shown = [
+        t.pii_count.format(kind=kind.value, placeholder=kind.placeholder, count=f"{counts[kind.value]:,}")
+        for kind in PiiKind
+        if counts.get(kind.value)
+    ]
+    return t.pii_join.join(shown) if shown else t.pii_none
 
 
 def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, dict[str, int]]:

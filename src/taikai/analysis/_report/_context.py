@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -49,6 +50,7 @@ class ReportContext:
     model_source: Any = None  # the Model, or its directory, for the drift check (None: the shipped model)
     source_dir: Path | None = None
     summary_ignored: bool = False  # a summary lies beside the file but describes another output
+    masks: Counter[str] = field(default_factory=Counter)  # values masked on the page per kind (--mask-pii)
 
     @property
     def t(self) -> Phrases:

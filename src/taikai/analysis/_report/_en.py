@@ -9,6 +9,9 @@ EN = Phrases(
     heading="Churn reasons report",
     input_line="Input: {source} · {rows} {rows|row|rows} · made {made} · taikai {version}",
     pii_masked="Personal data masked (--mask-pii): {masks}",
+    pii_count="{kind} {placeholder} {count}",
+    pii_none="none found",
+    pii_join=", ",
     summary="Summary",
     summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",
     summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
@@ -26,6 +29,8 @@ EN = Phrases(
     summary_against="against {baseline}, the last {period} with enough reviews to compare",
     summary_no_comparison="No {period} was compared: fewer than two {period}s have {min_group} or more classified reviews.",
     summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} {tests|comparison|comparisons}).",
+    summary_no_segment_comparison="No value of {by} was compared: none has {min_group} or more classified "
+    "reviews with {min_group} or more in the other values together.",
     summary_method="Tests: chi-squared test of homogeneity of the reason mix, {compared}; p-values Holm-Bonferroni "
     "adjusted within each family, "
     "significance level 5 %. Groups with fewer than {min_group} classified {min_group|review|reviews} are not compared. The reason "
@@ -52,6 +57,10 @@ EN = Phrases(
     "probability columns match. Name another with model=.",
     model_unknown_frame="Unknown model: a frame from Python has no batch summary, and the default model's probability "
     "columns differ. Name it with model=.",
+    model_assumed_stale="The batch summary beside the predictions ({file}) describes another output: assumed to be "
+    "the default model, whose probability columns match. Name another with model= (--model on the command line).",
+    model_unknown_stale="Unknown model: the batch summary beside the predictions ({file}) describes another output, "
+    "and the default model's probability columns differ. Name it with model= (--model on the command line).",
     status="Input and status",
     status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
     status_messages="Why rows were not classified (message)",
@@ -62,7 +71,7 @@ EN = Phrases(
     set_aside_none="Batch set no line aside.",
     set_aside_sample="Bad lines (from {file})",
     set_aside_no_summary="No batch summary ({file}) beside the predictions: the lines set aside are not known.",
-    summary_ignored="The batch summary beside the predictions ({file}) describes another output, so it is not used (the warning on the terminal names that output): the lines set aside and the model are not known from it.",
+    summary_ignored="The batch summary beside the predictions ({file}) describes another output, so it is not used (the warning on the terminal names that output): the lines set aside are not known from it.",
     reasons="Reasons",
     reasons_note="{rows} classified {rows|review|reviews}. The primary reason is the most probable one; the stated reasons are "
     "all reasons in the reasons column (a review can state several, so they add up to more than 100 %).",
@@ -99,9 +108,11 @@ EN = Phrases(
     uncertain="Least confident predictions (to check)",
     uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
     "check {n|it|them}.",
-    others="others",
+    other_segments="{n} other values",
+    same_text_note="A text posted several times is shown once; the column 'rows with this text' counts its rows.",
+    no_rows="No classified rows, so nothing to show here.",
     blank="(blank)",
-    review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)"},
+    review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)", "rows": "rows with this text"},
     rules="Coding rules",
     rules_note="Of {rows} classified {rows|review|reviews}, rules fired on {ruled}; on {conflicts} of them none of the rules' labels "
     "is the model's reason (rule_conflict).",

@@ -9,6 +9,9 @@ JA = Phrases(
     heading="退会理由レポート",
     input_line="入力: {source} · {rows} 行 · 作成: {made} · taikai {version}",
     pii_masked="個人情報をマスクしました (--mask-pii): {masks}",
+    pii_count="{placeholder} {count} 件",
+    pii_none="見つかりませんでした",
+    pii_join="、",
     summary="要約",
     summary_rows="{rows} 件のうち {classified} 件 ({share}) を分類しました。",
     summary_top="最も多い退会理由は「{name}」で {count} 件 ({share})。",
@@ -22,6 +25,8 @@ JA = Phrases(
     summary_against="{period}の比較に足りる件数がある直近の {baseline} 比",
     summary_no_comparison="{period}ごとの比較はしていません: 分類された行が {min_group} 件以上ある{period}が 2 つ以上ありません。",
     summary_no_segment_change="{by} の間で理由の構成に有意な差はありません ({tests} 回の比較)。",
+    summary_no_segment_comparison="{by} の値ごとの比較はしていません: 分類された行が {min_group} 件以上あり、"
+    "他の値にも合わせて {min_group} 件以上ある値がありません。",
     summary_method="検定: {compared}、理由の構成のカイ二乗検定 (独立性)。"
     "p 値は同じ種類の比較の回数で Holm-Bonferroni 補正済み (有意水準 5%)。分類された行が {min_group} 件未満の群は比較しません。"
     "名前を挙げた理由は、調整済み標準化残差が最大のもの。",
@@ -42,6 +47,8 @@ JA = Phrases(
     model_unknown="どのモデルの予測か分かりません (batch の要約がなく、既定のモデルとは確率の列が異なります)。model= (コマンドラインでは --model) で指定してください。",
     model_assumed_frame="Python のデータフレームから作ったレポートです (batch の要約はありません): 確率の列が一致する既定のモデルとみなしています。別のモデルなら model= で指定してください。",
     model_unknown_frame="どのモデルの予測か分かりません (Python のデータフレームには batch の要約がなく、既定のモデルとは確率の列が異なります)。model= で指定してください。",
+    model_assumed_stale="予測ファイルの横の batch の要約 ({file}) は別の出力のものなので、確率の列が一致する既定のモデルとみなしています。別のモデルなら model= (コマンドラインでは --model) で指定してください。",
+    model_unknown_stale="どのモデルの予測か分かりません (予測ファイルの横の batch の要約 {file} は別の出力のもので、既定のモデルとは確率の列が異なります)。model= (コマンドラインでは --model) で指定してください。",
     status="入力と処理状況",
     status_note="{rows} 行のうち {bad} 行は分類されていません (status が ok 以外)。",
     status_messages="分類されなかった理由 (message)",
@@ -51,7 +58,7 @@ JA = Phrases(
     set_aside_none="batch が除外した行はありません。",
     set_aside_sample="不正な行の例 ({file} から)",
     set_aside_no_summary="batch の要約 ({file}) が予測ファイルの横にないため、除外された行の数は分かりません。",
-    summary_ignored="予測ファイルの横の batch の要約 ({file}) は別の出力のものなので使っていません (どの出力のものかは端末の警告に出ます)。除外された行の数とモデルはそこからは分かりません。",
+    summary_ignored="予測ファイルの横の batch の要約 ({file}) は別の出力のものなので使っていません (どの出力のものかは端末の警告に出ます)。除外された行の数はそこからは分かりません。",
     reasons="退会理由の分布",
     reasons_note="分類された {rows} 件。主な理由は予測で最も確率の高い理由、記載された理由は reasons 列の全理由 (1 件に複数あり得るため、合計は 100% を超えます)。",
     reasons_per_review="1 件あたりの理由の数",
@@ -85,7 +92,9 @@ JA = Phrases(
     representative_note="各理由で確率が最も高い {n} 件。p は予測した理由の確率。",
     uncertain="確信度の低い予測 (要確認)",
     uncertain_note="予測した理由の確率が最も低い {n} 件。人の目で確認してください。",
-    others="その他",
+    other_segments="ほか {n} 件の値",
+    same_text_note="同じ文のレビューは 1 件にまとめ、その行数を「同じ文の行数」の列に示します。",
+    no_rows="分類された行がないため、ここに示すものはありません。",
     blank="(空欄)",
     review_columns={
         "reason": "理由",
@@ -93,6 +102,7 @@ JA = Phrases(
         "runner_up": "次点",
         "p_runner_up": "次点の p",
         "margin": "差",
+        "rows": "同じ文の行数",
     },
     rules="コーディングルール",
     rules_note="分類された {rows} 件のうち、ルールが当たったのは {ruled} 件、そのうちモデルの理由がどのルールのラベルとも違う "

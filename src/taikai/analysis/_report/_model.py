@@ -10,10 +10,11 @@ from taikai.analysis._report._provenance import Origin
 def model_section(ctx: ReportContext) -> Section:
     """Name, hash, creation date and test-split metrics of the model, and how the report knows it."""
     t, info = ctx.t, ctx.model
-    ignored = [Note(t.summary_ignored.format(file=ctx.summary_file))] if ctx.summary_ignored else []
+    stale = ctx.summary_ignored  # a summary of another output: the status section says so, and this says which model
     frame = ctx.source_dir is None  # a frame from Python: there is no file, nor a summary beside it
     if info.origin is Origin.UNKNOWN:
-        return Section.of("model", t.model, [Note(t.model_unknown_frame if frame else t.model_unknown), *ignored])
+        unknown = t.model_unknown_stale.format(file=ctx.summary_file) if stale else t.model_unknown
+        return Section.of("model", t.model, [Note(t.model_unknown_frame if frame else unknown)])
     rows: list[tuple[Cell, ...]] = [
         (t.model_name, info.name),
         (t.model_sha, info.sha256),
@@ -29,9 +30,15 @@ def model_section(ctx: ReportContext) -> Section:
     origin = {
         Origin.OPTION: t.model_from_option,
         Origin.SUMMARY: t.model_from_summary.format(file=ctx.summary_file),
-        Origin.ASSUMED: t.model_assumed_frame if frame else t.model_assumed,
+        Origin.ASSUMED: (
+            t.model_assumed_frame
+            if frame
+            else t.model_assumed_stale.format(file=ctx.summary_file)
+            if stale
+            else t.model_assumed
+        ),
     }[info.origin]
-    blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows)), Note(origin), *ignored]
+    blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows)), Note(origin)]
     if info.refit_on_all_rows:
         blocks.append(Note(t.model_refit))
     return Section.of("model", t.model, blocks)

@@ -32,6 +32,9 @@ class Phrases:
     heading: str
     input_line: str
     pii_masked: str
+    pii_count: str
+    pii_none: str
+    pii_join: str
     summary: str
     summary_rows: str
     summary_top: str
@@ -45,6 +48,7 @@ class Phrases:
     summary_against: str
     summary_no_comparison: str
     summary_no_segment_change: str
+    summary_no_segment_comparison: str
     summary_method: str
     summary_method_periods: str
     summary_method_segments: str
@@ -63,6 +67,8 @@ class Phrases:
     model_unknown: str
     model_assumed_frame: str
     model_unknown_frame: str
+    model_assumed_stale: str
+    model_unknown_stale: str
     status: str
     status_note: str
     status_messages: str
@@ -105,7 +111,9 @@ class Phrases:
     representative_note: str
     uncertain: str
     uncertain_note: str
-    others: str
+    other_segments: str
+    no_rows: str
+    same_text_note: str
     blank: str
     review_columns: dict[str, str]
     rules: str
@@ -118,5 +126,5 @@ class Phrases:
 
     @property
     def rest_segments(self) -> str:
-        """The name of the row of the segments summed past the largest, ``{n}`` how many: ``その他 ({n})``."""
-        return self.others + " ({n})"
+        """The name of the row of the segments summed past the largest, ``{n}`` how many: ``ほか {n} 件の値``."""
+        return self.other_segments

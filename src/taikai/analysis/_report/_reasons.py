@@ -12,6 +12,8 @@ from taikai.analysis._report._i18n import fill
 def reasons_section(ctx: ReportContext) -> Section:
     """Per reason: rows where it is primary and rows that state it, with shares; reasons per review."""
     t, lang = ctx.t, ctx.options.lang
+    if not len(ctx.rows):  # a table of zeros and an empty chart say less than one line
+        return Section.of("reasons", t.reasons, [Note(fill(t.reasons_note, rows="0")), Note(t.no_rows)])
     stated = tables.stated_reasons(ctx.frame)
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (

@@ -5,14 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from taikai.analysis import _tables as tables
-from taikai.analysis._report._blocks import ColumnKind, Note, Section, Table
+from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
-from taikai.analysis._review_tables import least_confident, representative_reviews
+from taikai.analysis._review_tables import SAME_TEXT, least_confident, representative_reviews
+
+
+def _notes(ctx: ReportContext, note: str, table: Any) -> list[Block]:
+    """The table's note, and what its column of rows per text counts when a text was posted more than once."""
+    repeated = SAME_TEXT in table.columns and bool((table[SAME_TEXT] > 1).any())
+    return [Note(note), *([Note(ctx.t.same_text_note)] if repeated else [])]
 
 
 def _reviews(ctx: ReportContext, table: Any) -> Table:
     text_column = ctx.options.text_column
+    if SAME_TEXT in table.columns and not (table[SAME_TEXT] > 1).any():  # every text once: a column of 1s says nothing
+        table = table.drop(columns=SAME_TEXT)
     shown = table.assign(reason=table["reason"].map(ctx.reason_with_id))
     if "sentiment" in shown.columns:
         shown["sentiment"] = shown["sentiment"].map(lambda s: ctx.sentiment(s) if isinstance(s, str) else s)
@@ -34,13 +42,18 @@ def representative_section(ctx: ReportContext) -> Section:
     """The reviews with the highest probability for their reason, a few per reason."""
     n = ctx.options.per_reason
     found = representative_reviews(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
-    return Section.of(
-        "representative", ctx.t.representative, [Note(fill(ctx.t.representative_note, n=n)), _reviews(ctx, found)]
-    )
+    if not len(found):
+        return Section.of("representative", ctx.t.representative, [Note(ctx.t.no_rows)])
+    note = fill(ctx.t.representative_note, n=n)
+    return Section.of("representative", ctx.t.representative, [*_notes(ctx, note, found), _reviews(ctx, found)])
 
 
 def uncertain_section(ctx: ReportContext) -> Section:
     """The reviews with the lowest probability for their predicted reason."""
     n = ctx.options.uncertain
     found = least_confident(ctx.frame, ctx.options.text_column, n, ctx.context_columns)
-    return Section.of("uncertain", ctx.t.uncertain, [Note(fill(ctx.t.uncertain_note, n=n)), _reviews(ctx, found)])
+    if not len(found):
+        return Section.of("uncertain", ctx.t.uncertain, [Note(ctx.t.no_rows)])
+    shown = min(n, len(found))  # a dump of 3 classified rows shows 3, and says so
+    note = fill(ctx.t.uncertain_note, n=shown)
+    return Section.of("uncertain", ctx.t.uncertain, [*_notes(ctx, note, found), _reviews(ctx, found)])

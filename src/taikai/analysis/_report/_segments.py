@@ -14,8 +14,9 @@ def segments_section(ctx: ReportContext) -> Section:
         return Section.of("segments", t.segments, [Note(t.segments_none)])
     table = ctx.segments
     blocks: list[Block] = [Note(t.segments_note.format(by=by))]
-    if len(table):
-        blocks.append(Figure.of(f"{t.segments}: {by}", charts.segment_bars, table, ctx.options.lang))
+    if not len(table):
+        return Section.of("segments", f"{t.segments}: {by}", [*blocks, Note(t.no_rows)])
+    blocks.append(Figure.of(f"{t.segments}: {by}", charts.segment_bars, table, ctx.options.lang))
     number = ColumnKind.NUMBER
     columns = (Column(by), *(Column(ctx.reason(str(r)), number) for r in table.columns), Column(t.total, number))
     rows: list[tuple[Cell, ...]] = []

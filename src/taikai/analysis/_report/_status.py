@@ -9,7 +9,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Section, Share, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
-from taikai.privacy import mask_text_column
+from taikai.privacy import mask_text_column, sum_counts
 from taikai.text import Status
 
 BAD_LINES_SHOWN = 10
@@ -43,7 +43,8 @@ def _set_aside(ctx: ReportContext) -> list[Block]:
             bad["line"] = [f"{n:,}" if k == 1 else f"{n:,}–{n + k - 1:,}" for n, k in zip(starts, spans)]
     bad = bad.head(BAD_LINES_SHOWN)
     if ctx.options.mask_pii and "raw" in bad.columns:  # a bad line holds the text as written
-        bad, _ = mask_text_column(bad, "raw")
+        bad, per_row = mask_text_column(bad, "raw")
+        ctx.masks.update(sum_counts(per_row))  # the header counts them with the texts' (mask_report_frame)
     kinds = {"line": ColumnKind.NUMBER, "raw": ColumnKind.TEXT}
     table = Table.from_frame(bad, index=False, kinds=kinds)
     return [*blocks, Note(counts), Note(t.set_aside_sample.format(file=side)), table]

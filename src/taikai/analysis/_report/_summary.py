@@ -46,12 +46,15 @@ def _period_findings(ctx: ReportContext) -> tuple[list[str], bool]:
     return sentences, True
 
 
-def _segment_findings(ctx: ReportContext) -> list[str]:
+def _segment_findings(ctx: ReportContext) -> tuple[list[str], bool]:
+    """The sentences on segments that differ, and whether any segment was compared (else a sentence says why)."""
     by = ctx.options.by
     found = changes.segment_changes(ctx.segments)
+    if not found:
+        return [fill(ctx.t.summary_no_segment_comparison, by=by, min_group=changes.MIN_GROUP)], False
     best = changes.biggest(found, MAX_FINDINGS)
     if not best:
-        return [fill(ctx.t.summary_no_segment_change, by=by, tests=len(found))] if found else []
+        return [fill(ctx.t.summary_no_segment_change, by=by, tests=len(found))], True
     return [
         (ctx.t.summary_segment_up if c.difference > 0 else ctx.t.summary_segment_down).format(
             by=by,
@@ -64,7 +67,7 @@ def _segment_findings(ctx: ReportContext) -> list[str]:
             p=fmt.p_value(c.p_adjusted),
         )
         for c in best
-    ]
+    ], True
 
 
 def summary_section(ctx: ReportContext) -> Section:
@@ -91,11 +94,11 @@ def summary_section(ctx: ReportContext) -> Section:
         overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
     blocks: list[Block] = [Paragraph(" ".join(overview))]
     periods, compared = _period_findings(ctx) if ctx.options.date_column else ([], False)
-    segments = _segment_findings(ctx) if ctx.options.by else []
+    segments, segments_compared = _segment_findings(ctx) if ctx.options.by else ([], False)
     if periods or segments:
         blocks.append(Bullets((*periods, *segments)))
-    if compared or segments:
-        blocks.append(Note(_method(ctx, periods=compared, segments=bool(segments))))
+    if compared or segments_compared:
+        blocks.append(Note(_method(ctx, periods=compared, segments=segments_compared)))
     return Section.of("summary", t.summary, blocks)
 
 

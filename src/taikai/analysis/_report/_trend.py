@@ -18,7 +18,9 @@ def trend_section(ctx: ReportContext) -> Section:
     table = ctx.over_time
     unread = int(parse_dates(ctx.rows[column]).isna().sum())
     blocks: list[Block] = [Note(t.trend_note.format(column=column, period=ctx.period, unread=f"{unread:,}"))]
-    if len(table):
+    if not len(ctx.rows):
+        blocks.append(Note(t.no_rows))
+    elif len(table):
         totals = table.sum(axis=1)
         rows: list[tuple[Cell, ...]] = []
         for period, counts in table.iterrows():
