@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,11 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-RANGE_RULE = "its year is more than one year before the 1st percentile's year or after the 99th percentile's"
+RANGE_RULE = (
+    "its year is more than one year before the 1st percentile's year or after the 99th percentile's (percentiles of "
+    "the column's readable dates, at their nearest ranks inward: with fewer than 101 dates, the second and the "
+    "second last)"
+)
 """When a date is out of range: far outside the bulk of the column's dates (a mistyped 1970-01-01 or 2062-03-14)."""
 
 
@@ -31,8 +34,9 @@ class YearRange:
 
         if not len(years):
             return None
-        low, high = np.percentile(years, [1, 99])
-        return cls(math.floor(low) - 1, math.ceil(high) + 1)
+        low = int(np.percentile(years, 1, method="higher"))  # nearest ranks inward: with under 101 dates, the
+        high = int(np.percentile(years, 99, method="lower"))  # bulk leaves out the first and the last date
+        return cls(min(low, high) - 1, max(low, high) + 1)
 
     def holds(self, dates: pd.Series) -> pd.Series:
         """Whether each of *dates* is in range (NaT is not)."""

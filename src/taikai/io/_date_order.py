@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 YEAR_LAST = re.compile(r"\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?!\d)(.*)", re.DOTALL)
 """A date with its year last (``03/04/2026``, ``03.04.2026``, ``3-4-2026``), maybe a time after it: groups 1 and 3
 are the first two fields, 4 the year, 5 the rest."""
+_START = r"\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}"
+"""The start of a year-last date, for a quick look through many values."""
 ORDER_HINT = "write dates as YYYY-MM-DD (2026-03-14), which reads one way only"
 
 
@@ -70,6 +72,8 @@ def order_evidence(values: pd.Series) -> OrderEvidence:
 
     distinct = pd.Series(values.dropna().unique(), dtype=object)
     texts = distinct[distinct.map(lambda v: isinstance(v, str))].astype(str)
+    # a quick look first (Arrow's regex: a million distinct values in under a second), the groups of the few left
+    texts = texts[texts.astype("string[pyarrow]").str.match(_START).to_numpy(dtype=bool, na_value=False)]
     found = texts.str.extract(YEAR_LAST.pattern, flags=re.DOTALL)
     held = found[4].notna()
     if not held.any():

@@ -44,8 +44,10 @@ def _local(value: object, order: DateOrder | None = None) -> object:
         return value.replace(tzinfo=None)
     if not isinstance(value, str):
         return value
-    value = _JAPANESE_TIME.sub(_time, _WEEKDAY.sub(" ", value)).strip()
-    value = year_first(value, order)
+    if "時" in value or "(" in value or "（" in value:
+        value = _JAPANESE_TIME.sub(_time, _WEEKDAY.sub(" ", value)).strip()
+    if order is not None:  # the column holds year-last dates
+        value = year_first(value, order)
     found = _JAPANESE.fullmatch(value)
     if found is not None:
         year, month, day, rest = found.groups()
