@@ -117,7 +117,7 @@ def test_report_holds_japanese_counts_and_texts(page):
     assert '<html lang="ja">' in page and '<meta charset="utf-8">' in page
     assert "手数料が高い" in page and "報酬・単価が低い" in page and "ネガティブ" in page
     assert sum(text in page for text in TEXTS[:9]) >= 6  # the reviews themselves, as written
-    assert "日付を読めなかった行: 1" in page
+    assert "日付を使えなかった行: 1" in page
     assert "Lancers" in page and "(空欄)" in page and "ココナラ" in page
     # 2 of 11 texts are not ok (empty, no Japanese), three times over
     assert "33 行のうち 6 行は分類されていません" in page
@@ -493,7 +493,7 @@ def test_cli_report_quotes_a_refused_rating_column_as_written(predictions, tmp_p
 
 def test_some_readable_dates_count_the_others_as_unreadable(page):
     # predictions' posted_at has one "not a date": the report is built and says so
-    assert "日付を読めなかった行: 1" in page
+    assert "日付を使えなかった行: 1" in page
 
 
 @pytest.mark.parametrize(

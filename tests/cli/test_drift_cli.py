@@ -113,7 +113,7 @@ def test_japanese_dates_are_periods(tiny_model_dir, tmp_path):
     frame.to_csv(dump, index=False)
     result = run(dump, "--model", tiny_model_dir, "--date-column", "posted_at")
     assert result.exit_code == 0, result.output
-    assert "(0 rows without a readable date" in result.stdout
+    assert "(0 rows without a usable date" in result.stdout
     periods = [line.split()[:2] for line in result.stdout.splitlines() if line.startswith("  2025-")]
     assert [p for p in periods if p[1] not in ("new", "reason")] == [["2025-07", str(len(frame) - 1)], ["2025-08", "1"]]
 

@@ -6,7 +6,16 @@ import pandas as pd
 import pytest
 
 from taikai.errors import InputError
-from taikai.io import check_date_column, parse_dates
+from taikai.io import (
+    DateOrder,
+    YearRange,
+    check_date_column,
+    order_warning,
+    parse_dates,
+    range_warning,
+    read_date_column,
+)
+from taikai.io._dates import DATE_EXAMPLE, DATE_EXAMPLES
 
 
 @pytest.mark.parametrize(
@@ -123,3 +132,113 @@ def test_the_refusal_quotes_numbers_as_the_file_wrote_them(values, quoted):
     with pytest.raises(InputError) as caught:
         check_date_column(pd.Series(values), "rating", "p.csv")
     assert f"holds no dates (none of its values reads as one, {quoted}" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # one value can only be day-first: all are (03/04 is April 3), in any separator
+        (["03/04/2026", "13/03/2026"], ["2026-04-03", "2026-03-13"]),
+        (["03.04.2026", "13.03.2026 10:05"], ["2026-04-03", "2026-03-13 10:05:00"]),
+        (["3-4-2026", "31-12-2025"], ["2026-04-03", "2025-12-31"]),
+        # one value can only be month-first: all are
+        (["03/04/2026", "03/13/2026"], ["2026-03-04", "2026-03-13"]),
+        # none tells: month-first, as Excel's US export writes them
+        (["03/04/2026", "12/11/2025"], ["2026-03-04", "2025-12-11"]),
+        # year-first dates read one way only, whatever the others
+        (["2026/03/04", "13/03/2026"], ["2026-03-04", "2026-03-13"]),
+    ],
+)
+def test_year_last_dates_are_read_in_one_order_for_the_whole_column(values, expected):
+    dates = parse_dates(pd.Series(values, dtype=object))
+    assert [str(d).removesuffix(" 00:00:00") for d in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "order"),
+    [
+        (["03/04/2026", "13/03/2026"], DateOrder.DAY_FIRST),
+        (["03/04/2026", "03/13/2026"], DateOrder.MONTH_FIRST),
+        (["03/04/2026", "04/03/2026"], DateOrder.UNTOLD),
+        (["2026-03-04", "R1", None], None),
+    ],
+)
+def test_the_order_of_a_column_is_told_from_its_values(values, order):
+    assert read_date_column(pd.Series(values, dtype=object), "posted_at", "p.csv").order is order
+
+
+@pytest.mark.parametrize("reader", [parse_dates, lambda v: check_date_column(v, "posted_at", "p.csv")])
+def test_a_column_written_both_ways_is_refused_with_one_example_of_each(reader):
+    with pytest.raises(InputError) as caught:
+        reader(pd.Series(["03/04/2026", "13/03/2026", "03/13/2026", "14/03/2026"], dtype=object))
+    message = str(caught.value)
+    assert "written day-first (e.g. '13/03/2026') and month-first (e.g. '03/13/2026')" in message
+    assert message.endswith("write dates as YYYY-MM-DD (2026-03-14), which reads one way only")
+
+
+def test_a_refused_column_is_named_with_its_file():
+    with pytest.raises(InputError, match=r"^p\.csv: --date-column 'posted_at' holds dates written day-first"):
+        check_date_column(pd.Series(["13/03/2026", "03/13/2026"]), "posted_at", "p.csv")
+
+
+@pytest.mark.parametrize(
+    ("order", "said"),
+    [(DateOrder.UNTOLD, "they were read month-first (March 4)"), (DateOrder.DAY_FIRST, None), (None, None)],
+)
+def test_only_an_untold_order_is_warned_about(order, said):
+    warning = order_warning(order, "p.csv", "posted_at")
+    assert (warning is None) == (said is None)
+    if said is not None:
+        assert warning is not None and warning.startswith("p.csv: --date-column 'posted_at': dates such as 03/04")
+        assert said in warning and warning.endswith("write dates as YYYY-MM-DD (2026-03-14), which reads one way only")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025年01月01日(水)", "2025-01-01 00:00:00"),
+        ("2026/03/14(土)", "2026-03-14 00:00:00"),
+        ("2026/03/14（土曜日）", "2026-03-14 00:00:00"),
+        ("2026年3月14日 (土曜) 10:05", "2026-03-14 10:05:00"),
+        ("2026年3月14日10時05分", "2026-03-14 10:05:00"),
+        ("2026年3月14日 10時", "2026-03-14 10:00:00"),
+        ("2026年3月14日(土)10時05分30秒", "2026-03-14 10:05:30"),
+        ("14/03/2026(土)", "2026-03-14 00:00:00"),
+    ],
+)
+def test_japanese_weekdays_and_times_are_read(value, expected):
+    assert str(parse_dates(pd.Series([value], dtype=object))[0]) == expected
+
+
+@pytest.mark.parametrize("example", DATE_EXAMPLES)
+def test_every_example_the_refusal_gives_reads_as_a_date(example):
+    assert example in DATE_EXAMPLE
+    assert parse_dates(pd.Series([example], dtype=object)).notna().all()
+
+
+TWO_YEARS = [f"{2025 + i // 12}-{1 + i % 12:02d}-15" for i in range(24)] * 5  # 120 dates in 2025-2026
+
+
+@pytest.mark.parametrize(
+    ("odd", "out", "years"),
+    [
+        ([], 0, (2024, 2027)),
+        (["1970-01-01"], 1, (2024, 2027)),
+        (["2062-03-14", "1970-01-01", "not a date"], 2, (2024, 2027)),
+        (["2027-06-01"], 0, (2024, 2027)),  # a year after the bulk is still in range
+    ],
+)
+def test_dates_far_outside_the_others_are_out_of_range(odd, out, years):
+    read = read_date_column(pd.Series([*TWO_YEARS, *odd], dtype=object), "posted_at", "p.csv")
+    assert read.out_of_range == out and read.years == YearRange(*years)
+    assert read.unread == odd.count("not a date")
+    assert read.dates.notna().sum() == len(TWO_YEARS) + len(odd) - out - read.unread
+    assert read.read.notna().sum() == len(TWO_YEARS) + len(odd) - read.unread  # out of range: read, not lost
+
+
+def test_the_range_warning_counts_the_rows_and_gives_the_years():
+    assert range_warning(0, YearRange(2024, 2027), "p.csv", "posted_at") is None
+    assert range_warning(2, YearRange(2024, 2027), "p.csv", "posted_at") == (
+        "p.csv: --date-column 'posted_at': 2 row(s) have a date far outside the others (outside 2024-2027) and are "
+        "left out of the periods; check those dates (mistyped?)"
+    )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Hashable
 
 import pandas as pd
 
-from taikai.errors import DATE_COLUMN, Argument, InputError, wrong_type
-from taikai.io import check_date_column, parse_dates
+from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, wrong_type
+from taikai.io import no_dates_error, order_warning, range_warning, read_date_column
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -27,6 +28,7 @@ MISSING_SEGMENT = "(空欄)"
 OTHER_SEGMENTS = "ほか {n} 件の値"
 FRAME = "the predictions frame"
 BY = Argument("by", "--by")
+_PERIOD = "__taikai_period__"
 
 
 def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFrame:
@@ -171,15 +173,23 @@ def sentiment_over_time(
 
 
 def _over_time(df: pd.DataFrame, date_column: Hashable, freq: str, column: str, order: tuple[str, ...]) -> pd.DataFrame:
+    """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
+    a :class:`DataWarning` for each) and value of *column*."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     date_column = find_column(df.columns, date_column, DATE_COLUMN, source=FRAME)
-    check_date_column(df[date_column], str(date_column), FRAME)
-    rows = classified(df)
+    read = read_date_column(df[date_column], str(date_column), FRAME)
+    if read.unread == len(df):
+        raise no_dates_error(str(date_column), FRAME, df[date_column].dropna())
+    name = str(date_column)
+    for warning in (order_warning(read.order, FRAME, name), range_warning(read.out_of_range, read.years, FRAME, name)):
+        if warning is not None:
+            warnings.warn(warning, DataWarning, stacklevel=4)
+    rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy()}))
     if column not in rows.columns:
         return pd.DataFrame()
     rows = rows[rows[column].notna()]
-    periods = parse_dates(rows[date_column]).dt.to_period(freq)
+    periods = rows[_PERIOD]
     known = periods.notna()
     table = pd.crosstab(periods[known], rows.loc[known, column].astype(str))
     if len(table):

@@ -11,16 +11,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai.drift._counting import StatisticsBuilder
-from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, add_periods, check_dates
+from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, separator_hint
 from taikai.io import (
+    DateOrder,
     ReadOptions,
+    YearRange,
     bad_line_error,
     check_made_by,
     check_sheet_column,
     format_of,
     is_predictions,
-    no_dates_error,
     read_summary,
     text_column_of,
     warn_decoding,
@@ -46,6 +47,11 @@ class FileStatistics:
     predictions: bool = False
     masks: dict[str, int] | None = None
     """Personal data masked in the texts, per kind (``PiiKind`` value); ``None`` when nothing was masked."""
+    out_of_range: int = 0
+    """Rows whose date lies far outside the others (:data:`taikai.io.RANGE_RULE`), counted in ``undated`` too."""
+    date_order: DateOrder | None = None
+    """The order the date column's year-last dates (``03/04/2026``) were read in (``None``: it has none)."""
+    date_years: YearRange | None = None  # the years the dates were counted in
 
 
 def _status(value: Any) -> Status:
@@ -272,26 +278,23 @@ def count_chunks(
         found = find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=input_format)
         date_index, date_name = columns.index(str(found)), str(found)
     overall = StatisticsBuilder.for_model(model, source)
-    periods: dict[Any, StatisticsBuilder] = {}
-    undated = 0
-    unread: list[Any] = []  # the first values of the date column, quoted if none of them reads as a date
+    dated = PeriodCounter(date_name, source, freq, overall) if date_name is not None else None
     for index, data in enumerate(chunks):
-        if index == 0 and date_name is not None:  # before classifying a dump whose date column holds no date
-            check_dates(date_name, source, data[date_index], date_columns, date_index, CHUNK_ROWS)
+        if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date
+            dated.start(data[date_index], date_columns, date_index)
         measured = overall.measure(*rows.read(data))
         overall.add(measured)
-        if date_index >= 0:
-            undated += add_periods(periods, data[date_index], freq, overall, measured)
-            if not periods and len(unread) < CHUNK_ROWS:
-                unread.extend(data[date_index][:CHUNK_ROWS])
-    if date_name is not None and not periods:
-        # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
-        raise no_dates_error(date_name, source, unread)
+        if dated is not None:
+            dated.add(data[date_index], measured)
+    periods = dated.build() if dated is not None else {}
     return FileStatistics(
         source,
         overall.build(),
-        {str(period): periods[period].build() for period in sorted(periods)},
-        undated,
+        periods,
+        dated.undated if dated is not None else 0,
         rows.predictions,
         sum_counts([rows.masks]) if mask_pii else None,
+        dated.out_of_range if dated is not None else 0,
+        dated.survey.order if dated is not None else None,
+        dated.survey.years if dated is not None else None,
     )

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from taikai.drift._counting import Row, StatisticsBuilder
-from taikai.io import no_dates_error, parse_dates
+from taikai.errors import DataWarning
+from taikai.io import (
+    DateOrder,
+    OrderEvidence,
+    YearRange,
+    no_dates_error,
+    order_evidence,
+    order_warning,
+    parse_dates,
+    range_warning,
+)
+from taikai.model import DriftStatistics
 
 CHUNK_ROWS = 5000
 """The rows of a chunk a dump is counted in (:func:`taikai.drift.file_statistics`)."""
@@ -14,11 +27,12 @@ FREQUENCIES = {"M": "month", "W": "week"}
 """The period lengths of ``drift --freq``, with their names: month, week."""
 
 
-def _dated(values: Sequence[Any]) -> bool:
-    """Whether any of *values* reads as a date."""
+def _dated(values: Sequence[Any], column: str, source: str) -> bool:
+    """Whether any of *values* (of the date column *column* of *source*, named in errors) reads as a date."""
     import pandas as pd
 
-    return bool(parse_dates(pd.Series(list(values), dtype=object)).notna().any())
+    read = pd.Series(list(values), dtype=object)
+    return bool(parse_dates(read, order_evidence(read).order(column, source)).notna().any())
 
 
 def _held(values: Iterable[Any]) -> list[Any]:
@@ -41,7 +55,7 @@ def check_dates(
     decides when it holds values, and a blank first chunk is left to be judged once the dump is counted.
     *chunk_rows*: the rows of a chunk (a full first chunk is named in the error as the first rows)."""
     held = _held(values)
-    if held and _dated(held):
+    if held and _dated(held, column, source):
         return
     if date_columns is None:
         if held:
@@ -49,27 +63,107 @@ def check_dates(
         return
     quoted = held[:2]  # the first values of the column, quoted in the error (as the report quotes them)
     for chunk in date_columns(index):
-        if _dated(chunk):
+        if _dated(chunk, column, source):
             return
         if len({str(v).strip() for v in quoted}) < 2:
             quoted.extend(_held(chunk)[:chunk_rows])
     raise no_dates_error(column, source, quoted)
 
 
-def add_periods(
-    periods: dict[Any, StatisticsBuilder], dates: Sequence[Any], freq: str, overall: StatisticsBuilder, rows: list[Row]
-) -> int:
-    """Add the rows of one chunk to the builders of their periods; return how many had no readable date."""
+@dataclass(frozen=True)
+class DateSurvey:
+    """What a whole date column says: the *order* of its year-last dates (``None``: it has none) and the *years*
+    its dates are counted in (``None``: none reads), as :func:`taikai.io.read_date_column` decides them."""
+
+    order: DateOrder | None
+    years: YearRange | None
+
+
+def survey_dates(column: str, source: str, chunks: Iterable[Sequence[Any]]) -> DateSurvey:
+    """Read the date column *column* of *source* through, chunk by chunk, for its order and years; raise
+    :class:`InputError` when its year-last dates are written both day-first and month-first."""
+    import numpy as np
     import pandas as pd
 
-    keys = parse_dates(pd.Series(list(dates), dtype=object)).dt.to_period(freq)
-    undated = 0
+    evidence = OrderEvidence()
+    years: list[Any] = [np.empty(0, dtype=int)]
+    for chunk in chunks:
+        values = pd.Series(list(chunk), dtype=object)
+        found = order_evidence(values)
+        evidence += found
+        # a chunk's own order reads its years right: swapping day and month keeps the year
+        years.append(parse_dates(values, found.order(column, source)).dt.year.dropna().to_numpy(dtype=int))
+    return DateSurvey(evidence.order(column, source), YearRange.of(np.concatenate(years)))
+
+
+def add_periods(
+    periods: dict[Any, StatisticsBuilder],
+    dates: Sequence[Any],
+    freq: str,
+    overall: StatisticsBuilder,
+    rows: list[Row],
+    survey: DateSurvey | None = None,
+) -> tuple[int, int]:
+    """Add the rows of one chunk to the builders of their periods (dates read as *survey* says); return how many
+    had no readable date and how many a date out of its range."""
+    import pandas as pd
+
+    read = parse_dates(pd.Series(list(dates), dtype=object), survey.order if survey is not None else None)
+    years = survey.years if survey is not None else None
+    held = years.holds(read) if years is not None else read.notna()
+    keys = read.where(held).dt.to_period(freq)
+    undated = int(read.isna().sum())
     for period, row in zip(keys, rows, strict=True):
         if pd.isna(period):
-            undated += 1
             continue
         builder = periods.get(period)
         if builder is None:
             builder = periods[period] = overall.child(f"{overall.source} {period}")
         builder.add((row,))
-    return undated
+    return undated, int((read.notna() & ~held).sum())
+
+
+def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str) -> None:
+    """Warn (:class:`DataWarning`) when the year-last dates could be either order, and about rows out of range."""
+    for warning in (
+        order_warning(survey.order, source, column),
+        range_warning(out_of_range, survey.years, source, column),
+    ):
+        if warning is not None:
+            warnings.warn(warning, DataWarning, stacklevel=4)
+
+
+class PeriodCounter:
+    """The rows of a dump counted per period of its date column *column*: the column is checked and surveyed
+    (:func:`survey_dates`) at the first chunk, each chunk's rows added, and the periods' statistics built at the
+    end (a column in which no value reads as a date refused; warnings about its order and dates out of range)."""
+
+    def __init__(self, column: str, source: str, freq: str, overall: StatisticsBuilder) -> None:
+        self.column, self.source, self.freq, self.overall = column, source, freq, overall
+        self.periods: dict[Any, StatisticsBuilder] = {}
+        self.undated = 0  # rows without a usable date, out of range ones too
+        self.out_of_range = 0
+        self.survey = DateSurvey(None, None)
+        self._unread: list[Any] = []  # the first values of the column, quoted if none of them reads as a date
+
+    def start(self, first: list[Any], date_columns: Callable[[int], Iterable[list[Any]]] | None, index: int) -> None:
+        """Check and survey the column before anything is classified: *first* is the first chunk's values;
+        *date_columns* yields the whole column chunk by chunk (without it, the first chunk decides)."""
+        check_dates(self.column, self.source, first, date_columns, index, CHUNK_ROWS)
+        whole = date_columns(index) if date_columns is not None else [first]
+        self.survey = survey_dates(self.column, self.source, whole)
+
+    def add(self, dates: Sequence[Any], rows: list[Row]) -> None:
+        """Add one chunk's rows, whose dates are *dates*."""
+        no_date, out = add_periods(self.periods, dates, self.freq, self.overall, rows, self.survey)
+        self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
+        if not self.periods and len(self._unread) < CHUNK_ROWS:
+            self._unread.extend(dates[:CHUNK_ROWS])
+
+    def build(self) -> dict[str, DriftStatistics]:
+        """The statistics of each period, in date order."""
+        if not self.periods:
+            # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
+            raise no_dates_error(self.column, self.source, self._unread)
+        warn_dates(self.survey, self.out_of_range, self.source, self.column)
+        return {str(period): self.periods[period].build() for period in sorted(self.periods)}

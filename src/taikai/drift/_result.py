@@ -10,6 +10,7 @@ from taikai.drift._figures import Figure, NewWord, compare
 from taikai.drift._figures import reference_judgeable as _enough_reference
 from taikai.drift._mix import ShareMove, largest_move
 from taikai.drift._thresholds import MIN_ROWS
+from taikai.io import DateOrder, YearRange
 from taikai.model import DriftStatistics
 
 OVERALL = "all"
@@ -100,7 +101,9 @@ class DriftReport:
 
     ``alert`` is true when any figure of the whole dump or of a period passed its threshold; ``reasons`` says
     which. ``verdict`` also tells a dump in which no figure could be judged (too few classifiable rows) from one
-    that did not drift. ``undated`` counts the rows whose date could not be read (counted in the whole dump only).
+    that did not drift. ``undated`` counts the rows without a usable date (counted in the whole dump only): unread, or
+    ``out_of_range`` (far outside the others: outside the years ``date_years``); ``date_order`` is the order
+    year-last dates (``03/04/2026``) were read in (``DateOrder.UNTOLD``: month-first, the values could not tell).
     ``masks`` and ``reference_masks`` count the personal data masked in the dump's and the reference file's texts
     per kind (``mask_pii=True``; ``None`` without it, or for the model's stored statistics).
     """
@@ -113,6 +116,9 @@ class DriftReport:
     date_column: str | None = None
     freq: str | None = None
     undated: int = 0
+    out_of_range: int = 0
+    date_years: YearRange | None = None
+    date_order: DateOrder | None = None
     predictions: bool = False
     masks: dict[str, int] | None = None
     reference_masks: dict[str, int] | None = None
@@ -208,6 +214,9 @@ class DriftReport:
             "date_column": self.date_column,
             "freq": self.freq,
             "undated_rows": self.undated,
+            "out_of_range_rows": self.out_of_range,
+            "date_years": None if self.date_years is None else [self.date_years.first, self.date_years.last],
+            "date_order": None if self.date_order is None else self.date_order.value,
             "overall": self.overall.to_dict(),
             "periods": [p.to_dict() for p in self.periods],
             "drifted_periods": self.drifted_periods,

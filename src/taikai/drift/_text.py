@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from taikai.drift._figures import Figure, show
+from taikai.io import ORDER_HINT, DateOrder
 
 if TYPE_CHECKING:
     from taikai.drift._result import DriftReport, PeriodDrift
@@ -119,10 +120,13 @@ def render(report: DriftReport) -> str:
         name = _PERIOD_NAMES.get(report.freq or "", "period")
         lines += [
             "",
-            f"per {name} of {report.date_column} ({report.undated:,} rows without a readable date, "
+            f"per {name} of {report.date_column} ({report.undated:,} rows without a usable date{_out(report)}, "
             "counted in the whole dump only):",
             *_period_table(report),
         ]
+        if report.date_order is DateOrder.UNTOLD:
+            untold = "dates such as 03/04/2026 read either way and none tells the order: read month-first"
+            lines.append(f"{untold}; if they are day-first, {ORDER_HINT}")
     if not report.judged:
         lines += ["", f"no figure could be judged: {report.what_to_do()}.", report.verdict_line()]
         return "\n".join(lines)
@@ -131,3 +135,11 @@ def render(report: DriftReport) -> str:
     lines += [f"  - {r}" for r in reasons]
     lines.append(report.verdict_line())
     return "\n".join(lines)
+
+
+def _out(report: DriftReport) -> str:
+    """How many of the rows without a usable date have one far outside the others, if any."""
+    years = report.date_years
+    if not report.out_of_range or years is None:
+        return ""
+    return f", {report.out_of_range:,} of them out of range: outside {years.first}-{years.last}, far from the others"

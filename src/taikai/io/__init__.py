@@ -25,6 +25,8 @@ if TYPE_CHECKING:
         write_xlsx,
     )
     from taikai.io._bad_rows import SHOWN_BAD_ROWS, BadRow, list_rows
+    from taikai.io._date_column import DateColumn, YearRange, order_warning, range_warning, read_date_column
+    from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
@@ -78,6 +80,7 @@ __all__ = [
     "FREE_LABELS_HINT",
     "ID_COLUMNS",
     "MORE_REASONS_COLUMN",
+    "ORDER_HINT",
     "OUTPUT_ENCODINGS",
     "PARTS_MANIFEST",
     "SCAN_ROWS",
@@ -94,6 +97,8 @@ __all__ = [
     "BadRow",
     "CellLosses",
     "Chunk",
+    "DateColumn",
+    "DateOrder",
     "DecodeNote",
     "DecodedInput",
     "ExcelCells",
@@ -101,6 +106,7 @@ __all__ = [
     "Manifest",
     "ModelStamp",
     "OnBadRows",
+    "OrderEvidence",
     "OutputSpec",
     "PartsReader",
     "Position",
@@ -108,6 +114,7 @@ __all__ = [
     "Reader",
     "RunSummary",
     "Table",
+    "YearRange",
     "argument_source",
     "bad_line_error",
     "bad_lines_csv",
@@ -138,9 +145,13 @@ __all__ = [
     "merge_types",
     "no_dates_error",
     "open_reader",
+    "order_evidence",
+    "order_warning",
     "output_encoding",
     "parse_dates",
+    "range_warning",
     "raw_lines",
+    "read_date_column",
     "read_labelled",
     "read_labelled_file",
     "read_labelled_table",
@@ -183,6 +194,8 @@ __getattr__: Any = lazy_modules(
             "write_xlsx",
         ),
         "taikai.io._dates": ("check_date_column", "no_dates_error", "parse_dates"),
+        "taikai.io._date_column": ("DateColumn", "YearRange", "order_warning", "range_warning", "read_date_column"),
+        "taikai.io._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "order_evidence"),
         "taikai.io._decoded_lines": ("DecodeNote", "raw_lines"),
         "taikai.io._formats": (
             "FORMATS",

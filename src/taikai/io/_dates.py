@@ -8,11 +8,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from taikai.errors import InputError
+from taikai.io._date_order import DateOrder, order_evidence, year_first
 
 if TYPE_CHECKING:
     import pandas as pd
 
-DATE_EXAMPLE = "dates or times such as 2026-03-14, 2026/03/14, 2026年3月14日 or 2026-03-14T10:05:00+09:00, one per row"
+DATE_EXAMPLES = ("2026-03-14", "2026/03/14", "2026年3月14日", "2026-03-14T10:05:00+09:00")
+"""The dates the error about a column without dates quotes (each reads as one: tests check it)."""
+DATE_EXAMPLE = f"dates or times such as {', '.join(DATE_EXAMPLES[:-1])} or {DATE_EXAMPLES[-1]}, one per row"
+_WEEKDAY = re.compile(r"\s*[(（]\s*[月火水木金土日](?:曜日?)?\s*[)）]")
+"""A weekday in brackets after a Japanese date: ``(土)``, ``（土曜日）``."""
+_JAPANESE_TIME = re.compile(r"(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?)?")
+"""A time written ``10時05分`` (``10時``, ``10時05分30秒``)."""
 _JAPANESE = re.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(.*)", re.DOTALL)
 """A date as Japanese Excel exports write it: ``2025年1月2日``, with a time after it, or a month ``2025年01月``."""
 _OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
@@ -22,14 +29,25 @@ _JAPAN_TIME = re.compile(r"(\d)\s*(?:JST|日本時間|\(\s*(?:JST|日本時間)\
 which pandas does not read: +09:00, dropped like any offset. Group 1 is the last digit before it."""
 
 
-def _local(value: object) -> object:
+def _time(found: re.Match[str]) -> str:
+    hour, minute, second = found.groups()
+    return f" {int(hour):02d}:{int(minute or 0):02d}:{int(second or 0):02d}"
+
+
+def _local(value: object, order: DateOrder | None = None) -> object:
     """Return *value* as the wall clock it was written in: a Japanese date (``2025年1月2日 10:05``, ``2025年01月``)
-    as ``2025-01-02 10:05`` or ``2025-01``, a time's UTC offset or ``JST`` dropped (``…T08:00:00+09:00`` and
-    ``… 08:00 JST`` as ``…08:00:00`` and ``… 08:00``, a ``datetime`` made naive); any other value as it is."""
+    as ``2025-01-02 10:05`` or ``2025-01``, its weekday (``(土)``) dropped and a time ``10時05分`` as ``10:05:00``;
+    a year-last date (``03/04/2026``) year first as *order* reads it; a time's UTC offset or ``JST`` dropped
+    (``…T08:00:00+09:00`` and ``… 08:00 JST`` as ``…08:00:00`` and ``… 08:00``, a ``datetime`` made naive); any
+    other value as it is."""
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
     if not isinstance(value, str):
         return value
+    if "時" in value or "(" in value or "（" in value:
+        value = _JAPANESE_TIME.sub(_time, _WEEKDAY.sub(" ", value)).strip()
+    if order is not None:  # the column holds year-last dates
+        value = year_first(value, order)
     found = _JAPANESE.fullmatch(value)
     if found is not None:
         year, month, day, rest = found.groups()
@@ -54,21 +72,32 @@ def _one_by_one(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values.map(readings), errors="coerce")
 
 
-def parse_dates(values: pd.Series) -> pd.Series:
+def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
     """Return *values* as naive datetimes; unreadable values become NaT.
+
+    Dates with the year last (``03/04/2026``, ``03.04.2026``) are read in one order for the whole column
+    (*order*; default: decided from *values*, :meth:`OrderEvidence.order`): day-first when some value can only
+    be day-first (``13/03/2026``), month-first when some can only be month-first (``03/13/2026``); a column with
+    both is refused (:class:`InputError`); when every value reads either way, month-first (as Excel's US export
+    writes them; callers warn, :func:`order_warning`). Year-first dates (``2026/03/04``) read one way only.
 
     A time counts in the local time it was written in, whatever the other rows hold: its UTC offset is dropped
     (``2026-04-01T08:00:00+09:00`` and ``2026-04-01 08:00 JST`` are 2026-04-01 08:00, in April, not March 31 in
     UTC). Numbers are not
     dates (pandas would read ids 1, 2, 3 as nanoseconds after 1970). Japanese dates (``2025年1月2日``, with a
-    time, or a month ``2025年01月``: its first day) are read too; era names (令和) are not.
+    time, or a month ``2025年01月``: its first day), with a weekday (``2026年3月14日(土)``, ``2026/03/14（土曜日）``)
+    and times such as ``10時05分`` are read too; era names (令和) are not.
     """
     import pandas as pd
 
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         values = pd.Series(pd.NaT, index=values.index)
     elif values.dtype == object or pd.api.types.is_string_dtype(values):
-        values = values.map(lambda v: None if isinstance(v, int | float) and not isinstance(v, bool) else _local(v))
+        if order is None:
+            order = order_evidence(values).order()
+        values = values.map(
+            lambda v: None if isinstance(v, int | float) and not isinstance(v, bool) else _local(v, order)
+        )
     try:
         dates = pd.to_datetime(values, errors="coerce", format="mixed")
     except (ValueError, TypeError):
@@ -111,6 +140,6 @@ def no_dates_error(column: str, where: str, values: Iterable[object], first: int
 
 def check_date_column(values: pd.Series, column: str, where: str) -> None:
     """Raise :class:`InputError` when no value of the date column *column* (of *where*) reads as a date."""
-    if parse_dates(values).notna().any():
+    if parse_dates(values, order_evidence(values).order(column, where)).notna().any():
         return
     raise no_dates_error(column, where, values.dropna())

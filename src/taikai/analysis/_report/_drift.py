@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
 from taikai.analysis._drift_section import drift_section
 from taikai.analysis._report._blocks import Block, Bullets, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.errors import DataWarning
 
 NEW_WORDS = {
     "ja": "新しい語 (この入力に多く、学習データにないか少ない語):",
@@ -20,7 +23,9 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     if not ctx.options.drift:
         return None
     o = ctx.options
-    found = drift_section(ctx.frame, ctx.model_source, o.text_column, o.date_column, o.freq, o.lang)
+    with warnings.catch_warnings():  # the trend section warns about the same dates
+        warnings.simplefilter("ignore", DataWarning)
+        found = drift_section(ctx.frame, ctx.model_source, o.text_column, o.date_column, o.freq, o.lang)
     blocks: list[Block] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))

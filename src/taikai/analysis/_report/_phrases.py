@@ -98,6 +98,8 @@ class Phrases:
     trend: str
     trend_none: str
     trend_note: str
+    trend_out_of_range: str
+    trend_order_untold: str
     trend_counts: str
     trend_shares: str
     periods: dict[str, str]

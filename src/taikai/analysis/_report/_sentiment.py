@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
+
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import Block, CountShare, Figure, Heading, Note, Paragraph, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.errors import DataWarning
 
 
 def sentiment_section(ctx: ReportContext) -> Section:
@@ -29,7 +32,9 @@ def sentiment_section(ctx: ReportContext) -> Section:
     ]
     column = ctx.options.date_column
     if column:
-        over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq)
+        with warnings.catch_warnings():  # the trend section warned about the same dates
+            warnings.simplefilter("ignore", DataWarning)
+            over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq)
         if len(over_time):
             names = [ctx.sentiment(str(s)) for s in over_time.columns]
             blocks += [

@@ -6,7 +6,7 @@ from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
-from taikai.io import parse_dates
+from taikai.io import DateOrder, read_date_column
 
 
 def trend_section(ctx: ReportContext) -> Section:
@@ -15,9 +15,17 @@ def trend_section(ctx: ReportContext) -> Section:
     title = f"{t.trend} ({ctx.period})"
     if not column:
         return Section.of("trend", t.trend, [Note(t.trend_none)])
-    table = ctx.over_time
-    unread = int(parse_dates(ctx.rows[column]).isna().sum())
-    blocks: list[Block] = [Note(t.trend_note.format(column=column, period=ctx.period, unread=f"{unread:,}"))]
+    table = ctx.over_time  # first: it refuses a column without dates and warns about the ones below
+    read = read_date_column(ctx.frame[column], column)
+    dates = read.read[ctx.rows.index]  # the classified rows' dates, out of range too
+    unread = int(dates.isna().sum())
+    out = int((dates.notna() & read.dates[ctx.rows.index].isna()).sum())
+    note = t.trend_note.format(column=column, period=ctx.period, unread=f"{unread + out:,}")
+    if out and read.years is not None:
+        note += t.trend_out_of_range.format(out=f"{out:,}", first=read.years.first, last=read.years.last)
+    if read.order is DateOrder.UNTOLD:
+        note += t.trend_order_untold
+    blocks: list[Block] = [Note(note)]
     if not len(ctx.rows):
         blocks.append(Note(t.no_rows))
     elif len(table):

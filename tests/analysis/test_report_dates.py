@@ -1,0 +1,97 @@
+"""The report's dates: one order for a column's year-last dates, and dates far outside the others left out."""
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from taikai.analysis import reasons_over_time
+from taikai.cli import cli
+from taikai.errors import DataWarning, InputError
+
+TEXTS = [
+    "手数料が20%も引かれるのがつらい",
+    "単価が安すぎて数百円にしかならない",
+    "本業が忙しくなった",
+    "提案しても返事がない",
+]
+DAYS = pd.date_range("2025-01-05", periods=40, freq="17D")  # 2025-01 to 2026-11
+UNTOLD = "dates such as 03/04/2026 read either way, and none in the column tells the order"
+
+
+@pytest.fixture(scope="module")
+def predictions(tiny_model) -> pd.DataFrame:
+    frame = pd.DataFrame({"posted_at": DAYS.strftime("%Y-%m-%d"), "text": (TEXTS * 10)[: len(DAYS)]})
+    return tiny_model.predict_frame(frame)
+
+
+def report(frame: pd.DataFrame, tmp_path, *options: str):
+    path = tmp_path / "p.csv"
+    frame.to_csv(path, index=False)
+    args = ["report", str(path), "-o", str(tmp_path / "r.html"), "--date-column", "posted_at", "--no-drift"]
+    result = CliRunner().invoke(cli, [*args, *options])
+    page = (tmp_path / "r.html").read_text(encoding="utf-8") if result.exit_code == 0 else ""
+    return result, page
+
+
+def months(page: str) -> set[str]:
+    return {m for m in pd.period_range("2024-01", "2027-12", freq="M").astype(str) if f">{m}<" in page}
+
+
+@pytest.mark.parametrize(
+    ("written", "warned"),
+    [
+        ("%d/%m/%Y", None),  # day-first: some day is over 12, so all are read day-first
+        ("%m/%d/%Y", None),  # month-first: some day is over 12 in the second field
+        ("%Y-%m-%d", None),
+    ],
+)
+def test_the_months_of_year_last_dates_are_the_dump_s_months(predictions, tmp_path, written, warned):
+    result, page = report(predictions.assign(posted_at=DAYS.strftime(written)), tmp_path)
+    assert result.exit_code == 0, result.output
+    assert months(page) == set(DAYS.strftime("%Y-%m"))  # none after 2026-11, none lost
+    assert "日付を使えなかった行: 0" in page and UNTOLD not in result.stderr
+
+
+def test_dates_that_read_either_way_are_read_month_first_with_a_warning(predictions, tmp_path):
+    early = DAYS[DAYS.day <= 12]
+    frame = predictions[DAYS.day <= 12].assign(posted_at=early.strftime("%m/%d/%Y"))
+    result, page = report(frame, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert f"taikai: warning: the predictions frame: --date-column 'posted_at': {UNTOLD}" in result.stderr
+    assert "列から順序を判別できないため月/日/年として読みました" in page
+    assert months(page) >= set(early.strftime("%Y-%m"))
+
+
+def test_a_column_written_both_ways_is_refused(predictions, tmp_path):
+    dates = list(DAYS.strftime("%d/%m/%Y"))
+    dates[1] = "01/22/2025"
+    result, _ = report(predictions.assign(posted_at=dates), tmp_path)
+    assert result.exit_code == 2
+    path = tmp_path / "p.csv"
+    assert result.stderr.startswith(f"taikai: error: {path}: --date-column 'posted_at' holds dates written day-first")
+    assert "month-first (e.g. '01/22/2025')" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_mistyped_date_is_left_out_of_the_weeks_and_counted(predictions, tmp_path):
+    frame = predictions.assign(posted_at=DAYS.strftime("%Y-%m-%d"))
+    frame.loc[0, "posted_at"], frame.loc[1, "posted_at"] = "1970-01-01", "2062-03-14"
+    result, page = report(frame, tmp_path, "--freq", "W")
+    assert result.exit_code == 0, result.output
+    assert "2 row(s) have a date far outside the others (outside 2024-2027)" in result.stderr
+    assert "日付を使えなかった行: 2。うち日付が範囲外の行: 2 (2024〜2027年の外" in page
+    assert ">1970-W01<" not in page and ">2062-W11<" not in page
+    assert page.count("-W") < 200  # two years of weeks, not ninety
+
+
+def test_the_python_api_warns_and_leaves_the_mistyped_date_out(predictions):
+    frame = predictions.assign(posted_at=DAYS.strftime("%Y-%m-%d"))
+    frame.loc[0, "posted_at"] = "1970-01-01"
+    with pytest.warns(DataWarning, match=r"1 row\(s\) have a date far outside the others \(outside 2024-2027\)"):
+        table = reasons_over_time(frame, "posted_at")
+    assert str(table.index.min()) == "2025-01" and int(table.to_numpy().sum()) == len(frame) - 1
+
+
+def test_the_python_api_refuses_a_column_written_both_ways(predictions):
+    frame = predictions.assign(posted_at=["13/03/2026", "03/13/2026"] * 20)
+    with pytest.raises(InputError, match="the predictions frame: --date-column 'posted_at' holds dates written"):
+        reasons_over_time(frame, "posted_at")

@@ -1,0 +1,76 @@
+"""Drift's periods: the date column surveyed as a whole (one order, dates out of range), through the command line."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+from taikai.drift import check_drift
+from taikai.errors import DataWarning
+
+HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
+DAYS = pd.date_range("2025-01-05", periods=60, freq="11D")  # 2025-01 to 2026-10
+
+
+def dump(tmp_path: Path, dates: list[str]) -> Path:
+    frame = pd.read_csv(HOTELS, dtype=str)
+    path = tmp_path / "dump.csv"
+    frame.assign(posted_at=dates[: len(frame)]).to_csv(path, index=False)
+    return path
+
+
+def periods(stdout: str) -> list[str]:
+    return [line.split()[0] for line in stdout.splitlines() if line.startswith(("  19", "  20"))]
+
+
+@pytest.mark.parametrize("written", ["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y"])
+def test_year_last_dates_are_counted_in_the_dump_s_months(tiny_model_dir, tmp_path, written):
+    path = dump(tmp_path, list(DAYS.strftime(written)))
+    result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"])
+    assert result.exit_code in (0, 1), result.output
+    assert "(0 rows without a usable date, counted in the whole dump only)" in result.stdout
+    assert periods(result.stdout) == sorted(set(DAYS[:60].strftime("%Y-%m")))
+    assert "read either way" not in result.output
+
+
+def test_dates_that_read_either_way_are_read_month_first_and_said_so(tiny_model_dir, tmp_path):
+    early = [d for d in pd.date_range("2025-01-01", "2026-12-31") if d.day <= 12][::4]
+    path = dump(tmp_path, [d.strftime("%m/%d/%Y") for d in early])
+    result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"])
+    assert result.exit_code in (0, 1), result.output
+    assert "taikai: warning: " in result.stderr and "none in the column tells the order" in result.stderr
+    assert "dates such as 03/04/2026 read either way and none tells the order: read month-first" in result.stdout
+
+
+def test_a_column_written_both_ways_is_refused(tiny_model_dir, tmp_path):
+    dates = list(DAYS.strftime("%d/%m/%Y"))
+    dates[40] = "01/22/2025"  # after the first chunk's check would have passed
+    path = dump(tmp_path, dates)
+    result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"taikai: error: {path}: --date-column 'posted_at' holds dates written day-first")
+    assert "month-first (e.g. '01/22/2025')" in result.stderr
+
+
+def test_mistyped_dates_are_left_out_of_the_weeks_and_counted(tiny_model_dir, tmp_path):
+    dates = list(DAYS.strftime("%Y-%m-%d"))
+    dates[0], dates[1] = "1970-01-01", "2062-03-14"
+    path = dump(tmp_path, dates)
+    args = ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at", "--freq", "W"]
+    result = CliRunner().invoke(cli, [*args, "--json", str(tmp_path / "d.json")])
+    assert result.exit_code in (0, 1), result.output
+    assert "2 row(s) have a date far outside the others (outside 2024-2027)" in result.stderr
+    assert "(2 rows without a usable date, 2 of them out of range: outside 2024-2027" in result.stdout
+    weeks = periods(result.stdout)
+    assert weeks and all(w.startswith(("2025", "2026")) for w in weeks) and len(weeks) < 110
+
+
+def test_the_python_api_reports_the_rows_out_of_range(tiny_model, tmp_path):
+    frame = pd.read_csv(HOTELS, dtype=str).assign(posted_at=list(DAYS.strftime("%Y-%m-%d"))[:60])
+    frame.loc[0, "posted_at"] = "1970-01-01"
+    with pytest.warns(DataWarning, match=r"1 row\(s\) have a date far outside"):
+        report = check_drift(frame, tiny_model, date_column="posted_at")
+    assert (report.undated, report.out_of_range) == (1, 1)
+    assert report.to_dict()["out_of_range_rows"] == 1 and report.to_dict()["date_years"] == [2024, 2027]
