@@ -166,9 +166,9 @@ def predict(
     else:
         records = [_record(p, top) for p in predictions]
         if fmt == "json":
-            echo_result(json.dumps(records, ensure_ascii=False, indent=2))
+            echo_result(json.dumps(records, ensure_ascii=False, indent=2), as_json=True)
         else:
-            echo_result("\n".join(json.dumps(record, ensure_ascii=False) for record in records))
+            echo_result("\n".join(json.dumps(record, ensure_ascii=False) for record in records), as_json=True)
     bad = [(i, p) for i, p in enumerate(predictions, 1) if p.reason is None]
     for i, p in bad:
         click.echo(f"taikai: input {i}: {p.status.value}: {p.message}", err=True)
