@@ -171,7 +171,8 @@ def predict(
     if fmt == "table":
         echo_result(render_table(predictions, top, rules=matcher is not None, numbers=numbers))
     else:
-        records = [_record(p, top, n) for p, n in zip(predictions, numbers or [None] * len(predictions))]
+        lines_read: Sequence[int | None] = numbers or [None] * len(predictions)
+        records = [_record(p, top, n) for p, n in zip(predictions, lines_read)]
         if fmt == "json":
             echo_result(json.dumps(records, ensure_ascii=False, indent=2), as_json=True)
         else:
