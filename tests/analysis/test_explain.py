@@ -412,7 +412,7 @@ def test_the_read_text_is_neutralize_s(placeholder):
 @pytest.mark.parametrize(
     ("text", "code", "out"),
     [
-        ("[メール]", 2, "taikai: error: no Japanese characters: the model only reads Japanese"),
+        ("[メール]", 2, "taikai: error: no Japanese characters but placeholders of masked personal data ([メール])"),
         ("[メール] です", 0, "reason: "),
     ],
 )

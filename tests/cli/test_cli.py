@@ -224,6 +224,38 @@ def test_predict_skips_blank_lines_of_standard_input_as_batch_does(run, tiny_mod
     assert ("taikai: warning: standard input: " + (warned or "") in result.stderr) is (warned is not None)
 
 
+LINES_STDIN = "手数料が高い\n\nhello\n時間がない\n"  # hello, not Japanese, is the third line, the second text
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "numbers"),
+    [
+        (["--format", "table"], LINES_STDIN, [1, 3, 4]),
+        (["--format", "json"], LINES_STDIN, [1, 3, 4]),
+        (["--format", "jsonl"], LINES_STDIN, [1, 3, 4]),
+        (["--format", "jsonl", "-"], "\n \nhello\n", [3]),
+    ],
+    ids=["table", "json", "jsonl", "dash"],
+)
+def test_predict_numbers_the_texts_of_standard_input_by_their_line(run, tiny_model_dir, args, stdin, numbers):
+    """Regression: after a blank line, the texts were numbered by count: "input 2" for the third line."""
+    result = run("predict", "--model", tiny_model_dir, *args, input=stdin)
+    assert result.exit_code == 2
+    assert "taikai: standard input line 3: error: no Japanese characters" in result.stderr
+    if args[1] == "table":
+        assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == [str(n) for n in numbers]
+        return
+    records = json.loads(result.stdout) if args[1] == "json" else list(map(json.loads, result.stdout.splitlines()))
+    assert [r["line"] for r in records] == numbers
+    assert list(records[0])[:2] == ["line", "text"]
+
+
+def test_predict_numbers_texts_given_as_arguments_from_1_without_a_line(run, tiny_model_dir):
+    result = run("predict", "手数料が高い", "hello", "--model", tiny_model_dir, "--format", "jsonl")
+    assert "taikai: input 2: error: no Japanese characters" in result.stderr
+    assert all("line" not in json.loads(line) for line in result.stdout.splitlines())
+
+
 @pytest.mark.parametrize(("name", "warned"), [("reviews.txt", True), ("手数料が高い", False)])
 def test_predict_warns_when_a_text_is_the_name_of_a_file(run, tiny_model_dir, tmp_path, monkeypatch, name, warned):
     """Regression: `taikai predict reviews.txt` classified the file's name without a word."""

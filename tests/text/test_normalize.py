@@ -161,3 +161,28 @@ def test_a_lone_surrogate_is_an_error_not_dropped(text, message):
 )
 def test_runs_of_one_character_longer_than_three_are_cut_to_three(text, expected):
     assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[電話番号]", "no Japanese characters but placeholders of masked personal data ([電話番号]), which do not"),
+        (
+            "[URL] [電話番号] [url]",
+            "no Japanese characters but placeholders of masked personal data ([URL] [電話番号] [url]),",
+        ),
+        ("［ＵＲＬ］", "no Japanese characters but placeholders of masked personal data ([url]), which do not"),
+        ("call [メール]", "no Japanese characters but placeholders of masked personal data ([メール]), which do not"),
+        ("hello", "no Japanese characters: the model only reads Japanese"),
+        ("[電話番号]ー", "no Japanese words, only marks such as ・ ー ヽ"),
+        ("[電話番号]に連絡", ""),  # ok
+    ],
+    ids=["one", "several", "full-width", "with-english", "no-placeholder", "marks", "japanese"],
+)
+def test_a_text_of_placeholders_only_says_so(text, message):
+    """Regression: taikai predict "[電話番号]" said "no Japanese characters", of a text that looks Japanese."""
+    from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
+
+    checked = check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS)
+    assert checked.message.startswith(message)
+    assert (checked.status.value == "ok") is (message == "")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai.text import clip, display_width, pad
+from taikai.text import clip, display_width, pad, printable
 
 
 @pytest.mark.parametrize(
@@ -29,8 +29,25 @@ def test_pad(text, width, expected):
         ("手数料が高い", 6, "手数…"),
         ("a\nb  c", 10, "a b c"),
         ("abcdef", 4, "abc…"),
+        ("手数料が\x1b[2J高い", 20, "手数料が [2J高い"),  # regression: a terminal's clear-screen went through raw
+        ("a\x00b\x7fc\x9bd\u2028e", 20, "a b c d e"),
     ],
 )
 def test_clip(text, width, expected):
     assert clip(text, width) == expected
     assert display_width(clip(text, width)) <= width
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("手数料が高い", "手数料が高い"),
+        ("手数料が\x1b[2J高い\tです", "手数料が [2J高い です"),
+        ("a\r\nb", "a  b"),  # one for one: offsets into the text still hold
+        ("\x00\x1f\x7f\x85\x9f\u2028\u2029", " " * 7),
+        ("ｼｽﾃﾑ 　😀", "ｼｽﾃﾑ 　😀"),  # spaces and other printable characters are kept
+    ],
+)
+def test_printable(text, expected):
+    assert printable(text) == expected
+    assert len(printable(text)) == len(text)

@@ -119,7 +119,7 @@ def explain(
         click.echo(f"taikai: personal data masked: {format_counts(masked.counts())}", err=True)
     explanation = explain_text(model, text, top=top, rules=matcher, rules_mode=rules_mode)
     if fmt == "json":
-        echo_result(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
+        echo_result(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2), as_json=True)
     else:
         echo_result(render_text(explanation))
     if explanation.reason is None:
@@ -145,7 +145,7 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 
     found = strongest(load_model(model_path), top=top, kind=kind)
     if fmt == "json":
-        echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2), as_json=True)
         return
     from taikai.labels import named_reason
 

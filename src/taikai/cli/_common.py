@@ -14,6 +14,7 @@ from typing import IO, Any, TypeVar
 import click
 from click.core import ParameterSource
 
+from taikai.cli._stdout import echo_encodable
 from taikai.errors import DataWarning, TaikaiError
 from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
@@ -75,14 +76,15 @@ class Group(click.Group):
                 raise SystemExit(INTERRUPTED_EXIT) from None
 
 
-def echo_result(message: str, saved: str | None = None) -> None:
-    """Write *message*, results of the running command, to standard output: a failed write is reported as one to
+def echo_result(message: str, saved: str | None = None, *, as_json: bool = False) -> None:
+    """Write *message*, results of the running command, to standard output in its encoding (see
+    :func:`~taikai.cli._stdout.echo_encodable`; *as_json*: *message* is JSON): a failed write is reported as one to
     standard output (see :func:`writing_results`), not to some file; *saved* (``the model to m/``) says what the
     command wrote before it, which the failure does not undo."""
     ctx = click.get_current_context(silent=True)
     command = ctx.command_path.partition(" ")[2] or ctx.command_path if ctx else "taikai"  # rules test, not taikai
     with writing_results(command, saved=saved):
-        click.echo(message)
+        echo_encodable(message, as_json=as_json)
 
 
 STDOUT = Path("-")
@@ -96,8 +98,7 @@ def write_json_report(path: Path, values: object, what: str) -> None:
 
     text = json.dumps(values, ensure_ascii=False, indent=2)
     if path == STDOUT:
-        echo_result(text)
-        return
+        return echo_result(text, as_json=True)
     path.write_text(text + "\n", encoding="utf-8")
     click.echo(f"{what} written to {path}", err=True)
 

@@ -127,7 +127,7 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             values = read_metadata_json(path)
             if as_json and isinstance(values, dict):
                 values = values | {"status": ModelStatus(loaded=False, problems=(str(exc),)).to_dict()}
-            echo_result(json.dumps(values, ensure_ascii=False, indent=2))
+            echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
             return
         problems = artifact_problems(path, meta)
@@ -145,7 +145,9 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         problems = []
     status = ModelStatus(loaded=not metadata_only, problems=tuple(problems))
     if as_json:
-        echo_result(json.dumps(meta.to_dict() | {"status": status.to_dict()}, ensure_ascii=False, indent=2))
+        echo_result(
+            json.dumps(meta.to_dict() | {"status": status.to_dict()}, ensure_ascii=False, indent=2), as_json=True
+        )
     else:
         echo_result(describe_model(meta, path, status))
     for problem in problems:

@@ -33,8 +33,11 @@ STDIN = "-"
 """The argument that stands for standard input."""
 
 
-def render_table(predictions: Sequence[Prediction], top: int, rules: bool = False) -> str:
-    """Return the predictions as a table padded by display width, one row per text.
+def render_table(
+    predictions: Sequence[Prediction], top: int, rules: bool = False, numbers: Sequence[int] | None = None
+) -> str:
+    """Return the predictions as a table padded by display width, one row per text, numbered by *numbers* (the
+    lines of standard input they were read from) or from 1.
 
     With *rules*, the model's own reason, the rules' labels and a ``!`` for a conflict come before the text, and the
     probability column is headed ``p(model)``: it is the model's probability of its own reason (the ``model``
@@ -45,7 +48,7 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
     said = ("message",) if any(p.message for p in predictions) else ()
     p_header = "top reasons" if top else "p(model)" if rules else "p"
     rows = [("#", "status", "reason", "理由", "reasons", "sentiment", p_header, *ruled, "text", *said)]
-    for i, p in enumerate(predictions, 1):
+    for i, p in zip(numbers or range(1, len(predictions) + 1), predictions):
         message = (p.message,) if said else ()
         if p.reason is None:
             rows.append((str(i), p.status.value, *["-"] * (5 + len(ruled)), clip(p.text, 40), *message))
@@ -72,9 +75,11 @@ def render_table(predictions: Sequence[Prediction], top: int, rules: bool = Fals
     return "\n".join("  ".join(pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows)
 
 
-def _read_texts(texts: tuple[str, ...], encoding: str | None, encoding_errors: str) -> list[str]:
+def _read_texts(
+    texts: tuple[str, ...], encoding: str | None, encoding_errors: str
+) -> tuple[list[str], list[int] | None]:
     """Return the texts given as arguments, decoded from their bytes, or the lines of standard input (no texts,
-    or ``-`` alone)."""
+    or ``-`` alone) that are not blank, with their line numbers (``None`` for arguments)."""
     from taikai.io import argument_source, decode_argument, decode_input
 
     if texts and texts != (STDIN,):
@@ -89,7 +94,7 @@ def _read_texts(texts: tuple[str, ...], encoding: str | None, encoding_errors: s
                     f"its lines, give them on standard input (taikai predict < {shlex.quote(text)})",
                     err=True,
                 )
-        return [decode_argument(t, encoding, encoding_errors, argument_source(i)) for i, t in enumerate(texts, 1)]
+        return [decode_argument(t, encoding, encoding_errors, argument_source(i)) for i, t in enumerate(texts, 1)], None
     if sys.stdin is None or (not texts and sys.stdin.isatty()):
         raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
     lines = decode_input(sys.stdin.buffer.read(), encoding, encoding_errors).lines
@@ -97,10 +102,10 @@ def _read_texts(texts: tuple[str, ...], encoding: str | None, encoding_errors: s
     if blank:  # as batch skips and counts blank lines (a trailing one is common), not empty inputs that fail
         shown = ", ".join(map(str, blank[:5])) + (", …" if len(blank) > 5 else "")
         click.echo(f"taikai: warning: standard input: {len(blank):,} blank line(s) skipped: line(s) {shown}", err=True)
-        lines = [line for line in lines if line.strip()]
-    if not lines:
+    numbers = [n for n, line in enumerate(lines, 1) if line.strip()]
+    if not numbers:
         raise UserError("standard input was empty: nothing to classify")
-    return lines
+    return [lines[n - 1] for n in numbers], numbers
 
 
 @click.command(cls=TextCommand)
@@ -137,7 +142,9 @@ def predict(
     A text that starts with - goes after --: taikai predict -- -TEXT. Standard input, and a text argument with
     bytes the system could not decode (CP932 in a UTF-8 terminal), are read as bytes in the encoding given with
     --encoding, or detected as batch detects a file's (UTF-8, UTF-8 with BOM, or CP932); bytes that do not
-    decode stop the command, naming the argument or line.
+    decode stop the command, naming the argument or line. Blank lines are skipped; the texts of standard input are
+    numbered by their line (the table's # column, messages), and a --format json or jsonl record of one starts with
+    its line.
 
     With --rules, the table adds the model's own reason, the labels of the rules that fired and ! where they
     conflict with the model; the p column, headed p(model), stays the model's probability of its own reason (the
@@ -150,7 +157,7 @@ def predict(
     exit_quickly_when_done()  # it writes only to standard output and error
     from taikai.model import load_model
 
-    lines = _read_texts(texts, encoding, encoding_errors)
+    lines, numbers = _read_texts(texts, encoding, encoding_errors)
     model = load_model(model_path)
     matcher = model.prepare_rules(rules)  # before reading stdin is wasted on a bad rules file
     if mask_pii:
@@ -162,23 +169,26 @@ def predict(
     if mask_pii:
         click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
     if fmt == "table":
-        echo_result(render_table(predictions, top, rules=matcher is not None))
+        echo_result(render_table(predictions, top, rules=matcher is not None, numbers=numbers))
     else:
-        records = [_record(p, top) for p in predictions]
+        lines_read: Sequence[int | None] = numbers or [None] * len(predictions)
+        records = [_record(p, top, n) for p, n in zip(predictions, lines_read)]
         if fmt == "json":
-            echo_result(json.dumps(records, ensure_ascii=False, indent=2))
+            echo_result(json.dumps(records, ensure_ascii=False, indent=2), as_json=True)
         else:
-            echo_result("\n".join(json.dumps(record, ensure_ascii=False) for record in records))
-    bad = [(i, p) for i, p in enumerate(predictions, 1) if p.reason is None]
-    for i, p in bad:
-        click.echo(f"taikai: input {i}: {p.status.value}: {p.message}", err=True)
+            echo_result("\n".join(json.dumps(record, ensure_ascii=False) for record in records), as_json=True)
+    where = "standard input line" if numbers else "input"
+    bad = [(n, p) for n, p in zip(numbers or range(1, len(predictions) + 1), predictions) if p.reason is None]
+    for n, p in bad:
+        click.echo(f"taikai: {where} {n}: {p.status.value}: {p.message}", err=True)
     if bad:
         sys.exit(2)
 
 
-def _record(prediction: Prediction, top: int) -> dict[str, Any]:
-    """Return the JSON object of *prediction*; with *top*, its ``top_reasons`` (empty when not classified)."""
-    record = prediction.to_dict()
+def _record(prediction: Prediction, top: int, line: int | None = None) -> dict[str, Any]:
+    """Return the JSON object of *prediction*: with *line*, its line of standard input first; with *top*, its
+    ``top_reasons`` (empty when not classified)."""
+    record = ({} if line is None else {"line": line}) | prediction.to_dict()
     if top:
         record["top_reasons"] = [{"reason": r, "p": v} for r, v in prediction.top_reasons(top)]
     return record

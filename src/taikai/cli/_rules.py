@@ -72,6 +72,6 @@ def test(
         sheet=sheet,
     )
     if fmt == "json":
-        echo_result(json.dumps(score.to_dict(), ensure_ascii=False, indent=2))
+        echo_result(json.dumps(score.to_dict(), ensure_ascii=False, indent=2), as_json=True)
     else:
         echo_result(score.to_markdown())

@@ -25,7 +25,7 @@ from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._same import CP932_ROUND_TRIP, same_text_key
 from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
 from taikai.text._status import Status
-from taikai.text._width import clip, display_width, pad
+from taikai.text._width import clip, display_width, pad, printable
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share, sharing_words
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ __all__ = [
     "normalize",
     "normalize_with_offsets",
     "pad",
+    "printable",
     "same_text_key",
     "sharing_words",
     "shingles",

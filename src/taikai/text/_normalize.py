@@ -169,5 +169,21 @@ def check_text(
         message = f"text longer than {max_chars} characters: only the first {max_chars} were classified"
     judged = ignore.sub(" ", text) if ignore is not None and "[" in text else text
     if not _JAPANESE.search(judged):
-        return _ONLY_MARKS if _JAPANESE_MARK.search(judged) else _NOT_JAPANESE
+        if _JAPANESE_MARK.search(judged):
+            return _ONLY_MARKS
+        return _NOT_JAPANESE if judged is text else _only_placeholders(value, text, ignore)
     return CheckedText(text, Status.OK, message)
+
+
+def _only_placeholders(value: str, text: str, ignore: re.Pattern[str] | None) -> CheckedText:
+    """The error of a text with no Japanese but the placeholders (``[電話番号]``) *ignore* finds in it, if any: as
+    written in *value*, or as normalised in *text* (``［URL］``)."""
+    found = list(dict.fromkeys(ignore.findall(value) or ignore.findall(text))) if ignore is not None else []
+    if not found:
+        return _NOT_JAPANESE
+    return CheckedText(
+        "",
+        Status.ERROR,
+        f"no Japanese characters but placeholders of masked personal data ({' '.join(found)}), which do not count "
+        "as Japanese: the model only reads Japanese",
+    )

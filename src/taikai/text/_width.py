@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (tab, newline, ESC of a terminal's escape sequences, …) and the line and paragraph
+separators: a terminal would act on them, or break the line, instead of showing them."""
 
 
 def display_width(text: str) -> int:
@@ -15,9 +20,16 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
+def printable(text: str) -> str:
+    """Return *text* with each control character (:data:`_CONTROL`) replaced by a space: one character for one, so
+    that offsets into *text* still hold; safe to write to a terminal, which would act on an escape sequence."""
+    return _CONTROL.sub(" ", text)
+
+
 def clip(text: str, width: int) -> str:
-    """Return *text* on one line, cut with an ellipsis so that it takes at most *width* terminal columns."""
-    text = " ".join(text.split())
+    """Return *text* on one line, its control characters as spaces (:func:`printable`) and its runs of whitespace as
+    one, cut with an ellipsis so that it takes at most *width* terminal columns."""
+    text = " ".join(printable(text).split())
     if display_width(text) <= width:
         return text
     out, used = "", 0

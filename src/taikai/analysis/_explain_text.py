@@ -1,0 +1,83 @@
+"""The terminal rendering of an :class:`~taikai.analysis.Explanation` (``taikai explain``): the text with its spans
+highlighted, then the weights, per head; the text shown on one line per head, without the control characters a
+terminal would act on, and clipped when long."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+import numpy as np
+
+from taikai.labels import named_reason
+from taikai.text import Status, display_width, pad, printable
+
+if TYPE_CHECKING:  # _explain imports this module to print an explanation
+    from taikai.analysis._explain import Explanation
+
+SHOWN_CHARS = 1000
+"""The characters of a text the rendering shows (per head); the spans and the JSON keep to the whole text."""
+SHOWN_SPANS = 10
+"""The spans the rendering lists per feature (a word of a long text may occur thousands of times), then a count."""
+
+
+def render_text(explanation: Explanation) -> str:
+    """Return a terminal rendering: the text with highlighted spans (green toward, red against) and the weights,
+    after the text's message when it has one (it was cut to its first characters). The text is shown with its
+    control characters as spaces (as ``predict``'s table shows it), and only its first :data:`SHOWN_CHARS`
+    characters, as a note says, when it is longer; a feature's first :data:`SHOWN_SPANS` spans, and a count of the
+    others."""
+    if explanation.status is not Status.OK:
+        return f"{explanation.status.value}: {explanation.message}"
+    lines = [f"note: {explanation.message}"] if explanation.message else []
+    text, clipped = explanation.text, len(explanation.text) > SHOWN_CHARS
+    if clipped:
+        lines.append(
+            f"note: the text is shown to its first {SHOWN_CHARS:,} of {len(text):,} characters (the spans index the "
+            "whole text; --format json holds it all)"
+        )
+    lines += [""] if lines else []
+    # "word", "char" or "vector" (a model with word vectors): one column wide enough for all, in every head
+    kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
+    for head in explanation.heads():
+        name = named_reason(head.label) if head.head == "reason" else head.label
+        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}")
+        weights = explanation.char_weights(head.head)
+        shown = _highlight(printable(text[:SHOWN_CHARS]), weights[:SHOWN_CHARS])
+        lines.append(f"  {shown}{'…' if clipped else ''}")
+        features = [repr(c.feature) for c in head.contributions]
+        width = max(16, *map(display_width, features)) if features else 16
+        for c, feature in zip(head.contributions, features):
+            where = ", ".join(f"{text[s:e]!r}@{s}-{e}" for s, e in c.spans[:SHOWN_SPANS]) or "-"
+            where += f", … {len(c.spans) - SHOWN_SPANS:,} more" if len(c.spans) > SHOWN_SPANS else ""
+            label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
+            lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
+        lines.append("")
+    lines += _rule_lines(explanation)
+    return "\n".join(lines).rstrip()
+
+
+def _highlight(text: str, weights: np.ndarray) -> str:
+    """Return *text* with its runs of positive weight in green and of negative weight in red (bold)."""
+    out, i = [], 0
+    while i < len(text):
+        sign = np.sign(weights[i])
+        j = i
+        while j < len(text) and np.sign(weights[j]) == sign:
+            j += 1
+        piece = text[i:j]
+        out.append(piece if sign == 0 else click.style(piece, fg="green" if sign > 0 else "red", bold=True))
+        i = j
+    return "".join(out)
+
+
+def _rule_lines(explanation: Explanation) -> list[str]:
+    """The rules that fired and the reason written out, after the model's explanation (none without rules)."""
+    if explanation.rules is None or explanation.rules_mode is None or explanation.final_reason is None:
+        return []
+    hits, mode = explanation.rules, explanation.rules_mode.value
+    fired = f"{', '.join(map(repr, hits.names))} fired: {', '.join(hits.labels)}" if hits else "none fired"
+    final = f"final reason: {named_reason(explanation.final_reason)}"
+    if explanation.rule_conflict and explanation.reason is not None:
+        final += f"  (the rules disagree with the model's {explanation.reason.label})"
+    return [f"rules ({mode}): {fired}", final]

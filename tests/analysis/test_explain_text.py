@@ -1,0 +1,51 @@
+"""The terminal rendering of an explanation (``taikai explain``): what it shows of the text."""
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from taikai.analysis import explain, render_text
+from taikai.analysis._explain_text import SHOWN_CHARS, SHOWN_SPANS
+from taikai.cli import cli
+
+CONTROL = "手数料が\x1b[2J高い\tです\r\nね"
+
+
+@pytest.mark.parametrize("color", [True, False], ids=["terminal", "pipe"])
+def test_explain_writes_no_control_character_of_the_text(tiny_model_dir, color):
+    """Regression: the text's ESC[2J (clear the screen) and tab reached the terminal as they were."""
+    result = CliRunner().invoke(cli, ["explain", "--top", "1", CONTROL, "-m", str(tiny_model_dir)], color=color)
+    assert result.exit_code == 0, result.output
+    text_lines = [line for line in click.unstyle(result.output).splitlines() if "[2J" in line and "@" not in line]
+    assert text_lines == ["  手数料が [2J高い です  ね"] * 2
+    assert not any(ch in result.output for ch in "\t\r")
+    assert "\x1b[2J" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "clipped"),
+    [
+        ("手数料が高すぎる。" * 3000, True),  # 27,000 characters: was printed whole, once per head
+        (("手数料が高い。" * SHOWN_CHARS)[:SHOWN_CHARS], False),  # 1,000 characters: whole
+        (("手数料が高い。" * SHOWN_CHARS)[: SHOWN_CHARS + 1], True),
+    ],
+    ids=["long", "at-the-limit", "one-over"],
+)
+def test_render_text_clips_a_long_text_and_says_so(tiny_model, text, clipped):
+    rendered = click.unstyle(render_text(explain(tiny_model, text, top=1)))
+    note = f"note: the text is shown to its first {SHOWN_CHARS:,} of {len(text):,} characters (the spans index"
+    assert (note in rendered) == clipped
+    shown = [line[2:] for line in rendered.splitlines() if line.startswith("  手数料")]
+    assert len(shown) == 2  # reason and sentiment
+    assert shown == [text[:SHOWN_CHARS] + "…"] * 2 if clipped else [text] * 2
+
+
+def test_render_text_lists_a_feature_s_first_spans_and_counts_the_others(tiny_model):
+    explanation = explain(tiny_model, "手数料が高い。" * 40, top=3)
+    rendered = click.unstyle(render_text(explanation))
+    many = [c for c in explanation.reason.contributions if len(c.spans) > SHOWN_SPANS]
+    assert many, rendered
+    for c in many:
+        [line] = [line for line in rendered.splitlines() if line.split()[2:3] == [repr(c.feature)]][:1]
+        assert line.count("@") == SHOWN_SPANS
+        assert line.endswith(f", … {len(c.spans) - SHOWN_SPANS:,} more")
