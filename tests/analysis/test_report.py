@@ -627,6 +627,44 @@ def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, 
         build_report(frame.drop(columns=["p_reason_fees"]), model=tiny_model_dir, embed_font=False, drift=False)
 
 
+def _flip_a_byte(model_dir: Path) -> None:
+    data = bytearray((model_dir / "model.joblib").read_bytes())
+    data[len(data) // 2] ^= 1
+    (model_dir / "model.joblib").write_bytes(bytes(data))
+
+
+def _edit_versions(model_dir: Path) -> None:
+    values = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    values["versions"]["scikit-learn"] = "0.24.2"
+    (model_dir / "metadata.json").write_text(json.dumps(values), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("tamper", "said"),
+    [
+        (_flip_a_byte, r"tested/model\.joblib: sha256 \w+ does not match \w+ in metadata\.json; the file was changed"),
+        (_edit_versions, r"refusing to load a model built with other library versions:\n  scikit-learn: model trained"),
+    ],
+    ids=["one byte flipped", "other versions"],
+)
+@pytest.mark.parametrize("drift", [[], ["--no-drift"]], ids=["drift", "no drift"])
+def test_report_refuses_a_model_that_loading_refuses(batch_output, tested_model_dir, tmp_path, tamper, said, drift):
+    """Regression: report --model with a changed model.joblib wrote the report (exit 0), its model section showing
+    the metadata's sha256 as if verified; only the drift section said the sha256 did not match."""
+    import shutil
+
+    model_dir = tmp_path / "tested"
+    shutil.copytree(tested_model_dir, model_dir)
+    tamper(model_dir)
+    page = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(batch_output), "-o", str(page), "--model", str(model_dir), *drift])
+    assert result.exit_code == 2, result.output
+    assert re.match(r"taikai: error: .*" + said, result.stderr)
+    assert not page.exists() and result.stdout == ""
+    with pytest.raises(taikai.ModelError, match=said):
+        build_report(read_predictions(batch_output), model=model_dir, embed_font=False, charts=False, drift=False)
+
+
 def test_report_without_a_summary_assumes_the_default_model_only_if_it_fits():
     page = build_report(synthetic({"2026-01": STEADY}), embed_font=False, charts=False, drift=False)
     assert "既定のモデルとみなしています" in page and taikai.load_model().metadata.artifact.sha256 in page

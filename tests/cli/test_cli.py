@@ -640,6 +640,49 @@ def test_info_metadata_only_shows_a_refused_model_without_unpickling(
     assert re.search(refusal, meta["status"]["problems"][0])
 
 
+def _artifact_a_directory(model_dir):
+    (model_dir / "model.joblib").unlink()
+    (model_dir / "model.joblib").mkdir()
+
+
+@pytest.mark.parametrize(
+    ("spoil", "metadata", "refusal"),
+    [
+        (
+            lambda d: (d / "metadata.json").write_text("[]", encoding="utf-8"),
+            {"metadata": []},
+            "{d}/metadata.json: not taikai model metadata of format 6; retrain it",
+        ),
+        (
+            _artifact_a_directory,
+            {"max_chars": 10000},
+            "{d}/model.joblib: a directory, not the model's file; put the model's model.joblib in its place",
+        ),
+    ],
+    ids=["metadata a list", "model.joblib a directory"],
+)
+def test_info_metadata_only_shows_odd_model_directories_with_a_status(
+    run, tiny_model_dir, tmp_path, spoil, metadata, refusal
+):
+    """Regressions: metadata.json holding [] printed just [] under --json, with no status object; model.joblib
+    being a directory ended in "taikai: error: …: cannot read (Is a directory)", exit 2, not REFUSED, exit 0."""
+    import shutil
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    spoil(model_dir)
+    refusal = refusal.format(d=model_dir)
+    shown = run("info", "--model", model_dir, "--metadata-only", "--json")
+    assert shown.exit_code == 0, shown.output
+    values = json.loads(shown.stdout)
+    assert values.items() >= metadata.items()
+    assert values["status"]["loaded"] is False and values["status"]["refused"] is True
+    assert values["status"]["problems"][0].startswith(refusal)
+    assert shown.stderr.startswith(f"taikai: warning: loading this model would be refused: {refusal}")
+    loading = run("info", "--model", model_dir)
+    assert loading.exit_code == 2 and loading.stderr.startswith(f"taikai: error: {refusal}")
+
+
 _UNCHECKED = (
     "labels and thresholds against the artifact's classes: only loading checks them (taikai info without "
     "--metadata-only)"

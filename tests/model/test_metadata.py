@@ -140,3 +140,42 @@ def test_malformed_metadata_names_the_field_in_words(values, edit, problem):
     assert message.startswith(f"m/metadata.json: malformed model metadata: {problem}"), message
     assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")
     assert "Error" not in message
+
+
+def _set(key, value):
+    return lambda m: m.update({key: value})
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (_set("max_chars", -5), "'max_chars' is -5, but should be a whole number above 0"),
+        (_set("max_chars", 0), "'max_chars' is 0, but should be a whole number above 0"),
+        (_set("max_chars", 3.5), "'max_chars' is 3.5, but should be a whole number above 0"),
+        (_set("max_chars", True), "'max_chars' is True, but should be a whole number above 0"),
+        (_set("max_chars", "500"), "'max_chars' is '500', but should be a whole number above 0"),
+        (_set("created_at", "yesterday"), "'created_at' is 'yesterday', but should be a time such as 2026-01-31T09"),
+        (_set("created_at", 20260101), "'created_at' is 20260101, but should be a time such as"),
+        (
+            lambda m: m["dictionary"].update(version="9.9"),
+            "'dictionary.version' is '9.9', but 'versions.unidic-lite' is '1.0.8': both name the version",
+        ),
+        (lambda m: m["reason_thresholds"].update(fees="0.1"), "'reason_thresholds' is {"),
+        (lambda m: m["reason_thresholds"].update(fees=True), "'reason_thresholds' is {"),
+    ],
+    ids=["negative", "zero", "fraction", "bool", "string", "not a time", "a number", "dictionary", "str", "bool t"],
+)
+def test_a_tampered_field_is_refused_naming_it(tiny_model_dir, tmp_path, edit, problem):
+    """Regressions: max_chars -5 loaded ("text longer than -5 characters"), 3.5 read as 3, 0 refused every text;
+    created_at "yesterday" was shown as the creation time; dictionary.version "9.9" loaded, though the versions
+    check requires the very unidic-lite the model was trained with."""
+    old = tmp_path / "old"
+    shutil.copytree(tiny_model_dir, old)
+    values = json.loads((old / "metadata.json").read_text(encoding="utf-8"))
+    edit(values)
+    (old / "metadata.json").write_text(json.dumps(values), encoding="utf-8")
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(old)
+    message = str(caught.value)
+    assert message.startswith(f"{old / 'metadata.json'}: malformed model metadata: {problem}")
+    assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")

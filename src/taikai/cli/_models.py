@@ -93,7 +93,8 @@ def evaluate(
     is_flag=True,
     help="Print the whole metadata as JSON, with a 'status' object: loaded (true: verified and loaded), refused "
     "(true: loading refuses the model; null with --metadata-only when nothing the metadata shows refuses it, as "
-    "only loading checks its labels and thresholds against the artifact: 'unchecked' says so) and problems (why).",
+    "only loading checks its labels and thresholds against the artifact: 'unchecked' says so) and problems (why). "
+    "Metadata that is not a JSON object is shown under 'metadata'.",
 )
 @click.option(
     "--metadata-only",
@@ -125,8 +126,10 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             meta = read_metadata(path)
         except ModelError as exc:  # a format this taikai cannot read: show the file as it is
             values = read_metadata_json(path)
-            if as_json and isinstance(values, dict):
-                values = values | {"status": ModelStatus(loaded=False, problems=(str(exc),)).to_dict()}
+            if as_json:  # metadata that is no JSON object ([], 6, ...) goes under 'metadata', beside the status
+                values = (values if isinstance(values, dict) else {"metadata": values}) | {
+                    "status": ModelStatus(loaded=False, problems=(str(exc),)).to_dict()
+                }
             echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
             return

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlparse
 
 from taikai.errors import ModelError, ModelNotFoundError
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
+from taikai.model._loaded import metadata_problems, not_a_pipeline
 from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata
 from taikai.model._versions import check_versions
 
@@ -138,8 +139,9 @@ def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
     model_dir = model_directory(model_dir)
     meta = read_metadata(model_dir)
     artifact = model_dir / ARTIFACT_NAME
-    if not artifact.exists():
-        raise ModelError(f"{model_dir}: {_MISSING}")
+    absent = _absent(artifact)
+    if absent:
+        raise ModelError(absent)
     data = artifact.read_bytes()
     mismatch = _hash_mismatch(artifact, data, meta)
     if mismatch:
@@ -165,6 +167,12 @@ def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
             f"{artifact}: cannot be loaded: the file is damaged or refers to code this install lacks ({exc}); "
             f"restore it from a copy, or {RETRAIN_HINT}"
         ) from exc
+    held = not_a_pipeline(pipeline)
+    if held is not None:
+        raise ModelError(
+            f"{artifact}: not a taikai model: it holds {held}; give the directory of a model taikai train wrote, "
+            f"or retrain: {TRAIN_COMMAND}"
+        )
     problems = metadata_problems(pipeline, meta)
     if problems:
         raise ModelError(
@@ -176,51 +184,22 @@ def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
     return pipeline, meta, data
 
 
-def metadata_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
-    """Return how *meta*'s labels and thresholds differ from the classes of the loaded *pipeline* (empty: none)."""
-    classifier = pipeline.named_steps["classify"]
-    problems = [
-        problem
-        for name, said, classes in (
-            ("labels.reasons", meta.reasons, classifier.reason_classes_),
-            ("labels.sentiments", meta.sentiments, classifier.sentiment_classes_),
-        )
-        if (problem := _differing_labels(name, said, [str(c) for c in classes]))
-    ]
-    reasons = [str(c) for c in classifier.reason_classes_]
-    thresholds = meta.reason_thresholds
-    unknown = sorted(set(thresholds) - set(reasons))
-    if unknown:
-        problems.append(f"reason_thresholds names {_listed(unknown)}, which the model does not predict")
-    # A reason without a threshold is at the default (taikai.Model), as in an untuned model: a --refit-all model
-    # trained before training filled them in has none for a reason that only its test rows had.
-    outside = {k: v for k, v in thresholds.items() if not 0.0 <= v <= 1.0}  # NaN too
-    if outside:
-        problems.append(f"reason_thresholds {outside} outside 0 to 1 (they are probabilities)")
-    return problems
-
-
-def _differing_labels(name: str, said: tuple[str, ...], classes: list[str]) -> str | None:
-    """Return how the labels *said* under *name* differ from the model's *classes*, or ``None``."""
-    lacks = [c for c in classes if c not in said]
-    extra = sorted(set(said) - set(classes))
-    repeated = sorted({s for s in said if said.count(s) > 1})
-    parts = (
-        ([f"lacks {_listed(lacks)}, which the model predicts"] if lacks else [])
-        + ([f"names {_listed(extra)}, which the model does not predict"] if extra else [])
-        + ([f"repeats {_listed(repeated)}"] if repeated else [])
-    )
-    return f"{name} {'; '.join(parts)}" if parts else None
-
-
-def _listed(labels: list[str]) -> str:
-    return ", ".join(repr(label) for label in labels)
-
-
 _MISSING = (
     f"{ARTIFACT_NAME} is missing beside {METADATA_NAME}; put the model's {ARTIFACT_NAME} back (rename or move it "
     f"back, or copy it from a copy of the model), or retrain: {TRAIN_COMMAND}"
 )
+
+
+def _absent(artifact: Path) -> str | None:
+    """Return why there is no artifact file to read at *artifact*, or ``None``."""
+    if not artifact.exists():
+        return f"{artifact.parent}: {_MISSING}"
+    if not artifact.is_file():
+        return (
+            f"{artifact}: a directory, not the model's file; put the model's {ARTIFACT_NAME} in its place (copy it "
+            f"from a copy of the model), or retrain: {TRAIN_COMMAND}"
+        )
+    return None
 
 
 def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata) -> str | None:
@@ -242,9 +221,14 @@ def artifact_problems(model_dir: Path, meta: ModelMetadata) -> list[str]:
     Empty when the artifact's sha256 matches *meta* and the installed libraries match those it was trained with.
     """
     artifact = model_directory(model_dir) / ARTIFACT_NAME
-    if not artifact.exists():
-        return [_MISSING]
-    mismatch = _hash_mismatch(artifact, artifact.read_bytes(), meta)
+    absent = _absent(artifact)
+    if absent:
+        return [absent]
+    try:
+        data = artifact.read_bytes()
+    except OSError as exc:
+        return [f"{artifact}: cannot read ({exc.strerror or exc}); restore it from a copy, or {RETRAIN_HINT}"]
+    mismatch = _hash_mismatch(artifact, data, meta)
     return ([mismatch] if mismatch else []) + check_versions(meta.versions)
 
 

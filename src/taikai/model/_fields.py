@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, TypeVar
 
 from taikai.errors import ModelError
@@ -21,6 +22,45 @@ def shown(value: object) -> str:
     """Return *value* as Python would print it, cut to a readable length."""
     text = repr(value)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def positive_int(value: object) -> int:
+    """Return *value*, a JSON whole number above 0; raise ``ValueError`` for anything else (3.5, "5", true, 0)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(value)
+    return value
+
+
+def number(value: object) -> float:
+    """Return *value*, a JSON number, as a float; raise ``ValueError`` for anything else ("0.1", true, null)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(value)
+    return float(value)
+
+
+def iso_time(value: object) -> str:
+    """Return *value*, an ISO 8601 time as training writes it; raise ``ValueError`` for anything else."""
+    if not isinstance(value, str):
+        raise ValueError(value)
+    datetime.fromisoformat(value)
+    return value
+
+
+def str_tuple(values: Any) -> tuple[str, ...]:
+    """Return a JSON list as a tuple of str; raise ``TypeError`` for a string or an object."""
+    if isinstance(values, str | dict):
+        raise TypeError(values)
+    return tuple(map(str, values))
+
+
+def thresholds(values: Any) -> dict[str, float]:
+    """Return a JSON object of numbers as a dict of floats."""
+    return {str(k): number(v) for k, v in values.items()}
+
+
+def strings(values: Any) -> dict[str, str]:
+    """Return a JSON object as a dict of str."""
+    return {str(k): str(v) for k, v in values.items()}
 
 
 class Fields:
@@ -44,6 +84,18 @@ class Fields:
         if self.values.get(key) is None:
             return default
         return self._convert(key, convert, expected)
+
+    def same(self, key: str, part: str, other: str, other_part: str) -> None:
+        """Refuse (:class:`ModelError`) values of ``key.part`` and ``other.other_part`` that differ, when both are
+        there: two records of one fact, only the second of which loading checks."""
+        first, second = self.values.get(key), self.values.get(other)
+        if not isinstance(first, dict) or not isinstance(second, dict) or part not in first:
+            return
+        if other_part in second and first[part] != second[other_part]:
+            raise self.error(
+                f"'{key}.{part}' is {shown(first[part])}, but '{other}.{other_part}' is {shown(second[other_part])}: "
+                "both name the version the model was trained with"
+            )
 
     def _convert(self, key: str, convert: Callable[[Any], T], expected: str) -> T:
         value = self.values[key]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from taikai.errors import ModelError
 from taikai.model._added import AddedComparison
-from taikai.model._fields import TRAIN_COMMAND, Fields, shown
+from taikai.model._fields import TRAIN_COMMAND, Fields, iso_time, positive_int, shown, str_tuple, strings, thresholds
 from taikai.model._provenance import RowHashes
 from taikai.model._statistics import DriftStatistics
 from taikai.model._trained_on import TrainingData
@@ -186,20 +186,21 @@ class ModelMetadata:
                 f"install the taikai that wrote it, or {RETRAIN_HINT}"
             )
         f = Fields(values, source)
+        f.same("dictionary", "version", "versions", "unidic-lite")
         labels = f.get("labels", _labels, "an object with lists 'reasons' and 'sentiments'")
         return cls(
             taikai_version=f.get("taikai_version", str, "a version string"),
-            created_at=f.get("created_at", str, "a time"),
+            created_at=f.get("created_at", iso_time, "a time such as 2026-01-31T09:00:00+00:00, as training wrote it"),
             reasons=labels[0],
             sentiments=labels[1],
-            reason_thresholds=f.get("reason_thresholds", _thresholds, "an object of numbers"),
-            max_chars=f.get("max_chars", int, "a whole number"),
+            reason_thresholds=f.get("reason_thresholds", thresholds, "an object of numbers"),
+            max_chars=f.get("max_chars", positive_int, "a whole number above 0 (the longest text classified)"),
             config=f.get("config", dict, "an object"),
             seed=f.get("seed", int, "a whole number"),
             training_data=f.get("training_data", dict, "an object"),
             metrics=f.get("metrics", dict, "an object"),
             refit_on_all_rows=f.optional("refit_on_all_rows", bool, "true or false", False),
-            versions=f.optional("versions", _strings, "an object of version strings", {}),
+            versions=f.optional("versions", strings, "an object of version strings", {}),
             dictionary=f.optional("dictionary", dict, "an object", {}),
             artifact=f.optional("artifact", _artifact, "an object with file, sha256 and bytes", None),
             drift=f.optional("drift_statistics", DriftStatistics.from_dict, "drift statistics", None)
@@ -207,7 +208,7 @@ class ModelMetadata:
             else None,
             inputs=f.optional("inputs", _inputs, "a list of input files", ()) if version >= 4 else (),
             format=int(version),
-            warnings=f.optional("warnings", _str_tuple, "a list of strings", ()),
+            warnings=f.optional("warnings", str_tuple, "a list of strings", ()),
         )
 
     @classmethod
@@ -263,21 +264,7 @@ class ModelMetadata:
 
 
 def _labels(values: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return _str_tuple(values["reasons"]), _str_tuple(values["sentiments"])
-
-
-def _str_tuple(values: Any) -> tuple[str, ...]:
-    if isinstance(values, str | dict):
-        raise TypeError(values)
-    return tuple(map(str, values))
-
-
-def _thresholds(values: Any) -> dict[str, float]:
-    return {str(k): float(v) for k, v in values.items()}
-
-
-def _strings(values: Any) -> dict[str, str]:
-    return {str(k): str(v) for k, v in values.items()}
+    return str_tuple(values["reasons"]), str_tuple(values["sentiments"])
 
 
 def _artifact(values: Any) -> ArtifactInfo:

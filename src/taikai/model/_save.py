@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError, ModelError, check_path
-from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME, metadata_problems, save_artifact
+from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME, save_artifact
+from taikai.model._loaded import metadata_problems
 from taikai.model._metadata import ModelMetadata
 
 

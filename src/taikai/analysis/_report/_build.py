@@ -20,7 +20,7 @@ from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._masked_segments import number_masked
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._progress import Steps
-from taikai.analysis._report._provenance import drift_model, identify_model
+from taikai.analysis._report._provenance import drift_model, given_model, identify_model
 from taikai.analysis._report._reasons import reasons_section
 from taikai.analysis._report._render import render_page, render_table
 from taikai.analysis._report._reviews import representative_section, uncertain_section
@@ -135,6 +135,7 @@ def build_report(
     *text_column* (default: the column batch classified, as *run* records it, else ``text``). With *progress*,
     a line on stderr says which step the report is at (the section being built, then the page).
     """
+    model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(progress)
     if lang not in PHRASES:
         raise InputError(f"--lang must be one of {list(PHRASES)}, not {lang!r}")
@@ -261,6 +262,7 @@ def write_report(
     check_not_input(Path(out), with_summary("the predictions", path))
     # labels on the page: "007" stays 007, not 7 (nor 7.0 beside a blank); the id columns are kept by read_predictions
     keep = [str(options["by"])] if options.get("by") else []
+    options["model"] = given_model(options.get("model"))  # refused before the predictions are read
     steps = Steps(bool(options.pop("progress", False)))
     steps.step("reading")
     try:

@@ -9,7 +9,7 @@ from typing import Any
 
 from taikai.errors import InputError
 from taikai.io import RunSummary, check_made_by
-from taikai.model import Model, ModelMetadata, default_model_dir, read_metadata
+from taikai.model import Model, ModelMetadata, default_model_dir, load_model, read_metadata
 
 
 class Origin(enum.Enum):
@@ -31,6 +31,13 @@ class ModelInfo:
     created_at: str = ""
     test_metrics: dict[str, float] = field(default_factory=dict)
     refit_on_all_rows: bool = False
+
+
+def given_model(model: Model | str | Path | None) -> Model | None:
+    """Return the model given to the report, loaded and verified (``load_model``) when it is a directory: a
+    model that loading refuses (a changed artifact, other library versions, edited metadata) is refused by the
+    report as by ``drift`` and ``batch``, before the report is built, not shown with its metadata's sha256."""
+    return model if model is None or isinstance(model, Model) else load_model(model)
 
 
 def prediction_reasons(frame: Any) -> set[str]:

@@ -1,0 +1,130 @@
+"""Check what an artifact unpickled to: a fitted taikai pipeline, and one its metadata describes (labels,
+thresholds and feature configuration), before anything else reads it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from taikai.model._metadata import ModelMetadata
+
+STEPS = ("normalize", "features", "classify")
+"""The steps of a taikai pipeline, in order (:func:`taikai.model.build_pipeline`)."""
+
+
+def not_a_pipeline(loaded: object) -> str | None:
+    """Return what *loaded* (an unpickled artifact) is when it is not a fitted taikai pipeline, or ``None``.
+
+    Only the type, the step names and the classifier's type are read: nothing of an unknown object is called.
+    """
+    from sklearn.pipeline import Pipeline
+
+    from taikai.model._pipeline import ReasonSentimentClassifier
+
+    kind = f"{type(loaded).__module__}.{type(loaded).__qualname__}"
+    if not isinstance(loaded, Pipeline):
+        return f"a {type(loaded).__name__} ({kind}), not a scikit-learn Pipeline"
+    names = tuple(name for name, _ in loaded.steps) if isinstance(loaded.steps, list) else ()
+    if names != STEPS:
+        return f"a Pipeline with the steps {', '.join(map(repr, names)) or '(none)'}, not {', '.join(map(repr, STEPS))}"
+    classifier = loaded.steps[-1][1]
+    if not isinstance(classifier, ReasonSentimentClassifier):
+        return (
+            f"a Pipeline whose 'classify' step is a {type(classifier).__name__}, not taikai's ReasonSentimentClassifier"
+        )
+    if not hasattr(classifier, "reason_classes_") or not hasattr(classifier, "sentiment_classes_"):
+        return "a taikai pipeline that was never fitted"
+    return None
+
+
+def metadata_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
+    """Return how *meta*'s labels, thresholds and feature configuration differ from the loaded *pipeline* (empty:
+    none)."""
+    classifier = pipeline.named_steps["classify"]
+    problems = [
+        problem
+        for name, said, classes in (
+            ("labels.reasons", meta.reasons, classifier.reason_classes_),
+            ("labels.sentiments", meta.sentiments, classifier.sentiment_classes_),
+        )
+        if (problem := _differing_labels(name, said, [str(c) for c in classes]))
+    ]
+    reasons = [str(c) for c in classifier.reason_classes_]
+    thresholds = meta.reason_thresholds
+    unknown = sorted(set(thresholds) - set(reasons))
+    if unknown:
+        problems.append(f"reason_thresholds names {_listed(unknown)}, which the model does not predict")
+    # A reason without a threshold is at the default (taikai.Model), as in an untuned model: a --refit-all model
+    # trained before training filled them in has none for a reason that only its test rows had.
+    outside = {k: v for k, v in thresholds.items() if not 0.0 <= v <= 1.0}  # NaN too
+    if outside:
+        problems.append(f"reason_thresholds {outside} outside 0 to 1 (they are probabilities)")
+    return problems + _config_problems(pipeline, meta)
+
+
+# Where each FeatureConfig field is in the parameters of a pipeline build_pipeline made (the first one present);
+# a field whose parameter the pipeline lacks is None there (no word vectors, no character n-grams, ...).
+_WORDS = ("features__words__tfidf__", "features__words__blocks__tfidf__")
+_PARAMETERS = {
+    "word_ngrams": tuple(p + "ngram_range" for p in _WORDS),
+    "char_ngrams": ("features__chars__ngram_range",),
+    "vectors": ("features__words__blocks__vectors__table",),
+    "token_form": ("features__words__tokenize__form",),
+    "min_df": (*(p + "min_df" for p in _WORDS), "features__chars__min_df"),
+    "reason_c": ("reason___C",),
+    "class_weight": ("reason___class_weight",),
+    "sentiment_c": ("sentiment___C",),
+    "sentiment_class_weight": ("sentiment___class_weight",),
+}
+_NONE_WHEN_ABSENT = ("word_ngrams", "char_ngrams", "vectors")
+
+
+def _config_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
+    """Return how ``config`` in *meta* differs from the pipeline it describes (a model without a recorded config,
+    as one fitted by hand: nothing to compare)."""
+    from taikai.errors import ModelError
+
+    if not meta.config:
+        return []
+    try:
+        config = meta.feature_config()
+    except ModelError as exc:
+        return [str(exc).removeprefix("metadata ")]
+    params = pipeline.get_params(deep=True)
+    classifier = pipeline.named_steps["classify"]
+    for head in ("reason_", "sentiment_"):  # the fitted heads (a model without sentiment has no sentiment_)
+        fitted = getattr(classifier, head, None)
+        if fitted is not None and hasattr(fitted, "get_params"):
+            params |= {f"{head}__{k}": v for k, v in fitted.get_params(deep=False).items()}
+    problems = []
+    for name, keys in _PARAMETERS.items():
+        if meta.format < 5 and name not in meta.config:
+            continue  # vectors and sentiment_class_weight came in format 5: an older config does not record them
+        found = [params[key] for key in keys if key in params]
+        if not found and name not in _NONE_WHEN_ABSENT:
+            continue  # e.g. token_form of a model without word n-grams: it has no tokenizer to compare
+        actual = _plain(found[0]) if found else None
+        said = _plain(getattr(config, name))
+        if said != actual:
+            problems.append(f"config.{name} is {said!r}, but the model was trained with {actual!r}")
+    return problems
+
+
+def _plain(value: object) -> object:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _differing_labels(name: str, said: tuple[str, ...], classes: list[str]) -> str | None:
+    """Return how the labels *said* under *name* differ from the model's *classes*, or ``None``."""
+    lacks = [c for c in classes if c not in said]
+    extra = sorted(set(said) - set(classes))
+    repeated = sorted({s for s in said if said.count(s) > 1})
+    parts = (
+        ([f"lacks {_listed(lacks)}, which the model predicts"] if lacks else [])
+        + ([f"names {_listed(extra)}, which the model does not predict"] if extra else [])
+        + ([f"repeats {_listed(repeated)}"] if repeated else [])
+    )
+    return f"{name} {'; '.join(parts)}" if parts else None
+
+
+def _listed(labels: list[str]) -> str:
+    return ", ".join(repr(label) for label in labels)

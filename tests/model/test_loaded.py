@@ -1,0 +1,112 @@
+"""What an artifact unpickles to is checked before it is read: a taikai pipeline, one its metadata describes."""
+
+import hashlib
+import json
+import shutil
+
+import joblib
+import pytest
+from click.testing import CliRunner
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+import taikai
+from taikai.cli import cli
+from taikai.errors import ModelError
+
+
+def _copy(tiny_model_dir, tmp_path):
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    return model_dir
+
+
+def _replace_artifact(model_dir, obj):
+    """Pickle *obj* as the model's artifact and record its sha256 and size, as someone rewriting both would."""
+    joblib.dump(obj, model_dir / "model.joblib")
+    data = (model_dir / "model.joblib").read_bytes()
+    meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    meta["artifact"].update(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    (model_dir / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _unfitted(model_dir):
+    from taikai.model import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("make", "what"),
+    [
+        (lambda d: {"hello": "world"}, "a dict (builtins.dict), not a scikit-learn Pipeline"),
+        (lambda d: [1, 2], "a list (builtins.list), not a scikit-learn Pipeline"),
+        (
+            lambda d: Pipeline([("clf", LogisticRegression())]),
+            "a Pipeline with the steps 'clf', not 'normalize', 'features', 'classify'",
+        ),
+        (
+            lambda d: Pipeline(
+                [("normalize", "passthrough"), ("features", "passthrough"), ("classify", LogisticRegression())]
+            ),
+            "a Pipeline whose 'classify' step is a LogisticRegression, not taikai's ReasonSentimentClassifier",
+        ),
+        (_unfitted, "a taikai pipeline that was never fitted"),
+    ],
+    ids=["dict", "list", "other steps", "other classifier", "unfitted"],
+)
+@pytest.mark.parametrize("command", ["load_model", "info", "predict"])
+def test_an_artifact_that_is_no_taikai_pipeline_is_refused(tiny_model_dir, tmp_path, make, what, command):
+    """Regression: a pickle of a dict whose sha256 the metadata recorded ended in a traceback (AttributeError:
+    'dict' object has no attribute 'named_steps'; KeyError: 'classify' for a plain scikit-learn pipeline)."""
+    model_dir = _copy(tiny_model_dir, tmp_path)
+    _replace_artifact(model_dir, make(model_dir))
+    expected = (
+        f"{model_dir / 'model.joblib'}: not a taikai model: it holds {what}; give the directory of a model taikai "
+        "train wrote, or retrain: taikai train DATA.csv --out MODEL_DIR"
+    )
+    if command == "load_model":
+        with pytest.raises(ModelError) as caught:
+            taikai.load_model(model_dir)
+        assert str(caught.value) == expected
+        return
+    args = ["info", "--model", str(model_dir)] if command == "info" else ["predict", "-m", str(model_dir), "手数料"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {expected}")
+    assert "Traceback" not in result.output and result.stdout == ""
+
+
+def _edit(model_dir, edit):
+    meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    edit(meta)
+    (model_dir / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda c: c.update(vectors=None), "config.vectors is None, but the model was trained with 'chive'"),
+        (lambda c: c.update(word_ngrams=[1, 3]), "config.word_ngrams is (1, 3), but the model was trained with (1, 2)"),
+        (lambda c: c.update(char_ngrams=[1, 3]), "config.char_ngrams is (1, 3), but the model was trained with None"),
+        (lambda c: c.update(min_df=1), "config.min_df is 1, but the model was trained with 2"),
+        (lambda c: c.update(reason_c=1.0), "config.reason_c is 1.0, but the model was trained with 30.0"),
+        (
+            lambda c: c.update(sentiment_class_weight=None),
+            "config.sentiment_class_weight is None, but the model was trained with 'balanced'",
+        ),
+        (lambda c: c.update(surprise=1), "'config' is not a feature configuration this taikai reads"),
+    ],
+)
+def test_a_config_that_does_not_describe_the_pipeline_is_refused(tiny_model_dir, tmp_path, edit, problem):
+    """Regression: config.vectors set to null loaded, and info said "no word vectors" of a model that reads them."""
+    model_dir = _copy(tiny_model_dir, tmp_path)
+    _edit(model_dir, lambda m: edit(m["config"]))
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(model_dir)
+    message = str(caught.value)
+    assert message.startswith(f"{model_dir / 'metadata.json'}: does not describe the model in model.joblib")
+    assert f"\n  {problem}" in message
+    assert message.endswith(
+        "Restore the model's own metadata.json from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR"
+    )
