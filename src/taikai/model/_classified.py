@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
 
 from taikai.labels import format_reasons, label_list, reason_name
-from taikai.rules import MODEL_REASON, RuleHits, RulesMode, rule_columns
+from taikai.rules import MODEL_REASON, RULE_COLUMNS, RuleHits, RulesMode, boolean_column, rule_columns
 from taikai.text import Status, display_width, pad
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REPR_ROWS = 5
 """The rows a :class:`Classified` shows in its ``repr``."""
@@ -161,3 +164,22 @@ class Classified:
             if self.rules_mode is RulesMode.OVERRIDE:
                 out[MODEL_REASON] = self.primary
         return out
+
+    def to_frame(self, index: pd.Index | None = None, prefix: str = "") -> pd.DataFrame:
+        """Return the output columns (:meth:`columns`) as a data frame on *index* (default: 0 to n-1), each column
+        named with *prefix* and of one dtype whatever the rows (none, none classified, some): ``str`` for the
+        labels, messages and rule names (missing as NaN), ``float64`` for the probabilities, and for
+        ``rule_conflict`` ``bool``, or the nullable ``boolean`` when a row was not classified
+        (:func:`taikai.rules.boolean_column`, as :func:`taikai.io.read_predictions` reads a predictions file)."""
+        import pandas as pd
+
+        proba = set(proba_columns(self.reason_labels, self.sentiment_labels))
+        conflict = RULE_COLUMNS[-1]
+        typed = {}
+        for name, values in self.columns().items():
+            if name == conflict:
+                column = boolean_column(values, index)
+            else:
+                column = pd.Series(values, index=index, dtype="float64" if name in proba else "str")
+            typed[prefix + name] = column
+        return pd.DataFrame(typed, index=index)
