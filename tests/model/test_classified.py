@@ -46,8 +46,19 @@ def classified(n, hits=False):
             True,
             [
                 "Classified: 1 value (ok 1); reasons low_pay, fees; sentiments negative, positive; rules: override",
-                "   status  reason   reasons       sentiment  p     message",
-                "0  ok      low_pay  low_pay|fees  negative   0.60",
+                "   status  reason   reasons       sentiment  p(model)  model  message",
+                "0  ok      low_pay  low_pay|fees  negative   0.60      fees",
+            ],
+        ),
+        (  # regression: the model's p of fees was shown under "p" beside the rule's low_pay
+            2,
+            True,
+            [
+                "Classified: 2 values (ok 1, empty 1); reasons low_pay, fees; sentiments negative, positive; "
+                "rules: override",
+                "   status  reason   reasons       sentiment  p(model)  model  message",
+                "0  ok      low_pay  low_pay|fees  negative   0.60      fees",
+                "1  empty   -        -             -          -         -      no text (missing value)",
             ],
         ),
         (0, False, ["Classified: 0 values (none); reasons low_pay, fees; sentiments negative, positive"]),

@@ -101,15 +101,20 @@ class Classified:
         )
         if not n:
             return head
-        rows = [("", "status", "reason", "reasons", "sentiment", "p", "message")]
+        # with rules, p is headed p(model), beside the model's reason: under override a rule's label is the reason
+        ruled = self.rules_mode is not None
+        rows = [
+            ("", "status", "reason", "reasons", "sentiment", *(("p(model)", "model") if ruled else ("p",)), "message")
+        ]
         final = self.final
         for i in range(min(n, REPR_ROWS)):
             if not self.reasons[i]:
-                rows.append((str(i), self.statuses[i].value, "-", "-", "-", "-", self.messages[i]))
+                rows.append((str(i), self.statuses[i].value, *["-"] * (len(rows[0]) - 3), self.messages[i]))
                 continue
-            p = self.reason_proba[i, self.reason_labels.index(self.reasons[i][0])]
+            model = self.reasons[i][0]
+            p = self.reason_proba[i, self.reason_labels.index(model)]
             cells = (final[i][0], format_reasons(final[i]), self.sentiments[i] or "-", f"{p:.2f}")
-            rows.append((str(i), self.statuses[i].value, *cells, self.messages[i]))
+            rows.append((str(i), self.statuses[i].value, *cells, *((model,) if ruled else ()), self.messages[i]))
         widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
         lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
         more = [f"… ({n - REPR_ROWS:,} more; .columns() gives them all)"] if n > REPR_ROWS else []
