@@ -17,7 +17,8 @@ from taikai.analysis._charts import (
     use_japanese_font,
 )
 from taikai.analysis._drift_section import DriftSection, drift_section
-from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain, render_text
+from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain
+from taikai.analysis._explain_render import render_text
 from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
 from taikai.analysis._repo_data import RepoData, find_repo_data
 from taikai.analysis._report import (

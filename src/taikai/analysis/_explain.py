@@ -23,19 +23,25 @@ import numpy as np
 
 from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
+from taikai.analysis._explain_render import render_text
 from taikai.errors import check_int
-from taikai.labels import named_reason
 from taikai.model import Model, centred_coefficients, resolve_model
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.rules import RuleHits, RuleMatcher, RuleSet, RulesMode
-from taikai.text import Status, check_text, clip, display_width, pad, shown_text
+from taikai.text import Status, check_text, clip, shown_text
 
 DEFAULT_TOP = 10
 
 
 @dataclass(frozen=True)
 class Contribution:
-    """One feature of the text: its n-gram, TF-IDF value, weight, and spans ``(start, end)`` in the original text."""
+    """One feature of the text: its n-gram, TF-IDF value, weight, and spans ``(start, end)`` in the original text.
+
+    ``kind`` is ``"word"`` (a word n-gram, its words joined by spaces, in dictionary form), ``"char"`` (a
+    character n-gram) or, for a model with word vectors, ``"vector"``: the one contribution of the pooled word
+    vectors, ``feature`` ``"(word vectors)"``, whose value is 1 and which has no spans (it reads every word). It is
+    often the largest.
+    """
 
     feature: str
     kind: str
@@ -54,7 +60,11 @@ class Contribution:
 
 @dataclass(frozen=True)
 class HeadExplanation:
-    """Why one head chose its label: the strongest contributions toward and against it."""
+    """Why one head chose its label: the strongest contributions toward and against it.
+
+    ``label`` and ``probability`` are ``predict``'s (the same classification); ``score`` is the label's centred
+    score from the contributions, whose softmax over the labels gives that probability up to float rounding.
+    """
 
     head: str
     label: str
@@ -100,6 +110,10 @@ class Explanation:
     empty :class:`~taikai.rules.RuleHits`), ``final_reason`` the reason written out as ``predict`` writes it (under
     ``override`` the first firing rule's label) and ``rule_conflict`` whether rules fired with none of their labels
     the model's reason; ``reason`` stays the model's own, explained. Without rules all four are ``None``.
+
+    ``reasons`` are the model's reasons, as ``predict`` gives them without rules: its reason, then every other past
+    its threshold (empty when not classified); with rules ``final_reasons`` are ``predict``'s ``reasons`` under
+    them (``override`` puts the rule's label first).
     """
 
     text: str
@@ -112,6 +126,8 @@ class Explanation:
     rules_mode: RulesMode | None = None
     final_reason: str | None = None
     rule_conflict: bool | None = None
+    reasons: tuple[str, ...] = ()
+    final_reasons: tuple[str, ...] | None = None
 
     def __repr__(self) -> str:
         """Return the text (clipped), status and labels on one line; ``print()`` shows the contributions."""
@@ -149,6 +165,7 @@ class Explanation:
             "status": self.status.value,
             "message": self.message,
             "reason": self.reason.to_dict(self.text) if self.reason else None,
+            "reasons": list(self.reasons),
             "sentiment": self.sentiment.to_dict(self.text) if self.sentiment else None,
         }
         if self.rules is not None and self.rules_mode is not None:
@@ -158,16 +175,19 @@ class Explanation:
                 "rule_reasons": list(self.rules.labels),
                 "rule_conflict": self.rule_conflict,
                 "final_reason": self.final_reason,
+                "final_reasons": list(self.final_reasons or ()),
             }
         return out
 
 
-def _explain_head(head: str, estimator: Any, found: TextFeatures, top: int) -> HeadExplanation:
+def _explain_head(
+    head: str, estimator: Any, found: TextFeatures, top: int, label: str, probability: float
+) -> HeadExplanation:
+    """Explain *head*'s *label* (of *probability*), as ``predict`` classified the text."""
     name, columns, values, spans = found.names, found.columns, found.values, found.spans
     coef, intercept, classes = centred_coefficients(estimator)
     x = _dense(columns, values, coef.shape[1])
-    probabilities = estimator.predict_proba(x[None, :])[0]
-    k = int(np.argmax(probabilities))
+    k = [str(c) for c in classes].index(label)
     score = float(coef[k] @ x + intercept[k])
     weights = values * coef[k, columns]
     vector = np.array([kind == VECTOR_KIND for _, kind in name], dtype=bool)
@@ -183,7 +203,7 @@ def _explain_head(head: str, estimator: Any, found: TextFeatures, top: int) -> H
     contributions = tuple(
         Contribution(name[i][0], name[i][1], float(values[i]), float(weights[i]), tuple(spans[i])) for i in chosen
     )
-    return HeadExplanation(head, classes[k], float(probabilities[k]), float(intercept[k]), score, contributions)
+    return HeadExplanation(head, label, probability, float(intercept[k]), score, contributions)
 
 
 def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: int) -> np.ndarray[Any, Any]:
@@ -223,71 +243,40 @@ def explain(
     mode = RulesMode.for_rules(rules_mode, rules)
     model = resolve_model(model)
     matcher = model.prepare_rules(rules)  # a bad rules file stops before any work
-    # judged and read as Model.classify judges and reads it: its status, labels and probabilities are predict's
+    # judged and read as Model.classify judges and reads it; the labels and probabilities are the ones it gives
     checked = check_text(text, model.max_chars, NOT_JAPANESE_PLACEHOLDERS)
     original = shown_text(text)
     if checked.status is not Status.OK:
         return Explanation(original, checked.text, checked.status, checked.message)
+    result = model.classify([text], matcher, mode)
     found = text_features(model, checked.text, original)
     classifier = model.pipeline.named_steps["classify"]
+    predicted = {
+        "reason": (result.reasons[0][0], result.reason_proba[0], model.reason_labels),
+        "sentiment": (result.sentiments[0], result.sentiment_proba[0], model.sentiment_labels),
+    }
     heads = {}
     for head, estimator in (("reason", classifier.reason_), ("sentiment", classifier.sentiment_)):
-        if estimator is not None:
-            heads[head] = _explain_head(head, estimator, found, top)
+        label, proba, labels = predicted[head]
+        if estimator is not None and label is not None:
+            heads[head] = _explain_head(head, estimator, found, top, label, float(proba[labels.index(label)]))
     explained = Explanation(
-        original, checked.text, checked.status, checked.message, heads["reason"], heads.get("sentiment")
+        original,
+        checked.text,
+        checked.status,
+        checked.message,
+        heads["reason"],
+        heads.get("sentiment"),
+        reasons=result.reasons[0],
     )
-    if matcher is None:
+    if result.rule_hits is None:
         return explained
-    [ruled] = model.predict(text, matcher, mode)  # the rules read the text as predict's rules read it
+    final = result.final[0]
     return replace(
-        explained, rules=ruled.rules, rules_mode=mode, final_reason=ruled.reason, rule_conflict=ruled.rule_conflict
+        explained,
+        rules=result.rule_hits[0],
+        rules_mode=mode,
+        final_reason=final[0],
+        rule_conflict=result.conflicts()[0],
+        final_reasons=final,
     )
-
-
-def _highlight(text: str, weights: np.ndarray) -> str:
-    out, i = [], 0
-    while i < len(text):
-        sign = np.sign(weights[i])
-        j = i
-        while j < len(text) and np.sign(weights[j]) == sign:
-            j += 1
-        piece = text[i:j]
-        out.append(piece if sign == 0 else click.style(piece, fg="green" if sign > 0 else "red", bold=True))
-        i = j
-    return "".join(out)
-
-
-def render_text(explanation: Explanation) -> str:
-    """Return a terminal rendering: the text with highlighted spans (green toward, red against) and the weights,
-    after the text's message when it has one (it was cut to its first characters)."""
-    if explanation.status is not Status.OK:
-        return f"{explanation.status.value}: {explanation.message}"
-    lines = [f"note: {explanation.message}", ""] if explanation.message else []
-    # "word", "char" or "vector" (a model with word vectors): one column wide enough for all, in every head
-    kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
-    for head in explanation.heads():
-        name = named_reason(head.label) if head.head == "reason" else head.label
-        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}")
-        lines.append("  " + _highlight(explanation.text, explanation.char_weights(head.head)))
-        shown = [repr(c.feature) for c in head.contributions]
-        width = max(16, *map(display_width, shown)) if shown else 16
-        for c, feature in zip(head.contributions, shown):
-            where = ", ".join(f"{explanation.text[s:e]!r}@{s}-{e}" for s, e in c.spans) or "-"
-            label = click.style(f"{c.weight:+.3f}", fg="green" if c.weight > 0 else "red")
-            lines.append(f"  {label}  {c.kind:{kind_width}s} {pad(feature, width)} {where}")
-        lines.append("")
-    lines += _rule_lines(explanation)
-    return "\n".join(lines).rstrip()
-
-
-def _rule_lines(explanation: Explanation) -> list[str]:
-    """The rules that fired and the reason written out, after the model's explanation (none without rules)."""
-    if explanation.rules is None or explanation.rules_mode is None or explanation.final_reason is None:
-        return []
-    hits, mode = explanation.rules, explanation.rules_mode.value
-    fired = f"{', '.join(map(repr, hits.names))} fired: {', '.join(hits.labels)}" if hits else "none fired"
-    final = f"final reason: {named_reason(explanation.final_reason)}"
-    if explanation.rule_conflict and explanation.reason is not None:
-        final += f"  (the rules disagree with the model's {explanation.reason.label})"
-    return [f"rules ({mode}): {fired}", final]
