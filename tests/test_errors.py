@@ -81,3 +81,19 @@ def test_the_separator_hint_names_only_remedies_the_caller_takes(options, hint):
 def test_a_missing_column_of_a_frame_read_as_one_column_says_to_read_its_file_again():
     message = str(no_column_error([("text", TEXT_COLUMN)], ["id\tbody"], "<frame>"))
     assert message.endswith("the frame looks tab-separated; read its file with pandas.read_csv(path, sep='\\t')")
+
+
+@pytest.mark.parametrize(
+    ("argument", "values", "expected"),
+    [
+        (Argument("kind", "--kind"), ["word"], "kind='word' (--kind word on the command line)"),
+        (
+            Argument("kind", "--kind"),
+            ["word", "all"],
+            "kind='word' or kind='all' (--kind word or --kind all on the command line)",
+        ),
+        (Argument("gold_column"), ["gold"], "gold_column='gold'"),  # no command gives it
+    ],
+)
+def test_either_names_the_argument_then_the_option_given_each_value(argument, values, expected):
+    assert argument.either(values) == expected

@@ -223,6 +223,9 @@ def test_evaluate_measures_the_rows_the_model_was_trained_on(split_data, model, 
     if seen:
         share = f"{seen} of {rows} rows ({100 * seen / rows:.0f} %) were in this model's training data"
         assert len(said) == 1 and share in said[0]
+        # regression: Python callers were told "--split test" and "--refit-all" only
+        assert "not trained on: split='test' (--split test on the command line) scores the test rows" in said[0]
+        assert "a model trained with refit_all=True (--refit-all on the command line) has none of" in said[0]
         assert report.to_markdown().startswith(f"**WARNING: {share}")
         assert report.to_dict()["training_overlap"]["seen_in_training"] == seen
     else:
@@ -344,7 +347,11 @@ def test_the_held_out_rows_are_counted_as_training_counted_them(tiny_csv, tmp_pa
 @pytest.mark.parametrize(
     ("model", "message"),
     [
-        ("refit", "the model was refitted on every row of its training data (--refit-all), test rows too, so none"),
+        (
+            "refit",
+            "the model was trained with refit_all=True (--refit-all on the command line): refitted on every row of its "
+            "training data, test rows too, so none",
+        ),
         ("all_rows", "but none of its 40 labelled row(s) is one the model was not fitted on; add a split column"),
         ("no_hashes", "but it records no row hashes (the model was saved before taikai recorded them)"),
         ("classifier", "no 'split' column, so there are no test rows to select; add a split column"),
@@ -364,7 +371,9 @@ def test_without_a_split_column_test_rows_the_model_cannot_tell_are_refused(
     with pytest.raises(taikai.InputError) as caught:
         evaluate(chosen, tiny_csv, split="test")
     assert str(caught.value).startswith(f"{tiny_csv}: no 'split' column")
-    assert message in str(caught.value) and str(caught.value).endswith("or score all rows (--split all)")
+    assert message in str(caught.value) and str(caught.value).endswith(
+        "or score all rows with split='all' (--split all on the command line)"
+    )
 
 
 def test_a_wrong_split_value_is_named_at_its_line_when_a_split_is_chosen(tiny_model, tiny_csv, tmp_path):

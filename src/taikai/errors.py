@@ -76,6 +76,14 @@ class Argument:
         """Return the argument with the *value* given, then the option: ``n=0 (--n on the command line)``."""
         return f"{self.name}={value!r}{self._said()}"
 
+    def either(self, values: Sequence[object]) -> str:
+        """Return the argument given any of *values*, then the option so given:
+        ``kind='word' or kind='all' (--kind word or --kind all on the command line)``."""
+        python = " or ".join(f"{self.name}={value!r}" for value in values)
+        if self.option is None:
+            return python
+        return f"{python} ({' or '.join(f'{self.option} {value}' for value in values)} on the command line)"
+
     def _said(self) -> str:
         said = [f"{self.option} on the command line"] if self.option else []
         said += [self.note] if self.note else []
@@ -88,6 +96,7 @@ REASONS_COLUMN = Argument("reasons_column", "--reasons-column")
 SENTIMENT_COLUMN = Argument("sentiment_column", "--sentiment-column")
 DATE_COLUMN = Argument("date_column", "--date-column")
 SPLIT = Argument("split", "--split")
+REFIT_ALL = Argument("refit_all", "--refit-all")
 ENCODING = Argument("encoding", "--encoding")
 OUTPUT_ENCODING = Argument("output_encoding", "--output-encoding")
 ENCODING_ERRORS = Argument("encoding_errors", "--encoding-errors")

@@ -5,6 +5,7 @@ import os
 import re
 import shutil
 import unicodedata
+from dataclasses import replace
 
 import click
 import numpy as np
@@ -117,7 +118,7 @@ def test_weights_add_up_to_the_score_and_match_the_prediction(model, text):
     explanation = explain(model, text, top=100_000)
     [prediction] = model.predict(text)
     assert explanation.reason.label == prediction.reason
-    assert explanation.reason.probability == pytest.approx(prediction.reason_proba[prediction.reason], abs=1e-6)
+    assert explanation.reason.probability == prediction.reason_proba[prediction.reason]
     assert explanation.sentiment.label == prediction.sentiment
     for head in explanation.heads():
         total = head.bias + sum(c.weight for c in head.contributions)
@@ -150,6 +151,20 @@ def test_render_text_highlights_in_colour(tiny_model):
     assert "\x1b[32m" in rendered and "reason: fees" in rendered
     plain = re.sub(r"\x1b\[[0-9;]*m", "", rendered)
     assert "手数料が高すぎる" in plain
+
+
+@pytest.mark.parametrize(
+    ("reasons", "first_line"),
+    [
+        (("fees",), "reason: fees (手数料が高い)  p=0.97  score=+1.000"),
+        (("fees", "low_pay"), "reason: fees (手数料が高い)  p=0.97  score=+1.000  reasons fees|low_pay"),
+    ],
+)
+def test_render_text_names_the_reasons_when_there_are_several(tiny_model, reasons, first_line):
+    explanation = explain(tiny_model, "手数料が高すぎる", top=1)
+    head = replace(explanation.reason, probability=0.97, score=1.0)
+    shown = str(replace(explanation, reason=head, reasons=reasons)).splitlines()[0]
+    assert shown == first_line
 
 
 def test_str_is_the_command_line_s_rendering_and_repr_one_line(tiny_model, tiny_model_dir):
@@ -364,11 +379,11 @@ def test_explain_agrees_with_predict(model, text):
     if prediction.reason is None:
         return
     assert explanation.reason.label == prediction.reason
-    assert explanation.reason.probability == pytest.approx(prediction.reason_proba[prediction.reason], abs=1e-6)
+    # regression: explain's own float64 path gave 0.9998686771235824 where predict gave 0.999868631362915
+    assert explanation.reason.probability == prediction.reason_proba[prediction.reason]
+    assert explanation.reasons == prediction.reasons and explanation.to_dict()["reasons"] == list(prediction.reasons)
     assert explanation.sentiment.label == prediction.sentiment
-    assert explanation.sentiment.probability == pytest.approx(
-        prediction.sentiment_proba[prediction.sentiment], abs=1e-6
-    )
+    assert explanation.sentiment.probability == prediction.sentiment_proba[prediction.sentiment]
     for head in explanation.heads():
         assert head.bias + sum(c.weight for c in head.contributions) == pytest.approx(head.score, abs=1e-6)
         words = [c.feature for c in head.contributions]
@@ -464,7 +479,9 @@ def test_rules_say_what_fired_and_the_reason_written_beside_the_model_s_own(
         "rule_reasons": ["trouble"] if names else [],
         "rule_conflict": conflict,
         "final_reason": final,
+        "final_reasons": list(prediction.reasons),
     }
+    assert explanation.final_reasons == prediction.reasons and explanation.final_reasons[0] == final
     assert "rules" not in plain.to_dict() and plain.rules is None and plain.final_reason is None
 
 
@@ -474,13 +491,18 @@ def test_rules_mode_override_without_rules_is_refused(tiny_model):
 
 
 @pytest.mark.parametrize(
-    ("mode", "expected"),
+    ("mode", "expected", "final_reasons"),
     [
-        ("flag", "rules (flag): 'fee trouble' fired: trouble\nfinal reason: fees (手数料が高い)  "),
-        ("override", "rules (override): 'fee trouble' fired: trouble\nfinal reason: trouble (トラブル・不信)  "),
+        ("flag", "rules (flag): 'fee trouble' fired: trouble\nfinal reason: fees (手数料が高い)  ", ["fees"]),
+        (  # the final reasons, as predict's under override: the rule's label, then the model's
+            "override",
+            "rules (override): 'fee trouble' fired: trouble\n"
+            "final reason: trouble (トラブル・不信)  reasons trouble|fees  ",
+            ["trouble", "fees"],
+        ),
     ],
 )
-def test_cli_explain_rules_follow_the_model_s_explanation(tiny_model_dir, tmp_path, mode, expected):
+def test_cli_explain_rules_follow_the_model_s_explanation(tiny_model_dir, tmp_path, mode, expected, final_reasons):
     path = tmp_path / "rules.toml"
     path.write_text(RULES, encoding="utf-8")
     args = ["explain", "手数料が高すぎる", "--model", str(tiny_model_dir), "--rules", str(path), "--rules-mode", mode]
@@ -490,6 +512,7 @@ def test_cli_explain_rules_follow_the_model_s_explanation(tiny_model_dir, tmp_pa
     assert result.stdout.rstrip("\n").endswith(f"{expected}(the rules disagree with the model's fees)")
     data = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).stdout)
     assert data["rules"]["rule_names"] == ["fee trouble"] and data["reason"]["label"] == "fees"
+    assert (data["reasons"], data["rules"]["final_reasons"]) == (["fees"], final_reasons)
 
 
 @pytest.mark.parametrize(

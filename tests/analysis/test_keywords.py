@@ -71,7 +71,7 @@ def test_asking_for_a_kind_the_model_lacks_names_the_kinds_it_has(tiny_model):
         keywords(tiny_model, kind="char")
     assert str(caught.value) == (
         f"the model {tiny_model.path} has no character n-grams (its features are word n-grams and pooled word "
-        "vectors); ask for --kind word or --kind all"
+        "vectors); ask for kind='word' or kind='all' (--kind word or --kind all on the command line)"
     )
     result = CliRunner().invoke(cli, ["keywords", "-m", str(tiny_model.path), "--kind", "char"])
     assert result.exit_code == 2 and "vector n-grams" not in result.output
@@ -176,12 +176,14 @@ def test_cli_keywords(tiny_model_dir):
         (
             taikai.FeatureConfig(min_df=1),
             "char",
-            "has no character n-grams (its features are word n-grams); ask for --kind word or --kind all",
+            "has no character n-grams (its features are word n-grams); ask for kind='word' or kind='all' "
+            "(--kind word or --kind all on the command line)",
         ),
         (
             taikai.FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), min_df=1),
             "word",
-            "has no word n-grams (its features are character n-grams); ask for --kind char or --kind all",
+            "has no word n-grams (its features are character n-grams); ask for kind='char' or kind='all' "
+            "(--kind char or --kind all on the command line)",
         ),
     ],
 )

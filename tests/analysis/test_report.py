@@ -449,7 +449,7 @@ def test_missing_columns_are_clear_errors(predictions):
         build_report(predictions, date_column="date")
     with pytest.raises(InputError, match="not a predictions file"):
         build_report(predictions.drop(columns=["reason"]))
-    with pytest.raises(InputError, match="--lang must be one of"):
+    with pytest.raises(InputError, match=r"^lang= \(--lang on the command line\) must be one of"):
         build_report(predictions, lang="fr")
 
 
@@ -621,7 +621,11 @@ def test_report_refuses_a_model_that_did_not_make_the_predictions(batch_output, 
     assert result.exit_code == 2
     assert "predictions.summary.json says the predictions were made by model tested" in result.stderr
     frame = read_predictions(batch_output).assign(p_reason_extra=0.0)
-    with pytest.raises(InputError, match=r"p_reason_\* columns .* do not match the reasons of --model"):
+    with pytest.raises(
+        InputError,
+        match=r"p_reason_\* columns .* do not match the reasons of the model .*; name the model that made them with "
+        r"model= \(--model on the command line\)",
+    ):
         build_report(frame, model=tiny_model_dir, embed_font=False, charts=False, drift=False)
     with pytest.raises(InputError, match=r"the reason 'fees' has no column p_reason_fees .* seems edited"):
         build_report(frame.drop(columns=["p_reason_fees"]), model=tiny_model_dir, embed_font=False, drift=False)

@@ -67,7 +67,7 @@ def test_the_output_has_predict_frame_s_rule_columns(tmp_path, dump, rules, tiny
     added = tiny_model.output_columns(mode)
     assert list(written.columns) == ["id", "text", *added]
     for column in ("reason", "reasons", "rule_names", "rule_reasons", "rule_conflict", *added[-1:]):
-        assert written[column].fillna("-").tolist() == expected[column].fillna("-").tolist(), column
+        assert written[column].fillna("-").tolist() == expected[column].astype(object).fillna("-").tolist(), column
     conflicts = [json.loads(line)["rule_conflict"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert {type(c) for c in conflicts} == {bool, type(None)} and conflicts.count(None) == 4
 

@@ -77,7 +77,8 @@ def test_two_sets_without_a_summary_stop_and_name_the_prefixes(invoke, twice, tm
     result = invoke(*COMMANDS[command](path, tmp_path, tiny_model_dir))
     assert result.exit_code == 2
     assert (
-        f"{path}: 2 sets of predicted columns, with the prefixes '', 'pred_'; choose one with --prefix "
+        f"{path}: 2 sets of predicted columns, with the prefixes '', 'pred_'; choose one with "
+        "prefix= (--prefix on the command line) "
         "('' for the columns without a prefix)"
     ) in result.output
 

@@ -139,7 +139,9 @@ def test_a_model_without_statistics_says_to_retrain_or_pass_a_reference(tiny_mod
     values = json.loads((old / "metadata.json").read_text(encoding="utf-8"))
     del values["drift_statistics"]
     (old / "metadata.json").write_text(json.dumps(values | {"format": 2}), encoding="utf-8")
-    with pytest.raises(ModelError, match=r"trained before drift statistics were stored; retrain it .* --reference"):
+    with pytest.raises(
+        ModelError, match=r"trained before drift statistics were stored; retrain it .* reference= \(--reference FILE"
+    ):
         check_drift(HOTELS, old)
     assert check_drift(HOTELS, old, reference=churn).alert
 

@@ -1,6 +1,7 @@
 """The Classified result reads in a notebook: counts per status, labels, rules and the first rows, not whole arrays."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from taikai.model import Classified
@@ -45,8 +46,19 @@ def classified(n, hits=False):
             True,
             [
                 "Classified: 1 value (ok 1); reasons low_pay, fees; sentiments negative, positive; rules: override",
-                "   status  reason   reasons       sentiment  p     message",
-                "0  ok      low_pay  low_pay|fees  negative   0.60",
+                "   status  reason   reasons       sentiment  p(model)  model  message",
+                "0  ok      low_pay  low_pay|fees  negative   0.60      fees",
+            ],
+        ),
+        (  # regression: the model's p of fees was shown under "p" beside the rule's low_pay
+            2,
+            True,
+            [
+                "Classified: 2 values (ok 1, empty 1); reasons low_pay, fees; sentiments negative, positive; "
+                "rules: override",
+                "   status  reason   reasons       sentiment  p(model)  model  message",
+                "0  ok      low_pay  low_pay|fees  negative   0.60      fees",
+                "1  empty   -        -             -          -         -      no text (missing value)",
             ],
         ),
         (0, False, ["Classified: 0 values (none); reasons low_pay, fees; sentiments negative, positive"]),
@@ -79,3 +91,21 @@ def test_repr_of_many_rows_stays_short():
     assert len(shown.splitlines()) == 2 + REPR_ROWS + 1
     assert shown.splitlines()[-1] == f"… ({3000 - REPR_ROWS:,} more; .columns() gives them all)"
     assert "ok 1,500, empty 1,500" in shown and len(shown) < 1000
+
+
+@pytest.mark.parametrize(
+    ("n", "hits", "conflict"),
+    [(3, True, "boolean"), (1, True, "bool"), (0, True, "bool"), (3, False, None), (0, False, None)],
+    ids=["a row not classified", "all classified", "no rows", "no rules", "no rows, no rules"],
+)
+def test_to_frame_types_each_column_alike_whatever_the_rows(n, hits, conflict):
+    shown = classified(n, hits)
+    frame = shown.to_frame(pd.RangeIndex(10, 10 + n), prefix="pred_")
+    assert frame.index.tolist() == list(range(10, 10 + n))
+    probabilities = {"p_reason_low_pay", "p_reason_fees", "p_sentiment_negative", "p_sentiment_positive"}
+    expected = {f"pred_{c}": "float64" if c in probabilities else "str" for c in shown.columns()}
+    if conflict:
+        expected["pred_rule_conflict"] = conflict
+    assert {c: str(t) for c, t in frame.dtypes.items()} == expected
+    reason = "low_pay" if hits else "fees"  # with hits, a low_pay rule overrides
+    assert frame["pred_reason"].fillna("-").tolist() == [reason if i % 2 == 0 else "-" for i in range(n)]

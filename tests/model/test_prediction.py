@@ -144,7 +144,15 @@ def test_top_reasons_checks_k(k, error, message):
             RulesMode.OVERRIDE,
             2,
             "Prediction(text='12.5', status='ok', message='not Japanese?', reason='low_pay', reasons=('low_pay', "
-            "'fees'), sentiment='positive', p=0.75, rules=('pay_words',), rule_conflict=True, model_reason='fees')",
+            "'fees'), sentiment='positive', rules=('pay_words',), rule_conflict=True, model_reason='fees', "
+            "p(model)=0.75)",  # regression: p=0.75, the model's p of fees, read as that of the rule's low_pay
+        ),
+        (
+            HITS,
+            RulesMode.FLAG,
+            0,
+            "Prediction(text='手数料が高い', status='ok', reason='fees', reasons=('fees', 'low_pay'), "
+            "sentiment='negative', rules=('fee_words',), rule_conflict=False, model_reason='fees', p(model)=0.60)",
         ),
     ],
 )

@@ -50,14 +50,15 @@ def test_find_prefix(columns, chosen, recorded, expected):
         (
             [*PLAIN, *PRED],
             None,
-            "f.csv: 2 sets of predicted columns, with the prefixes '', 'pred_'; choose one with --prefix "
+            "f.csv: 2 sets of predicted columns, with the prefixes '', 'pred_'; choose one with "
+            "prefix= (--prefix on the command line) "
             "('' for the columns without a prefix)",
         ),
         (
             [*USER, *PRED],
             "x_",
             "f.csv: no predicted columns with the prefix 'x_' (x_reason, x_sentiment, x_p_reason_*); the predicted "
-            "columns found have the prefixes 'pred_'. Pass one of them with --prefix",
+            "columns found have the prefixes 'pred_'. Pass one of them with prefix= (--prefix on the command line)",
         ),
         (["id", "text"], "pred_", "f.csv: no predicted columns with the prefix 'pred_' (pred_reason, "),
     ],

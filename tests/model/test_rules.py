@@ -89,9 +89,10 @@ def test_flag_adds_the_rule_columns(tiny_model, matcher):
         model_reasons[2] not in ("rejection", "fees"),
         False,
         False,
-        None,
+        pd.NA,
     ]
-    assert out["rule_conflict"].tolist() == expected_conflicts
+    assert out["rule_conflict"].dtype == "boolean"  # a row not classified: nullable, as read_predictions reads it
+    assert out["rule_conflict"].tolist()[:5] == expected_conflicts[:5] and out["rule_conflict"].iloc[5] is pd.NA
     plain = tiny_model.predict_frame(pd.DataFrame({"text": TEXTS}))
     assert out["reason"].tolist()[:5] == plain["reason"].tolist()[:5]  # flag changes no label
 
@@ -114,6 +115,30 @@ def test_override_makes_the_first_rule_s_label_the_reason(tiny_model, matcher):
     assert math.isnan(out["p_reason_fees"].iloc[-1]) and pd.isna(out["model_reason"].iloc[-1])
     probabilities = tiny_model.proba_columns()
     pd.testing.assert_frame_equal(out[probabilities], plain[probabilities])  # probabilities stay the model's
+
+
+@pytest.mark.parametrize("mode", ["flag", "override"])
+@pytest.mark.parametrize(
+    ("texts", "conflict_dtype"),
+    [
+        (TEXTS, "boolean"),  # a row not classified
+        (TEXTS[:5], "bool"),
+        (["", " "], "boolean"),  # none classified
+        ([], "bool"),
+    ],
+    ids=["some classified", "all classified", "none classified", "no rows"],
+)
+def test_predict_frame_gives_each_column_one_dtype_whatever_the_rows(tiny_model, matcher, texts, conflict_dtype, mode):
+    """Regression: rule_conflict was an object column of None for rows not classified (``~`` a TypeError), and a
+    0-row frame had float64 labels, an all-blank one object labels."""
+    out = tiny_model.predict_frame(
+        pd.DataFrame({"text": pd.Series(texts, dtype=object)}), rules=matcher, rules_mode=mode
+    )
+    proba = set(tiny_model.proba_columns())
+    expected = {c: "float64" if c in proba else "str" for c in tiny_model.output_columns(mode)}
+    assert {c: str(out[c].dtype) for c in expected} == expected | {"rule_conflict": conflict_dtype}
+    classified = [i for i, t in enumerate(texts) if t.strip()]
+    assert out[out["rule_conflict"] | ~out["rule_conflict"]].index.tolist() == classified  # missing rows out
 
 
 def test_predictions_carry_what_the_rules_said(tiny_model, matcher):

@@ -23,6 +23,7 @@ import numpy as np
 
 from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
+from taikai.analysis._explain_text import render_text
 from taikai.errors import check_int
 from taikai.model import Model, centred_coefficients, resolve_model
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
@@ -34,7 +35,13 @@ DEFAULT_TOP = 10
 
 @dataclass(frozen=True)
 class Contribution:
-    """One feature of the text: its n-gram, TF-IDF value, weight, and spans ``(start, end)`` in the original text."""
+    """One feature of the text: its n-gram, TF-IDF value, weight, and spans ``(start, end)`` in the original text.
+
+    ``kind`` is ``"word"`` (a word n-gram, its words joined by spaces, in dictionary form), ``"char"`` (a
+    character n-gram) or, for a model with word vectors, ``"vector"``: the one contribution of the pooled word
+    vectors, ``feature`` ``"(word vectors)"``, whose value is 1 and which has no spans (it reads every word). It is
+    often the largest.
+    """
 
     feature: str
     kind: str
@@ -53,7 +60,11 @@ class Contribution:
 
 @dataclass(frozen=True)
 class HeadExplanation:
-    """Why one head chose its label: the strongest contributions toward and against it."""
+    """Why one head chose its label: the strongest contributions toward and against it.
+
+    ``label`` and ``probability`` are ``predict``'s (the same classification); ``score`` is the label's centred
+    score from the contributions, whose softmax over the labels gives that probability up to float rounding.
+    """
 
     head: str
     label: str
@@ -99,6 +110,10 @@ class Explanation:
     empty :class:`~taikai.rules.RuleHits`), ``final_reason`` the reason written out as ``predict`` writes it (under
     ``override`` the first firing rule's label) and ``rule_conflict`` whether rules fired with none of their labels
     the model's reason; ``reason`` stays the model's own, explained. Without rules all four are ``None``.
+
+    ``reasons`` are the model's reasons, as ``predict`` gives them without rules: its reason, then every other past
+    its threshold (empty when not classified); with rules ``final_reasons`` are ``predict``'s ``reasons`` under
+    them (``override`` puts the rule's label first).
     """
 
     text: str
@@ -111,6 +126,8 @@ class Explanation:
     rules_mode: RulesMode | None = None
     final_reason: str | None = None
     rule_conflict: bool | None = None
+    reasons: tuple[str, ...] = ()
+    final_reasons: tuple[str, ...] | None = None
 
     def __repr__(self) -> str:
         """Return the text (clipped), status and labels on one line; ``print()`` shows the contributions."""
@@ -125,8 +142,6 @@ class Explanation:
 
     def __str__(self) -> str:
         """Return the rendering of ``taikai explain`` without colours (see :func:`render_text`)."""
-        from taikai.analysis._explain_text import render_text
-
         return click.unstyle(render_text(self))
 
     def heads(self) -> list[HeadExplanation]:
@@ -150,6 +165,7 @@ class Explanation:
             "status": self.status.value,
             "message": self.message,
             "reason": self.reason.to_dict(self.text) if self.reason else None,
+            "reasons": list(self.reasons),
             "sentiment": self.sentiment.to_dict(self.text) if self.sentiment else None,
         }
         if self.rules is not None and self.rules_mode is not None:
@@ -159,16 +175,19 @@ class Explanation:
                 "rule_reasons": list(self.rules.labels),
                 "rule_conflict": self.rule_conflict,
                 "final_reason": self.final_reason,
+                "final_reasons": list(self.final_reasons or ()),
             }
         return out
 
 
-def _explain_head(head: str, estimator: Any, found: TextFeatures, top: int) -> HeadExplanation:
+def _explain_head(
+    head: str, estimator: Any, found: TextFeatures, top: int, label: str, probability: float
+) -> HeadExplanation:
+    """Explain *head*'s *label* (of *probability*), as ``predict`` classified the text."""
     name, columns, values, spans = found.names, found.columns, found.values, found.spans
     coef, intercept, classes = centred_coefficients(estimator)
     x = _dense(columns, values, coef.shape[1])
-    probabilities = estimator.predict_proba(x[None, :])[0]
-    k = int(np.argmax(probabilities))
+    k = [str(c) for c in classes].index(label)
     score = float(coef[k] @ x + intercept[k])
     weights = values * coef[k, columns]
     vector = np.array([kind == VECTOR_KIND for _, kind in name], dtype=bool)
@@ -184,7 +203,7 @@ def _explain_head(head: str, estimator: Any, found: TextFeatures, top: int) -> H
     contributions = tuple(
         Contribution(name[i][0], name[i][1], float(values[i]), float(weights[i]), tuple(spans[i])) for i in chosen
     )
-    return HeadExplanation(head, classes[k], float(probabilities[k]), float(intercept[k]), score, contributions)
+    return HeadExplanation(head, label, probability, float(intercept[k]), score, contributions)
 
 
 def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: int) -> np.ndarray[Any, Any]:
@@ -224,23 +243,40 @@ def explain(
     mode = RulesMode.for_rules(rules_mode, rules)
     model = resolve_model(model)
     matcher = model.prepare_rules(rules)  # a bad rules file stops before any work
-    # judged and read as Model.classify judges and reads it: its status, labels and probabilities are predict's
+    # judged and read as Model.classify judges and reads it; the labels and probabilities are the ones it gives
     checked = check_text(text, model.max_chars, NOT_JAPANESE_PLACEHOLDERS)
     original = shown_text(text)
     if checked.status is not Status.OK:
         return Explanation(original, checked.text, checked.status, checked.message)
+    result = model.classify([text], matcher, mode)
     found = text_features(model, checked.text, original)
     classifier = model.pipeline.named_steps["classify"]
+    predicted = {
+        "reason": (result.reasons[0][0], result.reason_proba[0], model.reason_labels),
+        "sentiment": (result.sentiments[0], result.sentiment_proba[0], model.sentiment_labels),
+    }
     heads = {}
     for head, estimator in (("reason", classifier.reason_), ("sentiment", classifier.sentiment_)):
-        if estimator is not None:
-            heads[head] = _explain_head(head, estimator, found, top)
+        label, proba, labels = predicted[head]
+        if estimator is not None and label is not None:
+            heads[head] = _explain_head(head, estimator, found, top, label, float(proba[labels.index(label)]))
     explained = Explanation(
-        original, checked.text, checked.status, checked.message, heads["reason"], heads.get("sentiment")
+        original,
+        checked.text,
+        checked.status,
+        checked.message,
+        heads["reason"],
+        heads.get("sentiment"),
+        reasons=result.reasons[0],
     )
-    if matcher is None:
+    if result.rule_hits is None:
         return explained
-    [ruled] = model.predict(text, matcher, mode)  # the rules read the text as predict's rules read it
+    final = result.final[0]
     return replace(
-        explained, rules=ruled.rules, rules_mode=mode, final_reason=ruled.reason, rule_conflict=ruled.rule_conflict
+        explained,
+        rules=result.rule_hits[0],
+        rules_mode=mode,
+        final_reason=final[0],
+        rule_conflict=result.conflicts()[0],
+        final_reasons=final,
     )

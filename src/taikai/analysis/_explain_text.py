@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 import numpy as np
 
-from taikai.labels import named_reason
+from taikai.labels import format_reasons, named_reason
 from taikai.text import Status, display_width, pad, printable
 
 if TYPE_CHECKING:  # _explain imports this module to print an explanation
@@ -26,7 +26,8 @@ def render_text(explanation: Explanation) -> str:
     after the text's message when it has one (it was cut to its first characters). The text is shown with its
     control characters as spaces (as ``predict``'s table shows it), and only its first :data:`SHOWN_CHARS`
     characters, as a note says, when it is longer; a feature's first :data:`SHOWN_SPANS` spans, and a count of the
-    others."""
+    others. The reason's line ends with the text's reasons (``reasons fees|low_pay``) when it has more than one, as
+    ``predict`` gives them."""
     if explanation.status is not Status.OK:
         return f"{explanation.status.value}: {explanation.message}"
     lines = [f"note: {explanation.message}"] if explanation.message else []
@@ -41,7 +42,8 @@ def render_text(explanation: Explanation) -> str:
     kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
     for head in explanation.heads():
         name = named_reason(head.label) if head.head == "reason" else head.label
-        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}")
+        also = _reasons(explanation.reasons) if head.head == "reason" else ""
+        lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}{also}")
         weights = explanation.char_weights(head.head)
         shown = _highlight(printable(text[:SHOWN_CHARS]), weights[:SHOWN_CHARS])
         lines.append(f"  {shown}{'…' if clipped else ''}")
@@ -77,7 +79,12 @@ def _rule_lines(explanation: Explanation) -> list[str]:
         return []
     hits, mode = explanation.rules, explanation.rules_mode.value
     fired = f"{', '.join(map(repr, hits.names))} fired: {', '.join(hits.labels)}" if hits else "none fired"
-    final = f"final reason: {named_reason(explanation.final_reason)}"
+    final = f"final reason: {named_reason(explanation.final_reason)}{_reasons(explanation.final_reasons or ())}"
     if explanation.rule_conflict and explanation.reason is not None:
         final += f"  (the rules disagree with the model's {explanation.reason.label})"
     return [f"rules ({mode}): {fired}", final]
+
+
+def _reasons(reasons: tuple[str, ...]) -> str:
+    """The reasons after a reason's line when there are several (nothing for one)."""
+    return f"  reasons {format_reasons(reasons)}" if len(reasons) > 1 else ""

@@ -109,10 +109,10 @@ def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, ki
     present = [k for k in FEATURE_KINDS if any(b.kind == k for b in blocks)]
     if kind is not None and kind not in present:
         has = " and ".join(FEATURE_KINDS[k] for k in present) or "no features"
-        other = [f"--kind {k}" for k in present if k != "vector"]
+        other = [k for k in present if k != "vector"]
         raise InputError(
             f"the model {model.path or '(not saved)'} has no {FEATURE_KINDS[kind]} (its features are {has}); "
-            f"ask for {' or '.join([*other, '--kind all'])}"
+            f"ask for {Argument('kind', '--kind').either([*other, 'all'])}"
         )
     names = np.concatenate([b.names() for b in blocks])
     kinds = np.concatenate([np.full(b.width, b.kind) for b in blocks])

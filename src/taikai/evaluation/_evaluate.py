@@ -7,7 +7,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from taikai.errors import SPLIT, DataWarning, InputError, wrong_type
+from taikai.errors import REFIT_ALL, SPLIT, DataWarning, InputError, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
@@ -175,13 +175,13 @@ def rows_by_hashes(
     fitted = meta.fitted_rows()
     trained = meta.training_data
     cannot = f"{source}: no 'split' column, so the {split} rows are those the model's metadata tells, but "
-    advice = "; add a split column (train/test), or score all rows (--split all)"
+    advice = f"; add a split column (train/test), or score all rows with {SPLIT.either(['all'])}"
     if fitted is None:
         raise InputError(cannot + "it records no row hashes (the model was saved before taikai recorded them)" + advice)
     if meta.refit_on_all_rows and split == "test":
         raise InputError(
-            cannot + "the model was refitted on every row of its training data (--refit-all), test rows too, so "
-            "none is held out" + advice
+            cannot + f"the model was trained with {REFIT_ALL.given(True)}: refitted on every row of its training "
+            "data, test rows too, so none is held out" + advice
         )
     seen = fitted.contains(df[text_column], meta.max_chars)
     chosen = df[~seen if split == "test" else seen]

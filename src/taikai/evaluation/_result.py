@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from taikai.errors import REFIT_ALL, SPLIT
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, single_table
 from taikai.text import Status
 
@@ -60,8 +61,9 @@ class TrainingOverlap:
         """Return the warning to print above the scores, or ``None`` when the rows are unseen (or unknown)."""
         advice = (
             "Such scores say how well the model remembers, not how well it does on new reviews: score rows it "
-            "was not trained on (--split test: the test rows of a split column, or without one the rows the model "
-            "held out; not after --refit-all), or other labelled data."
+            f"was not trained on: {SPLIT.either(['test'])} scores the test rows of a split column, or without one "
+            f"the rows the model held out, which a model trained with {REFIT_ALL.given(True)} has none of; or "
+            "score other labelled data."
         )
         if self.seen:
             share = 100 * (self.share or 0.0)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from taikai.errors import DataWarning, separator_hint, wrong_type
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
+from taikai.rules import boolean_column
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -203,7 +204,7 @@ def _one_boolean_dtype(column: pd.Series) -> pd.Series:
         return column
     if not present.map(lambda v: isinstance(v, (bool, np.bool_))).all():
         return column
-    return column.astype(bool) if len(present) == len(column) else column.astype("boolean")
+    return boolean_column(column)
 
 
 def _typed(column: pd.Series) -> pd.Series:
@@ -216,7 +217,7 @@ def _typed(column: pd.Series) -> pd.Series:
         return _missing(column)
     if present.str.len().max() <= len("false") and present.str.lower().isin(_BOOLEANS).all():
         flags = column.str.lower().map(_BOOLEANS)  # an empty cell is missing
-        return flags.astype(bool) if len(present) == len(column) else flags.astype("boolean")
+        return boolean_column(flags)
     if _numbers_at_first(present) and not present.str.contains(_CODE).any():
         values = _missing(column)
         numbers = pd.to_numeric(values, errors="coerce")

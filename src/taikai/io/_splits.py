@@ -60,7 +60,7 @@ def select_split(df: pd.DataFrame, which: str, source: str = "<data>") -> pd.Dat
     if split is None:
         raise InputError(
             f"{source}: no 'split' column, so there are no {which} rows to select; "
-            "add a split column (train/test) or score all rows (--split all)"
+            f"add a split column (train/test) or score all rows with {SPLIT.either(['all'])}"
         )
     chosen = df[(split == which).to_numpy()]
     if chosen.empty:

@@ -261,4 +261,7 @@ def default_model_dir() -> Path:
     source = _editable_source_dir()
     if source is not None and (source / "models" / "default" / METADATA_NAME).is_file():
         return source / "models" / "default"
-    raise ModelError("no default model is installed; pass --model DIR (or set TAIKAI_MODEL) or train one")
+    raise ModelError(
+        "no default model is installed; give a model directory (load_model(DIR) in Python, --model DIR on the "
+        "command line), set TAIKAI_MODEL, or train one"
+    )

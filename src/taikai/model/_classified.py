@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
 
 from taikai.labels import format_reasons, label_list, reason_name
-from taikai.rules import MODEL_REASON, RuleHits, RulesMode, rule_columns
+from taikai.rules import MODEL_REASON, RULE_COLUMNS, RuleHits, RulesMode, boolean_column, rule_columns
 from taikai.text import Status, display_width, pad
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REPR_ROWS = 5
 """The rows a :class:`Classified` shows in its ``repr``."""
@@ -98,15 +101,20 @@ class Classified:
         )
         if not n:
             return head
-        rows = [("", "status", "reason", "reasons", "sentiment", "p", "message")]
+        # with rules, p is headed p(model), beside the model's reason: under override a rule's label is the reason
+        ruled = self.rules_mode is not None
+        rows = [
+            ("", "status", "reason", "reasons", "sentiment", *(("p(model)", "model") if ruled else ("p",)), "message")
+        ]
         final = self.final
         for i in range(min(n, REPR_ROWS)):
             if not self.reasons[i]:
-                rows.append((str(i), self.statuses[i].value, "-", "-", "-", "-", self.messages[i]))
+                rows.append((str(i), self.statuses[i].value, *["-"] * (len(rows[0]) - 3), self.messages[i]))
                 continue
-            p = self.reason_proba[i, self.reason_labels.index(self.reasons[i][0])]
+            model = self.reasons[i][0]
+            p = self.reason_proba[i, self.reason_labels.index(model)]
             cells = (final[i][0], format_reasons(final[i]), self.sentiments[i] or "-", f"{p:.2f}")
-            rows.append((str(i), self.statuses[i].value, *cells, self.messages[i]))
+            rows.append((str(i), self.statuses[i].value, *cells, *((model,) if ruled else ()), self.messages[i]))
         widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
         lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
         more = [f"… ({n - REPR_ROWS:,} more; .columns() gives them all)"] if n > REPR_ROWS else []
@@ -161,3 +169,22 @@ class Classified:
             if self.rules_mode is RulesMode.OVERRIDE:
                 out[MODEL_REASON] = self.primary
         return out
+
+    def to_frame(self, index: pd.Index | None = None, prefix: str = "") -> pd.DataFrame:
+        """Return the output columns (:meth:`columns`) as a data frame on *index* (default: 0 to n-1), each column
+        named with *prefix* and of one dtype whatever the rows (none, none classified, some): ``str`` for the
+        labels, messages and rule names (missing as NaN), ``float64`` for the probabilities, and for
+        ``rule_conflict`` ``bool``, or the nullable ``boolean`` when a row was not classified
+        (:func:`taikai.rules.boolean_column`, as :func:`taikai.io.read_predictions` reads a predictions file)."""
+        import pandas as pd
+
+        proba = set(proba_columns(self.reason_labels, self.sentiment_labels))
+        conflict = RULE_COLUMNS[-1]
+        typed = {}
+        for name, values in self.columns().items():
+            if name == conflict:
+                column = boolean_column(values, index)
+            else:
+                column = pd.Series(values, index=index, dtype="float64" if name in proba else "str")
+            typed[prefix + name] = column
+        return pd.DataFrame(typed, index=index)

@@ -49,7 +49,8 @@ READABLE_FORMATS = (2, 3, 4, 5, FORMAT_VERSION)
 2 or 3 no record of its input files (``inputs`` is empty), a model before format 5 no word vectors (its config
 reads as ``vectors=None``); a pickle before format 6 holds each vocabulary as a dict, read as it is."""
 NO_DRIFT_STATISTICS = (
-    f"this model was trained before drift statistics were stored; retrain it ({TRAIN_COMMAND}) or pass --reference FILE"
+    f"this model was trained before drift statistics were stored; retrain it ({TRAIN_COMMAND}) or give reference data "
+    "with reference= (--reference FILE on the command line)"
 )
 """What to do with a model saved before drift statistics were stored."""
 RETRAIN_HINT = f"retrain it with the installed libraries: {TRAIN_COMMAND}"

@@ -240,7 +240,9 @@ class Model(Described):
         its own ``reasons`` and ``sentiment``. *text_column* is a column label (``3`` for a frame read with
         ``header=None``, or ``"3"``). ``mask_pii=True`` replaces
         personal data in *text_column* by placeholders (:func:`taikai.mask_pii`) first: the masked text is what the
-        rules and the model read, and it is returned in place of the original.
+        rules and the model read, and it is returned in place of the original. Each added column has one dtype
+        whatever the rows (see :meth:`Classified.to_frame`): ``rule_conflict`` is ``bool``, or the nullable
+        ``boolean`` when a row was not classified, so ``out[~out.rule_conflict]`` works as on a file read back.
         """
         import pandas as pd
 
@@ -255,8 +257,7 @@ class Model(Described):
             from taikai.privacy import mask_text_column
 
             df, _ = mask_text_column(df, column)
-        columns = self.classify(df[column].tolist(), matcher, mode).columns()
-        added = pd.DataFrame({prefix + name: values for name, values in columns.items()}, index=df.index)
+        added = self.classify(df[column].tolist(), matcher, mode).to_frame(df.index, prefix)
         return pd.concat([df, added], axis=1)
 
 

@@ -39,17 +39,22 @@ class Prediction:
 
     def __repr__(self) -> str:
         """Return the prediction on one line: its text (clipped), status and labels, or the message that says why
-        it has none (the probabilities are in ``reason_proba`` and ``sentiment_proba``)."""
+        it has none (the probabilities are in ``reason_proba`` and ``sentiment_proba``). ``p`` is the model's
+        probability of its reason; with rules it is shown as ``p(model)`` after ``model_reason``, the reason it is
+        the probability of (under ``override`` a rule's label may be ``reason``)."""
         parts = [f"text={clip(self.text, 40)!r}", f"status={self.status.value!r}"]
         if self.message:
             parts.append(f"message={self.message!r}")
+        # p is the model's probability of its own reason: with rules it goes with model_reason as p(model), as the
+        # CLI heads it, since under override a rule's label may be the reason
+        p = self.reason_proba.get(self.model_reason or self.reason) if self.reason is not None else None
+        shown_p = [] if p is None else [f"{'p' if self.rules is None else 'p(model)'}={p:.2f}"]
         if self.reason is not None:
-            p = self.reason_proba.get(self.model_reason or self.reason)
             parts += [f"reason={self.reason!r}", f"reasons={self.reasons!r}", f"sentiment={self.sentiment!r}"]
-            parts += [] if p is None else [f"p={p:.2f}"]
+            parts += shown_p if self.rules is None else []
         if self.rules is not None:
             parts += [f"rules={self.rules.names!r}", f"rule_conflict={self.rule_conflict!r}"]
-            parts += [f"model_reason={self.model_reason!r}"]
+            parts += [f"model_reason={self.model_reason!r}", *shown_p]
         return f"Prediction({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:

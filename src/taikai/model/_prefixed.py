@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from taikai.errors import InputError
+from taikai.errors import Argument, InputError
 from taikai.model._classified import LABEL_COLUMNS
 from taikai.rules import MODEL_REASON, RULE_COLUMNS
 
@@ -23,6 +23,9 @@ PREDICTED = frozenset((*LABEL_COLUMNS, *RULE_COLUMNS, MODEL_REASON))
 PROBABILITIES = ("p_reason_", "p_sentiment_")
 INPUT_MARK = "input_"
 """Put before an input column whose name a predicted column takes back (the user's own ``reason``)."""
+
+
+_PREFIX = Argument("prefix", "--prefix")
 
 
 def prediction_prefixes(columns: Sequence[str]) -> list[str]:
@@ -59,14 +62,14 @@ def find_prefix(columns: Sequence[str], source: str, chosen: str | None = None, 
         have = f"the predicted columns found have the prefixes {_shown(found)}" if found else "it has none"
         raise InputError(
             f"{source}: no predicted columns with the prefix {chosen!r} ({chosen}reason, {chosen}sentiment, "
-            f"{chosen}p_reason_*); {have}. Pass one of them with --prefix"
+            f"{chosen}p_reason_*); {have}. Pass one of them with {_PREFIX}"
         )
     if recorded is not None and recorded in found:
         return recorded
     if len(found) > 1:
         raise InputError(
             f"{source}: {len(found)} sets of predicted columns, with the prefixes {_shown(found)}; choose one "
-            "with --prefix ('' for the columns without a prefix)"
+            f"with {_PREFIX} ('' for the columns without a prefix)"
         )
     return found[0] if found else ""
 

@@ -12,7 +12,7 @@ tokenizer. The model applies rules (:meth:`taikai.Model.predict_frame` with ``ru
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,8 @@ from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, co
 from taikai.rules._rule import PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from taikai.rules._parse import KEYS, load_rules, parse_rules
     from taikai.rules._score import DEFINITION, Counts, Misfire, RuleScore, RulesScore, score_rules
 
@@ -48,6 +50,20 @@ def rule_columns(mode: RulesMode | str | None) -> tuple[str, ...]:
     if mode is None:
         return ()
     return (*RULE_COLUMNS, MODEL_REASON) if RulesMode(mode) is RulesMode.OVERRIDE else RULE_COLUMNS
+
+
+def boolean_column(values: Iterable[object], index: pd.Index | None = None) -> pd.Series:
+    """Return *values* (booleans; ``None``, NaN or ``pandas.NA`` where missing) as one column of a frame: ``bool``
+    when none is missing, else pandas' nullable ``boolean``, whose ``~`` and masks keep the missing rows out.
+
+    The one rule for every column of booleans taikai gives (``rule_conflict``, missing for a row not classified):
+    :meth:`taikai.Model.predict_frame` and :func:`taikai.io.read_predictions` from any format type it so, and
+    ``df[~df.rule_conflict]`` selects the same rows from either.
+    """
+    import pandas as pd
+
+    column = pd.Series(values, index=index, dtype="boolean")
+    return column if column.hasnans else column.astype(bool)
 
 
 def read_rules(rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequence[str] | None = None) -> RuleSet | None:
@@ -95,6 +111,7 @@ __all__ = [
     "RulesScore",
     "Term",
     "TermKind",
+    "boolean_column",
     "compile_rules",
     "load_rules",
     "parse_rules",

@@ -138,9 +138,9 @@ def build_report(
     model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(progress)
     if lang not in PHRASES:
-        raise InputError(f"--lang must be one of {list(PHRASES)}, not {lang!r}")
+        raise InputError(f"{Argument('lang', '--lang')} must be one of {list(PHRASES)}, not {lang!r}")
     if freq not in FREQUENCIES:
-        raise InputError(f"--freq must be one of {list(FREQUENCIES)}, not {freq!r}")
+        raise InputError(f"{Argument('freq', '--freq')} must be one of {list(FREQUENCIES)}, not {freq!r}")
     where = str(source_path) if source_path is not None else source or "the predictions frame"
     df, id_column = _index_as_column(df)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason

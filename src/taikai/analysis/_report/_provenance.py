@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import InputError
+from taikai.errors import Argument, InputError
 from taikai.io import RunSummary, check_made_by
 from taikai.model import Model, ModelMetadata, default_model_dir, load_model, read_metadata
 
@@ -68,8 +68,8 @@ def identify_model(frame: Any, model: Model | str | Path | None, run: RunSummary
         name, meta = _metadata(model)
         if found and found != set(meta.reasons):
             raise InputError(
-                f"the predictions' p_reason_* columns {sorted(found)} do not match the reasons of --model {name} "
-                f"{sorted(meta.reasons)}; name the model that made them"
+                f"the predictions' p_reason_* columns {sorted(found)} do not match the reasons of the model {name} "
+                f"{sorted(meta.reasons)}; name the model that made them with {Argument('model', '--model')}"
             )
         check_made_by(run, name, meta.artifact.sha256 if meta.artifact else "")
         return _from_metadata(Origin.OPTION, name, meta)
