@@ -17,7 +17,9 @@ from taikai.labels import (
     parse_reasons,
     reason_id,
     reason_name,
+    reason_with_id,
     sentiment_id,
+    sentiment_name,
 )
 
 
@@ -48,6 +50,30 @@ def test_parse_reasons(cell, labels):
 )
 def test_reason_name_falls_back_to_id(label, name):
     assert reason_name(label) == name
+
+
+@pytest.mark.parametrize(
+    ("label", "lang", "labels", "name"),
+    [  # regression: a model of its own labels (fees beside Fees) showed fees as 手数料が高い
+        ("fees", "ja", None, "手数料が高い"),
+        ("fees", "ja", ["fees", "time"], "手数料が高い"),
+        ("fees", "ja", ["fees", "Fees"], "fees"),
+        ("fees", "en", ["fees", "Fees"], "fees"),
+        ("other", "en", ("other", "スポーツ"), "other"),
+    ],
+)
+def test_a_model_of_its_own_labels_names_each_as_written(label, lang, labels, name):
+    assert reason_name(label, lang, labels) == name
+    assert reason_with_id(label, lang, labels) == (label if name == label else f"{name} ({label})")
+    assert named_reason(label, lang, labels) == (label if name == label else f"{label} ({name})")
+
+
+@pytest.mark.parametrize(
+    ("labels", "name"),
+    [(None, "ポジティブ"), (["positive", "negative"], "ポジティブ"), (["positive", "angry"], "positive")],
+)
+def test_a_model_of_its_own_sentiments_names_each_as_written(labels, name):
+    assert sentiment_name("positive", "ja", labels) == name
 
 
 def test_format_reasons_round_trips():

@@ -112,6 +112,8 @@ class Explanation:
     rules_mode: RulesMode | None = None
     final_reason: str | None = None
     rule_conflict: bool | None = None
+    model_reasons: tuple[str, ...] = ()
+    """The model's reasons: a model of labels of its own shows each as written (``fees``, not 手数料が高い)."""
 
     def __repr__(self) -> str:
         """Return the text (clipped), status and labels on one line; ``print()`` shows the contributions."""
@@ -234,8 +236,10 @@ def explain(
     for head, estimator in (("reason", classifier.reason_), ("sentiment", classifier.sentiment_)):
         if estimator is not None:
             heads[head] = _explain_head(head, estimator, found, top)
+    reasons, sentiment = heads["reason"], heads.get("sentiment")
+    labels = tuple(model.reason_labels)
     explained = Explanation(
-        original, checked.text, checked.status, checked.message, heads["reason"], heads.get("sentiment")
+        original, checked.text, checked.status, checked.message, reasons, sentiment, model_reasons=labels
     )
     if matcher is None:
         return explained
@@ -267,7 +271,7 @@ def render_text(explanation: Explanation) -> str:
     # "word", "char" or "vector" (a model with word vectors): one column wide enough for all, in every head
     kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
     for head in explanation.heads():
-        name = named_reason(head.label) if head.head == "reason" else head.label
+        name = named_reason(head.label, labels=explanation.model_reasons) if head.head == "reason" else head.label
         lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}")
         lines.append("  " + _highlight(explanation.text, explanation.char_weights(head.head)))
         shown = [repr(c.feature) for c in head.contributions]
@@ -287,7 +291,7 @@ def _rule_lines(explanation: Explanation) -> list[str]:
         return []
     hits, mode = explanation.rules, explanation.rules_mode.value
     fired = f"{', '.join(map(repr, hits.names))} fired: {', '.join(hits.labels)}" if hits else "none fired"
-    final = f"final reason: {named_reason(explanation.final_reason)}"
+    final = f"final reason: {named_reason(explanation.final_reason, labels=explanation.model_reasons)}"
     if explanation.rule_conflict and explanation.reason is not None:
         final += f"  (the rules disagree with the model's {explanation.reason.label})"
     return [f"rules ({mode}): {fired}", final]
