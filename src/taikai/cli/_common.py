@@ -287,7 +287,8 @@ def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
             "--free-labels",
             is_flag=True,
             help="Accept any reason and sentiment label. Without it, a label outside the taxonomy (train) or the "
-            "model's labels (evaluate), such as a typo, is an error naming its file, line and value.",
+            "model's labels (evaluate), such as a typo, is an error naming its file, line and value; with it, "
+            "evaluate scores the gold labels the model cannot predict as misses and warns naming them.",
         ),
     ]
 
