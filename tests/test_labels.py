@@ -1,5 +1,6 @@
 """The taxonomy and label parsing."""
 
+import numpy as np
 import pytest
 
 from taikai.labels import (
@@ -9,6 +10,7 @@ from taikai.labels import (
     SENTIMENTS,
     display_order,
     format_reasons,
+    label_cell,
     label_list,
     named_labels,
     named_reason,
@@ -229,3 +231,19 @@ def test_label_list_quotes_labels_that_would_read_as_several(labels, shown):
 )
 def test_named_labels_list_the_japanese_names_of_the_taxonomy(labels, taxonomy, listed):
     assert named_labels(labels, taxonomy) == listed
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [  # regression: a float64 column's 1.0 read as '1.0', where the file's cell 1 reads '1'
+        (1.0, "1"),
+        (np.float64(0.0), "0"),
+        (np.int64(2), "2"),
+        (0.5, "0.5"),
+        (float("nan"), ""),
+        (np.array([1.0, 2.0]), "1|2"),
+        ("1.0", "1.0"),  # written so in the file: kept as written
+    ],
+)
+def test_label_cell_reads_whole_number_floats_as_the_file_s_cells(value, cell):
+    assert label_cell(value) == cell
