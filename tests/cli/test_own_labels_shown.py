@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 import taikai
-from taikai.suggestion import definitions
 from tests.cli.conftest import invoke_cli
 
 TEXTS = {
@@ -78,18 +77,3 @@ def test_the_report_shows_a_label_of_ones_own_as_written(own_dir, dump, tmp_path
     html = page.read_text(encoding="utf-8")
     assert "<td>fees</td>" in html
     _no_taxonomy_name(html)
-
-
-@pytest.mark.parametrize(
-    ("reasons", "sentiments", "kind", "label", "name", "meaning"),
-    [  # regression: the definitions sheet gave a label of one's own spelt fees the taxonomy's name and meaning
-        (["Fees", "fees", "映画"], [], "reason", "fees", "fees", False),
-        (["fees", "time"], ["positive"], "reason", "fees", "手数料が高い", True),
-        (["fees", "time"], ["positive", "angry"], "sentiment", "positive", "positive", False),
-        (["fees", "time"], ["positive", "negative"], "sentiment", "positive", "ポジティブ", True),
-    ],
-)
-def test_the_definitions_of_labels_of_ones_own_are_their_names(reasons, sentiments, kind, label, name, meaning):
-    [found] = [r for r in definitions(reasons, sentiments) if r[:2] == (kind, label)]
-    assert found[2] == name
-    assert bool(found[3]) is bool(found[4]) is meaning
