@@ -397,8 +397,50 @@ def test_gold_labels_outside_the_model_are_refused_unless_free_labels(tiny_model
     rows.to_csv(path, index=False)
     with pytest.raises(taikai.InputError, match=r"gold\.csv:4: sentiment: unknown label 'angry'"):
         evaluate(tiny_model, path)
-    with pytest.warns(taikai.DataWarning, match="40 of 40 rows"):  # the tiny model was trained on them
+    # the tiny model was trained on them; and it can never predict angry
+    with pytest.warns(taikai.DataWarning, match="40 of 40 rows"), pytest.warns(taikai.DataWarning, match="'angry'"):
         assert "angry" in evaluate(tiny_model, path, free_labels=True).sentiment.labels
+
+
+@pytest.mark.parametrize(
+    ("column", "rows", "value", "said", "unpredictable"),
+    [  # regression: the error offered --free-labels, which scored a typo as a miss without a word
+        ("reasons", [1, 3], "low-pay", "reasons: unknown label 'low-pay' (closest: 'low_pay')", {"low-pay": 2}),
+        ("sentiment", [2], "angry", "sentiment: unknown label 'angry'\n", {"angry": 1}),
+    ],
+)
+def test_gold_labels_the_model_cannot_predict_are_named_with_their_rows(
+    tiny_model, tiny_csv, tmp_path, column, rows, value, said, unpredictable
+):
+    import json
+
+    import taikai
+    from taikai.cli import cli
+
+    data = pd.read_csv(tiny_csv)
+    data.loc[rows, column] = value
+    path = tmp_path / "gold.csv"
+    data.to_csv(path, index=False)
+    with pytest.raises(taikai.InputError) as caught:
+        evaluate(tiny_model, path)
+    assert said in str(caught.value) and "--free-labels" not in str(caught.value)
+    head = "reason" if column == "reasons" else "sentiment"
+    with (
+        pytest.warns(taikai.DataWarning, match="40 of 40 rows"),  # the tiny model was trained on these texts
+        pytest.warns(taikai.DataWarning, match=f"{len(rows)} scored row\\(s\\) have a gold {head} label"),
+    ):
+        report = evaluate(tiny_model, path, free_labels=True)
+    assert [(u.head, u.rows, u.labels) for u in report.unpredictable] == [(head, len(rows), unpredictable)]
+    assert report.to_dict()["unpredictable_gold_labels"] == {head: {"rows": len(rows), "labels": unpredictable}}
+    assert f"'{value}' ({len(rows)} row(s))" in report.to_markdown()
+    from click.testing import CliRunner
+
+    out = tmp_path / "r.json"
+    args = ["evaluate", str(path), "--free-labels", "--json", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--model", str(tiny_model.path)])
+    assert result.exit_code == 0, result.output
+    assert f"taikai: warning: {path}: {len(rows)} scored row(s)" in result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["unpredictable_gold_labels"][head]["labels"] == unpredictable
 
 
 def test_cli_evaluate_warns_on_stderr_and_refuses_a_json_folder_that_does_not_exist(split_data, tmp_path):

@@ -1,5 +1,6 @@
 """The taxonomy and label parsing."""
 
+import numpy as np
 import pytest
 
 from taikai.labels import (
@@ -9,6 +10,7 @@ from taikai.labels import (
     SENTIMENTS,
     display_order,
     format_reasons,
+    label_cell,
     label_list,
     named_labels,
     named_reason,
@@ -17,7 +19,9 @@ from taikai.labels import (
     parse_reasons,
     reason_id,
     reason_name,
+    reason_with_id,
     sentiment_id,
+    sentiment_name,
 )
 
 
@@ -48,6 +52,30 @@ def test_parse_reasons(cell, labels):
 )
 def test_reason_name_falls_back_to_id(label, name):
     assert reason_name(label) == name
+
+
+@pytest.mark.parametrize(
+    ("label", "lang", "labels", "name"),
+    [  # regression: a model of its own labels (fees beside Fees) showed fees as 手数料が高い
+        ("fees", "ja", None, "手数料が高い"),
+        ("fees", "ja", ["fees", "time"], "手数料が高い"),
+        ("fees", "ja", ["fees", "Fees"], "fees"),
+        ("fees", "en", ["fees", "Fees"], "fees"),
+        ("other", "en", ("other", "スポーツ"), "other"),
+    ],
+)
+def test_a_model_of_its_own_labels_names_each_as_written(label, lang, labels, name):
+    assert reason_name(label, lang, labels) == name
+    assert reason_with_id(label, lang, labels) == (label if name == label else f"{name} ({label})")
+    assert named_reason(label, lang, labels) == (label if name == label else f"{label} ({name})")
+
+
+@pytest.mark.parametrize(
+    ("labels", "name"),
+    [(None, "ポジティブ"), (["positive", "negative"], "ポジティブ"), (["positive", "angry"], "positive")],
+)
+def test_a_model_of_its_own_sentiments_names_each_as_written(labels, name):
+    assert sentiment_name("positive", "ja", labels) == name
 
 
 def test_format_reasons_round_trips():
@@ -203,3 +231,19 @@ def test_label_list_quotes_labels_that_would_read_as_several(labels, shown):
 )
 def test_named_labels_list_the_japanese_names_of_the_taxonomy(labels, taxonomy, listed):
     assert named_labels(labels, taxonomy) == listed
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [  # regression: a float64 column's 1.0 read as '1.0', where the file's cell 1 reads '1'
+        (1.0, "1"),
+        (np.float64(0.0), "0"),
+        (np.int64(2), "2"),
+        (0.5, "0.5"),
+        (float("nan"), ""),
+        (np.array([1.0, 2.0]), "1|2"),
+        ("1.0", "1.0"),  # written so in the file: kept as written
+    ],
+)
+def test_label_cell_reads_whole_number_floats_as_the_file_s_cells(value, cell):
+    assert label_cell(value) == cell

@@ -103,27 +103,41 @@ _REASON_BY_NAME = {key: r.id for r in REASONS for key in (r.id, r.id.lower(), r.
 _SENTIMENT_BY_NAME = {key: s for s, ja in SENTIMENT_NAMES_JA.items() for key in (s, ja)}
 
 
-def reason_name(label: str, lang: str = "ja") -> str:
-    """Return the display name of a reason id in *lang* (``ja`` or ``en``), or the id itself outside the taxonomy."""
+def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
+    """Return the display name of a reason id in *lang* (``ja`` or ``en``), or the id itself outside the taxonomy.
+
+    *labels*, the model's reasons: when they are labels of one's own (:func:`own_labels`), every label is its own
+    name, as written (``fees`` beside ``Fees`` is not 手数料が高い).
+
+    >>> reason_name("fees"), reason_name("fees", labels=["fees", "Fees"])
+    ('手数料が高い', 'fees')
+    """
     if lang not in _NAMES:
         raise ValueError(f"lang must be one of {', '.join(_NAMES)}, not {lang!r}")
+    if own_labels(labels):
+        return label
     return _NAMES[lang].get(label, label)
 
 
-def reason_with_id(label: str, lang: str = "ja") -> str:
-    """Return ``display name (id)`` of a reason, or the id alone when that is its name (a label of one's own)."""
-    name = reason_name(label, lang)
+def reason_with_id(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
+    """Return ``display name (id)`` of a reason, or the id alone when that is its name (a label of one's own; the
+    model's reasons *labels* as :func:`reason_name` reads them)."""
+    name = reason_name(label, lang, labels)
     return label if name == label else f"{name} ({label})"
 
 
-def named_reason(label: str, lang: str = "ja") -> str:
-    """Return ``id (display name)`` of a reason, or the id alone when that is its name (a label of one's own)."""
-    name = reason_name(label, lang)
+def named_reason(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
+    """Return ``id (display name)`` of a reason, or the id alone when that is its name (a label of one's own; the
+    model's reasons *labels* as :func:`reason_name` reads them)."""
+    name = reason_name(label, lang, labels)
     return label if name == label else f"{label} ({name})"
 
 
-def sentiment_name(label: str, lang: str = "ja") -> str:
-    """Return the display name of a sentiment in *lang* (``ja`` or ``en``), or the label itself if unknown."""
+def sentiment_name(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
+    """Return the display name of a sentiment in *lang* (``ja`` or ``en``), or the label itself if unknown, or when
+    *labels*, the model's sentiments, are labels of one's own (:func:`own_labels`)."""
+    if own_labels(labels, SENTIMENTS):
+        return label
     return _SENTIMENT_NAMES[lang].get(label, label)
 
 
@@ -192,13 +206,20 @@ def _split_between_reasons(part: str) -> list[str]:
 
 def label_cell(value: object) -> str:
     """Return a label cell as NFKC-normalised, stripped text: missing values (None, NaN) are empty; a list (JSONL,
-    Parquet: what ``predict --format jsonl`` writes) is its items ``|``-separated, the first the primary."""
+    Parquet: what ``predict --format jsonl`` writes) is its items ``|``-separated, the first the primary; a
+    whole-number float (a frame's column of 0/1 with a NaN is float64) as the file's cell reads, ``1`` not ``1.0``.
+
+    >>> label_cell(1.0), label_cell(0.5), label_cell(float("nan"))
+    ('1', '0.5', '')
+    """
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if not isinstance(value, str) and hasattr(value, "tolist"):  # a numpy array (Parquet) or scalar
         value = value.tolist()
     if isinstance(value, list | tuple):
         return "|".join(label_cell(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 

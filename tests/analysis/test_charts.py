@@ -159,3 +159,16 @@ def test_a_long_legend_fits_the_figure(chart, n, rows, recwarn):
     assert fig.axes[0].get_window_extent().width > 0.4 * page.width  # the chart keeps its room beside the legend
     assert [t.get_text() for t in legend.get_texts()] == list(_own_labels(n, 1).columns)
     assert not [w for w in recwarn if "constrained_layout" in str(w.message)]
+
+
+@pytest.mark.parametrize(
+    ("reasons", "shown"),
+    [  # regression: a model of its own labels (fees beside Fees) had its fees bar named "High fees (fees)"
+        (["fees", "Fees", "映画"], ["fees", "Fees", "映画"]),
+        (["fees", "time"], ["High fees (fees)", "No time (time)"]),
+    ],
+)
+def test_the_reason_bars_name_labels_of_ones_own_as_written(reasons, shown):
+    distribution = pd.DataFrame({"count": [1] * len(reasons), "share": [0.5] * len(reasons)}, index=reasons)
+    fig = analysis.reason_bars(distribution, lang="en")
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()][::-1] == shown

@@ -283,8 +283,9 @@ def test_train_add_of_a_cp932_copy_drops_its_rows_as_duplicates(run, tmp_path):
     copy.write_bytes(text.encode("cp932"))
     assert "～" in copy.read_bytes().decode("cp932")  # the CP932 form of 〜
     result = run("train", data, "--add", copy, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0")
-    assert result.exit_code == 0, result.output
-    assert f"added: {copy}  (4 rows, 0 used, 4 duplicates, weight 1)" in result.output
+    # every row a duplicate: the copy adds nothing, and the command stops before training
+    assert result.exit_code == 2, result.output
+    assert f"every labelled row of {copy} is already in {data} (4 duplicates)" in result.output
 
 
 @pytest.mark.parametrize(

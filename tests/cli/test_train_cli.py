@@ -195,3 +195,17 @@ def test_train_add_says_on_stderr_why_the_comparison_was_skipped(tmp_path, tiny_
         "usable new row(s), and it needs at least 2 (one per fold)" in result.stderr
     )
     assert "your labels:" not in result.stdout
+
+
+@pytest.mark.parametrize("flags", [[], ["--free-labels", "--no-sentiment"]])
+def test_train_add_of_the_training_data_itself_stops_before_training(tmp_path, tiny_csv, flags):
+    """Regression: ``train DATA --add DATA`` trained ("added: … 0 used, 40 duplicates"), exit 0, without a word."""
+    out = tmp_path / "m"
+    args = ["train", str(tiny_csv), "--add", str(tiny_csv), "--out", str(out), "--vectors", "none", *flags]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"taikai: error: every labelled row of {tiny_csv} is already in {tiny_csv} (40 duplicates): it adds nothing "
+        f"to train on; label rows that are not in {tiny_csv}, or leave it out of --add\n"
+    )
+    assert not out.exists()

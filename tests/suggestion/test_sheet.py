@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from taikai.cli import cli
 from taikai.labels import REASON_IDS, SENTIMENTS
-from taikai.suggestion import write_sheet
+from taikai.suggestion import definitions, write_sheet
 from taikai.suggestion._sheet import how_to, more_example
 
 OWN = ["支払い, 遅延", "独立", "家庭", "育児"]
@@ -89,3 +89,18 @@ def test_a_no_sentiment_own_label_sheet_goes_back_into_train_and_evaluate(tmp_pa
     assert "added: s.xlsx  (6 rows, 6 used" in output.replace(str(tmp_path) + "/", "")
     scores = run("evaluate", tmp_path / "s.xlsx", "-m", tmp_path / "m2", "--no-sentiment")
     assert "| 多忙 |" in scores and "sentiment macro" not in scores
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiments", "kind", "label", "name", "meaning"),
+    [  # regression: the definitions sheet gave a label of one's own spelt fees the taxonomy's name and meaning
+        (["Fees", "fees", "映画"], [], "reason", "fees", "fees", False),
+        (["fees", "time"], ["positive"], "reason", "fees", "手数料が高い", True),
+        (["fees", "time"], ["positive", "angry"], "sentiment", "positive", "positive", False),
+        (["fees", "time"], ["positive", "negative"], "sentiment", "positive", "ポジティブ", True),
+    ],
+)
+def test_the_definitions_of_labels_of_ones_own_are_their_names(reasons, sentiments, kind, label, name, meaning):
+    [found] = [r for r in definitions(reasons, sentiments) if r[:2] == (kind, label)]
+    assert found[2] == name
+    assert bool(found[3]) is bool(found[4]) is meaning

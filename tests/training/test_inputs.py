@@ -15,6 +15,10 @@ BASE = pd.DataFrame(
 )
 
 
+NEW = ["新しい話", "other", "neutral"]
+"""An added row not in BASE."""
+
+
 def labelled(rows, text="text"):
     return pd.DataFrame(rows, columns=[text, "reasons", "sentiment"])
 
@@ -92,6 +96,25 @@ def test_an_added_file_without_any_labelled_row_is_refused(tmp_path, rows, count
 
 
 @pytest.mark.parametrize(
+    ("rows", "said"),
+    [  # regression: a file only of rows of the base data trained on, "0 used", exit 0, no warning
+        ([["手数料が高い", "fees", "negative"], ["単価が安い", "low_pay", "negative"]], "(2 duplicates)"),
+        ([["手数料が高い", "time", "negative"]], "(1 duplicate, 1 of them labelled otherwise there: its labels are"),
+        ([["手数料が高い", "fees", "negative"], ["", "", ""]], "(1 duplicate)"),
+    ],
+)
+def test_an_added_file_only_of_rows_of_the_base_data_is_refused(tmp_path, rows, said):
+    path = tmp_path / "again.csv"
+    labelled(rows).to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        read_inputs(BASE, [labelled([NEW]), path], columns=Columns())
+    assert str(caught.value).startswith(f"every labelled row of {path} is already in <frame> {said}")
+    assert "it adds nothing to train on; label rows that are not in <frame>, or leave it out of --add" in str(
+        caught.value
+    )
+
+
+@pytest.mark.parametrize(
     ("reasons", "sentiment", "differences"),
     [
         ("low_pay", "negative", (1, 1, 0)),
@@ -102,8 +125,9 @@ def test_an_added_file_without_any_labelled_row_is_refused(tmp_path, rows, count
     ],
 )
 def test_a_duplicate_that_disagrees_with_the_base_is_counted(reasons, sentiment, differences):
-    inputs = read_inputs(BASE, [labelled([["手数料が高い", reasons, sentiment]])], columns=Columns())
-    assert inputs.disagreeing_duplicates == differences[0] and len(inputs.added) == 0
+    added = labelled([["手数料が高い", reasons, sentiment], NEW])  # a file only of duplicates is refused
+    inputs = read_inputs(BASE, [added], columns=Columns())
+    assert inputs.disagreeing_duplicates == differences[0] and inputs.added["text"].tolist() == [NEW[0]]
     assert inputs.differing_duplicates == Differences(*differences)
 
 
@@ -116,7 +140,7 @@ def test_a_duplicate_that_disagrees_with_the_base_is_counted(reasons, sentiment,
 )
 def test_reasons_in_another_order_differ_only_in_their_first(base_reasons, added_reasons, differences):
     base = BASE.assign(reasons=[base_reasons, "low_pay", "time", "trouble"])
-    inputs = read_inputs(base, [labelled([["手数料が高い", added_reasons, "negative"]])], columns=Columns())
+    inputs = read_inputs(base, [labelled([["手数料が高い", added_reasons, "negative"], NEW])], columns=Columns())
     assert inputs.differing_duplicates == Differences(*differences)
 
 
@@ -131,7 +155,7 @@ def test_a_repeat_with_another_sentiment_is_counted():
 
 def test_duplicates_without_a_sentiment_column_compare_reasons_only():
     base = BASE.drop(columns="sentiment")
-    extra = pd.DataFrame({"text": ["手数料が高い", "単価が安い"], "reasons": ["fees", "time"]})
+    extra = pd.DataFrame({"text": ["手数料が高い", "単価が安い", NEW[0]], "reasons": ["fees", "time", NEW[1]]})
     inputs = read_inputs(base, [extra], columns=Columns(sentiment=None))
     assert inputs.differing_duplicates == Differences(1, 1, 0)
 

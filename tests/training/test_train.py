@@ -131,6 +131,27 @@ def test_own_label_set_without_sentiment():
     assert p.sentiment is None
 
 
+@pytest.mark.parametrize("blank", [[None], []])
+def test_whole_number_labels_of_a_frame_read_as_the_file_s_cells(tmp_path, blank):
+    """Regression: a float64 column of 0/1 (and a NaN) named the labels '0.0'/'1.0'; the same data as CSV gives
+    '0'/'1', so evaluating the CSV stopped with "unknown label '1'"."""
+    texts = ["野球の試合で勝った", "サッカーの得点王", "新しいスマホが出た", "パソコンの性能が上がった"] * 3
+    y = pd.Series([1, 1, 0, 0] * 3 + blank, dtype="float64")
+    df = pd.DataFrame({"text": texts + ["ラベルのない行"] * len(blank), "y": y})
+    config = FeatureConfig(min_df=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", taikai.DataWarning)  # the row without a label, skipped
+        model = taikai.train(
+            df, config=config, folds=0, test_size=0, reasons_column="y", sentiment_column=None, free_labels=True
+        )
+    assert model.reason_labels == ["0", "1"]
+    path = tmp_path / "y.csv"
+    df.iloc[:12].assign(y=["1", "1", "0", "0"] * 3).to_csv(path, index=False)
+    with pytest.warns(taikai.DataWarning, match="12 of 12 rows"):  # the rows it was trained on
+        report = taikai.evaluate(model, path, reasons_column="y", sentiment_column=None)
+    assert report.reason.labels == ["0", "1"] and report.n_scored == 12
+
+
 def test_a_label_of_one_s_own_named_like_the_taxonomy_is_kept_as_written(tmp_path):
     """Regression: with free_labels, その他 became the taxonomy's `other` (in info, batch, the sheet and rules)."""
     df = pd.DataFrame(

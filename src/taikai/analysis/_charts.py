@@ -104,7 +104,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
     with _style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
         ax = fig.add_subplot()
-        names = [reason_with_id(r, lang) for r in distribution.index][::-1]
+        names = [reason_with_id(r, lang, distribution.index) for r in distribution.index][::-1]
         counts = distribution["count"].to_numpy()[::-1]
         bars = ax.barh(names, counts, color="#3b6ea5")
         shares = distribution["share"].to_numpy()[::-1]
@@ -122,7 +122,7 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja") -> Any:
         fig = _figure(8, 0.55 * len(stated) + 1.2)
         ax = fig.add_subplot()
         y = np.arange(len(stated))[::-1]
-        names = [reason_with_id(r, lang) for r in stated.index]
+        names = [reason_with_id(r, lang, stated.index) for r in stated.index]
         for offset, column, colour in ((0.2, "primary", "#3b6ea5"), (-0.2, "stated", "#9dbbd9")):
             counts = stated[column].to_numpy()
             shares = stated[f"{column}_share"].to_numpy()
@@ -157,14 +157,14 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
 
 def sentiment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``)."""
-    labelled = table.rename(index=lambda r: reason_with_id(r, lang))
-    names = [sentiment_name(s, lang) for s in table.columns]
+    labelled = table.rename(index=lambda r: reason_with_id(r, lang, table.index))
+    names = [sentiment_name(s, lang, table.columns) for s in table.columns]
     return _share_bars(labelled, WORDS[lang]["sentiment"], names, SENTIMENT_COLOURS)
 
 
 def segment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``)."""
-    names = [reason_name(r, lang) for r in table.columns]
+    names = [reason_name(r, lang, table.columns) for r in table.columns]
     labels = [f"{clip(str(s), SEGMENT_WIDTH)} (n={n:,})" for s, n in zip(table.index, table.sum(axis=1))]
     labelled = table.set_axis(labels, axis=0)
     return _share_bars(labelled, WORDS[lang]["segments"].format(by=table.index.name), names)
@@ -204,7 +204,7 @@ def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4) -> Any
         for ax, column, colour in zip(axes, table.columns, label_colours(len(table.columns))):
             values = table[column].to_numpy()
             ax.stairs(values, np.arange(len(table) + 1) - 0.5, fill=True, color=colour)  # one artist
-            ax.set_title(f"{reason_name(str(column), lang)} ({int(values.sum()):,})", fontsize=9)
+            ax.set_title(f"{reason_name(str(column), lang, table.columns)} ({int(values.sum()):,})", fontsize=9)
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
             ax.set_axisbelow(True)
@@ -230,7 +230,7 @@ def trend_shares(
     words = WORDS[lang]
     totals = table.sum(axis=1).to_numpy()
     shares = shares_over_time(table)
-    names = names or [reason_name(str(c), lang) for c in table.columns]
+    names = names or [reason_name(str(c), lang, table.columns) for c in table.columns]
     with _style():
         fig = _figure(10, 4.2)
         top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
@@ -265,7 +265,7 @@ def confusion_plot(labels: list[str], confusion: Any, title: str = "混同行列
         fig = _figure(0.7 * len(labels) + 3, 0.6 * len(labels) + 2)
         ax = fig.add_subplot()
         ax.imshow(matrix, cmap="Blues")
-        names = [reason_name(label) for label in labels]
+        names = [reason_name(label, labels=labels) for label in labels]
         ax.set_xticks(range(len(labels)), names, rotation=45, ha="right")
         ax.set_yticks(range(len(labels)), names)
         for (i, j), value in np.ndenumerate(matrix):

@@ -96,14 +96,15 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _moved(report: DriftReport, lang: str) -> tuple[str, ...]:
-    """The reason that moved most, of the whole dump and of each drifted period, as ``taikai drift`` says it."""
+def _moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]:
+    """The reason that moved most, of the whole dump and of each drifted period, as ``taikai drift`` says it
+    (*labels*: the model's reasons, which name it)."""
     found = []
     for part in (report.overall, *(p for p in report.periods if p.alert)):
         move = part.reason_move
         if move is None:
             continue
-        name = move.label if lang == "en" else reason_with_id(move.label, lang)
+        name = move.label if lang == "en" else reason_with_id(move.label, lang, labels)
         place = "" if part is report.overall else f"{part.period} "
         found.append(
             NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
@@ -162,7 +163,8 @@ def drift_section(
     try:
         if not isinstance(model, Model):  # read the metadata first: a model without statistics is not loaded
             read_metadata(Path(model) if model is not None else default_model_dir()).drift_statistics()
-        report = check_drift(df, resolve_model(model), text_column=text_column, date_column=date_column, freq=freq)
+        resolved = resolve_model(model)
+        report = check_drift(df, resolved, text_column=text_column, date_column=date_column, freq=freq)
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
     verdict = words[report.verdict.value].format(why=sentence(report.not_judged_why or "", lang))
@@ -182,7 +184,7 @@ def drift_section(
         _periods(report, lang) if report.periods else None,
         _new_words(report, lang),
         report,
-        _moved(report, lang),
+        _moved(report, lang, resolved.reason_labels),
         _period_words(report, lang),
         words["words_not_listed"].format(min_rows=MIN_ROWS) if report.overall.words_not_listed else None,
     )

@@ -128,6 +128,8 @@ class Explanation:
     rule_conflict: bool | None = None
     reasons: tuple[str, ...] = ()
     final_reasons: tuple[str, ...] | None = None
+    model_reasons: tuple[str, ...] = ()
+    """The model's reasons: a model of labels of its own shows each as written (``fees``, not 手数料が高い)."""
 
     def __repr__(self) -> str:
         """Return the text (clipped), status and labels on one line; ``print()`` shows the contributions."""
@@ -268,6 +270,7 @@ def explain(
         heads["reason"],
         heads.get("sentiment"),
         reasons=result.reasons[0],
+        model_reasons=tuple(model.reason_labels),
     )
     if result.rule_hits is None:
         return explained

@@ -41,7 +41,7 @@ def render_text(explanation: Explanation) -> str:
     # "word", "char" or "vector" (a model with word vectors): one column wide enough for all, in every head
     kind_width = max((len(c.kind) for head in explanation.heads() for c in head.contributions), default=4)
     for head in explanation.heads():
-        name = named_reason(head.label) if head.head == "reason" else head.label
+        name = named_reason(head.label, labels=explanation.model_reasons) if head.head == "reason" else head.label
         also = _reasons(explanation.reasons) if head.head == "reason" else ""
         lines.append(f"{head.head}: {name}  p={head.probability:.2f}  score={head.score:+.3f}{also}")
         weights = explanation.char_weights(head.head)
@@ -79,7 +79,8 @@ def _rule_lines(explanation: Explanation) -> list[str]:
         return []
     hits, mode = explanation.rules, explanation.rules_mode.value
     fired = f"{', '.join(map(repr, hits.names))} fired: {', '.join(hits.labels)}" if hits else "none fired"
-    final = f"final reason: {named_reason(explanation.final_reason)}{_reasons(explanation.final_reasons or ())}"
+    final_reason = named_reason(explanation.final_reason, labels=explanation.model_reasons)
+    final = f"final reason: {final_reason}{_reasons(explanation.final_reasons or ())}"
     if explanation.rule_conflict and explanation.reason is not None:
         final += f"  (the rules disagree with the model's {explanation.reason.label})"
     return [f"rules ({mode}): {fired}", final]

@@ -55,6 +55,14 @@ def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
     return display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
 
 
+def sentiment_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
+    """Return the sentiments of the model that classified *df* (its ``p_sentiment_*`` columns, else its values)."""
+    df = plain_predictions(df, prefix)
+    from_columns = [c[len("p_sentiment_") :] for c in df.columns if str(c).startswith("p_sentiment_")]
+    values = df["sentiment"].dropna().unique() if "sentiment" in df.columns else []
+    return display_order(from_columns or values, SENTIMENTS)
+
+
 def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
     """Return the rows with status ``ok`` and a reason (predicted columns under their plain names)."""
     df = plain_predictions(df, prefix)
@@ -87,7 +95,7 @@ def reason_distribution(df: pd.DataFrame, *, prefix: str | None = None) -> pd.Da
     labels = reason_labels(df)
     counts = rows["reason"].astype(str).value_counts().reindex(labels, fill_value=0)
     return pd.DataFrame(
-        {"name": [reason_name(r) for r in labels], "count": counts, "share": counts / max(len(rows), 1)}
+        {"name": [reason_name(r, labels=labels) for r in labels], "count": counts, "share": counts / max(len(rows), 1)}
     ).rename_axis("reason")
 
 
@@ -109,7 +117,7 @@ def stated_reasons(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFra
     n = max(len(rows), 1)
     return pd.DataFrame(
         {
-            "name": [reason_name(r) for r in labels],
+            "name": [reason_name(r, labels=labels) for r in labels],
             "primary": primary,
             "primary_share": primary / n,
             "stated": stated,

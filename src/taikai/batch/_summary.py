@@ -56,6 +56,8 @@ class BatchSummary:
     """The column classified (``--text-column``); written to the JSON summary, where the report finds it."""
     id_column: str | None = None
     input_columns: list[str] = field(default_factory=list)
+    reason_labels: list[str] = field(default_factory=list)
+    """The model's reasons (not saved): a model of labels of its own shows each as written (``fees``, no name)."""
     """The input's columns, named when no row could be classified (the text column may be the wrong one)."""
 
     @property
@@ -188,7 +190,10 @@ class BatchSummary:
         for title, counts in (("reasons", self.reasons), ("sentiments", self.sentiments)):
             if counts:
                 shown = sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
-                names = [f"{named_reason(k) if k in REASON_IDS else shown_label(k)} {v:,}" for k, v in shown]
+                own = self.reason_labels or self.reasons
+                names = [
+                    f"{named_reason(k, labels=own) if k in REASON_IDS else shown_label(k)} {v:,}" for k, v in shown
+                ]
                 lines.append(f"{title}: " + ", ".join(names))
         if self.rules_file is not None:
             hits = ", ".join(f"{name} {n:,}" for name, n in self.rules.items())

@@ -143,7 +143,8 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
     from taikai.analysis import keywords as strongest
     from taikai.model import load_model
 
-    found = strongest(load_model(model_path), top=top, kind=kind)
+    model = load_model(model_path)
+    found = strongest(model, top=top, kind=kind)
     if fmt == "json":
         echo_result(json.dumps(found.to_dict(), ensure_ascii=False, indent=2), as_json=True)
         return
@@ -152,7 +153,9 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
     for head, per_label in (("reason", found.reason), ("sentiment", found.sentiment)):
         for label, words in per_label.items():
             shown = ", ".join(f"{k.feature} {k.weight:.2f}" for k in words) or "-"
-            echo_result(f"{head} {named_reason(label) if head == 'reason' else label}: {shown}")
+            echo_result(
+                f"{head} {named_reason(label, labels=model.reason_labels) if head == 'reason' else label}: {shown}"
+            )
 
 
 @click.command(cls=Command)

@@ -1,6 +1,6 @@
 """What every command shares: the user-error exception, the command group class (which also turns a failed read or
 write into a clean error), the check that an output is none of the inputs, and options several commands take
-(--model, --mask-pii, --rules, --prefix, the columns and encoding of a labelled file)."""
+(--model, --mask-pii, --rules, --prefix, --encoding-errors)."""
 
 from __future__ import annotations
 
@@ -273,28 +273,3 @@ prefix_option = click.option(
     "Default: the one the batch summary beside the file recorded, or the only set of predicted columns found; "
     "--prefix '' names the columns without one.",
 )
-
-
-def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
-    """Add the options that name a labelled file's columns and encoding (train and evaluate share them)."""
-    options = [
-        click.option("--text-column", default="text", show_default=True),
-        click.option("--reasons-column", default="reasons", show_default=True),
-        click.option("--sentiment-column", default="sentiment", show_default=True),
-        click.option("--no-sentiment", is_flag=True, help=no_sentiment_help),
-        click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8 or CP932)."),
-        encoding_errors_option(),
-        click.option(
-            "--free-labels",
-            is_flag=True,
-            help="Accept any reason and sentiment label. Without it, a label outside the taxonomy (train) or the "
-            "model's labels (evaluate), such as a typo, is an error naming its file, line and value.",
-        ),
-    ]
-
-    def add(command: F) -> F:
-        for option in reversed(options):
-            command = option(command)
-        return command
-
-    return add

@@ -13,11 +13,11 @@ from taikai.cli._common import (
     check_output,
     echo_report,
     echo_result,
-    labelled_data_options,
     model_inputs,
     model_option,
     write_json_report,
 )
+from taikai.cli._labelled_options import labelled_data_options
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
 

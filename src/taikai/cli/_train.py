@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Command, check_output, echo_result, labelled_data_options
+from taikai.cli._common import Command, check_output, echo_result
+from taikai.cli._labelled_options import labelled_data_options
 from taikai.cli._sheet_option import labelled_sheet_option
 
 SHIPPED_VECTORS = "chive"

@@ -2,7 +2,7 @@
 how many of the evaluated rows the model was trained on (``--split``, row hashes in its metadata)."""
 
 from taikai.evaluation._evaluate import Classifier, evaluate, training_overlap
-from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
+from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, score_multi, score_single
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "MultiLabelScores",
     "SingleLabelScores",
     "TrainingOverlap",
+    "Unpredictable",
     "Unscored",
     "evaluate",
     "score_multi",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai.errors import REFIT_ALL, SPLIT, DataWarning, InputError, wrong_type
-from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unscored
+from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
@@ -58,7 +58,8 @@ def evaluate(
     *split* (``test``, ``train`` or ``all``) scores only the rows of a ``split`` column with that value; without
     such a column, the rows a saved model was not fitted on (``test``: the rows it held out, when *data* is its
     training data) or was fitted on (``train``), told by its row hashes (``report.split_by`` says so). Gold
-    labels outside the model's labels are an error unless ``free_labels`` (they then count as misses).
+    labels outside the model's labels are an error unless ``free_labels`` (they then count as misses, and a
+    :class:`~taikai.errors.DataWarning` and ``report.unpredictable`` name them with their rows).
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """
@@ -89,7 +90,8 @@ def evaluate(
     }
     if not free_labels:
         known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
-        options |= known | {"free_labels_hint": True}
+        options |= known  # the model's labels, with the closest to each unknown one: not --free-labels, which
+        # would score a typo as a miss
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
     lines: list[int] | None = None
     if isinstance(data, (str, Path)):
@@ -156,6 +158,10 @@ def evaluate(
             sentiments = [result.sentiments[i] or "" for i in felt]
             gold = [df[sentiment_column].iloc[i] for i in felt]
             report.sentiment = score_single(gold, sentiments, model.sentiment_labels)
+            report.unpredictable += unpredictable("sentiment", [[g] for g in gold], model.sentiment_labels)
+    report.unpredictable[:0] = unpredictable("reason", gold_sets, model.reason_labels)
+    for found in report.unpredictable:
+        warnings.warn(f"{source}: {found.warning()}", DataWarning, stacklevel=2)
     report.split = split
     report.split_by = chosen_by
     if isinstance(metadata, ModelMetadata) and metadata.training_data:
@@ -164,6 +170,18 @@ def evaluate(
         if warning:
             warnings.warn(f"{source}: {warning}", DataWarning, stacklevel=2)
     return report
+
+
+def unpredictable(head: str, golds: Sequence[Sequence[str]], known: Sequence[str]) -> list[Unpredictable]:
+    """Return the gold labels of *golds* (one list per scored row) outside the model's labels *known*, with their
+    rows (none: an empty list)."""
+    outside = [[label for label in row if label not in known] for row in golds]
+    counts: dict[str, int] = {}
+    for row in outside:
+        for label in row:
+            counts[label] = counts.get(label, 0) + 1
+    rows = sum(bool(row) for row in outside)
+    return [Unpredictable(head, rows, dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))] if rows else []
 
 
 def rows_by_hashes(

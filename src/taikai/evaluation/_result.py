@@ -95,6 +95,31 @@ class TrainingOverlap:
         }
 
 
+@dataclass(frozen=True)
+class Unpredictable:
+    """Gold labels of one head (``reason`` or ``sentiment``) that the model has no class for, read with
+    ``--free-labels``: scored as misses, they lower every score (a typo, or ``1`` against the model's ``1.0``)."""
+
+    head: str
+    rows: int
+    """Scored rows holding at least one of them."""
+    labels: dict[str, int]
+    """Rows per such label."""
+
+    def warning(self) -> str:
+        """Return the warning naming the labels and their rows."""
+        listed = ", ".join(f"{label!r} ({n:,} row(s))" for label, n in self.labels.items())
+        return (
+            f"{self.rows:,} scored row(s) have a gold {self.head} label this model can never predict, scored as "
+            f"misses (--free-labels): {listed}. They lower the {self.head} scores: fix them if they are typos of "
+            "the model's labels, or leave those rows out to score what the model can predict."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready values."""
+        return {"rows": self.rows, "labels": self.labels}
+
+
 @dataclass
 class EvaluationReport:
     """What :func:`evaluate` measured. ``str(report)`` is a Markdown summary."""
@@ -121,11 +146,14 @@ class EvaluationReport:
     n_reason: int | None = None
     """Of the scored rows, those whose reasons were scored (rows coded with a sentiment only are not); ``None``: all
     of them."""
+    unpredictable: list[Unpredictable] = field(default_factory=list)
+    """Gold labels the model can never predict (read with ``free_labels``), per head: scored as misses."""
 
     def warnings(self) -> list[str]:
-        """Return what a reader of the scores must know first (rows the model was trained on)."""
+        """Return what a reader of the scores must know first (rows the model was trained on, gold labels it can
+        never predict)."""
         found = self.overlap.warning() if self.overlap is not None else None
-        return [found] if found else []
+        return ([found] if found else []) + [u.warning() for u in self.unpredictable]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole report as JSON-ready values."""
@@ -140,6 +168,7 @@ class EvaluationReport:
             "split_by": self.split_by,
             "training_overlap": self.overlap.to_dict() if self.overlap is not None else None,
             "warnings": self.warnings(),
+            "unpredictable_gold_labels": {u.head: u.to_dict() for u in self.unpredictable},
             "unscored": [u.to_dict() for u in self.unscored],
             "reason": self.reason.to_dict(),
             "reasons": self.reasons.to_dict(),

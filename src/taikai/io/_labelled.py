@@ -7,6 +7,7 @@ Labels may be ids or the Japanese display names of the taxonomy (報酬・単価
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -116,6 +117,12 @@ def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: 
     said = [f"one of the {kind} {named_labels(known, taxonomy or ())}" for kind, known, taxonomy in listed]
     named = any(taxonomy for _, _, taxonomy in listed)
     return " or ".join(said) + (": the id or the Japanese name in brackets" if named else "")
+
+
+def _unknown(label: str, known: Collection[str]) -> str:
+    """Say that *label* is unknown, with the known label closest to it (``'sports watch'`` for ``sports-watch``)."""
+    close = difflib.get_close_matches(label, [str(k) for k in known], n=1, cutoff=0.5)
+    return f"unknown label {label!r}" + (f" (closest: {close[0]!r})" if close else "")
 
 
 def check_labelled(
@@ -229,13 +236,13 @@ def check_labelled(
             problems.append(f"{sentiment_column}: no label")
         if known_reasons is not None:
             unknown.extend(
-                (f"{where(pos)}: {column}: unknown label {label!r}", "reasons")
+                (f"{where(pos)}: {column}: {_unknown(label, known_reasons)}", "reasons")
                 for column, cell in ((reasons_column, primary), (MORE_REASONS_COLUMN, further))
                 for label in cell
                 if label not in known_reasons
             )
         if sentiment and known_sentiments is not None and sentiment not in known_sentiments:
-            unknown.append((f"{where(pos)}: {sentiment_column}: unknown label {sentiment!r}", "sentiments"))
+            unknown.append((f"{where(pos)}: {sentiment_column}: {_unknown(sentiment, known_sentiments)}", "sentiments"))
         if problems:
             bad.append(BadRow(where(pos), "; ".join(problems), shown))
             continue

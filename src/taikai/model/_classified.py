@@ -154,7 +154,7 @@ class Classified:
             "status": [s.value for s in self.statuses],
             "message": self.messages,
             "reason": primary,
-            "reason_ja": [reason_name(r) if r else None for r in primary],
+            "reason_ja": [reason_name(r, labels=self.reason_labels) if r else None for r in primary],
             "reasons": [format_reasons(r) if r else None for r in final],
             "sentiment": self.sentiments,
         }

@@ -24,7 +24,7 @@ from taikai.io import (
     encode_stream,
     output_encoding,
 )
-from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENT_NAMES_JA, SENTIMENTS, label_list
+from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
 
 if TYPE_CHECKING:
@@ -153,15 +153,19 @@ def filled_labels(path: Path) -> int | str:
 
 
 def definitions(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str, str, str, str, str]]:
-    """Return (kind, id, 日本語, meaning, 説明) per reason and sentiment of the model (taxonomy text where known)."""
-    known = {r.id: r for r in REASONS}
+    """Return (kind, id, 日本語, meaning, 説明) per reason and sentiment of the model (taxonomy text where known).
+
+    Labels of one's own (:func:`taikai.labels.own_labels`) have no taxonomy text, even those spelt as its ids
+    (``fees`` beside ``Fees``): each is its own name, with no meaning to give."""
+    known = {} if own_label_set(reasons) else {r.id: r for r in REASONS}
+    meanings = {} if own_label_set(sentiments, SENTIMENTS) else SENTIMENT_MEANINGS
     rows = []
     for label in reasons:
         r = known.get(label)
         rows.append(("reason", label, r.name_ja if r else label, r.meaning if r else "", r.meaning_ja if r else ""))
     for label in sentiments:
-        en, ja = SENTIMENT_MEANINGS.get(label, ("", ""))
-        rows.append(("sentiment", label, SENTIMENT_NAMES_JA.get(label, label), en, ja))
+        en, ja = meanings.get(label, ("", ""))
+        rows.append(("sentiment", label, sentiment_name(label, labels=sentiments), en, ja))
     return rows
 
 

@@ -103,7 +103,7 @@ def _sheet_rows(
         ),
         SHEET_TEXT: rows[text_column].tolist(),
         "model_reason": [reasons[o[0]] for o in order],
-        "model_reason_ja": [reason_name(reasons[o[0]]) for o in order],
+        "model_reason_ja": [reason_name(reasons[o[0]], labels=reasons) for o in order],
         "p_model_reason": [round(float(p[o[0]]), 3) for p, o in zip(proba, order, strict=True)],
         "runner_up": [reasons[o[1]] if len(o) > 1 else None for o in order],
         "p_runner_up": [round(float(p[o[1]]), 3) if len(o) > 1 else None for p, o in zip(proba, order, strict=True)],

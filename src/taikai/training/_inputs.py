@@ -175,7 +175,8 @@ def read_inputs(
     data does not have stops with the file, row and value, and so does a base label outside the taxonomy unless
     *free_labels*. An added row whose normalised text is in the base data is dropped as a duplicate, as is one
     repeated by a later added row (the later one is kept). A labelled file without any usable labelled row (a sheet
-    saved before it was filled) is refused (:class:`InputError`), before anything is trained.
+    saved before it was filled), or whose every labelled row is in the base data, is refused (:class:`InputError`),
+    before anything is trained.
     """
     import pandas as pd
 
@@ -232,6 +233,14 @@ def read_inputs(
         mine = added["_taikai_file"] == i
         duplicates = int((dropped & mine).sum())
         used = int(mine.sum()) - duplicates
+        if (in_base | ~mine).all():  # nothing of it would be trained on (and training takes minutes)
+            differ = _differences(added[mine], base_keys, columns.sentiment).rows
+            other = f", {differ:,} of them labelled otherwise there: its labels are kept" if differ else ""
+            counted = f"{duplicates:,} duplicate{'s' if duplicates != 1 else ''}{other}"
+            raise InputError(
+                f"every labelled row of {name} is already in {base_name} ({counted}): it adds nothing to train on; "
+                f"label rows that are not in {base_name}, or leave it out of --add"
+            )
         files.append(
             InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)
         )

@@ -59,15 +59,25 @@ class ReportContext:
 
     def reason(self, label: str) -> str:
         """Return a reason's display name in the page's language."""
-        return reason_name(label, self.options.lang)
+        return reason_name(label, self.options.lang, self.reason_labels)
 
     def reason_with_id(self, label: str) -> str:
         """Return ``display name (id)`` of a reason, or the id alone when that is its name (a label of one's own)."""
-        return reason_with_id(label, self.options.lang)
+        return reason_with_id(label, self.options.lang, self.reason_labels)
 
     def sentiment(self, label: str) -> str:
         """Return a sentiment's display name in the page's language."""
-        return sentiment_name(label, self.options.lang)
+        return sentiment_name(label, self.options.lang, self.sentiment_labels)
+
+    @cached_property
+    def reason_labels(self) -> list[str]:
+        """The reasons of the model that classified the frame: labels of its own are shown as written."""
+        return tables.reason_labels(self.frame)
+
+    @cached_property
+    def sentiment_labels(self) -> list[str]:
+        """The sentiments of the model that classified the frame (its ``p_sentiment_*`` columns, else its values)."""
+        return tables.sentiment_labels(self.frame)
 
     @property
     def period(self) -> str:
