@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from taikai.batch._fingerprint import describe_changes, input_fingerprint
-from taikai.batch._lock import LOCK, RunLock
+from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.errors import InputError
 from taikai.io import CellLosses, summary_path
 
@@ -72,6 +72,7 @@ class WorkDir:
         self.state: dict[str, Any] = {}
         """The last state saved (the one resumed from, until a chunk is committed)."""
         self.lock = RunLock(self.dir, output)
+        self.side_lock = SideLock(summary_path(output), output)
 
     def open(
         self,
@@ -82,13 +83,20 @@ class WorkDir:
     ) -> dict[str, Any] | None:
         """Lock the directory and prepare it; return the saved state to continue from, or ``None`` for a fresh start.
 
-        A directory another live run holds is refused (:class:`InputError`) before anything in it is touched. *run*
+        A directory another live run holds is refused (:class:`InputError`) before anything in it is touched, and so
+        is a run while another live run writes an output sharing this one's summary (``x.csv``, ``x.parquet``). *run*
         (input, options) is written into the directory's README.txt, which says what it holds. *input_file* is
         fingerprinted into *fingerprint*'s ``input`` once the saved state is read: a resumed input whose size and
         modification time are unchanged is not read again (:func:`~taikai.batch.input_fingerprint`).
         """
         self.lock.acquire()
         try:
+            try:
+                self.side_lock.acquire()
+            except InputError:
+                if not self.state_path.exists():  # made by the lock just taken: nothing of a run to keep
+                    shutil.rmtree(self.dir, ignore_errors=True)
+                raise
             return self._open(fingerprint, resume, run, input_file)
         except BaseException:
             self.close()
@@ -203,8 +211,9 @@ class WorkDir:
                 f.close()
 
     def close(self) -> None:
-        """Close the open files and release the lock (the directory stays, for --resume)."""
+        """Close the open files and release the locks (the directory stays, for --resume)."""
         self._close_files()
+        self.side_lock.release(remove=True)
         self.lock.release()
 
     def _built(self) -> Path:
@@ -257,11 +266,11 @@ class WorkDir:
         losses = CellLosses(**done["losses"])
         write_summary(losses)
         shutil.rmtree(self.dir)
-        self.lock.release()
+        self.close()
         return losses
 
     def discard(self) -> None:
         """Remove the partial state (after an input error, which makes it useless) and release the lock."""
         self._close_files()
         shutil.rmtree(self.dir, ignore_errors=True)
-        self.lock.release()
+        self.close()
