@@ -116,6 +116,45 @@ class CsvReader(_TextReader):
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
 
 
+class RepeatedKey(Exception):
+    """A JSON object names a key twice (``json`` would keep the last value silently)."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Return the object of *pairs*; raise :class:`RepeatedKey` when a key is repeated."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise RepeatedKey(key)
+            seen.add(key)
+    return record
+
+
+def _maybe_repeated(line: str, record: dict[str, Any]) -> bool:
+    """Say whether the object *record* read from *line* may have lost a repeated key (then it is read again,
+    checking each object's keys: slower). Each key of the line is followed by a colon, and other colons are in
+    strings: when the line's colons are the record's keys and the colons of its strings, no key was lost, at any
+    depth (an escape ``\\u`` or a value holding an object or list is checked the slow way)."""
+    colons = line.count(":")
+    if colons == len(record):
+        return False
+    if "\\u" in line:
+        return True
+    in_strings = 0
+    for text in (*record, *record.values()):
+        if type(text) is str:
+            in_strings += text.count(":")
+        elif isinstance(text, (dict, list)):
+            return True
+    return colons != len(record) + in_strings
+
+
 class JsonlReader(_TextReader):
     """Read JSON Lines: one object per line; the first object's keys are the columns, in order."""
 
@@ -136,8 +175,11 @@ class JsonlReader(_TextReader):
         """Return the JSON value of one line (without its line ending, so an error's column is on this line)."""
         line = text.rstrip("\r\n")
         try:
-            return json.loads(line) if line.strip() else None
-        except json.JSONDecodeError as exc:
+            value = json.loads(line) if line.strip() else None
+            if type(value) is dict and _maybe_repeated(line, value):
+                value = json.loads(line, object_pairs_hook=_unique_pairs)
+            return value
+        except (json.JSONDecodeError, RepeatedKey) as exc:
             return exc
 
     @staticmethod
@@ -184,6 +226,8 @@ class JsonlReader(_TextReader):
                     blank += 1
                 elif isinstance(record, json.JSONDecodeError):
                     bad.append(BadLine(first, self._json_problem(record), raw))
+                elif isinstance(record, RepeatedKey):
+                    bad.append(BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", raw))
                 elif not isinstance(record, dict):
                     bad.append(BadLine(first, f"a JSON {type(record).__name__}, not an object", raw))
                 elif self._lone_surrogate(text, record):
