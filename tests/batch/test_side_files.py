@@ -95,3 +95,42 @@ def test_an_interrupted_run_refused_for_a_live_run_s_summary_is_kept(tmp_path, d
     finally:
         live.end()
     assert sorted(p.name for p in partial.rglob("*")) == before, "the interrupted run's partial folder changed"
+
+
+def _summary_naming(path: Path, bad_lines_file: str | None) -> None:
+    path.write_text(json.dumps({"output": "x.csv", "bad_lines_file": bad_lines_file}), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "named", "policy", "kept"),
+    [
+        # an earlier run's side file, named by its summary: gone with that summary
+        ("report", None, "error", False),
+        # a file of that name that no summary names (taikai did not write it, or cannot tell): kept
+        (None, "none", "error", True),
+        (None, "other.csv", "error", True),
+        (None, "absent", "error", True),
+        # this run sets its bad lines aside too: the new file replaces the old
+        ("report", None, "report", True),
+    ],
+)
+def test_a_run_removes_the_bad_lines_file_its_previous_summary_names(
+    tmp_path, dump, tiny_model, earlier, named, policy, kept
+):
+    out, side, summary = tmp_path / "x.csv", tmp_path / "x.bad_lines.csv", tmp_path / "x.summary.json"
+    if earlier:
+        bad = tmp_path / "bad.csv"
+        bad.write_text(dump.read_text(encoding="utf-8") + "bad,one,two\n", encoding="utf-8")
+        taikai.classify_file(bad, out, "text", model=tiny_model, on_bad_lines=earlier)
+        assert "bad,one,two" in side.read_text(encoding="utf-8")
+    else:
+        side.write_text("mine\n", encoding="utf-8")
+        if named != "absent":
+            _summary_naming(summary, None if named == "none" else str(tmp_path / named))
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines=policy)
+    assert done.bad_lines == 0
+    assert side.exists() == kept
+    if kept and policy == "error":
+        assert side.read_text(encoding="utf-8") == "mine\n", "a file taikai did not write was changed"
+    written = json.loads(summary.read_text(encoding="utf-8"))["bad_lines_file"]
+    assert written == (str(side) if policy == "report" else None)

@@ -18,7 +18,7 @@ import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._fingerprint import NOTES
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
+from taikai.batch._outputs import bad_lines_path, check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
@@ -106,7 +106,7 @@ def run_local(
     rules_file = options.rules if isinstance(options.rules, (str, Path)) else None
     inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
     tio.check_not_input(output, inputs)
-    bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
+    bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None
     check_side_files(output, bad_output, inputs)
     reader = options.read_options.open(input)
     columns = reader.columns

@@ -5,6 +5,8 @@ summary of another output."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,23 @@ def check_columns(
             f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "
             f"(--prefix pred_ gives pred_reason, …), or rename or drop them first"
         )
+
+
+def bad_lines_path(output: Path) -> Path:
+    """Return where ``--on-bad-lines report`` sets the bad lines of a run writing *output* aside."""
+    return output.with_name(output.stem + ".bad_lines.csv")
+
+
+def stale_bad_lines(output: Path) -> Path | None:
+    """Return the side file of bad lines beside *output* that the summary beside it names (a file an earlier run
+    wrote, of this output or of one sharing its stem), which a run writing none removes with that summary; ``None``
+    when the summary names none, or no summary is there or can be read (a file taikai did not write is kept)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, TypeError):
+        named = json.loads(tio.summary_path(output).read_text(encoding="utf-8")).get("bad_lines_file")
+        path = bad_lines_path(output)
+        if isinstance(named, str) and Path(named).name == path.name:
+            return path
+    return None
 
 
 def check_side_files(output: Path, bad_output: Path | None, inputs: dict[str, Path | None]) -> None:

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from taikai.batch._fingerprint import describe_changes, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock, SideLock
+from taikai.batch._outputs import bad_lines_path, stale_bad_lines
 from taikai.errors import InputError
 from taikai.io import CellLosses, summary_path
 
@@ -242,11 +243,15 @@ class WorkDir:
                 if self.table:
                     parts = sorted(p for p in self.chunks_dir.iterdir() if p.suffix == ".arrow")
                     losses = assemble(parts, source)
-                done = {"size": source.stat().st_size, "losses": dataclasses.asdict(losses)}
+                stale = bad_output is None and stale_bad_lines(self.output) is not None
+                done = {"size": source.stat().st_size, "losses": dataclasses.asdict(losses), "stale": stale}
                 self._save({**self.state, "finished": done})
             # the summary beside the output is the previous run's: gone before the new output takes its name, so
-            # that a kill between the two renames never pairs them (the report would use it silently)
+            # that a kill between the two renames never pairs them (the report would use it silently); so is the
+            # side file of bad lines it names, when this run writes none (a new one replaces it below)
             summary_path(self.output).unlink(missing_ok=True)
+            if done.get("stale"):
+                bad_lines_path(self.output).unlink(missing_ok=True)
             if source.exists():
                 os.replace(source, self.output)
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
