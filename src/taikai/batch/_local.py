@@ -33,7 +33,7 @@ TABLE_FORMATS = ("parquet", "xlsx")
 
 
 class Interrupted(KeyboardInterrupt):
-    """Ctrl-C or SIGTERM stopped a run; the partial output is kept for ``--resume``."""
+    """Ctrl-C or SIGTERM stopped a run; the partial output is kept for ``--resume`` (none before a chunk is saved)."""
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -277,6 +277,9 @@ def run_local(
             "--resume to continue"
         ) from exc
     except KeyboardInterrupt:
+        if not work.state:  # no chunk saved: nothing to resume
+            work.discard()
+            raise Interrupted("interrupted before any row was saved; run the command again") from None
         work.close()
         raise Interrupted(
             f"interrupted after {saved['rows']:,} rows saved; the partial result is kept in {work.dir}: "

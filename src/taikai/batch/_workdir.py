@@ -92,14 +92,12 @@ class WorkDir:
         """
         self.lock.acquire()
         try:
-            try:
-                self.side_lock.acquire()
-            except InputError:
-                if not self.state_path.exists():  # made by the lock just taken: nothing of a run to keep
-                    shutil.rmtree(self.dir, ignore_errors=True)
-                raise
+            self.side_lock.acquire()
             return self._open(fingerprint, resume, run, input_file)
-        except BaseException:
+        except BaseException:  # refused, or Ctrl-C while the input is hashed
+            if not self.state_path.exists():  # no chunk saved: the folder holds nothing of a run
+                self._close_files()
+                shutil.rmtree(self.dir, ignore_errors=True)
             self.close()
             raise
 

@@ -1,0 +1,81 @@
+"""A batch run stopped by Ctrl-C or SIGTERM: before any row is saved (nothing to resume, no folder left) or after
+(kept for --resume), and the progress line of a resumed run."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import taikai
+import taikai.batch._local as local
+import taikai.batch._workdir as workdir
+from taikai.batch import Interrupted
+from taikai.cli import cli
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """Write a 30-row CSV and return its path."""
+    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
+    path = tmp_path / "dump.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _interrupt(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+def _interrupt_at(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make Ctrl-C come *where*: while the input is hashed, chunk 1 classified, or chunk 1 saved."""
+    if where == "hashing":
+        monkeypatch.setattr(workdir, "input_fingerprint", _interrupt)
+    elif where == "classifying":
+        monkeypatch.setattr(local, "run_chunk", _interrupt)
+    else:
+        real = workdir.WorkDir._save
+
+        def save(self, state):
+            if state.get("chunks") == 1:
+                raise KeyboardInterrupt
+            real(self, state)
+
+        monkeypatch.setattr(workdir.WorkDir, "_save", save)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("where", ["hashing", "classifying", "saving"])
+def test_an_interrupt_before_any_row_is_saved_leaves_nothing_to_resume(
+    tmp_path, dump, tiny_model_dir, monkeypatch, where, fmt
+):
+    out = tmp_path / f"out.{fmt}"
+    _interrupt_at(where, monkeypatch)
+    args = [
+        "batch",
+        str(dump),
+        "-o",
+        str(out),
+        "--text-column",
+        "text",
+        "-m",
+        str(tiny_model_dir),
+        "--chunk-size",
+        "10",
+    ]
+    result = CliRunner().invoke(cli, [*args, "--jobs", "1"])
+    assert result.exit_code == 130, result.output
+    assert result.output == "taikai: interrupted before any row was saved; run the command again\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv"], "a folder or file was left"
+    monkeypatch.undo()
+    done = taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=10)
+    assert (done.rows, done.resumed_rows) == (30, 0)
+
+
+def test_an_interrupt_after_a_chunk_is_saved_keeps_the_run(tmp_path, dump, tiny_model, stop_after):
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted) as caught:
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
+    assert caught.value.message == (
+        f"interrupted after 10 rows saved; the partial result is kept in {out}.taikai-partial: run the same command "
+        "with --resume to continue"
+    )
