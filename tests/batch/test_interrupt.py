@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import io
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -10,6 +13,7 @@ import taikai
 import taikai.batch._local as local
 import taikai.batch._workdir as workdir
 from taikai.batch import Interrupted
+from taikai.batch._progress import Progress
 from taikai.cli import cli
 
 
@@ -79,3 +83,31 @@ def test_an_interrupt_after_a_chunk_is_saved_keeps_the_run(tmp_path, dump, tiny_
         f"interrupted after 10 rows saved; the partial result is kept in {out}.taikai-partial: run the same command "
         "with --resume to continue"
     )
+
+
+@pytest.mark.parametrize(
+    ("base", "resumed", "rows", "done", "shown"),
+    [
+        (0, 0, 5_000, 50, "5,000 rows"),  # a fresh run
+        (100, 10_000, 15_000, 150, "15,000 rows"),  # resumed: the count holds the resumed rows, as the percent does
+    ],
+)
+def test_the_progress_line_counts_the_rows_its_percentage_counts(base, resumed, rows, done, shown):
+    stream = io.StringIO()
+    bar = Progress(200 if base else 100, True, base=base, stream=stream, resumed=resumed)
+    bar.update(rows, done)
+    line = stream.getvalue()
+    assert line.startswith(f"\r{shown}  "), line
+    assert f"  {done / bar.total:.1%}  " in line, line
+
+
+def test_a_resumed_run_s_progress_line_counts_the_resumed_rows(tmp_path, dump, tiny_model, stop_after, capsys):
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
+    capsys.readouterr()
+    taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, resume=True, progress=True)
+    first = capsys.readouterr().err.split("\r")[1]  # the first line is shown at once; the next ones within 0.2 s not
+    rows, percent = re.match(r"([\d,]+) rows .* ([\d.]+)%", first).groups()
+    assert rows == "20", first  # 10 resumed and 10 of this run
+    assert abs(float(percent) - 100 * 20 / 30) < 5, first

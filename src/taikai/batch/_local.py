@@ -176,7 +176,8 @@ def run_local(
     text_index = columns.index(options.text_column)
     id_index = columns.index(options.id_column) if options.id_column else None
     job = Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG, masker)
-    bar = Progress(reader.total, options.progress, base=state["position"]["done"] if state else 0)
+    base = state["position"]["done"] if state else 0
+    bar = Progress(reader.total, options.progress, base=base, resumed=summary.resumed_rows)
     started, index = time.monotonic(), state["chunks"] if state else 0
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
@@ -196,7 +197,7 @@ def run_local(
         position: Position = chunk.position
         work.commit(k, result.payload, bad_bytes, {"position": position, "totals": summary.totals(), **extra})
         saved["rows"] = summary.rows
-        bar.update(summary.rows - summary.resumed_rows, position.get("done", 0))
+        bar.update(summary.rows, position.get("done", 0))
         if on_chunk is not None:
             on_chunk(k)
 
