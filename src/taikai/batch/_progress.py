@@ -10,9 +10,7 @@ from typing import TextIO
 class Progress:
     """A one-line progress display on stderr; silent unless enabled."""
 
-    def __init__(
-        self, total: int | None, enabled: bool, base: int = 0, stream: TextIO | None = None, resumed: int = 0
-    ):
+    def __init__(self, total: int | None, enabled: bool, base: int = 0, stream: TextIO | None = None, resumed: int = 0):
         """*base*: the units (bytes or rows) of ``total`` done before a resume, and *resumed* the rows they held."""
         self.total, self.enabled, self.base, self.resumed = total, enabled, base, resumed
         self.stream = stream or sys.stderr

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from taikai.batch._fingerprint import describe_changes, input_fingerprint
+from taikai.batch._fingerprint import describe_changes, input_changed, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._outputs import bad_lines_path, stale_bad_lines
 from taikai.errors import InputError
@@ -129,10 +129,13 @@ class WorkDir:
                 }
             changed = describe_changes(state.get("fingerprint", {}), fingerprint)
             if changed:
+                then = f"delete {self.dir} and run without --resume to start over"
+                if input_changed(state.get("fingerprint", {}), fingerprint):  # the saved rows are of the old bytes
+                    then = f"The saved rows were read from the input as it was: {then}"
+                else:
+                    then = f"Run the command as it was (the values before the arrows), or {then}"
                 raise InputError(
-                    f"cannot resume {self.output}: since the interrupted run, " + "; ".join(changed) + ". "
-                    "Run the command as it was (the values before the arrows), or "
-                    f"delete {self.dir} and run without --resume to start over"
+                    f"cannot resume {self.output}: since the interrupted run, {'; '.join(changed)}. {then}"
                 )
         elif input_file is not None:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
