@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import pytest
@@ -111,3 +112,37 @@ def test_a_resumed_run_s_progress_line_counts_the_resumed_rows(tmp_path, dump, t
     rows, percent = re.match(r"([\d,]+) rows .* ([\d.]+)%", first).groups()
     assert rows == "20", first  # 10 resumed and 10 of this run
     assert abs(float(percent) - 100 * 20 / 30) < 5, first
+
+
+@pytest.mark.parametrize(
+    ("setup", "said"),
+    [
+        (None, "nothing to resume: no unfinished run for {out}; running from the start"),
+        # kill -9 while the finished run removed its folder: the output and its summary are complete
+        (
+            "complete",
+            "nothing to resume: {out} is complete (its summary out.summary.json describes it) and "
+            "{out}.taikai-partial, left by the end of that run, holds no saved chunk (removed); running from the "
+            "start: stop with Ctrl-C to keep out.csv as it is",
+        ),
+        ("no-output", "nothing to resume: no unfinished run for {out}; running from the start"),
+        ("output-edited", "nothing to resume: no unfinished run for {out}; running from the start"),
+    ],
+)
+def test_resume_with_nothing_to_resume_says_so_and_runs(tmp_path, dump, tiny_model_dir, setup, said):
+    out, partial = tmp_path / "out.csv", tmp_path / "out.csv.taikai-partial"
+    if setup is not None:
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir)
+        (partial / "chunks").mkdir(parents=True)  # what a kill -9 at the end of the removal leaves
+        (partial / "output.part").write_bytes(b"")
+        if setup == "no-output":
+            out.unlink()
+        elif setup == "output-edited":
+            out.write_text("id,text\n", encoding="utf-8")
+    args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "--resume"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert f"taikai: warning: {said.format(out=out)}" in " ".join(result.output.split())
+    assert not partial.exists()
+    summary = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert (summary["rows"], summary["resumed_rows"]) == (30, 0)

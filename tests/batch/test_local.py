@@ -20,7 +20,7 @@ from click.testing import CliRunner
 import taikai
 from taikai.batch import Interrupted
 from taikai.cli import cli
-from taikai.errors import InputError
+from taikai.errors import DataWarning, InputError
 
 TEXTS = [
     "手数料が高すぎて続けられませんでした",
@@ -128,7 +128,8 @@ def test_resume_accepts_the_same_input_copied_again(stop_after, tmp_path, dump, 
 
 
 def test_resume_without_partial_starts_fresh(tmp_path, dump, tiny_model):
-    summary = taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, resume=True)
+    with pytest.warns(DataWarning, match="^nothing to resume: no unfinished run for "):
+        summary = taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, resume=True)
     assert summary.rows == 60 and summary.resumed_rows == 0
 
 

@@ -82,6 +82,21 @@ def stale_bad_lines(output: Path) -> Path | None:
     return None
 
 
+def nothing_to_resume(output: Path, folder: Path, leftover: bool) -> str:
+    """Return the warning of a ``--resume`` that finds no saved chunk of *output* (no state in its partial *folder*;
+    *leftover*: the folder was there, holding files): the run starts from the beginning. A leftover folder beside a
+    complete output that its summary describes was left by a run killed while removing it."""
+    summary = tio.summary_path(output)
+    owner = tio.summary_owner(summary) if leftover and output.is_file() and summary.is_file() else None
+    if owner is not None and owner.name == output.name:
+        return (
+            f"nothing to resume: {output} is complete (its summary {summary.name} describes it) and {folder}, left by "
+            f"the end of that run, holds no saved chunk (removed); running from the start: stop with Ctrl-C to keep "
+            f"{output.name} as it is"
+        )
+    return f"nothing to resume: no unfinished run for {output}; running from the start"
+
+
 def check_side_files(output: Path, bad_output: Path | None, inputs: dict[str, Path | None]) -> None:
     """Raise :class:`InputError`, before anything is written, when a file batch writes beside *output* (its summary,
     its side file of bad lines *bad_output*) would overwrite one of *inputs* (a description per path), or when the

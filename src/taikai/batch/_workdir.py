@@ -13,14 +13,15 @@ import dataclasses
 import json
 import os
 import shutil
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 from taikai.batch._fingerprint import describe_changes, input_changed, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock, SideLock
-from taikai.batch._outputs import bad_lines_path, stale_bad_lines
-from taikai.errors import InputError
+from taikai.batch._outputs import bad_lines_path, nothing_to_resume, stale_bad_lines
+from taikai.errors import DataWarning, InputError
 from taikai.io import CellLosses, summary_path
 
 SUFFIX = ".taikai-partial"
@@ -140,7 +141,10 @@ class WorkDir:
         elif input_file is not None:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:
-            for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved
+            if resume:
+                leftover = any(p.name != LOCK for p in self.dir.iterdir())
+                warnings.warn(nothing_to_resume(self.output, self.dir, leftover), DataWarning, stacklevel=4)
+            for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved, or while cleaning up
                 if stale.is_dir() and not stale.is_symlink():
                     shutil.rmtree(stale)
                 elif stale.name != LOCK:
