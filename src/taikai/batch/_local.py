@@ -18,8 +18,9 @@ import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._fingerprint import NOTES
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import bad_lines_path, check_columns, check_side_files, model_stamp, output_types
+from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
+from taikai.batch._side_files import bad_lines_path
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool

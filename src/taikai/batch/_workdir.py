@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from taikai.batch._fingerprint import describe_changes, input_changed, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock, SideLock
-from taikai.batch._outputs import bad_lines_path, nothing_to_resume, stale_bad_lines
+from taikai.batch._side_files import bad_lines_path, nothing_to_resume, stale_bad_lines
 from taikai.errors import DataWarning, InputError
 from taikai.io import CellLosses, summary_path
 
