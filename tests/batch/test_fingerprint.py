@@ -8,7 +8,7 @@ import os
 import pytest
 
 from taikai.batch import input_fingerprint
-from taikai.batch._fingerprint import describe_changes
+from taikai.batch._fingerprint import _modified, describe_changes
 
 BIG = 300 << 20
 """Larger than the 256 MiB above which only samples used to be hashed."""
@@ -36,9 +36,9 @@ def test_an_unchanged_size_and_time_reuse_the_saved_fingerprint_without_reading(
 @pytest.mark.parametrize(
     ("size", "offset", "keep_mtime", "changed"),
     [
-        (BIG, (1 << 20) + (2 << 20), False, "its content"),  # between the old samples: missed before
-        (BIG, BIG - 10, False, "its content"),
-        (1000, 500, False, "its content"),
+        (BIG, (1 << 20) + (2 << 20), False, "content"),  # between the old samples: missed before
+        (BIG, BIG - 10, False, "content"),
+        (1000, 500, False, "content"),
         (BIG, (1 << 20) + (2 << 20), True, None),  # size and time kept: taken as the same input, unread
     ],
     ids=["big-edited-between-samples", "big-edited-at-the-end", "small-edited", "big-edited-time-kept"],
@@ -54,7 +54,7 @@ def test_an_input_edited_in_place_with_the_same_size(tmp_path, size, offset, kee
     if changed is None:
         assert now == saved and said == []
     else:
-        assert len(said) == 1 and said[0].startswith(f"the input file changed ({changed}: {size} bytes, modified")
+        assert len(said) == 1 and said[0].startswith(f"the input file's {changed} changed (the same size, {size} bytes")
 
 
 def test_a_touched_input_with_the_same_bytes_is_the_same_input(tmp_path):
@@ -64,3 +64,28 @@ def test_a_touched_input_with_the_same_bytes_is_the_same_input(tmp_path):
     _edit(path, 0, b"t", keep_mtime=False)  # the same byte again: only the time changes
     now = input_fingerprint(path, saved)
     assert now != saved and describe_changes({"input": saved}, {"input": now}) == []
+
+
+@pytest.mark.parametrize(
+    ("later_ns", "times"),
+    [
+        (1, "modified {was} both times"),  # touched within the microsecond: the two times read the same
+        (2_000_000_000, "modified {was} → {now}"),
+    ],
+)
+def test_a_same_size_edit_says_the_bytes_differ_by_their_hash(tmp_path, later_ns, times):
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"text\nabc\n")
+    saved = input_fingerprint(path)
+    path.write_bytes(b"text\nabd\n")
+    mtime = int(saved.split(":")[1])
+    os.utime(path, ns=(mtime, mtime + later_ns))
+    now = input_fingerprint(path, saved)
+    [said] = describe_changes({"input": saved}, {"input": now})
+    was, later = _modified(str(mtime), str(mtime + later_ns))
+    old_hash, new_hash = saved.split(":")[2][:12], now.split(":")[2][:12]
+    assert old_hash != new_hash
+    assert said == (
+        f"the input file's content changed (the same size, 9 bytes, but other bytes: sha256 {old_hash}… → "
+        f"{new_hash}…; " + times.format(was=was, now=later) + ")"
+    )

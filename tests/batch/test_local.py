@@ -20,7 +20,7 @@ from click.testing import CliRunner
 import taikai
 from taikai.batch import Interrupted
 from taikai.cli import cli
-from taikai.errors import InputError
+from taikai.errors import DataWarning, InputError
 
 TEXTS = [
     "手数料が高すぎて続けられませんでした",
@@ -108,8 +108,12 @@ def test_resume_refusal_shows_the_input_times_as_local_iso_times(
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, resume=True)
     was, now = (t.isoformat(timespec=timespec) for t in (start, start + timedelta(seconds=seconds)))
     size = dump.stat().st_size
-    want = f"the input file changed (its content: {size} bytes, modified {was} → {size} bytes, modified {now})"
-    assert want in str(caught.value), caught.value
+    said = str(caught.value)
+    assert f"the input file's content changed (the same size, {size} bytes, but other bytes: sha256 " in said, said
+    assert said.endswith(
+        f"…; modified {was} → {now}). The saved rows were read from the input as it was: delete "
+        f"{out}.taikai-partial and run without --resume to start over"
+    ), said
 
 
 def test_resume_accepts_the_same_input_copied_again(stop_after, tmp_path, dump, tiny_model_dir):
@@ -124,7 +128,8 @@ def test_resume_accepts_the_same_input_copied_again(stop_after, tmp_path, dump, 
 
 
 def test_resume_without_partial_starts_fresh(tmp_path, dump, tiny_model):
-    summary = taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, resume=True)
+    with pytest.warns(DataWarning, match="^nothing to resume: no unfinished run for "):
+        summary = taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, resume=True)
     assert summary.rows == 60 and summary.resumed_rows == 0
 
 

@@ -64,6 +64,12 @@ def _value(value: object, how: str | None) -> str:
     return _short(value) + (" (detected)" if how == "detected" and value is not None else "")
 
 
+def input_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Say whether two run fingerprints are of another input file (its size or its bytes differ)."""
+    before, after = (str(f.get("input", "::")).split(":") for f in (old, new))
+    return (before[0], before[2:]) != (after[0], after[2:])
+
+
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """Return one phrase per difference between two run fingerprints, naming the option and both values (a
     detected encoding said to be detected, the rules by their file); the input's modification time alone is none."""
@@ -71,11 +77,19 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     notes = [json.loads(str(f.get(NOTES) or "{}")) for f in (old, new)]
     before, after = (str(f.get("input", "::")).split(":") for f in (old, new))
     if (before[0], before[2:]) != (after[0], after[2:]):
-        what = "its size" if before[0] != after[0] else "its content"
         was, now = _modified(before[1], after[1])
-        changes.append(
-            f"the input file changed ({what}: {before[0]} bytes, modified {was} → {after[0]} bytes, modified {now})"
-        )
+        if before[0] != after[0]:
+            changes.append(
+                f"the input file changed (its size: {before[0]} bytes, modified {was} → {after[0]} bytes, modified "
+                f"{now})"
+            )
+        else:  # the same size, and perhaps the same time to the microsecond: only the hash tells them apart
+            times = f"modified {was} → {now}" if was != now else f"modified {was} both times"
+            hashes = " → ".join(f"{':'.join(f[2:])[:12]}…" for f in (before, after))
+            changes.append(
+                f"the input file's content changed (the same size, {before[0]} bytes, but other bytes: sha256 "
+                f"{hashes}; {times})"
+            )
     if old.get("model") != new.get("model"):
         changes.append(f"the model changed (sha256 {str(old.get('model'))[:16]}… → {str(new.get('model'))[:16]}…)")
     if old.get("options") != new.get("options"):

@@ -20,6 +20,7 @@ from taikai.batch._fingerprint import NOTES
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
+from taikai.batch._side_files import bad_lines_path
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
@@ -33,7 +34,7 @@ TABLE_FORMATS = ("parquet", "xlsx")
 
 
 class Interrupted(KeyboardInterrupt):
-    """Ctrl-C or SIGTERM stopped a run; the partial output is kept for ``--resume``."""
+    """Ctrl-C or SIGTERM stopped a run; the partial output is kept for ``--resume`` (none before a chunk is saved)."""
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -106,7 +107,7 @@ def run_local(
     rules_file = options.rules if isinstance(options.rules, (str, Path)) else None
     inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
     tio.check_not_input(output, inputs)
-    bad_output = output.with_name(output.stem + ".bad_lines.csv") if options.on_bad_lines == "report" else None
+    bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None
     check_side_files(output, bad_output, inputs)
     reader = options.read_options.open(input)
     columns = reader.columns
@@ -177,7 +178,8 @@ def run_local(
     text_index = columns.index(options.text_column)
     id_index = columns.index(options.id_column) if options.id_column else None
     job = Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG, masker)
-    bar = Progress(reader.total, options.progress, base=state["position"]["done"] if state else 0)
+    base = state["position"]["done"] if state else 0
+    bar = Progress(reader.total, options.progress, base=base, resumed=summary.resumed_rows)
     started, index = time.monotonic(), state["chunks"] if state else 0
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
@@ -197,7 +199,7 @@ def run_local(
         position: Position = chunk.position
         work.commit(k, result.payload, bad_bytes, {"position": position, "totals": summary.totals(), **extra})
         saved["rows"] = summary.rows
-        bar.update(summary.rows - summary.resumed_rows, position.get("done", 0))
+        bar.update(summary.rows, position.get("done", 0))
         if on_chunk is not None:
             on_chunk(k)
 
@@ -278,6 +280,9 @@ def run_local(
             "--resume to continue"
         ) from exc
     except KeyboardInterrupt:
+        if not work.state:  # no chunk saved: nothing to resume
+            work.discard()
+            raise Interrupted("interrupted before any row was saved; run the command again") from None
         work.close()
         raise Interrupted(
             f"interrupted after {saved['rows']:,} rows saved; the partial result is kept in {work.dir}: "

@@ -30,31 +30,39 @@ except ImportError:  # pragma: no cover - Windows: no flock, the lock file only 
 
 
 class Busy(Exception):
-    """Another live run holds the lock (its pid, when it has written it yet)."""
+    """Another live run holds the lock (its pid, when it has written it yet, and the note it wrote after it)."""
 
-    def __init__(self, pid: int | None):
+    def __init__(self, pid: int | None, note: str = ""):
         super().__init__(pid)
-        self.pid = pid
+        self.pid, self.note = pid, note
 
 
-def _holder(fd: int) -> int | None:
-    """Return the pid written in the lock file *fd*, or ``None`` (not written yet, or not a number)."""
-    with contextlib.suppress(OSError, ValueError):
-        return int(os.pread(fd, 32, 0).decode("ascii").strip())
-    return None
+def _holder(fd: int) -> Busy:
+    """Return what the lock file *fd* says of the run holding it: its pid (``None``: not written yet, or not a
+    number) and the note on its second line."""
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        lines = os.pread(fd, 4096, 0).decode("utf-8").split("\n")
+        note = lines[1] if len(lines) > 1 else ""
+        with contextlib.suppress(ValueError):
+            return Busy(int(lines[0].strip()), note)
+        return Busy(None, note)
+    return Busy(None)
 
 
-def _flock(fd: int, path: Path) -> None:
-    """Lock *fd* (the lock file *path*); raise :class:`Busy` when a live run holds it, warn when locks are missing."""
+def _flock(fd: int, path: Path, warn: bool = True) -> None:
+    """Lock *fd* (the lock file *path*); raise :class:`Busy` when a live run holds it, warn (with *warn*) when locks
+    are missing."""
     if fcntl is None:  # pragma: no cover - Windows
         return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        raise Busy(_holder(fd)) from None
+        raise _holder(fd) from None
     except OSError as exc:
         if exc.errno not in NO_LOCKS:
             raise
+        if not warn:
+            return
         warnings.warn(
             f"{path.parent}: its filesystem does not support locks ({exc.strerror}): a second run on the same "
             "output would not be refused; do not start one while this run lives",
@@ -63,14 +71,15 @@ def _flock(fd: int, path: Path) -> None:
         )
 
 
-def _take(path: Path) -> int | None:
-    """Take the lock *path* and return its descriptor; ``None`` when a finished run removed it meanwhile.
+def _take(path: Path, note: str = "", warn: bool = True) -> int | None:
+    """Take the lock *path*, write the pid and *note* in it, and return its descriptor; ``None`` when a finished run
+    removed it meanwhile.
 
     Raise :class:`Busy` when a live run holds it, and ``FileNotFoundError`` when its folder is gone.
     """
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        _flock(fd, path)
+        _flock(fd, path, warn)
         try:
             same = os.fstat(fd).st_ino == os.stat(path).st_ino
         except FileNotFoundError:
@@ -79,7 +88,7 @@ def _take(path: Path) -> int | None:
             os.close(fd)
             return None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        os.pwrite(fd, f"{os.getpid()}\n{note}".encode(), 0)
         return fd
     except BaseException:
         with contextlib.suppress(OSError):
@@ -87,18 +96,28 @@ def _take(path: Path) -> int | None:
         raise
 
 
+def _who(pid: int | None) -> str:
+    if pid == os.getpid():
+        return f"another taikai batch in this process (pid {pid}, another thread)"
+    return "another taikai batch" + (f" (pid {pid})" if pid else "")
+
+
 def busy_message(pid: int | None, output: Path, where: str) -> str:
     """Return the message refusing a run on *output* that a live run (pid *pid*) is writing; *where* names the
     lock or partial output it holds."""
-    if pid == os.getpid():
-        who = f"another taikai batch in this process (pid {pid}, another thread)"
-    else:
-        who = "another taikai batch" + (f" (pid {pid})" if pid else "")
-    return f"{who} is writing {output}; wait for it to end or choose another output= (-o on the command line) ({where})"
+    return (
+        f"{_who(pid)} is writing {output}; wait for it to end or choose another output= (-o on the command line) "
+        f"({where})"
+    )
 
 
 class FileLock:
     """The lock file *path* of a run writing *output*; *folder*: it lies in a folder made if need be."""
+
+    note = ""
+    """What the lock file says after the pid (read back by a refused run)."""
+    warns = True
+    """Whether a filesystem without locks is warned of (once per run: by the lock taken first)."""
 
     def __init__(self, path: Path, output: Path, folder: bool = False):
         self.path, self.output, self.folder = path, output, folder
@@ -108,19 +127,23 @@ class FileLock:
         """Say what the lock guards, for the message refusing a second run."""
         return f"its lock is {self.path}"
 
+    def refusal(self, busy: Busy) -> str:
+        """Return the message refusing this run while the live run *busy* holds the lock."""
+        return busy_message(busy.pid, self.output, self.where())
+
     def acquire(self) -> None:
         """Take the lock; raise :class:`InputError` when another live run holds it."""
         while self._fd is None:
             if self.folder:
                 self.path.parent.mkdir(exist_ok=True)
             try:
-                self._fd = _take(self.path)
+                self._fd = _take(self.path, self.note, self.warns)
             except FileNotFoundError:  # the folder was removed between mkdir and open: make it again
                 if not self.folder:
                     raise
                 continue
             except Busy as busy:
-                raise InputError(busy_message(busy.pid, self.output, self.where())) from None
+                raise InputError(self.refusal(busy)) from None
 
     def release(self, remove: bool = False) -> None:
         """Release the lock (closing its descriptor); with *remove*, delete the lock file first (while held, so
@@ -142,3 +165,22 @@ class RunLock(FileLock):
 
     def where(self) -> str:
         return f"its partial output is {self.path.parent}"
+
+
+class SideLock(FileLock):
+    """The lock of the files a local run writes beside *output*, named by its stem (``OUTPUT_STEM.summary.json``,
+    ``OUTPUT_STEM.bad_lines.csv``): ``x.csv`` and ``x.parquet`` share them, so that two live runs on the two are
+    refused as two runs on one output are. Its file, ``OUTPUT_STEM.summary.json.taikai-lock``, names the output."""
+
+    def __init__(self, summary: Path, output: Path):
+        super().__init__(summary.with_name(summary.name + ".taikai-lock"), output)
+        self.summary, self.note = summary, output.name
+        self.warns = False  # the run's own lock, in the same folder, has warned
+
+    def refusal(self, busy: Busy) -> str:
+        other = busy.note or "another output"
+        return (
+            f"{self.output}: {_who(busy.pid)} is writing {other}, whose summary {self.summary.name} this run would "
+            f"overwrite ({other} and {self.output.name} share it); wait for it to end, or choose another output name "
+            f"(nothing was written) (its lock is {self.path})"
+        )

@@ -13,13 +13,15 @@ import dataclasses
 import json
 import os
 import shutil
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from taikai.batch._fingerprint import describe_changes, input_fingerprint
-from taikai.batch._lock import LOCK, RunLock
-from taikai.errors import InputError
+from taikai.batch._fingerprint import describe_changes, input_changed, input_fingerprint
+from taikai.batch._lock import LOCK, RunLock, SideLock
+from taikai.batch._side_files import bad_lines_path, nothing_to_resume, stale_bad_lines
+from taikai.errors import DataWarning, InputError
 from taikai.io import CellLosses, summary_path
 
 SUFFIX = ".taikai-partial"
@@ -72,6 +74,7 @@ class WorkDir:
         self.state: dict[str, Any] = {}
         """The last state saved (the one resumed from, until a chunk is committed)."""
         self.lock = RunLock(self.dir, output)
+        self.side_lock = SideLock(summary_path(output), output)
 
     def open(
         self,
@@ -82,15 +85,20 @@ class WorkDir:
     ) -> dict[str, Any] | None:
         """Lock the directory and prepare it; return the saved state to continue from, or ``None`` for a fresh start.
 
-        A directory another live run holds is refused (:class:`InputError`) before anything in it is touched. *run*
+        A directory another live run holds is refused (:class:`InputError`) before anything in it is touched, and so
+        is a run while another live run writes an output sharing this one's summary (``x.csv``, ``x.parquet``). *run*
         (input, options) is written into the directory's README.txt, which says what it holds. *input_file* is
         fingerprinted into *fingerprint*'s ``input`` once the saved state is read: a resumed input whose size and
         modification time are unchanged is not read again (:func:`~taikai.batch.input_fingerprint`).
         """
         self.lock.acquire()
         try:
+            self.side_lock.acquire()
             return self._open(fingerprint, resume, run, input_file)
-        except BaseException:
+        except BaseException:  # refused, or Ctrl-C while the input is hashed
+            if not self.state_path.exists():  # no chunk saved: the folder holds nothing of a run
+                self._close_files()
+                shutil.rmtree(self.dir, ignore_errors=True)
             self.close()
             raise
 
@@ -122,15 +130,21 @@ class WorkDir:
                 }
             changed = describe_changes(state.get("fingerprint", {}), fingerprint)
             if changed:
+                then = f"delete {self.dir} and run without --resume to start over"
+                if input_changed(state.get("fingerprint", {}), fingerprint):  # the saved rows are of the old bytes
+                    then = f"The saved rows were read from the input as it was: {then}"
+                else:
+                    then = f"Run the command as it was (the values before the arrows), or {then}"
                 raise InputError(
-                    f"cannot resume {self.output}: since the interrupted run, " + "; ".join(changed) + ". "
-                    "Run the command as it was (the values before the arrows), or "
-                    f"delete {self.dir} and run without --resume to start over"
+                    f"cannot resume {self.output}: since the interrupted run, {'; '.join(changed)}. {then}"
                 )
         elif input_file is not None:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:
-            for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved
+            if resume:
+                leftover = any(p.name != LOCK for p in self.dir.iterdir())
+                warnings.warn(nothing_to_resume(self.output, self.dir, leftover), DataWarning, stacklevel=4)
+            for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved, or while cleaning up
                 if stale.is_dir() and not stale.is_symlink():
                     shutil.rmtree(stale)
                 elif stale.name != LOCK:
@@ -203,8 +217,9 @@ class WorkDir:
                 f.close()
 
     def close(self) -> None:
-        """Close the open files and release the lock (the directory stays, for --resume)."""
+        """Close the open files and release the locks (the directory stays, for --resume)."""
         self._close_files()
+        self.side_lock.release(remove=True)
         self.lock.release()
 
     def _built(self) -> Path:
@@ -233,11 +248,15 @@ class WorkDir:
                 if self.table:
                     parts = sorted(p for p in self.chunks_dir.iterdir() if p.suffix == ".arrow")
                     losses = assemble(parts, source)
-                done = {"size": source.stat().st_size, "losses": dataclasses.asdict(losses)}
+                stale = bad_output is None and stale_bad_lines(self.output) is not None
+                done = {"size": source.stat().st_size, "losses": dataclasses.asdict(losses), "stale": stale}
                 self._save({**self.state, "finished": done})
             # the summary beside the output is the previous run's: gone before the new output takes its name, so
-            # that a kill between the two renames never pairs them (the report would use it silently)
+            # that a kill between the two renames never pairs them (the report would use it silently); so is the
+            # side file of bad lines it names, when this run writes none (a new one replaces it below)
             summary_path(self.output).unlink(missing_ok=True)
+            if done.get("stale"):
+                bad_lines_path(self.output).unlink(missing_ok=True)
             if source.exists():
                 os.replace(source, self.output)
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
@@ -257,11 +276,11 @@ class WorkDir:
         losses = CellLosses(**done["losses"])
         write_summary(losses)
         shutil.rmtree(self.dir)
-        self.lock.release()
+        self.close()
         return losses
 
     def discard(self) -> None:
         """Remove the partial state (after an input error, which makes it useless) and release the lock."""
         self._close_files()
         shutil.rmtree(self.dir, ignore_errors=True)
-        self.lock.release()
+        self.close()

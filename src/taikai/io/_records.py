@@ -73,7 +73,15 @@ def check_path(path: Path) -> None:
 
 
 def check_columns(path: Path, columns: list[str]) -> list[str]:
-    """Return *columns*, or raise :class:`InputError` naming the repeated ones."""
+    """Return *columns*, or raise :class:`InputError` naming the repeated ones; several without a name (the empty
+    columns a spreadsheet saved as CSV leaves at its right edge) are said to be that."""
+    unnamed = [i for i, c in enumerate(columns, 1) if c == ""]
+    if len(unnamed) > 1:
+        raise InputError(
+            f"{path}: {len(unnamed)} columns have no name in the header (columns {', '.join(map(str, unnamed))} of "
+            f"{len(columns)}; a spreadsheet saved as CSV leaves such columns where cells beside the data were once "
+            "used); delete those columns in the file (or give each a name) and run again"
+        )
     seen: set[str] = set()
     dupes = [c for c in columns if c in seen or seen.add(c)]  # type: ignore[func-returns-value]
     if dupes:

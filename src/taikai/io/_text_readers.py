@@ -6,11 +6,12 @@ import codecs
 import csv
 import json
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from taikai.errors import InputError
+from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import check_encoding_errors, check_not_wide, detect_encoding, resolve_encoding
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
@@ -69,13 +70,33 @@ class CsvReader(_TextReader):
                 raise InputError(f"{path}: the file is empty; the first line must name the columns") from None
             except csv.Error as exc:
                 raise InputError(f"{path}:1: the header line is malformed ({exc})") from exc
-        self.columns = check_columns(path, header)
+        named = len(header)
+        while named > 1 and header[named - 1] == "":
+            named -= 1
+        self.unnamed = len(header) - named
+        """Columns without a name at the header's right edge (a spreadsheet's stray empty columns): ignored."""
+        self.columns = check_columns(path, header[:named])
         self.header_end: Position = {"offset": lines.offset, "line": lines.line}
+        if self.unnamed:
+            warnings.warn(
+                f"{path}: the header ends in {self.unnamed} column(s) without a name (column(s) {named + 1}-"
+                f"{len(header)}, as a spreadsheet saved as CSV leaves): they are ignored, and a row with a value in "
+                "one is a bad line",
+                DataWarning,
+                stacklevel=2,
+            )
+
+    def _problem(self, fields: list[str], width: int) -> str:
+        """Return what is wrong with a record of *fields* that is not *width* fields (and empty unnamed ones)."""
+        if width < len(fields) <= width + self.unnamed:
+            at = width + 1 + next(i for i, v in enumerate(fields[width:]) if v)
+            return f"a value in column {at}, which has no name in the header"
+        return f"expected {width} fields, found {len(fields)}"
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
         """Yield chunks of up to *chunk_size* rows, starting after the header or at a saved *position*."""
         position = position or self.header_end
-        width = len(self.columns)
+        width, extra = len(self.columns), self.unnamed
         with self._open(position) as f:
             lines = self._lines(f, position["offset"], position["line"])
             reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
@@ -96,6 +117,8 @@ class CsvReader(_TextReader):
                     continue
                 first, raw = lines.take()
                 note = lines.take_note(first)
+                if extra and width < len(fields) <= width + extra and not any(fields[width:]):
+                    del fields[width:]  # the empty cells of the columns without a name
                 if note is not None and (len(fields) == width or (width == 1 and not fields)):
                     notes[len(rows)] = note
                 if len(fields) == width:
@@ -108,12 +131,51 @@ class CsvReader(_TextReader):
                     else:
                         blank += 1
                 else:
-                    bad.append(BadLine(first, f"expected {width} fields, found {len(fields)}", raw, lines.line))
+                    bad.append(BadLine(first, self._problem(fields, width), raw, lines.line))
                 if len(rows) == chunk_size:
                     yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
                     rows, starts, bad, blank, notes = [], [], [], 0, {}
             if rows or bad or blank:
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
+
+
+class RepeatedKey(Exception):
+    """A JSON object names a key twice (``json`` would keep the last value silently)."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Return the object of *pairs*; raise :class:`RepeatedKey` when a key is repeated."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise RepeatedKey(key)
+            seen.add(key)
+    return record
+
+
+def _maybe_repeated(line: str, record: dict[str, Any]) -> bool:
+    """Say whether the object *record* read from *line* may have lost a repeated key (then it is read again,
+    checking each object's keys: slower). Each key of the line is followed by a colon, and other colons are in
+    strings: when the line's colons are the record's keys and the colons of its strings, no key was lost, at any
+    depth (an escape ``\\u`` or a value holding an object or list is checked the slow way)."""
+    colons = line.count(":")
+    if colons == len(record):
+        return False
+    if "\\u" in line:
+        return True
+    in_strings = 0
+    for text in (*record, *record.values()):
+        if type(text) is str:
+            in_strings += text.count(":")
+        elif isinstance(text, (dict, list)):
+            return True
+    return colons != len(record) + in_strings
 
 
 class JsonlReader(_TextReader):
@@ -136,8 +198,11 @@ class JsonlReader(_TextReader):
         """Return the JSON value of one line (without its line ending, so an error's column is on this line)."""
         line = text.rstrip("\r\n")
         try:
-            return json.loads(line) if line.strip() else None
-        except json.JSONDecodeError as exc:
+            value = json.loads(line) if line.strip() else None
+            if type(value) is dict and _maybe_repeated(line, value):
+                value = json.loads(line, object_pairs_hook=_unique_pairs)
+            return value
+        except (json.JSONDecodeError, RepeatedKey) as exc:
             return exc
 
     @staticmethod
@@ -184,6 +249,8 @@ class JsonlReader(_TextReader):
                     blank += 1
                 elif isinstance(record, json.JSONDecodeError):
                     bad.append(BadLine(first, self._json_problem(record), raw))
+                elif isinstance(record, RepeatedKey):
+                    bad.append(BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", raw))
                 elif not isinstance(record, dict):
                     bad.append(BadLine(first, f"a JSON {type(record).__name__}, not an object", raw))
                 elif self._lone_surrogate(text, record):

@@ -1,0 +1,148 @@
+"""A batch run stopped by Ctrl-C or SIGTERM: before any row is saved (nothing to resume, no folder left) or after
+(kept for --resume), and the progress line of a resumed run."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+import taikai
+import taikai.batch._local as local
+import taikai.batch._workdir as workdir
+from taikai.batch import Interrupted
+from taikai.batch._progress import Progress
+from taikai.cli import cli
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """Write a 30-row CSV and return its path."""
+    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
+    path = tmp_path / "dump.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _interrupt(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+def _interrupt_at(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make Ctrl-C come *where*: while the input is hashed, chunk 1 classified, or chunk 1 saved."""
+    if where == "hashing":
+        monkeypatch.setattr(workdir, "input_fingerprint", _interrupt)
+    elif where == "classifying":
+        monkeypatch.setattr(local, "run_chunk", _interrupt)
+    else:
+        real = workdir.WorkDir._save
+
+        def save(self, state):
+            if state.get("chunks") == 1:
+                raise KeyboardInterrupt
+            real(self, state)
+
+        monkeypatch.setattr(workdir.WorkDir, "_save", save)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("where", ["hashing", "classifying", "saving"])
+def test_an_interrupt_before_any_row_is_saved_leaves_nothing_to_resume(
+    tmp_path, dump, tiny_model_dir, monkeypatch, where, fmt
+):
+    out = tmp_path / f"out.{fmt}"
+    _interrupt_at(where, monkeypatch)
+    args = [
+        "batch",
+        str(dump),
+        "-o",
+        str(out),
+        "--text-column",
+        "text",
+        "-m",
+        str(tiny_model_dir),
+        "--chunk-size",
+        "10",
+    ]
+    result = CliRunner().invoke(cli, [*args, "--jobs", "1"])
+    assert result.exit_code == 130, result.output
+    assert result.output == "taikai: interrupted before any row was saved; run the command again\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv"], "a folder or file was left"
+    monkeypatch.undo()
+    done = taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=10)
+    assert (done.rows, done.resumed_rows) == (30, 0)
+
+
+def test_an_interrupt_after_a_chunk_is_saved_keeps_the_run(tmp_path, dump, tiny_model, stop_after):
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted) as caught:
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
+    assert caught.value.message == (
+        f"interrupted after 10 rows saved; the partial result is kept in {out}.taikai-partial: run the same command "
+        "with --resume to continue"
+    )
+
+
+@pytest.mark.parametrize(
+    ("base", "resumed", "rows", "done", "shown"),
+    [
+        (0, 0, 5_000, 50, "5,000 rows"),  # a fresh run
+        (100, 10_000, 15_000, 150, "15,000 rows"),  # resumed: the count holds the resumed rows, as the percent does
+    ],
+)
+def test_the_progress_line_counts_the_rows_its_percentage_counts(base, resumed, rows, done, shown):
+    stream = io.StringIO()
+    bar = Progress(200 if base else 100, True, base=base, stream=stream, resumed=resumed)
+    bar.update(rows, done)
+    line = stream.getvalue()
+    assert line.startswith(f"\r{shown}  "), line
+    assert f"  {done / bar.total:.1%}  " in line, line
+
+
+def test_a_resumed_run_s_progress_line_counts_the_resumed_rows(tmp_path, dump, tiny_model, stop_after, capsys):
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
+    capsys.readouterr()
+    taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, resume=True, progress=True)
+    first = capsys.readouterr().err.split("\r")[1]  # the first line is shown at once; the next ones within 0.2 s not
+    rows, percent = re.match(r"([\d,]+) rows .* ([\d.]+)%", first).groups()
+    assert rows == "20", first  # 10 resumed and 10 of this run
+    assert abs(float(percent) - 100 * 20 / 30) < 5, first
+
+
+@pytest.mark.parametrize(
+    ("setup", "said"),
+    [
+        (None, "nothing to resume: no unfinished run for {out}; running from the start"),
+        # kill -9 while the finished run removed its folder: the output and its summary are complete
+        (
+            "complete",
+            "nothing to resume: {out} is complete (its summary out.summary.json describes it) and "
+            "{out}.taikai-partial, left by the end of that run, holds no saved chunk (removed); running from the "
+            "start: stop with Ctrl-C to keep out.csv as it is",
+        ),
+        ("no-output", "nothing to resume: no unfinished run for {out}; running from the start"),
+        ("output-edited", "nothing to resume: no unfinished run for {out}; running from the start"),
+    ],
+)
+def test_resume_with_nothing_to_resume_says_so_and_runs(tmp_path, dump, tiny_model_dir, setup, said):
+    out, partial = tmp_path / "out.csv", tmp_path / "out.csv.taikai-partial"
+    if setup is not None:
+        taikai.classify_file(dump, out, "text", model=tiny_model_dir)
+        (partial / "chunks").mkdir(parents=True)  # what a kill -9 at the end of the removal leaves
+        (partial / "output.part").write_bytes(b"")
+        if setup == "no-output":
+            out.unlink()
+        elif setup == "output-edited":
+            out.write_text("id,text\n", encoding="utf-8")
+    args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "--resume"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert f"taikai: warning: {said.format(out=out)}" in " ".join(result.output.split())
+    assert not partial.exists()
+    summary = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert (summary["rows"], summary["resumed_rows"]) == (30, 0)

@@ -1,0 +1,136 @@
+"""The files a batch run writes beside its output (summary, bad lines): shared by x.csv and x.parquet, guarded by a
+lock while a run lives, and removed with the output they were of."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.cli import cli
+from taikai.errors import InputError
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """Write a 30-row CSV and return its path."""
+    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
+    path = tmp_path / "dump.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+class LiveRun:
+    """A run on *output* in another thread, held after its first chunk until :meth:`end`."""
+
+    def __init__(self, dump: Path, output: Path, model: object):
+        self.saved, self.go = threading.Event(), threading.Event()
+        self.error: BaseException | None = None
+
+        def hook(index: int) -> None:
+            self.saved.set()
+            assert self.go.wait(30), "the test never let the live run end"
+
+        def run() -> None:
+            try:
+                taikai.classify_file(dump, output, "text", model=model, chunk_size=10, on_chunk=hook)
+            except BaseException as exc:  # reported by end()
+                self.error = exc
+
+        self.thread = threading.Thread(target=run)
+        self.thread.start()
+        assert self.saved.wait(30), "the live run never saved a chunk"
+
+    def end(self) -> None:
+        self.go.set()
+        self.thread.join(30)
+        assert self.error is None, self.error
+
+
+@pytest.mark.parametrize("how", ["library", "cli"])
+@pytest.mark.parametrize(("first", "second"), [("x.csv", "x.parquet"), ("x.parquet", "x.jsonl")])
+def test_a_run_sharing_the_summary_of_a_live_run_is_refused(
+    tmp_path, dump, tiny_model, tiny_model_dir, how, first, second
+):
+    live = LiveRun(dump, tmp_path / first, tiny_model)
+    out, lock = tmp_path / second, tmp_path / "x.summary.json.taikai-lock"
+    try:
+        expected = (
+            f"{out}: another taikai batch in this process (pid {os.getpid()}, another thread) is writing {first}, "
+            f"whose summary x.summary.json this run would overwrite ({first} and {second} share it); wait for it to "
+            f"end, or choose another output name (nothing was written) (its lock is {lock})"
+        )
+        if how == "library":
+            with pytest.raises(InputError) as caught:
+                taikai.classify_file(dump, out, "text", model=tiny_model)
+            assert str(caught.value) == expected
+        else:
+            args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "-q"]
+            result = CliRunner().invoke(cli, args)
+            assert result.exit_code == 2, result.output
+            assert f"taikai: error: {expected}" in " ".join(result.output.split())
+        assert not out.exists() and not Path(f"{out}.taikai-partial").exists()
+    finally:
+        live.end()
+    summary = json.loads((tmp_path / "x.summary.json").read_text(encoding="utf-8"))
+    assert (summary["output"], summary["rows"]) == (str(tmp_path / first), 30)
+    assert not lock.exists(), "the lock of the finished run was left"
+
+
+def test_an_interrupted_run_refused_for_a_live_run_s_summary_is_kept(tmp_path, dump, tiny_model, stop_after):
+    out = tmp_path / "x.parquet"
+    with pytest.raises(taikai.batch.Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
+    partial = Path(f"{out}.taikai-partial")
+    before = sorted(p.name for p in partial.rglob("*"))
+    live = LiveRun(dump, tmp_path / "x.csv", tiny_model)
+    try:
+        with pytest.raises(InputError, match=r"is writing x\.csv, whose summary x\.summary\.json"):
+            taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, resume=True)
+    finally:
+        live.end()
+    assert sorted(p.name for p in partial.rglob("*")) == before, "the interrupted run's partial folder changed"
+
+
+def _summary_naming(path: Path, bad_lines_file: str | None) -> None:
+    path.write_text(json.dumps({"output": "x.csv", "bad_lines_file": bad_lines_file}), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "named", "policy", "kept"),
+    [
+        # an earlier run's side file, named by its summary: gone with that summary
+        ("report", None, "error", False),
+        # a file of that name that no summary names (taikai did not write it, or cannot tell): kept
+        (None, "none", "error", True),
+        (None, "other.csv", "error", True),
+        (None, "absent", "error", True),
+        # this run sets its bad lines aside too: the new file replaces the old
+        ("report", None, "report", True),
+    ],
+)
+def test_a_run_removes_the_bad_lines_file_its_previous_summary_names(
+    tmp_path, dump, tiny_model, earlier, named, policy, kept
+):
+    out, side, summary = tmp_path / "x.csv", tmp_path / "x.bad_lines.csv", tmp_path / "x.summary.json"
+    if earlier:
+        bad = tmp_path / "bad.csv"
+        bad.write_text(dump.read_text(encoding="utf-8") + "bad,one,two\n", encoding="utf-8")
+        taikai.classify_file(bad, out, "text", model=tiny_model, on_bad_lines=earlier)
+        assert "bad,one,two" in side.read_text(encoding="utf-8")
+    else:
+        side.write_text("mine\n", encoding="utf-8")
+        if named != "absent":
+            _summary_naming(summary, None if named == "none" else str(tmp_path / named))
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines=policy)
+    assert done.bad_lines == 0
+    assert side.exists() == kept
+    if kept and policy == "error":
+        assert side.read_text(encoding="utf-8") == "mine\n", "a file taikai did not write was changed"
+    written = json.loads(summary.read_text(encoding="utf-8"))["bad_lines_file"]
+    assert written == (str(side) if policy == "report" else None)
