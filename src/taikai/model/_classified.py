@@ -150,11 +150,13 @@ class Classified:
         """
         final = self.final
         primary = [r[0] if r else None for r in final]
+        # one name per label, looked up once (a model of labels of its own names each as written)
+        shown = {r: reason_name(r, labels=self.reason_labels) for r in set(primary) if r}
         out: dict[str, list[Any]] = {
             "status": [s.value for s in self.statuses],
             "message": self.messages,
             "reason": primary,
-            "reason_ja": [reason_name(r, labels=self.reason_labels) if r else None for r in primary],
+            "reason_ja": [shown[r] if r else None for r in primary],
             "reasons": [format_reasons(r) if r else None for r in final],
             "sentiment": self.sentiments,
         }
