@@ -179,3 +179,23 @@ def test_the_command_line_refuses_a_bad_limit(tmp_path, args, message):
 def test_the_dask_engine_refuses_a_limit():
     with pytest.raises(InputError, match="limit: an option of the local engine, not of the Dask engine; leave it out"):
         BatchOptions(text_column="text", limit=3).refuse_other_engine("dask")
+
+
+@pytest.mark.parametrize(
+    ("limit", "refused"),
+    [
+        (None, "in.parquet: 5 rows do not fit in one xlsx sheet (3 at most)"),
+        (4, "in.parquet: 4 rows do not fit"),
+        (3, None),
+    ],
+)
+def test_the_xlsx_row_limit_counts_the_rows_the_limit_reads(tmp_path, tiny_model_dir, monkeypatch, limit, refused):
+    monkeypatch.setattr("taikai.io.XLSX_MAX_ROWS", 4)  # 3 rows under the header
+    src, out = tmp_path / "in.parquet", tmp_path / "out.xlsx"
+    write_input(src)
+    if refused is None:
+        assert taikai.classify_file(src, out, "text", model=tiny_model_dir, limit=limit).rows == 3
+        return
+    with pytest.raises(InputError, match=re.escape(refused)):
+        taikai.classify_file(src, out, "text", model=tiny_model_dir, limit=limit)
+    assert not out.exists()

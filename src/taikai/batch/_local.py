@@ -113,9 +113,10 @@ def run_local(
             "instead (nothing was written)"
         )
     xlsx_rows, limit = tio.XLSX_MAX_ROWS - 1, options.limit
-    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and min(reader.total or 0, limit or xlsx_rows + 1) > xlsx_rows:
+    table_rows = min(reader.total or 0, limit or reader.total or 0)  # the rows read: --limit's first N at most
+    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and table_rows > xlsx_rows:
         raise InputError(
-            f"{input}: {reader.total:,} rows do not fit in one xlsx sheet ({xlsx_rows:,} at most); "
+            f"{input}: {table_rows:,} rows do not fit in one xlsx sheet ({xlsx_rows:,} at most); "
             "write CSV or Parquet output instead"
         )
     saved = {
