@@ -28,8 +28,8 @@ def test_bad_options_are_refused(given, error, message):
         BatchOptions.make(text_column="text", **given)
 
 
-LOCAL_OPTIONS = "'chunk_size', 'encoding', 'encoding_errors', 'id_column', 'input_format', 'jobs', 'mask_pii', " + (
-    "'on_bad_lines', 'output_encoding', 'output_format', 'prefix', "  # not the Dask engine's partitions
+LOCAL_OPTIONS = "'chunk_size', 'encoding', 'encoding_errors', 'id_column', 'input_format', 'jobs', 'limit', " + (
+    "'mask_pii', 'on_bad_lines', 'output_encoding', 'output_format', 'prefix', "  # not the Dask engine's partitions
 )
 DASK_OPTIONS = "'encoding', 'encoding_errors', 'id_column', 'input_format', 'mask_pii', 'output_encoding', "
 

@@ -46,6 +46,7 @@ def _help(invoke, command: str) -> str:
             "(batch:",
         ),
         ("batch", "flag: add the rule columns only. override:", "written out"),
+        ("batch", "N rows of output: bad lines set aside and blank lines do not count.", "(batch:"),
         ("drift", "go on; such rows keep their place, are named in a warning and counted.", "(batch:"),
     ],
 )

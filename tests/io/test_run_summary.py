@@ -232,4 +232,5 @@ def test_a_summary_written_by_the_previous_code_is_read(tmp_path, stamp, expecte
     summary_path(tmp_path / "preds.csv").write_text(json.dumps(values), encoding="utf-8")
     run = read_summary(tmp_path / "preds.csv")
     assert run is not None and run.model == expected and run.prefix == ""
+    assert run.limit is None  # written before --limit: every row was read
     assert ModelStamp.from_dict(run.model.to_dict()) == expected

@@ -7,7 +7,7 @@ import json
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from importlib import metadata as importlib_metadata
@@ -39,16 +39,6 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-def _at_least_one(chunks: Iterable[Chunk], width: int) -> Iterator[Chunk]:
-    """Yield *chunks*, or one empty chunk when there is none (so a header-only input still gets a header)."""
-    empty = True
-    for chunk in chunks:
-        empty = False
-        yield chunk
-    if empty:
-        yield Chunk([[] for _ in range(width)], 0)
 
 
 def prepare_rules(model: Model, options: BatchOptions) -> RuleMatcher | None:
@@ -122,10 +112,11 @@ def run_local(
             f"more than one xlsx sheet holds ({tio.XLSX_MAX_COLUMNS:,}); write CSV, JSONL or Parquet output "
             "instead (nothing was written)"
         )
-    xlsx_rows = tio.XLSX_MAX_ROWS - 1
-    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and (reader.total or 0) > xlsx_rows:
+    xlsx_rows, limit = tio.XLSX_MAX_ROWS - 1, options.limit
+    table_rows = min(reader.total or 0, limit or reader.total or 0)  # the rows read: --limit's first N at most
+    if out_fmt == "xlsx" and in_fmt in TABLE_FORMATS and table_rows > xlsx_rows:
         raise InputError(
-            f"{input}: {reader.total:,} rows do not fit in one xlsx sheet ({xlsx_rows:,} at most); "
+            f"{input}: {table_rows:,} rows do not fit in one xlsx sheet ({xlsx_rows:,} at most); "
             "write CSV or Parquet output instead"
         )
     saved = {
@@ -142,6 +133,7 @@ def run_local(
         "encoding_errors": options.encoding_errors,
         "prefix": options.prefix,
         "taikai": importlib_metadata.version("taikai"),
+        **({"limit": limit} if limit else {}),  # absent without one: runs saved before --limit still resume
     }
     fingerprint = {
         "model": model_key(model),
@@ -161,7 +153,7 @@ def run_local(
     if rules is not None:
         summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])
     summary.bad_lines_file = str(bad_output) if bad_output else None
-    summary.mask_pii = options.mask_pii
+    summary.mask_pii, summary.limit = options.mask_pii, limit
     summary.reason_labels = list(model.reason_labels)
     summary.text_column, summary.id_column, summary.input_columns = options.text_column, options.id_column, columns
     masker = default_masker() if options.mask_pii else None
@@ -179,7 +171,9 @@ def run_local(
     id_index = columns.index(options.id_column) if options.id_column else None
     job = Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG, masker)
     base = state["position"]["done"] if state else 0
-    bar = Progress(reader.total, options.progress, base=base, resumed=summary.resumed_rows)
+    bar = Progress(
+        limit or reader.total, options.progress, base=summary.rows if limit else base, resumed=summary.resumed_rows
+    )
     started, index = time.monotonic(), state["chunks"] if state else 0
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
@@ -199,7 +193,7 @@ def run_local(
         position: Position = chunk.position
         work.commit(k, result.payload, bad_bytes, {"position": position, "totals": summary.totals(), **extra})
         saved["rows"] = summary.rows
-        bar.update(summary.rows, position.get("done", 0))
+        bar.update(summary.rows, summary.rows if limit else position.get("done", 0))  # --limit: rows of N
         if on_chunk is not None:
             on_chunk(k)
 
@@ -209,10 +203,10 @@ def run_local(
         else:
             hold(job)
         if spec is None:  # the types of the whole input, so that neither --chunk-size nor --jobs changes them
-            schema, stringify = tio.input_schema(reader, in_fmt, added)
+            schema, stringify = tio.input_schema(reader, in_fmt, added, limit)
             spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
-        chunks = reader.chunks(options.chunk_size, state["position"] if state else None)
-        for chunk in chunks if state else _at_least_one(chunks, len(columns)):
+        chunks = tio.first_rows(reader, options.chunk_size, limit, state["position"] if state else None, summary.rows)
+        for chunk in chunks if state else tio.at_least_one(chunks, len(columns)):
             index += 1
             if chunk.bad and masker is not None:  # a bad line's raw text goes to the side file or the message
                 chunk = replace(chunk, bad=[replace(b, raw=masker.mask(b.raw).text) for b in chunk.bad])

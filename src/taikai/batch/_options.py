@@ -31,14 +31,16 @@ _OTHER_ENGINE = {
 class BatchOptions:
     """How to read, classify and write a dump. The command line's options, one field each.
 
-    ``jobs``, ``chunk_size``, ``resume``, ``sheet`` and ``on_bad_lines`` belong to the local engine
+    ``jobs``, ``chunk_size``, ``resume``, ``sheet``, ``on_bad_lines`` and ``limit`` belong to the local engine
     (:attr:`LOCAL_ONLY`); ``scheduler`` and ``partitions`` to the Dask engine (:attr:`DASK_ONLY`); an engine refuses
     the other's options unless they keep their default value. ``rules``
     is a rules file (or a :class:`~taikai.rules.RuleSet` or matcher) applied in ``rules_mode`` (``flag`` or
     ``override``). ``prefix`` is put before the name of every column the model adds (``pred_`` gives
     ``pred_reason``, …), so that a labelled file keeps its own ``reasons`` and ``sentiment`` next to the predictions.
     ``mask_pii`` replaces personal data in the text column (and in set-aside bad lines) by placeholders before
-    classification (:func:`taikai.mask_pii`), in both engines.
+    classification (:func:`taikai.mask_pii`), in both engines. ``limit=N`` reads and classifies only the first
+    N rows of the input (N rows of output: bad lines set aside and blank lines are not counted) and reads no further,
+    to try a long run's options and speed; ``None``: every row.
     """
 
     text_column: str
@@ -60,8 +62,9 @@ class BatchOptions:
     partitions: int | None = None
     rules: str | Path | RuleSet | RuleMatcher | None = None
     rules_mode: str = RulesMode.FLAG.value
+    limit: int | None = None
 
-    LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines")
+    LOCAL_ONLY = ("jobs", "chunk_size", "resume", "sheet", "on_bad_lines", "limit")
     DASK_ONLY = ("scheduler", "partitions")
 
     def __post_init__(self) -> None:
@@ -72,6 +75,8 @@ class BatchOptions:
         check_int("jobs", self.jobs, 0)
         if check_int("chunk_size", self.chunk_size) < 1:
             raise InputError("the chunk size must be at least 1 row")
+        if self.limit is not None and check_int("limit", self.limit) < 1:
+            raise InputError(f"the limit must be at least 1 row, not {self.limit}; leave it out to read every row")
         RulesMode.for_rules(self.rules_mode, self.rules)  # override without rules would change nothing
 
     @property

@@ -56,6 +56,8 @@ class BatchSummary:
     """The column classified (``--text-column``); written to the JSON summary, where the report finds it."""
     id_column: str | None = None
     input_columns: list[str] = field(default_factory=list)
+    limit: int | None = None
+    """``--limit``: only the first rows of the input were read (``None``: all, or a summary written before it)."""
     reason_labels: list[str] = field(default_factory=list)
     """The model's reasons (not saved): a model of labels of its own shows each as written (``fees``, no name)."""
     """The input's columns, named when no row could be classified (the text column may be the wrong one)."""
@@ -170,6 +172,7 @@ class BatchSummary:
             "resumed_rows": self.resumed_rows,
             "bad_lines_file": self.bad_lines_file,
             "mask_pii": self.mask_pii,
+            "limit": self.limit,
             **self.totals(),
             "cut_cells": self.cut_cells,
             "cut_rows": self.cut_rows,
@@ -180,10 +183,19 @@ class BatchSummary:
             "not_ok": self.not_ok,
         }
 
+    def _headline(self, done: str) -> str:
+        """Return ``N rows classified``, said of the first rows with ``--limit`` (or of all, when fewer)."""
+        if self.limit is None:
+            return f"{done} rows classified"
+        if self.rows < self.limit:
+            return f"{done} rows classified, all of {self.input} (it ended before --limit {self.limit:,})"
+        first = f"{self.classified:,} of the first {self.rows:,}" if self.not_ok else f"first {self.rows:,}"
+        return f"{first} rows of {self.input} classified (--limit {self.limit:,})"
+
     def __str__(self) -> str:
         rate = f"{self.rows_per_second:,.0f} rows/s"
         done = f"{self.classified:,} of {self.rows:,}" if self.not_ok else f"{self.rows:,}"  # all: "N rows"
-        lines = [f"{done} rows classified into {self.output} in {self.seconds:.1f} s ({rate})"]
+        lines = [f"{self._headline(done)} into {self.output} in {self.seconds:.1f} s ({rate})"]
         if self.resumed_rows:
             lines[0] += f"; {self.resumed_rows:,} of them before the resume"
         order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}

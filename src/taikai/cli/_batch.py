@@ -57,6 +57,15 @@ DASK_PACKAGES = "dask and distributed"
     help="Rows read, classified and saved at a time (--resume continues after the last saved chunk). "
     "Local engine only (the Dask engine's unit is the partition: --partitions).",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Read and classify only the first N rows of INPUT, in file order, and stop reading there: try the "
+    "options, the output and the speed before a long run. N rows of output: bad lines set aside and blank lines "
+    "do not count. The summary says so. Local engine only.",
+)
 @click.option("--resume", is_flag=True, help="Continue an interrupted run of the same command. Local engine only.")
 @click.option("--encoding", default=None, help="Input encoding (default: detect UTF-8, UTF-8 with BOM, or CP932).")
 @encoding_errors_option("such rows keep their place, are counted in the summary and named in their message column")

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_regular_file, same_path
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions
-    from taikai.io._records import BadLine, Chunk, Position, Reader, bad_line_error
+    from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
         ModelStamp,
@@ -116,6 +116,7 @@ __all__ = [
     "Table",
     "YearRange",
     "argument_source",
+    "at_least_one",
     "bad_line_error",
     "bad_lines_csv",
     "check_date_column",
@@ -134,6 +135,7 @@ __all__ = [
     "encode_stream",
     "encode_table",
     "excel_value",
+    "first_rows",
     "format_of",
     "id_column_of",
     "infer_schema",
@@ -220,7 +222,15 @@ __getattr__: Any = lazy_modules(
         "taikai.io._splits": ("SPLITS", "select_split", "split_column"),
         "taikai.io._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "taikai.io._paths": ("check_not_input", "check_regular_file", "same_path"),
-        "taikai.io._records": ("BadLine", "Chunk", "Position", "Reader", "bad_line_error"),
+        "taikai.io._records": (
+            "BadLine",
+            "Chunk",
+            "Position",
+            "Reader",
+            "at_least_one",
+            "bad_line_error",
+            "first_rows",
+        ),
         "taikai.io._run_summary": (
             "SUMMARY_SUFFIX",
             "ModelStamp",

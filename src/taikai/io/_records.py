@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -99,3 +99,43 @@ def bad_line_error(path: Path, bad: BadLine, hint: str, mask_pii: bool = False) 
         raw = default_masker().mask(raw).text
     runs = f", running to line {bad.last_line}" if bad.last_line != bad.line else ""
     return InputError(f"{path}:{bad.line}: malformed record ({bad.error}{runs}): {raw[:80]!r}; {hint}")
+
+
+def first_rows(
+    reader: Reader, chunk_size: int, limit: int | None, position: Position | None = None, done: int = 0
+) -> Iterator[Chunk]:
+    """Yield *reader*'s chunks of *chunk_size* rows from *position* (the start: ``None``), stopping after *limit*
+    rows in all (``None``: every row), *done* of them read before *position*.
+
+    Bad and blank records do not count. The last chunk is read with the rows left as its size, from where the
+    chunk before it stopped (as ``--resume`` goes on), so that it holds no record past the last row and the reader
+    stops there: the rest of the file is never read.
+    """
+    left = None if limit is None else limit - done
+    while left is None or left > 0:
+        size = chunk_size if left is None else min(chunk_size, left)
+        chunks = reader.chunks(size, position)
+        try:
+            for chunk in chunks:
+                yield chunk
+                position = chunk.position
+                if left is not None:
+                    left -= chunk.rows
+                    if left < size:  # the rows left fit in a smaller chunk (or none are left)
+                        break
+            else:
+                return  # the input ended
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()
+
+
+def at_least_one(chunks: Iterable[Chunk], width: int) -> Iterator[Chunk]:
+    """Yield *chunks*, or one empty chunk when there is none (so a header-only input still gets a header)."""
+    empty = True
+    for chunk in chunks:
+        empty = False
+        yield chunk
+    if empty:
+        yield Chunk([[] for _ in range(width)], 0)

@@ -101,6 +101,8 @@ class RunSummary:
     """The ``--text-column`` batch classified (``None``: a summary written before batch recorded it)."""
     id_column: str | None = None
     """The ``--id-column`` batch was given (``None``: none, or a summary written before batch recorded it)."""
+    limit: int | None = None
+    """The ``--limit`` batch was given: it classified the input's first rows only (``None``: none, or older)."""
 
 
 @overload
@@ -258,6 +260,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             prefix=None if values.get("prefix") is None else str(values["prefix"]),
             text_column=None if values.get("text_column") is None else str(values["text_column"]),
             id_column=None if values.get("id_column") is None else str(values["id_column"]),
+            limit=None if values.get("limit") is None else int(values["limit"]),
         )
     except KeyError as exc:
         raise InputError(f"{path}: not a {what} (it lacks {exc.args[0]!r}); delete or rename it") from exc

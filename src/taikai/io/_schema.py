@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from taikai.io._records import first_rows
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -107,8 +109,11 @@ def infer_schema(
     return chunks_schema(names, [data], added)
 
 
-def input_schema(reader: Reader, fmt: str, added: dict[str, pa.DataType]) -> tuple[pa.Schema, frozenset[str]]:
-    """Return the output schema for all of *reader*'s input in format *fmt*, and the columns to write as text.
+def input_schema(
+    reader: Reader, fmt: str, added: dict[str, pa.DataType], limit: int | None = None
+) -> tuple[pa.Schema, frozenset[str]]:
+    """Return the output schema for all of *reader*'s input in format *fmt* (its first *limit* rows: a batch run's
+    ``--limit``), and the columns to write as text.
 
     Parquet input has its schema; CSV and TSV hold text; JSONL and xlsx input are read once for their types.
     """
@@ -116,4 +121,4 @@ def input_schema(reader: Reader, fmt: str, added: dict[str, pa.DataType]) -> tup
         return infer_schema(reader.columns, [], reader.schema, added)
     if fmt in UNTYPED_FORMATS:
         return chunks_schema(reader.columns, [], added)
-    return chunks_schema(reader.columns, (chunk.data for chunk in reader.chunks(SCAN_ROWS)), added)
+    return chunks_schema(reader.columns, (chunk.data for chunk in first_rows(reader, SCAN_ROWS, limit)), added)

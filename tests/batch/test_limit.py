@@ -1,0 +1,201 @@
+"""taikai batch --limit N: the first N rows of the input only, the reader stopped there, said in the summary."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.batch import BatchOptions, Interrupted
+from taikai.cli import cli
+from taikai.errors import InputError
+from taikai.io import read_summary
+
+# Before the limit of 3 rows: a text over two lines, a bad record set aside and a blank record (neither counts);
+# after it, a bad record that stops an --on-bad-lines error run if read, and more rows.
+CSV = 'id,text\n1,単価が安い\n2,"手数料が\n高い"\n3,x,extra\n\n4,提案が通らない\n5,"閉じない引用\n6,最後\n'
+JSONL = (
+    '{"id": "1", "text": "単価が安い"}\n{"id": 3\n\n{"id": "2", "text": "手数料が\\n高い"}\n'
+    '{"id": "4", "text": "提案が通らない"}\n[5]\n{"id": "6", "text": "最後"}\n'
+)
+BEFORE_BAD = {"csv": 2, "jsonl": 1, "xlsx": 2}
+"""The rows before the first bad record."""
+ROWS = [("1", "単価が安い"), ("2", "手数料が\n高い"), ("3", "提案が通らない"), ("4", "時間"), ("5", "最後")]
+
+
+def write_input(path: Path) -> None:
+    """Write the rows above to *path* in the format its suffix names."""
+    fmt = path.suffix[1:]
+    if fmt in ("csv", "jsonl"):
+        path.write_text(CSV if fmt == "csv" else JSONL, encoding="utf-8")
+    elif fmt == "parquet":
+        pq.write_table(pa.table({"id": [r[0] for r in ROWS], "text": [r[1] for r in ROWS]}), path)
+    else:  # xlsx: a cell past the header is a bad record, an empty row a blank one
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in (["id", "text"], ["1", "単価が安い"], ["2", "手数料が\n高い"], ["3", "x", "extra"], []):
+            sheet.append(row)
+        for row in (["4", "提案が通らない"], ["5", "y", "extra"], ["6", "最後"]):
+            sheet.append(row)
+        book.save(path)
+
+
+def run(*args: object):
+    return CliRunner().invoke(cli, ["batch", *map(str, args)])
+
+
+def ids(path: Path) -> list[str]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [row["id"] for row in csv.DictReader(f)]
+
+
+@pytest.mark.parametrize("chunk_size", ["1", "2", "5000"])
+@pytest.mark.parametrize(
+    ("fmt", "expected", "bad", "blank"),
+    [
+        ("csv", ["1", "2", "4"], 1, 1),
+        ("jsonl", ["1", "2", "4"], 1, 1),
+        ("parquet", ["1", "2", "3"], 0, 0),
+        ("xlsx", ["1", "2", "4"], 1, 1),
+    ],
+)
+def test_the_first_n_output_rows_are_classified_and_the_rest_is_not_read(
+    tmp_path, tiny_model_dir, fmt, expected, bad, blank, chunk_size
+):
+    src, out = tmp_path / f"in.{fmt}", tmp_path / "out.csv"
+    write_input(src)
+    args = ["--text-column", "text", "-m", tiny_model_dir, "--chunk-size", chunk_size, "--limit", "3"]
+    result = run(src, "-o", out, "--on-bad-lines", "report", *args)
+    assert result.exit_code == 0, result.output
+    assert ids(out) == expected
+    assert f"first 3 rows of {src} classified (--limit 3) into {out} in " in result.output.splitlines()[0]
+    saved = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert (saved["rows"], saved["bad_lines"], saved["blank_lines"], saved["limit"]) == (3, bad, blank, 3)
+    # the bad record after the limit is never read: a run that stops at bad records goes through
+    if bad:
+        (tmp_path / "out.csv").unlink()
+        (tmp_path / "out.bad_lines.csv").unlink()
+        limit = BEFORE_BAD[fmt]
+        result = run(src, "-o", tmp_path / "strict.csv", *args[:-1], limit)
+        assert result.exit_code == 0, result.output
+        assert ids(tmp_path / "strict.csv") == expected[:limit]
+
+
+def test_a_limit_past_the_end_classifies_every_row_and_says_so(tmp_path, tiny_model_dir):
+    src, out = tmp_path / "in.parquet", tmp_path / "out.csv"
+    write_input(src)
+    result = run(src, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--limit", "50")
+    assert result.exit_code == 0, result.output
+    assert ids(out) == ["1", "2", "3", "4", "5"]
+    assert result.output.startswith(f"5 rows classified, all of {src} (it ended before --limit 50) into {out} in ")
+    run_summary = read_summary(out)
+    assert run_summary is not None and run_summary.limit == 50
+
+
+def test_without_a_limit_the_summary_records_none(tmp_path, tiny_model_dir):
+    src, out = tmp_path / "in.parquet", tmp_path / "out.csv"
+    write_input(src)
+    summary = taikai.classify_file(src, out, "text", model=tiny_model_dir)
+    assert (summary.rows, summary.limit) == (5, None)
+    assert json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))["limit"] is None
+    assert str(summary).startswith(f"5 rows classified into {out} in ")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_two_jobs_give_the_output_of_one(tmp_path, tiny_model_dir, fmt):
+    src = tmp_path / f"in.{fmt}"
+    write_input(src)
+    args = ["--text-column", "text", "-m", tiny_model_dir, "--chunk-size", "1", "--limit", "3"]
+    for jobs in ("1", "2"):
+        result = run(src, "-o", tmp_path / f"out{jobs}.{fmt}", "--on-bad-lines", "report", "--jobs", jobs, *args)
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / f"out1.{fmt}").read_bytes() == (tmp_path / f"out2.{fmt}").read_bytes()
+
+
+def test_the_progress_is_a_percentage_of_the_limit(tmp_path, tiny_model_dir, capsys):
+    from taikai.batch import run_local
+
+    src = tmp_path / "in.parquet"
+    write_input(src)
+    options = BatchOptions(text_column="text", chunk_size=2, limit=4, progress=True)
+    run_local(src, tmp_path / "out.csv", tiny_model_dir, options)
+    shown = capsys.readouterr().err
+    assert "2 rows" in shown and " 50.0%" in shown, shown  # the first chunk: 2 rows of 4, not 2 of 5
+
+
+@pytest.mark.parametrize(
+    ("changed", "message"),
+    [({"limit": 4}, "--limit changed: 3 → 4"), ({"limit": None}, "--limit changed: 3 → (none)")],
+)
+def test_resuming_with_another_limit_is_refused(stop_after, tmp_path, tiny_model_dir, changed, message):
+    src, out, full = tmp_path / "in.csv", tmp_path / "out.csv", tmp_path / "full.csv"
+    write_input(src)
+    options = {"model": tiny_model_dir, "chunk_size": 1, "limit": 3, "on_bad_lines": "report"}
+    with pytest.raises(Interrupted):
+        taikai.classify_file(src, out, "text", on_chunk=stop_after(1), **options)
+    with pytest.raises(InputError, match=re.escape(message)):
+        taikai.classify_file(src, out, "text", resume=True, **(options | changed))
+    resumed = taikai.classify_file(src, out, "text", resume=True, **options)
+    taikai.classify_file(src, full, "text", **options)
+    assert (resumed.rows, resumed.limit, ids(out)) == (3, 3, ["1", "2", "4"])
+    assert out.read_bytes() == full.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "message"),
+    [
+        ({"limit": 0}, InputError, "the limit must be at least 1 row, not 0; leave it out to read every row"),
+        ({"limit": "3"}, TypeError, "limit"),
+    ],
+)
+def test_a_bad_limit_is_refused(given, error, message):
+    with pytest.raises(error, match=re.escape(message)):
+        BatchOptions.make(text_column="text", **given)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--limit", "0"], "Invalid value for '--limit': 0 is not in the range x>=1."),
+        (["--limit", "3", "--engine", "dask"], "--limit applies to the local engine only, not to --engine dask"),
+    ],
+)
+def test_the_command_line_refuses_a_bad_limit(tmp_path, args, message):
+    (tmp_path / "in.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
+    result = run(tmp_path / "in.csv", "-o", tmp_path / "out", "--text-column", "text", *args)
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_dask_engine_refuses_a_limit():
+    with pytest.raises(InputError, match="limit: an option of the local engine, not of the Dask engine; leave it out"):
+        BatchOptions(text_column="text", limit=3).refuse_other_engine("dask")
+
+
+@pytest.mark.parametrize(
+    ("limit", "refused"),
+    [
+        (None, "in.parquet: 5 rows do not fit in one xlsx sheet (3 at most)"),
+        (4, "in.parquet: 4 rows do not fit"),
+        (3, None),
+    ],
+)
+def test_the_xlsx_row_limit_counts_the_rows_the_limit_reads(tmp_path, tiny_model_dir, monkeypatch, limit, refused):
+    monkeypatch.setattr("taikai.io.XLSX_MAX_ROWS", 4)  # 3 rows under the header
+    src, out = tmp_path / "in.parquet", tmp_path / "out.xlsx"
+    write_input(src)
+    if refused is None:
+        assert taikai.classify_file(src, out, "text", model=tiny_model_dir, limit=limit).rows == 3
+        return
+    with pytest.raises(InputError, match=re.escape(refused)):
+        taikai.classify_file(src, out, "text", model=tiny_model_dir, limit=limit)
+    assert not out.exists()
