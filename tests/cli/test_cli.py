@@ -796,7 +796,11 @@ _BAD_RECORD = 'id,text\nP001,手数料が高い\nP002,"bad line 田中さん 090
 @pytest.mark.parametrize(
     ("command", "options", "hint"),
     [
-        ("batch", ["--text-column", "text", "-o", "{out}.csv"], "fix it, or pass --on-bad-lines report"),
+        (
+            "batch",
+            ["--text-column", "text", "-o", "{out}.csv"],
+            "fix it, or pass on_bad_lines='report' (--on-bad-lines report on the command line) to set such lines aside",
+        ),
         ("report", ["-o", "{out}.html"], "fix it (every record needs one field per column)"),
         ("suggest", ["-o", "{out}.csv"], "fix it (every record needs one field per column)"),
     ],

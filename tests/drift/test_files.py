@@ -58,8 +58,17 @@ def test_a_file_read_as_its_options_say_counts_as_its_frame(tiny_model, tmp_path
 @pytest.mark.parametrize(
     ("name", "options", "message"),
     [
-        ("dump.txt", None, r"cannot tell the format from the extension '\.txt'; pass --input-format"),
-        ("dump.csv", ReadOptions(sheet="b"), "--sheet applies to xlsx input, not to csv"),
+        (
+            "dump.txt",
+            None,
+            r"cannot tell the format from the extension '\.txt'; name the format with input_format= \(--input-format "
+            r"on the command line\): one of csv, tsv, jsonl, parquet, xlsx",
+        ),
+        (
+            "dump.csv",
+            ReadOptions(sheet="b"),
+            r"sheet= \(--sheet on the command line\) applies to xlsx input, not to csv",
+        ),
         (
             "dump.csv",
             ReadOptions(encoding="ascii"),

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from taikai.batch._fingerprint import describe_changes, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock
-from taikai.errors import InputError
+from taikai.errors import RESUME, InputError
 from taikai.io import CellLosses, summary_path
 
 SUFFIX = ".taikai-partial"
@@ -109,10 +109,12 @@ class WorkDir:
                     raise InputError(
                         f"{self.dir} holds a run of {self.output} that classified every row but stopped during "
                         "its last steps (putting the output in place, writing its summary, removing that directory); "
-                        "pass --resume to finish them (nothing is classified again), or delete that directory"
+                        f"pass {RESUME.given(True)} to finish them (nothing is classified again), or delete that "
+                        "directory"
                     )
                 raise InputError(
-                    f"{self.dir} holds an interrupted run for {self.output}; pass --resume to continue it, "
+                    f"{self.dir} holds an interrupted run for {self.output}; pass {RESUME.given(True)} to continue "
+                    "it, "
                     "or delete that directory to start over"
                 )
             if input_file is not None:
@@ -125,7 +127,7 @@ class WorkDir:
                 raise InputError(
                     f"cannot resume {self.output}: since the interrupted run, " + "; ".join(changed) + ". "
                     "Run the command as it was (the values before the arrows), or "
-                    f"delete {self.dir} and run without --resume to start over"
+                    f"delete {self.dir} and run without {RESUME.given(True)} to start over"
                 )
         elif input_file is not None:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
@@ -139,8 +141,8 @@ class WorkDir:
                 self.output,
                 "an unfinished batch run (taikai batch / taikai.classify_file)",
                 dict(run or {}),
-                "Run the same command with --resume to continue after the last saved chunk, or delete this folder "
-                "to start over. The output file appears only when the run is complete.",
+                f"Run the same command with {RESUME.given(True)} to continue after the last saved chunk, or delete "
+                "this folder to start over. The output file appears only when the run is complete.",
             )
             (self.dir / README).write_text(text, encoding="utf-8")
             self.chunks_dir.mkdir()
@@ -243,7 +245,7 @@ class WorkDir:
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
                 raise FinishError(
                     f"{source} is gone and {self.output} is not the output this run built; delete {self.dir} and "
-                    "run the command again without --resume"
+                    f"run the command again without {RESUME.given(True)}"
                 )
             if bad_output is not None and self.bad_path.exists():
                 os.replace(self.bad_path, bad_output)
