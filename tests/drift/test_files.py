@@ -193,7 +193,7 @@ def test_a_file_whose_first_chunk_is_blank_is_read_for_a_date_before_classifying
     monkeypatch.setattr(_files._Rows, "read", classified)
     with pytest.raises(InputError) as caught:
         file_statistics(path, tiny_model, date_column="posted_at")
-    assert f"--date-column 'posted_at' {refused};" in str(caught.value)
+    assert f"date_column='posted_at' (--date-column on the command line) {refused};" in str(caught.value)
     with pytest.raises(InputError) as report:  # the report's message, word for word
         check_date_column(pd.read_csv(path, dtype=str)["posted_at"], "posted_at", str(path))
     assert str(caught.value) == str(report.value)
