@@ -430,7 +430,7 @@ def test_train_add_refuses_a_sheet_without_labels_before_training(run, tmp_path,
     assert result.stderr == (
         f"taikai: error: {empty}: adds no labelled row ({rows} row(s): {rows} without any label, 0 unusable); fill "
         "in reasons, sentiments or both, save the sheet and run again (check that this is the file you labelled), "
-        "or leave it out of --add\n"
+        "or leave it out of add= (--add on the command line)\n"
     )
     assert not (tmp_path / "m").exists()
 
