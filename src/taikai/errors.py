@@ -108,6 +108,7 @@ ON_BAD_LINES = Argument("on_bad_lines", "--on-bad-lines")
 PARTITIONS = Argument("partitions", "--partitions")
 PREFIX = Argument("prefix", "--prefix")
 ADD = Argument("add", "--add")
+EXCLUDE = Argument("exclude", "--exclude")
 DASK_ENGINE = "the Dask engine (taikai.batch.classify_files in Python, --engine dask on the command line)"
 """How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 

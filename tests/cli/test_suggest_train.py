@@ -181,7 +181,11 @@ def test_xlsx_sheet_is_made_for_a_person_in_excel(run, tmp_path, predictions):
         ),
         (["-o", "{tmp}/s.xlsx", "--text-column", "nope"], "predictions.csv: no column 'nope'"),
         (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--id-column", "nope"], "no column 'nope'"),
-        (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--output-encoding", "cp932"], "applies to a .csv sheet"),
+        (
+            ["-o", "{tmp}/s.xlsx", "--text-column", "body", "--output-encoding", "cp932"],
+            "taikai: error: output_encoding= (--output-encoding on the command line) applies to a .csv sheet; an .xlsx "
+            "sheet is always Unicode\n",
+        ),
         (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--n", "0"], "Invalid value for '--n'"),
     ],
 )
@@ -443,8 +447,9 @@ def test_suggest_refuses_a_filled_sheet_and_replaces_it_with_force(run, tmp_path
     result = run("suggest", predictions, "-o", sheet, "--text-column", "body")
     assert result.exit_code == 2
     assert (
-        f"taikai: error: --output {sheet}: already exists and holds 16 filled reasons/sentiment cell(s): the labels "
-        "would be lost; choose another file, or pass --force (overwrite=True) to replace it"
+        f"taikai: error: out={str(sheet)!r} (--output on the command line): already exists and holds 16 filled "
+        "reasons/sentiment cell(s): the labels "
+        "would be lost; choose another file, or pass overwrite=True (--force on the command line) to replace it"
     ) in result.stderr
     assert sheet.read_bytes() == before
     result = run("suggest", predictions, "-o", sheet, "--text-column", "body", "--force")
