@@ -109,6 +109,7 @@ PARTITIONS = Argument("partitions", "--partitions")
 PREFIX = Argument("prefix", "--prefix")
 ADD = Argument("add", "--add")
 EXCLUDE = Argument("exclude", "--exclude")
+ON_BAD_ROWS = Argument("on_bad_rows", "--on-bad-rows")
 DASK_ENGINE = "the Dask engine (taikai.batch.classify_files in Python, --engine dask on the command line)"
 """How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 

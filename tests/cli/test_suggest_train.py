@@ -412,9 +412,10 @@ def test_train_add_notes_added_files_that_disagree(run, tmp_path, tiny_csv):
     result = run("train", tiny_csv, "--add", first, "--add", second, *args)
     assert result.exit_code == 0, result.output
     assert f"added: {first}  (2 rows, 1 used, 1 duplicates, weight 1)" in result.output
-    assert "note:  1 dropped duplicate(s) among the --add files carry labels that differ from the row kept" in (
-        result.output
-    )
+    assert (
+        "note:  1 dropped duplicate(s) among the files given to add= (--add on the command line) carry labels that "
+        "differ from the row kept: reasons in 1 (the last one: of the later file, or later in the file)\n"
+    ) in result.output
 
 
 @pytest.mark.parametrize("sheet", ["suggested", "csv"])
