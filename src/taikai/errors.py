@@ -100,6 +100,19 @@ REFIT_ALL = Argument("refit_all", "--refit-all")
 ENCODING = Argument("encoding", "--encoding")
 OUTPUT_ENCODING = Argument("output_encoding", "--output-encoding")
 ENCODING_ERRORS = Argument("encoding_errors", "--encoding-errors")
+INPUT_FORMAT = Argument("input_format", "--input-format")
+OUTPUT_FORMAT = Argument("output_format", "--output-format")
+SHEET = Argument("sheet", "--sheet")
+RESUME = Argument("resume", "--resume")
+ON_BAD_LINES = Argument("on_bad_lines", "--on-bad-lines")
+PARTITIONS = Argument("partitions", "--partitions")
+PREFIX = Argument("prefix", "--prefix")
+ADD = Argument("add", "--add")
+EXCLUDE = Argument("exclude", "--exclude")
+ON_BAD_ROWS = Argument("on_bad_rows", "--on-bad-rows")
+MODEL = Argument("model", "--model")
+DASK_ENGINE = "the Dask engine (taikai.batch.classify_files in Python, --engine dask on the command line)"
+"""How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 
 
 def no_column_error(

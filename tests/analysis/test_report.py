@@ -467,8 +467,10 @@ def test_a_date_column_without_dates_is_refused_before_the_report(predictions, c
     with pytest.raises(InputError) as caught:
         build_report(frame, date_column=column, source_path="p.csv", charts=False, drift=False)
     assert str(caught.value) == (
-        f"p.csv: --date-column {column!r} {held}; give a column of dates or times such as 2026-03-14, 2026/03/14, "
-        "2026年3月14日 or 2026-03-14T10:05:00+09:00, one per row, or leave --date-column out"
+        f"p.csv: date_column={column!r} "
+        f"(--date-column on the command line) {held}; give a column of dates or times such as 2026-03-14, 2026/03/14, "
+        "2026年3月14日 or 2026-03-14T10:05:00+09:00, one per row, or leave date_column= "
+        "(--date-column on the command line) out"
     )
 
 
@@ -478,7 +480,10 @@ def test_cli_report_refuses_a_column_of_ids_as_dates(predictions, tmp_path):
     args = ["report", str(path), "-o", str(tmp_path / "r.html"), "--date-column", "review_id", "--no-drift"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
-    assert "taikai: error: " in result.stderr and "--date-column 'review_id' holds no dates" in result.stderr
+    assert (
+        "taikai: error: " in result.stderr
+        and "date_column='review_id' (--date-column on the command line) holds no dates" in result.stderr
+    )
     assert not (tmp_path / "r.html").exists()
 
 
@@ -488,7 +493,11 @@ def test_cli_report_quotes_a_refused_rating_column_as_written(predictions, tmp_p
     args = ["report", str(path), "-o", str(tmp_path / "r.html"), "--date-column", "rating", "--no-drift"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
-    assert "--date-column 'rating' holds no dates (none of its values reads as one, e.g. '1', '2');" in result.stderr
+    assert (
+        "date_column='rating' "
+        "(--date-column on the command line) holds no dates (none of its values reads as one, e.g. '1', '2');"
+        in result.stderr
+    )
 
 
 def test_some_readable_dates_count_the_others_as_unreadable(page):

@@ -57,7 +57,10 @@ def test_dates_that_read_either_way_are_read_month_first_with_a_warning(predicti
     frame = predictions[DAYS.day <= 12].assign(posted_at=early.strftime("%m/%d/%Y"))
     result, page = report(frame, tmp_path)
     assert result.exit_code == 0, result.output
-    assert f"taikai: warning: the predictions frame: --date-column 'posted_at': {UNTOLD}" in result.stderr
+    assert (
+        f"taikai: warning: the predictions frame: date_column='posted_at' "
+        f"(--date-column on the command line): {UNTOLD}" in result.stderr
+    )
     assert "列から順序を判別できないため月/日/年として読みました" in page
     assert months(page) >= set(early.strftime("%Y-%m"))
 
@@ -68,7 +71,10 @@ def test_a_column_written_both_ways_is_refused(predictions, tmp_path):
     result, _ = report(predictions.assign(posted_at=dates), tmp_path)
     assert result.exit_code == 2
     path = tmp_path / "p.csv"
-    assert result.stderr.startswith(f"taikai: error: {path}: --date-column 'posted_at' holds dates written day-first")
+    assert result.stderr.startswith(
+        f"taikai: error: {path}: date_column='posted_at' "
+        f"(--date-column on the command line) holds dates written day-first"
+    )
     assert "month-first (e.g. '01/22/2025')" in result.stderr and "Traceback" not in result.output
 
 
@@ -93,5 +99,9 @@ def test_the_python_api_warns_and_leaves_the_mistyped_date_out(predictions):
 
 def test_the_python_api_refuses_a_column_written_both_ways(predictions):
     frame = predictions.assign(posted_at=["13/03/2026", "03/13/2026"] * 20)
-    with pytest.raises(InputError, match="the predictions frame: --date-column 'posted_at' holds dates written"):
+    with pytest.raises(
+        InputError,
+        match=r"the predictions frame: date_column='posted_at' "
+        r"\(--date-column on the command line\) holds dates written",
+    ):
         reasons_over_time(frame, "posted_at")

@@ -228,12 +228,13 @@ def test_picked_reviews_of_a_frame_with_a_repeated_index(plain, table, n):
     [
         (
             lambda df: analysis.reasons_over_time(df, "review_id"),
-            r"^the predictions frame: --date-column 'review_id' holds no dates \(none of its values reads as one, "
+            r"^the predictions frame: date_column='review_id' "
+            r"\(--date-column on the command line\) holds no dates \(none of its values reads as one, "
             r"e\.g\. 'r000', 'r001'\)",
         ),
         (
             lambda df: analysis.sentiment_over_time(df, "platform"),
-            r"^the predictions frame: --date-column 'platform' holds no dates",
+            r"^the predictions frame: date_column='platform' \(--date-column on the command line\) holds no dates",
         ),
         (
             lambda df: analysis.reasons_over_time(df, "date"),

@@ -439,7 +439,11 @@ def test_a_jsonl_column_changing_type_gets_the_local_engine_s_type_over_all_file
     [
         ("jsonl", {"text_column": "body"}, "no column 'body'; the columns are ['row', 'text']"),
         ("csv", {"text_column": "body"}, "no column 'body'; the columns are ['row', 'text']"),
-        ("jsonl", {"text_column": "text"}, "has a column 'row'; name the rows' id column with --id-column"),
+        (
+            "jsonl",
+            {"text_column": "text"},
+            "has a column 'row'; name the rows' id column with id_column= (--id-column on the command line)",
+        ),
     ],
 )
 def test_the_input_s_columns_are_checked_before_the_cluster_is_reached(tiny_model_dir, tmp_path, fmt, options, message):
@@ -689,7 +693,7 @@ def test_workers_that_keep_dying_give_a_taikai_error_not_a_log(dump, tiny_model_
             prepare=lambda ddf: ddf.map_partitions(die, meta=ddf._meta),
         )
     assert "1 worker(s) died in turn while running task" in str(caught.value)
-    assert "--partitions, or run the local engine" in str(caught.value)
+    assert "partitions= (--partitions on the command line), or run the local engine" in str(caught.value)
     err = capfd.readouterr().err
     assert "Traceback" not in err and "distributed." not in err, err
     assert not (tmp_path / "out").exists()
@@ -762,9 +766,10 @@ def test_no_row_classified_warns_as_the_local_engine_does(client, dump, tiny_mod
     result = CliRunner().invoke(cli, ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "out"), *args, "-q"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        f"taikai: warning: {dump / 'all.csv'}: no row could be classified: column 'id' (--text-column) holds no "
-        "Japanese text in any of its 120 rows (error 120); the columns are ['id', 'platform', 'text']: if the reviews "
-        "are in another one, run again with --text-column naming it"
+        f"taikai: warning: {dump / 'all.csv'}: no row could be classified: column 'id' (text_column= (--text-column "
+        "on the command line)) holds no Japanese text in any of its 120 rows (error 120); the columns are ['id', "
+        "'platform', 'text']: if the reviews are in another one, run again with text_column= (--text-column on the "
+        "command line) naming it"
     ]
 
 
@@ -874,8 +879,8 @@ def test_more_partitions_than_rows_write_no_empty_part(client, tiny_model_dir, t
             tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client, partitions=100
         )
     assert [str(w.message) for w in warned] == [
-        "--partitions 100: the input has 8 rows; 92 partitions held none and were not written, so the output has "
-        "8 parts"
+        "partitions=100 (--partitions on the command line): the input has 8 rows; 92 partitions held none and were "
+        "not written, so the output has 8 parts"
     ]
     parts = sorted(p.name for p in (tmp_path / "out").glob("part.*"))
     assert parts == [f"part.{k:05d}.parquet" for k in range(8)]

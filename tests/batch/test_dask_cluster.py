@@ -176,7 +176,7 @@ def test_a_lost_scheduler_is_said_in_one_line(client, future):
             False,
             "the Dask engine stopped: 4 worker(s) died in turn while running task 'write-part-0' (often out of "
             "memory); nothing was written. Give the workers more memory, split the input into more parts with "
-            "--partitions, or run the local engine",
+            "partitions= (--partitions on the command line), or run the local engine",
         ),
     ],
     ids=["worker-write", "driver-write", "worker-missing-input", "bad-line", "cancelled", "killed"],
@@ -203,8 +203,8 @@ def test_a_worker_s_file_error_is_named_as_the_worker_s_when_collected():
             [1, 0, 1, 0, 0],
             5,
             [0, 2],
-            "--partitions 5: the input has 2 rows; 3 partitions held none and were not written, so the output has "
-            "2 parts",
+            "partitions=5 (--partitions on the command line): the input has 2 rows; 3 partitions held none and were "
+            "not written, so the output has 2 parts",
         ),
     ],
     ids=["first-empty", "first-full", "no-rows", "asked-too-many"],

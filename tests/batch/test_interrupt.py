@@ -82,7 +82,7 @@ def test_an_interrupt_after_a_chunk_is_saved_keeps_the_run(tmp_path, dump, tiny_
         taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
     assert caught.value.message == (
         f"interrupted after 10 rows saved; the partial result is kept in {out}.taikai-partial: run the same command "
-        "with --resume to continue"
+        "with resume=True (--resume on the command line) to continue"
     )
 
 

@@ -22,6 +22,7 @@ from taikai.batch import Interrupted
 from taikai.cli import cli
 from taikai.errors import DataWarning, InputError
 
+RESUME = "resume=True (--resume on the command line)"
 TEXTS = [
     "手数料が高すぎて続けられませんでした",
     "時給にすると200円くらい",
@@ -44,12 +45,12 @@ def test_interrupted_run_resumes_to_an_identical_file(stop_after, tmp_path, dump
     full, out = tmp_path / f"full.{fmt}", tmp_path / f"out.{fmt}"
     options = {"model": tiny_model_dir, "chunk_size": 7, "id_column": "id"}
     whole = taikai.classify_file(dump, full, "text", **options)
-    with pytest.raises(Interrupted, match="--resume"):
+    with pytest.raises(Interrupted, match=re.escape(f"run the same command with {RESUME} to continue")):
         taikai.classify_file(dump, out, "text", on_chunk=stop_after(3), **options)
     assert not out.exists()
     partial = tmp_path / f"out.{fmt}.taikai-partial"
     assert json.loads((partial / "state.json").read_text())["chunks"] == 3
-    with pytest.raises(InputError, match="pass --resume"):
+    with pytest.raises(InputError, match=re.escape(f"pass {RESUME} to continue it")):
         taikai.classify_file(dump, out, "text", **options)
     # A chunk half-written when the process was killed is cut off again on resume.
     with open(partial / "output.part", "ab") as f:
@@ -112,7 +113,7 @@ def test_resume_refusal_shows_the_input_times_as_local_iso_times(
     assert f"the input file's content changed (the same size, {size} bytes, but other bytes: sha256 " in said, said
     assert said.endswith(
         f"…; modified {was} → {now}). The saved rows were read from the input as it was: delete "
-        f"{out}.taikai-partial and run without --resume to start over"
+        f"{out}.taikai-partial and run without resume=True (--resume on the command line) to start over"
     ), said
 
 
@@ -233,7 +234,8 @@ def test_cli_batch_output_that_is_a_folder_says_so_whatever_the_options(tmp_path
     assert result.exit_code == 2
     assert result.output == (
         f"taikai: error: {folder}: is a folder; give a file name such as {folder / example}, "
-        "or pass --engine dask to write a folder of parts\n"
+        "or use the Dask engine (taikai.batch.classify_files in Python, --engine dask on the command line) to "
+        "write a folder of parts\n"
     )
     assert list(folder.iterdir()) == []
 
@@ -242,7 +244,10 @@ def test_cli_batch_input_that_is_a_folder_says_so(tmp_path, dump, tiny_model_dir
     result = run(dump.parent, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
     assert result.exit_code == 2
     assert f"{dump.parent}: is a folder; the local engine reads one file" in result.output
-    assert "pass --engine dask to read every file of the folder" in result.output
+    assert (
+        "or use the Dask engine (taikai.batch.classify_files in Python, --engine dask on the command line) to "
+        "read every file of the folder" in result.output
+    )
     assert not (tmp_path / "out.csv").exists()
 
 
@@ -454,7 +459,7 @@ def test_a_full_disk_at_the_last_step_keeps_the_classified_rows_for_resume(
     message = str(caught.value)
     assert message.startswith(f"{out}: the complete output could not be written (")
     assert "No space left on device" in message and "the 60 classified rows are kept in" in message
-    assert "--resume to write the output without classifying again" in message
+    assert f"run the same command with {RESUME} to write the output without classifying again" in message
     partial = tmp_path / f"out.{fmt}.taikai-partial"
     assert not out.exists() and (partial / "state.json").exists()
     assert not list(partial.glob("output.*.tmp")), "the half-built file was left taking space"
@@ -486,7 +491,7 @@ def test_a_full_disk_mid_run_keeps_the_saved_chunks_and_says_to_resume(tmp_path,
         f"taikai: error: {out}: the run stopped: No space left on device; the chunks saved so far are kept in "
         f"{partial}: fix the cause"
     ), result.output
-    assert "--resume to continue" in result.output and not out.exists()
+    assert f"run the same command with {RESUME} to continue" in result.output and not out.exists()
     monkeypatch.undo()
     resumed = run(dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--chunk-size", 10, "--resume")
     assert resumed.exit_code == 0, resumed.output

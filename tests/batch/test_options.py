@@ -213,10 +213,20 @@ def test_the_dask_parts_take_the_format_the_output_name_says(output, given, expe
 @pytest.mark.parametrize(
     ("output", "given", "message"),
     [
-        ("o.csv", "parquet", "o.csv: the name says csv but --output-format says parquet; the Dask engine writes"),
-        ("o.parquet", "tsv", "drop --output-format to write parquet parts, or name the folder without the .parquet"),
+        (
+            "o.csv",
+            "parquet",
+            "o.csv: the name says csv but output_format= (--output-format on the command line) says parquet; the "
+            "Dask engine",
+        ),
+        (
+            "o.parquet",
+            "tsv",
+            "drop output_format= (--output-format on the command line) to write parquet parts, or name the folder "
+            "without",
+        ),
         ("o.xlsx", None, "writes parquet, csv, tsv, jsonl parts, not xlsx; name the folder without .xlsx"),
-        ("out", "xlsx", "not xlsx; choose another --output-format"),
+        ("out", "xlsx", "not xlsx; choose another output_format= (--output-format on the command line)"),
     ],
 )
 def test_the_dask_parts_refuse_a_format_the_output_name_contradicts(tmp_path, output, given, message):

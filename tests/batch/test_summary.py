@@ -43,9 +43,10 @@ def test_no_row_classified_warns_naming_the_column_and_the_columns(
     result = run(dump, "-o", out, "--text-column", column, "-m", tiny_model_dir, *(["-q"] if quiet else []))
     assert result.exit_code == 0, result.output  # README: rows with status error are in the output, not failures
     warning = (
-        f"taikai: warning: {dump}: no row could be classified: column {column!r} (--text-column) holds no Japanese "
-        f"text in any of its 6 rows ({statuses}); the columns are ['id', 'n', 'text', 'memo']: if the reviews are in "
-        "another one, run again with --text-column naming it"
+        f"taikai: warning: {dump}: no row could be classified: column {column!r} (text_column= (--text-column on "
+        f"the command line)) holds no Japanese text in any of its 6 rows ({statuses}); the columns are ['id', 'n', "
+        "'text', 'memo']: if the reviews are in another one, run again with text_column= (--text-column on the "
+        "command line) naming it"
     )
     assert warning in result.output.splitlines()
     if quiet:
@@ -64,7 +65,10 @@ def test_the_right_column_gives_no_warning(tmp_path, dump, tiny_model_dir):
 
 
 def test_the_library_warns_too(tmp_path, dump, tiny_model):
-    with pytest.warns(DataWarning, match=r"no row could be classified: column 'id' \(--text-column\)"):
+    with pytest.warns(
+        DataWarning,
+        match=r"no row could be classified: column 'id' \(text_column= \(--text-column on the command line\)\)",
+    ):
         summary = taikai.classify_file(dump, tmp_path / "out.csv", "id", model=tiny_model)
     assert (summary.rows, summary.classified) == (6, 0)
 

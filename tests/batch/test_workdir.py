@@ -66,7 +66,10 @@ def test_a_folder_whose_run_died_resumes(stop_after, tmp_path, dump, tiny_model)
     with pytest.raises(Interrupted):
         taikai.classify_file(dump, out, "text", model=tiny_model, on_chunk=stop_after(2), **OPTIONS)
     (partial / "lock").write_text("999999999\n")  # the pid of a dead run: nobody holds the lock
-    with pytest.raises(InputError, match=r"holds an interrupted run for .*; pass --resume"):
+    with pytest.raises(
+        InputError,
+        match=r"holds an interrupted run for .*; pass resume=True \(--resume on the command line\) to continue it",
+    ):
         taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert (done.rows, done.resumed_rows) == (30, 20) and not partial.exists()
@@ -118,8 +121,8 @@ def test_a_run_killed_at_any_final_step_is_completed_by_resume(tmp_path, dump, t
         taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
     assert str(caught.value) == (
         f"{partial} holds a run of {out} that classified every row but stopped during its last steps (putting the "
-        "output in place, writing its summary, removing that directory); pass --resume to finish them (nothing is "
-        "classified again), or delete that directory"
+        "output in place, writing its summary, removing that directory); pass resume=True (--resume on the command "
+        "line) to finish them (nothing is classified again), or delete that directory"
     )
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert (done.rows, done.bad_lines) == (30, 1) and not partial.exists()

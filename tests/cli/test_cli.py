@@ -79,7 +79,7 @@ def test_predict_reads_stdin_bytes_in_the_encoding_batch_detects(run, tiny_model
             b"\xfe\xfe" + "手".encode(),
             [],
             "taikai: error: <stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
-            "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
+            "cp932: byte 0x8b on line 1); pass its encoding with encoding= (--encoding on the command line)",
         ),
         (
             "手数料が高すぎる\n".encode("utf-16"),  # Excel's "Unicode テキスト", piped in
@@ -90,7 +90,8 @@ def test_predict_reads_stdin_bytes_in_the_encoding_batch_detects(run, tiny_model
         (
             "手数料が高すぎる\n単価が安い\n".encode("cp932"),
             ["--encoding", "utf-8"],
-            "taikai: error: <stdin>:1: byte 0x8e is not valid utf-8, the encoding given with --encoding",
+            "taikai: error: <stdin>:1: byte 0x8e is not valid utf-8, the encoding given with encoding= (--encoding on "
+            "the command line)",
         ),
     ],
     ids=["undecodable", "utf-16", "wrong-encoding-given"],
@@ -181,7 +182,8 @@ def test_predict_decodes_the_bytes_of_text_arguments(run, tiny_model_dir, argume
         (
             "手数料が高すぎる".encode("cp932"),
             ["--encoding", "utf-8"],
-            "taikai: error: <argument 2>:1: byte 0x8e is not valid utf-8, the encoding given with --encoding",
+            "taikai: error: <argument 2>:1: byte 0x8e is not valid utf-8, the encoding given with encoding= "
+            "(--encoding on the command line)",
         ),
     ],
     ids=["stray-byte", "wrong-encoding-given"],
@@ -328,7 +330,8 @@ def test_predict_refuses_short_euc_jp_rather_than_classify_its_cp932_mojibake(
     assert result.exit_code == 2
     assert result.stderr.startswith(
         f"taikai: error: {source} looks like EUC-JP: that line reads as 'もうやめた' in EUC-JP, as '､筅ｦ､荀皃ｿ' in "
-        "CP932; pass --encoding euc-jp"
+        "CP932; pass encoding='euc-jp' (--encoding euc-jp on the command line), or "
+        "encoding='cp932' (--encoding cp932 on the command line) if it is CP932 half-width katakana\n"
     ), result.stderr
     assert result.stdout == ""
     options = ["--model", tiny_model_dir, "--format", "jsonl", "--encoding", "euc-jp"]
@@ -777,7 +780,10 @@ def test_every_command_that_reads_a_text_file_takes_encoding_errors(tmp_path, ti
     args = [part.format(**names) for part in command]
     result = CliRunner().invoke(cli, [*args, "--encoding-errors", "strict"])
     assert result.exit_code == 2, result.output
-    assert "--encoding-errors replace" in result.stderr and "Traceback" not in result.output
+    assert (
+        "encoding_errors='replace' (--encoding-errors replace on the command line)" in result.stderr
+        and "Traceback" not in result.output
+    )
     result = CliRunner().invoke(cli, [*args, "--encoding-errors", "replace"])
     assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output  # drift: 1 is "drift: yes"
     warned = r"taikai: warning: .*: 1 row\(s\) hold 1 undecodable byte\(s\) read as U\+FFFD: line\(s\) \d"
@@ -790,7 +796,11 @@ _BAD_RECORD = 'id,text\nP001,手数料が高い\nP002,"bad line 田中さん 090
 @pytest.mark.parametrize(
     ("command", "options", "hint"),
     [
-        ("batch", ["--text-column", "text", "-o", "{out}.csv"], "fix it, or pass --on-bad-lines report"),
+        (
+            "batch",
+            ["--text-column", "text", "-o", "{out}.csv"],
+            "fix it, or pass on_bad_lines='report' (--on-bad-lines report on the command line) to set such lines aside",
+        ),
         ("report", ["-o", "{out}.html"], "fix it (every record needs one field per column)"),
         ("suggest", ["-o", "{out}.csv"], "fix it (every record needs one field per column)"),
     ],
@@ -945,7 +955,9 @@ def test_an_euc_jp_file_that_cp932_cannot_decode_is_named_euc_jp(
         f"taikai: error: {path}:2: the file looks like EUC-JP: it does not decode as UTF-8 or CP932, but does as "
         "EUC-JP, that line reading as '"
     ), result.stderr
-    assert result.stderr.endswith("; pass --encoding euc-jp\n"), result.stderr  # not --encoding-errors replace
+    assert result.stderr.endswith("; pass encoding='euc-jp' (--encoding euc-jp on the command line)\n"), (
+        result.stderr
+    )  # not encoding_errors=
     read = run(*[a.format(data=path, tmp=tmp_path, model=tiny_model_dir) for a in command], "--encoding", "euc-jp")
     assert read.exit_code in (0, 1), read.output  # read (drift exits 1 when the data drifted)
     assert "EUC-JP" not in read.stderr, read.stderr

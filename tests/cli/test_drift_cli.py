@@ -102,7 +102,10 @@ def test_a_date_column_without_dates_is_refused_as_the_report_refuses_it(tiny_mo
     result = run(dump, "--model", tiny_model_dir, "--date-column", column, "--exit-code")
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
-    assert result.stderr.startswith(f"taikai: error: {dump}: --date-column {column!r} {held}; give a column of dates")
+    assert result.stderr.startswith(
+        f"taikai: error: {dump}: date_column={column!r} "
+        f"(--date-column on the command line) {held}; give a column of dates"
+    )
 
 
 def test_japanese_dates_are_periods(tiny_model_dir, tmp_path):

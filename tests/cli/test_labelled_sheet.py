@@ -37,7 +37,7 @@ def test_the_sheet_given_by_name_or_number_is_read(invoke, tiny_model_dir, book,
     [
         ("無い", "book", f"no sheet '無い'; {SHEETS}: give one of their names, or a number from 1 to 2"),
         ("3", "book", f"no sheet '3'; {SHEETS}: give one of their names, or a number from 1 to 2"),
-        ("2", "csv", "--sheet applies to xlsx input, not to csv"),
+        ("2", "csv", "sheet= (--sheet on the command line) applies to xlsx input, not to csv"),
         (
             "1",
             "book",

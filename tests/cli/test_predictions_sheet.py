@@ -43,7 +43,7 @@ def _command(command: str, source: str, out) -> list[str]:
         ("two.xlsx", "3", "two.xlsx: no sheet '3'; the sheets are ['notes', 'preds']: give one of their names, or"),
         ("two.xlsx", "preds", None),
         ("two.xlsx", "2", None),
-        ("p.csv", "2", "--sheet applies to xlsx input, not to csv"),
+        ("p.csv", "2", "sheet= (--sheet on the command line) applies to xlsx input, not to csv"),
     ],
 )
 def test_predictions_sheet_option(workbook, tmp_path, monkeypatch, command, source, sheet, said):

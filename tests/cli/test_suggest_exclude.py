@@ -60,7 +60,8 @@ def test_several_files_are_counted_each_and_one_matching_nothing_is_warned_of(in
     assert result.exit_code == 0, result.stderr
     assert f"(--exclude): 10 in {s1}, 0 in {other}, 5 in {s2};" in result.output
     assert (
-        f"taikai: warning: --exclude {other}: none of its 1 row(s) is a row of the predictions, by id or text; "
+        f"taikai: warning: {other}, given to exclude= (--exclude on the command line): none of its 1 row(s) is a row "
+        "of the predictions, by id or text; "
         "is it a sheet or labelled file of this data?"
     ) in result.stderr
 
@@ -68,8 +69,16 @@ def test_several_files_are_counted_each_and_one_matching_nothing_is_warned_of(in
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "taikai: error: --exclude {path}: no such file; give the sheets handed out before"),
-        ("note\nx\n", "taikai: error: --exclude {path}: no column 'text' to match rows by (its columns: 'note')"),
+        (
+            None,
+            "taikai: error: {path}, given to exclude= (--exclude on the command line): no such file; give the sheets "
+            "handed out before",
+        ),
+        (
+            "note\nx\n",
+            "taikai: error: {path}, given to exclude= (--exclude on the command line): no column 'text' to match rows "
+            "by (its columns: 'note')",
+        ),
     ],
 )
 def test_an_unusable_exclude_file_is_an_error_without_traceback(invoke, tmp_path, pred, content, message):
@@ -90,6 +99,7 @@ def test_a_sheet_of_another_dump_whose_ids_restart_is_warned_of(invoke, tmp_path
     assert result.exit_code == 0, result.stderr
     assert f"(--exclude): 2 in {other};" in result.output
     assert (
-        f"taikai: warning: --exclude {other}: 2 row(s) match a prediction by id but their texts differ (e.g. id "
+        f"taikai: warning: {other}, given to exclude= (--exclude on the command line): 2 row(s) match a prediction by "
+        "id but their texts differ (e.g. id "
         "r001): is the sheet from another dump? They are left out by id all the same"
     ) in result.stderr

@@ -181,7 +181,11 @@ def test_xlsx_sheet_is_made_for_a_person_in_excel(run, tmp_path, predictions):
         ),
         (["-o", "{tmp}/s.xlsx", "--text-column", "nope"], "predictions.csv: no column 'nope'"),
         (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--id-column", "nope"], "no column 'nope'"),
-        (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--output-encoding", "cp932"], "applies to a .csv sheet"),
+        (
+            ["-o", "{tmp}/s.xlsx", "--text-column", "body", "--output-encoding", "cp932"],
+            "taikai: error: output_encoding= (--output-encoding on the command line) applies to a .csv sheet; an .xlsx "
+            "sheet is always Unicode\n",
+        ),
         (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--n", "0"], "Invalid value for '--n'"),
     ],
 )
@@ -409,9 +413,10 @@ def test_train_add_notes_added_files_that_disagree(run, tmp_path, tiny_csv):
     result = run("train", tiny_csv, "--add", first, "--add", second, *args)
     assert result.exit_code == 0, result.output
     assert f"added: {first}  (2 rows, 1 used, 1 duplicates, weight 1)" in result.output
-    assert "note:  1 dropped duplicate(s) among the --add files carry labels that differ from the row kept" in (
-        result.output
-    )
+    assert (
+        "note:  1 dropped duplicate(s) among the files given to add= (--add on the command line) carry labels that "
+        "differ from the row kept: reasons in 1 (the last one: of the later file, or later in the file)\n"
+    ) in result.output
 
 
 @pytest.mark.parametrize("sheet", ["suggested", "csv"])
@@ -431,7 +436,7 @@ def test_train_add_refuses_a_sheet_without_labels_before_training(run, tmp_path,
     assert result.stderr == (
         f"taikai: error: {empty}: adds no labelled row ({rows} row(s): {rows} without any label, 0 unusable); fill "
         "in reasons, sentiments or both, save the sheet and run again (check that this is the file you labelled), "
-        "or leave it out of --add\n"
+        "or leave it out of add= (--add on the command line)\n"
     )
     assert not (tmp_path / "m").exists()
 
@@ -444,8 +449,9 @@ def test_suggest_refuses_a_filled_sheet_and_replaces_it_with_force(run, tmp_path
     result = run("suggest", predictions, "-o", sheet, "--text-column", "body")
     assert result.exit_code == 2
     assert (
-        f"taikai: error: --output {sheet}: already exists and holds 16 filled reasons/sentiment cell(s): the labels "
-        "would be lost; choose another file, or pass --force (overwrite=True) to replace it"
+        f"taikai: error: out={str(sheet)!r} (--output on the command line): already exists and holds 16 filled "
+        "reasons/sentiment cell(s): the labels "
+        "would be lost; choose another file, or pass overwrite=True (--force on the command line) to replace it"
     ) in result.stderr
     assert sheet.read_bytes() == before
     result = run("suggest", predictions, "-o", sheet, "--text-column", "body", "--force")

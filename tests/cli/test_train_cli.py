@@ -191,8 +191,9 @@ def test_train_add_says_on_stderr_why_the_comparison_was_skipped(tmp_path, tiny_
     result, _ = train(tmp_path, tiny_csv, "--vectors", "none", "--add", str(added_file(tmp_path)))
     assert result.exit_code == 0, result.output
     assert (
-        "taikai: warning: the before/after comparison of the added labels was skipped: the --add file(s) gave 1 "
-        "usable new row(s), and it needs at least 2 (one per fold)" in result.stderr
+        "taikai: warning: the before/after comparison of the added labels was skipped: the file(s) given to "
+        "add= (--add on the command line) gave 1 usable new row(s), and it needs at least 2 (one per fold)"
+        in result.stderr
     )
     assert "your labels:" not in result.stdout
 

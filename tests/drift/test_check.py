@@ -187,7 +187,7 @@ def test_predictions_made_by_another_model_are_refused_as_the_report_refuses_the
         check_drift(arguments["dump"], tiny_model_dir, arguments.get("reference"))
     assert str(caught.value).startswith(
         f"{other_models_predictions.with_name('predictions.summary.json')} says the predictions were made by model "
-        "other (sha256 000000000000…), not by --model tiny (sha256 "
+        "other (sha256 000000000000…), not by model='tiny' (--model on the command line) (sha256 "
     )
 
 

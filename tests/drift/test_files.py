@@ -58,12 +58,22 @@ def test_a_file_read_as_its_options_say_counts_as_its_frame(tiny_model, tmp_path
 @pytest.mark.parametrize(
     ("name", "options", "message"),
     [
-        ("dump.txt", None, r"cannot tell the format from the extension '\.txt'; pass --input-format"),
-        ("dump.csv", ReadOptions(sheet="b"), "--sheet applies to xlsx input, not to csv"),
+        (
+            "dump.txt",
+            None,
+            r"cannot tell the format from the extension '\.txt'; name the format with input_format= \(--input-format "
+            r"on the command line\): one of csv, tsv, jsonl, parquet, xlsx",
+        ),
+        (
+            "dump.csv",
+            ReadOptions(sheet="b"),
+            r"sheet= \(--sheet on the command line\) applies to xlsx input, not to csv",
+        ),
         (
             "dump.csv",
             ReadOptions(encoding="ascii"),
-            r"dump\.csv:2: byte 0x[0-9a-f]+ is not valid ascii, the encoding given with --encoding",
+            r"dump\.csv:2: byte 0x[0-9a-f]+ is not valid ascii, the encoding given with encoding= \(--encoding on the "
+            r"command line\); if that is the file's encoding",
         ),
     ],
 )
@@ -183,7 +193,7 @@ def test_a_file_whose_first_chunk_is_blank_is_read_for_a_date_before_classifying
     monkeypatch.setattr(_files._Rows, "read", classified)
     with pytest.raises(InputError) as caught:
         file_statistics(path, tiny_model, date_column="posted_at")
-    assert f"--date-column 'posted_at' {refused};" in str(caught.value)
+    assert f"date_column='posted_at' (--date-column on the command line) {refused};" in str(caught.value)
     with pytest.raises(InputError) as report:  # the report's message, word for word
         check_date_column(pd.read_csv(path, dtype=str)["posted_at"], "posted_at", str(path))
     assert str(caught.value) == str(report.value)

@@ -50,7 +50,10 @@ def test_a_column_written_both_ways_is_refused(tiny_model_dir, tmp_path):
     path = dump(tmp_path, dates)
     result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"taikai: error: {path}: --date-column 'posted_at' holds dates written day-first")
+    assert result.stderr.startswith(
+        f"taikai: error: {path}: date_column='posted_at' "
+        f"(--date-column on the command line) holds dates written day-first"
+    )
     assert "month-first (e.g. '01/22/2025')" in result.stderr
 
 

@@ -47,12 +47,13 @@ def test_arguments_are_decoded_from_their_bytes(value, encoding, expected):
             b"\xfe\xfe" + "手".encode(),  # not FF FE: that is UTF-16's byte-order mark, refused as such
             None,
             "<argument 2>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
-            "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
+            "cp932: byte 0x8b on line 1); pass its encoding with encoding= (--encoding on the command line)",
         ),
         (
             TEXT.encode("cp932"),
             "utf-8",
-            "<argument 2>:1: byte 0x8e is not valid utf-8, the encoding given with --encoding",
+            "<argument 2>:1: byte 0x8e is not valid utf-8, the encoding given with encoding= (--encoding on the "
+            "command line); pass the input's encoding, or give no encoding to detect UTF-8 or CP932",
         ),
     ],
     ids=["damaged-utf8", "neither", "wrong-encoding-given"],
@@ -61,7 +62,9 @@ def test_bytes_that_do_not_decode_stop_naming_the_argument(data, encoding, messa
     with pytest.raises(InputError) as caught:
         decode_argument(as_argv(data), encoding, source=argument_source(2))
     assert str(caught.value).startswith(message)
-    assert "--encoding-errors replace" in str(caught.value)  # what to do
+    assert "or pass errors='replace' (--encoding-errors replace on the command line) to read" in str(
+        caught.value
+    )  # what to do
 
 
 def test_replace_reads_a_stray_byte_as_fffd_and_warns_naming_the_argument():

@@ -53,7 +53,9 @@ def test_a_column_of_japanese_dates_is_not_refused():
 def test_a_column_without_dates_is_refused_with_examples(values, held):
     with pytest.raises(InputError) as caught:
         check_date_column(pd.Series(values, dtype=object), "id", "dump.csv")
-    assert str(caught.value).startswith(f"dump.csv: --date-column 'id' {held}; give a column of dates")
+    assert str(caught.value).startswith(
+        f"dump.csv: date_column='id' (--date-column on the command line) {held}; give a column of dates"
+    )
 
 
 JAPAN_MORNING = "2026-04-01T08:00:00+09:00"
@@ -177,7 +179,11 @@ def test_a_column_written_both_ways_is_refused_with_one_example_of_each(reader):
 
 
 def test_a_refused_column_is_named_with_its_file():
-    with pytest.raises(InputError, match=r"^p\.csv: --date-column 'posted_at' holds dates written day-first"):
+    with pytest.raises(
+        InputError,
+        match=r"^p\.csv: date_column='posted_at' "
+        r"\(--date-column on the command line\) holds dates written day-first",
+    ):
         check_date_column(pd.Series(["13/03/2026", "03/13/2026"]), "posted_at", "p.csv")
 
 
@@ -189,7 +195,9 @@ def test_only_an_untold_order_is_warned_about(order, said):
     warning = order_warning(order, "p.csv", "posted_at")
     assert (warning is None) == (said is None)
     if said is not None:
-        assert warning is not None and warning.startswith("p.csv: --date-column 'posted_at': dates such as 03/04")
+        assert warning is not None and warning.startswith(
+            "p.csv: date_column='posted_at' (--date-column on the command line): dates such as 03/04"
+        )
         assert said in warning and warning.endswith("write dates as YYYY-MM-DD (2026-03-14), which reads one way only")
 
 
@@ -239,6 +247,7 @@ def test_dates_far_outside_the_others_are_out_of_range(odd, out, years):
 def test_the_range_warning_counts_the_rows_and_gives_the_years():
     assert range_warning(0, YearRange(2024, 2027), "p.csv", "posted_at") is None
     assert range_warning(2, YearRange(2024, 2027), "p.csv", "posted_at") == (
-        "p.csv: --date-column 'posted_at': 2 row(s) have a date far outside the others (outside 2024-2027) and are "
+        "p.csv: date_column='posted_at' "
+        "(--date-column on the command line): 2 row(s) have a date far outside the others (outside 2024-2027) and are "
         "left out of the periods; check those dates (mistyped?)"
     )

@@ -15,8 +15,8 @@ from taikai.io._encoding import utf8_evidence
 
 CP932 = "id,text\n1,手数料が高い\n2,サポートが遅い\n".encode("cp932")
 HINT = (
-    "pass the file's encoding with --encoding (utf-8, utf-8-sig or cp932), or --encoding-errors replace to read "
-    "undecodable bytes as U+FFFD"
+    "pass the file's encoding (utf-8, utf-8-sig or cp932) with encoding= (--encoding on the command line), or "
+    "encoding_errors='replace' (--encoding-errors replace on the command line) to read undecodable bytes as U+FFFD"
 )
 
 
@@ -140,7 +140,8 @@ def test_damaged_utf8_stops_at_its_line_and_is_never_read_as_cp932(tmp_path, con
     assert re.search(r"\(.*\d+ multi-byte characters decode as UTF-8 against 1 undecodable byte\(s\)\)", message)
     assert message.endswith(
         f"it is most likely UTF-8 damaged on line {line}, which read as CP932 would be mojibake; fix that line, "
-        "pass --encoding cp932 if the file is CP932, or --encoding-errors replace to read undecodable bytes as U+FFFD"
+        "pass encoding='cp932' (--encoding cp932 on the command line) if the file is CP932, or "
+        "encoding_errors='replace' (--encoding-errors replace on the command line) to read undecodable bytes as U+FFFD"
     )
     assert detect_encoding(path, errors="replace") == "utf-8-sig"
 

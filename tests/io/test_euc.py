@@ -14,7 +14,10 @@ from taikai.io import decode_argument, decode_input, detect_encoding
 from taikai.io._euc import euc_jp_reading
 
 ROOT = Path(__file__).resolve().parents[2]
-HINT = "pass --encoding euc-jp (or --encoding cp932 if it is CP932 half-width katakana)"
+HINT = (
+    "pass encoding='euc-jp' (--encoding euc-jp on the command line), or "
+    "encoding='cp932' (--encoding cp932 on the command line) if it is CP932 half-width katakana"
+)
 
 
 @pytest.mark.parametrize(
@@ -134,7 +137,7 @@ def test_a_real_size_euc_jp_file_is_named_euc_jp_not_undecodable(tmp_path, error
     path.write_bytes(data)
     expected = (
         ":2: the {} looks like EUC-JP: it does not decode as UTF-8 or CP932, but does as EUC-JP, that line reading "
-        "as '…orks,元旦から何やってんだろ。こたつ…'; pass --encoding euc-jp"
+        "as '…orks,元旦から何やってんだろ。こたつ…'; pass encoding='euc-jp' (--encoding euc-jp on the command line)"
     )
     with pytest.raises(InputError) as caught:
         detect_encoding(path, errors=errors)

@@ -42,7 +42,7 @@ def test_the_sheet_given_is_read(tiny_model, book, tmp_path, function, sheet):
         ("無い", "book", InputError, "no sheet '無い'; the sheets are ['表紙', 'ラベル']: give one of their names"),
         (3, "book", InputError, "no sheet '3'; the sheets are ['表紙', 'ラベル']"),
         (1, "book", InputError, "the columns of sheet '表紙' (its sheets are 表紙, ラベル) are ['説明']"),
-        ("2", "csv", InputError, "--sheet applies to xlsx input, not to csv"),
+        ("2", "csv", InputError, "sheet= (--sheet on the command line) applies to xlsx input, not to csv"),
         (2.0, "book", TypeError, "sheet"),
     ],
 )

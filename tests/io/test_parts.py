@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from taikai.errors import InputError
+from taikai.errors import INPUT_FORMAT, InputError
 from taikai.io import (
     PARTS_MANIFEST,
     format_of,
@@ -90,7 +90,11 @@ def test_a_folder_without_a_manifest_is_not_read_as_parts(tmp_path):
     ("option", "expected"),
     [
         (None, "give the file one of the extensions .csv, .tsv, .jsonl, .parquet or .xlsx"),
-        ("--input-format", "pass --input-format csv|tsv|jsonl|parquet|xlsx"),
+        (
+            INPUT_FORMAT,
+            "name the format with input_format= (--input-format on the command line): one of csv, tsv, jsonl, "
+            "parquet, xlsx",
+        ),
     ],
 )
 def test_an_unknown_extension_suggests_an_option_only_when_given_one(tmp_path, option, expected):

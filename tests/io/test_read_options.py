@@ -88,8 +88,12 @@ def test_open_reads_as_open_reader_with_the_same_arguments(tmp_path, name, conte
 @pytest.mark.parametrize(
     ("name", "options", "message"),
     [
-        ("a.csv", ReadOptions(sheet="2"), "--sheet applies to xlsx input, not to csv"),
-        ("a.parquet", ReadOptions(encoding="cp932"), "--encoding applies to CSV, TSV and JSONL input"),
+        ("a.csv", ReadOptions(sheet="2"), r"sheet= \(--sheet on the command line\) applies to xlsx input, not to csv"),
+        (
+            "a.parquet",
+            ReadOptions(encoding="cp932"),
+            r"encoding= \(--encoding on the command line\) applies to CSV, TSV and JSONL input",
+        ),
         (
             "a.csv",
             ReadOptions(encoding="nope"),

@@ -102,8 +102,18 @@ def test_parquet_and_xlsx_readers(tmp_path):
         ("dup.csv", b"a,a\n1,2\n", {}, r"repeated column name\(s\) \['a'\]"),
         ("garbage.csv", bytes(range(128, 256)) * 4, {}, "cannot decode as UTF-8 or CP932"),
         ("a.csv", b"id\n1\n", {"encoding": "utf-16"}, "convert the file to UTF-8 first"),
-        ("a.csv", b"id\n1\n", {"sheet": "2"}, "--sheet applies to xlsx input, not to csv"),
-        ("a.parquet", b"id\n", {"encoding": "cp932"}, "--encoding applies to CSV, TSV and JSONL input"),
+        (
+            "a.csv",
+            b"id\n1\n",
+            {"sheet": "2"},
+            r"sheet= \(--sheet on the command line\) applies to xlsx input, not to csv",
+        ),
+        (
+            "a.parquet",
+            b"id\n",
+            {"encoding": "cp932"},
+            r"encoding= \(--encoding on the command line\) applies to CSV, TSV and JSONL input",
+        ),
         ("a.jsonl", b"[1]\n", {}, "no JSON object found"),
         (
             "text.xlsx",

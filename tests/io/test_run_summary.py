@@ -33,13 +33,13 @@ def test_nothing_to_refuse(run, sha256):
     [
         (
             True,
-            f"{MADE_BY}, not by --model mine (sha256 bbbbbbbbbbbb…); name the model that made them, "
-            "or leave --model out",
+            f"{MADE_BY}, not by model='mine' (--model on the command line) (sha256 bbbbbbbbbbbb…); name the model "
+            "that made them, or leave model= (--model on the command line) out",
         ),
         (
             False,
             f"{MADE_BY}, not by the default model (mine, sha256 bbbbbbbbbbbb…); name the model that made them with "
-            "--model /models/shipped",
+            "model='/models/shipped' (--model on the command line)",
         ),
     ],
 )

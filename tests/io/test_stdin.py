@@ -35,7 +35,7 @@ def test_utf8_and_cp932_are_detected(data, encoding):
         (
             b"\xfe\xfe" + "手".encode(),  # not FF FE: that is UTF-16's byte-order mark (said as such)
             "<stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
-            "cp932: byte 0x8b on line 1); pass its encoding with --encoding",
+            "cp932: byte 0x8b on line 1); pass its encoding with encoding= (--encoding on the command line)",
         ),
         # CP932 would read the stray 0xFF as U+F8F3 and the UTF-8 around it as mojibake: refused too (with so
         # little UTF-8 text that it is not judged damaged UTF-8 by the count below)
@@ -48,7 +48,7 @@ def test_utf8_and_cp932_are_detected(data, encoding):
 def test_bytes_neither_decodes_stop_naming_the_line_and_the_encodings_tried(data, message):
     with pytest.raises(InputError, match=re.escape(message)) as info:
         decode_input(data)
-    assert "--encoding-errors replace" in str(info.value)
+    assert "or pass errors='replace' (--encoding-errors replace on the command line) to read" in str(info.value)
 
 
 def test_a_given_encoding_names_the_line_it_fails_on():
@@ -118,8 +118,9 @@ def test_damaged_utf8_stops_at_its_line_and_is_never_read_as_cp932(data, line, b
     assert re.match(
         rf"<stdin>:{line}: byte {byte} is not valid UTF-8, but the rest of the input is \(\d+ multi-byte characters "
         rf"decode as UTF-8 against 1 undecodable byte\(s\)\): it is most likely UTF-8 damaged on line {line}, which "
-        r"read as CP932 would be mojibake; fix that line, pass --encoding cp932 if the input is CP932, or pass "
-        r"--encoding-errors replace",
+        r"read as CP932 would be mojibake; fix that line, pass encoding='cp932' \(--encoding cp932 on the command "
+        r"line\) if the input is CP932, or pass errors='replace' \(--encoding-errors replace on the command line\) "
+        r"to read undecodable bytes as U\+FFFD \(a warning names their lines\)$",
         message,
     ), message
     with pytest.warns(DataWarning, match=rf"^<stdin>: 1 row\(s\) hold 1 undecodable byte.*: line\(s\) {line}$"):

@@ -141,6 +141,10 @@ def test_train_summary_and_skipped_block_use_thousands_separators(tmp_path):
     assert "note:  1,200 dropped duplicate(s)" in summary
     block = skipped_rows_block(meta)
     assert block.startswith("WARNING: 2,345 training row(s)") and "  … and 2,344 more" in block
+    assert block.endswith(
+        "\nFix them and train again, or pass on_bad_rows='error' (--on-bad-rows error on the command line) to stop "
+        "at such rows."
+    )
 
 
 def test_evaluation_tables_use_thousands_separators():

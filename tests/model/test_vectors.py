@@ -96,7 +96,11 @@ def test_a_changed_table_is_refused_with_what_to_do(table_file):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("/no/such/table", r"not found at /no/such/table;"),
+        (
+            "/no/such/table",
+            r"not found at /no/such/table; build it .*, or train without vectors "
+            r"\(config=FeatureConfig\(vectors=None\) in Python, --vectors none on the command line\)$",
+        ),
         ("missing", r"'missing' not found at .*vectors/missing;"),
     ],
 )

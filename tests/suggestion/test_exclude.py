@@ -104,7 +104,8 @@ def test_a_file_that_matches_no_row_is_warned_of(tmp_path):
         warnings.simplefilter("always")
         again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=[other])
     assert [str(w.message) for w in caught if issubclass(w.category, DataWarning)] == [
-        f"--exclude {other}: none of its 2 row(s) is a row of the predictions, by id or text; "
+        f"{other}, given to exclude= (--exclude on the command line): none of its 2 row(s) is a row of the "
+        "predictions, by id or text; "
         "is it a sheet or labelled file of this data?"
     ]
     assert again.excluded == {str(other): 0} and len(again.rows) == 10
@@ -127,11 +128,17 @@ def test_without_exclude_the_tally_has_no_exclude_line():
 @pytest.mark.parametrize(
     ("exclude", "error", "message"),
     [
-        (["missing.xlsx"], InputError, "--exclude missing.xlsx: no such file; give the sheets handed out before"),
+        (
+            ["missing.xlsx"],
+            InputError,
+            "missing.xlsx, given to exclude= (--exclude on the command line): no such file; give the sheets handed out "
+            "before",
+        ),
         (
             [pd.DataFrame({"note": ["x"]})],
             InputError,
-            "--exclude <frame 1>: no column 'text' (nor 'review_id') to match rows by",
+            "<frame 1>, given to exclude= (--exclude on the command line): no column 'text' (nor 'review_id') to match "
+            "rows by",
         ),
         ([3], TypeError, "exclude must be a path or DataFrame, or a list of them"),
         (3, TypeError, "exclude must be a path or DataFrame, or a list of them (sheets or labelled files), not int 3"),
@@ -181,7 +188,8 @@ def test_a_sheet_of_another_dump_whose_ids_restart_is_warned_of_and_still_exclud
     example = message.split("(e.g. id ")[1].split(")")[0]
     assert example in set(first.rows["review_id"][1:])
     assert message == (
-        f"--exclude <frame 1>: 9 row(s) match a prediction by id but their texts differ (e.g. id {example}): is "
+        "<frame 1>, given to exclude= (--exclude on the command line): 9 row(s) match a prediction by id but their "
+        f"texts differ (e.g. id {example}): is "
         "the sheet from another dump? They are left out by id all the same; give the sheets of these predictions, "
         "or drop the file's id column to match by text only"
     )

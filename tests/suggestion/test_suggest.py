@@ -261,7 +261,7 @@ def test_suggest_refuses_to_overwrite_a_sheet_unless_told(tmp_path, name, filled
     before = out.read_bytes()
     with pytest.raises(taikai.InputError) as caught:
         taikai.suggest(predictions(), out, n=10, text_column="body", id_column="review_id")
-    assert message in str(caught.value) and "pass --force (overwrite=True)" in str(caught.value)
+    assert message in str(caught.value) and "pass overwrite=True (--force on the command line)" in str(caught.value)
     assert out.read_bytes() == before
     taikai.suggest(predictions(), out, n=10, text_column="body", id_column="review_id", overwrite=True)
     assert out.read_bytes() != before or not filled
@@ -286,7 +286,10 @@ def test_suggest_refuses_an_existing_file_that_is_not_a_sheet_saying_what_it_is(
     out.write_text(content, encoding="utf-8")
     with pytest.raises(taikai.InputError) as caught:
         taikai.suggest(predictions(), out, n=10, text_column="body")
-    assert f"notes.csv: {said}; choose another file, or pass --force (overwrite=True)" in str(caught.value)
+    assert str(caught.value) == (
+        f"out={str(out)!r} (--output on the command line): {said}; choose another file, or pass overwrite=True "
+        "(--force on the command line) to replace it"
+    )
     assert out.read_text(encoding="utf-8") == content
 
 

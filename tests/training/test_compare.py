@@ -53,7 +53,12 @@ def test_one_compare_fold_is_refused_before_reading(tmp_path):
 @pytest.mark.parametrize(
     ("rows", "folds", "warned"),
     [
-        (1, 5, "the --add file(s) gave 1 usable new row(s), and it needs at least 2 (one per fold)"),
+        (
+            1,
+            5,
+            "the file(s) given to add= (--add on the command line) gave 1 usable new row(s), and it needs at least 2 "
+            "(one per fold)",
+        ),
         (1, 0, None),  # the comparison was asked to be skipped: nothing to say
     ],
 )

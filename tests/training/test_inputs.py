@@ -91,7 +91,7 @@ def test_an_added_file_without_any_labelled_row_is_refused(tmp_path, rows, count
         read_inputs(BASE, [path], columns=Columns(), on_bad_rows="skip")
     assert str(caught.value) == (
         f"{path}: adds no labelled row ({counts}); fill in reasons, sentiments or both, save the sheet and run again "
-        "(check that this is the file you labelled), or leave it out of --add"
+        "(check that this is the file you labelled), or leave it out of add= (--add on the command line)"
     )
 
 
@@ -232,8 +232,11 @@ def test_unusable_rows_of_every_file_are_collected():
             {"labels": labelled([["新しい文章", "fees", "negative"]]).rename(columns={"reasons": "理由"})},
             [
                 "added.xlsx: no column 'reasons'; the columns of sheet 'labels' (the workbook's sheet named "
-                "'labels') are ['text', '理由', 'sentiment']; rename the column back to 'reasons' in the file: an "
-                "--add file is read with DATA's column names or the standard ones (text, reasons, sentiment)",
+                "'labels') are ['text', '理由', 'sentiment']; rename the column back to 'reasons' in the file: a "
+                "file given to add= (--add on the command line) is read with DATA's column names or the standard ones "
+                "(text, reasons, sentiment); text_column=, reasons_column= and sentiment_column= (--text-column, "
+                "--reasons-column and --sentiment-column on the command line) name DATA's columns, which DATA would "
+                "then lack",
             ],
             ["give the right one to", "if the labels are on another sheet"],
         ),

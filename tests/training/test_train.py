@@ -341,6 +341,17 @@ def test_too_few_rows_says_how_many_were_usable_and_skipped_and_what_to_do(frame
     assert str(caught.value).endswith(expected[-1])  # what to do comes last, and nothing more is advised
 
 
+def test_too_few_rows_names_both_spellings_of_the_option_that_lists_every_skipped_row():
+    """Regression: the list of skipped rows, cut after five, said only "--on-bad-rows error lists every one"."""
+    frame = pd.DataFrame({"text": ["手数料が高い"] + [""] * 7, "reasons": ["fees"] * 8, "sentiment": ["negative"] * 8})
+    with pytest.raises(InputError) as caught, warnings.catch_warnings():
+        warnings.simplefilter("ignore", SkippedRowsWarning)
+        taikai.train(frame, folds=0, test_size=0)
+    assert "\n  … and 2 more (on_bad_rows='error' (--on-bad-rows error on the command line) lists every one)\n" in str(
+        caught.value
+    )
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
@@ -470,7 +481,12 @@ def test_train_force_replaces_a_model(tmp_path, tiny_model_dir, tiny_csv):
     [
         ({"fees": 1}, 5, r"cross-validation was skipped: .*fees \(1\) have fewer.*default probability 0\.3"),
         ({"fees": 3}, 5, r"cross-validation used 3 folds instead of 5: the primary reason\(s\) fees \(3\)"),
-        ({}, 0, r"--folds 0: no cross-validation, so the multi-label thresholds were not tuned"),
+        (
+            {},
+            0,
+            r"folds=0 \(--folds on the command line\): no cross-validation, so the multi-label thresholds were not "
+            "tuned",
+        ),
     ],
 )
 def test_train_on_weak_data_warns_in_the_summary(tmp_path, tiny_csv, counts, folds, expected):

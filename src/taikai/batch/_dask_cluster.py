@@ -26,7 +26,7 @@ from distributed.comm.core import CommClosedError
 
 from taikai import __version__ as taikai_version
 from taikai.batch._dask_engine import ship_model
-from taikai.errors import DataWarning, InputError, TaikaiError
+from taikai.errors import PARTITIONS, DataWarning, InputError, TaikaiError
 from taikai.model import Model
 
 WORKER_WAIT = 60.0
@@ -213,7 +213,7 @@ def failure(exc: BaseException, where: str, from_task: bool = False) -> BaseExce
         return TaikaiError(
             f"the Dask engine stopped: {exc.allowed_failures + 1} worker(s) died in turn while running task "
             f"{exc.task!r} (often out of memory); nothing was written. Give the workers more memory, split the "
-            "input into more parts with --partitions, or run the local engine"
+            f"input into more parts with {PARTITIONS}, or run the local engine"
         )
     if isinstance(exc, (CancelledError, CommClosedError)):
         return lost(where)

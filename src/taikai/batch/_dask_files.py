@@ -35,7 +35,7 @@ from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.errors import InputError
+from taikai.errors import ID_COLUMN, InputError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_key, resolve_model
 from taikai.rules import read_rules
@@ -94,7 +94,7 @@ def run_dask(
     if ruleset is not None:
         ruleset.check_labels(resolved.reason_labels)
     if id_column is None and ROW_COLUMN in columns:
-        raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with --id-column")
+        raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with {ID_COLUMN}")
     lock = FileLock(output.absolute().with_name(output.name + LOCK_SUFFIX), output)
     lock.acquire()  # before the partial folder is touched: a second run on the output is refused
     try:

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import taikai.io as tio
-from taikai.errors import InputError
+from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError
 from taikai.io import OutputSpec
 
 _READ_ROWS = 50_000
@@ -47,7 +47,7 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[l
     files = sorted(p.absolute() for p in found)
     if not files:
         raise InputError(f"{pattern}: no file matches; give a directory, a file or a quoted glob like 'dump/*.csv'")
-    formats = {tio.format_of(p, input_format, "--input-format") for p in files}
+    formats = {tio.format_of(p, input_format, INPUT_FORMAT) for p in files}
     for p in files:  # a pipe among them would be read twice (schema, then rows) or skipped: refused by name
         tio.check_regular_file(p, next(iter(formats)))
     if len(formats) > 1:
@@ -130,7 +130,7 @@ def _read_text_file(
                 path,
                 chunk.bad[0],
                 "the Dask engine stops at such lines: fix them, or run the local engine with "
-                "--on-bad-lines report to set them aside",
+                f"{ON_BAD_LINES.either(['report'])} to set them aside",
                 mask_pii,
             )
         if text is not None:
@@ -227,7 +227,7 @@ def read_input(
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
         if encoding:
-            raise InputError("--encoding applies to CSV, TSV and JSONL input, not to parquet")
+            raise InputError(f"{ENCODING} applies to CSV, TSV and JSONL input, not to parquet")
         source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
         ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.

@@ -8,7 +8,7 @@ import shutil
 import warnings
 from pathlib import Path
 
-from taikai.errors import DataWarning, InputError
+from taikai.errors import PARTITIONS, DataWarning, InputError
 from taikai.io import PARTS_MANIFEST
 
 MANIFEST = PARTS_MANIFEST
@@ -40,7 +40,7 @@ def keep_parts(tmp: Path, names: list[Path], rows: list[int], asked: int | None)
         name.rename(name.with_name(f"part.{k:05d}{name.suffix}"))
     if asked is not None and len(kept) < asked:
         warnings.warn(
-            f"--partitions {asked}: the input has {sum(rows):,} rows; {asked - len(kept):,} partitions held none "
+            f"{PARTITIONS.given(asked)}: the input has {sum(rows):,} rows; {asked - len(kept):,} partitions held none "
             f"and were not written, so the output has {len(kept):,} parts",
             DataWarning,
             stacklevel=3,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import taikai.io as tio
+from taikai import errors as said
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._fingerprint import NOTES
 from taikai.batch._options import BatchOptions
@@ -84,14 +85,15 @@ def run_local(
     options.refuse_other_engine("local")
     if input.is_dir():
         raise InputError(
-            f"{input}: is a folder; the local engine reads one file: name a file in it, or pass --engine dask to "
+            f"{input}: is a folder; the local engine reads one file: name a file in it, or use {said.DASK_ENGINE} to "
             "read every file of the folder"
         )
-    in_fmt = tio.format_of(input, options.input_format, "--input-format")
+    in_fmt = tio.format_of(input, options.input_format, said.INPUT_FORMAT)
     tio.check_regular_file(input, in_fmt)  # a pipe: refused before any work (batch reads the input twice)
     example = output / f"out.{(options.output_format or 'csv').lower()}"
-    tio.check_output_dir(output, folder_hint=f" such as {example}, or pass --engine dask to write a folder of parts")
-    out_fmt = tio.format_of(output, options.output_format, "--output-format")
+    hint = f" such as {example}, or use {said.DASK_ENGINE} to write a folder of parts"
+    tio.check_output_dir(output, folder_hint=hint)
+    out_fmt = tio.format_of(output, options.output_format, said.OUTPUT_FORMAT)
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
     rules_file = options.rules if isinstance(options.rules, (str, Path)) else None
@@ -214,7 +216,8 @@ def run_local(
                 raise tio.bad_line_error(
                     input,
                     chunk.bad[0],
-                    "fix it, or pass --on-bad-lines report to set such lines aside in a side file and go on",
+                    f"fix it, or pass {said.ON_BAD_LINES.either(['report'])} to set such lines aside in a side file "
+                    "and go on",
                 )
             row_start = summary.rows + sum(c.rows for _, (_, c) in pending)
             if out_fmt == "xlsx" and row_start + chunk.rows > xlsx_rows:
@@ -257,8 +260,8 @@ def run_local(
             raise TaikaiError(
                 f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written under "
                 f"that name, and the {summary.rows:,} classified rows are kept in {work.dir}: fix the cause (free "
-                "disk space, make the folder writable) and run the same command with --resume to write the output "
-                "without classifying again"
+                f"disk space, make the folder writable) and run the same command with {said.RESUME.given(True)} to "
+                "write the output without classifying again"
             ) from exc
         work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
         raise InputError(
@@ -271,7 +274,7 @@ def run_local(
         raise TaikaiError(
             f"{output}: the run stopped: {exc.strerror or exc}{where}; the chunks saved so far are kept in "
             f"{work.dir}: fix the cause (free disk space, make the folder writable) and run the same command with "
-            "--resume to continue"
+            f"{said.RESUME.given(True)} to continue"
         ) from exc
     except KeyboardInterrupt:
         if not work.state:  # no chunk saved: nothing to resume
@@ -280,7 +283,7 @@ def run_local(
         work.close()
         raise Interrupted(
             f"interrupted after {saved['rows']:,} rows saved; the partial result is kept in {work.dir}: "
-            "run the same command with --resume to continue"
+            f"run the same command with {said.RESUME.given(True)} to continue"
         ) from None
     finally:
         release()

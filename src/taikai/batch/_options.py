@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import InputError, check_int, wrong_type
+from taikai.errors import OUTPUT_FORMAT, InputError, check_int, wrong_type
 from taikai.io import ENCODING_ERRORS, ReadOptions, format_of
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
@@ -130,18 +130,18 @@ class BatchOptions:
         *output*'s suffix names (``o.csv``: CSV parts), else Parquet; raise :class:`InputError` when they disagree.
         """
         try:
-            named: str | None = format_of(output, None, "--output-format")
+            named: str | None = format_of(output, None, OUTPUT_FORMAT)
         except InputError:  # no suffix, or one that names no format
             named = None
         fmt = (self.output_format or named or "parquet").lower()
         if fmt not in DASK_OUTPUT_FORMATS:
-            do = "choose another --output-format" if self.output_format else f"name the folder without {output.suffix}"
+            do = f"choose another {OUTPUT_FORMAT}" if self.output_format else f"name the folder without {output.suffix}"
             raise InputError(f"the Dask engine writes {', '.join(DASK_OUTPUT_FORMATS)} parts, not {fmt}; {do}")
         if named is not None and named != fmt:
             raise InputError(
-                f"{output}: the name says {named} but --output-format says {fmt}; the Dask engine writes a folder "
-                f"of {fmt} parts under that name: drop --output-format to write {named} parts, or name the folder "
-                f"without the {output.suffix} suffix"
+                f"{output}: the name says {named} but {OUTPUT_FORMAT} says {fmt}; the Dask engine writes a "
+                f"folder of {fmt} parts under that name: drop {OUTPUT_FORMAT} to write {named} parts, or name the "
+                f"folder without the {output.suffix} suffix"
             )
         return fmt
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import taikai.io as tio
 from taikai.batch._options import BatchOptions
-from taikai.errors import ID_COLUMN, TEXT_COLUMN, InputError, no_column_error
+from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, InputError, no_column_error
 from taikai.model import Model, default_model_dir, model_key
 from taikai.rules import RulesMode
 
@@ -59,7 +59,7 @@ def check_columns(
     if clash:
         raise InputError(
             f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "
-            f"(--prefix pred_ gives pred_reason, …), or rename or drop them first"
+            f"({PREFIX.either(['pred_'])} gives pred_reason, …), or rename or drop them first"
         )
 
 

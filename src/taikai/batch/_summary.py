@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
-from taikai.errors import DataWarning
+from taikai.errors import TEXT_COLUMN, DataWarning
 from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
@@ -84,9 +84,9 @@ class BatchSummary:
             return None
         counted = ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items()))
         return (
-            f"{self.input}: no row could be classified: column {self.text_column!r} (--text-column) holds no Japanese "
+            f"{self.input}: no row could be classified: column {self.text_column!r} ({TEXT_COLUMN}) holds no Japanese "
             f"text in any of its {self.rows:,} rows ({counted}); the columns are {self.input_columns}: if the reviews "
-            "are in another one, run again with --text-column naming it"
+            f"are in another one, run again with {TEXT_COLUMN} naming it"
         )
 
     def warn_unclassified(self) -> None:

@@ -21,7 +21,7 @@ from typing import IO, Any
 from taikai.batch._fingerprint import describe_changes, input_changed, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._side_files import bad_lines_path, nothing_to_resume, stale_bad_lines
-from taikai.errors import DataWarning, InputError
+from taikai.errors import RESUME, DataWarning, InputError
 from taikai.io import CellLosses, summary_path
 
 SUFFIX = ".taikai-partial"
@@ -117,10 +117,12 @@ class WorkDir:
                     raise InputError(
                         f"{self.dir} holds a run of {self.output} that classified every row but stopped during "
                         "its last steps (putting the output in place, writing its summary, removing that directory); "
-                        "pass --resume to finish them (nothing is classified again), or delete that directory"
+                        f"pass {RESUME.given(True)} to finish them (nothing is classified again), or delete that "
+                        "directory"
                     )
                 raise InputError(
-                    f"{self.dir} holds an interrupted run for {self.output}; pass --resume to continue it, "
+                    f"{self.dir} holds an interrupted run for {self.output}; pass {RESUME.given(True)} to continue "
+                    "it, "
                     "or delete that directory to start over"
                 )
             if input_file is not None:
@@ -130,7 +132,7 @@ class WorkDir:
                 }
             changed = describe_changes(state.get("fingerprint", {}), fingerprint)
             if changed:
-                then = f"delete {self.dir} and run without --resume to start over"
+                then = f"delete {self.dir} and run without {RESUME.given(True)} to start over"
                 if input_changed(state.get("fingerprint", {}), fingerprint):  # the saved rows are of the old bytes
                     then = f"The saved rows were read from the input as it was: {then}"
                 else:
@@ -153,8 +155,8 @@ class WorkDir:
                 self.output,
                 "an unfinished batch run (taikai batch / taikai.classify_file)",
                 dict(run or {}),
-                "Run the same command with --resume to continue after the last saved chunk, or delete this folder "
-                "to start over. The output file appears only when the run is complete.",
+                f"Run the same command with {RESUME.given(True)} to continue after the last saved chunk, or delete "
+                "this folder to start over. The output file appears only when the run is complete.",
             )
             (self.dir / README).write_text(text, encoding="utf-8")
             self.chunks_dir.mkdir()
@@ -262,7 +264,7 @@ class WorkDir:
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
                 raise FinishError(
                     f"{source} is gone and {self.output} is not the output this run built; delete {self.dir} and "
-                    "run the command again without --resume"
+                    f"run the command again without {RESUME.given(True)}"
                 )
             if bad_output is not None and self.bad_path.exists():
                 os.replace(self.bad_path, bad_output)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from taikai.errors import DATE_COLUMN
 from taikai.io._date_order import ORDER_HINT, DateOrder, order_evidence
 from taikai.io._dates import parse_dates
 
@@ -73,7 +74,7 @@ def order_warning(order: DateOrder | None, where: str, column: str) -> str | Non
     if order is not DateOrder.UNTOLD:
         return None
     return (
-        f"{where}: --date-column {column!r}: dates such as 03/04/2026 read either way, and none in the column "
+        f"{where}: {DATE_COLUMN.given(column)}: dates such as 03/04/2026 read either way, and none in the column "
         f"tells the order: they were read month-first (March 4); if they are day-first, {ORDER_HINT}"
     )
 
@@ -83,6 +84,6 @@ def range_warning(out_of_range: int, years: YearRange | None, where: str, column
     if not out_of_range or years is None:
         return None
     return (
-        f"{where}: --date-column {column!r}: {out_of_range:,} row(s) have a date far outside the others (outside "
+        f"{where}: {DATE_COLUMN.given(column)}: {out_of_range:,} row(s) have a date far outside the others (outside "
         f"{years.first}-{years.last}) and are left out of the periods; check those dates (mistyped?)"
     )

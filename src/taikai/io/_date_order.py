@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from taikai.errors import InputError
+from taikai.errors import DATE_COLUMN, InputError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,7 +54,7 @@ class OrderEvidence:
         """The order of the column (``None``: it holds no year-last dates); raise :class:`InputError` when its
         values are written both ways (*column* and *where* name it in the error)."""
         if self.day_first is not None and self.month_first is not None:
-            named = f"{where}: --date-column {column!r}" if column else "the date column"
+            named = f"{where}: {DATE_COLUMN.given(column)}" if column else "the date column"
             raise InputError(
                 f"{named} holds dates written day-first (e.g. {self.day_first!r}) and month-first (e.g. "
                 f"{self.month_first!r}), so neither order reads them all; {ORDER_HINT}"

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from taikai.errors import InputError
+from taikai.errors import DATE_COLUMN, InputError
 from taikai.io._date_order import DateOrder, order_evidence, year_first
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def no_dates_error(column: str, where: str, values: Iterable[object], first: int
         among = "its values" if first is None else f"its values in the first {first:,} rows"
         held = f"holds no dates (none of {among} reads as one, e.g. {', '.join(map(repr, examples))})"
     return InputError(
-        f"{where}: --date-column {column!r} {held}; give a column of {DATE_EXAMPLE}, or leave --date-column out"
+        f"{where}: {DATE_COLUMN.given(column)} {held}; give a column of {DATE_EXAMPLE}, or leave {DATE_COLUMN} out"
     )
 
 

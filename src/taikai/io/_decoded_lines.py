@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from taikai.errors import InputError
-from taikai.io._encoding import PRIVATE_USE
+from taikai.errors import ENCODING, InputError
+from taikai.io._encoding import PRIVATE_USE, REPLACE
 from taikai.io._records import Position
 
 
@@ -111,17 +111,17 @@ class DecodedLines:
     def _error(self, raw: bytes, exc: UnicodeDecodeError) -> InputError:
         where = f"{self.path}:{self.line + 1}: byte {raw[exc.start]:#04x} is not valid {self.encoding}"
         replace = (
-            "or pass --encoding-errors replace to read such bytes as U+FFFD and go on "
+            f"or pass {REPLACE} to read such bytes as U+FFFD and go on "
             "(each such row keeps its place, its message says so, and the summary counts them)"
         )
         if self.given:
             return InputError(
-                f"{where}, the encoding given with --encoding; if that is the file's encoding, the file is damaged "
+                f"{where}, the encoding given with {ENCODING}; if that is the file's encoding, the file is damaged "
                 f"there: fix that line, {replace}"
             )
         return InputError(
-            f"{where}, the encoding detected from the file's first MiB; pass the file's encoding with --encoding "
-            f"(utf-8, utf-8-sig or cp932), {replace}"
+            f"{where}, the encoding detected from the file's first MiB; pass the file's encoding (utf-8, utf-8-sig "
+            f"or cp932) with {ENCODING}, {replace}"
         )
 
     def take(self) -> tuple[int, str]:

@@ -16,6 +16,8 @@ ENCODINGS = ("utf-8-sig", "cp932")
 """Encodings tried, in order, when none is given: UTF-8 (with or without BOM), then CP932/Shift_JIS."""
 ENCODING_ERRORS = ("strict", "replace")
 """What to do with bytes the encoding cannot decode: stop with the file and line, or read them as U+FFFD."""
+REPLACE = ENCODING_ERRORS_ARGUMENT.either(["replace"])
+"""How messages say to read undecodable bytes as U+FFFD, in Python and on the command line."""
 SAMPLE_BYTES = 1 << 20
 _ASCII = bytes(range(128))
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -186,8 +188,7 @@ def _undecodable_error(path: Path, sample: bytes, failed: dict[str, int]) -> Inp
         likely = f"if the file is {furthest}, it is damaged on line {lines[furthest]}: fix that line, "
     return InputError(
         f"{path}:{lines[furthest]}: cannot decode as UTF-8 or CP932 ({found}); {likely}pass the file's encoding "
-        "with --encoding (utf-8, utf-8-sig or cp932), or --encoding-errors replace to read undecodable bytes as "
-        "U+FFFD"
+        f"(utf-8, utf-8-sig or cp932) with {ENCODING}, or {REPLACE} to read undecodable bytes as U+FFFD"
     )
 
 
@@ -199,7 +200,7 @@ def _damaged_utf8_error(path: Path, sample: bytes, offset: int, evidence: Utf8Ev
         f"byte {sample[offset]:#04x}",
         evidence,
         "file",
-        "or --encoding-errors replace to read undecodable bytes as U+FFFD",
+        f"or {REPLACE} to read undecodable bytes as U+FFFD",
         "" if whole else "in its first MiB, ",
     )
 
@@ -212,7 +213,7 @@ def damaged_utf8_error(
     return InputError(
         f"{source}:{line}: {what} is not valid UTF-8, but the rest of the {noun} is ({where}{evidence.describe()}): "
         f"it is most likely UTF-8 damaged on line {line}, which read as CP932 would be mojibake; fix that line, "
-        f"pass --encoding cp932 if the {noun} is CP932, {replace_hint}"
+        f"pass {ENCODING.either(['cp932'])} if the {noun} is CP932, {replace_hint}"
     )
 
 

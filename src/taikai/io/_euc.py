@@ -13,7 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from taikai.errors import InputError
+from taikai.errors import ENCODING, InputError
 
 EUC_JP = "euc_jp"
 _JAPANESE = re.compile("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
@@ -120,12 +120,13 @@ def euc_jp_error(source: object, reading: EucJpReading, noun: str) -> InputError
         euc = ("…" if start else "") + _clip(line[start:])
         return InputError(
             f"{source}:{number + 1}: the {noun} looks like EUC-JP: it does not decode as UTF-8 or CP932, but does "
-            f"as EUC-JP, that line reading as {euc!r}; pass --encoding euc-jp"
+            f"as EUC-JP, that line reading as {euc!r}; pass {ENCODING.either(['euc-jp'])}"
         )
     cp932 = _clip(cp932_lines[number] if number < len(cp932_lines) else "")
     return InputError(
         f"{source}:{number + 1}: the {noun} looks like EUC-JP: that line reads as {euc!r} in EUC-JP, as {cp932!r} in "
-        "CP932; pass --encoding euc-jp (or --encoding cp932 if it is CP932 half-width katakana)"
+        f"CP932; pass {ENCODING.either(['euc-jp'])}, or {ENCODING.either(['cp932'])} if it is CP932 half-width "
+        "katakana"
     )
 
 

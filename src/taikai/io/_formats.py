@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import InputError
+from taikai.errors import ENCODING, INPUT_FORMAT, SHEET, Argument, InputError
 from taikai.io._encoding import check_encoding_errors
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file
@@ -29,17 +29,21 @@ _EXTENSIONS = {
 _NAMED = ".csv, .tsv, .jsonl, .parquet or .xlsx"
 
 
-def format_of(path: Path, given: str | None = None, option: str | None = None) -> str:
+def format_of(path: Path, given: str | None = None, option: Argument | None = None) -> str:
     """Return the format named by *given*, or that of the parts of a Dask engine's output folder *path*, or the one
-    *path*'s extension says, or raise :class:`InputError`: it suggests *option* (``--input-format``) when the
-    command has one, else an extension."""
+    *path*'s extension says, or raise :class:`InputError`: it suggests *option* (``input_format=``,
+    ``--input-format``) when the caller takes one, else an extension."""
     if given:
         return _known_format(given)
     if is_parts_folder(Path(path)):
         return read_manifest(Path(path)).format
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
-        do = f"pass {option} {'|'.join(FORMATS)}" if option else f"give the file one of the extensions {_NAMED}"
+        do = (
+            f"name the format with {option}: one of {', '.join(FORMATS)}"
+            if option
+            else f"give the file one of the extensions {_NAMED}"
+        )
         raise InputError(f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; {do}")
     return found
 
@@ -79,16 +83,16 @@ def open_reader(
     engine's output folder is read as one file of its parts (:class:`~taikai.io.PartsReader`).
     """
     path = Path(path)
-    fmt = format_of(path, fmt, "--input-format")
+    fmt = format_of(path, fmt, INPUT_FORMAT)
     if is_parts_folder(path):
         if sheet:
-            raise InputError(f"--sheet applies to xlsx input, not to a folder of {fmt} parts")
+            raise InputError(f"{SHEET} applies to xlsx input, not to a folder of {fmt} parts")
         from taikai.io._parts import PartsReader
 
         return PartsReader(path, lambda part, kind: open_reader(part, kind, encoding, None, encoding_errors))
     check_regular_file(path, fmt)
     if sheet and fmt != "xlsx":
-        raise InputError(f"--sheet applies to xlsx input, not to {fmt}")
+        raise InputError(f"{SHEET} applies to xlsx input, not to {fmt}")
     if fmt in ("csv", "tsv"):
         from taikai.io._text_readers import CsvReader
 
@@ -98,7 +102,7 @@ def open_reader(
 
         return JsonlReader(path, encoding, encoding_errors)
     if encoding:
-        raise InputError(f"--encoding applies to CSV, TSV and JSONL input, not to {fmt}")
+        raise InputError(f"{ENCODING} applies to CSV, TSV and JSONL input, not to {fmt}")
     from taikai.io._table_readers import ParquetReader, XlsxReader
 
     return ParquetReader(path) if fmt == "parquet" else XlsxReader(path, sheet)

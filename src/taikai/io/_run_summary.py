@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, overload
 
-from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
+from taikai.errors import ID_COLUMN, MODEL, TEXT_COLUMN, Argument, DataWarning, InputError
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
 
 SUMMARY_FORMAT = 1
@@ -282,10 +282,10 @@ def check_made_by(run: RunSummary | None, model_name: str, sha256: str, *, named
     made = f"{run.path} says the predictions were made by model {run.model.name} (sha256 {run.model.sha256[:12]}…)"
     if named:
         raise InputError(
-            f"{made}, not by --model {model_name} (sha256 {sha256[:12]}…); "
-            "name the model that made them, or leave --model out"
+            f"{made}, not by {MODEL.given(model_name)} (sha256 {sha256[:12]}…); "
+            f"name the model that made them, or leave {MODEL} out"
         )
     raise InputError(
         f"{made}, not by the default model ({model_name}, sha256 {sha256[:12]}…); name the model that made them "
-        f"with --model {run.model.path or run.model.name}"
+        f"with {MODEL.given(run.model.path or run.model.name)}"
     )

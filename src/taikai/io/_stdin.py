@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import InputError
+from taikai.errors import ENCODING, Argument, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec, raw_lines
 from taikai.io._encoding import (
     ENCODINGS,
@@ -46,7 +46,7 @@ def decode_input(
     Without *encoding*, UTF-8 (a BOM is skipped) is tried, then CP932, which must decode without private-use
     characters (mojibake, most likely) to be taken, and is not tried when the bytes are overwhelmingly valid
     UTF-8 (damaged UTF-8: see :class:`~taikai.io._encoding.Utf8Evidence`) or look like EUC-JP (see
-    :func:`~taikai.io._euc.euc_jp_reading`: an :class:`InputError` says to pass ``--encoding euc-jp``, whatever
+    :func:`~taikai.io._euc.euc_jp_reading`: an :class:`InputError` says to pass ``encoding='euc-jp'``, whatever
     *errors*, as it does when neither decodes it and EUC-JP does, into Japanese); when neither decodes cleanly,
     ``errors="replace"`` takes the one with fewer undecodable bytes and private-use characters (UTF-8 on a tie).
     Raises :class:`InputError` naming *source*, the line and the byte when the bytes do not decode
@@ -66,7 +66,9 @@ def decode_input(
     return decoded
 
 
-_REPLACE = "or pass --encoding-errors replace to read undecodable bytes as U+FFFD (a warning names their lines)"
+_ERRORS = Argument("errors", "--encoding-errors")
+"""The argument of :func:`decode_input` (and of the functions that call it) that the command line calls so."""
+_REPLACE = f"or pass {_ERRORS.either(['replace'])} to read undecodable bytes as U+FFFD (a warning names their lines)"
 
 
 def _given(data: bytes, encoding: str, errors: str, source: Path) -> DecodedInput:
@@ -74,8 +76,8 @@ def _given(data: bytes, encoding: str, errors: str, source: Path) -> DecodedInpu
     if problem is not None:
         line, what = problem
         raise InputError(
-            f"{source}:{line}: {what} is not valid {encoding}, the encoding given with --encoding; pass the "
-            f"input's encoding, or leave --encoding out to detect UTF-8 or CP932, {_REPLACE}"
+            f"{source}:{line}: {what} is not valid {encoding}, the encoding given with {ENCODING}; pass the "
+            f"input's encoding, or give no encoding to detect UTF-8 or CP932, {_REPLACE}"
         )
     return _decode(data, encoding, errors, source, given=True)
 
@@ -102,7 +104,7 @@ def _detect(data: bytes, errors: str, source: Path, one_text: bool) -> DecodedIn
         tried = [_decode(data, encoding, errors, source, given=False) for encoding in ENCODINGS]
         return min(tried, key=_unclean)
     raise InputError(
-        f"{source}: cannot decode as UTF-8 or CP932 ({'; '.join(problems)}); pass its encoding with --encoding "
+        f"{source}: cannot decode as UTF-8 or CP932 ({'; '.join(problems)}); pass its encoding with {ENCODING} "
         f"(one whose line breaks are single bytes, such as latin-1 or euc-jp), or convert it to UTF-8, {_REPLACE}"
     )
 

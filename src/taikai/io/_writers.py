@@ -65,7 +65,7 @@ def output_encoding(fmt: str, given: str | None) -> str:
             raise InputError(f"output encoding {given!r} is not supported; choose {', '.join(OUTPUT_ENCODINGS)}")
         return enc
     if enc != "utf-8":
-        raise InputError(f"--output-encoding applies to CSV and TSV output; {fmt} output is always Unicode")
+        raise InputError(f"{OUTPUT_ENCODING} applies to CSV and TSV output; {fmt} output is always Unicode")
     return enc
 
 

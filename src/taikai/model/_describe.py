@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import ModelError
+from taikai.errors import ADD, ON_BAD_ROWS, ModelError
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, label_list
 from taikai.model._figures import (
     count,
@@ -147,9 +147,9 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
         )
     if data.disagreeing_repeats:
         lines.append(
-            f"note:  {count(data.disagreeing_repeats)} dropped duplicate(s) among the --add files carry labels that "
-            f"differ from the row kept{_differing(data.repeats_differing_in)} (the last one: of the later --add "
-            "file, or later in the file)"
+            f"note:  {count(data.disagreeing_repeats)} dropped duplicate(s) among the files given to {ADD} carry "
+            f"labels that differ from the row kept{_differing(data.repeats_differing_in)} (the last one: of the "
+            "later file, or later in the file)"
         )
     for name in ("cv", "test"):
         if name in meta.metrics:
@@ -180,5 +180,5 @@ def skipped_rows_block(meta: ModelMetadata) -> str:
     lines += [f"  {row}" for row in data.skipped_examples]
     if data.skipped_rows > len(data.skipped_examples):
         lines.append(f"  … and {count(data.skipped_rows - len(data.skipped_examples))} more")
-    lines.append("Fix them and train again, or pass --on-bad-rows error to stop at such rows.")
+    lines.append(f"Fix them and train again, or pass {ON_BAD_ROWS.either(['error'])} to stop at such rows.")
     return "\n".join(lines)

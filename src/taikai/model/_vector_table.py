@@ -197,8 +197,8 @@ def load_table(name: str) -> VectorTable:
         shipped = "it ships with taikai: reinstall taikai, or rebuild it" if name == DEFAULT_VECTORS else "build it"
         raise ModelError(
             f"word-vector table {name!r} not found at {path}; {shipped} with scripts/extract_vectors.py (from the "
-            "ja-ginza wheel: see docs/model_selection.md), or train without vectors (taikai train --vectors none; "
-            "in Python FeatureConfig(vectors=None))"
+            "ja-ginza wheel: see docs/model_selection.md), or train without vectors "
+            "(config=FeatureConfig(vectors=None) in Python, --vectors none on the command line)"
         ) from exc
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     table = _TABLES.get(key)

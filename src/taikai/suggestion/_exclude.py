@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import DataWarning, InputError, wrong_type
+from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.privacy import ANY_PLACEHOLDER
 from taikai.text import normalize, same_text_key
 
@@ -66,7 +66,7 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
     for item in items:
         if isinstance(item, (str, Path)) and not Path(item).is_file():
             raise InputError(
-                f"--exclude {item}: no such file; give the sheets handed out before, or labelled files (exclude=)"
+                f"{item}, given to {EXCLUDE}: no such file; give the sheets handed out before, or labelled files"
             )
     return list(items)
 
@@ -110,7 +110,7 @@ def read_excluded(
         if id_col is None and text_col is None:
             looked = f"column {EXCLUDE_TEXT!r}" + ("" if id_name is None else f" (nor {str(id_name)!r})")
             raise InputError(
-                f"--exclude {source}: no {looked} to match rows by (its columns: "
+                f"{source}, given to {EXCLUDE}: no {looked} to match rows by (its columns: "
                 f"{', '.join(map(repr, frame.columns[:12]))}); give a sheet taikai suggest wrote or a labelled file"
             )
         id_list = [id_key(k) for k in (frame[id_col].tolist() if id_col else [])]
@@ -203,16 +203,16 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
         keep &= ~hit
         if not hit.any():
             warnings.warn(
-                f"--exclude {f.source}: none of its {f.rows:,} row(s) is a row of the predictions, by id or text; "
-                "is it a sheet or labelled file of this data?",
+                f"{f.source}, given to {EXCLUDE}: none of its {f.rows:,} row(s) is a row of the predictions, by id "
+                "or text; is it a sheet or labelled file of this data?",
                 DataWarning,
                 stacklevel=3,
             )
         elif differ:
             warnings.warn(
-                f"--exclude {f.source}: {len(differ):,} row(s) match a prediction by id but their texts differ "
-                f"(e.g. id {differ[0]}): is the sheet from another dump? They are left out by id all the same; give "
-                "the sheets of these predictions, or drop the file's id column to match by text only",
+                f"{f.source}, given to {EXCLUDE}: {len(differ):,} row(s) match a prediction by id but their texts "
+                f"differ (e.g. id {differ[0]}): is the sheet from another dump? They are left out by id all the same; "
+                "give the sheets of these predictions, or drop the file's id column to match by text only",
                 DataWarning,
                 stacklevel=3,
             )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import DataWarning, InputError
+from taikai.errors import OUTPUT_ENCODING, Argument, DataWarning, InputError
 from taikai.io import (
     MORE_REASONS_COLUMN,
     XLSX_MAX_CELL,
@@ -127,7 +127,10 @@ def check_sheet_out(out: Path, overwrite: bool) -> None:
         held = f"already exists and holds {filled:,} filled reasons/sentiment cell(s): the labels would be lost"
     else:
         held = "already exists (a sheet with no reasons/sentiment filled in)"
-    raise InputError(f"--output {out}: {held}; choose another file, or pass --force (overwrite=True) to replace it")
+    raise InputError(
+        f"{Argument('out', '--output').given(str(out))}: {held}; choose another file, or pass "
+        f"{Argument('overwrite', '--force').given(True)} to replace it"
+    )
 
 
 def filled_labels(path: Path) -> int | str:
@@ -187,7 +190,7 @@ def write_sheet(
         out.write_bytes(payload)
         return replaced
     if encoding:
-        raise InputError("--output-encoding applies to a .csv sheet; an .xlsx sheet is always Unicode")
+        raise InputError(f"{OUTPUT_ENCODING} applies to a .csv sheet; an .xlsx sheet is always Unicode")
     return _write_xlsx(frame, out, reasons, sentiments)
 
 

@@ -134,7 +134,10 @@ def weak_data_warnings(
             f"{_counted(reasons[reasons < folds])} have fewer than {folds} training rows"
         )
     elif folds < 2:
-        out.append(f"--folds {folds}: no cross-validation, so the multi-label thresholds were not tuned: {default}")
+        out.append(
+            f"{Argument('folds', '--folds').given(folds)}: no cross-validation, so the multi-label thresholds were "
+            f"not tuned: {default}"
+        )
     if sentiment_column:
         sentiments = labelled(train_df, sentiment_column).value_counts()
         if (sentiments < 2).any():

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from taikai.errors import InputError, parse_choice, wrong_type
+from taikai.errors import ADD, InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
@@ -143,8 +143,9 @@ def _read(
 
 
 ADDED_COLUMNS_HINT = (
-    "an --add file is read with DATA's column names or the standard ones (text, reasons, sentiment); "
-    "--text-column, --reasons-column and --sentiment-column name DATA's columns, which DATA would then lack"
+    f"a file given to {ADD} is read with DATA's column names or the standard ones (text, reasons, sentiment); "
+    "text_column=, reasons_column= and sentiment_column= (--text-column, --reasons-column and --sentiment-column "
+    "on the command line) name DATA's columns, which DATA would then lack"
 )
 """Why a column missing from an added file is to be renamed back in the file (see ``check_labelled``)."""
 
@@ -213,7 +214,7 @@ def read_inputs(
             raise InputError(
                 f"{name}: adds no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
                 f"{len(table.bad):,} unusable); fill in {labels}, save the sheet and run again (check that this "
-                "is the file you labelled), or leave it out of --add"
+                f"is the file you labelled), or leave it out of {ADD}"
             )
         skipped.extend(table.bad)
         tables.append((table, name, sha))

@@ -6,7 +6,7 @@ import warnings
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-from taikai.errors import DataWarning, InputError
+from taikai.errors import ON_BAD_ROWS, DataWarning, InputError
 from taikai.io import list_rows, split_column
 from taikai.labels import label_list
 from taikai.training._checks import held_out_problem, labelled, one_label
@@ -74,7 +74,7 @@ def _usable_rows(inputs: TrainingInputs) -> str:
     read = sum(f.rows for f in inputs.files)
     usable = len(inputs.base) + len(inputs.added)
     head = f"rows: {read:,} read, {usable:,} usable, {len(inputs.skipped):,} skipped" + (":" if inputs.skipped else "")
-    return "\n".join(list_rows(head, inputs.skipped, " (--on-bad-rows error lists every one)"))
+    return "\n".join(list_rows(head, inputs.skipped, f" ({ON_BAD_ROWS.either(['error'])} lists every one)"))
 
 
 def _test_rows(df: pd.DataFrame, test_size: float) -> str:

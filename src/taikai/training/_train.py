@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import Argument, DataWarning, InputError, ModelError, check_int, check_path, wrong_type
+from taikai.errors import ADD, Argument, DataWarning, InputError, ModelError, check_int, check_path, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows
 from taikai.model import (
@@ -234,7 +234,7 @@ def train(
         meta.metrics["added"] = comparison.to_dict()
     elif len(inputs.added) and compare_folds:
         warnings.warn(
-            f"the before/after comparison of the added labels was skipped: the --add file(s) gave "
+            f"the before/after comparison of the added labels was skipped: the file(s) given to {ADD} gave "
             f"{len(inputs.added):,} usable new row(s), and it needs at least 2 (one per fold); label more rows to see "
             "what they buy",
             DataWarning,
