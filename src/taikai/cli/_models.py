@@ -93,7 +93,8 @@ def evaluate(
     is_flag=True,
     help="Print the whole metadata as JSON, with a 'status' object: loaded (true: verified and loaded), refused "
     "(true: loading refuses the model; null with --metadata-only when nothing the metadata shows refuses it, as "
-    "only loading checks its labels and thresholds against the artifact: 'unchecked' says so) and problems (why). "
+    "only loading checks that the artifact is a taikai pipeline, and the labels, thresholds and feature "
+    "configuration against it: 'unchecked' says so) and problems (why). "
     "Metadata that is not a JSON object is shown under 'metadata'.",
 )
 @click.option(
@@ -101,8 +102,8 @@ def evaluate(
     is_flag=True,
     help="Read metadata.json only, never unpickling the artifact: works on a model that loading refuses, "
     "and says why it would be refused (status: REFUSED, a warning on stderr), still with exit code 0. It checks the "
-    "artifact's sha256 and the library versions, not the labels and thresholds against the artifact's classes: "
-    "that needs loading (info without --metadata-only).",
+    "artifact's sha256 and the library versions, not that the artifact is a taikai pipeline, nor the labels, "
+    "thresholds and feature configuration against it: that needs loading (info without --metadata-only).",
 )
 def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     """Show the model's metadata: labels, versions, data hash, metrics.
