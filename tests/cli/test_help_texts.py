@@ -53,6 +53,12 @@ def _help(invoke, command: str) -> str:
             "against it: that needs loading",
             "not the labels and thresholds against the artifact's classes",
         ),
+        (  # regression: --json printed nothing on stdout for a model that loading refuses
+            "info",
+            "A model that loading refuses is printed too (loaded false, refused true), with the error on stderr and "
+            "exit code 2.",
+            "not the labels and thresholds against the artifact's classes",
+        ),
     ],
 )
 def test_each_command_s_help_is_true_for_that_command(invoke, command, said, not_said):
