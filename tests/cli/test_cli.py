@@ -687,8 +687,8 @@ def test_info_metadata_only_shows_odd_model_directories_with_a_status(
 
 
 _UNCHECKED = (
-    "labels and thresholds against the artifact's classes: only loading checks them (taikai info without "
-    "--metadata-only)"
+    "that the artifact is a taikai pipeline, and the labels, thresholds and feature configuration against it: only "
+    "loading checks them (taikai info without --metadata-only)"
 )
 
 

@@ -48,6 +48,18 @@ def _help(invoke, command: str) -> str:
         ("batch", "flag: add the rule columns only. override:", "written out"),
         ("batch", "N rows of output: bad lines set aside and blank lines do not count.", "(batch:"),
         ("drift", "go on; such rows keep their place, are named in a warning and counted.", "(batch:"),
+        (  # regression: loading also refuses an artifact that is no taikai pipeline, and a config not its own
+            "info",
+            "not that the artifact is a taikai pipeline, nor the labels, thresholds and feature configuration "
+            "against it: that needs loading",
+            "not the labels and thresholds against the artifact's classes",
+        ),
+        (  # regression: --json printed nothing on stdout for a model that loading refuses
+            "info",
+            "A model that loading refuses is printed too (loaded false, refused true), with the error on stderr and "
+            "exit code 2.",
+            "not the labels and thresholds against the artifact's classes",
+        ),
     ],
 )
 def test_each_command_s_help_is_true_for_that_command(invoke, command, said, not_said):

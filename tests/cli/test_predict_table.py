@@ -32,3 +32,25 @@ def test_the_p_column_says_it_is_the_model_s_probability_of_its_own_reason(
     assert shown == f"{record['reason_proba'][record.get('model_reason') or 'other']:.2f}"
     if reason is not None:
         assert row[2] == reason and row[heads.index("model")] == "other"
+
+
+FORMAT_CHARACTERS = "\u202e\u2066\u2069\u200b\u00ad\ufeff"
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        (["predict", "手数料が\u202e高い"], "手数料が 高い"),
+        (["predict", "手数\u200b料が\u2066高い\u2069"], "手数 料が 高い"),
+        (["explain", "--top", "1", "手数料が\u202e高い\ufeff"], "  手数料が 高い "),
+        (["explain", "--top", "1", "\u00ad手数\u200b料"], "   手数 料"),
+    ],
+    ids=["predict-override", "predict-zero-width-and-isolates", "explain-override", "explain-soft-hyphen"],
+)
+def test_format_characters_of_the_text_are_shown_as_spaces(invoke, tiny_model_dir, command, shown):
+    """Regression: a right-to-left override (U+202E) reached the terminal raw and flipped the rest of the row; the
+    isolates, zero-width space, soft hyphen and BOM put the columns out of line. Each is one space (one for one)."""
+    result = invoke(*command, "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert not any(ch in result.output for ch in FORMAT_CHARACTERS)
+    assert shown in result.output

@@ -3,6 +3,7 @@ file redirected from ``PYTHONIOENCODING=cp932``): such characters become ``?`` (
 ``\\uXXXX`` escapes in JSON; never a traceback."""
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -68,8 +69,40 @@ def test_json_output_escapes_what_cp932_cannot_hold(tiny_model_dir, command, tex
         ("高い😀😀𠮷", False, "高い???", ["😀", "𠮷"]),
         ("高い😀", True, "高い\\ud83d\\ude00", ["😀"]),
         ("\udc81a", False, "?a", ["\udc81"]),  # a lone surrogate encodes in no encoding
+        ("F1 0.9 \u00b7 Jensen\u2013Shannon \u2014", False, "F1 0.9 \u30fb Jensen-Shannon \u2015", []),
+        ("0.9 \u00b7 😀", False, "0.9 \u30fb ?", ["😀"]),
+        ("\u00b7", True, "\\u00b7", ["\u00b7"]),  # JSON keeps the character itself
     ],
-    ids=["encodable", "replaced", "json-escaped", "surrogate"],
+    ids=["encodable", "replaced", "json-escaped", "surrogate", "look-alikes", "look-alike-and-lost", "json-kept"],
 )
 def test_fit_encoding(text, as_json, fitted, lost):
     assert fit_encoding(text, "cp932", as_json) == (fitted, lost)
+
+
+RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        (["info", "-m", "{model}"], " \u30fb "),
+        (["evaluate", "{data}", "-m", "{model}"], " \u30fb macro-F1 "),
+        (["train", "{data}", "--vectors", "none", "--folds", "2", "-o", "{out}"], "reason macro-F1 "),
+        (["drift", "{data}", "-m", "{model}"], "reason mix shift (Jensen-Shannon, bits)"),
+        (["keywords", "-m", "{model}"], "reason fees ("),
+        (["predict", "手数料が高い", "-m", "{model}"], "手数料が高い"),
+        (["explain", "手数料が高い", "-m", "{model}"], "手数料が高い"),
+        (["rules", "test", str(RULES), "{data}"], "precision"),
+    ],
+    ids=["info", "evaluate", "train", "drift", "keywords", "predict", "explain", "rules-test"],
+)
+def test_usual_output_fits_cp932_without_a_warning(tiny_model_dir, tiny_csv, tmp_path, command, shown):
+    """Regression: taikai's own · (figure lines) and – (Jensen–Shannon) were written as ? with a warning on every
+    CP932 terminal; they are written as their look-alikes ・ and -, and nothing is said."""
+    names = {"model": tiny_model_dir, "data": tiny_csv, "out": tmp_path / "m"}
+    result = run_cp932(*(arg.format(**names) for arg in command))
+    assert result.exit_code == 0, result.output
+    out = result.stdout_bytes.decode("cp932")
+    assert shown in out
+    assert "?" not in out  # no character written as ?
+    assert "cannot hold" not in result.stderr

@@ -68,7 +68,21 @@ def test_reasons_only_keeps_a_row_with_a_primary_reason_and_no_sentiment(row, re
         (["手数料", "", "negative", ""], True, [("", [], "negative")], None),  # a sentiment only: kept, no reason
         (["手数料", "", "ネガティブ", ""], True, [("", [], "negative")], None),  # its Japanese name read as the id
         (["手数料", "", "negative", ""], False, [], "reasons: no label"),
-        (["手数料", "", "negative", "time"], True, [], "reasons: no label (only more_reasons)"),  # no primary one
+        (  # no primary one: the row is dropped, its sentiment with it; regression: that was unsaid
+            ["手数料", "", "negative", "time"],
+            True,
+            [],
+            "reasons: no label (only more_reasons), so its sentiment was not used either: move the primary reason to "
+            "reasons, or clear more_reasons to keep just the sentiment",
+        ),
+        (  # where a sentiment alone cannot be used, clearing more_reasons would not keep it: not offered
+            ["手数料", "", "negative", "time"],
+            False,
+            [],
+            "reasons: no label (only more_reasons), so its sentiment was not used either: move the primary reason to "
+            "reasons",
+        ),
+        (["手数料", "", "", "time"], True, [], "reasons: no label (only more_reasons); sentiment: no label"),
         (["手数料", "", "", ""], True, [], "reasons: no label; sentiment: no label"),  # neither: never usable
         (["手数料", "fees", "negative", ""], True, [("fees", ["fees"], "negative")], None),
     ],

@@ -114,8 +114,14 @@ def test_a_summary_without_out_has_no_written_line():
         (
             ModelStatus(loaded=False),
             None,
-            {"loaded": False, "refused": None, "problems": [], "unchecked": "labels and thresholds against the"},
-            "sha256 and library versions match (metadata only: not loaded, so not checked: labels and thresholds",
+            {
+                "loaded": False,
+                "refused": None,
+                "problems": [],
+                "unchecked": "that the artifact is a taikai pipeline, and the labels, thresholds and feature",
+            },
+            "sha256 and library versions match (metadata only: not loaded, so not checked: that the artifact is a "
+            "taikai pipeline, and the labels, thresholds and feature configuration against it",
         ),
     ],
     ids=["loaded", "refused", "unchecked"],

@@ -46,6 +46,10 @@ def test_clip(text, width, expected):
         ("a\r\nb", "a  b"),  # one for one: offsets into the text still hold
         ("\x00\x1f\x7f\x85\x9f\u2028\u2029", " " * 7),
         ("ｼｽﾃﾑ 　😀", "ｼｽﾃﾑ 　😀"),  # spaces and other printable characters are kept
+        ("高い\u202eいなれ", "高い いなれ"),  # right-to-left override: would flip the rest of the row
+        ("\u2066高い\u2069です", " 高い です"),  # isolates
+        ("手数\u200b料\ufeff", "手数 料 "),  # zero-width space, BOM
+        ("\u00adが", " が"),  # soft hyphen
     ],
 )
 def test_printable(text, expected):

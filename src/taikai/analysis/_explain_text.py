@@ -24,10 +24,10 @@ SHOWN_SPANS = 10
 def render_text(explanation: Explanation) -> str:
     """Return a terminal rendering: the text with highlighted spans (green toward, red against) and the weights,
     after the text's message when it has one (it was cut to its first characters). The text is shown with its
-    control characters as spaces (as ``predict``'s table shows it), and only its first :data:`SHOWN_CHARS`
-    characters, as a note says, when it is longer; a feature's first :data:`SHOWN_SPANS` spans, and a count of the
-    others. The reason's line ends with the text's reasons (``reasons fees|low_pay``) when it has more than one, as
-    ``predict`` gives them."""
+    control and format characters (U+202E, a zero-width space) as spaces (as ``predict``'s table shows it), and only
+    its first :data:`SHOWN_CHARS` characters, as a note says, when it is longer; a feature's first
+    :data:`SHOWN_SPANS` spans, and a count of the others. The reason's line ends with the text's reasons (``reasons
+    fees|low_pay``) when it has more than one, as ``predict`` gives them."""
     if explanation.status is not Status.OK:
         return f"{explanation.status.value}: {explanation.message}"
     lines = [f"note: {explanation.message}"] if explanation.message else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +21,9 @@ from taikai.cli._common import (
 from taikai.cli._labelled_options import labelled_data_options
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
+
+if TYPE_CHECKING:
+    from taikai.model import ModelStatus
 
 
 @click.command(cls=Command)
@@ -93,21 +97,24 @@ def evaluate(
     is_flag=True,
     help="Print the whole metadata as JSON, with a 'status' object: loaded (true: verified and loaded), refused "
     "(true: loading refuses the model; null with --metadata-only when nothing the metadata shows refuses it, as "
-    "only loading checks its labels and thresholds against the artifact: 'unchecked' says so) and problems (why). "
-    "Metadata that is not a JSON object is shown under 'metadata'.",
+    "only loading checks that the artifact is a taikai pipeline, and the labels, thresholds and feature "
+    "configuration against it: 'unchecked' says so) and problems (why). "
+    "Metadata that is not a JSON object is shown under 'metadata'. A model that loading refuses is printed too "
+    "(loaded false, refused true), with the error on stderr and exit code 2.",
 )
 @click.option(
     "--metadata-only",
     is_flag=True,
     help="Read metadata.json only, never unpickling the artifact: works on a model that loading refuses, "
     "and says why it would be refused (status: REFUSED, a warning on stderr), still with exit code 0. It checks the "
-    "artifact's sha256 and the library versions, not the labels and thresholds against the artifact's classes: "
-    "that needs loading (info without --metadata-only).",
+    "artifact's sha256 and the library versions, not that the artifact is a taikai pipeline, nor the labels, "
+    "thresholds and feature configuration against it: that needs loading (info without --metadata-only).",
 )
 def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     """Show the model's metadata: labels, versions, data hash, metrics.
 
-    Exit code 2 when the model cannot be loaded (without --metadata-only: loading is what info checks).
+    Exit code 2 when the model cannot be loaded (without --metadata-only: loading is what info checks); --json still
+    prints its metadata and status when its metadata.json can be read.
     """
     from taikai.errors import ModelError, ModelNotFoundError
     from taikai.model import (
@@ -125,11 +132,8 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         try:
             meta = read_metadata(path)
         except ModelError as exc:  # a format this taikai cannot read: show the file as it is
-            values = read_metadata_json(path)
-            if as_json:  # metadata that is no JSON object ([], 6, ...) goes under 'metadata', beside the status
-                values = (values if isinstance(values, dict) else {"metadata": values}) | {
-                    "status": ModelStatus(loaded=False, problems=(str(exc),)).to_dict()
-                }
+            status = ModelStatus(loaded=False, problems=(str(exc),))
+            values = _json_values(path, status) if as_json else read_metadata_json(path)
             echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
             return
@@ -141,9 +145,11 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             raise  # --metadata-only would find nothing either
         except ModelError as exc:
             try:  # the hint only where --metadata-only can show something
-                read_metadata_json(path)
+                values = _json_values(path, ModelStatus(loaded=False, problems=(str(exc),)))
             except ModelError:
                 raise exc from None
+            if as_json:  # scripts get the metadata and the refusal on stdout, the error on stderr, exit code 2
+                echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
             raise ModelError(f"{exc}\n(taikai info --metadata-only shows its metadata without loading it)") from exc
         problems = []
     status = ModelStatus(loaded=not metadata_only, problems=tuple(problems))
@@ -155,3 +161,18 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         echo_result(describe_model(meta, path, status))
     for problem in problems:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
+
+
+def _json_values(path: Path, status: ModelStatus) -> dict[str, Any]:
+    """Return what ``info --json`` prints of the model at *path* with *status*: its metadata (as this taikai reads
+    it, else as its file holds it; metadata that is no JSON object, ``[]`` or ``6``, under ``metadata``) and the
+    ``status`` object; raise :class:`ModelError` when its metadata file cannot be read as JSON."""
+    from taikai.errors import ModelError
+    from taikai.model import read_metadata, read_metadata_json
+
+    try:
+        values = read_metadata(path).to_dict()
+    except ModelError:
+        raw = read_metadata_json(path)
+        values = raw if isinstance(raw, dict) else {"metadata": raw}
+    return values | {"status": status.to_dict()}

@@ -1,7 +1,9 @@
 """Write a command's results to standard output whatever its encoding: a character the encoding cannot hold (an
 emoji or 𠮷 in CP932, ``PYTHONIOENCODING=cp932`` or a Japanese Windows console redirected to a file) is written as
 ``?``, as ``taikai batch --output-encoding cp932`` writes it, and said once on standard error; in JSON it is written
-as its ``\\uXXXX`` escape instead, which any JSON reader turns back into the character: nothing is lost."""
+as its ``\\uXXXX`` escape instead, which any JSON reader turns back into the character: nothing is lost. The few
+characters outside CP932 that taikai's own messages hold (· in figure lines, – in "Jensen–Shannon" and line ranges,
+— ) are written as their CP932 look-alikes (・, -, ―) instead, which loses nothing worth a warning."""
 
 from __future__ import annotations
 
@@ -13,6 +15,13 @@ REPLACEMENT = "?"
 """What a character standard output's encoding cannot hold is written as (outside JSON)."""
 WARNED_KEY = "taikai.unencodable-warned"
 """Set in the click context's ``meta`` once a command has said that it wrote characters as ``?``."""
+LOOKALIKES = {
+    "\u00b7": "\u30fb",  # · middle dot (``cv: reason macro-F1 0.913 · …``) -> ・ katakana middle dot
+    "\u2013": "-",  # – en dash (``Jensen–Shannon``, ``rows 2–5``)
+    "\u2014": "\u2015",  # — em dash -> ― horizontal bar, as Windows writes it in CP932
+}
+"""Characters of taikai's own output that CP932 cannot hold, and what they are written as in an encoding that holds
+the look-alike (outside JSON): not counted as lost."""
 
 
 def echo_encodable(message: str, *, as_json: bool = False) -> None:
@@ -25,6 +34,8 @@ def echo_encodable(message: str, *, as_json: bool = False) -> None:
         encoding = exc.encoding
     fitted, lost = fit_encoding(message, encoding, as_json)
     click.echo(fitted)
+    if not lost:  # only look-alikes (or JSON escapes) were written
+        return
     ctx = click.get_current_context(silent=True)
     if as_json or (ctx is not None and ctx.meta.get(WARNED_KEY)):
         return
@@ -40,16 +51,34 @@ def echo_encodable(message: str, *, as_json: bool = False) -> None:
 
 
 def fit_encoding(text: str, encoding: str, as_json: bool = False) -> tuple[str, list[str]]:
-    """Return *text* with each character *encoding* cannot hold written as ``?`` (or, with *as_json*, as its JSON
-    escape, which is valid only inside a JSON string, where JSON text holds its only non-ASCII characters), and the
-    distinct characters so written, in order."""
+    """Return *text* with each character *encoding* cannot hold written as its look-alike (:data:`LOOKALIKES`, when
+    *encoding* holds that) or as ``?`` (or, with *as_json*, as its JSON escape, which is valid only inside a JSON
+    string, where JSON text holds its only non-ASCII characters), and the distinct characters written as ``?``, in
+    order (none are lost in JSON, but they are returned all the same)."""
     out: list[str] = []
     lost: dict[str, None] = {}
     for ch in text:
         try:
             ch.encode(encoding)
         except UnicodeEncodeError:
-            lost[ch] = None
-            ch = json.dumps(ch)[1:-1] if as_json else REPLACEMENT
+            if as_json:
+                lost[ch] = None
+                ch = json.dumps(ch)[1:-1]
+            elif _holds(LOOKALIKES.get(ch), encoding):
+                ch = LOOKALIKES[ch]
+            else:
+                lost[ch] = None
+                ch = REPLACEMENT
         out.append(ch)
     return "".join(out), list(lost)
+
+
+def _holds(text: str | None, encoding: str) -> bool:
+    """Return whether *text* is given and *encoding* can encode it."""
+    if text is None:
+        return False
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from taikai.model._metadata import ModelMetadata
 
 UNCHECKED = (
-    "labels and thresholds against the artifact's classes: only loading checks them (taikai info without "
-    "--metadata-only)"
+    "that the artifact is a taikai pipeline, and the labels, thresholds and feature configuration against it: only "
+    "loading checks them (taikai info without --metadata-only)"
 )
 """What reading a model's metadata without loading it leaves unchecked."""
 
@@ -40,7 +40,8 @@ class ModelStatus:
     """Whether a model was verified and loaded (``loaded``), and the ``problems`` for which loading refuses it.
 
     A model whose metadata alone was read (``loaded`` false) without a problem is not known to load: ``refused``
-    is then ``None``, since only loading checks its labels and thresholds against the artifact.
+    is then ``None``, since only loading checks that the artifact is a taikai pipeline, and the labels, thresholds and
+    feature configuration against it.
     """
 
     loaded: bool

@@ -8,6 +8,10 @@ import unicodedata
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """Control characters (tab, newline, ESC of a terminal's escape sequences, …) and the line and paragraph
 separators: a terminal would act on them, or break the line, instead of showing them."""
+FORMAT = "Cf"
+"""The Unicode category of format characters: bidirectional overrides and isolates (U+202E would flip the rest of a
+table row), zero-width spaces and joiners, the soft hyphen, the BOM: shown as nothing or acting on their neighbours,
+they would put a table's columns out of line."""
 
 
 def display_width(text: str) -> int:
@@ -21,9 +25,14 @@ def pad(text: str, width: int) -> str:
 
 
 def printable(text: str) -> str:
-    """Return *text* with each control character (:data:`_CONTROL`) replaced by a space: one character for one, so
-    that offsets into *text* still hold; safe to write to a terminal, which would act on an escape sequence."""
-    return _CONTROL.sub(" ", text)
+    """Return *text* with each control character (:data:`_CONTROL`) and each format character (:data:`FORMAT`: a
+    right-to-left override, a zero-width space, the joiner of an emoji sequence, which is then shown as its emoji)
+    replaced by a space: one character for one, so that offsets into *text* still hold; safe to write to a terminal,
+    which would act on an escape sequence, and lined up as :func:`display_width` counts it."""
+    text = _CONTROL.sub(" ", text)
+    if text.isascii():
+        return text
+    return "".join(" " if unicodedata.category(ch) == FORMAT else ch for ch in text)
 
 
 def clip(text: str, width: int) -> str:

@@ -1,0 +1,77 @@
+"""``taikai info --json`` of a model that loading refuses: its metadata and a status object on standard output (so
+that a script gets a parseable answer), the error on standard error, exit code 2."""
+
+import json
+import re
+import shutil
+
+import pytest
+
+
+def _edit_metadata(change):
+    def spoil(model_dir):
+        path = model_dir / "metadata.json"
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        change(meta)
+        path.write_text(json.dumps(meta), encoding="utf-8")
+
+    return spoil
+
+
+def _tamper_artifact(model_dir):
+    with open(model_dir / "model.joblib", "ab") as f:
+        f.write(b"\0")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "refusal", "rows"),
+    [
+        (_tamper_artifact, r"sha256 \w+ does not match", 40),
+        (_edit_metadata(lambda m: m["versions"].update({"scikit-learn": "0.24.2"})), r"0\.24\.2", 40),
+        (_edit_metadata(lambda m: m["labels"]["reasons"].append("spam")), r"labels\.reasons names 'spam'", 40),
+        (_edit_metadata(lambda m: m.update(format=1)), r"a model of format 1 cannot be loaded", 40),  # shown as is
+    ],
+    ids=["artifact-changed", "other-versions", "labels-not-the-artifact-s", "retired-format"],
+)
+def test_info_json_prints_a_refused_model_with_its_status(invoke, tiny_model_dir, tmp_path, spoil, refusal, rows):
+    """Regression: stdout was empty (only the error on stderr), though --help describes refused: true."""
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    spoil(model_dir)
+    result = invoke("info", "--model", model_dir, "--json")
+    assert result.exit_code == 2
+    values = json.loads(result.stdout)
+    assert values["training_data"]["rows"] == rows
+    status = values["status"]
+    assert status["loaded"] is False and status["refused"] is True
+    assert len(status["problems"]) == 1 and re.search(refusal, status["problems"][0]), status
+    assert result.stderr.startswith("taikai: error: ") and re.search(refusal, result.stderr)
+    assert "taikai info --metadata-only shows its metadata" not in status["problems"][0]
+
+
+@pytest.mark.parametrize(
+    ("content", "shown"),
+    [(b"[]", {"metadata": []}), (b"{not json", None), (b"", None)],
+    ids=["a-list", "not-json", "empty"],
+)
+def test_info_json_of_odd_metadata(invoke, tiny_model_dir, tmp_path, content, shown):
+    """Metadata that is no JSON object goes under 'metadata'; metadata that is no JSON at all has nothing to show."""
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    (model_dir / "metadata.json").write_bytes(content)
+    result = invoke("info", "--model", model_dir, "--json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
+    if shown is None:
+        assert result.stdout == ""
+    else:
+        values = json.loads(result.stdout)
+        assert values.pop("status")["refused"] is True
+        assert values == shown
+
+
+def test_info_json_of_a_sound_model_is_unchanged(invoke, tiny_model_dir):
+    result = invoke("info", "--model", tiny_model_dir, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["status"] == {"loaded": True, "refused": False, "problems": []}
+    assert result.stderr == ""
