@@ -7,7 +7,7 @@ from collections.abc import Hashable
 import pandas as pd
 
 from taikai.analysis._report import PHRASES
-from taikai.analysis._tables import segment_table
+from taikai.analysis._segment_table import segment_table
 from taikai.errors import InputError
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
+from taikai.analysis._segment_table import segment_table
 from taikai.io import ID_COLUMNS, RunSummary
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 
@@ -114,4 +115,4 @@ class ReportContext:
         """Counts per segment and reason (needs ``--by``)."""
         assert self.options.by
         by = self.options.by
-        return tables.segment_table(self.frame, by, blank=self.t.blank, rest=self.t.rest_segments)
+        return segment_table(self.frame, by, blank=self.t.blank, rest=self.t.rest_segments)
