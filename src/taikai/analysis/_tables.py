@@ -159,36 +159,41 @@ def sentiment_by_reason(df: pd.DataFrame, *, prefix: str | None = None) -> pd.Da
 
 
 def reasons_over_time(
-    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None
+    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
 ) -> pd.DataFrame:
     """Return the number of rows per period (rows, ``W`` weeks or ``M`` months) and reason (columns).
 
     A *date_column* that is not among the columns, or in which no value reads as a date, is an
-    :class:`InputError`, as ``taikai report --date-column`` says.
+    :class:`InputError`, as ``taikai report --date-column`` says; errors and warnings name *source* (the file).
     """
     df = plain_predictions(df, prefix)
-    table = _over_time(df, date_column, freq, "reason", REASON_IDS)
+    table = _over_time(df, date_column, freq, "reason", REASON_IDS, source)
     return table.reindex(columns=reason_labels(df), fill_value=0).rename_axis(columns="reason")
 
 
 def sentiment_over_time(
-    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None
+    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
 ) -> pd.DataFrame:
     """Return the number of rows per period (rows) and sentiment (columns), every period in the range listed."""
-    return _over_time(plain_predictions(df, prefix), date_column, freq, "sentiment", SENTIMENTS)
+    return _over_time(plain_predictions(df, prefix), date_column, freq, "sentiment", SENTIMENTS, source)
 
 
-def _over_time(df: pd.DataFrame, date_column: Hashable, freq: str, column: str, order: tuple[str, ...]) -> pd.DataFrame:
+def _over_time(
+    df: pd.DataFrame, date_column: Hashable, freq: str, column: str, order: tuple[str, ...], source: str
+) -> pd.DataFrame:
     """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
-    a :class:`DataWarning` for each) and value of *column*."""
+    a :class:`DataWarning` for each, naming *source*) and value of *column*."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=FRAME)
-    read = read_date_column(df[date_column], str(date_column), FRAME)
+    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source)
+    read = read_date_column(df[date_column], str(date_column), source)
     if read.unread == len(df):
-        raise no_dates_error(str(date_column), FRAME, df[date_column].dropna())
+        raise no_dates_error(str(date_column), source, df[date_column].dropna())
     name = str(date_column)
-    for warning in (order_warning(read.order, FRAME, name), range_warning(read.out_of_range, read.years, FRAME, name)):
+    for warning in (
+        order_warning(read.order, source, name),
+        range_warning(read.out_of_range, read.years, source, name),
+    ):
         if warning is not None:
             warnings.warn(warning, DataWarning, stacklevel=4)
     rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy()}))

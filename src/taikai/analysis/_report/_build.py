@@ -184,6 +184,7 @@ def build_report(
         path.parent if path is not None else None,
         run is None and path is not None and summary_path(path).is_file(),
         Counter(masks),
+        where,
     )
     try:
         sections = build_sections(ctx, steps)

@@ -52,6 +52,7 @@ class ReportContext:
     source_dir: Path | None = None
     summary_ignored: bool = False  # a summary lies beside the file but describes another output
     masks: Counter[str] = field(default_factory=Counter)  # values masked on the page per kind (--mask-pii)
+    where: str = tables.FRAME  # the predictions as messages name them: the file, else "the predictions frame"
 
     @property
     def t(self) -> Phrases:
@@ -108,7 +109,7 @@ class ReportContext:
     def over_time(self) -> Any:
         """Counts per period and reason (needs a date column)."""
         assert self.options.date_column
-        return tables.reasons_over_time(self.frame, self.options.date_column, self.options.freq)
+        return tables.reasons_over_time(self.frame, self.options.date_column, self.options.freq, source=self.where)
 
     @cached_property
     def segments(self) -> Any:
