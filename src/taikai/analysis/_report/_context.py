@@ -100,10 +100,15 @@ class ReportContext:
         column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
         reviews had two columns of one name and could not be made.
         """
-        recorded = [self.run.id_column] if self.run is not None and self.run.id_column is not None else []
-        ids = [c for c in (self.options.id_column, *recorded, *ID_COLUMNS) if c and c in self.frame.columns][:1]
-        wanted = (*ids, self.options.date_column, self.options.by)
+        wanted = (self.id_column, self.options.date_column, self.options.by)
         return [c for c in dict.fromkeys(wanted) if c and c in self.frame.columns]
+
+    @cached_property
+    def id_column(self) -> str | None:
+        """The column of ids shown beside each review (see :attr:`context_columns`), ``None`` when there is none."""
+        recorded = [self.run.id_column] if self.run is not None and self.run.id_column is not None else []
+        ids = [c for c in (self.options.id_column, *recorded, *ID_COLUMNS) if c and c in self.frame.columns]
+        return ids[0] if ids else None
 
     @cached_property
     def over_time(self) -> Any:
