@@ -229,10 +229,6 @@ def check_labelled(
         if not primary and not (sentiments_only and sentiment and not further):
             # more_reasons alone does not say which reason is the primary one
             only = f" (only {MORE_REASONS_COLUMN})" if further else ""
-            if further and sentiment:  # the row is dropped whole: its sentiment with it
-                only += f", so its {sentiment_column} was not used either: move the primary reason to {reasons_column}"
-                if sentiments_only:
-                    only += f", or clear {MORE_REASONS_COLUMN} to keep just the {sentiment_column}"
             if unused and not further:
                 only = f" (only {unread_sentiment}, which --no-sentiment does not read: nothing to train)"
             problems.append(f"{reasons_column}: no label{only}")
