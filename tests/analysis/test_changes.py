@@ -83,3 +83,18 @@ def test_segment_changes_compare_each_segment_with_the_rest():
     assert coconala.reason == "fees" and coconala.baseline_count == 22 and coconala.baseline_total == 202
     assert coconala.significant
     assert changes.biggest(found, 1) == [coconala]
+
+
+@pytest.mark.parametrize(
+    ("attrs", "pooled", "marked"),
+    [({}, None, []), ({"pooled": "3 other values"}, None, ["3 other values"]), ({}, "Upwork", ["Upwork"])],
+)
+def test_segment_changes_mark_the_pooled_rest(attrs, pooled, marked):
+    table = pd.DataFrame(
+        {"fees": [219, 10, 12], "low_pay": [60, 60, 55], "time": [40, 35, 30]},
+        index=["Coconala", "Upwork", "3 other values"],
+    )
+    table.attrs.update(attrs)
+    found = changes.segment_changes(table, pooled)
+    assert len(found) == 3  # the pooled rest stays in the family
+    assert [c.where for c in found if c.pooled] == marked

@@ -1,5 +1,6 @@
 """The HTML report: sections, languages, the summary's findings, the model, what batch set aside, the layout."""
 
+import html
 import json
 import re
 from pathlib import Path
@@ -239,6 +240,40 @@ def test_summary_names_the_segment_that_differs():
         synthetic(months, platform=platform), "posted_at", "platform", embed_font=False, charts=False, drift=False
     )
     assert "platform が Coconala のレビューでは「手数料が高い」が" in page
+
+
+def _pooled_platforms(big_differs: bool):
+    """11 large platforms alike, and 9 small ones (pooled past the 12th) holding every 'fees' review; with
+    *big_differs*, L00 also holds every 'trouble' review."""
+
+    def platform(df):
+        i = np.arange(len(df))
+        small = np.array([f"s{k}" for k in range(9)])[i % 9]
+        large = np.array([f"L{k:02d}" for k in range(11)])[i % 11]
+        named = np.where(df["reason"] == "fees", small, large)
+        return np.where(big_differs & (df["reason"] == "trouble"), "L00", named)
+
+    return platform
+
+
+@pytest.mark.parametrize(
+    ("lang", "big_differs", "said", "unsaid"),
+    [
+        ("en", False, "No single value of platform stands out; only the 9 other values pooled together", "On platform"),
+        ("ja", False, "目立つものはありません。まとめて数えた ほか 9 件の値 だけが", "の値 のレビュー"),
+        ("en", True, "On platform L00, 'Trouble, distrust' is", "9 other values"),
+        ("ja", True, "platform が L00 のレビューでは", "ほか 9 件の値"),
+    ],
+)
+def test_summary_never_headlines_the_pooled_rest(lang, big_differs, said, unsaid):
+    months = {"2026-01": {r: 60 for r in REASON_IDS}}
+    frame = synthetic(months, platform=_pooled_platforms(big_differs))
+    page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
+    summary = re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+    assert said in html.unescape(summary)
+    assert unsaid not in html.unescape(summary)
+    segments = re.search(r'<section id="segments">(.*?)</section>', page, re.S).group(1)
+    assert ("ほか 9 件の値" if lang == "ja" else "9 other values") in segments  # still in the table
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,12 @@
 """The report's dates: one order for a column's year-last dates, and dates far outside the others left out."""
 
+import re
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from taikai.analysis import reasons_over_time
+from taikai.analysis import build_report, reasons_over_time
 from taikai.cli import cli
 from taikai.errors import DataWarning, InputError
 
@@ -58,11 +60,37 @@ def test_dates_that_read_either_way_are_read_month_first_with_a_warning(predicti
     result, page = report(frame, tmp_path)
     assert result.exit_code == 0, result.output
     assert (
-        f"taikai: warning: the predictions frame: date_column='posted_at' "
+        f"taikai: warning: {tmp_path / 'p.csv'}: date_column='posted_at' "
         f"(--date-column on the command line): {UNTOLD}" in result.stderr
     )
+    assert "the predictions frame" not in result.stderr
     assert "列から順序を判別できないため月/日/年として読みました" in page
     assert months(page) >= set(early.strftime("%Y-%m"))
+
+
+@pytest.mark.parametrize(
+    ("dates", "warned"),
+    [
+        (["03/04/2026", "05/06/2026"] * 20, UNTOLD),
+        (["2026-03-04"] * 39 + ["1970-01-01"], "1 row(s) have a date far outside the others"),
+    ],
+)
+@pytest.mark.parametrize("from_file", [True, False])
+def test_the_date_warnings_name_the_file_or_the_frame(predictions, tmp_path, dates, warned, from_file):
+    frame = predictions.assign(posted_at=dates)
+    if from_file:
+        result, _ = report(frame, tmp_path)
+        assert result.exit_code == 0, result.output
+        named = f"taikai: warning: {tmp_path / 'p.csv'}: date_column='posted_at' (--date-column on the command line): "
+        assert named in result.stderr
+        assert warned in result.stderr and "the predictions frame" not in result.stderr
+    else:
+        named = (
+            r"^the predictions frame: date_column='posted_at' \(--date-column on the command line\): "
+            f".*{re.escape(warned)}"
+        )
+        with pytest.warns(DataWarning, match=named):
+            build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)
 
 
 def test_a_column_written_both_ways_is_refused(predictions, tmp_path):

@@ -80,9 +80,20 @@ def test_segment_breakdown_names_the_blank_and_rest_rows_in_its_language(kwargs,
     frame = synthetic({"2026-01": STEADY}, platform=_platforms(16))
     table = analysis.segment_breakdown(frame, "platform", **kwargs)
     assert blank in table.index and table.index[-1] == rest and len(table) == 12
+    assert table.attrs["pooled"] == rest  # for segment_changes: the pooled rest is no single value
     fig = analysis.segment_bars(table, lang=kwargs.get("lang", "ja"))
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert any(label.startswith(f"{blank} (n=") for label in labels), labels
+
+
+@pytest.mark.parametrize(("blank", "rest"), [("(空欄)", "ほか N 件の値"), ("(blank)", "N other values")])
+def test_segment_breakdown_s_docstring_names_the_rows_as_the_report_does(blank, rest):
+    """Regression: the docstring named the summed row その他 (N) / others (N) after it was renamed."""
+    from taikai import analysis
+
+    doc = " ".join((analysis.segment_breakdown.__doc__ or "").split())
+    assert f"``{blank}``" in doc and f"``{rest}``" in doc
+    assert "その他 (N)" not in doc and "others (N)" not in doc
 
 
 def test_segment_breakdown_refuses_an_unknown_language():

@@ -218,6 +218,28 @@ def test_japanese_weekdays_and_times_are_read(value, expected):
     assert str(parse_dates(pd.Series([value], dtype=object))[0]) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026年3月14日(土) 午前10時", "2026-03-14 10:00:00"),  # regression: NaT
+        ("2026年3月14日 午後1時", "2026-03-14 13:00:00"),
+        ("2026年3月14日 午前0時", "2026-03-14 00:00:00"),
+        ("2026年3月14日 午後12時", "2026-03-14 12:00:00"),
+        ("2026年3月14日 午後0時", "2026-03-14 12:00:00"),
+        ("2026年3月14日 午前12時", "2026-03-14 00:00:00"),
+        ("2026年3月14日 午後1時30分", "2026-03-14 13:30:00"),
+        ("2026-03-14 午前10時05分30秒", "2026-03-14 10:05:30"),
+        ("2026/3/14(土)午後1:30", "2026-03-14 13:30:00"),
+        ("2026/3/14 午後 1:30:15", "2026-03-14 13:30:15"),
+        ("2026/03/14 午前 9:05", "2026-03-14 09:05:00"),
+        ("2026年3月14日 午後11時59分", "2026-03-14 23:59:00"),
+        ("2026年3月14日 午後13時", "NaT"),  # no 13 o'clock on a 12-hour clock: unread, not a wrong time
+    ],
+)
+def test_japanese_12_hour_times_are_read(value, expected):
+    assert str(parse_dates(pd.Series([value], dtype=object))[0]) == expected
+
+
 @pytest.mark.parametrize("example", DATE_EXAMPLES)
 def test_every_example_the_refusal_gives_reads_as_a_date(example):
     assert example in DATE_EXAMPLE

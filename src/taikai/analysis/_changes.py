@@ -18,6 +18,8 @@ from typing import Any
 ALPHA = 0.05
 MIN_GROUP = 20
 METHOD = "chi-squared test of homogeneity, Holm-Bonferroni correction"
+POOLED = "pooled"
+"""The key of a segment table's ``attrs`` naming its pooled row (the values past the largest, summed)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Change:
     dof: int
     p: float
     p_adjusted: float = 1.0
+    pooled: bool = False
+    """Whether the group is the pooled rest of a segment table: several values together, no one value."""
 
     @property
     def share(self) -> float:
@@ -131,8 +135,13 @@ def period_changes(table: Any, labels: list[str] | None = None) -> list[Change]:
     return _adjusted([c for c in found if c is not None])
 
 
-def segment_changes(table: Any) -> list[Change]:
-    """Compare each segment's reason mix with all other segments together (*table*: segments x reasons)."""
+def segment_changes(table: Any, pooled: str | None = None) -> list[Change]:
+    """Compare each segment's reason mix with all other segments together (*table*: segments x reasons).
+
+    The test of the *pooled* row (default: the one ``table.attrs["pooled"]`` names, as ``segment_table`` marks
+    the values past the largest, summed) is kept in the family but marked ``pooled``: no single value's finding.
+    """
+    pooled = pooled if pooled is not None else getattr(table, "attrs", {}).get(POOLED)
     reasons = [str(r) for r in table.columns]
     rows = [[int(v) for v in row] for row in table.to_numpy()]
     overall = [sum(column) for column in zip(*rows)]
@@ -140,7 +149,8 @@ def segment_changes(table: Any) -> list[Change]:
         _compare(str(segment), "", reasons, row, [a - b for a, b in zip(overall, row)])
         for segment, row in zip(table.index, rows)
     ]
-    return _adjusted([c for c in found if c is not None])
+    marked = [c if c is None or c.where != pooled else replace(c, pooled=True) for c in found]
+    return _adjusted([c for c in marked if c is not None])
 
 
 def biggest(changes: list[Change], n: int = 3) -> list[Change]:

@@ -7,7 +7,7 @@ from collections.abc import Hashable
 import pandas as pd
 
 from taikai.analysis._report import PHRASES
-from taikai.analysis._tables import segment_table
+from taikai.analysis._segment_table import segment_table
 from taikai.errors import InputError
 
 
@@ -16,9 +16,10 @@ def segment_breakdown(
 ) -> pd.DataFrame:
     """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
 
-    Segments beyond the *max_segments* largest are summed into one row; blank values form their own segment. Those
-    two rows are named in *lang* (``ja`` or ``en``, as ``taikai report --lang``): ``(空欄)`` and ``その他 (N)``, or
-    ``(blank)`` and ``others (N)``, the names the report gives them, for :func:`segment_bars` to draw.
+    Segments beyond the *max_segments* largest are summed into one row, last; blank values form their own segment.
+    Those two rows are named in *lang* (``ja`` or ``en``, as ``taikai report --lang``): ``(空欄)`` and
+    ``ほか N 件の値``, or ``(blank)`` and ``N other values``, the names the report gives them, for
+    :func:`segment_bars` to draw. The summed row's name is in ``attrs["pooled"]``, for :func:`segment_changes`.
     """
     if lang not in PHRASES:
         raise InputError(f"lang must be one of {list(PHRASES)}, not {lang!r}")

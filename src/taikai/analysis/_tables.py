@@ -25,9 +25,7 @@ FREQUENCIES = {"W": "週", "M": "月"}
 """The period lengths of the time tables (``--freq``), with their Japanese names: week, month."""
 FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
 MISSING_SEGMENT = "(空欄)"
-OTHER_SEGMENTS = "ほか {n} 件の値"
 FRAME = "the predictions frame"
-BY = Argument("by", "--by")
 _PERIOD = "__taikai_period__"
 
 
@@ -161,36 +159,41 @@ def sentiment_by_reason(df: pd.DataFrame, *, prefix: str | None = None) -> pd.Da
 
 
 def reasons_over_time(
-    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None
+    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
 ) -> pd.DataFrame:
     """Return the number of rows per period (rows, ``W`` weeks or ``M`` months) and reason (columns).
 
     A *date_column* that is not among the columns, or in which no value reads as a date, is an
-    :class:`InputError`, as ``taikai report --date-column`` says.
+    :class:`InputError`, as ``taikai report --date-column`` says; errors and warnings name *source* (the file).
     """
     df = plain_predictions(df, prefix)
-    table = _over_time(df, date_column, freq, "reason", REASON_IDS)
+    table = _over_time(df, date_column, freq, "reason", REASON_IDS, source)
     return table.reindex(columns=reason_labels(df), fill_value=0).rename_axis(columns="reason")
 
 
 def sentiment_over_time(
-    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None
+    df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
 ) -> pd.DataFrame:
     """Return the number of rows per period (rows) and sentiment (columns), every period in the range listed."""
-    return _over_time(plain_predictions(df, prefix), date_column, freq, "sentiment", SENTIMENTS)
+    return _over_time(plain_predictions(df, prefix), date_column, freq, "sentiment", SENTIMENTS, source)
 
 
-def _over_time(df: pd.DataFrame, date_column: Hashable, freq: str, column: str, order: tuple[str, ...]) -> pd.DataFrame:
+def _over_time(
+    df: pd.DataFrame, date_column: Hashable, freq: str, column: str, order: tuple[str, ...], source: str
+) -> pd.DataFrame:
     """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
-    a :class:`DataWarning` for each) and value of *column*."""
+    a :class:`DataWarning` for each, naming *source*) and value of *column*."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=FRAME)
-    read = read_date_column(df[date_column], str(date_column), FRAME)
+    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source)
+    read = read_date_column(df[date_column], str(date_column), source)
     if read.unread == len(df):
-        raise no_dates_error(str(date_column), FRAME, df[date_column].dropna())
+        raise no_dates_error(str(date_column), source, df[date_column].dropna())
     name = str(date_column)
-    for warning in (order_warning(read.order, FRAME, name), range_warning(read.out_of_range, read.years, FRAME, name)):
+    for warning in (
+        order_warning(read.order, source, name),
+        range_warning(read.out_of_range, read.years, source, name),
+    ):
         if warning is not None:
             warnings.warn(warning, DataWarning, stacklevel=4)
     rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy()}))
@@ -236,44 +239,6 @@ def blank_as_missing(values: pd.Series) -> pd.Series:
 def segment_values(rows: pd.DataFrame, by: Hashable) -> pd.Series:
     """Return the segment of each row of *rows*: its value of column *by*, stripped; blank as MISSING_SEGMENT."""
     return rows[by].astype("string").str.strip().fillna("").replace("", MISSING_SEGMENT).astype(str)
-
-
-def segment_table(
-    df: pd.DataFrame,
-    by: Hashable,
-    max_segments: int = 12,
-    *,
-    prefix: str | None = None,
-    blank: str = MISSING_SEGMENT,
-    rest: str = OTHER_SEGMENTS,
-) -> pd.DataFrame:
-    """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
-
-    Segments beyond the *max_segments* largest are summed into one row named *rest* (``{n}``: how many), last
-    whatever its size (by default ``ほか 19 件の値``: not a value of the column, nor the reason その他); blank values
-    form their own segment, named *blank*. The labels are the page language's
-    (:func:`taikai.analysis.segment_breakdown` takes them from the report's phrases).
-    """
-    df = plain_predictions(df, prefix)
-    by = find_column(df.columns, by, BY, source=FRAME)
-    rows = classified(df)
-    segments = segment_values(rows, by)
-    sizes = segments.value_counts()
-    summed = None
-    names: dict[Hashable, str] = {}
-    if len(sizes) > max_segments:
-        summed = rest.format(n=f"{len(sizes) - max_segments + 1:,}")
-        names = {s: summed for s in sizes.index[max_segments - 1 :]}
-    if MISSING_SEGMENT not in names:
-        names[MISSING_SEGMENT] = blank
-    segments = segments.map(lambda s: names.get(s, s))
-    table = pd.crosstab(segments, rows["reason"].astype(str))
-    table = table.reindex(columns=reason_labels(df), fill_value=0)
-    order = list(table.sum(axis=1).sort_values(ascending=False, kind="stable").index)
-    if summed is not None:  # the rest last: it is no segment to rank among the others
-        order = [s for s in order if s != summed] + [summed]
-    table = table.loc[order]
-    return table.rename_axis(index=by, columns="reason")
 
 
 def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: str | None = None) -> pd.DataFrame:

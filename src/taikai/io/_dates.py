@@ -20,6 +20,10 @@ _WEEKDAY = re.compile(r"\s*[(（]\s*[月火水木金土日](?:曜日?)?\s*[)）]
 """A weekday in brackets after a Japanese date: ``(土)``, ``（土曜日）``."""
 _JAPANESE_TIME = re.compile(r"(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?)?")
 """A time written ``10時05分`` (``10時``, ``10時05分30秒``)."""
+_MERIDIEM = re.compile(
+    r"(午前|午後)\s*(\d{1,2})\s*(?:時(?:\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?)?|:(\d{2})(?::(\d{2}))?)"
+)
+"""A 12-hour time after 午前 (a.m.) or 午後 (p.m.): ``午後1時``, ``午前10時05分``, ``午後1:30``, ``午後 1:30:00``."""
 _JAPANESE = re.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(.*)", re.DOTALL)
 """A date as Japanese Excel exports write it: ``2025年1月2日``, with a time after it, or a month ``2025年01月``."""
 _OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
@@ -34,9 +38,20 @@ def _time(found: re.Match[str]) -> str:
     return f" {int(hour):02d}:{int(minute or 0):02d}:{int(second or 0):02d}"
 
 
+def _meridiem(found: re.Match[str]) -> str:
+    """``午後1時`` as `` 13:00:00``: 午前0時 is 00:00, 午後12時 and 午後0時 noon; an hour past 12 is left as written
+    (no date is read from it, rather than a wrong one)."""
+    half, hour, minute, second, colon_minute, colon_second = found.groups()
+    if int(hour) > 12:
+        return found.group(0)
+    hour_24 = int(hour) % 12 + (12 if half == "午後" else 0)
+    return f" {hour_24:02d}:{int(minute or colon_minute or 0):02d}:{int(second or colon_second or 0):02d}"
+
+
 def _local(value: object, order: DateOrder | None = None) -> object:
     """Return *value* as the wall clock it was written in: a Japanese date (``2025年1月2日 10:05``, ``2025年01月``)
-    as ``2025-01-02 10:05`` or ``2025-01``, its weekday (``(土)``) dropped and a time ``10時05分`` as ``10:05:00``;
+    as ``2025-01-02 10:05`` or ``2025-01``, its weekday (``(土)``) dropped and a time ``10時05分`` as ``10:05:00``
+    (``午後1時`` and ``午後1:30``, 12-hour, as ``13:00:00`` and ``13:30:00``);
     a year-last date (``03/04/2026``) year first as *order* reads it; a time's UTC offset or ``JST`` dropped
     (``…T08:00:00+09:00`` and ``… 08:00 JST`` as ``…08:00:00`` and ``… 08:00``, a ``datetime`` made naive); any
     other value as it is."""
@@ -44,8 +59,9 @@ def _local(value: object, order: DateOrder | None = None) -> object:
         return value.replace(tzinfo=None)
     if not isinstance(value, str):
         return value
-    if "時" in value or "(" in value or "（" in value:
-        value = _JAPANESE_TIME.sub(_time, _WEEKDAY.sub(" ", value)).strip()
+    if "時" in value or "午" in value or "(" in value or "（" in value:
+        value = _MERIDIEM.sub(_meridiem, _WEEKDAY.sub(" ", value))
+        value = _JAPANESE_TIME.sub(_time, value).strip()
     if order is not None:  # the column holds year-last dates
         value = year_first(value, order)
     found = _JAPANESE.fullmatch(value)
@@ -86,7 +102,8 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
     UTC). Numbers are not
     dates (pandas would read ids 1, 2, 3 as nanoseconds after 1970). Japanese dates (``2025年1月2日``, with a
     time, or a month ``2025年01月``: its first day), with a weekday (``2026年3月14日(土)``, ``2026/03/14（土曜日）``)
-    and times such as ``10時05分`` are read too; era names (令和) are not.
+    and times such as ``10時05分`` or 12-hour ``午前10時``, ``午後1時30分``, ``午後1:30`` (午前0時 midnight,
+    午後12時 noon) are read too; era names (令和) are not.
     """
     import pandas as pd
 

@@ -17,6 +17,7 @@ from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
+from taikai.analysis._report._ids import index_as_column
 from taikai.analysis._report._masked_segments import number_masked
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._progress import Steps
@@ -133,7 +134,11 @@ def build_report(
     read under their plain names (an input column of such a name becomes ``input_reason``, …); *prefix* chooses
     among several sets (default: the one the batch summary *run* recorded, else the only one). The texts are in
     *text_column* (default: the column batch classified, as *run* records it, else ``text``). With *progress*,
-    a line on stderr says which step the report is at (the section being built, then the page).
+    a line on stderr says which step the report is at (the section being built, then the page). The id shown
+    beside each review, as written (``3328``, whatever the dtype), is *df*'s named index (a MultiIndex: its first
+    level, every level kept as a column), else the batch's ``--id-column``, else an ``id``-like column; an index
+    whose first level has no name, or named like a column (``status``, ``text``, …), is not used, with a
+    :class:`DataWarning` saying how to name it.
     """
     model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(progress)
@@ -142,7 +147,7 @@ def build_report(
     if freq not in FREQUENCIES:
         raise InputError(f"{Argument('freq', '--freq')} must be one of {list(FREQUENCIES)}, not {freq!r}")
     where = str(source_path) if source_path is not None else source or "the predictions frame"
-    df, id_column = _index_as_column(df)
+    df, id_column = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
     df = predictions_frame(df, where, prefix, run.prefix if run is not None else None)
     if "reason" not in df.columns:
@@ -184,6 +189,7 @@ def build_report(
         path.parent if path is not None else None,
         run is None and path is not None and summary_path(path).is_file(),
         Counter(masks),
+        where,
     )
     try:
         sections = build_sections(ctx, steps)
@@ -199,18 +205,6 @@ def build_report(
     finally:
         if steps is not progress:  # the caller's steps are the caller's to close
             steps.close()
-
-
-def _index_as_column(df: Any) -> tuple[Any, str | None]:
-    """Return *df* with its named index (``df.set_index("review_id")``) as its first columns, and the name of the
-    first, the id the review tables show; a frame whose index has no name (or a name a column already has) as it
-    is, and ``None``."""
-    import pandas as pd
-
-    names = list(df.index.names) if isinstance(df, pd.DataFrame) else [None]
-    if any(n is None for n in names) or any(n in df.columns for n in names):
-        return df, None
-    return df.reset_index(), str(names[0])
 
 
 def masked_counts(counts: Mapping[str, int], lang: str) -> str:

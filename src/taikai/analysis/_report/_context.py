@@ -11,6 +11,7 @@ from typing import Any
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
+from taikai.analysis._segment_table import segment_table
 from taikai.io import ID_COLUMNS, RunSummary
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 
@@ -51,6 +52,7 @@ class ReportContext:
     source_dir: Path | None = None
     summary_ignored: bool = False  # a summary lies beside the file but describes another output
     masks: Counter[str] = field(default_factory=Counter)  # values masked on the page per kind (--mask-pii)
+    where: str = tables.FRAME  # the predictions as messages name them: the file, else "the predictions frame"
 
     @property
     def t(self) -> Phrases:
@@ -98,20 +100,25 @@ class ReportContext:
         column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
         reviews had two columns of one name and could not be made.
         """
-        recorded = [self.run.id_column] if self.run is not None and self.run.id_column is not None else []
-        ids = [c for c in (self.options.id_column, *recorded, *ID_COLUMNS) if c and c in self.frame.columns][:1]
-        wanted = (*ids, self.options.date_column, self.options.by)
+        wanted = (self.id_column, self.options.date_column, self.options.by)
         return [c for c in dict.fromkeys(wanted) if c and c in self.frame.columns]
+
+    @cached_property
+    def id_column(self) -> str | None:
+        """The column of ids shown beside each review (see :attr:`context_columns`), ``None`` when there is none."""
+        recorded = [self.run.id_column] if self.run is not None and self.run.id_column is not None else []
+        ids = [c for c in (self.options.id_column, *recorded, *ID_COLUMNS) if c and c in self.frame.columns]
+        return ids[0] if ids else None
 
     @cached_property
     def over_time(self) -> Any:
         """Counts per period and reason (needs a date column)."""
         assert self.options.date_column
-        return tables.reasons_over_time(self.frame, self.options.date_column, self.options.freq)
+        return tables.reasons_over_time(self.frame, self.options.date_column, self.options.freq, source=self.where)
 
     @cached_property
     def segments(self) -> Any:
         """Counts per segment and reason (needs ``--by``)."""
         assert self.options.by
         by = self.options.by
-        return tables.segment_table(self.frame, by, blank=self.t.blank, rest=self.t.rest_segments)
+        return segment_table(self.frame, by, blank=self.t.blank, rest=self.t.rest_segments)

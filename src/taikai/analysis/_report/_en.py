@@ -24,6 +24,8 @@ EN = Phrases(
     "for the other values of {by} ({p}).",
     summary_segment_down="On {by} {where}, '{name}' is only {share} of reviews ({count} of {total}), against {other} "
     "for the other values of {by} ({p}).",
+    summary_segment_pooled_only="No single value of {by} stands out; only the {where} pooled together differ: "
+    "'{name}' is {share} of their reviews ({count} of {total}), against {other} for the other values ({p}).",
     summary_no_change="No significant change in the reason mix from one {period} to the next ({tests} {tests|comparison|comparisons}).",
     summary_against_previous="against the {period} before",
     summary_against="against {baseline}, the last {period} with enough reviews to compare",

@@ -20,6 +20,8 @@ JA = Phrases(
     summary_down="{where}に「{name}」が {before} 件から {after} 件に減りました ({before_share} → {after_share}、{against}、{p})。",
     summary_segment_up="{by} が {where} のレビューでは「{name}」が {share} ({count}/{total} 件) と、他の {by} の {other} より多い ({p})。",
     summary_segment_down="{by} が {where} のレビューでは「{name}」が {share} ({count}/{total} 件) と、他の {by} の {other} より少ない ({p})。",
+    summary_segment_pooled_only="{by} の値で単独で目立つものはありません。まとめて数えた {where} だけが、"
+    "「{name}」が {share} ({count}/{total} 件) と、他の {by} の {other} と異なります ({p})。",
     summary_no_change="{period}ごとの理由の構成に、有意な変化はありません ({tests} 回の比較)。",
     summary_against_previous="前の{period}比",
     summary_against="{period}の比較に足りる件数がある直近の {baseline} 比",

@@ -43,6 +43,7 @@ class Phrases:
     summary_down: str
     summary_segment_up: str
     summary_segment_down: str
+    summary_segment_pooled_only: str
     summary_no_change: str
     summary_against_previous: str
     summary_against: str

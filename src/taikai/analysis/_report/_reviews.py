@@ -8,6 +8,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
+from taikai.analysis._report._ids import id_cell
 from taikai.analysis._review_tables import SAME_TEXT, least_confident, representative_reviews
 
 
@@ -29,6 +30,8 @@ def _reviews(ctx: ReportContext, table: Any) -> Table:
     for column in ctx.context_columns:  # a blank cell, named as the table of segments names it
         if column in shown.columns:
             shown[column] = shown[column].replace(tables.MISSING_SEGMENT, ctx.t.blank)
+    if ctx.id_column in shown.columns:  # as written: 3328, not 3,328, whatever the column's dtype
+        shown[ctx.id_column] = shown[ctx.id_column].map(id_cell).astype(object)
     ordered = shown[[c for c in shown.columns if c != text_column] + [text_column]]
     names = {c: ctx.t.review_columns.get(c, c) for c in ordered.columns if c not in ctx.context_columns}
     nowrap = [*ctx.context_columns, "sentiment"]

@@ -34,7 +34,7 @@ def sentiment_section(ctx: ReportContext) -> Section:
     if column:
         with warnings.catch_warnings():  # the trend section warned about the same dates
             warnings.simplefilter("ignore", DataWarning)
-            over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq)
+            over_time = tables.sentiment_over_time(ctx.frame, column, ctx.options.freq, source=ctx.where)
         if len(over_time):
             names = [ctx.sentiment(str(s)) for s in over_time.columns]
             blocks += [

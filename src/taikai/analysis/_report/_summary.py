@@ -47,16 +47,26 @@ def _period_findings(ctx: ReportContext) -> tuple[list[str], bool]:
 
 
 def _segment_findings(ctx: ReportContext) -> tuple[list[str], bool]:
-    """The sentences on segments that differ, and whether any segment was compared (else a sentence says why)."""
+    """The sentences on segments that differ, and whether any segment was compared (else a sentence says why).
+
+    The pooled rest (the values past the largest, summed) is tested with the others but never headlined: a group
+    of unrelated values is no finding. When it alone differs, a sentence says no single value stood out."""
     by = ctx.options.by
     found = changes.segment_changes(ctx.segments)
     if not found:
         return [fill(ctx.t.summary_no_segment_comparison, by=by, min_group=changes.MIN_GROUP)], False
-    best = changes.biggest(found, MAX_FINDINGS)
-    if not best:
+    best = changes.biggest([c for c in found if not c.pooled], MAX_FINDINGS)
+    pooled = changes.biggest([c for c in found if c.pooled], 1)
+    if not best and not pooled:
         return [fill(ctx.t.summary_no_segment_change, by=by, tests=len(found))], True
     return [
-        (ctx.t.summary_segment_up if c.difference > 0 else ctx.t.summary_segment_down).format(
+        (
+            ctx.t.summary_segment_pooled_only
+            if c.pooled
+            else ctx.t.summary_segment_up
+            if c.difference > 0
+            else ctx.t.summary_segment_down
+        ).format(
             by=by,
             where=c.where,
             name=ctx.reason(c.reason),
@@ -66,7 +76,7 @@ def _segment_findings(ctx: ReportContext) -> tuple[list[str], bool]:
             other=fmt.share(c.baseline_share),
             p=fmt.p_value(c.p_adjusted),
         )
-        for c in best
+        for c in best or pooled
     ], True
 
 

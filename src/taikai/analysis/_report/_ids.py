@@ -1,0 +1,55 @@
+"""The id shown beside each review: a frame's named index made a column, and its cells shown as written."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from taikai.errors import DataWarning
+
+
+def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
+    """Return *df* with its named index (``df.set_index("review_id")``) as its first columns, and the name of the
+    first, the id the review tables show; a frame with an unnamed index (``0..n-1``) as it is, and ``None``.
+
+    A MultiIndex gives every level a column, the first level the id. An index that cannot be the id is left as it
+    is, with a :class:`DataWarning` saying what to do: one whose first level has no name, or one named like a
+    column of *df* (``status``, ``text``, ``reason``, …), which that column would hide. *where* names the frame.
+    """
+    import pandas as pd
+
+    if not isinstance(df, pd.DataFrame):
+        return df, None
+    names = list(df.index.names)
+    if all(n is None for n in names):
+        return df, None
+    if names[0] is None:
+        _warn(
+            f"{where}: the first level of the index has no name, so no id is shown beside the reviews: name it "
+            f'(df.rename_axis(["review_id", ...])) or make the id a column'
+        )
+        return df, None
+    taken = [str(n) for n in names if n is not None and n in df.columns]
+    if taken or len(set(names)) < len(names):
+        clash = taken[0] if taken else str(names[0])
+        _warn(
+            f"{where}: the index {clash!r} is not shown as the id beside the reviews: a column (or another level) "
+            f'is named {clash!r} too; rename the index (df.rename_axis("review_id")) or make it a column'
+        )
+        return df, None
+    return df.reset_index(), str(names[0])
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, DataWarning, stacklevel=4)
+
+
+def id_cell(value: Any) -> Any:
+    """Return an id as written: ``3328``, not ``3,328`` (nor ``3328.0`` in a column with a blank); blank as it is."""
+    import pandas as pd
+
+    if value is None or isinstance(value, str) or (not hasattr(value, "__len__") and pd.isna(value)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value.item() if hasattr(value, "item") else value)

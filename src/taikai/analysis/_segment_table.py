@@ -1,0 +1,57 @@
+"""The reasons per segment of a column (``--by``): the largest segments, the rest pooled into one row marked so."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import pandas as pd
+
+from taikai.analysis._changes import POOLED
+from taikai.analysis._tables import FRAME, MISSING_SEGMENT, classified, plain_predictions, reason_labels, segment_values
+from taikai.errors import Argument
+from taikai.model import find_column
+
+OTHER_SEGMENTS = "ほか {n} 件の値"
+BY = Argument("by", "--by")
+
+
+def segment_table(
+    df: pd.DataFrame,
+    by: Hashable,
+    max_segments: int = 12,
+    *,
+    prefix: str | None = None,
+    blank: str = MISSING_SEGMENT,
+    rest: str = OTHER_SEGMENTS,
+) -> pd.DataFrame:
+    """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
+
+    Segments beyond the *max_segments* largest are summed into one row named *rest* (``{n}``: how many), last
+    whatever its size (by default ``ほか 19 件の値``: not a value of the column, nor the reason その他); blank values
+    form their own segment, named *blank*. The labels are the page language's
+    (:func:`taikai.analysis.segment_breakdown` takes them from the report's phrases). The pooled row's name is
+    kept in ``table.attrs["pooled"]`` (absent: nothing pooled), for :func:`segment_changes` to mark its test:
+    a group of unrelated values, no finding to headline.
+    """
+    df = plain_predictions(df, prefix)
+    by = find_column(df.columns, by, BY, source=FRAME)
+    rows = classified(df)
+    segments = segment_values(rows, by)
+    sizes = segments.value_counts()
+    summed = None
+    names: dict[Hashable, str] = {}
+    if len(sizes) > max_segments:
+        summed = rest.format(n=f"{len(sizes) - max_segments + 1:,}")
+        names = {s: summed for s in sizes.index[max_segments - 1 :]}
+    if MISSING_SEGMENT not in names:
+        names[MISSING_SEGMENT] = blank
+    segments = segments.map(lambda s: names.get(s, s))
+    table = pd.crosstab(segments, rows["reason"].astype(str))
+    table = table.reindex(columns=reason_labels(df), fill_value=0)
+    order = list(table.sum(axis=1).sort_values(ascending=False, kind="stable").index)
+    if summed is not None:  # the rest last: it is no segment to rank among the others
+        order = [s for s in order if s != summed] + [summed]
+    table = table.loc[order].rename_axis(index=by, columns="reason")
+    if summed is not None:
+        table.attrs[POOLED] = summed
+    return table
