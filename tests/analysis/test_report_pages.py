@@ -214,3 +214,17 @@ def test_the_report_puts_the_summed_rest_last_beside_a_platform_named_other(many
     page = build_report(many_platforms, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
     heads = re.findall(r"<tr><th>(.*?)</th>", section(page, "segments"))
     assert heads[1] == "その他" and heads[-1] == rest
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "各理由で確率が最も高いもの、最大 3 件 (行が少ない理由はその数だけ)"),
+        ("en", "up to 3 (fewer where a reason has fewer rows)"),
+    ],
+)
+def test_the_representative_note_says_up_to_n_per_reason(lang, said):
+    from taikai.analysis._report import PHRASES
+    from taikai.analysis._report._i18n import fill
+
+    assert said in fill(PHRASES[lang].representative_note, n=3)

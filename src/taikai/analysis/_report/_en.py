@@ -107,8 +107,8 @@ EN = Phrases(
     "an informative Dirichlet prior, Monroe et al. 2008); in brackets, the number of reviews holding the word.",
     words_none="Too few classified reviews for distinctive words.",
     representative="Representative reviews per reason",
-    representative_note="The {n} {n|review|reviews} per reason with the highest probability; p is the predicted reason's "
-    "probability.",
+    representative_note="Per reason, the reviews with the highest probability, up to {n} (fewer where a reason has fewer "
+    "rows); p is the predicted reason's probability.",
     uncertain="Least confident predictions (to check)",
     uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
     "check {n|it|them}.",

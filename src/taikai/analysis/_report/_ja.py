@@ -93,7 +93,7 @@ JA = Phrases(
     "括弧内はその語を含むレビューの件数。",
     words_none="特徴語を出すには分類された行が足りません。",
     representative="理由ごとの代表的なレビュー",
-    representative_note="各理由で確率が最も高い {n} 件。p は予測した理由の確率。",
+    representative_note="各理由で確率が最も高いもの、最大 {n} 件 (行が少ない理由はその数だけ)。p は予測した理由の確率。",
     uncertain="確信度の低い予測 (要確認)",
     uncertain_note="予測した理由の確率が最も低い {n} 件。人の目で確認してください。",
     other_segments="ほか {n} 件の値",
