@@ -234,6 +234,9 @@ def test_japanese_weekdays_and_times_are_read(value, expected):
         ("2026/03/14 午前 9:05", "2026-03-14 09:05:00"),
         ("2026年3月14日 午後11時59分", "2026-03-14 23:59:00"),
         ("2026年3月14日 午後13時", "NaT"),  # no 13 o'clock on a 12-hour clock: unread, not a wrong time
+        ("2026年3月14日 午前10時半", "2026-03-14 10:30:00"),  # half past: regression, NaT
+        ("2026年3月14日 午後1時 半", "2026-03-14 13:30:00"),
+        ("2026年3月14日 10時半", "2026-03-14 10:30:00"),
     ],
 )
 def test_japanese_12_hour_times_are_read(value, expected):

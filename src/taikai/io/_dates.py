@@ -18,12 +18,13 @@ DATE_EXAMPLES = ("2026-03-14", "2026/03/14", "2026年3月14日", "2026-03-14T10:
 DATE_EXAMPLE = f"dates or times such as {', '.join(DATE_EXAMPLES[:-1])} or {DATE_EXAMPLES[-1]}, one per row"
 _WEEKDAY = re.compile(r"\s*[(（]\s*[月火水木金土日](?:曜日?)?\s*[)）]")
 """A weekday in brackets after a Japanese date: ``(土)``, ``（土曜日）``."""
-_JAPANESE_TIME = re.compile(r"(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?)?")
-"""A time written ``10時05分`` (``10時``, ``10時05分30秒``)."""
+_JAPANESE_TIME = re.compile(r"(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?|\s*(半))?")
+"""A time written ``10時05分`` (``10時``, ``10時05分30秒``, ``10時半`` half past)."""
 _MERIDIEM = re.compile(
-    r"(午前|午後)\s*(\d{1,2})\s*(?:時(?:\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?)?|:(\d{2})(?::(\d{2}))?)"
+    r"(午前|午後)\s*(\d{1,2})\s*(?:時(?:\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?|\s*(半))?|:(\d{2})(?::(\d{2}))?)"
 )
-"""A 12-hour time after 午前 (a.m.) or 午後 (p.m.): ``午後1時``, ``午前10時05分``, ``午後1:30``, ``午後 1:30:00``."""
+"""A 12-hour time after 午前 (a.m.) or 午後 (p.m.): ``午後1時``, ``午前10時05分``, ``午前10時半``, ``午後1:30``,
+``午後 1:30:00``."""
 _JAPANESE = re.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(.*)", re.DOTALL)
 """A date as Japanese Excel exports write it: ``2025年1月2日``, with a time after it, or a month ``2025年01月``."""
 _OFFSET = re.compile(r"(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)\s*$", re.IGNORECASE)
@@ -34,18 +35,19 @@ which pandas does not read: +09:00, dropped like any offset. Group 1 is the last
 
 
 def _time(found: re.Match[str]) -> str:
-    hour, minute, second = found.groups()
-    return f" {int(hour):02d}:{int(minute or 0):02d}:{int(second or 0):02d}"
+    hour, minute, second, half_past = found.groups()
+    return f" {int(hour):02d}:{30 if half_past else int(minute or 0):02d}:{int(second or 0):02d}"
 
 
 def _meridiem(found: re.Match[str]) -> str:
     """``午後1時`` as `` 13:00:00``: 午前0時 is 00:00, 午後12時 and 午後0時 noon; an hour past 12 is left as written
     (no date is read from it, rather than a wrong one)."""
-    half, hour, minute, second, colon_minute, colon_second = found.groups()
+    half, hour, minute, second, half_past, colon_minute, colon_second = found.groups()
     if int(hour) > 12:
         return found.group(0)
     hour_24 = int(hour) % 12 + (12 if half == "午後" else 0)
-    return f" {hour_24:02d}:{int(minute or colon_minute or 0):02d}:{int(second or colon_second or 0):02d}"
+    minute = "30" if half_past else minute or colon_minute
+    return f" {hour_24:02d}:{int(minute or 0):02d}:{int(second or colon_second or 0):02d}"
 
 
 def _local(value: object, order: DateOrder | None = None) -> object:
