@@ -404,8 +404,23 @@ def test_gold_labels_outside_the_model_are_refused_unless_free_labels(tiny_model
 
 @pytest.mark.parametrize(
     ("column", "rows", "value", "said", "unpredictable"),
-    [  # regression: the error offered --free-labels, which scored a typo as a miss without a word
-        ("reasons", [1, 3], "low-pay", "reasons: unknown label 'low-pay' (closest: 'low_pay')", {"low-pay": 2}),
+    [  # regression: the error offered --free-labels, which scored a typo as a miss without a word; and Japanese
+        # names were not compared (手数料高い, ネガ had no closest label)
+        (
+            "reasons",
+            [1, 3],
+            "low-pay",
+            "reasons: unknown label 'low-pay' (closest: low_pay (報酬・単価が低い))\n",
+            {"low-pay": 2},
+        ),
+        (
+            "reasons",
+            [1, 3],
+            "手数料高い",
+            "reasons: unknown label '手数料高い' (closest: fees (手数料が高い))\n",
+            {"手数料高い": 2},
+        ),
+        ("sentiment", [2], "ネガ", "sentiment: unknown label 'ネガ' (closest: negative (ネガティブ))\n", {"ネガ": 1}),
         ("sentiment", [2], "angry", "sentiment: unknown label 'angry'\n", {"angry": 1}),
     ],
 )

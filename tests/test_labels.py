@@ -8,6 +8,7 @@ from taikai.labels import (
     REASONS,
     SENTIMENT_MEANINGS,
     SENTIMENTS,
+    closest_label,
     display_order,
     format_reasons,
     label_cell,
@@ -247,3 +248,20 @@ def test_named_labels_list_the_japanese_names_of_the_taxonomy(labels, taxonomy, 
 )
 def test_label_cell_reads_whole_number_floats_as_the_file_s_cells(value, cell):
     assert label_cell(value) == cell
+
+
+@pytest.mark.parametrize(
+    ("label", "known", "closest"),
+    [  # regression: only ids were compared, so a Japanese name mistyped got no hint
+        ("fee", REASON_IDS, "fees (手数料が高い)"),
+        ("手数料高い", REASON_IDS, "fees (手数料が高い)"),
+        ("low-pay", ["low_pay", "fees"], "low_pay (報酬・単価が低い)"),
+        ("ネガ", SENTIMENTS, "negative (ネガティブ)"),
+        ("angry", SENTIMENTS, None),
+        ("sports-watch", ["sports watch", "tech"], "'sports watch'"),  # labels of one's own: as written
+        ("手数料高い", ["手数料が高い", "mine"], "'手数料が高い'"),
+        ("fee", ["fees", "mine"], "'fees'"),  # an own label set holding an id: no taxonomy name
+    ],
+)
+def test_closest_label_compares_ids_and_japanese_names_of_the_taxonomy(label, known, closest):
+    assert closest_label(label, known) == closest

@@ -270,7 +270,7 @@ NAMED_WITH_THEIR_OPTION = [
     (
         "train add_weight",
         lambda m, f: taikai.train(f["labelled"], add_weight=-1.0, folds=0),
-        "add_weight=-1.0 (--add-weight on the command line) must be positive",
+        "add_weight=-1.0 (--add-weight -1.0 on the command line) must be positive",
     ),
     (
         "classify_file encoding",

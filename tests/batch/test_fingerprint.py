@@ -3,6 +3,7 @@ is and the hash of all its bytes."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -89,3 +90,25 @@ def test_a_same_size_edit_says_the_bytes_differ_by_their_hash(tmp_path, later_ns
         f"the input file's content changed (the same size, 9 bytes, but other bytes: sha256 {old_hash}… → "
         f"{new_hash}…; " + times.format(was=was, now=later) + ")"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ({"limit": 20500}, {"limit": 20000}, "limit (--limit) changed: 20500 → 20000"),
+        ({"chunk_size": 7}, {"chunk_size": 8}, "chunk_size (--chunk-size) changed: 7 → 8"),
+        (
+            {"output_encoding": "utf-8"},
+            {"output_encoding": "cp932"},
+            "output_encoding (--output-encoding) changed: 'utf-8' → 'cp932'",
+        ),
+        ({"taikai": "0.1.0"}, {"taikai": "0.2.0"}, "the taikai version changed: '0.1.0' → '0.2.0'"),
+    ],
+)
+def test_a_changed_option_is_named_in_python_and_on_the_command_line(old, new, said):
+    assert describe_changes({"options": json.dumps(old)}, {"options": json.dumps(new)}) == [said]
+
+
+def test_a_changed_rules_mode_is_named_in_python_and_on_the_command_line():
+    said = describe_changes({"rules mode": "flag"}, {"rules mode": "override"})
+    assert said == ["rules_mode (--rules-mode) changed: 'flag' → 'override'"]

@@ -69,7 +69,7 @@ def test_an_interrupt_before_any_row_is_saved_leaves_nothing_to_resume(
     ]
     result = CliRunner().invoke(cli, [*args, "--jobs", "1"])
     assert result.exit_code == 130, result.output
-    assert result.output == "taikai: interrupted before any row was saved; run the command again\n"
+    assert result.output == "taikai: interrupted before any row was saved; run it again\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv"], "a folder or file was left"
     monkeypatch.undo()
     done = taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=10)
@@ -81,8 +81,8 @@ def test_an_interrupt_after_a_chunk_is_saved_keeps_the_run(tmp_path, dump, tiny_
     with pytest.raises(Interrupted) as caught:
         taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
     assert caught.value.message == (
-        f"interrupted after 10 rows saved; the partial result is kept in {out}.taikai-partial: run the same command "
-        "with resume=True (--resume on the command line) to continue"
+        f"interrupted after 10 rows saved; the partial result is kept in {out}.taikai-partial: run it again with "
+        "resume=True (--resume on the command line) to continue"
     )
 
 

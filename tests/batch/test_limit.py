@@ -134,7 +134,7 @@ def test_the_progress_is_a_percentage_of_the_limit(tmp_path, tiny_model_dir, cap
 
 @pytest.mark.parametrize(
     ("changed", "message"),
-    [({"limit": 4}, "--limit changed: 3 → 4"), ({"limit": None}, "--limit changed: 3 → (none)")],
+    [({"limit": 4}, "limit (--limit) changed: 3 → 4"), ({"limit": None}, "limit (--limit) changed: 3 → (none)")],
 )
 def test_resuming_with_another_limit_is_refused(stop_after, tmp_path, tiny_model_dir, changed, message):
     src, out, full = tmp_path / "in.csv", tmp_path / "out.csv", tmp_path / "full.csv"
@@ -142,8 +142,12 @@ def test_resuming_with_another_limit_is_refused(stop_after, tmp_path, tiny_model
     options = {"model": tiny_model_dir, "chunk_size": 1, "limit": 3, "on_bad_lines": "report"}
     with pytest.raises(Interrupted):
         taikai.classify_file(src, out, "text", on_chunk=stop_after(1), **options)
-    with pytest.raises(InputError, match=re.escape(message)):
+    with pytest.raises(InputError) as caught:
         taikai.classify_file(src, out, "text", resume=True, **(options | changed))
+    assert str(caught.value) == (
+        f"cannot resume {out}: since the interrupted run, {message}. Run it again as it was (the values before the "
+        f"arrows), or start over without resume (delete {out}.taikai-partial first)"
+    )
     resumed = taikai.classify_file(src, out, "text", resume=True, **options)
     taikai.classify_file(src, full, "text", **options)
     assert (resumed.rows, resumed.limit, ids(out)) == (3, 3, ["1", "2", "4"])

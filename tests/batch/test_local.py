@@ -45,12 +45,12 @@ def test_interrupted_run_resumes_to_an_identical_file(stop_after, tmp_path, dump
     full, out = tmp_path / f"full.{fmt}", tmp_path / f"out.{fmt}"
     options = {"model": tiny_model_dir, "chunk_size": 7, "id_column": "id"}
     whole = taikai.classify_file(dump, full, "text", **options)
-    with pytest.raises(Interrupted, match=re.escape(f"run the same command with {RESUME} to continue")):
+    with pytest.raises(Interrupted, match=re.escape(f"run it again with {RESUME} to continue")):
         taikai.classify_file(dump, out, "text", on_chunk=stop_after(3), **options)
     assert not out.exists()
     partial = tmp_path / f"out.{fmt}.taikai-partial"
     assert json.loads((partial / "state.json").read_text())["chunks"] == 3
-    with pytest.raises(InputError, match=re.escape(f"pass {RESUME} to continue it")):
+    with pytest.raises(InputError, match=re.escape(f"run it again with {RESUME} to continue it, or delete")):
         taikai.classify_file(dump, out, "text", **options)
     # A chunk half-written when the process was killed is cut off again on resume.
     with open(partial / "output.part", "ab") as f:
@@ -64,11 +64,11 @@ def test_interrupted_run_resumes_to_an_identical_file(stop_after, tmp_path, dump
 @pytest.mark.parametrize(
     ("changed", "message"),
     [
-        ({"chunk_size": 8}, "--chunk-size changed: 7 → 8"),
-        ({"id_column": "n"}, "--id-column changed: 'id' → 'n'"),
-        ({"on_bad_lines": "report"}, "--on-bad-lines changed: 'error' → 'report'"),
-        ({"encoding": "cp932"}, "--encoding changed: 'utf-8-sig' (detected) → 'cp932'"),
-        ({"output_encoding": "cp932"}, "--output-encoding changed: 'utf-8' → 'cp932'"),
+        ({"chunk_size": 8}, "chunk_size (--chunk-size) changed: 7 → 8"),
+        ({"id_column": "n"}, "id_column (--id-column) changed: 'id' → 'n'"),
+        ({"on_bad_lines": "report"}, "on_bad_lines (--on-bad-lines) changed: 'error' → 'report'"),
+        ({"encoding": "cp932"}, "encoding (--encoding) changed: 'utf-8-sig' (detected) → 'cp932'"),
+        ({"output_encoding": "cp932"}, "output_encoding (--output-encoding) changed: 'utf-8' → 'cp932'"),
     ],
 )
 def test_resume_refusal_names_the_option_and_both_values(stop_after, tmp_path, dump, tiny_model_dir, changed, message):
@@ -112,8 +112,8 @@ def test_resume_refusal_shows_the_input_times_as_local_iso_times(
     said = str(caught.value)
     assert f"the input file's content changed (the same size, {size} bytes, but other bytes: sha256 " in said, said
     assert said.endswith(
-        f"…; modified {was} → {now}). The saved rows were read from the input as it was: delete "
-        f"{out}.taikai-partial and run without resume=True (--resume on the command line) to start over"
+        f"…; modified {was} → {now}). The saved rows were read from the input as it was: start over "
+        f"without resume (delete {out}.taikai-partial first)"
     ), said
 
 
@@ -378,7 +378,11 @@ def test_the_partial_folder_says_what_it_holds(stop_after, tmp_path, dump, tiny_
         taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=7, on_chunk=stop_after(1))
     readme = (tmp_path / "out.csv.taikai-partial" / "README.txt").read_text(encoding="utf-8")
     assert "unfinished batch run" in readme and "out.csv" in readme and str(dump) in readme
-    assert "--resume" in readme and "delete this folder" in readme and "text_column: text" in readme
+    assert "text_column: text" in readme
+    assert readme.endswith(
+        "Run it again with resume=True (--resume on the command line) to continue after the last saved chunk, or "
+        "delete this folder to start over. The output file appears only when the run is complete.\n"
+    ), readme
 
 
 def test_a_failed_assembly_leaves_no_partial_folder_and_the_next_run_works(tmp_path, dump, tiny_model, monkeypatch):
@@ -459,7 +463,7 @@ def test_a_full_disk_at_the_last_step_keeps_the_classified_rows_for_resume(
     message = str(caught.value)
     assert message.startswith(f"{out}: the complete output could not be written (")
     assert "No space left on device" in message and "the 60 classified rows are kept in" in message
-    assert f"run the same command with {RESUME} to write the output without classifying again" in message
+    assert f"run it again with {RESUME} to write the output without classifying again" in message
     partial = tmp_path / f"out.{fmt}.taikai-partial"
     assert not out.exists() and (partial / "state.json").exists()
     assert not list(partial.glob("output.*.tmp")), "the half-built file was left taking space"
@@ -491,7 +495,7 @@ def test_a_full_disk_mid_run_keeps_the_saved_chunks_and_says_to_resume(tmp_path,
         f"taikai: error: {out}: the run stopped: No space left on device; the chunks saved so far are kept in "
         f"{partial}: fix the cause"
     ), result.output
-    assert f"run the same command with {RESUME} to continue" in result.output and not out.exists()
+    assert f"run it again with {RESUME} to continue" in result.output and not out.exists()
     monkeypatch.undo()
     resumed = run(dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--chunk-size", 10, "--resume")
     assert resumed.exit_code == 0, resumed.output
@@ -508,7 +512,7 @@ def test_cli_batch_interrupted_while_starting_exits_130(tmp_path, dump, tiny_mod
     monkeypatch.setattr(taikai.batch, "run_local", interrupted)
     result = run(dump, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
     assert result.exit_code == 130
-    assert result.output == "taikai: interrupted before any row was saved; run the command again\n"
+    assert result.output == "taikai: interrupted before any row was saved; run it again\n"
 
 
 def test_an_interrupt_while_a_chunk_is_saved_counts_only_the_saved_rows(tmp_path, dump, tiny_model, monkeypatch):

@@ -117,8 +117,8 @@ def test_jobs_2_gives_the_same_file_as_jobs_1(tmp_path, dump, rules, tiny_model_
     ("change", "expected"),
     [
         ("edit", r"the rules changed \('RULES' → 'RULES' \(its content changed\)\)\."),
-        ("drop", r"the rules changed \('RULES' → \(none\)\); the rules mode changed \('flag' → \(none\)\)"),
-        ("mode", r"the rules mode changed \('flag' → 'override'\)"),
+        ("drop", r"the rules changed \('RULES' → \(none\)\); rules_mode \(--rules-mode\) changed: 'flag' → \(none\)"),
+        ("mode", r"rules_mode \(--rules-mode\) changed: 'flag' → 'override'\. Run it again as it was"),
         ("comment", None),  # comments and layout do not change the rules: the run goes on
     ],
 )

@@ -68,7 +68,8 @@ def test_a_folder_whose_run_died_resumes(stop_after, tmp_path, dump, tiny_model)
     (partial / "lock").write_text("999999999\n")  # the pid of a dead run: nobody holds the lock
     with pytest.raises(
         InputError,
-        match=r"holds an interrupted run for .*; pass resume=True \(--resume on the command line\) to continue it",
+        match=r"holds an interrupted run for .*; run it again with resume=True \(--resume on the command line\) to "
+        r"continue it, or delete that directory to start over$",
     ):
         taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
@@ -121,8 +122,8 @@ def test_a_run_killed_at_any_final_step_is_completed_by_resume(tmp_path, dump, t
         taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
     assert str(caught.value) == (
         f"{partial} holds a run of {out} that classified every row but stopped during its last steps (putting the "
-        "output in place, writing its summary, removing that directory); pass resume=True (--resume on the command "
-        "line) to finish them (nothing is classified again), or delete that directory"
+        "output in place, writing its summary, removing that directory); run it again with resume=True (--resume on "
+        "the command line) to finish them (nothing is classified again), or delete that directory"
     )
     done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert (done.rows, done.bad_lines) == (30, 1) and not partial.exists()
@@ -140,7 +141,10 @@ def test_a_resumed_finished_run_whose_output_was_removed_says_to_start_over(tmp_
         taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS)
     monkeypatch.undo()
     out.unlink()
-    gone = r"output\.part is gone and .*out\.csv is not the output this run built; delete"
+    gone = (
+        r"output\.part is gone and .*out\.csv is not the output this run built; start over without resume \(delete "
+        r".*out\.csv\.taikai-partial first\)"
+    )
     with pytest.raises(InputError, match=gone):
         taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
     assert pd.read_csv(taikai.classify_file(dump, out, "text", model=tiny_model, **OPTIONS).output).shape[0] == 30

@@ -207,6 +207,6 @@ def test_train_add_of_the_training_data_itself_stops_before_training(tmp_path, t
     assert result.exit_code == 2, result.output
     assert result.stderr == (
         f"taikai: error: every labelled row of {tiny_csv} is already in {tiny_csv} (40 duplicates): it adds nothing "
-        f"to train on; label rows that are not in {tiny_csv}, or leave it out of --add\n"
+        f"to train on; label rows that are not in {tiny_csv}, or leave it out of add= (--add on the command line)\n"
     )
     assert not out.exists()

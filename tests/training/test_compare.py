@@ -44,7 +44,7 @@ def test_one_compare_fold_is_refused_before_reading(tmp_path):
     """Regression: compare_folds=1 skipped the comparison without a word."""
     with pytest.raises(
         taikai.InputError,
-        match=r"^compare_folds=1 \(--compare-folds on the command line\): one fold cannot compare .*give at least 2 "
+        match=r"^compare_folds=1 \(--compare-folds 1 on the command line\): one fold cannot compare .*give at least 2 "
         r"folds, or 0 to skip the comparison$",
     ):
         taikai.train(tmp_path / "missing.csv", add=[added_frame()], compare_folds=1)
@@ -91,7 +91,7 @@ def test_add_weight_weighs_the_added_rows(tiny_csv):
 def test_non_positive_weight_is_refused(tiny_csv):
     with pytest.raises(
         taikai.InputError,
-        match=r"^add_weight=0 \(--add-weight on the command line\) must be positive$",
+        match=r"^add_weight=0 \(--add-weight 0 on the command line\) must be positive$",
     ):
         taikai.train(tiny_csv, folds=0, test_size=0, add=[added_frame()], add_weight=0)
 

@@ -97,9 +97,13 @@ def test_an_added_file_without_any_labelled_row_is_refused(tmp_path, rows, count
 
 @pytest.mark.parametrize(
     ("rows", "said"),
-    [  # regression: a file only of rows of the base data trained on, "0 used", exit 0, no warning
+    [  # regression: a file only of rows of the base data trained on, "0 used", exit 0, no warning; and "its labels
+        # are kept" read as the added file's, not DATA's, and only --add was named, not add=
         ([["手数料が高い", "fees", "negative"], ["単価が安い", "low_pay", "negative"]], "(2 duplicates)"),
-        ([["手数料が高い", "time", "negative"]], "(1 duplicate, 1 of them labelled otherwise there: its labels are"),
+        (
+            [["手数料が高い", "time", "negative"]],
+            "(1 duplicate, 1 of them labelled otherwise there: DATA's labels are kept)",
+        ),
         ([["手数料が高い", "fees", "negative"], ["", "", ""]], "(1 duplicate)"),
     ],
 )
@@ -108,9 +112,9 @@ def test_an_added_file_only_of_rows_of_the_base_data_is_refused(tmp_path, rows, 
     labelled(rows).to_csv(path, index=False)
     with pytest.raises(InputError) as caught:
         read_inputs(BASE, [labelled([NEW]), path], columns=Columns())
-    assert str(caught.value).startswith(f"every labelled row of {path} is already in <frame> {said}")
-    assert "it adds nothing to train on; label rows that are not in <frame>, or leave it out of --add" in str(
-        caught.value
+    assert str(caught.value) == (
+        f"every labelled row of {path} is already in <frame> {said}: it adds nothing to train on; label rows that are "
+        "not in <frame>, or leave it out of add= (--add on the command line)"
     )
 
 

@@ -484,7 +484,7 @@ def test_train_force_replaces_a_model(tmp_path, tiny_model_dir, tiny_csv):
         (
             {},
             0,
-            r"folds=0 \(--folds on the command line\): no cross-validation, so the multi-label thresholds were not "
+            r"folds=0 \(--folds 0 on the command line\): no cross-validation, so the multi-label thresholds were not "
             "tuned",
         ),
     ],

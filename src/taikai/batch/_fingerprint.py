@@ -71,8 +71,9 @@ def input_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
 
 
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """Return one phrase per difference between two run fingerprints, naming the option and both values (a
-    detected encoding said to be detected, the rules by their file); the input's modification time alone is none."""
+    """Return one phrase per difference between two run fingerprints, naming the option (its Python argument and its
+    command-line option: ``limit (--limit) changed: 3 → 4``) and both values (a detected encoding said to be
+    detected, the rules by their file); the input's modification time alone is none."""
     changes = []
     notes = [json.loads(str(f.get(NOTES) or "{}")) for f in (old, new)]
     before, after = (str(f.get("input", "::")).split(":") for f in (old, new))
@@ -96,7 +97,7 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         was, now = (json.loads(f.get("options") or "{}") for f in (old, new))
         for key in sorted(set(was) | set(now), key=lambda k: (k == "taikai", k)):
             if was.get(key) != now.get(key):
-                name = "the taikai version" if key == "taikai" else "--" + key.replace("_", "-")
+                name = "the taikai version" if key == "taikai" else f"{key} (--{key.replace('_', '-')})"
                 values = [_value(v, n.get(key)) for v, n in ((was.get(key), notes[0]), (now.get(key), notes[1]))]
                 changes.append(f"{name} changed: {' → '.join(values)}")
     for key in sorted((set(old) | set(new)) - {"input", "model", "options", NOTES}):
@@ -108,5 +109,8 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                 changes.append(f"the rules changed ({named[0]} → {named[1]}{same})")
                 continue
             shown = [_short(f.get(key), 16) for f in (old, new)]
+            if key == "rules mode":  # an option, named as the other options are
+                changes.append(f"rules_mode (--rules-mode) changed: {shown[0]} → {shown[1]}")
+                continue
             changes.append(f"the {key} changed ({shown[0]} → {shown[1]})")
     return changes

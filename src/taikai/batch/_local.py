@@ -260,7 +260,7 @@ def run_local(
             raise TaikaiError(
                 f"{output}: the complete output could not be written ({exc.__cause__}); nothing was written under "
                 f"that name, and the {summary.rows:,} classified rows are kept in {work.dir}: fix the cause (free "
-                f"disk space, make the folder writable) and run the same command with {said.RESUME.given(True)} to "
+                f"disk space, make the folder writable) and run it again with {said.RESUME.given(True)} to "
                 "write the output without classifying again"
             ) from exc
         work.discard()  # the data cannot be written in this format: a resumed run would fail the same way
@@ -273,17 +273,17 @@ def run_local(
         where = f" ({exc.filename})" if exc.filename else ""
         raise TaikaiError(
             f"{output}: the run stopped: {exc.strerror or exc}{where}; the chunks saved so far are kept in "
-            f"{work.dir}: fix the cause (free disk space, make the folder writable) and run the same command with "
+            f"{work.dir}: fix the cause (free disk space, make the folder writable) and run it again with "
             f"{said.RESUME.given(True)} to continue"
         ) from exc
     except KeyboardInterrupt:
         if not work.state:  # no chunk saved: nothing to resume
             work.discard()
-            raise Interrupted("interrupted before any row was saved; run the command again") from None
+            raise Interrupted("interrupted before any row was saved; run it again") from None
         work.close()
         raise Interrupted(
             f"interrupted after {saved['rows']:,} rows saved; the partial result is kept in {work.dir}: "
-            f"run the same command with {said.RESUME.given(True)} to continue"
+            f"run it again with {said.RESUME.given(True)} to continue"
         ) from None
     finally:
         release()

@@ -117,13 +117,12 @@ class WorkDir:
                     raise InputError(
                         f"{self.dir} holds a run of {self.output} that classified every row but stopped during "
                         "its last steps (putting the output in place, writing its summary, removing that directory); "
-                        f"pass {RESUME.given(True)} to finish them (nothing is classified again), or delete that "
-                        "directory"
+                        f"run it again with {RESUME.given(True)} to finish them (nothing is classified again), or "
+                        "delete that directory"
                     )
                 raise InputError(
-                    f"{self.dir} holds an interrupted run for {self.output}; pass {RESUME.given(True)} to continue "
-                    "it, "
-                    "or delete that directory to start over"
+                    f"{self.dir} holds an interrupted run for {self.output}; run it again with {RESUME.given(True)} "
+                    "to continue it, or delete that directory to start over"
                 )
             if input_file is not None:
                 fingerprint = {
@@ -132,11 +131,11 @@ class WorkDir:
                 }
             changed = describe_changes(state.get("fingerprint", {}), fingerprint)
             if changed:
-                then = f"delete {self.dir} and run without {RESUME.given(True)} to start over"
+                then = f"start over without resume (delete {self.dir} first)"
                 if input_changed(state.get("fingerprint", {}), fingerprint):  # the saved rows are of the old bytes
                     then = f"The saved rows were read from the input as it was: {then}"
                 else:
-                    then = f"Run the command as it was (the values before the arrows), or {then}"
+                    then = f"Run it again as it was (the values before the arrows), or {then}"
                 raise InputError(
                     f"cannot resume {self.output}: since the interrupted run, {'; '.join(changed)}. {then}"
                 )
@@ -155,8 +154,8 @@ class WorkDir:
                 self.output,
                 "an unfinished batch run (taikai batch / taikai.classify_file)",
                 dict(run or {}),
-                f"Run the same command with {RESUME.given(True)} to continue after the last saved chunk, or delete "
-                "this folder to start over. The output file appears only when the run is complete.",
+                f"Run it again with {RESUME.given(True)} to continue after the last saved chunk, or delete this "
+                "folder to start over. The output file appears only when the run is complete.",
             )
             (self.dir / README).write_text(text, encoding="utf-8")
             self.chunks_dir.mkdir()
@@ -263,8 +262,8 @@ class WorkDir:
                 os.replace(source, self.output)
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
                 raise FinishError(
-                    f"{source} is gone and {self.output} is not the output this run built; delete {self.dir} and "
-                    f"run the command again without {RESUME.given(True)}"
+                    f"{source} is gone and {self.output} is not the output this run built; start over without "
+                    f"resume (delete {self.dir} first)"
                 )
             if bad_output is not None and self.bad_path.exists():
                 os.replace(self.bad_path, bad_output)

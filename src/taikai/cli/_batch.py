@@ -192,7 +192,7 @@ def _run_local(input_path: Path, output: Path, model_path: Path | None, options:
         click.echo(f"taikai: {exc.message}", err=True)
         sys.exit(INTERRUPTED_EXIT)
     except KeyboardInterrupt:  # before the first chunk was under way (loading the model, reading the types)
-        click.echo("taikai: interrupted before any row was saved; run the command again", err=True)
+        click.echo("taikai: interrupted before any row was saved; run it again", err=True)
         sys.exit(INTERRUPTED_EXIT)
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -7,7 +7,6 @@ Labels may be ids or the Japanese display names of the taxonomy (報酬・単価
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -22,6 +21,7 @@ from taikai.io._splits import row_name, split_column
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
+    closest_label,
     format_reasons,
     label_cell,
     label_list,
@@ -120,9 +120,10 @@ def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: 
 
 
 def _unknown(label: str, known: Collection[str]) -> str:
-    """Say that *label* is unknown, with the known label closest to it (``'sports watch'`` for ``sports-watch``)."""
-    close = difflib.get_close_matches(label, [str(k) for k in known], n=1, cutoff=0.5)
-    return f"unknown label {label!r}" + (f" (closest: {close[0]!r})" if close else "")
+    """Say that *label* is unknown, with the known label closest to it (``'sports watch'`` for ``sports-watch``;
+    ``fees (手数料が高い)`` for ``手数料高い``: :func:`~taikai.labels.closest_label`)."""
+    close = closest_label(label, known)
+    return f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
 
 
 def check_labelled(

@@ -135,7 +135,7 @@ def weak_data_warnings(
         )
     elif folds < 2:
         out.append(
-            f"{Argument('folds', '--folds').given(folds)}: no cross-validation, so the multi-label thresholds were "
+            f"{Argument('folds', '--folds').either([folds])}: no cross-validation, so the multi-label thresholds were "
             f"not tuned: {default}"
         )
     if sentiment_column:

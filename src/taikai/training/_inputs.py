@@ -236,11 +236,11 @@ def read_inputs(
         used = int(mine.sum()) - duplicates
         if (in_base | ~mine).all():  # nothing of it would be trained on (and training takes minutes)
             differ = _differences(added[mine], base_keys, columns.sentiment).rows
-            other = f", {differ:,} of them labelled otherwise there: its labels are kept" if differ else ""
+            other = f", {differ:,} of them labelled otherwise there: DATA's labels are kept" if differ else ""
             counted = f"{duplicates:,} duplicate{'s' if duplicates != 1 else ''}{other}"
             raise InputError(
                 f"every labelled row of {name} is already in {base_name} ({counted}): it adds nothing to train on; "
-                f"label rows that are not in {base_name}, or leave it out of --add"
+                f"label rows that are not in {base_name}, or leave it out of {ADD}"
             )
         files.append(
             InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)

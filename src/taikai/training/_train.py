@@ -172,12 +172,12 @@ def train(
     check_int("folds", folds, 0)
     if check_int("compare_folds", compare_folds, 0) == 1:
         raise InputError(
-            f"{Argument('compare_folds', '--compare-folds').given(compare_folds)}: one fold cannot compare (its "
+            f"{Argument('compare_folds', '--compare-folds').either([compare_folds])}: one fold cannot compare (its "
             "model would be trained on none of the added rows): give at least 2 folds, or 0 to skip the comparison"
         )
     check_split_options(seed, test_size)
     if add_weight <= 0:
-        raise InputError(f"{Argument('add_weight', '--add-weight').given(add_weight)} must be positive")
+        raise InputError(f"{Argument('add_weight', '--add-weight').either([add_weight])} must be positive")
     config = resolve_config(config)
     columns = Columns(text_column, reasons_column, sentiment_column)
     inputs = read_inputs(
