@@ -59,7 +59,15 @@ class _TextReader:
 class CsvReader(_TextReader):
     """Read a CSV or TSV file with a header line; a record whose field count differs from the header is bad."""
 
-    def __init__(self, path: Path, encoding: str | None = None, delimiter: str = ",", encoding_errors: str = "strict"):
+    def __init__(
+        self,
+        path: Path,
+        encoding: str | None = None,
+        delimiter: str = ",",
+        encoding_errors: str = "strict",
+        *,
+        warn: bool = True,
+    ):
         super().__init__(path, encoding, encoding_errors)
         self.delimiter = delimiter
         with self._open(None) as f:
@@ -77,7 +85,7 @@ class CsvReader(_TextReader):
         """Columns without a name at the header's right edge (a spreadsheet's stray empty columns): ignored."""
         self.columns = check_columns(path, header[:named])
         self.header_end: Position = {"offset": lines.offset, "line": lines.line}
-        if self.unnamed:
+        if self.unnamed and warn:  # else said once already (a Dask worker opens the file again)
             warnings.warn(
                 f"{path}: the header ends in {self.unnamed} column(s) without a name (column(s) {named + 1}-"
                 f"{len(header)}, as a spreadsheet saved as CSV leaves): they are ignored, and a row with a value in "
