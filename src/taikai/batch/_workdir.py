@@ -260,9 +260,9 @@ class WorkDir:
             # that a kill between the two renames never pairs them (the report would use it silently); so is the
             # side file of bad lines it names, when this run writes none (a new one replaces it below)
             summary_path(self.output).unlink(missing_ok=True)
-            stale = bad_lines_path(self.output)
-            if done.get("stale") and not (self.input_file is not None and same_path(stale, self.input_file)):
-                stale.unlink(missing_ok=True)
+            earlier = bad_lines_path(self.output)
+            if done.get("stale") and not (self.input_file is not None and same_path(earlier, self.input_file)):
+                earlier.unlink(missing_ok=True)
             if source.exists():
                 os.replace(source, self.output)
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
