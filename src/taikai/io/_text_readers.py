@@ -99,6 +99,11 @@ class CsvReader(_TextReader):
         if width < len(fields) <= width + self.unnamed:
             at = width + 1 + next(i for i, v in enumerate(fields[width:]) if v)
             return f"a value in column {at}, which has no name in the header"
+        if self.unnamed:  # rows of width to width + unnamed fields are read (the unnamed ones empty)
+            most = width + self.unnamed
+            if len(fields) > most:
+                return f"expected at most {most} fields ({width} named), found {len(fields)}"
+            return f"expected {width} to {most} fields ({width} named), found {len(fields)}"
         return f"expected {width} fields, found {len(fields)}"
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
