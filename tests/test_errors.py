@@ -1,8 +1,12 @@
 """The shared messages of taikai.errors: a missing column names the argument (and its option), and a file read
 as one column says what seems to separate it."""
 
+import importlib
+import re
+
 import pytest
 
+from taikai import errors
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, no_column_error, separator_hint
 
 
@@ -97,3 +101,26 @@ def test_a_missing_column_of_a_frame_read_as_one_column_says_to_read_its_file_ag
 )
 def test_either_names_the_argument_then_the_option_given_each_value(argument, values, expected):
     assert argument.either(values) == expected
+
+
+NAMED = sorted(
+    {
+        name
+        for value in vars(errors).values()
+        if isinstance(value, str)
+        for name in re.findall(r"\btaikai(?:\.\w+)+(?= in Python)", value)
+    }
+)
+
+
+def test_the_messages_name_python_functions():
+    assert "taikai.dask.classify_files" in NAMED  # the Dask engine, as errors.DASK_ENGINE names it
+
+
+@pytest.mark.parametrize("name", NAMED)
+def test_a_function_a_message_names_can_be_imported(name):
+    """A message that names a function in Python names one that exists (taikai.batch.classify_files did not)."""
+    module, _, attribute = name.rpartition(".")
+    if module == "taikai.dask":
+        pytest.importorskip("distributed")
+    assert callable(getattr(importlib.import_module(module), attribute))

@@ -111,7 +111,7 @@ ADD = Argument("add", "--add")
 EXCLUDE = Argument("exclude", "--exclude")
 ON_BAD_ROWS = Argument("on_bad_rows", "--on-bad-rows")
 MODEL = Argument("model", "--model")
-DASK_ENGINE = "the Dask engine (taikai.batch.classify_files in Python, --engine dask on the command line)"
+DASK_ENGINE = "the Dask engine (taikai.dask.classify_files in Python, --engine dask on the command line)"
 """How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 
 

@@ -888,3 +888,17 @@ def test_more_partitions_than_rows_write_no_empty_part(client, tiny_model_dir, t
     assert manifest["parts"] == parts and summary.rows == 8
     out = pd.read_parquet(tmp_path / "out")
     assert out["row"].tolist() == list(range(8)) and out["text"].tolist() == TEXTS
+
+
+def test_cli_dask_says_the_unnamed_trailing_columns_once(tiny_model_dir, tmp_path, capfd):
+    """Once, as a taikai: warning line: neither the client's second look at the header nor the workers say it."""
+    path = tmp_path / "big_un.csv"
+    path.write_text("review_id,text,,\n" + "".join(f"{i},{TEXTS[i % 2]},,\n" for i in range(40)), encoding="utf-8")
+    args = ["batch", str(path), "--text-column", "text", "-o", str(tmp_path / "bu.parquet"), "-m", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, [*args, "--engine", "dask", "--partitions", "4"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert said.count("column(s) without a name") == 1, said
+    assert f"taikai: warning: {path}: the header ends in 2 column(s) without a name" in said
+    err = capfd.readouterr().err
+    assert "without a name" not in err and "DataWarning" not in err, err

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -126,6 +127,13 @@ def test_a_resumed_run_s_progress_line_counts_the_resumed_rows(tmp_path, dump, t
             "start: stop with Ctrl-C to keep out.csv as it is",
         ),
         ("no-output", "nothing to resume: no unfinished run for {out}; running from the start"),
+        # a retry loop running a finished command again: the output and its summary are complete, no folder
+        (
+            "complete-no-folder",
+            "{out} is complete (its summary out.summary.json describes it): nothing to resume; running from the "
+            "start: stop with Ctrl-C to keep out.csv as it is",
+        ),
+        ("no-folder-output-edited", "nothing to resume: no unfinished run for {out}; running from the start"),
         ("output-edited", "nothing to resume: no unfinished run for {out}; running from the start"),
     ],
 )
@@ -137,12 +145,15 @@ def test_resume_with_nothing_to_resume_says_so_and_runs(tmp_path, dump, tiny_mod
         (partial / "output.part").write_bytes(b"")
         if setup == "no-output":
             out.unlink()
-        elif setup == "output-edited":
+        elif setup.endswith("output-edited"):
             out.write_text("id,text\n", encoding="utf-8")
+        if setup.startswith("complete-no-folder") or setup.startswith("no-folder"):
+            shutil.rmtree(partial)
     args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "--resume"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert f"taikai: warning: {said.format(out=out)}" in " ".join(result.output.split())
+    said_first = " ".join(result.output.split())
+    assert said_first.startswith(f"taikai: warning: {said.format(out=out)}"), said_first
     assert not partial.exists()
     summary = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
     assert (summary["rows"], summary["resumed_rows"]) == (30, 0)

@@ -234,7 +234,7 @@ def test_cli_batch_output_that_is_a_folder_says_so_whatever_the_options(tmp_path
     assert result.exit_code == 2
     assert result.output == (
         f"taikai: error: {folder}: is a folder; give a file name such as {folder / example}, "
-        "or use the Dask engine (taikai.batch.classify_files in Python, --engine dask on the command line) to "
+        "or use the Dask engine (taikai.dask.classify_files in Python, --engine dask on the command line) to "
         "write a folder of parts\n"
     )
     assert list(folder.iterdir()) == []
@@ -245,7 +245,7 @@ def test_cli_batch_input_that_is_a_folder_says_so(tmp_path, dump, tiny_model_dir
     assert result.exit_code == 2
     assert f"{dump.parent}: is a folder; the local engine reads one file" in result.output
     assert (
-        "or use the Dask engine (taikai.batch.classify_files in Python, --engine dask on the command line) to "
+        "or use the Dask engine (taikai.dask.classify_files in Python, --engine dask on the command line) to "
         "read every file of the folder" in result.output
     )
     assert not (tmp_path / "out.csv").exists()

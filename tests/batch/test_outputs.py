@@ -92,3 +92,48 @@ def test_the_summary_stamps_the_model_as_before(tmp_path, dump, tiny_model_dir):
     assert list(written)[-2:] == ["model", "output_identity"]
     run = read_summary(out)
     assert run is not None and run.model == stamp
+
+
+BAD_CSV = 'review_id,text\n1,手数料が高い。\n2,"単価が低い",extra\n3,辞めました。\n'
+
+
+@pytest.mark.parametrize(
+    ("second_args", "message"),
+    [
+        (
+            [],
+            "the run would remove the earlier run's side file of bad lines x.bad_lines.csv, which is the input",
+        ),
+        (
+            ["--on-bad-lines", "report"],
+            "its side file of bad lines x.bad_lines.csv would overwrite the input",
+        ),
+    ],
+)
+def test_cli_batch_never_removes_the_earlier_bad_lines_file_it_reads(tmp_path, tiny_model_dir, second_args, message):
+    """The bad lines of a run, classified into the same output: refused before writing, the input kept."""
+    source, output, bad = tmp_path / "in.csv", tmp_path / "x.csv", tmp_path / "x.bad_lines.csv"
+    source.write_text(BAD_CSV, encoding="utf-8")
+    model = ["-m", str(tiny_model_dir)]
+    first = ["batch", str(source), "--text-column", "text", "-o", str(output), "--on-bad-lines", "report", *model]
+    assert CliRunner().invoke(cli, first).exit_code == 0
+    before, summary = bad.read_bytes(), (tmp_path / "x.summary.json").read_bytes()
+    second = ["batch", str(bad), "--text-column", "raw", "-o", str(output), *model, *second_args]
+    result = CliRunner().invoke(cli, second)
+    assert result.exit_code == 2, result.output
+    assert f"taikai: error: {output}: {message} ({bad}); choose another output name" in result.output
+    assert bad.read_bytes() == before and (tmp_path / "x.summary.json").read_bytes() == summary
+
+
+def test_batch_finish_keeps_an_input_named_as_the_stale_bad_lines(tmp_path, tiny_model, monkeypatch):
+    """Were the check before writing passed by, the end of the run still removes no input."""
+    import taikai.batch._local as local
+
+    source, output, bad = tmp_path / "in.csv", tmp_path / "x.csv", tmp_path / "x.bad_lines.csv"
+    source.write_text(BAD_CSV, encoding="utf-8")
+    taikai.classify_file(source, output, "text", model=tiny_model, on_bad_lines="report")
+    before = bad.read_bytes()
+    monkeypatch.setattr(local, "check_side_files", lambda *args: None)
+    taikai.classify_file(bad, output, "raw", model=tiny_model)
+    assert bad.read_bytes() == before
+    assert json.loads((tmp_path / "x.summary.json").read_text(encoding="utf-8"))["bad_lines_file"] is None

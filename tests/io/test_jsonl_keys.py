@@ -23,6 +23,11 @@ FIRST = '{"id": 0, "text": "最初の行", "meta": null}'
         ('{"id": 1, "text": "\\u624b\\u6570\\u6599", "text": "x"}', "text"),  # an escape
         ('{"id": 1, "text": "x", "meta": {"a": 1, "a": 2}}', "a"),  # in a nested object
         ('{"id": 1, "text": "x", "meta": [{"b": 1, "b": 2}]}', "b"),  # in a list
+        ('{"id": 1, "text": "1", "text": "\\u003a"}', "text"),  # an escaped colon makes up for the lost key
+        ('{"id": 1, "text": "1", "text": "\\u003A"}', "text"),  # the same, its hex in capitals
+        ('{"id": 1, "te\\u0078t": "a:b", "text": "c"}', "text"),  # a key spelled two ways
+        ('{"id": 1, "te\\u0078t": "\\u624b:10", "text": "\\u624b"}', "text"),  # ... with escapes and colons
+        ('{"\\u0069d": 1, "id": 2, "text": "2024-01-02T10:00:00.000"}', "id"),  # ... beside a pandas ISO date
     ],
 )
 def test_a_repeated_key_makes_a_bad_line(tmp_path, line, key):
@@ -69,3 +74,63 @@ def test_cli_batch_handles_a_repeated_key_by_on_bad_lines(tmp_path, tiny_model_d
     assert expected in " ".join(said.split())
     if code == 0:
         assert "単価が安い" not in out.read_text(encoding="utf-8")
+
+
+def _pandas_lines(rows: int) -> list[str]:
+    """Return *rows* lines as pandas writes a frame of Japanese texts and dates (every kanji as \\uXXXX)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "id": range(rows),
+            "text": [f"返信: {i}時に連絡しても来ない" for i in range(rows)],
+            "date": pd.date_range("2024-01-01", periods=rows, freq="min"),
+        }
+    )
+    return frame.to_json(orient="records", lines=True, date_format="iso").splitlines()
+
+
+def test_pandas_lines_are_read_whole_without_the_slow_check(tmp_path):
+    """The common case: \\u escapes and colons in values, no repeated key: the colon count alone clears it."""
+    from taikai.io._text_readers import _maybe_repeated
+
+    lines = _pandas_lines(50)
+    assert "\\u8fd4" in lines[0] and "T00:00:00" in lines[0]
+    assert not any(_maybe_repeated(line, json.loads(line)) for line in lines)
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [chunk] = list(open_reader(path).chunks(100))
+    assert chunk.bad == [] and chunk.rows == 50 and chunk.data[1][3] == "返信: 3時に連絡しても来ない"
+
+
+def test_no_repeated_key_passes_the_quick_check(tmp_path):
+    """Random objects, keys repeated or not, spelled plainly or escaped, values with colons plain or escaped, nested
+    or not: every line with a repeated key (as json's object_pairs_hook sees it) is a bad line, no other is."""
+    import random
+
+    from taikai.io._text_readers import JsonlReader, RepeatedKey
+
+    rng = random.Random(81)
+    spell = {"text": ["text", "te\\u0078t", "\\u0074ext"], "id": ["id", "\\u0069d"], "a:b": ["a:b", "a\\u003ab"]}
+    values = ['"10:00"', '"\\u003a"', '"\\u003A\\u624b"', '"\\u624b"', '"x"', "1", '{"a": 1, "a": 2}', '[":"]']
+
+    def repeated(line: str) -> bool:
+        def hook(pairs):
+            if len({k for k, _ in pairs}) != len(pairs):
+                raise RepeatedKey("")
+            return dict(pairs)
+
+        try:
+            json.loads(line, object_pairs_hook=hook)
+        except RepeatedKey:
+            return True
+        return False
+
+    seen = {True: 0, False: 0}
+    for _ in range(3000):
+        keys = [rng.choice(list(spell)) for _ in range(rng.randint(1, 4))]
+        line = "{" + ", ".join(f'"{rng.choice(spell[k])}": {rng.choice(values)}' for k in keys) + "}"
+        expected = repeated(line)
+        seen[expected] += 1
+        assert isinstance(JsonlReader._parse(line), RepeatedKey) is expected, line
+    assert min(seen.values()) > 500, seen

@@ -43,7 +43,20 @@ def test_columns_without_a_name_inside_the_header_are_refused_as_such(tmp_path, 
             [["1", "2"], ["手数料が高い", "単価が安い"]],
             [(4, "a value in column 3, which has no name in the header")],
         ),
-        ("id,text,", ["1,a,", "2,b,c,d"], ["id", "text"], [["1"], ["a"]], [(3, "expected 2 fields, found 4")]),
+        (
+            "id,text,",
+            ["1,a,", "2,b,c,d"],
+            ["id", "text"],
+            [["1"], ["a"]],
+            [(3, "expected at most 3 fields (2 named), found 4")],
+        ),
+        (
+            "review_id,text,,",
+            ["1,手数料が高い。,", "2,単価が低い。,,", "3,辞めた。,,,", "4"],
+            ["review_id", "text"],
+            [["1", "2"], ["手数料が高い。", "単価が低い。"]],
+            [(4, "expected at most 4 fields (2 named), found 5"), (5, "expected 2 to 4 fields (2 named), found 1")],
+        ),
     ],
 )
 def test_columns_without_a_name_at_the_right_edge_are_ignored(tmp_path, header, rows, columns, read, bad):

@@ -60,8 +60,9 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[l
 
 def _open(path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict") -> tio.Reader:
     """Open one CSV/TSV/JSONL file, refusing it unless its columns are *names* (those of the first file); *errors*
-    is the ``encoding_errors`` of :func:`taikai.io.open_reader`."""
-    reader = tio.open_reader(path, fmt, encoding, None, errors)
+    is the ``encoding_errors`` of :func:`taikai.io.open_reader`. What its header says (unnamed columns) is left
+    unsaid: a worker opens it; the client said it of the first file (:func:`read_input`)."""
+    reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False)
     if reader.columns != names:
         raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {names}")
     return reader
@@ -94,8 +95,9 @@ def _input_types(
 
 def input_columns(files: list[Path], fmt: str, encoding: str | None = None, errors: str = "strict") -> list[str]:
     """Return the names of the columns of CSV, TSV or JSONL *files*, reading no row (those of the first file: every
-    other must have them), so that they are checked before a cluster starts."""
-    return tio.open_reader(files[0], fmt, encoding, None, errors).columns
+    other must have them), so that they are checked before a cluster starts; what the header says (unnamed
+    columns) is said by :func:`read_input`, once."""
+    return tio.open_reader(files[0], fmt, encoding, None, errors, warn=False).columns
 
 
 def _read_text_file(
@@ -233,7 +235,7 @@ def read_input(
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
         found, framed = _file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
         return ddf, pa.schema([_one_type(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
-    first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)
+    first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)  # says what its header holds, once
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
         schema, stringify = _input_types(files, fmt, encoding, first.columns, client, encoding_errors)

@@ -10,6 +10,7 @@ from typing import Any
 
 import taikai.io as tio
 from taikai.batch._options import BatchOptions
+from taikai.batch._side_files import stale_bad_lines
 from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, InputError, no_column_error
 from taikai.model import Model, default_model_dir, model_key
 from taikai.rules import RulesMode
@@ -64,20 +65,22 @@ def check_columns(
 
 
 def check_side_files(output: Path, bad_output: Path | None, inputs: dict[str, Path | None]) -> None:
-    """Raise :class:`InputError`, before anything is written, when a file batch writes beside *output* (its summary,
-    its side file of bad lines *bad_output*) would overwrite one of *inputs* (a description per path), or when the
-    summary beside *output* is that of another output that exists (``x.csv`` and ``x.parquet`` share
-    ``x.summary.json``)."""
+    """Raise :class:`InputError`, before anything is written, when a file batch writes or removes beside *output*
+    (its summary, its side file of bad lines *bad_output*, or the earlier run's that a run writing none removes)
+    would overwrite or remove one of *inputs* (a description per path), or when the summary beside *output* is that
+    of another output that exists (``x.csv`` and ``x.parquet`` share ``x.summary.json``)."""
     summary = tio.summary_path(output)
-    sides = {f"its summary {summary.name}": summary}
+    sides = {f"its summary {summary.name} would overwrite": summary}
     if bad_output is not None:
-        sides[f"its side file of bad lines {bad_output.name}"] = bad_output
+        sides[f"its side file of bad lines {bad_output.name} would overwrite"] = bad_output
+    elif (stale := stale_bad_lines(output)) is not None:
+        sides[f"the run would remove the earlier run's side file of bad lines {stale.name}, which is"] = stale
     for side, path in sides.items():
         for what, source in inputs.items():
             if source is not None and tio.same_path(path, source):
                 raise InputError(
-                    f"{output}: {side} would overwrite {what} ({source}); choose another output name (nothing was "
-                    "written)"
+                    f"{output}: {side} {what} ({source}); choose another output name, or copy or rename the input "
+                    "first (nothing was written)"
                 )
     owner = tio.summary_owner(summary) if summary.is_file() else None
     if owner is not None and owner.name != output.name and owner.exists():

@@ -29,14 +29,17 @@ def stale_bad_lines(output: Path) -> Path | None:
 
 def nothing_to_resume(output: Path, folder: Path, leftover: bool) -> str:
     """Return the warning of a ``--resume`` that finds no saved chunk of *output* (no state in its partial *folder*;
-    *leftover*: the folder was there, holding files): the run starts from the beginning. A leftover folder beside a
-    complete output that its summary describes was left by a run killed while removing it."""
+    *leftover*: the folder was there, holding files): the run starts from the beginning. An *output* that its
+    summary describes is complete (a retry loop ran it again, or a run killed while removing its folder left that
+    folder): the warning says so first, and how to keep it."""
     summary = tio.summary_path(output)
-    owner = tio.summary_owner(summary) if leftover and output.is_file() and summary.is_file() else None
-    if owner is not None and owner.name == output.name:
+    owner = tio.summary_owner(summary) if output.is_file() and summary.is_file() else None
+    if owner is None or owner.name != output.name:
+        return f"nothing to resume: no unfinished run for {output}; running from the start"
+    keep = f"running from the start: stop with Ctrl-C to keep {output.name} as it is"
+    if leftover:
         return (
             f"nothing to resume: {output} is complete (its summary {summary.name} describes it) and {folder}, left by "
-            f"the end of that run, holds no saved chunk (removed); running from the start: stop with Ctrl-C to keep "
-            f"{output.name} as it is"
+            f"the end of that run, holds no saved chunk (removed); {keep}"
         )
-    return f"nothing to resume: no unfinished run for {output}; running from the start"
+    return f"{output} is complete (its summary {summary.name} describes it): nothing to resume; {keep}"

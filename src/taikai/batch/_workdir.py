@@ -22,7 +22,7 @@ from taikai.batch._fingerprint import describe_changes, input_changed, input_fin
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._side_files import bad_lines_path, nothing_to_resume, stale_bad_lines
 from taikai.errors import RESUME, DataWarning, InputError
-from taikai.io import CellLosses, summary_path
+from taikai.io import CellLosses, same_path, summary_path
 
 SUFFIX = ".taikai-partial"
 README = "README.txt"
@@ -71,6 +71,8 @@ class WorkDir:
         self._data: IO[bytes] | None = None
         self._bad: IO[bytes] | None = None
         self.fingerprint: dict[str, str | None] = {}
+        self.input_file: Path | None = None
+        """The input file read (never removed, whatever the side files named beside the output)."""
         self.state: dict[str, Any] = {}
         """The last state saved (the one resumed from, until a chunk is committed)."""
         self.lock = RunLock(self.dir, output)
@@ -91,6 +93,7 @@ class WorkDir:
         fingerprinted into *fingerprint*'s ``input`` once the saved state is read: a resumed input whose size and
         modification time are unchanged is not read again (:func:`~taikai.batch.input_fingerprint`).
         """
+        self.input_file = input_file
         self.lock.acquire()
         try:
             self.side_lock.acquire()
@@ -256,8 +259,9 @@ class WorkDir:
             # that a kill between the two renames never pairs them (the report would use it silently); so is the
             # side file of bad lines it names, when this run writes none (a new one replaces it below)
             summary_path(self.output).unlink(missing_ok=True)
-            if done.get("stale"):
-                bad_lines_path(self.output).unlink(missing_ok=True)
+            earlier = bad_lines_path(self.output)
+            if done.get("stale") and not (self.input_file is not None and same_path(earlier, self.input_file)):
+                earlier.unlink(missing_ok=True)
             if source.exists():
                 os.replace(source, self.output)
             elif not self.output.is_file() or self.output.stat().st_size != done["size"]:

@@ -76,11 +76,15 @@ def open_reader(
     encoding: str | None = None,
     sheet: str | None = None,
     encoding_errors: str = "strict",
+    *,
+    warn: bool = True,
 ) -> Reader:
     """Return the reader of *path* in format *fmt* (default: from its extension).
 
     *encoding_errors* (``strict`` or ``replace``) applies to the text formats: see :data:`ENCODING_ERRORS`. A Dask
-    engine's output folder is read as one file of its parts (:class:`~taikai.io.PartsReader`).
+    engine's output folder is read as one file of its parts (:class:`~taikai.io.PartsReader`). *warn* ``False``
+    keeps what the header says (unnamed columns at its right edge) unsaid: for a file opened again, by a process
+    that is not the one the user sees (a Dask worker), after it was said once.
     """
     path = Path(path)
     fmt = format_of(path, fmt, INPUT_FORMAT)
@@ -96,7 +100,7 @@ def open_reader(
     if fmt in ("csv", "tsv"):
         from taikai.io._text_readers import CsvReader
 
-        return CsvReader(path, encoding, "\t" if fmt == "tsv" else ",", encoding_errors)
+        return CsvReader(path, encoding, "\t" if fmt == "tsv" else ",", encoding_errors, warn=warn)
     if fmt == "jsonl":
         from taikai.io._text_readers import JsonlReader
 

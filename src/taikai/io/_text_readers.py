@@ -59,7 +59,15 @@ class _TextReader:
 class CsvReader(_TextReader):
     """Read a CSV or TSV file with a header line; a record whose field count differs from the header is bad."""
 
-    def __init__(self, path: Path, encoding: str | None = None, delimiter: str = ",", encoding_errors: str = "strict"):
+    def __init__(
+        self,
+        path: Path,
+        encoding: str | None = None,
+        delimiter: str = ",",
+        encoding_errors: str = "strict",
+        *,
+        warn: bool = True,
+    ):
         super().__init__(path, encoding, encoding_errors)
         self.delimiter = delimiter
         with self._open(None) as f:
@@ -77,7 +85,7 @@ class CsvReader(_TextReader):
         """Columns without a name at the header's right edge (a spreadsheet's stray empty columns): ignored."""
         self.columns = check_columns(path, header[:named])
         self.header_end: Position = {"offset": lines.offset, "line": lines.line}
-        if self.unnamed:
+        if self.unnamed and warn:  # else said once already (a Dask worker opens the file again)
             warnings.warn(
                 f"{path}: the header ends in {self.unnamed} column(s) without a name (column(s) {named + 1}-"
                 f"{len(header)}, as a spreadsheet saved as CSV leaves): they are ignored, and a row with a value in "
@@ -91,6 +99,11 @@ class CsvReader(_TextReader):
         if width < len(fields) <= width + self.unnamed:
             at = width + 1 + next(i for i, v in enumerate(fields[width:]) if v)
             return f"a value in column {at}, which has no name in the header"
+        if self.unnamed:  # rows of width to width + unnamed fields are read (the unnamed ones empty)
+            most = width + self.unnamed
+            if len(fields) > most:
+                return f"expected at most {most} fields ({width} named), found {len(fields)}"
+            return f"expected {width} to {most} fields ({width} named), found {len(fields)}"
         return f"expected {width} fields, found {len(fields)}"
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
@@ -163,19 +176,23 @@ def _maybe_repeated(line: str, record: dict[str, Any]) -> bool:
     """Say whether the object *record* read from *line* may have lost a repeated key (then it is read again,
     checking each object's keys: slower). Each key of the line is followed by a colon, and other colons are in
     strings: when the line's colons are the record's keys and the colons of its strings, no key was lost, at any
-    depth (an escape ``\\u`` or a value holding an object or list is checked the slow way)."""
+    depth. A lost key takes its colon and those of its value away from the record's count, which then falls short
+    of the line's, unless an escaped colon (``\\u003a``, counted in the record's strings but not in the line)
+    makes up for it: a line whose counts agree but that holds one, or a value holding an object or list, is
+    checked the slow way. Other escapes (``\\u624b``, as pandas and ``json.dumps`` write Japanese) add no colon:
+    keys spelled two ways (``te\\u0078t`` and ``text``) are one key lost, which the count sees."""
     colons = line.count(":")
     if colons == len(record):
         return False
-    if "\\u" in line:
-        return True
-    in_strings = 0
-    for text in (*record, *record.values()):
-        if type(text) is str:
-            in_strings += text.count(":")
-        elif isinstance(text, (dict, list)):
+    in_strings = "".join(record).count(":")  # the keys: strings
+    for value in record.values():
+        if type(value) is str:
+            in_strings += value.count(":")
+        elif isinstance(value, (dict, list)):
             return True
-    return colons != len(record) + in_strings
+    if colons != len(record) + in_strings:
+        return True
+    return "\\u003" in line and ("\\u003a" in line or "\\u003A" in line)
 
 
 class JsonlReader(_TextReader):
