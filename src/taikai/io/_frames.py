@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import DataWarning, separator_hint, wrong_type
+from taikai.errors import DataWarning, separator_hint
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
+from taikai.io._table_readers import sheet_argument
 from taikai.rules import boolean_column
 
 if TYPE_CHECKING:
@@ -152,9 +153,7 @@ def read_predictions(
     """
     import pandas as pd
 
-    if isinstance(sheet, bool) or not isinstance(sheet, str | int | None):
-        raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the first")
-    chosen = None if sheet is None else str(sheet)  # sheet=2: the 1-based number, as --sheet 2
+    chosen = sheet_argument(sheet)  # checked before the file's format is: a bool is refused for a CSV too
     table = read_table(Path(path), None, encoding, chosen, encoding_errors, mask_pii)
     frame, fmt = table.frame, table.format
     del table

@@ -49,17 +49,14 @@ def read_labelled_file(
     given, else the sheet named ``labels`` (``taikai suggest``'s) when it has one, else the first, whatever order
     the sheets were put in. A *sheet* the workbook does not have is an :class:`InputError` naming its sheets;
     *sheet* for a file of another format is refused, as ``taikai batch --sheet`` refuses it."""
-    from taikai.io._table_readers import sheet_names
+    from taikai.io._table_readers import sheet_argument, sheet_names
 
     path = Path(path)
-    if sheet is None:
-        chosen = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
-    elif isinstance(sheet, int) and not isinstance(sheet, bool):
-        chosen = str(sheet)  # sheet=2: the 1-based number, as --sheet 2
-    elif isinstance(sheet, str) and sheet:
-        chosen = sheet
-    else:
+    if sheet == "":  # an empty name names no sheet
         raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the default")
+    chosen = sheet_argument(sheet, "the default")
+    if chosen is None:
+        chosen = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
     return read_table(path, encoding=encoding, sheet=chosen, encoding_errors=encoding_errors)
 
 

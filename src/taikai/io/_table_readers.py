@@ -70,6 +70,15 @@ def sheet_names(path: Path) -> list[str]:
     return names
 
 
+def sheet_argument(sheet: object, default: str = "the first") -> str | None:
+    """Return the ``sheet=`` argument of a Python call as ``--sheet`` gives it: a name as it is, a 1-based number
+    as its digits (``sheet=2`` is ``--sheet 2``), ``None`` as it is; anything else (a bool, a float) is a
+    ``TypeError`` whose message names *default*, the sheet read without one."""
+    if isinstance(sheet, bool) or not isinstance(sheet, str | int | None):
+        raise wrong_type("sheet", sheet, f"a sheet name or 1-based number (str or int), or None for {default}")
+    return None if sheet is None else str(sheet)
+
+
 class XlsxReader:
     """Read one sheet of an xlsx workbook (the first, or ``sheet`` by name or 1-based number); row 1 names columns."""
 
@@ -77,11 +86,7 @@ class XlsxReader:
 
     def __init__(self, path: Path, sheet: str | int | None = None):
         check_path(path)
-        if isinstance(sheet, int) and not isinstance(sheet, bool):
-            sheet = str(sheet)  # sheet=2 in Python: the 1-based number, as --sheet 2
-        elif sheet is not None and not isinstance(sheet, str):
-            raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the first")
-        self.path, self.sheet = path, sheet
+        self.path, self.sheet = path, sheet_argument(sheet)
         wb, ws = self._open()
         self.title: str = ws.title
         self.sheets: list[str] = list(wb.sheetnames)
