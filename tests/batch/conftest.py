@@ -1,4 +1,4 @@
-"""Fixtures shared by the batch tests: another process holding a run's lock file."""
+"""Fixtures shared by the batch tests: another process holding a run's lock file, and a small dump."""
 
 import subprocess
 import sys
@@ -51,3 +51,12 @@ def _stop_after(k: int):
 def stop_after():
     """Return ``stop_after(k)``: an ``on_chunk`` hook that interrupts a run once chunk *k* is saved."""
     return _stop_after
+
+
+@pytest.fixture
+def fee_dump(tmp_path):
+    """Write a 30-row CSV of one fee complaint, numbered, as dump.csv; return its path."""
+    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
+    path = tmp_path / "dump.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -19,15 +19,6 @@ from taikai.batch._progress import Progress
 from taikai.cli import cli
 
 
-@pytest.fixture
-def dump(tmp_path):
-    """Write a 30-row CSV and return its path."""
-    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
-    path = tmp_path / "dump.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 def _interrupt(*args, **kwargs):
     raise KeyboardInterrupt
 
@@ -52,13 +43,13 @@ def _interrupt_at(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 @pytest.mark.parametrize("where", ["hashing", "classifying", "saving"])
 def test_an_interrupt_before_any_row_is_saved_leaves_nothing_to_resume(
-    tmp_path, dump, tiny_model_dir, monkeypatch, where, fmt
+    tmp_path, fee_dump, tiny_model_dir, monkeypatch, where, fmt
 ):
     out = tmp_path / f"out.{fmt}"
     _interrupt_at(where, monkeypatch)
     args = [
         "batch",
-        str(dump),
+        str(fee_dump),
         "-o",
         str(out),
         "--text-column",
@@ -73,14 +64,14 @@ def test_an_interrupt_before_any_row_is_saved_leaves_nothing_to_resume(
     assert result.output == "taikai: interrupted before any row was saved; run it again\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv"], "a folder or file was left"
     monkeypatch.undo()
-    done = taikai.classify_file(dump, out, "text", model=tiny_model_dir, chunk_size=10)
+    done = taikai.classify_file(fee_dump, out, "text", model=tiny_model_dir, chunk_size=10)
     assert (done.rows, done.resumed_rows) == (30, 0)
 
 
-def test_an_interrupt_after_a_chunk_is_saved_keeps_the_run(tmp_path, dump, tiny_model, stop_after):
+def test_an_interrupt_after_a_chunk_is_saved_keeps_the_run(tmp_path, fee_dump, tiny_model, stop_after):
     out = tmp_path / "out.csv"
     with pytest.raises(Interrupted) as caught:
-        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
+        taikai.classify_file(fee_dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
     assert caught.value.message == (
         f"interrupted after 10 rows saved; the partial result is kept in {out}.taikai-partial: run it again with "
         "resume=True (--resume on the command line) to continue"
@@ -103,12 +94,12 @@ def test_the_progress_line_counts_the_rows_its_percentage_counts(base, resumed, 
     assert f"  {done / bar.total:.1%}  " in line, line
 
 
-def test_a_resumed_run_s_progress_line_counts_the_resumed_rows(tmp_path, dump, tiny_model, stop_after, capsys):
+def test_a_resumed_run_s_progress_line_counts_the_resumed_rows(tmp_path, fee_dump, tiny_model, stop_after, capsys):
     out = tmp_path / "out.csv"
     with pytest.raises(Interrupted):
-        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
+        taikai.classify_file(fee_dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
     capsys.readouterr()
-    taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, resume=True, progress=True)
+    taikai.classify_file(fee_dump, out, "text", model=tiny_model, chunk_size=10, resume=True, progress=True)
     first = capsys.readouterr().err.split("\r")[1]  # the first line is shown at once; the next ones within 0.2 s not
     rows, percent = re.match(r"([\d,]+) rows .* ([\d.]+)%", first).groups()
     assert rows == "20", first  # 10 resumed and 10 of this run
@@ -137,10 +128,10 @@ def test_a_resumed_run_s_progress_line_counts_the_resumed_rows(tmp_path, dump, t
         ("output-edited", "nothing to resume: no unfinished run for {out}; running from the start"),
     ],
 )
-def test_resume_with_nothing_to_resume_says_so_and_runs(tmp_path, dump, tiny_model_dir, setup, said):
+def test_resume_with_nothing_to_resume_says_so_and_runs(tmp_path, fee_dump, tiny_model_dir, setup, said):
     out, partial = tmp_path / "out.csv", tmp_path / "out.csv.taikai-partial"
     if setup is not None:
-        taikai.classify_file(dump, out, "text", model=tiny_model_dir)
+        taikai.classify_file(fee_dump, out, "text", model=tiny_model_dir)
         (partial / "chunks").mkdir(parents=True)  # what a kill -9 at the end of the removal leaves
         (partial / "output.part").write_bytes(b"")
         if setup == "no-output":
@@ -149,7 +140,7 @@ def test_resume_with_nothing_to_resume_says_so_and_runs(tmp_path, dump, tiny_mod
             out.write_text("id,text\n", encoding="utf-8")
         if setup.startswith("complete-no-folder") or setup.startswith("no-folder"):
             shutil.rmtree(partial)
-    args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "--resume"]
+    args = ["batch", str(fee_dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "--resume"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     said_first = " ".join(result.output.split())

@@ -16,19 +16,10 @@ from taikai.cli import cli
 from taikai.errors import InputError
 
 
-@pytest.fixture
-def dump(tmp_path):
-    """Write a 30-row CSV and return its path."""
-    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
-    path = tmp_path / "dump.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 class LiveRun:
     """A run on *output* in another thread, held after its first chunk until :meth:`end`."""
 
-    def __init__(self, dump: Path, output: Path, model: object):
+    def __init__(self, fee_dump: Path, output: Path, model: object):
         self.saved, self.go = threading.Event(), threading.Event()
         self.error: BaseException | None = None
 
@@ -38,7 +29,7 @@ class LiveRun:
 
         def run() -> None:
             try:
-                taikai.classify_file(dump, output, "text", model=model, chunk_size=10, on_chunk=hook)
+                taikai.classify_file(fee_dump, output, "text", model=model, chunk_size=10, on_chunk=hook)
             except BaseException as exc:  # reported by end()
                 self.error = exc
 
@@ -55,9 +46,9 @@ class LiveRun:
 @pytest.mark.parametrize("how", ["library", "cli"])
 @pytest.mark.parametrize(("first", "second"), [("x.csv", "x.parquet"), ("x.parquet", "x.jsonl")])
 def test_a_run_sharing_the_summary_of_a_live_run_is_refused(
-    tmp_path, dump, tiny_model, tiny_model_dir, how, first, second
+    tmp_path, fee_dump, tiny_model, tiny_model_dir, how, first, second
 ):
-    live = LiveRun(dump, tmp_path / first, tiny_model)
+    live = LiveRun(fee_dump, tmp_path / first, tiny_model)
     out, lock = tmp_path / second, tmp_path / "x.summary.json.taikai-lock"
     try:
         expected = (
@@ -67,10 +58,10 @@ def test_a_run_sharing_the_summary_of_a_live_run_is_refused(
         )
         if how == "library":
             with pytest.raises(InputError) as caught:
-                taikai.classify_file(dump, out, "text", model=tiny_model)
+                taikai.classify_file(fee_dump, out, "text", model=tiny_model)
             assert str(caught.value) == expected
         else:
-            args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "-q"]
+            args = ["batch", str(fee_dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "-q"]
             result = CliRunner().invoke(cli, args)
             assert result.exit_code == 2, result.output
             assert f"taikai: error: {expected}" in " ".join(result.output.split())
@@ -82,16 +73,16 @@ def test_a_run_sharing_the_summary_of_a_live_run_is_refused(
     assert not lock.exists(), "the lock of the finished run was left"
 
 
-def test_an_interrupted_run_refused_for_a_live_run_s_summary_is_kept(tmp_path, dump, tiny_model, stop_after):
+def test_an_interrupted_run_refused_for_a_live_run_s_summary_is_kept(tmp_path, fee_dump, tiny_model, stop_after):
     out = tmp_path / "x.parquet"
     with pytest.raises(taikai.batch.Interrupted):
-        taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
+        taikai.classify_file(fee_dump, out, "text", model=tiny_model, chunk_size=10, on_chunk=stop_after(1))
     partial = Path(f"{out}.taikai-partial")
     before = sorted(p.name for p in partial.rglob("*"))
-    live = LiveRun(dump, tmp_path / "x.csv", tiny_model)
+    live = LiveRun(fee_dump, tmp_path / "x.csv", tiny_model)
     try:
         with pytest.raises(InputError, match=r"is writing x\.csv, whose summary x\.summary\.json"):
-            taikai.classify_file(dump, out, "text", model=tiny_model, chunk_size=10, resume=True)
+            taikai.classify_file(fee_dump, out, "text", model=tiny_model, chunk_size=10, resume=True)
     finally:
         live.end()
     assert sorted(p.name for p in partial.rglob("*")) == before, "the interrupted run's partial folder changed"
@@ -115,19 +106,19 @@ def _summary_naming(path: Path, bad_lines_file: str | None) -> None:
     ],
 )
 def test_a_run_removes_the_bad_lines_file_its_previous_summary_names(
-    tmp_path, dump, tiny_model, earlier, named, policy, kept
+    tmp_path, fee_dump, tiny_model, earlier, named, policy, kept
 ):
     out, side, summary = tmp_path / "x.csv", tmp_path / "x.bad_lines.csv", tmp_path / "x.summary.json"
     if earlier:
         bad = tmp_path / "bad.csv"
-        bad.write_text(dump.read_text(encoding="utf-8") + "bad,one,two\n", encoding="utf-8")
+        bad.write_text(fee_dump.read_text(encoding="utf-8") + "bad,one,two\n", encoding="utf-8")
         taikai.classify_file(bad, out, "text", model=tiny_model, on_bad_lines=earlier)
         assert "bad,one,two" in side.read_text(encoding="utf-8")
     else:
         side.write_text("mine\n", encoding="utf-8")
         if named != "absent":
             _summary_naming(summary, None if named == "none" else str(tmp_path / named))
-    done = taikai.classify_file(dump, out, "text", model=tiny_model, on_bad_lines=policy)
+    done = taikai.classify_file(fee_dump, out, "text", model=tiny_model, on_bad_lines=policy)
     assert done.bad_lines == 0
     assert side.exists() == kept
     if kept and policy == "error":
