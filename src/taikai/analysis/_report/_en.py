@@ -112,7 +112,7 @@ EN = Phrases(
     uncertain="Least confident predictions (to check)",
     uncertain_note="The {n} {n|review|reviews} whose predicted reason has the lowest probability: have a person "
     "check {n|it|them}.",
-    other_segments="{n} other values",
+    rest_segments="{n} other values",
     same_text_note="A text posted several times is shown once; the column 'rows with this text' counts its rows.",
     no_rows="No classified rows, so nothing to show here.",
     blank="(blank)",

@@ -114,7 +114,8 @@ class Phrases:
     representative_note: str
     uncertain: str
     uncertain_note: str
-    other_segments: str
+    rest_segments: str
+    """The row of the segments summed past the largest, ``{n}`` how many: ``ほか {n} 件の値``."""
     no_rows: str
     same_text_note: str
     blank: str
@@ -126,8 +127,3 @@ class Phrases:
     rules_matrix_note: str
     rules_examples_note: str
     rules_columns: dict[str, str]
-
-    @property
-    def rest_segments(self) -> str:
-        """The name of the row of the segments summed past the largest, ``{n}`` how many: ``ほか {n} 件の値``."""
-        return self.other_segments
