@@ -1,6 +1,10 @@
 """Score PII masking on the hand-written case set, measure what masking changes on the corpus, write docs/privacy.md.
 
 Usage: python scripts/pii_eval.py [--cases tests/data/pii_cases.tsv] [--corpus data/reviews.csv] [--out docs/privacy.md]
+       [--check]
+
+The page is written by this script only: edit the prose here, not in docs/privacy.md. ``--check`` writes nothing
+and exits with 1 when the page differs from what the script would write (timings aside, which move run to run).
 
 Span level: a found value counts as right when its kind and its span in the original text are those of the expected
 masked text; precision and recall are per kind. On the corpus, every review is classified by the shipped model
@@ -23,6 +27,7 @@ from taikai.privacy import PLACEHOLDERS, PiiKind, PiiMasker
 ROOT = Path(__file__).resolve().parents[1]
 _BY_PLACEHOLDER = {placeholder: kind for kind, placeholder in PLACEHOLDERS.items()}
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
+_TIMING = re.compile(r"took [0-9.]+ s against [0-9.]+ s")
 
 Span = tuple[PiiKind, int, int]
 SEEDS = (
@@ -341,12 +346,20 @@ DESIGN = """## Design
   the outputs hold the placeholders. On the seeded corpus below this keeps about 0.9 points more of the
   predictions than reading the placeholders as words. `explain` reads them as `○` too, so its status,
   labels and probabilities are `predict`'s; a feature holding a `○` spans its whole placeholder in the text shown.
-- **Status.** Masking never changes a row's status or message: whether a text can be classified (empty, not text,
+- **Status.** Masking never changes a row's status: whether a text can be classified (empty, not text,
   no Japanese characters) is judged without the placeholders of values that are not Japanese (all but `[人名]`),
-  so `090-1234-5678` stays an error (no Japanese characters) under `--mask-pii` as without it, though
-  `[電話番号]` is Japanese. (A text whose only Japanese is a placeholder typed by hand is an error too.)
+  so `090-1234-5678` stays an error under `--mask-pii` as without it, though `[電話番号]` is Japanese; its
+  message then names the placeholders it holds (`no Japanese characters but placeholders of masked personal data
+  ([電話番号]), which do not count as Japanese: …`), as it does for a text whose only Japanese is a placeholder
+  typed by hand.
 - **Errors.** A malformed record that stops `batch` (either engine), `report`, `suggest` or `drift` is quoted
   masked in the error under `--mask-pii`.
+- **report --by.** `taikai report --mask-pii --by author` masks the `--by` column's values too, and numbers the
+  distinct values that masking turned into one text, in order of first appearance (stripped, as segments are
+  compared): `田中太郎`, `佐藤花子`, `田中太郎` become `[人名1]`, `[人名2]`, `[人名1]`, and `山田さん` becomes
+  `[人名1]さん`. The segments, their counts and their tests are those of the unmasked column: different people are
+  not merged into one segment `[人名]`. The numbers hold within one report only (another dump, or the same one
+  sorted otherwise, may number them differently); values masking leaves as they are keep their names.
 - **drift.** `taikai drift --mask-pii` masks the texts of the dump (and of `--reference`) before they are
   classified and counted, so that its new words hold no name; a masked text's placeholders are no words. With or
   without it, e-mail addresses and URLs are left out of the word counts wherever masking finds them
@@ -375,12 +388,18 @@ DESIGN = """## Design
 """
 
 
+def same_page(written: str, page: str) -> bool:
+    """Return whether *written* is *page*, the timings of the run aside."""
+    return _TIMING.sub("took … s against … s", written) == _TIMING.sub("took … s against … s", page)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, default=ROOT / "tests" / "data" / "pii_cases.tsv")
     parser.add_argument("--corpus", type=Path, default=ROOT / "data" / "reviews.csv")
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus agreement (no model needed)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "privacy.md")
+    parser.add_argument("--check", action="store_true", help="compare with --out, write nothing; 1 if it differs")
     args = parser.parse_args(argv)
     masker = PiiMasker()
     cases = read_cases(args.cases)
@@ -393,7 +412,15 @@ def main(argv: list[str] | None = None) -> int:
         seeded = corpus_agreement(args.corpus, masker, seeded=True)
         for name, a in (("corpus", agreement), ("seeded corpus", seeded)):
             print(f"{name}: reason {a.reason:.4f} sentiment {a.sentiment:.4f} both {a.both:.4f}")
-    args.out.write_text(render(cases, scores, errors, traps_changed, agreement, seeded), encoding="utf-8")
+    page = render(cases, scores, errors, traps_changed, agreement, seeded)
+    if args.check:
+        written = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        if not same_page(written, page):
+            print(f"{args.out} is not what this script writes: run python scripts/pii_eval.py --out {args.out}")
+            return 1
+        print(f"{args.out} is up to date")
+        return 0
+    args.out.write_text(page, encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

@@ -1,7 +1,7 @@
 """scripts/pii_eval.py: expected spans from the case file, span-level scores, and the written page."""
 
 import pytest
-from pii_eval import Case, corpus_agreement, expected_spans, main, render, score
+from pii_eval import Case, corpus_agreement, expected_spans, main, render, same_page, score
 
 from taikai.privacy import PiiKind, PiiMasker
 
@@ -64,3 +64,41 @@ def test_corpus_agreement_on_a_small_file(tmp_path, monkeypatch, tiny_model):
     seeded = corpus_agreement(corpus, PiiMasker(), seeded=True)
     assert seeded.changed_texts == 3
     assert set(seeded.masks) == {PiiKind.NAME, PiiKind.PHONE, PiiKind.EMAIL}  # the first three SEEDS, then 田中
+
+
+@pytest.mark.parametrize(
+    ("edit", "code", "said"),
+    [
+        (lambda page: page, 0, "is up to date"),
+        (lambda page: page + "an edit by hand\n", 1, "is not what this script writes"),
+        (lambda page: "", 1, "is not what this script writes"),
+    ],
+)
+def test_check_compares_the_page_with_what_the_script_writes(tmp_path, capsys, edit, code, said):
+    cases = tmp_path / "cases.tsv"
+    cases.write_text("text\texpected\tgroup\tknown_miss\n田中さん\t[人名]さん\tname\t\n", encoding="utf-8")
+    out = tmp_path / "privacy.md"
+    assert main(["--cases", str(cases), "--no-corpus", "--out", str(out)]) == 0
+    out.write_text(edit(out.read_text(encoding="utf-8")), encoding="utf-8")
+    before = out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--cases", str(cases), "--no-corpus", "--out", str(out), "--check"]) == code
+    assert said in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8") == before  # --check writes nothing
+
+
+@pytest.mark.parametrize(
+    ("written", "page", "same"),
+    [
+        ("took 1.4 s against 0.7 s for", "took 1.1 s against 0.8 s for", True),  # timings move run to run
+        ("took 1.4 s against 0.7 s for", "took 1.4 s against 0.7 s in", False),
+        ("Masking never changes a row's status", "Masking never changes a row's status or message", False),
+    ],
+)
+def test_same_page_sets_only_timings_aside(written, page, same):
+    assert same_page(written, page) is same
+
+
+@pytest.mark.slow
+def test_the_committed_page_is_what_the_script_writes(capsys):
+    assert main(["--check"]) == 0, capsys.readouterr().out
