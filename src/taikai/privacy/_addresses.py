@@ -18,13 +18,16 @@ _AT = (
     r"(?P<at>@|[★☆]"
     r"|[ ]?[(\[<{][ ]?(?:at|@|アット(?:マーク)?)[ ]?[)\]>}][ ]?"
     r"|[ ]?アット(?:マーク)?[ ]?"
-    r"|[ ]+at[ ]+)"
+    r"|[ ]+at[ ]+"
+    r"|[ ]@[ ]?|@[ ])"  # tanaka @ example.com: one space on either side
 )
 _SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 _SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|fr|app|dev|xyz"
+# What may stand before an address: anything but a letter or digit (the address would start there), so that one glued
+# to punctuation (…tanaka@, メール.tanaka@, ＋tanaka@) is found; the local part starts at its first letter or digit.
 EMAIL = re.compile(
-    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
+    rf"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
     + _AT
     + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}){_LABEL})*"
     + rf"(?:\.[A-Za-z]{{2,}}|{_SPELLED_DOT}(?:{_SPELLED_TLDS}))"
@@ -38,8 +41,8 @@ _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 _TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
 URL = re.compile(
     rf"(?:https?|ftp)://{_URL_CHARS}+"
-    rf"|(?<![A-Za-z0-9@.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*"
-    rf"|(?<![A-Za-z0-9@.\-/])(?:[A-Za-z0-9\-]+\.)+(?:{_TLDS})/{_URL_CHARS}*",
+    rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@][.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*"
+    rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@/][.\-/])(?:[A-Za-z0-9\-]+\.)+(?:{_TLDS})/{_URL_CHARS}*",
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?'\""
