@@ -59,3 +59,27 @@ def test_a_value_is_found_whatever_punctuation_precedes_it(text, expected):
 )
 def test_an_account_is_not_an_amount_a_count_or_a_date(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twitter/@tanaka_w でDMください", "Twitter/[ID] でDMください"),
+        ("YouTube/@tanaka_channel", "YouTube/[ID]"),
+        ("TikTok/@tanaka_w", "TikTok/[ID]"),
+        ("note/@tanaka_w", "note/[ID]"),
+        ("X（旧Twitter）: tanaka_w", "X（旧Twitter）: [ID]"),
+        ("X(公式): tanaka_w", "X(公式): [ID]"),
+        ("LINE（公式）のID tanaka_88", "LINE（公式）のID [ID]"),
+        ("X: tanaka_w", "X: [ID]"),
+        ("マイナンバーの12桁は 1234 5678 9012", "マイナンバーの12桁は [個人番号]"),
+        ("マイナンバー（12桁）: 123456789012", "マイナンバー（12桁）: [個人番号]"),
+        # Left alone: a platform's name with no value, a count after it.
+        ("X（旧Twitter）で連絡した", "X（旧Twitter）で連絡した"),
+        ("LINE(公式)で100件", "LINE(公式)で100件"),
+        ("Twitter/Instagramで募集", "Twitter/Instagramで募集"),
+        ("マイナンバーの提出は3件", "マイナンバーの提出は3件"),
+    ],
+)
+def test_handles_after_a_platform_and_a_my_number_after_its_length(text, expected):
+    assert mask_pii(text).text == expected

@@ -38,7 +38,9 @@ CARD = re.compile(
 # elsewhere only one whose check digit is right, and not a timestamp (202401311230) nor an order number.
 _TWELVE = r"[0-9]{4}(?P<s>[ ]?[\-‐‑−]?[ ]?)[0-9]{4}(?P=s)[0-9]{4}"
 MY_NUMBER = re.compile(rf"(?<![0-9#])(?<![0-9A-Za-z][\-.,/:])(?:{_TWELVE})(?![0-9]|[\-.,/:][0-9])")
-_MY_NUMBER_WORD = re.compile(r"(?:マイナンバー|個人番号|my[ ]?number)(?:カード)?[^0-9\n]{0,8}$", re.IGNORECASE)
+_MY_NUMBER_WORD = re.compile(  # the 12桁 of マイナンバーの12桁は may stand between the word and the number
+    r"(?:マイナンバー|個人番号|my[ ]?number)(?:カード)?(?:[^0-9\n]|12[ ]?桁){0,8}$", re.IGNORECASE
+)
 _MY_NUMBER_WINDOW = 20  # characters before a number in which its name is looked for
 _NOT_MY_NUMBER = re.compile(
     r"(?:注文|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|口座|No\.?|#)[^0-9\n]{0,6}$", re.IGNORECASE
@@ -96,6 +98,7 @@ MESSENGERS = (
 _ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ"
 MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?:{MESSENGERS})(?!(?!ID)[A-Za-z])"
+    r"(?:[ ]?\([^()\n]{1,15}\))?"  # X(旧Twitter), LINE(公式)
     rf"(?:[ ]?の)?(?:[^A-Za-z0-9\n]{{0,12}}?(?P<kw>{_ID_WORD}))?"
     rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?"
     r"(?P<v>[A-Za-z0-9_.\-@#:]{3,40})",
@@ -116,7 +119,7 @@ _ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザ�
 # cheaper than trying a pattern with alternatives at every position.
 _THREE_DIGITS = re.compile("[0-9]{3}")
 _FOUR_DIGITS = re.compile("[0-9]{4}")
-_MESSENGER_HINTS = (*(name.lower() for name in MESSENGERS.split("|") if name != "X"), "x:", "x=", "xのid", "x id")
+_MESSENGER_HINTS = (*(name.lower() for name in MESSENGERS.split("|") if name != "X"), "x:", "x=", "xのid", "x id", "x(")
 _ACCOUNT_HINTS = (
     *("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ"),
     *("振込", "振り込", "銀行", "名義"),
