@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.text import check_text
 
 # E-mail addresses, also written so that no program reads them: the @ as ＠ (NFKC makes it @), (at), [at], <at>,
 # " at ", アットマーク or ★, and the dots as (dot), " dot " or ドット. A plain " at " needs a spelled-out dot too
@@ -39,13 +40,22 @@ in normalised text (where ``＠`` is ``@``)."""
 _SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 _TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
+# An IRI's path segment in other letters (https://ja.wikipedia.org/wiki/クラウドソーシング, ?q=東京): letters that start
+# after / = ? # & and run to a mark of Japanese punctuation. Japanese glued after an ASCII letter ends the URL
+# (資料はhttps://example.com/editにあります).
+_IRI_SEGMENT = r"(?<=[/=?#&])[^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]+"
 URL = re.compile(
-    rf"(?:https?|ftp)://{_URL_CHARS}+"
-    rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@][.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*"
+    rf"(?:https?|ftp)://(?:{_URL_CHARS}|{_IRI_SEGMENT})+"
+    rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@][.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:{_URL_CHARS}|{_IRI_SEGMENT})*"
     rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@/][.\-/])(?:[A-Za-z0-9\-]+\.)+(?:{_TLDS})/{_URL_CHARS}*",
     re.IGNORECASE,
 )
-_URL_TRAILING = ".,;:!?'\""
+_URL_TRAILING = ".,;:!?'\"、。」』】〉》"  # not part of a URL at its end (no Japanese to the model either)
+# The model reads a URL with a scheme or www. up to the next space as the word URL (taikai.text normalisation):
+# where that leaves it no Japanese, the URL masked runs to the space too, so that masking never makes readable a
+# text the model refuses (https://example.com/aをご覧ください alone).
+_TO_SPACE = re.compile(r"\S*")
+_SCHEME_OR_WWW = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 TOP_LEVEL_DOMAINS = frozenset(_SPELLED_TLDS.split("|")) | frozenset(_TLDS.split("|"))
 """The top-level domains the patterns know (jp, com, uk, …): a word after a dot that is one ends a domain."""
 
@@ -88,10 +98,18 @@ def find_emails(text: str) -> Iterator[Found]:
 
 
 def find_urls(text: str) -> Iterator[Found]:
-    if "/" in text or "www" in text.lower():
-        for m in URL.finditer(text):
-            value = m.group()
-            value = value.rstrip(_URL_TRAILING)
-            while value.endswith(")") and value.count(")") > value.count("("):
-                value = value[:-1].rstrip(_URL_TRAILING)
-            yield Found(m.start(), m.start() + len(value), PiiKind.URL)
+    if "/" not in text and "www" not in text.lower():
+        return
+    refused: bool | None = None  # whether the model refuses the text, asked once, when a URL has a scheme or www.
+    for m in URL.finditer(text):
+        end = m.end()
+        to_space = _TO_SPACE.match(text, end).end()  # type: ignore[union-attr]
+        if to_space > end and _SCHEME_OR_WWW.match(m.group()):
+            if refused is None:
+                refused = not check_text(text).ok
+            if refused:
+                end = to_space
+        value = text[m.start() : end].rstrip(_URL_TRAILING)
+        while value.endswith(")") and value.count(")") > value.count("("):
+            value = value[:-1].rstrip(_URL_TRAILING)
+        yield Found(m.start(), m.start() + len(value), PiiKind.URL)
