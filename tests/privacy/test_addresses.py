@@ -93,6 +93,8 @@ def test_a_url_extent(text, expected):
         "資料はhttps://docs.example.com/d/abc123/editにあります",
         "面白いwww.次は",
         "090-1234-5678 https://example.com/東京",
+        "203.0.113.45",
+        "IP 203.0.113.45 から",
     ],
 )
 def test_masking_never_changes_whether_the_model_reads_a_text_with_a_url(text):
@@ -107,3 +109,25 @@ def test_predict_refuses_a_url_alone_with_and_without_mask_pii(tiny_model_dir):
         result = CliRunner().invoke(cli, ["predict", url, "-m", str(tiny_model_dir), *extra])
         assert result.exit_code != 0, result.output
         assert message in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IP 203.0.113.45 から", "IP [IPアドレス] から"),
+        ("ルーター 192.168.1.1 にアクセス", "ルーター [IPアドレス] にアクセス"),
+        ("サーバー 2001:db8::1 に", "サーバー [IPアドレス] に"),
+        ("fe80::1a2b:3c4d:5e6f:7a8b から", "[IPアドレス] から"),
+        ("2001:0db8:0000:0000:0000:0000:0000:0001", "[IPアドレス]"),
+        # Left alone: versions, dates, times, prices, code.
+        ("バージョン1.2.3で直った", "バージョン1.2.3で直った"),
+        ("v1.2.3.4 で直った", "v1.2.3.4 で直った"),
+        ("Ver.10.0.19041.1", "Ver.10.0.19041.1"),
+        ("2024.01.15に納品", "2024.01.15に納品"),
+        ("12:30:45に連絡", "12:30:45に連絡"),
+        ("std::vector を使う", "std::vector を使う"),
+        ("時給1,000円で1.5.2025開始", "時給1,000円で1.5.2025開始"),
+    ],
+)
+def test_ip_addresses(text, expected):
+    assert mask_pii(text).text == expected

@@ -83,3 +83,19 @@ def test_an_account_is_not_an_amount_a_count_or_a_date(text, expected):
 )
 def test_handles_after_a_platform_and_a_my_number_after_its_length(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("セキュリティコード123", "セキュリティコード[カード番号]"),
+        ("セキュリティーコードは 1234 です", "セキュリティーコードは [カード番号] です"),
+        ("CVV: 123を聞かれた", "CVV: [カード番号]を聞かれた"),
+        ("カードのCVC 456", "カードのCVC [カード番号]"),
+        # Left alone: a count after the word, a word that merely ends in cid.
+        ("セキュリティコードを3回間違えた", "セキュリティコードを3回間違えた"),
+        ("acid 123", "acid 123"),
+    ],
+)
+def test_a_cards_security_code(text, expected):
+    assert mask_pii(text).text == expected

@@ -1,5 +1,5 @@
-"""E-mail addresses and URLs: the patterns and finders masking uses, and the text with them replaced by a mark (what
-counts words leaves them out with).
+"""E-mail addresses, URLs and IP addresses: the patterns and finders masking uses, and the text with e-mail
+addresses and URLs replaced by a mark (what counts words leaves them out with).
 
 Every pattern runs on the NFKC form of the text and returns spans of that form.
 """
@@ -113,3 +113,27 @@ def find_urls(text: str) -> Iterator[Found]:
         while value.endswith(")") and value.count(")") > value.count("("):
             value = value[:-1].rstrip(_URL_TRAILING)
         yield Found(m.start(), m.start() + len(value), PiiKind.URL)
+
+
+# IP addresses: IPv4 as four numbers of 0-255 joined by dots, not part of a longer dotted number and not a version
+# (v1.2.3.4, バージョン 1.0.0.1); IPv6 as eight groups of hex digits, or fewer around :: with a group of three or four
+# (2001:db8::1, fe80::1a2b): 12:30:45 and std::vector stay.
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+IPV4 = re.compile(rf"(?<![0-9.])(?<![0-9]\.)(?:{_OCTET}\.){{3}}{_OCTET}(?![0-9]|\.[0-9])")
+_HEX = r"[0-9A-Fa-f]{1,4}"
+IPV6 = re.compile(
+    rf"(?<![0-9A-Za-z:])(?:(?:{_HEX}:){{7}}{_HEX}|(?:{_HEX}(?::{_HEX})*)?::(?:{_HEX}(?::{_HEX})*)?)(?![0-9A-Za-z:])"
+)
+_VERSION = re.compile(r"(?:v|ver\.?|version|バージョン|ヴァージョン)[ ]?$", re.IGNORECASE)
+
+
+def find_ip_addresses(text: str) -> Iterator[Found]:
+    if "." in text:
+        for m in IPV4.finditer(text):
+            if not _VERSION.search(text, max(0, m.start() - 12), m.start()):
+                yield Found(m.start(), m.end(), PiiKind.IP_ADDRESS)
+    if "::" in text or text.count(":") >= 7:
+        for m in IPV6.finditer(text):
+            groups = [g for g in m.group().split(":") if g]
+            if len(groups) == 8 or (groups and any(len(g) >= 3 for g in groups)):
+                yield Found(m.start(), m.end(), PiiKind.IP_ADDRESS)

@@ -1,5 +1,5 @@
 """Personal data that has a shape: phone numbers, postal codes, IDs, accounts, cards (and, from
-:mod:`taikai.privacy._addresses`, e-mail addresses and URLs).
+:mod:`taikai.privacy._addresses`, e-mail addresses, URLs and IP addresses).
 
 Every pattern runs on the NFKC form of the text (full-width digits and Latin are half-width there) and returns
 spans of that form; :mod:`taikai.privacy._mask` maps them back to the original.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from taikai.privacy._addresses import find_emails, find_urls
+from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
 from taikai.privacy._kinds import Found, PiiKind
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
@@ -34,6 +34,13 @@ CARD = re.compile(
     r"(?<![0-9])(?:[0-9]{4}(?P<s>[ \-]?)[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,7}"
     r"|[0-9]{4}(?P<t>[ \-]?)[0-9]{6}(?P=t)[0-9]{4,5})(?![0-9])"
 )
+# A card's security code: three or four digits right after its name (セキュリティコード123, CVV: 1234).
+SECURITY_CODE = re.compile(
+    r"(?<![A-Za-z])(?:セキュリティー?コード|security[ ]?code|CVV2?|CVC2?|CID)(?![A-Za-z])"
+    r"[ ]?(?:は|[:=])?[ ]?(?P<v>[0-9]{3,4})(?![0-9])",
+    re.IGNORECASE,
+)
+_SECURITY_HINTS = ("セキュリティ", "security", "cvv", "cvc", "cid")
 # My Number (マイナンバー, 個人番号): 12 digits, in groups of four or not. After a word that names it, any such number;
 # elsewhere only one whose check digit is right, and not a timestamp (202401311230) nor an order number.
 _TWELVE = r"[0-9]{4}(?P<s>[ ]?[\-‐‑−]?[ ]?)[0-9]{4}(?P=s)[0-9]{4}"
@@ -149,6 +156,9 @@ def _digits(text: str) -> str:
 
 
 def find_cards(text: str) -> Iterator[Found]:
+    if _THREE_DIGITS.search(text) and any(hint in text.lower() for hint in _SECURITY_HINTS):
+        for m in SECURITY_CODE.finditer(text):
+            yield Found(m.start("v"), m.end("v"), PiiKind.CARD)
     if not _FOUR_DIGITS.search(text):
         return
     for m in CARD.finditer(text):
@@ -252,6 +262,7 @@ def find_ids(text: str) -> Iterator[Found]:
 FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_urls,
     find_emails,
+    find_ip_addresses,
     find_cards,
     find_phones,
     find_my_numbers,
