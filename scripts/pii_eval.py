@@ -267,25 +267,45 @@ DESIGN = """## Design
   of `手数料&amp;tanaka&#64;example.com` is `手数料&amp;[メール]`, and the spans index the text as written.
 - **Shapes.** E-mail addresses, also written so that no program reads them: the @ as `＠`, `(at)`, `[at]`, `<at>`,
   ` at `, `アットマーク` or `★`, the dots as `(dot)`, ` dot ` or `ドット` (`taro at example dot com`); a plain ` at `
-  counts only with a spelled-out dot, so `work at example.com` stays. URLs (with a scheme, `www.`, or a domain
+  counts only with a spelled-out dot, so `work at example.com` stays; one space may stand on either side of the @
+  (`tanaka @ example.com`). An address or handle glued after punctuation is found whatever the mark (`メール…tanaka@…`,
+  `連絡は‥tanaka.k@…`, `＋tanaka@…`, `Xは…@tanaka_w`, `Twitter/@tanaka_w`): the value starts at its first letter or
+  digit and the mark stays; the same holds for phones, postal codes, My Numbers and accounts (`電話…090-…`).
+  URLs (with a scheme, `www.`, or a domain
   followed by a path: `lin.ee/…`, `note.com/…`; a bare domain such as `lancers.jp` is a site's name and stays).
+  An IRI's path segment in Japanese is part of its URL (`https://ja.wikipedia.org/wiki/クラウドソーシング`,
+  `?q=東京`); Japanese glued after an ASCII letter or a punctuation mark ends it (`資料はhttps://…/editにあります`
+  keeps にあります), except in a text whose only Japanese is in or glued to its URLs: the model reads a URL with a
+  scheme or `www.` up to the next space as the one word URL, so there the URL masked runs to the space too
+  (`https://example.com/aをご覧ください` is `[URL]`), and masking does not make readable a text the model refuses.
+  IP addresses, as `[IPアドレス]`: IPv4 (four numbers of 0 to 255 joined by dots, not part of a longer dotted number
+  nor after v, ver or バージョン: `バージョン1.2.3.4` and `1.2.3` stay) and IPv6 (eight groups of hex digits, or
+  fewer around `::` with a group of three or four: `2001:db8::1`; `12:30:45` and `std::vector` stay). Four numbers
+  of 0 to 255 joined by dots are masked wherever they stand (`3.14.15.92` too).
   Phone numbers starting with 0 (not 00) with the right number of digits (11 for 050/070/080/090 and 0800, 10 for
   the rest), written with hyphens, spaces, dots, middle dots, long vowel marks or parentheses, in digits or kanji
   numerals (`〇九〇・一二三四・五六七八`, `○` for zero too), or international with `+` (8 to 15 digits, `(0)`
   allowed). Postal codes after 〒 or 郵便番号, or `NNN-NNNN` before a prefecture. `@handles` (with a letter:
   `@0.3円` is a price) and the value after a messenger's name (LINE, ライン, Chatwork, Discord, Skype, WeChat,
-  Telegram, Instagram, X, …) when `ID`/アカウント follows the name or a colon separates the value. Any other
+  Telegram, Instagram, X, …) when `ID`/アカウント follows the name or a colon separates the value, a parenthesis
+  after the name allowed (`X（旧Twitter）: tanaka_w`, `LINE（公式）のID …`). Any other
   account's handle after `ID` (`ＩＤ`), アカウント名 or ユーザー名 (`Lancers ID: tanaka_hiro`, `ランサーズID: …`,
   `クラウドワークスのID tanaka_hiro`, `ID:tanaka_hiro`): after a colon, `=` or は a handle with a letter, after a
   space or nothing one with a digit, `_` or `.` (`ID card` stays); a number alone (`ID: 123456`) and the ID of a
   job, an order or a ticket (案件ID, 注文ID, 取引ID, 問い合わせID) stay. Bank accounts:
-  the number after 普通/当座/口座番号, branch numbers after 支店番号/店番 and before 支店, ゆうちょ 記号/番号,
-  and any 7- or 8-digit number within 30 characters after 口座, 振込先, 普通, 当座, 銀行 or 名義 (never one
-  followed by 円, 件, 文字…); the holder's name after 名義 in katakana is a name. Card numbers: 13 to 19 digits in
+  the number after 普通/当座/口座番号, branch numbers after 支店番号/店番 and before 支店, ゆうちょ 記号/番号
+  (both halves of `記号10000-12345678`), and any 7- or 8-digit number within 30 characters after 口座, 振込先,
+  普通, 当座, 銀行 or 名義 (普通に, the adverb, and 当座の, for now, announce none). A number followed by a unit is
+  an amount or a count and never an account, after 普通/当座/口座番号 too (円, 万, 件, 文字, 人, 回, 個, 本, 枚,
+  %, PV, views, …: `普通は1000000円`, `普通に 1234567 PV`), nor is a valid date yyyymmdd of 19xx or 20xx unless
+  口座番号 stands within 30 characters before it (`口座開設日 20240115` and `銀行振込は20240115に着金` stay,
+  `口座番号 20240115` is masked); the holder's name after 名義 in katakana is a name. Card numbers: 13 to 19 digits in
   groups of four (or 4-6-5), kept only when the Luhn check passes, so that prices and order numbers stay. Cards
   get their own placeholder, `[カード番号]`, so that a reader of the report sees a card was asked for, which 口座
-  would hide. My Number (マイナンバー, 個人番号), as `[個人番号]`: 12 digits (in one run, or 4-4-4 with spaces or
-  hyphens, full-width too) within a few characters after マイナンバー, 個人番号 or my number, whatever the digits;
+  would hide; a card's security code, 3 or 4 digits right after セキュリティコード, security code, CVV, CVC or
+  CID, is masked as `[カード番号]` too (`セキュリティコード123`). My Number (マイナンバー, 個人番号), as
+  `[個人番号]`: 12 digits (in one run, or 4-4-4 with spaces or hyphens, full-width too) within a few characters
+  after マイナンバー, 個人番号 or my number (`の12桁は` counted as a few), whatever the digits;
   elsewhere only 12 digits whose check digit is right (the official rule: the first 11 digits weighted 6, 5, 4,
   3, 2, 7, 6, 5, 4, 3, 2 from the left and summed; 11 minus the sum mod 11, or 0 when the remainder is 0 or 1),
   and not a timestamp (`202401311230`), a part of a longer number, an amount (`…円`, `…件`) or a number after
@@ -370,8 +390,8 @@ DESIGN = """## Design
   masked text's, and no feature holds a value. `taikai rules test --mask-pii` (`evaluate_rules(...,
   mask_pii=True)`) matches the rules on the masked texts, as `predict --mask-pii --rules` runs them, and quotes
   the rows where a rule misfires masked.
-- **Order.** Where two values overlap, URLs win over e-mail addresses, those over cards, phones, My Numbers,
-  postal codes, accounts, IDs and names.
+- **Order.** Where two values overlap, URLs win over e-mail addresses, those over IP addresses, cards, phones,
+  My Numbers, postal codes, accounts, IDs and names.
 - **Speed.** A text is NFKC-normalised once and searched; offsets are tracked only for the few texts where
   something is found. The tagger's output is turned into words only when it holds a person tag or the text has an
   honorific, so a text without either costs one MeCab pass. A word's other dictionary entries (a second MeCab

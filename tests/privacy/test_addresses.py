@@ -1,8 +1,11 @@
 """without_addresses: e-mail addresses and URLs as masking finds them, replaced by a mark (drift's word counts)."""
 
 import pytest
+from click.testing import CliRunner
 
-from taikai.privacy import mask_pii, without_addresses
+from taikai.cli import cli
+from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS, mask_pii, without_addresses
+from taikai.text import check_text
 
 
 @pytest.mark.parametrize(
@@ -22,3 +25,109 @@ def test_addresses_are_replaced_where_masking_finds_them(text, bare):
     assert without_addresses(text) == bare
     masked = mask_pii(text).text
     assert ("[メール]" in masked or "[URL]" in masked) == (bare != text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Glued after punctuation, ASCII or not (NFKC makes … three dots, ‥ two, ＋ a plus): the punctuation stays.
+        ("メール…tanaka@example.com", "メール…[メール]"),
+        ("連絡は‥tanaka.k@example.co.jp まで", "連絡は‥[メール] まで"),
+        ("メール・tanaka@example.com", "メール・[メール]"),
+        ("メール.tanaka@example.com", "メール.[メール]"),
+        ("メール-tanaka@example.com", "メール-[メール]"),
+        ("メール_tanaka@example.com", "メール_[メール]"),
+        ("メール+tanaka@example.com", "メール+[メール]"),
+        ("メール＋tanaka@example.com", "メール＋[メール]"),
+        ("メール%tanaka@example.com", "メール%[メール]"),
+        ("連絡先…www.example.com/a", "連絡先…[URL]"),
+        ("連絡先…note.com/tanaka/n/1", "連絡先…[URL]"),
+        ("ブログ/note.com/tanaka", "ブログ/[URL]"),
+        # One space on either side of the at-sign.
+        ("tanaka @ example.com", "[メール]"),
+        ("tanaka ＠ example.com に送った", "[メール] に送った"),
+        ("tanaka@ example.com", "[メール]"),
+        # Left alone: no domain after the at-sign, a version, a price.
+        ("価格 @ 100円", "価格 @ 100円"),
+        ("バージョン1.2.3で直った", "バージョン1.2.3で直った"),
+        ("時給1,000円 @ 自宅", "時給1,000円 @ 自宅"),
+    ],
+)
+def test_an_address_is_found_whatever_punctuation_precedes_it(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An IRI's Japanese path segment is part of the URL.
+        ("https://ja.wikipedia.org/wiki/クラウドソーシング", "[URL]"),
+        ("https://ja.wikipedia.org/wiki/クラウドソーシング を読んだ", "[URL] を読んだ"),
+        ("https://example.com/search?q=東京&page=2 で検索", "[URL] で検索"),
+        ("www.example.jp/クラウド 参照", "[URL] 参照"),
+        # Japanese glued after an ASCII letter or a mark ends it, where the text has Japanese elsewhere.
+        ("資料はhttps://docs.example.com/d/abc123/editにあります", "資料は[URL]にあります"),
+        ("連絡で「https://example.com/a」を見て", "連絡で「[URL]」を見て"),
+        ("詳細は https://example.com/a。次へ", "詳細は [URL]。次へ"),
+        # Where the model reads no Japanese outside URLs (it reads one up to a space), the URL runs to the space.
+        ("https://example.com/aをご覧ください", "[URL]"),
+        ("（https://example.com/a）を見て", "（[URL]"),
+        ("https://example.com/a。 次", "[URL]。 次"),
+        # Left alone: laughter is no www. address.
+        ("面白いwww.次は頑張る", "面白いwww.次は頑張る"),
+    ],
+)
+def test_a_url_extent(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://ja.wikipedia.org/wiki/クラウドソーシング",
+        "https://example.com/aをご覧ください",
+        "（https://example.com/a）を見て",
+        "https://line.me/ti/p/~taro123。これで追加して、と",
+        "www.example.jp/クラウド",
+        "https://example.com/a を見て",
+        "資料はhttps://docs.example.com/d/abc123/editにあります",
+        "面白いwww.次は",
+        "090-1234-5678 https://example.com/東京",
+        "203.0.113.45",
+        "IP 203.0.113.45 から",
+    ],
+)
+def test_masking_never_changes_whether_the_model_reads_a_text_with_a_url(text):
+    """Regression: the masker stopped the URL at its first Japanese character, the model's reading did not."""
+    masked = mask_pii(text).text
+    assert check_text(masked, ignore=NOT_JAPANESE_PLACEHOLDERS).status is check_text(text).status
+
+
+def test_predict_refuses_a_url_alone_with_and_without_mask_pii(tiny_model_dir):
+    url = "https://ja.wikipedia.org/wiki/クラウドソーシング"
+    for extra, message in [([], "no Japanese characters outside URLs"), (["--mask-pii"], "placeholders of masked")]:
+        result = CliRunner().invoke(cli, ["predict", url, "-m", str(tiny_model_dir), *extra])
+        assert result.exit_code != 0, result.output
+        assert message in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IP 203.0.113.45 から", "IP [IPアドレス] から"),
+        ("ルーター 192.168.1.1 にアクセス", "ルーター [IPアドレス] にアクセス"),
+        ("サーバー 2001:db8::1 に", "サーバー [IPアドレス] に"),
+        ("fe80::1a2b:3c4d:5e6f:7a8b から", "[IPアドレス] から"),
+        ("2001:0db8:0000:0000:0000:0000:0000:0001", "[IPアドレス]"),
+        # Left alone: versions, dates, times, prices, code.
+        ("バージョン1.2.3で直った", "バージョン1.2.3で直った"),
+        ("v1.2.3.4 で直った", "v1.2.3.4 で直った"),
+        ("Ver.10.0.19041.1", "Ver.10.0.19041.1"),
+        ("2024.01.15に納品", "2024.01.15に納品"),
+        ("12:30:45に連絡", "12:30:45に連絡"),
+        ("std::vector を使う", "std::vector を使う"),
+        ("時給1,000円で1.5.2025開始", "時給1,000円で1.5.2025開始"),
+    ],
+)
+def test_ip_addresses(text, expected):
+    assert mask_pii(text).text == expected

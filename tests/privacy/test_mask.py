@@ -115,6 +115,7 @@ def test_masked_and_spans_are_frozen_typed_values():
         (PiiKind.ACCOUNT, "[口座]"),
         (PiiKind.CARD, "[カード番号]"),
         (PiiKind.MY_NUMBER, "[個人番号]"),
+        (PiiKind.IP_ADDRESS, "[IPアドレス]"),
         (PiiKind.NAME, "[人名]"),
     ],
 )

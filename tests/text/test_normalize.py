@@ -186,3 +186,20 @@ def test_a_text_of_placeholders_only_says_so(text, message):
     checked = check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS)
     assert checked.message.startswith(message)
     assert (checked.status.value == "ok") is (message == "")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # Regression: the Japanese of an IRI's path is read as part of the URL; the error no longer says there is none.
+        ("https://ja.wikipedia.org/wiki/クラウドソーシング", "no Japanese characters outside URLs: a URL is read as"),
+        ("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａをご覧ください", "no Japanese characters outside URLs: a URL is"),
+        ("www.example.jp/東京", "no Japanese characters outside URLs: a URL is read as the one word URL"),
+        ("https://example.com/a", "no Japanese characters: the model only reads Japanese"),
+        ("hello", "no Japanese characters: the model only reads Japanese"),
+    ],
+)
+def test_a_text_whose_only_japanese_is_in_urls_says_so(text, message):
+    checked = check_text(text)
+    assert not checked.ok
+    assert checked.message.startswith(message)

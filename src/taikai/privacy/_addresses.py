@@ -1,5 +1,5 @@
-"""E-mail addresses and URLs: the patterns and finders masking uses, and the text with them replaced by a mark (what
-counts words leaves them out with).
+"""E-mail addresses, URLs and IP addresses: the patterns and finders masking uses, and the text with e-mail
+addresses and URLs replaced by a mark (what counts words leaves them out with).
 
 Every pattern runs on the NFKC form of the text and returns spans of that form.
 """
@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.text import check_text
 
 # E-mail addresses, also written so that no program reads them: the @ as ＠ (NFKC makes it @), (at), [at], <at>,
 # " at ", アットマーク or ★, and the dots as (dot), " dot " or ドット. A plain " at " needs a spelled-out dot too
@@ -18,13 +19,16 @@ _AT = (
     r"(?P<at>@|[★☆]"
     r"|[ ]?[(\[<{][ ]?(?:at|@|アット(?:マーク)?)[ ]?[)\]>}][ ]?"
     r"|[ ]?アット(?:マーク)?[ ]?"
-    r"|[ ]+at[ ]+)"
+    r"|[ ]+at[ ]+"
+    r"|[ ]@[ ]?|@[ ])"  # tanaka @ example.com: one space on either side
 )
 _SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 _SPELLED_TLDS = "com|net|org|jp|info|biz|io|me|co|ne|or|ac|go|us|uk|cn|kr|tw|de|fr|app|dev|xyz"
+# What may stand before an address: anything but a letter or digit (the address would start there), so that one glued
+# to punctuation (…tanaka@, メール.tanaka@, ＋tanaka@) is found; the local part starts at its first letter or digit.
 EMAIL = re.compile(
-    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
+    rf"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
     + _AT
     + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}){_LABEL})*"
     + rf"(?:\.[A-Za-z]{{2,}}|{_SPELLED_DOT}(?:{_SPELLED_TLDS}))"
@@ -36,13 +40,22 @@ in normalised text (where ``＠`` is ``@``)."""
 _SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 _TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
+# An IRI's path segment in other letters (https://ja.wikipedia.org/wiki/クラウドソーシング, ?q=東京): letters that start
+# after / = ? # & and run to a mark of Japanese punctuation. Japanese glued after an ASCII letter ends the URL
+# (資料はhttps://example.com/editにあります).
+_IRI_SEGMENT = r"(?<=[/=?#&])[^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]+"
 URL = re.compile(
-    rf"(?:https?|ftp)://{_URL_CHARS}+"
-    rf"|(?<![A-Za-z0-9@.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*"
-    rf"|(?<![A-Za-z0-9@.\-/])(?:[A-Za-z0-9\-]+\.)+(?:{_TLDS})/{_URL_CHARS}*",
+    rf"(?:https?|ftp)://(?:{_URL_CHARS}|{_IRI_SEGMENT})+"
+    rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@][.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:{_URL_CHARS}|{_IRI_SEGMENT})*"
+    rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@/][.\-/])(?:[A-Za-z0-9\-]+\.)+(?:{_TLDS})/{_URL_CHARS}*",
     re.IGNORECASE,
 )
-_URL_TRAILING = ".,;:!?'\""
+_URL_TRAILING = ".,;:!?'\"、。」』】〉》"  # not part of a URL at its end (no Japanese to the model either)
+# The model reads a URL with a scheme or www. up to the next space as the word URL (taikai.text normalisation):
+# where that leaves it no Japanese, the URL masked runs to the space too, so that masking never makes readable a
+# text the model refuses (https://example.com/aをご覧ください alone).
+_TO_SPACE = re.compile(r"\S*")
+_SCHEME_OR_WWW = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 TOP_LEVEL_DOMAINS = frozenset(_SPELLED_TLDS.split("|")) | frozenset(_TLDS.split("|"))
 """The top-level domains the patterns know (jp, com, uk, …): a word after a dot that is one ends a domain."""
 
@@ -85,10 +98,42 @@ def find_emails(text: str) -> Iterator[Found]:
 
 
 def find_urls(text: str) -> Iterator[Found]:
-    if "/" in text or "www" in text.lower():
-        for m in URL.finditer(text):
-            value = m.group()
-            value = value.rstrip(_URL_TRAILING)
-            while value.endswith(")") and value.count(")") > value.count("("):
-                value = value[:-1].rstrip(_URL_TRAILING)
-            yield Found(m.start(), m.start() + len(value), PiiKind.URL)
+    if "/" not in text and "www" not in text.lower():
+        return
+    refused: bool | None = None  # whether the model refuses the text, asked once, when a URL has a scheme or www.
+    for m in URL.finditer(text):
+        end = m.end()
+        to_space = _TO_SPACE.match(text, end).end()  # type: ignore[union-attr]
+        if to_space > end and _SCHEME_OR_WWW.match(m.group()):
+            if refused is None:
+                refused = not check_text(text).ok
+            if refused:
+                end = to_space
+        value = text[m.start() : end].rstrip(_URL_TRAILING)
+        while value.endswith(")") and value.count(")") > value.count("("):
+            value = value[:-1].rstrip(_URL_TRAILING)
+        yield Found(m.start(), m.start() + len(value), PiiKind.URL)
+
+
+# IP addresses: IPv4 as four numbers of 0-255 joined by dots, not part of a longer dotted number and not a version
+# (v1.2.3.4, バージョン 1.0.0.1); IPv6 as eight groups of hex digits, or fewer around :: with a group of three or four
+# (2001:db8::1, fe80::1a2b): 12:30:45 and std::vector stay.
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+IPV4 = re.compile(rf"(?<![0-9.])(?<![0-9]\.)(?:{_OCTET}\.){{3}}{_OCTET}(?![0-9]|\.[0-9])")
+_HEX = r"[0-9A-Fa-f]{1,4}"
+IPV6 = re.compile(
+    rf"(?<![0-9A-Za-z:])(?:(?:{_HEX}:){{7}}{_HEX}|(?:{_HEX}(?::{_HEX})*)?::(?:{_HEX}(?::{_HEX})*)?)(?![0-9A-Za-z:])"
+)
+_VERSION = re.compile(r"(?:v|ver\.?|version|バージョン|ヴァージョン)[ ]?$", re.IGNORECASE)
+
+
+def find_ip_addresses(text: str) -> Iterator[Found]:
+    if "." in text:
+        for m in IPV4.finditer(text):
+            if not _VERSION.search(text, max(0, m.start() - 12), m.start()):
+                yield Found(m.start(), m.end(), PiiKind.IP_ADDRESS)
+    if "::" in text or text.count(":") >= 7:
+        for m in IPV6.finditer(text):
+            groups = [g for g in m.group().split(":") if g]
+            if len(groups) == 8 or (groups and any(len(g) >= 3 for g in groups)):
+                yield Found(m.start(), m.end(), PiiKind.IP_ADDRESS)

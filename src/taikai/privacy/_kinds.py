@@ -21,6 +21,7 @@ class PiiKind(str, Enum):
     ACCOUNT = "account"
     CARD = "card"
     MY_NUMBER = "my_number"
+    IP_ADDRESS = "ip_address"
     NAME = "name"
 
     @property
@@ -49,6 +50,7 @@ PLACEHOLDERS: dict[PiiKind, str] = {
     PiiKind.ACCOUNT: "[口座]",
     PiiKind.CARD: "[カード番号]",
     PiiKind.MY_NUMBER: "[個人番号]",
+    PiiKind.IP_ADDRESS: "[IPアドレス]",
     PiiKind.NAME: "[人名]",
 }
 """The placeholder of each kind, in the order kinds are listed in summaries."""

@@ -167,9 +167,9 @@ def mask_text_column(df: Any, column: Hashable) -> tuple[Any, list[dict[PiiKind,
 
 def mask_pii(text: str) -> Masked:
     """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, IDs, bank accounts, card numbers, My
-    Numbers (個人番号) and person names replaced by placeholders (``[メール]``, ``[URL]``, ``[電話番号]``,
-    ``[郵便番号]``, ``[ID]``, ``[口座]``, ``[カード番号]``, ``[個人番号]``, ``[人名]``), with the spans of what
-    was replaced.
+    Numbers (個人番号), IP addresses and person names replaced by placeholders (``[メール]``, ``[URL]``,
+    ``[電話番号]``, ``[郵便番号]``, ``[ID]``, ``[口座]``, ``[カード番号]``, ``[個人番号]``, ``[IPアドレス]``,
+    ``[人名]``), with the spans of what was replaced.
 
     Masking is best effort: see docs/privacy.md for what it finds, what it misses, and how well.
 

@@ -1,5 +1,5 @@
 """Personal data that has a shape: phone numbers, postal codes, IDs, accounts, cards (and, from
-:mod:`taikai.privacy._addresses`, e-mail addresses and URLs).
+:mod:`taikai.privacy._addresses`, e-mail addresses, URLs and IP addresses).
 
 Every pattern runs on the NFKC form of the text (full-width digits and Latin are half-width there) and returns
 spans of that form; :mod:`taikai.privacy._mask` maps them back to the original.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from taikai.privacy._addresses import find_emails, find_urls
+from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
 from taikai.privacy._kinds import Found, PiiKind
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
@@ -18,7 +18,7 @@ DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana l
 _SEP = rf"(?:[ ]?{DASH}[ ]?|[ .・])"
 
 PHONE_JP = re.compile(
-    rf"(?<![0-9A-Za-z+\-])(?:"
+    rf"(?<![0-9A-Za-z+])(?<![0-9+]-)(?:"
     rf"\(0[0-9]{{1,4}}\)[ ]?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}"  # (03) 1234-5678
     rf"|0[0-9]{{1,4}}[ ]?\([0-9]{{1,4}}\)[ ]?[0-9]{{3,4}}"  # 03(1234)5678
     rf"|0[0-9]{{1,4}}{_SEP}[0-9]{{1,4}}{_SEP}[0-9]{{3,4}}"  # 090-1234-5678, 0120 123 456
@@ -34,11 +34,20 @@ CARD = re.compile(
     r"(?<![0-9])(?:[0-9]{4}(?P<s>[ \-]?)[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,7}"
     r"|[0-9]{4}(?P<t>[ \-]?)[0-9]{6}(?P=t)[0-9]{4,5})(?![0-9])"
 )
+# A card's security code: three or four digits right after its name (セキュリティコード123, CVV: 1234).
+SECURITY_CODE = re.compile(
+    r"(?<![A-Za-z])(?:セキュリティー?コード|security[ ]?code|CVV2?|CVC2?|CID)(?![A-Za-z])"
+    r"[ ]?(?:は|[:=])?[ ]?(?P<v>[0-9]{3,4})(?![0-9])",
+    re.IGNORECASE,
+)
+_SECURITY_HINTS = ("セキュリティ", "security", "cvv", "cvc", "cid")
 # My Number (マイナンバー, 個人番号): 12 digits, in groups of four or not. After a word that names it, any such number;
 # elsewhere only one whose check digit is right, and not a timestamp (202401311230) nor an order number.
 _TWELVE = r"[0-9]{4}(?P<s>[ ]?[\-‐‑−]?[ ]?)[0-9]{4}(?P=s)[0-9]{4}"
-MY_NUMBER = re.compile(rf"(?<![0-9\-.,/#])(?<![0-9]:)(?:{_TWELVE})(?![0-9]|[\-.,/:][0-9])")
-_MY_NUMBER_WORD = re.compile(r"(?:マイナンバー|個人番号|my[ ]?number)(?:カード)?[^0-9\n]{0,8}$", re.IGNORECASE)
+MY_NUMBER = re.compile(rf"(?<![0-9#])(?<![0-9A-Za-z][\-.,/:])(?:{_TWELVE})(?![0-9]|[\-.,/:][0-9])")
+_MY_NUMBER_WORD = re.compile(  # the 12桁 of マイナンバーの12桁は may stand between the word and the number
+    r"(?:マイナンバー|個人番号|my[ ]?number)(?:カード)?(?:[^0-9\n]|12[ ]?桁){0,8}$", re.IGNORECASE
+)
 _MY_NUMBER_WINDOW = 20  # characters before a number in which its name is looked for
 _NOT_MY_NUMBER = re.compile(
     r"(?:注文|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|口座|No\.?|#)[^0-9\n]{0,6}$", re.IGNORECASE
@@ -50,29 +59,44 @@ POSTAL = re.compile(
     rf"〒[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"
     rf"|(?<=〒■)[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"  # 〒①150-0001: the list marker stays
     rf"|(?<=郵便番号)(?:[ ]?(?:は|[:=])?[ ]?)[0-9]{{3}}{DASH}?[0-9]{{4}}(?![0-9])"
-    rf"|(?<![0-9\-.,/:])[0-9]{{3}}{DASH}[0-9]{{4}}(?![0-9\-])(?=[ ]?{_PREFECTURE})"
+    rf"|(?<![0-9])(?<![0-9A-Za-z][\-.,/:])[0-9]{{3}}{DASH}[0-9]{{4}}(?![0-9\-])(?=[ ]?{_PREFECTURE})"
 )
 _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 
 # Bank accounts: the number after 普通/当座 or 口座番号, a branch number after 支店番号/店番, ゆうちょ 記号/番号, and
-# any 7- or 8-digit number shortly after a word that announces an account.
+# any 7- or 8-digit number shortly after a word that announces an account. A number followed by a unit (円, 回, PV)
+# is an amount or a count, not an account.
+_UNIT = (
+    r"(?![0-9,.\-/:]|[ ]?(?:円|万|億|千|件|文字|字|人|名|回|個|本|枚|冊|社|点|票|位|歳|才|倍|%|ドル|再生|"
+    r"(?i:pv|uu|views?|yen|jpy|usd|dollars?)(?![A-Za-z])))"
+)
 ACCOUNT = re.compile(
-    r"(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?(?:番号)?[ ]?(?:は|[:=])?[ ]?(?:No\.?[ ]?)?(?P<a>[0-9]{6,8})(?![0-9])"
-    r"|口座番号[ ]?(?:は|[:=])?[ ]?(?P<b>[0-9]{6,8})(?![0-9])"
-    r"|(?:支店番号|支店コード|店番号?)[ ]?(?:は|[:=])?[ ]?(?P<c>[0-9]{3})(?![0-9])"
+    r"(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?(?:番号)?[ ]?(?:は|[:=])?[ ]?(?:No\.?[ ]?)?(?P<a>[0-9]{6,8})"
+    + _UNIT
+    + r"|口座番号[ ]?(?:は|[:=])?[ ]?(?P<b>[0-9]{6,8})"
+    + _UNIT
+    + r"|(?:支店番号|支店コード|店番号?)[ ]?(?:は|[:=])?[ ]?(?P<c>[0-9]{3})(?![0-9])"
     r"|(?<![0-9])(?P<d>[0-9]{3})[ ]?支店"
-    r"|記号[ ]?(?:は|[:=])?[ ]?(?P<e>1[0-9]{4})(?![0-9])"
+    r"|記号[ ]?(?:は|[:=])?[ ]?(?P<e>1[0-9]{4})(?:-(?P<h>[0-9]{7,8}))?(?![0-9])"  # 記号10000-12345678: both
     r"|(?<![0-9])(?P<f>1[0-9]{4})-(?P<g>[0-9]{7,8})(?![0-9])"
 )
-_ACCOUNT_NUMBER = re.compile(r"(?<![0-9,.\-/:])[0-9]{7,8}(?![0-9,.\-/:]|[ ]?(?:円|万|件|文字|字|人|回|個|本|%))")
-_ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通|当座|ゆうちょ|名義|支店|銀行")
+_ACCOUNT_NUMBER = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])[0-9]{7,8}" + _UNIT)
+# 普通に (the adverb, as in 普通に 1234567 PV) and 当座の (for the time being) announce no account.
+_ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通(?![にの])|当座(?![のに])|ゆうちょ|名義|支店|銀行")
 _ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an account number
+# A valid date (20240115) is an account number only after 口座番号 (口座開設日 20240115, 振込は20240115に着金 stay).
+_DATE = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
+_DATE_CUE = "口座番号"
 
 # The name of the account's holder (口座名義 タナカ タロウ): a name, in katakana as banks write it, of three or
 # more letters (名義カナ is the word for that spelling, not a name).
 HOLDER = re.compile(r"名義(?:人)?[ ]?(?:は|[:=])?[ ]?(?P<n>[ァ-ヶ][ァ-ヶー]{2,}(?:[ ・][ァ-ヶ][ァ-ヶー]*)?)")
 
-HANDLE = re.compile(r"(?<![A-Za-z0-9._%+\-@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![A-Za-z0-9_@])")
+# An @handle, not an e-mail address's at-sign: nothing but a letter, a digit or a letter and a mark (tanaka_@)
+# before it; glued to other punctuation it is found (…@tanaka_w, Twitter/@tanaka_w).
+HANDLE = re.compile(
+    r"(?<![A-Za-z0-9@])(?<![A-Za-z0-9][._%+\-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![A-Za-z0-9_@])"
+)
 MESSENGERS = (
     "LINE|ライン|らいん|Chatwork|チャットワーク|チャトワ|Discord|ディスコード|ディスコ|Skype|スカイプ|WeChat|"
     "ウィーチャット|微信|Telegram|テレグラム|Slack|スラック|Instagram|インスタグラム|インスタ|Twitter|ツイッター|"
@@ -81,6 +105,7 @@ MESSENGERS = (
 _ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ"
 MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?:{MESSENGERS})(?!(?!ID)[A-Za-z])"
+    r"(?:[ ]?\([^()\n]{1,15}\))?"  # X(旧Twitter), LINE(公式)
     rf"(?:[ ]?の)?(?:[^A-Za-z0-9\n]{{0,12}}?(?P<kw>{_ID_WORD}))?"
     rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?"
     r"(?P<v>[A-Za-z0-9_.\-@#:]{3,40})",
@@ -101,7 +126,7 @@ _ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザ�
 # cheaper than trying a pattern with alternatives at every position.
 _THREE_DIGITS = re.compile("[0-9]{3}")
 _FOUR_DIGITS = re.compile("[0-9]{4}")
-_MESSENGER_HINTS = (*(name.lower() for name in MESSENGERS.split("|") if name != "X"), "x:", "x=", "xのid", "x id")
+_MESSENGER_HINTS = (*(name.lower() for name in MESSENGERS.split("|") if name != "X"), "x:", "x=", "xのid", "x id", "x(")
 _ACCOUNT_HINTS = (
     *("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ"),
     *("振込", "振り込", "銀行", "名義"),
@@ -131,6 +156,9 @@ def _digits(text: str) -> str:
 
 
 def find_cards(text: str) -> Iterator[Found]:
+    if _THREE_DIGITS.search(text) and any(hint in text.lower() for hint in _SECURITY_HINTS):
+        for m in SECURITY_CODE.finditer(text):
+            yield Found(m.start("v"), m.end("v"), PiiKind.CARD)
     if not _FOUR_DIGITS.search(text):
         return
     for m in CARD.finditer(text):
@@ -188,12 +216,21 @@ def find_accounts(text: str) -> Iterator[Found]:
     if not _THREE_DIGITS.search(text) or not any(hint in text for hint in _ACCOUNT_HINTS):
         return
     for m in ACCOUNT.finditer(text):
-        for group in "abcdefg":
-            if m.group(group) is not None:
+        for group in "abcdefgh":
+            if m.group(group) is not None and (group not in "ab" or not _dated(text, m.start(group), m.end(group))):
                 yield Found(m.start(group), m.end(group), PiiKind.ACCOUNT)
     for m in _ACCOUNT_NUMBER.finditer(text):
-        if _ACCOUNT_CUE.search(text, max(0, m.start() - _ACCOUNT_WINDOW), m.start()):
+        if _ACCOUNT_CUE.search(text, max(0, m.start() - _ACCOUNT_WINDOW), m.start()) and not _dated(
+            text, m.start(), m.end()
+        ):
             yield Found(m.start(), m.end(), PiiKind.ACCOUNT)
+
+
+def _dated(text: str, start: int, end: int) -> bool:
+    """Whether the number ``text[start:end]`` is a date (yyyymmdd) with no 口座番号 shortly before it."""
+    return (
+        _DATE.fullmatch(text, start, end) is not None and _DATE_CUE not in text[max(0, start - _ACCOUNT_WINDOW) : start]
+    )
 
 
 def find_ids(text: str) -> Iterator[Found]:
@@ -225,6 +262,7 @@ def find_ids(text: str) -> Iterator[Found]:
 FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_urls,
     find_emails,
+    find_ip_addresses,
     find_cards,
     find_phones,
     find_my_numbers,

@@ -104,6 +104,12 @@ class CheckedText(NamedTuple):
 _MISSING = CheckedText("", Status.EMPTY, "no text (missing value)")
 _BLANK = CheckedText("", Status.EMPTY, "empty or whitespace-only text")
 _NOT_JAPANESE = CheckedText("", Status.ERROR, "no Japanese characters: the model only reads Japanese")
+_JAPANESE_IN_URLS = CheckedText(
+    "",
+    Status.ERROR,
+    "no Japanese characters outside URLs: a URL is read as the one word URL up to the next space, Japanese in it or "
+    "glued to it too; the model only reads Japanese",
+)
 _ONLY_MARKS = CheckedText(
     "",
     Status.ERROR,
@@ -171,8 +177,16 @@ def check_text(
     if not _JAPANESE.search(judged):
         if _JAPANESE_MARK.search(judged):
             return _ONLY_MARKS
-        return _NOT_JAPANESE if judged is text else _only_placeholders(value, text, ignore)
+        if judged is not text:
+            return _only_placeholders(value, text, ignore)
+        return _JAPANESE_IN_URLS if _in_urls(value) else _NOT_JAPANESE
     return CheckedText(text, Status.OK, message)
+
+
+def _in_urls(value: str) -> bool:
+    """Whether *value* has Japanese that normalisation read as part of a URL (https://ja.wikipedia.org/wiki/東京)."""
+    nfkc = unicodedata.normalize("NFKC", value)
+    return _HAS_URL.search(nfkc) is not None and _JAPANESE.search(nfkc) is not None
 
 
 def _only_placeholders(value: str, text: str, ignore: re.Pattern[str] | None) -> CheckedText:

@@ -1,0 +1,101 @@
+"""The shape finders (phones, My Numbers, postal codes, accounts, IDs): values glued to punctuation, and traps."""
+
+import pytest
+
+from taikai.privacy import mask_pii
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Glued after punctuation, ASCII or not (NFKC makes … three dots, ‥ two): the value is found, the mark stays.
+        ("Xは…@tanaka_w です", "Xは…[ID] です"),
+        ("メール…@tanaka_w", "メール…[ID]"),
+        ("メール-@tanaka_w", "メール-[ID]"),
+        ("電話…090-1234-5678", "電話…[電話番号]"),
+        ("TEL-090-1234-5678", "TEL-[電話番号]"),
+        ("マイナンバー…123456789018", "マイナンバー…[個人番号]"),
+        ("住所…150-0001東京都", "住所…[郵便番号]東京都"),
+        ("振込先…1234567", "振込先…[口座]"),
+        # Left alone: an e-mail address's at-sign is no handle, nor a number's tail after a digit and a mark.
+        ("tanaka_@gmail", "tanaka_@gmail"),
+        ("@0.3円で", "@0.3円で"),
+        ("注文番号 12-0312345678", "注文番号 12-0312345678"),
+        ("振込先 1.1234567", "振込先 1.1234567"),
+    ],
+)
+def test_a_value_is_found_whatever_punctuation_precedes_it(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Amounts and counts are no accounts, after 普通/当座 as anywhere (a number followed by a unit).
+        ("普通は1000000円", "普通は1000000円"),
+        ("普通 1234567円", "普通 1234567円"),
+        ("当座 1000000円", "当座 1000000円"),
+        ("普通 12345678 回も修正された", "普通 12345678 回も修正された"),
+        ("普通に 1234567 PV あった", "普通に 1234567 PV あった"),
+        ("口座に 1234567 views", "口座に 1234567 views"),
+        ("普通に 1234567 で", "普通に 1234567 で"),
+        # A date (yyyymmdd) is no account unless 口座番号 comes shortly before it.
+        ("銀行振込は20240115に着金した", "銀行振込は20240115に着金した"),
+        ("口座開設日 20240115", "口座開設日 20240115"),
+        ("普通 19991231", "普通 19991231"),
+        ("口座番号 20240115", "口座番号 [口座]"),
+        ("普通預金口座番号は20240115", "普通預金口座番号は[口座]"),
+        ("銀行の口座番号は以下です 20240115", "銀行の口座番号は以下です [口座]"),
+        # Accounts stay accounts; a number that is no date is one after 普通 whatever its digits.
+        ("普通 1234567", "普通 [口座]"),
+        ("普通預金 12345678", "普通預金 [口座]"),
+        ("普通 20241399", "普通 [口座]"),
+        ("三菱UFJ銀行 渋谷支店 普通 1234567 タナカ", "三菱UFJ銀行 渋谷支店 普通 [口座] タナカ"),
+        ("口座番号は1234567です", "口座番号は[口座]です"),
+        # ゆうちょ 記号-番号: both halves.
+        ("ゆうちょ 記号10000-12345678", "ゆうちょ 記号[口座]-[口座]"),
+        ("記号 10000-20240115", "記号 [口座]-[口座]"),
+    ],
+)
+def test_an_account_is_not_an_amount_a_count_or_a_date(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twitter/@tanaka_w でDMください", "Twitter/[ID] でDMください"),
+        ("YouTube/@tanaka_channel", "YouTube/[ID]"),
+        ("TikTok/@tanaka_w", "TikTok/[ID]"),
+        ("note/@tanaka_w", "note/[ID]"),
+        ("X（旧Twitter）: tanaka_w", "X（旧Twitter）: [ID]"),
+        ("X(公式): tanaka_w", "X(公式): [ID]"),
+        ("LINE（公式）のID tanaka_88", "LINE（公式）のID [ID]"),
+        ("X: tanaka_w", "X: [ID]"),
+        ("マイナンバーの12桁は 1234 5678 9012", "マイナンバーの12桁は [個人番号]"),
+        ("マイナンバー（12桁）: 123456789012", "マイナンバー（12桁）: [個人番号]"),
+        # Left alone: a platform's name with no value, a count after it.
+        ("X（旧Twitter）で連絡した", "X（旧Twitter）で連絡した"),
+        ("LINE(公式)で100件", "LINE(公式)で100件"),
+        ("Twitter/Instagramで募集", "Twitter/Instagramで募集"),
+        ("マイナンバーの提出は3件", "マイナンバーの提出は3件"),
+    ],
+)
+def test_handles_after_a_platform_and_a_my_number_after_its_length(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("セキュリティコード123", "セキュリティコード[カード番号]"),
+        ("セキュリティーコードは 1234 です", "セキュリティーコードは [カード番号] です"),
+        ("CVV: 123を聞かれた", "CVV: [カード番号]を聞かれた"),
+        ("カードのCVC 456", "カードのCVC [カード番号]"),
+        # Left alone: a count after the word, a word that merely ends in cid.
+        ("セキュリティコードを3回間違えた", "セキュリティコードを3回間違えた"),
+        ("acid 123", "acid 123"),
+    ],
+)
+def test_a_cards_security_code(text, expected):
+    assert mask_pii(text).text == expected
