@@ -371,7 +371,9 @@ DESIGN = """## Design
   so `090-1234-5678` stays an error under `--mask-pii` as without it, though `[電話番号]` is Japanese; its
   message then names the placeholders it holds (`no Japanese characters but placeholders of masked personal data
   ([電話番号]), which do not count as Japanese: …`), as it does for a text whose only Japanese is a placeholder
-  typed by hand.
+  typed by hand. A text whose only Japanese is in a URL (`https://ja.wikipedia.org/wiki/クラウドソーシング`: the
+  model reads the URL as the word URL) is an error with and without masking; unmasked its message says `no Japanese
+  characters outside URLs`.
 - **Errors.** A malformed record that stops `batch` (either engine), `report`, `suggest` or `drift` is quoted
   masked in the error under `--mask-pii`.
 - **report --by.** `taikai report --mask-pii --by author` masks the `--by` column's values too, and numbers the
