@@ -332,7 +332,8 @@ DESIGN = """## Design
   Only the name is replaced: `[人名]さん` keeps the honorific, which the model reads. Job titles
   (社長, 会長, 部長, 課長, 係長, 店長, 専務, 常務, 所長, 室長, 院長, 編集長) take a name as an honorific does, but only
   when every word before the title is tagged a person's name and one of them a surname (田中社長に, 山田部長から,
-  佐藤課長が); 会社の社長, うちの部長, 副社長, 元社長, IT社長 stay. Measured when added: nothing new on
+  佐藤課長が, 鈴木編集長に: UniDic reads 係長 as 係 + 長 and 編集長 as 編集 + 長, which are matched too);
+  会社の社長, うちの部長, 副社長, 元社長, IT社長 stay. Measured when added: nothing new on
   `data/reviews.csv`; 148 names before a title in 1,095 sentences of livedoor news that hold one, 25 read by eye,
   all people (a name the dictionary reads as a place, 松本部長, stays).
 - **What the model reads.** Placeholders are words the model knows (メール, 口座, 電話番号, ID), which would push

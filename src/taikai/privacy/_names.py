@@ -9,6 +9,7 @@ Rules, on the words of the NFKC text:
 - right before an honorific, a kanji noun the dictionary also holds as a surname (西さん) or a kana nickname UniDic
   splits into grammar (たかぴーさん) is a name, unless it is a common word that takes one (お客さん, 奥様): see
   :mod:`taikai.privacy._unread_names`;
+- a job title takes a surname as an honorific does (田中社長に, 鈴木編集長に: 編集 + 長 to UniDic);
 - a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), or の when the dictionary
   knows the word only as a person's name (田中の奴, but not 松本の or 鈴木の: a city, a company);
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
@@ -111,6 +112,14 @@ def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
     return right.start - left.end <= 1 and not text[left.end : right.start].strip()
 
 
+def _title_at(words: list[Morpheme], i: int) -> bool:
+    """Whether a job title starts at ``words[i]``; UniDic splits some (係長 is 係 + 長, 編集長 is 編集 + 長)."""
+    if words[i].surface in TITLES:
+        return True
+    after = words[i + 1] if i + 1 < len(words) else None
+    return after is not None and after.start == words[i].end and words[i].surface + after.surface in TITLES
+
+
 def _only_a_person(word: Morpheme, tagger: PosTagger) -> bool:
     """Whether the dictionary holds *word* only as a person's name (田中: yes; 松本, 鈴木: also a city, a company)."""
     tags = tagger.dictionary_tags(word.surface)
@@ -124,8 +133,10 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     words = tagger.tag(text) if honorific else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
-        title = word.surface in TITLES
-        if (word.surface not in HONORIFICS and not title) or i == 0:
+        if i == 0:
+            continue
+        title = _title_at(words, i)
+        if word.surface not in HONORIFICS and not title:
             continue
         j = i
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
