@@ -336,6 +336,11 @@ DESIGN = """## Design
   会社の社長, うちの部長, 副社長, 元社長, IT社長 stay. Measured when added: nothing new on
   `data/reviews.csv`; 148 names before a title in 1,095 sentences of livedoor news that hold one, 25 read by eye,
   all people (a name the dictionary reads as a place, 松本部長, stays).
+  The stop list also holds the corpus's
+  platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
+  services freelancers move to (タイミー, Uber, ウーバーイーツ, メルカリ, ラクマ, ミンネ, クリーマ, ペイペイ,
+  ジョブハブ, 楽天: also a given name, but the company before an honorific in a review), whatever follows the
+  honorific (クラワさんで, 昨日サグーワークスさんから).
 - **What the model reads.** Placeholders are words the model knows (メール, 口座, 電話番号, ID), which would push
   a reason that the words around them already carry (口座番号：[口座] says 口座 twice). `Model.classify` reads
   each placeholder of a text as `○` (`taikai.privacy.neutralize`), as it read the unknown value that stood there;

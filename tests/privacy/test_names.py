@@ -4,6 +4,7 @@ import pytest
 
 from taikai.privacy import PiiKind, mask_pii
 from taikai.privacy._names import TITLES
+from taikai.privacy._not_names import NOT_NAMES
 
 
 def masked(text: str) -> str:
@@ -41,4 +42,37 @@ def test_every_documented_title_takes_a_surname(surname, title):
     ],
 )
 def test_titles_of_two_words(text, expected):
+    assert masked(text) == expected
+
+
+PLATFORMS = [
+    # the corpus's platforms and nicknames (data/GUIDELINES.md), and the services freelancers move to
+    *("クラワ", "ランサ", "サグーワークス", "シノビライティング", "ストアカ", "タイムチケット", "MENTA", "Sagooo"),
+    *("ラクマ", "ペイペイ", "タイミー", "Timee", "Uber", "Uber Eats", "ウーバーイーツ", "ウォルト", "Wolt"),
+    *("ミンネ", "ジモティー", "レバテック", "楽天"),
+]
+FRAMES = ["{}さんで修正9回目", "昨日{}さんから連絡", "{}さんで記事を書いてます", "{}様、お世話になりました", "{}さん"]
+
+
+@pytest.mark.parametrize("frame", FRAMES)
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_platform_or_service_is_never_masked(platform, frame):
+    text = frame.format(platform)
+    assert masked(text) == text
+
+
+def test_the_platforms_of_the_brief_are_on_the_stop_list():
+    for name in ("クラワ", "サグーワークス", "ラクマ", "ペイペイ", "タイミー", "ストアカ", "uber", "メルカリ"):
+        assert name in NOT_NAMES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # UniDic reads platforms joined by ・ as one unknown word, a person's name to its guess.
+        ("ランサーズ・ココナラさん", "ランサーズ・ココナラさん"),
+        ("ランサーズ・クラウドワークス・ココナラさん", "ランサーズ・クラウドワークス・ココナラさん"),
+    ],
+)
+def test_platforms_joined_by_a_middle_dot_stay(text, expected):
     assert masked(text) == expected

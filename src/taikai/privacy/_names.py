@@ -32,6 +32,7 @@ HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "�
 # are all tagged a person's name, one of them a surname (not 会社の社長, 副社長, 元社長, IT社長).
 TITLES = frozenset({"社長", "会長", "部長", "課長", "係長", "店長", "専務", "常務", "所長", "室長", "院長", "編集長"})
 PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
+_JOINED = re.compile("[・=]")
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -83,6 +84,8 @@ def _trimmed(run: list[Morpheme]) -> int:
     goes (LINE Smith様: Smith); an initial does not (I・O DATA様: a company, J Smith: a name written oddly)."""
     latin = [bool(_LATIN.fullmatch(w.surface)) for w in run]
     k = max((n + 1 for n in range(len(run) - 1) if latin[n] and not latin[n + 1]), default=0)
+    if "".join(w.surface for w in run[k:]).lower() in NOT_NAMES:
+        return k  # a service of two words (Uber Eats), not a service before a name (LINE Smith)
     while len(run) - k > 1 and latin[k] and len(run[k].surface) > 1 and not _allowed(run[k:]):
         k += 1
     return k
@@ -120,6 +123,16 @@ def _title_at(words: list[Morpheme], i: int) -> bool:
     return after is not None and after.start == words[i].end and words[i].surface + after.surface in TITLES
 
 
+def _after_listed(text: str, start: int, end: int) -> int | None:
+    """Return where the name ``text[start:end]`` starts after the platforms and roles joined before it by ・ or =, or
+    None if it is only those: UniDic may read ランサーズ・ココナラ as one unknown word."""
+    for piece in _JOINED.split(text[start:end])[:-1]:
+        if piece.lower() not in NOT_NAMES:
+            return start
+        start += len(piece) + 1
+    return None if text[start:end].lower() in NOT_NAMES else start
+
+
 def _only_a_person(word: Morpheme, tagger: PosTagger) -> bool:
     """Whether the dictionary holds *word* only as a person's name (田中: yes; 松本, 鈴木: also a city, a company)."""
     tags = tagger.dictionary_tags(word.surface)
@@ -150,6 +163,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             continue
         if run and _allowed(run) and "".join(w.surface for w in words[j : i + 1]) not in COMMON_WITH_HONORIFIC:
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
+            start = None if start is None else _after_listed(text, start, run[-1].end)
             if start is not None:
                 yield Found(start, run[-1].end, PiiKind.NAME)
                 taken[j:i] = [True] * (i - j)
