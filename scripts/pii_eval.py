@@ -336,7 +336,15 @@ DESIGN = """## Design
   会社の社長, うちの部長, 副社長, 元社長, IT社長 stay. Measured when added: nothing new on
   `data/reviews.csv`; 148 names before a title in 1,095 sentences of livedoor news that hold one, 25 read by eye,
   all people (a name the dictionary reads as a place, 松本部長, stays).
-  The stop list also holds the corpus's
+  A name is masked whole. Katakana names joined by ・ or ＝ are one name (ジョン・スミスさん, ヤマダ＝タロウさん,
+  ジョン・F・ケネディ氏 become `[人名]さん`, `[人名]氏`), unless the word before the ・ is on the stop list
+  (ライター・[人名]さん, ココナラ・[人名]さん); a katakana word before the ・ that is not is masked with the name
+  (ボーカル・ミカちゃん is `[人名]ちゃん`). A mask never starts inside a katakana word: UniDic reads the end of some
+  words as a name (メル + カリ, インフル + エンサー, ジョブ + ハブ), so the whole word is what the stop list is asked
+  about and what is masked (メルカリさん, インフルエンサーさん stay; ミ + [name]さん is `[人名]さん`). A reading in
+  brackets right after a name, in kana or Latin letters, is masked with it (山田太郎（やまだたろう）さん,
+  山田(Taro Yamada)さん, 山田（やまだ）から: `[人名]さん`, `[人名]から`); a katakana or Latin word in brackets
+  that is no reading goes with the name too (山田（ドルトムント）が, a club). The stop list also holds the corpus's
   platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
   services freelancers move to (タイミー, Uber, ウーバーイーツ, メルカリ, ラクマ, ミンネ, クリーマ, ペイペイ,
   ジョブハブ, 楽天: also a given name, but the company before an honorific in a review), whatever follows the

@@ -50,6 +50,8 @@ PLATFORMS = [
     *("クラワ", "ランサ", "サグーワークス", "シノビライティング", "ストアカ", "タイムチケット", "MENTA", "Sagooo"),
     *("ラクマ", "ペイペイ", "タイミー", "Timee", "Uber", "Uber Eats", "ウーバーイーツ", "ウォルト", "Wolt"),
     *("ミンネ", "ジモティー", "レバテック", "楽天"),
+    # UniDic reads the end of these as a name (メル + カリ, ク + リーマ, ジョブ + ハブ, イン + ディード)
+    *("メルカリ", "クリーマ", "ジョブハブ", "インディード", "ウォンテッドリー"),
 ]
 FRAMES = ["{}さんで修正9回目", "昨日{}さんから連絡", "{}さんで記事を書いてます", "{}様、お世話になりました", "{}さん"]
 
@@ -75,4 +77,52 @@ def test_the_platforms_of_the_brief_are_on_the_stop_list():
     ],
 )
 def test_platforms_joined_by_a_middle_dot_stay(text, expected):
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A katakana name joined by ・ or ＝ is one name (it was masked from the last part on: ジョン・[人名]さん).
+        ("クライアントのジョン・スミスさんから", "クライアントの[人名]さんから"),
+        ("マイケル・ジャクソン氏", "[人名]氏"),
+        ("エミリー・ブラウンさんと", "[人名]さんと"),
+        ("ヤマダ＝タロウさん", "[人名]さん"),
+        ("ジョン=スミス様に", "[人名]様に"),
+        ("ジャン・リュック・ピカードさん", "[人名]さん"),
+        ("ジョン・F・ケネディ氏", "[人名]氏"),
+        # ... but a role or a platform before the ・ is no part of it.
+        ("ライター・スミスさん", "ライター・[人名]さん"),
+        ("ココナラ・スミスさん", "ココナラ・[人名]さん"),
+        ("ライタースミスさん", "ライター[人名]さん"),
+        # A reading in brackets right after a name is masked with it.
+        ("山田太郎（やまだたろう）さん", "[人名]さん"),
+        ("山田太郎（やまだ たろう）様", "[人名]様"),
+        ("山田太郎(Taro Yamada)さん", "[人名]さん"),
+        ("山田（やまだ）さん", "[人名]さん"),
+        ("山田太郎（やまだたろう）が来た", "[人名]が来た"),
+        ("山田（やまだ）から連絡", "[人名]から連絡"),
+        ("田中（たなか）係長に", "[人名]係長に"),
+        # A bracket that is no reading stays.
+        ("山田太郎（32歳）さん", "[人名]（32歳）さん"),
+        ("John Smithさん", "[人名]さん"),
+    ],
+)
+def test_a_name_is_masked_whole(text, expected):
+    assert masked(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A mask never starts inside a word: UniDic reads the end of these as a name (メル + カリ, インフル + エンサー).
+        ("この前、メルカリさんに言われた", "この前、メルカリさんに言われた"),
+        ("インフルエンサーさん", "インフルエンサーさん"),
+        ("ミンネさんとクリーマさんで作品を売っています", "ミンネさんとクリーマさんで作品を売っています"),
+        ("ジョブハブさん", "ジョブハブさん"),
+        # A katakana word that is no platform is masked whole, not from inside (ミ + [name]).
+        ("飲み会で知り合ったミサキさん", "飲み会で知り合った[人名]さん"),
+    ],
+)
+def test_a_mask_never_starts_inside_a_katakana_word(text, expected):
     assert masked(text) == expected
