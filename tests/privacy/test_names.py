@@ -126,3 +126,22 @@ def test_a_name_is_masked_whole(text, expected):
 )
 def test_a_mask_never_starts_inside_a_katakana_word(text, expected):
     assert masked(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname before です introduces a person, when the dictionary holds it as no place.
+        ("ライターの鈴木です", "ライターの[人名]です"),
+        ("私は田中です。よろしくお願いします", "私は[人名]です。よろしくお願いします"),
+        ("担当の佐藤です", "担当の[人名]です"),
+        ("富永ですが、", "[人名]ですが、"),
+        # A surname that is also a place stays before です (出身は千葉です).
+        ("出身は千葉です", "出身は千葉です"),
+        ("実家は福岡です", "実家は福岡です"),
+        ("ライターの山田です", "ライターの山田です"),
+        ("車はスズキです", "車はスズキです"),
+    ],
+)
+def test_a_surname_before_desu(text, expected):
+    assert masked(text) == expected

@@ -13,8 +13,9 @@ Rules, on the words of the NFKC text:
   stop list: ライター・スミスさん), a reading in brackets right after a name goes with it (山田（やまだ）さん),
   and a name never starts inside a katakana word (UniDic reads メルカリ as メル + カリ: the whole word is looked up);
 - a job title takes a surname as an honorific does (田中社長に, 鈴木編集長に: 編集 + 長 to UniDic);
-- a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), or の when the dictionary
-  knows the word only as a person's name (田中の奴, but not 松本の or 鈴木の: a city, a company);
+- a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), の when the dictionary
+  knows the word only as a person's name (田中の奴, but not 松本の or 鈴木の: a city, a company), or です when the
+  dictionary holds it as no place (ライターの鈴木です, but not 出身は千葉です);
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
   single-character given names (サイト通さんと is 通さない, not a person).
 """
@@ -208,6 +209,12 @@ def _only_a_person(word: Morpheme, tagger: PosTagger) -> bool:
     return bool(tags) and all(tag[2] == "人名" for tag in tags)
 
 
+def _not_a_place(word: Morpheme, tagger: PosTagger) -> bool:
+    """Whether the dictionary holds *word* as no place (鈴木: a person, a company; not 山田 or 千葉: also places):
+    ``鈴木です`` introduces a person, ``出身は千葉です`` names a place."""
+    return not any(tag[2] == "地名" for tag in tagger.dictionary_tags(word.surface))
+
+
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS)
@@ -264,7 +271,11 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and _KANJI.fullmatch(word.surface)
             and j < len(words)
             and words[j].start == end
-            and (words[j].surface in PARTICLES or (words[j].surface == "の" and _only_a_person(word, tagger)))
+            and (
+                words[j].surface in PARTICLES
+                or (words[j].surface == "の" and _only_a_person(word, tagger))
+                or (words[j].surface == "です" and _not_a_place(word, tagger))
+            )
             and (i == 0 or words[i - 1].pos[0] != "名詞" or words[i - 1].end < word.start)
         ):
             yield Found(word.start, end, PiiKind.NAME)
