@@ -316,11 +316,13 @@ DESIGN = """## Design
   先生, くん, 君, ちゃん, 殿) is a name unless it is a platform or role (ココナラさん, ライターさん, YouTuberさん);
   a surname of two or more kanji followed by a particle (鈴木から) is a name, and followed by の when the
   dictionary knows the word only as a person's name (田中の奴; 松本の, 福岡の, 鈴木の are also a city, a
-  prefecture, a company and stay). Right before さん, 様, さま, 氏, くん, ちゃん or 先生, two more kinds of word are
-  names though UniDic does not read them so: a kanji noun that starts its phrase and that the dictionary also
-  holds as a surname (西さん, 北さん, 星くん; not 事務局さん, the end of a compound), and a kana nickname of 2 to 8
-  characters that UniDic splits into grammar (たかぴーさん is た + か + ぴー, みーさん is み + ー), counted from
-  the particle, verb or demonstrative before it (私はたかぴーさん). Neither, nor the person-tag rule, takes a
+  prefecture, a company and stay), and followed by です when the dictionary holds it as no place (ライターの鈴木です,
+  私は田中です; 出身は千葉です and ライターの山田です stay: 千葉 and 山田 are also places). Right before さん, 様,
+  さま, 氏, くん, ちゃん or 先生, two more kinds of word are names though UniDic does not read them so: a kanji
+  noun that starts its phrase and that the dictionary also holds as a surname (西さん, 北さん, 星くん; not
+  事務局さん, the end of a compound), and a kana nickname of 2 to 8 characters that UniDic splits into grammar
+  (たかぴーさん is た + か + ぴー, みーさん is み + ー), counted from the particle, verb or demonstrative before it
+  (私はたかぴーさん). Neither, nor the person-tag rule, takes a
   common word that takes an honorific (`COMMON_WITH_HONORIFIC` in `taikai/privacy/_unread_names.py`: お客さん,
   皆さん, 大家さん, 奥さん, 神様, 上様, 運営さん, 担当さん, ばーちゃん, お疲れさま, …), built from how
   `data/reviews.csv` and news text use honorifics; UniDic's common nouns (クライアントさん, 担当者様) are never
@@ -357,9 +359,29 @@ DESIGN = """## Design
   Only the name is replaced: `[人名]さん` keeps the honorific, which the model reads. Job titles
   (社長, 会長, 部長, 課長, 係長, 店長, 専務, 常務, 所長, 室長, 院長, 編集長) take a name as an honorific does, but only
   when every word before the title is tagged a person's name and one of them a surname (田中社長に, 山田部長から,
-  佐藤課長が); 会社の社長, うちの部長, 副社長, 元社長, IT社長 stay. Measured when added: nothing new on
+  佐藤課長が, 鈴木編集長に: UniDic reads 係長 as 係 + 長 and 編集長 as 編集 + 長, which are matched too);
+  会社の社長, うちの部長, 副社長, 元社長, IT社長 stay. Measured when added: nothing new on
   `data/reviews.csv`; 148 names before a title in 1,095 sentences of livedoor news that hold one, 25 read by eye,
   all people (a name the dictionary reads as a place, 松本部長, stays).
+  A name is masked whole. Katakana names joined by ・ or ＝ are one name (ジョン・スミスさん, ヤマダ＝タロウさん,
+  ジョン・F・ケネディ氏 become `[人名]さん`, `[人名]氏`), unless the word before the ・ is on the stop list
+  (ライター・[人名]さん, ココナラ・[人名]さん); a katakana word before the ・ that is not is masked with the name
+  (ボーカル・ミカちゃん is `[人名]ちゃん`). A mask never starts inside a katakana word: UniDic reads the end of some
+  words as a name (メル + カリ, インフル + エンサー, ジョブ + ハブ), so the whole word is what the stop list is asked
+  about and what is masked (メルカリさん, インフルエンサーさん stay; ミ + [name]さん is `[人名]さん`). A reading in
+  brackets right after a name, in kana or Latin letters, is masked with it (山田太郎（やまだたろう）さん,
+  山田(Taro Yamada)さん, 山田（やまだ）から: `[人名]さん`, `[人名]から`); a katakana or Latin word in brackets
+  that is no reading goes with the name too (山田（ドルトムント）が, a club). The stop list also holds the corpus's
+  platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
+  services freelancers move to (タイミー, Uber, ウーバーイーツ, メルカリ, ラクマ, ミンネ, クリーマ, ペイペイ,
+  ジョブハブ, 楽天: also a given name, but the company before an honorific in a review), whatever follows the
+  honorific (クラワさんで, 昨日サグーワークスさんから). Measured when these were added (split titles, joined names,
+  readings, word edges, the services, です): on `data/reviews.csv` and `data/sample_dump.csv` nothing changes;
+  in the 22,081 sentences of livedoor news with an honorific or 長 they change 271, all masking more: 150 joined
+  names (スティーブ・[人名]氏 becomes `[人名]氏`), 52 names masked from inside their word (ミ[人名]さん), 61
+  readings in brackets, 7 names before 係長 or 編集長, 1 before です; read by eye, 8 of the readings are not one
+  (a club, a role, a website: masked with the name) and 2 of the names a website (Jewelart（ジェラート）さん); in
+  the 19,367 sentences with です, 7 surnames before です, all people.
 - **What the model reads.** Placeholders are words the model knows (メール, 口座, 電話番号, ID), which would push
   a reason that the words around them already carry (口座番号：[口座] says 口座 twice). `Model.classify` reads
   each placeholder of a text as `○` (`taikai.privacy.neutralize`), as it read the unknown value that stood there;
@@ -398,14 +420,17 @@ DESIGN = """## Design
   something is found. The tagger's output is turned into words only when it holds a person tag or the text has an
   honorific, so a text without either costs one MeCab pass. A word's other dictionary entries (a second MeCab
   tagger listing the lattice, `PosTagger.dictionary_tags`) are looked up only for a kanji noun before an
-  honorific or a surname before の, once per word and process.
+  honorific or a surname before の or です, once per word and process.
 - **Not masked.** Addresses beyond the postal code (street and building), birthdays, company names of clients;
   a name without an honorific or a particle after it; nicknames UniDic reads as one word (ぽんさん, ぺこさん:
   an adverb, like のんびりさん, a kind of person) or that contain a verb of two or more kana; a name read as a
   common noun before ちゃんと (杉ちゃんと組んだ: この前ちゃんと言った has the same words) or a nickname UniDic
   joins with it (みーちゃんと); a noun before an honorific that the dictionary holds only as a given name (菊さん);
-  a surname before の that is also a place or a company (松本の, 鈴木の). Postal codes, accounts and cards in
-  kanji numerals, e-mail addresses spelled in hiragana (あっと). Placeholders are not translated: they are
+  a surname before の that is also a place or a company (松本の, 鈴木の), or before です that is also a place
+  (ライターの山田です, 中村です: self-introductions whose surname is also a place name); a surname alone before
+  anything else (鈴木でした, 鈴木でございます); a reading after the honorific (鈴木さん（すずき）); a name joined to
+  another by ・ in kanji (田中・[人名]さん: two people, the first without an honorific). Postal codes, accounts
+  and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと). Placeholders are not translated: they are
   Japanese in every output.
 """
 

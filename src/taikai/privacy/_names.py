@@ -9,8 +9,13 @@ Rules, on the words of the NFKC text:
 - right before an honorific, a kanji noun the dictionary also holds as a surname (西さん) or a kana nickname UniDic
   splits into grammar (たかぴーさん) is a name, unless it is a common word that takes one (お客さん, 奥様): see
   :mod:`taikai.privacy._unread_names`;
-- a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), or の when the dictionary
-  knows the word only as a person's name (田中の奴, but not 松本の or 鈴木の: a city, a company);
+- a name is masked whole: katakana names joined by ・ or = are one name (ジョン・スミスさん, not after a role on the
+  stop list: ライター・スミスさん), a reading in brackets right after a name goes with it (山田（やまだ）さん),
+  and a name never starts inside a katakana word (UniDic reads メルカリ as メル + カリ: the whole word is looked up);
+- a job title takes a surname as an honorific does (田中社長に, 鈴木編集長に: 編集 + 長 to UniDic);
+- a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), の when the dictionary
+  knows the word only as a person's name (田中の奴, but not 松本の or 鈴木の: a city, a company), or です when the
+  dictionary holds it as no place (ライターの鈴木です, but not 出身は千葉です);
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
   single-character given names (サイト通さんと is 通さない, not a person).
 """
@@ -31,8 +36,14 @@ HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "�
 # are all tagged a person's name, one of them a surname (not 会社の社長, 副社長, 元社長, IT社長).
 TITLES = frozenset({"社長", "会長", "部長", "課長", "係長", "店長", "専務", "常務", "所長", "室長", "院長", "編集長"})
 PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
+# What joins the parts of a katakana name (ジョン・スミス, ヤマダ＝タロウ: NFKC makes ＝ an =).
+JOINERS = frozenset({"・", "="})
+_JOINED = re.compile("[・=]")
+# A reading in brackets right after a name (山田太郎（やまだたろう）, 山田(Taro Yamada)): NFKC makes （） ASCII.
+_READING = re.compile(r"\((?:[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー・= ]{0,19}|[A-Za-z][A-Za-z .'_-]{0,29})\)")
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")  # a katakana word or piece of one (ヴ, ヷ-ヺ too)
 _LATIN = re.compile(r"[A-Za-z]+")
 # A Latin word that may be a name (Smith, smith, SMITH), not one in a brand's casing (iPhone, YouTuber).
 _LATIN_NAME = re.compile(r"[A-Z]?[a-z]+|[A-Z]{2,}[a-z]*")
@@ -72,8 +83,11 @@ def _allowed(run: list[Morpheme]) -> bool:
         return False  # Aさん: already anonymous
     if len(run) == 1 and len(joined) == 1 and run[0].pos[3] != "姓":
         return False  # a one-character given name is too often part of another word (通さん = 通さない)
-    # Each Latin word must have a name's casing (John Smith, tanaka, TANAKA; not iPhone).
-    return all(_LATIN_NAME.fullmatch(w.surface) for w in run if w.surface.isascii())
+    # Each Latin word must have a name's casing (John Smith, tanaka, TANAKA; not iPhone), or be an initial between
+    # the parts of a katakana name (ジョン・F・ケネディ).
+    joined_by = any(w.surface in JOINERS for w in run)
+    latin = [w.surface for w in run if w.surface.isascii() and w.surface not in JOINERS]
+    return all(_LATIN_NAME.fullmatch(x) or (joined_by and len(x) == 1 and x.isupper()) for x in latin)
 
 
 def _trimmed(run: list[Morpheme]) -> int:
@@ -82,6 +96,8 @@ def _trimmed(run: list[Morpheme]) -> int:
     goes (LINE Smith様: Smith); an initial does not (I・O DATA様: a company, J Smith: a name written oddly)."""
     latin = [bool(_LATIN.fullmatch(w.surface)) for w in run]
     k = max((n + 1 for n in range(len(run) - 1) if latin[n] and not latin[n + 1]), default=0)
+    if "".join(w.surface for w in run[k:]).lower() in NOT_NAMES:
+        return k  # a service of two words (Uber Eats), not a service before a name (LINE Smith)
     while len(run) - k > 1 and latin[k] and len(run[k].surface) > 1 and not _allowed(run[k:]):
         k += 1
     return k
@@ -111,10 +127,92 @@ def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
     return right.start - left.end <= 1 and not text[left.end : right.start].strip()
 
 
+def _title_at(words: list[Morpheme], i: int) -> bool:
+    """Whether a job title starts at ``words[i]``; UniDic splits some (係長 is 係 + 長, 編集長 is 編集 + 長)."""
+    if words[i].surface in TITLES:
+        return True
+    after = words[i + 1] if i + 1 < len(words) else None
+    return after is not None and after.start == words[i].end and words[i].surface + after.surface in TITLES
+
+
+def _reading_start(text: str, words: list[Morpheme], i: int) -> int:
+    """Return where a name before ``words[i]`` ends: the ``(`` of a reading in brackets right before ``words[i]``
+    (山田太郎（やまだたろう）さん: the reading is masked with the name), else *i*."""
+    if words[i - 1].surface != ")" or words[i - 1].end != words[i].start:
+        return i
+    k = i - 2
+    while k > 0 and words[k].surface != "(":
+        k -= 1
+    if k > 0 and words[k].surface == "(" and _READING.fullmatch(text, words[k].start, words[i - 1].end):
+        return k
+    return i
+
+
+def _reading_end(text: str, end: int) -> int:
+    """Return where a name ending at *end* ends, with the reading in brackets after it (山田太郎(やまだたろう)が)."""
+    reading = _READING.match(text, end)
+    return reading.end() if reading else end
+
+
+def _katakana(word: Morpheme) -> bool:
+    return bool(_KATAKANA_WORD.fullmatch(word.surface))
+
+
+def _name_piece(word: Morpheme) -> bool:
+    """Whether *word* may be joined to a katakana name by ・ or =: katakana, or an initial (ジョン・F・ケネディ)."""
+    return _katakana(word) or (len(word.surface) == 1 and "A" <= word.surface <= "Z")
+
+
+def _katakana_word_start(words: list[Morpheme], j: int, taken: list[bool]) -> int:
+    """Return where the katakana word of ``words[j]`` starts: a name never starts inside a word (メル + カリ)."""
+    while j > 0 and not taken[j - 1] and _katakana(words[j - 1]) and words[j - 1].end == words[j].start:
+        j -= 1
+    return j
+
+
+def _word_start(words: list[Morpheme], j: int, end: int, taken: list[bool]) -> int:
+    """Return where the name ``words[j:end]`` starts when it starts with katakana: at the start of its katakana word,
+    and at the start of the katakana names joined to it by ・ or = (ジョン・スミス, ヤマダ=タロウ), one name.
+
+    A katakana word on the stop list ends the name (ライター・スミスさん: the role stays); so does one that the name's
+    words only end (ライタースミスさん: スミス), but not a word of which the name is only the end (メルカリ: メル +
+    カリ, the caller's stop list check takes the whole word).
+    """
+    if j >= end or not _katakana(words[j]):
+        return j
+    start = _katakana_word_start(words, j, taken)
+    if start < j and "".join(w.surface for w in words[start:j]).lower() in NOT_NAMES:
+        start = j  # a role written together with the name (ライタースミス)
+    while start >= 2 and words[start - 1].surface in JOINERS and _name_piece(words[start - 2]) and not taken[start - 2]:
+        if words[start - 2].end != words[start - 1].start or words[start - 1].end != words[start].start:
+            break
+        left = _katakana_word_start(words, start - 2, taken) if _katakana(words[start - 2]) else start - 2
+        if "".join(w.surface for w in words[left : start - 1]).lower() in NOT_NAMES:
+            break  # a role or a platform before the name (ライター・[人名]さん)
+        start = left
+    return start
+
+
+def _after_listed(text: str, start: int, end: int) -> int | None:
+    """Return where the name ``text[start:end]`` starts after the platforms and roles joined before it by ・ or =, or
+    None if it is only those: UniDic may read ランサーズ・ココナラ as one unknown word."""
+    for piece in _JOINED.split(text[start:end])[:-1]:
+        if piece.lower() not in NOT_NAMES:
+            return start
+        start += len(piece) + 1
+    return None if text[start:end].lower() in NOT_NAMES else start
+
+
 def _only_a_person(word: Morpheme, tagger: PosTagger) -> bool:
     """Whether the dictionary holds *word* only as a person's name (田中: yes; 松本, 鈴木: also a city, a company)."""
     tags = tagger.dictionary_tags(word.surface)
     return bool(tags) and all(tag[2] == "人名" for tag in tags)
+
+
+def _not_a_place(word: Morpheme, tagger: PosTagger) -> bool:
+    """Whether the dictionary holds *word* as no place (鈴木: a person, a company; not 山田 or 千葉: also places):
+    ``鈴木です`` introduces a person, ``出身は千葉です`` names a place."""
+    return not any(tag[2] == "地名" for tag in tagger.dictionary_tags(word.surface))
 
 
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
@@ -124,25 +222,30 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     words = tagger.tag(text) if honorific else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
-        title = word.surface in TITLES
-        if (word.surface not in HONORIFICS and not title) or i == 0:
+        if i == 0:
             continue
-        j = i
+        title = _title_at(words, i)
+        if word.surface not in HONORIFICS and not title:
+            continue
+        end = _reading_start(text, words, i)  # the name ends before its reading in brackets, if it has one
+        j = end
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
-        j += _trimmed(words[j:i])
-        run = words[j:i]
+        j += _trimmed(words[j:end])
+        j = _word_start(words, j, end, taken)
+        run = words[j:end]
         if title:
             if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):
-                yield Found(run[0].start, run[-1].end, PiiKind.NAME)
+                yield Found(run[0].start, words[i - 1].end, PiiKind.NAME)
                 taken[j:i] = [True] * (i - j)
             continue
-        if run and _allowed(run) and "".join(w.surface for w in words[j : i + 1]) not in COMMON_WITH_HONORIFIC:
+        if run and _allowed(run) and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC:
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
+            start = None if start is None else _after_listed(text, start, run[-1].end)
             if start is not None:
-                yield Found(start, run[-1].end, PiiKind.NAME)
+                yield Found(start, words[i - 1].end, PiiKind.NAME)
                 taken[j:i] = [True] * (i - j)
-        elif not run:
+        elif not run and end == i:
             start = find_unread_name(words, i, tagger)
             # A surname UniDic reads before the nickname is part of the name (浅野まみこ先生: 浅野 + まみ + こ).
             while start and _is_name_part(words[start - 1]) and _adjacent(text, words[start - 1], words[start]):
@@ -157,15 +260,23 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         while j < len(words) and _is_person(words[j]) and _adjacent(text, words[j - 1], words[j]) and not taken[j]:
             j += 1
         if j > i + 1 and any(w.pos[3] == "名" for w in words[i + 1 : j]):
-            yield Found(word.start, words[j - 1].end, PiiKind.NAME)
+            yield Found(word.start, _reading_end(text, words[j - 1].end), PiiKind.NAME)
             taken[i:j] = [True] * (j - i)
-        elif (
+            continue
+        end = _reading_end(text, word.end)  # 山田（やまだ）から: the particle follows the reading
+        while j < len(words) and words[j].start < end:
+            j += 1
+        if (
             len(word.surface) >= 2
             and _KANJI.fullmatch(word.surface)
             and j < len(words)
-            and words[j].start == word.end
-            and (words[j].surface in PARTICLES or (words[j].surface == "の" and _only_a_person(word, tagger)))
+            and words[j].start == end
+            and (
+                words[j].surface in PARTICLES
+                or (words[j].surface == "の" and _only_a_person(word, tagger))
+                or (words[j].surface == "です" and _not_a_place(word, tagger))
+            )
             and (i == 0 or words[i - 1].pos[0] != "名詞" or words[i - 1].end < word.start)
         ):
-            yield Found(word.start, word.end, PiiKind.NAME)
-            taken[i] = True
+            yield Found(word.start, end, PiiKind.NAME)
+            taken[i:j] = [True] * (j - i)
