@@ -1,7 +1,7 @@
 """Time of ``taikai report`` on a classified dump against ``taikai batch`` classifying it, measured in one run.
 
 ``python bench/bench_report.py [--input data/sample_dump.csv] [--workdir /tmp/bench-report] [--repeat 3]``
-``python bench/bench_report.py --rows 1000000 [--workdir /tmp/bench-report]``
+``python bench/bench_report.py --rows 1000000 [--workdir /tmp/bench-report] [--src BEFORE/src --src AFTER/src]``
 
 Classifies the input once (``taikai batch``) for the predictions the report reads. Then, ``--repeat`` times and
 alternately (batch, report, batch, report, ...: load on the shared machine hits both alike), it times the two
@@ -14,7 +14,8 @@ distinctive words), drawing and encoding the charts, subsetting the font; and pr
 embedded font's share.
 
 With ``--rows N`` it measures memory at scale instead (see :mod:`bench_report_rows`): a dump of N rows built from the
-sample dump, ``taikai batch --jobs 2`` and ``taikai report`` as processes (wall time, peak RSS) and reading alone.
+sample dump, ``taikai batch --jobs 2`` and ``taikai report`` as processes (wall time, peak RSS) and reading alone;
+with ``--src`` twice, for two checkouts in turn in one run.
 """
 
 from __future__ import annotations
@@ -71,9 +72,19 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench-report"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rows", type=int, help="measure a dump of this many rows in processes (peak memory)")
+    parser.add_argument(
+        "--src",
+        type=Path,
+        action="append",
+        help="with --rows: a checkout's src directory for PYTHONPATH; twice to compare two checkouts in one run",
+    )
     args = parser.parse_args()
+    if args.src and not args.rows:
+        parser.error("--src goes with --rows (the memory bench); without --rows the current PYTHONPATH is timed")
+    if args.src and len(args.src) > 2:
+        parser.error(f"--src: at most two checkouts to compare, not {len(args.src)}")
     if args.rows:
-        run_rows(args.rows, args.workdir)
+        run_rows(args.rows, args.workdir, args.src)
         return
     args.workdir.mkdir(parents=True, exist_ok=True)
     predictions = args.workdir / "predictions.csv"
