@@ -4,9 +4,9 @@
 Builds predictions frames of each size (texts of ``data/sample_dump.csv`` repeated with a row number, so that
 every text differs but many are near-duplicates of each other; random reason probabilities) and times
 ``taikai.suggest`` on each with ``margin`` (the default), after one untimed call on a frame of the smallest size
-(imports, the tokenizer and other one-time costs would otherwise fall on the first size timed). Prints seconds,
-rows per second, and for each larger size the ratio of its time to the smallest one's against the ratio of their
-sizes, with the exponent k of time ∝ rows^k that the two give (1: linear; 2: quadratic).
+(the first call imports ``taikai.model`` and scikit-learn, which would otherwise fall on the first size timed).
+Prints wall and CPU seconds, rows per second, and for each larger size the ratio of its time to the smallest one's
+against the ratio of their sizes, with the exponent k of time ∝ rows^k that the two give (1: linear; 2: quadratic).
 """
 
 from __future__ import annotations
