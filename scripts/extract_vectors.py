@@ -44,6 +44,7 @@ _MASK = (1 << 64) - 1
 _M = 0xC6A4A7935BD1E995
 _LATIN_GLOSS = re.compile(r"(?<=.)-.+$")  # UniDic lemma glosses: クラウド-crowd, 円-助数詞, 私-代名詞
 _ASCII_WORD = re.compile(r"[0-9a-z]+")
+_GET_WHEEL = "Get it with: pip download ja-ginza==5.3.0 --no-deps -d /tmp/ginza"
 SOURCE = (
     "chiVe word vectors (Works Applications, Apache-2.0) from the ja-ginza 5.3.0 wheel (Megagon Labs, MIT), "
     "keyed by the dictionary forms of unidic-lite 1.0.8 through their UniDic lemmas"
@@ -71,16 +72,33 @@ def murmurhash64a(data: bytes, seed: int = 1) -> int:
     return h
 
 
+class WheelError(Exception):
+    """The wheel given cannot be read: missing, not a zip file, or without chiVe's vocab files."""
+
+
 def read_wheel(path: Path) -> tuple[dict[str, int], np.ndarray]:
-    """Return (chiVe word → matrix row, float32 matrix) from a ja-ginza wheel."""
-    with zipfile.ZipFile(path) as wheel:
-        found = [n for n in wheel.namelist() if n.endswith("/vocab/vectors")]
-        if not found:
-            raise SystemExit(f"{path}: no vocab/vectors inside; is it a ja-ginza wheel?")
-        prefix = found[0][: -len("vectors")]
-        matrix = np.load(io.BytesIO(wheel.read(prefix + "vectors")))
-        key2row = msgpack.unpackb(wheel.read(prefix + "key2row"), strict_map_key=False)
-        strings = json.loads(wheel.read(prefix + "strings.json"))
+    """Return (chiVe word → matrix row, float32 matrix) from a ja-ginza wheel.
+
+    Raises :class:`WheelError`, saying what is wrong and how to get the wheel, when *path* is missing, is not a zip
+    file or lacks ``vocab/vectors``, ``vocab/key2row`` or ``vocab/strings.json``.
+    """
+    try:
+        with zipfile.ZipFile(path) as wheel:
+            found = [n for n in wheel.namelist() if n.endswith("/vocab/vectors")]
+            if not found:
+                raise WheelError(f"{path}: no vocab/vectors inside; is it a ja-ginza wheel? {_GET_WHEEL}")
+            prefix = found[0][: -len("vectors")]
+            matrix = np.load(io.BytesIO(wheel.read(prefix + "vectors")))
+            key2row = msgpack.unpackb(wheel.read(prefix + "key2row"), strict_map_key=False)
+            strings = json.loads(wheel.read(prefix + "strings.json"))
+    except FileNotFoundError:
+        raise WheelError(f"{path}: no such file. {_GET_WHEEL}") from None
+    except IsADirectoryError:
+        raise WheelError(f"{path}: a directory; give the wheel file inside it. {_GET_WHEEL}") from None
+    except zipfile.BadZipFile as error:
+        raise WheelError(f"{path}: not a wheel ({error}); a wheel is a zip file. {_GET_WHEEL}") from None
+    except KeyError as error:
+        raise WheelError(f"{path}: {error.args[0]}; is it a ja-ginza wheel? {_GET_WHEEL}") from None
     by_hash = {murmurhash64a(s.encode("utf-8")): s for s in strings}
     words = {}
     for key, row in key2row.items():
@@ -152,7 +170,10 @@ def main() -> None:
         "--max-tokens", type=int, default=1, help="longest compound key, in tokens (default 1: no compounds)"
     )
     args = parser.parse_args()
-    chive, matrix = read_wheel(args.wheel)
+    try:
+        chive, matrix = read_wheel(args.wheel)
+    except WheelError as error:
+        parser.error(str(error))  # the usage and "extract_vectors.py: error: ..." on stderr, exit status 2
     rows = resolve(chive, dictionary_entries(default_dicdir()))
     singles = len(rows)
     if args.max_tokens > 1:

@@ -1,9 +1,10 @@
 """The feature configuration the analysis scripts train: the shipped one (word n-grams + chiVe vectors) by default.
 
-Shared by ``ablate_batches.py``, ``learning_curve.py``, ``active_learning.py`` and ``select_model.py``. Each
-analysis takes ``--vectors none|chive`` with the name and choices of ``taikai train --vectors``; its default is
-``chive``, as ``models/default`` is trained (``FeatureConfig.shipped()``, the library's one statement of it), so
-that the tables the scripts write describe the shipped model unless asked for the words-only one.
+Shared by ``ablate_batches.py``, ``learning_curve.py`` and ``active_learning.py``, which each take ``--vectors
+none|chive`` with the name and choices of ``taikai train --vectors``; its default is ``chive``, as
+``models/default`` is trained (``FeatureConfig.shipped()``, the library's one statement of it), so that the tables
+those scripts write describe the shipped model unless asked for the words-only one. ``select_model.py`` takes no
+``--vectors``: it compares configurations with and without vectors of its own, and uses only ``token_block``.
 """
 
 from __future__ import annotations
