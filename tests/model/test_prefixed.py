@@ -1,10 +1,13 @@
 """Finding the predicted columns that ``taikai batch --prefix`` wrote, and giving them their plain names back."""
 
+import re
+
 import pandas as pd
 import pytest
 
 from taikai.errors import InputError
 from taikai.model import find_prefix, prediction_prefixes, predictions_frame, unprefixed
+from taikai.model._prefixed import checked_probabilities
 
 PLAIN = ["status", "reason", "reasons", "sentiment", "p_reason_fees", "p_sentiment_negative"]
 PRED = ["pred_" + c for c in PLAIN]
@@ -164,3 +167,35 @@ def test_predictions_frame_makes_the_probabilities_numbers(cells, expected):
     assert out["p_reason_fees"].dtype == float
     assert [None if pd.isna(v) else v for v in out["p_reason_fees"]] == expected
     assert out["p_reason_time"].tolist()[0] == 0.1
+
+
+@pytest.mark.parametrize(
+    ("column", "message"),
+    [
+        (pd.Series([0.5, float("nan"), 0.25]), None),  # read as numbers (Parquet): no cell is looked at one by one
+        (pd.Series([0.5, None, 0.25], dtype="Float64"), None),
+        (pd.Series([1, None, 0], dtype="Int64"), None),
+        (pd.Series([0.5, 1.5, 0.25]), "data row 2 (after the header): np.float64(1.5) is not a probability"),
+        (pd.Series([0.5, -0.1, 0.25], dtype="float32"), "data row 2 (after the header): np.float32(-0.1) is not"),
+        (pd.Series(["0.5", None, "abc"], dtype="string"), "data row 3 (after the header): 'abc' is not a probability"),
+    ],
+)
+def test_checked_probabilities_of_typed_columns(column, message):
+    """Columns a Parquet file or a frame holds as numbers: their range is checked; text ones cell by cell."""
+    frame = pd.DataFrame({"reason": ["fees", None, "fees"], "p_reason_fees": column.array}, index=[7, 7, 3])
+    if message is None:
+        out = checked_probabilities(frame, "p.parquet")
+        assert out["p_reason_fees"].dtype == float
+        assert list(out.index) == [7, 7, 3]
+        assert [None if pd.isna(v) else round(v, 6) for v in out["p_reason_fees"]] == [
+            None if pd.isna(v) else round(float(v), 6) for v in column
+        ]
+    else:
+        with pytest.raises(InputError, match=re.escape(f"p.parquet: column p_reason_fees, {message}")):
+            checked_probabilities(frame, "p.parquet")
+
+
+def test_an_unknown_reason_is_found_at_its_row_under_a_repeated_index():
+    frame = pd.DataFrame({"reasons": ["fees", "fees|time", "fees"], "p_reason_fees": [0.5, 0.5, 0.5]}, index=[0, 0, 0])
+    with pytest.raises(InputError, match=re.escape("column reasons, data row 2 (after the header): the reason 'time'")):
+        checked_probabilities(frame, "p.csv")

@@ -127,20 +127,40 @@ def not_a_probability(source: str, column: str, position: int, value: object) ->
     )
 
 
-def probabilities(values: Sequence[object], source: str, column: str, start: int = 0) -> np.ndarray:
+def probabilities(values: Sequence[object] | pd.Series, source: str, column: str, start: int = 0) -> np.ndarray:
     """Return the probabilities in the cells *values* of *column* (NaN for an empty one), or raise
     :func:`not_a_probability` for the first that holds none (*start*: the data row of the first cell, from 0)."""
+    import numpy as np
     import pandas as pd
 
-    cells = pd.Series(list(values), dtype=object)
-    blank = cells.isna() | cells.map(lambda v: isinstance(v, str) and not v.strip())
-    numbers = pd.to_numeric(cells.where(~blank), errors="coerce").astype(float)
-    bad = (numbers.isna() & ~blank) | (numbers < -_SLACK) | (numbers > 1 + _SLACK)
+    cells = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if pd.api.types.is_numeric_dtype(cells.dtype) and not pd.api.types.is_bool_dtype(cells.dtype):
+        numbers = cells.astype(float).to_numpy()  # read as numbers already: only the range is left to check
+        unread = np.zeros(len(numbers), dtype=bool)
+    else:
+        numbers = pd.to_numeric(cells.astype(object), errors="coerce").astype(float).to_numpy()
+        # A cell that does not read as a number is an error unless it is empty (missing, or blank text): only
+        # those few cells are looked at one by one.
+        unread = np.isnan(numbers)
+        for at in unread.nonzero()[0]:
+            value = cells.iloc[at]
+            unread[at] = not (_missing(value) or (isinstance(value, str) and not value.strip()))
+    with np.errstate(invalid="ignore"):
+        bad = unread | (numbers < -_SLACK) | (numbers > 1 + _SLACK)
     if bad.any():
-        at = int(bad.to_numpy().nonzero()[0][0])
+        at = int(bad.nonzero()[0][0])
         raise not_a_probability(source, column, start + at, cells.iloc[at])
-    result: np.ndarray = numbers.to_numpy(dtype=float)
+    result: np.ndarray = numbers
     return result
+
+
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or array in a cell: not missing
+        return False
 
 
 def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") -> pd.DataFrame:
@@ -158,7 +178,7 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") ->
         raw = frame[column]
         if isinstance(raw, pd.DataFrame):  # two columns of one name: the readers say so elsewhere
             continue
-        numbers = probabilities(raw.astype(object).tolist(), source, prefix + column)
+        numbers = probabilities(raw.reset_index(drop=True), source, prefix + column)
         converted[column] = pd.Series(numbers, index=frame.index)
     _check_reason_columns(frame, source, prefix, {c.removeprefix("p_reason_") for c in converted if "_reason_" in c})
     return frame.assign(**converted) if converted else frame
@@ -173,11 +193,12 @@ def _check_reason_columns(frame: pd.DataFrame, source: str, prefix: str, reasons
         values = frame[column] if column in frame.columns else None
         if not isinstance(values, pd.Series):
             continue
-        labels = values.map(lambda v: v.split("|") if isinstance(v, str) else []).explode().dropna()
-        unknown = labels[(labels != "") & ~labels.isin(reasons)]
-        if len(unknown):
-            at = int(frame.index.get_loc(unknown.index[0])) if frame.index.is_unique else 0
-            label = str(unknown.iloc[0])
+        # The few distinct cells are split, not the million rows.
+        seen = {v: [x for x in v.split("|") if x and x not in reasons] for v in values.unique() if isinstance(v, str)}
+        wrong = values.map({v: bool(found) for v, found in seen.items()}).fillna(False).to_numpy(dtype=bool)
+        if wrong.any():
+            at = int(wrong.nonzero()[0][0])
+            label = seen[values.iloc[at]][0]
             have = ", ".join(f"{prefix}p_reason_{r}" for r in sorted(reasons))
             raise InputError(
                 f"{source}: column {prefix + column}, {_row(at)}: the reason {label!r} has no column "
