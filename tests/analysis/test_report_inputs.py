@@ -142,3 +142,38 @@ def test_a_masked_by_column_keeps_the_segments_of_the_unmasked_one():
     assert totals[0] == totals[1] and len(totals[1]) == 3  # three segments of the same sizes, not one of 160
     rows = re.findall(r"<tr><th>([^<]*)</th>", _section(masked, "segments"))[1:]
     assert rows == ["[人名1]", "[人名2]", "[人名3]"] and "田中" not in _section(masked, "segments")
+
+
+@pytest.mark.parametrize(
+    ("dates", "shown", "counts"),
+    [
+        (["2024-01", "田中一郎さんに連絡", "2024-02"], ["2024-01", "[人名]さんに連絡", "2024-02"], {"name": 1}),
+        (["2024/01/05", "090-1234-5678", None], ["2024/01/05", "[電話番号]", "(missing)"], {"phone": 1}),
+        (["2024-01-05", "不明", ""], ["2024-01-05", "不明", ""], {}),  # no date, but nothing to mask
+        (["2024-01-05 10:30", "2024-01-06", "2024-01-07"], ["2024-01-05 10:30", "2024-01-06", "2024-01-07"], {}),
+    ],
+)
+def test_the_date_column_values_that_are_no_dates_are_masked(dates, shown, counts):
+    """Regression: with --mask-pii a date cell 田中一郎さんに連絡 was shown as it is beside its review."""
+    import pandas as pd
+
+    from taikai.analysis._report._masking import mask_report_frame
+
+    frame = pd.DataFrame({"id": ["田中"] * 3, "text": ["x"] * 3, "posted_at": dates}).astype({"posted_at": "str"})
+    masked, masks = mask_report_frame(frame, "text", None, "posted_at")
+    assert masked["posted_at"].fillna("(missing)").tolist() == shown
+    assert masked["posted_at"].dtype == frame["posted_at"].dtype
+    assert masked["id"].tolist() == ["田中"] * 3  # the id is shown as written, to find the row by
+    assert masks == counts
+
+
+def test_a_report_with_mask_pii_shows_no_personal_data_in_the_date_column():
+    frame = synthetic({"2026-01": STEADY})
+    frame["posted_at"] = frame["posted_at"].astype(object)
+    frame.loc[::3, "posted_at"] = "田中一郎さんに連絡"
+    options = {"date_column": "posted_at", "embed_font": False, "charts": False, "drift": False, "lang": "en"}
+    plain = build_report(frame, **options)
+    masked = build_report(frame, mask_pii=True, **options)
+    assert "田中一郎さんに連絡" in _section(plain, "representative")
+    assert "田中一郎" not in masked and "[人名]さんに連絡" in _section(masked, "representative")
+    assert "name [人名]" in masked  # the header counts the masks of the date column too

@@ -125,3 +125,80 @@ def test_a_run_removes_the_bad_lines_file_its_previous_summary_names(
         assert side.read_text(encoding="utf-8") == "mine\n", "a file taikai did not write was changed"
     written = json.loads(summary.read_text(encoding="utf-8"))["bad_lines_file"]
     assert written == (str(side) if policy == "report" else None)
+
+
+@pytest.fixture
+def phone_dump(tmp_path):
+    """Write a 12-row CSV whose texts hold phone numbers, as phones.csv; return its path."""
+    lines = ["id,text", *(f"r{i:02d},手数料が高いので退会。連絡は090-1234-{i:04d}まで" for i in range(12))]
+    path = tmp_path / "phones.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _without_run_record(output: Path) -> None:
+    """Make the summary beside *output* one written before the run's settings were recorded."""
+    summary = output.with_name(output.stem + ".summary.json")
+    values = json.loads(summary.read_text(encoding="utf-8"))
+    del values["run_fingerprint"]
+    summary.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "old_summary", "changed"),
+    [
+        ({"mask_pii": True}, {}, False, "mask_pii (--mask-pii) changed: True → False"),
+        ({"mask_pii": True}, {}, True, "mask_pii (--mask-pii) changed: True → False"),  # an older summary
+        ({}, {"mask_pii": True}, False, "mask_pii (--mask-pii) changed: False → True"),
+        ({"mask_pii": True}, {"mask_pii": True, "prefix": "m_"}, False, "prefix (--prefix) changed: '' → 'm_'"),
+        ({"mask_pii": True}, {"mask_pii": True, "prefix": "m_"}, True, "prefix (--prefix) changed: '' → 'm_'"),
+        ({"limit": 5}, {}, False, "limit (--limit) changed: 5 → (none)"),
+    ],
+)
+def test_resume_refuses_to_replace_a_complete_output_made_otherwise(
+    tmp_path, phone_dump, tiny_model, first, second, old_summary, changed
+):
+    """Regression: a --resume finding a complete --mask-pii output, without --mask-pii, only warned 'nothing to
+    resume' and rewrote it unmasked."""
+    out = tmp_path / "out.csv"
+    taikai.classify_file(phone_dump, out, "text", model=tiny_model, **first)
+    if old_summary:
+        _without_run_record(out)
+    before = out.read_bytes(), out.with_name("out.summary.json").read_bytes()
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(phone_dump, out, "text", model=tiny_model, resume=True, **second)
+    assert str(caught.value) == (
+        f"cannot resume {out}: it is complete (its summary out.summary.json describes it), and since the run that "
+        f"wrote it, {changed}. Nothing was written: to replace it with a run of these settings, run again without "
+        "resume=True (--resume on the command line); to keep it, leave it as it is"
+    )
+    assert (out.read_bytes(), out.with_name("out.summary.json").read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.summary.json", "phones.csv"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"mask_pii": True}, {"mask_pii": True}),
+        ({"mask_pii": True, "chunk_size": 5}, {"mask_pii": True}),  # the chunk size does not change the output
+        ({}, {}),
+    ],
+)
+def test_resume_of_a_complete_output_made_alike_runs_it_again(tmp_path, phone_dump, tiny_model, first, second):
+    out = tmp_path / "out.csv"
+    taikai.classify_file(phone_dump, out, "text", model=tiny_model, **first)
+    with pytest.warns(taikai.DataWarning, match=r"is complete \(its summary out.summary.json describes it\): nothing"):
+        summary = taikai.classify_file(phone_dump, out, "text", model=tiny_model, resume=True, **second)
+    assert summary.rows == 12
+    assert ("090-1234" in out.read_text(encoding="utf-8")) is not first.get("mask_pii", False)
+
+
+def test_cli_batch_resume_keeps_a_masked_output(tmp_path, phone_dump, tiny_model_dir):
+    out = tmp_path / "out.csv"
+    args = ["batch", str(phone_dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir)]
+    assert CliRunner().invoke(cli, [*args, "--mask-pii"]).exit_code == 0
+    result = CliRunner().invoke(cli, [*args, "--resume"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"taikai: error: cannot resume {out}: it is complete "), result.output
+    assert "mask_pii (--mask-pii) changed: True → False" in result.output
+    assert "090-1234" not in out.read_text(encoding="utf-8")

@@ -260,6 +260,44 @@ def test_predict_masks_personal_data_written_as_html_character_references(tiny_m
     assert p.text == "[人名]さんに [メール] と書かれた&amp;手数料が高い"
 
 
+PHONE_RULE = r"""
+[[rule]]
+name = "phone"
+label = "trouble"
+regex = ['0\d0-\d{4}-\d{4}']
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "masked", "fired_unmasked"),
+    [
+        (
+            "田中さんから090-1234-5678に電話しろと言われた、手数料が高い",
+            "[人名]さんから[電話番号]に電話しろと言われた、手数料が高い",
+            ("phone",),
+        ),
+        ("連絡先は tanaka@example.com です。提案が通らない", "連絡先は [メール] です。提案が通らない", ()),
+        ("手数料が高い", "手数料が高い", ()),  # nothing to mask
+        ("090-1234-5678", "[電話番号]", ()),  # no Japanese but the placeholder: an error, as unmasked
+        (None, None, ()),  # a missing value: status empty
+    ],
+)
+def test_classify_masks_personal_data_as_predict_does(tiny_model, text, masked, fired_unmasked):
+    """Regression: classify(texts, mask_pii=True) was a TypeError, while predict, predict_frame and
+    taikai.dask.classify take mask_pii."""
+    rules = parse_rules(PHONE_RULE, "rules.toml")
+    texts = [text, "手数料が高い"]
+    got = tiny_model.classify(texts, rules=rules, mask_pii=True)
+    [p, _] = tiny_model.predict(texts, rules=rules, mask_pii=True)
+    by_hand = tiny_model.classify([masked, "手数料が高い"], rules=rules)
+    assert p.text == (masked or "")
+    for result in (got, by_hand):
+        assert (result.statuses[0].value, result.messages[0], result.reasons[0]) == (p.status, p.message, p.reasons)
+        assert [h.names for h in result.rule_hits] == [(), ()]  # the rule never sees the phone number
+        np.testing.assert_array_equal(result.reason_proba, got.reason_proba)
+    assert [h.names for h in tiny_model.classify(texts, rules=rules).rule_hits] == [fired_unmasked, ()]
+
+
 OVERRIDE = "rules_mode='override' applies to rules: give them with rules= (a rules file, or taikai.load_rules(path))"
 
 

@@ -21,7 +21,7 @@ from taikai.batch._fingerprint import NOTES
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
-from taikai.batch._side_files import bad_lines_path
+from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
@@ -248,7 +248,8 @@ def run_local(
         def write_summary(losses: tio.CellLosses) -> None:
             summary.add_losses(losses)
             summary.seconds = time.monotonic() - started
-            tio.write_summary(output, {**summary.to_dict(), "prefix": options.prefix}, model_stamp(model))
+            values = {**summary.to_dict(), "prefix": options.prefix, RUN: run_record(work.fingerprint)}
+            tio.write_summary(output, values, model_stamp(model))
 
         work.finish(build, bad_output, write_summary)
     except TaikaiError:

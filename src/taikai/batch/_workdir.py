@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from taikai.batch._fingerprint import describe_changes, input_changed, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock, SideLock
-from taikai.batch._side_files import bad_lines_path, nothing_to_resume, stale_bad_lines
+from taikai.batch._side_files import bad_lines_path, nothing_to_resume, refuse_other_settings, stale_bad_lines
 from taikai.errors import RESUME, DataWarning, InputError
 from taikai.io import CellLosses, same_path, summary_path
 
@@ -146,6 +146,7 @@ class WorkDir:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:
             if resume:
+                refuse_other_settings(self.output, fingerprint)  # a complete output made otherwise: kept as it is
                 leftover = any(p.name != LOCK for p in self.dir.iterdir())
                 warnings.warn(nothing_to_resume(self.output, self.dir, leftover), DataWarning, stacklevel=4)
             for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved, or while cleaning up

@@ -12,6 +12,7 @@ from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredi
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
+from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.text import Status, check_text
 
 if TYPE_CHECKING:
@@ -212,7 +213,9 @@ def rows_by_hashes(
     same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
     held = trained.get("test_rows")
     if split == "test" and same_file and isinstance(held, int):
-        usable = sum(check_text(text).status is Status.OK for text in chosen[text_column])
+        usable = sum(
+            check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS).status is Status.OK for text in chosen[text_column]
+        )
         unusable = (
             f" (and {len(chosen) - usable:,} without usable text, which training skipped)"
             if usable < len(chosen)

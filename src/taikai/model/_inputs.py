@@ -13,6 +13,13 @@ TEXTS = "a str or an iterable of texts (a list, a pandas Series, …)"
 """What :meth:`~taikai.Model.predict` and :meth:`~taikai.Model.classify` take."""
 
 
+def masked_values(values: list[object]) -> list[object]:
+    """Return *values* with personal data in their strings replaced by placeholders (``mask_pii=True``)."""
+    from taikai.privacy import default_masker  # its finders compile on import: only masking needs them
+
+    return default_masker().mask_values(values)[0]
+
+
 def text_values(name: str, values: object) -> list[object]:
     """Return the texts of argument *name* as a list: a str is one text, and so is a missing value (``None``,
     NaN, ``pandas.NA``, ``pandas.NaT``: one text of status ``empty``, as in a list); an iterable gives one text per

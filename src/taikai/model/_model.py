@@ -16,7 +16,7 @@ from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
 from taikai.model._describe import Described
-from taikai.model._inputs import find_column, fitted_classifier, not_a_frame, text_values
+from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
@@ -123,17 +123,23 @@ class Model(Described):
         return matcher
 
     def classify(
-        self, values: str | Iterable[object], rules: Rules = None, rules_mode: RulesMode | str = RulesMode.FLAG
+        self,
+        values: str | Iterable[object],
+        rules: Rules = None,
+        rules_mode: RulesMode | str = RulesMode.FLAG,
+        mask_pii: bool = False,
     ) -> Classified:
         """Classify raw *values* (texts, or anything a data file holds); one entry per value, in order. A str is
         one text, as for :meth:`predict`.
 
         *rules* (see :meth:`prepare_rules`) are matched on the same normalised texts; compile them once
         (:func:`taikai.rules.compile_rules`) when classifying many batches. ``rules_mode="override"`` needs rules.
+        ``mask_pii=True`` masks personal data first, as :meth:`predict` does: the rules and model read masked texts.
         """
         values = text_values("values", values)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
+        values = masked_values(values) if mask_pii else values
         n = len(values)
         # A masked text is judged without its placeholders: masking must not make a text of no Japanese readable.
         checked = [check_text(v, self.max_chars, NOT_JAPANESE_PLACEHOLDERS) for v in values]
@@ -196,10 +202,7 @@ class Model(Described):
         """
         values = text_values("texts", texts)
         RulesMode.for_rules(rules_mode, rules)
-        if mask_pii:
-            from taikai.privacy import default_masker
-
-            values = default_masker().mask_values(values)[0]
+        values = masked_values(values) if mask_pii else values
         return split_predictions(values, self.classify(values, rules, rules_mode))
 
     def check_columns(

@@ -14,6 +14,7 @@ from taikai.evaluation import score_multi, score_single
 from taikai.io import split_column
 from taikai.model import DEFAULT_THRESHOLD, SEED, FeatureConfig, build_pipeline, reason_sets, word_vocabulary
 from taikai.model import content_sha256 as rows_sha256
+from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS, neutralize
 from taikai.text import check_text, same_text_key
 
 WEIGHT = "_taikai_weight"
@@ -28,8 +29,10 @@ def content_sha256(df: pd.DataFrame, columns: list[Hashable]) -> str:
 
 
 def model_texts(series: pd.Series) -> list[str]:
-    """Return the texts as the model sees them at prediction time (normalised and cut to ``MAX_CHARS``)."""
-    return [check_text(t).text for t in series]
+    """Return the texts as the model sees them at prediction time (:meth:`taikai.Model.classify`): normalised, cut
+    to ``MAX_CHARS``, and the placeholders of masked personal data read as ``○`` (:func:`taikai.privacy.neutralize`),
+    so that a labelled ``taikai suggest --mask-pii`` sheet does not teach the model ``[メール]`` as a word."""
+    return [neutralize(check_text(t, ignore=NOT_JAPANESE_PLACEHOLDERS).text) for t in series]
 
 
 def text_keys(series: pd.Series) -> list[str]:

@@ -18,7 +18,7 @@ from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column
-from taikai.analysis._report._masked_segments import number_masked
+from taikai.analysis._report._masking import mask_report_frame
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
@@ -47,7 +47,7 @@ from taikai.io import (
     with_summary,
 )
 from taikai.model import Model, find_column, predictions_frame
-from taikai.privacy import PiiKind, mask_text_column, sum_counts
+from taikai.privacy import PiiKind
 from taikai.text import sharing_words
 
 SectionBuilder = Callable[[ReportContext], Section | None]
@@ -175,7 +175,7 @@ def build_report(
     df = df.reset_index(drop=True)
     masks: dict[str, int] = {}
     if mask_pii:
-        df, masks = mask_report_frame(df, text_column, by)
+        df, masks = mask_report_frame(df, text_column, by, date_column)
     options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, id_column)
     path = Path(source_path) if source_path is not None else None
     ctx = ReportContext(
@@ -216,27 +216,6 @@ def masked_counts(counts: Mapping[str, int], lang: str) -> str:
         if counts.get(kind.value)
     ]
     return t.pii_join.join(shown) if shown else t.pii_none
-
-
-def mask_report_frame(df: Any, text_column: str, by: str | None) -> tuple[Any, dict[str, int]]:
-    """Mask personal data in the text column and in the *by* column's text; return the frame and the masks per kind.
-
-    Those are the columns whose values the page quotes or counts words of; the id and date columns it shows are left
-    as they are, and so are columns of numbers. Distinct values of *by* masked alike are numbered
-    (:func:`number_masked`: ``[人名1]``, ``[人名2]``, … in order of first appearance), so that the segments are those
-    of the unmasked column.
-    """
-    import pandas as pd
-
-    counts: list[dict[PiiKind, int]] = []
-    wanted = dict.fromkeys(c for c in (text_column, by) if c and c in df.columns)
-    for column in (c for c in wanted if pd.api.types.is_string_dtype(df[c].dtype)):
-        original = df[column]
-        df, per_row = mask_text_column(df, column)
-        counts += per_row
-        if column == by and by != text_column:
-            df[column] = number_masked(original, df[column])
-    return df, sum_counts(counts)
 
 
 def write_report(

@@ -1,0 +1,55 @@
+"""What ``--mask-pii`` masks in the predictions before the report reads them: every text of the input the page
+quotes, counts words of or shows beside a review (the text column, the ``--by`` values, the date column's values
+that are no dates); the id column is shown as written, to find the row by."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from taikai.analysis._report._masked_segments import number_masked
+from taikai.io import read_date_column
+from taikai.privacy import PiiKind, mask_text_column, sum_counts
+
+
+def mask_report_frame(
+    df: Any, text_column: str, by: str | None, date_column: str | None = None
+) -> tuple[Any, dict[str, int]]:
+    """Mask personal data in the text column, in the *by* column's text and in the values of *date_column* that
+    do not read as dates; return the frame and the masks per kind.
+
+    Those are the columns whose values the page quotes, counts words of, or shows beside each review (a date cell
+    ``田中一郎さんに連絡`` is shown as it is: it is no date); the dates themselves, the id column and columns of
+    numbers are left as they are. Distinct values of *by* masked alike are numbered (:func:`number_masked`:
+    ``[人名1]``, ``[人名2]``, … in order of first appearance), so that the segments are those of the unmasked
+    column.
+    """
+    import pandas as pd
+
+    counts: list[dict[PiiKind, int]] = []
+    wanted = dict.fromkeys(c for c in (text_column, by) if c and c in df.columns)
+    for column in (c for c in wanted if pd.api.types.is_string_dtype(df[c].dtype)):
+        original = df[column]
+        df, per_row = mask_text_column(df, column)
+        counts += per_row
+        if column == by and by != text_column:
+            df[column] = number_masked(original, df[column])
+    if date_column is not None and date_column not in wanted and date_column in df.columns:
+        df, per_row = _mask_unread_dates(df, date_column)
+        counts += per_row
+    return df, sum_counts(counts)
+
+
+def _mask_unread_dates(df: Any, column: str) -> tuple[Any, list[dict[PiiKind, int]]]:
+    """Mask the texts of the date column *column* that do not read as dates (as the page reads the column)."""
+    import pandas as pd
+
+    values = df[column]
+    texts = values.map(lambda v: isinstance(v, str) and bool(v.strip())).to_numpy(dtype=bool)
+    unread = texts & read_date_column(values, column).read.isna().to_numpy(dtype=bool)
+    if not unread.any():
+        return df, []
+    masked, counts = mask_text_column(df.loc[unread, [column]], column)
+    shown = values.astype(object).where(~unread, masked[column].astype(object))
+    out = df.copy(deep=False)
+    out[column] = shown.astype(values.dtype) if pd.api.types.is_string_dtype(values.dtype) else shown
+    return out, counts
