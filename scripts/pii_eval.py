@@ -385,7 +385,9 @@ DESIGN = """## Design
 - **What the model reads.** Placeholders are words the model knows (メール, 口座, 電話番号, ID), which would push
   a reason that the words around them already carry (口座番号：[口座] says 口座 twice). `Model.classify` reads
   each placeholder of a text as `○` (`taikai.privacy.neutralize`), as it read the unknown value that stood there;
-  the outputs hold the placeholders. On the seeded corpus below this keeps about 0.9 points more of the
+  the outputs hold the placeholders. Training reads them the same way (`taikai train`, `--add`, `taikai.train`,
+  its cross-validation, test and comparison figures): a labelled `suggest --mask-pii` sheet teaches `○`, not
+  `[メール]`, and a row of nothing but placeholders is skipped with the status message below. On the seeded corpus below this keeps about 0.9 points more of the
   predictions than reading the placeholders as words. `explain` reads them as `○` too, so its status,
   labels and probabilities are `predict`'s; a feature holding a `○` spans its whole placeholder in the text shown.
 - **Status.** Masking never changes a row's status: whether a text can be classified (empty, not text,
@@ -404,6 +406,9 @@ DESIGN = """## Design
   `[人名1]さん`. The segments, their counts and their tests are those of the unmasked column: different people are
   not merged into one segment `[人名]`. The numbers hold within one report only (another dump, or the same one
   sorted otherwise, may number them differently); values masking leaves as they are keep their names.
+- **report --date-column.** The date column's values that do not read as dates (a cell `田中一郎さんに連絡`) are
+  masked too, as shown beside each review, and counted in the masks the page states; the dates are left as they
+  are. The id column shown beside each review is not masked: it is there to find the row by.
 - **drift.** `taikai drift --mask-pii` masks the texts of the dump (and of `--reference`) before they are
   classified and counted, so that its new words hold no name; a masked text's placeholders are no words. With or
   without it, e-mail addresses and URLs are left out of the word counts wherever masking finds them
