@@ -6,8 +6,10 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 from taikai.analysis import build_report
+from taikai.cli import cli
 from taikai.errors import DataWarning
 
 TEXTS = [
@@ -17,11 +19,12 @@ TEXTS = [
     "提案しても返事がない",
 ]
 N = len(TEXTS) * 3
+ROW_TEXTS = [f"{text} その{i}" for i, text in enumerate(TEXTS * 3)]  # each row its own text, to pair with its id
 
 
 @pytest.fixture(scope="module")
 def predictions(tiny_model) -> pd.DataFrame:
-    return tiny_model.predict_frame(pd.DataFrame({"text": TEXTS * 3}))
+    return tiny_model.predict_frame(pd.DataFrame({"text": ROW_TEXTS}))
 
 
 def page_of(frame: pd.DataFrame) -> tuple[str, list[str]]:
@@ -31,15 +34,25 @@ def page_of(frame: pd.DataFrame) -> tuple[str, list[str]]:
     return page, [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
 
 
+def shown_rows(page: str, key: str = "uncertain") -> list[dict[str, str]]:
+    """The rows of the table of reviews in the section *key*, each its cells by column header."""
+    section = re.search(rf'<section id="{key}">(.*?)</section>', page, re.S).group(1)
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", re.search(r"<thead>(.*?)</thead>", section, re.S).group(1))
+    rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", section, re.S).group(1), re.S)
+    return [dict(zip(headers, re.findall(r"<td[^>]*>([^<]*)</td>", row), strict=True)) for row in rows]
+
+
 def shown_ids(page: str, column: str) -> list[str]:
     """The cells of *column* in the table of uncertain reviews."""
-    section = re.search(r'<section id="uncertain">(.*?)</section>', page, re.S).group(1)
-    headers = re.findall(r"<th[^>]*>([^<]*)</th>", re.search(r"<thead>(.*?)</thead>", section, re.S).group(1))
-    if column not in headers:
-        return []
-    at = headers.index(column)
-    rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", section, re.S).group(1), re.S)
-    return [re.findall(r"<td[^>]*>([^<]*)</td>", row)[at] for row in rows]
+    return [row[column] for row in shown_rows(page) if column in row]
+
+
+def assert_ids_beside_their_texts(page: str, ids: list[str]) -> None:
+    """Every review table of *page* shows the id of row i (``ids[i]``) beside the text of row i, and no other."""
+    expected = dict(zip(ROW_TEXTS, ids, strict=True))
+    for key in ("uncertain", "representative"):
+        pairs = [(row["text"], row["review_id"]) for row in shown_rows(page, key)]
+        assert pairs and all(expected[text] == shown for text, shown in pairs), (key, pairs)
 
 
 def _as_column(df, values):
@@ -58,18 +71,28 @@ def _as_first_level(df, values):
 @pytest.mark.parametrize(
     ("values", "expected"),
     [
-        (list(range(3321, 3321 + N)), {str(i) for i in range(3321, 3321 + N)}),
-        (np.arange(1_000_001, 1_000_001 + N, dtype="int32"), {str(i) for i in range(1_000_001, 1_000_001 + N)}),
-        ([3321.0, *[float(i) for i in range(3322, 3321 + N)]], {str(i) for i in range(3321, 3321 + N)}),
-        ([f"00{i}" for i in range(N)], {f"00{i}" for i in range(N)}),
+        (list(range(3321, 3321 + N)), [str(i) for i in range(3321, 3321 + N)]),
+        (np.arange(1_000_001, 1_000_001 + N, dtype="int32"), [str(i) for i in range(1_000_001, 1_000_001 + N)]),
+        ([3321.0, *[float(i) for i in range(3322, 3321 + N)]], [str(i) for i in range(3321, 3321 + N)]),
+        ([f"00{i}" for i in range(N)], [f"00{i}" for i in range(N)]),
     ],
 )
 def test_ids_show_as_written_whatever_their_dtype(predictions, place, values, expected):
-    """Regression: integer ids from a frame showed as 3,328 (the CSV path shows 3328)."""
+    """Regression: integer ids from a frame showed as 3,328 (the CSV path shows 3328). Each id is checked beside
+    its own row's text: a named index made a column must not put one row's id beside another's text."""
     page, warned = page_of(place(predictions, values))
-    shown = shown_ids(page, "review_id")
-    assert shown and set(shown) <= expected and not any("," in s for s in shown), shown
+    assert_ids_beside_their_texts(page, expected)
     assert warned == []
+
+
+def test_ids_of_a_file_show_beside_their_texts_through_the_cli(tmp_path, predictions):
+    """The report command reads the ids from the file's review_id column and shows each beside its row's text."""
+    ids = [f"{i:04d}" for i in range(N, 0, -1)]  # 0012 … 0001: not the rows' order, and zeros kept
+    path, page = tmp_path / "predictions.csv", tmp_path / "r.html"
+    _as_column(predictions, ids).to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(page), "--no-drift"])
+    assert result.exit_code == 0, result.output
+    assert_ids_beside_their_texts(page.read_text(encoding="utf-8"), ids)
 
 
 @pytest.mark.parametrize(

@@ -217,14 +217,17 @@ def test_the_report_puts_the_summed_rest_last_beside_a_platform_named_other(many
 
 
 @pytest.mark.parametrize(
-    ("lang", "said"),
+    ("lang", "per_reason", "said"),
     [
-        ("ja", "各理由で確率が最も高いもの、最大 3 件 (行が少ない理由はその数だけ)"),
-        ("en", "up to 3 (fewer where a reason has fewer rows)"),
+        ("ja", 3, "各理由で確率が最も高いもの、最大 3 件 (行が少ない理由はその数だけ)"),
+        ("ja", 2, "各理由で確率が最も高いもの、最大 2 件 (行が少ない理由はその数だけ)"),
+        ("en", 3, "up to 3 (fewer where a reason has fewer rows)"),
+        ("en", 2, "up to 2 (fewer where a reason has fewer rows)"),
     ],
 )
-def test_the_representative_note_says_up_to_n_per_reason(lang, said):
-    from taikai.analysis._report import PHRASES
-    from taikai.analysis._report._i18n import fill
-
-    assert said in fill(PHRASES[lang].representative_note, n=3)
+def test_the_representative_note_says_up_to_n_per_reason(reviews, lang, per_reason, said):
+    """The page's note says the number of reviews it shows per reason, the one asked for (default 3)."""
+    options = {"lang": lang, "embed_font": False, "charts": False, "drift": False}
+    page = build_report(reviews, per_reason=per_reason, **options)
+    notes = re.findall(r'<p class="note">(.*?)</p>', section(page, "representative"), re.S)
+    assert any(said in note for note in notes), notes

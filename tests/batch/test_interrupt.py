@@ -33,7 +33,7 @@ def _interrupt_at(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
         real = workdir.WorkDir._save
 
         def save(self, state):
-            if state.get("chunks") == 1:
+            if state.chunks == 1:
                 raise KeyboardInterrupt
             real(self, state)
 

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from taikai.batch import BatchOptions, BatchSummary, chunk_result
+from taikai.batch._state import Totals
 from taikai.cli import cli
 from taikai.errors import InputError
 from taikai.io import ReadOptions
@@ -246,7 +247,7 @@ def test_examples_saved_before_lines_were_kept_read_back_as_output_rows():
         "statuses": {"empty": 1},
         "examples": [{"row": 1, "id": "x", "status": "empty", "message": "m"}],
     }
-    restored = BatchSummary.from_totals("in", "out", totals)
+    restored = BatchSummary.from_totals("in", "out", Totals.from_json(totals))
     assert restored.examples[0].line is None and "  output row 1 (id x): empty: m" in str(restored)
 
 

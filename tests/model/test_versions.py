@@ -1,12 +1,16 @@
 """Library versions: what is installed, read as importlib.metadata reads it (a missing library is "not
 installed"), and the check of a model's versions against the installed ones."""
 
+import json
 from importlib import metadata as importlib_metadata
+from pathlib import Path
 
 import pytest
 
-from taikai.model import _versions, check_versions, library_versions
-from taikai.model._versions import PACKAGES, installed_version
+from taikai.model import _versions, check_versions, library_versions, read_metadata
+from taikai.model._versions import PACKAGES, DictionaryInfo, dictionary_info, installed_version
+
+ROOT = Path(__file__).parents[2]
 
 
 @pytest.mark.parametrize(
@@ -68,3 +72,19 @@ def test_a_missing_library_is_not_installed(monkeypatch):
     finally:
         monkeypatch.undo()
         _versions._installed_versions.cache_clear()
+
+
+def test_the_dictionary_is_recorded_as_the_shipped_model_records_it():
+    """dictionary_info() is a typed DictionaryInfo; the object a saved model's metadata.json holds is the same, key
+    for key and in order, as the shipped model's (trained with the unidic-lite installed here)."""
+    shipped = json.loads((ROOT / "models" / "default" / "metadata.json").read_text(encoding="utf-8"))["dictionary"]
+    info = dictionary_info()
+    assert isinstance(info, DictionaryInfo) and isinstance(info.sys_dic_bytes, int)
+    assert json.dumps(info.to_dict()) == json.dumps(shipped), (info, shipped)
+    assert read_metadata(ROOT / "models" / "default").dictionary == shipped
+
+
+def test_a_model_saved_now_records_the_dictionary_as_an_object(tiny_model_dir):
+    values = json.loads((tiny_model_dir / "metadata.json").read_text(encoding="utf-8"))
+    assert list(values["dictionary"]) == ["name", "version", "sys_dic_bytes"]
+    assert values["dictionary"] == dictionary_info().to_dict()

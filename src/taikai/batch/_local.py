@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import time
@@ -22,6 +21,7 @@ from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
+from taikai.batch._state import ResumeState
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
@@ -151,7 +151,7 @@ def run_local(
     }
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
     state = work.open(fingerprint, options.resume, {"input": str(input), **saved}, input_file=input)
-    summary = BatchSummary.from_totals(input, output, state["totals"] if state else None)
+    summary = BatchSummary.from_totals(input, output, state.totals if state else None)
     if rules is not None:
         summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])
     summary.bad_lines_file = str(bad_output) if bad_output else None
@@ -162,21 +162,18 @@ def run_local(
     added = output_types(model, rules_mode, options.prefix)
     all_columns = (*columns, *added)
     spec = None
-    if state and state.get("schema"):
-        import pyarrow as pa
-
-        schema = pa.ipc.read_schema(pa.py_buffer(base64.b64decode(state["schema"])))
-        spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, frozenset(state["stringify"]))
+    if state and state.schema is not None:
+        spec = OutputSpec(out_fmt, all_columns, out_encoding, state.schema, state.stringify)
     elif out_fmt in tio.STREAM_FORMATS:
         spec = OutputSpec(out_fmt, all_columns, out_encoding)
     text_index = columns.index(options.text_column)
     id_index = columns.index(options.id_column) if options.id_column else None
     job = Job(model, text_index, id_index, str(input), rules, rules_mode or RulesMode.FLAG, masker)
-    base = state["position"]["done"] if state else 0
+    base = state.position["done"] if state else 0
     bar = Progress(
         limit or reader.total, options.progress, base=summary.rows if limit else base, resumed=summary.resumed_rows
     )
-    started, index = time.monotonic(), state["chunks"] if state else 0
+    started, index = time.monotonic(), state.chunks if state else 0
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
 
@@ -186,14 +183,8 @@ def run_local(
         assert spec is not None
         summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values())
         bad_bytes = tio.bad_lines_csv(chunk.bad, first=k == 1) if bad_output else b""
-        extra: dict[str, Any] = {}
-        if spec.schema is not None:
-            extra = {
-                "schema": base64.b64encode(spec.schema.serialize().to_pybytes()).decode(),
-                "stringify": sorted(spec.stringify),
-            }
         position: Position = chunk.position
-        work.commit(k, result.payload, bad_bytes, {"position": position, "totals": summary.totals(), **extra})
+        work.commit(k, result.payload, bad_bytes, ResumeState(position, summary.totals(), spec.schema, spec.stringify))
         saved["rows"] = summary.rows
         bar.update(summary.rows, summary.rows if limit else position.get("done", 0))  # --limit: rows of N
         if on_chunk is not None:
@@ -207,7 +198,7 @@ def run_local(
         if spec is None:  # the types of the whole input, so that neither --chunk-size nor --jobs changes them
             schema, stringify = tio.input_schema(reader, in_fmt, added, limit)
             spec = OutputSpec(out_fmt, all_columns, out_encoding, schema, stringify)
-        chunks = tio.first_rows(reader, options.chunk_size, limit, state["position"] if state else None, summary.rows)
+        chunks = tio.first_rows(reader, options.chunk_size, limit, state.position if state else None, summary.rows)
         for chunk in chunks if state else tio.at_least_one(chunks, len(columns)):
             index += 1
             if chunk.bad and masker is not None:  # a bad line's raw text goes to the side file or the message
@@ -278,7 +269,7 @@ def run_local(
             f"{said.RESUME.given(True)} to continue"
         ) from exc
     except KeyboardInterrupt:
-        if not work.state:  # no chunk saved: nothing to resume
+        if work.state is None:  # no chunk saved: nothing to resume
             work.discard()
             raise Interrupted("interrupted before any row was saved; run it again") from None
         work.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
+from taikai.batch._state import Totals
 from taikai.errors import TEXT_COLUMN, DataWarning
 from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
@@ -101,34 +102,52 @@ class BatchSummary:
         return self.rows + self.bad_lines + self.blank_lines
 
     @classmethod
-    def from_totals(cls, input: Path, output: Path, totals: dict[str, Any] | None) -> BatchSummary:
-        """Start a summary, from the totals a resumed run had saved."""
-        totals = dict(totals or {})
-        examples = [RowProblem.from_dict(e) for e in totals.pop("examples", [])]
-        summary = cls(str(input), str(output), examples=examples, **totals)
+    def from_totals(cls, input: Path | str, output: Path | str, totals: Totals | None) -> BatchSummary:
+        """Start a summary, from the totals a resumed run had saved (none: a fresh run)."""
+        t = totals or Totals()
+        summary = cls(
+            str(input),
+            str(output),
+            rows=t.rows,
+            statuses=dict(t.statuses),
+            reasons=dict(t.reasons),
+            sentiments=dict(t.sentiments),
+            examples=list(t.examples),
+            bad_lines=t.bad_lines,
+            blank_lines=t.blank_lines,
+            replaced_characters=t.replaced_characters,
+            rules=dict(t.rules),
+            ruled=t.ruled,
+            conflicts=t.conflicts,
+            masks=dict(t.masks),
+            decode_rows=t.decode_rows,
+            undecodable_bytes=t.undecodable_bytes,
+            private_use_characters=t.private_use_characters,
+            decode_lines=list(t.decode_lines),
+        )
         summary.resumed_rows = summary.rows
         return summary
 
-    def totals(self) -> dict[str, Any]:
-        """Return the counts to save with each chunk, for a resumed run."""
-        return {
-            "rows": self.rows,
-            "statuses": self.statuses,
-            "reasons": self.reasons,
-            "sentiments": self.sentiments,
-            "examples": [e.to_dict() for e in self.examples],
-            "bad_lines": self.bad_lines,
-            "blank_lines": self.blank_lines,
-            "replaced_characters": self.replaced_characters,
-            "rules": self.rules,
-            "ruled": self.ruled,
-            "conflicts": self.conflicts,
-            "masks": self.masks,
-            "decode_rows": self.decode_rows,
-            "undecodable_bytes": self.undecodable_bytes,
-            "private_use_characters": self.private_use_characters,
-            "decode_lines": self.decode_lines,
-        }
+    def totals(self) -> Totals:
+        """Return the counts to save with each chunk, for a resumed run (copies: the summary goes on counting)."""
+        return Totals(
+            rows=self.rows,
+            statuses=dict(self.statuses),
+            reasons=dict(self.reasons),
+            sentiments=dict(self.sentiments),
+            examples=tuple(self.examples),
+            bad_lines=self.bad_lines,
+            blank_lines=self.blank_lines,
+            replaced_characters=self.replaced_characters,
+            rules=dict(self.rules),
+            ruled=self.ruled,
+            conflicts=self.conflicts,
+            masks=dict(self.masks),
+            decode_rows=self.decode_rows,
+            undecodable_bytes=self.undecodable_bytes,
+            private_use_characters=self.private_use_characters,
+            decode_lines=tuple(self.decode_lines),
+        )
 
     def start_rules(self, source: str, names: list[str]) -> None:
         """Say that rules from *source* were applied, and list their *names* in order (with no hit yet)."""
@@ -173,7 +192,7 @@ class BatchSummary:
             "bad_lines_file": self.bad_lines_file,
             "mask_pii": self.mask_pii,
             "limit": self.limit,
-            **self.totals(),
+            **self.totals().to_json(),
             "cut_cells": self.cut_cells,
             "cut_rows": self.cut_rows,
             "cut_row_numbers": self.cut_row_numbers,

@@ -9,18 +9,19 @@ output name is only ever written by an atomic rename.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import os
 import shutil
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from taikai.batch._fingerprint import describe_changes, input_changed, input_fingerprint
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._side_files import bad_lines_path, nothing_to_resume, refuse_other_settings, stale_bad_lines
+from taikai.batch._state import Finished, ResumeState
 from taikai.errors import RESUME, DataWarning, InputError
 from taikai.io import CellLosses, same_path, summary_path
 
@@ -73,8 +74,8 @@ class WorkDir:
         self.fingerprint: dict[str, str | None] = {}
         self.input_file: Path | None = None
         """The input file read (never removed, whatever the side files named beside the output)."""
-        self.state: dict[str, Any] = {}
-        """The last state saved (the one resumed from, until a chunk is committed)."""
+        self.state: ResumeState | None = None
+        """The last state saved (the one resumed from, until a chunk is committed); ``None`` before any."""
         self.lock = RunLock(self.dir, output)
         self.side_lock = SideLock(summary_path(output), output)
 
@@ -84,7 +85,7 @@ class WorkDir:
         resume: bool,
         run: dict[str, object] | None = None,
         input_file: Path | None = None,
-    ) -> dict[str, Any] | None:
+    ) -> ResumeState | None:
         """Lock the directory and prepare it; return the saved state to continue from, or ``None`` for a fresh start.
 
         A directory another live run holds is refused (:class:`InputError`) before anything in it is touched, and so
@@ -111,12 +112,12 @@ class WorkDir:
         resume: bool,
         run: dict[str, object] | None,
         input_file: Path | None,
-    ) -> dict[str, Any] | None:
+    ) -> ResumeState | None:
         state = None
         if self.state_path.exists():
-            state = dict(json.loads(self.state_path.read_text(encoding="utf-8")))
+            state = ResumeState.from_json(json.loads(self.state_path.read_text(encoding="utf-8")))
             if not resume:
-                if state.get("finished"):
+                if state.finished:
                     raise InputError(
                         f"{self.dir} holds a run of {self.output} that classified every row but stopped during "
                         "its last steps (putting the output in place, writing its summary, removing that directory); "
@@ -129,13 +130,13 @@ class WorkDir:
                 )
             if input_file is not None:
                 fingerprint = {
-                    "input": input_fingerprint(input_file, state.get("fingerprint", {}).get("input")),
+                    "input": input_fingerprint(input_file, state.fingerprint.get("input")),
                     **fingerprint,
                 }
-            changed = describe_changes(state.get("fingerprint", {}), fingerprint)
+            changed = describe_changes(state.fingerprint, fingerprint)
             if changed:
                 then = f"start over without resume (delete {self.dir} first)"
-                if input_changed(state.get("fingerprint", {}), fingerprint):  # the saved rows are of the old bytes
+                if input_changed(state.fingerprint, fingerprint):  # the saved rows are of the old bytes
                     then = f"The saved rows were read from the input as it was: {then}"
                 else:
                     then = f"Run it again as it was (the values before the arrows), or {then}"
@@ -165,26 +166,27 @@ class WorkDir:
             self.chunks_dir.mkdir()
             self.data_path.write_bytes(b"")
             self.bad_path.write_bytes(b"")
-        elif state.get("finished"):  # the output is built: finish() does the steps left, the files are not needed
+        elif state.finished:  # the output is built: finish() does the steps left, the files are not needed
             self.fingerprint, self.state = fingerprint, state
             return state
         else:
-            os.truncate(self.data_path, state["output_bytes"])
-            os.truncate(self.bad_path, state["bad_bytes"])
+            os.truncate(self.data_path, state.output_bytes)
+            os.truncate(self.bad_path, state.bad_bytes)
             for part in self.chunks_dir.iterdir():
-                if not part.name.endswith(".arrow") or int(part.stem) > state["chunks"]:
+                if not part.name.endswith(".arrow") or int(part.stem) > state.chunks:
                     part.unlink()
         self._data = open(self.data_path, "ab")  # noqa: SIM115 - closed in close()
         self._bad = open(self.bad_path, "ab")  # noqa: SIM115
-        self.fingerprint, self.state = fingerprint, state or {}
+        self.fingerprint, self.state = fingerprint, state
         return state
 
     def part(self, index: int) -> Path:
         """Return the chunk file of chunk *index* (1-based)."""
         return self.chunks_dir / f"{index:07d}.arrow"
 
-    def commit(self, index: int, payload: bytes, bad: bytes, state: dict[str, Any]) -> None:
-        """Write chunk *index* and its bad lines durably, then record *state* as the point to resume from."""
+    def commit(self, index: int, payload: bytes, bad: bytes, state: ResumeState) -> None:
+        """Write chunk *index* and its bad lines durably, then record *state* (its position, totals and schema) as the
+        point to resume from, with this run's fingerprint, the chunks saved and the bytes written."""
         assert self._data is not None and self._bad is not None, "open() first"
         if self.table:
             tmp = self.part(index).with_suffix(".tmp")
@@ -198,19 +200,19 @@ class WorkDir:
         if bad:
             self._bad.write(bad)
             _sync(self._bad)
-        state = {
-            **state,
-            "fingerprint": self.fingerprint,
-            "chunks": index,
-            "output_bytes": self._data.tell(),
-            "bad_bytes": self._bad.tell(),
-        }
+        state = replace(
+            state,
+            fingerprint=self.fingerprint,
+            chunks=index,
+            output_bytes=self._data.tell(),
+            bad_bytes=self._bad.tell(),
+        )
         self._save(state)
 
-    def _save(self, state: dict[str, Any]) -> None:
+    def _save(self, state: ResumeState) -> None:
         tmp = self.state_path.with_suffix(".tmp")
         with open(tmp, "w", encoding="utf-8") as f:
-            f.write(json.dumps(state, ensure_ascii=False))
+            f.write(json.dumps(state.to_json(), ensure_ascii=False))
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, self.state_path)
@@ -246,26 +248,27 @@ class WorkDir:
         """
         self._close_files()
         source = self._built()
-        done = self.state.get("finished")
+        assert self.state is not None, "a chunk is committed first"
+        done = self.state.finished
         try:
-            if not done:
+            if done is None:
                 losses = CellLosses()
                 if self.table:
                     parts = sorted(p for p in self.chunks_dir.iterdir() if p.suffix == ".arrow")
                     losses = assemble(parts, source)
                 stale = bad_output is None and stale_bad_lines(self.output) is not None
-                done = {"size": source.stat().st_size, "losses": dataclasses.asdict(losses), "stale": stale}
-                self._save({**self.state, "finished": done})
+                done = Finished(source.stat().st_size, losses, stale)
+                self._save(replace(self.state, finished=done))
             # the summary beside the output is the previous run's: gone before the new output takes its name, so
             # that a kill between the two renames never pairs them (the report would use it silently); so is the
             # side file of bad lines it names, when this run writes none (a new one replaces it below)
             summary_path(self.output).unlink(missing_ok=True)
             earlier = bad_lines_path(self.output)
-            if done.get("stale") and not (self.input_file is not None and same_path(earlier, self.input_file)):
+            if done.stale and not (self.input_file is not None and same_path(earlier, self.input_file)):
                 earlier.unlink(missing_ok=True)
             if source.exists():
                 os.replace(source, self.output)
-            elif not self.output.is_file() or self.output.stat().st_size != done["size"]:
+            elif not self.output.is_file() or self.output.stat().st_size != done.size:
                 raise FinishError(
                     f"{source} is gone and {self.output} is not the output this run built; start over without "
                     f"resume (delete {self.dir} first)"
@@ -273,17 +276,16 @@ class WorkDir:
             if bad_output is not None and self.bad_path.exists():
                 os.replace(self.bad_path, bad_output)
         except OSError as exc:  # the chunks are whole: drop the half-built file, keep them for --resume
-            if self.table and not self.state.get("finished"):
+            if self.table and (self.state is None or self.state.finished is None):
                 with contextlib.suppress(OSError):
                     source.unlink(missing_ok=True)
             raise FinishError(str(exc), kept=True) from exc
         except (ValueError, TypeError) as exc:
             raise FinishError(str(exc)) from exc
-        losses = CellLosses(**done["losses"])
-        write_summary(losses)
+        write_summary(done.losses)
         shutil.rmtree(self.dir)
         self.close()
-        return losses
+        return done.losses
 
     def discard(self) -> None:
         """Remove the partial state (after an input error, which makes it useless) and release the lock."""

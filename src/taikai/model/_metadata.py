@@ -253,7 +253,7 @@ class ModelMetadata:
             self,
             artifact=artifact,
             versions=library_versions(),
-            dictionary=dictionary_info(),
+            dictionary=dictionary_info().to_dict(),
             format=FORMAT_VERSION,
         )
 

@@ -4,6 +4,7 @@ saved), and whether it matches what a model was trained with (checked before a m
 from __future__ import annotations
 
 import platform
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import metadata as importlib_metadata
 from typing import Any
@@ -41,18 +42,29 @@ def installed_version(name: str) -> str:
     return str(dist.version)
 
 
-def dictionary_info() -> dict[str, Any]:
+@dataclass(frozen=True)
+class DictionaryInfo:
+    """The MeCab dictionary the tokenizer uses: its name, version and the size of its ``sys.dic`` (``None``: not
+    found), as a model's metadata records it (``dictionary``)."""
+
+    name: str
+    version: str
+    sys_dic_bytes: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ``dictionary`` object of ``metadata.json``: name, version, sys_dic_bytes, in that order."""
+        return asdict(self)
+
+
+def dictionary_info() -> DictionaryInfo:
     """Describe the MeCab dictionary the tokenizer uses."""
     from pathlib import Path
 
     from taikai.text import default_dicdir
 
     sys_dic = Path(default_dicdir()) / "sys.dic"
-    return {
-        "name": "unidic-lite",
-        "version": installed_version("unidic-lite"),
-        "sys_dic_bytes": sys_dic.stat().st_size if sys_dic.exists() else None,
-    }
+    size = sys_dic.stat().st_size if sys_dic.exists() else None
+    return DictionaryInfo("unidic-lite", installed_version("unidic-lite"), size)
 
 
 def _minor(version: str) -> str:

@@ -1,0 +1,141 @@
+"""The state a batch run saves to resume from: typed in the code, and state.json as the earlier code wrote it.
+
+tests/fixtures/resume_states/ holds state.json files the code before the typed state wrote, for the dump and
+options below: interrupted after chunk 2 (CSV; Parquet, with its Arrow schema) and killed once its CSV output was
+renamed into place (``finished``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import taikai
+from taikai.batch import BatchSummary, Interrupted
+from taikai.batch._state import Finished, ResumeState, Totals
+from taikai.io import CellLosses
+
+STATES = Path(__file__).resolve().parents[1] / "fixtures" / "resume_states"
+OPTIONS = {"chunk_size": 10, "on_bad_lines": "report", "mask_pii": True, "id_column": "id"}
+FIXTURES = ["interrupted_csv", "interrupted_parquet", "finished_csv"]
+
+
+def saved(name: str) -> dict[str, Any]:
+    return json.loads((STATES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def dump(tmp_path) -> Path:
+    """The dump the fixtures were written for: 30 rows, one text empty, one an e-mail address, a bad line (a field
+    too many) and a blank line."""
+    lines = ["id,text", *(f"r{i:02d},手数料が高すぎて続けられませんでした（#{i}）" for i in range(30))]
+    lines[4], lines[6] = "r03,", "r05,連絡は taro@example.com まで"
+    lines.insert(12, "bad,one,two")
+    lines.insert(15, "")
+    path = tmp_path / "dump.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_a_saved_state_reads_back_to_the_same_json(name):
+    """state.json as the earlier code wrote it is read, and written again key for key, in its order."""
+    values = saved(name)
+    state = ResumeState.from_json(values)
+    assert json.dumps(state.to_json(), ensure_ascii=False) == json.dumps(values, ensure_ascii=False)
+    assert (state.chunks, state.totals.rows, state.totals.masks, state.bad_bytes) == (
+        3 if state.finished else 2,
+        30 if state.finished else 20,
+        {"email": 1},
+        74,
+    )
+    assert [(e.row, e.id, e.line) for e in state.totals.examples] == [(4, "r03", 5)]
+
+
+def test_the_parquet_state_holds_the_arrow_schema():
+    state = ResumeState.from_json(saved("interrupted_parquet"))
+    assert state.schema is not None and state.schema.names[:3] == ["id", "text", "status"]
+    assert state.stringify == frozenset()
+    assert ResumeState.from_json(saved("interrupted_csv")).schema is None
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"rows": 3, "statuses": {"ok": 3}}, Totals(rows=3, statuses={"ok": 3})),  # saved before masks, decode_*
+        ({"rows": 1, "decode_lines": [7]}, Totals(rows=1, decode_lines=(7,))),
+        ({}, Totals()),
+    ],
+)
+def test_counts_an_earlier_version_did_not_save_are_none(values, expected):
+    assert Totals.from_json(values) == expected
+
+
+def test_a_finished_state_saved_before_stale_was_kept_removes_no_side_file():
+    values = {"size": 10, "losses": {"removed": 1, "cut": 0, "cut_rows": [], "cut_rows_total": 0}}
+    assert Finished.from_json(values) == Finished(10, CellLosses(removed=1), stale=False)
+
+
+def test_the_totals_are_a_snapshot_of_the_summary():
+    summary = BatchSummary("in", "out", rows=2, statuses={"ok": 2})
+    totals = summary.totals()
+    summary.statuses["ok"] = 5
+    assert totals.statuses == {"ok": 2}
+    assert BatchSummary.from_totals("in", "out", totals).statuses == {"ok": 2}
+
+
+class Killed(BaseException):
+    """Stands for kill -9 just after the output was renamed into place."""
+
+
+def leave_a_partial_folder(name: str, dump: Path, out: Path, model: Any, stop_after: Any, monkeypatch) -> None:
+    """Leave the partial folder of *out* at the point the fixture *name* was saved at."""
+    if name.startswith("interrupted"):
+        with pytest.raises(Interrupted):
+            taikai.classify_file(dump, out, "text", model=model, on_chunk=stop_after(2), **OPTIONS)
+        return
+    real = os.replace
+
+    def replace(src, dst):
+        real(src, dst)
+        if Path(dst) == out:
+            raise Killed
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(Killed):
+        taikai.classify_file(dump, out, "text", model=model, **OPTIONS)
+    monkeypatch.undo()
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_a_folder_the_earlier_code_left_resumes_to_the_same_output(
+    tmp_path, dump, tiny_model, stop_after, monkeypatch, name
+):
+    """The state.json written now is the earlier code's, byte for byte; and a folder holding the earlier code's
+    state.json resumes to the output and counts of a run never interrupted. Only what depends on the model or the
+    machine is taken from the state written now: the fingerprint (the input's time, the model's key, the taikai
+    version), the reasons and sentiments counted, and the bytes of the output."""
+    fmt = name.rsplit("_", 1)[1]
+    whole, out = tmp_path / f"whole.{fmt}", tmp_path / f"out.{fmt}"
+    expected = taikai.classify_file(dump, whole, "text", model=tiny_model, **OPTIONS)
+    leave_a_partial_folder(name, dump, out, tiny_model, stop_after, monkeypatch)
+    state_file = tmp_path / f"out.{fmt}.taikai-partial" / "state.json"
+    written = state_file.read_text(encoding="utf-8")
+    now, earlier = json.loads(written), saved(name)
+    earlier |= {"fingerprint": now["fingerprint"], "output_bytes": now["output_bytes"]}
+    for key in ("reasons", "sentiments"):
+        earlier["totals"][key] = now["totals"][key]
+    if "finished" in earlier:
+        earlier["finished"]["size"] = now["finished"]["size"]
+    assert written == json.dumps(earlier, ensure_ascii=False)
+    state_file.write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    assert out.read_bytes() == whole.read_bytes()
+    assert (tmp_path / "out.bad_lines.csv").read_bytes() == (tmp_path / "whole.bad_lines.csv").read_bytes()
+    assert done.resumed_rows == earlier["totals"]["rows"]
+    counted = ("rows", "statuses", "reasons", "sentiments", "examples", "bad_lines", "blank_lines", "masks")
+    assert {k: getattr(done, k) for k in counted} == {k: getattr(expected, k) for k in counted}
