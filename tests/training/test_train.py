@@ -16,6 +16,22 @@ from taikai.model import _vector_table, feature_blocks
 from taikai.training import SkippedRowsWarning, content_sha256, tune_thresholds
 
 
+@pytest.mark.parametrize("name", ["split_frame", "cross_validate", "compare_added", "weak_data_warnings"])
+def test_the_steps_on_the_frame_read_inputs_builds_are_not_public(name):
+    """They need its ``primary`` and ``label_set`` columns (an ordinary labelled frame crashed with KeyError)."""
+    import taikai.training as training
+
+    assert name not in training.__all__
+    assert not hasattr(training, name)
+
+
+@pytest.mark.parametrize("columns", [["text", "reasons"], ["text", "reasons", "sentiment"]])
+def test_the_public_frame_functions_take_an_ordinary_labelled_frame(columns):
+    texts = ["手数料が高い", "時間がない"]
+    df = pd.DataFrame({"text": texts, "reasons": ["fees", "time"], "sentiment": ["negative"] * 2})
+    assert len(content_sha256(df, columns)) == 64
+
+
 @pytest.mark.slow
 def test_training_is_reproducible(tiny_csv, tmp_path):
     a = taikai.train(tiny_csv, tmp_path / "a", folds=2, test_size=0)
@@ -455,7 +471,7 @@ def test_train_refuses_an_out_that_holds_a_model_or_is_a_file_before_training(
     def no_training(*args, **kwargs):
         raise AssertionError("trained before refusing --out")
 
-    monkeypatch.setattr("taikai.training.cross_validate", no_training)
+    monkeypatch.setattr("taikai.training._train.cross_validate", no_training)
     result = _run("train", "no-such-data.csv", "--out", out, *(["--force"] if force else []))
     assert result.exit_code == 2, result.output
     assert re.search(message, result.stderr) and "no-such-data" not in result.stderr
