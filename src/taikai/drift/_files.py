@@ -12,7 +12,7 @@ import numpy as np
 
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, separator_hint
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, period_freq, separator_hint
 from taikai.io import (
     DateOrder,
     ReadOptions,
@@ -123,7 +123,7 @@ def file_statistics(
     *,
     text_column: Hashable | None = None,
     date_column: Hashable | None = None,
-    freq: str = "M",
+    freq: str | None = None,
     read_options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
@@ -132,7 +132,8 @@ def file_statistics(
     mask_pii: bool = False,
     input_format: bool = True,
 ) -> FileStatistics:
-    """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
+    """Count every row of *path* for *model*; with *date_column*, also per period (*freq* ``M`` months, the
+    default, or ``W`` weeks; *freq* without *date_column* is refused).
 
     *read_options* say how to read the file (format, encoding, sheet, encoding errors; default: from its
     extension, encoding detected). The file is read and classified a chunk at a time, so memory stays bounded; a
@@ -147,6 +148,7 @@ def file_statistics(
     *input_format*: the caller takes ``input_format=`` for *path*, which errors may then suggest.
     """
     path = Path(path)
+    periods = period_freq(freq, date_column)
     options = read_options or ReadOptions()
     reader = options.open(path)
     run = read_summary(path)
@@ -184,7 +186,7 @@ def file_statistics(
         model,
         text_column,
         date_column,
-        freq,
+        periods,
         text_argument,
         mask_pii,
         input_format,
@@ -214,7 +216,7 @@ def frame_statistics(
     model: Model,
     text_column: Hashable | None = None,
     date_column: Hashable | None = None,
-    freq: str = "M",
+    freq: str | None = None,
     source: str = "<frame>",
     prefix: str | None = None,
     text_argument: Argument = TEXT_COLUMN,
@@ -222,6 +224,7 @@ def frame_statistics(
 ) -> FileStatistics:
     """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`;
     its columns are named by their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``)."""
+    periods = period_freq(freq, date_column)
     columns = unprefixed(frame.columns, find_prefix(frame.columns, source, prefix))
     data = (
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
@@ -240,7 +243,7 @@ def frame_statistics(
         model,
         text,
         date_column,
-        freq,
+        periods,
         text_argument,
         mask_pii,
         shown=shown,
