@@ -127,7 +127,7 @@ def run_local(
         "chunk_size": options.chunk_size,
         "input_format": in_fmt,
         "encoding": getattr(reader, "encoding", None),
-        "sheet": options.sheet,
+        "sheet": None if options.sheet is None else str(options.sheet),  # sheet=2 resumes a run of --sheet 2
         "output_format": out_fmt,
         "output_encoding": out_encoding,
         "on_bad_lines": options.on_bad_lines,

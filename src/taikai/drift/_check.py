@@ -72,7 +72,7 @@ def check_drift(
     freq: str | None = None,
     encoding: str | None = None,
     input_format: str | None = None,
-    sheet: str | None = None,
+    sheet: str | int | None = None,
     progress: Callable[[int], None] | None = None,
     encoding_errors: str = "strict",
     prefix: str | None = None,
