@@ -132,8 +132,7 @@ def file_statistics(
     mask_pii: bool = False,
     input_format: bool = True,
 ) -> FileStatistics:
-    """Count every row of *path* for *model*; with *date_column*, also per period (*freq* ``M`` months, the
-    default, or ``W`` weeks; *freq* without *date_column* is refused).
+    """Count every row of *path* for *model*; with *date_column*, also per period (*freq*: ``M`` months, ``W`` weeks).
 
     *read_options* say how to read the file (format, encoding, sheet, encoding errors; default: from its
     extension, encoding detected). The file is read and classified a chunk at a time, so memory stays bounded; a
@@ -148,7 +147,6 @@ def file_statistics(
     *input_format*: the caller takes ``input_format=`` for *path*, which errors may then suggest.
     """
     path = Path(path)
-    periods = period_freq(freq, date_column)
     options = read_options or ReadOptions()
     reader = options.open(path)
     run = read_summary(path)
@@ -186,7 +184,7 @@ def file_statistics(
         model,
         text_column,
         date_column,
-        periods,
+        freq,
         text_argument,
         mask_pii,
         input_format,
@@ -224,14 +222,12 @@ def frame_statistics(
 ) -> FileStatistics:
     """Count the rows of a data frame (raw reviews, or predictions made by *model*) as :func:`file_statistics`;
     its columns are named by their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``)."""
-    periods = period_freq(freq, date_column)
     columns = unprefixed(frame.columns, find_prefix(frame.columns, source, prefix))
     data = (
         [frame.iloc[start : start + CHUNK_ROWS, j].tolist() for j in range(len(columns))]
         for start in range(0, len(frame), CHUNK_ROWS)
     )
     text = "text" if text_column is None else text_column
-    shown = list(frame.columns)
 
     def date_columns(index: int) -> Iterator[list[Any]]:
         yield frame.iloc[:, index].tolist()
@@ -243,10 +239,10 @@ def frame_statistics(
         model,
         text,
         date_column,
-        periods,
+        freq,
         text_argument,
         mask_pii,
-        shown=shown,
+        shown=list(frame.columns),
         date_columns=date_columns,
     )
 
@@ -258,7 +254,7 @@ def count_chunks(
     model: Model,
     text_column: Hashable,
     date_column: Hashable | None,
-    freq: str,
+    freq: str | None,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
     input_format: bool = False,
@@ -272,7 +268,8 @@ def count_chunks(
     A date column is refused before anything is classified when none of its values reads as a date: when the
     first chunk holds none, *date_columns* (called with the column's index; it yields the column's values chunk by
     chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
-    chunk decides."""
+    chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused."""
+    freq = period_freq(freq, date_column)
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     rows = _Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
