@@ -132,7 +132,7 @@ def file_statistics(
     mask_pii: bool = False,
     input_format: bool = True,
 ) -> FileStatistics:
-    """Count every row of *path* for *model*; with *date_column*, also per period (*freq*: ``M`` months, ``W`` weeks).
+    """Count every row of *path* for *model*; with *date_column*, also per period (*freq*: ``M``, months, or ``W``).
 
     *read_options* say how to read the file (format, encoding, sheet, encoding errors; default: from its
     extension, encoding detected). The file is read and classified a chunk at a time, so memory stays bounded; a
@@ -142,9 +142,9 @@ def file_statistics(
     summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
     was named with ``--model``; else it is the default model). *text_argument* is the argument an error about a
     missing *text_column* names (``reference_text_column`` for a reference file); *text_column* defaults to the
-    one batch classified, as its summary recorded, else ``text``. *mask_pii* masks personal
-    data in the texts before they are counted (:func:`taikai.mask_pii`), and in a malformed record's error.
-    *input_format*: the caller takes ``input_format=`` for *path*, which errors may then suggest.
+    one batch classified, as its summary recorded, else ``text``. *freq* without *date_column* is refused.
+    *mask_pii* masks personal data in the texts before they are counted (:func:`taikai.mask_pii`), and in a
+    malformed record's error. *input_format*: the caller takes ``input_format=`` for *path*, for errors to suggest.
     """
     path = Path(path)
     options = read_options or ReadOptions()
