@@ -1,6 +1,6 @@
 """Measure every drift figure on text that is not drifted and on text that is, to set and check the thresholds.
 
-    python scripts/drift_thresholds.py --model MODEL --split-model SPLIT_MODEL [--out docs/drift_measurements.md]
+    python scripts/drift_thresholds.py --model MODEL --split-model SPLIT_MODEL > measurements.md
 
 MODEL is trained on the whole corpus (``taikai train data/reviews.csv --out MODEL --refit-all``), SPLIT_MODEL on
 its train split only (``taikai train data/reviews.csv --out SPLIT_MODEL``). Not drifted: the corpus's test split
@@ -8,9 +8,10 @@ against SPLIT_MODEL (whole, and cut into 5 pseudo-months of ~343 rows and pseudo
 data/sample_dump.csv against MODEL (whole, per month, per week). Drifted, against MODEL: livedoor news articles
 and chABSA annual-report sentences (from ../shared/benchmarks, when present), the hand-written hotel reviews of
 tests/fixtures, and the sample dump with its July 2025 replaced by hotel reviews or by news.
-Prints one Markdown table of the figures' values (for periods: the range over the periods) with the thresholds,
-then the reason-mix JS of chance (rows drawn from MODEL's reference mix, 99th percentile per size) and of each
-reason's share doubled (docs/drift.md, "What the reason-mix check can and cannot see").
+Prints, to standard output (redirect it to keep it; what it measured goes to standard error), one Markdown table
+of the figures' values (for periods: the range over the periods) with the thresholds, then the reason-mix JS of
+chance (rows drawn from MODEL's reference mix, 99th percentile per size) and of each reason's share doubled
+(docs/drift.md, "How the thresholds were set" and "What the reason-mix check can and cannot see" quote them).
 """
 
 from __future__ import annotations

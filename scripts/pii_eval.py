@@ -387,7 +387,8 @@ DESIGN = """## Design
   each placeholder of a text as `○` (`taikai.privacy.neutralize`), as it read the unknown value that stood there;
   the outputs hold the placeholders. Training reads them the same way (`taikai train`, `--add`, `taikai.train`,
   its cross-validation, test and comparison figures): a labelled `suggest --mask-pii` sheet teaches `○`, not
-  `[メール]`, and a row of nothing but placeholders is skipped with the status message below. On the seeded corpus below this keeps about 0.9 points more of the
+  `[メール]`, and a row of nothing but placeholders is skipped with the status message below. On the seeded corpus
+  below this keeps about 0.9 points more of the
   predictions than reading the placeholders as words. `explain` reads them as `○` too, so its status,
   labels and probabilities are `predict`'s; a feature holding a `○` spans its whole placeholder in the text shown.
 - **Status.** Masking never changes a row's status: whether a text can be classified (empty, not text,

@@ -319,6 +319,68 @@ def test_a_sheet_number_may_be_an_int(tiny_model, files):
     assert summary.rows == len(files["labelled"])
 
 
+SHEET_IS_NO_CHOICE = {
+    "taikai.io.Table": "the name of the sheet that was read",
+    "taikai.io.check_labelled": "the name of the sheet that was read, for messages",
+    "taikai.io.ExcelCells": "an openpyxl worksheet written to",
+}
+
+
+def _sheet_parameters() -> list[tuple[str, object]]:
+    """Return every public function or class (by its dotted name) that takes a ``sheet`` argument, with its hint."""
+    import importlib
+    import inspect
+
+    from api_reference import FROM_SOURCES, PACKAGES  # scripts/ is on the tests' path
+
+    found = []
+    for package in sorted(set(PACKAGES) - FROM_SOURCES):
+        module = importlib.import_module(package)
+        for name in module.__all__:
+            obj = getattr(module, name)
+            try:
+                parameter = inspect.signature(obj).parameters.get("sheet")
+            except (TypeError, ValueError):
+                continue
+            if parameter is not None:
+                found.append((f"{package}.{name}", parameter.annotation))
+    return found
+
+
+@pytest.mark.parametrize(("name", "hint"), _sheet_parameters(), ids=[n for n, _ in _sheet_parameters()])
+def test_every_public_sheet_argument_is_hinted_to_take_a_number(name, hint):
+    """Regression: check_drift, open_reader, read_table, ReadOptions and BatchOptions said ``sheet: str | None``
+    while a 1-based int (``sheet=2``) works there as everywhere."""
+    if name in SHEET_IS_NO_CHOICE:
+        return
+    assert hint == "str | int | None", f"{name}: sheet: {hint}"
+
+
+@pytest.fixture(scope="module")
+def two_sheets(tmp_path_factory, files) -> Path:
+    """A workbook whose first sheet holds no text column and whose second holds the texts."""
+    path = tmp_path_factory.mktemp("sheets") / "two.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"note": ["not the texts"]}).to_excel(writer, sheet_name="cover", index=False)
+        files["labelled"][["text"]].to_excel(writer, sheet_name="texts", index=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("call", "rows"),
+    [
+        (lambda m, p: taikai.check_drift(p, m, text_column="text", sheet=2).overall.statistics.rows, len),
+        (lambda m, p: len(taikai.io.read_table(p, sheet=2).frame), len),
+        (lambda m, p: sum(c.rows for c in taikai.io.open_reader(p, sheet=2).chunks(1000)), len),
+        (lambda m, p: sum(c.rows for c in taikai.io.ReadOptions(sheet=2).open(p).chunks(1000)), len),
+        (lambda m, p: taikai.classify_file(p, p.with_name("o.csv"), "text", model=m, sheet=2).rows, len),
+    ],
+    ids=["check_drift", "read_table", "open_reader", "ReadOptions", "classify_file"],
+)
+def test_a_sheet_number_reads_that_sheet(tiny_model, files, two_sheets, call, rows):
+    assert call(tiny_model, two_sheets) == rows(files["labelled"])
+
+
 WRONG_COLUMNS = [
     # (call, message): call(model, files, tiny_csv); the message names the Python argument, the option in brackets
     (

@@ -111,6 +111,7 @@ ADD = Argument("add", "--add")
 EXCLUDE = Argument("exclude", "--exclude")
 ON_BAD_ROWS = Argument("on_bad_rows", "--on-bad-rows")
 MODEL = Argument("model", "--model")
+FREQ = Argument("freq", "--freq")
 DASK_ENGINE = "the Dask engine (taikai.dask.classify_files in Python, --engine dask on the command line)"
 """How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 
@@ -213,6 +214,17 @@ def check_path(name: str, value: object) -> None:
 
     if not isinstance(value, str | os.PathLike):
         raise wrong_type(name, value, "a str or pathlib.Path")
+
+
+def period_freq(freq: str | None, date_column: object) -> str:
+    """Return the period length *freq* of a *date_column* (``None``: ``M``, months); refuse one given without a
+    *date_column*, which has no periods for it to set (the command line refuses ``--freq`` without
+    ``--date-column`` alike)."""
+    if freq is None:
+        return "M"
+    if date_column is None:
+        raise InputError(f"{FREQ.either([freq])} applies to periods: give the column of dates with {DATE_COLUMN}")
+    return freq
 
 
 def parse_choice(kind: type[E], name: str, value: object) -> E:

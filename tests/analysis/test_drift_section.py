@@ -12,6 +12,7 @@ import taikai
 from taikai.analysis import build_report, drift_section
 from taikai.analysis._drift_section import NO_PROBABILITIES
 from taikai.analysis._drift_words import sentence
+from taikai.errors import InputError
 from taikai.model import NO_DRIFT_STATISTICS
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
@@ -34,6 +35,33 @@ def test_section_of_drifted_predictions(predictions, tiny_model, lang, oov, verd
     assert section.report is not None and section.report.predictions  # read from the columns, not reclassified
     if lang == "en":  # as taikai drift says them
         assert section.reasons == tuple(section.report.reasons)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda frame, model, freq: build_report(frame, freq=freq, drift=False, embed_font=False, charts=False),
+        lambda frame, model, freq: build_report(frame, model=model, freq=freq, embed_font=False, charts=False),
+        lambda frame, model, freq: drift_section(frame, model, freq=freq),
+    ],
+    ids=["build_report(drift=False)", "build_report", "drift_section"],
+)
+@pytest.mark.parametrize("freq", ["W", "M"])
+def test_freq_without_a_date_column_is_refused(predictions, tiny_model, build, freq):
+    """Regression: freq='W' without date_column was silently ignored, while --freq W without --date-column is
+    refused; the drift section does not turn the error into a note."""
+    message = (
+        rf"^freq='{freq}' \(--freq {freq} on the command line\) applies to periods: give the column of dates with "
+        r"date_column= \(--date-column on the command line\)$"
+    )
+    with pytest.raises(InputError, match=message):
+        build(predictions, tiny_model, freq)
+
+
+def test_a_report_without_a_date_column_still_has_its_drift_section(predictions, tiny_model):
+    """The report's own default freq is not passed on to the drift section as if it were given."""
+    page = build_report(predictions, model=tiny_model, embed_font=False, charts=False, lang="en")
+    assert "DRIFT" in _drift_html(page) and "cannot" not in _drift_html(page)
 
 
 def _drift_html(page: str) -> str:

@@ -5,6 +5,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -191,6 +192,33 @@ def test_classify_without_a_cluster_keeps_dtypes_and_statuses(tiny_model_dir, ti
     assert computed["status"].tolist() == expected["status"].tolist()
     assert computed["message"].tolist() == expected["message"].tolist()
     pd.testing.assert_frame_equal(computed[tiny_model.proba_columns()], expected[tiny_model.proba_columns()])
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda m: m.update(reason_thresholds=dict.fromkeys(m["reason_thresholds"], 0.0)),  # every reason stated
+        lambda m: m.update(max_chars=4),
+    ],
+    ids=["thresholds", "max_chars"],
+)
+def test_a_process_never_keeps_a_model_whose_metadata_was_edited_since(tiny_model_dir, tmp_path, edit):
+    """Regression: the per-process model cache was keyed by the artifact's sha256, which an edit of metadata.json
+    (thresholds, max_chars) leaves as it was: the edited model's run got the model as it was before."""
+    import dask.dataframe as dd
+
+    frame = pd.DataFrame({"id": range(len(TEXTS)), "text": TEXTS})
+    before = tdask.classify(dd.from_pandas(frame, npartitions=2), "text", tiny_model_dir).compute(scheduler="threads")
+    copy = tmp_path / "edited"
+    shutil.copytree(tiny_model_dir, copy)
+    metadata = json.loads((copy / "metadata.json").read_text(encoding="utf-8"))
+    edit(metadata)
+    (copy / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+    after = tdask.classify(dd.from_pandas(frame, npartitions=2), "text", copy).compute(scheduler="threads")
+    expected = taikai.load_model(copy).predict_frame(frame, "text")
+    columns = ["status", "reason", "reasons", *taikai.load_model(copy).proba_columns()]
+    pd.testing.assert_frame_equal(after[columns].reset_index(drop=True), expected[columns], check_dtype=False)
+    assert not before[columns].reset_index(drop=True).equals(after[columns].reset_index(drop=True))
 
 
 def _plugins(dask_scheduler) -> list[str]:

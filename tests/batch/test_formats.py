@@ -212,6 +212,21 @@ def test_xlsx_sheet_by_name(tmp_path, tiny_model):
         taikai.classify_file(tmp_path / "in.xlsx", tmp_path / "o.csv", "text", model=tiny_model, sheet="nope")
 
 
+@pytest.mark.parametrize(("first", "then"), [(2, "2"), ("2", 2), (2, 2)])
+def test_a_run_of_sheet_2_resumes_with_the_sheet_as_a_str_or_an_int(tmp_path, tiny_model, stop_after, first, then):
+    """sheet=2 and --sheet 2 (sheet="2") choose one sheet, so a run of one resumes with the other."""
+    src, out, full = tmp_path / "in.xlsx", tmp_path / "out.csv", tmp_path / "full.csv"
+    with pd.ExcelWriter(src) as writer:
+        pd.DataFrame({"a": [1]}).to_excel(writer, sheet_name="cover", index=False)
+        pd.DataFrame(make_rows(6)).to_excel(writer, sheet_name="reviews", index=False)
+    options = {"model": tiny_model, "chunk_size": 2}
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(src, out, "text", on_chunk=stop_after(1), sheet=first, **options)
+    resumed = taikai.classify_file(src, out, "text", resume=True, sheet=then, **options)
+    taikai.classify_file(src, full, "text", sheet=2, **options)
+    assert resumed.rows == 6 and out.read_bytes() == full.read_bytes()
+
+
 @pytest.mark.parametrize(
     ("name", "kwargs", "message"),
     [

@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -333,6 +334,54 @@ def test_resume_refuses_another_in_memory_model_with_the_same_labels(stop_after,
         taikai.classify_file(dump, out, "text", model=other, chunk_size=7, resume=True)
     # The same model trained again has the same key: the run goes on.
     resumed = taikai.classify_file(dump, out, "text", model=train(FeatureConfig(min_df=1)), chunk_size=7, resume=True)
+    assert (resumed.rows, resumed.resumed_rows) == (60, 7)
+
+
+def _edited(model_dir: Path, where: Path, edit) -> Path:
+    """Copy the model directory *model_dir* to *where* with its metadata.json changed by *edit* (artifact kept)."""
+    shutil.copytree(model_dir, where)
+    metadata = json.loads((where / "metadata.json").read_text(encoding="utf-8"))
+    edit(metadata)
+    (where / "metadata.json").write_text(json.dumps(metadata, ensure_ascii=False), encoding="utf-8")
+    return where
+
+
+def _all_thresholds(value):
+    return lambda m: m.update(reason_thresholds=dict.fromkeys(m["reason_thresholds"], value))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            _all_thresholds(0.9),
+            r"the model's reason_thresholds changed \(\w+ [\d.]+ → 0\.9, \w+ [\d.]+ → 0\.9, \w+ [\d.]+ → 0\.9, "
+            r"and \d+ more\) in its metadata\.json",
+        ),
+        (
+            lambda m: m["reason_thresholds"].update(fees=0.05),
+            r"the model's reason_thresholds changed \(fees [\d.]+ → 0\.05\) in its metadata\.json",
+        ),
+        (lambda m: m.update(max_chars=50), "the model's max_chars changed: 10000 → 50 in its metadata.json"),
+    ],
+    ids=["every threshold", "one threshold", "max_chars"],
+)
+def test_resume_refuses_a_model_whose_metadata_settings_were_edited(
+    stop_after, tmp_path, dump, tiny_model_dir, edit, message
+):
+    """Regression: thresholds and max_chars live in metadata.json, outside the artifact's sha256 (the model's
+    identity): a resumed run mixed rows of two threshold settings."""
+    model = _edited(tiny_model_dir, tmp_path / "model", lambda m: None)
+    out = tmp_path / "out.csv"
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=model, chunk_size=7, on_chunk=stop_after(1))
+    edited = _edited(model, tmp_path / "edited", edit)
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", model=edited, chunk_size=7, resume=True)
+    said = str(caught.value)
+    assert said.startswith(f"cannot resume {out}: since the interrupted run, ") and re.search(message, said), said
+    assert "the model changed" not in said  # the same artifact: the setting is named instead
+    resumed = taikai.classify_file(dump, out, "text", model=model, chunk_size=7, resume=True)
     assert (resumed.rows, resumed.resumed_rows) == (60, 7)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import taikai
-from taikai.drift import MIN_ROWS, Verdict, check_drift
+from taikai.drift import MIN_ROWS, Verdict, check_drift, file_statistics, frame_statistics
 from taikai.errors import InputError, ModelError
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -151,12 +151,45 @@ def test_a_model_without_statistics_says_to_retrain_or_pass_a_reference(tiny_mod
     [
         ({"text_column": "body"}, r"no column 'body'; .* text_column= \(--text-column on the command line\)"),
         ({"date_column": "when"}, r"no column 'when'; .* date_column= \(--date-column on the command line\)"),
-        ({"freq": "D"}, "freq must be one of"),
+        ({"freq": "D", "date_column": "posted_at"}, "freq must be one of"),
     ],
 )
 def test_bad_options_are_clear_errors(tiny_model, options, message):
     with pytest.raises(InputError, match=message):
         check_drift(HOTELS, tiny_model, **options)
+
+
+FREQ_WITHOUT_DATES = (
+    r"^freq='{0}' \(--freq {0} on the command line\) applies to periods: give the column of dates with "
+    r"date_column= \(--date-column on the command line\)$"
+)
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        lambda model, freq: check_drift(HOTELS, model, freq=freq),
+        lambda model, freq: check_drift(pd.read_csv(HOTELS), model, reference=HOTELS, freq=freq),
+        lambda model, freq: file_statistics(HOTELS, model, freq=freq),
+        lambda model, freq: frame_statistics(pd.read_csv(HOTELS), model, freq=freq),
+    ],
+    ids=["check_drift", "check_drift(frame, reference)", "file_statistics", "frame_statistics"],
+)
+@pytest.mark.parametrize("freq", ["W", "M"])
+def test_freq_without_a_date_column_is_refused(tiny_model, count, freq):
+    """Regression: freq='W' without date_column was silently ignored, while --freq W without --date-column is
+    refused; any freq given is refused, the default M included (the default is None, meaning M)."""
+    with pytest.raises(InputError, match=FREQ_WITHOUT_DATES.format(freq)):
+        count(tiny_model, freq)
+
+
+@pytest.mark.parametrize(
+    ("options", "freq", "periods"),
+    [({}, None, 0), ({"date_column": "posted_at"}, "M", 1), ({"date_column": "posted_at", "freq": "W"}, "W", 5)],
+)
+def test_freq_defaults_to_months_of_a_date_column(tiny_model, options, freq, periods):
+    report = check_drift(HOTELS, tiny_model, **options)
+    assert (report.freq, len(report.periods)) == (freq, periods)
 
 
 def test_predictions_of_another_model_are_refused(tiny_model, tmp_path):

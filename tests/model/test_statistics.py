@@ -21,7 +21,8 @@ BINS = tuple([0] * 8 + [2, 0] + [0] * 5 + [3, 0, 0, 0, 5])  # 2 rows at 0.4–0.
         ({"rows": 0}, "unclassifiable_share", math.nan),
         ({"tokens": 200, "oov_tokens": 30}, "oov_rate", 0.15),
         ({"tokens": 200, "oov_tokens": None}, "oov_rate", math.nan),  # no word vocabulary
-        ({"tokens": 200, "word_rows": 8}, "tokens_per_row", 25.0),
+        ({"tokens": 200, "rows": 10, "empty": 1, "error": 1, "word_rows": 30}, "tokens_per_row", 25.0),
+        ({"tokens": 200, "rows": 2, "empty": 1, "error": 1, "word_rows": 30}, "tokens_per_row", math.nan),
         ({"confidence": BINS, "confidence_sum": 8.1}, "mean_confidence", 0.81),
         ({"confidence": BINS}, "low_confidence_share", 0.2),
         ({"confidence": BINS}, "classified", 10),

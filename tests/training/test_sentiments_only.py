@@ -79,6 +79,9 @@ def test_rows_coded_with_a_sentiment_only_train_the_sentiment_head(
     assert model.metadata.reasons == tuple(sorted({r.split("|")[0] for r in df["reasons"] if r}))
     assert set(model.metadata.reason_thresholds) == set(model.metadata.reasons)
     assert describe_heads(model.metadata) == line
+    drift, fitted_rows = model.metadata.drift, data.get("fitted_rows", data["train_rows"])
+    # the figures are of the rows a fold held out (those with a reason); the word table of every training row
+    assert drift is not None and (drift.rows, drift.word_rows) == (cv.get("reason_rows", fitted_rows), fitted_rows)
     if "test" in model.metadata.metrics:  # every test row has a reason: none without one is held out
         report = model.metadata.metrics["test"]["report"]
         assert (report["n_scored"], report["n_reason_scored"]) == (8, 8)

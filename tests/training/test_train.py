@@ -16,6 +16,22 @@ from taikai.model import _vector_table, feature_blocks
 from taikai.training import SkippedRowsWarning, content_sha256, tune_thresholds
 
 
+@pytest.mark.parametrize("name", ["split_frame", "cross_validate", "compare_added", "weak_data_warnings"])
+def test_the_steps_on_the_frame_read_inputs_builds_are_not_public(name):
+    """They need its ``primary`` and ``label_set`` columns (an ordinary labelled frame crashed with KeyError)."""
+    import taikai.training as training
+
+    assert name not in training.__all__
+    assert not hasattr(training, name)
+
+
+@pytest.mark.parametrize("columns", [["text", "reasons"], ["text", "reasons", "sentiment"]])
+def test_the_public_frame_functions_take_an_ordinary_labelled_frame(columns):
+    texts = ["手数料が高い", "時間がない"]
+    df = pd.DataFrame({"text": texts, "reasons": ["fees", "time"], "sentiment": ["negative"] * 2})
+    assert len(content_sha256(df, columns)) == 64
+
+
 @pytest.mark.slow
 def test_training_is_reproducible(tiny_csv, tmp_path):
     a = taikai.train(tiny_csv, tmp_path / "a", folds=2, test_size=0)
@@ -401,20 +417,41 @@ def test_the_test_sizes_advised_do_split(tiny_csv, test_size, test_rows):
 
 
 @pytest.mark.parametrize(
-    ("folds", "test_size", "source", "rows"),
+    ("folds", "test_size", "source", "rows", "word_rows"),
     [
-        (2, 0, "out-of-fold predictions of 2-fold cross-validation on 40 training rows", 40),
-        (0, 0.2, "predictions on the 8 test rows of a model fitted on the training rows", 8),
-        (0, 0, "predictions on its own 40 training rows (nothing held out: confidence is optimistic)", 40),
+        (2, 0, "out-of-fold predictions of 2-fold cross-validation on 40 training rows", 40, 40),
+        (2, 0.2, "out-of-fold predictions of 2-fold cross-validation on 32 training rows", 32, 32),
+        (
+            0,
+            0.2,
+            "predictions on the 8 test rows of a model fitted on the training rows (content words: its 32 training "
+            "rows)",
+            8,
+            32,
+        ),
+        (0, 0, "predictions on its own 40 training rows (nothing held out: confidence is optimistic)", 40, 40),
     ],
 )
-def test_training_stores_drift_statistics_of_held_out_rows(tiny_csv, folds, test_size, source, rows):
-    stats = taikai.train(tiny_csv, folds=folds, test_size=test_size).metadata.drift
+def test_training_stores_drift_statistics_of_held_out_rows(tiny_csv, folds, test_size, source, rows, word_rows):
+    """The word table is counted on the training rows, whatever is held out for the other figures (regression:
+    with --folds 0 it was counted on the test rows only)."""
+    model = taikai.train(tiny_csv, folds=folds, test_size=test_size)
+    stats = model.metadata.drift
     assert stats is not None and stats.source == source
-    assert stats.rows == stats.classified == stats.word_rows == rows
+    assert stats.rows == stats.classified == rows and stats.word_rows == word_rows
+    assert word_rows == model.metadata.training_data["train_rows"]
     assert sum(stats.reasons.values()) == sum(stats.sentiments.values()) == rows
     assert 0 < stats.oov_rate < 1 and stats.tokens_per_row > 3
     assert "手数料" in stats.words and stats.words_floor == 1  # 0.1 % of 40 rows or fewer: every word is kept
+
+
+def test_the_word_table_is_the_training_rows_with_or_without_cross_validation(tiny_csv):
+    """Regression: a --folds 0 model's word table was counted on its 20 % test rows (words.rows 80 of 400)."""
+    tables = [
+        taikai.train(tiny_csv, folds=folds, test_size=0.2, config=FeatureConfig()).metadata.drift for folds in (0, 2)
+    ]
+    assert [(t.word_rows, t.words_floor) for t in tables] == [(32, 1), (32, 1)]
+    assert tables[0].words == tables[1].words and tables[0].rows == 8
 
 
 def test_held_out_rows_meet_words_their_fold_never_saw(tiny_csv):
@@ -455,7 +492,7 @@ def test_train_refuses_an_out_that_holds_a_model_or_is_a_file_before_training(
     def no_training(*args, **kwargs):
         raise AssertionError("trained before refusing --out")
 
-    monkeypatch.setattr("taikai.training.cross_validate", no_training)
+    monkeypatch.setattr("taikai.training._train.cross_validate", no_training)
     result = _run("train", "no-such-data.csv", "--out", out, *(["--force"] if force else []))
     assert result.exit_code == 2, result.output
     assert re.search(message, result.stderr) and "no-such-data" not in result.stderr

@@ -10,7 +10,7 @@ import pandas as pd
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
 from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift
 from taikai.drift import show_figure as show
-from taikai.errors import TaikaiError
+from taikai.errors import TaikaiError, period_freq
 from taikai.labels import reason_with_id
 from taikai.model import Model, default_model_dir, read_metadata, resolve_model
 
@@ -146,17 +146,19 @@ def drift_section(
     model: Model | str | Path | None = None,
     text_column: str = "text",
     date_column: str | None = None,
-    freq: str = "M",
+    freq: str | None = None,
     lang: str = "ja",
 ) -> DriftSection:
     """Check the predictions frame *df* for drift against *model*'s training statistics (default: the shipped
-    model) and return the section; per period when *date_column* is given.
+    model) and return the section; per period when *date_column* is given (*freq* ``M`` months, the default, or
+    ``W`` weeks; *freq* without *date_column* is refused with :class:`InputError`).
 
     Needs the ``p_reason_*`` columns that ``taikai batch`` writes; without them, or with a model that has no
     drift statistics, the section holds only a note saying what to do. *lang* (``ja``, ``en``) is the language of
     the title, notes, table headings, figure names, rules, verdicts and reasons (``en``: as ``taikai drift``
     writes them).
     """
+    period_freq(freq, date_column)  # refused here: the section would only note it
     words = NOTES[lang]
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         return DriftSection(words["title"], (words["no_probabilities"],))

@@ -2,7 +2,8 @@
 
 The model is shipped to each worker once, by a worker plugin that carries the model directory's files and
 loads (and verifies) them at the worker's start; partitions look it up in a per-process cache keyed by
-:func:`taikai.model.model_key` (the artifact's sha256). Without a distributed client (threaded or process
+:func:`taikai.model.model_key` (of the artifact's sha256 and the thresholds and ``max_chars`` of its metadata, so
+that a worker never keeps a model whose metadata was edited since). Without a distributed client (threaded or process
 scheduler) each process loads the model from its directory on first use. Each worker process makes its own
 tokenizer (it is lazy per process). Rules travel with the tasks as a small :class:`~taikai.rules.RuleSet` and are
 compiled once per process (cached by their digest).
@@ -49,12 +50,13 @@ _RUN_LOCK = threading.Lock()
 
 
 def load_count() -> dict[str, int]:
-    """Return how many times this process loaded each model (by sha256): 1 each when shipping works."""
+    """Return how many times this process loaded each model (by :func:`~taikai.model.model_key`): 1 each when
+    shipping works."""
     return dict(_LOADS)
 
 
 def held_models() -> list[str]:
-    """Return the keys (sha256) of the models this process holds in memory."""
+    """Return the keys (:func:`~taikai.model.model_key`) of the models this process holds in memory."""
     return sorted(_MODELS)
 
 

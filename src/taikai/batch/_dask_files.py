@@ -37,7 +37,7 @@ from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.errors import ID_COLUMN, InputError
 from taikai.io import OutputSpec
-from taikai.model import Model, model_key, resolve_model
+from taikai.model import Model, model_sha256, resolve_model
 from taikai.rules import read_rules
 
 
@@ -174,7 +174,7 @@ def run_dask(
             "format": fmt,
             "columns": list(spec.columns),
             "parts": parts,
-            "model": model_key(resolved),
+            "model": model_sha256(resolved),
             "model_stamp": model_stamp(resolved).to_dict(),
             "prefix": options.prefix,
             "text_column": options.text_column,

@@ -14,6 +14,11 @@ _READ = 1 << 20
 NOTES = "notes"
 """The fingerprint's entry that is not compared: what the user gave, for the messages (a detected encoding, the
 rules file's name)."""
+SETTINGS = "model settings"
+"""The fingerprint's entry of the model's metadata settings that change its outputs (thresholds, ``max_chars``:
+:func:`taikai.model.metadata_settings`), outside its artifact's sha256 (the entry ``model``)."""
+SHOWN_SETTINGS = 3
+"""How many changed thresholds a message names."""
 
 
 def input_fingerprint(path: Path, previous: str | None = None) -> str:
@@ -93,6 +98,8 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             )
     if old.get("model") != new.get("model"):
         changes.append(f"the model changed (sha256 {str(old.get('model'))[:16]}… → {str(new.get('model'))[:16]}…)")
+    elif SETTINGS in old and old.get(SETTINGS) != new.get(SETTINGS):  # a run saved before they were: not known
+        changes += _settings_changes(*(json.loads(str(f.get(SETTINGS) or "{}")) for f in (old, new)))
     if old.get("options") != new.get("options"):
         was, now = (json.loads(f.get("options") or "{}") for f in (old, new))
         for key in sorted(set(was) | set(now), key=lambda k: (k == "taikai", k)):
@@ -100,7 +107,7 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                 name = "the taikai version" if key == "taikai" else f"{key} (--{key.replace('_', '-')})"
                 values = [_value(v, n.get(key)) for v, n in ((was.get(key), notes[0]), (now.get(key), notes[1]))]
                 changes.append(f"{name} changed: {' → '.join(values)}")
-    for key in sorted((set(old) | set(new)) - {"input", "model", "options", NOTES}):
+    for key in sorted((set(old) | set(new)) - {"input", "model", "options", NOTES, SETTINGS}):
         if old.get(key) != new.get(key):  # e.g. the rules: a hash of what they are, shown by their file's name
             files = [n.get(key) for n in notes]
             if key == "rules" and any(files):
@@ -114,3 +121,25 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                 continue
             changes.append(f"the {key} changed ({shown[0]} → {shown[1]})")
     return changes
+
+
+def _settings_changes(was: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    """Return one phrase per metadata setting of the model (same artifact) that differs: ``the model's
+    reason_thresholds changed (fees 0.35 → 0.9, time 0.4 → 0.9)``, ``the model's max_chars changed: 2000 → 500``."""
+    changes = []
+    for name in sorted(set(was) | set(now)):
+        before, after = was.get(name), now.get(name)
+        if before == after:
+            continue
+        if isinstance(before, dict) and isinstance(after, dict):
+            differ = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
+            shown = [f"{k} {_number(before.get(k))} → {_number(after.get(k))}" for k in differ[:SHOWN_SETTINGS]]
+            more = f", and {len(differ) - SHOWN_SETTINGS} more" if len(differ) > SHOWN_SETTINGS else ""
+            changes.append(f"the model's {name} changed ({', '.join(shown)}{more}) in its metadata.json")
+        else:
+            changes.append(f"the model's {name} changed: {_number(before)} → {_number(after)} in its metadata.json")
+    return changes
+
+
+def _number(value: object) -> str:
+    return "(none)" if value is None else f"{value:g}" if isinstance(value, float) else str(value)

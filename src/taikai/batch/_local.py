@@ -16,7 +16,7 @@ from typing import Any
 import taikai.io as tio
 from taikai import errors as said
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._fingerprint import NOTES
+from taikai.batch._fingerprint import NOTES, SETTINGS
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -27,7 +27,7 @@ from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
-from taikai.model import Model, model_key, resolve_model
+from taikai.model import Model, model_sha256, resolve_model, settings_json
 from taikai.privacy import default_masker
 from taikai.rules import RuleMatcher, RulesMode
 
@@ -127,7 +127,7 @@ def run_local(
         "chunk_size": options.chunk_size,
         "input_format": in_fmt,
         "encoding": getattr(reader, "encoding", None),
-        "sheet": options.sheet,
+        "sheet": None if options.sheet is None else str(options.sheet),  # sheet=2 resumes a run of --sheet 2
         "output_format": out_fmt,
         "output_encoding": out_encoding,
         "on_bad_lines": options.on_bad_lines,
@@ -138,7 +138,8 @@ def run_local(
         **({"limit": limit} if limit else {}),  # absent without one: runs saved before --limit still resume
     }
     fingerprint = {
-        "model": model_key(model),
+        "model": model_sha256(model),
+        SETTINGS: settings_json(model),  # thresholds and max_chars: metadata.json, outside the artifact's sha256
         "options": json.dumps(saved, sort_keys=True),
         "rules": rules.rules.digest() if rules is not None else None,
         "rules mode": rules_mode.value if rules_mode is not None else None,

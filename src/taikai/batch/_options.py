@@ -55,7 +55,7 @@ class BatchOptions:
     jobs: int = 1
     chunk_size: int = DEFAULT_CHUNK_SIZE
     resume: bool = False
-    sheet: str | None = None
+    sheet: str | int | None = None
     on_bad_lines: str = "error"
     mask_pii: bool = False
     scheduler: str | None = None

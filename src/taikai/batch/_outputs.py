@@ -12,7 +12,7 @@ import taikai.io as tio
 from taikai.batch._options import BatchOptions
 from taikai.batch._side_files import stale_bad_lines
 from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, InputError, no_column_error
-from taikai.model import Model, default_model_dir, model_key
+from taikai.model import Model, default_model_dir, model_sha256
 from taikai.rules import RulesMode
 
 
@@ -28,7 +28,7 @@ def model_stamp(model: Model) -> tio.ModelStamp:
     return tio.ModelStamp(
         name=name,
         path=str(model.path or ""),
-        sha256=model_key(model),
+        sha256=model_sha256(model),
         created_at=meta.created_at,
         reasons=tuple(model.reason_labels),
         test_metrics={k: v for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},

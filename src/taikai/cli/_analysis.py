@@ -208,7 +208,7 @@ def report(
     """
     from taikai.io import check_output_dir, with_summary
 
-    check_freq(click.get_current_context(), date_column)
+    periods = check_freq(click.get_current_context(), date_column, freq)
     check_output_dir(output, "--output")
     check_output(output, with_summary("the predictions", predictions) | model_inputs(model_path), "--output")
     require_report_extra()
@@ -223,7 +223,7 @@ def report(
         date_column=date_column,
         by=by,
         text_column=text_column,
-        freq=freq,
+        freq=periods,
         lang=lang,
         model=model_path,
         drift=not no_drift,

@@ -232,10 +232,15 @@ def check_rules_mode(ctx: click.Context, rules: Path | None) -> None:
         raise click.UsageError("--rules-mode applies to rules: give the rules file with --rules FILE")
 
 
-def check_freq(ctx: click.Context, date_column: str | None) -> None:
-    """Refuse ``--freq`` given without ``--date-column`` (there are no periods for it to set)."""
-    if date_column is None and ctx.get_parameter_source("freq") is not ParameterSource.DEFAULT:
+def check_freq(ctx: click.Context, date_column: str | None, freq: str) -> str | None:
+    """Refuse ``--freq`` given without ``--date-column`` (there are no periods for it to set); return the ``freq=``
+    to call the library with: ``None`` when the option was not given (the library's default, months, which it
+    refuses to be given without a date column)."""
+    if ctx.get_parameter_source("freq") is ParameterSource.DEFAULT:
+        return None
+    if date_column is None:
         raise click.UsageError("--freq applies to periods: give the column of dates with --date-column COLUMN")
+    return freq
 
 
 mask_pii_option = click.option(

@@ -104,7 +104,7 @@ def drift(
     from taikai.drift import Verdict, check_drift
     from taikai.io import check_output_dir, with_summary
 
-    check_freq(click.get_current_context(), date_column)
+    periods = check_freq(click.get_current_context(), date_column, freq)
     if reference_text_column is not None and reference is None:
         raise click.UsageError("--reference-text-column applies to a reference file: give it with --reference FILE")
     if json_out is not None and json_out != STDOUT:
@@ -118,7 +118,7 @@ def drift(
         text_column=text_column,
         reference_text_column=reference_text_column,
         date_column=date_column,
-        freq=freq,
+        freq=periods,
         encoding=encoding,
         encoding_errors=encoding_errors,
         input_format=input_format,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
-from taikai.errors import TEXT_COLUMN, Argument, InputError, wrong_type
+from taikai.errors import TEXT_COLUMN, Argument, InputError, period_freq, wrong_type
 from taikai.io import ReadOptions
 from taikai.model import DriftStatistics, Model, resolve_model
 
@@ -30,7 +30,7 @@ def _statistics(
     *,
     text_column: Hashable | None,
     date_column: Hashable | None = None,
-    freq: str = "M",
+    freq: str | None = None,
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
     argument: str = "dump",
@@ -69,10 +69,10 @@ def check_drift(
     reference: str | Path | pd.DataFrame | None = None,
     text_column: Hashable | None = None,
     date_column: Hashable | None = None,
-    freq: str = "M",
+    freq: str | None = None,
     encoding: str | None = None,
     input_format: str | None = None,
-    sheet: str | None = None,
+    sheet: str | int | None = None,
     progress: Callable[[int], None] | None = None,
     encoding_errors: str = "strict",
     prefix: str | None = None,
@@ -83,16 +83,19 @@ def check_drift(
 
     *dump* and *reference* are files or data frames: raw dumps (classified on the fly with *model*) or
     predictions written by ``taikai batch`` with the same model (their status and probability columns are used).
-    With *date_column*, each period (``freq`` ``M`` months or ``W`` weeks) is judged too. Predictions written with
-    a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several sets in *dump* (the
-    reference's are found on their own). The texts are in *text_column* (default: the one ``taikai batch``
-    classified, as the batch summary beside a predictions file recorded; else ``text``); the reference's are in
-    *reference_text_column* (default: *text_column*, else found as the dump's are). A frame's columns are named by
-    their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``), as for ``predict_frame``.
+    With *date_column*, each period (``freq`` ``M`` months, the default, or ``W`` weeks) is judged too; *freq*
+    given without *date_column* is refused (:class:`InputError`), as ``--freq`` is on the command line.
+    Predictions written with a prefix (``taikai batch --prefix pred_``) are found; *prefix* chooses among several
+    sets in *dump* (the reference's are found on their own). The texts are in *text_column* (default: the one
+    ``taikai batch`` classified, as the batch summary beside a predictions file recorded; else ``text``); the
+    reference's are in *reference_text_column* (default: *text_column*, else found as the dump's are). A frame's
+    columns are named by their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``), as for
+    ``predict_frame``.
     ``mask_pii=True`` masks personal data in the texts of *dump* and *reference* before they are classified or
     counted (:func:`taikai.mask_pii`): the new words shown hold none; the report's ``masks`` (and
     ``reference_masks``) count what was masked, per kind.
     """
+    periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
     named = model is not None
@@ -138,7 +141,7 @@ def check_drift(
         overall=PeriodDrift.of("all", found.overall, ref),
         periods=tuple(PeriodDrift.of(period, stats, ref) for period, stats in found.periods.items()),
         date_column=None if date_column is None else str(date_column),
-        freq=freq if date_column is not None else None,
+        freq=periods if date_column is not None else None,
         undated=found.undated,
         out_of_range=found.out_of_range,
         date_years=found.date_years,

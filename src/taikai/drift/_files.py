@@ -12,7 +12,7 @@ import numpy as np
 
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, separator_hint
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, period_freq, separator_hint
 from taikai.io import (
     DateOrder,
     ReadOptions,
@@ -123,7 +123,7 @@ def file_statistics(
     *,
     text_column: Hashable | None = None,
     date_column: Hashable | None = None,
-    freq: str = "M",
+    freq: str | None = None,
     read_options: ReadOptions | None = None,
     progress: Callable[[int], None] | None = None,
     prefix: str | None = None,
@@ -132,7 +132,7 @@ def file_statistics(
     mask_pii: bool = False,
     input_format: bool = True,
 ) -> FileStatistics:
-    """Count every row of *path* for *model*; with *date_column*, also per period (``M`` months, ``W`` weeks).
+    """Count every row of *path* for *model*; with *date_column*, also per period (*freq*: ``M``, months, or ``W``).
 
     *read_options* say how to read the file (format, encoding, sheet, encoding errors; default: from its
     extension, encoding detected). The file is read and classified a chunk at a time, so memory stays bounded; a
@@ -142,9 +142,9 @@ def file_statistics(
     summary says another model made them are refused, as ``taikai report`` refuses them (*model_named*: *model*
     was named with ``--model``; else it is the default model). *text_argument* is the argument an error about a
     missing *text_column* names (``reference_text_column`` for a reference file); *text_column* defaults to the
-    one batch classified, as its summary recorded, else ``text``. *mask_pii* masks personal
-    data in the texts before they are counted (:func:`taikai.mask_pii`), and in a malformed record's error.
-    *input_format*: the caller takes ``input_format=`` for *path*, which errors may then suggest.
+    one batch classified, as its summary recorded, else ``text``. *freq* without *date_column* is refused.
+    *mask_pii* masks personal data in the texts before they are counted (:func:`taikai.mask_pii`), and in a
+    malformed record's error. *input_format*: the caller takes ``input_format=`` for *path*, for errors to suggest.
     """
     path = Path(path)
     options = read_options or ReadOptions()
@@ -214,7 +214,7 @@ def frame_statistics(
     model: Model,
     text_column: Hashable | None = None,
     date_column: Hashable | None = None,
-    freq: str = "M",
+    freq: str | None = None,
     source: str = "<frame>",
     prefix: str | None = None,
     text_argument: Argument = TEXT_COLUMN,
@@ -228,7 +228,6 @@ def frame_statistics(
         for start in range(0, len(frame), CHUNK_ROWS)
     )
     text = "text" if text_column is None else text_column
-    shown = list(frame.columns)
 
     def date_columns(index: int) -> Iterator[list[Any]]:
         yield frame.iloc[:, index].tolist()
@@ -243,7 +242,7 @@ def frame_statistics(
         freq,
         text_argument,
         mask_pii,
-        shown=shown,
+        shown=list(frame.columns),
         date_columns=date_columns,
     )
 
@@ -255,7 +254,7 @@ def count_chunks(
     model: Model,
     text_column: Hashable,
     date_column: Hashable | None,
-    freq: str,
+    freq: str | None,
     text_argument: Argument = TEXT_COLUMN,
     mask_pii: bool = False,
     input_format: bool = False,
@@ -269,7 +268,8 @@ def count_chunks(
     A date column is refused before anything is classified when none of its values reads as a date: when the
     first chunk holds none, *date_columns* (called with the column's index; it yields the column's values chunk by
     chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
-    chunk decides."""
+    chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused."""
+    freq = period_freq(freq, date_column)
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     rows = _Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)

@@ -74,7 +74,7 @@ def open_reader(
     path: Path,
     fmt: str | None = None,
     encoding: str | None = None,
-    sheet: str | None = None,
+    sheet: str | int | None = None,
     encoding_errors: str = "strict",
     *,
     warn: bool = True,
@@ -117,15 +117,15 @@ class ReadOptions:
     """How to read an input file: the arguments of :func:`open_reader` after the path, as one value.
 
     ``input_format`` is one of :data:`FORMATS` (``None``: from the file's extension), ``encoding`` applies to the
-    text formats (``None``: detect UTF-8 or CP932), ``sheet`` to xlsx (``None``: the first), and
-    ``encoding_errors`` (``strict`` or ``replace``) to the text formats. An unknown format or encoding-error mode
-    is refused here, with the same message as :func:`open_reader`; what depends on the file (an encoding given
-    for Parquet, a sheet for CSV, an unknown encoding name) is refused when it is opened.
+    text formats (``None``: detect UTF-8 or CP932), ``sheet`` to xlsx (a name or 1-based number; ``None``: the
+    first), and ``encoding_errors`` (``strict`` or ``replace``) to the text formats. An unknown format or
+    encoding-error mode is refused here, with the same message as :func:`open_reader`; what depends on the file (an
+    encoding given for Parquet, a sheet for CSV, an unknown encoding name) is refused when it is opened.
     """
 
     input_format: str | None = None
     encoding: str | None = None
-    sheet: str | None = None
+    sheet: str | int | None = None
     encoding_errors: str = "strict"
 
     def __post_init__(self) -> None:

@@ -39,7 +39,7 @@ def read_table(
     path: Path,
     fmt: str | None = None,
     encoding: str | None = None,
-    sheet: str | None = None,
+    sheet: str | int | None = None,
     encoding_errors: str = "strict",
     mask_pii: bool = False,
 ) -> Table:

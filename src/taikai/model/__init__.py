@@ -30,6 +30,7 @@ from taikai.model._features import (
     word_vocabulary,
 )
 from taikai.model._inputs import find_column
+from taikai.model._key import metadata_settings, model_key, model_sha256, settings_json
 from taikai.model._metadata import (
     DEFAULT_THRESHOLD,
     FORMAT_VERSION,
@@ -43,7 +44,6 @@ from taikai.model._metadata import (
 from taikai.model._model import (
     Model,
     load_model,
-    model_key,
     resolve_model,
 )
 from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
@@ -112,8 +112,10 @@ __all__ = [
     "library_versions",
     "load_artifact",
     "load_model",
+    "metadata_settings",
     "model_directory",
     "model_key",
+    "model_sha256",
     "ngram_spans",
     "output_columns",
     "prediction_prefixes",
@@ -125,6 +127,7 @@ __all__ = [
     "reason_sets",
     "resolve_model",
     "save_artifact",
+    "settings_json",
     "sha256_file",
     "skipped_rows_block",
     "text_hashes",

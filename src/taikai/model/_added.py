@@ -1,5 +1,5 @@
 """What added labels bought, as a model's metrics record it (``metrics["added"]``): scores on the added rows out of
-fold, trained without them and with them. :func:`taikai.training.compare_added` measures it."""
+fold, trained without them and with them. :func:`taikai.training._compare.compare_added` measures it."""
 
 from __future__ import annotations
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from collections.abc import Hashable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -262,17 +260,6 @@ class Model(Described):
             df, _ = mask_text_column(df, column)
         added = self.classify(df[column].tolist(), matcher, mode).to_frame(df.index, prefix)
         return pd.concat([df, added], axis=1)
-
-
-def model_key(model: Model) -> str:
-    """Return a key that changes with what *model* computes: the sha256 of its saved artifact, or for a model
-    never saved a sha256 of its pickled pipeline, thresholds and text limit (equal models get equal keys)."""
-    if model.metadata.artifact is not None:
-        return model.metadata.artifact.sha256
-    digest = hashlib.sha256(pickle.dumps(model.pipeline, protocol=pickle.HIGHEST_PROTOCOL))
-    digest.update(np.asarray(model.thresholds, dtype="float64").tobytes())
-    digest.update(f"{model.max_chars}".encode())
-    return f"memory-{digest.hexdigest()}"
 
 
 def load_model(path: str | Path | None = None) -> Model:

@@ -28,7 +28,9 @@ class DriftStatistics:
     ``tokens`` and ``oov_tokens`` count the model's tokens in the classified rows and those not in its word
     vocabulary (``oov_tokens`` is ``None`` for a model without word features: it has no word vocabulary).
     ``words`` holds the document frequency of content words (UniDic dictionary forms) over ``word_rows`` rows;
-    a word not in it appears in fewer than ``words_floor`` of them.
+    a word not in it appears in fewer than ``words_floor`` of them. ``word_rows`` are the rows neither empty nor
+    errors, of the same rows as the other counts, except in a model's statistics, whose word table counts the
+    training rows while the other counts are of held-out rows.
     """
 
     source: str
@@ -65,7 +67,8 @@ class DriftStatistics:
     @property
     def tokens_per_row(self) -> float:
         """Mean number of the model's tokens in a classified row."""
-        return self.tokens / self.word_rows if self.word_rows and self.tokens else math.nan
+        checked = self.rows - self.empty - self.error  # the rows tokenized (word_rows counts the word table's)
+        return self.tokens / checked if checked and self.tokens else math.nan
 
     @property
     def mean_confidence(self) -> float:

@@ -3,12 +3,16 @@
 :func:`train` reads the base data and any added labelled files through :mod:`taikai.io`, skips (or refuses) rows
 that cannot be used, cross-validates, tunes the per-reason thresholds, tests, compares the model with and without
 the added rows, and saves the model with metadata that records every input file.
+
+The steps of :func:`train` that work on the frame :func:`read_inputs` builds (its ``primary`` and ``label_set``
+columns), such as the split, the cross-validation, the comparison of added rows and the weak-data warnings, are
+internal (``taikai.training._cv``, ``_compare``, ``_checks``): they are not public, since an ordinary labelled frame
+lacks those columns; call :func:`train`, which reads any labelled file or frame.
 """
 
 from taikai.model import AddedComparison, HeldOutScores  # re-exported: where train's comparison was defined
-from taikai.training._checks import check_out_dir, weak_data_warnings
-from taikai.training._compare import compare_added
-from taikai.training._cv import content_sha256, cross_validate, split_frame, tune_thresholds
+from taikai.training._checks import check_out_dir
+from taikai.training._cv import content_sha256, tune_thresholds
 from taikai.training._inputs import Columns, Differences, TrainingInputs, read_inputs
 from taikai.training._train import SkippedRowsWarning, skipped_summary, train
 
@@ -20,13 +24,9 @@ __all__ = [
     "SkippedRowsWarning",
     "TrainingInputs",
     "check_out_dir",
-    "compare_added",
     "content_sha256",
-    "cross_validate",
     "read_inputs",
     "skipped_summary",
-    "split_frame",
     "train",
     "tune_thresholds",
-    "weak_data_warnings",
 ]

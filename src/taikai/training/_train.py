@@ -65,12 +65,16 @@ def _drift_statistics(
 ) -> DriftStatistics:
     """Return what ``taikai drift`` compares with: counted on held-out rows (cross-validation, else the test
     split), or on the training rows themselves when nothing was held out (then the model's confidence is
-    higher than on new text, which the source says)."""
+    higher than on new text, which the source says); the word table always on the training rows."""
     if held_out is not None:
         return training_statistics(model, train_df[text_column].tolist(), held_out)
     if len(test_df):
-        source = f"predictions on the {len(test_df):,} test rows of a model fitted on the training rows"
-        return training_statistics(model, test_df[text_column].tolist(), None, source)
+        source = (
+            f"predictions on the {len(test_df):,} test rows of a model fitted on the training rows "
+            f"(content words: its {len(train_df):,} training rows)"
+        )
+        training = train_df[text_column].tolist()
+        return training_statistics(model, test_df[text_column].tolist(), None, source, training=training)
     source = f"predictions on its own {len(train_df):,} training rows (nothing held out: confidence is optimistic)"
     return training_statistics(model, train_df[text_column].tolist(), None, source)
 

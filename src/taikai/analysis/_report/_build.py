@@ -33,7 +33,7 @@ from taikai.analysis._report._summary import summary_section
 from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
-from taikai.errors import DATE_COLUMN, Argument, InputError, separator_hint
+from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, period_freq, separator_hint
 from taikai.io import (
     RunSummary,
     check_date_column,
@@ -106,7 +106,7 @@ def build_report(
     date_column: str | None = None,
     by: str | None = None,
     text_column: str | None = None,
-    freq: str = "M",
+    freq: str | None = None,
     source: str = "",
     per_reason: int = 3,
     uncertain: int = 20,
@@ -133,7 +133,9 @@ def build_report(
     Predicted columns written with a prefix (``taikai batch --prefix pred_``: ``pred_reason``, …) are found and
     read under their plain names (an input column of such a name becomes ``input_reason``, …); *prefix* chooses
     among several sets (default: the one the batch summary *run* recorded, else the only one). The texts are in
-    *text_column* (default: the column batch classified, as *run* records it, else ``text``). With *progress*,
+    *text_column* (default: the column batch classified, as *run* records it, else ``text``). The reasons over time
+    are counted per *freq* of *date_column* (``M`` months, the default, or ``W`` weeks); *freq* given without
+    *date_column* is refused, as ``--freq`` is on the command line. With *progress*,
     a line on stderr says which step the report is at (the section being built, then the page). The id shown
     beside each review, as written (``3328``, whatever the dtype), is *df*'s named index (a MultiIndex: its first
     level, every level kept as a column), else the batch's ``--id-column``, else an ``id``-like column; an index
@@ -144,8 +146,9 @@ def build_report(
     steps = progress if isinstance(progress, Steps) else Steps(progress)
     if lang not in PHRASES:
         raise InputError(f"{Argument('lang', '--lang')} must be one of {list(PHRASES)}, not {lang!r}")
+    freq = period_freq(freq, date_column)
     if freq not in FREQUENCIES:
-        raise InputError(f"{Argument('freq', '--freq')} must be one of {list(FREQUENCIES)}, not {freq!r}")
+        raise InputError(f"{FREQ} must be one of {list(FREQUENCIES)}, not {freq!r}")
     where = str(source_path) if source_path is not None else source or "the predictions frame"
     df, id_column = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason

@@ -25,7 +25,8 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     o = ctx.options
     with warnings.catch_warnings():  # the trend section warns about the same dates
         warnings.simplefilter("ignore", DataWarning)
-        found = drift_section(ctx.frame, ctx.model_source, o.text_column, o.date_column, o.freq, o.lang)
+        freq = o.freq if o.date_column is not None else None  # the periods' length: none without a date column
+        found = drift_section(ctx.frame, ctx.model_source, o.text_column, o.date_column, freq, o.lang)
     blocks: list[Block] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))
