@@ -1,14 +1,15 @@
 """Run ``taikai batch`` as a child process and measure it: rows/s as its summary reports it, wall time, CPU seconds.
 
-Shared by the benches that compare two ``taikai batch`` runs on a shared machine (``bench_batch.py --baseline``,
-``bench_mask.py``). Wall-clock rates move with other work on the machine; rows per CPU second of the batch
-process, less the CPU seconds of the same command on a one-row dump (start-up: imports, loading the model), move
-much less, so both are reported.
+Shared by the benches that compare two ``taikai batch`` runs on a shared machine (``bench_batch.py --baseline``
+and ``--baseline-src``, ``bench_mask.py``). Wall-clock rates move with other work on the machine; rows per CPU
+second of the batch process, less the CPU seconds of the same command on a one-row dump (start-up: imports, loading
+the model), move much less, so both are reported.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
 import resource
 import subprocess
@@ -17,6 +18,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 TAIKAI = Path(sys.executable).with_name("taikai")
 
@@ -48,12 +52,30 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_batch(dump: Path, out: Path, *, jobs: int = 1, model: str | None = None, extra: Sequence[str] = ()) -> BatchRun:
-    """Run ``taikai batch DUMP -o OUT --text-column text --jobs N [EXTRA] [--model DIR]`` and measure it."""
+def alternate(k: int, runs: Sequence[T]) -> list[T]:
+    """Return round *k*'s order of *runs*: as given in odd rounds, reversed in even ones (so that neither run is
+    always the first or the last of a round, where a drift of the machine's load would fall on it alone)."""
+    return list(runs) if k % 2 else list(runs)[::-1]
+
+
+def run_batch(
+    dump: Path,
+    out: Path,
+    *,
+    jobs: int = 1,
+    model: str | None = None,
+    extra: Sequence[str] = (),
+    src: str | None = None,
+) -> BatchRun:
+    """Run ``taikai batch DUMP -o OUT --text-column text --jobs N [EXTRA] [--model DIR]`` and measure it.
+
+    With *src* (the ``src`` directory of a checkout) the command runs with ``PYTHONPATH=SRC``: that checkout's
+    ``taikai`` package, with this venv's libraries."""
     command = [str(TAIKAI), "batch", str(dump), "-o", str(out), "--text-column", "text", "--jobs", str(jobs)]
     command += [*extra, *(["--model", model] if model else [])]
+    env = None if src is None else {**os.environ, "PYTHONPATH": src}
     start, cpu = time.perf_counter(), children_cpu()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
     wall, cpu = time.perf_counter() - start, children_cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")

@@ -1,9 +1,12 @@
 """bench/batch_run.py and bench_batch.py's rounds: the summary is parsed, start-up is taken off the CPU seconds,
-the one-row dump reads back as one row, and the two models alternate which runs first."""
+the one-row dump reads back as one row, another checkout's src goes on the run's PYTHONPATH, and every round times
+--jobs 1, --jobs 2 and the baseline (model or code) in an order that alternates round by round."""
 
 import csv
 import importlib
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -58,12 +61,127 @@ def test_one_row_dump_reads_back_as_one_row(tmp_path, text):
 
 
 @pytest.mark.parametrize(
-    ("k", "first"), [(1, ("model", "/m/vec")), (2, ("baseline", "/m/words")), (3, ("model", "/m/vec"))]
+    ("k", "expected"),
+    [(1, ["a", "b", "c"]), (2, ["c", "b", "a"]), (3, ["a", "b", "c"]), (4, ["c", "b", "a"])],
 )
-def test_rounds_alternate_which_model_runs_first(k, first):
-    order = bench_batch.round_order(k, "/m/vec", "/m/words")
-    assert order[0] == first
-    assert sorted(order) == [("baseline", "/m/words"), ("model", "/m/vec")]
+def test_rounds_alternate_which_run_is_first(k, expected):
+    assert batch_run.alternate(k, ("a", "b", "c")) == expected
+
+
+ROOT_MODEL, ROOT_SRC = str(ROOT / "models" / "default"), str(ROOT / "src")
+
+
+@pytest.mark.parametrize(
+    ("model", "baseline", "baseline_src", "expected"),
+    [
+        (None, None, None, [("jobs1", None, None, 1), ("jobs2", None, None, 2)]),
+        ("/m/v", "/m/w", None, [("jobs1", "/m/v", None, 1), ("baseline", "/m/w", None, 1), ("jobs2", "/m/v", None, 2)]),
+        (
+            None,
+            None,
+            "/old/src",
+            [
+                ("jobs1", ROOT_MODEL, ROOT_SRC, 1),
+                ("baseline", ROOT_MODEL, "/old/src", 1),
+                ("jobs2", ROOT_MODEL, ROOT_SRC, 2),
+            ],
+        ),
+        (
+            "/m/v",
+            None,
+            "/old/src",
+            [("jobs1", "/m/v", ROOT_SRC, 1), ("baseline", "/m/v", "/old/src", 1), ("jobs2", "/m/v", ROOT_SRC, 2)],
+        ),
+    ],
+    ids=["plain", "model", "code", "code-model"],
+)
+def test_round_specs_compare_one_thing_with_the_same_rest(model, baseline, baseline_src, expected):
+    specs = bench_batch.round_specs(model, baseline, baseline_src)
+    assert [(s.name, s.model, s.src, s.jobs) for s in specs] == expected
+
+
+def fake_run(calls):
+    def run(dump, out, *, jobs=1, model=None, extra=(), src=None):
+        calls.append((dump.name, out.name, jobs, src))
+        return batch_run.BatchRun(("taikai",), rows=100, reported=10.0, wall=1.0, cpu=2.0 if dump.name == "d" else 1.0)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("k", "expected"),
+    [
+        (
+            1,
+            [
+                ("one", "one_jobs1.csv", 1, "/new"),
+                ("one", "one_baseline.csv", 1, "/old"),
+                ("d", "out_jobs1.csv", 1, "/new"),
+                ("d", "out_baseline.csv", 1, "/old"),
+                ("d", "out_jobs2.csv", 2, "/new"),
+            ],
+        ),
+        (
+            2,
+            [
+                ("one", "one_baseline.csv", 1, "/old"),
+                ("one", "one_jobs1.csv", 1, "/new"),
+                ("d", "out_jobs2.csv", 2, "/new"),
+                ("d", "out_baseline.csv", 1, "/old"),
+                ("d", "out_jobs1.csv", 1, "/new"),
+            ],
+        ),
+    ],
+)
+def test_every_round_times_jobs2_and_the_baseline_in_alternating_order(monkeypatch, tmp_path, k, expected):
+    calls = []
+    monkeypatch.setattr(bench_batch, "run_batch", fake_run(calls))
+    specs = [
+        bench_batch.Spec("jobs1", "/m", "/new"),
+        bench_batch.Spec("baseline", "/m", "/old"),
+        bench_batch.Spec("jobs2", "/m", "/new", jobs=2),
+    ]
+    runs, startup = bench_batch.play_round(k, specs, Path("d"), Path("one"), tmp_path)
+    assert calls == expected
+    assert sorted(runs) == ["baseline", "jobs1", "jobs2"]
+    assert startup == {"jobs1": 1.0, "baseline": 1.0}
+
+
+def test_a_round_without_a_baseline_times_no_start_up(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(bench_batch, "run_batch", fake_run(calls))
+    specs = bench_batch.round_specs(None, None, None)
+    runs, startup = bench_batch.play_round(1, specs, Path("d"), Path("one"), tmp_path)
+    assert sorted(runs) == ["jobs1", "jobs2"]
+    assert calls == [("d", "out_jobs1.csv", 1, None), ("d", "out_jobs2.csv", 2, None)]
+    assert startup == {}
+
+
+@pytest.mark.parametrize("layout", ["empty", "no_init"])
+def test_baseline_src_must_hold_a_taikai_package(tmp_path, layout):
+    if layout == "no_init":
+        (tmp_path / "taikai").mkdir()
+    with pytest.raises(SystemExit, match=re.escape(f"--baseline-src {tmp_path}: no taikai/__init__.py there")):
+        bench_batch.check_src(str(tmp_path))
+
+
+def test_baseline_src_of_a_checkout_is_taken():
+    assert bench_batch.check_src(str(ROOT / "src")) == str((ROOT / "src").resolve())
+
+
+@pytest.mark.parametrize(("src", "pythonpath"), [("/old/src", "/old/src"), (None, "inherited")])
+def test_run_batch_puts_src_on_the_pythonpath(monkeypatch, tmp_path, src, pythonpath):
+    seen = {}
+
+    def run(command, **kwargs):
+        seen["env"] = kwargs.get("env")
+        return subprocess.CompletedProcess(command, 0, "", "3 rows classified into o.csv in 0.1 s (30 rows/s)\n")
+
+    monkeypatch.setenv("PYTHONPATH", "inherited")
+    monkeypatch.setattr(batch_run.subprocess, "run", run)
+    batch_run.run_batch(tmp_path / "d.csv", tmp_path / "o.csv", src=src)
+    env = seen["env"] if seen["env"] is not None else os.environ
+    assert env["PYTHONPATH"] == pythonpath
 
 
 @pytest.mark.slow
