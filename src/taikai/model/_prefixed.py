@@ -195,7 +195,7 @@ def _check_reason_columns(frame: pd.DataFrame, source: str, prefix: str, reasons
             continue
         # The few distinct cells are split, not the million rows.
         seen = {v: [x for x in v.split("|") if x and x not in reasons] for v in values.unique() if isinstance(v, str)}
-        wrong = values.map({v: bool(found) for v, found in seen.items()}).fillna(False).to_numpy(dtype=bool)
+        wrong = values.isin([v for v, found in seen.items() if found]).to_numpy(dtype=bool)
         if wrong.any():
             at = int(wrong.nonzero()[0][0])
             label = seen[values.iloc[at]][0]
