@@ -170,9 +170,10 @@ def test_parquet_directory_without_id_gets_row_numbers(client, dump, tiny_model_
     pq.write_table(table.slice(0, 70), tmp_path / "in" / "a.parquet")
     pq.write_table(table.slice(70), tmp_path / "in" / "b.parquet")
     pq.write_table(table, tmp_path / "all.parquet")
-    (tmp_path / "out.taikai-dask.lock").write_text("999999999\n")  # left by a killed run: nobody holds it
+    (tmp_path / "out.taikai-partial").mkdir()
+    (tmp_path / "out.taikai-partial" / "lock").write_text("999999999\n")  # left by a killed run: nobody holds it
     summary = classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client)
-    assert not (tmp_path / "out.taikai-dask.lock").exists(), "the run's lock was not removed at its end"
+    assert not (tmp_path / "out.taikai-partial").exists(), "the run's lock was not removed at its end"
     taikai.classify_file(tmp_path / "all.parquet", tmp_path / "local.parquet", "text", model=tiny_model_dir)
     dask_out = _sorted(pd.read_parquet(tmp_path / "out"), "row")
     assert summary.rows == 120 and dask_out["row"].tolist() == list(range(120))
