@@ -25,7 +25,7 @@ import pyarrow as pa
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._dask_cluster import check_workers, collect, connect, failure, ship, unship
+from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
@@ -77,6 +77,7 @@ def run_dask(
     """Run the Dask engine (see :func:`classify_files`)."""
     started = time.monotonic()
     options.refuse_other_engine("dask")
+    check_scheduler(options.scheduler)
     options.parts_format(output)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
     check_output(output)
