@@ -903,3 +903,27 @@ def test_cli_dask_says_the_unnamed_trailing_columns_once(tiny_model_dir, tmp_pat
     assert f"taikai: warning: {path}: the header ends in 2 column(s) without a name" in said
     err = capfd.readouterr().err
     assert "without a name" not in err and "DataWarning" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "blank"),
+    [
+        ("blank.csv", "id,text\nA1,報酬が安い\n\nA2,手数料が高い\n\n\nA3,時間がない\n", 3),
+        ("blank.jsonl", '{"id": "A1", "text": "報酬が安い"}\n\n{"id": "A2", "text": "時間がない"}\n', 1),
+    ],
+)
+def test_blank_lines_are_counted_as_the_local_engine_counts_them(
+    client, tiny_model_dir, tmp_path, name, content, blank
+):
+    """The Dask summary said nothing of them (blank_lines 0, where the local engine said 3 and 1)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text(content, encoding="utf-8")
+    (tmp_path / "in" / f"b{name}").write_text(content, encoding="utf-8")  # two files: two partitions' counts
+    local = taikai.classify_file(
+        tmp_path / "in" / name, tmp_path / f"local{Path(name).suffix}", "text", model=tiny_model_dir
+    )
+    summary = classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client)
+    assert local.to_dict()["blank_lines"] == blank
+    assert summary.to_dict()["blank_lines"] == 2 * blank
+    assert f"blank lines skipped: {2 * blank}" in str(summary)
+    assert json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8"))["blank_lines"] == 2 * blank

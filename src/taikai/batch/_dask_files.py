@@ -197,11 +197,12 @@ def _locked_run(
         futures = client.compute(tasks)
         results: list[ChunkResult] = collect(cluster, futures, done)
         for counts in results:  # in input order: the summary's example rows are the first ones
-            summary.add(counts, notes=counts.notes)
+            summary.add(counts, blank=counts.blank, notes=counts.notes)
         parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
         manifest = {
             "taikai": importlib_metadata.version("taikai"),
             "rows": summary.rows,
+            "blank_lines": summary.blank_lines,
             "format": fmt,
             "columns": list(spec.columns),
             "parts": parts,

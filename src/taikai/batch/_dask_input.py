@@ -35,6 +35,9 @@ PRIVATE_USE_COLUMN = "__taikai_private_use"
 ENCODING_COLUMN = "__taikai_encoding"
 """With ``locate``, the encoding of a row counted in the two columns above, else null (never written)."""
 NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
+BLANK_COLUMN = "__taikai_blank"
+"""With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
+the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
 
 
 def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
@@ -126,6 +129,7 @@ def _read_text_file(
     raw: dict[int, object] = {}  # row -> a text cell that is not text
     lines: list[int] = []
     notes: dict[int, tio.DecodeNote] = {}
+    blank = 0
     for chunk in reader.chunks(_READ_ROWS):
         if chunk.bad:
             raise tio.bad_line_error(
@@ -138,6 +142,7 @@ def _read_text_file(
         if text is not None:
             raw.update((rows + i, v) for i, v in enumerate(chunk.data[text]) if v is not None and type(v) is not str)
         lines += chunk.lines
+        blank += chunk.blank
         notes.update((rows + i, note) for i, note in chunk.notes.items())
         tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
         rows += chunk.rows
@@ -152,6 +157,9 @@ def _read_text_file(
         frame[FILE_COLUMN] = pd.Series(index, index=frame.index, dtype="int32")
         frame[LINE_COLUMN] = pd.Series(lines if len(lines) == rows else None, index=frame.index, dtype="Int64")
         frame = frame.assign(**_note_columns(notes, rows, frame.index))
+        blanks = np.zeros(rows, dtype="int64")
+        blanks[:1] = blank  # on the first row, if any
+        frame[BLANK_COLUMN] = pd.Series(blanks, index=frame.index)
     return frame
 
 
@@ -222,8 +230,8 @@ def read_input(
     their columns' types: a column keeps one type over all files, ints and floats make floats, any other mix is
     text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells
     that are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL
-    partitions also hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN` and the :data:`NOTE_COLUMNS` (not in the
-    schema). With *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors*
+    partitions also hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS` and :data:`BLANK_COLUMN`
+    (not in the schema). With *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors*
     (``strict`` or ``replace``) is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD.
     """
     files, fmt = input_files(pattern, input_format)
@@ -249,6 +257,7 @@ def read_input(
         meta[FILE_COLUMN] = pd.Series([], dtype="int32")
         meta[LINE_COLUMN] = pd.Series([], dtype="Int64")
         meta = meta.assign(**_note_columns({}, 0, meta.index))
+        meta[BLANK_COLUMN] = pd.Series([], dtype="int64")
     with dask.config.set({"dataframe.convert-string": False}):  # else Dask makes the object text column str()
         ddf = dd.from_map(
             _read_text_file,

@@ -22,6 +22,7 @@ import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS
 from taikai.batch._dask_input import (
+    BLANK_COLUMN,
     ENCODING_COLUMN,
     FILE_COLUMN,
     LINE_COLUMN,
@@ -125,4 +126,5 @@ def write_part(
         lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
         files=[files[k] for k in part[FILE_COLUMN]] if located else None,
     )
-    return replace(result, notes=tuple(notes))
+    blank = int(part[BLANK_COLUMN].sum()) if BLANK_COLUMN in part.columns else 0
+    return replace(result, notes=tuple(notes), blank=blank)
