@@ -103,6 +103,17 @@ def input_columns(files: list[Path], fmt: str, encoding: str | None = None, erro
     return tio.open_reader(files[0], fmt, encoding, None, errors, warn=False).columns
 
 
+def input_header(
+    pattern: str | Path, input_format: str | None = None, encoding: str | None = None, encoding_errors: str = "strict"
+) -> list[str]:
+    """Return the names of the columns of the input the Dask engine reads from *pattern* (a file, a directory or a
+    glob), reading no row: the Parquet schema's (with hive keys), or the header of the first CSV/TSV/JSONL file."""
+    files, fmt = input_files(pattern, input_format)
+    if fmt == "parquet":
+        return list(read_input(pattern, input_format)[1].names)
+    return input_columns(files, fmt, encoding, encoding_errors)
+
+
 def _read_text_file(
     path: Path,
     index: int,
