@@ -927,3 +927,29 @@ def test_blank_lines_are_counted_as_the_local_engine_counts_them(
     assert summary.to_dict()["blank_lines"] == 2 * blank
     assert f"blank lines skipped: {2 * blank}" in str(summary)
     assert json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8"))["blank_lines"] == 2 * blank
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_jsonl_column_of_ints_and_floats_is_written_as_the_local_engine_writes_it(
+    client, tiny_model_dir, tmp_path, fmt
+):
+    """Regression: the Dask parts wrote 0.0, 1.0, … 1.5 where the local engine writes 0, 1, … 1.5."""
+    lines = [json.dumps({"text": "手数料が高い", "score": 1.5 if i == 20 else i}) for i in range(32)]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines[:16]) + "\n", encoding="utf-8")  # ints only
+    (tmp_path / "in" / "b.jsonl").write_text("\n".join(lines[16:]) + "\n", encoding="utf-8")
+    (tmp_path / "all.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = tmp_path / f"local.{fmt}"
+    taikai.classify_file(tmp_path / "all.jsonl", local, "text", model=tiny_model_dir, chunk_size=7)
+    classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client, output_format=fmt)
+    parts = sorted((tmp_path / "out").glob(f"part.*.{fmt}"))
+    if fmt == "csv":
+        heads = [p.read_text(encoding="utf-8").split("\n", 1) for p in parts]
+        written = [line.split(",")[2] for _, body in heads for line in body.splitlines()]
+        expected = [line.split(",")[1] for line in local.read_text(encoding="utf-8").splitlines()[1:]]
+    else:  # repr: 1 == 1.0, but the file says one or the other
+        written = [
+            repr(json.loads(line)["score"]) for p in parts for line in p.read_text(encoding="utf-8").splitlines()
+        ]
+        expected = [repr(json.loads(line)["score"]) for line in local.read_text(encoding="utf-8").splitlines()]
+    assert written == expected == ["1.5" if i == 20 else str(i) for i in range(32)]

@@ -35,6 +35,9 @@ PRIVATE_USE_COLUMN = "__taikai_private_use"
 ENCODING_COLUMN = "__taikai_encoding"
 """With ``locate``, the encoding of a row counted in the two columns above, else null (never written)."""
 NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
+INT_PREFIX = "__taikai_int:"
+"""With ``locate``, before the name of a JSONL column of numbers (float64): whether each row's cell was read as an
+int (never written). CSV, TSV and JSONL parts write such a cell as the local engine does: ``1``, not ``1.0``."""
 BLANK_COLUMN = "__taikai_blank"
 """With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
@@ -135,6 +138,8 @@ def _read_text_file(
     ``encoding_errors`` of :func:`taikai.io.open_reader`.
     """
     reader = _open(path, fmt, encoding, schema.names, errors)
+    numbers = _number_columns(fmt, schema, stringify) if locate else {}
+    read_ints: dict[str, list[bool]] = {name: [] for name in numbers.values()}
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
     text = schema.names.index(text_column) if text_column in stringify else None
     raw: dict[int, object] = {}  # row -> a text cell that is not text
@@ -153,6 +158,8 @@ def _read_text_file(
         if text is not None:
             raw.update((rows + i, v) for i, v in enumerate(chunk.data[text]) if v is not None and type(v) is not str)
         lines += chunk.lines
+        for j, name in numbers.items():
+            read_ints[name] += [type(v) is int for v in chunk.data[j]]
         blank += chunk.blank
         notes.update((rows + i, note) for i, note in chunk.notes.items())
         tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
@@ -171,7 +178,16 @@ def _read_text_file(
         blanks = np.zeros(rows, dtype="int64")
         blanks[:1] = blank  # on the first row, if any
         frame[BLANK_COLUMN] = pd.Series(blanks, index=frame.index)
+        for name, flags in read_ints.items():
+            frame[INT_PREFIX + name] = pd.Series(flags, index=frame.index, dtype=bool)
     return frame
+
+
+def _number_columns(fmt: str, schema: pa.Schema, stringify: frozenset[str]) -> dict[int, str]:
+    """Return the JSONL columns (by index) whose cells may be ints among floats: those of a floating type."""
+    if fmt != "jsonl":
+        return {}
+    return {j: f.name for j, f in enumerate(schema) if pa.types.is_floating(f.type) and f.name not in stringify}
 
 
 def _note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) -> dict[str, pd.Series]:
@@ -239,11 +255,12 @@ def read_input(
 
     JSONL files are read once more first, in parallel (on the workers of the distributed *client* if given), for
     their columns' types: a column keeps one type over all files, ints and floats make floats, any other mix is
-    text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells
-    that are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL
-    partitions also hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS` and :data:`BLANK_COLUMN`
-    (not in the schema). With *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors*
-    (``strict`` or ``replace``) is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD.
+    text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells that
+    are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also
+    hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column
+    :data:`INT_PREFIX` + NAME for each JSONL column of numbers (not in the schema). With *mask_pii*, the error for a
+    malformed record shows its text masked. *encoding_errors* (``strict`` or ``replace``) is read as by the local
+    engine: ``replace`` reads undecodable bytes as U+FFFD.
     """
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
@@ -269,6 +286,8 @@ def read_input(
         meta[LINE_COLUMN] = pd.Series([], dtype="Int64")
         meta = meta.assign(**_note_columns({}, 0, meta.index))
         meta[BLANK_COLUMN] = pd.Series([], dtype="int64")
+        for name in _number_columns(fmt, schema, stringify).values():
+            meta[INT_PREFIX + name] = pd.Series([], dtype=bool)
     with dask.config.set({"dataframe.convert-string": False}):  # else Dask makes the object text column str()
         ddf = dd.from_map(
             _read_text_file,

@@ -25,6 +25,7 @@ from taikai.batch._dask_input import (
     BLANK_COLUMN,
     ENCODING_COLUMN,
     FILE_COLUMN,
+    INT_PREFIX,
     LINE_COLUMN,
     PRIVATE_USE_COLUMN,
     UNDECODABLE_COLUMN,
@@ -55,6 +56,14 @@ def noted(part: pd.DataFrame, message: str) -> tuple[pd.DataFrame, list[DecodeNo
         said = messages[i] if isinstance(messages[i], str) else ""
         messages[i] = f"{said}; {note.message()}" if said else note.message()
     return part.assign(**{message: pd.Series(messages, index=part.index, dtype=part[message].dtype)}), notes
+
+
+def _as_read(table: pa.Table, name: str, read_int: pd.Series) -> list[Any]:
+    """Return the cells of the float column *name* of *table*, those *read_int* marks as ints again."""
+    return [
+        int(v) if flag and v is not None else v
+        for v, flag in zip(table.column(name).to_pylist(), read_int.tolist(), strict=True)
+    ]
 
 
 def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> int:
@@ -106,6 +115,12 @@ def write_part(
     for j, f in enumerate(spec.schema):
         if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
             table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
+    if spec.is_stream:  # a JSONL number read as an int is written as one, as a local run writes it
+        own |= {
+            f.name: _as_read(table, f.name, part[INT_PREFIX + f.name])
+            for f in spec.schema
+            if INT_PREFIX + f.name in part
+        }
     replaced = _save(table, own, spec, path) if len(part) or first else 0
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
     row_name: Callable[[int], int | str] = (
