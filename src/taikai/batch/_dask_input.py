@@ -17,9 +17,9 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 import taikai.io as tio
+from taikai.batch._dask_parquet import file_types, parquet_field
 from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError
 from taikai.io import OutputSpec
 
@@ -203,44 +203,6 @@ def _note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) 
     }
 
 
-def _file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
-    """Return the type of each column in each Parquet file that has it."""
-    found: dict[str, dict[Path, pa.DataType]] = {}
-    for path in files:
-        for f in pq.read_schema(path):
-            found.setdefault(f.name, {})[path] = f.type
-    return found
-
-
-def _as_text(kind: pa.DataType) -> bool:
-    """Say whether Arrow casts *kind* to text (numbers, booleans, text, dates and times; not lists or structs)."""
-    checks = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, pa.types.is_decimal)
-    return any(check(kind) for check in (*checks, pa.types.is_string, pa.types.is_large_string, pa.types.is_temporal))
-
-
-def _one_type(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
-    """Return the output field of a Parquet *column* whose files hold *kinds*: their one type (files of the null
-    type aside, int32 and int64 give int64), else text when every type casts to text (each row keeps its value:
-    a number in the text column is ``not text``, as in a local run); else raise :class:`InputError` naming two
-    files that disagree."""
-    distinct = {k for k in kinds.values() if not pa.types.is_null(k)}
-    if len(distinct) <= 1:
-        return pa.field(column, distinct.pop() if distinct else pa.null())
-    try:
-        one = pa.unify_schemas([pa.schema([(column, k)]) for k in distinct], promote_options="permissive")
-        return one.field(column)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        pass
-    if all(map(_as_text, distinct)):
-        return pa.field(column, pa.string())
-    typed = [(path, kind) for path, kind in kinds.items() if not pa.types.is_null(kind)]
-    (a_file, a_type), (b_file, b_type) = typed[0], next(t for t in typed if t[1] != typed[0][1])
-    raise InputError(
-        f"the column {column!r} is {a_type} in {a_file} but {b_type} in {b_file}; the Dask engine writes one "
-        "type per column: make the column one type in every file (text, for instance) and run again"
-    )
-
-
 def read_input(
     pattern: str | Path,
     input_format: str | None = None,
@@ -269,8 +231,8 @@ def read_input(
         source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
         ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
-        found, framed = _file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
-        return ddf, pa.schema([_one_type(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
+        found, framed = file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
+        return ddf, pa.schema([parquet_field(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
     first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)  # says what its header holds, once
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
