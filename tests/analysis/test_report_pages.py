@@ -231,3 +231,29 @@ def test_the_representative_note_says_up_to_n_per_reason(reviews, lang, per_reas
     page = build_report(reviews, per_reason=per_reason, **options)
     notes = re.findall(r'<p class="note">(.*?)</p>', section(page, "representative"), re.S)
     assert any(said in note for note in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("ja", "予測を書いた batch の要約 (kD.csv/_taikai.json) から。"), ("en", "kD.csv/_taikai.json")],
+)
+def test_the_summary_of_a_dask_output_folder_is_named_as_the_file_read(tmp_path, tiny_model, lang, said):
+    """Regression: the page named kD.summary.json, which does not exist; the manifest in the folder was read."""
+    import json
+
+    from taikai.io import PARTS_MANIFEST
+
+    dump, preds = tmp_path / "dump.csv", tmp_path / "preds.csv"
+    dump.write_text("id,text\n1,手数料が高い\n2,単価が安い\n3,時間がない\n", encoding="utf-8")
+    taikai.classify_file(dump, preds, "text", model=tiny_model)
+    summary = json.loads((tmp_path / "preds.summary.json").read_text(encoding="utf-8"))
+    folder = tmp_path / "kD.csv"  # as the Dask engine writes it: parts and a manifest
+    folder.mkdir()
+    preds.rename(folder / "part.00000.csv")
+    manifest = {"format": "csv", "parts": ["part.00000.csv"], "model": summary["model"]["sha256"]}
+    manifest |= {"model_stamp": summary["model"], "rows": 3, "statuses": summary["statuses"], "text_column": "text"}
+    (folder / PARTS_MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    options = {"lang": lang, "charts": False, "embed_font": False, "drift": False}
+    page = write_report(folder, tmp_path / "r.html", **options).read_text(encoding="utf-8")
+    assert said in section(page, "model")
+    assert "kD.summary.json" not in page

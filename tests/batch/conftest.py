@@ -11,7 +11,7 @@ import fcntl, os, sys
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
 fcntl.flock(fd, fcntl.LOCK_EX)
 os.ftruncate(fd, 0)  # as a run does: a longer pid left by an earlier run would spoil "494\\n" into "494\\n5\\n"
-os.write(fd, f"{os.getpid()}\\n".encode())
+os.write(fd, f"{os.getpid()}\\n{sys.argv[2]}".encode())
 print("held", flush=True)
 sys.stdin.read()
 """
@@ -19,14 +19,14 @@ sys.stdin.read()
 
 @pytest.fixture
 def holder():
-    """Return ``hold(path)``: hold the lock file *path* (its folder made if missing) in another process until the test
-    ends, as a live run would; it returns that process's pid."""
+    """Return ``hold(path, note="")``: hold the lock file *path* (its folder made if missing) in another process
+    until the test ends, as a live run would, its pid and *note* written in it; it returns that process's pid."""
     procs: list[subprocess.Popen[str]] = []
 
-    def hold(path: Path) -> int:
+    def hold(path: Path, note: str = "") -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         proc = subprocess.Popen(
-            [sys.executable, "-c", HOLD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", HOLD, str(path), note], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
         procs.append(proc)
         assert proc.stdout is not None and proc.stdout.readline() == "held\n"

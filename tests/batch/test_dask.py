@@ -171,9 +171,10 @@ def test_parquet_directory_without_id_gets_row_numbers(client, dump, tiny_model_
     pq.write_table(table.slice(0, 70), tmp_path / "in" / "a.parquet")
     pq.write_table(table.slice(70), tmp_path / "in" / "b.parquet")
     pq.write_table(table, tmp_path / "all.parquet")
-    (tmp_path / "out.taikai-dask.lock").write_text("999999999\n")  # left by a killed run: nobody holds it
+    (tmp_path / "out.taikai-partial").mkdir()
+    (tmp_path / "out.taikai-partial" / "lock").write_text("999999999\n")  # left by a killed run: nobody holds it
     summary = classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client)
-    assert not (tmp_path / "out.taikai-dask.lock").exists(), "the run's lock was not removed at its end"
+    assert not (tmp_path / "out.taikai-partial").exists(), "the run's lock was not removed at its end"
     taikai.classify_file(tmp_path / "all.parquet", tmp_path / "local.parquet", "text", model=tiny_model_dir)
     dask_out = _sorted(pd.read_parquet(tmp_path / "out"), "row")
     assert summary.rows == 120 and dask_out["row"].tolist() == list(range(120))
@@ -930,3 +931,53 @@ def test_cli_dask_says_the_unnamed_trailing_columns_once(tiny_model_dir, tmp_pat
     assert f"taikai: warning: {path}: the header ends in 2 column(s) without a name" in said
     err = capfd.readouterr().err
     assert "without a name" not in err and "DataWarning" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "blank"),
+    [
+        ("blank.csv", "id,text\nA1,報酬が安い\n\nA2,手数料が高い\n\n\nA3,時間がない\n", 3),
+        ("blank.jsonl", '{"id": "A1", "text": "報酬が安い"}\n\n{"id": "A2", "text": "時間がない"}\n', 1),
+    ],
+)
+def test_blank_lines_are_counted_as_the_local_engine_counts_them(
+    client, tiny_model_dir, tmp_path, name, content, blank
+):
+    """The Dask summary said nothing of them (blank_lines 0, where the local engine said 3 and 1)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text(content, encoding="utf-8")
+    (tmp_path / "in" / f"b{name}").write_text(content, encoding="utf-8")  # two files: two partitions' counts
+    local = taikai.classify_file(
+        tmp_path / "in" / name, tmp_path / f"local{Path(name).suffix}", "text", model=tiny_model_dir
+    )
+    summary = classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client)
+    assert local.to_dict()["blank_lines"] == blank
+    assert summary.to_dict()["blank_lines"] == 2 * blank
+    assert f"blank lines skipped: {2 * blank}" in str(summary)
+    assert json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8"))["blank_lines"] == 2 * blank
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_jsonl_column_of_ints_and_floats_is_written_as_the_local_engine_writes_it(
+    client, tiny_model_dir, tmp_path, fmt
+):
+    """Regression: the Dask parts wrote 0.0, 1.0, … 1.5 where the local engine writes 0, 1, … 1.5."""
+    lines = [json.dumps({"text": "手数料が高い", "score": 1.5 if i == 20 else i}) for i in range(32)]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines[:16]) + "\n", encoding="utf-8")  # ints only
+    (tmp_path / "in" / "b.jsonl").write_text("\n".join(lines[16:]) + "\n", encoding="utf-8")
+    (tmp_path / "all.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = tmp_path / f"local.{fmt}"
+    taikai.classify_file(tmp_path / "all.jsonl", local, "text", model=tiny_model_dir, chunk_size=7)
+    classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client, output_format=fmt)
+    parts = sorted((tmp_path / "out").glob(f"part.*.{fmt}"))
+    if fmt == "csv":
+        heads = [p.read_text(encoding="utf-8").split("\n", 1) for p in parts]
+        written = [line.split(",")[2] for _, body in heads for line in body.splitlines()]
+        expected = [line.split(",")[1] for line in local.read_text(encoding="utf-8").splitlines()[1:]]
+    else:  # repr: 1 == 1.0, but the file says one or the other
+        written = [
+            repr(json.loads(line)["score"]) for p in parts for line in p.read_text(encoding="utf-8").splitlines()
+        ]
+        expected = [repr(json.loads(line)["score"]) for line in local.read_text(encoding="utf-8").splitlines()]
+    assert written == expected == ["1.5" if i == 20 else str(i) for i in range(32)]

@@ -13,7 +13,7 @@ from distributed.client import FutureCancelledError
 from distributed.comm.core import CommClosedError
 
 from taikai.batch import _dask_cluster
-from taikai.batch._dask_cluster import Cluster, check_workers, collect, failure
+from taikai.batch._dask_cluster import Cluster, check_workers, collect, connect, failure
 from taikai.batch._dask_output import keep_parts
 from taikai.cli import cli
 from taikai.errors import DataWarning, InputError, TaikaiError
@@ -27,17 +27,21 @@ LOST = f"lost the connection to {WHERE}; nothing was written. Check that it runs
 class FakeClient:
     """What the engine asks of a distributed client: its status, its workers, and a function run on each."""
 
-    def __init__(self, workers=(), found=None, status="running"):
-        self.workers, self.found, self.status = list(workers), found or {}, status
+    def __init__(self, workers=(), found=None, status="running", bare=None):
+        self.workers, self.found, self.status, self.bare = list(workers), found or {}, status, bare or {}
         self.looked = 0
 
     def scheduler_info(self, n_workers=-1):
         self.looked += 1
         return {"workers": {w: {} for w in self.workers}}
 
-    def run(self, function, *args, on_error="raise"):
+    def run(self, function, *args, workers=None, on_error="raise"):
+        """The first probe's results (*found*); the bare import of taikai's (*bare*) on the *workers* that failed it."""
         assert function is eval and on_error == "return"
-        return self.found
+        if workers is None:
+            return self.found
+        assert args[0] == _dask_cluster._BARE_PROBE
+        return {w: self.bare.get(w, ModuleNotFoundError("No module named 'taikai'")) for w in workers}
 
 
 class FakeFuture:
@@ -101,6 +105,20 @@ def test_workers_that_cannot_run_taikai_are_named(found, named):
     assert str(raised.value) == (
         f"{WHERE}: {named}; nothing was written. Install taikai[dask]=={VERSION} (the version here) on every "
         "worker, with no other copy of taikai first on its path, or stop those workers, and run again"
+    )
+
+
+def test_a_worker_whose_taikai_lacks_the_dask_engine_names_the_taikai_it_imports():
+    """It said only "cannot import taikai (ModuleNotFoundError: No module named 'taikai.batch')"."""
+    found = {"tcp://a:1": (VERSION, HERE), "tcp://b:2": ModuleNotFoundError("No module named 'taikai.batch'")}
+    client = FakeClient(found, found, bare={"tcp://b:2": ("0.1.0", "/old/taikai/__init__.py")})
+    with pytest.raises(TaikaiError) as raised:
+        check_workers(Cluster(client, WHERE), wait=0.0)
+    assert str(raised.value) == (
+        f"{WHERE}: the worker tcp://b:2 has taikai 0.1.0 (imported from /old/taikai/__init__.py) without its Dask "
+        "engine (ModuleNotFoundError: No module named 'taikai.batch'); nothing was written. Install "
+        f"taikai[dask]=={VERSION} (the version here) on every worker, with no other copy of taikai first on its path, "
+        "or stop those workers, and run again"
     )
 
 
@@ -239,3 +257,42 @@ def test_ctrl_c_on_a_dask_run_exits_130_with_one_line(monkeypatch, tmp_path):
     assert result.exit_code == 130, result.output
     assert result.output == f"taikai: interrupted; nothing was written to {tmp_path / 'out'}; run the command again\n"
     assert not Path(tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "address", ["http://127.0.0.1:8799", "https://dask.example.com/status", "tpc://127.0.0.1:8786"]
+)
+def test_a_scheduler_address_dask_cannot_use_is_refused_at_once_in_one_line(tmp_path, tiny_model_dir, address):
+    """An http:// dashboard URL gave a traceback, then a 60 s wait for the client to close, and exit 1."""
+    from taikai.dask import classify_files
+
+    (tmp_path / "in.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
+    scheme = address.split("://")[0]
+    what = (
+        "is a web address: the address must be tcp://HOST:PORT, the port the scheduler listens on (8786 unless it "
+        "was started with another --port), not the dashboard's web page (8787 by default)"
+        if scheme.startswith("http")
+        else f"has the scheme {scheme!r}, which Dask does not know: the address must be tcp://HOST:PORT, the port "
+        "the scheduler listens on (8786 unless it was started with another --port)"
+    )
+    with pytest.raises(InputError) as raised:
+        classify_files(tmp_path / "in.csv", tmp_path / "out", "text", model=tiny_model_dir, scheduler=address)
+    assert str(raised.value) == (f"scheduler={address!r} (--scheduler on the command line) {what}; nothing was written")
+    args = ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out"), "--text-column", "text"]
+    result = CliRunner().invoke(cli, [*args, "--engine", "dask", "--scheduler", address])
+    assert result.exit_code == 2, result.output
+    assert result.output == f"taikai: error: {raised.value}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_a_scheduler_nobody_answers_at_says_nothing_was_written_and_what_to_check():
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}), pytest.raises(InputError) as raised:
+        connect("tcp://127.0.0.1:9")
+    assert re.fullmatch(
+        r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9 \(.+\); nothing was written\. Check the address "
+        r"\(tcp://HOST:PORT, the port the scheduler listens on \(8786 unless it was started with another --port\)\) "
+        r"and that the scheduler runs \(dask scheduler\), then run again",
+        str(raised.value),
+    ), str(raised.value)

@@ -9,27 +9,102 @@ import pytest
 
 import taikai
 import taikai.batch._lock as lock_module
-from taikai.batch._lock import FileLock, RunLock
+from taikai.batch._lock import DaskLock, FileLock, RunLock
 from taikai.errors import DataWarning, InputError
 
 
-def test_a_dask_run_on_the_output_of_a_live_dask_run_is_refused_before_the_cluster_is_reached(
-    tmp_path, tiny_model_dir, holder
+@pytest.mark.parametrize("holder_engine", ["dask", "local"])
+def test_a_dask_run_on_the_output_of_a_live_run_is_refused_before_the_cluster_is_reached(
+    tmp_path, tiny_model_dir, holder, holder_engine
 ):
+    """A live Dask run or a live local run: both hold OUTPUT.taikai-partial/lock."""
     from taikai.dask import classify_files
 
     src, out = tmp_path / "in.csv", tmp_path / "dk.parquet"
     src.write_text("text\n手数料が高い\n", encoding="utf-8")
-    lock = tmp_path / "dk.parquet.taikai-dask.lock"
-    pid = holder(lock)
+    lock = tmp_path / "dk.parquet.taikai-partial" / "lock"
+    pid = holder(lock, "dask" if holder_engine == "dask" else "")
+    where = (
+        f"a run of the Dask engine; its lock is {lock}"
+        if holder_engine == "dask"
+        else f"its partial output is {lock.parent}"
+    )
     with pytest.raises(InputError) as caught:  # no scheduler answers there: refused before connecting
         classify_files(src, out, "text", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9")
     assert str(caught.value) == (
         f"another taikai batch (pid {pid}) is writing {out}; wait for it to end or choose another output= (-o on "
-        f"the command line) (its lock is {lock})"
+        f"the command line) ({where})"
     )
     assert not out.exists() and not (tmp_path / "dk.parquet.taikai-dask-partial").exists()
-    assert lock.read_text() == f"{pid}\n", "the live run's lock file was changed"
+    assert lock.read_text().split("\n")[0] == f"{pid}", "the live run's lock file was changed"
+
+
+def test_a_local_run_on_the_output_of_a_live_dask_run_is_refused_and_says_whose_lock_it_is(tmp_path, tiny_model):
+    src, out = tmp_path / "in.csv", tmp_path / "race.csv"
+    src.write_text("text\n手数料が高い\n", encoding="utf-8")
+    dask_run = DaskLock(tmp_path / "race.csv.taikai-partial", out)
+    dask_run.acquire()
+    try:
+        with pytest.raises(InputError) as caught:
+            taikai.classify_file(src, out, "text", model=tiny_model)
+    finally:
+        dask_run.release(remove=True)
+    assert str(caught.value) == (
+        f"another taikai batch in this process (pid {os.getpid()}, another thread) is writing {out}; wait for it "
+        "to end or choose another output= (-o on the command line) (a run of the Dask engine; its lock is "
+        f"{dask_run.path})"
+    )
+    assert not out.exists() and not (tmp_path / "race.summary.json").exists()
+    assert not dask_run.path.parent.exists(), "the Dask run's lock folder was left"
+
+
+def test_a_dask_run_leaves_a_local_run_s_interrupted_partial_folder_alone(tmp_path, tiny_model_dir, stop_after):
+    from taikai.dask import classify_files
+
+    src, out = tmp_path / "in.csv", tmp_path / "race.csv"
+    src.write_text("text\n" + "手数料が高い\n" * 30, encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(src, out, "text", model=tiny_model_dir, chunk_size=10, on_chunk=stop_after(1))
+    partial = tmp_path / "race.csv.taikai-partial"
+    with pytest.raises(InputError) as caught:
+        classify_files(src, out, "text", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9")
+    assert str(caught.value) == (
+        f"{partial} holds an interrupted local run for {out}; finish it with the local engine "
+        "and resume=True (--resume on the command line), or delete that folder, then run again (nothing was "
+        "written)"
+    )
+    assert (partial / "state.json").is_file() and not (partial / "lock").exists()
+
+
+class _Interrupted:
+    """A cluster that an interrupt (Ctrl-C) stops while it closes."""
+
+    where = "the scheduler at tcp://127.0.0.1:9"
+    status = "running"
+
+    def __init__(self) -> None:
+        self.client = self
+
+    def close(self) -> None:
+        raise KeyboardInterrupt
+
+
+def test_an_interrupted_dask_run_removes_its_lock_even_when_its_cleanup_is_interrupted(
+    tmp_path, tiny_model_dir, monkeypatch
+):
+    import taikai.batch._dask_files as files
+    from taikai.dask import classify_files
+
+    def interrupted(cluster, wait=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files, "connect", lambda scheduler, client: _Interrupted())
+    monkeypatch.setattr(files, "check_workers", interrupted)
+    src, out = tmp_path / "in.csv", tmp_path / "intr.parquet"
+    src.write_text("text\n手数料が高い\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        classify_files(src, out, "text", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"], "the run left its lock or partial folder"
 
 
 def test_a_failed_dask_run_removes_its_lock_and_a_stale_lock_is_taken_over(tmp_path, tiny_model_dir):
@@ -41,13 +116,15 @@ def test_a_failed_dask_run_removes_its_lock_and_a_stale_lock_is_taken_over(tmp_p
 
     src, out = tmp_path / "in.csv", tmp_path / "dk.parquet"
     src.write_text("text\n手数料が高い\n", encoding="utf-8")
-    lock = tmp_path / "dk.parquet.taikai-dask.lock"
+    lock = tmp_path / "dk.parquet.taikai-partial" / "lock"
+    lock.parent.mkdir()
     lock.write_text("999999999\n")  # left by a killed run: nobody holds it
     with dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}), pytest.raises(InputError) as caught:
         classify_files(src, out, "text", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9")
     said = str(caught.value)  # the cause in brackets is Dask's: "Timed out trying to connect to … after 0.5 s"
-    assert said.startswith("cannot reach the Dask scheduler at tcp://127.0.0.1:9 (") and said.endswith(")"), said
-    assert not lock.exists()
+    assert said.startswith("cannot reach the Dask scheduler at tcp://127.0.0.1:9 ("), said
+    assert "nothing was written" in said and "another taikai batch" not in said, said
+    assert not lock.parent.exists()
     assert not out.exists() and not (tmp_path / "dk.parquet.taikai-dask-partial").exists()
 
 

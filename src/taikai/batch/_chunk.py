@@ -63,6 +63,8 @@ class ChunkResult:
     masks: dict[str, int] = field(default_factory=dict)
     notes: tuple[Any, ...] = ()
     """A ``DecodeNote`` for each row that did not decode cleanly, when the engine reads them with the rows (Dask)."""
+    blank: int = 0
+    """The blank lines passed over reading the rows, when the engine reads them with the rows (Dask)."""
 
 
 def chunk_result(

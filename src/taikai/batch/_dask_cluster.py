@@ -26,7 +26,7 @@ from distributed.comm.core import CommClosedError
 
 from taikai import __version__ as taikai_version
 from taikai.batch._dask_engine import ship_model
-from taikai.errors import PARTITIONS, DataWarning, InputError, TaikaiError
+from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
 from taikai.model import Model
 
 WORKER_WAIT = 60.0
@@ -34,9 +34,13 @@ WORKER_WAIT = 60.0
 LOOK = 1.0
 """Seconds between two looks at the cluster's workers while a run waits for its tasks."""
 DASK_EXTRA = "taikai[dask]"
+SCHEDULER = Argument("scheduler", "--scheduler")
+ADDRESS = "tcp://HOST:PORT, the port the scheduler listens on (8786 unless it was started with another --port)"
 _PROBE = "(lambda taikai: (taikai.__version__, taikai.__file__))(__import__('taikai.batch.dask'))"
 """What each worker evaluates before the run: the version and file of the taikai it imports, with its Dask engine
 (not the installed distribution's version, which a copy of taikai first on the worker's path would not match)."""
+_BARE_PROBE = "(lambda taikai: (taikai.__version__, taikai.__file__))(__import__('taikai'))"
+"""What a worker whose taikai lacks the Dask engine evaluates next: the version and file of the taikai it imports."""
 
 
 @dataclass
@@ -63,6 +67,25 @@ class Cluster:
             logging.getLogger("distributed.client").setLevel(self.log_level)
 
 
+def check_scheduler(scheduler: str | None) -> None:
+    """Raise :class:`InputError` unless *scheduler* (if given) is an address a Dask client connects to: a known scheme
+    (``tcp://``, ``tls://``, …) or none (``HOST:PORT``, read as ``tcp://``). A dashboard's ``http://`` URL is named as
+    such. Checked before any work: a client given another scheme raises a traceback and then waits 60 s to close."""
+    from distributed.comm.registry import backends
+
+    if not scheduler or "://" not in scheduler:
+        return
+    scheme = scheduler.split("://", 1)[0].lower()
+    if scheme in backends:
+        return
+    what = (
+        f"is a web address: the address must be {ADDRESS}, not the dashboard's web page (8787 by default)"
+        if scheme in ("http", "https")
+        else f"has the scheme {scheme!r}, which Dask does not know: the address must be {ADDRESS}"
+    )
+    raise InputError(f"{SCHEDULER.given(scheduler)} {what}; nothing was written")
+
+
 def connect(scheduler: str | None, client: Any = None) -> Cluster:
     """Return *client*, else a client of the scheduler at *scheduler*, else of a new local cluster sized to this
     machine.
@@ -79,7 +102,10 @@ def connect(scheduler: str | None, client: Any = None) -> Cluster:
         try:
             client = Client(scheduler, set_as_default=False)
         except (OSError, TimeoutError) as exc:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+            raise InputError(
+                f"cannot reach the Dask scheduler at {scheduler} ({exc}); nothing was written. Check the address "
+                f"({ADDRESS}) and that the scheduler runs (dask scheduler), then run again"
+            ) from exc
         log = logging.getLogger("distributed.client")  # "Failed to reconnect to scheduler": the run's error says so
         level = log.level
         log.setLevel(logging.CRITICAL)
@@ -133,10 +159,10 @@ def check_workers(cluster: Cluster, wait: float | None = None) -> None:
                 raise no_workers(cluster.where, wait)
             time.sleep(LOOK / 2)
     found = cluster.client.run(eval, _PROBE, on_error="return")
+    failed = sorted(worker for worker, got in found.items() if isinstance(got, BaseException))
+    bare = cluster.client.run(eval, _BARE_PROBE, workers=failed, on_error="return") if failed else {}
     wrong = [
-        f"{worker} cannot import taikai ({type(got).__name__}: {got})"
-        if isinstance(got, BaseException)
-        else f"{worker} has taikai {got[0]} (imported from {got[1]})"
+        _wrong_worker(worker, got, bare.get(worker))
         for worker, got in sorted(found.items())
         if isinstance(got, BaseException) or got[0] != taikai_version
     ]
@@ -146,6 +172,17 @@ def check_workers(cluster: Cluster, wait: float | None = None) -> None:
             f"{DASK_EXTRA}=={taikai_version} (the version here) on every worker, with no other copy of taikai first on "
             "its path, or stop those workers, and run again"
         )
+
+
+def _wrong_worker(worker: str, got: Any, bare: Any) -> str:
+    """Say what is wrong with *worker*, whose probe gave *got* (version and file, or an error) and, when that was an
+    error, whose bare import of taikai gave *bare*."""
+    if not isinstance(got, BaseException):
+        return f"{worker} has taikai {got[0]} (imported from {got[1]})"
+    error = f"{type(got).__name__}: {got}"
+    if isinstance(bare, tuple):
+        return f"{worker} has taikai {bare[0]} (imported from {bare[1]}) without its Dask engine ({error})"
+    return f"{worker} cannot import taikai ({error})"
 
 
 def ship(cluster: Cluster, model: Model) -> str:

@@ -4,8 +4,8 @@ The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jso
 that holds rows, in input order, with a ``_taikai.json`` manifest. It is written into
 ``OUTPUT.taikai-dask-partial`` and renamed into place when complete. Parts have fixed names, so a task that Dask
 runs again after a worker died rewrites its part instead of adding one: no row is lost or written twice. The run
-holds ``OUTPUT.taikai-dask.lock`` beside the output while it lives, so that a second run on the same output is
-refused.
+holds the local engine's lock, ``OUTPUT.taikai-partial/lock``, while it lives (and removes it, with its folder, at
+its end), so that a second run on the same output, of either engine, is refused.
 """
 
 from __future__ import annotations
@@ -25,20 +25,21 @@ import pyarrow as pa
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._dask_cluster import check_workers, collect, connect, failure, ship, unship
+from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
-from taikai.batch._dask_output import LOCK_SUFFIX, MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
+from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, write_part
-from taikai.batch._lock import FileLock
+from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
-from taikai.errors import ID_COLUMN, InputError
+from taikai.batch._workdir import WorkDir
+from taikai.errors import ID_COLUMN, RESUME, InputError
 from taikai.io import OutputSpec
 from taikai.model import Model, model_sha256, resolve_model
-from taikai.rules import read_rules
+from taikai.rules import RuleSet, read_rules
 
 
 def classify_files(
@@ -76,8 +77,8 @@ def run_dask(
     """Run the Dask engine (see :func:`classify_files`)."""
     started = time.monotonic()
     options.refuse_other_engine("dask")
-    fmt = options.parts_format(output)
-    out_encoding = tio.output_encoding(fmt, options.output_encoding)
+    check_scheduler(options.scheduler)
+    options.parts_format(output)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
     check_output(output)
     # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
@@ -86,22 +87,45 @@ def run_dask(
     early = read_input(input, options.input_format, options.encoding) if in_fmt == "parquet" else None
     errors = options.encoding_errors
     columns = list(early[1].names) if early is not None else input_columns(found, in_fmt, options.encoding, errors)
-    id_column = options.id_column
     resolved = resolve_model(model)
     check_columns(Path(input), columns, resolved, options)
-    rules, rules_mode = options.rules, options.applied_rules_mode
-    ruleset = read_rules(rules, resolved.reason_labels)  # a file: every problem at once, its labels included
+    ruleset = read_rules(options.rules, resolved.reason_labels)  # a file: every problem at once, its labels included
     if ruleset is not None:
         ruleset.check_labels(resolved.reason_labels)
-    if id_column is None and ROW_COLUMN in columns:
+    if options.id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with {ID_COLUMN}")
-    lock = FileLock(output.absolute().with_name(output.name + LOCK_SUFFIX), output)
-    lock.acquire()  # before the partial folder is touched: a second run on the output is refused
+    local = WorkDir(output.absolute(), table=False)  # the local engine's partial folder, whose lock both take
+    lock = DaskLock(local.dir, output)
+    lock.acquire()  # before the partial folder is touched: a second run on the output, of either engine, is refused
     try:
-        cluster = connect(options.scheduler, client)
-    except BaseException:
+        if local.state_path.exists():
+            raise InputError(
+                f"{local.dir} holds an interrupted local run for {output}; finish it with the local engine "
+                f"and {RESUME.given(True)}, or delete that folder, then run again (nothing was written)"
+            )
+        return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)
+    finally:  # on every exit, an interrupt during the cleanup included
         lock.release(remove=True)
-        raise
+
+
+def _locked_run(
+    input: str | Path,
+    output: Path,
+    resolved: Model,
+    ruleset: RuleSet | None,
+    options: BatchOptions,
+    client: Any,
+    prepare: Callable[[dd.DataFrame], dd.DataFrame] | None,
+    read: tuple[list[str], list[Path], tuple[dd.DataFrame, pa.Schema] | None],
+    started: float,
+) -> BatchSummary:
+    """Run the Dask engine once the output is locked (see :func:`run_dask`); *read*: the input's columns, files and
+    (Parquet) frame and schema."""
+    columns, found, early = read
+    fmt = options.parts_format(output)
+    out_encoding = tio.output_encoding(fmt, options.output_encoding)
+    id_column, rules_mode = options.id_column, options.applied_rules_mode
+    cluster = connect(options.scheduler, client)
     tmp, plugin = output.absolute().with_name(output.name + PARTIAL), None
     futures: list[Any] = []
     progress = Progress(None, options.progress)
@@ -111,7 +135,14 @@ def run_dask(
         plugin = ship(cluster, resolved)
         # JSONL input is read for its types on the cluster's workers (see read_input)
         ddf, schema = early or read_input(
-            input, options.input_format, options.encoding, options.text_column, True, client, options.mask_pii, errors
+            input,
+            options.input_format,
+            options.encoding,
+            options.text_column,
+            True,
+            client,
+            options.mask_pii,
+            options.encoding_errors,
         )
         files = [str(f) for f in found] if LINE_COLUMN in ddf.columns else []
         fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
@@ -166,11 +197,12 @@ def run_dask(
         futures = client.compute(tasks)
         results: list[ChunkResult] = collect(cluster, futures, done)
         for counts in results:  # in input order: the summary's example rows are the first ones
-            summary.add(counts, notes=counts.notes)
+            summary.add(counts, blank=counts.blank, notes=counts.notes)
         parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
         manifest = {
             "taikai": importlib_metadata.version("taikai"),
             "rows": summary.rows,
+            "blank_lines": summary.blank_lines,
             "format": fmt,
             "columns": list(spec.columns),
             "parts": parts,
@@ -203,7 +235,6 @@ def run_dask(
         if plugin is not None:
             unship(cluster, plugin)
         cluster.close()
-        lock.release(remove=True)
     summary.seconds = time.monotonic() - started
     summary.warn_unclassified()
     return summary

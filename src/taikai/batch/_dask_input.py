@@ -17,9 +17,9 @@ import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 import taikai.io as tio
+from taikai.batch._dask_parquet import file_types, parquet_field
 from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError
 from taikai.io import OutputSpec
 
@@ -35,6 +35,12 @@ PRIVATE_USE_COLUMN = "__taikai_private_use"
 ENCODING_COLUMN = "__taikai_encoding"
 """With ``locate``, the encoding of a row counted in the two columns above, else null (never written)."""
 NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
+INT_PREFIX = "__taikai_int:"
+"""With ``locate``, before the name of a JSONL column of numbers (float64): whether each row's cell was read as an
+int (never written). CSV, TSV and JSONL parts write such a cell as the local engine does: ``1``, not ``1.0``."""
+BLANK_COLUMN = "__taikai_blank"
+"""With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
+the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
 
 
 def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
@@ -100,6 +106,17 @@ def input_columns(files: list[Path], fmt: str, encoding: str | None = None, erro
     return tio.open_reader(files[0], fmt, encoding, None, errors, warn=False).columns
 
 
+def input_header(
+    pattern: str | Path, input_format: str | None = None, encoding: str | None = None, encoding_errors: str = "strict"
+) -> list[str]:
+    """Return the names of the columns of the input the Dask engine reads from *pattern* (a file, a directory or a
+    glob), reading no row: the Parquet schema's (with hive keys), or the header of the first CSV/TSV/JSONL file."""
+    files, fmt = input_files(pattern, input_format)
+    if fmt == "parquet":
+        return list(read_input(pattern, input_format)[1].names)
+    return input_columns(files, fmt, encoding, encoding_errors)
+
+
 def _read_text_file(
     path: Path,
     index: int,
@@ -121,11 +138,14 @@ def _read_text_file(
     ``encoding_errors`` of :func:`taikai.io.open_reader`.
     """
     reader = _open(path, fmt, encoding, schema.names, errors)
+    numbers = _number_columns(fmt, schema, stringify) if locate else {}
+    read_ints: dict[str, list[bool]] = {name: [] for name in numbers.values()}
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
     text = schema.names.index(text_column) if text_column in stringify else None
     raw: dict[int, object] = {}  # row -> a text cell that is not text
     lines: list[int] = []
     notes: dict[int, tio.DecodeNote] = {}
+    blank = 0
     for chunk in reader.chunks(_READ_ROWS):
         if chunk.bad:
             raise tio.bad_line_error(
@@ -138,6 +158,9 @@ def _read_text_file(
         if text is not None:
             raw.update((rows + i, v) for i, v in enumerate(chunk.data[text]) if v is not None and type(v) is not str)
         lines += chunk.lines
+        for j, name in numbers.items():
+            read_ints[name] += [type(v) is int for v in chunk.data[j]]
+        blank += chunk.blank
         notes.update((rows + i, note) for i, note in chunk.notes.items())
         tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
         rows += chunk.rows
@@ -152,7 +175,19 @@ def _read_text_file(
         frame[FILE_COLUMN] = pd.Series(index, index=frame.index, dtype="int32")
         frame[LINE_COLUMN] = pd.Series(lines if len(lines) == rows else None, index=frame.index, dtype="Int64")
         frame = frame.assign(**_note_columns(notes, rows, frame.index))
+        blanks = np.zeros(rows, dtype="int64")
+        blanks[:1] = blank  # on the first row, if any
+        frame[BLANK_COLUMN] = pd.Series(blanks, index=frame.index)
+        for name, flags in read_ints.items():
+            frame[INT_PREFIX + name] = pd.Series(flags, index=frame.index, dtype=bool)
     return frame
+
+
+def _number_columns(fmt: str, schema: pa.Schema, stringify: frozenset[str]) -> dict[int, str]:
+    """Return the JSONL columns (by index) whose cells may be ints among floats: those of a floating type."""
+    if fmt != "jsonl":
+        return {}
+    return {j: f.name for j, f in enumerate(schema) if pa.types.is_floating(f.type) and f.name not in stringify}
 
 
 def _note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) -> dict[str, pd.Series]:
@@ -166,44 +201,6 @@ def _note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) 
         PRIVATE_USE_COLUMN: pd.Series(private, index=index),
         ENCODING_COLUMN: pd.Series(encodings, index=index, dtype=pd.ArrowDtype(pa.string())),
     }
-
-
-def _file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
-    """Return the type of each column in each Parquet file that has it."""
-    found: dict[str, dict[Path, pa.DataType]] = {}
-    for path in files:
-        for f in pq.read_schema(path):
-            found.setdefault(f.name, {})[path] = f.type
-    return found
-
-
-def _as_text(kind: pa.DataType) -> bool:
-    """Say whether Arrow casts *kind* to text (numbers, booleans, text, dates and times; not lists or structs)."""
-    checks = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, pa.types.is_decimal)
-    return any(check(kind) for check in (*checks, pa.types.is_string, pa.types.is_large_string, pa.types.is_temporal))
-
-
-def _one_type(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
-    """Return the output field of a Parquet *column* whose files hold *kinds*: their one type (files of the null
-    type aside, int32 and int64 give int64), else text when every type casts to text (each row keeps its value:
-    a number in the text column is ``not text``, as in a local run); else raise :class:`InputError` naming two
-    files that disagree."""
-    distinct = {k for k in kinds.values() if not pa.types.is_null(k)}
-    if len(distinct) <= 1:
-        return pa.field(column, distinct.pop() if distinct else pa.null())
-    try:
-        one = pa.unify_schemas([pa.schema([(column, k)]) for k in distinct], promote_options="permissive")
-        return one.field(column)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        pass
-    if all(map(_as_text, distinct)):
-        return pa.field(column, pa.string())
-    typed = [(path, kind) for path, kind in kinds.items() if not pa.types.is_null(kind)]
-    (a_file, a_type), (b_file, b_type) = typed[0], next(t for t in typed if t[1] != typed[0][1])
-    raise InputError(
-        f"the column {column!r} is {a_type} in {a_file} but {b_type} in {b_file}; the Dask engine writes one "
-        "type per column: make the column one type in every file (text, for instance) and run again"
-    )
 
 
 def read_input(
@@ -220,11 +217,12 @@ def read_input(
 
     JSONL files are read once more first, in parallel (on the workers of the distributed *client* if given), for
     their columns' types: a column keeps one type over all files, ints and floats make floats, any other mix is
-    text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells
-    that are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL
-    partitions also hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN` and the :data:`NOTE_COLUMNS` (not in the
-    schema). With *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors*
-    (``strict`` or ``replace``) is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD.
+    text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells that
+    are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also
+    hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column
+    :data:`INT_PREFIX` + NAME for each JSONL column of numbers (not in the schema). With *mask_pii*, the error for a
+    malformed record shows its text masked. *encoding_errors* (``strict`` or ``replace``) is read as by the local
+    engine: ``replace`` reads undecodable bytes as U+FFFD.
     """
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
@@ -233,8 +231,8 @@ def read_input(
         source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
         ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
-        found, framed = _file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
-        return ddf, pa.schema([_one_type(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
+        found, framed = file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
+        return ddf, pa.schema([parquet_field(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
     first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)  # says what its header holds, once
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
@@ -249,6 +247,9 @@ def read_input(
         meta[FILE_COLUMN] = pd.Series([], dtype="int32")
         meta[LINE_COLUMN] = pd.Series([], dtype="Int64")
         meta = meta.assign(**_note_columns({}, 0, meta.index))
+        meta[BLANK_COLUMN] = pd.Series([], dtype="int64")
+        for name in _number_columns(fmt, schema, stringify).values():
+            meta[INT_PREFIX + name] = pd.Series([], dtype=bool)
     with dask.config.set({"dataframe.convert-string": False}):  # else Dask makes the object text column str()
         ddf = dd.from_map(
             _read_text_file,

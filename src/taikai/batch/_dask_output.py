@@ -13,8 +13,8 @@ from taikai.io import PARTS_MANIFEST
 
 MANIFEST = PARTS_MANIFEST
 PARTIAL = ".taikai-dask-partial"
-LOCK_SUFFIX = ".taikai-dask.lock"
-"""The lock file a live run holds beside its output (see :class:`taikai.batch._lock.FileLock`)."""
+OLD = ".taikai-old"
+"""What an earlier output is renamed to while the new one takes its name (removed at once)."""
 
 
 def check_output(output: Path) -> None:
@@ -48,11 +48,27 @@ def keep_parts(tmp: Path, names: list[Path], rows: list[int], asked: int | None)
     return [f"part.{k:05d}{name.suffix}" for k, name in enumerate(kept)]
 
 
+def _remove(path: Path) -> None:
+    """Remove *path*, a folder or a file, if it is there."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def move_into_place(tmp: Path, output: Path) -> None:
-    """Rename the finished *tmp* directory to *output*, replacing an earlier taikai output there."""
-    old = output.with_name(output.name + ".taikai-old")
+    """Rename the finished *tmp* directory to *output*, replacing an earlier taikai output there; raise
+    :class:`InputError` when something else took the name during the run (it is left as it is)."""
+    try:
+        check_output(output)
+    except InputError as exc:
+        raise InputError(
+            f"{output}: appeared during the run and is not a taikai output directory; it is left as it is and "
+            "nothing was written: move it away or choose another output name, then run again"
+        ) from exc
+    old = output.with_name(output.name + OLD)
+    _remove(old)
     if output.exists():
-        shutil.rmtree(old, ignore_errors=True)
         os.replace(output, old)
     os.replace(tmp, output)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)

@@ -22,8 +22,10 @@ import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS
 from taikai.batch._dask_input import (
+    BLANK_COLUMN,
     ENCODING_COLUMN,
     FILE_COLUMN,
+    INT_PREFIX,
     LINE_COLUMN,
     PRIVATE_USE_COLUMN,
     UNDECODABLE_COLUMN,
@@ -54,6 +56,14 @@ def noted(part: pd.DataFrame, message: str) -> tuple[pd.DataFrame, list[DecodeNo
         said = messages[i] if isinstance(messages[i], str) else ""
         messages[i] = f"{said}; {note.message()}" if said else note.message()
     return part.assign(**{message: pd.Series(messages, index=part.index, dtype=part[message].dtype)}), notes
+
+
+def _as_read(table: pa.Table, name: str, read_int: pd.Series) -> list[Any]:
+    """Return the cells of the float column *name* of *table*, those *read_int* marks as ints again."""
+    return [
+        int(v) if flag and v is not None else v
+        for v, flag in zip(table.column(name).to_pylist(), read_int.tolist(), strict=True)
+    ]
 
 
 def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> int:
@@ -105,6 +115,12 @@ def write_part(
     for j, f in enumerate(spec.schema):
         if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
             table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
+    if spec.is_stream:  # a JSONL number read as an int is written as one, as a local run writes it
+        own |= {
+            f.name: _as_read(table, f.name, part[INT_PREFIX + f.name])
+            for f in spec.schema
+            if INT_PREFIX + f.name in part
+        }
     replaced = _save(table, own, spec, path) if len(part) or first else 0
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
     row_name: Callable[[int], int | str] = (
@@ -125,4 +141,5 @@ def write_part(
         lines=[int(n) for n in part[LINE_COLUMN]] if located else None,
         files=[files[k] for k in part[FILE_COLUMN]] if located else None,
     )
-    return replace(result, notes=tuple(notes))
+    blank = int(part[BLANK_COLUMN].sum()) if BLANK_COLUMN in part.columns else 0
+    return replace(result, notes=tuple(notes), blank=blank)

@@ -1,12 +1,12 @@
 """The lock a live batch run holds while it writes an output, so that a second run on the same output is refused.
 
-The lock is an ``flock`` on a lock file holding the pid of the run: ``OUTPUT.taikai-partial/lock`` for the local
-engine (:class:`RunLock`), ``OUTPUT.taikai-dask.lock`` beside the output folder for the Dask engine
-(:class:`FileLock`, removed at the run's end). It lasts as long as the run's process (and the worker processes
-forked from it): the kernel releases it when they end, even by ``kill -9``, so that a lock file left by a killed
-run is taken over; a lock file whose lock is held belongs to a live run. ``flock`` locks each opened file: a
-second run in the same process (another thread) is refused too. Where the filesystem has no locks (NFS or SMB
-mounted without them), the run warns and goes on unlocked.
+The lock is an ``flock`` on a lock file holding the pid of the run: ``OUTPUT.taikai-partial/lock``, which both
+engines take (:class:`RunLock` for the local engine, :class:`DaskLock` for the Dask engine, which removes it and its
+folder at the run's end), so that a local run and a Dask run on the same output refuse each other too. It lasts as
+long as the run's process (and the worker processes forked from it): the kernel releases it when they end, even by
+``kill -9``, so that a lock file left by a killed run is taken over; a lock file whose lock is held belongs to a
+live run. ``flock`` locks each opened file: a second run in the same process (another thread) is refused too. Where
+the filesystem has no locks (NFS or SMB mounted without them), the run warns and goes on unlocked.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from pathlib import Path
 from taikai.errors import DataWarning, InputError
 
 LOCK = "lock"
+DASK_NOTE = "dask"
+"""What a Dask run writes after its pid in the lock it holds, so that a refused run says whose it is."""
 NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL})
 """What ``flock`` raises where the filesystem does not support locks."""
 
@@ -165,6 +167,25 @@ class RunLock(FileLock):
 
     def where(self) -> str:
         return f"its partial output is {self.path.parent}"
+
+    def refusal(self, busy: Busy) -> str:
+        if busy.note == DASK_NOTE:  # a Dask run holds it: the folder holds its lock alone
+            return busy_message(busy.pid, self.output, f"a run of the Dask engine; its lock is {self.path}")
+        return super().refusal(busy)
+
+
+class DaskLock(RunLock):
+    """The lock of a Dask run writing the folder *output*: the local engine's (:class:`RunLock`), so that each engine
+    refuses a live run of the other on the same output. Its folder holds nothing else and goes at the run's end."""
+
+    note = DASK_NOTE
+
+    def release(self, remove: bool = False) -> None:
+        held = self._fd is not None
+        super().release(remove)
+        if held and remove:  # a local run's partial folder holds more (an interrupted run): it stays
+            with contextlib.suppress(OSError):
+                self.path.parent.rmdir()
 
 
 class SideLock(FileLock):

@@ -6,7 +6,7 @@ Importing this module without dask and distributed installed raises an ImportErr
 
 from taikai.batch._dask_engine import ModelPlugin, classify, load_count, output_dtypes, ship_model
 from taikai.batch._dask_files import classify_files, run_dask
-from taikai.batch._dask_input import read_input
+from taikai.batch._dask_input import input_header, read_input
 from taikai.batch._dask_output import MANIFEST
 from taikai.batch._dask_parts import ROW_COLUMN
 from taikai.model import model_key
@@ -17,6 +17,7 @@ __all__ = [
     "ModelPlugin",
     "classify",
     "classify_files",
+    "input_header",
     "load_count",
     "model_key",
     "output_dtypes",

@@ -169,9 +169,17 @@ def batch(
 
 
 def _columns_of(input_path: Path, engine: str, values: dict[str, Any]) -> str:
-    """Return ``; FILE's columns are [...]`` for a file the local engine reads (its header, as batch would read it:
-    a missing or unreadable file raises its own error); ``""`` for the Dask engine's folders and globs."""
-    if engine == "dask" or not input_path.is_file():
+    """Return ``; INPUT's columns are [...]`` (its header, as batch would read it: a missing or unreadable file raises
+    its own error), for a file the local engine reads, or the files the Dask engine reads; ``""`` for a folder given to
+    the local engine, or when the Dask engine is not installed (its own error says so once the column is given)."""
+    if engine == "dask":
+        try:
+            from taikai.dask import input_header
+        except ImportError:
+            return ""
+        read = ("input_format", "encoding", "encoding_errors")
+        return f"; {input_path}'s columns are {input_header(input_path, *(values[name] for name in read))}"
+    if not input_path.is_file():
         return ""
     names = ("input_format", "encoding", "sheet", "encoding_errors")
     columns = ReadOptions(**{name: values[name] for name in names}).open(input_path).columns

@@ -35,11 +35,13 @@ from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, period_freq, separator_hint
 from taikai.io import (
+    PARTS_MANIFEST,
     RunSummary,
     check_date_column,
     check_not_input,
     check_output_dir,
     check_predictions_sheet,
+    is_parts_folder,
     read_predictions,
     read_summary,
     summary_path,
@@ -99,6 +101,14 @@ def build_sections(ctx: ReportContext, steps: Steps | None = None) -> list[Secti
     keys = [s.key for s in sections]
     assert keys == [k for k in SECTIONS if k in keys], f"a section builder returned the wrong key: {keys}"
     return sections
+
+
+def _summary_name(path: Path | None) -> str:
+    """Return the name the report gives the batch summary of the predictions *path*: ``OUTPUT_STEM.summary.json``
+    beside a file, ``OUTPUT/_taikai.json`` in the Dask engine's output folder (the files :func:`read_summary` reads)."""
+    if path is None:
+        return ""
+    return f"{path.name}/{PARTS_MANIFEST}" if is_parts_folder(path) else summary_path(path).name
 
 
 def build_report(
@@ -187,7 +197,7 @@ def build_report(
         source,
         identify_model(df, model, run),
         run,
-        summary_path(path).name if path is not None else "",
+        _summary_name(path),
         drift_model(model, run),
         path.parent if path is not None else None,
         run is None and path is not None and summary_path(path).is_file(),
