@@ -149,7 +149,9 @@ def probabilities(values: Sequence[object] | pd.Series, source: str, column: str
         bad = unread | (numbers < -_SLACK) | (numbers > 1 + _SLACK)
     if bad.any():
         at = int(bad.nonzero()[0][0])
-        raise not_a_probability(source, column, start + at, cells.iloc[at])
+        value = cells.iloc[at]
+        shown = value.item() if isinstance(value, np.generic) else value  # 2.0, not np.float64(2.0)
+        raise not_a_probability(source, column, start + at, shown)
     result: np.ndarray = numbers
     return result
 
