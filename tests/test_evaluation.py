@@ -683,3 +683,51 @@ def test_a_model_keyed_before_references_were_decoded_finds_its_test_rows(tmp_pa
     report = evaluate(model, path, split="test")
     assert (report.n_rows, report.overlap.seen) == (10, 0)
     assert "these are the 10 test rows it held out" in report.split_by
+
+
+CONTACT = "担当の田中さん(090-1234-5678)に言われた。"
+
+
+@pytest.fixture(scope="module")
+def masked_model(tmp_path_factory, tiny_csv):
+    """A model trained on the tiny file with a contact put before every text, masked (a suggest --mask-pii
+    sheet), every fourth row held out; and the same file unmasked."""
+    import taikai
+
+    root = tmp_path_factory.mktemp("masked")
+    rows = pd.read_csv(tiny_csv)
+    rows["split"] = ["test" if i % 4 == 0 else "train" for i in range(len(rows))]
+    rows["text"] = CONTACT + rows["text"]
+    rows.to_csv(root / "raw.csv", index=False)
+    rows.assign(text=[taikai.mask_pii(t).text for t in rows["text"]]).drop(columns="split").to_csv(
+        root / "masked.csv", index=False
+    )
+    rows.assign(text=[taikai.mask_pii(t).text for t in rows["text"]]).to_csv(root / "masked_split.csv", index=False)
+    taikai.train(root / "masked_split.csv", root / "model", folds=0)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("data", "split", "scored", "seen"),
+    [  # regression: the unmasked rows of a model trained on them masked were found new (0 seen)
+        ("raw.csv", "all", 40, 30),
+        ("raw.csv", "test", 10, 0),
+        ("masked.csv", "train", 30, 30),  # no split column: the row hashes choose the rows, masked or not
+        ("masked.csv", "all", 40, 30),
+    ],
+)
+def test_an_unmasked_row_of_a_model_trained_on_it_masked_was_trained_on(masked_model, data, split, scored, seen):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = evaluate(masked_model / "model", masked_model / data, split=split)
+    assert report.overlap is not None
+    assert (report.overlap.rows, report.overlap.seen) == (scored, seen)
+
+
+def test_without_a_split_column_an_unmasked_row_is_told_fitted_on_by_its_masked_text(masked_model):
+    raw = pd.read_csv(masked_model / "raw.csv").drop(columns="split")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = evaluate(masked_model / "model", raw, split="test")
+    assert (report.overlap.rows, report.overlap.seen) == (10, 0)
+    assert "the 10 row(s) this model was not fitted on" in (report.split_by or "")

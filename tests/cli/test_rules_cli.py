@@ -252,3 +252,22 @@ def test_rules_test_mask_pii_quotes_the_rows_masked(tmp_path, tiny_model_dir, fl
             assert quoted in result.output
         else:
             assert json.loads(result.output)["rules"][0]["examples"][0]["text"] == quoted.split(": ", 2)[2]
+
+
+@pytest.mark.parametrize(
+    ("rows", "flags", "counted"),
+    [
+        (["[メール] [電話番号]"], [], "2 labelled rows, 1 matched (1 not: text empty or not Japanese)"),
+        (["[メール]"], [], "2 labelled rows, 1 matched (1 not: text empty or not Japanese)"),
+        (["[電話番号]", "[URL]"], [], "3 labelled rows, 1 matched (2 not: text empty or not Japanese)"),
+        (["090-1234-5678"], ["--mask-pii"], "2 labelled rows, 1 matched (1 not: text empty or not Japanese)"),
+        (["[人名]さんの手数料"], [], "2 labelled rows, 2 matched (0 not: text empty or not Japanese)"),
+    ],
+)
+def test_rules_test_does_not_match_a_text_of_placeholders_only(tmp_path, tiny_model_dir, rows, flags, counted):
+    rules, labelled = tmp_path / "rules.toml", tmp_path / "ph.csv"
+    rules.write_text(RULES, encoding="utf-8")
+    labelled.write_text("text,reasons\n" + "".join(f"{r},fees\n" for r in rows) + "手数料,fees\n", encoding="utf-8")
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir, *flags)
+    assert result.exit_code == 0, result.output
+    assert counted in result.output

@@ -79,3 +79,26 @@ def test_the_shipped_models_row_hashes_are_those_of_its_data():
     assert stored.version == 3 and stored.to_dict() == meta["training_data"]["row_hashes"]
     assert stored.contains(texts).all()
     assert np.array_equal(stored.hashes, RowHashes.of(texts).hashes)
+
+
+MASKED = "担当の[人名]さん([電話番号])に言われた。手数料が高い"  # taikai.mask_pii of RAW
+RAW = "担当の田中さん(090-1234-5678)に言われた。手数料が高い"
+
+
+@pytest.mark.parametrize(
+    ("fitted", "evaluated", "masked", "found"),
+    [
+        ([MASKED], RAW, True, True),  # trained on a masked sheet: the unmasked review is one of its rows
+        ([MASKED], RAW, False, False),
+        ([RAW], RAW, True, True),
+        ([MASKED], MASKED, True, True),
+        ([RAW], MASKED, True, False),  # the reverse cannot be told: the hashes do not hold the texts to mask
+        ([MASKED], RAW.replace("田中", "鈴木"), True, True),  # the same once masked: another name is not told apart
+        ([MASKED], "手数料が高い", True, False),
+        ([], RAW, True, False),
+    ],
+)
+def test_a_row_masked_is_one_of_the_rows_of_a_model_trained_on_it_masked(fitted, evaluated, masked, found):
+    """Regression: a model trained on a taikai suggest --mask-pii sheet found its rows unmasked new to evaluate."""
+    rows = RowHashes.from_dict(RowHashes.of(fitted).to_dict())
+    assert rows.contains([evaluated, None, ""], masked=masked).tolist() == [found, False, False]

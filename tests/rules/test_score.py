@@ -110,3 +110,23 @@ def test_misfires_listed_as_many_as_asked(examples, listing):
     report = score_rules(matcher, texts, gold, lines=[2, 3, 4, 5, 6, 7], examples=examples).to_markdown()
     assert listing in report
     assert "more" not in report
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("[メール] [電話番号]", False),  # only placeholders: classify calls it no Japanese, so it is not matched
+        ("[メール]", False),
+        ("[電話番号]", False),
+        ("[URL]", False),
+        ("[ID]", False),
+        ("[人名]", True),  # a name's placeholder stands for Japanese text
+        ("[メール]の手数料", True),
+        ("手数料", True),
+    ],
+)
+def test_a_text_is_matched_when_classify_can_read_it(text, matched):
+    matcher = compile_rules(parse_rules(RULES, "r.toml"))
+    score = score_rules(matcher, [text, "手数料"], [["fees"], ["fees"]])
+    assert (score.rows, score.unmatched) == (2, 0 if matched else 1)
+    assert f"{2 - score.unmatched} matched ({score.unmatched} not: text empty or not Japanese)" in str(score)

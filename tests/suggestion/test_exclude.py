@@ -228,6 +228,6 @@ def test_a_masked_sheet_of_these_predictions_is_not_warned_of_and_only_candidate
     ],
 )
 def test_the_screen_lets_through_the_candidates_a_masked_text_may_match(masked_text, candidate, may_match):
-    from taikai.suggestion._exclude import _Screen
+    from taikai.privacy import MaskedScreen
 
-    assert _Screen([text_key(masked_text) or ""]).may_match(text_key(candidate) or "") is may_match
+    assert MaskedScreen([text_key(masked_text) or ""]).may_match(text_key(candidate) or "") is may_match

@@ -202,7 +202,7 @@ def rows_by_hashes(
             cannot + f"the model was trained with {REFIT_ALL.given(True)}: refitted on every row of its training "
             "data, test rows too, so none is held out" + advice
         )
-    seen = fitted.contains(df[text_column], meta.max_chars)
+    seen = fitted.contains(df[text_column], meta.max_chars, masked=True)  # as training_overlap counts them
     chosen = df[~seen if split == "test" else seen]
     what = "not fitted on" if split == "test" else "fitted on"
     if chosen.empty:
@@ -253,5 +253,6 @@ def training_overlap(
     same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
     same_content = trained.get("content_sha256") == content_sha256(whole[columns].itertuples(index=False))
     fitted = meta.fitted_rows()
-    seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars).sum())
+    # a row masked for a model trained on a masked sheet is one it was trained on (the reverse cannot be told)
+    seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars, masked=True).sum())
     return TrainingOverlap(len(rows), seen, bool(same_file), bool(same_content), meta.refit_on_all_rows)

@@ -85,13 +85,30 @@ class RowHashes:
     def __len__(self) -> int:
         return len(self.hashes)
 
-    def contains(self, values: Iterable[object], max_chars: int | None = None) -> npt.NDArray[np.bool_]:
-        """Return, for each value, whether its text is one of these rows."""
+    def contains(
+        self, values: Iterable[object], max_chars: int | None = None, *, masked: bool = False
+    ) -> npt.NDArray[np.bool_]:
+        """Return, for each value, whether its text is one of these rows.
+
+        With *masked*, a value also is when its text with personal data masked (:func:`taikai.mask_pii`) is: a
+        model trained on a ``taikai suggest --mask-pii`` sheet was fitted on the masked texts. Only the values not
+        found as they are get masked (masking costs about 0.13 ms a row). The reverse cannot be told: a masked
+        value of a row fitted unmasked, as the hashes do not hold the texts that would have to be masked.
+        """
+        values = list(values)
         wanted = text_hashes(values, max_chars, self.version)
         if not len(self.hashes):
             return np.zeros(len(wanted), dtype=bool)
         at = np.minimum(np.searchsorted(self.hashes, wanted), len(self.hashes) - 1)
         found: npt.NDArray[np.bool_] = (self.hashes[at] == wanted) & (wanted != 0)
+        rest = [n for n in np.flatnonzero(~found & (wanted != 0)).tolist() if isinstance(values[n], str)]
+        if masked and rest:
+            from taikai.privacy import default_masker
+
+            texts, _ = default_masker().mask_each([values[n] for n in rest])
+            changed = [(n, t) for n, t in zip(rest, texts, strict=True) if t != values[n]]
+            if changed:
+                found[[n for n, _ in changed]] = self.contains([t for _, t in changed], max_chars)
         return found
 
     def to_dict(self) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from taikai.privacy._kinds import (
     neutralize,
     sum_counts,
 )
+from taikai.privacy._screen import MaskedScreen
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
@@ -34,6 +35,7 @@ __all__ = [
     "NOT_JAPANESE_PLACEHOLDERS",
     "PLACEHOLDERS",
     "Masked",
+    "MaskedScreen",
     "PiiKind",
     "PiiMasker",
     "PiiSpan",

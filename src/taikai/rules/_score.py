@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
+from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.rules._matcher import RuleMatcher
 from taikai.text import check_text
 
@@ -168,11 +169,12 @@ def score_rules(
     """Match *matcher* on *texts* and score it against the *gold* reason sets (one per text).
 
     *lines* gives each row's file line for the misfire listing; *examples* misfires are kept per rule. Texts
-    that cannot be classified (empty, not Japanese) are not matched and are counted in ``unmatched``.
+    that cannot be classified (empty, not Japanese, or only the placeholders of masked personal data: judged as
+    :meth:`taikai.Model.classify` judges them) are not matched and are counted in ``unmatched``.
     """
     if len(gold) != len(texts) or (lines is not None and len(lines) != len(texts)):
         raise ValueError("texts, gold and lines must have one entry per row")
-    checked = [check_text(t) for t in texts]
+    checked = [check_text(t, ignore=NOT_JAPANESE_PLACEHOLDERS) for t in texts]  # as Model.classify judges them
     ok = [i for i, c in enumerate(checked) if c.ok]
     hits = matcher.match_all([checked[i].text for i in ok])
     compiled = matcher.rules.rules

@@ -4,7 +4,7 @@ A candidate row is left out when its id (where the file has the id column the sh
 the duplicate checks compare texts (:func:`taikai.text.same_text_key`), is in a file given. Every row of such a file
 counts, labelled or left blank: a row handed out and left blank was perhaps skipped on purpose, and is not offered
 again. Texts masked by ``suggest --mask-pii`` match the candidates' texts masked the same way; only the candidates
-that could match a masked text are masked (:class:`_Screen`), as masking costs about 0.13 ms a row.
+that could match a masked text are masked (:class:`taikai.privacy.MaskedScreen`), as masking costs about 0.13 ms a row.
 
 A row matched by id whose text differs from the file's (compared normalised, and masked for a masked file) is still
 left out, since an id names a row whose text may since have been edited, but warned of with the count and an
@@ -14,7 +14,7 @@ example id: a sheet of another dump whose ids restart (R00001, …) would otherw
 from __future__ import annotations
 
 import warnings
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
-from taikai.privacy import ANY_PLACEHOLDER
+from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
 from taikai.text import normalize, same_text_key
 
 if TYPE_CHECKING:
@@ -123,37 +123,6 @@ def read_excluded(
     return out
 
 
-class _Screen:
-    """Which candidate texts may equal a masked text once masked: those that start with its words before the first
-    placeholder, or (when a placeholder starts it) end with its words after the last. The words next to a
-    placeholder are left out (normalisation may join them with the value: a run of one character, a space)."""
-
-    _MARGIN = 4
-
-    def __init__(self, masked_texts: Iterable[str]) -> None:
-        self.prefixes: dict[int, set[str]] = {}
-        self.suffixes: dict[int, set[str]] = {}
-        self.everything = False
-        for text in masked_texts:
-            pieces = ANY_PLACEHOLDER.split(text)
-            if len(pieces) < 2:
-                continue  # no placeholder: the candidate's own text matches it
-            first, last = pieces[0][: -self._MARGIN], pieces[-1][self._MARGIN :]
-            if first:
-                self.prefixes.setdefault(len(first), set()).add(first)
-            elif last:
-                self.suffixes.setdefault(len(last), set()).add(last)
-            else:
-                self.everything = True
-
-    def may_match(self, key: str) -> bool:
-        return (
-            self.everything
-            or any(key[:n] in p for n, p in self.prefixes.items())
-            or any(key[-n:] in s for n, s in self.suffixes.items())
-        )
-
-
 def _masked_keys(
     files: Sequence[Excluded], id_keys: list[str | None], keys: list[str | None], texts: Sequence[str]
 ) -> dict[int, str | None]:
@@ -161,7 +130,7 @@ def _masked_keys(
     masked_files = [f for f in files if f.masked]
     if not masked_files:
         return {}
-    screen = _Screen(t for f in masked_files for t in f.texts)
+    screen = MaskedScreen(t for f in masked_files for t in f.texts)
     need = [
         n
         for n, (i, k) in enumerate(zip(id_keys, keys, strict=True))

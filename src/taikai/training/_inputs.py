@@ -12,6 +12,7 @@ from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_lab
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
+from taikai.training._masked_copies import added_keys
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -174,10 +175,10 @@ def read_inputs(
 
     Labelled files may leave rows blank (skipped and counted) and use Japanese display names; a label the base
     data does not have stops with the file, row and value, and so does a base label outside the taxonomy unless
-    *free_labels*. An added row whose normalised text is in the base data is dropped as a duplicate, as is one
-    repeated by a later added row (the later one is kept). A labelled file without any usable labelled row (a sheet
-    saved before it was filled), or whose every labelled row is in the base data, is refused (:class:`InputError`),
-    before anything is trained.
+    *free_labels*. An added row whose normalised text is in the base data is dropped as a duplicate (a copy with
+    personal data masked, or one whose masked copy is there, too), as is one repeated by a later added row (the
+    later one is kept). A labelled file without any usable labelled row (a sheet saved before it was filled), or
+    whose every labelled row is in the base data, is refused (:class:`InputError`), before anything is trained.
     """
     import pandas as pd
 
@@ -218,12 +219,12 @@ def read_inputs(
             )
         skipped.extend(table.bad)
         tables.append((table, name, sha))
-    base_keys = _labels_by_key(base.assign(_taikai_key=text_keys(base[columns.text])), columns.sentiment)
-    frames = []
-    for i, (table, _, _) in enumerate(tables):
-        frame = table.frame.assign(_taikai_file=i, _taikai_key=text_keys(table.frame[columns.text]))
-        frames.append(frame)
+    keys = text_keys(base[columns.text])
+    base_keys = _labels_by_key(base.assign(_taikai_key=keys), columns.sentiment)
+    frames = [table.frame.assign(_taikai_file=i) for i, (table, _, _) in enumerate(tables)]
     added = pd.concat(frames, ignore_index=True)
+    texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
+    added["_taikai_key"] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
     in_base = added["_taikai_key"].isin(base_keys)
     disagreeing = _differences(added[in_base], base_keys, columns.sentiment)
     repeated = added.duplicated("_taikai_key", keep="last") & ~in_base
