@@ -391,6 +391,14 @@ DESIGN = """## Design
   below this keeps about 0.9 points more of the
   predictions than reading the placeholders as words. `explain` reads them as `○` too, so its status,
   labels and probabilities are `predict`'s; a feature holding a `○` spans its whole placeholder in the text shown.
+- **Masked copies are the same rows.** A row added with `train --add` that is a DATA row masked (a `suggest
+  --mask-pii` sheet of rows already in DATA), or the unmasked text of a masked DATA row, is a duplicate of it: dropped
+  and counted as the same text is (a file only of such rows is refused), so a test row never comes back masked as
+  a training row. Only the texts that could match one with placeholders are masked to compare (those that begin, or
+  end, as it does). `evaluate` (and `--split` by row hashes) counts a row as trained on when its text, or that text
+  masked, is one the model was fitted on: a model trained on a masked sheet knows its rows unmasked. The reverse
+  cannot be told: a model records the hashes of the texts it was fitted on, not the texts, so the masked copies
+  of the rows of a model trained unmasked look new to `evaluate`.
 - **Status.** Masking never changes a row's status: whether a text can be classified (empty, not text,
   no Japanese characters) is judged without the placeholders of values that are not Japanese (all but `[人名]`),
   so `090-1234-5678` stays an error under `--mask-pii` as without it, though `[電話番号]` is Japanese; its
