@@ -199,3 +199,18 @@ def test_an_unknown_reason_is_found_at_its_row_under_a_repeated_index():
     frame = pd.DataFrame({"reasons": ["fees", "fees|time", "fees"], "p_reason_fees": [0.5, 0.5, 0.5]}, index=[0, 0, 0])
     with pytest.raises(InputError, match=re.escape("column reasons, data row 2 (after the header): the reason 'time'")):
         checked_probabilities(frame, "p.csv")
+
+
+@pytest.mark.parametrize(
+    "reasons",
+    [
+        [["fees"], ["fees", "time"], []],  # a frame's reasons split into lists: not checked, as before
+        ["fees", None, float("nan")],
+        pd.Categorical(["fees", "fees", None]),
+    ],
+)
+def test_the_reasons_check_takes_cells_that_are_not_text(reasons):
+    """Regression: a reasons column of lists made the check raise TypeError (unhashable type: 'list')."""
+    frame = pd.DataFrame({"reasons": reasons, "p_reason_fees": [0.5, 0.5, 0.5], "p_reason_time": [0.1, 0.1, 0.1]})
+    out = checked_probabilities(frame, "frame")
+    assert out["p_reason_fees"].tolist() == [0.5, 0.5, 0.5]

@@ -195,8 +195,10 @@ def _check_reason_columns(frame: pd.DataFrame, source: str, prefix: str, reasons
         values = frame[column] if column in frame.columns else None
         if not isinstance(values, pd.Series):
             continue
-        # The few distinct cells are split, not the million rows.
-        seen = {v: [x for x in v.split("|") if x and x not in reasons] for v in values.unique() if isinstance(v, str)}
+        # The few distinct cells are split, not the million rows. Cells that are not text (a list a frame's
+        # reasons were split into, say) are not checked, as before; they cannot go through unique().
+        texts = values[values.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)]
+        seen = {v: [x for x in v.split("|") if x and x not in reasons] for v in texts.unique()}
         wrong = values.isin([v for v, found in seen.items() if found]).to_numpy(dtype=bool)
         if wrong.any():
             at = int(wrong.nonzero()[0][0])
