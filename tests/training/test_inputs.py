@@ -1,5 +1,7 @@
 """Gathering training rows: base data plus added files, duplicates, weights, label sets and column names."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -302,3 +304,24 @@ def test_a_sheet_of_sentiments_only_adds_nothing_to_a_training_without_sentiment
     assert str(caught.value).startswith(
         f"{path}: adds no labelled row (2 row(s): 1 without any label, 1 unusable); fill in reasons, save the sheet"
     )
+
+
+@pytest.mark.parametrize("given", ["str", "path", "frame", "list"])
+def test_one_added_file_or_frame_may_be_given_without_a_list(tmp_path, given):
+    """Regression: add="sheet.csv" was refused (a TypeError) while suggest's exclude= takes one path."""
+    frame = labelled([NEW])
+    path = tmp_path / "sheet.csv"
+    frame.to_csv(path, index=False)
+    add = {"str": str(path), "path": path, "frame": frame, "list": [str(path)]}[given]
+    inputs = read_inputs(BASE, add, columns=Columns())
+    assert inputs.added["text"].tolist() == ["新しい話"]
+    assert [f.role for f in inputs.files] == ["base", "added"]
+
+
+ADD_TYPES = "add must be a labelled file (str or pathlib.Path) or DataFrame, or a list of them"
+
+
+@pytest.mark.parametrize(("add", "shown"), [(5, "int 5"), ([BASE, 5], "a list")])
+def test_added_files_of_another_type_are_refused(add, shown):
+    with pytest.raises(TypeError, match=f"^{re.escape(f'{ADD_TYPES}, not {shown}')}$"):
+        read_inputs(BASE, add, columns=Columns())

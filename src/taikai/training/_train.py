@@ -135,7 +135,7 @@ def train(
     sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     *,
-    add: Sequence[Data] = (),
+    add: Data | Sequence[Data] = (),
     add_weight: float = 1.0,
     on_bad_rows: OnBadRows | str = OnBadRows.SKIP,
     compare_folds: int = 5,
@@ -144,7 +144,8 @@ def train(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
 ) -> Model:
-    """Train a model on a labelled file or frame (plus labelled files *add*) and return it (saved to *out*).
+    """Train a model on a labelled file or frame (plus *add*: a labelled file or frame, or a list of them) and return
+    it (saved to *out*).
 
     *config* defaults to :meth:`FeatureConfig.shipped`, the shipped model's features (word n-grams plus the chiVe
     word vectors, whose table must be installed: checked before anything is read); pass ``FeatureConfig()`` (or
