@@ -193,6 +193,13 @@ def test_added_labels_must_be_known(base_reasons, added, allowed):
         (True, ["other", "お金"], "その他", ["other", "お金"], None),  # その他 is not this model's `other`
         (False, ["その他", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),  # the taxonomy: names are ids
         (True, ["Fees", "お金"], "Fees", ["Fees", "お金"], ["Fees"]),  # case-sensitive
+        # the base data decides how added files are read, --free-labels or not: all taxonomy ids, the taxonomy's
+        (True, ["other", "fees"], "その他", ["other", "fees"], ["other"]),
+        (True, ["other", "fees"], "FEES", ["other", "fees"], ["fees"]),
+        (True, ["other", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),
+        # --free-labels reads the base data as written: その他 beside fees is a label of one's own
+        (True, ["その他", "fees"], "その他", ["その他", "fees"], ["その他"]),
+        (True, ["その他", "fees"], "Fees", ["その他", "fees"], None),
     ],
 )
 def test_free_labels_are_kept_as_written(free_labels, base_reasons, added, expected_base, expected_added):

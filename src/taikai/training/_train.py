@@ -166,10 +166,13 @@ def train(
 
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
-    Labels must be the taxonomy's reasons and sentiments unless ``free_labels``. *out* must not hold a model (or
-    other files) unless ``overwrite``; that is checked before anything is read. What training finds weak in the
-    data (a reason too rare to cross-validate, …) is in ``model.metadata.warnings``; the texts the saved model was
-    fitted on are recorded as row hashes (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
+    Labels must be the taxonomy's reasons and sentiments unless ``free_labels``, which reads *data*'s labels
+    as written (``その他`` stays ``その他``); *add* is read as the labels of *data* are: as written when they are
+    labels of one's own, as the taxonomy's (ids in any case, Japanese names) when they are all taxonomy ids.
+    *out* must not hold a model (or other files) unless ``overwrite``; that is checked before anything is read.
+    What training finds weak in the data (a reason too rare to cross-validate, …) is in
+    ``model.metadata.warnings``; the texts the saved model was fitted on are recorded as row hashes
+    (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
     """
     if out is not None:
         check_path("out", out)
