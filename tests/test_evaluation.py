@@ -731,3 +731,48 @@ def test_without_a_split_column_an_unmasked_row_is_told_fitted_on_by_its_masked_
         report = evaluate(masked_model / "model", raw, split="test")
     assert (report.overlap.rows, report.overlap.seen) == (10, 0)
     assert "the 10 row(s) this model was not fitted on" in (report.split_by or "")
+
+
+EDGE = ["Fees", "その他", "fees", "ｆｅｅｓ", "FEES", "手数料が高い"]
+"""Gold reasons that name the taxonomy's fees and other in several spellings."""
+
+
+@pytest.mark.parametrize(
+    ("model_name", "unpredictable"),
+    [
+        ("taxonomy", None),  # every spelling is the taxonomy's fees or other, --free-labels or not
+        ("own", {"fees": 2, "FEES": 1, "手数料が高い": 1}),  # labels of its own: Fees and その他 as written only
+    ],
+)
+def test_gold_labels_are_read_as_the_model_s_labels_with_free_labels(
+    tiny_model, tiny_csv, tmp_path, model_name, unpredictable
+):
+    """Pins the rule the README states: --free-labels does not decide how a label is read; the model's labels do
+    (as written when they are labels of its own, the taxonomy's spellings when they are all taxonomy ids)."""
+    import taikai
+
+    model = tiny_model
+    if model_name == "own":
+        renamed = {"fees": "Fees", "other": "その他"}
+        own = pd.read_csv(tiny_csv)
+        own["reasons"] = ["|".join(renamed.get(x, x) for x in cell.split("|")) for cell in own["reasons"]]
+        model = taikai.train(own, folds=0, test_size=0, free_labels=True, config=taikai.FeatureConfig(min_df=1))
+        assert {"Fees", "その他"} <= set(model.reason_labels) and "fees" not in model.reason_labels
+    texts = [
+        "振込手数料が高い",
+        "特に理由はない",
+        "手数料が痛い",
+        "システム利用料が高い",
+        "出金手数料がかかる",
+        "手数料で赤字",
+    ]
+    path = tmp_path / "edge3.csv"
+    pd.DataFrame({"text": texts, "reasons": EDGE, "sentiment": "negative"}).to_csv(path, index=False)
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        report = evaluate(model, path, free_labels=True)
+    if unpredictable is None:
+        assert report.unpredictable == [] and report.to_dict()["unpredictable_gold_labels"] == {}
+        assert set(report.reason.labels) >= {"fees", "other"} and "Fees" not in report.reason.labels
+    else:
+        assert report.to_dict()["unpredictable_gold_labels"] == {"reason": {"rows": 4, "labels": unpredictable}}

@@ -204,9 +204,9 @@ CASES = [
     ),
     (
         "evaluate_rules data",
-        lambda m, f: taikai.evaluate_rules(RULES, f["labelled"], m),
+        lambda m, f: taikai.evaluate_rules(RULES, f["labelled"].to_dict(), m),
         TypeError,
-        "data must be a str or pathlib.Path, not a DataFrame",
+        "data must be the path of a labelled file (str or pathlib.Path), or a pandas DataFrame, not a dict",
     ),
     (
         "evaluate_rules examples",
@@ -246,9 +246,9 @@ CASES = [
     ),
     (
         "train add",
-        lambda m, f: taikai.train(f["labelled"], add="more.csv", folds=0),
+        lambda m, f: taikai.train(f["labelled"], add={"more.csv"}, folds=0),
         TypeError,
-        "add must be a list of labelled files (str or pathlib.Path) or DataFrames, e.g. [path], not str 'more.csv'",
+        "add must be a labelled file (str or pathlib.Path) or DataFrame, or a list of them, not set {'more.csv'}",
     ),
     (
         "train on_bad_rows",

@@ -256,8 +256,9 @@ def own_labels(labels: Iterable[str] | None, taxonomy: Iterable[str] = REASON_ID
     own, read exactly as written: not all of them ids of the *taxonomy*.
 
     Japanese display names and ids in any case name the taxonomy's labels only for a model of the taxonomy's labels;
-    a ``--free-labels`` model's labels are kept as the data wrote them (``その他`` is not ``other`` there), in
-    training and in every file, sheet and rules file read for that model.
+    a model with labels of its own (trained with ``--free-labels`` on labels not all taxonomy ids) has its labels
+    kept as the data wrote them (``その他`` is not ``other`` there), in every file, sheet and rules file read for it.
+    ``--free-labels`` alone does not make labels own: against a model of taxonomy ids, ``その他`` is ``other``.
     """
     return labels is not None and not set(labels) <= set(taxonomy)
 

@@ -374,3 +374,36 @@ def test_a_wrong_split_value_is_named_at_its_line(splits, lines, expected):
 def test_a_split_value_may_be_written_in_any_case(value):
     df = pd.DataFrame({"text": ["手数料が高い"], "reasons": ["fees"], "sentiment": ["negative"], "split": [value]})
     assert len(check_labelled(df, check_split=True).frame) == 1
+
+
+OWN = ["お金", "忙しさ", "旅行、観光", "その他"]
+"""Labels of one's own: one of them holds a 、."""
+
+
+@pytest.mark.parametrize(
+    ("more", "said"),
+    [
+        # Regression: own labels run together with 、 were told only the closest label ('忙しさ')
+        ("お金、忙しさ", "unknown label 'お金、忙しさ': separate labels of your own with |: お金|忙しさ"),
+        ("お金, 忙しさ", "unknown label 'お金, 忙しさ': separate labels of your own with |: お金|忙しさ"),
+        ("お金 その他", "unknown label 'お金 その他': separate labels of your own with |: お金|その他"),
+        ("旅行、忙しさ", "unknown label '旅行、忙しさ' (closest: "),  # 旅行 is no label: not two labels run together
+        ("忙しいさ", "unknown label '忙しいさ' (closest: '忙しさ')"),
+    ],
+)
+def test_own_labels_run_together_are_told_to_be_separated_with_a_bar(more, said):
+    known = {"known_reasons": OWN, "known_sentiments": ["negative"]}
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame([["手数料が高い", "その他", "negative", more]]), "sheet.csv", **known)
+    assert f"sheet.csv: row 1 (data row, 1-based): more_reasons: {said}" in str(caught.value)
+
+
+def test_a_label_of_one_s_own_holding_a_separator_is_known():
+    table = check_labelled(frame([["旅行の話", "旅行、観光", "negative", "お金|忙しさ"]]), known_reasons=OWN)
+    assert table.frame["label_set"].tolist() == [["旅行、観光", "お金", "忙しさ"]]
+
+
+def test_a_sentiment_is_not_told_to_be_separated():
+    known = {"known_reasons": OWN, "known_sentiments": ["良い", "悪い"]}
+    with pytest.raises(InputError, match=r"sentiment: unknown label '良い、悪い' \(closest: '良い'\)"):
+        check_labelled(frame([["手数料が高い", "お金", "良い、悪い", ""]]), **known)

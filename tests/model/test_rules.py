@@ -5,7 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from taikai import InputError
+import taikai
+from taikai import FeatureConfig, InputError
 from taikai.errors import RulesError
 from taikai.model._lemmas import features_and_lemmas
 from taikai.rules import compile_rules, parse_rules
@@ -184,3 +185,57 @@ def test_rules_load_from_a_path(tiny_model, tmp_path):
     path.write_text(RULES, encoding="utf-8")
     out = tiny_model.predict_frame(pd.DataFrame({"text": TEXTS}), rules=path)
     assert out["rule_names"].iloc[1] == "proposal|fee"
+
+
+@pytest.fixture(scope="module")
+def own_models():
+    """Return models with labels of their own: one with その他 beside お金 and 時間がない, one with `other` too."""
+    texts = ["手数料が高すぎる", "振込手数料が痛い", "なんとなくやめた", "特に理由はない", "本業が忙しい", "時間がない"]
+    models = {}
+    for name, other in (("own", "その他"), ("both", "other")):
+        reasons = ["お金", "お金", "その他", other, "時間がない", "時間がない"]
+        frame = pd.DataFrame({"text": texts * 3, "reasons": reasons * 3})
+        models[name] = taikai.train(
+            frame, config=FeatureConfig(min_df=1), folds=0, test_size=0, sentiment_column=None, free_labels=True
+        )
+    return models
+
+
+ROUTES = {  # how rules= is given, from the rules file and the model's reasons
+    "path": lambda path, labels: path,
+    "load_rules": lambda path, labels: taikai.load_rules(path),
+    "compiled": lambda path, labels: compile_rules(taikai.load_rules(path)),
+    "load_rules with labels": lambda path, labels: taikai.load_rules(path, labels=labels),
+}
+
+
+@pytest.mark.parametrize("route", list(ROUTES))
+@pytest.mark.parametrize(
+    ("model_name", "label", "expected"),
+    [
+        ("tiny", "その他", "other"),  # the taxonomy's model: the Japanese name is the id
+        ("tiny", "ＦＥＥＳ", "fees"),
+        ("own", "その他", "その他"),  # labels of one's own: as written
+        ("both", "その他", "その他"),  # not the model's `other` beside it
+        ("both", "other", "other"),
+    ],
+)
+def test_rules_read_their_labels_as_the_model_does_whether_a_path_or_loaded(
+    tiny_model, own_models, tmp_path, route, model_name, label, expected
+):
+    """Regression: taikai.load_rules(path) without labels= made その他 the taxonomy's `other`, so that an own-label
+    model refused the rules (or, beside an `other`, matched the wrong label) that rules=path applied right."""
+    model = tiny_model if model_name == "tiny" else own_models[model_name]
+    path = tmp_path / "rS.toml"
+    path.write_text(f'[[rule]]\nname = "sonota"\nlabel = "{label}"\nany = ["理由"]\n', encoding="utf-8")
+    rules = ROUTES[route](path, model.reason_labels)
+    out = model.predict_frame(pd.DataFrame({"text": ["特に理由はない"]}), text_column="text", rules=rules)
+    assert out["rule_reasons"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("route", list(ROUTES)[:3])
+def test_a_rule_label_of_the_taxonomy_is_refused_by_an_own_model_whatever_the_route(own_models, tmp_path, route):
+    path = tmp_path / "r.toml"
+    path.write_text('[[rule]]\nname = "fee"\nlabel = "手数料が高い"\nany = ["手数料"]\n', encoding="utf-8")
+    with pytest.raises(RulesError, match=r"r\.toml:1: rule 'fee': label '手数料が高い' is not a reason of the model"):
+        own_models["own"].predict_frame(pd.DataFrame({"text": ["手数料"]}), rules=ROUTES[route](path, None))

@@ -188,3 +188,29 @@ def test_the_example_fee_percentage_rule_reads_digits_and_kanji(text, fires):
     matcher = compile_rules(read_rules(Path(__file__).parents[2] / "examples" / "rules.toml"))
     [hits] = matcher.match_all([check_text(text).text])
     assert ("fee percentage taken" in hits.names) is fires
+
+
+@pytest.mark.parametrize(
+    ("label", "labels", "expected", "same"),
+    [
+        ("その他", ["fees", "other"], "other", False),  # the taxonomy's model: the Japanese name is its id
+        ("FEES", ["fees", "other"], "fees", False),
+        ("fees", ["fees", "other"], "fees", True),  # read so already: the very matcher
+        ("その他", ["お金", "その他"], "その他", True),  # labels of one's own: as written
+        ("その他", None, "その他", True),  # no model: as written
+    ],
+)
+def test_a_matcher_s_labels_are_read_as_the_model_reads_them(label, labels, expected, same):
+    """Regression: load_rules(path) made その他 `other` before any model was known; the model reads it now."""
+    matcher = compile_rules(parse_rules(rule(any=["手数料"]).replace('"fees"', f'"{label}"')))
+    resolved = resolve_rules(matcher, labels)
+    assert resolved is not None and (resolved is matcher) == same
+    assert resolved.match("手数料が高い").labels == (expected,)
+    assert resolved.rules.rules[0].label == expected
+    assert matcher.match("手数料が高い").labels == (label.strip(),)  # the matcher given is left as it was
+
+
+def test_a_matcher_is_relabelled_only_with_its_own_rules():
+    matcher = compile_rules(parse_rules(rule(any=["手数料"])))
+    with pytest.raises(ValueError, match="the matcher's own rules, with other labels only"):
+        matcher.relabelled(parse_rules(rule(any=["振込"])))

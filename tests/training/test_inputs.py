@@ -1,5 +1,7 @@
 """Gathering training rows: base data plus added files, duplicates, weights, label sets and column names."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -191,6 +193,13 @@ def test_added_labels_must_be_known(base_reasons, added, allowed):
         (True, ["other", "お金"], "その他", ["other", "お金"], None),  # その他 is not this model's `other`
         (False, ["その他", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),  # the taxonomy: names are ids
         (True, ["Fees", "お金"], "Fees", ["Fees", "お金"], ["Fees"]),  # case-sensitive
+        # the base data decides how added files are read, --free-labels or not: all taxonomy ids, the taxonomy's
+        (True, ["other", "fees"], "その他", ["other", "fees"], ["other"]),
+        (True, ["other", "fees"], "FEES", ["other", "fees"], ["fees"]),
+        (True, ["other", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),
+        # --free-labels reads the base data as written: その他 beside fees is a label of one's own
+        (True, ["その他", "fees"], "その他", ["その他", "fees"], ["その他"]),
+        (True, ["その他", "fees"], "Fees", ["その他", "fees"], None),
     ],
 )
 def test_free_labels_are_kept_as_written(free_labels, base_reasons, added, expected_base, expected_added):
@@ -302,3 +311,24 @@ def test_a_sheet_of_sentiments_only_adds_nothing_to_a_training_without_sentiment
     assert str(caught.value).startswith(
         f"{path}: adds no labelled row (2 row(s): 1 without any label, 1 unusable); fill in reasons, save the sheet"
     )
+
+
+@pytest.mark.parametrize("given", ["str", "path", "frame", "list"])
+def test_one_added_file_or_frame_may_be_given_without_a_list(tmp_path, given):
+    """Regression: add="sheet.csv" was refused (a TypeError) while suggest's exclude= takes one path."""
+    frame = labelled([NEW])
+    path = tmp_path / "sheet.csv"
+    frame.to_csv(path, index=False)
+    add = {"str": str(path), "path": path, "frame": frame, "list": [str(path)]}[given]
+    inputs = read_inputs(BASE, add, columns=Columns())
+    assert inputs.added["text"].tolist() == ["新しい話"]
+    assert [f.role for f in inputs.files] == ["base", "added"]
+
+
+ADD_TYPES = "add must be a labelled file (str or pathlib.Path) or DataFrame, or a list of them"
+
+
+@pytest.mark.parametrize(("add", "shown"), [(5, "int 5"), ([BASE, 5], "a list")])
+def test_added_files_of_another_type_are_refused(add, shown):
+    with pytest.raises(TypeError, match=f"^{re.escape(f'{ADD_TYPES}, not {shown}')}$"):
+        read_inputs(BASE, add, columns=Columns())

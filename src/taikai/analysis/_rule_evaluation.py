@@ -5,16 +5,20 @@ from __future__ import annotations
 import warnings
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from taikai.errors import DataWarning, InputError, check_int, check_path
+from taikai.errors import DataWarning, InputError, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file
 from taikai.model import Model, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def evaluate_rules(
     rules: RuleSet | RuleMatcher | str | Path,
-    data: str | Path,
+    data: str | Path | pd.DataFrame,
     model: Model | str | Path | None = None,
     text_column: str = "text",
     reasons_column: str = "reasons",
@@ -24,37 +28,47 @@ def evaluate_rules(
     mask_pii: bool = False,
     sheet: str | int | None = None,
 ) -> RulesScore:
-    """Match *rules* on the labelled file *data* (CSV, TSV, JSONL, Parquet or xlsx with text and reasons) and
-    score each rule against the gold reasons (see :data:`taikai.rules.DEFINITION`).
+    """Match *rules* on the labelled file *data* (CSV, TSV, JSONL, Parquet or xlsx with text and reasons, or a
+    DataFrame with those columns, as :func:`taikai.evaluate` takes) and score each rule against the gold reasons
+    (see :data:`taikai.rules.DEFINITION`).
 
     Reasons may be ids or Japanese display names, as for ``taikai train --add``; rows without any label (a sheet
     labelled in part) are skipped and counted, and a label the model does not know stops with its row. The
     rules' labels are checked against *model*'s reasons (default: the shipped model), as when they run next
-    to it. Misfires name the file line of their row (CSV, TSV, JSONL). Rows whose text cannot be classified are
-    counted as not matched, not dropped silently.
+    to it. Misfires name the file line of their row (CSV, TSV, JSONL), else its 0-based data row. Rows whose
+    text cannot be classified are counted as not matched, not dropped silently.
 
     ``mask_pii=True`` replaces personal data in the texts by placeholders (:func:`taikai.mask_pii`) first, as
     ``predict --mask-pii`` does before its rules run: the rules are matched on the masked texts, and the misfires
     quote them masked. *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one
     named ``labels``, else the first).
     """
-    check_path("data", data)
+    import pandas as pd
+
+    if not isinstance(data, str | Path | pd.DataFrame):
+        raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
+    if isinstance(data, pd.DataFrame) and sheet is not None:
+        raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")
     check_int("examples", examples, 0)
     resolved = resolve_model(model)
     matcher = resolved.prepare_rules(rules)
     assert matcher is not None
-    table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
+    if isinstance(data, pd.DataFrame):
+        frame, source, lines, read = data.reset_index(drop=True), "<frame>", None, None
+    else:
+        table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
+        frame, source, lines, read = table.frame, table.source, table.lines, table.sheet
     labelled = check_labelled(
-        table.frame,
-        table.source,
+        frame,
+        source,
         text_column,
         reasons_column,
         None,
-        lines=table.lines,
+        lines=lines,
         require_text=False,
         skip_blank=True,
         known_reasons=resolved.reason_labels,
-        sheet=table.sheet,
+        sheet=read,
         sheet_given=sheet is not None,
         on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
     )
@@ -65,10 +79,10 @@ def evaluate_rules(
     kept = labelled.frame
     if kept.empty:
         raise InputError(
-            f"{table.source}: no row to score: {labelled.rows:,} row(s), {labelled.blank:,} of them without any "
+            f"{source}: no row to score: {labelled.rows:,} row(s), {labelled.blank:,} of them without any "
             f"label skipped; label some rows (reasons) and test the rules again"
         )
-    positions = [table.frame.index.get_loc(i) for i in kept.index]
+    positions = [frame.index.get_loc(i) for i in kept.index]
     texts = kept[text_column].tolist()
     if mask_pii:
         from taikai.privacy import default_masker
@@ -78,8 +92,9 @@ def evaluate_rules(
         matcher,
         texts,
         kept["label_set"].tolist(),
-        [table.lines[p] for p in positions] if table.lines is not None else None,
+        [lines[p] for p in positions] if lines is not None else None,
         examples=examples,
-        source=table.source,
+        source=source,
+        rows=positions,
     )
     return replace(score, skipped=labelled.blank)

@@ -23,7 +23,10 @@ def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
             is_flag=True,
             help="Accept any reason and sentiment label. Without it, a label outside the taxonomy (train) or the "
             "model's labels (evaluate), such as a typo, is an error naming its file, line and value; with it, "
-            "evaluate scores the gold labels the model cannot predict as misses and warns naming them.",
+            "evaluate scores the gold labels the model cannot predict as misses and warns naming them. train "
+            "then reads DATA's labels as written (その他 stays その他, Fees stays Fees); elsewhere, labels are read "
+            "as written where the model's (DATA's, for --add) are labels of your own, and as the taxonomy's (ids "
+            "in any case, Japanese names) where those are all taxonomy ids, with or without --free-labels.",
         ),
     ]
 

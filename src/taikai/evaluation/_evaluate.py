@@ -60,7 +60,9 @@ def evaluate(
     such a column, the rows a saved model was not fitted on (``test``: the rows it held out, when *data* is its
     training data) or was fitted on (``train``), told by its row hashes (``report.split_by`` says so). Gold
     labels outside the model's labels are an error unless ``free_labels`` (they then count as misses, and a
-    :class:`~taikai.errors.DataWarning` and ``report.unpredictable`` name them with their rows).
+    :class:`~taikai.errors.DataWarning` and ``report.unpredictable`` name them with their rows). Gold labels are
+    read as the model's are: as written for a model with labels of its own (``その他`` stays ``その他``), as the
+    taxonomy's (an id in any case, a Japanese name) for a model of taxonomy ids, ``free_labels`` or not.
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """

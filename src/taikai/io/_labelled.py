@@ -18,14 +18,13 @@ from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputEr
 from taikai.io._bad_rows import BadRow
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
+from taikai.io._unknown_labels import known_labels, unknown_label
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
-    closest_label,
     format_reasons,
     label_cell,
     label_list,
-    named_labels,
     own_labels,
     parse_label_cell,
     sentiment_id,
@@ -105,26 +104,6 @@ def _sheet_read(source: str, sheet: str | None, given: bool = False, added: bool
         return said, ""
     give = "" if added else "give it with --sheet NAME (sheet=), or "
     return said, f"; if the labels are on another sheet, {give}name that sheet {LABELS_SHEET!r} (it is read first)"
-
-
-def _known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: Collection[str] | None) -> str:
-    """Say which labels are known, of the *kinds* found unknown only; the Japanese display names only for a
-    label set that has them (the taxonomy's), not for labels of one's own."""
-    listed = [
-        (kind, known, not own_labels(known, taxonomy) and taxonomy)
-        for kind, known, taxonomy in (("reasons", reasons, REASON_IDS), ("sentiments", sentiments, SENTIMENTS))
-        if kind in kinds and known
-    ]
-    said = [f"one of the {kind} {named_labels(known, taxonomy or ())}" for kind, known, taxonomy in listed]
-    named = any(taxonomy for _, _, taxonomy in listed)
-    return " or ".join(said) + (": the id or the Japanese name in brackets" if named else "")
-
-
-def _unknown(label: str, known: Collection[str]) -> str:
-    """Say that *label* is unknown, with the known label closest to it (``'sports watch'`` for ``sports-watch``;
-    ``fees (手数料が高い)`` for ``手数料高い``: :func:`~taikai.labels.closest_label`)."""
-    close = closest_label(label, known)
-    return f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
 
 
 def check_labelled(
@@ -242,13 +221,14 @@ def check_labelled(
             problems.append(f"{sentiment_column}: no label")
         if known_reasons is not None:
             unknown.extend(
-                (f"{where(pos)}: {column}: {_unknown(label, known_reasons)}", "reasons")
+                (f"{where(pos)}: {column}: {unknown_label(label, known_reasons)}", "reasons")
                 for column, cell in ((reasons_column, primary), (MORE_REASONS_COLUMN, further))
                 for label in cell
                 if label not in known_reasons
             )
         if sentiment and known_sentiments is not None and sentiment not in known_sentiments:
-            unknown.append((f"{where(pos)}: {sentiment_column}: {_unknown(sentiment, known_sentiments)}", "sentiments"))
+            said = unknown_label(sentiment, known_sentiments, several=False)  # one sentiment a row
+            unknown.append((f"{where(pos)}: {sentiment_column}: {said}", "sentiments"))
         if problems:
             bad.append(BadRow(where(pos), "; ".join(problems), shown))
             continue
@@ -260,7 +240,7 @@ def check_labelled(
         kinds = {kind for _, kind in unknown}
         raise InputError(
             f"{source}: {len(unknown)} label(s) outside the known labels:{_listing([m for m, _ in unknown])}\n"
-            f"use {_known_labels(kinds, known_reasons, known_sentiments)}, or fix the typo{free}"
+            f"use {known_labels(kinds, known_reasons, known_sentiments)}, or fix the typo{free}"
         )
     if bad and on_bad_rows is OnBadRows.ERROR:
         raise InputError(

@@ -70,6 +70,8 @@ def read_rules(rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequenc
     """Return the rule set *rules* is or names: a rule set, a matcher's, or a rules file's (``None``: no rules).
 
     A file's labels are checked against *labels* (the model's reasons) with its other problems, all reported at once.
+    With *labels*, every rule's label is read as that model reads labels (:meth:`RuleSet.for_labels`), whether the
+    rules come from a file or from :func:`load_rules` without labels: the same rules either way.
     """
     if isinstance(rules, (str, Path)):
         from taikai.rules._parse import load_rules
@@ -77,18 +79,22 @@ def read_rules(rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequenc
         return load_rules(rules, labels)
     if rules is not None and not isinstance(rules, RuleMatcher | RuleSet):
         raise wrong_type("rules", rules, "the path of a rules file, a RuleSet (taikai.load_rules) or None")
-    return rules.rules if isinstance(rules, RuleMatcher) else rules
+    ruleset = rules.rules if isinstance(rules, RuleMatcher) else rules
+    return ruleset if ruleset is None or labels is None else ruleset.for_labels(labels)
 
 
 def resolve_rules(
     rules: RuleSet | RuleMatcher | str | Path | None, labels: Sequence[str] | None = None
 ) -> RuleMatcher | None:
-    """Return *rules* compiled: a rule set, a matcher, or the path of a rules file (``None``: no rules); a file's
-    labels are checked against *labels* as :func:`read_rules` does."""
-    if rules is None or isinstance(rules, RuleMatcher):
-        return rules
+    """Return *rules* compiled: a rule set, a matcher, or the path of a rules file (``None``: no rules); their
+    labels are read and a file's checked against *labels* as :func:`read_rules` does. A matcher whose labels read
+    so already is returned as it is."""
     ruleset = read_rules(rules, labels)
-    return None if ruleset is None else compile_rules(ruleset)
+    if ruleset is None:
+        return None
+    if isinstance(rules, RuleMatcher):
+        return rules if ruleset is rules.rules else rules.relabelled(ruleset)
+    return compile_rules(ruleset)
 
 
 __all__ = [

@@ -8,6 +8,7 @@ several words (``lemma:稼げない``: 稼げる ない) matches them in a row.
 
 from __future__ import annotations
 
+import copy as _copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,6 +100,18 @@ class RuleMatcher:
         self.lemma_words = words
         self._compiled = tuple(_Compiled(r, words) for r in rules.rules)
         self._hits: dict[tuple[int, ...], RuleHits] = {}
+
+    def relabelled(self, rules: RuleSet) -> RuleMatcher:
+        """Return a copy of this matcher for *rules*: these rules with other labels (:meth:`RuleSet.for_labels`),
+        without compiling the terms again."""
+        if [(r.name, r.terms()) for r in rules.rules] != [(r.name, r.terms()) for r in self.rules.rules]:
+            raise ValueError("relabelled() takes the matcher's own rules, with other labels only")
+        copy = _copy.copy(self)
+        copy.rules, copy._hits = rules, {}
+        copy._compiled = tuple(_copy.copy(c) for c in self._compiled)
+        for compiled, rule in zip(copy._compiled, rules.rules, strict=True):
+            compiled.label = rule.label
+        return copy
 
     def __repr__(self) -> str:
         return f"RuleMatcher({len(self.rules)} rules from {self.rules.source!r})"

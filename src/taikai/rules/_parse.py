@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import RulesError, check_path, wrong_type
-from taikai.labels import label_cell, own_labels, reason_id
+from taikai.labels import label_cell
 from taikai.rules._headers import header_lines
 from taikai.rules._reach import regex_term, surface_problem
-from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind, labels_hint, unknown_label
+from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind, labels_hint, rule_label, unknown_label
 from taikai.rules._toml_errors import syntax_error
 from taikai.text import normalize
 
@@ -33,6 +33,10 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     Raises :class:`~taikai.errors.RulesError` listing every problem at once, each with its line: TOML syntax, an
     unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a name
     used twice and, when *labels* (the model's reasons) are given, a label that is not one of them.
+
+    Without *labels* each rule's label is kept as written (after NFKC): the model that applies the rules reads it
+    (:meth:`RuleSet.for_labels`), so that ``rules=load_rules(path)`` does what ``rules=path`` does: for a model of
+    the taxonomy's reasons ``その他`` is ``other``, for a model with labels of its own it stays ``その他``.
     """
     check_path("path", path)
     if labels is not None and (isinstance(labels, str) or not isinstance(labels, Sequence)):
@@ -107,10 +111,10 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
 
 
 def _label(value: str, labels: Sequence[str] | None) -> str:
-    """Return the reason id a rule's label names, read as a labelled file's reasons cell is (NFKC: ｆｅｅｓ is fees):
-    for a model with labels of its own (*labels*, see :func:`taikai.labels.own_labels`), exactly as written."""
-    written = label_cell(value)
-    return written if own_labels(labels) else reason_id(written)
+    """Return the label a rule's label names, read as a labelled file's reasons cell is (NFKC: ｆｅｅｓ is fees):
+    the taxonomy id for a model of the taxonomy's reasons (*labels*), else as written (see
+    :func:`~taikai.rules._rule.rule_label`)."""
+    return rule_label(label_cell(value), labels)
 
 
 def _where(source: str, line: int | None, k: int, name: object) -> str:

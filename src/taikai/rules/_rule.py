@@ -6,11 +6,11 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from taikai.errors import InputError, RulesError
-from taikai.labels import REASON_IDS, label_list
+from taikai.labels import REASON_IDS, label_list, own_labels, reason_id
 
 
 class TermKind(str, Enum):
@@ -77,8 +77,9 @@ RULES_MODES = tuple(m.value for m in RulesMode)
 @dataclass(frozen=True)
 class Rule:
     """A coding rule: it fires on a text when one of ``any`` matches (its terms or its ``regex`` patterns),
-    every term of ``all`` matches and no term of ``none`` (the file's ``not``) matches. ``label`` is a reason id
-    (a Japanese display name in the file is read as its id).
+    every term of ``all`` matches and no term of ``none`` (the file's ``not``) matches. ``label`` is the label as
+    the file writes it (after NFKC) until the rules meet a model's reasons (:meth:`RuleSet.for_labels`): for a
+    model of the taxonomy's reasons a Japanese display name or an id in any case is then read as its id.
 
     ``line`` is the line of its ``[[rule]]`` header in the file, when known.
     """
@@ -132,11 +133,27 @@ class RuleSet:
         line = f":{rule.line}" if rule.line is not None else ""
         return f"{self.source}{line}: rule {rule.name!r}"
 
+    def for_labels(self, labels: Sequence[str]) -> RuleSet:
+        """Return these rules with their labels read as the model whose reasons are *labels* reads labels: for a
+        model of the taxonomy's reasons, a Japanese display name or an id in any case is its id (``その他`` is
+        ``other``); for a model with labels of its own (:func:`taikai.labels.own_labels`), each label stays as
+        written (``その他`` is ``その他``). Rules whose labels read so already are returned as they are."""
+        labelled = tuple(replace(r, label=rule_label(r.label, labels)) for r in self.rules)
+        return self if labelled == self.rules else replace(self, rules=labelled)
+
     def check_labels(self, labels: Sequence[str]) -> None:
-        """Raise :class:`RulesError` naming every rule whose label is not one of *labels* (the model's reasons)."""
-        problems = [unknown_label(self.where(rule), rule.label) for rule in self.rules if rule.label not in labels]
+        """Raise :class:`RulesError` naming every rule whose label, read as :meth:`for_labels` reads it, is not one
+        of *labels* (the model's reasons)."""
+        rules = self.for_labels(labels).rules
+        problems = [unknown_label(self.where(rule), rule.label) for rule in rules if rule.label not in labels]
         if problems:
             raise RulesError("\n".join(problems) + "\n" + labels_hint(labels))
+
+
+def rule_label(written: str, labels: Sequence[str] | None) -> str:
+    """Return the label a rule's *written* label (NFKC-normalised, stripped) names for a model whose reasons are
+    *labels*: as written for labels of one's own or when no model is known (``None``), else the taxonomy id."""
+    return written if labels is None or own_labels(labels) else reason_id(written)
 
 
 def unknown_label(where: str, label: str) -> str:

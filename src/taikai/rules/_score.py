@@ -165,15 +165,18 @@ def score_rules(
     lines: Sequence[int] | None = None,
     examples: int = 5,
     source: str = "<data>",
+    rows: Sequence[int] | None = None,
 ) -> RulesScore:
     """Match *matcher* on *texts* and score it against the *gold* reason sets (one per text).
 
-    *lines* gives each row's file line for the misfire listing; *examples* misfires are kept per rule. Texts
-    that cannot be classified (empty, not Japanese, or only the placeholders of masked personal data: judged as
-    :meth:`taikai.Model.classify` judges them) are not matched and are counted in ``unmatched``.
+    *lines* gives each row's file line for the misfire listing, *rows* its 0-based data row (default: its
+    position in *texts*; rows left out before scoring make them differ); *examples* misfires are kept per rule.
+    Texts that cannot be classified (empty, not Japanese, or only the placeholders of masked personal data: judged
+    as :meth:`taikai.Model.classify` judges them) are not matched and are counted in ``unmatched``.
     """
-    if len(gold) != len(texts) or (lines is not None and len(lines) != len(texts)):
-        raise ValueError("texts, gold and lines must have one entry per row")
+    if any(x is not None and len(x) != len(texts) for x in (gold, lines, rows)):
+        raise ValueError("texts, gold, lines and rows must have one entry per row")
+    rows = range(len(texts)) if rows is None else rows
     checked = [check_text(t, ignore=NOT_JAPANESE_PLACEHOLDERS) for t in texts]  # as Model.classify judges them
     ok = [i for i, c in enumerate(checked) if c.ok]
     hits = matcher.match_all([checked[i].text for i in ok])
@@ -202,7 +205,7 @@ def score_rules(
             Counts(fired[r.name], right[r.name], support[r.label]),
             len(wrong[r.name]),
             tuple(
-                Misfire(i, lines[i] if lines is not None else None, tuple(gold[i]), str(texts[i]))
+                Misfire(rows[i], lines[i] if lines is not None else None, tuple(gold[i]), str(texts[i]))
                 for i in wrong[r.name][:examples]
             ),
         )

@@ -158,7 +158,7 @@ def _known(labels: set[str], taxonomy: Sequence[str]) -> set[str]:
 
 def read_inputs(
     data: Data,
-    add: Sequence[Data] = (),
+    add: Data | Sequence[Data] = (),
     *,
     columns: Columns,
     encoding: str | None = None,
@@ -168,7 +168,7 @@ def read_inputs(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
 ) -> TrainingInputs:
-    """Read and check the base *data* and every labelled file in *add*.
+    """Read and check the base *data* and every labelled file in *add* (one file or frame, or a list of them).
 
     *sheet* (a name or 1-based number) is the sheet read of an xlsx *data*; of an xlsx file in *add*, the sheet
     named ``labels`` is read when it has one, else the first.
@@ -186,8 +186,10 @@ def read_inputs(
     data_types = str | Path | pd.DataFrame
     if not isinstance(data, data_types):
         raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
-    if isinstance(add, data_types) or not isinstance(add, Sequence) or not all(isinstance(a, data_types) for a in add):
-        raise wrong_type("add", add, "a list of labelled files (str or pathlib.Path) or DataFrames, e.g. [path]")
+    given = add
+    add = [add] if isinstance(add, data_types) else add  # one file or frame, as exclude= of suggest takes one
+    if not isinstance(add, Sequence) or not all(isinstance(a, data_types) for a in add):
+        raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
     base_table, base_name, base_sha = _read(
         data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors, sheet=sheet

@@ -135,7 +135,7 @@ def train(
     sentiment_column: Hashable | None = "sentiment",
     encoding: str | None = None,
     *,
-    add: Sequence[Data] = (),
+    add: Data | Sequence[Data] = (),
     add_weight: float = 1.0,
     on_bad_rows: OnBadRows | str = OnBadRows.SKIP,
     compare_folds: int = 5,
@@ -144,7 +144,8 @@ def train(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
 ) -> Model:
-    """Train a model on a labelled file or frame (plus labelled files *add*) and return it (saved to *out*).
+    """Train a model on a labelled file or frame (plus *add*: a labelled file or frame, or a list of them) and return
+    it (saved to *out*).
 
     *config* defaults to :meth:`FeatureConfig.shipped`, the shipped model's features (word n-grams plus the chiVe
     word vectors, whose table must be installed: checked before anything is read); pass ``FeatureConfig()`` (or
@@ -165,10 +166,13 @@ def train(
 
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
-    Labels must be the taxonomy's reasons and sentiments unless ``free_labels``. *out* must not hold a model (or
-    other files) unless ``overwrite``; that is checked before anything is read. What training finds weak in the
-    data (a reason too rare to cross-validate, …) is in ``model.metadata.warnings``; the texts the saved model was
-    fitted on are recorded as row hashes (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
+    Labels must be the taxonomy's reasons and sentiments unless ``free_labels``, which reads *data*'s labels
+    as written (``その他`` stays ``その他``); *add* is read as the labels of *data* are: as written when they are
+    labels of one's own, as the taxonomy's (ids in any case, Japanese names) when they are all taxonomy ids.
+    *out* must not hold a model (or other files) unless ``overwrite``; that is checked before anything is read.
+    What training finds weak in the data (a reason too rare to cross-validate, …) is in
+    ``model.metadata.warnings``; the texts the saved model was fitted on are recorded as row hashes
+    (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
     """
     if out is not None:
         check_path("out", out)

@@ -1,0 +1,53 @@
+"""Scoring rules against labelled data (``taikai.evaluate_rules``): a file or a frame, and where misfires are."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.errors import InputError
+
+RULE = '[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料"]\n'
+
+ROWS = [
+    ["", ""],  # a row without a label: skipped, and still data row 0
+    ["手数料が高すぎてやめた", "fees"],
+    ["振込手数料より単価の低さがつらい", "low_pay"],  # the rule fires against the gold label
+]
+
+
+@pytest.fixture
+def rules(tmp_path) -> Path:
+    path = tmp_path / "rules.toml"
+    path.write_text(RULE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("given", ["csv", "parquet", "frame"])
+def test_a_frame_is_scored_as_the_file_of_its_rows(tiny_model, rules, tmp_path, given):
+    """Regression: a DataFrame was refused (TypeError) although taikai.evaluate, suggest and train take one."""
+    frame = pd.DataFrame(ROWS, columns=["text", "reasons"])
+    data: object = frame
+    if given != "frame":
+        data = tmp_path / f"lab.{given}"
+        frame.to_csv(data, index=False) if given == "csv" else frame.to_parquet(data)
+    score = taikai.evaluate_rules(rules, data, tiny_model)
+    [fee] = score.rules
+    assert (score.rows, score.skipped, fee.counts.hits, fee.counts.right, fee.misfires) == (2, 1, 2, 1, 1)
+    [misfire] = fee.examples
+    # Regression too: without file lines (Parquet, a frame) the row named was the position among the scored rows
+    assert (misfire.row, misfire.line) == (2, 4 if given == "csv" else None)
+    assert score.data_source == ("<frame>" if given == "frame" else str(data))
+
+
+def test_a_frame_under_another_index_names_its_rows_by_position(tiny_model, rules):
+    frame = pd.DataFrame(ROWS, columns=["text", "reasons"], index=[10, 20, 30])
+    [fee] = taikai.evaluate_rules(rules, frame, tiny_model).rules
+    assert [m.row for m in fee.examples] == [2]
+
+
+def test_sheet_with_a_frame_is_refused(tiny_model, rules):
+    frame = pd.DataFrame(ROWS, columns=["text", "reasons"])
+    with pytest.raises(InputError, match=r"^sheet= applies to an xlsx file of labelled data, not to a DataFrame"):
+        taikai.evaluate_rules(rules, frame, tiny_model, sheet="labels")
