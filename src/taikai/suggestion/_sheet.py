@@ -22,6 +22,7 @@ from taikai.io import (
     ExcelCells,
     OutputSpec,
     encode_stream,
+    escape_formula,
     output_encoding,
 )
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
@@ -179,14 +180,16 @@ def write_sheet(
 
     ``.xlsx``: see the module docstring; a cell longer than Excel's limit is cut to it, with a
     :class:`~taikai.errors.DataWarning` naming the rows. ``.csv``: UTF-8 with BOM (Excel opens it), or *encoding*
-    ``cp932``.
+    ``cp932``; a text Excel would read as a formula (``=``, ``+``, ``-``, ``@``, tab or CR first) gets an apostrophe
+    before it, which reading the sheet back takes off (:func:`taikai.io.escape_formula`).
     """
     fmt = sheet_format(out)
     frame = rows.assign(**dict.fromkeys(to_fill(sentiments), ""))
     if fmt == "csv":
         enc = output_encoding("csv", encoding or "utf-8-sig")
-        data = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
-        payload, replaced = encode_stream(OutputSpec("csv", tuple(map(str, frame.columns)), enc), data, first=True)
+        data = [list(map(escape_formula, frame[c].astype(object).where(frame[c].notna(), None))) for c in frame]
+        names = tuple(escape_formula(str(c)) for c in frame.columns)
+        payload, replaced = encode_stream(OutputSpec("csv", names, enc), data, first=True)
         out.write_bytes(payload)
         return replaced
     if encoding:
@@ -213,7 +216,7 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     ws.title = LABEL_SHEET
     clean = ExcelCells(ws)
     columns = [str(c) for c in frame.columns]
-    ws.append(columns)
+    ws.append([clean(c) for c in columns])
     for number, values in enumerate(frame.itertuples(index=False), start=1):
         ws.append(clean.row(values, number))
     last = len(frame) + 1
@@ -280,8 +283,9 @@ def _write_definitions(ws: Any, reasons: Sequence[str], sentiments: Sequence[str
     from openpyxl.styles import Alignment
 
     ws.append(["kind", "id", "日本語", "meaning", "説明"])
-    for row in definitions(reasons, sentiments):
-        ws.append(list(row))
+    clean = ExcelCells(ws)
+    for number, row in enumerate(definitions(reasons, sentiments), start=1):
+        ws.append(clean.row(row, number))  # a label that starts with = is text, not a formula
     for cell in ws[1]:
         cell.font = bold
     for letter, width in (("A", 10), ("B", 18), ("C", 18), ("D", 60), ("E", 60)):
