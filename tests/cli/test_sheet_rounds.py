@@ -1,4 +1,4 @@
-"""A CSV sheet is safe to open in Excel and reads back as it was."""
+"""A CSV sheet is safe to open in Excel and reads back as it was; a later round's sheet carries the earlier ones."""
 
 import csv
 
@@ -76,3 +76,33 @@ def test_xlsx_definitions_keep_a_label_that_starts_with_equals(tmp_path):
     cells = [c for row in wb["definitions"].iter_rows(min_row=2) for c in row[1:3]]
     assert [c.value for c in cells] == ["=高い", "=高い", "+安い", "+安い"]
     assert {c.data_type for c in cells} == {"s"}  # text, not formulas
+
+
+def _how_to(path):
+    return [row[1:] for row in openpyxl.load_workbook(path)["how_to"].iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.mark.parametrize(
+    ("excluded", "adds", "excludes"),
+    [
+        ([], "", ""),
+        (["s1.xlsx"], " --add {s1}", " --exclude {s1}"),
+        (["s1.xlsx", "data.csv"], " --add {s1}", " --exclude {s1} --exclude {data}"),  # data: no --add
+    ],
+    ids=["first-round", "second-round", "a-labelled-file-too"],
+)
+def test_a_later_rounds_how_to_carries_the_earlier_files(run, tmp_path, predictions, excluded, adds, excludes):
+    run("suggest", predictions, "-o", tmp_path / "s1.xlsx", "--n", "2")
+    with (tmp_path / "data.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([("text", "reasons"), (ROWS[-1][1], "low_pay")])
+    paths = {"s1.xlsx": str(tmp_path / "s1.xlsx"), "data.csv": str(tmp_path / "data.csv")}
+    options = [a for name in excluded for a in ("--exclude", paths[name])]
+    run("suggest", predictions, "-o", tmp_path / "s2.xlsx", "--n", "2", *options)
+    steps = _how_to(tmp_path / "s2.xlsx")
+    train, again = steps[-2], steps[-1]
+    adds, excludes = adds.format(s1=paths["s1.xlsx"]), excludes.format(s1=paths["s1.xlsx"], data=paths["data.csv"])
+    assert f"taikai train DATA{adds} --add このファイル --out MODEL" in train[0]
+    assert f"taikai train DATA{adds} --add THIS_FILE --out MODEL" in train[1]
+    assert ("前の回のシートも --add に残す" in train[0]) == bool(adds)
+    assert f"次のシート{excludes} --exclude このファイル" in again[0]
+    assert f"NEXT_SHEET{excludes} --exclude THIS_FILE" in again[1]
