@@ -235,9 +235,9 @@ def test_added_comparison_round_trips_and_says_its_sentiment_rows(sentiment_rows
 @pytest.mark.parametrize(
     ("rows", "reason_rows", "sentiment_rows", "caution"),
     [
-        (2, None, None, "  caution: scored on only 2 row(s): each row moves an accuracy by 0.500, so differences"),
-        (40, None, 3, "  caution: scored on only 3 row(s): each row moves an accuracy by 0.333, so differences"),
-        (60, 12, None, "  caution: scored on only 12 row(s): each row moves an accuracy by 0.083, so differences"),
+        (2, None, None, "  caution: scored on only 2 row(s): each row moves an accuracy by 0.500, so these"),
+        (40, None, 3, "  caution: scored on only 3 row(s): each row moves an accuracy by 0.333, so these"),
+        (60, 12, None, "  caution: scored on only 12 row(s): each row moves an accuracy by 0.083, so these"),
         (50, None, None, None),  # enough rows: no caution
         (80, 60, 0, None),  # no sentiment scored: the reasons' 60 rows count
     ],

@@ -89,6 +89,6 @@ class AddedComparison:
         if len(out) > 1 and fewest < FEW_COMPARED:
             out.append(
                 f"  caution: scored on only {fewest:,} row(s): each row moves an accuracy by {1 / fewest:.3f}, so "
-                f"differences this small are mostly chance; compare again with {FEW_COMPARED} or more labelled rows"
+                f"these differences are mostly chance; compare again with {FEW_COMPARED} or more labelled rows"
             )
         return out
