@@ -86,7 +86,7 @@ class AddedComparison:
                 out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
         scored = [n for n in (self.rows, self.reason_rows, self.sentiment_rows) if n]
         fewest = min(scored, default=0)
-        if len(out) > 1 and fewest < FEW_COMPARED:
+        if len(out) > 1 and 0 < fewest < FEW_COMPARED:
             out.append(
                 f"  caution: scored on only {fewest:,} row(s): each row moves an accuracy by {1 / fewest:.3f}, so "
                 f"these differences are mostly chance; compare again with {FEW_COMPARED} or more labelled rows"
