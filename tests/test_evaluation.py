@@ -473,22 +473,25 @@ def test_cli_evaluate_warns_on_stderr_and_refuses_a_json_folder_that_does_not_ex
     assert "taikai: warning:" in result.stderr and "30 of 40 rows (75 %)" in result.stderr
     result = CliRunner().invoke(cli, [*args, "--split", "test", "--json", str(tmp_path / "r.json")])
     assert result.exit_code == 0 and "warning" not in result.stderr
-    assert "Scored 10 of 10 rows (split: test)" in result.stdout
+    assert "Scored 10 of 10 rows (split: test)." in result.stdout
 
 
 @pytest.mark.parametrize(
-    ("reasons", "sentiments", "expected"),
+    ("reasons", "sentiments", "expected", "headline"),
     [
         # a suggest sheet filled in part: the rows left blank are skipped and counted, the others scored
-        (["a", "", "b", ""], ["positive", "", "negative", ""], (2, 2)),
-        (["a", "b", "a", "a"], ["positive", "negative", "negative", "positive"], (4, 0)),
+        (["a", "", "b", ""], ["positive", "", "negative", ""], (2, 2), "Scored 2 of 4 rows (2 without any label)."),
+        (["a", "b", "a", "a"], ["positive", "negative", "negative", "positive"], (4, 0), "Scored 4 of 4 rows."),
     ],
 )
-def test_rows_without_any_label_are_skipped_and_counted(reasons, sentiments, expected):
+def test_rows_without_any_label_are_skipped_and_counted(reasons, sentiments, expected, headline):
+    """Regression: a sheet with blank rows said ``Scored 2 of 2 rows``, as if every row read was scored."""
     df = pd.DataFrame({"text": ["あ", "い", "い", "う"], "reasons": reasons, "sentiment": sentiments})
     report = evaluate(StubModel(), df)
     assert (report.n_scored, report.n_blank) == expected
     assert report.to_dict()["n_blank"] == expected[1]
+    assert (report.to_dict()["n_read"], report.to_dict()["n_rows"]) == (4, expected[0])  # n_rows: as before
+    assert report.to_markdown().splitlines()[0] == headline
     skipped = f"Skipped {expected[1]} row(s) without any label"
     assert (skipped in report.to_markdown()) is bool(expected[1])
 
@@ -776,3 +779,19 @@ def test_gold_labels_are_read_as_the_model_s_labels_with_free_labels(
         assert set(report.reason.labels) >= {"fees", "other"} and "Fees" not in report.reason.labels
     else:
         assert report.to_dict()["unpredictable_gold_labels"] == {"reason": {"rows": 4, "labels": unpredictable}}
+
+
+@pytest.mark.parametrize(
+    ("split", "blank", "skipped", "headline"),
+    [
+        ("all", 0, 0, "Scored 9 of 10 rows."),
+        ("all", 5, 2, "Scored 9 of 17 rows (5 without any label, 2 labelled in part)."),
+        ("test", 0, 0, "Scored 9 of 10 rows (split: test)."),
+        ("test", 5, 0, "Scored 9 of 10 rows (split: test); 40 read, 5 without any label."),
+    ],
+)
+def test_the_headline_counts_the_rows_read_and_those_skipped(split, blank, skipped, headline):
+    report = evaluate(StubModel(), pd.DataFrame({"text": ["あ"], "reasons": ["a"], "sentiment": ["positive"]}))
+    report.n_scored, report.n_rows, report.n_blank, report.n_skipped, report.split = 9, 10, blank, skipped, split
+    report.n_read = 40 if split == "test" else None
+    assert report.headline() == headline and report.to_markdown().splitlines()[0] == headline

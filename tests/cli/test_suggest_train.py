@@ -319,8 +319,16 @@ def test_info_shows_the_added_files_and_the_rows_trained_on(run, tmp_path, tiny_
 @pytest.mark.parametrize(
     ("sentiments", "heads", "compared"),
     [
-        (0, "reason head 48 rows, sentiment head 40 (8 with reasons only)", "none has a sentiment, so only reasons"),
-        (3, "reason head 48 rows, sentiment head 43 (5 with reasons only)", "sentiment scored on the 3 with a sent"),
+        (
+            0,
+            "reason head 48 rows, sentiment head 40 (not the 8 with reasons only)",
+            "none has a sentiment, so only reasons",
+        ),
+        (
+            3,
+            "reason head 48 rows, sentiment head 43 (not the 5 with reasons only)",
+            "sentiment scored on the 3 with a sent",
+        ),
     ],
 )
 def test_a_sheet_coded_with_reasons_only_teaches_the_reason_head(
@@ -350,8 +358,16 @@ def test_a_sheet_coded_with_reasons_only_teaches_the_reason_head(
 @pytest.mark.parametrize(
     ("reasons", "heads", "compared"),
     [
-        (0, "reason head 40 rows (8 with a sentiment only), sentiment head 48", "none has a reason, so only sentim"),
-        (3, "reason head 43 rows (5 with a sentiment only), sentiment head 48", "reasons scored on the 3 with a rea"),
+        (
+            0,
+            "reason head 40 rows (not the 8 with a sentiment only), sentiment head 48",
+            "none has a reason, so only sentim",
+        ),
+        (
+            3,
+            "reason head 43 rows (not the 5 with a sentiment only), sentiment head 48",
+            "reasons scored on the 3 with a rea",
+        ),
     ],
 )
 def test_a_sheet_coded_with_sentiments_only_teaches_the_sentiment_head(

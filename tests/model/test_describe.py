@@ -187,13 +187,20 @@ def test_an_unreadable_config_is_said_by_info_not_raised(tiny_model):
     ("counts", "heads"),
     [
         ({}, None),
-        ({"reason_rows": 48, "sentiment_rows": 40}, "reason head 48 rows, sentiment head 40 (8 with reasons only)"),
+        (
+            {"reason_rows": 48, "sentiment_rows": 40},
+            "reason head 48 rows, sentiment head 40 (not the 8 with reasons only)",
+        ),
         (
             {"reason_rows": 1200, "sentiment_rows": 0},
-            "reason head 1,200 rows, sentiment head 0 (1,200 with reasons only)",
+            "reason head 1,200 rows, sentiment head 0 (not the 1,200 with reasons only)",
+        ),
+        (  # regression: "(40 with a sentiment only)" read as 40 of the head's own 256 rows
+            {"reason_rows": 256, "sentiment_rows": 296, "fitted_rows": 296},
+            "reason head 256 rows (not the 40 with a sentiment only), sentiment head 296",
         ),
     ],
-    ids=["both-heads-alike", "reasons-only-rows", "thousands"],
+    ids=["both-heads-alike", "reasons-only-rows", "thousands", "sentiment-only-rows"],
 )
 def test_heads_are_said_by_summary_and_info_when_recorded(counts, heads):
     meta = replace(ModelMetadata.unsaved(), training_data=counts)
@@ -223,6 +230,26 @@ def test_added_comparison_round_trips_and_says_its_sentiment_rows(sentiment_rows
     assert AddedComparison.from_dict(comparison.to_dict()) == comparison
     assert ("sentiment_rows" in comparison.to_dict()) is (sentiment_rows is not None)
     assert comparison.lines()[0] == first_line
+
+
+@pytest.mark.parametrize(
+    ("rows", "reason_rows", "sentiment_rows", "caution"),
+    [
+        (2, None, None, "  caution: scored on only 2 row(s): each row moves an accuracy by 0.500, so these"),
+        (40, None, 3, "  caution: scored on only 3 row(s): each row moves an accuracy by 0.333, so these"),
+        (60, 12, None, "  caution: scored on only 12 row(s): each row moves an accuracy by 0.083, so these"),
+        (50, None, None, None),  # enough rows: no caution
+        (80, 60, 0, None),  # no sentiment scored: the reasons' 60 rows count
+    ],
+)
+def test_a_comparison_on_few_rows_says_its_differences_are_mostly_chance(rows, reason_rows, sentiment_rows, caution):
+    """Regression: the before/after of 2 added rows printed three decimals with no caveat."""
+    scores = HeldOutScores(0.5, 0.4, 0.5, 0.4)
+    lines = AddedComparison(rows, 2, scores, scores, sentiment_rows, reason_rows).lines()
+    found = [line for line in lines if line.startswith("  caution:")]
+    assert [line[: len(caution)] for line in found] == ([caution] if caution else [])
+    if caution:  # last, after the scores, and saying what to do
+        assert lines[-1] == found[0] and found[0].endswith("compare again with 50 or more labelled rows")
 
 
 def test_added_comparison_is_one_class_wherever_it_is_imported():

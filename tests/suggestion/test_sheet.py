@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from taikai.cli import cli
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.suggestion import definitions, write_sheet
-from taikai.suggestion._sheet import how_to, more_example
+from taikai.suggestion._how_to import Earlier, how_to, more_example
 
 OWN = ["支払い, 遅延", "独立", "家庭", "育児"]
 
@@ -36,6 +36,29 @@ def test_how_to_speaks_of_the_models_labels(reasons, sentiments, example, option
     assert ("日本語名も可" in text) == (reasons[0] == "low_pay")
     assert rows[-2][1].endswith(f"--out MODEL{options}") and rows[-2][2].endswith(f"--out MODEL{options}")
     assert "--exclude このファイル" in rows[-1][1] and "--exclude THIS_FILE" in rows[-1][2]  # the next round
+
+
+@pytest.mark.parametrize(
+    ("earlier", "adds", "excludes"),
+    [
+        (None, "", ""),
+        (Earlier(("s1.xlsx",), ("s1.xlsx",)), " --add s1.xlsx", " --exclude s1.xlsx"),
+        (
+            Earlier(("round 1.xlsx", "data.csv"), ("round 1.xlsx",)),
+            " --add 'round 1.xlsx'",
+            " --exclude 'round 1.xlsx' --exclude data.csv",
+        ),
+    ],
+    ids=["first-round", "one-sheet", "quoted-and-a-labelled-file"],
+)
+def test_how_to_carries_the_earlier_files_forward(earlier, adds, excludes):
+    """Regression: a second round's sheet named only itself, so following it dropped the first round's labels."""
+    *_, (_, train_ja, train_en), (_, next_ja, next_en) = how_to(list(REASON_IDS), list(SENTIMENTS), earlier)
+    assert f"taikai train DATA{adds} --add このファイル --out MODEL" in train_ja
+    assert f"taikai train DATA{adds} --add THIS_FILE --out MODEL" in train_en
+    assert ("keep the earlier rounds' sheets in --add" in train_en) is bool(adds)
+    assert f"-o 次のシート{excludes} --exclude このファイル " in next_ja
+    assert f"-o NEXT_SHEET{excludes} --exclude THIS_FILE " in next_en
 
 
 @pytest.mark.parametrize(("sentiments", "columns"), [(["negative"], ["sentiment"]), ([], [])])

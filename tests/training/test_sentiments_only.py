@@ -34,7 +34,7 @@ def coded(tiny_csv, no_reason=(), no_sentiment=()):
             {"test_size": 0},
             {"reason_rows": 32, "sentiment_rows": 40, "fitted_rows": 40},
             {"reason_rows": 32, "sentiment_rows": 32},
-            "reason head 32 rows (8 with a sentiment only), sentiment head 40",
+            "reason head 32 rows (not the 8 with a sentiment only), sentiment head 40",
         ),
         (  # the test rows are drawn from the 32 with a reason (8 of them); the other 8 all train
             LAST_OF_EACH,
@@ -42,7 +42,7 @@ def coded(tiny_csv, no_reason=(), no_sentiment=()):
             {"test_size": 0.25},
             {"reason_rows": 24, "sentiment_rows": 32, "fitted_rows": 32},
             {"reason_rows": 24, "sentiment_rows": 24},
-            "reason head 24 rows (8 with a sentiment only), sentiment head 32",
+            "reason head 24 rows (not the 8 with a sentiment only), sentiment head 32",
         ),
         (
             LAST_OF_EACH,
@@ -50,7 +50,7 @@ def coded(tiny_csv, no_reason=(), no_sentiment=()):
             {"test_size": 0},
             {"reason_rows": 32, "sentiment_rows": 32, "fitted_rows": 40},
             {"reason_rows": 32, "sentiment_rows": 24},
-            "reason head 32 rows (8 with a sentiment only), sentiment head 32 (8 with reasons only)",
+            "reason head 32 rows (not the 8 with a sentiment only), sentiment head 32 (not the 8 with reasons only)",
         ),
         (
             (),
@@ -58,7 +58,7 @@ def coded(tiny_csv, no_reason=(), no_sentiment=()):
             {"test_size": 0},
             {"reason_rows": 40, "sentiment_rows": 32, "fitted_rows": 40},
             {"sentiment_rows": 32},
-            "reason head 40 rows, sentiment head 32 (8 with reasons only)",
+            "reason head 40 rows, sentiment head 32 (not the 8 with reasons only)",
         ),
         ((), (), {"test_size": 0}, {}, {}, None),  # every row labelled both ways: nothing to say, as before
     ],

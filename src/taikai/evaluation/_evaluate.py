@@ -153,6 +153,7 @@ def evaluate(
         reason=score_single([g[0] for g in gold_sets], [p[0] for p in pred_sets], model.reason_labels),
         reasons=score_multi(gold_sets, pred_sets, model.reason_labels),
         n_reason=len(reasoned),
+        n_read=labelled.rows,
     )
     if sentiment_column:  # on the rows with a sentiment: those coded with reasons only have none to score
         felt = [i for i in ok if df[sentiment_column].iloc[i] != ""]

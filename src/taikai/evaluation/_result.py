@@ -148,6 +148,9 @@ class EvaluationReport:
     of them."""
     unpredictable: list[Unpredictable] = field(default_factory=list)
     """Gold labels the model can never predict (read with ``free_labels``), per head: scored as misses."""
+    n_read: int | None = None
+    """The data rows read, blank and labelled-in-part rows too (``n_rows`` counts those left, of the split);
+    ``None``: not known (then ``n_rows`` plus ``n_blank`` and ``n_skipped``)."""
 
     def warnings(self) -> list[str]:
         """Return what a reader of the scores must know first (rows the model was trained on, gold labels it can
@@ -158,6 +161,7 @@ class EvaluationReport:
     def to_dict(self) -> dict[str, Any]:
         """Return the whole report as JSON-ready values."""
         return {
+            "n_read": self.rows_read,
             "n_rows": self.n_rows,
             "n_scored": self.n_scored,
             "n_blank": self.n_blank,
@@ -176,6 +180,24 @@ class EvaluationReport:
             **self.extra,
         }
 
+    @property
+    def rows_read(self) -> int:
+        """Return the data rows read: those of every split, blank and labelled-in-part rows included."""
+        return self.n_rows + self.n_blank + self.n_skipped if self.n_read is None else self.n_read
+
+    def headline(self) -> str:
+        """Return ``Scored 35 of 40 rows (5 without any label).``: of the rows read, with those skipped before
+        scoring; with a split, of the split's rows, then the rows read when some were skipped."""
+        left = ", ".join(
+            f"{n:,} {what}"
+            for n, what in ((self.n_blank, "without any label"), (self.n_skipped, "labelled in part"))
+            if n
+        )
+        if self.split == "all":
+            return f"Scored {self.n_scored:,} of {self.rows_read:,} rows" + (f" ({left})." if left else ".")
+        read = f"; {self.rows_read:,} read, {left}" if left else ""
+        return f"Scored {self.n_scored:,} of {self.n_rows:,} rows (split: {self.split}){read}."
+
     def summary(self) -> dict[str, float]:
         """Return the headline figures."""
         out = {
@@ -189,9 +211,8 @@ class EvaluationReport:
 
     def to_markdown(self) -> str:
         """Return a readable Markdown report."""
-        rows = "rows" if self.split == "all" else f"rows (split: {self.split})"
         lines = [f"**WARNING: {w}**\n" for w in self.warnings()]
-        lines.append(f"Scored {self.n_scored:,} of {self.n_rows:,} {rows}.")
+        lines.append(self.headline())
         if self.split_by:
             lines.append(f"Rows: {self.split_by}.")
         if self.n_blank:

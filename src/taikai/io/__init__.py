@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
     from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
+    from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
@@ -77,6 +78,7 @@ __all__ = [
     "ENCODINGS",
     "ENCODING_ERRORS",
     "FORMATS",
+    "FORMULA_STARTS",
     "FREE_LABELS_HINT",
     "ID_COLUMNS",
     "MORE_REASONS_COLUMN",
@@ -134,6 +136,7 @@ __all__ = [
     "detect_encoding",
     "encode_stream",
     "encode_table",
+    "escape_formula",
     "excel_value",
     "first_rows",
     "format_of",
@@ -142,6 +145,7 @@ __all__ = [
     "input_schema",
     "is_parts_folder",
     "is_predictions",
+    "is_sheet",
     "kinds_schema",
     "list_rows",
     "merge_types",
@@ -171,6 +175,8 @@ __all__ = [
     "summary_path",
     "text_cells",
     "text_column_of",
+    "unescape_formula",
+    "unescape_sheet",
     "validate_labelled",
     "warn_decoding",
     "with_summary",
@@ -206,6 +212,13 @@ __getattr__: Any = lazy_modules(
             "check_output_dir",
             "format_of",
             "open_reader",
+        ),
+        "taikai.io._formula_cells": (
+            "FORMULA_STARTS",
+            "escape_formula",
+            "is_sheet",
+            "unescape_formula",
+            "unescape_sheet",
         ),
         "taikai.io._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
         "taikai.io._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),

@@ -8,6 +8,10 @@ from typing import Any
 
 from taikai.labels import METRIC_NAMES
 
+FEW_COMPARED = 50
+"""Below this many rows scored, :meth:`AddedComparison.lines` says that the before/after differences are mostly
+chance: each row moves an accuracy by 1/rows (0.020 at 50), and a reason's F1 by more."""
+
 
 @dataclass(frozen=True)
 class HeldOutScores:
@@ -61,7 +65,8 @@ class AddedComparison:
         )
 
     def lines(self) -> list[str]:
-        """Return the comparison as text lines: one per score, before → after and the difference."""
+        """Return the comparison as text lines: one per score, before → after and the difference; then, when fewer
+        than :data:`FEW_COMPARED` rows were scored, a caution that the differences are mostly chance."""
         out = [f"your labels: {self.rows:,} rows, {self.folds}-fold; trained without them → with them"]
         if self.reason_rows is not None:
             out[0] += (
@@ -79,4 +84,11 @@ class AddedComparison:
             before, after = getattr(self.without, name), getattr(self.with_added, name)
             if before is not None and after is not None:
                 out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
+        scored = [n for n in (self.rows, self.reason_rows, self.sentiment_rows) if n]
+        fewest = min(scored, default=0)
+        if len(out) > 1 and 0 < fewest < FEW_COMPARED:
+            out.append(
+                f"  caution: scored on only {fewest:,} row(s): each row moves an accuracy by {1 / fewest:.3f}, so "
+                f"these differences are mostly chance; compare again with {FEW_COMPARED} or more labelled rows"
+            )
         return out

@@ -92,8 +92,9 @@ def describe_input(f: InputFile) -> str:
 
 def describe_heads(meta: ModelMetadata) -> str | None:
     """Return what each head of a model was fitted on when some rows were coded with one kind of label only, as
-    ``reason head 358 rows (20 with a sentiment only), sentiment head 318 (40 with reasons only)`` (each note only
-    when there are such rows); ``None`` when every row trained both."""
+    ``reason head 358 rows (not the 20 with a sentiment only), sentiment head 318 (not the 40 with reasons only)``
+    (each note, of the rows left out of that head, only when there are such rows); ``None`` when every row trained
+    both."""
     data = meta.trained_on()
     rows, felt = data.reason_rows, data.sentiment_rows
     if rows is None or felt is None:
@@ -101,7 +102,7 @@ def describe_heads(meta: ModelMetadata) -> str | None:
     fitted = rows if data.fitted_rows is None else data.fitted_rows
     heads = [f"reason head {count(rows)} rows", f"sentiment head {count(felt)}"]
     for k, (n, only) in enumerate(((fitted - rows, "a sentiment only"), (fitted - felt, "reasons only"))):
-        heads[k] += f" ({count(n)} with {only})" if n else ""
+        heads[k] += f" (not the {count(n)} with {only})" if n else ""
     return ", ".join(heads)
 
 

@@ -8,6 +8,7 @@ The package behind ``taikai.suggest()`` and ``taikai suggest`` (named as a noun,
 (:func:`allocate`) and writes an xlsx sheet with dropdowns (or a CSV) that ``taikai train --add`` reads back.
 """
 
+from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion
 from taikai.suggestion._select import POOL_FACTOR, Selection, Strategy, allocate, select, uncertainty
 from taikai.suggestion._sheet import DEFINITIONS_SHEET, LABEL_SHEET, TO_FILL, definitions, write_sheet
@@ -19,6 +20,7 @@ __all__ = [
     "POOL_FACTOR",
     "ROW_COLUMN",
     "TO_FILL",
+    "Earlier",
     "Selection",
     "Strategy",
     "Suggestion",

@@ -44,6 +44,8 @@ class Excluded:
     masked: bool
     rows: int
     text_of: Mapping[str, str] = field(default_factory=dict, compare=False)
+    sheet: bool = False
+    """The file is a sheet ``taikai suggest`` wrote (its labels are trained on with ``--add``), not a labelled file."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def read_excluded(
 ) -> list[Excluded]:
     """Read every file (or frame) of *items*: the ids in column *id_name* (when given and there) and the texts of
     column ``text``, else *text_name*; raise :class:`InputError` for a file with neither."""
-    from taikai.io import read_labelled_file
+    from taikai.io import is_sheet, read_labelled_file
 
     out = []
     for number, item in enumerate(items, start=1):
@@ -119,7 +121,8 @@ def read_excluded(
         texts = {k for k in text_list if k is not None}
         text_of = {i: t for i, t in zip(id_list, text_list) if i is not None and t is not None}
         masked = any(ANY_PLACEHOLDER.search(t) for t in texts)
-        out.append(Excluded(source, frozenset(ids), frozenset(texts), masked, len(frame), text_of))
+        sheet = isinstance(item, (str, Path)) and is_sheet(frame.columns)
+        out.append(Excluded(source, frozenset(ids), frozenset(texts), masked, len(frame), text_of, sheet))
     return out
 
 

@@ -22,10 +22,12 @@ from taikai.io import (
     ExcelCells,
     OutputSpec,
     encode_stream,
+    escape_formula,
     output_encoding,
 )
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
+from taikai.suggestion._how_to import Earlier, how_to, more_example
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,61 +48,6 @@ _WIDTHS = {"text": 60, "note": 30, MORE_REASONS_COLUMN: 22}
 def to_fill(sentiments: Sequence[str]) -> tuple[str, ...]:
     """Return the columns to fill for a model with *sentiments*: without sentiments, no ``sentiment`` column."""
     return tuple(c for c in TO_FILL if c != "sentiment" or sentiments)
-
-
-def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
-    """Return whether a model's labels leave the churn taxonomy (a ``--free-labels`` model)."""
-    return own_label_set(reasons) or own_label_set(sentiments, SENTIMENTS)
-
-
-def more_example(reasons: Sequence[str], sentiments: Sequence[str]) -> str:
-    """Return an example of ``more_reasons``: ``fees|trouble`` where the model has both, else two of its labels
-    (two without a comma or a space where it has them: they would read as separators)."""
-    if not own_labels(reasons, sentiments) and {"fees", "trouble"} <= set(reasons):
-        return "fees|trouble"
-    plain = [r for r in reasons if not any(c == "," or c.isspace() for c in r)]
-    return "|".join((plain if len(plain) >= 2 else list(reasons))[:2])
-
-
-def how_to(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str, str, str]]:
-    """Return the how_to sheet's (step, 日本語, English) rows for a model with *reasons* and *sentiments*."""
-    own = own_labels(reasons, sentiments)
-    example = more_example(reasons, sentiments)
-    options = (" --free-labels" if own else "") + ("" if sentiments else " --no-sentiment")
-    steps = [
-        (
-            f"reasons 列: このレビューの主な理由{'' if own else '(退会理由)'}をリストから1つ選ぶ。",
-            "reasons: pick the primary reason.",
-        ),
-        (
-            "sentiment 列: プラットフォームでの経験への感情をリストから選ぶ。",
-            "sentiment: pick the writer's feeling toward their experience with the platform.",
-        ),
-        (
-            f"more_reasons 列: ほかにも理由が書かれていれば、| で区切って入力 (例: {example})。"
-            + ("" if own else "日本語名も可。"),
-            "more_reasons: further reasons the text states, |-separated"
-            + ("" if own else " (ids or Japanese names)")
-            + "; optional.",
-        ),
-        (
-            "迷う行は空欄のままでよい(学習では数えて飛ばす)。",
-            "Leave rows you skip blank: training counts and skips them.",
-        ),
-        (
-            f"定義は definitions シートを参照。保存後: taikai train DATA --add このファイル --out MODEL{options}",
-            f"Definitions are on the definitions sheet. Then: taikai train DATA --add THIS_FILE --out MODEL{options}",
-        ),
-        (
-            "次の回: taikai suggest 新しい予測 -o 次のシート --exclude このファイル (このシートの行は、空欄の行も、"
-            "もう選ばれない)",
-            "Next round: taikai suggest NEW_PREDICTIONS -o NEXT_SHEET --exclude THIS_FILE (this sheet's rows, blank "
-            "ones too, are not picked again)",
-        ),
-    ]
-    if not sentiments:
-        del steps[1]
-    return [(str(number), ja, en) for number, (ja, en) in enumerate(steps, start=1)]
 
 
 def sheet_format(path: Path) -> str:
@@ -173,25 +120,33 @@ def definitions(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple
 
 
 def write_sheet(
-    rows: pd.DataFrame, out: Path, reasons: Sequence[str], sentiments: Sequence[str], encoding: str | None = None
+    rows: pd.DataFrame,
+    out: Path,
+    reasons: Sequence[str],
+    sentiments: Sequence[str],
+    encoding: str | None = None,
+    earlier: Earlier | None = None,
 ) -> int:
     """Write *rows* (the model's columns) plus the empty columns to fill to *out*; return characters replaced.
 
-    ``.xlsx``: see the module docstring; a cell longer than Excel's limit is cut to it, with a
-    :class:`~taikai.errors.DataWarning` naming the rows. ``.csv``: UTF-8 with BOM (Excel opens it), or *encoding*
-    ``cp932``.
+    ``.xlsx``: see the module docstring (its how_to names the *earlier* files the sheet was made with ``--exclude``
+    of); a cell longer than Excel's limit is cut to it, with a :class:`~taikai.errors.DataWarning` naming the rows.
+    ``.csv``: UTF-8 with BOM (Excel opens it), or *encoding* ``cp932``; a text Excel would read as a formula
+    (``=``, ``+``, ``-``, ``@``, tab or CR first) gets an apostrophe before it, which reading the sheet back takes
+    off (:func:`taikai.io.escape_formula`).
     """
     fmt = sheet_format(out)
     frame = rows.assign(**dict.fromkeys(to_fill(sentiments), ""))
     if fmt == "csv":
         enc = output_encoding("csv", encoding or "utf-8-sig")
-        data = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
-        payload, replaced = encode_stream(OutputSpec("csv", tuple(map(str, frame.columns)), enc), data, first=True)
+        data = [list(map(escape_formula, frame[c].astype(object).where(frame[c].notna(), None))) for c in frame]
+        names = tuple(escape_formula(str(c)) for c in frame.columns)
+        payload, replaced = encode_stream(OutputSpec("csv", names, enc), data, first=True)
         out.write_bytes(payload)
         return replaced
     if encoding:
         raise InputError(f"{OUTPUT_ENCODING} applies to a .csv sheet; an .xlsx sheet is always Unicode")
-    return _write_xlsx(frame, out, reasons, sentiments)
+    return _write_xlsx(frame, out, reasons, sentiments, earlier)
 
 
 def _list_formula(values: Sequence[str], column: str, count: int) -> str:
@@ -202,7 +157,9 @@ def _list_formula(values: Sequence[str], column: str, count: int) -> str:
     return f"{DEFINITIONS_SHEET}!$B${row0}:$B${row0 + len(values) - 1}"
 
 
-def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentiments: Sequence[str]) -> int:
+def _write_xlsx(
+    frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentiments: Sequence[str], earlier: Earlier | None
+) -> int:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -213,7 +170,7 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     ws.title = LABEL_SHEET
     clean = ExcelCells(ws)
     columns = [str(c) for c in frame.columns]
-    ws.append(columns)
+    ws.append([clean(c) for c in columns])
     for number, values in enumerate(frame.itertuples(index=False), start=1):
         ws.append(clean.row(values, number))
     last = len(frame) + 1
@@ -257,8 +214,9 @@ def _write_xlsx(frame: pd.DataFrame, out: Path, reasons: Sequence[str], sentimen
     _write_definitions(wb.create_sheet(DEFINITIONS_SHEET), reasons, sentiments, bold)
     how = wb.create_sheet(HOW_TO_SHEET)
     how.append(["step", "日本語", "English"])
-    for row in how_to(reasons, sentiments):
-        how.append(list(row))
+    steps = ExcelCells(how)  # a file name given to --exclude may start with =
+    for number, row in enumerate(how_to(reasons, sentiments, earlier), start=1):
+        how.append(steps.row(row, number))
     for letter, width in (("A", 6), ("B", 70), ("C", 70)):
         how.column_dimensions[letter].width = width
     wb.save(out)
@@ -280,8 +238,9 @@ def _write_definitions(ws: Any, reasons: Sequence[str], sentiments: Sequence[str
     from openpyxl.styles import Alignment
 
     ws.append(["kind", "id", "日本語", "meaning", "説明"])
-    for row in definitions(reasons, sentiments):
-        ws.append(list(row))
+    clean = ExcelCells(ws)
+    for number, row in enumerate(definitions(reasons, sentiments), start=1):
+        ws.append(clean.row(row, number))  # a label that starts with = is text, not a formula
     for cell in ws[1]:
         cell.font = bold
     for letter, width in (("A", 10), ("B", 18), ("C", 18), ("D", 60), ("E", 60)):

@@ -20,6 +20,7 @@ from taikai.errors import (
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, format_reasons, parse_reasons, reason_name
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
+from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import check_sheet_out, sheet_format, write_sheet
@@ -161,7 +162,9 @@ def suggest(
     Rows already handed out are not picked again: *exclude* takes sheets filled before, or labelled files (paths
     or frames); a row whose id (where the file has the id column) or normalised text (masked, for a sheet written
     with ``mask_pii``) is in one of them is left out, near-duplicates of their texts too. Every row of such a file
-    counts, labelled or left blank. A file that matches no row gets a :class:`~taikai.errors.DataWarning`.
+    counts, labelled or left blank. A file that matches no row gets a :class:`~taikai.errors.DataWarning`. The
+    xlsx sheet's how_to names the files given: the train command adds the earlier sheets again, and the next round
+    excludes them all again.
     Of an xlsx workbook of predictions, *sheet* (a name or 1-based number, as ``--sheet``) is read, else the first.
     """
     strategy = parse_choice(Strategy, "strategy", strategy)
@@ -206,10 +209,13 @@ def suggest(
         not_ok = {"unclassified": int((~ok).sum())}
     positions = np.flatnonzero(ok)
     shuffle = random_scores(len(positions), seed)  # before the exclusion: the rows left keep their order
-    excluded, near_texts = None, []
+    excluded, near_texts, earlier = None, [], Earlier()
     if to_exclude:
+        files = read_excluded(to_exclude, id_label, text_label)
+        given = [(f, str(item)) for f, item in zip(files, to_exclude, strict=True) if isinstance(item, (str, Path))]
+        earlier = Earlier(tuple(name for _, name in given), tuple(name for f, name in given if f.sheet))
         held = match_excluded(
-            read_excluded(to_exclude, id_label, text_label),
+            files,
             None if id_label is None else df[id_label].to_numpy()[positions].tolist(),
             [str(t) for t in df[text_label].to_numpy()[positions]],
         )
@@ -229,7 +235,7 @@ def suggest(
         masks = sum_counts(per_row)
     replaced = 0
     if out is not None:
-        replaced = write_sheet(rows, Path(out), reasons, sentiments, output_encoding)
+        replaced = write_sheet(rows, Path(out), reasons, sentiments, output_encoding, earlier)
     return Suggestion(
         rows,
         strategy,

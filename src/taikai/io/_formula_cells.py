@@ -1,0 +1,62 @@
+"""Keep Excel from reading a CSV sheet's texts as formulas, and read them back as they were (CSV injection).
+
+Excel opens a CSV cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or a carriage return, which it may
+drop before one) as a formula: it computes it, or shows ``#NAME?`` and writes that back on save. As OWASP
+advises, :func:`escape_formula` puts an apostrophe before such a cell, so that Excel shows it as text. To read the
+sheet back exactly, a cell that already starts with apostrophes before one of those characters gets one more, and
+:func:`unescape_formula` takes exactly one off a cell of that form and leaves every other cell as it is: every text
+comes back as it was written (``'=x`` is ``=x``; ``''=x`` is ``'=x``; ``'abc`` stays ``'abc``).
+
+Only ``taikai suggest``'s CSV sheets are written so; :func:`unescape_sheet` undoes it for a frame read from a CSV or
+TSV file that has the sheet's columns (:data:`SHEET_MARKS`), as ``train --add``, ``evaluate`` and
+``suggest --exclude`` read one. An xlsx sheet stores such texts as strings and needs none of this.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that make Excel read a CSV cell as a formula (OWASP's list)."""
+SHEET_MARKS = ("model_reason", "reasons")
+"""Columns that together mark a frame as a ``taikai suggest`` sheet (the model's reason beside the one filled in)."""
+_ESCAPED = re.compile("'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
+
+
+def escape_formula(value: Any) -> Any:
+    """Return *value* with an apostrophe before it when it is a text Excel would read as a formula (or one already
+    escaped so); any other value as it is."""
+    if isinstance(value, str) and _ESCAPED.match(value):
+        return "'" + value
+    return value
+
+
+def unescape_formula(value: Any) -> Any:
+    """Return *value* as it was before :func:`escape_formula`: one apostrophe fewer on a text of apostrophes before
+    a formula's first character; any other value as it is."""
+    if isinstance(value, str) and value.startswith("'") and _ESCAPED.match(value, 1):
+        return value[1:]
+    return value
+
+
+def is_sheet(columns: Any) -> bool:
+    """Return whether *columns* (names) are a ``taikai suggest`` sheet's: they hold every one of :data:`SHEET_MARKS`."""
+    names = {str(c).strip() for c in columns}
+    return all(mark in names for mark in SHEET_MARKS)
+
+
+def unescape_sheet(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return *frame* with :func:`unescape_formula` applied to its column names and text cells when it is a suggest
+    sheet (:func:`is_sheet`); any other frame as it is."""
+    if not is_sheet(frame.columns):
+        return frame
+    out = frame.rename(columns=unescape_formula)
+    for position in range(out.shape[1]):
+        column = out.iloc[:, position]
+        if column.dtype == object or str(column.dtype) in ("string", "str"):
+            out.isetitem(position, column.map(unescape_formula, na_action="ignore"))
+    return out

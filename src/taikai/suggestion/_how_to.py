@@ -1,0 +1,94 @@
+"""The steps the labelling sheet's ``how_to`` sheet gives, in Japanese and English, for the model it was made with.
+
+The steps speak of the model's own labels (their example, the train options the model needs again) and of the
+rounds before: a sheet made with ``--exclude`` names the files it was given, so that the train command keeps the
+earlier sheets' labels (``--add`` each again) and the next round leaves their rows out too (:class:`Earlier`).
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from taikai.labels import SENTIMENTS
+from taikai.labels import own_labels as own_label_set
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The files a sheet was made with ``--exclude`` of, as given: ``files`` all of them, ``sheets`` those that are
+    ``taikai suggest`` sheets (labels to ``--add`` again when training on this one)."""
+
+    files: tuple[str, ...] = ()
+    sheets: tuple[str, ...] = ()
+
+    def options(self, option: str, names: Sequence[str]) -> str:
+        """Return `` OPTION NAME`` for each of *names*, quoted for a shell where they need it."""
+        return "".join(f" {option} {shlex.quote(name)}" for name in names)
+
+
+def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
+    """Return whether a model's labels leave the churn taxonomy (a ``--free-labels`` model)."""
+    return own_label_set(reasons) or own_label_set(sentiments, SENTIMENTS)
+
+
+def more_example(reasons: Sequence[str], sentiments: Sequence[str]) -> str:
+    """Return an example of ``more_reasons``: ``fees|trouble`` where the model has both, else two of its labels
+    (two without a comma or a space where it has them: they would read as separators)."""
+    if not own_labels(reasons, sentiments) and {"fees", "trouble"} <= set(reasons):
+        return "fees|trouble"
+    plain = [r for r in reasons if not any(c == "," or c.isspace() for c in r)]
+    return "|".join((plain if len(plain) >= 2 else list(reasons))[:2])
+
+
+def how_to(
+    reasons: Sequence[str], sentiments: Sequence[str], earlier: Earlier | None = None
+) -> list[tuple[str, str, str]]:
+    """Return the how_to sheet's (step, 日本語, English) rows for a model with *reasons* and *sentiments*, whose
+    sheet was made with ``--exclude`` of the *earlier* files."""
+    earlier = earlier or Earlier()
+    own = own_labels(reasons, sentiments)
+    example = more_example(reasons, sentiments)
+    options = (" --free-labels" if own else "") + ("" if sentiments else " --no-sentiment")
+    adds = earlier.options("--add", earlier.sheets)
+    excludes = earlier.options("--exclude", earlier.files)
+    kept_ja = "(前の回のシートも --add に残す: 外すとそのラベルは学習されない)" if earlier.sheets else ""
+    kept_en = " (keep the earlier rounds' sheets in --add: a model trained without them loses their labels)"
+    steps = [
+        (
+            f"reasons 列: このレビューの主な理由{'' if own else '(退会理由)'}をリストから1つ選ぶ。",
+            "reasons: pick the primary reason.",
+        ),
+        (
+            "sentiment 列: プラットフォームでの経験への感情をリストから選ぶ。",
+            "sentiment: pick the writer's feeling toward their experience with the platform.",
+        ),
+        (
+            f"more_reasons 列: ほかにも理由が書かれていれば、| で区切って入力 (例: {example})。"
+            + ("" if own else "日本語名も可。"),
+            "more_reasons: further reasons the text states, |-separated"
+            + ("" if own else " (ids or Japanese names)")
+            + "; optional.",
+        ),
+        (
+            "迷う行は空欄のままでよい(学習では数えて飛ばす)。",
+            "Leave rows you skip blank: training counts and skips them.",
+        ),
+        (
+            f"定義は definitions シートを参照。保存後: taikai train DATA{adds} --add このファイル --out MODEL{options}"
+            + kept_ja,
+            f"Definitions are on the definitions sheet. Then: taikai train DATA{adds} --add THIS_FILE --out MODEL"
+            + options
+            + (kept_en if earlier.sheets else ""),
+        ),
+        (
+            f"次の回: taikai suggest 新しい予測 -o 次のシート{excludes} --exclude このファイル (このシートの行は、"
+            "空欄の行も、もう選ばれない)",
+            f"Next round: taikai suggest NEW_PREDICTIONS -o NEXT_SHEET{excludes} --exclude THIS_FILE (this sheet's "
+            "rows, blank ones too, are not picked again)",
+        ),
+    ]
+    if not sentiments:
+        del steps[1]
+    return [(str(number), ja, en) for number, (ja, en) in enumerate(steps, start=1)]
