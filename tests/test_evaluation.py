@@ -683,3 +683,19 @@ def test_a_model_keyed_before_references_were_decoded_finds_its_test_rows(tmp_pa
     report = evaluate(model, path, split="test")
     assert (report.n_rows, report.overlap.seen) == (10, 0)
     assert "these are the 10 test rows it held out" in report.split_by
+
+
+@pytest.mark.parametrize(
+    ("seen", "rows", "said"),
+    [
+        (199, 200, "199 of 200 rows (99.5 %) were in this model's training data"),  # regression: (100 %)
+        (1, 300, "1 of 300 rows (0.3 %) were in this model's training data"),  # not (0 %)
+        (312, 734, "312 of 734 rows (43 %) were in this model's training data"),
+        (200, 200, "200 of 200 rows (100 %) were in this model's training data"),
+    ],
+)
+def test_the_training_overlap_share_is_not_rounded_to_all_or_none(seen, rows, said):
+    from taikai.evaluation import TrainingOverlap
+
+    warning = TrainingOverlap(rows=rows, seen=seen).warning()
+    assert warning is not None and warning.startswith(said)
