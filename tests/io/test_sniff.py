@@ -84,6 +84,7 @@ def test_an_xls_output_is_refused_as_one_not_written():
         ("dump.txt", b"PK\x03\x04rest", "xlsx"),
         ("dump.txt", b"PAR1rest", "parquet"),
         ("dump.txt", XLS, "xls"),
+        ("old.xlsx", XLS, "xls"),
         # one review per line: plain text, even with commas in it
         ("reviews.txt", "手数料が高い\n単価が安い\n".encode(), None),
         ("reviews.txt", "高い, 安い\n遅い, 少ない, 悪い\n".encode(), None),

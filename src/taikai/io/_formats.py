@@ -10,7 +10,7 @@ from taikai.io._encoding import check_encoding_errors
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file
 from taikai.io._records import Reader
-from taikai.io._sniff import JSONL_HINT, holds_json_array, old_excel_error, sniffed_format
+from taikai.io._sniff import JSONL_HINT, holds_json_array, is_old_excel, old_excel_error, sniffed_format
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
 """The file formats taikai reads and writes (``--input-format``, ``--output-format``)."""
@@ -60,6 +60,8 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
 def data_format(path: Path) -> str | None:
     """Return the format of the data file *path* by its extension, or else by its first bytes (including ``json``
     and ``xls``, which taikai does not read); ``None`` for a file of plain text lines, one review per line."""
+    if is_old_excel(Path(path)):  # an .xls workbook renamed .xlsx
+        return "xls"
     return _EXTENSIONS.get(Path(path).suffix.lower()) or sniffed_format(Path(path))
 
 
