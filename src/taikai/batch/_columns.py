@@ -24,10 +24,10 @@ def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str
     return read.open(Path(input)).columns
 
 
-def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named: object = TEXT_COLUMN) -> InputError:
-    """Return the error of a batch run of *engine* on *input* (read with *read*) told no text column: give it with
-    *named* (``text_column=``, or ``--text-column`` on the command line), and the input's columns are these (see
-    :func:`input_columns`)."""
+def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named: str | None = None) -> InputError:
+    """Return the error of a batch run of *engine* (``local`` or ``dask``) on *input* (read with *read*) told no
+    text column: give it with *named* (``None``: ``text_column=``, with ``--text-column`` for the command line; the
+    command line names its option alone), and the input's columns are these (see :func:`input_columns`)."""
     columns = input_columns(input, engine, read)
     listed = "" if columns is None else f"; {input}'s columns are {columns}"
-    return InputError(f"give the column of texts with {named}{listed}")
+    return InputError(f"give the column of texts with {named or TEXT_COLUMN}{listed}")
