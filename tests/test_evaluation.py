@@ -795,3 +795,19 @@ def test_the_headline_counts_the_rows_read_and_those_skipped(split, blank, skipp
     report.n_scored, report.n_rows, report.n_blank, report.n_skipped, report.split = 9, 10, blank, skipped, split
     report.n_read = 40 if split == "test" else None
     assert report.headline() == headline and report.to_markdown().splitlines()[0] == headline
+
+
+@pytest.mark.parametrize(
+    ("seen", "rows", "said"),
+    [
+        (199, 200, "199 of 200 rows (99.5 %) were in this model's training data"),  # regression: (100 %)
+        (1, 300, "1 of 300 rows (0.3 %) were in this model's training data"),  # not (0 %)
+        (312, 734, "312 of 734 rows (43 %) were in this model's training data"),
+        (200, 200, "200 of 200 rows (100 %) were in this model's training data"),
+    ],
+)
+def test_the_training_overlap_share_is_not_rounded_to_all_or_none(seen, rows, said):
+    from taikai.evaluation import TrainingOverlap
+
+    warning = TrainingOverlap(rows=rows, seen=seen).warning()
+    assert warning is not None and warning.startswith(said)

@@ -269,6 +269,73 @@ def test_predict_warns_when_a_text_is_the_name_of_a_file(run, tiny_model_dir, tm
     assert ("taikai predict < reviews.txt" in result.stderr) is warned
 
 
+_BATCH = "but predict classifies the texts it is given, not the rows of a file: to classify a column of its rows, "
+_DUMP = "review_id,posted_at,text\nR1,2025-01-01,手数料が高い\nR2,2025-01-02,単価が安い\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        # regression: a data file was to be given on standard input, which classified its header and whole lines
+        (
+            "dump.csv",
+            _DUMP,
+            f"'dump.csv' is a CSV file, {_BATCH}use taikai batch dump.csv -o OUT.csv --text-column COLUMN (its columns "
+            "are ['review_id', 'posted_at', 'text'])",
+        ),
+        (  # by its content: batch is told the format
+            "dump.txt",
+            _DUMP,
+            f"'dump.txt' is a CSV file, {_BATCH}use taikai batch dump.txt --input-format csv -o OUT.csv --text-column "
+            "COLUMN (its columns are ['review_id', 'posted_at', 'text'])",
+        ),
+        (
+            "dump.tsv",
+            _DUMP.replace(",", "\t"),
+            f"'dump.tsv' is a TSV file, {_BATCH}use taikai batch dump.tsv -o OUT.csv --text-column COLUMN (its columns",
+        ),
+        (
+            "d.jsonl",
+            '{"id": 1, "text": "手数料が高い"}\n',
+            f"'d.jsonl' is a JSON Lines file, {_BATCH}use taikai batch d.jsonl -o OUT.csv --text-column COLUMN (its "
+            "columns are ['id', 'text'])",
+        ),
+        (
+            "old.xls",
+            "",
+            f"'old.xls' is an .xls (Excel 97–2003) workbook, {_BATCH}save it as .xlsx or CSV from Excel, then use "
+            "taikai batch FILE -o OUT.csv --text-column COLUMN",
+        ),
+        (  # a text file of one review per line, with a comma: standard input, as before
+            "reviews.txt",
+            "手数料が高い, 辞めた\n単価が安い\n",
+            "'reviews.txt' is a file, but predict classifies the texts it is given: to classify its lines, one review "
+            "per line, give them on standard input (taikai predict < reviews.txt)",
+        ),
+    ],
+)
+def test_predict_points_a_data_file_to_batch(run, tiny_model_dir, tmp_path, monkeypatch, name, content, said):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    result = run("predict", name, "--model", tiny_model_dir)
+    assert f"taikai: warning: {said}" in result.stderr, result.stderr
+
+
+def test_predict_points_a_parquet_or_xlsx_file_to_batch_with_its_columns(run, tiny_model_dir, tmp_path, monkeypatch):
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    frame = pd.DataFrame({"id": [1], "本文": ["手数料が高い"]})
+    frame.to_parquet("d.parquet")
+    frame.to_excel("d.xlsx", index=False)
+    for name, kind in (("d.parquet", "a Parquet"), ("d.xlsx", "an xlsx (Excel)")):
+        result = run("predict", name, "--model", tiny_model_dir)
+        assert (
+            f"taikai: warning: '{name}' is {kind} file, {_BATCH}use taikai batch {name} -o OUT.csv --text-column "
+            "COLUMN (its columns are ['id', '本文'])"
+        ) in result.stderr
+
+
 def test_predict_refuses_standard_input_of_blank_lines_only(run, tiny_model_dir):
     result = run("predict", "--model", tiny_model_dir, input="\n \n")
     assert result.exit_code == 2

@@ -136,3 +136,11 @@ def test_a_value_past_its_limit_reads_past_it_in_the_text(sentiments, line, why)
     lines = report.to_text().splitlines()
     assert line in lines
     assert (why in lines) if why else not report.alert
+
+
+def test_a_new_word_in_all_but_one_row_does_not_read_as_all_of_them():
+    """Regression: a new word in 199 of 200 rows was listed as "(199 rows, 100%)"."""
+    reference = replace(_STATS, words_floor=1)
+    dump = replace(_STATS, rows=200, word_rows=200, words={"手数料": 80, "部屋": 199})
+    report = DriftReport("dump.csv", reference, "the reference", PeriodDrift.of("all", dump, reference))
+    assert "  new words: 部屋 (199 rows, 99.5%; reference: absent)" in report.to_text().splitlines()

@@ -114,7 +114,8 @@ def test_parquet_and_xlsx_readers(tmp_path):
             {"encoding": "cp932"},
             r"encoding= \(--encoding on the command line\) applies to CSV, TSV and JSONL input",
         ),
-        ("a.jsonl", b"[1]\n", {}, "no JSON object found"),
+        ("a.jsonl", b"\n[1]\n", {}, r"a\.jsonl: line 2 holds a JSON array, which taikai does not read"),
+        ("a.jsonl", b"1\n", {}, "no JSON object found"),
         (
             "text.xlsx",
             b"id\n1\n",

@@ -13,6 +13,7 @@ from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, period_freq
 from taikai.labels import reason_with_id
 from taikai.model import Model, default_model_dir, read_metadata, resolve_model
+from taikai.text import percent
 
 TITLE = NOTES["ja"]["title"]
 NO_PROBABILITIES = NOTES["ja"]["no_probabilities"]
@@ -123,7 +124,7 @@ def _period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
             words["period_word"].format(
                 word=w.word,
                 rows=w.rows,
-                share=w.share,
+                share=percent(w.share, ""),
                 reference=f"{w.reference_share:.1%}" if w.in_reference else absent(w.reference_floor, lang),
             )
             for w in part.new_words

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._lazy import lazy_modules
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
+from taikai.batch._columns import text_column_needed
 from taikai.batch._fingerprint import input_fingerprint
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
 from taikai.batch._progress import Progress
@@ -41,6 +42,7 @@ __all__ = [
     "input_fingerprint",
     "output_types",
     "run_local",
+    "text_column_needed",
 ]
 
 __getattr__: Any = lazy_modules(

@@ -62,7 +62,12 @@ def classify_files(
     summary as the local batch.
     """
     return run_dask(
-        input, Path(output), model, BatchOptions.make(options, text_column, "dask", **option_values), client, prepare
+        input,
+        Path(output),
+        model,
+        BatchOptions.make(options, text_column, "dask", input, **option_values),
+        client,
+        prepare,
     )
 
 

@@ -70,7 +70,11 @@ def classify_file(
     check_path("input", input)
     check_path("output", output)
     return run_local(
-        Path(input), Path(output), model, BatchOptions.make(options, text_column, "local", **option_values), on_chunk
+        Path(input),
+        Path(output),
+        model,
+        BatchOptions.make(options, text_column, "local", input, **option_values),
+        on_chunk,
     )
 
 

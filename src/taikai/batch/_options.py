@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from taikai.batch._columns import text_column_needed
 from taikai.errors import OUTPUT_FORMAT, InputError, check_int, wrong_type
 from taikai.io import ENCODING_ERRORS, ReadOptions, format_of
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
@@ -96,12 +97,20 @@ class BatchOptions:
 
     @classmethod
     def make(
-        cls, options: BatchOptions | None = None, text_column: str | None = None, engine: str = "", /, **given: Any
+        cls,
+        options: BatchOptions | None = None,
+        text_column: str | None = None,
+        engine: str = "",
+        input: str | Path | None = None,
+        /,
+        **given: Any,
     ) -> BatchOptions:
         """Return *options* (or new ones) with *text_column* and the *given* fields set; an unknown field is a
         :class:`TypeError` listing the options of *engine* (``local`` or ``dask``; all of them without one) and
-        naming the other engine's function. The first three are positional only: ``engine=`` among *given* is
-        an unknown option (``classify_file(..., engine="dask")``), not this one."""
+        naming the other engine's function. Without a text column, the :class:`InputError` lists the columns of
+        *input*, the file the options are for, as *engine* reads it (a ``TypeError`` without one). The first four
+        are positional only: ``engine=`` among *given* is an unknown option (``classify_file(..., engine="dask")``),
+        not this one."""
         if text_column is not None:
             given["text_column"] = text_column
         known = {f.name for f in fields(cls)}
@@ -117,7 +126,12 @@ class BatchOptions:
                 raise wrong_type("options", options, "a BatchOptions, or None (give the options as keywords)")
             return replace(options, **given)
         if "text_column" not in given:
-            raise TypeError("the text column is needed: text_column=")
+            if input is None:
+                raise TypeError("the text column is needed: text_column=")
+            read = {
+                name: given[name] for name in ("input_format", "encoding", "sheet", "encoding_errors") if name in given
+            }
+            raise text_column_needed(input, engine or "local", ReadOptions(**read))
         return cls(**given)
 
     @classmethod

@@ -150,12 +150,16 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
         return
     from taikai.labels import named_reason
 
+    lines = []
     for head, per_label in (("reason", found.reason), ("sentiment", found.sentiment)):
         for label, words in per_label.items():
             shown = ", ".join(f"{k.feature} {k.weight:.2f}" for k in words) or "-"
-            echo_result(
+            lines.append(
                 f"{head} {named_reason(label, labels=model.reason_labels) if head == 'reason' else label}: {shown}"
             )
+    # in one write, as every command writes its results: a reader that stops after the first line (| head -1)
+    # then finds them all in the pipe, where a write per line could find it gone and end with exit code 1
+    echo_result("\n".join(lines))
 
 
 @click.command(cls=Command)

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary
+from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary, text_column_needed
 from taikai.cli._common import (
     INTERRUPTED_EXIT,
     Command,
@@ -149,7 +149,8 @@ def batch(
         raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
     check_rules_mode(ctx, values["rules"])
     if values["text_column"] is None:
-        raise InputError(f"give the column of texts with --text-column{_columns_of(input_path, engine, values)}")
+        read = ReadOptions(**{name: values[name] for name in ("input_format", "encoding", "sheet", "encoding_errors")})
+        raise text_column_needed(input_path, engine, read, "--text-column")
     rules = values["rules"]
     inputs = {"the input": input_path, "the rules": rules} | model_inputs(model_path)
     check_output(output, inputs, folder=engine == "dask")
@@ -166,24 +167,6 @@ def batch(
     )
     if not quiet:
         click.echo(str(summary), err=True)
-
-
-def _columns_of(input_path: Path, engine: str, values: dict[str, Any]) -> str:
-    """Return ``; INPUT's columns are [...]`` (its header, as batch would read it: a missing or unreadable file raises
-    its own error), for a file the local engine reads, or the files the Dask engine reads; ``""`` for a folder given to
-    the local engine, or when the Dask engine is not installed (its own error says so once the column is given)."""
-    if engine == "dask":
-        try:
-            from taikai.dask import input_header
-        except ImportError:
-            return ""
-        read = ("input_format", "encoding", "encoding_errors")
-        return f"; {input_path}'s columns are {input_header(input_path, *(values[name] for name in read))}"
-    if not input_path.is_file():
-        return ""
-    names = ("input_format", "encoding", "sheet", "encoding_errors")
-    columns = ReadOptions(**{name: values[name] for name in names}).open(input_path).columns
-    return f"; {input_path}'s columns are {columns}"
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:

@@ -89,11 +89,7 @@ def _read_texts(
             )
         for text in texts:  # a file named as a text is classified as its name: say how to give its lines
             if len(text) < 256 and "\n" not in text and os.path.isfile(text):
-                click.echo(
-                    f"taikai: warning: {text!r} is a file, but predict classifies the texts it is given: to classify "
-                    f"its lines, give them on standard input (taikai predict < {shlex.quote(text)})",
-                    err=True,
-                )
+                click.echo(f"taikai: warning: {_file_advice(text)}", err=True)
         return [decode_argument(t, encoding, encoding_errors, argument_source(i)) for i, t in enumerate(texts, 1)], None
     if sys.stdin is None or (not texts and sys.stdin.isatty()):
         raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
@@ -106,6 +102,50 @@ def _read_texts(
     if not numbers:
         raise UserError("standard input was empty: nothing to classify")
     return [lines[n - 1] for n in numbers], numbers
+
+
+_NOT_READ = {
+    "xls": ("an .xls (Excel 97–2003) workbook", "save it as .xlsx or CSV from Excel, then"),
+    "json": ("a JSON file", "write it as JSON Lines, one object per line (.jsonl), then"),
+}
+"""Data files batch does not read: what each is, and what to do before batch reads it."""
+_KINDS = {"csv": "a CSV", "tsv": "a TSV", "jsonl": "a JSON Lines", "parquet": "a Parquet", "xlsx": "an xlsx (Excel)"}
+"""The data files batch reads, as a warning names them."""
+
+
+def _file_advice(name: str) -> str:
+    """Return what to do with the file *name* given as a text: a data file (CSV, xlsx, …, by its extension or first
+    bytes) is classified by ``taikai batch``, whose command is shown with the file's columns; a file of text lines
+    is given on standard input."""
+    from taikai.errors import TaikaiError
+    from taikai.io import data_format, format_of, open_reader
+
+    fmt = data_format(Path(name))
+    what = "the texts it is given, not the rows of a file"
+    if fmt is None:
+        return (
+            f"{name!r} is a file, but predict classifies the texts it is given: to classify its lines, one review "
+            f"per line, give them on standard input (taikai predict < {shlex.quote(name)})"
+        )
+    if fmt in _NOT_READ:
+        kind, first = _NOT_READ[fmt]
+        return (
+            f"{name!r} is {kind}, but predict classifies {what}: to classify a column of its rows, {first} use "
+            "taikai batch FILE -o OUT.csv --text-column COLUMN"
+        )
+    try:
+        named = format_of(Path(name)) == fmt
+    except TaikaiError:
+        named = False
+    option = "" if named else f" --input-format {fmt}"
+    try:
+        columns = f" (its columns are {open_reader(Path(name), fmt, warn=False).columns})"
+    except (TaikaiError, OSError, ValueError):  # said by batch, when it reads the file
+        columns = ""
+    return (
+        f"{name!r} is {_KINDS[fmt]} file, but predict classifies {what}: to classify a column of its rows, use "
+        f"taikai batch {shlex.quote(name)}{option} -o OUT.csv --text-column COLUMN{columns}"
+    )
 
 
 @click.command(cls=TextCommand)

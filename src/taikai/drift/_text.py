@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from taikai.drift._figures import Figure, show
 from taikai.io import ORDER_HINT, DateOrder
+from taikai.text import percent
 
 if TYPE_CHECKING:
     from taikai.drift._result import DriftReport, PeriodDrift
@@ -70,7 +71,9 @@ def _words(part: PeriodDrift, indent: str = "  ") -> str:
         return f"{indent}new words: not listed ({part.words_not_listed})"
     if not part.new_words:
         return f"{indent}new words: none"
-    shown = ", ".join(f"{w.word} ({w.rows} rows, {w.share:.0%}; {w.shown_reference()})" for w in part.new_words)
+    shown = ", ".join(
+        f"{w.word} ({w.rows} rows, {percent(w.share, '')}; {w.shown_reference()})" for w in part.new_words
+    )
     return f"{indent}new words: {shown}"
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from taikai.errors import REFIT_ALL, SPLIT
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, single_table
-from taikai.text import Status
+from taikai.text import Status, percent
 
 SHOWN_UNSCORED = 5
 """How many unscored rows the Markdown report lists (the JSON lists them all)."""
@@ -66,8 +66,8 @@ class TrainingOverlap:
             "score other labelled data."
         )
         if self.seen:
-            share = 100 * (self.share or 0.0)
-            return f"{self.seen:,} of {self.rows:,} rows ({share:.0f} %) were in this model's training data. {advice}"
+            share = percent(self.share or 0.0)
+            return f"{self.seen:,} of {self.rows:,} rows ({share}) were in this model's training data. {advice}"
         if self.seen is None and (self.same_file or self.same_content):
             what = "file" if self.same_file else "data (the same texts and labels)"
             rows = "all its rows" if self.refit_on_all_rows else "its train rows (which ones is not recorded)"

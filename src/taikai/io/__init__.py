@@ -29,7 +29,15 @@ if TYPE_CHECKING:
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
-    from taikai.io._formats import FORMATS, TEXT_FORMATS, ReadOptions, check_output_dir, format_of, open_reader
+    from taikai.io._formats import (
+        FORMATS,
+        TEXT_FORMATS,
+        ReadOptions,
+        check_output_dir,
+        data_format,
+        format_of,
+        open_reader,
+    )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
     from taikai.io._labelled import (
@@ -130,6 +138,7 @@ __all__ = [
     "check_regular_file",
     "check_sheet_column",
     "column_kinds",
+    "data_format",
     "decode_argument",
     "decode_input",
     "decode_text",
@@ -210,6 +219,7 @@ __getattr__: Any = lazy_modules(
             "TEXT_FORMATS",
             "ReadOptions",
             "check_output_dir",
+            "data_format",
             "format_of",
             "open_reader",
         ),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import ENCODING, INPUT_FORMAT, SHEET, Argument, InputError
+from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument, InputError
 from taikai.io._encoding import check_encoding_errors
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file
 from taikai.io._records import Reader
+from taikai.io._sniff import JSONL_HINT, holds_json_array, is_old_excel, old_excel_error, sniffed_format
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
 """The file formats taikai reads and writes (``--input-format``, ``--output-format``)."""
@@ -39,6 +40,14 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
         return read_manifest(Path(path)).format
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
+        suffix = Path(path).suffix.lower()
+        if suffix == ".xls":
+            raise old_excel_error(Path(path), output=option == OUTPUT_FORMAT)
+        if suffix == ".json" and option != OUTPUT_FORMAT and holds_json_array(Path(path)):
+            raise InputError(
+                f"{path}: holds a JSON array, which taikai does not read; it reads JSON Lines: {JSONL_HINT}, and "
+                "name the file .jsonl"
+            )
         do = (
             f"name the format with {option}: one of {', '.join(FORMATS)}"
             if option
@@ -46,6 +55,14 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
         )
         raise InputError(f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; {do}")
     return found
+
+
+def data_format(path: Path) -> str | None:
+    """Return the format of the data file *path* by its extension, or else by its first bytes (including ``json``
+    and ``xls``, which taikai does not read); ``None`` for a file of plain text lines, one review per line."""
+    if is_old_excel(Path(path)):  # an .xls workbook renamed .xlsx
+        return "xls"
+    return _EXTENSIONS.get(Path(path).suffix.lower()) or sniffed_format(Path(path))
 
 
 def _known_format(given: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from taikai.errors import Argument, InputError, no_column_error, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
+from taikai.io._sniff import is_old_excel, old_excel_error
 
 
 class ParquetReader:
@@ -112,6 +113,8 @@ class XlsxReader:
         try:
             wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
+            if is_old_excel(self.path):  # openpyxl's own message advises xlrd, which taikai does not use
+                raise old_excel_error(self.path) from None
             raise InputError(f"{self.path}: not a readable xlsx workbook ({_xlsx_problem(exc)}); {_RESAVE}") from exc
         if self.sheet is None:
             return wb, wb.worksheets[0]

@@ -15,6 +15,7 @@ from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import check_encoding_errors, check_not_wide, detect_encoding, resolve_encoding
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
+from taikai.io._sniff import json_array_error
 
 # The csv module refuses fields over 131,072 characters by default; a long review is a field, not a bad line.
 try:
@@ -201,12 +202,17 @@ class JsonlReader(_TextReader):
     def __init__(self, path: Path, encoding: str | None = None, encoding_errors: str = "strict"):
         super().__init__(path, encoding, encoding_errors)
         self.columns: list[str] = []
+        first: tuple[int, str] | None = None  # the first line that is not blank, and its number
         with self._open(None) as f:
-            for text in self._lines(f, self.start, 0):
+            for number, text in enumerate(self._lines(f, self.start, 0), 1):
+                if first is None and text.strip():
+                    first = (number, text)
                 record = self._parse(text)
                 if isinstance(record, dict) and not self._lone_surrogate(text, record):
                     self.columns = check_columns(path, [str(k) for k in record])
                     break
+        if not self.columns and first is not None and first[1].lstrip().startswith("["):
+            raise json_array_error(path, first[0])
         if not self.columns:
             raise InputError(f"{path}: no JSON object found; JSONL needs one object per line")
 

@@ -21,6 +21,7 @@ from taikai.text._normalize import (
     shown_text,
 )
 from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with_offsets, normalize_with_offsets
+from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._same import CP932_ROUND_TRIP, same_text_key
 from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
@@ -64,6 +65,7 @@ __all__ = [
     "normalize",
     "normalize_with_offsets",
     "pad",
+    "percent",
     "printable",
     "same_text_key",
     "sharing_words",

@@ -1,0 +1,117 @@
+"""Tell what a file holds from its first bytes, for the messages about files taikai does not read as they are: an
+old Excel workbook (.xls), a JSON array, or a data file given where texts are expected (``taikai predict FILE``)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+from taikai.errors import InputError
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an OLE2 compound file: an Excel 97–2003 workbook (.xls), which taikai does not read."""
+_MAGIC = {b"PK\x03\x04": "xlsx", b"PAR1": "parquet", OLE2: "xls"}
+_EXTENSIONS = {".xls": "xls", ".json": "json"}
+"""Extensions of data files taikai does not read (those it reads are :func:`taikai.io.format_of`'s)."""
+JSONL_HINT = "write one object per line (pandas: to_json(orient='records', lines=True))"
+"""How to write JSON Lines, for a message about a file that is not."""
+_SNIFF_BYTES = 8192
+_MAX_NAME = 64
+"""A header's column names are short: a longer field is a review, and the line no header."""
+_SENTENCE_MARKS = frozenset("、。!?！？")
+"""Marks of a sentence, which a column name does not hold: a line with them is a review, not a header."""
+
+
+def first_bytes(path: Path, size: int = _SNIFF_BYTES) -> bytes:
+    """Return the first *size* bytes of *path*, or none when it cannot be read (reading it then says why)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(size)
+    except OSError:
+        return b""
+
+
+def is_old_excel(path: Path) -> bool:
+    """Return whether *path* is an Excel 97–2003 workbook (an OLE2 file, whatever its name)."""
+    return first_bytes(path, len(OLE2)) == OLE2
+
+
+def old_excel_error(path: Path, *, output: bool = False) -> InputError:
+    """Return the error for an Excel 97–2003 workbook (.xls) to read, or with *output* to write."""
+    if output:
+        return InputError(
+            f"{path}: taikai does not write .xls (Excel 97–2003) workbooks: name the output .xlsx or .csv"
+        )
+    what = (
+        ".xls (Excel 97–2003)"
+        if path.suffix.lower() == ".xls"
+        else "an .xls (Excel 97–2003) workbook, whatever its name,"
+    )
+    return InputError(f"{path}: {what} is not read: save it as .xlsx or CSV from Excel")
+
+
+def holds_json_array(path: Path) -> bool:
+    """Return whether the first thing in *path* (after a byte order mark and white space) opens a JSON array."""
+    return _first_text(path).lstrip().startswith("[")
+
+
+def json_array_error(path: Path, line: int = 1) -> InputError:
+    """Return the error for a JSON array where JSON Lines are read: its *line* holds the array's start."""
+    return InputError(
+        f"{path}: line {line} holds a JSON array, which taikai does not read; JSONL needs one JSON object per line: "
+        f"{JSONL_HINT}"
+    )
+
+
+def sniffed_format(path: Path) -> str | None:
+    """Return the format of the data file *path* that taikai does not read (``json``, ``xls``) by its extension, or
+    of any (``csv``, ``tsv``, ``jsonl``, ``json``, ``parquet``, ``xlsx``, ``xls``) by its first bytes; ``None`` for
+    a file of plain text lines (one review per line), or one that cannot be read."""
+    found = _EXTENSIONS.get(path.suffix.lower())
+    if found is not None:
+        return found
+    head = first_bytes(path)
+    for magic, fmt in _MAGIC.items():
+        if head.startswith(magic):
+            return fmt
+    text = _first_text(path, head).lstrip()
+    if text[:1] in ("{", "["):
+        return "jsonl" if text[:1] == "{" else "json"
+    return _delimited(text)
+
+
+def _first_text(path: Path, head: bytes | None = None) -> str:
+    """Return the first bytes of *path* decoded (UTF-8 without its BOM, else CP932), the undecodable left out."""
+    head = first_bytes(path) if head is None else head
+    head = head.removeprefix(codecs.BOM_UTF8)
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # a character cut at the end of the bytes read
+            return head[: exc.start].decode("utf-8")
+        return head.decode("cp932", errors="ignore")
+
+
+def _delimited(text: str) -> str | None:
+    """Return ``tsv`` or ``csv`` when the first lines of *text* (all but a cut last one, at least two) have the same
+    number of tab- or comma-separated fields, two or more, under a header of short, non-empty names that are no
+    sentences; else ``None``."""
+    lines = text.splitlines()[:-1] if not text.endswith(("\n", "\r")) else text.splitlines()
+    lines = [line for line in lines if line.strip()][:20]
+    if len(lines) < 2:
+        return None
+    for delimiter, fmt in (("\t", "tsv"), (",", "csv")):
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+        except csv.Error:
+            continue
+        header = rows[0]
+        if len(header) < 2 or any(not name.strip() or len(name) > _MAX_NAME for name in header):
+            continue
+        if _SENTENCE_MARKS.intersection("".join(header)):
+            continue
+        if len(rows) >= 2 and all(len(row) == len(header) for row in rows[1:]):
+            return fmt
+    return None

@@ -1,0 +1,44 @@
+"""classify_file and taikai.dask.classify_files without text_column: an InputError naming the input's columns, as
+taikai batch says it, not a bare TypeError."""
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import taikai
+from taikai.errors import InputError
+
+SAID = "give the column of texts with text_column= (--text-column on the command line)"
+
+
+@pytest.mark.parametrize(
+    ("engine", "given", "options", "listed"),
+    [
+        # regression: TypeError "the text column is needed: text_column=", without the columns
+        ("local", "multi.csv", {}, "; {path}'s columns are ['ID', '本文']"),
+        ("local", "multi.tsv", {"input_format": "tsv"}, "; {path}'s columns are ['ID', '本文']"),
+        ("local", "cp932.csv", {"encoding": "cp932"}, "; {path}'s columns are ['ID', '本文']"),
+        ("local", "parts", {}, ""),  # a folder: the local engine's own error says so once the column is given
+        ("dask", "multi.csv", {}, "; {path}'s columns are ['ID', '本文']"),
+        ("dask", "*.csv", {}, "; {path}'s columns are ['ID', '本文']"),
+        ("dask", "parts", {}, "; {path}'s columns are ['ID', '本文']"),
+    ],
+)
+def test_no_text_column_names_the_columns(tmp_path, engine, given, options, listed):
+    (tmp_path / "multi.csv").write_text("ID,本文\n1,手数料が高い\n", encoding="utf-8")
+    (tmp_path / "multi.tsv").write_text("ID\t本文\n1\t手数料が高い\n", encoding="utf-8")
+    (tmp_path / "cp932.csv").write_bytes("ID,本文\n1,手数料が高い\n".encode("cp932"))
+    (tmp_path / "parts").mkdir()
+    pq.write_table(pa.table({"ID": ["1"], "本文": ["手数料が高い"]}), tmp_path / "parts" / "a.parquet")
+    path = tmp_path / given
+    run = pytest.importorskip("taikai.dask").classify_files if engine == "dask" else taikai.classify_file
+    with pytest.raises(InputError) as caught:
+        run(path, tmp_path / "out.csv", **options)
+    assert str(caught.value) == SAID + listed.format(path=path)
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_an_unknown_option_is_still_named_before_the_missing_column(tmp_path):
+    (tmp_path / "in.csv").write_text("ID,本文\n1,手数料が高い\n", encoding="utf-8")
+    with pytest.raises(TypeError, match=r"unknown batch option\(s\) \['job'\]"):
+        taikai.classify_file(tmp_path / "in.csv", tmp_path / "out.csv", job=2)
