@@ -9,7 +9,7 @@ import os
 import pytest
 
 from taikai.batch import input_fingerprint
-from taikai.batch._fingerprint import _modified, describe_changes
+from taikai.batch._fingerprint import MASKING, SETTINGS, _modified, describe_changes, unvouched
 
 BIG = 300 << 20
 """Larger than the 256 MiB above which only samples used to be hashed."""
@@ -112,3 +112,38 @@ def test_a_changed_option_is_named_in_python_and_on_the_command_line(old, new, s
 def test_a_changed_rules_mode_is_named_in_python_and_on_the_command_line():
     said = describe_changes({"rules mode": "flag"}, {"rules mode": "override"})
     assert said == ["rules_mode (--rules-mode) changed: 'flag' → 'override'"]
+
+
+MASKED, UNMASKED = (json.dumps({"mask_pii": flag}) for flag in (True, False))
+EARLIER_MASKING = "whose masking differs from this one's (it recorded no masker version; this taikai's is 2)"
+EARLIER_SETTINGS = "that did not record the model's settings"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ({"options": MASKED}, {"options": MASKED, MASKING: "2"}, [EARLIER_MASKING]),
+        ({"options": UNMASKED}, {"options": MASKED, MASKING: "2"}, []),  # the option says it: mask_pii changed
+        ({"options": MASKED, MASKING: "2"}, {"options": MASKED, MASKING: "3"}, []),  # recorded: a change
+        ({"options": UNMASKED}, {"options": UNMASKED, MASKING: None}, []),
+        ({"model": "a"}, {"model": "a", SETTINGS: "{}"}, [EARLIER_SETTINGS]),
+        ({"model": "a"}, {"model": "b", SETTINGS: "{}"}, []),  # another model: a change, named as one
+        ({"model": "a", SETTINGS: "{}"}, {"model": "a", SETTINGS: "{}"}, []),
+        (
+            {"model": "a", "options": MASKED},
+            {"model": "a", "options": MASKED, MASKING: "2", SETTINGS: "{}"},
+            [EARLIER_MASKING, EARLIER_SETTINGS],
+        ),
+    ],
+)
+def test_what_an_earlier_taikai_did_not_record_is_unvouched(old, new, said):
+    unknown = unvouched(old, new)
+    assert [phrase[: len(start)] for phrase, start in zip(unknown, said, strict=True)] == said
+
+
+def test_a_changed_masker_version_is_named():
+    old, new = ({"options": MASKED, MASKING: v} for v in ("2", "3"))
+    assert describe_changes(old, new) == ["the masking of --mask-pii changed (taikai's masker version 2 → 3)"]
+    assert describe_changes({"options": MASKED}, {"options": MASKED, MASKING: "2"}) == []  # unvouched() says it
+    said = describe_changes({"options": UNMASKED}, {"options": MASKED, MASKING: "2"})
+    assert said == ["mask_pii (--mask-pii) changed: False → True"]  # once, by its option

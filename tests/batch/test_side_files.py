@@ -202,3 +202,17 @@ def test_cli_batch_resume_keeps_a_masked_output(tmp_path, phone_dump, tiny_model
     assert result.output.startswith(f"taikai: error: cannot resume {out}: it is complete "), result.output
     assert "mask_pii (--mask-pii) changed: True → False" in result.output
     assert "090-1234" not in out.read_text(encoding="utf-8")
+
+
+def test_resume_of_a_complete_output_masked_by_another_masker_version_runs_it_again(
+    tmp_path, phone_dump, tiny_model, monkeypatch
+):
+    """Another masker version, as another taikai version, is a new run over a complete output: not a refusal (an
+    interrupted run's rows would be mixed; a complete output is replaced whole)."""
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr("taikai.batch._local.MASKER_VERSION", 1)
+    taikai.classify_file(phone_dump, out, "text", model=tiny_model, mask_pii=True)
+    monkeypatch.undo()
+    with pytest.warns(taikai.DataWarning, match=r"is complete \(its summary out.summary.json describes it\): nothing"):
+        summary = taikai.classify_file(phone_dump, out, "text", model=tiny_model, resume=True, mask_pii=True)
+    assert summary.rows == 12

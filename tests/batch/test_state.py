@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 import taikai
-from taikai.batch import BatchSummary, Interrupted
+from taikai.batch import BatchSummary, Interrupted, input_fingerprint
 from taikai.batch._state import Finished, ResumeState, Totals
+from taikai.cli import cli
 from taikai.io import CellLosses
+from taikai.model import model_sha256
+from taikai.privacy import MASKER_VERSION
 
 STATES = Path(__file__).resolve().parents[1] / "fixtures" / "resume_states"
 OPTIONS = {"chunk_size": 10, "on_bad_lines": "report", "mask_pii": True, "id_column": "id"}
@@ -139,3 +145,93 @@ def test_a_folder_the_earlier_code_left_resumes_to_the_same_output(
     assert done.resumed_rows == earlier["totals"]["rows"]
     counted = ("rows", "statuses", "reasons", "sentiments", "examples", "bad_lines", "blank_lines", "masks")
     assert {k: getattr(done, k) for k in counted} == {k: getattr(expected, k) for k in counted}
+
+
+EARLIER_KEYS = {"input", "model", "options", "rules", "rules mode", "notes"}
+"""The entries of the fingerprint the earlier code saved: neither the model's settings nor the masker's version."""
+MASKING_UNKNOWN = (
+    "the interrupted run was saved by an earlier taikai whose masking differs from this one's (it recorded no masker "
+    f"version; this taikai's is {MASKER_VERSION}): the rows it saved would stay masked as it masked them"
+)
+SETTINGS_UNKNOWN = (
+    "that did not record the model's settings (the reason_thresholds and max_chars of its metadata.json, outside its "
+    "artifact's sha256): whether the rows it saved were classified with the settings the model has now cannot be told"
+)
+
+
+def earlier_state(name: str, dump: Path, model: Any, mask_pii: bool) -> dict[str, Any]:
+    """Return the fixture *name* as the earlier code saved it for *dump* and *model*: only what depends on the
+    machine and the model is of this run (the input's size, time and hash, the artifact's sha256, the taikai
+    version), and ``mask_pii`` is the one given."""
+    values = saved(name)
+    fingerprint = values["fingerprint"]
+    assert set(fingerprint) == EARLIER_KEYS
+    options = json.loads(fingerprint["options"]) | {"mask_pii": mask_pii, "taikai": version("taikai")}
+    fingerprint |= {
+        "input": input_fingerprint(dump),
+        "model": model_sha256(model),
+        "options": json.dumps(options, sort_keys=True),
+    }
+    return values
+
+
+def _fees(value: float):
+    return lambda m: m["reason_thresholds"].update(fees=value)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+@pytest.mark.parametrize(
+    ("saved_masked", "flags", "edit", "said"),
+    [
+        (True, ["--mask-pii"], None, f"{MASKING_UNKNOWN}; and {SETTINGS_UNKNOWN}."),
+        (True, [], None, f"{SETTINGS_UNKNOWN}; and since the interrupted run, mask_pii (--mask-pii) changed: True → "),
+        (False, [], None, f"{SETTINGS_UNKNOWN}. Start over"),
+        (False, [], _fees(0.5), f"{SETTINGS_UNKNOWN}. Start over"),
+        (True, ["--mask-pii"], _fees(0.5), f"{MASKING_UNKNOWN}; and {SETTINGS_UNKNOWN}."),
+    ],
+    ids=["masked", "masked, resumed unmasked", "unmasked", "unmasked, fees threshold edited", "masked and edited"],
+)
+def test_a_run_the_earlier_code_saved_is_refused_for_what_its_state_did_not_record(
+    tmp_path, dump, tiny_model_dir, stop_after, monkeypatch, name, saved_masked, flags, edit, said
+):
+    """Regression: a state.json of the earlier code records no masker version and no model settings, and its taikai
+    version is today's: --resume --mask-pii went on masking the rows left with today's masker (IP addresses) after
+    rows the earlier one had masked, and a model whose fees threshold was edited since classified the rest with it.
+    What the state cannot vouch for is refused, before anything is touched; the message says to start over."""
+    fmt = name.rsplit("_", 1)[1]
+    out = tmp_path / f"out.{fmt}"
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    leave_a_partial_folder(name, dump, out, taikai.load_model(model), stop_after, monkeypatch)
+    folder = tmp_path / f"out.{fmt}.taikai-partial"
+    earlier = earlier_state(name, dump, taikai.load_model(model), saved_masked)
+    (folder / "state.json").write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
+    if edit is not None:
+        metadata = json.loads((model / "metadata.json").read_text(encoding="utf-8"))
+        edit(metadata)
+        (model / "metadata.json").write_text(json.dumps(metadata, ensure_ascii=False), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in (*folder.iterdir(), out) if p.is_file()}
+    args = ["batch", str(dump), "-o", str(out), "--text-column", "text", "--id-column", "id", "-m", str(model)]
+    args += ["--chunk-size", "10", "--on-bad-lines", "report", "--resume", "-q", *flags]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    first = f"taikai: error: cannot resume {out}: the interrupted run was saved by an earlier taikai "
+    assert result.output.startswith(first) and said in result.output, result.output
+    assert result.output.endswith(f"Start over without resume (delete {folder} first)\n"), result.output
+    assert (MASKING_UNKNOWN in result.output) == ("--mask-pii" in flags)
+    assert {p.name: p.read_bytes() for p in (*folder.iterdir(), out) if p.is_file()} == before
+
+
+def test_a_masked_run_saves_the_masker_version_and_resumes_to_the_uninterrupted_output(
+    tmp_path, dump, tiny_model, stop_after
+):
+    """A run of this taikai records what the earlier code did not, and resumes byte for byte."""
+    whole, out = tmp_path / "whole.csv", tmp_path / "out.csv"
+    taikai.classify_file(dump, whole, "text", model=tiny_model, **OPTIONS)
+    with pytest.raises(Interrupted):
+        taikai.classify_file(dump, out, "text", model=tiny_model, on_chunk=stop_after(1), **OPTIONS)
+    state = json.loads((tmp_path / "out.csv.taikai-partial" / "state.json").read_text(encoding="utf-8"))
+    assert state["fingerprint"]["masking"] == str(MASKER_VERSION)
+    assert json.loads(state["fingerprint"]["model settings"])["max_chars"] == tiny_model.max_chars
+    done = taikai.classify_file(dump, out, "text", model=tiny_model, resume=True, **OPTIONS)
+    assert done.resumed_rows == 10 and out.read_bytes() == whole.read_bytes()

@@ -17,6 +17,9 @@ rules file's name)."""
 SETTINGS = "model settings"
 """The fingerprint's entry of the model's metadata settings that change its outputs (thresholds, ``max_chars``:
 :func:`taikai.model.metadata_settings`), outside its artifact's sha256 (the entry ``model``)."""
+MASKING = "masking"
+"""The fingerprint's entry of the masker's version under ``--mask-pii`` (:data:`taikai.privacy.MASKER_VERSION`;
+``None`` without masking): the masked text can change while the taikai version stays."""
 SHOWN_SETTINGS = 3
 """How many changed thresholds a message names."""
 
@@ -75,10 +78,60 @@ def input_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return (before[0], before[2:]) != (after[0], after[2:])
 
 
+def _masks(fingerprint: dict[str, Any]) -> bool:
+    """Say whether the run of *fingerprint* masked personal data (``--mask-pii``)."""
+    try:
+        return json.loads(str(fingerprint.get("options") or "{}")).get("mask_pii") is True
+    except (ValueError, AttributeError):
+        return False
+
+
+def unvouched(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Return one phrase (following "an earlier taikai") per thing the fingerprint *old*, saved by an earlier taikai,
+    does not record and *new* does, so that a resumed run cannot tell whether it is still what the saved rows were
+    made with: the masker's version (both runs mask) and the model's settings (the same artifact). A run continued
+    then could mix two kinds of rows while looking whole, so it is refused rather than assumed to be the same."""
+    unknown = []
+    if new.get(MASKING) is not None and old.get(MASKING) is None and _masks(old):
+        unknown.append(
+            f"whose masking differs from this one's (it recorded no masker version; this taikai's is {new[MASKING]}): "
+            "the rows it saved would stay masked as it masked them"
+        )
+    if SETTINGS in new and SETTINGS not in old and old.get("model") == new.get("model"):
+        unknown.append(
+            "that did not record the model's settings (the reason_thresholds and max_chars of its metadata.json, "
+            "outside its artifact's sha256): whether the rows it saved were classified with the settings the model "
+            "has now cannot be told"
+        )
+    return unknown
+
+
+def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """Return why the interrupted run of *output* saved in *folder* with the fingerprint *old* cannot be resumed as
+    the run of fingerprint *new*, or ``None`` when it can: what *old* cannot vouch for (:func:`unvouched`), else what
+    changed (:func:`describe_changes`), and what to do."""
+    changed, unknown = describe_changes(old, new), unvouched(old, new)
+    if unknown:  # running it again as it was cannot help: only the earlier taikai ran it so
+        since = f"; and since the interrupted run, {'; '.join(changed)}" if changed else ""
+        return (
+            f"cannot resume {output}: the interrupted run was saved by an earlier taikai {'; and '.join(unknown)}"
+            f"{since}. Start over without resume (delete {folder} first)"
+        )
+    then = f"start over without resume (delete {folder} first)"
+    if not changed:
+        return None
+    if input_changed(old, new):  # the saved rows are of the old bytes
+        then = f"The saved rows were read from the input as it was: {then}"
+    else:
+        then = f"Run it again as it was (the values before the arrows), or {then}"
+    return f"cannot resume {output}: since the interrupted run, {'; '.join(changed)}. {then}"
+
+
 def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """Return one phrase per difference between two run fingerprints, naming the option (its Python argument and its
     command-line option: ``limit (--limit) changed: 3 → 4``) and both values (a detected encoding said to be
-    detected, the rules by their file); the input's modification time alone is none."""
+    detected, the rules by their file); the input's modification time alone is none. What *old* does not record is
+    no difference here (:func:`unvouched` says it); masking switched on or off is said by its option alone."""
     changes = []
     notes = [json.loads(str(f.get(NOTES) or "{}")) for f in (old, new)]
     before, after = (str(f.get("input", "::")).split(":") for f in (old, new))
@@ -98,7 +151,7 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             )
     if old.get("model") != new.get("model"):
         changes.append(f"the model changed (sha256 {str(old.get('model'))[:16]}… → {str(new.get('model'))[:16]}…)")
-    elif SETTINGS in old and old.get(SETTINGS) != new.get(SETTINGS):  # a run saved before they were: not known
+    elif SETTINGS in old and old.get(SETTINGS) != new.get(SETTINGS):  # a run saved before they were: unvouched()
         changes += _settings_changes(*(json.loads(str(f.get(SETTINGS) or "{}")) for f in (old, new)))
     if old.get("options") != new.get("options"):
         was, now = (json.loads(f.get("options") or "{}") for f in (old, new))
@@ -107,7 +160,10 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                 name = "the taikai version" if key == "taikai" else f"{key} (--{key.replace('_', '-')})"
                 values = [_value(v, n.get(key)) for v, n in ((was.get(key), notes[0]), (now.get(key), notes[1]))]
                 changes.append(f"{name} changed: {' → '.join(values)}")
-    for key in sorted((set(old) | set(new)) - {"input", "model", "options", NOTES, SETTINGS}):
+    masker = [f.get(MASKING) for f in (old, new)]
+    if None not in masker and masker[0] != masker[1]:
+        changes.append(f"the masking of --mask-pii changed (taikai's masker version {masker[0]} → {masker[1]})")
+    for key in sorted((set(old) | set(new)) - {"input", "model", "options", NOTES, SETTINGS, MASKING}):
         if old.get(key) != new.get(key):  # e.g. the rules: a hash of what they are, shown by their file's name
             files = [n.get(key) for n in notes]
             if key == "rules" and any(files):

@@ -16,7 +16,7 @@ from typing import Any
 import taikai.io as tio
 from taikai import errors as said
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._fingerprint import NOTES, SETTINGS
+from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -28,7 +28,7 @@ from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
 from taikai.model import Model, model_sha256, resolve_model, settings_json
-from taikai.privacy import default_masker
+from taikai.privacy import MASKER_VERSION, default_masker
 from taikai.rules import RuleMatcher, RulesMode
 
 TABLE_FORMATS = ("parquet", "xlsx")
@@ -145,6 +145,7 @@ def run_local(
         "model": model_sha256(model),
         SETTINGS: settings_json(model),  # thresholds and max_chars: metadata.json, outside the artifact's sha256
         "options": json.dumps(saved, sort_keys=True),
+        MASKING: str(MASKER_VERSION) if options.mask_pii else None,  # the masked text changes with it
         "rules": rules.rules.digest() if rules is not None else None,
         "rules mode": rules_mode.value if rules_mode is not None else None,
         NOTES: json.dumps(

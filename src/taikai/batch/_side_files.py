@@ -10,15 +10,16 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import taikai.io as tio
-from taikai.batch._fingerprint import describe_changes
+from taikai.batch._fingerprint import MASKING, describe_changes
 from taikai.errors import RESUME, InputError
 
 RUN = "run_fingerprint"
 """The summary entry recording how a complete output was made (the options, the rules mode, the notes of a run's
 fingerprint), which a ``--resume`` finding that output compares."""
-_UNCOMPARED = ("input", "model", "rules", "taikai", "chunk_size")
-"""What a complete output's ``--resume`` does not compare: another input, model or rules file, or taikai version,
-is a new run over the same output, as it was without ``--resume``; the chunk size does not change the output."""
+_UNCOMPARED = ("input", "model", "rules", "taikai", MASKING, "chunk_size")
+"""What a complete output's ``--resume`` does not compare: another input, model or rules file, or taikai (or masker)
+version, is a new run over the same output, as it was without ``--resume``; the chunk size does not change the
+output."""
 _RECORDED = ("mask_pii", "text_column", "id_column", "prefix")
 """The options a summary written before :data:`RUN` was recorded holds itself."""
 

@@ -2,7 +2,7 @@
 
 The run passes :class:`ResumeState` and :class:`Totals` between its modules; JSON is written and read only at the
 file, by :meth:`ResumeState.to_json` and :meth:`ResumeState.from_json`, in the layout earlier versions wrote: a
-folder they left still resumes.
+folder they left is read, and resumed when its fingerprint vouches for the run (``_fingerprint.unvouched``).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from taikai.batch._fingerprint import describe_changes, input_changed, input_fingerprint
+from taikai.batch._fingerprint import input_fingerprint, refusal
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._side_files import bad_lines_path, nothing_to_resume, refuse_other_settings, stale_bad_lines
 from taikai.batch._state import Finished, ResumeState
@@ -133,16 +133,9 @@ class WorkDir:
                     "input": input_fingerprint(input_file, state.fingerprint.get("input")),
                     **fingerprint,
                 }
-            changed = describe_changes(state.fingerprint, fingerprint)
-            if changed:
-                then = f"start over without resume (delete {self.dir} first)"
-                if input_changed(state.fingerprint, fingerprint):  # the saved rows are of the old bytes
-                    then = f"The saved rows were read from the input as it was: {then}"
-                else:
-                    then = f"Run it again as it was (the values before the arrows), or {then}"
-                raise InputError(
-                    f"cannot resume {self.output}: since the interrupted run, {'; '.join(changed)}. {then}"
-                )
+            refused = refusal(self.output, self.dir, state.fingerprint, fingerprint)
+            if refused is not None:
+                raise InputError(refused)
         elif input_file is not None:
             fingerprint = {"input": input_fingerprint(input_file), **fingerprint}
         if state is None:

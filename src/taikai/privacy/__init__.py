@@ -24,6 +24,13 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
+MASKER_VERSION = 2
+"""The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
+:class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
+finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
+is never continued with other masking than the rows it saved (the taikai version may stay the same across such a
+change). 2: IP addresses, card security codes, URL extents, names masked whole (1: before it was recorded)."""
+
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
     from taikai.privacy._mask import PiiMasker, default_masker, mask_pii, mask_text_column
@@ -31,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ANY_PLACEHOLDER",
     "EMAIL",
+    "MASKER_VERSION",
     "NEUTRAL",
     "NOT_JAPANESE_PLACEHOLDERS",
     "PLACEHOLDERS",
