@@ -259,7 +259,10 @@ def test_ctrl_c_on_a_dask_run_exits_130_with_one_line(monkeypatch, tmp_path):
     assert not Path(tmp_path / "out").exists()
 
 
-MUST = "the address must be tcp://HOST:PORT, the port the scheduler listens on (8786 unless it was started with another --port)"
+MUST = (
+    "the address must be tcp://HOST:PORT, the port the scheduler listens on (8786 unless it was started with another "
+    "--port)"
+)
 IPV6 = f"has an IPv6 host without its brackets: {MUST}, as tcp://[::1]:8786"
 
 
