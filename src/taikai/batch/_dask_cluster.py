@@ -78,16 +78,15 @@ def check_scheduler(scheduler: str | None) -> None:
         return
     scheme, _, where = scheduler.rpartition("://")  # as distributed reads it
     scheme = scheme or "tcp"
+    what: str | None
     if scheme.lower() in ("http", "https"):
         what = f"is a web address: the address must be {ADDRESS}, not the dashboard's web page (8787 by default)"
     elif scheme not in backends:
         what = f"has the scheme {scheme!r}, which Dask does not know: the address must be {ADDRESS}"
-    elif scheme == "inproc":  # a process's own address, not HOST:PORT
+    else:  # inproc: a process's own address, not HOST:PORT
+        what = None if scheme == "inproc" else _host_port_problem(where)
+    if what is None:
         return
-    else:
-        what = _host_port_problem(where)
-        if what is None:
-            return
     raise InputError(f"{SCHEDULER.given(scheduler)} {what}; nothing was written")
 
 
