@@ -981,3 +981,100 @@ def test_a_jsonl_column_of_ints_and_floats_is_written_as_the_local_engine_writes
         ]
         expected = [repr(json.loads(line)["score"]) for line in local.read_text(encoding="utf-8").splitlines()]
     assert written == expected == ["1.5" if i == 20 else str(i) for i in range(32)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_jsonl_cells_of_mixed_columns_and_big_ints_are_written_as_the_local_engine_writes_them(
+    client, tiny_model_dir, tmp_path, fmt
+):
+    """Regression: a column of ints in one file and of "N/A" in another, or of an int beyond int64, was written
+    by the Dask parts as text ("3", "12345678901234567890") where the local engine writes the numbers as read; an
+    int beyond a float's precision in a column of floats was rounded (9007199254740993 -> 9007199254740992)."""
+    big, exact = 12345678901234567890, 2**53 + 1
+    first = [  # "near": ints only here, floats in b.jsonl: a column of floats to the Dask engine
+        {"score": i, "big": big if i == 3 else i, "mix": 1.5 if i == 2 else exact + i, "near": exact + i}
+        for i in range(8)
+    ]
+    second = [
+        {
+            "score": "N/A" if i % 2 else 4,
+            "big": -big if i == 1 else None,
+            "mix": {"k": i} if i == 3 else i,
+            "near": i + 0.5,
+        }
+        for i in range(8)
+    ]
+    rows = [{"text": "手数料が高い", **cells} for cells in [*first, *second]]
+    rows[5]["mix"] = 2.5
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines[:8]) + "\n", encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text("\n".join(lines[8:]) + "\n", encoding="utf-8")
+    (tmp_path / "all.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = tmp_path / f"local.{fmt}"
+    taikai.classify_file(tmp_path / "all.jsonl", local, "text", model=tiny_model_dir, chunk_size=5)
+    classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client, output_format=fmt)
+    parts = sorted((tmp_path / "out").glob(f"part.*.{fmt}"))
+    columns = ["score", "big", "mix", "near"]
+    if fmt == "csv":
+        with open(local, encoding="utf-8", newline="") as f:
+            expected = [[row[c] for c in columns] for row in csv.DictReader(f)]
+        written = []
+        for part in parts:
+            with open(part, encoding="utf-8", newline="") as f:
+                written += [[row[c] for c in columns] for row in csv.DictReader(f)]
+    else:  # repr: 3 == 3.0, but the file says one or the other; "3" is text
+        expected = [[repr(json.loads(line)[c]) for c in columns] for line in local.read_text("utf-8").splitlines()]
+        written = [
+            [repr(json.loads(line)[c]) for c in columns] for p in parts for line in p.read_text("utf-8").splitlines()
+        ]
+    assert written == expected
+    if fmt == "jsonl":
+        assert [json.loads(line)["score"] for line in local.read_text("utf-8").splitlines()][7:10] == [7, 4, "N/A"]
+        assert json.loads(local.read_text("utf-8").splitlines()[3])["big"] == big
+
+
+def test_parquet_parts_of_mixed_columns_hold_the_local_engine_s_text(client, tiny_model_dir, tmp_path):
+    """The hidden column of each JSONL cell as read (a mix of ints, text, objects) is not written, nor refused."""
+    rows = [{"text": "手数料が高い", "score": i, "big": 12345678901234567890 if i == 1 else i} for i in range(4)]
+    rows += [{"text": "時間がない", "score": "N/A" if i else {"k": i}, "big": None} for i in range(4)]
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines[:4]) + "\n", encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text("\n".join(lines[4:]) + "\n", encoding="utf-8")
+    (tmp_path / "all.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    taikai.classify_file(tmp_path / "all.jsonl", tmp_path / "local.parquet", "text", model=tiny_model_dir)
+    classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client)
+    local, dask = pq.read_table(tmp_path / "local.parquet"), pq.read_table(tmp_path / "out")
+    assert not [c for c in dask.column_names if c.startswith("__taikai")]
+    for name in ("score", "big"):
+        assert dask.schema.field(name).type == local.schema.field(name).type == pa.string()
+        assert dask.column(name).to_pylist() == local.column(name).to_pylist()
+    assert local.column("score").to_pylist() == ["0", "1", "2", "3", '{"k": 0}', "N/A", "N/A", "N/A"]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_ints_a_float_cannot_hold_in_one_file_and_floats_in_another_make_text_as_read_together(
+    client, tiny_model_dir, tmp_path, fmt
+):
+    """Arrow refused the int (beyond 2**53) in the worker's read, whatever the output ("write CSV or JSONL output
+    instead" to a CSV run): the files' types, ints and floats, made floats. The local engine, reading them
+    together, makes the column text; and writes the int as read in JSONL."""
+    a = '{"text": "手数料が高い", "n": 1}\n{"text": "時間がない", "n": 9007199254740993}\n'
+    b = '{"text": "手数料が高い", "n": 0.5}\n'
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(a, encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text(b, encoding="utf-8")
+    (tmp_path / "all.jsonl").write_text(a + b, encoding="utf-8")
+    local = tmp_path / f"local.{fmt}"
+    taikai.classify_file(tmp_path / "all.jsonl", local, "text", model=tiny_model_dir)
+    classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client, output_format=fmt)
+    if fmt == "parquet":
+        written, expected = pq.read_table(tmp_path / "out"), pq.read_table(local)
+        assert written.schema.field("n").type == expected.schema.field("n").type == pa.string()
+        assert written.column("n").to_pylist() == expected.column("n").to_pylist() == ["1", "9007199254740993", "0.5"]
+    else:
+        parts = sorted((tmp_path / "out").glob("part.*"))
+        written = [json.loads(line)["n"] for p in parts for line in p.read_text("utf-8").splitlines()]
+        expected = [json.loads(line)["n"] for line in local.read_text("utf-8").splitlines()]
+        assert [repr(v) for v in written] == [repr(v) for v in expected] == ["1", "9007199254740993", "0.5"]

@@ -259,22 +259,45 @@ def test_ctrl_c_on_a_dask_run_exits_130_with_one_line(monkeypatch, tmp_path):
     assert not Path(tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize(
-    "address", ["http://127.0.0.1:8799", "https://dask.example.com/status", "tpc://127.0.0.1:8786"]
+MUST = (
+    "the address must be tcp://HOST:PORT, the port the scheduler listens on (8786 unless it was started with another "
+    "--port)"
 )
-def test_a_scheduler_address_dask_cannot_use_is_refused_at_once_in_one_line(tmp_path, tiny_model_dir, address):
-    """An http:// dashboard URL gave a traceback, then a 60 s wait for the client to close, and exit 1."""
+IPV6 = f"has an IPv6 host without its brackets: {MUST}, as tcp://[::1]:8786"
+
+
+@pytest.mark.parametrize(
+    ("address", "what"),
+    [
+        ("http://127.0.0.1:8799", f"is a web address: {MUST}, not the dashboard's web page (8787 by default)"),
+        (
+            "https://dask.example.com/status",
+            f"is a web address: {MUST}, not the dashboard's web page (8787 by default)",
+        ),
+        ("tpc://127.0.0.1:8786", f"has the scheme 'tpc', which Dask does not know: {MUST}"),
+        ("TCP://127.0.0.1:8786", f"has the scheme 'TCP', which Dask does not know: {MUST}"),
+        ("tcp://scheduler-host", f"has no port: {MUST}"),
+        ("scheduler-host", f"has no port: {MUST}"),
+        ("localhost", f"has no port: {MUST}"),
+        ("tcp://localhost", f"has no port: {MUST}"),
+        ("tcp://[::1]", f"has no port: {MUST}"),
+        ("tcp://localhost:", f"has no port: {MUST}"),
+        ("tcp://", f"has no host or port: {MUST}"),
+        ("tcp://:8786", f"has no host: {MUST}"),
+        ("tls://scheduler-host", f"has no port: {MUST}"),
+        ("tcp://localhost:dask", f"has the port 'dask', not a number from 1 to 65535: {MUST}"),
+        ("tcp://localhost:87860", f"has the port '87860', not a number from 1 to 65535: {MUST}"),
+        ("tcp://localhost:8786/", f"has the port '8786/', not a number from 1 to 65535: {MUST}"),
+        ("tcp://::1:8786", IPV6),
+        ("tcp://[::1:8786", IPV6),
+    ],
+)
+def test_a_scheduler_address_dask_cannot_use_is_refused_at_once_in_one_line(tmp_path, tiny_model_dir, address, what):
+    """An http:// dashboard URL gave a traceback, then a 60 s wait for the client to close, and exit 1; so did an
+    address without a port (ValueError: missing port number in address 'scheduler-host') or without a host."""
     from taikai.dask import classify_files
 
     (tmp_path / "in.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
-    scheme = address.split("://")[0]
-    what = (
-        "is a web address: the address must be tcp://HOST:PORT, the port the scheduler listens on (8786 unless it "
-        "was started with another --port), not the dashboard's web page (8787 by default)"
-        if scheme.startswith("http")
-        else f"has the scheme {scheme!r}, which Dask does not know: the address must be tcp://HOST:PORT, the port "
-        "the scheduler listens on (8786 unless it was started with another --port)"
-    )
     with pytest.raises(InputError) as raised:
         classify_files(tmp_path / "in.csv", tmp_path / "out", "text", model=tiny_model_dir, scheduler=address)
     assert str(raised.value) == (f"scheduler={address!r} (--scheduler on the command line) {what}; nothing was written")
@@ -283,6 +306,13 @@ def test_a_scheduler_address_dask_cannot_use_is_refused_at_once_in_one_line(tmp_
     assert result.exit_code == 2, result.output
     assert result.output == f"taikai: error: {raised.value}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+@pytest.mark.parametrize(
+    "address", ["tcp://10.0.0.5:8786", "10.0.0.5:8786", "tcp://[::1]:8786", "tls://dask.example.com:8786", "inproc://x"]
+)
+def test_a_scheduler_address_of_host_and_port_passes_the_check(address):
+    assert _dask_cluster.check_scheduler(address) is None
 
 
 def test_a_scheduler_nobody_answers_at_says_nothing_was_written_and_what_to_check():

@@ -69,21 +69,45 @@ class Cluster:
 
 def check_scheduler(scheduler: str | None) -> None:
     """Raise :class:`InputError` unless *scheduler* (if given) is an address a Dask client connects to: a known scheme
-    (``tcp://``, ``tls://``, …) or none (``HOST:PORT``, read as ``tcp://``). A dashboard's ``http://`` URL is named as
-    such. Checked before any work: a client given another scheme raises a traceback and then waits 60 s to close."""
+    (``tcp://``, ``tls://``, …) or none (``HOST:PORT``, read as ``tcp://``), then a host and a port. A dashboard's
+    ``http://`` URL is named as such. Checked before any work: a client given another scheme, or no host or port,
+    raises a traceback and then waits 60 s to close."""
     from distributed.comm.registry import backends
 
-    if not scheduler or "://" not in scheduler:
+    if not scheduler:
         return
-    scheme = scheduler.split("://", 1)[0].lower()
-    if scheme in backends:
+    scheme, _, where = scheduler.rpartition("://")  # as distributed reads it
+    scheme = scheme or "tcp"
+    what: str | None
+    if scheme.lower() in ("http", "https"):
+        what = f"is a web address: the address must be {ADDRESS}, not the dashboard's web page (8787 by default)"
+    elif scheme not in backends:
+        what = f"has the scheme {scheme!r}, which Dask does not know: the address must be {ADDRESS}"
+    else:  # inproc: a process's own address, not HOST:PORT
+        what = None if scheme == "inproc" else _host_port_problem(where)
+    if what is None:
         return
-    what = (
-        f"is a web address: the address must be {ADDRESS}, not the dashboard's web page (8787 by default)"
-        if scheme in ("http", "https")
-        else f"has the scheme {scheme!r}, which Dask does not know: the address must be {ADDRESS}"
-    )
     raise InputError(f"{SCHEDULER.given(scheduler)} {what}; nothing was written")
+
+
+def _host_port_problem(where: str) -> str | None:
+    """Say what is wrong with *where*, the part of a scheduler address after its scheme, unless it is HOST:PORT (an
+    IPv6 host in brackets: ``[::1]:8786``)."""
+    if where.startswith("["):
+        host, closed, tail = where[1:].partition("]")
+        port = tail[1:] if closed and tail.startswith(":") else tail
+        if not closed or (tail and not tail.startswith(":")):
+            return f"has an IPv6 host without its brackets: the address must be {ADDRESS}, as tcp://[::1]:8786"
+    else:
+        host, _, port = where.rpartition(":") if ":" in where else (where, "", "")
+        if ":" in host:
+            return f"has an IPv6 host without its brackets: the address must be {ADDRESS}, as tcp://[::1]:8786"
+    missing = [name for name, value in (("host", host), ("port", port)) if not value]
+    if missing:
+        return f"has no {' or '.join(missing)}: the address must be {ADDRESS}"
+    if not (port.isascii() and port.isdigit() and 0 < int(port) < 65536):
+        return f"has the port {port!r}, not a number from 1 to 65535: the address must be {ADDRESS}"
+    return None
 
 
 def connect(scheduler: str | None, client: Any = None) -> Cluster:

@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 import taikai.io as tio
+from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_parquet import file_types, parquet_field
 from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError
 from taikai.io import OutputSpec
@@ -35,9 +36,6 @@ PRIVATE_USE_COLUMN = "__taikai_private_use"
 ENCODING_COLUMN = "__taikai_encoding"
 """With ``locate``, the encoding of a row counted in the two columns above, else null (never written)."""
 NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
-INT_PREFIX = "__taikai_int:"
-"""With ``locate``, before the name of a JSONL column of numbers (float64): whether each row's cell was read as an
-int (never written). CSV, TSV and JSONL parts write such a cell as the local engine does: ``1``, not ``1.0``."""
 BLANK_COLUMN = "__taikai_blank"
 """With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
@@ -74,15 +72,28 @@ def _open(path: Path, fmt: str, encoding: str | None, names: list[str], errors: 
     return reader
 
 
+_EXACT = 2**53
+"""The ints a float holds exactly are those from -_EXACT to _EXACT (Arrow refuses to make a float of any other)."""
+
+
 def _scan_types(
     path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict"
-) -> list[pa.DataType | None]:
-    """Return the type of each column of one JSONL file, read whole (see :func:`taikai.io.column_kinds`).
+) -> tuple[list[pa.DataType | None], list[bool]]:
+    """Return the type of each column of one JSONL file, read whole (see :func:`taikai.io.column_kinds`), and
+    whether it holds an int that a float cannot hold exactly.
 
     A line that cannot be read is passed over here: the reading pass stops at it with its file and line.
     """
     reader = _open(path, fmt, encoding, names, errors)
-    return tio.column_kinds(len(names), (c.data for c in reader.chunks(tio.SCAN_ROWS)))
+    wide = [False] * len(names)
+
+    def seen(chunks: Any) -> Any:
+        for data in chunks:
+            for j, values in enumerate(data):
+                wide[j] = wide[j] or any(type(v) is int and not -_EXACT <= v <= _EXACT for v in values)
+            yield data
+
+    return tio.column_kinds(len(names), seen(c.data for c in reader.chunks(tio.SCAN_ROWS))), wide
 
 
 def _input_types(
@@ -90,12 +101,16 @@ def _input_types(
 ) -> tuple[pa.Schema, frozenset[str]]:
     """Return the schema of the columns *names* of all JSONL *files* and the columns to write as text, by the
     local engine's rule (:func:`taikai.io.kinds_schema`): each file is read for its types as one task, on the
-    workers of *client* if given (else Dask's default scheduler), and their types are merged here."""
+    workers of *client* if given (else Dask's default scheduler), and their types are merged here. Ints in one file
+    and floats in another make floats, unless a float cannot hold one of the ints: the column is text then, as when
+    the local engine reads them together (it writes the int as read, not rounded)."""
     tasks = [dask.delayed(_scan_types, pure=False)(path, fmt, encoding, names, errors) for path in files]
-    found: list[list[pa.DataType | None]] = (
+    found: list[tuple[list[pa.DataType | None], list[bool]]] = (
         client.gather(client.compute(tasks)) if client is not None else list(dask.compute(*tasks))
     )
-    kinds = functools.reduce(lambda a, b: list(map(tio.merge_types, a, b)), found)
+    kinds = functools.reduce(lambda a, b: list(map(tio.merge_types, a, b)), [k for k, _ in found])
+    wide = [any(column) for column in zip(*(w for _, w in found), strict=True)]
+    kinds = [None if w and k is not None and pa.types.is_floating(k) else k for k, w in zip(kinds, wide, strict=True)]
     return tio.kinds_schema(names, kinds, {})
 
 
@@ -138,8 +153,8 @@ def _read_text_file(
     ``encoding_errors`` of :func:`taikai.io.open_reader`.
     """
     reader = _open(path, fmt, encoding, schema.names, errors)
-    numbers = _number_columns(fmt, schema, stringify) if locate else {}
-    read_ints: dict[str, list[bool]] = {name: [] for name in numbers.values()}
+    kept = raw_columns(fmt, schema, stringify, text_column) if locate else {}
+    as_read: dict[str, list[Any]] = {name: [] for name in kept.values()}
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
     text = schema.names.index(text_column) if text_column in stringify else None
     raw: dict[int, object] = {}  # row -> a text cell that is not text
@@ -158,8 +173,8 @@ def _read_text_file(
         if text is not None:
             raw.update((rows + i, v) for i, v in enumerate(chunk.data[text]) if v is not None and type(v) is not str)
         lines += chunk.lines
-        for j, name in numbers.items():
-            read_ints[name] += [type(v) is int for v in chunk.data[j]]
+        for j, name in kept.items():
+            as_read[name] += unheld(chunk.data[j], name in stringify)
         blank += chunk.blank
         notes.update((rows + i, note) for i, note in chunk.notes.items())
         tables.append(pa.ipc.open_stream(tio.encode_table(spec, chunk.data, rows, str(path))).read_all())
@@ -178,16 +193,9 @@ def _read_text_file(
         blanks = np.zeros(rows, dtype="int64")
         blanks[:1] = blank  # on the first row, if any
         frame[BLANK_COLUMN] = pd.Series(blanks, index=frame.index)
-        for name, flags in read_ints.items():
-            frame[INT_PREFIX + name] = pd.Series(flags, index=frame.index, dtype=bool)
+        for name, cells in as_read.items():
+            frame[RAW_PREFIX + name] = pd.Series(cells, index=frame.index, dtype=object)
     return frame
-
-
-def _number_columns(fmt: str, schema: pa.Schema, stringify: frozenset[str]) -> dict[int, str]:
-    """Return the JSONL columns (by index) whose cells may be ints among floats: those of a floating type."""
-    if fmt != "jsonl":
-        return {}
-    return {j: f.name for j, f in enumerate(schema) if pa.types.is_floating(f.type) and f.name not in stringify}
 
 
 def _note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) -> dict[str, pd.Series]:
@@ -220,9 +228,9 @@ def read_input(
     text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells that
     are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also
     hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column
-    :data:`INT_PREFIX` + NAME for each JSONL column of numbers (not in the schema). With *mask_pii*, the error for a
-    malformed record shows its text masked. *encoding_errors* (``strict`` or ``replace``) is read as by the local
-    engine: ``replace`` reads undecodable bytes as U+FFFD.
+    :data:`RAW_PREFIX` + NAME for each JSONL column of numbers or of mixed types (not in the schema). With
+    *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors* (``strict`` or ``replace``)
+    is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD.
     """
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
@@ -248,8 +256,8 @@ def read_input(
         meta[LINE_COLUMN] = pd.Series([], dtype="Int64")
         meta = meta.assign(**_note_columns({}, 0, meta.index))
         meta[BLANK_COLUMN] = pd.Series([], dtype="int64")
-        for name in _number_columns(fmt, schema, stringify).values():
-            meta[INT_PREFIX + name] = pd.Series([], dtype=bool)
+        for name in raw_columns(fmt, schema, stringify, text_column).values():
+            meta[RAW_PREFIX + name] = pd.Series([], dtype=object)
     with dask.config.set({"dataframe.convert-string": False}):  # else Dask makes the object text column str()
         ddf = dd.from_map(
             _read_text_file,

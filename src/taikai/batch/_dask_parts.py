@@ -20,12 +20,12 @@ import pyarrow.parquet as pq
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._dask_cells import RAW_PREFIX, as_read
 from taikai.batch._dask_engine import MASK_COUNT_COLUMNS
 from taikai.batch._dask_input import (
     BLANK_COLUMN,
     ENCODING_COLUMN,
     FILE_COLUMN,
-    INT_PREFIX,
     LINE_COLUMN,
     PRIVATE_USE_COLUMN,
     UNDECODABLE_COLUMN,
@@ -56,14 +56,6 @@ def noted(part: pd.DataFrame, message: str) -> tuple[pd.DataFrame, list[DecodeNo
         said = messages[i] if isinstance(messages[i], str) else ""
         messages[i] = f"{said}; {note.message()}" if said else note.message()
     return part.assign(**{message: pd.Series(messages, index=part.index, dtype=part[message].dtype)}), notes
-
-
-def _as_read(table: pa.Table, name: str, read_int: pd.Series) -> list[Any]:
-    """Return the cells of the float column *name* of *table*, those *read_int* marks as ints again."""
-    return [
-        int(v) if flag and v is not None else v
-        for v, flag in zip(table.column(name).to_pylist(), read_int.tolist(), strict=True)
-    ]
 
 
 def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Path) -> int:
@@ -111,15 +103,16 @@ def write_part(
     mixed = [f.name for f in spec.schema if f.type == pa.string() and part[f.name].dtype == object]  # JSONL text
     own = {c: part[c].where(part[c].notna(), None).tolist() for c in mixed}  # CSV and JSONL write them as local
     part = part.assign(**{c: tio.text_cells(values) for c, values in own.items()}) if own else part
-    table = pa.Table.from_pandas(part, preserve_index=False).select(spec.schema.names).cast(spec.schema)
+    written = part[list(spec.schema.names)]  # not the hidden columns: Arrow would refuse a RAW_PREFIX one's mix
+    table = pa.Table.from_pandas(written, preserve_index=False).cast(spec.schema)
     for j, f in enumerate(spec.schema):
         if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
             table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
-    if spec.is_stream:  # a JSONL number read as an int is written as one, as a local run writes it
+    if spec.is_stream:  # a JSONL int among floats, or a number among text, is written as read, as a local run does
         own |= {
-            f.name: _as_read(table, f.name, part[INT_PREFIX + f.name])
+            f.name: as_read(table, f.name, part[RAW_PREFIX + f.name])
             for f in spec.schema
-            if INT_PREFIX + f.name in part
+            if RAW_PREFIX + f.name in part
         }
     replaced = _save(table, own, spec, path) if len(part) or first else 0
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
