@@ -64,7 +64,17 @@ def test_an_address_is_found_whatever_punctuation_precedes_it(text, expected):
         ("https://ja.wikipedia.org/wiki/クラウドソーシング", "[URL]"),
         ("https://ja.wikipedia.org/wiki/クラウドソーシング を読んだ", "[URL] を読んだ"),
         ("https://example.com/search?q=東京&page=2 で検索", "[URL] で検索"),
-        ("www.example.jp/クラウド 参照", "[URL] 参照"),
+        ("www.example.jp/a/クラウド 参照", "[URL] 参照"),
+        ("https://example.com/wiki/東京で登録", "[URL]"),  # runs to the hiragana glued to 東京: the model reads no more
+        # Regression: hiragana after a / is a particle or a verb glued after the URL, and Japanese right after the
+        # domain's / is the text's (a page at the root in Japanese is rare; a review going on after the URL is not).
+        ("詳細はhttps://example.com/を見てください。", "詳細は[URL]を見てください。"),
+        ("https://www.lancers.jp/で登録したけど仕事がない。", "[URL]で登録したけど仕事がない。"),
+        ("www.crowdworks.jp/から応募した、でも全然だめ", "[URL]から応募した、でも全然だめ"),
+        ("https://example.com/a/b/を見て", "[URL]を見て"),
+        ("www.example.jp/クラウド 参照", "[URL]クラウド 参照"),
+        ("https://example.com/東京で登録", "[URL]東京で登録"),
+        ("https://example.com/?q=東京 で検索", "[URL] で検索"),
         # Japanese glued after an ASCII letter or a mark ends it, where the text has Japanese elsewhere.
         ("資料はhttps://docs.example.com/d/abc123/editにあります", "資料は[URL]にあります"),
         ("連絡で「https://example.com/a」を見て", "連絡で「[URL]」を見て"),

@@ -42,8 +42,10 @@ _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 _TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
 # An IRI's path segment in other letters (https://ja.wikipedia.org/wiki/クラウドソーシング, ?q=東京): letters that start
 # after / = ? # & and run to a mark of Japanese punctuation. Japanese glued after an ASCII letter ends the URL
-# (資料はhttps://example.com/editにあります).
-_IRI_SEGMENT = r"(?<=[/=?#&])[^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]+"
+# (資料はhttps://example.com/editにあります), and so does hiragana after a / (a particle or a verb glued after the URL:
+# https://example.com/を見て, https://example.com/a/で登録); after the domain's / no other letters start a path either
+# (find_urls cuts https://www.lancers.jp/で登録 and https://example.com/東京で after the /).
+_IRI_SEGMENT = r"(?:(?<=[=?#&])|(?<=/)(?![ぁ-ゖ]))[^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]+"
 URL = re.compile(
     rf"(?:https?|ftp)://(?:{_URL_CHARS}|{_IRI_SEGMENT})+"
     rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@][.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:{_URL_CHARS}|{_IRI_SEGMENT})*"
@@ -51,11 +53,12 @@ URL = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?'\"、。」』】〉》"  # not part of a URL at its end (no Japanese to the model either)
-# The model reads a URL with a scheme or www. up to the next space as the word URL (taikai.text normalisation):
+# The model reads a URL with a scheme or www. up to the next space (or a / as above) as the word URL (taikai.text):
 # where that leaves it no Japanese, the URL masked runs to the space too, so that masking never makes readable a
 # text the model refuses (https://example.com/aをご覧ください alone).
 _TO_SPACE = re.compile(r"\S*")
 _SCHEME_OR_WWW = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
+_HOST = re.compile(r"(?:(?:https?|ftp)://)?[^/?#]*/", re.IGNORECASE)  # up to the domain's /, if the URL has one
 TOP_LEVEL_DOMAINS = frozenset(_SPELLED_TLDS.split("|")) | frozenset(_TLDS.split("|"))
 """The top-level domains the patterns know (jp, com, uk, …): a word after a dot that is one ends a domain."""
 
@@ -103,6 +106,9 @@ def find_urls(text: str) -> Iterator[Found]:
     refused: bool | None = None  # whether the model refuses the text, asked once, when a URL has a scheme or www.
     for m in URL.finditer(text):
         end = m.end()
+        host = _HOST.match(m.group())
+        if host is not None and host.end() < len(m.group()) and not m.group()[host.end()].isascii():
+            end = m.start() + host.end()  # Japanese right after the domain's / is the text's, not a path
         to_space = _TO_SPACE.match(text, end).end()  # type: ignore[union-attr]
         if to_space > end and _SCHEME_OR_WWW.match(m.group()):
             if refused is None:
