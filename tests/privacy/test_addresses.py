@@ -137,6 +137,19 @@ def test_predict_refuses_a_url_alone_with_and_without_mask_pii(tiny_model_dir):
         ("12:30:45に連絡", "12:30:45に連絡"),
         ("std::vector を使う", "std::vector を使う"),
         ("時給1,000円で1.5.2025開始", "時給1,000円で1.5.2025開始"),
+        # Regression: a dotted quad is an IP address after a word of networks, or when it starts with 10 or more
+        # and no word of versions comes before it; versions and scores start small.
+        ("管理画面は192.168.0.1でした", "管理画面は[IPアドレス]でした"),
+        ("接続元 10.0.0.5 から", "接続元 [IPアドレス] から"),
+        ("IPは1.2.3.4でした", "IPは[IPアドレス]でした"),
+        ("IPv4アドレス 8.8.8.8", "IPv4アドレス [IPアドレス]"),
+        ("サーバーを1.2.3.4に移した", "サーバーを[IPアドレス]に移した"),
+        ("Pythonの3.12.1.0で動かない", "Pythonの3.12.1.0で動かない"),
+        ("アプリを1.2.3.4に更新したら", "アプリを1.2.3.4に更新したら"),
+        ("バージョンは 2.0.0.1 でした", "バージョンは 2.0.0.1 でした"),
+        ("アプデ後の2.0.0.1でバグ", "アプデ後の2.0.0.1でバグ"),
+        ("評価は4.5.4.5で推移", "評価は4.5.4.5で推移"),
+        ("アップデートで 12.0.1.3 になった", "アップデートで 12.0.1.3 になった"),
     ],
 )
 def test_ip_addresses(text, expected):

@@ -130,13 +130,26 @@ _HEX = r"[0-9A-Fa-f]{1,4}"
 IPV6 = re.compile(
     rf"(?<![0-9A-Za-z:])(?:(?:{_HEX}:){{7}}{_HEX}|(?:{_HEX}(?::{_HEX})*)?::(?:{_HEX}(?::{_HEX})*)?)(?![0-9A-Za-z:])"
 )
-_VERSION = re.compile(r"(?:v|ver\.?|version|バージョン|ヴァージョン)[ ]?$", re.IGNORECASE)
+# A dotted quad is an IP address when a word of networks stands shortly before it (IPは1.2.3.4, 接続元 8.8.8.8), or
+# when its first number is 10 or more and no word of versions does (192.168.0.1; not Pythonの3.12.1.0, 評価は4.5.4.5,
+# バージョン 12.0.0.1, アプデ後の2.0.0.1): versions and scores start small.
+_IP_WORD = re.compile(
+    r"(?<![A-Za-z])IP(?:v[46])?(?![A-Za-z])|アドレス|サーバー?|接続元|接続先|ホスト|host|server|address|DNS|ゲートウェイ|gateway|ルーター|router|プロキシ|proxy",
+    re.IGNORECASE,
+)
+_VERSION_WORD = re.compile(
+    r"(?<![A-Za-z])(?:v|ver|version|python|ios|android|windows|macos)(?![A-Za-z])|バージョン|ヴァージョン|バージョ|"
+    r"アプデ|アップデート|更新|リリース|最新版|版|release|update",
+    re.IGNORECASE,
+)
+_IP_WINDOW = 15  # characters before a dotted quad in which a word of networks or versions is looked for
 
 
 def find_ip_addresses(text: str) -> Iterator[Found]:
     if "." in text:
         for m in IPV4.finditer(text):
-            if not _VERSION.search(text, max(0, m.start() - 12), m.start()):
+            before = text[max(0, m.start() - _IP_WINDOW) : m.start()]
+            if _IP_WORD.search(before) or (int(m.group().split(".")[0]) >= 10 and not _VERSION_WORD.search(before)):
                 yield Found(m.start(), m.end(), PiiKind.IP_ADDRESS)
     if "::" in text or text.count(":") >= 7:
         for m in IPV6.finditer(text):
