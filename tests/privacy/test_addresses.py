@@ -47,6 +47,14 @@ def test_addresses_are_replaced_where_masking_finds_them(text, bare):
         ("tanaka @ example.com", "[メール]"),
         ("tanaka ＠ example.com に送った", "[メール] に送った"),
         ("tanaka@ example.com", "[メール]"),
+        ("ab @ example.com", "[メール]"),
+        ("t2 @ example.com", "[メール]"),
+        # Regression: with a space at the at-sign, a local part of one character or of digits only is no address's
+        # (a count or a time before an @ and a site).
+        ("会議は10 @ zoom.us でやった", "会議は10 @ zoom.us でやった"),
+        ("meeting 3 @ meet.google.com", "meeting 3 @ meet.google.com"),
+        ("a @ example.com", "a @ example.com"),
+        ("123 @ example.com", "123 @ example.com"),
         # Left alone: no domain after the at-sign, a version, a price.
         ("価格 @ 100円", "価格 @ 100円"),
         ("バージョン1.2.3で直った", "バージョン1.2.3で直った"),

@@ -87,6 +87,7 @@ def without_addresses(text: str, mark: str = ADDRESS_MARK) -> str:
     return "".join([*parts, text[cursor:]])
 
 
+_SPACED_LOCAL = re.compile(r"(?=.*[A-Za-z]).{2,}")
 _AT_HINTS = ("@", "at", "アット", "★", "☆")
 
 
@@ -95,8 +96,11 @@ def find_emails(text: str) -> Iterator[Found]:
     if not any(hint in lowered for hint in _AT_HINTS):
         return
     for m in EMAIL.finditer(text):
-        if m.group("at").strip().lower() == "at" and not _SPELLED_DOT_IN.search(text, m.end("at"), m.end()):
+        at = m.group("at")
+        if at.strip().lower() == "at" and not _SPELLED_DOT_IN.search(text, m.end("at"), m.end()):
             continue  # "work at example.com": a plain at needs a spelled-out dot
+        if at.strip() == "@" and at != "@" and not _SPACED_LOCAL.fullmatch(text, m.start(), m.start("at")):
+            continue  # "会議は10 @ zoom.us": with a space at the @, the local part needs two characters and a letter
         yield Found(m.start(), m.end(), PiiKind.EMAIL)
 
 
