@@ -268,24 +268,36 @@ DESIGN = """## Design
 - **Shapes.** E-mail addresses, also written so that no program reads them: the @ as `＠`, `(at)`, `[at]`, `<at>`,
   ` at `, `アットマーク` or `★`, the dots as `(dot)`, ` dot ` or `ドット` (`taro at example dot com`); a plain ` at `
   counts only with a spelled-out dot, so `work at example.com` stays; one space may stand on either side of the @
-  (`tanaka @ example.com`). An address or handle glued after punctuation is found whatever the mark (`メール…tanaka@…`,
+  (`tanaka @ example.com`) when the part before it has two characters or more and a letter (`会議は10 @ zoom.us`,
+  `meeting 3 @ meet.google.com` stay). An address or handle glued after punctuation is found whatever the mark
+  (`メール…tanaka@…`,
   `連絡は‥tanaka.k@…`, `＋tanaka@…`, `Xは…@tanaka_w`, `Twitter/@tanaka_w`): the value starts at its first letter or
   digit and the mark stays; the same holds for phones, postal codes, My Numbers and accounts (`電話…090-…`).
   URLs (with a scheme, `www.`, or a domain
   followed by a path: `lin.ee/…`, `note.com/…`; a bare domain such as `lancers.jp` is a site's name and stays).
   An IRI's path segment in Japanese is part of its URL (`https://ja.wikipedia.org/wiki/クラウドソーシング`,
-  `?q=東京`); Japanese glued after an ASCII letter or a punctuation mark ends it (`資料はhttps://…/editにあります`
+  `?q=東京`), unless it starts with hiragana, a particle or a verb glued after the URL (`詳細はhttps://example.com/を見てください`
+  keeps を見てください), or follows the domain's `/` (`https://www.lancers.jp/で登録…`,
+  `www.example.jp/東京`: a page at a site's root is rarely named in Japanese, a review going on after a URL often
+  is). Japanese glued after an ASCII letter or a punctuation mark ends it (`資料はhttps://…/editにあります`
   keeps にあります), except in a text whose only Japanese is in or glued to its URLs: the model reads a URL with a
-  scheme or `www.` up to the next space as the one word URL, so there the URL masked runs to the space too
+  scheme or `www.` up to the next space as the one word URL (but not past a `/` that such Japanese follows, as
+  masking reads it: `https://www.lancers.jp/で登録したけど仕事がない。` can be classified), so there the URL masked
+  runs to the space too
   (`https://example.com/aをご覧ください` is `[URL]`), and masking does not make readable a text the model refuses.
-  IP addresses, as `[IPアドレス]`: IPv4 (four numbers of 0 to 255 joined by dots, not part of a longer dotted number
-  nor after v, ver or バージョン: `バージョン1.2.3.4` and `1.2.3` stay) and IPv6 (eight groups of hex digits, or
-  fewer around `::` with a group of three or four: `2001:db8::1`; `12:30:45` and `std::vector` stay). Four numbers
-  of 0 to 255 joined by dots are masked wherever they stand (`3.14.15.92` too).
+  IP addresses, as `[IPアドレス]`: IPv4 (four numbers of 0 to 255 joined by dots, not part of a longer dotted
+  number, within 15 characters after a word of networks, IP, アドレス, サーバー, 接続元, ホスト, ルーター, DNS, …, or
+  starting with 10 or more and with no word of versions there, v, ver, バージョン, Python, アプデ, アップデート, 更新,
+  リリース, …: `管理画面は192.168.0.1` is masked, `Pythonの3.12.1.0`, `アプリを1.2.3.4に更新`, `評価は4.5.4.5`,
+  `3.14.15.92` and `1.2.3` stay) and IPv6 (eight groups of hex digits, or fewer around `::` with a group of three or
+  four: `2001:db8::1`; `12:30:45` and `std::vector` stay). A dotted quad starting with 10 or more and no word of
+  versions before it is masked whatever it is (`12.0.1.3` alone).
   Phone numbers starting with 0 (not 00) with the right number of digits (11 for 050/070/080/090 and 0800, 10 for
   the rest), written with hyphens, spaces, dots, middle dots, long vowel marks or parentheses, in digits or kanji
   numerals (`〇九〇・一二三四・五六七八`, `○` for zero too), or international with `+` (8 to 15 digits, `(0)`
-  allowed). Postal codes after 〒 or 郵便番号, or `NNN-NNNN` before a prefecture. `@handles` (with a letter:
+  allowed); a number glued after letters and a dash is part of a code (`注文番号 A-090-1234-5678` and
+  `品番 XZ-03-1234-5678` stay) unless the letters name a phone (`TEL-090-…`, `FAX-`). Postal codes after 〒 or
+  郵便番号, or `NNN-NNNN` before a prefecture. `@handles` (with a letter:
   `@0.3円` is a price) and the value after a messenger's name (LINE, ライン, Chatwork, Discord, Skype, WeChat,
   Telegram, Instagram, X, …) when `ID`/アカウント follows the name or a colon separates the value, a parenthesis
   after the name allowed (`X（旧Twitter）: tanaka_w`, `LINE（公式）のID …`). Any other
@@ -316,8 +328,12 @@ DESIGN = """## Design
   先生, くん, 君, ちゃん, 殿) is a name unless it is a platform or role (ココナラさん, ライターさん, YouTuberさん);
   a surname of two or more kanji followed by a particle (鈴木から) is a name, and followed by の when the
   dictionary knows the word only as a person's name (田中の奴; 松本の, 福岡の, 鈴木の are also a city, a
-  prefecture, a company and stay), and followed by です when the dictionary holds it as no place (ライターの鈴木です,
-  私は田中です; 出身は千葉です and ライターの山田です stay: 千葉 and 山田 are also places). Right before さん, 様,
+  prefecture, a company and stay), and followed by です when the dictionary holds it as no place and it introduces
+  someone: it starts the text, or a first-person subject (私は, 僕は, 自分は, …) or a role and の (ライターの,
+  担当の, デザイナーの) comes right before it (ライターの鈴木です, 私は田中です, 富永ですが; 職場は北浜です and
+  住んでるのは鶴橋です stay, and so do 出身は千葉です and ライターの山田です: 千葉 and 山田 are also places). Such a
+  surname never starts inside a word (最寄り駅は新今宮です, 新今宮から: 新 + 今宮 to UniDic, stay). Right before
+  さん, 様,
   さま, 氏, くん, ちゃん or 先生, two more kinds of word are names though UniDic does not read them so: a kanji
   noun that starts its phrase and that the dictionary also holds as a surname (西さん, 北さん, 星くん; not
   事務局さん, the end of a compound), and a kana nickname of 2 to 8 characters that UniDic splits into grammar
@@ -370,8 +386,12 @@ DESIGN = """## Design
   words as a name (メル + カリ, インフル + エンサー, ジョブ + ハブ), so the whole word is what the stop list is asked
   about and what is masked (メルカリさん, インフルエンサーさん stay; ミ + [name]さん is `[人名]さん`). A reading in
   brackets right after a name, in kana or Latin letters, is masked with it (山田太郎（やまだたろう）さん,
-  山田(Taro Yamada)さん, 山田（やまだ）から: `[人名]さん`, `[人名]から`); a katakana or Latin word in brackets
-  that is no reading goes with the name too (山田（ドルトムント）が, a club). The stop list also holds the corpus's
+  山田(Taro Yamada)さん, 佐藤（サトウ）さん, 山田（やまだ）から: `[人名]さん`, `[人名]から`). A katakana or Latin word
+  in brackets that the masker or the dictionary knows is no reading but says what the person is: a role, a
+  platform, a place or a common noun (on the stop list, or tagged so by UniDic); only the name is masked and the
+  bracket stays (鈴木（ライター）さんに, 高橋（Lancers）さんと, ジョン・スミス（アメリカ）さんの,
+  田中（クライアント）が, 山田（ドルトムント）が become `[人名]（ライター）さんに`, …, `[人名]（ドルトムント）が`).
+  The stop list also holds the corpus's
   platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
   services freelancers move to (タイミー, Uber, ウーバーイーツ, メルカリ, ラクマ, ミンネ, クリーマ, ペイペイ,
   ジョブハブ, 楽天: also a given name, but the company before an honorific in a review), whatever follows the
@@ -442,7 +462,10 @@ DESIGN = """## Design
   joins with it (みーちゃんと); a noun before an honorific that the dictionary holds only as a given name (菊さん);
   a surname before の that is also a place or a company (松本の, 鈴木の), or before です that is also a place
   (ライターの山田です, 中村です: self-introductions whose surname is also a place name); a surname alone before
-  anything else (鈴木でした, 鈴木でございます); a reading after the honorific (鈴木さん（すずき）); a name joined to
+  anything else (鈴木でした, 鈴木でございます), or before です without a self-introduction (その件は鈴木です); a
+  reading after the honorific (鈴木さん（すずき）), or one in katakana that is also a common noun (林（ハヤシ）さん is
+  `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` (`www.example.jp/東京`: `[URL]東京`); a name
+  joined to
   another by ・ in kanji (田中・[人名]さん: two people, the first without an honorific). Postal codes, accounts
   and cards in kanji numerals, e-mail addresses spelled in hiragana (あっと). Placeholders are not translated: they are
   Japanese in every output.

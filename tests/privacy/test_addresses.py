@@ -47,6 +47,14 @@ def test_addresses_are_replaced_where_masking_finds_them(text, bare):
         ("tanaka @ example.com", "[メール]"),
         ("tanaka ＠ example.com に送った", "[メール] に送った"),
         ("tanaka@ example.com", "[メール]"),
+        ("ab @ example.com", "[メール]"),
+        ("t2 @ example.com", "[メール]"),
+        # Regression: with a space at the at-sign, a local part of one character or of digits only is no address's
+        # (a count or a time before an @ and a site).
+        ("会議は10 @ zoom.us でやった", "会議は10 @ zoom.us でやった"),
+        ("meeting 3 @ meet.google.com", "meeting 3 @ meet.google.com"),
+        ("a @ example.com", "a @ example.com"),
+        ("123 @ example.com", "123 @ example.com"),
         # Left alone: no domain after the at-sign, a version, a price.
         ("価格 @ 100円", "価格 @ 100円"),
         ("バージョン1.2.3で直った", "バージョン1.2.3で直った"),
@@ -64,7 +72,17 @@ def test_an_address_is_found_whatever_punctuation_precedes_it(text, expected):
         ("https://ja.wikipedia.org/wiki/クラウドソーシング", "[URL]"),
         ("https://ja.wikipedia.org/wiki/クラウドソーシング を読んだ", "[URL] を読んだ"),
         ("https://example.com/search?q=東京&page=2 で検索", "[URL] で検索"),
-        ("www.example.jp/クラウド 参照", "[URL] 参照"),
+        ("www.example.jp/a/クラウド 参照", "[URL] 参照"),
+        ("https://example.com/wiki/東京で登録", "[URL]"),  # runs to the hiragana glued to 東京: the model reads no more
+        # Regression: hiragana after a / is a particle or a verb glued after the URL, and Japanese right after the
+        # domain's / is the text's (a page at the root in Japanese is rare; a review going on after the URL is not).
+        ("詳細はhttps://example.com/を見てください。", "詳細は[URL]を見てください。"),
+        ("https://www.lancers.jp/で登録したけど仕事がない。", "[URL]で登録したけど仕事がない。"),
+        ("www.crowdworks.jp/から応募した、でも全然だめ", "[URL]から応募した、でも全然だめ"),
+        ("https://example.com/a/b/を見て", "[URL]を見て"),
+        ("www.example.jp/クラウド 参照", "[URL]クラウド 参照"),
+        ("https://example.com/東京で登録", "[URL]東京で登録"),
+        ("https://example.com/?q=東京 で検索", "[URL] で検索"),
         # Japanese glued after an ASCII letter or a mark ends it, where the text has Japanese elsewhere.
         ("資料はhttps://docs.example.com/d/abc123/editにあります", "資料は[URL]にあります"),
         ("連絡で「https://example.com/a」を見て", "連絡で「[URL]」を見て"),
@@ -127,6 +145,19 @@ def test_predict_refuses_a_url_alone_with_and_without_mask_pii(tiny_model_dir):
         ("12:30:45に連絡", "12:30:45に連絡"),
         ("std::vector を使う", "std::vector を使う"),
         ("時給1,000円で1.5.2025開始", "時給1,000円で1.5.2025開始"),
+        # Regression: a dotted quad is an IP address after a word of networks, or when it starts with 10 or more
+        # and no word of versions comes before it; versions and scores start small.
+        ("管理画面は192.168.0.1でした", "管理画面は[IPアドレス]でした"),
+        ("接続元 10.0.0.5 から", "接続元 [IPアドレス] から"),
+        ("IPは1.2.3.4でした", "IPは[IPアドレス]でした"),
+        ("IPv4アドレス 8.8.8.8", "IPv4アドレス [IPアドレス]"),
+        ("サーバーを1.2.3.4に移した", "サーバーを[IPアドレス]に移した"),
+        ("Pythonの3.12.1.0で動かない", "Pythonの3.12.1.0で動かない"),
+        ("アプリを1.2.3.4に更新したら", "アプリを1.2.3.4に更新したら"),
+        ("バージョンは 2.0.0.1 でした", "バージョンは 2.0.0.1 でした"),
+        ("アプデ後の2.0.0.1でバグ", "アプデ後の2.0.0.1でバグ"),
+        ("評価は4.5.4.5で推移", "評価は4.5.4.5で推移"),
+        ("アップデートで 12.0.1.3 になった", "アップデートで 12.0.1.3 になった"),
     ],
 )
 def test_ip_addresses(text, expected):

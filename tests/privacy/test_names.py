@@ -106,6 +106,15 @@ def test_platforms_joined_by_a_middle_dot_stay(text, expected):
         # A bracket that is no reading stays.
         ("山田太郎（32歳）さん", "[人名]（32歳）さん"),
         ("John Smithさん", "[人名]さん"),
+        ("佐藤（サトウ）さん", "[人名]さん"),
+        ("田中（タナカ）から連絡", "[人名]から連絡"),
+        # Regression: a known word in brackets is no reading (a role, a platform, a place, a common noun): only the
+        # name is masked, the bracket stays.
+        ("鈴木（ライター）さんに", "[人名]（ライター）さんに"),
+        ("田中（クライアント）が", "[人名]（クライアント）が"),
+        ("高橋（Lancers）さんと", "[人名]（Lancers）さんと"),
+        ("ジョン・スミス（アメリカ）さんの", "[人名]（アメリカ）さんの"),
+        ("山田太郎（デザイナー）が来た", "[人名]（デザイナー）が来た"),
     ],
 )
 def test_a_name_is_masked_whole(text, expected):
@@ -141,6 +150,14 @@ def test_a_mask_never_starts_inside_a_katakana_word(text, expected):
         ("実家は福岡です", "実家は福岡です"),
         ("ライターの山田です", "ライターの山田です"),
         ("車はスズキです", "車はスズキです"),
+        ("僕は北浜です。", "僕は[人名]です。"),
+        ("デザイナーの北浜です", "デザイナーの[人名]です"),
+        # Regression: before です without a self-introduction, a surname the dictionary holds as no place is still
+        # a place or a word (職場は北浜です); and a mask never starts inside a word (新今宮: 新 + 今宮).
+        ("職場は北浜です。", "職場は北浜です。"),
+        ("住んでるのは鶴橋です。", "住んでるのは鶴橋です。"),
+        ("最寄り駅は新今宮です。", "最寄り駅は新今宮です。"),
+        ("最寄り駅は新今宮から歩く", "最寄り駅は新今宮から歩く"),
     ],
 )
 def test_a_surname_before_desu(text, expected):

@@ -22,6 +22,12 @@ from taikai.privacy import mask_pii
         ("@0.3円で", "@0.3円で"),
         ("注文番号 12-0312345678", "注文番号 12-0312345678"),
         ("振込先 1.1234567", "振込先 1.1234567"),
+        # Regression: a number glued after letters and a dash is part of a code, unless the letters name a phone.
+        ("注文番号 A-090-1234-5678", "注文番号 A-090-1234-5678"),
+        ("品番 XZ-03-1234-5678", "品番 XZ-03-1234-5678"),
+        ("tel-03-1234-5678", "tel-[電話番号]"),
+        ("FAX-03-1234-5678", "FAX-[電話番号]"),
+        ("番号 A 090-1234-5678", "番号 A [電話番号]"),
     ],
 )
 def test_a_value_is_found_whatever_punctuation_precedes_it(text, expected):

@@ -194,7 +194,8 @@ def test_a_text_of_placeholders_only_says_so(text, message):
         # Regression: the Japanese of an IRI's path is read as part of the URL; the error no longer says there is none.
         ("https://ja.wikipedia.org/wiki/クラウドソーシング", "no Japanese characters outside URLs: a URL is read as"),
         ("ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａをご覧ください", "no Japanese characters outside URLs: a URL is"),
-        ("www.example.jp/東京", "no Japanese characters outside URLs: a URL is read as the one word URL"),
+        ("www.example.jp/wiki/東京", "no Japanese characters outside URLs: a URL is read as the one word URL"),
+        ("https://example.com/wiki/東京で登録", "no Japanese characters outside URLs: a URL is read as"),
         ("https://example.com/a", "no Japanese characters: the model only reads Japanese"),
         ("hello", "no Japanese characters: the model only reads Japanese"),
     ],
@@ -203,3 +204,25 @@ def test_a_text_whose_only_japanese_is_in_urls_says_so(text, message):
     checked = check_text(text)
     assert not checked.ok
     assert checked.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        # Regression: Japanese after the domain's / and hiragana after any / are the text's, not the URL's, as
+        # masking reads them: a review going on right after a URL can be classified.
+        ("https://www.lancers.jp/で登録したけど仕事がない。", "url で登録したけど仕事がない。"),
+        ("詳細はhttps://example.com/を見てください。", "詳細は url を見てください。"),
+        ("www.crowdworks.jp/から応募した、でも全然だめ", "url から応募した、でも全然だめ"),
+        ("https://example.com/a/b/を見て", "url を見て"),
+        ("www.example.jp/東京で", "url 東京で"),
+        # A path, a query and Japanese glued after ASCII stay the URL's, up to the next space.
+        ("https://ja.wikipedia.org/wiki/クラウドソーシング 参照", "url 参照"),
+        ("https://example.com/search?q=東京 で検索", "url で検索"),
+        ("資料はhttps://docs.example.com/d/abc123/editにあります", "資料は url"),
+        ("https://x.com//a/b?c=d#e 次", "url 次"),
+    ],
+)
+def test_a_url_is_read_up_to_a_space_or_japanese_after_a_slash(text, normalized):
+    assert normalize(text) == normalized
+    assert check_text(text).ok

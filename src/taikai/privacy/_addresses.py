@@ -42,8 +42,10 @@ _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 _TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
 # An IRI's path segment in other letters (https://ja.wikipedia.org/wiki/クラウドソーシング, ?q=東京): letters that start
 # after / = ? # & and run to a mark of Japanese punctuation. Japanese glued after an ASCII letter ends the URL
-# (資料はhttps://example.com/editにあります).
-_IRI_SEGMENT = r"(?<=[/=?#&])[^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]+"
+# (資料はhttps://example.com/editにあります), and so does hiragana after a / (a particle or a verb glued after the URL:
+# https://example.com/を見て, https://example.com/a/で登録); after the domain's / no other letters start a path either
+# (find_urls cuts https://www.lancers.jp/で登録 and https://example.com/東京で after the /).
+_IRI_SEGMENT = r"(?:(?<=[=?#&])|(?<=/)(?![ぁ-ゖ]))[^\x00-\x7f\s、。，．「」『』【】〈〉《》！？…‥]+"
 URL = re.compile(
     rf"(?:https?|ftp)://(?:{_URL_CHARS}|{_IRI_SEGMENT})+"
     rf"|(?<![A-Za-z0-9@])(?<![A-Za-z0-9@][.\-])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:{_URL_CHARS}|{_IRI_SEGMENT})*"
@@ -51,11 +53,12 @@ URL = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?'\"、。」』】〉》"  # not part of a URL at its end (no Japanese to the model either)
-# The model reads a URL with a scheme or www. up to the next space as the word URL (taikai.text normalisation):
+# The model reads a URL with a scheme or www. up to the next space (or a / as above) as the word URL (taikai.text):
 # where that leaves it no Japanese, the URL masked runs to the space too, so that masking never makes readable a
 # text the model refuses (https://example.com/aをご覧ください alone).
 _TO_SPACE = re.compile(r"\S*")
 _SCHEME_OR_WWW = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
+_HOST = re.compile(r"(?:(?:https?|ftp)://)?[^/?#]*/", re.IGNORECASE)  # up to the domain's /, if the URL has one
 TOP_LEVEL_DOMAINS = frozenset(_SPELLED_TLDS.split("|")) | frozenset(_TLDS.split("|"))
 """The top-level domains the patterns know (jp, com, uk, …): a word after a dot that is one ends a domain."""
 
@@ -84,6 +87,7 @@ def without_addresses(text: str, mark: str = ADDRESS_MARK) -> str:
     return "".join([*parts, text[cursor:]])
 
 
+_SPACED_LOCAL = re.compile(r"(?=.*[A-Za-z]).{2,}")
 _AT_HINTS = ("@", "at", "アット", "★", "☆")
 
 
@@ -92,8 +96,11 @@ def find_emails(text: str) -> Iterator[Found]:
     if not any(hint in lowered for hint in _AT_HINTS):
         return
     for m in EMAIL.finditer(text):
-        if m.group("at").strip().lower() == "at" and not _SPELLED_DOT_IN.search(text, m.end("at"), m.end()):
+        at = m.group("at")
+        if at.strip().lower() == "at" and not _SPELLED_DOT_IN.search(text, m.end("at"), m.end()):
             continue  # "work at example.com": a plain at needs a spelled-out dot
+        if at.strip() == "@" and at != "@" and not _SPACED_LOCAL.fullmatch(text, m.start(), m.start("at")):
+            continue  # "会議は10 @ zoom.us": with a space at the @, the local part needs two characters and a letter
         yield Found(m.start(), m.end(), PiiKind.EMAIL)
 
 
@@ -103,6 +110,9 @@ def find_urls(text: str) -> Iterator[Found]:
     refused: bool | None = None  # whether the model refuses the text, asked once, when a URL has a scheme or www.
     for m in URL.finditer(text):
         end = m.end()
+        host = _HOST.match(m.group())
+        if host is not None and host.end() < len(m.group()) and not m.group()[host.end()].isascii():
+            end = m.start() + host.end()  # Japanese right after the domain's / is the text's, not a path
         to_space = _TO_SPACE.match(text, end).end()  # type: ignore[union-attr]
         if to_space > end and _SCHEME_OR_WWW.match(m.group()):
             if refused is None:
@@ -124,13 +134,26 @@ _HEX = r"[0-9A-Fa-f]{1,4}"
 IPV6 = re.compile(
     rf"(?<![0-9A-Za-z:])(?:(?:{_HEX}:){{7}}{_HEX}|(?:{_HEX}(?::{_HEX})*)?::(?:{_HEX}(?::{_HEX})*)?)(?![0-9A-Za-z:])"
 )
-_VERSION = re.compile(r"(?:v|ver\.?|version|バージョン|ヴァージョン)[ ]?$", re.IGNORECASE)
+# A dotted quad is an IP address when a word of networks stands shortly before it (IPは1.2.3.4, 接続元 8.8.8.8), or
+# when its first number is 10 or more and no word of versions does (192.168.0.1; not Pythonの3.12.1.0, 評価は4.5.4.5,
+# バージョン 12.0.0.1, アプデ後の2.0.0.1): versions and scores start small.
+_IP_WORD = re.compile(
+    r"(?<![A-Za-z])IP(?:v[46])?(?![A-Za-z])|アドレス|サーバー?|接続元|接続先|ホスト|host|server|address|DNS|ゲートウェイ|gateway|ルーター|router|プロキシ|proxy",
+    re.IGNORECASE,
+)
+_VERSION_WORD = re.compile(
+    r"(?<![A-Za-z])(?:v|ver|version|python|ios|android|windows|macos)(?![A-Za-z])|バージョン|ヴァージョン|バージョ|"
+    r"アプデ|アップデート|更新|リリース|最新版|版|release|update",
+    re.IGNORECASE,
+)
+_IP_WINDOW = 15  # characters before a dotted quad in which a word of networks or versions is looked for
 
 
 def find_ip_addresses(text: str) -> Iterator[Found]:
     if "." in text:
         for m in IPV4.finditer(text):
-            if not _VERSION.search(text, max(0, m.start() - 12), m.start()):
+            before = text[max(0, m.start() - _IP_WINDOW) : m.start()]
+            if _IP_WORD.search(before) or (int(m.group().split(".")[0]) >= 10 and not _VERSION_WORD.search(before)):
                 yield Found(m.start(), m.end(), PiiKind.IP_ADDRESS)
     if "::" in text or text.count(":") >= 7:
         for m in IPV6.finditer(text):

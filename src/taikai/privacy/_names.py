@@ -10,12 +10,15 @@ Rules, on the words of the NFKC text:
   splits into grammar (たかぴーさん) is a name, unless it is a common word that takes one (お客さん, 奥様): see
   :mod:`taikai.privacy._unread_names`;
 - a name is masked whole: katakana names joined by ・ or = are one name (ジョン・スミスさん, not after a role on the
-  stop list: ライター・スミスさん), a reading in brackets right after a name goes with it (山田（やまだ）さん),
+  stop list: ライター・スミスさん), a reading in brackets right after a name goes with it (山田（やまだ）さん; a
+  known word in brackets stays, 鈴木（ライター）さん: see :mod:`taikai.privacy._readings`),
   and a name never starts inside a katakana word (UniDic reads メルカリ as メル + カリ: the whole word is looked up);
 - a job title takes a surname as an honorific does (田中社長に, 鈴木編集長に: 編集 + 長 to UniDic);
 - a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), の when the dictionary
   knows the word only as a person's name (田中の奴, but not 松本の or 鈴木の: a city, a company), or です when the
-  dictionary holds it as no place (ライターの鈴木です, but not 出身は千葉です);
+  dictionary holds it as no place and it introduces someone: it starts the text, or 私は or a role and の comes
+  before it (ライターの鈴木です, 私は田中です; not 出身は千葉です, 職場は北浜です); never after a noun or a prefix
+  glued to it (新今宮から);
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
   single-character given names (サイト通さんと is 通さない, not a person).
 """
@@ -28,6 +31,7 @@ from collections.abc import Iterator
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym
+from taikai.privacy._readings import after_name, bracket_before
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
 
@@ -35,12 +39,15 @@ HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "�
 # Job titles that follow a surname as an honorific does (田中社長に, 山田部長から): a name only when the words before
 # are all tagged a person's name, one of them a surname (not 会社の社長, 副社長, 元社長, IT社長).
 TITLES = frozenset({"社長", "会長", "部長", "課長", "係長", "店長", "専務", "常務", "所長", "室長", "院長", "編集長"})
+# Who introduces themselves with a surname and です: the writer (私は鈴木です) or someone in a role (担当の佐藤です).
+FIRST_PERSON = frozenset({"私", "わたし", "わたくし", "あたし", "僕", "ぼく", "俺", "おれ", "自分", "小生"})
+ROLES = frozenset(
+    {"担当", "担当者", "営業", "編集", "編集者", "事務局", "運営", "代表", "責任者", "窓口", "講師", "社員"}
+)
 PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
 # What joins the parts of a katakana name (ジョン・スミス, ヤマダ＝タロウ: NFKC makes ＝ an =).
 JOINERS = frozenset({"・", "="})
 _JOINED = re.compile("[・=]")
-# A reading in brackets right after a name (山田太郎（やまだたろう）, 山田(Taro Yamada)): NFKC makes （） ASCII.
-_READING = re.compile(r"\((?:[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー・= ]{0,19}|[A-Za-z][A-Za-z .'_-]{0,29})\)")
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")  # a katakana word or piece of one (ヴ, ヷ-ヺ too)
@@ -135,25 +142,6 @@ def _title_at(words: list[Morpheme], i: int) -> bool:
     return after is not None and after.start == words[i].end and words[i].surface + after.surface in TITLES
 
 
-def _reading_start(text: str, words: list[Morpheme], i: int) -> int:
-    """Return where a name before ``words[i]`` ends: the ``(`` of a reading in brackets right before ``words[i]``
-    (山田太郎（やまだたろう）さん: the reading is masked with the name), else *i*."""
-    if words[i - 1].surface != ")" or words[i - 1].end != words[i].start:
-        return i
-    k = i - 2
-    while k > 0 and words[k].surface != "(":
-        k -= 1
-    if k > 0 and words[k].surface == "(" and _READING.fullmatch(text, words[k].start, words[i - 1].end):
-        return k
-    return i
-
-
-def _reading_end(text: str, end: int) -> int:
-    """Return where a name ending at *end* ends, with the reading in brackets after it (山田太郎(やまだたろう)が)."""
-    reading = _READING.match(text, end)
-    return reading.end() if reading else end
-
-
 def _katakana(word: Morpheme) -> bool:
     return bool(_KATAKANA_WORD.fullmatch(word.surface))
 
@@ -215,6 +203,21 @@ def _not_a_place(word: Morpheme, tagger: PosTagger) -> bool:
     return not any(tag[2] == "地名" for tag in tagger.dictionary_tags(word.surface))
 
 
+def _introduces(words: list[Morpheme], i: int) -> bool:
+    """Whether the surname ``words[i]`` before です introduces someone: it starts the text (富永ですが、), or a
+    first-person subject (私は, 僕は) or a role and の (ライターの, 担当の) comes right before it.
+
+    Not 職場は北浜です, 住んでるのは鶴橋です: a place."""
+    if i == 0:
+        return True
+    if i < 2 or words[i - 2].end != words[i - 1].start or words[i - 1].end != words[i].start:
+        return False
+    before, joint = words[i - 2].surface, words[i - 1].surface
+    if joint in ("は", "、", ","):
+        return before in FIRST_PERSON
+    return joint == "の" and (before in ROLES or before.lower() in NOT_NAMES)
+
+
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS)
@@ -227,7 +230,9 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         title = _title_at(words, i)
         if word.surface not in HONORIFICS and not title:
             continue
-        end = _reading_start(text, words, i)  # the name ends before its reading in brackets, if it has one
+        end, bracket = bracket_before(text, words, i, tagger)  # the name ends before a bracket, if it has one
+        # A reading is masked with the name (山田（やまだ）さん), a known word in brackets not (鈴木（ライター）さん).
+        stop = words[i - 1].end if bracket is None or bracket.reading else bracket.start
         j = end
         while j > 0 and _is_name_part(words[j - 1]) and _adjacent(text, words[j - 1], words[j]) and not taken[j - 1]:
             j -= 1
@@ -236,14 +241,14 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         run = words[j:end]
         if title:
             if run and all(map(_is_person, run)) and any(w.pos[3] == "姓" for w in run) and _allowed(run):
-                yield Found(run[0].start, words[i - 1].end, PiiKind.NAME)
+                yield Found(run[0].start, stop, PiiKind.NAME)
                 taken[j:i] = [True] * (i - j)
             continue
         if run and _allowed(run) and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC:
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
             start = None if start is None else _after_listed(text, start, run[-1].end)
             if start is not None:
-                yield Found(start, words[i - 1].end, PiiKind.NAME)
+                yield Found(start, stop, PiiKind.NAME)
                 taken[j:i] = [True] * (i - j)
         elif not run and end == i:
             start = find_unread_name(words, i, tagger)
@@ -260,23 +265,24 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         while j < len(words) and _is_person(words[j]) and _adjacent(text, words[j - 1], words[j]) and not taken[j]:
             j += 1
         if j > i + 1 and any(w.pos[3] == "名" for w in words[i + 1 : j]):
-            yield Found(word.start, _reading_end(text, words[j - 1].end), PiiKind.NAME)
+            yield Found(word.start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)
             taken[i:j] = [True] * (j - i)
             continue
-        end = _reading_end(text, word.end)  # 山田（やまだ）から: the particle follows the reading
-        while j < len(words) and words[j].start < end:
+        end, after = after_name(text, word.end, tagger)  # 山田（やまだ）から: the particle follows the reading
+        while j < len(words) and words[j].start < after:
             j += 1
         if (
             len(word.surface) >= 2
             and _KANJI.fullmatch(word.surface)
             and j < len(words)
-            and words[j].start == end
+            and words[j].start == after
             and (
                 words[j].surface in PARTICLES
                 or (words[j].surface == "の" and _only_a_person(word, tagger))
-                or (words[j].surface == "です" and _not_a_place(word, tagger))
+                or (words[j].surface == "です" and _not_a_place(word, tagger) and _introduces(words, i))
             )
-            and (i == 0 or words[i - 1].pos[0] != "名詞" or words[i - 1].end < word.start)
+            # Never inside a word: after a noun or a prefix (新今宮から) glued to it.
+            and (i == 0 or words[i - 1].pos[0] not in ("名詞", "接頭辞") or words[i - 1].end < word.start)
         ):
             yield Found(word.start, end, PiiKind.NAME)
             taken[i:j] = [True] * (j - i)

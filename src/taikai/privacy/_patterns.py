@@ -183,6 +183,18 @@ def find_my_numbers(text: str) -> Iterator[Found]:
             yield Found(m.start(), m.end(), PiiKind.MY_NUMBER)
 
 
+# Letters and a dash glued before a number make it part of a code (注文番号 A-090-1234-5678, 品番 XZ-03-1234-5678),
+# unless the letters name a phone (TEL-090-1234-5678).
+_CODE_PREFIX = re.compile(r"(?<![A-Za-z])(?P<w>[A-Za-z]+)-$")
+_PHONE_WORDS = frozenset({"tel", "fax", "phone", "mobile", "mob", "cell", "call", "keitai", "denwa"})
+
+
+def _in_a_code(text: str, start: int) -> bool:
+    """Whether the number starting at *start* is glued after letters and a dash that name no phone."""
+    code = _CODE_PREFIX.search(text[max(0, start - 12) : start])
+    return code is not None and code.group("w").lower() not in _PHONE_WORDS
+
+
 def find_phones(text: str) -> Iterator[Found]:
     if "〇" in text or "○" in text:  # a number in kanji numerals starts with a kanji zero: read them as digits
         text = text.translate(_KANJI_DIGITS)  # one character for one: the spans hold
@@ -192,6 +204,8 @@ def find_phones(text: str) -> Iterator[Found]:
         digits = _digits(m.group())
         # Mobile and IP phones (050, 070, 080, 090) have 11 digits, other numbers 10 (0120: 10, 0800: 11); 00 is
         # the international prefix, not a number (〇〇-〇〇〇〇-〇〇〇〇 hides one).
+        if _in_a_code(text, m.start()):
+            continue
         if digits[1] != "0" and len(digits) == (11 if digits[:3] in _ELEVEN_DIGITS or digits[:4] == "0800" else 10):
             yield Found(m.start(), m.end(), PiiKind.PHONE)
     if "+" in text:

@@ -17,7 +17,12 @@ REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-
 """An HTML character reference ended by its semicolon (``&#25163;``, ``&#x624B;``, ``&amp;``), as scraped text holds.
 Only whole references are decoded: ``html.unescape`` alone would also read ``&copy2024`` or ``&notice`` as ones."""
 DECODE_PASSES = 4  # more passes for references a pass makes (&amp;lt;, ＆amp; after NFKC, &Amp; lower-cased)
-URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+# A URL runs to the next space, Japanese glued to it too (https://example.com/editにあります), but not past a / that
+# Japanese follows right after the domain (https://www.lancers.jp/で登録) nor a / that hiragana follows (a particle or a
+# verb glued after the URL: https://example.com/a/を見て): as taikai.privacy masks URLs.
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s/]*(?:/(?=[\x00-\x7f])(?!\s)[^\s/]*(?:/(?![ぁ-ゖ\s])[^\s/]*)*)?/?", re.IGNORECASE
+)
 SPACE = re.compile(r"\s+")
 REPEAT = re.compile(r"(.)\1{3,}")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")

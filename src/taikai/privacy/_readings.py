@@ -1,0 +1,81 @@
+"""Readings in brackets after a name (山田太郎（やまだたろう）さん, 山田(Taro Yamada)さん): masked with the name.
+
+A bracket after a name holds a reading when it is hiragana, or katakana or Latin that is no word the masker or the
+dictionary knows: not a platform, a role or a tool (ライター, クライアント, Lancers: :data:`NOT_NAMES`), not a common
+word that takes an honorific, not a place (アメリカ) and no common noun (ハヤシ is hayashi rice). A bracket of such a
+word says what the person is (鈴木（ライター）さん, 高橋（Lancers）さん): only the name is masked, the bracket stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from taikai.privacy._not_names import NOT_NAMES
+from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC
+from taikai.text import Morpheme, PosTagger
+
+# What a reading may look like in the NFKC text (NFKC makes （） ASCII): kana, or Latin letters.
+_BRACKETED = re.compile(r"\((?:[ぁ-ゖァ-ヺ][ぁ-ゖァ-ヺー・= ]{0,19}|[A-Za-z][A-Za-z .'_-]{0,29})\)")
+_HIRAGANA = re.compile(r"[ぁ-ゖー・= ]+")
+_PARTS = re.compile(r"[ ・=]+")
+
+
+class Bracket(NamedTuple):
+    """A bracket of reading's shape right after a name: its span ``[start, end)`` and whether it is a reading."""
+
+    start: int
+    end: int
+    reading: bool
+
+
+def is_reading(inner: str, tagger: PosTagger) -> bool:
+    """Whether *inner*, the text between the brackets after a name, is the name's reading (see the module)."""
+    if _HIRAGANA.fullmatch(inner):
+        return True
+    parts = [p for p in _PARTS.split(inner) if p]
+    if inner.lower() in NOT_NAMES or any(p.lower() in NOT_NAMES for p in parts):
+        return False
+    if any(p + "さん" in COMMON_WITH_HONORIFIC for p in parts):
+        return False
+    for word in tagger.tag(inner):
+        if not word.surface.strip() or word.surface in "・=":
+            continue
+        if word.pos[2] == "地名":
+            return False  # a place: ジョン・スミス（アメリカ）さん
+        tags = tagger.dictionary_tags(word.surface)
+        if len(word.surface) > 1 and not word.unknown and tags and not any(tag[2] == "人名" for tag in tags):
+            return False  # a word the dictionary knows, as no person's name
+    return True
+
+
+def bracket_at(text: str, start: int, tagger: PosTagger) -> Bracket | None:
+    """Return the bracket of reading's shape starting at *start* of the NFKC text *text*, if there is one."""
+    m = _BRACKETED.match(text, start)
+    if m is None:
+        return None
+    return Bracket(m.start(), m.end(), is_reading(text[m.start() + 1 : m.end() - 1], tagger))
+
+
+def bracket_before(text: str, words: list[Morpheme], i: int, tagger: PosTagger) -> tuple[int, Bracket | None]:
+    """Return where the name before ``words[i]`` ends and the bracket between them: the index of the ``(`` of a
+    bracket of reading's shape right before ``words[i]`` and the bracket, else *i* and None."""
+    if words[i - 1].surface != ")" or words[i - 1].end != words[i].start:
+        return i, None
+    k = i - 2
+    while k > 0 and words[k].surface != "(":
+        k -= 1
+    if k > 0 and words[k].surface == "(":
+        bracket = bracket_at(text, words[k].start, tagger)
+        if bracket is not None and bracket.end == words[i - 1].end:
+            return k, bracket
+    return i, None
+
+
+def after_name(text: str, end: int, tagger: PosTagger) -> tuple[int, int]:
+    """Return where a name ending at *end* ends, with its reading in brackets if one follows (山田（やまだ）が), and
+    where the word after the name and its bracket starts (鈴木（ライター）が: the name ends at 木, が after ``)``)."""
+    bracket = bracket_at(text, end, tagger)
+    if bracket is None:
+        return end, end
+    return (bracket.end if bracket.reading else end), bracket.end
