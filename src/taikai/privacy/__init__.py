@@ -29,8 +29,9 @@ MASKER_VERSION = 2
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
 is never continued with other masking than the rows it saved (the taikai version may stay the same across such a
-change). 2: IP addresses, card security codes, URL extents, names masked whole, and their narrowing the same day (readings,
-versions, です, spaced @, codes before a dash); no release carried a 2 without them (1: before it was recorded)."""
+change). 2: IP addresses, card security codes, URL extents, names masked whole, and their narrowing the same
+day (readings, versions, です, spaced @, codes before a dash); no release carried a 2 without them (1: before it was
+recorded)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
