@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +57,11 @@ class BatchSummary:
     """The column classified (``--text-column``); written to the JSON summary, where the report finds it."""
     id_column: str | None = None
     input_columns: list[str] = field(default_factory=list)
+    """The input's columns, named when no row could be classified (the text column may be the wrong one)."""
     limit: int | None = None
     """``--limit``: only the first rows of the input were read (``None``: all, or a summary written before it)."""
     reason_labels: list[str] = field(default_factory=list)
     """The model's reasons (not saved): a model of labels of its own shows each as written (``fees``, no name)."""
-    """The input's columns, named when no row could be classified (the text column may be the wrong one)."""
 
     @property
     def rows_per_second(self) -> float:
@@ -105,49 +105,14 @@ class BatchSummary:
     def from_totals(cls, input: Path | str, output: Path | str, totals: Totals | None) -> BatchSummary:
         """Start a summary, from the totals a resumed run had saved (none: a fresh run)."""
         t = totals or Totals()
-        summary = cls(
-            str(input),
-            str(output),
-            rows=t.rows,
-            statuses=dict(t.statuses),
-            reasons=dict(t.reasons),
-            sentiments=dict(t.sentiments),
-            examples=list(t.examples),
-            bad_lines=t.bad_lines,
-            blank_lines=t.blank_lines,
-            replaced_characters=t.replaced_characters,
-            rules=dict(t.rules),
-            ruled=t.ruled,
-            conflicts=t.conflicts,
-            masks=dict(t.masks),
-            decode_rows=t.decode_rows,
-            undecodable_bytes=t.undecodable_bytes,
-            private_use_characters=t.private_use_characters,
-            decode_lines=list(t.decode_lines),
-        )
+        counts = {f.name: _thawed(getattr(t, f.name)) for f in fields(Totals)}
+        summary = cls(str(input), str(output), **counts)
         summary.resumed_rows = summary.rows
         return summary
 
     def totals(self) -> Totals:
         """Return the counts to save with each chunk, for a resumed run (copies: the summary goes on counting)."""
-        return Totals(
-            rows=self.rows,
-            statuses=dict(self.statuses),
-            reasons=dict(self.reasons),
-            sentiments=dict(self.sentiments),
-            examples=tuple(self.examples),
-            bad_lines=self.bad_lines,
-            blank_lines=self.blank_lines,
-            replaced_characters=self.replaced_characters,
-            rules=dict(self.rules),
-            ruled=self.ruled,
-            conflicts=self.conflicts,
-            masks=dict(self.masks),
-            decode_rows=self.decode_rows,
-            undecodable_bytes=self.undecodable_bytes,
-            private_use_characters=self.private_use_characters,
-            decode_lines=tuple(self.decode_lines),
-        )
+        return Totals(**{f.name: _frozen(getattr(self, f.name)) for f in fields(Totals)})
 
     def start_rules(self, source: str, names: list[str]) -> None:
         """Say that rules from *source* were applied, and list their *names* in order (with no hit yet)."""
@@ -268,3 +233,13 @@ class BatchSummary:
                 "write CSV, JSONL or Parquet output to keep whole texts"
             )
         return "\n".join(lines)
+
+
+def _frozen(value: Any) -> Any:
+    """A summary's count as :class:`Totals` keeps it: a copy, lists as tuples."""
+    return dict(value) if isinstance(value, dict) else tuple(value) if isinstance(value, list) else value
+
+
+def _thawed(value: Any) -> Any:
+    """A saved count as the summary goes on counting it: a copy, tuples as lists."""
+    return dict(value) if isinstance(value, dict) else list(value) if isinstance(value, tuple) else value
