@@ -2,7 +2,8 @@
 
 import pytest
 
-from taikai.rules import Counts, compile_rules, parse_rules, score_rules
+from taikai.rules import Counts, Misfire, RuleScore, RulesScore, compile_rules, parse_rules, score_rules
+from taikai.rules._score import LINES_NAMED, NUMBERING, ROWS_NAMED
 
 RULES = """
 [[rule]]
@@ -86,10 +87,31 @@ def test_to_dict_is_complete(score):
     assert values["rules"][0]["examples"] == [{"row": 2, "line": 4, "gold": ["other"], "text": "手数料は妥当"}]
 
 
-def test_rows_without_lines_are_named_by_number():
+@pytest.mark.parametrize(
+    ("lines", "said", "named"),
+    [
+        ([4, 9], [LINES_NAMED], ["- line 4: gold other", "- line 9: gold other"]),
+        (None, [ROWS_NAMED], ["- row 1: gold other", "- row 2: gold other"]),  # data rows, 1-based
+        ([], [], []),  # no misfire listed (examples=0): nothing to say
+    ],
+    ids=["file lines", "no lines", "none listed"],
+)
+def test_the_report_says_what_the_numbers_of_its_rows_count(lines, said, named):
+    """Regression: ``line N`` or ``row N`` (1-based) was printed without saying what it counts."""
     matcher = compile_rules(parse_rules(RULES))
-    score = score_rules(matcher, ["手数料は妥当"], [["other"]])
-    assert "- row 1: gold other: 手数料は妥当" in score.to_markdown()
+    texts, gold = ["手数料は妥当", "手数料は妥当"], [["other"], ["other"]]
+    score = score_rules(matcher, texts, gold, lines or None, examples=2 if lines != [] else 0)
+    report = score.to_markdown()
+    assert [note for note in (LINES_NAMED, ROWS_NAMED) if note in report] == said
+    assert all(f"{name}: 手数料は妥当" in report for name in named)
+    assert score.to_dict()["numbering"] == NUMBERING
+
+
+def test_misfires_of_a_file_line_and_of_none_are_both_explained():
+    fee = RuleScore("fee", "fees", Counts(2, 0, 0), 2, (Misfire(0, 2, ("other",), "a"), Misfire(1, None, (), "b")))
+    report = RulesScore("r.toml", "x", 2, 0, 2, (fee,), {}).to_markdown()
+    assert f"\n\n{LINES_NAMED} {ROWS_NAMED}\n\n" in report
+    assert "- line 2: gold other: a\n- row 2: gold : b" in report
 
 
 def test_mismatched_lengths_are_refused():

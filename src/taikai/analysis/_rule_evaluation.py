@@ -35,8 +35,9 @@ def evaluate_rules(
     Reasons may be ids or Japanese display names, as for ``taikai train --add``; rows without any label (a sheet
     labelled in part) are skipped and counted, and a label the model does not know stops with its row. The
     rules' labels are checked against *model*'s reasons (default: the shipped model), as when they run next
-    to it. Misfires name the file line of their row (CSV, TSV, JSONL), else its 0-based data row. Rows whose
-    text cannot be classified are counted as not matched, not dropped silently.
+    to it. Misfires carry the file line their row starts on (CSV, TSV, JSONL, counting the header; an xlsx
+    sheet's row number) and its 0-based data row (:class:`taikai.rules.Misfire`). Rows whose text cannot be
+    classified are counted as not matched, not dropped silently.
 
     ``mask_pii=True`` replaces personal data in the texts by placeholders (:func:`taikai.mask_pii`) first, as
     ``predict --mask-pii`` does before its rules run: the rules are matched on the masked texts, and the misfires

@@ -53,6 +53,11 @@ def test(
     """Print, for every rule of FILE: hits, precision and recall against the reasons of LABELLED (CSV, TSV,
     JSONL, Parquet or xlsx with text and reasons), then the rows where it fires against the gold label.
 
+    Those rows are named by the file line they start on, counting every line (a CSV or TSV header is line 1, and
+    a cell of several lines makes lines and rows differ; in an xlsx sheet, the row number), or by their data row,
+    1-based, in a Parquet file.
+    --format json gives each its line (null for Parquet) and its row: its 0-based position among the data rows.
+
     A rule is right on a row when its label is among the row's gold reasons (any of them, not only the
     primary). Labels are checked against the model's reasons (--model). With --mask-pii the texts are masked
     before the rules read them, as predict --mask-pii masks them: the rows listed quote the masked text.

@@ -19,6 +19,16 @@ DEFINITION = (
     "precision = right hits / hits; recall = right hits / rows whose gold reasons include the rule's label."
 )
 """How ``rules test`` counts a rule right or wrong, printed with its table."""
+NUMBERING = (
+    "line: the file line a row starts on, counting every line (a CSV or TSV header is line 1; in an xlsx sheet, the "
+    "row number), null for a Parquet file or a DataFrame; row: the row's 0-based position among the data rows"
+)
+"""What the ``line`` and ``row`` of a misfire count, given with the JSON of ``rules test`` (as evaluate's unscored)."""
+LINES_NAMED = (
+    "Rows are named by the file line they start on, counting every line (a CSV or TSV header is line 1; in an xlsx "
+    "sheet, the row number)."
+)
+ROWS_NAMED = "Rows are named by their data row, 1-based."
 TEXT_CHARS = 60
 
 
@@ -27,9 +37,16 @@ class Misfire:
     """A row where a rule fired against the gold labels: its 0-based data row, file line (if known), gold, text."""
 
     row: int
+    """Its 0-based position among the data rows of the file or frame (the header not counted)."""
     line: int | None
+    """The file line on which it starts, counting every line (a CSV or TSV header is line 1; in an xlsx sheet, the
+    row number); ``None`` for a frame or a Parquet file."""
     gold: tuple[str, ...]
     text: str
+
+    def where(self) -> str:
+        """Return ``line N`` (its file line), or ``row N`` (its data row, 1-based) when the line is not known."""
+        return f"line {self.line}" if self.line is not None else f"row {self.row + 1}"
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,7 @@ class RulesScore:
             "rules_file": self.rules_source,
             "data": self.data_source,
             "definition": DEFINITION,
+            "numbering": NUMBERING,
             "rows": self.rows,
             "unmatched": self.unmatched,
             "skipped": self.skipped,
@@ -126,14 +144,19 @@ class RulesScore:
             "|---|---:|---:|---:|---:|",
         ]
         lines += [f"| {label} | {_row(c)} |" for label, c in self.labels.items()]
+        listed = {e.line is not None for r in self.rules for e in r.examples}
+        if listed:  # say what the numbers of the rows listed count
+            lines += [
+                "",
+                " ".join(note for known, note in ((True, LINES_NAMED), (False, ROWS_NAMED)) if known in listed),
+            ]
         for r in self.rules:
             if not r.misfires:
                 continue
-            listed = ":" if r.examples else "."  # none listed: examples=0 (rules test --examples 0)
-            lines += ["", f"{r.name} ({r.label}) fires against the gold label on {r.misfires:,} row(s){listed}"]
+            colon = ":" if r.examples else "."  # none listed: examples=0 (rules test --examples 0)
+            lines += ["", f"{r.name} ({r.label}) fires against the gold label on {r.misfires:,} row(s){colon}"]
             for e in r.examples:
-                where = f"line {e.line}" if e.line is not None else f"row {e.row + 1}"
-                lines.append(f"- {where}: gold {'|'.join(e.gold)}: {_clip(e.text)}")
+                lines.append(f"- {e.where()}: gold {'|'.join(e.gold)}: {_clip(e.text)}")
             if r.examples and r.misfires > len(r.examples):
                 lines.append(f"- … {r.misfires - len(r.examples):,} more")
         return "\n".join(lines)
