@@ -13,7 +13,10 @@ data on the id. Every other text with a sign first (``-1+2``, ``-2+3+cmd|' /C ca
 
 Only ``taikai suggest``'s CSV sheets are written so; :func:`unescape_sheet` undoes it for a frame read from a CSV or
 TSV file that has the sheet's columns (:data:`SHEET_MARKS`), as ``train --add``, ``evaluate`` and
-``suggest --exclude`` read one. An xlsx sheet stores such texts as strings and needs none of this.
+``suggest --exclude`` read one, and for a DataFrame with those columns given to :func:`taikai.train`,
+:func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or ``suggest(exclude=...)`` (a CSV sheet read with pandas):
+a frame is read as a CSV file of the same content is. An xlsx sheet stores such texts as strings and needs none of
+this.
 """
 
 from __future__ import annotations
