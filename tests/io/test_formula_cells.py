@@ -3,7 +3,9 @@
 import pandas as pd
 import pytest
 
+import taikai
 from taikai.io import escape_formula, read_labelled_file, unescape_formula, unescape_sheet
+from taikai.labels import REASON_IDS
 
 
 @pytest.mark.parametrize(
@@ -49,3 +51,170 @@ def test_only_a_suggest_sheet_is_unescaped(tmp_path, columns, unescaped):
 def test_a_sheets_escaped_column_name_is_read_back():
     frame = pd.DataFrame({"'=id": ["'=R1"], "text": ["t"], "model_reason": ["fees"], "reasons": [""]})
     assert unescape_sheet(frame).columns[0] == "=id" and unescape_sheet(frame).iloc[0, 0] == "=R1"
+
+
+NUMBERS = ["-163", "-1.5", "+81", "-0", "-.5", "+1e3", "-2E-4", "163"]
+"""Plain numbers: Excel and LibreOffice read them as numbers, not formulas."""
+FORMULAS = [
+    "-1+2",
+    "=SUM(A1)",
+    "@x",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "--1",
+    "-1,000",
+    "-163 ",
+    "-163\n",
+    " -",
+    "-",
+    "+",
+    "-１６３",  # full-width digits: how Excel reads them depends on its locale; escaped, which is safe either way
+]
+"""Texts Excel may read as formulas (or not as plain numbers): escaped."""
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        *((n, n) for n in NUMBERS),
+        *((f, "'" + f) for f in FORMULAS if f[0] in "=+-@"),
+        (" -", " -"),  # a blank first: Excel reads text
+        ("－163", "－163"),  # a full-width sign is no formula start
+        ("'-163", "''-163"),  # an apostrophe before a number: one more, so that reading takes exactly one off
+        ("''+81", "'''+81"),
+    ],
+)
+def test_a_plain_number_is_not_escaped_and_every_formula_is(value, written):
+    assert escape_formula(value) == written
+    assert unescape_formula(written) == value
+
+
+def test_a_sheet_escaped_before_plain_numbers_were_left_alone_still_reads_back():
+    assert unescape_formula("'-163") == "-163"  # as taikai wrote a negative id up to this fix
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_every_cell_of_a_sheet_reads_back_as_it_was_written(tmp_path, suffix):
+    from taikai.suggestion import write_sheet
+
+    values = [*NUMBERS, *FORMULAS, "'-163", "'=x", "手数料=高い"]
+    rows = pd.DataFrame({"id": values, "text": values, "model_reason": "fees"})
+    write_sheet(rows, tmp_path / f"s{suffix}", ["fees"], [])
+    read = read_labelled_file(tmp_path / f"s{suffix}").frame
+    assert read["id"].tolist() == values and read["text"].tolist() == values
+
+
+def test_a_csv_sheets_negative_ids_join_the_users_data(tmp_path):
+    from taikai.suggestion import write_sheet
+
+    data = pd.DataFrame({"id": [-163, 5, -1], "amount": [1.5, 2.0, 3.0]})
+    rows = pd.DataFrame({"id": data["id"].astype(str), "text": ["a", "b", "c"], "model_reason": "fees"})
+    write_sheet(rows, tmp_path / "s.csv", ["fees"], [])
+    assert (tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "-163,a,fees,,,"
+    joined = pd.read_csv(tmp_path / "s.csv").merge(data, on="id")  # a user's join of the filled sheet
+    assert joined["amount"].tolist() == [1.5, 2.0, 3.0]
+
+
+TEXTS = [
+    "=手数料が高すぎて手元に残らない",
+    "+20%の手数料はさすがに高いと思う",
+    "-本業が忙しくなって時間が取れない",
+    "@直接契約に切り替えたのでもう使っていません",
+    "'=提案しても提案しても選ばれない",  # looks escaped already
+    "単価が安すぎて、何時間やっても数百円にしかならない",
+]
+IDS = ["=r1", "+81", "-163", "@r4", "'-5", "r6"]
+
+
+def _sheet_content(tmp_path, kind):
+    """Write a filled CSV sheet as ``taikai suggest`` writes it, or (``labelled``) the same cells without the
+    sheet's ``model_reason`` column: a user's file whose texts genuinely start with an apostrophe. Return the file
+    and the texts and ids it stands for."""
+    from taikai.suggestion import write_sheet
+
+    path = tmp_path / "s.csv"
+    rows = pd.DataFrame({"id": IDS, "text": TEXTS, "model_reason": "fees"})
+    write_sheet(rows, path, ["fees", "low_pay"], ["negative"])
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False).assign(reasons="low_pay", sentiment="negative")
+    if kind == "sheet":
+        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        return path, TEXTS, IDS
+    frame = frame.drop(columns="model_reason")
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    return path, frame["text"].tolist(), frame["id"].tolist()
+
+
+def _train_add(data, tmp_path, texts, ids, model):
+    from taikai.training import Columns, read_inputs
+
+    base = tmp_path / "base.csv"
+    pd.DataFrame({"text": texts, "reasons": "low_pay", "sentiment": "negative"}).to_csv(base, index=False)
+    with pytest.raises(taikai.InputError) as error:  # every added row is a duplicate of the base data's
+        read_inputs(base, [data], columns=Columns())
+    source = "<frame>" if isinstance(data, pd.DataFrame) else str(data)
+    return str(error.value).replace(str(base), "BASE").replace(source, "SOURCE")
+
+
+def _train_data(data, tmp_path, texts, ids, model):
+    from taikai.training import Columns, read_inputs
+
+    return read_inputs(data, columns=Columns()).base["text"].tolist()
+
+
+def _evaluate(data, tmp_path, texts, ids, model):
+    seen = []
+
+    class Recording:
+        reason_labels, sentiment_labels = model.reason_labels, model.sentiment_labels
+
+        def classify(self, values):
+            seen.extend(values)
+            return model.classify(values)
+
+        metadata = None
+
+    taikai.evaluate(Recording(), data)
+    return seen
+
+
+def _evaluate_rules(data, tmp_path, texts, ids, model):
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nname = "い"\nlabel = "fees"\nany = ["い"]\n', encoding="utf-8")  # fires on every row
+    [rule] = taikai.evaluate_rules(rules, data, model, examples=10).rules
+    return [m.text for m in rule.examples]
+
+
+def _exclude(data, tmp_path, texts, ids, model):
+    import warnings
+
+    predictions = pd.DataFrame({"id": ids, "text": texts, "status": "ok", "reason": "fees", "reasons": "fees"})
+    predictions = predictions.assign(**{f"p_reason_{r}": 1 / len(REASON_IDS) for r in REASON_IDS})
+    with warnings.catch_warnings(record=True) as caught:  # ids matched with other texts are warned of
+        warnings.simplefilter("always")
+        suggested = taikai.suggest(predictions, n=6, strategy="random", text_column="text", exclude=data)
+    return list(suggested.excluded.values()), [str(w.message).split(": ", 1)[1] for w in caught]
+
+
+@pytest.mark.parametrize("kind", ["sheet", "labelled"])
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (_train_add, lambda texts, ids: "every labelled row of SOURCE is already in BASE (6 duplicates)"),
+        (_train_data, lambda texts, ids: texts),
+        (_evaluate, lambda texts, ids: texts),
+        (_evaluate_rules, lambda texts, ids: texts),
+        (_exclude, lambda texts, ids: ([6], [])),
+    ],
+    ids=["train-add", "train-data", "evaluate", "evaluate-rules", "suggest-exclude"],
+)
+def test_a_frame_is_unescaped_as_the_csv_file_of_the_same_content_is(tmp_path, tiny_model, kind, entry, expected):
+    """Regression: a suggest sheet read with pandas kept the apostrophes its writer put before =, +, - and @."""
+    path, texts, ids = _sheet_content(tmp_path, kind)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    from_file = entry(path, tmp_path, texts, ids, tiny_model)
+    from_frame = entry(frame, tmp_path, texts, ids, tiny_model)
+    want = expected(texts, ids)
+    if isinstance(want, str):
+        assert want in from_file and want in from_frame
+    else:
+        assert from_file == from_frame == want

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai.errors import DataWarning, InputError, check_int, wrong_type
-from taikai.io import check_labelled, list_rows, read_labelled_file
+from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
 from taikai.model import Model, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
@@ -54,8 +54,8 @@ def evaluate_rules(
     resolved = resolve_model(model)
     matcher = resolved.prepare_rules(rules)
     assert matcher is not None
-    if isinstance(data, pd.DataFrame):
-        frame, source, lines, read = data.reset_index(drop=True), "<frame>", None, None
+    if isinstance(data, pd.DataFrame):  # a suggest sheet read with pandas: unescaped as the same CSV file would be
+        frame, source, lines, read = unescape_sheet(data).reset_index(drop=True), "<frame>", None, None
     else:
         table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
         frame, source, lines, read = table.frame, table.source, table.lines, table.sheet

@@ -66,7 +66,7 @@ def evaluate(
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """
-    from taikai.io import SPLITS, check_labelled, read_labelled_file, select_split, split_column
+    from taikai.io import SPLITS, check_labelled, read_labelled_file, select_split, split_column, unescape_sheet
 
     if split not in SPLITS:  # first: a wrong value is not to be told as missing rows of that split
         raise InputError(f"{SPLIT} must be one of {', '.join(SPLITS)}, not {split!r}")
@@ -103,8 +103,8 @@ def evaluate(
         options |= {"sheet": table.sheet, "sheet_given": sheet is not None}
     elif sheet is not None:
         raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")
-    else:
-        frame = data
+    else:  # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
+        frame = unescape_sheet(data)
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
     if lines is not None and len(lines) != len(frame):
         lines = None

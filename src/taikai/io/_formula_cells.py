@@ -7,9 +7,16 @@ sheet back exactly, a cell that already starts with apostrophes before one of th
 :func:`unescape_formula` takes exactly one off a cell of that form and leaves every other cell as it is: every text
 comes back as it was written (``'=x`` is ``=x``; ``''=x`` is ``'=x``; ``'abc`` stays ``'abc``).
 
+A plain number (:func:`is_plain_number`: ``-163``, ``-1.5``, ``+81``, ``-0``, ``-1e3``) is no formula: Excel and
+LibreOffice read it as the number, so it is written as it is, and a sheet's negative ids still join the user's
+data on the id. Every other text with a sign first (``-1+2``, ``-2+3+cmd|' /C calc'!A0``) is escaped.
+
 Only ``taikai suggest``'s CSV sheets are written so; :func:`unescape_sheet` undoes it for a frame read from a CSV or
 TSV file that has the sheet's columns (:data:`SHEET_MARKS`), as ``train --add``, ``evaluate`` and
-``suggest --exclude`` read one. An xlsx sheet stores such texts as strings and needs none of this.
+``suggest --exclude`` read one, and for a DataFrame with those columns given to :func:`taikai.train`,
+:func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or ``suggest(exclude=...)`` (a CSV sheet read with pandas):
+a frame is read as a CSV file of the same content is. An xlsx sheet stores such texts as strings and needs none of
+this.
 """
 
 from __future__ import annotations
@@ -25,12 +32,24 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_MARKS = ("model_reason", "reasons")
 """Columns that together mark a frame as a ``taikai suggest`` sheet (the model's reason beside the one filled in)."""
 _ESCAPED = re.compile("'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
+# What counts as a plain number: a sign, ASCII digits with at most one decimal point, and an exponent, nothing else
+# (no spaces, no second sign, no %, no thousands separator): Excel and LibreOffice read such a CSV cell as the
+# number, and none of it can call anything. Full-width digits (-１６３) are left escaped: whether Excel reads them as
+# a number depends on its locale, and the escape is safe either way (reading the sheet back takes it off).
+# A full-width sign (－, ＋) is no formula start at all, so such a text is never escaped.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def is_plain_number(value: Any) -> bool:
+    """Return whether *value* is a text of a plain number (``-163``, ``-1.5``, ``+81``, ``-0``, ``1e3``), which
+    Excel reads as the number, not as a formula, and :func:`escape_formula` leaves as it is."""
+    return isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value) is not None
 
 
 def escape_formula(value: Any) -> Any:
     """Return *value* with an apostrophe before it when it is a text Excel would read as a formula (or one already
-    escaped so); any other value as it is."""
-    if isinstance(value, str) and _ESCAPED.match(value):
+    escaped so); any other value, and a plain number such as ``-163`` (:func:`is_plain_number`), as it is."""
+    if isinstance(value, str) and _ESCAPED.match(value) and not is_plain_number(value):
         return "'" + value
     return value
 

@@ -97,7 +97,7 @@ def read_excluded(
 ) -> list[Excluded]:
     """Read every file (or frame) of *items*: the ids in column *id_name* (when given and there) and the texts of
     column ``text``, else *text_name*; raise :class:`InputError` for a file with neither."""
-    from taikai.io import is_sheet, read_labelled_file
+    from taikai.io import is_sheet, read_labelled_file, unescape_sheet
 
     out = []
     for number, item in enumerate(items, start=1):
@@ -105,7 +105,8 @@ def read_excluded(
             table = read_labelled_file(Path(item))
             frame, source = table.frame, str(item)
         else:
-            frame, source = item, f"<frame {number}>"
+            # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
+            frame, source = unescape_sheet(item), f"<frame {number}>"
         frame = frame.rename(columns=lambda c: str(c).strip())
         id_col = None if id_name is None or str(id_name) not in frame.columns else str(id_name)
         text_col = next((c for c in (EXCLUDE_TEXT, str(text_name)) if c in frame.columns), None)

@@ -132,8 +132,8 @@ def write_sheet(
     ``.xlsx``: see the module docstring (its how_to names the *earlier* files the sheet was made with ``--exclude``
     of); a cell longer than Excel's limit is cut to it, with a :class:`~taikai.errors.DataWarning` naming the rows.
     ``.csv``: UTF-8 with BOM (Excel opens it), or *encoding* ``cp932``; a text Excel would read as a formula
-    (``=``, ``+``, ``-``, ``@``, tab or CR first) gets an apostrophe before it, which reading the sheet back takes
-    off (:func:`taikai.io.escape_formula`).
+    (``=``, ``+``, ``-``, ``@``, tab or CR first; not a plain number such as ``-163``) gets an apostrophe before it,
+    which reading the sheet back takes off (:func:`taikai.io.escape_formula`).
     """
     fmt = sheet_format(out)
     frame = rows.assign(**dict.fromkeys(to_fill(sentiments), ""))

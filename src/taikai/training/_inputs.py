@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from taikai.errors import ADD, InputError, parse_choice, wrong_type
-from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file
+from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
@@ -115,7 +115,8 @@ def _read(
     if isinstance(data, pd.DataFrame):
         if sheet is not None:
             raise InputError("sheet= applies to an xlsx file of data, not to a DataFrame; leave it out")
-        frame, source, lines, name, read = data, "<frame>", None, "<frame>", None
+        # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
+        frame, source, lines, name, read = unescape_sheet(data), "<frame>", None, "<frame>", None
     else:
         path = Path(data)
         table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
