@@ -11,7 +11,7 @@ from taikai.cli import cli
 # Texts (and ids) Excel would read as formulas: each must come back as written through train, evaluate, --exclude.
 ROWS = [
     ('=HYPERLINK("x")', "=手数料が高すぎて手元に残らない", "fees", "negative"),
-    ("+81", "+20%の手数料はさすがに高いと思う", "fees", "negative"),  # a plain number: not escaped
+    ("+81", "+20%の手数料はさすがに高いと思う", "fees", "negative"),  # not as Excel writes it back: escaped
     ("-1", "-本業が忙しくなって時間が取れない", "time", "neutral"),
     ("@r4", "@直接契約に切り替えたのでもう使っていません", "graduated", "positive"),
     ("'=r5", "'=提案しても提案しても選ばれない", "rejection", "negative"),  # looks escaped already
@@ -45,8 +45,9 @@ def test_csv_sheet_escapes_formula_cells_and_reads_them_back(run, tmp_path, pred
     with sheet.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert sorted(r["text"] for r in rows) == sorted("'" + t if t[0] in "=+-@'" else t for _, t, _, _ in ROWS)
-    # the ids +81 and -1 are plain numbers, not formulas: written as they are, so that they join the user's data
-    assert sorted(r["id"] for r in rows) == sorted(['\'=HYPERLINK("x")', "+81", "-1", "'@r4", "''=r5", "r6"])
+    # the id -1 is a plain number, not a formula: written as it is, so that it joins the user's data; +81 is kept as
+    # text (Excel would write it back as 81)
+    assert sorted(r["id"] for r in rows) == sorted(['\'=HYPERLINK("x")', "'+81", "-1", "'@r4", "''=r5", "r6"])
     labels = {t: (r, s) for _, t, r, s in ROWS}
     for row in rows:  # a person fills it in
         row["reasons"], row["sentiment"] = labels[row["text"][1:] if row["text"][0] == "'" else row["text"]]

@@ -53,8 +53,8 @@ def test_a_sheets_escaped_column_name_is_read_back():
     assert unescape_sheet(frame).columns[0] == "=id" and unescape_sheet(frame).iloc[0, 0] == "=R1"
 
 
-NUMBERS = ["-163", "-1.5", "+81", "-0", "-.5", "+1e3", "-2E-4", "163"]
-"""Plain numbers: Excel and LibreOffice read them as numbers, not formulas."""
+NUMBERS = ["-163", "-1.5", "-0.25", "-123456789012345", "163"]
+"""Plain numbers as Excel writes them back: Excel and LibreOffice read them as numbers, not formulas."""
 FORMULAS = [
     "-1+2",
     "=SUM(A1)",
@@ -68,6 +68,14 @@ FORMULAS = [
     " -",
     "-",
     "+",
+    "+81",  # number-like, but Excel would write them back otherwise (81, 0, -0.5, -1.5, -0.0002, fewer digits)
+    "-0",
+    "-.5",
+    "-1.50",
+    "+1e3",
+    "-2E-4",
+    "-01",
+    "-1234567890123456",
     "-１６３",  # full-width digits: how Excel reads them depends on its locale; escaped, which is safe either way
 ]
 """Texts Excel may read as formulas (or not as plain numbers): escaped."""

@@ -32,18 +32,26 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_MARKS = ("model_reason", "reasons")
 """Columns that together mark a frame as a ``taikai suggest`` sheet (the model's reason beside the one filled in)."""
 _ESCAPED = re.compile("'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
-# What counts as a plain number: a sign, ASCII digits with at most one decimal point, and an exponent, nothing else
-# (no spaces, no second sign, no %, no thousands separator): Excel and LibreOffice read such a CSV cell as the
-# number, and none of it can call anything. Full-width digits (-１６３) are left escaped: whether Excel reads them as
-# a number depends on its locale, and the escape is safe either way (reading the sheet back takes it off).
-# A full-width sign (－, ＋) is no formula start at all, so such a text is never escaped.
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# What counts as a plain number: a negative number as Excel writes it back after a round trip, so that a sheet saved
+# again in Excel keeps the cell as it was: a minus, ASCII digits without leading zeros, at most one decimal point with
+# no trailing zeros, at most 15 significant digits (Excel's precision), nothing else (no +, no exponent, no -0, no
+# spaces, no second sign, no %, no thousands separator). Excel and LibreOffice read such a CSV cell as the number,
+# and none of it can call anything. Other number-like texts (+81, -0, -.5, -1.50, 1e3, -１６３) stay escaped: Excel
+# would rewrite them (81, 0, -0.5, -1.5) or read them by its locale, and the escape is safe either way (reading the
+# sheet back takes it off). A full-width sign (－, ＋) is no formula start at all, so such a text is never escaped.
+_PLAIN_NUMBER = re.compile(r"-(?:[1-9][0-9]*(?:\.[0-9]*[1-9])?|0\.[0-9]*[1-9])")
+_EXCEL_DIGITS = 15
 
 
 def is_plain_number(value: Any) -> bool:
-    """Return whether *value* is a text of a plain number (``-163``, ``-1.5``, ``+81``, ``-0``, ``1e3``), which
-    Excel reads as the number, not as a formula, and :func:`escape_formula` leaves as it is."""
-    return isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value) is not None
+    """Return whether *value* is a text of a negative number as Excel writes it back (``-163``, ``-1.5``; not
+    ``+81``, ``-0``, ``-.5``, ``-1.50``, ``-2E-4`` or more than 15 digits), which Excel reads as the number, not as
+    a formula, and :func:`escape_formula` leaves as it is."""
+    return (
+        isinstance(value, str)
+        and _PLAIN_NUMBER.fullmatch(value) is not None
+        and sum(c.isdigit() for c in value.lstrip("-0.")) <= _EXCEL_DIGITS
+    )
 
 
 def escape_formula(value: Any) -> Any:
