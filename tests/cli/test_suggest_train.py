@@ -316,6 +316,26 @@ def test_info_shows_the_added_files_and_the_rows_trained_on(run, tmp_path, tiny_
     assert f"added:      {sheet}  (3 rows, 2 used, 1 blank, weight 2)" in result.output
 
 
+def test_info_counts_a_row_skipped_in_an_added_sheet_on_its_added_line_only(run, tmp_path, tiny_csv):
+    """Regression: info counted a row skipped in the --add sheet against DATA ("41 rows read, 1 skipped" of a DATA
+    of 40 rows, all used), unlike train's own lines."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "text,reasons,sentiment\n生成AIに負けた,rejection,negative\nAIで十分だと言われた,rejection,negative\n"
+        "(^_^),rejection,negative\n,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m"
+    trained = run("train", tiny_csv, "--add", sheet, "--out", out, "--folds", "0", "--test-size", "0.25")
+    assert trained.exit_code == 0, trained.output
+    assert f"added: {sheet}  (4 rows, 2 used, 1 blank, 1 skipped, weight 1)" in trained.output
+    result = run("info", "--model", out)
+    assert result.exit_code == 0, result.output
+    assert f"data:       {tiny_csv.name}: 40 rows (30 train + 2 added = 32 trained on, 10 test)," in result.output
+    assert f"added:      {sheet}  (4 rows, 2 used, 1 blank, 1 skipped, weight 1)" in result.output
+    assert "skipped;" not in result.output
+
+
 @pytest.mark.parametrize(
     ("sentiments", "heads", "compared"),
     [
