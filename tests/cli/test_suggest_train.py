@@ -224,6 +224,29 @@ def test_unknown_label_in_an_added_file_stops_naming_file_row_and_value(run, tmp
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [
+        ("AI代替", "sheet.csv:2: reasons: unknown label 'AI代替'\n"),
+        ("fee", "sheet.csv:2: reasons: unknown label 'fee' (closest: fees (手数料が高い))\n"),
+    ],
+)
+def test_an_added_label_data_lacks_under_free_labels_says_to_label_it_in_data(run, tmp_path, tiny_csv, label, said):
+    """Regression: under --free-labels an --add sheet's own label was refused only as "unknown label … or fix the
+    typo", as if --free-labels had not been given."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"text,reasons,sentiment\n生成AIに負けた,{label},negative\n", encoding="utf-8")
+    args = ["--out", tmp_path / "m", "--folds", "0", "--test-size", "0", "--free-labels"]
+    result = run("train", tiny_csv, "--add", sheet, *args)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert (
+        f"or fix the typo; a file given to add= (--add on the command line) can only use labels {tiny_csv} has, even "
+        f"with --free-labels (free_labels=True): to train a label of your own, label rows with it in {tiny_csv} too\n"
+    ) in result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "m").exists()
+
+
 def test_train_reports_skipped_rows_where_they_cannot_be_missed(run, tmp_path, tiny_csv):
     data = tmp_path / "data.csv"
     lines = tiny_csv.read_text(encoding="utf-8").splitlines()
