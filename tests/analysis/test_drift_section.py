@@ -260,3 +260,41 @@ def test_a_reference_too_small_lists_no_new_words_and_says_why(predictions, tiny
     assert section.words_not_listed == note
     assert section.figures is not None and section.figures.iloc[-1].iloc[0] == "n/a"
     assert note in _drift_html(build_report(predictions, **options))
+
+
+@pytest.mark.parametrize(
+    ("model", "report_model", "summary", "lang", "reference"),
+    [
+        ("shipped", False, True, "ja", "基準: モデル default (shipped) の学習時の統計"),
+        ("shipped", False, False, "en", "Reference: training statistics of the model default (shipped) ("),
+        ("own", True, True, "ja", "基準: モデル tiny の学習時の統計"),
+        ("own", False, True, "en", "Reference: training statistics of the model tiny ("),
+    ],
+    ids=["shipped-summary", "shipped-assumed", "own-model-option", "own-summary"],
+)
+def test_the_report_names_the_drift_reference_without_a_local_path(
+    tmp_path, tiny_model_dir, model, report_model, summary, lang, reference
+):
+    """Regression: the drift section named the reference by the model's local directory ("モデル /tmp/…/models/
+    default の学習時の統計"), in a report meant to be forwarded, while the model section said "default (shipped)"."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+    from taikai.model import default_model_dir
+
+    def run(*args: object) -> None:
+        result = CliRunner().invoke(cli, [str(a) for a in args])
+        assert result.exit_code == 0, result.output
+
+    dump, predictions, page = tmp_path / "dump.csv", tmp_path / "p.csv", tmp_path / "r.html"
+    dump.write_text("text\n手数料が高すぎる\n単価が安すぎる\n提案が通らない\n", encoding="utf-8")
+    chosen = ["--model", tiny_model_dir] if model == "own" else []
+    run("batch", dump, "--text-column", "text", "-o", predictions, *chosen)
+    if not summary:
+        (tmp_path / "p.summary.json").unlink()
+    run("report", predictions, "-o", page, "--lang", lang, *(chosen if report_model else []))
+    html = page.read_text(encoding="utf-8")
+    assert reference in html
+    model_dir = default_model_dir() if model == "shipped" else tiny_model_dir
+    for local in (tmp_path, model_dir, model_dir.resolve(), model_dir.parent):
+        assert str(local) not in html

@@ -271,3 +271,32 @@ def test_rules_test_does_not_match_a_text_of_placeholders_only(tmp_path, tiny_mo
     result = run("rules", "test", rules, labelled, "-m", tiny_model_dir, *flags)
     assert result.exit_code == 0, result.output
     assert counted in result.output
+
+
+TYPO = RULES.replace('label = "fees"', 'label = "fee"')
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rules", "test", "{rules}", "{labelled}"],
+        ["predict", "手数料が高い", "--rules", "{rules}"],
+        ["batch", "{dump}", "--text-column", "text", "-o", "{out}", "--rules", "{rules}"],
+    ],
+    ids=["rules test", "predict", "batch"],
+)
+def test_a_mistyped_rule_label_gets_the_closest_reason(files, tiny_model_dir, tmp_path, args):
+    """Regression: a rule's mistyped label ('fee') got only the list of reasons, without the "closest: fees
+    (手数料が高い)" that evaluate and train --add give."""
+    rules, labelled = files
+    rules.write_text(TYPO, encoding="utf-8")
+    dump = tmp_path / "dump.csv"
+    dump.write_text("text\n手数料が高い\n", encoding="utf-8")
+    filled = [a.format(rules=rules, labelled=labelled, dump=dump, out=tmp_path / "out.csv") for a in args]
+    result = run(*filled, "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    assert (
+        "rules.toml:2: rule 'fee': label 'fee' is not a reason of the model (closest: fees (手数料が高い))\n"
+        "the model's reasons are " in result.output
+    )
+    assert "Traceback" not in result.output and not (tmp_path / "out.csv").exists()

@@ -224,6 +224,29 @@ def test_unknown_label_in_an_added_file_stops_naming_file_row_and_value(run, tmp
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [
+        ("AI代替", "sheet.csv:2: reasons: unknown label 'AI代替'\n"),
+        ("fee", "sheet.csv:2: reasons: unknown label 'fee' (closest: fees (手数料が高い))\n"),
+    ],
+)
+def test_an_added_label_data_lacks_under_free_labels_says_to_label_it_in_data(run, tmp_path, tiny_csv, label, said):
+    """Regression: under --free-labels an --add sheet's own label was refused only as "unknown label … or fix the
+    typo", as if --free-labels had not been given."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"text,reasons,sentiment\n生成AIに負けた,{label},negative\n", encoding="utf-8")
+    args = ["--out", tmp_path / "m", "--folds", "0", "--test-size", "0", "--free-labels"]
+    result = run("train", tiny_csv, "--add", sheet, *args)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert (
+        f"or fix the typo; a file given to add= (--add on the command line) can only use labels {tiny_csv} has, even "
+        f"with --free-labels (free_labels=True): to train a label of your own, label rows with it in {tiny_csv} too\n"
+    ) in result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "m").exists()
+
+
 def test_train_reports_skipped_rows_where_they_cannot_be_missed(run, tmp_path, tiny_csv):
     data = tmp_path / "data.csv"
     lines = tiny_csv.read_text(encoding="utf-8").splitlines()
@@ -314,6 +337,26 @@ def test_info_shows_the_added_files_and_the_rows_trained_on(run, tmp_path, tiny_
     assert result.exit_code == 0
     assert f"data:       {tiny_csv.name}: {rows}" in result.output
     assert f"added:      {sheet}  (3 rows, 2 used, 1 blank, weight 2)" in result.output
+
+
+def test_info_counts_a_row_skipped_in_an_added_sheet_on_its_added_line_only(run, tmp_path, tiny_csv):
+    """Regression: info counted a row skipped in the --add sheet against DATA ("41 rows read, 1 skipped" of a DATA
+    of 40 rows, all used), unlike train's own lines."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "text,reasons,sentiment\n生成AIに負けた,rejection,negative\nAIで十分だと言われた,rejection,negative\n"
+        "(^_^),rejection,negative\n,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m"
+    trained = run("train", tiny_csv, "--add", sheet, "--out", out, "--folds", "0", "--test-size", "0.25")
+    assert trained.exit_code == 0, trained.output
+    assert f"added: {sheet}  (4 rows, 2 used, 1 blank, 1 skipped, weight 1)" in trained.output
+    result = run("info", "--model", out)
+    assert result.exit_code == 0, result.output
+    assert f"data:       {tiny_csv.name}: 40 rows (30 train + 2 added = 32 trained on, 10 test)," in result.output
+    assert f"added:      {sheet}  (4 rows, 2 used, 1 blank, 1 skipped, weight 1)" in result.output
+    assert "skipped;" not in result.output
 
 
 @pytest.mark.parametrize(

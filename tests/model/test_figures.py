@@ -93,6 +93,48 @@ def test_describe_data_counts_the_skipped_rows(data, expected):
     assert describe_data(replace(ModelMetadata.unsaved(), training_data=data)) == expected
 
 
+_ADD_DATA = {
+    "file": "r.csv",
+    "file_sha256": "ab",
+    "rows": 8536,
+    "train_rows": 6823,
+    "test_rows": 1713,
+    "skipped_rows": 1,
+    "skipped_examples": ["filled.xlsx:27: reasons: no label"],
+}
+_BASE = InputFile("base", "r.csv", "ab", 8536, 8536)
+_ADDED = InputFile("added", "filled.xlsx", "cd", 200, 179, blank=20, bad=1)
+
+
+@pytest.mark.parametrize(
+    ("data", "inputs", "expected"),
+    [
+        (
+            _ADD_DATA,
+            (_BASE, _ADDED),
+            "r.csv: 8,536 rows (6,823 train + 179 added = 7,002 trained on, 1,713 test), sha256 ab",
+        ),
+        (
+            {**_ADD_DATA, "rows": 8535, "train_rows": 6822, "skipped_rows": 3},
+            (replace(_BASE, used=8535, bad=1), replace(_ADDED, bad=2, used=178)),
+            "r.csv: 8,536 rows read, 1 skipped; 8,535 used (6,822 train + 178 added = 7,000 trained on, 1,713 test), "
+            "sha256 ab",
+        ),
+        (  # a model of format 2 or 3: no record of its files, and no added files then; all skipped rows are DATA's
+            {**_ADD_DATA, "skipped_examples": ["r.csv:3: …"]},
+            (),
+            "r.csv: 8,537 rows read, 1 skipped; 8,536 used (6,823 train, 1,713 test), sha256 ab",
+        ),
+    ],
+    ids=["added-only", "both", "no-inputs"],
+)
+def test_describe_data_counts_only_the_base_files_skipped_rows(data, inputs, expected):
+    """Regression: a row skipped in an --add sheet was counted against DATA ("8,537 rows read, 1 skipped" of a file
+    of 8,536 rows, all used)."""
+    meta = replace(ModelMetadata.unsaved(), training_data=data, inputs=inputs)
+    assert describe_data(meta) == expected
+
+
 @pytest.mark.parametrize(
     ("thresholds", "order", "expected"),
     [

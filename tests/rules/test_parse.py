@@ -405,3 +405,27 @@ BODY = 'name = "fee"\nlabel = "fees"\nany = ["a"]\n'
 def test_the_line_of_a_rule_is_found_however_its_header_is_written(text, line):
     with pytest.raises(RulesError, match=rf"^rules\.toml:{line}: rule 'fee' \(rule 2 of the file\): the name is used"):
         parse_rules(text, "rules.toml")
+
+
+@pytest.mark.parametrize(
+    ("label", "labels", "said"),
+    [  # regression: a mistyped rule label got no closest-label hint, unlike evaluate's and train --add's
+        ("fee", ["fees", "time"], "label 'fee' is not a reason of the model (closest: fees (手数料が高い))\n"),
+        (
+            "手数料高い",
+            ["fees", "time"],
+            "label '手数料高い' is not a reason of the model (closest: fees (手数料が高い))\n",
+        ),
+        ("sport", ["sports", "tech"], "label 'sport' is not a reason of the model (closest: 'sports')\n"),
+        ("xyz", ["fees", "time"], "label 'xyz' is not a reason of the model\n"),
+    ],
+)
+def test_load_rules_names_the_closest_reason_of_a_mistyped_label(tmp_path, label, labels, said):
+    path = tmp_path / "rules.toml"
+    path.write_text(f'[[rule]]\nname = "r"\nlabel = "{label}"\nany = ["手数料"]\n', encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(path, labels)
+    assert f"rules.toml:1: rule 'r': {said}" in str(caught.value)
+    with pytest.raises(RulesError) as checked:  # the rule set checked against a model's reasons later, alike
+        load_rules(path).check_labels(labels)
+    assert f"rules.toml:1: rule 'r': {said}" in str(checked.value)

@@ -183,7 +183,33 @@ def test_added_labels_must_be_known(base_reasons, added, allowed):
     else:
         with pytest.raises(InputError, match=f"unknown label '{added}'") as caught:
             read_inputs(base, extra, columns=Columns(), free_labels=free)
-        assert "--free-labels" not in str(caught.value)  # an added file must use the base data's labels
+        assert "pass --free-labels" not in str(caught.value)  # an added file must use the base data's labels
+
+
+@pytest.mark.parametrize(
+    ("free_labels", "base_reasons", "added", "unknown", "hinted"),
+    [  # regression: under --free-labels an added file's own label was refused only as a typo
+        (True, ["sports", "tech"], "AI代替", "unknown label 'AI代替'\n", True),
+        (True, ["fees", "low_pay"], "AI代替", "unknown label 'AI代替'\n", True),
+        (True, ["fees", "low_pay"], "fee", "unknown label 'fee' (closest: fees (手数料が高い))", True),
+        (True, ["sports", "tech"], "sport", "unknown label 'sport' (closest: 'sports')", True),
+        (False, ["fees", "low_pay"], "fee", "unknown label 'fee' (closest: fees (手数料が高い))", False),
+    ],
+)
+def test_an_added_label_data_lacks_says_it_must_be_in_data_under_free_labels(
+    free_labels, base_reasons, added, unknown, hinted
+):
+    base = pd.DataFrame({"text": ["野球", "スマホ"], "reasons": base_reasons, "sentiment": ["neutral"] * 2})
+    extra = [labelled([["新しい文章", added, "neutral"]])]
+    with pytest.raises(InputError) as caught:
+        read_inputs(base, extra, columns=Columns(), free_labels=free_labels)
+    said = str(caught.value)
+    assert unknown in said + "\n"
+    hint = (
+        "a file given to add= (--add on the command line) can only use labels the base data has, even with "
+        "--free-labels (free_labels=True): to train a label of your own, label rows with it in the base data too"
+    )
+    assert said.endswith(f"or fix the typo; {hint}") if hinted else said.endswith("or fix the typo")
 
 
 @pytest.mark.parametrize(

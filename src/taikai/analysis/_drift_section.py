@@ -142,6 +142,14 @@ def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[word(c, lang) for c in columns])
 
 
+def _model_name(model: Model | str | Path | None) -> str:
+    """Return *model* as the report's model section names it: not by its path, which the report is not to show."""
+    if model is None:
+        return "default (shipped)"
+    path = model.path if isinstance(model, Model) else Path(model)
+    return "(in memory)" if path is None else path.name
+
+
 def drift_section(
     df: pd.DataFrame,
     model: Model | str | Path | None = None,
@@ -149,6 +157,7 @@ def drift_section(
     date_column: str | None = None,
     freq: str | None = None,
     lang: str = "ja",
+    model_name: str | None = None,
 ) -> DriftSection:
     """Check the predictions frame *df* for drift against *model*'s training statistics (default: the shipped
     model) and return the section; per period when *date_column* is given (*freq* ``M`` months, the default, or
@@ -157,7 +166,8 @@ def drift_section(
     Needs the ``p_reason_*`` columns that ``taikai batch`` writes; without them, or with a model that has no
     drift statistics, the section holds only a note saying what to do. *lang* (``ja``, ``en``) is the language of
     the title, notes, table headings, figure names, rules, verdicts and reasons (``en``: as ``taikai drift``
-    writes them).
+    writes them). The reference is named by *model_name*, else as the report's model section names a model
+    (``default (shipped)``, its directory's name, ``(in memory)``): never by its path, which is the analyst's own.
     """
     period_freq(freq, date_column)  # refused here: the section would only note it
     words = NOTES[lang]
@@ -171,7 +181,8 @@ def drift_section(
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
     verdict = words[report.verdict.value].format(why=sentence(report.not_judged_why or "", lang))
-    name, source = sentence(report.reference_name, lang), sentence(report.reference.source, lang)
+    reference = f"training statistics of the model {model_name or _model_name(model)}"  # as taikai drift names it
+    name, source = sentence(reference, lang), sentence(report.reference.source, lang)
     notes = [words["verdict"].format(verdict=verdict, name=name, source=source)]
     stats = report.overall.statistics
     if stats.foreign:  # the unclassifiable share counts them, while the status section counts them classified

@@ -120,6 +120,7 @@ def check_labelled(
     known_reasons: Collection[str] | None = None,
     known_sentiments: Collection[str] | None = None,
     free_labels_hint: bool = False,
+    unknown_hint: str = "",
     sheet: str | None = None,
     sheet_given: bool = False,
     bad_rows_hint: str = "pass --on-bad-rows skip (on_bad_rows='skip') to train without them",
@@ -138,7 +139,8 @@ def check_labelled(
     classified (``require_text``) or that lacks one of its labels is bad: ``on_bad_rows="error"`` raises
     :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
-    with *free_labels_hint*, saying that ``--free-labels`` accepts it). *bad_rows_hint* ends the error about bad
+    with *free_labels_hint*, saying that ``--free-labels`` accepts it; *unknown_hint*, what else to do about it, ends
+    that error). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
     is missing (*sheet_given*: it was chosen by ``--sheet``, ``sheet=``). *check_split*: refuse a ``split`` column
     holding anything but train or test, naming the rows.
@@ -241,6 +243,7 @@ def check_labelled(
         raise InputError(
             f"{source}: {len(unknown)} label(s) outside the known labels:{_listing([m for m, _ in unknown])}\n"
             f"use {known_labels(kinds, known_reasons, known_sentiments)}, or fix the typo{free}"
+            + (f"; {unknown_hint}" if unknown_hint else "")
         )
     if bad and on_bad_rows is OnBadRows.ERROR:
         raise InputError(

@@ -67,15 +67,23 @@ def describe_config(config: FeatureConfig | None, sentiment: bool = True) -> str
 
 
 def describe_data(meta: ModelMetadata) -> str:
-    """Return the base data of a model as ``reviews.csv: 8,536 rows (6,823 train, 1,713 test)``, or, when rows were
-    skipped, ``data.csv: 600 rows read, 6 skipped; 594 used (475 train, 119 test)``; then its sha256."""
+    """Return the base data of a model as ``reviews.csv: 8,536 rows (6,823 train, 1,713 test)``, or, when rows of it
+    were skipped, ``data.csv: 600 rows read, 6 skipped; 594 used (475 train, 119 test)``; then its sha256.
+
+    Only the base file's own rows are counted: rows skipped in an added file are on its ``added:`` line
+    (:func:`describe_input`). The base file's record (``inputs``) says how many were its own; a model without one
+    (formats 2 and 3) had no added files, so all its skipped rows were the base file's.
+    """
     data = meta.trained_on()
-    used, skipped = data.rows, data.skipped_rows
+    base = next((f for f in meta.inputs if f.role == "base"), None)
+    used = data.rows
+    skipped = data.skipped_rows if base is None else base.bad
+    blank = 0 if base is None else base.blank
     rows = f"{count(used)} rows ({describe_rows(meta)})"
-    if used is not None and skipped:
-        rows = (
-            f"{count(used + skipped)} rows read, {count(skipped)} skipped; {count(used)} used ({describe_rows(meta)})"
-        )
+    if used is not None and (skipped or blank):
+        read = used + skipped + blank
+        left = "".join(f", {count(n)} {what}" for n, what in ((blank, "blank"), (skipped, "skipped")) if n)
+        rows = f"{count(read)} rows read{left}; {count(used)} used ({describe_rows(meta)})"
     file = "<frame>" if data.file is None else data.file
     return f"{file}: {rows}, sha256 {data.file_sha256 or data.content_sha256}"
 

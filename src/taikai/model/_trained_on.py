@@ -23,7 +23,8 @@ class TrainingData:
     """The base data of a model and what became of its rows (``None``: not recorded, as in an older model).
 
     ``file`` is ``None`` for a data frame; ``rows`` counts the rows used, ``train_rows``/``test_rows`` their split,
-    ``skipped_rows`` the unusable rows left out (``skipped_examples``: the first ones, at their file line). With
+    ``skipped_rows`` the unusable rows left out, of the base data and the added files together (``skipped_examples``:
+    the first ones, at their ``FILE:LINE``; ``inputs`` counts each file's own). With
     added files, ``disagreeing_duplicates`` counts the dropped added rows whose text DATA holds with other labels
     and ``disagreeing_repeats`` those repeated among the added files; ``duplicates_differing_in`` and
     ``repeats_differing_in`` count, of each, the rows whose ``reasons`` or ``sentiment`` differ. ``reason_rows`` and

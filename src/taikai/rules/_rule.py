@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from taikai.errors import InputError, RulesError
-from taikai.labels import REASON_IDS, label_list, own_labels, reason_id
+from taikai.labels import REASON_IDS, closest_label, label_list, own_labels, reason_id
 
 
 class TermKind(str, Enum):
@@ -145,7 +145,7 @@ class RuleSet:
         """Raise :class:`RulesError` naming every rule whose label, read as :meth:`for_labels` reads it, is not one
         of *labels* (the model's reasons)."""
         rules = self.for_labels(labels).rules
-        problems = [unknown_label(self.where(rule), rule.label) for rule in rules if rule.label not in labels]
+        problems = [unknown_label(self.where(rule), rule.label, labels) for rule in rules if rule.label not in labels]
         if problems:
             raise RulesError("\n".join(problems) + "\n" + labels_hint(labels))
 
@@ -156,9 +156,12 @@ def rule_label(written: str, labels: Sequence[str] | None) -> str:
     return written if labels is None or own_labels(labels) else reason_id(written)
 
 
-def unknown_label(where: str, label: str) -> str:
-    """Return the problem of a rule (*where*: ``FILE:LINE: rule 'NAME'``) whose *label* the model does not have."""
-    return f"{where}: label {label!r} is not a reason of the model"
+def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
+    """Return the problem of a rule (*where*: ``FILE:LINE: rule 'NAME'``) whose *label* the model does not have, with
+    the closest of the model's reasons *labels* when one is close (``closest: fees (手数料が高い)``), as
+    ``evaluate`` and ``train --add`` say it (:func:`taikai.labels.closest_label`)."""
+    close = closest_label(label, labels)
+    return f"{where}: label {label!r} is not a reason of the model" + (f" (closest: {close})" if close else "")
 
 
 def labels_hint(labels: Sequence[str]) -> str:

@@ -92,10 +92,12 @@ def _read(
     known: tuple[Collection[str] | None, Collection[str] | None] = (None, None),
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
+    unknown_hint: str = "",
 ) -> tuple[LabelledTable, str, str]:
     """Return the checked table of *data*, its name for the metadata and its sha256.
 
     An added file (*skip_blank*) may name its columns the standard way instead (see :meth:`Columns.found_in`).
+    *unknown_hint* ends the error about a label outside *known* (see ``check_labelled``).
     """
     import pandas as pd
 
@@ -105,6 +107,7 @@ def _read(
         "known_reasons": known[0],
         "known_sentiments": known[1],
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
+        "unknown_hint": unknown_hint,
         "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
         "reasons_only": True,  # a row coded with reasons only trains the reason head (sentiment "")
         "sentiments_only": True,  # a row coded with a sentiment only trains the sentiment head (primary "")
@@ -150,6 +153,16 @@ ADDED_COLUMNS_HINT = (
     "on the command line) name DATA's columns, which DATA would then lack"
 )
 """Why a column missing from an added file is to be renamed back in the file (see ``check_labelled``)."""
+
+
+def added_labels_hint(base_name: str) -> str:
+    """Say why a file given to ``--add`` may not use a label of its own that DATA (*base_name*) lacks under
+    ``--free-labels`` too, and what to do: the model's labels are DATA's."""
+    base = "the base data" if base_name == "<frame>" else base_name
+    return (
+        f"a file given to {ADD} can only use labels {base} has, even with --free-labels (free_labels=True): "
+        f"to train a label of your own, label rows with it in {base} too"
+    )
 
 
 def _known(labels: set[str], taxonomy: Sequence[str]) -> set[str]:
@@ -212,6 +225,7 @@ def read_inputs(
             skip_blank=True,
             known=(known_reasons, known_sentiments),
             encoding_errors=encoding_errors,
+            unknown_hint=added_labels_hint(base_name) if free_labels else "",
         )
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"

@@ -26,7 +26,8 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     with warnings.catch_warnings():  # the trend section warns about the same dates
         warnings.simplefilter("ignore", DataWarning)
         freq = o.freq if o.date_column is not None else None  # the periods' length: none without a date column
-        found = drift_section(ctx.frame, ctx.model_source, o.text_column, o.date_column, freq, o.lang)
+        named = ctx.model.name if ctx.model_source is not None else None  # else the shipped model: named so
+        found = drift_section(ctx.frame, ctx.model_source, o.text_column, o.date_column, freq, o.lang, named or None)
     blocks: list[Block] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))
