@@ -94,11 +94,9 @@ def _read(
     sheet: str | int | None = None,
     unknown_hint: str = "",
 ) -> tuple[LabelledTable, str, str]:
-    """Return the checked table of *data*, its name for the metadata and its sha256.
-
-    An added file (*skip_blank*) may name its columns the standard way instead (see :meth:`Columns.found_in`).
-    *unknown_hint* ends the error about a label outside *known* (see ``check_labelled``).
-    """
+    """Return the checked table of *data*, its name for the metadata and its sha256. An added file (*skip_blank*)
+    may name its columns the standard way instead (see :meth:`Columns.found_in`). *unknown_hint* ends the error
+    about a label outside *known* (see ``check_labelled``)."""
     import pandas as pd
 
     options: dict[str, Any] = {
