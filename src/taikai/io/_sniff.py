@@ -1,5 +1,6 @@
 """Tell what a file holds from its first bytes, for the messages about files taikai does not read as they are: an
-old Excel workbook (.xls), a JSON array, or a data file given where texts are expected (``taikai predict FILE``)."""
+old Excel workbook (.xls), a workbook, Parquet file or zip archive under another name (``.csv``), a JSON array, or a
+data file given where texts are expected (``taikai predict FILE``)."""
 
 from __future__ import annotations
 
