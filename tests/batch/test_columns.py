@@ -42,3 +42,13 @@ def test_an_unknown_option_is_still_named_before_the_missing_column(tmp_path):
     (tmp_path / "in.csv").write_text("ID,本文\n1,手数料が高い\n", encoding="utf-8")
     with pytest.raises(TypeError, match=r"unknown batch option\(s\) \['job'\]"):
         taikai.classify_file(tmp_path / "in.csv", tmp_path / "out.csv", job=2)
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_missing_input_is_said_before_the_missing_text_column(tmp_path, engine):
+    """Regression: classify_file on a file that does not exist, without text_column, asked for text_column."""
+    run = pytest.importorskip("taikai.dask").classify_files if engine == "dask" else taikai.classify_file
+    said = {"local": "no such file", "dask": "no file matches; give a directory, a file or a quoted glob"}[engine]
+    with pytest.raises(InputError) as caught:
+        run(tmp_path / "missing.csv", tmp_path / "out.csv")
+    assert str(caught.value).startswith(f"{tmp_path / 'missing.csv'}: {said}"), caught.value

@@ -9,7 +9,8 @@ import os
 import pytest
 
 from taikai.batch import input_fingerprint
-from taikai.batch._fingerprint import MASKING, SETTINGS, _modified, describe_changes, unvouched
+from taikai.batch._fingerprint import MASKING, SETTINGS, _masks, _modified, describe_changes, refusal, unvouched
+from taikai.privacy import MASKER_VERSION
 
 BIG = 300 << 20
 """Larger than the 256 MiB above which only samples used to be hashed."""
@@ -117,6 +118,7 @@ def test_a_changed_rules_mode_is_named_in_python_and_on_the_command_line():
 MASKED, UNMASKED = (json.dumps({"mask_pii": flag}) for flag in (True, False))
 EARLIER_MASKING = "whose masking differs from this one's (it recorded no masker version; this taikai's is 2)"
 EARLIER_SETTINGS = "that did not record the model's settings"
+EARLIER_MASKED = "that masked personal data (--mask-pii) without recording its masker's version"
 
 
 @pytest.mark.parametrize(
@@ -126,8 +128,9 @@ EARLIER_SETTINGS = "that did not record the model's settings"
         ({"options": UNMASKED}, {"options": MASKED, MASKING: "2"}, []),  # the option says it: mask_pii changed
         ({"options": MASKED, MASKING: "2"}, {"options": MASKED, MASKING: "3"}, []),  # recorded: a change
         ({"options": UNMASKED}, {"options": UNMASKED, MASKING: None}, []),
+        ({"options": MASKED}, {"options": UNMASKED, MASKING: None}, [EARLIER_MASKED]),  # nor can it run masked
         ({"model": "a"}, {"model": "a", SETTINGS: "{}"}, [EARLIER_SETTINGS]),
-        ({"model": "a"}, {"model": "b", SETTINGS: "{}"}, []),  # another model: a change, named as one
+        ({"model": "a"}, {"model": "b", SETTINGS: "{}"}, [EARLIER_SETTINGS]),  # the old model cannot vouch either
         ({"model": "a", SETTINGS: "{}"}, {"model": "a", SETTINGS: "{}"}, []),
         (
             {"model": "a", "options": MASKED},
@@ -147,3 +150,65 @@ def test_a_changed_masker_version_is_named():
     assert describe_changes({"options": MASKED}, {"options": MASKED, MASKING: "2"}) == []  # unvouched() says it
     said = describe_changes({"options": UNMASKED}, {"options": MASKED, MASKING: "2"})
     assert said == ["mask_pii (--mask-pii) changed: False → True"]  # once, by its option
+
+
+RUN = {"input": "10:1:abc", "model": "m", SETTINGS: "{}", "rules": None, "rules mode": None}
+"""The fingerprint's entries but the options and the masker, the same for the interrupted run and the new one."""
+AS_IT_WAS = "Run it again as it was (the values before the arrows), or start over without resume"
+START_OVER = "Start over without resume"
+
+
+def _run(masked: bool, masker: str | None = "this taikai's", **more: object) -> dict[str, object]:
+    """Return a run's fingerprint: *masker* ``None`` leaves out the masker's version (the code before it was
+    recorded); "this taikai's" is :data:`MASKER_VERSION` under masking, else ``None``, as this taikai saves it."""
+    fingerprint = RUN | {"options": MASKED if masked else UNMASKED} | more
+    if masker is not None:
+        fingerprint[MASKING] = (str(MASKER_VERSION) if masker == "this taikai's" else masker) if masked else None
+    return fingerprint
+
+
+@pytest.mark.parametrize(
+    ("saved", "masks", "said"),
+    [
+        (_run(True, None), True, f"{START_OVER} (delete"),
+        (_run(True, None), False, f"{START_OVER} (delete"),
+        (_run(False, None), True, AS_IT_WAS),
+        (_run(False, None), False, None),
+        (_run(True), True, None),
+        (_run(True), False, AS_IT_WAS),
+        (_run(False), True, AS_IT_WAS),
+        (_run(False), False, None),
+        (_run(True, "1"), True, "cannot repeat: start over without resume"),
+        (_run(True, "1"), False, "cannot repeat: start over without resume"),
+        ({k: v for k, v in _run(False).items() if k != SETTINGS} | {"model": "old"}, False, f"{START_OVER} (delete"),
+    ],
+    ids=[
+        "earlier masked partial, run masked",
+        "earlier masked partial, run unmasked",
+        "earlier unmasked partial, run masked",
+        "earlier unmasked partial, run unmasked",
+        "masked partial, run masked",
+        "masked partial, run unmasked",
+        "unmasked partial, run masked",
+        "unmasked partial, run unmasked",
+        "partial masked by another masker, run masked",
+        "partial masked by another masker, run unmasked",
+        "partial without the model's settings, another model",
+    ],
+)
+def test_a_resume_refused_says_the_one_thing_that_works(tmp_path, saved, masks, said):
+    """Regression: a masked partial of the code before the masker's version was recorded, resumed without
+    --mask-pii, was told to run it again as it was, and that run was refused too. Whatever the partial and the run,
+    the message says what works: running it again as it was only when that run would resume, else starting over."""
+    folder = tmp_path / "out.csv.taikai-partial"
+    refused = refusal(tmp_path / "out.csv", folder, saved, _run(masks))
+    if said is None:
+        assert refused is None
+        return
+    assert refused is not None and refused.startswith(f"cannot resume {tmp_path / 'out.csv'}: "), refused
+    assert said in refused and refused.endswith(f"(delete {folder} first)"), refused
+    if said == AS_IT_WAS:  # and it does: the run as the interrupted one was resumes
+        assert refusal(tmp_path / "out.csv", folder, saved, _run(_masks(saved), model=saved["model"])) is None
+    else:  # no run of this taikai resumes it, with or without masking, with its model or another
+        runs = [_run(m, model=model) for m in (True, False) for model in (saved["model"], "m")]
+        assert all(refusal(tmp_path / "out.csv", folder, saved, run) is not None for run in runs)

@@ -230,7 +230,7 @@ def test_a_run_of_sheet_2_resumes_with_the_sheet_as_a_str_or_an_int(tmp_path, ti
 @pytest.mark.parametrize(
     ("name", "kwargs", "message"),
     [
-        ("in.txt", {}, "cannot tell the format"),
+        ("in.dat", {}, "cannot tell the format"),
         ("in.csv", {"output_encoding": "latin-1"}, "not supported"),
         (
             "in.csv",

@@ -153,6 +153,10 @@ MASKING_UNKNOWN = (
     "the interrupted run was saved by an earlier taikai whose masking differs from this one's (it recorded no masker "
     f"version; this taikai's is {MASKER_VERSION}): the rows it saved would stay masked as it masked them"
 )
+MASKED_UNKNOWN = (
+    "that masked personal data (--mask-pii) without recording its masker's version (this taikai's is "
+    f"{MASKER_VERSION}): the rows it saved were masked as no run of this taikai masks, with --mask-pii or without"
+)
 SETTINGS_UNKNOWN = (
     "that did not record the model's settings (the reason_thresholds and max_chars of its metadata.json, outside its "
     "artifact's sha256): whether the rows it saved were classified with the settings the model has now cannot be told"
@@ -184,7 +188,7 @@ def _fees(value: float):
     ("saved_masked", "flags", "edit", "said"),
     [
         (True, ["--mask-pii"], None, f"{MASKING_UNKNOWN}; and {SETTINGS_UNKNOWN}."),
-        (True, [], None, f"{SETTINGS_UNKNOWN}; and since the interrupted run, mask_pii (--mask-pii) changed: True → "),
+        (True, [], None, f"{MASKED_UNKNOWN}; and {SETTINGS_UNKNOWN}; and since the interrupted run, mask_pii "),
         (False, [], None, f"{SETTINGS_UNKNOWN}. Start over"),
         (False, [], _fees(0.5), f"{SETTINGS_UNKNOWN}. Start over"),
         (True, ["--mask-pii"], _fees(0.5), f"{MASKING_UNKNOWN}; and {SETTINGS_UNKNOWN}."),

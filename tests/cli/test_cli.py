@@ -284,10 +284,16 @@ _DUMP = "review_id,posted_at,text\nR1,2025-01-01,手数料が高い\nR2,2025-01-
             "are ['review_id', 'posted_at', 'text'])",
         ),
         (  # by its content: batch is told the format
+            "dump",
+            _DUMP,
+            f"'dump' is a CSV file, {_BATCH}use taikai batch dump --input-format csv -o OUT.csv --text-column "
+            "COLUMN (its columns are ['review_id', 'posted_at', 'text'])",
+        ),
+        (  # regression: a .txt file whose reviews hold commas was a CSV file: plain text, whatever it holds
             "dump.txt",
             _DUMP,
-            f"'dump.txt' is a CSV file, {_BATCH}use taikai batch dump.txt --input-format csv -o OUT.csv --text-column "
-            "COLUMN (its columns are ['review_id', 'posted_at', 'text'])",
+            "'dump.txt' is a file, but predict classifies the texts it is given: to classify its lines, one review "
+            "per line, give them on standard input (taikai predict < dump.txt)",
         ),
         (
             "dump.tsv",

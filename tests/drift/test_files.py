@@ -59,9 +59,9 @@ def test_a_file_read_as_its_options_say_counts_as_its_frame(tiny_model, tmp_path
     ("name", "options", "message"),
     [
         (
-            "dump.txt",
+            "dump.dat",
             None,
-            r"cannot tell the format from the extension '\.txt'; name the format with input_format= \(--input-format "
+            r"cannot tell the format from the extension '\.dat'; name the format with input_format= \(--input-format "
             r"on the command line\): one of csv, tsv, jsonl, parquet, xlsx",
         ),
         (

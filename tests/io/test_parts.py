@@ -99,4 +99,4 @@ def test_a_folder_without_a_manifest_is_not_read_as_parts(tmp_path):
 )
 def test_an_unknown_extension_suggests_an_option_only_when_given_one(tmp_path, option, expected):
     with pytest.raises(InputError, match=re.escape(expected)):
-        format_of(tmp_path / "preds.txt", None, option)
+        format_of(tmp_path / "preds.dat", None, option)

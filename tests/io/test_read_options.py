@@ -99,7 +99,7 @@ def test_open_reads_as_open_reader_with_the_same_arguments(tmp_path, name, conte
             ReadOptions(encoding="nope"),
             r"encoding='nope' \(--encoding on the command line\): unknown encoding",
         ),
-        ("a.txt", ReadOptions(), r"cannot tell the format from the extension '\.txt'"),
+        ("a.dat", ReadOptions(), r"cannot tell the format from the extension '\.dat'"),
     ],
 )
 def test_what_depends_on_the_file_is_refused_when_it_is_opened(tmp_path, name, options, message):

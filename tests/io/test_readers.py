@@ -96,7 +96,7 @@ def test_parquet_and_xlsx_readers(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "kwargs", "message"),
     [
-        ("a.txt", b"x", {}, r"cannot tell the format from the extension '\.txt'"),
+        ("a.dat", b"x", {}, r"cannot tell the format from the extension '\.dat'"),
         ("missing.csv", None, {}, "missing.csv: no such file"),
         ("empty.csv", b"", {}, "the file is empty"),
         ("dup.csv", b"a,a\n1,2\n", {}, r"repeated column name\(s\) \['a'\]"),

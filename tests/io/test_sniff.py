@@ -4,11 +4,13 @@ data file given where texts are expected is told from a file of text lines."""
 from __future__ import annotations
 
 import codecs
+import io
 import json
 
+import openpyxl
 import pytest
 
-from taikai.errors import InputError
+from taikai.errors import INPUT_FORMAT, InputError
 from taikai.io import data_format, format_of, open_reader
 from taikai.io._sniff import OLE2
 
@@ -16,6 +18,18 @@ ROWS = [{"id": 1, "text": "手数料が高い"}, {"id": 2, "text": "単価が安
 ARRAY = json.dumps(ROWS, ensure_ascii=False).encode()  # as pandas to_json(orient="records") writes it
 PRETTY = json.dumps(ROWS, ensure_ascii=False, indent=2).encode()
 XLS = OLE2 + bytes(504)
+
+
+def _xlsx() -> bytes:
+    book = openpyxl.Workbook()
+    book.active.append(["id", "text"])
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+XLSX = _xlsx()
+PARQUET = b"PAR1" + bytes(60)
 JSONL_HINT = r"write one object per line \(pandas: to_json\(orient='records', lines=True\)\)"
 
 
@@ -50,6 +64,51 @@ JSONL_HINT = r"write one object per line \(pandas: to_json\(orient='records', li
             r"old\.xlsx: an \.xls \(Excel 97–2003\) workbook, whatever its name, is not read: save",
         ),
         ("old.xls", None, None, r"old\.xls: \.xls \(Excel 97–2003\) is not read"),  # missing: the name says enough
+        # regression: read as CSV (a line of binary as the header, or bytes that do not decode)
+        (
+            "old.csv",
+            XLS,
+            None,
+            r"old\.csv: an \.xls \(Excel 97–2003\) workbook, whatever its name, is not read: save it as \.xlsx or CSV",
+        ),
+        ("old.tsv", XLS, "tsv", r"old\.tsv: an \.xls \(Excel 97–2003\) workbook, whatever its name, is not read"),
+        (
+            "book.csv",
+            XLSX,
+            None,
+            r"book\.csv: is an \.xlsx \(Excel\) workbook, whatever its name, not a CSV file; rename it \.xlsx, or save "
+            r"it as CSV from Excel$",
+        ),
+        (
+            "book.jsonl",
+            XLSX,
+            None,
+            r"book\.jsonl: is an \.xlsx \(Excel\) workbook, whatever its name, not a JSON Lines",
+        ),
+        (
+            "book.xlsx",
+            XLSX,
+            "csv",
+            r"book\.xlsx: is an \.xlsx \(Excel\) workbook, not a CSV file; read it as xlsx, not",
+        ),
+        (
+            "book.xls",
+            XLSX,
+            None,
+            r"book\.xls: is an \.xlsx \(Excel\) workbook, whatever its name, not an \.xls \(Excel",
+        ),
+        (
+            "data.csv",
+            PARQUET,
+            None,
+            r"data\.csv: is a Parquet file, whatever its name, not a CSV file; rename it \.parquet$",
+        ),
+        (
+            "data.zip.csv",
+            b"PK\x03\x04rest",
+            None,
+            r"data\.zip\.csv: is a zip archive, not a CSV file; extract the file",
+        ),
     ],
 )
 def test_a_json_array_or_an_old_workbook_is_named_as_such(tmp_path, name, content, fmt, message):
@@ -75,16 +134,24 @@ def test_an_xls_output_is_refused_as_one_not_written():
         ("a.TSV", b"", "tsv"),
         ("a.xls", b"", "xls"),
         ("a.json", b"", "json"),
-        ("dump.txt", "review_id,posted_at,text\nR1,2025-01-01,手数料が高い\nR2,2025-01-02,安い\n".encode(), "csv"),
-        ("dump.txt", "id\ttext\n1\t手数料が高い\n2\t安い\n".encode(), "tsv"),
-        ("dump.txt", codecs.BOM_UTF8 + "id,text\n1,高い\n".encode(), "csv"),
-        ("dump.txt", "id,text\n1,高い\n".encode("cp932"), "csv"),
-        ("dump.txt", b'{"text": "x"}\n', "jsonl"),
-        ("dump.txt", ARRAY, "json"),
-        ("dump.txt", b"PK\x03\x04rest", "xlsx"),
+        ("dump", "review_id,posted_at,text\nR1,2025-01-01,手数料が高い\nR2,2025-01-02,安い\n".encode(), "csv"),
+        ("dump", "id\ttext\n1\t手数料が高い\n2\t安い\n".encode(), "tsv"),
+        ("dump", codecs.BOM_UTF8 + "id,text\n1,高い\n".encode(), "csv"),
+        ("dump", "id,text\n1,高い\n".encode("cp932"), "csv"),
+        ("dump", b'{"text": "x"}\n', "jsonl"),
+        ("dump", ARRAY, "json"),
+        ("dump.txt", XLSX, "xlsx"),  # a binary file, whatever its name
+        ("dump.txt", b"PK\x03\x04rest", "zip"),
         ("dump.txt", b"PAR1rest", "parquet"),
         ("dump.txt", XLS, "xls"),
         ("old.xlsx", XLS, "xls"),
+        ("book.csv", XLSX, "xlsx"),  # regression: "csv", by its extension
+        ("old.csv", XLS, "xls"),
+        # regression: a .txt file was a table when its first lines held as many commas or tabs: never one
+        ("dump.txt", "review_id,posted_at,text\nR1,2025-01-01,手数料が高い\nR2,2025-01-02,安い\n".encode(), None),
+        ("dump.txt", "id\ttext\n1\t手数料が高い\n2\t安い\n".encode(), None),
+        ("dump.txt", b'{"text": "x"}\n', None),
+        ("dump.txt", ARRAY, None),
         # one review per line: plain text, even with commas in it
         ("reviews.txt", "手数料が高い\n単価が安い\n".encode(), None),
         ("reviews.txt", "高い, 安い\n遅い, 少ない, 悪い\n".encode(), None),
@@ -99,3 +166,31 @@ def test_data_format_tells_a_data_file_from_text_lines(tmp_path, name, content, 
     if content is not None:
         path.write_bytes(content)
     assert data_format(path) == fmt
+
+
+@pytest.mark.parametrize(
+    ("option", "table"),
+    [
+        (None, "give it the extension .csv or .tsv"),
+        (INPUT_FORMAT, "name its format with input_format= (--input-format on the command line): csv or tsv"),
+    ],
+)
+def test_a_txt_file_is_said_to_be_plain_text_whatever_it_holds(tmp_path, option, table):
+    """Regression: "cannot tell the format from the extension '.txt'", saying nothing of one review per line."""
+    path = tmp_path / "reviews.txt"
+    path.write_text("手数料が高い,辞めた\n単価が安い\t遅い\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        format_of(path, None, option)
+    assert str(caught.value) == (
+        f"{path}: a .txt file is plain text, not a table: to classify its lines, one review per line, give them to "
+        f"predict (taikai predict < {path} on the command line, model.predict(lines) in Python); if it holds a table "
+        f"(a header, then one row per line), {table}"
+    )
+    assert format_of(path, "csv", option) == "csv"  # a table named .txt, read as its format is named
+
+
+def test_a_txt_output_is_refused_as_before():
+    from taikai.errors import OUTPUT_FORMAT
+
+    with pytest.raises(InputError, match=r"out\.txt: cannot tell the format from the extension '\.txt'; name the"):
+        format_of("out.txt", None, OUTPUT_FORMAT)

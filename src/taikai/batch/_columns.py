@@ -12,13 +12,15 @@ def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str
     """Return the names of the columns of *input* as the *engine* (``local`` or ``dask``) would read it, read with
     *read*: a file's header, or the Dask engine's files'; ``None`` for a folder given to the local engine (its own
     error says so), or when the Dask engine is not installed (its own error says so too). A missing or unreadable
-    file raises its own error."""
+    file raises its own error (a missing one: ``no such file``, before the text column is asked for)."""
     if engine == "dask":
         try:
             from taikai.batch._dask_input import input_header
         except ImportError:
             return None
         return input_header(input, read.input_format, read.encoding, read.encoding_errors)
+    if not Path(input).exists():  # said before the missing text column: giving one would not help
+        raise InputError(f"{input}: no such file")
     if not Path(input).is_file():
         return None
     return read.open(Path(input)).columns

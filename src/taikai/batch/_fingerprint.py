@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from taikai.privacy import MASKER_VERSION
+
 _READ = 1 << 20
 
 NOTES = "notes"
@@ -88,22 +90,35 @@ def _masks(fingerprint: dict[str, Any]) -> bool:
 
 def unvouched(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """Return one phrase (following "an earlier taikai") per thing the fingerprint *old*, saved by an earlier taikai,
-    does not record and *new* does, so that a resumed run cannot tell whether it is still what the saved rows were
-    made with: the masker's version (both runs mask) and the model's settings (the same artifact). A run continued
-    then could mix two kinds of rows while looking whole, so it is refused rather than assumed to be the same."""
+    does not record and *new* does, so that no resumed run can tell whether it is still what the saved rows were
+    made with: the masker's version of a masked run, and the model's settings. Neither can be set back by running it
+    again as it was (with its options, or its model), so whatever this run gives (with or without masking, the same
+    model or another) the run is refused, and only starting over works: a run continued could mix two kinds of rows
+    while looking whole."""
     unknown = []
-    if new.get(MASKING) is not None and old.get(MASKING) is None and _masks(old):
+    if _masks(old) and old.get(MASKING) is None:
         unknown.append(
             f"whose masking differs from this one's (it recorded no masker version; this taikai's is {new[MASKING]}): "
             "the rows it saved would stay masked as it masked them"
+            if new.get(MASKING) is not None
+            else f"that masked personal data (--mask-pii) without recording its masker's version (this taikai's is "
+            f"{MASKER_VERSION}): the rows it saved were masked as no run of this taikai masks, with --mask-pii or "
+            "without"
         )
-    if SETTINGS in new and SETTINGS not in old and old.get("model") == new.get("model"):
+    if SETTINGS in new and SETTINGS not in old:
         unknown.append(
             "that did not record the model's settings (the reason_thresholds and max_chars of its metadata.json, "
             "outside its artifact's sha256): whether the rows it saved were classified with the settings the model "
             "has now cannot be told"
         )
     return unknown
+
+
+def _other_masker(old: dict[str, Any]) -> str | None:
+    """Return the masker's version recorded by the masked run of *old* when it is not this taikai's (its masking
+    cannot be repeated), else ``None``."""
+    recorded = old.get(MASKING)
+    return str(recorded) if _masks(old) and recorded is not None and recorded != str(MASKER_VERSION) else None
 
 
 def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]) -> str | None:
@@ -120,8 +135,14 @@ def refusal(output: Path, folder: Path, old: dict[str, Any], new: dict[str, Any]
     then = f"start over without resume (delete {folder} first)"
     if not changed:
         return None
+    masker = _other_masker(old)
     if input_changed(old, new):  # the saved rows are of the old bytes
         then = f"The saved rows were read from the input as it was: {then}"
+    elif masker is not None:  # with --mask-pii or without, this taikai cannot mask the rest as they were
+        then = (
+            f"The saved rows were masked by taikai's masker version {masker}, which this taikai (version "
+            f"{MASKER_VERSION}) cannot repeat: {then}"
+        )
     else:
         then = f"Run it again as it was (the values before the arrows), or {then}"
     return f"cannot resume {output}: since the interrupted run, {'; '.join(changed)}. {then}"

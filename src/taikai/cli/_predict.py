@@ -107,6 +107,7 @@ def _read_texts(
 _NOT_READ = {
     "xls": ("an .xls (Excel 97–2003) workbook", "save it as .xlsx or CSV from Excel, then"),
     "json": ("a JSON file", "write it as JSON Lines, one object per line (.jsonl), then"),
+    "zip": ("a zip archive", "extract the file it holds, then"),
 }
 """Data files batch does not read: what each is, and what to do before batch reads it."""
 _KINDS = {"csv": "a CSV", "tsv": "a TSV", "jsonl": "a JSON Lines", "parquet": "a Parquet", "xlsx": "an xlsx (Excel)"}
@@ -137,6 +138,11 @@ def _file_advice(name: str) -> str:
         named = format_of(Path(name)) == fmt
     except TaikaiError:
         named = False
+    if fmt == "xlsx" and not named:  # openpyxl reads a workbook by its extension only
+        return (
+            f"{name!r} is {_KINDS[fmt]} workbook, whatever its name, but predict classifies {what}: to classify a "
+            "column of its rows, rename it .xlsx, then use taikai batch FILE.xlsx -o OUT.csv --text-column COLUMN"
+        )
     option = "" if named else f" --input-format {fmt}"
     try:
         columns = f" (its columns are {open_reader(Path(name), fmt, warn=False).columns})"

@@ -10,7 +10,14 @@ from taikai.io._encoding import check_encoding_errors
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file
 from taikai.io._records import Reader
-from taikai.io._sniff import JSONL_HINT, holds_json_array, is_old_excel, old_excel_error, sniffed_format
+from taikai.io._sniff import (
+    JSONL_HINT,
+    binary_format,
+    holds_json_array,
+    misread_error,
+    old_excel_error,
+    sniffed_format,
+)
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
 """The file formats taikai reads and writes (``--input-format``, ``--output-format``)."""
@@ -41,12 +48,20 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
         suffix = Path(path).suffix.lower()
-        if suffix == ".xls":
-            raise old_excel_error(Path(path), output=option == OUTPUT_FORMAT)
+        if suffix == ".xls":  # an .xlsx workbook renamed .xls is told to be one
+            output = option == OUTPUT_FORMAT
+            raise (None if output else misread_error(Path(path), "xls")) or old_excel_error(Path(path), output=output)
         if suffix == ".json" and option != OUTPUT_FORMAT and holds_json_array(Path(path)):
             raise InputError(
                 f"{path}: holds a JSON array, which taikai does not read; it reads JSON Lines: {JSONL_HINT}, and "
                 "name the file .jsonl"
+            )
+        if suffix == ".txt" and option != OUTPUT_FORMAT:  # whatever commas or tabs its reviews hold
+            table = f"name its format with {option}: csv or tsv" if option else "give it the extension .csv or .tsv"
+            raise InputError(
+                f"{path}: a .txt file is plain text, not a table: to classify its lines, one review per line, give "
+                f"them to predict (taikai predict < {path} on the command line, model.predict(lines) in Python); "
+                f"if it holds a table (a header, then one row per line), {table}"
             )
         do = (
             f"name the format with {option}: one of {', '.join(FORMATS)}"
@@ -58,10 +73,15 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
 
 
 def data_format(path: Path) -> str | None:
-    """Return the format of the data file *path* by its extension, or else by its first bytes (including ``json``
-    and ``xls``, which taikai does not read); ``None`` for a file of plain text lines, one review per line."""
-    if is_old_excel(Path(path)):  # an .xls workbook renamed .xlsx
-        return "xls"
+    """Return the format of the data file *path* by the first bytes of a binary file, whatever its name (``xls``,
+    ``xlsx``, ``parquet``, or ``zip``), else by its extension, else by its first bytes (including ``json``, which
+    taikai does not read); ``None`` for a file of plain text lines, one review per line: any ``.txt`` file, whatever
+    commas or tabs its reviews hold."""
+    found = binary_format(Path(path))  # an .xls or .xlsx workbook renamed .csv, say
+    if found is not None:
+        return found
+    if Path(path).suffix.lower() == ".txt":
+        return None
     return _EXTENSIONS.get(Path(path).suffix.lower()) or sniffed_format(Path(path))
 
 
@@ -112,6 +132,9 @@ def open_reader(
 
         return PartsReader(path, lambda part, kind: open_reader(part, kind, encoding, None, encoding_errors))
     check_regular_file(path, fmt)
+    misread = misread_error(path, fmt) if fmt != "xlsx" else None  # a workbook that openpyxl reads, or says why
+    if misread is not None:
+        raise misread
     if sheet and fmt != "xlsx":
         raise InputError(f"{SHEET} applies to xlsx input, not to {fmt}")
     if fmt in ("csv", "tsv"):

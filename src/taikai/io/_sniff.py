@@ -1,18 +1,31 @@
 """Tell what a file holds from its first bytes, for the messages about files taikai does not read as they are: an
-old Excel workbook (.xls), a JSON array, or a data file given where texts are expected (``taikai predict FILE``)."""
+old Excel workbook (.xls), a workbook, Parquet file or zip archive under another name (``.csv``), a JSON array, or a
+data file given where texts are expected (``taikai predict FILE``)."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 from taikai.errors import InputError
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first bytes of an OLE2 compound file: an Excel 97–2003 workbook (.xls), which taikai does not read."""
-_MAGIC = {b"PK\x03\x04": "xlsx", b"PAR1": "parquet", OLE2: "xls"}
+ZIP = b"PK\x03\x04"
+"""The first bytes of a zip archive, which an xlsx workbook is."""
+_MAGIC = {ZIP: "xlsx", b"PAR1": "parquet", OLE2: "xls"}
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_TAKEN_FOR = {
+    "csv": "a CSV file",
+    "tsv": "a TSV file",
+    "jsonl": "a JSON Lines file",
+    "parquet": "a Parquet file",
+    "xls": "an .xls (Excel 97–2003) workbook",
+}
+"""What a file was to be read as, as a message names it."""
 _EXTENSIONS = {".xls": "xls", ".json": "json"}
 """Extensions of data files taikai does not read (those it reads are :func:`taikai.io.format_of`'s)."""
 JSONL_HINT = "write one object per line (pandas: to_json(orient='records', lines=True))"
@@ -50,6 +63,41 @@ def old_excel_error(path: Path, *, output: bool = False) -> InputError:
         else "an .xls (Excel 97–2003) workbook, whatever its name,"
     )
     return InputError(f"{path}: {what} is not read: save it as .xlsx or CSV from Excel")
+
+
+def binary_format(path: Path) -> str | None:
+    """Return what the binary file *path* is by its first bytes, whatever its name: ``xls`` (Excel 97–2003),
+    ``xlsx`` (a zip archive holding a workbook), ``zip`` (another zip archive) or ``parquet``; ``None`` for any
+    other file (text), or one that cannot be read."""
+    head = first_bytes(path, len(OLE2))
+    found = next((fmt for magic, fmt in _MAGIC.items() if head.startswith(magic)), None)
+    if found == "xlsx":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return "xlsx" if "xl/workbook.xml" in archive.namelist() else "zip"
+        except (OSError, zipfile.BadZipFile):
+            return "zip"
+    return found
+
+
+def misread_error(path: Path, fmt: str) -> InputError | None:
+    """Return the error for the file *path*, to be read as *fmt* (by its name or as given), when its first bytes
+    say it is another binary file (:func:`binary_format`): what it really is and what to do; ``None`` otherwise."""
+    found = binary_format(path)
+    if found is None or found == fmt:
+        return None
+    if found == "xls":
+        return old_excel_error(path)
+    taken = _TAKEN_FOR.get(fmt, f"a {fmt} file")
+    if found == "zip":
+        return InputError(f"{path}: is a zip archive, not {taken}; extract the file it holds and give that")
+    extension = ".xlsx" if found == "xlsx" else ".parquet"
+    kind = "an .xlsx (Excel) workbook" if found == "xlsx" else "a Parquet file"
+    named = path.suffix.lower() in (_XLSX_SUFFIXES if found == "xlsx" else (".parquet", ".pq"))
+    do = f"read it as {found}, not as {fmt}" if named else f"rename it {extension}"
+    if found == "xlsx":
+        do += ", or save it as CSV from Excel"
+    return InputError(f"{path}: is {kind}{'' if named else ', whatever its name'}, not {taken}; {do}")
 
 
 def holds_json_array(path: Path) -> bool:

@@ -1,0 +1,96 @@
+"""Every command that reads a data file says what a file it cannot read really is, and what to do: an old Excel
+workbook or an xlsx one renamed .csv, a .txt file (one review per line, whatever commas or tabs its reviews hold),
+a missing file (said before anything else, such as a missing --text-column)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+from taikai.io._sniff import OLE2
+
+
+def _xlsx() -> bytes:
+    book = openpyxl.Workbook()
+    book.active.append(["text", "reasons"])
+    book.active.append(["手数料が高い", "fees"])
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+FILES = {
+    "old.csv": OLE2 + bytes(504),
+    "book.csv": _xlsx(),
+    "reviews.txt": "手数料が高い,辞めた\n単価が安い,遅い\n案件が少ない\tつらい\n".encode(),
+    "missing.csv": None,
+}
+SAID = {
+    "old.csv": "taikai: error: {path}: an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as "
+    ".xlsx or CSV from Excel\n",
+    "book.csv": "taikai: error: {path}: is an .xlsx (Excel) workbook, whatever its name, not a CSV file; rename it "
+    ".xlsx, or save it as CSV from Excel\n",
+    "reviews.txt": "taikai: error: {path}: a .txt file is plain text, not a table: to classify its lines, one review "
+    "per line, give them to predict (taikai predict < {path} on the command line, model.predict(lines) in Python); "
+    "if it holds a table (a header, then one row per line), {table}\n",
+    "missing.csv": "taikai: error: {path}: no such file\n",
+}
+COMMANDS = {
+    "batch": ("-o", "{tmp}/out.csv", "--text-column", "text"),
+    "batch without --text-column": ("-o", "{tmp}/out.csv"),
+    "evaluate": ("-m", "{model}"),
+    "train": ("-o", "{tmp}/model", "--no-sentiment", "--reasons-column", "reasons"),
+    "report": ("-o", "{tmp}/report.html"),
+    "suggest": ("-o", "{tmp}/sheet.csv"),
+    "drift": ("-m", "{model}"),
+}
+INPUT_FORMAT = "name its format with input_format= (--input-format on the command line): csv or tsv"
+"""What a command that takes --input-format says of a .txt table; the others: give it the extension."""
+
+
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_file_a_command_cannot_read_is_said_to_be_what_it_is(tmp_path, tiny_model_dir, command, name):
+    """Regression: an .xls or .xlsx workbook renamed .csv was read as CSV by every command but predict (its
+    columns a line of binary, or bytes that do not decode); a .txt file could not be told apart from its
+    extension alone; batch given a missing file and no --text-column asked for the column."""
+    path = tmp_path / name
+    if FILES[name] is not None:
+        path.write_bytes(FILES[name])
+    options = [o.format(tmp=tmp_path, model=tiny_model_dir) for o in COMMANDS[command]]
+    result = CliRunner().invoke(cli, [command.split()[0], str(path), *options])
+    table = INPUT_FORMAT if command.split()[0] in ("batch", "drift") else "give it the extension .csv or .tsv"
+    assert result.exit_code == 2, result.output
+    assert result.output == SAID[name].format(path=path, table=table)
+    assert not [p for p in tmp_path.iterdir() if p.name not in FILES]  # nothing written
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # regression: taken for a CSV or TSV file, and pointed to taikai batch --input-format csv
+        ("reviews.txt", "'reviews.txt' is a file, but predict classifies the texts it is given: to classify its lines"),
+        ("tabs.txt", "'tabs.txt' is a file, but predict classifies the texts it is given: to classify its lines"),
+        # regression: "is a CSV file", pointed to batch, which read it as CSV
+        ("book.csv", "'book.csv' is an xlsx (Excel) workbook, whatever its name, but predict classifies the texts"),
+        ("old.csv", "'old.csv' is an .xls (Excel 97–2003) workbook, but predict classifies the texts it is given"),
+    ],
+)
+def test_predict_says_what_a_file_given_as_a_text_is(tmp_path, tiny_model_dir, monkeypatch, name, said):
+    monkeypatch.chdir(tmp_path)
+    content = {"tabs.txt": "id\ttext\n1\t手数料が高い\n2\t単価が安い\n".encode()}.get(name) or FILES[name]
+    Path(name).write_bytes(content)
+    result = CliRunner().invoke(cli, ["predict", name, "-m", str(tiny_model_dir)])
+    assert f"taikai: warning: {said}" in result.output, result.output
+    to_do = {
+        "reviews.txt": f"give them on standard input (taikai predict < {name})\n",
+        "tabs.txt": f"give them on standard input (taikai predict < {name})\n",
+        "book.csv": "rename it .xlsx, then use taikai batch FILE.xlsx -o OUT.csv --text-column COLUMN\n",
+        "old.csv": "save it as .xlsx or CSV from Excel, then use taikai batch FILE -o OUT.csv --text-column COLUMN\n",
+    }
+    assert to_do[name] in result.output, result.output
