@@ -736,6 +736,40 @@ def test_without_a_split_column_an_unmasked_row_is_told_fitted_on_by_its_masked_
     assert "the 10 row(s) this model was not fitted on" in (report.split_by or "")
 
 
+@pytest.mark.parametrize(
+    ("which", "placeholders", "seen", "masks"),
+    [  # regression: evaluate masked every row it did not find (twice as slow), whatever the model was fitted on
+        ("tiny", 0, 0, 0),  # fitted on no placeholder: no row is masked
+        ("masked", 30, 30, 40),  # fitted on a masked sheet: the unmasked rows are masked to be found, as before
+    ],
+)
+def test_evaluate_masks_rows_only_for_a_model_fitted_on_placeholders(
+    monkeypatch, tiny_model_dir, masked_model, which, placeholders, seen, masks
+):
+    from dataclasses import replace
+
+    import taikai
+    from taikai.model import ModelMetadata
+    from taikai.privacy._mask import PiiMasker
+
+    model = taikai.load_model(tiny_model_dir if which == "tiny" else masked_model / "model")
+    assert model.metadata.fitted_rows().placeholders == placeholders
+    calls = []
+    real = PiiMasker.mask
+    monkeypatch.setattr(PiiMasker, "mask", lambda self, text: calls.append(text) or real(self, text))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = evaluate(model, masked_model / "raw.csv", split="all")
+        assert (report.overlap.rows, report.overlap.seen, len(calls)) == (40, seen, masks)
+        # as a model whose metadata does not count placeholders (the shipped one): every row not found is masked
+        fitted_rows = ModelMetadata.fitted_rows
+        monkeypatch.setattr(ModelMetadata, "fitted_rows", lambda self: replace(fitted_rows(self), placeholders=None))
+        calls.clear()
+        before = evaluate(model, masked_model / "raw.csv", split="all")
+    assert (before.overlap.rows, before.overlap.seen, len(calls)) == (40, seen, 40)
+    assert before.to_dict() == report.to_dict()
+
+
 EDGE = ["Fees", "その他", "fees", "ｆｅｅｓ", "FEES", "手数料が高い"]
 """Gold reasons that name the taxonomy's fees and other in several spellings."""
 

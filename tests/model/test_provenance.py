@@ -102,3 +102,66 @@ def test_a_row_masked_is_one_of_the_rows_of_a_model_trained_on_it_masked(fitted,
     """Regression: a model trained on a taikai suggest --mask-pii sheet found its rows unmasked new to evaluate."""
     rows = RowHashes.from_dict(RowHashes.of(fitted).to_dict())
     assert rows.contains([evaluated, None, ""], masked=masked).tolist() == [found, False, False]
+
+
+@pytest.fixture
+def masked_calls(monkeypatch):
+    """Count the texts the masker masks (each string passed to PiiMasker.mask)."""
+    from taikai.privacy._mask import PiiMasker
+
+    calls: list[str] = []
+    real = PiiMasker.mask
+
+    def counting(self, text):
+        calls.append(text)
+        return real(self, text)
+
+    monkeypatch.setattr(PiiMasker, "mask", counting)
+    return calls
+
+
+def _unrecorded(rows: RowHashes) -> RowHashes:
+    """The same hashes as metadata written before taikai counted placeholders holds them."""
+    values = rows.to_dict()
+    del values["placeholders"]
+    return RowHashes.from_dict(values)
+
+
+EVALUATED = [RAW, RAW.replace("田中", "鈴木"), MASKED, "手数料が高い", "山田さんに090-9999-0000で連絡した", None, ""]
+
+
+@pytest.mark.parametrize(
+    ("fitted", "placeholders", "masks", "masks_before"),
+    [  # regression: evaluate masked every row not found, whatever the model was fitted on (twice as slow)
+        (["手数料が高い", "時間がない", RAW], 0, 0, 3),  # no fitted text holds a placeholder: nothing to mask
+        ([], 0, 0, 0),
+        ([MASKED, "時間がない"], 1, 4, 4),  # fitted on a masked sheet: the rows not found are masked
+        (["[人名]さん", "[ＵＲＬ]を見て", "[url]が遅い", "[メール]"], 4, 5, 5),  # normalised, lower-cased ones count
+    ],
+)
+def test_rows_are_masked_only_when_a_fitted_text_holds_a_placeholder(
+    masked_calls, fitted, placeholders, masks, masks_before
+):
+    rows = RowHashes.from_dict(RowHashes.of(fitted).to_dict())
+    assert rows.placeholders == placeholders
+    found = rows.contains(EVALUATED, masked=True)
+    assert len(masked_calls) == masks
+    masked_calls.clear()
+    # the same rows are found as by masking every row not found (metadata without the count)
+    assert _unrecorded(rows).contains(EVALUATED, masked=True).tolist() == found.tolist()
+    assert len(masked_calls) == masks_before
+
+
+def test_metadata_without_the_count_masks_as_before(masked_calls):
+    meta = json.loads((ROOT / "models" / "default" / "metadata.json").read_text(encoding="utf-8"))
+    stored = RowHashes.from_dict(meta["training_data"]["row_hashes"])
+    assert stored.placeholders is None and "placeholders" not in stored.to_dict()
+    assert stored.contains(["山田さんに090-9999-0000で連絡した"], masked=True).tolist() == [False]
+    assert masked_calls == ["山田さんに090-9999-0000で連絡した"]
+
+
+@pytest.mark.parametrize("count", [-1, 2, True, "1", 1.0])
+def test_a_damaged_placeholder_count_is_refused(count):
+    values = RowHashes.of(["手数料が高い"]).to_dict() | {"placeholders": count}
+    with pytest.raises(ModelError, match=rf"damaged row hashes \(placeholders is {count!r}, not a count from 0 to 1\)"):
+        RowHashes.from_dict(values)

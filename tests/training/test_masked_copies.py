@@ -6,6 +6,8 @@ labels, trained on all 20 again (none dropped as duplicate), test rows among the
 held out; the same 20 unmasked were refused as duplicates.
 """
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -106,3 +108,54 @@ def test_train_add_drops_a_masked_copy_and_evaluate_finds_its_rows(tiny_csv, tmp
     held = model.metadata.training_data["test_rows"]
     with pytest.warns(taikai.DataWarning, match=f"{len(tiny) - held} of {len(tiny)} rows"):
         taikai.evaluate(model, data)
+
+
+@pytest.mark.parametrize(
+    ("first_masked", "second_masked", "kept"),
+    [  # regression: a masked copy and its unmasked text in two --add files (neither in DATA) were both trained on
+        ((), (0,), "masked"),  # the later file's row is kept, as for the same text repeated
+        ((0,), (), "unmasked"),
+        ((), (), "unmasked"),  # the same text: the case a masked copy must count as
+        ((0,), (0,), "masked"),
+    ],
+)
+def test_a_masked_copy_of_an_added_row_is_a_repeat(first_masked, second_masked, kept):
+    base = frame(ROWS[1:])
+    first = pd.concat([frame(ROWS[:1], first_masked), frame([NEW])], ignore_index=True)
+    second = frame(ROWS[:1], second_masked)
+    inputs = read_inputs(base, [first, second], columns=Columns())
+    assert [f.duplicates for f in inputs.files] == [0, 1, 0]
+    assert [f.used for f in inputs.files] == [3, 1, 1]
+    text = CONTACT + ROWS[0][0]
+    assert inputs.added["text"].tolist() == [CONTACT + NEW[0], taikai.mask_pii(text).text if kept == "masked" else text]
+
+
+def test_a_masked_copy_in_the_same_added_file_with_other_labels_is_a_disagreeing_repeat():
+    added = pd.concat([frame(ROWS[:1]), frame(ROWS[:1], (0,)).assign(reasons="other"), frame([NEW])])
+    inputs = read_inputs(frame(ROWS[1:]), [added], columns=Columns())
+    assert (inputs.files[1].duplicates, inputs.disagreeing_repeats) == (1, 1)
+    assert inputs.added["reasons"].tolist() == ["other", NEW[1]]
+
+
+@pytest.mark.parametrize("masked", [True, False])
+def test_train_add_counts_a_masked_copy_among_added_files_as_the_same_text(tmp_path, masked):
+    """The CLI says the same of a masked copy in another --add file as of the same text repeated there."""
+    data, first, second = tmp_path / "data.csv", tmp_path / "a.csv", tmp_path / "b.csv"
+    tiny = pd.read_csv(Path(__file__).parents[1] / "fixtures" / "tiny.csv")
+    tiny.to_csv(data, index=False)
+    frame(ROWS[:1]).to_csv(first, index=False)  # 担当の田中さん(…)に言われた。…
+    pd.concat([frame(ROWS[:1], (0,) if masked else ()), frame([NEW])]).to_csv(second, index=False)
+    out = tmp_path / "m"
+    args = ["train", data, "--add", first, "--add", second, "--out", out, "--vectors", "none", "--folds", "0"]
+    result = CliRunner().invoke(cli, [*map(str, args), "--compare-folds", "0"])
+    assert result.exit_code == 0, result.output
+    assert "a.csv  (1 rows, 0 used, 1 duplicates, weight 1)" in result.output
+    assert "b.csv  (2 rows, 2 used, weight 1)" in result.output
+
+
+def test_train_in_python_counts_a_masked_copy_among_added_frames_as_a_repeat(tiny_csv, tmp_path):
+    first = frame(ROWS[:1])
+    second = pd.concat([frame(ROWS[:1], (0,)), frame([NEW])], ignore_index=True)
+    model = taikai.train(tiny_csv, tmp_path / "m", folds=0, add=[first, second], compare_folds=0)
+    added = [(f.rows, f.used, f.duplicates) for f in model.metadata.inputs if f.role == "added"]
+    assert added == [(1, 0, 1), (2, 2, 0)]

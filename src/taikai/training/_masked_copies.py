@@ -1,10 +1,13 @@
-"""Tell an added row that is a base row with its personal data masked (``taikai suggest --mask-pii``), or the reverse.
+"""Tell an added row that is a base row with its personal data masked (``taikai suggest --mask-pii``), or the reverse,
+and an added row that is another added row masked (in another ``--add`` file, or the same one).
 
 An added row is a duplicate of a base row when their texts have the same key (:func:`text_keys`); a masked copy
 has placeholders (``[人名]``, ``[電話番号]``) where the other has the values, so the keys differ. When the added rows
 hold placeholders, the base rows that may be their unmasked texts are masked and keyed too; when the base rows do,
-the added rows that may be theirs. Only the texts a :class:`taikai.privacy.MaskedScreen` lets through are masked
-(masking costs about 0.13 ms a row), and a row is masked only to be compared with rows that hold placeholders.
+the added rows that may be theirs. The added rows left that hold placeholders are compared with the other added
+rows left in the same way: a match gets the masked row's key, so the two are one repeated row. Only the texts a
+:class:`taikai.privacy.MaskedScreen` lets through are masked (masking costs about 0.13 ms a row), and a row is
+masked only to be compared with rows that hold placeholders.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ def added_keys(
     base_texts: Sequence[object], base_keys: Sequence[str], added_texts: Sequence[object], added_keys: Sequence[str]
 ) -> list[str]:
     """Return the key of each added row, as :func:`text_keys` made it (*added_keys*), or, for a masked copy of a
-    base row (or a row of which a base row is a masked copy), that base row's key."""
+    base row (or a row of which a base row is a masked copy), that base row's key; and for an added row of which
+    another added row (not a base row's copy) is a masked copy, that row's key."""
     known = set(base_keys)
     out = list(added_keys)
     new = [n for n, k in enumerate(out) if k and k not in known]
@@ -61,4 +65,19 @@ def added_keys(
         rows = [n for n in new if out[n] not in known and n not in skip and screen.may_match(out[n])]
         for n, m in zip(rows, _masked(added_texts, rows), strict=True):
             out[n] = m if m in known else out[n]
+    return _among_added(added_texts, out, known, set(masked_added))
+
+
+def _among_added(texts: Sequence[object], keys: list[str], known: set[str], masked: set[int]) -> list[str]:
+    """Return *keys* with each added row of which another added row is a masked copy keyed as that copy; the rows
+    of *masked* hold placeholders, those whose key is *known* (a base row's) are left as they are."""
+    copies = [n for n in sorted(masked) if keys[n] not in known]
+    if not copies:
+        return keys
+    wanted = {keys[n] for n in copies}
+    screen = MaskedScreen(_plain_key(texts[n]) for n in copies)
+    rows = [n for n, k in enumerate(keys) if k and k not in known and n not in masked and screen.may_match(k)]
+    out = list(keys)
+    for n, m in zip(rows, _masked(texts, rows), strict=True):
+        out[n] = m if m in wanted else out[n]
     return out
