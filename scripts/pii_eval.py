@@ -421,8 +421,8 @@ DESIGN = """## Design
   masked, is one the model was fitted on: a model trained on a masked sheet knows its rows unmasked. A model
   records how many of the texts it was fitted on hold a placeholder (`training_data.row_hashes.placeholders`);
   when none does, `evaluate` masks nothing, as no row could match once masked. A model saved before taikai
-  recorded that (the shipped one among them) has every row it does not find masked to look again, which costs
-  about 0.1 ms a row. The reverse
+  recorded that has every row it does not find masked to look again, which costs about 0.1 ms a row (the shipped
+  model was retrained with the count, 0, its pipeline byte for byte the same). The reverse
   cannot be told: a model records the hashes of the texts it was fitted on, not the texts, so the masked copies
   of the rows of a model trained unmasked look new to `evaluate`.
 - **Status.** Masking never changes a row's status: whether a text can be classified (empty, not text,
