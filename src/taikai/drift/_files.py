@@ -113,8 +113,9 @@ class _Rows:
 
     def _numbers(self, data: list[list[Any]], j: int) -> np.ndarray:
         """The probabilities of column *j*: a cell that holds none stops the count with the file, column and row
-        (it was counted as missing, and the row dropped from the classified ones without a word)."""
-        return probabilities(data[j], self.path, self.columns[j], self.done)
+        (it was counted as missing, and the row dropped from the classified ones without a word); the cell quoted
+        masked with ``mask_pii``."""
+        return probabilities(data[j], self.path, self.columns[j], self.done, self.mask_pii)
 
 
 def file_statistics(
@@ -278,7 +279,7 @@ def count_chunks(
         found = find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=input_format)
         date_index, date_name = columns.index(str(found)), str(found)
     overall = StatisticsBuilder.for_model(model, source)
-    dated = PeriodCounter(date_name, source, freq, overall) if date_name is not None else None
+    dated = PeriodCounter(date_name, source, freq, overall, mask_pii) if date_name is not None else None
     for index, data in enumerate(chunks):
         if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date
             dated.start(data[date_index], date_columns, date_index)
