@@ -1,5 +1,6 @@
 """``taikai drift`` (and ``report``) messages that quote cells: masked with --mask-pii, Excel serial dates named."""
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -100,3 +101,33 @@ def test_a_probability_cell_holding_text_is_quoted_masked_under_mask_pii(tiny_mo
     result = CliRunner().invoke(cli, ["drift", str(dump), "--model", str(tiny_model_dir), *flag])
     assert result.exit_code == 2, result.output
     assert f"column {column}, data row 1 (after the header): {shown} is not a probability" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("dump_blank", "reference_blank", "said"),
+    [
+        (2, 0, ["blank lines skipped: 2"]),
+        (0, 1, ["blank lines skipped in the reference: 1"]),
+        (3, 1, ["blank lines skipped: 3", "blank lines skipped in the reference: 1"]),
+        (0, 0, []),
+    ],
+)
+def test_blank_lines_skipped_are_counted_in_text_and_json(
+    tiny_model_dir, tiny_csv, tmp_path, dump_blank, reference_blank, said
+):
+    """Regression: drift skipped blank lines without a word, where batch says "blank lines skipped: 2"."""
+
+    def with_blank(source: Path, name: str, blank: int) -> Path:
+        header, *lines = source.read_text(encoding="utf-8").splitlines()
+        path = tmp_path / name
+        path.write_text("\n".join([header, *[""] * blank, *lines]) + "\n", encoding="utf-8")
+        return path
+
+    dump, reference = with_blank(HOTELS, "dump.csv", dump_blank), with_blank(tiny_csv, "ref.csv", reference_blank)
+    out = tmp_path / "drift.json"
+    args = ["drift", str(dump), "--model", str(tiny_model_dir), "--reference", str(reference), "--json", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if line.startswith("blank lines")] == said
+    values = json.loads(out.read_text(encoding="utf-8"))
+    assert (values["blank_lines"], values["reference_blank_lines"]) == (dump_blank, reference_blank)

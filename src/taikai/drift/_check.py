@@ -103,7 +103,7 @@ def check_drift(
     read_options = ReadOptions(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
-    reference_masks = None
+    reference_masks, reference_blank = None, 0
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
@@ -120,7 +120,7 @@ def check_drift(
             mask_pii=mask_pii,
             input_format=False,  # the reference is read by its extension
         )
-        ref, reference_masks = counted.overall, counted.masks
+        ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -149,4 +149,6 @@ def check_drift(
         predictions=found.predictions,
         masks=found.masks,
         reference_masks=reference_masks,
+        blank_lines=found.blank_lines,
+        reference_blank_lines=reference_blank,
     )

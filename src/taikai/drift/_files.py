@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,8 @@ class FileStatistics:
     date_order: DateOrder | None = None
     """The order the date column's year-last dates (``03/04/2026``) were read in (``None``: it has none)."""
     date_years: YearRange | None = None  # the years the dates were counted in
+    blank_lines: int = 0
+    """Blank lines of the file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
 
 
 def _status(value: Any) -> Status:
@@ -154,6 +156,7 @@ def file_statistics(
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     text_column, text_argument = text_column_of(run, text_column, text_argument)
     notes: list[Any] = []
+    blank = [0]
     fmt = format_of(path, options.input_format)
 
     def chunks() -> Iterator[list[list[Any]]]:
@@ -163,6 +166,7 @@ def file_statistics(
                     path, chunk.bad[0], _bad_line_hint(path, fmt, reader.columns, input_format), mask_pii
                 )
             notes.extend(note for _, note in sorted(chunk.notes.items()))
+            blank[0] += chunk.blank
             yield chunk.data
             if progress is not None:
                 progress(chunk.rows)
@@ -194,7 +198,7 @@ def file_statistics(
     )
     if notes:
         warn_decoding(path, notes)
-    return counted
+    return replace(counted, blank_lines=blank[0])
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:

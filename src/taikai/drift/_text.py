@@ -48,6 +48,14 @@ def _reference(report: DriftReport) -> str:
     return f"{named}: {describe_reference(source, rows)}"
 
 
+def _blank(report: DriftReport) -> list[str]:
+    """Say how many blank lines were skipped in the dump and the reference file, as ``taikai batch`` says it."""
+    lines = [f"blank lines skipped: {report.blank_lines:,}"] if report.blank_lines else []
+    if report.reference_blank_lines:
+        lines.append(f"blank lines skipped in the reference: {report.reference_blank_lines:,}")
+    return lines
+
+
 def _foreign(rows: int) -> str:
     """Say how many classified rows count as unclassifiable too (mostly not Japanese), so the counts add up."""
     return f" ({rows:,} of them mostly not Japanese, counted as unclassifiable too)" if rows else ""
@@ -123,6 +131,7 @@ def render(report: DriftReport) -> str:
         f"reference: {_reference(report)}",
         "",
         f"whole dump: {stats.rows:,} rows, {stats.classified:,} classified{_foreign(stats.foreign)}",
+        *_blank(report),
         *_figures(report.overall),
         *_moved(report.overall),
         _words(report.overall),
