@@ -172,7 +172,7 @@ def test_a_file_whose_first_chunk_is_blank_is_read_for_a_date_before_classifying
     """Regression: a date column blank in its first chunk and ``不明`` after it was classified in full and then
     called empty; it is now read through first, as when the first chunk holds values, and refused as the report
     refuses it."""
-    from taikai.drift import _files
+    from taikai.drift import _files, _rows
     from taikai.io import check_date_column
 
     monkeypatch.setattr(_files, "CHUNK_ROWS", 10)
@@ -190,7 +190,7 @@ def test_a_file_whose_first_chunk_is_blank_is_read_for_a_date_before_classifying
     def classified(*_: object) -> None:
         raise AssertionError("classified before the date column was refused")
 
-    monkeypatch.setattr(_files._Rows, "read", classified)
+    monkeypatch.setattr(_rows.Rows, "read", classified)
     with pytest.raises(InputError) as caught:
         file_statistics(path, tiny_model, date_column="posted_at")
     assert f"date_column='posted_at' (--date-column on the command line) {refused};" in str(caught.value)
