@@ -120,11 +120,15 @@ def test_check_drift_refuses_bad_reading_options(tiny_model, given, message):
         check_drift(HOTELS, tiny_model, **given)
 
 
-def test_the_reference_is_read_in_the_dumps_encoding(tiny_model, tmp_path):
+def test_the_reference_is_read_in_its_own_encoding(tiny_model, tmp_path):
+    """Regression: the dump's encoding was applied to the reference too, and the error named encoding=."""
     reference = tmp_path / "reference.csv"
     _csv_cp932(pd.read_csv(HOTELS, dtype=str), reference)
-    with pytest.raises(InputError, match=r"reference\.csv:2: byte 0x[0-9a-f]+ is not valid ascii"):
-        check_drift(HOTELS, tiny_model, reference=reference, encoding="ascii")
+    report = check_drift(HOTELS, tiny_model, reference=reference, encoding="utf-8")  # the reference's detected
+    assert report.reference.rows == len(pd.read_csv(HOTELS))
+    with pytest.raises(InputError, match=r"reference\.csv:2: byte 0x[0-9a-f]+ is not valid ascii") as caught:
+        check_drift(HOTELS, tiny_model, reference=reference, encoding="utf-8", reference_encoding="ascii")
+    assert "the encoding given with reference_encoding= (--reference-encoding on the command line)" in str(caught.value)
 
 
 @pytest.mark.parametrize(
