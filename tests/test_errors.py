@@ -7,7 +7,7 @@ import re
 import pytest
 
 from taikai import errors
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, no_column_error, separator_hint
+from taikai.errors import DATE_COLUMN, ENCODING, TEXT_COLUMN, Argument, no_column_error, separator_hint
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,29 @@ def test_a_function_a_message_names_can_be_imported(name):
     if module == "taikai.dask":
         pytest.importorskip("distributed")
     assert callable(getattr(importlib.import_module(module), attribute))
+
+
+@pytest.mark.parametrize(
+    ("said", "inside", "outside"),
+    [
+        (lambda: str(ENCODING), "reference_encoding= (--reference-encoding on the command line)", "encoding= ("),
+        (
+            lambda: ENCODING.either(["cp932"]),
+            "reference_encoding='cp932' (--reference-encoding cp932 on the command line)",
+            "encoding='cp932' (--encoding cp932 on the command line)",
+        ),
+        (
+            lambda: separator_hint(["a\tb"], input_format=True),
+            "(reference_input_format='tsv', --reference-input-format tsv on the command line)",
+            "(input_format='tsv', --input-format tsv on the command line)",
+        ),
+        (lambda: str(TEXT_COLUMN), "text_column= (--text-column on the command line)", "text_column= ("),
+    ],
+)
+def test_named_as_names_the_standing_in_argument_within_its_block_only(said, inside, outside):
+    from taikai.errors import INPUT_FORMAT, REFERENCE_ENCODING, REFERENCE_INPUT_FORMAT, named_as
+
+    with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT)):
+        assert inside in said()
+    assert said().startswith(outside) or outside in said()
+    assert "reference" not in said()

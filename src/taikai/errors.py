@@ -3,8 +3,10 @@ functions' arguments that raise them (where a wrong argument would otherwise fai
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeVar
 
@@ -69,25 +71,51 @@ class Argument:
     note: str = ""
     """Where the value came from when it was not given (``its default came from p.summary.json``)."""
 
+    def current(self) -> Argument:
+        """Return the argument as messages name it here: itself, or within :func:`named_as` the argument that
+        stands for it (a reference file's ``reference_encoding`` for ``encoding``)."""
+        for old, new in _NAMED_AS.get():
+            if (old.name, old.option) == (self.name, self.option):
+                return replace(new, note=self.note or new.note)
+        return self
+
     def __str__(self) -> str:
-        return f"{self.name}={self._said()}"
+        now = self.current()
+        return f"{now.name}={now._said()}"
 
     def given(self, value: object) -> str:
         """Return the argument with the *value* given, then the option: ``n=0 (--n on the command line)``."""
-        return f"{self.name}={value!r}{self._said()}"
+        now = self.current()
+        return f"{now.name}={value!r}{now._said()}"
 
     def either(self, values: Sequence[object]) -> str:
         """Return the argument given any of *values*, then the option so given:
         ``kind='word' or kind='all' (--kind word or --kind all on the command line)``."""
-        python = " or ".join(f"{self.name}={value!r}" for value in values)
-        if self.option is None:
+        now = self.current()
+        python = " or ".join(f"{now.name}={value!r}" for value in values)
+        if now.option is None:
             return python
-        return f"{python} ({' or '.join(f'{self.option} {value}' for value in values)} on the command line)"
+        return f"{python} ({' or '.join(f'{now.option} {value}' for value in values)} on the command line)"
 
     def _said(self) -> str:
         said = [f"{self.option} on the command line"] if self.option else []
         said += [self.note] if self.note else []
         return f" ({'; '.join(said)})" if said else ""
+
+
+_NAMED_AS: ContextVar[tuple[tuple[Argument, Argument], ...]] = ContextVar("taikai_named_as", default=())
+
+
+@contextmanager
+def named_as(*pairs: tuple[Argument, Argument]) -> Iterator[None]:
+    """Within the block, messages that name the first argument of a pair name the second instead: a reference
+    file is read with its own options (``reference_encoding=``, ``--reference-encoding``), and what goes wrong
+    reading it names those, not the dump's (:meth:`Argument.current`)."""
+    token = _NAMED_AS.set(pairs + _NAMED_AS.get())
+    try:
+        yield
+    finally:
+        _NAMED_AS.reset(token)
 
 
 TEXT_COLUMN = Argument("text_column", "--text-column")
@@ -103,6 +131,9 @@ ENCODING_ERRORS = Argument("encoding_errors", "--encoding-errors")
 INPUT_FORMAT = Argument("input_format", "--input-format")
 OUTPUT_FORMAT = Argument("output_format", "--output-format")
 SHEET = Argument("sheet", "--sheet")
+REFERENCE_ENCODING = Argument("reference_encoding", "--reference-encoding")
+REFERENCE_INPUT_FORMAT = Argument("reference_input_format", "--reference-input-format")
+REFERENCE_SHEET = Argument("reference_sheet", "--reference-sheet")
 RESUME = Argument("resume", "--resume")
 ON_BAD_LINES = Argument("on_bad_lines", "--on-bad-lines")
 PARTITIONS = Argument("partitions", "--partitions")
@@ -170,7 +201,8 @@ def separator_hint(columns: Sequence[object], *, input_format: bool = False, fra
         return f"{looks}, which taikai does not read; save it as CSV (comma-separated) or as tab-separated text (.tsv)"
     if frame:
         return f"{looks}; read its file with pandas.read_csv(path, sep={mark!r})"
-    told = f"read it as {fmt.upper()} (input_format={fmt!r}, --input-format {fmt} on the command line) or "
+    named = INPUT_FORMAT.current()
+    told = f"read it as {fmt.upper()} ({named.name}={fmt!r}, {named.option} {fmt} on the command line) or "
     return f"{looks}; {told if input_format else ''}give it a .{fmt} name"
 
 

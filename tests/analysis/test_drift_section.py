@@ -14,6 +14,7 @@ from taikai.analysis._drift_section import NO_PROBABILITIES
 from taikai.analysis._drift_words import sentence
 from taikai.errors import InputError
 from taikai.model import NO_DRIFT_STATISTICS
+from taikai.text import percent
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
 
@@ -298,3 +299,26 @@ def test_the_report_names_the_drift_reference_without_a_local_path(
     model_dir = default_model_dir() if model == "shipped" else tiny_model_dir
     for local in (tmp_path, model_dir, model_dir.resolve(), model_dir.parent):
         assert str(local) not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("en", ["word", "rows", "share", "reference share"]),
+        ("ja", ["語", "行数", "割合", "基準での割合"]),
+    ],
+)
+def test_the_new_words_table_shows_percentages_under_headings_in_the_reports_language(
+    predictions, tiny_model, lang, headings
+):
+    """Regression: shares as fractions (0.047 0.003), and the raw field name reference_share as an English heading."""
+    section = drift_section(predictions, tiny_model, lang=lang)
+    table, report = section.new_words, section.report
+    assert table is not None and report is not None and len(table)
+    assert list(table.columns) == headings
+    first = report.overall.new_words[0]
+    absent = "absent" if lang == "en" else "なし"
+    reference = f"{first.reference_share:.1%}" if first.in_reference else absent
+    assert table.iloc[0].tolist()[:3] == [first.word, f"{first.rows:,}", percent(first.share, "")]
+    assert str(table.iloc[0].tolist()[3]).startswith(reference)
+    assert all(str(share).endswith("%") for share in table.iloc[:, 2])

@@ -144,7 +144,7 @@ def test_the_reference_text_column_is_its_own_option(tiny_model_dir, tiny_csv, t
     assert result.exit_code == code, result.output
     assert message in result.stderr
     if code == 0:
-        assert result.stdout.splitlines()[1].startswith(f"reference: the file {reference}: ")
+        assert result.stdout.splitlines()[1] == f"reference: the file {reference} (40 rows)"
 
 
 def test_the_reference_text_column_needs_a_reference(tiny_model_dir):

@@ -120,11 +120,15 @@ def test_check_drift_refuses_bad_reading_options(tiny_model, given, message):
         check_drift(HOTELS, tiny_model, **given)
 
 
-def test_the_reference_is_read_in_the_dumps_encoding(tiny_model, tmp_path):
+def test_the_reference_is_read_in_its_own_encoding(tiny_model, tmp_path):
+    """Regression: the dump's encoding was applied to the reference too, and the error named encoding=."""
     reference = tmp_path / "reference.csv"
     _csv_cp932(pd.read_csv(HOTELS, dtype=str), reference)
-    with pytest.raises(InputError, match=r"reference\.csv:2: byte 0x[0-9a-f]+ is not valid ascii"):
-        check_drift(HOTELS, tiny_model, reference=reference, encoding="ascii")
+    report = check_drift(HOTELS, tiny_model, reference=reference, encoding="utf-8")  # the reference's detected
+    assert report.reference.rows == len(pd.read_csv(HOTELS))
+    with pytest.raises(InputError, match=r"reference\.csv:2: byte 0x[0-9a-f]+ is not valid ascii") as caught:
+        check_drift(HOTELS, tiny_model, reference=reference, encoding="utf-8", reference_encoding="ascii")
+    assert "the encoding given with reference_encoding= (--reference-encoding on the command line)" in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -172,7 +176,7 @@ def test_a_file_whose_first_chunk_is_blank_is_read_for_a_date_before_classifying
     """Regression: a date column blank in its first chunk and ``不明`` after it was classified in full and then
     called empty; it is now read through first, as when the first chunk holds values, and refused as the report
     refuses it."""
-    from taikai.drift import _files
+    from taikai.drift import _files, _rows
     from taikai.io import check_date_column
 
     monkeypatch.setattr(_files, "CHUNK_ROWS", 10)
@@ -190,7 +194,7 @@ def test_a_file_whose_first_chunk_is_blank_is_read_for_a_date_before_classifying
     def classified(*_: object) -> None:
         raise AssertionError("classified before the date column was refused")
 
-    monkeypatch.setattr(_files._Rows, "read", classified)
+    monkeypatch.setattr(_rows.Rows, "read", classified)
     with pytest.raises(InputError) as caught:
         file_statistics(path, tiny_model, date_column="posted_at")
     assert f"date_column='posted_at' (--date-column on the command line) {refused};" in str(caught.value)

@@ -144,3 +144,35 @@ def test_a_new_word_in_all_but_one_row_does_not_read_as_all_of_them():
     dump = replace(_STATS, rows=200, word_rows=200, words={"手数料": 80, "部屋": 199})
     report = DriftReport("dump.csv", reference, "the reference", PeriodDrift.of("all", dump, reference))
     assert "  new words: 部屋 (199 rows, 99.5%; reference: absent)" in report.to_text().splitlines()
+
+
+def test_new_words_row_counts_have_thousands_separators():
+    """Regression: "www (2965 rows, 100%; …)"."""
+    reference = replace(_STATS, words_floor=1)
+    dump = replace(_STATS, rows=3000, word_rows=3000, words={"手数料": 1200, "www": 2965})
+    report = DriftReport("dump.csv", reference, "the reference", PeriodDrift.of("all", dump, reference))
+    assert "  new words: www (2,965 rows, 99%; reference: absent)" in report.to_text().splitlines()
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "line"),
+    [
+        # regression: "reference: the file halfB.csv: halfB.csv (1,500 rows)"
+        ("the file halfB.csv", "halfB.csv", "reference: the file halfB.csv (100 rows)"),
+        ("the reference frame", "<frame>", "reference: the reference frame: <frame> (100 rows)"),
+        (
+            "training statistics of the model m",
+            "predictions of the model on 100 rows",
+            "reference: training statistics of the model m: predictions of the model on 100 rows",
+        ),
+    ],
+)
+def test_the_reference_line_names_a_file_once(name, source, line):
+    reference = replace(_STATS, source=source)
+    report = DriftReport("dump.csv", reference, name, PeriodDrift.of("all", _STATS, reference))
+    assert report.to_text().splitlines()[1] == line
+
+
+def test_a_reference_file_is_named_once_in_the_text(tiny_model, tiny_csv):
+    line = check_drift(HOTELS, tiny_model, reference=tiny_csv).to_text().splitlines()[1]
+    assert line == f"reference: the file {tiny_csv} (40 rows)"

@@ -134,9 +134,16 @@ def _period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
 
 
 def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
-    columns = ["word", "rows", "share", "reference_share"]
+    """The whole input's new words as ``taikai drift`` lists them: rows with thousands separators, shares as
+    percentages, headings in *lang*."""
+    columns = ["word", "rows", "share", "reference share"]
     rows = [
-        [w.word, w.rows, w.share, w.reference_share if w.in_reference else absent(w.reference_floor, lang)]
+        [
+            w.word,
+            f"{w.rows:,}",
+            percent(w.share, ""),
+            f"{w.reference_share:.1%}" if w.in_reference else absent(w.reference_floor, lang),
+        ]
         for w in report.overall.new_words
     ]
     return pd.DataFrame(rows, columns=[word(c, lang) for c in columns])

@@ -24,7 +24,7 @@ NOTES = {
         "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
         "moved": "{place}最も割合が動いた理由: {label} {reference:.1%} → {share:.1%} (基準 → この入力)",
         "period_words": "{period} の新しい語: {words}",
-        "period_word": "{word} ({rows} 行, {share}; 基準: {reference})",
+        "period_word": "{word} ({rows:,} 行, {share}; 基準: {reference})",
         "words_not_listed": "新しい語: 一覧にしていません (基準が小さすぎます: 分類できた行が {min_rows} 行未満)",
         "foreign": "全体: {rows:,} 行のうち {classified:,} 行を分類 (うち {foreign:,} 行は大半が日本語でないため、"
         "「分類できない行」の割合にも数えています)",
@@ -40,7 +40,7 @@ NOTES = {
         "per_period": "Give a date column (--date-column) to judge each period too.",
         "moved": "{place}reason that moved most: {label} {reference:.1%} → {share:.1%} (reference → here)",
         "period_words": "{period} new words: {words}",
-        "period_word": "{word} ({rows} rows, {share}; reference: {reference})",
+        "period_word": "{word} ({rows:,} rows, {share}; reference: {reference})",
         "words_not_listed": "New words: not listed (reference too small: fewer than {min_rows} classified rows)",
         "foreign": "Whole dump: {rows:,} rows, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
         "counted as unclassifiable too)",
@@ -75,7 +75,7 @@ _WORDS_JA = {
     "drift": "ドリフト",
     "word": "語",
     "share": "割合",
-    "reference_share": "基準での割合",
+    "reference share": "基準での割合",
     # verdicts of a figure and of a period, and where a reason is
     "DRIFT": "ドリフト",
     "ok": "問題なし",

@@ -61,9 +61,26 @@ NOT_JUDGED_EXIT = 3
     default=None,
     help="Format of DUMP (default: from its extension).",
 )
-@click.option("--encoding", default=None, help="Encoding of CSV/TSV/JSONL input (default: detect UTF-8 or CP932).")
+@click.option("--encoding", default=None, help="Encoding of DUMP if CSV/TSV/JSONL (default: detect UTF-8 or CP932).")
 @encoding_errors_option()
-@click.option("--sheet", default=None, help="xlsx sheet name or number (default: the first).")
+@click.option("--sheet", default=None, help="xlsx sheet name or number of DUMP (default: the first).")
+@click.option(
+    "--reference-input-format",
+    type=click.Choice(["csv", "tsv", "jsonl", "parquet", "xlsx"]),
+    default=None,
+    help="Format of --reference FILE (default: from its extension; --input-format is DUMP's only).",
+)
+@click.option(
+    "--reference-encoding",
+    default=None,
+    help="Encoding of --reference FILE if CSV/TSV/JSONL (default: detected on its own, UTF-8 or CP932; "
+    "--encoding is DUMP's only).",
+)
+@click.option(
+    "--reference-sheet",
+    default=None,
+    help="xlsx sheet name or number of --reference FILE (default: the first; --sheet is DUMP's only).",
+)
 @prefix_option
 @mask_pii_option
 @click.option(
@@ -85,6 +102,9 @@ def drift(
     encoding: str | None,
     encoding_errors: str,
     sheet: str | None,
+    reference_input_format: str | None,
+    reference_encoding: str | None,
+    reference_sheet: str | None,
     prefix: str | None,
     mask_pii: bool,
     exit_code: bool,
@@ -95,7 +115,9 @@ def drift(
     DUMP is a raw dump (CSV, TSV, JSONL, Parquet or xlsx; classified on the fly) or the output of taikai batch
     with the same model (its status and p_* columns are used, prefixed ones too: see --prefix), a file or the
     folder of parts taikai batch --engine dask writes (read in order as one file). The reference is
-    the statistics stored in the model at training time, or --reference FILE. The output ends with the line
+    the statistics stored in the model at training time, or --reference FILE, read with its own
+    --reference-input-format, --reference-encoding and --reference-sheet (--input-format, --encoding and --sheet
+    are DUMP's; --encoding-errors applies to both). The output ends with the line
     "drift: yes", "drift: no" or "drift: not judged (WHY)" (too few classifiable rows); --json writes the same
     figures with "alert": true or false and "verdict". Thresholds: docs/drift.md. With --mask-pii the texts are
     masked before they are counted, so that the new words hold no name or address; what was masked is counted per
@@ -105,8 +127,14 @@ def drift(
     from taikai.io import check_output_dir, with_summary
 
     periods = check_freq(click.get_current_context(), date_column, freq)
-    if reference_text_column is not None and reference is None:
-        raise click.UsageError("--reference-text-column applies to a reference file: give it with --reference FILE")
+    for option, value in (
+        ("--reference-text-column", reference_text_column),
+        ("--reference-input-format", reference_input_format),
+        ("--reference-encoding", reference_encoding),
+        ("--reference-sheet", reference_sheet),
+    ):
+        if value is not None and reference is None:
+            raise click.UsageError(f"{option} applies to a reference file: give it with --reference FILE")
     if json_out is not None and json_out != STDOUT:
         check_output_dir(json_out, "--json")
         inputs = with_summary("the dump", dump) | with_summary("the reference", reference) | model_inputs(model_path)
@@ -125,6 +153,9 @@ def drift(
         sheet=sheet,
         prefix=prefix,
         mask_pii=mask_pii,
+        reference_encoding=reference_encoding,
+        reference_input_format=reference_input_format,
+        reference_sheet=reference_sheet,
     )
     if mask_pii:
         from taikai.privacy import format_counts

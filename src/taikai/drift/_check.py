@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
-from taikai.errors import TEXT_COLUMN, Argument, InputError, period_freq, wrong_type
+from taikai.errors import (
+    ENCODING,
+    INPUT_FORMAT,
+    REFERENCE_ENCODING,
+    REFERENCE_INPUT_FORMAT,
+    REFERENCE_SHEET,
+    SHEET,
+    TEXT_COLUMN,
+    Argument,
+    InputError,
+    named_as,
+    period_freq,
+    wrong_type,
+)
 from taikai.io import ReadOptions
 from taikai.model import DriftStatistics, Model, resolve_model
 
@@ -78,6 +90,9 @@ def check_drift(
     prefix: str | None = None,
     reference_text_column: Hashable | None = None,
     mask_pii: bool = False,
+    reference_encoding: str | None = None,
+    reference_input_format: str | None = None,
+    reference_sheet: str | int | None = None,
 ) -> DriftReport:
     """Compare *dump* with the model's training statistics (or the *reference* file) and return the report.
 
@@ -91,6 +106,10 @@ def check_drift(
     reference's are in *reference_text_column* (default: *text_column*, else found as the dump's are). A frame's
     columns are named by their labels (``0`` for a frame read with ``header=None``) or as str (``"0"``), as for
     ``predict_frame``.
+    *encoding*, *input_format* and *sheet* say how to read *dump*; a *reference* file is read with its own
+    *reference_encoding* (default: detected on its own, UTF-8 or CP932), *reference_input_format* (default: from
+    its extension) and *reference_sheet* (default: the first), and errors reading it name those; *encoding_errors*
+    applies to both files.
     ``mask_pii=True`` masks personal data in the texts of *dump* and *reference* before they are classified or
     counted (:func:`taikai.mask_pii`): the new words shown hold none; the report's ``masks`` (and
     ``reference_masks``) count what was masked, per kind.
@@ -98,29 +117,36 @@ def check_drift(
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
+    _check_reference_options(reference, reference_encoding, reference_input_format, reference_sheet)
     named = model is not None
     model = resolve_model(model)
     read_options = ReadOptions(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
-    reference_masks = None
+    reference_masks, reference_blank = None, 0
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
-        # The reference is read by its own extension, from its first sheet: only the encoding options apply to it.
-        reference_options = replace(read_options, input_format=None, sheet=None)
-        counted = _statistics(
-            reference,
-            model,
-            reference_options,
-            text_column=text_column if reference_text_column is None else reference_text_column,
-            argument="reference",
-            model_named=named,
-            text_argument=Argument("reference_text_column", "--reference-text-column"),
-            mask_pii=mask_pii,
-            input_format=False,  # the reference is read by its extension
+        # The reference is read with its own options (the dump's encoding, format and sheet are not its own), and
+        # what goes wrong reading it names them.
+        reference_options = ReadOptions(
+            input_format=reference_input_format,
+            encoding=reference_encoding,
+            sheet=reference_sheet,
+            encoding_errors=encoding_errors,
         )
-        ref, reference_masks = counted.overall, counted.masks
+        with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
+            counted = _statistics(
+                reference,
+                model,
+                reference_options,
+                text_column=text_column if reference_text_column is None else reference_text_column,
+                argument="reference",
+                model_named=named,
+                text_argument=Argument("reference_text_column", "--reference-text-column"),
+                mask_pii=mask_pii,
+            )
+        ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -149,4 +175,25 @@ def check_drift(
         predictions=found.predictions,
         masks=found.masks,
         reference_masks=reference_masks,
+        blank_lines=found.blank_lines,
+        reference_blank_lines=reference_blank,
     )
+
+
+def _check_reference_options(
+    reference: object, encoding: str | None, input_format: str | None, sheet: str | int | None
+) -> None:
+    """Refuse options of a reference file given without one (no reference, or a reference frame)."""
+    given = [
+        argument.name
+        for argument, value in (
+            (REFERENCE_ENCODING, encoding),
+            (REFERENCE_INPUT_FORMAT, input_format),
+            (REFERENCE_SHEET, sheet),
+        )
+        if value is not None
+    ]
+    if given and not isinstance(reference, (str, Path)):
+        what = "no reference was given" if reference is None else "the reference is a frame"
+        verb = "applies" if len(given) == 1 else "apply"
+        raise InputError(f"{' and '.join(given)} {verb} to a reference file, and {what}: give the reference file too")

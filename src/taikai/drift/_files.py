@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
+from taikai.drift._rows import Rows
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, period_freq, separator_hint
 from taikai.io import (
     DateOrder,
@@ -26,14 +24,11 @@ from taikai.io import (
     text_column_of,
     warn_decoding,
 )
-from taikai.model import DriftStatistics, Model, find_column, find_prefix, proba_columns, probabilities, unprefixed
-from taikai.privacy import PiiKind, default_masker, sum_counts
-from taikai.text import Status
+from taikai.model import DriftStatistics, Model, find_column, find_prefix, unprefixed
+from taikai.privacy import sum_counts
 
 if TYPE_CHECKING:
     import pandas as pd
-
-_STATUSES = {s.value: s for s in Status}
 
 
 @dataclass(frozen=True)
@@ -52,69 +47,8 @@ class FileStatistics:
     date_order: DateOrder | None = None
     """The order the date column's year-last dates (``03/04/2026``) were read in (``None``: it has none)."""
     date_years: YearRange | None = None  # the years the dates were counted in
-
-
-def _status(value: Any) -> Status:
-    return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
-
-
-class _Rows:
-    """Where a chunk's texts, statuses and probabilities are, for a raw dump or a predictions file."""
-
-    def __init__(
-        self,
-        model: Model,
-        path: str,
-        columns: list[str],
-        text_column: Hashable,
-        text_argument: Argument = TEXT_COLUMN,
-        mask_pii: bool = False,
-        input_format: bool = False,
-        shown: Sequence[object] | None = None,
-    ) -> None:
-        found = find_column(columns, text_column, text_argument, source=path, shown=shown, input_format=input_format)
-        self.model = model
-        self.mask_pii = mask_pii
-        self.masks: Counter[PiiKind] = Counter()
-        self.path = path
-        self.columns = columns
-        self.done = 0  # data rows read before the chunk
-        self.text = columns.index(str(found))
-        reason_columns = [c for c in columns if c.startswith("p_reason_")]
-        self.predictions = is_predictions(columns)
-        self.status = columns.index("status") if self.predictions else -1
-        if self.predictions:
-            wanted = proba_columns(model.reason_labels, model.sentiment_labels)
-            missing = [c for c in wanted if c not in columns]
-            if missing or len(reason_columns) != len(model.reason_labels):
-                raise InputError(
-                    f"{path}: the predictions were made by a model with other labels (columns {reason_columns}, "
-                    f"missing {missing}); pass the --model that classified the file, or the raw dump"
-                )
-        self.reason = [columns.index(c) for c in proba_columns(model.reason_labels, ())] if self.predictions else []
-        self.sentiment = (
-            [columns.index(c) for c in proba_columns((), model.sentiment_labels)] if self.predictions else []
-        )
-
-    def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-        """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
-        texts = data[self.text]
-        if self.mask_pii:  # before anything reads them: the new words are shown
-            texts, found = default_masker().mask_values(texts)
-            self.masks.update(found)
-        if not self.predictions:
-            done = self.model.classify(texts)
-            return texts, done.statuses, done.reason_proba, done.sentiment_proba
-        statuses = [_status(v) for v in data[self.status]]
-        reason = np.array([self._numbers(data, j) for j in self.reason], dtype=float).T.reshape(len(texts), -1)
-        sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float)
-        self.done += len(texts)
-        return texts, statuses, reason, sentiment.T.reshape(len(texts), -1)
-
-    def _numbers(self, data: list[list[Any]], j: int) -> np.ndarray:
-        """The probabilities of column *j*: a cell that holds none stops the count with the file, column and row
-        (it was counted as missing, and the row dropped from the classified ones without a word)."""
-        return probabilities(data[j], self.path, self.columns[j], self.done)
+    blank_lines: int = 0
+    """Blank lines of the file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
 
 
 def file_statistics(
@@ -153,6 +87,7 @@ def file_statistics(
     found = find_prefix(reader.columns, str(path), prefix, run.prefix if run is not None else None)
     text_column, text_argument = text_column_of(run, text_column, text_argument)
     notes: list[Any] = []
+    blank = [0]
     fmt = format_of(path, options.input_format)
 
     def chunks() -> Iterator[list[list[Any]]]:
@@ -162,6 +97,7 @@ def file_statistics(
                     path, chunk.bad[0], _bad_line_hint(path, fmt, reader.columns, input_format), mask_pii
                 )
             notes.extend(note for _, note in sorted(chunk.notes.items()))
+            blank[0] += chunk.blank
             yield chunk.data
             if progress is not None:
                 progress(chunk.rows)
@@ -193,7 +129,7 @@ def file_statistics(
     )
     if notes:
         warn_decoding(path, notes)
-    return counted
+    return replace(counted, blank_lines=blank[0])
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:
@@ -272,13 +208,13 @@ def count_chunks(
     freq = period_freq(freq, date_column)
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    rows = _Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
+    rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
     date_index, date_name = -1, None
     if date_column is not None:
         found = find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=input_format)
         date_index, date_name = columns.index(str(found)), str(found)
     overall = StatisticsBuilder.for_model(model, source)
-    dated = PeriodCounter(date_name, source, freq, overall) if date_name is not None else None
+    dated = PeriodCounter(date_name, source, freq, overall, mask_pii) if date_name is not None else None
     for index, data in enumerate(chunks):
         if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date
             dated.start(data[date_index], date_columns, date_index)

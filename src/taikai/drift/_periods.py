@@ -47,19 +47,22 @@ def check_dates(
     date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
     index: int = -1,
     chunk_rows: int = CHUNK_ROWS,
+    mask_pii: bool = False,
 ) -> None:
     """Raise the report's error when none of the first chunk's date cells reads as a date and (with
     *date_columns*, which yields the column chunk by chunk from the start) no later value of the column does
     either: ``不明`` or blanks in the first 6,000 rows and dates after them is a date column, as the report reads
     it; blanks and then only ``不明`` is not, and the error quotes ``不明``. Without *date_columns* the first chunk
     decides when it holds values, and a blank first chunk is left to be judged once the dump is counted.
-    *chunk_rows*: the rows of a chunk (a full first chunk is named in the error as the first rows)."""
+    *chunk_rows*: the rows of a chunk (a full first chunk is named in the error as the first rows); *mask_pii*: the
+    values the error quotes are masked."""
     held = _held(values)
     if held and _dated(held, column, source):
         return
     if date_columns is None:
         if held:
-            raise no_dates_error(column, source, values, first=len(values) if len(values) >= chunk_rows else None)
+            first = len(values) if len(values) >= chunk_rows else None
+            raise no_dates_error(column, source, values, first=first, mask_pii=mask_pii)
         return
     quoted = held[:2]  # the first values of the column, quoted in the error (as the report quotes them)
     for chunk in date_columns(index):
@@ -67,7 +70,7 @@ def check_dates(
             return
         if len({str(v).strip() for v in quoted}) < 2:
             quoted.extend(_held(chunk)[:chunk_rows])
-    raise no_dates_error(column, source, quoted)
+    raise no_dates_error(column, source, quoted, mask_pii=mask_pii)
 
 
 @dataclass(frozen=True)
@@ -136,10 +139,12 @@ def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str) 
 class PeriodCounter:
     """The rows of a dump counted per period of its date column *column*: the column is checked and surveyed
     (:func:`survey_dates`) at the first chunk, each chunk's rows added, and the periods' statistics built at the
-    end (a column in which no value reads as a date refused; warnings about its order and dates out of range)."""
+    end (a column in which no value reads as a date refused, its values quoted masked with *mask_pii*; warnings
+    about its order and dates out of range)."""
 
-    def __init__(self, column: str, source: str, freq: str, overall: StatisticsBuilder) -> None:
+    def __init__(self, column: str, source: str, freq: str, overall: StatisticsBuilder, mask_pii: bool = False) -> None:
         self.column, self.source, self.freq, self.overall = column, source, freq, overall
+        self.mask_pii = mask_pii
         self.periods: dict[Any, StatisticsBuilder] = {}
         self.undated = 0  # rows without a usable date, out of range ones too
         self.out_of_range = 0
@@ -149,7 +154,7 @@ class PeriodCounter:
     def start(self, first: list[Any], date_columns: Callable[[int], Iterable[list[Any]]] | None, index: int) -> None:
         """Check and survey the column before anything is classified: *first* is the first chunk's values;
         *date_columns* yields the whole column chunk by chunk (without it, the first chunk decides)."""
-        check_dates(self.column, self.source, first, date_columns, index, CHUNK_ROWS)
+        check_dates(self.column, self.source, first, date_columns, index, CHUNK_ROWS, self.mask_pii)
         whole = date_columns(index) if date_columns is not None else [first]
         self.survey = survey_dates(self.column, self.source, whole)
 
@@ -164,6 +169,6 @@ class PeriodCounter:
         """The statistics of each period, in date order."""
         if not self.periods:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
-            raise no_dates_error(self.column, self.source, self._unread)
+            raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
         warn_dates(self.survey, self.out_of_range, self.source, self.column)
         return {str(period): self.periods[period].build() for period in sorted(self.periods)}

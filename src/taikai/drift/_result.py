@@ -122,6 +122,10 @@ class DriftReport:
     predictions: bool = False
     masks: dict[str, int] | None = None
     reference_masks: dict[str, int] | None = None
+    blank_lines: int = 0
+    """Blank lines of the dump file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
+    reference_blank_lines: int = 0
+    """Blank lines of the reference file skipped."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property
@@ -226,6 +230,8 @@ class DriftReport:
             "not_judged_why": self.not_judged_why,
             "masks": self.masks,
             "reference_masks": self.reference_masks,
+            "blank_lines": self.blank_lines,
+            "reference_blank_lines": self.reference_blank_lines,
         }
 
     def __str__(self) -> str:

@@ -40,6 +40,22 @@ def describe_reference(source: str, rows: int) -> str:
     return f"{source} ({rows:,} rows)"
 
 
+def _reference(report: DriftReport) -> str:
+    """Name the reference and how it was counted; a file (whose statistics' source is its name) once."""
+    named, source, rows = report.reference_name, report.reference.source, report.reference.rows
+    if named == f"the file {source}":
+        return describe_reference(named, rows)
+    return f"{named}: {describe_reference(source, rows)}"
+
+
+def _blank(report: DriftReport) -> list[str]:
+    """Say how many blank lines were skipped in the dump and the reference file, as ``taikai batch`` says it."""
+    lines = [f"blank lines skipped: {report.blank_lines:,}"] if report.blank_lines else []
+    if report.reference_blank_lines:
+        lines.append(f"blank lines skipped in the reference: {report.reference_blank_lines:,}")
+    return lines
+
+
 def _foreign(rows: int) -> str:
     """Say how many classified rows count as unclassifiable too (mostly not Japanese), so the counts add up."""
     return f" ({rows:,} of them mostly not Japanese, counted as unclassifiable too)" if rows else ""
@@ -72,7 +88,7 @@ def _words(part: PeriodDrift, indent: str = "  ") -> str:
     if not part.new_words:
         return f"{indent}new words: none"
     shown = ", ".join(
-        f"{w.word} ({w.rows} rows, {percent(w.share, '')}; {w.shown_reference()})" for w in part.new_words
+        f"{w.word} ({w.rows:,} rows, {percent(w.share, '')}; {w.shown_reference()})" for w in part.new_words
     )
     return f"{indent}new words: {shown}"
 
@@ -112,9 +128,10 @@ def render(report: DriftReport) -> str:
     kind = "predictions file" if report.predictions else "raw dump, classified on the fly"
     lines = [
         f"drift of {report.source} ({kind})",
-        f"reference: {report.reference_name}: {describe_reference(report.reference.source, report.reference.rows)}",
+        f"reference: {_reference(report)}",
         "",
         f"whole dump: {stats.rows:,} rows, {stats.classified:,} classified{_foreign(stats.foreign)}",
+        *_blank(report),
         *_figures(report.overall),
         *_moved(report.overall),
         _words(report.overall),

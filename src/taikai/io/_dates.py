@@ -109,13 +109,21 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
     """
     import pandas as pd
 
+    if isinstance(values.dtype, pd.PeriodDtype):  # a period (2026-01) is its first day, as "2026-01" reads
+        values = values.dt.start_time
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         values = pd.Series(pd.NaT, index=values.index)
     elif values.dtype == object or pd.api.types.is_string_dtype(values):
         if order is None:
             order = order_evidence(values).order()
         values = values.map(
-            lambda v: None if isinstance(v, int | float) and not isinstance(v, bool) else _local(v, order)
+            lambda v: (
+                None
+                if isinstance(v, int | float) and not isinstance(v, bool)
+                else v.start_time
+                if isinstance(v, pd.Period)
+                else _local(v, order)
+            )
         )
     try:
         dates = pd.to_datetime(values, errors="coerce", format="mixed")
@@ -136,10 +144,29 @@ def _as_written(value: object) -> str:
     return str(value).strip()
 
 
-def no_dates_error(column: str, where: str, values: Iterable[object], first: int | None = None) -> InputError:
+_EXCEL_SERIALS = range(20_000, 80_000)
+"""Whole numbers read as Excel's serial dates (days since 1899-12-30) when a date column holds only them:
+1954-10-03 to 2119-01-10."""
+EXCEL_HINT = (
+    "they look like Excel serial dates (days since 1899-12-30, 45658 is 2025-01-01): format the column as dates "
+    "in Excel (Format Cells, Date) and save or export again, or convert them, e.g. with pandas.to_datetime(values, "
+    "unit='D', origin='1899-12-30'); then "
+)
+"""What to do about a date column of Excel serial numbers, before the error's usual advice."""
+
+
+def _serials(examples: list[str]) -> bool:
+    """Whether every one of *examples* is a whole number in the range of Excel's serial dates."""
+    return bool(examples) and all(e.isascii() and e.isdigit() and int(e) in _EXCEL_SERIALS for e in examples)
+
+
+def no_dates_error(
+    column: str, where: str, values: Iterable[object], first: int | None = None, *, mask_pii: bool = False
+) -> InputError:
     """Return the error for a date column *column* (of *where*) in which no value reads as a date; *values* are
-    (some of) its values, the first two non-empty ones are quoted. With *first*, only its first *first* rows were
-    read (a command that stops before reading the rest)."""
+    (some of) its values, the first two non-empty ones are quoted (with *mask_pii*, with personal data masked, as
+    ``--mask-pii`` masks every text it shows). With *first*, only its first *first* rows were read (a command that
+    stops before reading the rest). Whole numbers that look like Excel serial dates are said to."""
     examples: list[str] = []
     for value in values:
         text = _as_written(value)
@@ -147,18 +174,26 @@ def no_dates_error(column: str, where: str, values: Iterable[object], first: int
             examples.append(text)
             if len(examples) == 2:
                 break
+    hint = EXCEL_HINT if _serials(examples) else ""
+    if mask_pii:
+        from taikai.privacy import default_masker
+
+        masker = default_masker()
+        examples = [masker.mask(text).text for text in examples]
     if not examples:
         held = "is empty"
     else:
         among = "its values" if first is None else f"its values in the first {first:,} rows"
         held = f"holds no dates (none of {among} reads as one, e.g. {', '.join(map(repr, examples))})"
     return InputError(
-        f"{where}: {DATE_COLUMN.given(column)} {held}; give a column of {DATE_EXAMPLE}, or leave {DATE_COLUMN} out"
+        f"{where}: {DATE_COLUMN.given(column)} {held}; {hint}give a column of {DATE_EXAMPLE}, or leave "
+        f"{DATE_COLUMN} out"
     )
 
 
-def check_date_column(values: pd.Series, column: str, where: str) -> None:
-    """Raise :class:`InputError` when no value of the date column *column* (of *where*) reads as a date."""
+def check_date_column(values: pd.Series, column: str, where: str, *, mask_pii: bool = False) -> None:
+    """Raise :class:`InputError` when no value of the date column *column* (of *where*) reads as a date (the
+    values it quotes masked with *mask_pii*)."""
     if parse_dates(values, order_evidence(values).order(column, where)).notna().any():
         return
-    raise no_dates_error(column, where, values.dropna())
+    raise no_dates_error(column, where, values.dropna(), mask_pii=mask_pii)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import Argument, InputError, no_column_error, wrong_type
+from taikai.errors import SHEET, Argument, InputError, no_column_error, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
 
@@ -168,7 +168,8 @@ def sheet_read(reader: object) -> tuple[str, str]:
         return "", ""
     why = "the first; " if reader.sheet is None else ""
     of = f" of sheet {reader.title!r} ({why}its sheets are {', '.join(reader.sheets)})"
-    return of, ", or read another sheet with sheet= (--sheet NAME on the command line)"
+    named = SHEET.current()
+    return of, f", or read another sheet with {named.name}= ({named.option} NAME on the command line)"
 
 
 def check_sheet_column(reader: object, columns: list[str], name: object, argument: Argument, source: object) -> None:

@@ -120,16 +120,24 @@ def _row(position: int) -> str:
     return f"data row {position + 1:,} (after the header)"
 
 
-def not_a_probability(source: str, column: str, position: int, value: object) -> InputError:
-    """Return the error for the cell of *column* in data row *position* (from 0) that holds no probability."""
+def not_a_probability(source: str, column: str, position: int, value: object, mask_pii: bool = False) -> InputError:
+    """Return the error for the cell of *column* in data row *position* (from 0) that holds no probability (a text
+    quoted with personal data masked with *mask_pii*)."""
+    if mask_pii and isinstance(value, str):
+        from taikai.privacy import default_masker
+
+        value = default_masker().mask(value).text
     return InputError(
         f"{source}: column {column}, {_row(position)}: {value!r} is not a probability (a number from 0 to 1); {_EDITED}"
     )
 
 
-def probabilities(values: Sequence[object] | pd.Series, source: str, column: str, start: int = 0) -> np.ndarray:
+def probabilities(
+    values: Sequence[object] | pd.Series, source: str, column: str, start: int = 0, mask_pii: bool = False
+) -> np.ndarray:
     """Return the probabilities in the cells *values* of *column* (NaN for an empty one), or raise
-    :func:`not_a_probability` for the first that holds none (*start*: the data row of the first cell, from 0)."""
+    :func:`not_a_probability` for the first that holds none (*start*: the data row of the first cell, from 0;
+    *mask_pii*: a text quoted there masked)."""
     import numpy as np
     import pandas as pd
 
@@ -151,7 +159,7 @@ def probabilities(values: Sequence[object] | pd.Series, source: str, column: str
         at = int(bad.nonzero()[0][0])
         value = cells.iloc[at]
         shown = value.item() if isinstance(value, np.generic) else value  # 2.0, not np.float64(2.0)
-        raise not_a_probability(source, column, start + at, shown)
+        raise not_a_probability(source, column, start + at, shown, mask_pii)
     result: np.ndarray = numbers
     return result
 

@@ -184,7 +184,7 @@ def build_report(
     if not all(isinstance(c, str) for c in df.columns):
         df = df.set_axis(list(map(str, df.columns)), axis=1)
     if date_column is not None:
-        check_date_column(df[date_column], date_column, where)
+        check_date_column(df[date_column], date_column, where, mask_pii=mask_pii)
     df = df.reset_index(drop=True)
     masks: dict[str, int] = {}
     if mask_pii:

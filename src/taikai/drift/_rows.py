@@ -1,0 +1,81 @@
+"""Where a chunk's texts, statuses and probabilities are, for a raw dump (classified) or a predictions file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+import numpy as np
+
+from taikai.errors import TEXT_COLUMN, Argument, InputError
+from taikai.io import is_predictions
+from taikai.model import Model, find_column, proba_columns, probabilities
+from taikai.privacy import PiiKind, default_masker
+from taikai.text import Status
+
+_STATUSES = {s.value: s for s in Status}
+
+
+def _status(value: Any) -> Status:
+    return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
+
+
+class Rows:
+    """Where a chunk's texts, statuses and probabilities are, for a raw dump or a predictions file."""
+
+    def __init__(
+        self,
+        model: Model,
+        path: str,
+        columns: list[str],
+        text_column: Hashable,
+        text_argument: Argument = TEXT_COLUMN,
+        mask_pii: bool = False,
+        input_format: bool = False,
+        shown: Sequence[object] | None = None,
+    ) -> None:
+        found = find_column(columns, text_column, text_argument, source=path, shown=shown, input_format=input_format)
+        self.model = model
+        self.mask_pii = mask_pii
+        self.masks: Counter[PiiKind] = Counter()
+        self.path = path
+        self.columns = columns
+        self.done = 0  # data rows read before the chunk
+        self.text = columns.index(str(found))
+        reason_columns = [c for c in columns if c.startswith("p_reason_")]
+        self.predictions = is_predictions(columns)
+        self.status = columns.index("status") if self.predictions else -1
+        if self.predictions:
+            wanted = proba_columns(model.reason_labels, model.sentiment_labels)
+            missing = [c for c in wanted if c not in columns]
+            if missing or len(reason_columns) != len(model.reason_labels):
+                raise InputError(
+                    f"{path}: the predictions were made by a model with other labels (columns {reason_columns}, "
+                    f"missing {missing}); pass the --model that classified the file, or the raw dump"
+                )
+        self.reason = [columns.index(c) for c in proba_columns(model.reason_labels, ())] if self.predictions else []
+        self.sentiment = (
+            [columns.index(c) for c in proba_columns((), model.sentiment_labels)] if self.predictions else []
+        )
+
+    def read(self, data: list[list[Any]]) -> tuple[list[Any], list[Status], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """Return the texts, statuses and probability rows of one chunk (classifying it if it is a raw dump)."""
+        texts = data[self.text]
+        if self.mask_pii:  # before anything reads them: the new words are shown
+            texts, found = default_masker().mask_values(texts)
+            self.masks.update(found)
+        if not self.predictions:
+            done = self.model.classify(texts)
+            return texts, done.statuses, done.reason_proba, done.sentiment_proba
+        statuses = [_status(v) for v in data[self.status]]
+        reason = np.array([self._numbers(data, j) for j in self.reason], dtype=float).T.reshape(len(texts), -1)
+        sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float)
+        self.done += len(texts)
+        return texts, statuses, reason, sentiment.T.reshape(len(texts), -1)
+
+    def _numbers(self, data: list[list[Any]], j: int) -> np.ndarray:
+        """The probabilities of column *j*: a cell that holds none stops the count with the file, column and row
+        (it was counted as missing, and the row dropped from the classified ones without a word); the cell quoted
+        masked with ``mask_pii``."""
+        return probabilities(data[j], self.path, self.columns[j], self.done, self.mask_pii)
