@@ -21,9 +21,9 @@ from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
 from taikai.model._save import save_model
 from taikai.model._word_block import FeatureBlocks
-from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS, neutralize
+from taikai.privacy import read_as_model
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
-from taikai.text import Status, check_text
+from taikai.text import Status
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -140,7 +140,9 @@ class Model(Described):
         values = masked_values(values) if mask_pii else values
         n = len(values)
         # A masked text is judged without its placeholders: masking must not make a text of no Japanese readable.
-        checked = [check_text(v, self.max_chars, NOT_JAPANESE_PLACEHOLDERS) for v in values]
+        # A masked text is read with its placeholders as ○, by the model and the rules alike (read_as_model, which
+        # rules test shares); other texts as they are.
+        checked = [read_as_model(v, self.max_chars) for v in values]
         good = Status.OK
         ok = [i for i, c in enumerate(checked) if c.status is good]
         reason_p = np.full((n, len(self.reason_labels)), np.nan)
@@ -149,9 +151,7 @@ class Model(Described):
         sentiments: list[str | None] = [None] * n
         hits: list[RuleHits] | None = None if matcher is None else [NO_HITS] * n
         for rows in _chunks(ok):
-            # A masked text is read with its placeholders as ○ (see taikai.privacy.neutralize), by the model and
-            # the rules alike; other texts as they are.
-            texts = [neutralize(checked[i].text) for i in rows]
+            texts = [checked[i].text for i in rows]
             lemmas = None
             if matcher is not None and matcher.needs_lemmas:
                 features, lemmas = features_and_lemmas(self.pipeline.named_steps["features"], texts)
