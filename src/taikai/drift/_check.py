@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
-from taikai.errors import TEXT_COLUMN, Argument, InputError, period_freq, wrong_type
+from taikai.errors import TEXT_COLUMN, Argument, InputError, check_bool, period_freq, wrong_type
 from taikai.io import ReadOptions
 from taikai.model import DriftStatistics, Model, resolve_model
 
@@ -95,6 +95,7 @@ def check_drift(
     counted (:func:`taikai.mask_pii`): the new words shown hold none; the report's ``masks`` (and
     ``reference_masks``) count what was masked, per kind.
     """
+    check_bool("mask_pii", mask_pii)
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import DataWarning, separator_hint
+from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import sheet_argument
@@ -53,6 +53,7 @@ def read_table(
     import pandas as pd
 
     path = Path(path)
+    check_bool("mask_pii", mask_pii)
     fmt = format_of(path, fmt)
     reader = open_reader(path, fmt, encoding, sheet, encoding_errors)
     text = fmt in TEXT_FORMATS[:2]
@@ -154,6 +155,7 @@ def read_predictions(
     import pandas as pd
 
     chosen = sheet_argument(sheet)  # checked before the file's format is: a bool is refused for a CSV too
+    check_bool("mask_pii", mask_pii)
     table = read_table(Path(path), None, encoding, chosen, encoding_errors, mask_pii)
     frame, fmt = table.frame, table.format
     del table

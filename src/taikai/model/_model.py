@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_path, wrong_type
+from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
@@ -95,6 +95,7 @@ class Model(Described):
         sha256, which predictions files record, stays its identity: ``taikai drift`` and ``taikai report``
         accept the predictions it made under either directory. One refit or given other parameters
         (``set_params``) is pickled anew, under a new sha256."""
+        check_bool("overwrite", overwrite)
         out, self.metadata, self._artifact = save_model(
             self.pipeline, self.metadata, directory, overwrite, self._artifact
         )
@@ -135,6 +136,7 @@ class Model(Described):
         ``mask_pii=True`` masks personal data first, as :meth:`predict` does: the rules and model read masked texts.
         """
         values = text_values("values", values)
+        check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
         values = masked_values(values) if mask_pii else values
@@ -199,6 +201,7 @@ class Model(Described):
         :meth:`predict_frame`.
         """
         values = text_values("texts", texts)
+        check_bool("mask_pii", mask_pii)
         RulesMode.for_rules(rules_mode, rules)
         values = masked_values(values) if mask_pii else values
         return split_predictions(values, self.classify(values, rules, rules_mode))
@@ -251,6 +254,7 @@ class Model(Described):
             raise not_a_frame(df)
         if not isinstance(prefix, str):
             raise wrong_type("prefix", prefix, "a str such as 'pred_'")
+        check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
         column = self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix)

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from taikai.errors import check_bool
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._names import find_names
 from taikai.privacy._patterns import FINDERS
@@ -43,7 +44,7 @@ class PiiMasker:
     """
 
     def __init__(self, names: bool = True) -> None:
-        self.names = names
+        self.names = check_bool("names", names)
         self._tagger = PosTagger()
 
     def _find(self, text: str) -> list[Found]:

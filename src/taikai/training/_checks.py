@@ -8,7 +8,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import Argument, InputError, check_int, wrong_type
+from taikai.errors import Argument, InputError, check_bool, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, check_model_dir
@@ -24,6 +24,12 @@ def check_out_dir(out: Path, overwrite: bool) -> None:
 
 MAX_SEED = 2**32 - 1
 """The largest ``seed`` (``--seed``): scikit-learn's random states are 32-bit."""
+
+
+def check_flags(**flags: object) -> None:
+    """Refuse, before anything is read, a flag that is not a bool: ``overwrite='no'`` must not replace a model."""
+    for name, value in flags.items():
+        check_bool(name, value)
 
 
 def check_split_options(seed: object, test_size: object) -> None:
