@@ -12,7 +12,7 @@ import numpy as np
 
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, period_freq, separator_hint
+from taikai.errors import DATE_COLUMN, MODEL, TEXT_COLUMN, Argument, InputError, period_freq, separator_hint
 from taikai.io import (
     DateOrder,
     ReadOptions,
@@ -89,7 +89,8 @@ class _Rows:
             if missing or len(reason_columns) != len(model.reason_labels):
                 raise InputError(
                     f"{path}: the predictions were made by a model with other labels (columns {reason_columns}, "
-                    f"missing {missing}); pass the --model that classified the file, or the raw dump"
+                    f"missing {missing}); give the model that classified them with {MODEL}, or the raw texts "
+                    "without predictions (classified with the model given)"
                 )
         self.reason = [columns.index(c) for c in proba_columns(model.reason_labels, ())] if self.predictions else []
         self.sentiment = (
@@ -204,8 +205,9 @@ def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool)
     else:
         fix = f"fix it (every record needs one field per column){separator_hint(columns, input_format=input_format)}"
     return (
-        f"{fix}; or classify it with taikai batch --on-bad-lines report, which sets malformed records aside in "
-        "OUTPUT_STEM.bad_lines.csv, and check drift on its predictions file"
+        f"{fix}; or classify it with taikai.classify_file(..., on_bad_lines='report') (taikai batch --on-bad-lines "
+        "report on the command line), which sets malformed records aside in OUTPUT_STEM.bad_lines.csv, and check "
+        "drift on its predictions file"
     )
 
 

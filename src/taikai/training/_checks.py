@@ -44,6 +44,11 @@ def check_split_options(seed: object, test_size: object) -> None:
         )
 
 
+def _test_size(share: float) -> str:
+    """Return a test size as a command-line and a Python user give it: ``--test-size 0.1 (test_size=0.1)``."""
+    return f"--test-size {share:g} (test_size={share:g})"
+
+
 def _share(rows: int, of: int, up: bool) -> float:
     """Return the smallest share of *of* rows (*up*) that holds out at least *rows*, or the largest that holds out at
     most *rows*, in two significant digits; scikit-learn holds out ``ceil(share * of)`` rows."""
@@ -78,14 +83,14 @@ def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | No
         return (
             f"{option} holds out {test:,} of {of}, fewer than their {reasons} primary reasons: the test "
             "rows are drawn stratified, at least one of each reason",
-            f"what to do: hold out at least {reasons} rows with --test-size {_share(reasons, rows, up=True):g} or "
-            "more, or train on every row with --test-size 0",
+            f"what to do: hold out at least {reasons} rows with {_test_size(_share(reasons, rows, up=True))} or "
+            f"more, or train on every row with {_test_size(0)}",
         )
     if rows - test < reasons:
         return (
             f"{option} holds out {test:,} of {of}, leaving {rows - test:,} to train on, fewer than "
             f"their {reasons} primary reasons: the split is stratified, at least one training row of each reason",
-            f"what to do: use --test-size {_share(rows - reasons, rows, up=False):g} or less",
+            f"what to do: use {_test_size(_share(rows - reasons, rows, up=False))} or less",
         )
     return None
 
