@@ -61,6 +61,7 @@ class Model(Described):
         self.metadata = metadata or ModelMetadata.unsaved()
         self.path = path
         self._artifact: bytes | None = None  # the model.joblib bytes it was loaded from or saved as (see save)
+        self.loaded = False  # made in this session; load_model, which verifies a model, sets it
         # Columns follow the taxonomy's order (labels outside it come after, as the classifier has them).
         self._reason_order = _display_order([str(c) for c in classifier.reason_classes_], REASON_IDS)
         self._sentiment_order = _display_order([str(c) for c in classifier.sentiment_classes_], SENTIMENTS)
@@ -279,6 +280,7 @@ def load_model(path: str | Path | None = None) -> Model:
     pipeline, meta, data = load_verified(model_dir)
     model = Model(pipeline, meta, model_dir)
     model._artifact = data
+    model.loaded = True
     return model
 
 
