@@ -204,8 +204,7 @@ def test_predictions_of_another_model_are_refused(tiny_model, tmp_path, given, s
     shown = str(caught.value)
     assert "made by a model with other labels" in shown and source in shown
     assert shown.endswith(
-        "; give the model that classified them with model= (--model on the command line), or the raw texts without "
-        "predictions (classified with the model given)"
+        "; give the model that classified them with model= (--model on the command line), or the raw texts"
     )
 
 

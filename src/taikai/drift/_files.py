@@ -89,8 +89,7 @@ class _Rows:
             if missing or len(reason_columns) != len(model.reason_labels):
                 raise InputError(
                     f"{path}: the predictions were made by a model with other labels (columns {reason_columns}, "
-                    f"missing {missing}); give the model that classified them with {MODEL}, or the raw texts "
-                    "without predictions (classified with the model given)"
+                    f"missing {missing}); give the model that classified them with {MODEL}, or the raw texts"
                 )
         self.reason = [columns.index(c) for c in proba_columns(model.reason_labels, ())] if self.predictions else []
         self.sentiment = (
@@ -205,9 +204,8 @@ def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool)
     else:
         fix = f"fix it (every record needs one field per column){separator_hint(columns, input_format=input_format)}"
     return (
-        f"{fix}; or classify it with taikai.classify_file(..., on_bad_lines='report') (taikai batch --on-bad-lines "
-        "report on the command line), which sets malformed records aside in OUTPUT_STEM.bad_lines.csv, and check "
-        "drift on its predictions file"
+        f"{fix}; or classify it with taikai batch --on-bad-lines report (on_bad_lines='report' of classify_file), "
+        "which sets malformed records aside in OUTPUT_STEM.bad_lines.csv, and check drift on its predictions file"
     )
 
 
