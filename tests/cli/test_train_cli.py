@@ -104,7 +104,10 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
     data.write_text("\n".join([*rows, ",fees,negative", "hello,fees,negative", "稼げない,,"]) + "\n", "utf-8")
     result = CliRunner().invoke(cli, ["train", str(data), "--out", str(tmp_path / "m"), "--vectors", "none"])
     assert result.exit_code == 2, result.output
-    assert "held out for the test (--test-size 0.2 or test_size=0.2)\nrows: 5 read, 2 usable, 3 skipped:\n" in result.stderr
+    assert (
+        "held out for the test (--test-size 0.2 or test_size=0.2)\nrows: 5 read, 2 usable, 3 skipped:\n"
+        in result.stderr
+    )
     assert f"  {data}:5: text: no Japanese characters" in result.stderr
     assert f"  {data}:6: reasons: no label" in result.stderr
     assert "or train on every usable row with --test-size 0 (test_size=0)" in result.stderr
