@@ -267,6 +267,18 @@ NAMED_WITH_THEIR_OPTION = [
         lambda m, f: taikai.suggest(f["predictions"], n=0),
         "n=0 (--n on the command line) must be at least 1",
     ),
+    # regression: top=0 gave an explanation without contributions and empty keywords, which --top 0 refuses
+    (
+        "explain top",
+        lambda m, f: taikai.explain(m, "手数料が高い", top=0),
+        "top=0 (--top on the command line) must be at least 1",
+    ),
+    ("keywords top", lambda m, f: taikai.keywords(m, top=0), "top=0 (--top on the command line) must be at least 1"),
+    (
+        "distinctive_words top",
+        lambda m, f: taikai.distinctive_words(f["predictions"], top=0),
+        "top must be at least 1, not 0",
+    ),
     (
         "train add_weight",
         lambda m, f: taikai.train(f["labelled"], add_weight=-1.0, folds=0),

@@ -143,6 +143,7 @@ EXCLUDE = Argument("exclude", "--exclude")
 ON_BAD_ROWS = Argument("on_bad_rows", "--on-bad-rows")
 MODEL = Argument("model", "--model")
 FREQ = Argument("freq", "--freq")
+TOP = Argument("top", "--top")
 DASK_ENGINE = "the Dask engine (taikai.dask.classify_files in Python, --engine dask on the command line)"
 """How messages name the Dask engine to a Python user (its own function) and on the command line (an option)."""
 
@@ -237,6 +238,27 @@ def check_int(name: str, value: object, least: int | None = None, most: int | No
         raise InputError(f"{name} must be at least {least}, not {value}")
     if most is not None and value > most:
         raise InputError(f"{name} must be at most {most}, not {value}")
+    return value
+
+
+def check_at_least(argument: Argument, value: object, least: int) -> int:
+    """Return *value* if it is an int (:func:`check_int`) of at least *least*; else raise naming the argument and its
+    option, which refuses such a value alike: ``top=0 (--top on the command line) must be at least 1``."""
+    checked = check_int(argument.name, value)
+    if checked < least:
+        raise InputError(f"{argument.given(value)} must be at least {least}")
+    return checked
+
+
+def check_bool(name: str, value: object) -> bool:
+    """Return argument *name* if it is a bool (``True`` or ``False``); else raise ``TypeError`` naming it and what was
+    given: a flag given ``'no'`` or ``0`` must not be read as its truth value (``'no'`` would turn it on)."""
+    import numpy as np
+
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if not isinstance(value, bool):
+        raise wrong_type(name, value, "a bool (True or False)")
     return value
 
 

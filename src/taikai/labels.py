@@ -107,11 +107,14 @@ def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = Non
     """Return the display name of a reason id in *lang* (``ja`` or ``en``), or the id itself outside the taxonomy.
 
     *labels*, the model's reasons: when they are labels of one's own (:func:`own_labels`), every label is its own
-    name, as written (``fees`` beside ``Fees`` is not 手数料が高い).
+    name, as written (``fees`` beside ``Fees`` is not 手数料が高い). A *label* that is not a str is refused
+    (``TypeError``): a label is text, and ``3`` given back as its own name would hide the mistake.
 
     >>> reason_name("fees"), reason_name("fees", labels=["fees", "Fees"])
     ('手数料が高い', 'fees')
     """
+    if not isinstance(label, str):
+        raise TypeError(f"label must be a reason id (str) such as 'fees', not {type(label).__name__} {label!r}")
     if lang not in _NAMES:
         raise ValueError(f"lang must be one of {', '.join(_NAMES)}, not {lang!r}")
     if own_labels(labels):
@@ -192,12 +195,7 @@ def display_order(labels: Iterable[object], preferred: Iterable[str]) -> list[st
 
 def parse_reasons(value: str) -> list[str]:
     """Split a ``|``-separated reasons cell into ids, primary first, without blanks or repeats."""
-    labels: list[str] = []
-    for part in str(value).split("|"):
-        part = part.strip()
-        if part and part not in labels:
-            labels.append(part)
-    return labels
+    return list(dict.fromkeys(part for part in (x.strip() for x in str(value).split("|")) if part))
 
 
 LABEL_SEPARATORS = re.compile(r"\|+")

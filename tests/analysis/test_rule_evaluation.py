@@ -51,3 +51,26 @@ def test_sheet_with_a_frame_is_refused(tiny_model, rules):
     frame = pd.DataFrame(ROWS, columns=["text", "reasons"])
     with pytest.raises(InputError, match=r"^sheet= applies to an xlsx file of labelled data, not to a DataFrame"):
         taikai.evaluate_rules(rules, frame, tiny_model, sheet="labels")
+
+
+PLACEHOLDER_RULE = '[[rule]]\nname = "placeholder"\nlabel = "fees"\nany = ["○"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "mask_pii"),
+    [
+        ("[人名]さんに[電話番号]へ電話するよう言われた", False),  # a file masked before
+        ("[メール]に連絡が来た", False),  # one placeholder of a value that is not Japanese
+        ("山田太郎さんに090-1234-5678へ電話するよう言われた", True),  # masked here
+    ],
+)
+def test_a_rule_on_the_neutral_mark_fires_on_masked_text_as_predict_does(tiny_model, tmp_path, text, mask_pii):
+    """Regression: rules test matched the placeholders as written, so a ○ rule (which predict, batch and explain
+    fire on a masked text: the model reads placeholders as ○) never hit."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(PLACEHOLDER_RULE, encoding="utf-8")
+    frame = pd.DataFrame([[text, "trouble"]], columns=["text", "reasons"])
+    [rule] = taikai.evaluate_rules(rules, frame, tiny_model, mask_pii=mask_pii).rules
+    [predicted] = tiny_model.predict([text], rules=rules, mask_pii=mask_pii)
+    assert predicted.rules is not None and predicted.rules.names == ("placeholder",)
+    assert (rule.counts.hits, rule.misfires) == (1, 1)

@@ -298,7 +298,10 @@ def test_a_malformed_record_gets_advice_for_its_format_and_a_way_out(tiny_model_
     result = run(dump, "--model", tiny_model_dir)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"taikai: error: {dump}:")
-    assert f"; {fix}; or classify it with taikai batch --on-bad-lines report" in result.stderr
+    # the way out named on the command line, then in Python (regression: Python users were told the option only)
+    assert f"; {fix}; or classify it with taikai batch --on-bad-lines report (on_bad_lines='report' of classify_" in (
+        result.stderr
+    )
     assert "check drift on its predictions file" in result.stderr
     assert ("one field per column" in result.stderr) is name.endswith(".csv")
 

@@ -104,7 +104,10 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
     data.write_text("\n".join([*rows, ",fees,negative", "hello,fees,negative", "稼げない,,"]) + "\n", "utf-8")
     result = CliRunner().invoke(cli, ["train", str(data), "--out", str(tmp_path / "m"), "--vectors", "none"])
     assert result.exit_code == 2, result.output
-    assert "held out for the test (--test-size 0.2)\nrows: 5 read, 2 usable, 3 skipped:\n" in result.stderr
+    assert (
+        "held out for the test (--test-size 0.2 or test_size=0.2)\nrows: 5 read, 2 usable, 3 skipped:\n"
+        in result.stderr
+    )
     assert f"  {data}:5: text: no Japanese characters" in result.stderr
     assert f"  {data}:6: reasons: no label" in result.stderr
     assert "or train on every usable row with --test-size 0 (test_size=0)" in result.stderr
@@ -176,7 +179,7 @@ def test_train_help_lists_out_first_then_output():
         ),
         ("-0.1", "taikai: error: --test-size -0.1 (test_size=-0.1): the share of rows held out for the test must be "),
         # within the range: the data decides (the tiny file's 40 rows cannot hold out 95 % stratified)
-        ("0.95", "what to do: use --test-size 0.8 or less\n"),
+        ("0.95", "what to do: use --test-size 0.8 (test_size=0.8) or less\n"),
     ],
 )
 def test_the_test_size_range_is_the_library_s(tmp_path, tiny_csv, size, said):

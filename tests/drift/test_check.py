@@ -192,10 +192,20 @@ def test_freq_defaults_to_months_of_a_date_column(tiny_model, options, freq, per
     assert (report.freq, len(report.periods)) == (freq, periods)
 
 
-def test_predictions_of_another_model_are_refused(tiny_model, tmp_path):
+@pytest.mark.parametrize(("given", "source"), [("frame", "<frame>"), ("csv", "pred.csv")])
+def test_predictions_of_another_model_are_refused(tiny_model, tmp_path, given, source):
+    """Regression too: the advice named only the command line's --model, to a frame given in Python."""
     frame = pd.read_csv(HOTELS).assign(status="ok", p_reason_fees=0.5, p_reason_hotel=0.5)
-    with pytest.raises(InputError, match="made by a model with other labels"):
-        check_drift(frame, tiny_model)
+    data: object = frame
+    if given == "csv":
+        frame.to_csv(data := tmp_path / "pred.csv", index=False)
+    with pytest.raises(InputError) as caught:
+        check_drift(data, tiny_model)
+    shown = str(caught.value)
+    assert "made by a model with other labels" in shown and source in shown
+    assert shown.endswith(
+        "; give the model that classified them with model= (--model on the command line), or the raw texts"
+    )
 
 
 @pytest.fixture(scope="module")

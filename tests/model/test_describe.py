@@ -64,7 +64,7 @@ def test_model_describe_is_what_info_prints(tiny_model_dir):
 
 def test_an_unsaved_model_describes_itself_as_not_saved(tiny_model):
     text = Model(tiny_model.pipeline, tiny_model.metadata).describe()
-    assert text.startswith("model:      not saved\nstatus:     verified and loaded\n")
+    assert text.startswith(f"model:      not saved\nstatus:     {TRAINED}\n")  # not loaded: not verified
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +258,31 @@ def test_added_comparison_is_one_class_wherever_it_is_imported():
 
     assert taikai.AddedComparison is taikai.training.AddedComparison is AddedComparison
     assert taikai.training.HeldOutScores is HeldOutScores
+
+
+TRAINED = "trained in this session, not loaded from a directory (so not verified: load_model verifies one)"
+
+
+@pytest.mark.parametrize(
+    ("made", "where", "status"),
+    [
+        ("trained", "not saved", TRAINED),  # regression: said "verified and loaded"
+        ("trained and saved", "saved", TRAINED),
+        ("loaded", "saved", "verified and loaded"),
+        ("loaded and saved again", "saved", "verified and loaded"),
+    ],
+)
+def test_describe_says_whether_the_model_was_loaded_or_trained_here(tiny_csv, tmp_path, made, where, status):
+    out = tmp_path / "m"
+    if made.startswith("trained"):
+        config = taikai.model.FeatureConfig(min_df=1)
+        model = taikai.train(tiny_csv, out if "saved" in made else None, config=config, folds=0, test_size=0)
+    else:
+        taikai.train(tiny_csv, out, config=taikai.model.FeatureConfig(min_df=1), folds=0, test_size=0)
+        model = taikai.load_model(out)
+        if "again" in made:
+            model.save(tmp_path / "again")
+    lines = model.describe().splitlines()
+    assert lines[0] == ("model:      not saved" if where == "not saved" else f"model:      {model.path}")
+    assert lines[1] == f"status:     {status}"
+    assert model.loaded is made.startswith("loaded")

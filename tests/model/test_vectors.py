@@ -9,7 +9,7 @@ import pytest
 from sklearn.base import clone
 
 import taikai
-from taikai.errors import ModelError
+from taikai.errors import InputError, ModelError
 from taikai.model import FeatureConfig, WordVectors, _vector_table, build_pipeline, feature_blocks
 from taikai.text import JapaneseTokenizer
 
@@ -164,15 +164,15 @@ def test_one_tokenizer_pass_feeds_ngrams_and_vectors(tiny_csv, vector_table, mon
 
 
 @pytest.mark.parametrize(
-    ("config", "message"),
+    ("fields", "message"),
     [
-        (FeatureConfig(token_form="surface", vectors="chive"), "need token_form='base'"),
-        (FeatureConfig(word_ngrams=None, char_ngrams=(1, 3), vectors="chive"), "read the word tokens"),
+        ({"token_form": "surface", "vectors": "chive"}, "need token_form='base'"),
+        ({"word_ngrams": None, "char_ngrams": (1, 3), "vectors": "chive"}, "read the word tokens"),
     ],
 )
-def test_vectors_need_dictionary_form_word_tokens(config, message):
-    with pytest.raises(ValueError, match=message):
-        build_pipeline(config)
+def test_vectors_need_dictionary_form_word_tokens(fields, message):
+    with pytest.raises(InputError, match=message):  # refused by the config, before a pipeline is built
+        FeatureConfig(**fields)
 
 
 def test_configs_written_before_vectors_read_as_without_them():

@@ -129,7 +129,7 @@ def test_a_test_share_too_small_counts_the_rows_with_a_reason(tiny_csv):
         "--test-size 0.2 (test_size=0.2) holds out 7 of the 32 rows with a reason (the 8 with a sentiment only all "
         "train), fewer than their 8 primary reasons"
     )
-    assert "hold out at least 8 rows with --test-size 0.22 or more" in str(caught.value)
+    assert "hold out at least 8 rows with --test-size 0.22 (test_size=0.22) or more" in str(caught.value)
 
 
 def test_data_without_any_reason_says_so(tiny_csv):

@@ -275,7 +275,7 @@ def test_data_too_thin_to_train_is_a_clear_error(frame, message):
             [
                 "training needs at least two different reasons in the training rows, and its 1 training row(s) have "
                 "only ",
-                "; 1 held out for the test (--test-size 0.2)\nrows: 5 read, 2 usable, 3 skipped:\n"
+                "; 1 held out for the test (--test-size 0.2 or test_size=0.2)\nrows: 5 read, 2 usable, 3 skipped:\n"
                 "  <frame>: row 3 (data row, 1-based): text: empty",
                 "  <frame>: row 5 (data row, 1-based): reasons: no label",
                 "what to do: give more labelled rows (of at least two different reasons), or fix the skipped rows, or "
@@ -391,14 +391,14 @@ def test_seed_and_test_size_are_checked_before_the_data_is_read(tmp_path, option
             0.1,
             "--test-size 0.1 (test_size=0.1) holds out 4 of the 40 rows, fewer than their 8 primary reasons: the test "
             "rows are drawn stratified, at least one of each reason\nrows: 40 read, 40 usable, 0 skipped\n"
-            "what to do: hold out at least 8 rows with --test-size 0.18 or more, or train on every row with "
-            "--test-size 0",
+            "what to do: hold out at least 8 rows with --test-size 0.18 (test_size=0.18) or more, or train on every "
+            "row with --test-size 0 (test_size=0)",
         ),
         (
             0.9,
             "--test-size 0.9 (test_size=0.9) holds out 36 of the 40 rows, leaving 4 to train on, fewer than their 8 "
             "primary reasons: the split is stratified, at least one training row of each reason\n"
-            "rows: 40 read, 40 usable, 0 skipped\nwhat to do: use --test-size 0.8 or less",
+            "rows: 40 read, 40 usable, 0 skipped\nwhat to do: use --test-size 0.8 (test_size=0.8) or less",
         ),
     ],
 )

@@ -24,7 +24,7 @@ import numpy as np
 from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
 from taikai.analysis._explain_text import render_text
-from taikai.errors import check_int
+from taikai.errors import TOP, check_at_least, check_bool
 from taikai.model import Model, centred_coefficients, resolve_model
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.rules import RuleHits, RuleMatcher, RuleSet, RulesMode
@@ -237,7 +237,8 @@ def explain(
     ``text``, and what the spans index; no feature holds a masked value.
     """
     check_arguments(model, text)
-    check_int("top", top, 0)
+    check_at_least(TOP, top, 1)  # as --top: an explanation without contributions explains nothing
+    check_bool("mask_pii", mask_pii)
     if mask_pii:
         from taikai.privacy import default_masker
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from taikai.analysis._tables import plain_predictions
-from taikai.errors import Argument, InputError, check_int, wrong_type
+from taikai.errors import TOP, Argument, InputError, check_at_least, check_int, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.privacy import NEUTRAL, neutralize
@@ -100,7 +100,7 @@ def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, ki
     *kind* keeps only ``"word"`` or ``"char"`` n-grams; ``"all"`` (as ``taikai keywords --kind all``) or ``None``
     keeps both. Coefficients act on L2-normalised TF-IDF values, so they compare across features of one model.
     """
-    check_int("top", top, 0)
+    check_at_least(TOP, top, 1)  # as --top: no features per label is no keywords
     if kind not in _KINDS:
         raise InputError(f"kind must be 'all', 'word', 'char' or None (all), not {kind!r}")
     kind = None if kind == "all" else kind
@@ -149,7 +149,7 @@ def distinctive_words(
     if not isinstance(predictions, pd.DataFrame):
         raise wrong_type("predictions", predictions, "a pandas DataFrame (read a file with taikai.io.read_predictions)")
     predictions = plain_predictions(predictions, prefix)
-    check_int("top", top, 0)
+    check_int("top", top, 1)  # as keywords: no words per label is no answer
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)
     # found as predict_frame finds a column: 0 or "0" for a frame read with header=None

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taikai.errors import DataWarning, InputError, check_int, wrong_type
+from taikai.errors import DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
 from taikai.model import Model, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
@@ -51,6 +51,7 @@ def evaluate_rules(
     if isinstance(data, pd.DataFrame) and sheet is not None:
         raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")
     check_int("examples", examples, 0)
+    check_bool("mask_pii", mask_pii)
     resolved = resolve_model(model)
     matcher = resolved.prepare_rules(rules)
     assert matcher is not None

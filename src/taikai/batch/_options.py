@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.batch._columns import text_column_needed
-from taikai.errors import OUTPUT_FORMAT, InputError, check_int, wrong_type
+from taikai.errors import OUTPUT_FORMAT, InputError, check_bool, check_int, wrong_type
 from taikai.io import ENCODING_ERRORS, ReadOptions, format_of
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
@@ -74,6 +74,8 @@ class BatchOptions:
         if self.encoding_errors not in ENCODING_ERRORS:
             raise InputError(f"encoding_errors must be one of {ENCODING_ERRORS}, not {self.encoding_errors!r}")
         check_int("jobs", self.jobs, 0)
+        for flag in ("progress", "resume", "mask_pii"):
+            check_bool(flag, getattr(self, flag))
         if check_int("chunk_size", self.chunk_size) < 1:
             raise InputError("the chunk size must be at least 1 row")
         if self.limit is not None and check_int("limit", self.limit) < 1:

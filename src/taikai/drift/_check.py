@@ -18,6 +18,7 @@ from taikai.errors import (
     TEXT_COLUMN,
     Argument,
     InputError,
+    check_bool,
     named_as,
     period_freq,
     wrong_type,
@@ -114,6 +115,7 @@ def check_drift(
     counted (:func:`taikai.mask_pii`): the new words shown hold none; the report's ``masks`` (and
     ``reference_masks``) count what was masked, per kind.
     """
+    check_bool("mask_pii", mask_pii)
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from taikai.errors import TEXT_COLUMN, Argument, InputError
+from taikai.errors import MODEL, TEXT_COLUMN, Argument, InputError
 from taikai.io import is_predictions
 from taikai.model import Model, find_column, proba_columns, probabilities
 from taikai.privacy import PiiKind, default_masker
@@ -52,7 +52,7 @@ class Rows:
             if missing or len(reason_columns) != len(model.reason_labels):
                 raise InputError(
                     f"{path}: the predictions were made by a model with other labels (columns {reason_columns}, "
-                    f"missing {missing}); pass the --model that classified the file, or the raw dump"
+                    f"missing {missing}); give the model that classified them with {MODEL}, or the raw texts"
                 )
         self.reason = [columns.index(c) for c in proba_columns(model.reason_labels, ())] if self.predictions else []
         self.sentiment = (

@@ -7,7 +7,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from taikai.errors import REFIT_ALL, SPLIT, DataWarning, InputError, wrong_type
+from taikai.errors import REFIT_ALL, SPLIT, DataWarning, InputError, check_bool, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
@@ -78,6 +78,7 @@ def evaluate(
 
     if not isinstance(data, str | Path | pd.DataFrame):
         raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
+    check_bool("free_labels", free_labels)
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
     options: dict[str, Any] = {

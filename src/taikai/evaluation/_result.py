@@ -111,8 +111,8 @@ class Unpredictable:
         listed = ", ".join(f"{label!r} ({n:,} row(s))" for label, n in self.labels.items())
         return (
             f"{self.rows:,} scored row(s) have a gold {self.head} label this model can never predict, scored as "
-            f"misses (--free-labels): {listed}. They lower the {self.head} scores: fix them if they are typos of "
-            "the model's labels, or leave those rows out to score what the model can predict."
+            f"misses (free_labels=True, --free-labels): {listed}. They lower the {self.head} scores: fix them if they "
+            "are typos of the model's labels, or leave those rows out to score what the model can predict."
         )
 
     def to_dict(self) -> dict[str, Any]:

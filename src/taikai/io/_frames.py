@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import DataWarning, separator_hint
+from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import sheet_argument
@@ -53,6 +53,7 @@ def read_table(
     import pandas as pd
 
     path = Path(path)
+    check_bool("mask_pii", mask_pii)
     fmt = format_of(path, fmt)
     reader = open_reader(path, fmt, encoding, sheet, encoding_errors)
     text = fmt in TEXT_FORMATS[:2]
@@ -137,7 +138,9 @@ def read_predictions(
     """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis; of an xlsx
     workbook, *sheet* (a name or 1-based number, as ``--sheet``), else the first sheet.
 
-    CSV and TSV cells are text: empty cells become missing values, columns of numbers become numbers (the
+    Text columns are of pandas' ``str`` dtype with empty cells missing (NaN), from every format alike (an empty
+    string of Parquet or JSONL too, as a CSV cell cannot tell it from a missing one), as
+    :meth:`taikai.Model.predict_frame` gives them. CSV and TSV cells are text: columns of numbers become numbers (the
     probabilities, counts) and columns of only ``True`` and ``False`` (``rule_conflict``, any case) become
     booleans, as a spreadsheet would read them and as Parquet, JSONL and xlsx give them back. A column of booleans
     has one dtype from every format: ``bool``, or pandas' nullable ``boolean`` where a cell is missing (a row not
@@ -154,11 +157,12 @@ def read_predictions(
     import pandas as pd
 
     chosen = sheet_argument(sheet)  # checked before the file's format is: a bool is refused for a CSV too
+    check_bool("mask_pii", mask_pii)
     table = read_table(Path(path), None, encoding, chosen, encoding_errors, mask_pii)
     frame, fmt = table.frame, table.format
     del table
     if fmt not in TEXT_FORMATS[:2]:
-        return frame.apply(_one_boolean_dtype) if not frame.empty else frame
+        return frame.apply(_as_text_reads) if not frame.empty else frame
     if frame.empty:  # an empty frame stays text, as ``DataFrame.apply`` leaves it
         return frame
     keep = set(_kept_columns(Path(path), text_columns))
@@ -184,7 +188,18 @@ def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> list[str]:
 
 
 def _missing(column: pd.Series) -> pd.Series:
-    return column.astype(object).where(column != "", float("nan"))  # missing as NaN, as pandas reads CSV
+    """Return a text column with its empty cells missing (NaN), of pandas' ``str`` dtype whatever the format."""
+    return column.astype("str").where(column != "")
+
+
+def _as_text_reads(column: pd.Series) -> pd.Series:
+    """Return a column of a Parquet, JSONL or xlsx file as the same column of a CSV file reads: a text column of
+    ``str`` dtype with its empty strings missing, booleans of one dtype (:func:`_one_boolean_dtype`)."""
+    import pandas as pd
+
+    if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
+        return _missing(column)
+    return _one_boolean_dtype(column)
 
 
 _BOOLEANS = {"true": True, "false": False}

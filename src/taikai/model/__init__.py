@@ -21,6 +21,7 @@ from taikai.model._artifact import (
 )
 from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns, reason_sets
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
+from taikai.model._feature_config import FeatureConfig
 from taikai.model._features import (
     Block,
     WordVocabulary,
@@ -46,7 +47,7 @@ from taikai.model._model import (
     load_model,
     resolve_model,
 )
-from taikai.model._pipeline import SEED, FeatureConfig, ReasonSentimentClassifier, build_pipeline
+from taikai.model._pipeline import SEED, ReasonSentimentClassifier, build_pipeline
 from taikai.model._prediction import Prediction
 from taikai.model._prefixed import (
     find_prefix,

@@ -46,6 +46,8 @@ class ModelStatus:
 
     loaded: bool
     problems: tuple[str, ...] = ()
+    trained: bool = False
+    """A model made in this session (by :func:`taikai.train`, or ``Model(pipeline)``): not loaded, so not verified."""
 
     @property
     def refused(self) -> bool | None:
@@ -62,6 +64,8 @@ class ModelStatus:
         """Return the status in words, as ``taikai info`` prints it."""
         if self.loaded:
             return "verified and loaded"
+        if self.trained:
+            return "trained in this session, not loaded from a directory (so not verified: load_model verifies one)"
         if self.problems:
             return "REFUSED when loading: " + "; ".join(self.problems)
         return f"sha256 and library versions match (metadata only: not loaded, so not checked: {UNCHECKED})"
@@ -72,11 +76,14 @@ class Described:
 
     metadata: ModelMetadata
     path: Path | None
+    loaded: bool
+    """Whether it was loaded by :func:`taikai.load_model`, which verifies it (``False``: trained in this session)."""
 
     def describe(self) -> str:
-        """Return what ``taikai info`` prints of this model (:func:`describe_model`): its status, labels,
-        thresholds, configuration, data, versions, figures and warnings."""
-        return describe_model(self.metadata, self.path, ModelStatus(loaded=True))
+        """Return what ``taikai info`` prints of this model (:func:`describe_model`): its status (verified and
+        loaded, or trained in this session), labels, thresholds, configuration, data, versions, figures and warnings."""
+        loaded = getattr(self, "loaded", True)  # a Model pickled before the attribute was: one loaded
+        return describe_model(self.metadata, self.path, ModelStatus(loaded=loaded, trained=not loaded))
 
     def training_summary(self) -> str:
         """Return what ``taikai train`` prints of the run that made this model, as after :func:`taikai.train`: the

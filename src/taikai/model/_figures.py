@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from taikai.labels import METRIC_NAMES, shown_label
 
 if TYPE_CHECKING:
+    from taikai.model._feature_config import FeatureConfig
     from taikai.model._metadata import InputFile, ModelMetadata
-    from taikai.model._pipeline import FeatureConfig
 
 
 def count(value: object) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from taikai.errors import ModelError
+from taikai.errors import InputError, ModelError
 from taikai.model._added import AddedComparison
 from taikai.model._fields import TRAIN_COMMAND, Fields, iso_time, positive_int, shown, str_tuple, strings, thresholds
 from taikai.model._provenance import RowHashes
@@ -26,7 +26,7 @@ from taikai.model._trained_on import TrainingData
 from taikai.model._versions import dictionary_info, library_versions
 
 if TYPE_CHECKING:
-    from taikai.model._pipeline import FeatureConfig
+    from taikai.model._feature_config import FeatureConfig
 
 DEFAULT_THRESHOLD = 0.3
 """The probability past which a reason other than the primary is stated, for a model without tuned thresholds."""
@@ -227,13 +227,13 @@ class ModelMetadata:
     def feature_config(self) -> FeatureConfig | None:
         """Return ``config`` as a :class:`~taikai.model.FeatureConfig`, or ``None`` when none is recorded; raise
         :class:`ModelError` for a configuration this taikai cannot read."""
-        from taikai.model._pipeline import FeatureConfig  # scikit-learn: only when asked
+        from taikai.model._feature_config import FeatureConfig
 
         if not self.config:
             return None
         try:
             return FeatureConfig.from_dict(self.config)
-        except (TypeError, ValueError) as exc:  # a key or value this taikai does not know
+        except (TypeError, ValueError, InputError) as exc:  # a key or value this taikai does not know
             raise ModelError(f"metadata 'config' is not a feature configuration this taikai reads: {exc}") from exc
 
     def trained_on(self) -> TrainingData:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_path, wrong_type
+from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
@@ -21,9 +21,9 @@ from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
 from taikai.model._save import save_model
 from taikai.model._word_block import FeatureBlocks
-from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS, neutralize
+from taikai.privacy import read_as_model
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
-from taikai.text import Status, check_text
+from taikai.text import Status
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,6 +61,7 @@ class Model(Described):
         self.metadata = metadata or ModelMetadata.unsaved()
         self.path = path
         self._artifact: bytes | None = None  # the model.joblib bytes it was loaded from or saved as (see save)
+        self.loaded = False  # made in this session; load_model, which verifies a model, sets it
         # Columns follow the taxonomy's order (labels outside it come after, as the classifier has them).
         self._reason_order = _display_order([str(c) for c in classifier.reason_classes_], REASON_IDS)
         self._sentiment_order = _display_order([str(c) for c in classifier.sentiment_classes_], SENTIMENTS)
@@ -95,6 +96,7 @@ class Model(Described):
         sha256, which predictions files record, stays its identity: ``taikai drift`` and ``taikai report``
         accept the predictions it made under either directory. One refit or given other parameters
         (``set_params``) is pickled anew, under a new sha256."""
+        check_bool("overwrite", overwrite)
         out, self.metadata, self._artifact = save_model(
             self.pipeline, self.metadata, directory, overwrite, self._artifact
         )
@@ -135,12 +137,15 @@ class Model(Described):
         ``mask_pii=True`` masks personal data first, as :meth:`predict` does: the rules and model read masked texts.
         """
         values = text_values("values", values)
+        check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
         values = masked_values(values) if mask_pii else values
         n = len(values)
         # A masked text is judged without its placeholders: masking must not make a text of no Japanese readable.
-        checked = [check_text(v, self.max_chars, NOT_JAPANESE_PLACEHOLDERS) for v in values]
+        # A masked text is read with its placeholders as ○, by the model and the rules alike (read_as_model, which
+        # rules test shares); other texts as they are.
+        checked = [read_as_model(v, self.max_chars) for v in values]
         good = Status.OK
         ok = [i for i, c in enumerate(checked) if c.status is good]
         reason_p = np.full((n, len(self.reason_labels)), np.nan)
@@ -149,9 +154,7 @@ class Model(Described):
         sentiments: list[str | None] = [None] * n
         hits: list[RuleHits] | None = None if matcher is None else [NO_HITS] * n
         for rows in _chunks(ok):
-            # A masked text is read with its placeholders as ○ (see taikai.privacy.neutralize), by the model and
-            # the rules alike; other texts as they are.
-            texts = [neutralize(checked[i].text) for i in rows]
+            texts = [checked[i].text for i in rows]
             lemmas = None
             if matcher is not None and matcher.needs_lemmas:
                 features, lemmas = features_and_lemmas(self.pipeline.named_steps["features"], texts)
@@ -199,6 +202,7 @@ class Model(Described):
         :meth:`predict_frame`.
         """
         values = text_values("texts", texts)
+        check_bool("mask_pii", mask_pii)
         RulesMode.for_rules(rules_mode, rules)
         values = masked_values(values) if mask_pii else values
         return split_predictions(values, self.classify(values, rules, rules_mode))
@@ -251,6 +255,7 @@ class Model(Described):
             raise not_a_frame(df)
         if not isinstance(prefix, str):
             raise wrong_type("prefix", prefix, "a str such as 'pred_'")
+        check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
         column = self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix)
@@ -275,6 +280,7 @@ def load_model(path: str | Path | None = None) -> Model:
     pipeline, meta, data = load_verified(model_dir)
     model = Model(pipeline, meta, model_dir)
     model._artifact = data
+    model.loaded = True
     return model
 
 

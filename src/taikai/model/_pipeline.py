@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
@@ -15,61 +14,14 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils.extmath import softmax
 from sklearn.utils.validation import check_is_fitted
 
+from taikai.model._feature_config import FeatureConfig
 from taikai.model._vectorizer import FastTfidfVectorizer
-from taikai.model._vectors import DEFAULT_VECTORS, WordVectors
+from taikai.model._vectors import WordVectors
 from taikai.model._word_block import FeatureBlocks, WordFeatures
 from taikai.text import JapaneseTokenizer, TextNormalizer
 
 SEED = 0
 """The random seed of training's split and folds (``seed`` overrides it) and, always, of the solvers."""
-
-
-@dataclass(frozen=True)
-class FeatureConfig:
-    """Choices of features and regularisation. The field defaults are the words-only model chosen on real text;
-    :meth:`shipped` is the configuration of the shipped model (those plus word vectors), which the training entry
-    points (``taikai train``, :func:`taikai.train` without a config) use (docs/model_selection.md).
-
-    ``vectors`` names a word-vector table (``chive``: the table ``scripts/extract_vectors.py`` builds inside the
-    package; or a path to one), pooled over the word tokens beside their n-grams; ``None`` (the default) for none.
-    Vectors read the dictionary-form word tokens: a configuration with ``token_form="surface"`` or without word
-    n-grams cannot take them. ``class_weight`` applies to the reason head and, unless ``sentiment_class_weight``
-    differs, the sentiment head.
-    """
-
-    token_form: str = "base"
-    word_ngrams: tuple[int, int] | None = (1, 2)
-    char_ngrams: tuple[int, int] | None = None
-    min_df: int = 2
-    reason_c: float = 30.0
-    sentiment_c: float = 30.0
-    class_weight: str | None = "balanced"
-    vectors: str | None = None
-    sentiment_class_weight: str | None = "balanced"
-
-    @classmethod
-    def shipped(cls) -> FeatureConfig:
-        """Return the configuration the shipped model (``models/default``) was trained with: word 1-2-grams of
-        dictionary forms plus the pooled chiVe word vectors. The one place that says what is shipped: ``taikai
-        train`` and :func:`taikai.train` default to it; ``replace(FeatureConfig.shipped(), vectors=None)`` (or
-        ``--vectors none``) is the words-only opt-out."""
-        return cls(vectors=DEFAULT_VECTORS)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the config as JSON-ready values."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, values: dict[str, Any]) -> FeatureConfig:
-        """Rebuild a config written by :meth:`to_dict`."""
-        values = dict(values)
-        # Configs written before these fields existed describe models without vectors and one class weighting.
-        values.setdefault("vectors", None)
-        values.setdefault("sentiment_class_weight", values.get("class_weight"))
-        for key in ("word_ngrams", "char_ngrams"):
-            if values.get(key) is not None:
-                values[key] = tuple(values[key])
-        return cls(**values)
 
 
 class ReasonSentimentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
@@ -211,18 +163,12 @@ def _word_features(config: FeatureConfig) -> Pipeline:
     tokenize = ("tokenize", JapaneseTokenizer(form=config.token_form))
     if config.vectors is None:
         return Pipeline([tokenize, ("tfidf", vectorizer)])
-    if config.token_form != "base":
-        raise ValueError("word vectors are keyed by dictionary forms: they need token_form='base'")
     blocks = WordFeatures([("tfidf", vectorizer), ("vectors", WordVectors(config.vectors))])
     return Pipeline([tokenize, ("blocks", blocks)])
 
 
 def build_features(config: FeatureConfig) -> FeatureBlocks:
     """Return the TF-IDF feature union of word n-grams over fugashi tokens and/or character n-grams."""
-    if not (config.word_ngrams or config.char_ngrams):
-        raise ValueError("a model needs word n-grams, character n-grams or both")
-    if config.vectors is not None and not config.word_ngrams:
-        raise ValueError("word vectors read the word tokens: set word_ngrams, or vectors=None")
     parts = []
     if config.word_ngrams:
         parts.append(("words", _word_features(config)))

@@ -20,6 +20,7 @@ from taikai.privacy._kinds import (
     count_kinds,
     format_counts,
     neutralize,
+    read_as_model,
     sum_counts,
 )
 from taikai.privacy._screen import MaskedScreen
@@ -55,6 +56,7 @@ __all__ = [
     "mask_pii",
     "mask_text_column",
     "neutralize",
+    "read_as_model",
     "sum_counts",
     "without_addresses",
 ]

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple
 
+from taikai.text import MAX_CHARS, CheckedText, check_text
+
 
 class PiiKind(str, Enum):
     """A kind of personal data and its placeholder in masked text (a ``str``, so ``PiiKind.EMAIL == "email"``)."""
@@ -126,6 +128,17 @@ def neutralize(text: str) -> str:
     text around them already says. A model reads ``○`` instead, as it read the unknown value that was there.
     """
     return ANY_PLACEHOLDER.sub(NEUTRAL, text) if "[" in text else text
+
+
+def read_as_model(value: object, max_chars: int = MAX_CHARS) -> CheckedText:
+    """Return *value* judged and normalised as a model reads it, for the model and its rules alike.
+
+    Whether it can be classified is judged without the placeholders of masked values that are not Japanese
+    (:data:`NOT_JAPANESE_PLACEHOLDERS`), and the text of an ``ok`` value has its placeholders as ``○``
+    (:func:`neutralize`): a rule written with ``○`` matches a masked text wherever it is applied.
+    """
+    checked = check_text(value, max_chars, NOT_JAPANESE_PLACEHOLDERS)
+    return checked._replace(text=neutralize(checked.text)) if checked.ok else checked
 
 
 def format_counts(counts: Mapping[PiiKind, int] | Mapping[str, int]) -> str:

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from taikai.errors import check_bool
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._names import find_names
 from taikai.privacy._patterns import FINDERS
@@ -43,7 +44,7 @@ class PiiMasker:
     """
 
     def __init__(self, names: bool = True) -> None:
-        self.names = names
+        self.names = check_bool("names", names)
         self._tagger = PosTagger()
 
     def _find(self, text: str) -> list[Found]:
@@ -155,11 +156,14 @@ def default_masker() -> PiiMasker:
 
 def mask_text_column(df: Any, column: Hashable) -> tuple[Any, list[dict[PiiKind, int]]]:
     """Return a copy of the pandas DataFrame *df* whose *column* has its personal data masked (other values pass
-    unchanged), and each row's masks per kind. The column keeps its string dtype (object otherwise)."""
+    unchanged), and each row's masks per kind. The column keeps its string dtype, or is categorical again (of the
+    masked values) if it was; object otherwise."""
     import pandas as pd
 
     texts, counts = default_masker().mask_each(df[column].tolist())
-    dtype = df[column].dtype if pd.api.types.is_string_dtype(df[column].dtype) else object
+    dtype: Any = df[column].dtype if pd.api.types.is_string_dtype(df[column].dtype) else object
+    if isinstance(df[column].dtype, pd.CategoricalDtype):
+        dtype = "category"  # its categories are the masked values: the originals may hold personal data
     out = df.copy(deep=False)
     out[column] = pd.Series(texts, index=df.index, dtype=dtype)
     return out, counts

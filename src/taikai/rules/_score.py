@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
+from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
-from taikai.text import check_text
 
 DEFINITION = (
     "A rule is right on a row when its label is among the row's gold reasons (any of them, not only the primary). "
@@ -200,7 +199,7 @@ def score_rules(
     if any(x is not None and len(x) != len(texts) for x in (gold, lines, rows)):
         raise ValueError("texts, gold, lines and rows must have one entry per row")
     rows = range(len(texts)) if rows is None else rows
-    checked = [check_text(t, ignore=NOT_JAPANESE_PLACEHOLDERS) for t in texts]  # as Model.classify judges them
+    checked = [read_as_model(t) for t in texts]  # as Model.classify judges and reads them (placeholders as ○)
     ok = [i for i, c in enumerate(checked) if c.ok]
     hits = matcher.match_all([checked[i].text for i in ok])
     compiled = matcher.rules.rules

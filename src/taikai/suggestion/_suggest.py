@@ -11,6 +11,7 @@ import numpy as np
 from taikai.errors import (
     Argument,
     InputError,
+    check_bool,
     check_int,
     check_path,
     parse_choice,
@@ -171,6 +172,8 @@ def suggest(
     if check_int("n", n) < 1:
         raise InputError(f"{Argument('n', '--n').given(n)} must be at least 1")
     check_int("seed", seed)
+    check_bool("mask_pii", mask_pii)
+    check_bool("overwrite", overwrite)
     import pandas as pd
 
     if not isinstance(predictions, str | Path | pd.DataFrame):

@@ -8,7 +8,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import Argument, InputError, check_int, wrong_type
+from taikai.errors import Argument, InputError, check_bool, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, check_model_dir
@@ -26,6 +26,12 @@ MAX_SEED = 2**32 - 1
 """The largest ``seed`` (``--seed``): scikit-learn's random states are 32-bit."""
 
 
+def check_flags(**flags: object) -> None:
+    """Refuse, before anything is read, a flag that is not a bool: ``overwrite='no'`` must not replace a model."""
+    for name, value in flags.items():
+        check_bool(name, value)
+
+
 def check_split_options(seed: object, test_size: object) -> None:
     """Refuse, before anything is read, a *seed* outside 0..2**32-1 or a *test_size* that is no share of rows."""
     check_int("seed", seed, 0, MAX_SEED)
@@ -36,6 +42,11 @@ def check_split_options(seed: object, test_size: object) -> None:
             f"--test-size {test_size:g} (test_size={test_size:g}): the share of rows held out for the test must be "
             "from 0 (hold nothing out) up to, not including, 1; the default is 0.2"
         )
+
+
+def _test_size(share: float) -> str:
+    """Return a test size as a command-line and a Python user give it: ``--test-size 0.1 (test_size=0.1)``."""
+    return f"--test-size {share:g} (test_size={share:g})"
 
 
 def _share(rows: int, of: int, up: bool) -> float:
@@ -72,14 +83,14 @@ def held_out_problem(df: pd.DataFrame, test_size: float) -> tuple[str, str] | No
         return (
             f"{option} holds out {test:,} of {of}, fewer than their {reasons} primary reasons: the test "
             "rows are drawn stratified, at least one of each reason",
-            f"what to do: hold out at least {reasons} rows with --test-size {_share(reasons, rows, up=True):g} or "
-            "more, or train on every row with --test-size 0",
+            f"what to do: hold out at least {reasons} rows with {_test_size(_share(reasons, rows, up=True))} or "
+            f"more, or train on every row with {_test_size(0)}",
         )
     if rows - test < reasons:
         return (
             f"{option} holds out {test:,} of {of}, leaving {rows - test:,} to train on, fewer than "
             f"their {reasons} primary reasons: the split is stratified, at least one training row of each reason",
-            f"what to do: use --test-size {_share(rows - reasons, rows, up=False):g} or less",
+            f"what to do: use {_test_size(_share(rows - reasons, rows, up=False))} or less",
         )
     return None
 

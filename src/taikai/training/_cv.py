@@ -14,8 +14,8 @@ from taikai.evaluation import score_multi, score_single
 from taikai.io import split_column
 from taikai.model import DEFAULT_THRESHOLD, SEED, FeatureConfig, build_pipeline, reason_sets, word_vocabulary
 from taikai.model import content_sha256 as rows_sha256
-from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS, neutralize
-from taikai.text import check_text, same_text_key
+from taikai.privacy import read_as_model
+from taikai.text import same_text_key
 
 WEIGHT = "_taikai_weight"
 """The column of per-row sample weights in a training frame (absent: every row weighs 1)."""
@@ -30,9 +30,9 @@ def content_sha256(df: pd.DataFrame, columns: list[Hashable]) -> str:
 
 def model_texts(series: pd.Series) -> list[str]:
     """Return the texts as the model sees them at prediction time (:meth:`taikai.Model.classify`): normalised, cut
-    to ``MAX_CHARS``, and the placeholders of masked personal data read as ``○`` (:func:`taikai.privacy.neutralize`),
+    to ``MAX_CHARS``, and the placeholders of masked personal data read as ``○`` (:func:`taikai.privacy.read_as_model`),
     so that a labelled ``taikai suggest --mask-pii`` sheet does not teach the model ``[メール]`` as a word."""
-    return [neutralize(check_text(t, ignore=NOT_JAPANESE_PLACEHOLDERS).text) for t in series]
+    return [read_as_model(t).text for t in series]
 
 
 def text_keys(series: pd.Series) -> list[str]:

@@ -78,7 +78,8 @@ def _usable_rows(inputs: TrainingInputs) -> str:
 
 
 def _test_rows(df: pd.DataFrame, test_size: float) -> str:
-    return "the split column" if split_column(df) is not None else f"--test-size {test_size:g}"
+    given = f"--test-size {test_size:g} or test_size={test_size:g}"
+    return "the split column" if split_column(df) is not None else given
 
 
 def _what_to_do(inputs: TrainingInputs, test_size: float | None, labels: str = "", by_split: bool = False) -> str:

@@ -27,6 +27,7 @@ from taikai.model import (
 )
 from taikai.text import MAX_CHARS
 from taikai.training._checks import (
+    check_flags,
     check_out_dir,
     check_split_options,
     look_alike_labels,
@@ -174,6 +175,7 @@ def train(
     ``model.metadata.warnings``; the texts the saved model was fitted on are recorded as row hashes
     (``training_data.row_hashes``), which :func:`taikai.evaluate` checks.
     """
+    check_flags(refit_all=refit_all, overwrite=overwrite, free_labels=free_labels)
     if out is not None:
         check_path("out", out)
         check_out_dir(Path(out), overwrite)

@@ -33,7 +33,7 @@ from taikai.analysis._report._summary import summary_section
 from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
-from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, period_freq, separator_hint
+from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, check_bool, period_freq, separator_hint
 from taikai.io import (
     PARTS_MANIFEST,
     RunSummary,
@@ -152,8 +152,10 @@ def build_report(
     whose first level has no name, or named like a column (``status``, ``text``, …), is not used, with a
     :class:`DataWarning` saying how to name it.
     """
+    for flag, value in (("embed_font", embed_font), ("charts", charts), ("drift", drift), ("mask_pii", mask_pii)):
+        check_bool(flag, value)
     model = given_model(model)
-    steps = progress if isinstance(progress, Steps) else Steps(progress)
+    steps = progress if isinstance(progress, Steps) else Steps(check_bool("progress", progress))
     if lang not in PHRASES:
         raise InputError(f"{Argument('lang', '--lang')} must be one of {list(PHRASES)}, not {lang!r}")
     freq = period_freq(freq, date_column)
@@ -248,11 +250,13 @@ def write_report(
     check_not_input(Path(out), with_summary("the predictions", path))
     # labels on the page: "007" stays 007, not 7 (nor 7.0 beside a blank); the id columns are kept by read_predictions
     keep = [str(options["by"])] if options.get("by") else []
-    options["model"] = given_model(options.get("model"))  # refused before the predictions are read
-    steps = Steps(bool(options.pop("progress", False)))
+    for flag in ("embed_font", "charts", "drift", "mask_pii"):  # refused before the predictions are read
+        check_bool(flag, options.get(flag, False))
+    options["model"] = given_model(options.get("model"))
+    steps = Steps(check_bool("progress", options.pop("progress", False)))
     steps.step("reading")
     try:
-        mask_pii = bool(options.get("mask_pii"))
+        mask_pii = options.get("mask_pii", False)
         df = read_predictions(path, encoding, encoding_errors, mask_pii=mask_pii, text_columns=keep, sheet=sheet)
         check_predictions_sheet(df, path, sheet)
         page = build_report(df, source=path.name, run=read_summary(path), source_path=path, progress=steps, **options)

@@ -1,0 +1,53 @@
+"""read_predictions gives the same frame from every output format of one batch run: text columns of pandas'
+``str`` dtype with empty cells missing (NaN), as the docs and ``Classified.to_frame`` state (regression: CSV and TSV
+read back ``object`` columns, Parquet, JSONL and xlsx ``str``; a missing text read NaN from CSV, ``''`` from Parquet
+and JSONL)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.io import read_predictions
+
+ROWS = ["手数料が高すぎて辞めた", "", "hello", "時間がなくて続けられない"]  # an empty text: no message on an ok row
+FORMATS = ["csv", "tsv", "jsonl", "parquet", "xlsx"]
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory, tiny_model):
+    root = tmp_path_factory.mktemp("formats")
+    source = root / "in.csv"
+    pd.DataFrame({"review_id": ["r1", "r2", "r3", "r4"], "text": ROWS}).to_csv(source, index=False)
+    paths = {}
+    for fmt in FORMATS:
+        paths[fmt] = root / f"out_{fmt}.{fmt}"
+        taikai.classify_file(source, paths[fmt], "text", model=tiny_model)
+    return paths
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_reads_back_as_the_csv_does(outputs, fmt):
+    expected = read_predictions(outputs["csv"])
+    read = read_predictions(outputs[fmt])
+    assert dict(read.dtypes.astype(str)) == dict(expected.dtypes.astype(str))
+    pd.testing.assert_frame_equal(read, expected)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_text_columns_are_str_with_empty_cells_missing(outputs, fmt):
+    read = read_predictions(outputs[fmt])
+    for column in ("review_id", "text", "status", "message", "reason", "reasons"):
+        assert str(read[column].dtype) == "str", column
+    assert read["text"].isna().tolist() == [False, True, False, False]  # the empty text
+    assert read["message"].isna().tolist() == [True, False, False, True]  # no message: missing, not ''
+
+
+@pytest.mark.parametrize("dtype", ["str", "category", "object"])
+def test_predict_frame_keeps_the_dtype_of_its_text_column_when_masking(tiny_model, dtype):
+    """Regression: mask_pii=True turned a category text column into object; without it the dtype was kept."""
+    df = pd.DataFrame({"text": pd.Series(["山田太郎さんに090-1234-5678へ電話した", "手数料が高い"], dtype=dtype)})
+    masked = tiny_model.predict_frame(df, mask_pii=True)
+    assert str(masked["text"].dtype) == str(tiny_model.predict_frame(df)["text"].dtype) == dtype
+    assert masked["text"].tolist() == ["[人名]さんに[電話番号]へ電話した", "手数料が高い"]

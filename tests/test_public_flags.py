@@ -1,0 +1,79 @@
+"""A flag of the public API takes a bool only: ``overwrite='no'`` or ``mask_pii='no'`` is refused with a
+``TypeError`` naming the argument (regression: any truthy value turned the flag on, and replaced a model)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.analysis import build_report, write_report
+from taikai.io import read_predictions, read_table
+from taikai.privacy import PiiMasker
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory, tiny_model, tiny_csv):
+    root = tmp_path_factory.mktemp("flags")
+    labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
+    predictions = tiny_model.predict_frame(labelled[["text"]])
+    predictions.to_csv(root / "pred.csv", index=False)
+    return {"root": root, "csv": tiny_csv, "labelled": labelled, "predictions": predictions}
+
+
+TEXT = "手数料が高すぎて辞めた"
+CASES = [
+    # (id, flag, call(model, files, value))
+    ("classify", "mask_pii", lambda m, f, v: m.classify([TEXT], mask_pii=v)),
+    ("predict", "mask_pii", lambda m, f, v: m.predict(TEXT, mask_pii=v)),
+    ("predict_frame", "mask_pii", lambda m, f, v: m.predict_frame(f["labelled"][["text"]], mask_pii=v)),
+    ("save", "overwrite", lambda m, f, v: m.save(f["root"] / "saved", overwrite=v)),
+    ("explain", "mask_pii", lambda m, f, v: taikai.explain(m, TEXT, mask_pii=v)),
+    ("check_drift", "mask_pii", lambda m, f, v: taikai.check_drift(f["predictions"], m, mask_pii=v)),
+    ("suggest mask_pii", "mask_pii", lambda m, f, v: taikai.suggest(f["predictions"], mask_pii=v)),
+    ("suggest overwrite", "overwrite", lambda m, f, v: taikai.suggest(f["predictions"], overwrite=v)),
+    ("evaluate", "free_labels", lambda m, f, v: taikai.evaluate(m, f["labelled"], free_labels=v)),
+    ("evaluate_rules", "mask_pii", lambda m, f, v: taikai.evaluate_rules(f["root"] / "r.toml", "x.csv", mask_pii=v)),
+    ("train overwrite", "overwrite", lambda m, f, v: taikai.train(f["csv"], overwrite=v)),
+    ("train refit_all", "refit_all", lambda m, f, v: taikai.train(f["csv"], refit_all=v)),
+    ("train free_labels", "free_labels", lambda m, f, v: taikai.train(f["csv"], free_labels=v)),
+    ("classify_file", "mask_pii", lambda m, f, v: taikai.classify_file("in.csv", "o.csv", "text", mask_pii=v)),
+    ("classify_file resume", "resume", lambda m, f, v: taikai.classify_file("in.csv", "o.csv", "text", resume=v)),
+    ("classify_file progress", "progress", lambda m, f, v: taikai.classify_file("in.csv", "o.csv", "text", progress=v)),
+    ("read_table", "mask_pii", lambda m, f, v: read_table(f["csv"], mask_pii=v)),
+    ("read_predictions", "mask_pii", lambda m, f, v: read_predictions(f["root"] / "pred.csv", mask_pii=v)),
+    ("build_report", "charts", lambda m, f, v: build_report(f["predictions"], model=m, charts=v)),
+    ("build_report", "mask_pii", lambda m, f, v: build_report(f["predictions"], model=m, mask_pii=v)),
+    ("write_report", "drift", lambda m, f, v: write_report(f["root"] / "pred.csv", f["root"] / "r.html", drift=v)),
+    ("PiiMasker", "names", lambda m, f, v: PiiMasker(names=v)),
+]
+
+
+@pytest.mark.parametrize("value", ["no", 1, None])
+@pytest.mark.parametrize(("flag", "call"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_flag_that_is_not_a_bool_is_refused(tiny_model, files, flag, call, value):
+    shown = "None" if value is None else f"{type(value).__name__} {value!r}"
+    with pytest.raises(TypeError) as caught:
+        call(tiny_model, files, value)
+    assert str(caught.value) == f"{flag} must be a bool (True or False), not {shown}"
+
+
+def test_overwrite_no_leaves_the_model_in_place(tiny_model_dir, tiny_csv):
+    """Regression: taikai.train(..., overwrite='no') replaced the model in *out*."""
+    before = (tiny_model_dir / "model.joblib").read_bytes()
+    with pytest.raises(TypeError, match=r"^overwrite must be a bool \(True or False\), not str 'no'$"):
+        taikai.train(tiny_csv, tiny_model_dir, overwrite="no")
+    assert (tiny_model_dir / "model.joblib").read_bytes() == before
+
+
+def test_a_numpy_bool_is_a_bool(tiny_model):
+    assert tiny_model.predict(TEXT, mask_pii=np.bool_(True))[0].text == TEXT
+
+
+@pytest.mark.parametrize(("label", "shown"), [(3, "int 3"), (None, "NoneType None"), (b"fees", "bytes b'fees'")])
+def test_reason_name_refuses_what_is_no_label(label, shown):
+    """Regression: taikai.reason_name(3) returned 3, as the name of a label outside the taxonomy."""
+    with pytest.raises(TypeError) as caught:
+        taikai.reason_name(label)
+    assert str(caught.value) == f"label must be a reason id (str) such as 'fees', not {shown}"
