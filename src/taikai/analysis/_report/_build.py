@@ -33,7 +33,7 @@ from taikai.analysis._report._summary import summary_section
 from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
-from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, period_freq, separator_hint
+from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, check_int, period_freq, separator_hint
 from taikai.io import (
     PARTS_MANIFEST,
     RunSummary,
@@ -152,6 +152,8 @@ def build_report(
     whose first level has no name, or named like a column (``status``, ``text``, …), is not used, with a
     :class:`DataWarning` saying how to name it.
     """
+    check_int("per_reason", per_reason, 1)
+    check_int("uncertain", uncertain, 1)
     model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(progress)
     if lang not in PHRASES:
