@@ -172,3 +172,28 @@ def test_the_reason_bars_name_labels_of_ones_own_as_written(reasons, shown):
     distribution = pd.DataFrame({"count": [1] * len(reasons), "share": [0.5] * len(reasons)}, index=reasons)
     fig = analysis.reason_bars(distribution, lang="en")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()][::-1] == shown
+
+
+@pytest.mark.parametrize(
+    ("chart", "frame"),
+    [
+        (analysis.reason_bars, pd.DataFrame({"count": [2_999, 1], "share": [2_999 / 3_000, 1 / 3_000]})),
+        (
+            analysis.stated_bars,
+            pd.DataFrame(
+                {
+                    "primary": [2_999, 1],
+                    "primary_share": [2_999 / 3_000, 1 / 3_000],
+                    "stated": [2_999, 1],
+                    "stated_share": [2_999 / 3_000, 1 / 3_000],
+                }
+            ),
+        ),
+    ],
+    ids=["reason_bars", "stated_bars"],
+)
+def test_bar_labels_never_read_all_or_none_of_a_share_that_is_neither(chart, frame):
+    """Regression: 2,999 of 3,000 rows were labelled (100%) and 1 of them (0%)."""
+    fig = chart(frame.set_axis(pd.Index(["fees", "other"], name="reason")))
+    labels = {t.get_text() for ax in fig.axes for t in ax.texts}
+    assert {"2,999 (99.97%)", "1 (0.03%)"} <= labels and not {"2,999 (100%)", "1 (0%)"} & labels

@@ -15,7 +15,7 @@ from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
 from taikai.errors import TaikaiError
 from taikai.labels import reason_name, reason_with_id, sentiment_name
-from taikai.text import clip
+from taikai.text import clip, percent
 
 FONT_FAMILY = "IPAexGothic"
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
@@ -108,7 +108,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
         counts = distribution["count"].to_numpy()[::-1]
         bars = ax.barh(names, counts, color="#3b6ea5")
         shares = distribution["share"].to_numpy()[::-1]
-        ax.bar_label(bars, labels=[f"{c:,} ({s:.0%})" for c, s in zip(counts, shares)], padding=3)
+        ax.bar_label(bars, labels=[f"{c:,} ({percent(s, '')})" for c, s in zip(counts, shares)], padding=3)
         ax.set_xlabel(words["count"])
         ax.set_title(words["reasons"])
         ax.margins(x=0.15)
@@ -127,7 +127,8 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja") -> Any:
             counts = stated[column].to_numpy()
             shares = stated[f"{column}_share"].to_numpy()
             bars = ax.barh(y + offset, counts, height=0.4, color=colour, label=words[column])
-            ax.bar_label(bars, labels=[f"{c:,} ({s:.0%})" for c, s in zip(counts, shares)], padding=3, fontsize=8)
+            labels = [f"{c:,} ({percent(s, '')})" for c, s in zip(counts, shares)]
+            ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
         ax.set_yticks(y, names)
         ax.set_xlabel(words["count"])
         ax.margins(x=0.18)
