@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from taikai import analysis
+from taikai.errors import InputError
 
 REASONS = ["low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "other"]
 
@@ -172,3 +173,49 @@ def test_the_reason_bars_name_labels_of_ones_own_as_written(reasons, shown):
     distribution = pd.DataFrame({"count": [1] * len(reasons), "share": [0.5] * len(reasons)}, index=reasons)
     fig = analysis.reason_bars(distribution, lang="en")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()][::-1] == shown
+
+
+@pytest.mark.parametrize(
+    ("chart", "frame"),
+    [
+        (analysis.reason_bars, pd.DataFrame({"count": [2_999, 1], "share": [2_999 / 3_000, 1 / 3_000]})),
+        (
+            analysis.stated_bars,
+            pd.DataFrame(
+                {
+                    "primary": [2_999, 1],
+                    "primary_share": [2_999 / 3_000, 1 / 3_000],
+                    "stated": [2_999, 1],
+                    "stated_share": [2_999 / 3_000, 1 / 3_000],
+                }
+            ),
+        ),
+    ],
+    ids=["reason_bars", "stated_bars"],
+)
+def test_bar_labels_never_read_all_or_none_of_a_share_that_is_neither(chart, frame):
+    """Regression: 2,999 of 3,000 rows were labelled (100%) and 1 of them (0%)."""
+    fig = chart(frame.set_axis(pd.Index(["fees", "other"], name="reason")))
+    labels = {t.get_text() for ax in fig.axes for t in ax.texts}
+    assert {"2,999 (99.97%)", "1 (0.03%)"} <= labels and not {"2,999 (100%)", "1 (0%)"} & labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "texts"),
+    [
+        ("ja", "混同行列", {"予測", "正解"}),
+        ("en", "Confusion matrix", {"predicted", "gold"}),
+    ],
+)
+def test_confusion_plot_speaks_the_language_asked_for(lang, title, texts):
+    """Regression: confusion_plot alone had no lang=: its title and axes were Japanese on an English page."""
+    from taikai.labels import reason_name
+
+    ax = analysis.confusion_plot(["fees", "other"], [[3, 1], [0, 2]], lang=lang).axes[0]
+    shown = {ax.get_title(), ax.get_xlabel(), ax.get_ylabel(), *(t.get_text() for t in ax.get_xticklabels())}
+    assert {title, *texts} <= shown and reason_name("fees", lang) in shown  # High fees on the English page
+
+
+def test_charts_refuse_an_unknown_language():
+    with pytest.raises(InputError, match="lang must be one of \\['ja', 'en'\\], not 'fr'"):
+        analysis.confusion_plot(["fees"], [[1]], lang="fr")

@@ -6,7 +6,9 @@ import re
 import numpy as np
 import pytest
 
+from taikai import analysis
 from taikai.analysis import build_report
+from taikai.errors import InputError
 from tests.analysis.test_report import STEADY, synthetic
 
 
@@ -177,3 +179,20 @@ def test_a_report_with_mask_pii_shows_no_personal_data_in_the_date_column():
     assert "田中一郎さんに連絡" in _section(plain, "representative")
     assert "田中一郎" not in masked and "[人名]さんに連絡" in _section(masked, "representative")
     assert "name [人名]" in masked  # the header counts the masks of the date column too
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda f: build_report(f, per_reason=0, charts=False, drift=False), "per_reason must be at least 1, not 0"),
+        (lambda f: build_report(f, uncertain=-1, charts=False, drift=False), "uncertain must be at least 1, not -1"),
+        (lambda f: analysis.rules_section(f.assign(rule_reasons=None), examples=-1), "examples must be at least 0"),
+        (lambda f: analysis.biggest([], n=-1), "n must be at least 0, not -1"),
+    ],
+    ids=["build_report per_reason", "build_report uncertain", "rules_section examples", "biggest n"],
+)
+def test_a_size_below_its_least_is_refused(call, said):
+    """Regression: least_confident(n=-1) gave every row but one, segment_breakdown(max_segments=0) every segment:
+    the sizes of taikai.analysis are checked alike."""
+    with pytest.raises(InputError, match=re.escape(said)):
+        call(synthetic({"2026-01": STEADY}))

@@ -257,3 +257,35 @@ def test_the_summary_of_a_dask_output_folder_is_named_as_the_file_read(tmp_path,
     page = write_report(folder, tmp_path / "r.html", **options).read_text(encoding="utf-8")
     assert said in section(page, "model")
     assert "kD.summary.json" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "status"),
+    [
+        ("ja", "3,000 件のうち 2,999 件 (99.97%) を分類しました。", '<td class="n">1</td><td class="n">0.03%</td>'),
+        ("en", "2,999 of 3,000 reviews (99.97%) were classified.", '<td class="n">1</td><td class="n">0.03%</td>'),
+    ],
+)
+def test_a_share_that_is_neither_all_nor_none_never_reads_so(tmp_path, lang, headline, status):
+    """Regression: 2,999 of 3,000 rows classified read "(100.0%)" in the headline, and the 1 error "0.0%"."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    n = 3_000
+    frame = pd.DataFrame(
+        {
+            "text": [f"手数料が高い {i}" for i in range(n)],
+            "status": ["ok"] * (n - 1) + ["error"],
+            "reason": ["fees"] * (n - 1) + [None],
+            "p_reason_fees": [0.9] * (n - 1) + [None],
+            "p_reason_low_pay": [0.1] * (n - 1) + [None],
+        }
+    )
+    path, page = tmp_path / "predictions.csv", tmp_path / "r.html"
+    frame.to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(page), "--lang", lang, "--no-drift"])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert headline in html and status in section(html, "status")
+    assert ">0.0%<" not in section(html, "status")

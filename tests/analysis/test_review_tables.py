@@ -1,5 +1,7 @@
 """The reviews picked out of predictions: each text once by default (with its number of rows), or every row."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -40,3 +42,102 @@ def test_the_default_is_one_row_per_text(reposted):
     pd.testing.assert_frame_equal(
         analysis.least_confident(reposted), analysis.least_confident(reposted, one_per_text=True)
     )
+
+
+def override_predictions() -> pd.DataFrame:
+    """Predictions as ``batch --rules-mode override`` writes them: rows 0 and 1 ruled ``fees`` over the model's
+    ``rejection`` (p 0.27) and ``trouble`` (p 0.9, ``fees`` 0.0005); row 2 the model's ``fees`` (p 0.6)."""
+    return pd.DataFrame(
+        {
+            "review_id": ["R1", "R2", "R3"],
+            "text": ["提案が通らない 手数料", "トラブル 手数料", "手数料が高い"],
+            "status": ["ok"] * 3,
+            "reason": ["fees", "fees", "fees"],
+            "sentiment": ["neutral"] * 3,
+            "p_reason_fees": [0.229, 0.0005, 0.6],
+            "p_reason_rejection": [0.271, 0.0995, 0.3],
+            "p_reason_trouble": [0.2, 0.9, 0.1],
+            "rule_reasons": ["fees", "fees", None],
+            "model_reason": ["rejection", "trouble", "fees"],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("pick", "expected"),
+    [
+        (
+            lambda df: analysis.top_probability(df),
+            {"p": [0.271, 0.9, 0.6], "runner_up": ["fees", "rejection", "rejection"]},
+        ),
+        (
+            lambda df: analysis.least_confident(df, n=3, one_per_text=False),
+            {"p": [0.271, 0.6, 0.9], "model_reason": ["rejection", "fees", "trouble"]},
+        ),
+        (
+            lambda df: analysis.representative_reviews(df, per_reason=3, one_per_text=False),
+            {"p": [0.6, 0.271, 0.9], "model_reason": ["fees", "rejection", "trouble"]},
+        ),
+    ],
+    ids=["top_probability", "least_confident", "representative_reviews"],
+)
+def test_under_override_p_is_of_the_models_own_reason(pick, expected):
+    """Regression: under --rules-mode override a rule's label ``fees`` stood beside the model's probability of
+    ``rejection`` (0.271) with ``fees`` as the runner-up, and a row the model called ``trouble`` (p of fees
+    0.0005) was among the reviews the model is surest of for ``fees``."""
+    picked = pick(override_predictions())
+    for column, values in expected.items():
+        assert list(picked[column]) == pytest.approx(values) if column == "p" else list(picked[column]) == values
+    if "runner_up" in picked.columns:
+        model = override_predictions()["model_reason"]
+        assert (picked["runner_up"] != model.loc[picked.index]).all()
+
+
+@pytest.mark.parametrize(
+    ("lang", "column", "note"),
+    [
+        ("ja", "<th>モデルの理由</th>", "行の選び方、p と次点はモデル自身の理由 (モデルの理由の列) によります。"),
+        ("en", "<th>model&#x27;s reason</th>", "the rows picked, p and the runner-up follow the model&#x27;s own"),
+    ],
+)
+def test_the_report_shows_the_models_reason_under_override(tmp_path, lang, column, note):
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    path = tmp_path / "override.csv"
+    override_predictions().to_csv(path, index=False)
+    page = tmp_path / "r.html"
+    options = ["--lang", lang, "--no-drift"]
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(page), *options])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    for key in ("representative", "uncertain"):
+        shown = html.split(f'<section id="{key}">')[1].split("</section>")[0]
+        assert column in shown and note in shown, key
+    uncertain = html.split('<section id="uncertain">')[1].split("</section>")[0]
+    first = uncertain.split("<tbody>")[1].split("</tr>")[0]  # R1: rule fees, model rejection at 0.271
+    assert "R1" in first and "(rejection)" in first and "0.271" in first and "(fees)" in first
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "said"),
+    [
+        (
+            lambda df: analysis.least_confident(df, context=["platfrom"]),
+            "InputError",
+            "no column 'platfrom'; the columns",
+        ),
+        (lambda df: analysis.representative_reviews(df, context=["platfrom"]), "InputError", "no column 'platfrom'"),
+        (lambda df: analysis.least_confident(df, context="review_id"), "TypeError", "context must be a list"),
+        (lambda df: analysis.least_confident(df, n=-1), "InputError", "n must be at least 1, not -1"),
+        (lambda df: analysis.least_confident(df, n=0), "InputError", "n must be at least 1, not 0"),
+        (lambda df: analysis.representative_reviews(df, per_reason=0), "InputError", "per_reason must be at least 1"),
+    ],
+    ids=["least_confident context", "representative context", "context a str", "n -1", "n 0", "per_reason 0"],
+)
+def test_a_wrong_context_or_size_is_refused(call, error, said):
+    """Regression: an unknown context column was silently left out, and n=-1 returned every row but one."""
+    with pytest.raises(Exception, match=re.escape(said)) as caught:
+        call(override_predictions())
+    assert type(caught.value).__name__ == error

@@ -54,6 +54,12 @@ def _help(invoke, command: str) -> str:
             "against it: that needs loading",
             "not the labels and thresholds against the artifact's classes",
         ),
+        (  # regression: the help left out the date column's values that are no dates, which the report masks
+            "report",
+            "With --mask-pii the texts, the --by column's values and the values of the --date-column that are no "
+            "dates are masked",
+            "the texts (and the --by column's values) are masked",
+        ),
         (  # regression: --json printed nothing on stdout for a model that loading refuses
             "info",
             "A model that loading refuses is printed too (loaded false, refused true), with the error on stderr and "

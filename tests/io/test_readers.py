@@ -271,6 +271,44 @@ def test_read_predictions_keeps_ids_and_codes_as_written(tmp_path, header, rows,
     assert frame["p_reason_fees"].dtype == "float64"
 
 
+BIG_IDS = [str(20260301000012345678 + 7 * i) for i in range(300)]
+"""300 distinct 20-digit ids, as a float64 holds 2 of them (and 20260301000012345678 as 2.0260301000012345e+19)."""
+
+
+@pytest.mark.parametrize("summary", [None, {"id_column": "投稿ID"}], ids=["no summary", "summary"])
+@pytest.mark.parametrize(
+    ("suffix", "sep", "ids", "expected"),
+    [
+        (".csv", ",", BIG_IDS, BIG_IDS),
+        (".tsv", "\t", BIG_IDS, BIG_IDS),
+        (".csv", ",", [*BIG_IDS[:2], ""], [*BIG_IDS[:2], None]),  # a blank one: no int64 either
+        (".csv", ",", ["12345678901234567", ""], ["12345678901234567", None]),  # 17 digits: past a float's 15-16
+    ],
+    ids=["csv", "tsv", "csv with a blank id", "17 digits"],
+)
+def test_read_predictions_never_loses_the_digits_of_a_long_whole_number(tmp_path, summary, suffix, sep, ids, expected):
+    """Regression: without a batch summary, a 20-digit id column read as float64: 300 ids became 2 values."""
+    path = tmp_path / f"p{suffix}"
+    rows = [f"{i}{sep}{0.5}" for i in ids]
+    path.write_text("\n".join([f"投稿ID{sep}p_reason_fees", *rows]) + "\n", encoding="utf-8")
+    if summary is not None:
+        path.with_name("p.summary.json").write_text(json.dumps({"rows": len(rows), **summary}), encoding="utf-8")
+    column = read_predictions(path)["投稿ID"]
+    assert [None if v != v else v for v in column.astype(object)] == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "dtype"),
+    [(["9007199254740993", "1"], "int64"), (["18446744073709551615", "1"], "uint64"), (["1.5", "2.25"], "float64")],
+    ids=["int64", "uint64", "float"],
+)
+def test_read_predictions_keeps_numbers_that_read_exactly(tmp_path, values, dtype):
+    path = tmp_path / "p.csv"
+    path.write_text("\n".join(["n,p_reason_fees", *(f"{v},0.5" for v in values)]) + "\n", encoding="utf-8")
+    column = read_predictions(path)["n"]
+    assert column.dtype == dtype and [str(v) for v in column] == values
+
+
 @pytest.mark.parametrize(
     ("name", "text", "column", "expected"),
     [

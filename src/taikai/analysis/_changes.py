@@ -15,6 +15,8 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
+from taikai.errors import check_int
+
 ALPHA = 0.05
 MIN_GROUP = 20
 METHOD = "chi-squared test of homogeneity, Holm-Bonferroni correction"
@@ -155,5 +157,6 @@ def segment_changes(table: Any, pooled: str | None = None) -> list[Change]:
 
 def biggest(changes: list[Change], n: int = 3) -> list[Change]:
     """Return up to *n* significant changes, the largest difference in share first."""
+    check_int("n", n, 0)
     kept = [c for c in changes if c.significant]
     return sorted(kept, key=lambda c: (-abs(c.difference), c.p_adjusted, c.where))[:n]

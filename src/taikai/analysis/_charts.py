@@ -13,9 +13,9 @@ import pandas as pd
 
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
-from taikai.errors import TaikaiError
+from taikai.errors import InputError, TaikaiError
 from taikai.labels import reason_name, reason_with_id, sentiment_name
-from taikai.text import clip
+from taikai.text import clip, percent
 
 FONT_FAMILY = "IPAexGothic"
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
@@ -50,6 +50,13 @@ WORDS = {
         "gold": "gold",
     },
 }
+
+
+def _words(lang: str) -> dict[str, str]:
+    """The words of the charts in *lang*; another language is an :class:`InputError`."""
+    if lang not in WORDS:
+        raise InputError(f"lang must be one of {list(WORDS)}, not {lang!r}")
+    return WORDS[lang]
 
 
 def japanese_font() -> str:
@@ -100,7 +107,7 @@ def to_data_uri(fig: Any) -> str:
 
 def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
     """Return a horizontal bar chart of the count per reason (``analysis.reason_distribution``)."""
-    words = WORDS[lang]
+    words = _words(lang)
     with _style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
         ax = fig.add_subplot()
@@ -108,7 +115,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
         counts = distribution["count"].to_numpy()[::-1]
         bars = ax.barh(names, counts, color="#3b6ea5")
         shares = distribution["share"].to_numpy()[::-1]
-        ax.bar_label(bars, labels=[f"{c:,} ({s:.0%})" for c, s in zip(counts, shares)], padding=3)
+        ax.bar_label(bars, labels=[f"{c:,} ({percent(s, '')})" for c, s in zip(counts, shares)], padding=3)
         ax.set_xlabel(words["count"])
         ax.set_title(words["reasons"])
         ax.margins(x=0.15)
@@ -117,7 +124,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
 
 def stated_bars(stated: pd.DataFrame, lang: str = "ja") -> Any:
     """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``)."""
-    words = WORDS[lang]
+    words = _words(lang)
     with _style():
         fig = _figure(8, 0.55 * len(stated) + 1.2)
         ax = fig.add_subplot()
@@ -127,7 +134,8 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja") -> Any:
             counts = stated[column].to_numpy()
             shares = stated[f"{column}_share"].to_numpy()
             bars = ax.barh(y + offset, counts, height=0.4, color=colour, label=words[column])
-            ax.bar_label(bars, labels=[f"{c:,} ({s:.0%})" for c, s in zip(counts, shares)], padding=3, fontsize=8)
+            labels = [f"{c:,} ({percent(s, '')})" for c, s in zip(counts, shares)]
+            ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
         ax.set_yticks(y, names)
         ax.set_xlabel(words["count"])
         ax.margins(x=0.18)
@@ -159,7 +167,7 @@ def sentiment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``)."""
     labelled = table.rename(index=lambda r: reason_with_id(r, lang, table.index))
     names = [sentiment_name(s, lang, table.columns) for s in table.columns]
-    return _share_bars(labelled, WORDS[lang]["sentiment"], names, SENTIMENT_COLOURS)
+    return _share_bars(labelled, _words(lang)["sentiment"], names, SENTIMENT_COLOURS)
 
 
 def segment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
@@ -167,7 +175,7 @@ def segment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
     names = [reason_name(r, lang, table.columns) for r in table.columns]
     labels = [f"{clip(str(s), SEGMENT_WIDTH)} (n={n:,})" for s, n in zip(table.index, table.sum(axis=1))]
     labelled = table.set_axis(labels, axis=0)
-    return _share_bars(labelled, WORDS[lang]["segments"].format(by=table.index.name), names)
+    return _share_bars(labelled, _words(lang)["segments"].format(by=table.index.name), names)
 
 
 def _period_ticks(ax: Any, index: pd.PeriodIndex, most: int = 6) -> None:
@@ -213,7 +221,7 @@ def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4) -> Any
         if len(table):
             for ax in axes[:columns]:
                 _period_ticks(ax, table.index, most=3)
-        fig.suptitle(WORDS[lang]["trend"])
+        fig.suptitle(_words(lang)["trend"])
     return fig
 
 
@@ -227,7 +235,7 @@ def trend_shares(
     """
     from matplotlib.ticker import MaxNLocator
 
-    words = WORDS[lang]
+    words = _words(lang)
     totals = table.sum(axis=1).to_numpy()
     shares = shares_over_time(table)
     names = names or [reason_name(str(c), lang, table.columns) for c in table.columns]
@@ -258,20 +266,22 @@ def trend_shares(
     return fig
 
 
-def confusion_plot(labels: list[str], confusion: Any, title: str = "混同行列") -> Any:
-    """Return a heat map of a confusion matrix (rows: gold labels, columns: predicted)."""
+def confusion_plot(labels: list[str], confusion: Any, title: str | None = None, lang: str = "ja") -> Any:
+    """Return a heat map of a confusion matrix (rows: gold labels, columns: predicted), its title (by default
+    ``混同行列`` or ``Confusion matrix``), axes and label names in *lang* (``ja`` or ``en``), as the other charts."""
+    words = _words(lang)
     matrix = np.asarray(confusion)
     with _style():
         fig = _figure(0.7 * len(labels) + 3, 0.6 * len(labels) + 2)
         ax = fig.add_subplot()
         ax.imshow(matrix, cmap="Blues")
-        names = [reason_name(label, labels=labels) for label in labels]
+        names = [reason_name(label, lang, labels) for label in labels]
         ax.set_xticks(range(len(labels)), names, rotation=45, ha="right")
         ax.set_yticks(range(len(labels)), names)
         for (i, j), value in np.ndenumerate(matrix):
             colour = "white" if value > matrix.max() / 2 else "black"
             ax.text(j, i, str(value), ha="center", va="center", color=colour)
-        ax.set_xlabel("予測")
-        ax.set_ylabel("正解")
-        ax.set_title(title)
+        ax.set_xlabel(words["predicted"])
+        ax.set_ylabel(words["gold"])
+        ax.set_title(words["confusion"] if title is None else title)
     return fig

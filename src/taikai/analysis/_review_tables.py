@@ -7,17 +7,31 @@ from collections.abc import Hashable
 import numpy as np
 import pandas as pd
 
-from taikai.analysis._tables import blank_as_missing, classified, plain_predictions, reason_labels
-from taikai.errors import TEXT_COLUMN, InputError
+from taikai.analysis._tables import FRAME, blank_as_missing, blank_name, classified, plain_predictions, reason_labels
+from taikai.errors import TEXT_COLUMN, Argument, InputError, check_int, wrong_type
 from taikai.model import find_column
+from taikai.rules import MODEL_REASON
 from taikai.text import normalize, same_text_key
 
 SAME_TEXT = "rows"
 """The column of the tables of one row per text: how many classified rows hold that text."""
 
 
+def model_reasons(rows: pd.DataFrame) -> pd.Series:
+    """Return the model's own reason of each of *rows*: ``model_reason`` where the predictions have it (``--rules-mode
+    override`` writes the first firing rule's label as ``reason``), else ``reason``."""
+    own = rows["reason"]
+    if MODEL_REASON in rows.columns:
+        own = rows[MODEL_REASON].where(rows[MODEL_REASON].notna(), own)
+    return own.astype(str)
+
+
 def top_probability(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
-    """Return, per classified row, the predicted reason's probability, the runner-up and the margin between them."""
+    """Return, per classified row, the probability of the model's reason, the runner-up and the margin between them.
+
+    The model's reason is ``reason``, or ``model_reason`` where the predictions have one (under ``--rules-mode
+    override`` ``reason`` is a rule's label, not the model's): ``p`` is always the probability of the model's own
+    reason, and the runner-up the most probable other reason."""
     df = plain_predictions(df, prefix)
     rows = classified(df)
     labels = reason_labels(df)
@@ -25,21 +39,39 @@ def top_probability(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFr
     if not set(columns) <= set(rows.columns):
         raise InputError("the predictions have no p_reason_* columns: write them with taikai batch or predict_frame")
     proba = rows[columns].to_numpy(dtype=float)
-    order = np.argsort(-proba, axis=1, kind="stable")
-    first = proba[np.arange(len(proba)), order[:, 0]] if len(proba) else np.array([])
-    second = proba[np.arange(len(proba)), order[:, 1]] if len(proba) and len(labels) > 1 else np.zeros(len(proba))
-    runner_up = [labels[j] for j in order[:, 1]] if len(proba) and len(labels) > 1 else [None] * len(proba)
+    at = np.arange(len(proba))
+    position = model_reasons(rows).map({r: j for j, r in enumerate(labels)})
+    best = np.argmax(proba, axis=1) if len(proba) else np.zeros(0, dtype=int)
+    own = np.where(position.isna(), best, position.fillna(0)).astype(int)  # a reason without a column: the surest
+    first = proba[at, own]
+    if len(labels) > 1:
+        others = proba.copy()
+        others[at, own] = -np.inf
+        second_at = np.argmax(others, axis=1) if len(proba) else np.zeros(0, dtype=int)
+        second = others[at, second_at]
+        runner_up: list[str | None] = [labels[j] for j in second_at]
+    else:
+        second, runner_up = np.zeros(len(proba)), [None] * len(proba)
     return pd.DataFrame(
         {"p": first, "runner_up": runner_up, "p_runner_up": second, "margin": first - second}, rows.index
     )
 
 
-def _positional(df: pd.DataFrame, prefix: str | None, text_column: Hashable) -> tuple[pd.DataFrame, pd.Index, Hashable]:
-    """Return *df* (plain names) on the index 0..n-1, its own index, and its text column's label: rows are picked
-    by position, so that a repeated label (two runs concatenated) picks one row, not every row of that label."""
+CONTEXT = Argument("context")
+
+
+def _positional(
+    df: pd.DataFrame, prefix: str | None, text_column: Hashable, context: list[str] | None
+) -> tuple[pd.DataFrame, pd.Index, Hashable, list[Hashable]]:
+    """Return *df* (plain names) on the index 0..n-1, its own index, its text column's label and the labels of the
+    *context* columns: rows are picked by position, so that a repeated label (two runs concatenated) picks one
+    row, not every row of that label. A *context* column that is not in *df* is an :class:`InputError`."""
     df = plain_predictions(df, prefix)
-    found = find_column(df.columns, text_column, TEXT_COLUMN, source="the predictions frame")
-    return df.reset_index(drop=True), df.index, found
+    found = find_column(df.columns, text_column, TEXT_COLUMN, source=FRAME)
+    if context is not None and (isinstance(context, str) or not isinstance(context, list | tuple)):
+        raise wrong_type("context", context, "a list of column names")
+    shown = [find_column(df.columns, c, CONTEXT, source=FRAME) for c in context or ()]
+    return df.reset_index(drop=True), df.index, found, shown
 
 
 def _text_keys(df: pd.DataFrame, rows: pd.Index, text_column: Hashable) -> pd.Series:
@@ -60,13 +92,14 @@ def _with_text(
     picked: list[int],
     text_column: Hashable,
     extra: pd.DataFrame,
-    context: list[str] | None,
+    context: list[Hashable],
 ) -> pd.DataFrame:
-    keep = [c for c in ("reason", "sentiment", *(context or ())) if c in df.columns and c != text_column]
+    shown_columns = ("reason", MODEL_REASON, "sentiment", *context)
+    keep = list(dict.fromkeys(c for c in shown_columns if c in df.columns and c != text_column))
     shown = df.loc[picked, keep]
-    for column in context or ():  # a blank platform reads as in segment_breakdown, not as NaN
+    for column in context:  # a blank platform reads as in segment_breakdown, not as NaN
         if column in shown.columns:
-            shown[column] = blank_as_missing(shown[column])
+            shown[column] = blank_as_missing(shown[column], blank_name(df[column]))
     out = pd.concat([shown, extra.loc[picked], df.loc[picked, [text_column]]], axis=1)
     return out.set_axis(labels[picked], axis=0)  # the caller's labels back
 
@@ -80,27 +113,33 @@ def representative_reviews(
     prefix: str | None = None,
     one_per_text: bool = True,
 ) -> pd.DataFrame:
-    """Return, per reason, the *per_reason* rows the model is surest of (highest probability).
+    """Return, per reason, the *per_reason* rows the model is surest of (highest probability of that reason).
+
+    The reason is the model's own: ``model_reason`` where the predictions have it (``--rules-mode override``), shown
+    next to ``reason`` (the rule's label there), else ``reason``; ``p`` is that reason's probability.
 
     *context* names further columns to show (an id, the date, the platform); a blank cell of theirs reads
-    :data:`MISSING_SEGMENT`, as in :func:`segment_breakdown`. The rows keep *df*'s index labels. With
-    *one_per_text* (the default, as the report shows them), a text posted several times is shown once, by its
-    surest row, and the column ``rows`` says how many classified rows hold it (texts compared as the duplicate
-    checks compare them, :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all.
+    ``(空欄)`` (``(空欄: 値のないセル)`` where a value is written so), as in :func:`segment_breakdown`. The rows
+    keep *df*'s index labels. With *one_per_text* (the default, as the report shows them), a text posted several
+    times is shown once, by its surest row, and the column ``rows`` says how many classified rows hold it (texts
+    compared as the duplicate checks compare them, :func:`taikai.text.same_text_key`); ``one_per_text=False``
+    picks rows, repeats and all.
     """
-    df, labels, text_column = _positional(df, prefix, text_column)
+    check_int("per_reason", per_reason, 1)
+    df, labels, text_column, shown = _positional(df, prefix, text_column, context)
     scores = top_probability(df)
     rows = classified(df)
+    own = model_reasons(rows)
     keys = _text_keys(df, rows.index, text_column) if one_per_text else None
     picked: list[int] = []
     for label in reason_labels(df):
-        mine = scores.loc[rows.index[rows["reason"].astype(str) == label]]
+        mine = scores.loc[rows.index[own == label]]
         mine = mine.sort_values("p", ascending=False, kind="stable")
         picked.extend((mine if keys is None else _one_per_text(mine, keys)).index[:per_reason])
     extra = scores[["p"]]
     if keys is not None:
         extra = extra.assign(**{SAME_TEXT: keys.map(keys.value_counts()).astype(int)})
-    return _with_text(df, labels, picked, text_column, extra, context)
+    return _with_text(df, labels, picked, text_column, extra, shown)
 
 
 def least_confident(
@@ -114,13 +153,17 @@ def least_confident(
 ) -> pd.DataFrame:
     """Return the *n* classified rows with the lowest probability for their predicted reason: review these.
 
+    The predicted reason is the model's own, ``model_reason`` where the predictions have it (shown next to
+    ``reason``, the rule's label under ``--rules-mode override``), as in :func:`top_probability`.
+
     *context* names further columns to show, as in :func:`representative_reviews`. The rows keep *df*'s index
     labels. With *one_per_text* (the default), a text posted several times is shown once, by its least confident
     row, with the number of classified rows holding it in the column ``rows``, as in
     :func:`representative_reviews`; ``one_per_text=False`` picks rows, repeats and all."""
-    df, labels, text_column = _positional(df, prefix, text_column)
+    check_int("n", n, 1)
+    df, labels, text_column, shown = _positional(df, prefix, text_column, context)
     scores = top_probability(df).sort_values(["p", "margin"], kind="stable")
     if one_per_text:
         scores = _one_per_text(scores, _text_keys(df, scores.index, text_column))
     picked = list(scores.index[:n])
-    return _with_text(df, labels, picked, text_column, scores, context)
+    return _with_text(df, labels, picked, text_column, scores, shown)

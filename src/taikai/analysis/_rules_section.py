@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from taikai.analysis._tables import blank_as_missing, classified, plain_predictions, reason_labels
+from taikai.analysis._tables import blank_as_missing, blank_name, classified, plain_predictions, reason_labels
+from taikai.errors import check_int
 from taikai.labels import REASON_IDS, display_order, parse_reasons
 from taikai.rules import MODEL_REASON
 
@@ -63,6 +64,7 @@ def rules_section(
     *context* names further columns to show with the examples (an id, the date, the platform); a blank cell of
     theirs reads :data:`~taikai.analysis._tables.MISSING_SEGMENT`, as in ``representative_reviews``.
     """
+    check_int("examples", examples, 0)
     df = plain_predictions(df, prefix)
     if "rule_reasons" not in df.columns:
         return None
@@ -131,7 +133,7 @@ def _examples(
     keep = [c for c in context if c in rows.columns and c != text_column]
     shown = rows.loc[picked, keep]
     for column in keep:  # a blank platform reads as in segment_breakdown, as in the other tables of reviews
-        shown[column] = blank_as_missing(shown[column])
+        shown[column] = blank_as_missing(shown[column], blank_name(rows[column]))
     return pd.concat([shown, table.loc[picked], rows.loc[picked, [text_column]]], axis=1)
 
 

@@ -19,9 +19,13 @@ def segment_breakdown(
     Segments beyond the *max_segments* largest are summed into one row, last; blank values form their own segment.
     Those two rows are named in *lang* (``ja`` or ``en``, as ``taikai report --lang``): ``(空欄)`` and
     ``ほか N 件の値``, or ``(blank)`` and ``N other values``, the names the report gives them, for
-    :func:`segment_bars` to draw. The summed row's name is in ``attrs["pooled"]``, for :func:`segment_changes`.
+    :func:`segment_bars` to draw. A value written as the blank row's name (``(blank)``, as an Excel pivot table
+    writes it) stays a segment of its own: the blank rows are then named ``(空欄: 値のないセル)`` or
+    ``(blank: no value)``. The summed row's name is in ``attrs["pooled"]``, for :func:`segment_changes`.
     """
     if lang not in PHRASES:
         raise InputError(f"lang must be one of {list(PHRASES)}, not {lang!r}")
     t = PHRASES[lang]
-    return segment_table(df, by, max_segments, prefix=prefix, blank=t.blank, rest=t.rest_segments)
+    return segment_table(
+        df, by, max_segments, prefix=prefix, blank=t.blank, rest=t.rest_segments, blank_cells=t.blank_cells
+    )

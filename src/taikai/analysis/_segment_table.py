@@ -7,8 +7,17 @@ from collections.abc import Hashable
 import pandas as pd
 
 from taikai.analysis._changes import POOLED
-from taikai.analysis._tables import FRAME, MISSING_SEGMENT, classified, plain_predictions, reason_labels, segment_values
-from taikai.errors import Argument
+from taikai.analysis._tables import (
+    BLANK_CELLS,
+    FRAME,
+    MISSING_SEGMENT,
+    blank_name,
+    classified,
+    plain_predictions,
+    reason_labels,
+    segment_values,
+)
+from taikai.errors import Argument, check_int
 from taikai.model import find_column
 
 OTHER_SEGMENTS = "ほか {n} 件の値"
@@ -23,29 +32,29 @@ def segment_table(
     prefix: str | None = None,
     blank: str = MISSING_SEGMENT,
     rest: str = OTHER_SEGMENTS,
+    blank_cells: str = BLANK_CELLS,
 ) -> pd.DataFrame:
     """Return the number of rows per segment of column *by* (rows, largest first) and reason (columns).
 
     Segments beyond the *max_segments* largest are summed into one row named *rest* (``{n}``: how many), last
     whatever its size (by default ``ほか 19 件の値``: not a value of the column, nor the reason その他); blank values
-    form their own segment, named *blank*. The labels are the page language's
-    (:func:`taikai.analysis.segment_breakdown` takes them from the report's phrases). The pooled row's name is
-    kept in ``table.attrs["pooled"]`` (absent: nothing pooled), for :func:`segment_changes` to mark its test:
-    a group of unrelated values, no finding to headline.
+    form their own segment, named *blank*, or *blank_cells* when a value of the column is written *blank* (an
+    Excel pivot table's ``(blank)``), which stays a segment of its own (:func:`blank_name`). The labels are the
+    page language's (:func:`taikai.analysis.segment_breakdown` takes them from the report's phrases). The pooled
+    row's name is kept in ``table.attrs["pooled"]`` (absent: nothing pooled), for :func:`segment_changes` to mark
+    its test: a group of unrelated values, no finding to headline.
     """
+    check_int("max_segments", max_segments, 1)
     df = plain_predictions(df, prefix)
     by = find_column(df.columns, by, BY, source=FRAME)
     rows = classified(df)
-    segments = segment_values(rows, by)
+    segments = segment_values(rows, by, blank_name(df[by], blank, blank_cells))
     sizes = segments.value_counts()
     summed = None
-    names: dict[Hashable, str] = {}
     if len(sizes) > max_segments:
         summed = rest.format(n=f"{len(sizes) - max_segments + 1:,}")
-        names = {s: summed for s in sizes.index[max_segments - 1 :]}
-    if MISSING_SEGMENT not in names:
-        names[MISSING_SEGMENT] = blank
-    segments = segments.map(lambda s: names.get(s, s))
+        names = dict.fromkeys(sizes.index[max_segments - 1 :], summed)
+        segments = segments.map(lambda s: names.get(s, s))
     table = pd.crosstab(segments, rows["reason"].astype(str))
     table = table.reindex(columns=reason_labels(df), fill_value=0)
     order = list(table.sum(axis=1).sort_values(ascending=False, kind="stable").index)

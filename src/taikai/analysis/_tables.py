@@ -25,6 +25,9 @@ FREQUENCIES = {"W": "週", "M": "月"}
 """The period lengths of the time tables (``--freq``), with their Japanese names: week, month."""
 FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
 MISSING_SEGMENT = "(空欄)"
+BLANK_CELLS = "(空欄: 値のないセル)"
+"""The name of the blank cells of a column that holds a value written :data:`MISSING_SEGMENT` (as Excel's pivot
+tables write ``(blank)``): that value keeps its name and stays a segment of its own."""
 FRAME = "the predictions frame"
 _PERIOD = "__taikai_period__"
 
@@ -229,16 +232,36 @@ def period_label(period: pd.Period, short: bool = False) -> str:
     return f"{period.year}-{period.month:02d}"
 
 
-def blank_as_missing(values: pd.Series) -> pd.Series:
-    """Return *values* with every blank cell (missing, empty or only spaces) shown as :data:`MISSING_SEGMENT`,
-    as :func:`segment_breakdown` names the segment of such rows; other values are kept as they are."""
-    blank = values.isna() | values.astype("string").str.strip().eq("").fillna(True)
-    return values.astype(object).where(~blank, MISSING_SEGMENT)
+def blank_cells(values: pd.Series) -> pd.Series:
+    """Return, per cell of *values*, whether it is blank (missing, empty or only spaces)."""
+    return values.isna() | values.astype("string").str.strip().eq("").fillna(True)
 
 
-def segment_values(rows: pd.DataFrame, by: Hashable) -> pd.Series:
-    """Return the segment of each row of *rows*: its value of column *by*, stripped; blank as MISSING_SEGMENT."""
-    return rows[by].astype("string").str.strip().fillna("").replace("", MISSING_SEGMENT).astype(str)
+def blank_name(values: pd.Series, blank: str = MISSING_SEGMENT, distinct: str = BLANK_CELLS) -> str:
+    """Return the name of the blank cells of the column *values*: *blank*, or *distinct* when a cell of *values*
+    is written *blank* (stripped), numbered (``(空欄: 値のないセル) 2``) when a cell is written so too: no value of
+    the column is ever named as its blanks are, nor counted with them."""
+    taken = set(values[~blank_cells(values)].astype("string").str.strip())
+    if blank not in taken:
+        return blank
+    name, number = distinct, 2
+    while name in taken:
+        name, number = f"{distinct} {number}", number + 1
+    return name
+
+
+def blank_as_missing(values: pd.Series, name: str | None = None) -> pd.Series:
+    """Return *values* with every blank cell (missing, empty or only spaces) shown as *name* (by default
+    :func:`blank_name` of *values*, :data:`MISSING_SEGMENT` unless a value is written so), as
+    :func:`segment_breakdown` names the segment of such rows; other values are kept as they are."""
+    label = blank_name(values) if name is None else name
+    return values.astype(object).where(~blank_cells(values), label)
+
+
+def segment_values(rows: pd.DataFrame, by: Hashable, blank: str = MISSING_SEGMENT) -> pd.Series:
+    """Return the segment of each row of *rows*: its value of column *by*, stripped; blank as *blank*."""
+    values = rows[by].astype("string").str.strip()
+    return values.where(~blank_cells(rows[by]), blank).astype(str)
 
 
 def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: str | None = None) -> pd.DataFrame:

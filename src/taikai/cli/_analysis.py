@@ -207,8 +207,9 @@ def report(
     aside; the folder of parts taikai batch --engine dask writes is read in order as one file, its _taikai.json
     as the summary; --model, when given, must be the model that made them. The
     last section checks the predictions for drift against that model's training statistics (as taikai drift
-    does; per period with --date-column). With --mask-pii the texts (and the --by column's values) are masked
-    before the report quotes or counts them. The charts need the report extra: pip install 'taikai[report]'.
+    does; per period with --date-column). With --mask-pii the texts, the --by column's values and the values
+    of the --date-column that are no dates are masked before the report quotes or counts them (the ids are shown
+    as written). The charts need the report extra: pip install 'taikai[report]'.
     """
     from taikai.io import check_output_dir, with_summary
 

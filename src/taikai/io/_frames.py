@@ -148,7 +148,9 @@ def read_predictions(
     except the columns kept as written, as
     ``taikai report`` keeps them: the id columns (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary
     beside *path* records), the *text_columns* (a column to break down by, such as a store code), and every
-    column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ).
+    column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ)
+    or a whole number too long for a float to hold exactly (a 20-digit id), unless the column reads as exact
+    integers (``int64``, ``uint64``).
     The columns keep their names: the readers of predictions give prefixed ones (``batch --prefix pred_``)
     their plain names with :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed record's error
     shows its text masked. A *sheet* the workbook does not have is an :class:`InputError` naming its sheets; *sheet*
@@ -235,10 +237,23 @@ def _typed(column: pd.Series) -> pd.Series:
     if _numbers_at_first(present) and not present.str.contains(_CODE).any():
         values = _missing(column)
         numbers = pd.to_numeric(values, errors="coerce")
-        if numbers[values.notna()].notna().all():
+        if numbers[values.notna()].notna().all() and not (numbers.dtype.kind == "f" and _inexact_integers(present)):
             return numbers
         return values
     return _missing(column)
+
+
+_FLOAT_DIGITS = 15
+"""A whole number of this many digits or fewer is exact as a float64."""
+
+
+def _inexact_integers(present: pd.Series) -> bool:
+    """Say whether a value of *present* is a whole number that a float64 cannot hold exactly (a 20-digit id:
+    20260301000012345678 would read as 2.0260301000012345e+19, and 300 ids as 2 values): its column stays text,
+    as a column of codes with a leading zero does."""
+    whole = present[present.str.fullmatch(r"[+-]?\d+")]
+    long = whole[whole.str.lstrip("+-").str.len() > _FLOAT_DIGITS]
+    return any(int(v) != float(v) for v in long)
 
 
 _FIRST = 1_000

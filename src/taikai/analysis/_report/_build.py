@@ -33,7 +33,7 @@ from taikai.analysis._report._summary import summary_section
 from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
-from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, check_bool, period_freq, separator_hint
+from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, check_bool, check_int, period_freq, separator_hint
 from taikai.io import (
     PARTS_MANIFEST,
     RunSummary,
@@ -154,6 +154,8 @@ def build_report(
     """
     for flag, value in (("embed_font", embed_font), ("charts", charts), ("drift", drift), ("mask_pii", mask_pii)):
         check_bool(flag, value)
+    check_int("per_reason", per_reason, 1)
+    check_int("uncertain", uncertain, 1)
     model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(check_bool("progress", progress))
     if lang not in PHRASES:

@@ -121,4 +121,12 @@ class ReportContext:
         """Counts per segment and reason (needs ``--by``)."""
         assert self.options.by
         by = self.options.by
-        return segment_table(self.frame, by, blank=self.t.blank, rest=self.t.rest_segments)
+        return segment_table(
+            self.frame, by, blank=self.t.blank, rest=self.t.rest_segments, blank_cells=self.t.blank_cells
+        )
+
+    def blank_as_missing(self, column: str, rows: Any) -> Any:
+        """Return the cells of *column* in *rows* (labels of :attr:`frame`) with a blank shown as the table of
+        segments names it, in the page's language (a value written so keeps its name, see ``blank_name``)."""
+        name = tables.blank_name(self.frame[column], self.t.blank, self.t.blank_cells)
+        return tables.blank_as_missing(self.frame.loc[rows, column], name)

@@ -114,9 +114,17 @@ EN = Phrases(
     "check {n|it|them}.",
     rest_segments="{n} other values",
     same_text_note="A text posted several times is shown once; the column 'rows with this text' counts its rows.",
+    model_reason_note="Override mode: the reason column is the first firing rule's label; the rows picked, p and the "
+    "runner-up follow the model's own reason (the column model's reason).",
     no_rows="No classified rows, so nothing to show here.",
     blank="(blank)",
-    review_columns={"runner_up": "runner-up", "p_runner_up": "p (runner-up)", "rows": "rows with this text"},
+    blank_cells="(blank: no value)",
+    review_columns={
+        "model_reason": "model's reason",
+        "runner_up": "runner-up",
+        "p_runner_up": "p (runner-up)",
+        "rows": "rows with this text",
+    },
     rules="Coding rules",
     rules_note="Of {rows} classified {rows|review|reviews}, rules fired on {ruled}; on {conflicts} of them none of the rules' labels "
     "is the model's reason (rule_conflict).",

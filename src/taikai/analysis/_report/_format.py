@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from taikai.text import percent
+
 
 def count(n: int) -> str:
     """Return ``1,234``."""
@@ -9,8 +11,9 @@ def count(n: int) -> str:
 
 
 def share(x: float) -> str:
-    """Return ``12.3%``."""
-    return f"{x:.1%}"
+    """Return ``12.3%``: one decimal, more when a share that is not all or none would read 0.0% or 100.0%
+    (``99.97%``; see :func:`taikai.text.percent`)."""
+    return percent(x, "", decimals=1)
 
 
 def p_value(p: float) -> str:

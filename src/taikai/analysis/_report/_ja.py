@@ -98,10 +98,14 @@ JA = Phrases(
     uncertain_note="予測した理由の確率が最も低い {n} 件。人の目で確認してください。",
     rest_segments="ほか {n} 件の値",
     same_text_note="同じ文のレビューは 1 件にまとめ、その行数を「同じ文の行数」の列に示します。",
+    model_reason_note="override モード: 理由の列は最初に当たったルールのラベル。行の選び方、p と次点はモデル自身の理由"
+    " (モデルの理由の列) によります。",
     no_rows="分類された行がないため、ここに示すものはありません。",
     blank="(空欄)",
+    blank_cells="(空欄: 値のないセル)",
     review_columns={
         "reason": "理由",
+        "model_reason": "モデルの理由",
         "sentiment": "感情",
         "runner_up": "次点",
         "p_runner_up": "次点の p",

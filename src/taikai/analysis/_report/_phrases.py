@@ -118,7 +118,11 @@ class Phrases:
     """The row of the segments summed past the largest, ``{n}`` how many: ``ほか {n} 件の値``."""
     no_rows: str
     same_text_note: str
+    model_reason_note: str
+    """Under ``--rules-mode override``: the reviews are the model's, the reason column the rule's label."""
     blank: str
+    blank_cells: str
+    """The blanks' name in a column holding a value written as *blank* (``(blank)``, as Excel pivot tables write)."""
     review_columns: dict[str, str]
     rules: str
     rules_note: str

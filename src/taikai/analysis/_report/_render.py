@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 
 from taikai.analysis import _charts as charts
+from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import (
     Block,
     Bullets,
@@ -50,9 +51,9 @@ def format_cell(value: Cell) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, Share):
-        return f"{value.value:.1%}"
+        return fmt.share(value.value)
     if isinstance(value, CountShare):
-        return f"{value.count:,} ({value.share:.1%})"
+        return f"{value.count:,} ({fmt.share(value.share)})"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, ColumnKind, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._ids import id_cell
 from taikai.analysis._review_tables import SAME_TEXT, least_confident, representative_reviews
+from taikai.rules import MODEL_REASON
 
 
 def _notes(ctx: ReportContext, note: str, table: Any) -> list[Block]:
     """The table's note, and what its column of rows per text counts when a text was posted more than once."""
     repeated = SAME_TEXT in table.columns and bool((table[SAME_TEXT] > 1).any())
-    return [Note(note), *([Note(ctx.t.same_text_note)] if repeated else [])]
+    override = [Note(ctx.t.model_reason_note)] if MODEL_REASON in table.columns else []
+    return [Note(note), *override, *([Note(ctx.t.same_text_note)] if repeated else [])]
 
 
 def _reviews(ctx: ReportContext, table: Any) -> Table:
@@ -23,13 +24,15 @@ def _reviews(ctx: ReportContext, table: Any) -> Table:
     if SAME_TEXT in table.columns and not (table[SAME_TEXT] > 1).any():  # every text once: a column of 1s says nothing
         table = table.drop(columns=SAME_TEXT)
     shown = table.assign(reason=table["reason"].map(ctx.reason_with_id))
+    if MODEL_REASON in shown.columns:  # --rules-mode override: the model's own reason, which p is of
+        shown[MODEL_REASON] = shown[MODEL_REASON].map(lambda r: ctx.reason_with_id(r) if isinstance(r, str) else r)
     if "sentiment" in shown.columns:
         shown["sentiment"] = shown["sentiment"].map(lambda s: ctx.sentiment(s) if isinstance(s, str) else s)
     if "runner_up" in shown.columns:
         shown["runner_up"] = shown["runner_up"].map(lambda r: ctx.reason(r) if isinstance(r, str) else r)
     for column in ctx.context_columns:  # a blank cell, named as the table of segments names it
         if column in shown.columns:
-            shown[column] = shown[column].replace(tables.MISSING_SEGMENT, ctx.t.blank)
+            shown[column] = ctx.blank_as_missing(column, table.index)
     if ctx.id_column in shown.columns:  # as written: 3328, not 3,328, whatever the column's dtype
         shown[ctx.id_column] = shown[ctx.id_column].map(id_cell).astype(object)
     ordered = shown[[c for c in shown.columns if c != text_column] + [text_column]]

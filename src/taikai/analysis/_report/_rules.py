@@ -11,7 +11,6 @@ from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.analysis._report._ids import id_cell
 from taikai.analysis._rules_section import rules_section
-from taikai.analysis._tables import MISSING_SEGMENT
 from taikai.labels import parse_reasons
 
 
@@ -36,7 +35,7 @@ def rules_builder(ctx: ReportContext) -> Section | None:
     )
     for column in ctx.context_columns:  # a blank cell, named as the table of segments names it
         if column in examples.columns:
-            examples[column] = examples[column].replace(MISSING_SEGMENT, t.blank)
+            examples[column] = ctx.blank_as_missing(column, examples.index)
     if ctx.id_column in examples.columns:  # as written: 3328, not 3,328
         examples[ctx.id_column] = examples[ctx.id_column].map(id_cell).astype(object)
     examples = examples[[c for c in examples.columns if c != text_column] + [text_column]]
