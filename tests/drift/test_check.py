@@ -353,3 +353,74 @@ def test_a_frame_whose_first_chunk_holds_no_date_is_read_to_its_end(tiny_model, 
         return
     report = check_drift(frame, tiny_model, date_column="posted_at")
     assert report.undated == unknown and sum(p.statistics.rows for p in report.periods) == len(frame) - unknown
+
+
+# The shipped model, on the sample dump dated otherwise and on documented shifts (docs/drift.md, "Chance: each limit
+# widens with the part's size"). Last in the file: loading the shipped model in the test process before the tiny
+# model is first trained changes the tiny model's bytes (tests/model/test_artifact.py compares them).
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _sample_dump_predictions() -> pd.DataFrame:
+    """The sample dump as taikai batch classified it with the shipped model (the golden output)."""
+    frame = pd.read_csv(ROOT / "tests" / "golden" / "sample_dump.predictions.csv.gz", keep_default_na=False, dtype=str)
+    for column in [c for c in frame.columns if c.startswith("p_")]:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return frame
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_sample_dump_with_its_dates_shuffled_does_not_drift_weekly(seed):
+    """Regression: the sample dump with its posted_at values shuffled between rows said "drift: yes" per week in
+    18 of 20 shuffles (2 unclassifiable rows of 33: 6.1 % > 5.0 %); the limits now widen with chance at each
+    week's ~31 rows."""
+    import numpy as np
+
+    frame = _sample_dump_predictions()
+    frame["posted_at"] = np.random.default_rng(seed).permutation(frame["posted_at"].to_numpy())
+    report = check_drift(frame, taikai.load_model(), text_column="text", date_column="posted_at", freq="W")
+    assert report.verdict is Verdict.NO_DRIFT, report.reasons
+    assert len(report.periods) == 96 and sum(p.judged for p in report.periods) == 77  # of 30 rows or more
+
+
+def _dump() -> pd.DataFrame:
+    return pd.read_csv(ROOT / "data" / "sample_dump.csv", dtype=str)
+
+
+def _hotel_month() -> pd.DataFrame:
+    """The sample dump with July 2025 replaced by the 60 hotel reviews (docs/drift.md)."""
+    dump = _dump()
+    hotels = pd.read_csv(ROOT / "tests" / "fixtures" / "hotel_reviews.csv", dtype=str)
+    return pd.concat([dump[~dump["posted_at"].str.startswith("2025-07")], hotels], ignore_index=True)
+
+
+def _english() -> pd.DataFrame:
+    english = ["The fees are too high, I quit.", "Clients never replied, so I left.", "I got a full-time job."]
+    return _dump().assign(text=[f"{english[i % 3]} #{i}" for i in range(3000)])
+
+
+def _longer() -> pd.DataFrame:
+    dump = _dump()
+    shuffled = [dump["text"].sample(frac=1, random_state=seed).to_numpy() for seed in (2, 3)]
+    return dump.assign(text=dump["text"] + "。" + shuffled[0] + "。" + shuffled[1])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("build", "freq", "period", "figure"),
+    [
+        (_hotel_month, "M", "2025-07", "reason_shift"),
+        (_english, None, None, "unclassifiable_share"),
+        (_longer, None, None, "tokens_per_row"),
+    ],
+    ids=["hotel month", "english", "3x longer"],
+)
+def test_documented_shifts_still_drift(build, freq, period, figure):
+    options = {"date_column": "posted_at", "freq": freq} if freq else {}
+    report = check_drift(build(), taikai.load_model(), text_column="text", **options)
+    assert report.verdict is Verdict.DRIFT
+    part = report.overall if period is None else next(p for p in report.periods if p.period == period)
+    assert part.figure(figure).alert
+    if period is not None:
+        assert report.drifted_periods == [period]
