@@ -727,7 +727,7 @@ def _artifact_a_directory(model_dir):
         (
             lambda d: (d / "metadata.json").write_text("[]", encoding="utf-8"),
             {"metadata": []},
-            "{d}/metadata.json: not taikai model metadata of format 6; retrain it",
+            "{d}/metadata.json: not taikai model metadata (it holds other JSON, a JSON list: was it overwritten?)",
         ),
         (
             _artifact_a_directory,

@@ -91,6 +91,42 @@ def test_an_output_that_is_an_input_is_refused(work, line, kept, message):
     assert (work / kept).read_bytes() == before
 
 
+DEFAULT_MODEL_OVERWRITES = [
+    # (command line without --model, the model's file it names)
+    ("drift dump.csv --json m/metadata.json", "m/metadata.json"),
+    ("report p.csv -o m/metadata.json --no-drift", "m/metadata.json"),
+    ("batch data.csv -o m/model.joblib --text-column text", "m/model.joblib"),
+    ("evaluate data.csv --json m/metadata.json", "m/metadata.json"),
+]
+
+
+@pytest.mark.parametrize(("line", "kept"), DEFAULT_MODEL_OVERWRITES, ids=[o[0] for o in DEFAULT_MODEL_OVERWRITES])
+def test_an_output_over_the_default_model_is_refused(work, monkeypatch, line, kept):
+    """Regression: without --model, the model named by $TAIKAI_MODEL (or the shipped one) was not an input, so
+    drift --json m/metadata.json replaced its metadata with the drift JSON and every later command failed."""
+    monkeypatch.setenv("TAIKAI_MODEL", str(work / "m"))
+    before = (work / kept).read_bytes()
+    result = CliRunner().invoke(cli, line.split())
+    assert result.exit_code == 2, result.output
+    name = kept.split("/")[1]
+    assert f"{kept}: the output would overwrite the model's {name}; choose another output" in result.output
+    assert (work / kept).read_bytes() == before
+
+
+def test_the_shipped_model_is_an_input_without_model_or_taikai_model(monkeypatch):
+    """Regression: with neither --model nor $TAIKAI_MODEL, the shipped model's files were not guarded (checked on
+    the list of inputs only, so that a failing run cannot write over the shipped model)."""
+    from taikai.cli._common import model_inputs
+    from taikai.model import default_model_dir
+
+    monkeypatch.delenv("TAIKAI_MODEL", raising=False)
+    shipped = default_model_dir()
+    assert model_inputs(None) == {
+        "the model's metadata.json": shipped / "metadata.json",
+        "the model's model.joblib": shipped / "model.joblib",
+    }
+
+
 UNWRITABLE_TARGETS = [
     # (command line, the file named in the message)
     ("batch dump.csv -o {u}.csv --text-column text -m m", "{u}.csv.taikai-partial"),

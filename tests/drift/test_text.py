@@ -112,15 +112,26 @@ def test_the_whole_dump_line_says_which_classified_rows_count_as_unclassifiable(
 @pytest.mark.parametrize(
     ("sentiments", "line", "why"),
     [
-        # JS 0.10036: past 0.100, and written so (regression: "0.100 > 0.100")
+        # JS 0.118625, past 0.1 + chance at 100 rows (0.118622), and written so, the limit with the value's digits
+        # (regressions: "0.100 > 0.100"; a widened limit read "0.11863 > 0.119")
+        (
+            {"negative": 64, "positive": 243},
+            "  sentiment mix shift (Jensen–Shannon, bits)    0.11863             0.11862  DRIFT  "
+            "(fixed limit + chance at 100 rows)",
+            "  - whole dump: sentiment mix shift (Jensen–Shannon, bits) 0.11863 > 0.11862 (fixed limit + chance at 100 "
+            "rows)",
+        ),
+        # JS 0.10036: past the fixed 0.100, but not past what chance gives at 100 rows
         (
             {"negative": 27, "positive": 87},
-            "  sentiment mix shift (Jensen–Shannon, bits)     0.1004               0.100  DRIFT  (fixed limit)",
-            "  - whole dump: sentiment mix shift (Jensen–Shannon, bits) 0.1004 > 0.100 (fixed limit)",
+            "  sentiment mix shift (Jensen–Shannon, bits)      0.100               0.119  ok  "
+            "(fixed limit + chance at 100 rows)",
+            None,
         ),
         (
             {"negative": 60, "positive": 40},
-            "  sentiment mix shift (Jensen–Shannon, bits)      0.000               0.100  ok  (fixed limit)",
+            "  sentiment mix shift (Jensen–Shannon, bits)      0.000               0.119  ok  "
+            "(fixed limit + chance at 100 rows)",
             None,
         ),
     ],

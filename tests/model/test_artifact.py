@@ -109,10 +109,25 @@ def test_only_the_artifact_inside_the_model_directory_is_loaded(tiny_model_dir, 
         taikai.load_model(model_dir)
 
 
-def test_metadata_that_is_not_an_object_is_refused(tmp_path):
-    (tmp_path / "metadata.json").write_text("[1, 2]")
-    with pytest.raises(ModelError, match="not taikai model metadata"):
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        ("[1, 2]", "a JSON list"),
+        ('"text"', "a JSON string"),
+        ("null", "a JSON null"),
+        ('{"alert": true, "verdict": "no"}', "an object without 'format'"),
+    ],
+)
+def test_metadata_that_is_other_json_says_it_may_have_been_overwritten(tmp_path, held, said):
+    """Regression: a metadata.json overwritten with other JSON (drift --json over it) advised only a retrain."""
+    (tmp_path / "metadata.json").write_text(held)
+    expected = (
+        f"{tmp_path / 'metadata.json'}: not taikai model metadata (it holds other JSON, {said}: was it overwritten?); "
+        "restore metadata.json from a copy of the model, or retrain it: taikai train"
+    )
+    with pytest.raises(ModelError) as raised:
         taikai.load_model(tmp_path)
+    assert str(raised.value).startswith(expected)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
-from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift
+from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, period_freq
 from taikai.labels import reason_with_id
@@ -58,7 +58,7 @@ def _figures(part: PeriodDrift, lang: str) -> pd.DataFrame:
             word("reference", lang): (
                 show(f.name, f.reference) if not f.name.endswith(("_shift", "new_word_share")) else ""
             ),
-            word("limit", lang): show(f.name, f.limit),
+            word("limit", lang): show_limit(f.name, f.limit, f.value),
             word("rule", lang): sentence(f.rule, lang),
             word("verdict", lang): word(_verdict(f), lang),
         }
@@ -92,7 +92,7 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
                 sign = "<" if f.value < f.limit else ">"
                 found.append(
                     f"{place}: {label(f.name, f.label, lang)} {show(f.name, f.value, against=f.limit)} {sign} "
-                    f"{show(f.name, f.limit)} ({sentence(f.rule, lang)})"
+                    f"{show_limit(f.name, f.limit, f.value)} ({sentence(f.rule, lang)})"
                 )
     return tuple(found)
 

@@ -88,6 +88,7 @@ _WORDS_JA = {
 }
 
 _COUNT = r"(\d[\d,]*)"
+_CHANCE = re.compile(rf"(.+) ([+−]) chance at {_COUNT} rows")
 _PATTERNS_JA = tuple(
     (re.compile(pattern), template)
     for pattern, template in (
@@ -150,6 +151,10 @@ def sentence(english: str, lang: str) -> str:
     without a known pattern as it is."""
     if lang != "ja":
         return english
+    widened = _CHANCE.fullmatch(english)  # a rule widened for the part's size: "reference + 5 points + chance at …"
+    if widened is not None:
+        base, sign, rows = widened.groups()
+        return f"{sentence(base, lang)} {'−' if sign == '−' else '+'} {_number(rows)} 行での偶然の揺れ"
     for pattern, template in _PATTERNS_JA:
         found = pattern.fullmatch(english)
         if found is not None:

@@ -143,11 +143,17 @@ def check_output(output: Path, inputs: Mapping[str, Path | None], option: str = 
 
 
 def model_inputs(model_path: Path | None) -> dict[str, Path | None]:
-    """Return the files of the model directory *model_path* that a command reads (none when it is not given)."""
-    if model_path is None:
-        return {}
-    from taikai.model import ARTIFACT_NAME, METADATA_NAME, model_directory
+    """Return the files of the model directory that a command reads: *model_path*, or when it is not given the
+    default model, found as loading finds it ($TAIKAI_MODEL, else the shipped one; none when no default is
+    installed), so that no output overwrites the model however it was chosen."""
+    from taikai.errors import ModelError
+    from taikai.model import ARTIFACT_NAME, METADATA_NAME, default_model_dir, model_directory
 
+    if model_path is None:
+        try:
+            model_path = default_model_dir()
+        except ModelError:  # no default model: loading says so, with what to do
+            return {}
     folder = model_directory(model_path)
     return {f"the model's {name}": folder / name for name in (METADATA_NAME, ARTIFACT_NAME)}
 

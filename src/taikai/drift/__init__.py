@@ -2,14 +2,15 @@
 
 A dump (raw, classified on the fly, or a ``taikai batch`` output) is counted into :class:`DriftStatistics` and
 compared with a reference: the statistics stored in the model at training time, or another file. Each figure
-has a threshold (docs/drift.md); :func:`check_drift` returns a :class:`DriftReport` whose ``alert`` says if any
-figure of the whole dump or of a period passed its threshold, and whose ``verdict`` (:class:`Verdict`) also says
-when no figure could be judged.
+has a threshold (docs/drift.md), widened by what chance gives at the part's number of rows; :func:`check_drift`
+returns a :class:`DriftReport` whose ``alert`` says if any figure of the whole dump or of a period passed its
+threshold, and whose ``verdict`` (:class:`Verdict`) also says when no figure could be judged.
 """
 
 from taikai.drift._check import check_drift, reference_statistics
+from taikai.drift._compare import compare
 from taikai.drift._counting import FOREIGN_BELOW, Row, StatisticsBuilder
-from taikai.drift._figures import Figure, NewWord, compare, new_words
+from taikai.drift._figures import Figure, NewWord, new_words, show_limit
 from taikai.drift._figures import show as show_figure
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._mix import ShareMove, js_divergence, largest_move
@@ -42,5 +43,6 @@ __all__ = [
     "new_words",
     "reference_statistics",
     "show_figure",
+    "show_limit",
     "training_statistics",
 ]

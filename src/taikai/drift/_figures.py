@@ -1,8 +1,5 @@
-"""Compare a dump's statistics with a reference: one figure per check, each with its documented threshold.
-
-The thresholds were set in docs/drift.md: each figure was measured on held-out splits of the corpus, on the
-sample dump (whole and per month and week), and on clearly drifted text (news, hotel reviews, English), and
-each threshold sits between the two groups with a margin.
+"""A figure of a dump compared with its reference (its value, limit and verdict), the new words, and how both are
+written. The figures themselves are computed in :mod:`taikai.drift._compare`.
 """
 
 from __future__ import annotations
@@ -11,21 +8,10 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from taikai.drift._mix import js_divergence
 from taikai.drift._thresholds import (
-    CONFIDENCE_DROP,
-    LENGTH_RATIO,
-    LOW_CONFIDENCE_MARGIN,
-    MIN_ROWS,
     NEW_WORD_MIN_ROWS,
     NEW_WORD_MIN_SHARE,
     NEW_WORD_RATIO,
-    NEW_WORD_SHARE,
-    NEW_WORDS_SHOWN,
-    OOV_MARGIN,
-    REASON_JS,
-    SENTIMENT_JS,
-    UNCLASSIFIABLE_MARGIN,
 )
 from taikai.model import DriftStatistics
 
@@ -35,9 +21,10 @@ class Figure:
     """One checked figure of a dump or period: its value, the reference's, the threshold and the verdict.
 
     ``limit`` is the value past which the figure alerts (for the shifts and ``new_word_share`` the reference is
-    the distribution itself, so ``reference`` is 0). ``judged`` is false when there were too few rows (or the
-    figure does not apply, e.g. no word vocabulary, or its limit is out of reach: a share's above 100 %, a mean
-    probability's below 0, as a reference counted on a few dozen rows can give); such a figure never alerts.
+    the distribution itself, so ``reference`` is 0), widened by ``chance`` for the part's number of rows.
+    ``judged`` is false when there were too few rows (or the figure does not apply, e.g. no word vocabulary, or
+    its limit is out of reach: a share's above 100 %, a mean probability's below 0, as a reference counted on a
+    few dozen rows can give); such a figure never alerts.
     ``out_of_reach`` says the latter.
     """
 
@@ -50,6 +37,9 @@ class Figure:
     alert: bool
     judged: bool
     out_of_reach: bool = False
+    chance: float = 0.0
+    """How far ``limit`` was moved from the documented threshold for the part's size: what chance alone gives at
+    its number of rows (:mod:`taikai.drift._chance`); 0 for a figure whose threshold is not widened."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values (NaN as ``None``)."""
@@ -63,13 +53,14 @@ class Figure:
             "alert": self.alert,
             "judged": self.judged,
             "out_of_reach": self.out_of_reach,
+            "chance": _json(self.chance),
         }
 
     def reason(self) -> str:
         """Say why the figure alerts: its value, the limit it passed and how the limit is set."""
         sign = "<" if self.name in _LOW else ">"
         value = show(self.name, self.value, against=self.limit)
-        return f"{self.label} {value} {sign} {show(self.name, self.limit)} ({self.rule})"
+        return f"{self.label} {value} {sign} {show_limit(self.name, self.limit, self.value)} ({self.rule})"
 
 
 @dataclass(frozen=True)
@@ -141,6 +132,22 @@ def show(name: str, value: float, against: float | None = None) -> str:
     return shown
 
 
+def show_limit(name: str, limit: float, value: float) -> str:
+    """Return the limit of the figure called *name* as written beside *value*: with the digits *value* took to read
+    past it (see :func:`show`), unless the limit is round at fewer (``0.100`` beside ``0.1003``), so that a limit
+    widened by chance never reads past the value (``0.11862`` beside ``0.11863``, not ``0.119``)."""
+    shown = show(name, limit)
+    if math.isnan(value) or math.isnan(limit) or value == limit:
+        return shown
+    digits = 1 if name in ("tokens_per_row", "short_rows") else 3  # of the value: percents are fractions
+    if abs(limit - round(limit, digits)) < 1e-12:
+        return shown
+    extra = 0
+    while _shown(name, value, extra) == _shown(name, limit, extra) and extra < 4:
+        extra += 1
+    return _shown(name, limit, extra)
+
+
 def new_words(stats: DriftStatistics, reference: DriftStatistics) -> list[NewWord]:
     """Return the words in ``NEW_WORD_MIN_SHARE`` of *stats*' rows and at most a ``NEW_WORD_RATIO``-th of that
     share of the reference's, most frequent first."""
@@ -172,125 +179,3 @@ def new_word_share(stats: DriftStatistics, words: list[NewWord]) -> float:
     """
     total = sum(stats.words.values())
     return sum(w.rows for w in words) / total if total else math.nan
-
-
-_SHARES = frozenset({"unclassifiable_share", "oov_rate", "low_confidence_share", "new_word_share"})
-"""Figures that are shares of rows or tokens: none can pass a limit of 100 % or more."""
-
-
-def out_of_reach(name: str, limit: float) -> bool:
-    """Whether no value of the figure called *name* can pass *limit*: a share's at 100 % or more, a mean
-    probability's or a length's at 0 or less (a reference counted on a few dozen rows can give such limits)."""
-    if math.isnan(limit):
-        return False
-    if name in _SHARES:
-        return limit >= 1.0
-    return name in _LOW and limit <= 0.0
-
-
-def _figure(name: str, label: str, value: float, reference: float, limit: float, rule: str, judged: bool) -> Figure:
-    unreachable = out_of_reach(name, limit)
-    judged = judged and not (math.isnan(value) or math.isnan(limit) or unreachable)
-    alert = judged and (value < limit if name in _LOW else value > limit)
-    return Figure(name, label, value, reference, limit, rule, alert, judged, unreachable)
-
-
-def reference_judgeable(reference: DriftStatistics) -> bool:
-    """Whether *reference* has enough classified rows to judge against (``MIN_ROWS``, as a dump or a period)."""
-    return reference.classified >= MIN_ROWS
-
-
-def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[Figure, ...], tuple[NewWord, ...]]:
-    """Return the figures of *stats* against *reference*, and its new words (at most ``NEW_WORDS_SHOWN``).
-
-    No figure is judged when *reference* has fewer than ``MIN_ROWS`` classified rows (:func:`reference_judgeable`):
-    a reference is held to the same rule as a dump; nor are its new words listed (absent from a tiny reference is
-    no news), and the share of new words is NaN (not measured)."""
-    usable = reference_judgeable(reference)
-    enough = stats.classified >= MIN_ROWS and usable
-    ref = reference
-    words = new_words(stats, reference) if usable else []
-    figures = (
-        _figure(
-            "unclassifiable_share",
-            "unclassifiable rows",
-            stats.unclassifiable_share,
-            ref.unclassifiable_share,
-            ref.unclassifiable_share + UNCLASSIFIABLE_MARGIN,
-            f"reference + {UNCLASSIFIABLE_MARGIN * 100:g} points",
-            stats.rows >= MIN_ROWS and usable,
-        ),
-        _figure(
-            "oov_rate",
-            "token OOV rate",
-            stats.oov_rate,
-            ref.oov_rate,
-            ref.oov_rate + OOV_MARGIN,
-            f"reference + {OOV_MARGIN * 100:g} points",
-            enough,
-        ),
-        _figure(
-            "tokens_per_row",
-            "tokens per row",
-            stats.tokens_per_row,
-            ref.tokens_per_row,
-            ref.tokens_per_row * LENGTH_RATIO,
-            f"{LENGTH_RATIO:g} × reference",
-            enough,
-        ),
-        _figure(
-            "short_rows",
-            "tokens per row (short texts)",
-            stats.tokens_per_row,
-            ref.tokens_per_row,
-            ref.tokens_per_row / LENGTH_RATIO,
-            f"reference / {LENGTH_RATIO:g}",
-            enough,
-        ),
-        _figure(
-            "mean_confidence",
-            "mean top probability",
-            stats.mean_confidence,
-            ref.mean_confidence,
-            ref.mean_confidence - CONFIDENCE_DROP,
-            f"reference − {CONFIDENCE_DROP * 100:g} points",
-            enough,
-        ),
-        _figure(
-            "low_confidence_share",
-            "rows with top probability < 0.5",
-            stats.low_confidence_share,
-            ref.low_confidence_share,
-            ref.low_confidence_share + LOW_CONFIDENCE_MARGIN,
-            f"reference + {LOW_CONFIDENCE_MARGIN * 100:g} points",
-            enough,
-        ),
-        _figure(
-            "reason_shift",
-            "reason mix shift (Jensen–Shannon, bits)",
-            js_divergence(stats.reasons, ref.reasons),
-            0.0,
-            REASON_JS,
-            "fixed limit",
-            enough,
-        ),
-        _figure(
-            "sentiment_shift",
-            "sentiment mix shift (Jensen–Shannon, bits)",
-            js_divergence(stats.sentiments, ref.sentiments),
-            0.0,
-            SENTIMENT_JS,
-            "fixed limit",
-            enough,
-        ),
-        _figure(
-            "new_word_share",
-            "share of new words",
-            new_word_share(stats, words) if usable else math.nan,  # not measured: n/a, not 0
-            0.0,
-            NEW_WORD_SHARE,
-            "fixed limit",
-            enough,
-        ),
-    )
-    return figures, tuple(words[:NEW_WORDS_SHOWN])

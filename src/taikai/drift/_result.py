@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, ClassVar
 
-from taikai.drift._figures import Figure, NewWord, compare
-from taikai.drift._figures import reference_judgeable as _enough_reference
+from taikai.drift._compare import compare
+from taikai.drift._compare import reference_judgeable as _enough_reference
+from taikai.drift._figures import Figure, NewWord
 from taikai.drift._mix import ShareMove, largest_move
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import DateOrder, YearRange

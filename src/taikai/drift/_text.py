@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from taikai.drift._figures import Figure, show
+from taikai.drift._figures import Figure, show, show_limit
 from taikai.io import ORDER_HINT, DateOrder
 from taikai.text import percent
 
@@ -78,7 +78,8 @@ def _figures(part: PeriodDrift) -> list[str]:
     for f in part.figures:
         reference = "" if f.name in ("reason_shift", "sentiment_shift", "new_word_share") else _value(f, f.reference)
         value = show(f.name, f.value, against=f.limit)
-        lines.append(f"  {f.label:<44} {value:>8} {reference:>10} {_value(f, f.limit):>8}  {_verdict(f)}  ({f.rule})")
+        limit = show_limit(f.name, f.limit, f.value)
+        lines.append(f"  {f.label:<44} {value:>8} {reference:>10} {limit:>8}  {_verdict(f)}  ({f.rule})")
     return lines
 
 

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 MIN_ROWS = 30
 """A dump, period or reference with fewer classified rows is reported but not judged: its figures are too noisy."""
+CHANCE = 0.001
+"""A part of a dump (a period, or the whole) is judged past a limit only when it is past it by more than chance at its
+number of rows gives with this probability (:mod:`taikai.drift._chance`): one period in a thousand at the limit."""
+CHANCE_DRAWS = 20_000
+"""Seeded draws from the reference's label mix that measure the chance of a label-mix divergence at a size."""
 UNCLASSIFIABLE_MARGIN = 0.05
 """Alert when the share of empty, non-Japanese or unreadable rows exceeds the reference's by this much."""
 OOV_MARGIN = 0.05

@@ -171,7 +171,11 @@ class ModelMetadata:
     def from_dict(cls, values: object, source: str = "metadata") -> ModelMetadata:
         """Read metadata written by :meth:`to_dict`; raise :class:`ModelError` for another format or a bad field."""
         if not isinstance(values, dict) or "format" not in values:
-            raise ModelError(f"{source}: not taikai model metadata of format {FORMAT_VERSION}; {RETRAIN_HINT}")
+            held = "an object without 'format'" if isinstance(values, dict) else f"a JSON {_json_kind(values)}"
+            raise ModelError(
+                f"{source}: not taikai model metadata (it holds other JSON, {held}: was it overwritten?); restore "
+                f"metadata.json from a copy of the model, or retrain it: {TRAIN_COMMAND}"
+            )
         version = values["format"]
         if isinstance(version, bool) or not isinstance(version, int):
             raise ModelError(
@@ -276,3 +280,9 @@ def _inputs(values: Any) -> tuple[InputFile, ...]:
     if isinstance(values, str | dict):
         raise TypeError(values)
     return tuple(InputFile.from_dict(v) for v in values)
+
+
+def _json_kind(values: object) -> str:
+    """Name the kind of JSON value *values* is (``list``, ``string``, ``number``…)."""
+    kinds = ((bool, "true or false"), (list, "list"), (str, "string"), (int, "number"), (float, "number"))
+    return next((name for kind, name in kinds if isinstance(values, kind)), "null")
