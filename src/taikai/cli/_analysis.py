@@ -71,10 +71,7 @@ _RULES_HELP = (
 @encoding_errors_option("the text is explained as read, and a warning says how many bytes were replaced")
 @partial(rules_options, helps=_RULES_HELP)
 @mask_pii_option
-@click.pass_context
 def explain(
-    ctx: click.Context,
-    /,
     text: str,
     model_path: Path | None,
     fmt: str,
@@ -97,7 +94,7 @@ def explain(
     text is masked before the rules and the model read it, as predict masks it: the text shown, its features and
     its spans are the masked text's, and the masks per kind are counted on standard error.
     """
-    check_rules_mode(ctx, rules)
+    check_rules_mode(rules, rules_mode)
     from taikai.analysis import explain as explain_text
     from taikai.analysis import render_text
     from taikai.io import STDIN, decode_argument, decode_text

@@ -169,10 +169,7 @@ def _file_advice(name: str) -> str:
 @encoding_errors_option("such texts are classified as read, and a warning on standard error names their lines")
 @rules_options
 @mask_pii_option
-@click.pass_context
 def predict(
-    ctx: click.Context,
-    /,
     texts: tuple[str, ...],
     model_path: Path | None,
     fmt: str,
@@ -198,7 +195,7 @@ def predict(
     cannot be classified (empty, not Japanese); its row says why. With --mask-pii the texts are masked before
     the rules and the model read them, and the masks per kind are counted on standard error.
     """
-    check_rules_mode(ctx, rules)
+    check_rules_mode(rules, rules_mode)
     import_sklearn_without_pandas()
     exit_quickly_when_done()  # it writes only to standard output and error
     from taikai.model import load_model
