@@ -123,9 +123,11 @@ def predict(
     A text that starts with - goes after --: taikai predict -- -TEXT. Standard input, and a text argument with
     bytes the system could not decode (CP932 in a UTF-8 terminal), are read as bytes in the encoding given with
     --encoding, or detected as batch detects a file's (UTF-8, UTF-8 with BOM, or CP932); bytes that do not
-    decode stop the command, naming the argument or line. Blank lines are skipped; the texts of standard input are
+    decode stop the command, naming the argument or line (with --encoding-errors replace, the line's message says
+    how many were read as U+FFFD, as a batch row's does). Blank lines are skipped; the texts of standard input are
     numbered by their line (the table's # column, messages), and a --format json or jsonl record of one starts with
-    its line.
+    its line. Standard input that begins as a CSV or TSV table (a header of columns, rows under it) gets a warning
+    with the taikai batch command to use; its lines are classified all the same (a review may hold commas).
 
     With --rules, the table adds the model's own reason, the labels of the rules that fired and ! where they
     conflict with the model; the p column, headed p(model), stays the model's probability of its own reason (the
