@@ -190,7 +190,7 @@ def test_cli_batch_with_rules(tmp_path, dump, rules, tiny_model_dir):
         ("[[rule]]\nname = 'x'\nlabel = 'fees'\nany = ['(']\nregex = ['(']\n", [], "rules.toml:1: rule 'x'"),
         ('[[rule]]\nname = "x"\nlabel = "fees"\n', [], "rule 'x' (rule 1 of the file): the rule matches nothing"),
         ("[[rule]\n", [], "rules.toml:1: not valid TOML"),
-        (None, ["--rules-mode", "override"], "--rules-mode applies to rules: give the rules file with --rules"),
+        (None, ["--rules-mode", "override"], "--rules-mode override applies to rules: give the rules file"),
     ],
 )
 def test_cli_rules_errors_exit_2(tmp_path, dump, rules, tiny_model_dir, content, args, message):

@@ -345,7 +345,7 @@ def test_predict_points_a_parquet_or_xlsx_file_to_batch_with_its_columns(run, ti
 def test_predict_refuses_standard_input_of_blank_lines_only(run, tiny_model_dir):
     result = run("predict", "--model", tiny_model_dir, input="\n \n")
     assert result.exit_code == 2
-    assert "standard input was empty: nothing to classify" in result.stderr
+    assert "taikai: error: standard input held only blank lines (2): nothing to classify" in result.stderr
 
 
 def test_predict_refuses_dash_among_texts(run, tiny_model_dir):
@@ -447,11 +447,12 @@ def test_an_unusable_encoding_is_refused_even_for_clean_text_arguments(run, tiny
     assert result.stdout == ""
 
 
-def test_explain_stdin_encoding_errors_replace_warns_about_the_one_text(run, tiny_model_dir):
+def test_explain_stdin_encoding_errors_replace_warns_about_the_line(run, tiny_model_dir):
     data = "手数料が".encode() + b"\xff" + "高すぎる\n".encode()
     result = run("explain", "-", "--model", tiny_model_dir, "--encoding-errors", "replace", input=data)
     assert result.exit_code == 0, result.output
-    assert "taikai: warning: <stdin> holds 1 undecodable byte read as U+FFFD\n" in result.stderr
+    assert "taikai: warning: <stdin>: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD: line(s) 1\n" in result.stderr
+    assert "note: line 1: 1 undecodable byte(s) read as U+FFFD in utf-8-sig" in result.stdout
 
 
 def test_predict_classifies_a_text_starting_with_dash_after_double_dash(run, tiny_model_dir):

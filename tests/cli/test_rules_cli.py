@@ -175,7 +175,7 @@ def test_predict_with_rules_gives_every_row_the_same_keys(files, tiny_model_dir,
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--rules-mode", "override"], "--rules-mode applies to rules: give the rules file with --rules FILE"),
+        (["--rules-mode", "override"], "--rules-mode override applies to rules: give the rules file with --rules FILE"),
         (["--rules", "missing.toml"], "missing.toml: no such rules file"),
     ],
 )
@@ -300,3 +300,23 @@ def test_a_mistyped_rule_label_gets_the_closest_reason(files, tiny_model_dir, tm
         "the model's reasons are " in result.output
     )
     assert "Traceback" not in result.output and not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "output"),
+    [
+        (["predict", "手数料が高い", "--format", "jsonl"], '"status": "ok"'),
+        (["explain", "手数料が高い", "--format", "json"], '"status": "ok"'),
+        (["batch", "IN", "-o", "OUT", "--text-column", "text", "-q"], ""),
+    ],
+)
+def test_the_default_rules_mode_written_out_needs_no_rules(tmp_path, tiny_model_dir, command, output):
+    """Regression: ``--rules-mode flag``, the default shown in --help, exited 2 without --rules, while Python's
+    ``rules_mode="flag"`` without rules is accepted; only ``override`` needs rules, in both."""
+    dump, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    dump.write_text("text\n手数料が高い\n", encoding="utf-8")
+    args = [str(dump) if a == "IN" else str(out) if a == "OUT" else a for a in command]
+    result = run(*args, "-m", tiny_model_dir, "--rules-mode", "flag")
+    assert result.exit_code == 0, result.output
+    assert output in result.stdout and "--rules-mode" not in result.output
+    assert command[0] != "batch" or out.read_text(encoding="utf-8").splitlines()[1].startswith("手数料が高い,ok,")

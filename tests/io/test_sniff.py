@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from taikai.errors import INPUT_FORMAT, InputError
-from taikai.io import data_format, format_of, open_reader
+from taikai.io import data_format, delimited_format, format_of, open_reader
 from taikai.io._sniff import OLE2
 
 ROWS = [{"id": 1, "text": "手数料が高い"}, {"id": 2, "text": "単価が安い"}]
@@ -194,3 +194,20 @@ def test_a_txt_output_is_refused_as_before():
 
     with pytest.raises(InputError, match=r"out\.txt: cannot tell the format from the extension '\.txt'; name the"):
         format_of("out.txt", None, OUTPUT_FORMAT)
+
+
+@pytest.mark.parametrize(
+    ("lines", "fmt"),
+    [
+        (["id,text", "1,手数料が高い"], "csv"),
+        (["id\ttext", "1\t手数料が高い", "2\t単価が安い"], "tsv"),
+        (["手数料が高い、でも,まあ", "本業,時間"], None),  # a sentence mark: a review, not a header
+        (["id,text"], None),  # a header alone: nothing under it says it is one
+        (["手数料が高い", "単価が安い"], None),
+    ],
+)
+def test_delimited_format_judges_lines_as_a_file_s_first_lines_are_judged(tmp_path, lines, fmt):
+    assert delimited_format(lines) == fmt
+    path = tmp_path / "lines.dat"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert (data_format(path) if fmt else None) == fmt

@@ -207,6 +207,28 @@ def test_a_text_whose_only_japanese_is_in_urls_says_so(text, message):
 
 
 @pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("https://ex.com/wiki/手数料", False),  # the Japanese of its path: part of the URL
+        ("https://ex.com/wiki/手数料が高い", False),  # glued to it, after no /: part of it
+        ("https://ex.com/wiki/ab/で登録", True),  # a / that hiragana follows ends the URL
+        ("https://ex.com/手数料", True),  # so does the domain's / that any Japanese follows
+    ],
+)
+def test_the_url_message_states_the_rule_the_normaliser_reads_urls_by(text, ok):
+    """Regression: the message said Japanese in a URL or glued to it is read as part of it, whatever follows a /."""
+    checked = check_text(text)
+    assert checked.ok is ok
+    assert checked.message == (
+        ""
+        if ok
+        else "no Japanese characters outside URLs: a URL is read as the one word URL up to the next space, the "
+        "Japanese of its path or glued to it included (it ends before a / that hiragana follows, or one right after "
+        "the domain that any Japanese follows); the model only reads Japanese"
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "normalized"),
     [
         # Regression: Japanese after the domain's / and hiragana after any / are the text's, not the URL's, as

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from taikai.cli._common import (
     rules_options,
     text_column_option,
 )
+from taikai.cli._review_input import STDIN, read_stdin_reviews, warn_if_file
 from taikai.cli._sheet_option import predictions_sheet_option
 from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.errors import TaikaiError
@@ -71,10 +73,7 @@ _RULES_HELP = (
 @encoding_errors_option("the text is explained as read, and a warning says how many bytes were replaced")
 @partial(rules_options, helps=_RULES_HELP)
 @mask_pii_option
-@click.pass_context
 def explain(
-    ctx: click.Context,
-    /,
     text: str,
     model_path: Path | None,
     fmt: str,
@@ -88,42 +87,53 @@ def explain(
     """Show which n-grams (words, and characters when the model has them) of TEXT pushed its reason and sentiment,
     with their weights.
 
-    With - as TEXT, the text is read from standard input; a text that starts with - goes after --: taikai
+    With - as TEXT, standard input is read as predict reads it: one review per line, blank lines skipped, each
+    line explained on its own (headed by its line; --format json gives one object for one line, a list for
+    several, each object starting with its line). A text that starts with - goes after --: taikai
     explain -- -TEXT. Its bytes are decoded as predict decodes them. Spans index the original TEXT; on a
     terminal they are highlighted (green toward the predicted label, red against it). The text is read as
     predict reads it (a masked text's placeholders as ○): the labels and probabilities are predict's. With
     --rules, the rules that fired and the reason written out (--rules-mode override: the first firing rule's
-    label) follow the model's own explanation. Exit code 2 when TEXT cannot be classified. With --mask-pii the
-    text is masked before the rules and the model read it, as predict masks it: the text shown, its features and
-    its spans are the masked text's, and the masks per kind are counted on standard error.
+    label) follow the model's own explanation. Exit code 2 when TEXT (any line) cannot be classified. With
+    --mask-pii the text is masked before the rules and the model read it, as predict masks it: the text shown, its
+    features and its spans are the masked text's, and the masks per kind are counted on standard error.
     """
-    check_rules_mode(ctx, rules)
+    check_rules_mode(rules, rules_mode)
     from taikai.analysis import explain as explain_text
     from taikai.analysis import render_text
-    from taikai.io import STDIN, decode_argument, decode_text
+    from taikai.io import decode_argument
     from taikai.model import load_model
 
     model = load_model(model_path)
     matcher = model.prepare_rules(rules)  # before reading standard input is wasted on a bad rules file
-    if text == "-":
-        if sys.stdin is None:
-            raise click.UsageError("- reads the text from standard input, but there is none")
-        text = decode_text(sys.stdin.buffer.read(), encoding, encoding_errors, STDIN).rstrip("\r\n")
-    else:
-        text = decode_argument(text, encoding, encoding_errors)
+    read = read_stdin_reviews("explain", encoding, encoding_errors) if text == STDIN else None
+    if read is None:
+        warn_if_file(text, "explain")  # a file named as the text is explained as its name: say how to give its lines
+    texts = read.texts if read else [decode_argument(text, encoding, encoding_errors)]
     if mask_pii:
         from taikai.privacy import default_masker, format_counts
 
-        masked = default_masker().mask(text)
-        text = masked.text
-        click.echo(f"taikai: personal data masked: {format_counts(masked.counts())}", err=True)
-    explanation = explain_text(model, text, top=top, rules=matcher, rules_mode=rules_mode)
+        masked, counts = default_masker().mask_values(texts)
+        texts = [str(value) for value in masked]
+        click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
+    explanations = [explain_text(model, t, top=top, rules=matcher, rules_mode=rules_mode) for t in texts]
+    numbers: list[int | None] = list(read.numbers) if read else [None]
+    if read is not None:  # a line with bytes read as U+FFFD says so in its message, as predict's record does
+        explanations = [replace(e, message=read.added_note(n, e.message)) for n, e in zip(read.numbers, explanations)]
     if fmt == "json":
-        echo_result(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2), as_json=True)
-    else:
-        echo_result(render_text(explanation))
-    if explanation.reason is None:
-        click.echo(f"taikai: {explanation.status.value}: {explanation.message}", err=True)
+        records = [({} if n is None else {"line": n}) | e.to_dict() for n, e in zip(numbers, explanations)]
+        echo_result(
+            json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2), as_json=True
+        )
+    elif len(explanations) == 1:
+        echo_result(render_text(explanations[0]))
+    else:  # one block per line, headed by its line, as predict numbers the lines it classifies
+        echo_result("\n\n".join(f"[standard input line {n}]\n{render_text(e)}" for n, e in zip(numbers, explanations)))
+    bad = [(n, e) for n, e in zip(numbers, explanations) if e.reason is None]
+    for n, e in bad:
+        where = "" if n is None else f"standard input line {n}: "
+        click.echo(f"taikai: {where}{e.status.value}: {e.message}", err=True)
+    if bad:
         sys.exit(2)
 
 

@@ -121,10 +121,7 @@ DASK_PACKAGES = "dask and distributed"
     "at least two per worker thread).",
 )
 @rules_options
-@click.pass_context
 def batch(
-    ctx: click.Context,
-    /,
     input_path: Path,
     output: Path,
     model_path: Path | None,
@@ -147,7 +144,7 @@ def batch(
         names = ", ".join(given)
         where = "the local engine only, not to --engine dask" if engine == "dask" else "--engine dask only"
         raise click.UsageError(f"{names} {'applies' if len(given) == 1 else 'apply'} to {where}")
-    check_rules_mode(ctx, values["rules"])
+    check_rules_mode(values["rules"], values["rules_mode"])
     if values["text_column"] is None:
         read = ReadOptions(**{name: values[name] for name in ("input_format", "encoding", "sheet", "encoding_errors")})
         raise text_column_needed(input_path, engine, read, "--text-column")

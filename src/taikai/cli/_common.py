@@ -232,10 +232,15 @@ def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_H
     return click.option("--rules", type=click.Path(path_type=Path), metavar="FILE", help=rules_help)(command)
 
 
-def check_rules_mode(ctx: click.Context, rules: Path | None) -> None:
-    """Refuse ``--rules-mode`` given without ``--rules`` (it would do nothing)."""
-    if rules is None and ctx.get_parameter_source("rules_mode") is not ParameterSource.DEFAULT:
-        raise click.UsageError("--rules-mode applies to rules: give the rules file with --rules FILE")
+def check_rules_mode(rules: Path | None, rules_mode: str) -> None:
+    """Refuse ``--rules-mode override`` without ``--rules`` (it would do nothing), as the library refuses
+    ``rules_mode="override"`` without ``rules=`` (:meth:`RulesMode.for_rules`); the default, ``flag``, written out
+    is accepted, as it is in Python."""
+    if rules is None and RulesMode.parse(rules_mode) is not RulesMode.FLAG:
+        raise click.UsageError(
+            f"--rules-mode {rules_mode} applies to rules: give the rules file with --rules FILE, or leave "
+            "--rules-mode out"
+        )
 
 
 def check_freq(ctx: click.Context, date_column: str | None, freq: str) -> str | None:

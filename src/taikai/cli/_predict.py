@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import shlex
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from taikai.cli._common import (
-    UserError,
     check_rules_mode,
     echo_result,
     encoding_errors_option,
@@ -21,6 +19,7 @@ from taikai.cli._common import (
     model_option,
     rules_options,
 )
+from taikai.cli._review_input import STDIN, StdinReviews, read_stdin_reviews, warn_if_file
 from taikai.cli._startup import exit_quickly_when_done, import_sklearn_without_pandas
 from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.labels import shown_label
@@ -28,9 +27,6 @@ from taikai.text import clip, display_width, pad
 
 if TYPE_CHECKING:
     from taikai.model import Prediction
-
-STDIN = "-"
-"""The argument that stands for standard input."""
 
 
 def render_table(
@@ -77,10 +73,10 @@ def render_table(
 
 def _read_texts(
     texts: tuple[str, ...], encoding: str | None, encoding_errors: str
-) -> tuple[list[str], list[int] | None]:
+) -> tuple[list[str], StdinReviews | None]:
     """Return the texts given as arguments, decoded from their bytes, or the lines of standard input (no texts,
-    or ``-`` alone) that are not blank, with their line numbers (``None`` for arguments)."""
-    from taikai.io import argument_source, decode_argument, decode_input
+    or ``-`` alone) that are not blank, with their line numbers and notes (``None`` for arguments)."""
+    from taikai.io import argument_source, decode_argument
 
     if texts and texts != (STDIN,):
         if STDIN in texts:
@@ -88,70 +84,12 @@ def _read_texts(
                 f"{STDIN} reads the reviews from standard input: give it alone, not among texts given as arguments"
             )
         for text in texts:  # a file named as a text is classified as its name: say how to give its lines
-            if len(text) < 256 and "\n" not in text and os.path.isfile(text):
-                click.echo(f"taikai: warning: {_file_advice(text)}", err=True)
+            warn_if_file(text, "predict")
         return [decode_argument(t, encoding, encoding_errors, argument_source(i)) for i, t in enumerate(texts, 1)], None
     if sys.stdin is None or (not texts and sys.stdin.isatty()):
         raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
-    lines = decode_input(sys.stdin.buffer.read(), encoding, encoding_errors).lines
-    blank = [n for n, line in enumerate(lines, 1) if not line.strip()]
-    if blank:  # as batch skips and counts blank lines (a trailing one is common), not empty inputs that fail
-        shown = ", ".join(map(str, blank[:5])) + (", …" if len(blank) > 5 else "")
-        click.echo(f"taikai: warning: standard input: {len(blank):,} blank line(s) skipped: line(s) {shown}", err=True)
-    numbers = [n for n, line in enumerate(lines, 1) if line.strip()]
-    if not numbers:
-        raise UserError("standard input was empty: nothing to classify")
-    return [lines[n - 1] for n in numbers], numbers
-
-
-_NOT_READ = {
-    "xls": ("an .xls (Excel 97–2003) workbook", "save it as .xlsx or CSV from Excel, then"),
-    "json": ("a JSON file", "write it as JSON Lines, one object per line (.jsonl), then"),
-    "zip": ("a zip archive", "extract the file it holds, then"),
-}
-"""Data files batch does not read: what each is, and what to do before batch reads it."""
-_KINDS = {"csv": "a CSV", "tsv": "a TSV", "jsonl": "a JSON Lines", "parquet": "a Parquet", "xlsx": "an xlsx (Excel)"}
-"""The data files batch reads, as a warning names them."""
-
-
-def _file_advice(name: str) -> str:
-    """Return what to do with the file *name* given as a text: a data file (CSV, xlsx, …, by its extension or first
-    bytes) is classified by ``taikai batch``, whose command is shown with the file's columns; a file of text lines
-    is given on standard input."""
-    from taikai.errors import TaikaiError
-    from taikai.io import data_format, format_of, open_reader
-
-    fmt = data_format(Path(name))
-    what = "the texts it is given, not the rows of a file"
-    if fmt is None:
-        return (
-            f"{name!r} is a file, but predict classifies the texts it is given: to classify its lines, one review "
-            f"per line, give them on standard input (taikai predict < {shlex.quote(name)})"
-        )
-    if fmt in _NOT_READ:
-        kind, first = _NOT_READ[fmt]
-        return (
-            f"{name!r} is {kind}, but predict classifies {what}: to classify a column of its rows, {first} use "
-            "taikai batch FILE -o OUT.csv --text-column COLUMN"
-        )
-    try:
-        named = format_of(Path(name)) == fmt
-    except TaikaiError:
-        named = False
-    if fmt == "xlsx" and not named:  # openpyxl reads a workbook by its extension only
-        return (
-            f"{name!r} is {_KINDS[fmt]} workbook, whatever its name, but predict classifies {what}: to classify a "
-            "column of its rows, rename it .xlsx, then use taikai batch FILE.xlsx -o OUT.csv --text-column COLUMN"
-        )
-    option = "" if named else f" --input-format {fmt}"
-    try:
-        columns = f" (its columns are {open_reader(Path(name), fmt, warn=False).columns})"
-    except (TaikaiError, OSError, ValueError):  # said by batch, when it reads the file
-        columns = ""
-    return (
-        f"{name!r} is {_KINDS[fmt]} file, but predict classifies {what}: to classify a column of its rows, use "
-        f"taikai batch {shlex.quote(name)}{option} -o OUT.csv --text-column COLUMN{columns}"
-    )
+    read = read_stdin_reviews("predict", encoding, encoding_errors)
+    return read.texts, read
 
 
 @click.command(cls=TextCommand)
@@ -169,10 +107,7 @@ def _file_advice(name: str) -> str:
 @encoding_errors_option("such texts are classified as read, and a warning on standard error names their lines")
 @rules_options
 @mask_pii_option
-@click.pass_context
 def predict(
-    ctx: click.Context,
-    /,
     texts: tuple[str, ...],
     model_path: Path | None,
     fmt: str,
@@ -188,9 +123,11 @@ def predict(
     A text that starts with - goes after --: taikai predict -- -TEXT. Standard input, and a text argument with
     bytes the system could not decode (CP932 in a UTF-8 terminal), are read as bytes in the encoding given with
     --encoding, or detected as batch detects a file's (UTF-8, UTF-8 with BOM, or CP932); bytes that do not
-    decode stop the command, naming the argument or line. Blank lines are skipped; the texts of standard input are
+    decode stop the command, naming the argument or line (with --encoding-errors replace, the line's message says
+    how many were read as U+FFFD, as a batch row's does). Blank lines are skipped; the texts of standard input are
     numbered by their line (the table's # column, messages), and a --format json or jsonl record of one starts with
-    its line.
+    its line. Standard input that begins as a CSV or TSV table (a header of columns, rows under it) gets a warning
+    with the taikai batch command to use; its lines are classified all the same (a review may hold commas).
 
     With --rules, the table adds the model's own reason, the labels of the rules that fired and ! where they
     conflict with the model; the p column, headed p(model), stays the model's probability of its own reason (the
@@ -198,12 +135,13 @@ def predict(
     cannot be classified (empty, not Japanese); its row says why. With --mask-pii the texts are masked before
     the rules and the model read them, and the masks per kind are counted on standard error.
     """
-    check_rules_mode(ctx, rules)
+    check_rules_mode(rules, rules_mode)
     import_sklearn_without_pandas()
     exit_quickly_when_done()  # it writes only to standard output and error
     from taikai.model import load_model
 
-    lines, numbers = _read_texts(texts, encoding, encoding_errors)
+    lines, read = _read_texts(texts, encoding, encoding_errors)
+    numbers = read.numbers if read else None
     model = load_model(model_path)
     matcher = model.prepare_rules(rules)  # before reading stdin is wasted on a bad rules file
     if mask_pii:
@@ -212,6 +150,8 @@ def predict(
         masked, counts = default_masker().mask_values(lines)
         lines = [str(line) for line in masked]
     predictions = model.predict(lines, matcher, rules_mode)
+    if read is not None:  # a line with bytes read as U+FFFD says so in its message, as a batch row does
+        predictions = [replace(p, message=read.added_note(n, p.message)) for n, p in zip(read.numbers, predictions)]
     if mask_pii:
         click.echo(f"taikai: personal data masked: {format_counts(counts)}", err=True)
     if fmt == "table":

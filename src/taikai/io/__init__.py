@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         write_summary,
     )
     from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
+    from taikai.io._sniff import delimited_format
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._table_readers import check_sheet_column, sheet_read
@@ -142,6 +143,7 @@ __all__ = [
     "decode_argument",
     "decode_input",
     "decode_text",
+    "delimited_format",
     "detect_encoding",
     "encode_stream",
     "encode_table",
@@ -276,6 +278,7 @@ __getattr__: Any = lazy_modules(
             "merge_types",
         ),
         "taikai.io._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
+        "taikai.io._sniff": ("delimited_format",),
         "taikai.io._stdin": ("STDIN", "DecodedInput", "decode_input"),
         "taikai.io._table_readers": ("check_sheet_column", "sheet_read"),
         "taikai.io._writers": (

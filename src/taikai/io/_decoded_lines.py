@@ -65,6 +65,10 @@ class DecodeNote:
             parts.append(f"{self.private_use} private-use character(s) (bytes {self.encoding} maps to no real text)")
         return f"line {self.line}: " + ", ".join(parts) + f" in {self.encoding}"
 
+    def added_to(self, message: str) -> str:
+        """Return a row's *message* with this note after it, as a row's message column says both."""
+        return f"{message}; {self.message()}" if message else self.message()
+
 
 class DecodedLines:
     """Decode a binary file line by line, counting lines and bytes and keeping the lines of the current record."""

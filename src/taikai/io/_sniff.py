@@ -8,6 +8,7 @@ import codecs
 import csv
 import io
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from taikai.errors import InputError
@@ -31,6 +32,8 @@ _EXTENSIONS = {".xls": "xls", ".json": "json"}
 JSONL_HINT = "write one object per line (pandas: to_json(orient='records', lines=True))"
 """How to write JSON Lines, for a message about a file that is not."""
 _SNIFF_BYTES = 8192
+_SNIFF_LINES = 20
+"""The first lines, not blank, that tell a table's header and rows."""
 _MAX_NAME = 64
 """A header's column names are short: a longer field is a review, and the line no header."""
 _SENTENCE_MARKS = frozenset("、。!?！？")
@@ -142,12 +145,18 @@ def _first_text(path: Path, head: bytes | None = None) -> str:
         return head.decode("cp932", errors="ignore")
 
 
+def delimited_format(lines: Sequence[str]) -> str | None:
+    """Return ``tsv`` or ``csv`` when *lines* (standard input's, say) begin as a CSV or TSV file does, by the test
+    :func:`sniffed_format` makes of a file's first lines; else ``None``."""
+    return _delimited("\n".join(lines[:_SNIFF_LINES]) + "\n")
+
+
 def _delimited(text: str) -> str | None:
     """Return ``tsv`` or ``csv`` when the first lines of *text* (all but a cut last one, at least two) have the same
     number of tab- or comma-separated fields, two or more, under a header of short, non-empty names that are no
     sentences; else ``None``."""
     lines = text.splitlines()[:-1] if not text.endswith(("\n", "\r")) else text.splitlines()
-    lines = [line for line in lines if line.strip()][:20]
+    lines = [line for line in lines if line.strip()][:_SNIFF_LINES]
     if len(lines) < 2:
         return None
     for delimiter, fmt in (("\t", "tsv"), (",", "csv")):

@@ -112,8 +112,9 @@ _NOT_JAPANESE = CheckedText("", Status.ERROR, "no Japanese characters: the model
 _JAPANESE_IN_URLS = CheckedText(
     "",
     Status.ERROR,
-    "no Japanese characters outside URLs: a URL is read as the one word URL up to the next space, Japanese in it or "
-    "glued to it too; the model only reads Japanese",
+    "no Japanese characters outside URLs: a URL is read as the one word URL up to the next space, the Japanese of its "
+    "path or glued to it included (it ends before a / that hiragana follows, or one right after the domain that any "
+    "Japanese follows); the model only reads Japanese",
 )
 _ONLY_MARKS = CheckedText(
     "",

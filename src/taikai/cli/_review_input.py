@@ -1,0 +1,133 @@
+"""The reviews ``predict`` and ``explain`` read: one per line of standard input (blank lines skipped, a note for a
+line with bytes read as U+FFFD), and the advice for a file named where a text is expected."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from taikai.cli._common import UserError
+
+if TYPE_CHECKING:
+    from taikai.io import DecodeNote
+
+STDIN = "-"
+"""The argument that stands for standard input."""
+
+
+@dataclass(frozen=True)
+class StdinReviews:
+    """The lines of standard input that are not blank, each with its line number and, when some of its bytes were
+    read as U+FFFD (``--encoding-errors replace``), the note a batch row's message gives (``line 2: …``)."""
+
+    texts: list[str]
+    numbers: list[int]
+    notes: dict[int, DecodeNote]
+
+    def added_note(self, number: int, message: str) -> str:
+        """Return *message*, of the review on line *number*, with that line's note after it, if it has one."""
+        note = self.notes.get(number)
+        return message if note is None else note.added_to(message)
+
+
+def read_stdin_reviews(command: str, encoding: str | None, encoding_errors: str) -> StdinReviews:
+    """Return the reviews of standard input, one per line, decoded as batch decodes a file: blank lines are
+    skipped with a warning, and a first line that reads as a CSV or TSV header (and lines under it as rows) gets
+    the advice to classify the table with batch. *command* (``predict``, ``explain``) names what reads them."""
+    from taikai.io import decode_input, delimited_format
+
+    if sys.stdin is None:
+        raise click.UsageError(f"{STDIN} reads the reviews from standard input, but there is none")
+    decoded = decode_input(sys.stdin.buffer.read(), encoding, encoding_errors)
+    lines = decoded.lines
+    blank = [n for n, line in enumerate(lines, 1) if not line.strip()]
+    if blank:  # as batch skips and counts blank lines (a trailing one is common), not empty inputs that fail
+        shown = ", ".join(map(str, blank[:5])) + (", …" if len(blank) > 5 else "")
+        click.echo(f"taikai: warning: standard input: {len(blank):,} blank line(s) skipped: line(s) {shown}", err=True)
+    numbers = [n for n, line in enumerate(lines, 1) if line.strip()]
+    if not numbers:
+        held = f"held only blank lines ({len(lines):,})" if lines else "was empty"
+        raise UserError(f"standard input {held}: nothing to {_VERBS[command][1]}; give one review per line")
+    texts = [lines[n - 1] for n in numbers]
+    fmt = delimited_format(texts)
+    if fmt is not None:  # a review may hold commas: warn, and read the lines as reviews all the same
+        click.echo(f"taikai: warning: {_table_advice(command, fmt, texts[0])}", err=True)
+    notes = {note.line: note for note in decoded.notes}
+    return StdinReviews(texts, numbers, notes)
+
+
+def _table_advice(command: str, fmt: str, header: str) -> str:
+    """Return the warning for standard input whose first line, *header*, reads as the header of a *fmt* table."""
+    return (
+        f"standard input looks like {_KINDS[fmt]} table (its first line, {header!r}, reads as a header of "
+        f"columns), but {command} reads each line as one review, the header too: to classify a column of its "
+        "rows, save it to a file and use taikai batch FILE -o OUT.csv --text-column COLUMN"
+    )
+
+
+def warn_if_file(text: str, command: str) -> None:
+    """Warn, with what to do, when the text *text* given to *command* names a file: its name is what is read."""
+    if len(text) < 256 and "\n" not in text and os.path.isfile(text):
+        click.echo(f"taikai: warning: {file_advice(text, command)}", err=True)
+
+
+_VERBS = {
+    "predict": ("classifies the texts it is given", "classify", "taikai predict <"),
+    "explain": ("explains the text it is given", "explain", "taikai explain - <"),
+}
+"""For each command that reads texts: what it does with them, its verb, and how it reads a file's lines."""
+_NOT_READ = {
+    "xls": ("an .xls (Excel 97–2003) workbook", "save it as .xlsx or CSV from Excel, then"),
+    "json": ("a JSON file", "write it as JSON Lines, one object per line (.jsonl), then"),
+    "zip": ("a zip archive", "extract the file it holds, then"),
+}
+"""Data files batch does not read: what each is, and what to do before batch reads it."""
+_KINDS = {"csv": "a CSV", "tsv": "a TSV", "jsonl": "a JSON Lines", "parquet": "a Parquet", "xlsx": "an xlsx (Excel)"}
+"""The data files batch reads, as a warning names them."""
+
+
+def file_advice(name: str, command: str = "predict") -> str:
+    """Return what to do with the file *name* given as a text to *command*: a data file (CSV, xlsx, …, by its
+    extension or first bytes) is classified by ``taikai batch``, whose command is shown with the file's columns;
+    a file of text lines is given on standard input."""
+    from taikai.errors import TaikaiError
+    from taikai.io import data_format, format_of, open_reader
+
+    does, verb, piped = _VERBS[command]
+    fmt = data_format(Path(name))
+    what = f"{does}, not the rows of a file"
+    if fmt is None:
+        return (
+            f"{name!r} is a file, but {command} {does}: to {verb} its lines, one review per line, give them on "
+            f"standard input ({piped} {shlex.quote(name)})"
+        )
+    if fmt in _NOT_READ:
+        kind, first = _NOT_READ[fmt]
+        return (
+            f"{name!r} is {kind}, but {command} {what}: to classify a column of its rows, {first} use "
+            "taikai batch FILE -o OUT.csv --text-column COLUMN"
+        )
+    try:
+        named = format_of(Path(name)) == fmt
+    except TaikaiError:
+        named = False
+    if fmt == "xlsx" and not named:  # openpyxl reads a workbook by its extension only
+        return (
+            f"{name!r} is {_KINDS[fmt]} workbook, whatever its name, but {command} {what}: to classify a column of "
+            "its rows, rename it .xlsx, then use taikai batch FILE.xlsx -o OUT.csv --text-column COLUMN"
+        )
+    option = "" if named else f" --input-format {fmt}"
+    try:
+        columns = f" (its columns are {open_reader(Path(name), fmt, warn=False).columns})"
+    except (TaikaiError, OSError, ValueError):  # said by batch, when it reads the file
+        columns = ""
+    return (
+        f"{name!r} is {_KINDS[fmt]} file, but {command} {what}: to classify a column of its rows, use "
+        f"taikai batch {shlex.quote(name)}{option} -o OUT.csv --text-column COLUMN{columns}"
+    )

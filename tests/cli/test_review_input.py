@@ -1,0 +1,154 @@
+"""The reviews ``predict`` and ``explain`` read from standard input, one per line, and the advice for a file given
+where a text is expected (``taikai.cli._review_input``)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner, Result
+
+from taikai.cli import cli
+
+REPLACED = "line 1: 2 undecodable byte(s) read as U+FFFD in utf-8-sig"
+"""The note of a line whose 2 bytes were read as U+FFFD, as batch writes it in the row's message."""
+BROKEN = b"\xe6\x89\x8b\xff\xfe" + "料が高い\n".encode()
+
+
+def run(*args: object, input: bytes | str | None = None) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["predict", "--format", "jsonl"], lambda out: json.loads(out)["message"]),
+        (["predict", "--format", "json"], lambda out: json.loads(out)[0]["message"]),
+        (["predict"], lambda out: out.splitlines()[1].split("  ")[-1]),
+        (["explain", "-", "--format", "json"], lambda out: json.loads(out)["message"]),
+    ],
+    ids=["jsonl", "json", "table", "explain"],
+)
+def test_a_line_read_with_u_fffd_says_so_in_its_message_as_a_batch_row_does(tiny_model_dir, args, message):
+    """Regression: predict's record said ``"message": ""``, the note only on standard error."""
+    result = run(*args, "-m", tiny_model_dir, "--encoding-errors", "replace", input=BROKEN)
+    assert result.exit_code == 0, result.output
+    assert message(result.stdout) == REPLACED
+    assert "1 row(s) hold 2 undecodable byte(s) read as U+FFFD: line(s) 1" in result.stderr
+
+
+def test_a_line_not_classified_keeps_its_reason_before_the_note(tiny_model_dir):
+    args = ["-m", tiny_model_dir, "--encoding-errors", "replace", "--format", "jsonl"]
+    result = run("predict", *args, input=b"abc\xff\n")
+    assert result.exit_code == 2
+    said = "no Japanese characters: the model only reads Japanese; line 1: 1 undecodable byte(s) read as U+FFFD in"
+    assert json.loads(result.stdout)["message"].startswith(said)
+
+
+def test_explain_reads_standard_input_one_review_per_line_as_predict_does(tiny_model_dir):
+    """Regression: ``explain -`` joined every line into one text."""
+    given = "手数料が高い\n\n本業が忙しい\nabc\n"
+    result = run("explain", "-", "-m", tiny_model_dir, "--format", "json", "--top", "1", input=given)
+    assert result.exit_code == 2
+    records = json.loads(result.stdout)
+    assert [(r["line"], r["text"], r["status"]) for r in records] == [
+        (1, "手数料が高い", "ok"),
+        (3, "本業が忙しい", "ok"),
+        (4, "abc", "error"),
+    ]
+    predicted = json.loads(run("predict", "-m", tiny_model_dir, "--format", "json", input=given).stdout)
+    assert [r["reason"]["label"] for r in records[:2]] == [p["reason"] for p in predicted[:2]]
+    assert "taikai: warning: standard input: 1 blank line(s) skipped: line(s) 2" in result.stderr
+    assert "taikai: standard input line 4: error: no Japanese characters" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "starts"),
+    [
+        ("手数料が高い\n本業が忙しい\n", ["[standard input line 1]", "[standard input line 2]"]),
+        ("手数料が高い\n", []),
+    ],
+    ids=["several-lines", "one-line"],
+)
+def test_explain_heads_each_line_when_standard_input_has_several(tiny_model_dir, given, starts):
+    result = run("explain", "-", "-m", tiny_model_dir, "--top", "1", input=given)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if line.startswith("[")] == starts
+    assert result.stdout.count("reason: ") == len(given.splitlines())
+
+
+def test_explain_of_one_line_gives_one_object_starting_with_its_line(tiny_model_dir):
+    result = run("explain", "-", "-m", tiny_model_dir, "--format", "json", input="\n手数料が高い\n")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert list(record)[:2] == ["line", "text"] and record["line"] == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "advice"),
+    [
+        (
+            "cases_lines.txt",
+            "手数料が高い\n本業が忙しい\n",
+            "'cases_lines.txt' is a file, but explain explains the text it is given: to explain its lines, one review "
+            "per line, give them on standard input (taikai explain - < cases_lines.txt)",
+        ),
+        (
+            "cases.csv",
+            "id,text\n1,手数料が高い\n",
+            "'cases.csv' is a CSV file, but explain explains the text it is given, not the rows of a file: to classify "
+            "a column of its rows, use taikai batch cases.csv -o OUT.csv --text-column COLUMN (its columns are "
+            "['id', 'text'])",
+        ),
+    ],
+)
+def test_explain_of_a_file_name_says_how_to_give_its_lines(
+    tiny_model_dir, tmp_path, monkeypatch, name, content, advice
+):
+    """Regression: ``explain FILE`` said only "no Japanese characters", where predict gives its file advice."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    result = run("explain", name, "-m", tiny_model_dir)
+    assert result.exit_code == 2
+    assert f"taikai: warning: {advice}\n" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "given", "error"),
+    [
+        ("predict", "\n \n", "standard input held only blank lines (2): nothing to classify; give one review per line"),
+        ("predict", "", "standard input was empty: nothing to classify; give one review per line"),
+        ("explain", "\n", "standard input held only blank lines (1): nothing to explain; give one review per line"),
+    ],
+)
+def test_standard_input_without_a_review_says_what_it_held(tiny_model_dir, command, given, error):
+    """Regression: blank lines were reported skipped, then standard input "empty"."""
+    args = [command, *(["-"] if command == "explain" else [])]
+    result = run(*args, "-m", tiny_model_dir, input=given)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.endswith(f"taikai: error: {error}\n"), result.stderr
+
+
+TABLE = (
+    "taikai: warning: standard input looks like {kind} table (its first line, {header!r}, reads as a header of "
+    "columns), but {command} reads each line as one review, the header too: to classify a column of its rows, save "
+    "it to a file and use taikai batch FILE -o OUT.csv --text-column COLUMN"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "given", "warning"),
+    [
+        ("predict", "id,text\n1,手数料が高い\n", TABLE.format(kind="a CSV", header="id,text", command="predict")),
+        ("predict", "id\ttext\n1\t手数料が高い\n", TABLE.format(kind="a TSV", header="id\ttext", command="predict")),
+        ("explain", "id,text\n1,手数料が高い\n", TABLE.format(kind="a CSV", header="id,text", command="explain")),
+        ("predict", "手数料が高い、でも,まあ\n本業,時間\n", None),  # reviews with commas: no header
+        ("predict", "手数料が高い\n", None),
+    ],
+)
+def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir, command, given, warning):
+    """Regression: a CSV piped into predict was classified line by line, header included, without a word."""
+    args = [command, *(["-"] if command == "explain" else []), "--format", "json"]
+    result = run(*args, "-m", tiny_model_dir, input=given)
+    assert (warning in result.stderr) if warning else ("looks like" not in result.stderr), result.stderr
+    records = json.loads(result.stdout)
+    records = records if isinstance(records, list) else [records]
+    assert [r["line"] for r in records] == list(range(1, len(given.splitlines()) + 1))
