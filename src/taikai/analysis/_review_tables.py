@@ -7,7 +7,13 @@ from collections.abc import Hashable
 import numpy as np
 import pandas as pd
 
-from taikai.analysis._tables import blank_as_missing, classified, plain_predictions, reason_labels
+from taikai.analysis._tables import (
+    blank_as_missing,
+    classified,
+    plain_predictions,
+    reason_labels,
+    sentiment_labels,
+)
 from taikai.errors import TEXT_COLUMN, InputError
 from taikai.model import find_column
 from taikai.text import normalize, same_text_key
@@ -62,7 +68,8 @@ def _with_text(
     extra: pd.DataFrame,
     context: list[str] | None,
 ) -> pd.DataFrame:
-    keep = [c for c in ("reason", "sentiment", *(context or ())) if c in df.columns and c != text_column]
+    sentiment = ["sentiment"] if sentiment_labels(df) else []  # none from a model without a sentiment head
+    keep = [c for c in ("reason", *sentiment, *(context or ())) if c in df.columns and c != text_column]
     shown = df.loc[picked, keep]
     for column in context or ():  # a blank platform reads as in segment_breakdown, not as NaN
         if column in shown.columns:
@@ -82,11 +89,13 @@ def representative_reviews(
 ) -> pd.DataFrame:
     """Return, per reason, the *per_reason* rows the model is surest of (highest probability).
 
-    *context* names further columns to show (an id, the date, the platform); a blank cell of theirs reads
-    :data:`MISSING_SEGMENT`, as in :func:`segment_breakdown`. The rows keep *df*'s index labels. With
-    *one_per_text* (the default, as the report shows them), a text posted several times is shown once, by its
-    surest row, and the column ``rows`` says how many classified rows hold it (texts compared as the duplicate
-    checks compare them, :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all.
+    The columns: the reason, the sentiment (left out for a model without a sentiment head), *context*, the
+    probability and the text. *context* names further columns to show (an id, the date, the platform); a blank
+    cell of theirs reads :data:`MISSING_SEGMENT`, as in :func:`segment_breakdown`. The rows keep *df*'s index
+    labels. With *one_per_text* (the default, as the report shows them), a text posted several times is shown
+    once, by its surest row, and the column ``rows`` says how many classified rows hold it (texts compared as the
+    duplicate checks compare them, :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats
+    and all.
     """
     df, labels, text_column = _positional(df, prefix, text_column)
     scores = top_probability(df)
