@@ -206,7 +206,7 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
     No figure is judged when *reference* has fewer than ``MIN_ROWS`` classified rows (:func:`reference_judgeable`):
     a reference is held to the same rule as a dump; nor are its new words listed (absent from a tiny reference is
     no news), and the share of new words is NaN (not measured). A model without a sentiment head (no sentiment
-    labels in either statistics) has no ``sentiment_shift`` figure: there is no mix to compare."""
+    label in either statistics) has no ``sentiment_shift`` figure."""
     usable = reference_judgeable(reference)
     enough = stats.classified >= MIN_ROWS and usable
     ref = reference
@@ -275,20 +275,14 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
             "fixed limit",
             enough,
         ),
-        *(
-            [
-                _figure(
-                    "sentiment_shift",
-                    "sentiment mix shift (Jensen–Shannon, bits)",
-                    js_divergence(stats.sentiments, ref.sentiments),
-                    0.0,
-                    SENTIMENT_JS,
-                    "fixed limit",
-                    enough,
-                )
-            ]
-            if stats.sentiments or ref.sentiments  # a model without a sentiment head counts none: no figure
-            else []
+        _figure(
+            "sentiment_shift",
+            "sentiment mix shift (Jensen–Shannon, bits)",
+            js_divergence(stats.sentiments, ref.sentiments),
+            0.0,
+            SENTIMENT_JS,
+            "fixed limit",
+            enough,
         ),
         _figure(
             "new_word_share",
@@ -300,4 +294,5 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
             enough,
         ),
     )
-    return figures, tuple(words[:NEW_WORDS_SHOWN])
+    felt = stats.sentiments or ref.sentiments  # a model without a sentiment head counts none: no mix to compare
+    return tuple(f for f in figures if felt or f.name != "sentiment_shift"), tuple(words[:NEW_WORDS_SHOWN])
