@@ -285,7 +285,8 @@ def test_unusable_rows_of_every_file_are_collected():
                 "ラベル": labelled([["新しい文章", "fees", "negative"]]),
             },
             [
-                "no column 'text' nor 'reasons' nor 'sentiment'; the columns of sheet 'definitions' (the first: the "
+                # no sentiment column is needed: an added file without one trains the reason head only
+                "no column 'text' nor 'reasons'; the columns of sheet 'definitions' (the first: the "
                 "workbook has no sheet named 'labels'; its sheets are definitions, ラベル) are ['kind', 'id']",
                 "; if the labels are on another sheet, name that sheet 'labels' (it is read first)",
             ],

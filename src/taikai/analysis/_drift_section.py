@@ -71,7 +71,8 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
     rows = []
     for part in report.periods:
         row: dict[str, object] = {word("period", lang): part.period, word("rows", lang): part.statistics.rows}
-        for name in FIGURE_NAMES:
+        measured = {f.name for f in part.figures}  # no sentiment shift for a model without that head
+        for name in (n for n in FIGURE_NAMES if n in measured):
             f = part.figure(name)
             row[label(name, f.label, lang)] = show(name, f.value, against=f.limit) + (" *" if f.alert else "")
         verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")

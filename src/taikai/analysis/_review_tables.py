@@ -7,7 +7,15 @@ from collections.abc import Hashable
 import numpy as np
 import pandas as pd
 
-from taikai.analysis._tables import FRAME, blank_as_missing, blank_name, classified, plain_predictions, reason_labels
+from taikai.analysis._tables import (
+    FRAME,
+    blank_as_missing,
+    blank_name,
+    classified,
+    plain_predictions,
+    reason_labels,
+    sentiment_labels,
+)
 from taikai.errors import TEXT_COLUMN, Argument, InputError, check_int, wrong_type
 from taikai.model import find_column
 from taikai.rules import MODEL_REASON
@@ -94,7 +102,8 @@ def _with_text(
     extra: pd.DataFrame,
     context: list[Hashable],
 ) -> pd.DataFrame:
-    shown_columns = ("reason", MODEL_REASON, "sentiment", *context)
+    sentiment = ["sentiment"] if sentiment_labels(df) else []  # none from a model without a sentiment head
+    shown_columns = ("reason", MODEL_REASON, *sentiment, *context)
     keep = list(dict.fromkeys(c for c in shown_columns if c in df.columns and c != text_column))
     shown = df.loc[picked, keep]
     for column in context:  # a blank platform reads as in segment_breakdown, not as NaN
@@ -118,12 +127,13 @@ def representative_reviews(
     The reason is the model's own: ``model_reason`` where the predictions have it (``--rules-mode override``), shown
     next to ``reason`` (the rule's label there), else ``reason``; ``p`` is that reason's probability.
 
-    *context* names further columns to show (an id, the date, the platform); a blank cell of theirs reads
-    ``(空欄)`` (``(空欄: 値のないセル)`` where a value is written so), as in :func:`segment_breakdown`. The rows
-    keep *df*'s index labels. With *one_per_text* (the default, as the report shows them), a text posted several
-    times is shown once, by its surest row, and the column ``rows`` says how many classified rows hold it (texts
-    compared as the duplicate checks compare them, :func:`taikai.text.same_text_key`); ``one_per_text=False``
-    picks rows, repeats and all.
+    The columns: the reason (and the model's own beside it, as above), the sentiment (left out for a model without
+    a sentiment head), *context*, the probability and the text. *context* names further columns to show (an id,
+    the date, the platform); a blank cell of theirs reads ``(空欄)`` (``(空欄: 値のないセル)`` where a value is
+    written so), as in :func:`segment_breakdown`. The rows keep *df*'s index labels. With *one_per_text* (the
+    default, as the report shows them), a text posted several times is shown once, by its surest row, and the
+    column ``rows`` says how many classified rows hold it (texts compared as the duplicate checks compare them,
+    :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all.
     """
     check_int("per_reason", per_reason, 1)
     df, labels, text_column, shown = _positional(df, prefix, text_column, context)

@@ -57,10 +57,12 @@ def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
 
 
 def sentiment_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
-    """Return the sentiments of the model that classified *df* (its ``p_sentiment_*`` columns, else its values)."""
+    """Return the sentiments of the model that classified *df* (its ``p_sentiment_*`` columns, else its values);
+    none for a model without a sentiment head (its ``sentiment`` column is blank in every row)."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_sentiment_") :] for c in df.columns if str(c).startswith("p_sentiment_")]
     values = df["sentiment"].dropna().unique() if "sentiment" in df.columns else []
+    values = [v for v in values if str(v).strip()]  # a blank read as "" (keep_default_na=False) is no sentiment
     return display_order(from_columns or values, SENTIMENTS)
 
 

@@ -73,7 +73,8 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
 
     No figure is judged when *reference* has fewer than ``MIN_ROWS`` classified rows (:func:`reference_judgeable`):
     a reference is held to the same rule as a dump; nor are its new words listed (absent from a tiny reference is
-    no news), and the share of new words is NaN (not measured)."""
+    no news), and the share of new words is NaN (not measured). A model without a sentiment head (no sentiment
+    label in either statistics) has no ``sentiment_shift`` figure."""
     usable = reference_judgeable(reference)
     enough = stats.classified >= MIN_ROWS and usable
     ref, n = reference, stats.classified
@@ -168,4 +169,5 @@ def compare(stats: DriftStatistics, reference: DriftStatistics) -> tuple[tuple[F
             (share_chance(NEW_WORD_SHARE, stats.word_rows), stats.word_rows),
         ),
     )
-    return figures, tuple(words[:NEW_WORDS_SHOWN])
+    felt = stats.sentiments or ref.sentiments  # a model without a sentiment head counts none: no mix to compare
+    return tuple(f for f in figures if felt or f.name != "sentiment_shift"), tuple(words[:NEW_WORDS_SHOWN])

@@ -101,11 +101,13 @@ def _moved(part: PeriodDrift, indent: str = "  ") -> list[str]:
 
 
 def _period_table(report: DriftReport) -> list[str]:
-    head = f"  {'period':<23} {'rows':>6} " + " ".join(f"{h:>{w}}" for _, h, w in _COLUMNS) + "  drift"
+    measured = {f.name for f in report.overall.figures}  # no sentiment column for a model without that head
+    columns = [c for c in _COLUMNS if c[0] in measured]
+    head = f"  {'period':<23} {'rows':>6} " + " ".join(f"{h:>{w}}" for _, h, w in columns) + "  drift"
     lines = [head]
     for part in report.periods:
         cells = []
-        for name, _, width in _COLUMNS:
+        for name, _, width in columns:
             f = part.figure(name)
             shown = show(f.name, f.value, against=f.limit) + ("*" if f.alert else "")
             cells.append(f"{shown:>{width}}")

@@ -44,4 +44,5 @@ FIGURE_NAMES = (
     "sentiment_shift",
     "new_word_share",
 )
-"""The figures shown per period (``short_rows`` is the lower limit of ``tokens_per_row``), in report order."""
+"""The figures shown per period (``short_rows`` is the lower limit of ``tokens_per_row``), in report order;
+``sentiment_shift`` only for a model with a sentiment head."""

@@ -92,6 +92,13 @@ class Described:
         return f"{summary}\n{skipped}" if skipped else summary
 
 
+NO_TEST_SPLIT = (
+    "none: no test split (--test-size 0 (test_size=0): trained on every usable row); measure the model on labelled "
+    "rows it never saw with taikai evaluate (taikai.evaluate)"
+)
+"""What ``taikai info`` and a training run say of a model trained without a test split, in place of its test figures."""
+
+
 def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelStatus) -> str:
     """Return what ``taikai info`` prints of the model at *path*: status, labels, thresholds, configuration,
     data, versions, then its figures (cross-validation, test, what added labels bought) and warnings."""
@@ -118,8 +125,15 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
             lines.append("cv:         skipped (no cross-validation)")
         elif isinstance(figures, dict):
             lines.append(f"{name + ':':11s} {describe_figures(figures)}")
+    if _no_test_split(meta):
+        lines.append(f"test:       {NO_TEST_SPLIT}")
     lines += [f"warning:    {warning}" for warning in meta.warnings]
     return "\n".join(lines)
+
+
+def _no_test_split(meta: ModelMetadata) -> bool:
+    """Whether the model was trained without a test split (``test_size=0``), so that it has no test figures."""
+    return "test" not in meta.metrics and meta.trained_on().test_rows == 0
 
 
 def _config(meta: ModelMetadata) -> str:
@@ -165,6 +179,8 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
                 lines.append("cv: skipped (no cross-validation; see the warnings)")
             else:
                 lines.append(f"{name + ':':6s}{describe_figures(meta.metrics[name])}")
+    if _no_test_split(meta):
+        lines.append(f"test:  {NO_TEST_SPLIT}")
     added = meta.added_comparison()
     if added is not None:
         lines += added.lines()

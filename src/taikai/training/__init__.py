@@ -12,8 +12,9 @@ lacks those columns; call :func:`train`, which reads any labelled file or frame.
 
 from taikai.model import AddedComparison, HeldOutScores  # re-exported: where train's comparison was defined
 from taikai.training._checks import check_out_dir
+from taikai.training._columns import Columns
 from taikai.training._cv import content_sha256, tune_thresholds
-from taikai.training._inputs import Columns, Differences, TrainingInputs, read_inputs
+from taikai.training._inputs import Differences, TrainingInputs, read_inputs
 from taikai.training._train import SkippedRowsWarning, skipped_summary, train
 
 __all__ = [

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from taikai.errors import ADD, InputError, parse_choice, wrong_type
+from taikai.errors import ADD, DataWarning, InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.model import InputFile, sha256_file
+from taikai.training._columns import ADDED_COLUMNS_HINT, Columns
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
 from taikai.training._masked_copies import added_keys
 
@@ -19,32 +21,6 @@ if TYPE_CHECKING:
 
 Data: TypeAlias = "str | Path | pd.DataFrame"
 """A labelled file (any format taikai reads) or a labelled data frame."""
-
-
-@dataclass(frozen=True)
-class Columns:
-    """The column names of every labelled input: text, reasons, and sentiment (``None``: no sentiment)."""
-
-    text: Hashable = "text"
-    reasons: Hashable = "reasons"
-    sentiment: Hashable | None = "sentiment"
-
-    def labelled(self) -> list[Hashable]:
-        return [self.text, self.reasons] + ([self.sentiment] if self.sentiment else [])
-
-    def found_in(self, names: Sequence[object]) -> Columns:
-        """Return these columns for a file with columns *names*: each missing one replaced by the standard name
-        (``text``, ``reasons``, ``sentiment``, as a ``taikai suggest`` sheet has) when the file has that."""
-        present = set(map(str, names))
-
-        def pick(name: Hashable | None, standard: str) -> Hashable | None:
-            return standard if name is not None and name not in present and standard in present else name
-
-        return Columns(
-            pick(self.text, "text") or self.text,
-            pick(self.reasons, "reasons") or self.reasons,
-            pick(self.sentiment, "sentiment"),
-        )
 
 
 @dataclass(frozen=True)
@@ -93,10 +69,12 @@ def _read(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
     unknown_hint: str = "",
-) -> tuple[LabelledTable, str, str]:
-    """Return the checked table of *data*, its name for the metadata and its sha256. An added file (*skip_blank*)
-    may name its columns the standard way instead (see :meth:`Columns.found_in`). *unknown_hint* ends the error
-    about a label outside *known* (see ``check_labelled``)."""
+) -> tuple[LabelledTable, str, str, bool]:
+    """Return the checked table of *data*, its name for the metadata, its sha256, and whether it is an added file
+    without a sentiment column. An added file (*skip_blank*) may name its columns the standard way instead (see
+    :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
+    sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
+    a label outside *known* (see ``check_labelled``)."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -122,7 +100,11 @@ def _read(
         path = Path(data)
         table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
         frame, source, lines, name, read = table.frame, table.source, table.lines, str(path), table.sheet
-    mine = columns.found_in([str(c).strip() for c in frame.columns]) if skip_blank else columns
+    names = [str(c).strip() for c in frame.columns]
+    mine = columns.found_in(names) if skip_blank else columns
+    unfelt = skip_blank and mine.sentiment is not None and str(mine.sentiment) not in names
+    if unfelt:  # rows with reasons only, as a row with a blank sentiment cell: they train the reason head
+        mine = replace(mine, sentiment=None)
     if skip_blank:  # an added file: the column options name DATA's columns, so they cannot mend it
         options["columns_hint"] = ADDED_COLUMNS_HINT
     checked = check_labelled(
@@ -137,20 +119,14 @@ def _read(
         **options,
     )
     if mine != columns:  # the frame as the base data names its columns, so that rows can be put together
-        renames = {a: b for a, b in zip(mine.labelled(), columns.labelled(), strict=True) if a != b}
-        checked = replace(
-            checked, frame=checked.frame.drop(columns=list(renames.values()), errors="ignore").rename(columns=renames)
-        )
+        pairs = zip((mine.text, mine.reasons, mine.sentiment), (columns.text, columns.reasons, columns.sentiment))
+        renames = {a: b for a, b in pairs if a is not None and a != b}
+        renamed = checked.frame.drop(columns=list(renames.values()), errors="ignore").rename(columns=renames)
+        if unfelt:
+            renamed[columns.sentiment] = ""
+        checked = replace(checked, frame=renamed)
     sha = content_sha256(checked.frame, columns.labelled()) if name == "<frame>" else sha256_file(Path(name))
-    return checked, name, sha
-
-
-ADDED_COLUMNS_HINT = (
-    f"a file given to {ADD} is read with DATA's column names or the standard ones (text, reasons, sentiment); "
-    "text_column=, reasons_column= and sentiment_column= (--text-column, --reasons-column and --sentiment-column "
-    "on the command line) name DATA's columns, which DATA would then lack"
-)
-"""Why a column missing from an added file is to be renamed back in the file (see ``check_labelled``)."""
+    return checked, name, sha, unfelt
 
 
 def added_labels_hint(base_name: str) -> str:
@@ -203,7 +179,7 @@ def read_inputs(
     if not isinstance(add, Sequence) or not all(isinstance(a, data_types) for a in add):
         raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
-    base_table, base_name, base_sha = _read(
+    base_table, base_name, base_sha, _ = _read(
         data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors, sheet=sheet
     )
     base = base_table.frame
@@ -215,7 +191,7 @@ def read_inputs(
     known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS) if columns.sentiment else None
     tables = []
     for item in add:
-        table, name, sha = _read(
+        table, name, sha, unfelt = _read(
             item,
             columns,
             encoding,
@@ -231,6 +207,14 @@ def read_inputs(
                 f"{name}: adds no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
                 f"{len(table.bad):,} unusable); fill in {labels}, save the sheet and run again (check that this "
                 f"is the file you labelled), or leave it out of {ADD}"
+            )
+        if unfelt:
+            warnings.warn(
+                f"{name}: no {columns.sentiment!r} column, so its {len(table.frame):,} labelled row(s) train the "
+                f"reason head only (as rows with reasons only do); to train the sentiment head on them too, add a "
+                f"{columns.sentiment!r} column to the file and fill it in",
+                DataWarning,
+                stacklevel=3,
             )
         skipped.extend(table.bad)
         tables.append((table, name, sha))

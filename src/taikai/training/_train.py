@@ -34,9 +34,10 @@ from taikai.training._checks import (
     unlearned_labels,
     weak_data_warnings,
 )
+from taikai.training._columns import Columns
 from taikai.training._compare import compare_added
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
-from taikai.training._inputs import Columns, Data, TrainingInputs, read_inputs
+from taikai.training._inputs import Data, TrainingInputs, read_inputs
 from taikai.training._split_rows import TEST_SIZE, split_rows
 
 if TYPE_CHECKING:

@@ -38,7 +38,10 @@ def model_section(ctx: ReportContext) -> Section:
             else t.model_assumed
         ),
     }[info.origin]
-    blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows)), Note(origin)]
+    blocks: list[Block] = [Table((Column(""), Column("")), tuple(rows))]
+    if not metrics:  # trained with --test-size 0: say why there is no accuracy, rather than leave it out
+        blocks.append(Note(t.model_no_test))
+    blocks.append(Note(origin))
     if info.refit_on_all_rows:
         blocks.append(Note(t.model_refit))
     return Section.of("model", t.model, blocks)

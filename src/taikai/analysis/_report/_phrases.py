@@ -62,6 +62,7 @@ class Phrases:
     model_macro_f1: str
     model_test_rows: str
     model_refit: str
+    model_no_test: str
     model_from_summary: str
     model_from_option: str
     model_assumed: str
