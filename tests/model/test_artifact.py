@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 import pickle
 import re
 import shutil
@@ -212,6 +213,53 @@ def test_training_again_in_another_process_saves_the_same_bytes(tiny_model_dir, 
     first, again = read_metadata(tiny_model_dir), read_metadata(tmp_path / "again")
     assert first.artifact is not None and again.artifact is not None
     assert again.artifact.sha256 == first.artifact.sha256
+
+
+_TRAIN_AFTER = (
+    "import hashlib, sys, taikai\n"
+    "{before}\n"
+    "taikai.train(sys.argv[1], sys.argv[2], folds=0, test_size=0)\n"
+    "print(hashlib.sha256(open(sys.argv[2] + '/model.joblib', 'rb').read()).hexdigest())\n"
+)
+
+
+def _sha_of_training_after(before, tiny_csv, out):
+    """Return the sha256 of model.joblib as a new process writes it, training *tiny_csv* after running *before*
+    (with the shipped model as the default one)."""
+    env = {k: v for k, v in os.environ.items() if k != "TAIKAI_MODEL"}
+    code = _TRAIN_AFTER.format(before=before)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tiny_csv), str(out)], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def fresh_sha(tiny_csv, tmp_path_factory):
+    """Return the sha256 of model.joblib trained on the tiny data (no folds, no test rows) in a fresh process."""
+    return _sha_of_training_after("", tiny_csv, tmp_path_factory.mktemp("fresh") / "model")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "before",
+    [
+        "taikai.load_model(TINY)",
+        "taikai.load_model()",
+        "taikai.load_model().predict('手数料が高すぎる')",
+        "taikai.mask_pii('山田太郎です。電話は090-1234-5678')",
+    ],
+    ids=["another model loaded", "shipped model loaded", "a text classified", "a text masked"],
+)
+def test_the_bytes_do_not_depend_on_what_the_process_did_before_training(
+    tiny_model_dir, tiny_csv, tmp_path, fresh_sha, before
+):
+    """Regression: a process that had unpickled a model (load_model) wrote other model.joblib bytes for the same
+    data and seed: the estimators' attribute names were then the pickle's strings, not the interned ones, and
+    pickle's memo wrote the ``verbose`` that Pipeline and FeatureUnion share twice instead of once."""
+    code = before.replace("TINY", repr(str(tiny_model_dir)))
+    assert _sha_of_training_after(code, tiny_csv, tmp_path / "model") == fresh_sha
 
 
 def _set_thresholds(m, **changes):

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from taikai.errors import ModelError, ModelNotFoundError
+from taikai.model._attribute_names import intern_attribute_names
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
 from taikai.model._loaded import metadata_problems, not_a_pipeline
 from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata
@@ -43,6 +44,7 @@ def save_artifact(pipeline: Any, meta: ModelMetadata, out_dir: Path, data: bytes
     artifact = out_dir / ARTIFACT_NAME
     tmp = out_dir / (ARTIFACT_NAME + ".tmp")
     if data is None:
+        intern_attribute_names(pipeline)  # else the bytes depend on what the process unpickled before
         joblib.dump(pipeline, tmp, compress=3)
     else:
         tmp.write_bytes(data)
