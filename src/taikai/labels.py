@@ -173,17 +173,22 @@ def named_labels(labels: Iterable[str], taxonomy: Iterable[str]) -> str:
 
 def closest_label(label: str, known: Iterable[str]) -> str | None:
     """Return the label of *known* closest to an unknown *label* as messages name it, or ``None``: labels of the
-    taxonomy compared by id and by Japanese name, named ``fees (手数料が高い)``; labels of one's own as written."""
+    taxonomy compared by id and by Japanese name, named ``fees (手数料が高い)``; labels of one's own as written. A
+    label that differs from a known one in case only (``FEES``, ``Fees``) always names it."""
     import difflib
 
     ids = [str(k) for k in known]
     own = own_labels(ids) and own_labels(ids, SENTIMENTS)
     names = {} if own else {x: reason_name(x) if x in REASON_IDS else sentiment_name(x) for x in ids}
     spellings = {spelled: x for x in ids for spelled in (x, names.get(x, x))}
+    folded = {spelled.casefold(): x for spelled, x in spellings.items()}
     close = difflib.get_close_matches(label, list(spellings), n=1, cutoff=0.5)
-    if not close:
+    if label.casefold() in folded:  # a case-only variant (FEES of fees), which difflib misses in capitals
+        found = folded[label.casefold()]
+    elif close:
+        found = spellings[close[0]]
+    else:
         return None
-    found = spellings[close[0]]
     return repr(found) if own else f"{shown_label(found)} ({names[found]})"
 
 
