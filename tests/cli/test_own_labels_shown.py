@@ -77,3 +77,31 @@ def test_the_report_shows_a_label_of_ones_own_as_written(own_dir, dump, tmp_path
     html = page.read_text(encoding="utf-8")
     assert "<td>fees</td>" in html
     _no_taxonomy_name(html)
+
+
+@pytest.fixture(scope="module")
+def comma_dir(tmp_path_factory) -> Path:
+    """A --free-labels --no-sentiment model with a label holding a comma (``検索, 表示``)."""
+    texts = {"検索, 表示": TEXTS["fees"], "fees": TEXTS["Fees"], "映画": TEXTS["映画"]}
+    df = pd.DataFrame([(t, label) for label, ts in texts.items() for t in ts], columns=["text", "reasons"])
+    out = tmp_path_factory.mktemp("comma") / "m"
+    taikai.train(df, out, taikai.FeatureConfig(min_df=1), folds=0, test_size=0, sentiment_column=None, free_labels=True)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("labels", "said"),
+    [  # regression: the labels fired were listed unquoted ("fired: 検索, 表示, fees"): one label read as two
+        (["検索, 表示", "fees"], "rules (flag): 'a', 'b' fired: '検索, 表示', fees\n"),
+        (["fees", "映画"], "rules (flag): 'a', 'b' fired: fees, 映画\n"),
+    ],
+)
+def test_explain_rules_quotes_a_label_holding_a_comma(comma_dir, tmp_path, labels, said):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        "".join(f'[[rule]]\nname = "{n}"\nlabel = "{x}"\nany = ["野球"]\n' for n, x in zip("ab", labels)),
+        encoding="utf-8",
+    )
+    result = invoke_cli("explain", "野球の試合で勝った", "--model", comma_dir, "--rules", rules)
+    assert result.exit_code == 0, result.output
+    assert said in result.output, result.output
