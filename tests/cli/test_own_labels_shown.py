@@ -105,3 +105,22 @@ def test_explain_rules_quotes_a_label_holding_a_comma(comma_dir, tmp_path, label
     result = invoke_cli("explain", "野球の試合で勝った", "--model", comma_dir, "--rules", rules)
     assert result.exit_code == 0, result.output
     assert said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("own", "gold", "said"),
+    [  # regression: evaluate never hinted --free-labels, which scores a label the model cannot predict as a miss
+        (True, "映画館", "or fix the typo; or pass --free-labels (free_labels=True) to score the labels the model "),
+        (False, "zzzqq", "or fix the typo; or pass --free-labels (free_labels=True) to score the labels the model "),
+        (False, "feees", "(closest: fees (手数料が高い))\n"),  # a typo of a taxonomy model's label: no hint
+    ],
+)
+def test_evaluate_hints_free_labels_for_an_own_model_or_a_label_close_to_none(
+    own_dir, tiny_model_dir, tmp_path, own, gold, said
+):
+    data = tmp_path / "gold.csv"
+    data.write_text(f"text,reasons\n野球の試合で勝った,{gold}\n", encoding="utf-8")
+    result = invoke_cli("evaluate", data, "--no-sentiment", "--model", own_dir if own else tiny_model_dir)
+    assert result.exit_code != 0
+    assert said in result.output, result.output
+    assert ("--free-labels" in result.output) == (gold != "feees"), result.output
