@@ -12,6 +12,7 @@ from taikai.io import no_dates_error, order_warning, range_warning, read_date_co
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
+    OwnLabels,
     display_order,
     own_labels,
     parse_label_cell,
@@ -47,18 +48,34 @@ def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFra
 
 
 def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
-    """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first."""
+    """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first;
+    :class:`~taikai.labels.OwnLabels` when its ``reason_ja`` repeats a taxonomy id as written (``fees``, not
+    手数料が高い): a model of labels of its own (``train --free-labels``), however they are spelt."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
-    return display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
+    found = display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
+    return OwnLabels(found) if _written_as_own(df) else found
 
 
 def sentiment_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
-    """Return the sentiments of the model that classified *df* (its ``p_sentiment_*`` columns, else its values)."""
+    """Return the sentiments of the model that classified *df* (its ``p_sentiment_*`` columns, else its values);
+    :class:`~taikai.labels.OwnLabels` when its reasons, all spelt as taxonomy ids, are its own (see
+    :func:`reason_labels`)."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_sentiment_") :] for c in df.columns if str(c).startswith("p_sentiment_")]
     values = df["sentiment"].dropna().unique() if "sentiment" in df.columns else []
-    return display_order(from_columns or values, SENTIMENTS)
+    found = display_order(from_columns or values, SENTIMENTS)
+    reasons = reason_labels(df)
+    return OwnLabels(found) if isinstance(reasons, OwnLabels) and set(reasons) <= set(REASON_IDS) else found
+
+
+def _written_as_own(df: pd.DataFrame) -> bool:
+    """Return whether the predictions *df* name a taxonomy id as written in ``reason_ja``: only a model of labels of
+    its own does (a model of the taxonomy writes 手数料が高い for ``fees``)."""
+    if "reason" not in df.columns or "reason_ja" not in df.columns:
+        return False
+    rows = df[df["reason"].isin(REASON_IDS)]
+    return len(rows) > 0 and bool((rows["reason_ja"].astype(str) == rows["reason"].astype(str)).all())
 
 
 def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from taikai.errors import ADD, InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
-from taikai.labels import REASON_IDS, SENTIMENTS
+from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
 from taikai.training._masked_copies import added_keys
@@ -17,8 +17,7 @@ from taikai.training._masked_copies import added_keys
 if TYPE_CHECKING:
     import pandas as pd
 
-Data: TypeAlias = "str | Path | pd.DataFrame"
-"""A labelled file (any format taikai reads) or a labelled data frame."""
+Data: TypeAlias = "str | Path | pd.DataFrame"  # a labelled file (any format taikai reads) or a labelled data frame
 
 
 @dataclass(frozen=True)
@@ -163,9 +162,10 @@ def added_labels_hint(base_name: str) -> str:
     )
 
 
-def _known(labels: set[str], taxonomy: Sequence[str]) -> set[str]:
-    """Return the labels added rows may use: the base data's, and the whole taxonomy when the base uses it."""
-    return labels | set(taxonomy) if labels <= set(taxonomy) else labels
+def _known(labels: set[str], taxonomy: Sequence[str], free: bool) -> Collection[str]:
+    """Return the labels added rows may use: the base data's (as written under --free-labels, *free*), and the
+    whole taxonomy when the base uses it."""
+    return OwnLabels(sorted(labels)) if free else labels | set(taxonomy) if labels <= set(taxonomy) else labels
 
 
 def read_inputs(
@@ -211,8 +211,8 @@ def read_inputs(
     files = [InputFile("base", base_name, base_sha, base_table.rows, len(base), 0, len(base_table.bad))]
     if not add:
         return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped))
-    known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS)
-    known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS) if columns.sentiment else None
+    known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS, free_labels)
+    known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
     tables = []
     for item in add:
         table, name, sha = _read(

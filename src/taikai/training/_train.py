@@ -239,6 +239,7 @@ def train(
         metrics={"cv": cv_scores},
         inputs=inputs.files,
         warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column)),
+        free_labels=free_labels,
     )
     if comparison is not None:
         meta.metrics["added"] = comparison.to_dict()
