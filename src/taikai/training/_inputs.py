@@ -12,6 +12,7 @@ from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_lab
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
+from taikai.training._label_forms import warn_nfkc_changes
 from taikai.training._masked_copies import added_keys
 
 if TYPE_CHECKING:
@@ -93,9 +94,8 @@ def _read(
     sheet: str | int | None = None,
     unknown_hint: str = "",
 ) -> tuple[LabelledTable, str, str]:
-    """Return the checked table of *data*, its name for the metadata and its sha256. An added file (*skip_blank*)
-    may name its columns the standard way instead (see :meth:`Columns.found_in`). *unknown_hint* ends the error
-    about a label outside *known* (see ``check_labelled``)."""
+    """Return the checked table of *data*, its name for the metadata and its sha256 (an added file, *skip_blank*, may
+    name its columns the standard way: :meth:`Columns.found_in`; *unknown_hint*: see ``check_labelled``)."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -135,6 +135,8 @@ def _read(
         sheet_given=sheet is not None,
         **options,
     )
+    if not skip_blank and known[0] is None:  # labels of one's own (--free-labels): say which NFKC changed
+        warn_nfkc_changes(frame, (mine.reasons, mine.sentiment), name)
     if mine != columns:  # the frame as the base data names its columns, so that rows can be put together
         renames = {a: b for a, b in zip(mine.labelled(), columns.labelled(), strict=True) if a != b}
         checked = replace(
@@ -163,8 +165,7 @@ def added_labels_hint(base_name: str) -> str:
 
 
 def _known(labels: set[str], taxonomy: Sequence[str], free: bool) -> Collection[str]:
-    """Return the labels added rows may use: the base data's (as written under --free-labels, *free*), and the
-    whole taxonomy when the base uses it."""
+    """Return the labels added rows may use: the base data's (as written if *free*), plus the taxonomy it is of."""
     return OwnLabels(sorted(labels)) if free else labels | set(taxonomy) if labels <= set(taxonomy) else labels
 
 
