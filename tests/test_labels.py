@@ -261,6 +261,11 @@ def test_label_cell_reads_whole_number_floats_as_the_file_s_cells(value, cell):
         ("sports-watch", ["sports watch", "tech"], "'sports watch'"),  # labels of one's own: as written
         ("手数料高い", ["手数料が高い", "mine"], "'手数料が高い'"),
         ("fee", ["fees", "mine"], "'fees'"),  # an own label set holding an id: no taxonomy name
+        # regression: a case-only variant in capitals got no hint (FEES), though Fees got one
+        ("FEES", ["fees", "mine"], "'fees'"),
+        ("Fees", ["fees", "mine"], "'fees'"),
+        ("LATE PAYMENT", ["late payment", "late"], "'late payment'"),
+        ("SPORTS", ["sports", "sport"], "'sports'"),
     ],
 )
 def test_closest_label_compares_ids_and_japanese_names_of_the_taxonomy(label, known, closest):

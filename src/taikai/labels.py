@@ -173,17 +173,22 @@ def named_labels(labels: Iterable[str], taxonomy: Iterable[str]) -> str:
 
 def closest_label(label: str, known: Iterable[str]) -> str | None:
     """Return the label of *known* closest to an unknown *label* as messages name it, or ``None``: labels of the
-    taxonomy compared by id and by Japanese name, named ``fees (手数料が高い)``; labels of one's own as written."""
+    taxonomy compared by id and by Japanese name, named ``fees (手数料が高い)``; labels of one's own as written. A
+    label that differs from a known one in case only (``FEES``, ``Fees``) always names it."""
     import difflib
 
     ids = [str(k) for k in known]
-    own = own_labels(ids) and own_labels(ids, SENTIMENTS)
+    own = isinstance(known, OwnLabels) or (own_labels(ids) and own_labels(ids, SENTIMENTS))
     names = {} if own else {x: reason_name(x) if x in REASON_IDS else sentiment_name(x) for x in ids}
     spellings = {spelled: x for x in ids for spelled in (x, names.get(x, x))}
+    folded = {spelled.casefold(): x for spelled, x in spellings.items()}
     close = difflib.get_close_matches(label, list(spellings), n=1, cutoff=0.5)
-    if not close:
+    if label.casefold() in folded:  # a case-only variant (FEES of fees), which difflib misses in capitals
+        found = folded[label.casefold()]
+    elif close:
+        found = spellings[close[0]]
+    else:
         return None
-    found = spellings[close[0]]
     return repr(found) if own else f"{shown_label(found)} ({names[found]})"
 
 
@@ -249,16 +254,22 @@ def parse_label_cell(value: object, *, as_written: bool = False) -> list[str]:
     return list(dict.fromkeys(x if as_written else reason_id(x) for x in parts if x))
 
 
+class OwnLabels(list[str]):
+    """A model's labels that are its user's own (trained with ``--free-labels``, ``ModelMetadata.free_labels``):
+    :func:`own_labels` says so even when all are spelt as taxonomy ids (``fees`` meaning ratings)."""
+
+
 def own_labels(labels: Iterable[str] | None, taxonomy: Iterable[str] = REASON_IDS) -> bool:
     """Return whether *labels* (a model's reasons, or sentiments with ``taxonomy=SENTIMENTS``) are labels of one's
-    own, read exactly as written: not all of them ids of the *taxonomy*.
+    own, read exactly as written: :class:`OwnLabels` (a model trained with ``--free-labels``), or not all of them
+    ids of the *taxonomy* (a model saved before its metadata recorded ``free_labels``).
 
     Japanese display names and ids in any case name the taxonomy's labels only for a model of the taxonomy's labels;
     a model with labels of its own (trained with ``--free-labels`` on labels not all taxonomy ids) has its labels
     kept as the data wrote them (``その他`` is not ``other`` there), in every file, sheet and rules file read for it.
     ``--free-labels`` alone does not make labels own: against a model of taxonomy ids, ``その他`` is ``other``.
     """
-    return labels is not None and not set(labels) <= set(taxonomy)
+    return isinstance(labels, OwnLabels) or (labels is not None and not set(labels) <= set(taxonomy))
 
 
 def format_reasons(labels: Iterable[str]) -> str:
@@ -284,14 +295,3 @@ def sentiment_id(value: str) -> str:
     """
     value = value.strip()
     return _SENTIMENT_BY_NAME.get(value, _SENTIMENT_BY_NAME.get(value.lower(), value))
-
-
-METRIC_NAMES = {
-    "reason_macro_f1": "reason macro-F1",
-    "reason_accuracy": "reason accuracy",
-    "reasons_micro_f1": "all reasons micro-F1",
-    "reasons_macro_f1": "all reasons macro-F1",
-    "sentiment_macro_f1": "sentiment macro-F1",
-    "sentiment_accuracy": "sentiment accuracy",
-}
-"""What each metric key of a model's ``metrics`` (and of a before/after comparison) is called on screen."""

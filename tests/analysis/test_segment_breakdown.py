@@ -49,7 +49,7 @@ def test_a_value_spelled_like_the_blank_row_stays_its_own_segment(lang, sizes):
     ],
 )
 def test_the_blank_name_is_never_a_value(platforms, blank):
-    assert analysis._tables.blank_name(pd.Series(platforms)) == blank
+    assert analysis._blanks.blank_name(pd.Series(platforms)) == blank
 
 
 @pytest.mark.parametrize(

@@ -77,3 +77,50 @@ def test_the_report_shows_a_label_of_ones_own_as_written(own_dir, dump, tmp_path
     html = page.read_text(encoding="utf-8")
     assert "<td>fees</td>" in html
     _no_taxonomy_name(html)
+
+
+@pytest.fixture(scope="module")
+def comma_dir(tmp_path_factory) -> Path:
+    """A --free-labels --no-sentiment model with a label holding a comma (``検索, 表示``)."""
+    texts = {"検索, 表示": TEXTS["fees"], "fees": TEXTS["Fees"], "映画": TEXTS["映画"]}
+    df = pd.DataFrame([(t, label) for label, ts in texts.items() for t in ts], columns=["text", "reasons"])
+    out = tmp_path_factory.mktemp("comma") / "m"
+    taikai.train(df, out, taikai.FeatureConfig(min_df=1), folds=0, test_size=0, sentiment_column=None, free_labels=True)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("labels", "said"),
+    [  # regression: the labels fired were listed unquoted ("fired: 検索, 表示, fees"): one label read as two
+        (["検索, 表示", "fees"], "rules (flag): 'a', 'b' fired: '検索, 表示', fees\n"),
+        (["fees", "映画"], "rules (flag): 'a', 'b' fired: fees, 映画\n"),
+    ],
+)
+def test_explain_rules_quotes_a_label_holding_a_comma(comma_dir, tmp_path, labels, said):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        "".join(f'[[rule]]\nname = "{n}"\nlabel = "{x}"\nany = ["野球"]\n' for n, x in zip("ab", labels)),
+        encoding="utf-8",
+    )
+    result = invoke_cli("explain", "野球の試合で勝った", "--model", comma_dir, "--rules", rules)
+    assert result.exit_code == 0, result.output
+    assert said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("own", "gold", "said"),
+    [  # regression: evaluate never hinted --free-labels, which scores a label the model cannot predict as a miss
+        (True, "映画館", "or fix the typo; or pass --free-labels (free_labels=True) to score the labels the model "),
+        (False, "zzzqq", "or fix the typo; or pass --free-labels (free_labels=True) to score the labels the model "),
+        (False, "feees", "(closest: fees (手数料が高い))\n"),  # a typo of a taxonomy model's label: no hint
+    ],
+)
+def test_evaluate_hints_free_labels_for_an_own_model_or_a_label_close_to_none(
+    own_dir, tiny_model_dir, tmp_path, own, gold, said
+):
+    data = tmp_path / "gold.csv"
+    data.write_text(f"text,reasons\n野球の試合で勝った,{gold}\n", encoding="utf-8")
+    result = invoke_cli("evaluate", data, "--no-sentiment", "--model", own_dir if own else tiny_model_dir)
+    assert result.exit_code != 0
+    assert said in result.output, result.output
+    assert ("--free-labels" in result.output) == (gold != "feees"), result.output

@@ -133,6 +133,7 @@ def test_input_file_to_dict_is_what_metadata_json_holds_and_reads_back(tiny_mode
         (lambda m: m.update(artifact={"file": "x"}), "'artifact' is {'file': 'x'}, but should be an object with file"),
         (lambda m: m["drift_statistics"].pop("confidence"), "'drift_statistics' lacks 'confidence'"),
         (lambda m: m.update(inputs="a.csv"), "'inputs' is 'a.csv', but should be a list of input files"),
+        (lambda m: m.update(free_labels="yes"), "'free_labels' is 'yes', but should be true or false"),
     ],
 )
 def test_malformed_metadata_names_the_field_in_words(values, edit, problem):
@@ -182,3 +183,19 @@ def test_a_tampered_field_is_refused_naming_it(tiny_model_dir, tmp_path, edit, p
     message = str(caught.value)
     assert message.startswith(f"{old / 'metadata.json'}: malformed model metadata: {problem}")
     assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [  # free_labels: the labels are the user's own (train --free-labels); missing in older metadata: False
+        ({}, False),
+        ({"free_labels": False}, False),
+        ({"free_labels": True}, True),
+    ],
+)
+def test_free_labels_reads_back_and_defaults_to_false(values, written, read):
+    values.pop("free_labels", None)
+    metadata = ModelMetadata.from_dict(values | written)
+    assert metadata.free_labels is read
+    assert ("free_labels" in metadata.to_dict()) is read  # written only when true: older code of format 6 ignores it
+    assert ModelMetadata.from_dict(metadata.to_dict()).free_labels is read

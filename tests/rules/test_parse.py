@@ -418,6 +418,8 @@ def test_the_line_of_a_rule_is_found_however_its_header_is_written(text, line):
         ),
         ("sport", ["sports", "tech"], "label 'sport' is not a reason of the model (closest: 'sports')\n"),
         ("xyz", ["fees", "time"], "label 'xyz' is not a reason of the model\n"),
+        # regression: a case-only variant in capitals got no hint (FEES), unlike Fees
+        ("SPORTS", ["sports", "tech"], "label 'SPORTS' is not a reason of the model (closest: 'sports')\n"),
     ],
 )
 def test_load_rules_names_the_closest_reason_of_a_mistyped_label(tmp_path, label, labels, said):

@@ -191,7 +191,7 @@ def test_added_labels_must_be_known(base_reasons, added, allowed):
     [  # regression: under --free-labels an added file's own label was refused only as a typo
         (True, ["sports", "tech"], "AI代替", "unknown label 'AI代替'\n", True),
         (True, ["fees", "low_pay"], "AI代替", "unknown label 'AI代替'\n", True),
-        (True, ["fees", "low_pay"], "fee", "unknown label 'fee' (closest: fees (手数料が高い))", True),
+        (True, ["fees", "low_pay"], "fee", "unknown label 'fee' (closest: 'fees')", True),  # the user's own fees
         (True, ["sports", "tech"], "sport", "unknown label 'sport' (closest: 'sports')", True),
         (False, ["fees", "low_pay"], "fee", "unknown label 'fee' (closest: fees (手数料が高い))", False),
     ],
@@ -219,10 +219,13 @@ def test_an_added_label_data_lacks_says_it_must_be_in_data_under_free_labels(
         (True, ["other", "お金"], "その他", ["other", "お金"], None),  # その他 is not this model's `other`
         (False, ["その他", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),  # the taxonomy: names are ids
         (True, ["Fees", "お金"], "Fees", ["Fees", "お金"], ["Fees"]),  # case-sensitive
-        # the base data decides how added files are read, --free-labels or not: all taxonomy ids, the taxonomy's
-        (True, ["other", "fees"], "その他", ["other", "fees"], ["other"]),
-        (True, ["other", "fees"], "FEES", ["other", "fees"], ["fees"]),
-        (True, ["other", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),
+        # --free-labels makes the base data's labels the user's own, even all spelt as taxonomy ids: an added file
+        # is read as written, not as the taxonomy's (regression: FEES and 手数料が高い were read as this fees)
+        (True, ["other", "fees"], "その他", ["other", "fees"], None),
+        (True, ["other", "fees"], "FEES", ["other", "fees"], None),
+        (True, ["other", "fees"], "手数料が高い", ["other", "fees"], None),
+        (True, ["other", "fees"], "fees", ["other", "fees"], ["fees"]),
+        (False, ["other", "fees"], "手数料が高い", ["other", "fees"], ["fees"]),  # without it: the taxonomy's
         # --free-labels reads the base data as written: その他 beside fees is a label of one's own
         (True, ["その他", "fees"], "その他", ["その他", "fees"], ["その他"]),
         (True, ["その他", "fees"], "Fees", ["その他", "fees"], None),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -105,13 +105,18 @@ def to_data_uri(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
-    """Return a horizontal bar chart of the count per reason (``analysis.reason_distribution``)."""
+def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
+    """Return a horizontal bar chart of the count per reason (``analysis.reason_distribution``).
+
+    *labels*: the model's reasons (``ReportContext.reason_labels``), which say whether a label of its own is named
+    as written (:class:`~taikai.labels.OwnLabels`); ``None``: the table's.
+    """
     words = _words(lang)
     with _style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
         ax = fig.add_subplot()
-        names = [reason_with_id(r, lang, distribution.index) for r in distribution.index][::-1]
+        own = distribution.index if labels is None else labels
+        names = [reason_with_id(r, lang, own) for r in distribution.index][::-1]
         counts = distribution["count"].to_numpy()[::-1]
         bars = ax.barh(names, counts, color="#3b6ea5")
         shares = distribution["share"].to_numpy()[::-1]
@@ -122,14 +127,15 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja") -> Any:
     return fig
 
 
-def stated_bars(stated: pd.DataFrame, lang: str = "ja") -> Any:
-    """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``)."""
+def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
+    """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``);
+    *labels* as for :func:`reason_bars`."""
     words = _words(lang)
     with _style():
         fig = _figure(8, 0.55 * len(stated) + 1.2)
         ax = fig.add_subplot()
         y = np.arange(len(stated))[::-1]
-        names = [reason_with_id(r, lang, stated.index) for r in stated.index]
+        names = [reason_with_id(r, lang, stated.index if labels is None else labels) for r in stated.index]
         for offset, column, colour in ((0.2, "primary", "#3b6ea5"), (-0.2, "stated", "#9dbbd9")):
             counts = stated[column].to_numpy()
             shares = stated[f"{column}_share"].to_numpy()
@@ -163,16 +169,21 @@ def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict
     return fig
 
 
-def sentiment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
-    """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``)."""
-    labelled = table.rename(index=lambda r: reason_with_id(r, lang, table.index))
-    names = [sentiment_name(s, lang, table.columns) for s in table.columns]
+def sentiment_bars(
+    table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None, sentiments: Sequence[str] | None = None
+) -> Any:
+    """Return 100 % bars of the sentiment mix per reason (``analysis.sentiment_by_reason``); *labels* as for
+    :func:`reason_bars`, *sentiments* (the model's sentiments) alike."""
+    labelled = table.rename(index=lambda r: reason_with_id(r, lang, table.index if labels is None else labels))
+    own = table.columns if sentiments is None else sentiments
+    names = [sentiment_name(s, lang, own) for s in table.columns]
     return _share_bars(labelled, _words(lang)["sentiment"], names, SENTIMENT_COLOURS)
 
 
-def segment_bars(table: pd.DataFrame, lang: str = "ja") -> Any:
-    """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``)."""
-    names = [reason_name(r, lang, table.columns) for r in table.columns]
+def segment_bars(table: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
+    """Return 100 % bars of the reason mix per segment (``analysis.segment_breakdown``); *labels* as for
+    :func:`reason_bars`."""
+    names = [reason_name(r, lang, table.columns if labels is None else labels) for r in table.columns]
     labels = [f"{clip(str(s), SEGMENT_WIDTH)} (n={n:,})" for s, n in zip(table.index, table.sum(axis=1))]
     labelled = table.set_axis(labels, axis=0)
     return _share_bars(labelled, _words(lang)["segments"].format(by=table.index.name), names)
@@ -197,11 +208,13 @@ def _period_ticks(ax: Any, index: pd.PeriodIndex, most: int = 6) -> None:
     ax.tick_params(axis="x", labelsize=8)
 
 
-def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4) -> Any:
+def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4, labels: Sequence[str] | None = None) -> Any:
     """Return small multiples of the count per period, one panel per reason on one scale (``reasons_over_time``).
 
     Integer ticks; short period labels (``2026-03``, ``W12``); filled steps, so that ~100 weeks stay readable.
+    *labels* as for :func:`reason_bars`.
     """
+    own = table.columns if labels is None else labels
     from matplotlib.ticker import MaxNLocator
 
     n = max(len(table.columns), 1)
@@ -212,7 +225,7 @@ def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4) -> Any
         for ax, column, colour in zip(axes, table.columns, label_colours(len(table.columns))):
             values = table[column].to_numpy()
             ax.stairs(values, np.arange(len(table) + 1) - 0.5, fill=True, color=colour)  # one artist
-            ax.set_title(f"{reason_name(str(column), lang, table.columns)} ({int(values.sum()):,})", fontsize=9)
+            ax.set_title(f"{reason_name(str(column), lang, own)} ({int(values.sum()):,})", fontsize=9)
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
             ax.set_axisbelow(True)

@@ -14,6 +14,7 @@ feature holding a ``○`` spans its whole placeholder in the original text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -128,8 +129,9 @@ class Explanation:
     rule_conflict: bool | None = None
     reasons: tuple[str, ...] = ()
     final_reasons: tuple[str, ...] | None = None
-    model_reasons: tuple[str, ...] = ()
-    """The model's reasons: a model of labels of its own shows each as written (``fees``, not 手数料が高い)."""
+    model_reasons: Sequence[str] = ()
+    """The model's reasons: a model of labels of its own (:class:`~taikai.labels.OwnLabels`, or not all ids) shows
+    each as written (``fees``, not 手数料が高い)."""
 
     def __repr__(self) -> str:
         """Return the text (clipped), status and labels on one line; ``print()`` shows the contributions."""
@@ -271,7 +273,7 @@ def explain(
         heads["reason"],
         heads.get("sentiment"),
         reasons=result.reasons[0],
-        model_reasons=tuple(model.reason_labels),
+        model_reasons=result.named_reasons,
     )
     if result.rule_hits is None:
         return explained

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 import numpy as np
 
-from taikai.labels import format_reasons, named_reason
+from taikai.labels import format_reasons, label_list, named_reason
 from taikai.text import Status, display_width, pad, printable
 
 if TYPE_CHECKING:  # _explain imports this module to print an explanation
@@ -78,7 +78,7 @@ def _rule_lines(explanation: Explanation) -> list[str]:
     if explanation.rules is None or explanation.rules_mode is None or explanation.final_reason is None:
         return []
     hits, mode = explanation.rules, explanation.rules_mode.value
-    fired = f"{', '.join(map(repr, hits.names))} fired: {', '.join(hits.labels)}" if hits else "none fired"
+    fired = f"{', '.join(map(repr, hits.names))} fired: {label_list(hits.labels)}" if hits else "none fired"
     final_reason = named_reason(explanation.final_reason, labels=explanation.model_reasons)
     final = f"final reason: {final_reason}{_reasons(explanation.final_reasons or ())}"
     if explanation.rule_conflict and explanation.reason is not None:

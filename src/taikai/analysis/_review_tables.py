@@ -7,10 +7,9 @@ from collections.abc import Hashable
 import numpy as np
 import pandas as pd
 
+from taikai.analysis._blanks import blank_as_missing, blank_name
 from taikai.analysis._tables import (
     FRAME,
-    blank_as_missing,
-    blank_name,
     classified,
     plain_predictions,
     reason_labels,

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from taikai.analysis._tables import blank_as_missing, blank_name, classified, plain_predictions, reason_labels
+from taikai.analysis._blanks import blank_as_missing, blank_name
+from taikai.analysis._tables import classified, plain_predictions, reason_labels
 from taikai.errors import check_int
 from taikai.labels import REASON_IDS, display_order, parse_reasons
 from taikai.rules import MODEL_REASON
@@ -62,7 +63,7 @@ def rules_section(
     Prefixed predictions (``predict_frame(prefix="pred_")``, ``taikai batch --prefix pred_``: ``pred_rule_reasons``)
     are read as :func:`~taikai.analysis.plain_predictions` reads them; *prefix* chooses among several sets.
     *context* names further columns to show with the examples (an id, the date, the platform); a blank cell of
-    theirs reads :data:`~taikai.analysis._tables.MISSING_SEGMENT`, as in ``representative_reviews``.
+    theirs reads :data:`~taikai.analysis._blanks.MISSING_SEGMENT`, as in ``representative_reviews``.
     """
     check_int("examples", examples, 0)
     df = plain_predictions(df, prefix)

@@ -6,17 +6,9 @@ from collections.abc import Hashable
 
 import pandas as pd
 
+from taikai.analysis._blanks import BLANK_CELLS, MISSING_SEGMENT, blank_name, segment_values
 from taikai.analysis._changes import POOLED
-from taikai.analysis._tables import (
-    BLANK_CELLS,
-    FRAME,
-    MISSING_SEGMENT,
-    blank_name,
-    classified,
-    plain_predictions,
-    reason_labels,
-    segment_values,
-)
+from taikai.analysis._tables import FRAME, classified, plain_predictions, reason_labels
 from taikai.errors import Argument, check_int
 from taikai.model import find_column
 

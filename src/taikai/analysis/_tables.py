@@ -12,6 +12,7 @@ from taikai.io import no_dates_error, order_warning, range_warning, read_date_co
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
+    OwnLabels,
     display_order,
     own_labels,
     parse_label_cell,
@@ -24,10 +25,6 @@ from taikai.text import Status
 FREQUENCIES = {"W": "週", "M": "月"}
 """The period lengths of the time tables (``--freq``), with their Japanese names: week, month."""
 FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
-MISSING_SEGMENT = "(空欄)"
-BLANK_CELLS = "(空欄: 値のないセル)"
-"""The name of the blank cells of a column that holds a value written :data:`MISSING_SEGMENT` (as Excel's pivot
-tables write ``(blank)``): that value keeps its name and stays a segment of its own."""
 FRAME = "the predictions frame"
 _PERIOD = "__taikai_period__"
 
@@ -50,20 +47,36 @@ def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFra
 
 
 def reason_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
-    """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first."""
+    """Return the reasons of the model that classified *df* (from its ``p_reason_*`` columns), taxonomy first;
+    :class:`~taikai.labels.OwnLabels` when its ``reason_ja`` repeats a taxonomy id as written (``fees``, not
+    手数料が高い): a model of labels of its own (``train --free-labels``), however they are spelt."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_reason_") :] for c in df.columns if str(c).startswith("p_reason_")]
-    return display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
+    found = display_order(from_columns or df["reason"].dropna().unique(), REASON_IDS)
+    return OwnLabels(found) if _written_as_own(df) else found
 
 
 def sentiment_labels(df: pd.DataFrame, *, prefix: str | None = None) -> list[str]:
-    """Return the sentiments of the model that classified *df* (its ``p_sentiment_*`` columns, else its values);
-    none for a model without a sentiment head (its ``sentiment`` column is blank in every row)."""
+    """Return the sentiments of the model that classified *df* (its ``p_sentiment_*`` columns, else its values;
+    none for a model without a sentiment head: its ``sentiment`` column is blank in every row);
+    :class:`~taikai.labels.OwnLabels` when its reasons, all spelt as taxonomy ids, are its own (see
+    :func:`reason_labels`)."""
     df = plain_predictions(df, prefix)
     from_columns = [c[len("p_sentiment_") :] for c in df.columns if str(c).startswith("p_sentiment_")]
     values = df["sentiment"].dropna().unique() if "sentiment" in df.columns else []
     values = [v for v in values if str(v).strip()]  # a blank read as "" (keep_default_na=False) is no sentiment
-    return display_order(from_columns or values, SENTIMENTS)
+    found = display_order(from_columns or values, SENTIMENTS)
+    reasons = reason_labels(df)
+    return OwnLabels(found) if isinstance(reasons, OwnLabels) and set(reasons) <= set(REASON_IDS) else found
+
+
+def _written_as_own(df: pd.DataFrame) -> bool:
+    """Return whether the predictions *df* name a taxonomy id as written in ``reason_ja``: only a model of labels of
+    its own does (a model of the taxonomy writes 手数料が高い for ``fees``)."""
+    if "reason" not in df.columns or "reason_ja" not in df.columns:
+        return False
+    rows = df[df["reason"].isin(REASON_IDS)]
+    return len(rows) > 0 and bool((rows["reason_ja"].astype(str) == rows["reason"].astype(str)).all())
 
 
 def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
@@ -232,38 +245,6 @@ def period_label(period: pd.Period, short: bool = False) -> str:
         year, week, _ = period.start_time.isocalendar()
         return f"W{week:02d}" if short else f"{year}-W{week:02d}"
     return f"{period.year}-{period.month:02d}"
-
-
-def blank_cells(values: pd.Series) -> pd.Series:
-    """Return, per cell of *values*, whether it is blank (missing, empty or only spaces)."""
-    return values.isna() | values.astype("string").str.strip().eq("").fillna(True)
-
-
-def blank_name(values: pd.Series, blank: str = MISSING_SEGMENT, distinct: str = BLANK_CELLS) -> str:
-    """Return the name of the blank cells of the column *values*: *blank*, or *distinct* when a cell of *values*
-    is written *blank* (stripped), numbered (``(空欄: 値のないセル) 2``) when a cell is written so too: no value of
-    the column is ever named as its blanks are, nor counted with them."""
-    taken = set(values[~blank_cells(values)].astype("string").str.strip())
-    if blank not in taken:
-        return blank
-    name, number = distinct, 2
-    while name in taken:
-        name, number = f"{distinct} {number}", number + 1
-    return name
-
-
-def blank_as_missing(values: pd.Series, name: str | None = None) -> pd.Series:
-    """Return *values* with every blank cell (missing, empty or only spaces) shown as *name* (by default
-    :func:`blank_name` of *values*, :data:`MISSING_SEGMENT` unless a value is written so), as
-    :func:`segment_breakdown` names the segment of such rows; other values are kept as they are."""
-    label = blank_name(values) if name is None else name
-    return values.astype(object).where(~blank_cells(values), label)
-
-
-def segment_values(rows: pd.DataFrame, by: Hashable, blank: str = MISSING_SEGMENT) -> pd.Series:
-    """Return the segment of each row of *rows*: its value of column *by*, stripped; blank as *blank*."""
-    values = rows[by].astype("string").str.strip()
-    return values.where(~blank_cells(rows[by]), blank).astype(str)
 
 
 def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: str | None = None) -> pd.DataFrame:

@@ -162,7 +162,7 @@ def run_local(
         summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules])
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii, summary.limit = options.mask_pii, limit
-    summary.reason_labels = list(model.reason_labels)
+    summary.reason_labels = model.reason_labels  # OwnLabels kept: labels of one's own are named as written
     summary.text_column, summary.id_column, summary.input_columns = options.text_column, options.id_column, columns
     masker = default_masker() if options.mask_pii else None
     added = output_types(model, rules_mode, options.prefix)

@@ -24,9 +24,15 @@ def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
             help="Accept any reason and sentiment label. Without it, a label outside the taxonomy (train) or the "
             "model's labels (evaluate), such as a typo, is an error naming its file, line and value; with it, "
             "evaluate scores the gold labels the model cannot predict as misses and warns naming them. train "
-            "then reads DATA's labels as written (その他 stays その他, Fees stays Fees); elsewhere, labels are read "
-            "as written where the model's (DATA's, for --add) are labels of your own, and as the taxonomy's (ids "
-            "in any case, Japanese names) where those are all taxonomy ids, with or without --free-labels.",
+            "then reads DATA's labels as written (その他 stays その他, Fees stays Fees), after the Unicode NFKC that "
+            "every label cell is read with (full-width brackets and letters become ASCII, half-width kana "
+            "full-width: カテゴリ（猫） is read as カテゴリ(猫), ｻﾎﾟｰﾄ as サポート; train warns naming each label "
+            "it changed), and records them as your own: "
+            "the model's labels are then read and shown as written everywhere (--add files, evaluate, rules), "
+            "never with the taxonomy's names or definitions, even when all are spelt as taxonomy ids (fees meaning "
+            "ratings). A model trained without it reads its labels as the taxonomy's (ids in any case, Japanese "
+            "names) where those are all taxonomy ids (so does one saved before the record, unless it has a label "
+            "of its own).",
         ),
     ]
 

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
     from taikai.io import BadRow
 
+SCORE_AS_MISSES = "pass --free-labels (free_labels=True) to score the labels the model cannot predict as misses"
+"""What evaluate's ``free_labels`` does with a gold label outside the model's labels, said beside the error."""
+
 
 class Classifier(Protocol):
     """What :func:`evaluate` needs of a model: its labels and :meth:`taikai.Model.classify`."""
@@ -95,7 +98,10 @@ def evaluate(
     if not free_labels:
         known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
         options |= known  # the model's labels, with the closest to each unknown one: not --free-labels, which
-        # would score a typo as a miss
+        # would score a typo as a miss; it is offered for a model of labels of its own (a label only the test rows
+        # have is no typo there), else for a label close to none of the model's
+        own = options["reasons_as_written"] or options["sentiments_as_written"]
+        options |= {"free_labels_hint": True if own else None, "free_labels_advice": SCORE_AS_MISSES}
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
     lines: list[int] | None = None
     if isinstance(data, (str, Path)):

@@ -22,6 +22,7 @@ from taikai.io._unknown_labels import known_labels, unknown_label
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
+    closest_label,
     format_reasons,
     label_cell,
     label_list,
@@ -119,7 +120,8 @@ def check_labelled(
     skip_blank: bool = False,
     known_reasons: Collection[str] | None = None,
     known_sentiments: Collection[str] | None = None,
-    free_labels_hint: bool = False,
+    free_labels_hint: bool | None = False,
+    free_labels_advice: str = FREE_LABELS_HINT,
     unknown_hint: str = "",
     sheet: str | None = None,
     sheet_given: bool = False,
@@ -139,7 +141,8 @@ def check_labelled(
     classified (``require_text``) or that lacks one of its labels is bad: ``on_bad_rows="error"`` raises
     :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
-    with *free_labels_hint*, saying that ``--free-labels`` accepts it; *unknown_hint*, what else to do about it, ends
+    with *free_labels_hint*, saying *free_labels_advice*, what ``--free-labels`` does instead; ``None``: said when an
+    unknown label is close to no known one, which a typo would be; *unknown_hint*, what else to do about it, ends
     that error). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
     is missing (*sheet_given*: it was chosen by ``--sheet``, ``sheet=``). *check_split*: refuse a ``split`` column
@@ -195,6 +198,7 @@ def check_labelled(
     blank = 0
     bad: list[BadRow] = []
     unknown: list[tuple[str, str]] = []  # the message, and whether a reason or a sentiment is unknown
+    far_from: list[tuple[str, Collection[str]]] = []  # each unknown label, and the labels it was not among
     for pos, (text, reasons_cell, more_cell, sentiment_cell, unused) in enumerate(
         zip(df[text_column], df[reasons_column], more, sentiments, ignored, strict=True)
     ):
@@ -222,6 +226,7 @@ def check_labelled(
         if sentiment_column and not sentiment and not (reasons_only and primary):
             problems.append(f"{sentiment_column}: no label")
         if known_reasons is not None:
+            far_from += [(x, known_reasons) for x in primary + further if x not in known_reasons]
             unknown.extend(
                 (f"{where(pos)}: {column}: {unknown_label(label, known_reasons)}", "reasons")
                 for column, cell in ((reasons_column, primary), (MORE_REASONS_COLUMN, further))
@@ -230,6 +235,7 @@ def check_labelled(
             )
         if sentiment and known_sentiments is not None and sentiment not in known_sentiments:
             said = unknown_label(sentiment, known_sentiments, several=False)  # one sentiment a row
+            far_from.append((sentiment, known_sentiments))
             unknown.append((f"{where(pos)}: {sentiment_column}: {said}", "sentiments"))
         if problems:
             bad.append(BadRow(where(pos), "; ".join(problems), shown))
@@ -238,7 +244,8 @@ def check_labelled(
         label_sets.append(labels)
         clean_sentiments.append(sentiment)
     if unknown:
-        free = f"; or {FREE_LABELS_HINT}" if free_labels_hint else ""
+        far = any(closest_label(label, known) is None for label, known in far_from)
+        free = f"; or {free_labels_advice}" if free_labels_hint or (free_labels_hint is None and far) else ""
         kinds = {kind for _, kind in unknown}
         raise InputError(
             f"{source}: {len(unknown)} label(s) outside the known labels:{_listing([m for m, _ in unknown])}\n"

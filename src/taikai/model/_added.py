@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from taikai.labels import METRIC_NAMES
+from taikai.model._figures import METRIC_NAMES
 
 FEW_COMPARED = 50
 """Below this many rows scored, :meth:`AddedComparison.lines` says that the before/after differences are mostly

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from taikai.labels import format_reasons, label_list, reason_name
+from taikai.labels import OwnLabels, format_reasons, label_list, reason_name
 from taikai.rules import MODEL_REASON, RULE_COLUMNS, RuleHits, RulesMode, boolean_column, rule_columns
 from taikai.text import Status, display_width, pad
 
@@ -76,7 +76,15 @@ class Classified:
     sentiment_proba: npt.NDArray[np.float64]
     rule_hits: list[RuleHits] | None = None
     rules_mode: RulesMode | None = None
+    free_labels: bool = False
+    """The model's labels are its user's own (``--free-labels``): each its own name, even one spelt as an id."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # lists and arrays: not hashable, so not offered
+
+    @property
+    def named_reasons(self) -> Sequence[str]:
+        """The model's reasons as :func:`taikai.labels.reason_name` reads them to name one (``free_labels``:
+        :class:`~taikai.labels.OwnLabels`, each named as written)."""
+        return OwnLabels(self.reason_labels) if self.free_labels else self.reason_labels
 
     def __eq__(self, other: object) -> bool:
         """Compare field by field, the probability arrays by shape and values (the NaN of unclassified rows match)."""
@@ -151,7 +159,7 @@ class Classified:
         final = self.final
         primary = [r[0] if r else None for r in final]
         # one name per label, looked up once (a model of labels of its own names each as written)
-        shown = {r: reason_name(r, labels=self.reason_labels) for r in set(primary) if r}
+        shown = {r: reason_name(r, labels=self.named_reasons) for r in set(primary) if r}
         out: dict[str, list[Any]] = {
             "status": [s.value for s in self.statuses],
             "message": self.messages,

@@ -8,11 +8,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from taikai.labels import METRIC_NAMES, shown_label
+from taikai.labels import shown_label
 
 if TYPE_CHECKING:
     from taikai.model._feature_config import FeatureConfig
     from taikai.model._metadata import InputFile, ModelMetadata
+
+METRIC_NAMES = {
+    "reason_macro_f1": "reason macro-F1",
+    "reason_accuracy": "reason accuracy",
+    "reasons_micro_f1": "all reasons micro-F1",
+    "reasons_macro_f1": "all reasons macro-F1",
+    "sentiment_macro_f1": "sentiment macro-F1",
+    "sentiment_accuracy": "sentiment accuracy",
+}
+"""What each metric key of a model's ``metrics`` (and of a before/after comparison) is called on screen."""
 
 
 def count(value: object) -> str:

@@ -42,7 +42,8 @@ FORMATS = {
     5: "format 4 plus word vectors: the pickle may hold taikai.model.WordVectors (reading a vector table by name, "
     "checked by digest) beside the n-grams, and config has vectors and sentiment_class_weight",
     6: "format 5 with each FastTfidfVectorizer's vocabulary_ pickled packed (one string of the n-grams, their "
-    "lengths and columns: a model loads several times faster); older code would unpickle it without a vocabulary",
+    "lengths and columns: a model loads several times faster); older code would unpickle it without a vocabulary. "
+    "Optional addition that older code of this format ignores (reading the labels by their spelling): free_labels",
 }
 READABLE_FORMATS = (2, 3, 4, 5, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format
@@ -136,6 +137,8 @@ class ModelMetadata:
     format: int = FORMAT_VERSION
     warnings: tuple[str, ...] = ()
     """What training found weak in the data (too few examples to cross-validate, …), as the summary said it."""
+    free_labels: bool = False
+    """The labels are the user's own (``train --free-labels``): shown as written even when spelt as taxonomy ids."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of settings and scores: not hashable, so hash() is not offered
 
     def to_dict(self) -> dict[str, Any]:
@@ -155,6 +158,8 @@ class ModelMetadata:
         }
         if self.refit_on_all_rows:
             out["refit_on_all_rows"] = True
+        if self.free_labels:
+            out["free_labels"] = True
         if self.versions:
             out["versions"] = dict(self.versions)
         if self.dictionary:
@@ -214,6 +219,7 @@ class ModelMetadata:
             inputs=f.optional("inputs", _inputs, "a list of input files", ()) if version >= 4 else (),
             format=int(version),
             warnings=f.optional("warnings", str_tuple, "a list of strings", ()),
+            free_labels=f.optional("free_labels", _flag, "true or false", False),
         )
 
     @classmethod
@@ -270,6 +276,12 @@ class ModelMetadata:
 
 def _labels(values: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return str_tuple(values["reasons"]), str_tuple(values["sentiments"])
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(value)
+    return value
 
 
 def _artifact(values: Any) -> ArtifactInfo:

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_bool, check_path, wrong_type
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order
+from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
 from taikai.model._describe import Described
@@ -65,8 +65,10 @@ class Model(Described):
         # Columns follow the taxonomy's order (labels outside it come after, as the classifier has them).
         self._reason_order = _display_order([str(c) for c in classifier.reason_classes_], REASON_IDS)
         self._sentiment_order = _display_order([str(c) for c in classifier.sentiment_classes_], SENTIMENTS)
-        self.reason_labels: list[str] = [str(classifier.reason_classes_[j]) for j in self._reason_order]
-        self.sentiment_labels: list[str] = [str(classifier.sentiment_classes_[j]) for j in self._sentiment_order]
+        # labels of one's own (--free-labels) are OwnLabels: never named or defined by the taxonomy
+        own = OwnLabels if self.metadata.free_labels else list
+        self.reason_labels: list[str] = own(str(classifier.reason_classes_[j]) for j in self._reason_order)
+        self.sentiment_labels: list[str] = own(str(classifier.sentiment_classes_[j]) for j in self._sentiment_order)
         thresholds = self.metadata.reason_thresholds
         self.thresholds = np.array([thresholds.get(label, DEFAULT_THRESHOLD) for label in self.reason_labels])
         # The texts reaching the pipeline are already normalised by check_text: skip its normalise step.
@@ -183,6 +185,7 @@ class Model(Described):
             sentiment_proba=sentiment_p,
             rule_hits=hits,
             rules_mode=None if hits is None else mode,
+            free_labels=isinstance(self.reason_labels, OwnLabels),
         )
 
     def predict(

@@ -102,7 +102,7 @@ def split_predictions(values: Sequence[object], result: Classified) -> list[Pred
                 status=result.statuses[i],
                 message=result.messages[i],
                 reason=reason,
-                reason_ja=reason_name(reason, labels=result.reason_labels) if reason else None,
+                reason_ja=reason_name(reason, labels=result.named_reasons) if reason else None,
                 reasons=reasons,
                 sentiment=result.sentiments[i],
                 reason_proba=dict(zip(result.reason_labels, result.reason_proba[i].tolist())) if ok else {},

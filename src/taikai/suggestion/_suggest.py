@@ -18,7 +18,15 @@ from taikai.errors import (
     separator_hint,
     wrong_type,
 )
-from taikai.labels import REASON_IDS, SENTIMENTS, display_order, format_reasons, parse_reasons, reason_name
+from taikai.labels import (
+    REASON_IDS,
+    SENTIMENTS,
+    OwnLabels,
+    display_order,
+    format_reasons,
+    parse_reasons,
+    reason_name,
+)
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
 from taikai.suggestion._how_to import Earlier
@@ -203,6 +211,10 @@ def suggest(
             f"classify it first with taikai batch or predict_frame{separator_hint(columns, frame=source == '<frame>')}"
         )
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
+    from taikai.analysis import reason_labels
+
+    if isinstance(reason_labels(df), OwnLabels) and set(reasons) <= set(REASON_IDS):  # a --free-labels model's
+        reasons, sentiments = OwnLabels(reasons), OwnLabels(sentiments)  # labels: no taxonomy names, definitions
     status = df["status"].astype(str) if "status" in df.columns else None
     ok = np.ones(len(df), dtype=bool) if status is None else (status == Status.OK.value).to_numpy(copy=True)
     proba = reason_matrix(df, reasons)

@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from taikai.errors import ADD, DataWarning, InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
-from taikai.labels import REASON_IDS, SENTIMENTS
+from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
 from taikai.training._columns import ADDED_COLUMNS_HINT, Columns
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
+from taikai.training._label_forms import warn_nfkc_changes
 from taikai.training._masked_copies import added_keys
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Data: TypeAlias = "str | Path | pd.DataFrame"
-"""A labelled file (any format taikai reads) or a labelled data frame."""
+Data: TypeAlias = "str | Path | pd.DataFrame"  # a labelled file (any format taikai reads) or a labelled data frame
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,8 @@ def _read(
         sheet_given=sheet is not None,
         **options,
     )
+    if not skip_blank and known[0] is None:  # labels of one's own (--free-labels): say which NFKC changed
+        warn_nfkc_changes(frame, (mine.reasons, mine.sentiment), name)
     if mine != columns:  # the frame as the base data names its columns, so that rows can be put together
         pairs = zip((mine.text, mine.reasons, mine.sentiment), (columns.text, columns.reasons, columns.sentiment))
         renames = {a: b for a, b in pairs if a is not None and a != b}
@@ -139,9 +141,9 @@ def added_labels_hint(base_name: str) -> str:
     )
 
 
-def _known(labels: set[str], taxonomy: Sequence[str]) -> set[str]:
-    """Return the labels added rows may use: the base data's, and the whole taxonomy when the base uses it."""
-    return labels | set(taxonomy) if labels <= set(taxonomy) else labels
+def _known(labels: set[str], taxonomy: Sequence[str], free: bool) -> Collection[str]:
+    """Return the labels added rows may use: the base data's (as written if *free*), plus the taxonomy it is of."""
+    return OwnLabels(sorted(labels)) if free else labels | set(taxonomy) if labels <= set(taxonomy) else labels
 
 
 def read_inputs(
@@ -187,8 +189,8 @@ def read_inputs(
     files = [InputFile("base", base_name, base_sha, base_table.rows, len(base), 0, len(base_table.bad))]
     if not add:
         return TrainingInputs(base, base.iloc[:0], tuple(files), tuple(skipped))
-    known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS)
-    known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS) if columns.sentiment else None
+    known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS, free_labels)
+    known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
     tables = []
     for item in add:
         table, name, sha, unfelt = _read(

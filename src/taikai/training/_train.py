@@ -168,9 +168,10 @@ def train(
 
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
-    Labels must be the taxonomy's reasons and sentiments unless ``free_labels``, which reads *data*'s labels
-    as written (``その他`` stays ``その他``); *add* is read as the labels of *data* are: as written when they are
-    labels of one's own, as the taxonomy's (ids in any case, Japanese names) when they are all taxonomy ids.
+    Labels must be the taxonomy's reasons and sentiments unless ``free_labels``, which reads *data*'s and *add*'s
+    labels as written after NFKC (``その他`` stays ``その他``, ``（猫）`` is ``(猫)``: a DataWarning names each label
+    NFKC changed) and records them as the user's own (``metadata.free_labels``); else they are read as the
+    taxonomy's (ids in any case, Japanese names).
     *out* must not hold a model (or other files) unless ``overwrite``; that is checked before anything is read.
     What training finds weak in the data (a reason too rare to cross-validate, …) is in
     ``model.metadata.warnings``; the texts the saved model was fitted on are recorded as row hashes
@@ -240,6 +241,7 @@ def train(
         metrics={"cv": cv_scores},
         inputs=inputs.files,
         warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column)),
+        free_labels=free_labels,
     )
     if comparison is not None:
         meta.metrics["added"] = comparison.to_dict()

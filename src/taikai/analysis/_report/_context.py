@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from taikai.analysis import _blanks as blanks
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
@@ -128,5 +129,5 @@ class ReportContext:
     def blank_as_missing(self, column: str, rows: Any) -> Any:
         """Return the cells of *column* in *rows* (labels of :attr:`frame`) with a blank shown as the table of
         segments names it, in the page's language (a value written so keeps its name, see ``blank_name``)."""
-        name = tables.blank_name(self.frame[column], self.t.blank, self.t.blank_cells)
-        return tables.blank_as_missing(self.frame.loc[rows, column], name)
+        name = blanks.blank_name(self.frame[column], self.t.blank, self.t.blank_cells)
+        return blanks.blank_as_missing(self.frame.loc[rows, column], name)

@@ -37,7 +37,7 @@ def reasons_section(ctx: ReportContext) -> Section:
         t.reasons,
         [
             Note(fill(t.reasons_note, rows=f"{len(ctx.rows):,}")),
-            Figure.of(t.reasons, charts.stated_bars, stated, lang),
+            Figure.of(t.reasons, charts.stated_bars, stated, lang, ctx.reason_labels),
             table,
             Heading(t.reasons_per_review),
             sizes,

@@ -16,7 +16,7 @@ def segments_section(ctx: ReportContext) -> Section:
     blocks: list[Block] = [Note(t.segments_note.format(by=by))]
     if not len(table):
         return Section.of("segments", f"{t.segments}: {by}", [*blocks, Note(t.no_rows)])
-    blocks.append(Figure.of(f"{t.segments}: {by}", charts.segment_bars, table, ctx.options.lang))
+    blocks.append(Figure.of(f"{t.segments}: {by}", charts.segment_bars, table, ctx.options.lang, ctx.reason_labels))
     number = ColumnKind.NUMBER
     columns = (Column(by), *(Column(ctx.reason(str(r)), number) for r in table.columns), Column(t.total, number))
     rows: list[tuple[Cell, ...]] = []

@@ -44,7 +44,11 @@ def sentiment_section(ctx: ReportContext) -> Section:
     per_reason = tables.sentiment_by_reason(ctx.frame)
     blocks.append(Heading(t.sentiment_per_reason))
     if per_reason.to_numpy().sum():
-        blocks.append(Figure.of(t.sentiment_per_reason, charts.sentiment_bars, per_reason, lang))
+        blocks.append(
+            Figure.of(
+                t.sentiment_per_reason, charts.sentiment_bars, per_reason, lang, ctx.reason_labels, ctx.sentiment_labels
+            )
+        )
     named = per_reason.rename(index=ctx.reason, columns=ctx.sentiment).rename_axis(index=t.reason, columns=None)
     blocks.append(Table.from_frame(named))
     return Section.of("sentiment", t.sentiment, blocks)

@@ -42,9 +42,10 @@ def trend_section(ctx: ReportContext) -> Section:
             *(Column(ctx.reason(str(r)), number) for r in table.columns),
             Column(t.total, number),
         )
+        names = [ctx.reason(str(r)) for r in table.columns]
         blocks += [
-            Figure.of(t.trend_counts.format(period=ctx.period), charts.trend_counts, table, lang),
-            Figure.of(t.trend_shares.format(period=ctx.period), charts.trend_shares, table, lang),
+            Figure.of(t.trend_counts.format(period=ctx.period), charts.trend_counts, table, lang, 4, ctx.reason_labels),
+            Figure.of(t.trend_shares.format(period=ctx.period), charts.trend_shares, table, lang, None, names),
             Table(columns, tuple(rows)),
         ]
     return Section.of("trend", title, blocks)

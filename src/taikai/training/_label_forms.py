@@ -1,0 +1,54 @@
+"""Say which labels of one's own Unicode NFKC changed: every label cell is read after NFKC (full-width brackets,
+letters and digits become ASCII, half-width kana full-width), as files, sheets and rules are matched to the model's
+labels; ``--free-labels`` keeps a label as written in every other way, and train says where NFKC changed one."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING
+
+from taikai.errors import DataWarning
+from taikai.io import MORE_REASONS_COLUMN
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MOST_SHOWN = 10
+"""The most changed labels one warning lists (the rest are counted)."""
+_SEPARATOR = re.compile(r"[|｜]")
+
+
+def nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None]) -> dict[str, str]:
+    """Return each label of *frame*'s label *columns* (those it has) that NFKC changes: as written → as read, once
+    each, in the order first met (``'カテゴリ 01（猫）'`` → ``'カテゴリ 01(猫)'``, ``'ｻﾎﾟｰﾄ'`` → ``'サポート'``)."""
+    changed: dict[str, str] = {}
+    for column in columns:
+        if column is None or column not in frame.columns:
+            continue
+        for cell in frame[column]:
+            for part in _SEPARATOR.split(cell) if isinstance(cell, str) else ():
+                written = part.strip()
+                read = unicodedata.normalize("NFKC", written).strip()
+                if written and read != written:
+                    changed.setdefault(written, read)
+    return changed
+
+
+def warn_nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None], source: str) -> None:
+    """Warn (:class:`DataWarning`) naming each label of *source* (in its label *columns* and ``more_reasons``) that
+    NFKC changed, once: the model's label is the form read."""
+    changed = nfkc_changes(frame, [*columns, MORE_REASONS_COLUMN])
+    if not changed:
+        return
+    shown = [f"{written!r} is read as {read!r}" for written, read in list(changed.items())[:MOST_SHOWN]]
+    more = f", and {len(changed) - MOST_SHOWN:,} more" if len(changed) > MOST_SHOWN else ""
+    warnings.warn(
+        f"{source}: label cells are read after Unicode NFKC normalisation (full-width brackets, letters and digits "
+        f"become ASCII, half-width kana full-width), so the model's labels are the forms read: {'; '.join(shown)}"
+        f"{more}",
+        DataWarning,
+        stacklevel=4,
+    )

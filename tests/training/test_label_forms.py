@@ -1,0 +1,38 @@
+"""train --free-labels says which labels Unicode NFKC changed (full-width brackets, half-width kana), once each."""
+
+import pytest
+
+from tests.cli.conftest import invoke_cli
+
+NOTE = "label cells are read after Unicode NFKC normalisation"
+
+
+@pytest.mark.parametrize(
+    ("reasons", "sentiment", "free", "said"),
+    [  # regression: the labels were changed without a word, though --free-labels keeps them "as written"
+        (
+            ["カテゴリ 01（猫）", "ｻﾎﾟｰﾄ|カテゴリ 01（猫）"],
+            ["良い", "悪い"],
+            True,
+            "so the model's labels are the forms read: 'カテゴリ 01（猫）' is read as 'カテゴリ 01(猫)'; "
+            "'ｻﾎﾟｰﾄ' is read as 'サポート'\n",
+        ),
+        (["猫", "犬"], ["ﾈｶﾞ", "良い"], True, "so the model's labels are the forms read: 'ﾈｶﾞ' is read as 'ネガ'\n"),
+        (["猫", "犬"], ["良い", "悪い"], True, None),  # nothing changed: no note
+        (["ｆｅｅｓ", "time"], ["negative", "positive"], False, None),  # the taxonomy's: read as its ids
+    ],
+)
+def test_train_notes_each_label_nfkc_changed(tmp_path, reasons, sentiment, free, said):
+    data = tmp_path / "data.csv"
+    texts = ["野球の試合で勝った", "野球の選手が打った", "スマホを買った", "スマホのアプリ"]
+    rows = [f"{t},{reasons[i // 2]},{sentiment[i // 2]}" for i, t in enumerate(texts)]
+    data.write_text("text,reasons,sentiment\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    args = ["train", data, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0"]
+    result = invoke_cli(*args, *(["--free-labels"] if free else []))
+    assert result.exit_code == 0, result.output
+    if said is None:
+        assert NOTE not in result.output, result.output
+    else:
+        assert f"taikai: warning: {data}: {NOTE} (full-width brackets" in result.output, result.output
+        assert said in result.output, result.output
+        assert result.output.count(NOTE) == 1
