@@ -37,7 +37,10 @@ def model_key(model: Model) -> str:
     artifact = model.metadata.artifact
     if artifact is not None:
         digest = hashlib.sha256(artifact.sha256.encode())
-    else:
+    else:  # the same names, whatever the process unpickled before (see _attribute_names)
+        from taikai.model._attribute_names import intern_attribute_names
+
+        intern_attribute_names(model.pipeline)
         digest = hashlib.sha256(pickle.dumps(model.pipeline, protocol=pickle.HIGHEST_PROTOCOL))
     digest.update(settings_json(model).encode())
     return f"{'' if artifact is not None else 'memory-'}{digest.hexdigest()}"
