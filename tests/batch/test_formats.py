@@ -212,6 +212,20 @@ def test_xlsx_sheet_by_name(tmp_path, tiny_model):
         taikai.classify_file(tmp_path / "in.xlsx", tmp_path / "o.csv", "text", model=tiny_model, sheet="nope")
 
 
+@pytest.mark.parametrize("name", ["in", "in.csv", "in.xls", "in.dat"])
+def test_a_workbook_under_any_name_is_read_with_input_format_xlsx(tmp_path, tiny_model, name):
+    """Regression: openpyxl refused a workbook whose name is not .xlsx ("does not support .csv file format")."""
+    with pd.ExcelWriter(tmp_path / "in.xlsx") as writer:
+        pd.DataFrame({"a": [1]}).to_excel(writer, sheet_name="cover", index=False)
+        pd.DataFrame(make_rows(4)).to_excel(writer, sheet_name="reviews", index=False)
+    (tmp_path / "in.xlsx").rename(tmp_path / name)
+    summary = taikai.classify_file(
+        tmp_path / name, tmp_path / "out.csv", "text", model=tiny_model, input_format="xlsx", sheet="reviews"
+    )
+    assert summary.rows == 4
+    assert read_output(tmp_path / "out.csv", "csv")["id"].tolist() == ["r000", "r001", "r002", "r003"]
+
+
 @pytest.mark.parametrize(("first", "then"), [(2, "2"), ("2", 2), (2, 2)])
 def test_a_run_of_sheet_2_resumes_with_the_sheet_as_a_str_or_an_int(tmp_path, tiny_model, stop_after, first, then):
     """sheet=2 and --sheet 2 (sheet="2") choose one sheet, so a run of one resumes with the other."""
