@@ -236,11 +236,12 @@ def run_local(
             commit(future.result(), k, done)
         assert spec is not None
         table_spec = spec
-        assemble = {"parquet": tio.write_parquet, "xlsx": tio.write_xlsx}.get(out_fmt)
+        probabilities = frozenset(options.prefix + c for c in model.proba_columns())
 
         def build(parts: list[Path], out: Path) -> tio.CellLosses:
-            assert assemble is not None
-            return assemble(parts, table_spec.schema, out)
+            if out_fmt == "parquet":  # a row not classified has no probabilities: null, as JSONL writes them
+                return tio.write_parquet(parts, table_spec.schema, out, nulls=probabilities)
+            return tio.write_xlsx(parts, table_spec.schema, out)  # NaN is an empty cell
 
         def write_summary(losses: tio.CellLosses) -> None:
             summary.add_losses(losses)
