@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 
 import openpyxl
 import pandas as pd
@@ -291,6 +292,62 @@ def test_a_workbook_under_any_name_is_read_with_input_format_xlsx(tmp_path, tiny
     )
     assert summary.rows == 4
     assert read_output(tmp_path / "out.csv", "csv")["id"].tolist() == ["r000", "r001", "r002", "r003"]
+
+
+def _two_sheets(path) -> None:
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"text": [TEXTS[0]]}).to_excel(writer, sheet_name="cover", index=False)
+        pd.DataFrame(make_rows(6)).to_excel(writer, sheet_name="reviews", index=False)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "saved_by_earlier_taikai"),
+    [
+        ("reviews", "2", False),  # regression: "sheet (--sheet) changed: 'reviews' → '2'"
+        ("2", "reviews", False),
+        ("2", "reviews", True),  # a partial folder that saved --sheet as given, and no sheet names
+        ("reviews", "2", True),
+    ],
+)
+def test_a_run_resumes_with_the_same_sheet_named_by_name_or_number(
+    tmp_path, tiny_model, stop_after, first, then, saved_by_earlier_taikai
+):
+    src, out, full = tmp_path / "in.xlsx", tmp_path / "out.csv", tmp_path / "full.csv"
+    _two_sheets(src)
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(src, out, "text", model=tiny_model, chunk_size=2, on_chunk=stop_after(1), sheet=first)
+    if saved_by_earlier_taikai:
+        state_file = tmp_path / "out.csv.taikai-partial" / "state.json"
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        options, notes = (json.loads(state["fingerprint"][key]) for key in ("options", "notes"))
+        options["sheet"], notes = first, {k: v for k, v in notes.items() if k != "sheets"}
+        state["fingerprint"]["options"], state["fingerprint"]["notes"] = json.dumps(options), json.dumps(notes)
+        state_file.write_text(json.dumps(state), encoding="utf-8")
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    common = ["--text-column", "text", "-m", str(tiny_model.path), "--chunk-size", "2", "--quiet"]
+    result = CliRunner().invoke(cli, ["batch", str(src), "-o", str(out), "--resume", "--sheet", then, *common])
+    assert result.exit_code == 0, result.output
+    taikai.classify_file(src, full, "text", model=tiny_model, chunk_size=2, sheet="reviews")
+    assert out.read_bytes() == full.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [
+        ("reviews", "1", "sheet (--sheet) changed: 'reviews' → 'cover'"),
+        ("2", "cover", "sheet (--sheet) changed: 'reviews' → 'cover'"),
+    ],
+)
+def test_a_run_resumed_with_another_sheet_is_refused_naming_both(tmp_path, tiny_model, stop_after, first, then, said):
+    src, out = tmp_path / "in.xlsx", tmp_path / "out.csv"
+    _two_sheets(src)
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(src, out, "text", model=tiny_model, chunk_size=2, on_chunk=stop_after(1), sheet=first)
+    with pytest.raises(InputError, match=re.escape(said)):
+        taikai.classify_file(src, out, "text", model=tiny_model, chunk_size=2, resume=True, sheet=then)
 
 
 @pytest.mark.parametrize(("first", "then"), [(2, "2"), ("2", 2), (2, 2)])
