@@ -104,7 +104,7 @@ def run_local(
     inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
     tio.check_not_input(output, inputs)
     bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None
-    check_side_files(output, bad_output, inputs)
+    check_side_files(output, bad_output, inputs, options.resume)
     reader = options.read_options.open(input)
     columns = reader.columns
     model = resolve_model(model)
