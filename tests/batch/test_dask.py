@@ -133,6 +133,10 @@ def test_csv_glob_gives_the_local_batch_output_row_for_row(client, dump, tiny_mo
     counts = dask_out["status"].value_counts().to_dict()
     assert set(counts) == {"ok", "empty", "error"} and sum(counts.values()) == 120
     assert dask_out.loc[dask_out["id"] == "r0007", "message"].item().startswith("text longer than")
+    # regression: the probabilities of a row not classified were NaN, not null (its labels are null), in both
+    not_ok = int((local_out["status"] != "ok").sum())
+    for table in (pq.read_table(out), pq.read_table(local)):
+        assert [table.column(c).null_count for c in ("p_reason_fees", "p_sentiment_negative")] == [not_ok] * 2
 
 
 def test_csv_parts_concatenate_to_the_local_csv(client, dump, tiny_model_dir, tmp_path):

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from taikai.batch import input_fingerprint
-from taikai.batch._fingerprint import MASKING, SETTINGS, _masks, _modified, describe_changes, refusal, unvouched
+from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, _masks, _modified, describe_changes, refusal, unvouched
 from taikai.privacy import MASKER_VERSION
 
 BIG = 300 << 20
@@ -108,6 +108,26 @@ def test_a_same_size_edit_says_the_bytes_differ_by_their_hash(tmp_path, later_ns
 )
 def test_a_changed_option_is_named_in_python_and_on_the_command_line(old, new, said):
     assert describe_changes({"options": json.dumps(old)}, {"options": json.dumps(new)}) == [said]
+
+
+@pytest.mark.parametrize(
+    ("saved", "read", "said"),
+    [
+        # what an earlier taikai saved: --sheet as given (none: the first sheet), compared as the sheet it names
+        (None, "cover", []),
+        ("1", "cover", []),
+        ("2", "reviews", []),
+        ("reviews", "reviews", []),
+        (None, "reviews", ["sheet (--sheet) changed: 'cover' → 'reviews'"]),
+        ("1", "reviews", ["sheet (--sheet) changed: 'cover' → 'reviews'"]),
+        ("9", "reviews", ["sheet (--sheet) changed: '9' → 'reviews'"]),  # no such sheet now: as it was saved
+    ],
+)
+def test_the_sheet_is_compared_as_the_sheet_read(saved, read, said):
+    """Regression: --sheet 2 and --sheet reviews, naming one sheet, were a changed option under --resume."""
+    notes = json.dumps({"sheets": ["cover", "reviews"]})
+    old, new = {"options": json.dumps({"sheet": saved})}, {"options": json.dumps({"sheet": read}), NOTES: notes}
+    assert describe_changes(old, new) == said
 
 
 def test_a_changed_rules_mode_is_named_in_python_and_on_the_command_line():

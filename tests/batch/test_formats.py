@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 
+import openpyxl
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -210,6 +212,142 @@ def test_xlsx_sheet_by_name(tmp_path, tiny_model):
     assert read_output(tmp_path / "out.csv", "csv")["id"].tolist() == ["r000", "r001", "r002", "r003"]
     with pytest.raises(InputError, match="no sheet 'nope'"):
         taikai.classify_file(tmp_path / "in.xlsx", tmp_path / "o.csv", "text", model=tiny_model, sheet="nope")
+
+
+@pytest.mark.parametrize(
+    ("out_fmt", "missing"),
+    [
+        ("parquet", None),  # regression: NaN (null_count 0) while the row's labels were null
+        ("xlsx", None),  # an empty cell
+        ("jsonl", None),
+        ("csv", ""),
+    ],
+)
+def test_the_probabilities_of_a_row_not_classified_are_empty(tmp_path, tiny_model, out_fmt, missing):
+    rows = [{"id": "a", "text": TEXTS[0]}, {"id": "b", "text": ""}, {"id": "c", "text": "abc"}]
+    write_input(tmp_path / "in.csv", rows, "csv")
+    taikai.classify_file(tmp_path / "in.csv", tmp_path / f"out.{out_fmt}", "text", model=tiny_model, chunk_size=2)
+    out = tmp_path / f"out.{out_fmt}"
+    if out_fmt == "parquet":
+        table = pq.read_table(out)
+        columns = {name: table.column(name).to_pylist() for name in table.column_names}
+        assert all(table.column(name).null_count == 2 for name in columns if name.startswith("p_"))
+    elif out_fmt == "xlsx":
+        sheet = list(openpyxl.load_workbook(out)["taikai"].iter_rows(values_only=True))
+        columns = {name: [row[j] for row in sheet[1:]] for j, name in enumerate(sheet[0])}
+    elif out_fmt == "jsonl":
+        records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        columns = {name: [r[name] for r in records] for name in records[0]}
+    else:
+        columns = {name: list(values) for name, values in read_output(out, "csv").items()}
+    assert columns["status"] == ["ok", "empty", "error"]
+    probabilities = [name for name in columns if name.startswith("p_")]
+    assert len(probabilities) > 3
+    for name in probabilities:
+        assert isinstance(columns[name][0], float if out_fmt != "csv" else str)
+        assert columns[name][1:] == [missing, missing], name
+
+
+@pytest.mark.parametrize("in_fmt", ["csv", "jsonl"])
+def test_chunk_size_does_not_change_the_parquet_file(tmp_path, tiny_model, monkeypatch, in_fmt):
+    """Regression: a Parquet output had one row group per chunk (12 of 5000 rows, or 60 of 1000), so --chunk-size
+    changed its bytes; row groups now hold PARQUET_ROW_GROUP rows each, the last the rest."""
+    import taikai.io._assemble as assemble
+
+    monkeypatch.setattr(assemble, "PARQUET_ROW_GROUP", 8)
+    write_input(tmp_path / f"in.{in_fmt}", make_rows(30), in_fmt)
+    outputs = {}
+    for chunk_size in (1, 3, 8, 11, 5000):
+        out = tmp_path / f"out{chunk_size}.parquet"
+        taikai.classify_file(tmp_path / f"in.{in_fmt}", out, "text", model=tiny_model, chunk_size=chunk_size)
+        outputs[chunk_size] = out.read_bytes()
+        groups = pq.ParquetFile(out).metadata
+        assert [groups.row_group(k).num_rows for k in range(groups.num_row_groups)] == [8, 8, 8, 6]
+    assert len(set(outputs.values())) == 1
+
+
+@pytest.mark.parametrize(("rows", "groups"), [(0, [0]), (16, [8, 8]), (17, [8, 8, 1])])
+def test_parquet_row_groups_are_full_but_the_last(tmp_path, tiny_model, monkeypatch, rows, groups):
+    import taikai.io._assemble as assemble
+
+    monkeypatch.setattr(assemble, "PARQUET_ROW_GROUP", 8)
+    schema = pa.schema([("id", pa.string()), ("text", pa.string()), ("note", pa.string())])
+    pq.write_table(pa.Table.from_pylist(make_rows(rows), schema=schema), tmp_path / "in.parquet")
+    out = tmp_path / "out.parquet"
+    taikai.classify_file(tmp_path / "in.parquet", out, "text", model=tiny_model, chunk_size=5)
+    meta = pq.ParquetFile(out).metadata
+    assert [meta.row_group(k).num_rows for k in range(meta.num_row_groups)] == groups
+    assert pq.read_table(out)["id"].to_pylist() == [f"r{i:03d}" for i in range(rows)]
+
+
+@pytest.mark.parametrize("name", ["in", "in.csv", "in.xls", "in.dat"])
+def test_a_workbook_under_any_name_is_read_with_input_format_xlsx(tmp_path, tiny_model, name):
+    """Regression: openpyxl refused a workbook whose name is not .xlsx ("does not support .csv file format")."""
+    with pd.ExcelWriter(tmp_path / "in.xlsx") as writer:
+        pd.DataFrame({"a": [1]}).to_excel(writer, sheet_name="cover", index=False)
+        pd.DataFrame(make_rows(4)).to_excel(writer, sheet_name="reviews", index=False)
+    (tmp_path / "in.xlsx").rename(tmp_path / name)
+    summary = taikai.classify_file(
+        tmp_path / name, tmp_path / "out.csv", "text", model=tiny_model, input_format="xlsx", sheet="reviews"
+    )
+    assert summary.rows == 4
+    assert read_output(tmp_path / "out.csv", "csv")["id"].tolist() == ["r000", "r001", "r002", "r003"]
+
+
+def _two_sheets(path) -> None:
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"text": [TEXTS[0]]}).to_excel(writer, sheet_name="cover", index=False)
+        pd.DataFrame(make_rows(6)).to_excel(writer, sheet_name="reviews", index=False)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "saved_by_earlier_taikai"),
+    [
+        ("reviews", "2", False),  # regression: "sheet (--sheet) changed: 'reviews' → '2'"
+        ("2", "reviews", False),
+        ("2", "reviews", True),  # a partial folder that saved --sheet as given, and no sheet names
+        ("reviews", "2", True),
+    ],
+)
+def test_a_run_resumes_with_the_same_sheet_named_by_name_or_number(
+    tmp_path, tiny_model, stop_after, first, then, saved_by_earlier_taikai
+):
+    src, out, full = tmp_path / "in.xlsx", tmp_path / "out.csv", tmp_path / "full.csv"
+    _two_sheets(src)
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(src, out, "text", model=tiny_model, chunk_size=2, on_chunk=stop_after(1), sheet=first)
+    if saved_by_earlier_taikai:
+        state_file = tmp_path / "out.csv.taikai-partial" / "state.json"
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        options, notes = (json.loads(state["fingerprint"][key]) for key in ("options", "notes"))
+        options["sheet"], notes = first, {k: v for k, v in notes.items() if k != "sheets"}
+        state["fingerprint"]["options"], state["fingerprint"]["notes"] = json.dumps(options), json.dumps(notes)
+        state_file.write_text(json.dumps(state), encoding="utf-8")
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    common = ["--text-column", "text", "-m", str(tiny_model.path), "--chunk-size", "2", "--quiet"]
+    result = CliRunner().invoke(cli, ["batch", str(src), "-o", str(out), "--resume", "--sheet", then, *common])
+    assert result.exit_code == 0, result.output
+    taikai.classify_file(src, full, "text", model=tiny_model, chunk_size=2, sheet="reviews")
+    assert out.read_bytes() == full.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [
+        ("reviews", "1", "sheet (--sheet) changed: 'reviews' → 'cover'"),
+        ("2", "cover", "sheet (--sheet) changed: 'reviews' → 'cover'"),
+    ],
+)
+def test_a_run_resumed_with_another_sheet_is_refused_naming_both(tmp_path, tiny_model, stop_after, first, then, said):
+    src, out = tmp_path / "in.xlsx", tmp_path / "out.csv"
+    _two_sheets(src)
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(src, out, "text", model=tiny_model, chunk_size=2, on_chunk=stop_after(1), sheet=first)
+    with pytest.raises(InputError, match=re.escape(said)):
+        taikai.classify_file(src, out, "text", model=tiny_model, chunk_size=2, resume=True, sheet=then)
 
 
 @pytest.mark.parametrize(("first", "then"), [(2, "2"), ("2", 2), (2, 2)])

@@ -502,7 +502,7 @@ def test_a_full_disk_at_the_last_step_keeps_the_classified_rows_for_resume(
         monkeypatch.setattr(workdir.os, "replace", failing_rename(os.replace, out))
     else:
 
-        def half_written(parts, schema, path):
+        def half_written(parts, schema, path, **_):
             path.write_bytes(b"PAR1 half")
             no_space()
 

@@ -67,6 +67,39 @@ def test_batch_refuses_to_write_over_the_summary_of_another_output(tmp_path, dum
     assert json.loads(summary.read_text(encoding="utf-8"))["output"] == str(second)
 
 
+@pytest.mark.parametrize(
+    ("resume", "said"),
+    [
+        # regression: "choose another output name" came first, which starts over and leaves the saved rows
+        (
+            True,
+            "its summary {summary} is that of {first}, which resuming would overwrite (same.parquet and same.csv "
+            "share it); delete or move {summary} (with same.parquet, if it still needs it), then resume: the rows "
+            "saved in {saved} are kept. Another output name would start over without them (nothing was written)\n",
+        ),
+        (
+            False,
+            "its summary {summary} is that of {first}, which this run would overwrite (same.parquet and same.csv "
+            "share it); choose another output name, or delete {summary} if same.parquet no longer needs it (nothing "
+            "was written)\n",
+        ),
+    ],
+)
+def test_a_resume_blocked_by_another_output_s_summary_says_to_move_it_first(
+    tmp_path, dump, tiny_model, tiny_model_dir, stop_after, resume, said
+):
+    second, first = tmp_path / "same.csv", tmp_path / "same.parquet"
+    with pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(dump, second, "text", model=tiny_model, chunk_size=2, on_chunk=stop_after(1))
+    taikai.classify_file(dump, first, "text", model=tiny_model)
+    args = ["batch", str(dump), "-o", str(second), "--text-column", "text", "-m", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, [*args, "--chunk-size", "2", *(["--resume"] if resume else [])])
+    assert result.exit_code == 2, result.output
+    summary, saved = tmp_path / "same.summary.json", tmp_path / "same.csv.taikai-partial"
+    assert result.output == f"taikai: error: {second}: " + said.format(summary=summary, first=first, saved=saved)
+    assert (saved / "state.json").exists() and not second.exists()
+
+
 def test_the_summary_stamps_the_model_as_before(tmp_path, dump, tiny_model_dir):
     """The stamp is a ModelStamp, written with the keys, in the order, that summaries written before held."""
     from taikai.batch._outputs import model_stamp

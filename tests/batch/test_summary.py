@@ -110,3 +110,21 @@ def test_some_rows_not_ok_the_first_line_says_how_many_of_the_rows(tmp_path, tin
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"2 of 4 rows classified into {out} in "), result.output
     assert "status: empty 1, error 1, ok 2" in result.output.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("resumed", "first_line"),
+    [
+        (0, "300,000 rows classified into k1.csv in 25.0 s (12,000 rows/s)"),
+        # regression: "in 25.0 s (8,800 rows/s); 80,000 of them before the resume", the rate of 220,000 rows
+        (
+            80_000,
+            "300,000 rows classified into k1.csv; 80,000 of them before the resume (this run: 220,000 rows in "
+            "25.0 s, 8,800 rows/s)",
+        ),
+    ],
+)
+def test_the_time_and_rate_of_a_resumed_run_are_said_of_this_run(resumed, first_line):
+    summary = BatchSummary("big.csv", "k1.csv", rows=300_000, seconds=25.0, resumed_rows=resumed)
+    summary.statuses = {"ok": 300_000}
+    assert str(summary).splitlines()[0] == first_line

@@ -33,8 +33,8 @@ FILES = {
 SAID = {
     "old.csv": "taikai: error: {path}: an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as "
     ".xlsx or CSV from Excel\n",
-    "book.csv": "taikai: error: {path}: is an .xlsx (Excel) workbook, whatever its name, not a CSV file; rename it "
-    ".xlsx, or save it as CSV from Excel\n",
+    "book.csv": "taikai: error: {path}: is an .xlsx (Excel) workbook, whatever its name, not a CSV file; {xlsx}"
+    "rename it .xlsx, or save it as CSV from Excel\n",
     "reviews.txt": "taikai: error: {path}: a .txt file is plain text, not a table: to classify its lines, one review "
     "per line, give them to predict (taikai predict < {path} on the command line, model.predict(lines) in Python); "
     "if it holds a table (a header, then one row per line), {table}\n",
@@ -51,6 +51,8 @@ COMMANDS = {
 }
 INPUT_FORMAT = "name its format with input_format= (--input-format on the command line): csv or tsv"
 """What a command that takes --input-format says of a .txt table; the others: give it the extension."""
+NAMED_XLSX = "name its format with input_format= (--input-format on the command line): xlsx, or "
+"""What a command that takes --input-format says first of a workbook under another name; the others: rename it."""
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -64,9 +66,10 @@ def test_a_file_a_command_cannot_read_is_said_to_be_what_it_is(tmp_path, tiny_mo
         path.write_bytes(FILES[name])
     options = [o.format(tmp=tmp_path, model=tiny_model_dir) for o in COMMANDS[command]]
     result = CliRunner().invoke(cli, [command.split()[0], str(path), *options])
-    table = INPUT_FORMAT if command.split()[0] in ("batch", "drift") else "give it the extension .csv or .tsv"
+    takes_format = command.split()[0] in ("batch", "drift")
+    table = INPUT_FORMAT if takes_format else "give it the extension .csv or .tsv"
     assert result.exit_code == 2, result.output
-    assert result.output == SAID[name].format(path=path, table=table)
+    assert result.output == SAID[name].format(path=path, table=table, xlsx=NAMED_XLSX if takes_format else "")
     assert not [p for p in tmp_path.iterdir() if p.name not in FILES]  # nothing written
 
 
@@ -77,7 +80,7 @@ def test_a_file_a_command_cannot_read_is_said_to_be_what_it_is(tmp_path, tiny_mo
         ("reviews.txt", "'reviews.txt' is a file, but predict classifies the texts it is given: to classify its lines"),
         ("tabs.txt", "'tabs.txt' is a file, but predict classifies the texts it is given: to classify its lines"),
         # regression: "is a CSV file", pointed to batch, which read it as CSV
-        ("book.csv", "'book.csv' is an xlsx (Excel) workbook, whatever its name, but predict classifies the texts"),
+        ("book.csv", "'book.csv' is an xlsx (Excel) file, but predict classifies the texts it is given, not the"),
         ("old.csv", "'old.csv' is an .xls (Excel 97–2003) workbook, but predict classifies the texts it is given"),
     ],
 )
@@ -90,7 +93,25 @@ def test_predict_says_what_a_file_given_as_a_text_is(tmp_path, tiny_model_dir, m
     to_do = {
         "reviews.txt": f"give them on standard input (taikai predict < {name})\n",
         "tabs.txt": f"give them on standard input (taikai predict < {name})\n",
-        "book.csv": "rename it .xlsx, then use taikai batch FILE.xlsx -o OUT.csv --text-column COLUMN\n",
+        # regression: told to rename it, as if batch --input-format xlsx could not read it
+        "book.csv": "use taikai batch book.csv --input-format xlsx -o OUT.csv --text-column COLUMN (its columns are "
+        "['text', 'reasons'])\n",
         "old.csv": "save it as .xlsx or CSV from Excel, then use taikai batch FILE -o OUT.csv --text-column COLUMN\n",
     }
     assert to_do[name] in result.output, result.output
+
+
+@pytest.mark.parametrize("name", ["book", "book.csv", "book.xls"])
+@pytest.mark.parametrize("command", ["batch", "drift"])
+def test_a_workbook_under_another_name_is_read_with_input_format_xlsx(tmp_path, tiny_model_dir, command, name):
+    """Regression: --input-format xlsx said the workbook was "not a readable xlsx workbook" (openpyxl reads a path by
+    its extension), while the message for it without the option said to give --input-format."""
+    path = tmp_path / name
+    path.write_bytes(_xlsx())
+    batch = ["-o", str(tmp_path / "out.csv"), "--text-column", "text", "--prefix", "pred_"]
+    options = {"batch": batch, "drift": ["-m", str(tiny_model_dir)]}
+    result = CliRunner().invoke(cli, [command, str(path), "--input-format", "xlsx", *options[command]])
+    assert result.exit_code == 0, result.output
+    assert "not a readable xlsx workbook" not in result.output
+    if command == "batch":
+        assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1].startswith("手数料が高い,fees,ok,")

@@ -41,6 +41,9 @@ def _parquet(frame: pd.DataFrame, path: Path) -> None:
         ("dump.txt", _tsv, ReadOptions(input_format="tsv")),
         ("dump.xlsx", _xlsx_second_sheet, ReadOptions(sheet="b")),
         ("dump.bin", _parquet, ReadOptions(input_format="parquet")),
+        # regression: openpyxl refused a workbook by its name ("does not support .csv file format")
+        ("dump.csv", _xlsx_second_sheet, ReadOptions(input_format="xlsx", sheet="b")),
+        ("dump", _xlsx_second_sheet, ReadOptions(input_format="xlsx", sheet="b")),
     ],
 )
 def test_a_file_read_as_its_options_say_counts_as_its_frame(tiny_model, tmp_path, name, write, options):

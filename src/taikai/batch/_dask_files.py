@@ -180,10 +180,9 @@ def _locked_run(
         from dask import delayed
 
         names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
-        proba = frozenset(options.prefix + c for c in resolved.proba_columns())
         ruled = ruleset is not None
         tasks = [
-            delayed(write_part)(part, name, spec, offset, id_column, proba, ruled, options.prefix, files, k == 0)
+            delayed(write_part)(part, name, spec, offset, id_column, ruled, options.prefix, files, k == 0)
             for k, (part, name, offset) in enumerate(zip(result.to_delayed(), names, offsets, strict=True))
         ]
         summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)

@@ -80,7 +80,6 @@ def write_part(
     spec: OutputSpec,
     offset: int | None,
     id_column: str | None,
-    proba: frozenset[str],
     ruled: bool = False,
     prefix: str = "",
     files: Sequence[str] = (),
@@ -88,9 +87,9 @@ def write_part(
 ) -> ChunkResult:
     """Write one classified partition to *path* (via a temporary name) and return its counts.
 
-    *proba* names the model's probability columns (an input column may look like one: ``p_score``); *ruled*
-    says that rules added their columns (else an input column may be named like one); *prefix* is the one before
-    the names of the model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
+    The probabilities of a row not classified are null (as the local batch writes them). *ruled* says that rules
+    added their columns (else an input column may be named like one); *prefix* is the one before the names of the
+    model's columns. *files* are the input files that :data:`FILE_COLUMN` numbers: the summary
     names a row by its file and line where the partition has them. A row that did not decode cleanly says so in
     its message, and the result's ``notes`` hold one :class:`~taikai.io.DecodeNote` for each. An empty partition
     is written only when it is the *first* (so that an input of no rows gives one part of no rows, with the columns).
@@ -104,10 +103,8 @@ def write_part(
     own = {c: part[c].where(part[c].notna(), None).tolist() for c in mixed}  # CSV and JSONL write them as local
     part = part.assign(**{c: tio.text_cells(values) for c, values in own.items()}) if own else part
     written = part[list(spec.schema.names)]  # not the hidden columns: Arrow would refuse a RAW_PREFIX one's mix
+    # null, not NaN, for the probabilities of a row not classified: as the local batch writes them
     table = pa.Table.from_pandas(written, preserve_index=False).cast(spec.schema)
-    for j, f in enumerate(spec.schema):
-        if f.name in proba:  # NaN, not null, for rows without probabilities: as the local batch writes
-            table = table.set_column(j, f, pa.array(part[f.name].to_numpy("float64"), type=pa.float64()))
     if spec.is_stream:  # a JSONL int among floats, or a number among text, is written as read, as a local run does
         own |= {
             f.name: as_read(table, f.name, part[RAW_PREFIX + f.name])

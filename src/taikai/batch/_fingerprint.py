@@ -22,6 +22,9 @@ SETTINGS = "model settings"
 MASKING = "masking"
 """The fingerprint's entry of the masker's version under ``--mask-pii`` (:data:`taikai.privacy.MASKER_VERSION`;
 ``None`` without masking): the masked text can change while the taikai version stays."""
+SHEETS = "sheets"
+"""The note (:data:`NOTES`) of the sheets of an xlsx input, in order: the ``sheet`` option a run of an earlier
+taikai saved (``--sheet`` as given: a name, a number, or none for the first) is compared as the sheet it names."""
 SHOWN_SETTINGS = 3
 """How many changed thresholds a message names."""
 
@@ -176,6 +179,8 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         changes += _settings_changes(*(json.loads(str(f.get(SETTINGS) or "{}")) for f in (old, new)))
     if old.get("options") != new.get("options"):
         was, now = (json.loads(f.get("options") or "{}") for f in (old, new))
+        if "sheet" in was:
+            was["sheet"] = _sheet_named(was["sheet"], notes[1].get(SHEETS))
         for key in sorted(set(was) | set(now), key=lambda k: (k == "taikai", k)):
             if was.get(key) != now.get(key):
                 name = "the taikai version" if key == "taikai" else f"{key} (--{key.replace('_', '-')})"
@@ -198,6 +203,19 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                 continue
             changes.append(f"the {key} changed ({shown[0]} → {shown[1]})")
     return changes
+
+
+def _sheet_named(given: object, sheets: object) -> object:
+    """Return the name of the sheet that *given* names among *sheets* (a workbook's, in order): *given* as a run
+    saves it now (the name of the sheet read), or as an earlier taikai saved ``--sheet`` (a name, a 1-based number,
+    or ``None`` for the first); *given* itself when it names none of them, or *sheets* is none (no workbook)."""
+    if not isinstance(sheets, list) or not sheets or given in sheets:
+        return given
+    if given is None:
+        return sheets[0]
+    if isinstance(given, str) and given.isdigit() and 1 <= int(given) <= len(sheets):
+        return sheets[int(given) - 1]
+    return given
 
 
 def _settings_changes(was: dict[str, Any], now: dict[str, Any]) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 import taikai.io as tio
 from taikai import errors as said
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS
+from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -104,7 +104,7 @@ def run_local(
     inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
     tio.check_not_input(output, inputs)
     bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None
-    check_side_files(output, bad_output, inputs)
+    check_side_files(output, bad_output, inputs, options.resume)
     reader = options.read_options.open(input)
     columns = reader.columns
     model = resolve_model(model)
@@ -125,13 +125,14 @@ def run_local(
             f"{input}: {table_rows:,} rows do not fit in one xlsx sheet ({xlsx_rows:,} at most); "
             "write CSV or Parquet output instead"
         )
+    sheet: str | None = getattr(reader, "title", None)  # an xlsx input's
     saved = {
         "text_column": options.text_column,
         "id_column": options.id_column,
         "chunk_size": options.chunk_size,
         "input_format": in_fmt,
         "encoding": getattr(reader, "encoding", None),
-        "sheet": None if options.sheet is None else str(options.sheet),  # sheet=2 resumes a run of --sheet 2
+        "sheet": sheet,  # the sheet read, by name: --sheet 2 resumes a run of --sheet reviews (the same sheet)
         "output_format": out_fmt,
         "output_encoding": out_encoding,
         "on_bad_lines": options.on_bad_lines,
@@ -152,6 +153,7 @@ def run_local(
             {
                 "encoding": "given" if options.encoding else "detected",
                 "rules": rules.rules.source if rules is not None else None,
+                SHEETS: getattr(reader, "sheets", None),  # for the sheet option a run of an earlier taikai saved
             }
         ),
     }
@@ -236,11 +238,12 @@ def run_local(
             commit(future.result(), k, done)
         assert spec is not None
         table_spec = spec
-        assemble = {"parquet": tio.write_parquet, "xlsx": tio.write_xlsx}.get(out_fmt)
+        probabilities = frozenset(options.prefix + c for c in model.proba_columns())
 
         def build(parts: list[Path], out: Path) -> tio.CellLosses:
-            assert assemble is not None
-            return assemble(parts, table_spec.schema, out)
+            if out_fmt == "parquet":  # a row not classified has no probabilities: null, as JSONL writes them
+                return tio.write_parquet(parts, table_spec.schema, out, nulls=probabilities)
+            return tio.write_xlsx(parts, table_spec.schema, out)  # NaN is an empty cell
 
         def write_summary(losses: tio.CellLosses) -> None:
             summary.add_losses(losses)

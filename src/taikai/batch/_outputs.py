@@ -11,6 +11,7 @@ from typing import Any
 import taikai.io as tio
 from taikai.batch._options import BatchOptions
 from taikai.batch._side_files import stale_bad_lines
+from taikai.batch._workdir import STATE, SUFFIX
 from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, InputError, no_column_error
 from taikai.model import Model, default_model_dir, model_sha256
 from taikai.rules import RulesMode
@@ -64,11 +65,14 @@ def check_columns(
         )
 
 
-def check_side_files(output: Path, bad_output: Path | None, inputs: dict[str, Path | None]) -> None:
+def check_side_files(
+    output: Path, bad_output: Path | None, inputs: dict[str, Path | None], resume: bool = False
+) -> None:
     """Raise :class:`InputError`, before anything is written, when a file batch writes or removes beside *output*
     (its summary, its side file of bad lines *bad_output*, or the earlier run's that a run writing none removes)
     would overwrite or remove one of *inputs* (a description per path), or when the summary beside *output* is that
-    of another output that exists (``x.csv`` and ``x.parquet`` share ``x.summary.json``)."""
+    of another output that exists (``x.csv`` and ``x.parquet`` share ``x.summary.json``): with *resume* and chunks
+    saved for *output*, moving that summary comes first, since another output name would start over."""
     summary = tio.summary_path(output)
     sides = {f"its summary {summary.name} would overwrite": summary}
     if bad_output is not None:
@@ -84,6 +88,14 @@ def check_side_files(output: Path, bad_output: Path | None, inputs: dict[str, Pa
                 )
     owner = tio.summary_owner(summary) if summary.is_file() else None
     if owner is not None and owner.name != output.name and owner.exists():
+        saved = output.with_name(output.name + SUFFIX)
+        if resume and (saved / STATE).is_file():  # another name would leave the saved rows behind
+            raise InputError(
+                f"{output}: its summary {summary} is that of {owner}, which resuming would overwrite ({owner.name} and "
+                f"{output.name} share it); delete or move {summary} (with {owner.name}, if it still needs it), then "
+                f"resume: the rows saved in {saved} are kept. Another output name would start over without them "
+                "(nothing was written)"
+            )
         raise InputError(
             f"{output}: its summary {summary} is that of {owner}, which this run would overwrite ({owner.name} and "
             f"{output.name} share it); choose another output name, or delete {summary} if {owner.name} no longer "

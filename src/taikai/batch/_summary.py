@@ -179,9 +179,11 @@ class BatchSummary:
     def __str__(self) -> str:
         rate = f"{self.rows_per_second:,.0f} rows/s"
         done = f"{self.classified:,} of {self.rows:,}" if self.not_ok else f"{self.rows:,}"  # all: "N rows"
-        lines = [f"{self._headline(done)} into {self.output} in {self.seconds:.1f} s ({rate})"]
-        if self.resumed_rows:
-            lines[0] += f"; {self.resumed_rows:,} of them before the resume"
+        took = f" in {self.seconds:.1f} s ({rate})"
+        if self.resumed_rows:  # the time and rate are this run's, of the rows after the resume
+            this_run = f"this run: {self.rows - self.resumed_rows:,} rows in {self.seconds:.1f} s, {rate}"
+            took = f"; {self.resumed_rows:,} of them before the resume ({this_run})"
+        lines = [f"{self._headline(done)} into {self.output}{took}"]
         order = {r: i for i, r in enumerate((*REASON_IDS, *SENTIMENTS))}
         for title, counts in (("reasons", self.reasons), ("sentiments", self.sentiments)):
             if counts:

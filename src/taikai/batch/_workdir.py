@@ -26,6 +26,8 @@ from taikai.errors import RESUME, DataWarning, InputError
 from taikai.io import CellLosses, same_path, summary_path
 
 SUFFIX = ".taikai-partial"
+STATE = "state.json"
+"""The file of a partial folder that holds a run's saved state: its chunks can be resumed."""
 README = "README.txt"
 
 
@@ -65,7 +67,7 @@ class WorkDir:
     def __init__(self, output: Path, table: bool):
         self.output, self.table = output, table
         self.dir = output.with_name(output.name + SUFFIX)
-        self.state_path = self.dir / "state.json"
+        self.state_path = self.dir / STATE
         self.data_path = self.dir / "output.part"
         self.chunks_dir = self.dir / "chunks"
         self.bad_path = self.dir / "bad_lines.part"

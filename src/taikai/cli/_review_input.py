@@ -117,11 +117,6 @@ def file_advice(name: str, command: str = "predict") -> str:
         named = format_of(Path(name)) == fmt
     except TaikaiError:
         named = False
-    if fmt == "xlsx" and not named:  # openpyxl reads a workbook by its extension only
-        return (
-            f"{name!r} is {_KINDS[fmt]} workbook, whatever its name, but {command} {what}: to classify a column of "
-            "its rows, rename it .xlsx, then use taikai batch FILE.xlsx -o OUT.csv --text-column COLUMN"
-        )
     option = "" if named else f" --input-format {fmt}"
     try:
         columns = f" (its columns are {open_reader(Path(name), fmt, warn=False).columns})"

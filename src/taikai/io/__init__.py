@@ -14,6 +14,7 @@ from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, res
 if TYPE_CHECKING:
     from taikai.io._arguments import ARGUMENT, argument_source, decode_argument, decode_text
     from taikai.io._assemble import (
+        PARQUET_ROW_GROUP,
         XLSX_MAX_CELL,
         XLSX_MAX_COLUMNS,
         XLSX_MAX_ROWS,
@@ -93,6 +94,7 @@ __all__ = [
     "MORE_REASONS_COLUMN",
     "ORDER_HINT",
     "OUTPUT_ENCODINGS",
+    "PARQUET_ROW_GROUP",
     "PARTS_MANIFEST",
     "SCAN_ROWS",
     "SHOWN_BAD_ROWS",
@@ -202,6 +204,7 @@ __getattr__: Any = lazy_modules(
     "taikai.io",
     {
         "taikai.io._assemble": (
+            "PARQUET_ROW_GROUP",
             "XLSX_MAX_CELL",
             "XLSX_MAX_COLUMNS",
             "XLSX_MAX_ROWS",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,9 @@ XLSX_MAX_COLUMNS = 16_384
 """Columns in one Excel sheet (A to XFD)."""
 XLSX_MAX_CELL = 32_767
 """Characters in one Excel cell; a longer text is cut to this (as openpyxl does, counting code points)."""
+PARQUET_ROW_GROUP = 65_536
+"""Rows in each row group of a Parquet output (the last holds the rest): fixed, so that ``--chunk-size`` does not
+change the file, and few groups in a large file, read by any tool without holding more than one in memory."""
 MAX_CUT_ROWS = 10
 """How many of the rows with a cut cell are named."""
 
@@ -39,15 +42,39 @@ def read_part(path: Path) -> Any:
         return reader.read_all()
 
 
-def write_parquet(parts: list[Path], schema: Any, out: Path) -> CellLosses:
-    """Write the chunk files into one Parquet file, one row group per chunk; return no losses (it holds all)."""
+def write_parquet(parts: list[Path], schema: Any, out: Path, nulls: Collection[str] = ()) -> CellLosses:
+    """Write the chunk files into one Parquet file in row groups of :data:`PARQUET_ROW_GROUP` rows (the last fewer),
+    however many rows each chunk holds; return no losses (it holds all). The NaN of the float columns *nulls* (the
+    model's probabilities, which a row not classified has none of) are written as null, as CSV leaves them empty
+    and JSONL writes null; the chunk files keep their NaN, so a run resumed from chunks saved before is the same."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
+    held: list[Any] = []
+    rows = groups = 0
     with pq.ParquetWriter(out, schema) as writer:
         for part in parts:
-            table = read_part(part)
-            writer.write_table(table, row_group_size=max(1, table.num_rows))
+            held.append(_with_nulls(read_part(part), nulls))
+            rows += held[-1].num_rows
+            while rows >= PARQUET_ROW_GROUP:
+                table = pa.concat_tables(held)
+                writer.write_table(table.slice(0, PARQUET_ROW_GROUP), row_group_size=PARQUET_ROW_GROUP)
+                held, rows, groups = [table.slice(PARQUET_ROW_GROUP)], rows - PARQUET_ROW_GROUP, groups + 1
+        if held and (rows or not groups):  # an output of no rows has one empty row group, with its schema
+            writer.write_table(pa.concat_tables(held), row_group_size=max(1, rows))
     return CellLosses()
+
+
+def _with_nulls(table: Any, nulls: Collection[str]) -> Any:
+    """Return *table* with the NaN of its float columns *nulls* made null."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for j, f in enumerate(table.schema):
+        if f.name in nulls and pa.types.is_floating(f.type):
+            column = table.column(j)
+            table = table.set_column(j, f, pc.if_else(pc.is_nan(column), pa.scalar(None, f.type), column))
+    return table
 
 
 def excel_value(value: Any) -> tuple[Any, int]:

@@ -50,7 +50,8 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
         suffix = Path(path).suffix.lower()
         if suffix == ".xls":  # an .xlsx workbook renamed .xls is told to be one
             output = option == OUTPUT_FORMAT
-            raise (None if output else misread_error(Path(path), "xls")) or old_excel_error(Path(path), output=output)
+            misread = None if output else misread_error(Path(path), "xls", option)
+            raise misread or old_excel_error(Path(path), output=output)
         if suffix == ".json" and option != OUTPUT_FORMAT and holds_json_array(Path(path)):
             raise InputError(
                 f"{path}: holds a JSON array, which taikai does not read; it reads JSON Lines: {JSONL_HINT}, and "
@@ -115,13 +116,16 @@ def open_reader(
     encoding_errors: str = "strict",
     *,
     warn: bool = True,
+    option: Argument | None = None,
 ) -> Reader:
     """Return the reader of *path* in format *fmt* (default: from its extension).
 
     *encoding_errors* (``strict`` or ``replace``) applies to the text formats: see :data:`ENCODING_ERRORS`. A Dask
     engine's output folder is read as one file of its parts (:class:`~taikai.io.PartsReader`). *warn* ``False``
     keeps what the header says (unnamed columns at its right edge) unsaid: for a file opened again, by a process
-    that is not the one the user sees (a Dask worker), after it was said once.
+    that is not the one the user sees (a Dask worker), after it was said once. *option* is the argument that names
+    the format (``input_format=``, ``--input-format``) when the caller takes one: a workbook or Parquet file under
+    another name is told to be named with it, else to be renamed.
     """
     path = Path(path)
     fmt = format_of(path, fmt, INPUT_FORMAT)
@@ -132,7 +136,7 @@ def open_reader(
 
         return PartsReader(path, lambda part, kind: open_reader(part, kind, encoding, None, encoding_errors))
     check_regular_file(path, fmt)
-    misread = misread_error(path, fmt) if fmt != "xlsx" else None  # a workbook that openpyxl reads, or says why
+    misread = misread_error(path, fmt, option) if fmt != "xlsx" else None  # a workbook that openpyxl reads, or says why
     if misread is not None:
         raise misread
     if sheet and fmt != "xlsx":
@@ -175,4 +179,6 @@ class ReadOptions:
 
     def open(self, path: Path) -> Reader:
         """Return the reader of *path* read this way (:func:`open_reader`)."""
-        return open_reader(path, self.input_format, self.encoding, self.sheet, self.encoding_errors)
+        return open_reader(
+            path, self.input_format, self.encoding, self.sheet, self.encoding_errors, option=INPUT_FORMAT
+        )

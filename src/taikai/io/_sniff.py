@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from taikai.errors import InputError
+from taikai.errors import Argument, InputError
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first bytes of an OLE2 compound file: an Excel 97–2003 workbook (.xls), which taikai does not read."""
@@ -83,9 +83,11 @@ def binary_format(path: Path) -> str | None:
     return found
 
 
-def misread_error(path: Path, fmt: str) -> InputError | None:
+def misread_error(path: Path, fmt: str, option: Argument | None = None) -> InputError | None:
     """Return the error for the file *path*, to be read as *fmt* (by its name or as given), when its first bytes
-    say it is another binary file (:func:`binary_format`): what it really is and what to do; ``None`` otherwise."""
+    say it is another binary file (:func:`binary_format`): what it really is and what to do; ``None`` otherwise.
+    Under another name, it is told to name its format with *option* (``input_format=``) when the caller takes one,
+    or to be renamed."""
     found = binary_format(path)
     if found is None or found == fmt:
         return None
@@ -98,6 +100,8 @@ def misread_error(path: Path, fmt: str) -> InputError | None:
     kind = "an .xlsx (Excel) workbook" if found == "xlsx" else "a Parquet file"
     named = path.suffix.lower() in (_XLSX_SUFFIXES if found == "xlsx" else (".parquet", ".pq"))
     do = f"read it as {found}, not as {fmt}" if named else f"rename it {extension}"
+    if option is not None and not named:
+        do = f"name its format with {option}: {found}, or {do}"
     if found == "xlsx":
         do += ", or save it as CSV from Excel"
     return InputError(f"{path}: is {kind}{'' if named else ', whatever its name'}, not {taken}; {do}")

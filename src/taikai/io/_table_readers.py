@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,18 +58,34 @@ def _xlsx_problem(exc: Exception) -> str:
     return f"the file is damaged or not an xlsx workbook: {exc}"
 
 
+@contextmanager
+def open_workbook(path: Path) -> Iterator[Any]:
+    """Open the xlsx workbook *path* read-only for the block, whatever its name: openpyxl refuses a path whose
+    extension is not one of Excel's, so it is given the open file (``--input-format xlsx`` reads ``wb.csv``).
+    A file that is not a workbook is an :class:`InputError` saying what it is and what to do."""
+    import openpyxl
+
+    with open(path, "rb") as handle:
+        try:
+            wb = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
+            if is_old_excel(path):  # openpyxl's own message advises xlrd, which taikai does not use
+                raise old_excel_error(path) from None
+            raise InputError(f"{path}: not a readable xlsx workbook ({_xlsx_problem(exc)}); {_RESAVE}") from exc
+        try:
+            yield wb
+        finally:
+            wb.close()
+
+
 def sheet_names(path: Path) -> list[str]:
     """Return the names of the sheets of the xlsx workbook *path*, in order; none if it cannot be read (reading it
     then says why)."""
-    import openpyxl
-
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # the reader reports a damaged workbook, with what to do
+        with open_workbook(path) as wb:
+            return list(wb.sheetnames)
+    except (InputError, OSError):  # the reader reports a damaged workbook, with what to do
         return []
-    names = list(wb.sheetnames)
-    wb.close()
-    return names
 
 
 def sheet_argument(sheet: object, default: str = "the first") -> str | None:
@@ -88,15 +105,12 @@ class XlsxReader:
     def __init__(self, path: Path, sheet: str | int | None = None):
         check_path(path)
         self.path, self.sheet = path, sheet_argument(sheet)
-        wb, ws = self._open()
-        self.title: str = ws.title
-        self.sheets: list[str] = list(wb.sheetnames)
-        try:
+        with self._open() as (wb, ws):
+            self.title: str = ws.title
+            self.sheets: list[str] = list(wb.sheetnames)
             self.total: int | None = (ws.max_row or 1) - 1 if ws.max_row else None
             ws.reset_dimensions()
             header = next(ws.iter_rows(values_only=True), None)
-        finally:
-            wb.close()
         names = list(header or ())
         while names and names[-1] is None:
             names.pop()
@@ -107,22 +121,19 @@ class XlsxReader:
             raise InputError(f"{path}: sheet {ws.title!r}: row 1 has no column name in column(s) {empty}; name them")
         self.columns = check_columns(path, [str(v) for v in names])
 
-    def _open(self) -> tuple[Any, Any]:
-        import openpyxl
+    @contextmanager
+    def _open(self) -> Iterator[tuple[Any, Any]]:
+        """Open the workbook for the block and yield it with the sheet read."""
+        with open_workbook(self.path) as wb:
+            yield wb, self._sheet(wb)
 
-        try:
-            wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
-            if is_old_excel(self.path):  # openpyxl's own message advises xlrd, which taikai does not use
-                raise old_excel_error(self.path) from None
-            raise InputError(f"{self.path}: not a readable xlsx workbook ({_xlsx_problem(exc)}); {_RESAVE}") from exc
+    def _sheet(self, wb: Any) -> Any:
         if self.sheet is None:
-            return wb, wb.worksheets[0]
+            return wb.worksheets[0]
         if self.sheet in wb.sheetnames:
-            return wb, wb[self.sheet]
+            return wb[self.sheet]
         if self.sheet.isdigit() and 1 <= int(self.sheet) <= len(wb.sheetnames):
-            return wb, wb.worksheets[int(self.sheet) - 1]
-        wb.close()
+            return wb.worksheets[int(self.sheet) - 1]
         raise InputError(
             f"{self.path}: no sheet {self.sheet!r}; the sheets are {wb.sheetnames}: give one of their names, "
             f"or a number from 1 to {len(wb.sheetnames)}"
@@ -133,9 +144,8 @@ class XlsxReader:
         width = len(self.columns)
         line = position["line"] if position else 1
         done = position["done"] if position else 0
-        wb, ws = self._open()
-        ws.reset_dimensions()
-        try:
+        with self._open() as (_, ws):
+            ws.reset_dimensions()
             rows: list[tuple[Any, ...]] = []
             starts: list[int] = []
             bad: list[BadLine] = []
@@ -156,8 +166,6 @@ class XlsxReader:
                     rows, starts, bad, blank = [], [], [], 0
             if rows or bad or blank:
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, {"line": line, "done": done}, starts)
-        finally:
-            wb.close()
 
 
 def sheet_read(reader: object) -> tuple[str, str]:
