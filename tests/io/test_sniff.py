@@ -213,6 +213,7 @@ def test_a_txt_file_is_said_to_be_plain_text_whatever_it_holds(tmp_path, option,
             "an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as .xlsx or CSV from Excel",
         ),
     ],
+    ids=["xlsx", "xlsx-option", "parquet", "zip", "xls"],
 )
 def test_a_txt_file_holding_a_binary_data_file_is_named_as_such(tmp_path, content, option, message):
     """Regression: a workbook or Parquet file named .txt got the plain-text advice (give its lines to predict)."""
