@@ -77,8 +77,9 @@ def binary_format(path: Path) -> str | None:
 
 
 def binary_data_format(data: bytes) -> str | None:
-    """Return what the bytes *data* (standard input's, whole) are by their first bytes, as :func:`binary_format`
-    tells a file's: ``xls``, ``xlsx``, ``zip`` or ``parquet``; ``None`` for any other bytes (text)."""
+    """Return what the bytes *data* (standard input's, whole) are by their first bytes, as a file named .txt or
+    .csv is told (:func:`taikai.io.data_format`): ``xls`` (Excel 97–2003), ``xlsx`` (a zip archive holding a
+    workbook), ``zip`` (another zip archive) or ``parquet``; ``None`` for any other bytes (text)."""
     return _binary(data[: len(OLE2)], io.BytesIO(data))
 
 
