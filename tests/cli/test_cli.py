@@ -962,7 +962,7 @@ def comma_model_dir(tmp_path_factory):
 @pytest.mark.parametrize(
     ("args", "said"),
     [  # regression: "家庭, 育児, 支払い 遅延, 独立" read as four labels
-        (["info"], "reasons:    '家庭, 育児', 支払い 遅延, 独立\n"),
+        (["info"], "reasons:    '家庭, 育児', 支払い 遅延, 独立  (free labels: the user's own"),
         # regression: a --no-sentiment model's config said "C 30/30 (reasons/sentiment)"
         (["info"], "min_df 2, C 30, class weight balanced (reasons only: no sentiment)\n"),
         (

@@ -152,3 +152,41 @@ def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir
     records = json.loads(result.stdout)
     records = records if isinstance(records, list) else [records]
     assert [r["line"] for r in records] == list(range(1, len(given.splitlines()) + 1))
+
+
+BINARY = (
+    "taikai: error: standard input is {kind} (by its first bytes), not lines of text, and {command} reads each line "
+    "as one review: to classify a column of its rows, {first} use taikai batch FILE -o OUT.csv --text-column COLUMN\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "given", "kind", "first"),
+    [
+        ("predict", b"PAR1" + bytes(60), "a Parquet file", "save it to a file with the extension .parquet, then"),
+        ("explain", b"PAR1" + bytes(60), "a Parquet file", "save it to a file with the extension .parquet, then"),
+        ("predict", b"PK\x03\x04rest", "a zip archive", "extract the file it holds, then"),
+        (
+            "predict",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "an .xls (Excel 97–2003) workbook",
+            "save it as .xlsx or CSV from Excel, then",
+        ),
+    ],
+    ids=["predict-parquet", "explain-parquet", "predict-zip", "predict-xls"],
+)
+def test_a_binary_data_file_piped_in_is_named_not_undecodable(tiny_model_dir, command, given, kind, first):
+    """Regression: taikai predict < book.txt (a workbook) said the input could not be decoded as UTF-8 or CP932."""
+    args = [command, *(["-"] if command == "explain" else [])]
+    result = run(*args, "-m", tiny_model_dir, input=given)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == BINARY.format(kind=kind, command=command, first=first)
+
+
+def test_a_workbook_piped_in_is_named_as_one(tiny_model_dir, book):
+    result = run("predict", "-m", tiny_model_dir, input=book.read_bytes())
+    assert result.stderr == BINARY.format(
+        kind="an xlsx (Excel) file",
+        command="predict",
+        first="save it to a file with the extension .xlsx, then",
+    )

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from taikai.errors import INPUT_FORMAT, InputError
-from taikai.io import data_format, delimited_format, format_of, open_reader
+from taikai.io import binary_data_format, data_format, delimited_format, format_of, open_reader
 from taikai.io._sniff import OLE2
 
 ROWS = [{"id": 1, "text": "手数料が高い"}, {"id": 2, "text": "単価が安い"}]
@@ -187,6 +187,50 @@ def test_a_txt_file_is_said_to_be_plain_text_whatever_it_holds(tmp_path, option,
         f"(a header, then one row per line), {table}"
     )
     assert format_of(path, "csv", option) == "csv"  # a table named .txt, read as its format is named
+
+
+@pytest.mark.parametrize(
+    ("content", "option", "message"),
+    [
+        (
+            XLSX,
+            None,
+            "is an .xlsx (Excel) workbook, whatever its name, not a plain text file; rename it .xlsx, or save it as "
+            "CSV from Excel",
+        ),
+        (
+            XLSX,
+            INPUT_FORMAT,
+            "is an .xlsx (Excel) workbook, whatever its name, not a plain text file; name its format with "
+            "input_format= (--input-format on the command line): xlsx, or rename it .xlsx, or save it as CSV from "
+            "Excel",
+        ),
+        (PARQUET, None, "is a Parquet file, whatever its name, not a plain text file; rename it .parquet"),
+        (b"PK\x03\x04rest", None, "is a zip archive, not a plain text file; extract the file it holds and give that"),
+        (
+            XLS,
+            None,
+            "an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as .xlsx or CSV from Excel",
+        ),
+    ],
+    ids=["xlsx", "xlsx-option", "parquet", "zip", "xls"],
+)
+def test_a_txt_file_holding_a_binary_data_file_is_named_as_such(tmp_path, content, option, message):
+    """Regression: a workbook or Parquet file named .txt got the plain-text advice (give its lines to predict)."""
+    path = tmp_path / "book.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        format_of(path, None, option)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [(XLSX, "xlsx"), (PARQUET, "parquet"), (XLS, "xls"), (b"PK\x03\x04rest", "zip"), ("手数料".encode(), None)],
+    ids=["xlsx", "parquet", "xls", "zip", "text"],
+)
+def test_binary_data_format_tells_piped_bytes_as_a_file_s(data, fmt):
+    assert binary_data_format(data) == fmt
 
 
 def test_a_txt_output_is_refused_as_before():

@@ -286,3 +286,20 @@ def test_describe_says_whether_the_model_was_loaded_or_trained_here(tiny_csv, tm
     assert lines[0] == ("model:      not saved" if where == "not saved" else f"model:      {model.path}")
     assert lines[1] == f"status:     {status}"
     assert model.loaded is made.startswith("loaded")
+
+
+@pytest.mark.parametrize(
+    ("free_labels", "said"),
+    [
+        (True, "  (free labels: the user's own, trained with --free-labels; each read as written, not the taxonomy's)"),
+        (False, ""),
+    ],
+    ids=["free-labels", "taxonomy"],
+)
+def test_info_says_when_the_labels_are_the_user_s_own(tiny_model_dir, free_labels, said):
+    """Regression: info showed a --free-labels model's reasons as if they were the taxonomy's."""
+    meta = replace(read_metadata(tiny_model_dir), free_labels=free_labels)
+    lines = describe_model(meta, tiny_model_dir, ModelStatus(loaded=True)).splitlines()
+    reasons = next(line for line in lines if line.startswith("reasons:"))
+    assert reasons.endswith(said)
+    assert ("free labels" in reasons) == free_labels

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from taikai.errors import InputError, RulesError
+from taikai.labels import OwnLabels
 from taikai.privacy import PiiKind
 from taikai.rules import Rule, RuleSet, Term, TermKind, load_rules, parse_rules
 
@@ -251,7 +252,11 @@ def test_names_and_labels_are_checked_with_the_other_problems(second, expected):
         (["fees", "time"], "the model's reasons are fees, time: give one of them as label (or its Japanese name)"),
         # regression: a model of one's own has no Japanese names to give, and the hint offered them
         (["スポーツ", "IT/技術"], "the model's reasons are スポーツ, IT/技術: give one of them as label"),
+        # regression: one of the model's own labels spelt as an id brought the offer back, then the name was refused
+        (["fees", "サポート"], "the model's reasons are fees, サポート: give one of them as label"),
+        (OwnLabels(["fees", "time"]), "the model's reasons are fees, time: give one of them as label"),
     ],
+    ids=["taxonomy", "own", "own-with-an-id", "free-labels-spelt-as-ids"],
 )
 def test_an_unknown_label_is_answered_with_the_model_s_reasons(labels, hint):
     with pytest.raises(RulesError) as caught:

@@ -40,11 +40,15 @@ def read_stdin_reviews(command: str, encoding: str | None, encoding_errors: str)
     """Return the reviews of standard input, one per line, decoded as batch decodes a file: blank lines are
     skipped with a warning, and a first line that reads as a CSV or TSV header (and lines under it as rows) gets
     the advice to classify the table with batch. *command* (``predict``, ``explain``) names what reads them."""
-    from taikai.io import decode_input, delimited_format
+    from taikai.io import binary_data_format, decode_input, delimited_format
 
     if sys.stdin is None:
         raise click.UsageError(f"{STDIN} reads the reviews from standard input, but there is none")
-    decoded = decode_input(sys.stdin.buffer.read(), encoding, encoding_errors)
+    data = sys.stdin.buffer.read()
+    binary = binary_data_format(data)
+    if binary is not None:  # a workbook piped in (predict < book.txt): say what it is, not that it does not decode
+        raise UserError(_binary_advice(command, binary))
+    decoded = decode_input(data, encoding, encoding_errors)
     lines = decoded.lines
     blank = [n for n, line in enumerate(lines, 1) if not line.strip()]
     if blank:  # as batch skips and counts blank lines (a trailing one is common), not empty inputs that fail
@@ -68,6 +72,17 @@ def _table_advice(command: str, fmt: str, header: str) -> str:
         f"standard input looks like {_KINDS[fmt]} table (its first line, {header!r}, reads as a header of "
         f"columns), but {command} reads each line as one review, the header too: to classify a column of its "
         "rows, save it to a file and use taikai batch FILE -o OUT.csv --text-column COLUMN"
+    )
+
+
+def _binary_advice(command: str, fmt: str) -> str:
+    """Return the error for standard input whose first bytes say it is the data file *fmt* (``xlsx``, ``parquet``,
+    ``xls``, ``zip``), not lines of text."""
+    saved = f"save it to a file with the extension .{fmt}, then"
+    kind, first = _NOT_READ.get(fmt, (f"{_KINDS.get(fmt, 'a')} file", saved))
+    return (
+        f"standard input is {kind} (by its first bytes), not lines of text, and {command} reads each line as one "
+        f"review: to classify a column of its rows, {first} use taikai batch FILE -o OUT.csv --text-column COLUMN"
     )
 
 

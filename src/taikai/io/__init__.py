@@ -68,7 +68,7 @@ if TYPE_CHECKING:
         write_summary,
     )
     from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
-    from taikai.io._sniff import delimited_format
+    from taikai.io._sniff import binary_data_format, delimited_format
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._table_readers import check_sheet_column, sheet_read
@@ -132,6 +132,7 @@ __all__ = [
     "at_least_one",
     "bad_line_error",
     "bad_lines_csv",
+    "binary_data_format",
     "check_date_column",
     "check_labelled",
     "check_made_by",
@@ -281,7 +282,7 @@ __getattr__: Any = lazy_modules(
             "merge_types",
         ),
         "taikai.io._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
-        "taikai.io._sniff": ("delimited_format",),
+        "taikai.io._sniff": ("binary_data_format", "delimited_format"),
         "taikai.io._stdin": ("STDIN", "DecodedInput", "decode_input"),
         "taikai.io._table_readers": ("check_sheet_column", "sheet_read"),
         "taikai.io._writers": (

@@ -58,6 +58,9 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
                 "name the file .jsonl"
             )
         if suffix == ".txt" and option != OUTPUT_FORMAT:  # whatever commas or tabs its reviews hold
+            misread = misread_error(Path(path), "txt", option)  # a workbook or Parquet file named .txt
+            if misread is not None:
+                raise misread
             table = f"name its format with {option}: csv or tsv" if option else "give it the extension .csv or .tsv"
             raise InputError(
                 f"{path}: a .txt file is plain text, not a table: to classify its lines, one review per line, give "

@@ -25,6 +25,7 @@ _TAKEN_FOR = {
     "jsonl": "a JSON Lines file",
     "parquet": "a Parquet file",
     "xls": "an .xls (Excel 97–2003) workbook",
+    "txt": "a plain text file",
 }
 """What a file was to be read as, as a message names it."""
 _EXTENSIONS = {".xls": "xls", ".json": "json"}
@@ -72,11 +73,21 @@ def binary_format(path: Path) -> str | None:
     """Return what the binary file *path* is by its first bytes, whatever its name: ``xls`` (Excel 97–2003),
     ``xlsx`` (a zip archive holding a workbook), ``zip`` (another zip archive) or ``parquet``; ``None`` for any
     other file (text), or one that cannot be read."""
-    head = first_bytes(path, len(OLE2))
+    return _binary(first_bytes(path, len(OLE2)), path)
+
+
+def binary_data_format(data: bytes) -> str | None:
+    """Return what the bytes *data* (standard input's, whole) are by their first bytes, as a file named .txt or
+    .csv is told (:func:`taikai.io.data_format`): ``xls`` (Excel 97–2003), ``xlsx`` (a zip archive holding a
+    workbook), ``zip`` (another zip archive) or ``parquet``; ``None`` for any other bytes (text)."""
+    return _binary(data[: len(OLE2)], io.BytesIO(data))
+
+
+def _binary(head: bytes, whole: Path | io.BytesIO) -> str | None:
     found = next((fmt for magic, fmt in _MAGIC.items() if head.startswith(magic)), None)
     if found == "xlsx":
         try:
-            with zipfile.ZipFile(path) as archive:
+            with zipfile.ZipFile(whole) as archive:
                 return "xlsx" if "xl/workbook.xml" in archive.namelist() else "zip"
         except (OSError, zipfile.BadZipFile):
             return "zip"

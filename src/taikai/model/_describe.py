@@ -99,6 +99,10 @@ NO_TEST_SPLIT = (
 """What ``taikai info`` and a training run say of a model trained without a test split, in place of its test figures."""
 
 
+FREE_LABELS = "  (free labels: the user's own, trained with --free-labels; each read as written, not the taxonomy's)"
+"""What ``taikai info`` says after the reasons of a model whose labels are its user's own (``free_labels``)."""
+
+
 def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelStatus) -> str:
     """Return what ``taikai info`` prints of the model at *path*: status, labels, thresholds, configuration,
     data, versions, then its figures (cross-validation, test, what added labels bought) and warnings."""
@@ -106,7 +110,7 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
         f"model:      {'not saved' if path is None else path}",
         f"status:     {status.describe()}",
         f"created:    {meta.created_at}  (taikai {meta.taikai_version}, model format {meta.format})",
-        f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}",
+        f"reasons:    {label_list(display_order(meta.reasons, REASON_IDS))}{FREE_LABELS if meta.free_labels else ''}",
         f"sentiments: {label_list(display_order(meta.sentiments, SENTIMENTS)) or '-'}",
         f"thresholds: {_thresholds(meta)}",
         f"config:     {_config(meta)}",

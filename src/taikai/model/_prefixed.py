@@ -103,13 +103,18 @@ def unprefixed(columns: Sequence[str], prefix: str) -> list[str]:
 
 
 def predictions_frame(
-    frame: pd.DataFrame, source: str, chosen: str | None = None, recorded: str | None = None
+    frame: pd.DataFrame,
+    source: str,
+    chosen: str | None = None,
+    recorded: str | None = None,
+    mask_pii: bool = False,
 ) -> pd.DataFrame:
     """Return *frame* with its predicted columns under their plain names (see :func:`find_prefix`) and its
-    probabilities as numbers (see :func:`checked_probabilities`)."""
+    probabilities as numbers: a cell that holds none, or a reason without its ``p_reason_`` column, is an
+    :class:`InputError` naming the column and data row (*mask_pii*: a text it quotes masked)."""
     prefix = find_prefix(list(frame.columns), source, chosen, recorded)
     named = frame.set_axis(unprefixed(list(frame.columns), prefix), axis=1) if prefix else frame
-    return checked_probabilities(named, source, prefix)
+    return checked_probabilities(named, source, prefix, mask_pii)
 
 
 _EDITED = "the file seems edited: re-run taikai batch on the raw dump"
@@ -120,13 +125,19 @@ def _row(position: int) -> str:
     return f"data row {position + 1:,} (after the header)"
 
 
-def not_a_probability(source: str, column: str, position: int, value: object, mask_pii: bool = False) -> InputError:
-    """Return the error for the cell of *column* in data row *position* (from 0) that holds no probability (a text
-    quoted with personal data masked with *mask_pii*)."""
+def _masked(value: object, mask_pii: bool) -> object:
+    """Return *value* as an error may quote it: a text with its personal data masked when *mask_pii*."""
     if mask_pii and isinstance(value, str):
         from taikai.privacy import default_masker
 
-        value = default_masker().mask(value).text
+        return default_masker().mask(value).text
+    return value
+
+
+def not_a_probability(source: str, column: str, position: int, value: object, mask_pii: bool = False) -> InputError:
+    """Return the error for the cell of *column* in data row *position* (from 0) that holds no probability (a text
+    quoted with personal data masked with *mask_pii*)."""
+    value = _masked(value, mask_pii)
     return InputError(
         f"{source}: column {column}, {_row(position)}: {value!r} is not a probability (a number from 0 to 1); {_EDITED}"
     )
@@ -173,13 +184,14 @@ def _missing(value: object) -> bool:
         return False
 
 
-def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") -> pd.DataFrame:
+def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "", mask_pii: bool = False) -> pd.DataFrame:
     """Return *frame* (plain column names) with every ``p_reason_*`` and ``p_sentiment_*`` column as numbers.
 
     An empty cell stays missing (rows batch set aside have none). A cell that is not a number, or a number
     outside [0, 1], is an :class:`InputError` naming *source*, the column (as the file names it, with *prefix*),
     the data row and the value; so is a reason in ``reason``, ``reasons`` or ``model_reason`` that has no
-    ``p_reason_`` column (one was deleted): the row would be counted under another reason.
+    ``p_reason_`` column (one was deleted): the row would be counted under another reason. With *mask_pii*, a
+    text such an error quotes has its personal data masked.
     """
     import pandas as pd
 
@@ -188,13 +200,16 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "") ->
         raw = frame[column]
         if isinstance(raw, pd.DataFrame):  # two columns of one name: the readers say so elsewhere
             continue
-        numbers = probabilities(raw.reset_index(drop=True), source, prefix + column)
+        numbers = probabilities(raw.reset_index(drop=True), source, prefix + column, mask_pii=mask_pii)
         converted[column] = pd.Series(numbers, index=frame.index)
-    _check_reason_columns(frame, source, prefix, {c.removeprefix("p_reason_") for c in converted if "_reason_" in c})
+    reasons = {c.removeprefix("p_reason_") for c in converted if "_reason_" in c}
+    _check_reason_columns(frame, source, prefix, reasons, mask_pii)
     return frame.assign(**converted) if converted else frame
 
 
-def _check_reason_columns(frame: pd.DataFrame, source: str, prefix: str, reasons: set[str]) -> None:
+def _check_reason_columns(
+    frame: pd.DataFrame, source: str, prefix: str, reasons: set[str], mask_pii: bool = False
+) -> None:
     import pandas as pd
 
     if not reasons:
@@ -211,8 +226,9 @@ def _check_reason_columns(frame: pd.DataFrame, source: str, prefix: str, reasons
         if wrong.any():
             at = int(wrong.nonzero()[0][0])
             label = seen[values.iloc[at]][0]
+            shown = _masked(label, mask_pii)
             have = ", ".join(f"{prefix}p_reason_{r}" for r in sorted(reasons))
             raise InputError(
-                f"{source}: column {prefix + column}, {_row(at)}: the reason {label!r} has no column "
-                f"{prefix}p_reason_{label} (the reasons' columns are {have}); {_EDITED}"
+                f"{source}: column {prefix + column}, {_row(at)}: the reason {shown!r} has no column "
+                f"{prefix}p_reason_{shown} (the reasons' columns are {have}); {_EDITED}"
             )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from taikai.errors import InputError, RulesError
-from taikai.labels import REASON_IDS, closest_label, label_list, own_labels, reason_id
+from taikai.labels import closest_label, label_list, own_labels, reason_id
 
 
 class TermKind(str, Enum):
@@ -165,6 +165,8 @@ def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
 
 
 def labels_hint(labels: Sequence[str]) -> str:
-    """Return what to do about a rule label that is not one of *labels* (the model's reasons)."""
-    named = " (or its Japanese name)" if set(labels) & set(REASON_IDS) else ""  # labels of one's own have none
+    """Return what to do about a rule label that is not one of *labels* (the model's reasons): a Japanese name
+    is offered only for the taxonomy's labels, not for labels of one's own (:func:`taikai.labels.own_labels`:
+    an :class:`~taikai.labels.OwnLabels` of a ``--free-labels`` model, even spelt as taxonomy ids)."""
+    named = "" if own_labels(labels) else " (or its Japanese name)"  # labels of one's own have none
     return f"the model's reasons are {label_list(labels)}: give one of them as label{named}"

@@ -66,11 +66,11 @@ def _frame(
         run = read_summary(path)
         frame = read_predictions(path, encoding, encoding_errors, mask_pii, sheet=sheet)
         check_predictions_sheet(frame, path, sheet)
-        renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None)
+        renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None, mask_pii)
         return renamed, str(path), list(map(str, frame.columns)), run
     if sheet is not None:
         raise InputError("sheet= applies to an xlsx file of predictions, not to a DataFrame; leave it out")
-    frame = predictions_frame(predictions, "<frame>", prefix)
+    frame = predictions_frame(predictions, "<frame>", prefix, mask_pii=mask_pii)
     return frame, "<frame>", list(predictions.columns), None
 
 

@@ -9,7 +9,7 @@ MAX_DECIMALS = 4
 
 def percent(share: float, space: str = " ", decimals: int = 0) -> str:
     """Return *share* (0 to 1) as a percentage with *decimals* decimals followed by *space* and ``%`` (``43 %``;
-    ``43.2 %`` with ``decimals=1``); more decimals (up to :data:`MAX_DECIMALS`) when a share above 0 or below 1
+    ``43.2 %`` with ``decimals=1``); more decimals (up to 4) when a share above 0 or below 1
     would round to 0 or 100 (``99.5 %``, ``0.03 %``), so that 199 of 200 rows never read as all of them. A share
     still closer to 0 or 1 is written as the bound it passes: ``<0.0001 %``, ``>99.9999 %``. Only 0 and 1 are
     written ``0 %`` and ``100 %``."""

@@ -166,7 +166,7 @@ def build_report(
     where = str(source_path) if source_path is not None else source or "the predictions frame"
     df, id_column = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
-    df = predictions_frame(df, where, prefix, run.prefix if run is not None else None)
+    df = predictions_frame(df, where, prefix, run.prefix if run is not None else None, mask_pii)
     if "reason" not in df.columns:
         raise InputError(
             f"{where}: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason "
