@@ -142,6 +142,12 @@ TABLE = (
         ("explain", "id,text\n1,手数料が高い\n", TABLE.format(kind="a CSV", header="id,text", command="explain")),
         ("predict", "手数料が高い、でも,まあ\n本業,時間\n", None),  # reviews with commas: no header
         ("predict", "手数料が高い\n", None),
+        ("predict", "時給換算で300円,やめました\n修正依頼が多すぎて,心が折れた\n", None),  # two reviews, one comma each
+        (
+            "predict",
+            "投稿日,本文\n2025-01-05,単価が安い\n",
+            TABLE.format(kind="a CSV", header="投稿日,本文", command="predict"),
+        ),
     ],
 )
 def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir, command, given, warning):
