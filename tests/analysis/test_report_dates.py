@@ -133,3 +133,21 @@ def test_the_python_api_refuses_a_column_written_both_ways(predictions):
         r"\(--date-column on the command line\) holds dates written",
     ):
         reasons_over_time(frame, "posted_at")
+
+
+@pytest.mark.parametrize(
+    ("periods", "freq", "expected"),
+    [
+        (pd.PeriodIndex(["2025Q1", "2025Q2"] * 20, freq="Q"), "M", None),  # refused: a quarter is no month
+        (pd.PeriodIndex(["2024-12-30/2025-01-05"] * 40, freq="W"), "M", "2024-12"),  # a week by its Monday
+        (pd.PeriodIndex(["2025-02"] * 40, freq="M"), "M", "2025-02"),
+    ],
+)
+def test_a_column_of_pandas_periods_is_counted_by_their_start_or_refused(predictions, periods, freq, expected):
+    frame = predictions.assign(posted_at=pd.Series(periods[: len(predictions)], index=predictions.index))
+    if expected is None:
+        with pytest.raises(InputError, match=r"holds pandas periods of Q-DEC \('2025Q1': 90 days\), longer than a"):
+            reasons_over_time(frame, "posted_at", freq)
+        return
+    table = reasons_over_time(frame, "posted_at", freq)
+    assert [str(p) for p in table.index] == [expected]

@@ -78,20 +78,20 @@ def test_predict_reads_stdin_bytes_in_the_encoding_batch_detects(run, tiny_model
         (
             b"\xfe\xfe" + "手".encode(),
             [],
-            "taikai: error: <stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
+            "taikai: error: standard input: cannot decode as UTF-8 or CP932 (utf-8: byte 0xfe on line 1; "
             "cp932: byte 0x8b on line 1); pass its encoding with encoding= (--encoding on the command line)",
         ),
         (
             "手数料が高すぎる\n".encode("utf-16"),  # Excel's "Unicode テキスト", piped in
             [],
-            "taikai: error: <stdin>: the input is UTF-16 (it starts with the byte-order mark FF FE, as Excel writes "
-            'its "Unicode テキスト" export), and taikai reads and writes only encodings in which ASCII characters',
+            "taikai: error: standard input: the input is UTF-16 (it starts with the byte-order mark FF FE, as Excel "
+            'writes its "Unicode テキスト" export), and taikai reads and writes only encodings in which ASCII',
         ),
         (
             "手数料が高すぎる\n単価が安い\n".encode("cp932"),
             ["--encoding", "utf-8"],
-            "taikai: error: <stdin>:1: byte 0x8e is not valid utf-8, the encoding given with encoding= (--encoding on "
-            "the command line)",
+            "taikai: error: standard input:1: byte 0x8e is not valid utf-8, the encoding given with encoding= "
+            "(--encoding on the command line)",
         ),
     ],
     ids=["undecodable", "utf-16", "wrong-encoding-given"],
@@ -136,7 +136,7 @@ def test_batch_does_not_read_damaged_utf8_as_cp932(run, tiny_model_dir, tmp_path
 def test_predict_does_not_read_damaged_utf8_stdin_as_cp932(run, tiny_model_dir):
     result = run("predict", "--model", tiny_model_dir, input=DAMAGED_UTF8)
     assert result.exit_code == 2
-    assert result.stderr.startswith("taikai: error: <stdin>:" + DAMAGED_SAYS.format("input")), result.stderr
+    assert result.stderr.startswith("taikai: error: standard input:" + DAMAGED_SAYS.format("input")), result.stderr
     assert result.stdout == ""
 
 
@@ -145,7 +145,8 @@ def test_predict_stdin_encoding_errors_replace_warns_naming_the_line(run, tiny_m
     result = run("predict", "--model", tiny_model_dir, "--format", "jsonl", "--encoding-errors", "replace", input=data)
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["単価が安い", "手数料が\ufffd高すぎる"]
-    assert "taikai: warning: <stdin>: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD: line(s) 2" in result.stderr
+    said = "taikai: warning: standard input: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD: line(s) 2"
+    assert said in result.stderr
 
 
 def argv(data):
@@ -392,7 +393,7 @@ def test_an_unknown_option_that_may_be_a_text_hints_at_double_dash(args, message
     ("arguments", "given", "source"),
     [
         ([argv("もうやめた".encode("euc_jp"))], None, "<argument 1>:1: the text"),
-        (["-"], "もうやめた\n稼げない\n".encode("euc_jp"), "<stdin>:1: the input"),
+        (["-"], "もうやめた\n稼げない\n".encode("euc_jp"), "standard input:1: the input"),
     ],
     ids=["argument", "stdin"],
 )
@@ -451,8 +452,9 @@ def test_explain_stdin_encoding_errors_replace_warns_about_the_line(run, tiny_mo
     data = "手数料が".encode() + b"\xff" + "高すぎる\n".encode()
     result = run("explain", "-", "--model", tiny_model_dir, "--encoding-errors", "replace", input=data)
     assert result.exit_code == 0, result.output
-    assert "taikai: warning: <stdin>: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD: line(s) 1\n" in result.stderr
-    assert "note: line 1: 1 undecodable byte(s) read as U+FFFD in utf-8-sig" in result.stdout
+    said = "taikai: warning: standard input: 1 row(s) hold 1 undecodable byte(s) read as U+FFFD: line(s) 1\n"
+    assert said in result.stderr
+    assert "note: line 1: 1 undecodable byte(s) read as U+FFFD in utf-8" in result.stdout
 
 
 def test_predict_classifies_a_text_starting_with_dash_after_double_dash(run, tiny_model_dir):

@@ -8,7 +8,7 @@ from click.testing import CliRunner, Result
 
 from taikai.cli import cli
 
-REPLACED = "line 1: 2 undecodable byte(s) read as U+FFFD in utf-8-sig"
+REPLACED = "line 1: 2 undecodable byte(s) read as U+FFFD in utf-8"
 """The note of a line whose 2 bytes were read as U+FFFD, as batch writes it in the row's message."""
 BROKEN = b"\xe6\x89\x8b\xff\xfe" + "料が高い\n".encode()
 
@@ -142,6 +142,12 @@ TABLE = (
         ("explain", "id,text\n1,手数料が高い\n", TABLE.format(kind="a CSV", header="id,text", command="explain")),
         ("predict", "手数料が高い、でも,まあ\n本業,時間\n", None),  # reviews with commas: no header
         ("predict", "手数料が高い\n", None),
+        ("predict", "時給換算で300円,やめました\n修正依頼が多すぎて,心が折れた\n", None),  # two reviews, one comma each
+        (
+            "predict",
+            "投稿日,本文\n2025-01-05,単価が安い\n",
+            TABLE.format(kind="a CSV", header="投稿日,本文", command="predict"),
+        ),
     ],
 )
 def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir, command, given, warning):
@@ -190,3 +196,36 @@ def test_a_workbook_piped_in_is_named_as_one(tiny_model_dir, book):
         command="predict",
         first="save it to a file with the extension .xlsx, then",
     )
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (
+            ["--encoding-errors", "replace"],
+            [
+                "taikai: warning: standard input: 1 row(s) hold 2 undecodable byte(s) read as U+FFFD: line(s) 1",
+                "taikai: warning: standard input: 1 blank line(s) skipped: line(s) 2",
+            ],
+        ),
+        (
+            [],
+            [
+                "taikai: error: standard input: cannot decode as UTF-8 or CP932 (utf-8: byte 0xff on line 1; cp932:",
+                "or pass encoding_errors='replace' (--encoding-errors replace on the command line) to read",
+            ],
+        ),
+    ],
+    ids=["replaced", "strict"],
+)
+def test_standard_input_is_named_one_way_and_its_utf8_as_utf8(tiny_model_dir, options, said):
+    """Regression: one run said ``<stdin>`` and ``standard input``, a note said ``in utf-8-sig`` for UTF-8
+    without a BOM, and the error advised ``errors='replace'``, a name no public reader takes."""
+    result = run("predict", "-m", tiny_model_dir, "--format", "jsonl", *options, "-", input=BROKEN + b"\n")
+    for part in said:
+        assert part in result.stderr
+    assert "<stdin>" not in result.stderr
+    assert "utf-8-sig" not in result.stderr + result.stdout
+    assert "errors='replace'" not in result.stderr.replace("encoding_errors='replace'", "")
+    if options:
+        assert json.loads(result.stdout.splitlines()[0])["message"].endswith("read as U+FFFD in utf-8")

@@ -211,3 +211,19 @@ def test_a_value_past_its_limit_reads_past_it(name, value, limit, shown):
 
     figure = Figure(name, "x", value, 0.0, limit, "fixed limit", alert=True, judged=True)
     assert figure.reason() == f"x {shown} (fixed limit)"
+
+
+@pytest.mark.parametrize(
+    ("rows", "reference_foreign"),
+    [
+        (154, 60),  # 19 of 154 rows: the sum reference + widening lands one ulp below 19 / 154
+        (155, 55),  # 19 of 155 rows: likewise below 19 / 155
+    ],
+)
+def test_a_share_exactly_at_its_widened_limit_does_not_alert(rows, reference_foreign):
+    reference = replace(REFERENCE, rows=10_000, foreign=reference_foreign)
+    stats = replace(REFERENCE, rows=rows, foreign=19)
+    (figure,) = (f for f in compare(stats, reference)[0] if f.name == "unclassifiable_share")
+    assert figure.chance > 0
+    assert figure.limit == figure.value == 19 / rows
+    assert not figure.alert

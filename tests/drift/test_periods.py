@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from taikai.cli import cli
 from taikai.drift import check_drift
-from taikai.errors import DataWarning
+from taikai.errors import DataWarning, InputError
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
 DAYS = pd.date_range("2025-01-05", periods=60, freq="11D")  # 2025-01 to 2026-10
@@ -77,3 +77,24 @@ def test_the_python_api_reports_the_rows_out_of_range(tiny_model, tmp_path):
         report = check_drift(frame, tiny_model, date_column="posted_at")
     assert (report.undated, report.out_of_range) == (1, 1)
     assert report.to_dict()["out_of_range_rows"] == 1 and report.to_dict()["date_years"] == [2024, 2027]
+
+
+@pytest.mark.parametrize(
+    ("periods_of", "freq", "expected"),
+    [
+        ("Q", "M", None),  # refused: a quarter counted as the month it starts in
+        ("M", "W", None),  # refused: a month counted as the week it starts in
+        ("W", "M", "2024-12"),  # a week (2024-12-30/2025-01-05) is read by its Monday
+        ("M", "M", "2025-01"),
+    ],
+)
+def test_a_frame_of_pandas_periods_is_read_by_their_start_or_refused(tiny_model, periods_of, freq, expected):
+    frame = pd.read_csv(HOTELS, dtype=str)
+    first = {"Q": "2025Q1", "M": "2025-01", "W": "2024-12-30"}[periods_of]
+    frame["posted_at"] = pd.Series(pd.PeriodIndex([first] * len(frame), freq=periods_of))
+    if expected is None:
+        with pytest.raises(InputError, match=rf"holds pandas periods of {periods_of}.* longer than a"):
+            check_drift(frame, tiny_model, date_column="posted_at", freq=freq)
+        return
+    report = check_drift(frame, tiny_model, date_column="posted_at", freq=freq)
+    assert [p.period for p in report.periods] == [expected]

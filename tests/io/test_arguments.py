@@ -46,7 +46,7 @@ def test_arguments_are_decoded_from_their_bytes(value, encoding, expected):
         (
             b"\xfe\xfe" + "手".encode(),  # not FF FE: that is UTF-16's byte-order mark, refused as such
             None,
-            "<argument 2>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
+            "<argument 2>: cannot decode as UTF-8 or CP932 (utf-8: byte 0xfe on line 1; "
             "cp932: byte 0x8b on line 1); pass its encoding with encoding= (--encoding on the command line)",
         ),
         (
@@ -62,7 +62,7 @@ def test_bytes_that_do_not_decode_stop_naming_the_argument(data, encoding, messa
     with pytest.raises(InputError) as caught:
         decode_argument(as_argv(data), encoding, source=argument_source(2))
     assert str(caught.value).startswith(message)
-    assert "or pass errors='replace' (--encoding-errors replace on the command line) to read" in str(
+    assert "or pass encoding_errors='replace' (--encoding-errors replace on the command line) to read" in str(
         caught.value
     )  # what to do
 

@@ -110,7 +110,7 @@ def test_a_file_that_looks_like_euc_jp_is_refused_naming_its_line(tmp_path):
 
 
 def test_standard_input_and_arguments_that_look_like_euc_jp_are_refused():
-    with pytest.raises(InputError, match=rf"^<stdin>:2: the input looks like EUC-JP: .*; {re.escape(HINT)}$"):
+    with pytest.raises(InputError, match=rf"^standard input:2: the input looks like EUC-JP: .*; {re.escape(HINT)}$"):
         decode_input(EUC_FILE)
     argument = "もうやめた".encode("euc_jp").decode("utf-8", "surrogateescape")
     with pytest.raises(InputError, match=r"^<argument>:1: the text looks like EUC-JP: that line reads as 'もうやめた'"):
@@ -144,7 +144,7 @@ def test_a_real_size_euc_jp_file_is_named_euc_jp_not_undecodable(tmp_path, error
     assert str(caught.value) == f"{path}" + expected.format("file")
     with pytest.raises(InputError) as caught:
         decode_input(data, errors=errors)
-    assert str(caught.value) == "<stdin>" + expected.format("input")
+    assert str(caught.value) == "standard input" + expected.format("input")
     assert (
         decode_input(data, "euc-jp")
         .lines[1]

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import taikai
+from taikai.errors import DataWarning
 from taikai.io import read_predictions
 
 ROWS = ["手数料が高すぎて辞めた", "", "hello", "時間がなくて続けられない"]  # an empty text: no message on an ok row
@@ -19,11 +20,17 @@ FORMATS = ["csv", "tsv", "jsonl", "parquet", "xlsx"]
 def outputs(tmp_path_factory, tiny_model):
     root = tmp_path_factory.mktemp("formats")
     source = root / "in.csv"
-    pd.DataFrame({"review_id": ["r1", "r2", "r3", "r4"], "text": ROWS}).to_csv(source, index=False)
+    columns = {"review_id": ["r1", "r2", "r3", "r4"], "text": ROWS, "score": [1.5, 2.0, 3.25, 4.0]}
+    columns |= {"bigid": [f"1234567890123456789{i}" for i in range(4)], "member": ["007", "008", "010", "011"]}
+    columns |= {"code": ["1", "2", "3", "4"]}  # a text column of digits: classified below, text whatever it holds
+    pd.DataFrame(columns).to_csv(source, index=False)
     paths = {}
     for fmt in FORMATS:
         paths[fmt] = root / f"out_{fmt}.{fmt}"
         taikai.classify_file(source, paths[fmt], "text", model=tiny_model)
+    paths["code"] = root / "out_code.jsonl"
+    with pytest.warns(DataWarning, match="no row could be classified"):  # digits: no Japanese, rows kept
+        taikai.classify_file(source, paths["code"], "code", model=tiny_model)
     return paths
 
 
@@ -51,3 +58,28 @@ def test_predict_frame_keeps_the_dtype_of_its_text_column_when_masking(tiny_mode
     masked = tiny_model.predict_frame(df, mask_pii=True)
     assert str(masked["text"].dtype) == str(tiny_model.predict_frame(df)["text"].dtype) == dtype
     assert masked["text"].tolist() == ["[人名]さんに[電話番号]へ電話した", "手数料が高い"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("column", "dtype", "first"),
+    [
+        ("score", "float64", 1.5),  # an input's numbers, written as text by batch into JSONL, xlsx and Parquet
+        ("bigid", "uint64", 12345678901234567890),  # a 20-digit id, exact as uint64
+        ("member", "str", "007"),  # a code with a leading zero stays as written
+        ("text", "str", "手数料が高すぎて辞めた"),
+        ("status", "str", "ok"),
+    ],
+)
+def test_input_columns_read_back_with_one_dtype_from_every_format(outputs, fmt, column, dtype, first):
+    """Regression: ``score`` read float64 and ``bigid`` uint64 from CSV and TSV, but str from the other formats."""
+    read = read_predictions(outputs[fmt])
+    assert str(read[column].dtype) == dtype
+    assert read[column].iloc[0] == first
+
+
+def test_the_classified_column_is_text_whatever_it_holds(outputs):
+    """The summary's --text-column is taikai's: its digits are reviews, not numbers (as ``text`` of the others)."""
+    read = read_predictions(outputs["code"])
+    assert str(read["code"].dtype) == "str"
+    assert read["code"].tolist() == ["1", "2", "3", "4"]

@@ -386,7 +386,7 @@ def test_read_predictions_rule_conflict_selects_rows_as_parquet_does(tmp_path):
 )
 def test_read_predictions_decides_a_column_over_every_chunk(tmp_path, monkeypatch, cells, expected):
     monkeypatch.setattr("taikai.io._frames._CHUNK_ROWS", 2)
-    monkeypatch.setattr("taikai.io._frames._FIRST", 2)  # the first values of a column tell text early: not these
+    monkeypatch.setattr("taikai.io._column_types._FIRST", 2)  # the first values of a column tell text early: not these
     path = tmp_path / "p.csv"
     path.write_text("review_id,c\n" + "".join(f"{i},{c}\n" for i, c in enumerate(cells)), encoding="utf-8")
     values = [None if v is pd.NA else v for v in read_predictions(path)["c"].tolist()]

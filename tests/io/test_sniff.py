@@ -248,6 +248,7 @@ def test_a_txt_output_is_refused_as_before():
         (["手数料が高い、でも,まあ", "本業,時間"], None),  # a sentence mark: a review, not a header
         (["id,text"], None),  # a header alone: nothing under it says it is one
         (["手数料が高い", "単価が安い"], None),
+        (["投稿日,お名前,本文", "2025-01-01,田中,手数料が高い"], "csv"),  # Japanese column names
     ],
 )
 def test_delimited_format_judges_lines_as_a_file_s_first_lines_are_judged(tmp_path, lines, fmt):
@@ -255,3 +256,16 @@ def test_delimited_format_judges_lines_as_a_file_s_first_lines_are_judged(tmp_pa
     path = tmp_path / "lines.dat"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert (data_format(path) if fmt else None) == fmt
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["時給換算で300円,やめました", "修正依頼が多すぎて,心が折れた"],  # the reviewer's two reviews
+        ["単価が安い,辞めた", "手数料,高い", "本業,忙しい"],
+        ["単価が安い\t辞めた", "手数料\t高い"],
+    ],
+)
+def test_reviews_with_a_comma_each_are_no_table_on_standard_input(lines):
+    """Regression: two reviews holding one comma each were said to look like a CSV table."""
+    assert delimited_format(lines) is None

@@ -34,26 +34,27 @@ def test_utf8_and_cp932_are_detected(data, encoding):
     [
         (
             b"\xfe\xfe" + "手".encode(),  # not FF FE: that is UTF-16's byte-order mark (said as such)
-            "<stdin>: cannot decode as UTF-8 or CP932 (utf-8-sig: byte 0xfe on line 1; "
+            "standard input: cannot decode as UTF-8 or CP932 (utf-8: byte 0xfe on line 1; "
             "cp932: byte 0x8b on line 1); pass its encoding with encoding= (--encoding on the command line)",
         ),
         # CP932 would read the stray 0xFF as U+F8F3 and the UTF-8 around it as mojibake: refused too (with so
         # little UTF-8 text that it is not judged damaged UTF-8 by the count below)
         (
             "手が".encode() + b"\xff",
-            "(utf-8-sig: byte 0xff on line 1; cp932: U+F8F3, a private-use character (no real text) on line 1)",
+            "(utf-8: byte 0xff on line 1; cp932: U+F8F3, a private-use character (no real text) on line 1)",
         ),
     ],
 )
 def test_bytes_neither_decodes_stop_naming_the_line_and_the_encodings_tried(data, message):
     with pytest.raises(InputError, match=re.escape(message)) as info:
         decode_input(data)
-    assert "or pass errors='replace' (--encoding-errors replace on the command line) to read" in str(info.value)
+    said = "or pass encoding_errors='replace' (--encoding-errors replace on the command line) to read"
+    assert said in str(info.value)
 
 
 def test_a_given_encoding_names_the_line_it_fails_on():
     data = UTF8 + "\n解約".encode("cp932")
-    with pytest.raises(InputError, match=r"^<stdin>:3: byte 0x89 is not valid utf-8, the encoding given with"):
+    with pytest.raises(InputError, match=r"^standard input:3: byte 0x89 is not valid utf-8, the encoding given with"):
         decode_input(data, encoding="utf8")
     assert decode_input(data, encoding="cp932").lines[2] == "解約"
 
@@ -67,7 +68,7 @@ def test_a_given_encoding_names_the_line_it_fails_on():
     ],
 )
 def test_replace_reads_undecodable_bytes_as_fffd_and_warns_naming_the_line(data, encoding, lines, warning):
-    with pytest.warns(DataWarning, match=rf"^<stdin>: 1 row\(s\) hold {warning}.*: line\(s\) [12]$"):
+    with pytest.warns(DataWarning, match=rf"^standard input: 1 row\(s\) hold {warning}.*: line\(s\) [12]$"):
         decoded = decode_input(data, errors="replace")
     assert (decoded.lines, decoded.encoding) == (lines, encoding)
 
@@ -116,14 +117,14 @@ def test_damaged_utf8_stops_at_its_line_and_is_never_read_as_cp932(data, line, b
         decode_input(data)
     message = str(caught.value)
     assert re.match(
-        rf"<stdin>:{line}: byte {byte} is not valid UTF-8, but the rest of the input is \(\d+ multi-byte characters "
-        rf"decode as UTF-8 against 1 undecodable byte\(s\)\): it is most likely UTF-8 damaged on line {line}, which "
-        r"read as CP932 would be mojibake; fix that line, pass encoding='cp932' \(--encoding cp932 on the command "
-        r"line\) if the input is CP932, or pass errors='replace' \(--encoding-errors replace on the command line\) "
-        r"to read undecodable bytes as U\+FFFD \(a warning names their lines\)$",
+        rf"standard input:{line}: byte {byte} is not valid UTF-8, but the rest of the input is \(\d+ multi-byte "
+        rf"characters decode as UTF-8 against 1 undecodable byte\(s\)\): it is most likely UTF-8 damaged on line "
+        rf"{line}, which read as CP932 would be mojibake; fix that line, pass encoding='cp932' \(--encoding cp932 "
+        r"on the command line\) if the input is CP932, or pass encoding_errors='replace' \(--encoding-errors "
+        r"replace on the command line\) to read undecodable bytes as U\+FFFD \(a warning names their lines\)$",
         message,
     ), message
-    with pytest.warns(DataWarning, match=rf"^<stdin>: 1 row\(s\) hold 1 undecodable byte.*: line\(s\) {line}$"):
+    with pytest.warns(DataWarning, match=rf"^standard input: 1 row\(s\) hold 1 undecodable byte.*: line\(s\) {line}$"):
         decoded = decode_input(data, errors="replace")
     assert (decoded.encoding, decoded.lines[line - 1]) == ("utf-8-sig", replaced)
     with warnings.catch_warnings():  # told, it is read as CP932 (0xFF with a warning of a private-use character)
@@ -147,8 +148,8 @@ def test_cp932_is_still_detected_as_cp932(data):
 @pytest.mark.parametrize(
     ("data", "start"),
     [
-        ("手数料\n".encode("utf-16"), "<stdin>: the input is UTF-16 (it starts with the byte-order mark FF FE, as"),
-        (codecs.BOM_UTF16_BE + "手数料\n".encode("utf-16-be"), "<stdin>: the input is UTF-16 (it starts with the"),
+        ("手数料\n".encode("utf-16"), "standard input: the input is UTF-16 (it starts with the byte-order mark FF FE"),
+        (codecs.BOM_UTF16_BE + "手数料\n".encode("utf-16-be"), "standard input: the input is UTF-16 (it starts"),
     ],
 )
 def test_utf16_input_is_named_as_such(data, start):

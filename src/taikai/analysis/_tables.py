@@ -8,7 +8,7 @@ from collections.abc import Hashable
 import pandas as pd
 
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, wrong_type
-from taikai.io import no_dates_error, order_warning, range_warning, read_date_column
+from taikai.io import check_period_span, no_dates_error, order_warning, range_warning, read_date_column
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -204,6 +204,7 @@ def _over_time(
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source)
+    check_period_span(df[date_column], freq, str(date_column), source)  # a quarter is no month
     read = read_date_column(df[date_column], str(date_column), source)
     if read.unread == len(df):
         raise no_dates_error(str(date_column), source, df[date_column].dropna())

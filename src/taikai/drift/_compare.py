@@ -57,6 +57,8 @@ def _figure(
     if widen > 0:
         sign = -1 if name in _LOW else 1
         limit, rule = limit + sign * widen, f"{rule} {'−' if sign < 0 else '+'} chance at {rows:,} rows"
+        if name in _SHARES:  # the widened limit is the quantile k / rows itself, not a float sum an ulp below it
+            limit = round(limit * rows) / rows
     unreachable = out_of_reach(name, limit)
     judged = judged and not (math.isnan(value) or math.isnan(limit) or unreachable)
     alert = judged and (value < limit if name in _LOW else value > limit)

@@ -13,6 +13,7 @@ from taikai.io import (
     DateOrder,
     OrderEvidence,
     YearRange,
+    check_period_span,
     no_dates_error,
     order_evidence,
     order_warning,
@@ -154,6 +155,7 @@ class PeriodCounter:
     def start(self, first: list[Any], date_columns: Callable[[int], Iterable[list[Any]]] | None, index: int) -> None:
         """Check and survey the column before anything is classified: *first* is the first chunk's values;
         *date_columns* yields the whole column chunk by chunk (without it, the first chunk decides)."""
+        check_period_span(first, self.freq, self.column, self.source)  # a quarter is no month
         check_dates(self.column, self.source, first, date_columns, index, CHUNK_ROWS, self.mask_pii)
         whole = date_columns(index) if date_columns is not None else [first]
         self.survey = survey_dates(self.column, self.source, whole)

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_regular_file, same_path
+    from taikai.io._period_span import check_period_span
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
@@ -138,6 +139,7 @@ __all__ = [
     "check_made_by",
     "check_not_input",
     "check_output_dir",
+    "check_period_span",
     "check_predictions_sheet",
     "check_regular_file",
     "check_sheet_column",
@@ -217,6 +219,7 @@ __getattr__: Any = lazy_modules(
             "write_xlsx",
         ),
         "taikai.io._dates": ("check_date_column", "no_dates_error", "parse_dates"),
+        "taikai.io._period_span": ("check_period_span",),
         "taikai.io._date_column": ("DateColumn", "YearRange", "order_warning", "range_warning", "read_date_column"),
         "taikai.io._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "order_evidence"),
         "taikai.io._decoded_lines": ("DecodeNote", "raw_lines"),

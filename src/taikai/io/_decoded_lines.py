@@ -63,7 +63,7 @@ class DecodeNote:
             parts.append(f"{self.replaced} undecodable byte(s) read as U+FFFD")
         if self.private_use:
             parts.append(f"{self.private_use} private-use character(s) (bytes {self.encoding} maps to no real text)")
-        return f"line {self.line}: " + ", ".join(parts) + f" in {self.encoding}"
+        return f"line {self.line}: " + ", ".join(parts) + f" in {line_codec(self.encoding)}"  # utf-8, BOM or not
 
     def added_to(self, message: str) -> str:
         """Return a row's *message* with this note after it, as a row's message column says both."""

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.errors import DataWarning, check_bool, separator_hint
+from taikai.io._column_types import PREDICTED_TEXT, typed_column
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import sheet_argument
-from taikai.rules import boolean_column
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -124,8 +124,6 @@ def _plural(count: int, noun: str) -> str:
 ID_COLUMNS = ("review_id", "id")
 """The id columns a predictions file is known to hold; besides them, the ``--id-column`` its batch summary records."""
 
-_CODE = r"^[+-]?0\d"  # a number written with a leading zero: 007, 01, a code and not a quantity
-
 
 def read_predictions(
     path: str | Path,
@@ -142,10 +140,15 @@ def read_predictions(
     string of Parquet or JSONL too, as a CSV cell cannot tell it from a missing one), as
     :meth:`taikai.Model.predict_frame` gives them. CSV and TSV cells are text: columns of numbers become numbers (the
     probabilities, counts) and columns of only ``True`` and ``False`` (``rule_conflict``, any case) become
-    booleans, as a spreadsheet would read them and as Parquet, JSONL and xlsx give them back. A column of booleans
-    has one dtype from every format: ``bool``, or pandas' nullable ``boolean`` where a cell is missing (a row not
-    classified), so that ``df[~df.rule_conflict]`` selects the same rows from any file. Every column is typed so
-    except the columns kept as written, as
+    booleans, as a spreadsheet would read them and as Parquet, JSONL and xlsx give them back; an input column batch
+    wrote as text into those (a CSV's ``score``, a 20-digit id) is read as a CSV cell is, so that every output
+    format of one run reads back with the same dtypes (``score`` ``float64`` from each), and a column they hold
+    typed keeps its type. taikai's own text columns (``status``, ``message``, ``reason``, ``reason_ja``,
+    ``reasons``, ``sentiment``, ``rule_names``, ``rule_reasons``, ``model_reason``, under the summary's
+    ``--prefix``) and the reviews' (the summary's ``--text-column``, else ``text``) are text whatever they hold.
+    A column of booleans has one dtype from every format: ``bool``, or pandas' nullable ``boolean`` where a cell
+    is missing (a row not classified), so that ``df[~df.rule_conflict]`` selects the same rows from any file.
+    Every column is typed so except the columns kept as written, as
     ``taikai report`` keeps them: the id columns (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary
     beside *path* records), the *text_columns* (a column to break down by, such as a store code), and every
     column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ)
@@ -163,106 +166,30 @@ def read_predictions(
     table = read_table(Path(path), None, encoding, chosen, encoding_errors, mask_pii)
     frame, fmt = table.frame, table.format
     del table
-    if fmt not in TEXT_FORMATS[:2]:
-        return frame.apply(_as_text_reads) if not frame.empty else frame
-    if frame.empty:  # an empty frame stays text, as ``DataFrame.apply`` leaves it
+    if frame.empty:  # an empty frame stays as read
         return frame
     keep = set(_kept_columns(Path(path), text_columns))
+    written = fmt in TEXT_FORMATS[:2]  # CSV and TSV cells are text; the other formats' cells have types
     # one column at a time, each text column dropped as its typed one is made: the data is never held three times
     typed: dict[str, pd.Series] = {}
     for name in list(frame.columns):
         column = frame.pop(name)
-        typed[name] = _missing(column) if name in keep else _typed(column)
+        typed[name] = typed_column(column, name in keep, written)
         del column
     return pd.DataFrame(typed)
 
 
 def _kept_columns(path: Path, text_columns: Collection[str] = ()) -> list[str]:
-    """Return the columns :func:`read_predictions` keeps as written for *path*: the id columns, the summary's
-    ``--id-column`` and *text_columns*."""
+    """Return the columns :func:`read_predictions` keeps as text for *path*: the id columns, the summary's
+    ``--id-column``, *text_columns*, and taikai's text columns (:data:`PREDICTED_TEXT`, under the summary's
+    ``--prefix``) and the reviews' (the summary's ``--text-column``, else ``text``)."""
     from taikai.io._run_summary import read_summary
 
     with warnings.catch_warnings():  # a summary of another output: those that use the summary read it and say so
         warnings.simplefilter("ignore", DataWarning)
         run = read_summary(path)
     recorded = [run.id_column] if run is not None and run.id_column is not None else []
-    return list(dict.fromkeys([*ID_COLUMNS, *recorded, *map(str, text_columns)]))
-
-
-def _missing(column: pd.Series) -> pd.Series:
-    """Return a text column with its empty cells missing (NaN), of pandas' ``str`` dtype whatever the format."""
-    return column.astype("str").where(column != "")
-
-
-def _as_text_reads(column: pd.Series) -> pd.Series:
-    """Return a column of a Parquet, JSONL or xlsx file as the same column of a CSV file reads: a text column of
-    ``str`` dtype with its empty strings missing, booleans of one dtype (:func:`_one_boolean_dtype`)."""
-    import pandas as pd
-
-    if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
-        return _missing(column)
-    return _one_boolean_dtype(column)
-
-
-_BOOLEANS = {"true": True, "false": False}
-
-
-def _one_boolean_dtype(column: pd.Series) -> pd.Series:
-    """Return a column whose values are all booleans (missing ones aside) as ``bool``, or as the nullable
-    ``boolean`` where one is missing; any other column as it is. Parquet, JSONL and xlsx give such a column with a
-    missing cell as Python objects, whose ``~`` is the integer complement (``~True == -2``)."""
-    import numpy as np
-
-    if column.dtype != object:
-        return column
-    present = column.dropna()
-    if present.empty or not isinstance(present.iloc[0], (bool, np.bool_)):
-        return column
-    if not present.map(lambda v: isinstance(v, (bool, np.bool_))).all():
-        return column
-    return boolean_column(column)
-
-
-def _typed(column: pd.Series) -> pd.Series:
-    """Return a CSV column (text, empty where missing) as booleans, numbers, or text with missing values, deciding
-    over the whole column; the cheap tests that can tell a text column come first, on the column as read."""
-    import pandas as pd
-
-    present = column[column != ""]
-    if present.empty:
-        return _missing(column)
-    if present.str.len().max() <= len("false") and present.str.lower().isin(_BOOLEANS).all():
-        flags = column.str.lower().map(_BOOLEANS)  # an empty cell is missing
-        return boolean_column(flags)
-    if _numbers_at_first(present) and not present.str.contains(_CODE).any():
-        values = _missing(column)
-        numbers = pd.to_numeric(values, errors="coerce")
-        if numbers[values.notna()].notna().all() and not (numbers.dtype.kind == "f" and _inexact_integers(present)):
-            return numbers
-        return values
-    return _missing(column)
-
-
-_FLOAT_DIGITS = 15
-"""A whole number of this many digits or fewer is exact as a float64."""
-
-
-def _inexact_integers(present: pd.Series) -> bool:
-    """Say whether a value of *present* is a whole number that a float64 cannot hold exactly (a 20-digit id:
-    20260301000012345678 would read as 2.0260301000012345e+19, and 300 ids as 2 values): its column stays text,
-    as a column of codes with a leading zero does."""
-    whole = present[present.str.fullmatch(r"[+-]?\d+")]
-    long = whole[whole.str.lstrip("+-").str.len() > _FLOAT_DIGITS]
-    return any(int(v) != float(v) for v in long)
-
-
-_FIRST = 1_000
-
-
-def _numbers_at_first(present: pd.Series) -> bool:
-    """Say whether the first values of *present* all read as numbers (a column of text fails at once): each value
-    reads as a number or not on its own, so one that does not keeps the whole column text."""
-    import pandas as pd
-
-    first = present.iloc[:_FIRST].astype(object)
-    return bool(pd.to_numeric(first, errors="coerce").notna().all())
+    prefix = run.prefix if run is not None and run.prefix else ""
+    texts = [run.text_column if run is not None and run.text_column is not None else "text"]
+    predicted = [prefix + name for name in PREDICTED_TEXT]
+    return list(dict.fromkeys([*ID_COLUMNS, *recorded, *map(str, text_columns), *texts, *predicted]))

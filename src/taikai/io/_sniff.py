@@ -37,6 +37,8 @@ _SNIFF_LINES = 20
 """The first lines, not blank, that tell a table's header and rows."""
 _MAX_NAME = 64
 """A header's column names are short: a longer field is a review, and the line no header."""
+_PROSE_HIRAGANA = 2
+"""Hiragana in a field of standard input's first line that make it prose (``やめました``), not a column name."""
 _SENTENCE_MARKS = frozenset("、。!?！？")
 """Marks of a sentence, which a column name does not hold: a line with them is a review, not a header."""
 
@@ -162,8 +164,19 @@ def _first_text(path: Path, head: bytes | None = None) -> str:
 
 def delimited_format(lines: Sequence[str]) -> str | None:
     """Return ``tsv`` or ``csv`` when *lines* (standard input's, say) begin as a CSV or TSV file does, by the test
-    :func:`sniffed_format` makes of a file's first lines; else ``None``."""
-    return _delimited("\n".join(lines[:_SNIFF_LINES]) + "\n")
+    :func:`sniffed_format` makes of a file's first lines, and their first line reads as column names, not prose:
+    none of its fields holds two hiragana or more (``id,text``, ``投稿日,本文``, ``お名前,レビュー``, not
+    ``時給換算で300円,やめました``): lines piped in are reviews, and two with one comma each are no table; else
+    ``None``."""
+    fmt = _delimited("\n".join(lines[:_SNIFF_LINES]) + "\n")
+    if fmt is None or any(_prose(field) for field in lines[0].split("\t" if fmt == "tsv" else ",")):
+        return None
+    return fmt
+
+
+def _prose(field: str) -> bool:
+    """Whether *field* reads as Japanese prose (two hiragana or more: particles, inflections), not a column name."""
+    return sum("\u3041" <= char <= "\u309f" for char in field) >= _PROSE_HIRAGANA
 
 
 def _delimited(text: str) -> str | None:

@@ -11,11 +11,12 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import ENCODING, Argument, InputError
+from taikai.errors import ENCODING, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec, raw_lines
 from taikai.io._encoding import (
     ENCODINGS,
     PRIVATE_USE,
+    REPLACE,
     check_encoding_errors,
     check_not_wide,
     damaged_utf8_error,
@@ -24,8 +25,8 @@ from taikai.io._encoding import (
 )
 from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
-STDIN = Path("<stdin>")
-"""What messages call standard input, in place of a file name."""
+STDIN = Path("standard input")
+"""What messages call standard input, in place of a file name (as the command line's own warnings call it)."""
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,9 @@ def decode_input(
     return decoded
 
 
-_ERRORS = Argument("errors", "--encoding-errors")
-"""The argument of :func:`decode_input` (and of the functions that call it) that the command line calls so."""
-_REPLACE = f"or pass {_ERRORS.either(['replace'])} to read undecodable bytes as U+FFFD (a warning names their lines)"
+_REPLACE = f"or pass {REPLACE} to read undecodable bytes as U+FFFD (a warning names their lines)"
+"""Named as every reader names it (``encoding_errors``, ``--encoding-errors``), as :func:`check_encoding_errors`
+names the *errors* of :func:`decode_input` too."""
 
 
 def _given(data: bytes, encoding: str, errors: str, source: Path) -> DecodedInput:
@@ -91,7 +92,7 @@ def _detect(data: bytes, errors: str, source: Path, one_text: bool) -> DecodedIn
         problem = _first_problem(data, encoding, private_use=True)
         if problem is None:
             return _decode(data, encoding, errors, source, given=False)
-        problems.append(f"{encoding}: {problem[1]} on line {problem[0]}")
+        problems.append(f"{line_codec(encoding)}: {problem[1]} on line {problem[0]}")
         evidence = utf8_evidence(data) if encoding == "utf-8-sig" else None
         if evidence is not None and evidence.damaged:  # UTF-8 with a cut character or stray byte: not CP932
             if errors == "replace":

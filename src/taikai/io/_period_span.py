@@ -1,0 +1,45 @@
+"""A date column of pandas periods counted per week or month: each period is read as its first day, so a period
+longer than the one counted by (a quarter counted per month) would be counted whole in the month it starts in.
+
+A period no longer than the one counted by is read by its start, like a date: a week (``2024-12-30/2025-01-05``)
+counted per month is counted in the month of its Monday (December 2024), all its rows together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from taikai.errors import DATE_COLUMN, FREQ, InputError
+
+_LONGEST_DAYS = {"W": 7, "M": 31}
+"""The most days a period of each ``freq`` spans: a period of a date column longer than that is refused."""
+_NAMES = {"W": "week", "M": "month"}
+
+
+def check_period_span(values: Iterable[object], freq: str, column: str, where: str) -> None:
+    """Raise :class:`InputError` when the date column *column* (of *where*) holds pandas periods longer than a
+    period of *freq* (``W`` or ``M``): quarterly periods counted per month would each be counted in the month
+    they start in, as if all their rows were written then. Periods no longer than *freq* are read by their start."""
+    import pandas as pd
+
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.PeriodDtype):
+        present = values.dropna()
+        found = {"": present.iloc[0]} if len(present) else {}  # one freq: its first period tells its span
+    else:
+        found = {}
+        for value in values:
+            if isinstance(value, pd.Period) and value.freqstr not in found:
+                found[value.freqstr] = value
+    longest = _LONGEST_DAYS.get(freq)
+    for period in found.values():
+        days = (period.end_time - period.start_time).days + 1
+        if longest is None or days <= longest:
+            continue
+        name = _NAMES[freq]
+        matching = [f for f, most in _LONGEST_DAYS.items() if days <= most]
+        count = f"pass {FREQ.given(matching[0])} to count its rows per {_NAMES[matching[0]]}, or " if matching else ""
+        raise InputError(
+            f"{where}: {DATE_COLUMN.given(column)} holds pandas periods of {period.freqstr} ({str(period)!r}: "
+            f"{days} days), longer than a {name} ({FREQ.given(freq)}): each would be counted whole in the {name} "
+            f"it starts in; {count}give the rows' own dates (timestamps) in the column"
+        )
