@@ -4,10 +4,20 @@ as one column says what seems to separate it."""
 import importlib
 import re
 
+import numpy as np
 import pytest
 
 from taikai import errors
-from taikai.errors import DATE_COLUMN, ENCODING, TEXT_COLUMN, Argument, no_column_error, separator_hint
+from taikai.errors import (
+    DATE_COLUMN,
+    ENCODING,
+    TEXT_COLUMN,
+    Argument,
+    as_float,
+    check_int,
+    no_column_error,
+    separator_hint,
+)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +160,27 @@ def test_named_as_names_the_standing_in_argument_within_its_block_only(said, ins
         assert inside in said()
     assert said().startswith(outside) or outside in said()
     assert "reference" not in said()
+
+
+@pytest.mark.parametrize(("value", "expected"), [(5, 5), (np.int64(3), 3), (np.uint8(2), 2)])
+def test_check_int_takes_numpy_integers_as_ints(value, expected):
+    """Regression: check_int("top", np.int64(3)) said "top must be an int, not int64"."""
+    checked = check_int("top", value, 1)
+    assert (checked, type(checked)) == (expected, int)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(True, "bool True"), (np.bool_(True), "bool np.True_"), (3.0, "float 3.0"), ("3", "str '3'")]
+)
+def test_check_int_refuses_bools_and_other_numbers(value, shown):
+    with pytest.raises(TypeError) as caught:
+        check_int("top", value)
+    assert str(caught.value) == f"top must be an int, not {shown}"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(2, 2.0), (np.float32(0.5), 0.5), (np.int64(3), 3.0), (True, None), (np.bool_(False), None), ("1", None)],
+)
+def test_as_float_reads_python_and_numpy_numbers_not_bools(value, expected):
+    assert as_float(value) == expected

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import taikai
-from taikai.analysis import write_report
+from taikai.analysis import distinctive_words, html_table, write_report
 from taikai.errors import InputError
 
 RULES = Path(__file__).parents[1] / "examples" / "rules.toml"
@@ -509,3 +510,112 @@ def test_evaluate_takes_the_int_labels_of_a_frame_read_without_a_header(tiny_mod
     with pytest.warns(taikai.DataWarning, match="were in this model's training data"):  # its rows, told by content
         report = taikai.evaluate(tiny_model, frame, text_column=0, reasons_column=1, sentiment_column=2)
     assert report.n_scored == len(frame)
+
+
+FORMATS = "csv, tsv, jsonl, parquet, xlsx"
+ENCODING_NAME = "an encoding name (a str) such as 'utf-8' or 'cp932'"
+WRONG_READING = [
+    # (id, call(model, files), error, message): regression (h112): each was a raw AttributeError or TypeError, or a
+    # message that named no argument (or the dump's sheet= for the reference's).
+    (
+        "reference_sheet True",
+        lambda m, f: taikai.check_drift(
+            f["root"] / "pred.csv", m, reference=f["root"] / "in.xlsx", reference_sheet=True
+        ),
+        TypeError,
+        "reference_sheet must be a sheet name or 1-based number (str or int), or None for the first, not bool True",
+    ),
+    (
+        "reference_input_format xls",
+        lambda m, f: taikai.check_drift(f["root"] / "pred.csv", m, reference="r.xls", reference_input_format="xls"),
+        InputError,
+        "reference_input_format='xls' (--reference-input-format on the command line): unknown format; choose one of "
+        + FORMATS,
+    ),
+    (
+        "reference_input_format 3",
+        lambda m, f: taikai.check_drift(f["root"] / "pred.csv", m, reference="r.csv", reference_input_format=3),
+        TypeError,
+        f"reference_input_format must be one of {FORMATS}, or None for the format of the extension, not int 3",
+    ),
+    (
+        "check_drift input_format 3",
+        lambda m, f: taikai.check_drift(f["root"] / "pred.csv", m, input_format=3),
+        TypeError,
+        f"input_format must be one of {FORMATS}, or None for the format of the extension, not int 3",
+    ),
+    (
+        "classify_file input_format 3",
+        lambda m, f: taikai.classify_file(f["root"] / "in.xlsx", f["root"] / "o.csv", "text", input_format=3),
+        TypeError,
+        f"input_format must be one of {FORMATS}, or None for the format of the extension, not int 3",
+    ),
+    (
+        "classify_file output_format 3",
+        lambda m, f: taikai.classify_file(f["root"] / "in.xlsx", f["root"] / "o.csv", "text", output_format=3),
+        TypeError,
+        f"output_format must be one of {FORMATS}, or None for the format of the extension, not int 3",
+    ),
+    (
+        "check_drift encoding bytes",
+        lambda m, f: taikai.check_drift(f["root"] / "pred.csv", m, encoding=b"cp932"),
+        TypeError,
+        f"encoding must be {ENCODING_NAME}, or None to detect it, not bytes b'cp932'",
+    ),
+    (
+        "check_drift reference_encoding bytes",
+        lambda m, f: taikai.check_drift(
+            f["root"] / "pred.csv", m, reference=f["root"] / "pred.csv", reference_encoding=b"cp932"
+        ),
+        TypeError,
+        f"reference_encoding must be {ENCODING_NAME}, or None to detect it, not bytes b'cp932'",
+    ),
+    (
+        "classify_file encoding bytes",
+        lambda m, f: taikai.classify_file(f["root"] / "pred.csv", f["root"] / "o.csv", "text", encoding=b"cp932"),
+        TypeError,
+        f"encoding must be {ENCODING_NAME}, or None to detect it, not bytes b'cp932'",
+    ),
+    (
+        "classify_file output_encoding bytes",
+        lambda m, f: taikai.classify_file(f["root"] / "pred.csv", f["root"] / "o.csv", "text", output_encoding=b"x"),
+        TypeError,
+        "output_encoding must be an encoding name (a str) such as 'utf-8', not bytes b'x'",
+    ),
+    (
+        "html_table str",
+        lambda m, f: html_table("x"),
+        TypeError,
+        "df must be a pandas DataFrame, not str 'x'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"), [c[1:] for c in WRONG_READING], ids=[c[0] for c in WRONG_READING]
+)
+def test_a_wrong_reading_option_names_its_argument(tiny_model, files, call, error, message):
+    with pytest.raises(error) as caught:
+        call(tiny_model, files)
+    assert type(caught.value) is error
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: taikai.keywords(m, top=np.int64(3)),
+        lambda m: taikai.explain(m, "手数料が高い", top=np.int64(3)),
+        lambda m: distinctive_words(m.predict_frame(pd.DataFrame({"text": ["手数料が高い"] * 3})), top=np.int64(2)),
+    ],
+    ids=["keywords", "explain", "distinctive_words"],
+)
+def test_a_numpy_integer_is_an_int(tiny_model, call):
+    """Regression: keywords(top=np.int64(3)) said "top must be an int, not int64"."""
+    assert call(tiny_model) is not None
+
+
+def test_a_numpy_sheet_number_reads_that_sheet(files):
+    from taikai.io import read_table
+
+    assert list(read_table(files["root"] / "in.xlsx", sheet=np.int64(1)).frame.columns) == ["text"]

@@ -8,9 +8,19 @@ import pandas as pd
 import pytest
 
 import taikai
-from taikai.analysis import build_report, write_report
+import taikai.dask
+from taikai.analysis import (
+    ReportOptions,
+    build_report,
+    html_table,
+    least_confident,
+    period_label,
+    representative_reviews,
+    write_report,
+)
 from taikai.io import read_predictions, read_table
 from taikai.privacy import PiiMasker
+from taikai.text import check_text, normalize
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +57,18 @@ CASES = [
     ("build_report", "mask_pii", lambda m, f, v: build_report(f["predictions"], model=m, mask_pii=v)),
     ("write_report", "drift", lambda m, f, v: write_report(f["root"] / "pred.csv", f["root"] / "r.html", drift=v)),
     ("PiiMasker", "names", lambda m, f, v: PiiMasker(names=v)),
+    # Regression (h112): these took any truthy value ("no" kept one text per row, drew the drift section, ...).
+    ("least_confident", "one_per_text", lambda m, f, v: least_confident(f["predictions"], one_per_text=v)),
+    ("representative", "one_per_text", lambda m, f, v: representative_reviews(f["predictions"], one_per_text=v)),
+    ("ReportOptions drift", "drift", lambda m, f, v: ReportOptions(drift=v)),
+    ("ReportOptions mask_pii", "mask_pii", lambda m, f, v: ReportOptions(mask_pii=v)),
+    ("html_table", "index", lambda m, f, v: html_table(f["predictions"], index=v)),
+    ("period_label", "short", lambda m, f, v: period_label(pd.Period("2026-03", "M"), short=v)),
+    ("normalize", "references", lambda m, f, v: normalize("&amp;", references=v)),
+    ("check_text", "references", lambda m, f, v: check_text("手数料&amp;", references=v)),
+    ("dask classify", "mask_pii", lambda m, f, v: taikai.dask.classify(None, mask_pii=v)),
+    ("dask read_input locate", "locate", lambda m, f, v: taikai.dask.read_input(f["csv"], locate=v)),
+    ("dask read_input mask_pii", "mask_pii", lambda m, f, v: taikai.dask.read_input(f["csv"], mask_pii=v)),
 ]
 
 
@@ -77,3 +99,10 @@ def test_reason_name_refuses_what_is_no_label(label, shown):
     with pytest.raises(TypeError) as caught:
         taikai.reason_name(label)
     assert str(caught.value) == f"label must be a reason id (str) such as 'fees', not {shown}"
+
+
+def test_numpy_bools_are_kept_as_bools():
+    options = ReportOptions(drift=np.bool_(False), mask_pii=np.bool_(True))
+    assert (options.drift, options.mask_pii) == (False, True)
+    assert type(options.drift) is bool
+    assert normalize("&amp;", references=np.bool_(False)) == "&amp;"

@@ -1,8 +1,9 @@
-"""Exceptions that carry a message for the user: what went wrong and what to do; and the checks of the public
-functions' arguments that raise them (where a wrong argument would otherwise fail deep inside)."""
+"""Exceptions with a message for the user (what went wrong, what to do), and the argument checks that raise them."""
 
 from __future__ import annotations
 
+import numbers
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -227,18 +228,31 @@ def wrong_type(name: str, value: object, accepted: str) -> TypeError:
     return TypeError(f"{name} must be {accepted}, not {given}")
 
 
+def as_int(value: object) -> int | None:
+    """Return *value* as an int if it is a Python or numpy integer (not a bool), else ``None``."""
+    import numpy as np
+
+    return int(value) if isinstance(value, int | np.integer) and not isinstance(value, bool) else None
+
+
+def as_float(value: object) -> float | None:
+    """Return *value* as a float if it is a Python or numpy real number (not a bool), else ``None``."""
+    return float(value) if isinstance(value, numbers.Real) and not isinstance(value, bool) else None
+
+
 def check_int(name: str, value: object, least: int | None = None, most: int | None = None) -> int:
-    """Return argument *name* if it is an int (not a bool) of at least *least* and at most *most*; else raise
-    ``TypeError`` or :class:`InputError` naming it, what was given and what is accepted."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    """Return argument *name* if it is an int (not a bool; a numpy integer as a Python int) of at least *least* and
+    at most *most*; else raise ``TypeError`` or :class:`InputError` naming it, what was given and what is accepted."""
+    checked = as_int(value)
+    if checked is None:
         raise wrong_type(name, value, "an int")
-    if least is not None and most is not None and not least <= value <= most:
-        raise InputError(f"{name} must be from {least} to {most:,}, not {value:,}")
-    if least is not None and value < least:
-        raise InputError(f"{name} must be at least {least}, not {value}")
-    if most is not None and value > most:
-        raise InputError(f"{name} must be at most {most}, not {value}")
-    return value
+    if least is not None and most is not None and not least <= checked <= most:
+        raise InputError(f"{name} must be from {least} to {most:,}, not {checked:,}")
+    if least is not None and checked < least:
+        raise InputError(f"{name} must be at least {least}, not {checked}")
+    if most is not None and checked > most:
+        raise InputError(f"{name} must be at most {most}, not {checked}")
+    return checked
 
 
 def check_at_least(argument: Argument, value: object, least: int) -> int:
@@ -255,17 +269,13 @@ def check_bool(name: str, value: object) -> bool:
     given: a flag given ``'no'`` or ``0`` must not be read as its truth value (``'no'`` would turn it on)."""
     import numpy as np
 
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if not isinstance(value, bool):
+    if not isinstance(value, bool | np.bool_):
         raise wrong_type(name, value, "a bool (True or False)")
-    return value
+    return bool(value)
 
 
 def check_path(name: str, value: object) -> None:
     """Raise ``TypeError`` naming argument *name* unless *value* is a path (a str or ``os.PathLike``)."""
-    import os
-
     if not isinstance(value, str | os.PathLike):
         raise wrong_type(name, value, "a str or pathlib.Path")
 
@@ -287,5 +297,4 @@ def parse_choice(kind: type[E], name: str, value: object) -> E:
     try:
         return kind(value)
     except ValueError:
-        choices = ", ".join(str(m.value) for m in kind)
-        raise InputError(f"{name} must be one of {choices}, not {value!r}") from None
+        raise InputError(f"{name} must be one of {', '.join(str(m.value) for m in kind)}, not {value!r}") from None

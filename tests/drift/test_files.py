@@ -115,7 +115,7 @@ def test_the_reference_is_read_by_its_own_extension_and_first_sheet(tiny_model, 
             {"encoding_errors": "ignore"},
             r"encoding_errors= \(--encoding-errors on the command line\) must be one of strict, replace, not 'ignore'",
         ),
-        ({"input_format": "excel"}, "unknown format 'excel'; choose one of"),
+        ({"input_format": "excel"}, r"input_format='excel' \(--input-format on the command line\): unknown format;"),
     ],
 )
 def test_check_drift_refuses_bad_reading_options(tiny_model, given, message):

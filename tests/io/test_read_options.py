@@ -17,7 +17,11 @@ def test_defaults_read_by_the_extension_with_the_encoding_detected():
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ({"input_format": "excel"}, "unknown format 'excel'; choose one of csv, tsv, jsonl, parquet, xlsx"),
+        (
+            {"input_format": "excel"},
+            r"input_format='excel' \(--input-format on the command line\): unknown format; "
+            "choose one of csv, tsv, jsonl, parquet, xlsx",
+        ),
         (
             {"encoding_errors": "ignore"},
             r"encoding_errors= \(--encoding-errors on the command line\) must be one of strict, replace, not 'ignore'",

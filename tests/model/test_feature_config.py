@@ -4,6 +4,7 @@ scikit-learn's message, blaming the rows)."""
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from taikai.errors import InputError
@@ -12,7 +13,7 @@ from taikai.model import FeatureConfig
 NGRAMS = "None or a tuple (low, high) of n-gram lengths with 1 <= low <= high, such as (1, 2)"
 MIN_DF = "an int of at least 1 (texts), or a float from 0.0 to 1.0 (a share of them), such as 2"
 C = "a positive number (the inverse of the regularisation strength), such as 30.0"
-WEIGHT = "'balanced' (weigh labels by rarity) or None"
+WEIGHT = "'balanced' (weigh labels by rarity), None, or a dict of a positive weight per label"
 FORM = "'base' (dictionary forms) or 'surface' (as written)"
 
 
@@ -33,7 +34,13 @@ FORM = "'base' (dictionary forms) or 'surface' (as written)"
         ({"sentiment_c": float("inf")}, InputError, f"sentiment_c must be {C}, not inf"),
         ({"reason_c": "30"}, TypeError, f"reason_c must be {C}, not str '30'"),
         ({"class_weight": "balance"}, InputError, f"class_weight must be {WEIGHT}, not 'balance'"),
-        ({"sentiment_class_weight": {"a": 1}}, TypeError, f"sentiment_class_weight must be {WEIGHT}, not dict"),
+        ({"sentiment_class_weight": 2}, TypeError, f"sentiment_class_weight must be {WEIGHT}, not int 2"),
+        ({"class_weight": {}}, InputError, f"class_weight must be {WEIGHT}, not an empty dict"),
+        ({"class_weight": {"a": 0}}, InputError, "class_weight['a'] must be a positive number, not 0"),
+        ({"class_weight": {"a": "2"}}, TypeError, "class_weight['a'] must be a positive number, not str '2'"),
+        ({"class_weight": {"a": True}}, TypeError, "class_weight['a'] must be a positive number, not bool True"),
+        ({"sentiment_class_weight": {1: 2.0}}, TypeError, "sentiment_class_weight label must be a str"),
+        ({"min_df": np.bool_(True)}, TypeError, f"min_df must be {MIN_DF}, not bool np.True_"),
         ({"token_form": "lemma"}, InputError, f"token_form must be {FORM}, not 'lemma'"),
         ({"vectors": 3}, TypeError, "vectors must be None, 'chive' or the path of a word-vector table, not int 3"),
         ({"word_ngrams": None}, InputError, "a model needs word n-grams, character n-grams or both"),
@@ -48,11 +55,36 @@ def test_a_wrong_field_is_refused_when_the_config_is_made(fields, error, message
 
 @pytest.mark.parametrize(
     "fields",
-    [{}, {"min_df": 1}, {"min_df": 0.5}, {"word_ngrams": (1, 1), "char_ngrams": (2, 4)}, {"class_weight": None}],
+    [
+        {},
+        {"min_df": 1},
+        {"min_df": 0.5},
+        {"word_ngrams": (1, 1), "char_ngrams": (2, 4)},
+        {"class_weight": None},
+        {"class_weight": {"price": 2, "other": 0.5}, "sentiment_class_weight": {"positive": 2.0}},
+    ],
 )
 def test_a_right_config_is_made_and_read_back(fields):
     config = FeatureConfig(**fields)
     assert FeatureConfig.from_dict(config.to_dict()) == config
+
+
+@pytest.mark.parametrize(
+    ("fields", "recorded"),
+    [
+        ({"min_df": np.int64(2)}, {"min_df": 2}),
+        ({"min_df": np.float64(0.5)}, {"min_df": 0.5}),
+        ({"reason_c": np.float32(3.0), "sentiment_c": np.int32(4)}, {"reason_c": 3.0, "sentiment_c": 4.0}),
+        ({"word_ngrams": (np.int64(1), np.int64(3))}, {"word_ngrams": (1, 3)}),
+        ({"class_weight": {"price": np.int64(2)}}, {"class_weight": {"price": 2.0}}),
+    ],
+)
+def test_numpy_numbers_are_taken_and_recorded_as_python_ones(fields, recorded):
+    """Regression: FeatureConfig(min_df=np.int64(2)) was refused ("min_df must be an int ..., not int64")."""
+    config = FeatureConfig(**fields)
+    values = {name: getattr(config, name) for name in recorded}
+    assert values == recorded
+    assert all(type(v) is type(recorded[k]) for k, v in values.items())
 
 
 def test_a_path_of_vectors_is_kept_as_text():
@@ -65,5 +97,8 @@ def test_a_saved_config_this_taikai_refuses_is_a_model_error():
 
     meta = ModelMetadata.__new__(ModelMetadata)
     object.__setattr__(meta, "config", FeatureConfig().to_dict() | {"min_df": -1})
-    with pytest.raises(ModelError, match=r"^metadata 'config' is not a feature configuration this taikai reads"):
+    object.__setattr__(meta, "taikai_version", "0.0.9")
+    with pytest.raises(
+        ModelError, match=r"does not support the setting min_df=-1 of this model \(saved by taikai 0.0.9\)"
+    ):
         meta.feature_config()

@@ -95,7 +95,6 @@ def _edit(model_dir, edit):
             lambda c: c.update(sentiment_class_weight=None),
             "config.sentiment_class_weight is None, but the model was trained with 'balanced'",
         ),
-        (lambda c: c.update(surprise=1), "'config' is not a feature configuration this taikai reads"),
     ],
 )
 def test_a_config_that_does_not_describe_the_pipeline_is_refused(tiny_model_dir, tmp_path, edit, problem):
@@ -110,3 +109,59 @@ def test_a_config_that_does_not_describe_the_pipeline_is_refused(tiny_model_dir,
     assert message.endswith(
         "Restore the model's own metadata.json from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR"
     )
+
+
+# Configs the previous taikai trained and loaded (scikit-learn takes a weight per label): as its metadata.json has them.
+OLD_CONFIGS = [
+    {"class_weight": None, "sentiment_class_weight": {"positive": 2.0, "neutral": 1.0, "negative": 1.0}},
+    {"class_weight": {"price": 3, "other": 1}, "sentiment_class_weight": "balanced"},
+    {"class_weight": {"price": 0.5}, "sentiment_class_weight": None, "reason_c": 1},
+]
+
+
+@pytest.mark.parametrize("values", OLD_CONFIGS)
+def test_a_model_with_a_class_weight_per_label_loads(tiny_model_dir, tmp_path, values):
+    """Regression: a per-label class-weight dict, which the previous version trained with, was refused on load as
+    "does not describe the model ... (it was edited after training)"."""
+    model_dir = _copy(tiny_model_dir, tmp_path)
+    pipeline = joblib.load(model_dir / "model.joblib")
+    classifier = pipeline.named_steps["classify"]
+    for name, head in (("class_weight", "reason"), ("sentiment_class_weight", "sentiment")):
+        pipeline.set_params(**{f"classify__{head}_estimator__class_weight": values[name]})
+        getattr(classifier, f"{head}_").set_params(class_weight=values[name])
+    pipeline.set_params(classify__reason_estimator__C=values.get("reason_c", 30.0))
+    classifier.reason_.set_params(C=values.get("reason_c", 30.0))
+    _replace_artifact(model_dir, pipeline)
+    _edit(model_dir, lambda m: m["config"].update(values))
+    config = taikai.load_model(model_dir).metadata.feature_config()
+    assert config is not None
+    assert {name: getattr(config, name) for name in values} == values
+
+
+@pytest.mark.parametrize(
+    ("values", "setting", "why"),
+    [
+        ({"surprise": 1}, "the setting surprise=1", "'surprise' is no setting of this taikai"),
+        (
+            {"sentiment_class_weight": "heavy"},
+            "the setting sentiment_class_weight='heavy'",
+            "sentiment_class_weight must be 'balanced' (weigh labels by rarity), None, or a dict",
+        ),
+        (
+            {"min_df": -1, "colour": "red"},
+            "the settings colour='red' and min_df=-1",
+            "'colour' is no setting of this taikai",
+        ),
+    ],
+)
+def test_a_setting_this_taikai_does_not_support_says_retrain(tiny_model_dir, tmp_path, values, setting, why):
+    """A saved setting this taikai refuses is said as such (saved by another version, perhaps), not as an edit."""
+    model_dir = _copy(tiny_model_dir, tmp_path)
+    _edit(model_dir, lambda m: m.update(taikai_version="0.0.9") or m["config"].update(values))
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(model_dir)
+    message = str(caught.value)
+    assert message.startswith(f"{model_dir / 'metadata.json'}: this taikai (")
+    assert f"does not support {setting} of this model (saved by taikai 0.0.9): {why}" in message
+    assert message.endswith("; retrain it: taikai train DATA.csv --out MODEL_DIR")
+    assert "edited" not in message

@@ -7,6 +7,7 @@ import unicodedata
 import warnings
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -732,3 +733,21 @@ def test_training_rows_with_one_sentiment_among_reasons_only_rows_say_how_many_h
     df.loc[df["split"] == "test", "sentiment"] = "positive"
     with pytest.raises(InputError, match=r"its \d+ training row\(s\) \(\d+ with a sentiment\) have only negative"):
         taikai.train(df, config=FeatureConfig(min_df=1), folds=0)
+
+
+@pytest.mark.parametrize(("seed", "test_size"), [(np.int64(7), np.float64(0.2)), (np.uint32(0), np.float32(0.0))])
+def test_numpy_numbers_are_a_seed_and_a_test_size(seed, test_size):
+    """Regression: a numpy test_size or seed was refused as no number ("not float32 ...")."""
+    from taikai.training._checks import check_split_options
+
+    check_split_options(seed, test_size)  # raises for what it refuses
+
+
+@pytest.mark.parametrize(("test_size", "shown"), [(True, "bool True"), (np.bool_(False), "bool np.False_")])
+def test_a_bool_is_no_test_size(tiny_csv, test_size, shown):
+    with pytest.raises(TypeError) as caught:
+        taikai.train(tiny_csv, test_size=test_size)
+    assert (
+        str(caught.value)
+        == f"test_size must be a number from 0 (hold nothing out) up to, not including, 1, not {shown}"
+    )

@@ -15,7 +15,7 @@ from taikai.analysis._tables import (
     reason_labels,
     sentiment_labels,
 )
-from taikai.errors import TEXT_COLUMN, Argument, InputError, check_int, wrong_type
+from taikai.errors import TEXT_COLUMN, Argument, InputError, check_bool, check_int, wrong_type
 from taikai.model import find_column
 from taikai.rules import MODEL_REASON
 from taikai.text import normalize, same_text_key
@@ -135,6 +135,7 @@ def representative_reviews(
     :func:`taikai.text.same_text_key`); ``one_per_text=False`` picks rows, repeats and all.
     """
     check_int("per_reason", per_reason, 1)
+    one_per_text = check_bool("one_per_text", one_per_text)  # "no" would pick one per text
     df, labels, text_column, shown = _positional(df, prefix, text_column, context)
     scores = top_probability(df)
     rows = classified(df)
@@ -170,6 +171,7 @@ def least_confident(
     row, with the number of classified rows holding it in the column ``rows``, as in
     :func:`representative_reviews`; ``one_per_text=False`` picks rows, repeats and all."""
     check_int("n", n, 1)
+    one_per_text = check_bool("one_per_text", one_per_text)  # "no" would pick one per text
     df, labels, text_column, shown = _positional(df, prefix, text_column, context)
     scores = top_probability(df).sort_values(["p", "margin"], kind="stable")
     if one_per_text:

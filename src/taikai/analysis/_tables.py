@@ -7,7 +7,7 @@ from collections.abc import Hashable
 
 import pandas as pd
 
-from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, wrong_type
+from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, wrong_type
 from taikai.io import check_period_span, no_dates_error, order_warning, range_warning, read_date_column
 from taikai.labels import (
     REASON_IDS,
@@ -242,6 +242,7 @@ def shares_over_time(table: pd.DataFrame) -> pd.DataFrame:
 
 def period_label(period: pd.Period, short: bool = False) -> str:
     """Return a short name of a month (``2026-03``) or week (``2026-W12``; ``W12`` when *short*, ISO weeks)."""
+    short = check_bool("short", short)
     if period.freqstr.startswith("W"):
         year, week, _ = period.start_time.isocalendar()
         return f"W{week:02d}" if short else f"{year}-W{week:02d}"

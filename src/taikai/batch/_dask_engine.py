@@ -20,7 +20,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from taikai.errors import MissingExtraError
+from taikai.errors import MissingExtraError, check_bool
 
 try:
     import dask.dataframe as dd
@@ -237,6 +237,7 @@ def classify(
     ``mask_pii=True`` masks personal data in the text column first: the rules and the model read, and the
     result holds, the masked text. *prefix* goes before the name of every column the model adds.
     """
+    mask_pii = check_bool("mask_pii", mask_pii)  # "no" would mask
     return classify_frame(ddf, text_column, model, client, rules, rules_mode, mask_pii, prefix=prefix)
 
 

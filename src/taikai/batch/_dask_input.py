@@ -21,7 +21,7 @@ import pyarrow as pa
 import taikai.io as tio
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_parquet import file_types, parquet_field
-from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError
+from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError, check_bool
 from taikai.io import OutputSpec
 
 _READ_ROWS = 50_000
@@ -232,6 +232,7 @@ def read_input(
     *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors* (``strict`` or ``replace``)
     is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD.
     """
+    locate, mask_pii = check_bool("locate", locate), check_bool("mask_pii", mask_pii)
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
         if encoding:

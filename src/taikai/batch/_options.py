@@ -8,7 +8,7 @@ from typing import Any
 
 from taikai.batch._columns import text_column_needed
 from taikai.errors import OUTPUT_FORMAT, InputError, check_bool, check_int, wrong_type
-from taikai.io import ENCODING_ERRORS, ReadOptions, format_of
+from taikai.io import ENCODING_ERRORS, ReadOptions, format_of, given_format
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
 DEFAULT_CHUNK_SIZE = 5000
@@ -81,6 +81,10 @@ class BatchOptions:
         if self.limit is not None and check_int("limit", self.limit) < 1:
             raise InputError(f"the limit must be at least 1 row, not {self.limit}; leave it out to read every row")
         RulesMode.for_rules(self.rules_mode, self.rules)  # override without rules would change nothing
+        self.read_options  # noqa: B018 - refuses a wrong input_format, encoding or encoding_errors now
+        given_format(self.output_format, OUTPUT_FORMAT)
+        if self.output_encoding is not None and not isinstance(self.output_encoding, str):
+            raise wrong_type("output_encoding", self.output_encoding, "an encoding name (a str) such as 'utf-8'")
 
     @property
     def applied_rules_mode(self) -> RulesMode | None:

@@ -131,13 +131,13 @@ def check_drift(
     else:
         # The reference is read with its own options (the dump's encoding, format and sheet are not its own), and
         # what goes wrong reading it names them.
-        reference_options = ReadOptions(
-            input_format=reference_input_format,
-            encoding=reference_encoding,
-            sheet=reference_sheet,
-            encoding_errors=encoding_errors,
-        )
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
+            reference_options = ReadOptions(
+                input_format=reference_input_format,
+                encoding=reference_encoding,
+                sheet=reference_sheet,
+                encoding_errors=encoding_errors,
+            )
             counted = _statistics(
                 reference,
                 model,

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         check_output_dir,
         data_format,
         format_of,
+        given_format,
         open_reader,
     )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
@@ -156,6 +157,7 @@ __all__ = [
     "excel_value",
     "first_rows",
     "format_of",
+    "given_format",
     "id_column_of",
     "infer_schema",
     "input_schema",
@@ -230,6 +232,7 @@ __getattr__: Any = lazy_modules(
             "check_output_dir",
             "data_format",
             "format_of",
+            "given_format",
             "open_reader",
         ),
         "taikai.io._formula_cells": (

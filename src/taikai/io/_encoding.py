@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import ENCODING, Argument, InputError
+from taikai.errors import ENCODING, Argument, InputError, wrong_type
 from taikai.errors import ENCODING_ERRORS as ENCODING_ERRORS_ARGUMENT
 from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
@@ -72,6 +72,10 @@ def utf8_evidence(data: bytes, final: bool = True) -> Utf8Evidence:
     return Utf8Evidence(len(_WIDE.findall(text)) - undecodable, undecodable)
 
 
+ENCODING_NAME = "an encoding name (a str) such as 'utf-8' or 'cp932'"
+"""What an encoding argument takes, as messages say it."""
+
+
 @functools.lru_cache(maxsize=64)
 def resolve_encoding(name: str, argument: Argument = ENCODING) -> str:
     """Return Python's name for the encoding *name* (``utf8`` gives ``utf-8``), or raise :class:`InputError` naming
@@ -80,6 +84,8 @@ def resolve_encoding(name: str, argument: Argument = ENCODING) -> str:
     Files are split into lines byte by byte, so an encoding in which ASCII (and so the line break) is not
     itself, such as UTF-16, is refused rather than read as garbage.
     """
+    if not isinstance(name, str):  # bytes, say: codecs' own TypeError would not name the argument
+        raise wrong_type(argument.current().name, name, ENCODING_NAME)
     try:
         codec = codecs.lookup(name).name
     except LookupError:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument, InputError
-from taikai.io._encoding import check_encoding_errors
+from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument, InputError, wrong_type
+from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file
 from taikai.io._records import Reader
@@ -41,8 +41,9 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
     """Return the format named by *given*, or that of the parts of a Dask engine's output folder *path*, or the one
     *path*'s extension says, or raise :class:`InputError`: it suggests *option* (``input_format=``,
     ``--input-format``) when the caller takes one, else an extension."""
-    if given:
-        return _known_format(given)
+    named = given_format(given, option or INPUT_FORMAT)
+    if named is not None:
+        return named
     if is_parts_folder(Path(path)):
         return read_manifest(Path(path)).format
     found = _EXTENSIONS.get(Path(path).suffix.lower())
@@ -89,10 +90,18 @@ def data_format(path: Path) -> str | None:
     return _EXTENSIONS.get(Path(path).suffix.lower()) or sniffed_format(Path(path))
 
 
-def _known_format(given: str) -> str:
-    """Return *given* in lower case if it names one of :data:`FORMATS`, or raise :class:`InputError`."""
+def given_format(given: object, argument: Argument = INPUT_FORMAT) -> str | None:
+    """Return the format *given* to *argument* (``input_format=``, ``output_format=``) in lower case, or ``None``
+    for none (``None`` or ``""``: the file's extension says); else raise naming the argument (as it is named here,
+    :meth:`Argument.current`): ``TypeError`` for what is no str, :class:`InputError` for a format not in
+    :data:`FORMATS`."""
+    named = argument.current()
+    if given is None or given == "":
+        return None
+    if not isinstance(given, str):
+        raise wrong_type(named.name, given, f"one of {', '.join(FORMATS)}, or None for the format of the extension")
     if given.lower() not in FORMATS:
-        raise InputError(f"unknown format {given!r}; choose one of {', '.join(FORMATS)}")
+        raise InputError(f"{named.given(given)}: unknown format; choose one of {', '.join(FORMATS)}")
     return given.lower()
 
 
@@ -176,8 +185,9 @@ class ReadOptions:
     encoding_errors: str = "strict"
 
     def __post_init__(self) -> None:
-        if self.input_format:
-            _known_format(self.input_format)
+        given_format(self.input_format)
+        if self.encoding is not None and not isinstance(self.encoding, str):
+            raise wrong_type(ENCODING.current().name, self.encoding, f"{ENCODING_NAME}, or None to detect it")
         check_encoding_errors(self.encoding_errors)
 
     def open(self, path: Path) -> Reader:

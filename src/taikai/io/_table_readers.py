@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import SHEET, Argument, InputError, no_column_error, wrong_type
+from taikai.errors import SHEET, Argument, InputError, as_int, no_column_error, wrong_type
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import is_old_excel, old_excel_error
 
@@ -92,9 +92,11 @@ def sheet_argument(sheet: object, default: str = "the first") -> str | None:
     """Return the ``sheet=`` argument of a Python call as ``--sheet`` gives it: a name as it is, a 1-based number
     as its digits (``sheet=2`` is ``--sheet 2``), ``None`` as it is; anything else (a bool, a float) is a
     ``TypeError`` whose message names *default*, the sheet read without one."""
-    if isinstance(sheet, bool) or not isinstance(sheet, str | int | None):
-        raise wrong_type("sheet", sheet, f"a sheet name or 1-based number (str or int), or None for {default}")
-    return None if sheet is None else str(sheet)
+    number = as_int(sheet)  # a numpy integer too, not a bool
+    if number is None and not isinstance(sheet, str | None):
+        accepted = f"a sheet name or 1-based number (str or int), or None for {default}"
+        raise wrong_type(SHEET.current().name, sheet, accepted)
+    return None if sheet is None else str(sheet if number is None else number)
 
 
 class XlsxReader:

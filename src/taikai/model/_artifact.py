@@ -175,7 +175,10 @@ def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
             f"{artifact}: not a taikai model: it holds {held}; give the directory of a model taikai train wrote, "
             f"or retrain: {TRAIN_COMMAND}"
         )
-    problems = metadata_problems(pipeline, meta)
+    try:
+        problems = metadata_problems(pipeline, meta)
+    except ModelError as exc:  # a config setting this taikai does not support
+        raise ModelError(f"{model_dir / METADATA_NAME}: {exc}") from exc
     if problems:
         raise ModelError(
             f"{model_dir / METADATA_NAME}: does not describe the model in {artifact.name} (it was edited after "

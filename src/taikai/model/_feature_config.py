@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from taikai.errors import InputError, wrong_type
+from taikai.errors import InputError, ModelError, as_float, as_int, wrong_type
+from taikai.model._fields import TRAIN_COMMAND
 from taikai.model._vector_table import DEFAULT_VECTORS
 
 TOKEN_FORMS = ("base", "surface")
 """The word token forms of :class:`taikai.text.JapaneseTokenizer`."""
 CLASS_WEIGHTS = ("balanced", None)
-"""The class weightings a head takes."""
+"""The named class weightings a head takes (besides a dict of a weight per label)."""
+ClassWeight = str | dict[str, float] | None
+"""A head's class weighting: ``'balanced'``, ``None`` or a positive weight per label (``{'positive': 2.0}``)."""
 
 
 @dataclass(frozen=True)
@@ -38,23 +42,13 @@ class FeatureConfig:
     min_df: int = 2
     reason_c: float = 30.0
     sentiment_c: float = 30.0
-    class_weight: str | None = "balanced"
+    class_weight: ClassWeight = "balanced"
     vectors: str | None = None
-    sentiment_class_weight: str | None = "balanced"
+    sentiment_class_weight: ClassWeight = "balanced"
 
     def __post_init__(self) -> None:
-        _check_choice("token_form", self.token_form, TOKEN_FORMS, "'base' (dictionary forms) or 'surface' (as written)")
-        for name in ("word_ngrams", "char_ngrams"):
-            _check_ngrams(name, getattr(self, name))
-        _check_min_df(self.min_df)
-        for name in ("reason_c", "sentiment_c"):
-            _check_c(name, getattr(self, name))
-        for name in ("class_weight", "sentiment_class_weight"):
-            _check_choice(name, getattr(self, name), CLASS_WEIGHTS, "'balanced' (weigh labels by rarity) or None")
-        if isinstance(self.vectors, os.PathLike):
-            object.__setattr__(self, "vectors", os.fspath(self.vectors))  # recorded in metadata.json as text
-        if self.vectors is not None and not isinstance(self.vectors, str):
-            raise wrong_type("vectors", self.vectors, "None, 'chive' or the path of a word-vector table")
+        for name, check in _CHECKS.items():  # each returns the value as recorded (numpy numbers as Python ones)
+            object.__setattr__(self, name, check(name, getattr(self, name)))
         if not (self.word_ngrams or self.char_ngrams):
             raise InputError("a model needs word n-grams, character n-grams or both: set word_ngrams or char_ngrams")
         if self.vectors is not None and not self.word_ngrams:
@@ -81,41 +75,136 @@ class FeatureConfig:
         # Configs written before these fields existed describe models without vectors and one class weighting.
         values.setdefault("vectors", None)
         values.setdefault("sentiment_class_weight", values.get("class_weight"))
+        unknown = sorted(set(values) - {f.name for f in fields(cls)})
+        if unknown:  # written by another taikai version, or edited
+            are = "is no setting" if len(unknown) == 1 else "are no settings"
+            raise InputError(f"{', '.join(map(repr, unknown))} {are} of this taikai")
         for key in ("word_ngrams", "char_ngrams"):
-            if values.get(key) is not None:
+            if isinstance(values.get(key), list):
                 values[key] = tuple(values[key])
         return cls(**values)
 
 
-def _check_choice(name: str, value: object, choices: tuple[str | None, ...], accepted: str) -> None:
+def unsupported_settings(values: dict[str, Any]) -> list[str]:
+    """Return the settings (``name=value``) of a saved config *values* that :class:`FeatureConfig` refuses on their
+    own: keys it does not know and values its checks refuse (empty: only the settings together are refused)."""
+    known = {f.name for f in fields(FeatureConfig)}
+    found = [f"{name}={value!r}" for name, value in values.items() if name not in known]
+    for name, check in _CHECKS.items():
+        if name in values:
+            value = values[name]
+            try:
+                check(name, tuple(value) if name.endswith("_ngrams") and isinstance(value, list) else value)
+            except (TypeError, ValueError, InputError):
+                found.append(f"{name}={value!r}")
+    return found
+
+
+def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception) -> ModelError:
+    """Return the error of a model whose saved config *values* (written by taikai *saved_by*) :class:`FeatureConfig`
+    refuses with *exc*: the settings this taikai does not support, and to retrain (not that the file was edited: a
+    model of another taikai version may hold settings this one does not take)."""
+    from importlib import metadata
+
+    try:
+        installed = metadata.version("taikai")
+    except metadata.PackageNotFoundError:  # a source tree never installed
+        installed = "version unknown"
+    settings = unsupported_settings(values)
+    what = (
+        f"the setting{'s' if len(settings) > 1 else ''} {' and '.join(settings)}"
+        if settings
+        else f"the settings {values}"
+    )
+    saved = f"taikai {saved_by}" if saved_by else "another taikai"
+    return ModelError(
+        f"this taikai ({installed}) does not support {what} of this model (saved by {saved}): {exc}; "
+        f"retrain it: {TRAIN_COMMAND}"
+    )
+
+
+def _check_choice(name: str, value: object, choices: tuple[str | None, ...], accepted: str) -> Any:
     if value is not None and not isinstance(value, str):
         raise wrong_type(name, value, accepted)
     if value not in choices:
         raise InputError(f"{name} must be {accepted}, not {value!r}")
+    return value
 
 
-def _check_c(name: str, value: object) -> None:
+def _check_token_form(name: str, value: object) -> Any:
+    return _check_choice(name, value, TOKEN_FORMS, "'base' (dictionary forms) or 'surface' (as written)")
+
+
+def _check_class_weight(name: str, value: object) -> Any:
+    accepted = "'balanced' (weigh labels by rarity), None, or a dict of a positive weight per label"
+    if not isinstance(value, dict):
+        return _check_choice(name, value, CLASS_WEIGHTS, accepted)
+    if not value:
+        raise InputError(f"{name} must be {accepted}, not an empty dict")
+    weights = {}
+    for label, weight in value.items():
+        if not isinstance(label, str):
+            raise wrong_type(f"{name} label", label, "a str (a label the head predicts)")
+        number = as_float(weight)
+        if number is None:
+            raise wrong_type(f"{name}[{label!r}]", weight, "a positive number")
+        if not 0 < number < math.inf:
+            raise InputError(f"{name}[{label!r}] must be a positive number, not {weight!r}")
+        weights[label] = number
+    return weights  # a copy: the frozen config does not change with the dict it was given
+
+
+def _check_c(name: str, value: object) -> Any:
     accepted = "a positive number (the inverse of the regularisation strength), such as 30.0"
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    number = as_float(value)
+    if number is None:
         raise wrong_type(name, value, accepted)
-    if not 0 < value < math.inf:
+    if not 0 < number < math.inf:
         raise InputError(f"{name} must be {accepted}, not {value!r}")
+    return value if type(value) in (int, float) else number  # numpy numbers recorded as Python ones
 
 
-def _check_ngrams(name: str, value: object) -> None:
+def _check_ngrams(name: str, value: object) -> Any:
     accepted = "None or a tuple (low, high) of n-gram lengths with 1 <= low <= high, such as (1, 2)"
     if value is None:
-        return
-    if not isinstance(value, tuple) or len(value) != 2 or not all(type(n) is int for n in value):
+        return None
+    ints = tuple(as_int(n) for n in value) if isinstance(value, tuple) else ()
+    if len(ints) != 2 or None in ints:
         raise wrong_type(name, value, accepted)
-    low, high = value
-    if not 1 <= low <= high:
+    low, high = ints
+    if not 1 <= low <= high:  # type: ignore[operator]
         raise InputError(f"{name} must be {accepted}, not {value!r}")
+    return ints
 
 
-def _check_min_df(value: object) -> None:
+def _check_min_df(name: str, value: object) -> Any:
     accepted = "an int of at least 1 (texts), or a float from 0.0 to 1.0 (a share of them), such as 2"
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise wrong_type("min_df", value, accepted)
-    if (isinstance(value, int) and value < 1) or (isinstance(value, float) and not 0.0 <= value <= 1.0):
-        raise InputError(f"min_df must be {accepted}, not {value!r}")
+    whole = as_int(value)
+    number = whole if whole is not None else as_float(value)
+    if number is None:
+        raise wrong_type(name, value, accepted)
+    if (isinstance(number, int) and number < 1) or (isinstance(number, float) and not 0.0 <= number <= 1.0):
+        raise InputError(f"{name} must be {accepted}, not {value!r}")
+    return number
+
+
+def _check_vectors(name: str, value: object) -> Any:
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)  # recorded in metadata.json as text
+    if value is not None and not isinstance(value, str):
+        raise wrong_type(name, value, "None, 'chive' or the path of a word-vector table")
+    return value
+
+
+_CHECKS: dict[str, Callable[[str, Any], Any]] = {
+    "token_form": _check_token_form,
+    "word_ngrams": _check_ngrams,
+    "char_ngrams": _check_ngrams,
+    "min_df": _check_min_df,
+    "reason_c": _check_c,
+    "sentiment_c": _check_c,
+    "class_weight": _check_class_weight,
+    "vectors": _check_vectors,
+    "sentiment_class_weight": _check_class_weight,
+}
+"""The check of each field: raises for a value the field does not take, else returns the value to record."""

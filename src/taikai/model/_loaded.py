@@ -80,15 +80,12 @@ _NONE_WHEN_ABSENT = ("word_ngrams", "char_ngrams", "vectors")
 
 def _config_problems(pipeline: Any, meta: ModelMetadata) -> list[str]:
     """Return how ``config`` in *meta* differs from the pipeline it describes (a model without a recorded config,
-    as one fitted by hand: nothing to compare)."""
-    from taikai.errors import ModelError
-
+    as one fitted by hand: nothing to compare); raise :class:`~taikai.errors.ModelError` for a config this taikai
+    does not support (a setting of another version: retrain, rather than restore the file)."""
     if not meta.config:
         return []
-    try:
-        config = meta.feature_config()
-    except ModelError as exc:
-        return [str(exc).removeprefix("metadata ")]
+    config = meta.feature_config()
+    assert config is not None  # a recorded config
     params = pipeline.get_params(deep=True)
     classifier = pipeline.named_steps["classify"]
     for head in ("reason_", "sentiment_"):  # the fitted heads (a model without sentiment has no sentiment_)

@@ -237,14 +237,14 @@ class ModelMetadata:
     def feature_config(self) -> FeatureConfig | None:
         """Return ``config`` as a :class:`~taikai.model.FeatureConfig`, or ``None`` when none is recorded; raise
         :class:`ModelError` for a configuration this taikai cannot read."""
-        from taikai.model._feature_config import FeatureConfig
+        from taikai.model._feature_config import FeatureConfig, unsupported_error
 
         if not self.config:
             return None
         try:
             return FeatureConfig.from_dict(self.config)
         except (TypeError, ValueError, InputError) as exc:  # a key or value this taikai does not know
-            raise ModelError(f"metadata 'config' is not a feature configuration this taikai reads: {exc}") from exc
+            raise unsupported_error(self.config, self.taikai_version, exc) from exc
 
     def trained_on(self) -> TrainingData:
         """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""

@@ -14,7 +14,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils.extmath import softmax
 from sklearn.utils.validation import check_is_fitted
 
-from taikai.model._feature_config import FeatureConfig
+from taikai.model._feature_config import ClassWeight, FeatureConfig
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import WordVectors
 from taikai.model._word_block import FeatureBlocks, WordFeatures
@@ -190,7 +190,7 @@ def build_pipeline(config: FeatureConfig | None = None) -> Pipeline:
     ``FeatureConfig()``, words only; the shipped model's is :meth:`FeatureConfig.shipped`)."""
     config = config or FeatureConfig()
 
-    def head(c: float, class_weight: str | None) -> LogisticRegression:
+    def head(c: float, class_weight: ClassWeight) -> LogisticRegression:
         return LogisticRegression(C=c, class_weight=class_weight, max_iter=3000, random_state=SEED)
 
     reason = head(config.reason_c, config.class_weight)

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from taikai.errors import check_bool
 from taikai.text._status import Status
 
 MAX_CHARS = 10_000
@@ -59,6 +60,8 @@ def normalize(text: str, *, references: bool = True) -> str:
     (references encoded up to five times over decode in one call). ``references=False`` leaves references as
     they are, as taikai did before it decoded them (the key of row hashes of versions 1 and 2).
     """
+    if type(references) is not bool:  # "no" would decode them; a bool passes at no cost, as this runs per text
+        references = check_bool("references", references)
     text = _normalize_once(text, references)
     if not references:
         return text

@@ -8,7 +8,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import Argument, InputError, check_bool, check_int, wrong_type
+from taikai.errors import Argument, InputError, as_float, check_bool, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, check_model_dir
@@ -35,11 +35,12 @@ def check_flags(**flags: object) -> None:
 def check_split_options(seed: object, test_size: object) -> None:
     """Refuse, before anything is read, a *seed* outside 0..2**32-1 or a *test_size* that is no share of rows."""
     check_int("seed", seed, 0, MAX_SEED)
-    if isinstance(test_size, bool) or not isinstance(test_size, int | float):
+    share = as_float(test_size)  # numpy numbers too, not bools
+    if share is None:
         raise wrong_type("test_size", test_size, "a number from 0 (hold nothing out) up to, not including, 1")
-    if not 0 <= test_size < 1:
+    if not 0 <= share < 1:
         raise InputError(
-            f"--test-size {test_size:g} (test_size={test_size:g}): the share of rows held out for the test must be "
+            f"--test-size {share:g} (test_size={share:g}): the share of rows held out for the test must be "
             "from 0 (hold nothing out) up to, not including, 1; the default is 0.2"
         )
 

@@ -33,7 +33,17 @@ from taikai.analysis._report._summary import summary_section
 from taikai.analysis._report._trend import trend_section
 from taikai.analysis._report._words import words_section
 from taikai.analysis._tables import FREQUENCIES
-from taikai.errors import DATE_COLUMN, FREQ, Argument, InputError, check_bool, check_int, period_freq, separator_hint
+from taikai.errors import (
+    DATE_COLUMN,
+    FREQ,
+    Argument,
+    InputError,
+    check_bool,
+    check_int,
+    period_freq,
+    separator_hint,
+    wrong_type,
+)
 from taikai.io import (
     PARTS_MANIFEST,
     RunSummary,
@@ -73,8 +83,12 @@ SECTIONS: dict[str, SectionBuilder] = {
 
 
 def html_table(df: Any, index: bool = True) -> str:
-    """Return the frame *df* as an HTML table with every value escaped."""
-    return render_table(Table.from_frame(df, index))
+    """Return the frame *df* as an HTML table with every value escaped (*index*: with the frame's index first)."""
+    import pandas as pd
+
+    if not isinstance(df, pd.DataFrame):
+        raise wrong_type("df", df, "a pandas DataFrame")
+    return render_table(Table.from_frame(df, check_bool("index", index)))
 
 
 def _build_order() -> tuple[str, ...]:

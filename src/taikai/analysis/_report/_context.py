@@ -13,6 +13,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._segment_table import segment_table
+from taikai.errors import check_bool
 from taikai.io import ID_COLUMNS, RunSummary
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 
@@ -34,6 +35,10 @@ class ReportOptions:
     id_column: str | None = None
     """The id shown beside each review: the frame's named index (``df.set_index("review_id")``), else the batch
     summary's ``--id-column``, else the first of :data:`ID_COLUMNS` present."""
+
+    def __post_init__(self) -> None:
+        for name in ("drift", "mask_pii"):  # a flag given "no" must not turn it on
+            object.__setattr__(self, name, check_bool(name, getattr(self, name)))
 
 
 @dataclass(frozen=True, eq=False)
