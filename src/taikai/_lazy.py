@@ -16,12 +16,13 @@ def lazy_modules(
     package: str, modules: dict[str, tuple[str, ...]], submodules: tuple[str, ...] = ()
 ) -> Callable[[str], Any]:
     """Return a module ``__getattr__`` for *package* that takes each of ``modules[module]`` from its *module*
-    when first read, and imports each of its *submodules* (``package.name``) when first read as an attribute."""
+    when first read (a *module* may be named relative to *package*: ``._schema``), and imports each of its
+    *submodules* (``package.name``) when first read as an attribute."""
     home = {name: module for module, names in modules.items() for name in names}
 
     def __getattr__(name: str) -> Any:
         if name in home:
-            return getattr(importlib.import_module(home[name]), name)
+            return getattr(importlib.import_module(home[name], package), name)
         if name in submodules:
             return importlib.import_module(f"{package}.{name}")
         raise AttributeError(f"module {package!r} has no attribute {name!r}")

@@ -1,8 +1,6 @@
 """Reading and writing data files: one chain of readers and writers for CSV, TSV, JSONL, Parquet and xlsx.
-
 :func:`format_of` tells a file's format and :func:`open_reader` opens the one reader for it; the batch engines,
-training, evaluation and the report all read through them, so they accept and refuse the same files.
-"""
+training, evaluation and the report all read through them, so they accept and refuse the same files."""
 
 from __future__ import annotations
 
@@ -208,7 +206,7 @@ __all__ = [
 __getattr__: Any = lazy_modules(
     "taikai.io",
     {
-        "taikai.io._assemble": (
+        "._assemble": (
             "PARQUET_ROW_GROUP",
             "XLSX_MAX_CELL",
             "XLSX_MAX_COLUMNS",
@@ -220,12 +218,12 @@ __getattr__: Any = lazy_modules(
             "write_parquet",
             "write_xlsx",
         ),
-        "taikai.io._dates": ("check_date_column", "no_dates_error", "parse_dates"),
-        "taikai.io._period_span": ("check_period_span",),
-        "taikai.io._date_column": ("DateColumn", "YearRange", "order_warning", "range_warning", "read_date_column"),
-        "taikai.io._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "order_evidence"),
-        "taikai.io._decoded_lines": ("DecodeNote", "raw_lines"),
-        "taikai.io._formats": (
+        "._dates": ("check_date_column", "no_dates_error", "parse_dates"),
+        "._period_span": ("check_period_span",),
+        "._date_column": ("DateColumn", "YearRange", "order_warning", "range_warning", "read_date_column"),
+        "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "order_evidence"),
+        "._decoded_lines": ("DecodeNote", "raw_lines"),
+        "._formats": (
             "FORMATS",
             "TEXT_FORMATS",
             "ReadOptions",
@@ -235,16 +233,10 @@ __getattr__: Any = lazy_modules(
             "given_format",
             "open_reader",
         ),
-        "taikai.io._formula_cells": (
-            "FORMULA_STARTS",
-            "escape_formula",
-            "is_sheet",
-            "unescape_formula",
-            "unescape_sheet",
-        ),
-        "taikai.io._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
-        "taikai.io._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
-        "taikai.io._labelled": (
+        "._formula_cells": ("FORMULA_STARTS", "escape_formula", "is_sheet", "unescape_formula", "unescape_sheet"),
+        "._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
+        "._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
+        "._labelled": (
             "FREE_LABELS_HINT",
             "MORE_REASONS_COLUMN",
             "LabelledTable",
@@ -252,21 +244,13 @@ __getattr__: Any = lazy_modules(
             "check_labelled",
             "validate_labelled",
         ),
-        "taikai.io._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
-        "taikai.io._predictions_file": ("check_predictions_sheet", "is_predictions"),
-        "taikai.io._splits": ("SPLITS", "select_split", "split_column"),
-        "taikai.io._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
-        "taikai.io._paths": ("check_not_input", "check_regular_file", "same_path"),
-        "taikai.io._records": (
-            "BadLine",
-            "Chunk",
-            "Position",
-            "Reader",
-            "at_least_one",
-            "bad_line_error",
-            "first_rows",
-        ),
-        "taikai.io._run_summary": (
+        "._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
+        "._predictions_file": ("check_predictions_sheet", "is_predictions"),
+        "._splits": ("SPLITS", "select_split", "split_column"),
+        "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
+        "._paths": ("check_not_input", "check_regular_file", "same_path"),
+        "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
+        "._run_summary": (
             "SUMMARY_SUFFIX",
             "ModelStamp",
             "RunSummary",
@@ -279,19 +263,12 @@ __getattr__: Any = lazy_modules(
             "with_summary",
             "write_summary",
         ),
-        "taikai.io._schema": (
-            "SCAN_ROWS",
-            "column_kinds",
-            "infer_schema",
-            "input_schema",
-            "kinds_schema",
-            "merge_types",
-        ),
-        "taikai.io._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
-        "taikai.io._sniff": ("binary_data_format", "delimited_format"),
-        "taikai.io._stdin": ("STDIN", "DecodedInput", "decode_input"),
-        "taikai.io._table_readers": ("check_sheet_column", "sheet_read"),
-        "taikai.io._writers": (
+        "._schema": ("SCAN_ROWS", "column_kinds", "infer_schema", "input_schema", "kinds_schema", "merge_types"),
+        "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
+        "._sniff": ("binary_data_format", "delimited_format"),
+        "._stdin": ("STDIN", "DecodedInput", "decode_input"),
+        "._table_readers": ("check_sheet_column", "sheet_read"),
+        "._writers": (
             "OUTPUT_ENCODINGS",
             "STREAM_FORMATS",
             "OutputSpec",
