@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
-from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, PeriodDrift, check_drift, show_limit
+from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, period_freq
 from taikai.labels import reason_with_id
@@ -126,12 +126,17 @@ def _period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
                 word=w.word,
                 rows=w.rows,
                 share=percent(w.share, ""),
-                reference=f"{w.reference_share:.1%}" if w.in_reference else absent(w.reference_floor, lang),
+                reference=_reference_cell(w, lang),
             )
             for w in part.new_words
         )
         found.append(words["period_words"].format(period=part.period, words=shown))
     return tuple(found)
+
+
+def _reference_cell(new: NewWord, lang: str) -> str:
+    """A new word's share in the reference, as ``taikai drift`` writes it, or why it has none there."""
+    return f"{new.reference_share:.1%}" if new.in_reference else absent(new.reference_floor, lang)
 
 
 def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
@@ -143,7 +148,7 @@ def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
             w.word,
             f"{w.rows:,}",
             percent(w.share, ""),
-            f"{w.reference_share:.1%}" if w.in_reference else absent(w.reference_floor, lang),
+            _reference_cell(w, lang),
         ]
         for w in report.overall.new_words
     ]

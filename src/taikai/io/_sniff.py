@@ -85,8 +85,13 @@ def binary_data_format(data: bytes) -> str | None:
     return _binary(data[: len(OLE2)], io.BytesIO(data))
 
 
+def _by_magic(head: bytes) -> str | None:
+    """The format whose first bytes *head* begins with (``xlsx`` for any zip archive), or ``None``."""
+    return next((fmt for magic, fmt in _MAGIC.items() if head.startswith(magic)), None)
+
+
 def _binary(head: bytes, whole: Path | io.BytesIO) -> str | None:
-    found = next((fmt for magic, fmt in _MAGIC.items() if head.startswith(magic)), None)
+    found = _by_magic(head)
     if found == "xlsx":
         try:
             with zipfile.ZipFile(whole) as archive:
@@ -141,9 +146,9 @@ def sniffed_format(path: Path) -> str | None:
     if found is not None:
         return found
     head = first_bytes(path)
-    for magic, fmt in _MAGIC.items():
-        if head.startswith(magic):
-            return fmt
+    found = _by_magic(head)
+    if found is not None:
+        return found
     text = _first_text(path, head).lstrip()
     if text[:1] in ("{", "["):
         return "jsonl" if text[:1] == "{" else "json"

@@ -145,23 +145,24 @@ def _check_class_weight(name: str, value: object) -> Any:
     for label, weight in value.items():
         if not isinstance(label, str):
             raise wrong_type(f"{name} label", label, "a str (a label the head predicts)")
-        number = as_float(weight)
-        if number is None:
-            raise wrong_type(f"{name}[{label!r}]", weight, "a positive number")
-        if not 0 < number < math.inf:
-            raise InputError(f"{name}[{label!r}] must be a positive number, not {weight!r}")
-        weights[label] = number
+        weights[label] = _positive(f"{name}[{label!r}]", weight, "a positive number")
     return weights  # a copy: the frozen config does not change with the dict it was given
 
 
 def _check_c(name: str, value: object) -> Any:
-    accepted = "a positive number (the inverse of the regularisation strength), such as 30.0"
+    number = _positive(name, value, "a positive number (the inverse of the regularisation strength), such as 30.0")
+    return value if type(value) in (int, float) else number  # numpy numbers recorded as Python ones
+
+
+def _positive(name: str, value: object, accepted: str) -> float:
+    """Return *value* as a float if it is a finite number above 0 (:func:`taikai.errors.as_float`); else raise
+    ``TypeError`` (not a number) or :class:`InputError` naming *name* and what it takes."""
     number = as_float(value)
     if number is None:
         raise wrong_type(name, value, accepted)
     if not 0 < number < math.inf:
         raise InputError(f"{name} must be {accepted}, not {value!r}")
-    return value if type(value) in (int, float) else number  # numpy numbers recorded as Python ones
+    return number
 
 
 def _check_ngrams(name: str, value: object) -> Any:
