@@ -5,20 +5,20 @@ labels; ``--free-labels`` keeps a label as written in every other way, and train
 from __future__ import annotations
 
 import re
-import unicodedata
 import warnings
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING
 
 from taikai.errors import DataWarning
 from taikai.io import MORE_REASONS_COLUMN
+from taikai.labels import label_cell
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MOST_SHOWN = 10
 """The most changed labels one warning lists (the rest are counted)."""
-_SEPARATOR = re.compile(r"[|｜]")
+_SEPARATOR = re.compile(r"[|｜]")  # before NFKC, which makes | of ｜ (taikai.labels.LABEL_SEPARATORS)
 
 
 def nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None]) -> dict[str, str]:
@@ -31,7 +31,7 @@ def nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None]) -> dic
         for cell in frame[column]:
             for part in _SEPARATOR.split(cell) if isinstance(cell, str) else ():
                 written = part.strip()
-                read = unicodedata.normalize("NFKC", written).strip()
+                read = label_cell(written)  # as every label cell is read
                 if written and read != written:
                     changed.setdefault(written, read)
     return changed
