@@ -45,7 +45,7 @@ class StatisticsBuilder:
     Measuring tags a text once; its row can then be added to several builders (the whole dump, its period).
 
     *known* is the model's word vocabulary (``None``: the model has none, and no OOV rate is counted); *form*
-    the form in which its tokenizer writes tokens. With *hidden* (``mask_pii``), the content words counted leave
+    the form in which its tokenizer writes tokens. With *hide_names* (``mask_pii``), the content words counted leave
     out the names and places UniDic tags and the address units after a place (:mod:`taikai.drift._hidden_words`).
     """
 
@@ -56,14 +56,14 @@ class StatisticsBuilder:
         sentiment_labels: Sequence[str],
         known: frozenset[str] | None,
         tagger: WordTagger,
-        hidden: HiddenWords | None = None,
+        hide_names: bool = False,
     ) -> None:
         self.source = source
         self.reason_labels = list(reason_labels)
         self.sentiment_labels = list(sentiment_labels)
         self.known = known
         self.tagger = tagger
-        self.hidden = hidden
+        self.hidden = HiddenWords() if hide_names else None
         self.rows = self.empty = self.error = self.foreign = self.tokens = self.oov = self.word_rows = 0
         self.confidence = np.zeros(CONFIDENCE_BINS, dtype=np.int64)
         self.confidence_sum = 0.0
@@ -78,13 +78,12 @@ class StatisticsBuilder:
         vocabulary = word_vocabulary(model.pipeline)
         tagger = WordTagger(vocabulary.form, vocabulary.dicdir) if vocabulary else WordTagger()
         known = vocabulary.known if vocabulary else None
-        hidden = HiddenWords() if mask_pii else None
-        return cls(source, model.reason_labels, model.sentiment_labels, known, tagger, hidden)
+        return cls(source, model.reason_labels, model.sentiment_labels, known, tagger, mask_pii)
 
     def child(self, source: str) -> StatisticsBuilder:
         """Return an empty builder with the same labels, vocabulary and tagger (one tagger per process)."""
         return StatisticsBuilder(
-            source, self.reason_labels, self.sentiment_labels, self.known, self.tagger, self.hidden
+            source, self.reason_labels, self.sentiment_labels, self.known, self.tagger, self.hidden is not None
         )
 
     def measure(

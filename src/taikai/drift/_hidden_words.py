@@ -24,6 +24,7 @@ ADDRESS_UNITS = frozenset({"都", "道", "府", "県", "市", "区", "町", "村
 
 _NAMED = frozenset({"人名", "地名"})
 _TAGS = ("人名", "地名", "固有名詞")  # a text without any of them holds no hidden word
+_SHARED: list[PosTagger] = []  # one tagger per process for every HiddenWords: MeCab keeps a dictionary's memory
 
 
 def _person_in_dictionary(word: Morpheme, tagger: PosTagger) -> bool:
@@ -34,7 +35,11 @@ class HiddenWords:
     """Find the names and address parts of a text that are no new words (see the module's rules)."""
 
     def __init__(self, tagger: PosTagger | None = None) -> None:
-        self.tagger = tagger or PosTagger()
+        if tagger is None:
+            if not _SHARED:
+                _SHARED.append(PosTagger())
+            tagger = _SHARED[0]
+        self.tagger = tagger
 
     def of(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """Return (the names and places of *text*, its address units written right after a place)."""
