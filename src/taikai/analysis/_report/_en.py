@@ -11,6 +11,10 @@ EN = Phrases(
     pii_masked="Personal data masked (--mask-pii): {masks}",
     pii_count="{kind} {placeholder} {count}",
     pii_none="none found",
+    pii_none_more="nothing more found",
+    pii_input_batch="The input texts were masked by taikai batch --mask-pii (as its summary records){masks}",
+    pii_input_placeholders="The input texts were masked before: they hold the placeholders taikai batch --mask-pii "
+    "writes ({placeholders})",
     pii_join=", ",
     summary="Summary",
     summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",

@@ -34,6 +34,9 @@ class Phrases:
     pii_masked: str
     pii_count: str
     pii_none: str
+    pii_none_more: str
+    pii_input_batch: str
+    pii_input_placeholders: str
     pii_join: str
     summary: str
     summary_rows: str
