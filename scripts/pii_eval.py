@@ -472,11 +472,30 @@ DESIGN = """## Design
   `[人名1]さん`. The segments, their counts and their tests are those of the unmasked column: different people are
   not merged into one segment `[人名]`. The numbers hold within one report only (another dump, or the same one
   sorted otherwise, may number them differently); values masking leaves as they are keep their names.
+  A bare name in a cell (`佐藤`, `Taro Yamada`) has no context for masking to find it by, so a `--by` value that
+  masking left as it was is masked as a name (`[人名]`, numbered with the others, alike in the segment table and
+  beside each review, and counted with the names masked) when both hold: the tagger reads it as a name as a whole
+  (every word of it tagged 名詞-固有名詞-人名 by UniDic, or a proper noun the dictionary also holds as a person's
+  name: `佐藤`, `キムラ`, `ナカジマ`, `ヤマダタロウ`, `高橋 健`; or two or three capitalised Latin words: `Taro
+  Yamada`), and masking takes the whole value for a name when an honorific follows it (`Taro Yamadaさん`; not
+  `Google Play`, `Crowd Works`, `東京`, `楽天`). Limits: a single Latin word (`Smith`) and a name UniDic does not
+  tag as one (a rare name, a nickname) are shown as written; two or three capitalised Latin words that are no
+  person (`Acme Corp`) are masked as a name. `suggest` has no `--by`: it shows the id column as written, as the
+  report does.
+- **report of masked predictions.** A predictions file `taikai batch --mask-pii` wrote holds the masked texts
+  only. The report says so in its header, with or without its own `--mask-pii`: `入力のテキストは taikai batch
+  --mask-pii でマスク済みです (batch の要約による): [メール] 60 件、[人名] 61 件` (from the batch summary's `mask_pii`
+  and `masks`), or, without a summary that says, `入力のテキストはマスク済みです: taikai batch --mask-pii が書く置き換え
+  ([メール]、[人名]) を含みます` when the texts hold masking's placeholders. The report's own `--mask-pii` line then
+  says `ほかには見つかりませんでした` (`nothing more found`) when it masked nothing more.
 - **report --date-column.** The date column's values that do not read as dates (a cell `田中一郎さんに連絡`) are
   masked too, as shown beside each review, and counted in the masks the page states; the dates are left as they
   are. The id column shown beside each review is not masked: it is there to find the row by.
 - **drift.** `taikai drift --mask-pii` masks the texts of the dump (and of `--reference`) before they are
-  classified and counted, so that its new words hold no name; a masked text's placeholders are no words. With or
+  classified and counted; a masked text's placeholders are no words, and neither are the words the tagger reads
+  as a person's or a place's name, nor an address unit right after a place (see docs/drift.md for the exact
+  rule: キムラ, ナカジマ, 渋谷, 神南 and the 区 of 渋谷区 are no new words, a name UniDic does not tag may be).
+  `report --mask-pii`'s drift section counts them the same way. With or
   without it, e-mail addresses and URLs are left out of the word counts wherever masking finds them
   (`taikai.privacy.without_addresses`, the same finders): `yamada.taro(at)gmail.com`, `taro at example dot com`
   and `note.com/tanaka_writer/n/n123abc` give no words (at, com, gmail, tanaka, …).
