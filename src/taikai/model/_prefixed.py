@@ -120,7 +120,7 @@ def predictions_frame(
 
 
 _EDITED = "the file seems edited: re-run taikai batch on the raw dump"
-_STATUSES = frozenset(s.value for s in Status)
+STATUSES = frozenset(s.value for s in Status)
 """The statuses batch writes (a closed set): any other value in ``status`` was put there by hand."""
 _SLACK = 1e-6  # rounding in a written probability
 
@@ -144,6 +144,16 @@ def not_a_probability(source: str, column: str, position: int, value: object, ma
     value = _masked(value, mask_pii)
     return InputError(
         f"{source}: column {column}, {_row(position)}: {value!r} is not a probability (a number from 0 to 1); {_EDITED}"
+    )
+
+
+def not_a_status(source: str, column: str, position: int, value: object, mask_pii: bool = False) -> InputError:
+    """Return the error for the cell of the status *column* in data row *position* (from 0) that holds none of the
+    statuses batch writes (*value* quoted with personal data masked with *mask_pii*)."""
+    value = _masked(value, mask_pii)
+    return InputError(
+        f"{source}: column {column}, {_row(position)}: the status {value!r} is none of "
+        f"{', '.join(sorted(STATUSES))} (the statuses taikai batch writes); {_EDITED}"
     )
 
 
@@ -214,7 +224,7 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "", ma
     if sentiments:  # as reasons: a frame without the columns names its sentiments by its values (sentiment_labels)
         _check_cells(frame, source, prefix, "sentiment", sentiments, mask_pii)
     if reasons:  # predictions: the statuses batch writes, and no others
-        _check_cells(frame, source, prefix, "status", _STATUSES, mask_pii)
+        _check_cells(frame, source, prefix, "status", STATUSES, mask_pii)
     return frame.assign(**converted) if converted else frame
 
 
@@ -262,10 +272,11 @@ def _check_cells(
     if not wrong.any():
         return
     at = int(wrong.nonzero()[0][0])
-    shown = _masked(texts.iloc[at], mask_pii)
     if column == "status":
-        said = f"the status {shown!r} is none of {', '.join(sorted(allowed))} (the statuses taikai batch writes)"
-    else:
-        have = ", ".join(f"{prefix}p_{column}_{v}" for v in sorted(allowed))
-        said = f"the {column} {shown!r} has no column {prefix}p_{column}_{shown} (the {column}s' columns are {have})"
-    raise InputError(f"{source}: column {prefix + column}, {_row(at)}: {said}; {_EDITED}")
+        raise not_a_status(source, prefix + column, at, texts.iloc[at], mask_pii)
+    shown = _masked(texts.iloc[at], mask_pii)
+    have = ", ".join(f"{prefix}p_{column}_{v}" for v in sorted(allowed))
+    raise InputError(
+        f"{source}: column {prefix + column}, {_row(at)}: the {column} {shown!r} has no column "
+        f"{prefix}p_{column}_{shown} (the {column}s' columns are {have}); {_EDITED}"
+    )
