@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from taikai.errors import InputError, ModelError, as_float, as_int, wrong_type
+from taikai.labels import label_cell
 from taikai.model._fields import TRAIN_COMMAND
 from taikai.model._vector_table import DEFAULT_VECTORS
 
@@ -141,11 +142,19 @@ def _check_class_weight(name: str, value: object) -> Any:
         return _check_choice(name, value, CLASS_WEIGHTS, accepted)
     if not value:
         raise InputError(f"{name} must be {accepted}, not an empty dict")
-    weights = {}
+    weights: dict[str, float] = {}
+    written: dict[str, str] = {}
     for label, weight in value.items():
         if not isinstance(label, str):
             raise wrong_type(f"{name} label", label, "a str (a label the head predicts)")
-        weights[label] = _positive(f"{name}[{label!r}]", weight, "a positive number")
+        read = label_cell(label)  # as a label cell is read: NFKC, stripped ('ｌｏｗ＿ｐａｙ' is low_pay)
+        if read in written:
+            raise InputError(
+                f"{name} has the keys {written[read]!r} and {label!r}, which are read as one label, {read!r} (after "
+                "Unicode NFKC, as label cells are read): give it one weight"
+            )
+        written[read] = label
+        weights[read] = _positive(f"{name}[{label!r}]", weight, "a positive number")
     return weights  # a copy: the frozen config does not change with the dict it was given
 
 
