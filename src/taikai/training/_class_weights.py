@@ -23,9 +23,9 @@ def check_class_weights(
     """Raise :class:`InputError` for the first key of a dict ``class_weight`` (reason head) or
     ``sentiment_class_weight`` that is no primary reason, or sentiment, of the rows fitted on (*fit_df*): named as
     a label only the held-out test rows (*test_df*) have, or as no label of the data at all."""
-    heads = (("class_weight", config.class_weight, "primary", "reasons"),)
+    heads: list[tuple[str, object, Hashable, str]] = [("class_weight", config.class_weight, "primary", "reasons")]
     if sentiment_column:
-        heads += (("sentiment_class_weight", config.sentiment_class_weight, sentiment_column, "sentiments"),)
+        heads.append(("sentiment_class_weight", config.sentiment_class_weight, sentiment_column, "sentiments"))
     for name, weights, column, kind in heads:
         if not isinstance(weights, dict):
             continue
