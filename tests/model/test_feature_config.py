@@ -99,14 +99,39 @@ def test_a_path_of_vectors_is_kept_as_text():
     assert FeatureConfig(vectors=Path("tables") / "mine").vectors == str(Path("tables") / "mine")
 
 
-def test_a_saved_config_this_taikai_refuses_is_a_model_error():
+@pytest.mark.parametrize(
+    ("saved_by", "free_labels", "said"),
+    [
+        (
+            "0.0.9",  # another version: it may hold settings this one does not take
+            False,
+            "this taikai ({v}) does not support the setting min_df=-1 of this model (saved by taikai 0.0.9): min_df "
+            "must be",
+        ),
+        (
+            "{v}",  # regression: this same version was said to be another, though the file was edited
+            False,
+            "the config of this model holds the setting min_df=-1, which this taikai ({v}) does not take, though this "
+            "same version saved the model: min_df must be",
+        ),
+        ("{v}", True, "metadata.json seems edited: restore it from a copy of the model, or retrain it: "),
+    ],
+)
+def test_a_saved_config_this_taikai_refuses_is_a_model_error(saved_by, free_labels, said):
+    from importlib import metadata
+
     from taikai.errors import ModelError
     from taikai.model import ModelMetadata
 
+    installed = metadata.version("taikai")
     meta = ModelMetadata.__new__(ModelMetadata)
     object.__setattr__(meta, "config", FeatureConfig().to_dict() | {"min_df": -1})
-    object.__setattr__(meta, "taikai_version", "0.0.9")
-    with pytest.raises(
-        ModelError, match=r"does not support the setting min_df=-1 of this model \(saved by taikai 0.0.9\)"
-    ):
+    object.__setattr__(meta, "taikai_version", saved_by.format(v=installed))
+    object.__setattr__(meta, "free_labels", free_labels)
+    with pytest.raises(ModelError) as caught:
         meta.feature_config()
+    message = str(caught.value)
+    assert said.format(v=installed) in message
+    # regression: the retrain command of a free-labels model lacked --free-labels
+    command = "taikai train DATA.csv --free-labels --out MODEL_DIR" if free_labels else "taikai train DATA.csv --out"
+    assert message.endswith(f"retrain it: {command}" + ("" if free_labels else " MODEL_DIR"))

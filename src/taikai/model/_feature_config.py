@@ -10,7 +10,7 @@ from typing import Any
 
 from taikai.errors import InputError, ModelError, as_float, as_int, wrong_type
 from taikai.labels import label_cell
-from taikai.model._fields import TRAIN_COMMAND
+from taikai.model._fields import train_command
 from taikai.model._vector_table import DEFAULT_VECTORS
 
 TOKEN_FORMS = ("base", "surface")
@@ -101,10 +101,11 @@ def unsupported_settings(values: dict[str, Any]) -> list[str]:
     return found
 
 
-def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception) -> ModelError:
+def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception, free_labels: bool = False) -> ModelError:
     """Return the error of a model whose saved config *values* (written by taikai *saved_by*) :class:`FeatureConfig`
-    refuses with *exc*: the settings this taikai does not support, and to retrain (not that the file was edited: a
-    model of another taikai version may hold settings this one does not take)."""
+    refuses with *exc*: the settings this taikai does not support, and to retrain (a model of another taikai
+    version may hold settings this one does not take); saved by this very version, the file was edited: say so,
+    and to restore it. The retrain command carries ``--free-labels`` for a model of labels of its own."""
     from importlib import metadata
 
     try:
@@ -117,10 +118,17 @@ def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception) -> 
         if settings
         else f"the settings {values}"
     )
+    retrain = train_command(free_labels)
+    if saved_by and saved_by == installed:  # this taikai wrote it, so it took the settings then: they were changed
+        return ModelError(
+            f"the config of this model holds {what}, which this taikai ({installed}) does not take, though this "
+            f"same version saved the model: {exc}; metadata.json seems edited: restore it from a copy of the model, "
+            f"or retrain it: {retrain}"
+        )
     saved = f"taikai {saved_by}" if saved_by else "another taikai"
     return ModelError(
         f"this taikai ({installed}) does not support {what} of this model (saved by {saved}): {exc}; "
-        f"retrain it: {TRAIN_COMMAND}"
+        f"retrain it: {retrain}"
     )
 
 
