@@ -112,8 +112,9 @@ def predictions_frame(
     mask_pii: bool = False,
 ) -> pd.DataFrame:
     """Return *frame* with its predicted columns under their plain names (see :func:`find_prefix`) and its
-    probabilities as numbers: a cell that holds none, or a reason without its ``p_reason_`` column, is an
-    :class:`InputError` naming the column and data row (*mask_pii*: a text it quotes masked)."""
+    probabilities as numbers: a cell that holds none, a reason (or sentiment) without its ``p_reason_``
+    (``p_sentiment_``) column, or a status other than ok, empty and error, is an :class:`InputError` naming the
+    column and data row (*mask_pii*: a text it quotes masked)."""
     prefix = find_prefix(list(frame.columns), source, chosen, recorded)
     named = frame.set_axis(unprefixed(list(frame.columns), prefix), axis=1) if prefix else frame
     return checked_probabilities(named, source, prefix, mask_pii)
