@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from taikai.errors import Argument, InputError
+from taikai.io._binary_data import HEAD_BYTES, compressed_error, compressed_format, is_compressed
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first bytes of an OLE2 compound file: an Excel 97–2003 workbook (.xls), which taikai does not read."""
@@ -26,6 +27,7 @@ _TAKEN_FOR = {
     "parquet": "a Parquet file",
     "xls": "an .xls (Excel 97–2003) workbook",
     "txt": "a plain text file",
+    "xlsx": "an .xlsx (Excel) workbook",
 }
 """What a file was to be read as, as a message names it."""
 _EXTENSIONS = {".xls": "xls", ".json": "json"}
@@ -73,21 +75,24 @@ def old_excel_error(path: Path, *, output: bool = False) -> InputError:
 
 def binary_format(path: Path) -> str | None:
     """Return what the binary file *path* is by its first bytes, whatever its name: ``xls`` (Excel 97–2003),
-    ``xlsx`` (a zip archive holding a workbook), ``zip`` (another zip archive) or ``parquet``; ``None`` for any
-    other file (text), or one that cannot be read."""
-    return _binary(first_bytes(path, len(OLE2)), path)
+    ``xlsx`` (a zip archive holding a workbook), ``zip`` (another zip archive), ``parquet``, or compressed data
+    (``gzip``, ``bzip2``, ``xz``, ``zstd``); ``None`` for any other file (text), or one that cannot be read."""
+    return _binary(first_bytes(path, HEAD_BYTES), path)
 
 
 def binary_data_format(data: bytes) -> str | None:
     """Return what the bytes *data* (standard input's, whole) are by their first bytes, as a file named .txt or
     .csv is told (:func:`taikai.io.data_format`): ``xls`` (Excel 97–2003), ``xlsx`` (a zip archive holding a
-    workbook), ``zip`` (another zip archive) or ``parquet``; ``None`` for any other bytes (text)."""
-    return _binary(data[: len(OLE2)], io.BytesIO(data))
+    workbook), ``zip`` (another zip archive), ``parquet`` or compressed data (``gzip``, ``bzip2``, ``xz``,
+    ``zstd``); ``None`` for any other bytes (text)."""
+    return _binary(data[:HEAD_BYTES], io.BytesIO(data))
 
 
 def _by_magic(head: bytes) -> str | None:
-    """The format whose first bytes *head* begins with (``xlsx`` for any zip archive), or ``None``."""
-    return next((fmt for magic, fmt in _MAGIC.items() if head.startswith(magic)), None)
+    """The format whose first bytes *head* begins with (``xlsx`` for any zip archive, ``gzip`` and the like for
+    compressed data), or ``None``."""
+    found = next((fmt for magic, fmt in _MAGIC.items() if head.startswith(magic)), None)
+    return found or compressed_format(head)
 
 
 def _binary(head: bytes, whole: Path | io.BytesIO) -> str | None:
@@ -105,15 +110,17 @@ def misread_error(path: Path, fmt: str, option: Argument | None = None) -> Input
     """Return the error for the file *path*, to be read as *fmt* (by its name or as given), when its first bytes
     say it is another binary file (:func:`binary_format`): what it really is and what to do; ``None`` otherwise.
     Under another name, it is told to name its format with *option* (``input_format=``) when the caller takes one,
-    or to be renamed."""
+    or to be renamed. A zip archive to be read as xlsx is left to the workbook reader, which says what it lacks."""
     found = binary_format(path)
-    if found is None or found == fmt:
+    if found is None or found == fmt or (found, fmt) == ("zip", "xlsx"):
         return None
     if found == "xls":
         return old_excel_error(path)
     taken = _TAKEN_FOR.get(fmt, f"a {fmt} file")
+    if is_compressed(found):
+        return compressed_error(path, found, taken)
     if found == "zip":
-        return InputError(f"{path}: is a zip archive, not {taken}; extract the file it holds and give that")
+        return InputError(f"{path} is a zip archive, not {taken}; extract the file it holds and give that")
     extension = ".xlsx" if found == "xlsx" else ".parquet"
     kind = "an .xlsx (Excel) workbook" if found == "xlsx" else "a Parquet file"
     named = path.suffix.lower() in (_XLSX_SUFFIXES if found == "xlsx" else (".parquet", ".pq"))
@@ -122,7 +129,7 @@ def misread_error(path: Path, fmt: str, option: Argument | None = None) -> Input
         do = f"name its format with {option}: {found}, or {do}"
     if found == "xlsx":
         do += ", or save it as CSV from Excel"
-    return InputError(f"{path}: is {kind}{'' if named else ', whatever its name'}, not {taken}; {do}")
+    return InputError(f"{path} is {kind}{'' if named else ', whatever its name'}, not {taken}; {do}")
 
 
 def holds_json_array(path: Path) -> bool:
