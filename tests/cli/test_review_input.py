@@ -152,6 +152,12 @@ TABLE = (
             "投稿日,本文\n2025-01-05,単価が安い\n",
             TABLE.format(kind="a CSV", header="投稿日,本文", command="predict"),
         ),
+        ("predict", "ランサーズ,手数料高い\n時給300円,やめました\n", None),  # regression: warned (h113)
+        (
+            "predict",  # regression: no warning, the header classified as a review (h113)
+            "id,ひとこと感想\n1,手数料が高すぎて辞めました\n2,単価が安い\n",
+            TABLE.format(kind="a CSV", header="id,ひとこと感想", command="predict"),
+        ),
     ],
 )
 def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir, command, given, warning):

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
+    from taikai.io._header_line import delimited_format
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
         MORE_REASONS_COLUMN,
@@ -69,7 +70,7 @@ if TYPE_CHECKING:
         write_summary,
     )
     from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
-    from taikai.io._sniff import binary_data_format, delimited_format
+    from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._table_readers import check_sheet_column, sheet_read
@@ -270,7 +271,8 @@ __getattr__: Any = lazy_modules(
         "._schema": ("SCAN_ROWS", "column_kinds", "infer_schema", "input_schema", "kinds_schema", "merge_types"),
         "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
         "._binary_data": ("compressed_kind", "decompress_hint", "is_compressed"),
-        "._sniff": ("binary_data_format", "delimited_format"),
+        "._header_line": ("delimited_format",),
+        "._sniff": ("binary_data_format",),
         "._stdin": ("STDIN", "DecodedInput", "decode_input"),
         "._table_readers": ("check_sheet_column", "sheet_read"),
         "._writers": (

@@ -8,7 +8,6 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 
 from taikai.errors import Argument, InputError
@@ -35,12 +34,10 @@ _EXTENSIONS = {".xls": "xls", ".json": "json"}
 JSONL_HINT = "write one object per line (pandas: to_json(orient='records', lines=True))"
 """How to write JSON Lines, for a message about a file that is not."""
 _SNIFF_BYTES = 8192
-_SNIFF_LINES = 20
+SNIFF_LINES = 20
 """The first lines, not blank, that tell a table's header and rows."""
 _MAX_NAME = 64
 """A header's column names are short: a longer field is a review, and the line no header."""
-_PROSE_HIRAGANA = 2
-"""Hiragana in a field of standard input's first line that make it prose (``やめました``), not a column name."""
 _SENTENCE_MARKS = frozenset("、。!?！？")
 """Marks of a sentence, which a column name does not hold: a line with them is a review, not a header."""
 
@@ -159,7 +156,7 @@ def sniffed_format(path: Path) -> str | None:
     text = _first_text(path, head).lstrip()
     if text[:1] in ("{", "["):
         return "jsonl" if text[:1] == "{" else "json"
-    return _delimited(text)
+    return delimited_lines(text)
 
 
 def _first_text(path: Path, head: bytes | None = None) -> str:
@@ -174,29 +171,12 @@ def _first_text(path: Path, head: bytes | None = None) -> str:
         return head.decode("cp932", errors="ignore")
 
 
-def delimited_format(lines: Sequence[str]) -> str | None:
-    """Return ``tsv`` or ``csv`` when *lines* (standard input's, say) begin as a CSV or TSV file does, by the test
-    :func:`sniffed_format` makes of a file's first lines, and their first line reads as column names, not prose:
-    none of its fields holds two hiragana or more (``id,text``, ``投稿日,本文``, ``お名前,レビュー``, not
-    ``時給換算で300円,やめました``): lines piped in are reviews, and two with one comma each are no table; else
-    ``None``."""
-    fmt = _delimited("\n".join(lines[:_SNIFF_LINES]) + "\n")
-    if fmt is None or any(_prose(field) for field in lines[0].split("\t" if fmt == "tsv" else ",")):
-        return None
-    return fmt
-
-
-def _prose(field: str) -> bool:
-    """Whether *field* reads as Japanese prose (two hiragana or more: particles, inflections), not a column name."""
-    return sum("\u3041" <= char <= "\u309f" for char in field) >= _PROSE_HIRAGANA
-
-
-def _delimited(text: str) -> str | None:
+def delimited_lines(text: str) -> str | None:
     """Return ``tsv`` or ``csv`` when the first lines of *text* (all but a cut last one, at least two) have the same
     number of tab- or comma-separated fields, two or more, under a header of short, non-empty names that are no
     sentences; else ``None``."""
     lines = text.splitlines()[:-1] if not text.endswith(("\n", "\r")) else text.splitlines()
-    lines = [line for line in lines if line.strip()][:_SNIFF_LINES]
+    lines = [line for line in lines if line.strip()][:SNIFF_LINES]
     if len(lines) < 2:
         return None
     for delimiter, fmt in (("\t", "tsv"), (",", "csv")):
