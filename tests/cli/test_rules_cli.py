@@ -81,6 +81,31 @@ def test_rules_test_json(files, tiny_model_dir):
             [],
             "rules.toml:8: rule 'main job': label 'busy' is not a reason",
         ),
+        # regression: a pattern that backtracks without end hung rules test, with no warning
+        (
+            RULES + "[[rule]]\nname = 'quit'\nlabel = 'time'\nregex = ['(\\S+\\s?)+で辞めた$']\n",
+            "text,reasons\nクラウドワークスで三年ほどライティングをしていましたが、単価が上がらないまま子どもが生まれ、時間も取れ"
+            "なくなったので、いったんお休みすることにしました。,time\n",
+            [],
+            "rules.toml:12: rule 'quit' (rule 3 of the file): regex: the regular expression '(\\\\S+\\\\s?)+で辞めた$' "
+            "repeats a group",
+        ),
+        # regression: a trailing | made a pattern that fired on every row
+        (
+            RULES.replace('any = ["本業"]', 'regex = ["手数料|システム利用料|"]'),
+            None,
+            [],
+            "rules.toml:8: rule 'main job' (rule 2 of the file): regex: the regular expression "
+            "'手数料|システム利用料|' matches the empty text, so it fires on every text",
+        ),
+        # regression: a sentiment as label got the closest reason as the hint
+        (
+            RULES.replace('"time"', '"negative"'),
+            None,
+            [],
+            "rules.toml:8: rule 'main job': label 'negative' is a sentiment (negative, ネガティブ), and sentiments "
+            "cannot be rule labels: rules set reasons only",
+        ),
         (None, "text,label\n手数料,fees\n", [], "gold.csv: no column 'reasons'; the columns are ['text', 'label']"),
         (None, None, ["--reasons-column", "gold"], "reasons_column= (--reasons-column on the command line)"),
         (None, "text,reasons\n手数料,price\n", [], "gold.csv:2: reasons: unknown label 'price'"),
