@@ -253,9 +253,41 @@ def test_rules_test_skips_a_row_labelled_in_part_with_a_warning_as_evaluate_does
     )
     result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output
-    assert "2 labelled rows, 2 matched" in result.stdout
+    assert "2 labelled rows (and 1 labelled in part (only more_reasons), skipped), 2 matched" in result.stdout
     assert "1 row(s) labelled in part cannot be scored and were skipped:" in result.stderr
     assert f"  {labelled}:3: reasons: no label (only more_reasons)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "counts"),
+    [
+        (
+            "本業で手数料も払えない,,fees\n",
+            "3 labelled rows (and 1 labelled in part (only more_reasons), skipped)",
+            (3, 0, 1),
+        ),
+        (",,\n", "3 labelled rows (and 1 without a label, skipped)", (3, 1, 0)),
+        (
+            ",,\n本業で手数料も払えない,,fees\n",
+            "3 labelled rows (and 1 without a label and 1 labelled in part (only more_reasons), skipped)",
+            (3, 1, 1),
+        ),
+        ("", "3 labelled rows, 3 matched", (3, 0, 0)),
+    ],
+)
+def test_rules_test_counts_every_row_it_leaves_out(files, tiny_model_dir, rows, line, counts):
+    """Regression: a row with only more_reasons was in no count of the report, only in a warning on stderr."""
+    rules, labelled = files
+    labelled.write_text(
+        "text,reasons,more_reasons\n手数料が高い,fees,\n本業が忙しい,time,\n手数料が妥当,other,\n" + rows,
+        encoding="utf-8",
+    )
+    text = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
+    assert text.exit_code == 0, text.output
+    assert line in text.stdout
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir, "--format", "json")
+    report = json.loads(result.stdout)
+    assert (report["rows"], report["skipped"], report["labelled_in_part"]) == counts
 
 
 @pytest.mark.parametrize(
