@@ -221,3 +221,25 @@ def test_rules_may_be_given_as_objects(tmp_path, dump, rules, tiny_model, given)
     value = load_rules(rules) if given == "ruleset" else compile_rules(load_rules(rules))
     summary = taikai.classify_file(dump, by_object, "text", model=tiny_model, rules=value)
     assert by_object.read_bytes() == by_path.read_bytes() and summary.rules_file == str(rules)
+
+
+@pytest.mark.parametrize(
+    ("mode", "said"),
+    [
+        (
+            "override",
+            "reasons (the first firing rule's label where a rule fired, --rules-mode override; the model's own in "
+            "model_reason): ",
+        ),
+        ("flag", "reasons: "),
+    ],
+)
+def test_the_summary_says_whose_reasons_it_counts(tmp_path, dump, rules, tiny_model, mode, said):
+    """Regression: under override the summary's reasons line counted the rules' labels and nothing said so."""
+    out = tmp_path / "out.csv"
+    summary = taikai.classify_file(dump, out, "text", model=tiny_model, rules=rules, rules_mode=mode)
+    line = next(line for line in str(summary).splitlines() if line.startswith("reasons"))
+    assert line.startswith(said)
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    counted = frame.loc[frame["status"] == "ok", "reason"].value_counts()
+    assert summary.reasons == counted.to_dict()  # the reasons written: the rules' under override

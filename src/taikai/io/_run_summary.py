@@ -103,6 +103,9 @@ class RunSummary:
     """The ``--id-column`` batch was given (``None``: none, or a summary written before batch recorded it)."""
     limit: int | None = None
     """The ``--limit`` batch was given: it classified the input's first rows only (``None``: none, or older)."""
+    rules: tuple[str, ...] = ()
+    """The names of the rules batch applied (``--rules``), in file order, those that never fired included (none: no
+    rules, or a summary that does not list them)."""
 
 
 @overload
@@ -261,6 +264,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             text_column=None if values.get("text_column") is None else str(values["text_column"]),
             id_column=None if values.get("id_column") is None else str(values["id_column"]),
             limit=None if values.get("limit") is None else int(values["limit"]),
+            rules=tuple(map(str, values.get("rules") or {})) if values.get("rules_file") else (),
         )
     except KeyError as exc:
         raise InputError(f"{path}: not a {what} (it lacks {exc.args[0]!r}); delete or rename it") from exc
