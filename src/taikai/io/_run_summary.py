@@ -107,6 +107,8 @@ class RunSummary:
     """Whether batch masked the texts (``--mask-pii``; ``None``: a summary that does not say)."""
     masks: dict[str, int] | None = None
     """What batch masked, per kind (``{"name": 3}``; ``None``: a summary that does not say)."""
+    rules: tuple[str, ...] = ()
+    """The names of the rules batch applied (``--rules``) in file order, unfired ones too (none: none, or older)."""
 
 
 @overload
@@ -267,6 +269,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             limit=None if values.get("limit") is None else int(values["limit"]),
             mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
+            rules=tuple(map(str, values.get("rules") or {})) if values.get("rules_file") else (),
         )
     except KeyError as exc:
         raise InputError(f"{path}: not a {what} (it lacks {exc.args[0]!r}); delete or rename it") from exc
