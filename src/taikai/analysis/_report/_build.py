@@ -149,7 +149,9 @@ def build_report(
 
     *model* is the model (or its directory) that made the predictions (default: the one in the batch summary
     *run*, or the default model when its columns match); with *drift*, a last section compares the predictions
-    with that model's training statistics (see :func:`taikai.analysis.drift_section`). *source_path* is the
+    with that model's training statistics (see :func:`taikai.analysis.drift_section`): the summary's model is
+    found by the path it stores and checked by its sha256, and when it cannot be had the section says why (and
+    a :class:`DataWarning` where it looked), never checking against another model. *source_path* is the
     predictions file, beside which the side file of bad lines is looked for. *embed_font* embeds the subset of
     IPAexGothic the page needs (``report`` extra); ``charts=False`` leaves the charts out (a lighter page, built
     in a fraction of the time). ``mask_pii=True`` masks personal data in the texts the page quotes or counts

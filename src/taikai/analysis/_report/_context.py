@@ -54,7 +54,8 @@ class ReportContext:
     model: ModelInfo = field(default_factory=lambda: ModelInfo(Origin.UNKNOWN))
     run: RunSummary | None = None
     summary_file: str = ""
-    model_source: Any = None  # the Model, or its directory, for the drift check (None: the shipped model)
+    model_source: Any = None  # the Model, or its directory, for the drift check (None: the default model), or
+    # a MissingModel: why the model the summary names cannot be had
     source_dir: Path | None = None
     summary_ignored: bool = False  # a summary lies beside the file but describes another output
     masks: Counter[str] = field(default_factory=Counter)  # values masked on the page per kind (--mask-pii)
