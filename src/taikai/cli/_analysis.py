@@ -179,6 +179,12 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")
 @click.option("--by", default=None, help="Column to break the reasons down by, e.g. platform.")
 @text_column_option
+@click.option(
+    "--id-column",
+    default=None,
+    help="Column of the id shown beside each review, read as written (000123 stays 000123). Default: taikai "
+    "batch's --id-column, as the batch summary beside the file recorded; else a review_id or id column.",
+)
 @click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
 @click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
 @click.option(
@@ -205,6 +211,7 @@ def report(
     date_column: str | None,
     by: str | None,
     text_column: str | None,
+    id_column: str | None,
     freq: str,
     encoding: str | None,
     lang: str,
@@ -244,6 +251,7 @@ def report(
         date_column=date_column,
         by=by,
         text_column=text_column,
+        id_column=id_column,
         freq=periods,
         lang=lang,
         model=model_path,

@@ -33,8 +33,9 @@ class ReportOptions:
     drift: bool = True
     mask_pii: bool = False
     id_column: str | None = None
-    """The id shown beside each review: the frame's named index (``df.set_index("review_id")``), else the batch
-    summary's ``--id-column``, else the first of :data:`ID_COLUMNS` present."""
+    """The id shown beside each review: the ``id_column`` given (``--id-column``), else the frame's named index
+    (``df.set_index("review_id")``), else the batch summary's ``--id-column``, else the first of :data:`ID_COLUMNS`
+    present."""
 
     def __post_init__(self) -> None:
         for name in ("drift", "mask_pii"):  # a flag given "no" must not turn it on
