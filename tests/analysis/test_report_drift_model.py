@@ -50,16 +50,17 @@ def _sha(folder) -> str:
         ("older-summary-relative-path", "Reference: training statistics of the model tiny (", None),
         ("TAIKAI_MODEL-another", "Reference: training statistics of the model tiny (", None),
         ("model-option", "Reference: training statistics of the model moved (", None),  # --model, moved there
+        ("model-moved-to-TAIKAI_MODEL", "Reference: training statistics of the model tiny (", None),  # by its hash
         (
             "model-moved",
             "Drift cannot be checked: p.summary.json says the predictions were made by model tiny (sha256 SHA…), "
-            f"which is not where it says; {GIVE}",
+            f"but the directory it names is gone (moved or deleted); {GIVE}",
             "but MODELS/tiny is no directory; ",
         ),
         (
             "older-summary-model-moved",
             "Drift cannot be checked: p.summary.json says the predictions were made by model tiny (sha256 SHA…), "
-            f"which is not where it says; {GIVE}",
+            f"but the directory it names is gone (moved or deleted); {GIVE}",
             "but ../models/tiny is no directory (looked for beside the summary and in the current folder); ",
         ),
         (
@@ -87,7 +88,7 @@ def test_the_drift_section_uses_the_model_of_the_summary_or_says_why_not(
         values = json.loads(summary.read_text(encoding="utf-8"))
         values["model"]["path"] = "../models/tiny"
         summary.write_text(json.dumps(values), encoding="utf-8")
-    if case.endswith("moved"):
+    if case.endswith("moved") or case == "model-moved-to-TAIKAI_MODEL":
         (models / "tiny").rename(models / "moved")
     if case == "another-model-in-its-place":
         shutil.rmtree(models / "tiny")
@@ -95,6 +96,8 @@ def test_the_drift_section_uses_the_model_of_the_summary_or_says_why_not(
     (tmp_path / "a" / "b").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "a" / "b")  # the report runs elsewhere than batch did (../models: none there)
     monkeypatch.setenv("TAIKAI_MODEL", str(other_model_dir))  # never used in the summary's model's place
+    if case == "model-moved-to-TAIKAI_MODEL":  # the same model (its sha256) elsewhere: used
+        monkeypatch.setenv("TAIKAI_MODEL", str(models / "moved"))
     option = ["-m", tmp_path / "models" / "moved"] if case == "model-option" else []
     if case == "model-option":
         (tmp_path / "models" / "tiny").rename(tmp_path / "models" / "moved")
@@ -112,7 +115,7 @@ def test_the_drift_section_uses_the_model_of_the_summary_or_says_why_not(
         line = f"taikai: warning: the drift section is left out: {made}{warned}{GIVE}"
         resolved = str((tmp_path / "models").resolve())
         assert line.replace("MODELS", resolved).replace("OTHER", other) in result.output
-        assert resolved not in page  # the page, meant to be shared, holds no local path
+    assert str(tmp_path) not in page and str(tmp_path.resolve()) not in page  # meant to be shared: no local path
 
 
 @pytest.mark.parametrize("summary", ["as-batch-writes-it", "older-summary-misnamed"])
@@ -132,4 +135,23 @@ def test_a_model_chosen_with_taikai_model_is_named_by_its_own_name(tmp_path, oth
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Name other" in _section(page, "model")
     assert "Reference: training statistics of the model other (" in _section(page, "drift")
-    assert "default (shipped)" not in page
+    assert "default (shipped)" not in page and str(tmp_path) not in page
+
+
+@pytest.mark.slow
+def test_the_shipped_model_stands_for_its_copy_that_is_gone(tmp_path, monkeypatch):
+    """The summary's model is known by its sha256: a copy of the shipped model, deleted since (or the shipped model
+    of another virtual environment), is the shipped model, and drift is checked against it."""
+    from taikai.model import shipped_model_dir
+
+    shipped = shipped_model_dir()
+    assert shipped is not None
+    shutil.copytree(shipped, tmp_path / "copy")
+    (tmp_path / "dump.csv").write_text(DUMP, encoding="utf-8")
+    monkeypatch.delenv("TAIKAI_MODEL", raising=False)
+    _invoke("batch", tmp_path / "dump.csv", "--text-column", "text", "-o", tmp_path / "p.csv", "-m", tmp_path / "copy")
+    shutil.rmtree(tmp_path / "copy")
+    result = _invoke("report", tmp_path / "p.csv", "-o", tmp_path / "r.html", "--lang", "en")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Reference: training statistics of the model default (shipped) (" in _section(page, "drift")
+    assert "drift section is left out" not in result.output and str(tmp_path) not in page

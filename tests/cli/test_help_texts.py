@@ -57,7 +57,7 @@ def _help(invoke, command: str) -> str:
         (  # regression: the report's --model said "default: the shipped model, or $TAIKAI_MODEL"; it is the summary's
             "report",
             "Default: the model their batch summary names, found by the path it stores and checked by its sha256 "
-            "(when it is not there, the drift section says so and checks nothing)",
+            "(when no model of that sha256 is there, nor installed, the drift section says so and checks nothing)",
             "Model directory (default: the shipped model, or $TAIKAI_MODEL).",
         ),
         (  # regression: the help left out the date column's values that are no dates, which the report masks

@@ -196,9 +196,9 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 )
 @model_option_helped(
     "Directory of the model that made PREDICTIONS, refused when its reasons or sha256 disagree with them. Default: "
-    "the model their batch summary names, found by the path it stores and checked by its sha256 (when it is not "
-    "there, the drift section says so and checks nothing); without a summary, the default model ($TAIKAI_MODEL, "
-    "else the shipped one) when its reasons match the columns."
+    "the model their batch summary names, found by the path it stores and checked by its sha256 (when no model of "
+    "that sha256 is there, nor installed, the drift section says so and checks nothing); without a summary, the "
+    "default model ($TAIKAI_MODEL, else the shipped one) when its reasons match the columns."
 )
 @prefix_option
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")

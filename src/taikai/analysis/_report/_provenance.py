@@ -17,6 +17,7 @@ from taikai.model import (
     model_display_name,
     model_sha256,
     read_metadata,
+    shipped_model_dir,
 )
 
 
@@ -106,23 +107,36 @@ class MissingModel:
 
 def drift_model(model: Model | str | Path | None, run: RunSummary | None) -> Model | str | Path | MissingModel | None:
     """Return the model to check drift against: *model*; else the one the batch summary *run* names, found by its
-    stored path (:func:`taikai.io.stamp_model_dir`) and checked by its artifact's sha256, or why it cannot be used
-    (:class:`MissingModel`: never another model in its place); else ``None`` (the default model, as the model
+    stored path (:func:`taikai.io.stamp_model_dir`) and checked by its artifact's sha256, or, when that directory
+    is gone or holds another model, the default or the shipped model when it has that sha256 (the same model
+    installed elsewhere: a new virtual environment); else why it cannot be used (:class:`MissingModel`: never
+    another model in its place). ``None`` without a summary that names a model (the default model, as the model
     section assumes it)."""
     if model is not None:
         return model
     if run is None or run.model is None:
         return None
-    stamp = run.model
-    made = f"{Path(run.path).name} says the predictions were made by model {stamp.name} (sha256 {stamp.sha256[:12]}…)"
-    advice = f"give that model with {Argument('model', '--model')}"
     folder = stamp_model_dir(run)
+    missing = _missing(run, folder)
+    if missing is None:
+        return folder
+    return _installed_copy(run.model.sha256) or missing
+
+
+def _missing(run: RunSummary, folder: Path | None) -> MissingModel | None:
+    """Why the directory *folder* the summary *run* names (``None``: not found) is not its model; ``None`` when
+    it is."""
+    assert run.model is not None
+    stamp = run.model
+    name = model_display_name(stamp.path, stamp.sha256) if stamp.path else stamp.name
+    made = f"{Path(run.path).name} says the predictions were made by model {name} (sha256 {stamp.sha256[:12]}…)"
+    advice = f"give that model with {Argument('model', '--model')}"
     if folder is None:
         if not stamp.path:
             return MissingModel(*[f"{made} and names no directory of it; {advice}"] * 2)
         looked = "" if Path(stamp.path).is_absolute() else " (looked for beside the summary and in the current folder)"
         return MissingModel(
-            f"{made}, which is not where it says; {advice}",
+            f"{made}, but the directory it names is gone (moved or deleted); {advice}",
             f"{made}, but {stamp.path} is no directory{looked}; {advice}",
         )
     try:
@@ -135,4 +149,21 @@ def drift_model(model: Model | str | Path | None, run: RunSummary | None) -> Mod
         return MissingModel(
             f"{made}, whose directory holds {other}; {advice}", f"{made}, but {folder} holds {other}; {advice}"
         )
-    return folder
+    return None
+
+
+def _installed_copy(sha256: str) -> Path | None:
+    """Return the directory of the default model (``$TAIKAI_MODEL``, else the shipped one) or of the shipped model
+    when its artifact's hash is *sha256*, else ``None``."""
+    try:
+        folders = [default_model_dir(), shipped_model_dir()]
+    except ModelError:  # no default model installed
+        folders = []
+    for folder in folders:
+        try:
+            meta = None if folder is None else read_metadata(folder)
+        except ModelError:
+            continue
+        if sha256 and meta is not None and meta.artifact is not None and meta.artifact.sha256 == sha256:
+            return folder
+    return None
