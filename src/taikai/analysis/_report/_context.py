@@ -109,8 +109,8 @@ class ReportContext:
     def context_columns(self) -> list[str]:
         """Columns shown beside each review: one id, the date, the segment (those present, each once).
 
-        The id is the frame's named index (:attr:`ReportOptions.id_column`), else the ``--id-column`` the batch
-        summary records, else the first of :data:`ID_COLUMNS` present. A
+        The id is :attr:`ReportOptions.id_column` (the ``id_column`` given, else the frame's named index), else the
+        ``--id-column`` the batch summary records, else the first of :data:`ID_COLUMNS` present. A
         column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
         reviews had two columns of one name and could not be made.
         """
