@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import taikai
-from taikai.analysis import distinctive_words, html_table, write_report
+from taikai.analysis import build_report, distinctive_words, html_table, write_report
 from taikai.errors import InputError
 
 RULES = Path(__file__).parents[1] / "examples" / "rules.toml"
@@ -466,6 +466,16 @@ WRONG_COLUMNS = [
         "write_report text_column",
         lambda m, f, lab: write_report(f["root"] / "pred.csv", f["root"] / "r.html", text_column="body"),
         "give the right one to text_column= (--text-column on the command line)",
+    ),
+    (
+        "write_report id_column",
+        lambda m, f, lab: write_report(f["root"] / "pred.csv", f["root"] / "r.html", id_column="nid"),
+        "give the right one to id_column= (--id-column on the command line)",
+    ),
+    (
+        "build_report id_column",
+        lambda m, f, lab: build_report(f["predictions"], id_column="nid", drift=False),
+        "the predictions frame: no column 'nid'; the columns are ['text', 'status', ",
     ),
     (
         "distinctive_words label_column",

@@ -123,3 +123,64 @@ def test_an_index_that_cannot_be_the_id_is_said_so(predictions, index, said):
 def test_an_unnamed_index_is_no_id_and_no_warning(predictions):
     page, warned = page_of(predictions.set_axis(pd.Index(range(100, 100 + N))))
     assert warned == [] and shown_ids(page, "index") == []
+
+
+POST_ID = "投稿ID"
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        [f"{i:06d}" for i in range(N, 0, -1)],  # 000012 … 000001: zeros kept
+        [f"{i}e3" for i in range(1, N + 1)],  # read as numbers, these were 1000, 2000, …
+        [f"{i}.50" for i in range(1, N + 1)],  # and these 1.5, 2.5, …
+    ],
+    ids=["leading-zeros", "exponents", "trailing-zeros"],
+)
+@pytest.mark.parametrize("via", ["cli", "write_report"])
+def test_the_id_column_given_is_shown_as_written(tmp_path, predictions, ids, via):
+    """Regression: report had no --id-column (batch and suggest have one): predictions saved from predict_frame with
+    an id column of another name (投稿ID, no summary) showed no id beside the reviews, and no option named one."""
+    from taikai.analysis import write_report
+
+    path, page = tmp_path / "predictions.csv", tmp_path / "r.html"
+    predictions.assign(**{POST_ID: ids}).to_csv(path, index=False)
+    if via == "cli":
+        result = CliRunner().invoke(cli, ["report", str(path), "-o", str(page), "--no-drift", "--id-column", POST_ID])
+        assert result.exit_code == 0, result.output
+    else:
+        write_report(path, page, id_column=POST_ID, drift=False, charts=False, embed_font=False)
+    expected = dict(zip(ROW_TEXTS, ids, strict=True))
+    for key in ("uncertain", "representative"):
+        pairs = [(row["text"], row[POST_ID]) for row in shown_rows(page.read_text(encoding="utf-8"), key)]
+        assert pairs and all(expected[text] == shown for text, shown in pairs), (key, pairs)
+
+
+def test_without_the_id_column_named_no_id_is_shown(tmp_path, predictions):
+    """The column is no id the report knows (review_id, id, the summary's --id-column): without --id-column, none."""
+    path, page = tmp_path / "predictions.csv", tmp_path / "r.html"
+    predictions.assign(**{POST_ID: [f"{i:06d}" for i in range(N)]}).to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(page), "--no-drift"])
+    assert result.exit_code == 0, result.output
+    assert POST_ID not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--id-column", "投稿"],
+            "taikai: error: {path}: no column '投稿'; the columns are ['text', 'status', ",
+        ),
+        (["--id-column", "投稿"], "; give the right one to id_column= (--id-column on the command line)\n"),
+    ],
+)
+def test_an_id_column_the_file_lacks_is_refused_as_suggest_refuses_it(tmp_path, predictions, args, message):
+    path, page = tmp_path / "predictions.csv", tmp_path / "r.html"
+    predictions.to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(page), "--no-drift", *args])
+    assert result.exit_code == 2, result.output
+    assert message.format(path=path) in result.output
+    suggested = CliRunner().invoke(cli, ["suggest", str(path), "-o", str(tmp_path / "s.csv"), *args])
+    assert message.format(path=path) in suggested.output  # the same words as suggest's
+    assert not page.exists()

@@ -170,3 +170,39 @@ def test_batch_finish_keeps_an_input_named_as_the_stale_bad_lines(tmp_path, tiny
     taikai.classify_file(bad, output, "raw", model=tiny_model)
     assert bad.read_bytes() == before
     assert json.loads((tmp_path / "x.summary.json").read_text(encoding="utf-8"))["bad_lines_file"] is None
+
+
+@pytest.mark.parametrize(
+    ("chosen", "name"),
+    [
+        ("relative --model", "tiny"),
+        ("relative TAIKAI_MODEL", "tiny"),
+        ("absolute --model", "tiny"),
+        ("copy of the shipped model", "default (shipped)"),
+        ("shipped by TAIKAI_MODEL", "default (shipped)"),
+    ],
+)
+def test_the_summary_names_the_model_by_its_hash_and_stores_its_absolute_path(
+    tmp_path, dump, tiny_model_dir, monkeypatch, chosen, name
+):
+    """Regression: a model chosen with TAIKAI_MODEL was stamped "default (shipped)", and a relative --model was
+    stored relative to where batch ran, so that drift's advice named a directory another folder does not have."""
+    from taikai.model import default_model_dir
+
+    folder = tiny_model_dir
+    if "shipped" in chosen:
+        folder = default_model_dir()
+        if chosen.startswith("copy"):
+            folder = tmp_path / "copy"
+            shutil.copytree(default_model_dir(), folder)
+    monkeypatch.chdir(folder.parent)
+    given = folder.name if chosen.startswith("relative") else str(folder)
+    options = ["-m", given] if "--model" in chosen or chosen.startswith("copy") else []
+    if "TAIKAI_MODEL" in chosen:
+        monkeypatch.setenv("TAIKAI_MODEL", given)
+    out = tmp_path / "o.csv"
+    args = ["batch", str(dump), "--input-format", "jsonl", "-o", str(out), "--text-column", "text", *options]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    stamp = json.loads((tmp_path / "o.summary.json").read_text(encoding="utf-8"))["model"]
+    assert (stamp["name"], stamp["path"]) == (name, str(folder.resolve()))

@@ -54,6 +54,12 @@ def _help(invoke, command: str) -> str:
             "against it: that needs loading",
             "not the labels and thresholds against the artifact's classes",
         ),
+        (  # regression: the report's --model said "default: the shipped model, or $TAIKAI_MODEL"; it is the summary's
+            "report",
+            "Default: the model their batch summary names, found by the path it stores and checked by its sha256 "
+            "(when no model of that sha256 is there, nor installed, the drift section says so and checks nothing)",
+            "Model directory (default: the shipped model, or $TAIKAI_MODEL).",
+        ),
         (  # regression: the help left out the date column's values that are no dates, which the report masks
             "report",
             "With --mask-pii the texts, the --by column's values and the values of the --date-column that are no "

@@ -12,7 +12,7 @@ from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, P
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, period_freq
 from taikai.labels import reason_with_id
-from taikai.model import Model, default_model_dir, read_metadata, resolve_model
+from taikai.model import Model, default_model_dir, model_display_name, model_sha256, read_metadata, resolve_model
 from taikai.text import percent
 
 TITLE = NOTES["ja"]["title"]
@@ -155,12 +155,10 @@ def _new_words(report: DriftReport, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[word(c, lang) for c in columns])
 
 
-def _model_name(model: Model | str | Path | None) -> str:
-    """Return *model* as the report's model section names it: not by its path, which the report is not to show."""
-    if model is None:
-        return "default (shipped)"
-    path = model.path if isinstance(model, Model) else Path(model)
-    return "(in memory)" if path is None else path.name
+def _model_name(model: Model) -> str:
+    """Return *model* as the report's model section names it (:func:`taikai.model.model_display_name`): not by its
+    path, which the report is not to show."""
+    return model_display_name(model.path, model_sha256(model))
 
 
 def drift_section(
@@ -181,9 +179,9 @@ def drift_section(
     drift statistics, the section holds only a note saying what to do. *lang* (``ja``, ``en``) is the language of
     the title, notes, table headings, figure names, rules, verdicts and reasons (``en``: as ``taikai drift``
     writes them). The reference is named by *model_name*, else as the report's model section names a model
-    (``default (shipped)``, its directory's name, ``(in memory)``): never by its path, which is the analyst's own.
-    With *mask_pii* (the report's ``--mask-pii``), the texts are counted as ``taikai drift --mask-pii`` counts
-    them: masked, and no name or place UniDic tags is a new word.
+    (``default (shipped)`` for the shipped model only, else its directory's name, ``(in memory)``): never by its
+    path, which is the analyst's own. With *mask_pii* (the report's ``--mask-pii``), the texts are counted as
+    ``taikai drift --mask-pii`` counts them: masked, and no name or place UniDic tags is a new word.
     """
     period_freq(freq, date_column)  # refused here: the section would only note it
     words = NOTES[lang]
@@ -199,7 +197,7 @@ def drift_section(
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
     verdict = words[report.verdict.value].format(why=sentence(report.not_judged_why or "", lang))
-    reference = f"training statistics of the model {model_name or _model_name(model)}"  # as taikai drift names it
+    reference = f"training statistics of the model {model_name or _model_name(resolved)}"  # as taikai drift names it
     name, source = sentence(reference, lang), sentence(report.reference.source, lang)
     notes = [words["verdict"].format(verdict=verdict, name=name, source=source)]
     stats = report.overall.statistics

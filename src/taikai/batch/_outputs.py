@@ -13,23 +13,21 @@ from taikai.batch._options import BatchOptions
 from taikai.batch._side_files import stale_bad_lines
 from taikai.batch._workdir import STATE, SUFFIX
 from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, InputError, no_column_error
-from taikai.model import Model, default_model_dir, model_sha256
+from taikai.model import Model, model_display_name, model_sha256
 from taikai.rules import RulesMode
 
 
 def model_stamp(model: Model) -> tio.ModelStamp:
-    """Return what a batch summary records of the model: name, directory, artifact hash, creation, test metrics
-    (the numeric ones, as the metadata holds them)."""
+    """Return what a batch summary records of the model: name (:func:`taikai.model.model_display_name`: the shipped
+    model's only for it, however it was chosen), directory (absolute, so that the report and ``drift`` find it from
+    any folder), artifact hash, creation, test metrics (the numeric ones, as the metadata holds them)."""
     meta = model.metadata
     test = meta.metrics.get("test") or {}
-    name = "(in memory)"
-    if model.path is not None:
-        shipped = model.path.resolve() == default_model_dir().resolve()
-        name = "default (shipped)" if shipped else model.path.name
+    sha256 = model_sha256(model)
     return tio.ModelStamp(
-        name=name,
-        path=str(model.path or ""),
-        sha256=model_sha256(model),
+        name=model_display_name(model.path, sha256),
+        path=str(model.path.resolve()) if model.path is not None else "",
+        sha256=sha256,
         created_at=meta.created_at,
         reasons=tuple(model.reason_labels),
         test_metrics={k: v for k, v in test.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},

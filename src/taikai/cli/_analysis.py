@@ -20,6 +20,7 @@ from taikai.cli._common import (
     mask_pii_option,
     model_inputs,
     model_option,
+    model_option_helped,
     prefix_option,
     rules_options,
     text_column_option,
@@ -178,6 +179,12 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 @click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")
 @click.option("--by", default=None, help="Column to break the reasons down by, e.g. platform.")
 @text_column_option
+@click.option(
+    "--id-column",
+    default=None,
+    help="Column of the id shown beside each review, read as written (000123 stays 000123). Default: taikai "
+    "batch's --id-column, as the batch summary beside the file recorded; else a review_id or id column.",
+)
 @click.option("--freq", type=click.Choice(["W", "M"]), default="M", show_default=True, help="Weeks or months.")
 @click.option("--encoding", default=None, help="CSV encoding (default: detect UTF-8 or CP932).")
 @click.option(
@@ -187,7 +194,12 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
     show_default=True,
     help="Language of the page: headings, labels and sentences.",
 )
-@model_option
+@model_option_helped(
+    "Directory of the model that made PREDICTIONS, refused when its reasons or sha256 disagree with them. Default: "
+    "the model their batch summary names, found by the path it stores and checked by its sha256 (when no model of "
+    "that sha256 is there, nor installed, the drift section says so and checks nothing); without a summary, the "
+    "default model ($TAIKAI_MODEL, else the shipped one) when its reasons match the columns."
+)
 @prefix_option
 @click.option("--no-drift", is_flag=True, help="Leave out the drift section (it tokenizes every text).")
 @mask_pii_option
@@ -199,6 +211,7 @@ def report(
     date_column: str | None,
     by: str | None,
     text_column: str | None,
+    id_column: str | None,
     freq: str,
     encoding: str | None,
     lang: str,
@@ -238,6 +251,7 @@ def report(
         date_column=date_column,
         by=by,
         text_column=text_column,
+        id_column=id_column,
         freq=periods,
         lang=lang,
         model=model_path,

@@ -205,15 +205,13 @@ def _model_path(ctx: click.Context, param: click.Parameter, value: str | Path | 
     return None if value is None else Path(value)
 
 
-model_option = click.option(
-    "--model",
-    "-m",
-    "model_path",
-    type=click.Path(),
-    default=None,
-    callback=_model_path,
-    help="Model directory (default: the shipped model, or $TAIKAI_MODEL).",
-)
+def model_option_helped(text: str) -> Callable[[Any], Any]:
+    """Return ``--model``/``-m`` (parameter ``model_path``) with the help *text*: a command whose default is
+    not the default model says which it is."""
+    return click.option("--model", "-m", "model_path", type=click.Path(), default=None, callback=_model_path, help=text)
+
+
+model_option = model_option_helped("Model directory (default: the shipped model, or $TAIKAI_MODEL).")
 
 
 _RULES_HELP = (

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         validate_labelled,
     )
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
+    from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
@@ -60,7 +61,6 @@ if TYPE_CHECKING:
         SUMMARY_SUFFIX,
         ModelStamp,
         RunSummary,
-        check_made_by,
         id_column_of,
         read_summary,
         summary_owner,
@@ -192,6 +192,7 @@ __all__ = [
     "select_split",
     "sheet_read",
     "split_column",
+    "stamp_model_dir",
     "summary_owner",
     "summary_path",
     "text_cells",
@@ -254,12 +255,12 @@ __getattr__: Any = lazy_modules(
         "._splits": ("SPLITS", "select_split", "split_column"),
         "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "._paths": ("check_not_input", "check_regular_file", "same_path"),
+        "._made_by": ("check_made_by", "stamp_model_dir"),
         "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
         "._run_summary": (
             "SUMMARY_SUFFIX",
             "ModelStamp",
             "RunSummary",
-            "check_made_by",
             "id_column_of",
             "read_summary",
             "summary_owner",

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, overload
 
-from taikai.errors import ID_COLUMN, MODEL, TEXT_COLUMN, Argument, DataWarning, InputError
+from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
 
 SUMMARY_FORMAT = 1
@@ -277,24 +277,3 @@ def read_summary(predictions: Path) -> RunSummary | None:
         raise InputError(
             f"{path}: not a {what} (a field has the wrong kind of value: {exc}); delete or rename it"
         ) from exc
-
-
-def check_made_by(run: RunSummary | None, model_name: str, sha256: str, *, named: bool = True) -> None:
-    """Raise :class:`InputError` when the batch summary *run* says its predictions were made by a model other than
-    the one called *model_name* whose artifact hash is *sha256* (``""``: unknown, not checked).
-
-    *named*: the model was given with ``--model``; else it is the default model, and the advice is to name the one
-    that made the predictions.
-    """
-    if run is None or run.model is None or not sha256 or run.model.sha256 == sha256:
-        return
-    made = f"{run.path} says the predictions were made by model {run.model.name} (sha256 {run.model.sha256[:12]}…)"
-    if named:
-        raise InputError(
-            f"{made}, not by {MODEL.given(model_name)} (sha256 {sha256[:12]}…); "
-            f"name the model that made them, or leave {MODEL} out"
-        )
-    raise InputError(
-        f"{made}, not by the default model ({model_name}, sha256 {sha256[:12]}…); name the model that made them "
-        f"with {MODEL.given(run.model.path or run.model.name)}"
-    )

@@ -18,9 +18,11 @@ from taikai.model._artifact import (
     read_metadata_json,
     save_artifact,
     sha256_file,
+    shipped_model_dir,
 )
 from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns, reason_sets
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
+from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
 from taikai.model._feature_config import FeatureConfig
 from taikai.model._features import (
     Block,
@@ -73,6 +75,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "DEFAULT_VECTORS",
     "FORMAT_VERSION",
+    "IN_MEMORY_NAME",
     "LABEL_COLUMNS",
     "METADATA_NAME",
     "NO_DRIFT_STATISTICS",
@@ -80,6 +83,7 @@ __all__ = [
     "RETRAIN_HINT",
     "ROW_HASHES_VERSION",
     "SEED",
+    "SHIPPED_NAME",
     "STATUSES",
     "AddedComparison",
     "ArtifactInfo",
@@ -118,6 +122,7 @@ __all__ = [
     "load_model",
     "metadata_settings",
     "model_directory",
+    "model_display_name",
     "model_key",
     "model_sha256",
     "ngram_spans",
@@ -134,6 +139,7 @@ __all__ = [
     "save_artifact",
     "settings_json",
     "sha256_file",
+    "shipped_model_dir",
     "skipped_rows_block",
     "text_hashes",
     "training_summary",

@@ -251,6 +251,18 @@ def _editable_source_dir() -> Path | None:
     return Path(unquote(urlparse(info["url"]).path))
 
 
+def shipped_model_dir() -> Path | None:
+    """Return the directory of the shipped model, whatever ``$TAIKAI_MODEL`` says: the copy packaged inside the
+    installed wheel, else ``models/default`` of the source checkout of an editable install; ``None`` without one."""
+    packaged = resources.files("taikai") / "default_model"
+    if packaged.is_dir() and (packaged / METADATA_NAME).is_file():
+        return Path(str(packaged))
+    source = _editable_source_dir()
+    if source is not None and (source / "models" / "default" / METADATA_NAME).is_file():
+        return source / "models" / "default"
+    return None
+
+
 def default_model_dir() -> Path:
     """Return the directory of the default model.
 
@@ -260,12 +272,9 @@ def default_model_dir() -> Path:
     env = os.environ.get("TAIKAI_MODEL")
     if env:
         return Path(env)
-    packaged = resources.files("taikai") / "default_model"
-    if packaged.is_dir() and (packaged / METADATA_NAME).is_file():
-        return Path(str(packaged))
-    source = _editable_source_dir()
-    if source is not None and (source / "models" / "default" / METADATA_NAME).is_file():
-        return source / "models" / "default"
+    shipped = shipped_model_dir()
+    if shipped is not None:
+        return shipped
     raise ModelError(
         "no default model is installed; give a model directory (load_model(DIR) in Python, --model DIR on the "
         "command line), set TAIKAI_MODEL, or train one"

@@ -37,6 +37,7 @@ from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import (
     DATE_COLUMN,
     FREQ,
+    ID_COLUMN,
     Argument,
     InputError,
     check_bool,
@@ -144,12 +145,15 @@ def build_report(
     mask_pii: bool = False,
     prefix: str | None = None,
     progress: bool | Steps = False,
+    id_column: str | None = None,
 ) -> str:
     """Return the report of the predictions frame *df* as one HTML page, in *lang* (``ja`` or ``en``).
 
     *model* is the model (or its directory) that made the predictions (default: the one in the batch summary
     *run*, or the default model when its columns match); with *drift*, a last section compares the predictions
-    with that model's training statistics (see :func:`taikai.analysis.drift_section`). *source_path* is the
+    with that model's training statistics (see :func:`taikai.analysis.drift_section`): the summary's model is
+    found by the path it stores and checked by its sha256, and when it cannot be had the section says why (and
+    a :class:`DataWarning` where it looked), never checking against another model. *source_path* is the
     predictions file, beside which the side file of bad lines is looked for. *embed_font* embeds the subset of
     IPAexGothic the page needs (``report`` extra); ``charts=False`` leaves the charts out (a lighter page, built
     in a fraction of the time). ``mask_pii=True`` masks personal data in the texts the page quotes or counts
@@ -161,7 +165,8 @@ def build_report(
     are counted per *freq* of *date_column* (``M`` months, the default, or ``W`` weeks); *freq* given without
     *date_column* is refused, as ``--freq`` is on the command line. With *progress*,
     a line on stderr says which step the report is at (the section being built, then the page). The id shown
-    beside each review, as written (``3328``, whatever the dtype), is *df*'s named index (a MultiIndex: its first
+    beside each review, as written (``3328``, whatever the dtype), is the column *id_column* (refused, as
+    ``suggest`` refuses it, when *df* has no such column), else *df*'s named index (a MultiIndex: its first
     level, every level kept as a column), else the batch's ``--id-column``, else an ``id``-like column; an index
     whose first level has no name, or named like a column (``status``, ``text``, …), is not used, with a
     :class:`DataWarning` saying how to name it.
@@ -178,7 +183,7 @@ def build_report(
     if freq not in FREQUENCIES:
         raise InputError(f"{FREQ} must be one of {list(FREQUENCIES)}, not {freq!r}")
     where = str(source_path) if source_path is not None else source or "the predictions frame"
-    df, id_column = index_as_column(df, where)
+    df, index_id = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
     df = predictions_frame(df, where, prefix, run.prefix if run is not None else None, mask_pii)
     if "reason" not in df.columns:
@@ -194,9 +199,14 @@ def build_report(
         )
     text_column, text_argument = text_column_of(run, text_column)
     # the columns' labels, found as predict_frame finds them (0 or "0" for a frame read with header=None)
-    date_column, by, text_column = (
+    date_column, by, text_column, id_column = (
         None if column is None else str(find_column(df.columns, column, argument, source=where, shown=shown))
-        for argument, column in ((DATE_COLUMN, date_column), (Argument("by", "--by"), by), (text_argument, text_column))
+        for argument, column in (
+            (DATE_COLUMN, date_column),
+            (Argument("by", "--by"), by),
+            (text_argument, text_column),
+            (ID_COLUMN, id_column),
+        )
     )
     assert text_column is not None
     if not all(isinstance(c, str) for c in df.columns):
@@ -208,7 +218,8 @@ def build_report(
     masks: dict[str, int] = {}
     if mask_pii:
         df, masks = mask_report_frame(df, text_column, by, date_column)
-    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, id_column)
+    ids = id_column or index_id
+    options = ReportOptions(date_column, by, text_column, freq, per_reason, uncertain, lang, drift, mask_pii, ids)
     path = Path(source_path) if source_path is not None else None
     ctx = ReportContext(
         df,
@@ -256,8 +267,9 @@ def write_report(
     check_output_dir(Path(out))
     path = Path(predictions)
     check_not_input(Path(out), with_summary("the predictions", path))
-    # labels on the page: "007" stays 007, not 7 (nor 7.0 beside a blank); the id columns are kept by read_predictions
-    keep = [str(options["by"])] if options.get("by") else []
+    # labels on the page: "007" stays 007, not 7 (nor 7.0 beside a blank); the id columns read_predictions knows
+    # (ID_COLUMNS, the summary's --id-column) it keeps as text, and id_column is kept so too
+    keep = [str(options[name]) for name in ("by", "id_column") if options.get(name)]
     for flag in ("embed_font", "charts", "drift", "mask_pii"):  # refused before the predictions are read
         check_bool(flag, options.get(flag, False))
     options["model"] = given_model(options.get("model"))

@@ -34,8 +34,9 @@ class ReportOptions:
     drift: bool = True
     mask_pii: bool = False
     id_column: str | None = None
-    """The id shown beside each review: the frame's named index (``df.set_index("review_id")``), else the batch
-    summary's ``--id-column``, else the first of :data:`ID_COLUMNS` present."""
+    """The id shown beside each review: the ``id_column`` given (``--id-column``), else the frame's named index
+    (``df.set_index("review_id")``), else the batch summary's ``--id-column``, else the first of :data:`ID_COLUMNS`
+    present."""
 
     def __post_init__(self) -> None:
         for name in ("drift", "mask_pii"):  # a flag given "no" must not turn it on
@@ -55,7 +56,8 @@ class ReportContext:
     model: ModelInfo = field(default_factory=lambda: ModelInfo(Origin.UNKNOWN))
     run: RunSummary | None = None
     summary_file: str = ""
-    model_source: Any = None  # the Model, or its directory, for the drift check (None: the shipped model)
+    model_source: Any = None  # the Model, or its directory, for the drift check (None: the default model), or
+    # a MissingModel: why the model the summary names cannot be had
     source_dir: Path | None = None
     summary_ignored: bool = False  # a summary lies beside the file but describes another output
     masks: Counter[str] = field(default_factory=Counter)  # values masked on the page per kind (--mask-pii)
@@ -107,8 +109,8 @@ class ReportContext:
     def context_columns(self) -> list[str]:
         """Columns shown beside each review: one id, the date, the segment (those present, each once).
 
-        The id is the frame's named index (:attr:`ReportOptions.id_column`), else the ``--id-column`` the batch
-        summary records, else the first of :data:`ID_COLUMNS` present. A
+        The id is :attr:`ReportOptions.id_column` (the ``id_column`` given, else the frame's named index), else the
+        ``--id-column`` the batch summary records, else the first of :data:`ID_COLUMNS` present. A
         column given two roles (``--by review_id``, ``--by`` the date column) is shown once: twice, the table of
         reviews had two columns of one name and could not be made.
         """

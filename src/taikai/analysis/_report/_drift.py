@@ -5,8 +5,10 @@ from __future__ import annotations
 import warnings
 
 from taikai.analysis._drift_section import drift_section
+from taikai.analysis._drift_words import NOTES
 from taikai.analysis._report._blocks import Block, Bullets, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.analysis._report._provenance import MissingModel, Origin
 from taikai.errors import DataWarning
 
 NEW_WORDS = {
@@ -23,10 +25,14 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     if not ctx.options.drift:
         return None
     o = ctx.options
+    if isinstance(ctx.model_source, MissingModel):  # never another model in its place
+        warnings.warn(f"the drift section is left out: {ctx.model_source.detail}", DataWarning, stacklevel=2)
+        cannot = NOTES[o.lang]["cannot"].format(exc=ctx.model_source.reason)
+        return Section.of("drift", NOTES[o.lang]["title"], [Note(cannot)])
     with warnings.catch_warnings():  # the trend section warns about the same dates
         warnings.simplefilter("ignore", DataWarning)
         freq = o.freq if o.date_column is not None else None  # the periods' length: none without a date column
-        named = ctx.model.name if ctx.model_source is not None else None  # else the shipped model: named so
+        named = ctx.model.name if ctx.model.origin is not Origin.UNKNOWN else None  # else named as it is found
         found = drift_section(
             ctx.frame, ctx.model_source, o.text_column, o.date_column, freq, o.lang, named or None, o.mask_pii
         )

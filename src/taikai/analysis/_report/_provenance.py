@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import Argument, InputError
-from taikai.io import RunSummary, check_made_by
-from taikai.model import Model, ModelMetadata, default_model_dir, load_model, read_metadata
+from taikai.errors import Argument, InputError, ModelError
+from taikai.io import RunSummary, check_made_by, stamp_model_dir
+from taikai.model import (
+    Model,
+    ModelMetadata,
+    default_model_dir,
+    load_model,
+    model_display_name,
+    model_sha256,
+    read_metadata,
+    shipped_model_dir,
+)
 
 
 class Origin(enum.Enum):
@@ -57,8 +66,9 @@ def _from_metadata(origin: Origin, name: str, meta: ModelMetadata) -> ModelInfo:
 
 def _metadata(model: Model | str | Path) -> tuple[str, ModelMetadata]:
     if isinstance(model, Model):
-        return (model.path.name if model.path is not None else "(in memory)"), model.metadata
-    return Path(model).name, read_metadata(Path(model))
+        return model_display_name(model.path, model_sha256(model)), model.metadata
+    meta = read_metadata(Path(model))
+    return model_display_name(model, meta.artifact.sha256 if meta.artifact else ""), meta
 
 
 def identify_model(frame: Any, model: Model | str | Path | None, run: RunSummary | None) -> ModelInfo:
@@ -75,20 +85,85 @@ def identify_model(frame: Any, model: Model | str | Path | None, run: RunSummary
         return _from_metadata(Origin.OPTION, name, meta)
     if run is not None and run.model is not None:
         stamp = run.model
+        # named anew from the hash: a summary written before would call a $TAIKAI_MODEL model "default (shipped)"
+        name = model_display_name(stamp.path, stamp.sha256) if stamp.path else stamp.name
         return ModelInfo(
-            Origin.SUMMARY, stamp.name, stamp.sha256, stamp.created_at, stamp.test_metrics, stamp.refit_on_all_rows
+            Origin.SUMMARY, name, stamp.sha256, stamp.created_at, stamp.test_metrics, stamp.refit_on_all_rows
         )
-    meta = read_metadata(default_model_dir())
+    name, meta = _metadata(default_model_dir())
     if found == set(meta.reasons):
-        return _from_metadata(Origin.ASSUMED, "default (shipped)", meta)
+        return _from_metadata(Origin.ASSUMED, name, meta)
     return ModelInfo(Origin.UNKNOWN)
 
 
-def drift_model(model: Model | str | Path | None, run: RunSummary | None) -> Model | str | Path | None:
-    """Return the model to check drift against: *model*, else the directory the batch summary names (when it is
-    still there), else ``None`` (the shipped model)."""
+@dataclass(frozen=True)
+class MissingModel:
+    """The model the batch summary names cannot be had for the drift check: why and what to do, as the page says
+    it (*reason*, without the model's path, which is the analyst's own), and with the path (*detail*, warned)."""
+
+    reason: str
+    detail: str
+
+
+def drift_model(model: Model | str | Path | None, run: RunSummary | None) -> Model | str | Path | MissingModel | None:
+    """Return the model to check drift against: *model*; else the one the batch summary *run* names, found by its
+    stored path (:func:`taikai.io.stamp_model_dir`) and checked by its artifact's sha256, or, when that directory
+    is gone or holds another model, the default or the shipped model when it has that sha256 (the same model
+    installed elsewhere: a new virtual environment); else why it cannot be used (:class:`MissingModel`: never
+    another model in its place). ``None`` without a summary that names a model (the default model, as the model
+    section assumes it)."""
     if model is not None:
         return model
-    if run is not None and run.model is not None and run.model.path and Path(run.model.path).is_dir():
-        return run.model.path
+    if run is None or run.model is None:
+        return None
+    folder = stamp_model_dir(run)
+    missing = _missing(run, folder)
+    if missing is None:
+        return folder
+    return _installed_copy(run.model.sha256) or missing
+
+
+def _missing(run: RunSummary, folder: Path | None) -> MissingModel | None:
+    """Why the directory *folder* the summary *run* names (``None``: not found) is not its model; ``None`` when
+    it is."""
+    assert run.model is not None
+    stamp = run.model
+    name = model_display_name(stamp.path, stamp.sha256) if stamp.path else stamp.name
+    made = f"{Path(run.path).name} says the predictions were made by model {name} (sha256 {stamp.sha256[:12]}…)"
+    advice = f"give that model with {Argument('model', '--model')}"
+    if folder is None:
+        if not stamp.path:
+            return MissingModel(*[f"{made} and names no directory of it; {advice}"] * 2)
+        looked = "" if Path(stamp.path).is_absolute() else " (looked for beside the summary and in the current folder)"
+        return MissingModel(
+            f"{made}, but the directory it names is gone (moved or deleted); {advice}",
+            f"{made}, but {stamp.path} is no directory{looked}; {advice}",
+        )
+    try:
+        meta = read_metadata(folder)
+    except ModelError as exc:
+        return MissingModel(f"{made}, whose directory is not a model now; {advice}", f"{made}, but {exc}; {advice}")
+    sha256 = meta.artifact.sha256 if meta.artifact is not None else ""
+    if sha256 != stamp.sha256:
+        other = f"another model now (sha256 {sha256[:12] or 'none'}…)"
+        return MissingModel(
+            f"{made}, whose directory holds {other}; {advice}", f"{made}, but {folder} holds {other}; {advice}"
+        )
+    return None
+
+
+def _installed_copy(sha256: str) -> Path | None:
+    """Return the directory of the default model (``$TAIKAI_MODEL``, else the shipped one) or of the shipped model
+    when its artifact's hash is *sha256*, else ``None``."""
+    try:
+        folders = [default_model_dir(), shipped_model_dir()]
+    except ModelError:  # no default model installed
+        folders = []
+    for folder in folders:
+        try:
+            meta = None if folder is None else read_metadata(folder)
+        except ModelError:
+            continue
+        if sha256 and meta is not None and meta.artifact is not None and meta.artifact.sha256 == sha256:
+            return folder
     return None
