@@ -223,9 +223,11 @@ def test_evaluate_measures_the_rows_the_model_was_trained_on(split_data, model, 
     if seen:
         share = f"{seen} of {rows} rows ({100 * seen / rows:.0f} %) were in this model's training data"
         assert len(said) == 1 and share in said[0]
-        # regression: Python callers were told "--split test" and "--refit-all" only
-        assert "not trained on: split='test' (--split test on the command line) scores the test rows" in said[0]
-        assert "a model trained with refit_all=True (--refit-all on the command line) has none of" in said[0]
+        # regression: Python callers were told "--split test" only; a refit model was told the split it was given
+        advice = "not trained on: split='test' (--split test on the command line) scores the test rows"
+        assert (advice in said[0]) is (model != "refit")
+        refit = "trained with refit_all=True (--refit-all on the command line): refit on all the rows of its"
+        assert (refit in said[0]) is (model == "refit")
         assert report.to_markdown().startswith(f"**WARNING: {share}")
         assert report.to_dict()["training_overlap"]["seen_in_training"] == seen
     else:
@@ -831,6 +833,24 @@ def test_the_headline_counts_the_rows_read_and_those_skipped(split, blank, skipp
     report.n_scored, report.n_rows, report.n_blank, report.n_skipped, report.split = 9, 10, blank, skipped, split
     report.n_read = 40 if split == "test" else None
     assert report.headline() == headline and report.to_markdown().splitlines()[0] == headline
+
+
+@pytest.mark.parametrize(
+    ("refit", "split", "said", "not_said"),
+    [
+        (True, "test", "so no split holds out rows for it; its held-out figures", "split='test'"),
+        (True, "all", "(taikai info shows them as test and cv)", "split='test'"),
+        (False, "test", "the test rows of this file's split column are not the rows the model held out", "split="),
+        (False, "train", "split='test' (--split test on the command line) scores the test rows", "refit_all"),
+        (False, "all", "split='test' (--split test on the command line) scores the test rows", "refit_all"),
+    ],
+)
+def test_the_training_overlap_advice_never_names_the_split_given(refit, split, said, not_said):
+    """Regression: a model refit on all rows, evaluated with --split test, was advised to use --split test."""
+    from taikai.evaluation import TrainingOverlap
+
+    warning = TrainingOverlap(rows=10, seen=10, refit_on_all_rows=refit, split=split).warning()
+    assert warning is not None and said in warning and not_said not in warning
 
 
 @pytest.mark.parametrize(
