@@ -77,8 +77,8 @@ class TrainingOverlap:
         if self.refit_on_all_rows:
             return (
                 f"this model was trained with {REFIT_ALL.given(True)}: refit on all the rows of its training data, "
-                "so no split holds out rows for it; its held-out figures, scored before the refit, are in its metadata's metrics "
-                "(taikai info shows them as test and cv); or score other labelled data."
+                "so no split holds out rows for it; its held-out figures, scored before the refit, are in its "
+                "metadata's metrics (taikai info shows them as test and cv); or score other labelled data."
             )
         if self.split == "test":
             return (
