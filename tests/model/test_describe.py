@@ -245,8 +245,16 @@ def test_added_comparison_round_trips_and_says_its_sentiment_rows(sentiment_rows
             60,
             12,
             None,
-            "  caution: scored on few rows: the reason on 12, each moving its accuracy by 0.083; the "
-            "sentiment on 60, each moving its accuracy by 0.017, so these",
+            "  caution: the reason scored on only 12 row(s): each row moves its accuracy by 0.083, so its "
+            "differences are mostly chance (the sentiment is scored on 60); compare again",
+        ),
+        # a head on enough rows is not said to be chance
+        (
+            60,
+            None,
+            20,
+            "  caution: the sentiment scored on only 20 row(s): each row moves its accuracy by 0.050, so its "
+            "differences are mostly chance (the reason is scored on 60); compare again",
         ),
         # regression: 40 rows, 20 with a sentiment, said "scored on only 20 row(s)" of the reasons scored on 40 too
         (

@@ -85,18 +85,24 @@ class AddedComparison:
             if before is not None and after is not None:
                 out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
         heads = self._scored_heads()
-        fewest = min(heads.values(), default=0)
-        if len(out) > 1 and 0 < fewest < FEW_COMPARED:
-            if len(set(heads.values())) == 1:
-                said = f"scored on only {fewest:,} row(s): each row moves an accuracy by {1 / fewest:.3f}"
+        few = {head: n for head, n in heads.items() if n < FEW_COMPARED}
+        if len(out) > 1 and few:
+            if len(set(heads.values())) == 1:  # one count for every head scored
+                n = min(few.values())
+                said = f"scored on only {n:,} row(s): each row moves an accuracy by {1 / n:.3f}, so these differences"
+                said += " are mostly chance"
+            elif len(few) == 1:  # one head on few rows: the other's differences are not chance
+                (head, n), (other, m) = next(iter(few.items())), next(h for h in heads.items() if h[0] not in few)
+                said = (
+                    f"the {head} scored on only {n:,} row(s): each row moves its accuracy by {1 / n:.3f}, so its "
+                    f"differences are mostly chance (the {other} is scored on {m:,})"
+                )
             else:  # each head on its own rows: its own count, its own step
                 said = "scored on few rows: " + "; ".join(
                     f"the {head} on {n:,}, each moving its accuracy by {1 / n:.3f}" for head, n in heads.items()
                 )
-            out.append(
-                f"  caution: {said}, so these differences are mostly chance; compare again with {FEW_COMPARED} or more "
-                "labelled rows"
-            )
+                said += ", so these differences are mostly chance"
+            out.append(f"  caution: {said}; compare again with {FEW_COMPARED} or more labelled rows")
         return out
 
     def _scored_heads(self) -> dict[str, int]:
