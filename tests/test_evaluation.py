@@ -836,21 +836,44 @@ def test_the_headline_counts_the_rows_read_and_those_skipped(split, blank, skipp
 
 
 @pytest.mark.parametrize(
-    ("refit", "split", "said", "not_said"),
+    ("refit", "split", "same_file", "said", "not_said"),
     [
-        (True, "test", "so no split holds out rows for it; its held-out figures", "split='test'"),
-        (True, "all", "(taikai info shows them as test and cv)", "split='test'"),
-        (False, "test", "the test rows of this file's split column are not the rows the model held out", "split="),
-        (False, "train", "split='test' (--split test on the command line) scores the test rows", "refit_all"),
-        (False, "all", "split='test' (--split test on the command line) scores the test rows", "refit_all"),
+        (True, "test", False, "so no split holds out rows for it; its held-out figures", "split='test'"),
+        (True, "all", False, "metadata's metrics (taikai info -m MODEL_DIR prints them)", "split='test'"),
+        (True, "test", True, "so no split holds out rows for it", "split='test'"),
+        (False, "test", False, "the test rows of this file's split column are not the rows the model held", "split="),
+        # its own training file's test rows: the rows counted are test rows with the text of a training row
+        (False, "test", True, "these are the test rows its training file held out, but the ones counted", "split="),
+        (False, "train", False, "split='test' (--split test on the command line) scores the test rows", "refit_all"),
+        (False, "all", False, "split='test' (--split test on the command line) scores the test rows", "refit_all"),
     ],
 )
-def test_the_training_overlap_advice_never_names_the_split_given(refit, split, said, not_said):
+def test_the_training_overlap_advice_never_names_the_split_given(refit, split, same_file, said, not_said):
     """Regression: a model refit on all rows, evaluated with --split test, was advised to use --split test."""
     from taikai.evaluation import TrainingOverlap
 
-    warning = TrainingOverlap(rows=10, seen=10, refit_on_all_rows=refit, split=split).warning()
+    overlap = TrainingOverlap(rows=10, seen=3, same_file=same_file, refit_on_all_rows=refit, split=split)
+    warning = overlap.warning()
     assert warning is not None and said in warning and not_said not in warning
+
+
+@pytest.mark.parametrize(
+    ("refit", "split", "warned"),
+    [
+        (False, "test", False),  # its training file's split column: the test rows scored are those it held out
+        (False, "all", True),
+        (True, "test", True),  # refit on them too
+    ],
+)
+def test_a_model_without_row_hashes_on_its_training_file_is_warned_unless_its_test_rows_are_scored(
+    refit, split, warned
+):
+    """Regression: --split test on the very file (and split column) a model held its test rows out of was told
+    that it remembers them, and to give --split test."""
+    from taikai.evaluation import TrainingOverlap
+
+    overlap = TrainingOverlap(rows=10, seen=None, same_file=True, refit_on_all_rows=refit, split=split)
+    assert (overlap.warning() is not None) is warned
 
 
 @pytest.mark.parametrize(

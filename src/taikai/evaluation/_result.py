@@ -65,6 +65,8 @@ class TrainingOverlap:
         if self.seen:
             share = percent(self.share or 0.0)
             return f"{self.seen:,} of {self.rows:,} rows ({share}) were in this model's training data. {advice}"
+        if self.seen is None and self.same_file and self.split == "test" and not self.refit_on_all_rows:
+            return None  # its training file's split column: these test rows are the ones it held out
         if self.seen is None and (self.same_file or self.same_content):
             what = "file" if self.same_file else "data (the same texts and labels)"
             rows = "all its rows" if self.refit_on_all_rows else "its train rows (which ones is not recorded)"
@@ -78,7 +80,12 @@ class TrainingOverlap:
             return (
                 f"this model was trained with {REFIT_ALL.given(True)}: refit on all the rows of its training data, "
                 "so no split holds out rows for it; its held-out figures, scored before the refit, are in its "
-                "metadata's metrics (taikai info shows them as test and cv); or score other labelled data."
+                "metadata's metrics (taikai info -m MODEL_DIR prints them); or score other labelled data."
+            )
+        if self.split == "test" and self.same_file:  # its held-out rows, some with the text of a training row
+            return (
+                "these are the test rows its training file held out, but the ones counted have the same text as a "
+                "row it was trained on (a review written twice); score other labelled data."
             )
         if self.split == "test":
             return (
