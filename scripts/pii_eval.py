@@ -269,7 +269,10 @@ DESIGN = """## Design
   ` at `, `アットマーク` or `★`, the dots as `(dot)`, ` dot ` or `ドット` (`taro at example dot com`); a plain ` at `
   counts only with a spelled-out dot, so `work at example.com` stays; one space may stand on either side of the @
   (`tanaka @ example.com`) when the part before it has two characters or more and a letter (`会議は10 @ zoom.us`,
-  `meeting 3 @ meet.google.com` stay). An address or handle glued after punctuation is found whatever the mark
+  `meeting 3 @ meet.google.com` stay); the @ percent-encoded (`taro%40gmail.com`), a space before a known
+  top-level domain (`taro_yamada@gmail .com`), and a local part in kanji or katakana (`田中@example.com`; the
+  kanji and katakana glued before the @, so `連絡は田中@example.com` is `連絡は[メール]`) are addresses too. An address
+  or handle glued after punctuation is found whatever the mark
   (`メール…tanaka@…`,
   `連絡は‥tanaka.k@…`, `＋tanaka@…`, `Xは…@tanaka_w`, `Twitter/@tanaka_w`): the value starts at its first letter or
   digit and the mark stays; the same holds for phones, postal codes, My Numbers and accounts (`電話…090-…`).
@@ -293,14 +296,18 @@ DESIGN = """## Design
   four: `2001:db8::1`; `12:30:45` and `std::vector` stay). A dotted quad starting with 10 or more and no word of
   versions before it is masked whatever it is (`12.0.1.3` alone).
   Phone numbers starting with 0 (not 00) with the right number of digits (11 for 050/070/080/090 and 0800, 10 for
-  the rest), written with hyphens, spaces, dots, middle dots, long vowel marks or parentheses, in digits or kanji
-  numerals (`〇九〇・一二三四・五六七八`, `○` for zero too), or international with `+` (8 to 15 digits, `(0)`
+  the rest), in three groups, in two (`090 12345678`, `090-12345678`, `0901234 5678`: the count of digits tells
+  a phone from a price or a count, `090 1234円` stays) or in one, written with hyphens, spaces, dots, middle
+  dots, long vowel marks or parentheses, in digits or kanji numerals (`〇九〇・一二三四・五六七八`, `○` for
+  zero too), or international with `+` (8 to 15 digits, `(0)`
   allowed); a number glued after letters and a dash is part of a code (`注文番号 A-090-1234-5678` and
   `品番 XZ-03-1234-5678` stay) unless the letters name a phone (`TEL-090-…`, `FAX-`). Postal codes after 〒 or
   郵便番号, or `NNN-NNNN` before a prefecture. `@handles` (with a letter:
   `@0.3円` is a price) and the value after a messenger's name (LINE, ライン, Chatwork, Discord, Skype, WeChat,
   Telegram, Instagram, X, …) when `ID`/アカウント follows the name or a colon separates the value, a parenthesis
-  after the name allowed (`X（旧Twitter）: tanaka_w`, `LINE（公式）のID …`). Any other
+  after the name allowed (`X（旧Twitter）: tanaka_w`, `LINE（公式）のID …`), or 名 with a handle that has a letter
+  (`Skype名 live:.cid.1234abcd`, `skype名はtaro.yamada`; `LINE名 100件` stays); a Skype handle is masked whole,
+  its `live:` too (`Skype ID: live:taro_1`). Any other
   account's handle after `ID` (`ＩＤ`), アカウント名 or ユーザー名 (`Lancers ID: tanaka_hiro`, `ランサーズID: …`,
   `クラウドワークスのID tanaka_hiro`, `ID:tanaka_hiro`): after a colon, `=` or は a handle with a letter, after a
   space or nothing one with a digit, `_` or `.` (`ID card` stays); a number alone (`ID: 123456`) and the ID of a
@@ -309,10 +316,19 @@ DESIGN = """## Design
   (both halves of `記号10000-12345678`), and any 7- or 8-digit number within 30 characters after 口座, 振込先,
   普通, 当座, 銀行 or 名義 (普通に, the adverb, and 当座の, for now, announce none). A number followed by a unit is
   an amount or a count and never an account, after 普通/当座/口座番号 too (円, 万, 件, 文字, 人, 回, 個, 本, 枚,
-  %, PV, views, …: `普通は1000000円`, `普通に 1234567 PV`), nor is a valid date yyyymmdd of 19xx or 20xx unless
+  %, PV, views, …: `普通は1000000円`, `普通に 1234567 PV`; but 名義, 本人, 本店 and 本部 are no 名 or 本:
+  `普通 1234567 名義ヤマダ` is `普通 [口座] 名義[人名]`, `口座番号 1234567 本店営業部` is `口座番号 [口座] 本店営業部`),
+  nor is a valid date yyyymmdd of 19xx or 20xx unless
   口座番号 stands within 30 characters before it (`口座開設日 20240115` and `銀行振込は20240115に着金` stay,
   `口座番号 20240115` is masked); the holder's name after 名義 in katakana is a name. Card numbers: 13 to 19 digits in
-  groups of four (or 4-6-5), kept only when the Luhn check passes, so that prices and order numbers stay. Cards
+  groups of four (or 4-6-5), kept only when the Luhn check passes, so that prices and order numbers stay: an
+  unbroken run of digits only within 20 characters after a card's word (カード, クレジット, クレカ, デビット, card,
+  VISA, Master, JCB, AMEX), since a JAN code or an order number is such a run and one in ten passes the check
+  (`JANコード 4901234567894` stays, `クレジットカード 4012888888881881` is masked); and no number, grouped or not,
+  right after the word of an order, a product, a ticket or a job (注文, 受注, 発注, 伝票, 追跡, 問い合わせ, 受付,
+  予約, 案件, 取引, 請求, 管理, 会員, 口座, 品番, 型番, 商品, 製品, 作業, JAN, EAN, ISBN, ID, No., #: `注文番号
+  9876543210987`, `お問い合わせ番号 4012-8888-8888-1881` and `作業ID 9876543210987` stay; My Numbers share the
+  list). Cards
   get their own placeholder, `[カード番号]`, so that a reader of the report sees a card was asked for, which 口座
   would hide; a card's security code, 3 or 4 digits right after セキュリティコード, security code, CVV, CVC or
   CID, is masked as `[カード番号]` too (`セキュリティコード123`). My Number (マイナンバー, 個人番号), as
@@ -321,12 +337,19 @@ DESIGN = """## Design
   elsewhere only 12 digits whose check digit is right (the official rule: the first 11 digits weighted 6, 5, 4,
   3, 2, 7, 6, 5, 4, 3, 2 from the left and summed; 11 minus the sum mod 11, or 0 when the remainder is 0 or 1),
   and not a timestamp (`202401311230`), a part of a longer number, an amount (`…円`, `…件`) or a number after
-  注文, 伝票, 追跡, 案件, 取引, 受付, 予約, No. or #. A random 12-digit number passes the check one time in 11 or
-  so: an order or ticket number without such a word before it may be masked.
+  one of the words of orders and products above. A random 12-digit number passes the check one time in 11 or
+  so: an order or ticket number without such a word before it may be masked. Other numbers that identify a
+  person are masked as `[個人番号]` too: a qualified invoice issuer's registration number, T and 13 digits with or
+  without hyphens wherever it stands (`インボイス番号T1234567890123`, `T1-2345-6789-0123`: a sole proprietor's
+  names them), and after the word that names it the number of a driving licence (免許証番号, 8 to 12 digits,
+  `第…号` around it allowed), of a health insurance card (番号 and 記号 within 30 characters after 保険証,
+  被保険者証 or 保険者), of a passport (パスポート, 旅券: one or two letters and 6 to 8 digits) and of the basic
+  pension (基礎年金番号, 年金手帳の番号: 4 and 6 digits).
 - **Names.** The text's words are tagged by UniDic (unidic-lite, the model's dictionary). A surname followed by a
   given name is a name; a run of person-tagged or unknown words right before an honorific (さん, 様, さま, 氏,
   先生, くん, 君, ちゃん, 殿) is a name unless it is a platform or role (ココナラさん, ライターさん, YouTuberさん);
-  a surname of two or more kanji followed by a particle (鈴木から) is a name, and followed by の when the
+  a surname of two or more kanji, or a katakana word of three or more letters UniDic tags as a surname and not on
+  the stop list, followed by a particle (鈴木から, 担当のキムラが, タナカに) is a name, and followed by の when the
   dictionary knows the word only as a person's name (田中の奴; 松本の, 福岡の, 鈴木の are also a city, a
   prefecture, a company and stay), and followed by です when the dictionary holds it as no place and it introduces
   someone: it starts the text, or a first-person subject (私は, 僕は, 自分は, …) or a role and の (ライターの,
@@ -394,9 +417,17 @@ DESIGN = """## Design
   The stop list also holds the corpus's
   platforms and their nicknames (クラワ, ランサ, サグーワークス, ストアカ, シノビライティング, MENTA, …) and the
   services freelancers move to (タイミー, Uber, ウーバーイーツ, メルカリ, ラクマ, ミンネ, クリーマ, ペイペイ,
-  ジョブハブ, 楽天: also a given name, but the company before an honorific in a review), whatever follows the
-  honorific (クラワさんで, 昨日サグーワークスさんから). Measured when these were added (split titles, joined names,
-  readings, word edges, the services, です): on `data/reviews.csv` and `data/sample_dump.csv` nothing changes;
+  ジョブハブ, 楽天: also a given name, but the company before an honorific in a review) and companies clients
+  and freelancers name (ミツモア, ビズリーチ, KDDI, ドコモ, ソフトバンク, リクルート), whatever follows the
+  honorific (クラワさんで, 昨日サグーワークスさんから). A mask never starts inside a kanji word either: a shop's or a
+  company's name that UniDic splits into a name and its last word (三省 + 堂, a surname and a given name), or into
+  a word and one kanji it tags as a surname (博報 + 堂, 文教 + 堂), stays (三省堂さん, 博報堂さん; the shop words
+  堂, 社, 舎, 館, 房, 屋, 店, 商店, 書店, 書房, 工房, 商会, 出版). A name after 氏名 or 名前 and a colon is
+  masked whole, one to four kanji and a second such part after a space, or katakana (`氏名：金 成民` is
+  `氏名：[人名]`, where UniDic reads 民 as a suffix). Measured when these were added (katakana surnames,
+  companies, 氏名): on the 8,536 texts of `data/reviews.csv` nothing changes (2 `[人名]` before and after).
+  Measured when these were added (split titles, joined names, readings, word edges, the services, です): on
+  `data/reviews.csv` and `data/sample_dump.csv` nothing changes;
   in the 22,081 sentences of livedoor news with an honorific or 長 they change 271, all masking more: 150 joined
   names (スティーブ・[人名]氏 becomes `[人名]氏`), 52 names masked from inside their word (ミ[人名]さん), 61
   readings in brackets, 7 names before 係長 or 編集長, 1 before です; read by eye, 8 of the readings are not one
@@ -441,11 +472,30 @@ DESIGN = """## Design
   `[人名1]さん`. The segments, their counts and their tests are those of the unmasked column: different people are
   not merged into one segment `[人名]`. The numbers hold within one report only (another dump, or the same one
   sorted otherwise, may number them differently); values masking leaves as they are keep their names.
+  A bare name in a cell (`佐藤`, `Taro Yamada`) has no context for masking to find it by, so a `--by` value that
+  masking left as it was is masked as a name (`[人名]`, numbered with the others, alike in the segment table and
+  beside each review, and counted with the names masked) when both hold: the tagger reads it as a name as a whole
+  (every word of it tagged 名詞-固有名詞-人名 by UniDic, or a proper noun the dictionary also holds as a person's
+  name: `佐藤`, `キムラ`, `ナカジマ`, `ヤマダタロウ`, `高橋 健`; or two or three capitalised Latin words: `Taro
+  Yamada`), and masking takes the whole value for a name when an honorific follows it (`Taro Yamadaさん`; not
+  `Google Play`, `Crowd Works`, `東京`, `楽天`). Limits: a single Latin word (`Smith`) and a name UniDic does not
+  tag as one (a rare name, a nickname) are shown as written; two or three capitalised Latin words that are no
+  person (`Acme Corp`) are masked as a name. `suggest` has no `--by`: it shows the id column as written, as the
+  report does.
+- **report of masked predictions.** A predictions file `taikai batch --mask-pii` wrote holds the masked texts
+  only. The report says so in its header, with or without its own `--mask-pii`: `入力のテキストは taikai batch
+  --mask-pii でマスク済みです (batch の要約による): [メール] 60 件、[人名] 61 件` (from the batch summary's `mask_pii`
+  and `masks`), or, without a summary that says, `入力のテキストはマスク済みです: taikai batch --mask-pii が書く置き換え
+  ([メール]、[人名]) を含みます` when the texts hold masking's placeholders. The report's own `--mask-pii` line then
+  says `ほかには見つかりませんでした` (`nothing more found`) when it masked nothing more.
 - **report --date-column.** The date column's values that do not read as dates (a cell `田中一郎さんに連絡`) are
   masked too, as shown beside each review, and counted in the masks the page states; the dates are left as they
   are. The id column shown beside each review is not masked: it is there to find the row by.
 - **drift.** `taikai drift --mask-pii` masks the texts of the dump (and of `--reference`) before they are
-  classified and counted, so that its new words hold no name; a masked text's placeholders are no words. With or
+  classified and counted; a masked text's placeholders are no words, and neither are the words the tagger reads
+  as a person's or a place's name, nor an address unit right after a place (see docs/drift.md for the exact
+  rule: キムラ, ナカジマ, 渋谷, 神南 and the 区 of 渋谷区 are no new words, a name UniDic does not tag may be).
+  `report --mask-pii`'s drift section counts them the same way. With or
   without it, e-mail addresses and URLs are left out of the word counts wherever masking finds them
   (`taikai.privacy.without_addresses`, the same finders): `yamada.taro(at)gmail.com`, `taro at example dot com`
   and `note.com/tanaka_writer/n/n123abc` give no words (at, com, gmail, tanaka, …).
@@ -455,7 +505,7 @@ DESIGN = """## Design
   mask_pii=True)`) matches the rules on the masked texts, as `predict --mask-pii --rules` runs them, and quotes
   the rows where a rule misfires masked.
 - **Order.** Where two values overlap, URLs win over e-mail addresses, those over IP addresses, cards, phones,
-  My Numbers, postal codes, accounts, IDs and names.
+  My Numbers, other identity numbers, postal codes, accounts, IDs and names.
 - **Speed.** A text is NFKC-normalised once and searched; offsets are tracked only for the few texts where
   something is found. The tagger's output is turned into words only when it holds a person tag or the text has an
   honorific, so a text without either costs one MeCab pass. A word's other dictionary entries (a second MeCab
@@ -469,6 +519,8 @@ DESIGN = """## Design
   a surname before の that is also a place or a company (松本の, 鈴木の), or before です that is also a place
   (ライターの山田です, 中村です: self-introductions whose surname is also a place name); a surname alone before
   anything else (鈴木でした, 鈴木でございます), or before です without a self-introduction (その件は鈴木です); a
+  katakana surname UniDic reads as a common or a company's word (サトウとは: sugar, スズキから: the maker, ｽｽﾞｷ
+  too); e-mail addresses with an IDN domain (`taro@例え.jp`); a
   reading after the honorific (鈴木さん（すずき）), or one in katakana that is also a common noun (林（ハヤシ）さん is
   `[人名]（ハヤシ）さん`); Japanese right after a URL's domain and `/` (`www.example.jp/東京`: `[URL]東京`); a name
   joined to

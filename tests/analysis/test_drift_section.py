@@ -328,3 +328,38 @@ def test_the_new_words_table_shows_percentages_under_headings_in_the_reports_lan
     assert table.iloc[0].tolist()[:3] == [first.word, f"{first.rows:,}", percent(first.share, "")]
     assert str(table.iloc[0].tolist()[3]).startswith(reference)
     assert all(str(share).endswith("%") for share in table.iloc[:, 2])
+
+
+_NAMED = ("担当のキムラが高圧的で返金に応じない。", "ナカジマが返信してこない。", "渋谷区神南1-2-3まで来いと言われた。")
+
+
+@pytest.mark.parametrize(
+    ("flag", "shown", "hidden"),
+    [
+        ([], ["キムラ", "ナカジマ", "渋谷", "神南"], []),
+        (["--mask-pii"], ["返金", "返信"], ["キムラ", "ナカジマ", "渋谷", "神南", "<td>区</td>"]),
+    ],
+)
+def test_report_mask_pii_drift_section_lists_no_name_or_place(tiny_model, tmp_path, flag, shown, hidden):
+    """Regression: report --mask-pii's drift section listed キムラ, ナカジマ, 渋谷, 神南 and 区 as new words."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    frame = pd.read_csv(HOTELS.with_name("hotel_reviews.csv"))
+    frame["text"] = [t + _NAMED[i % 3] for i, t in enumerate(frame["text"])]
+    predictions, page = tmp_path / "pred.csv", tmp_path / "report.html"
+    tiny_model.predict_frame(frame).to_csv(predictions, index=False)
+    model_dir = tmp_path / "model"
+    tiny_model.save(model_dir)
+    args = ["report", str(predictions), "-o", str(page), "--model", str(model_dir), *flag]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    section = html[html.index('<section id="drift">') :]
+    section = section[: section.index("</section>")]
+    words = section[section.index("新しい語 (") :]
+    for word in shown:
+        assert f"<td>{word}</td>" in words, word
+    for word in hidden:
+        assert (word if word.startswith("<") else f"<td>{word}</td>") not in words, word

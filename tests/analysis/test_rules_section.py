@@ -1,8 +1,11 @@
 """The report's rules section: hits per rule, rule label × model label, conflicting examples; none without rules."""
 
+import html
+
 import pandas as pd
 import pytest
 
+import taikai
 from taikai.analysis import build_report, rules_section, write_report
 from taikai.io import read_predictions
 from taikai.rules import compile_rules, parse_rules
@@ -180,3 +183,76 @@ def test_prefixed_predictions_give_the_same_section(tiny_model, mode):
         )
         pd.testing.assert_frame_equal(section.hits, plain.hits)
         pd.testing.assert_frame_equal(section.matrix, plain.matrix)
+
+
+NEVER = '\n[[rule]]\nname = "競争"\nlabel = "time"\nany = ["ライバルが多すぎる"]\n'
+
+
+@pytest.mark.parametrize(
+    ("rules", "rows", "none"),
+    [
+        # regression: a rule that never fired was left out of the table, though the batch summary lists it
+        (RULES + NEVER, ["<th>fee</th>", "<th>main job</th>", '<th>競争</th><td></td><td class="n">0</td>'], False),
+        # regression: with no rule firing the section was headers over empty tables
+        (NEVER, ['<th>競争</th><td></td><td class="n">0</td>'], True),
+    ],
+    ids=["one-never-fires", "none-fires"],
+)
+def test_the_report_lists_every_rule_batch_applied(tiny_model, tmp_path, rules, rows, none):
+    src, out, path = tmp_path / "in.csv", tmp_path / "p.csv", tmp_path / "rules.toml"
+    pd.DataFrame({"review_id": [f"r{i}" for i in range(len(TEXTS))], "text": TEXTS}).to_csv(src, index=False)
+    path.write_text(rules, encoding="utf-8")
+    taikai.classify_file(src, out, "text", model=tiny_model, rules=path)
+    page = write_report(out, tmp_path / "r.html", drift=False, charts=False, embed_font=False)
+    section = page.read_text(encoding="utf-8").split('<section id="rules">')[1].split("</section>")[0]
+    for row in rows:
+        assert row in section.replace("\n", "")
+    assert ("どのルールも当たりませんでした。" in section) is none
+    assert ("ルールのラベル (行) × モデル自身の理由" in section) is not none  # no matrix of zeros
+
+
+def test_rules_section_keeps_the_rules_named_that_never_fired():
+    section = rules_section(HAND_MADE, rules=["fee", "never", "percent", "main job"])
+    assert section.hits[["hits", "conflicts"]].to_dict("index") == {
+        "fee": {"hits": 3, "conflicts": 1},
+        "main job": {"hits": 2, "conflicts": 1},
+        "percent": {"hits": 1, "conflicts": 0},
+        "never": {"hits": 0, "conflicts": 0},
+    }
+    assert pd.isna(section.hits.loc["never", "label"])
+
+
+@pytest.mark.parametrize(
+    ("mode", "lang", "expected", "absent"),
+    [
+        (
+            "override",
+            "en",
+            [
+                "The primary reason is the label of the first coding rule that fired, else the model's most probable",
+                "counting the label of the first rule that fired in place of the model's reason (--rules-mode "
+                "override); the model alone gave it {model} (model_reason)",
+            ],
+            "The primary reason is the most probable one",
+        ),
+        (
+            "override",
+            "ja",
+            ["主な理由は最初に当たったコーディングルールのラベル", "モデルだけでは {model} 件 (model_reason 列)"],
+            "主な理由は予測で最も確率の高い理由、",
+        ),
+        ("flag", "en", ["The primary reason is the most probable one"], "--rules-mode override"),
+        ("flag", "ja", ["主な理由は予測で最も確率の高い理由"], "--rules-mode override"),
+    ],
+)
+def test_under_override_the_reasons_are_said_to_be_the_rules(tiny_model, mode, lang, expected, absent):
+    """Regression: under override the page said the primary reason was the model's most probable one, and gave the
+    count with the rules' labels as the model's."""
+    df = frame(tiny_model, mode=mode)
+    page = build_report(df, lang=lang, drift=False, charts=False, embed_font=False)
+    rows = df[df["status"] == "ok"]
+    top = rows["reason"].value_counts().idxmax()
+    model = int((rows["model_reason"] == top).sum()) if mode == "override" else 0
+    for phrase in expected:
+        assert html.escape(phrase.format(model=model)) in page
+    assert absent not in page

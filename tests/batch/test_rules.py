@@ -221,3 +221,70 @@ def test_rules_may_be_given_as_objects(tmp_path, dump, rules, tiny_model, given)
     value = load_rules(rules) if given == "ruleset" else compile_rules(load_rules(rules))
     summary = taikai.classify_file(dump, by_object, "text", model=tiny_model, rules=value)
     assert by_object.read_bytes() == by_path.read_bytes() and summary.rules_file == str(rules)
+
+
+@pytest.mark.parametrize(
+    ("mode", "said"),
+    [
+        (
+            "override",
+            "reasons (the first firing rule's label where a rule fired, --rules-mode override; the model's own in "
+            "model_reason): ",
+        ),
+        ("flag", "reasons: "),
+    ],
+)
+def test_the_summary_says_whose_reasons_it_counts(tmp_path, dump, rules, tiny_model, mode, said):
+    """Regression: under override the summary's reasons line counted the rules' labels and nothing said so."""
+    out = tmp_path / "out.csv"
+    summary = taikai.classify_file(dump, out, "text", model=tiny_model, rules=rules, rules_mode=mode)
+    line = next(line for line in str(summary).splitlines() if line.startswith("reasons"))
+    assert line.startswith(said)
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    counted = frame.loc[frame["status"] == "ok", "reason"].value_counts()
+    assert summary.reasons == counted.to_dict()  # the reasons written: the rules' under override
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("edit", "the rules changed ('RULES' → 'RULES' (its content changed))"),
+        ("drop", "the rules changed ('RULES' → (none)); rules_mode (--rules-mode) changed: 'flag' → (none)"),
+        ("mode", "rules_mode (--rules-mode) changed: 'flag' → 'override'"),
+        ("comment", None),  # comments and layout do not change the rules: the output is made again
+        ("unrecorded", None),  # a summary of a taikai that did not record the rules: not compared, as before
+    ],
+)
+def test_resume_of_a_complete_output_refuses_changed_rules(tmp_path, dump, rules, tiny_model_dir, change, expected):
+    """Regression: a --resume finding a complete output made with other rules (same mode) only warned 'nothing to
+    resume' and replaced it, while a partial run refused them; with --rules dropped only the mode was named."""
+    out = tmp_path / "out.csv"
+    options = {"model": tiny_model_dir, "chunk_size": 4}
+    taikai.classify_file(dump, out, "text", rules=rules, **options)
+    given: dict = {"rules": rules}
+    if change in ("edit", "unrecorded"):
+        rules.write_text(RULES.replace('"提案"', '"提案", "応募"'), encoding="utf-8")
+    elif change == "drop":
+        given = {}
+    elif change == "mode":
+        given["rules_mode"] = "override"
+    else:
+        rules.write_text("# my rules\n" + RULES, encoding="utf-8")
+    summary = out.with_name("out.summary.json")
+    if change == "unrecorded":
+        values = json.loads(summary.read_text(encoding="utf-8"))
+        del values["run_fingerprint"]["rules"]
+        summary.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    if expected is None:
+        with pytest.warns(taikai.DataWarning, match=r"is complete \(its summary out.summary.json describes it\)"):
+            taikai.classify_file(dump, out, "text", resume=True, **given, **options)
+        return
+    before = out.read_bytes(), summary.read_bytes()
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(dump, out, "text", resume=True, **given, **options)
+    assert str(caught.value) == (
+        f"cannot resume {out}: it is complete (its summary out.summary.json describes it), and since the run that "
+        f"wrote it, {expected.replace('RULES', str(rules))}. Nothing was written: to replace it with a run of these "
+        "settings, run again without resume=True (--resume on the command line); to keep it, leave it as it is"
+    )
+    assert (out.read_bytes(), summary.read_bytes()) == before

@@ -220,6 +220,33 @@ def test_new_words_hold_no_e_mail_piece_and_with_mask_pii_no_name(tiny_model_dir
         assert not any(word in w for w in listed) and word not in line, (word, line)
 
 
+_NAMED = ("担当のキムラが高圧的で返金に応じない。", "ナカジマが返信してこない。", "渋谷区神南1-2-3まで来いと言われた。")
+
+
+@pytest.mark.parametrize(
+    ("flag", "shown", "hidden"),
+    [
+        ([], ["キムラ", "ナカジマ", "渋谷", "神南", "区"], []),
+        (["--mask-pii"], ["返金", "返信"], ["キムラ", "ナカジマ", "渋谷", "神南", "区"]),
+    ],
+)
+def test_with_mask_pii_no_name_or_place_is_a_new_word(tiny_model_dir, tmp_path, flag, shown, hidden):
+    """Regression: drift --mask-pii printed キムラ, ナカジマ, 渋谷, 神南 and 区 as new words (bare names and an
+    address, which masking does not find), in its text and in its JSON."""
+    hotels = pd.read_csv(HOTELS)
+    hotels["text"] = [t + _NAMED[i % 3] for i, t in enumerate(hotels["text"])]
+    dump, out = tmp_path / "dump.csv", tmp_path / "drift.json"
+    hotels.to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--json", out, *flag)
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("  new words: ")]
+    listed = [w["word"] for w in json.loads(out.read_text(encoding="utf-8"))["overall"]["new_words"]]
+    for word in shown:
+        assert f" {word} (" in line and word in listed, (word, line)
+    for word in hidden:
+        assert f" {word} (" not in line and word not in listed, (word, line)
+
+
 @pytest.mark.parametrize(
     ("flag", "reference", "stderr", "masks", "reference_masks"),
     [

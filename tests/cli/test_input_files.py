@@ -4,7 +4,11 @@ a missing file (said before anything else, such as a missing --text-column)."""
 
 from __future__ import annotations
 
+import bz2
+import gzip
 import io
+import lzma
+import random
 from pathlib import Path
 
 import openpyxl
@@ -33,7 +37,7 @@ FILES = {
 SAID = {
     "old.csv": "taikai: error: {path}: an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as "
     ".xlsx or CSV from Excel\n",
-    "book.csv": "taikai: error: {path}: is an .xlsx (Excel) workbook, whatever its name, not a CSV file; {xlsx}"
+    "book.csv": "taikai: error: {path} is an .xlsx (Excel) workbook, whatever its name, not a CSV file; {xlsx}"
     "rename it .xlsx, or save it as CSV from Excel\n",
     "reviews.txt": "taikai: error: {path}: a .txt file is plain text, not a table: to classify its lines, one review "
     "per line, give them to predict (taikai predict < {path} on the command line, model.predict(lines) in Python); "
@@ -115,3 +119,89 @@ def test_a_workbook_under_another_name_is_read_with_input_format_xlsx(tmp_path, 
     assert "not a readable xlsx workbook" not in result.output
     if command == "batch":
         assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[1].startswith("手数料が高い,fees,ok,")
+
+
+RANDOM = random.Random(119).randbytes(2000)
+PARQUET = b"PAR1" + bytes(60)
+BINARY_SAID = "taikai: error: {path}: this looks like binary data, not text ("
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "options", "said"),
+    [
+        (
+            "nulgz.csv",
+            gzip.compress(b"text\nx\n"),
+            [],
+            "{path} is gzip-compressed data (by its first bytes), not a CSV file; decompress it first "
+            "(gunzip -c {path} > OUT.csv) and give the file that makes",
+        ),
+        (
+            "rgz.txt",  # was: a .txt file is plain text, give its lines to predict
+            gzip.compress("手数料\n".encode()),
+            [],
+            "{path} is gzip-compressed data (by its first bytes), not a plain text file; decompress it first "
+            "(gunzip -c {path} > OUT.txt) and give the file that makes",
+        ),
+        (
+            "r.csv.gz",  # was: cannot tell the format from the extension '.gz'
+            gzip.compress(b"text\nx\n"),
+            [],
+            "{path} is gzip-compressed data (by its first bytes), which taikai does not read; decompress it first "
+            "(gunzip -c {path} > r.csv) and give the file that makes",
+        ),
+        (
+            "r.tsv",
+            bz2.compress(b"text\nx\n"),
+            ["--input-format", "csv"],
+            "{path} is bzip2-compressed data (by its first bytes), not a CSV file; decompress it first "
+            "(bunzip2 -c {path} > OUT.tsv) and give the file that makes",
+        ),
+        (
+            "r.jsonl",
+            lzma.compress(b'{"text": "x"}\n'),
+            [],
+            "{path} is xz-compressed data (by its first bytes), not a JSON Lines file; decompress it first "
+            "(unxz -c {path} > OUT.jsonl)",
+        ),
+        ("rand.csv", RANDOM, [], BINARY_SAID),
+        ("rand.csv", RANDOM, ["--encoding-errors", "replace"], BINARY_SAID),
+        ("rand.tsv", RANDOM, [], BINARY_SAID),
+        (
+            "x.csv",  # was: not a readable xlsx workbook (… another format renamed .xlsx)
+            PARQUET,
+            ["--input-format", "xlsx"],
+            "{path} is a Parquet file, whatever its name, not an .xlsx (Excel) workbook; name its format with "
+            "input_format= (--input-format on the command line): parquet, or rename it .parquet\n",
+        ),
+        (
+            "x.parquet",
+            PARQUET,
+            ["--input-format", "xlsx"],
+            "{path} is a Parquet file, not an .xlsx (Excel) workbook; read it as parquet, not as xlsx\n",
+        ),
+        ("x.xlsx", b"PK\x03\x04rest", [], "{path}: not a readable xlsx workbook ("),  # a zip: the reader says why
+    ],
+    ids=[
+        "gzip-csv",
+        "gzip-txt",
+        "csv-gz",
+        "bzip2-as-csv",
+        "xz-jsonl",
+        "random",
+        "random-replace",
+        "random-tsv",
+        "parquet-as-xlsx",
+        "parquet-named-as-xlsx",
+        "zip-as-xlsx",
+    ],
+)
+def test_batch_names_compressed_binary_and_misnamed_files(tmp_path, tiny_model_dir, name, content, options, said):
+    path = tmp_path / name
+    path.write_bytes(content)
+    args = ["batch", path, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--text-column", "text", *options]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 2 and not (tmp_path / "out.csv").exists()
+    expected = said.format(path=path)
+    assert result.stderr.startswith(expected if said is BINARY_SAID else f"taikai: error: {expected}"), result.stderr
+    assert "latin-1" not in result.stderr

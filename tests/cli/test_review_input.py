@@ -1,8 +1,12 @@
 """The reviews ``predict`` and ``explain`` read from standard input, one per line, and the advice for a file given
 where a text is expected (``taikai.cli._review_input``)."""
 
+import bz2
+import gzip
 import json
+import lzma
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -162,6 +166,12 @@ TABLE = (
             "投稿日,本文\n2025-01-05,単価が安い\n",
             TABLE.format(kind="a CSV", header="投稿日,本文", command="predict", ext="csv"),
         ),
+        ("predict", "ランサーズ,手数料高い\n時給300円,やめました\n", None),  # regression: warned (h113)
+        (
+            "predict",  # regression: no warning, the header classified as a review (h113)
+            "id,ひとこと感想\n1,手数料が高すぎて辞めました\n2,単価が安い\n",
+            TABLE.format(kind="a CSV", header="id,ひとこと感想", command="predict", ext="csv"),
+        ),
     ],
 )
 def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir, command, given, warning):
@@ -272,3 +282,51 @@ def test_standard_input_is_named_one_way_and_its_utf8_as_utf8(tiny_model_dir, op
     assert "errors='replace'" not in result.stderr.replace("encoding_errors='replace'", "")
     if options:
         assert json.loads(result.stdout.splitlines()[0])["message"].endswith("read as U+FFFD in utf-8")
+
+
+GZIP_TEXT = gzip.compress("手数料が高い\n".encode())
+DECOMPRESS = (
+    "taikai: error: standard input is {kind} (by its first bytes), not lines of text: decompress it first "
+    "({tool} -c FILE | {reader}), and for a table, {tool} -c FILE > OUT.csv, then use taikai batch OUT.csv -o "
+    "OUT2.csv --text-column COLUMN\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "given", "kind", "tool"),
+    [
+        ("predict", GZIP_TEXT, "gzip-compressed data", "gunzip"),
+        ("explain", GZIP_TEXT, "gzip-compressed data", "gunzip"),
+        ("predict", bz2.compress("手数料".encode()), "bzip2-compressed data", "bunzip2"),
+        ("predict", lzma.compress("手数料".encode()), "xz-compressed data", "unxz"),
+        ("predict", b"\x28\xb5\x2f\xfd" + bytes(12), "zstd-compressed data", "unzstd"),
+    ],
+    ids=["predict-gzip", "explain-gzip", "bzip2", "xz", "zstd"],
+)
+def test_compressed_data_piped_in_is_told_to_be_decompressed(tiny_model_dir, command, given, kind, tool):
+    """Regression: predict < r.txt.gz said it could not decode the bytes, and to pass an encoding such as latin-1."""
+    args = [command, *(["-"] if command == "explain" else [])]
+    result = run(*args, "-m", tiny_model_dir, input=given)
+    assert result.exit_code == 2 and result.stdout == ""
+    reader = "taikai explain -" if command == "explain" else "taikai predict"
+    assert result.stderr == DECOMPRESS.format(kind=kind, tool=tool, reader=reader)
+
+
+@pytest.mark.parametrize("options", [[], ["--encoding", "latin-1"], ["--encoding-errors", "replace"]])
+def test_random_bytes_piped_in_are_binary_data_not_an_encoding_to_name(tiny_model_dir, options):
+    """Regression: head -c 2000 /dev/urandom | taikai predict was told to pass latin-1, then classified mojibake."""
+    result = run("predict", "-m", tiny_model_dir, *options, input=random.Random(6).randbytes(2000))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("taikai: error: standard input: this looks like binary data, not text (")
+    assert "latin-1" not in result.stderr.replace("--encoding latin-1", "")
+
+
+def test_a_compressed_file_named_as_a_text_is_told_to_be_decompressed(tiny_model_dir, tmp_path):
+    path = tmp_path / "r.txt.gz"
+    path.write_bytes(GZIP_TEXT)
+    result = run("predict", "-m", tiny_model_dir, path)
+    assert (
+        f"taikai: warning: {str(path)!r} is gzip-compressed data, but predict classifies the texts it is given: "
+        f"decompress it and give its lines on standard input (gunzip -c {path} | taikai predict), or, for a table, "
+        "classify a column of the decompressed file with taikai batch FILE -o OUT.csv --text-column COLUMN\n"
+    ) in result.stderr

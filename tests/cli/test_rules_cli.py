@@ -81,6 +81,31 @@ def test_rules_test_json(files, tiny_model_dir):
             [],
             "rules.toml:8: rule 'main job': label 'busy' is not a reason",
         ),
+        # regression: a pattern that backtracks without end hung rules test, with no warning
+        (
+            RULES + "[[rule]]\nname = 'quit'\nlabel = 'time'\nregex = ['(\\S+\\s?)+で辞めた$']\n",
+            "text,reasons\nクラウドワークスで三年ほどライティングをしていましたが、単価が上がらないまま子どもが生まれ、時間も取れ"
+            "なくなったので、いったんお休みすることにしました。,time\n",
+            [],
+            "rules.toml:12: rule 'quit' (rule 3 of the file): regex: the regular expression '(\\\\S+\\\\s?)+で辞めた$' "
+            "repeats a group",
+        ),
+        # regression: a trailing | made a pattern that fired on every row
+        (
+            RULES.replace('any = ["本業"]', 'regex = ["手数料|システム利用料|"]'),
+            None,
+            [],
+            "rules.toml:8: rule 'main job' (rule 2 of the file): regex: the regular expression "
+            "'手数料|システム利用料|' matches the empty text, so it fires on every text",
+        ),
+        # regression: a sentiment as label got the closest reason as the hint
+        (
+            RULES.replace('"time"', '"negative"'),
+            None,
+            [],
+            "rules.toml:8: rule 'main job': label 'negative' is a sentiment (negative, ネガティブ), and sentiments "
+            "cannot be rule labels: rules set reasons only",
+        ),
         (None, "text,label\n手数料,fees\n", [], "gold.csv: no column 'reasons'; the columns are ['text', 'label']"),
         (None, None, ["--reasons-column", "gold"], "reasons_column= (--reasons-column on the command line)"),
         (None, "text,reasons\n手数料,price\n", [], "gold.csv:2: reasons: unknown label 'price'"),
@@ -228,9 +253,41 @@ def test_rules_test_skips_a_row_labelled_in_part_with_a_warning_as_evaluate_does
     )
     result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output
-    assert "2 labelled rows, 2 matched" in result.stdout
+    assert "2 labelled rows (and 1 labelled in part (only more_reasons), skipped), 2 matched" in result.stdout
     assert "1 row(s) labelled in part cannot be scored and were skipped:" in result.stderr
     assert f"  {labelled}:3: reasons: no label (only more_reasons)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "counts"),
+    [
+        (
+            "本業で手数料も払えない,,fees\n",
+            "3 labelled rows (and 1 labelled in part (only more_reasons), skipped)",
+            (3, 0, 1),
+        ),
+        (",,\n", "3 labelled rows (and 1 without a label, skipped)", (3, 1, 0)),
+        (
+            ",,\n本業で手数料も払えない,,fees\n",
+            "3 labelled rows (and 1 without a label and 1 labelled in part (only more_reasons), skipped)",
+            (3, 1, 1),
+        ),
+        ("", "3 labelled rows, 3 matched", (3, 0, 0)),
+    ],
+)
+def test_rules_test_counts_every_row_it_leaves_out(files, tiny_model_dir, rows, line, counts):
+    """Regression: a row with only more_reasons was in no count of the report, only in a warning on stderr."""
+    rules, labelled = files
+    labelled.write_text(
+        "text,reasons,more_reasons\n手数料が高い,fees,\n本業が忙しい,time,\n手数料が妥当,other,\n" + rows,
+        encoding="utf-8",
+    )
+    text = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
+    assert text.exit_code == 0, text.output
+    assert line in text.stdout
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir, "--format", "json")
+    report = json.loads(result.stdout)
+    assert (report["rows"], report["skipped"], report["labelled_in_part"]) == counts
 
 
 @pytest.mark.parametrize(

@@ -98,3 +98,19 @@ def test_a_frame_of_pandas_periods_is_read_by_their_start_or_refused(tiny_model,
         return
     report = check_drift(frame, tiny_model, date_column="posted_at", freq=freq)
     assert [p.period for p in report.periods] == [expected]
+
+
+@pytest.mark.parametrize("whole_column", [True, False], ids=["column-read-through", "chunk-by-chunk"])
+def test_periods_too_long_after_the_first_chunk_are_refused(tiny_model, monkeypatch, whole_column):
+    # regression: only the first chunk was checked, so quarters after row 5,000 were counted as the month they start in
+    from taikai.drift import _files
+
+    monkeypatch.setattr(_files, "CHUNK_ROWS", 20)
+    frame = pd.read_csv(HOTELS, dtype=str)
+    months = [pd.Period("2025-01", "M")] * 40
+    frame["posted_at"] = pd.Series(months + [pd.Period("2025Q2", "Q")] * (len(frame) - 40), dtype=object)
+    if not whole_column:  # the column not read through before counting: each chunk is checked as it comes
+        real = _files.count_chunks
+        monkeypatch.setattr(_files, "count_chunks", lambda *a, **k: real(*a, **{**k, "date_columns": None}))
+    with pytest.raises(InputError, match=r"holds pandas periods of Q-DEC \('2025Q2': 91 days\), longer than a month"):
+        check_drift(frame, tiny_model, date_column="posted_at", freq="M")

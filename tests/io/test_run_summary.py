@@ -234,3 +234,21 @@ def test_a_summary_written_by_the_previous_code_is_read(tmp_path, stamp, expecte
     assert run is not None and run.model == expected and run.prefix == ""
     assert run.limit is None  # written before --limit: every row was read
     assert ModelStamp.from_dict(run.model.to_dict()) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "mask_pii", "masks"),
+    [
+        ({}, None, None),  # a summary that does not say
+        ({"mask_pii": False, "masks": {}}, False, {}),
+        ({"mask_pii": True, "masks": {"name": 3, "email": 1}}, True, {"name": 3, "email": 1}),
+    ],
+)
+def test_a_summary_says_whether_batch_masked_the_texts(tmp_path, fields, mask_pii, masks):
+    """The report says the input was masked by batch --mask-pii from these (it said nothing, or none found)."""
+    from taikai.io import read_summary, write_summary
+
+    predictions = tmp_path / "x.csv"
+    write_summary(predictions, {"rows": 7, **fields})
+    run = read_summary(predictions)
+    assert run is not None and (run.mask_pii, run.masks) == (mask_pii, masks)

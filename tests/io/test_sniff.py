@@ -3,9 +3,12 @@ data file given where texts are expected is told from a file of text lines."""
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
 import io
 import json
+import lzma
 
 import openpyxl
 import pytest
@@ -30,6 +33,7 @@ def _xlsx() -> bytes:
 
 XLSX = _xlsx()
 PARQUET = b"PAR1" + bytes(60)
+GZIP = gzip.compress("手数料が高い\n".encode())
 JSONL_HINT = r"write one object per line \(pandas: to_json\(orient='records', lines=True\)\)"
 
 
@@ -76,38 +80,38 @@ JSONL_HINT = r"write one object per line \(pandas: to_json\(orient='records', li
             "book.csv",
             XLSX,
             None,
-            r"book\.csv: is an \.xlsx \(Excel\) workbook, whatever its name, not a CSV file; rename it \.xlsx, or save "
+            r"book\.csv is an \.xlsx \(Excel\) workbook, whatever its name, not a CSV file; rename it \.xlsx, or save "
             r"it as CSV from Excel$",
         ),
         (
             "book.jsonl",
             XLSX,
             None,
-            r"book\.jsonl: is an \.xlsx \(Excel\) workbook, whatever its name, not a JSON Lines",
+            r"book\.jsonl is an \.xlsx \(Excel\) workbook, whatever its name, not a JSON Lines",
         ),
         (
             "book.xlsx",
             XLSX,
             "csv",
-            r"book\.xlsx: is an \.xlsx \(Excel\) workbook, not a CSV file; read it as xlsx, not",
+            r"book\.xlsx is an \.xlsx \(Excel\) workbook, not a CSV file; read it as xlsx, not",
         ),
         (
             "book.xls",
             XLSX,
             None,
-            r"book\.xls: is an \.xlsx \(Excel\) workbook, whatever its name, not an \.xls \(Excel",
+            r"book\.xls is an \.xlsx \(Excel\) workbook, whatever its name, not an \.xls \(Excel",
         ),
         (
             "data.csv",
             PARQUET,
             None,
-            r"data\.csv: is a Parquet file, whatever its name, not a CSV file; rename it \.parquet$",
+            r"data\.csv is a Parquet file, whatever its name, not a CSV file; rename it \.parquet$",
         ),
         (
             "data.zip.csv",
             b"PK\x03\x04rest",
             None,
-            r"data\.zip\.csv: is a zip archive, not a CSV file; extract the file",
+            r"data\.zip\.csv is a zip archive, not a CSV file; extract the file",
         ),
     ],
 )
@@ -195,25 +199,31 @@ def test_a_txt_file_is_said_to_be_plain_text_whatever_it_holds(tmp_path, option,
         (
             XLSX,
             None,
-            "is an .xlsx (Excel) workbook, whatever its name, not a plain text file; rename it .xlsx, or save it as "
+            " is an .xlsx (Excel) workbook, whatever its name, not a plain text file; rename it .xlsx, or save it as "
             "CSV from Excel",
         ),
         (
             XLSX,
             INPUT_FORMAT,
-            "is an .xlsx (Excel) workbook, whatever its name, not a plain text file; name its format with "
+            " is an .xlsx (Excel) workbook, whatever its name, not a plain text file; name its format with "
             "input_format= (--input-format on the command line): xlsx, or rename it .xlsx, or save it as CSV from "
             "Excel",
         ),
-        (PARQUET, None, "is a Parquet file, whatever its name, not a plain text file; rename it .parquet"),
-        (b"PK\x03\x04rest", None, "is a zip archive, not a plain text file; extract the file it holds and give that"),
+        (PARQUET, None, " is a Parquet file, whatever its name, not a plain text file; rename it .parquet"),
+        (b"PK\x03\x04rest", None, " is a zip archive, not a plain text file; extract the file it holds and give that"),
         (
             XLS,
             None,
-            "an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as .xlsx or CSV from Excel",
+            ": an .xls (Excel 97–2003) workbook, whatever its name, is not read: save it as .xlsx or CSV from Excel",
+        ),
+        (
+            GZIP,
+            None,
+            " is gzip-compressed data (by its first bytes), not a plain text file; decompress it first "
+            "(gunzip -c {path} > OUT.txt) and give the file that makes",
         ),
     ],
-    ids=["xlsx", "xlsx-option", "parquet", "zip", "xls"],
+    ids=["xlsx", "xlsx-option", "parquet", "zip", "xls", "gzip"],
 )
 def test_a_txt_file_holding_a_binary_data_file_is_named_as_such(tmp_path, content, option, message):
     """Regression: a workbook or Parquet file named .txt got the plain-text advice (give its lines to predict)."""
@@ -221,13 +231,24 @@ def test_a_txt_file_holding_a_binary_data_file_is_named_as_such(tmp_path, conten
     path.write_bytes(content)
     with pytest.raises(InputError) as caught:
         format_of(path, None, option)
-    assert str(caught.value) == f"{path}: {message}"
+    assert str(caught.value) == f"{path}{message.format(path=path)}"
 
 
 @pytest.mark.parametrize(
     ("data", "fmt"),
-    [(XLSX, "xlsx"), (PARQUET, "parquet"), (XLS, "xls"), (b"PK\x03\x04rest", "zip"), ("手数料".encode(), None)],
-    ids=["xlsx", "parquet", "xls", "zip", "text"],
+    [
+        (XLSX, "xlsx"),
+        (PARQUET, "parquet"),
+        (XLS, "xls"),
+        (b"PK\x03\x04rest", "zip"),
+        ("手数料".encode(), None),
+        (GZIP, "gzip"),
+        (bz2.compress(b"x"), "bzip2"),
+        (lzma.compress(b"x"), "xz"),
+        (b"\x28\xb5\x2f\xfd" + bytes(12), "zstd"),
+        (b"BZh9 is how a review may begin\n", None),  # no bzip2 block after BZh9
+    ],
+    ids=["xlsx", "parquet", "xls", "zip", "text", "gzip", "bzip2", "xz", "zstd", "BZh-text"],
 )
 def test_binary_data_format_tells_piped_bytes_as_a_file_s(data, fmt):
     assert binary_data_format(data) == fmt

@@ -40,6 +40,12 @@ FORM = "'base' (dictionary forms) or 'surface' (as written)"
         ({"class_weight": {"a": "2"}}, TypeError, "class_weight['a'] must be a positive number, not str '2'"),
         ({"class_weight": {"a": True}}, TypeError, "class_weight['a'] must be a positive number, not bool True"),
         ({"sentiment_class_weight": {1: 2.0}}, TypeError, "sentiment_class_weight label must be a str"),
+        (
+            {"class_weight": {"low_pay": 1.0, "ｌｏｗ＿ｐａｙ": 2.0}},
+            InputError,
+            "class_weight has the keys 'low_pay' and 'ｌｏｗ＿ｐａｙ', which are read as one label, 'low_pay' (after "
+            "Unicode NFKC, as label cells are read): give it one weight",
+        ),
         ({"min_df": np.bool_(True)}, TypeError, f"min_df must be {MIN_DF}, not bool np.True_"),
         ({"token_form": "lemma"}, InputError, f"token_form must be {FORM}, not 'lemma'"),
         ({"vectors": 3}, TypeError, "vectors must be None, 'chive' or the path of a word-vector table, not int 3"),
@@ -77,6 +83,8 @@ def test_a_right_config_is_made_and_read_back(fields):
         ({"reason_c": np.float32(3.0), "sentiment_c": np.int32(4)}, {"reason_c": 3.0, "sentiment_c": 4.0}),
         ({"word_ngrams": (np.int64(1), np.int64(3))}, {"word_ngrams": (1, 3)}),
         ({"class_weight": {"price": np.int64(2)}}, {"class_weight": {"price": 2.0}}),
+        ({"class_weight": {"ｌｏｗ＿ｐａｙ ": 3}}, {"class_weight": {"low_pay": 3.0}}),  # read as a label cell is
+        ({"sentiment_class_weight": {"ﾈｶﾞ": 2}}, {"sentiment_class_weight": {"ネガ": 2.0}}),
     ],
 )
 def test_numpy_numbers_are_taken_and_recorded_as_python_ones(fields, recorded):
@@ -91,14 +99,39 @@ def test_a_path_of_vectors_is_kept_as_text():
     assert FeatureConfig(vectors=Path("tables") / "mine").vectors == str(Path("tables") / "mine")
 
 
-def test_a_saved_config_this_taikai_refuses_is_a_model_error():
+@pytest.mark.parametrize(
+    ("saved_by", "free_labels", "said"),
+    [
+        (
+            "0.0.9",  # another version: it may hold settings this one does not take
+            False,
+            "this taikai ({v}) does not support the setting min_df=-1 of this model (saved by taikai 0.0.9): min_df "
+            "must be",
+        ),
+        (
+            "{v}",  # regression: this same version was said to be another, though the file was edited
+            False,
+            "the config of this model holds the setting min_df=-1, which this taikai ({v}) does not take, though this "
+            "same version saved the model: min_df must be",
+        ),
+        ("{v}", True, "metadata.json seems edited: restore it from a copy of the model, or retrain it: "),
+    ],
+)
+def test_a_saved_config_this_taikai_refuses_is_a_model_error(saved_by, free_labels, said):
+    from importlib import metadata
+
     from taikai.errors import ModelError
     from taikai.model import ModelMetadata
 
+    installed = metadata.version("taikai")
     meta = ModelMetadata.__new__(ModelMetadata)
     object.__setattr__(meta, "config", FeatureConfig().to_dict() | {"min_df": -1})
-    object.__setattr__(meta, "taikai_version", "0.0.9")
-    with pytest.raises(
-        ModelError, match=r"does not support the setting min_df=-1 of this model \(saved by taikai 0.0.9\)"
-    ):
+    object.__setattr__(meta, "taikai_version", saved_by.format(v=installed))
+    object.__setattr__(meta, "free_labels", free_labels)
+    with pytest.raises(ModelError) as caught:
         meta.feature_config()
+    message = str(caught.value)
+    assert said.format(v=installed) in message
+    # regression: the retrain command of a free-labels model lacked --free-labels
+    command = "taikai train DATA.csv --free-labels --out MODEL_DIR" if free_labels else "taikai train DATA.csv --out"
+    assert message.endswith(f"retrain it: {command}" + ("" if free_labels else " MODEL_DIR"))

@@ -140,6 +140,21 @@ def _predictions(**cells: object) -> pd.DataFrame:
             "'other' has no column pred_p_reason_other (the reasons' columns are pred_p_reason_fees, "
             "pred_p_reason_time)",
         ),
+        (  # regression: an edited sentiment was shown as a sentiment by report and suggest
+            {"sentiment": "taro.yamada@example.com"},
+            "pred_",
+            "column pred_sentiment, data row 2 (after the header): the sentiment 'taro.yamada@example.com' has no "
+            "column pred_p_sentiment_taro.yamada@example.com (the sentiments' columns are pred_p_sentiment_negative)",
+        ),
+        ({"sentiment": 1.0}, "", "column sentiment, data row 2 (after the header): the sentiment '1' has no column"),
+        (  # regression: an edited status was shown, unmasked under --mask-pii, among the rows left out
+            {"status": "taro.yamada@example.com"},
+            "",
+            "column status, data row 2 (after the header): the status 'taro.yamada@example.com' is none of empty, "
+            "error, ok (the statuses taikai batch writes)",
+        ),
+        ({"status": "OK"}, "pred_", "column pred_status, data row 2 (after the header): the status 'OK' is none of"),
+        ({"status": 7}, "", "column status, data row 2 (after the header): the status '7' is none of"),
     ],
 )
 def test_predictions_frame_refuses_edited_probabilities(cells, prefix, message):
@@ -214,3 +229,32 @@ def test_the_reasons_check_takes_cells_that_are_not_text(reasons):
     frame = pd.DataFrame({"reasons": reasons, "p_reason_fees": [0.5, 0.5, 0.5], "p_reason_time": [0.1, 0.1, 0.1]})
     out = checked_probabilities(frame, "frame")
     assert out["p_reason_fees"].tolist() == [0.5, 0.5, 0.5]
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ({"sentiment": "taro.yamada@example.com"}, "the sentiment '[メール]' has no column p_sentiment_[メール] ("),
+        ({"status": "taro.yamada@example.com"}, "the status '[メール]' is none of empty, error, ok"),
+        ({"reason": "taro.yamada@example.com"}, "the reason '[メール]' has no column p_reason_[メール] ("),
+    ],
+)
+def test_an_edited_label_or_status_is_quoted_masked_under_mask_pii(cells, message):
+    with pytest.raises(InputError) as caught:
+        predictions_frame(_predictions(**cells), "p.csv", mask_pii=True)
+    assert f"data row 2 (after the header): {message}" in str(caught.value)
+    assert "taro.yamada" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("cells"),
+    [
+        {},  # the row set aside: no sentiment
+        {"sentiment": " ", "status": "error"},
+        {"status": None},  # a missing status: not an edit that could show a value
+        {"sentiment": "negative"},
+    ],
+)
+def test_the_labels_and_statuses_batch_writes_pass(cells):
+    out = predictions_frame(_predictions(**cells), "p.csv")
+    assert out["sentiment"].tolist()[0] == "negative"

@@ -239,7 +239,7 @@ def test_masked_to_dict_is_json_ready_with_kinds_as_strings(text, expected):
     ],
 )
 def test_my_number_check_digit(number, valid):
-    from taikai.privacy._patterns import my_number_check_digit
+    from taikai.privacy._numbers import my_number_check_digit
 
     assert (my_number_check_digit(number[:11]) == int(number[11])) is valid
     assert (mask_pii(f"番号 {number} を送った").text == "番号 [個人番号] を送った") is valid

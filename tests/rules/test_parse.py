@@ -156,6 +156,44 @@ def test_a_toml_syntax_error_says_its_line(text, expected):
         ),
         (RULE + 'not = ["regex:[a-"]\n', r"rule 'r1' .*: not: bad regular expression '\[a-'"),
         (RULE + 'regex = [""]\n', r"an empty regular expression matches every text"),
+        # regression: a pattern matching the empty text (a trailing |) fired on every row; so did one of any character
+        (
+            RULE + 'regex = ["手数料|システム利用料|"]\n',
+            r"regex: the regular expression '手数料\|システム利用料\|' matches the empty text, so it fires on every "
+            r"text, like an empty regular expression; remove it, or give it what it must find",
+        ),
+        *(
+            (RULE + f"regex = ['{p}']\n", f"{re.escape(repr(p))} matches the empty text")
+            for p in (".*", "x?", "a*", "(?:)", "^", "$")
+        ),
+        (RULE + 'all = ["regex:^"]\n', r"all: the regular expression '\^' matches the empty text"),
+        *(
+            (RULE + f"regex = ['{p}']\n", f"{re.escape(repr(p))} matches any one character, so it fires on every text")
+            for p in (".", r"[\s\S]", r"\w|\W")
+        ),
+        # regression: nested repeats that backtrack without end hung batch, predict and rules test (Python's re has
+        # no timeout): refused when the file is read, found in the parsed pattern
+        (
+            RULE + "regex = ['(\\S+\\s?)+で辞めた$']\n",
+            r"rules\.toml:1: rule 'r1' \(rule 1 of the file\): regex: the regular expression "
+            r"'\(\\\\S\+\\\\s\?\)\+で辞めた\$' "
+            r"repeats a group that can itself match the same text in more than one way \('xx' is one repeat of it or "
+            r"several\), so this pattern can take exponential time on some texts .*: repeat single characters instead",
+        ),
+        *(
+            (RULE + f"regex = ['{p}']\n", f"{re.escape(repr(p))} repeats a group .* exponential time")
+            for p in (
+                "(.+)+ん$",
+                "(a+)+",
+                "x(.*)*y",
+                "(a|aa)+",
+                "(?:a|b|ab)+x",
+                r"(\S+,)+",
+                "(ー+)+",
+                "(?:(a+)b?){10,}",
+            )
+        ),
+        (RULE + "not = ['regex:x(?:\\d+\\s?)*y']\n", r"not: the regular expression .* exponential time"),
         (RULE + 'regex = ["２割"]\n', r"runs on normalised text \(NFKC\), where ２ → 2 has been replaced"),
         # HTML character references: the text is decoded before matching, so the pattern would never fire
         (
@@ -180,6 +218,18 @@ def test_a_toml_syntax_error_says_its_line(text, expected):
         ),
         (RULE + 'regex = ["最悪ーーーー"]\n', r"cut to three \(ーーーーー → ーーー\): write '最悪ーーー'"),
         (RULE + 'regex = ["10000円"]\n', r"write '1000円'"),
+        # regression: a surface term with a long run was cut too, and 月100000円 fired on 月1000円しか稼げない
+        (
+            RULE.replace('"手数料"', '"月100000円"'),
+            r"any: the term '月100000円' holds a run of one character longer than three \(00000\), and rules match "
+            r"text where such runs are cut to three \(00000 → 000; 10000 and 100000 read as 1000\): it would fire on "
+            r"'月1000円' too; write '月1000円', which matches both",
+        ),
+        (RULE + 'not = ["すごーーーーく"]\n', r"not: the term 'すごーーーーく' holds a run .*write 'すごーーーく'"),
+        (
+            RULE + 'all = ["ＡＡＡＡ"]\n',
+            r"all: the term 'ＡＡＡＡ' holds a run of one character longer than three \(aaaa\)",
+        ),
         # placeholders of masked values are read as ○
         (
             RULE + 'regex = ["\\\\[メール\\\\]"]\n',
@@ -214,6 +264,25 @@ def test_errors_name_the_file_line_and_rule(text, expected):
     with pytest.raises(RulesError, match=expected) as caught:
         parse_rules(text, "rules.toml")
     assert isinstance(caught.value, InputError)  # the command line's exit code 2
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(\d+円)+",
+        r"(?:[^、]+、)+",
+        r"(\w+、)+",
+        r"\w",
+        r"(a{2})+",
+        r"(?:ab)+",
+        r"(a+){2}",
+        r"\d+\s?%",
+        "手数料.{0,5}安",
+    ],
+)
+def test_patterns_that_run_in_linear_time_and_match_some_texts_are_kept(pattern):
+    rules = parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml")
+    assert rules.rules[0].any[-1] == Term(TermKind.REGEX, pattern)
 
 
 def test_every_problem_is_reported_at_once():
@@ -346,8 +415,8 @@ def test_rules_written_as_an_inline_array_have_no_line_but_a_number():
 @pytest.mark.parametrize(
     "terms",
     [
-        'any = ["coconala.com", "url", "○", "ーーーー", "[重要]"]',  # surface terms are normalised as the text is
-        'regex = ["\\\\d{4}", "ー{2,}", ".*", "\\\\[.*?\\\\]", "url", "[!?]{4}", "coconala\\\\.com", "手数料ーーー"]',
+        'any = ["coconala.com", "url", "○", "ーーー", "[重要]"]',  # surface terms are normalised as the text is
+        'regex = ["\\\\d{4}", "ー{2,}", "料.*高", "\\\\[.*?\\\\]", "url", "[!?]{4}", "coconala\\\\.com", "手数ーーー"]',
         'any = ["lemma:引く", "regex:手数.料"]',
     ],
     ids=["surface", "regex", "prefixes"],
@@ -436,3 +505,25 @@ def test_load_rules_names_the_closest_reason_of_a_mistyped_label(tmp_path, label
     with pytest.raises(RulesError) as checked:  # the rule set checked against a model's reasons later, alike
         load_rules(path).check_labels(labels)
     assert f"rules.toml:1: rule 'r': {said}" in str(checked.value)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("negative", "label 'negative' is a sentiment (negative, ネガティブ)"),
+        ("ネガティブ", "label 'ネガティブ' is a sentiment (negative, ネガティブ)"),
+        ("Positive", "label 'Positive' is a sentiment (positive, ポジティブ)"),
+    ],
+)
+def test_a_sentiment_as_label_is_said_to_be_one(label, expected):
+    """Regression: label = "negative" was refused with the closest reason (time) as the hint."""
+    text = RULE.replace('"fees"', f'"{label}"')
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "rules.toml", labels=["fees", "time"])
+    message = str(caught.value)
+    assert (
+        f"rules.toml:1: rule 'r1': {expected}, and sentiments cannot be rule labels: rules set reasons only" in message
+    )
+    assert "closest" not in message
+    with pytest.raises(RulesError, match="sentiments cannot be rule labels"):  # a rule set meeting a model says so too
+        parse_rules(text, "rules.toml").check_labels(["fees", "time"])

@@ -127,3 +127,38 @@ def test_the_definitions_of_labels_of_ones_own_are_their_names(reasons, sentimen
     [found] = [r for r in definitions(reasons, sentiments) if r[:2] == (kind, label)]
     assert found[2] == name
     assert bool(found[3]) is bool(found[4]) is meaning
+
+
+def _dropdown_choices(wb: openpyxl.Workbook, formula: str) -> list[str]:
+    """The choices the reasons dropdown offers: an inline list's items, or the cells of its range."""
+    from openpyxl.formula.tokenizer import Tokenizer
+
+    [token] = Tokenizer("=" + formula).items  # one operand: a string, or a range; a bad formula raises
+    if token.subtype == "TEXT":
+        return token.value[1:-1].replace('""', '"').split(",")
+    assert token.subtype == "RANGE"
+    sheet, cells = token.value.split("!")
+    return [str(row[0].value) for row in wb[sheet][cells.replace("$", "")]]
+
+
+@pytest.mark.parametrize(
+    ("reasons", "inline"),
+    [
+        (["low_pay", '"fees"', "Low Pay", "低単価"], False),  # regression: "low_pay,"fees",… ended the string
+        (['say "no"', "fees"], False),
+        (["支払い, 遅延", "独立"], False),
+        (["=x", "fees"], True),
+        (["'quoted", "fees"], True),
+        (["=x", "'q", '"f"', "a,b", "+1", "@y"], False),
+        (["low_pay", "Low Pay", "低単価"], True),
+    ],
+)
+def test_the_reasons_dropdown_is_a_valid_formula_offering_every_label(tmp_path, reasons, inline):
+    out = tmp_path / "s.xlsx"
+    write_sheet(pd.DataFrame({"row": [1], "text": ["テスト"]}), out, reasons, ["negative"])
+    wb = openpyxl.load_workbook(out)
+    header = [c.value for c in wb["labels"][1]]
+    letter = openpyxl.utils.get_column_letter(header.index("reasons") + 1)
+    [formula] = [dv.formula1 for dv in wb["labels"].data_validations.dataValidation if str(dv.sqref) == f"{letter}2"]
+    assert formula.startswith('"') is inline
+    assert _dropdown_choices(wb, formula) == reasons

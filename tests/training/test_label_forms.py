@@ -36,3 +36,24 @@ def test_train_notes_each_label_nfkc_changed(tmp_path, reasons, sentiment, free,
         assert f"taikai: warning: {data}: {NOTE} (full-width brackets" in result.output, result.output
         assert said in result.output, result.output
         assert result.output.count(NOTE) == 1
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_train_notes_labels_nfkc_changed_in_list_cells(tmp_path, suffix):
+    # regression: list cells (JSONL arrays, Parquet lists) were skipped, so 'ｌｏｗ＿ｐａｙ' became low_pay unsaid
+    import pandas as pd
+
+    texts = ["野球の試合で勝った", "野球の選手が打った", "スマホを買った", "スマホのアプリ"]
+    reasons = [["ｌｏｗ＿ｐａｙ"], ["ｌｏｗ＿ｐａｙ", "猫"], ["猫"], ["猫"]]
+    frame = pd.DataFrame({"text": texts, "reasons": reasons, "sentiment": ["良い", "良い", "悪い", "ﾈｶﾞ"]})
+    data = tmp_path / f"data{suffix}"
+    if suffix == ".jsonl":
+        frame.to_json(data, orient="records", lines=True, force_ascii=False)
+    else:
+        frame.to_parquet(data)
+    args = ["train", data, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0", "--free-labels"]
+    result = invoke_cli(*args)
+    assert result.exit_code == 0, result.output
+    said = "so the model's labels are the forms read: 'ｌｏｗ＿ｐａｙ' is read as 'low_pay'; 'ﾈｶﾞ' is read as 'ネガ'\n"
+    assert f"taikai: warning: {data}: {NOTE} (full-width brackets" in result.output, result.output
+    assert said in result.output, result.output

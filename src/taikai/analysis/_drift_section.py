@@ -171,6 +171,7 @@ def drift_section(
     freq: str | None = None,
     lang: str = "ja",
     model_name: str | None = None,
+    mask_pii: bool = False,
 ) -> DriftSection:
     """Check the predictions frame *df* for drift against *model*'s training statistics (default: the shipped
     model) and return the section; per period when *date_column* is given (*freq* ``M`` months, the default, or
@@ -181,6 +182,8 @@ def drift_section(
     the title, notes, table headings, figure names, rules, verdicts and reasons (``en``: as ``taikai drift``
     writes them). The reference is named by *model_name*, else as the report's model section names a model
     (``default (shipped)``, its directory's name, ``(in memory)``): never by its path, which is the analyst's own.
+    With *mask_pii* (the report's ``--mask-pii``), the texts are counted as ``taikai drift --mask-pii`` counts
+    them: masked, and no name or place UniDic tags is a new word.
     """
     period_freq(freq, date_column)  # refused here: the section would only note it
     words = NOTES[lang]
@@ -190,7 +193,9 @@ def drift_section(
         if not isinstance(model, Model):  # read the metadata first: a model without statistics is not loaded
             read_metadata(Path(model) if model is not None else default_model_dir()).drift_statistics()
         resolved = resolve_model(model)
-        report = check_drift(df, resolved, text_column=text_column, date_column=date_column, freq=freq)
+        report = check_drift(
+            df, resolved, text_column=text_column, date_column=date_column, freq=freq, mask_pii=mask_pii
+        )
     except TaikaiError as exc:
         return DriftSection(words["title"], (words["cannot"].format(exc=exc),))
     verdict = words[report.verdict.value].format(why=sentence(report.not_judged_why or "", lang))

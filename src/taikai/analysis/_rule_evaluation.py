@@ -33,7 +33,8 @@ def evaluate_rules(
     (see :data:`taikai.rules.DEFINITION`).
 
     Reasons may be ids or Japanese display names, as for ``taikai train --add``; rows without any label (a sheet
-    labelled in part) are skipped and counted, and a label the model does not know stops with its row. The
+    labelled in part) are skipped and counted (``skipped``), so are rows with further reasons but no primary one
+    (``in_part``, with a warning naming them), and a label the model does not know stops with its row. The
     rules' labels are checked against *model*'s reasons (default: the shipped model), as when they run next
     to it. Misfires carry the file line their row starts on (CSV, TSV, JSONL, counting the header; an xlsx
     sheet's row number) and its 0-based data row (:class:`taikai.rules.Misfire`). Rows whose text cannot be
@@ -99,4 +100,4 @@ def evaluate_rules(
         source=source,
         rows=positions,
     )
-    return replace(score, skipped=labelled.blank)
+    return replace(score, skipped=labelled.blank, in_part=len(labelled.bad))

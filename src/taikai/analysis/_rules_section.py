@@ -9,6 +9,7 @@ without ``rule_reasons`` have no such section.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -57,6 +58,7 @@ def rules_section(
     context: list[str] | None = None,
     *,
     prefix: str | None = None,
+    rules: Sequence[str] = (),
 ) -> RulesSection | None:
     """Return the rules section of the predictions *df*, or ``None`` when it has no ``rule_reasons`` column.
 
@@ -64,6 +66,7 @@ def rules_section(
     are read as :func:`~taikai.analysis.plain_predictions` reads them; *prefix* chooses among several sets.
     *context* names further columns to show with the examples (an id, the date, the platform); a blank cell of
     theirs reads :data:`~taikai.analysis._blanks.MISSING_SEGMENT`, as in ``representative_reviews``.
+    *rules* names the rules that ran (the batch summary lists them): those that never fired are in ``hits`` with 0.
     """
     check_int("examples", examples, 0)
     df = plain_predictions(df, prefix)
@@ -78,7 +81,7 @@ def rules_section(
     else:
         conflict = pd.Series([bool(ls) and m not in ls for ls, m in zip(labels, model, strict=True)], rows.index)
     conflict &= labels.map(bool)  # a conflict needs a rule that fired
-    per_rule: dict[str, list[int]] = {}  # name -> [hits, conflicts]
+    per_rule: dict[str, list[int]] = {name: [0, 0] for name in rules}  # name -> [hits, conflicts]
     common: dict[str, set[str]] = {}  # name -> the labels on every row where it fired
     pairs: Counter[tuple[str, str]] = Counter()
     for row_names, row_labels, m, c in zip(names, labels, model, conflict, strict=True):
@@ -97,7 +100,7 @@ def rules_section(
     )
     hits = pd.DataFrame(
         {
-            "label": [next(iter(common[n])) if len(common[n]) == 1 else None for n in per_rule],
+            "label": [next(iter(common[n])) if len(common.get(n, ())) == 1 else None for n in per_rule],
             "hits": [h for h, _ in per_rule.values()],
             "share": [h / max(len(rows), 1) for h, _ in per_rule.values()],
             "conflicts": [c for _, c in per_rule.values()],

@@ -16,10 +16,11 @@ from taikai.errors import RESUME, InputError
 RUN = "run_fingerprint"
 """The summary entry recording how a complete output was made (the options, the rules mode, the notes of a run's
 fingerprint), which a ``--resume`` finding that output compares."""
-_UNCOMPARED = ("input", "model", "rules", "taikai", MASKING, "chunk_size")
-"""What a complete output's ``--resume`` does not compare: another input, model or rules file, or taikai (or masker)
-version, is a new run over the same output, as it was without ``--resume``; the chunk size does not change the
-output."""
+_UNCOMPARED = ("input", "model", "taikai", MASKING, "chunk_size")
+"""What a complete output's ``--resume`` does not compare: another input or model, or taikai (or masker) version, is
+a new run over the same output, as it was without ``--resume``; the chunk size does not change the output. The rules
+(what they match and say, named by their file) are compared, as an interrupted run's are: rules edited between a run
+and its ``--resume`` are refused whether the run was complete or not."""
 _RECORDED = ("mask_pii", "text_column", "id_column", "prefix")
 """The options a summary written before :data:`RUN` was recorded holds itself."""
 
@@ -69,13 +70,15 @@ def _options(record: Mapping[str, object]) -> dict[str, object]:
 
 def refuse_other_settings(output: Path, fingerprint: dict[str, str | None]) -> None:
     """Refuse (:class:`InputError`) a ``--resume`` of the complete *output* with other settings than the run that
-    wrote it (the options and rules mode of *fingerprint*, as an interrupted run's are compared), before anything
+    wrote it (the options, rules and rules mode of *fingerprint*, as an interrupted run's are compared), before anything
     is written: it would replace the output as another run (an output masked with ``--mask-pii`` by one that is
     not). A summary written before the settings were recorded is compared on the options it holds."""
     values = _complete_summary(output)
     if values is None:
         return
     recorded, now = values.get(RUN), run_record(fingerprint)
+    if isinstance(recorded, dict) and "rules" not in recorded:  # a summary of a taikai that did not record them
+        now = {key: value for key, value in now.items() if key != "rules"}
     options, current = _options(recorded if isinstance(recorded, dict) else {}), _options(now)
     if not isinstance(recorded, dict):  # an older summary: the options it holds, and the same of this run
         recorded = now

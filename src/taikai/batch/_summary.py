@@ -62,6 +62,8 @@ class BatchSummary:
     """``--limit``: only the first rows of the input were read (``None``: all, or a summary written before it)."""
     reason_labels: list[str] = field(default_factory=list)
     """The model's reasons (not saved): a model of labels of its own shows each as written (``fees``, no name)."""
+    rules_mode: str | None = None
+    """How the rules applied (not saved; ``None``: no rules): under ``override`` the reasons counted are theirs."""
 
     @property
     def rows_per_second(self) -> float:
@@ -114,9 +116,10 @@ class BatchSummary:
         """Return the counts to save with each chunk, for a resumed run (copies: the summary goes on counting)."""
         return Totals(**{f.name: _frozen(getattr(self, f.name)) for f in fields(Totals)})
 
-    def start_rules(self, source: str, names: list[str]) -> None:
-        """Say that rules from *source* were applied, and list their *names* in order (with no hit yet)."""
-        self.rules_file = source
+    def start_rules(self, source: str, names: list[str], mode: str = "flag") -> None:
+        """Say that rules from *source* were applied in *mode* (``flag`` or ``override``), and list their *names* in
+        order (with no hit yet)."""
+        self.rules_file, self.rules_mode = source, str(mode)
         self.rules = {name: 0 for name in names} | self.rules
 
     def add(self, result: ChunkResult, bad: int = 0, blank: int = 0, notes: Iterable[DecodeNote] = ()) -> None:
@@ -192,7 +195,13 @@ class BatchSummary:
                 names = [
                     f"{named_reason(k, labels=own) if k in REASON_IDS else shown_label(k)} {v:,}" for k, v in shown
                 ]
-                lines.append(f"{title}: " + ", ".join(names))
+                said = title
+                if title == "reasons" and self.rules_mode == "override":  # not the model's: say whose they are
+                    said = (
+                        "reasons (the first firing rule's label where a rule fired, --rules-mode override; the "
+                        "model's own in model_reason)"
+                    )
+                lines.append(f"{said}: " + ", ".join(names))
         if self.rules_file is not None:
             hits = ", ".join(f"{name} {n:,}" for name, n in self.rules.items())
             lines.append(f"rules of {self.rules_file}: {hits}")

@@ -120,8 +120,11 @@ def drift(
     are DUMP's; --encoding-errors applies to both). The output ends with the line
     "drift: yes", "drift: no" or "drift: not judged (WHY)" (too few classifiable rows); --json writes the same
     figures with "alert": true or false and "verdict". Thresholds: docs/drift.md. With --mask-pii the texts are
-    masked before they are counted, so that the new words hold no name or address; what was masked is counted per
-    kind on standard error and in the JSON ("masks", "reference_masks").
+    masked before they are counted, and no word the tagger reads as a person's or a place's name (UniDic
+    固有名詞-人名/地名, or a proper noun the dictionary also holds as a surname, e.g. ナカジマ) nor an address unit
+    written right after a place (the 区 of 渋谷区) is a new word; a name the tagger does not read as one can
+    still be. What was masked is counted per kind on standard error and in the JSON ("masks",
+    "reference_masks").
     """
     from taikai.drift import Verdict, check_drift
     from taikai.io import check_output_dir, with_summary

@@ -123,7 +123,15 @@ def _stdin_file() -> Path | bool:
 
 def _binary_advice(command: str, fmt: str) -> str:
     """Return the error for standard input whose first bytes say it is the data file *fmt* (``xlsx``, ``parquet``,
-    ``xls``, ``zip``), not lines of text."""
+    ``xls``, ``zip``) or compressed data (``gzip`` and the like), not lines of text."""
+    from taikai.io import compressed_kind, decompress_hint, is_compressed
+
+    if is_compressed(fmt):
+        return (
+            f"standard input is {compressed_kind(fmt)} (by its first bytes), not lines of text: decompress it "
+            f"first ({decompress_hint(fmt)} | {_VERBS[command][2].removesuffix(' <')}), and for a table, "
+            f"{decompress_hint(fmt)} > OUT.csv, then use taikai batch OUT.csv -o OUT2.csv --text-column COLUMN"
+        )
     saved = f"save it to a file with the extension .{fmt}, then"
     kind, first = _NOT_READ.get(fmt, (f"{_KINDS.get(fmt, 'a')} file", saved))
     return (
@@ -158,11 +166,18 @@ def file_advice(name: str, command: str = "predict") -> str:
     extension or first bytes) is classified by ``taikai batch``, whose command is shown with the file's columns;
     a file of text lines is given on standard input."""
     from taikai.errors import TaikaiError
-    from taikai.io import data_format, format_of, open_reader
+    from taikai.io import compressed_kind, data_format, decompress_hint, format_of, is_compressed, open_reader
 
     does, verb, piped = _VERBS[command]
     fmt = data_format(Path(name))
     what = f"{does}, not the rows of a file"
+    if is_compressed(fmt):
+        return (
+            f"{name!r} is {compressed_kind(str(fmt))}, but {command} {does}: decompress it and give its lines "
+            f"on standard input ({decompress_hint(str(fmt), shlex.quote(name))} | {piped.removesuffix(' <')}), "
+            "or, for a table, classify a column of the decompressed file with "
+            "taikai batch FILE -o OUT.csv --text-column COLUMN"
+        )
     if fmt is None:
         return (
             f"{name!r} is a file, but {command} {does}: to {verb} its lines, one review per line, give them on "

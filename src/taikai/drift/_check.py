@@ -112,8 +112,9 @@ def check_drift(
     its extension) and *reference_sheet* (default: the first), and errors reading it name those; *encoding_errors*
     applies to both files.
     ``mask_pii=True`` masks personal data in the texts of *dump* and *reference* before they are classified or
-    counted (:func:`taikai.mask_pii`): the new words shown hold none; the report's ``masks`` (and
-    ``reference_masks``) count what was masked, per kind.
+    counted (:func:`taikai.mask_pii`), and no word UniDic tags as a person's or a place's name (nor an address
+    unit right after a place: the 区 of 渋谷区) is a new word (docs/drift.md gives the rule); the report's
+    ``masks`` (and ``reference_masks``) count what was masked, per kind.
     """
     check_bool("mask_pii", mask_pii)
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read

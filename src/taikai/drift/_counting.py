@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from taikai.drift._hidden_words import HiddenWords
 from taikai.model import CONFIDENCE_BINS, DriftStatistics, Model, word_vocabulary
 from taikai.privacy import NEUTRAL, NOT_JAPANESE_PLACEHOLDERS, neutralize, without_addresses
 from taikai.text import Status, WordTagger, check_text, japanese_share
@@ -44,7 +45,8 @@ class StatisticsBuilder:
     Measuring tags a text once; its row can then be added to several builders (the whole dump, its period).
 
     *known* is the model's word vocabulary (``None``: the model has none, and no OOV rate is counted); *form*
-    the form in which its tokenizer writes tokens.
+    the form in which its tokenizer writes tokens. With *hide_names* (``mask_pii``), the content words counted leave
+    out the names and places UniDic tags and the address units after a place (:mod:`taikai.drift._hidden_words`).
     """
 
     def __init__(
@@ -54,12 +56,14 @@ class StatisticsBuilder:
         sentiment_labels: Sequence[str],
         known: frozenset[str] | None,
         tagger: WordTagger,
+        hide_names: bool = False,
     ) -> None:
         self.source = source
         self.reason_labels = list(reason_labels)
         self.sentiment_labels = list(sentiment_labels)
         self.known = known
         self.tagger = tagger
+        self.hidden = HiddenWords() if hide_names else None
         self.rows = self.empty = self.error = self.foreign = self.tokens = self.oov = self.word_rows = 0
         self.confidence = np.zeros(CONFIDENCE_BINS, dtype=np.int64)
         self.confidence_sum = 0.0
@@ -68,16 +72,19 @@ class StatisticsBuilder:
         self.words: Counter[str] = Counter()
 
     @classmethod
-    def for_model(cls, model: Model, source: str) -> StatisticsBuilder:
-        """Return a builder counting tokens as *model*'s tokenizer writes them, against its vocabulary."""
+    def for_model(cls, model: Model, source: str, mask_pii: bool = False) -> StatisticsBuilder:
+        """Return a builder counting tokens as *model*'s tokenizer writes them, against its vocabulary; with
+        *mask_pii*, its content words hold no name or place UniDic tags."""
         vocabulary = word_vocabulary(model.pipeline)
         tagger = WordTagger(vocabulary.form, vocabulary.dicdir) if vocabulary else WordTagger()
         known = vocabulary.known if vocabulary else None
-        return cls(source, model.reason_labels, model.sentiment_labels, known, tagger)
+        return cls(source, model.reason_labels, model.sentiment_labels, known, tagger, mask_pii)
 
     def child(self, source: str) -> StatisticsBuilder:
         """Return an empty builder with the same labels, vocabulary and tagger (one tagger per process)."""
-        return StatisticsBuilder(source, self.reason_labels, self.sentiment_labels, self.known, self.tagger)
+        return StatisticsBuilder(
+            source, self.reason_labels, self.sentiment_labels, self.known, self.tagger, self.hidden is not None
+        )
 
     def measure(
         self,
@@ -109,6 +116,8 @@ class StatisticsBuilder:
                 words = self.tagger.words(bare)[1]
             if text != checked.text:  # a placeholder is no word (○, ○さん)
                 words = [w for w in words if NEUTRAL not in w]
+            if self.hidden is not None:  # mask_pii: a name or a place is no word either
+                words = self.hidden.keep(text, words)
             oov = sum(1 for t in tokens if t not in known) if known is not None else 0
             reason, sentiment = reason_proba[i], sentiment_proba[i] if len(sentiment_proba) else _NONE
             top = -1 if not len(reason) or np.isnan(reason).any() else int(np.argmax(reason))

@@ -213,7 +213,7 @@ def count_chunks(
     if date_column is not None:
         found = find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=input_format)
         date_index, date_name = columns.index(str(found)), str(found)
-    overall = StatisticsBuilder.for_model(model, source)
+    overall = StatisticsBuilder.for_model(model, source, mask_pii)
     dated = PeriodCounter(date_name, source, freq, overall, mask_pii) if date_name is not None else None
     for index, data in enumerate(chunks):
         if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,6 +150,7 @@ class PeriodCounter:
         self.undated = 0  # rows without a usable date, out of range ones too
         self.out_of_range = 0
         self.survey = DateSurvey(None, None)
+        self._spans_seen = False  # every chunk of the column checked for periods too long (start)
         self._unread: list[Any] = []  # the first values of the column, quoted if none of them reads as a date
 
     def start(self, first: list[Any], date_columns: Callable[[int], Iterable[list[Any]]] | None, index: int) -> None:
@@ -157,11 +158,21 @@ class PeriodCounter:
         *date_columns* yields the whole column chunk by chunk (without it, the first chunk decides)."""
         check_period_span(first, self.freq, self.column, self.source)  # a quarter is no month
         check_dates(self.column, self.source, first, date_columns, index, CHUNK_ROWS, self.mask_pii)
-        whole = date_columns(index) if date_columns is not None else [first]
+        whole = self._spans_checked(date_columns(index)) if date_columns is not None else [first]
         self.survey = survey_dates(self.column, self.source, whole)
+        self._spans_seen = date_columns is not None  # every chunk checked; else each is as it is added
+
+    def _spans_checked(self, chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
+        """*chunks*, each checked for pandas periods longer than a period counted by as it is read: quarters
+        after the first chunk are refused as those in it are."""
+        for chunk in chunks:
+            check_period_span(chunk, self.freq, self.column, self.source)
+            yield chunk
 
     def add(self, dates: Sequence[Any], rows: list[Row]) -> None:
         """Add one chunk's rows, whose dates are *dates*."""
+        if not self._spans_seen:
+            check_period_span(dates, self.freq, self.column, self.source)
         no_date, out = add_periods(self.periods, dates, self.freq, self.overall, rows, self.survey)
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
         if not self.periods and len(self._unread) < CHUNK_ROWS:

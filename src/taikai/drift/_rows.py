@@ -10,7 +10,7 @@ import numpy as np
 
 from taikai.errors import MODEL, TEXT_COLUMN, Argument, InputError
 from taikai.io import is_predictions
-from taikai.model import Model, find_column, proba_columns, probabilities
+from taikai.model import STATUSES, Model, find_column, not_a_status, proba_columns, probabilities
 from taikai.privacy import PiiKind, default_masker
 from taikai.text import Status
 
@@ -19,6 +19,11 @@ _STATUSES = {s.value: s for s in Status}
 
 def _status(value: Any) -> Status:
     return _STATUSES.get(str(value).strip(), Status.ERROR) if value is not None else Status.EMPTY
+
+
+def _edited(value: Any) -> bool:
+    """Whether a status cell holds something batch never writes (a blank or missing one is read as before)."""
+    return value is not None and value == value and str(value).strip() not in (*STATUSES, "")  # v == v: not NaN
 
 
 class Rows:
@@ -68,7 +73,11 @@ class Rows:
         if not self.predictions:
             done = self.model.classify(texts)
             return texts, done.statuses, done.reason_proba, done.sentiment_proba
-        statuses = [_status(v) for v in data[self.status]]
+        cells = data[self.status]
+        odd = next((at for at, v in enumerate(cells) if _edited(v)), None)
+        if odd is not None:  # a status put there by hand, refused as report and suggest refuse it (never shown)
+            raise not_a_status(self.path, self.columns[self.status], self.done + odd, cells[odd], self.mask_pii)
+        statuses = [_status(v) for v in cells]
         reason = np.array([self._numbers(data, j) for j in self.reason], dtype=float).T.reshape(len(texts), -1)
         sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float)
         self.done += len(texts)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         write_xlsx,
     )
     from taikai.io._bad_rows import SHOWN_BAD_ROWS, BadRow, list_rows
+    from taikai.io._binary_data import compressed_kind, decompress_hint, is_compressed
     from taikai.io._date_column import DateColumn, YearRange, order_warning, range_warning, read_date_column
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
+    from taikai.io._header_line import delimited_format
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
         MORE_REASONS_COLUMN,
@@ -69,7 +71,7 @@ if TYPE_CHECKING:
         write_summary,
     )
     from taikai.io._schema import SCAN_ROWS, column_kinds, infer_schema, input_schema, kinds_schema, merge_types
-    from taikai.io._sniff import binary_data_format, delimited_format
+    from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
     from taikai.io._table_readers import check_sheet_column, sheet_read
@@ -145,10 +147,12 @@ __all__ = [
     "check_regular_file",
     "check_sheet_column",
     "column_kinds",
+    "compressed_kind",
     "data_format",
     "decode_argument",
     "decode_input",
     "decode_text",
+    "decompress_hint",
     "delimited_format",
     "detect_encoding",
     "encode_stream",
@@ -161,6 +165,7 @@ __all__ = [
     "id_column_of",
     "infer_schema",
     "input_schema",
+    "is_compressed",
     "is_parts_folder",
     "is_predictions",
     "is_sheet",
@@ -269,7 +274,9 @@ __getattr__: Any = lazy_modules(
         ),
         "._schema": ("SCAN_ROWS", "column_kinds", "infer_schema", "input_schema", "kinds_schema", "merge_types"),
         "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
-        "._sniff": ("binary_data_format", "delimited_format"),
+        "._binary_data": ("compressed_kind", "decompress_hint", "is_compressed"),
+        "._header_line": ("delimited_format",),
+        "._sniff": ("binary_data_format",),
         "._stdin": ("STDIN", "DecodedInput", "decode_input"),
         "._table_readers": ("check_sheet_column", "sheet_read"),
         "._writers": (

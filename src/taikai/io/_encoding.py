@@ -10,6 +10,7 @@ from pathlib import Path
 
 from taikai.errors import ENCODING, Argument, InputError, wrong_type
 from taikai.errors import ENCODING_ERRORS as ENCODING_ERRORS_ARGUMENT
+from taikai.io._binary_data import binary_data_error, looks_binary
 from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
 ENCODINGS = ("utf-8-sig", "cp932")
@@ -133,7 +134,8 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
     mojibake): it stops with the line of the first bad byte, or with ``errors="replace"`` is read as UTF-8.
     A sample that looks like EUC-JP (see :func:`~taikai.io._euc.euc_jp_reading`), or that decodes neither as UTF-8
     nor as CP932 but as EUC-JP Japanese (see :func:`~taikai.io._euc.euc_jp_text`), is refused whatever *errors*:
-    the error says to pass ``--encoding euc-jp``, never to read it as mojibake.
+    the error says to pass ``--encoding euc-jp``, never to read it as mojibake. A sample of binary data (mostly
+    control bytes: :func:`~taikai.io._binary_data.looks_binary`) is refused whatever *errors*.
     With ``errors="replace"`` a sample that neither decodes cleanly gets the one with fewer undecodable bytes.
     """
     path = Path(path)
@@ -143,6 +145,8 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     check_not_wide(sample, path)
+    if looks_binary(sample):  # no encoding reads it as text: latin-1 would, as mojibake
+        raise binary_data_error(path, sample)
     whole = len(sample) < sample_bytes
     failed: dict[str, int] = {}
     for encoding in ENCODINGS:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument, InputError, wrong_type
+from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file
@@ -70,6 +71,9 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
                 f"them to predict (taikai predict < {path} on the command line, model.predict(lines) in Python); "
                 f"if it holds a table (a header, then one row per line), {table}"
             )
+        compressed = binary_format(Path(path)) if option != OUTPUT_FORMAT else None
+        if is_compressed(compressed):  # r.csv.gz: not a format to name, but data to decompress
+            raise compressed_error(Path(path), str(compressed))
         do = (
             f"name the format with {option}: one of {', '.join(FORMATS)}"
             if option
@@ -158,7 +162,7 @@ def open_reader(
         from taikai.io._parts import PartsReader
 
         return PartsReader(path, lambda part, kind: open_reader(part, kind, encoding, None, encoding_errors))
-    misread = misread_error(path, fmt, option) if fmt != "xlsx" else None  # a workbook that openpyxl reads, or says why
+    misread = misread_error(path, fmt, option)  # a Parquet file read as xlsx, a workbook as csv, gzip data as either
     if misread is not None:
         raise misread
     if sheet and fmt != "xlsx":

@@ -103,6 +103,12 @@ class RunSummary:
     """The ``--id-column`` batch was given (``None``: none, or a summary written before batch recorded it)."""
     limit: int | None = None
     """The ``--limit`` batch was given: it classified the input's first rows only (``None``: none, or older)."""
+    mask_pii: bool | None = None
+    """Whether batch masked the texts (``--mask-pii``; ``None``: a summary that does not say)."""
+    masks: dict[str, int] | None = None
+    """What batch masked, per kind (``{"name": 3}``; ``None``: a summary that does not say)."""
+    rules: tuple[str, ...] = ()
+    """The names of the rules batch applied (``--rules``) in file order, unfired ones too (none: none, or older)."""
 
 
 @overload
@@ -261,6 +267,9 @@ def read_summary(predictions: Path) -> RunSummary | None:
             text_column=None if values.get("text_column") is None else str(values["text_column"]),
             id_column=None if values.get("id_column") is None else str(values["id_column"]),
             limit=None if values.get("limit") is None else int(values["limit"]),
+            mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
+            masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
+            rules=tuple(map(str, values.get("rules") or {})) if values.get("rules_file") else (),
         )
     except KeyError as exc:
         raise InputError(f"{path}: not a {what} (it lacks {exc.args[0]!r}); delete or rename it") from exc

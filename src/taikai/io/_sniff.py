@@ -8,10 +8,10 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 
 from taikai.errors import Argument, InputError
+from taikai.io._binary_data import HEAD_BYTES, compressed_error, compressed_format, is_compressed
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first bytes of an OLE2 compound file: an Excel 97–2003 workbook (.xls), which taikai does not read."""
@@ -26,6 +26,7 @@ _TAKEN_FOR = {
     "parquet": "a Parquet file",
     "xls": "an .xls (Excel 97–2003) workbook",
     "txt": "a plain text file",
+    "xlsx": "an .xlsx (Excel) workbook",
 }
 """What a file was to be read as, as a message names it."""
 _EXTENSIONS = {".xls": "xls", ".json": "json"}
@@ -33,12 +34,10 @@ _EXTENSIONS = {".xls": "xls", ".json": "json"}
 JSONL_HINT = "write one object per line (pandas: to_json(orient='records', lines=True))"
 """How to write JSON Lines, for a message about a file that is not."""
 _SNIFF_BYTES = 8192
-_SNIFF_LINES = 20
+SNIFF_LINES = 20
 """The first lines, not blank, that tell a table's header and rows."""
 _MAX_NAME = 64
 """A header's column names are short: a longer field is a review, and the line no header."""
-_PROSE_HIRAGANA = 2
-"""Hiragana in a field of standard input's first line that make it prose (``やめました``), not a column name."""
 _SENTENCE_MARKS = frozenset("、。!?！？")
 """Marks of a sentence, which a column name does not hold: a line with them is a review, not a header."""
 
@@ -73,21 +72,24 @@ def old_excel_error(path: Path, *, output: bool = False) -> InputError:
 
 def binary_format(path: Path) -> str | None:
     """Return what the binary file *path* is by its first bytes, whatever its name: ``xls`` (Excel 97–2003),
-    ``xlsx`` (a zip archive holding a workbook), ``zip`` (another zip archive) or ``parquet``; ``None`` for any
-    other file (text), or one that cannot be read."""
-    return _binary(first_bytes(path, len(OLE2)), path)
+    ``xlsx`` (a zip archive holding a workbook), ``zip`` (another zip archive), ``parquet``, or compressed data
+    (``gzip``, ``bzip2``, ``xz``, ``zstd``); ``None`` for any other file (text), or one that cannot be read."""
+    return _binary(first_bytes(path, HEAD_BYTES), path)
 
 
 def binary_data_format(data: bytes) -> str | None:
     """Return what the bytes *data* (standard input's, whole) are by their first bytes, as a file named .txt or
     .csv is told (:func:`taikai.io.data_format`): ``xls`` (Excel 97–2003), ``xlsx`` (a zip archive holding a
-    workbook), ``zip`` (another zip archive) or ``parquet``; ``None`` for any other bytes (text)."""
-    return _binary(data[: len(OLE2)], io.BytesIO(data))
+    workbook), ``zip`` (another zip archive), ``parquet`` or compressed data (``gzip``, ``bzip2``, ``xz``,
+    ``zstd``); ``None`` for any other bytes (text)."""
+    return _binary(data[:HEAD_BYTES], io.BytesIO(data))
 
 
 def _by_magic(head: bytes) -> str | None:
-    """The format whose first bytes *head* begins with (``xlsx`` for any zip archive), or ``None``."""
-    return next((fmt for magic, fmt in _MAGIC.items() if head.startswith(magic)), None)
+    """The format whose first bytes *head* begins with (``xlsx`` for any zip archive, ``gzip`` and the like for
+    compressed data), or ``None``."""
+    found = next((fmt for magic, fmt in _MAGIC.items() if head.startswith(magic)), None)
+    return found or compressed_format(head)
 
 
 def _binary(head: bytes, whole: Path | io.BytesIO) -> str | None:
@@ -105,15 +107,17 @@ def misread_error(path: Path, fmt: str, option: Argument | None = None) -> Input
     """Return the error for the file *path*, to be read as *fmt* (by its name or as given), when its first bytes
     say it is another binary file (:func:`binary_format`): what it really is and what to do; ``None`` otherwise.
     Under another name, it is told to name its format with *option* (``input_format=``) when the caller takes one,
-    or to be renamed."""
+    or to be renamed. A zip archive to be read as xlsx is left to the workbook reader, which says what it lacks."""
     found = binary_format(path)
-    if found is None or found == fmt:
+    if found is None or found == fmt or (found, fmt) == ("zip", "xlsx"):
         return None
     if found == "xls":
         return old_excel_error(path)
     taken = _TAKEN_FOR.get(fmt, f"a {fmt} file")
+    if is_compressed(found):
+        return compressed_error(path, found, taken)
     if found == "zip":
-        return InputError(f"{path}: is a zip archive, not {taken}; extract the file it holds and give that")
+        return InputError(f"{path} is a zip archive, not {taken}; extract the file it holds and give that")
     extension = ".xlsx" if found == "xlsx" else ".parquet"
     kind = "an .xlsx (Excel) workbook" if found == "xlsx" else "a Parquet file"
     named = path.suffix.lower() in (_XLSX_SUFFIXES if found == "xlsx" else (".parquet", ".pq"))
@@ -122,7 +126,7 @@ def misread_error(path: Path, fmt: str, option: Argument | None = None) -> Input
         do = f"name its format with {option}: {found}, or {do}"
     if found == "xlsx":
         do += ", or save it as CSV from Excel"
-    return InputError(f"{path}: is {kind}{'' if named else ', whatever its name'}, not {taken}; {do}")
+    return InputError(f"{path} is {kind}{'' if named else ', whatever its name'}, not {taken}; {do}")
 
 
 def holds_json_array(path: Path) -> bool:
@@ -152,7 +156,7 @@ def sniffed_format(path: Path) -> str | None:
     text = _first_text(path, head).lstrip()
     if text[:1] in ("{", "["):
         return "jsonl" if text[:1] == "{" else "json"
-    return _delimited(text)
+    return delimited_lines(text)
 
 
 def _first_text(path: Path, head: bytes | None = None) -> str:
@@ -167,29 +171,12 @@ def _first_text(path: Path, head: bytes | None = None) -> str:
         return head.decode("cp932", errors="ignore")
 
 
-def delimited_format(lines: Sequence[str]) -> str | None:
-    """Return ``tsv`` or ``csv`` when *lines* (standard input's, say) begin as a CSV or TSV file does, by the test
-    :func:`sniffed_format` makes of a file's first lines, and their first line reads as column names, not prose:
-    none of its fields holds two hiragana or more (``id,text``, ``投稿日,本文``, ``お名前,レビュー``, not
-    ``時給換算で300円,やめました``): lines piped in are reviews, and two with one comma each are no table; else
-    ``None``."""
-    fmt = _delimited("\n".join(lines[:_SNIFF_LINES]) + "\n")
-    if fmt is None or any(_prose(field) for field in lines[0].split("\t" if fmt == "tsv" else ",")):
-        return None
-    return fmt
-
-
-def _prose(field: str) -> bool:
-    """Whether *field* reads as Japanese prose (two hiragana or more: particles, inflections), not a column name."""
-    return sum("\u3041" <= char <= "\u309f" for char in field) >= _PROSE_HIRAGANA
-
-
-def _delimited(text: str) -> str | None:
+def delimited_lines(text: str) -> str | None:
     """Return ``tsv`` or ``csv`` when the first lines of *text* (all but a cut last one, at least two) have the same
     number of tab- or comma-separated fields, two or more, under a header of short, non-empty names that are no
     sentences; else ``None``."""
     lines = text.splitlines()[:-1] if not text.endswith(("\n", "\r")) else text.splitlines()
-    lines = [line for line in lines if line.strip()][:_SNIFF_LINES]
+    lines = [line for line in lines if line.strip()][:SNIFF_LINES]
     if len(lines) < 2:
         return None
     for delimiter, fmt in (("\t", "tsv"), (",", "csv")):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taikai.errors import ENCODING, InputError
+from taikai.io._binary_data import binary_data_error, looks_binary
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec, raw_lines
 from taikai.io._encoding import (
     ENCODINGS,
@@ -53,9 +54,13 @@ def decode_input(
     Raises :class:`InputError` naming *source*, the line and the byte when the bytes do not decode
     (``errors="strict"``); warns (:class:`~taikai.errors.DataWarning`) naming the lines that hold bytes read as
     U+FFFD or private-use characters (or, for *one_text*, the text that holds them: an argument, without rows).
+    Binary data (mostly control bytes: :func:`~taikai.io._binary_data.looks_binary`) is refused, whatever the
+    encoding and *errors*.
     """
     check_encoding_errors(errors)
     check_not_wide(data, source, "input")
+    if looks_binary(data):  # no encoding reads it as reviews: latin-1 would, as mojibake
+        raise binary_data_error(source, data, "text" if one_text else "input")
     if encoding:
         decoded = _given(data, resolve_encoding(encoding), errors, source)
     else:

@@ -50,7 +50,9 @@ from taikai.model._model import (
 from taikai.model._pipeline import SEED, ReasonSentimentClassifier, build_pipeline
 from taikai.model._prediction import Prediction
 from taikai.model._prefixed import (
+    STATUSES,
     find_prefix,
+    not_a_status,
     prediction_prefixes,
     predictions_frame,
     probabilities,
@@ -78,6 +80,7 @@ __all__ = [
     "RETRAIN_HINT",
     "ROW_HASHES_VERSION",
     "SEED",
+    "STATUSES",
     "AddedComparison",
     "ArtifactInfo",
     "Block",
@@ -118,6 +121,7 @@ __all__ = [
     "model_key",
     "model_sha256",
     "ngram_spans",
+    "not_a_status",
     "output_columns",
     "prediction_prefixes",
     "predictions_frame",

@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from taikai.errors import InputError, ModelError, as_float, as_int, wrong_type
-from taikai.model._fields import TRAIN_COMMAND
+from taikai.labels import label_cell
+from taikai.model._fields import train_command
 from taikai.model._vector_table import DEFAULT_VECTORS
 
 TOKEN_FORMS = ("base", "surface")
@@ -100,10 +101,11 @@ def unsupported_settings(values: dict[str, Any]) -> list[str]:
     return found
 
 
-def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception) -> ModelError:
+def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception, free_labels: bool = False) -> ModelError:
     """Return the error of a model whose saved config *values* (written by taikai *saved_by*) :class:`FeatureConfig`
-    refuses with *exc*: the settings this taikai does not support, and to retrain (not that the file was edited: a
-    model of another taikai version may hold settings this one does not take)."""
+    refuses with *exc*: the settings this taikai does not support, and to retrain (a model of another taikai
+    version may hold settings this one does not take); saved by this very version, the file was edited: say so,
+    and to restore it. The retrain command carries ``--free-labels`` for a model of labels of its own."""
     from importlib import metadata
 
     try:
@@ -116,10 +118,17 @@ def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception) -> 
         if settings
         else f"the settings {values}"
     )
+    retrain = train_command(free_labels)
+    if saved_by and saved_by == installed:  # this taikai wrote it, so it took the settings then: they were changed
+        return ModelError(
+            f"the config of this model holds {what}, which this taikai ({installed}) does not take, though this "
+            f"same version saved the model: {exc}; metadata.json seems edited: restore it from a copy of the model, "
+            f"or retrain it: {retrain}"
+        )
     saved = f"taikai {saved_by}" if saved_by else "another taikai"
     return ModelError(
         f"this taikai ({installed}) does not support {what} of this model (saved by {saved}): {exc}; "
-        f"retrain it: {TRAIN_COMMAND}"
+        f"retrain it: {retrain}"
     )
 
 
@@ -141,11 +150,19 @@ def _check_class_weight(name: str, value: object) -> Any:
         return _check_choice(name, value, CLASS_WEIGHTS, accepted)
     if not value:
         raise InputError(f"{name} must be {accepted}, not an empty dict")
-    weights = {}
+    weights: dict[str, float] = {}
+    written: dict[str, str] = {}
     for label, weight in value.items():
         if not isinstance(label, str):
             raise wrong_type(f"{name} label", label, "a str (a label the head predicts)")
-        weights[label] = _positive(f"{name}[{label!r}]", weight, "a positive number")
+        read = label_cell(label)  # as a label cell is read: NFKC, stripped ('ｌｏｗ＿ｐａｙ' is low_pay)
+        if read in written:
+            raise InputError(
+                f"{name} has the keys {written[read]!r} and {label!r}, which are read as one label, {read!r} (after "
+                "Unicode NFKC, as label cells are read): give it one weight"
+            )
+        written[read] = label
+        weights[read] = _positive(f"{name}[{label!r}]", weight, "a positive number")
     return weights  # a copy: the frozen config does not change with the dict it was given
 
 

@@ -11,6 +11,13 @@ from taikai.errors import ModelError
 T = TypeVar("T")
 TRAIN_COMMAND = "taikai train DATA.csv --out MODEL_DIR"
 """The command every "retrain" hint gives."""
+
+
+def train_command(free_labels: bool = False) -> str:
+    """The retrain command of a model: :data:`TRAIN_COMMAND`, with ``--free-labels`` for one of labels of its own."""
+    return TRAIN_COMMAND.replace(" --out", " --free-labels --out") if free_labels else TRAIN_COMMAND
+
+
 DAMAGED_HINT = (
     "the model directory is damaged or was written by another taikai version: restore it from a copy, "
     f"or retrain: {TRAIN_COMMAND}"

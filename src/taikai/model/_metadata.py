@@ -244,7 +244,7 @@ class ModelMetadata:
         try:
             return FeatureConfig.from_dict(self.config)
         except (TypeError, ValueError, InputError) as exc:  # a key or value this taikai does not know
-            raise unsupported_error(self.config, self.taikai_version, exc) from exc
+            raise unsupported_error(self.config, self.taikai_version, exc, self.free_labels) from exc
 
     def trained_on(self) -> TrainingData:
         """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from taikai.errors import Argument, InputError
+from taikai.labels import label_cell
 from taikai.model._classified import LABEL_COLUMNS
 from taikai.rules import MODEL_REASON, RULE_COLUMNS
+from taikai.text import Status
 
 if TYPE_CHECKING:
     import numpy as np
@@ -110,14 +112,17 @@ def predictions_frame(
     mask_pii: bool = False,
 ) -> pd.DataFrame:
     """Return *frame* with its predicted columns under their plain names (see :func:`find_prefix`) and its
-    probabilities as numbers: a cell that holds none, or a reason without its ``p_reason_`` column, is an
-    :class:`InputError` naming the column and data row (*mask_pii*: a text it quotes masked)."""
+    probabilities as numbers: a cell that holds none, a reason (or sentiment) without its ``p_reason_``
+    (``p_sentiment_``) column, or a status other than ok, empty and error, is an :class:`InputError` naming the
+    column and data row (*mask_pii*: a text it quotes masked)."""
     prefix = find_prefix(list(frame.columns), source, chosen, recorded)
     named = frame.set_axis(unprefixed(list(frame.columns), prefix), axis=1) if prefix else frame
     return checked_probabilities(named, source, prefix, mask_pii)
 
 
 _EDITED = "the file seems edited: re-run taikai batch on the raw dump"
+STATUSES = frozenset(s.value for s in Status)
+"""The statuses batch writes (a closed set): any other value in ``status`` was put there by hand."""
 _SLACK = 1e-6  # rounding in a written probability
 
 
@@ -140,6 +145,16 @@ def not_a_probability(source: str, column: str, position: int, value: object, ma
     value = _masked(value, mask_pii)
     return InputError(
         f"{source}: column {column}, {_row(position)}: {value!r} is not a probability (a number from 0 to 1); {_EDITED}"
+    )
+
+
+def not_a_status(source: str, column: str, position: int, value: object, mask_pii: bool = False) -> InputError:
+    """Return the error for the cell of the status *column* in data row *position* (from 0) that holds none of the
+    statuses batch writes (*value* quoted with personal data masked with *mask_pii*)."""
+    value = _masked(value, mask_pii)
+    return InputError(
+        f"{source}: column {column}, {_row(position)}: the status {value!r} is none of "
+        f"{', '.join(sorted(STATUSES))} (the statuses taikai batch writes); {_EDITED}"
     )
 
 
@@ -190,8 +205,10 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "", ma
     An empty cell stays missing (rows batch set aside have none). A cell that is not a number, or a number
     outside [0, 1], is an :class:`InputError` naming *source*, the column (as the file names it, with *prefix*),
     the data row and the value; so is a reason in ``reason``, ``reasons`` or ``model_reason`` that has no
-    ``p_reason_`` column (one was deleted): the row would be counted under another reason. With *mask_pii*, a
-    text such an error quotes has its personal data masked.
+    ``p_reason_`` column (one was deleted): the row would be counted under another reason; and so is a
+    ``sentiment`` without its ``p_sentiment_`` column, or a ``status`` other than ``ok``, ``empty`` and ``error``
+    (the cells were edited: the value would be shown as a label or status). With *mask_pii*, a text such an error
+    quotes has its personal data masked.
     """
     import pandas as pd
 
@@ -203,7 +220,12 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "", ma
         numbers = probabilities(raw.reset_index(drop=True), source, prefix + column, mask_pii=mask_pii)
         converted[column] = pd.Series(numbers, index=frame.index)
     reasons = {c.removeprefix("p_reason_") for c in converted if "_reason_" in c}
+    sentiments = {c.removeprefix("p_sentiment_") for c in converted if c.startswith("p_sentiment_")}
     _check_reason_columns(frame, source, prefix, reasons, mask_pii)
+    if sentiments:  # as reasons: a frame without the columns names its sentiments by its values (sentiment_labels)
+        _check_cells(frame, source, prefix, "sentiment", sentiments, mask_pii)
+    if reasons:  # predictions: the statuses batch writes, and no others
+        _check_cells(frame, source, prefix, "status", STATUSES, mask_pii)
     return frame.assign(**converted) if converted else frame
 
 
@@ -232,3 +254,30 @@ def _check_reason_columns(
                 f"{source}: column {prefix + column}, {_row(at)}: the reason {shown!r} has no column "
                 f"{prefix}p_reason_{shown} (the reasons' columns are {have}); {_EDITED}"
             )
+
+
+def _check_cells(
+    frame: pd.DataFrame, source: str, prefix: str, column: str, allowed: set[str] | frozenset[str], mask_pii: bool
+) -> None:
+    """Refuse a text in *column* (``sentiment``: its labels are those with a ``p_sentiment_`` column; ``status``: ok,
+    empty, error) that is none of *allowed*, as an edit; blank and missing cells (rows set aside) are let be."""
+    import pandas as pd
+
+    values = frame[column] if column in frame.columns else None
+    if not isinstance(values, pd.Series):
+        return
+    # a number or list (a frame's, JSONL's cell) as a label cell reads; the few distinct cells looked at, not every row
+    texts = values.map(lambda v: v if isinstance(v, str) else "" if _missing(v) else label_cell(v))
+    odd = [v for v in texts.unique() if v.strip() and v not in allowed]
+    wrong = texts.isin(odd).to_numpy(dtype=bool)
+    if not wrong.any():
+        return
+    at = int(wrong.nonzero()[0][0])
+    if column == "status":
+        raise not_a_status(source, prefix + column, at, texts.iloc[at], mask_pii)
+    shown = _masked(texts.iloc[at], mask_pii)
+    have = ", ".join(f"{prefix}p_{column}_{v}" for v in sorted(allowed))
+    raise InputError(
+        f"{source}: column {prefix + column}, {_row(at)}: the {column} {shown!r} has no column "
+        f"{prefix}p_{column}_{shown} (the {column}s' columns are {have}); {_EDITED}"
+    )

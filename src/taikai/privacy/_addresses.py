@@ -20,7 +20,7 @@ _AT = (
     r"|[ ]?[(\[<{][ ]?(?:at|@|アット(?:マーク)?)[ ]?[)\]>}][ ]?"
     r"|[ ]?アット(?:マーク)?[ ]?"
     r"|[ ]+at[ ]+"
-    r"|[ ]@[ ]?|@[ ])"  # tanaka @ example.com: one space on either side
+    r"|[ ]@[ ]?|@[ ]|%40)"  # tanaka @ example.com: one space on either side; taro%40gmail.com: @ percent-encoded
 )
 _SPELLED_DOT = r"(?:[ ]?[(\[<{][ ]?(?:dot|ドット|\.)[ ]?[)\]>}][ ]?|[ ]+dot[ ]+|[ ]?ドット[ ]?)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
@@ -31,12 +31,17 @@ EMAIL = re.compile(
     rf"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_SPELLED_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*)*"
     + _AT
     + rf"{_LABEL}(?:(?:\.|{_SPELLED_DOT}){_LABEL})*"
-    + rf"(?:\.[A-Za-z]{{2,}}|{_SPELLED_DOT}(?:{_SPELLED_TLDS}))"
+    + rf"(?:\.[A-Za-z]{{2,}}|(?:{_SPELLED_DOT}|[ ]\.)(?:{_SPELLED_TLDS}))"  # taro@gmail .com: a space before it
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
 """An e-mail address, also with a spelled-out at-sign or dot (``taro アットマーク example ドット com``, ``(at)``),
 in normalised text (where ``＠`` is ``@``)."""
+# An address whose local part is kanji or katakana (田中@example.com): the letters glued before the @, a particle
+# (hiragana) or a mark ends them (連絡は田中@example.com). An IDN domain (taro@例え.jp) is not read.
+_JAPANESE_LOCAL = re.compile(
+    rf"[\u4e00-\u9fff々ァ-ヶー]{{1,12}}@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}(?![A-Za-z0-9\-])"
+)
 _SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
 _TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
@@ -88,7 +93,7 @@ def without_addresses(text: str, mark: str = ADDRESS_MARK) -> str:
 
 
 _SPACED_LOCAL = re.compile(r"(?=.*[A-Za-z]).{2,}")
-_AT_HINTS = ("@", "at", "アット", "★", "☆")
+_AT_HINTS = ("@", "at", "アット", "★", "☆", "%40")
 
 
 def find_emails(text: str) -> Iterator[Found]:
@@ -102,6 +107,9 @@ def find_emails(text: str) -> Iterator[Found]:
         if at.strip() == "@" and at != "@" and not _SPACED_LOCAL.fullmatch(text, m.start(), m.start("at")):
             continue  # "会議は10 @ zoom.us": with a space at the @, the local part needs two characters and a letter
         yield Found(m.start(), m.end(), PiiKind.EMAIL)
+    if "@" in text:
+        for m in _JAPANESE_LOCAL.finditer(text):
+            yield Found(m.start(), m.end(), PiiKind.EMAIL)
 
 
 def find_urls(text: str) -> Iterator[Found]:

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
 from taikai.privacy._kinds import Found, PiiKind
-from taikai.privacy._not_names import NOT_NAMES, is_acronym
+from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
@@ -244,7 +244,13 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
                 yield Found(run[0].start, stop, PiiKind.NAME)
                 taken[j:i] = [True] * (i - j)
             continue
-        if run and _allowed(run) and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC:
+        glued = words[j - 1].surface if run and j and words[j - 1].end == run[0].start else ""
+        if (
+            run
+            and _allowed(run)
+            and not is_company([w.surface for w in run], glued)
+            and "".join(w.surface for w in run) + word.surface not in COMMON_WITH_HONORIFIC
+        ):
             start = _latin_start(text, run) if _LATIN.fullmatch(run[0].surface) else run[0].start
             start = None if start is None else _after_listed(text, start, run[-1].end)
             if start is not None:
@@ -264,7 +270,11 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = i + 1
         while j < len(words) and _is_person(words[j]) and _adjacent(text, words[j - 1], words[j]) and not taken[j]:
             j += 1
-        if j > i + 1 and any(w.pos[3] == "名" for w in words[i + 1 : j]):
+        if (
+            j > i + 1
+            and any(w.pos[3] == "名" for w in words[i + 1 : j])
+            and not is_company([w.surface for w in words[i:j]], "")
+        ):
             yield Found(word.start, after_name(text, words[j - 1].end, tagger)[0], PiiKind.NAME)
             taken[i:j] = [True] * (j - i)
             continue
@@ -272,8 +282,9 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         while j < len(words) and words[j].start < after:
             j += 1
         if (
-            len(word.surface) >= 2
-            and _KANJI.fullmatch(word.surface)
+            len(word.surface) >= 2  # a katakana surname too (キムラが), of three letters or more and not a platform
+            and (_KANJI.fullmatch(word.surface) or (len(word.surface) > 2 and _KATAKANA.fullmatch(word.surface)))
+            and word.surface.lower() not in NOT_NAMES
             and j < len(words)
             and words[j].start == after
             and (

@@ -36,7 +36,7 @@ _SERVICES_KANA = (
     *("レバテック", "ビザスク", "ジョブハブ", "インディード", "ウォンテッドリー", "リクナビ", "マイナビ", "バイトル"),
     *("ウーバー", "ウーバーイーツ", "ウバ", "ウォルト", "出前館", "タイミー", "シェアフル", "メルカリ"),
     *("メルカリショップス", "ラクマ", "ミンネ", "クリーマ", "ジモティー", "ヤフオク", "ペイペイ", "ペイパル"),
-    *("アマゾン", "楽天", "ベース", "ストアーズ"),
+    *("アマゾン", "楽天", "ベース", "ストアーズ", "ミツモア", "ビズリーチ", "リクルート", "ドコモ", "ソフトバンク"),
 )
 _ROLES = (
     *("admin", "user", "client", "writer", "designer", "engineer", "staff", "support", "team", "owner", "manager"),
@@ -72,8 +72,11 @@ _COMMERCE = (  # payment, banking, shops and e-commerce builders
     *("webflow", "squarespace", "woocommerce", "freee", "moneyforward", "yayoi", "misoca", "rakuma", "uber"),
     *("ubereats", "wolt", "demaecan", "timee", "sharefull"),
 )
+_COMPANIES = ("kddi", "ntt", "docomo", "softbank", "gmo", "recruit", "bizreach", "meetsmore")
 
-NOT_NAMES = frozenset((*_KANA, *_SERVICES_KANA, *_ROLES, *_FREELANCE, *_SOCIAL, *_SEARCH_AI, *_TOOLS, *_COMMERCE))
+NOT_NAMES = frozenset(
+    (*_KANA, *_SERVICES_KANA, *_ROLES, *_FREELANCE, *_SOCIAL, *_SEARCH_AI, *_TOOLS, *_COMMERCE, *_COMPANIES)
+)
 """Words (lower case) that are no person's name before an honorific."""
 
 _ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,4}")
@@ -82,3 +85,18 @@ _ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,4}")
 def is_acronym(word: str) -> bool:
     """Whether *word* is an all-caps word of two to four letters without a vowel (PDF, SNS, HTML): no name."""
     return bool(_ACRONYM.fullmatch(word))
+
+
+# The words that end a shop's or a company's name (三省堂, 文教堂, 博報堂: UniDic reads 三省 + 堂 as a surname and a
+# given name, 博報 + 堂 as a noun and a surname).
+_SHOP_WORDS = frozenset({"堂", "社", "舎", "館", "房", "屋", "店", "商店", "書店", "書房", "工房", "商会", "出版"})
+_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
+
+
+def is_company(run: list[str], glued: str) -> bool:
+    """Whether the words *run* before an honorific, *glued* after the kanji word *glued* (or ``""``), name a company:
+    two or more words ending in a shop's word (三省 + 堂), or one kanji glued after a kanji word (博報 + 堂): a
+    name never starts inside a kanji word."""
+    if len(run) > 1 and run[-1] in _SHOP_WORDS and _KANJI.fullmatch("".join(run)):
+        return True
+    return bool(glued) and len(run) == 1 and len(run[0]) == 1 and bool(_KANJI.fullmatch(glued + run[0]))

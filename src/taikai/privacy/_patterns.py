@@ -1,5 +1,6 @@
-"""Personal data that has a shape: phone numbers, postal codes, IDs, accounts, cards (and, from
-:mod:`taikai.privacy._addresses`, e-mail addresses, URLs and IP addresses).
+"""Personal data that has a shape: phone numbers, postal codes, IDs, accounts (and, from
+:mod:`taikai.privacy._addresses`, e-mail addresses, URLs and IP addresses, and from :mod:`taikai.privacy._numbers`,
+cards, My Numbers and other identity numbers).
 
 Every pattern runs on the NFKC form of the text (full-width digits and Latin are half-width there) and returns
 spans of that form; :mod:`taikai.privacy._mask` maps them back to the original.
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
 from taikai.privacy._kinds import Found, PiiKind
+from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_my_numbers
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
 # Between digit groups: a dash (spaces around it allowed), a space, a dot or a middle dot (〇九〇・一二三四・…).
@@ -22,6 +24,7 @@ PHONE_JP = re.compile(
     rf"\(0[0-9]{{1,4}}\)[ ]?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}"  # (03) 1234-5678
     rf"|0[0-9]{{1,4}}[ ]?\([0-9]{{1,4}}\)[ ]?[0-9]{{3,4}}"  # 03(1234)5678
     rf"|0[0-9]{{1,4}}{_SEP}[0-9]{{1,4}}{_SEP}[0-9]{{3,4}}"  # 090-1234-5678, 0120 123 456
+    rf"|0[0-9]{{1,6}}{_SEP}[0-9]{{4,8}}"  # 090 12345678, 0901234-5678: the digit count tells a phone
     rf"|0[0-9]{{9,10}}"  # 09012345678
     rf")(?![0-9])"
 )
@@ -30,30 +33,6 @@ _KANJI_DIGITS = str.maketrans("〇○一二三四五六七八九", "00123456789"
 PHONE_INTL = re.compile(
     rf"(?<![0-9A-Za-z])\+[ ]?[0-9]{{1,3}}(?:{_SEP}?\(0\))?(?:{_SEP}?\(?[0-9]{{1,5}}\)?){{2,5}}(?![0-9])"
 )
-CARD = re.compile(
-    r"(?<![0-9])(?:[0-9]{4}(?P<s>[ \-]?)[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,7}"
-    r"|[0-9]{4}(?P<t>[ \-]?)[0-9]{6}(?P=t)[0-9]{4,5})(?![0-9])"
-)
-# A card's security code: three or four digits right after its name (セキュリティコード123, CVV: 1234).
-SECURITY_CODE = re.compile(
-    r"(?<![A-Za-z])(?:セキュリティー?コード|security[ ]?code|CVV2?|CVC2?|CID)(?![A-Za-z])"
-    r"[ ]?(?:は|[:=])?[ ]?(?P<v>[0-9]{3,4})(?![0-9])",
-    re.IGNORECASE,
-)
-_SECURITY_HINTS = ("セキュリティ", "security", "cvv", "cvc", "cid")
-# My Number (マイナンバー, 個人番号): 12 digits, in groups of four or not. After a word that names it, any such number;
-# elsewhere only one whose check digit is right, and not a timestamp (202401311230) nor an order number.
-_TWELVE = r"[0-9]{4}(?P<s>[ ]?[\-‐‑−]?[ ]?)[0-9]{4}(?P=s)[0-9]{4}"
-MY_NUMBER = re.compile(rf"(?<![0-9#])(?<![0-9A-Za-z][\-.,/:])(?:{_TWELVE})(?![0-9]|[\-.,/:][0-9])")
-_MY_NUMBER_WORD = re.compile(  # the 12桁 of マイナンバーの12桁は may stand between the word and the number
-    r"(?:マイナンバー|個人番号|my[ ]?number)(?:カード)?(?:[^0-9\n]|12[ ]?桁){0,8}$", re.IGNORECASE
-)
-_MY_NUMBER_WINDOW = 20  # characters before a number in which its name is looked for
-_NOT_MY_NUMBER = re.compile(
-    r"(?:注文|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|口座|No\.?|#)[^0-9\n]{0,6}$", re.IGNORECASE
-)
-_MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-_TIMESTAMP = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9]")
 _PREFECTURE = r"(?:北海道|東京都|(?:京都|大阪)府|[一-龥]{2,3}県)"
 POSTAL = re.compile(
     rf"〒[ ]?[0-9]{{3}}(?:{DASH}|[ ])?[0-9]{{4}}(?![0-9])"
@@ -65,9 +44,11 @@ _LEADING_LABEL = re.compile(r"^[ ]?(?:は|[:=])?[ ]?")
 
 # Bank accounts: the number after 普通/当座 or 口座番号, a branch number after 支店番号/店番, ゆうちょ 記号/番号, and
 # any 7- or 8-digit number shortly after a word that announces an account. A number followed by a unit (円, 回, PV)
-# is an amount or a count, not an account.
+# is an amount or a count, not an account; 名義 (the holder) and 本人, 本店, 本部 after it are no unit (普通 1234567
+# 名義ヤマダ, 口座番号 1234567 本店営業部).
 _UNIT = (
-    r"(?![0-9,.\-/:]|[ ]?(?:円|万|億|千|件|文字|字|人|名|回|個|本|枚|冊|社|点|票|位|歳|才|倍|%|ドル|再生|"
+    r"(?![0-9,.\-/:]|[ ]?(?:円|万|億|千|件|文字|字|人|名(?!義)|回|個|本(?![人店部名])|枚|冊|社|点|票|位|"
+    r"歳|才|倍|%|ドル|再生|"
     r"(?i:pv|uu|views?|yen|jpy|usd|dollars?)(?![A-Za-z])))"
 )
 ACCOUNT = re.compile(
@@ -91,6 +72,13 @@ _DATE_CUE = "口座番号"
 # The name of the account's holder (口座名義 タナカ タロウ): a name, in katakana as banks write it, of three or
 # more letters (名義カナ is the word for that spelling, not a name).
 HOLDER = re.compile(r"名義(?:人)?[ ]?(?:は|[:=])?[ ]?(?P<n>[ァ-ヶ][ァ-ヶー]{2,}(?:[ ・][ァ-ヶ][ァ-ヶー]*)?)")
+# A name after 氏名 or 名前 and a colon, masked whole (氏名:金 成民: UniDic reads 民 as a suffix).
+_KANJI_NAME = r"[\u4e00-\u9fff々]{1,4}"
+_KANA_NAME = r"[ァ-ヶ][ァ-ヶー]+(?:[ ・][ァ-ヶ][ァ-ヶー]*)?"
+LABELLED_NAME = re.compile(
+    r"(?:氏名|名前)[ ]?[:=][ ]?(?!未記入|未定|不明|非公開|匿名|無し)"
+    rf"(?P<n>{_KANJI_NAME}(?:[ ]{_KANJI_NAME})?|{_KANA_NAME})"
+)
 
 # An @handle, not an e-mail address's at-sign: nothing but a letter, a digit or a letter and a mark (tanaka_@)
 # before it; glued to other punctuation it is found (…@tanaka_w, Twitter/@tanaka_w).
@@ -102,7 +90,7 @@ MESSENGERS = (
     "ウィーチャット|微信|Telegram|テレグラム|Slack|スラック|Instagram|インスタグラム|インスタ|Twitter|ツイッター|"
     "Facebook|フェイスブック|Messenger|KakaoTalk|カカオトーク|カカオ|TikTok|Threads|Signal|WhatsApp|Teams|X"
 )
-_ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ"
+_ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ|名(?![前義])"  # Skype名: the handle
 MESSENGER_ID = re.compile(
     rf"(?<![A-Za-z])(?:{MESSENGERS})(?!(?!ID)[A-Za-z])"
     r"(?:[ ]?\([^()\n]{1,15}\))?"  # X(旧Twitter), LINE(公式)
@@ -118,69 +106,19 @@ ACCOUNT_ID = re.compile(
     r"(?<![A-Za-z])(?<!案件)(?<!注文)(?<!取引)(?<!商品)(?<!依頼)(?<!求人)(?<!仕事)(?<!問い合わせ)(?<!問合せ)"
     r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム)(?![A-Za-z])"
     r"[ ]?(?P<sep>は|[:=→])?[ ]?"
-    r"(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39})(?![A-Za-z0-9_@])"
+    r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39})(?![A-Za-z0-9_@])"
 )
 _ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム")
 
 # Cheap tests run before the patterns: most reviews have no value of most kinds, and a substring test in C is far
 # cheaper than trying a pattern with alternatives at every position.
 _THREE_DIGITS = re.compile("[0-9]{3}")
-_FOUR_DIGITS = re.compile("[0-9]{4}")
 _MESSENGER_HINTS = (*(name.lower() for name in MESSENGERS.split("|") if name != "X"), "x:", "x=", "xのid", "x id", "x(")
 _ACCOUNT_HINTS = (
     *("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ"),
     *("振込", "振り込", "銀行", "名義"),
 )
 _POSTAL_HINTS = ("〒", "郵便番号", "都", "道", "府", "県")
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def my_number_check_digit(first11: str) -> int:
-    """Return the check digit of a My Number whose first 11 digits are *first11* (the official rule: the digits
-    weighted 6,5,4,3,2,7,6,5,4,3,2 from the left, summed; 11 minus the sum mod 11, or 0 when that mod is 0 or 1)."""
-    remainder = sum(int(d) * w for d, w in zip(first11, _MY_NUMBER_WEIGHTS, strict=True)) % 11
-    return 0 if remainder <= 1 else 11 - remainder
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isascii() and ch.isdigit())
-
-
-def find_cards(text: str) -> Iterator[Found]:
-    if _THREE_DIGITS.search(text) and any(hint in text.lower() for hint in _SECURITY_HINTS):
-        for m in SECURITY_CODE.finditer(text):
-            yield Found(m.start("v"), m.end("v"), PiiKind.CARD)
-    if not _FOUR_DIGITS.search(text):
-        return
-    for m in CARD.finditer(text):
-        digits = _digits(m.group())
-        if 13 <= len(digits) <= 19 and _luhn(digits):
-            yield Found(m.start(), m.end(), PiiKind.CARD)
-
-
-def find_my_numbers(text: str) -> Iterator[Found]:
-    if not _FOUR_DIGITS.search(text):
-        return
-    for m in MY_NUMBER.finditer(text):
-        digits = _digits(m.group())
-        before = text[max(0, m.start() - _MY_NUMBER_WINDOW) : m.start()]
-        named = _MY_NUMBER_WORD.search(before) is not None
-        if named or (
-            my_number_check_digit(digits[:11]) == int(digits[11])
-            and not _TIMESTAMP.fullmatch(digits)
-            and not _NOT_MY_NUMBER.search(before)
-            and not re.match(r"[ ]?(?:円|件|個|人|回|枚|本|番|号|%)", text[m.end() : m.end() + 3])
-        ):
-            yield Found(m.start(), m.end(), PiiKind.MY_NUMBER)
 
 
 # Letters and a dash glued before a number make it part of a code (注文番号 A-090-1234-5678, 品番 XZ-03-1234-5678),
@@ -201,7 +139,7 @@ def find_phones(text: str) -> Iterator[Found]:
     if not _THREE_DIGITS.search(text):
         return
     for m in PHONE_JP.finditer(text):
-        digits = _digits(m.group())
+        digits = digits_of(m.group())
         # Mobile and IP phones (050, 070, 080, 090) have 11 digits, other numbers 10 (0120: 10, 0800: 11); 00 is
         # the international prefix, not a number (〇〇-〇〇〇〇-〇〇〇〇 hides one).
         if _in_a_code(text, m.start()):
@@ -211,7 +149,7 @@ def find_phones(text: str) -> Iterator[Found]:
     if "+" in text:
         for m in PHONE_INTL.finditer(text):
             value = m.group().rstrip(") ")
-            if 8 <= len(_digits(value)) <= 15:
+            if 8 <= len(digits_of(value)) <= 15:
                 yield Found(m.start(), m.start() + len(value), PiiKind.PHONE)
 
 
@@ -224,8 +162,8 @@ def find_postal_codes(text: str) -> Iterator[Found]:
 
 
 def find_accounts(text: str) -> Iterator[Found]:
-    if "名義" in text:
-        for m in HOLDER.finditer(text):
+    if "名" in text:
+        for m in (*HOLDER.finditer(text), *LABELLED_NAME.finditer(text)):
             yield Found(m.start("n"), m.end("n"), PiiKind.NAME)
     if not _THREE_DIGITS.search(text) or not any(hint in text for hint in _ACCOUNT_HINTS):
         return
@@ -264,8 +202,8 @@ def find_ids(text: str) -> Iterator[Found]:
     for m in MESSENGER_ID.finditer(text):
         value = m.group("v").rstrip(".-:")
         keyword, sep = m.group("kw"), m.group("sep")
-        if len(value) < 3:
-            continue
+        if len(value) < 3 or (keyword == "名" and not any(ch.isalpha() for ch in value)):
+            continue  # LINE名 100件: a count
         # Without a word such as ID, only "LINE: value" counts, and the value must have a letter: "LINE 100件" is
         # not an ID.
         if keyword is None and (sep is None or sep in "はを→" or not any(ch.isalpha() for ch in value)):
@@ -280,6 +218,7 @@ FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_cards,
     find_phones,
     find_my_numbers,
+    find_id_numbers,
     find_postal_codes,
     find_accounts,
     find_ids,

@@ -31,8 +31,13 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     """Read the rules file *path* (TOML, UTF-8; CP932 is accepted) and check every rule.
 
     Raises :class:`~taikai.errors.RulesError` listing every problem at once, each with its line: TOML syntax, an
-    unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a name
-    used twice and, when *labels* (the model's reasons) are given, a label that is not one of them.
+    unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a term or
+    pattern that could never match the normalised text (or, with a run of one character longer than three, would
+    match more than it says: ``月100000円`` is read ``月1000円``), a pattern that matches every text (the empty text,
+    as ``手数料|`` does, or any one character), a pattern that can take exponential time on some texts (a repeated
+    group that can match one text as one repeat or several: ``(\\S+\\s?)+``, ``(.+)+``, ``(a|aa)+``; Python's ``re``
+    has no timeout), a name used twice and, when *labels* (the model's reasons) are given, a label that is not one
+    of them (a sentiment is said to be one: rules set reasons only).
 
     Without *labels* each rule's label is kept as written (after NFKC): the model that applies the rules reads it
     (:meth:`RuleSet.for_labels`), so that ``rules=load_rules(path)`` does what ``rules=path`` does: for a model of

@@ -13,6 +13,7 @@ import unicodedata
 
 from taikai.privacy import NEUTRAL
 from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
+from taikai.rules._patterns import backtracking_problem, every_text_problem
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Term, TermKind
 from taikai.text import REFERENCE, decode_reference, normalize
 
@@ -24,6 +25,7 @@ _URL = re.compile(r"https?://\S|www\.\S", re.IGNORECASE)  # what normalisation r
 _URL_PROBES = ("https://coconala.com/services", "http://example.jp/a?b=1", "www.example.jp")
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")  # characters a regular expression reads as syntax: written escaped
 _ONE = r"(?:\\[^\w\s]|(?<!\\)[^\\.^$*+?{}\[\]|()\s])"  # one literal character of a pattern (escaped or not)
+_RUN = re.compile(r"(.)\1{3,}")  # a run normalisation cuts to three (taikai.text.normalize)
 _LONG_RUN = re.compile(rf"({_ONE})\1{{3,}}")  # ーーーー
 _LONG_REPEAT = re.compile(rf"({_ONE})\{{([4-9]|[1-9]\d+)(?:,\d*)?\}}\??")  # !{4,}, ー{5}
 
@@ -39,6 +41,13 @@ def surface_problem(value: str) -> str:
     named = [p for p in PLACEHOLDERS if normalize(p) in text]
     if named:
         return _placeholder_problem(f"the term {value!r}", named[0])
+    run = _RUN.search(unicodedata.normalize("NFKC", value).lower())
+    if run:
+        return (
+            f"the term {value!r} holds a run of one character longer than three ({run.group()}), and rules match "
+            f"text where such runs are cut to three ({run.group()} → {run.group()[:3]}; 10000 and 100000 read as "
+            f"1000): it would fire on {text!r} too; write {text!r}, which matches both"
+        )
     return ""
 
 
@@ -58,7 +67,8 @@ def regex_term(pattern: str) -> tuple[Term | None, str]:
         compiled = re.compile(pattern, REGEX_FLAGS)
     except re.error as exc:
         return None, f"bad regular expression {pattern!r}: {exc.msg} at position {exc.pos}"
-    problem = _normalised_problem(pattern) or _url_problem(pattern, compiled) or _repeat_problem(pattern)
+    problem = every_text_problem(pattern, compiled) or backtracking_problem(pattern, REGEX_FLAGS)
+    problem = problem or _normalised_problem(pattern) or _url_problem(pattern, compiled) or _repeat_problem(pattern)
     if not problem:
         problem = _regex_placeholder_problem(pattern, compiled)
     return (None, problem) if problem else (Term(TermKind.REGEX, pattern), "")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from taikai.errors import InputError, RulesError
-from taikai.labels import closest_label, label_list, own_labels, reason_id
+from taikai.labels import SENTIMENTS, closest_label, label_list, own_labels, reason_id, sentiment_id, sentiment_name
 
 
 class TermKind(str, Enum):
@@ -159,7 +159,14 @@ def rule_label(written: str, labels: Sequence[str] | None) -> str:
 def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
     """Return the problem of a rule (*where*: ``FILE:LINE: rule 'NAME'``) whose *label* the model does not have, with
     the closest of the model's reasons *labels* when one is close (``closest: fees (手数料が高い)``), as
-    ``evaluate`` and ``train --add`` say it (:func:`taikai.labels.closest_label`)."""
+    ``evaluate`` and ``train --add`` say it (:func:`taikai.labels.closest_label`). A sentiment (``negative``,
+    ``ネガティブ``) is said to be one: rules set reasons only."""
+    if sentiment_id(label) in SENTIMENTS:
+        sentiment = sentiment_id(label)
+        return (
+            f"{where}: label {label!r} is a sentiment ({sentiment}, {sentiment_name(sentiment)}), and sentiments "
+            "cannot be rule labels: rules set reasons only (the sentiment stays the model's)"
+        )
     close = closest_label(label, labels)
     return f"{where}: label {label!r} is not a reason of the model" + (f" (closest: {close})" if close else "")
 

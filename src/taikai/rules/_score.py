@@ -91,6 +91,9 @@ class RulesScore:
     labels: dict[str, Counts]
     skipped: int = 0
     """Rows of the file without any label, left out before matching (a sheet labelled in part)."""
+    in_part: int = 0
+    """Rows of the file labelled in part (further reasons, no primary one), left out before matching with a
+    warning naming them."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # counts per label in a dict: not hashable, so hash() is not offered
 
     def to_dict(self) -> dict[str, object]:
@@ -107,6 +110,7 @@ class RulesScore:
             "rows": self.rows,
             "unmatched": self.unmatched,
             "skipped": self.skipped,
+            "labelled_in_part": self.in_part,
             "covered": self.covered,
             "rules": [
                 {
@@ -124,7 +128,9 @@ class RulesScore:
     def to_markdown(self) -> str:
         """Return the per-rule and per-label tables and each rule's misfires."""
         matched = self.rows - self.unmatched
-        skipped = f" (and {self.skipped:,} without a label, skipped)" if self.skipped else ""
+        left_out = [f"{self.skipped:,} without a label"] if self.skipped else []
+        left_out += [f"{self.in_part:,} labelled in part (only more_reasons)"] if self.in_part else []
+        skipped = f" (and {' and '.join(left_out)}, skipped)" if left_out else ""
         lines = [
             f"Rules {self.rules_source} on {self.data_source}: {self.rows:,} labelled rows{skipped}, {matched:,} "
             f"matched ({self.unmatched:,} not: text empty or not Japanese); a rule fired on {self.covered:,}.",

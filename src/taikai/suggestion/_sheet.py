@@ -42,6 +42,8 @@ DEFINITIONS_SHEET = "definitions"
 """The name of the suggest workbook's sheet that defines every label."""
 HOW_TO_SHEET = "how_to"
 _LIST_LIMIT = 255  # Excel's limit for an inline list of a data validation
+_INLINE_BREAKERS = frozenset(',"')
+"""Characters a label of an inline dropdown list cannot hold: a comma splits it, a quote ends the list's string."""
 _WIDTHS = {"text": 60, "note": 30, MORE_REASONS_COLUMN: 22}
 
 
@@ -150,8 +152,10 @@ def write_sheet(
 
 
 def _list_formula(values: Sequence[str], column: str, count: int) -> str:
+    """Return a dropdown's list: inline (``"a,b"``) when it fits and no value holds a comma, which would split it,
+    or a quote, which would end the formula's string; else the range of *values* on the definitions sheet."""
     inline = ",".join(values)
-    if len(inline) + 2 <= _LIST_LIMIT and "," not in "".join(values):
+    if len(inline) + 2 <= _LIST_LIMIT and not _INLINE_BREAKERS.intersection("".join(values)):
         return f'"{inline}"'
     row0 = 2 if column == "reason" else 2 + count
     return f"{DEFINITIONS_SHEET}!$B${row0}:$B${row0 + len(values) - 1}"

@@ -29,12 +29,22 @@ def nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None]) -> dic
         if column is None or column not in frame.columns:
             continue
         for cell in frame[column]:
-            for part in _SEPARATOR.split(cell) if isinstance(cell, str) else ():
+            for part in _written_parts(cell):
                 written = part.strip()
                 read = label_cell(written)  # as every label cell is read
                 if written and read != written:
                     changed.setdefault(written, read)
     return changed
+
+
+def _written_parts(cell: object) -> list[str]:
+    """The labels of a label cell as written: a text cell split at ``|``; a list cell (JSONL, a Parquet array) its
+    items, as :func:`taikai.labels.label_cell` reads them; other cells (numbers, missing) none NFKC could change."""
+    if not isinstance(cell, str) and hasattr(cell, "tolist"):  # a numpy array (Parquet) or scalar
+        cell = cell.tolist()
+    if isinstance(cell, list | tuple):
+        return [part for item in cell for part in _written_parts(item)]
+    return _SEPARATOR.split(cell) if isinstance(cell, str) else []
 
 
 def warn_nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None], source: str) -> None:

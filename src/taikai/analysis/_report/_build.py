@@ -7,7 +7,7 @@ To add a section, write a module here with a function ``(ReportContext) -> Secti
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -18,6 +18,7 @@ from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column
+from taikai.analysis._report._masked_input import masked_input_line, report_masked_line
 from taikai.analysis._report._masking import mask_report_frame
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._progress import Steps
@@ -59,7 +60,6 @@ from taikai.io import (
     with_summary,
 )
 from taikai.model import Model, find_column, predictions_frame
-from taikai.privacy import PiiKind
 from taikai.text import sharing_words
 
 SectionBuilder = Callable[[ReportContext], Section | None]
@@ -204,6 +204,7 @@ def build_report(
     if date_column is not None:
         check_date_column(df[date_column], date_column, where, mask_pii=mask_pii)
     df = df.reset_index(drop=True)
+    masked_before = masked_input_line(run, df[text_column] if text_column in df.columns else (), PHRASES[lang])
     masks: dict[str, int] = {}
     if mask_pii:
         df, masks = mask_report_frame(df, text_column, by, date_column)
@@ -230,23 +231,14 @@ def build_report(
         t = PHRASES[lang]
         line = fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version)
         header = [Note(line)]
+        if masked_before is not None:  # by batch --mask-pii: with or without the report's own
+            header.append(Note(masked_before))
         if mask_pii:  # the texts' masks and those of every other text the sections quote (the lines set aside)
-            header.append(Note(t.pii_masked.format(masks=masked_counts(ctx.masks, lang))))
+            header.append(Note(report_masked_line(ctx.masks, t, masked_before is not None)))
         return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
     finally:
         if steps is not progress:  # the caller's steps are the caller's to close
             steps.close()
-
-
-def masked_counts(counts: Mapping[str, int], lang: str) -> str:
-    """Return the masks per kind (keyed by the kind's value) in the words of *lang*, kinds in the usual order."""
-    t = PHRASES[lang]
-    shown = [
-        t.pii_count.format(kind=kind.value, placeholder=kind.placeholder, count=f"{counts[kind.value]:,}")
-        for kind in PiiKind
-        if counts.get(kind.value)
-    ]
-    return t.pii_join.join(shown) if shown else t.pii_none
 
 
 def write_report(

@@ -16,6 +16,7 @@ from taikai.analysis._segment_table import segment_table
 from taikai.errors import check_bool
 from taikai.io import ID_COLUMNS, RunSummary
 from taikai.labels import reason_name, reason_with_id, sentiment_name
+from taikai.rules import MODEL_REASON
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,11 @@ class ReportContext:
     def sentiment_labels(self) -> list[str]:
         """The sentiments of the model that classified the frame (its ``p_sentiment_*`` columns, else its values)."""
         return tables.sentiment_labels(self.frame)
+
+    @property
+    def overridden(self) -> bool:
+        """Whether coding rules set the primary reasons (``--rules-mode override``: a ``model_reason`` column)."""
+        return MODEL_REASON in self.frame.columns
 
     @property
     def period(self) -> str:

@@ -27,7 +27,9 @@ def drift_builder(ctx: ReportContext) -> Section | None:
         warnings.simplefilter("ignore", DataWarning)
         freq = o.freq if o.date_column is not None else None  # the periods' length: none without a date column
         named = ctx.model.name if ctx.model_source is not None else None  # else the shipped model: named so
-        found = drift_section(ctx.frame, ctx.model_source, o.text_column, o.date_column, freq, o.lang, named or None)
+        found = drift_section(
+            ctx.frame, ctx.model_source, o.text_column, o.date_column, freq, o.lang, named or None, o.mask_pii
+        )
     blocks: list[Block] = [Note(n) for n in found.notes]
     if found.reasons:
         blocks.append(Bullets(found.reasons))

@@ -11,10 +11,17 @@ EN = Phrases(
     pii_masked="Personal data masked (--mask-pii): {masks}",
     pii_count="{kind} {placeholder} {count}",
     pii_none="none found",
+    pii_none_more="nothing more found",
+    pii_input_batch="The input texts were masked by taikai batch --mask-pii (as its summary records){masks}",
+    pii_input_placeholders="The input texts were masked before: they hold the placeholders taikai batch --mask-pii "
+    "writes ({placeholders})",
     pii_join=", ",
     summary="Summary",
     summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",
     summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
+    summary_top_override="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}), counting the "
+    "label of the first rule that fired in place of the model's reason (--rules-mode override); the model alone gave "
+    "it {model} (model_reason).",
     summary_sentiment="Sentiment: {parts}.",
     summary_up="'{name}' rose from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
     "{against}; {p}).",
@@ -80,6 +87,10 @@ EN = Phrases(
     reasons="Reasons",
     reasons_note="{rows} classified {rows|review|reviews}. The primary reason is the most probable one; the stated reasons are "
     "all reasons in the reasons column (a review can state several, so they add up to more than 100 %).",
+    reasons_note_override="{rows} classified {rows|review|reviews}. The primary reason is the label of the first coding rule "
+    "that fired, else the model's most probable one (--rules-mode override; the model's own is in model_reason); the "
+    "stated reasons are all reasons in the reasons column (a review can state several, so they add up to more than "
+    "100 %).",
     reasons_per_review="Reasons per review",
     primary="primary",
     stated="stated",
@@ -133,6 +144,7 @@ EN = Phrases(
     "is the model's reason (rule_conflict).",
     rules_flag="flag mode: reason is the model's prediction.",
     rules_override="override mode: reason is the first firing rule's label; the model's own is in model_reason.",
+    rules_none="No rule fired.",
     rules_matrix_note="Reviews where rules fired, by rule label (rows) and the model's own reason (columns); off the "
     "diagonal, they disagree.",
     rules_examples_note="{n} {n|review|reviews} where the rules and the model disagree, the model's surest first, taking turns "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from taikai.analysis._report._by_names import mask_whole_names
 from taikai.analysis._report._masked_segments import number_masked
 from taikai.io import read_date_column
 from taikai.privacy import PiiKind, mask_text_column, sum_counts
@@ -19,9 +20,10 @@ def mask_report_frame(
 
     Those are the columns whose values the page quotes, counts words of, or shows beside each review (a date cell
     ``田中一郎さんに連絡`` is shown as it is: it is no date); the dates themselves, the id column and columns of
-    numbers are left as they are. Distinct values of *by* masked alike are numbered (:func:`number_masked`:
-    ``[人名1]``, ``[人名2]``, … in order of first appearance), so that the segments are those of the unmasked
-    column.
+    numbers are left as they are. A *by* value that is a person's name as a whole is masked as a name
+    (:func:`mask_whole_names`: ``佐藤``, ``Taro Yamada``). Distinct values of *by* masked alike are numbered
+    (:func:`number_masked`: ``[人名1]``, ``[人名2]``, … in order of first appearance), so that the segments are
+    those of the unmasked column.
     """
     import pandas as pd
 
@@ -31,8 +33,10 @@ def mask_report_frame(
         original = df[column]
         df, per_row = mask_text_column(df, column)
         counts += per_row
-        if column == by and by != text_column:
-            df[column] = number_masked(original, df[column])
+        if column == by and by != text_column:  # a bare name in a cell has no context masking can find it by
+            named, found = mask_whole_names(original, df[column])
+            counts += [{PiiKind.NAME: found}] if found else []
+            df[column] = number_masked(original, named)
     if date_column is not None and date_column not in wanted and date_column in df.columns:
         df, per_row = _mask_unread_dates(df, date_column)
         counts += per_row

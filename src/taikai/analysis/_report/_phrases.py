@@ -34,10 +34,14 @@ class Phrases:
     pii_masked: str
     pii_count: str
     pii_none: str
+    pii_none_more: str
+    pii_input_batch: str
+    pii_input_placeholders: str
     pii_join: str
     summary: str
     summary_rows: str
     summary_top: str
+    summary_top_override: str
     summary_sentiment: str
     summary_up: str
     summary_down: str
@@ -83,6 +87,7 @@ class Phrases:
     summary_ignored: str
     reasons: str
     reasons_note: str
+    reasons_note_override: str
     reasons_per_review: str
     primary: str
     stated: str
@@ -129,6 +134,7 @@ class Phrases:
     rules_note: str
     rules_flag: str
     rules_override: str
+    rules_none: str
     rules_matrix_note: str
     rules_examples_note: str
     rules_columns: dict[str, str]

@@ -12,8 +12,9 @@ from taikai.analysis._report._i18n import fill
 def reasons_section(ctx: ReportContext) -> Section:
     """Per reason: rows where it is primary and rows that state it, with shares; reasons per review."""
     t, lang = ctx.t, ctx.options.lang
+    note = t.reasons_note_override if ctx.overridden else t.reasons_note  # the primary reason: rules', or the model's
     if not len(ctx.rows):  # a table of zeros and an empty chart say less than one line
-        return Section.of("reasons", t.reasons, [Note(fill(t.reasons_note, rows="0")), Note(t.no_rows)])
+        return Section.of("reasons", t.reasons, [Note(fill(note, rows="0")), Note(t.no_rows)])
     stated = tables.stated_reasons(ctx.frame)
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
@@ -36,7 +37,7 @@ def reasons_section(ctx: ReportContext) -> Section:
         "reasons",
         t.reasons,
         [
-            Note(fill(t.reasons_note, rows=f"{len(ctx.rows):,}")),
+            Note(fill(note, rows=f"{len(ctx.rows):,}")),
             Figure.of(t.reasons, charts.stated_bars, stated, lang, ctx.reason_labels),
             table,
             Heading(t.reasons_per_review),

@@ -18,7 +18,10 @@ def rules_builder(ctx: ReportContext) -> Section | None:
     """Hits per rule, the matrix of rule labels against the model's reasons and the conflicting reviews;
     ``None`` when the predictions have no ``rule_reasons`` column."""
     text_column = ctx.options.text_column
-    found = rules_section(ctx.frame, text_column, examples=ctx.options.uncertain, context=ctx.context_columns)
+    ran = ctx.run.rules if ctx.run is not None else ()  # the rules batch applied: those that never fired too
+    found = rules_section(
+        ctx.frame, text_column, examples=ctx.options.uncertain, context=ctx.context_columns, rules=ran
+    )
     if found is None:
         return None
     t, names = ctx.t, ctx.t.rules_columns
@@ -50,7 +53,12 @@ def rules_builder(ctx: ReportContext) -> Section | None:
             + " "
             + mode
         ),
-        Table.from_frame(hits.rename(columns=names).rename_axis(names.get("rule", "rule"))),
+    ]
+    if len(hits):
+        blocks.append(Table.from_frame(hits.rename(columns=names).rename_axis(names.get("rule", "rule"))))
+    if not found.ruled:  # no matrix of zeros, no empty table of reviews
+        return Section.of("rules", t.rules, [*blocks, Note(t.rules_none)])
+    blocks += [
         Note(t.rules_matrix_note),
         Table.from_frame(matrix.rename_axis(index=names.get("rule label", "rule label"), columns=None)),
         Note(fill(t.rules_examples_note, n=f"{len(examples):,}")),

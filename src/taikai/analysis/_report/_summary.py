@@ -9,6 +9,7 @@ from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import Block, Bullets, Note, Paragraph, Section
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
+from taikai.rules import MODEL_REASON
 
 MAX_FINDINGS = 3
 
@@ -90,12 +91,15 @@ def summary_section(ctx: ReportContext) -> Section:
     distribution = tables.reason_distribution(ctx.frame)
     if len(rows):
         top = distribution["count"].idxmax()
+        # under --rules-mode override the counts are the rules' where one fired: said, with the model's own count
+        model = int((rows[MODEL_REASON].astype(str) == str(top)).sum()) if ctx.overridden else 0
         overview.append(
             fill(
-                t.summary_top,
+                t.summary_top_override if ctx.overridden else t.summary_top,
                 name=ctx.reason(str(top)),
                 count=fmt.count(int(distribution.loc[top, "count"])),
                 share=fmt.share(float(distribution.loc[top, "share"])),
+                model=fmt.count(model),
             )
         )
     sentiment = tables.sentiment_distribution(ctx.frame)

@@ -1,0 +1,63 @@
+"""Whether the report's input texts were masked before it read them (``taikai batch --mask-pii``), and the header
+lines that say what was masked.
+
+A predictions file ``taikai batch --mask-pii`` wrote holds the masked texts only: the report's own ``--mask-pii``
+finds nothing more, and said ``見つかりませんでした`` (none found) as if nothing had been masked; without it the page
+said nothing about masking at all. The batch summary records ``mask_pii`` (and its ``masks``); without a summary
+(or one that does not say), the texts' placeholders (``[人名]``, ``[メール]``, …) show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from taikai.analysis._report._phrases import Phrases
+from taikai.io import RunSummary
+from taikai.privacy import PLACEHOLDERS, PiiKind
+
+
+def _placeholders(texts: Iterable[Any]) -> list[PiiKind]:
+    """The kinds whose placeholder, as masking writes it, is in some text of *texts* (in the usual order)."""
+    found: set[PiiKind] = set()
+    for text in texts:
+        if isinstance(text, str) and "[" in text:
+            found.update(kind for kind, placeholder in PLACEHOLDERS.items() if placeholder in text)
+            if len(found) == len(PLACEHOLDERS):
+                break
+    return [kind for kind in PiiKind if kind in found]
+
+
+def masked_counts(counts: Mapping[str, int], t: Phrases) -> str:
+    """Return the masks per kind (keyed by the kind's value) in the words of *t*, kinds in the usual order."""
+    shown = [
+        t.pii_count.format(kind=kind.value, placeholder=kind.placeholder, count=f"{counts[kind.value]:,}")
+        for kind in PiiKind
+        if counts.get(kind.value)
+    ]
+    return t.pii_join.join(shown) if shown else t.pii_none
+
+
+def masked_input_line(run: RunSummary | None, texts: Iterable[Any], t: Phrases) -> str | None:
+    """Return the header line saying that the input texts were masked before, ``None`` when they were not.
+
+    The batch summary *run* decides when it records ``mask_pii``; else the placeholders in *texts* do.
+    """
+    if run is not None and run.mask_pii is not None:
+        if not run.mask_pii:
+            return None
+        masks = f": {masked_counts(run.masks, t)}" if run.masks is not None else ""
+        return t.pii_input_batch.format(masks=masks)
+    kinds = _placeholders(texts)
+    if not kinds:
+        return None
+    return t.pii_input_placeholders.format(placeholders=t.pii_join.join(kind.placeholder for kind in kinds))
+
+
+def report_masked_line(counts: Mapping[str, int], t: Phrases, masked_before: bool) -> str:
+    """Return the header line of the report's own ``--mask-pii``: what it masked, per kind; when it masked nothing
+    in texts masked before, that it found nothing more."""
+    masks = masked_counts(counts, t)
+    if masked_before and masks == t.pii_none:
+        masks = t.pii_none_more
+    return t.pii_masked.format(masks=masks)

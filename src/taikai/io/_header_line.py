@@ -1,0 +1,72 @@
+"""Tell a table's header piped in from reviews that hold commas: whether the first of some lines (standard input's)
+reads as column names above rows, for the warning that ``predict`` reads a table's lines as reviews.
+
+Lines of the same number of commas are not enough (two reviews may hold one comma each), nor is a first line of
+short words (``ランサーズ,手数料高い``). The first line must read as names, and one of its columns must show it is of
+another kind than the lines under it: an id, number or date column under a name (``id``, ``投稿日``), an ASCII name
+over Japanese (``text``), or a usual column word (``本文``, ``感想``, ``コメント``) over longer texts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+
+from taikai.io._sniff import SNIFF_LINES, delimited_lines
+
+_MAX_NAME = 20
+"""A column name is short: a longer field is part of a review."""
+_NOT_IN_NAMES = frozenset("、。!?！？「」『』…")
+"""Marks of a sentence or a quotation, which a column name does not hold."""
+_PREDICATE_ENDS = frozenset("たいすだるよねかわうくつむぬずぞてでにをがはもへ")
+"""Hiragana a predicate or a particle ends with (``やめました``, ``手数料高い``): a field ending in one is prose."""
+_VALUE = re.compile(r"[A-Za-z]{0,4}[-_#]?\d[\d\-/:._ T]*")
+"""An id, number, date or time (``17``, ``b01-0001``, ``2025-01-05``, ``2025/1/5 10:00``), as a whole cell."""
+_ASCII_NAME = re.compile(r"[a-z][a-z0-9_.]*|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*")
+"""A column name in ASCII: lower case (``text``, ``review_id``) or snake case (``Review_ID``), not a name such as
+``Lancers`` that starts a review."""
+_ENGLISH_NAMES = frozenset({"id", "no", "no.", "text", "review", "comment", "body", "title", "date", "name", "reason"})
+"""Capitalised English column names (``ID``, ``No.``, ``Text``, ``Review``), told by the word."""
+_COLUMN_WORDS = (
+    "本文", "感想", "内容", "コメント", "レビュー", "口コミ", "クチコミ", "意見", "備考", "メモ", "理由", "評価",
+    "件名", "タイトル", "名前", "氏名", "日付", "日時", "投稿日", "番号", "カテゴリ", "種別", "区分", "テキスト",
+)  # fmt: skip
+"""Words of a Japanese column name over texts (``ひとこと感想``, ``お名前``, ``レビュー本文``)."""
+
+
+def delimited_format(lines: Sequence[str]) -> str | None:
+    """Return ``tsv`` or ``csv`` when *lines* (standard input's, say) begin as a CSV or TSV table does: as many
+    fields on every line, a first line of names (short, no sentence marks, not ending as a predicate does:
+    ``手数料高い``, ``やめました`` are none), and a column whose first cell is of another kind than every cell under
+    it: an id, number or date column under a name (``id``, ``投稿日``), an ASCII name over Japanese (``text``), or a
+    usual column word over longer texts (``ひとこと感想``, ``お名前``); else ``None``: lines piped in are reviews,
+    which may hold commas (``ランサーズ,手数料高い`` over ``時給300円,やめました`` is no table)."""
+    fmt = delimited_lines("\n".join(lines[:SNIFF_LINES]) + "\n")
+    if fmt is None:
+        return None
+    rows = list(csv.reader(io.StringIO("\n".join(lines[:SNIFF_LINES])), delimiter="\t" if fmt == "tsv" else ","))
+    header, below = rows[0], [row for row in rows[1:] if row]
+    if not all(_name(field) for field in header):
+        return None
+    columns = zip(header, *below, strict=False)  # as many fields on each line: delimited_lines
+    return fmt if any(_header_cell(first, rest) for first, *rest in columns) else None
+
+
+def _name(field: str) -> bool:
+    """Whether *field* reads as a column name: short, no sentence marks, not ending as a predicate does."""
+    name = field.strip()
+    return 0 < len(name) <= _MAX_NAME and not _NOT_IN_NAMES.intersection(name) and name[-1] not in _PREDICATE_ENDS
+
+
+def _header_cell(first: str, rest: Sequence[str]) -> bool:
+    """Whether *first* names the column of cells *rest*: an id, number or date column under a name that is none, an
+    ASCII name over Japanese, or a usual column word over longer texts."""
+    first, rest = first.strip(), [cell.strip() for cell in rest]
+    if _VALUE.fullmatch(first) is None and all(_VALUE.fullmatch(cell) for cell in rest):
+        return True
+    ascii_name = _ASCII_NAME.fullmatch(first) is not None or first.lower() in _ENGLISH_NAMES
+    if ascii_name and all(not cell.isascii() for cell in rest):
+        return True
+    return any(word in first for word in _COLUMN_WORDS) and all(len(cell) > len(first) for cell in rest)

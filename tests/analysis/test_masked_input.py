@@ -1,0 +1,56 @@
+"""The report says when its input texts were masked by taikai batch --mask-pii (analysis/_report/_masked_input.py)."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+
+HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews.csv"
+BATCH_JA = (
+    "入力のテキストは taikai batch --mask-pii でマスク済みです (batch の要約による): [メール] 60 件、[人名] 61 件"
+)
+BATCH_EN = (
+    "The input texts were masked by taikai batch --mask-pii (as its summary records): email [メール] 60, name [人名] 61"
+)
+SEEN_JA = "入力のテキストはマスク済みです: taikai batch --mask-pii が書く置き換え ([メール]、[人名]) を含みます"
+
+
+def _header(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8")
+    head = html[: html.index("<nav") if "<nav" in html else html.index("<section")]
+    return [re.sub("<[^>]+>", "", n) for n in re.findall(r'<p class="note">(.*?)</p>', head, re.S)]
+
+
+@pytest.mark.parametrize(
+    ("batch_mask", "summary", "report_args", "expected"),
+    [
+        # Regression: "個人情報をマスクしました (--mask-pii): 見つかりませんでした" though batch had masked every text
+        (True, True, ["--mask-pii"], [BATCH_JA, "個人情報をマスクしました (--mask-pii): ほかには見つかりませんでした"]),
+        # Regression: without --mask-pii the page said nothing about the texts being masked
+        (True, True, [], [BATCH_JA]),
+        (True, True, ["--lang", "en"], [BATCH_EN]),
+        (True, False, [], [SEEN_JA]),  # no summary: the placeholders in the texts say it
+        (False, True, [], []),
+        (False, True, ["--mask-pii"], ["個人情報をマスクしました (--mask-pii): [メール] 60 件、[人名] 61 件"]),
+    ],
+)
+def test_the_page_says_the_input_was_masked_by_batch(tiny_model, tmp_path, batch_mask, summary, report_args, expected):
+    frame = pd.read_csv(HOTELS)
+    frame["text"] = [t + " 田中さんに taro@example.com で連絡した" for t in frame["text"]]
+    dump, predictions, page, model_dir = (tmp_path / n for n in ("dump.csv", "pred.csv", "report.html", "model"))
+    frame.to_csv(dump, index=False)
+    tiny_model.save(model_dir)
+    runner = CliRunner()
+    batch = ["batch", str(dump), "-o", str(predictions), "--text-column", "text", "--model", str(model_dir)]
+    result = runner.invoke(cli, [*batch, *(["--mask-pii"] if batch_mask else [])])
+    assert result.exit_code == 0, result.output
+    if not summary:
+        predictions.with_name("pred.summary.json").unlink()
+    args = ["report", str(predictions), "-o", str(page), "--model", str(model_dir), "--no-drift", *report_args]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert _header(page)[1:] == expected

@@ -1,0 +1,98 @@
+"""Compressed data is named by its first bytes, and binary data is told from text (``taikai.io._binary_data``)."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+import random
+from pathlib import Path
+
+import pytest
+
+from taikai.errors import InputError
+from taikai.io import decode_input
+from taikai.io._binary_data import compressed_format, decompressed_name, looks_binary
+from taikai.io._encoding import detect_encoding
+
+TEXT = "手数料が高すぎて辞めました。時給換算で300円、やめました\n" * 20
+RANDOM = random.Random(119).randbytes(2000)
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [
+        (gzip.compress(TEXT.encode()), "gzip"),
+        (bz2.compress(TEXT.encode()), "bzip2"),
+        (bz2.compress(b""), "bzip2"),  # an empty stream: BZh9, then the end-of-stream magic
+        (lzma.compress(TEXT.encode()), "xz"),
+        (b"\x28\xb5\x2f\xfd\x24\x05", "zstd"),
+        (b"BZh9 review", None),
+        (b"BZh", None),
+        (TEXT.encode(), None),
+        (b"", None),
+    ],
+    ids=["gzip", "bzip2", "bzip2-empty", "xz", "zstd", "BZh-text", "BZh-only", "text", "empty"],
+)
+def test_compressed_data_is_named_by_its_first_bytes(data, fmt):
+    assert compressed_format(data[:16]) == fmt
+
+
+@pytest.mark.parametrize(
+    ("data", "binary"),
+    [
+        (RANDOM, True),
+        (gzip.compress(TEXT.encode() + RANDOM), True),
+        (bytes(500), True),  # NULs that decode as UTF-8 all the same
+        (TEXT.encode(), False),
+        (TEXT.encode("cp932"), False),
+        (TEXT.encode("euc-jp"), False),
+        (TEXT.encode("iso-2022-jp"), False),  # its escapes are no binary
+        ("id\ttext\n1\t手数料\r\n\f".encode(), False),
+        (TEXT.encode() + b"\x00", False),  # one NUL in a text: damaged text, not binary data
+        (b"", False),
+    ],
+    ids=["random", "gzip", "nuls", "utf-8", "cp932", "euc-jp", "iso-2022-jp", "tabs", "one-nul", "empty"],
+)
+def test_binary_data_is_told_from_text(data, binary):
+    assert looks_binary(data) is binary
+
+
+BINARY_SAID = "this looks like binary data, not text ("
+
+
+@pytest.mark.parametrize("encoding", [None, "latin-1"])
+@pytest.mark.parametrize("errors", ["strict", "replace"])
+def test_binary_bytes_are_refused_not_sent_to_latin_1(encoding, errors):
+    """Regression: random bytes piped in were told to pass an encoding such as latin-1, which reads them as
+    mojibake, classified."""
+    with pytest.raises(InputError) as caught:
+        decode_input(RANDOM, encoding, errors)
+    message = str(caught.value)
+    assert message.startswith(f"standard input: {BINARY_SAID}") and "latin-1" not in message
+    assert message.endswith("decompress it or save it as CSV (UTF-8) first, and give that input")
+
+
+@pytest.mark.parametrize("errors", ["strict", "replace"])
+def test_a_binary_file_is_refused_when_its_encoding_is_detected(tmp_path, errors):
+    path = tmp_path / "rand.csv"
+    path.write_bytes(RANDOM)
+    with pytest.raises(InputError) as caught:
+        detect_encoding(path, errors=errors)
+    assert str(caught.value).startswith(f"{path}: {BINARY_SAID}")
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "out"),
+    [
+        ("r.txt.gz", "gzip", "r.txt"),
+        ("r.CSV.GZ", "gzip", "r.CSV"),
+        ("r.csv", "gzip", "OUT.csv"),
+        ("r.csv.bz2", "bzip2", "r.csv"),
+        ("r.jsonl.xz", "xz", "r.jsonl"),
+        ("r.tsv.zst", "zstd", "r.tsv"),
+        ("r.tsv.gz", "zstd", "OUT.gz"),
+    ],
+)
+def test_the_decompressed_name_drops_the_compressed_suffix(name, fmt, out):
+    assert decompressed_name(Path(name), fmt) == out

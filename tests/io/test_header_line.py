@@ -1,0 +1,67 @@
+"""Standard input's first line reads as a table's header only over rows of another kind (``delimited_format``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from taikai.io import delimited_format
+
+# Reviews piped in, one per line, with as many commas on each line: the worst case for telling a table.
+REVIEWS = [
+    ["ランサーズ,手数料高い", "時給300円,やめました"],  # the h113 false warning
+    ["時給換算で300円,やめました", "修正依頼が多すぎて,心が折れた"],
+    ["単価が安い,辞めた", "手数料,高い", "本業,忙しい"],
+    ["正直,微妙", "時給換算すると,300円くらいで全然割に合わない"],
+    ["Lancers,手数料20%は高すぎ", "クラウドワークス,単価が安すぎて続かない"],
+    ["CrowdWorks,ランサーズ", "どっちも,案件が減った"],
+    ["ココナラ,出品しても売れない", "シュフティ,単価が低すぎる"],
+    ["手数料20%,高すぎ", "源泉徴収,面倒"],
+    ["1件100円,割に合わない", "1時間,200円にもならなかった"],
+    ["2024年,登録した", "2025年,退会した"],
+    ["星1つ,最悪", "星2つ,イマイチ"],
+    ["タスク案件,単価激安", "プロジェクト,競争激しい"],
+    ["本業,副業", "子育て,時間がない"],
+    ["返信なし,連絡つかず", "納品後,音信不通"],
+    ["理由,手数料", "時間,なし"],  # a column word over a row no longer than it
+    ["コメント,なし", "特に,なし"],
+    ["good,but low pay", "bad,no jobs"],  # ASCII reviews: no Japanese under an ASCII name
+    ["ランサーズ\t手数料高い", "時給300円\tやめました"],
+    ["手数料が高い、でも,まあ", "本業,時間"],
+    ["外注さん募集,応募したけど", "テスト,落ちた"],
+]
+HEADERS = [
+    (["id,ひとこと感想", "1,手数料が高すぎて辞めました", "2,単価が安い"], "csv"),  # the h113 miss
+    (["id,text", "1,手数料が高い"], "csv"),
+    (["id\ttext", "1\t手数料が高い", "2\t単価が安い"], "tsv"),
+    (["投稿日,本文", "2025-01-05,単価が安い"], "csv"),
+    (["投稿日,お名前,本文", "2025-01-01,田中,手数料が高い"], "csv"),
+    (["お名前,レビュー", "田中,手数料が高くて辞めました", "佐藤,時給が安い"], "csv"),
+    (["text,reasons", "手数料が高い,fees", "単価が安い,low_pay"], "csv"),
+    (["review_id,body", "b01-0001,手数料が高い"], "csv"),
+    (["No.,口コミ", "1,手数料が高い", "2,案件が少ない"], "csv"),
+    (["Text,サイト", "手数料が高い,ランサーズ"], "csv"),
+    (["番号\tコメント", "17\t手数料が高い"], "tsv"),
+    (["サイト,感想", "ランサーズ,手数料が高くて続けられない", "ココナラ,売れない"], "csv"),
+]
+
+
+@pytest.mark.parametrize("lines", REVIEWS, ids=[lines[0] for lines in REVIEWS])
+def test_reviews_with_commas_are_no_table(lines):
+    assert delimited_format(lines) is None
+
+
+@pytest.mark.parametrize(("lines", "fmt"), HEADERS, ids=[lines[0] for lines, _ in HEADERS])
+def test_a_header_over_rows_of_another_kind_is_a_table(lines, fmt):
+    assert delimited_format(lines) == fmt
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["id,text"],  # a header alone: nothing under it says it is one
+        ["id,text", "1,手数料,高い"],  # not as many fields
+        ["id,text。", "1,手数料"],  # a sentence mark: no name
+    ],
+)
+def test_lines_that_are_no_table_by_their_shape(lines):
+    assert delimited_format(lines) is None

@@ -1,0 +1,63 @@
+"""Cards, My Numbers and other identity numbers (taikai.privacy._numbers): the words around a number decide."""
+
+import random
+
+import pytest
+
+from taikai.privacy import mask_pii
+from taikai.privacy._numbers import ORDER_WORD, my_number_check_digit
+
+
+@pytest.mark.parametrize(
+    "word", ["注文番号", "受注番号", "JANコード", "請求書の品番", "作業ID", "お問い合わせ番号", "No.", "#"]
+)
+def test_no_random_number_after_an_order_word_is_a_card(word):
+    rng = random.Random(7)
+    for _ in range(300):  # one in ten passes the Luhn check: before the fix, some 30 of these were cards
+        digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(13, 16)))
+        assert mask_pii(f"{word} {digits} の件").text == f"{word} {digits} の件"
+
+
+def test_a_random_invoice_number_is_masked_whole():
+    rng = random.Random(3)
+    for _ in range(200):  # before the fix, about one in ten came out T[カード番号], the others unmasked
+        digits = "".join(rng.choice("0123456789") for _ in range(13))
+        assert mask_pii(f"登録番号 T{digits} です").text == "登録番号 [個人番号] です"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An unbroken run of digits is a card only after a card's word; in groups of four, unless an order's word.
+        ("番号 4012888888881881", "番号 4012888888881881"),
+        ("カード 4012888888881881", "カード [カード番号]"),
+        ("VISA 4012888888881881", "VISA [カード番号]"),
+        ("番号 4012 8888 8888 1881", "番号 [カード番号]"),
+        ("注文番号 4012 8888 8888 1881", "注文番号 4012 8888 8888 1881"),
+    ],
+)
+def test_a_card_is_told_by_its_groups_or_its_word(text, expected):
+    assert mask_pii(text).text == expected
+
+
+def test_my_numbers_share_the_order_words():
+    first11 = "12345678901"
+    number = first11 + str(my_number_check_digit(first11))
+    assert mask_pii(f"番号 {number}").text == "番号 [個人番号]"
+    assert ORDER_WORD.search("作業ID ") and ORDER_WORD.search("受注番号 ")
+    for word in ("作業ID", "受注番号", "品番"):
+        assert mask_pii(f"{word} {number}").text == f"{word} {number}"
+    assert mask_pii(f"マイナンバー {number}").text == "マイナンバー [個人番号]"  # named, whatever precedes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A health insurance card's numbers are looked for within 30 characters after its name only.
+        ("保険証の番号 12345678", "保険証の番号 [個人番号]"),
+        ("保険証を忘れた。" + "あ" * 30 + "番号 12345678", "保険証を忘れた。" + "あ" * 30 + "番号 12345678"),
+        ("保険証の記号 なし", "保険証の記号 なし"),
+    ],
+)
+def test_insurance_card_numbers_follow_its_name(text, expected):
+    assert mask_pii(text).text == expected
