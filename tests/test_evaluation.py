@@ -223,9 +223,11 @@ def test_evaluate_measures_the_rows_the_model_was_trained_on(split_data, model, 
     if seen:
         share = f"{seen} of {rows} rows ({100 * seen / rows:.0f} %) were in this model's training data"
         assert len(said) == 1 and share in said[0]
-        # regression: Python callers were told "--split test" and "--refit-all" only
-        assert "not trained on: split='test' (--split test on the command line) scores the test rows" in said[0]
-        assert "a model trained with refit_all=True (--refit-all on the command line) has none of" in said[0]
+        # regression: Python callers were told "--split test" only; a refit model was told the split it was given
+        advice = "not trained on: split='test' (--split test on the command line) scores the test rows"
+        assert (advice in said[0]) is (model != "refit")
+        refit = "trained with refit_all=True (--refit-all on the command line): refit on all the rows of its"
+        assert (refit in said[0]) is (model == "refit")
         assert report.to_markdown().startswith(f"**WARNING: {share}")
         assert report.to_dict()["training_overlap"]["seen_in_training"] == seen
     else:
@@ -831,6 +833,47 @@ def test_the_headline_counts_the_rows_read_and_those_skipped(split, blank, skipp
     report.n_scored, report.n_rows, report.n_blank, report.n_skipped, report.split = 9, 10, blank, skipped, split
     report.n_read = 40 if split == "test" else None
     assert report.headline() == headline and report.to_markdown().splitlines()[0] == headline
+
+
+@pytest.mark.parametrize(
+    ("refit", "split", "same_file", "said", "not_said"),
+    [
+        (True, "test", False, "so no split holds out rows for it; its held-out figures", "split='test'"),
+        (True, "all", False, "metadata's metrics (taikai info -m MODEL_DIR prints them)", "split='test'"),
+        (True, "test", True, "so no split holds out rows for it", "split='test'"),
+        (False, "test", False, "the test rows of this file's split column are not the rows the model held", "split="),
+        # its own training file's test rows: the rows counted are test rows with the text of a training row
+        (False, "test", True, "these are the test rows its training file held out, but the ones counted", "split="),
+        (False, "train", False, "split='test' (--split test on the command line) scores the test rows", "refit_all"),
+        (False, "all", False, "split='test' (--split test on the command line) scores the test rows", "refit_all"),
+    ],
+)
+def test_the_training_overlap_advice_never_names_the_split_given(refit, split, same_file, said, not_said):
+    """Regression: a model refit on all rows, evaluated with --split test, was advised to use --split test."""
+    from taikai.evaluation import TrainingOverlap
+
+    overlap = TrainingOverlap(rows=10, seen=3, same_file=same_file, refit_on_all_rows=refit, split=split)
+    warning = overlap.warning()
+    assert warning is not None and said in warning and not_said not in warning
+
+
+@pytest.mark.parametrize(
+    ("refit", "split", "warned"),
+    [
+        (False, "test", False),  # its training file's split column: the test rows scored are those it held out
+        (False, "all", True),
+        (True, "test", True),  # refit on them too
+    ],
+)
+def test_a_model_without_row_hashes_on_its_training_file_is_warned_unless_its_test_rows_are_scored(
+    refit, split, warned
+):
+    """Regression: --split test on the very file (and split column) a model held its test rows out of was told
+    that it remembers them, and to give --split test."""
+    from taikai.evaluation import TrainingOverlap
+
+    overlap = TrainingOverlap(rows=10, seen=None, same_file=True, refit_on_all_rows=refit, split=split)
+    assert (overlap.warning() is not None) is warned
 
 
 @pytest.mark.parametrize(

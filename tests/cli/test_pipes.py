@@ -95,3 +95,46 @@ def test_a_rules_file_that_is_a_pipe_still_works(work):
         result = CliRunner().invoke(cli, ["rules", "test", str(pipe), "data.csv"])
     assert result.exit_code == 0, result.output
     assert "| fee | fees | 5 | 5 | 1.000 | 1.000 |" in result.output
+
+
+UNNAMED = [  # a pipe without an extension, as /dev/stdin and <(…) are: the pipe is said first, not the format
+    "batch {pipe} -o out.csv --text-column text -m m -q",
+    "batch {pipe} -o out.csv -m m -q",  # no --text-column either: the pipe first, not the columns
+    "batch {pipe} -o parts --text-column text -m m -q --engine dask",
+    "report {pipe} -o report.html --no-drift",
+    "evaluate {pipe} -m m",
+]
+
+
+@pytest.mark.parametrize("line", UNNAMED)
+def test_a_pipe_without_an_extension_is_said_to_be_a_pipe_before_its_format(work, line):
+    """Regression: cat x | taikai batch /dev/stdin … said "cannot tell the format from the extension ''"."""
+    if "--engine dask" in line:
+        pytest.importorskip("distributed")
+    with fifo(work / "in", (work / "data.csv").read_bytes()) as pipe:
+        result = CliRunner().invoke(cli, line.format(pipe=pipe).split())
+    assert result.exit_code == 2, result.output
+    assert f"{pipe}: is a pipe, not a regular file; taikai reads a data file more than once" in result.output
+    assert "cannot tell the format" not in result.output
+    assert not any(work.glob("out*")) and not (work / "parts").exists()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "batch - -o out.csv --text-column text -m m -q",
+        "batch - -o out.csv -m m -q",
+        "batch - -o out.csv --text-column text -m m -q --input-format csv",
+        "batch - -o parts --text-column text -m m -q --engine dask",
+    ],
+)
+def test_batch_given_standard_input_says_it_reads_files_only(work, line):
+    """Regression: taikai batch - … said "-: no such file" or "cannot tell the format from the extension ''"."""
+    if "--engine dask" in line:
+        pytest.importorskip("distributed")
+    result = CliRunner().invoke(cli, line.split(), input=(work / "data.csv").read_text(encoding="utf-8"))
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("taikai: error: -: batch does not read standard input: it reads a data file more")
+    assert "Save it to a file first, e.g. cat … > dump.csv" in result.output
+    assert "predict and explain read standard input, one review per line" in result.output
+    assert not any(work.glob("out*")) and not (work / "parts").exists()

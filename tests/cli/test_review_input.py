@@ -5,7 +5,9 @@ import bz2
 import gzip
 import json
 import lzma
+import os
 import random
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
@@ -134,29 +136,41 @@ def test_standard_input_without_a_review_says_what_it_held(tiny_model_dir, comma
 TABLE = (
     "taikai: warning: standard input looks like {kind} table (its first line, {header!r}, reads as a header of "
     "columns), but {command} reads each line as one review, the header too: to classify a column of its rows, save "
-    "it to a file and use taikai batch FILE -o OUT.csv --text-column COLUMN"
+    "it to a file whose name ends in .{ext} and use taikai batch FILE.{ext} -o OUT.csv --text-column COLUMN"
 )
 
 
 @pytest.mark.parametrize(
     ("command", "given", "warning"),
     [
-        ("predict", "id,text\n1,手数料が高い\n", TABLE.format(kind="a CSV", header="id,text", command="predict")),
-        ("predict", "id\ttext\n1\t手数料が高い\n", TABLE.format(kind="a TSV", header="id\ttext", command="predict")),
-        ("explain", "id,text\n1,手数料が高い\n", TABLE.format(kind="a CSV", header="id,text", command="explain")),
+        (
+            "predict",
+            "id,text\n1,手数料が高い\n",
+            TABLE.format(kind="a CSV", header="id,text", command="predict", ext="csv"),
+        ),
+        (
+            "predict",
+            "id\ttext\n1\t手数料が高い\n",
+            TABLE.format(kind="a TSV", header="id\ttext", command="predict", ext="tsv"),
+        ),
+        (
+            "explain",
+            "id,text\n1,手数料が高い\n",
+            TABLE.format(kind="a CSV", header="id,text", command="explain", ext="csv"),
+        ),
         ("predict", "手数料が高い、でも,まあ\n本業,時間\n", None),  # reviews with commas: no header
         ("predict", "手数料が高い\n", None),
         ("predict", "時給換算で300円,やめました\n修正依頼が多すぎて,心が折れた\n", None),  # two reviews, one comma each
         (
             "predict",
             "投稿日,本文\n2025-01-05,単価が安い\n",
-            TABLE.format(kind="a CSV", header="投稿日,本文", command="predict"),
+            TABLE.format(kind="a CSV", header="投稿日,本文", command="predict", ext="csv"),
         ),
         ("predict", "ランサーズ,手数料高い\n時給300円,やめました\n", None),  # regression: warned (h113)
         (
             "predict",  # regression: no warning, the header classified as a review (h113)
             "id,ひとこと感想\n1,手数料が高すぎて辞めました\n2,単価が安い\n",
-            TABLE.format(kind="a CSV", header="id,ひとこと感想", command="predict"),
+            TABLE.format(kind="a CSV", header="id,ひとこと感想", command="predict", ext="csv"),
         ),
     ],
 )
@@ -168,6 +182,35 @@ def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir
     records = json.loads(result.stdout)
     records = records if isinstance(records, list) else [records]
     assert [r["line"] for r in records] == list(range(1, len(given.splitlines()) + 1))
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "advice"),
+    [
+        (
+            "data.txt",
+            "id,text\n1,手数料が高い\n",
+            "use taikai batch data.txt --input-format csv -o OUT.csv --text-column",
+        ),
+        ("data.txt", "id\ttext\n1\t手数料が高い\n", "use taikai batch data.txt --input-format tsv -o OUT.csv"),
+        ("data.csv", "id,text\n1,手数料が高い\n", "use taikai batch data.csv -o OUT.csv --text-column COLUMN"),
+        ("data.tsv", "id,text\n1,手数料が高い\n", "use taikai batch data.tsv --input-format csv -o OUT.csv"),
+    ],
+)
+def test_a_table_redirected_from_a_file_gets_a_batch_line_that_works_on_that_file(
+    tiny_model_dir, tmp_path, monkeypatch, name, given, advice
+):
+    """Regression: predict < data.txt was told taikai batch FILE -o OUT.csv, which batch refuses for a .txt."""
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc to name the file standard input comes from")
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_text(given, encoding="utf-8")
+    with open(name, "rb") as stdin:
+        result = run("predict", "-m", tiny_model_dir, input=stdin)  # exit 2: its header is no review
+    assert f"to classify a column of its rows, {advice}" in result.stderr, result.stderr
+    line = [*advice.removeprefix("use taikai ").split(" -o ")[0].split(), "-o", "out.csv", "--text-column", "text"]
+    ran = run(*line, "-m", tiny_model_dir, "-q")  # the advice works as written
+    assert ran.exit_code == 0 and Path("out.csv").is_file(), ran.output
 
 
 BINARY = (

@@ -237,8 +237,37 @@ def test_added_comparison_round_trips_and_says_its_sentiment_rows(sentiment_rows
     ("rows", "reason_rows", "sentiment_rows", "caution"),
     [
         (2, None, None, "  caution: scored on only 2 row(s): each row moves an accuracy by 0.500, so these"),
-        (40, None, 3, "  caution: scored on only 3 row(s): each row moves an accuracy by 0.333, so these"),
-        (60, 12, None, "  caution: scored on only 12 row(s): each row moves an accuracy by 0.083, so these"),
+        (
+            40,
+            None,
+            3,
+            "  caution: scored on few rows: the reason on 40, each moving its accuracy by 0.025; the sentiment "
+            "on 3, each moving its accuracy by 0.333, so these",
+        ),
+        (
+            60,
+            12,
+            None,
+            "  caution: the reason scored on only 12 row(s): each row moves its accuracy by 0.083, so its "
+            "differences are mostly chance (the sentiment is scored on 60); compare again",
+        ),
+        # a head on enough rows is not said to be chance
+        (
+            60,
+            None,
+            20,
+            "  caution: the sentiment scored on only 20 row(s): each row moves its accuracy by 0.050, so its "
+            "differences are mostly chance (the reason is scored on 60); compare again",
+        ),
+        # regression: 40 rows, 20 with a sentiment, said "scored on only 20 row(s)" of the reasons scored on 40 too
+        (
+            40,
+            None,
+            20,
+            "  caution: scored on few rows: the reason on 40, each moving its accuracy by 0.025; the "
+            "sentiment on 20, each moving its accuracy by 0.050, so these",
+        ),
+        (30, 30, 30, "  caution: scored on only 30 row(s): each row moves an accuracy by 0.033, so these"),
         (50, None, None, None),  # enough rows: no caution
         (80, 60, 0, None),  # no sentiment scored: the reasons' 60 rows count
     ],

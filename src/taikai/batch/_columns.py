@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from taikai.errors import TEXT_COLUMN, InputError
-from taikai.io import ReadOptions
+from taikai.errors import TEXT_COLUMN, InputError, separator_hint
+from taikai.io import ReadOptions, check_not_stdin, check_regular_file, likely_format, sheet_read
 
 
 def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str] | None:
@@ -13,23 +13,38 @@ def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str
     *read*: a file's header, or the Dask engine's files'; ``None`` for a folder given to the local engine (its own
     error says so), or when the Dask engine is not installed (its own error says so too). A missing or unreadable
     file raises its own error (a missing one: ``no such file``, before the text column is asked for)."""
+    check_not_stdin(input, "batch")  # a pipe, or standard input: said first, as the run itself says it
     if engine == "dask":
         try:
             from taikai.batch._dask_input import input_header
         except ImportError:
             return None
         return input_header(input, read.input_format, read.encoding, read.encoding_errors)
+    listed = _local_columns(input, read)
+    return None if listed is None else listed[0]
+
+
+def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]] | None:
+    """Return the columns of the file *input* read with *read*, with the sheet read and how to read another (see
+    :func:`taikai.io.sheet_read`); ``None`` for a folder."""
     if not Path(input).exists():  # said before the missing text column: giving one would not help
         raise InputError(f"{input}: no such file")
+    check_regular_file(Path(input), likely_format(Path(input), read.input_format))
     if not Path(input).is_file():
         return None
-    return read.open(Path(input)).columns
+    reader = read.open(Path(input))
+    return reader.columns, sheet_read(reader)
 
 
 def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named: str | None = None) -> InputError:
     """Return the error of a batch run of *engine* (``local`` or ``dask``) on *input* (read with *read*) told no
     text column: give it with *named* (``None``: ``text_column=``, with ``--text-column`` for the command line; the
-    command line names its option alone), and the input's columns are these (see :func:`input_columns`)."""
-    columns = input_columns(input, engine, read)
-    listed = "" if columns is None else f"; {input}'s columns are {columns}"
-    return InputError(f"give the column of texts with {named or TEXT_COLUMN}{listed}")
+    command line names its option alone), and the input's columns are these (see :func:`input_columns`), with the
+    hints of a column not found: the sheet read of a workbook of several and how to read another, and the separator
+    of a file read as one column whose name holds tabs (see :func:`taikai.errors.no_column_error`)."""
+    check_not_stdin(input, "batch")
+    found = (input_columns(input, engine, read), ("", "")) if engine == "dask" else _local_columns(input, read)
+    columns, (of, hint) = found if found is not None else (None, ("", ""))
+    listed = "" if columns is None else f"; {input}'s columns{of} are {columns}{hint}"
+    told = separator_hint(columns or [], input_format=True)
+    return InputError(f"give the column of texts with {named or TEXT_COLUMN}{listed}{told}")

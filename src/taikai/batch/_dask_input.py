@@ -43,6 +43,7 @@ the run's blank lines, as the local engine counts them (those of a file without 
 
 def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
     """Return the files a directory or glob names, in sorted order, and their one format."""
+    tio.check_not_stdin(pattern, "batch")
     root = Path(pattern)
     if root.is_dir():
         found = [p for p in root.rglob("*") if not p.is_dir() and not p.name.startswith(("_", "."))]
@@ -51,9 +52,9 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[l
     files = sorted(p.absolute() for p in found)
     if not files:
         raise InputError(f"{pattern}: no file matches; give a directory, a file or a quoted glob like 'dump/*.csv'")
+    for p in files:  # a pipe among them would be read twice (schema, then rows) or skipped: refused by name, first
+        tio.check_regular_file(p, tio.likely_format(p, input_format))
     formats = {tio.format_of(p, input_format, INPUT_FORMAT) for p in files}
-    for p in files:  # a pipe among them would be read twice (schema, then rows) or skipped: refused by name
-        tio.check_regular_file(p, next(iter(formats)))
     if len(formats) > 1:
         raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
     fmt = formats.pop()

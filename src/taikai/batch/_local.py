@@ -87,13 +87,14 @@ def run_local(
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
     options.refuse_other_engine("local")
+    tio.check_not_stdin(input, "batch")  # first, like a pipe: refused before any work (batch reads the input twice)
+    tio.check_regular_file(input, tio.likely_format(input, options.input_format))
     if input.is_dir():
         raise InputError(
             f"{input}: is a folder; the local engine reads one file: name a file in it, or use {said.DASK_ENGINE} to "
             "read every file of the folder"
         )
     in_fmt = tio.format_of(input, options.input_format, said.INPUT_FORMAT)
-    tio.check_regular_file(input, in_fmt)  # a pipe: refused before any work (batch reads the input twice)
     example = output / f"out.{(options.output_format or 'csv').lower()}"
     hint = f" such as {example}, or use {said.DASK_ENGINE} to write a folder of parts"
     tio.check_output_dir(output, folder_hint=hint)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,8 +72,53 @@ def _table_advice(command: str, fmt: str, header: str) -> str:
     return (
         f"standard input looks like {_KINDS[fmt]} table (its first line, {header!r}, reads as a header of "
         f"columns), but {command} reads each line as one review, the header too: to classify a column of its "
-        "rows, save it to a file and use taikai batch FILE -o OUT.csv --text-column COLUMN"
+        f"rows, {_batch_advice(fmt, _stdin_file())}"
     )
+
+
+def _batch_advice(fmt: str, source: Path | bool) -> str:
+    """Return the batch command line that classifies the *fmt* table of standard input, given its *source*: the
+    file it was redirected from, ``True`` for a file of unknown name, ``False`` for no file (a pipe); every line
+    works as written, whatever the file's name (batch refuses a ``.txt`` unless told its format)."""
+    from taikai.errors import TaikaiError
+    from taikai.io import format_of
+
+    line = "-o OUT.csv --text-column COLUMN"
+    if isinstance(source, Path):
+        try:
+            named = format_of(source) == fmt
+        except TaikaiError:  # no extension batch knows (.txt): the format is given
+            named = False
+        return f"use taikai batch {shlex.quote(str(source))}{'' if named else f' --input-format {fmt}'} {line}"
+    if source:
+        return (
+            f"use taikai batch FILE --input-format {fmt} {line} on the file it came from (or name that file "
+            f".{fmt} and leave out --input-format)"
+        )
+    return f"save it to a file whose name ends in .{fmt} and use taikai batch FILE.{fmt} {line}"
+
+
+def _stdin_file() -> Path | bool:
+    """Return the file standard input is redirected from (``< data.txt``), when the system says; ``True`` for a
+    file whose name it does not say, ``False`` for no file (a pipe, a terminal)."""
+    try:
+        fd = sys.stdin.buffer.fileno()
+        mode = os.fstat(fd)
+    except (AttributeError, OSError, ValueError):  # a stream without a descriptor (a test runner's input)
+        return False
+    if not stat.S_ISREG(mode.st_mode):
+        return False
+    try:
+        name = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        same = os.path.samefile(name, f"/proc/self/fd/{fd}")
+    except OSError:  # no /proc (macOS, Windows): a file, unnamed
+        return True
+    if not same:
+        return True
+    try:  # shown as the user would type it: relative to the working folder when inside it
+        return name.relative_to(Path.cwd())
+    except ValueError:
+        return name
 
 
 def _binary_advice(command: str, fmt: str) -> str:

@@ -18,8 +18,9 @@ class TextCommand(Command):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         given = list(args)  # the parser consumes *args*
+        ctx.allow_extra_args = True  # texts beyond the one a command takes: said by _refuse_extra_texts
         try:
-            return super().parse_args(ctx, args)
+            left = super().parse_args(ctx, args)
         except click.NoSuchOption as exc:
             name = exc.option_name
             if name.startswith("--") and name.isascii():
@@ -30,6 +31,22 @@ class TextCommand(Command):
                 message = f"No such option '{shown}'." if shown != "TEXT" else "No such option '-…'."
             hint = f"To give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(shown)}"
             raise click.NoSuchOption(name, f"{message} {hint}", exc.possibilities, ctx) from None
+        if ctx.args and not ctx.resilient_parsing:
+            _refuse_extra_texts(ctx)
+        return left
+
+
+def _refuse_extra_texts(ctx: click.Context) -> None:
+    """Raise a ``taikai: error:`` line for the texts given beyond the one the command (``explain``) takes: it takes
+    one review; several go on standard input, one per line, as ``COMMAND -`` reads them."""
+    texts = [ctx.params.get("text"), *ctx.args]
+    shown = [shlex.quote(_shown_argument(str(text))) for text in texts]
+    piped = f"printf '%s\\n' {' '.join(shown)} | {ctx.command_path} -"
+    raise UserError(
+        f"{ctx.info_name} takes one review, but {len(texts):,} were given ({', '.join(shown)}): to "
+        f"{ctx.info_name} several, give them one per line on standard input: {piped}; or quote a review that holds "
+        "spaces as one argument"
+    )
 
 
 def _shown_argument(text: str) -> str:

@@ -176,7 +176,7 @@ def evaluate(
     report.split = split
     report.split_by = chosen_by
     if isinstance(metadata, ModelMetadata) and metadata.training_data:
-        report.overlap = training_overlap(metadata, data, whole, df, columns, text_column)
+        report.overlap = training_overlap(metadata, data, whole, df, columns, text_column, split)
         warning = report.overlap.warning()
         if warning:
             warnings.warn(f"{source}: {warning}", DataWarning, stacklevel=2)
@@ -257,12 +257,14 @@ def training_overlap(
     rows: pd.DataFrame,
     columns: list[Hashable],
     text_column: Hashable,
+    split: str = "all",
 ) -> TrainingOverlap:
-    """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*) *meta*'s model saw."""
+    """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*; of *split*) *meta*'s
+    model saw."""
     trained = meta.training_data
     same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
     same_content = trained.get("content_sha256") == content_sha256(whole[columns].itertuples(index=False))
     fitted = meta.fitted_rows()
     # a row masked for a model trained on a masked sheet is one it was trained on (the reverse cannot be told)
     seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars, masked=True).sum())
-    return TrainingOverlap(len(rows), seen, bool(same_file), bool(same_content), meta.refit_on_all_rows)
+    return TrainingOverlap(len(rows), seen, bool(same_file), bool(same_content), meta.refit_on_all_rows, split)

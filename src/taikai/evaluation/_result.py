@@ -51,6 +51,8 @@ class TrainingOverlap:
     same_content: bool = False
     """The evaluated rows hold the same texts and labels as the model's training data (in any file)."""
     refit_on_all_rows: bool = False
+    split: str = "all"
+    """The split scored (``test``, ``train`` or ``all``): the advice never names the one already given."""
 
     @property
     def share(self) -> float | None:
@@ -59,20 +61,41 @@ class TrainingOverlap:
 
     def warning(self) -> str | None:
         """Return the warning to print above the scores, or ``None`` when the rows are unseen (or unknown)."""
-        advice = (
-            "Such scores say how well the model remembers, not how well it does on new reviews: score rows it "
-            f"was not trained on: {SPLIT.either(['test'])} scores the test rows of a split column, or without one "
-            f"the rows the model held out, which a model trained with {REFIT_ALL.given(True)} has none of; or "
-            "score other labelled data."
-        )
+        advice = f"Such scores say how well the model remembers, not how well it does on new reviews: {self._advice()}"
         if self.seen:
             share = percent(self.share or 0.0)
             return f"{self.seen:,} of {self.rows:,} rows ({share}) were in this model's training data. {advice}"
+        if self.seen is None and self.same_file and self.split == "test" and not self.refit_on_all_rows:
+            return None  # its training file's split column: these test rows are the ones it held out
         if self.seen is None and (self.same_file or self.same_content):
             what = "file" if self.same_file else "data (the same texts and labels)"
             rows = "all its rows" if self.refit_on_all_rows else "its train rows (which ones is not recorded)"
             return f"this is the very {what} this model was trained on, and it was fitted on {rows}. {advice}"
         return None
+
+    def _advice(self) -> str:
+        """Return how to score rows the model was not trained on: a model refit on all rows has no split that holds
+        any out (its held-out figures are in its metadata); ``test`` rows it was fitted on are another split's."""
+        if self.refit_on_all_rows:
+            return (
+                f"this model was trained with {REFIT_ALL.given(True)}: refit on all the rows of its training data, "
+                "so no split holds out rows for it; its held-out figures, scored before the refit, are in its "
+                "metadata's metrics (taikai info -m MODEL_DIR prints them); or score other labelled data."
+            )
+        if self.split == "test" and self.same_file:  # its held-out rows, some with the text of a training row
+            return (
+                "these are the test rows its training file held out, but the ones counted have the same text as a "
+                "row it was trained on (a review written twice); score other labelled data."
+            )
+        if self.split == "test":
+            return (
+                "the test rows of this file's split column are not the rows the model held out; score other "
+                "labelled data, or its training file's own test rows."
+            )
+        return (
+            f"score rows it was not trained on: {SPLIT.either(['test'])} scores the test rows of a split column, or "
+            "without one the rows the model held out; or score other labelled data."
+        )
 
     def note(self) -> str | None:
         """Return a note when the overlap cannot be measured (a model saved without row hashes)."""

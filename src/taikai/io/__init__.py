@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         data_format,
         format_of,
         given_format,
+        likely_format,
         open_reader,
     )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
-    from taikai.io._paths import check_not_input, check_regular_file, same_path
+    from taikai.io._paths import check_not_input, check_not_stdin, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
@@ -139,6 +140,7 @@ __all__ = [
     "check_labelled",
     "check_made_by",
     "check_not_input",
+    "check_not_stdin",
     "check_output_dir",
     "check_period_span",
     "check_predictions_sheet",
@@ -168,6 +170,7 @@ __all__ = [
     "is_predictions",
     "is_sheet",
     "kinds_schema",
+    "likely_format",
     "list_rows",
     "merge_types",
     "no_dates_error",
@@ -237,6 +240,7 @@ __getattr__: Any = lazy_modules(
             "data_format",
             "format_of",
             "given_format",
+            "likely_format",
             "open_reader",
         ),
         "._formula_cells": ("FORMULA_STARTS", "escape_formula", "is_sheet", "unescape_formula", "unescape_sheet"),
@@ -254,7 +258,7 @@ __getattr__: Any = lazy_modules(
         "._predictions_file": ("check_predictions_sheet", "is_predictions"),
         "._splits": ("SPLITS", "select_split", "split_column"),
         "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
-        "._paths": ("check_not_input", "check_regular_file", "same_path"),
+        "._paths": ("check_not_input", "check_not_stdin", "check_regular_file", "same_path"),
         "._made_by": ("check_made_by", "stamp_model_dir"),
         "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
         "._run_summary": (

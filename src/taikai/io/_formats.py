@@ -49,6 +49,8 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
         return read_manifest(Path(path)).format
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
+        if option != OUTPUT_FORMAT:  # a pipe (/dev/stdin, <(…)) has no extension: said as a pipe, not read
+            check_regular_file(Path(path))
         suffix = Path(path).suffix.lower()
         if suffix == ".xls":  # an .xlsx workbook renamed .xls is told to be one
             output = option == OUTPUT_FORMAT
@@ -79,6 +81,14 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
         )
         raise InputError(f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; {do}")
     return found
+
+
+def likely_format(path: Path, given: object = None) -> str | None:
+    """Return the format *given* (when it is one of :data:`FORMATS`), else that of *path*'s extension, else
+    ``None``; reading nothing, raising nothing: for a message on a file that is not to be read (a pipe)."""
+    if isinstance(given, str) and given.lower() in FORMATS:
+        return given.lower()
+    return _EXTENSIONS.get(Path(path).suffix.lower())
 
 
 def data_format(path: Path) -> str | None:
@@ -144,6 +154,7 @@ def open_reader(
     another name is told to be named with it, else to be renamed.
     """
     path = Path(path)
+    check_regular_file(path, likely_format(path, fmt))  # a pipe: said first, whatever its name says of its format
     fmt = format_of(path, fmt, INPUT_FORMAT)
     if is_parts_folder(path):
         if sheet:
@@ -151,7 +162,6 @@ def open_reader(
         from taikai.io._parts import PartsReader
 
         return PartsReader(path, lambda part, kind: open_reader(part, kind, encoding, None, encoding_errors))
-    check_regular_file(path, fmt)
     misread = misread_error(path, fmt, option)  # a Parquet file read as xlsx, a workbook as csv, gzip data as either
     if misread is not None:
         raise misread

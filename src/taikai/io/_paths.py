@@ -41,6 +41,18 @@ def check_regular_file(path: Path, fmt: str | None = None) -> None:
             )
 
 
+def check_not_stdin(path: object, command: str) -> None:
+    """Raise :class:`InputError` when *path* is ``-`` (standard input), which *command* (``batch``) does not read:
+    it reads a data file more than once, so the data is to be saved to a file; ``predict`` and ``explain`` read
+    standard input."""
+    if str(path) == STDIN:
+        raise InputError(
+            f"-: {command} does not read standard input: it reads a data file more than once (to detect its "
+            "encoding and columns, then the rows). Save it to a file first, e.g. cat … > dump.csv, and give that "
+            "file; predict and explain read standard input, one review per line"
+        )
+
+
 def same_path(a: Path, b: Path) -> bool:
     """Return whether *a* and *b* name the same file: after resolving symlinks, ``..`` and relative paths, or
     (both existing) the same inode, so that a hard link or a case-insensitive file system is caught too."""

@@ -84,11 +84,37 @@ class AddedComparison:
             before, after = getattr(self.without, name), getattr(self.with_added, name)
             if before is not None and after is not None:
                 out.append(f"  {METRIC_NAMES[name]:18s} {before:.3f} → {after:.3f}  ({after - before:+.3f})")
-        scored = [n for n in (self.rows, self.reason_rows, self.sentiment_rows) if n]
-        fewest = min(scored, default=0)
-        if len(out) > 1 and 0 < fewest < FEW_COMPARED:
-            out.append(
-                f"  caution: scored on only {fewest:,} row(s): each row moves an accuracy by {1 / fewest:.3f}, so "
-                f"these differences are mostly chance; compare again with {FEW_COMPARED} or more labelled rows"
-            )
+        heads = self._scored_heads()
+        few = {head: n for head, n in heads.items() if n < FEW_COMPARED}
+        if len(out) > 1 and few:
+            if len(set(heads.values())) == 1:  # one count for every head scored
+                n = min(few.values())
+                said = f"scored on only {n:,} row(s): each row moves an accuracy by {1 / n:.3f}, so these differences"
+                said += " are mostly chance"
+            elif len(few) == 1:  # one head on few rows: the other's differences are not chance
+                (head, n), (other, m) = next(iter(few.items())), next(h for h in heads.items() if h[0] not in few)
+                said = (
+                    f"the {head} scored on only {n:,} row(s): each row moves its accuracy by {1 / n:.3f}, so its "
+                    f"differences are mostly chance (the {other} is scored on {m:,})"
+                )
+            else:  # each head on its own rows: its own count, its own step
+                said = "scored on few rows: " + "; ".join(
+                    f"the {head} on {n:,}, each moving its accuracy by {1 / n:.3f}" for head, n in heads.items()
+                )
+                said += ", so these differences are mostly chance"
+            out.append(f"  caution: {said}; compare again with {FEW_COMPARED} or more labelled rows")
         return out
+
+    def _scored_heads(self) -> dict[str, int]:
+        """Return the rows each head whose scores are shown was scored on (``reason``, ``sentiment``)."""
+        counts = {"reason": self.rows if self.reason_rows is None else self.reason_rows}
+        counts["sentiment"] = self.rows if self.sentiment_rows is None else self.sentiment_rows
+        shown = {
+            head: any(
+                getattr(self.without, f"{head}_{score}") is not None
+                and getattr(self.with_added, f"{head}_{score}") is not None
+                for score in ("accuracy", "macro_f1")
+            )
+            for head in counts
+        }
+        return {head: n for head, n in counts.items() if shown[head] and n}

@@ -1,0 +1,40 @@
+"""The commands that take review texts as arguments (``taikai.cli._text_args``): explain, which takes one, says
+what to do with several instead of click's "Got unexpected extra argument"."""
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.cli import cli
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["手数料が高い", "時間がない"],
+            "taikai: error: explain takes one review, but 2 were given ('手数料が高い', '時間がない'): to explain "
+            "several, give them one per line on standard input: printf '%s\\n' '手数料が高い' '時間がない' | "
+            "taikai explain -; or quote a review that holds spaces as one argument",
+        ),
+        (
+            ["手数料が", "高い", "です"],
+            "taikai: error: explain takes one review, but 3 were given ('手数料が', '高い', 'です')",
+        ),
+        (
+            ["--", "-手数料", "高い"],  # after --, a text that starts with - is one of them
+            "taikai: error: explain takes one review, but 2 were given ('-手数料', '高い')",
+        ),
+    ],
+)
+def test_explain_given_several_texts_points_to_standard_input(tiny_model_dir, args, said):
+    """Regression: click's usage block and "Error: Got unexpected extra argument (時間がない)"."""
+    result = CliRunner().invoke(cli, ["explain", "-m", str(tiny_model_dir), *args], prog_name="taikai")
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(said), result.output
+    assert "unexpected extra argument" not in result.output and "Usage:" not in result.output
+
+
+def test_explain_given_one_text_still_explains_it(tiny_model_dir):
+    result = CliRunner().invoke(cli, ["explain", "手数料が高い", "-m", str(tiny_model_dir)], prog_name="taikai")
+    assert result.exit_code == 0, result.output
+    assert "手数料" in result.output
