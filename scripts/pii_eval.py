@@ -307,11 +307,17 @@ DESIGN = """## Design
   Telegram, Instagram, X, …) when `ID`/アカウント follows the name or a colon separates the value, a parenthesis
   after the name allowed (`X（旧Twitter）: tanaka_w`, `LINE（公式）のID …`), or 名 with a handle that has a letter
   (`Skype名 live:.cid.1234abcd`, `skype名はtaro.yamada`; `LINE名 100件` stays); a Skype handle is masked whole,
-  its `live:` too (`Skype ID: live:taro_1`). Any other
+  its `live:` too (`Skype ID: live:taro_1`), and `live:` with a handle is one whatever stands before it
+  (`Skype live:taro1`, `Skypeはlive:taro_yamada`, `Skype(live:taro_yamada)`, `live:.cid.1a2b3c`): `live:` in
+  lower case with no space after it, and three or more ASCII letters, digits, `_`, `.` or `-` starting with a letter
+  (`live:配信`, `Live: 2024`, `live:1abc` and a `live:` in a URL's path stay). Any other
   account's handle after `ID` (`ＩＤ`), アカウント名 or ユーザー名 (`Lancers ID: tanaka_hiro`, `ランサーズID: …`,
   `クラウドワークスのID tanaka_hiro`, `ID:tanaka_hiro`): after a colon, `=` or は a handle with a letter, after a
   space or nothing one with a digit, `_` or `.` (`ID card` stays); a number alone (`ID: 123456`) and the ID of a
-  job, an order or a ticket (案件ID, 注文ID, 取引ID, 問い合わせID) stay. Bank accounts:
+  job, an order or a ticket (案件ID, 注文ID, 取引ID, 問い合わせID) stay. A member's number after 会員番号, 会員ID,
+  会員No. or 会員コード (4 to 19 digits, in groups or not, up to 3 letters before them: `会員番号 12345678`,
+  `会員ID：0012-3456`) is an `[ID]`: it names a person at a service, as a handle does (`会員番号は8桁` and
+  `会員番号 1234件` stay). Bank accounts:
   the number after 普通/当座/口座番号, branch numbers after 支店番号/店番 and before 支店, ゆうちょ 記号/番号
   (both halves of `記号10000-12345678`), and any 7- or 8-digit number within 30 characters after 口座, 振込先,
   普通, 当座, 銀行 or 名義 (普通に, the adverb, and 当座の, for now, announce none). A number followed by a unit is
@@ -328,7 +334,10 @@ DESIGN = """## Design
   right after the word of an order, a product, a ticket or a job (注文, 受注, 発注, 伝票, 追跡, 問い合わせ, 受付,
   予約, 案件, 取引, 請求, 管理, 会員, 口座, 品番, 型番, 商品, 製品, 作業, JAN, EAN, ISBN, ID, No., #: `注文番号
   9876543210987`, `お問い合わせ番号 4012-8888-8888-1881` and `作業ID 9876543210987` stay; My Numbers share the
-  list). Cards
+  list), unless that word is No., #, ID or 会員 glued to a card's word (番号, の, a space or a bracket between),
+  which then names the card's own number: `カードNo. 4111 1111 1111 1111`, `カード#4111111111111111`, `VISAカードID
+  …`, `楽天カード会員番号 …` and `カード番号（会員ID用）…` are masked, `注文No. …`, `カード注文No. …` and `VISAの取引ID
+  …` stay, and `会員番号 4111 1111 1111 1111` without a card's word is a member's number, `[ID]`. Cards
   get their own placeholder, `[カード番号]`, so that a reader of the report sees a card was asked for, which 口座
   would hide; a card's security code, 3 or 4 digits right after セキュリティコード, security code, CVV, CVC or
   CID, is masked as `[カード番号]` too (`セキュリティコード123`). My Number (マイナンバー, 個人番号), as
@@ -476,12 +485,18 @@ DESIGN = """## Design
   masking left as it was is masked as a name (`[人名]`, numbered with the others, alike in the segment table and
   beside each review, and counted with the names masked) when both hold: the tagger reads it as a name as a whole
   (every word of it tagged 名詞-固有名詞-人名 by UniDic, or a proper noun the dictionary also holds as a person's
-  name: `佐藤`, `キムラ`, `ナカジマ`, `ヤマダタロウ`, `高橋 健`; or two or three capitalised Latin words: `Taro
-  Yamada`), and masking takes the whole value for a name when an honorific follows it (`Taro Yamadaさん`; not
-  `Google Play`, `Crowd Works`, `東京`, `楽天`). Limits: a single Latin word (`Smith`) and a name UniDic does not
-  tag as one (a rare name, a nickname) are shown as written; two or three capitalised Latin words that are no
-  person (`Acme Corp`) are masked as a name. `suggest` has no `--by`: it shows the id column as written, as the
-  report does.
+  name: `佐藤`, `キムラ`, `ナカジマ`, `ヤマダタロウ`, `高橋 健`; or two or three capitalised or all-capital Latin
+  words that read as a romanised Japanese name: every word in Hepburn syllables (ka, shi, tsu, kyo, the syllabic n,
+  long vowels doubled, marked or written oh, doubled consonants: `Taro Yamada`, `YAMADA Taro`, `Ōno Yūki`,
+  `Shin'ichi Satoh`), and not every word on a short list of English words, Japanese words English has taken and
+  places made of such syllables (`Data Base`, `To Do`, `Anime Manga`, `Tokyo Osaka` stay; `Chiba Taro` is a name),
+  so that English category values stay as written (`Data Entry`, `Web Design`, `Credit Card`, `New York`)), and
+  masking takes the whole value for a name when an honorific follows it (`Taro Yamadaさん`; not `Google Play`,
+  `Rakuten Ichiba`, `東京`, `楽天`). Limits: a single Latin word (`Smith`), a non-Japanese name (`John Smith`,
+  `Mary Jane Watson`, `David Tanaka`), a name in another spelling (Kunrei `Syuhei`) and a name UniDic does not tag
+  as one (a rare name, a nickname) are shown as written; Latin words of Hepburn syllables that are no person and
+  not listed are masked as a name (`Kaigo Shigoto`, and `Mike Tanaka`, `Maria Sato` are masked as names).
+  `suggest` has no `--by`: it shows the id column as written, as the report does.
 - **report of masked predictions.** A predictions file `taikai batch --mask-pii` wrote holds the masked texts
   only. The report says so in its header, with or without its own `--mask-pii`: `入力のテキストは taikai batch
   --mask-pii でマスク済みです (batch の要約による): [メール] 60 件、[人名] 61 件` (from the batch summary's `mask_pii`

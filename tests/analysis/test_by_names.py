@@ -20,7 +20,10 @@ AUTHORS = ["Taro Yamada", "キムラ", "佐藤", "鈴木", "中村", "ヤマダ�
     [
         *((author, True) for author in AUTHORS),
         ("ナカジマ", True),  # 固有名詞-一般 alone, a surname too
-        ("Mary Jane Watson", True),
+        ("YAMADA Taro", True),
+        ("Hanako Suzuki", True),
+        ("Ōno Yūki", True),  # masking reads it as Ono Yuki
+        ("Shin'ichi Satoh", True),
         ("まさみ", True),
         ("東京", False),  # a place
         ("楽天", False),  # a company masking knows, though also a given name
@@ -29,6 +32,8 @@ AUTHORS = ["Taro Yamada", "キムラ", "佐藤", "鈴木", "中村", "ヤマダ�
         ("Upwork", False),
         ("ランサーズ", False),
         ("Smith", False),  # one Latin word: the rule's limit
+        ("John Smith", False),  # a name not in Hepburn syllables: the rule's limit
+        ("Mary Jane Watson", False),
         ("本業", False),
         ("20代", False),
         ("", False),
@@ -36,6 +41,36 @@ AUTHORS = ["Taro Yamada", "キムラ", "佐藤", "鈴木", "中村", "ヤマダ�
 )
 def test_a_value_is_a_name_as_a_whole(value, name):
     assert is_whole_name(value) is name
+
+
+CATEGORIES = [
+    "Data Entry",
+    "Web Design",
+    "Writing Jobs",
+    "Mechanical Turk",
+    "New York",
+    "Tokyo Osaka",
+    "App Store",
+    "Bank Transfer",
+    "Credit Card",
+    "DATA ENTRY",
+    "Home Page",
+    "To Do",
+]
+
+
+@pytest.mark.parametrize("value", CATEGORIES)
+def test_an_english_category_value_is_no_name(value):
+    """Regression: any two or three capitalised Latin words were a name: a category breakdown became [人名1], …"""
+    assert not is_whole_name(value)
+
+
+def test_mask_report_frame_leaves_english_categories_as_written():
+    values = [*CATEGORIES, "Taro Yamada"]
+    frame = pd.DataFrame({"text": ["x"] * len(values), "by": values}).astype({"by": "str"})
+    masked, counts = mask_report_frame(frame, "text", "by")
+    assert masked["by"].tolist() == [*CATEGORIES, "[人名1]"]
+    assert counts == {"name": 1}
 
 
 def test_mask_report_frame_masks_and_numbers_bare_names_of_the_by_column():

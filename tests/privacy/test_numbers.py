@@ -61,3 +61,54 @@ def test_my_numbers_share_the_order_words():
 )
 def test_insurance_card_numbers_follow_its_name(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: No., #, ID and 会員 glued to a card's word name the card's own number; before the fix, these
+        # were left as written (the order word won whatever stood before it).
+        ("カードNo. 4111 1111 1111 1111 で払った", "カードNo. [カード番号] で払った"),
+        ("クレジットカードNo:4111111111111111", "クレジットカードNo:[カード番号]"),
+        ("カード No 4111-1111-1111-1111", "カード No [カード番号]"),
+        ("カード#4111111111111111", "カード#[カード番号]"),
+        ("楽天カード会員番号 4111 1111 1111 1111", "楽天カード会員番号 [カード番号]"),
+        ("VISAカードID 4111111111111111", "VISAカードID [カード番号]"),
+        ("カード番号（会員ID用）4111111111111111", "カード番号（会員ID用）[カード番号]"),
+        ("カードの会員番号 4111111111111111", "カードの会員番号 [カード番号]"),
+        ("JCBカード会員No.4111111111111111", "JCBカード会員No.[カード番号]"),
+        # An order word alone, or any other order word after the card's word, still wins.
+        ("注文No. 1234 5678 9012 3452", "注文No. 1234 5678 9012 3452"),
+        ("案件ID 1234567890123452", "案件ID 1234567890123452"),
+        ("No. 4111 1111 1111 1111", "No. 4111 1111 1111 1111"),
+        ("カード注文No. 4111 1111 1111 1111", "カード注文No. 4111 1111 1111 1111"),
+        ("カードで払った注文No. 4111 1111 1111 1111", "カードで払った注文No. 4111 1111 1111 1111"),
+        ("VISAの取引ID 4111 1111 1111 1111", "VISAの取引ID 4111 1111 1111 1111"),
+    ],
+)
+def test_a_card_word_owns_the_no_id_or_member_word_after_it(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A member's number names a person at a service: [ID], whatever it looks like (before the fix: as written).
+        ("会員番号 12345678 です", "会員番号 [ID] です"),
+        ("会員番号 4111 1111 1111 1111", "会員番号 [ID]"),  # no card's word: a member's number
+        ("会員番号 41111111111111111", "会員番号 [ID]"),
+        ("会員番号 123456789018", "会員番号 [ID]"),  # not [個人番号]: 会員 is an order word for My Numbers
+        ("会員ID 12345678", "会員ID [ID]"),
+        ("会員番号: A-123456", "会員番号: [ID]"),
+        ("会員番号 0012-3456 で", "会員番号 [ID] で"),
+        ("会員番号：１２３４５６７８", "会員番号：[ID]"),
+        # Counts, amounts and too few digits stay.
+        ("会員番号は3桁", "会員番号は3桁"),
+        ("会員番号 1234件", "会員番号 1234件"),
+        ("会員番号 1234 5678円", "会員番号 1234 5678円"),
+        ("会員数 12345人", "会員数 12345人"),
+        ("会員ID 12 で", "会員ID 12 で"),
+    ],
+)
+def test_a_members_number_is_an_id(text, expected):
+    assert mask_pii(text).text == expected

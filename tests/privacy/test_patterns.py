@@ -105,3 +105,35 @@ def test_handles_after_a_platform_and_a_my_number_after_its_length(text, expecte
 )
 def test_a_cards_security_code(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regression: a live: handle is Skype's whatever precedes it; before the fix, only after Skype ID, Skype名 or
+        # "Skype:".
+        ("Skype live:taro1 で", "Skype [ID] で"),
+        ("スカイプ live:taro_yamada で面談", "スカイプ [ID] で面談"),
+        ("Skypeはlive:taro_yamada", "Skypeは[ID]"),
+        ("面談はSkype(live:taro_yamada)で", "面談はSkype([ID])で"),
+        ("live:taro_yamada まで", "[ID] まで"),
+        ("live:taro_yamada.", "[ID]."),
+        ("スカイプ（live:.cid.6b3e1f2c8a9d0e7f）", "スカイプ（[ID]）"),
+        ("ｌｉｖｅ：ｔａｒｏ＿ｙａｍａｄａ", "[ID]"),
+        ("Skype ID: live:taro_yamada", "Skype ID: [ID]"),
+        # Not a handle: no ASCII letter first, fewer than three characters, a space after the colon, a capital.
+        ("live:配信", "live:配信"),
+        ("Instagram live:20時から", "Instagram live:20時から"),
+        ("live:1abc", "live:1abc"),
+        ("live:ab", "live:ab"),
+        ("live: taro", "live: taro"),
+        ("Live: 2024", "Live: 2024"),
+        ("LIVE:Tokyo", "LIVE:Tokyo"),
+        # Inside a URL's path or before an e-mail address's at-sign, the URL or the address is found.
+        ("example.com/live:abc", "[URL]"),
+        ("live:abc@example.com", "live:[メール]"),
+        ("live:abc.def@example.com", "live:[メール]"),
+    ],
+)
+def test_a_skype_live_handle_after_anything(text, expected):
+    assert mask_pii(text).text == expected

@@ -18,7 +18,8 @@ CARD = re.compile(
 )
 # An unbroken run of 13 to 19 digits is a card only after a word that names one (カード番号 4012888888881881): a JAN
 # code, an order or a product number is such a run too, and one in ten passes the Luhn check.
-_CARD_WORD = re.compile(r"カード|クレジット|クレカ|デビット|card|visa|master|jcb|amex", re.IGNORECASE)
+_CARD_WORDS = r"カード|クレジット|クレカ|デビット|card|visa|master|jcb|amex"
+_CARD_WORD = re.compile(_CARD_WORDS, re.IGNORECASE)
 _CARD_WINDOW = 20  # characters before a number in which its name is looked for
 # A card's security code: three or four digits right after its name (セキュリティコード123, CVV: 1234).
 SECURITY_CODE = re.compile(
@@ -38,10 +39,14 @@ _MY_NUMBER_WINDOW = 20  # characters before a number in which its name is looked
 # The words of an order, a product, a ticket or a job before a number (注文番号 9876543210987, JANコード …, 作業ID …,
 # お問い合わせ番号 4012-8888-8888-1881): such a number is never a card nor, unless named, a My Number.
 ORDER_WORD = re.compile(
-    r"(?:注文|受注|発注|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|口座|品番|型番|商品|製品|作業|"
+    r"(?P<w>注文|受注|発注|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|口座|品番|型番|商品|製品|作業|"
     r"JAN|EAN|ISBN|ID|No\.?|#)[^0-9\n]{0,6}$",
     re.IGNORECASE,
 )
+# A card's own number is written with these words too (カードNo., クレジットカード#, VISAカードID, 楽天カード会員番号,
+# カード番号（会員ID用）): glued to a card's word (番号, の, a space or a bracket between), they name the card's number.
+_CARD_QUALIFIERS = frozenset({"会員", "id", "no", "no.", "#"})
+_CARD_OWNER = re.compile(rf"(?:{_CARD_WORDS})(?:番号)?[ ]?(?:の|[(（])?[ ]?$", re.IGNORECASE)
 _MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 _TIMESTAMP = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9]")
 
@@ -61,6 +66,14 @@ _INSURANCE_CARD = re.compile(r"保険証|被保険者証|保険者")
 _INSURANCE_NUMBER = re.compile(rf"(?:番号|記号){_LABEL}(?P<v>[0-9A-Za-z][0-9A-Za-z\-]{{0,15}})(?![0-9A-Za-z\-])")
 _INSURANCE_WINDOW = 30  # characters after the card's name in which its numbers are looked for
 _ID_HINTS = ("免許", "パスポート", "旅券", "年金", "保険")
+# A member's number at a service (会員番号 12345678, 会員ID: 0012-3456): it names a person there, as an account's
+# handle does, and is masked as [ID]; a card's 会員番号 is a card (楽天カード会員番号 4111 …: cards are found first).
+MEMBER_NUMBER = re.compile(
+    rf"会員(?:番号|ID|No\.?|コード){_LABEL}(?:No\.?[ ]?)?"
+    r"(?P<v>[A-Za-z]{0,3}-?(?:[0-9]{2,6}(?:[ \-][0-9]{2,6}){1,4}|[0-9]{4,19}))"
+    r"(?![0-9A-Za-z]|[ \-][0-9]|[ ]?(?:円|件|人|名|個|回|年|月|日|桁|%))",
+    re.IGNORECASE,
+)
 
 
 def _luhn(digits: str) -> bool:
@@ -96,9 +109,28 @@ def find_cards(text: str) -> Iterator[Found]:
         if not (13 <= len(digits) <= 19 and _luhn(digits)):
             continue
         before = text[max(0, m.start() - _CARD_WINDOW) : m.start()]
-        if ORDER_WORD.search(before) or (len(digits) == len(m.group()) and not _CARD_WORD.search(before)):
+        if _ordered(before) or (len(digits) == len(m.group()) and not _CARD_WORD.search(before)):
             continue  # an order's, a product's or a ticket's number; a run of digits nothing names a card
         yield Found(m.start(), m.end(), PiiKind.CARD)
+
+
+def _ordered(before: str) -> bool:
+    """Whether an order word stands right before a number (*before* is the text before it) and no card owns it.
+
+    Every order word there must be one a card's number is also written with (No., #, ID, 会員), and the first must
+    follow a card's word: カードNo. 4111 … is a card's number, 注文No. 4111 … and 会員番号 4111 … are not.
+    """
+    order = ORDER_WORD.search(before)
+    if order is None:
+        return False
+    if not _CARD_OWNER.search(before, 0, order.start("w")):
+        return True
+    position = order.start("w")
+    while (word := ORDER_WORD.search(before, position)) is not None:
+        if word.group("w").lower() not in _CARD_QUALIFIERS:
+            return True
+        position = word.end("w")
+    return False
 
 
 def find_my_numbers(text: str) -> Iterator[Found]:
@@ -131,3 +163,10 @@ def find_id_numbers(text: str) -> Iterator[Found]:
         for m in _INSURANCE_NUMBER.finditer(text, card.start(), card.end() + _INSURANCE_WINDOW):
             if any(ch.isdigit() for ch in m.group("v")):
                 yield Found(m.start("v"), m.end("v"), PiiKind.MY_NUMBER)
+
+
+def find_member_numbers(text: str) -> Iterator[Found]:
+    """Find a member's number after 会員番号, 会員ID, 会員No. or 会員コード."""
+    if "会員" in text:
+        for m in MEMBER_NUMBER.finditer(text):
+            yield Found(m.start("v"), m.end("v"), PiiKind.ID)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
 from taikai.privacy._kinds import Found, PiiKind
-from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_my_numbers
+from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
 
 DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana long vowel mark and wave dashes people type in numbers
 # Between digit groups: a dash (spaces around it allowed), a space, a dot or a middle dot (〇九〇・一二三四・…).
@@ -109,6 +109,13 @@ ACCOUNT_ID = re.compile(
     r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39})(?![A-Za-z0-9_@])"
 )
 _ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム")
+# A Skype handle as Skype writes it, whatever precedes (Skype live:taro1, Skypeはlive:taro_yamada, (live:.cid.1a2b)):
+# live: (lower case, no space) and a handle of three or more ASCII letters, digits, _ . - that starts with a letter,
+# or Skype's own .cid. and hex digits. live:配信, Live: 2024 and a live: inside a URL's path (/live:x) stay.
+SKYPE_LIVE = re.compile(
+    r"(?<![A-Za-z0-9_.\-/:@])live:(?:\.cid\.[0-9A-Fa-f]{3,32}|[A-Za-z][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])"
+    r"(?![.\-]*[A-Za-z0-9_@])"
+)
 
 # Cheap tests run before the patterns: most reviews have no value of most kinds, and a substring test in C is far
 # cheaper than trying a pattern with alternatives at every position.
@@ -190,6 +197,9 @@ def find_ids(text: str) -> Iterator[Found]:
         for m in HANDLE.finditer(text):
             if any(ch.isalpha() or ch == "_" for ch in m.group()[1:]):
                 yield Found(m.start(), m.end(), PiiKind.ID)
+    if "live:" in text:
+        for m in SKYPE_LIVE.finditer(text):
+            yield Found(m.start(), m.end(), PiiKind.ID)
     lowered = text.lower()
     if any(hint in lowered for hint in _ACCOUNT_ID_HINTS):
         for m in ACCOUNT_ID.finditer(text):
@@ -219,6 +229,7 @@ FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_phones,
     find_my_numbers,
     find_id_numbers,
+    find_member_numbers,
     find_postal_codes,
     find_accounts,
     find_ids,

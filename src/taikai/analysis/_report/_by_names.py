@@ -7,12 +7,15 @@ holding only ``佐藤`` or ``Taro Yamada`` has none, and ``report --by author --
 
 - the tagger reads it as a name as a whole: every word of it is tagged a person's name by UniDic
   (名詞-固有名詞-人名: 佐藤, キムラ, 田中 太郎), or is a proper noun the dictionary also holds as one (ナカジマ); or
-  it is two or three capitalised Latin words (``Taro Yamada``, ``Mary Jane Watson``);
+  it is two or three capitalised (or all-capital) Latin words that read as a romanised Japanese name: every word
+  in Hepburn syllables, not every word a listed English word or place (``Taro Yamada``, ``YAMADA Taro``; not
+  ``Data Entry``, ``Credit Card``, ``Tokyo Osaka``: :mod:`taikai.analysis._report._romaji`);
 - masking takes the whole value for a name when it is followed by an honorific (``Taro Yamadaさん``): not a
   platform or a tool it knows (``Google Play``, ``Crowd Works``), nor a place (東京).
 
-Limits: a single Latin word (``Smith``) and a name UniDic does not tag as one (a nickname, a rare name) are shown
-as written; two or three capitalised Latin words that are no person (``Acme Corp``) are masked.
+Limits: a single Latin word (``Smith``), a non-Japanese name (``John Smith``, ``Mary Jane Watson``) and a name
+UniDic does not tag as one (a nickname, a rare name) are shown as written; Latin words of Hepburn syllables that
+are no person and not listed (``Kaigo Shigoto``) are masked.
 """
 
 from __future__ import annotations
@@ -21,10 +24,12 @@ import re
 import unicodedata
 from typing import Any
 
+from taikai.analysis._report._romaji import plain, reads_as_romanised_name
 from taikai.privacy import PiiKind, default_masker
 from taikai.text import PosTagger
 
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+_LATIN_WORD = r"(?:[A-ZĀĪŪĒŌÂÎÛÊÔ][a-zāīūēōâîûêô'’\-]+|[A-ZĀĪŪĒŌÂÎÛÊÔ][A-ZĀĪŪĒŌÂÎÛÊÔ'’\-]+)"
+_LATIN_NAME = re.compile(rf"{_LATIN_WORD}(?: {_LATIN_WORD}){{1,2}}")
 _HONORIFIC = "さん"
 _taggers: list[PosTagger] = []
 
@@ -38,7 +43,7 @@ def _tagger() -> PosTagger:
 def _read_as_name(value: str) -> bool:
     """Whether the tagger reads *value* as a person's name as a whole (see the module's first rule)."""
     if _LATIN_NAME.fullmatch(value):
-        return True
+        return reads_as_romanised_name(value.split())
     tagger = _tagger()
     words = tagger.tag(value)
     if not words:
@@ -57,6 +62,8 @@ def is_whole_name(value: str) -> bool:
     text = " ".join(unicodedata.normalize("NFKC", value).split())
     if not text or not _read_as_name(text):
         return False
+    if _LATIN_NAME.fullmatch(text):
+        text = plain(text)  # masking reads Ōno Shin'ichi as Ono Shinichi
     spans = default_masker().mask(text + _HONORIFIC).spans
     return len(spans) == 1 and spans[0].kind is PiiKind.NAME and (spans[0].start, spans[0].end) == (0, len(text))
 
