@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import glob
+import os
 from pathlib import Path
 
-from taikai.errors import TEXT_COLUMN, InputError
+from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError
 from taikai.io import ReadOptions
 
 
@@ -20,10 +22,24 @@ def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str
             return None
         return input_header(input, read.input_format, read.encoding, read.encoding_errors)
     if not Path(input).exists():  # said before the missing text column: giving one would not help
-        raise InputError(f"{input}: no such file")
+        raise missing_input(input)
     if not Path(input).is_file():
         return None
     return read.open(Path(input)).columns
+
+
+def missing_input(input: str | Path) -> InputError:
+    """Return the error of the local engine given an *input* that does not exist: ``no such file``, and for a glob
+    that matches files (given quoted, or in Python) that the local engine reads one file and the Dask engine a glob."""
+    named = str(input)
+    matched = [p for p in glob.glob(named, recursive=True) if os.path.isfile(p)] if glob.has_magic(named) else []
+    if not matched:
+        return InputError(f"{input}: no such file")
+    return InputError(
+        f"{input}: no such file; it is a glob that matches {len(matched):,} file(s) (such as {sorted(matched)[0]}), "
+        f"but the local engine reads one file and expands no glob: name one file, or use {DASK_ENGINE} to read "
+        "every file the glob matches"
+    )
 
 
 def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named: str | None = None) -> InputError:

@@ -16,6 +16,7 @@ from typing import Any
 import taikai.io as tio
 from taikai import errors as said
 from taikai.batch._chunk import ChunkResult
+from taikai.batch._columns import missing_input
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
@@ -92,6 +93,8 @@ def run_local(
             f"{input}: is a folder; the local engine reads one file: name a file in it, or use {said.DASK_ENGINE} to "
             "read every file of the folder"
         )
+    if not input.exists():  # a glob among them: said to be one
+        raise missing_input(input)
     in_fmt = tio.format_of(input, options.input_format, said.INPUT_FORMAT)
     tio.check_regular_file(input, in_fmt)  # a pipe: refused before any work (batch reads the input twice)
     example = output / f"out.{(options.output_format or 'csv').lower()}"
