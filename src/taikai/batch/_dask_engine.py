@@ -20,7 +20,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from taikai.errors import MissingExtraError, check_bool
+from taikai.errors import MissingExtraError, check_bool, wrong_type
 
 try:
     import dask.dataframe as dd
@@ -31,7 +31,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 
 from taikai.batch._outputs import output_types
 from taikai.errors import ModelError
-from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, model_key, resolve_model
+from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, check_prefix, load_model, model_key, resolve_model
 from taikai.privacy import PiiKind, mask_text_column
 from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, read_rules
 
@@ -207,6 +207,14 @@ def _current_client() -> Any:
         return None
 
 
+def check_client(client: object) -> None:
+    """Raise ``TypeError`` unless *client* is a :class:`distributed.Client` or ``None``."""
+    from distributed import Client
+
+    if client is not None and not isinstance(client, Client):
+        raise wrong_type("client", client, "a distributed.Client, or None (the current client, else scheduler=)")
+
+
 def ship_model(model: Model, client: Any, name: str | None = None) -> str:
     """Send *model* to every worker of *client* (and to those that join later) and return the plugin's name.
 
@@ -238,6 +246,11 @@ def classify(
     result holds, the masked text. *prefix* goes before the name of every column the model adds.
     """
     mask_pii = check_bool("mask_pii", mask_pii)  # "no" would mask
+    if not isinstance(ddf, dd.DataFrame):
+        accepted = "a Dask DataFrame (for a pandas one, call Model.predict_frame, or dask.dataframe.from_pandas it)"
+        raise wrong_type("ddf", ddf, accepted)
+    check_prefix(prefix)
+    check_client(client)
     return classify_frame(ddf, text_column, model, client, rules, rules_mode, mask_pii, prefix=prefix)
 
 

@@ -28,7 +28,7 @@ from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
-from taikai.model import Model, model_sha256, resolve_model, settings_json
+from taikai.model import Model, check_prefix, model_sha256, resolve_model, settings_json
 from taikai.privacy import MASKER_VERSION, default_masker
 from taikai.rules import RuleMatcher, RulesMode
 
@@ -88,6 +88,7 @@ def run_local(
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
     options.refuse_other_engine("local")
+    check_prefix(options.prefix)
     if input.is_dir():
         raise InputError(
             f"{input}: is a folder; the local engine reads one file: name a file in it, or use {said.DASK_ENGINE} to "

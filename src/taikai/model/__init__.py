@@ -19,7 +19,14 @@ from taikai.model._artifact import (
     save_artifact,
     sha256_file,
 )
-from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns, reason_sets
+from taikai.model._classified import (
+    LABEL_COLUMNS,
+    Classified,
+    check_prefix,
+    output_columns,
+    proba_columns,
+    reason_sets,
+)
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._feature_config import FeatureConfig
 from taikai.model._features import (
@@ -102,6 +109,7 @@ __all__ = [
     "build_pipeline",
     "centred_coefficients",
     "check_model_dir",
+    "check_prefix",
     "check_vectors",
     "check_versions",
     "content_sha256",

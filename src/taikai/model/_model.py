@@ -12,7 +12,7 @@ import numpy.typing as npt
 from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
-from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
+from taikai.model._classified import Classified, check_prefix, output_columns, proba_columns, reason_sets
 from taikai.model._describe import Described
 from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
@@ -256,8 +256,7 @@ class Model(Described):
 
         if not isinstance(df, pd.DataFrame):
             raise not_a_frame(df)
-        if not isinstance(prefix, str):
-            raise wrong_type("prefix", prefix, "a str such as 'pred_'")
+        check_prefix(prefix)
         check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
