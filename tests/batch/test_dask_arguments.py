@@ -62,6 +62,7 @@ GLOB = "for several files, pass one glob string such as 'dump/*.csv', or their f
         ),
         ({"prefix": None}, "prefix must be a str such as 'pred_', not None"),
         ({"prefix": 3}, "prefix must be a str such as 'pred_', not int 3"),
+        ({"prepare": 3}, "prepare must be a function of a Dask DataFrame that returns one, or None, not int 3"),
     ],
 )
 def test_classify_files_refuses_a_wrong_type_by_name(src, tmp_path, tiny_model_dir, given, message):
@@ -99,9 +100,51 @@ def test_classify_refuses_a_wrong_type_by_name(tiny_model, given, message):
     assert str(caught.value) == message
 
 
+PATTERN = f"pattern must be a str or pathlib.Path: a file, a folder or a glob ({GLOB})"
+LOADED = "model must be a Model (load a model directory with taikai.load_model)"
+
+
+@pytest.mark.parametrize(
+    ("function", "given", "message"),
+    [
+        ("read_input", {"pattern": ["a.csv", "b.csv"]}, f"{PATTERN}, not list ['a.csv', 'b.csv']"),
+        ("read_input", {"pattern": None}, f"{PATTERN}, not None"),
+        (
+            "read_input",
+            {"client": 3},
+            "client must be a distributed.Client, or None (the current client, else scheduler=), not int 3",
+        ),
+        ("input_header", {"pattern": ["a.csv"]}, f"{PATTERN}, not list ['a.csv']"),
+        ("input_header", {"pattern": 3}, f"{PATTERN}, not int 3"),
+        ("output_dtypes", {"model": "models/mine"}, f"{LOADED}, not str 'models/mine'"),
+        ("output_dtypes", {"prefix": 3}, "prefix must be a str such as 'pred_', not int 3"),
+        ("ship_model", {"model": "models/mine"}, f"{LOADED}, not str 'models/mine'"),
+        ("ship_model", {"client": None}, "client must be a distributed.Client, not None"),
+        (
+            "ship_model",
+            {"client": "tcp://127.0.0.1:8786"},
+            "client must be a distributed.Client, not str 'tcp://127.0.0.1:8786'",
+        ),
+    ],
+)
+def test_the_other_functions_refuse_a_wrong_type_by_name(src, tiny_model, function, given, message):
+    import taikai.dask
+
+    defaults = {
+        "read_input": {"pattern": src},
+        "input_header": {"pattern": src},
+        "output_dtypes": {"model": tiny_model},
+        "ship_model": {"model": tiny_model, "client": None},
+    }
+    with pytest.raises(TypeError) as caught:
+        getattr(taikai.dask, function)(**(defaults[function] | given))
+    assert str(caught.value) == message
+
+
 @pytest.mark.parametrize(("prefix", "shown"), [(None, "None"), (3, "int 3")])
 def test_every_function_taking_a_prefix_refuses_one_that_is_not_a_str_alike(src, tmp_path, tiny_model, prefix, shown):
-    from taikai.dask import classify, classify_files
+    from taikai.batch import output_types
+    from taikai.dask import classify, classify_files, output_dtypes
 
     frame = pd.DataFrame({"text": ["手数料が高い"]})
     calls = {
@@ -111,6 +154,10 @@ def test_every_function_taking_a_prefix_refuses_one_that_is_not_a_str_alike(src,
             dd.from_pandas(frame, npartitions=1), "text", tiny_model, prefix=prefix
         ),
         "taikai.dask.classify_files": lambda: classify_files(src, tmp_path / "o", "text", prefix=prefix),
+        "taikai.dask.output_dtypes": lambda: output_dtypes(tiny_model, prefix=prefix),
+        "taikai.batch.output_types": lambda: output_types(tiny_model, prefix=prefix),
+        "Model.check_columns": lambda: tiny_model.check_columns(["text"], "text", prefix=prefix),
+        "Classified.to_frame": lambda: tiny_model.classify(["手数料が高い"]).to_frame(prefix=prefix),
     }
     for name, call in calls.items():
         with pytest.raises(TypeError) as caught:

@@ -29,6 +29,7 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise MissingExtraError("the Dask engine", "dask and distributed", "dask", exc) from exc
 
+from taikai.batch._dask_arguments import check_client, check_loaded
 from taikai.batch._outputs import output_types
 from taikai.errors import ModelError
 from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, check_prefix, load_model, model_key, resolve_model
@@ -148,6 +149,7 @@ class _ModelRef:
 def output_dtypes(model: Model, rules_mode: RulesMode | None = None, prefix: str = "") -> dict[str, object]:
     """Return the pandas dtype of each column the model (and rules in *rules_mode*) add, named with *prefix*: those
     of :func:`taikai.batch.output_types`."""
+    check_loaded(model)
     pandas_dtype = {pa.float64(): "float64", pa.string(): STRING, pa.bool_(): pd.ArrowDtype(pa.bool_())}
     return {c: pandas_dtype[t] for c, t in output_types(model, rules_mode, prefix).items()}
 
@@ -207,20 +209,14 @@ def _current_client() -> Any:
         return None
 
 
-def check_client(client: object) -> None:
-    """Raise ``TypeError`` unless *client* is a :class:`distributed.Client` or ``None``."""
-    from distributed import Client
-
-    if client is not None and not isinstance(client, Client):
-        raise wrong_type("client", client, "a distributed.Client, or None (the current client, else scheduler=)")
-
-
 def ship_model(model: Model, client: Any, name: str | None = None) -> str:
     """Send *model* to every worker of *client* (and to those that join later) and return the plugin's name.
 
     Without *name*, a no-op when the model is already there; with one, the caller unregisters it when done
     (``client.unregister_worker_plugin(name)``), which frees the model on the workers.
     """
+    check_loaded(model)
+    check_client(client, required=True)
     plugin = ModelPlugin(model, name)
     client.register_plugin(plugin)
     return str(plugin.name)

@@ -11,7 +11,6 @@ its end), so that a second run on the same output, of either engine, is refused.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import time
 from collections.abc import Callable
@@ -26,8 +25,9 @@ import pyarrow as pa
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
+from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
-from taikai.batch._dask_engine import check_client, classify_frame
+from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, write_part
@@ -62,11 +62,11 @@ def classify_files(
     *prepare* maps the input Dask DataFrame before classification (tests slow it down). Returns the same
     summary as the local batch.
     """
-    if not isinstance(input, str | os.PathLike):
-        several = " (for several files, pass one glob string such as 'dump/*.csv', or their folder)"
-        raise wrong_type("input", input, f"a str or pathlib.Path: a file, a folder or a glob{several}")
+    check_pattern("input", input)
     check_path("output", output)
     check_client(client)
+    if prepare is not None and not callable(prepare):
+        raise wrong_type("prepare", prepare, "a function of a Dask DataFrame that returns one, or None")
     return run_dask(
         input,
         Path(output),

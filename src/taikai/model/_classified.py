@@ -38,7 +38,7 @@ def output_columns(
 
 def check_prefix(prefix: object) -> str:
     """Return *prefix*, put before the name of every column a classification adds, if it is a str; else raise
-    ``TypeError``: the one refusal of every function that takes ``prefix=``."""
+    ``TypeError``: the one refusal of the ``prefix=`` of every function that classifies."""
     if not isinstance(prefix, str):
         raise wrong_type("prefix", prefix, "a str such as 'pred_'")
     return prefix
@@ -197,6 +197,7 @@ class Classified:
         (:func:`taikai.rules.boolean_column`, as :func:`taikai.io.read_predictions` reads a predictions file)."""
         import pandas as pd
 
+        check_prefix(prefix)
         proba = set(proba_columns(self.reason_labels, self.sentiment_labels))
         conflict = RULE_COLUMNS[-1]
         typed = {}

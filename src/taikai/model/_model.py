@@ -219,6 +219,7 @@ class Model(Described):
     ) -> Hashable:
         """Return the label of *columns* that *text_column* names (the label, or the label written as a str);
         raise :class:`InputError` when there is none, or when *columns* hold an output column."""
+        check_prefix(prefix)
         columns = list(columns)
         label = find_column(columns, text_column, TEXT_COLUMN)
         names = list(map(str, columns))
