@@ -1082,3 +1082,27 @@ def test_ints_a_float_cannot_hold_in_one_file_and_floats_in_another_make_text_as
         written = [json.loads(line)["n"] for p in parts for line in p.read_text("utf-8").splitlines()]
         expected = [json.loads(line)["n"] for line in local.read_text("utf-8").splitlines()]
         assert [repr(v) for v in written] == [repr(v) for v in expected] == ["1", "9007199254740993", "0.5"]
+
+
+def test_a_second_run_into_an_output_holding_a_report_and_a_sheet_refuses_and_deletes_nothing(
+    client, dump, tiny_model_dir, tmp_path
+):
+    """The hunt's case: report and suggest wrote into the output folder; the next run would replace it whole."""
+    out = tmp_path / "ow2"
+    args = ["batch", str(dump / "all.csv"), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir)]
+    args += ["--engine", "dask", "--scheduler", client.scheduler.address, "--quiet"]
+    runner = CliRunner()
+    assert runner.invoke(cli, args).exit_code == 0
+    report = runner.invoke(cli, ["report", str(out), "-o", str(out / "report.html"), "--no-drift"])
+    sheet = runner.invoke(cli, ["suggest", str(out), "-o", str(out / "to_label.csv"), "--n", "5"])
+    assert report.exit_code == 0 and sheet.exit_code == 0, report.output + sheet.output
+    before = sorted(p.name for p in out.iterdir())
+    again = runner.invoke(cli, args)
+    assert again.exit_code == 2
+    assert again.output == (
+        f"taikai: error: {out}: holds report.html, to_label.csv besides an earlier output's manifest and parts, which "
+        "the run would delete with the folder it replaces; move them out of the folder, or choose another output, "
+        "then run again (nothing was written)\n"
+    )
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ow2"], "the run left its lock or partial folder"

@@ -326,3 +326,25 @@ def test_a_scheduler_nobody_answers_at_says_nothing_was_written_and_what_to_chec
         r"and that the scheduler runs \(dask scheduler\), then run again",
         str(raised.value),
     ), str(raised.value)
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("error::UserWarning")  # over the suite's ignoring of it: as a user's -W error would
+def test_the_engines_own_cluster_starts_when_its_scratch_folder_is_slow_to_make(monkeypatch):
+    """distributed warns when a server's scratch folder takes over 1 s to make (a loaded machine, a slow disk): the
+    warning stopped the run with "Cluster failed to start" under -W error, and is noise on stderr otherwise."""
+    from contextlib import contextmanager
+
+    import distributed.core
+
+    @contextmanager
+    def slow(duration, msg):
+        yield
+        warnings.warn(msg.format(duration=1.27), UserWarning, stacklevel=2)
+
+    monkeypatch.setattr(distributed.core, "warn_on_duration", slow)
+    cluster = connect(None)
+    try:
+        assert cluster.local is not None and cluster.client.status == "running"
+    finally:
+        cluster.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taikai.batch._dask_output import MANIFEST, move_into_place
+from taikai.batch._dask_output import MANIFEST, check_output, move_into_place
 from taikai.errors import InputError
 
 
@@ -53,3 +53,58 @@ def test_a_stale_taikai_old_file_is_removed(tmp_path):
     (tmp_path / "out.csv.taikai-old").write_text("left by an older taikai", encoding="utf-8")
     move_into_place(tmp, out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def _earlier(out, *others: str) -> None:
+    """Make *out* an earlier Dask output (manifest and two parts) holding the files *others* too."""
+    out.mkdir()
+    (out / MANIFEST).write_text("{}", encoding="utf-8")
+    for name in ("part.00000.csv", "part.00001.csv", *others):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("old\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("others", "named"),
+    [
+        (["report.html"], "report.html"),
+        (["to_label.xlsx", "report.html"], "report.html, to_label.xlsx"),
+        (["analysis/chart.png"], "analysis"),
+        (["part.00002.csv.bak"], "part.00002.csv.bak"),
+        (["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"], "a.txt, b.txt, c.txt and 2 more"),
+    ],
+)
+def test_an_earlier_output_holding_other_files_is_refused_before_any_work(tmp_path, others, named):
+    """A report or a labelling sheet saved into the output folder would go with the folder the run replaces."""
+    out = tmp_path / "out.csv"
+    _earlier(out, *others)
+    with pytest.raises(InputError) as caught:
+        check_output(out)
+    them = "it" if named.count(",") == 0 and "more" not in named else "them"
+    assert str(caught.value) == (
+        f"{out}: holds {named} besides an earlier output's manifest and parts, which the run would delete with the "
+        f"folder it replaces; move {them} out of the folder, or choose another output, then run again (nothing was "
+        "written)"
+    )
+    assert all((out / name).is_file() for name in others)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "parquet"])
+def test_an_earlier_output_of_its_manifest_and_parts_alone_is_accepted(tmp_path, fmt):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST).write_text("{}", encoding="utf-8")
+    (out / f"part.00000.{fmt}").write_text("old\n", encoding="utf-8")
+    check_output(out)
+
+
+def test_a_file_saved_into_the_earlier_output_during_the_run_is_kept_and_refused(tmp_path):
+    tmp, out = _finished(tmp_path), tmp_path / "out.csv"
+    _earlier(out, "to_label.xlsx")
+    with pytest.raises(InputError) as caught:
+        move_into_place(tmp, out)
+    assert str(caught.value) == (
+        f"{out}: to_label.xlsx appeared in it during the run, which replacing it would delete; it is left as it is "
+        "and nothing was written: move it out of the folder or choose another output name, then run again"
+    )
+    assert (out / "to_label.xlsx").is_file() and (out / "part.00001.csv").is_file()

@@ -600,3 +600,34 @@ def test_classify_file_refuses_the_dask_engines_options(tmp_path, dump, tiny_mod
         taikai.classify_file(dump, tmp_path / "out.csv", "text", model=tiny_model, **given)
     assert str(caught.value).endswith(f"call taikai.dask.classify_files with {them}")
     assert not (tmp_path / "out.csv").exists()
+
+
+GLOB_SAID = (
+    "g_*.csv: no such file; it is a glob that matches 2 file(s) (such as {first}), but the local engine reads one "
+    "file and expands no glob: name one file, or use the Dask engine (taikai.dask.classify_files in Python, --engine "
+    "dask on the command line) to read every file the glob matches"
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "args", "said"),
+    [
+        ("g_*.csv", ["--text-column", "text"], GLOB_SAID),
+        ("g_*.csv", [], GLOB_SAID),  # said before the missing text column: giving one would not help
+        ("g_?.csv", ["--text-column", "text"], GLOB_SAID.replace("g_*", "g_?")),
+        ("x_*.csv", ["--text-column", "text"], "x_*.csv: no such file"),  # matches nothing
+        ("g_3.csv", ["--text-column", "text"], "g_3.csv: no such file"),
+    ],
+)
+def test_a_quoted_glob_that_matches_files_says_the_dask_engine_reads_it(tmp_path, tiny_model_dir, pattern, args, said):
+    for k in (1, 2):
+        (tmp_path / f"g_{k}.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
+    source = tmp_path / pattern
+    expected = f"{tmp_path}/{said.format(first=tmp_path / 'g_1.csv')}"
+    result = run(source, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, *args)
+    assert result.exit_code == 2
+    assert result.output == f"taikai: error: {expected}\n"
+    with pytest.raises(InputError) as caught:
+        taikai.classify_file(source, tmp_path / "out.csv", "text", model=tiny_model_dir)
+    assert str(caught.value) == expected
+    assert not (tmp_path / "out.csv").exists()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import glob
+import os
 from pathlib import Path
 
-from taikai.errors import TEXT_COLUMN, InputError, separator_hint
+from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, separator_hint
 from taikai.io import ReadOptions, check_not_stdin, check_regular_file, likely_format, sheet_read
 
 
@@ -28,12 +30,26 @@ def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tup
     """Return the columns of the file *input* read with *read*, with the sheet read and how to read another (see
     :func:`taikai.io.sheet_read`); ``None`` for a folder."""
     if not Path(input).exists():  # said before the missing text column: giving one would not help
-        raise InputError(f"{input}: no such file")
+        raise missing_input(input)
     check_regular_file(Path(input), likely_format(Path(input), read.input_format))
     if not Path(input).is_file():
         return None
     reader = read.open(Path(input))
     return reader.columns, sheet_read(reader)
+
+
+def missing_input(input: str | Path) -> InputError:
+    """Return the error of the local engine given an *input* that does not exist: ``no such file``, and for a glob
+    that matches files (given quoted, or in Python) that the local engine reads one file and the Dask engine a glob."""
+    named = str(input)
+    matched = [p for p in glob.glob(named, recursive=True) if os.path.isfile(p)] if glob.has_magic(named) else []
+    if not matched:
+        return InputError(f"{input}: no such file")
+    return InputError(
+        f"{input}: no such file; it is a glob that matches {len(matched):,} file(s) (such as {sorted(matched)[0]}), "
+        f"but the local engine reads one file and expands no glob: name one file, or use {DASK_ENGINE} to read "
+        "every file the glob matches"
+    )
 
 
 def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named: str | None = None) -> InputError:

@@ -36,6 +36,8 @@ LOOK = 1.0
 DASK_EXTRA = "taikai[dask]"
 SCHEDULER = Argument("scheduler", "--scheduler")
 ADDRESS = "tcp://HOST:PORT, the port the scheduler listens on (8786 unless it was started with another --port)"
+SLOW_SCRATCH = "Creating scratch directories is taking a surprisingly long time"
+"""The start of distributed's warning that a server's scratch folder took over a second to make."""
 _PROBE = "(lambda taikai: (taikai.__version__, taikai.__file__))(__import__('taikai.batch.dask'))"
 """What each worker evaluates before the run: the version and file of the taikai it imports, with its Dask engine
 (not the installed distribution's version, which a copy of taikai first on the worker's path would not match)."""
@@ -137,15 +139,17 @@ def connect(scheduler: str | None, client: Any = None) -> Cluster:
     # The scheduler always serves HTTP (health, metrics), by default at port 8787, which another cluster on this
     # machine may hold: distributed then retries on a free port but leaks the socket of the failed bind (a
     # ResourceWarning) and warns on stderr. Asking for a free port (0) at the start never collides; no dashboard.
-    local = LocalCluster(
-        n_workers=os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-        silence_logs=logging.CRITICAL,
-    )
+    with warnings.catch_warnings():  # a slow disk or a loaded machine: not the user's to act on
+        warnings.filterwarnings("ignore", SLOW_SCRATCH, UserWarning)
+        local = LocalCluster(
+            n_workers=os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            silence_logs=logging.CRITICAL,
+        )
     return Cluster(Client(local, set_as_default=False), "the engine's local cluster", own_client=True, local=local)
 
 

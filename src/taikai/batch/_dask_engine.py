@@ -20,7 +20,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from taikai.errors import MissingExtraError, check_bool
+from taikai.errors import MissingExtraError, check_bool, wrong_type
 
 try:
     import dask.dataframe as dd
@@ -29,9 +29,10 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise MissingExtraError("the Dask engine", "dask and distributed", "dask", exc) from exc
 
+from taikai.batch._dask_arguments import check_client, check_loaded
 from taikai.batch._outputs import output_types
 from taikai.errors import ModelError
-from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, load_model, model_key, resolve_model
+from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, check_prefix, load_model, model_key, resolve_model
 from taikai.privacy import PiiKind, mask_text_column
 from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, read_rules
 
@@ -148,6 +149,7 @@ class _ModelRef:
 def output_dtypes(model: Model, rules_mode: RulesMode | None = None, prefix: str = "") -> dict[str, object]:
     """Return the pandas dtype of each column the model (and rules in *rules_mode*) add, named with *prefix*: those
     of :func:`taikai.batch.output_types`."""
+    check_loaded(model)
     pandas_dtype = {pa.float64(): "float64", pa.string(): STRING, pa.bool_(): pd.ArrowDtype(pa.bool_())}
     return {c: pandas_dtype[t] for c, t in output_types(model, rules_mode, prefix).items()}
 
@@ -213,6 +215,8 @@ def ship_model(model: Model, client: Any, name: str | None = None) -> str:
     Without *name*, a no-op when the model is already there; with one, the caller unregisters it when done
     (``client.unregister_worker_plugin(name)``), which frees the model on the workers.
     """
+    check_loaded(model)
+    check_client(client, required=True)
     plugin = ModelPlugin(model, name)
     client.register_plugin(plugin)
     return str(plugin.name)
@@ -238,6 +242,11 @@ def classify(
     result holds, the masked text. *prefix* goes before the name of every column the model adds.
     """
     mask_pii = check_bool("mask_pii", mask_pii)  # "no" would mask
+    if not isinstance(ddf, dd.DataFrame):
+        accepted = "a Dask DataFrame (for a pandas one, call Model.predict_frame, or dask.dataframe.from_pandas it)"
+        raise wrong_type("ddf", ddf, accepted)
+    check_prefix(prefix)
+    check_client(client)
     return classify_frame(ddf, text_column, model, client, rules, rules_mode, mask_pii, prefix=prefix)
 
 

@@ -25,6 +25,7 @@ import pyarrow as pa
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult
+from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
@@ -36,9 +37,9 @@ from taikai.batch._outputs import check_columns, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
-from taikai.errors import ID_COLUMN, RESUME, InputError
+from taikai.errors import ID_COLUMN, RESUME, InputError, check_path, wrong_type
 from taikai.io import OutputSpec
-from taikai.model import Model, model_sha256, resolve_model
+from taikai.model import Model, check_prefix, model_sha256, resolve_model
 from taikai.rules import RuleSet, read_rules
 
 
@@ -61,6 +62,11 @@ def classify_files(
     *prepare* maps the input Dask DataFrame before classification (tests slow it down). Returns the same
     summary as the local batch.
     """
+    check_pattern("input", input)
+    check_path("output", output)
+    check_client(client)
+    if prepare is not None and not callable(prepare):
+        raise wrong_type("prepare", prepare, "a function of a Dask DataFrame that returns one, or None")
     return run_dask(
         input,
         Path(output),
@@ -82,10 +88,38 @@ def run_dask(
     """Run the Dask engine (see :func:`classify_files`)."""
     started = time.monotonic()
     options.refuse_other_engine("dask")
+    check_prefix(options.prefix)
     check_scheduler(options.scheduler)
     options.parts_format(output)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
     check_output(output)
+    local = WorkDir(output.absolute(), table=False)  # the local engine's partial folder, whose lock both take
+    lock = DaskLock(local.dir, output)
+    # Before the partial folder is touched and before any slow step (reading Parquet, loading the model,
+    # connecting): a second run on the output, of either engine, is refused at once, not after the first ended.
+    lock.acquire()
+    try:
+        if local.state_path.exists():
+            raise InputError(
+                f"{local.dir} holds an interrupted local run for {output}; finish it with the local engine "
+                f"and {RESUME.given(True)}, or delete that folder, then run again (nothing was written)"
+            )
+        return _checked_run(input, output, model, options, client, prepare, started)
+    finally:  # on every exit, an interrupt during the cleanup included
+        lock.release(remove=True)
+
+
+def _checked_run(
+    input: str | Path,
+    output: Path,
+    model: Model | str | Path | None,
+    options: BatchOptions,
+    client: Any,
+    prepare: Callable[[dd.DataFrame], dd.DataFrame] | None,
+    started: float,
+) -> BatchSummary:
+    """Check the input's files and columns, the model and the rules, then run (see :func:`run_dask`); the output is
+    locked."""
     # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
     found, in_fmt = input_files(input, options.input_format)
@@ -99,18 +133,7 @@ def run_dask(
         ruleset.check_labels(resolved.reason_labels)
     if options.id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with {ID_COLUMN}")
-    local = WorkDir(output.absolute(), table=False)  # the local engine's partial folder, whose lock both take
-    lock = DaskLock(local.dir, output)
-    lock.acquire()  # before the partial folder is touched: a second run on the output, of either engine, is refused
-    try:
-        if local.state_path.exists():
-            raise InputError(
-                f"{local.dir} holds an interrupted local run for {output}; finish it with the local engine "
-                f"and {RESUME.given(True)}, or delete that folder, then run again (nothing was written)"
-            )
-        return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)
-    finally:  # on every exit, an interrupt during the cleanup included
-        lock.release(remove=True)
+    return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)
 
 
 def _locked_run(

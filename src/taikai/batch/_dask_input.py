@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 import taikai.io as tio
+from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_parquet import file_types, parquet_field
 from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError, check_bool
@@ -127,6 +128,7 @@ def input_header(
 ) -> list[str]:
     """Return the names of the columns of the input the Dask engine reads from *pattern* (a file, a directory or a
     glob), reading no row: the Parquet schema's (with hive keys), or the header of the first CSV/TSV/JSONL file."""
+    check_pattern("pattern", pattern)
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
         return list(read_input(pattern, input_format)[1].names)
@@ -234,6 +236,8 @@ def read_input(
     is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD.
     """
     locate, mask_pii = check_bool("locate", locate), check_bool("mask_pii", mask_pii)
+    check_pattern("pattern", pattern)
+    check_client(client)
     files, fmt = input_files(pattern, input_format)
     if fmt == "parquet":
         if encoding:

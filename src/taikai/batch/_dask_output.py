@@ -4,6 +4,7 @@ the end (it is written into ``OUTPUT.taikai-dask-partial`` first)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import warnings
 from pathlib import Path
@@ -17,12 +18,43 @@ OLD = ".taikai-old"
 """What an earlier output is renamed to while the new one takes its name (removed at once)."""
 
 
+PART = re.compile(r"part\.\d{5,}\.(parquet|csv|tsv|jsonl)")
+"""The name of a part the Dask engine writes."""
+SHOWN = 3
+"""How many of the other entries of an earlier output the refusal names."""
+
+
+def _foreign(output: Path) -> list[str]:
+    """Return the sorted names of the entries of the folder *output* that are neither its manifest nor a part."""
+    ours = [e for e in output.iterdir() if e.is_file() and (e.name == MANIFEST or PART.fullmatch(e.name))]
+    return sorted(e.name for e in output.iterdir() if e not in ours)
+
+
+def _listed(names: list[str]) -> str:
+    """Return the first :data:`SHOWN` of *names*, and how many more there are."""
+    more = f" and {len(names) - SHOWN:,} more" if len(names) > SHOWN else ""
+    return ", ".join(names[:SHOWN]) + more
+
+
+def _them(names: list[str]) -> str:
+    return "it" if len(names) == 1 else "them"
+
+
 def check_output(output: Path) -> None:
-    """Refuse an *output* whose folder is missing, or that holds something else than an earlier taikai output."""
+    """Refuse an *output* whose folder is missing, that is a file, or that holds something else than an earlier
+    taikai output (its manifest and parts alone: the run replaces the whole folder, so that a report, a labelling
+    sheet or anything else saved in it would be lost)."""
     if not output.parent.is_dir():
         raise InputError(f"{output}: the directory {output.parent} does not exist; create it first")
-    if output.is_file() or (output.is_dir() and any(output.iterdir()) and not (output / MANIFEST).exists()):
+    if output.is_file() or (output.is_dir() and any(output.iterdir()) and not (output / MANIFEST).is_file()):
         raise InputError(f"{output}: exists and is not a taikai output directory; choose a new or empty directory")
+    foreign = _foreign(output) if output.is_dir() else []
+    if foreign:
+        raise InputError(
+            f"{output}: holds {_listed(foreign)} besides an earlier output's manifest and parts, which the run "
+            f"would delete with the folder it replaces; move {_them(foreign)} out of the folder, or choose another "
+            "output, then run again (nothing was written)"
+        )
 
 
 def keep_parts(tmp: Path, names: list[Path], rows: list[int], asked: int | None) -> list[str]:
@@ -62,6 +94,13 @@ def move_into_place(tmp: Path, output: Path) -> None:
     try:
         check_output(output)
     except InputError as exc:
+        foreign = _foreign(output) if (output / MANIFEST).is_file() else []
+        if foreign:  # saved into the earlier output while the run lived
+            raise InputError(
+                f"{output}: {_listed(foreign)} appeared in it during the run, which replacing it would delete; it is "
+                f"left as it is and nothing was written: move {_them(foreign)} out of the folder or choose another "
+                "output name, then run again"
+            ) from exc
         raise InputError(
             f"{output}: appeared during the run and is not a taikai output directory; it is left as it is and "
             "nothing was written: move it away or choose another output name, then run again"

@@ -16,6 +16,7 @@ from typing import Any
 import taikai.io as tio
 from taikai import errors as said
 from taikai.batch._chunk import ChunkResult
+from taikai.batch._columns import missing_input
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
@@ -27,7 +28,7 @@ from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
-from taikai.model import Model, model_sha256, resolve_model, settings_json
+from taikai.model import Model, check_prefix, model_sha256, resolve_model, settings_json
 from taikai.privacy import MASKER_VERSION, default_masker
 from taikai.rules import RuleMatcher, RulesMode
 
@@ -87,6 +88,7 @@ def run_local(
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
     options.refuse_other_engine("local")
+    check_prefix(options.prefix)
     tio.check_not_stdin(input, "batch")  # first, like a pipe: refused before any work (batch reads the input twice)
     tio.check_regular_file(input, tio.likely_format(input, options.input_format))
     if input.is_dir():
@@ -94,6 +96,8 @@ def run_local(
             f"{input}: is a folder; the local engine reads one file: name a file in it, or use {said.DASK_ENGINE} to "
             "read every file of the folder"
         )
+    if not input.exists():  # a glob among them: said to be one
+        raise missing_input(input)
     in_fmt = tio.format_of(input, options.input_format, said.INPUT_FORMAT)
     example = output / f"out.{(options.output_format or 'csv').lower()}"
     hint = f" such as {example}, or use {said.DASK_ENGINE} to write a folder of parts"

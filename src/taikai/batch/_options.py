@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from taikai.batch._columns import text_column_needed
-from taikai.errors import OUTPUT_FORMAT, InputError, check_bool, check_int, wrong_type
+from taikai.errors import (
+    OUTPUT_FORMAT,
+    PARTITIONS,
+    InputError,
+    check_at_least,
+    check_bool,
+    check_int,
+    wrong_type,
+)
 from taikai.io import ENCODING_ERRORS, ReadOptions, format_of, given_format
 from taikai.rules import RuleMatcher, RuleSet, RulesMode
 
@@ -78,6 +86,10 @@ class BatchOptions:
             check_bool(flag, getattr(self, flag))
         if check_int("chunk_size", self.chunk_size) < 1:
             raise InputError("the chunk size must be at least 1 row")
+        if self.partitions is not None:
+            check_at_least(PARTITIONS, self.partitions, 1)  # 0 would split into the default number, True into 1
+        if self.scheduler is not None and not isinstance(self.scheduler, str):
+            raise wrong_type("scheduler", self.scheduler, "a str such as 'tcp://10.0.0.5:8786', or None")
         if self.limit is not None and check_int("limit", self.limit) < 1:
             raise InputError(f"the limit must be at least 1 row, not {self.limit}; leave it out to read every row")
         RulesMode.for_rules(self.rules_mode, self.rules)  # override without rules would change nothing

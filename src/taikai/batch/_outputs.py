@@ -13,7 +13,7 @@ from taikai.batch._options import BatchOptions
 from taikai.batch._side_files import stale_bad_lines
 from taikai.batch._workdir import STATE, SUFFIX
 from taikai.errors import ID_COLUMN, PREFIX, TEXT_COLUMN, InputError, no_column_error
-from taikai.model import Model, model_display_name, model_sha256
+from taikai.model import Model, check_prefix, model_display_name, model_sha256
 from taikai.rules import RulesMode
 
 
@@ -40,6 +40,7 @@ def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str 
     float64 probabilities, boolean ``rule_conflict``, strings otherwise."""
     import pyarrow as pa
 
+    check_prefix(prefix)
     proba = set(model.proba_columns())
     kinds = {c: pa.float64() for c in proba} | {"rule_conflict": pa.bool_()}
     return {prefix + c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}

@@ -20,7 +20,14 @@ from taikai.model._artifact import (
     sha256_file,
     shipped_model_dir,
 )
-from taikai.model._classified import LABEL_COLUMNS, Classified, output_columns, proba_columns, reason_sets
+from taikai.model._classified import (
+    LABEL_COLUMNS,
+    Classified,
+    check_prefix,
+    output_columns,
+    proba_columns,
+    reason_sets,
+)
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
 from taikai.model._feature_config import FeatureConfig
@@ -109,6 +116,7 @@ __all__ = [
     "build_pipeline",
     "centred_coefficients",
     "check_model_dir",
+    "check_prefix",
     "check_vectors",
     "check_versions",
     "content_sha256",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from taikai.errors import wrong_type
 from taikai.labels import OwnLabels, format_reasons, label_list, reason_name
 from taikai.rules import MODEL_REASON, RULE_COLUMNS, RuleHits, RulesMode, boolean_column, rule_columns
 from taikai.text import Status, display_width, pad
@@ -33,6 +34,14 @@ def output_columns(
 ) -> list[str]:
     """Return the names of every column a classification adds, in order (rules applied in *rules_mode*: theirs)."""
     return [*LABEL_COLUMNS, *proba_columns(reason_labels, sentiment_labels), *rule_columns(rules_mode)]
+
+
+def check_prefix(prefix: object) -> str:
+    """Return *prefix*, put before the name of every column a classification adds, if it is a str; else raise
+    ``TypeError``: the one refusal of the ``prefix=`` of every function that classifies."""
+    if not isinstance(prefix, str):
+        raise wrong_type("prefix", prefix, "a str such as 'pred_'")
+    return prefix
 
 
 def override(reasons: tuple[str, ...], hits: RuleHits) -> tuple[str, ...]:
@@ -188,6 +197,7 @@ class Classified:
         (:func:`taikai.rules.boolean_column`, as :func:`taikai.io.read_predictions` reads a predictions file)."""
         import pandas as pd
 
+        check_prefix(prefix)
         proba = set(proba_columns(self.reason_labels, self.sentiment_labels))
         conflict = RULE_COLUMNS[-1]
         typed = {}

@@ -12,7 +12,7 @@ import numpy.typing as npt
 from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
-from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
+from taikai.model._classified import Classified, check_prefix, output_columns, proba_columns, reason_sets
 from taikai.model._describe import Described
 from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
@@ -219,6 +219,7 @@ class Model(Described):
     ) -> Hashable:
         """Return the label of *columns* that *text_column* names (the label, or the label written as a str);
         raise :class:`InputError` when there is none, or when *columns* hold an output column."""
+        check_prefix(prefix)
         columns = list(columns)
         label = find_column(columns, text_column, TEXT_COLUMN)
         names = list(map(str, columns))
@@ -256,8 +257,7 @@ class Model(Described):
 
         if not isinstance(df, pd.DataFrame):
             raise not_a_frame(df)
-        if not isinstance(prefix, str):
-            raise wrong_type("prefix", prefix, "a str such as 'pred_'")
+        check_prefix(prefix)
         check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)

@@ -1,0 +1,37 @@
+"""The checks of the Dask API's arguments that several of its functions make: each raises ``TypeError`` naming the
+argument, what was given and what is accepted, before any work (as the local API's checks of :mod:`taikai.errors`
+do), not a traceback from deep inside Dask."""
+
+from __future__ import annotations
+
+import os
+
+from taikai.errors import wrong_type
+from taikai.model import Model
+
+SEVERAL = "for several files, pass one glob string such as 'dump/*.csv', or their folder"
+
+
+def check_pattern(name: str, value: object) -> None:
+    """Raise ``TypeError`` naming argument *name* unless *value* names the Dask engine's input: a str or path of a
+    file, a folder or a glob (a list of files is refused, saying how to name several)."""
+    if not isinstance(value, str | os.PathLike):
+        raise wrong_type(name, value, f"a str or pathlib.Path: a file, a folder or a glob ({SEVERAL})")
+
+
+def check_client(client: object, required: bool = False) -> None:
+    """Raise ``TypeError`` unless *client* is a :class:`distributed.Client` (or ``None``, unless *required*)."""
+    from distributed import Client
+
+    if isinstance(client, Client) or (client is None and not required):
+        return
+    accepted = (
+        "a distributed.Client" if required else "a distributed.Client, or None (the current client, else scheduler=)"
+    )
+    raise wrong_type("client", client, accepted)
+
+
+def check_loaded(model: object) -> None:
+    """Raise ``TypeError`` unless *model* is a loaded :class:`~taikai.Model` (of a function that takes no directory)."""
+    if not isinstance(model, Model):
+        raise wrong_type("model", model, "a Model (load a model directory with taikai.load_model)")
