@@ -55,7 +55,7 @@ def compressed_format(head: bytes) -> str | None:
 
 
 def is_compressed(fmt: str | None) -> bool:
-    """Return whether *fmt*, as :func:`compressed_format` or :func:`taikai.io.binary_format` returns it, is
+    """Return whether *fmt*, as :func:`compressed_format` or ``taikai.io._sniff.binary_format`` returns it, is
     compressed data."""
     return fmt in _BY_NAME
 
