@@ -28,7 +28,7 @@ def case_params():
 def test_case_set_is_large_and_covers_every_kind_and_trap():
     assert len(CASES) >= 150
     groups = {case["group"] for case in CASES}
-    assert {"email", "url", "phone", "postal", "id", "account", "card", "my_number", "name"} <= groups
+    assert {"email", "url", "phone", "postal", "address", "id", "account", "card", "my_number", "name"} <= groups
     assert sum(case["group"].startswith("trap") for case in CASES) >= 60
     for kind in PiiKind:
         assert any(kind.placeholder in case["expected"] for case in CASES if not case["known_miss"]), kind
@@ -111,6 +111,7 @@ def test_masked_and_spans_are_frozen_typed_values():
         (PiiKind.URL, "[URL]"),
         (PiiKind.PHONE, "[電話番号]"),
         (PiiKind.POSTAL_CODE, "[郵便番号]"),
+        (PiiKind.ADDRESS, "[住所]"),
         (PiiKind.ID, "[ID]"),
         (PiiKind.ACCOUNT, "[口座]"),
         (PiiKind.CARD, "[カード番号]"),
@@ -182,7 +183,7 @@ def test_masker_pickles_without_its_tagger():
     [
         ("[人名]さんの[電話番号]", "○さんの○"),
         ("[url] と [id] と [URL]", "○ と ○ と ○"),  # as normalisation lower-cases them
-        ("[メール][口座][カード番号][郵便番号]", "○○○○"),
+        ("[メール][口座][カード番号][郵便番号][住所]", "○○○○○"),
         ("[x] 普通の括弧 [人名", "[x] 普通の括弧 [人名"),
         ("手数料が高い", "手数料が高い"),
     ],

@@ -255,10 +255,10 @@ def check_freq(ctx: click.Context, date_column: str | None, freq: str) -> str | 
 mask_pii_option = click.option(
     "--mask-pii",
     is_flag=True,
-    help="Replace e-mail addresses, URLs, phone numbers, postal codes, account IDs, bank and card numbers, My "
-    "Numbers, IP addresses and person names in the text by placeholders ([メール], [URL], [電話番号], [郵便番号], "
-    "[ID], [口座], [カード番号], [個人番号], [IPアドレス], [人名]) before anything else sees it; the output holds only "
-    "the masked text. "
+    help="Replace e-mail addresses, URLs, phone numbers, postal codes, street addresses (the town on: the prefecture "
+    "and city stay), account IDs, bank and card numbers, My Numbers, IP addresses and person names in the text by "
+    "placeholders ([メール], [URL], [電話番号], [郵便番号], [住所], [ID], [口座], [カード番号], [個人番号], "
+    "[IPアドレス], [人名]) before anything else sees it; the output holds only the masked text. "
     "Best effort: see docs/privacy.md.",
 )
 

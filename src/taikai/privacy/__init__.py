@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 3
+MASKER_VERSION = 4
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -35,7 +35,7 @@ day (readings, versions, です, spaced @, codes before a dash); no release carr
 recorded). 3: account numbers before 名義/本人/本店, Skype handles whole, phones in two groups, cards never after
 an order's word nor as a bare run without a card's word, invoice and identity-document numbers, katakana surnames
 before a particle, companies ending in 堂, names after 氏名:, e-mail addresses with a kanji local part, %40 or a
-spaced TLD."""
+spaced TLD. 4: street addresses (``[住所]``: the town, its block and house numbers, the building and room)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

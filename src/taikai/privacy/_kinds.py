@@ -19,6 +19,7 @@ class PiiKind(str, Enum):
     URL = "url"
     PHONE = "phone"
     POSTAL_CODE = "postal_code"
+    ADDRESS = "address"
     ID = "id"
     ACCOUNT = "account"
     CARD = "card"
@@ -48,6 +49,7 @@ PLACEHOLDERS: dict[PiiKind, str] = {
     PiiKind.URL: "[URL]",
     PiiKind.PHONE: "[電話番号]",
     PiiKind.POSTAL_CODE: "[郵便番号]",
+    PiiKind.ADDRESS: "[住所]",
     PiiKind.ID: "[ID]",
     PiiKind.ACCOUNT: "[口座]",
     PiiKind.CARD: "[カード番号]",
@@ -113,12 +115,15 @@ ANY_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values(
 """Every placeholder, as written or lower-cased by normalisation: what :func:`neutralize` replaces by ``○``."""
 
 
+_JAPANESE_KINDS = frozenset({PiiKind.NAME, PiiKind.ADDRESS})
+"""The kinds whose values are Japanese text: a name, and a street address (its town or 丁目/番地 is kanji)."""
 NOT_JAPANESE_PLACEHOLDERS = re.compile(
-    "|".join(re.escape(p) for kind, p in PLACEHOLDERS.items() if kind is not PiiKind.NAME), re.IGNORECASE
+    "|".join(re.escape(p) for kind, p in PLACEHOLDERS.items() if kind not in _JAPANESE_KINDS), re.IGNORECASE
 )
-"""The placeholders of values that are not Japanese text (all but a name's), as written or lower-cased: whether a
-masked text can be classified is judged without them (``taikai.text.check_text(..., ignore=...)``), so that
-masking never turns a text of no Japanese (``090-1234-5678``) into one the model reads (``[電話番号]``)."""
+"""The placeholders of values that are not Japanese text (all but a name's and an address's), as written or
+lower-cased: whether a masked text can be classified is judged without them (``taikai.text.check_text(...,
+ignore=...)``), so that masking never turns a text of no Japanese (``090-1234-5678``) into one the model reads
+(``[電話番号]``), nor one the model reads (``神南1-2-3``) into one of no Japanese."""
 
 
 def neutralize(text: str) -> str:

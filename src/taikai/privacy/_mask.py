@@ -12,6 +12,7 @@ from taikai.errors import check_bool
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
 from taikai.privacy._names import find_names
 from taikai.privacy._patterns import FINDERS
+from taikai.privacy._street import find_street_addresses
 from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
 LIST_MARK = "■"
@@ -40,7 +41,8 @@ def _select(found: list[Found]) -> list[Found]:
 class PiiMasker:
     """Mask personal data in texts; holds the part-of-speech tagger (made lazily, once per process).
 
-    ``names=False`` skips person names, the only kind that needs the tagger.
+    ``names=False`` skips person names and the tagger: a street address is then found by its words and
+    context only, not by a town UniDic knows as a place (梅田1-2-3 alone).
     """
 
     def __init__(self, names: bool = True) -> None:
@@ -51,6 +53,7 @@ class PiiMasker:
         found: list[Found] = []
         for finder in FINDERS:
             found.extend(finder(text))
+        found.extend(find_street_addresses(text, self._tagger if self.names else None))
         if self.names:
             found.extend(find_names(text, self._tagger))
         return _select(found)
@@ -170,10 +173,13 @@ def mask_text_column(df: Any, column: Hashable) -> tuple[Any, list[dict[PiiKind,
 
 
 def mask_pii(text: str) -> Masked:
-    """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, IDs, bank accounts, card numbers, My
-    Numbers (個人番号), IP addresses and person names replaced by placeholders (``[メール]``, ``[URL]``,
-    ``[電話番号]``, ``[郵便番号]``, ``[ID]``, ``[口座]``, ``[カード番号]``, ``[個人番号]``, ``[IPアドレス]``,
-    ``[人名]``), with the spans of what was replaced.
+    """Return *text* with e-mail addresses, URLs, phone numbers, postal codes, street addresses, IDs, bank accounts,
+    card numbers, My Numbers (個人番号), IP addresses and person names replaced by placeholders (``[メール]``,
+    ``[URL]``, ``[電話番号]``, ``[郵便番号]``, ``[住所]``, ``[ID]``, ``[口座]``, ``[カード番号]``, ``[個人番号]``,
+    ``[IPアドレス]``, ``[人名]``), with the spans of what was replaced.
+
+    A street address is masked from its town on (``東京都渋谷区神南1-2-3`` is ``東京都渋谷区[住所]``): the prefecture
+    and city stay.
 
     Masking is best effort: see docs/privacy.md for what it finds, what it misses, and how well.
 
