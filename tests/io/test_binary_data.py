@@ -12,7 +12,7 @@ import pytest
 
 from taikai.errors import InputError
 from taikai.io import decode_input
-from taikai.io._binary_data import compressed_format, decompressed_name, looks_binary
+from taikai.io._binary_data import compressed_error, compressed_format, decompressed_name, looks_binary
 from taikai.io._encoding import detect_encoding
 
 TEXT = "手数料が高すぎて辞めました。時給換算で300円、やめました\n" * 20
@@ -96,3 +96,16 @@ def test_a_binary_file_is_refused_when_its_encoding_is_detected(tmp_path, errors
 )
 def test_the_decompressed_name_drops_the_compressed_suffix(name, fmt, out):
     assert decompressed_name(Path(name), fmt) == out
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("r.csv.gz", "(gunzip -c r.csv.gz > r.csv)"),
+        # regression: the name to write was not quoted: > my reviews.csv wrote to my, and gunzip read reviews.csv
+        ("my reviews.csv.gz", "(gunzip -c 'my reviews.csv.gz' > 'my reviews.csv')"),
+        ("r (1).txt.gz", "(gunzip -c 'r (1).txt.gz' > 'r (1).txt')"),
+    ],
+)
+def test_the_decompress_command_can_be_pasted_into_a_shell(name, command):
+    assert command in str(compressed_error(Path(name), "gzip", "a CSV file"))
