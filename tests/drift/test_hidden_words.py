@@ -23,6 +23,7 @@ NAMED = ("担当のキムラが高圧的で返金に応じない。", "ナカジ
         ("グーグルで検索した", set(), set()),  # a proper noun the dictionary holds as no person
         ("大阪府市の対応が遅い", {"大阪"}, {"府", "市"}),  # a unit right after a unit after a place
         ("Zxqwvさんと連絡が取れない", set(), set()),  # an unknown word UniDic guesses as a name stays a word
+        ("佐藤さんと森で撮影した", {"佐藤"}, set()),  # 森, tagged a common noun, is a surname too: it stays
         ("区役所の手続きが面倒", set(), set()),  # no place before it: 区 stays a word
         ("渋谷に住んでいたが、区の手続きが面倒", {"渋谷"}, set()),  # a place earlier, not right before it
         ("手数料が高い", set(), set()),
