@@ -61,3 +61,16 @@ def test_my_numbers_share_the_order_words():
 )
 def test_insurance_card_numbers_follow_its_name(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CVV: 123", "CVV: [カード番号]"),  # its name in capitals, as cards print it
+        ("Security Code 1234", "Security Code [カード番号]"),
+        ("cvv 123", "cvv [カード番号]"),
+        ("セキュリティコード123", "セキュリティコード[カード番号]"),
+    ],
+)
+def test_a_security_code_is_masked_after_its_name_in_any_case(text, expected):
+    assert mask_pii(text).text == expected
