@@ -31,7 +31,7 @@ REVIEWS = [
     ["「レビュー」,書いても無駄", "評価が低すぎて辞めた,もう使わない"],  # a quotation is no column name
     ["感想を書いた,返事なし", "何度も丁寧に感想を送ったのに,無視された"],  # a column word in a predicate
     ["1,手数料", "2,単価", "3,時間"],  # numbered lines: a number over numbers is no name
-    ["星1つ,最悪", "3,普通", "星5つ,満足"],  # one number under a word: not a column of numbers
+    ["星1個,最悪", "3,普通", "星5個,満足"],  # one number under a word: not a column of numbers
     ["理由,手数料", "時間,なし", "単価が安すぎて割に合わない,やめた"],  # a column word over one longer row only
     ["good,手数料", "最悪,単価", "bad,時間"],  # an ASCII word over Japanese and ASCII words
 ]
