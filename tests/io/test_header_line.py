@@ -49,6 +49,7 @@ HEADERS = [
     (["番号\tコメント", "17\t手数料が高い"], "tsv"),
     (["サイト,感想", "ランサーズ,手数料が高くて続けられない", "ココナラ,売れない"], "csv"),
     (["id,customer_review_text", "1,手数料が高い"], "csv"),  # a name of 20 characters, the longest
+    (["id,text", "", "1,手数料が高い"], "csv"),  # a blank line under the header is read past
 ]
 
 
