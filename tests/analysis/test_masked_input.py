@@ -54,3 +54,18 @@ def test_the_page_says_the_input_was_masked_by_batch(tiny_model, tmp_path, batch
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert _header(page)[1:] == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        (["[人名]さんが対応", float("nan"), None, 3], "[人名]"),  # empty cells and numbers are read past
+        ([float("nan"), None], None),
+    ],
+)
+def test_the_placeholders_of_texts_with_empty_cells_are_found(texts, said):
+    from taikai.analysis._report._ja import JA
+    from taikai.analysis._report._masked_input import masked_input_line
+
+    line = masked_input_line(None, texts, JA)
+    assert (line is None) if said is None else (line is not None and said in line)

@@ -1,6 +1,7 @@
 """The widening of each limit for a part's size: what chance alone gives at its number of rows (docs/drift.md)."""
 
 import math
+from statistics import NormalDist
 
 import pytest
 
@@ -64,3 +65,42 @@ def test_the_reason_mix_chance_is_that_of_draws_from_the_reference(rows, low, hi
 
     _js_quantile.cache_clear()
     assert js_chance(SHIPPED_REASONS, rows) == chance
+
+
+@pytest.mark.parametrize(("allowed", "rows"), [(0.0005, 1), (0.0002, 4), (0.0001, 10)])
+def test_a_limit_no_row_passes_by_chance_is_not_narrowed(allowed, rows):
+    """Rows drawn at so small a share pass 0 rows but with probability under CHANCE: the quantile, 0, is below the
+    limit, and the limit is kept as it is (widened by 0, never narrowed)."""
+    assert share_chance(allowed, rows) == 0.0
+
+
+@pytest.mark.parametrize("rows", [1, 100, 2500])
+def test_the_mean_chance_is_the_normal_quantile_of_a_mean_of_rows(rows):
+    """Half the reference's rows in the lowest bin (0.025), half in the highest (0.975): a spread of 0.475, so the
+    quantile CHANCE of a mean of *rows* is 3.09 × 0.475 / sqrt(rows)."""
+    reference = DriftStatistics("r", confidence=(50,) + (0,) * 18 + (50,), confidence_sum=0.0)
+    expected = -NormalDist().inv_cdf(CHANCE) * 0.475 / math.sqrt(rows)
+    assert mean_chance(reference, rows) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("reference", "same_as"),
+    [
+        ({"fees": 10, "time": 0}, {"fees": 10}),  # one label drawn: nothing to widen
+        ({"fees": 10, "time": 5, "other": 0}, {"fees": 10, "time": 5}),
+    ],
+)
+def test_a_label_the_reference_never_holds_does_not_change_the_chance(reference, same_as):
+    assert js_chance(reference, 50) == js_chance(same_as, 50)
+
+
+@pytest.mark.parametrize(
+    "chance",
+    [
+        lambda: mean_chance(DriftStatistics("r", confidence=(0,) * 10 + (50,) * 10, confidence_sum=0.0), 0),
+        lambda: js_chance(SHIPPED_REASONS, 0),
+    ],
+    ids=["mean", "js"],
+)
+def test_a_part_of_no_rows_is_not_widened(chance):
+    assert chance() == 0.0

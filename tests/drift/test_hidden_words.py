@@ -21,7 +21,11 @@ NAMED = ("担当のキムラが高圧的で返金に応じない。", "ナカジ
         ("渋谷区神南1-2-3まで来いと言われた。", {"渋谷", "神南"}, {"区"}),  # 固有名詞-地名, the unit after one
         ("東京都港区に住んでいる", {"東京", "港"}, {"都", "区"}),
         ("グーグルで検索した", set(), set()),  # a proper noun the dictionary holds as no person
+        ("大阪府市の対応が遅い", {"大阪"}, {"府", "市"}),  # a unit right after a unit after a place
+        ("Zxqwvさんと連絡が取れない", set(), set()),  # an unknown word UniDic guesses as a name stays a word
+        ("佐藤さんと森で撮影した", {"佐藤"}, set()),  # 森, tagged a common noun, is a surname too: it stays
         ("区役所の手続きが面倒", set(), set()),  # no place before it: 区 stays a word
+        ("渋谷に住んでいたが、区の手続きが面倒", {"渋谷"}, set()),  # a place earlier, not right before it
         ("手数料が高い", set(), set()),
     ],
 )
@@ -38,6 +42,7 @@ def test_names_places_and_address_units_of_a_text(text, names, units):
         (True, "渋谷区神南1-2-3まで来いと言われた。", {"来る", "言う"}),
         (True, "区役所に行った", {"区", "役所", "行く"}),  # no place before 区: it stays
         (True, "グーグルで検索した", {"グーグル", "検索", "する"}),
+        (True, "佐藤さんと渋谷区で会った", {"会う"}),  # a name with a suffix is a content word of its own
     ],
 )
 def test_a_builder_for_mask_pii_counts_no_name_or_place(tiny_model, mask_pii, text, words):

@@ -12,7 +12,7 @@ import pytest
 
 from taikai.errors import InputError
 from taikai.io import decode_input
-from taikai.io._binary_data import compressed_format, decompressed_name, looks_binary
+from taikai.io._binary_data import compressed_error, compressed_format, decompressed_name, looks_binary
 from taikai.io._encoding import detect_encoding
 
 TEXT = "手数料が高すぎて辞めました。時給換算で300円、やめました\n" * 20
@@ -29,10 +29,11 @@ RANDOM = random.Random(119).randbytes(2000)
         (b"\x28\xb5\x2f\xfd\x24\x05", "zstd"),
         (b"BZh9 review", None),
         (b"BZh", None),
+        (b"BZhx1AY&SY", None),  # no block size digit after BZh
         (TEXT.encode(), None),
         (b"", None),
     ],
-    ids=["gzip", "bzip2", "bzip2-empty", "xz", "zstd", "BZh-text", "BZh-only", "text", "empty"],
+    ids=["gzip", "bzip2", "bzip2-empty", "xz", "zstd", "BZh-text", "BZh-only", "BZh-no-digit", "text", "empty"],
 )
 def test_compressed_data_is_named_by_its_first_bytes(data, fmt):
     assert compressed_format(data[:16]) == fmt
@@ -51,8 +52,29 @@ def test_compressed_data_is_named_by_its_first_bytes(data, fmt):
         ("id\ttext\n1\t手数料\r\n\f".encode(), False),
         (TEXT.encode() + b"\x00", False),  # one NUL in a text: damaged text, not binary data
         (b"", False),
+        (b"a" * 97 + bytes(3), True),  # 3 % of control bytes: binary
+        (b"a" * 98 + bytes(2), False),  # 2 %: damaged text
+        (bytes([127]) * 100, True),  # DEL is a control byte too
+        (b"a\vb" * 50, False),  # a vertical tab is a text's (a line break in a cell)
+        (b"a" * 1024 + bytes(500), True),  # NULs after the first KiB count
     ],
-    ids=["random", "gzip", "nuls", "utf-8", "cp932", "euc-jp", "iso-2022-jp", "tabs", "one-nul", "empty"],
+    ids=[
+        "random",
+        "gzip",
+        "nuls",
+        "utf-8",
+        "cp932",
+        "euc-jp",
+        "iso-2022-jp",
+        "tabs",
+        "one-nul",
+        "empty",
+        "3-percent",
+        "2-percent",
+        "del",
+        "vertical-tab",
+        "nuls-after-1k",
+    ],
 )
 def test_binary_data_is_told_from_text(data, binary):
     assert looks_binary(data) is binary
@@ -96,3 +118,16 @@ def test_a_binary_file_is_refused_when_its_encoding_is_detected(tmp_path, errors
 )
 def test_the_decompressed_name_drops_the_compressed_suffix(name, fmt, out):
     assert decompressed_name(Path(name), fmt) == out
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("r.csv.gz", "(gunzip -c r.csv.gz > r.csv)"),
+        # regression: the name to write was not quoted: > my reviews.csv wrote to my, and gunzip read reviews.csv
+        ("my reviews.csv.gz", "(gunzip -c 'my reviews.csv.gz' > 'my reviews.csv')"),
+        ("r (1).txt.gz", "(gunzip -c 'r (1).txt.gz' > 'r (1).txt')"),
+    ],
+)
+def test_the_decompress_command_can_be_pasted_into_a_shell(name, command):
+    assert command in str(compressed_error(Path(name), "gzip", "a CSV file"))

@@ -28,6 +28,12 @@ REVIEWS = [
     ["ランサーズ\t手数料高い", "時給300円\tやめました"],
     ["手数料が高い、でも,まあ", "本業,時間"],
     ["外注さん募集,応募したけど", "テスト,落ちた"],
+    ["「レビュー」,書いても無駄", "評価が低すぎて辞めた,もう使わない"],  # a quotation is no column name
+    ["感想を書いた,返事なし", "何度も丁寧に感想を送ったのに,無視された"],  # a column word in a predicate
+    ["1,手数料", "2,単価", "3,時間"],  # numbered lines: a number over numbers is no name
+    ["星1個,最悪", "3,普通", "星5個,満足"],  # one number under a word: not a column of numbers
+    ["理由,手数料", "時間,なし", "単価が安すぎて割に合わない,やめた"],  # a column word over one longer row only
+    ["good,手数料", "最悪,単価", "bad,時間"],  # an ASCII word over Japanese and ASCII words
 ]
 HEADERS = [
     (["id,ひとこと感想", "1,手数料が高すぎて辞めました", "2,単価が安い"], "csv"),  # the h113 miss
@@ -42,6 +48,8 @@ HEADERS = [
     (["Text,サイト", "手数料が高い,ランサーズ"], "csv"),
     (["番号\tコメント", "17\t手数料が高い"], "tsv"),
     (["サイト,感想", "ランサーズ,手数料が高くて続けられない", "ココナラ,売れない"], "csv"),
+    (["id,customer_review_text", "1,手数料が高い"], "csv"),  # a name of 20 characters, the longest
+    (["id,text", "", "1,手数料が高い"], "csv"),  # a blank line under the header is read past
 ]
 
 
@@ -61,6 +69,7 @@ def test_a_header_over_rows_of_another_kind_is_a_table(lines, fmt):
         ["id,text"],  # a header alone: nothing under it says it is one
         ["id,text", "1,手数料,高い"],  # not as many fields
         ["id,text。", "1,手数料"],  # a sentence mark: no name
+        ["id,customer_review_texts", "1,手数料"],  # 21 characters: part of a review, no name
     ],
 )
 def test_lines_that_are_no_table_by_their_shape(lines):

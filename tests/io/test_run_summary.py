@@ -252,3 +252,34 @@ def test_a_summary_says_whether_batch_masked_the_texts(tmp_path, fields, mask_pi
     write_summary(predictions, {"rows": 7, **fields})
     run = read_summary(predictions)
     assert run is not None and (run.mask_pii, run.masks) == (mask_pii, masks)
+
+
+@pytest.mark.parametrize(
+    ("fields", "rules"),
+    [
+        ({"rules_file": "r.toml", "rules": {"r1": 2, "r2": 0}}, ("r1", "r2")),  # in file order, unfired too
+        ({"rules_file": None, "rules": {}}, ()),  # a run without rules
+        ({}, ()),  # a summary written before rules were recorded
+    ],
+)
+def test_a_summary_names_the_rules_batch_applied(tmp_path, fields, rules):
+    from taikai.io import read_summary, write_summary
+
+    predictions = tmp_path / "x.csv"
+    write_summary(predictions, {"rows": 7, **fields})
+    run = read_summary(predictions)
+    assert run is not None and run.rules == rules
+
+
+def test_a_dask_manifest_names_no_rule_by_its_record_of_the_rules_file(tmp_path):
+    """A manifest records the rules as {file, sha256, mode}, not their names: these are no rule names."""
+    import json
+
+    from taikai.io import PARTS_MANIFEST, read_summary
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    rules = {"file": "r.toml", "sha256": "ab" * 32, "mode": "flag"}
+    (folder / PARTS_MANIFEST).write_text(json.dumps({"rows": 3, "rules": rules}), encoding="utf-8")
+    run = read_summary(folder)
+    assert run is not None and run.rules == ()

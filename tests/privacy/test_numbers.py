@@ -112,3 +112,16 @@ def test_a_card_word_owns_the_no_id_or_member_word_after_it(text, expected):
 )
 def test_a_members_number_is_an_id(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CVV: 123", "CVV: [カード番号]"),  # its name in capitals, as cards print it
+        ("Security Code 1234", "Security Code [カード番号]"),
+        ("cvv 123", "cvv [カード番号]"),
+        ("セキュリティコード123", "セキュリティコード[カード番号]"),
+    ],
+)
+def test_a_security_code_is_masked_after_its_name_in_any_case(text, expected):
+    assert mask_pii(text).text == expected

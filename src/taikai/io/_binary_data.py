@@ -82,7 +82,7 @@ def compressed_error(path: Path, fmt: str, taken: str | None = None) -> InputErr
     """Return the error for the file *path*, to be read as *taken* (``a CSV file``; ``None``: as nothing taikai
     can name), that holds *fmt* data."""
     what = f"not {taken}" if taken else "which taikai does not read"
-    command = f"{decompress_hint(fmt, shlex.quote(str(path)))} > {decompressed_name(path, fmt)}"
+    command = f"{decompress_hint(fmt, shlex.quote(str(path)))} > {shlex.quote(decompressed_name(path, fmt))}"
     return InputError(
         f"{path} is {compressed_kind(fmt)} (by its first bytes), {what}; decompress it first ({command}) and give "
         "the file that makes"

@@ -21,6 +21,7 @@ EVERY_TEXT_PROBES = ("あ", "ア", "漢", "a", "7", "!", "。", " ")
 """Unrelated one-character texts: a pattern that matches every one of them matches (nearly) every text."""
 _CHARS = ("x", "a", "1", "あ", "ア", "漢", " ", "、", "。", ",", "!", "-", "\n")  # what a character class is tried on
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT")
+_GROUPS = ("SUBPATTERN", "ATOMIC_GROUP", "POSSESSIVE_REPEAT", "ASSERT", "ASSERT_NOT")  # what holds items of its own
 _MANY = 10  # a group repeated up to this many times or more is checked
 _EXAMPLES = 6  # examples kept per part of a pattern
 
@@ -71,8 +72,8 @@ def _ambiguous_repeat(state: Any, items: list[Any]) -> str | None:
                 if found is not None:
                     return found
             inner = _ambiguous_repeat(state, body)
-        elif name in ("SUBPATTERN", "ATOMIC_GROUP", "POSSESSIVE_REPEAT", "ASSERT", "ASSERT_NOT"):
-            inner = _ambiguous_repeat(state, list(av[-1]))
+        elif name in _GROUPS:
+            inner = _ambiguous_repeat(state, _group_body(name, av))
         elif name == "BRANCH":
             inner = next(filter(None, (_ambiguous_repeat(state, list(alt)) for alt in av[1])), None)
         else:
@@ -80,6 +81,12 @@ def _ambiguous_repeat(state: Any, items: list[Any]) -> str | None:
         if inner is not None:
             return inner
     return None
+
+
+def _group_body(name: str, av: Any) -> list[Any]:
+    """Return the items of the group *av* of the kind *name*: an atomic group ``(?>…)`` is its items itself, the
+    others (a group, a possessive repeat, a look-around) hold them last."""
+    return list(av) if name == "ATOMIC_GROUP" else list(av[-1])
 
 
 def _twice(state: Any, body: list[Any]) -> str | None:
@@ -120,7 +127,7 @@ def _item_examples(state: Any, item: tuple[Any, Any]) -> list[str]:
         single = _compile(state, [item])
         return [ch for ch in _CHARS if single is not None and single.fullmatch(ch)][:2] or [""]
     if name in ("SUBPATTERN", "ATOMIC_GROUP"):
-        return _examples(state, list(av[-1]))
+        return _examples(state, _group_body(name, av))
     if name == "BRANCH":
         return list(dict.fromkeys(e for alt in av[1] for e in _examples(state, list(alt))))[:_EXAMPLES]
     if name in (*_REPEATS, "POSSESSIVE_REPEAT"):
