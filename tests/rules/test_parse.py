@@ -285,6 +285,54 @@ def test_patterns_that_run_in_linear_time_and_match_some_texts_are_kept(pattern)
     assert rules.rules[0].any[-1] == Term(TermKind.REGEX, pattern)
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text", "shared"),
+    [
+        # regression: . and \s both match a space, so 17 spaces took 2.6 s and predict --rules ran for minutes
+        (r"(.|\s)+手数料が高い", " ", " "),
+        (r"(a|a)+b", "a", ""),  # re's parser moves the a out of the branch, leaving two empty alternatives
+        (r"(は|.)+に", "は", "は"),
+        (r"x(?:(?:a|a)c)+", "ac", ""),
+        (r"((a|a){2})+", "aa", ""),
+        (r"(?s)(.|\n)*x", "\n", "\n"),  # with DOTALL, . matches a line break
+        (r"(?:手数料(?:は.|..))+", "手数料はx", "はx"),
+        (r"(?:ab|AB)+c", "ab", "ab"),  # rules ignore case
+    ],
+)
+def test_repeated_groups_with_alternatives_matching_the_same_text_are_refused(pattern, text, shared):
+    expected = (
+        f"{re.escape(repr(pattern))} repeats a group with alternatives that match the same text "
+        rf"\({re.escape(repr(text))} is matched by the group in two ways, two of its alternatives matching "
+        rf"{re.escape(repr(shared))}\), so this pattern can take exponential time on some texts .*: give the "
+        r"alternatives texts that only one of them matches, or one character class for single characters "
+        r"\(\(\.\|\\s\)\+ → \.\+, as rules read line breaks and tabs as a space"
+    )
+    with pytest.raises(RulesError, match=expected):
+        parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(笑|草)+",
+        r"\d{1,3}(,\d{3})+円",
+        "(?:[^。]*。)+",
+        "(すごく|とても)*安い",
+        "(?:じ|時)(?:き|給)",
+        "(?:手数料|利用料)が(?:高い|高すぎ)",
+        "(?:高い|高すぎ)+",
+        r"(\w|\d)+",  # one character class to re, matched one way
+        r"(.|\n)*手数料",  # without DOTALL . skips line breaks: each character matched one way
+        r"(?:(?=.|\s)x)+",  # a look-ahead is not backtracked into
+        r"(?>(.|\s))+手数料",  # regression: an atomic group raised a TypeError; it is not backtracked into
+        r"(.|\s)++手数料",
+    ],
+)
+def test_repeated_groups_whose_alternatives_match_different_texts_are_kept(pattern):
+    rules = parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml")
+    assert rules.rules[0].any[-1] == Term(TermKind.REGEX, pattern)
+
+
 def test_every_problem_is_reported_at_once():
     text = RULE + 'regex = ["("]\n' + RULE.replace('"r1"', '"r2"').replace('label = "fees"', "")
     with pytest.raises(RulesError) as caught:
