@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from taikai.errors import InputError
-from taikai.io import ModelStamp, RunSummary, check_made_by
+from taikai.io import ModelStamp, RanRule, RunSummary, check_made_by
 
 MADE_BY = "out.summary.json says the predictions were made by model shipped (sha256 aaaaaaaaaaaa…)"
 
@@ -252,3 +252,30 @@ def test_a_summary_says_whether_batch_masked_the_texts(tmp_path, fields, mask_pi
     write_summary(predictions, {"rows": 7, **fields})
     run = read_summary(predictions)
     assert run is not None and (run.mask_pii, run.masks) == (mask_pii, masks)
+
+
+@pytest.mark.parametrize(
+    ("fields", "rules"),
+    [
+        ({}, ()),  # no rules
+        # a summary written before labels were recorded: names alone
+        ({"rules_file": "r.toml", "rules": {"fee": 3, "never": 0}}, (RanRule("fee"), RanRule("never"))),
+        (
+            {"rules_file": "r.toml", "rules": {"fee": 3, "never": 0}, "rule_labels": {"fee": "fees", "never": "time"}},
+            (RanRule("fee", "fees"), RanRule("never", "time")),
+        ),
+        # a Dask manifest: its rules field is the file's stamp, the rules are those of rule_labels
+        (
+            {"rules": {"file": "r.toml", "sha256": "ab", "mode": "flag"}, "rule_labels": {"fee": "fees"}},
+            (RanRule("fee", "fees"),),
+        ),
+    ],
+    ids=["none", "names-only", "names-and-labels", "manifest-style"],
+)
+def test_a_summary_lists_the_rules_batch_applied_with_their_labels(tmp_path, fields, rules):
+    from taikai.io import read_summary, write_summary
+
+    predictions = tmp_path / "x.csv"
+    write_summary(predictions, {"rows": 7, **fields})
+    run = read_summary(predictions)
+    assert run is not None and run.rules == rules

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         validate_labelled,
     )
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
+    from taikai.io._model_stamp import ModelStamp
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
-        ModelStamp,
+        RanRule,
         RunSummary,
         check_made_by,
         id_column_of,
@@ -125,6 +126,7 @@ __all__ = [
     "OutputSpec",
     "PartsReader",
     "Position",
+    "RanRule",
     "ReadOptions",
     "Reader",
     "RunSummary",
@@ -255,9 +257,10 @@ __getattr__: Any = lazy_modules(
         "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "._paths": ("check_not_input", "check_regular_file", "same_path"),
         "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
+        "._model_stamp": ("ModelStamp",),
         "._run_summary": (
             "SUMMARY_SUFFIX",
-            "ModelStamp",
+            "RanRule",
             "RunSummary",
             "check_made_by",
             "id_column_of",
