@@ -1,6 +1,7 @@
 """The report's rules section: hits per rule, rule label × model label, conflicting examples; none without rules."""
 
 import html
+import json
 
 import pandas as pd
 import pytest
@@ -188,21 +189,31 @@ def test_prefixed_predictions_give_the_same_section(tiny_model, mode):
 NEVER = '\n[[rule]]\nname = "競争"\nlabel = "time"\nany = ["ライバルが多すぎる"]\n'
 
 
+NEVER_ROW = '<th>競争</th><td>時間がない</td><td class="n">0</td>'  # regression: its label was blank, <td></td>
+
+
 @pytest.mark.parametrize(
-    ("rules", "rows", "none"),
+    ("rules", "rows", "none", "older"),
     [
         # regression: a rule that never fired was left out of the table, though the batch summary lists it
-        (RULES + NEVER, ["<th>fee</th>", "<th>main job</th>", '<th>競争</th><td></td><td class="n">0</td>'], False),
+        (RULES + NEVER, ["<th>fee</th>", "<th>main job</th>", NEVER_ROW], False, False),
         # regression: with no rule firing the section was headers over empty tables
-        (NEVER, ['<th>競争</th><td></td><td class="n">0</td>'], True),
+        (NEVER, [NEVER_ROW], True, False),
+        # a summary written before labels were recorded: the label of a rule that never fired is not known
+        (RULES + NEVER, ["<th>fee</th>", '<th>競争</th><td>—</td><td class="n">0</td>'], False, True),
     ],
-    ids=["one-never-fires", "none-fires"],
+    ids=["one-never-fires", "none-fires", "summary-without-labels"],
 )
-def test_the_report_lists_every_rule_batch_applied(tiny_model, tmp_path, rules, rows, none):
+def test_the_report_lists_every_rule_batch_applied(tiny_model, tmp_path, rules, rows, none, older):
     src, out, path = tmp_path / "in.csv", tmp_path / "p.csv", tmp_path / "rules.toml"
     pd.DataFrame({"review_id": [f"r{i}" for i in range(len(TEXTS))], "text": TEXTS}).to_csv(src, index=False)
     path.write_text(rules, encoding="utf-8")
     taikai.classify_file(src, out, "text", model=tiny_model, rules=path)
+    if older:
+        saved = tmp_path / "p.summary.json"
+        values = json.loads(saved.read_text(encoding="utf-8"))
+        del values["rule_labels"]
+        saved.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
     page = write_report(out, tmp_path / "r.html", drift=False, charts=False, embed_font=False)
     section = page.read_text(encoding="utf-8").split('<section id="rules">')[1].split("</section>")[0]
     for row in rows:
@@ -220,6 +231,11 @@ def test_rules_section_keeps_the_rules_named_that_never_fired():
         "never": {"hits": 0, "conflicts": 0},
     }
     assert pd.isna(section.hits.loc["never", "label"])
+
+
+def test_rules_section_takes_the_labels_of_the_rules_that_ran():
+    section = rules_section(HAND_MADE, rules={"fee": "fees", "never": "time", "percent": None})
+    assert section.hits["label"].to_dict() == {"fee": "fees", "percent": "fees", "main job": "time", "never": "time"}
 
 
 @pytest.mark.parametrize(

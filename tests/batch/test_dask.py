@@ -28,6 +28,7 @@ from taikai.batch import _dask_engine
 from taikai.cli import cli
 from taikai.dask import MANIFEST, classify_files
 from taikai.errors import DataWarning, InputError, TaikaiError
+from taikai.io import read_summary
 
 pytestmark = pytest.mark.slow  # a 2-process cluster, worker kills, subprocesses
 
@@ -638,6 +639,11 @@ def test_rules_give_the_local_batch_s_columns(client, dump, tiny_model_dir, tmp_
     assert (summary.rules, summary.ruled, summary.conflicts) == (whole.rules, whole.ruled, whole.conflicts)
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["rules"]["mode"] == mode and manifest["rules"]["sha256"] == taikai.rules.load_rules(rules).digest()
+    # regression: the manifest named no rule, so a report of a Dask output listed no rule that never fired
+    labels = {"fee": "fees", "proposal": "rejection", "main job": "time"}
+    assert manifest["rule_labels"] == labels == summary.rule_labels == whole.rule_labels
+    run = read_summary(out)
+    assert run is not None and [(r.name, r.label) for r in run.rules] == list(labels.items())
 
 
 def test_rules_whose_label_the_model_lacks_stop_the_dask_engine_before_it_starts(dump, tiny_model_dir, tmp_path):

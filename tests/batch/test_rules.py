@@ -163,6 +163,20 @@ def test_the_summary_counts_hits_per_rule_and_conflicts(tmp_path, dump, rules, t
     assert summary.to_dict()["rules_file"] == str(rules)
 
 
+@pytest.mark.parametrize("written", ["fees", "手数料が高い"])
+def test_the_summary_records_each_rule_s_label_as_the_model_reads_it(tmp_path, dump, rules, tiny_model, written):
+    """Regression: only names were recorded, so the report showed a blank label for a rule that never fired."""
+    from taikai.io import RanRule, read_summary
+
+    rules.write_text(RULES.replace('"fees"', f'"{written}"').replace('"本業"', '"副業は禁止"'), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    summary = taikai.classify_file(dump, out, "text", model=tiny_model, rules=rules)
+    labels = {"proposal": "rejection", "fee": "fees", "main job": "time"}
+    assert summary.rules["main job"] == 0 and summary.to_dict()["rule_labels"] == labels
+    run = read_summary(out)
+    assert run is not None and run.rules == tuple(RanRule(name, label) for name, label in labels.items())
+
+
 def test_rules_whose_label_the_model_lacks_are_refused_before_anything_is_written(tmp_path, dump, rules, tiny_model):
     rules.write_text(RULES.replace('"fees"', '"price"'), encoding="utf-8")
     with pytest.raises(RulesError, match=rf"{rules}:7: rule 'fee': label 'price' is not a reason of the model"):

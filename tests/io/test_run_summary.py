@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from taikai.errors import InputError
-from taikai.io import ModelStamp, RunSummary, check_made_by
+from taikai.io import ModelStamp, RanRule, RunSummary, check_made_by
 
 MADE_BY = "out.summary.json says the predictions were made by model shipped (sha256 aaaaaaaaaaaa…)"
 
@@ -257,12 +257,23 @@ def test_a_summary_says_whether_batch_masked_the_texts(tmp_path, fields, mask_pi
 @pytest.mark.parametrize(
     ("fields", "rules"),
     [
-        ({"rules_file": "r.toml", "rules": {"r1": 2, "r2": 0}}, ("r1", "r2")),  # in file order, unfired too
+        ({}, ()),  # no rules
         ({"rules_file": None, "rules": {}}, ()),  # a run without rules
-        ({}, ()),  # a summary written before rules were recorded
+        # a summary written before labels were recorded: names alone
+        ({"rules_file": "r.toml", "rules": {"fee": 3, "never": 0}}, (RanRule("fee"), RanRule("never"))),
+        (
+            {"rules_file": "r.toml", "rules": {"fee": 3, "never": 0}, "rule_labels": {"fee": "fees", "never": "time"}},
+            (RanRule("fee", "fees"), RanRule("never", "time")),
+        ),
+        # a Dask manifest: its rules field is the file's stamp, the rules are those of rule_labels
+        (
+            {"rules": {"file": "r.toml", "sha256": "ab", "mode": "flag"}, "rule_labels": {"fee": "fees"}},
+            (RanRule("fee", "fees"),),
+        ),
     ],
+    ids=["none", "run-without-rules", "names-only", "names-and-labels", "manifest-style"],
 )
-def test_a_summary_names_the_rules_batch_applied(tmp_path, fields, rules):
+def test_a_summary_lists_the_rules_batch_applied_with_their_labels(tmp_path, fields, rules):
     from taikai.io import read_summary, write_summary
 
     predictions = tmp_path / "x.csv"

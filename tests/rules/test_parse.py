@@ -217,13 +217,12 @@ def test_a_toml_syntax_error_says_its_line(text, expected):
             r"regex: .*'!\{4,\}' asks for a run of one character longer than three.*write '!\{3\}'",
         ),
         (RULE + 'regex = ["最悪ーーーー"]\n', r"cut to three \(ーーーーー → ーーー\): write '最悪ーーー'"),
-        (RULE + 'regex = ["10000円"]\n', r"write '1000円'"),
+        (RULE + 'regex = ["10000円"]\n', r"Write '1万円' or '10,000円' .*, or '1000円' to fire on every amount"),
         # regression: a surface term with a long run was cut too, and 月100000円 fired on 月1000円しか稼げない
         (
             RULE.replace('"手数料"', '"月100000円"'),
-            r"any: the term '月100000円' holds a run of one character longer than three \(00000\), and rules match "
-            r"text where such runs are cut to three \(00000 → 000; 10000 and 100000 read as 1000\): it would fire on "
-            r"'月1000円' too; write '月1000円', which matches both",
+            r"any: the term '月100000円' holds a run of one digit longer than three \(00000\), and rules match "
+            r"text as the model reads it, where such runs are cut to three \(00000 → 000\): it reads as '月1000円'",
         ),
         (RULE + 'not = ["すごーーーーく"]\n', r"not: the term 'すごーーーーく' holds a run .*write 'すごーーーく'"),
         (
@@ -283,6 +282,84 @@ def test_errors_name_the_file_line_and_rule(text, expected):
 def test_patterns_that_run_in_linear_time_and_match_some_texts_are_kept(pattern):
     rules = parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml")
     assert rules.rules[0].any[-1] == Term(TermKind.REGEX, pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "shared"),
+    [
+        # regression: . and \s both match a space, so 17 spaces took 2.6 s and predict --rules ran for minutes
+        (r"(.|\s)+手数料が高い", " ", " "),
+        (r"(a|a)+b", "a", ""),  # re's parser moves the a out of the branch, leaving two empty alternatives
+        (r"(は|.)+に", "は", "は"),
+        (r"x(?:(?:a|a)c)+", "ac", ""),
+        (r"((a|a){2})+", "aa", ""),
+        (r"(?s)(.|\n)*x", "\n", "\n"),  # with DOTALL, . matches a line break
+        (r"(?:手数料(?:は.|..))+", "手数料はx", "はx"),
+        (r"(?:ab|AB)+c", "ab", "ab"),  # rules ignore case
+    ],
+)
+def test_repeated_groups_with_alternatives_matching_the_same_text_are_refused(pattern, text, shared):
+    expected = (
+        f"{re.escape(repr(pattern))} repeats a group with alternatives that match the same text "
+        rf"\({re.escape(repr(text))} is matched by the group in two ways, two of its alternatives matching "
+        rf"{re.escape(repr(shared))}\), so this pattern can take exponential time on some texts .*: give the "
+        r"alternatives texts that only one of them matches, or one character class for single characters "
+        r"\(\(\.\|\\s\)\+ → \.\+, as rules read line breaks and tabs as a space"
+    )
+    with pytest.raises(RulesError, match=expected):
+        parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(笑|草)+",
+        r"\d{1,3}(,\d{3})+円",
+        "(?:[^。]*。)+",
+        "(すごく|とても)*安い",
+        "(?:じ|時)(?:き|給)",
+        "(?:手数料|利用料)が(?:高い|高すぎ)",
+        "(?:高い|高すぎ)+",
+        r"(\w|\d)+",  # one character class to re, matched one way
+        r"(.|\n)*手数料",  # without DOTALL . skips line breaks: each character matched one way
+        r"(?:(?=.|\s)x)+",  # a look-ahead is not backtracked into
+        r"(?>(.|\s))+手数料",  # regression: an atomic group raised a TypeError; it is not backtracked into
+        r"(.|\s)++手数料",
+    ],
+)
+def test_repeated_groups_whose_alternatives_match_different_texts_are_kept(pattern):
+    rules = parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml")
+    assert rules.rules[0].any[-1] == Term(TermKind.REGEX, pattern)
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # regression: the advice was "write '月1000円', which matches both", firing the rule on 1,000-yen reviews
+        (
+            'any = ["月100000円"]',
+            "any: the term '月100000円' holds a run of one digit longer than three (00000), and rules match text as "
+            "the model reads it, where such runs are cut to three (00000 → 000): it reads as '月1000円', as does every "
+            "amount with a run of three or more of that digit there (1000, 10000 and 100000 all read as 1000), which "
+            "neither the rules nor the model can tell apart. What normalisation keeps can be told apart: an amount "
+            "written with 万 (10万) or with separators (100,000) is kept as written. Write '月10万円' or '月100,000円' "
+            "to fire where a review writes the amount so, or '月1000円' to fire on every amount that reads as it",
+        ),
+        ('any = ["１００００円"]', "Write '1万円' or '10,000円' to fire where a review writes the amount so"),
+        ('not = ["15555円"]', "not: the term '15555円' holds a run of one digit longer than three (5555), and"),
+        ('not = ["15555円"]', "Write '15,555円' to fire where a review writes the amount so, or '1555円' to fire"),
+        ('all = ["100000000円"]', "Write '100,000,000円' to fire"),  # 10000万 would be cut too
+        ('regex = ["月100000円以上"]', "Write '月10万円以上' or '月100,000円以上' to fire where"),
+        # not an amount: a quantifier, a run of another character
+        ('regex = ["a{10000}"]', "asks for a run of one character longer than three, and rules match text where such"),
+        ('any = ["すごーーーーく"]', "(ーーーー → ーーー): it would fire on 'すごーーーく' too; write 'すごーーーく'"),
+    ],
+)
+def test_a_long_run_of_one_digit_says_which_amounts_can_be_told_apart(entry, expected):
+    text = RULE.replace('any = ["手数料"]\n', "") + ('any = ["手数料"]\n' if not entry.startswith("any") else "")
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text + entry + "\n", "rules.toml")
+    assert expected in str(caught.value)
 
 
 def test_every_problem_is_reported_at_once():

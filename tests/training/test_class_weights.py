@@ -65,3 +65,67 @@ def test_a_weight_of_no_training_label_is_named(weights, split, message):
 def test_a_weight_of_a_training_label_trains(weights, recorded):
     model = taikai.train(_data(), config=FeatureConfig(min_df=1, **weights), free_labels=True, folds=0, test_size=0)
     assert model.metadata.config["class_weight"] == recorded
+
+
+def _taxonomy_data() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "text": TEXTS * 2,
+            "reasons": ["low_pay", "low_pay", "fees", "fees", "low_pay", "fees"] * 2,
+            "sentiment": ["positive", "negative", "negative", "positive", "negative", "neutral"] * 2,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("weights", "recorded"),
+    [
+        # regression: a Japanese display name was "not a label of the training rows", though label cells take it
+        ({"class_weight": {"手数料が高い": 2.0}}, {"class_weight": {"fees": 2.0}}),
+        ({"class_weight": {"Fees": 2.0, "報酬・単価が低い": 1}}, {"class_weight": {"fees": 2.0, "low_pay": 1.0}}),
+        ({"class_weight": {"ｆｅｅｓ": 2.0}}, {"class_weight": {"fees": 2.0}}),
+        (
+            {"class_weight": "balanced", "sentiment_class_weight": {"ネガティブ": 2.0, "Positive": 1.0}},
+            {"class_weight": "balanced", "sentiment_class_weight": {"negative": 2.0, "positive": 1.0}},
+        ),
+    ],
+)
+def test_a_weight_keyed_as_a_label_cell_is_read_as_its_id(weights, recorded):
+    model = taikai.train(_taxonomy_data(), config=FeatureConfig(min_df=1, **weights), folds=0, test_size=0)
+    for name, value in recorded.items():
+        assert model.metadata.config[name] == value
+
+
+@pytest.mark.parametrize(
+    ("weights", "free_labels", "message"),
+    [
+        (
+            {"class_weight": {"fees": 1.0, "手数料が高い": 2.0}},
+            False,
+            "class_weight has the keys 'fees' and '手数料が高い', which name one label, 'fees' (as label cells are "
+            "read): give it one weight",
+        ),
+        # labels of one's own are read as written: a display name is no id there
+        (
+            {"class_weight": {"手数料が高い": 2.0}},
+            True,
+            "class_weight['手数料が高い'] is not a label of the training rows (reasons: fees, low_pay)",
+        ),
+    ],
+)
+def test_keys_are_read_as_the_rows_labels_are(weights, free_labels, message):
+    config = FeatureConfig(min_df=1, **weights)
+    with pytest.raises(InputError) as caught:
+        taikai.train(_taxonomy_data(), config=config, free_labels=free_labels, folds=0, test_size=0)
+    assert str(caught.value) == message
+
+
+def test_a_display_name_held_out_for_the_test_is_named_with_its_id():
+    data = _taxonomy_data().assign(
+        reasons=["low_pay", "time", "fees", "time", "low_pay", "fees"] * 2,
+        split=["train", "train", "test", "train", "train", "test"] * 2,  # every fees row is a test row
+    )
+    config = FeatureConfig(min_df=1, class_weight={"手数料が高い": 2.0})
+    expected = r"class_weight\['手数料が高い'\]: '手数料が高い' \(fees\) labels only rows held out for the test"
+    with pytest.raises(InputError, match=expected):
+        taikai.train(data, config=config, folds=0)

@@ -9,7 +9,7 @@ without ``rule_reasons`` have no such section.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -58,7 +58,7 @@ def rules_section(
     context: list[str] | None = None,
     *,
     prefix: str | None = None,
-    rules: Sequence[str] = (),
+    rules: Sequence[str] | Mapping[str, str | None] = (),
 ) -> RulesSection | None:
     """Return the rules section of the predictions *df*, or ``None`` when it has no ``rule_reasons`` column.
 
@@ -66,7 +66,8 @@ def rules_section(
     are read as :func:`~taikai.analysis.plain_predictions` reads them; *prefix* chooses among several sets.
     *context* names further columns to show with the examples (an id, the date, the platform); a blank cell of
     theirs reads :data:`~taikai.analysis._blanks.MISSING_SEGMENT`, as in ``representative_reviews``.
-    *rules* names the rules that ran (the batch summary lists them): those that never fired are in ``hits`` with 0.
+    *rules* names the rules that ran, or maps each to its label (the batch summary lists them, with their labels
+    since it records them): those that never fired are in ``hits`` with 0, and a label given is a rule's ``label``.
     """
     check_int("examples", examples, 0)
     df = plain_predictions(df, prefix)
@@ -82,6 +83,7 @@ def rules_section(
         conflict = pd.Series([bool(ls) and m not in ls for ls, m in zip(labels, model, strict=True)], rows.index)
     conflict &= labels.map(bool)  # a conflict needs a rule that fired
     per_rule: dict[str, list[int]] = {name: [0, 0] for name in rules}  # name -> [hits, conflicts]
+    given = {name: label for name, label in rules.items() if label} if isinstance(rules, Mapping) else {}
     common: dict[str, set[str]] = {}  # name -> the labels on every row where it fired
     pairs: Counter[tuple[str, str]] = Counter()
     for row_names, row_labels, m, c in zip(names, labels, model, conflict, strict=True):
@@ -100,7 +102,7 @@ def rules_section(
     )
     hits = pd.DataFrame(
         {
-            "label": [next(iter(common[n])) if len(common.get(n, ())) == 1 else None for n in per_rule],
+            "label": [given.get(n) or _common(common.get(n, set())) for n in per_rule],
             "hits": [h for h, _ in per_rule.values()],
             "share": [h / max(len(rows), 1) for h, _ in per_rule.values()],
             "conflicts": [c for _, c in per_rule.values()],
@@ -116,6 +118,11 @@ def rules_section(
         matrix=matrix,
         examples=_examples(rows[conflict], labels, model, text_column, examples, context or []),
     )
+
+
+def _common(labels: set[str]) -> str | None:
+    """The label on every row where a rule fired, when there is one only (``None``: none, or several)."""
+    return next(iter(labels)) if len(labels) == 1 else None
 
 
 def _examples(

@@ -212,7 +212,7 @@ def _locked_run(
         summary.text_column, summary.id_column = options.text_column, id_column
         summary.reason_labels = resolved.reason_labels  # OwnLabels kept: named as written
         if ruleset is not None:
-            summary.start_rules(ruleset.source, [r.name for r in ruleset.rules], str(rules_mode))
+            summary.start_rules(ruleset.source, ruleset.rules, str(rules_mode))
         progress.total = len(tasks)
 
         rows = [0, 0]  # rows written, parts written: for the progress line
@@ -241,6 +241,7 @@ def _locked_run(
             "rules": None
             if ruleset is None
             else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},
+            "rule_labels": summary.rule_labels,
             "statuses": summary.statuses,
             "mask_pii": options.mask_pii,
             "masks": summary.masks,

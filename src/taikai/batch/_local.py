@@ -166,7 +166,7 @@ def run_local(
     state = work.open(fingerprint, options.resume, {"input": str(input), **saved}, input_file=input)
     summary = BatchSummary.from_totals(input, output, state.totals if state else None)
     if rules is not None:
-        summary.start_rules(rules.rules.source, [r.name for r in rules.rules.rules], str(rules_mode))
+        summary.start_rules(rules.rules.source, rules.rules.rules, str(rules_mode))
     summary.bad_lines_file = str(bad_output) if bad_output else None
     summary.mask_pii, summary.limit = options.mask_pii, limit
     summary.reason_labels = model.reason_labels  # OwnLabels kept: labels of one's own are named as written

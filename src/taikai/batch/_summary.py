@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from taikai.errors import TEXT_COLUMN, DataWarning
 from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
+from taikai.rules import Rule
 from taikai.text import Status
 
 
@@ -37,6 +38,9 @@ class BatchSummary:
     replaced_characters: int = 0
     rules_file: str | None = None
     rules: dict[str, int] = field(default_factory=dict)
+    rule_labels: dict[str, str] = field(default_factory=dict)
+    """Each rule's label (name → label, as the model's reasons read it), in file order: written to the JSON summary,
+    where the report finds the label of a rule that never fired."""
     ruled: int = 0
     conflicts: int = 0
     mask_pii: bool = False
@@ -116,11 +120,12 @@ class BatchSummary:
         """Return the counts to save with each chunk, for a resumed run (copies: the summary goes on counting)."""
         return Totals(**{f.name: _frozen(getattr(self, f.name)) for f in fields(Totals)})
 
-    def start_rules(self, source: str, names: list[str], mode: str = "flag") -> None:
-        """Say that rules from *source* were applied in *mode* (``flag`` or ``override``), and list their *names* in
-        order (with no hit yet)."""
+    def start_rules(self, source: str, rules: Sequence[Rule], mode: str = "flag") -> None:
+        """Say that *rules* from *source* were applied in *mode* (``flag`` or ``override``), and list their names in
+        order (with no hit yet) and their labels."""
         self.rules_file, self.rules_mode = source, str(mode)
-        self.rules = {name: 0 for name in names} | self.rules
+        self.rules = {rule.name: 0 for rule in rules} | self.rules
+        self.rule_labels = {rule.name: rule.label for rule in rules}
 
     def add(self, result: ChunkResult, bad: int = 0, blank: int = 0, notes: Iterable[DecodeNote] = ()) -> None:
         """Add one chunk's counts, the bad and blank lines met reading it, and its rows that did not decode cleanly."""
@@ -161,6 +166,7 @@ class BatchSummary:
             "mask_pii": self.mask_pii,
             "limit": self.limit,
             **self.totals().to_json(),
+            "rule_labels": self.rule_labels,
             "cut_cells": self.cut_cells,
             "cut_rows": self.cut_rows,
             "cut_row_numbers": self.cut_row_numbers,

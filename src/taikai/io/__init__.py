@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._made_by import check_made_by, stamp_model_dir
+    from taikai.io._model_stamp import ModelStamp
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
-        ModelStamp,
+        RanRule,
         RunSummary,
         id_column_of,
         read_summary,
@@ -126,6 +127,7 @@ __all__ = [
     "OutputSpec",
     "PartsReader",
     "Position",
+    "RanRule",
     "ReadOptions",
     "Reader",
     "RunSummary",
@@ -261,9 +263,10 @@ __getattr__: Any = lazy_modules(
         "._paths": ("check_not_input", "check_not_stdin", "check_regular_file", "same_path"),
         "._made_by": ("check_made_by", "stamp_model_dir"),
         "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
+        "._model_stamp": ("ModelStamp",),
         "._run_summary": (
             "SUMMARY_SUFFIX",
-            "ModelStamp",
+            "RanRule",
             "RunSummary",
             "id_column_of",
             "read_summary",

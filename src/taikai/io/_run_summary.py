@@ -17,11 +17,12 @@ import hashlib
 import json
 import warnings
 from collections.abc import Hashable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, overload
 
 from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
+from taikai.io._model_stamp import ModelStamp
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
 
 SUMMARY_FORMAT = 1
@@ -44,44 +45,12 @@ def with_summary(what: str, path: Path | None) -> dict[str, Path | None]:
 
 
 @dataclass(frozen=True)
-class ModelStamp:
-    """Which model made the predictions, as far as its metadata says."""
+class RanRule:
+    """A coding rule batch applied (``--rules``), as its summary records it."""
 
     name: str
-    path: str
-    sha256: str
-    created_at: str
-    reasons: tuple[str, ...] = ()
-    test_metrics: dict[str, float] = field(default_factory=dict)
-    refit_on_all_rows: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the stamp as a batch summary (under ``model``) and a Dask manifest (under ``model_stamp``) hold it;
-        :meth:`from_dict` reads it back. The metrics are written as given (a count such as ``rows`` stays an int)."""
-        return {
-            "name": self.name,
-            "path": self.path,
-            "sha256": self.sha256,
-            "created_at": self.created_at,
-            "reasons": list(self.reasons),
-            "test_metrics": dict(self.test_metrics),
-            "refit_on_all_rows": self.refit_on_all_rows,
-        }
-
-    @classmethod
-    def from_dict(cls, values: dict[str, Any]) -> ModelStamp:
-        """Return the stamp *values* (as :meth:`to_dict` writes it) hold; ``reasons``, ``test_metrics`` and
-        ``refit_on_all_rows`` may be absent (older summaries). A missing field raises :class:`KeyError`, a value of
-        the wrong kind :class:`ValueError`, :class:`TypeError` or :class:`AttributeError`."""
-        return cls(
-            name=str(values["name"]),
-            path=str(values["path"]),
-            sha256=str(values["sha256"]),
-            created_at=str(values["created_at"]),
-            reasons=tuple(map(str, values.get("reasons", ()))),
-            test_metrics={str(k): float(v) for k, v in (values.get("test_metrics") or {}).items()},
-            refit_on_all_rows=bool(values.get("refit_on_all_rows", False)),
-        )
+    label: str | None = None
+    """The rule's label, as the model's reasons read it (``None``: a summary written before labels were recorded)."""
 
 
 @dataclass(frozen=True)
@@ -107,8 +76,8 @@ class RunSummary:
     """Whether batch masked the texts (``--mask-pii``; ``None``: a summary that does not say)."""
     masks: dict[str, int] | None = None
     """What batch masked, per kind (``{"name": 3}``; ``None``: a summary that does not say)."""
-    rules: tuple[str, ...] = ()
-    """The names of the rules batch applied (``--rules``) in file order, unfired ones too (none: none, or older)."""
+    rules: tuple[RanRule, ...] = ()
+    """The rules batch applied (``--rules``) in file order, unfired ones too (none: none, or an older summary)."""
 
 
 @overload
@@ -269,7 +238,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             limit=None if values.get("limit") is None else int(values["limit"]),
             mask_pii=None if values.get("mask_pii") is None else bool(values["mask_pii"]),
             masks=None if values.get("masks") is None else {str(k): int(v) for k, v in values["masks"].items()},
-            rules=tuple(map(str, values.get("rules") or {})) if values.get("rules_file") else (),
+            rules=_ran_rules(values),
         )
     except KeyError as exc:
         raise InputError(f"{path}: not a {what} (it lacks {exc.args[0]!r}); delete or rename it") from exc
@@ -277,3 +246,11 @@ def read_summary(predictions: Path) -> RunSummary | None:
         raise InputError(
             f"{path}: not a {what} (a field has the wrong kind of value: {exc}); delete or rename it"
         ) from exc
+
+
+def _ran_rules(values: dict[str, Any]) -> tuple[RanRule, ...]:
+    """Return the rules a summary (or manifest) *values* lists: names with hits under ``rules`` (when it has a
+    ``rules_file``), labels under ``rule_labels`` (names alone in a summary written before labels were)."""
+    labels = {str(k): str(v) for k, v in (values.get("rule_labels") or {}).items()}
+    names = map(str, values.get("rules") or {}) if values.get("rules_file") else ()
+    return tuple(RanRule(name, labels.get(name)) for name in dict.fromkeys([*names, *labels]))

@@ -31,7 +31,10 @@ class FeatureConfig:
     package; or a path to one), pooled over the word tokens beside their n-grams; ``None`` (the default) for none.
     Vectors read the dictionary-form word tokens: a configuration with ``token_form="surface"`` or without word
     n-grams cannot take them. ``class_weight`` applies to the reason head and, unless ``sentiment_class_weight``
-    differs, the sentiment head.
+    differs, the sentiment head. A dict of weights is keyed by labels written as label cells are: training reads
+    the taxonomy's Japanese display names and ids in any case as its ids (``{"手数料が高い": 2.0}`` weighs ``fees``,
+    ``{"ネガティブ": 2.0}`` ``negative``; the model records the ids), and labels of one's own (``free_labels``) as
+    written after NFKC.
 
     Each field is checked when the config is made (:class:`TypeError` for a wrong type, :class:`InputError` for a
     wrong value, naming the field and what it takes), not when training has read the data.

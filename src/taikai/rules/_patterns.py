@@ -3,7 +3,9 @@
 Python's ``re`` has no timeout: a group that is repeated and can itself match the same text in more than one way
 (``(a+)+``, ``(\\S+\\s?)+``, ``(.*)*``, ``(a|aa)+``) makes the matcher try every way of cutting a text into repeats
 before it gives up, which takes time exponential in the text's length. Such a pattern is found by walking its parse
-(``re._parser``, ``sre_parse`` before Python 3.11), not by reading its characters.
+(``re._parser``, ``sre_parse`` before Python 3.11), not by reading its characters. A repeated group can match one
+text in two ways by cutting it into repeats differently (``(a+)+``), or by having two alternatives that match the same
+text (``(.|\\s)+``: ``.`` and ``\\s`` both match a space; ``(a|a)+``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import importlib
 import itertools
 import re
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
@@ -21,7 +25,7 @@ EVERY_TEXT_PROBES = ("あ", "ア", "漢", "a", "7", "!", "。", " ")
 """Unrelated one-character texts: a pattern that matches every one of them matches (nearly) every text."""
 _CHARS = ("x", "a", "1", "あ", "ア", "漢", " ", "、", "。", ",", "!", "-", "\n")  # what a character class is tried on
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT")
-_GROUPS = ("SUBPATTERN", "ATOMIC_GROUP", "POSSESSIVE_REPEAT", "ASSERT", "ASSERT_NOT")  # what holds items of its own
+_LITERAL = _parser.LITERAL
 _MANY = 10  # a group repeated up to this many times or more is checked
 _EXAMPLES = 6  # examples kept per part of a pattern
 
@@ -52,6 +56,15 @@ def backtracking_problem(pattern: str, flags: int) -> str:
     found = _ambiguous_repeat(parsed.state, list(parsed))
     if found is None:
         return ""
+    if isinstance(found, _Overlap):
+        return (
+            f"the regular expression {pattern!r} repeats a group with alternatives that match the same text "
+            f"({found.text!r} is matched by the group in two ways, two of its alternatives matching "
+            f"{found.shared!r}), so this pattern can take exponential time on some texts (minutes on one review; a "
+            "match cannot be timed out): give the alternatives texts that only one of them matches, or one "
+            r"character class for single characters ((.|\s)+ → .+, as rules read line breaks and tabs as a space; "
+            "(は|.)+ → .+; (a|a)+b → a+b)"
+        )
     return (
         f"the regular expression {pattern!r} repeats a group that can itself match the same text in more than one "
         f"way ({found!r} is one repeat of it or several), so this pattern can take exponential time on some texts "
@@ -61,7 +74,15 @@ def backtracking_problem(pattern: str, flags: int) -> str:
     )
 
 
-def _ambiguous_repeat(state: Any, items: list[Any]) -> str | None:
+@dataclass(frozen=True)
+class _Overlap:
+    """A text one repeat of a group matches in two ways, as two alternatives of a branch in it match *shared*."""
+
+    text: str
+    shared: str
+
+
+def _ambiguous_repeat(state: Any, items: list[Any]) -> str | _Overlap | None:
     """Return a text that a repeat of *items* with many repeats can match in two ways, or ``None``."""
     for op, av in items:
         name = str(op)
@@ -71,22 +92,20 @@ def _ambiguous_repeat(state: Any, items: list[Any]) -> str | None:
                 found = _twice(state, body)
                 if found is not None:
                     return found
+                overlap = _overlap(state, body)
+                if overlap is not None:
+                    return overlap
             inner = _ambiguous_repeat(state, body)
-        elif name in _GROUPS:
-            inner = _ambiguous_repeat(state, _group_body(name, av))
+        elif name in ("SUBPATTERN", "ATOMIC_GROUP", "POSSESSIVE_REPEAT", "ASSERT", "ASSERT_NOT"):
+            inner = _ambiguous_repeat(state, _group_items(name, av))
         elif name == "BRANCH":
-            inner = next(filter(None, (_ambiguous_repeat(state, list(alt)) for alt in av[1])), None)
+            found_in = (_ambiguous_repeat(state, list(alt)) for alt in av[1])
+            inner = next((found for found in found_in if found is not None), None)
         else:
             continue
         if inner is not None:
             return inner
     return None
-
-
-def _group_body(name: str, av: Any) -> list[Any]:
-    """Return the items of the group *av* of the kind *name*: an atomic group ``(?>…)`` is its items itself, the
-    others (a group, a possessive repeat, a look-around) hold them last."""
-    return list(av) if name == "ATOMIC_GROUP" else list(av[-1])
 
 
 def _twice(state: Any, body: list[Any]) -> str | None:
@@ -99,6 +118,59 @@ def _twice(state: Any, body: list[Any]) -> str | None:
         if whole.fullmatch(first + second):
             return first + second
     return None
+
+
+def _overlap(state: Any, body: list[Any]) -> _Overlap | None:
+    """Return a text *body* matches in two ways through a branch whose alternatives match the same text, or ``None``.
+
+    The matcher backtracks into the other alternative when the rest of the pattern fails, so ``n`` repeats try ``2**n``
+    ways. Atomic groups and look-arounds are not backtracked into, so branches inside them are left out.
+    """
+    for shared, rebuilt in _overlaps(state, body):
+        texts = [t for t in _examples(state, rebuilt) if t] or [shared]
+        return _Overlap(texts[0], shared)
+    return None
+
+
+def _overlaps(state: Any, items: list[Any]) -> Iterator[tuple[str, list[Any]]]:
+    """Yield each text two alternatives of a branch in *items* both match, with *items* where that branch is
+    replaced by the text (to give an example of the whole group)."""
+    for index, (op, av) in enumerate(items):
+        name = str(op)
+        if name == "BRANCH":
+            alternatives = [list(alt) for alt in av[1]]
+            shared = _shared(state, alternatives)
+            if shared is not None:
+                yield shared, [*items[:index], *((_LITERAL, ord(ch)) for ch in shared), *items[index + 1 :]]
+            inner = ((text, alt) for alt in alternatives for text, alt in _overlaps(state, alt))
+        elif name == "SUBPATTERN":
+            inner = ((text, [(op, (*av[:-1], sub))]) for text, sub in _overlaps(state, list(av[-1])))
+        elif name in _REPEATS:
+            inner = ((text, [(op, (av[0], av[1], sub))]) for text, sub in _overlaps(state, list(av[2])))
+        else:
+            continue
+        for text, part in inner:
+            yield text, [*items[:index], *part, *items[index + 1 :]]
+
+
+def _shared(state: Any, alternatives: list[list[Any]]) -> str | None:
+    """Return a text (perhaps empty) that two of *alternatives* both match whole, or ``None``."""
+    compiled = [_compile(state, alt) for alt in alternatives]
+    for i, alt in enumerate(alternatives):
+        whole = compiled[i]
+        if whole is None:  # pragma: no cover - internals moved
+            continue
+        singles = [ch for ch in _CHARS if whole.fullmatch(ch)]  # every probe character, for . and \s
+        for text in dict.fromkeys([*_examples(state, alt), *singles]):
+            others = (c for j, c in enumerate(compiled) if j != i and c is not None)
+            if whole.fullmatch(text) and any(other.fullmatch(text) for other in others):
+                return text
+    return None
+
+
+def _group_items(name: str, av: Any) -> list[Any]:
+    """Return the items of a group: an atomic group's argument is its sub-pattern, the others' is its last part."""
+    return list(av if name == "ATOMIC_GROUP" else av[-1])
 
 
 def _compile(state: Any, items: list[Any]) -> re.Pattern[str] | None:
@@ -127,7 +199,7 @@ def _item_examples(state: Any, item: tuple[Any, Any]) -> list[str]:
         single = _compile(state, [item])
         return [ch for ch in _CHARS if single is not None and single.fullmatch(ch)][:2] or [""]
     if name in ("SUBPATTERN", "ATOMIC_GROUP"):
-        return _examples(state, _group_body(name, av))
+        return _examples(state, _group_items(name, av))
     if name == "BRANCH":
         return list(dict.fromkeys(e for alt in av[1] for e in _examples(state, list(alt))))[:_EXAMPLES]
     if name in (*_REPEATS, "POSSESSIVE_REPEAT"):

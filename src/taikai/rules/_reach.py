@@ -41,14 +41,47 @@ def surface_problem(value: str) -> str:
     named = [p for p in PLACEHOLDERS if normalize(p) in text]
     if named:
         return _placeholder_problem(f"the term {value!r}", named[0])
-    run = _RUN.search(unicodedata.normalize("NFKC", value).lower())
+    written = unicodedata.normalize("NFKC", value).lower()
+    run = _RUN.search(written)
+    number = _number_at(written, run.start()) if run else None
+    if run and number is not None:
+        return _digit_run_problem(f"the term {value!r}", run.group(), text, number)
     if run:
         return (
             f"the term {value!r} holds a run of one character longer than three ({run.group()}), and rules match "
-            f"text where such runs are cut to three ({run.group()} → {run.group()[:3]}; 10000 and 100000 read as "
-            f"1000): it would fire on {text!r} too; write {text!r}, which matches both"
+            f"text where such runs are cut to three ({run.group()} → {run.group()[:3]}): it would fire on {text!r} "
+            f"too; write {text!r}, which matches both"
         )
     return ""
+
+
+def _digit_run_problem(what: str, run: str, cut: str, number: re.Match[str]) -> str:
+    """A number with a run of one digit longer than three: the amounts that read as one cannot be told apart."""
+    forms = " or ".join(map(repr, _kept_forms(number)))
+    return (
+        f"{what} holds a run of one digit longer than three ({run}), and rules match text as the model reads it, "
+        f"where such runs are cut to three ({run} → {run[:3]}): it reads as {cut!r}, as does every amount with a run "
+        f"of three or more of that digit there (1000, 10000 and 100000 all read as 1000), which neither the rules "
+        "nor the model can tell apart. What normalisation keeps can be told apart: an amount written with 万 (10万) "
+        f"or with separators (100,000) is kept as written. Write {forms} to fire where a review writes the amount "
+        f"so, or {cut!r} to fire on every amount that reads as it"
+    )
+
+
+def _number_at(written: str, start: int) -> re.Match[str] | None:
+    """Return the number of *written* holding the digit at *start*; ``None`` for a regex quantifier (a{10000})."""
+    number = next((m for m in re.finditer(r"\d+", written) if m.start() <= start < m.end()), None)
+    if number is None or (number.start() and written[number.start() - 1] in "{,"):
+        return None
+    return number
+
+
+def _kept_forms(number: re.Match[str]) -> list[str]:
+    """Return the text of *number* with the number written as normalisation keeps it: with 万 (a whole number of
+    万 without a long run) and with separators."""
+    written, n = number.string, int(number.group())
+    man = [f"{n // 10_000}万"] if n % 10_000 == 0 and not _RUN.search(str(n // 10_000)) else []
+    return [written[: number.start()] + form + written[number.end() :] for form in (*man, f"{n:,}")]
 
 
 def regex_term(pattern: str) -> tuple[Term | None, str]:
@@ -111,6 +144,10 @@ def _repeat_problem(pattern: str) -> str:
     fixed = _LONG_REPEAT.sub(r"\1{3}", _LONG_RUN.sub(r"\1\1\1", pattern))
     if fixed == pattern:
         return ""
+    run = _LONG_RUN.search(pattern)
+    number = _number_at(pattern, run.start()) if run else None
+    if run and number is not None:
+        return _digit_run_problem(f"the regular expression {pattern!r}", run.group(), fixed, number)
     return (
         f"the regular expression {pattern!r} asks for a run of one character longer than three, and rules match "
         f"text where such runs are cut to three (ーーーーー → ーーー): write {fixed!r}"

@@ -34,7 +34,7 @@ from taikai.training._checks import (
     unlearned_labels,
     weak_data_warnings,
 )
-from taikai.training._class_weights import check_class_weights
+from taikai.training._class_weights import read_class_weights
 from taikai.training._columns import Columns
 from taikai.training._compare import compare_added
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
@@ -211,7 +211,7 @@ def train(
     df = inputs.base
     source = _source(inputs, columns)
     train_df, test_df, fit_df = split_rows(inputs, test_size, seed, sentiment_column)
-    check_class_weights(config, fit_df, test_df, sentiment_column)  # a key no training row has, named
+    config = read_class_weights(config, fit_df, test_df, sentiment_column, free_labels)  # keys as labels are read
     everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     source |= {
         "train_rows": len(train_df),

@@ -13,12 +13,16 @@ from taikai.analysis._report._ids import id_cell
 from taikai.analysis._rules_section import rules_section
 from taikai.labels import parse_reasons
 
+NO_LABEL = "—"
+"""The label cell of a rule whose label is not known (it never fired, and the batch summary predates labels)."""
+
 
 def rules_builder(ctx: ReportContext) -> Section | None:
     """Hits per rule, the matrix of rule labels against the model's reasons and the conflicting reviews;
     ``None`` when the predictions have no ``rule_reasons`` column."""
     text_column = ctx.options.text_column
-    ran = ctx.run.rules if ctx.run is not None else ()  # the rules batch applied: those that never fired too
+    # the rules batch applied, those that never fired too, with their labels (none in a summary older than them)
+    ran = {rule.name: rule.label for rule in ctx.run.rules} if ctx.run is not None else {}
     found = rules_section(
         ctx.frame, text_column, examples=ctx.options.uncertain, context=ctx.context_columns, rules=ran
     )
@@ -26,7 +30,7 @@ def rules_builder(ctx: ReportContext) -> Section | None:
         return None
     t, names = ctx.t, ctx.t.rules_columns
     hits = found.hits.assign(
-        label=found.hits["label"].map(lambda r: ctx.reason(r) if isinstance(r, str) else r),
+        label=found.hits["label"].map(lambda r: ctx.reason(r) if isinstance(r, str) else NO_LABEL),
         share=found.hits["share"].map(Share),
     )
     matrix = found.matrix.rename(index=ctx.reason, columns=ctx.reason)
