@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import ADD, Argument, DataWarning, InputError, ModelError, check_int, check_path, wrong_type
+from taikai.errors import ADD, Argument, DataWarning, InputError, ModelError, check_int, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows
 from taikai.model import (
@@ -23,14 +23,16 @@ from taikai.model import (
     ModelMetadata,
     RowHashes,
     check_vectors,
-    save_artifact,
+    save_model,
 )
 from taikai.text import MAX_CHARS
 from taikai.training._checks import (
+    FORCE,
     check_flags,
     check_out_dir,
     check_split_options,
     look_alike_labels,
+    out_named,
     unlearned_labels,
     weak_data_warnings,
 )
@@ -180,8 +182,7 @@ def train(
     """
     check_flags(refit_all=refit_all, overwrite=overwrite, free_labels=free_labels)
     if out is not None:
-        check_path("out", out)
-        check_out_dir(Path(out), overwrite)
+        check_out_dir(out, overwrite)
     check_int("folds", folds, 0)
     if check_int("compare_folds", compare_folds, 0) == 1:
         raise InputError(
@@ -294,7 +295,8 @@ def train(
     if lost:  # said once the saved model's labels are known (--refit-all learns those of the test rows)
         meta = replace(meta, warnings=(*meta.warnings, *lost))
         model = Model(pipeline, meta)
-    if out is not None:
-        model.metadata = save_artifact(pipeline, meta, Path(out))
-        model.path = Path(out)
+    if out is not None:  # checked again once the save holds *out*: a model saved there meanwhile stays
+        model.path, model.metadata, _ = save_model(
+            pipeline, meta, out, overwrite, named=out_named(out), force=FORCE, late=True
+        )
     return model
