@@ -23,16 +23,14 @@ from taikai.model import (
     ModelMetadata,
     RowHashes,
     check_vectors,
-    save_model,
 )
 from taikai.text import MAX_CHARS
 from taikai.training._checks import (
-    FORCE,
     check_flags,
     check_out_dir,
     check_split_options,
     look_alike_labels,
-    out_named,
+    save_out,
     unlearned_labels,
     weak_data_warnings,
 )
@@ -296,7 +294,5 @@ def train(
         meta = replace(meta, warnings=(*meta.warnings, *lost))
         model = Model(pipeline, meta)
     if out is not None:  # checked again once the save holds *out*: a model saved there meanwhile stays
-        model.path, model.metadata, _ = save_model(
-            pipeline, meta, out, overwrite, named=out_named(out), force=FORCE, late=True
-        )
+        model.path, model.metadata = save_out(pipeline, meta, out, overwrite)
     return model
