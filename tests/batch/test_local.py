@@ -631,3 +631,14 @@ def test_a_quoted_glob_that_matches_files_says_the_dask_engine_reads_it(tmp_path
         taikai.classify_file(source, tmp_path / "out.csv", "text", model=tiny_model_dir)
     assert str(caught.value) == expected
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize("name", ["model.joblib", "metadata.json"])
+def test_an_output_over_another_models_file_is_refused(dump, tmp_path, tiny_model_dir, name):
+    """Regression: ``classify_file(..., model=m1)`` wrote its output over the files of another model."""
+    other = tmp_path / "ow"
+    shutil.copytree(tiny_model_dir, other)
+    before = (other / name).read_bytes()
+    with pytest.raises(InputError, match=re.escape(f"the output would overwrite {other / name}, a file of the model")):
+        taikai.classify_file(dump, other / name, "text", model=tiny_model_dir, output_format="csv")
+    assert (other / name).read_bytes() == before

@@ -100,6 +100,32 @@ DEFAULT_MODEL_OVERWRITES = [
 ]
 
 
+OTHER_MODEL_OVERWRITES = [
+    # (command line using model m, or none, over a file of the model ow)
+    "report p.csv -o ow/model.joblib --no-drift",
+    "report p.csv -o ow/metadata.json -m m",
+    "batch dump.csv -m m -o ow/model.joblib --output-format csv --text-column text",
+    "drift p.csv --json ow/metadata.json",
+    "evaluate data.csv -m m --json ow/model.joblib",
+    "suggest p.csv -o ow/metadata.json",
+]
+
+
+@pytest.mark.parametrize("line", OTHER_MODEL_OVERWRITES)
+def test_an_output_over_another_models_file_is_refused(work, line):
+    """Regression: only the files of the model in use were refused, so ``report p.csv -o ow/model.joblib`` (the
+    predictions made by m) and ``batch -m m -o ow/model.joblib`` wrote over the artifact of the model ow."""
+    shutil.copytree("m", "ow")
+    before = {p.name: p.read_bytes() for p in (work / "ow").iterdir()}
+    result = CliRunner().invoke(cli, line.split())
+    assert result.exit_code == 2, result.output
+    name = line.split("ow/")[1].split()[0]
+    assert f"ow/{name}: the output would overwrite ow/{name}, a file of the model in ow; choose another output" in (
+        result.output
+    )
+    assert {p.name: p.read_bytes() for p in (work / "ow").iterdir()} == before
+
+
 @pytest.mark.parametrize(("line", "kept"), DEFAULT_MODEL_OVERWRITES, ids=[o[0] for o in DEFAULT_MODEL_OVERWRITES])
 def test_an_output_over_the_default_model_is_refused(work, monkeypatch, line, kept):
     """Regression: without --model, the model named by $TAIKAI_MODEL (or the shipped one) was not an input, so

@@ -213,3 +213,25 @@ def test_train_add_of_the_training_data_itself_stops_before_training(tmp_path, t
         f"to train on; label rows that are not in {tiny_csv}, or leave it out of add= (--add on the command line)\n"
     )
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        ("", "Invalid value for '--out' / '--output' / '-o': '' is empty: give the directory to write the model into"),
+        (" ", "'--out' / '--output' / '-o': ' ' is empty: give the directory"),
+        ("{tmp}/data.csv/model", "--out on the command line): {tmp}/data.csv is a file, not a directory, so the model"),
+    ],
+    ids=["empty", "blank", "in a file"],
+)
+def test_train_refuses_an_out_it_cannot_write_before_training(tmp_path, tiny_csv, monkeypatch, out, said):
+    """Regression: --out "" wrote into the current directory, --out " " made a directory no --model takes, and an
+    --out inside a file was refused only once the whole training was done."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data.csv").write_bytes(tiny_csv.read_bytes())
+    monkeypatch.setattr("taikai.training._train.read_inputs", None)  # training would fail here: nothing is read
+    args = ["train", "data.csv", "--out", out.format(tmp=tmp_path), "--vectors", "none"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert said.format(tmp=tmp_path) in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.csv"]

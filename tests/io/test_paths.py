@@ -2,6 +2,7 @@
 device is refused before it is read."""
 
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -142,3 +143,61 @@ def test_check_regular_file_refuses_what_cannot_be_read_twice(tmp_path, make, fm
 @pytest.mark.parametrize("name", ["data.csv", "link.csv", "missing.csv"])
 def test_check_regular_file_lets_files_and_missing_paths_through(files, name):
     check_regular_file(files / name)  # a missing path is for the reader to name
+
+
+def test_the_model_files_named_agree_with_the_model_package():
+    from taikai.io._paths import MODEL_FILES
+    from taikai.model import ARTIFACT_NAME, METADATA_NAME
+
+    assert MODEL_FILES == (ARTIFACT_NAME, METADATA_NAME)
+
+
+@pytest.fixture
+def models(tmp_path, monkeypatch):
+    """A model directory ``ow`` (both files), a folder holding a lone ``model.joblib`` (``half``), one holding a
+    lone ``metadata.json`` (``meta``), and a symlink to ``ow``'s artifact."""
+    monkeypatch.chdir(tmp_path)
+    for folder, names in (("ow", ["model.joblib", "metadata.json"]), ("half", ["model.joblib"]), ("meta", [])):
+        (tmp_path / folder).mkdir()
+        for name in names:
+            (tmp_path / folder / name).write_bytes(b"model")
+    (tmp_path / "meta" / "metadata.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to(tmp_path / "ow" / "model.joblib")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("output", "option", "refused"),
+    [
+        (
+            "ow/model.joblib",
+            "-o",
+            "-o ow/model.joblib: the output would overwrite ow/model.joblib, a file of the model in ow;",
+        ),
+        (
+            "ow/metadata.json",
+            "--json",
+            "--json ow/metadata.json: the output would overwrite ow/metadata.json, a file of",
+        ),
+        ("./ow/../ow/metadata.json", "", "the output would overwrite ow/../ow/metadata.json, a file of the model in"),
+        (
+            "link.csv",
+            "",
+            "link.csv: the output would overwrite {tmp}/ow/model.joblib, a file of the model in {tmp}/ow;",
+        ),
+        ("half/metadata.json", "", "a file of the model in half; choose another output file"),
+        ("meta/model.joblib", "", "the output would overwrite meta/model.joblib, a file of the model in meta;"),
+        ("ow/report.html", "", None),  # another name: not a model's file
+        ("meta/metadata.json", "--json", None),  # no model beside it: written again by the same command
+        ("model.joblib", "", None),
+    ],
+)
+def test_an_output_over_a_model_file_is_refused_whichever_model_is_in_use(models, output, option, refused):
+    """Regression: only the files of the model a command used were refused, so ``report -o ow/model.joblib`` (the
+    predictions' model another) wrote the report over another model's artifact."""
+    if refused is None:
+        check_not_input(Path(output), {}, option)
+        return
+    with pytest.raises(InputError, match=re.escape(refused.format(tmp=models))):
+        check_not_input(Path(output), {}, option)
+    check_not_input(Path(output), {}, option, model=True)  # train writes the model's own files

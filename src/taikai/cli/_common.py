@@ -131,12 +131,15 @@ def writing_results(command: str, what: str = "its results", saved: str | None =
         ) from exc
 
 
-def check_output(output: Path, inputs: Mapping[str, Path | None], option: str = "", *, folder: bool = False) -> None:
-    """Refuse an *output* that is one of *inputs* (see :func:`taikai.io.check_not_input`), and remember *output* so
-    that a failure to write it (or a file beside or in it) is reported as a failed write."""
+def check_output(
+    output: Path, inputs: Mapping[str, Path | None], option: str = "", *, folder: bool = False, model: bool = False
+) -> None:
+    """Refuse an *output* that is one of *inputs* or a model's file (see :func:`taikai.io.check_not_input`; *model*:
+    it is one, which the command writes), and remember *output* so that a failure to write it (or a file beside or
+    in it) is reported as a failed write."""
     from taikai.io import check_not_input
 
-    check_not_input(output, inputs, option, folder=folder)
+    check_not_input(output, inputs, option, folder=folder, model=model)
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta.setdefault(OUTPUTS_KEY, []).append(Path(output))

@@ -27,6 +27,15 @@ def _compare_folds(ctx: click.Context, param: click.Parameter, value: int) -> in
     return value
 
 
+def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    """Return --out as a path; refuse an empty or blank one (``""`` would be the current directory)."""
+    if not value.strip():
+        raise click.BadParameter(
+            f"{value!r} is empty: give the directory to write the model into (it is created)", ctx, param
+        )
+    return Path(value)
+
+
 @click.command(cls=Command)
 @click.argument("data", type=click.Path(path_type=Path))
 @click.option(
@@ -35,7 +44,8 @@ def _compare_folds(ctx: click.Context, param: click.Parameter, value: int) -> in
     "-o",
     "out",
     required=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(),
+    callback=_out_path,
     help="Model directory to write.",
 )
 @click.option(
@@ -175,5 +185,5 @@ def _check_out(out: Path, data: Path, add: tuple[Path, ...]) -> None:
 
     inputs = {"the data": data} | {f"the --add file {path}": path for path in add}
     check_output(out, {}, "--out")  # an --out that is a file (DATA too) is refused by train itself
-    for name in (METADATA_NAME, ARTIFACT_NAME, ARTIFACT_NAME + ".tmp"):
-        check_output(out / name, inputs, f"--out {out} writes")
+    for name in (METADATA_NAME, ARTIFACT_NAME):
+        check_output(out / name, inputs, f"--out {out} writes", model=True)

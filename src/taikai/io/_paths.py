@@ -1,8 +1,9 @@
-"""Whether an output file is one of the inputs (every command that writes refuses to overwrite what it reads), and
-whether an input is a regular file (a pipe cannot be read twice)."""
+"""Whether an output file is one of the inputs (every command that writes refuses to overwrite what it reads) or a
+model's file, and whether an input is a regular file (a pipe cannot be read twice)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Mapping
@@ -12,6 +13,9 @@ from taikai.errors import InputError
 
 STDIN = "-"
 """The input name meaning standard input (never a file that an output could overwrite)."""
+MODEL_FILES = ("model.joblib", "metadata.json")
+"""The files of a model directory (``taikai.model``'s ``ARTIFACT_NAME`` and ``METADATA_NAME``, which ``taikai.io``
+does not import: tests/io/test_paths.py checks that they agree)."""
 
 
 _NOT_FILES = (
@@ -73,9 +77,28 @@ def inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def check_not_input(output: Path, inputs: Mapping[str, Path | None], option: str = "", *, folder: bool = False) -> None:
+def model_file(output: Path) -> Path | None:
+    """Return the model's file that *output* would replace (``None``: none): *output* (or the file it links to) is
+    named ``model.joblib`` or ``metadata.json`` in a directory holding a ``model.joblib``, or is a ``model.joblib``
+    beside a ``metadata.json``: a model's files, whichever model a command uses."""
+    artifact, metadata = MODEL_FILES
+    paths = [Path(output)]
+    with contextlib.suppress(OSError, RuntimeError):  # a symlink loop: the name as given
+        paths.append(Path(output).resolve())
+    for path in paths:
+        if path.name in MODEL_FILES and (
+            (path.parent / artifact).is_file() or (path.name == artifact and (path.parent / metadata).is_file())
+        ):
+            return path
+    return None
+
+
+def check_not_input(
+    output: Path, inputs: Mapping[str, Path | None], option: str = "", *, folder: bool = False, model: bool = False
+) -> None:
     """Raise :class:`InputError` when *output* is one of *inputs* (a description, such as ``"the input"``, per
-    path; ``None`` and ``-``, standard input, are skipped), before anything is written.
+    path; ``None`` and ``-``, standard input, are skipped), or a file of a model directory (see :func:`model_file`;
+    unless *model*: the output is a model's file, which ``train`` writes), before anything is written.
 
     With *folder* (*output* is a folder that the command replaces), an input inside it is refused too. The message
     names *output* (after *option*, such as ``--json``), the input it would overwrite, and what to do.
@@ -92,3 +115,9 @@ def check_not_input(output: Path, inputs: Mapping[str, Path | None], option: str
                 f"{named}: the output folder holds {what} ({path}), which writing it would replace; "
                 "choose another output folder"
             )
+    replaced = None if model else model_file(output)
+    if replaced is not None:
+        raise InputError(
+            f"{named}: the output would overwrite {replaced}, a file of the model in {replaced.parent}; choose "
+            f"another output {kind} (only taikai train writes a model's files)"
+        )

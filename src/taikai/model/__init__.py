@@ -16,7 +16,6 @@ from taikai.model._artifact import (
     model_directory,
     read_metadata,
     read_metadata_json,
-    save_artifact,
     sha256_file,
     shipped_model_dir,
 )
@@ -68,7 +67,8 @@ from taikai.model._prefixed import (
     unprefixed,
 )
 from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha256, text_hashes
-from taikai.model._save import check_model_dir
+from taikai.model._save import check_model_dir, check_out_given, save_model
+from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
 from taikai.model._trained_on import TrainingData
 from taikai.model._vectorizer import FastTfidfVectorizer
@@ -116,6 +116,7 @@ __all__ = [
     "build_pipeline",
     "centred_coefficients",
     "check_model_dir",
+    "check_out_given",
     "check_prefix",
     "check_vectors",
     "check_versions",
@@ -145,6 +146,7 @@ __all__ = [
     "reason_sets",
     "resolve_model",
     "save_artifact",
+    "save_model",
     "settings_json",
     "sha256_file",
     "shipped_model_dir",

@@ -13,10 +13,10 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from taikai.errors import ModelError, ModelNotFoundError
-from taikai.model._attribute_names import intern_attribute_names
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
 from taikai.model._loaded import metadata_problems, not_a_pipeline
-from taikai.model._metadata import RETRAIN_HINT, ArtifactInfo, ModelMetadata
+from taikai.model._metadata import RETRAIN_HINT, ModelMetadata
+from taikai.model._save_marker import SAVING_NAME, in_progress, save_state
 from taikai.model._versions import check_versions
 
 ARTIFACT_NAME = "model.joblib"
@@ -34,27 +34,6 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def save_artifact(pipeline: Any, meta: ModelMetadata, out_dir: Path, data: bytes | None = None) -> ModelMetadata:
-    """Write ``model.joblib`` and ``metadata.json`` into *out_dir*; return the metadata as written. With *data*,
-    ``model.joblib`` is those bytes (an artifact of *pipeline* as it was loaded), else *pipeline* pickled."""
-    import joblib
-
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    artifact = out_dir / ARTIFACT_NAME
-    tmp = out_dir / (ARTIFACT_NAME + ".tmp")
-    if data is None:
-        intern_attribute_names(pipeline)  # else the bytes depend on what the process unpickled before
-        joblib.dump(pipeline, tmp, compress=3)
-    else:
-        tmp.write_bytes(data)
-    os.replace(tmp, artifact)
-    meta = meta.with_artifact(ArtifactInfo(ARTIFACT_NAME, sha256_file(artifact), artifact.stat().st_size))
-    text = json.dumps(meta.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    (out_dir / METADATA_NAME).write_text(text, encoding="utf-8")
-    return meta
-
-
 _HOLDS = f"the directory of a trained model (holding {ARTIFACT_NAME} and {METADATA_NAME}, as taikai train writes)"
 
 
@@ -66,7 +45,9 @@ def model_directory(path: str | Path) -> Path:
     path = Path(path)
     if not path.is_file():
         return path
-    if path.name in (ARTIFACT_NAME, METADATA_NAME) and (path.parent / METADATA_NAME).is_file():
+    if path.name in (ARTIFACT_NAME, METADATA_NAME) and any(
+        (path.parent / name).is_file() for name in (METADATA_NAME, SAVING_NAME)
+    ):
         return path.parent
     raise ModelNotFoundError(f"{path}: a file, not a model directory; give {_HOLDS}")
 
@@ -76,6 +57,9 @@ def read_metadata_json(model_dir: Path) -> Any:
     model_dir = model_directory(model_dir)
     if not model_dir.exists():
         raise _no_such_directory(model_dir)
+    saving = save_state(model_dir)
+    if saving is not None:  # checked first: a half-written model's files may look whole
+        raise ModelError(in_progress(str(model_dir), saving))
     path = model_dir / METADATA_NAME
     if not path.exists():
         raise ModelNotFoundError(f"{model_dir}: no {METADATA_NAME}, so not a model directory; {_inside(model_dir)}")

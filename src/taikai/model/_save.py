@@ -1,32 +1,89 @@
 """Save a :class:`~taikai.Model` into a directory, as ``taikai.train(data, out=directory)`` does: refuse a directory
-that holds a model or other files, and metadata that does not describe the pipeline, then write both files. A
-pipeline unchanged since it was loaded is written as the very bytes it was loaded from, so that its sha256 (the
-identity predictions files record) holds."""
+that holds a model or other files (checked before training, and again once the save holds the directory, so that a
+model another save wrote meanwhile is not replaced), and metadata that does not describe the pipeline, then write
+both files. A pipeline unchanged since it was loaded is written as the very bytes it was loaded from, so that its
+sha256 (the identity predictions files record) holds."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
 import pickle
 from pathlib import Path
 from typing import Any
 
-from taikai.errors import InputError, ModelError, check_path
-from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME, save_artifact
+from taikai.errors import Argument, InputError, ModelError, check_path
+from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME
 from taikai.model._loaded import metadata_problems
 from taikai.model._metadata import ModelMetadata
+from taikai.model._save_files import write_artifact
+from taikai.model._save_marker import SAVING_NAME, in_progress, save_state
 
 
-def check_model_dir(out: Path, overwrite: bool, named: str, force: str = "overwrite=True") -> None:
+def check_out_given(argument: Argument, value: object) -> None:
+    """Refuse a *value* of *argument* (the directory to save a model into) that is not a path, or an empty or blank
+    one: ``""`` would be the current directory, ``" "`` a directory no ``--model`` takes."""
+    check_path(argument.name, value)
+    if not str(value).strip():
+        raise InputError(
+            f"{argument.given(str(value))} is empty: give the directory to write the model into (it is created)"
+        )
+
+
+def _check_parent(out: Path, named: str) -> None:
+    """Refuse a new *out* that cannot be created: its nearest existing parent is a file, or not writable."""
+    parent = Path(os.path.abspath(out)).parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise InputError(
+            f"{named}: {parent} is a file, not a directory, so the model directory cannot be created in it"
+        )
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"{named}: cannot create it: you may not write to {parent}; choose a directory you may write")
+
+
+def check_model_dir(
+    out: Path,
+    overwrite: bool,
+    named: str,
+    force: str = "overwrite=True",
+    *,
+    interrupted: bool | None = None,
+    late: bool = False,
+) -> None:
     """Refuse an *out* (*named* in messages: ``directory /x`` or ``out='/x' (--out on the command line)``) that is a
-    file, or a directory holding a model or other files unless *overwrite* (what to pass for that: *force*)."""
+    file or cannot be created, a directory holding a model or other files unless *overwrite* (what to pass for
+    that: *force*), and one a live save is writing. *interrupted*: whether an interrupted save left its marker in
+    *out* (``None``: look); *late*: the check of a save holding *out*, after the one made before training."""
     if out.exists() and not out.is_dir():
         raise InputError(f"{named}: is a file, not a model directory; choose a directory (it is created)")
-    if not out.is_dir() or overwrite:
+    if not out.exists():
+        _check_parent(out, named)
+        return
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(f"{named}: you may not write to it; choose a directory you may write")
+    if interrupted is None:
+        state = save_state(out)
+        if state is not None and state.live:
+            raise InputError(in_progress(named, state))
+        interrupted = state is not None
+    if interrupted and not overwrite:
+        raise InputError(
+            f"{named}: a save into it was interrupted, so it holds a half-written model; pass {force} to replace it"
+        )
+    if overwrite:
         return
     if (out / METADATA_NAME).exists() or (out / ARTIFACT_NAME).exists():
+        if late:
+            raise InputError(
+                f"{named}: a model was saved into it while this one was trained (another taikai train or Model.save "
+                f"finished first), and this one was not saved; choose another directory, or pass {force} to replace "
+                "that model"
+            )
         raise InputError(f"{named}: already holds a model; choose another directory, or pass {force} to replace it")
-    others = sorted(p.name for p in out.iterdir())
+    others = sorted(p.name for p in out.iterdir() if p.name != SAVING_NAME)
     if others:
         shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
         raise InputError(
@@ -58,14 +115,25 @@ def unchanged(pipeline: Any, data: bytes) -> bool:
 
 
 def save_model(
-    pipeline: Any, meta: ModelMetadata, directory: str | Path, overwrite: bool, loaded: bytes | None = None
+    pipeline: Any,
+    meta: ModelMetadata,
+    directory: str | Path,
+    overwrite: bool,
+    loaded: bytes | None = None,
+    *,
+    named: str = "",
+    force: str = "overwrite=True",
+    late: bool = False,
 ) -> tuple[Path, ModelMetadata, bytes]:
     """Save a model into *directory* (see :meth:`taikai.Model.save`); return the directory, the metadata as
     written and the artifact's bytes. *loaded*: the artifact bytes the pipeline was loaded from (or last saved
-    as), written again when the pipeline is :func:`unchanged` since."""
-    check_path("directory", directory)
+    as), written again when the pipeline is :func:`unchanged` since. *named* and *force*: the directory and
+    *overwrite* in messages (``directory DIR`` and ``overwrite=True`` by default); *late*: *directory* was checked
+    before the model was trained (see :func:`check_model_dir`)."""
+    check_out_given(Argument("directory"), directory)
     out = Path(directory)
-    check_model_dir(out, overwrite, f"directory {out}")
+    named = named or f"directory {out}"
+    check_model_dir(out, overwrite, named, force, late=late)
     problems = metadata_problems(pipeline, meta)
     if problems:  # a pipeline fitted by hand: its metadata is empty, and load_model would refuse it
         raise ModelError(
@@ -73,5 +141,9 @@ def save_model(
             "train it with taikai.train(data, out=directory), which writes both"
         )
     same = loaded if loaded is not None and unchanged(pipeline, loaded) else None
-    written = save_artifact(pipeline, meta, out, same)
-    return out, written, same if same is not None else (out / ARTIFACT_NAME).read_bytes()
+
+    def again(interrupted: bool) -> None:  # the directory as it is once this save holds it
+        check_model_dir(out, overwrite, named, force, interrupted=interrupted, late=True)
+
+    written, data = write_artifact(pipeline, meta, out, same, again, named=named, force=force)
+    return out, written, data

@@ -11,15 +11,35 @@ from typing import TYPE_CHECKING, Any
 from taikai.errors import Argument, InputError, as_float, check_bool, check_int, wrong_type
 from taikai.io import split_column
 from taikai.labels import label_list, shown_label
-from taikai.model import DEFAULT_THRESHOLD, check_model_dir
+from taikai.model import DEFAULT_THRESHOLD, ModelMetadata, check_model_dir, check_out_given, save_model
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-def check_out_dir(out: Path, overwrite: bool) -> None:
-    """Refuse, before any training, an *out* that is a file, or a directory holding a model or other files."""
-    check_model_dir(out, overwrite, Argument("out", "--out").given(str(out)), force="--force (overwrite=True)")
+OUT = Argument("out", "--out")
+FORCE = "--force (overwrite=True)"
+"""What replaces a model in *out*."""
+
+
+def out_named(out: str | Path) -> str:
+    """Return *out* as messages name it: ``out='DIR' (--out on the command line)``."""
+    return OUT.given(str(out))
+
+
+def check_out_dir(out: str | Path, overwrite: bool) -> None:
+    """Refuse, before any training, an empty or blank *out*, one that is a file or cannot be created, a directory
+    holding a model or other files, and one a save is writing."""
+    check_out_given(OUT, out)
+    check_model_dir(Path(out), overwrite, out_named(out), force=FORCE)
+
+
+def save_out(pipeline: Any, meta: ModelMetadata, out: str | Path, overwrite: bool) -> tuple[Path, ModelMetadata]:
+    """Save the trained model into *out* (checked by :func:`check_out_dir` before training); return the directory
+    and the metadata as written. *out* is checked again once the save holds it: a model another save wrote there
+    while this one trained is kept (this one is refused unless *overwrite*)."""
+    path, written, _ = save_model(pipeline, meta, out, overwrite, named=out_named(out), force=FORCE, late=True)
+    return path, written
 
 
 MAX_SEED = 2**32 - 1

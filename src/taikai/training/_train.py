@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import ADD, Argument, DataWarning, InputError, ModelError, check_int, check_path, wrong_type
+from taikai.errors import ADD, Argument, DataWarning, InputError, ModelError, check_int, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows
 from taikai.model import (
@@ -23,7 +23,6 @@ from taikai.model import (
     ModelMetadata,
     RowHashes,
     check_vectors,
-    save_artifact,
 )
 from taikai.text import MAX_CHARS
 from taikai.training._checks import (
@@ -31,6 +30,7 @@ from taikai.training._checks import (
     check_out_dir,
     check_split_options,
     look_alike_labels,
+    save_out,
     unlearned_labels,
     weak_data_warnings,
 )
@@ -180,8 +180,7 @@ def train(
     """
     check_flags(refit_all=refit_all, overwrite=overwrite, free_labels=free_labels)
     if out is not None:
-        check_path("out", out)
-        check_out_dir(Path(out), overwrite)
+        check_out_dir(out, overwrite)
     check_int("folds", folds, 0)
     if check_int("compare_folds", compare_folds, 0) == 1:
         raise InputError(
@@ -294,7 +293,6 @@ def train(
     if lost:  # said once the saved model's labels are known (--refit-all learns those of the test rows)
         meta = replace(meta, warnings=(*meta.warnings, *lost))
         model = Model(pipeline, meta)
-    if out is not None:
-        model.metadata = save_artifact(pipeline, meta, Path(out))
-        model.path = Path(out)
+    if out is not None:  # checked again once the save holds *out*: a model saved there meanwhile stays
+        model.path, model.metadata = save_out(pipeline, meta, out, overwrite)
     return model

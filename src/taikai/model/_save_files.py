@@ -1,0 +1,82 @@
+"""Write a model's two files into its directory under the directory's save marker (see
+:mod:`taikai.model._save_marker`): each through a temporary file of its own (a name no other save uses) renamed
+into place, ``model.joblib`` first; the sha256 that ``metadata.json`` records is that of the bytes this save wrote."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME
+from taikai.model._attribute_names import intern_attribute_names
+from taikai.model._metadata import ArtifactInfo, ModelMetadata
+from taikai.model._save_marker import holding_save
+
+
+def _temporary(out_dir: Path, name: str) -> Path:
+    """Create and return an empty file of *out_dir* for *name*'s bytes, named for this save alone."""
+    while True:
+        path = out_dir / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:  # pragma: no cover - 32 random bits taken by another save of this pid
+            continue
+        return path
+
+
+def write_artifact(
+    pipeline: Any,
+    meta: ModelMetadata,
+    out_dir: Path,
+    data: bytes | None = None,
+    check: Callable[[bool], None] | None = None,
+    *,
+    named: str = "",
+    force: str = "overwrite=True",
+) -> tuple[ModelMetadata, bytes]:
+    """Write ``model.joblib`` and ``metadata.json`` into *out_dir* (created if need be); return the metadata as
+    written and the artifact's bytes. With *data*, ``model.joblib`` is those bytes (an artifact of *pipeline* as it
+    was loaded), else *pipeline* pickled. *check* is called once the directory's marker is held, with whether an
+    interrupted save left it: it raises to refuse the directory as it is now (nothing is written). *named* and
+    *force* name the directory and the way to replace a model in the message refusing a second save at once."""
+    import joblib
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    temporary: list[Path] = []
+    with holding_save(out_dir, named or f"directory {out_dir}", force) as saving:
+        if check is not None:
+            check(saving.interrupted)
+        try:
+            artifact = _temporary(out_dir, ARTIFACT_NAME)
+            temporary.append(artifact)
+            if data is None:
+                intern_attribute_names(pipeline)  # else the bytes depend on what the process unpickled before
+                joblib.dump(pipeline, artifact, compress=3)
+                data = artifact.read_bytes()  # this save's own file: the bytes it wrote
+            else:
+                artifact.write_bytes(data)
+            meta = meta.with_artifact(ArtifactInfo(ARTIFACT_NAME, hashlib.sha256(data).hexdigest(), len(data)))
+            metadata = _temporary(out_dir, METADATA_NAME)
+            temporary.append(metadata)
+            metadata.write_text(json.dumps(meta.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            saving.touched = True
+            os.replace(artifact, out_dir / ARTIFACT_NAME)
+            os.replace(metadata, out_dir / METADATA_NAME)
+        finally:
+            for path in temporary:  # gone once renamed; left by a failure
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
+    return meta, data
+
+
+def save_artifact(pipeline: Any, meta: ModelMetadata, out_dir: Path, data: bytes | None = None) -> ModelMetadata:
+    """Write ``model.joblib`` and ``metadata.json`` into *out_dir* as :func:`write_artifact` does, whatever the
+    directory holds; return the metadata as written."""
+    return write_artifact(pipeline, meta, out_dir, data)[0]

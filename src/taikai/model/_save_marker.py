@@ -1,0 +1,175 @@
+"""The marker of a save into a model directory: the file ``.taikai-saving``, which a save creates, holds an ``flock``
+on (its pid written in it) while it writes ``model.joblib`` and ``metadata.json``, and removes once both are written.
+
+So two saves into one directory never write at once (the second is refused, naming the first's pid), and a save
+that was interrupted (Ctrl-C, a crash, ``kill -9``) leaves the marker behind with nobody holding its lock (the
+kernel releases it when the process ends): the directory then holds a half-written model, which is never loaded,
+and which a save with ``overwrite`` replaces. Where the filesystem has no locks (NFS or SMB mounted without them),
+saves are not locked, and a marker reads as an interrupted save.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from taikai.errors import InputError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no flock, the marker alone tells an interrupted save
+    fcntl = None  # type: ignore[assignment]
+
+SAVING_NAME = ".taikai-saving"
+"""The marker of a save under way (or interrupted) in a model directory."""
+LOCK_WAIT = 1.0
+"""Seconds a save tries again for the marker's lock, which a loader looking at the marker holds for an instant."""
+_NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL})
+
+
+@dataclass(frozen=True)
+class SaveState:
+    """A marker found in a model directory: of a *live* save (its *pid*, when written) or of an interrupted one."""
+
+    live: bool
+    pid: int | None
+
+
+class SaveBusy(Exception):
+    """Another live save holds the marker of the directory (its pid, when it has written it yet)."""
+
+    def __init__(self, pid: int | None):
+        super().__init__(pid)
+        self.pid = pid
+
+
+@dataclass
+class Saving:
+    """The save holding a directory's marker: whether the marker was left by an *interrupted* save, and whether
+    this save has *touched* the model's files (replaced one of them) yet."""
+
+    interrupted: bool
+    touched: bool = False
+
+
+def _pid(fd: int) -> int | None:
+    with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
+        return int(os.pread(fd, 64, 0).decode("ascii").split("\n")[0])
+    return None
+
+
+def _try_lock(fd: int, shared: bool) -> bool:
+    """Lock *fd* without waiting; return whether it was taken (also where the filesystem has no locks)."""
+    if fcntl is None:  # pragma: no cover - Windows
+        return True
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError as exc:
+        if exc.errno in _NO_LOCKS:
+            return True
+        raise
+    return True
+
+
+def _saver(pid: int | None) -> str:
+    if pid == os.getpid():
+        return f"another save in this process (pid {pid}, another thread)"
+    return "another taikai train or Model.save" + (f" (pid {pid})" if pid else "")
+
+
+REDO = "train again with --force (overwrite=True in Python)"
+"""What to do with a half-written model: write a whole one over it."""
+
+
+def in_progress(named: str, state: SaveState, redo: str = REDO) -> str:
+    """Return the message refusing to read or write the directory *named* whose marker is *state*; *redo*: what
+    replaces a half-written model."""
+    if state.live:
+        return f"{named}: {_saver(state.pid)} is saving a model into it; wait for it to end"
+    return (
+        f"{named}: a save into it was interrupted, so it holds a half-written model, which is never loaded; {redo} "
+        "to replace it"
+    )
+
+
+def save_state(directory: Path) -> SaveState | None:
+    """Return the save whose marker *directory* holds (live, or interrupted), or ``None`` when it holds none."""
+    try:
+        fd = os.open(directory / SAVING_NAME, os.O_RDONLY)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError:  # unreadable: it is there, and no save of this user holds it
+        return SaveState(False, None)
+    try:
+        live = not _try_lock(fd, shared=True)
+        return SaveState(live, _pid(fd))
+    finally:
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.fstat(fd).st_ino == os.stat(path).st_ino
+    except FileNotFoundError:
+        return False
+
+
+def _take(marker: Path) -> tuple[int, bool]:
+    """Open and lock *marker*; return its descriptor and whether this save created it. Raise :class:`SaveBusy`
+    when a live save holds it (after :data:`LOCK_WAIT` seconds)."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fd, created = os.open(marker, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644), True
+        except FileExistsError:
+            try:
+                fd, created = os.open(marker, os.O_RDWR), False
+            except FileNotFoundError:  # the save holding it finished meanwhile
+                continue
+        try:
+            while not _try_lock(fd, shared=False):
+                if time.monotonic() > deadline:
+                    raise SaveBusy(_pid(fd))
+                time.sleep(0.05)
+            if _same_file(fd, marker):
+                return fd, created
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # the save that held it removed it once done: take a new one
+
+
+@contextlib.contextmanager
+def holding_save(directory: Path, named: str, force: str) -> Iterator[Saving]:
+    """Hold the marker of a save into *directory* (which exists) while the block writes the model's files; remove it
+    once they are written. A block that fails before touching them (:attr:`Saving.touched`) leaves the directory
+    as it was: the marker goes too, unless an interrupted save had left it. Raise :class:`InputError` when a live
+    save holds it (*named*: the directory in messages; *force*: what to pass to replace a model)."""
+    marker = directory / SAVING_NAME
+    try:
+        fd, created = _take(marker)
+    except SaveBusy as busy:
+        raise InputError(
+            f"{named}: {_saver(busy.pid)} is saving a model into it (it began saving first); nothing was written: "
+            f"wait for it to end, then choose another directory, or pass {force} to replace the model it saves"
+        ) from None
+    saving = Saving(interrupted=not created and os.fstat(fd).st_size > 0)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield saving
+        marker.unlink(missing_ok=True)  # both files written: the directory holds a whole model
+    except BaseException:
+        if not saving.touched and not saving.interrupted:
+            with contextlib.suppress(OSError):
+                marker.unlink()
+        raise
+    finally:
+        os.close(fd)
