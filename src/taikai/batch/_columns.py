@@ -38,6 +38,21 @@ def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tup
     return reader.columns, sheet_read(reader)
 
 
+def check_local_input(input: Path, input_format: str | None) -> None:
+    """Refuse, before any work, an *input* the local engine cannot read as its one file: standard input (``-``) or a
+    pipe (batch reads its input twice), a folder, and a file that does not exist (a glob that matches files said to
+    be one, see :func:`missing_input`)."""
+    check_not_stdin(input, "batch")  # first, like a pipe
+    check_regular_file(input, likely_format(input, input_format))
+    if input.is_dir():
+        raise InputError(
+            f"{input}: is a folder; the local engine reads one file: name a file in it, or use {DASK_ENGINE} to "
+            "read every file of the folder"
+        )
+    if not input.exists():
+        raise missing_input(input)
+
+
 def missing_input(input: str | Path) -> InputError:
     """Return the error of the local engine given an *input* that does not exist: ``no such file``, and for a glob
     that matches files (given quoted, or in Python) that the local engine reads one file and the Dask engine a glob."""

@@ -16,7 +16,7 @@ from typing import Any
 import taikai.io as tio
 from taikai import errors as said
 from taikai.batch._chunk import ChunkResult
-from taikai.batch._columns import missing_input
+from taikai.batch._columns import check_local_input
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
@@ -89,15 +89,7 @@ def run_local(
     """Run the local engine (see :func:`classify_file`)."""
     options.refuse_other_engine("local")
     check_prefix(options.prefix)
-    tio.check_not_stdin(input, "batch")  # first, like a pipe: refused before any work (batch reads the input twice)
-    tio.check_regular_file(input, tio.likely_format(input, options.input_format))
-    if input.is_dir():
-        raise InputError(
-            f"{input}: is a folder; the local engine reads one file: name a file in it, or use {said.DASK_ENGINE} to "
-            "read every file of the folder"
-        )
-    if not input.exists():  # a glob among them: said to be one
-        raise missing_input(input)
+    check_local_input(input, options.input_format)
     in_fmt = tio.format_of(input, options.input_format, said.INPUT_FORMAT)
     example = output / f"out.{(options.output_format or 'csv').lower()}"
     hint = f" such as {example}, or use {said.DASK_ENGINE} to write a folder of parts"
