@@ -192,6 +192,19 @@ def test_unreadable_metadata_says_where_and_what_to_do(tiny_model_dir, tmp_path,
         taikai.load_model(model_dir)
 
 
+def test_metadata_saved_with_a_byte_order_mark_loads_and_is_saved_again_without(tiny_model_dir, tmp_path):
+    """Regression: metadata.json saved by a Windows editor (UTF-8 with a BOM) was refused as "not valid JSON
+    (Unexpected UTF-8 BOM …); the model directory is damaged"."""
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    text = (model_dir / "metadata.json").read_text(encoding="utf-8").replace('"max_chars": 10000', '"max_chars": 500')
+    (model_dir / "metadata.json").write_text(text, encoding="utf-8-sig")  # as Notepad saved UTF-8 before 2019
+    model = taikai.load_model(model_dir)
+    assert model.metadata.max_chars == 500
+    assert read_metadata(model_dir) == model.metadata
+    model.save(tmp_path / "again")
+    assert (tmp_path / "again" / "metadata.json").read_bytes().startswith(b"{")
+
+
 def test_truncated_artifact_with_a_matching_hash_is_described(tiny_model_dir, tmp_path):
     model_dir = copy_model(tiny_model_dir, tmp_path)
     data = (model_dir / "model.joblib").read_bytes()[:2000]
@@ -346,6 +359,11 @@ def test_metadata_without_any_threshold_is_an_untuned_model(tiny_model_dir, tmp_
             "{tmp}/empty: no metadata.json, so not a model directory; give the directory of a trained model",
         ),
         (lambda d, tmp: "", "model path '' is empty: give the directory of a trained model, or leave it out"),
+        (  # regression: a raw IsADirectoryError
+            lambda d, tmp: (d / "metadata.json").unlink() or (d / "metadata.json").mkdir() or d,
+            "{tmp}/model/metadata.json: a directory, not the model's metadata file; put the model's metadata.json in "
+            "its place (copy it from a copy of the model), or retrain: taikai train",
+        ),
         (
             lambda d, tmp: (d / "model.joblib").rename(d / "t8") and d,
             "{tmp}/model: model.joblib is missing beside "

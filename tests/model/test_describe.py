@@ -26,6 +26,7 @@ from taikai.model import (
     skipped_rows_block,
     training_summary,
 )
+from taikai.model._describe import REFITTED
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +94,35 @@ def test_train_prints_what_the_library_summarises(trained):
 def test_model_training_summary_is_what_train_prints_on_both_streams(trained):
     result, out = trained
     assert taikai.load_model(out).training_summary() == result.stdout + result.stderr.rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("refit", "metrics", "noted"),
+    [
+        (True, {"cv": {"folds": 2}, "test": {"reason_accuracy": 0.5}, "note": "measured before"}, True),
+        (False, {"cv": {"folds": 2}, "test": {"reason_accuracy": 0.5}}, False),
+        (True, {"cv": {"folds": 2}}, False),  # no test split: nothing measured before refitting
+    ],
+    ids=["refitted", "not-refitted", "no-test-split"],
+)
+def test_the_summary_of_a_refitted_model_says_its_test_figures_came_before(refit, metrics, noted):
+    """Regression: train --refit-all printed its "test:" figures with no word that the saved model was then
+    refitted on all rows, the test rows among them (info said so)."""
+    data = {"rows": 40, "train_rows": 32, "test_rows": 0 if "test" not in metrics else 8}
+    meta = replace(ModelMetadata.unsaved(), metrics=metrics, training_data=data, refit_on_all_rows=refit)
+    lines = training_summary(meta, None).splitlines()
+    assert (f"note:  {REFITTED}" in lines) is noted
+    if noted:
+        assert lines.index(f"note:  {REFITTED}") == next(n for n, s in enumerate(lines) if s.startswith("test:")) + 1
+
+
+def test_train_refit_all_prints_that_its_test_figures_came_before_refitting(tiny_csv, tmp_path):
+    out = tmp_path / "m"
+    args = ["train", tiny_csv, "--out", out, "--folds", "2", "--test-size", "0.25", "--vectors", "none", "--refit-all"]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    assert f"\nnote:  {REFITTED}\n" in result.stdout
+    assert result.stdout == training_summary(read_metadata(out), out) + "\n"
 
 
 def test_a_summary_without_out_has_no_written_line():

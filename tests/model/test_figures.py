@@ -28,6 +28,7 @@ from taikai.model._figures import (
         ({"sentiment_macro_f1": 0.5, "brand_new": 0.25}, "sentiment macro-F1 0.500 · brand_new 0.250"),
         ({"folds": 0}, "-"),
         ({}, "-"),
+        ({"reason_accuracy": 1, "rows": 120, "brand_new": 2}, "reason accuracy 1.000"),  # a score edited to 1: shown
     ],
 )
 def test_describe_figures(figures, expected):
@@ -85,11 +86,14 @@ def test_describe_config_of_a_model_without_sentiment_shows_no_sentiment_part():
             {"content_sha256": "cd", "rows": 4, "train_rows": 4, "test_rows": 0},
             "<frame>: 4 rows (4 train, 0 test), sha256 cd",
         ),
+        ({}, "not recorded (not trained by taikai train)"),  # a model fitted by hand: Model(pipeline)
+        ({"file": "d.csv"}, "d.csv: rows not recorded, sha256 not recorded"),
     ],
-    ids=["skipped", "none-skipped", "frame"],
+    ids=["skipped", "none-skipped", "frame", "nothing", "file-only"],
 )
 def test_describe_data_counts_the_skipped_rows(data, expected):
-    """Regression: info said "594 rows (475 train, 119 test)" of a file of 600 rows, 6 of them skipped."""
+    """Regressions: info said "594 rows (475 train, 119 test)" of a file of 600 rows, 6 of them skipped; and
+    "<frame>: None rows (None train, None test), sha256 None" of a model whose training recorded nothing."""
     assert describe_data(replace(ModelMetadata.unsaved(), training_data=data)) == expected
 
 

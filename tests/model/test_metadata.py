@@ -2,13 +2,16 @@
 format 2 still loads (without drift statistics) and says what drift needs, formats 2 and 3 without input files,
 formats before 5 as models without word vectors, formats before 6 with their vocabularies pickled as dicts."""
 
+import importlib.metadata
 import json
 import shutil
 import zlib
 
 import pytest
+from click.testing import CliRunner
 
 import taikai
+from taikai.cli import cli
 from taikai.errors import ModelError
 from taikai.model import (
     FORMAT_VERSION,
@@ -199,3 +202,147 @@ def test_free_labels_reads_back_and_defaults_to_false(values, written, read):
     assert metadata.free_labels is read
     assert ("free_labels" in metadata.to_dict()) is read  # written only when true: older code of format 6 ignores it
     assert ModelMetadata.from_dict(metadata.to_dict()).free_labels is read
+
+
+def _added_row(m):
+    m["inputs"].append(dict(m["inputs"][0], role="added"))
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (
+            lambda m: m["metrics"].update(test=5),
+            "'metrics.test' is 5, but should be an object of scores (numbers between 0 and 1, as training wrote them)",
+        ),
+        (lambda m: m["metrics"].update(added={"x": 1}), "'metrics.added.rows' is missing"),
+        (
+            lambda m: m["metrics"]["cv"].update(reason_macro_f1="high"),
+            "'metrics.cv.reason_macro_f1' is 'high', but should be a number",
+        ),
+        (lambda m: m["metrics"]["cv"].update(folds=2.5), "'metrics.cv.folds' is 2.5, but should be a whole number of"),
+        (lambda m: m["metrics"].update(note=["x"]), "'metrics.note' is ['x'], but should be a string"),
+        (lambda m: m.update(metrics=[]), "'metrics' is [], but should be an object"),
+        (
+            lambda m: m["training_data"].update(rows="abc"),
+            "'training_data.rows' is 'abc', but should be a whole number of 0 or more",
+        ),
+        (lambda m: m.update(training_data={}), "'training_data.rows' is missing"),
+        (lambda m: m["training_data"].update(file=3), "'training_data.file' is 3, but should be a file name"),
+        (
+            lambda m: _added_row(m) or m["inputs"][1].update(role="weird"),
+            "'inputs[1].role' is 'weird', but should be 'base' or 'added'",
+        ),
+        (
+            lambda m: m["inputs"][0].update(role="added"),
+            "'inputs[0].role' is 'added', but the first input file (the training data) is 'base'",
+        ),
+        (lambda m: m["inputs"][0].update(rows="40"), "'inputs[0].rows' is '40', but should be a whole number"),
+        (lambda m: m["inputs"][0].pop("used"), "'inputs[0].used' is missing"),
+        (lambda m: m["inputs"].append(5), "'inputs[1]' is 5, but should be an input file (an object)"),
+        (lambda m: m.update(warnings=[1, 2]), "'warnings' is [1, 2], but should be a list of strings"),
+        (lambda m: m["dictionary"].update(name=5), "'dictionary.name' is 5, but should be a dictionary name"),
+        (lambda m: m.update(seed=3.5), "'seed' is 3.5, but should be a whole number"),
+        (lambda m: m.update(taikai_version=1), "'taikai_version' is 1, but should be a version string"),
+    ],
+    ids=[
+        "test-number",
+        "added-other",
+        "cv-score-text",
+        "cv-folds-fraction",
+        "note-list",
+        "metrics-list",
+        "rows-text",
+        "training-data-empty",
+        "file-number",
+        "role-other",
+        "base-not-first",
+        "input-rows-text",
+        "input-used-missing",
+        "input-not-object",
+        "warnings-numbers",
+        "dictionary-name-number",
+        "seed-fraction",
+        "version-number",
+    ],
+)
+def test_hand_edited_parts_are_refused_at_load_naming_them(values, edit, problem):
+    """Regressions: metrics.test 5 loaded ("verified and loaded"), then batch crashed in its summary; metrics.added
+    {"x": 1} crashed info; training_data.rows "abc" showed "None rows"; an input file of role "weird" vanished from
+    info; warnings [1, 2] showed "warning: 1"; dictionary.name 5 showed "dictionary: 5 1.0.8"."""
+    edit(values)
+    with pytest.raises(ModelError) as caught:
+        ModelMetadata.from_dict(values, "m/metadata.json")
+    message = str(caught.value)
+    assert message.startswith(f"m/metadata.json: malformed model metadata: {problem}"), message
+    assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")
+
+
+_ADDED = {
+    "rows": 12,
+    "folds": 2,
+    "reason_rows": 10,
+    "without": {"reason_accuracy": 0.5, "reason_macro_f1": 0.25, "sentiment_accuracy": None},
+    "with": {"reason_accuracy": 1, "reason_macro_f1": None, "later_score": 0.5},
+}
+
+
+@pytest.mark.parametrize(
+    "metrics",
+    [
+        {"cv": {"folds": 0, "note": "too few examples per reason to cross-validate"}},
+        {"cv": {"folds": 2, "reason_macro_f1": 1, "reason_rows": 30, "sentiment_rows": 28}, "note": "refitted"},
+        {"test": {"reason_accuracy": 0.5, "rows": 8, "report": {"n_rows": 8}, "later_score": "kept"}},
+        {"added": _ADDED, "later_part": [1, 2]},
+    ],
+    ids=["cv-skipped", "cv-counts", "test", "added"],
+)
+def test_metrics_of_each_kind_training_writes_load(values, metrics):
+    """What training writes (and keys a later taikai of this format may add) loads as it is; the comparison of
+    added labels reads the scores it knows."""
+    values["metrics"] = metrics
+    meta = ModelMetadata.from_dict(values)
+    assert meta.metrics == metrics
+    if "added" in metrics:
+        comparison = meta.added_comparison()
+        assert comparison is not None and comparison.with_added.reason_accuracy == 1
+        assert comparison.without.sentiment_accuracy is None and comparison.reason_rows == 10
+
+
+@pytest.mark.parametrize(
+    ("format_version", "saved_by", "said"),
+    [
+        (7, "0.3.0", "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install taikai 0.3.0, which wrote"),
+        (7, None, "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install the taikai that wrote it"),
+        (7, 5, "model format 7, but this taikai reads formats 2, 3, 4, 5, 6; install the taikai that wrote it"),
+        (-1, "this", "model format -1, but this taikai reads formats 2, 3, 4, 5, 6, and taikai {this} (this one)"),
+    ],
+    ids=["later", "unrecorded", "mistyped", "this-version"],
+)
+def test_an_unreadable_format_names_the_taikai_that_wrote_it(values, format_version, saved_by, said):
+    """Regression: format 7 or -1 said "install the taikai that wrote it" without naming the version recorded."""
+    installed = importlib.metadata.version("taikai")
+    values |= {"format": format_version, "taikai_version": installed if saved_by == "this" else saved_by}
+    with pytest.raises(ModelError) as caught:
+        ModelMetadata.from_dict(values, "m/metadata.json")
+    assert str(caught.value).startswith(f"m/metadata.json: {said.format(this=installed)}")
+    if saved_by == "this":
+        assert "'format' seems edited; restore metadata.json from a copy of the model" in str(caught.value)
+
+
+def test_batch_refuses_a_model_of_edited_metrics_before_classifying(tiny_model_dir, tmp_path):
+    """Regression: metrics.test 5 loaded; batch classified every row, then crashed in its summary with a traceback
+    ('int' object has no attribute 'items'), leaving no summary and a .taikai-partial folder."""
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    values = json.loads((model / "metadata.json").read_text(encoding="utf-8"))
+    values["metrics"]["test"] = 5
+    (model / "metadata.json").write_text(json.dumps(values), encoding="utf-8")
+    (tmp_path / "dump.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    args = ["batch", tmp_path / "dump.csv", "-o", out, "-m", model, "--text-column", "text"]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 2, result.output
+    said = f"taikai: error: {model / 'metadata.json'}: malformed model metadata: 'metrics.test' is 5"
+    assert result.stderr.startswith(said), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv", "model"]

@@ -38,6 +38,7 @@ from taikai.model._features import (
     ngram_spans,
     word_vocabulary,
 )
+from taikai.model._input_file import InputFile
 from taikai.model._inputs import find_column
 from taikai.model._key import metadata_settings, model_key, model_sha256, settings_json
 from taikai.model._metadata import (
@@ -47,7 +48,6 @@ from taikai.model._metadata import (
     READABLE_FORMATS,
     RETRAIN_HINT,
     ArtifactInfo,
-    InputFile,
     ModelMetadata,
 )
 from taikai.model._model import (

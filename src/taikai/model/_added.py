@@ -3,7 +3,7 @@ fold, trained without them and with them. :func:`taikai.training._compare.compar
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from taikai.model._figures import METRIC_NAMES
@@ -54,12 +54,12 @@ class AddedComparison:
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> AddedComparison:
-        """Read the values written by :meth:`to_dict`."""
+        """Read the values written by :meth:`to_dict` (scores of a later taikai, unknown here, are left out)."""
         return cls(
             int(values["rows"]),
             int(values["folds"]),
-            HeldOutScores(**values["without"]),
-            HeldOutScores(**values["with"]),
+            _held_out(values["without"]),
+            _held_out(values["with"]),
             values.get("sentiment_rows"),
             values.get("reason_rows"),
         )
@@ -118,3 +118,6 @@ class AddedComparison:
             for head in counts
         }
         return {head: n for head, n in counts.items() if shown[head] and n}
+
+def _held_out(values: dict[str, Any]) -> HeldOutScores:
+    return HeldOutScores(**{f.name: values.get(f.name) for f in fields(HeldOutScores)})

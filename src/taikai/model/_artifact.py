@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from taikai.errors import ModelError, ModelNotFoundError
+from taikai.model._env_named import no_such_directory, says_env
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
 from taikai.model._loaded import metadata_problems, not_a_pipeline
 from taikai.model._metadata import RETRAIN_HINT, ModelMetadata
@@ -37,6 +38,7 @@ def sha256_file(path: Path) -> str:
 _HOLDS = f"the directory of a trained model (holding {ARTIFACT_NAME} and {METADATA_NAME}, as taikai train writes)"
 
 
+@says_env
 def model_directory(path: str | Path) -> Path:
     """Return the model directory *path* names: itself, or the directory of its model.joblib or metadata.json.
 
@@ -52,25 +54,35 @@ def model_directory(path: str | Path) -> Path:
     raise ModelNotFoundError(f"{path}: a file, not a model directory; give {_HOLDS}")
 
 
+@says_env
 def read_metadata_json(model_dir: Path) -> Any:
-    """Return the JSON values of the metadata file in *model_dir*, whatever its format, or raise :class:`ModelError`."""
+    """Return the JSON values of the metadata file in *model_dir*, whatever its format, or raise :class:`ModelError`.
+
+    The file is UTF-8, read with or without a byte order mark (which some Windows editors add on saving)."""
     model_dir = model_directory(model_dir)
     if not model_dir.exists():
-        raise _no_such_directory(model_dir)
+        raise no_such_directory(model_dir, _HOLDS)
     saving = save_state(model_dir)
     if saving is not None:  # checked first: a half-written model's files may look whole
         raise ModelError(in_progress(str(model_dir), saving))
     path = model_dir / METADATA_NAME
     if not path.exists():
         raise ModelNotFoundError(f"{model_dir}: no {METADATA_NAME}, so not a model directory; {_inside(model_dir)}")
+    if not path.is_file():
+        raise ModelError(
+            f"{path}: a directory, not the model's metadata file; put the model's {METADATA_NAME} in its place (copy "
+            f"it from a copy of the model), or retrain: {TRAIN_COMMAND}"
+        )
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise ModelError(
             f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); {DAMAGED_HINT}"
         ) from exc
     except UnicodeDecodeError as exc:
         raise ModelError(f"{path}: not UTF-8 text, so not taikai metadata ({exc.reason}); {DAMAGED_HINT}") from exc
+    except OSError as exc:  # permissions, a network drive gone
+        raise ModelError(f"{path}: cannot read ({exc.strerror or exc}); check that you may read it") from exc
 
 
 def _inside(folder: Path) -> str:
@@ -87,21 +99,7 @@ def _inside(folder: Path) -> str:
     return f"it holds the model directories {shown}: give one of them"
 
 
-def _no_such_directory(model_dir: Path) -> ModelNotFoundError:
-    """Return the error for a model directory that does not exist, saying where its path came from."""
-    holds = _HOLDS
-    env = os.environ.get("TAIKAI_MODEL")
-    if env and Path(env) == model_dir:
-        return ModelNotFoundError(
-            f"{model_dir}: no such model directory (named by TAIKAI_MODEL); set TAIKAI_MODEL to {holds}, "
-            "or unset it to use the shipped model"
-        )
-    return ModelNotFoundError(
-        f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python), "
-        "or leave it out to use the shipped model"
-    )
-
-
+@says_env
 def read_metadata(model_dir: Path) -> ModelMetadata:
     """Return the metadata of the model in *model_dir*, or raise :class:`ModelError` saying what is wrong."""
     values = read_metadata_json(model_dir)
@@ -119,6 +117,7 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
     return pipeline, meta
 
 
+@says_env
 def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
     """Return ``(pipeline, metadata, artifact bytes)`` of a model directory, verified as :func:`load_artifact`
     does: the bytes are those of its ``model.joblib``, which a save of the unchanged pipeline writes again."""

@@ -99,6 +99,13 @@ NO_TEST_SPLIT = (
 """What ``taikai info`` and a training run say of a model trained without a test split, in place of its test figures."""
 
 
+REFITTED = (
+    "the test figures were measured before the saved model was refitted on all rows (--refit-all, refit_all=True): "
+    "it has since been trained on the test rows too, so measure it on labelled rows it never saw with taikai evaluate"
+)
+"""What a training run says after the test figures of a model refitted on all rows."""
+
+
 FREE_LABELS = "  (free labels: the user's own, trained with --free-labels; each read as written, not the taxonomy's)"
 """What ``taikai info`` says after the reasons of a model whose labels are its user's own (``free_labels``)."""
 
@@ -159,7 +166,8 @@ def _thresholds(meta: ModelMetadata) -> str:
 
 def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
     """Return what a training run prints: where the model was written (*out*; ``None``: not saved, no line), every
-    input file's rows, the cross-validation and test figures, what added labels bought, and the warnings."""
+    input file's rows, the cross-validation and test figures (and, for a model refitted on all rows, a note that the
+    test figures were measured before refitting), what added labels bought, and the warnings."""
     lines = [] if out is None else [f"model written to {out}"]
     lines += [f"{f.role + ':':7s}{describe_input(f)}" for f in meta.inputs]
     heads = describe_heads(meta)
@@ -185,6 +193,8 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
                 lines.append(f"{name + ':':6s}{describe_figures(meta.metrics[name])}")
     if _no_test_split(meta):
         lines.append(f"test:  {NO_TEST_SPLIT}")
+    elif meta.refit_on_all_rows and "test" in meta.metrics:
+        lines.append(f"note:  {REFITTED}")
     added = meta.added_comparison()
     if added is not None:
         lines += added.lines()

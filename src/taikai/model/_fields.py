@@ -53,11 +53,33 @@ def iso_time(value: object) -> str:
     return value
 
 
+def whole(value: object) -> int:
+    """Return *value*, a JSON whole number; raise ``ValueError`` for anything else (3.5, "5", true)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(value)
+    return value
+
+
+def nonnegative_int(value: object) -> int:
+    """Return *value*, a JSON whole number of 0 or more; raise ``ValueError`` for anything else (-1, 3.5, "5")."""
+    if whole(value) < 0:
+        raise ValueError(value)
+    return whole(value)
+
+
+def text(value: object) -> str:
+    """Return *value*, a JSON string; raise ``ValueError`` for anything else (a number, a list, true)."""
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return value
+
+
 def str_tuple(values: Any) -> tuple[str, ...]:
-    """Return a JSON list as a tuple of str; raise ``TypeError`` for a string or an object."""
-    if isinstance(values, str | dict):
+    """Return a JSON list of strings as a tuple; raise ``TypeError`` for a string, an object or an item that is no
+    string."""
+    if isinstance(values, str | dict) or not all(isinstance(v, str) for v in values):
         raise TypeError(values)
-    return tuple(map(str, values))
+    return tuple(values)
 
 
 def thresholds(values: Any) -> dict[str, float]:
@@ -66,15 +88,24 @@ def thresholds(values: Any) -> dict[str, float]:
 
 
 def strings(values: Any) -> dict[str, str]:
-    """Return a JSON object as a dict of str."""
-    return {str(k): str(v) for k, v in values.items()}
+    """Return a JSON object of strings as a dict of str; raise ``TypeError`` for a value that is no string."""
+    return {str(k): text(v) for k, v in values.items()}
 
 
 class Fields:
-    """The fields of one JSON object read from *source* (a file, or a part of one)."""
+    """The fields of one JSON object read from *source* (a file, or a part of one); *within*: where the object is in
+    the file (``metrics.test``, ``inputs[1]``), which its fields are named after (``metrics.test.rows``)."""
 
-    def __init__(self, values: dict[str, Any], source: str):
-        self.values, self.source = values, source
+    def __init__(self, values: dict[str, Any], source: str, within: str = ""):
+        self.values, self.source, self.within = values, source, within
+
+    def path(self, key: str) -> str:
+        """Return where field *key* is in the file: ``metrics.test.rows`` (*key* itself at the top)."""
+        return f"{self.within}.{key}" if self.within else key
+
+    def named(self, key: str) -> str:
+        """Return the name of field *key* in the file, quoted as errors show it: ``'metrics.test.rows'``."""
+        return repr(self.path(key))
 
     def error(self, problem: str) -> ModelError:
         """Return the error for *problem* in this object."""
@@ -83,7 +114,7 @@ class Fields:
     def get(self, key: str, convert: Callable[[Any], T], expected: str) -> T:
         """Return field *key* read by *convert*; raise :class:`ModelError` if it is missing or not *expected*."""
         if key not in self.values:
-            raise self.error(f"{key!r} is missing")
+            raise self.error(f"{self.named(key)} is missing")
         return self._convert(key, convert, expected)
 
     def optional(self, key: str, convert: Callable[[Any], T], expected: str, default: T) -> T:
@@ -104,11 +135,47 @@ class Fields:
                 "both name the version the model was trained with"
             )
 
+    def part(self, key: str, read: Callable[[Fields], T], expected: str) -> T:
+        """Return the object in field *key* read by *read* (given its :class:`Fields`); raise :class:`ModelError`
+        if it is missing or no object (*expected*: what it should be)."""
+        return read(Fields(self.get(key, _object, expected), self.source, self.path(key)))
+
+    def optional_part(self, key: str, read: Callable[[Fields], T], expected: str, default: T) -> T:
+        """Return the object in field *key* read by *read*, as :meth:`part` does, or *default* when it is missing
+        or null."""
+        if self.values.get(key) is None:
+            return default
+        return self.part(key, read, expected)
+
+    def items(self, key: str, read: Callable[[Fields], T], listed: str, expected: str) -> tuple[T, ...]:
+        """Return each object of the list in field *key* read by *read* (given its :class:`Fields`, at
+        ``key[0]``, ``key[1]``…); ``()`` when it is missing or null. *listed*: what the list should be, *expected*:
+        each item."""
+        out, values = [], self.optional(key, _list, listed, None) or []
+        for n, item in enumerate(values):
+            within = f"{self.path(key)}[{n}]"
+            if not isinstance(item, dict):
+                raise self.error(f"{within!r} is {shown(item)}, but should be {expected}")
+            out.append(read(Fields(item, self.source, within)))
+        return tuple(out)
+
     def _convert(self, key: str, convert: Callable[[Any], T], expected: str) -> T:
         value = self.values[key]
         try:
             return convert(value)
         except KeyError as exc:
-            raise self.error(f"{key!r} lacks {exc.args[0]!r} (it should be {expected})") from exc
+            raise self.error(f"{self.named(key)} lacks {exc.args[0]!r} (it should be {expected})") from exc
         except (TypeError, ValueError, AttributeError) as exc:
-            raise self.error(f"{key!r} is {shown(value)}, but should be {expected}") from exc
+            raise self.error(f"{self.named(key)} is {shown(value)}, but should be {expected}") from exc
+
+
+def _object(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(value)
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(value)
+    return value

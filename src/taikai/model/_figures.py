@@ -12,7 +12,8 @@ from taikai.labels import shown_label
 
 if TYPE_CHECKING:
     from taikai.model._feature_config import FeatureConfig
-    from taikai.model._metadata import InputFile, ModelMetadata
+    from taikai.model._input_file import InputFile
+    from taikai.model._metadata import ModelMetadata
 
 METRIC_NAMES = {
     "reason_macro_f1": "reason macro-F1",
@@ -33,10 +34,15 @@ def count(value: object) -> str:
 def describe_figures(figures: Mapping[str, object]) -> str:
     """Return the float figures of *figures* as ``reason macro-F1 0.913 · reason accuracy 0.905 · …``.
 
-    Keys without a name in :data:`METRIC_NAMES` are shown as they are; counts and other non-floats are left out.
+    Keys without a name in :data:`METRIC_NAMES` are shown as they are; counts and other non-floats are left out,
+    but a named score is shown whatever kind of number it is (an edited ``1`` as ``1.000``).
     """
-    shown = [f"{METRIC_NAMES.get(key, key)} {value:.3f}" for key, value in figures.items() if isinstance(value, float)]
+    shown = [f"{METRIC_NAMES.get(key, key)} {value:.3f}" for key, value in figures.items() if _score(key, value)]
     return " · ".join(shown) or "-"
+
+
+def _score(key: str, value: object) -> bool:
+    return isinstance(value, float) or (key in METRIC_NAMES and isinstance(value, int) and not isinstance(value, bool))
 
 
 def describe_thresholds(thresholds: Mapping[str, float], order: Sequence[str]) -> str:
@@ -82,7 +88,8 @@ def describe_data(meta: ModelMetadata) -> str:
 
     Only the base file's own rows are counted: rows skipped in an added file are on its ``added:`` line
     (:func:`describe_input`). The base file's record (``inputs``) says how many were its own; a model without one
-    (formats 2 and 3) had no added files, so all its skipped rows were the base file's.
+    (formats 2 and 3) had no added files, so all its skipped rows were the base file's. What is not recorded (a
+    model fitted by hand) is said to be so.
     """
     data = meta.trained_on()
     base = next((f for f in meta.inputs if f.role == "base"), None)
@@ -94,8 +101,13 @@ def describe_data(meta: ModelMetadata) -> str:
         read = used + skipped + blank
         left = "".join(f", {count(n)} {what}" for n, what in ((blank, "blank"), (skipped, "skipped")) if n)
         rows = f"{count(read)} rows read{left}; {count(used)} used ({describe_rows(meta)})"
+    sha256 = data.file_sha256 or data.content_sha256
+    if used is None:  # a model fitted by hand (Model(pipeline)): training recorded nothing
+        rows = "rows not recorded"
+        if data.file is None and sha256 is None:
+            return "not recorded (not trained by taikai train)"
     file = "<frame>" if data.file is None else data.file
-    return f"{file}: {rows}, sha256 {data.file_sha256 or data.content_sha256}"
+    return f"{file}: {rows}, " + (f"sha256 {sha256}" if sha256 else "sha256 not recorded")
 
 
 def describe_input(f: InputFile) -> str:

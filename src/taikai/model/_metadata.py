@@ -19,8 +19,21 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from taikai.errors import InputError, ModelError
 from taikai.model._added import AddedComparison
-from taikai.model._fields import TRAIN_COMMAND, Fields, iso_time, positive_int, shown, str_tuple, strings, thresholds
+from taikai.model._fields import (
+    TRAIN_COMMAND,
+    Fields,
+    iso_time,
+    positive_int,
+    shown,
+    str_tuple,
+    strings,
+    text,
+    thresholds,
+    whole,
+)
+from taikai.model._input_file import InputFile, read_inputs
 from taikai.model._provenance import RowHashes
+from taikai.model._recorded import read_dictionary, read_metrics, read_training_data
 from taikai.model._statistics import DriftStatistics
 from taikai.model._trained_on import TrainingData
 from taikai.model._versions import dictionary_info, library_versions
@@ -68,46 +81,6 @@ class ArtifactInfo:
     file: str
     sha256: str
     bytes: int
-
-
-@dataclass(frozen=True)
-class InputFile:
-    """One file a model was trained on, and what became of its rows.
-
-    ``role`` is ``base`` (the training data) or ``added`` (labels added with ``train --add``). ``rows`` counts the
-    data rows read; ``used`` those trained on; ``blank`` rows without labels, ``bad`` unusable rows (skipped) and
-    ``duplicates`` added rows whose text is already in the base data or in a later added file (dropped), so that
-    ``rows == used + blank + bad + duplicates``. ``weight`` is the sample weight of its rows.
-    """
-
-    role: str
-    file: str
-    sha256: str
-    rows: int
-    used: int
-    blank: int = 0
-    bad: int = 0
-    duplicates: int = 0
-    weight: float = 1.0
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values, as written to ``metadata.json`` (``inputs``) and read by :meth:`from_dict`."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, values: dict[str, Any]) -> InputFile:
-        """Read an entry written by :meth:`to_dict`."""
-        return cls(
-            role=str(values["role"]),
-            file=str(values["file"]),
-            sha256=str(values["sha256"]),
-            rows=int(values["rows"]),
-            used=int(values["used"]),
-            blank=int(values.get("blank", 0)),
-            bad=int(values.get("bad", 0)),
-            duplicates=int(values.get("duplicates", 0)),
-            weight=float(values.get("weight", 1.0)),
-        )
 
 
 @dataclass(frozen=True)
@@ -190,33 +163,29 @@ class ModelMetadata:
         if version in RETIRED_FORMATS:
             raise ModelError(f"{source}: a model of format {version} cannot be loaded: {RETIRED_FORMATS[version]}")
         if version not in READABLE_FORMATS:
-            raise ModelError(
-                f"{source}: model format {version!r}, but this taikai reads formats "
-                f"{', '.join(map(str, READABLE_FORMATS))}; "
-                f"install the taikai that wrote it, or {RETRAIN_HINT}"
-            )
+            raise ModelError(f"{source}: {_unreadable_format(version, values.get('taikai_version'))}")
         f = Fields(values, source)
         f.same("dictionary", "version", "versions", "unidic-lite")
         labels = f.get("labels", _labels, "an object with lists 'reasons' and 'sentiments'")
         return cls(
-            taikai_version=f.get("taikai_version", str, "a version string"),
+            taikai_version=f.get("taikai_version", text, "a version string"),
             created_at=f.get("created_at", iso_time, "a time such as 2026-01-31T09:00:00+00:00, as training wrote it"),
             reasons=labels[0],
             sentiments=labels[1],
             reason_thresholds=f.get("reason_thresholds", thresholds, "an object of numbers"),
             max_chars=f.get("max_chars", positive_int, "a whole number above 0 (the longest text classified)"),
             config=f.get("config", dict, "an object"),
-            seed=f.get("seed", int, "a whole number"),
-            training_data=f.get("training_data", dict, "an object"),
-            metrics=f.get("metrics", dict, "an object"),
+            seed=f.get("seed", whole, "a whole number"),
+            training_data=f.part("training_data", read_training_data, "an object"),
+            metrics=f.part("metrics", read_metrics, "an object"),
             refit_on_all_rows=f.optional("refit_on_all_rows", bool, "true or false", False),
             versions=f.optional("versions", strings, "an object of version strings", {}),
-            dictionary=f.optional("dictionary", dict, "an object", {}),
+            dictionary=f.optional_part("dictionary", read_dictionary, "an object", {}),
             artifact=f.optional("artifact", _artifact, "an object with file, sha256 and bytes", None),
             drift=f.optional("drift_statistics", DriftStatistics.from_dict, "drift statistics", None)
             if version >= 3
             else None,
-            inputs=f.optional("inputs", _inputs, "a list of input files", ()) if version >= 4 else (),
+            inputs=read_inputs(f, "inputs") if version >= 4 else (),
             format=int(version),
             warnings=f.optional("warnings", str_tuple, "a list of strings", ()),
             free_labels=f.optional("free_labels", _flag, "true or false", False),
@@ -288,10 +257,27 @@ def _artifact(values: Any) -> ArtifactInfo:
     return ArtifactInfo(**values)
 
 
-def _inputs(values: Any) -> tuple[InputFile, ...]:
-    if isinstance(values, str | dict):
-        raise TypeError(values)
-    return tuple(InputFile.from_dict(v) for v in values)
+def _unreadable_format(version: int, saved_by: object) -> str:
+    """Say that this taikai cannot read a model of format *version* (written by taikai *saved_by*, when recorded),
+    and what to do: install the taikai that wrote it, naming it; or, when this very version did, restore the file."""
+    refused = f"model format {version!r}, but this taikai reads formats {', '.join(map(str, READABLE_FORMATS))}"
+    if not isinstance(saved_by, str) or not saved_by:
+        return f"{refused}; install the taikai that wrote it, or {RETRAIN_HINT}"
+    if saved_by == _installed():  # this version writes FORMAT_VERSION: the field was changed
+        return (
+            f"{refused}, and taikai {saved_by} (this one) wrote the model, in format {FORMAT_VERSION}: 'format' seems "
+            f"edited; restore metadata.json from a copy of the model, or {RETRAIN_HINT}"
+        )
+    return f"{refused}; install taikai {saved_by}, which wrote it (its metadata says so), or {RETRAIN_HINT}"
+
+
+def _installed() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("taikai")
+    except metadata.PackageNotFoundError:  # a source tree never installed
+        return ""
 
 
 def _json_kind(values: object) -> str:

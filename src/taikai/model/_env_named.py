@@ -1,0 +1,61 @@
+"""The model the ``TAIKAI_MODEL`` variable names: an error about loading it says so, and how to choose another, since
+nothing on the command line (nor in the Python call) named that directory."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+from taikai.errors import ModelError, ModelNotFoundError
+
+ENV = "TAIKAI_MODEL"
+"""The environment variable that names the default model directory, in place of the shipped model."""
+NAMED_BY_ENV = f"(named by {ENV}: set {ENV} to the directory of another model, or unset it to use the shipped model)"
+"""What an error about a model that :data:`ENV` chose adds, on a line of its own."""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def named_by_env(path: object) -> bool:
+    """Return whether *path* is the model directory :data:`ENV` names (or its ``model.joblib`` or
+    ``metadata.json``, whose directory the model is)."""
+    env = os.environ.get(ENV)
+    if not env or not isinstance(path, str | os.PathLike):
+        return False
+    named, given = Path(env).resolve(), Path(path).resolve()
+    return given == named or (given == named.parent and named.is_file())
+
+
+def says_env(read: Callable[P, R]) -> Callable[P, R]:
+    """Wrap *read*, a function whose first argument is a model directory, so that the :class:`ModelError` it raises
+    for the directory :data:`ENV` names ends with :data:`NAMED_BY_ENV` (unless it names the variable already)."""
+
+    @functools.wraps(read)
+    def reading(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return read(*args, **kwargs)
+        except ModelError as exc:
+            path = args[0] if args else next(iter(kwargs.values()), None)
+            if ENV not in str(exc) and named_by_env(path):
+                exc.args = (f"{exc}\n{NAMED_BY_ENV}",)  # the same error, its type and cause kept
+            raise
+
+    return reading
+
+
+def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
+    """Return the error for a model directory that does not exist, saying where its path came from (*holds*: what
+    a model directory holds)."""
+    if named_by_env(model_dir):
+        return ModelNotFoundError(
+            f"{model_dir}: no such model directory (named by {ENV}); set {ENV} to {holds}, or unset it to use the "
+            "shipped model"
+        )
+    return ModelNotFoundError(
+        f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python), "
+        "or leave it out to use the shipped model"
+    )

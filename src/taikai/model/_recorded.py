@@ -1,0 +1,97 @@
+"""What training recorded in a model's metadata, checked part by part when it is read: the data it was trained on
+(``training_data``), its figures (``metrics``) and its tokenizer dictionary (``dictionary``).
+
+Every part the code reads later (``taikai info``, a batch summary, :meth:`taikai.Model.training_summary`) must be
+of the kind training writes, else the model is refused at load as malformed, naming the field
+(``'metrics.test' is 5, but should be …``), rather than shown wrongly or failing in the middle of a run. Fields
+this code does not read are left as they are: a later taikai of the same format may add some.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from taikai.model._fields import Fields, nonnegative_int, number, str_tuple, text
+from taikai.model._figures import METRIC_NAMES
+
+_COUNT = "a whole number of 0 or more"
+_SCORES = "an object of scores (numbers between 0 and 1, as training wrote them)"
+_HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1")
+"""The scores of each side of the comparison of added labels (:class:`~taikai.model.HeldOutScores`)."""
+
+
+def read_training_data(f: Fields) -> dict[str, Any]:
+    """Return ``training_data`` (in *f*) as it is, once its counts, file names, hashes and examples are checked."""
+    for key in ("rows", "train_rows", "test_rows"):
+        f.get(key, nonnegative_int, _COUNT)
+    for key in ("skipped_rows", "added_rows", "added_disagreeing_duplicates", "added_disagreeing_repeats"):
+        f.optional(key, nonnegative_int, _COUNT, 0)
+    for key in ("reason_rows", "sentiment_rows", "fitted_rows"):
+        f.optional(key, nonnegative_int, _COUNT, 0)
+    for key, expected in (("file", "a file name"), ("file_sha256", "a sha256"), ("content_sha256", "a sha256")):
+        f.optional(key, text, expected, "")
+    f.optional("skipped_examples", str_tuple, "a list of strings", None)
+    f.optional_part("added_disagreeing_in", _disagreeing, "an object with 'duplicates' and 'repeats'", None)
+    f.optional_part("row_hashes", _unread, "an object (the row hashes)", None)
+    return f.values
+
+
+def read_metrics(f: Fields) -> dict[str, Any]:
+    """Return ``metrics`` (in *f*) as it is, once its cross-validation and test scores, the comparison of added
+    labels and the note are checked."""
+    f.optional_part("cv", _scores, _SCORES, None)
+    f.optional_part("test", _test, _SCORES, None)
+    f.optional_part("added", _added, "an object with rows, folds, 'without' and 'with' scores", None)
+    f.optional("note", text, "a string", "")
+    return f.values
+
+
+def read_dictionary(f: Fields) -> dict[str, Any]:
+    """Return ``dictionary`` (in *f*) as it is, once its name, version and size are checked."""
+    f.optional("name", text, "a dictionary name, such as 'unidic-lite'", "")
+    f.optional("version", text, "a version string", "")
+    f.optional("sys_dic_bytes", nonnegative_int, "a size in bytes (a whole number)", 0)
+    return f.values
+
+
+def _scores(f: Fields) -> None:
+    for key in METRIC_NAMES:
+        f.optional(key, number, "a number", 0.0)
+    for key in ("folds", "rows", "reason_rows", "sentiment_rows"):
+        f.optional(key, nonnegative_int, _COUNT, 0)
+    f.optional("note", text, "a string", "")
+
+
+def _test(f: Fields) -> None:
+    _scores(f)
+    f.optional_part("report", _unread, "an object (the evaluation report)", None)
+
+
+def _added(f: Fields) -> None:
+    for key in ("rows", "folds"):
+        f.get(key, nonnegative_int, _COUNT)
+    for key in ("reason_rows", "sentiment_rows"):
+        f.optional(key, nonnegative_int, _COUNT, 0)
+    for side in ("without", "with"):
+        f.part(side, _held_out, _SCORES)
+
+
+def _held_out(f: Fields) -> None:
+    for n, key in enumerate(_HELD_OUT):
+        if n < 2 and key not in f.values:  # the reason's scores are always written (null: no added row has one)
+            raise f.error(f"{f.named(key)} is missing")
+        f.optional(key, number, "a number (or null: not scored)", 0.0)
+
+
+def _disagreeing(f: Fields) -> None:
+    for part in ("duplicates", "repeats"):
+        f.optional_part(part, _label_counts, "an object of counts", None)
+
+
+def _label_counts(f: Fields) -> None:
+    for key in ("reasons", "sentiment"):
+        f.optional(key, nonnegative_int, _COUNT, 0)
+
+
+def _unread(f: Fields) -> None:
+    """Check nothing more of an object read elsewhere (row hashes, when evaluating) or never (a report)."""

@@ -1,0 +1,104 @@
+"""A model chosen by TAIKAI_MODEL: every error about loading it says that the variable named it, and how to choose
+another; the same model given by path says nothing of the variable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.cli import cli
+from taikai.errors import ModelError, ModelNotFoundError
+from taikai.model import default_model_dir, read_metadata
+from taikai.model._env_named import NAMED_BY_ENV
+
+
+def _empty(model, tmp):
+    (tmp / "empty").mkdir()
+    return tmp / "empty"
+
+
+def _tampered(model, tmp):
+    with (model / "model.joblib").open("ab") as artifact:
+        artifact.write(b"\0")
+    return model
+
+
+def _edited(model, tmp):
+    values = json.loads((model / "metadata.json").read_text(encoding="utf-8"))
+    values["metrics"]["test"] = 5
+    (model / "metadata.json").write_text(json.dumps(values), encoding="utf-8")
+    return model
+
+
+def _file(model, tmp):
+    return _tampered(model, tmp) / "metadata.json"
+
+
+def _csv(model, tmp):
+    (tmp / "data.csv").write_text("text\n", encoding="utf-8")
+    return tmp / "data.csv"
+
+
+CASES = {
+    "empty": (_empty, ModelNotFoundError, "no metadata.json, so not a model directory"),
+    "tampered": (_tampered, ModelError, "does not match"),
+    "edited": (_edited, ModelError, "'metrics.test' is 5"),
+    "its-metadata-file": (_file, ModelError, "does not match"),
+    "a-csv-file": (_csv, ModelNotFoundError, "a file, not a model directory"),
+}
+
+
+@pytest.fixture(params=list(CASES))
+def case(request, tiny_model_dir, tmp_path):
+    """``(path, error type, what the error says)`` of a model directory that loading refuses."""
+    make, kind, said = CASES[request.param]
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    return make(model, tmp_path), kind, said
+
+
+def test_a_model_named_by_taikai_model_that_cannot_be_loaded_says_so(case, monkeypatch):
+    """Regression: only "no such model directory" named the variable; TAIKAI_MODEL=emptydir said "give the
+    directory…", and a tampered model nothing of where it came from."""
+    path, kind, said = case
+    monkeypatch.setenv("TAIKAI_MODEL", str(path))
+    for load in (taikai.load_model, lambda: taikai.load_model(default_model_dir())):
+        with pytest.raises(kind, match=said) as caught:
+            load()
+        assert str(caught.value).endswith(f"\n{NAMED_BY_ENV}")
+    monkeypatch.delenv("TAIKAI_MODEL")
+    with pytest.raises(kind, match=said) as caught:
+        taikai.load_model(path)
+    assert "TAIKAI_MODEL" not in str(caught.value)
+
+
+def test_reading_the_metadata_of_a_model_named_by_taikai_model_says_so(tiny_model_dir, tmp_path, monkeypatch):
+    model = _edited(shutil.copytree(tiny_model_dir, tmp_path / "model"), tmp_path)
+    monkeypatch.setenv("TAIKAI_MODEL", str(model))
+    with pytest.raises(ModelError, match=r"'metrics\.test' is 5") as caught:
+        read_metadata(default_model_dir())
+    assert str(caught.value).endswith(f"\n{NAMED_BY_ENV}")
+
+
+def test_a_missing_directory_names_the_variable_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("TAIKAI_MODEL", str(tmp_path / "gone"))
+    with pytest.raises(ModelNotFoundError) as caught:
+        taikai.load_model()
+    assert str(caught.value) == (
+        f"{tmp_path / 'gone'}: no such model directory (named by TAIKAI_MODEL); set TAIKAI_MODEL to the directory of "
+        "a trained model (holding model.joblib and metadata.json, as taikai train writes), or unset it to use the "
+        "shipped model"
+    )
+
+
+@pytest.mark.parametrize("command", [["predict", "手数料が高い"], ["info"], ["info", "--metadata-only"]])
+def test_the_command_line_says_which_variable_named_the_model(tmp_path, command):
+    (tmp_path / "emptydir").mkdir()
+    result = CliRunner().invoke(cli, command, env={"TAIKAI_MODEL": str(tmp_path / "emptydir")})
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {tmp_path / 'emptydir'}: no metadata.json, so not a model")
+    assert f"\n{NAMED_BY_ENV}" in result.stderr and "Traceback" not in result.stderr
