@@ -172,6 +172,11 @@ TABLE = (
             "id,ひとこと感想\n1,手数料が高すぎて辞めました\n2,単価が安い\n",
             TABLE.format(kind="a CSV", header="id,ひとこと感想", command="predict", ext="csv"),
         ),
+        (
+            "predict",  # regression: no warning, the header classified as a review (R12)
+            "サービス,評価,コメント\nランサーズ,★1,手数料が高すぎて辞めた\nココナラ,★2,安い\n",
+            TABLE.format(kind="a CSV", header="サービス,評価,コメント", command="predict", ext="csv"),
+        ),
     ],
 )
 def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir, command, given, warning):
