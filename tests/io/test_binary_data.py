@@ -6,7 +6,6 @@ import bz2
 import gzip
 import lzma
 import random
-from pathlib import Path
 
 import pytest
 
@@ -94,5 +93,20 @@ def test_a_binary_file_is_refused_when_its_encoding_is_detected(tmp_path, errors
         ("r.tsv.gz", "zstd", "OUT.gz"),
     ],
 )
-def test_the_decompressed_name_drops_the_compressed_suffix(name, fmt, out):
-    assert decompressed_name(Path(name), fmt) == out
+def test_the_decompressed_name_drops_the_compressed_suffix(tmp_path, name, fmt, out):
+    assert decompressed_name(tmp_path / name, fmt) == tmp_path / out
+
+
+@pytest.mark.parametrize(
+    ("name", "existing", "out"),
+    [
+        ("dump.csv.gz", ["dump.csv"], "dump-1.csv"),  # regression: gunzip -c dump.csv.gz > dump.csv (R12)
+        ("dump.csv.gz", ["dump.csv", "dump-1.csv"], "dump-2.csv"),
+        ("r.csv", ["OUT.csv"], "OUT-1.csv"),
+        ("dump.csv.gz", ["dump.tsv"], "dump.csv"),
+    ],
+)
+def test_the_decompressed_name_is_of_no_file_there(tmp_path, name, existing, out):
+    for other in existing:
+        (tmp_path / other).write_text("id,text\n")
+    assert decompressed_name(tmp_path / name, "gzip") == tmp_path / out

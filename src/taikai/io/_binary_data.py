@@ -71,18 +71,24 @@ def decompress_hint(fmt: str, name: str = "FILE") -> str:
     return f"{_BY_NAME[fmt].tool} -c {name}"
 
 
-def decompressed_name(path: Path, fmt: str) -> str:
-    """Return a name for the file *path*, in the compressed format *fmt*, decompressed: ``r.txt`` for ``r.txt.gz``,
-    ``OUT.csv`` for ``r.csv``."""
+def decompressed_name(path: Path, fmt: str) -> Path:
+    """Return a file beside *path*, in the compressed format *fmt*, to decompress it to, which does not exist (a
+    command writing to it overwrites nothing): ``r.txt`` for ``r.txt.gz``, ``OUT.csv`` for ``r.csv``, ``r-1.txt``
+    (``r-2.txt``…) when ``r.txt`` exists."""
     suffix = _BY_NAME[fmt].suffix
-    return path.name[: -len(suffix)] if path.name.lower().endswith(suffix) else f"OUT{path.suffix}"
+    name = path.name[: -len(suffix)] if path.name.lower().endswith(suffix) else f"OUT{path.suffix}"
+    target, number = path.with_name(name), 0
+    while target.exists() or target.is_symlink():
+        number += 1
+        target = path.with_name(f"{Path(name).stem}-{number}{Path(name).suffix}")
+    return target
 
 
 def compressed_error(path: Path, fmt: str, taken: str | None = None) -> InputError:
     """Return the error for the file *path*, to be read as *taken* (``a CSV file``; ``None``: as nothing taikai
     can name), that holds *fmt* data."""
     what = f"not {taken}" if taken else "which taikai does not read"
-    command = f"{decompress_hint(fmt, shlex.quote(str(path)))} > {decompressed_name(path, fmt)}"
+    command = f"{decompress_hint(fmt, shlex.quote(str(path)))} > {shlex.quote(str(decompressed_name(path, fmt)))}"
     return InputError(
         f"{path} is {compressed_kind(fmt)} (by its first bytes), {what}; decompress it first ({command}) and give "
         "the file that makes"
