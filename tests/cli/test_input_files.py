@@ -207,6 +207,16 @@ def test_batch_names_compressed_binary_and_misnamed_files(tmp_path, tiny_model_d
     assert "latin-1" not in result.stderr
 
 
+def test_a_csv_file_with_one_stray_control_byte_is_classified(tmp_path, tiny_model_dir):
+    """Regression: ``1,単価が安い\\x0e`` under ``id,text`` was refused as binary data (4% control bytes) (R12)."""
+    path = tmp_path / "one.csv"
+    path.write_bytes("id,text\n1,単価が安い\x0e\n".encode())
+    args = ["batch", path, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--text-column", "text"]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    assert "binary" not in result.output and "status: ok 1" in result.output
+
+
 def test_the_decompress_hint_overwrites_no_file(tmp_path, tiny_model_dir):
     """Regression: batch dump.csv.gz said gunzip -c dump.csv.gz > dump.csv with dump.csv beside it (R12)."""
     path = tmp_path / "dump.csv.gz"

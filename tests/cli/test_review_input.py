@@ -326,6 +326,14 @@ def test_random_bytes_piped_in_are_binary_data_not_an_encoding_to_name(tiny_mode
     assert "latin-1" not in result.stderr.replace("--encoding latin-1", "")
 
 
+@pytest.mark.parametrize("given", ["単価が安い\x08\n", "手数料が高い\x00\n単価が安い\n"])
+def test_a_review_with_a_stray_control_byte_piped_in_is_classified(tiny_model_dir, given):
+    """Regression: printf '単価が安い\\x08' | taikai predict was refused as binary data "such as NUL" (R12)."""
+    result = run("predict", "-m", tiny_model_dir, input=given.encode())
+    assert result.exit_code == 0, result.stderr
+    assert "binary" not in result.stderr and "単価が安い" in result.stdout
+
+
 def test_a_compressed_file_named_as_a_text_is_told_to_be_decompressed(tiny_model_dir, tmp_path):
     path = tmp_path / "r.txt.gz"
     path.write_bytes(GZIP_TEXT)

@@ -6,12 +6,13 @@ import bz2
 import gzip
 import lzma
 import random
+from pathlib import Path
 
 import pytest
 
 from taikai.errors import InputError
 from taikai.io import decode_input
-from taikai.io._binary_data import compressed_format, decompressed_name, looks_binary
+from taikai.io._binary_data import binary_data_error, compressed_format, decompressed_name, looks_binary
 from taikai.io._encoding import detect_encoding
 
 TEXT = "手数料が高すぎて辞めました。時給換算で300円、やめました\n" * 20
@@ -49,9 +50,30 @@ def test_compressed_data_is_named_by_its_first_bytes(data, fmt):
         (TEXT.encode("iso-2022-jp"), False),  # its escapes are no binary
         ("id\ttext\n1\t手数料\r\n\f".encode(), False),
         (TEXT.encode() + b"\x00", False),  # one NUL in a text: damaged text, not binary data
+        ("単価が安い\x08\n".encode(), False),  # regression: 6% of 17 bytes, refused as binary (R12)
+        ("id,text\n1,単価が安い\x0e\n".encode(), False),  # regression: 4%, refused as binary (R12)
+        (b"\x08" * 7 + b"x", False),  # fewer than 8 control bytes: never binary data
+        (b"\x08" * 8, True),
+        (RANDOM[:80], True),  # a short run of random bytes
         (b"", False),
     ],
-    ids=["random", "gzip", "nuls", "utf-8", "cp932", "euc-jp", "iso-2022-jp", "tabs", "one-nul", "empty"],
+    ids=[
+        "random",
+        "gzip",
+        "nuls",
+        "utf-8",
+        "cp932",
+        "euc-jp",
+        "iso-2022-jp",
+        "tabs",
+        "one-nul",
+        "one-backspace",
+        "one-shift-out",
+        "seven",
+        "eight",
+        "random-80",
+        "empty",
+    ],
 )
 def test_binary_data_is_told_from_text(data, binary):
     assert looks_binary(data) is binary
@@ -79,6 +101,19 @@ def test_a_binary_file_is_refused_when_its_encoding_is_detected(tmp_path, errors
     with pytest.raises(InputError) as caught:
         detect_encoding(path, errors=errors)
     assert str(caught.value).startswith(f"{path}: {BINARY_SAID}")
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (b"\x08\x01" * 8, "(\\x08, \\x01)"),
+        (b"\x00" * 9 + b"\x01" * 8 + b"\x02" * 7 + b"\x03" * 6, "(\\x00, \\x01, \\x02, …)"),
+    ],
+)
+def test_the_binary_data_error_names_the_control_bytes_found(data, named):
+    """Regression: it said "control bytes such as NUL" of bytes without a NUL (R12)."""
+    message = str(binary_data_error(Path("x.csv"), data))
+    assert f"are control bytes {named}, which text does not hold" in message and "NUL" not in message
 
 
 @pytest.mark.parametrize(
