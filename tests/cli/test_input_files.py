@@ -207,6 +207,29 @@ def test_batch_names_compressed_binary_and_misnamed_files(tmp_path, tiny_model_d
     assert "latin-1" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "encoding",
+    [["--encoding", "cp932", "--encoding-errors", "replace"], ["--encoding", "latin-1"], ["--encoding", "utf-8"]],
+    ids=["cp932-replace", "latin-1", "utf-8"],
+)
+@pytest.mark.parametrize("command", [*COMMANDS, "rules test"])
+def test_binary_data_is_refused_whatever_the_encoding_given(tmp_path, tiny_model_dir, command, encoding):
+    """Regression: given --encoding, a text header over random bytes was classified (cp932, replace), or /bin/true
+    got a CSV error quoting '\\x7fELF…' (latin-1): the binary refusal ran only when the encoding was detected (R12)."""
+    path = tmp_path / "rand.csv"
+    path.write_bytes(b"text\n" + RANDOM.replace(b"\n", b" ") + b"\n")
+    options = [o.format(tmp=tmp_path, model=tiny_model_dir) for o in COMMANDS.get(command, ())]
+    before = (
+        ["rules", "test", str(Path(__file__).parents[2] / "examples" / "rules.toml")]
+        if command == "rules test"
+        else [command.split()[0]]
+    )
+    result = CliRunner().invoke(cli, [*before, str(path), *options, *encoding])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(BINARY_SAID.format(path=path)), result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["rand.csv"]  # nothing written
+
+
 def test_a_csv_file_with_one_stray_control_byte_is_classified(tmp_path, tiny_model_dir):
     """Regression: ``1,単価が安い\\x0e`` under ``id,text`` was refused as binary data (4% control bytes) (R12)."""
     path = tmp_path / "one.csv"
