@@ -134,35 +134,35 @@ BINARY_SAID = "taikai: error: {path}: this looks like binary data, not text ("
             gzip.compress(b"text\nx\n"),
             [],
             "{path} is gzip-compressed data (by its first bytes), not a CSV file; decompress it first "
-            "(gunzip -c {path} > OUT.csv) and give the file that makes",
+            "(gunzip -c {path} > {dir}/OUT.csv) and give the file that makes",
         ),
         (
             "rgz.txt",  # was: a .txt file is plain text, give its lines to predict
             gzip.compress("手数料\n".encode()),
             [],
             "{path} is gzip-compressed data (by its first bytes), not a plain text file; decompress it first "
-            "(gunzip -c {path} > OUT.txt) and give the file that makes",
+            "(gunzip -c {path} > {dir}/OUT.txt) and give the file that makes",
         ),
         (
             "r.csv.gz",  # was: cannot tell the format from the extension '.gz'
             gzip.compress(b"text\nx\n"),
             [],
             "{path} is gzip-compressed data (by its first bytes), which taikai does not read; decompress it first "
-            "(gunzip -c {path} > r.csv) and give the file that makes",
+            "(gunzip -c {path} > {dir}/r.csv) and give the file that makes",
         ),
         (
             "r.tsv",
             bz2.compress(b"text\nx\n"),
             ["--input-format", "csv"],
             "{path} is bzip2-compressed data (by its first bytes), not a CSV file; decompress it first "
-            "(bunzip2 -c {path} > OUT.tsv) and give the file that makes",
+            "(bunzip2 -c {path} > {dir}/OUT.tsv) and give the file that makes",
         ),
         (
             "r.jsonl",
             lzma.compress(b'{"text": "x"}\n'),
             [],
             "{path} is xz-compressed data (by its first bytes), not a JSON Lines file; decompress it first "
-            "(unxz -c {path} > OUT.jsonl)",
+            "(unxz -c {path} > {dir}/OUT.jsonl)",
         ),
         ("rand.csv", RANDOM, [], BINARY_SAID),
         ("rand.csv", RANDOM, ["--encoding-errors", "replace"], BINARY_SAID),
@@ -202,6 +202,51 @@ def test_batch_names_compressed_binary_and_misnamed_files(tmp_path, tiny_model_d
     args = ["batch", path, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--text-column", "text", *options]
     result = CliRunner().invoke(cli, [str(a) for a in args])
     assert result.exit_code == 2 and not (tmp_path / "out.csv").exists()
-    expected = said.format(path=path)
+    expected = said.format(path=path, dir=tmp_path)
     assert result.stderr.startswith(expected if said is BINARY_SAID else f"taikai: error: {expected}"), result.stderr
     assert "latin-1" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    [["--encoding", "cp932", "--encoding-errors", "replace"], ["--encoding", "latin-1"], ["--encoding", "utf-8"]],
+    ids=["cp932-replace", "latin-1", "utf-8"],
+)
+@pytest.mark.parametrize("command", [*COMMANDS, "rules test"])
+def test_binary_data_is_refused_whatever_the_encoding_given(tmp_path, tiny_model_dir, command, encoding):
+    """Regression: given --encoding, a text header over random bytes was classified (cp932, replace), or /bin/true
+    got a CSV error quoting '\\x7fELF…' (latin-1): the binary refusal ran only when the encoding was detected (R12)."""
+    path = tmp_path / "rand.csv"
+    path.write_bytes(b"text\n" + RANDOM.replace(b"\n", b" ") + b"\n")
+    options = [o.format(tmp=tmp_path, model=tiny_model_dir) for o in COMMANDS.get(command, ())]
+    before = (
+        ["rules", "test", str(Path(__file__).parents[2] / "examples" / "rules.toml")]
+        if command == "rules test"
+        else [command.split()[0]]
+    )
+    result = CliRunner().invoke(cli, [*before, str(path), *options, *encoding])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(BINARY_SAID.format(path=path)), result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["rand.csv"]  # nothing written
+
+
+def test_a_csv_file_with_one_stray_control_byte_is_classified(tmp_path, tiny_model_dir):
+    """Regression: ``1,単価が安い\\x0e`` under ``id,text`` was refused as binary data (4% control bytes) (R12)."""
+    path = tmp_path / "one.csv"
+    path.write_bytes("id,text\n1,単価が安い\x0e\n".encode())
+    args = ["batch", path, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--text-column", "text"]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    assert "binary" not in result.output and "status: ok 1" in result.output
+
+
+def test_the_decompress_hint_overwrites_no_file(tmp_path, tiny_model_dir):
+    """Regression: batch dump.csv.gz said gunzip -c dump.csv.gz > dump.csv with dump.csv beside it (R12)."""
+    path = tmp_path / "dump.csv.gz"
+    path.write_bytes(gzip.compress(b"text\nx\n"))
+    (tmp_path / "dump.csv").write_text("id,text\n1,keep me\n")
+    args = ["batch", path, "-o", tmp_path / "out.csv", "-m", tiny_model_dir, "--text-column", "text"]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 2
+    assert f"(gunzip -c {path} > {tmp_path}/dump-1.csv)" in result.stderr, result.stderr
+    assert (tmp_path / "dump.csv").read_text() == "id,text\n1,keep me\n"

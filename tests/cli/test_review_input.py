@@ -172,6 +172,11 @@ TABLE = (
             "id,ひとこと感想\n1,手数料が高すぎて辞めました\n2,単価が安い\n",
             TABLE.format(kind="a CSV", header="id,ひとこと感想", command="predict", ext="csv"),
         ),
+        (
+            "predict",  # regression: no warning, the header classified as a review (R12)
+            "サービス,評価,コメント\nランサーズ,★1,手数料が高すぎて辞めた\nココナラ,★2,安い\n",
+            TABLE.format(kind="a CSV", header="サービス,評価,コメント", command="predict", ext="csv"),
+        ),
     ],
 )
 def test_a_table_piped_in_gets_the_batch_advice_and_is_still_read(tiny_model_dir, command, given, warning):
@@ -319,6 +324,14 @@ def test_random_bytes_piped_in_are_binary_data_not_an_encoding_to_name(tiny_mode
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("taikai: error: standard input: this looks like binary data, not text (")
     assert "latin-1" not in result.stderr.replace("--encoding latin-1", "")
+
+
+@pytest.mark.parametrize("given", ["単価が安い\x08\n", "手数料が高い\x00\n単価が安い\n"])
+def test_a_review_with_a_stray_control_byte_piped_in_is_classified(tiny_model_dir, given):
+    """Regression: printf '単価が安い\\x08' | taikai predict was refused as binary data "such as NUL" (R12)."""
+    result = run("predict", "-m", tiny_model_dir, input=given.encode())
+    assert result.exit_code == 0, result.stderr
+    assert "binary" not in result.stderr and "単価が安い" in result.stdout
 
 
 def test_a_compressed_file_named_as_a_text_is_told_to_be_decompressed(tiny_model_dir, tmp_path):

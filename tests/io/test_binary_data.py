@@ -12,7 +12,13 @@ import pytest
 
 from taikai.errors import InputError
 from taikai.io import decode_input
-from taikai.io._binary_data import compressed_error, compressed_format, decompressed_name, looks_binary
+from taikai.io._binary_data import (
+    binary_data_error,
+    compressed_error,
+    compressed_format,
+    decompressed_name,
+    looks_binary,
+)
 from taikai.io._encoding import detect_encoding
 
 TEXT = "手数料が高すぎて辞めました。時給換算で300円、やめました\n" * 20
@@ -51,9 +57,14 @@ def test_compressed_data_is_named_by_its_first_bytes(data, fmt):
         (TEXT.encode("iso-2022-jp"), False),  # its escapes are no binary
         ("id\ttext\n1\t手数料\r\n\f".encode(), False),
         (TEXT.encode() + b"\x00", False),  # one NUL in a text: damaged text, not binary data
+        ("単価が安い\x08\n".encode(), False),  # regression: 6% of 17 bytes, refused as binary (R12)
+        ("id,text\n1,単価が安い\x0e\n".encode(), False),  # regression: 4%, refused as binary (R12)
+        (b"\x08" * 7 + b"x", False),  # fewer than 8 control bytes: never binary data
+        (b"\x08" * 8, True),
+        (RANDOM[:80], True),  # a short run of random bytes
         (b"", False),
-        (b"a" * 97 + bytes(3), True),  # 3 % of control bytes: binary
-        (b"a" * 98 + bytes(2), False),  # 2 %: damaged text
+        (b"a" * 291 + bytes(9), True),  # 3 % of control bytes, and 8 or more: binary
+        (b"a" * 392 + bytes(8), False),  # 2 %, though 8 of them: damaged text
         (bytes([127]) * 100, True),  # DEL is a control byte too
         (b"a\vb" * 50, False),  # a vertical tab is a text's (a line break in a cell)
         (b"a" * 1024 + bytes(500), True),  # NULs after the first KiB count
@@ -68,6 +79,11 @@ def test_compressed_data_is_named_by_its_first_bytes(data, fmt):
         "iso-2022-jp",
         "tabs",
         "one-nul",
+        "one-backspace",
+        "one-shift-out",
+        "seven",
+        "eight",
+        "random-80",
         "empty",
         "3-percent",
         "2-percent",
@@ -105,6 +121,19 @@ def test_a_binary_file_is_refused_when_its_encoding_is_detected(tmp_path, errors
 
 
 @pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (b"\x08\x01" * 8, "(\\x08, \\x01)"),
+        (b"\x00" * 9 + b"\x01" * 8 + b"\x02" * 7 + b"\x03" * 6, "(\\x00, \\x01, \\x02, …)"),
+    ],
+)
+def test_the_binary_data_error_names_the_control_bytes_found(data, named):
+    """Regression: it said "control bytes such as NUL" of bytes without a NUL (R12)."""
+    message = str(binary_data_error(Path("x.csv"), data))
+    assert f"are control bytes {named}, which text does not hold" in message and "NUL" not in message
+
+
+@pytest.mark.parametrize(
     ("name", "fmt", "out"),
     [
         ("r.txt.gz", "gzip", "r.txt"),
@@ -116,8 +145,23 @@ def test_a_binary_file_is_refused_when_its_encoding_is_detected(tmp_path, errors
         ("r.tsv.gz", "zstd", "OUT.gz"),
     ],
 )
-def test_the_decompressed_name_drops_the_compressed_suffix(name, fmt, out):
-    assert decompressed_name(Path(name), fmt) == out
+def test_the_decompressed_name_drops_the_compressed_suffix(tmp_path, name, fmt, out):
+    assert decompressed_name(tmp_path / name, fmt) == tmp_path / out
+
+
+@pytest.mark.parametrize(
+    ("name", "existing", "out"),
+    [
+        ("dump.csv.gz", ["dump.csv"], "dump-1.csv"),  # regression: gunzip -c dump.csv.gz > dump.csv (R12)
+        ("dump.csv.gz", ["dump.csv", "dump-1.csv"], "dump-2.csv"),
+        ("r.csv", ["OUT.csv"], "OUT-1.csv"),
+        ("dump.csv.gz", ["dump.tsv"], "dump.csv"),
+    ],
+)
+def test_the_decompressed_name_is_of_no_file_there(tmp_path, name, existing, out):
+    for other in existing:
+        (tmp_path / other).write_text("id,text\n")
+    assert decompressed_name(tmp_path / name, "gzip") == tmp_path / out
 
 
 @pytest.mark.parametrize(

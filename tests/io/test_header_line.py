@@ -34,6 +34,8 @@ REVIEWS = [
     ["星1個,最悪", "3,普通", "星5個,満足"],  # one number under a word: not a column of numbers
     ["理由,手数料", "時間,なし", "単価が安すぎて割に合わない,やめた"],  # a column word over one longer row only
     ["good,手数料", "最悪,単価", "bad,時間"],  # an ASCII word over Japanese and ASCII words
+    ["★1,最悪", "★2,微妙"],  # star ratings in the first line: values, no names
+    ["評価,なし", "感想,なし"],  # a name that is a value of its column
 ]
 HEADERS = [
     (["id,ひとこと感想", "1,手数料が高すぎて辞めました", "2,単価が安い"], "csv"),  # the h113 miss
@@ -50,6 +52,11 @@ HEADERS = [
     (["サイト,感想", "ランサーズ,手数料が高くて続けられない", "ココナラ,売れない"], "csv"),
     (["id,customer_review_text", "1,手数料が高い"], "csv"),  # a name of 20 characters, the longest
     (["id,text", "", "1,手数料が高い"], "csv"),  # a blank line under the header is read past
+    # regression (R12): a column word over short prose, or over star ratings, missed since 5d55c25
+    (["サービス,評価,コメント", "ランサーズ,★1,手数料が高すぎて辞めた", "ココナラ,★2,安い"], "csv"),
+    (["ユーザー,感想", "田中,安い", "佐藤,高すぎる"], "csv"),
+    (["サービス,口コミ", "ランサーズ,高い", "ココナラ,売れない"], "csv"),
+    (["サービス\t評価", "ランサーズ\t★★☆☆☆", "ココナラ\t★1"], "tsv"),
 ]
 
 

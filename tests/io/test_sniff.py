@@ -220,7 +220,7 @@ def test_a_txt_file_is_said_to_be_plain_text_whatever_it_holds(tmp_path, option,
             GZIP,
             None,
             " is gzip-compressed data (by its first bytes), not a plain text file; decompress it first "
-            "(gunzip -c {path} > OUT.txt) and give the file that makes",
+            "(gunzip -c {path} > {dir}/OUT.txt) and give the file that makes",
         ),
     ],
     ids=["xlsx", "xlsx-option", "parquet", "zip", "xls", "gzip"],
@@ -231,7 +231,7 @@ def test_a_txt_file_holding_a_binary_data_file_is_named_as_such(tmp_path, conten
     path.write_bytes(content)
     with pytest.raises(InputError) as caught:
         format_of(path, None, option)
-    assert str(caught.value) == f"{path}{message.format(path=path)}"
+    assert str(caught.value) == f"{path}{message.format(path=path, dir=tmp_path)}"
 
 
 @pytest.mark.parametrize(

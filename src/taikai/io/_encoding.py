@@ -10,7 +10,7 @@ from pathlib import Path
 
 from taikai.errors import ENCODING, Argument, InputError, wrong_type
 from taikai.errors import ENCODING_ERRORS as ENCODING_ERRORS_ARGUMENT
-from taikai.io._binary_data import binary_data_error, looks_binary
+from taikai.io._binary_data import BINARY_SAMPLE, binary_data_error, looks_binary
 from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
 ENCODINGS = ("utf-8-sig", "cp932")
@@ -117,6 +117,20 @@ def check_not_wide(head: bytes, source: Path, noun: str = "file") -> None:
                 f"{SINGLE_BYTE_LINES}. {advice} it to UTF-8 (iconv -f {name} -t UTF-8 old > new, or save it as "
                 "UTF-8 in a text editor)"
             )
+
+
+def check_text_head(path: Path) -> None:
+    """Raise :class:`InputError` if the first bytes of *path*, to be read in an encoding given (so never detected by
+    :func:`detect_encoding`, which checks them itself), are UTF-16 or UTF-32 (:func:`check_not_wide`) or binary data
+    (:func:`~taikai.io._binary_data.looks_binary`): no encoding makes reviews of them, latin-1 would read mojibake."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(BINARY_SAMPLE)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    check_not_wide(head, path)
+    if looks_binary(head):
+        raise binary_data_error(path, head)
 
 
 def check_encoding_errors(value: str) -> str:

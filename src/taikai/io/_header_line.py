@@ -4,7 +4,8 @@ reads as column names above rows, for the warning that ``predict`` reads a table
 Lines of the same number of commas are not enough (two reviews may hold one comma each), nor is a first line of
 short words (``ランサーズ,手数料高い``). The first line must read as names, and one of its columns must show it is of
 another kind than the lines under it: an id, number or date column under a name (``id``, ``投稿日``), an ASCII name
-over Japanese (``text``), or a usual column word (``本文``, ``感想``, ``コメント``) over longer texts.
+over Japanese (``text``), or a usual column word (``本文``, ``感想``, ``コメント``) over texts longer than it or
+prose (``安い``); and no name of the first line may be a value of its column (``コメント,なし`` over ``特に,なし``).
 """
 
 from __future__ import annotations
@@ -14,16 +15,20 @@ import io
 import re
 from collections.abc import Sequence
 
-from taikai.io._sniff import SNIFF_LINES, delimited_lines
+from taikai.io._sniff import SENTENCE_MARKS, SNIFF_LINES, delimited_lines
 
 _MAX_NAME = 20
 """A column name is short: a longer field is part of a review."""
-_NOT_IN_NAMES = frozenset("、。!?！？「」『』…")
-"""Marks of a sentence or a quotation, which a column name does not hold."""
+_NOT_IN_NAMES = SENTENCE_MARKS | frozenset("「」『』…")
+"""Marks of a sentence or a quotation, which a column name does not hold. Stricter than a file's header
+(:func:`~taikai.io._sniff.delimited_lines`: at most 64 characters, sentence marks only, any ending), which is told
+from the lines of a file given as a table, where a survey's question may head a column (``辞めた理由を教えてください``);
+here the lines are reviews piped in, and a header is claimed only of a line no review would be."""
 _PREDICATE_ENDS = frozenset("たいすだるよねかわうくつむぬずぞてでにをがはもへ")
 """Hiragana a predicate or a particle ends with (``やめました``, ``手数料高い``): a field ending in one is prose."""
-_VALUE = re.compile(r"[A-Za-z]{0,4}[-_#]?\d[\d\-/:._ T]*")
-"""An id, number, date or time (``17``, ``b01-0001``, ``2025-01-05``, ``2025/1/5 10:00``), as a whole cell."""
+_VALUE = re.compile(r"[A-Za-z]{0,4}[-_#]?\d[\d\-/:._ T]*|[★☆]+|★\s*\d(\.\d)?")
+"""An id, number, date or time (``17``, ``b01-0001``, ``2025-01-05``, ``2025/1/5 10:00``), or a rating in stars
+(``★1``, ``★★☆☆☆``), as a whole cell."""
 _ASCII_NAME = re.compile(r"[a-z][a-z0-9_.]*|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*")
 """A column name in ASCII: lower case (``text``, ``review_id``) or snake case (``Review_ID``), not a name such as
 ``Lancers`` that starts a review."""
@@ -40,8 +45,9 @@ def delimited_format(lines: Sequence[str]) -> str | None:
     """Return ``tsv`` or ``csv`` when *lines* (standard input's, say) begin as a CSV or TSV table does: as many
     fields on every line, a first line of names (short, no sentence marks, not ending as a predicate does:
     ``手数料高い``, ``やめました`` are none), and a column whose first cell is of another kind than every cell under
-    it: an id, number or date column under a name (``id``, ``投稿日``), an ASCII name over Japanese (``text``), or a
-    usual column word over longer texts (``ひとこと感想``, ``お名前``); else ``None``: lines piped in are reviews,
+    it: an id, number, date or star rating column under a name (``id``, ``投稿日``, ``評価``), an ASCII name over
+    Japanese (``text``), or a usual column word over texts longer than it or prose (``ひとこと感想``, ``お名前``,
+    ``感想`` over ``安い``), none of the names a value of its column; else ``None``: lines piped in are reviews,
     which may hold commas (``ランサーズ,手数料高い`` over ``時給300円,やめました`` is no table)."""
     fmt = delimited_lines("\n".join(lines[:SNIFF_LINES]) + "\n")
     if fmt is None:
@@ -50,8 +56,10 @@ def delimited_format(lines: Sequence[str]) -> str | None:
     header, below = rows[0], [row for row in rows[1:] if row]
     if not all(_name(field) for field in header):
         return None
-    columns = zip(header, *below, strict=False)  # as many fields on each line: delimited_lines
-    return fmt if any(_header_cell(first, rest) for first, *rest in columns) else None
+    columns = [(first.strip(), [cell.strip() for cell in rest]) for first, *rest in zip(header, *below, strict=False)]
+    if any(first in rest for first, rest in columns):  # a name is no value of its column: なし over なし
+        return None
+    return fmt if any(_header_cell(first, rest) for first, rest in columns) else None
 
 
 def _name(field: str) -> bool:
@@ -61,12 +69,14 @@ def _name(field: str) -> bool:
 
 
 def _header_cell(first: str, rest: Sequence[str]) -> bool:
-    """Whether *first* names the column of cells *rest*: an id, number or date column under a name that is none, an
-    ASCII name over Japanese, or a usual column word over longer texts."""
-    first, rest = first.strip(), [cell.strip() for cell in rest]
+    """Whether *first* names the column of cells *rest* (all stripped): an id, number, date or star rating column
+    under a name that is none, an ASCII name over Japanese, or a usual column word over texts, each longer than it or
+    no name (``感想`` over ``安い``, ``口コミ`` over ``手数料が高すぎて辞めた``), but not over words
+    (``理由`` over ``時間``)."""
     if _VALUE.fullmatch(first) is None and all(_VALUE.fullmatch(cell) for cell in rest):
         return True
     ascii_name = _ASCII_NAME.fullmatch(first) is not None or first.lower() in _ENGLISH_NAMES
     if ascii_name and all(not cell.isascii() for cell in rest):
         return True
-    return any(word in first for word in _COLUMN_WORDS) and all(len(cell) > len(first) for cell in rest)
+    column_word = any(word in first for word in _COLUMN_WORDS)
+    return column_word and all(len(cell) > len(first) or not _name(cell) for cell in rest)

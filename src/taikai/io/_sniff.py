@@ -37,8 +37,9 @@ _SNIFF_BYTES = 8192
 SNIFF_LINES = 20
 """The first lines, not blank, that tell a table's header and rows."""
 _MAX_NAME = 64
-"""A header's column names are short: a longer field is a review, and the line no header."""
-_SENTENCE_MARKS = frozenset("、。!?！？")
+"""A header's column names are short: a longer field is a review, and the line no header. Longer than a name of a
+header piped in (:mod:`taikai.io._header_line`, which says why): a file's may be a survey's question."""
+SENTENCE_MARKS = frozenset("、。!?！？")
 """Marks of a sentence, which a column name does not hold: a line with them is a review, not a header."""
 
 
@@ -187,7 +188,7 @@ def delimited_lines(text: str) -> str | None:
         header = rows[0]
         if len(header) < 2 or any(not name.strip() or len(name) > _MAX_NAME for name in header):
             continue
-        if _SENTENCE_MARKS.intersection("".join(header)):
+        if SENTENCE_MARKS.intersection("".join(header)):
             continue
         if len(rows) >= 2 and all(len(row) == len(header) for row in rows[1:]):
             return fmt

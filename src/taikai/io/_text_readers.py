@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
-from taikai.io._encoding import check_encoding_errors, check_not_wide, detect_encoding, resolve_encoding
+from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import json_array_error
 
@@ -37,8 +37,7 @@ class _TextReader:
         self.encoding_given = bool(encoding)
         if encoding:  # detect_encoding checks this itself
             self.encoding = resolve_encoding(encoding)
-            with open(path, "rb") as f:
-                check_not_wide(f.read(4), path)
+            check_text_head(path)  # binary data too, whatever the encoding: latin-1 decodes any bytes
         else:
             self.encoding = detect_encoding(path, errors=encoding_errors)
         self.total: int | None = path.stat().st_size
