@@ -123,13 +123,22 @@ def check_text_head(path: Path) -> None:
     """Raise :class:`InputError` if the first bytes of *path*, to be read in an encoding given (so never detected by
     :func:`detect_encoding`, which checks them itself), are UTF-16 or UTF-32 (:func:`check_not_wide`) or binary data
     (:func:`~taikai.io._binary_data.looks_binary`): no encoding makes reviews of them, latin-1 would read mojibake."""
+    _check_head(_read_head(path, BINARY_SAMPLE), path)
+
+
+def _read_head(path: Path, size: int) -> bytes:
+    """Return the first *size* bytes of *path*, or raise :class:`InputError` saying why it cannot be read."""
     try:
         with open(path, "rb") as f:
-            head = f.read(BINARY_SAMPLE)
+            return f.read(size)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def _check_head(head: bytes, path: Path) -> None:
+    """Refuse *head*, the first bytes of *path*, when it is UTF-16/32 or binary data: no encoding makes text of it."""
     check_not_wide(head, path)
-    if looks_binary(head):
+    if looks_binary(head):  # latin-1 would read it, as mojibake
         raise binary_data_error(path, head)
 
 
@@ -153,14 +162,8 @@ def detect_encoding(path: Path, sample_bytes: int = SAMPLE_BYTES, errors: str = 
     With ``errors="replace"`` a sample that neither decodes cleanly gets the one with fewer undecodable bytes.
     """
     path = Path(path)
-    try:
-        with open(path, "rb") as f:
-            sample = f.read(sample_bytes)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    check_not_wide(sample, path)
-    if looks_binary(sample):  # no encoding reads it as text: latin-1 would, as mojibake
-        raise binary_data_error(path, sample)
+    sample = _read_head(path, sample_bytes)
+    _check_head(sample, path)
     whole = len(sample) < sample_bytes
     failed: dict[str, int] = {}
     for encoding in ENCODINGS:
