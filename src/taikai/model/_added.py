@@ -119,5 +119,6 @@ class AddedComparison:
         }
         return {head: n for head, n in counts.items() if shown[head] and n}
 
+
 def _held_out(values: dict[str, Any]) -> HeldOutScores:
     return HeldOutScores(**{f.name: values.get(f.name) for f in fields(HeldOutScores)})
