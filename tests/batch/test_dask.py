@@ -30,7 +30,13 @@ from taikai.dask import MANIFEST, classify_files
 from taikai.errors import DataWarning, InputError, TaikaiError
 from taikai.io import read_summary
 
-pytestmark = pytest.mark.slow  # a 2-process cluster, worker kills, subprocesses
+pytestmark = [
+    pytest.mark.slow,  # a 2-process cluster, worker kills, subprocesses
+    # The engine waits for a worker that dropped out (a missed heartbeat on a loaded machine) and says so in this
+    # warning, which the suite's filterwarnings would make an error: a CI run failed on it once, after the
+    # _workers_present fixture had seen both workers. The tests of the warning itself catch it with pytest.warns.
+    pytest.mark.filterwarnings("ignore:.*has no worker yet.*:taikai.errors.DataWarning"),
+]
 
 TEXTS = [
     "手数料が高すぎて続けられませんでした",
