@@ -8,7 +8,7 @@ import os
 import pytest
 
 import taikai
-import taikai.batch._lock as lock_module
+import taikai._flock as flock_module
 from taikai.batch._lock import DaskLock, FileLock, RunLock
 from taikai.errors import DataWarning, InputError
 
@@ -169,7 +169,7 @@ def test_a_filesystem_without_locks_warns_and_the_run_goes_on(tmp_path, tiny_mod
     def flock(fd, op):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(lock_module.fcntl, "flock", flock)
+    monkeypatch.setattr(flock_module.fcntl, "flock", flock)
     src, out = tmp_path / "in.csv", tmp_path / "nfs.csv"
     src.write_text("text\n手数料が高い\n", encoding="utf-8")
     with pytest.warns(DataWarning) as caught:
@@ -186,6 +186,6 @@ def test_another_flock_error_is_not_taken_for_missing_locks(tmp_path, monkeypatc
     def flock(fd, op):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(lock_module.fcntl, "flock", flock)
+    monkeypatch.setattr(flock_module.fcntl, "flock", flock)
     with pytest.raises(OSError, match="Input/output error"):
         FileLock(tmp_path / "x.lock", tmp_path / "x").acquire()

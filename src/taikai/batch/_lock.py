@@ -12,23 +12,16 @@ the filesystem has no locks (NFS or SMB mounted without them), the run warns and
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import warnings
 from pathlib import Path
 
+from taikai._flock import same_file, try_flock
 from taikai.errors import DataWarning, InputError
 
 LOCK = "lock"
 DASK_NOTE = "dask"
 """What a Dask run writes after its pid in the lock it holds, so that a refused run says whose it is."""
-NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL})
-"""What ``flock`` raises where the filesystem does not support locks."""
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no flock, the lock file only records the pid
-    fcntl = None  # type: ignore[assignment]
 
 
 class Busy(Exception):
@@ -54,23 +47,17 @@ def _holder(fd: int) -> Busy:
 def _flock(fd: int, path: Path, warn: bool = True) -> None:
     """Lock *fd* (the lock file *path*); raise :class:`Busy` when a live run holds it, warn (with *warn*) when locks
     are missing."""
-    if fcntl is None:  # pragma: no cover - Windows
-        return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        raise _holder(fd) from None
-    except OSError as exc:
-        if exc.errno not in NO_LOCKS:
-            raise
-        if not warn:
-            return
+
+    def said(exc: OSError) -> None:
         warnings.warn(
             f"{path.parent}: its filesystem does not support locks ({exc.strerror}): a second run on the same "
             "output would not be refused; do not start one while this run lives",
             DataWarning,
-            stacklevel=4,
+            stacklevel=6,  # said ← try_flock ← _flock ← _take ← acquire ← its caller
         )
+
+    if not try_flock(fd, no_locks=said if warn else None):
+        raise _holder(fd)
 
 
 def _take(path: Path, note: str = "", warn: bool = True) -> int | None:
@@ -82,11 +69,7 @@ def _take(path: Path, note: str = "", warn: bool = True) -> int | None:
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         _flock(fd, path, warn)
-        try:
-            same = os.fstat(fd).st_ino == os.stat(path).st_ino
-        except FileNotFoundError:
-            same = False
-        if not same:  # the run that held it finished and removed it: the lock taken is of no use
+        if not same_file(fd, path):  # the run that held it finished and removed it: the lock taken is of no use
             os.close(fd)
             return None
         os.ftruncate(fd, 0)

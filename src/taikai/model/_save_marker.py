@@ -11,25 +11,19 @@ saves are not locked, and a marker reads as an interrupted save.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from taikai._flock import same_file, try_flock
 from taikai.errors import InputError
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no flock, the marker alone tells an interrupted save
-    fcntl = None  # type: ignore[assignment]
 
 SAVING_NAME = ".taikai-saving"
 """The marker of a save under way (or interrupted) in a model directory."""
 LOCK_WAIT = 1.0
 """Seconds a save tries again for the marker's lock, which a loader looking at the marker holds for an instant."""
-_NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL})
 
 
 @dataclass(frozen=True)
@@ -63,21 +57,6 @@ def _pid(fd: int) -> int | None:
     return None
 
 
-def _try_lock(fd: int, shared: bool) -> bool:
-    """Lock *fd* without waiting; return whether it was taken (also where the filesystem has no locks)."""
-    if fcntl is None:  # pragma: no cover - Windows
-        return True
-    try:
-        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    except OSError as exc:
-        if exc.errno in _NO_LOCKS:
-            return True
-        raise
-    return True
-
-
 def _saver(pid: int | None) -> str:
     if pid == os.getpid():
         return f"another save in this process (pid {pid}, another thread)"
@@ -108,17 +87,10 @@ def save_state(directory: Path) -> SaveState | None:
     except OSError:  # unreadable: it is there, and no save of this user holds it
         return SaveState(False, None)
     try:
-        live = not _try_lock(fd, shared=True)
+        live = not try_flock(fd, shared=True)
         return SaveState(live, _pid(fd))
     finally:
         os.close(fd)
-
-
-def _same_file(fd: int, path: Path) -> bool:
-    try:
-        return os.fstat(fd).st_ino == os.stat(path).st_ino
-    except FileNotFoundError:
-        return False
 
 
 def _take(marker: Path) -> tuple[int, bool]:
@@ -134,11 +106,11 @@ def _take(marker: Path) -> tuple[int, bool]:
             except FileNotFoundError:  # the save holding it finished meanwhile
                 continue
         try:
-            while not _try_lock(fd, shared=False):
+            while not try_flock(fd):
                 if time.monotonic() > deadline:
                     raise SaveBusy(_pid(fd))
                 time.sleep(0.05)
-            if _same_file(fd, marker):
+            if same_file(fd, marker):
                 return fd, created
         except BaseException:
             os.close(fd)
