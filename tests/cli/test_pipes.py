@@ -138,3 +138,32 @@ def test_batch_given_standard_input_says_it_reads_files_only(work, line):
     assert "Save it to a file first, e.g. cat … > dump.csv" in result.output
     assert "predict and explain read standard input, one review per line" in result.output
     assert not any(work.glob("out*")) and not (work / "parts").exists()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "evaluate - -m m",
+        "train - --out new --folds 0",
+        "suggest - -o sheet.xlsx",
+        "drift - -m m",
+        "drift - -m m --input-format csv",
+        "report - -o report.html",
+        "rules test rules.toml -",
+    ],
+)
+def test_every_command_given_standard_input_as_its_data_file_says_it_reads_files_only(work, line):
+    """Regression: evaluate, train, suggest, drift, report and rules test given - said "-: no such file" or "cannot
+    tell the format from the extension ''"."""
+    result = CliRunner().invoke(cli, line.split(), input=(work / "data.csv").read_text(encoding="utf-8"))
+    assert result.exit_code == 2, result.output
+    assert "taikai: error: -: taikai does not read standard input: it reads a data file more" in result.output
+    assert "Save it to a file first, e.g. cat … > dump.csv" in result.output
+    assert not any(p.name.startswith(("new", "sheet", "report")) for p in work.iterdir())
+
+
+def test_a_file_named_minus_is_read_as_a_file(work):
+    Path("-").write_text((work / "data.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["drift", "-", "-m", "m", "--input-format", "csv"])
+    assert "standard input" not in result.output
+    assert result.exit_code == 0, result.output

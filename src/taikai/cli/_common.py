@@ -14,6 +14,7 @@ from typing import IO, Any, TypeVar
 import click
 from click.core import ParameterSource
 
+from taikai.cli._extra_arguments import explain_extra_arguments
 from taikai.cli._stdout import echo_encodable
 from taikai.errors import DataWarning, TaikaiError
 from taikai.io import ENCODING_ERRORS
@@ -42,7 +43,10 @@ class Command(click.Command):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         with writing_results(ctx.command_path, _HELP):
-            return super().parse_args(ctx, args)
+            try:
+                return super().parse_args(ctx, args)
+            except click.UsageError as exc:  # several files where one is read: a glob the shell expanded
+                raise explain_extra_arguments(ctx, exc) from None
 
 
 _HELP = "the help or version asked for"

@@ -30,8 +30,11 @@ def check_regular_file(path: Path, fmt: str | None = None) -> None:
     """Raise :class:`InputError` when *path* is a pipe (``/dev/stdin`` fed by ``|``, a named pipe, ``<(...)``), a
     device or a socket, before anything reads it: taikai reads a data file more than once (its encoding and
     columns first, then the rows; batch resumes by position), which only a regular file allows. A missing path
-    passes (the reader names it). *fmt* names the format of the file the message suggests saving to.
+    passes (the reader names it), and so does a file named ``-``; ``-`` (standard input) where no such file is
+    raises. *fmt* names the format of the file the message suggests saving to.
     """
+    if str(path) == STDIN and not os.path.lexists(path):  # a file named - in the folder is read as one
+        raise _stdin_error("taikai")
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
@@ -50,11 +53,16 @@ def check_not_stdin(path: object, command: str) -> None:
     it reads a data file more than once, so the data is to be saved to a file; ``predict`` and ``explain`` read
     standard input."""
     if str(path) == STDIN:
-        raise InputError(
-            f"-: {command} does not read standard input: it reads a data file more than once (to detect its "
-            "encoding and columns, then the rows). Save it to a file first, e.g. cat … > dump.csv, and give that "
-            "file; predict and explain read standard input, one review per line"
-        )
+        raise _stdin_error(command)
+
+
+def _stdin_error(command: str) -> InputError:
+    """The error for ``-`` given as the data file of *command* (``batch``; ``taikai`` for any reader)."""
+    return InputError(
+        f"-: {command} does not read standard input: it reads a data file more than once (to detect its "
+        "encoding and columns, then the rows). Save it to a file first, e.g. cat … > dump.csv, and give that "
+        "file; predict and explain read standard input, one review per line"
+    )
 
 
 def same_path(a: Path, b: Path) -> bool:
