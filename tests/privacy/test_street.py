@@ -42,10 +42,98 @@ from taikai.text import check_text
         ("千代田区丸の内3-1-1へ", "千代田区[住所]へ"),
         # A town written as marks, after a ward.
         ("東京都渋谷区○○5-7 ABCビルディング", "東京都渋谷区[住所]"),
+        # 番地 in kanji numerals after a place: a town in 町, 大字, a place UniDic knows; 番地先 is one too.
+        ("山下町百二十三番地に届けた", "[住所]に届けた"),
+        ("大字上野三番地", "[住所]"),
+        ("上野三番地の家", "[住所]の家"),
+        ("軽井沢町大字軽井沢1323番地先", "[住所]先"),
+        # A town whose name ends like a word of measure or area, after its ward.
+        ("文京区春日1-16-21", "文京区[住所]"),
+        ("千代田区内幸町1-1-1", "千代田区[住所]"),
+        ("千代田区外神田1-2-3", "千代田区[住所]"),
+        ("豊島区長崎1-2-3", "豊島区[住所]"),
+        # Near a word of where one lives: a town UniDic does not hold as a place, but as a name or a compound.
+        ("住所：三軒茶屋1-2-3", "住所：[住所]"),
+        ("自宅は表参道2-3-4です", "自宅は[住所]です"),
+        ("自宅は北浜1-2", "自宅は[住所]"),
+        ("在住の豊洲5-6-15", "在住の[住所]"),
     ],
 )
 def test_a_street_address_is_masked_from_its_town_on(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 番地 glued to a kanji that goes on as a word with 地: 一番 ("most") and a word in 地.
+        "データ入力は一番地味な作業で時給200円でした",
+        "一番地雷だった案件",
+        "一番地道にできる作業",
+        "一番地元の案件が多い",
+        "検品が一番地獄だった",
+        "三番地味に効く",
+        "この中で1番地味",
+        "2-3番地味な作業",
+        "今回一番地下の倉庫で作業",
+        # 一番地 with no place before it.
+        "今回一番地!",
+        "一番地",
+        # Crowdworkers who work from home: numbers after a word of measure, rank, date or number near 自宅 or 在住.
+        "自宅で作業、評価4-5でした",
+        "自宅作業、納期2023-4-1で",
+        "東京都在住、退会日2023-4-1",
+        "在住歴5年、期間2021-2023",
+        "埼玉県在住、承認率95-98",
+        "自宅でできるのでレベル2-3まで頑張った",
+        "引っ越しでやめた。ランク2-1",
+        "自宅でテスト1-2-3をこなした",
+        "北海道在住、タスク番号3-12-5",
+        "在宅ワークで在住地関係なく、スコア80-90",
+        "自宅で作業時間2-3",
+        "実家暮らしなので報酬1000-2000でも",
+        "自宅勤務、年齢30-40",
+        "自宅作業で、文字数2000-3000",
+        "自宅から作業、ステージ3-2",
+        "自宅で、ポイント100-200",
+        "在住歴3-4",
+        "自宅で作業、期間2021-04",
+        "在住、登録日2022-12-1",
+        "自宅で作業、締切日2-15",
+        "住所登録後、ステップ1-2-3で完了",
+        "自宅でゲーム3-1",
+        "在住者限定の案件で、条件2-3",
+        "自宅作業で、時給換算800-1000",
+        "実家のある町内1-2",
+        # A date after a place and a word of where one lives.
+        "在住の梅田2023-4-1",
+        # A prefecture's name before a score, a word of where one lives nearby.
+        "実家で観戦、福岡2-0",
+        "在住の人、東京3-1で勝った",
+        # 市, 区 or 都 starting a word, or an area's 内: no city before a town.
+        "株式市場2-3",
+        "都市伝説1-2-3",
+        "評価区分1-2",
+        "大阪市内1-2",
+        "大阪府内1-2-3",
+        "自宅から区間1-2",
+    ],
+)
+@pytest.mark.parametrize("names", [True, False], ids=["tagger", "no-tagger"])
+def test_review_text_near_where_one_lives_stays(text, names):
+    assert "[住所]" not in PiiMasker(names=names).mask(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自宅で観戦、日本2-1で勝利",  # a country UniDic knows
+        "自宅で作業、アンケート回答2-3",  # a compound with a word that acts
+        "実家暮らしで、月収2-3",  # a common noun alone
+    ],
+)
+def test_a_town_unidic_holds_as_no_place_stays(text):
+    assert "[住所]" not in mask_pii(text).text
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 4
+MASKER_VERSION = 5
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -35,7 +35,10 @@ day (readings, versions, です, spaced @, codes before a dash); no release carr
 recorded). 3: account numbers before 名義/本人/本店, Skype handles whole, phones in two groups, cards never after
 an order's word nor as a bare run without a card's word, invoice and identity-document numbers, katakana surnames
 before a particle, companies ending in 堂, names after 氏名:, e-mail addresses with a kanji local part, %40 or a
-spaced TLD. 4: street addresses (``[住所]``: the town, its block and house numbers, the building and room)."""
+spaced TLD. 4: street addresses (``[住所]``: the town, its block and house numbers, the building and room). 5: fewer
+street addresses in ordinary text: 番地 in kanji numerals only after a place, never 番地 glued to a word in 地
+(一番地味), no town that is a word of measure (評価4-5), a date (2023-4-1), a prefecture alone or, near 自宅 or
+在住, a common noun (条件2-3); a 市, 区 or 県 starting a word (市場, 区分, 市内) is no city before a town."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
