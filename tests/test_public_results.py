@@ -33,7 +33,7 @@ def results(tiny_model, tiny_csv):
         "AddedComparison": AddedComparison(rows=4, folds=2, without=scores, with_added=scores),
         "BatchOptions": BatchOptions(text_column="text"),
         "BatchSummary": BatchSummary(input="in.csv", output="out.csv", statuses={"ok": 3}),
-        "Classified": tiny_model.classify(TEXTS),
+        "Classified": tiny_model.classify(pd.Series(TEXTS, index=[3, 3, 1, 0])),  # on a Series's index
         "DriftReport": taikai.check_drift(labelled[["text"]], tiny_model),
         "DriftStatistics": tiny_model.metadata.drift,
         "EvaluationReport": evaluated,

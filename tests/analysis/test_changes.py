@@ -98,3 +98,29 @@ def test_segment_changes_mark_the_pooled_rest(attrs, pooled, marked):
     found = changes.segment_changes(table, pooled)
     assert len(found) == 3  # the pooled rest stays in the family
     assert [c.where for c in found if c.pooled] == marked
+
+
+def counts(rows, reasons=("fees", "trouble")):
+    return pd.DataFrame(rows, columns=list(reasons))
+
+
+@pytest.mark.parametrize(
+    ("rows", "periods", "segments"),
+    [
+        ([[20, 0], [20, 0], [20, 0]], ("fees", True), ("fees", True)),  # one reason everywhere
+        ([[20, 0], [20, 0], [0, 3]], ("fees", False), "compared"),  # the 3 trouble reviews: a mix across segments
+        ([[0, 25], [0, 5]], (None, False), (None, False)),  # one month of 20, one segment of 20 against 5: too few
+        ([[10, 0], [5, 0]], (None, False), (None, False)),  # too few whatever the mix
+        ([], (None, False), (None, False)),
+    ],
+)
+def test_why_nothing_was_compared(rows, periods, segments):
+    """Regression: a family of groups large enough but all of one reason was said to have too few reviews."""
+    table = counts(rows)
+    why = changes.why_no_period_compared(table)
+    assert changes.period_changes(table) == [] and (why.reason, why.everywhere) == periods
+    if segments == "compared":
+        assert changes.segment_changes(table)
+    else:
+        why = changes.why_no_segment_compared(table)
+        assert changes.segment_changes(table) == [] and (why.reason, why.everywhere) == segments

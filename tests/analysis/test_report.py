@@ -61,6 +61,7 @@ def synthetic(months: dict[str, dict[str, int]], platform=None, stated=None) -> 
 
 
 STEADY = {r: 20 for r in REASON_IDS}
+ALL_FEES = {month: {"fees": 20} for month in ("2026-01", "2026-02", "2026-03")}
 JUMP = {
     "2026-01": {**STEADY, "trouble": 17},
     "2026-02": {**STEADY, "trouble": 17},
@@ -221,13 +222,66 @@ def test_a_change_across_empty_or_quiet_periods_is_compared_with_the_last_full_o
             "月ごとの比較はしていません: 分類された行が 20 件以上ある月が 2 つ以上ありません。",
         ),
         ("en", {"2026-01": STEADY, "2026-02": {"fees": 5}}, "No month was compared: fewer than two months have 20 or"),
+        # regression: three months of 20 rows, all fees, were said to be fewer than two months of 20 rows
+        (
+            "ja",
+            ALL_FEES,
+            "月ごとの比較はしていません: 分類された行の理由がすべて「手数料が高い」で、比べる構成がありません。",
+        ),
+        (
+            "en",
+            ALL_FEES,
+            "No month was compared: every classified review has the same reason, 'High fees', so there is no "
+            "mix of reasons to compare.",
+        ),
+        (  # the months of 20 rows hold fees only; a quiet month holds another reason
+            "ja",
+            {**ALL_FEES, "2026-04": {"trouble": 3}},
+            "月ごとの比較はしていません: 分類された行が 20 件以上ある月では理由がすべて「手数料が高い」で、",
+        ),
+        (
+            "en",
+            {**ALL_FEES, "2026-04": {"trouble": 3}},
+            "No month was compared: every classified review in the months with 20 or more has the same reason, 'High",
+        ),
+        ("en", {"2026-01": {"fees": 20}}, "No month was compared: fewer than two months have 20 or"),  # both: too few
     ],
 )
 def test_summary_says_why_no_period_was_compared(lang, months, said):
     page = build_report(synthetic(months), "posted_at", lang=lang, embed_font=False, charts=False, drift=False)
-    summary = re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+    summary = html.unescape(re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1))
     assert said in summary
     assert "Holm" not in summary  # no test made, no note on the tests
+
+
+def _a_or_b(df):
+    return np.where(np.arange(len(df)) % 2 == 0, "A", "B")
+
+
+@pytest.mark.parametrize(
+    ("lang", "months", "said"),
+    [
+        (  # regression: A=30 and B=30, all fees, were said to have fewer than 20 rows
+            "ja",
+            ALL_FEES,
+            "platform の値ごとの比較はしていません: 分類された行の理由がすべて「手数料が高い」で、"
+            "比べる構成がありません。",
+        ),
+        (
+            "en",
+            ALL_FEES,
+            "No value of platform was compared: every classified review has the same reason, 'High fees', so "
+            "there is no mix of reasons to compare.",
+        ),
+        ("en", {"2026-01": {"fees": 30}}, "No value of platform was compared: none has 20 or more"),  # 15 and 15
+    ],
+)
+def test_summary_says_why_no_segment_was_compared(lang, months, said):
+    frame = synthetic(months, platform=_a_or_b)
+    page = build_report(frame, by="platform", lang=lang, embed_font=False, charts=False, drift=False)
+    summary = html.unescape(re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1))
+    assert said in summary
+    assert "Holm" not in summary
 
 
 def test_summary_names_the_segment_that_differs():

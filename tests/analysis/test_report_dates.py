@@ -151,3 +151,33 @@ def test_a_column_of_pandas_periods_is_counted_by_their_start_or_refused(predict
         return
     table = reasons_over_time(frame, "posted_at", freq)
     assert [str(p) for p in table.index] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows", "options"),
+    [
+        ("ja", "入力: p.csv · 0 行", ["--by", "posted_at"]),
+        ("en", "Input: p.csv · 0 rows", ["--freq", "W"]),
+    ],
+)
+def test_a_predictions_file_of_no_rows_with_a_date_column_is_a_page_of_0_rows(
+    predictions, tmp_path, tiny_model_dir, lang, rows, options
+):
+    """Regression: a header-only predictions file (batch's output for an input of no rows) was refused with
+    "date_column='posted_at' … is empty", while without --date-column it gave a page of 0 rows."""
+    path = tmp_path / "p.csv"
+    predictions.iloc[:0].to_csv(path, index=False)
+    args = ["report", path, "-o", tmp_path / "r.html", "--date-column", "posted_at", "--lang", lang]
+    result = CliRunner().invoke(cli, [*map(str, args), "--model", str(tiny_model_dir), *options])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert rows in page and "is empty" not in page and "Traceback" not in result.output
+    drift = re.search(r'<section id="drift">(.*?)</section>', page, re.S).group(1)
+    assert "Drift cannot be checked" not in drift and "ドリフトを確認できません" not in drift  # not judged, not refused
+
+
+def test_the_python_api_reports_a_frame_of_no_rows_with_a_date_column(predictions):
+    empty = predictions.iloc[:0]
+    page = build_report(empty, date_column="posted_at", by="posted_at", charts=False, drift=False, lang="en")
+    assert "0 of 0 reviews (0.0%) were classified." in page
+    assert reasons_over_time(empty, "posted_at").empty

@@ -111,6 +111,22 @@ def test_a_date_column_without_dates_is_refused_as_the_report_refuses_it(tiny_mo
     )
 
 
+@pytest.mark.parametrize("predicted", [False, True], ids=["raw dump", "predictions file"])
+def test_a_file_of_no_rows_with_a_date_column_is_not_judged_and_says_it_has_no_rows(
+    tiny_model, tiny_model_dir, tmp_path, predicted
+):
+    """Regression: a header-only file was refused with "date_column='posted_at' … is empty" (exit 2)."""
+    dump = tmp_path / "zero.csv"
+    frame = pd.read_csv(HOTELS, dtype=str).iloc[:0]
+    (tiny_model.predict_frame(frame) if predicted else frame).to_csv(dump, index=False)
+    result = run(dump, "--model", tiny_model_dir, "--date-column", "posted_at")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert f"per month of posted_at: none ({dump} has no rows)" in lines
+    assert lines[-2] == f"no figure could be judged: {dump} has no rows; check a dump that holds reviews."
+    assert lines[-1].startswith("drift: not judged")
+
+
 def test_japanese_dates_are_periods(tiny_model_dir, tmp_path):
     dump = tmp_path / "dump.csv"
     frame = pd.read_csv(HOTELS, dtype=str)

@@ -434,3 +434,14 @@ def test_documented_shifts_still_drift(build, freq, period, figure):
     assert part.figure(figure).alert
     if period is not None:
         assert report.drifted_periods == [period]
+
+
+@pytest.mark.parametrize("freq", ["M", "W"])
+def test_a_dump_of_no_rows_with_a_date_column_is_not_judged_and_says_it_has_no_rows(tiny_model, churn, freq):
+    """Regression: a dump of no rows was refused with "date_column='posted_at' … is empty" only with a date column."""
+    report = check_drift(churn.iloc[:0], tiny_model, date_column="posted_at", freq=freq)
+    assert report.verdict is Verdict.NOT_JUDGED and report.periods == ()
+    text = report.to_text().splitlines()
+    name = {"M": "month", "W": "week"}[freq]
+    assert f"per {name} of posted_at: none (<frame> has no rows)" in text
+    assert text[-2] == "no figure could be judged: <frame> has no rows; check a dump that holds reviews."

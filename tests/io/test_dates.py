@@ -39,8 +39,18 @@ def test_what_is_not_a_date_stays_unread(value):
     assert parse_dates(pd.Series([value], dtype=object)).isna().all()
 
 
-def test_a_column_of_japanese_dates_is_not_refused():
-    check_date_column(pd.Series(["2025年1月2日", "2025年2月3日"]), "posted_at", "dump.csv")
+@pytest.mark.parametrize(
+    "values",
+    [
+        pd.Series(["2025年1月2日", "2025年2月3日"]),
+        pd.Series([], dtype=object),  # regression: a file of no rows had its date column refused as empty
+        pd.Series([], dtype=float),  # a header-only CSV's column, as pandas reads it
+        pd.Series([], dtype="datetime64[ns]"),
+    ],
+    ids=["Japanese dates", "no rows", "no rows (float)", "no rows (datetime)"],
+)
+def test_a_column_of_dates_or_of_no_rows_is_not_refused(values):
+    check_date_column(values, "posted_at", "dump.csv")
 
 
 @pytest.mark.parametrize(

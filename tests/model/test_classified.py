@@ -1,5 +1,7 @@
 """The Classified result reads in a notebook: counts per status, labels, rules and the first rows, not whole arrays."""
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -109,3 +111,45 @@ def test_to_frame_types_each_column_alike_whatever_the_rows(n, hits, conflict):
     assert {c: str(t) for c, t in frame.dtypes.items()} == expected
     reason = "low_pay" if hits else "fees"  # with hits, a low_pay rule overrides
     assert frame["pred_reason"].fillna("-").tolist() == [reason if i % 2 == 0 else "-" for i in range(n)]
+
+
+def on(index, n=3):
+    """Return :func:`classified` of *n* rows remembering the index of a Series (``None``: not a Series)."""
+    return replace(classified(n), index=index)
+
+
+@pytest.mark.parametrize(
+    ("index", "given", "expected"),
+    [
+        (None, None, [0, 1, 2]),
+        (pd.Index([7, 7, 2]), None, [7, 7, 2]),  # duplicates kept
+        (pd.MultiIndex.from_tuples([("a", 1), ("a", 2), ("b", 1)]), None, [("a", 1), ("a", 2), ("b", 1)]),
+        (pd.Index([7, 7, 2]), pd.RangeIndex(10, 13), [10, 11, 12]),  # an index given wins
+    ],
+    ids=["not a Series", "duplicates", "MultiIndex", "given"],
+)
+def test_to_frame_is_on_the_index_of_the_series_classified(index, given, expected):
+    frame = on(index).to_frame(given, prefix="pred_")
+    assert frame.index.tolist() == expected
+    assert frame["pred_status"].tolist() == ["ok", "empty", "ok"]
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "same"),
+    [
+        (None, None, True),
+        (pd.Index([7, 7, 2]), pd.Index([7, 7, 2]), True),
+        (pd.Index([7, 7, 2]), None, False),
+        (None, pd.Index([7, 7, 2]), False),
+        (pd.Index([7, 7, 2]), pd.Index([7, 2, 7]), False),
+        (pd.Index([7, 7, 2]), pd.Index([7, 7, 2], name="id"), False),
+        (pd.RangeIndex(3), None, False),  # a Series on 0…n-1 is still a Series
+    ],
+)
+def test_equal_results_have_the_same_index(mine, theirs, same):
+    assert (on(mine) == on(theirs)) is same
+
+
+def test_repr_labels_the_rows_with_the_index_of_the_series():
+    shown = repr(on(pd.MultiIndex.from_tuples([("a", 1), ("a", 1), ("b", 20)]))).splitlines()
+    assert [line.split("  ")[0] for line in shown[2:]] == ["(a, 1)", "(a, 1)", "(b, 20)"]

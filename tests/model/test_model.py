@@ -163,8 +163,8 @@ def test_predict_refuses_a_data_frame_instead_of_classifying_its_column_names(ti
     [
         (
             lambda path: pd.Series(["手数料が高い", "連絡が遅い"]),
-            "df must be a pandas DataFrame, not a Series: classify a Series of texts with model.predict(series), or "
-            'pass series.to_frame("text")',
+            "df must be a pandas DataFrame, not a Series: classify a Series of texts with model.classify(series) "
+            """(its .to_frame() is on the Series' index), or pass series.to_frame("text")""",
             lambda path: pd.Series(["手数料が高い", "連絡が遅い"]).to_frame("text"),
         ),
         (
@@ -400,3 +400,45 @@ def test_classify_in_chunks_gives_the_one_pass_result(model, tiny_csv, monkeypat
     assert chunked.sentiments == whole.sentiments and chunked.rule_hits == whole.rule_hits
     np.testing.assert_array_equal(chunked.reason_proba, whole.reason_proba)
     np.testing.assert_array_equal(chunked.sentiment_proba, whole.sentiment_proba)
+
+
+TEXTS = ["手数料が高い", "連絡が遅い", None, "単価が安すぎる", "手数料が高すぎる"]
+MULTI = pd.MultiIndex.from_tuples([("A", 1), ("A", 1), ("B", 2), ("B", 3), ("C", 1)], names=["pf", "n"])
+
+
+@pytest.mark.parametrize(
+    ("given", "index", "first"),
+    [
+        (lambda: pd.Series(TEXTS), pd.RangeIndex(5), "0"),
+        (lambda: pd.Series(TEXTS, index=[10, 11, 12, 13, 14]), pd.Index([10, 11, 12, 13, 14]), "10"),  # filtered
+        (lambda: pd.Series(TEXTS, index=[3, 3, 1, 1, 0]), pd.Index([3, 3, 1, 1, 0]), "3"),  # duplicates
+        (lambda: pd.Series(TEXTS, index=pd.Index([*"edcba"], name="id")), pd.Index([*"edcba"], name="id"), "e"),
+        (lambda: pd.Series(TEXTS, index=MULTI), MULTI, "(A, 1)"),
+        (lambda: list(TEXTS), None, "0"),
+        (lambda: tuple(TEXTS), None, "0"),
+        (lambda: (t for t in TEXTS), None, "0"),
+        (lambda: np.array(TEXTS, dtype=object), None, "0"),
+        (lambda: pd.Index(TEXTS, dtype=object), None, "0"),  # a pandas Index of texts is values, as an array is
+    ],
+    ids=["range", "filtered", "duplicates", "named", "MultiIndex", "list", "tuple", "generator", "array", "Index"],
+)
+def test_classify_keeps_the_index_of_a_series_and_numbers_other_values(tiny_model, given, index, first):
+    """Regression: classify(series).to_frame() was always on 0…n-1, so sub.join(it) gave rows another's label."""
+    result = tiny_model.classify(given())
+    assert (result.index is None and index is None) or result.index.identical(index)
+    frame = result.to_frame()
+    assert frame.index.identical(pd.RangeIndex(5) if index is None else index)
+    assert frame["reason"].tolist() == tiny_model.classify(TEXTS).to_frame()["reason"].tolist()
+    assert result.to_frame(pd.RangeIndex(100, 105)).index.tolist() == list(range(100, 105))  # given: it wins
+    assert repr(result).splitlines()[2].startswith(f"{first}  ok ")
+
+
+@pytest.mark.parametrize("mask_pii", [False, True])
+def test_a_subset_joined_with_its_classification_gets_each_row_s_own_labels(tiny_model, mask_pii):
+    """The hunter's notebook: sub = d[d.platform == "U"]; sub.join(m.classify(sub["text"]).to_frame())."""
+    d = pd.DataFrame({"platform": ["A", "U", "U", "A", "U", "U"], "text": [*TEXTS, "連絡が遅い"]})
+    sub = d[d.platform == "U"]
+    joined = sub.join(tiny_model.classify(sub["text"], mask_pii=mask_pii).to_frame())
+    expected = tiny_model.predict_frame(sub, mask_pii=mask_pii)
+    assert joined.index.tolist() == [1, 2, 4, 5] and joined["reason"].notna().sum() == 3
+    pd.testing.assert_frame_equal(joined.drop(columns="text"), expected.drop(columns="text"))

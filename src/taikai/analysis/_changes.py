@@ -155,6 +155,45 @@ def segment_changes(table: Any, pooled: str | None = None) -> list[Change]:
     return _adjusted([c for c in marked if c is not None])
 
 
+@dataclass(frozen=True)
+class Uncompared:
+    """Why a family (periods, or segments) made no comparison: too few groups with :data:`MIN_GROUP` classified
+    reviews (``reason`` ``None``), or those groups hold one reason only, ``reason``: no mix to compare (a test of
+    homogeneity needs two reasons). ``everywhere``: every classified review of the table has that reason."""
+
+    reason: str | None = None
+    everywhere: bool = False
+
+
+def _one_reason(table: Any, rows: list[list[int]], large: list[int]) -> Uncompared:
+    """The :class:`Uncompared` of *table* (counts, groups x reasons) whose groups *large* (their indices in *rows*)
+    are big enough to compare: none, one reason in them, or (it should not be) several, said as too few groups."""
+    if not large:
+        return Uncompared()
+    found = {j for i in large for j, v in enumerate(rows[i]) if v}
+    everywhere = {j for row in rows for j, v in enumerate(row) if v}
+    if len(found) != 1:
+        return Uncompared()
+    return Uncompared(str(table.columns[found.pop()]), len(everywhere) == 1)
+
+
+def why_no_period_compared(table: Any) -> Uncompared:
+    """Say why :func:`period_changes` made no comparison of *table* (counts, periods x reasons): fewer than two
+    periods have :data:`MIN_GROUP` reviews, or the periods that have hold one reason only."""
+    rows = [[int(v) for v in row] for row in table.to_numpy()]
+    large = [i for i, row in enumerate(rows) if sum(row) >= MIN_GROUP]
+    return _one_reason(table, rows, large if len(large) > 1 else [])
+
+
+def why_no_segment_compared(table: Any) -> Uncompared:
+    """Say why :func:`segment_changes` made no comparison of *table* (counts, segments x reasons): no segment has
+    :data:`MIN_GROUP` reviews with as many in the others together, or every review has one reason."""
+    rows = [[int(v) for v in row] for row in table.to_numpy()]
+    total = sum(map(sum, rows))
+    large = [i for i, row in enumerate(rows) if sum(row) >= MIN_GROUP and total - sum(row) >= MIN_GROUP]
+    return _one_reason(table, rows, large)
+
+
 def biggest(changes: list[Change], n: int = 3) -> list[Change]:
     """Return up to *n* significant changes, the largest difference in share first."""
     check_int("n", n, 0)

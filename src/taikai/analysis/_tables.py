@@ -206,7 +206,7 @@ def _over_time(
     date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source)
     check_period_span(df[date_column], freq, str(date_column), source)  # a quarter is no month
     read = read_date_column(df[date_column], str(date_column), source)
-    if read.unread == len(df):
+    if read.unread == len(df) and len(df):  # no rows: no dates to check, no periods
         raise no_dates_error(str(date_column), source, df[date_column].dropna())
     name = str(date_column)
     for warning in (

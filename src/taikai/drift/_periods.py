@@ -56,7 +56,7 @@ def check_dates(
     it; blanks and then only ``不明`` is not, and the error quotes ``不明``. Without *date_columns* the first chunk
     decides when it holds values, and a blank first chunk is left to be judged once the dump is counted.
     *chunk_rows*: the rows of a chunk (a full first chunk is named in the error as the first rows); *mask_pii*: the
-    values the error quotes are masked."""
+    values the error quotes are masked. A column of no rows passes: a dump of no rows has no dates to check."""
     held = _held(values)
     if held and _dated(held, column, source):
         return
@@ -66,12 +66,15 @@ def check_dates(
             raise no_dates_error(column, source, values, first=first, mask_pii=mask_pii)
         return
     quoted = held[:2]  # the first values of the column, quoted in the error (as the report quotes them)
+    rows = len(values)
     for chunk in date_columns(index):
         if _dated(chunk, column, source):
             return
+        rows += len(chunk)
         if len({str(v).strip() for v in quoted}) < 2:
             quoted.extend(_held(chunk)[:chunk_rows])
-    raise no_dates_error(column, source, quoted, mask_pii=mask_pii)
+    if rows:
+        raise no_dates_error(column, source, quoted, mask_pii=mask_pii)
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class PeriodCounter:
         self.survey = DateSurvey(None, None)
         self._spans_seen = False  # every chunk of the column checked for periods too long (start)
         self._unread: list[Any] = []  # the first values of the column, quoted if none of them reads as a date
+        self.rows = 0  # the rows added
 
     def start(self, first: list[Any], date_columns: Callable[[int], Iterable[list[Any]]] | None, index: int) -> None:
         """Check and survey the column before anything is classified: *first* is the first chunk's values;
@@ -173,14 +177,15 @@ class PeriodCounter:
         """Add one chunk's rows, whose dates are *dates*."""
         if not self._spans_seen:
             check_period_span(dates, self.freq, self.column, self.source)
+        self.rows += len(rows)
         no_date, out = add_periods(self.periods, dates, self.freq, self.overall, rows, self.survey)
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
 
     def build(self) -> dict[str, DriftStatistics]:
-        """The statistics of each period, in date order."""
-        if not self.periods:
+        """The statistics of each period, in date order (none for a dump of no rows)."""
+        if not self.periods and self.rows:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
             raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
         warn_dates(self.survey, self.out_of_range, self.source, self.column)

@@ -180,7 +180,8 @@ class DriftReport:
         )
 
     def what_to_do(self) -> str:
-        """Say what to do when no figure could be judged: give a larger reference, or check a larger dump."""
+        """Say what to do when no figure could be judged: give a larger reference, or check a larger dump (one
+        that holds rows, naming the dump, when it has none)."""
         if not self.reference_judgeable:
             if self.reference_name.startswith("training statistics"):
                 return (
@@ -192,6 +193,8 @@ class DriftReport:
                 f"give a reference with at least {MIN_ROWS} classifiable reviews, "
                 "or compare with the model's training statistics (no reference)"
             )
+        if not self.overall.statistics.rows:
+            return f"{self.source} has no rows; check a dump that holds reviews"
         return "check a larger dump (or longer periods)"
 
     @property

@@ -139,7 +139,10 @@ def render(report: DriftReport) -> str:
         *_moved(report.overall),
         _words(report.overall),
     ]
-    if report.date_column is not None:
+    if report.date_column is not None and not stats.rows:
+        name = _PERIOD_NAMES.get(report.freq or "", "period")
+        lines += ["", f"per {name} of {report.date_column}: none ({report.source} has no rows)"]
+    elif report.date_column is not None:
         name = _PERIOD_NAMES.get(report.freq or "", "period")
         lines += [
             "",

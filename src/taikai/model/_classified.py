@@ -66,13 +66,29 @@ def reason_sets(
     return out
 
 
+def _same(mine: object, theirs: object) -> bool:
+    """Return whether two values of a field of :class:`Classified` are the same: arrays by shape and values (the NaN
+    of unclassified rows match), indexes by labels, dtype and names, anything else by ``==``."""
+    if isinstance(mine, np.ndarray):
+        return isinstance(theirs, np.ndarray) and np.array_equal(mine, theirs, equal_nan=True)
+    if hasattr(mine, "identical") or hasattr(theirs, "identical"):  # a pandas Index: == compares label by label
+        return mine is not None and theirs is not None and bool(mine.identical(theirs))  # type: ignore[attr-defined]
+    return bool(mine == theirs)
+
+
+def _row_label(label: object) -> str:
+    """Return a row's label as the ``repr`` shows it: a MultiIndex's tuple as ``(A, 1)`` (not ``np.int64(1)``)."""
+    return f"({', '.join(map(str, label))})" if isinstance(label, tuple) else str(label)
+
+
 @dataclass(frozen=True, eq=False)
 class Classified:
     """The classification of *n* values, one entry per value and column.
 
     Rows whose status is not ``ok`` have no reasons (``()``), no sentiment (``None``) and NaN probabilities.
     ``reasons`` are the model's own; with rules (``rule_hits``, one per value, ``rules_mode``) :attr:`final`
-    gives the reasons written out, which ``override`` changes.
+    gives the reasons written out, which ``override`` changes. ``index`` is the index of the pandas Series
+    classified (``None`` for other values): :meth:`to_frame` and the ``repr`` label the rows with it.
     """
 
     reason_labels: tuple[str, ...]
@@ -87,6 +103,9 @@ class Classified:
     rules_mode: RulesMode | None = None
     free_labels: bool = False
     """The model's labels are its user's own (``--free-labels``): each its own name, even one spelt as an id."""
+    index: pd.Index | None = None
+    """The index of the pandas Series classified, one label per value, kept as it was (duplicates, a MultiIndex);
+    ``None`` when the values were not a Series (a list, a tuple, …): their rows are 0 to n-1."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # lists and arrays: not hashable, so not offered
 
     @property
@@ -96,11 +115,12 @@ class Classified:
         return OwnLabels(self.reason_labels) if self.free_labels else self.reason_labels
 
     def __eq__(self, other: object) -> bool:
-        """Compare field by field, the probability arrays by shape and values (the NaN of unclassified rows match)."""
+        """Compare field by field, the probability arrays by shape and values (the NaN of unclassified rows match),
+        the index of a Series classified by labels, dtype and names."""
         if other.__class__ is not self.__class__:
             return NotImplemented
         return all(
-            np.array_equal(mine, theirs, equal_nan=True) if isinstance(mine, np.ndarray) else bool(mine == theirs)
+            _same(mine, theirs)
             for mine, theirs in ((getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
         )
 
@@ -124,14 +144,15 @@ class Classified:
             ("", "status", "reason", "reasons", "sentiment", *(("p(model)", "model") if ruled else ("p",)), "message")
         ]
         final = self.final
-        for i in range(min(n, REPR_ROWS)):
+        labels = map(str, range(n)) if self.index is None else map(_row_label, self.index)
+        for i, label in zip(range(min(n, REPR_ROWS)), labels, strict=False):
             if not self.reasons[i]:
-                rows.append((str(i), self.statuses[i].value, *["-"] * (len(rows[0]) - 3), self.messages[i]))
+                rows.append((label, self.statuses[i].value, *["-"] * (len(rows[0]) - 3), self.messages[i]))
                 continue
             model = self.reasons[i][0]
             p = self.reason_proba[i, self.reason_labels.index(model)]
             cells = (final[i][0], format_reasons(final[i]), self.sentiments[i] or "-", f"{p:.2f}")
-            rows.append((str(i), self.statuses[i].value, *cells, *((model,) if ruled else ()), self.messages[i]))
+            rows.append((label, self.statuses[i].value, *cells, *((model,) if ruled else ()), self.messages[i]))
         widths = [max(display_width(row[c]) for row in rows) for c in range(len(rows[0]))]
         lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
         more = [f"… ({n - REPR_ROWS:,} more; .columns() gives them all)"] if n > REPR_ROWS else []
@@ -190,7 +211,9 @@ class Classified:
         return out
 
     def to_frame(self, index: pd.Index | None = None, prefix: str = "") -> pd.DataFrame:
-        """Return the output columns (:meth:`columns`) as a data frame on *index* (default: 0 to n-1), each column
+        """Return the output columns (:meth:`columns`) as a data frame on *index*: by default the index of the
+        Series classified (:attr:`index`, so ``sub.join(model.classify(sub["text"]).to_frame())`` puts each row's
+        columns on its own row), else 0 to n-1 (a list, a tuple, …). Each column is
         named with *prefix* and of one dtype whatever the rows (none, none classified, some): ``str`` for the
         labels, messages and rule names (missing as NaN), ``float64`` for the probabilities, and for
         ``rule_conflict`` ``bool``, or the nullable ``boolean`` when a row was not classified
@@ -198,6 +221,7 @@ class Classified:
         import pandas as pd
 
         check_prefix(prefix)
+        index = self.index if index is None else index
         proba = set(proba_columns(self.reason_labels, self.sentiment_labels))
         conflict = RULE_COLUMNS[-1]
         typed = {}

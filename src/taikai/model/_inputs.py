@@ -3,11 +3,15 @@ column that holds them. A wrong argument is refused here, naming it, rather than
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taikai.errors import Argument, InputError, ModelError, no_column_error, wrong_type
 from taikai.text import is_missing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TEXTS = "a str or an iterable of texts (a list, a pandas Series, …)"
 """What :meth:`~taikai.Model.predict` and :meth:`~taikai.Model.classify` take."""
@@ -18,6 +22,16 @@ def masked_values(values: list[object]) -> list[object]:
     from taikai.privacy import default_masker  # its finders compile on import: only masking needs them
 
     return default_masker().mask_values(values)[0]
+
+
+def series_index(values: object) -> pd.Index | None:
+    """Return the index of *values* if it is a pandas Series, whose rows :class:`~taikai.Classified` keeps on their
+    labels; else ``None`` (a list, a tuple, an array, a pandas Index, …: rows 0 to n-1)."""
+    pandas = sys.modules.get("pandas")  # not imported: *values* cannot be a Series, and classifying needs no pandas
+    if pandas is None or not isinstance(values, pandas.Series):
+        return None
+    index: pd.Index = values.index
+    return index
 
 
 def text_values(name: str, values: object) -> list[object]:
@@ -110,7 +124,10 @@ def not_a_frame(df: object) -> TypeError:
 
     error = wrong_type("df", df, "a pandas DataFrame")
     if isinstance(df, pd.Series):
-        return TypeError(f"{error}: classify a Series of texts with model.predict(series), or pass {_FRAME_OF_SERIES}")
+        return TypeError(
+            f"{error}: classify a Series of texts with model.classify(series) (its .to_frame() is on the Series' "
+            f"index), or pass {_FRAME_OF_SERIES}"
+        )
     if isinstance(getattr(df, "frame", None), pd.DataFrame):  # a taikai.io.Table, which this layer cannot import
         return TypeError(f"{error}: pass its frame (table.frame)")
     return TypeError(f"{error}: read a file with {_READ_FRAME}, or classify it with taikai.classify_file")

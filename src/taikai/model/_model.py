@@ -14,7 +14,7 @@ from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, check_prefix, output_columns, proba_columns, reason_sets
 from taikai.model._describe import Described
-from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, text_values
+from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, series_index, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
@@ -132,12 +132,15 @@ class Model(Described):
         mask_pii: bool = False,
     ) -> Classified:
         """Classify raw *values* (texts, or anything a data file holds); one entry per value, in order. A str is
-        one text, as for :meth:`predict`.
+        one text, as for :meth:`predict`. A pandas Series keeps its index (:attr:`Classified.index`, duplicates and
+        a MultiIndex too): ``sub.join(model.classify(sub["text"]).to_frame())`` puts each row's columns on its own
+        row; the rows of other values (a list, a tuple, …) are 0 to n-1.
 
         *rules* (see :meth:`prepare_rules`) are matched on the same normalised texts; compile them once
         (:func:`taikai.rules.compile_rules`) when classifying many batches. ``rules_mode="override"`` needs rules.
         ``mask_pii=True`` masks personal data first, as :meth:`predict` does: the rules and model read masked texts.
         """
+        index = series_index(values)
         values = text_values("values", values)
         check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
@@ -186,6 +189,7 @@ class Model(Described):
             rule_hits=hits,
             rules_mode=None if hits is None else mode,
             free_labels=isinstance(self.reason_labels, OwnLabels),
+            index=index,
         )
 
     def predict(

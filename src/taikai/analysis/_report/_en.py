@@ -37,9 +37,15 @@ EN = Phrases(
     summary_against_previous="against the {period} before",
     summary_against="against {baseline}, the last {period} with enough reviews to compare",
     summary_no_comparison="No {period} was compared: fewer than two {period}s have {min_group} or more classified reviews.",
+    summary_no_comparison_one_reason="No {period} was compared: every classified review has the same reason, "
+    "'{name}', so there is no mix of reasons to compare.",
+    summary_no_comparison_one_reason_large="No {period} was compared: every classified review in the {period}s with "
+    "{min_group} or more has the same reason, '{name}', so there is no mix of reasons to compare.",
     summary_no_segment_change="No significant difference in the reason mix between values of {by} ({tests} {tests|comparison|comparisons}).",
     summary_no_segment_comparison="No value of {by} was compared: none has {min_group} or more classified "
     "reviews with {min_group} or more in the other values together.",
+    summary_no_segment_comparison_one_reason="No value of {by} was compared: every classified review has the same "
+    "reason, '{name}', so there is no mix of reasons to compare.",
     summary_method="Tests: chi-squared test of homogeneity of the reason mix, {compared}; p-values Holm-Bonferroni "
     "adjusted within each family, "
     "significance level 5 %. Groups with fewer than {min_group} classified {min_group|review|reviews} are not compared. The reason "

@@ -30,9 +30,14 @@ JA = Phrases(
     summary_against_previous="前の{period}比",
     summary_against="{period}の比較に足りる件数がある直近の {baseline} 比",
     summary_no_comparison="{period}ごとの比較はしていません: 分類された行が {min_group} 件以上ある{period}が 2 つ以上ありません。",
+    summary_no_comparison_one_reason="{period}ごとの比較はしていません: 分類された行の理由がすべて「{name}」で、比べる構成がありません。",
+    summary_no_comparison_one_reason_large="{period}ごとの比較はしていません: 分類された行が {min_group} 件以上ある{period}では"
+    "理由がすべて「{name}」で、比べる構成がありません。",
     summary_no_segment_change="{by} の間で理由の構成に有意な差はありません ({tests} 回の比較)。",
     summary_no_segment_comparison="{by} の値ごとの比較はしていません: 分類された行が {min_group} 件以上あり、"
     "他の値にも合わせて {min_group} 件以上ある値がありません。",
+    summary_no_segment_comparison_one_reason="{by} の値ごとの比較はしていません: 分類された行の理由がすべて「{name}」で、"
+    "比べる構成がありません。",
     summary_method="検定: {compared}、理由の構成のカイ二乗検定 (独立性)。"
     "p 値は同じ種類の比較の回数で Holm-Bonferroni 補正済み (有意水準 5%)。分類された行が {min_group} 件未満の群は比較しません。"
     "名前を挙げた理由は、調整済み標準化残差が最大のもの。",

@@ -52,8 +52,11 @@ class Phrases:
     summary_against_previous: str
     summary_against: str
     summary_no_comparison: str
+    summary_no_comparison_one_reason: str
+    summary_no_comparison_one_reason_large: str
     summary_no_segment_change: str
     summary_no_segment_comparison: str
+    summary_no_segment_comparison_one_reason: str
     summary_method: str
     summary_method_periods: str
     summary_method_segments: str

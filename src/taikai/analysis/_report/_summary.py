@@ -20,9 +20,16 @@ def _period_findings(ctx: ReportContext) -> tuple[list[str], bool]:
     names = [tables.period_label(p) for p in table.index]
     found = changes.period_changes(table, names)
     if not found:
-        return (
-            [fill(ctx.t.summary_no_comparison, period=ctx.period, min_group=changes.MIN_GROUP)] if names else []
-        ), False
+        why = changes.why_no_period_compared(table)
+        template = (
+            ctx.t.summary_no_comparison
+            if why.reason is None
+            else ctx.t.summary_no_comparison_one_reason
+            if why.everywhere
+            else ctx.t.summary_no_comparison_one_reason_large
+        )
+        name = "" if why.reason is None else ctx.reason(why.reason)
+        return ([fill(template, period=ctx.period, min_group=changes.MIN_GROUP, name=name)] if names else []), False
     best = changes.biggest(found, MAX_FINDINGS)
     if not best:
         return [fill(ctx.t.summary_no_change, period=ctx.period, tests=len(found))], True
@@ -55,6 +62,9 @@ def _segment_findings(ctx: ReportContext) -> tuple[list[str], bool]:
     by = ctx.options.by
     found = changes.segment_changes(ctx.segments)
     if not found:
+        why = changes.why_no_segment_compared(ctx.segments)
+        if why.reason is not None:
+            return [fill(ctx.t.summary_no_segment_comparison_one_reason, by=by, name=ctx.reason(why.reason))], False
         return [fill(ctx.t.summary_no_segment_comparison, by=by, min_group=changes.MIN_GROUP)], False
     best = changes.biggest([c for c in found if not c.pooled], MAX_FINDINGS)
     pooled = changes.biggest([c for c in found if c.pooled], 1)
