@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import math
+import warnings
 from collections.abc import Sequence
 
 from taikai.analysis import _charts as charts
+from taikai.analysis._chart_fonts import missing_glyphs_warning
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import (
     Block,
@@ -23,6 +25,7 @@ from taikai.analysis._report._blocks import (
     Table,
 )
 from taikai.analysis._report._font import FONT_FAMILY, font_face
+from taikai.errors import DataWarning
 
 TEXT_CHARS = 240
 
@@ -87,8 +90,9 @@ def render_table(table: Table) -> str:
     return '<div class="scroll">' + "\n".join([*lines, "</tbody></table>"]) + "</div>"
 
 
-def render_block(block: Block, charts_on: bool = True) -> str:
-    """Return one block as HTML (a chart only when *charts_on*)."""
+def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
+    """Return one block as HTML (a chart only when *charts_on*); the characters a chart has no glyph for are added
+    to *missing* (without it, :func:`~taikai.analysis.to_data_uri` warns of them)."""
     if isinstance(block, Paragraph):
         return f"<p>{escape(block.text)}</p>"
     if isinstance(block, Note):
@@ -102,13 +106,19 @@ def render_block(block: Block, charts_on: bool = True) -> str:
     if isinstance(block, Figure):
         if not charts_on:
             return ""
-        return f'<img src="{charts.to_data_uri(block.draw(*block.args))}" alt="{escape(block.alt)}">'
+        fig = block.draw(*block.args)
+        if missing is None:
+            uri = charts.to_data_uri(fig)
+        else:
+            uri, drawn_as_missing = charts.png_uri(fig)
+            missing.update(dict.fromkeys(drawn_as_missing))
+        return f'<img src="{uri}" alt="{escape(block.alt)}">'
     raise TypeError(f"not a report block: {block!r}")
 
 
-def render_section(section: Section, charts_on: bool = True) -> str:
-    """Return one section as HTML."""
-    parts = [render_block(b, charts_on) for b in section.blocks]
+def render_section(section: Section, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
+    """Return one section as HTML (*missing* as for :func:`render_block`)."""
+    parts = [render_block(b, charts_on, missing) for b in section.blocks]
     return (
         f'<section id="{escape(section.key)}">\n<h2>{escape(section.title)}</h2>\n' + "\n".join(parts) + "\n</section>"
     )
@@ -129,14 +139,18 @@ def render_page(
     Japanese reads on a machine without a Japanese font. Without *charts_on*, charts are left out.
     """
     nav = " · ".join(f'<a href="#{escape(s.key)}">{escape(s.title)}</a>' for s in sections)
+    missing: dict[str, None] = {}  # the characters the charts have no glyph for: one warning for the page
     body = "\n".join(
         [
             f"<h1>{escape(heading)}</h1>",
-            *(render_block(b) for b in header),
+            *(render_block(b, missing=missing) for b in header),
             f"<nav><p>{nav}</p></nav>",
-            *(render_section(s, charts_on) for s in sections),
+            *(render_section(s, charts_on, missing) for s in sections),
         ]
     )
+    if missing:
+        message = missing_glyphs_warning(list(missing)) + "; the page's tables show them as written"
+        warnings.warn(message, DataWarning, stacklevel=3)
     head = f"<title>{escape(title)}</title>"
     style = CSS % FONT_FAMILY
     if embed_font:
