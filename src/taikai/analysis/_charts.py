@@ -131,7 +131,7 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
         ax.set_yticks(y, names)
         ax.set_xlabel(words["count"])
         ax.margins(x=0.18)
-        ax.legend(loc="lower right", frameon=False)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False)  # above: it never covers a bar
     return fig
 
 
