@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import warnings
 from collections.abc import Sequence
 
@@ -40,13 +41,20 @@ table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border:1px sol
 vertical-align:top;text-align:left}thead th{background:#f2f5f9;white-space:nowrap}tbody th{background:#f8f9fb;
 white-space:nowrap;font-weight:normal}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.d{white-space:nowrap}td.t{min-width:16em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
-line-break:strict}img{max-width:100%%}.note{color:#666;font-size:.9em}
+line-break:strict;unicode-bidi:plaintext}td:not([class]){min-width:8em}
+img{max-width:100%%}.note{color:#666;font-size:.9em}
 """
+"""td:not([class]) is a label (a reason, the runner-up, a status): 8 characters of Japanese on a line beside a wide
+text column, which would squeeze it to one; td.t, a review, reads in the direction of its first letter."""
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""The characters Unicode marks Bidi_Control: overrides (U+202E shows the rest of a text backwards), embeddings,
+isolates and direction marks. The page leaves them out, so that a text reads in the order it was written."""
 
 
 def escape(value: object) -> str:
-    """Return *value* as escaped HTML text (``None`` as nothing)."""
-    return html.escape("" if value is None else str(value))
+    """Return *value* as escaped HTML text (``None`` as nothing), without its bidirectional controls
+    (:data:`BIDI_CONTROLS`)."""
+    return html.escape(BIDI_CONTROLS.sub("", "" if value is None else str(value)))
 
 
 def format_cell(value: Cell) -> str:
