@@ -219,3 +219,39 @@ def test_confusion_plot_speaks_the_language_asked_for(lang, title, texts):
 def test_charts_refuse_an_unknown_language():
     with pytest.raises(InputError, match="lang must be one of \\['ja', 'en'\\], not 'fr'"):
         analysis.confusion_plot(["fees"], [[1]], lang="fr")
+
+
+def _stated(primary: list[int]) -> pd.DataFrame:
+    n = 60
+    return pd.DataFrame(
+        {
+            "primary": primary,
+            "primary_share": [p / n for p in primary],
+            "stated": [p + 3 for p in primary],
+            "stated_share": [(p + 3) / n for p in primary],
+        },
+        index=pd.Index(REASONS[-len(primary) :], name="reason"),
+    )
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(
+    "primary",
+    [
+        [5, 3, 2, 2, 1, 1, 2, 40],  # other, the last bar, the longest: the legend sat on it and its count
+        [40] * 8,  # every bar as long
+        [40],  # one reason: the shortest chart
+    ],
+    ids=["other_longest", "all_alike", "one_reason"],
+)
+def test_the_stated_bars_legend_covers_no_bar_and_no_count(lang, primary):
+    fig = analysis.stated_bars(_stated(primary), lang)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent(renderer)
+    covered = [p for p in ax.patches if p.get_window_extent(renderer).overlaps(legend)]
+    covered += [t.get_text() for t in ax.texts if t.get_window_extent(renderer).overlaps(legend)]
+    assert covered == [], covered
+    page = fig.bbox
+    assert page.x0 <= legend.x0 and legend.x1 <= page.x1 and page.y0 <= legend.y0 and legend.y1 <= page.y1

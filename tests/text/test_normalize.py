@@ -248,3 +248,28 @@ def test_the_url_message_states_the_rule_the_normaliser_reads_urls_by(text, ok):
 def test_a_url_is_read_up_to_a_space_or_japanese_after_a_slash(text, normalized):
     assert normalize(text) == normalized
     assert check_text(text).ok
+
+
+@pytest.mark.parametrize(
+    ("message", "cut"),
+    [
+        ("text longer than 10000 characters: only the first 10000 were classified", 10_000),
+        ("text longer than 500 characters: only the first 500 were classified", 500),  # a model's own max_chars
+        ("text longer than 500 characters: only the first 10000 were classified", None),  # not check_text's
+        ("no Japanese characters", None),
+        ("", None),
+        (None, None),
+        (float("nan"), None),  # an empty message cell, read by pandas
+    ],
+)
+def test_cut_to_reads_the_length_a_cut_text_was_classified_on(message, cut):
+    from taikai.text import cut_to
+
+    assert cut_to(message) == cut
+
+
+def test_check_text_says_a_cut_with_the_message_cut_to_reads():
+    from taikai.text import CUT_MESSAGE, check_text, cut_to
+
+    checked = check_text("手数料が高い" * 20, max_chars=50)
+    assert checked.message == CUT_MESSAGE.format(max_chars=50) and cut_to(checked.message) == 50

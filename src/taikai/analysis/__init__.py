@@ -4,9 +4,9 @@ The charts need the ``report`` extra (matplotlib, matplotlib-fontja), imported w
 """
 
 from taikai.analysis._changes import Change, biggest, period_changes, segment_changes
+from taikai.analysis._chart_fonts import japanese_font, use_japanese_font
 from taikai.analysis._charts import (
     confusion_plot,
-    japanese_font,
     reason_bars,
     segment_bars,
     sentiment_bars,
@@ -14,7 +14,6 @@ from taikai.analysis._charts import (
     to_data_uri,
     trend_counts,
     trend_shares,
-    use_japanese_font,
 )
 from taikai.analysis._drift_section import DriftSection, drift_section
 from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain

@@ -1,23 +1,24 @@
-"""Draw the report's charts with matplotlib's Agg canvas and the IPAexGothic font, so that Japanese renders."""
+"""Draw the report's charts with matplotlib's Agg canvas and the IPAexGothic font (``_chart_fonts``), so that
+Japanese renders."""
 
 from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
-from taikai.errors import InputError, TaikaiError
+from taikai.errors import DataWarning, InputError
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
 
-FONT_FAMILY = "IPAexGothic"
 SEGMENT_WIDTH = 30  # a segment's name on the chart, in terminal columns (15 kanji); the table has it in full
 SENTIMENT_COLOURS = {"positive": "#4c9a5f", "neutral": "#b8b8b8", "negative": "#c8553d"}
 WORDS = {
@@ -59,35 +60,6 @@ def _words(lang: str) -> dict[str, str]:
     return WORDS[lang]
 
 
-def japanese_font() -> str:
-    """Register the IPAexGothic font shipped by matplotlib-fontja with matplotlib and return its family name."""
-    try:
-        from matplotlib import font_manager
-        from matplotlib_fontja import get_font_ttf_path
-    except ImportError as exc:
-        raise TaikaiError("charts need matplotlib and matplotlib-fontja: pip install 'taikai[report]'") from exc
-    if FONT_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
-        font_manager.fontManager.addfont(get_font_ttf_path())
-    return FONT_FAMILY
-
-
-def use_japanese_font() -> None:
-    """Make IPAexGothic matplotlib's default font (for notebooks and pandas ``.plot``)."""
-    import matplotlib
-
-    matplotlib.rcParams["font.family"] = japanese_font()
-
-
-@contextmanager
-def _style() -> Iterator[None]:
-    import matplotlib
-
-    with matplotlib.rc_context(
-        {"font.family": japanese_font(), "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
-    ):
-        yield
-
-
 def _figure(width: float, height: float) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -98,11 +70,25 @@ def _figure(width: float, height: float) -> Any:
 
 
 def to_data_uri(fig: Any) -> str:
-    """Return the figure as a ``data:image/png;base64,…`` URI."""
+    """Return the figure as a ``data:image/png;base64,…`` URI.
+
+    A character that no chart font has (an emoji, a rare kanji) is drawn as 〓 (*fig* itself is left as it was) and
+    named in a :class:`~taikai.errors.DataWarning`.
+    """
+    uri, missing = png_uri(fig)
+    if missing:
+        warnings.warn(missing_glyphs_warning(missing), DataWarning, stacklevel=2)
+    return uri
+
+
+def png_uri(fig: Any) -> tuple[str, list[str]]:
+    """Return the figure as a PNG data URI and the characters no chart font has, drawn as 〓 (for the report, which
+    warns once for all its charts)."""
     buffer = io.BytesIO()
-    with _style():
+    with chart_style(), drawable_texts(fig) as missing, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)  # any left (mathtext's fonts)
         fig.savefig(buffer, format="png")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"), list(missing)
 
 
 def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
@@ -112,7 +98,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
     as written (:class:`~taikai.labels.OwnLabels`); ``None``: the table's.
     """
     words = _words(lang)
-    with _style():
+    with chart_style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
         ax = fig.add_subplot()
         own = distribution.index if labels is None else labels
@@ -131,7 +117,7 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
     """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``);
     *labels* as for :func:`reason_bars`."""
     words = _words(lang)
-    with _style():
+    with chart_style():
         fig = _figure(8, 0.55 * len(stated) + 1.2)
         ax = fig.add_subplot()
         y = np.arange(len(stated))[::-1]
@@ -145,13 +131,13 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
         ax.set_yticks(y, names)
         ax.set_xlabel(words["count"])
         ax.margins(x=0.18)
-        ax.legend(loc="lower right", frameon=False)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False)  # above: it never covers a bar
     return fig
 
 
 def _share_bars(table: pd.DataFrame, title: str, names: list[str], colours: dict[str, str] | None = None) -> Any:
     shares = table.div(table.sum(axis=1).replace(0, 1), axis=0)
-    with _style():
+    with chart_style():
         fig = _figure(8, 0.4 * len(table) + 1.4)
         ax = fig.add_subplot()
         left = np.zeros(len(table))
@@ -219,7 +205,7 @@ def trend_counts(table: pd.DataFrame, lang: str = "ja", columns: int = 4, labels
 
     n = max(len(table.columns), 1)
     rows = -(-n // columns)
-    with _style():
+    with chart_style():
         fig = _figure(10, 2.1 * rows + 0.6)
         axes = fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False).ravel()
         for ax, column, colour in zip(axes, table.columns, label_colours(len(table.columns))):
@@ -252,7 +238,7 @@ def trend_shares(
     totals = table.sum(axis=1).to_numpy()
     shares = shares_over_time(table)
     names = names or [reason_name(str(c), lang, table.columns) for c in table.columns]
-    with _style():
+    with chart_style():
         fig = _figure(10, 4.2)
         top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
         edges = np.arange(len(table) + 1) - 0.5
@@ -284,7 +270,7 @@ def confusion_plot(labels: list[str], confusion: Any, title: str | None = None, 
     ``混同行列`` or ``Confusion matrix``), axes and label names in *lang* (``ja`` or ``en``), as the other charts."""
     words = _words(lang)
     matrix = np.asarray(confusion)
-    with _style():
+    with chart_style():
         fig = _figure(0.7 * len(labels) + 3, 0.6 * len(labels) + 2)
         ax = fig.add_subplot()
         ax.imshow(matrix, cmap="Blues")

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any
 from taikai._lazy import lazy_modules
 from taikai.text._dicdir import default_dicdir
 from taikai.text._normalize import (
+    CUT_MESSAGE,
     MAX_CHARS,
     REFERENCE,
     CheckedText,
     check_text,
+    cut_to,
     decode_reference,
     is_missing,
     normalize,
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CP932_ROUND_TRIP",
+    "CUT_MESSAGE",
     "MAX_CHARS",
     "NEAR_DUPLICATE",
     "REFERENCE",
@@ -50,6 +53,7 @@ __all__ = [
     "check_text",
     "clip",
     "content_words",
+    "cut_to",
     "decode_reference",
     "default_dicdir",
     "dictionary_entries",

@@ -154,6 +154,18 @@ def shown_text(value: object) -> str:
     return "" if is_missing(value) else str(value)
 
 
+CUT_MESSAGE = "text longer than {max_chars} characters: only the first {max_chars} were classified"
+"""The message of a text classified from its first ``max_chars`` characters only (its status is ``ok``)."""
+_CUT = re.compile(r"text longer than ([0-9]+) characters: only the first \1 were classified")
+
+
+def cut_to(message: object) -> int | None:
+    """Return how many characters of a text were classified when *message* (:func:`check_text`'s, a result's
+    ``message`` column) says that the text was cut to them (:data:`CUT_MESSAGE`); ``None`` for any other message."""
+    match = _CUT.fullmatch(message) if isinstance(message, str) else None
+    return int(match.group(1)) if match else None
+
+
 def check_text(
     value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None, *, references: bool = True
 ) -> CheckedText:
@@ -181,7 +193,7 @@ def check_text(
     message = ""
     if len(text) > max_chars:
         text = text[:max_chars]
-        message = f"text longer than {max_chars} characters: only the first {max_chars} were classified"
+        message = CUT_MESSAGE.format(max_chars=max_chars)
     judged = ignore.sub(" ", text) if ignore is not None and "[" in text else text
     if not _JAPANESE.search(judged):
         if _JAPANESE_MARK.search(judged):

@@ -82,6 +82,8 @@ EN = Phrases(
     status="Input and status",
     status_note="{bad} of {rows} {rows|row|rows} {bad|was|were} not classified (status other than ok).",
     status_messages="Why rows were not classified (message)",
+    status_cut="{cut} classified {cut|row|rows} {cut|was|were} longer than {limit} characters: only the first {limit} "
+    "characters of {cut|it|each} were classified (said in the message column).",
     set_aside="Lines set aside by batch",
     set_aside_counts="Bad lines: {bad}, blank lines: {blank} (not in the output).",
     set_aside_spans="{records} of them {records|covers|cover} several file lines, {lines} in all (a quote left open "

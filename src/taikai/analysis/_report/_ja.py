@@ -64,6 +64,7 @@ JA = Phrases(
     status="入力と処理状況",
     status_note="{rows} 行のうち {bad} 行は分類されていません (status が ok 以外)。",
     status_messages="分類されなかった理由 (message)",
+    status_cut="分類された行のうち {cut} 行は {limit} 文字を超えていたため、先頭の {limit} 文字だけで分類されています (message 列に記載)。",
     set_aside="batch が除外した行",
     set_aside_counts="不正な行: {bad} 件、空行: {blank} 件 (出力には含まれません)。",
     set_aside_spans="うち {records} 件は複数の行にまたがり、ファイルの計 {lines} 行を占めます (閉じていない引用符が後の行を飲み込むと起きます。下の表の行番号の範囲を確認してください)。",

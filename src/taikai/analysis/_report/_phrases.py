@@ -81,6 +81,7 @@ class Phrases:
     status: str
     status_note: str
     status_messages: str
+    status_cut: str
     set_aside: str
     set_aside_counts: str
     set_aside_spans: str

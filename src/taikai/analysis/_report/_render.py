@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import html
 import math
+import re
+import warnings
 from collections.abc import Sequence
 
 from taikai.analysis import _charts as charts
+from taikai.analysis._chart_fonts import missing_glyphs_warning
 from taikai.analysis._report import _format as fmt
 from taikai.analysis._report._blocks import (
     Block,
@@ -23,6 +26,7 @@ from taikai.analysis._report._blocks import (
     Table,
 )
 from taikai.analysis._report._font import FONT_FAMILY, font_face
+from taikai.errors import DataWarning
 
 TEXT_CHARS = 240
 
@@ -37,13 +41,20 @@ table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border:1px sol
 vertical-align:top;text-align:left}thead th{background:#f2f5f9;white-space:nowrap}tbody th{background:#f8f9fb;
 white-space:nowrap;font-weight:normal}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.d{white-space:nowrap}td.t{min-width:16em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
-line-break:strict}img{max-width:100%%}.note{color:#666;font-size:.9em}
+line-break:strict;unicode-bidi:plaintext}td:not([class]){min-width:8em}
+img{max-width:100%%}.note{color:#666;font-size:.9em}
 """
+"""td:not([class]) is a label (a reason, the runner-up, a status): 8 characters of Japanese on a line beside a wide
+text column, which would squeeze it to one; td.t, a review, reads in the direction of its first letter."""
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""The characters Unicode marks Bidi_Control: overrides (U+202E shows the rest of a text backwards), embeddings,
+isolates and direction marks. The page leaves them out, so that a text reads in the order it was written."""
 
 
 def escape(value: object) -> str:
-    """Return *value* as escaped HTML text (``None`` as nothing)."""
-    return html.escape("" if value is None else str(value))
+    """Return *value* as escaped HTML text (``None`` as nothing), without its bidirectional controls
+    (:data:`BIDI_CONTROLS`)."""
+    return html.escape(BIDI_CONTROLS.sub("", "" if value is None else str(value)))
 
 
 def format_cell(value: Cell) -> str:
@@ -87,8 +98,9 @@ def render_table(table: Table) -> str:
     return '<div class="scroll">' + "\n".join([*lines, "</tbody></table>"]) + "</div>"
 
 
-def render_block(block: Block, charts_on: bool = True) -> str:
-    """Return one block as HTML (a chart only when *charts_on*)."""
+def render_block(block: Block, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
+    """Return one block as HTML (a chart only when *charts_on*); the characters a chart has no glyph for are added
+    to *missing* (without it, :func:`~taikai.analysis.to_data_uri` warns of them)."""
     if isinstance(block, Paragraph):
         return f"<p>{escape(block.text)}</p>"
     if isinstance(block, Note):
@@ -102,13 +114,19 @@ def render_block(block: Block, charts_on: bool = True) -> str:
     if isinstance(block, Figure):
         if not charts_on:
             return ""
-        return f'<img src="{charts.to_data_uri(block.draw(*block.args))}" alt="{escape(block.alt)}">'
+        fig = block.draw(*block.args)
+        if missing is None:
+            uri = charts.to_data_uri(fig)
+        else:
+            uri, drawn_as_missing = charts.png_uri(fig)
+            missing.update(dict.fromkeys(drawn_as_missing))
+        return f'<img src="{uri}" alt="{escape(block.alt)}">'
     raise TypeError(f"not a report block: {block!r}")
 
 
-def render_section(section: Section, charts_on: bool = True) -> str:
-    """Return one section as HTML."""
-    parts = [render_block(b, charts_on) for b in section.blocks]
+def render_section(section: Section, charts_on: bool = True, missing: dict[str, None] | None = None) -> str:
+    """Return one section as HTML (*missing* as for :func:`render_block`)."""
+    parts = [render_block(b, charts_on, missing) for b in section.blocks]
     return (
         f'<section id="{escape(section.key)}">\n<h2>{escape(section.title)}</h2>\n' + "\n".join(parts) + "\n</section>"
     )
@@ -129,14 +147,18 @@ def render_page(
     Japanese reads on a machine without a Japanese font. Without *charts_on*, charts are left out.
     """
     nav = " · ".join(f'<a href="#{escape(s.key)}">{escape(s.title)}</a>' for s in sections)
+    missing: dict[str, None] = {}  # the characters the charts have no glyph for: one warning for the page
     body = "\n".join(
         [
             f"<h1>{escape(heading)}</h1>",
-            *(render_block(b) for b in header),
+            *(render_block(b, missing=missing) for b in header),
             f"<nav><p>{nav}</p></nav>",
-            *(render_section(s, charts_on) for s in sections),
+            *(render_section(s, charts_on, missing) for s in sections),
         ]
     )
+    if missing:
+        message = missing_glyphs_warning(list(missing)) + "; the page's tables show them as written"
+        warnings.warn(message, DataWarning, stacklevel=3)
     head = f"<title>{escape(title)}</title>"
     style = CSS % FONT_FAMILY
     if embed_font:

@@ -10,7 +10,7 @@ from taikai.analysis._report._blocks import Block, ColumnKind, Heading, Note, Se
 from taikai.analysis._report._context import ReportContext
 from taikai.analysis._report._i18n import fill
 from taikai.privacy import mask_text_column, sum_counts
-from taikai.text import Status
+from taikai.text import Status, cut_to
 
 BAD_LINES_SHOWN = 10
 
@@ -63,6 +63,20 @@ def _spans(bad: Any) -> Any:
     return (last - first + 1).clip(lower=1).astype(int)
 
 
+def _cut(ctx: ReportContext) -> list[Block]:
+    """The line counting the rows classified from the start of their text only (status ``ok``, with the message
+    :data:`taikai.text.CUT_MESSAGE`), when there are any."""
+    df = ctx.frame
+    if "message" not in df.columns or "status" not in df.columns:
+        return []
+    ok = df["status"].astype(str) == Status.OK.value
+    limits = df.loc[ok, "message"].map(cut_to).dropna().astype(int)
+    if not len(limits):
+        return []
+    limit = "/".join(f"{n:,}" for n in sorted(set(limits)))
+    return [Note(fill(ctx.t.status_cut, cut=f"{len(limits):,}", limit=limit))]
+
+
 def status_section(ctx: ReportContext) -> Section:
     """Rows per status (count and share), the most frequent messages of rows that are not ``ok``, lines set aside."""
     df, t = ctx.frame, ctx.t
@@ -70,6 +84,7 @@ def status_section(ctx: ReportContext) -> Section:
     bad = int(counts.drop(index=Status.OK.value, errors="ignore")["count"].sum())
     shown = counts.assign(share=counts["share"].map(Share)).rename(columns={"count": t.count, "share": t.share})
     blocks: list[Block] = [Note(fill(t.status_note, rows=f"{len(df):,}", bad=f"{bad:,}")), Table.from_frame(shown)]
+    blocks += _cut(ctx)
     if bad and "message" in df.columns and "status" in df.columns:
         messages = (
             df.loc[df["status"].astype(str) != Status.OK.value, "message"]

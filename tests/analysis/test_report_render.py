@@ -1,0 +1,104 @@
+"""The page's text as written: no bidirectional control reorders it, and a label column is not squeezed to one
+character per line beside a wide text (checked in Chromium)."""
+
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from taikai.analysis._report import Column, ColumnKind, Note, Section, Table, render_page
+from taikai.analysis._report._render import escape, render_block
+
+REVERSED = "\u202e逆向き文字で運営が最悪"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (REVERSED, "逆向き文字で運営が最悪"),  # right-to-left override: the rest of the text showed mirrored
+        ("\u202b運営が最悪、二度と使わない\u202c", "運営が最悪、二度と使わない"),  # an embedding: its runs swapped
+        ("\u2067運営\u2069と\u200f手数料\u200e\u061c", "運営と手数料"),  # isolates and direction marks
+        ("👨\u200d👩\u200d👧 家族", "👨\u200d👩\u200d👧 家族"),  # a zero-width joiner: one emoji, as written
+        (
+            "手数\u00ad料\u200b高い",
+            "手数\u00ad料\u200b高い",
+        ),  # a soft hyphen, a zero-width space: invisible as they are
+        ("<b>&</b>", "&lt;b&gt;&amp;&lt;/b&gt;"),
+    ],
+)
+def test_the_page_leaves_out_only_the_bidirectional_controls(text, shown):
+    assert escape(text) == shown
+    cells = Table((Column("理由"), Column("text", ColumnKind.TEXT)), (("トラブル・不信", text),))
+    assert f'<td class="t">{shown}</td>' in render_block(cells)
+    assert render_block(Note(f"「{text}」が増えました")) == f'<p class="note">「{shown}」が増えました</p>'
+
+
+def _measured(page: str, script: str) -> object:
+    """Return what *script* (an expression, JSON) finds in *page* laid out by Chromium, 1000 pixels wide."""
+    from screenshot_report import CHROMIUM_FLAGS, chromium, font_files, fontconfig
+
+    browser = chromium()
+    if browser is None:
+        pytest.skip("no Chromium: apt-get install -y chromium")
+    probe = f"<script>document.title='M'+JSON.stringify({script})</script></body>"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        html = folder / "page.html"
+        html.write_text(page.replace("</body>", probe), encoding="utf-8")
+        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig(folder / "fontconfig", font_files("none")))}
+        command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", "--window-size=1000,1000"]
+        out = subprocess.run(
+            [*command, "--dump-dom", html.as_uri()], check=True, timeout=120, capture_output=True, env=env, text=True
+        ).stdout
+    start = out.index("<title>M") + len("<title>M")
+    return json.loads(out[start : out.index("</title>", start)].replace("&quot;", '"'))
+
+
+LAYOUT = """(() => {
+  const cells = [...document.querySelectorAll("tbody tr")].map(tr => tr.cells);
+  const x = (cell, i) => { const r = document.createRange(); const t = cell.firstChild;
+    r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().left; };
+  const line = parseFloat(getComputedStyle(cells[0][0]).lineHeight);
+  return {
+    label_lines: cells.map(row => [0, 5].map(j => { const r = document.createRange();
+      r.selectNodeContents(row[j]); return Math.round(r.getBoundingClientRect().height / line); })),
+    first_left_of_last: cells.map(row => { const t = row[8].firstChild.data;  // the first letter, after any control
+      return x(row[8], t.search(/[^\u202a-\u202e]/)) < x(row[8], t.length - 1); }),
+  };
+})()"""
+
+
+@pytest.mark.slow
+def test_labels_keep_their_line_and_a_reversed_text_reads_forwards_in_chromium():
+    """Regression: beside a long review the runner-up column was three characters wide (トラブル・不信 one character
+    per line), and a review starting with U+202E read backwards (悪最が営運で字文き向逆)."""
+    long = "納品したのに報酬が支払われず、運営に問い合わせても返事がない。" * 8
+    number, nowrap = ColumnKind.NUMBER, ColumnKind.NOWRAP
+    columns = (
+        Column("理由"),
+        *(Column(name, nowrap) for name in ("感情", "review_id", "platform")),
+        Column("p", number),
+        Column("次点"),
+        *(Column(name, number) for name in ("次点の p", "差")),
+        Column("text", ColumnKind.TEXT),
+    )  # the table of the least confident predictions
+    rows = (
+        (
+            "他サービスへ移行 (platform_switch)",
+            "ネガティブ",
+            "r00106",
+            "CrowdWorks",
+            0.41,
+            "トラブル・不信",
+            0.4,
+            0.01,
+            long,
+        ),
+        ("報酬・単価が低い (low_pay)", "ネガティブ", "r00011", "ココナラ", 0.4, "直接契約・独立", 0.3, 0.1, REVERSED),
+    )
+    page = render_page("レポート", "レポート", [], [Section.of("s", "確信度の低い予測", [Table(columns, rows)])])
+    found = _measured(page, LAYOUT)
+    assert found == {"label_lines": [[1, 1], [1, 1]], "first_left_of_last": [True, True]}, found

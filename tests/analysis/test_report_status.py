@@ -1,0 +1,66 @@
+"""The status section counts the rows classified from the start of their text only (over the model's max_chars)."""
+
+import pytest
+
+import taikai
+from taikai.analysis import build_report, write_report
+from tests.analysis.test_report import STEADY, synthetic
+from tests.analysis.test_report_pages import section
+
+CUT = "text longer than 10000 characters: only the first 10000 were classified"
+MONTHS = {f"2026-{m:02d}": STEADY for m in range(1, 9)}  # 1,280 rows
+
+
+@pytest.mark.parametrize(
+    ("lang", "messages", "said"),
+    [
+        (
+            "ja",
+            [CUT],
+            "分類された行のうち 1 行は 10,000 文字を超えていたため、先頭の 10,000 文字だけで分類されています",
+        ),
+        ("ja", [CUT] * 1_200, "分類された行のうち 1,200 行は 10,000 文字を超えていたため"),
+        ("en", [CUT], "1 classified row was longer than 10,000 characters: only the first 10,000 characters of it"),
+        (
+            "en",
+            [CUT, CUT],
+            "2 classified rows were longer than 10,000 characters: only the first 10,000 characters of each",
+        ),
+        (  # a model of its own max_chars
+            "en",
+            ["text longer than 500 characters: only the first 500 were classified"],
+            "1 classified row was longer than 500 characters",
+        ),
+        ("ja", [], None),
+        ("ja", ["a message a user wrote"], None),  # not the cut
+    ],
+)
+def test_the_status_section_counts_the_rows_classified_from_their_start_only(lang, messages, said):
+    """Regression: a cut row is ok, and the section listed messages of rows that were not ok only."""
+    frame = synthetic(MONTHS)
+    frame.loc[: len(messages) - 1, "message"] = messages
+    status = section(build_report(frame, lang=lang, embed_font=False, charts=False, drift=False), "status")
+    if said is None:
+        assert "10,000" not in status and "10000" not in status, status
+    else:
+        assert said in status, status
+
+
+def test_a_row_that_was_not_classified_is_not_counted_as_cut():
+    frame = synthetic({"2026-01": STEADY})
+    frame.loc[:2, "message"] = CUT
+    frame.loc[0, "status"] = "error"  # not check_text's, yet not counted: only ok rows were classified at all
+    status = section(build_report(frame, lang="en", embed_font=False, charts=False, drift=False), "status")
+    assert "2 classified rows were longer than 10,000 characters" in status, status
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("ja", "分類された行のうち 1 行は 10,000 文字を"), ("en", "1 classified row was")]
+)
+def test_a_batch_run_of_a_long_text_is_counted(tmp_path, tiny_model, lang, said):
+    dump, out = tmp_path / "dump.csv", tmp_path / "predictions.csv"
+    dump.write_text(f"id,text\n1,手数料が高い\n2,{'手数料が高すぎる。' * 1200}\n3,english only\n", encoding="utf-8")
+    taikai.classify_file(dump, out, "text", model=tiny_model)
+    page = write_report(out, tmp_path / "report.html", lang=lang, embed_font=False, charts=False, drift=False)
+    status = section(page.read_text(encoding="utf-8"), "status")
+    assert said in status, status
