@@ -42,9 +42,18 @@ BLANK_COLUMN = "__taikai_blank"
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
 
 
+def check_not_stream(pattern: str | Path, input_format: str | None = None) -> None:
+    """Refuse standard input (``-``) or a pipe given as the input, as the local engine refuses them, reading nothing
+    (one ``stat``): before the output is checked, so that what is wrong with the input is said first. A pipe among
+    the files a glob matches is refused by :func:`input_files`."""
+    tio.check_not_stdin(pattern, "batch")
+    if not Path(pattern).is_dir():
+        tio.check_regular_file(Path(pattern), tio.likely_format(Path(pattern), input_format))
+
+
 def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
     """Return the files a directory or glob names, in sorted order, and their one format."""
-    tio.check_not_stdin(pattern, "batch")
+    check_not_stream(pattern, input_format)
     root = Path(pattern)
     if root.is_dir():
         found = [p for p in root.rglob("*") if not p.is_dir() and not p.name.startswith(("_", "."))]
