@@ -155,3 +155,53 @@ def test_the_shipped_model_stands_for_its_copy_that_is_gone(tmp_path, monkeypatc
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Reference: training statistics of the model default (shipped) (" in _section(page, "drift")
     assert "drift section is left out" not in result.output and str(tmp_path) not in page
+
+
+MADE_JA = "p.summary.json によると、予測はモデル tiny (sha256 abababababab…) で作られました"
+GIVE_JA = "そのモデルを model= (コマンドラインでは --model) で指定してください。"
+MADE_EN = "p.summary.json says the predictions were made by model tiny (sha256 abababababab…)"
+
+
+@pytest.mark.parametrize(
+    ("why", "lang", "said"),
+    [
+        ("NO_DIRECTORY", "ja", f"{MADE_JA}が、そのモデルのディレクトリは記録されていません。{GIVE_JA}"),
+        ("GONE", "ja", f"{MADE_JA}が、記録されたディレクトリはもうありません (移動または削除されました)。{GIVE_JA}"),
+        ("NOT_A_MODEL", "ja", f"{MADE_JA}が、記録されたディレクトリは今はモデルではありません。{GIVE_JA}"),
+        (
+            "ANOTHER_MODEL",
+            "ja",
+            f"{MADE_JA}が、記録されたディレクトリには今は別のモデル (sha256 cdcdcdcdcdcd…) があります。{GIVE_JA}",
+        ),
+        ("NO_DIRECTORY", "en", f"{MADE_EN} and names no directory of it; {GIVE}"),
+        ("GONE", "en", f"{MADE_EN}, but the directory it names is gone (moved or deleted); {GIVE}"),
+        ("NOT_A_MODEL", "en", f"{MADE_EN}, whose directory is not a model now; {GIVE}"),
+        ("ANOTHER_MODEL", "en", f"{MADE_EN}, whose directory holds another model now (sha256 cdcdcdcdcdcd…); {GIVE}"),
+    ],
+)
+def test_why_the_model_cannot_be_had_is_said_in_the_page_s_language(why, lang, said):
+    """Regression: the Japanese page said "ドリフトを確認できません: out.summary.json says the predictions were made
+    by model mymodel …; give that model with model= (--model on the command line)": English, and Python advice
+    unlike the page's other notes."""
+    from taikai.analysis._report._drift import missing_reason
+    from taikai.analysis._report._provenance import Missing, MissingModel
+
+    other = "cd" * 32 if why == "ANOTHER_MODEL" else ""
+    missing = MissingModel(Missing[why], "p.summary.json", "tiny", "ab" * 32, "(warned)", other)
+    assert missing_reason(missing, lang) == said
+
+
+def test_the_japanese_page_says_in_japanese_that_the_model_directory_is_gone(tmp_path, tiny_model_dir, monkeypatch):
+    """The reviewer's case, through the command line: the page in Japanese, the warning on stderr with the path."""
+    shutil.copytree(tiny_model_dir, tmp_path / "models" / "tiny")
+    (tmp_path / "dump.csv").write_text(DUMP, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _invoke("batch", "dump.csv", "--text-column", "text", "-o", "p.csv", "-m", "models/tiny")
+    (tmp_path / "models" / "tiny").rename(tmp_path / "models" / "moved")
+    result = _invoke("report", "p.csv", "-o", "r.html", "--lang", "ja")
+    drift = _section((tmp_path / "r.html").read_text(encoding="utf-8"), "drift")
+    made = MADE_JA.replace("abababababab", _sha(tiny_model_dir)[:12])
+    gone = "記録されたディレクトリはもうありません (移動または削除されました)。"
+    assert f"ドリフトを確認できません: {made}が、{gone}" in drift
+    assert GIVE_JA in drift and "on the command line" not in drift and " says " not in drift
+    assert f"but {(tmp_path / 'models' / 'tiny').resolve()} is no directory; {GIVE}" in result.output  # the warning

@@ -1108,6 +1108,7 @@ def test_a_second_run_into_an_output_holding_a_report_and_a_sheet_refuses_and_de
     report = runner.invoke(cli, ["report", str(out), "-o", str(out / "report.html"), "--no-drift"])
     sheet = runner.invoke(cli, ["suggest", str(out), "-o", str(out / "to_label.csv"), "--n", "5"])
     assert report.exit_code == 0 and sheet.exit_code == 0, report.output + sheet.output
+    (out / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")  # Finder's, when the folder was opened: not named
     before = sorted(p.name for p in out.iterdir())
     again = runner.invoke(cli, args)
     assert again.exit_code == 2
@@ -1118,3 +1119,25 @@ def test_a_second_run_into_an_output_holding_a_report_and_a_sheet_refuses_and_de
     )
     assert sorted(p.name for p in out.iterdir()) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ow2"], "the run left its lock or partial folder"
+
+
+@pytest.mark.parametrize("litter", [".DS_Store", "Thumbs.db", ".ipynb_checkpoints/notes-checkpoint.ipynb"])
+def test_a_second_run_into_an_output_a_file_manager_wrote_into_replaces_it_and_keeps_the_litter(
+    client, dump, tiny_model_dir, tmp_path, litter
+):
+    """Regression: touch outd/.DS_Store (Finder writes it whenever a Mac user opens the folder), then a rerun into
+    outd said "outd: holds .DS_Store besides an earlier output's manifest and parts"."""
+    out = tmp_path / "outd"
+    args = ["batch", str(dump / "all.csv"), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir)]
+    args += ["--engine", "dask", "--scheduler", client.scheduler.address, "--quiet"]
+    runner = CliRunner()
+    assert runner.invoke(cli, args).exit_code == 0
+    (out / litter).parent.mkdir(exist_ok=True)
+    (out / litter).write_bytes(b"\0\0\0\1Bud1")
+    again = runner.invoke(cli, [*args, "--prefix", "p_"])
+    assert again.exit_code == 0, again.output
+    assert (out / litter).read_bytes() == b"\0\0\0\1Bud1"
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["prefix"] == "p_"  # the second run's output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outd"]
+    report = runner.invoke(cli, ["report", str(out), "-o", str(tmp_path / "r.html"), "--no-drift"])
+    assert report.exit_code == 0, report.output  # the folder is read by its manifest: the litter is no part

@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from taikai.errors import DataWarning
+from taikai.errors import DataWarning, InputError
 from taikai.io import open_reader
 
 dask_input = pytest.importorskip("taikai.batch._dask_input")
@@ -66,3 +66,55 @@ def test_read_input_keeps_the_jsonl_cells_its_columns_do_not_hold_as_read(tmp_pa
     assert str(schema.field("n").type) == kind
     assert [v.item() if hasattr(v, "item") else v for v in frame["n"]] == written
     assert frame[RAW_PREFIX + "n"].tolist() == raw
+
+
+LABEL = "text_column must be a column label (a str, or an int for a frame read with header=None)"
+GIVE = "give the right one to text_column= (--text-column on the command line)"
+
+
+def _inputs(tmp_path):
+    """The same two columns, 本文 and 3, as CSV, JSONL (3 holds numbers) and Parquet."""
+    import json
+
+    import pandas as pd
+
+    (tmp_path / "in.csv").write_text("本文,3\n手数料が高い,5\n", encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text(json.dumps({"本文": "手数料が高い", "3": 5}) + "\n", encoding="utf-8")
+    pd.DataFrame({"本文": ["手数料が高い"], "3": ["5"]}).to_parquet(tmp_path / "in.parquet")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+@pytest.mark.parametrize(
+    ("text_column", "error", "message"),
+    [
+        (["本文"], TypeError, f"{LABEL}, not list ['本文']"),
+        ({"本文"}, TypeError, f"{LABEL}, not set {{'本文'}}"),
+        (True, TypeError, f"{LABEL}, not bool True"),
+        ("本分", InputError, f"FILE: no column '本分'; the columns are ['本文', '3']; {GIVE}"),
+        (4, InputError, f"FILE: no column 4; the columns are ['本文', '3']; {GIVE}"),
+    ],
+    ids=["list", "set", "bool", "typo", "int-not-there"],
+)
+def test_read_input_refuses_a_text_column_that_is_not_one_of_the_files(tmp_path, fmt, text_column, error, message):
+    """Regression: a list was a TypeError traceback (unhashable), a typo or a number was taken silently (a JSONL
+    text column was then not read as text)."""
+    _inputs(tmp_path)
+    path = tmp_path / f"in.{fmt}"
+    with pytest.raises(error) as caught:
+        dask_input.read_input(path, text_column=text_column)
+    assert type(caught.value) is error and str(caught.value) == message.replace("FILE", str(path))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+@pytest.mark.parametrize("text_column", ["3", 3])
+def test_read_input_reads_the_column_a_number_names_as_text(tmp_path, fmt, text_column):
+    """3 names the column "3" (as the local engine and taikai.dask.classify read it): in JSONL it is text, its
+    cells kept as they are (a number reaches the model, which says "not text" of it, as in a local run)."""
+    import pyarrow as pa
+
+    _inputs(tmp_path)
+    ddf, schema = dask_input.read_input(tmp_path / f"in.{fmt}", text_column=text_column)
+    kind = schema.field("3").type
+    assert pa.types.is_string(kind) or pa.types.is_large_string(kind)
+    if fmt != "parquet":  # read by Dask itself, as it is
+        assert ddf.compute(scheduler="threads")["3"].tolist() == ([5] if fmt == "jsonl" else ["5"])

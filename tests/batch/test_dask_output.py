@@ -108,3 +108,47 @@ def test_a_file_saved_into_the_earlier_output_during_the_run_is_kept_and_refused
         "and nothing was written: move it out of the folder or choose another output name, then run again"
     )
     assert (out / "to_label.xlsx").is_file() and (out / "part.00001.csv").is_file()
+
+
+LITTER = [".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini", ".directory", "._part.00000.csv"]
+
+
+@pytest.mark.parametrize("earlier", ["taikai output", "folder without a manifest"])
+@pytest.mark.parametrize("litter", [*LITTER, ".ipynb_checkpoints/x-checkpoint.ipynb"])
+def test_file_manager_litter_is_neither_refused_nor_deleted(tmp_path, earlier, litter):
+    """Regression: touch outd/.DS_Store (Finder writes it whenever a Mac user opens the folder), then a rerun into
+    outd said "outd: holds .DS_Store besides an earlier output's manifest and parts"; the litter is kept."""
+    tmp, out = _finished(tmp_path), tmp_path / "out.csv"
+    if earlier == "taikai output":
+        _earlier(out, litter)
+    else:
+        (out / litter).parent.mkdir(parents=True)
+        (out / litter).write_text("old\n", encoding="utf-8")
+    check_output(out)
+    move_into_place(tmp, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+    assert (out / "part.00000.csv").read_text(encoding="utf-8") == "new\n"
+    assert (out / litter).read_text(encoding="utf-8") == "old\n"  # kept, as it was
+    assert not (out / "part.00001.csv").exists()  # the earlier output's own files went
+
+
+@pytest.mark.parametrize("litter", [".DS_Store", ".ipynb_checkpoints/x-checkpoint.ipynb", "Thumbs.db"])
+def test_litter_beside_a_report_is_not_named_and_the_report_is_still_refused(tmp_path, litter):
+    out = tmp_path / "out.csv"
+    _earlier(out, litter, "report.html")
+    with pytest.raises(InputError) as caught:
+        check_output(out)
+    assert str(caught.value).startswith(f"{out}: holds report.html besides an earlier output's manifest and parts")
+    with pytest.raises(InputError) as caught:
+        move_into_place(_finished(tmp_path), out)
+    assert str(caught.value).startswith(f"{out}: report.html appeared in it during the run")
+    assert (out / litter).is_file() and (out / "report.html").is_file()
+
+
+def test_a_folder_of_someone_s_files_and_litter_is_still_not_an_output(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (".DS_Store", "mine.txt"):
+        (out / name).write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="exists and is not a taikai output directory"):
+        check_output(out)

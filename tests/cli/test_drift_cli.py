@@ -362,3 +362,48 @@ def test_freq_without_a_date_column_is_refused(tiny_model_dir, tmp_path, command
     assert result.exit_code == 2, result.output
     assert "--freq applies to periods: give the column of dates with --date-column COLUMN" in result.stderr
     assert not (tmp_path / "report.html").exists()
+
+
+@pytest.fixture(scope="module")
+def other_default(tmp_path_factory, tiny_csv) -> Path:
+    """A second tiny model (words only: another hash), to be the default model ($TAIKAI_MODEL)."""
+    import taikai
+    from taikai.model import FeatureConfig
+
+    out = tmp_path_factory.mktemp("models") / "default"
+    taikai.train(tiny_csv, out, folds=2, test_size=0, config=FeatureConfig(min_df=1))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("moved", "advice"),
+    [
+        (False, "; name the model that made them with model='MODELS/v2' (--model on the command line)"),
+        (
+            True,
+            "; the directory it names, MODELS/v2, is gone (moved or deleted): give that model's new place with "
+            "model= (--model on the command line)",
+        ),
+    ],
+    ids=["model-still-there", "model-moved-since"],
+)
+def test_predictions_of_another_model_get_advice_that_leads_to_it(
+    tiny_model_dir, other_default, tmp_path, monkeypatch, moved, advice
+):
+    """Regression (the reviewer's steps): batch -m models/v2; mv models/v2 archive/v2; drift said "name the model
+    that made them with model='/…/models/v2'", which then failed with "no such model directory"."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TAIKAI_MODEL", str(other_default))
+    shutil.copytree(tiny_model_dir, tmp_path / "models" / "v2")
+    batched = CliRunner().invoke(
+        cli, ["batch", str(HOTELS), "-o", "o_v2.csv", "-m", "models/v2", "--text-column", "text", "-q"]
+    )
+    assert batched.exit_code == 0, batched.output
+    place = tmp_path / "models" / "v2"
+    if moved:
+        (tmp_path / "archive").mkdir()
+        place = place.rename(tmp_path / "archive" / "v2")
+    result = run("o_v2.csv")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().endswith(advice.replace("MODELS", str(tmp_path / "models")))
+    assert run("o_v2.csv", "--model", place).exit_code == 0  # the advice followed: the model's place now

@@ -167,3 +167,35 @@ def test_a_file_named_minus_is_read_as_a_file(work):
     result = CliRunner().invoke(cli, ["drift", "-", "-m", "m", "--input-format", "csv"])
     assert "standard input" not in result.output
     assert result.exit_code == 0, result.output
+
+
+OUTPUTS = {  # an output each engine would refuse, or take, if the input were a file
+    "existing-file": "o1.csv",
+    "folder-missing": "missing/x.csv",
+    "foreign-folder": "mine",
+    "new": "new.csv",
+}
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+@pytest.mark.parametrize("output", list(OUTPUTS))
+@pytest.mark.parametrize("given", ["standard-input", "pipe"])
+def test_standard_input_or_a_pipe_is_refused_before_the_output_is_checked(work, engine, output, given):
+    """Regression: taikai batch - -o o1.csv --engine dask < x.csv said "o1.csv: exists and is not a taikai output
+    directory" (and -o /nonexistent/x.csv "the directory /nonexistent does not exist"): the output was checked
+    before the input, while the local engine said "-: batch does not read standard input" in every case."""
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    Path("o1.csv").write_text("id,text\n", encoding="utf-8")
+    Path("mine").mkdir()
+    Path("mine/notes.txt").write_text("mine", encoding="utf-8")
+    data = (work / "data.csv").read_bytes()
+    with contextlib.ExitStack() as stack:
+        source = "-" if given == "standard-input" else str(stack.enter_context(fifo(work / "in.csv", data)))
+        line = ["batch", source, "-o", OUTPUTS[output], "--text-column", "text", "-m", "m", "-q", "--engine", engine]
+        result = CliRunner().invoke(cli, line, input=data.decode("utf-8"))
+    assert result.exit_code == 2, result.output
+    said = "-: batch does not read standard input" if source == "-" else f"{source}: is a pipe, not a regular file"
+    assert result.output.startswith(f"taikai: error: {said}"), result.output
+    assert Path("o1.csv").read_text(encoding="utf-8") == "id,text\n" and os.listdir("mine") == ["notes.txt"]
+    assert not Path("new.csv").exists() and not Path("missing").exists()

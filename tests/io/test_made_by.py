@@ -49,3 +49,38 @@ def test_the_advice_names_the_directory_found_from_another_folder(tmp_path, monk
     assert str(caught.value).endswith(
         f"name the model that made them with model='{folder}' (--model on the command line)"
     )
+
+
+DEFAULT = (
+    "out.summary.json says the predictions were made by model mine (sha256 aaaaaaaaaaaa…), not by the default model "
+    "(/x/default, sha256 bbbbbbbbbbbb…)"
+)
+NEW_PLACE = "give that model's new place with model= (--model on the command line)"
+
+
+@pytest.mark.parametrize(
+    ("stored", "advice"),
+    [
+        ("ABS/models/v2", f"; the directory it names, ABS/models/v2, is gone (moved or deleted): {NEW_PLACE}"),
+        (
+            "models/v2",
+            "; the directory it names, models/v2, is gone (moved or deleted) (looked for beside the summary and in "
+            f"the current folder): {NEW_PLACE}",
+        ),
+        ("", ", and names no directory of it; give that model's directory with model= (--model on the command line)"),
+    ],
+    ids=["absolute-moved", "older-summary-relative-moved", "none-named"],
+)
+def test_the_advice_for_a_model_directory_that_is_gone_says_so(tmp_path, monkeypatch, stored, advice):
+    """Regression: train --out tinym; mv tinym models/v2; batch -m models/v2; mv models/v2 archive/v2; drift said
+    "name the model that made them with model='/…/models/v2'", and following it failed with "no such model
+    directory" (a model never saved was named by its name, as if it were a directory)."""
+    monkeypatch.chdir(tmp_path)
+    run = _run(tmp_path, stored.replace("ABS", str(tmp_path)))
+    with pytest.raises(InputError) as caught:
+        check_made_by(run, "/x/default", "b" * 64, named=False)
+    message = str(caught.value)
+    assert message == DEFAULT.replace("out.summary.json", str(tmp_path / "out.summary.json")) + advice.replace(
+        "ABS", str(tmp_path)
+    )
+    assert "model='" not in message

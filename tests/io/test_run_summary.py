@@ -38,8 +38,9 @@ def test_nothing_to_refuse(run, sha256):
         ),
         (
             False,
-            f"{MADE_BY}, not by the default model (mine, sha256 bbbbbbbbbbbb…); name the model that made them with "
-            "model='/models/shipped' (--model on the command line)",
+            f"{MADE_BY}, not by the default model (mine, sha256 bbbbbbbbbbbb…); the directory it names, "
+            "/models/shipped, is gone (moved or deleted): give that model's new place with model= (--model on the "
+            "command line)",
         ),
     ],
 )

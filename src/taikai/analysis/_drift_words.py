@@ -17,6 +17,12 @@ NOTES = {
             "確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。"
         ),
         "cannot": "ドリフトを確認できません: {exc}",
+        "made_by": "{summary} によると、予測はモデル {name} (sha256 {sha256}…) で作られました",
+        "no_directory": "{made}が、そのモデルのディレクトリは記録されていません。{give}",
+        "gone": "{made}が、記録されたディレクトリはもうありません (移動または削除されました)。{give}",
+        "not_a_model": "{made}が、記録されたディレクトリは今はモデルではありません。{give}",
+        "another_model": "{made}が、記録されたディレクトリには今は別のモデル (sha256 {other}…) があります。{give}",
+        "give_model": "そのモデルを model= (コマンドラインでは --model) で指定してください。",
         "yes": "ドリフトあり (drift: yes)",
         "no": "ドリフトなし (drift: no)",
         "not judged": "判定できません: 分類できた行が少なすぎます ({why}; drift: not judged)",
@@ -33,6 +39,12 @@ NOTES = {
         "title": "Drift (against the training data)",
         "no_probabilities": "No probability columns (p_reason_*): drift cannot be checked. Use taikai batch output.",
         "cannot": "Drift cannot be checked: {exc}",
+        "made_by": "{summary} says the predictions were made by model {name} (sha256 {sha256}…)",
+        "no_directory": "{made} and names no directory of it; {give}",
+        "gone": "{made}, but the directory it names is gone (moved or deleted); {give}",
+        "not_a_model": "{made}, whose directory is not a model now; {give}",
+        "another_model": "{made}, whose directory holds another model now (sha256 {other}…); {give}",
+        "give_model": "give that model with model= (--model on the command line)",
         "yes": "Drift (drift: yes)",
         "no": "No drift (drift: no)",
         "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
@@ -46,7 +58,10 @@ NOTES = {
         "counted as unclassifiable too)",
     },
 }
-"""The section's notes: its title, the verdict line, why drift could not be checked, the reason that moved most,
+"""The section's notes: its title, the verdict line, why drift could not be checked (of a model the batch summary
+names that cannot be had: who made the predictions, why that model cannot be had, keyed by
+:class:`~taikai.analysis._report._provenance.Missing`, and what to do, said as the report's other notes say it),
+the reason that moved most,
 a drifted period's new words, why no new words are listed, and how many classified rows count as unclassifiable
 too (as ``taikai drift`` writes them)."""
 

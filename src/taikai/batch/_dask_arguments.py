@@ -5,9 +5,10 @@ do), not a traceback from deep inside Dask."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
-from taikai.errors import wrong_type
-from taikai.model import Model
+from taikai.errors import TEXT_COLUMN, wrong_type
+from taikai.model import Model, find_column
 
 SEVERAL = "for several files, pass one glob string such as 'dump/*.csv', or their folder"
 
@@ -35,3 +36,13 @@ def check_loaded(model: object) -> None:
     """Raise ``TypeError`` unless *model* is a loaded :class:`~taikai.Model` (of a function that takes no directory)."""
     if not isinstance(model, Model):
         raise wrong_type("model", model, "a Model (load a model directory with taikai.load_model)")
+
+
+def text_label(columns: Sequence[str], text_column: object, source: object) -> str | None:
+    """Return the column of *columns* (those of the files *source* names) that *text_column* names (``3`` names a
+    column ``"3"``), or ``None`` for none given; refuse, as :func:`taikai.dask.classify` and the local engine
+    refuse them, a *text_column* that is no column label (``TypeError``, by name) and one not among *columns*
+    (:class:`~taikai.errors.InputError` naming the columns there are)."""
+    if text_column is None:
+        return None
+    return str(find_column(columns, text_column, TEXT_COLUMN, source=source))

@@ -28,7 +28,7 @@ from taikai.batch._chunk import ChunkResult
 from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
-from taikai.batch._dask_input import LINE_COLUMN, input_columns, input_files, read_input
+from taikai.batch._dask_input import LINE_COLUMN, check_not_stream, input_columns, input_files, read_input
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, write_part
 from taikai.batch._lock import DaskLock
@@ -89,6 +89,7 @@ def run_dask(
     started = time.monotonic()
     options.refuse_other_engine("dask")
     check_prefix(options.prefix)
+    check_not_stream(input, options.input_format)  # "-" or a pipe: said first, as by the local engine
     check_scheduler(options.scheduler)
     options.parts_format(output)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)

@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 import taikai.io as tio
-from taikai.batch._dask_arguments import check_client, check_pattern
+from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_parquet import file_types, parquet_field
 from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError, check_bool
@@ -42,9 +42,18 @@ BLANK_COLUMN = "__taikai_blank"
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
 
 
+def check_not_stream(pattern: str | Path, input_format: str | None = None) -> None:
+    """Refuse standard input (``-``) or a pipe given as the input, as the local engine refuses them, reading nothing
+    (one ``stat``): before the output is checked, so that what is wrong with the input is said first. A pipe among
+    the files a glob matches is refused by :func:`input_files`."""
+    tio.check_not_stdin(pattern, "batch")
+    if not Path(pattern).is_dir():
+        tio.check_regular_file(Path(pattern), tio.likely_format(Path(pattern), input_format))
+
+
 def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
     """Return the files a directory or glob names, in sorted order, and their one format."""
-    tio.check_not_stdin(pattern, "batch")
+    check_not_stream(pattern, input_format)
     root = Path(pattern)
     if root.is_dir():
         found = [p for p in root.rglob("*") if not p.is_dir() and not p.name.startswith(("_", "."))]
@@ -233,7 +242,9 @@ def read_input(
     hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column
     :data:`RAW_PREFIX` + NAME for each JSONL column of numbers or of mixed types (not in the schema). With
     *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors* (``strict`` or ``replace``)
-    is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD.
+    is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD. A *text_column* that is no
+    column label (``TypeError``) or not a column of the files (:class:`~taikai.errors.InputError`, naming those
+    there are) is refused before any file is read whole.
     """
     locate, mask_pii = check_bool("locate", locate), check_bool("mask_pii", mask_pii)
     check_pattern("pattern", pattern)
@@ -246,8 +257,10 @@ def read_input(
         ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
         found, framed = file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
+        text_label(list(ddf.columns), text_column, pattern)
         return ddf, pa.schema([parquet_field(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
     first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)  # says what its header holds, once
+    text_column = text_label(first.columns, text_column, pattern)  # before JSONL's types are read: a slow step
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
         schema, stringify = _input_types(files, fmt, encoding, first.columns, client, encoding_errors)

@@ -24,10 +24,23 @@ SHOWN = 3
 """How many of the other entries of an earlier output the refusal names."""
 
 
+LITTER = frozenset({".ds_store", ".ipynb_checkpoints", "thumbs.db", "desktop.ini", ".directory"})
+"""What file managers and Jupyter write into a folder one opens (Finder's ``.DS_Store``, Windows Explorer's
+``Thumbs.db`` and ``desktop.ini``, KDE's ``.directory``, Jupyter's ``.ipynb_checkpoints``), compared in lower
+case; macOS's ``._NAME`` files (AppleDouble, on a shared or USB drive) are litter too."""
+
+
+def is_litter(name: str) -> bool:
+    """Say whether the entry called *name* is file-manager litter (:data:`LITTER`): neither an output's own nor
+    the user's work, so that an output folder holding it is neither refused nor left unreplaced; it is kept."""
+    return name.lower() in LITTER or name.startswith("._")
+
+
 def _foreign(output: Path) -> list[str]:
-    """Return the sorted names of the entries of the folder *output* that are neither its manifest nor a part."""
+    """Return the sorted names of the entries of the folder *output* that are neither its manifest nor a part, nor
+    file-manager litter (:func:`is_litter`)."""
     ours = [e for e in output.iterdir() if e.is_file() and (e.name == MANIFEST or PART.fullmatch(e.name))]
-    return sorted(e.name for e in output.iterdir() if e not in ours)
+    return sorted(e.name for e in output.iterdir() if e not in ours and not is_litter(e.name))
 
 
 def _listed(names: list[str]) -> str:
@@ -43,10 +56,12 @@ def _them(names: list[str]) -> str:
 def check_output(output: Path) -> None:
     """Refuse an *output* whose folder is missing, that is a file, or that holds something else than an earlier
     taikai output (its manifest and parts alone: the run replaces the whole folder, so that a report, a labelling
-    sheet or anything else saved in it would be lost)."""
+    sheet or anything else saved in it would be lost). File-manager litter (:func:`is_litter`) is no refusal: the
+    run keeps it (:func:`move_into_place`)."""
     if not output.parent.is_dir():
         raise InputError(f"{output}: the directory {output.parent} does not exist; create it first")
-    if output.is_file() or (output.is_dir() and any(output.iterdir()) and not (output / MANIFEST).is_file()):
+    held = output.is_dir() and any(not is_litter(e.name) for e in output.iterdir())
+    if output.is_file() or (held and not (output / MANIFEST).is_file()):
         raise InputError(f"{output}: exists and is not a taikai output directory; choose a new or empty directory")
     foreign = _foreign(output) if output.is_dir() else []
     if foreign:
@@ -89,8 +104,9 @@ def _remove(path: Path) -> None:
 
 
 def move_into_place(tmp: Path, output: Path) -> None:
-    """Rename the finished *tmp* directory to *output*, replacing an earlier taikai output there; raise
-    :class:`InputError` when something else took the name during the run (it is left as it is)."""
+    """Rename the finished *tmp* directory to *output*, replacing an earlier taikai output there (its file-manager
+    litter copied into the new one: kept); raise :class:`InputError` when something else took the name during the
+    run (it is left as it is)."""
     try:
         check_output(output)
     except InputError as exc:
@@ -108,6 +124,19 @@ def move_into_place(tmp: Path, output: Path) -> None:
     old = output.with_name(output.name + OLD)
     _remove(old)
     if output.exists():
+        _keep_litter(output, tmp)
         os.replace(output, old)
     os.replace(tmp, output)
     _remove(old)
+
+
+def _keep_litter(output: Path, tmp: Path) -> None:
+    """Copy the file-manager litter of the folder *output* (:func:`is_litter`: ``.DS_Store``, ``Thumbs.db``, …)
+    into *tmp*, the output that replaces it: copied, not moved, so that a failure to replace leaves it where it was."""
+    for entry in output.iterdir():
+        if not is_litter(entry.name) or (tmp / entry.name).exists():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, tmp / entry.name, symlinks=True)
+        else:
+            shutil.copy2(entry, tmp / entry.name, follow_symlinks=False)

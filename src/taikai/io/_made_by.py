@@ -28,7 +28,8 @@ def check_made_by(run: RunSummary | None, model_name: str, sha256: str, *, named
     the one called *model_name* whose artifact hash is *sha256* (``""``: unknown, not checked).
 
     *named*: the model was given with ``--model``; else it is the default model, and the advice is to name the one
-    that made the predictions.
+    that made the predictions: its directory as the summary names it (:func:`stamp_model_dir`), or, when that
+    directory is gone (moved or deleted) or none is named, to give the model's new place.
     """
     if run is None or run.model is None or not sha256 or run.model.sha256 == sha256:
         return
@@ -38,7 +39,15 @@ def check_made_by(run: RunSummary | None, model_name: str, sha256: str, *, named
             f"{made}, not by {MODEL.given(model_name)} (sha256 {sha256[:12]}…); "
             f"name the model that made them, or leave {MODEL} out"
         )
+    default = f"{made}, not by the default model ({model_name}, sha256 {sha256[:12]}…)"
+    folder = stamp_model_dir(run)
+    if folder is not None:
+        raise InputError(f"{default}; name the model that made them with {MODEL.given(str(folder))}")
+    stored = run.model.path
+    if not stored:  # a model never saved: nothing to name but where it is now
+        raise InputError(f"{default}, and names no directory of it; give that model's directory with {MODEL}")
+    looked = "" if Path(stored).is_absolute() else " (looked for beside the summary and in the current folder)"
     raise InputError(
-        f"{made}, not by the default model ({model_name}, sha256 {sha256[:12]}…); name the model that made them "
-        f"with {MODEL.given(str(stamp_model_dir(run) or run.model.path or run.model.name))}"
+        f"{default}; the directory it names, {stored}, is gone (moved or deleted){looked}: give that model's new "
+        f"place with {MODEL}"
     )

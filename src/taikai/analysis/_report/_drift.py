@@ -27,7 +27,7 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     o = ctx.options
     if isinstance(ctx.model_source, MissingModel):  # never another model in its place
         warnings.warn(f"the drift section is left out: {ctx.model_source.detail}", DataWarning, stacklevel=2)
-        cannot = NOTES[o.lang]["cannot"].format(exc=ctx.model_source.reason)
+        cannot = NOTES[o.lang]["cannot"].format(exc=missing_reason(ctx.model_source, o.lang))
         return Section.of("drift", NOTES[o.lang]["title"], [Note(cannot)])
     with warnings.catch_warnings():  # the trend section warns about the same dates
         warnings.simplefilter("ignore", DataWarning)
@@ -52,3 +52,11 @@ def drift_builder(ctx: ReportContext) -> Section | None:
     elif found.words_not_listed:  # a reference too small: the new words are not measured, not "none"
         blocks.append(Note(found.words_not_listed))
     return Section.of("drift", found.title, blocks)
+
+
+def missing_reason(missing: MissingModel, lang: str) -> str:
+    """Return why the model the batch summary names cannot be had (*missing*) and what to do, in *lang*, as the
+    page says it: without the model's path (the analyst's own), the advice as the report's other notes give it."""
+    words = NOTES[lang]
+    made = words["made_by"].format(summary=missing.summary, name=missing.name, sha256=missing.sha256[:12])
+    return words[missing.why.value].format(made=made, other=missing.other[:12] or "none", give=words["give_model"])

@@ -96,13 +96,28 @@ def identify_model(frame: Any, model: Model | str | Path | None, run: RunSummary
     return ModelInfo(Origin.UNKNOWN)
 
 
+class Missing(enum.Enum):
+    """Why the model a batch summary names cannot be had for the drift check."""
+
+    NO_DIRECTORY = "no_directory"  # the summary names no directory (a model never saved)
+    GONE = "gone"  # the directory it names is not there (moved or deleted)
+    NOT_A_MODEL = "not_a_model"  # the directory is there, without a model's metadata
+    ANOTHER_MODEL = "another_model"  # the directory holds a model of another sha256
+
+
 @dataclass(frozen=True)
 class MissingModel:
-    """The model the batch summary names cannot be had for the drift check: why and what to do, as the page says
-    it (*reason*, without the model's path, which is the analyst's own), and with the path (*detail*, warned)."""
+    """The model the batch summary names cannot be had for the drift check: *why*, and what the page says of it in
+    its own language (the summary's file name, the model's name and sha256, *other*: the sha256 of the model its
+    directory holds now; never the model's path, which is the analyst's own), and *detail*: the same with the path,
+    in English, warned on the command line."""
 
-    reason: str
+    why: Missing
+    summary: str
+    name: str
+    sha256: str
     detail: str
+    other: str = ""
 
 
 def drift_model(model: Model | str | Path | None, run: RunSummary | None) -> Model | str | Path | MissingModel | None:
@@ -129,26 +144,22 @@ def _missing(run: RunSummary, folder: Path | None) -> MissingModel | None:
     assert run.model is not None
     stamp = run.model
     name = model_display_name(stamp.path, stamp.sha256) if stamp.path else stamp.name
-    made = f"{Path(run.path).name} says the predictions were made by model {name} (sha256 {stamp.sha256[:12]}…)"
+    said = (Path(run.path).name, name, stamp.sha256)
+    made = f"{said[0]} says the predictions were made by model {name} (sha256 {stamp.sha256[:12]}…)"
     advice = f"give that model with {Argument('model', '--model')}"
     if folder is None:
         if not stamp.path:
-            return MissingModel(*[f"{made} and names no directory of it; {advice}"] * 2)
+            return MissingModel(Missing.NO_DIRECTORY, *said, f"{made} and names no directory of it; {advice}")
         looked = "" if Path(stamp.path).is_absolute() else " (looked for beside the summary and in the current folder)"
-        return MissingModel(
-            f"{made}, but the directory it names is gone (moved or deleted); {advice}",
-            f"{made}, but {stamp.path} is no directory{looked}; {advice}",
-        )
+        return MissingModel(Missing.GONE, *said, f"{made}, but {stamp.path} is no directory{looked}; {advice}")
     try:
         meta = read_metadata(folder)
     except ModelError as exc:
-        return MissingModel(f"{made}, whose directory is not a model now; {advice}", f"{made}, but {exc}; {advice}")
+        return MissingModel(Missing.NOT_A_MODEL, *said, f"{made}, but {exc}; {advice}")
     sha256 = meta.artifact.sha256 if meta.artifact is not None else ""
     if sha256 != stamp.sha256:
         other = f"another model now (sha256 {sha256[:12] or 'none'}…)"
-        return MissingModel(
-            f"{made}, whose directory holds {other}; {advice}", f"{made}, but {folder} holds {other}; {advice}"
-        )
+        return MissingModel(Missing.ANOTHER_MODEL, *said, f"{made}, but {folder} holds {other}; {advice}", sha256)
     return None
 
 
