@@ -22,6 +22,7 @@ from typing import Any
 import click
 import numpy as np
 
+from taikai._argument_order import argument_order
 from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
 from taikai.analysis._explain_text import render_text
@@ -216,6 +217,7 @@ def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: i
     return x
 
 
+@argument_order
 def explain(
     model: Model | str | Path | None,
     text: str,
@@ -238,7 +240,7 @@ def explain(
     :meth:`taikai.Model.predict` does: the masked text is what the model and the rules read, the explanation's
     ``text``, and what the spans index; no feature holds a masked value.
     """
-    check_arguments(model, text)
+    check_arguments(text)
     check_at_least(TOP, top, 1)  # as --top: an explanation without contributions explains nothing
     check_bool("mask_pii", mask_pii)
     if mask_pii:

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from taikai._argument_order import argument_order
 from taikai.analysis._tables import plain_predictions
 from taikai.errors import TOP, Argument, InputError, check_at_least, check_int, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
@@ -92,6 +93,7 @@ def _per_label(
     return out
 
 
+@argument_order
 def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, kind: str | None = None) -> Keywords:
     """Return the *top* features with the largest positive centred coefficient for each reason and sentiment.
 
@@ -124,6 +126,7 @@ def keywords(model: Model | str | Path | None = None, top: int = DEFAULT_TOP, ki
     return Keywords(reason, sentiment)
 
 
+@argument_order
 def distinctive_words(
     predictions: pd.DataFrame,
     text_column: Hashable = "text",

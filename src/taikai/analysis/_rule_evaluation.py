@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taikai._argument_order import argument_order
 from taikai.errors import DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
 from taikai.model import Model, resolve_model
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+@argument_order
 def evaluate_rules(
     rules: RuleSet | RuleMatcher | str | Path,
     data: str | Path | pd.DataFrame,

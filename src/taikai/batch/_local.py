@@ -15,6 +15,7 @@ from typing import Any
 
 import taikai.io as tio
 from taikai import errors as said
+from taikai._argument_order import argument_order
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
@@ -48,6 +49,7 @@ def prepare_rules(model: Model, options: BatchOptions) -> RuleMatcher | None:
     return model.prepare_rules(options.rules)
 
 
+@argument_order
 def classify_file(
     input: str | Path,
     output: str | Path,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taikai._argument_order import argument_order
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._result import DriftReport, PeriodDrift
 from taikai.errors import (
@@ -76,6 +77,7 @@ def _statistics(
     )
 
 
+@argument_order
 def check_drift(
     dump: str | Path | pd.DataFrame,
     model: Model | str | Path | None = None,

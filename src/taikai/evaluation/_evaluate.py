@@ -7,6 +7,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from taikai._argument_order import argument_order
 from taikai.errors import REFIT_ALL, SPLIT, DataWarning, InputError, check_bool, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
@@ -36,6 +37,7 @@ class Classifier(Protocol):
     def classify(self, values: Sequence[object]) -> Classified: ...
 
 
+@argument_order
 def evaluate(
     model: Classifier | str | Path | None,
     data: str | Path | pd.DataFrame,

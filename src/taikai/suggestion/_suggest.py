@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from taikai._argument_order import argument_order
 from taikai.errors import (
     Argument,
     InputError,
@@ -138,6 +139,7 @@ def _sheet_rows(
     return pd.DataFrame(out)
 
 
+@argument_order
 def suggest(
     predictions: str | Path | pd.DataFrame,
     out: str | Path | None = None,

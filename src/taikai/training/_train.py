@@ -10,6 +10,7 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._argument_order import argument_order
 from taikai.drift import HeldOut, training_statistics
 from taikai.errors import ADD, Argument, DataWarning, InputError, ModelError, check_int, wrong_type
 from taikai.evaluation import evaluate
@@ -125,6 +126,7 @@ def resolve_config(config: FeatureConfig | None) -> FeatureConfig:
     return chosen
 
 
+@argument_order
 def train(
     data: Data,
     out: str | Path | None = None,

@@ -13,6 +13,7 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
+from taikai._argument_order import argument_order
 from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
@@ -126,6 +127,7 @@ def _summary_name(path: Path | None) -> str:
     return f"{path.name}/{PARTS_MANIFEST}" if is_parts_folder(path) else summary_path(path).name
 
 
+@argument_order
 def build_report(
     df: Any,
     date_column: str | None = None,
@@ -252,6 +254,7 @@ def build_report(
             steps.close()
 
 
+@argument_order
 def write_report(
     predictions: str | Path,
     out: str | Path,

@@ -1,0 +1,224 @@
+"""Refuse the arguments of a public function given in the wrong order, or its data given alone, saying what to write.
+
+``taikai.evaluate(model, data)`` takes the model first and ``taikai.check_drift(dump, model)`` the data first; a call
+of one written as the other failed deep inside (``a file, not a model directory``; ``missing 1 required positional
+argument: 'data'`` when the data was given). :func:`argument_order` wraps such a function: before it runs, each
+positional argument is held against the :class:`Role` of its parameter, and one of another role (a Model where the
+data goes, a data file, a frame or a text where the model goes) or a required argument left out raises a
+``TypeError`` that says how the function is called (its :data:`CALL_ORDERS` entry) and what it was given.
+
+Only calls that would fail anyway are refused (but for a data file named ``.toml``, taken for rules). A
+``pathlib.Path`` in the wrong place is no proof on its own (the command line passes its arguments as Paths, and the
+function's own error names its options): it is named among what was given once something else (an object, a str,
+an argument left out) shows the order is wrong.
+
+It imports nothing of taikai (a model, a frame and rules are told by what they are), so that every package, however
+low its layer, and the light ones (``taikai.suggestion`` loads no scikit-learn) use one copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import PurePath
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_TEXT_LIKE = re.compile(r"[\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+"""What a text has and a model directory's name hardly has: spaces, or Japanese letters and punctuation."""
+_RULES_SUFFIX = ".toml"
+MODEL_FILES = ("model.joblib", "metadata.json")
+"""The files of a model directory (``taikai.model.ARTIFACT_NAME`` and ``METADATA_NAME``): either names one."""
+_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+
+
+class Role(Enum):
+    """What a parameter takes, as far as telling a misplaced argument goes."""
+
+    MODEL = "model"
+    """A Model, the directory of one, or None: not data, rules or a text."""
+    DATA = "data"
+    """A data file or frame: not a model, nor rules."""
+    RULES = "rules"
+    """A rules file or RuleSet: not a model, nor a frame (a file of another name may hold rules)."""
+    OTHER = "other"
+    """Anything but a model (a text, an output path, a column name)."""
+
+
+MODEL, DATA, RULES, OTHER = Role.MODEL, Role.DATA, Role.RULES, Role.OTHER
+
+
+@dataclass(frozen=True)
+class CallOrder:
+    """How a public function is called: the error reads ``{usage} takes {order}: it was given …; write {write}``;
+    *roles* maps its positional parameters to their :class:`Role` (the others are not looked at)."""
+
+    usage: str
+    order: str
+    write: str
+    roles: Mapping[str, Role]
+
+
+_DEFAULT = "for the default model"
+CALL_ORDERS: dict[str, CallOrder] = {
+    "evaluate": CallOrder(
+        "evaluate(model, data)",
+        "the model first, then the data",
+        f"evaluate(model, data), or evaluate(None, data) {_DEFAULT}",
+        {"model": MODEL, "data": DATA},
+    ),
+    "explain": CallOrder(
+        "explain(model, text)",
+        "the model first, then the text",
+        f"explain(model, text), or explain(None, text) {_DEFAULT}",
+        {"model": MODEL, "text": OTHER},
+    ),
+    "check_drift": CallOrder(
+        "check_drift(dump, model)",
+        "the dump first, then the model",
+        f"check_drift(dump, model), check_drift(dump) {_DEFAULT}, or check_drift(dump, reference=file) to compare "
+        "the dump with another file",
+        {"dump": DATA, "model": MODEL, "reference": DATA},
+    ),
+    "evaluate_rules": CallOrder(
+        "evaluate_rules(rules, data, model)",
+        "the rules first, then the data, then the model",
+        f"evaluate_rules(rules, data, model), or evaluate_rules(rules, data) {_DEFAULT}",
+        {"rules": RULES, "data": DATA, "model": MODEL, "text_column": OTHER, "reasons_column": OTHER},
+    ),
+    "keywords": CallOrder(
+        "keywords(model)",
+        "a model, and no data",
+        f"keywords(model), or keywords() {_DEFAULT} (distinctive_words(predictions) ranks the words of predictions)",
+        {"model": MODEL},
+    ),
+    "classify_file": CallOrder(
+        "classify_file(input, output, model=model)",
+        "the input file, then the output file, and the model as a keyword",
+        f"classify_file(input, output, model=model), or leave model out {_DEFAULT}",
+        {"input": DATA, "output": OTHER, "text_column": OTHER},
+    ),
+    "suggest": CallOrder(
+        "suggest(predictions, out)",
+        "predictions (a file taikai batch wrote, or a frame of model.predict_frame), not a model",
+        "suggest(predictions, out), e.g. suggest(model.predict_frame(frame), out)",
+        {"predictions": DATA, "out": OTHER},
+    ),
+    "distinctive_words": CallOrder(
+        "distinctive_words(predictions)",
+        "predictions (a frame of model.predict_frame), not a model",
+        "distinctive_words(model.predict_frame(frame)) (keywords(model) gives a model's strongest features)",
+        {"predictions": DATA, "text_column": OTHER, "label_column": OTHER},
+    ),
+    "train": CallOrder(
+        "train(data, out)",
+        "labelled data (a file or frame), then the directory to save the new model in",
+        "train(data, out): a model is trained anew on all the labelled rows (add= takes more files)",
+        {"data": DATA, "out": OTHER},
+    ),
+    "build_report": CallOrder(
+        "build_report(df, model=model)",
+        "the predictions frame first, and the model as a keyword",
+        "build_report(df, model=model), or leave model out for the one that made the predictions",
+        {"df": DATA, "date_column": OTHER, "by": OTHER, "text_column": OTHER},
+    ),
+    "write_report": CallOrder(
+        "write_report(predictions, out, model=model)",
+        "the predictions file, then the page to write, and the model as a keyword",
+        "write_report(predictions, out, model=model), or leave model out for the one that made the predictions",
+        {"predictions": DATA, "out": OTHER, "encoding": OTHER},
+    ),
+}
+"""The public functions that take a model or data, by name, and how each is called."""
+
+
+def _is_frame(value: object) -> bool:
+    pandas = sys.modules.get("pandas")  # a frame was made with pandas, so it is imported already
+    return pandas is not None and isinstance(value, pandas.DataFrame | pandas.Series)
+
+
+def _is_model(value: object) -> bool:
+    """Whether *value* is a Model, or a classifier as :func:`taikai.evaluate` takes (not a frame of such columns)."""
+    return not _is_frame(value) and all(hasattr(value, a) for a in ("reason_labels", "classify"))
+
+
+def _is_rules(value: object) -> bool:
+    """Whether *value* is a ``taikai.rules`` object (a RuleSet, a RuleMatcher)."""
+    return type(value).__module__.split(".")[:2] == ["taikai", "rules"]
+
+
+def _is_model_directory(value: object) -> bool:
+    if not isinstance(value, str | PurePath) or not os.path.isdir(value):
+        return False
+    return any(os.path.exists(os.path.join(value, name)) for name in MODEL_FILES)
+
+
+def _misplaced(value: object, role: Role) -> str | None:
+    """Return what *value* is when it does not belong in a parameter of *role* (``a Model``), else ``None``."""
+    if role is not MODEL:
+        if _is_model(value):
+            kind = type(value).__name__
+            return "a Model" if kind == "Model" else f"a model ({kind})"
+        if role is OTHER:  # no look at the file system: a text or an output path may name anything
+            return None
+        if _is_model_directory(value):
+            return f"a model directory ({str(value)!r})"
+    if _is_frame(value) and role is not DATA:
+        return f"a {type(value).__name__}"
+    if _is_rules(value) and role is not RULES:
+        return f"a {type(value).__name__}"
+    if not isinstance(value, str | PurePath) or role is RULES:  # rules are read whatever the file's name
+        return None
+    if os.path.isfile(value):
+        if str(value).lower().endswith(_RULES_SUFFIX):
+            return f"a rules file ({str(value)!r})"
+        named = os.path.basename(value) in MODEL_FILES  # a model's file stands for the model
+        return None if role is DATA or named else f"a data file ({str(value)!r})"
+    if role is MODEL and isinstance(value, str) and _TEXT_LIKE.search(value) and os.sep not in value:
+        return None if os.path.exists(value) else f"a text ({value[:20]!r})"
+    return None
+
+
+def _as_the(name: str) -> str:
+    return f"as {name}" if "_" in name or name == "out" else f"as the {name}"
+
+
+def argument_order(function: Callable[P, R]) -> Callable[P, R]:
+    """Return *function* refusing, with a ``TypeError`` that says how it is called (its :data:`CALL_ORDERS` entry),
+    a call whose positional arguments do not fit their parameters' roles or that leaves a required one out.
+
+    The function's signature, name and docstring are kept.
+    """
+    spec = CALL_ORDERS[function.__name__]
+    parameters = [p for p in inspect.signature(function).parameters.values() if p.kind in _POSITIONAL]
+    names = [p.name for p in parameters]
+    if unknown := set(spec.roles) - set(names):
+        raise ValueError(f"{function.__name__} has no positional parameter {sorted(unknown)}")
+    required = [p.name for p in parameters if p.default is inspect.Parameter.empty]
+    roles = [spec.roles.get(name) for name in names]
+
+    @functools.wraps(function)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        given: list[str] = []
+        proof = False
+        for name, role, value in zip(names, roles, args):
+            what = None if role is None else _misplaced(value, role)
+            if what is not None:
+                given.append(f"{what} {_as_the(name)}")
+                proof = proof or not isinstance(value, PurePath)
+        missing = [name for name in required[len(args) :] if name not in kwargs]
+        if missing or proof:
+            given += [f"no {name}" for name in missing]
+            listed = f"{', '.join(given[:-1])} and {given[-1]}" if len(given) > 1 else given[0]
+            raise TypeError(f"{spec.usage} takes {spec.order}: it was given {listed}; write {spec.write}")
+        return function(*args, **kwargs)
+
+    return checked
