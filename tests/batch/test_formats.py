@@ -176,9 +176,7 @@ def test_bad_lines_report_and_error(tmp_path, tiny_model, fmt, content, good, ba
         ),
     ],
 )
-def test_undecodable_line_is_named_with_advice_for_a_given_or_detected_encoding(
-    tmp_path, tiny_model, given, bom, says
-):
+def test_undecodable_line_is_named_with_advice_for_a_given_or_detected_encoding(tmp_path, tiny_model, given, bom, says):
     src = tmp_path / "in.csv"  # the first MiB is UTF-8 Japanese: detection says utf-8, the CP932 line comes later
     src.write_bytes(bom + b"id,text\n" + f"1,{'単価' * 200_000}\n".encode() + "2,手数料\n".encode("cp932"))
     with pytest.raises(InputError, match=r"in\.csv:3: byte 0x8e is not valid utf-8") as caught:
