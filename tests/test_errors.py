@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from taikai import errors
+from taikai._column_names import Head
 from taikai.errors import (
     DATE_COLUMN,
     ENCODING,
@@ -54,6 +55,44 @@ from taikai.errors import (
 )
 def test_a_missing_column_names_the_argument_and_its_option(missing, columns, source, message):
     assert str(no_column_error(missing, columns, source)) == message
+
+
+@pytest.mark.parametrize(
+    ("missing", "columns", "head", "message"),
+    [
+        (
+            [("Text", TEXT_COLUMN)],
+            ["id", "text"],
+            None,
+            "x.csv: no column 'Text' (did you mean 'text'?); the columns are ['id', 'text']; give the right one to "
+            "text_column= (--text-column on the command line)",
+        ),
+        (
+            [("reasons", Argument("reasons_column")), ("sentiment", Argument("sentiment_column"))],
+            ["text", "Reasons", "Sentiment "],
+            None,
+            "x.csv: no column 'reasons' (did you mean 'Reasons'?) nor 'sentiment' (did you mean 'Sentiment '?); the "
+            "columns are ['text', 'Reasons', 'Sentiment ']; give the right ones to reasons_column= and "
+            "sentiment_column=",
+        ),
+        (  # the header below a title: delete the title, not another column name
+            [("text", TEXT_COLUMN)],
+            ["レビュー集計 2025年"],
+            Head((("レビュー集計 2025年",), ("出力日", "2025-12-01"), ("id", "text"))),
+            "x.csv: no column 'text'; the columns are ['レビュー集計 2025年']; 'text' is on line 3: the lines above it "
+            "look like a title; delete them (taikai reads the header from line 1)",
+        ),
+        (
+            [("text", TEXT_COLUMN)],
+            ["レビュー集計 2025年"],
+            Head((("レビュー集計 2025年",), ("id", "body"))),
+            "x.csv: no column 'text'; the columns are ['レビュー集計 2025年']; give the right one to text_column= "
+            "(--text-column on the command line)",
+        ),
+    ],
+)
+def test_a_missing_column_says_the_near_miss_or_the_header_below(missing, columns, head, message):
+    assert str(no_column_error(missing, columns, "x.csv", head=head)) == message
 
 
 @pytest.mark.parametrize(

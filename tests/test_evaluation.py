@@ -890,3 +890,33 @@ def test_the_training_overlap_share_is_not_rounded_to_all_or_none(seen, rows, sa
 
     warning = TrainingOverlap(rows=rows, seen=seen).warning()
     assert warning is not None and warning.startswith(said)
+
+
+UNLABELLED = "no labels, as in an unlabelled dump of reviews; evaluate scores the model against labels people gave"
+
+
+@pytest.mark.parametrize(
+    ("columns", "sentiment_column", "said"),
+    [
+        (
+            ["review_id", "text"],
+            "sentiment",
+            f"no column 'reasons' nor 'sentiment': the columns are ['review_id', 'text'], {UNLABELLED}",
+        ),
+        (["review_id", "text"], None, f"no column 'reasons': the columns are ['review_id', 'text'], {UNLABELLED}"),
+        (["text", "Reasons", "Sentiment"], "sentiment", "no column 'reasons' (did you mean 'Reasons'?) nor "),
+        (["text", "sentiment"], "sentiment", "no column 'reasons'; the columns are"),  # labelled in part: as before
+        (["text", "label"], "sentiment", "no column 'reasons' nor 'sentiment'; the columns are"),  # labels, renamed
+        (["text\treasons\tsentiment"], "sentiment", "The one column name holds tabs"),  # the wrong separator
+    ],
+)
+def test_evaluate_on_a_file_without_labels_says_it_looks_like_a_dump(
+    tiny_model, tmp_path, columns, sentiment_column, said
+):
+    """Regression: an unlabelled dump was told to pass --reasons-column and --sentiment-column, or --no-sentiment."""
+    path = tmp_path / "dump.csv"
+    pd.DataFrame([["x"] * len(columns)], columns=columns).to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        evaluate(tiny_model, path, sentiment_column=sentiment_column)
+    assert said in str(caught.value)
+    assert ("taikai batch" in str(caught.value)) == (UNLABELLED in said)

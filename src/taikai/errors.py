@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeVar
 
+from taikai._column_names import Head, did_you_mean, listed
+
 E = TypeVar("E", bound=Enum)
 
 
@@ -157,31 +159,29 @@ def no_column_error(
     *,
     input_format: bool = False,
     hint: str = "",
+    head: Head | None = None,
 ) -> InputError:
     """Return the error for the columns *missing* (each with the argument that named it) among *columns* of
     *source* (a file, ``<frame>``; ``None``: not named) *of* (`` of sheet 'x'``): the names given and the columns
     there are, what to give to which argument, and whether the file looks read with the wrong separator (see
     :func:`separator_hint`; *input_format*: the caller takes ``input_format=``/``--input-format``); *hint* ends the
-    advice (``; or read another sheet with …``)."""
+    advice (``; or read another sheet with …``). A close name is suggested (``text`` for ``Text``); a name in the file's
+    *head* below its first row is said to be a header under a title (see :mod:`taikai._column_names`)."""
     names = list(map(str, columns))
     shown = names if all(isinstance(c, str) for c in columns) else list(columns)  # a frame's int labels as they are
     where = f"{source}: " if source is not None else ""
-    given = " nor ".join(repr(column) for column, _ in missing)
-    arguments = _listed([str(argument) for _, argument in missing])
+    given = " nor ".join(repr(column) + did_you_mean(str(column), names) for column, _ in missing)
+    arguments = listed([str(argument) for _, argument in missing])
     options = [argument.option for _, argument in missing]
     if len(missing) > 1 and all(options):  # one bracket for all: text_column= and … (--text-column and …)
-        names_given = _listed([f"{argument.name}=" for _, argument in missing])
-        arguments = f"{names_given} ({_listed([str(option) for option in options])} on the command line)"
-    ones = "ones" if len(missing) > 1 else "one"
+        names_given = listed([f"{argument.name}=" for _, argument in missing])
+        arguments = f"{names_given} ({listed([str(option) for option in options])} on the command line)"
+    below = head.header_below([str(c) for c, _ in missing]) if head is not None else ""
+    advice = below or f"; give the right {'ones' if len(missing) > 1 else 'one'} to {arguments}"
     return InputError(
-        f"{where}no column {given}; the columns{of} are {shown}; give the right {ones} to {arguments}{hint}"
+        f"{where}no column {given}; the columns{of} are {shown}{advice}{hint}"
         f"{separator_hint(names, input_format=input_format, frame=source is None or str(source).startswith('<'))}"
     )
-
-
-def _listed(words: list[str]) -> str:
-    """Return *words* as a list in prose: ``a``, ``a and b``, ``a, b and c``."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def separator_hint(columns: Sequence[object], *, input_format: bool = False, frame: bool = False) -> str:

@@ -154,23 +154,31 @@ def test_bad_lines_report_and_error(tmp_path, tiny_model, fmt, content, good, ba
 
 
 @pytest.mark.parametrize(
-    ("given", "says"),
+    ("given", "bom", "says"),
     [
         (
             "utf-8",
+            b"",
             "utf-8, the encoding given with encoding= (--encoding on the command line); if that is the file's "
             "encoding, the file is damaged there: fix that line, ",
         ),
+        (  # named utf-8, not utf-8-sig, when the file has no BOM
+            None,
+            b"",
+            "utf-8, the encoding detected from the file's first MiB; pass the file's encoding (utf-8, utf-8-sig "
+            "or cp932) with encoding= (--encoding on the command line), ",
+        ),
         (
             None,
+            codecs.BOM_UTF8,
             "utf-8-sig, the encoding detected from the file's first MiB; pass the file's encoding (utf-8, utf-8-sig "
             "or cp932) with encoding= (--encoding on the command line), ",
         ),
     ],
 )
-def test_undecodable_line_is_named_with_advice_for_a_given_or_detected_encoding(tmp_path, tiny_model, given, says):
-    src = tmp_path / "in.csv"  # the first MiB is UTF-8: detection says utf-8, the CP932 line comes later
-    src.write_bytes(b"id,text\n" + f"1,{'単価' * 200_000}\n".encode() + "2,手数料\n".encode("cp932"))
+def test_undecodable_line_is_named_with_advice_for_a_given_or_detected_encoding(tmp_path, tiny_model, given, bom, says):
+    src = tmp_path / "in.csv"  # the first MiB is UTF-8 Japanese: detection says utf-8, the CP932 line comes later
+    src.write_bytes(bom + b"id,text\n" + f"1,{'単価' * 200_000}\n".encode() + "2,手数料\n".encode("cp932"))
     with pytest.raises(InputError, match=r"in\.csv:3: byte 0x8e is not valid utf-8") as caught:
         taikai.classify_file(src, tmp_path / "out.csv", "text", model=tiny_model, encoding=given)
     message = str(caught.value)

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -473,6 +474,33 @@ def test_cli_batch_encoding_errors_replace_counts_rows_in_the_summary(tmp_path, 
     assert result.exit_code == 0, result.output
     assert "rows not cleanly decoded: 1 (1 undecodable byte(s) read as U+FFFD); line(s) 2" in result.stderr
     assert pd.read_csv(out, dtype=str)["id"].tolist() == ["1", "2"]  # the Dask engine: test_dask.py
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "said"),
+    [
+        (
+            "元旦から何やってんだろ。こたつでクラウドワークスのアンケートに答え続けて12件、合計84円。",
+            "error",
+            "mostly U+FFFD",
+        ),
+        ("Upworkは英語のproposal書くのが地味にきつい。", "error", "no Japanese characters"),  # no kanji left by chance
+        ("単価", "ok", ""),  # a UTF-8 review with one stray byte: still classified, the byte named in its message
+    ],
+)
+def test_cp932_read_as_utf8_with_replace_is_not_labelled(tmp_path, tiny_model, text, status, said):
+    """Regression: a CP932 file given --encoding utf-8 --encoding-errors replace had 12 of 20 rows ok, labelled
+    from the few kanji U+FFFD left by chance; a row of more U+FFFD than Japanese is now an error, as no Japanese."""
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    raw = text.encode("cp932") if status == "error" else text.encode() + b"\x8c"
+    src.write_bytes(b"id,text\n1," + raw + b"\n")
+    warned = pytest.warns(DataWarning, match="most likely in another encoding") if status == "error" else nullcontext()
+    with warned:  # no row classified: said to be the encoding, not another column
+        taikai.classify_file(src, out, "text", model=tiny_model, encoding="utf-8", encoding_errors="replace")
+    row = pd.read_csv(out, dtype=str, keep_default_na=False).iloc[0]
+    assert row["status"] == status and (row["reason"] == "") == (status == "error")
+    assert row["message"].startswith(said)
+    assert row["message"].endswith("undecodable byte(s) read as U+FFFD in utf-8")  # the decode note stays
 
 
 def no_space(*args, **kwargs):

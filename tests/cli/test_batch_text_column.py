@@ -60,3 +60,66 @@ def test_batch_without_text_column_gives_the_hints_of_a_missing_column(invoke, t
     assert result.exit_code == 2, result.output
     assert result.output.startswith("taikai: error: give the column of texts with --text-column; "), result.output
     assert hint in result.output
+
+
+def _sheet(path, rows):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+
+
+TITLE_ROWS = [["レビュー集計 2025年"], ["出力日", "2025-12-01"], ["id", "text", "platform"], [1, "手数料が高い", "X"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "column", "said"),
+    [
+        (
+            "hdr3.csv",
+            lambda p: p.write_text("\n".join(",".join(map(str, r)) for r in TITLE_ROWS) + "\n", encoding="utf-8"),
+            "text",
+            "no column 'text'; the columns are ['レビュー集計 2025年']; 'text' is on line 3: the lines above it look "
+            "like a title; delete them (taikai reads the header from line 1)",
+        ),
+        (
+            "hdr3.xlsx",
+            lambda p: _sheet(p, TITLE_ROWS),
+            "text",
+            "no column 'text'; the columns are ['レビュー集計 2025年']; 'text' is on row 3: the rows above it look "
+            "like a title; delete them (taikai reads the header from row 1)",
+        ),
+        (
+            "case.csv",
+            lambda p: p.write_text("id,text\n1,手数料が高い\n", encoding="utf-8"),
+            "Text",
+            "no column 'Text' (did you mean 'text'?); the columns are ['id', 'text']; give the right one to "
+            "text_column= (--text-column on the command line)",
+        ),
+        (
+            "space.xlsx",
+            lambda p: _sheet(p, [["id", "text "], [1, "手数料が高い"]]),
+            "text",
+            "no column 'text' (did you mean 'text '?); the columns are ['id', 'text ']; give the right one to "
+            "text_column= (--text-column on the command line)",
+        ),
+        (
+            "wide.csv",
+            lambda p: p.write_bytes("id,ｔｅｘｔ\n1,手数料が高い\n".encode("cp932")),
+            "text",
+            "no column 'text' (did you mean 'ｔｅｘｔ'?); the columns are ['id', 'ｔｅｘｔ']; give the right one to "
+            "text_column= (--text-column on the command line)",
+        ),
+    ],
+    ids=["title above a CSV header", "title above a sheet header", "case", "trailing space", "full-width CP932"],
+)
+def test_a_text_column_not_found_says_the_near_miss_or_the_header_below(invoke, tmp_path, name, write, column, said):
+    """Regression: only 'no column 'text'; the columns are [...]', whose advice led to a malformed record error."""
+    path = tmp_path / name
+    write(path)
+    result = invoke("batch", path, "-o", tmp_path / "o.csv", "--text-column", column)
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[0].startswith(f"taikai: error: {path}: {said}"), result.output
+    assert not (tmp_path / "o.csv").exists()

@@ -113,3 +113,19 @@ def test_the_report_shows_the_batch_id_column_and_the_by_column_beside_the_revie
     page = out.read_text(encoding="utf-8")
     headers = _review_headers(page, section)
     assert headers[2:4] == ["投稿ID", "store"], headers
+
+
+@pytest.mark.parametrize(
+    ("by", "said"),
+    [
+        ("Store", "no column 'Store' (did you mean 'store'?); the columns are ["),
+        ("ｓｔｏｒｅ ", "no column 'ｓｔｏｒｅ ' (did you mean 'store'?); the columns are ["),
+        ("shop", "no column 'shop'; the columns are ["),  # nothing close: no guess
+    ],
+)
+def test_report_by_a_near_miss_says_the_column_meant(invoke, classify_dump, tmp_path, tiny_model_dir, by, said):
+    """Regression: report --by Platform said only "no column 'Platform'; the columns are [...]"."""
+    scored = classify_dump("near", ["review_id", "text", "store"], "x", "--text-column", "text", "-q")
+    result = invoke("report", scored, "-o", tmp_path / "r.html", "--by", by, "--no-drift", "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    assert said in result.output and ("did you mean" in result.output) == ("did you" in said)

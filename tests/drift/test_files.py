@@ -76,7 +76,7 @@ def test_a_file_read_as_its_options_say_counts_as_its_frame(tiny_model, tmp_path
             "dump.csv",
             ReadOptions(encoding="ascii"),
             r"dump\.csv:2: byte 0x[0-9a-f]+ is not valid ascii, the encoding given with encoding= \(--encoding on the "
-            r"command line\); if that is the file's encoding",
+            r"command line\); the file reads as cp932 .*; if ascii is the file's encoding",
         ),
     ],
 )

@@ -23,3 +23,67 @@ def test_raw_lines_split_as_a_universal_reader_at_any_block_size(monkeypatch, co
     lines = list(raw_lines(io.BytesIO(content)))
     assert b"".join(lines) == content  # every byte once: offsets stay exact
     assert lines == re.findall(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", content)  # as Python's universal newlines
+
+
+SJIS_ROWS = "".join(f"{i},手数料が高いので辞めました{i}\r\n" for i in range(20)).encode("cp932")
+ADVICE_END = "fix that line, or pass encoding_errors='replace'"
+CP932_READING = (
+    "; the file reads as cp932 (it decodes cleanly in cp932 from its start and from line {line} on): {told}; "
+    "if {named} is the file's encoding, the file is damaged there: " + ADVICE_END
+)
+GIVE_CP932 = "pass encoding='cp932' (--encoding cp932 on the command line)"
+DETECTED = "leave out encoding= (--encoding on the command line) to have it detected, or " + GIVE_CP932
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "line", "says"),
+    [
+        (  # an Excel CP932 file read as UTF-8: detection reads it as cp932
+            b"id,text\r\n" + SJIS_ROWS,
+            "utf-8",
+            2,
+            "byte 0x8e is not valid utf-8, the encoding given with encoding= (--encoding on the command line)"
+            + CP932_READING.format(line=2, told=DETECTED, named="utf-8"),
+        ),
+        (  # a UTF-8 file read as CP932: detection reads it as utf-8
+            "id,text\n1,ｱ手数料\n".encode(),
+            "cp932",
+            2,
+            "byte 0xef is not valid cp932, the encoding given with encoding= (--encoding on the command line); the "
+            "file reads as utf-8 (it decodes cleanly in utf-8 from its start and from line 2 on): leave out encoding= "
+            "(--encoding on the command line) to have it detected, or pass encoding='utf-8' (--encoding utf-8 on the "
+            "command line); if cp932 is the file's encoding, the file is damaged there: " + ADVICE_END,
+        ),
+        (  # ASCII for the first MiB (all detection reads), CP932 after: utf-8, not utf-8-sig, and cp932 from there
+            b"id,text\n" + b"1,abc\n" * 180_000 + SJIS_ROWS,
+            None,
+            180_002,
+            "byte 0x8e is not valid utf-8, the encoding detected from the file's first MiB"
+            + CP932_READING.format(line=180_002, told=GIVE_CP932, named="utf-8"),
+        ),
+        (  # UTF-8 Japanese first: CP932 would read it as mojibake, so no reading is offered
+            "id,text\n1,手数料\n".encode() + SJIS_ROWS,
+            "utf-8",
+            3,
+            "byte 0x8e is not valid utf-8, the encoding given with encoding= (--encoding on the command line); if "
+            "that is the file's encoding, the file is damaged there: " + ADVICE_END,
+        ),
+        (  # a stray byte in ASCII that CP932 reads as half-width katakana (0xb1, ｱ) is no evidence of CP932
+            b"id,text\n1,abc\xb1def\n",
+            "utf-8",
+            2,
+            "byte 0xb1 is not valid utf-8, the encoding given with encoding= (--encoding on the command line); if "
+            "that is the file's encoding, the file is damaged there: " + ADVICE_END,
+        ),
+    ],
+)
+def test_an_undecodable_line_says_the_encoding_the_file_reads_as(tmp_path, content, encoding, line, says):
+    from taikai.errors import InputError
+    from taikai.io import open_reader
+
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        for _ in open_reader(path, encoding=encoding).chunks(1000):
+            pass
+    assert str(caught.value).startswith(f"{path}:{line}: {says}"), str(caught.value)

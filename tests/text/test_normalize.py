@@ -39,6 +39,36 @@ def test_marks_and_emoticons_are_not_japanese(text, message):
     assert checked.message.endswith("the model only reads Japanese")
 
 
+MOSTLY_REPLACED = "mostly U+FFFD, the character of bytes that did not decode: "
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "message"),
+    [
+        # CP932 read as UTF-8 with --encoding-errors replace: a kanji by chance among the U+FFFD is no review
+        (
+            "\ufffd\ufffd\ufffdU\ufffd\ufffd\ufffd牽\ufffd\ufffd\ufffd\ufffdĂ",
+            "error",
+            MOSTLY_REPLACED + "10 of them against 1",
+        ),
+        ("手" + "\ufffd" * 40, "error", MOSTLY_REPLACED + "40 of them against 1"),  # counted as given, not cut to 3
+        ("abc\ufffd", "error", NO_JAPANESE),  # no Japanese at all: said so, as before
+        ("手数料\ufffd\ufffd\ufffd\ufffd", "error", MOSTLY_REPLACED + "4 of them against 3"),
+        ("[電話番号]手\ufffd\ufffd", "error", MOSTLY_REPLACED + "2 of them against 1"),  # a placeholder is not Japanese
+        ("手数料が高い\ufffd", "ok", ""),  # one byte lost in a review: still read
+        ("手数\ufffd\ufffd", "ok", ""),  # as many Japanese characters as U+FFFD
+    ],
+)
+def test_a_text_of_more_replacement_characters_than_japanese_is_not_classified(text, status, message):
+    from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
+
+    checked = check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS)
+    assert (checked.status, checked.message[: len(message)]) == (status, message)
+    assert not message.startswith("mostly") or checked.message.endswith(
+        "reads Japanese); read the file in its encoding"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

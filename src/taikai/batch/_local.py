@@ -107,7 +107,7 @@ def run_local(
     reader = options.read_options.open(input)
     columns = reader.columns
     model = resolve_model(model)
-    check_columns(input, columns, model, options, tio.sheet_read(reader))
+    check_columns(input, columns, model, options, reader)
     rules, rules_mode = prepare_rules(model, options), options.applied_rules_mode
     ours = len(model.output_columns(rules_mode))
     width = len(columns) + ours

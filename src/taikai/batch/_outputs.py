@@ -46,14 +46,16 @@ def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str 
     return {prefix + c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}
 
 
-def check_columns(
-    source: Path, columns: list[str], model: Model, options: BatchOptions, sheet: tuple[str, str] = ("", "")
-) -> None:
-    """Raise :class:`InputError` unless the text and id columns exist and no output column does; *sheet*: the
-    sheet read and how to read another (see :func:`taikai.io.sheet_read`), for a missing column."""
+def check_columns(source: Path, columns: list[str], model: Model, options: BatchOptions, reader: object = None) -> None:
+    """Raise :class:`InputError` unless the text and id columns exist and no output column does; *reader*: the
+    one that read *columns*, for a missing column: the sheet read and how to read another (see
+    :func:`taikai.io.sheet_read`), and the file's first rows, whose header may be below a title (see
+    :func:`taikai.io.head_rows`)."""
     for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
         if name is not None and name not in columns:
-            raise no_column_error([(name, argument)], columns, source, sheet[0], input_format=True, hint=sheet[1])
+            of, hint = tio.sheet_read(reader)
+            head = tio.head_rows(reader)
+            raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
     clash = [
         options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
     ]

@@ -11,7 +11,7 @@ from typing import Any
 
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
-from taikai.errors import TEXT_COLUMN, DataWarning
+from taikai.errors import ENCODING, TEXT_COLUMN, DataWarning
 from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
@@ -86,14 +86,20 @@ class BatchSummary:
 
     def unclassified_warning(self) -> str | None:
         """Return a warning when there were rows but none could be classified (the text column holds no Japanese
-        text: ids, numbers, another language, nothing), naming the column and the input's columns; else ``None``."""
+        text: ids, numbers, another language, nothing), naming the column and the input's columns (or, when rows held
+        bytes that did not decode, that the file is most likely in another encoding); else ``None``."""
         if not self.rows or self.classified:
             return None
         counted = ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items()))
+        told = f"the columns are {self.input_columns}: if the reviews are in another one, run again with {TEXT_COLUMN}"
+        if self.undecodable_bytes:  # mojibake of a file read in the wrong encoding, not a column of ids
+            told = (
+                f"{self.decode_rows:,} of them held bytes that did not decode ({self.undecodable_bytes:,} read as "
+                f"U+FFFD): the file is most likely in another encoding than the one read; run again with {ENCODING}"
+            )
         return (
             f"{self.input}: no row could be classified: column {self.text_column!r} ({TEXT_COLUMN}) holds no Japanese "
-            f"text in any of its {self.rows:,} rows ({counted}); the columns are {self.input_columns}: if the reviews "
-            f"are in another one, run again with {TEXT_COLUMN} naming it"
+            f"text in any of its {self.rows:,} rows ({counted}); {told} naming it"
         )
 
     def warn_unclassified(self) -> None:

@@ -11,6 +11,7 @@ from taikai._argument_order import argument_order
 from taikai.errors import REFIT_ALL, SPLIT, DataWarning, InputError, check_bool, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
+from taikai.evaluation._unlabelled import check_labels_there
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
@@ -117,6 +118,8 @@ def evaluate(
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
     if lines is not None and len(lines) != len(frame):
         lines = None
+    if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing: read another
+        check_labels_there(frame.columns, source, reasons_column, sentiment_column)  # a dump: batch, not columns
     labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
     if labelled.bad:
         warnings.warn(skipped_rows(labelled.bad), DataWarning, stacklevel=2)

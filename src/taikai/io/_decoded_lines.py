@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import IO
 
 from taikai.errors import ENCODING, InputError
-from taikai.io._encoding import PRIVATE_USE, REPLACE
+from taikai.io._encoding import PRIVATE_USE, REPLACE, detect_encoding
+from taikai.io._other_reading import other_reading, starts_with_bom
 from taikai.io._records import Position
 
 
@@ -113,19 +114,32 @@ class DecodedLines:
         return text
 
     def _error(self, raw: bytes, exc: UnicodeDecodeError) -> InputError:
-        where = f"{self.path}:{self.line + 1}: byte {raw[exc.start]:#04x} is not valid {self.encoding}"
+        named = self.encoding  # as detection names UTF-8, BOM or not: utf-8 when the file has none
+        if not self.given and named == "utf-8-sig" and not starts_with_bom(self.f):
+            named = "utf-8"
+        line = self.line + 1
+        where = f"{self.path}:{line}: byte {raw[exc.start]:#04x} is not valid {named}"
         replace = (
             f"or pass {REPLACE} to read such bytes as U+FFFD and go on "
             "(each such row keeps its place, its message says so, and the summary counts them)"
         )
+        how = f"the encoding given with {ENCODING}" if self.given else "the encoding detected from the file's first MiB"
+        reading = other_reading(self.f, self.offset, self.codec)
+        if reading is not None:  # an Excel CP932 file read as UTF-8, or CP932 lines past the first MiB
+            told = f"pass {ENCODING.either([reading])}"
+            if self.given and _detected(self.path) == reading:
+                told = f"leave out {ENCODING} to have it detected, or {told}"
+            return InputError(
+                f"{where}, {how}; the file reads as {reading} (it decodes cleanly in {reading} from its start and from "
+                f"line {line} on): {told}; if {named} is the file's encoding, the file is damaged there: fix that "
+                f"line, {replace}"
+            )
         if self.given:
             return InputError(
-                f"{where}, the encoding given with {ENCODING}; if that is the file's encoding, the file is damaged "
-                f"there: fix that line, {replace}"
+                f"{where}, {how}; if that is the file's encoding, the file is damaged there: fix that line, {replace}"
             )
         return InputError(
-            f"{where}, the encoding detected from the file's first MiB; pass the file's encoding (utf-8, utf-8-sig "
-            f"or cp932) with {ENCODING}, {replace}"
+            f"{where}, {how}; pass the file's encoding (utf-8, utf-8-sig or cp932) with {ENCODING}, {replace}"
         )
 
     def take(self) -> tuple[int, str]:
@@ -146,3 +160,11 @@ class DecodedLines:
     def position(self) -> Position:
         """Return where reading stopped, to resume from."""
         return {"offset": self.offset, "line": self.line, "done": self.offset}
+
+
+def _detected(path: Path) -> str | None:
+    """Return the codec detection reads the file *path* in (``utf-8`` for UTF-8, BOM or not), or ``None``."""
+    try:
+        return line_codec(detect_encoding(path))
+    except (InputError, OSError):
+        return None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from taikai._column_names import did_you_mean
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines
@@ -129,8 +129,7 @@ def _where(source: str, line: int | None, k: int, name: object) -> str:
 
 
 def _suggest(key: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return did_you_mean(key, known, cutoff=0.5, typo=None)  # as a column name not found, more loosely: Label, lab
 
 
 def _parse_rule(

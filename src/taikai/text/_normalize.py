@@ -49,6 +49,9 @@ _EXTENDERS = "\u3005\u309d\u309e\u30fc-\u30fe"
 # alone (ね) is not read either; two kana are, even in an emoticon (ノシ, a wave).
 _JAPANESE = re.compile(f"[{_KANJI}]|[{_KANA}][{_KANA}{_EXTENDERS}]")
 _JAPANESE_MARK = re.compile(f"[{_KANA}{_MARKS}]")
+_JAPANESE_LETTER = re.compile(f"[{_KANJI}{_KANA}]")
+REPLACED = "\ufffd"
+"""The character a decoder reads an undecodable byte as: a text of more of them than of Japanese is not classified."""
 
 
 def normalize(text: str, *, references: bool = True) -> str:
@@ -201,7 +204,28 @@ def check_text(
         if judged is not text:
             return _only_placeholders(value, text, ignore)
         return _JAPANESE_IN_URLS if _in_urls(value) else _NOT_JAPANESE
+    if REPLACED in judged:  # Japanese by chance among bytes that did not decode is no review
+        mojibake = _mostly_replaced(value.count(REPLACED), judged)
+        if mojibake is not None:
+            return mojibake
     return CheckedText(text, Status.OK, message)
+
+
+def _mostly_replaced(replaced: int, text: str) -> CheckedText | None:
+    """The error of a text of *replaced* U+FFFD (as given: normalising cuts runs of them) and fewer Japanese
+    characters (kana and kanji) in *text*, as the model reads it: a file read in the wrong encoding with
+    undecodable bytes replaced (``--encoding-errors replace``), whose few Japanese characters are chance, not the
+    review; else ``None``."""
+    japanese = len(_JAPANESE_LETTER.findall(text))
+    if replaced <= japanese:
+        return None
+    return CheckedText(
+        "",
+        Status.ERROR,
+        f"mostly U+FFFD, the character of bytes that did not decode: {replaced} of them against {japanese} Japanese "
+        "character(s), which are no review to classify (the model only reads Japanese); read the file in its "
+        "encoding",
+    )
 
 
 def _in_urls(value: str) -> bool:

@@ -1,0 +1,79 @@
+"""What a column name given and not found most likely meant: a near miss among the names there are (``Text`` for
+``text``, ``text `` with Excel's trailing space, full-width ``ｔｅｘｔ``), or the header row itself below a title.
+
+It imports nothing of taikai: :func:`taikai.errors.no_column_error` says both, and rules files name their keys so.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+CLOSE = 0.8
+"""Least :class:`difflib.SequenceMatcher` ratio for a column name to be suggested when no name folds to the same one:
+``platfrom`` for ``platform`` (0.88), ``txt`` for ``text`` (0.86), not ``sentence`` for ``sentiment`` (0.71)."""
+TYPO = 2
+"""Most characters a close column name suggested may be longer or shorter than the name given (a misspelling's)."""
+HEAD_ROWS = 20
+"""Rows of a file's head in which a header below its first row is looked for."""
+
+
+def folded(name: str) -> str:
+    """Return *name* compared regardless of width, case and surrounding spaces: NFKC, casefolded, stripped."""
+    return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
+def close_name(name: str, names: Sequence[str], cutoff: float = CLOSE, typo: int | None = TYPO) -> str | None:
+    """Return the one of *names* that *name* most likely meant, or ``None``: the first that is the same but for width,
+    case and surrounding spaces (:func:`folded`), else the closest by :mod:`difflib` (a ratio of at least *cutoff*,
+    compared folded) among those at most *typo* characters longer or shorter (``None``: any)."""
+    key = folded(name)
+    by_fold: dict[str, str] = {}
+    for known in names:
+        by_fold.setdefault(folded(known), known)
+    if key in by_fold:
+        return by_fold[key]
+    # a misspelling adds, leaves out or changes a letter or two; a longer or shorter name is another column, such as
+    # pred_reason or pred_reasons (a prefixed prediction) for reasons, or review_text for text
+    typos = [n for n in by_fold if typo is None or abs(len(n) - len(key)) <= typo]
+    close = difflib.get_close_matches(key, typos, n=1, cutoff=cutoff)
+    return by_fold[close[0]] if close else None
+
+
+def did_you_mean(name: str, names: Sequence[str], cutoff: float = CLOSE, typo: int | None = TYPO) -> str:
+    """Return `` (did you mean 'x'?)`` for the name of *names* that *name* most likely meant (:func:`close_name`),
+    or ``""``: for the end of a message that names *name*."""
+    close = close_name(name, [n for n in names if n != name], cutoff, typo)
+    return f" (did you mean {close!r}?)" if close is not None else ""
+
+
+@dataclass(frozen=True)
+class Head:
+    """The first rows of a file (from its first, each as its cells' text) in which a header below a title is looked
+    for, and what the file calls a row in messages (``line`` for a text file, ``row`` for a sheet)."""
+
+    rows: tuple[tuple[str, ...], ...]
+    unit: str = "line"
+
+    def header_below(self, names: Sequence[str]) -> str:
+        """Return what to do when a row below the first holds some of *names* (columns not found in the first row)
+        as cells, the first such row: ``; 'text' is on line 3: the lines above it look like a title; delete them
+        (taikai reads the header from line 1)``; else ``""``."""
+        for number, row in enumerate(self.rows[1:HEAD_ROWS], 2):
+            found = [name for name in names if name in row]
+            if found:
+                said = listed([repr(name) for name in found])
+                verb = "is" if len(found) == 1 else "are"
+                units = f"{self.unit}s"
+                return (
+                    f"; {said} {verb} on {self.unit} {number}: the {units} above it look like a title; delete them "
+                    f"(taikai reads the header from {self.unit} 1)"
+                )
+        return ""
+
+
+def listed(words: Sequence[str]) -> str:
+    """Return *words* as a list in prose: ``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

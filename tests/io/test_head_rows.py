@@ -1,0 +1,47 @@
+"""The first rows of a file, read again for a column not found: its header may be below a title."""
+
+import json
+
+import pytest
+
+from taikai.io import head_rows, open_reader
+
+
+def _xlsx(path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in (["集計"], [None, "2025"], ["id", "text"], [1, "手数料"]):
+        wb.active.append(row)
+    wb.save(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "rows", "unit", "header"),
+    [
+        ("a.csv", lambda p: p.write_bytes("集計\n出力日,2025\nid,text\n".encode("cp932")), 3, "line", 2),
+        ("a.tsv", lambda p: p.write_text("集計\nid\ttext\n", encoding="utf-8-sig"), 2, "line", 1),  # BOM skipped
+        ("a.csv", lambda p: p.write_bytes(b"t\n" * 30), 20, "line", None),  # the first 20 only
+        (
+            "a.csv",
+            lambda p: p.write_text('t\n"open\nid,text\n', encoding="utf-8"),
+            2,
+            "line",
+            None,
+        ),  # quote open: one field
+        ("a.xlsx", _xlsx, 4, "row", 2),
+    ],
+)
+def test_head_rows_reads_the_first_rows_as_cells(tmp_path, name, write, rows, unit, header):
+    path = tmp_path / name
+    write(path)
+    head = head_rows(open_reader(path))
+    assert head is not None and (len(head.rows), head.unit) == (rows, unit)
+    assert head.rows[0] == (("集計",) if header is not None else ("t",))
+    assert header is None or head.rows[header] == ("id", "text")
+
+
+def test_head_rows_of_a_jsonl_file_is_none(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "手数料"}) + "\n", encoding="utf-8")
+    assert head_rows(open_reader(path)) is None
