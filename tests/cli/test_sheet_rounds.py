@@ -61,9 +61,10 @@ def test_csv_sheet_escapes_formula_cells_and_reads_them_back(run, tmp_path, pred
     # the sheet's texts are DATA's texts again: every row a duplicate
     out = run("train", data, "--add", sheet, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0", code=2)
     assert f"every labelled row of {sheet} is already in {data} (6 duplicates)" in out
-    # ids and texts match the predictions' again: every row left out
-    out = run("suggest", predictions, "-o", tmp_path / "s2.csv", "--exclude", sheet)
-    assert f"left out as handed out before (--exclude): 6 in {sheet}" in out
+    # ids and texts match the predictions' again: every row left out, so nothing is left to label
+    out = run("suggest", predictions, "-o", tmp_path / "s2.csv", "--exclude", sheet, code=2)
+    assert "nothing left to label: every one of its 6 classified row(s) was handed out before" in out
+    assert f"6 in {sheet}; near-duplicates of them: 0" in out and not (tmp_path / "s2.csv").exists()
     assert "Scored 6 of 6 rows" in run("evaluate", sheet, "-m", tiny_model_dir)
 
 

@@ -31,21 +31,48 @@ def test_formula_texts_get_an_apostrophe_and_lose_exactly_it_on_reading(value, w
     assert unescape_formula(written) == value
 
 
+ESCAPED = ["'=1", "'-最悪だった", "'@x", ""]
+"""Cells as a suggest sheet holds them."""
+
+
 @pytest.mark.parametrize(
-    ("columns", "unescaped"),
+    ("columns", "rows", "expected"),
     [
-        (["row", "text", "model_reason", "reasons"], True),  # a suggest sheet
-        (["id", "text", "reasons", "sentiment"], False),  # labelled data: its texts are the user's, kept as written
+        # a suggest sheet: unescaped whole, even a column with a bare formula start (typed in by a person)
+        (["row", "text", "model_reason", "reasons"], [ESCAPED, ["-", "=x", "'@y", ""]], ["=1", "-最悪だった", "@x"]),
+        # one whose model columns were deleted: every column holds only escaped formula starts
+        (
+            ["レビューID", "text", "reasons", "sentiment"],
+            [ESCAPED, ["-163", "普通", "fees", ""]],
+            ["=1", "-最悪だった", "@x"],
+        ),
+        (["text", "reasons", "more_reasons", "note"], [ESCAPED], ["=1", "-最悪だった", "@x"]),
+        # a user's own texts, written as they are: =… and '=… both, so the apostrophes are the texts' own
+        (["id", "text", "reasons", "sentiment"], [ESCAPED, ["=2", "-最高", "fees", ""]], ["'=1", "'-最悪だった", "@x"]),
     ],
+    ids=["sheet", "model-columns-deleted", "no-id", "labelled-data"],
 )
-def test_only_a_suggest_sheet_is_unescaped(tmp_path, columns, unescaped):
-    frame = pd.DataFrame([["'=1", "'-最悪だった", "'@x", ""]], columns=columns)
+def test_a_labelled_csv_file_is_unescaped_where_an_escaping_writer_wrote_it(tmp_path, columns, rows, expected):
+    """Regression: only a file with the sheet's model_reason column was unescaped, so a sheet whose model columns a
+    person deleted kept its apostrophes (train --add, evaluate, suggest --exclude)."""
+    frame = pd.DataFrame(rows, columns=columns)
     path = tmp_path / "s.csv"
     frame.to_csv(path, index=False, encoding="utf-8-sig")
     read = read_labelled_file(path).frame
-    expected = ["=1", "-最悪だった", "@x"] if unescaped else ["'=1", "'-最悪だった", "'@x"]
     assert [str(v) for v in read.iloc[0, :3]] == expected
     assert unescape_sheet(frame).iloc[0, :3].tolist() == expected
+    assert frame.iloc[0].tolist() == ESCAPED  # the frame given is left as it was
+
+
+@pytest.mark.parametrize(
+    ("suffix", "write"),
+    [(".jsonl", lambda f, p: f.to_json(p, orient="records", lines=True, force_ascii=False)), (".parquet", None)],
+)
+def test_a_file_of_another_format_keeps_its_apostrophes(tmp_path, suffix, write):
+    frame = pd.DataFrame({"text": ["'=1"], "reasons": ["fees"]})
+    path = tmp_path / f"s{suffix}"
+    (write or (lambda f, p: f.to_parquet(p)))(frame, path)
+    assert read_labelled_file(path).frame["text"].tolist() == ["'=1"]
 
 
 def test_a_sheets_escaped_column_name_is_read_back():
@@ -134,22 +161,28 @@ TEXTS = [
 IDS = ["=r1", "+81", "-163", "@r4", "'-5", "r6"]
 
 
+ID = "レビューID"
+KEPT = {
+    "sheet": None,
+    "model columns deleted": [ID, "text", "reasons", "sentiment", "more_reasons", "note"],
+    "id, text and labels": [ID, "text", "reasons", "sentiment"],
+}
+"""A filled CSV sheet as ``taikai suggest`` writes it, and the columns a person kept of it (``None``: all)."""
+
+
 def _sheet_content(tmp_path, kind):
-    """Write a filled CSV sheet as ``taikai suggest`` writes it, or (``labelled``) the same cells without the
-    sheet's ``model_reason`` column: a user's file whose texts genuinely start with an apostrophe. Return the file
-    and the texts and ids it stands for."""
+    """Write a filled CSV sheet as ``taikai suggest`` writes it, with only the columns *kind* keeps. Return the file
+    and the texts and ids it stands for: the texts and ids the sheet was written from, whatever columns were
+    deleted."""
     from taikai.suggestion import write_sheet
 
     path = tmp_path / "s.csv"
-    rows = pd.DataFrame({"id": IDS, "text": TEXTS, "model_reason": "fees"})
+    rows = pd.DataFrame({ID: IDS, "text": TEXTS, "model_reason": "fees"})
     write_sheet(rows, path, ["fees", "low_pay"], ["negative"])
     frame = pd.read_csv(path, dtype=str, keep_default_na=False).assign(reasons="low_pay", sentiment="negative")
-    if kind == "sheet":
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
-        return path, TEXTS, IDS
-    frame = frame.drop(columns="model_reason")
+    frame = frame if KEPT[kind] is None else frame[KEPT[kind]]
     frame.to_csv(path, index=False, encoding="utf-8-sig")
-    return path, frame["text"].tolist(), frame["id"].tolist()
+    return path, TEXTS, IDS
 
 
 def _train_add(data, tmp_path, texts, ids, model):
@@ -195,15 +228,16 @@ def _evaluate_rules(data, tmp_path, texts, ids, model):
 def _exclude(data, tmp_path, texts, ids, model):
     import warnings
 
-    predictions = pd.DataFrame({"id": ids, "text": texts, "status": "ok", "reason": "fees", "reasons": "fees"})
+    predictions = pd.DataFrame({ID: ids, "text": texts, "status": "ok", "reason": "fees", "reasons": "fees"})
     predictions = predictions.assign(**{f"p_reason_{r}": 1 / len(REASON_IDS) for r in REASON_IDS})
+    predictions.loc[len(predictions)] = {**predictions.iloc[0].to_dict(), ID: "r7", "text": "まだ渡していない行です"}
     with warnings.catch_warnings(record=True) as caught:  # ids matched with other texts are warned of
         warnings.simplefilter("always")
-        suggested = taikai.suggest(predictions, n=6, strategy="random", text_column="text", exclude=data)
+        suggested = taikai.suggest(predictions, n=6, text_column="text", id_column=ID, exclude=data)
     return list(suggested.excluded.values()), [str(w.message).split(": ", 1)[1] for w in caught]
 
 
-@pytest.mark.parametrize("kind", ["sheet", "labelled"])
+@pytest.mark.parametrize("kind", list(KEPT))
 @pytest.mark.parametrize(
     ("entry", "expected"),
     [
@@ -216,7 +250,9 @@ def _exclude(data, tmp_path, texts, ids, model):
     ids=["train-add", "train-data", "evaluate", "evaluate-rules", "suggest-exclude"],
 )
 def test_a_frame_is_unescaped_as_the_csv_file_of_the_same_content_is(tmp_path, tiny_model, kind, entry, expected):
-    """Regression: a suggest sheet read with pandas kept the apostrophes its writer put before =, +, - and @."""
+    """Regression: a suggest sheet read with pandas kept the apostrophes its writer put before =, +, - and @; and
+    a sheet whose model columns a person deleted kept them read from the file or a frame (the suggest-exclude entry
+    warned that its texts differ: another dump?)."""
     path, texts, ids = _sheet_content(tmp_path, kind)
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     from_file = entry(path, tmp_path, texts, ids, tiny_model)

@@ -111,12 +111,13 @@ def test_a_file_that_matches_no_row_is_warned_of(tmp_path):
     assert again.excluded == {str(other): 0} and len(again.rows) == 10
 
 
-def test_every_file_is_counted_and_overlaps_count_for_each(tmp_path):
+def test_every_file_is_counted_and_a_row_in_two_counts_for_the_first(tmp_path):
+    """Regression: a row held by two files counted for both, so the tally counted more rows than were read."""
     first = first_round()
     a = pd.DataFrame({"review_id": first.rows["review_id"][:6]})
     b = pd.DataFrame({"review_id": first.rows["review_id"][4:]})
     again = taikai.suggest(predictions(), n=50, **COLUMNS, exclude=[a, b])
-    assert again.excluded == {"<frame 1>": 6, "<frame 2>": 6}
+    assert again.excluded == {"<frame 1>": 6, "<frame 2>": 4}
     assert len(again.rows) == 58 - 10 - again.duplicates  # 60 rows, 2 not ok, 10 excluded, near-duplicates once
 
 
@@ -140,7 +141,7 @@ def test_without_exclude_the_tally_has_no_exclude_line():
             "<frame 1>, given to exclude= (--exclude on the command line): no column 'text' (nor 'review_id') to match "
             "rows by",
         ),
-        ([3], TypeError, "exclude must be a path or DataFrame, or a list of them"),
+        ([3], TypeError, "exclude[0] must be a path or DataFrame (a sheet or labelled file), not int 3"),
         (3, TypeError, "exclude must be a path or DataFrame, or a list of them (sheets or labelled files), not int 3"),
     ],
 )
@@ -149,6 +150,43 @@ def test_exclude_refuses_what_it_cannot_read(tmp_path, monkeypatch, exclude, err
     with pytest.raises(error) as caught:
         taikai.suggest(predictions(), n=10, **COLUMNS, exclude=exclude)
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("exclude", "message"),
+    [
+        (lambda s, p: ["s1f.xlsx", 5], "exclude[1] must be a path or DataFrame (a sheet or labelled file), not int 5"),
+        (
+            lambda s, p: [p, {"text": "x"}],
+            "exclude[1] must be a path or DataFrame (a sheet or labelled file), not dict {'text': 'x'}",
+        ),
+        (
+            lambda s, p: [s],
+            "exclude[0] must be a path or DataFrame (a sheet or labelled file), not a Suggestion; pass the path of "
+            "the sheet it wrote instead, 'SHEET' (s.out of a Suggestion s), so that the next sheet's how_to names "
+            "it, or its rows (s.rows)",
+        ),
+        (
+            lambda s, p: (p, taikai.suggest(predictions(), n=2, **COLUMNS)),
+            "exclude[1] must be a path or DataFrame (a sheet or labelled file), not a Suggestion; pass its rows "
+            "instead (s.rows of a Suggestion s; it wrote no sheet)",
+        ),
+        (
+            lambda s, p: s,
+            "exclude must be a path or DataFrame, or a list of them (sheets or labelled files), not a Suggestion; "
+            "pass the path of the sheet it wrote instead",
+        ),
+    ],
+    ids=["int", "dict", "suggestion-with-sheet", "suggestion-without", "bare-suggestion"],
+)
+def test_a_wrong_item_of_exclude_is_named_by_its_position(tmp_path, exclude, message):
+    """Regression: the error named the whole list (`not a list`, `not list [...]`), not the item, and said
+    nothing of what to pass for a Suggestion."""
+    sheet = tmp_path / "s1.xlsx"
+    first = first_round(out=sheet)
+    with pytest.raises(TypeError) as caught:
+        taikai.suggest(predictions(), n=10, **COLUMNS, exclude=exclude(first, sheet))
+    assert message.replace("SHEET", str(sheet)) in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -231,3 +269,49 @@ def test_the_screen_lets_through_the_candidates_a_masked_text_may_match(masked_t
     from taikai.privacy import MaskedScreen
 
     assert MaskedScreen([text_key(masked_text) or ""]).may_match(text_key(candidate) or "") is may_match
+
+
+def _emoji_predictions():
+    """Predictions whose texts hold characters CP932 cannot hold (emoji, ♥), some with a phone number to mask."""
+    df = predictions()
+    marks = ["😀", "♥", "💢", "🙇\u200d♂️"]
+    df["body"] = [
+        f"{t}{marks[i % 4]}" + (f" 連絡は090-1234-{5600 + i}まで" if i % 3 == 0 else "")
+        for i, t in enumerate(df["body"])
+    ]
+    return df
+
+
+@pytest.mark.parametrize("mask_pii", [False, True], ids=["plain", "masked"])
+@pytest.mark.parametrize("given", ["sheet", "texts-only"])
+def test_a_cp932_sheet_suggest_wrote_excludes_its_rows_without_a_warning(tmp_path, mask_pii, given):
+    """Regression: the emoji a CP932 sheet holds as ? made its texts differ from the predictions' ('sheet from
+    another dump?'), and a file of its texts alone matched no row."""
+    df = _emoji_predictions()
+    sheet = tmp_path / "s.csv"
+    first = taikai.suggest(df, sheet, n=10, **COLUMNS, output_encoding="cp932", mask_pii=mask_pii)
+    assert first.replaced >= 10
+    exclude = sheet if given == "sheet" else pd.read_csv(sheet, encoding="cp932", usecols=["text"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataWarning)
+        again = taikai.suggest(df, n=10, **COLUMNS, exclude=[exclude], mask_pii=mask_pii)
+    assert list(again.excluded.values()) == [10]
+    assert not set(first.rows["review_id"]) & set(again.rows["review_id"])
+
+
+@pytest.mark.parametrize(
+    ("theirs", "warned"),
+    [
+        ("レビュー?0番", False),  # the text as a CP932 sheet holds it
+        ("レビュー!0番", True),  # another text
+        ("レビュー0番", True),
+        ("レビュー??0番", True),  # one ? per character CP932 cannot hold
+    ],
+)
+def test_only_the_text_as_cp932_writes_it_counts_as_the_same(theirs, warned):
+    df = predictions(12).assign(body=["レビュー😀0番", *(f"別の話{i}番です" for i in range(1, 12))])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        taikai.suggest(df, n=3, **COLUMNS, exclude=[pd.DataFrame({"review_id": ["r000"], "text": [theirs]})])
+    said = [str(w.message) for w in caught if "texts differ" in str(w.message)]
+    assert bool(said) == warned

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from taikai.suggestion import Strategy, allocate, select, uncertainty
+from taikai.suggestion._select import random_scores
 
 
 @pytest.mark.parametrize(
@@ -92,3 +93,42 @@ def test_select_leaves_out_near_duplicates_of_excluded_texts(excluded, picked, n
     )
     assert chosen.picked == picked
     assert chosen.near_excluded == near_excluded
+
+
+def _texts(kind: str) -> list[str]:
+    """Candidate texts of several shapes: distinct, exact repeats, near-duplicates (one character more), mixed."""
+    distinct = [
+        f"{i}件目:{'あかさたなはまやらわ'[i % 10] * 4}{'いきしちにひみりゐ'[i % 9] * 3}の話{i * 7}" for i in range(24)
+    ]
+    base = "手数料が高すぎて、毎月の売上から二割も引かれてしまうのでやめました"
+    if kind == "distinct":
+        return distinct
+    if kind == "repeats":
+        return [distinct[i % 5] for i in range(30)]
+    if kind == "near":
+        return [base + "!" * (i % 3) for i in range(12)] + distinct[:6]
+    return [base] * 9 + [base + "。"] * 3 + [distinct[i % 7] for i in range(14)] + distinct[7:12]
+
+
+EXCLUDED = ["手数料が高すぎて、毎月の売上から二割も引かれてしまうのでやめました!!", "0件目:ああああいいいの話0"]
+
+
+@pytest.mark.parametrize("kind", ["distinct", "repeats", "near", "mixed"])
+@pytest.mark.parametrize("n", [1, 4, 100])
+@pytest.mark.parametrize("excluded", [(), EXCLUDED], ids=["no-exclude", "exclude"])
+@pytest.mark.parametrize("spread", [True, False])
+def test_every_candidate_is_counted_once(kind, n, excluded, spread):
+    """Regression: near-duplicates of an excluded text were counted with their repeats among the duplicates too."""
+    texts = _texts(kind)
+    reasons = [("fees", "time", "trouble")[i % 3] for i in range(len(texts))]
+    chosen = select(texts, reasons, random_scores(len(texts), seed=n), n, spread=spread, excluded=excluded)
+    assert len(chosen.picked) + chosen.duplicates + chosen.near_excluded <= len(texts)
+    assert len(chosen.picked) + chosen.duplicates + chosen.near_excluded + chosen.not_chosen == len(texts)
+    assert len(chosen.similar) == len(chosen.picked) and min(chosen.similar, default=0) >= 0
+
+
+def test_near_duplicates_of_an_excluded_text_and_their_repeats_count_once():
+    base = "手数料が高すぎて、毎月の売上から二割も引かれてしまうのでやめました"
+    texts = [base, base, base + "。", "本業が忙しくなって時間がなくなりました", "詐欺みたいな案件に当たって怖くなった"]
+    chosen = select(texts, ["fees"] * 3 + ["time", "trouble"], np.array([0.9, 0.8, 0.85, 0.5, 0.4]), 3, excluded=[base])
+    assert (chosen.picked, chosen.near_excluded, chosen.duplicates, chosen.not_chosen) == ([3, 4], 3, 0, 0)

@@ -323,3 +323,99 @@ def test_a_frame_with_integer_column_labels(text_column, id_column, message):
         with pytest.raises(taikai.InputError) as caught:
             taikai.suggest(frame, n=5, text_column=text_column, id_column=id_column)
         assert str(caught.value).startswith(message)
+
+
+def _dump(texts, not_ok=0, seed=0):
+    """A predictions frame of *texts* (ids d0, d1, …), its last *not_ok* rows empty."""
+    frame = predictions(len(texts), seed).assign(
+        body=texts, status="ok", review_id=[f"d{i}" for i in range(len(texts))]
+    )
+    predicted = [c for c in frame.columns if c.startswith("p_")] + ["reason", "reasons"]
+    frame.loc[[3, 7], predicted] = frame.loc[[0, 1], predicted].to_numpy()  # predictions() left them empty
+    if not_ok:
+        frame.loc[frame.index[-not_ok:], "status"] = "empty"
+        frame.loc[frame.index[-not_ok:], [c for c in frame.columns if c.startswith("p_")]] = np.nan
+    return frame
+
+
+COMMON = "同じ定型文のレビューがたくさん並んでいます、退会の理由は手数料です"
+MIXED = [COMMON] * 30 + [COMMON + "。"] * 5 + predictions(40)["body"].tolist()
+
+
+@pytest.mark.parametrize("strategy", ["margin", "random"])
+@pytest.mark.parametrize(
+    ("n", "not_ok", "exclude"),
+    [
+        (10, 0, []),
+        (10, 6, []),
+        (500, 6, []),
+        # near-duplicates of an excluded text, with their repeats (the hunter's case), and two files that overlap
+        (10, 3, [pd.DataFrame({"text": [COMMON + "!!"]})]),
+        (10, 3, [pd.DataFrame({"review_id": [f"d{i}" for i in range(30, 50)]}), pd.DataFrame({"text": MIXED[40:60]})]),
+        (500, 0, [pd.DataFrame({"text": [COMMON + "!!"]}), pd.DataFrame({"text": MIXED[36:50]})]),
+    ],
+    ids=["plain", "not-ok", "n-above-rows", "near-excluded", "files-overlap", "everything-but-a-few"],
+)
+def test_the_tally_counts_every_row_read_once(strategy, n, not_ok, exclude):
+    """Regression: with --exclude the summary counted more rows than were read (3,621 of 3,202): near-duplicates of
+    an excluded text were counted again with the duplicates, and a row held by two files for each."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        s = taikai.suggest(
+            _dump(MIXED, not_ok), n=n, strategy=strategy, text_column="body", id_column="review_id", exclude=exclude
+        )
+    parts = len(s.rows) + sum(s.not_ok.values()) + s.duplicates + sum((s.excluded or {}).values()) + s.near_excluded
+    assert parts <= s.total == len(MIXED)
+    assert parts + s.not_chosen == s.total
+    assert s.to_dict()["not_chosen"] == s.not_chosen
+    assert ("not drawn: " if strategy == "random" else "not chosen (the model is surer of them): ") in str(s)
+
+
+@pytest.mark.parametrize(("n", "seeds"), [(10, range(40)), (40, range(10))])
+def test_random_draws_rows_uniformly_so_common_texts_come_in_proportion(n, seeds):
+    """Regression: --strategy random sampled groups of near-duplicates: a text filling half the dump came no more
+    often than any other, and a sheet row stood for every copy in the dump, so the sheet's reasons were not the
+    dump's."""
+    dump = _dump(MIXED)
+    common, reasons = 0.0, pd.Series(0.0, index=REASON_IDS)
+    for seed in seeds:
+        s = taikai.suggest(dump, n=n, strategy="random", seed=seed, text_column="body", id_column="review_id")
+        assert len(s.rows) == n and (s.rows["similar_rows"] == 0).all()  # every row drawn stands for itself
+        assert f"not drawn: {len(MIXED) - n} (a uniform draw: every row as likely;" in str(s)
+        common += s.rows["text"].str.startswith(COMMON).mean()
+        reasons += s.rows["model_reason"].value_counts(normalize=True).reindex(REASON_IDS, fill_value=0)
+    assert abs(common / len(seeds) - 35 / len(MIXED)) < 0.06  # 35 of the 75 rows are COMMON or COMMON + "。"
+    in_dump = dump["reason"].value_counts(normalize=True).reindex(REASON_IDS, fill_value=0)
+    assert (reasons / len(seeds) - in_dump).abs().max() < 0.06
+
+
+@pytest.mark.parametrize("strategy", ["margin", "entropy", "random"])
+@pytest.mark.parametrize(
+    ("not_ok", "exclude", "message"),
+    [
+        (75, [], "<frame>: nothing to label: none of its 75 row(s) was classified (status not ok: 75 empty); no sheet"),
+        (
+            0,
+            [pd.DataFrame({"text": MIXED})],
+            "<frame>: nothing left to label: every one of its 75 classified row(s) was handed out before (exclude= "
+            "(--exclude on the command line): 75 in <frame 1>; near-duplicates of them: 0); no sheet was written.",
+        ),
+        (
+            5,
+            [pd.DataFrame({"text": MIXED[:40]}), pd.DataFrame({"text": [t + "!" for t in MIXED[36:]]})],
+            "every one of its 70 classified row(s) was handed out before (exclude= (--exclude on the command line): "
+            "40 in <frame 1>, 0 in <frame 2>; near-duplicates of them: 30); the other 5 were not classified (status "
+            "not ok: 5 empty); no sheet was written",
+        ),
+    ],
+    ids=["none-classified", "all-excluded", "near-and-not-ok"],
+)
+def test_nothing_left_to_label_is_an_error_and_writes_no_sheet(tmp_path, strategy, not_ok, exclude, message):
+    """Regression: suggest printed '0 rows to label', wrote a sheet of headers only and succeeded."""
+    out = tmp_path / "s.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        with pytest.raises(taikai.InputError) as caught:
+            taikai.suggest(_dump(MIXED, not_ok), out, n=5, strategy=strategy, text_column="body", exclude=exclude)
+    assert message in str(caught.value)
+    assert not out.exists()

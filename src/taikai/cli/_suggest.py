@@ -37,7 +37,9 @@ STRATEGIES = ("margin", "entropy", "random")
     default="margin",
     show_default=True,
     help="margin: smallest gap between the two most probable reasons; entropy: most spread-out reason "
-    "probabilities (both spread over the predicted reasons); random: a uniform sample.",
+    "probabilities (both spread over the predicted reasons); random: a uniform sample of the rows, for a baseline or "
+    "an unbiased check: --n rows drawn, each row as likely, so a common text comes as often as it occurs (a text "
+    "drawn twice is listed twice, side by side).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same rows.")
 @text_column_option
@@ -94,7 +96,8 @@ def suggest(
     columns reasons (primary, dropdown), sentiment (dropdown) and more_reasons for a person to fill in. Train on
     it with: taikai train DATA --add SHEET --out MODEL; in the next round, pass the sheets handed out before with
     --exclude SHEET so that their rows are not suggested again. Refuses an existing --output (unless --force),
-    saying how many labels it holds.
+    saying how many labels it holds. When no row is left to label (none classified, or every one handed out
+    before), says so and writes no sheet (exit 2).
     """
     from taikai.io import with_summary
     from taikai.suggestion import suggest as pick

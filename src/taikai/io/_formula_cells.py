@@ -11,12 +11,18 @@ A plain number (:func:`is_plain_number`: ``-163``, ``-1.5``, ``+81``, ``-0``, ``
 LibreOffice read it as the number, so it is written as it is, and a sheet's negative ids still join the user's
 data on the id. Every other text with a sign first (``-1+2``, ``-2+3+cmd|' /C calc'!A0``) is escaped.
 
-Only ``taikai suggest``'s CSV sheets are written so; :func:`unescape_sheet` undoes it for a frame read from a CSV or
-TSV file that has the sheet's columns (:data:`SHEET_MARKS`), as ``train --add``, ``evaluate`` and
-``suggest --exclude`` read one, and for a DataFrame with those columns given to :func:`taikai.train`,
-:func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or ``suggest(exclude=...)`` (a CSV sheet read with pandas):
-a frame is read as a CSV file of the same content is. An xlsx sheet stores such texts as strings and needs none of
-this.
+Only ``taikai suggest``'s CSV sheets are written so; :func:`unescape_sheet` undoes it for a frame read from a
+labelled CSV or TSV file, as ``train``, ``evaluate``, ``rules test`` and ``suggest --exclude`` read one, and for a
+DataFrame given to :func:`taikai.train`, :func:`taikai.evaluate`, :func:`taikai.evaluate_rules` or
+``suggest(exclude=...)`` (a CSV sheet read with pandas): a frame is read as a CSV file of the same content is.
+A sheet (it has the columns :data:`SHEET_MARKS`) is unescaped whole. So is, column by column, any other file (a
+sheet whose model columns a person deleted, keeping the id, ``text`` and the labels, has no column that tells it
+from a user's labelled file) where the column could only have come from an escaping writer: every cell of it that
+starts with one of those characters, a plain number aside, starts with the apostrophe (:func:`is_escaped`). A
+column of a user's own texts that holds ``=…`` or ``-…`` as written is kept as written, apostrophes included; one
+of only ``'=…`` texts, which a review hardly starts with (none of the corpus's 8,536 rows nor of the sample dump's
+3,000 starts with an apostrophe at all), is read as a sheet's would be, as is a file another program escaped the
+same way (OWASP's advice). An xlsx sheet stores such texts as strings and needs none of this.
 """
 
 from __future__ import annotations
@@ -30,7 +36,8 @@ if TYPE_CHECKING:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """The first characters that make Excel read a CSV cell as a formula (OWASP's list)."""
 SHEET_MARKS = ("model_reason", "reasons")
-"""Columns that together mark a frame as a ``taikai suggest`` sheet (the model's reason beside the one filled in)."""
+"""Columns that together mark a frame as a ``taikai suggest`` sheet (the model's reason beside the one filled in);
+they say which files are sheets, not which are escaped (every labelled CSV or TSV file is read unescaped)."""
 _ESCAPED = re.compile("'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
 # What counts as a plain number: a negative number as Excel writes it back after a round trip, so that a sheet saved
 # again in Excel keeps the cell as it was: a minus, ASCII digits without leading zeros, at most one decimal point with
@@ -76,14 +83,26 @@ def is_sheet(columns: Any) -> bool:
     return all(mark in names for mark in SHEET_MARKS)
 
 
+def is_escaped(values: Any) -> bool:
+    """Return whether the texts *values* (a column, or the column names) look written by :func:`escape_formula`:
+    none starts with ``=``, ``+``, ``-``, ``@``, a tab or a CR bare, but a plain number (``-163``)."""
+    return not any(isinstance(v, str) and v[:1] in FORMULA_STARTS and not is_plain_number(v) for v in values)
+
+
 def unescape_sheet(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return *frame* with :func:`unescape_formula` applied to its column names and text cells when it is a suggest
-    sheet (:func:`is_sheet`); any other frame as it is."""
-    if not is_sheet(frame.columns):
+    """Return *frame* with :func:`unescape_formula` applied to its column names and text cells: all of them when it
+    is a suggest sheet (:func:`is_sheet`), else those of every column (and the names) that :func:`is_escaped`."""
+    whole = is_sheet(frame.columns)
+    texts = [
+        position
+        for position in range(frame.shape[1])
+        if (frame.iloc[:, position].dtype == object or str(frame.iloc[:, position].dtype) in ("string", "str"))
+        and (whole or is_escaped(frame.iloc[:, position].tolist()))
+    ]
+    names = whole or is_escaped([str(c) for c in frame.columns])
+    if not texts and not names:
         return frame
-    out = frame.rename(columns=unescape_formula)
-    for position in range(out.shape[1]):
-        column = out.iloc[:, position]
-        if column.dtype == object or str(column.dtype) in ("string", "str"):
-            out.isetitem(position, column.map(unescape_formula, na_action="ignore"))
+    out = frame.rename(columns=unescape_formula) if names else frame.copy()
+    for position in texts:
+        out.isetitem(position, out.iloc[:, position].map(unescape_formula, na_action="ignore"))
     return out

@@ -49,10 +49,10 @@ def read_labelled_file(
 ) -> Table:
     """Read a labelled file whole; of an xlsx workbook, *sheet* (a name or 1-based number, as ``--sheet``) when
     given, else the sheet named ``labels`` (``taikai suggest``'s) when it has one, else the first, whatever order
-    the sheets were put in. Of a CSV or TSV suggest sheet, the apostrophe put before a text Excel would read as a
-    formula is taken off again (:func:`taikai.io.unescape_sheet`). A *sheet* the workbook does not have is an
-    :class:`InputError` naming its sheets; *sheet* for a file of another format is refused, as ``taikai batch
-    --sheet`` refuses it."""
+    the sheets were put in. Of a CSV or TSV suggest sheet (whatever columns were deleted from it), the apostrophe
+    put before a text Excel would read as a formula is taken off again (:func:`taikai.io.unescape_sheet`). A
+    *sheet* the workbook does not have is an :class:`InputError` naming its sheets; *sheet* for a file of another
+    format is refused, as ``taikai batch --sheet`` refuses it."""
     from taikai.io._table_readers import sheet_argument, sheet_names
 
     path = Path(path)

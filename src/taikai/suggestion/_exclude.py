@@ -6,9 +6,10 @@ counts, labelled or left blank: a row handed out and left blank was perhaps skip
 again. Texts masked by ``suggest --mask-pii`` match the candidates' texts masked the same way; only the candidates
 that could match a masked text are masked (:class:`taikai.privacy.MaskedScreen`), as masking costs about 0.13 ms a row.
 
-A row matched by id whose text differs from the file's (compared normalised, and masked for a masked file) is still
-left out, since an id names a row whose text may since have been edited, but warned of with the count and an
-example id: a sheet of another dump whose ids restart (R00001, …) would otherwise leave out unrelated rows unseen.
+A row matched by id whose text differs from the file's (compared normalised, masked for a masked file, and as a CSV
+sheet written in CP932 holds it, with ``?`` for the characters CP932 cannot hold) is still left out, since an id
+names a row whose text may since have been edited, but warned of with the count and an example id: a sheet of
+another dump whose ids restart (R00001, …) would otherwise leave out unrelated rows unseen.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy.typing as npt
 
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
+from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
 from taikai.text import normalize, same_text_key
 
 if TYPE_CHECKING:
@@ -50,21 +52,45 @@ class Excluded:
 
 @dataclass(frozen=True)
 class Exclusion:
-    """Which candidates are kept (``keep``), how many each file matched (``per_file``, a row matched by two files
-    counts for both) and the texts of all files, for the near-duplicate check."""
+    """Which candidates are kept (``keep``), how many each file matched (``per_file``; a row matched by several
+    files counts for the first, so that every row is counted once) and the texts of all files, for the
+    near-duplicate check."""
 
     keep: npt.NDArray[np.bool_]
     per_file: dict[str, int]
     texts: list[str]
 
 
+def _wrong_item(name: str, value: object, accepted: str) -> TypeError:
+    """Return the error of *value* given as *name*: what is accepted, and for a :class:`Suggestion` what to pass."""
+    from taikai.suggestion._result import Suggestion
+
+    error = wrong_type(name, value, accepted)
+    if not isinstance(value, Suggestion):
+        return error
+    if value.out is None:
+        return TypeError(f"{error}; pass its rows instead (s.rows of a Suggestion s; it wrote no sheet)")
+    return TypeError(
+        f"{error}; pass the path of the sheet it wrote instead, {str(value.out)!r} (s.out of a Suggestion s), so "
+        "that the next sheet's how_to names it, or its rows (s.rows)"
+    )
+
+
 def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
-    """Return *exclude* (one path or frame, or a list of them) as a list; raise :class:`TypeError` for others."""
+    """Return *exclude* (one path or frame, or a list of them) as a list; raise :class:`TypeError` for others,
+    naming the position of a wrong item in a list."""
     import pandas as pd
 
-    items = [exclude] if isinstance(exclude, (str, Path, pd.DataFrame)) else exclude
-    if not isinstance(items, (list, tuple)) or not all(isinstance(i, (str, Path, pd.DataFrame)) for i in items):
-        raise wrong_type("exclude", exclude, "a path or DataFrame, or a list of them (sheets or labelled files)")
+    one = (str, Path, pd.DataFrame)
+    if isinstance(exclude, one):
+        items = [exclude]
+    elif isinstance(exclude, (list, tuple)):
+        items = list(exclude)
+    else:
+        raise _wrong_item("exclude", exclude, "a path or DataFrame, or a list of them (sheets or labelled files)")
+    for position, item in enumerate(items):
+        if not isinstance(item, one):
+            raise _wrong_item(f"exclude[{position}]", item, "a path or DataFrame (a sheet or labelled file)")
     for item in items:
         if isinstance(item, (str, Path)) and not Path(item).is_file():
             raise InputError(
@@ -127,52 +153,66 @@ def read_excluded(
     return out
 
 
-def _masked_keys(
+def _other_keys(
     files: Sequence[Excluded], id_keys: list[str | None], keys: list[str | None], texts: Sequence[str]
-) -> dict[int, str | None]:
-    """Return the masked texts (normalised) of the candidates that need them, by position."""
+) -> dict[int, tuple[str, ...]]:
+    """Return, by position, the other keys a candidate's text may have in the files: masked (for masked files) and
+    as CP932 wrote it (when a file's text holds a ``?``), and both; only for the candidates that need them."""
+    lossy = any(REPLACEMENT in t for f in files for t in f.texts)
+    written = {n: text_key(as_written(str(texts[n]))) for n in (unencodable(texts) if lossy else [])}
+    out: dict[int, tuple[str, ...]] = {n: (k,) for n, k in written.items() if k is not None}
     masked_files = [f for f in files if f.masked]
     if not masked_files:
-        return {}
+        return out
     screen = MaskedScreen(t for f in masked_files for t in f.texts)
     need = [
         n
         for n, (i, k) in enumerate(zip(id_keys, keys, strict=True))
-        if k is not None and (screen.may_match(k) or any(f.text_of.get(i or "", k) != k for f in masked_files))
+        if k is not None
+        and (
+            screen.may_match(k)
+            or (written.get(n) is not None and screen.may_match(str(written[n])))
+            or any(f.text_of.get(i or "", k) != k for f in masked_files)
+        )
     ]
     if not need:
-        return {}
+        return out
     from taikai.privacy import default_masker
 
     masked, _ = default_masker().mask_each([str(texts[n]) for n in need])
-    return {n: text_key(t) for n, t in zip(need, masked, strict=True)}
+    for n, t in zip(need, masked, strict=True):
+        keys_of_masked = (text_key(t), text_key(as_written(str(t))) if n in written else None)
+        out[n] = tuple(k for k in (*keys_of_masked, *out.get(n, ())) if k is not None)
+    return out
 
 
 def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: Sequence[str]) -> Exclusion:
     """Return which of the candidates (*ids*, or ``None`` without an id column, and *texts*) no file holds.
 
     A file that matches no candidate gets a :class:`~taikai.errors.DataWarning` (the wrong file?), and so does one
-    whose rows match candidates by id but not by text (a sheet of another dump?).
+    whose rows match candidates by id but not by text (a sheet of another dump?). Texts are compared as
+    :func:`text_key` makes them, and also masked (for a masked file) and as a CP932 sheet holds them (when a file's
+    text holds a ``?``: characters CP932 cannot hold were written so). A row held by several files counts for the
+    first (``per_file``), so that every row is counted once.
     """
     keys = [text_key(t) for t in texts]
     id_keys: list[str | None] = [None] * len(texts) if ids is None else [id_key(i) for i in ids]
-    masked_keys = _masked_keys(files, id_keys, keys, texts)
+    other_keys = _other_keys(files, id_keys, keys, texts)
     keep = np.ones(len(texts), dtype=bool)
     per_file = {}
     for f in files:
         hit = np.zeros(len(texts), dtype=bool)
         differ = []
         for n, (i, t) in enumerate(zip(id_keys, keys, strict=True)):
-            m = masked_keys.get(n)
-            same_text = (t is not None and t in f.texts) or (m is not None and m in f.texts)
+            others = other_keys.get(n, ())
             if i is not None and i in f.ids:
                 hit[n] = True
                 theirs = f.text_of.get(i)
-                if t is not None and theirs is not None and theirs not in (t, m):
+                if t is not None and theirs is not None and theirs != t and theirs not in others:
                     differ.append(i)
-            elif same_text:
+            elif (t is not None and t in f.texts) or any(k in f.texts for k in others):
                 hit[n] = True
-        per_file[f.source] = int(hit.sum())
+        per_file[f.source] = int((hit & keep).sum())  # a row held by an earlier file counts for that one
         keep &= ~hit
         if not hit.any():
             warnings.warn(

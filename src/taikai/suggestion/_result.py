@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from taikai.errors import EXCLUDE, InputError
 from taikai.labels import shown_label
 from taikai.privacy import format_counts
 from taikai.suggestion._select import Strategy
@@ -22,7 +23,10 @@ class Suggestion:
     ``duplicates`` the candidates passed over as the same or a near-duplicate text of another candidate;
     ``per_reason`` the chosen rows per predicted reason; ``masks`` the personal data masked in the sheet's texts
     per kind (``None`` when the texts were not masked); ``excluded`` the candidates each file to exclude held
-    (``None`` without any), and ``near_excluded`` those left out as near-duplicates of the files' texts.
+    (``None`` without any; a row held by several files counts for the first), ``near_excluded`` those left out as
+    near-duplicates of the files' texts, and ``not_chosen`` the rest: rows the model is surer of (``margin``,
+    ``entropy``), or not drawn (``random``). Every row read is counted once: ``len(rows)``, ``not_ok``,
+    ``duplicates``, ``excluded``, ``near_excluded`` and ``not_chosen`` add up to ``total``.
     """
 
     rows: pd.DataFrame
@@ -37,6 +41,7 @@ class Suggestion:
     masks: dict[str, int] | None = None
     excluded: dict[str, int] | None = None
     near_excluded: int = 0
+    not_chosen: int = 0
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # a frame and dicts: not hashable, so not offered
 
     def __eq__(self, other: object) -> bool:
@@ -64,14 +69,20 @@ class Suggestion:
             "masks": self.masks,
             "excluded": None if self.excluded is None else dict(self.excluded),
             "near_excluded": self.near_excluded,
+            "not_chosen": self.not_chosen,
         }
 
     def __str__(self) -> str:
         left_out = ", ".join(f"{n:,} {status}" for status, n in self.not_ok.items()) or "none"
         spread = ", ".join(f"{shown_label(r)} {n:,}" for r, n in self.per_reason.items() if n)
+        random = self.strategy is Strategy.RANDOM
         lines = [
             f"{len(self.rows):,} rows to label ({self.strategy.value}, seed {self.seed}) of {self.total:,} read",
             f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates:,}",
+            f"not drawn: {self.not_chosen:,} (a uniform draw: every row as likely; a text drawn more than once is "
+            "listed each time, side by side)"
+            if random
+            else f"not chosen (the model is surer of them): {self.not_chosen:,}",
             f"per predicted reason: {spread}",
         ]
         if self.excluded is not None:
@@ -86,3 +97,26 @@ class Suggestion:
         if self.out is not None:
             lines.append(f"sheet written to {self.out}")
         return "\n".join(lines)
+
+
+def nothing_left(
+    source: str, total: int, not_ok: dict[str, int], excluded: dict[str, int] | None, near: int
+) -> InputError:
+    """Return the error of a suggestion with no row left to label: none read, none classified (*not_ok* counts
+    them per status), or every classified row handed out before (*excluded* per file, *near* near-duplicates)."""
+    if total == 0:
+        return InputError(f"{source}: nothing to label: it holds no rows; no sheet was written")
+    unclassified = sum(not_ok.values())
+    statuses = ", ".join(f"{n:,} {status}" for status, n in not_ok.items())
+    if unclassified >= total or excluded is None:
+        return InputError(
+            f"{source}: nothing to label: none of its {total:,} row(s) was classified (status not ok: {statuses}); "
+            "no sheet was written. Give predictions of texts taikai batch classified (status ok)"
+        )
+    held = ", ".join(f"{n:,} in {file}" for file, n in excluded.items())
+    rest = f"; the other {unclassified:,} were not classified (status not ok: {statuses})" if unclassified else ""
+    return InputError(
+        f"{source}: nothing left to label: every one of its {total - unclassified:,} classified row(s) was handed "
+        f"out before ({EXCLUDE}: {held}; near-duplicates of them: {near:,}){rest}; no sheet was written. Label "
+        "the sheets handed out (taikai train --add), or suggest from predictions of new reviews"
+    )

@@ -84,13 +84,15 @@ class Selection:
 
     ``similar`` counts, per chosen row, the other candidates it stands for (same or near-duplicate text);
     ``duplicates`` the candidates left out as such; ``near_excluded`` those left out as near-duplicates of an
-    excluded text.
+    excluded text; ``not_chosen`` the others (not uncertain enough, or not drawn). Every candidate is counted
+    once: ``len(picked) + duplicates + near_excluded + not_chosen`` is the number of candidates.
     """
 
     picked: list[int]
     similar: list[int]
     duplicates: int
     near_excluded: int = 0
+    not_chosen: int = 0
 
 
 def _groups(texts: Sequence[str], pool: list[int], excluded: Sequence[str] = ()) -> dict[int, list[int]]:
@@ -143,10 +145,14 @@ def select(
     quota = allocate({r: [float(scores[i]) for i in heads] for r, heads in distinct.items()}, n)
     picked = sorted((i for r, heads in distinct.items() for i in heads[: quota[r]]), key=lambda i: -scores[i])
     similar = [sum(1 + repeats.get(j, 0) for j in groups[i]) - 1 for i in picked]
-    passed_over = sum(repeats.values()) + sum(len(members) - 1 for members in groups.values())
     grouped = {j for members in groups.values() for j in members}
-    near = sum(1 + repeats.get(i, 0) for i in pool if i not in grouped)
-    return Selection(picked, similar, passed_over, near)
+    gone = [i for i in pool if i not in grouped]  # near-duplicates of an excluded text, with their repeats
+    near = sum(1 + repeats.get(i, 0) for i in gone)
+    passed_over = sum(repeats.values()) - sum(repeats.get(i, 0) for i in gone)
+    passed_over += sum(len(members) - 1 for members in groups.values())
+    in_pool = set(pool)
+    not_chosen = sum(1 for rows in by_reason.values() for i in rows if i not in in_pool) + len(groups) - len(picked)
+    return Selection(picked, similar, passed_over, near, not_chosen)
 
 
 def random_scores(n: int, seed: int) -> npt.NDArray[np.float64]:

@@ -29,9 +29,10 @@ from taikai.labels import (
     reason_name,
 )
 from taikai.privacy import mask_text_column, sum_counts
+from taikai.suggestion._draw import draw
 from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
 from taikai.suggestion._how_to import Earlier
-from taikai.suggestion._result import Suggestion
+from taikai.suggestion._result import Suggestion, nothing_left
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import check_sheet_out, sheet_format, write_sheet
 from taikai.text import Status
@@ -161,9 +162,14 @@ def suggest(
     """Choose *n* rows of a predictions file or frame (as ``taikai batch`` or ``predict_frame`` wrote it) to label.
 
     ``margin`` (default) and ``entropy`` take the rows the model is least sure of, spread over the predicted
-    reasons (see :func:`taikai.suggestion.allocate`); ``random`` takes rows uniformly. Rows whose status is not
-    ``ok`` are left out and counted; a text repeated or nearly repeated counts once. Deterministic for a *seed*
-    (ties in uncertainty are broken by a seeded shuffle). With *out* (``.xlsx`` or ``.csv``) the sheet is written.
+    reasons (see :func:`taikai.suggestion.allocate`); a text repeated or nearly repeated counts once. ``random``
+    draws *n* rows uniformly, for a baseline or an unbiased check: every row is as likely, and every row drawn is
+    on the sheet (a text drawn twice twice, side by side), so that a common text comes as often as it occurs and
+    the sheet's labels estimate the dump's. Rows whose status is not ``ok`` are left out and counted;
+    every row read is counted once in the :class:`Suggestion`. Deterministic for a *seed* (ties in uncertainty are
+    broken by a seeded shuffle). With *out* (``.xlsx`` or ``.csv``) the sheet is written. When no row is left to
+    label (none classified, or every one handed out before), :class:`~taikai.errors.InputError` says so, and no
+    sheet is written.
     ``mask_pii=True`` masks personal data in the chosen texts (:func:`taikai.mask_pii`) before the sheet holds them.
     Predicted columns written with a prefix (``taikai batch --prefix pred_``) are found as the report finds them
     (:func:`taikai.model.find_prefix`); *prefix* chooses among several sets. An existing *out* (perhaps a sheet a
@@ -239,10 +245,14 @@ def suggest(
         excluded, near_texts = held.per_file, held.texts
         positions, shuffle = positions[held.keep], shuffle[held.keep]
     texts = [str(t) for t in df[text_label].to_numpy()[positions]]
-    predicted = [reasons[j] for j in proba[positions].argmax(axis=1)]
-    # random: the shuffle is the order; else a tiny seeded jitter breaks exact ties without reordering the rest
-    scores = shuffle if strategy is Strategy.RANDOM else uncertainty(proba[positions], strategy) + shuffle * 1e-9
-    chosen = select(texts, predicted, scores, n, spread=strategy is not Strategy.RANDOM, excluded=near_texts)
+    if strategy is Strategy.RANDOM:  # the shuffle is the order of a uniform draw
+        chosen = draw(texts, shuffle, n, excluded=near_texts)
+    else:  # a tiny seeded jitter breaks exact ties without reordering the rest
+        predicted = [reasons[j] for j in proba[positions].argmax(axis=1)]
+        scores = uncertainty(proba[positions], strategy) + shuffle * 1e-9
+        chosen = select(texts, predicted, scores, n, excluded=near_texts)
+    if not chosen.picked:
+        raise nothing_left(source, len(df), not_ok, excluded, chosen.near_excluded)
     picked = [int(positions[i]) for i in chosen.picked]
     rows = _sheet_rows(df, picked, chosen.similar, (id_label, text_label), (reasons, sentiments))
     per_reason = {r: int((rows["model_reason"] == r).sum()) for r in reasons}
@@ -266,4 +276,5 @@ def suggest(
         masks,
         excluded,
         chosen.near_excluded,
+        chosen.not_chosen,
     )
