@@ -18,11 +18,15 @@ from taikai.io._binary_data import (
     compressed_format,
     decompressed_name,
     looks_binary,
+    utf16_without_bom,
 )
 from taikai.io._encoding import detect_encoding
 
 TEXT = "手数料が高すぎて辞めました。時給換算で300円、やめました\n" * 20
 RANDOM = random.Random(119).randbytes(2000)
+CTL9 = "id,text\n" + "".join(f"{n},単価が安い\x08です\n" for n in range(1, 10))
+"""Valid UTF-8, 4% of its bytes a stray backspace (one a row): refused as binary data (R140)."""
+CSV = "id,text\n1,手数料が高すぎて辞めました\n2,単価が安い、　一年で辞めた\n"
 
 
 @pytest.mark.parametrize(
@@ -68,6 +72,16 @@ def test_compressed_data_is_named_by_its_first_bytes(data, fmt):
         (bytes([127]) * 100, True),  # DEL is a control byte too
         (b"a\vb" * 50, False),  # a vertical tab is a text's (a line break in a cell)
         (b"a" * 1024 + bytes(500), True),  # NULs after the first KiB count
+        (CTL9.encode(), False),  # regression: 4% of 216 bytes, a backspace a row, refused as binary (R140)
+        (CTL9.encode("cp932"), False),
+        (CTL9.replace("\x08", "\x00").encode(), False),  # a stray NUL a row: damaged text all the same
+        (CTL9.encode()[:100], False),  # cut inside a character, as the first bytes of a file may be
+        (CTL9.replace("\x08", "\x08\x08").encode(), True),  # two control bytes in a row: binary data
+        (b"ab\x01" * 50, True),  # valid UTF-8, a control byte alone, but in every third byte
+        (b"\x89PNG\r\n\x1a\n" + bytes(4) + b"IHDR" + CTL9.encode(), True),  # a format's header before text
+        (b"PK\x03\x04\x14\x00" + CTL9.encode(), True),  # zip (xlsx)
+        (b"PAR1\x15\x04\x15" + CTL9.encode(), True),
+        (b"".join(bytes([b, 0]) for b in RANDOM), True),  # NUL every other byte, but no UTF-16 text
     ],
     ids=[
         "random",
@@ -90,10 +104,53 @@ def test_compressed_data_is_named_by_its_first_bytes(data, fmt):
         "del",
         "vertical-tab",
         "nuls-after-1k",
+        "backspace-a-row",
+        "backspace-a-row-cp932",
+        "nul-a-row",
+        "backspace-a-row-cut",
+        "two-backspaces-a-row",
+        "every-third-byte",
+        "png-header",
+        "zip-header",
+        "parquet-header",
+        "random-utf-16",
     ],
 )
 def test_binary_data_is_told_from_text(data, binary):
     assert looks_binary(data) is binary
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (CSV.encode("utf-16-le"), "UTF-16LE"),  # regression: iconv -t UTF-16LE, refused as binary data (R140)
+        (CSV.encode("utf-16-be"), "UTF-16BE"),
+        (("id,text\n" + "1,手数料が高い\n" * 500).encode("utf-16-le"), "UTF-16LE"),  # cut at 8 KiB
+        (CSV.encode(), None),
+        (CSV.encode("cp932"), None),
+        ("手数料が高い\n".encode("utf-16-le"), None),  # one NUL: too few to tell
+        (CTL9.replace("\x08", "\x00").encode(), None),  # stray NULs in UTF-8 text
+        (bytes(500), None),
+        (RANDOM, None),
+        (b"".join(bytes([b, 0]) for b in RANDOM), None),  # NULs where UTF-16LE has them, but no text
+        (b"", None),
+    ],
+    ids=[
+        "le",
+        "be",
+        "le-long",
+        "utf-8",
+        "cp932",
+        "le-one-line",
+        "utf-8-stray-nuls",
+        "nuls",
+        "random",
+        "random-nul-every-other",
+        "empty",
+    ],
+)
+def test_utf16_without_a_bom_is_told_with_its_byte_order(data, encoding):
+    assert utf16_without_bom(data) == encoding
 
 
 BINARY_SAID = "this looks like binary data, not text ("

@@ -232,8 +232,20 @@ SINGLE_BYTES = "taikai reads and writes only encodings in which ASCII characters
             f"the file is UTF-16 (it starts with the byte-order mark FE FF), and {SINGLE_BYTES}",
         ),
         (TSV.encode("utf-32"), "the file is UTF-32 (it starts with the byte-order mark FF FE 00 00), and"),
+        (  # regression: iconv -t UTF-16LE writes no BOM: refused as binary data, 'no encoding reads it' (R140)
+            TSV.encode("utf-16-le"),
+            "the file is UTF-16LE (without a byte-order mark: each ASCII character is two bytes, the second a NUL), "
+            f"and {SINGLE_BYTES}, such as utf-8, utf-8-sig or cp932. Convert it to UTF-8 (iconv -f UTF-16LE -t UTF-8 "
+            "old > new",
+        ),
+        (
+            TSV.encode("utf-16-be"),
+            "the file is UTF-16BE (without a byte-order mark: each ASCII character is two bytes, the first a NUL), "
+            f"and {SINGLE_BYTES}, such as utf-8, utf-8-sig or cp932. Convert it to UTF-8 (iconv -f UTF-16BE -t UTF-8 "
+            "old > new",
+        ),
     ],
-    ids=["utf-16 le (excel)", "utf-16 be", "utf-32"],
+    ids=["utf-16 le (excel)", "utf-16 be", "utf-32", "utf-16 le without bom", "utf-16 be without bom"],
 )
 @pytest.mark.parametrize("given", [None, "cp932", "utf-8"])
 def test_a_utf16_file_is_named_as_such_with_what_to_do(tmp_path, data, start, given):

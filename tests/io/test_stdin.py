@@ -150,7 +150,11 @@ def test_cp932_is_still_detected_as_cp932(data):
     [
         ("手数料\n".encode("utf-16"), "standard input: the input is UTF-16 (it starts with the byte-order mark FF FE"),
         (codecs.BOM_UTF16_BE + "手数料\n".encode("utf-16-be"), "standard input: the input is UTF-16 (it starts"),
+        # regression: without a BOM (iconv -t UTF-16LE), refused as binary data, 'no encoding reads it' (R140)
+        ("id,text\n1,手数料\n".encode("utf-16-le"), "standard input: the input is UTF-16LE (without a byte-order"),
+        ("id,text\n1,手数料\n".encode("utf-16-be"), "standard input: the input is UTF-16BE (without a byte-order"),
     ],
+    ids=["le-bom", "be-bom", "le-no-bom", "be-no-bom"],
 )
 def test_utf16_input_is_named_as_such(data, start):
     """The same check and message as a file's (taikai.io._encoding.check_not_wide)."""

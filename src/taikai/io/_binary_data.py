@@ -4,6 +4,8 @@ never to be decoded in some other encoding (latin-1 decodes any bytes, into moji
 
 from __future__ import annotations
 
+import codecs
+import re
 import shlex
 from collections import Counter
 from dataclasses import dataclass
@@ -50,6 +52,23 @@ BINARY_SAMPLE = 8192
 """The first bytes judged: enough for the share, few enough to read before any file."""
 _NAMED_BYTES = 3
 """Control bytes a message names, the most frequent first."""
+_TEXT_CHARS = re.compile(
+    "[\x20-\x7e\xa0-\u024f\u2000-\u27bf\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff01-\uffef\U0001f000-\U0001faff]"
+)
+"""Printable characters of Japanese or Latin text: ASCII and Latin, punctuation and symbols (①, ★, →), kana,
+kanji, full- and half-width forms, emoji."""
+_SPACES = re.compile("[ \t\n\v\f\r\u3000]")
+"""Spaces and line breaks, which a text holds between its printable characters."""
+_CONTROL_RUN = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]{2}")
+"""Two control characters in a row (other than tabs, line breaks and escapes): binary data holds them (NULs of a
+number, a format's header), a stray one pasted into a text stands alone."""
+_DAMAGED_TEXT_SHARE = 0.85
+"""The share of a text's characters (other than spaces and line breaks) that are printable Japanese or Latin for its
+stray control bytes to be damage, not binary data: one control character in 10, such as ``1,単価が安い\\x08です``."""
+_UTF16_TEXT_SHARE = 0.95
+"""The share of characters of bytes read as UTF-16 (spaces and line breaks aside) that are printable Japanese or
+Latin for them to be UTF-16 text: random or binary bytes read so give symbols, Hangul, surrogates and the like."""
 
 
 def compressed_format(head: bytes) -> str | None:
@@ -116,12 +135,59 @@ def binary_share(data: bytes) -> float:
 
 def looks_binary(data: bytes) -> bool:
     """Return whether *data* is binary data, not text in any encoding: :data:`_BINARY_SHARE` or more of its first
-    bytes, and :data:`_BINARY_COUNT` or more, are control bytes such as NUL.
+    bytes, and :data:`_BINARY_COUNT` or more, are control bytes such as NUL, and they do not read as text damaged in
+    places (:func:`_damaged_text`: UTF-8 or CP932, mostly printable, each control byte alone).
 
     The bytes are judged as they are, in whatever encoding they are to be read: every encoding taikai reads keeps
     ASCII as single bytes (:func:`taikai.io.resolve_encoding` refuses UTF-16 and UTF-32, whose text is full of NULs),
     so a control byte is a control character of the text in any of them."""
-    return sum(_controls(data).values()) >= _BINARY_COUNT and binary_share(data) >= _BINARY_SHARE
+    if sum(_controls(data).values()) < _BINARY_COUNT or binary_share(data) < _BINARY_SHARE:
+        return False
+    return not _damaged_text(data[:BINARY_SAMPLE])
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    """Return the first bytes *data* decoded in *encoding* (a character cut at their end left out), or ``None``."""
+    try:
+        return codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def _printable_share(text: str) -> float:
+    """Return the share of the characters of *text* other than spaces and line breaks that :data:`_TEXT_CHARS`
+    matches (1 for a text of none)."""
+    shown = _SPACES.sub("", text)
+    return len(_TEXT_CHARS.findall(shown)) / len(shown) if shown else 1.0
+
+
+def _damaged_text(sample: bytes) -> bool:
+    """Return whether *sample*, holding control bytes, is text with a stray control byte here and there: it decodes
+    as UTF-8 or CP932 into text of which :data:`_DAMAGED_TEXT_SHARE` is printable Japanese or Latin, with no two
+    control characters in a row. Random or compressed bytes do not decode so, and a file format's bytes hold runs of
+    control bytes (NULs of its numbers, its header)."""
+    for encoding in ("utf-8-sig", "cp932"):
+        text = _decoded(sample, encoding)
+        if text is not None and not _CONTROL_RUN.search(text):
+            return _printable_share(text) >= _DAMAGED_TEXT_SHARE
+    return False
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """Return ``UTF-16LE`` or ``UTF-16BE`` when *head*, the first bytes of some data, is UTF-16 text without a
+    byte-order mark (as ``iconv -t UTF-16LE`` writes it), or ``None``.
+
+    Such text holds a NUL in every ASCII character (a comma, a digit, a line break), on odd bytes for little-endian,
+    even ones for big-endian: :data:`_BINARY_COUNT` or more NULs on one side, more than twice those on the other
+    (a kanji or the ideographic space may hold one there), and the bytes read in that order as text of which
+    :data:`_UTF16_TEXT_SHARE` (spaces and line breaks aside) is printable Japanese or Latin."""
+    sample = head[: BINARY_SAMPLE & ~1]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for encoding, on, off in (("UTF-16LE", odd, even), ("UTF-16BE", even, odd)):
+        if on >= _BINARY_COUNT and on > 2 * off:
+            text = _decoded(sample, encoding.lower())
+            return encoding if text and _printable_share(text) >= _UTF16_TEXT_SHARE else None
+    return None
 
 
 def binary_data_error(source: Path, data: bytes, noun: str = "file") -> InputError:

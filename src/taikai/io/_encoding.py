@@ -10,7 +10,7 @@ from pathlib import Path
 
 from taikai.errors import ENCODING, Argument, InputError, wrong_type
 from taikai.errors import ENCODING_ERRORS as ENCODING_ERRORS_ARGUMENT
-from taikai.io._binary_data import BINARY_SAMPLE, binary_data_error, looks_binary
+from taikai.io._binary_data import BINARY_SAMPLE, binary_data_error, looks_binary, utf16_without_bom
 from taikai.io._euc import euc_jp_error, euc_jp_reading, euc_jp_text
 
 ENCODINGS = ("utf-8-sig", "cp932")
@@ -104,19 +104,30 @@ def resolve_encoding(name: str, argument: Argument = ENCODING) -> str:
 
 def check_not_wide(head: bytes, source: Path, noun: str = "file") -> None:
     """Raise :class:`InputError` if *head* (the first bytes of *source*, a *noun*: ``file``, ``input``) starts
-    with the byte-order mark of UTF-16 or UTF-32, such as Excel's "Unicode テキスト" export: say so and what to
-    do, rather than that it decodes neither as UTF-8 nor as CP932."""
+    with the byte-order mark of UTF-16 or UTF-32, such as Excel's "Unicode テキスト" export, or is UTF-16 without
+    one (:func:`~taikai.io._binary_data.utf16_without_bom`, as ``iconv -t UTF-16LE`` writes it): say so and what to
+    do (the iconv command, naming LE or BE where no mark tells), rather than that it decodes neither as UTF-8 nor as
+    CP932, or is binary data."""
     for bom, name in _WIDE_BOMS:
         if head.startswith(bom):
             marks = " ".join(f"{b:02X}" for b in bom)
             excel = bom == codecs.BOM_UTF16_LE  # what Excel's "Unicode テキスト" (Unicode Text) export writes
             made = ', as Excel writes its "Unicode テキスト" export' if excel else ""
             advice = 'In Excel save it as "CSV UTF-8 (コンマ区切り)" instead, or convert' if excel else "Convert"
-            raise InputError(
-                f"{source}: the {noun} is {name} (it starts with the byte-order mark {marks}{made}), and "
-                f"{SINGLE_BYTE_LINES}. {advice} it to UTF-8 (iconv -f {name} -t UTF-8 old > new, or save it as "
-                "UTF-8 in a text editor)"
-            )
+            raise _wide_error(source, noun, name, f"it starts with the byte-order mark {marks}{made}", advice)
+    order = utf16_without_bom(head)
+    if order is not None:  # iconv -f UTF-16 would take it as big-endian: the order is named
+        half = "second" if order.endswith("LE") else "first"
+        how = f"without a byte-order mark: each ASCII character is two bytes, the {half} a NUL"
+        raise _wide_error(source, noun, order, how, "Convert")
+
+
+def _wide_error(source: Path, noun: str, name: str, how: str, advice: str) -> InputError:
+    """Return the error for *source*, a *noun* in the encoding *name* (``UTF-16``, ``UTF-16LE``), told by *how*."""
+    return InputError(
+        f"{source}: the {noun} is {name} ({how}), and {SINGLE_BYTE_LINES}. {advice} it to UTF-8 (iconv -f {name} "
+        "-t UTF-8 old > new, or save it as UTF-8 in a text editor)"
+    )
 
 
 def check_text_head(path: Path) -> None:
