@@ -14,6 +14,7 @@ from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, check_prefix, output_columns, proba_columns, reason_sets
 from taikai.model._describe import Described
+from taikai.model._env_named import default_model
 from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
@@ -277,7 +278,7 @@ def load_model(path: str | Path | None = None) -> Model:
         if not str(path).strip():  # Path("") would be the current directory
             raise ModelNotFoundError(
                 f"model path {str(path)!r} is empty: give the directory of a trained model, or leave it out "
-                "(None, no --model) for the shipped model"
+                f"(None, no --model) for {default_model()}"
             )
     model_dir = model_directory(path) if path is not None else default_model_dir()
     pipeline, meta, data = load_verified(model_dir)
