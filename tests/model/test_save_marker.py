@@ -328,3 +328,21 @@ def test_a_save_refused_by_a_save_holding_the_directory_says_whether_the_model_i
         holding_save(tmp_path, "d", "--force", late=late),
     ):
         pass
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        (
+            "dl",
+            "out='{tmp}/dl' (--out on the command line): it is a symbolic link to {tmp}/nowhere/sub, which does not",
+        ),
+        ("dl/m", "out='{tmp}/dl/m' (--out on the command line): {tmp}/dl is a symbolic link to {tmp}/nowhere/sub"),
+    ],
+    ids=["the link", "inside the link"],
+)
+def test_train_refuses_an_out_through_a_dangling_symbolic_link_naming_its_target(tmp_path, out, said):
+    """Regression: ``cannot write (File exists)`` after training, for a link to a path that does not exist."""
+    (tmp_path / "dl").symlink_to(tmp_path / "nowhere" / "sub")
+    with pytest.raises(InputError, match=re.escape(said.format(tmp=tmp_path))):
+        taikai.train(tmp_path / "absent.csv", out=tmp_path / out)  # before anything is read
