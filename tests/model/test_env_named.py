@@ -4,6 +4,7 @@ another; the same model given by path says nothing of the variable."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -102,3 +103,29 @@ def test_the_command_line_says_which_variable_named_the_model(tmp_path, command)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"taikai: error: {tmp_path / 'emptydir'}: no metadata.json, so not a model")
     assert f"\n{NAMED_BY_ENV}" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("env", [None, "m1"], ids=["unset", "set"])
+@pytest.mark.parametrize(
+    ("where", "given", "said"),
+    [
+        ("cli", ["predict", "-m", "{tmp}/nope", "手数料"], "or leave it out to use "),
+        ("python", "{tmp}/nope", "or leave it out to use "),
+        ("cli", ["predict", "-m", "", "手数料"], "or leave --model out for "),
+        ("python", "", "(None, no --model) for "),
+    ],
+    ids=["cli-missing", "python-missing", "cli-empty", "python-empty"],
+)
+def test_leaving_a_bad_model_out_says_which_model_that_uses(tmp_path, monkeypatch, env, where, given, said):
+    """Regression: with TAIKAI_MODEL set, the error for a bad -m said that leaving it out used the shipped model."""
+    default = "the shipped model"
+    monkeypatch.delenv("TAIKAI_MODEL", raising=False)
+    if env is not None:
+        default = f"the model TAIKAI_MODEL names ({tmp_path / env})"
+        monkeypatch.setenv("TAIKAI_MODEL", str(tmp_path / env))
+    if where == "cli":
+        result = CliRunner().invoke(cli, [part.format(tmp=tmp_path) for part in given])
+        assert result.exit_code == 2 and f"{said}{default}" in result.stderr, result.output
+    else:
+        with pytest.raises(ModelNotFoundError, match=re.escape(f"{said}{default}")):
+            taikai.load_model(given.format(tmp=tmp_path))

@@ -218,7 +218,16 @@ def _added_row(m):
         (lambda m: m["metrics"].update(added={"x": 1}), "'metrics.added.rows' is missing"),
         (
             lambda m: m["metrics"]["cv"].update(reason_macro_f1="high"),
-            "'metrics.cv.reason_macro_f1' is 'high', but should be a number",
+            "'metrics.cv.reason_macro_f1' is 'high', but should be a score from 0 to 1",
+        ),
+        *(
+            (lambda m, v=v: m["metrics"]["cv"].update(reason_macro_f1=v), f"'metrics.cv.reason_macro_f1' is {v}, but")
+            for v in (1.5, -0.2, float("nan"))
+        ),
+        (lambda m: m["metrics"].update(test={"rows": 8, "reason_accuracy": 2}), "'metrics.test.reason_accuracy' is 2"),
+        (
+            lambda m: m["metrics"].update(added=_ADDED | {"with": {"reason_accuracy": 1, "reason_macro_f1": -1}}),
+            "'metrics.added.with.reason_macro_f1' is -1, but should be a score from 0 to 1 (or null: not scored)",
         ),
         (lambda m: m["metrics"]["cv"].update(folds=2.5), "'metrics.cv.folds' is 2.5, but should be a whole number of"),
         (lambda m: m["metrics"].update(note=["x"]), "'metrics.note' is ['x'], but should be a string"),
@@ -243,12 +252,18 @@ def _added_row(m):
         (lambda m: m.update(warnings=[1, 2]), "'warnings' is [1, 2], but should be a list of strings"),
         (lambda m: m["dictionary"].update(name=5), "'dictionary.name' is 5, but should be a dictionary name"),
         (lambda m: m.update(seed=3.5), "'seed' is 3.5, but should be a whole number"),
+        (lambda m: m.update(seed=-1), "'seed' is -1, but should be a whole number of 0 or more (as training takes it)"),
         (lambda m: m.update(taikai_version=1), "'taikai_version' is 1, but should be a version string"),
     ],
     ids=[
         "test-number",
         "added-other",
         "cv-score-text",
+        "cv-score-above-1",
+        "cv-score-below-0",
+        "cv-score-nan",
+        "test-score-above-1",
+        "added-score-below-0",
         "cv-folds-fraction",
         "note-list",
         "metrics-list",
@@ -263,6 +278,7 @@ def _added_row(m):
         "warnings-numbers",
         "dictionary-name-number",
         "seed-fraction",
+        "seed-negative",
         "version-number",
     ],
 )

@@ -108,29 +108,42 @@ def test_saves_write_temporary_files_of_their_own_and_record_the_bytes_they_wrot
         taikai.load_model(out)
 
 
-@pytest.mark.parametrize("before", ["nothing", "a model"])
+@pytest.mark.parametrize(
+    ("before", "holds", "redo"),
+    [
+        (
+            "nothing",
+            "was interrupted before it wrote both model.joblib and metadata.json, so it holds no complete model",
+            "write one",
+        ),
+        ("another model", "was interrupted, so it holds a half-written model", "replace it"),
+    ],
+)
 def test_an_interrupted_save_is_said_never_loads_and_is_replaced_with_overwrite(
-    trained, tiny_model_dir, tmp_path, monkeypatch, before
+    trained, tiny_csv, tmp_path, monkeypatch, before, holds, redo
 ):
     """Regression: loading said "no metadata.json, so not a model directory" (or "the file was changed after
     training… Restore the original file", the original gone) while saving again said it "already holds a model"."""
+    from taikai.model import FeatureConfig
+
     out = tmp_path / "m"
-    if before == "a model":
-        taikai.load_model(tiny_model_dir).save(out)
+    if before == "another model":  # words only: other bytes than the model saved over it
+        taikai.train(tiny_csv, out=out, config=FeatureConfig(min_df=1), folds=0, test_size=0)
     with monkeypatch.context() as patch:
         interrupt_at(patch, METADATA_NAME)
         with pytest.raises(KeyboardInterrupt):
             fresh(trained).save(out, overwrite=True)
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
-    interrupted = f"{out}: a save into it was interrupted, so it holds a half-written model, which is never loaded; "
-    with pytest.raises(ModelError, match=re.escape(interrupted + "train again with --force")):
+    said = f"{out}: a save into it {holds}"
+    with pytest.raises(ModelError, match=re.escape(said + ", which is never loaded; " * (redo == "replace it"))):
         taikai.load_model(out)
-    with pytest.raises(ModelError, match=re.escape(interrupted)):
+    with pytest.raises(ModelError, match=re.escape(f"{said}; " * (redo == "write one") + "train again with --force")):
         taikai.load_model(out / ARTIFACT_NAME)
-    said = "(--out on the command line): a save into it was interrupted, so it holds a half-written model; pass --force"
-    with pytest.raises(InputError, match=re.escape(said)):
+    with pytest.raises(
+        InputError, match=re.escape(f"(--out on the command line): a save into it {holds}; pass --force")
+    ):
         taikai.train(tmp_path / "absent.csv", out=out)  # before anything is read
-    with pytest.raises(InputError, match=r"interrupted, so it holds a half-written model; pass overwrite=True"):
+    with pytest.raises(InputError, match=re.escape(f"{holds}; pass overwrite=True to {redo}")):
         fresh(trained).save(out)
     fresh(trained).save(out, overwrite=True)
     assert sorted(files(out)) == [METADATA_NAME, ARTIFACT_NAME]
@@ -176,3 +189,160 @@ def test_save_refuses_an_empty_directory_or_one_in_a_file(trained, tmp_path, dir
     with pytest.raises(InputError, match=r"is empty: give the directory|f is a file, not a directory"):
         fresh(trained).save(directory.format(tmp=tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f"]
+
+
+def dead_pid():
+    """Return the pid of a process that has ended."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    return int(done.stdout)
+
+
+def leave(out, tiny_model_dir, holds):
+    """Fill *out* as a save killed (SIGKILL, the OOM killer) while writing *holds* leaves it: its marker (the dead
+    save's pid, no lock held) and a temporary file."""
+    import shutil
+
+    from taikai.model._save_marker import SAVING_NAME
+
+    if holds == "nothing":
+        out.mkdir()
+    else:
+        shutil.copytree(tiny_model_dir, out)
+    if holds == "the artifact alone":
+        (out / METADATA_NAME).unlink()
+    if holds == "the metadata alone":
+        (out / ARTIFACT_NAME).unlink()
+    if holds == "a new artifact beside old metadata":
+        (out / ARTIFACT_NAME).write_bytes((out / ARTIFACT_NAME).read_bytes() + b"\0")
+    pid = dead_pid()
+    (out / SAVING_NAME).write_text(f"{pid}\n", encoding="ascii")
+    (out / f".{ARTIFACT_NAME}.{pid}.7d52aae1.tmp").write_bytes(b"")
+
+
+NO_MODEL = (
+    "a save into it was interrupted before it wrote both model.joblib and metadata.json, so it holds no complete "
+)
+HALF = "a save into it was interrupted, so it holds a half-written model"
+
+
+@pytest.mark.parametrize(
+    ("holds", "loading", "saving"),
+    [
+        ("the model it held", None, "already holds a model; choose another directory, or pass overwrite=True"),
+        ("nothing", NO_MODEL + "model; train again with --force", NO_MODEL + "model; pass overwrite=True to write one"),
+        ("the artifact alone", NO_MODEL + "model", NO_MODEL + "model; pass overwrite=True"),
+        ("the metadata alone", NO_MODEL + "model", NO_MODEL + "model; pass overwrite=True"),
+        (
+            "a new artifact beside old metadata",
+            HALF + ", which is never loaded; train again",
+            HALF + "; pass overwrite",
+        ),
+    ],
+)
+def test_a_killed_saves_marker_blocks_only_a_directory_whose_files_are_not_one_model(
+    trained, tiny_model_dir, tmp_path, holds, loading, saving
+):
+    """Regression: a marker left by a save killed before it replaced any file blocked the intact model it kept
+    ("holds a half-written model"), and a new directory holding only the marker was said to hold a half-written
+    model. A whole model loads, the marker left in place (a reader never writes into a model directory)."""
+    from taikai.model._save_marker import SAVING_NAME
+
+    out = tmp_path / "m"
+    leave(out, tiny_model_dir, holds)
+    if loading is None:
+        assert taikai.load_model(out).predict(TEXTS) == taikai.load_model(tiny_model_dir).predict(TEXTS)
+        assert read_metadata(out) == read_metadata(tiny_model_dir)
+        assert (out / SAVING_NAME).exists()
+    else:
+        for path in (out, out / ARTIFACT_NAME) if (out / ARTIFACT_NAME).exists() else (out,):
+            with pytest.raises(ModelError, match=re.escape(f"{out}: {loading}")):
+                taikai.load_model(path)
+        with pytest.raises(ModelError, match=re.escape(f"{out}: {loading}")):
+            read_metadata(out)
+    with pytest.raises(InputError, match=re.escape(f"directory {out}: {saving}")):
+        fresh(trained).save(out)
+    fresh(trained).save(out, overwrite=True)
+    assert sorted(files(out)) == [METADATA_NAME, ARTIFACT_NAME]  # the marker and the dead save's temporary file gone
+
+
+@pytest.mark.parametrize(
+    ("writer", "removed"),
+    [("a dead save", True), ("a live save of another process", False), ("a save of this process", False)],
+)
+@pytest.mark.parametrize("name", [ARTIFACT_NAME, METADATA_NAME])
+def test_a_save_removes_the_temporary_files_of_saves_no_longer_running(trained, tmp_path, writer, removed, name):
+    """Regression: the temporary files of killed saves stayed, even after a later save with overwrite."""
+    pid = {"a dead save": dead_pid(), "a live save of another process": os.getppid()}.get(writer, os.getpid())
+    out = tmp_path / "m"
+    fresh(trained).save(out)
+    left = out / f".{name}.{pid}.0a1b2c3d.tmp"
+    left.write_bytes(b"partial")
+    fresh(trained).save(out, overwrite=True)
+    assert left.exists() is not removed
+    assert sorted(files(out)) == sorted([METADATA_NAME, ARTIFACT_NAME] + ([] if removed else [left.name]))
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_training_refused_after_fitting_by_a_live_save_says_it_was_not_saved(
+    trained, tiny_csv, tmp_path, monkeypatch, overwrite
+):
+    """Regression: refused once trained because another save was writing the directory, train said "wait for it to
+    end", not that the model it had trained was lost."""
+    import contextlib
+
+    import taikai.training._train as train_module
+    from taikai.model._save_marker import holding_save
+
+    out, real = tmp_path / "m", train_module.fit_frame
+    with contextlib.ExitStack() as stack:
+
+        def fit_while_another_saves(*args, **kwargs):
+            out.mkdir(exist_ok=True)
+            stack.enter_context(holding_save(out, "another save", "overwrite=True"))  # began while this one trained
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(train_module, "fit_frame", fit_while_another_saves)
+        said = (
+            f"out='{out}' (--out on the command line): another save in this process (pid {os.getpid()}, another "
+            "thread) is saving a model into it (it began while this one was trained), and this one was not saved; "
+            "choose another directory, or pass --force (overwrite=True) once it has ended to replace the model it saves"
+        )
+        with pytest.raises(InputError, match=re.escape(said)):
+            taikai.train(tiny_csv, out=out, folds=0, test_size=0, overwrite=overwrite)
+
+
+@pytest.mark.parametrize(("late", "said"), [(False, "nothing was written: wait for it to end"), (True, "not saved")])
+def test_a_save_refused_by_a_save_holding_the_directory_says_whether_the_model_is_lost(
+    tmp_path, monkeypatch, late, said
+):
+    from taikai.model import _save_marker
+    from taikai.model._save_marker import holding_save
+
+    monkeypatch.setattr(_save_marker, "LOCK_WAIT", 0.0)
+    with (
+        holding_save(tmp_path, "d", "--force"),
+        pytest.raises(InputError, match=rf"^d: another save in this process .*\(it began saving first\).* {said}"),
+        holding_save(tmp_path, "d", "--force", late=late),
+    ):
+        pass
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        (
+            "dl",
+            "out='{tmp}/dl' (--out on the command line): it is a symbolic link to {tmp}/nowhere/sub, which does not",
+        ),
+        ("dl/m", "out='{tmp}/dl/m' (--out on the command line): {tmp}/dl is a symbolic link to {tmp}/nowhere/sub"),
+    ],
+    ids=["the link", "inside the link"],
+)
+def test_train_refuses_an_out_through_a_dangling_symbolic_link_naming_its_target(tmp_path, out, said):
+    """Regression: ``cannot write (File exists)`` after training, for a link to a path that does not exist."""
+    (tmp_path / "dl").symlink_to(tmp_path / "nowhere" / "sub")
+    with pytest.raises(InputError, match=re.escape(said.format(tmp=tmp_path))):
+        taikai.train(tmp_path / "absent.csv", out=tmp_path / out)  # before anything is read

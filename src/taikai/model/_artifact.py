@@ -17,7 +17,7 @@ from taikai.model._env_named import no_such_directory, says_env
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
 from taikai.model._loaded import metadata_problems, not_a_pipeline
 from taikai.model._metadata import RETRAIN_HINT, ModelMetadata
-from taikai.model._save_marker import SAVING_NAME, in_progress, save_state
+from taikai.model._save_marker import SAVING_NAME, Leftover, in_progress, save_state
 from taikai.model._versions import check_versions
 
 ARTIFACT_NAME = "model.joblib"
@@ -33,6 +33,20 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def leftover(model_dir: Path) -> Leftover:
+    """Return what *model_dir*, where an interrupted save left its marker, holds: whether ``model.joblib`` is the
+    file ``metadata.json`` records (the check loading makes), without unpickling anything."""
+    artifact, metadata = model_dir / ARTIFACT_NAME, model_dir / METADATA_NAME
+    if not artifact.is_file() or not metadata.is_file():
+        return Leftover.INCOMPLETE
+    try:
+        recorded = json.loads(metadata.read_text(encoding="utf-8-sig"))["artifact"]["sha256"]
+        whole = isinstance(recorded, str) and sha256_file(artifact) == recorded
+    except (OSError, ValueError, LookupError, TypeError):  # unreadable, not JSON, or no sha256 recorded
+        whole = False
+    return Leftover.WHOLE if whole else Leftover.HALF_WRITTEN
 
 
 _HOLDS = f"the directory of a trained model (holding {ARTIFACT_NAME} and {METADATA_NAME}, as taikai train writes)"
@@ -63,8 +77,10 @@ def read_metadata_json(model_dir: Path) -> Any:
     if not model_dir.exists():
         raise no_such_directory(model_dir, _HOLDS)
     saving = save_state(model_dir)
-    if saving is not None:  # checked first: a half-written model's files may look whole
-        raise ModelError(in_progress(str(model_dir), saving))
+    if saving is not None:  # checked first: a half-written model's metadata may look whole
+        left = Leftover.WHOLE if saving.live else leftover(model_dir)
+        if saving.live or left is not Leftover.WHOLE:  # a whole model is loaded, its stale marker left (a reader
+            raise ModelError(in_progress(str(model_dir), saving, left=left))  # never writes: see _save_marker)
     path = model_dir / METADATA_NAME
     if not path.exists():
         raise ModelNotFoundError(f"{model_dir}: no {METADATA_NAME}, so not a model directory; {_inside(model_dir)}")

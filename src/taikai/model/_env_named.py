@@ -47,6 +47,12 @@ def says_env(read: Callable[P, R]) -> Callable[P, R]:
     return reading
 
 
+def default_model() -> str:
+    """Return what a command without a model uses: the model :data:`ENV` names, or the shipped model."""
+    env = os.environ.get(ENV)
+    return f"the model {ENV} names ({env})" if env else "the shipped model"
+
+
 def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
     """Return the error for a model directory that does not exist, saying where its path came from (*holds*: what
     a model directory holds)."""
@@ -57,5 +63,13 @@ def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
         )
     return ModelNotFoundError(
         f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python), "
-        "or leave it out to use the shipped model"
+        f"or leave it out to use {default_model()}"
+    )
+
+
+def empty_path_error(path: object) -> ModelNotFoundError:
+    """Return the error for a model path given as an empty string (``Path("")`` would be the current directory)."""
+    return ModelNotFoundError(
+        f"model path {str(path)!r} is empty: give the directory of a trained model, or leave it out "
+        f"(None, no --model) for {default_model()}"
     )

@@ -45,6 +45,14 @@ def number(value: object) -> float:
     return float(value)
 
 
+def score(value: object) -> float:
+    """Return *value*, a JSON number from 0 to 1 (a score), as a float; raise ``ValueError`` for anything else (1.5,
+    -0.2, NaN, "0.9")."""
+    if not 0.0 <= number(value) <= 1.0:  # NaN too: it compares false
+        raise ValueError(value)
+    return float(number(value))
+
+
 def iso_time(value: object) -> str:
     """Return *value*, an ISO 8601 time as training writes it; raise ``ValueError`` for anything else."""
     if not isinstance(value, str):

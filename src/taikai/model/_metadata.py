@@ -23,13 +23,13 @@ from taikai.model._fields import (
     TRAIN_COMMAND,
     Fields,
     iso_time,
+    nonnegative_int,
     positive_int,
     shown,
     str_tuple,
     strings,
     text,
     thresholds,
-    whole,
 )
 from taikai.model._input_file import InputFile, read_inputs
 from taikai.model._provenance import RowHashes
@@ -175,7 +175,7 @@ class ModelMetadata:
             reason_thresholds=f.get("reason_thresholds", thresholds, "an object of numbers"),
             max_chars=f.get("max_chars", positive_int, "a whole number above 0 (the longest text classified)"),
             config=f.get("config", dict, "an object"),
-            seed=f.get("seed", whole, "a whole number"),
+            seed=f.get("seed", nonnegative_int, "a whole number of 0 or more (as training takes it)"),
             training_data=f.part("training_data", read_training_data, "an object"),
             metrics=f.part("metrics", read_metrics, "an object"),
             refit_on_all_rows=f.optional("refit_on_all_rows", bool, "true or false", False),

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import TEXT_COLUMN, InputError, ModelNotFoundError, check_bool, check_path, wrong_type
+from taikai.errors import TEXT_COLUMN, InputError, check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, check_prefix, output_columns, proba_columns, reason_sets
 from taikai.model._describe import Described
+from taikai.model._env_named import empty_path_error
 from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, series_index, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
@@ -278,11 +279,8 @@ def load_model(path: str | Path | None = None) -> Model:
     """Load and verify a model directory (default: the shipped model)."""
     if path is not None:
         check_path("path", path)
-        if not str(path).strip():  # Path("") would be the current directory
-            raise ModelNotFoundError(
-                f"model path {str(path)!r} is empty: give the directory of a trained model, or leave it out "
-                "(None, no --model) for the shipped model"
-            )
+        if not str(path).strip():
+            raise empty_path_error(path)
     model_dir = model_directory(path) if path is not None else default_model_dir()
     pipeline, meta, data = load_verified(model_dir)
     model = Model(pipeline, meta, model_dir)

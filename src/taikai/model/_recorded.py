@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from taikai.model._fields import Fields, nonnegative_int, number, str_tuple, text
+from taikai.model._fields import Fields, nonnegative_int, score, str_tuple, text
 from taikai.model._figures import METRIC_NAMES
 
 _COUNT = "a whole number of 0 or more"
 _SCORES = "an object of scores (numbers between 0 and 1, as training wrote them)"
+_SCORE = "a score from 0 to 1"
 _HELD_OUT = ("reason_accuracy", "reason_macro_f1", "sentiment_accuracy", "sentiment_macro_f1")
 """The scores of each side of the comparison of added labels (:class:`~taikai.model.HeldOutScores`)."""
 
@@ -56,7 +57,7 @@ def read_dictionary(f: Fields) -> dict[str, Any]:
 
 def _scores(f: Fields) -> None:
     for key in METRIC_NAMES:
-        f.optional(key, number, "a number", 0.0)
+        f.optional(key, score, _SCORE, 0.0)
     for key in ("folds", "rows", "reason_rows", "sentiment_rows"):
         f.optional(key, nonnegative_int, _COUNT, 0)
     f.optional("note", text, "a string", "")
@@ -80,7 +81,7 @@ def _held_out(f: Fields) -> None:
     for n, key in enumerate(_HELD_OUT):
         if n < 2 and key not in f.values:  # the reason's scores are always written (null: no added row has one)
             raise f.error(f"{f.named(key)} is missing")
-        f.optional(key, number, "a number (or null: not scored)", 0.0)
+        f.optional(key, score, f"{_SCORE} (or null: not scored)", 0.0)
 
 
 def _disagreeing(f: Fields) -> None:

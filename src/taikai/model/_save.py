@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import Argument, InputError, ModelError, check_path
-from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME
+from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME, leftover
 from taikai.model._loaded import metadata_problems
 from taikai.model._metadata import ModelMetadata
 from taikai.model._save_files import write_artifact
-from taikai.model._save_marker import SAVING_NAME, in_progress, save_state
+from taikai.model._save_marker import SAVING_NAME, Leftover, busy, in_progress, save_state
 
 
 def check_out_given(argument: Argument, value: object) -> None:
@@ -32,9 +32,16 @@ def check_out_given(argument: Argument, value: object) -> None:
 
 
 def _check_parent(out: Path, named: str) -> None:
-    """Refuse a new *out* that cannot be created: its nearest existing parent is a file, or not writable."""
-    parent = Path(os.path.abspath(out)).parent
+    """Refuse a new *out* that cannot be created: it or a missing parent is a symbolic link to a path that does not
+    exist, or its nearest existing parent is a file, or not writable."""
+    parent = Path(os.path.abspath(out))
     while not parent.exists() and parent != parent.parent:
+        if parent.is_symlink():  # dangling: mkdir would say "File exists"
+            which = "it is" if parent == Path(os.path.abspath(out)) else f"{parent} is"
+            raise InputError(
+                f"{named}: {which} a symbolic link to {os.readlink(parent)}, which does not exist, so the model "
+                "directory cannot be created; create the directory it points to, or choose another directory"
+            )
         parent = parent.parent
     if not parent.is_dir():
         raise InputError(
@@ -55,8 +62,9 @@ def check_model_dir(
 ) -> None:
     """Refuse an *out* (*named* in messages: ``directory /x`` or ``out='/x' (--out on the command line)``) that is a
     file or cannot be created, a directory holding a model or other files unless *overwrite* (what to pass for
-    that: *force*), and one a live save is writing. *interrupted*: whether an interrupted save left its marker in
-    *out* (``None``: look); *late*: the check of a save holding *out*, after the one made before training."""
+    that: *force*), one whose files an interrupted save left not one model (unless *overwrite*), and one a live save
+    is writing. *interrupted*: whether an interrupted save left its marker in *out* (``None``: look); *late*: the
+    check of a save holding *out*, after the one made before training (the trained model is lost if refused)."""
     if out.exists() and not out.is_dir():
         raise InputError(f"{named}: is a file, not a model directory; choose a directory (it is created)")
     if not out.exists():
@@ -67,9 +75,17 @@ def check_model_dir(
     if interrupted is None:
         state = save_state(out)
         if state is not None and state.live:
+            if late:
+                raise InputError(busy(named, state.pid, force, late=True, began="it began while this one was trained"))
             raise InputError(in_progress(named, state))
         interrupted = state is not None
-    if interrupted and not overwrite:
+    left = leftover(out) if interrupted and not overwrite else Leftover.WHOLE  # a whole model: as if no marker
+    if left is Leftover.INCOMPLETE:
+        raise InputError(
+            f"{named}: a save into it was interrupted before it wrote both {ARTIFACT_NAME} and {METADATA_NAME}, so it "
+            f"holds no complete model; pass {force} to write one"
+        )
+    if left is Leftover.HALF_WRITTEN:
         raise InputError(
             f"{named}: a save into it was interrupted, so it holds a half-written model; pass {force} to replace it"
         )
@@ -145,5 +161,5 @@ def save_model(
     def again(interrupted: bool) -> None:  # the directory as it is once this save holds it
         check_model_dir(out, overwrite, named, force, interrupted=interrupted, late=True)
 
-    written, data = write_artifact(pipeline, meta, out, same, again, named=named, force=force)
+    written, data = write_artifact(pipeline, meta, out, same, again, named=named, force=force, late=late)
     return out, written, data

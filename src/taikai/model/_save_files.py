@@ -1,6 +1,8 @@
 """Write a model's two files into its directory under the directory's save marker (see
 :mod:`taikai.model._save_marker`): each through a temporary file of its own (a name no other save uses) renamed
-into place, ``model.joblib`` first; the sha256 that ``metadata.json`` records is that of the bytes this save wrote."""
+into place, ``model.joblib`` first; the sha256 that ``metadata.json`` records is that of the bytes this save wrote.
+A save holding the marker removes the temporary files that saves killed before renaming them left (their writer's
+pid, in their name, is no live process)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +33,35 @@ def _temporary(out_dir: Path, name: str) -> Path:
         return path
 
 
+_TEMPORARY = re.compile(
+    rf"\.(?:{re.escape(ARTIFACT_NAME)}|{re.escape(METADATA_NAME)})\.(?P<pid>[1-9][0-9]{{0,9}})\.[0-9a-f]+\.tmp"
+)
+"""The name :func:`_temporary` gives, with its writer's pid."""
+
+
+def _alive(pid: int) -> bool:
+    """Return whether the process *pid* may be running (``True`` when it cannot be told)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # another user's process (PermissionError), or no such pid possible
+        return True
+    return True
+
+
+def remove_dead_temporaries(out_dir: Path) -> None:
+    """Remove the temporary files of *out_dir* that saves no longer running left (called holding its marker)."""
+    with contextlib.suppress(OSError):
+        for path in out_dir.iterdir():
+            found = _TEMPORARY.fullmatch(path.name)
+            if found and not _alive(int(found["pid"])):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
 def write_artifact(
     pipeline: Any,
     meta: ModelMetadata,
@@ -39,20 +71,23 @@ def write_artifact(
     *,
     named: str = "",
     force: str = "overwrite=True",
+    late: bool = False,
 ) -> tuple[ModelMetadata, bytes]:
     """Write ``model.joblib`` and ``metadata.json`` into *out_dir* (created if need be); return the metadata as
     written and the artifact's bytes. With *data*, ``model.joblib`` is those bytes (an artifact of *pipeline* as it
     was loaded), else *pipeline* pickled. *check* is called once the directory's marker is held, with whether an
     interrupted save left it: it raises to refuse the directory as it is now (nothing is written). *named* and
-    *force* name the directory and the way to replace a model in the message refusing a second save at once."""
+    *force* name the directory and the way to replace a model in the message refusing a second save at once; *late*:
+    the model was trained for *out_dir*, so that message says it is lost."""
     import joblib
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     temporary: list[Path] = []
-    with holding_save(out_dir, named or f"directory {out_dir}", force) as saving:
+    with holding_save(out_dir, named or f"directory {out_dir}", force, late=late) as saving:
         if check is not None:
             check(saving.interrupted)
+        remove_dead_temporaries(out_dir)
         try:
             artifact = _temporary(out_dir, ARTIFACT_NAME)
             temporary.append(artifact)

@@ -2,15 +2,20 @@
 on (its pid written in it) while it writes ``model.joblib`` and ``metadata.json``, and removes once both are written.
 
 So two saves into one directory never write at once (the second is refused, naming the first's pid), and a save
-that was interrupted (Ctrl-C, a crash, ``kill -9``) leaves the marker behind with nobody holding its lock (the
-kernel releases it when the process ends): the directory then holds a half-written model, which is never loaded,
-and which a save with ``overwrite`` replaces. Where the filesystem has no locks (NFS or SMB mounted without them),
-saves are not locked, and a marker reads as an interrupted save.
+that was killed (a crash, ``kill``, the OOM killer) or interrupted (Ctrl-C) once it had replaced a file leaves the
+marker behind with nobody holding its lock (the kernel releases it when the process ends). Such a marker blocks only
+a directory whose files are not one model (see :class:`Leftover`): one without both files holds no complete model,
+one whose ``model.joblib`` is not the file ``metadata.json`` records holds a half-written model; neither is ever
+loaded, and a save with ``overwrite`` replaces them. A directory whose files are one model loads as it is, the marker
+left in place (a reader never writes into a model directory: it may be read-only, or a save may be taking the marker
+at that instant); the next save into it removes the marker. Where the filesystem has no locks (NFS or SMB mounted
+without them), saves are not locked, and a marker reads as an interrupted save.
 """
 
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import time
 from collections.abc import Iterator
@@ -32,6 +37,18 @@ class SaveState:
 
     live: bool
     pid: int | None
+
+
+class Leftover(enum.Enum):
+    """What a model directory whose marker no live save holds has: its files checked against each other."""
+
+    WHOLE = "whole"
+    """Both files, ``model.joblib`` the bytes ``metadata.json`` records: the save had not touched them, or had
+    written both."""
+    INCOMPLETE = "incomplete"
+    """``model.joblib`` or ``metadata.json`` missing: a save into a new directory stopped before writing both."""
+    HALF_WRITTEN = "half-written"
+    """Both files, but not of one model (or unreadable): a save stopped between replacing one and the other."""
 
 
 class SaveBusy(Exception):
@@ -67,11 +84,30 @@ REDO = "train again with --force (overwrite=True in Python)"
 """What to do with a half-written model: write a whole one over it."""
 
 
-def in_progress(named: str, state: SaveState, redo: str = REDO) -> str:
-    """Return the message refusing to read or write the directory *named* whose marker is *state*; *redo*: what
-    replaces a half-written model."""
+def busy(named: str, pid: int | None, force: str, *, late: bool, began: str) -> str:
+    """Return the message refusing a save into *named*, which the live save *pid* holds (*began*: when it began).
+    *late*: this save's model was trained for *named* and is lost; *force*: what replaces the model it saves."""
+    if late:
+        return (
+            f"{named}: {_saver(pid)} is saving a model into it ({began}), and this one was not saved; choose another "
+            f"directory, or pass {force} once it has ended to replace the model it saves"
+        )
+    return (
+        f"{named}: {_saver(pid)} is saving a model into it ({began}); nothing was written: wait for it to end, then "
+        f"choose another directory, or pass {force} to replace the model it saves"
+    )
+
+
+def in_progress(named: str, state: SaveState, redo: str = REDO, left: Leftover = Leftover.HALF_WRITTEN) -> str:
+    """Return the message refusing to read the directory *named* whose marker is *state*: a live save's, or an
+    interrupted one's that left *left*; *redo*: what replaces a model that is not whole."""
     if state.live:
         return f"{named}: {_saver(state.pid)} is saving a model into it; wait for it to end"
+    if left is Leftover.INCOMPLETE:
+        return (
+            f"{named}: a save into it was interrupted before it wrote both model.joblib and metadata.json, so it "
+            f"holds no complete model; {redo} to write one"
+        )
     return (
         f"{named}: a save into it was interrupted, so it holds a half-written model, which is never loaded; {redo} "
         "to replace it"
@@ -119,19 +155,17 @@ def _take(marker: Path) -> tuple[int, bool]:
 
 
 @contextlib.contextmanager
-def holding_save(directory: Path, named: str, force: str) -> Iterator[Saving]:
+def holding_save(directory: Path, named: str, force: str, *, late: bool = False) -> Iterator[Saving]:
     """Hold the marker of a save into *directory* (which exists) while the block writes the model's files; remove it
     once they are written. A block that fails before touching them (:attr:`Saving.touched`) leaves the directory
     as it was: the marker goes too, unless an interrupted save had left it. Raise :class:`InputError` when a live
-    save holds it (*named*: the directory in messages; *force*: what to pass to replace a model)."""
+    save holds it (*named*: the directory in messages; *force*: what to pass to replace a model; *late*: the model
+    to save was trained for this directory, and is lost)."""
     marker = directory / SAVING_NAME
     try:
         fd, created = _take(marker)
-    except SaveBusy as busy:
-        raise InputError(
-            f"{named}: {_saver(busy.pid)} is saving a model into it (it began saving first); nothing was written: "
-            f"wait for it to end, then choose another directory, or pass {force} to replace the model it saves"
-        ) from None
+    except SaveBusy as taken:
+        raise InputError(busy(named, taken.pid, force, late=late, began="it began saving first")) from None
     saving = Saving(interrupted=not created and os.fstat(fd).st_size > 0)
     try:
         os.ftruncate(fd, 0)
