@@ -24,7 +24,18 @@ from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._same import CP932_ROUND_TRIP, same_text_key
-from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
+from taikai.text._similar import (
+    COPY_LENGTH,
+    NEAR_COPY,
+    NEAR_DUPLICATE,
+    containment,
+    copy_groups,
+    duplicate_groups,
+    jaccard,
+    near_copies,
+    near_duplicates,
+    shingles,
+)
 from taikai.text._status import Status
 from taikai.text._width import clip, display_width, pad, printable
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share, sharing_words
@@ -34,8 +45,10 @@ if TYPE_CHECKING:
     from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
 
 __all__ = [
+    "COPY_LENGTH",
     "CP932_ROUND_TRIP",
     "MAX_CHARS",
+    "NEAR_COPY",
     "NEAR_DUPLICATE",
     "REFERENCE",
     "SKIPPED_POS",
@@ -49,7 +62,9 @@ __all__ = [
     "WordTagger",
     "check_text",
     "clip",
+    "containment",
     "content_words",
+    "copy_groups",
     "decode_reference",
     "default_dicdir",
     "dictionary_entries",
@@ -59,6 +74,7 @@ __all__ = [
     "jaccard",
     "japanese_share",
     "make_tagger",
+    "near_copies",
     "near_duplicates",
     "nfkc_decoded_with_offsets",
     "nfkc_with_offsets",
