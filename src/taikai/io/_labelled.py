@@ -61,6 +61,7 @@ class LabelledTable:
 
     ``rows`` counts the data rows read; ``blank`` the rows without any label (skipped where blanks are allowed);
     ``bad`` the rows skipped as unusable, one entry per row. ``rows == len(frame) + blank + len(bad)``.
+    ``places`` names where each row of ``frame`` is, as bad rows are named (``FILE:LINE``, or ``FILE: row N``).
     """
 
     frame: pd.DataFrame
@@ -68,6 +69,7 @@ class LabelledTable:
     rows: int
     blank: int
     bad: tuple[BadRow, ...]
+    places: tuple[str, ...] = ()
 
 
 def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
@@ -262,7 +264,7 @@ def check_labelled(
     if sentiment_column:
         out[sentiment_column] = clean_sentiments
     assert len(out) + blank + len(bad) == len(df)
-    return LabelledTable(out, source, len(df), blank, tuple(bad))
+    return LabelledTable(out, source, len(df), blank, tuple(bad), tuple(map(where, keep)))
 
 
 def validate_labelled(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Collection, Hashable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -14,6 +14,7 @@ from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
 from taikai.training._columns import ADDED_COLUMNS_HINT, Columns
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
+from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
 from taikai.training._label_forms import warn_nfkc_changes
 from taikai.training._masked_copies import added_keys
 
@@ -21,20 +22,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Data: TypeAlias = "str | Path | pd.DataFrame"  # a labelled file (any format taikai reads) or a labelled data frame
-
-
-@dataclass(frozen=True)
-class Differences:
-    """Dropped rows whose labels differ from the row kept: in all, with other reasons, with another sentiment.
-
-    Reasons differ when their set or their first (primary, the one trained on) reason does; the same reasons in
-    another order after the first are the same labels. A row may differ in both, so ``rows`` may be less than
-    ``reasons + sentiment``.
-    """
-
-    rows: int = 0
-    reasons: int = 0
-    sentiment: int = 0
 
 
 @dataclass(frozen=True)
@@ -53,10 +40,14 @@ class TrainingInputs:
     """Added rows dropped as duplicates of a base row whose labels differ (the base labels were kept)."""
     disagreeing_repeats: int = 0
     """Added rows dropped as repeated by a later added row (a later file's, or later in the file) with other labels."""
-    differing_duplicates: Differences = Differences()
+    differing_duplicates: Differences = field(default_factory=Differences)
     """What differs in the ``disagreeing_duplicates``: how many have other reasons, how many another sentiment."""
-    differing_repeats: Differences = Differences()
+    differing_repeats: Differences = field(default_factory=Differences)
     """What differs in the ``disagreeing_repeats``, counted the same way."""
+    duplicates_at: tuple[str, ...] = ()
+    """The first few ``disagreeing_duplicates`` at their ``FILE:LINE``, each with DATA's row kept."""
+    repeats_at: tuple[str, ...] = ()
+    """The first few ``disagreeing_repeats`` at their ``FILE:LINE``, each with the added row kept."""
 
 
 def _read(
@@ -221,23 +212,23 @@ def read_inputs(
         skipped.extend(table.bad)
         tables.append((table, name, sha))
     keys = text_keys(base[columns.text])
-    base_keys = _labels_by_key(base.assign(_taikai_key=keys), columns.sentiment)
-    frames = [table.frame.assign(_taikai_file=i) for i, (table, _, _) in enumerate(tables)]
+    base_keys = kept_rows(base.assign(**{KEY: keys, PLACE: base_table.places}), columns.sentiment)
+    frames = [table.frame.assign(_taikai_file=i, **{PLACE: table.places}) for i, (table, _, _) in enumerate(tables)]
     added = pd.concat(frames, ignore_index=True)
     texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
-    added["_taikai_key"] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
-    in_base = added["_taikai_key"].isin(base_keys)
-    disagreeing = _differences(added[in_base], base_keys, columns.sentiment)
-    repeated = added.duplicated("_taikai_key", keep="last") & ~in_base
-    kept = _labels_by_key(added[~in_base].drop_duplicates("_taikai_key", keep="last"), columns.sentiment)
-    repeats = _differences(added[repeated], kept, columns.sentiment)
+    added[KEY] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
+    in_base = added[KEY].isin(base_keys)
+    disagreeing, duplicates_at = differences(added[in_base], base_keys, columns.sentiment)
+    repeated = added.duplicated(KEY, keep="last") & ~in_base
+    kept = kept_rows(added[~in_base].drop_duplicates(KEY, keep="last"), columns.sentiment)
+    repeats, repeats_at = differences(added[repeated], kept, columns.sentiment)
     dropped = in_base | repeated
     for i, (table, name, sha) in enumerate(tables):
         mine = added["_taikai_file"] == i
         duplicates = int((dropped & mine).sum())
         used = int(mine.sum()) - duplicates
         if (in_base | ~mine).all():  # nothing of it would be trained on (and training takes minutes)
-            differ = _differences(added[mine], base_keys, columns.sentiment).rows
+            differ = differences(added[mine], base_keys, columns.sentiment)[0].rows
             other = f", {differ:,} of them labelled otherwise there: DATA's labels are kept" if differ else ""
             counted = f"{duplicates:,} duplicate{'s' if duplicates != 1 else ''}{other}"
             raise InputError(
@@ -247,39 +238,16 @@ def read_inputs(
         files.append(
             InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)
         )
-    rows = added[~dropped].drop(columns=["_taikai_file", "_taikai_key"]).assign(**{WEIGHT: float(add_weight)})
+    rows = added[~dropped].drop(columns=["_taikai_file", KEY, PLACE]).assign(**{WEIGHT: float(add_weight)})
     return TrainingInputs(
-        base, rows, tuple(files), tuple(skipped), disagreeing.rows, repeats.rows, disagreeing, repeats
+        base,
+        rows,
+        tuple(files),
+        tuple(skipped),
+        disagreeing.rows,
+        repeats.rows,
+        disagreeing,
+        repeats,
+        duplicates_at,
+        repeats_at,
     )
-
-
-_Labels: TypeAlias = "tuple[str, frozenset[str], str | None]"
-
-
-def _labels_by_key(frame: pd.DataFrame, sentiment: Hashable | None) -> dict[str, _Labels]:
-    """Return the labels of every row of *frame* by its text key: primary reason, reason set and sentiment."""
-    return dict(zip(frame["_taikai_key"], _labels(frame, sentiment), strict=True))
-
-
-def _labels(frame: pd.DataFrame, sentiment: Hashable | None) -> list[_Labels]:
-    sentiments = frame[sentiment].tolist() if sentiment else [None] * len(frame)
-    return [
-        (labels[0] if labels else "", frozenset(labels), s)
-        for labels, s in zip(frame["label_set"], sentiments, strict=True)
-    ]
-
-
-def _differences(dropped: pd.DataFrame, kept: dict[str, _Labels], sentiment: Hashable | None) -> Differences:
-    """Count the *dropped* rows whose labels differ from those *kept* for their text key, and in what. A dropped row
-    without a sentiment (coded with reasons only) does not differ in sentiment from the kept row's, nor one without a
-    reason (coded with a sentiment only) in reasons."""
-    rows = reasons = sentiments = 0
-    for key, (primary, label_set, feeling) in zip(dropped["_taikai_key"], _labels(dropped, sentiment), strict=True):
-        other_primary, other_set, other_feeling = kept[key]
-        # a row coded with a sentiment only says nothing of the reasons
-        reasons_differ = bool(label_set) and (primary != other_primary or label_set != other_set)
-        feeling_differs = bool(feeling) and feeling != other_feeling  # a row coded with reasons only says nothing
-        rows += reasons_differ or feeling_differs
-        reasons += reasons_differ
-        sentiments += feeling_differs
-    return Differences(rows, reasons, sentiments)

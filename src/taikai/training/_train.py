@@ -103,6 +103,7 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
                 name: {"reasons": d.reasons, "sentiment": d.sentiment}
                 for name, d in (("duplicates", inputs.differing_duplicates), ("repeats", inputs.differing_repeats))
             },
+            "added_disagreeing_at": {"duplicates": list(inputs.duplicates_at), "repeats": list(inputs.repeats_at)},
         }
     return source
 
