@@ -362,3 +362,40 @@ ADD_TYPES = "add must be a labelled file (str or pathlib.Path) or DataFrame, or 
 def test_added_files_of_another_type_are_refused(add, shown):
     with pytest.raises(TypeError, match=f"^{re.escape(f'{ADD_TYPES}, not {shown}')}$"):
         read_inputs(BASE, add, columns=Columns())
+
+
+NEW_CATEGORY = (
+    "or fix the typo; or for a category of your own, label rows with it in {base} too, since a file given to add= "
+    "(--add on the command line) can only use labels DATA has, and train with --free-labels (free_labels=True), "
+    "which reads DATA's labels as written, as your own (the taxonomy's then show no Japanese name); give it as many "
+    "training rows as --folds (5 by default), DATA's and the added ones together, or cross-validation uses fewer "
+    "folds (below 2 rows it is skipped)"
+)
+
+
+@pytest.mark.parametrize(
+    ("added", "listed", "ending"),
+    [
+        # Regression: a category of the analyst's own was only told to "fix the typo"
+        ("ui_change", "reasons: unknown label 'ui_change'", NEW_CATEGORY),
+        ("画面の変更", "reasons: unknown label '画面の変更'", NEW_CATEGORY),
+        # a typo is told its closest label, and no more
+        ("fess", "reasons: unknown label 'fess' (closest: fees (手数料が高い))", "or fix the typo"),
+    ],
+)
+@pytest.mark.parametrize(("data", "base"), [("frame", "DATA"), ("file", "DATA (base.csv)")])
+def test_a_new_category_in_an_added_file_is_told_how_to_train_one(
+    tmp_path, monkeypatch, added, listed, ending, data, base
+):
+    monkeypatch.chdir(tmp_path)
+    if data == "file":
+        BASE.to_csv("base.csv", index=False)
+    with pytest.raises(InputError) as caught:
+        read_inputs(
+            BASE if data == "frame" else "base.csv",
+            [labelled([NEW, ["新しい文章", added, "neutral"]])],
+            columns=Columns(),
+        )
+    said = str(caught.value)
+    assert f": {listed}\n" in said
+    assert said.endswith(ending.format(base=base))

@@ -60,12 +60,14 @@ def _read(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
     unknown_hint: str = "",
+    far_hint: str = "",
 ) -> tuple[LabelledTable, str, str, bool]:
     """Return the checked table of *data*, its name for the metadata, its sha256, and whether it is an added file
     without a sentiment column. An added file (*skip_blank*) may name its columns the standard way instead (see
     :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
     sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
-    a label outside *known* (see ``check_labelled``)."""
+    a label outside *known* (see ``check_labelled``); *far_hint* ends it when such a label is close to no known
+    one (a category of one's own rather than a typo)."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -76,6 +78,7 @@ def _read(
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
         "unknown_hint": unknown_hint,
         "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
+        **({"free_labels_hint": None, "free_labels_advice": far_hint} if far_hint else {}),
         "reasons_only": True,  # a row coded with reasons only trains the reason head (sentiment "")
         "sentiments_only": True,  # a row coded with a sentiment only trains the sentiment head (primary "")
         "unread_sentiment": None if columns.sentiment else "sentiment",  # --no-sentiment: such a row trains nothing
@@ -129,6 +132,19 @@ def added_labels_hint(base_name: str) -> str:
     return (
         f"a file given to {ADD} can only use labels {base} has, even with --free-labels (free_labels=True): "
         f"to train a label of your own, label rows with it in {base} too"
+    )
+
+
+def new_label_hint(base_name: str) -> str:
+    """Say what to do with a label of an ``--add`` file close to no known one, a category of one's own (without
+    ``--free-labels``): the model's labels are DATA's (*base_name*), read as one's own under ``--free-labels``."""
+    base = "DATA" if base_name == "<frame>" else f"DATA ({base_name})"
+    return (
+        f"for a category of your own, label rows with it in {base} too, since a file given to {ADD} can only use "
+        "labels DATA has, and train with --free-labels (free_labels=True), which reads DATA's labels as written, as "
+        "your own (the taxonomy's then show no Japanese name); give it as many training rows as --folds (5 by "
+        "default), DATA's and the added ones together, or cross-validation uses fewer folds (below 2 rows it is "
+        "skipped)"
     )
 
 
@@ -193,6 +209,7 @@ def read_inputs(
             known=(known_reasons, known_sentiments),
             encoding_errors=encoding_errors,
             unknown_hint=added_labels_hint(base_name) if free_labels else "",
+            far_hint="" if free_labels else new_label_hint(base_name),
         )
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
