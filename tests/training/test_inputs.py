@@ -399,3 +399,50 @@ def test_a_new_category_in_an_added_file_is_told_how_to_train_one(
     said = str(caught.value)
     assert f": {listed}\n" in said
     assert said.endswith(ending.format(base=base))
+
+
+@pytest.mark.parametrize(
+    ("columns", "sentiment", "ending"),
+    [
+        # Regression: Suggestion.rows given to add= was told to "rename the column back to 'reasons'"
+        (
+            ["row", "text", "model_reason", "p_model_reason", "model_sentiment", "similar_rows"],
+            "sentiment",
+            "<frame>: adds no labelled row (2 row(s) with the model's columns of a taikai suggest sheet, and no "
+            "reasons or sentiment column: Suggestion.rows, before labelling); fill in reasons, sentiments or both in "
+            "the sheet suggest wrote (out=) and give that file, or add reasons and sentiment columns to this frame "
+            "and fill them in, or leave it out of add= (--add on the command line)",
+        ),
+        (
+            ["row", "text", "model_reason", "p_model_reason", "similar_rows"],
+            None,
+            "<frame>: adds no labelled row (2 row(s) with the model's columns of a taikai suggest sheet, and no "
+            "reasons column: Suggestion.rows, before labelling); fill in reasons in the sheet suggest wrote (out=) and "
+            "give that file, or add a reasons column to this frame and fill it in, or leave it out of add= (--add on "
+            "the command line)",
+        ),
+    ],
+)
+def test_suggestion_rows_before_labelling_are_told_to_be_filled_in(columns, sentiment, ending):
+    rows = pd.DataFrame(
+        [[i, t, "fees", 0.5, "negative", 0][: len(columns)] for i, t in enumerate(["新しい話", "別の話"])],
+        columns=columns,
+    )
+    base = BASE if sentiment else BASE.drop(columns="sentiment")
+    with pytest.raises(InputError) as caught:
+        read_inputs(base, [rows], columns=Columns(sentiment=sentiment))
+    assert str(caught.value) == ending
+
+
+def test_a_saved_copy_of_suggestion_rows_is_told_to_give_the_sheet(tmp_path):
+    path = tmp_path / "rows.csv"
+    pd.DataFrame({"row": [0], "text": ["新しい話"], "model_reason": ["fees"], "similar_rows": [0]}).to_csv(
+        path, index=False
+    )
+    with pytest.raises(InputError) as caught:
+        read_inputs(BASE, [path], columns=Columns())
+    assert str(caught.value) == (
+        f"{path}: adds no labelled row (1 row(s) with the model's columns of a taikai suggest sheet, and no reasons "
+        "or sentiment column); give the sheet suggest wrote instead, with reasons, sentiments or both filled in (this "
+        "file has no reasons and sentiment columns), or leave it out of add= (--add on the command line)"
+    )

@@ -12,7 +12,7 @@ from taikai.errors import ADD, DataWarning, InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
-from taikai.training._columns import ADDED_COLUMNS_HINT, Columns
+from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, no_labelled_row, unfilled_sheet
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
 from taikai.training._label_forms import warn_nfkc_changes
@@ -96,6 +96,9 @@ def _read(
         frame, source, lines, name, read = table.frame, table.source, table.lines, str(path), table.sheet
     names = [str(c).strip() for c in frame.columns]
     mine = columns.found_in(names) if skip_blank else columns
+    fill = [c for c in (mine.reasons, mine.sentiment) if c is not None]
+    if skip_blank and "model_reason" in names and not any(str(c) in names for c in fill):  # a sheet's model columns
+        raise InputError(unfilled_sheet(name, len(frame), columns))  # Suggestion.rows: no column to fill in yet
     unfelt = skip_blank and mine.sentiment is not None and str(mine.sentiment) not in names
     if unfelt:  # rows with reasons only, as a row with a blank sentiment cell: they train the reason head
         mine = replace(mine, sentiment=None)
@@ -213,11 +216,8 @@ def read_inputs(
         )
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
-            raise InputError(
-                f"{name}: adds no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
-                f"{len(table.bad):,} unusable); fill in {labels}, save the sheet and run again (check that this "
-                f"is the file you labelled), or leave it out of {ADD}"
-            )
+            counted = f"{table.rows:,} row(s): {table.blank:,} without any label, {len(table.bad):,} unusable"
+            raise InputError(no_labelled_row(name, counted, labels))
         if unfelt:
             warnings.warn(
                 f"{name}: no {columns.sentiment!r} column, so its {len(table.frame):,} labelled row(s) train the "
