@@ -90,3 +90,10 @@ def test_rules_test_reads_no_sentiment_but_still_tells_of_a_swap():
     assert str(caught.value).splitlines()[1] == (
         f"  s2f.csv:9: reasons: 'negative' is a sentiment label (and 'trouble' a reason): {SWAPPED}"
     )
+
+
+def test_a_sentiment_column_not_read_is_not_checked():
+    """--no-sentiment (sentiment_column=None) reads no sentiment: its cells, told of only for a swap, are not
+    refused as unknown sentiments."""
+    table = check_labelled(frame("fees", "良い"), sentiment_column=None, **TAXONOMY)
+    assert table.frame["label_set"].tolist() == [["fees"]]

@@ -233,7 +233,7 @@ def check_labelled(
             ((reasons_column, primary), (MORE_REASONS_COLUMN, further)),
             (sentiment_column, sentiment) if sentiment_column else (aside, beside[pos]) if beside else None,
             known_reasons,
-            known_sentiments,
+            known_sentiments if sentiment_column else None,  # a sentiment not read is not checked
         )
         unknown += [(f"{where(pos)}: {message}", kind) for message, kind in said]
         far_from += far_labels  # a label of the other column is no typo
