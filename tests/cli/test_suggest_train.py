@@ -10,6 +10,9 @@ from click.testing import CliRunner
 from taikai import load_model
 from taikai.cli import cli
 
+NO_COPIES = " (near-copies kept in one fold: none among them)"
+"""What the comparison says of the sheets here: no added row is a near-copy of another."""
+
 # A phenomenon the tiny model has never seen: generative AI taking the work. The person labels it `rejection`.
 TAUGHT = [
     "生成AIで記事が書けるからと単価の話の前に断られた",
@@ -390,7 +393,7 @@ def test_a_sheet_coded_with_reasons_only_teaches_the_reason_head(
     assert result.exit_code == 0, result.output
     assert f"added: {sheet}  (11 rows, 8 used, 3 blank, weight 3)" in result.output
     assert f"\nheads: {heads}\n" in result.output
-    assert f"your labels: 8 rows, 2-fold; trained without them → with them; {compared}" in result.output
+    assert f"your labels: 8 rows, 2-fold{NO_COPIES}; trained without them → with them; {compared}" in result.output
     assert ("sentiment accuracy" in result.output.split("your labels:")[1]) == bool(sentiments)
     model = load_model(out)
     assert model.metadata.sentiments == ("negative", "neutral", "positive")
@@ -430,7 +433,7 @@ def test_a_sheet_coded_with_sentiments_only_teaches_the_sentiment_head(
     assert f"added: {sheet}  (11 rows, 8 used, 3 blank, weight 3)" in result.output
     assert "skipped" not in result.output and "skipped" not in result.stderr
     assert f"\nheads: {heads}\n" in result.output
-    assert f"your labels: 8 rows, 2-fold; trained without them → with them; {compared}" in result.output
+    assert f"your labels: 8 rows, 2-fold{NO_COPIES}; trained without them → with them; {compared}" in result.output
     assert ("reason accuracy" in result.output.split("your labels:")[1]) == bool(reasons)
     info = run("info", "--model", out)
     assert info.exit_code == 0 and f"\nheads:      {heads}\n" in info.output
@@ -475,7 +478,8 @@ def test_train_add_notes_added_files_that_disagree(run, tmp_path, tiny_csv):
     assert f"added: {first}  (2 rows, 1 used, 1 duplicates, weight 1)" in result.output
     assert (
         "note:  1 dropped duplicate(s) among the files given to add= (--add on the command line) carry labels that "
-        "differ from the row kept: reasons in 1 (the last one: of the later file, or later in the file)\n"
+        "differ from the row kept: reasons in 1 (the last one: of the later file, or later in the file): "
+        f"{first}:2 (kept: {second}:2)\n"  # named, with the row kept (they were not)
     ) in result.output
 
 

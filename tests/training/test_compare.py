@@ -11,6 +11,7 @@ from taikai.model import FeatureConfig
 from taikai.training import AddedComparison
 
 CONFIG = FeatureConfig(min_df=1)
+COPIES = " (near-copies kept in one fold: 8 of the rows are near-copies of another)"  # 生成AIに…0件目, …。4件目
 AI = ["生成AIに仕事を取られた", "AIで十分と言われた", "生成AIのせいで応募が通らない", "AI翻訳に置き換えられた"]
 
 
@@ -128,7 +129,7 @@ def test_added_rows_coded_with_reasons_only_score_the_reason_alone(tiny_csv, wit
     assert AddedComparison.from_dict(json.loads(json.dumps(stored))) == comparison
     assert (comparison.with_added.sentiment_accuracy is not None) is sentiment_scored
     lines = comparison.lines()
-    assert lines[0] == f"your labels: 8 rows, 4-fold; trained without them → with them{said}"
+    assert lines[0] == f"your labels: 8 rows, 4-fold{COPIES}; trained without them → with them{said}"
     assert any("sentiment accuracy" in line for line in lines) is sentiment_scored
 
 
@@ -152,6 +153,95 @@ def test_added_rows_coded_with_a_sentiment_only_score_the_sentiment_alone(tiny_c
     assert (comparison.with_added.reason_accuracy is not None) is reason_scored
     assert comparison.with_added.sentiment_accuracy is not None
     lines = comparison.lines()
-    assert lines[0] == f"your labels: 8 rows, 4-fold; trained without them → with them{said}"
+    assert lines[0] == f"your labels: 8 rows, 4-fold{COPIES}; trained without them → with them{said}"
     assert any("reason accuracy" in line for line in lines) is reason_scored
     assert model.metadata.training_data.get("reason_rows") == (None if with_reason == 8 else 40 + with_reason)
+
+
+CORES = [
+    "提案を何十件も送ったのに一件も通らず、もう応募する気力がなくなってしまった",
+    "手数料が二割も引かれるので、手元に残る金額が少なすぎて続けられなかった",
+    "本業の残業が増えてしまい、副業に回せる時間がまったく取れなくなった",
+    "納品した後に連絡が途絶えて、報酬が支払われないまま終わってしまった",
+]
+OPENERS = ["正直、", "個人的な意見ですが、"]
+CLOSERS = ["と思います。", "。以上です。"]
+
+
+class Memorizer:
+    """A stand-in for a fitted pipeline: predicts the primary reason of the training row holding the text's core
+    (a model that learned a near-copy), else ``other``; records what it was trained on."""
+
+    def __init__(self, frame, fitted):
+        self.texts = list(frame["text"])
+        self.reasons = list(frame["primary"])
+        fitted.append(self.texts)
+
+    def predict(self, texts):
+        import numpy as np
+
+        out = []
+        for text in texts:
+            known = [
+                r for t, r in zip(self.texts, self.reasons, strict=True) if any(c in t and c in text for c in CORES)
+            ]
+            out.append([known[0] if known else "other", "negative"])
+        return np.array(out, dtype=object)
+
+
+@pytest.mark.parametrize(
+    ("copies", "folds", "said"),
+    [
+        (2, 2, "2-fold (near-copies kept in one fold: 8 of the rows are near-copies of another)"),
+        (2, 5, "4-fold (near-copies kept in one fold: 8 of the rows are near-copies of another)"),  # 4 groups
+        (1, 2, "2-fold (near-copies kept in one fold: none among them)"),
+    ],
+)
+def test_near_copies_of_an_added_row_are_kept_in_its_fold(monkeypatch, copies, folds, said):
+    """Regression: a plain KFold scored a row with a model trained on its near-copy (the same review with another
+    opener or closer), which inflated "with them" (0.485 → 0.939 on a sheet of such rows, 0.578 held out whole)."""
+    from taikai.training import _compare
+
+    fitted: list[list[str]] = []
+    monkeypatch.setattr(_compare, "fit_frame", lambda config, frame, *rest: Memorizer(frame, fitted))
+    texts = [f"{OPENERS[k]}{core}{CLOSERS[k]}" for core in CORES for k in range(copies)]
+    added = pd.DataFrame(
+        {"text": texts, "primary": [r for r in ("rejection", "fees", "time", "trouble") for _ in range(copies)]}
+    )
+    base = pd.DataFrame({"text": ["関係のない文章です"], "primary": ["other"]})
+    comparison = _compare.compare_added(base, added, CONFIG, folds, 0, None, "text")
+    assert comparison.lines()[0] == f"your labels: {len(texts)} rows, {said}; trained without them → with them"
+    # no row was scored by a model that learned its near-copy: a model that memorises copies gains nothing
+    assert comparison.with_added.reason_accuracy == comparison.without.reason_accuracy == 0.0
+    assert comparison.near_copies == (len(texts) if copies > 1 else 0)
+    assert AddedComparison.from_dict(json.loads(json.dumps(comparison.to_dict()))) == comparison
+
+
+def test_added_rows_all_near_copies_of_one_text_are_not_compared(tiny_csv):
+    """Rows that are all one review with other openers or closers make a single fold: the comparison says why it is
+    skipped instead of scoring each copy with a model trained on the others."""
+    added = pd.DataFrame(
+        {
+            "text": [f"{o}{CORES[0]}{c}" for o in OPENERS for c in CLOSERS],
+            "reasons": "rejection",
+            "sentiment": "negative",
+        }
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = taikai.train(tiny_csv, config=CONFIG, folds=0, test_size=0, add=[added], compare_folds=2)
+    assert "added" not in model.metadata.metrics
+    assert [str(w.message) for w in caught if "before/after" in str(w.message)] == [
+        "the before/after comparison of the added labels was skipped: the 4 usable new rows of the file(s) given to "
+        "add= (--add on the command line) are near-copies of one text (one review with other openers or closers), "
+        "which are kept in one fold, and it needs at least 2 different texts (one per fold); label more rows to see "
+        "what they buy"
+    ]
+
+
+def test_a_comparison_recorded_before_near_copies_were_grouped_says_nothing_of_them():
+    """A model saved before near-copies were grouped has no ``near_copies``: its line is as it was."""
+    stored = {"rows": 8, "folds": 4, "without": {"reason_accuracy": 0.5}, "with": {"reason_accuracy": 0.75}}
+    comparison = AddedComparison.from_dict(stored)
+    assert comparison.near_copies is None and "near_copies" not in comparison.to_dict()
+    assert comparison.lines()[0] == "your labels: 8 rows, 4-fold; trained without them → with them"

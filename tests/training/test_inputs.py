@@ -362,3 +362,87 @@ ADD_TYPES = "add must be a labelled file (str or pathlib.Path) or DataFrame, or 
 def test_added_files_of_another_type_are_refused(add, shown):
     with pytest.raises(TypeError, match=f"^{re.escape(f'{ADD_TYPES}, not {shown}')}$"):
         read_inputs(BASE, add, columns=Columns())
+
+
+NEW_CATEGORY = (
+    "or fix the typo; or for a category of your own, label rows with it in {base} too, since a file given to add= "
+    "(--add on the command line) can only use labels DATA has, and train with --free-labels (free_labels=True), "
+    "which reads DATA's labels as written, as your own (the taxonomy's then show no Japanese name); give it as many "
+    "training rows as --folds (5 by default), DATA's and the added ones together, or cross-validation uses fewer "
+    "folds (below 2 rows it is skipped)"
+)
+
+
+@pytest.mark.parametrize(
+    ("added", "listed", "ending"),
+    [
+        # Regression: a category of the analyst's own was only told to "fix the typo"
+        ("ui_change", "reasons: unknown label 'ui_change'", NEW_CATEGORY),
+        ("画面の変更", "reasons: unknown label '画面の変更'", NEW_CATEGORY),
+        # a typo is told its closest label, and no more
+        ("fess", "reasons: unknown label 'fess' (closest: fees (手数料が高い))", "or fix the typo"),
+    ],
+)
+@pytest.mark.parametrize(("data", "base"), [("frame", "DATA"), ("file", "DATA (base.csv)")])
+def test_a_new_category_in_an_added_file_is_told_how_to_train_one(
+    tmp_path, monkeypatch, added, listed, ending, data, base
+):
+    monkeypatch.chdir(tmp_path)
+    if data == "file":
+        BASE.to_csv("base.csv", index=False)
+    with pytest.raises(InputError) as caught:
+        read_inputs(
+            BASE if data == "frame" else "base.csv",
+            [labelled([NEW, ["新しい文章", added, "neutral"]])],
+            columns=Columns(),
+        )
+    said = str(caught.value)
+    assert f": {listed}\n" in said
+    assert said.endswith(ending.format(base=base))
+
+
+@pytest.mark.parametrize(
+    ("columns", "sentiment", "ending"),
+    [
+        # Regression: Suggestion.rows given to add= was told to "rename the column back to 'reasons'"
+        (
+            ["row", "text", "model_reason", "p_model_reason", "model_sentiment", "similar_rows"],
+            "sentiment",
+            "<frame>: adds no labelled row (2 row(s) with the model's columns of a taikai suggest sheet, and no "
+            "reasons or sentiment column: Suggestion.rows, before labelling); fill in reasons, sentiments or both in "
+            "the sheet suggest wrote (out=) and give that file, or add reasons and sentiment columns to this frame "
+            "and fill them in, or leave it out of add= (--add on the command line)",
+        ),
+        (
+            ["row", "text", "model_reason", "p_model_reason", "similar_rows"],
+            None,
+            "<frame>: adds no labelled row (2 row(s) with the model's columns of a taikai suggest sheet, and no "
+            "reasons column: Suggestion.rows, before labelling); fill in reasons in the sheet suggest wrote (out=) and "
+            "give that file, or add a reasons column to this frame and fill it in, or leave it out of add= (--add on "
+            "the command line)",
+        ),
+    ],
+)
+def test_suggestion_rows_before_labelling_are_told_to_be_filled_in(columns, sentiment, ending):
+    rows = pd.DataFrame(
+        [[i, t, "fees", 0.5, "negative", 0][: len(columns)] for i, t in enumerate(["新しい話", "別の話"])],
+        columns=columns,
+    )
+    base = BASE if sentiment else BASE.drop(columns="sentiment")
+    with pytest.raises(InputError) as caught:
+        read_inputs(base, [rows], columns=Columns(sentiment=sentiment))
+    assert str(caught.value) == ending
+
+
+def test_a_saved_copy_of_suggestion_rows_is_told_to_give_the_sheet(tmp_path):
+    path = tmp_path / "rows.csv"
+    pd.DataFrame({"row": [0], "text": ["新しい話"], "model_reason": ["fees"], "similar_rows": [0]}).to_csv(
+        path, index=False
+    )
+    with pytest.raises(InputError) as caught:
+        read_inputs(BASE, [path], columns=Columns())
+    assert str(caught.value) == (
+        f"{path}: adds no labelled row (1 row(s) with the model's columns of a taikai suggest sheet, and no reasons "
+        "or sentiment column); give the sheet suggest wrote instead, with reasons, sentiments or both filled in (this "
+        "file has no reasons and sentiment columns), or leave it out of add= (--add on the command line)"
+    )

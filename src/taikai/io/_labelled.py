@@ -18,7 +18,7 @@ from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, InputEr
 from taikai.io._bad_rows import BadRow
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
-from taikai.io._unknown_labels import known_labels, unknown_label
+from taikai.io._unknown_labels import known_labels, row_unknowns
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -61,6 +61,7 @@ class LabelledTable:
 
     ``rows`` counts the data rows read; ``blank`` the rows without any label (skipped where blanks are allowed);
     ``bad`` the rows skipped as unusable, one entry per row. ``rows == len(frame) + blank + len(bad)``.
+    ``places`` names where each row of ``frame`` is, as bad rows are named (``FILE:LINE``, or ``FILE: row N``).
     """
 
     frame: pd.DataFrame
@@ -68,6 +69,7 @@ class LabelledTable:
     rows: int
     blank: int
     bad: tuple[BadRow, ...]
+    places: tuple[str, ...] = ()
 
 
 def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
@@ -192,6 +194,8 @@ def check_labelled(
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
     unread = not sentiment_column and unread_sentiment is not None and unread_sentiment in df.columns
     ignored = [label_cell(v) for v in df[unread_sentiment]] if unread else [""] * len(df)
+    aside = unread_sentiment if unread_sentiment is not None else "sentiment"  # not read, but told of when swapped
+    beside = [label_cell(v) for v in df[aside]] if not sentiment_column and aside in df.columns else None
     label_sets: list[list[str]] = []
     clean_sentiments: list[str] = []
     keep: list[int] = []
@@ -225,18 +229,14 @@ def check_labelled(
             problems.append(f"{reasons_column}: no label{only}")
         if sentiment_column and not sentiment and not (reasons_only and primary):
             problems.append(f"{sentiment_column}: no label")
-        if known_reasons is not None:
-            far_from += [(x, known_reasons) for x in primary + further if x not in known_reasons]
-            unknown.extend(
-                (f"{where(pos)}: {column}: {unknown_label(label, known_reasons)}", "reasons")
-                for column, cell in ((reasons_column, primary), (MORE_REASONS_COLUMN, further))
-                for label in cell
-                if label not in known_reasons
-            )
-        if sentiment and known_sentiments is not None and sentiment not in known_sentiments:
-            said = unknown_label(sentiment, known_sentiments, several=False)  # one sentiment a row
-            far_from.append((sentiment, known_sentiments))
-            unknown.append((f"{where(pos)}: {sentiment_column}: {said}", "sentiments"))
+        said, far_labels = row_unknowns(
+            ((reasons_column, primary), (MORE_REASONS_COLUMN, further)),
+            (sentiment_column, sentiment) if sentiment_column else (aside, beside[pos]) if beside else None,
+            known_reasons,
+            known_sentiments if sentiment_column else None,  # a sentiment not read is not checked
+        )
+        unknown += [(f"{where(pos)}: {message}", kind) for message, kind in said]
+        far_from += far_labels  # a label of the other column is no typo
         if problems:
             bad.append(BadRow(where(pos), "; ".join(problems), shown))
             continue
@@ -264,7 +264,7 @@ def check_labelled(
     if sentiment_column:
         out[sentiment_column] = clean_sentiments
     assert len(out) + blank + len(bad) == len(df)
-    return LabelledTable(out, source, len(df), blank, tuple(bad))
+    return LabelledTable(out, source, len(df), blank, tuple(bad), tuple(map(where, keep)))
 
 
 def validate_labelled(

@@ -1,11 +1,12 @@
-"""What a labelled file is told about a label it may not use: the closest known label, or how to separate two."""
+"""What a labelled file is told about a label it may not use: the closest known label, how to separate two, or
+that it is a label of the other column (reasons and sentiment typed in each other's column)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Hashable, Sequence
 
-from taikai.labels import REASON_IDS, SENTIMENTS, closest_label, named_labels, own_labels
+from taikai.labels import REASON_IDS, SENTIMENTS, closest_label, named_labels, own_labels, reason_id, sentiment_id
 
 _RUN_TOGETHER = re.compile(r"[,、\s]+")
 """What separates reasons of the taxonomy, but not labels of one's own (a label of one's own may hold them)."""
@@ -37,3 +38,69 @@ def unknown_label(label: str, known: Collection[str], several: bool = True) -> s
         return f"unknown label {label!r}: separate labels of your own with |: {'|'.join(pieces)}"
     close = closest_label(label, known)
     return f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
+
+
+def _of(label: str, known: Collection[str], to_id: Callable[[str], str]) -> bool:
+    """Whether *label* names one of *known*: as written, or by the taxonomy's id or Japanese name (*to_id*)."""
+    return label in known or to_id(label) in known
+
+
+def row_unknowns(
+    reasons: Sequence[tuple[Hashable, Sequence[str]]],
+    sentiment: tuple[Hashable, str] | None,
+    known_reasons: Collection[str] | None,
+    known_sentiments: Collection[str] | None,
+) -> tuple[list[tuple[str, str]], list[tuple[str, Collection[str]]]]:
+    """Return what is wrong with one row's labels outside the known ones, and the unknown labels that are no label
+    of the other column (each with the labels it was not among, for the closest-label check).
+
+    *reasons* pairs each reasons column with its labels (``reasons``, then ``more_reasons``); *sentiment* the
+    sentiment column with its label (checked against *known_sentiments* unless ``None``: a sentiment column not
+    read, only told of), ``None`` without one. Each problem is ``(COLUMN: message, kind)``, kind ``reasons`` or
+    ``sentiments``. A reason that is a sentiment label, or a sentiment that is a reason label (*known_sentiments* /
+    *known_reasons*, else the taxonomy's), is said to be one; when the reasons column holds a sentiment and the
+    sentiment column a reason, the two columns are asked to be swapped back.
+    """
+    as_sentiments = known_sentiments if known_sentiments is not None else SENTIMENTS
+    as_reasons = known_reasons if known_reasons is not None else REASON_IDS
+    unknown_reasons = [
+        (column, label)
+        for column, labels in reasons
+        for label in labels
+        if known_reasons is not None and label not in known_reasons
+    ]
+    column, feeling = sentiment if sentiment else (None, "")
+    unknown_feeling = bool(feeling) and known_sentiments is not None and feeling not in known_sentiments
+    # the first reason column's first label that is a sentiment, and the sentiment when it is a reason: swapped?
+    crossed = next(
+        (label for c, label in unknown_reasons if c == reasons[0][0] and _of(label, as_sentiments, sentiment_id)), ""
+    )
+    of_reasons = bool(feeling) and not _of(feeling, as_sentiments, sentiment_id) and _of(feeling, as_reasons, reason_id)
+    reversed_ = feeling if of_reasons else ""
+    swapped = (reasons[0][0], column) if crossed and reversed_ else None
+    problems: list[tuple[str, str]] = []
+    far: list[tuple[str, Collection[str]]] = []
+    for where, label in unknown_reasons:
+        if _of(label, as_sentiments, sentiment_id):
+            said = _other_column(label, "sentiment", "reason", reversed_, swapped if where == reasons[0][0] else None)
+            problems.append((f"{where}: {said}", "reasons"))
+        else:
+            far.append((label, as_reasons))
+            problems.append((f"{where}: {unknown_label(label, as_reasons)}", "reasons"))
+    if reversed_ and unknown_feeling:
+        problems.append((f"{column}: {_other_column(feeling, 'reason', 'sentiment', crossed, swapped)}", "sentiments"))
+    elif unknown_feeling:
+        far.append((feeling, as_sentiments))
+        problems.append((f"{column}: {unknown_label(feeling, as_sentiments, several=False)}", "sentiments"))
+    return problems, far
+
+
+def _other_column(label: str, kind: str, other: str, partner: str, swapped: tuple[object, object] | None) -> str:
+    """Say that *label* is a *kind* label, not an *other* one; when the row's label columns look *swapped* (their
+    names: the other column's label, *partner*, is an *other* label), ask whether they are."""
+    if swapped is not None:
+        return (
+            f"{label!r} is a {kind} label (and {partner!r} a {other}): are the {swapped[0]} and {swapped[1]} columns "
+            "swapped?"
+        )
+    return f"{label!r} is a {kind} label, not a {other}: is it in the wrong column?"

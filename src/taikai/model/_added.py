@@ -29,7 +29,9 @@ class AddedComparison:
     """Scores on the added rows, out of fold: ``without`` them in training (base only) and ``with`` the others.
 
     Each of ``folds`` folds of the added rows is scored by a model trained on the base rows plus the added rows of
-    the other folds, and by one trained on the base rows alone; every added row is scored once.
+    the other folds, and by one trained on the base rows alone; every added row is scored once. Near-copies among
+    the added rows (one review with another opener or closer) are kept in one fold, so that a model is never scored
+    on the copy of a row it was trained on.
     """
 
     rows: int
@@ -41,10 +43,17 @@ class AddedComparison:
     sentiment head)."""
     reason_rows: int | None = None
     """Of the ``rows``, those with a reason, on which alone the reason is scored; ``None``: all of them."""
+    near_copies: int | None = None
+    """Of the ``rows``, those with a near-copy among the others (one review with another opener or closer), each
+    kept in one fold with its copies; ``None``: not recorded (a model trained before near-copies were grouped)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values (as stored in the model's metrics under ``added``)."""
-        partial = {"sentiment_rows": self.sentiment_rows, "reason_rows": self.reason_rows}
+        partial = {
+            "sentiment_rows": self.sentiment_rows,
+            "reason_rows": self.reason_rows,
+            "near_copies": self.near_copies,
+        }
         return {
             "rows": self.rows,
             "folds": self.folds,
@@ -62,12 +71,13 @@ class AddedComparison:
             _held_out(values["with"]),
             values.get("sentiment_rows"),
             values.get("reason_rows"),
+            values.get("near_copies"),
         )
 
     def lines(self) -> list[str]:
         """Return the comparison as text lines: one per score, before → after and the difference; then, when fewer
         than :data:`FEW_COMPARED` rows were scored, a caution that the differences are mostly chance."""
-        out = [f"your labels: {self.rows:,} rows, {self.folds}-fold; trained without them → with them"]
+        out = [f"your labels: {self.rows:,} rows, {self.folds}-fold{self._copies()}; trained without them → with them"]
         if self.reason_rows is not None:
             out[0] += (
                 f"; reasons scored on the {self.reason_rows:,} with a reason"
@@ -104,6 +114,14 @@ class AddedComparison:
                 said += ", so these differences are mostly chance"
             out.append(f"  caution: {said}; compare again with {FEW_COMPARED} or more labelled rows")
         return out
+
+    def _copies(self) -> str:
+        """Say that near-copies were kept in one fold, and how many rows have one (``""``: not recorded)."""
+        if self.near_copies is None:
+            return ""
+        if not self.near_copies:
+            return " (near-copies kept in one fold: none among them)"
+        return f" (near-copies kept in one fold: {self.near_copies:,} of the rows are near-copies of another)"
 
     def _scored_heads(self) -> dict[str, int]:
         """Return the rows each head whose scores are shown was scored on (``reason``, ``sentiment``)."""

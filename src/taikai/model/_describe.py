@@ -178,12 +178,13 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
         lines.append(
             f"note:  {count(data.disagreeing_duplicates)} dropped duplicate(s) carry labels that differ from DATA's"
             f"{_differing(data.duplicates_differing_in)} (DATA's were kept)"
+            + _places(data.duplicates_differing_at, data.disagreeing_duplicates)
         )
     if data.disagreeing_repeats:
         lines.append(
             f"note:  {count(data.disagreeing_repeats)} dropped duplicate(s) among the files given to {ADD} carry "
             f"labels that differ from the row kept{_differing(data.repeats_differing_in)} (the last one: of the "
-            "later file, or later in the file)"
+            "later file, or later in the file)" + _places(data.repeats_differing_at, data.disagreeing_repeats)
         )
     for name in ("cv", "test"):
         if name in meta.metrics:
@@ -200,6 +201,13 @@ def training_summary(meta: ModelMetadata, out: Path | str | None) -> str:
         lines += added.lines()
     lines += [f"warning: {warning}" for warning in meta.warnings]
     return "\n".join(lines)
+
+
+def _places(places: tuple[str, ...], rows: int) -> str:
+    """Return where the first dropped rows with other labels are, each with the row kept (``: a.csv:3 (kept:
+    a.csv:9), …``), and how many more; ``""`` when not recorded."""
+    more = f", and {count(rows - len(places))} more" if places and rows > len(places) else ""
+    return f": {', '.join(places)}{more}" if places else ""
 
 
 def _differing(by: dict[str, int]) -> str:

@@ -18,6 +18,10 @@ def _differing(values: object) -> dict[str, int]:
     return {str(name): n for name, n in values.items() if _int(n)}
 
 
+def _places(values: object) -> tuple[str, ...]:
+    return tuple(map(str, values)) if isinstance(values, list | tuple) else ()
+
+
 @dataclass(frozen=True)
 class TrainingData:
     """The base data of a model and what became of its rows (``None``: not recorded, as in an older model).
@@ -27,7 +31,9 @@ class TrainingData:
     the first ones, at their ``FILE:LINE``; ``inputs`` counts each file's own). With
     added files, ``disagreeing_duplicates`` counts the dropped added rows whose text DATA holds with other labels
     and ``disagreeing_repeats`` those repeated among the added files; ``duplicates_differing_in`` and
-    ``repeats_differing_in`` count, of each, the rows whose ``reasons`` or ``sentiment`` differ. ``reason_rows`` and
+    ``repeats_differing_in`` count, of each, the rows whose ``reasons`` or ``sentiment`` differ;
+    ``duplicates_differing_at`` and ``repeats_differing_at`` name the first few of each, ``FILE:LINE (kept:
+    FILE:LINE)`` (empty: none, or not recorded). ``reason_rows`` and
     ``sentiment_rows`` count the rows each head was fitted on, of the ``fitted_rows``, recorded when some rows had
     reasons only or a sentiment only (``fitted_rows`` ``None``: as many as ``reason_rows``, an older model's).
     """
@@ -44,6 +50,8 @@ class TrainingData:
     disagreeing_repeats: int = 0
     duplicates_differing_in: dict[str, int] = field(default_factory=dict)
     repeats_differing_in: dict[str, int] = field(default_factory=dict)
+    duplicates_differing_at: tuple[str, ...] = ()
+    repeats_differing_at: tuple[str, ...] = ()
     reason_rows: int | None = None
     sentiment_rows: int | None = None
     fitted_rows: int | None = None
@@ -55,6 +63,8 @@ class TrainingData:
         differing = values.get("added_disagreeing_in")
         differing = differing if isinstance(differing, Mapping) else {}
         examples = values.get("skipped_examples")
+        at = values.get("added_disagreeing_at")
+        at = at if isinstance(at, Mapping) else {}
         return cls(
             file=None if values.get("file") is None else str(values["file"]),
             file_sha256=values.get("file_sha256") or None,
@@ -68,6 +78,8 @@ class TrainingData:
             disagreeing_repeats=_int(values.get("added_disagreeing_repeats")) or 0,
             duplicates_differing_in=_differing(differing.get("duplicates")),
             repeats_differing_in=_differing(differing.get("repeats")),
+            duplicates_differing_at=_places(at.get("duplicates")),
+            repeats_differing_at=_places(at.get("repeats")),
             reason_rows=_int(values.get("reason_rows")),
             sentiment_rows=_int(values.get("sentiment_rows")),
             fitted_rows=_int(values.get("fitted_rows")),

@@ -26,7 +26,18 @@ from taikai.text._offsets import OffsetMap, nfkc_decoded_with_offsets, nfkc_with
 from taikai.text._percent import percent
 from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._same import CP932_ROUND_TRIP, same_text_key
-from taikai.text._similar import NEAR_DUPLICATE, duplicate_groups, jaccard, near_duplicates, shingles
+from taikai.text._similar import (
+    COPY_LENGTH,
+    NEAR_COPY,
+    NEAR_DUPLICATE,
+    containment,
+    copy_groups,
+    duplicate_groups,
+    jaccard,
+    near_copies,
+    near_duplicates,
+    shingles,
+)
 from taikai.text._status import Status
 from taikai.text._width import clip, display_width, pad, printable
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share, sharing_words
@@ -36,9 +47,11 @@ if TYPE_CHECKING:
     from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
 
 __all__ = [
+    "COPY_LENGTH",
     "CP932_ROUND_TRIP",
     "CUT_MESSAGE",
     "MAX_CHARS",
+    "NEAR_COPY",
     "NEAR_DUPLICATE",
     "REFERENCE",
     "SKIPPED_POS",
@@ -52,7 +65,9 @@ __all__ = [
     "WordTagger",
     "check_text",
     "clip",
+    "containment",
     "content_words",
+    "copy_groups",
     "cut_to",
     "decode_reference",
     "default_dicdir",
@@ -63,6 +78,7 @@ __all__ = [
     "jaccard",
     "japanese_share",
     "make_tagger",
+    "near_copies",
     "near_duplicates",
     "nfkc_decoded_with_offsets",
     "nfkc_with_offsets",

@@ -14,7 +14,8 @@ from taikai.model import AddedComparison, HeldOutScores  # re-exported: where tr
 from taikai.training._checks import check_out_dir
 from taikai.training._columns import Columns
 from taikai.training._cv import content_sha256, tune_thresholds
-from taikai.training._inputs import Differences, TrainingInputs, read_inputs
+from taikai.training._dropped import Differences
+from taikai.training._inputs import TrainingInputs, read_inputs
 from taikai.training._train import SkippedRowsWarning, skipped_summary, train
 
 __all__ = [

@@ -40,3 +40,28 @@ ADDED_COLUMNS_HINT = (
     "on the command line) name DATA's columns, which DATA would then lack"
 )
 """Why a column missing from an added file is to be renamed back in the file (see ``check_labelled``)."""
+
+
+def no_labelled_row(name: str, counted: str, labels: str, fill: str = "") -> str:
+    """Say that the added file *name* adds no labelled row (*counted*: its rows, and why none is labelled) and to
+    fill in *labels* (``reasons, sentiments or both``): in the sheet, saved, or as *fill* says; or to leave it out."""
+    fill = fill or f"fill in {labels}, save the sheet and run again (check that this is the file you labelled)"
+    return f"{name}: adds no labelled row ({counted}); {fill}, or leave it out of {ADD}"
+
+
+def unfilled_sheet(name: str, rows: int, columns: Columns) -> str:
+    """Say that the added file or frame *name* holds the *rows* of a ``taikai suggest`` sheet without the columns a
+    person fills (``Suggestion.rows``, before labelling; a sheet saved without them), so it adds no labelled row."""
+    wanted = ["reasons", "sentiment"] if columns.sentiment else ["reasons"]  # the sheet's, as suggest writes it
+    labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
+    counted = f"{rows:,} row(s) with the model's columns of a taikai suggest sheet, and no {' or '.join(wanted)} column"
+    named = "reasons and sentiment columns" if len(wanted) > 1 else "reasons column"
+    if name == "<frame>":
+        counted += ": Suggestion.rows, before labelling"
+        fill = f"fill in {labels} in the sheet suggest wrote (out=) and give that file, or add "
+        fill += (
+            f"{named} to this frame and fill them in" if len(wanted) > 1 else f"a {named} to this frame and fill it in"
+        )
+    else:
+        fill = f"give the sheet suggest wrote instead, with {labels} filled in (this file has no {named})"
+    return no_labelled_row(name, counted, labels, fill)

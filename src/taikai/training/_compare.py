@@ -1,14 +1,18 @@
-"""What added labels bought: scores on the user's own rows, trained without them and with them (k-fold)."""
+"""What added labels bought: scores on the user's own rows, trained without them and with them (k-fold, each
+group of near-copies in one fold)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from taikai.errors import ADD
 from taikai.evaluation import score_single
 from taikai.model import AddedComparison, FeatureConfig, HeldOutScores
+from taikai.text import copy_groups
 from taikai.training._cv import fit_frame, model_texts, reason_rows, sentiment_rows
 
 if TYPE_CHECKING:
@@ -44,16 +48,19 @@ def compare_added(
 ) -> AddedComparison | None:
     """Score the *added* rows out of fold with and without them in training; ``None`` with fewer than 2 folds.
 
-    ``folds`` is capped at the number of added rows. Folds are shuffled with *seed* (not stratified: a user's
-    handful of labels may hold a reason once).
+    Near-copies among the added rows (:func:`taikai.text.copy_groups`: one review with another opener or closer)
+    are kept in one fold, so that no row is scored by a model trained on its copy; ``folds`` is capped at the
+    number of such groups. Groups are shuffled into folds with *seed* (not stratified: a user's handful of labels
+    may hold a reason once).
     """
     import pandas as pd
-    from sklearn.model_selection import KFold
+    from sklearn.model_selection import GroupKFold
 
-    folds = min(folds, len(added))
+    texts = np.array(model_texts(added[text_column]), dtype=object)
+    groups = copy_groups(list(texts))
+    folds = min(folds, len(set(groups)))
     if folds < 2:
         return None
-    texts = np.array(model_texts(added[text_column]), dtype=object)
     gold_columns = [added["primary"].to_numpy(dtype=object)]
     if sentiment_column:
         gold_columns.append(added[sentiment_column].to_numpy(dtype=object))
@@ -61,7 +68,7 @@ def compare_added(
     width = gold.shape[1]
     without = fit_frame(config, base, sentiment_column, text_column).predict(texts)[:, :width]
     with_added = np.empty_like(gold)
-    for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(texts):
+    for train_idx, test_idx in GroupKFold(folds, shuffle=True, random_state=seed).split(texts, groups=groups):
         frame = pd.concat([base, added.iloc[train_idx]], ignore_index=True)
         fitted = fit_frame(config, frame, sentiment_column, text_column)
         with_added[test_idx] = fitted.predict(texts[test_idx])[:, :width]
@@ -79,4 +86,18 @@ def compare_added(
         _scores(gold, with_added, labels, has),
         partial,
         reasoned,
+        sum(n for n in Counter(groups).values() if n > 1),
     )
+
+
+def skipped_comparison(added: pd.DataFrame) -> str:
+    """Say why :func:`compare_added` skipped the comparison of the *added* rows (folds were asked for): fewer than
+    2 rows, or rows that are all near-copies of one text."""
+    said = f"the file(s) given to {ADD} gave {len(added):,} usable new row(s), and it needs at least 2 (one per fold)"
+    if len(added) > 1:  # enough rows, all near-copies of one review: they make one fold
+        said = (
+            f"the {len(added):,} usable new rows of the file(s) given to {ADD} are near-copies of one text (one "
+            "review with other openers or closers), which are kept in one fold, and it needs at least 2 different "
+            "texts (one per fold)"
+        )
+    return f"the before/after comparison of the added labels was skipped: {said}; label more rows to see what they buy"

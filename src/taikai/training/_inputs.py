@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Collection, Hashable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -12,8 +12,9 @@ from taikai.errors import ADD, DataWarning, InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
-from taikai.training._columns import ADDED_COLUMNS_HINT, Columns
+from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, no_labelled_row, unfilled_sheet
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
+from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
 from taikai.training._label_forms import warn_nfkc_changes
 from taikai.training._masked_copies import added_keys
 
@@ -21,20 +22,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Data: TypeAlias = "str | Path | pd.DataFrame"  # a labelled file (any format taikai reads) or a labelled data frame
-
-
-@dataclass(frozen=True)
-class Differences:
-    """Dropped rows whose labels differ from the row kept: in all, with other reasons, with another sentiment.
-
-    Reasons differ when their set or their first (primary, the one trained on) reason does; the same reasons in
-    another order after the first are the same labels. A row may differ in both, so ``rows`` may be less than
-    ``reasons + sentiment``.
-    """
-
-    rows: int = 0
-    reasons: int = 0
-    sentiment: int = 0
 
 
 @dataclass(frozen=True)
@@ -53,10 +40,14 @@ class TrainingInputs:
     """Added rows dropped as duplicates of a base row whose labels differ (the base labels were kept)."""
     disagreeing_repeats: int = 0
     """Added rows dropped as repeated by a later added row (a later file's, or later in the file) with other labels."""
-    differing_duplicates: Differences = Differences()
+    differing_duplicates: Differences = field(default_factory=Differences)
     """What differs in the ``disagreeing_duplicates``: how many have other reasons, how many another sentiment."""
-    differing_repeats: Differences = Differences()
+    differing_repeats: Differences = field(default_factory=Differences)
     """What differs in the ``disagreeing_repeats``, counted the same way."""
+    duplicates_at: tuple[str, ...] = ()
+    """The first few ``disagreeing_duplicates`` at their ``FILE:LINE``, each with DATA's row kept."""
+    repeats_at: tuple[str, ...] = ()
+    """The first few ``disagreeing_repeats`` at their ``FILE:LINE``, each with the added row kept."""
 
 
 def _read(
@@ -69,12 +60,14 @@ def _read(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
     unknown_hint: str = "",
+    far_hint: str = "",
 ) -> tuple[LabelledTable, str, str, bool]:
     """Return the checked table of *data*, its name for the metadata, its sha256, and whether it is an added file
     without a sentiment column. An added file (*skip_blank*) may name its columns the standard way instead (see
     :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
     sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
-    a label outside *known* (see ``check_labelled``)."""
+    a label outside *known* (see ``check_labelled``); *far_hint* ends it when such a label is close to no known
+    one (a category of one's own rather than a typo)."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -85,6 +78,7 @@ def _read(
         "free_labels_hint": not skip_blank,  # the base data may use labels of its own; added files may not
         "unknown_hint": unknown_hint,
         "check_split": not skip_blank,  # the base data's split column decides the test rows; added rows all train
+        **({"free_labels_hint": None, "free_labels_advice": far_hint} if far_hint else {}),
         "reasons_only": True,  # a row coded with reasons only trains the reason head (sentiment "")
         "sentiments_only": True,  # a row coded with a sentiment only trains the sentiment head (primary "")
         "unread_sentiment": None if columns.sentiment else "sentiment",  # --no-sentiment: such a row trains nothing
@@ -102,6 +96,9 @@ def _read(
         frame, source, lines, name, read = table.frame, table.source, table.lines, str(path), table.sheet
     names = [str(c).strip() for c in frame.columns]
     mine = columns.found_in(names) if skip_blank else columns
+    fill = [c for c in (mine.reasons, mine.sentiment) if c is not None]
+    if skip_blank and "model_reason" in names and not any(str(c) in names for c in fill):  # a sheet's model columns
+        raise InputError(unfilled_sheet(name, len(frame), columns))  # Suggestion.rows: no column to fill in yet
     unfelt = skip_blank and mine.sentiment is not None and str(mine.sentiment) not in names
     if unfelt:  # rows with reasons only, as a row with a blank sentiment cell: they train the reason head
         mine = replace(mine, sentiment=None)
@@ -138,6 +135,19 @@ def added_labels_hint(base_name: str) -> str:
     return (
         f"a file given to {ADD} can only use labels {base} has, even with --free-labels (free_labels=True): "
         f"to train a label of your own, label rows with it in {base} too"
+    )
+
+
+def new_label_hint(base_name: str) -> str:
+    """Say what to do with a label of an ``--add`` file close to no known one, a category of one's own (without
+    ``--free-labels``): the model's labels are DATA's (*base_name*), read as one's own under ``--free-labels``."""
+    base = "DATA" if base_name == "<frame>" else f"DATA ({base_name})"
+    return (
+        f"for a category of your own, label rows with it in {base} too, since a file given to {ADD} can only use "
+        "labels DATA has, and train with --free-labels (free_labels=True), which reads DATA's labels as written, as "
+        "your own (the taxonomy's then show no Japanese name); give it as many training rows as --folds (5 by "
+        "default), DATA's and the added ones together, or cross-validation uses fewer folds (below 2 rows it is "
+        "skipped)"
     )
 
 
@@ -202,14 +212,12 @@ def read_inputs(
             known=(known_reasons, known_sentiments),
             encoding_errors=encoding_errors,
             unknown_hint=added_labels_hint(base_name) if free_labels else "",
+            far_hint="" if free_labels else new_label_hint(base_name),
         )
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
-            raise InputError(
-                f"{name}: adds no labelled row ({table.rows:,} row(s): {table.blank:,} without any label, "
-                f"{len(table.bad):,} unusable); fill in {labels}, save the sheet and run again (check that this "
-                f"is the file you labelled), or leave it out of {ADD}"
-            )
+            counted = f"{table.rows:,} row(s): {table.blank:,} without any label, {len(table.bad):,} unusable"
+            raise InputError(no_labelled_row(name, counted, labels))
         if unfelt:
             warnings.warn(
                 f"{name}: no {columns.sentiment!r} column, so its {len(table.frame):,} labelled row(s) train the "
@@ -221,23 +229,23 @@ def read_inputs(
         skipped.extend(table.bad)
         tables.append((table, name, sha))
     keys = text_keys(base[columns.text])
-    base_keys = _labels_by_key(base.assign(_taikai_key=keys), columns.sentiment)
-    frames = [table.frame.assign(_taikai_file=i) for i, (table, _, _) in enumerate(tables)]
+    base_keys = kept_rows(base.assign(**{KEY: keys, PLACE: base_table.places}), columns.sentiment)
+    frames = [table.frame.assign(_taikai_file=i, **{PLACE: table.places}) for i, (table, _, _) in enumerate(tables)]
     added = pd.concat(frames, ignore_index=True)
     texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
-    added["_taikai_key"] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
-    in_base = added["_taikai_key"].isin(base_keys)
-    disagreeing = _differences(added[in_base], base_keys, columns.sentiment)
-    repeated = added.duplicated("_taikai_key", keep="last") & ~in_base
-    kept = _labels_by_key(added[~in_base].drop_duplicates("_taikai_key", keep="last"), columns.sentiment)
-    repeats = _differences(added[repeated], kept, columns.sentiment)
+    added[KEY] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
+    in_base = added[KEY].isin(base_keys)
+    disagreeing, duplicates_at = differences(added[in_base], base_keys, columns.sentiment)
+    repeated = added.duplicated(KEY, keep="last") & ~in_base
+    kept = kept_rows(added[~in_base].drop_duplicates(KEY, keep="last"), columns.sentiment)
+    repeats, repeats_at = differences(added[repeated], kept, columns.sentiment)
     dropped = in_base | repeated
     for i, (table, name, sha) in enumerate(tables):
         mine = added["_taikai_file"] == i
         duplicates = int((dropped & mine).sum())
         used = int(mine.sum()) - duplicates
         if (in_base | ~mine).all():  # nothing of it would be trained on (and training takes minutes)
-            differ = _differences(added[mine], base_keys, columns.sentiment).rows
+            differ = differences(added[mine], base_keys, columns.sentiment)[0].rows
             other = f", {differ:,} of them labelled otherwise there: DATA's labels are kept" if differ else ""
             counted = f"{duplicates:,} duplicate{'s' if duplicates != 1 else ''}{other}"
             raise InputError(
@@ -247,39 +255,16 @@ def read_inputs(
         files.append(
             InputFile("added", name, sha, table.rows, used, table.blank, len(table.bad), duplicates, add_weight)
         )
-    rows = added[~dropped].drop(columns=["_taikai_file", "_taikai_key"]).assign(**{WEIGHT: float(add_weight)})
+    rows = added[~dropped].drop(columns=["_taikai_file", KEY, PLACE]).assign(**{WEIGHT: float(add_weight)})
     return TrainingInputs(
-        base, rows, tuple(files), tuple(skipped), disagreeing.rows, repeats.rows, disagreeing, repeats
+        base,
+        rows,
+        tuple(files),
+        tuple(skipped),
+        disagreeing.rows,
+        repeats.rows,
+        disagreeing,
+        repeats,
+        duplicates_at,
+        repeats_at,
     )
-
-
-_Labels: TypeAlias = "tuple[str, frozenset[str], str | None]"
-
-
-def _labels_by_key(frame: pd.DataFrame, sentiment: Hashable | None) -> dict[str, _Labels]:
-    """Return the labels of every row of *frame* by its text key: primary reason, reason set and sentiment."""
-    return dict(zip(frame["_taikai_key"], _labels(frame, sentiment), strict=True))
-
-
-def _labels(frame: pd.DataFrame, sentiment: Hashable | None) -> list[_Labels]:
-    sentiments = frame[sentiment].tolist() if sentiment else [None] * len(frame)
-    return [
-        (labels[0] if labels else "", frozenset(labels), s)
-        for labels, s in zip(frame["label_set"], sentiments, strict=True)
-    ]
-
-
-def _differences(dropped: pd.DataFrame, kept: dict[str, _Labels], sentiment: Hashable | None) -> Differences:
-    """Count the *dropped* rows whose labels differ from those *kept* for their text key, and in what. A dropped row
-    without a sentiment (coded with reasons only) does not differ in sentiment from the kept row's, nor one without a
-    reason (coded with a sentiment only) in reasons."""
-    rows = reasons = sentiments = 0
-    for key, (primary, label_set, feeling) in zip(dropped["_taikai_key"], _labels(dropped, sentiment), strict=True):
-        other_primary, other_set, other_feeling = kept[key]
-        # a row coded with a sentiment only says nothing of the reasons
-        reasons_differ = bool(label_set) and (primary != other_primary or label_set != other_set)
-        feeling_differs = bool(feeling) and feeling != other_feeling  # a row coded with reasons only says nothing
-        rows += reasons_differ or feeling_differs
-        reasons += reasons_differ
-        sentiments += feeling_differs
-    return Differences(rows, reasons, sentiments)

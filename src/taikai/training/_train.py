@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from taikai._argument_order import argument_order
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import ADD, Argument, DataWarning, InputError, ModelError, check_int, wrong_type
+from taikai.errors import Argument, DataWarning, InputError, ModelError, check_int, wrong_type
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows
 from taikai.model import (
@@ -37,7 +37,7 @@ from taikai.training._checks import (
 )
 from taikai.training._class_weights import read_class_weights
 from taikai.training._columns import Columns
-from taikai.training._compare import compare_added
+from taikai.training._compare import compare_added, skipped_comparison
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
 from taikai.training._inputs import Data, TrainingInputs, read_inputs
 from taikai.training._split_rows import TEST_SIZE, split_rows
@@ -104,6 +104,7 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
                 name: {"reasons": d.reasons, "sentiment": d.sentiment}
                 for name, d in (("duplicates", inputs.differing_duplicates), ("repeats", inputs.differing_repeats))
             },
+            "added_disagreeing_at": {"duplicates": list(inputs.duplicates_at), "repeats": list(inputs.repeats_at)},
         }
     return source
 
@@ -166,8 +167,8 @@ def train(
     row without a reason is never held out for the test or a cross-validation fold). Rows that cannot be used are
     skipped with a :class:`SkippedRowsWarning` (``on_bad_rows="skip"``) or stop the training (``"error"``).
     Cross-validation on the train rows gives the CV scores and the per-reason thresholds; the test rows give the
-    test scores; with *add*, ``compare_folds`` folds over the added rows measure what they bought
-    (``metrics["added"]``). With ``refit_all`` the saved model is refitted on all rows.
+    test scores; with *add*, ``compare_folds`` folds over the added rows (near-copies of a review in one fold)
+    measure what they bought (``metrics["added"]``). With ``refit_all`` the saved model is refitted on all rows.
 
     *sheet* (a name or 1-based number) chooses the sheet of an xlsx *data* (default: the one named ``labels``, else
     the first); an xlsx file of *add* is read from its ``labels`` sheet, else its first.
@@ -249,13 +250,7 @@ def train(
     if comparison is not None:
         meta.metrics["added"] = comparison.to_dict()
     elif len(inputs.added) and compare_folds:
-        warnings.warn(
-            f"the before/after comparison of the added labels was skipped: the file(s) given to {ADD} gave "
-            f"{len(inputs.added):,} usable new row(s), and it needs at least 2 (one per fold); label more rows to see "
-            "what they buy",
-            DataWarning,
-            stacklevel=2,
-        )
+        warnings.warn(skipped_comparison(inputs.added), DataWarning, stacklevel=2)
     model = Model(pipeline, meta)
     if len(test_df):
         with warnings.catch_warnings():

@@ -1,0 +1,99 @@
+"""Labels typed in the other label column: a sentiment in the reasons, a reason as the sentiment, or both swapped."""
+
+import pandas as pd
+import pytest
+
+from taikai import InputError
+from taikai.io import check_labelled
+from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
+
+TAXONOMY = {"known_reasons": REASON_IDS, "known_sentiments": SENTIMENTS}
+SWAPPED = "are the reasons and sentiment columns swapped?"
+
+
+def frame(reasons: str, sentiment: str, more: str = "") -> pd.DataFrame:
+    return pd.DataFrame(
+        {"text": ["手数料が高い"], "reasons": [reasons], "sentiment": [sentiment], "more_reasons": [more]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "known", "said"),
+    [
+        # Regression: 'negative' was offered its closest reason (time) and 'trouble' nothing
+        (
+            ("negative", "trouble"),
+            TAXONOMY,
+            [
+                f"reasons: 'negative' is a sentiment label (and 'trouble' a reason): {SWAPPED}",
+                f"sentiment: 'trouble' is a reason label (and 'negative' a sentiment): {SWAPPED}",
+            ],
+        ),
+        # Japanese names are the taxonomy's labels too
+        (
+            ("ネガティブ", "トラブル・不信"),
+            TAXONOMY,
+            [
+                f"reasons: 'ネガティブ' is a sentiment label (and 'トラブル・不信' a reason): {SWAPPED}",
+                f"sentiment: 'トラブル・不信' is a reason label (and 'ネガティブ' a sentiment): {SWAPPED}",
+            ],
+        ),
+        # one of them in the wrong column only
+        (
+            ("negative", "negative"),
+            TAXONOMY,
+            ["reasons: 'negative' is a sentiment label, not a reason: is it in the wrong column?"],
+        ),
+        (
+            ("fees", "trouble"),
+            TAXONOMY,
+            ["sentiment: 'trouble' is a reason label, not a sentiment: is it in the wrong column?"],
+        ),
+        (
+            ("fees", "negative", "positive"),
+            TAXONOMY,
+            ["more_reasons: 'positive' is a sentiment label, not a reason: is it in the wrong column?"],
+        ),
+        # labels of one's own, as written
+        (
+            ("怒り", "野球"),
+            {"known_reasons": OwnLabels(["野球", "仕事"]), "known_sentiments": OwnLabels(["喜び", "怒り"])},
+            [
+                f"reasons: '怒り' is a sentiment label (and '野球' a reason): {SWAPPED}",
+                f"sentiment: '野球' is a reason label (and '怒り' a sentiment): {SWAPPED}",
+            ],
+        ),
+        # a typo is told the closest label, as before
+        (("fess", "negative"), TAXONOMY, ["reasons: unknown label 'fess' (closest: fees (手数料が高い))"]),
+    ],
+)
+def test_a_label_of_the_other_column_is_said_to_be_one(row, known, said):
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame(*row), "s2f.csv", lines=[9], **known)
+    listed = str(caught.value).splitlines()[1:-1]
+    assert listed == [f"  s2f.csv:9: {line}" for line in said]
+    assert "--free-labels" not in str(caught.value)  # a label in the wrong column is no category of one's own
+
+
+def test_rules_test_reads_no_sentiment_but_still_tells_of_a_swap():
+    """rules test reads the reasons only (no sentiment column): the sentiment cell still says whether they are
+    swapped."""
+    with pytest.raises(InputError) as caught:
+        check_labelled(
+            frame("negative", "trouble"),
+            "s2f.csv",
+            sentiment_column=None,
+            lines=[9],
+            known_reasons=REASON_IDS,
+            skip_blank=True,
+        )
+    assert str(caught.value).splitlines()[1] == (
+        f"  s2f.csv:9: reasons: 'negative' is a sentiment label (and 'trouble' a reason): {SWAPPED}"
+    )
+
+
+def test_a_sentiment_column_not_read_is_not_checked():
+    """--no-sentiment (sentiment_column=None) reads no sentiment: its cells, told of only for a swap, are not
+    refused as unknown sentiments."""
+    table = check_labelled(frame("fees", "良い"), sentiment_column=None, **TAXONOMY)
+    assert table.frame["label_set"].tolist() == [["fees"]]
