@@ -204,10 +204,10 @@ def _show_warning(
 def _model_path(ctx: click.Context, param: click.Parameter, value: str | Path | None) -> Path | None:
     """Return --model as a path; refuse an empty one, which would name the current directory."""
     if value is not None and not str(value).strip():
-        env = os.environ.get("TAIKAI_MODEL")  # what a command without --model uses
-        default = f"the model TAIKAI_MODEL names ({env})" if env else "the shipped model"
+        from taikai.model import default_model  # what a command without --model uses
+
         raise click.BadParameter(
-            f"{value!r} is empty: give the directory of a trained model, or leave --model out for {default}",
+            f"{value!r} is empty: give the directory of a trained model, or leave --model out for {default_model()}",
             ctx,
             param,
         )

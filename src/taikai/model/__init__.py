@@ -29,6 +29,7 @@ from taikai.model._classified import (
 )
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
+from taikai.model._env_named import default_model
 from taikai.model._feature_config import FeatureConfig
 from taikai.model._features import (
     Block,
@@ -121,6 +122,7 @@ __all__ = [
     "check_vectors",
     "check_versions",
     "content_sha256",
+    "default_model",
     "default_model_dir",
     "describe_model",
     "feature_blocks",
