@@ -124,6 +124,17 @@ def test_input_file_to_dict_is_what_metadata_json_holds_and_reads_back(tiny_mode
     assert written["role"] == "base" and written["rows"] == 40 and written["weight"] == 1.0
 
 
+def _refused(values, edit, problem):
+    """Return the error of loading *values* after *edit*, checked to name *problem* and to say what to do."""
+    edit(values)
+    with pytest.raises(ModelError) as caught:
+        ModelMetadata.from_dict(values, "m/metadata.json")
+    message = str(caught.value)
+    assert message.startswith(f"m/metadata.json: malformed model metadata: {problem}"), message
+    assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")
+    return message
+
+
 @pytest.mark.parametrize(
     ("edit", "problem"),
     [
@@ -140,12 +151,7 @@ def test_input_file_to_dict_is_what_metadata_json_holds_and_reads_back(tiny_mode
     ],
 )
 def test_malformed_metadata_names_the_field_in_words(values, edit, problem):
-    edit(values)
-    with pytest.raises(ModelError) as caught:
-        ModelMetadata.from_dict(values, "m/metadata.json")
-    message = str(caught.value)
-    assert message.startswith(f"m/metadata.json: malformed model metadata: {problem}"), message
-    assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")
+    message = _refused(values, edit, problem)
     assert "Error" not in message
 
 
@@ -286,12 +292,7 @@ def test_hand_edited_parts_are_refused_at_load_naming_them(values, edit, problem
     """Regressions: metrics.test 5 loaded ("verified and loaded"), then batch crashed in its summary; metrics.added
     {"x": 1} crashed info; training_data.rows "abc" showed "None rows"; an input file of role "weird" vanished from
     info; warnings [1, 2] showed "warning: 1"; dictionary.name 5 showed "dictionary: 5 1.0.8"."""
-    edit(values)
-    with pytest.raises(ModelError) as caught:
-        ModelMetadata.from_dict(values, "m/metadata.json")
-    message = str(caught.value)
-    assert message.startswith(f"m/metadata.json: malformed model metadata: {problem}"), message
-    assert message.endswith("restore it from a copy, or retrain: taikai train DATA.csv --out MODEL_DIR")
+    _refused(values, edit, problem)
 
 
 _ADDED = {
