@@ -442,3 +442,13 @@ def test_a_subset_joined_with_its_classification_gets_each_row_s_own_labels(tiny
     expected = tiny_model.predict_frame(sub, mask_pii=mask_pii)
     assert joined.index.tolist() == [1, 2, 4, 5] and joined["reason"].notna().sum() == 3
     pd.testing.assert_frame_equal(joined.drop(columns="text"), expected.drop(columns="text"))
+
+
+def test_a_duplicated_index_is_put_beside_its_rows_by_concat_as_the_docstring_says(tiny_model):
+    """Two reads concatenated (index 0, 1, 0, 1): join would pair every row of a label with every other, so the
+    docstring and README give ``pd.concat([sub, frame], axis=1)``, which must match predict_frame row for row."""
+    sub = pd.concat([pd.DataFrame({"text": TEXTS[:2]}), pd.DataFrame({"text": TEXTS[2:4]})])
+    frame = tiny_model.classify(sub["text"]).to_frame()
+    beside = pd.concat([sub, frame], axis=1)
+    assert len(sub.join(frame)) > len(sub)  # why join is not the recipe here
+    pd.testing.assert_frame_equal(beside, tiny_model.predict_frame(sub))

@@ -135,7 +135,8 @@ class Model(Described):
         """Classify raw *values* (texts, or anything a data file holds); one entry per value, in order. A str is
         one text, as for :meth:`predict`. A pandas Series keeps its index (:attr:`Classified.index`, duplicates and
         a MultiIndex too): ``sub.join(model.classify(sub["text"]).to_frame())`` puts each row's columns on its own
-        row; the rows of other values (a list, a tuple, …) are 0 to n-1.
+        row when the index is unique (a duplicated label is joined to every row of that label: use
+        ``pd.concat([sub, frame], axis=1)`` or :meth:`predict_frame`); the rows of other values are 0 to n-1.
 
         *rules* (see :meth:`prepare_rules`) are matched on the same normalised texts; compile them once
         (:func:`taikai.rules.compile_rules`) when classifying many batches. ``rules_mode="override"`` needs rules.
