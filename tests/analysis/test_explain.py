@@ -518,7 +518,11 @@ def test_cli_explain_rules_follow_the_model_s_explanation(tiny_model_dir, tmp_pa
 @pytest.mark.parametrize(
     ("extra", "rules_text", "error"),
     [
-        (["--rules-mode", "override"], None, "Error: --rules-mode override applies to rules: give the rules file"),
+        (
+            ["--rules-mode", "override"],
+            None,
+            "taikai: error: --rules-mode override applies to rules: give the rules file",
+        ),
         ([], '[[rule]]\nname = "x"\nlabel = "nope"\nany = ["手"]\n', ":1: rule 'x': label 'nope' is not a reason"),
     ],
 )

@@ -74,7 +74,7 @@ def test_model_without_statistics_is_a_clear_error(tiny_model_dir, tmp_path):
         (["missing.csv"], "missing.csv: no such file"),
         ([HOTELS, "--text-column", "body"], "no column 'body'"),
         ([HOTELS, "--date-column", "when"], "no column 'when'; the columns are"),
-        ([HOTELS, "--freq", "D"], "Invalid value for '--freq'"),
+        ([HOTELS, "--freq", "D"], "drift: invalid value for --freq: "),
         ([HOTELS, "--reference", "nope.csv"], "nope.csv: no such file"),
         ([HOTELS, "--json", "no/such/dir/out.json"], "the folder no/such/dir does not exist"),
         ([HOTELS, "--input-format", "parquet"], "hotel_reviews.csv"),

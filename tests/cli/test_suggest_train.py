@@ -189,7 +189,10 @@ def test_xlsx_sheet_is_made_for_a_person_in_excel(run, tmp_path, predictions):
             "taikai: error: output_encoding= (--output-encoding on the command line) applies to a .csv sheet; an .xlsx "
             "sheet is always Unicode\n",
         ),
-        (["-o", "{tmp}/s.xlsx", "--text-column", "body", "--n", "0"], "Invalid value for '--n'"),
+        (
+            ["-o", "{tmp}/s.xlsx", "--text-column", "body", "--n", "0"],
+            "taikai: error: suggest: invalid value for --n: ",
+        ),
     ],
 )
 def test_suggest_bad_input_exits_2_with_a_message(run, tmp_path, predictions, args, message):

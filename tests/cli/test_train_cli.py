@@ -117,12 +117,12 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
 @pytest.mark.parametrize(
     ("options", "said"),
     [
-        (["--seed", "-5"], "Invalid value for '--seed': -5 is not in the range 0<=x<=4294967295."),
-        (["--seed", "4294967296"], "Invalid value for '--seed': 4294967296 is not in the range 0<=x<=4294967295."),
+        (["--seed", "-5"], "train: invalid value for --seed: -5 is not in the range 0<=x<=4294967295 (see "),
+        (["--seed", "4294967296"], "invalid value for --seed: 4294967296 is not in the range 0<=x<=4294967295 ("),
         (
             ["--compare-folds", "1"],
-            "Invalid value for '--compare-folds': 1 fold cannot compare (its model would be trained on none of the "
-            "added rows): give at least 2, or 0 to skip the comparison",
+            "taikai: error: train: invalid value for --compare-folds: 1 fold cannot compare (its model would be "
+            "trained on none of the added rows): give at least 2, or 0 to skip the comparison (see ",
         ),
         (
             ["--test-size", "0.1"],
@@ -218,8 +218,8 @@ def test_train_add_of_the_training_data_itself_stops_before_training(tmp_path, t
 @pytest.mark.parametrize(
     ("out", "said"),
     [
-        ("", "Invalid value for '--out' / '--output' / '-o': '' is empty: give the directory to write the model into"),
-        (" ", "'--out' / '--output' / '-o': ' ' is empty: give the directory"),
+        ("", "train: invalid value for --out / --output / -o: '' is empty: give the directory to write the model into"),
+        (" ", "--out / --output / -o: ' ' is empty: give the directory"),
         ("{tmp}/data.csv/model", "--out on the command line): {tmp}/data.csv is a file, not a directory, so the model"),
     ],
     ids=["empty", "blank", "in a file"],

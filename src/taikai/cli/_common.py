@@ -9,13 +9,13 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 from click.core import ParameterSource
 
-from taikai.cli._extra_arguments import explain_extra_arguments
 from taikai.cli._stdout import echo_encodable
+from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
 from taikai.errors import DataWarning, TaikaiError
 from taikai.io import ENCODING_ERRORS
 from taikai.rules import RULES_MODES, RulesMode
@@ -28,15 +28,6 @@ OUTPUTS_KEY = "taikai.outputs"
 """Where :func:`check_output` records, in the click context's ``meta``, the paths a command is about to write."""
 
 
-class UserError(click.ClickException):
-    """An input or model problem: message on stderr, exit code 2."""
-
-    exit_code = 2
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"taikai: error: {self.format_message()}", err=True)
-
-
 class Command(click.Command):
     """A command of taikai's: its ``--help``, printed while click parses the arguments, that cannot be written to
     standard output (a full disk, ``> /dev/full``) is reported as such, not as a file of the command's."""
@@ -45,8 +36,9 @@ class Command(click.Command):
         with writing_results(ctx.command_path, _HELP):
             try:
                 return super().parse_args(ctx, args)
-            except click.UsageError as exc:  # several files where one is read: a glob the shell expanded
-                raise explain_extra_arguments(ctx, exc) from None
+            except click.UsageError as exc:  # said by Group (in_taikai_voice), naming this command
+                exc.ctx = exc.ctx or ctx  # click's parser leaves it out ("Option '-o' requires an argument")
+                raise
 
 
 _HELP = "the help or version asked for"
@@ -54,12 +46,19 @@ _HELP = "the help or version asked for"
 
 
 class Group(click.Group):
-    """Turn every :class:`TaikaiError` into a clean message and exit code 2 (and a failed write of ``--help`` or
-    ``--version`` into one about standard output, see :class:`Command`)."""
+    """Turn every :class:`TaikaiError` and click usage error into a clean message and exit code 2 (and a failed write
+    of ``--help`` or ``--version`` into one about standard output, see :class:`Command`)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        with writing_results(ctx.command_path, _HELP):
+        with writing_results(ctx.command_path, _HELP), in_taikai_voice(ctx):
             return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Resolved:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:  # no command of that name, or an unknown option of the group's, as it looked
+            unknown = UserError(unknown_command(ctx, args[0], self.list_commands(ctx)))
+            raise exc if isinstance(exc, click.NoSuchOption) else unknown from None
 
     command_class = Command  # ``@group.command()`` (taikai rules test)
 
@@ -68,7 +67,8 @@ class Group(click.Group):
             warnings.simplefilter("always", DataWarning)
             warnings.showwarning = _show_warning
             try:
-                return super().invoke(ctx)
+                with in_taikai_voice(ctx):  # click's usage errors in the command's arguments, or its own
+                    return super().invoke(ctx)
             except TaikaiError as exc:
                 raise UserError(str(exc)) from exc
             except BrokenPipeError:

@@ -1,5 +1,6 @@
-"""Several files given where a command reads one: the shell expanded a glob (``taikai batch data/*.csv``), which
-click reports as "Got unexpected extra argument (…)" alone; the message goes on to say what to do."""
+"""Arguments left over once a command's own are filled, which click reports as "Got unexpected extra argument (…)"
+alone: say which, how the command is run, and, when its last argument is a file, that the shell likely expanded a
+glob (``taikai batch data/*.csv``) and what to do."""
 
 from __future__ import annotations
 
@@ -16,19 +17,20 @@ WHAT_TO_DO = {
 """What to do with many files, for the commands that can do more than be run once per file."""
 
 
-def explain_extra_arguments(ctx: click.Context, error: click.UsageError) -> click.UsageError:
-    """Return *error*, or, when it is click's message for extra arguments given to a command whose last argument is
-    a file (``batch INPUT``, ``rules test FILE LABELLED``), the same message followed by what the extra files
-    likely are and what to do."""
+def extra_arguments_message(ctx: click.Context, name: str, message: str, see: str) -> str:
+    """Return the message for click's *message* about extra arguments given to the command of *ctx* (*name*, such
+    as ``batch``): the arguments left over, and how the command is run (*see*: where it says more, ``see taikai info
+    --help``); when its last argument is a file (``batch INPUT``, ``rules test FILE LABELLED``), what the extra
+    files likely are and what to do."""
     command = ctx.command
+    left = message[message.find("(") + 1 : message.rfind(")")]
     files = [p for p in command.params if isinstance(p, click.Argument) and isinstance(p.type, click.Path)]
-    if not error.message.startswith(EXTRA_ARGUMENT) or not files or files[-1].nargs != 1:
-        return error
-    name = ctx.command_path.partition(" ")[2] or command.name or "taikai"
+    if not files or files[-1].nargs != 1:
+        usage = " ".join([ctx.command_path, *command.collect_usage_pieces(ctx)])
+        return f"{name} was given more arguments than it takes ({left}): run it as {usage} ({see})"
     metavar = files[-1].human_readable_name
     todo = WHAT_TO_DO.get(name, f"run {name} once per file, or join the files into one first")
-    return click.UsageError(
-        f"{error.message}. {name} reads one {metavar} file; if the shell expanded a glob such as data/*.csv into "
-        f"several files, {todo}",
-        ctx,
+    return (
+        f"{name} reads one {metavar} file, but was given more ({left}); if the shell expanded a glob such as "
+        f"data/*.csv into several files, {todo}"
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from taikai.cli._common import UserError
+from taikai.cli._usage_errors import UserError
 
 if TYPE_CHECKING:
     from taikai.io import DecodeNote

@@ -8,7 +8,8 @@ import shlex
 
 import click
 
-from taikai.cli._common import Command, UserError
+from taikai.cli._common import Command
+from taikai.cli._usage_errors import UserError, unknown_option
 from taikai.errors import Argument, TaikaiError
 
 
@@ -26,11 +27,11 @@ class TextCommand(Command):
             if name.startswith("--") and name.isascii():
                 raise
             text = next((arg for arg in given if arg.startswith(name)), name)
-            message, shown = exc.message, _shown_argument(text)
-            if shown != text:  # the system could not decode its bytes (CP932 in a UTF-8 terminal)
-                message = f"No such option '{shown}'." if shown != "TEXT" else "No such option '-…'."
-            hint = f"To give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(shown)}"
-            raise click.NoSuchOption(name, f"{message} {hint}", exc.possibilities, ctx) from None
+            shown = _shown_argument(text)
+            if shown != text:  # the system could not decode its bytes (CP932 in a UTF-8 terminal): not as garbage
+                name = "-…" if shown == "TEXT" else shown
+            hint = f"to give a text that starts with '-', put -- before it: {ctx.command_path} -- {shlex.quote(shown)}"
+            raise UserError(unknown_option(ctx, name, hint)) from None
         if ctx.args and not ctx.resilient_parsing:
             _refuse_extra_texts(ctx)
         return left

@@ -1,0 +1,153 @@
+"""Errors on the command line in taikai's voice: :class:`UserError` prints ``taikai: error: …``, and
+:func:`in_taikai_voice` turns click's own usage errors into such a line instead of click's usage block and
+``Error: …``: an argument or option missing, an unknown command or option, a bad value, an option without its value,
+arguments left over. Each names the command, says what went wrong and what to do (the closest command or option to
+an unknown one, else the commands there are), and points to the command's ``--help``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, Any
+
+import click
+
+from taikai._column_names import close_name, listed
+from taikai.cli._extra_arguments import EXTRA_ARGUMENT, extra_arguments_message
+
+CLOSE = 0.6
+"""Least :mod:`difflib` ratio for a command or option to be suggested for an unknown one (difflib's and click's own
+cutoff): ``predict`` for ``predcit``, ``test`` for ``tset``, ``--jobs`` for ``--jbos``."""
+MISSING_COMMAND = "Missing command."
+"""click's message for a group given options but no command (``taikai --``)."""
+Resolved = tuple[str | None, click.Command | None, list[str]]
+"""What ``click.Group.resolve_command`` returns: the command's name, the command and the arguments left."""
+_HELP_ERROR = getattr(click.exceptions, "NoArgsIsHelpError", None)
+"""click's error for a group given nothing (``taikai``, ``taikai rules``), which prints the help (click 8.2 on)."""
+
+
+class UserError(click.ClickException):
+    """An input or model problem, or a usage error: message on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"taikai: error: {self.format_message()}", err=True)
+
+
+@contextmanager
+def in_taikai_voice(ctx: click.Context) -> Iterator[None]:
+    """Within the block, raise click's usage errors as :class:`UserError` (see :func:`usage_message`), but for the
+    help a group given nothing prints; *ctx*: the context that stands for an error's own when it has none."""
+    try:
+        yield
+    except click.UsageError as exc:
+        if _HELP_ERROR is not None and isinstance(exc, _HELP_ERROR):
+            raise
+        raise UserError(usage_message(exc, exc.ctx or ctx)) from None
+
+
+def usage_message(error: click.UsageError, ctx: click.Context) -> str:
+    """Return click's usage *error* of the command of *ctx* as taikai says it (``batch needs INPUT, which is
+    missing: run taikai batch [OPTIONS] INPUT (see taikai batch --help)``); a message of taikai's own, raised as a
+    usage error, as it is."""
+    if isinstance(error, click.MissingParameter):
+        return _missing(error, ctx)
+    if isinstance(error, click.BadParameter):
+        hint = error.param_hint if error.param is None else _parameter_name(error.param)
+        named = f" for {hint if isinstance(hint, str) else ' / '.join(hint)}" if hint else ""
+        return _seeing(f"{name_of(ctx)}: invalid value{named}: {error.message.rstrip('.')}", ctx)
+    if isinstance(error, click.NoSuchOption):
+        return unknown_option(ctx, error.option_name)
+    if isinstance(error, click.BadOptionUsage):
+        return _option_usage(error, ctx)
+    if error.message.startswith(EXTRA_ARGUMENT):
+        return extra_arguments_message(ctx, name_of(ctx), error.message, help_hint(ctx))
+    if error.message == MISSING_COMMAND and isinstance(ctx.command, click.Group):
+        commands = listed(ctx.command.list_commands(ctx))
+        return f"{name_of(ctx)} needs a command, one of {commands} ({help_hint(ctx)})"
+    return error.message
+
+
+def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
+    """Return the message for the option *given* that the command of *ctx* does not take: the closest it takes
+    (``did you mean --jobs?``), and *hint* (what else the argument may be) after the pointer to its ``--help``."""
+    names = [name for param in ctx.command.get_params(ctx) for name in (*param.opts, *param.secondary_opts)]
+    options = {name.lstrip("-"): name for name in names if name.startswith("-")}  # "--" alike would make all close
+    close = close_name(given.lstrip("-"), list(options), CLOSE, typo=None)
+    close = options.get(close) if close is not None else None
+    said = f"{name_of(ctx)} has no option {given!r}"
+    if close is not None:
+        said += f": did you mean {close}?"
+    if hint:
+        return f"{said} ({help_hint(ctx)}); {hint}"
+    return f"{said} ({help_hint(ctx)})" if close is not None else f"{said}: {ctx.command_path} --help lists its options"
+
+
+def unknown_command(ctx: click.Context, given: str, commands: Sequence[str]) -> str:
+    """Return the message for the command *given* that the group of *ctx* does not have: the closest it has
+    (``did you mean predict?``), else the *commands* there are."""
+    close = close_name(given, commands, CLOSE, typo=None)
+    said = f"{name_of(ctx)} has no command {given!r}"
+    if close is not None:
+        return f"{said}: did you mean {close}? ({ctx.command_path} {close} --help says how to run it)"
+    return f"{said}; its commands are {listed(list(commands))} ({ctx.command_path} --help says what each does)"
+
+
+def name_of(ctx: click.Context) -> str:
+    """Return the command of *ctx* as messages name it: ``batch``, ``rules test``; ``taikai`` for the program."""
+    return ctx.command_path.partition(" ")[2] or ctx.command_path
+
+
+def help_hint(ctx: click.Context) -> str:
+    """Return where the command of *ctx* says how to run it: ``see taikai batch --help``."""
+    return f"see {ctx.command_path} --help"
+
+
+def _seeing(said: str, ctx: click.Context) -> str:
+    """Return *said* followed by :func:`help_hint` (in brackets, or after a semicolon when *said* ends with one)."""
+    return f"{said}; {help_hint(ctx)}" if said.endswith(")") else f"{said} ({help_hint(ctx)})"
+
+
+def _missing(error: click.MissingParameter, ctx: click.Context) -> str:
+    """An argument or option the command needs was not given: say how the command is run, or what the option
+    takes."""
+    param = error.param
+    if param is None:
+        return _seeing(f"{name_of(ctx)}: {error.format_message().rstrip('.')}", ctx)
+    said = f"{name_of(ctx)} needs {_parameter_name(param)}, which is missing"
+    if isinstance(param, click.Argument):
+        usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
+        return f"{said}: run {usage} ({help_hint(ctx)})"
+    return f"{said}: add {_declared(param, ctx)} ({help_hint(ctx)})"
+
+
+def _option_usage(error: click.BadOptionUsage, ctx: click.Context) -> str:
+    """An option given without the value it takes, or given a value it does not take."""
+    name = error.option_name
+    param = next((p for p in ctx.command.get_params(ctx) if name in (*p.opts, *p.secondary_opts)), None)
+    if "requires" in error.message and param is not None:
+        written = _declared(param, ctx, name)
+        return (
+            f"{name_of(ctx)}: the option {name} needs a value, and none was given: write {written} ({help_hint(ctx)})"
+        )
+    if "does not take a value" in error.message:
+        return f"{name_of(ctx)}: the option {name} takes no value: write {name} alone ({help_hint(ctx)})"
+    return _seeing(f"{name_of(ctx)}: {error.message.rstrip('.')}", ctx)
+
+
+def _parameter_name(param: click.Parameter) -> str:
+    """Return how a message names *param*: ``INPUT``, ``--output / -o``."""
+    if isinstance(param, click.Argument):
+        return param.human_readable_name
+    return " / ".join([*param.opts, *param.secondary_opts]) or str(param.name)
+
+
+def _declared(param: click.Parameter, ctx: click.Context, name: str | None = None) -> str:
+    """Return *param* as written with its value: *name* (default: its longest) and what it takes (``--output PATH``,
+    ``-o PATH``)."""
+    name = name or max(param.opts, key=len)
+    record = param.get_help_record(ctx)
+    takes = record[0].split(", ")[-1].partition(" ")[2] if record is not None else ""
+    return f"{name} {takes}" if takes else name

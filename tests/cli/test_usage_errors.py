@@ -1,0 +1,141 @@
+"""click's own usage errors come out as one ``taikai: error:`` line that names the command, says what went wrong and
+what to do, and points to the command's ``--help`` (``taikai.cli._usage_errors``), not as click's usage block and
+``Error: …``; the help a group given nothing prints is kept."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.cli import cli
+
+SRC = Path(taikai.__file__).resolve().parents[1]
+"""The code under test, for the processes started: the console script's own install may be another checkout."""
+COMMANDS = "batch, drift, evaluate, explain, info, keywords, predict, report, rules, suggest and train"
+
+
+def said(*args: str) -> str:
+    """Run ``taikai ARGS`` in click's runner and return its one line on stderr, checking the rest: exit code 2,
+    nothing on stdout, no usage block."""
+    result = CliRunner().invoke(cli, list(args), prog_name="taikai")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "", result.stdout
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("taikai: error: "), result.stderr
+    assert "Usage:" not in result.stderr and "Error:" not in result.stderr and "Traceback" not in result.stderr
+    return result.stderr.removeprefix("taikai: error: ").rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (  # a missing argument
+            ["batch"],
+            "batch needs INPUT, which is missing: run taikai batch [OPTIONS] INPUT (see taikai batch --help)",
+        ),
+        (
+            ["rules", "test"],
+            "rules test needs FILE, which is missing: run taikai rules test [OPTIONS] FILE LABELLED "
+            "(see taikai rules test --help)",
+        ),
+        (  # a missing option
+            ["batch", "x.csv"],
+            "batch needs --output / -o, which is missing: add --output PATH (see taikai batch --help)",
+        ),
+        (  # an unknown command: the closest, else the commands there are
+            ["predcit", "手数料が高い"],
+            "taikai has no command 'predcit': did you mean predict? (taikai predict --help says how to run it)",
+        ),
+        (["Batch"], "taikai has no command 'Batch': did you mean batch? (taikai batch --help says how to run it)"),
+        (
+            ["rules", "tset"],
+            "rules has no command 'tset': did you mean test? (taikai rules test --help says how to run it)",
+        ),
+        (
+            ["frobnicate"],
+            f"taikai has no command 'frobnicate'; its commands are {COMMANDS} (taikai --help says what each does)",
+        ),
+        (["--"], f"taikai needs a command, one of {COMMANDS} (see taikai --help)"),
+        (  # an unknown option: the closest, else the pointer to the options
+            ["batch", "x.csv", "--jbos", "2"],
+            "batch has no option '--jbos': did you mean --jobs? (see taikai batch --help)",
+        ),
+        (
+            ["predict", "--modle", "m", "x"],
+            "predict has no option '--modle': did you mean --model? (see taikai predict --help)",
+        ),
+        (["batch", "x.csv", "--nope"], "batch has no option '--nope': taikai batch --help lists its options"),
+        (["--frob"], "taikai has no option '--frob': taikai --help lists its options"),
+        (  # a bad value
+            ["batch", "x.csv", "-o", "y.csv", "--jobs", "x"],
+            "batch: invalid value for --jobs / -j: 'x' is not a valid integer range (see taikai batch --help)",
+        ),
+        (
+            ["batch", "x.csv", "-o", "y.csv", "--engine", "foo"],
+            "batch: invalid value for --engine: 'foo' is not one of 'local', 'dask' (see taikai batch --help)",
+        ),
+        (  # taikai's own message for a value keeps its advice
+            ["train", "d.csv", "-o", " "],
+            "train: invalid value for --out / --output / -o: ' ' is empty: give the directory to write the model "
+            "into (it is created); see taikai train --help",
+        ),
+        (  # an option without its value, or with one it does not take
+            ["batch", "x.csv", "-o"],
+            "batch: the option -o needs a value, and none was given: write -o PATH (see taikai batch --help)",
+        ),
+        (
+            ["batch", "x.csv", "-o", "y.csv", "--engine"],
+            "batch: the option --engine needs a value, and none was given: write --engine [local|dask] "
+            "(see taikai batch --help)",
+        ),
+        (
+            ["info", "--metadata-only=yes"],
+            "info: the option --metadata-only takes no value: write --metadata-only alone (see taikai info --help)",
+        ),
+        (  # arguments left over
+            ["info", "extra"],
+            "info was given more arguments than it takes (extra): run it as taikai info [OPTIONS] "
+            "(see taikai info --help)",
+        ),
+        (  # a text taken for an option keeps its hint
+            ["predict", "-x"],
+            "predict has no option '-x' (see taikai predict --help); to give a text that starts with '-', put -- "
+            "before it: taikai predict -- -x",
+        ),
+    ],
+)
+def test_click_s_usage_errors_are_one_taikai_line(tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    assert said(*args) == message
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [[], ["rules"]])
+def test_a_group_given_nothing_still_prints_its_help(args):
+    result = CliRunner().invoke(cli, args, prog_name="taikai")
+    assert result.exit_code in (0, 2)  # 2 from click 8.2 on
+    assert "Usage: taikai" in result.output and "Commands:" in result.output
+    assert "taikai: error" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["frobnicate"], "taikai: error: taikai has no command 'frobnicate'; its commands are"),
+        (["batch", "x.csv", "-o"], "taikai: error: batch: the option -o needs a value, and none was given"),
+    ],
+)
+def test_python_m_taikai_and_the_console_script_say_the_same(tmp_path, args, message):
+    script = Path(sys.executable).parent / "taikai"
+    if not script.exists():
+        pytest.skip("the taikai console script is not installed beside this interpreter")
+    env = os.environ | {"PYTHONPATH": str(SRC)}
+    ran = [
+        subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+        for command in ([sys.executable, "-m", "taikai", *args], [str(script), *args])
+    ]
+    assert [(done.returncode, done.stdout, done.stderr) for done in ran] == [(2, "", ran[0].stderr)] * 2
+    assert ran[0].stderr.startswith(message) and ran[0].stderr.count("\n") == 1, ran[0].stderr
