@@ -28,6 +28,17 @@ from taikai.privacy import mask_pii
         ("tel-03-1234-5678", "tel-[電話番号]"),
         ("FAX-03-1234-5678", "FAX-[電話番号]"),
         ("番号 A 090-1234-5678", "番号 A [電話番号]"),
+        # Regression: letters glued before the number with no dash: a phone after TEL, FAX, …; a code otherwise.
+        ("TEL090-1234-5678", "TEL[電話番号]"),
+        ("ＴＥＬ０３１２３４５６７８", "ＴＥＬ[電話番号]"),
+        ("Fax0312345678まで", "Fax[電話番号]まで"),
+        ("携帯phone09012345678", "携帯phone[電話番号]"),
+        ("ABC09012345678", "ABC09012345678"),
+        ("hotel0312345678", "hotel0312345678"),
+        ("品番XZ0312345678", "品番XZ0312345678"),
+        # Regression: a dash after the bracketed area code.
+        ("(090)-1234-5678", "[電話番号]"),
+        ("(03) - 1234 - 5678", "[電話番号]"),
     ],
 )
 def test_a_value_is_found_whatever_punctuation_precedes_it(text, expected):

@@ -20,8 +20,8 @@ DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana l
 _SEP = rf"(?:[ ]?{DASH}[ ]?|[ .・])"
 
 PHONE_JP = re.compile(
-    rf"(?<![0-9A-Za-z+])(?<![0-9+]-)(?:"
-    rf"\(0[0-9]{{1,4}}\)[ ]?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}"  # (03) 1234-5678
+    rf"(?<![0-9+])(?<![0-9+]-)(?:"
+    rf"\(0[0-9]{{1,4}}\){_SEP}?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}"  # (03) 1234-5678, (090)-1234-5678
     rf"|0[0-9]{{1,4}}[ ]?\([0-9]{{1,4}}\)[ ]?[0-9]{{3,4}}"  # 03(1234)5678
     rf"|0[0-9]{{1,4}}{_SEP}[0-9]{{1,4}}{_SEP}[0-9]{{3,4}}"  # 090-1234-5678, 0120 123 456
     rf"|0[0-9]{{1,6}}{_SEP}[0-9]{{4,8}}"  # 090 12345678, 0901234-5678: the digit count tells a phone
@@ -132,10 +132,15 @@ _POSTAL_HINTS = ("〒", "郵便番号", "都", "道", "府", "県")
 # unless the letters name a phone (TEL-090-1234-5678).
 _CODE_PREFIX = re.compile(r"(?<![A-Za-z])(?P<w>[A-Za-z]+)-$")
 _PHONE_WORDS = frozenset({"tel", "fax", "phone", "mobile", "mob", "cell", "call", "keitai", "denwa"})
+# Letters glued before a number make it part of a word or a code (ABC0312345678), unless they name a phone
+# (TEL03-1234-5678, FAX0312345678, as business cards and signatures write it).
+_PHONE_WORD_BEFORE = re.compile(rf"(?<![A-Za-z])(?i:{'|'.join(sorted(_PHONE_WORDS))})$")
 
 
 def _in_a_code(text: str, start: int) -> bool:
-    """Whether the number starting at *start* is glued after letters and a dash that name no phone."""
+    """Whether the number starting at *start* is glued after letters (and a dash) that name no phone."""
+    if start and text[start - 1].isascii() and text[start - 1].isalpha():
+        return _PHONE_WORD_BEFORE.search(text[max(0, start - 8) : start]) is None
     code = _CODE_PREFIX.search(text[max(0, start - 12) : start])
     return code is not None and code.group("w").lower() not in _PHONE_WORDS
 
