@@ -10,6 +10,7 @@ from typing import Any
 
 from taikai.errors import check_bool
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
+from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._names import find_names
 from taikai.privacy._patterns import FINDERS
 from taikai.privacy._street import find_street_addresses
@@ -80,6 +81,7 @@ class PiiMasker:
             found.extend(finder(text))
         found.extend(find_street_addresses(text, self._tagger if self.names else None))
         if self.names:
+            found.extend(find_latin_names(text))
             found.extend(find_names(text, self._tagger))
         return _select(found)
 
