@@ -72,6 +72,15 @@ def test_a_value_is_found_whatever_punctuation_precedes_it(text, expected):
         # ゆうちょ 記号-番号: both halves.
         ("ゆうちょ 記号10000-12345678", "ゆうちょ 記号[口座]-[口座]"),
         ("記号 10000-20240115", "記号 [口座]-[口座]"),
+        # Regression: a number another word names between the account's word and it is that word's.
+        ("口座に入金されるまで、案件番号 1234567 の件", "口座に入金されるまで、案件番号 1234567 の件"),
+        ("支店名が分からず、問い合わせ番号 12345678 で", "支店名が分からず、問い合わせ番号 12345678 で"),
+        ("振込先の銀行を変えた。作業ID 7654321", "振込先の銀行を変えた。作業ID 7654321"),
+        ("口座残高 3456789 になった", "口座残高 3456789 になった"),
+        ("普通預金 残高 5000000", "普通預金 残高 5000000"),
+        # ... but not a word before the account's word: the number is the account's.
+        ("作業報酬の振込口座 1234567", "作業報酬の振込口座 [口座]"),
+        ("案件の報酬は銀行 1234567", "案件の報酬は銀行 [口座]"),
     ],
 )
 def test_an_account_is_not_an_amount_a_count_or_a_date(text, expected):

@@ -65,6 +65,13 @@ _ACCOUNT_NUMBER = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])[0-9]{7,8}" + _
 # 普通に (the adverb, as in 普通に 1234567 PV) and 当座の (for the time being) announce no account.
 _ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通(?![にの])|当座(?![のに])|ゆうちょ|名義|支店|銀行")
 _ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an account number
+# A number named by another word between the cue and it is that word's (口座に入金されるまで、案件番号 1234567;
+# 口座残高 3456789; 振込先を変えた。作業ID 7654321): an order's, a task's, a balance, an amount.
+_OTHER_NUMBER = re.compile(
+    r"(?:注文|受注|発注|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|品番|型番|商品|製品|作業|タスク|"
+    r"プロジェクト|チケット|オーダー|JAN|EAN|ISBN|ID|残高|合計|累計|総額|金額|売上|報酬)[^0-9\n]{0,6}$",
+    re.IGNORECASE,
+)
 # A valid date (20240115) is an account number only after 口座番号 (口座開設日 20240115, 振込は20240115に着金 stay).
 _DATE = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
 _DATE_CUE = "口座番号"
@@ -184,9 +191,10 @@ def find_accounts(text: str) -> Iterator[Found]:
             if m.group(group) is not None and (group not in "ab" or not _dated(text, m.start(group), m.end(group))):
                 yield Found(m.start(group), m.end(group), PiiKind.ACCOUNT)
     for m in _ACCOUNT_NUMBER.finditer(text):
-        if _ACCOUNT_CUE.search(text, max(0, m.start() - _ACCOUNT_WINDOW), m.start()) and not _dated(
-            text, m.start(), m.end()
-        ):
+        before = text[max(0, m.start() - _ACCOUNT_WINDOW) : m.start()]
+        cues = [cue.end() for cue in _ACCOUNT_CUE.finditer(before)]
+        other = _OTHER_NUMBER.search(before)
+        if cues and not (other and max(cues) <= other.start()) and not _dated(text, m.start(), m.end()):
             yield Found(m.start(), m.end(), PiiKind.ACCOUNT)
 
 
