@@ -105,6 +105,15 @@ def test_an_account_is_not_an_amount_a_count_or_a_date(text, expected):
         ("LINE(公式)で100件", "LINE(公式)で100件"),
         ("Twitter/Instagramで募集", "Twitter/Instagramで募集"),
         ("マイナンバーの提出は3件", "マイナンバーの提出は3件"),
+        # Regression: the ID of a record (a task, a project, a contract, an order) is no person's handle.
+        ("作業ID: work_123", "作業ID: work_123"),
+        ("タスクID: task_001", "タスクID: task_001"),
+        ("プロジェクトID：PRJ-2024-001", "プロジェクトID：PRJ-2024-001"),
+        ("契約ID: C-2024-0012", "契約ID: C-2024-0012"),
+        ("オーダーID: ORD-12345", "オーダーID: ORD-12345"),
+        ("チケットID: TKT-123", "チケットID: TKT-123"),
+        ("ログインID: taro_88", "ログインID: [ID]"),
+        ("ユーザーID: taro_88", "ユーザーID: [ID]"),
     ],
 )
 def test_handles_after_a_platform_and_a_my_number_after_its_length(text, expected):
