@@ -94,6 +94,33 @@ def test_masking_reads_html_character_references_decoded(text, masked, values):
     assert [(s.kind, text[s.start : s.end]) for s in result.spans] == values
 
 
+@pytest.mark.parametrize(
+    ("text", "masked", "values"),
+    [
+        # format characters, which the model reads as nothing, inside a value (a zero-width space, a soft hyphen)
+        ("電話 090\u200b1234\u200b5678 に", "電話 [電話番号] に", [(PiiKind.PHONE, "090\u200b1234\u200b5678")]),
+        ("tanaka\u200b@example.com まで", "[メール] まで", [(PiiKind.EMAIL, "tanaka\u200b@example.com")]),
+        ("メール tanaka\u00ad@example.com", "メール [メール]", [(PiiKind.EMAIL, "tanaka\u00ad@example.com")]),
+        ("田\u200b中さんに", "[人名]さんに", [(PiiKind.NAME, "田\u200b中")]),
+        ("tanaka&#64;ex\u200b.com へ", "[メール] へ", [(PiiKind.EMAIL, "tanaka&#64;ex\u200b.com")]),
+        # tabs and runs of spaces, which it reads as one space
+        ("電話 090  1234  5678", "電話 [電話番号]", [(PiiKind.PHONE, "090  1234  5678")]),
+        ("090\t1234\t5678に電話", "[電話番号]に電話", [(PiiKind.PHONE, "090\t1234\t5678")]),
+        ("LINE ID:  taro_88 で", "LINE ID:  [ID] で", [(PiiKind.ID, "taro_88")]),
+        ("〒150\u3000 0001", "[郵便番号]", [(PiiKind.POSTAL_CODE, "〒150\u3000 0001")]),
+        ("カード 4111  1111  1111  1111", "カード [カード番号]", [(PiiKind.CARD, "4111  1111  1111  1111")]),
+        ("田中  太郎さん", "[人名]さん", [(PiiKind.NAME, "田中  太郎")]),
+        ("\ufeff報酬  1,500円  です", "\ufeff報酬  1,500円  です", []),  # nothing to mask: the text as written
+    ],
+)
+def test_masking_reads_format_characters_and_spaces_as_the_model_does(text, masked, values):
+    """Regression: the model reads 090<U+200B>1234<U+200B>5678 as a phone number and two spaces as one, but masking
+    read them as written and left the value (or its first part: 田中  [人名]さん, カード [個人番号]  1111)."""
+    result = mask_pii(text)
+    assert result.text == masked
+    assert [(s.kind, text[s.start : s.end]) for s in result.spans] == values
+
+
 def test_masked_and_spans_are_frozen_typed_values():
     masked = mask_pii("田中さん 090-1234-5678 田中さん")
     assert isinstance(masked, Masked)

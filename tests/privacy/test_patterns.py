@@ -28,6 +28,17 @@ from taikai.privacy import mask_pii
         ("tel-03-1234-5678", "tel-[電話番号]"),
         ("FAX-03-1234-5678", "FAX-[電話番号]"),
         ("番号 A 090-1234-5678", "番号 A [電話番号]"),
+        # Regression: letters glued before the number with no dash: a phone after TEL, FAX, …; a code otherwise.
+        ("TEL090-1234-5678", "TEL[電話番号]"),
+        ("ＴＥＬ０３１２３４５６７８", "ＴＥＬ[電話番号]"),
+        ("Fax0312345678まで", "Fax[電話番号]まで"),
+        ("携帯phone09012345678", "携帯phone[電話番号]"),
+        ("ABC09012345678", "ABC09012345678"),
+        ("hotel0312345678", "hotel0312345678"),
+        ("品番XZ0312345678", "品番XZ0312345678"),
+        # Regression: a dash after the bracketed area code.
+        ("(090)-1234-5678", "[電話番号]"),
+        ("(03) - 1234 - 5678", "[電話番号]"),
     ],
 )
 def test_a_value_is_found_whatever_punctuation_precedes_it(text, expected):
@@ -61,6 +72,15 @@ def test_a_value_is_found_whatever_punctuation_precedes_it(text, expected):
         # ゆうちょ 記号-番号: both halves.
         ("ゆうちょ 記号10000-12345678", "ゆうちょ 記号[口座]-[口座]"),
         ("記号 10000-20240115", "記号 [口座]-[口座]"),
+        # Regression: a number another word names between the account's word and it is that word's.
+        ("口座に入金されるまで、案件番号 1234567 の件", "口座に入金されるまで、案件番号 1234567 の件"),
+        ("支店名が分からず、問い合わせ番号 12345678 で", "支店名が分からず、問い合わせ番号 12345678 で"),
+        ("振込先の銀行を変えた。作業ID 7654321", "振込先の銀行を変えた。作業ID 7654321"),
+        ("口座残高 3456789 になった", "口座残高 3456789 になった"),
+        ("普通預金 残高 5000000", "普通預金 残高 5000000"),
+        # ... but not a word before the account's word: the number is the account's.
+        ("作業報酬の振込口座 1234567", "作業報酬の振込口座 [口座]"),
+        ("案件の報酬は銀行 1234567", "案件の報酬は銀行 [口座]"),
     ],
 )
 def test_an_account_is_not_an_amount_a_count_or_a_date(text, expected):
@@ -85,6 +105,15 @@ def test_an_account_is_not_an_amount_a_count_or_a_date(text, expected):
         ("LINE(公式)で100件", "LINE(公式)で100件"),
         ("Twitter/Instagramで募集", "Twitter/Instagramで募集"),
         ("マイナンバーの提出は3件", "マイナンバーの提出は3件"),
+        # Regression: the ID of a record (a task, a project, a contract, an order) is no person's handle.
+        ("作業ID: work_123", "作業ID: work_123"),
+        ("タスクID: task_001", "タスクID: task_001"),
+        ("プロジェクトID：PRJ-2024-001", "プロジェクトID：PRJ-2024-001"),
+        ("契約ID: C-2024-0012", "契約ID: C-2024-0012"),
+        ("オーダーID: ORD-12345", "オーダーID: ORD-12345"),
+        ("チケットID: TKT-123", "チケットID: TKT-123"),
+        ("ログインID: taro_88", "ログインID: [ID]"),
+        ("ユーザーID: taro_88", "ユーザーID: [ID]"),
     ],
 )
 def test_handles_after_a_platform_and_a_my_number_after_its_length(text, expected):

@@ -44,7 +44,12 @@ _JAPANESE_LOCAL = re.compile(
 )
 _SPELLED_DOT_IN = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]"
-_TLDS = "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw"
+# Short links (youtu.be, forms.gle, notion.so, anchor.fm) and the domains freelancers keep a portfolio under
+# (tanaka.work, yamada.design, .studio, .tokyo); not ai, which names an Illustrator file (logo.ai/eps).
+_TLDS = (
+    "com|net|org|jp|me|ee|io|info|biz|co|ly|gl|to|cc|tv|app|dev|link|site|xyz|page|gg|us|uk|cn|kr|tw|"
+    "be|gle|so|fm|tokyo|work|works|design|studio|shop|store|online|tech|blog|art|club|space|life|fun|style|jobs"
+)
 # An IRI's path segment in other letters (https://ja.wikipedia.org/wiki/クラウドソーシング, ?q=東京): letters that start
 # after / = ? # & and run to a mark of Japanese punctuation. Japanese glued after an ASCII letter ends the URL
 # (資料はhttps://example.com/editにあります), and so does hiragana after a / (a particle or a verb glued after the URL:

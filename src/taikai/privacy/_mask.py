@@ -10,10 +10,11 @@ from typing import Any
 
 from taikai.errors import check_bool
 from taikai.privacy._kinds import PLACEHOLDERS, Found, Masked, PiiKind, PiiSpan
+from taikai.privacy._latin_names import find_latin_names
 from taikai.privacy._names import find_names
 from taikai.privacy._patterns import FINDERS
 from taikai.privacy._street import find_street_addresses
-from taikai.text import REFERENCE, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
+from taikai.text import INVISIBLE, REFERENCE, OffsetMap, PosTagger, nfkc_decoded_with_offsets, nfkc_with_offsets
 
 LIST_MARK = "■"
 """What the finders read in place of a circled or parenthesised numeral (①, ⑴, ⒈, ㉑): a list marker, not digits."""
@@ -25,6 +26,31 @@ _LIST_NUMERALS = {
 # NFKC makes ① a 1 and ⑴ a (1): the numeral would join the number after it (①090-… reads 1090-…) or end up
 # inside a value's span. Read one character for another, the offsets of the original hold.
 _HAS_LIST_NUMERAL = re.compile("[" + "".join(map(chr, _LIST_NUMERALS)) + "]")
+
+
+# What the model reads otherwise than it is written (taikai.text.normalize): a format character as nothing (a
+# zero-width space or a soft hyphen inside 090-1234-5678 or an e-mail address), and a tab or a run of spaces as one
+# space (LINE ID:  taro_88, 090<TAB>1234<TAB>5678). Masking looks for values in the text as the model reads it.
+_READ_OTHERWISE = re.compile(f"{INVISIBLE.pattern}|[ \t]{{2,}}|\t")
+
+
+def _as_read(folded: OffsetMap) -> OffsetMap:
+    """Return *folded* without its format characters (:data:`taikai.text.INVISIBLE`), and with each tab or run of
+    spaces as one space: a value's span in the original runs over what was left out."""
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for ch, start, end in zip(folded.text, folded.starts, folded.ends, strict=True):
+        if INVISIBLE.match(ch):
+            continue
+        ch = " " if ch == "\t" else ch
+        if ch == " " and text and text[-1] == " ":
+            ends[-1] = end
+            continue
+        text.append(ch)
+        starts.append(start)
+        ends.append(end)
+    return OffsetMap(folded.original, "".join(text), tuple(starts), tuple(ends))
 
 
 def _select(found: list[Found]) -> list[Found]:
@@ -55,6 +81,7 @@ class PiiMasker:
             found.extend(finder(text))
         found.extend(find_street_addresses(text, self._tagger if self.names else None))
         if self.names:
+            found.extend(find_latin_names(text))
             found.extend(find_names(text, self._tagger))
         return _select(found)
 
@@ -65,10 +92,14 @@ class PiiMasker:
         searched = text.translate(_LIST_NUMERALS) if _HAS_LIST_NUMERAL.search(text) else text
         # Most texts hold nothing to mask: look in the NFKC text first, and track offsets only when needed.
         nfkc = unicodedata.normalize("NFKC", searched)
-        if "&" in nfkc and REFERENCE.search(nfkc):
-            # The model reads HTML character references decoded (tanaka&#64;example.com is an e-mail address):
-            # look in the decoded text; a value holding a reference is replaced with the whole reference.
-            folded = nfkc_decoded_with_offsets(searched)
+        read_otherwise = _READ_OTHERWISE.search(nfkc) is not None
+        if read_otherwise or ("&" in nfkc and REFERENCE.search(nfkc)):
+            # The model reads HTML character references decoded (tanaka&#64;example.com is an e-mail address), format
+            # characters as nothing and runs of spaces as one: look in the text so read; a value holding a reference
+            # is replaced with the whole reference, one holding a zero-width space or two spaces with them.
+            folded = nfkc_decoded_with_offsets(searched) if "&" in nfkc else nfkc_with_offsets(searched)
+            if read_otherwise:
+                folded = _as_read(folded)
             selected = self._find(folded.text)
             if not selected:
                 return Masked(text)

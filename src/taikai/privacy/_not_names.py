@@ -35,6 +35,7 @@ _SERVICES_KANA = (
     *("タイムチケット", "タイチケ", "スキマ", "スケブ", "メンタ", "ビズシーク", "ママワークス", "ワディット"),
     *("レバテック", "ビザスク", "ジョブハブ", "インディード", "ウォンテッドリー", "リクナビ", "マイナビ", "バイトル"),
     *("ウーバー", "ウーバーイーツ", "ウバ", "ウォルト", "出前館", "タイミー", "シェアフル", "メルカリ"),
+    *("タスカジ", "エニタイムズ"),
     *("メルカリショップス", "ラクマ", "ミンネ", "クリーマ", "ジモティー", "ヤフオク", "ペイペイ", "ペイパル"),
     *("アマゾン", "楽天", "ベース", "ストアーズ", "ミツモア", "ビズリーチ", "リクルート", "ドコモ", "ソフトバンク"),
 )
@@ -47,6 +48,7 @@ _FREELANCE = (  # platforms for freelance and creative work, and job sites
     *("lancers", "crowdworks", "coconala", "shufti", "upwork", "fiverr", "toptal", "peopleperhour", "freelancer"),
     *("bizseek", "skima", "skeb", "pixiv", "booth", "fanbox", "patreon", "note", "indeed", "wantedly", "linkedin"),
     *("timeticket", "sagooo", "menta", "streetacademy", "jobhub", "visasq", "levtech", "mamaworks", "jimoty"),
+    *("taskaji", "anytimes"),
 )
 _SOCIAL = (  # social networks, messaging and video calls
     *("line", "twitter", "facebook", "instagram", "tiktok", "youtube", "twitch", "threads", "mixi", "discord"),

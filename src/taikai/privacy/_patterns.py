@@ -20,8 +20,8 @@ DASH = "[-‐‑‒–—―−ー─━~〜]"  # hyphens, minus, the katakana l
 _SEP = rf"(?:[ ]?{DASH}[ ]?|[ .・])"
 
 PHONE_JP = re.compile(
-    rf"(?<![0-9A-Za-z+])(?<![0-9+]-)(?:"
-    rf"\(0[0-9]{{1,4}}\)[ ]?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}"  # (03) 1234-5678
+    rf"(?<![0-9+])(?<![0-9+]-)(?:"
+    rf"\(0[0-9]{{1,4}}\){_SEP}?[0-9]{{1,4}}{_SEP}?[0-9]{{3,4}}"  # (03) 1234-5678, (090)-1234-5678
     rf"|0[0-9]{{1,4}}[ ]?\([0-9]{{1,4}}\)[ ]?[0-9]{{3,4}}"  # 03(1234)5678
     rf"|0[0-9]{{1,4}}{_SEP}[0-9]{{1,4}}{_SEP}[0-9]{{3,4}}"  # 090-1234-5678, 0120 123 456
     rf"|0[0-9]{{1,6}}{_SEP}[0-9]{{4,8}}"  # 090 12345678, 0901234-5678: the digit count tells a phone
@@ -65,6 +65,13 @@ _ACCOUNT_NUMBER = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])[0-9]{7,8}" + _
 # 普通に (the adverb, as in 普通に 1234567 PV) and 当座の (for the time being) announce no account.
 _ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通(?![にの])|当座(?![のに])|ゆうちょ|名義|支店|銀行")
 _ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an account number
+# A number named by another word between the cue and it is that word's (口座に入金されるまで、案件番号 1234567;
+# 口座残高 3456789; 振込先を変えた。作業ID 7654321): an order's, a task's, a balance, an amount.
+_OTHER_NUMBER = re.compile(
+    r"(?:注文|受注|発注|伝票|追跡|問い?合わ?せ|受付|予約|案件|取引|請求|管理|会員|品番|型番|商品|製品|作業|タスク|"
+    r"プロジェクト|チケット|オーダー|JAN|EAN|ISBN|ID|残高|合計|累計|総額|金額|売上|報酬)[^0-9\n]{0,6}$",
+    re.IGNORECASE,
+)
 # A valid date (20240115) is an account number only after 口座番号 (口座開設日 20240115, 振込は20240115に着金 stay).
 _DATE = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
 _DATE_CUE = "口座番号"
@@ -101,9 +108,12 @@ MESSENGER_ID = re.compile(
 )
 
 # Any account's handle after a word that names it (Lancers ID: tanaka_hiro, ユーザー名は taro88): with a colon, = or
-# は between them any handle with a letter; after a space or nothing, one with a digit, _ or . (ID card stays).
+# は between them any handle with a letter; after a space or nothing, one with a digit, _ or . (ID card stays). Not
+# the ID of a job, an order, a task or another record (案件ID, 作業ID: task_001, プロジェクトID：PRJ-2024-001).
 ACCOUNT_ID = re.compile(
     r"(?<![A-Za-z])(?<!案件)(?<!注文)(?<!取引)(?<!商品)(?<!依頼)(?<!求人)(?<!仕事)(?<!問い合わせ)(?<!問合せ)"
+    r"(?<!作業)(?<!タスク)(?<!プロジェクト)(?<!契約)(?<!請求)(?<!管理)(?<!受付)(?<!予約)(?<!チケット)(?<!オーダー)"
+    r"(?<!ジョブ)(?<!応募)(?<!出品)(?<!発注)(?<!受注)(?<!伝票)(?<!セッション)(?<!トランザクション)"
     r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム)(?![A-Za-z])"
     r"[ ]?(?P<sep>は|[:=→])?[ ]?"
     r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39})(?![A-Za-z0-9_@])"
@@ -132,10 +142,15 @@ _POSTAL_HINTS = ("〒", "郵便番号", "都", "道", "府", "県")
 # unless the letters name a phone (TEL-090-1234-5678).
 _CODE_PREFIX = re.compile(r"(?<![A-Za-z])(?P<w>[A-Za-z]+)-$")
 _PHONE_WORDS = frozenset({"tel", "fax", "phone", "mobile", "mob", "cell", "call", "keitai", "denwa"})
+# Letters glued before a number make it part of a word or a code (ABC0312345678), unless they name a phone
+# (TEL03-1234-5678, FAX0312345678, as business cards and signatures write it).
+_PHONE_WORD_BEFORE = re.compile(rf"(?<![A-Za-z])(?i:{'|'.join(sorted(_PHONE_WORDS))})$")
 
 
 def _in_a_code(text: str, start: int) -> bool:
-    """Whether the number starting at *start* is glued after letters and a dash that name no phone."""
+    """Whether the number starting at *start* is glued after letters (and a dash) that name no phone."""
+    if start and text[start - 1].isascii() and text[start - 1].isalpha():
+        return _PHONE_WORD_BEFORE.search(text[max(0, start - 8) : start]) is None
     code = _CODE_PREFIX.search(text[max(0, start - 12) : start])
     return code is not None and code.group("w").lower() not in _PHONE_WORDS
 
@@ -179,9 +194,10 @@ def find_accounts(text: str) -> Iterator[Found]:
             if m.group(group) is not None and (group not in "ab" or not _dated(text, m.start(group), m.end(group))):
                 yield Found(m.start(group), m.end(group), PiiKind.ACCOUNT)
     for m in _ACCOUNT_NUMBER.finditer(text):
-        if _ACCOUNT_CUE.search(text, max(0, m.start() - _ACCOUNT_WINDOW), m.start()) and not _dated(
-            text, m.start(), m.end()
-        ):
+        before = text[max(0, m.start() - _ACCOUNT_WINDOW) : m.start()]
+        cues = [cue.end() for cue in _ACCOUNT_CUE.finditer(before)]
+        other = _OTHER_NUMBER.search(before)
+        if cues and not (other and max(cues) <= other.start()) and not _dated(text, m.start(), m.end()):
             yield Found(m.start(), m.end(), PiiKind.ACCOUNT)
 
 

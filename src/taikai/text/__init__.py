@@ -12,6 +12,7 @@ from taikai._lazy import lazy_modules
 from taikai.text._dicdir import default_dicdir
 from taikai.text._normalize import (
     CUT_MESSAGE,
+    INVISIBLE,
     MAX_CHARS,
     REFERENCE,
     CheckedText,
@@ -50,6 +51,7 @@ __all__ = [
     "COPY_LENGTH",
     "CP932_ROUND_TRIP",
     "CUT_MESSAGE",
+    "INVISIBLE",
     "MAX_CHARS",
     "NEAR_COPY",
     "NEAR_DUPLICATE",

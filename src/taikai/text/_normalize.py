@@ -28,6 +28,8 @@ SPACE = re.compile(r"\s+")
 REPEAT = re.compile(r"(.)\1{3,}")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
+"""A format character the model reads as nothing (a soft hyphen, a zero-width space or joiner, a direction mark, the
+BOM) or a lone surrogate: :func:`normalize` removes them, so a value with one inside reads whole."""
 SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate: in a Python str it is no character of any text (a UTF-8 encoder refuses it)."""
 _HAS_ODD = re.compile(f"[{CONTROL.pattern[1:-1]}{INVISIBLE.pattern[1:-1]}]")  # one test before the two removals

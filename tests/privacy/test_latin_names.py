@@ -1,0 +1,62 @@
+"""Latin names the tagger's words miss: handles ending in digits before an honorific, names after Mr., Ms., Dr."""
+
+import pytest
+
+from taikai.privacy import PiiKind, mask_pii
+from taikai.privacy._latin_names import find_latin_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sakura0123さんから", "[人名]さんから"),
+        ("taro88さんに", "[人名]さんに"),
+        ("hana_0123様の案件", "[人名]様の案件"),
+        ("yamada.t88 さん", "[人名] さん"),
+        ("abc-design01先生", "[人名]先生"),
+        # no handle: a product, an acronym, one letter, digits alone, an address or a handle already found
+        ("GPT4さん", "GPT4さん"),
+        ("PS5さん", "PS5さん"),
+        ("iPhone15さん", "iPhone15さん"),
+        ("Windows11さま", "Windows11さま"),
+        ("A1さん", "A1さん"),
+        ("3さん", "3さん"),
+        ("@taro88さん", "[ID]さん"),
+        ("user@mail88さん", "user@mail88さん"),
+    ],
+)
+def test_a_handle_ending_in_digits_before_an_honorific_is_a_name(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("クライアントのMr. Tanakaが怒った", "クライアントのMr. [人名]が怒った"),
+        ("Ms Satoから連絡", "Ms [人名]から連絡"),
+        ("Dr. John Smithに相談", "Dr. [人名]に相談"),
+        ("Mrs. Mary-Jane Watsonの依頼", "Mrs. [人名]の依頼"),
+        ("Prof. Suzukiの講義", "Prof. [人名]の講義"),
+        ("Mr. Smithさんと", "Mr. [人名]さんと"),
+        # a word glued to the title or in capitals is a brand's more often (the band, doughnuts, cosmetics)
+        ("Mr.Childrenを聞く", "Mr.Childrenを聞く"),
+        ("Mr.Donutでバイト", "Mr.Donutでバイト"),
+        ("Dr. PASSPORTを使う", "Dr. PASSPORTを使う"),
+        ("Mr. Googleに聞く", "Mr. Googleに聞く"),  # on the stop list
+        ("Mr. 田中さん", "Mr. [人名]さん"),
+        ("Drの資格", "Drの資格"),
+        # a text of English alone stays one the model refuses: [人名] would be Japanese to it
+        ("Call Mr. Tanaka", "Call Mr. Tanaka"),
+    ],
+)
+def test_a_name_after_an_english_title_is_masked(text, expected):
+    assert mask_pii(text).text == expected
+
+
+def test_the_finder_returns_spans_of_the_name_only():
+    text = "担当はMr. John Smithとsakura0123さん"
+    found = list(find_latin_names(text))
+    assert [(f.kind, text[f.start : f.end]) for f in found] == [
+        (PiiKind.NAME, "sakura0123"),
+        (PiiKind.NAME, "John Smith"),
+    ]
