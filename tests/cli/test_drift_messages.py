@@ -131,3 +131,16 @@ def test_blank_lines_skipped_are_counted_in_text_and_json(
     assert [line for line in result.stdout.splitlines() if line.startswith("blank lines")] == said
     values = json.loads(out.read_text(encoding="utf-8"))
     assert (values["blank_lines"], values["reference_blank_lines"]) == (dump_blank, reference_blank)
+
+
+@pytest.mark.parametrize("given", ["reference", "dump"])
+def test_a_model_directory_given_as_data_is_said_to_be_one(tiny_model_dir, given):
+    """Regression: ``taikai drift dump.csv --reference MODEL_DIR`` said "cannot tell the format from the extension
+    ''; name the format with --reference-input-format", though the model is what --model takes."""
+    dump, reference = (str(HOTELS), str(tiny_model_dir)) if given == "reference" else (str(tiny_model_dir), None)
+    args = ["drift", dump, *(["--reference", reference] if reference else [])]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert f"taikai: error: {tiny_model_dir}: is a directory, not a file: a model directory" in result.stderr
+    assert "with model= (--model DIR on the command line)" in result.stderr
+    assert "extension" not in result.stderr and "Traceback" not in result.output

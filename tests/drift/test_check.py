@@ -445,3 +445,32 @@ def test_a_dump_of_no_rows_with_a_date_column_is_not_judged_and_says_it_has_no_r
     name = {"M": "month", "W": "week"}[freq]
     assert f"per {name} of posted_at: none (<frame> has no rows)" in text
     assert text[-2] == "no figure could be judged: <frame> has no rows; check a dump that holds reviews."
+
+
+@pytest.mark.parametrize(
+    ("dump", "given", "said"),
+    [
+        ("missing.csv", {}, "{tmp}/missing.csv: no such file"),
+        ("dump.csv", {"text_column": "txt"}, "{tmp}/dump.csv: no column 'txt' (did you mean 'text'?)"),
+        ("frame", {"text_column": "txt"}, "<frame>: no column 'txt' (did you mean 'text'?)"),
+        ("dump.csv", {"date_column": "day"}, "{tmp}/dump.csv: no column 'day';"),
+        ("dump.csv", {"date_column": "posted_at", "freq": "week"}, "freq must be one of ['M', 'W'], not 'week'"),
+    ],
+    ids=["no file", "no text column", "frame without it", "no date column", "freq"],
+)
+def test_the_dump_is_checked_before_the_reference_is_classified(tiny_model, tmp_path, monkeypatch, dump, given, said):
+    """Regression: what reading the dump refuses was said only after the whole reference file was classified
+    (minutes for a large one), and a --text-column missing from both files was blamed on --reference-text-column."""
+    frame = pd.read_csv(HOTELS, dtype=str)
+    frame.to_csv(tmp_path / "dump.csv", index=False)
+    data = frame if dump == "frame" else tmp_path / dump
+
+    def classify(texts):
+        raise AssertionError("the reference was classified before the dump was checked")
+
+    monkeypatch.setattr(tiny_model, "classify", classify)
+    with pytest.raises(InputError) as caught:
+        check_drift(data, tiny_model, reference=HOTELS, reference_text_column="text", **given)
+    assert str(caught.value).startswith(said.format(tmp=tmp_path))
+    if "text_column" in given:
+        assert "give the right one to text_column= (--text-column on the command line)" in str(caught.value)

@@ -156,6 +156,29 @@ def test_a_predictions_file_with_an_edited_probability_is_refused(tiny_model, tm
     assert file_statistics(path, tiny_model).overall.rows == 3
 
 
+@pytest.mark.parametrize(
+    ("emptied", "said"),
+    [
+        (["p_reason_fees"], "column p_reason_fees, data row 2 (after the header): empty, but the row's status is ok"),
+        (["p_sentiment_neutral"], "column p_sentiment_neutral, data row 2 (after the header): empty, but the row's"),
+        ("p_", "column p_reason_low_pay, data row 2 (after the header): empty, but the row's status is ok"),
+    ],
+)
+def test_an_ok_row_with_an_empty_probability_is_refused(tiny_model, tmp_path, emptied, said):
+    """Regression: an ok row whose p_* cells were emptied was dropped from the classified rows (2 of 3, with the
+    confidence and label mix of the others) without a word, its row counted in no figure's base but the tokens'."""
+    frame = tiny_model.predict_frame(pd.DataFrame({"text": ["手数料が高い", "提案が通らない", ""]})).astype(str)
+    columns = [c for c in frame.columns if c.startswith(emptied)] if isinstance(emptied, str) else emptied
+    frame.loc[1, columns] = ""
+    path = tmp_path / "p.csv"
+    frame.replace("nan", "").to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        file_statistics(path, tiny_model)
+    assert str(caught.value).startswith(f"{path}: {said}") and "re-run taikai batch" in str(caught.value)
+    with pytest.raises(InputError, match="empty, but the row's status is ok"):
+        frame_statistics(pd.read_csv(path), tiny_model)
+
+
 def test_a_japan_time_post_counts_in_its_own_month_beside_plain_dates(tiny_model, tmp_path):
     frame = pd.read_csv(HOTELS, dtype=str).head(4)
     frame["posted_at"] = ["2026-04-01T08:00:00+09:00"] * 3 + ["2026-04-05"]

@@ -140,6 +140,31 @@ def test_check_regular_file_refuses_what_cannot_be_read_twice(tmp_path, make, fm
         open_reader(path, fmt or "jsonl")
 
 
+@pytest.mark.parametrize(
+    ("name", "holds", "fmt", "said"),
+    [
+        ("mine", ("model.joblib", "metadata.json"), None, "is a directory, not a file: a model directory (it holds"),
+        ("mine", ("metadata.json",), "csv", "is a directory, not a file: a model directory (it holds"),
+        ("dumps", ("a.csv",), None, "is a directory, not a file; give a data file in it (CSV, TSV, JSONL, Parquet"),
+        ("dumps.csv", (), None, "is a directory, not a file; give a data file in it (CSV, TSV, JSONL, Parquet"),
+    ],
+    ids=["model", "model-as-csv", "folder", "folder-named-csv"],
+)
+def test_a_folder_read_as_data_says_what_it_is(tmp_path, name, holds, fmt, said):
+    """Regression: a model directory given as the data (``taikai drift dump.csv --reference models/mine``) or any
+    folder without an extension was told "cannot tell the format from the extension ''" and to name a format."""
+    folder = tmp_path / name
+    folder.mkdir()
+    for file in holds:
+        (folder / file).write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        open_reader(folder, fmt)
+    assert str(caught.value).startswith(f"{folder}: {said}")
+    assert "extension" not in str(caught.value)
+    if "model" in said:
+        assert "not data; give a data file here (CSV, TSV, JSONL, Parquet or xlsx), and the model" in str(caught.value)
+
+
 @pytest.mark.parametrize("name", ["data.csv", "link.csv", "missing.csv"])
 def test_check_regular_file_lets_files_and_missing_paths_through(files, name):
     check_regular_file(files / name)  # a missing path is for the reader to name

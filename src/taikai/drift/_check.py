@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
+from taikai.drift._periods import FREQUENCIES
+from taikai.drift._preflight import check_dump
 from taikai.drift._result import DriftReport, PeriodDrift
 from taikai.errors import (
     ENCODING,
@@ -53,11 +55,7 @@ def _statistics(
     mask_pii: bool = False,
     input_format: bool = True,
 ) -> FileStatistics:
-    import pandas as pd
-
-    if not isinstance(data, str | Path | pd.DataFrame):
-        raise wrong_type(argument, data, "the path of a file (str or pathlib.Path), or a pandas DataFrame")
-    if isinstance(data, (str, Path)):
+    if isinstance(_checked(data, argument), (str, Path)):
         return file_statistics(
             Path(data),
             model,
@@ -75,6 +73,15 @@ def _statistics(
     return frame_statistics(
         data, model, text_column, date_column, freq, prefix=prefix, text_argument=text_argument, mask_pii=mask_pii
     )
+
+
+def _checked(data: object, argument: str = "dump") -> str | Path | pd.DataFrame:
+    """Return *data* (the *argument* ``dump`` or ``reference``); raise ``TypeError`` unless it is a path or a frame."""
+    import pandas as pd
+
+    if not isinstance(data, str | Path | pd.DataFrame):
+        raise wrong_type(argument, data, "the path of a file (str or pathlib.Path), or a pandas DataFrame")
+    return data
 
 
 @argument_order
@@ -120,6 +127,8 @@ def check_drift(
     """
     check_bool("mask_pii", mask_pii)
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
+    if periods not in FREQUENCIES:
+        raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {periods!r}")
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
     _check_reference_options(reference, reference_encoding, reference_input_format, reference_sheet)
@@ -132,6 +141,16 @@ def check_drift(
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
+        # What reading the dump refuses is said before the reference is counted (minutes for a large raw one).
+        check_dump(
+            _checked(dump),
+            model,
+            read_options,
+            text_column=text_column,
+            date_column=date_column,
+            prefix=prefix,
+            model_named=named,
+        )
         # The reference is read with its own options (the dump's encoding, format and sheet are not its own), and
         # what goes wrong reading it names them.
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):

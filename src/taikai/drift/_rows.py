@@ -79,9 +79,24 @@ class Rows:
             raise not_a_status(self.path, self.columns[self.status], self.done + odd, cells[odd], self.mask_pii)
         statuses = [_status(v) for v in cells]
         reason = np.array([self._numbers(data, j) for j in self.reason], dtype=float).T.reshape(len(texts), -1)
-        sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float)
+        sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float).T.reshape(len(texts), -1)
+        self._check_filled(statuses, reason, sentiment)
         self.done += len(texts)
-        return texts, statuses, reason, sentiment.T.reshape(len(texts), -1)
+        return texts, statuses, reason, sentiment
+
+    def _check_filled(self, statuses: list[Status], reason: np.ndarray, sentiment: np.ndarray) -> None:
+        """Refuse a row whose status is ok and a probability cell empty: batch fills every one of such a row, and
+        the row would drop out of the classified rows (and the confidence and label mix) without a word."""
+        ok = np.array([status is Status.OK for status in statuses], dtype=bool)
+        gaps = np.argwhere(np.isnan(np.hstack((reason, sentiment))) & ok[:, None])
+        if len(gaps):
+            at, j = (int(v) for v in gaps[0])
+            column = self.columns[(self.reason + self.sentiment)[j]]
+            raise InputError(
+                f"{self.path}: column {column}, data row {self.done + at + 1:,} (after the header): empty, but the "
+                "row's status is ok (taikai batch writes a probability in every p_* cell of such a row); the file "
+                "seems edited: re-run taikai batch on the raw dump"
+            )
 
     def _numbers(self, data: list[list[Any]], j: int) -> np.ndarray:
         """The probabilities of column *j*: a cell that holds none stops the count with the file, column and row

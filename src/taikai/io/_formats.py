@@ -9,7 +9,7 @@ from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument
 from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
 from taikai.io._parts import is_parts_folder, read_manifest
-from taikai.io._paths import check_regular_file
+from taikai.io._paths import check_regular_file, folder_error
 from taikai.io._records import Reader
 from taikai.io._sniff import (
     JSONL_HINT,
@@ -47,6 +47,8 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
         return named
     if is_parts_folder(Path(path)):
         return read_manifest(Path(path)).format
+    if option != OUTPUT_FORMAT and Path(path).is_dir():  # no extension to tell: a folder, maybe a model's
+        raise folder_error(Path(path))
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
         if option != OUTPUT_FORMAT:  # a pipe (/dev/stdin, <(…)) has no extension: said as a pipe, not read

@@ -18,6 +18,7 @@ MODEL_FILES = ("model.joblib", "metadata.json")
 does not import: tests/io/test_paths.py checks that they agree)."""
 
 
+_DATA_FILES = "CSV, TSV, JSONL, Parquet or xlsx"
 _NOT_FILES = (
     (stat.S_ISFIFO, "a pipe"),
     (stat.S_ISCHR, "a device"),
@@ -46,6 +47,18 @@ def check_regular_file(path: Path, fmt: str | None = None) -> None:
                 f"encoding and columns, then the rows), which {what} does not allow. Save it to a file first, "
                 f"e.g. cat … > dump.{fmt or 'jsonl'}, and give that file"
             )
+
+
+def folder_error(path: Path) -> InputError:
+    """Return the error for the folder *path* given where a data file is read: a model directory is said to be one
+    (it is given with ``--model``), any other folder to hold the files to give."""
+    if any((Path(path) / name).is_file() for name in MODEL_FILES):
+        return InputError(
+            f"{path}: is a directory, not a file: a model directory (it holds {' and '.join(MODEL_FILES)}), not "
+            f"data; give a data file here ({_DATA_FILES}), and the model, where the command takes one, with model= "
+            "(--model DIR on the command line)"
+        )
+    return InputError(f"{path}: is a directory, not a file; give a data file in it ({_DATA_FILES})")
 
 
 def check_not_stdin(path: object, command: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from taikai.errors import InputError
+from taikai.io._paths import folder_error
 
 Position = dict[str, int]
 """Where a reader stopped, saved with each chunk of a batch run: byte offset and line, or records read."""
@@ -69,7 +70,7 @@ def check_path(path: Path) -> None:
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
+        raise folder_error(path)
 
 
 def check_columns(path: Path, columns: list[str]) -> list[str]:
