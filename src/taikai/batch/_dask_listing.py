@@ -4,6 +4,7 @@ file-manager litter among them (:mod:`taikai.batch._litter`) is not read, and sa
 from __future__ import annotations
 
 import glob
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,9 +45,9 @@ def _below(pattern: str | Path) -> int:
 
 
 def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
-    """Return the files of the folder or glob *pattern* (a file: itself), and the litter among them (see
-    :func:`is_litter`: an entry of the folder or glob, at any depth below it, is litter; as found, relative to the
-    folder). In a folder, a name starting with ``_`` or ``.`` is no data either (``_SUCCESS``, ``.gitkeep``)."""
+    """Return the files of the folder or glob *pattern* that are no litter (:func:`is_litter_path`), and the litter
+    skipped, named below the folder or the glob's fixed part; a file named alone is itself, whatever its name. In a
+    folder, another name starting with ``_`` or ``.`` is passed over too, unsaid, as no data (``_SUCCESS``)."""
     root = Path(pattern)
     if root.is_dir():
         found = [(p, p.relative_to(root).parts) for p in root.rglob("*") if not p.is_dir()]
@@ -56,7 +57,7 @@ def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
         matches = [Path(p) for p in glob.glob(str(pattern), recursive=True) if not Path(p).is_dir()]
         found = [(p, p.parts[fixed:]) for p in matches]
     else:
-        found = [(root, ())] if not root.is_dir() and (root.exists() or root.is_symlink()) else []
+        found = [(root, ())] if os.path.lexists(root) else []  # named alone: read whatever its name
     skipped = sorted(str(Path(*parts)) for _, parts in found if is_litter_path(parts))
     return [p for p, parts in found if not is_litter_path(parts)], skipped
 
