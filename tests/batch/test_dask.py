@@ -1141,3 +1141,20 @@ def test_a_second_run_into_an_output_a_file_manager_wrote_into_replaces_it_and_k
     assert sorted(p.name for p in tmp_path.iterdir()) == ["outd"]
     report = runner.invoke(cli, ["report", str(out), "-o", str(tmp_path / "r.html"), "--no-drift"])
     assert report.exit_code == 0, report.output  # the folder is read by its manifest: the litter is no part
+
+
+@pytest.mark.parametrize("litter", ["Thumbs.db", "~$dump0.csv", ".ipynb_checkpoints/dump0-checkpoint.csv"])
+def test_a_folder_with_file_manager_litter_is_classified_and_the_litter_named(
+    client, dump, tiny_model_dir, tmp_path, litter
+):
+    """Regression: taikai batch in/ --engine dask with a Thumbs.db beside the CSV files stopped at "cannot tell the
+    format from the extension '.db'"; Excel's lock file and Jupyter's checkpoints were read as data."""
+    folder = tmp_path / "in"
+    shutil.copytree(dump / "parts", folder)
+    (folder / litter).parent.mkdir(exist_ok=True)
+    (folder / litter).write_bytes(b"\xd0\xcf\x11\xe0\x00\x00")
+    args = ["batch", str(folder), "-o", str(tmp_path / "out"), "--text-column", "text", "-m", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, [*args, "--engine", "dask", "--scheduler", client.scheduler.address, "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"taikai: warning: {folder}: skipped {litter} (written by a file manager")
+    assert json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8"))["rows"] == 120

@@ -179,7 +179,7 @@ def test_a_run_on_a_locked_output_is_refused_before_any_slow_step(src, tmp_path,
     if fmt == "parquet":
         pd.DataFrame({"text": ["手数料が高い"]}).to_parquet(tmp_path / "in.parquet")
         src = tmp_path / "in.parquet"
-    for slow in ("input_files", "read_input", "input_columns", "resolve_model", "connect"):
+    for slow in ("input_files", "read_files", "first_reader", "resolve_model", "connect"):
         monkeypatch.setattr(files, slow, _never)
     out = tmp_path / "out"
     first = DaskLock(tmp_path / "out.taikai-partial", out)
@@ -210,3 +210,37 @@ def test_a_run_refused_after_taking_the_lock_releases_it(src, tmp_path, tiny_mod
         classify_files(src, tmp_path / "out", model=tiny_model_dir, scheduler="tcp://127.0.0.1:9", **options)
     assert message in str(caught.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"], "the lock or its folder was left"
+
+
+TITLED = "2026年11月 退会アンケート\n本文,評価\n手数料が高い,1\n"
+
+
+@pytest.mark.parametrize(
+    ("engine", "given", "named"),
+    [
+        ("local", "in/a.csv", "in/a.csv"),
+        ("dask", "in/a.csv", "in/a.csv"),
+        ("dask", "in", "{tmp}/in/a.csv"),
+        ("dask", "in/*.csv", "{tmp}/in/a.csv"),
+    ],
+)
+def test_both_engines_say_that_the_header_is_below_a_title(tmp_path, monkeypatch, tiny_model_dir, engine, given, named):
+    """Regression: the Dask engine said only "no column '本文'" of a file whose line 1 is a title, where the local
+    engine says on which line the header is; a folder's or glob's message names the file whose columns it lists."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / "in" / name).write_text(TITLED, encoding="utf-8")
+    out = "out.csv" if engine == "local" else "out"
+    args = ["batch", given, "-o", out, "--text-column", "本文", "-m", str(tiny_model_dir), "--engine", engine]
+    result = CliRunner().invoke(cli, args + (["--scheduler", "tcp://127.0.0.1:9"] if engine == "dask" else []))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"taikai: error: {named.format(tmp=tmp_path)}: no column '本文'; the columns are "
+        "['2026年11月 退会アンケート']; '本文' is on line 2: the lines above it look like a title; delete them (taikai "
+        "reads the header from line 1)\n"
+    )

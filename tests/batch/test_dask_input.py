@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import pytest
@@ -29,7 +30,7 @@ def test_read_input_says_the_unnamed_columns_once_whatever_reads_the_files(tmp_p
         (tmp_path / f"part{k}.csv").write_text("id,text,,\n1,手数料が高い,,\n2,単価が安い\n", encoding="utf-8")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        assert dask_input.input_columns(sorted(tmp_path.glob("*.csv")), "csv") == ["id", "text"]
+        assert dask_input.first_reader(sorted(tmp_path.glob("*.csv")), "csv").columns == ["id", "text"]
         ddf, _ = dask_input.read_input(str(tmp_path / "*.csv"), text_column="text")
         frame = ddf.compute(scheduler="threads")
     assert len(frame) == 2 * files
@@ -118,3 +119,59 @@ def test_read_input_reads_the_column_a_number_names_as_text(tmp_path, fmt, text_
     assert pa.types.is_string(kind) or pa.types.is_large_string(kind)
     if fmt != "parquet":  # read by Dask itself, as it is
         assert ddf.compute(scheduler="threads")["3"].tolist() == ([5] if fmt == "jsonl" else ["5"])
+
+
+@pytest.mark.parametrize(
+    "litter", ["Thumbs.db", "desktop.ini", ".DS_Store", "._b.csv", "~$b.csv", ".ipynb_checkpoints/b-checkpoint.csv"]
+)
+def test_read_input_skips_file_manager_litter_and_says_so(tmp_path, litter):
+    """Regression: a Thumbs.db beside the CSV files was "cannot tell the format from the extension '.db'", Excel's
+    lock file ~$b.csv and Jupyter's checkpoints were read as data, and .DS_Store was passed over unsaid."""
+    for name, text in (("a.csv", "手数料が高い"), ("b.csv", "案件が少ない")):
+        (tmp_path / "in" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / name).write_text(f"本文\n{text}\n", encoding="utf-8")
+    (tmp_path / "in" / litter).parent.mkdir(exist_ok=True)
+    (tmp_path / "in" / litter).write_bytes(b"\xd0\xcf\x11\xe0\x00\x00")
+    with pytest.warns(DataWarning) as caught:
+        ddf, _ = dask_input.read_input(tmp_path / "in", text_column="本文")
+    assert ddf.compute(scheduler="threads")["本文"].tolist() == ["手数料が高い", "案件が少ない"]
+    assert [str(w.message).split(" (")[0] for w in caught] == [f"{tmp_path / 'in'}: skipped {litter}"]
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")  # Dask's own, on pandas 3.1
+@pytest.mark.parametrize("litter", ["Thumbs.db", "~$b.parquet", ".ipynb_checkpoints/b-checkpoint.parquet"])
+def test_read_input_reads_no_litter_of_a_folder_of_parquet(tmp_path, litter):
+    """Dask given the folder read every file in it: a Thumbs.db was "Parquet magic bytes not found", a checkpoint's
+    rows were read as data. It is given the files listed."""
+    import pandas as pd
+
+    (tmp_path / "in").mkdir()
+    for name, text in (("a", "手数料が高い"), ("b", "案件が少ない")):
+        pd.DataFrame({"本文": [text]}).to_parquet(tmp_path / "in" / f"{name}.parquet")
+    (tmp_path / "in" / litter).parent.mkdir(exist_ok=True)
+    if litter.endswith(".parquet"):
+        pd.DataFrame({"本文": ["二度目"]}).to_parquet(tmp_path / "in" / litter)
+    else:
+        (tmp_path / "in" / litter).write_bytes(b"\xd0\xcf\x11\xe0\x00\x00")
+    with pytest.warns(DataWarning, match=f"skipped {re.escape(litter)} "):
+        ddf, schema = dask_input.read_input(tmp_path / "in", text_column="本文")
+    assert ddf.compute(scheduler="threads")["本文"].tolist() == ["手数料が高い", "案件が少ない"]
+    assert schema.names == ["本文"]
+
+
+TITLED = "2026年11月 退会アンケート\n本文,評価\n手数料が高い,1\n"
+BELOW = "'本文' is on line 2: the lines above it look like a title; delete them (taikai reads the header from line 1)"
+
+
+@pytest.mark.parametrize(("given", "named"), [("in/a.csv", "in/a.csv"), ("in", "in/a.csv"), ("in/*.csv", "in/a.csv")])
+def test_read_input_says_a_header_below_a_title_as_the_local_engine_does(tmp_path, given, named):
+    """Regression: the Dask engine said only that there is no column '本文'. The columns are the first file's: a
+    folder or glob names it."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.csv").write_text(TITLED, encoding="utf-8")
+    (tmp_path / "in" / "b.csv").write_text(TITLED, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        dask_input.read_input(tmp_path / given, text_column="本文")
+    assert str(caught.value) == (
+        f"{tmp_path / named}: no column '本文'; the columns are ['2026年11月 退会アンケート']; {BELOW}"
+    )

@@ -111,6 +111,7 @@ def test_a_file_saved_into_the_earlier_output_during_the_run_is_kept_and_refused
 
 
 LITTER = [".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini", ".directory", "._part.00000.csv"]
+LITTER += ["~$part.00000.csv", ".~lock.part.00000.csv#"]  # Excel's and LibreOffice's lock of a part opened
 
 
 @pytest.mark.parametrize("earlier", ["taikai output", "folder without a manifest"])

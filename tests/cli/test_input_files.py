@@ -255,6 +255,8 @@ def test_the_decompress_hint_overwrites_no_file(tmp_path, tiny_model_dir):
 CTL9 = ("id,text\n" + "".join(f"{n},単価が安い\x08です\n" for n in range(1, 10))).encode()
 """216 bytes of valid UTF-8, a stray backspace a row (4% of its bytes)."""
 NO_BOM = "id,text\n1,手数料が高すぎて辞めました\n2,単価が安い\n"
+FEW_ASCII = "本文,評価\n手数料が高い,悪い\n案件が少ない,普通\n"
+"""Two ASCII characters a line (regression: in UTF-16 without a BOM, refused as binary data)."""
 
 
 @pytest.mark.parametrize(
@@ -262,9 +264,11 @@ NO_BOM = "id,text\n1,手数料が高すぎて辞めました\n2,単価が安い\
     [
         (NO_BOM.encode("utf-16-le"), "the {noun} is UTF-16LE (without a byte-order mark: "),
         (NO_BOM.encode("utf-16-be"), "the {noun} is UTF-16BE (without a byte-order mark: "),
+        (FEW_ASCII.encode("utf-16-le"), "the {noun} is UTF-16LE (without a byte-order mark: "),
+        (FEW_ASCII.encode("utf-16-be"), "the {noun} is UTF-16BE (without a byte-order mark: "),
         (CTL9, None),
     ],
-    ids=["utf-16le", "utf-16be", "backspace-a-row"],
+    ids=["utf-16le", "utf-16be", "utf-16le-few-ascii", "utf-16be-few-ascii", "backspace-a-row"],
 )
 @pytest.mark.parametrize("piped", [False, True], ids=["batch", "predict"])
 def test_utf16_without_bom_and_stray_control_bytes_are_no_binary_data(tmp_path, tiny_model_dir, content, said, piped):

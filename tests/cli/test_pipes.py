@@ -51,6 +51,17 @@ def fifo(path: Path, data: bytes):
         thread.join(timeout=5)
 
 
+UNKNOWN = (
+    "Save it to a file first, named with the extension of its format (.csv, .tsv, .jsonl, .parquet or .xlsx: taikai "
+    "tells the format by it), e.g. cat … > dump.csv for CSV, and give that file"
+)
+"""What to do with data of a format no name nor option says: not a file name guessed for it (it was dump.jsonl)."""
+
+
+def _save(fmt: str | None) -> str:
+    return UNKNOWN if fmt is None else f"Save it to a file first, e.g. cat … > dump.{fmt}, and give that file"
+
+
 @pytest.fixture
 def work(tmp_path, monkeypatch, tiny_csv, tiny_model_dir):
     """A folder holding the labelled data, a model and (with rules.toml) a rule: the command lines' inputs."""
@@ -98,67 +109,74 @@ def test_a_rules_file_that_is_a_pipe_still_works(work):
 
 
 UNNAMED = [  # a pipe without an extension, as /dev/stdin and <(…) are: the pipe is said first, not the format
-    "batch {pipe} -o out.csv --text-column text -m m -q",
-    "batch {pipe} -o out.csv -m m -q",  # no --text-column either: the pipe first, not the columns
-    "batch {pipe} -o parts --text-column text -m m -q --engine dask",
-    "report {pipe} -o report.html --no-drift",
-    "evaluate {pipe} -m m",
+    ("batch {pipe} -o out.csv --text-column text -m m -q", None),
+    ("batch {pipe} -o out.csv -m m -q", None),  # no --text-column either: the pipe first, not the columns
+    ("batch {pipe} -o parts --text-column text -m m -q --engine dask", None),
+    ("batch {pipe} -o parts --text-column text -m m -q --engine dask --input-format tsv", "tsv"),
+    ("report {pipe} -o report.html --no-drift", None),
+    ("evaluate {pipe} -m m", None),
+    ("drift {pipe} --input-format jsonl", "jsonl"),
 ]
 
 
-@pytest.mark.parametrize("line", UNNAMED)
-def test_a_pipe_without_an_extension_is_said_to_be_a_pipe_before_its_format(work, line):
-    """Regression: cat x | taikai batch /dev/stdin … said "cannot tell the format from the extension ''"."""
+@pytest.mark.parametrize(("line", "fmt"), UNNAMED)
+def test_a_pipe_without_an_extension_is_said_to_be_a_pipe_before_its_format(work, line, fmt):
+    """Regression: cat x | taikai batch /dev/stdin … said "cannot tell the format from the extension ''", then
+    to save it as dump.jsonl, whatever its data (CSV here): the file is to be named for the format of the data."""
     if "--engine dask" in line:
         pytest.importorskip("distributed")
     with fifo(work / "in", (work / "data.csv").read_bytes()) as pipe:
         result = CliRunner().invoke(cli, line.format(pipe=pipe).split())
     assert result.exit_code == 2, result.output
     assert f"{pipe}: is a pipe, not a regular file; taikai reads a data file more than once" in result.output
+    assert f"does not allow. {_save(fmt)}\n" in result.output
     assert "cannot tell the format" not in result.output
     assert not any(work.glob("out*")) and not (work / "parts").exists()
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "fmt"),
     [
-        "batch - -o out.csv --text-column text -m m -q",
-        "batch - -o out.csv -m m -q",
-        "batch - -o out.csv --text-column text -m m -q --input-format csv",
-        "batch - -o parts --text-column text -m m -q --engine dask",
+        ("batch - -o out.csv --text-column text -m m -q", None),
+        ("batch - -o out.csv -m m -q", None),
+        ("batch - -o out.csv --text-column text -m m -q --input-format csv", "csv"),
+        ("batch - -o out.csv --text-column text -m m -q --input-format jsonl", "jsonl"),  # it said dump.csv
+        ("batch - -o parts --text-column text -m m -q --engine dask", None),
+        ("batch - -o parts --text-column text -m m -q --engine dask --input-format tsv", "tsv"),
     ],
 )
-def test_batch_given_standard_input_says_it_reads_files_only(work, line):
+def test_batch_given_standard_input_says_it_reads_files_only(work, line, fmt):
     """Regression: taikai batch - … said "-: no such file" or "cannot tell the format from the extension ''"."""
     if "--engine dask" in line:
         pytest.importorskip("distributed")
     result = CliRunner().invoke(cli, line.split(), input=(work / "data.csv").read_text(encoding="utf-8"))
     assert result.exit_code == 2, result.output
     assert result.output.startswith("taikai: error: -: batch does not read standard input: it reads a data file more")
-    assert "Save it to a file first, e.g. cat … > dump.csv" in result.output
+    assert f"then the rows). {_save(fmt)}; predict and explain" in result.output
     assert "predict and explain read standard input, one review per line" in result.output
     assert not any(work.glob("out*")) and not (work / "parts").exists()
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "fmt"),
     [
-        "evaluate - -m m",
-        "train - --out new --folds 0",
-        "suggest - -o sheet.xlsx",
-        "drift - -m m",
-        "drift - -m m --input-format csv",
-        "report - -o report.html",
-        "rules test rules.toml -",
+        ("evaluate - -m m", None),
+        ("train - --out new --folds 0", None),
+        ("suggest - -o sheet.xlsx", None),
+        ("drift - -m m", None),
+        ("drift - -m m --input-format csv", "csv"),
+        ("drift - -m m --input-format tsv", "tsv"),
+        ("report - -o report.html", None),
+        ("rules test rules.toml -", None),
     ],
 )
-def test_every_command_given_standard_input_as_its_data_file_says_it_reads_files_only(work, line):
+def test_every_command_given_standard_input_as_its_data_file_says_it_reads_files_only(work, line, fmt):
     """Regression: evaluate, train, suggest, drift, report and rules test given - said "-: no such file" or "cannot
     tell the format from the extension ''"."""
     result = CliRunner().invoke(cli, line.split(), input=(work / "data.csv").read_text(encoding="utf-8"))
     assert result.exit_code == 2, result.output
     assert "taikai: error: -: taikai does not read standard input: it reads a data file more" in result.output
-    assert "Save it to a file first, e.g. cat … > dump.csv" in result.output
+    assert f"then the rows). {_save(fmt)}; predict and explain" in result.output
     assert not any(p.name.startswith(("new", "sheet", "report")) for p in work.iterdir())
 
 

@@ -27,6 +27,8 @@ RANDOM = random.Random(119).randbytes(2000)
 CTL9 = "id,text\n" + "".join(f"{n},単価が安い\x08です\n" for n in range(1, 10))
 """Valid UTF-8, 4% of its bytes a stray backspace (one a row): refused as binary data (R140)."""
 CSV = "id,text\n1,手数料が高すぎて辞めました\n2,単価が安い、　一年で辞めた\n"
+FEW_ASCII = "本文,評価\n手数料が高い,悪い\n案件が少ない,普通\n"
+"""A table of Japanese text alone: in UTF-16, six NULs (its commas and line breaks), too few for their count."""
 
 
 @pytest.mark.parametrize(
@@ -134,6 +136,18 @@ def test_binary_data_is_told_from_text(data, binary):
         (RANDOM, None),
         (b"".join(bytes([b, 0]) for b in RANDOM), None),  # NULs where UTF-16LE has them, but no text
         (b"", None),
+        # regression: a Japanese table with fewer than 8 ASCII characters was refused as binary data
+        (FEW_ASCII.encode("utf-16-le"), "UTF-16LE"),
+        (FEW_ASCII.encode("utf-16-be"), "UTF-16BE"),
+        ("です,ます\r\nでした,ました\r\n".encode("utf-16-le"), "UTF-16LE"),  # kana read BE would be kanji
+        ("です,ます\r\nでした,ました\r\n".encode("utf-16-be"), "UTF-16BE"),
+        ("一,一\n一\n".encode("utf-16-le"), "UTF-16LE"),  # 一 is 00 4E: a NUL on the other side
+        (FEW_ASCII.encode(), None),
+        (FEW_ASCII.encode("cp932"), None),
+        (FEW_ASCII.encode().replace(b",", b",\0").replace(b"\n", b"\n\0"), None),  # a NUL beside each break
+        (FEW_ASCII.encode("cp932").replace(b",", b",\0").replace(b"\n", b"\n\0"), None),
+        (b"".join(RANDOM[k : k + 6] + b",\0" for k in range(0, 600, 6)), None),  # binary with 2C 00 pairs
+        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", None),
     ],
     ids=[
         "le",
@@ -147,6 +161,17 @@ def test_binary_data_is_told_from_text(data, binary):
         "random",
         "random-nul-every-other",
         "empty",
+        "le-few-ascii",
+        "be-few-ascii",
+        "le-kana",
+        "be-kana",
+        "le-ichi",
+        "utf-8-few-ascii",
+        "cp932-few-ascii",
+        "utf-8-nul-by-each-break",
+        "cp932-nul-by-each-break",
+        "random-with-commas",
+        "png-head",
     ],
 )
 def test_utf16_without_a_bom_is_told_with_its_byte_order(data, encoding):

@@ -105,11 +105,11 @@ def test_the_library_writers_refuse_to_overwrite_their_predictions(tmp_path, tin
     assert out.read_bytes() == before
 
 
-def _fifo(folder):
+def _fifo(folder, name="in.jsonl"):
     if not hasattr(os, "mkfifo"):
         pytest.skip("needs os.mkfifo")
-    os.mkfifo(folder / "in.jsonl")
-    return folder / "in.jsonl"
+    os.mkfifo(folder / name)
+    return folder / name
 
 
 def _socket(folder):
@@ -121,21 +121,32 @@ def _socket(folder):
     return folder / "in.jsonl"
 
 
-@pytest.mark.parametrize(
-    ("make", "fmt", "message"),
-    [
-        (_fifo, "jsonl", "in.jsonl: is a pipe, not a regular file; taikai reads a data file more than once"),
-        (_socket, None, "in.jsonl: is a socket, not a regular file;"),
-        (lambda folder: Path(os.devnull), "csv", f"{os.devnull}: is a device, not a regular file;"),
-    ],
-    ids=["fifo", "socket", "device"],
+UNKNOWN = (
+    "Save it to a file first, named with the extension of its format (.csv, .tsv, .jsonl, .parquet or .xlsx: taikai "
+    "tells the format by it), e.g. cat … > dump.csv for CSV, and give that file"
 )
-def test_check_regular_file_refuses_what_cannot_be_read_twice(tmp_path, make, fmt, message):
+
+
+@pytest.mark.parametrize(
+    ("make", "fmt", "message", "saved"),
+    [
+        (_fifo, "jsonl", "in.jsonl: is a pipe, not a regular file; taikai reads a data file more than once", "jsonl"),
+        (_fifo, None, "in.jsonl: is a pipe, not a regular file;", "jsonl"),  # its name says its format
+        (_fifo, "tsv", "in.jsonl: is a pipe, not a regular file;", "tsv"),  # the format given says it
+        (lambda folder: _fifo(folder, "in"), None, "in: is a pipe, not a regular file;", None),  # it was dump.jsonl
+        (_socket, None, "in.jsonl: is a socket, not a regular file;", "jsonl"),
+        (lambda folder: Path(os.devnull), "csv", f"{os.devnull}: is a device, not a regular file;", "csv"),
+        (lambda folder: Path(os.devnull), None, f"{os.devnull}: is a device, not a regular file;", None),
+    ],
+    ids=["fifo", "fifo-named", "fifo-given", "fifo-unnamed", "socket", "device", "device-unnamed"],
+)
+def test_check_regular_file_refuses_what_cannot_be_read_twice(tmp_path, make, fmt, message, saved):
     path = make(tmp_path)
     with pytest.raises(InputError) as caught:
         check_regular_file(path, fmt)
     assert message in str(caught.value)
-    assert f"Save it to a file first, e.g. cat … > dump.{fmt or 'jsonl'}, and give that file" in str(caught.value)
+    save = UNKNOWN if saved is None else f"Save it to a file first, e.g. cat … > dump.{saved}, and give that file"
+    assert str(caught.value).endswith(f"does not allow. {save}")
     with pytest.raises(InputError, match="is a"):  # the one way every command reads a data file checks too
         open_reader(path, fmt or "jsonl")
 
@@ -163,6 +174,43 @@ def test_a_folder_read_as_data_says_what_it_is(tmp_path, name, holds, fmt, said)
     assert "extension" not in str(caught.value)
     if "model" in said:
         assert "not data; give a data file here (CSV, TSV, JSONL, Parquet or xlsx), and the model" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "message"),
+    [
+        (
+            "-",
+            None,
+            f"-: batch does not read standard input: it reads a data file more than once (to detect its "
+            f"encoding and columns, then the rows). {UNKNOWN}; predict and explain read standard input, one review "
+            "per line",
+        ),
+        (
+            "-",
+            "jsonl",
+            "-: batch does not read standard input: it reads a data file more than once (to detect its "
+            "encoding and columns, then the rows). Save it to a file first, e.g. cat … > dump.jsonl, and give that "
+            "file; predict and explain read standard input, one review per line",
+        ),
+        ("pipe.csv", None, "pipe.csv: is a pipe, not a regular file;"),
+        ("data.csv", None, None),
+        ("missing.csv", None, None),
+        ("folder", None, None),
+    ],
+)
+def test_check_not_stream_refuses_standard_input_and_pipes_alone(files, name, fmt, message):
+    """Both batch engines' first check of their input (it was written twice, once for each engine)."""
+    from taikai.io import check_not_stream
+
+    (files / "folder").mkdir()
+    path = _fifo(files, name) if name == "pipe.csv" else name if name == "-" else files / name
+    if message is None:
+        check_not_stream(path, "batch", fmt)
+        return
+    with pytest.raises(InputError) as caught:
+        check_not_stream(path, "batch", fmt)
+    assert str(caught.value).startswith(message.replace("pipe.csv", str(path)))
 
 
 @pytest.mark.parametrize("name", ["data.csv", "link.csv", "missing.csv"])

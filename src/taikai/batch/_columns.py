@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, separator_hint
-from taikai.io import ReadOptions, check_not_stdin, check_regular_file, likely_format, sheet_read
+from taikai.io import ReadOptions, check_not_stdin, check_not_stream, check_regular_file, sheet_read
 
 
 def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str] | None:
@@ -15,7 +15,7 @@ def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str
     *read*: a file's header, or the Dask engine's files'; ``None`` for a folder given to the local engine (its own
     error says so), or when the Dask engine is not installed (its own error says so too). A missing or unreadable
     file raises its own error (a missing one: ``no such file``, before the text column is asked for)."""
-    check_not_stdin(input, "batch")  # a pipe, or standard input: said first, as the run itself says it
+    check_not_stdin(input, "batch", read.input_format)  # a pipe, or standard input: said first, as by the run
     if engine == "dask":
         try:
             from taikai.batch._dask_input import input_header
@@ -31,7 +31,7 @@ def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tup
     :func:`taikai.io.sheet_read`); ``None`` for a folder."""
     if not Path(input).exists():  # said before the missing text column: giving one would not help
         raise missing_input(input)
-    check_regular_file(Path(input), likely_format(Path(input), read.input_format))
+    check_regular_file(Path(input), read.input_format)
     if not Path(input).is_file():
         return None
     reader = read.open(Path(input))
@@ -42,8 +42,7 @@ def check_local_input(input: Path, input_format: str | None) -> None:
     """Refuse, before any work, an *input* the local engine cannot read as its one file: standard input (``-``) or a
     pipe (batch reads its input twice), a folder, and a file that does not exist (a glob that matches files said to
     be one, see :func:`missing_input`)."""
-    check_not_stdin(input, "batch")  # first, like a pipe
-    check_regular_file(input, likely_format(input, input_format))
+    check_not_stream(input, "batch", input_format)
     if input.is_dir():
         raise InputError(
             f"{input}: is a folder; the local engine reads one file: name a file in it, or use {DASK_ENGINE} to "
@@ -73,7 +72,7 @@ def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named:
     command line names its option alone), and the input's columns are these (see :func:`input_columns`), with the
     hints of a column not found: the sheet read of a workbook of several and how to read another, and the separator
     of a file read as one column whose name holds tabs (see :func:`taikai.errors.no_column_error`)."""
-    check_not_stdin(input, "batch")
+    check_not_stdin(input, "batch", read.input_format)
     found = (input_columns(input, engine, read), ("", "")) if engine == "dask" else _local_columns(input, read)
     columns, (of, hint) = found if found is not None else (None, ("", ""))
     listed = "" if columns is None else f"; {input}'s columns{of} are {columns}{hint}"

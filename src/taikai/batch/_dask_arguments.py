@@ -5,8 +5,9 @@ do), not a traceback from deep inside Dask."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
+import taikai.io as tio
 from taikai.errors import TEXT_COLUMN, wrong_type
 from taikai.model import Model, find_column
 
@@ -38,11 +39,14 @@ def check_loaded(model: object) -> None:
         raise wrong_type("model", model, "a Model (load a model directory with taikai.load_model)")
 
 
-def text_label(columns: Sequence[str], text_column: object, source: object) -> str | None:
+def text_label(columns: Sequence[str], text_column: object, source: object, reader: object = None) -> str | None:
     """Return the column of *columns* (those of the files *source* names) that *text_column* names (``3`` names a
     column ``"3"``), or ``None`` for none given; refuse, as :func:`taikai.dask.classify` and the local engine
     refuse them, a *text_column* that is no column label (``TypeError``, by name) and one not among *columns*
-    (:class:`~taikai.errors.InputError` naming the columns there are)."""
+    (:class:`~taikai.errors.InputError` naming the columns there are, and, as the local engine says it, the line
+    below a title that holds it in the file *reader* reads: see :func:`taikai.io.head_rows`)."""
     if text_column is None:
         return None
-    return str(find_column(columns, text_column, TEXT_COLUMN, source=source))
+    missing = isinstance(text_column, Hashable) and str(text_column) not in columns
+    head = tio.head_rows(reader) if missing and reader is not None else None
+    return str(find_column(columns, text_column, TEXT_COLUMN, source=source, head=head))

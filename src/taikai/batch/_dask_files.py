@@ -28,7 +28,8 @@ from taikai.batch._chunk import ChunkResult
 from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
-from taikai.batch._dask_input import LINE_COLUMN, check_not_stream, input_columns, input_files, read_input
+from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
+from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, write_part
 from taikai.batch._lock import DaskLock
@@ -60,7 +61,8 @@ def classify_files(
     local engine's own must keep their defaults). Uses *client*, else the scheduler at ``scheduler``, else a
     local cluster (one process per core). Without ``id_column`` a ``row`` column numbers the input rows.
     *prepare* maps the input Dask DataFrame before classification (tests slow it down). Returns the same
-    summary as the local batch.
+    summary as the local batch. File-manager litter in a folder or glob is skipped, and named (see
+    :func:`~taikai.batch.dask.read_input`).
     """
     check_pattern("input", input)
     check_path("output", output)
@@ -89,7 +91,7 @@ def run_dask(
     started = time.monotonic()
     options.refuse_other_engine("dask")
     check_prefix(options.prefix)
-    check_not_stream(input, options.input_format)  # "-" or a pipe: said first, as by the local engine
+    tio.check_not_stream(input, "batch", options.input_format)  # "-" or a pipe: said first, as by the local engine
     check_scheduler(options.scheduler)
     options.parts_format(output)
     tio.check_not_input(output, {"the input": Path(input)}, folder=True)
@@ -123,12 +125,18 @@ def _checked_run(
     locked."""
     # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
-    found, in_fmt = input_files(input, options.input_format)
-    early = read_input(input, options.input_format, options.encoding) if in_fmt == "parquet" else None
-    errors = options.encoding_errors
-    columns = list(early[1].names) if early is not None else input_columns(found, in_fmt, options.encoding, errors)
+    found = input_files(input, options.input_format)
+    found.warn_skipped(input)
+    early: tuple[dd.DataFrame, pa.Schema] | None = None
+    first: tio.Reader | None = None
+    if found.format == "parquet":
+        early = read_files(input, found, options.encoding)
+        columns = list(early[1].names)
+    else:  # its header may be below a title: said as the local engine says it, of the first file
+        first = first_reader(found.files, found.format, options.encoding, options.encoding_errors)
+        columns = first.columns
     resolved = resolve_model(model)
-    check_columns(Path(input), columns, resolved, options)
+    check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first)
     ruleset = read_rules(options.rules, resolved.reason_labels)  # a file: every problem at once, its labels included
     if ruleset is not None:
         ruleset.check_labels(resolved.reason_labels)
@@ -145,7 +153,7 @@ def _locked_run(
     options: BatchOptions,
     client: Any,
     prepare: Callable[[dd.DataFrame], dd.DataFrame] | None,
-    read: tuple[list[str], list[Path], tuple[dd.DataFrame, pa.Schema] | None],
+    read: tuple[list[str], InputFiles, tuple[dd.DataFrame, pa.Schema] | None],
     started: float,
 ) -> BatchSummary:
     """Run the Dask engine once the output is locked (see :func:`run_dask`); *read*: the input's columns, files and
@@ -163,9 +171,9 @@ def _locked_run(
         client = cluster.client
         plugin = ship(cluster, resolved)
         # JSONL input is read for its types on the cluster's workers (see read_input)
-        ddf, schema = early or read_input(
+        ddf, schema = early or read_files(
             input,
-            options.input_format,
+            found,
             options.encoding,
             options.text_column,
             True,
@@ -173,7 +181,7 @@ def _locked_run(
             options.mask_pii,
             options.encoding_errors,
         )
-        files = [str(f) for f in found] if LINE_COLUMN in ddf.columns else []
+        files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
         fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
         added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
         spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))

@@ -8,7 +8,6 @@ object, a list, a number) reaches the model as it is, so that its row says ``not
 from __future__ import annotations
 
 import functools
-import glob
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +20,9 @@ import pyarrow as pa
 import taikai.io as tio
 from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
+from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_parquet import file_types, parquet_field
-from taikai.errors import ENCODING, INPUT_FORMAT, ON_BAD_LINES, InputError, check_bool
+from taikai.errors import ENCODING, ON_BAD_LINES, InputError, check_bool
 from taikai.io import OutputSpec
 
 _READ_ROWS = 50_000
@@ -40,37 +40,6 @@ NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
 BLANK_COLUMN = "__taikai_blank"
 """With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
-
-
-def check_not_stream(pattern: str | Path, input_format: str | None = None) -> None:
-    """Refuse standard input (``-``) or a pipe given as the input, as the local engine refuses them, reading nothing
-    (one ``stat``): before the output is checked, so that what is wrong with the input is said first. A pipe among
-    the files a glob matches is refused by :func:`input_files`."""
-    tio.check_not_stdin(pattern, "batch")
-    if not Path(pattern).is_dir():
-        tio.check_regular_file(Path(pattern), tio.likely_format(Path(pattern), input_format))
-
-
-def input_files(pattern: str | Path, input_format: str | None = None) -> tuple[list[Path], str]:
-    """Return the files a directory or glob names, in sorted order, and their one format."""
-    check_not_stream(pattern, input_format)
-    root = Path(pattern)
-    if root.is_dir():
-        found = [p for p in root.rglob("*") if not p.is_dir() and not p.name.startswith(("_", "."))]
-    else:
-        found = [Path(p) for p in glob.glob(str(pattern), recursive=True) if not Path(p).is_dir()]
-    files = sorted(p.absolute() for p in found)
-    if not files:
-        raise InputError(f"{pattern}: no file matches; give a directory, a file or a quoted glob like 'dump/*.csv'")
-    for p in files:  # a pipe among them would be read twice (schema, then rows) or skipped: refused by name, first
-        tio.check_regular_file(p, tio.likely_format(p, input_format))
-    formats = {tio.format_of(p, input_format, INPUT_FORMAT) for p in files}
-    if len(formats) > 1:
-        raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
-    fmt = formats.pop()
-    if fmt == "xlsx":
-        raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
-    return files, fmt
 
 
 def _open(path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict") -> tio.Reader:
@@ -125,11 +94,11 @@ def _input_types(
     return tio.kinds_schema(names, kinds, {})
 
 
-def input_columns(files: list[Path], fmt: str, encoding: str | None = None, errors: str = "strict") -> list[str]:
-    """Return the names of the columns of CSV, TSV or JSONL *files*, reading no row (those of the first file: every
-    other must have them), so that they are checked before a cluster starts; what the header says (unnamed
-    columns) is said by :func:`read_input`, once."""
-    return tio.open_reader(files[0], fmt, encoding, None, errors, warn=False).columns
+def first_reader(files: list[Path], fmt: str, encoding: str | None = None, errors: str = "strict") -> tio.Reader:
+    """Return the reader of the first of the CSV, TSV or JSONL *files*, having read no row: its columns (which
+    every other file must have) are checked before a cluster starts; what the header says (unnamed columns) is said
+    by :func:`read_input`, once."""
+    return tio.open_reader(files[0], fmt, encoding, None, errors, warn=False)
 
 
 def input_header(
@@ -138,10 +107,11 @@ def input_header(
     """Return the names of the columns of the input the Dask engine reads from *pattern* (a file, a directory or a
     glob), reading no row: the Parquet schema's (with hive keys), or the header of the first CSV/TSV/JSONL file."""
     check_pattern("pattern", pattern)
-    files, fmt = input_files(pattern, input_format)
-    if fmt == "parquet":
-        return list(read_input(pattern, input_format)[1].names)
-    return input_columns(files, fmt, encoding, encoding_errors)
+    found = input_files(pattern, input_format)
+    found.warn_skipped(pattern)
+    if found.format == "parquet":
+        return list(read_files(pattern, found)[1].names)
+    return first_reader(found.files, found.format, encoding, encoding_errors).columns
 
 
 def _read_text_file(
@@ -235,6 +205,9 @@ def read_input(
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Return the input as a Dask DataFrame (one partition per text file) and the Arrow schema of its columns.
 
+    File-manager litter in a folder or glob (``Thumbs.db``, ``.DS_Store``, Office's ``~$NAME`` lock files,
+    ``.ipynb_checkpoints``) is not read, and a :class:`~taikai.errors.DataWarning` names it.
+
     JSONL files are read once more first, in parallel (on the workers of the distributed *client* if given), for
     their columns' types: a column keeps one type over all files, ints and floats make floats, any other mix is
     text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells that
@@ -249,18 +222,35 @@ def read_input(
     locate, mask_pii = check_bool("locate", locate), check_bool("mask_pii", mask_pii)
     check_pattern("pattern", pattern)
     check_client(client)
-    files, fmt = input_files(pattern, input_format)
+    found = input_files(pattern, input_format)
+    found.warn_skipped(pattern)
+    return read_files(pattern, found, encoding, text_column, locate, client, mask_pii, encoding_errors)
+
+
+def read_files(
+    pattern: str | Path,
+    found: InputFiles,
+    encoding: str | None = None,
+    text_column: str | None = None,
+    locate: bool = False,
+    client: Any = None,
+    mask_pii: bool = False,
+    encoding_errors: str = "strict",
+) -> tuple[dd.DataFrame, pa.Schema]:
+    """Read the files *found* of *pattern* (see :func:`input_files`) as :func:`read_input` does (the arguments are
+    its own, checked)."""
+    files, fmt = found.files, found.format
     if fmt == "parquet":
         if encoding:
             raise InputError(f"{ENCODING} applies to CSV, TSV and JSONL input, not to parquet")
-        source = str(Path(pattern).absolute()) if Path(pattern).is_dir() else [str(f) for f in files]
-        ddf = dd.read_parquet(source, dtype_backend="pyarrow", index=False)
+        # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
+        ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False)
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
-        found, framed = file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
+        types, framed = file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
         text_label(list(ddf.columns), text_column, pattern)
-        return ddf, pa.schema([parquet_field(c, found[c]) if c in found else framed.field(c) for c in ddf.columns])
+        return ddf, pa.schema([parquet_field(c, types[c]) if c in types else framed.field(c) for c in ddf.columns])
     first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)  # says what its header holds, once
-    text_column = text_label(first.columns, text_column, pattern)  # before JSONL's types are read: a slow step
+    text_column = text_label(first.columns, text_column, found.first(pattern), first)  # before JSONL's types are read
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
         schema, stringify = _input_types(files, fmt, encoding, first.columns, client, encoding_errors)

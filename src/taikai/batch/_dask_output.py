@@ -9,6 +9,7 @@ import shutil
 import warnings
 from pathlib import Path
 
+from taikai.batch._litter import is_litter, listed
 from taikai.errors import PARTITIONS, DataWarning, InputError
 from taikai.io import PARTS_MANIFEST
 
@@ -20,20 +21,6 @@ OLD = ".taikai-old"
 
 PART = re.compile(r"part\.\d{5,}\.(parquet|csv|tsv|jsonl)")
 """The name of a part the Dask engine writes."""
-SHOWN = 3
-"""How many of the other entries of an earlier output the refusal names."""
-
-
-LITTER = frozenset({".ds_store", ".ipynb_checkpoints", "thumbs.db", "desktop.ini", ".directory"})
-"""What file managers and Jupyter write into a folder one opens (Finder's ``.DS_Store``, Windows Explorer's
-``Thumbs.db`` and ``desktop.ini``, KDE's ``.directory``, Jupyter's ``.ipynb_checkpoints``), compared in lower
-case; macOS's ``._NAME`` files (AppleDouble, on a shared or USB drive) are litter too."""
-
-
-def is_litter(name: str) -> bool:
-    """Say whether the entry called *name* is file-manager litter (:data:`LITTER`): neither an output's own nor
-    the user's work, so that an output folder holding it is neither refused nor left unreplaced; it is kept."""
-    return name.lower() in LITTER or name.startswith("._")
 
 
 def _foreign(output: Path) -> list[str]:
@@ -41,12 +28,6 @@ def _foreign(output: Path) -> list[str]:
     file-manager litter (:func:`is_litter`)."""
     ours = [e for e in output.iterdir() if e.is_file() and (e.name == MANIFEST or PART.fullmatch(e.name))]
     return sorted(e.name for e in output.iterdir() if e not in ours and not is_litter(e.name))
-
-
-def _listed(names: list[str]) -> str:
-    """Return the first :data:`SHOWN` of *names*, and how many more there are."""
-    more = f" and {len(names) - SHOWN:,} more" if len(names) > SHOWN else ""
-    return ", ".join(names[:SHOWN]) + more
 
 
 def _them(names: list[str]) -> str:
@@ -66,7 +47,7 @@ def check_output(output: Path) -> None:
     foreign = _foreign(output) if output.is_dir() else []
     if foreign:
         raise InputError(
-            f"{output}: holds {_listed(foreign)} besides an earlier output's manifest and parts, which the run "
+            f"{output}: holds {listed(foreign)} besides an earlier output's manifest and parts, which the run "
             f"would delete with the folder it replaces; move {_them(foreign)} out of the folder, or choose another "
             "output, then run again (nothing was written)"
         )
@@ -113,7 +94,7 @@ def move_into_place(tmp: Path, output: Path) -> None:
         foreign = _foreign(output) if (output / MANIFEST).is_file() else []
         if foreign:  # saved into the earlier output while the run lived
             raise InputError(
-                f"{output}: {_listed(foreign)} appeared in it during the run, which replacing it would delete; it is "
+                f"{output}: {listed(foreign)} appeared in it during the run, which replacing it would delete; it is "
                 f"left as it is and nothing was written: move {_them(foreign)} out of the folder or choose another "
                 "output name, then run again"
             ) from exc

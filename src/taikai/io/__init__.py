@@ -29,15 +29,14 @@ if TYPE_CHECKING:
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
+    from taikai.io._extensions import FORMATS, likely_format
     from taikai.io._formats import (
-        FORMATS,
         TEXT_FORMATS,
         ReadOptions,
         check_output_dir,
         data_format,
         format_of,
         given_format,
-        likely_format,
         open_reader,
     )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
@@ -56,7 +55,7 @@ if TYPE_CHECKING:
     from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._model_stamp import ModelStamp
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
-    from taikai.io._paths import check_not_input, check_not_stdin, check_regular_file, same_path
+    from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
@@ -144,6 +143,7 @@ __all__ = [
     "check_made_by",
     "check_not_input",
     "check_not_stdin",
+    "check_not_stream",
     "check_output_dir",
     "check_period_span",
     "check_predictions_sheet",
@@ -236,15 +236,14 @@ __getattr__: Any = lazy_modules(
         "._date_column": ("DateColumn", "YearRange", "order_warning", "range_warning", "read_date_column"),
         "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "order_evidence"),
         "._decoded_lines": ("DecodeNote", "raw_lines"),
+        "._extensions": ("FORMATS", "likely_format"),
         "._formats": (
-            "FORMATS",
             "TEXT_FORMATS",
             "ReadOptions",
             "check_output_dir",
             "data_format",
             "format_of",
             "given_format",
-            "likely_format",
             "open_reader",
         ),
         "._formula_cells": ("FORMULA_STARTS", "escape_formula", "is_sheet", "unescape_formula", "unescape_sheet"),
@@ -262,7 +261,7 @@ __getattr__: Any = lazy_modules(
         "._predictions_file": ("check_predictions_sheet", "is_predictions"),
         "._splits": ("SPLITS", "select_split", "split_column"),
         "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
-        "._paths": ("check_not_input", "check_not_stdin", "check_regular_file", "same_path"),
+        "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
         "._made_by": ("check_made_by", "stamp_model_dir"),
         "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
         "._model_stamp": ("ModelStamp",),

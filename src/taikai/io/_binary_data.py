@@ -69,6 +69,14 @@ stray control bytes to be damage, not binary data: one control character in 10, 
 _UTF16_TEXT_SHARE = 0.95
 """The share of characters of bytes read as UTF-16 (spaces and line breaks aside) that are printable Japanese or
 Latin for them to be UTF-16 text: random or binary bytes read so give symbols, Hangul, surrogates and the like."""
+_JAPANESE = re.compile("[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef]")
+"""Characters of Japanese text: its punctuation, kana, kanji and full- and half-width forms."""
+_BREAKS = re.compile("[,\t\r\n]")
+"""What splits a table's text into cells and lines: in UTF-16 each holds a NUL, beside it (``2C 00``, ``0A 00``) in
+little-endian order and before it (``00 2C``) in big-endian: bytes read in the wrong order make none of them."""
+_FEW_BREAKS = 2
+"""The commas, tabs and line breaks (:data:`_BREAKS`) that a head of Japanese text read as UTF-16 holds at least to
+be told UTF-16 when it holds too few ASCII characters for their NULs to tell it (``本文,評価`` and a line break)."""
 
 
 def compressed_format(head: bytes) -> str | None:
@@ -180,14 +188,29 @@ def utf16_without_bom(head: bytes) -> str | None:
     Such text holds a NUL in every ASCII character (a comma, a digit, a line break), on odd bytes for little-endian,
     even ones for big-endian: :data:`_BINARY_COUNT` or more NULs on one side, more than twice those on the other
     (a kanji or the ideographic space may hold one there), and the bytes read in that order as text of which
-    :data:`_UTF16_TEXT_SHARE` (spaces and line breaks aside) is printable Japanese or Latin."""
+    :data:`_UTF16_TEXT_SHARE` (spaces and line breaks aside) is printable Japanese or Latin. Japanese text with
+    fewer ASCII characters (a header ``本文,評価``, then rows of Japanese) is told by :func:`_japanese_utf16`."""
     sample = head[: BINARY_SAMPLE & ~1]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     for encoding, on, off in (("UTF-16LE", odd, even), ("UTF-16BE", even, odd)):
         if on >= _BINARY_COUNT and on > 2 * off:
             text = _decoded(sample, encoding.lower())
             return encoding if text and _printable_share(text) >= _UTF16_TEXT_SHARE else None
-    return None
+    return next((e for e in ("UTF-16LE", "UTF-16BE") if _japanese_utf16(_decoded(sample, e.lower()))), None)
+
+
+def _japanese_utf16(text: str | None) -> bool:
+    """Return whether *text*, bytes decoded as UTF-16 in one byte order (``None``: they do not decode so), is
+    Japanese text: :data:`_FEW_BREAKS` or more commas, tabs or line breaks (each a NUL beside its byte, which text in
+    UTF-8 or CP932 never holds, and which bytes read in the other order never make), :data:`_UTF16_TEXT_SHARE` of
+    it printable, and at least half of the characters besides ASCII and spaces Japanese (:data:`_JAPANESE`, two
+    or more); random or binary bytes read so make symbols, Hangul and the like, UTF-8 and CP932 text private-use
+    characters and Yi syllables."""
+    if not text or len(_BREAKS.findall(text)) < _FEW_BREAKS or _printable_share(text) < _UTF16_TEXT_SHARE:
+        return False
+    wide = _SPACES.sub("", "".join(c for c in text if c > "\x7f"))
+    japanese = len(_JAPANESE.findall(wide))
+    return japanese >= 2 and 2 * japanese >= len(wide)
 
 
 def binary_data_error(source: Path, data: bytes, noun: str = "file") -> InputError:

@@ -8,6 +8,7 @@ from pathlib import Path
 from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument, InputError, wrong_type
 from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
+from taikai.io._extensions import FORMATS, extension_format
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file, folder_error
 from taikai.io._records import Reader
@@ -20,21 +21,8 @@ from taikai.io._sniff import (
     sniffed_format,
 )
 
-FORMATS = ("csv", "tsv", "jsonl", "parquet", "xlsx")
-"""The file formats taikai reads and writes (``--input-format``, ``--output-format``)."""
 TEXT_FORMATS = ("csv", "tsv", "jsonl")
 """Formats read line by line, in an encoding."""
-_EXTENSIONS = {
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".tab": "tsv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-}
 _NAMED = ".csv, .tsv, .jsonl, .parquet or .xlsx"
 
 
@@ -49,7 +37,7 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
         return read_manifest(Path(path)).format
     if option != OUTPUT_FORMAT and Path(path).is_dir():  # no extension to tell: a folder, maybe a model's
         raise folder_error(Path(path))
-    found = _EXTENSIONS.get(Path(path).suffix.lower())
+    found = extension_format(Path(path))
     if found is None:
         if option != OUTPUT_FORMAT:  # a pipe (/dev/stdin, <(…)) has no extension: said as a pipe, not read
             check_regular_file(Path(path))
@@ -85,14 +73,6 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
     return found
 
 
-def likely_format(path: Path, given: object = None) -> str | None:
-    """Return the format *given* (when it is one of :data:`FORMATS`), else that of *path*'s extension, else
-    ``None``; reading nothing, raising nothing: for a message on a file that is not to be read (a pipe)."""
-    if isinstance(given, str) and given.lower() in FORMATS:
-        return given.lower()
-    return _EXTENSIONS.get(Path(path).suffix.lower())
-
-
 def data_format(path: Path) -> str | None:
     """Return the format of the data file *path* by the first bytes of a binary file, whatever its name (``xls``,
     ``xlsx``, ``parquet``, or ``zip``), else by its extension, else by its first bytes (including ``json``, which
@@ -103,7 +83,7 @@ def data_format(path: Path) -> str | None:
         return found
     if Path(path).suffix.lower() == ".txt":
         return None
-    return _EXTENSIONS.get(Path(path).suffix.lower()) or sniffed_format(Path(path))
+    return extension_format(Path(path)) or sniffed_format(Path(path))
 
 
 def given_format(given: object, argument: Argument = INPUT_FORMAT) -> str | None:
@@ -156,7 +136,7 @@ def open_reader(
     another name is told to be named with it, else to be renamed.
     """
     path = Path(path)
-    check_regular_file(path, likely_format(path, fmt))  # a pipe: said first, whatever its name says of its format
+    check_regular_file(path, fmt)  # a pipe: said first, whatever its name says of its format
     fmt = format_of(path, fmt, INPUT_FORMAT)
     if is_parts_folder(path):
         if sheet:

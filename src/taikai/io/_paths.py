@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from taikai.errors import InputError
+from taikai.io._extensions import FORMATS, likely_format
 
 STDIN = "-"
 """The input name meaning standard input (never a file that an output could overwrite)."""
@@ -27,15 +28,16 @@ _NOT_FILES = (
 )
 
 
-def check_regular_file(path: Path, fmt: str | None = None) -> None:
+def check_regular_file(path: Path, fmt: object = None) -> None:
     """Raise :class:`InputError` when *path* is a pipe (``/dev/stdin`` fed by ``|``, a named pipe, ``<(...)``), a
     device or a socket, before anything reads it: taikai reads a data file more than once (its encoding and
     columns first, then the rows; batch resumes by position), which only a regular file allows. A missing path
     passes (the reader names it), and so does a file named ``-``; ``-`` (standard input) where no such file is
-    raises. *fmt* names the format of the file the message suggests saving to.
+    raises. *fmt* is the format given (``input_format=``; ``None``: the one *path*'s extension names, if any): the
+    message suggests saving to a file of that format (see :func:`taikai.io.likely_format`).
     """
     if str(path) == STDIN and not os.path.lexists(path):  # a file named - in the folder is read as one
-        raise _stdin_error("taikai")
+        raise _stdin_error("taikai", fmt)
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
@@ -44,8 +46,8 @@ def check_regular_file(path: Path, fmt: str | None = None) -> None:
         if test(mode):
             raise InputError(
                 f"{path}: is {what}, not a regular file; taikai reads a data file more than once (to detect its "
-                f"encoding and columns, then the rows), which {what} does not allow. Save it to a file first, "
-                f"e.g. cat … > dump.{fmt or 'jsonl'}, and give that file"
+                f"encoding and columns, then the rows), which {what} does not allow. "
+                f"{_save_first(likely_format(path, fmt))}"
             )
 
 
@@ -61,20 +63,41 @@ def folder_error(path: Path) -> InputError:
     return InputError(f"{path}: is a directory, not a file; give a data file in it ({_DATA_FILES})")
 
 
-def check_not_stdin(path: object, command: str) -> None:
+def check_not_stdin(path: object, command: str, fmt: object = None) -> None:
     """Raise :class:`InputError` when *path* is ``-`` (standard input), which *command* (``batch``) does not read:
-    it reads a data file more than once, so the data is to be saved to a file; ``predict`` and ``explain`` read
-    standard input."""
+    it reads a data file more than once, so the data is to be saved to a file (of the format *fmt* given, if any);
+    ``predict`` and ``explain`` read standard input."""
     if str(path) == STDIN:
-        raise _stdin_error(command)
+        raise _stdin_error(command, fmt)
 
 
-def _stdin_error(command: str) -> InputError:
-    """The error for ``-`` given as the data file of *command* (``batch``; ``taikai`` for any reader)."""
+def check_not_stream(path: str | os.PathLike[str], command: str, fmt: object = None) -> None:
+    """Raise :class:`InputError` when *path*, the data file of *command* (``batch``), is standard input (``-``;
+    :func:`check_not_stdin`) or a pipe, a device or a socket (:func:`check_regular_file`; *fmt*: the format given),
+    reading nothing: what both batch engines check of their input before anything else."""
+    check_not_stdin(path, command, fmt)
+    check_regular_file(Path(path), fmt)
+
+
+def _stdin_error(command: str, fmt: object) -> InputError:
+    """The error for ``-`` given as the data file of *command* (``batch``; ``taikai`` for any reader) in the format
+    *fmt* given, if any."""
     return InputError(
         f"-: {command} does not read standard input: it reads a data file more than once (to detect its "
-        "encoding and columns, then the rows). Save it to a file first, e.g. cat … > dump.csv, and give that "
-        "file; predict and explain read standard input, one review per line"
+        f"encoding and columns, then the rows). {_save_first(likely_format(Path(STDIN), fmt))}; predict and "
+        "explain read standard input, one review per line"
+    )
+
+
+def _save_first(fmt: str | None) -> str:
+    """Say to save the data to a file of the format *fmt* (``None``: not known) and give that file: taikai tells a
+    file's format by its extension, so the name is to say the data's, not one taikai would guess."""
+    if fmt is not None:
+        return f"Save it to a file first, e.g. cat … > dump.{fmt}, and give that file"
+    named = ", ".join(f".{f}" for f in FORMATS[:-1]) + f" or .{FORMATS[-1]}"
+    return (
+        f"Save it to a file first, named with the extension of its format ({named}: taikai tells the format by it), "
+        "e.g. cat … > dump.csv for CSV, and give that file"
     )
 
 

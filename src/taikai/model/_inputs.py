@@ -7,6 +7,7 @@ import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from taikai._column_names import Head
 from taikai.errors import Argument, InputError, ModelError, no_column_error, wrong_type
 from taikai.text import is_missing
 
@@ -72,13 +73,15 @@ def find_column(
     input_format: bool = False,
     of: str = "",
     hint: str = "",
+    head: Head | None = None,
 ) -> Hashable:
     """Return the label of *columns* that argument *name* names: the label itself (``3`` for a frame read with
     ``header=None``), else the one label written as *name* (``"3"``); raise :class:`InputError` naming the
     argument *told* (with its command-line option, see :class:`~taikai.errors.Argument`), *source* (a file,
     ``<frame>``) and the labels (or *shown*: the columns as the file names them) when there is none (the error may
     suggest ``input_format=`` with *input_format*: the caller takes it; *of* and *hint*: the sheet read and how to
-    read another, see :func:`~taikai.errors.no_column_error`)."""
+    read another, and *head*: the file's first rows, whose header may be below a title, see
+    :func:`~taikai.errors.no_column_error`)."""
     labels = list(columns)
     if not isinstance(name, Hashable) or isinstance(name, bool):
         raise wrong_type(told.name, name, "a column label (a str, or an int for a frame read with header=None)")
@@ -92,7 +95,7 @@ def find_column(
             f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {told.name}= names one column"
         )
     raise no_column_error(
-        [(name, told)], labels if shown is None else shown, source, of, input_format=input_format, hint=hint
+        [(name, told)], labels if shown is None else shown, source, of, input_format=input_format, hint=hint, head=head
     )
 
 

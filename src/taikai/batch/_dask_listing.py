@@ -1,0 +1,89 @@
+"""The files the Dask engine's input names (a file, a folder or a glob), in sorted order, and their one format;
+file-manager litter among them (:mod:`taikai.batch._litter`) is not read, and said to be skipped."""
+
+from __future__ import annotations
+
+import glob
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import taikai.io as tio
+from taikai.batch._litter import WHAT_LITTER_IS, is_litter, listed
+from taikai.errors import INPUT_FORMAT, DataWarning, InputError
+
+
+@dataclass(frozen=True)
+class InputFiles:
+    """The files to read (absolute, sorted), their format, and the litter skipped (as found, sorted)."""
+
+    files: list[Path]
+    format: str
+    skipped: list[str]
+
+    def first(self, pattern: str | Path) -> str | Path:
+        """Return what a message on the columns of the first file (every other has them) names: *pattern* when it
+        is that file, else the file."""
+        return pattern if Path(pattern).is_file() else self.files[0]
+
+    def warn_skipped(self, pattern: str | Path) -> None:
+        """Say (:class:`DataWarning`) which files of *pattern* were skipped as litter, if any: never silently."""
+        if self.skipped:
+            warnings.warn(
+                f"{pattern}: skipped {listed(self.skipped)} ({WHAT_LITTER_IS}); rename a data file whose name looks "
+                "like one of them to have it read",
+                DataWarning,
+                stacklevel=3,
+            )
+
+
+def _below(pattern: str | Path) -> int:
+    """Return how many leading parts of *pattern* hold no glob character: those the glob's matches repeat."""
+    parts = Path(pattern).parts
+    return next((k for k, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+
+
+def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
+    """Return the files of the folder or glob *pattern* that are no litter (:func:`is_litter_path`), and the litter
+    skipped, named below the folder or the glob's fixed part; a file named alone is itself, whatever its name. In a
+    folder, another name starting with ``_`` or ``.`` is passed over too, unsaid, as no data (``_SUCCESS``)."""
+    root = Path(pattern)
+    if root.is_dir():
+        found = [(p, p.relative_to(root).parts) for p in root.rglob("*") if not p.is_dir()]
+        found = [(p, parts) for p, parts in found if is_litter_path(parts) or not p.name.startswith(("_", "."))]
+    elif glob.has_magic(str(pattern)):
+        fixed = _below(pattern)
+        matches = [Path(p) for p in glob.glob(str(pattern), recursive=True) if not Path(p).is_dir()]
+        found = [(p, p.parts[fixed:]) for p in matches]
+    else:
+        found = [(root, ())] if os.path.lexists(root) else []  # named alone: read whatever its name
+    skipped = sorted(str(Path(*parts)) for _, parts in found if is_litter_path(parts))
+    return [p for p, parts in found if not is_litter_path(parts)], skipped
+
+
+def is_litter_path(parts: tuple[str, ...]) -> bool:
+    """Say whether a file whose path below the folder or glob read is *parts* is litter or lies in litter."""
+    return any(is_litter(part) for part in parts)
+
+
+def input_files(pattern: str | Path, input_format: str | None = None) -> InputFiles:
+    """Return the files a directory or glob names, in sorted order, their one format, and the litter skipped
+    (said by :meth:`InputFiles.warn_skipped`)."""
+    tio.check_not_stream(pattern, "batch", input_format)
+    found, skipped = _listed(pattern)
+    files = sorted(p.absolute() for p in found)
+    if not files:
+        but = f" but {listed(skipped)} ({WHAT_LITTER_IS}, not read)" if skipped else ""
+        raise InputError(
+            f"{pattern}: no file matches{but}; give a directory, a file or a quoted glob like 'dump/*.csv'"
+        )
+    for p in files:  # a pipe among them would be read twice (schema, then rows) or skipped: refused by name, first
+        tio.check_regular_file(p, input_format)
+    formats = {tio.format_of(p, input_format, INPUT_FORMAT) for p in files}
+    if len(formats) > 1:
+        raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
+    fmt = formats.pop()
+    if fmt == "xlsx":
+        raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
+    return InputFiles(files, fmt, skipped)

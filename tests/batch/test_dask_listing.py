@@ -1,0 +1,123 @@
+"""The files the Dask engine's input names: file-manager litter in a folder or glob is not read, and is said to be
+skipped, by the one definition of litter the output folder uses too."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from taikai.errors import DataWarning, InputError
+
+pytest.importorskip("dask.dataframe")
+from taikai.batch import _dask_listing as listing
+
+LITTER = [
+    "Thumbs.db",
+    "desktop.ini",
+    ".DS_Store",
+    "._a.csv",
+    "~$a.csv",
+    ".~lock.a.csv#",
+    ".ipynb_checkpoints/a-checkpoint.csv",
+    "sub/Thumbs.db",
+]
+HIDDEN = frozenset({".DS_Store", "._a.csv", ".~lock.a.csv#", ".ipynb_checkpoints/a-checkpoint.csv"})
+"""What a glob's ``*`` does not match: names that begin with a dot, and what lies in a folder that does."""
+
+
+def _folder(tmp_path: Path, litter: str) -> Path:
+    """A folder of two CSV files and one piece of *litter* (bytes no reader takes for a CSV of those columns)."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    (folder / "sub" / "b.csv").write_text("本文\n案件が少ない\n", encoding="utf-8")
+    (folder / litter).parent.mkdir(parents=True, exist_ok=True)
+    (folder / litter).write_bytes(b"\xd0\xcf\x11\xe0\x00\x00")
+    return folder
+
+
+@pytest.mark.parametrize("litter", LITTER)
+@pytest.mark.parametrize("pattern", ["{in}", "{in}/**/*"])
+def test_litter_in_a_folder_or_glob_is_skipped_and_named(tmp_path, litter, pattern):
+    """Regression: taikai batch in/ --engine dask with a Thumbs.db beside the CSV files said "cannot tell the format
+    from the extension '.db'"; ~$a.csv (Excel's lock file) and .ipynb_checkpoints/ were read as data."""
+    folder = _folder(tmp_path, litter)
+    given = pattern.format(**{"in": folder})
+    found = listing.input_files(given)
+    matched = pattern == "{in}" or litter not in HIDDEN
+    assert found.files == [folder / "a.csv", folder / "sub" / "b.csv"]
+    assert found.format == "csv"
+    assert found.skipped == ([litter] if matched else [])
+    with pytest.warns(DataWarning) if matched else warnings.catch_warnings():
+        if not matched:
+            warnings.simplefilter("error")
+        found.warn_skipped(given)
+
+
+def test_the_warning_names_the_files_skipped(tmp_path):
+    folder = _folder(tmp_path, "Thumbs.db")
+    for name in ("desktop.ini", "~$a.csv", "~$b.csv"):
+        (folder / name).write_bytes(b"x")
+    with pytest.warns(DataWarning) as caught:
+        listing.input_files(folder).warn_skipped(folder)
+    assert [str(w.message) for w in caught] == [
+        f"{folder}: skipped Thumbs.db, desktop.ini, ~$a.csv and 1 more (written by a file manager, an office "
+        "program or Jupyter, not data); rename a data file whose name looks like one of them to have it read"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (["Thumbs.db"], "{in}: no file matches but Thumbs.db ("),
+        (["~$a.csv", ".DS_Store"], "{in}: no file matches but .DS_Store, ~$a.csv ("),
+        ([], "{in}: no file matches; give a directory"),
+    ],
+)
+def test_a_folder_of_litter_alone_names_it(tmp_path, names, message):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes(b"x")
+    with pytest.raises(InputError) as caught:
+        listing.input_files(folder)
+    assert str(caught.value).startswith(message.format(**{"in": folder}))
+
+
+@pytest.mark.parametrize("name", ["~$a.csv", "Thumbs.csv", "_data.csv"])
+def test_a_file_named_alone_is_read_whatever_its_name(tmp_path, name):
+    """A file given by its own name is the user's choice: only a folder's or a glob's litter is skipped."""
+    path = tmp_path / name
+    path.write_text("本文\n手数料が高い\n", encoding="utf-8")
+    found = listing.input_files(path)
+    assert found.files == [path] and found.skipped == []
+
+
+@pytest.mark.parametrize("name", ["_SUCCESS", ".gitkeep", "_metadata"])
+def test_a_folder_s_other_hidden_and_underscore_files_are_still_passed_over_silently(tmp_path, name):
+    folder = _folder(tmp_path, name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = listing.input_files(folder)
+        found.warn_skipped(folder)
+    assert found.files == [folder / "a.csv", folder / "sub" / "b.csv"] and found.skipped == []
+
+
+def test_the_command_line_says_what_it_skipped(tmp_path, tiny_model_dir):
+    """The warning comes before any slow step (here the column refused, before a cluster is reached)."""
+    pytest.importorskip("distributed")
+    from taikai.cli import cli
+
+    folder = _folder(tmp_path, "Thumbs.db")
+    args = ["batch", folder, "-o", tmp_path / "out", "--engine", "dask", "--text-column", "nope"]
+    args += ["-m", tiny_model_dir, "--scheduler", "tcp://127.0.0.1:9"]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"taikai: warning: {folder}: skipped Thumbs.db (written by a file manager, an office program or Jupyter, not "
+        "data); rename a data file whose name looks like one of them to have it read"
+    )
+    assert "no column 'nope'" in result.stderr.splitlines()[1]
