@@ -1,12 +1,18 @@
 """A batch run stopped by Ctrl-C or SIGTERM: before any row is saved (nothing to resume, no folder left) or after
-(kept for --resume), and the progress line of a resumed run."""
+(kept for --resume), a second Ctrl-C while it stops, and the progress line of a resumed run."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -148,3 +154,95 @@ def test_resume_with_nothing_to_resume_says_so_and_runs(tmp_path, fee_dump, tiny
     assert not partial.exists()
     summary = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
     assert (summary["rows"], summary["resumed_rows"]) == (30, 0)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("again", [signal.SIGINT, signal.SIGTERM])
+def test_a_second_interrupt_while_the_run_stops_is_ignored(
+    tmp_path, fee_dump, tiny_model, stop_after, monkeypatch, jobs, again
+):
+    import psutil
+
+    pools, workers = [], []
+    real_start, real_release = local.start_pool, local.release
+
+    def start_pool(*args):
+        pools.append(real_start(*args))
+        workers.extend(psutil.Process().children())
+        return pools[-1]
+
+    def release():  # the first step of stopping: Ctrl-C (or SIGTERM) comes again
+        os.kill(os.getpid(), again)
+        real_release()
+
+    monkeypatch.setattr(local, "start_pool", start_pool)
+    monkeypatch.setattr(local, "release", release)
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as the command line: SIGTERM stops
+    try:
+        with pytest.raises(BaseException) as caught:
+            taikai.classify_file(
+                fee_dump,
+                tmp_path / "out.csv",
+                "text",
+                model=tiny_model,
+                chunk_size=10,
+                jobs=jobs,
+                on_chunk=stop_after(1),
+            )
+        _, alive = psutil.wait_procs(workers, timeout=10)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        for pool in pools:  # what a run cut short left
+            pool.shutdown(wait=True, cancel_futures=True)
+    assert type(caught.value) is Interrupted, repr(caught.value)
+    assert caught.value.message.startswith("interrupted after 10 rows saved; the partial result is kept in ")
+    assert alive == [], "the workers were left waiting for work: the process would wait for them at exit"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler, "Ctrl-C was not given back"
+    assert (len(workers), (tmp_path / "out.csv.taikai-partial" / "state.json").exists()) == (
+        jobs if jobs > 1 else 0,
+        True,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("gap", [0.05, 0.1])
+def test_ctrl_c_twice_ends_the_command_with_the_rows_saved(tmp_path, tiny_model_dir, gap):
+    src, out = tmp_path / "big.csv", tmp_path / "out.csv"
+    src.write_text(
+        "id,text\n" + "".join(f"r{i},手数料が高すぎて続けられませんでした（#{i}）\n" for i in range(4000)), "utf-8"
+    )
+    command = [sys.executable, "-m", "taikai", "batch", str(src), "-o", str(out), "--text-column", "text", "-m"]
+    command += [str(tiny_model_dir), "--chunk-size", "400", "--jobs", "2", "--quiet"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    state = tmp_path / "out.csv.taikai-partial" / "state.json"
+    while not state.exists() and proc.poll() is None:
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C goes to the whole process group: the workers too
+    time.sleep(gap)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("the command hung after a second Ctrl-C")
+    assert proc.returncode in (130, -signal.SIGINT), err  # -2: Ctrl-C again as it exits, which shells say as 130
+    assert re.fullmatch(r"taikai: interrupted after [\d,]+ rows saved; .*--resume.*\n", err), err
+
+
+@pytest.mark.parametrize(("chunk", "saved"), [(1, 10), (2, 20), (3, 30)])
+def test_an_interrupt_just_after_a_chunk_is_saved_counts_it(tmp_path, fee_dump, tiny_model, monkeypatch, chunk, saved):
+    real = workdir.WorkDir._save
+
+    def save(self, state):  # Ctrl-C comes as state.json has just been written
+        real(self, state)
+        if state.chunks == chunk and state.finished is None:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(workdir.WorkDir, "_save", save)
+    with pytest.raises(Interrupted) as caught:
+        taikai.classify_file(fee_dump, tmp_path / "out.csv", "text", model=tiny_model, chunk_size=10)
+    assert caught.value.message.startswith(f"interrupted after {saved} rows saved; the partial result is kept in ")
+    state = json.loads((tmp_path / "out.csv.taikai-partial" / "state.json").read_text(encoding="utf-8"))
+    assert state["totals"]["rows"] == saved

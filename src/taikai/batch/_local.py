@@ -22,6 +22,7 @@ from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
+from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
 from taikai.batch._state import ResumeState
 from taikai.batch._summary import BatchSummary
@@ -183,8 +184,7 @@ def run_local(
     started, index = time.monotonic(), state.chunks if state else 0
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
-
-    saved = {"rows": summary.rows}  # the rows committed: an interrupted chunk is counted in summary, not here
+    shield = Shield()
 
     def commit(result: ChunkResult, k: int, chunk: Chunk) -> None:
         assert spec is not None
@@ -192,7 +192,6 @@ def run_local(
         bad_bytes = tio.bad_lines_csv(chunk.bad, first=k == 1) if bad_output else b""
         position: Position = chunk.position
         work.commit(k, result.payload, bad_bytes, ResumeState(position, summary.totals(), spec.schema, spec.stringify))
-        saved["rows"] = summary.rows
         bar.update(summary.rows, summary.rows if limit else position.get("done", 0))  # --limit: rows of N
         if on_chunk is not None:
             on_chunk(k)
@@ -277,19 +276,21 @@ def run_local(
             f"{said.RESUME.given(True)} to continue"
         ) from exc
     except KeyboardInterrupt:
+        shield.up()  # a second Ctrl-C is ignored from here on: the run is stopping
         if work.state is None:  # no chunk saved: nothing to resume
             work.discard()
             raise Interrupted("interrupted before any row was saved; run it again") from None
         work.close()
         raise Interrupted(
-            f"interrupted after {saved['rows']:,} rows saved; the partial result is kept in {work.dir}: "
+            f"interrupted after {work.state.totals.rows:,} rows saved; the partial result is kept in {work.dir}: "
             f"run it again with {said.RESUME.given(True)} to continue"
         ) from None
     finally:
-        release()
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-        work.close()
-        bar.close()
+        with shield:  # cut short by a second Ctrl-C, a pool of workers never ends, and the process hangs at exit
+            release()
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+            work.close()
+            bar.close()
     summary.warn_unclassified()
     return summary
