@@ -21,6 +21,7 @@ from taikai.io import (
     range_warning,
 )
 from taikai.model import DriftStatistics
+from taikai.text import is_missing
 
 CHUNK_ROWS = 5000
 """The rows of a chunk a dump is counted in (:func:`taikai.drift.file_statistics`)."""
@@ -38,7 +39,7 @@ def _dated(values: Sequence[Any], column: str, source: str) -> bool:
 
 def _held(values: Iterable[Any]) -> list[Any]:
     """The values of *values* that hold something (not missing, NaN or blank)."""
-    return [v for v in values if v is not None and v == v and str(v).strip() != ""]  # v == v: not NaN
+    return [v for v in values if not is_missing(v) and str(v).strip() != ""]
 
 
 def check_dates(

@@ -26,7 +26,7 @@ import numpy.typing as npt
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
 from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
-from taikai.text import normalize, same_text_key
+from taikai.text import is_missing, normalize, same_text_key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,7 +101,7 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
 
 def id_key(value: Any) -> str | None:
     """Return an id as the text compared (``12.0`` read from a sheet is ``12``), ``None`` when missing."""
-    if value is None or value != value:  # None or NaN
+    if is_missing(value):  # None, NaN, pandas.NA (a nullable or pyarrow column)
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -112,7 +112,7 @@ def id_key(value: Any) -> str | None:
 def text_key(value: Any) -> str | None:
     """Return a text as the texts compared, the key of the duplicate checks (:func:`taikai.text.same_text_key`:
     normalised, and a sheet's trip through CP932, 〜 as ～, folded back); ``None`` when missing or blank."""
-    if value is None or value != value:
+    if is_missing(value):
         return None
     text = same_text_key(normalize(str(value)))
     return text or None

@@ -28,6 +28,7 @@ from taikai.io import (
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
 from taikai.suggestion._how_to import Earlier, how_to, more_example
+from taikai.text import is_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,7 +102,7 @@ def filled_labels(path: Path) -> int | str:
             return f"labelled data of {len(frame):,} row(s) with a reasons column, not a labelling sheet"
         return "not a labelling sheet taikai can read"
     cells = frame[[c for c in TO_FILL[:2] if c in frame.columns]].astype(object)  # no sentiment: a model without
-    return int(cells.map(lambda v: v is not None and v == v and str(v).strip() != "").to_numpy().sum())
+    return int(cells.map(lambda v: not is_missing(v) and str(v).strip() != "").to_numpy().sum())
 
 
 def definitions(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str, str, str, str, str]]:
