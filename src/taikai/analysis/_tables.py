@@ -7,6 +7,7 @@ from collections.abc import Hashable
 
 import pandas as pd
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, wrong_type
 from taikai.io import check_period_span, no_dates_error, order_warning, range_warning, read_date_column
 from taikai.labels import (
@@ -214,7 +215,7 @@ def _over_time(
         range_warning(read.out_of_range, read.years, source, name),
     ):
         if warning is not None:
-            warnings.warn(warning, DataWarning, stacklevel=4)
+            warnings.warn(warning, DataWarning, stacklevel=user_stacklevel())
     rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy()}))
     if column not in rows.columns:
         return pd.DataFrame()

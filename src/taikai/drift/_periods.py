@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from taikai._warn_level import user_stacklevel
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import DataWarning
 from taikai.io import (
@@ -138,7 +139,7 @@ def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str) 
         range_warning(out_of_range, survey.years, source, column),
     ):
         if warning is not None:
-            warnings.warn(warning, DataWarning, stacklevel=4)
+            warnings.warn(warning, DataWarning, stacklevel=user_stacklevel())
 
 
 class PeriodCounter:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
 from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
@@ -219,7 +220,7 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
                 f"{f.source}, given to {EXCLUDE}: none of its {f.rows:,} row(s) is a row of the predictions, by id "
                 "or text; is it a sheet or labelled file of this data?",
                 DataWarning,
-                stacklevel=3,
+                stacklevel=user_stacklevel(),
             )
         elif differ:
             warnings.warn(
@@ -227,6 +228,6 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
                 f"differ (e.g. id {differ[0]}): is the sheet from another dump? They are left out by id all the same; "
                 "give the sheets of these predictions, or drop the file's id column to match by text only",
                 DataWarning,
-                stacklevel=3,
+                stacklevel=user_stacklevel(),
             )
     return Exclusion(keep, per_file, sorted({t for f in files for t in f.texts}))

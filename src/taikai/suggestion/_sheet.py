@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import OUTPUT_ENCODING, Argument, DataWarning, InputError
 from taikai.io import (
     MORE_REASONS_COLUMN,
@@ -226,7 +227,7 @@ def _write_xlsx(
         how.column_dimensions[letter].width = width
     wb.save(out)
     if clean.losses.cut:
-        warnings.warn(_cut_message(out, clean.losses), DataWarning, stacklevel=3)
+        warnings.warn(_cut_message(out, clean.losses), DataWarning, stacklevel=user_stacklevel())
     return clean.removed
 
 
