@@ -1,6 +1,7 @@
 """The taxonomy and label parsing."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from taikai.labels import (
@@ -242,6 +243,8 @@ def test_named_labels_list_the_japanese_names_of_the_taxonomy(labels, taxonomy, 
         (np.int64(2), "2"),
         (0.5, "0.5"),
         (float("nan"), ""),
+        (pd.NA, ""),  # regression: a nullable or pyarrow string column's missing cell was the label '<NA>'
+        (pd.NaT, ""),
         (np.array([1.0, 2.0]), "1|2"),
         ("1.0", "1.0"),  # written so in the file: kept as written
     ],

@@ -224,14 +224,15 @@ def _split_between_reasons(part: str) -> list[str]:
 
 
 def label_cell(value: object) -> str:
-    """Return a label cell as NFKC-normalised, stripped text: missing values (None, NaN) are empty; a list (JSONL,
-    Parquet: what ``predict --format jsonl`` writes) is its items ``|``-separated, the first the primary; a
-    whole-number float (a frame's column of 0/1 with a NaN is float64) as the file's cell reads, ``1`` not ``1.0``.
+    """Return a label cell as NFKC-normalised, stripped text: missing values (None, NaN, and ``pandas.NA`` or
+    ``NaT`` of a nullable or pyarrow column) are empty; a list (JSONL, Parquet: what ``predict --format jsonl``
+    writes) is its items ``|``-separated, the first the primary; a whole-number float (a frame's column of 0/1 with
+    a NaN is float64) as the file's cell reads, ``1`` not ``1.0``.
 
     >>> label_cell(1.0), label_cell(0.5), label_cell(float("nan"))
     ('1', '0.5', '')
     """
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and value != value) or type(value).__name__ in ("NAType", "NaTType"):
         return ""
     if not isinstance(value, str) and hasattr(value, "tolist"):  # a numpy array (Parquet) or scalar
         value = value.tolist()

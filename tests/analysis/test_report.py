@@ -500,7 +500,8 @@ def test_read_predictions_detects_cp932(predictions, tmp_path):
 
 def test_tables(predictions):
     assert analysis.reason_distribution(predictions)["share"].sum() == pytest.approx(1)
-    weekly = analysis.reasons_over_time(predictions, "posted_at", "W")
+    with pytest.warns(taikai.DataWarning, match=r"1 classified row\(s\) have no date \(1 holding no date"):
+        weekly = analysis.reasons_over_time(predictions, "posted_at", "W")  # row 3: "not a date"
     assert weekly.index.freqstr.startswith("W") and weekly.to_numpy().sum() == 26
     uncertain = analysis.least_confident(predictions, n=5)
     assert len(uncertain) == 5 and uncertain["p"].is_monotonic_increasing

@@ -263,3 +263,29 @@ def test_trend_shares_of_a_table_without_periods_draws_empty_panels(plain):
     empty = analysis.reasons_over_time(plain, "posted_at").iloc[:0]
     figures = [analysis.trend_counts(empty), analysis.trend_shares(empty)]
     assert [len(f.axes) > 0 for f in figures] == [True, True]
+
+
+@pytest.mark.parametrize(
+    ("dates", "warned"),
+    [
+        (["2026-01-03", "2026-01-20", "2026-02-21", "2026-02-02"], None),
+        (["2026-01-03", None, "2026-02-21", "  "], r"2 classified row\(s\) have no date \(2 blank\) and are left out"),
+        (
+            ["2026-01-03", "2026/13/45", "2026-02-21", None],
+            r"2 classified row\(s\) have no date \(1 blank, 1 holding no date that can be read\) and are left out of "
+            r"the periods; check those cells",
+        ),
+    ],
+    ids=["all dated", "blank", "blank and unreadable"],
+)
+@pytest.mark.parametrize("table", ["reasons_over_time", "sentiment_over_time"])
+def test_rows_left_out_of_the_periods_for_want_of_a_date_are_counted_in_a_warning(dates, warned, table):
+    """Regression: rows whose date was blank or unreadable were left out of the table without a word (a mistyped
+    2026/13/45 silently lowered the counts), while a date far outside the others was warned about."""
+    df = pd.DataFrame({"reason": ["fees", "time", "fees", "time"], "sentiment": "negative", "posted_at": dates})
+    if warned is None:
+        counted = getattr(analysis, table)(df, "posted_at")
+    else:
+        with pytest.warns(taikai.DataWarning, match=r"the predictions frame: date_column='posted_at' .*" + warned):
+            counted = getattr(analysis, table)(df, "posted_at")
+    assert int(counted.to_numpy().sum()) == sum(1 for d in dates if d and d.strip() and "/13/" not in d)

@@ -2,11 +2,12 @@
 
 import csv
 import pickle
+import time
 from pathlib import Path
 
 import pytest
 
-from taikai.privacy import PLACEHOLDERS, Masked, PiiKind, PiiMasker, PiiSpan, mask_pii, neutralize
+from taikai.privacy import PLACEHOLDERS, Masked, PiiKind, PiiMasker, PiiSpan, _mask, mask_pii, neutralize
 
 CASES_FILE = Path(__file__).parents[1] / "data" / "pii_cases.tsv"
 
@@ -338,3 +339,30 @@ def test_a_latin_name_beside_the_tools_stop_list_is_still_masked(text, expected)
 )
 def test_a_latin_word_before_a_name_is_not_part_of_it(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("found", "kept"),
+    [
+        ([(0, 4, "a"), (2, 6, "b")], [(0, 4, "a")]),  # overlapping: the earlier finder's
+        ([(2, 6, "b"), (0, 4, "a")], [(2, 6, "b")]),
+        ([(4, 8, "a"), (0, 4, "b"), (8, 9, "c")], [(0, 4, "b"), (4, 8, "a"), (8, 9, "c")]),  # touching: all, in order
+        ([(0, 10, "a"), (3, 4, "b")], [(0, 10, "a")]),  # inside one kept
+        ([(3, 4, "a"), (0, 10, "b")], [(3, 4, "a")]),  # around one kept
+        ([(5, 5, "a"), (0, 9, "b")], [(0, 9, "b")]),  # empty: never kept
+        ([(0, 2, "a"), (6, 8, "b"), (1, 7, "c"), (2, 6, "d")], [(0, 2, "a"), (2, 6, "d"), (6, 8, "b")]),
+    ],
+)
+def test_select_keeps_the_values_that_overlap_none_kept_before(found, kept):
+    kinds = {"a": PiiKind.EMAIL, "b": PiiKind.PHONE, "c": PiiKind.URL, "d": PiiKind.ID}
+    as_found = [_mask.Found(start, end, kinds[kind]) for start, end, kind in found]
+    assert _mask._select(as_found) == [_mask.Found(start, end, kinds[kind]) for start, end, kind in kept]
+
+
+def test_select_takes_linear_time_in_the_values_found():
+    """Regression: each value was compared with every value kept before it, quadratic in the values of one text:
+    mask_pii of a 96,000-character text of 8,000 phone numbers and names took 20 s, of 440,000 characters 455 s."""
+    found = [_mask.Found(2 * i, 2 * i + 1, PiiKind.PHONE) for i in range(10_000)]
+    started = time.perf_counter()
+    assert len(_mask._select(found + found[::-1])) == 10_000  # each value found twice: kept once
+    assert time.perf_counter() - started < 3  # well under a second; the old loop took 73 s on a loaded machine

@@ -7,6 +7,8 @@ from collections.abc import Hashable
 
 import pandas as pd
 
+from taikai._warn_level import user_stacklevel
+from taikai.analysis._blanks import blank_cells
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, wrong_type
 from taikai.io import check_period_span, no_dates_error, order_warning, range_warning, read_date_column
 from taikai.labels import (
@@ -27,6 +29,9 @@ FREQUENCIES = {"W": "週", "M": "月"}
 FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
 FRAME = "the predictions frame"
 _PERIOD = "__taikai_period__"
+_BLANK, _UNREAD = "__taikai_blank_date__", "__taikai_unread_date__"
+UNDATED = "classified row(s) have no date"
+"""What the warning about the rows left out of the periods for want of a date says (the report's note counts them)."""
 
 
 def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFrame:
@@ -183,6 +188,8 @@ def reasons_over_time(
 
     A *date_column* that is not among the columns, or in which no value reads as a date, is an
     :class:`InputError`, as ``taikai report --date-column`` says; errors and warnings name *source* (the file).
+    Classified rows without a date (a blank cell, or a value that reads as none) or with a date far outside the
+    others are left out of the periods, with a :class:`DataWarning` that counts them.
     """
     df = plain_predictions(df, prefix)
     table = _over_time(df, date_column, freq, "reason", REASON_IDS, source)
@@ -196,11 +203,24 @@ def sentiment_over_time(
     return _over_time(plain_predictions(df, prefix), date_column, freq, "sentiment", SENTIMENTS, source)
 
 
+def _undated_warning(blank: int, unread: int, where: str, column: str) -> str | None:
+    """The warning for the classified rows left out of the periods for want of a date (blank, or not a date)."""
+    if not blank and not unread:
+        return None
+    kinds = [f"{blank:,} blank" if blank else "", f"{unread:,} holding no date that can be read" if unread else ""]
+    check = "; check those cells (a date reads as 2026-03-14, 2026/03/14 or 2026年3月14日)" if unread else ""
+    return (
+        f"{where}: {DATE_COLUMN.given(column)}: {blank + unread:,} {UNDATED} ({', '.join(k for k in kinds if k)}) "
+        f"and are left out of the periods{check}"
+    )
+
+
 def _over_time(
     df: pd.DataFrame, date_column: Hashable, freq: str, column: str, order: tuple[str, ...], source: str
 ) -> pd.DataFrame:
     """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
-    a :class:`DataWarning` for each, naming *source*) and value of *column*."""
+    a :class:`DataWarning` for each, naming *source*, and for the classified rows without a date) and value of
+    *column*."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
     date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source)
@@ -214,11 +234,15 @@ def _over_time(
         range_warning(read.out_of_range, read.years, source, name),
     ):
         if warning is not None:
-            warnings.warn(warning, DataWarning, stacklevel=4)
-    rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy()}))
+            warnings.warn(warning, DataWarning, stacklevel=user_stacklevel())
+    blank = blank_cells(df[date_column]).to_numpy(dtype=bool)
+    unread = read.read.isna().to_numpy(dtype=bool) & ~blank  # a value written, that reads as no date
+    rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy(), _BLANK: blank, _UNREAD: unread}))
     if column not in rows.columns:
         return pd.DataFrame()
     rows = rows[rows[column].notna()]
+    if warning := _undated_warning(int(rows[_BLANK].sum()), int(rows[_UNREAD].sum()), source, name):
+        warnings.warn(warning, DataWarning, stacklevel=user_stacklevel())
     periods = rows[_PERIOD]
     known = periods.notna()
     table = pd.crosstab(periods[known], rows.loc[known, column].astype(str))

@@ -25,6 +25,7 @@ from distributed import KilledWorker
 from distributed.comm.core import CommClosedError
 
 from taikai import __version__ as taikai_version
+from taikai._warn_level import user_stacklevel
 from taikai.batch._dask_engine import ship_model
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
 from taikai.model import Model
@@ -179,9 +180,8 @@ def check_workers(cluster: Cluster, wait: float | None = None) -> None:
     wait = WORKER_WAIT if wait is None else wait
     deadline = time.monotonic() + wait
     if not _workers(cluster):
-        warnings.warn(
-            f"{cluster.where} has no worker yet; waiting up to {wait:.0f} s for one", DataWarning, stacklevel=3
-        )
+        said = f"{cluster.where} has no worker yet; waiting up to {wait:.0f} s for one"
+        warnings.warn(said, DataWarning, stacklevel=user_stacklevel())
         while not _workers(cluster):
             if time.monotonic() > deadline:
                 raise no_workers(cluster.where, wait)
@@ -252,7 +252,7 @@ def collect(
                     warnings.warn(
                         f"{cluster.where} has no worker left; waiting up to {wait:.0f} s for one",
                         DataWarning,
-                        stacklevel=3,
+                        stacklevel=user_stacklevel(),
                     )
                 elif looked - alone > wait:
                     raise no_workers(cluster.where, wait)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import taikai.io as tio
+from taikai._warn_level import user_stacklevel
 from taikai.batch._litter import WHAT_LITTER_IS, is_litter, listed
 from taikai.errors import INPUT_FORMAT, DataWarning, InputError
 
@@ -34,7 +35,7 @@ class InputFiles:
                 f"{pattern}: skipped {listed(self.skipped)} ({WHAT_LITTER_IS}); rename a data file whose name looks "
                 "like one of them to have it read",
                 DataWarning,
-                stacklevel=3,
+                stacklevel=user_stacklevel(),
             )
 
 

@@ -9,6 +9,7 @@ import shutil
 import warnings
 from pathlib import Path
 
+from taikai._warn_level import user_stacklevel
 from taikai.batch._litter import is_litter, listed
 from taikai.errors import PARTITIONS, DataWarning, InputError
 from taikai.io import PARTS_MANIFEST
@@ -71,7 +72,7 @@ def keep_parts(tmp: Path, names: list[Path], rows: list[int], asked: int | None)
             f"{PARTITIONS.given(asked)}: the input has {sum(rows):,} rows; {asked - len(kept):,} partitions held none "
             f"and were not written, so the output has {len(kept):,} parts",
             DataWarning,
-            stacklevel=3,
+            stacklevel=user_stacklevel(),
         )
     return [f"part.{k:05d}{name.suffix}" for k, name in enumerate(kept)]
 

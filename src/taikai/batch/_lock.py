@@ -17,6 +17,7 @@ import warnings
 from pathlib import Path
 
 from taikai._flock import same_file, try_flock
+from taikai._warn_level import user_stacklevel
 from taikai.errors import DataWarning, InputError
 
 LOCK = "lock"
@@ -53,7 +54,7 @@ def _flock(fd: int, path: Path, warn: bool = True) -> None:
             f"{path.parent}: its filesystem does not support locks ({exc.strerror}): a second run on the same "
             "output would not be refused; do not start one while this run lives",
             DataWarning,
-            stacklevel=6,  # said ← try_flock ← _flock ← _take ← acquire ← its caller
+            stacklevel=user_stacklevel(),
         )
 
     if not try_flock(fd, no_locks=said if warn else None):

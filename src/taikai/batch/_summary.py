@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from taikai._warn_level import user_stacklevel
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
 from taikai.errors import ENCODING, TEXT_COLUMN, DataWarning
@@ -106,7 +107,7 @@ class BatchSummary:
         """Warn (:class:`DataWarning`) when no row could be classified (see :meth:`unclassified_warning`)."""
         message = self.unclassified_warning()
         if message is not None:
-            warnings.warn(message, DataWarning, stacklevel=3)
+            warnings.warn(message, DataWarning, stacklevel=user_stacklevel())
 
     @property
     def records(self) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from taikai._warn_level import user_stacklevel
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import DataWarning
 from taikai.io import (
@@ -21,6 +22,7 @@ from taikai.io import (
     range_warning,
 )
 from taikai.model import DriftStatistics
+from taikai.text import is_missing
 
 CHUNK_ROWS = 5000
 """The rows of a chunk a dump is counted in (:func:`taikai.drift.file_statistics`)."""
@@ -38,7 +40,7 @@ def _dated(values: Sequence[Any], column: str, source: str) -> bool:
 
 def _held(values: Iterable[Any]) -> list[Any]:
     """The values of *values* that hold something (not missing, NaN or blank)."""
-    return [v for v in values if v is not None and v == v and str(v).strip() != ""]  # v == v: not NaN
+    return [v for v in values if not is_missing(v) and str(v).strip() != ""]
 
 
 def check_dates(
@@ -137,7 +139,7 @@ def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str) 
         range_warning(out_of_range, survey.years, source, column),
     ):
         if warning is not None:
-            warnings.warn(warning, DataWarning, stacklevel=4)
+            warnings.warn(warning, DataWarning, stacklevel=user_stacklevel())
 
 
 class PeriodCounter:

@@ -12,7 +12,7 @@ from taikai.errors import MODEL, TEXT_COLUMN, Argument, InputError
 from taikai.io import is_predictions
 from taikai.model import STATUSES, Model, find_column, not_a_status, proba_columns, probabilities
 from taikai.privacy import PiiKind, default_masker
-from taikai.text import Status
+from taikai.text import Status, is_missing
 
 _STATUSES = {s.value: s for s in Status}
 
@@ -23,7 +23,7 @@ def _status(value: Any) -> Status:
 
 def _edited(value: Any) -> bool:
     """Whether a status cell holds something batch never writes (a blank or missing one is read as before)."""
-    return value is not None and value == value and str(value).strip() not in (*STATUSES, "")  # v == v: not NaN
+    return not is_missing(value) and str(value).strip() not in (*STATUSES, "")
 
 
 class Rows:

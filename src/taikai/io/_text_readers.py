@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
@@ -91,7 +92,7 @@ class CsvReader(_TextReader):
                 f"{len(header)}, as a spreadsheet saved as CSV leaves): they are ignored, and a row with a value in "
                 "one is a bad line",
                 DataWarning,
-                stacklevel=2,
+                stacklevel=user_stacklevel(),
             )
 
     def _problem(self, fields: list[str], width: int) -> str:

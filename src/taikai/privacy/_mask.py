@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -54,13 +55,23 @@ def _as_read(folded: OffsetMap) -> OffsetMap:
 
 
 def _select(found: list[Found]) -> list[Found]:
-    """Keep values that do not overlap one already kept, in the finders' order (earlier finders win)."""
+    """Keep values that do not overlap one already kept, in the finders' order (earlier finders win).
+
+    The spans kept never overlap, so sorted by start their ends are sorted too: a candidate overlaps one of them
+    only if it overlaps its neighbours in that order (found by bisection, not by comparing with every value kept).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Found] = []
     for candidate in found:
         if candidate.end <= candidate.start:
             continue
-        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
-            kept.append(candidate)
+        at = bisect.bisect_right(starts, candidate.start)  # kept[:at] start at or before the candidate
+        if (at and ends[at - 1] > candidate.start) or (at < len(starts) and starts[at] < candidate.end):
+            continue
+        starts.insert(at, candidate.start)
+        ends.insert(at, candidate.end)
+        kept.append(candidate)
     return sorted(kept)
 
 

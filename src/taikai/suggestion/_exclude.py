@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
 from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
-from taikai.text import normalize, same_text_key
+from taikai.text import is_missing, normalize, same_text_key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,7 +102,7 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
 
 def id_key(value: Any) -> str | None:
     """Return an id as the text compared (``12.0`` read from a sheet is ``12``), ``None`` when missing."""
-    if value is None or value != value:  # None or NaN
+    if is_missing(value):  # None, NaN, pandas.NA (a nullable or pyarrow column)
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -112,7 +113,7 @@ def id_key(value: Any) -> str | None:
 def text_key(value: Any) -> str | None:
     """Return a text as the texts compared, the key of the duplicate checks (:func:`taikai.text.same_text_key`:
     normalised, and a sheet's trip through CP932, 〜 as ～, folded back); ``None`` when missing or blank."""
-    if value is None or value != value:
+    if is_missing(value):
         return None
     text = same_text_key(normalize(str(value)))
     return text or None
@@ -219,7 +220,7 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
                 f"{f.source}, given to {EXCLUDE}: none of its {f.rows:,} row(s) is a row of the predictions, by id "
                 "or text; is it a sheet or labelled file of this data?",
                 DataWarning,
-                stacklevel=3,
+                stacklevel=user_stacklevel(),
             )
         elif differ:
             warnings.warn(
@@ -227,6 +228,6 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
                 f"differ (e.g. id {differ[0]}): is the sheet from another dump? They are left out by id all the same; "
                 "give the sheets of these predictions, or drop the file's id column to match by text only",
                 DataWarning,
-                stacklevel=3,
+                stacklevel=user_stacklevel(),
             )
     return Exclusion(keep, per_file, sorted({t for f in files for t in f.texts}))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import OUTPUT_ENCODING, Argument, DataWarning, InputError
 from taikai.io import (
     MORE_REASONS_COLUMN,
@@ -28,6 +29,7 @@ from taikai.io import (
 from taikai.labels import REASONS, SENTIMENT_MEANINGS, SENTIMENTS, label_list, sentiment_name
 from taikai.labels import own_labels as own_label_set
 from taikai.suggestion._how_to import Earlier, how_to, more_example
+from taikai.text import is_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,7 +103,7 @@ def filled_labels(path: Path) -> int | str:
             return f"labelled data of {len(frame):,} row(s) with a reasons column, not a labelling sheet"
         return "not a labelling sheet taikai can read"
     cells = frame[[c for c in TO_FILL[:2] if c in frame.columns]].astype(object)  # no sentiment: a model without
-    return int(cells.map(lambda v: v is not None and v == v and str(v).strip() != "").to_numpy().sum())
+    return int(cells.map(lambda v: not is_missing(v) and str(v).strip() != "").to_numpy().sum())
 
 
 def definitions(reasons: Sequence[str], sentiments: Sequence[str]) -> list[tuple[str, str, str, str, str]]:
@@ -225,7 +227,7 @@ def _write_xlsx(
         how.column_dimensions[letter].width = width
     wb.save(out)
     if clean.losses.cut:
-        warnings.warn(_cut_message(out, clean.losses), DataWarning, stacklevel=3)
+        warnings.warn(_cut_message(out, clean.losses), DataWarning, stacklevel=user_stacklevel())
     return clean.removed
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import ADD, DataWarning, InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
@@ -224,7 +225,7 @@ def read_inputs(
                 f"reason head only (as rows with reasons only do); to train the sentiment head on them too, add a "
                 f"{columns.sentiment!r} column to the file and fill it in",
                 DataWarning,
-                stacklevel=3,
+                stacklevel=user_stacklevel(),
             )
         skipped.extend(table.bad)
         tables.append((table, name, sha))

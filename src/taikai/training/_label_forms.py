@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import DataWarning
 from taikai.io import MORE_REASONS_COLUMN
 from taikai.labels import label_cell
@@ -60,5 +61,5 @@ def warn_nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None], s
         f"become ASCII, half-width kana full-width), so the model's labels are the forms read: {'; '.join(shown)}"
         f"{more}",
         DataWarning,
-        stacklevel=4,
+        stacklevel=user_stacklevel(),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,7 +15,7 @@ from taikai.analysis import _tables as tables
 from taikai.analysis._report._i18n import PHRASES, Phrases
 from taikai.analysis._report._provenance import ModelInfo, Origin
 from taikai.analysis._segment_table import segment_table
-from taikai.errors import check_bool
+from taikai.errors import DataWarning, check_bool
 from taikai.io import ID_COLUMNS, RunSummary
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 from taikai.rules import MODEL_REASON
@@ -128,7 +130,9 @@ class ReportContext:
     def over_time(self) -> Any:
         """Counts per period and reason (needs a date column)."""
         assert self.options.date_column
-        return tables.reasons_over_time(self.frame, self.options.date_column, self.options.freq, source=self.where)
+        with warnings.catch_warnings():  # the trend section's note counts the rows without a date
+            warnings.filterwarnings("ignore", f".*{re.escape(tables.UNDATED)}", DataWarning)
+            return tables.reasons_over_time(self.frame, self.options.date_column, self.options.freq, source=self.where)
 
     @cached_property
     def segments(self) -> Any:

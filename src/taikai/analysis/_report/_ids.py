@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
+from taikai._warn_level import user_stacklevel
 from taikai.errors import DataWarning
 
 
@@ -41,7 +42,7 @@ def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
 
 
 def _warn(message: str) -> None:
-    warnings.warn(message, DataWarning, stacklevel=4)
+    warnings.warn(message, DataWarning, stacklevel=user_stacklevel())
 
 
 def id_cell(value: Any) -> Any:
