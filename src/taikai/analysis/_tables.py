@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable
 
 import pandas as pd
 
+from taikai._warn import warn_user
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, wrong_type
 from taikai.io import check_period_span, no_dates_error, order_warning, range_warning, read_date_column
 from taikai.labels import (
@@ -214,7 +214,7 @@ def _over_time(
         range_warning(read.out_of_range, read.years, source, name),
     ):
         if warning is not None:
-            warnings.warn(warning, DataWarning, stacklevel=4)
+            warn_user(warning, DataWarning)
     rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy()}))
     if column not in rows.columns:
         return pd.DataFrame()

@@ -14,7 +14,6 @@ another dump whose ids restart (R00001, …) would otherwise leave out unrelated
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from taikai._warn import warn_user
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
 from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
@@ -215,18 +215,16 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
         per_file[f.source] = int((hit & keep).sum())  # a row held by an earlier file counts for that one
         keep &= ~hit
         if not hit.any():
-            warnings.warn(
+            warn_user(
                 f"{f.source}, given to {EXCLUDE}: none of its {f.rows:,} row(s) is a row of the predictions, by id "
                 "or text; is it a sheet or labelled file of this data?",
                 DataWarning,
-                stacklevel=3,
             )
         elif differ:
-            warnings.warn(
+            warn_user(
                 f"{f.source}, given to {EXCLUDE}: {len(differ):,} row(s) match a prediction by id but their texts "
                 f"differ (e.g. id {differ[0]}): is the sheet from another dump? They are left out by id all the same; "
                 "give the sheets of these predictions, or drop the file's id column to match by text only",
                 DataWarning,
-                stacklevel=3,
             )
     return Exclusion(keep, per_file, sorted({t for f in files for t in f.texts}))
