@@ -215,6 +215,7 @@ MISSING = {
     "evaluate(Japanese name, data)": (lambda g: taikai.evaluate("モデル2025", g["csv"]), "モデル2025"),
     "evaluate(name with a space, data)": (lambda g: taikai.evaluate("my model", g["csv"]), "my model"),
     "explain(Japanese name, text)": (lambda g: taikai.explain("モデル2025", "手数料が高い"), "モデル2025"),
+    "explain(short text, text)": (lambda g: taikai.explain("手数料が高い", "時間"), "手数料が高い"),
     "check_drift(dump, name with a space)": (lambda g: taikai.check_drift(g["pred_csv"], "my model"), "my model"),
     "keywords(Japanese name)": (lambda g: taikai.keywords("モデル 2025"), "モデル 2025"),
     "evaluate_rules(rules, data, Japanese name)": (
