@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
+import sys
 import warnings
 from collections.abc import Callable
 from dataclasses import replace
@@ -156,3 +158,10 @@ def test_a_once_only_warning_is_given_once_per_line_of_the_user():
 def _line(start: str) -> int:
     lines = Path(__file__).read_text(encoding="utf-8").splitlines()
     return next(k for k, line in enumerate(lines, 1) if line.strip().startswith(start))
+
+
+def test_a_warning_reaches_code_without_a_source_file():
+    """``python -c``: its ``__main__`` has a loader that gives no source (warn_explicit with module_globals failed)."""
+    code = "from taikai._warn import warn_user; warn_user('said', UserWarning)"
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (ran.returncode, ran.stderr) == (0, "<string>:1: UserWarning: said\n")

@@ -43,7 +43,7 @@ def warn_user(message: str, category: type[Warning]) -> None:
     """Warn *message* as *category*, at the line of the user's code that called taikai (see :func:`user_frame`).
 
     The filters, the ``__warningregistry__`` of once-only warnings and ``warnings.showwarning`` apply as for
-    ``warnings.warn``.
+    ``warnings.warn``, which this is with the frame looked up.
     """
     frame = user_frame(sys._getframe(1))  # its caller, where warnings.warn would have been called
     module_globals = frame.f_globals
@@ -54,5 +54,4 @@ def warn_user(message: str, category: type[Warning]) -> None:
         frame.f_lineno,
         module=module_globals.get("__name__", "<string>"),
         registry=module_globals.setdefault("__warningregistry__", {}),
-        module_globals=module_globals,
-    )
+    )  # no module_globals: as warnings.warn, which gives none (a loader without get_source, as python -c's, fails)
