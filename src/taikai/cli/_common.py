@@ -204,10 +204,10 @@ def _show_warning(
 def _model_path(ctx: click.Context, param: click.Parameter, value: str | Path | None) -> Path | None:
     """Return --model as a path; refuse an empty one, which would name the current directory."""
     if value is not None and not str(value).strip():
-        from taikai.model import default_model  # what a command without --model uses
+        from taikai.model import or_default  # what a command without --model uses, if it has one
 
         raise click.BadParameter(
-            f"{value!r} is empty: give the directory of a trained model, or leave --model out for {default_model()}",
+            f"{value!r} is empty: give the directory of a trained model{or_default('leave --model out for')}",
             ctx,
             param,
         )
