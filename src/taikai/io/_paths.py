@@ -9,6 +9,7 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from taikai._command import running_command
 from taikai.errors import InputError
 
 STDIN = "-"
@@ -31,10 +32,11 @@ def check_regular_file(path: Path, fmt: str | None = None) -> None:
     device or a socket, before anything reads it: taikai reads a data file more than once (its encoding and
     columns first, then the rows; batch resumes by position), which only a regular file allows. A missing path
     passes (the reader names it), and so does a file named ``-``; ``-`` (standard input) where no such file is
-    raises. *fmt* names the format of the file the message suggests saving to.
+    raises, naming the command that runs (:func:`taikai._command.running_command`; ``taikai`` in a Python call).
+    *fmt* names the format of the file the message suggests saving to.
     """
     if str(path) == STDIN and not os.path.lexists(path):  # a file named - in the folder is read as one
-        raise _stdin_error("taikai")
+        raise _stdin_error(running_command())
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
