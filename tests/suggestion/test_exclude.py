@@ -184,6 +184,24 @@ def test_exclude_refuses_what_it_cannot_read(tmp_path, monkeypatch, exclude, err
 @pytest.mark.parametrize(
     ("exclude", "message"),
     [
+        (lambda s: [s, ""], "exclude[1] is empty (exclude= (--exclude on the command line)); give the sheets handed"),
+        (lambda s: [s, "  "], "exclude[1] is blank (exclude= (--exclude on the command line)); give the sheets"),
+        (lambda s: "", "exclude is empty (exclude= (--exclude on the command line)); give the sheets handed out"),
+    ],
+    ids=["empty-item", "blank-item", "empty"],
+)
+def test_an_empty_item_of_exclude_is_named_by_its_position(tmp_path, exclude, message):
+    """Regression: exclude=["s1.csv", ""] said ", given to exclude= …: no such file", naming no file."""
+    sheet = tmp_path / "s1.csv"
+    first_round(out=sheet)
+    with pytest.raises(InputError) as caught:
+        taikai.suggest(predictions(), n=10, **COLUMNS, exclude=exclude(sheet))
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("exclude", "message"),
+    [
         (lambda s, p: ["s1f.xlsx", 5], "exclude[1] must be a path or DataFrame (a sheet or labelled file), not int 5"),
         (
             lambda s, p: [p, {"text": "x"}],

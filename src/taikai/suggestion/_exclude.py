@@ -95,7 +95,13 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
     for position, item in enumerate(items):
         if not isinstance(item, one):
             raise _wrong_item(f"exclude[{position}]", item, "a path or DataFrame (a sheet or labelled file)")
-    for item in items:
+    for position, item in enumerate(items):
+        if isinstance(item, str) and not item.strip():  # Path("") would be the current folder
+            named = f"exclude[{position}]" if isinstance(exclude, (list, tuple)) else "exclude"
+            raise InputError(
+                f"{named} is {'empty' if not item else 'blank'} ({EXCLUDE}); give the sheets handed out before, or "
+                "labelled files, by their paths"
+            )
         if isinstance(item, (str, Path)) and not Path(item).is_file():
             raise InputError(
                 f"{item}, given to {EXCLUDE}: no such file; give the sheets handed out before, or labelled files"
