@@ -40,7 +40,9 @@ _NAME_MAX = 255
 """The longest name of a file or directory, in bytes (a longer part of a path names nothing)."""
 _RULES_SUFFIX = ".toml"
 MODEL_FILES = ("model.joblib", "metadata.json")
-"""The files of a model directory (``taikai.model.ARTIFACT_NAME`` and ``METADATA_NAME``): either names one."""
+"""The files of a model directory (``taikai.model.ARTIFACT_NAME`` and ``METADATA_NAME``): either names one. The one
+list of them for the packages that do not import ``taikai.model`` (``taikai.io``) or that it imports
+(``taikai.model._env_named``); tests/test_argument_order.py checks that it agrees with the model's names."""
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 
 

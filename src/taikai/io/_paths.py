@@ -9,14 +9,12 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from taikai._argument_order import MODEL_FILES  # the files of a model directory: one list, below taikai.model
 from taikai._command import running_command
 from taikai.errors import InputError
 
 STDIN = "-"
 """The input name meaning standard input (never a file that an output could overwrite)."""
-MODEL_FILES = ("model.joblib", "metadata.json")
-"""The files of a model directory (``taikai.model``'s ``ARTIFACT_NAME`` and ``METADATA_NAME``, which ``taikai.io``
-does not import: tests/io/test_paths.py checks that they agree)."""
 
 
 _NOT_FILES = (
