@@ -15,6 +15,7 @@ import taikai
 from taikai._argument_order import CALL_ORDERS, MODEL_FILES, argument_order
 from taikai.analysis import build_report, write_report
 from taikai.cli import cli
+from taikai.errors import ModelNotFoundError
 from taikai.model import ARTIFACT_NAME, METADATA_NAME
 
 RULES = Path(__file__).parents[1] / "examples" / "rules.toml"
@@ -85,6 +86,22 @@ CASES = {
     "explain(text, model)": (
         lambda g: taikai.explain("手数料が高い", g["m"]),
         f"{EXPLAIN}a text ('手数料が高い') as the model and a Model as the text{EXPLAIN_WRITE}",
+    ),
+    "explain(text, model directory)": (
+        lambda g: taikai.explain("手数料が高い", g["dir"]),
+        f"{EXPLAIN}a text ('手数料が高い') as the model and a model directory ('{{dir}}') as the text{EXPLAIN_WRITE}",
+    ),
+    "explain(text with a line break)": (
+        lambda g: taikai.explain("手数料が高い\nやめた", None),
+        f"{EXPLAIN}a text ('手数料が高い\\nやめた') as the model{EXPLAIN_WRITE}",
+    ),
+    "evaluate(text too long for a name, data)": (
+        lambda g: taikai.evaluate("手数料が高い" * 20, g["csv"]),
+        f"{EVALUATE}a text ('{'手数料が高い' * 3}手数') as the model{EVALUATE_WRITE}",
+    ),
+    "evaluate(text, model)": (
+        lambda g: taikai.evaluate("モデル2025", g["m"]),
+        f"{EVALUATE}a text ('モデル2025') as the model and a Model as the data{EVALUATE_WRITE}",
     ),
     "check_drift(model, dump)": (
         lambda g: taikai.check_drift(g["m"], g["pred_csv"]),
@@ -191,6 +208,29 @@ RIGHT = {
 @pytest.mark.parametrize(("call", "returned"), RIGHT.values(), ids=RIGHT.keys())
 def test_right_calls_are_not_refused(given, call, returned):
     assert isinstance(call(given), returned)
+
+
+MISSING = {
+    # a model directory that does not exist, named as a text may be: left to the loader, which says so
+    "evaluate(Japanese name, data)": (lambda g: taikai.evaluate("モデル2025", g["csv"]), "モデル2025"),
+    "evaluate(name with a space, data)": (lambda g: taikai.evaluate("my model", g["csv"]), "my model"),
+    "explain(Japanese name, text)": (lambda g: taikai.explain("モデル2025", "手数料が高い"), "モデル2025"),
+    "explain(short text, text)": (lambda g: taikai.explain("手数料が高い", "時間"), "手数料が高い"),
+    "check_drift(dump, name with a space)": (lambda g: taikai.check_drift(g["pred_csv"], "my model"), "my model"),
+    "keywords(Japanese name)": (lambda g: taikai.keywords("モデル 2025"), "モデル 2025"),
+    "evaluate_rules(rules, data, Japanese name)": (
+        lambda g: taikai.evaluate_rules(g["rules"], g["csv"], "旧モデル"),
+        "旧モデル",
+    ),
+}
+
+
+@pytest.mark.parametrize(("call", "name"), MISSING.values(), ids=MISSING.keys())
+def test_a_missing_model_directory_named_like_a_text_is_said_to_be_missing(given, call, name):
+    """Regression: evaluate("モデル2025", "reviews.csv") was refused as given "a text" the wrong way round."""
+    with pytest.raises(ModelNotFoundError) as caught:
+        call(given)
+    assert str(caught.value).startswith(f"{name}: no such model directory; give the directory of a trained model")
 
 
 def test_a_model_directory_named_as_a_text_is_still_a_model(tiny_model_dir, tmp_path):

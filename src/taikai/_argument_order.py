@@ -33,10 +33,16 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _TEXT_LIKE = re.compile(r"[\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-"""What a text has and a model directory's name hardly has: spaces, or Japanese letters and punctuation."""
+"""What a text has and a model directory's name may have too (``my model``, ``モデル2025``): spaces, or Japanese
+letters and punctuation. Such a name is taken for a text only when the call shows it is one (:func:`_texts`)."""
+_NOT_IN_A_PATH = re.compile(r"[\n\r\x00]")
+_NAME_MAX = 255
+"""The longest name of a file or directory, in bytes (a longer part of a path names nothing)."""
 _RULES_SUFFIX = ".toml"
 MODEL_FILES = ("model.joblib", "metadata.json")
-"""The files of a model directory (``taikai.model.ARTIFACT_NAME`` and ``METADATA_NAME``): either names one."""
+"""The files of a model directory (``taikai.model.ARTIFACT_NAME`` and ``METADATA_NAME``): either names one. The one
+list of them for the packages that do not import ``taikai.model`` (``taikai.io``) or that it imports
+(``taikai.model._env_named``); tests/test_argument_order.py checks that it agrees with the model's names."""
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 
 
@@ -182,9 +188,53 @@ def _misplaced(value: object, role: Role) -> str | None:
             return f"a rules file ({str(value)!r})"
         named = os.path.basename(value) in MODEL_FILES  # a model's file stands for the model
         return None if role is DATA or named else f"a data file ({str(value)!r})"
-    if role is MODEL and isinstance(value, str) and _TEXT_LIKE.search(value) and os.sep not in value:
-        return None if os.path.exists(value) else f"a text ({value[:20]!r})"
+    if role is MODEL and isinstance(value, str) and _cannot_be_a_path(value):
+        return _a_text(value)
     return None
+
+
+def _a_text(value: str) -> str:
+    return f"a text ({value[:20]!r})"
+
+
+def _cannot_be_a_path(value: str) -> bool:
+    """Whether *value* names no file: it has a line break (or a NUL), or a part longer than a file's name can be."""
+    parts = value.split(os.sep)
+    return bool(_NOT_IN_A_PATH.search(value)) or any(len(p.encode("utf-8", "surrogatepass")) > _NAME_MAX for p in parts)
+
+
+def _maybe_a_text(value: object, role: Role | None) -> bool:
+    """Whether *value*, given for a model, reads as a text and names nothing: a text, or a model directory that does
+    not exist (``モデル2025``), told apart by the rest of the call (:func:`_texts`)."""
+    return (
+        role is MODEL
+        and isinstance(value, str)
+        and bool(_TEXT_LIKE.search(value))
+        and os.sep not in value
+        and not os.path.exists(value)
+    )
+
+
+def _texts(roles: list[Role | None], args: tuple[object, ...], missing: list[str]) -> dict[int, str]:
+    """Return, by position, what to call the arguments of a call that shows a text was given for its model: the
+    text (:func:`_maybe_a_text`), and a model directory given in the text's place.
+
+    The call shows it when the model is elsewhere (a Model, or a model directory, in another argument) or when the
+    function takes a text and was given none (``explain("手数料が高い")``); otherwise the string is left to the model
+    loader, which says that no such model directory exists.
+    """
+    texts = [k for k, (role, value) in enumerate(zip(roles, args)) if _maybe_a_text(value, role)]
+    if not texts:
+        return {}
+    models = {
+        k: f"a model directory ({str(value)!r})"
+        for k, value in enumerate(args)
+        if k not in texts and not _is_model(value) and _is_model_directory(value)
+    }
+    shown = any(_is_model(value) for k, value in enumerate(args) if k not in texts) or bool(models)
+    if not shown and "text" not in missing:
+        return {}
+    return {k: _a_text(str(args[k])) for k in texts} | {k: what for k, what in models.items() if roles[k] is OTHER}
 
 
 def _as_the(name: str) -> str:
@@ -209,12 +259,13 @@ def argument_order(function: Callable[P, R]) -> Callable[P, R]:
     def checked(*args: P.args, **kwargs: P.kwargs) -> R:
         given: list[str] = []
         proof = False
-        for name, role, value in zip(names, roles, args):
-            what = None if role is None else _misplaced(value, role)
+        missing = [name for name in required[len(args) :] if name not in kwargs]
+        texts = _texts(roles, args, missing)
+        for k, (name, role, value) in enumerate(zip(names, roles, args)):
+            what = texts.get(k) or (None if role is None else _misplaced(value, role))
             if what is not None:
                 given.append(f"{what} {_as_the(name)}")
                 proof = proof or not isinstance(value, PurePath)
-        missing = [name for name in required[len(args) :] if name not in kwargs]
         if missing or proof:
             given += [f"no {name}" for name in missing]
             listed = f"{', '.join(given[:-1])} and {given[-1]}" if len(given) > 1 else given[0]

@@ -319,7 +319,10 @@ WRITE = "; write explain(model, text), or explain(None, text) for the default mo
             lambda m: taikai.explain("手数料が高い", m),
             f"{ORDER}a text ('手数料が高い') as the model and a Model as the text{WRITE}",
         ),
-        (lambda m: taikai.explain("手数料が高い", "時間"), f"{ORDER}a text ('手数料が高い') as the model{WRITE}"),
+        (  # a line break: no model directory's name (a short text alone may name one: the loader says it is none)
+            lambda m: taikai.explain("手数料が高い。\n時間もかかる", "時間"),
+            f"{ORDER}a text ('手数料が高い。\\n時間もかかる') as the model{WRITE}",
+        ),
         (lambda m: taikai.explain(None, m), f"{ORDER}a Model as the text{WRITE}"),
         (
             lambda m: taikai.explain(m, ["手数料", "時間"]),

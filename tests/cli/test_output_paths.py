@@ -220,9 +220,9 @@ def test_dask_unwritable_output_is_a_clean_error(work, port_taken):
 def test_os_error_message(exc, outputs, message):
     from pathlib import Path
 
-    from taikai.cli._common import _os_error_message
+    from taikai.cli._os_errors import os_error_message
 
-    assert message in _os_error_message(exc, [Path(o) for o in outputs])
+    assert message in os_error_message(exc, [Path(o) for o in outputs])
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import taikai
 from taikai.cli import cli
+from taikai.errors import InputError, RulesError
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo (named pipes)")
 
@@ -158,26 +160,51 @@ def test_batch_given_standard_input_says_it_reads_files_only(work, line, fmt):
 
 
 @pytest.mark.parametrize(
-    ("line", "fmt"),
+    ("line", "fmt", "command"),
     [
-        ("evaluate - -m m", None),
-        ("train - --out new --folds 0", None),
-        ("suggest - -o sheet.xlsx", None),
-        ("drift - -m m", None),
-        ("drift - -m m --input-format csv", "csv"),
-        ("drift - -m m --input-format tsv", "tsv"),
-        ("report - -o report.html", None),
-        ("rules test rules.toml -", None),
+        ("evaluate - -m m", None, "evaluate"),
+        ("train - --out new --folds 0", None, "train"),
+        ("suggest - -o sheet.xlsx", None, "suggest"),
+        ("drift - -m m", None, "drift"),
+        ("drift - -m m --input-format csv", "csv", "drift"),
+        ("drift - -m m --input-format tsv", "tsv", "drift"),
+        ("report - -o report.html", None, "report"),
+        ("rules test rules.toml -", None, "rules test"),
     ],
 )
-def test_every_command_given_standard_input_as_its_data_file_says_it_reads_files_only(work, line, fmt):
+def test_every_command_given_standard_input_as_its_data_file_says_it_reads_files_only(work, line, fmt, command):
     """Regression: evaluate, train, suggest, drift, report and rules test given - said "-: no such file" or "cannot
-    tell the format from the extension ''"."""
+    tell the format from the extension ''"; then "-: taikai does not read", where batch names itself."""
     result = CliRunner().invoke(cli, line.split(), input=(work / "data.csv").read_text(encoding="utf-8"))
     assert result.exit_code == 2, result.output
-    assert "taikai: error: -: taikai does not read standard input: it reads a data file more" in result.output
+    assert f"taikai: error: -: {command} does not read standard input: it reads a data file more" in result.output
     assert f"then the rows). {_save(fmt)}; predict and explain" in result.output
     assert not any(p.name.startswith(("new", "sheet", "report")) for p in work.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("rules test - data.csv", "rules test"),
+        ("batch data.csv -o out.csv --text-column text -m m -q --prefix p_ --rules -", "batch"),
+        ("predict --rules - -m m 手数料", "predict"),
+    ],
+)
+def test_standard_input_as_the_rules_file_is_refused_as_such(work, line, command):
+    """Regression: taikai rules test - small.csv said "-: no such rules file"."""
+    result = CliRunner().invoke(cli, line.split(), input="[[rule]]\n")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"taikai: error: -: {command} does not read rules from standard input; save them to a file (e.g. rules.toml) "
+        "and give its path\n"
+    )
+
+
+def test_a_python_call_given_standard_input_names_taikai():
+    with pytest.raises(InputError, match=r"^-: taikai does not read standard input: it reads a data file more"):
+        taikai.evaluate(None, "-")
+    with pytest.raises(RulesError, match=r"^-: taikai does not read rules from standard input"):
+        taikai.load_rules("-")
 
 
 def test_a_file_named_minus_is_read_as_a_file(work):

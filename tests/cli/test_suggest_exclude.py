@@ -103,3 +103,13 @@ def test_a_sheet_of_another_dump_whose_ids_restart_is_warned_of(invoke, tmp_path
         "id but their texts differ (e.g. id "
         "r001): is the sheet from another dump? They are left out by id all the same"
     ) in result.stderr
+
+
+def test_an_empty_exclude_is_named_by_its_position_not_read_as_the_current_folder(invoke, tmp_path, pred):
+    """Regression: --exclude "" said "., given to exclude= …: no such file" (Path("") is the current folder)."""
+    result = invoke("suggest", pred, "-o", tmp_path / "s.xlsx", "--exclude", "")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "taikai: error: exclude[0] is empty (exclude= (--exclude on the command line)); give the sheets handed out "
+        "before, or labelled files, by their paths"
+    ), result.stderr

@@ -4,8 +4,8 @@ another; the same model given by path says nothing of the variable."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -105,8 +105,7 @@ def test_the_command_line_says_which_variable_named_the_model(tmp_path, command)
     assert f"\n{NAMED_BY_ENV}" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("env", [None, "m1"], ids=["unset", "set"])
-@pytest.mark.parametrize(
+BAD_MODELS = pytest.mark.parametrize(
     ("where", "given", "said"),
     [
         ("cli", ["predict", "-m", "{tmp}/nope", "手数料"], "or leave it out to use "),
@@ -116,16 +115,49 @@ def test_the_command_line_says_which_variable_named_the_model(tmp_path, command)
     ],
     ids=["cli-missing", "python-missing", "cli-empty", "python-empty"],
 )
+
+
+def _error(tmp_path: Path, where: str, given: list[str] | str) -> str:
+    """Return the error of the bad model *given* on the command line or to load_model."""
+    if where == "cli":
+        result = CliRunner().invoke(cli, [part.format(tmp=tmp_path) for part in given])
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        return result.stderr
+    with pytest.raises(ModelNotFoundError) as caught:
+        taikai.load_model(str(given).format(tmp=tmp_path))
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("env", [None, "m1", "m1/model.joblib"], ids=["unset", "set", "set-to-its-file"])
+@BAD_MODELS
 def test_leaving_a_bad_model_out_says_which_model_that_uses(tmp_path, monkeypatch, env, where, given, said):
     """Regression: with TAIKAI_MODEL set, the error for a bad -m said that leaving it out used the shipped model."""
     default = "the shipped model"
     monkeypatch.delenv("TAIKAI_MODEL", raising=False)
     if env is not None:
+        (tmp_path / "m1").mkdir()
+        (tmp_path / "m1" / "model.joblib").write_bytes(b"")  # looked at, not loaded
         default = f"the model TAIKAI_MODEL names ({tmp_path / env})"
         monkeypatch.setenv("TAIKAI_MODEL", str(tmp_path / env))
-    if where == "cli":
-        result = CliRunner().invoke(cli, [part.format(tmp=tmp_path) for part in given])
-        assert result.exit_code == 2 and f"{said}{default}" in result.stderr, result.output
-    else:
-        with pytest.raises(ModelNotFoundError, match=re.escape(f"{said}{default}")):
-            taikai.load_model(given.format(tmp=tmp_path))
+    assert f"{said}{default}" in _error(tmp_path, where, given)
+
+
+@pytest.mark.parametrize(
+    "env",
+    ["{tmp}/nosuch", "  ", "{tmp}/emptydir", "{tmp}/emptydir/other.txt"],
+    ids=["missing", "blank", "no-model", "file"],
+)
+@BAD_MODELS
+def test_a_default_that_names_nothing_usable_is_not_offered(tmp_path, monkeypatch, env, where, given, said):
+    """Regression: TAIKAI_MODEL=nosuch taikai predict -m other_missing offered "the model TAIKAI_MODEL names
+    (nosuch)", a folder that does not exist, and TAIKAI_MODEL="  " offered "(  )"."""
+    (tmp_path / "emptydir").mkdir()
+    (tmp_path / "emptydir" / "other.txt").write_text("x")
+    monkeypatch.setenv("TAIKAI_MODEL", env.format(tmp=tmp_path))
+    error = _error(tmp_path, where, given)
+    assert said not in error
+    assert (
+        f"; TAIKAI_MODEL names nothing usable ({env.format(tmp=tmp_path)!r} is no model directory), so leaving the "
+        "model out would fail too: set TAIKAI_MODEL to the directory of a trained model, or unset it to use the "
+        "shipped model"
+    ) in error

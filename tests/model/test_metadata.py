@@ -236,6 +236,13 @@ def _added_row(m):
             "'metrics.added.with.reason_macro_f1' is -1, but should be a score from 0 to 1 (or null: not scored)",
         ),
         (lambda m: m["metrics"]["cv"].update(folds=2.5), "'metrics.cv.folds' is 2.5, but should be a whole number of"),
+        *(
+            (
+                lambda m, v=v: m["metrics"].update(added=_ADDED | {"near_copies": v}),
+                f"'metrics.added.near_copies' is {v!r}, but should be a whole number of 0 or more",
+            )
+            for v in ("abc", -3, 2.5)
+        ),
         (lambda m: m["metrics"].update(note=["x"]), "'metrics.note' is ['x'], but should be a string"),
         (lambda m: m.update(metrics=[]), "'metrics' is [], but should be an object"),
         (
@@ -271,6 +278,9 @@ def _added_row(m):
         "test-score-above-1",
         "added-score-below-0",
         "cv-folds-fraction",
+        "added-near-copies-text",
+        "added-near-copies-negative",
+        "added-near-copies-fraction",
         "note-list",
         "metrics-list",
         "rows-text",

@@ -338,8 +338,13 @@ def test_a_save_refused_by_a_save_holding_the_directory_says_whether_the_model_i
             "out='{tmp}/dl' (--out on the command line): it is a symbolic link to {tmp}/nowhere/sub, which does not",
         ),
         ("dl/m", "out='{tmp}/dl/m' (--out on the command line): {tmp}/dl is a symbolic link to {tmp}/nowhere/sub"),
+        # mkdir goes through the link before "..": not the directory beside it that os.path.abspath names
+        (
+            "dl/../m_x",
+            "out='{tmp}/dl/../m_x' (--out on the command line): {tmp}/dl is a symbolic link to {tmp}/nowhere/sub",
+        ),
     ],
-    ids=["the link", "inside the link"],
+    ids=["the link", "inside the link", "through the link and back"],
 )
 def test_train_refuses_an_out_through_a_dangling_symbolic_link_naming_its_target(tmp_path, out, said):
     """Regression: ``cannot write (File exists)`` after training, for a link to a path that does not exist."""

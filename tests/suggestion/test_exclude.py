@@ -121,6 +121,35 @@ def test_every_file_is_counted_and_a_row_in_two_counts_for_the_first(tmp_path):
     assert len(again.rows) == 58 - 10 - again.duplicates  # 60 rows, 2 not ok, 10 excluded, near-duplicates once
 
 
+def _adds_up(s: taikai.Suggestion) -> bool:
+    counted = len(s.rows) + sum(s.not_ok.values()) + s.duplicates + sum((s.excluded or {}).values())
+    return counted + s.near_excluded + s.not_chosen == s.total
+
+
+@pytest.mark.parametrize(
+    ("again", "said"),
+    [
+        ("s1.csv", "s1.csv, given to exclude= (--exclude on the command line) twice; its rows are counted once"),
+        ("./s1.csv", "./s1.csv, given to exclude= (--exclude on the command line): the same file as s1.csv, given"),
+        ("link.csv", "link.csv, given to exclude= (--exclude on the command line): the same file as s1.csv, given"),
+    ],
+    ids=["twice", "dot-slash", "symbolic-link"],
+)
+def test_a_sheet_given_twice_counts_its_rows_once_and_is_named(tmp_path, monkeypatch, again, said):
+    """Regression: the second of s1.csv, s1.csv (or ./s1.csv) took the first's place in the tally with 0 rows, so
+    the tally said 0 rows excluded and no longer added up to the rows read."""
+    monkeypatch.chdir(tmp_path)
+    first_round(out="s1.csv")
+    (tmp_path / "link.csv").symlink_to(tmp_path / "s1.csv")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        twice = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=["s1.csv", again])
+    warned = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    assert [w.startswith(said) and w.endswith("under s1.csv") for w in warned] == [True]
+    assert twice.excluded == {"s1.csv": 10} and _adds_up(twice)
+    assert "left out as handed out before (--exclude): 10 in s1.csv;" in str(twice)
+
+
 def test_without_exclude_the_tally_has_no_exclude_line():
     chosen = first_round()
     assert chosen.excluded is None and "--exclude" not in str(chosen)
@@ -150,6 +179,24 @@ def test_exclude_refuses_what_it_cannot_read(tmp_path, monkeypatch, exclude, err
     with pytest.raises(error) as caught:
         taikai.suggest(predictions(), n=10, **COLUMNS, exclude=exclude)
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("exclude", "message"),
+    [
+        (lambda s: [s, ""], "exclude[1] is empty (exclude= (--exclude on the command line)); give the sheets handed"),
+        (lambda s: [s, "  "], "exclude[1] is blank (exclude= (--exclude on the command line)); give the sheets"),
+        (lambda s: "", "exclude is empty (exclude= (--exclude on the command line)); give the sheets handed out"),
+    ],
+    ids=["empty-item", "blank-item", "empty"],
+)
+def test_an_empty_item_of_exclude_is_named_by_its_position(tmp_path, exclude, message):
+    """Regression: exclude=["s1.csv", ""] said ", given to exclude= …: no such file", naming no file."""
+    sheet = tmp_path / "s1.csv"
+    first_round(out=sheet)
+    with pytest.raises(InputError) as caught:
+        taikai.suggest(predictions(), n=10, **COLUMNS, exclude=exclude(sheet))
+    assert str(caught.value).startswith(message)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 import pytest
 
 from taikai.text import copy_groups, duplicate_groups, near_copies, near_duplicates
+from taikai.text._similar import form_grams
 
 CORE = "提案を何十件も送ったのに一件も通らず、もう応募する気力がなくなってしまった"
 OTHER = "手数料が二割も引かれるので、手元に残る金額が少なすぎて続けられなかった"
@@ -36,6 +37,49 @@ def test_near_duplicates_are_near_copies_but_not_the_reverse(texts, copies):
     assert bool(near_copies(texts)) is copies
     assert duplicate_groups(texts) == ([0, 0] if texts[0] == texts[1] else [0, 1])  # unchanged: exact texts only here
     assert (not near_duplicates(texts)) or copies
+
+
+GOOD = "サポートの対応が丁寧で、案件の数も多かったです"
+PROBLEMS = ["手数料が高く", "単価が低すぎて", "検収が厳しく", "連絡が遅くて", "案件が減って", "評価が辛くて"]
+RESULTS = ["手取りが少なかった", "生活できなかった", "何度も差し戻された", "続ける気がなくなった"]
+REASONS = ["本業が忙しくなった", "別のサービスに移った", "就職が決まった", "体調を崩した", "家族の介護が始まった"]
+REASONS += ["報酬の支払いが遅れた", "クライアントと揉めた", "作業時間が取れなくなった"]
+
+
+def form(k: int, bad: str | None = None) -> str:
+    """Return review *k* written in an exit survey's form: its headings, first answer and rating are the same."""
+    bad = bad or f"{PROBLEMS[k % 6]}{RESULTS[k // 6]}"
+    return f"【良かった点】{GOOD}【悪かった点】{bad}。【退会理由】{REASONS[k % 8]}ため。【総合評価】★★☆☆☆"
+
+
+FORM = [form(k) for k in range(24)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "groups"),
+    [
+        # 24 different reviews in one form: no copies of each other (were one group: the form is most of each text)
+        (FORM, list(range(24))),
+        # a review of the form copied with another opener in its answer: still one group with it
+        ([*FORM, form(0, f"正直、{PROBLEMS[0]}{RESULTS[0]}と思います")], [*range(24), 0]),
+        # free-text near-copies among the form's reviews still group
+        ([*FORM[:12], f"正直、{CORE}。", f"{CORE}と思います。", OTHER], [*range(12), 12, 12, 14]),
+        # texts that are all form are compared whole: the same unfilled form twice is one group
+        ([*FORM[:12], *[f"【良かった点】{GOOD}【悪かった点】"] * 2], [*range(12), 12, 12]),
+        # fewer texts than a form needs: one review with six openers and closers is one group, not a form
+        ([f"{o}{CORE}{c}" for o in ("正直、", "率直に、", "") for c in ("と思います。", "。以上です。")], [0] * 6),
+    ],
+    ids=["form", "copy-in-form", "free-copies-among-form", "blank-form", "few-copies"],
+)
+def test_a_form_s_fixed_parts_make_no_copies_and_real_copies_still_group(texts, groups):
+    assert copy_groups(texts) == groups
+
+
+def test_the_fixed_parts_of_a_form_are_the_grams_of_half_the_texts_and_of_enough_of_them():
+    sets = [frozenset({"共通", f"固有{k}"}) | ({"半数"} if k % 2 else set()) for k in range(20)]
+    assert form_grams(sets) == {"共通", "半数"}
+    assert form_grams(sets[:9]) == frozenset()  # in 9 texts at most: no form
+    assert form_grams(sets, share=0.6) == {"共通"}
 
 
 def test_copy_groups_of_no_text():

@@ -217,6 +217,20 @@ def test_near_copies_of_an_added_row_are_kept_in_its_fold(monkeypatch, copies, f
     assert AddedComparison.from_dict(json.loads(json.dumps(comparison.to_dict()))) == comparison
 
 
+def test_reviews_written_in_one_form_are_compared_not_taken_for_copies_of_one_text(monkeypatch):
+    """Regression: 24 different reviews in one exit survey's form (【良かった点】…【退会理由】…【総合評価】★★☆☆☆) were
+    "near-copies of one text", one group, and the comparison was skipped."""
+    from taikai.training import _compare
+    from tests.text.test_similar import FORM
+
+    monkeypatch.setattr(_compare, "fit_frame", lambda config, frame, *rest: Memorizer(frame, []))
+    added = pd.DataFrame({"text": FORM, "primary": ["rejection", "fees", "time", "trouble"] * 6})
+    base = pd.DataFrame({"text": ["関係のない文章です"], "primary": ["other"]})
+    comparison = _compare.compare_added(base, added, CONFIG, 5, 0, None, "text")
+    assert comparison is not None
+    assert comparison.lines()[0].startswith("your labels: 24 rows, 5-fold (near-copies kept in one fold: none among")
+
+
 def test_added_rows_all_near_copies_of_one_text_are_not_compared(tiny_csv):
     """Rows that are all one review with other openers or closers make a single fold: the comparison says why it is
     skipped instead of scoring each copy with a model trained on the others."""

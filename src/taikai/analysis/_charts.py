@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
@@ -78,7 +78,7 @@ def to_data_uri(fig: Any) -> str:
     """
     uri, missing = png_uri(fig)
     if missing:
-        warnings.warn(missing_glyphs_warning(missing), DataWarning, stacklevel=user_stacklevel())
+        warn_user(missing_glyphs_warning(missing), DataWarning)
     return uri
 
 

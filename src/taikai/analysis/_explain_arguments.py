@@ -1,5 +1,5 @@
 """Refuse several texts given to :func:`taikai.explain`, which takes one (its arguments given the wrong way round are
-refused by :func:`taikai.model.argument_order`)."""
+refused by :func:`taikai._argument_order.argument_order`)."""
 
 from __future__ import annotations
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
 from taikai.model import Model, resolve_model
@@ -81,7 +80,7 @@ def evaluate_rules(
     if labelled.bad:
         head = f"{len(labelled.bad):,} row(s) labelled in part cannot be scored and were skipped:"
         tail = "fill in their reasons (the primary) to score them, or leave the row empty"
-        warnings.warn("\n".join([*list_rows(head, labelled.bad), tail]), DataWarning, stacklevel=user_stacklevel())
+        warn_user("\n".join([*list_rows(head, labelled.bad), tail]), DataWarning)
     kept = labelled.frame
     if kept.empty:
         raise InputError(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable
 
 import pandas as pd
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, wrong_type
 from taikai.io import check_period_span, no_dates_error, order_warning, range_warning, read_date_column
@@ -234,7 +233,7 @@ def _over_time(
         range_warning(read.out_of_range, read.years, source, name),
     ):
         if warning is not None:
-            warnings.warn(warning, DataWarning, stacklevel=user_stacklevel())
+            warn_user(warning, DataWarning)
     blank = blank_cells(df[date_column]).to_numpy(dtype=bool)
     unread = read.read.isna().to_numpy(dtype=bool) & ~blank  # a value written, that reads as no date
     rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy(), _BLANK: blank, _UNREAD: unread}))
@@ -242,7 +241,7 @@ def _over_time(
         return pd.DataFrame()
     rows = rows[rows[column].notna()]
     if warning := _undated_warning(int(rows[_BLANK].sum()), int(rows[_UNREAD].sum()), source, name):
-        warnings.warn(warning, DataWarning, stacklevel=user_stacklevel())
+        warn_user(warning, DataWarning)
     periods = rows[_PERIOD]
     known = periods.notna()
     table = pd.crosstab(periods[known], rows.loc[known, column].astype(str))

@@ -25,7 +25,7 @@ from distributed import KilledWorker
 from distributed.comm.core import CommClosedError
 
 from taikai import __version__ as taikai_version
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.batch._dask_engine import ship_model
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
 from taikai.model import Model
@@ -180,8 +180,7 @@ def check_workers(cluster: Cluster, wait: float | None = None) -> None:
     wait = WORKER_WAIT if wait is None else wait
     deadline = time.monotonic() + wait
     if not _workers(cluster):
-        said = f"{cluster.where} has no worker yet; waiting up to {wait:.0f} s for one"
-        warnings.warn(said, DataWarning, stacklevel=user_stacklevel())
+        warn_user(f"{cluster.where} has no worker yet; waiting up to {wait:.0f} s for one", DataWarning)
         while not _workers(cluster):
             if time.monotonic() > deadline:
                 raise no_workers(cluster.where, wait)
@@ -249,11 +248,7 @@ def collect(
                     alone = None
                 elif alone is None:
                     alone = looked
-                    warnings.warn(
-                        f"{cluster.where} has no worker left; waiting up to {wait:.0f} s for one",
-                        DataWarning,
-                        stacklevel=user_stacklevel(),
-                    )
+                    warn_user(f"{cluster.where} has no worker left; waiting up to {wait:.0f} s for one", DataWarning)
                 elif looked - alone > wait:
                     raise no_workers(cluster.where, wait)
             continue

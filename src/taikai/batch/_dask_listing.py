@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import glob
 import os
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import taikai.io as tio
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.batch._litter import WHAT_LITTER_IS, is_litter, listed
 from taikai.errors import INPUT_FORMAT, DataWarning, InputError
 
@@ -31,11 +30,10 @@ class InputFiles:
     def warn_skipped(self, pattern: str | Path) -> None:
         """Say (:class:`DataWarning`) which files of *pattern* were skipped as litter, if any: never silently."""
         if self.skipped:
-            warnings.warn(
+            warn_user(
                 f"{pattern}: skipped {listed(self.skipped)} ({WHAT_LITTER_IS}); rename a data file whose name looks "
                 "like one of them to have it read",
                 DataWarning,
-                stacklevel=user_stacklevel(),
             )
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import warnings
 from pathlib import Path
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.batch._litter import is_litter, listed
 from taikai.errors import PARTITIONS, DataWarning, InputError
 from taikai.io import PARTS_MANIFEST
@@ -68,11 +67,10 @@ def keep_parts(tmp: Path, names: list[Path], rows: list[int], asked: int | None)
     for k, name in enumerate(kept):  # kept[k] is part k or later: no rename clobbers a part not yet renamed
         name.rename(name.with_name(f"part.{k:05d}{name.suffix}"))
     if asked is not None and len(kept) < asked:
-        warnings.warn(
+        warn_user(
             f"{PARTITIONS.given(asked)}: the input has {sum(rows):,} rows; {asked - len(kept):,} partitions held none "
             f"and were not written, so the output has {len(kept):,} parts",
             DataWarning,
-            stacklevel=user_stacklevel(),
         )
     return [f"part.{k:05d}{name.suffix}" for k, name in enumerate(kept)]
 

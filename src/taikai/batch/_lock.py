@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import warnings
 from pathlib import Path
 
 from taikai._flock import same_file, try_flock
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError
 
 LOCK = "lock"
@@ -50,11 +49,10 @@ def _flock(fd: int, path: Path, warn: bool = True) -> None:
     are missing."""
 
     def said(exc: OSError) -> None:
-        warnings.warn(
+        warn_user(
             f"{path.parent}: its filesystem does not support locks ({exc.strerror}): a second run on the same "
             "output would not be refused; do not start one while this run lives",
             DataWarning,
-            stacklevel=user_stacklevel(),
         )
 
     if not try_flock(fd, no_locks=said if warn else None):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
 from taikai.errors import ENCODING, TEXT_COLUMN, DataWarning
@@ -107,7 +106,7 @@ class BatchSummary:
         """Warn (:class:`DataWarning`) when no row could be classified (see :meth:`unclassified_warning`)."""
         message = self.unclassified_warning()
         if message is not None:
-            warnings.warn(message, DataWarning, stacklevel=user_stacklevel())
+            warn_user(message, DataWarning)
 
     @property
     def records(self) -> int:

@@ -12,13 +12,12 @@ import contextlib
 import json
 import os
 import shutil
-import warnings
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.batch._fingerprint import input_fingerprint, refusal
 from taikai.batch._lock import LOCK, RunLock, SideLock
 from taikai.batch._side_files import bad_lines_path, nothing_to_resume, refuse_other_settings, stale_bad_lines
@@ -145,9 +144,7 @@ class WorkDir:
             if resume:
                 refuse_other_settings(self.output, fingerprint)  # a complete output made otherwise: kept as it is
                 leftover = any(p.name != LOCK for p in self.dir.iterdir())
-                warnings.warn(
-                    nothing_to_resume(self.output, self.dir, leftover), DataWarning, stacklevel=user_stacklevel()
-                )
+                warn_user(nothing_to_resume(self.output, self.dir, leftover), DataWarning)
             for stale in self.dir.iterdir():  # a run stopped before its first chunk was saved, or while cleaning up
                 if stale.is_dir() and not stale.is_symlink():
                     shutil.rmtree(stale)

@@ -4,7 +4,6 @@ write into a clean error), the check that an output is none of the inputs, and o
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -14,6 +13,8 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
+from taikai._command import running
+from taikai.cli._os_errors import os_error_message
 from taikai.cli._stdout import echo_encodable
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
 from taikai.errors import DataWarning, TaikaiError
@@ -39,6 +40,11 @@ class Command(click.Command):
             except click.UsageError as exc:  # said by Group (in_taikai_voice), naming this command
                 exc.ctx = exc.ctx or ctx  # click's parser leaves it out ("Option '-o' requires an argument")
                 raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command, the library's messages naming it (``-: evaluate does not read standard input``)."""
+        with running(ctx.command_path.removeprefix(ctx.find_root().command_path).strip()):  # "rules test"
+            return super().invoke(ctx)
 
 
 _HELP = "the help or version asked for"
@@ -74,7 +80,7 @@ class Group(click.Group):
             except BrokenPipeError:
                 raise  # the reader of standard output went away (``| head``): as before, not a file problem
             except OSError as exc:
-                raise UserError(_os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
+                raise UserError(os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
             except KeyboardInterrupt:  # Ctrl-C while a command starts (imports, loading): 130, not click's exit 1
                 click.echo("taikai: interrupted", err=True)
                 raise SystemExit(INTERRUPTED_EXIT) from None
@@ -165,32 +171,6 @@ def model_inputs(model_path: Path | None) -> dict[str, Path | None]:
     return {f"the model's {name}": folder / name for name in (METADATA_NAME, ARTIFACT_NAME)}
 
 
-def _os_error_message(exc: OSError, outputs: list[Path]) -> str:
-    """Say which file could not be read or written, the system's reason, and what to do (no traceback)."""
-    name = exc.filename if exc.filename is not None else "a file"
-    reason = exc.strerror or str(exc)
-    if _is_output(exc.filename, outputs):
-        return f"{name}: cannot write ({reason}); check that the folder exists and that you may write there"
-    if exc.filename is None:
-        return f"cannot read or write a file ({reason}); check the paths, and that you may write to the output's folder"
-    return f"{name}: cannot read ({reason}); check the path"
-
-
-def _is_output(filename: object, outputs: list[Path]) -> bool:
-    """Return whether *filename* is one of *outputs*, in one, or a file written beside one and named after it
-    (``out.csv.taikai-partial``, ``out.summary.json``, ``.out.csv.123.tmp``)."""
-    if not isinstance(filename, (str, os.PathLike)):
-        return False
-    failed = Path(os.path.abspath(filename))
-    for output in outputs:
-        written = Path(os.path.abspath(output))
-        if failed == written or written in failed.parents:
-            return True
-        if failed.parent == written.parent and failed.name.lstrip(".").startswith(written.stem + "."):
-            return True
-    return False
-
-
 def _show_warning(
     message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: Any = None
 ) -> None:
@@ -204,10 +184,10 @@ def _show_warning(
 def _model_path(ctx: click.Context, param: click.Parameter, value: str | Path | None) -> Path | None:
     """Return --model as a path; refuse an empty one, which would name the current directory."""
     if value is not None and not str(value).strip():
-        from taikai.model import default_model  # what a command without --model uses
+        from taikai.model import or_default  # what a command without --model uses, if it has one
 
         raise click.BadParameter(
-            f"{value!r} is empty: give the directory of a trained model, or leave --model out for {default_model()}",
+            f"{value!r} is empty: give the directory of a trained model{or_default('leave --model out for')}",
             ctx,
             param,
         )

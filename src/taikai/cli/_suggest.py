@@ -61,7 +61,7 @@ STRATEGIES = ("margin", "entropy", "random")
     "--exclude",
     "exclude",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(),  # as given: an empty one is refused by its position, not read as the current folder
     metavar="LABELLED",
     help="A sheet handed out before (filled or not) or a labelled file: its rows, by id or text, and "
     "near-duplicates of them are not suggested again. Every row of it counts, labelled or blank. Repeatable.",
@@ -84,7 +84,7 @@ def suggest(
     prefix: str | None,
     mask_pii: bool,
     force: bool,
-    exclude: tuple[Path, ...],
+    exclude: tuple[str, ...],
     sheet: str | None,
 ) -> None:
     """Pick the rows of PREDICTIONS (taikai batch output) worth labelling and write them as a sheet to fill in.

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.drift._counting import Row, StatisticsBuilder
 from taikai.errors import DataWarning
 from taikai.io import (
@@ -139,7 +138,7 @@ def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str) 
         range_warning(out_of_range, survey.years, source, column),
     ):
         if warning is not None:
-            warnings.warn(warning, DataWarning, stacklevel=user_stacklevel())
+            warn_user(warning, DataWarning)
 
 
 class PeriodCounter:

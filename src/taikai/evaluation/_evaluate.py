@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai._argument_order import argument_order
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import REFIT_ALL, SPLIT, DataWarning, InputError, check_bool, wrong_type
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
@@ -123,7 +122,7 @@ def evaluate(
         check_labels_there(frame.columns, source, reasons_column, sentiment_column)  # a dump: batch, not columns
     labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
     if labelled.bad:
-        warnings.warn(skipped_rows(labelled.bad), DataWarning, stacklevel=user_stacklevel())
+        warn_user(skipped_rows(labelled.bad), DataWarning)
     df = labelled.frame
     columns = [text_column, reasons_column] + ([sentiment_column] if sentiment_column else [])
     whole = df
@@ -178,14 +177,14 @@ def evaluate(
             report.unpredictable += unpredictable("sentiment", [[g] for g in gold], model.sentiment_labels)
     report.unpredictable[:0] = unpredictable("reason", gold_sets, model.reason_labels)
     for found in report.unpredictable:
-        warnings.warn(f"{source}: {found.warning()}", DataWarning, stacklevel=user_stacklevel())
+        warn_user(f"{source}: {found.warning()}", DataWarning)
     report.split = split
     report.split_by = chosen_by
     if isinstance(metadata, ModelMetadata) and metadata.training_data:
         report.overlap = training_overlap(metadata, data, whole, df, columns, text_column, split)
         warning = report.overlap.warning()
         if warning:
-            warnings.warn(f"{source}: {warning}", DataWarning, stacklevel=user_stacklevel())
+            warn_user(f"{source}: {warning}", DataWarning)
     return report
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._column_types import PREDICTED_TEXT, typed_column
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
@@ -115,7 +115,7 @@ def warn_decoding(path: Path, notes: list[Any], one_text: bool = False) -> None:
         if private:
             parts.append(f"{private:,} private-use character(s) (bytes {notes[0].encoding} maps to no real text)")
         message = f"{path}: {len(notes):,} row(s) hold {' and '.join(parts)}: line(s) {shown}"
-    warnings.warn(message, DataWarning, stacklevel=user_stacklevel())
+    warn_user(message, DataWarning)
 
 
 def _plural(count: int, noun: str) -> str:

@@ -9,14 +9,13 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from taikai._argument_order import MODEL_FILES  # the files of a model directory: one list, below taikai.model
+from taikai._command import running_command
 from taikai.errors import InputError
 from taikai.io._extensions import FORMATS, likely_format
 
 STDIN = "-"
 """The input name meaning standard input (never a file that an output could overwrite)."""
-MODEL_FILES = ("model.joblib", "metadata.json")
-"""The files of a model directory (``taikai.model``'s ``ARTIFACT_NAME`` and ``METADATA_NAME``, which ``taikai.io``
-does not import: tests/io/test_paths.py checks that they agree)."""
 
 
 _DATA_FILES = "CSV, TSV, JSONL, Parquet or xlsx"
@@ -33,11 +32,12 @@ def check_regular_file(path: Path, fmt: object = None) -> None:
     device or a socket, before anything reads it: taikai reads a data file more than once (its encoding and
     columns first, then the rows; batch resumes by position), which only a regular file allows. A missing path
     passes (the reader names it), and so does a file named ``-``; ``-`` (standard input) where no such file is
-    raises. *fmt* is the format given (``input_format=``; ``None``: the one *path*'s extension names, if any): the
-    message suggests saving to a file of that format (see :func:`taikai.io.likely_format`).
+    raises, naming the command that runs (:func:`taikai._command.running_command`; ``taikai`` in a Python call).
+    *fmt* is the format given (``input_format=``; ``None``: the one *path*'s extension names, if any): the message
+    suggests saving to a file of that format (see :func:`taikai.io.likely_format`).
     """
     if str(path) == STDIN and not os.path.lexists(path):  # a file named - in the folder is read as one
-        raise _stdin_error("taikai", fmt)
+        raise _stdin_error(running_command(), fmt)
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):

@@ -15,13 +15,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import warnings
 from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, overload
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
 from taikai.io._model_stamp import ModelStamp
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
@@ -215,7 +214,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
             values = json.loads(path.read_text(encoding="utf-8"))
             ignored = _ignored(path, Path(predictions), values) if isinstance(values, dict) else None
             if ignored is not None:
-                warnings.warn(ignored, DataWarning, stacklevel=user_stacklevel())
+                warn_user(ignored, DataWarning)
                 return None
     try:
         values = json.loads(path.read_text(encoding="utf-8"))

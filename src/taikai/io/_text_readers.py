@@ -6,12 +6,11 @@ import codecs
 import csv
 import json
 import sys
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
@@ -87,12 +86,11 @@ class CsvReader(_TextReader):
         self.columns = check_columns(path, header[:named])
         self.header_end: Position = {"offset": lines.offset, "line": lines.line}
         if self.unnamed and warn:  # else said once already (a Dask worker opens the file again)
-            warnings.warn(
+            warn_user(
                 f"{path}: the header ends in {self.unnamed} column(s) without a name (column(s) {named + 1}-"
                 f"{len(header)}, as a spreadsheet saved as CSV leaves): they are ignored, and a row with a value in "
                 "one is a bad line",
                 DataWarning,
-                stacklevel=user_stacklevel(),
             )
 
     def _problem(self, fields: list[str], width: int) -> str:

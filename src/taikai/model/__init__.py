@@ -29,7 +29,7 @@ from taikai.model._classified import (
 )
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
-from taikai.model._env_named import default_model
+from taikai.model._env_named import default_model, or_default
 from taikai.model._feature_config import FeatureConfig
 from taikai.model._features import (
     Block,
@@ -138,6 +138,7 @@ __all__ = [
     "model_sha256",
     "ngram_spans",
     "not_a_status",
+    "or_default",
     "output_columns",
     "prediction_prefixes",
     "predictions_frame",

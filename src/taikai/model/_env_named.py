@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from taikai._argument_order import MODEL_FILES
 from taikai.errors import ModelError, ModelNotFoundError
 
 ENV = "TAIKAI_MODEL"
@@ -47,10 +48,34 @@ def says_env(read: Callable[P, R]) -> Callable[P, R]:
     return reading
 
 
-def default_model() -> str:
-    """Return what a command without a model uses: the model :data:`ENV` names, or the shipped model."""
+def default_model() -> str | None:
+    """Return what a command without a model uses: the model :data:`ENV` names, or the shipped model; ``None`` when
+    :data:`ENV` names nothing usable (no model directory, or blanks), so that such a command would fail too."""
     env = os.environ.get(ENV)
-    return f"the model {ENV} names ({env})" if env else "the shipped model"
+    if not env:
+        return "the shipped model"
+    return f"the model {ENV} names ({env})" if _usable(env) else None
+
+
+def _usable(env: str) -> bool:
+    """Whether *env* names a model directory, or a model's file (looked at, not loaded)."""
+    path = Path(env)
+    if path.is_dir():
+        return any((path / name).is_file() for name in MODEL_FILES)
+    return path.is_file() and path.name in MODEL_FILES
+
+
+def or_default(leave_out: str) -> str:
+    """Return how an error about a model given ends: ``, or {leave_out} {default}`` when a command without a model
+    has one to use (:func:`default_model`; *leave_out* such as ``leave it out to use``), else that :data:`ENV` names
+    nothing usable and what to do about it."""
+    default = default_model()
+    if default is not None:
+        return f", or {leave_out} {default}"
+    return (
+        f"; {ENV} names nothing usable ({os.environ.get(ENV)!r} is no model directory), so leaving the model out "
+        f"would fail too: set {ENV} to the directory of a trained model, or unset it to use the shipped model"
+    )
 
 
 def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
@@ -62,14 +87,14 @@ def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
             "shipped model"
         )
     return ModelNotFoundError(
-        f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python), "
-        f"or leave it out to use {default_model()}"
+        f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python)"
+        + or_default("leave it out to use")
     )
 
 
 def empty_path_error(path: object) -> ModelNotFoundError:
     """Return the error for a model path given as an empty string (``Path("")`` would be the current directory)."""
     return ModelNotFoundError(
-        f"model path {str(path)!r} is empty: give the directory of a trained model, or leave it out "
-        f"(None, no --model) for {default_model()}"
+        f"model path {str(path)!r} is empty: give the directory of a trained model"
+        + or_default("leave it out (None, no --model) for")
     )

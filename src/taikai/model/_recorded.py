@@ -71,7 +71,7 @@ def _test(f: Fields) -> None:
 def _added(f: Fields) -> None:
     for key in ("rows", "folds"):
         f.get(key, nonnegative_int, _COUNT)
-    for key in ("reason_rows", "sentiment_rows"):
+    for key in ("reason_rows", "sentiment_rows", "near_copies"):
         f.optional(key, nonnegative_int, _COUNT, 0)
     for side in ("without", "with"):
         f.part(side, _held_out, _SCORES)

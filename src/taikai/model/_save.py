@@ -33,11 +33,15 @@ def check_out_given(argument: Argument, value: object) -> None:
 
 def _check_parent(out: Path, named: str) -> None:
     """Refuse a new *out* that cannot be created: it or a missing parent is a symbolic link to a path that does not
-    exist, or its nearest existing parent is a file, or not writable."""
-    parent = Path(os.path.abspath(out))
+    exist, or its nearest existing parent is a file, or not writable.
+
+    The path is walked as mkdir resolves it, its ``..`` after the part before (``link/../m``: through ``link``), not
+    normalised as :func:`os.path.abspath` would (``m``)."""
+    full = Path.cwd() / out  # as given: Path keeps "..", and an absolute out stays itself
+    parent = full
     while not parent.exists() and parent != parent.parent:
         if parent.is_symlink():  # dangling: mkdir would say "File exists"
-            which = "it is" if parent == Path(os.path.abspath(out)) else f"{parent} is"
+            which = "it is" if parent == full else f"{parent} is"
             raise InputError(
                 f"{named}: {which} a symbolic link to {os.readlink(parent)}, which does not exist, so the model "
                 "directory cannot be created; create the directory it points to, or choose another directory"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from taikai._column_names import did_you_mean
+from taikai._command import running_command
 from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines
@@ -47,6 +49,11 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     if labels is not None and (isinstance(labels, str) or not isinstance(labels, Sequence)):
         raise wrong_type("labels", labels, "a list of reason ids (model.reason_labels) or None")
     path = Path(path)
+    if str(path) == "-" and not os.path.lexists(path):  # standard input, where no file is named -
+        raise RulesError(
+            f"-: {running_command()} does not read rules from standard input; save them to a file (e.g. rules.toml) "
+            "and give its path"
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError:

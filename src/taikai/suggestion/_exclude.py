@@ -14,16 +14,16 @@ another dump whose ids restart (R00001, …) would otherwise leave out unrelated
 
 from __future__ import annotations
 
-import warnings
+import os
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
 from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
@@ -49,6 +49,9 @@ class Excluded:
     text_of: Mapping[str, str] = field(default_factory=dict, compare=False)
     sheet: bool = False
     """The file is a sheet ``taikai suggest`` wrote (its labels are trained on with ``--add``), not a labelled file."""
+    same_as: str | None = None
+    """The name an earlier item of ``exclude`` gave the same file under (``s1.csv`` for ``./s1.csv``, or for
+    ``s1.csv`` given twice): its rows are counted there, once."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,13 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
     for position, item in enumerate(items):
         if not isinstance(item, one):
             raise _wrong_item(f"exclude[{position}]", item, "a path or DataFrame (a sheet or labelled file)")
-    for item in items:
+    for position, item in enumerate(items):
+        if isinstance(item, str) and not item.strip():  # Path("") would be the current folder
+            named = f"exclude[{position}]" if isinstance(exclude, (list, tuple)) else "exclude"
+            raise InputError(
+                f"{named} is {'empty' if not item else 'blank'} ({EXCLUDE}); give the sheets handed out before, or "
+                "labelled files, by their paths"
+            )
         if isinstance(item, (str, Path)) and not Path(item).is_file():
             raise InputError(
                 f"{item}, given to {EXCLUDE}: no such file; give the sheets handed out before, or labelled files"
@@ -126,9 +135,13 @@ def read_excluded(
     column ``text``, else *text_name*; raise :class:`InputError` for a file with neither."""
     from taikai.io import is_sheet, read_labelled_file, unescape_sheet
 
-    out = []
+    out: list[Excluded] = []
+    seen: dict[str, Excluded] = {}
     for number, item in enumerate(items, start=1):
         if isinstance(item, (str, Path)):
+            if (before := seen.get(os.path.realpath(item))) is not None:  # read once
+                out.append(replace(before, source=str(item), same_as=before.source))
+                continue
             table = read_labelled_file(Path(item))
             frame, source = table.frame, str(item)
         else:
@@ -151,6 +164,8 @@ def read_excluded(
         masked = any(ANY_PLACEHOLDER.search(t) for t in texts)
         sheet = isinstance(item, (str, Path)) and is_sheet(frame.columns)
         out.append(Excluded(source, frozenset(ids), frozenset(texts), masked, len(frame), text_of, sheet))
+        if isinstance(item, (str, Path)):
+            seen[os.path.realpath(item)] = out[-1]
     return out
 
 
@@ -191,7 +206,8 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
     """Return which of the candidates (*ids*, or ``None`` without an id column, and *texts*) no file holds.
 
     A file that matches no candidate gets a :class:`~taikai.errors.DataWarning` (the wrong file?), and so does one
-    whose rows match candidates by id but not by text (a sheet of another dump?). Texts are compared as
+    whose rows match candidates by id but not by text (a sheet of another dump?), and a file given again (under the
+    same name or another, :attr:`Excluded.same_as`), whose rows are counted once, under the first. Texts are compared as
     :func:`text_key` makes them, and also masked (for a masked file) and as a CP932 sheet holds them (when a file's
     text holds a ``?``: characters CP932 cannot hold were written so). A row held by several files counts for the
     first (``per_file``), so that every row is counted once.
@@ -202,6 +218,12 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
     keep = np.ones(len(texts), dtype=bool)
     per_file = {}
     for f in files:
+        if f.same_as is not None:
+            again = " twice" if f.same_as == f.source else f": the same file as {f.same_as}, given before"
+            warn_user(
+                f"{f.source}, given to {EXCLUDE}{again}; its rows are counted once, under {f.same_as}", DataWarning
+            )
+            continue
         hit = np.zeros(len(texts), dtype=bool)
         differ = []
         for n, (i, t) in enumerate(zip(id_keys, keys, strict=True)):
@@ -216,18 +238,16 @@ def match_excluded(files: Sequence[Excluded], ids: Sequence[Any] | None, texts: 
         per_file[f.source] = int((hit & keep).sum())  # a row held by an earlier file counts for that one
         keep &= ~hit
         if not hit.any():
-            warnings.warn(
+            warn_user(
                 f"{f.source}, given to {EXCLUDE}: none of its {f.rows:,} row(s) is a row of the predictions, by id "
                 "or text; is it a sheet or labelled file of this data?",
                 DataWarning,
-                stacklevel=user_stacklevel(),
             )
         elif differ:
-            warnings.warn(
+            warn_user(
                 f"{f.source}, given to {EXCLUDE}: {len(differ):,} row(s) match a prediction by id but their texts "
                 f"differ (e.g. id {differ[0]}): is the sheet from another dump? They are left out by id all the same; "
                 "give the sheets of these predictions, or drop the file's id column to match by text only",
                 DataWarning,
-                stacklevel=user_stacklevel(),
             )
     return Exclusion(keep, per_file, sorted({t for f in files for t in f.texts}))

@@ -9,12 +9,11 @@ model's own labels (its examples, and the train options it needs again) when the
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import OUTPUT_ENCODING, Argument, DataWarning, InputError
 from taikai.io import (
     MORE_REASONS_COLUMN,
@@ -227,7 +226,7 @@ def _write_xlsx(
         how.column_dimensions[letter].width = width
     wb.save(out)
     if clean.losses.cut:
-        warnings.warn(_cut_message(out, clean.losses), DataWarning, stacklevel=user_stacklevel())
+        warn_user(_cut_message(out, clean.losses), DataWarning)
     return clean.removed
 
 

@@ -235,7 +235,11 @@ def suggest(
     excluded, near_texts, earlier = None, [], Earlier()
     if to_exclude:
         files = read_excluded(to_exclude, id_label, text_label)
-        given = [(f, str(item)) for f, item in zip(files, to_exclude, strict=True) if isinstance(item, (str, Path))]
+        given = [
+            (f, str(item))
+            for f, item in zip(files, to_exclude, strict=True)
+            if isinstance(item, (str, Path)) and f.same_as is None  # a file given again is named once
+        ]
         earlier = Earlier(tuple(name for _, name in given), tuple(name for f, name in given if f.sheet))
         held = match_excluded(
             files,

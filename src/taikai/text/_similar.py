@@ -1,5 +1,6 @@
 """Near-duplicate texts: character 3-gram shingles and their Jaccard similarity, found without comparing all pairs;
-near-copies, one text mostly held in the other (a review with a boilerplate opener or closer added)."""
+near-copies, one text mostly held in the other (a review with a boilerplate opener or closer added), once the fixed
+parts of a form many of the texts were written in are left out."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ NEAR_COPY = 0.7
 COPY_LENGTH = 0.5
 """The least size of the shorter text's 3-gram set, as a share of the longer's, for two texts to be near-copies: a
 short text held in many long ones (``ありがとうございました``) would otherwise join them all into one group."""
+FORM_SHARE = 0.5
+"""The share of the texts from which a 3-gram held by them is a fixed part of a form they were written in
+(``【退会理由】``, ``【総合評価】★★☆☆☆``), left out when near-copies are looked for."""
+FORM_ROWS = 10
+"""The least number of texts a 3-gram must be in to be a form's: in fewer, texts that share most of their grams are
+more likely copies of one review than fillings of one form (a review copied with other openers into half of a
+handful of rows must still be one group)."""
 
 
 def shingles(text: str, n: int = 3) -> frozenset[str]:
@@ -34,18 +42,26 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / min(len(a), len(b)) if inter else 0.0
 
 
+def form_grams(sets: Sequence[frozenset[str]], share: float = FORM_SHARE, least: int = FORM_ROWS) -> frozenset[str]:
+    """Return the 3-grams in at least *share* of *sets* and in at least *least* of them: a form's fixed parts."""
+    frequency: dict[str, int] = defaultdict(int)
+    for s in sets:
+        for g in s:
+            frequency[g] += 1
+    floor = max(least, share * len(sets))
+    return frozenset(g for g, n in frequency.items() if n >= floor)
+
+
 def _pairs(
-    texts: Sequence[str],
+    sets: Sequence[frozenset[str]],
     share: float,
     length: float,
     bound: float,
     similarity: Callable[[frozenset[str], frozenset[str]], float],
 ) -> list[tuple[int, int, float]]:
-    """Return ``(i, j, similarity)`` (``i < j``) for every pair of *texts* whose normalised 3-gram sets are within
-    *length* of each other's size and whose *similarity* is ≥ *share*. Exact when every such pair shares at least
-    *bound* of each set's grams: candidate pairs share a rare 3-gram (a prefix filter), then each is scored in
-    full."""
-    sets = [shingles(normalize(t)) for t in texts]
+    """Return ``(i, j, similarity)`` (``i < j``) for every pair of 3-gram *sets* within *length* of each other's size
+    whose *similarity* is ≥ *share*. Exact when every such pair shares at least *bound* of each set's grams:
+    candidate pairs share a rare 3-gram (a prefix filter), then each is scored in full."""
     frequency: dict[str, int] = defaultdict(int)
     for s in sets:
         for g in s:
@@ -75,18 +91,31 @@ def near_duplicates(texts: Sequence[str], threshold: float = NEAR_DUPLICATE) -> 
     Exact: candidate pairs share a rare 3-gram (a prefix filter), then each candidate is scored in full.
     """
     # Jaccard >= t: the sizes are within t of each other, and the pair shares t of the larger set's grams
-    return _pairs(texts, threshold, threshold, threshold, jaccard)
+    return _pairs(_sets(texts), threshold, threshold, threshold, jaccard)
+
+
+def _sets(texts: Sequence[str]) -> list[frozenset[str]]:
+    return [shingles(normalize(t)) for t in texts]
 
 
 def near_copies(
-    texts: Sequence[str], threshold: float = NEAR_COPY, length: float = COPY_LENGTH
+    texts: Sequence[str], threshold: float = NEAR_COPY, length: float = COPY_LENGTH, form: float = FORM_SHARE
 ) -> list[tuple[int, int, float]]:
     """Return ``(i, j, share)`` for every pair of *texts* of which the shorter has at least *threshold* of its
     normalised 3-grams in the longer, the shorter's 3-gram set at least *length* of the longer's: ``正直、X`` and
-    ``Xと思います。`` of one review *X*. Every near-duplicate pair (:func:`near_duplicates`) is one. Exact, as
-    :func:`near_duplicates` is."""
+    ``Xと思います。`` of one review *X*. Exact, as :func:`near_duplicates` is.
+
+    The 3-grams of a form many texts were written in (:func:`form_grams`: in at least *form* of the texts, and in
+    :data:`FORM_ROWS`) are left out first, so that reviews that only share a form's headings and fixed answers
+    (``【良かった点】…【退会理由】{reason}。【総合評価】★★☆☆☆``) are no copies of each other; a text that is
+    all form is compared whole. Without such a form, every near-duplicate pair (:func:`near_duplicates`) is one.
+    """
+    sets = _sets(texts)
+    fixed = form_grams(sets, form)
+    if fixed:
+        sets = [(s - fixed) or s for s in sets]
     # the pair shares t of the smaller set's grams, and so t × length of the larger's
-    return _pairs(texts, threshold, length, threshold * length, containment)
+    return _pairs(sets, threshold, length, threshold * length, containment)
 
 
 def _components(size: int, pairs: list[tuple[int, int, float]]) -> list[int]:
@@ -113,7 +142,10 @@ def duplicate_groups(texts: Sequence[str], threshold: float = NEAR_DUPLICATE) ->
     return _components(len(texts), near_duplicates(texts, threshold))
 
 
-def copy_groups(texts: Sequence[str], threshold: float = NEAR_COPY, length: float = COPY_LENGTH) -> list[int]:
-    """Return, per text, the index of the first text of its group of near-copies (:func:`near_copies`; itself when
-    it has none): the connected components of the near-copy pairs, which hold the near-duplicate groups."""
-    return _components(len(texts), near_copies(texts, threshold, length))
+def copy_groups(
+    texts: Sequence[str], threshold: float = NEAR_COPY, length: float = COPY_LENGTH, form: float = FORM_SHARE
+) -> list[int]:
+    """Return, per text, the index of the first text of its group of near-copies (:func:`near_copies`, a form's
+    fixed parts left out; itself when it has none): the connected components of the near-copy pairs, which hold the
+    near-duplicate groups of texts written in no common form."""
+    return _components(len(texts), near_copies(texts, threshold, length, form))

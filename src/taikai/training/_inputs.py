@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import ADD, DataWarning, InputError, parse_choice, wrong_type
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
@@ -220,12 +219,11 @@ def read_inputs(
             counted = f"{table.rows:,} row(s): {table.blank:,} without any label, {len(table.bad):,} unusable"
             raise InputError(no_labelled_row(name, counted, labels))
         if unfelt:
-            warnings.warn(
+            warn_user(
                 f"{name}: no {columns.sentiment!r} column, so its {len(table.frame):,} labelled row(s) train the "
                 f"reason head only (as rows with reasons only do); to train the sentiment head on them too, add a "
                 f"{columns.sentiment!r} column to the file and fill it in",
                 DataWarning,
-                stacklevel=user_stacklevel(),
             )
         skipped.extend(table.bad)
         tables.append((table, name, sha))

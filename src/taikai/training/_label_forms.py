@@ -5,11 +5,10 @@ labels; ``--free-labels`` keeps a label as written in every other way, and train
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import DataWarning
 from taikai.io import MORE_REASONS_COLUMN
 from taikai.labels import label_cell
@@ -56,10 +55,9 @@ def warn_nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None], s
         return
     shown = [f"{written!r} is read as {read!r}" for written, read in list(changed.items())[:MOST_SHOWN]]
     more = f", and {len(changed) - MOST_SHOWN:,} more" if len(changed) > MOST_SHOWN else ""
-    warnings.warn(
+    warn_user(
         f"{source}: label cells are read after Unicode NFKC normalisation (full-width brackets, letters and digits "
         f"become ASCII, half-width kana full-width), so the model's labels are the forms read: {'; '.join(shown)}"
         f"{more}",
         DataWarning,
-        stacklevel=user_stacklevel(),
     )

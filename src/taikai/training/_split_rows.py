@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import ON_BAD_ROWS, DataWarning, InputError
 from taikai.io import list_rows, split_column
 from taikai.labels import label_list
@@ -32,11 +31,10 @@ def split_rows(
 
     df = inputs.base
     if test_size != TEST_SIZE and split_column(df) is not None:
-        warnings.warn(
+        warn_user(
             f"--test-size {test_size:g} (test_size={test_size:g}) is ignored: {inputs.files[0].file} has a split "
             "column, which decides the train and test rows; drop or rename that column to hold out a share instead",
             DataWarning,
-            stacklevel=user_stacklevel(),
         )
     everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     single = one_label(everything, sentiment_column)  # then no split would help

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._argument_order import argument_order
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.drift import HeldOut, training_statistics
 from taikai.errors import Argument, DataWarning, InputError, ModelError, check_int, wrong_type
 from taikai.evaluation import evaluate
@@ -208,7 +208,7 @@ def train(
         sheet=sheet,
     )
     if inputs.skipped:
-        warnings.warn(skipped_summary(inputs), SkippedRowsWarning, stacklevel=user_stacklevel())
+        warn_user(skipped_summary(inputs), SkippedRowsWarning)
     import pandas as pd
 
     df = inputs.base
@@ -251,7 +251,7 @@ def train(
     if comparison is not None:
         meta.metrics["added"] = comparison.to_dict()
     elif len(inputs.added) and compare_folds:
-        warnings.warn(skipped_comparison(inputs.added), DataWarning, stacklevel=user_stacklevel())
+        warn_user(skipped_comparison(inputs.added), DataWarning)
     model = Model(pipeline, meta)
     if len(test_df):
         with warnings.catch_warnings():

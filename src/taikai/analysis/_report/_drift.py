@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.analysis._drift_section import drift_section
 from taikai.analysis._drift_words import NOTES
 from taikai.analysis._report._blocks import Block, Bullets, Note, Section, Table
@@ -27,9 +27,7 @@ def drift_builder(ctx: ReportContext) -> Section | None:
         return None
     o = ctx.options
     if isinstance(ctx.model_source, MissingModel):  # never another model in its place
-        warnings.warn(
-            f"the drift section is left out: {ctx.model_source.detail}", DataWarning, stacklevel=user_stacklevel()
-        )
+        warn_user(f"the drift section is left out: {ctx.model_source.detail}", DataWarning)
         cannot = NOTES[o.lang]["cannot"].format(exc=missing_reason(ctx.model_source, o.lang))
         return Section.of("drift", NOTES[o.lang]["title"], [Note(cannot)])
     with warnings.catch_warnings():  # the trend section warns about the same dates

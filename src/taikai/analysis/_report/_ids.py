@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.errors import DataWarning
 
 
@@ -25,24 +24,22 @@ def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
     if all(n is None for n in names):
         return df, None
     if names[0] is None:
-        _warn(
+        warn_user(
             f"{where}: the first level of the index has no name, so no id is shown beside the reviews: name it "
-            f'(df.rename_axis(["review_id", ...])) or make the id a column'
+            f'(df.rename_axis(["review_id", ...])) or make the id a column',
+            DataWarning,
         )
         return df, None
     taken = [str(n) for n in names if n is not None and n in df.columns]
     if taken or len(set(names)) < len(names):
         clash = taken[0] if taken else str(names[0])
-        _warn(
+        warn_user(
             f"{where}: the index {clash!r} is not shown as the id beside the reviews: a column (or another level) "
-            f'is named {clash!r} too; rename the index (df.rename_axis("review_id")) or make it a column'
+            f'is named {clash!r} too; rename the index (df.rename_axis("review_id")) or make it a column',
+            DataWarning,
         )
         return df, None
     return df.reset_index(), str(names[0])
-
-
-def _warn(message: str) -> None:
-    warnings.warn(message, DataWarning, stacklevel=user_stacklevel())
 
 
 def id_cell(value: Any) -> Any:

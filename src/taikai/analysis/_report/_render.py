@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 import math
 import re
-import warnings
 from collections.abc import Sequence
 
-from taikai._warn_level import user_stacklevel
+from taikai._warn import warn_user
 from taikai.analysis import _charts as charts
 from taikai.analysis._chart_fonts import missing_glyphs_warning
 from taikai.analysis._report import _format as fmt
@@ -159,7 +158,7 @@ def render_page(
     )
     if missing:
         message = missing_glyphs_warning(list(missing)) + "; the page's tables show them as written"
-        warnings.warn(message, DataWarning, stacklevel=user_stacklevel())
+        warn_user(message, DataWarning)
     head = f"<title>{escape(title)}</title>"
     style = CSS % FONT_FAMILY
     if embed_font:

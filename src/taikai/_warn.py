@@ -1,0 +1,57 @@
+"""Warn a user at the line of theirs that called taikai, however deep in taikai the warning is given.
+
+A ``stacklevel`` counted by hand names the caller of the function that warns only while no other function stands
+between them: a wrapper (:func:`taikai._argument_order.argument_order`), a helper that moves the warning one call
+deeper, and every such warning pointed at a line of taikai (``_argument_order.py:222: DataWarning``). :func:`warn_user`
+looks the line up instead: the caller of the outermost frame of taikai's own code, so that a library taikai calls and
+that calls taikai back (``contextlib``, pandas, scikit-learn running a model's steps) is passed over too.
+
+It imports nothing of taikai, so that every package, however low its layer, uses one copy.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from types import FrameType
+
+_PACKAGE = os.path.dirname(__file__) + os.sep
+"""The directory of taikai's modules, as their code names its files: a frame whose code lies in it is taikai's."""
+
+
+def _is_taikai(frame: FrameType) -> bool:
+    return frame.f_code.co_filename.startswith(_PACKAGE)
+
+
+def user_frame(frame: FrameType) -> FrameType:
+    """Return the frame to name for a warning whose ``warnings.warn`` would be called in *frame*: the caller of the
+    outermost frame of taikai's code on the stack (that frame itself when nothing called it, as in a thread taikai
+    started), or *frame* when no frame is taikai's."""
+    outermost = None
+    walked: FrameType | None = frame
+    while walked is not None:
+        if _is_taikai(walked):
+            outermost = walked
+        walked = walked.f_back
+    if outermost is None:
+        return frame
+    return outermost.f_back or outermost
+
+
+def warn_user(message: str, category: type[Warning]) -> None:
+    """Warn *message* as *category*, at the line of the user's code that called taikai (see :func:`user_frame`).
+
+    The filters, the ``__warningregistry__`` of once-only warnings and ``warnings.showwarning`` apply as for
+    ``warnings.warn``, which this is with the frame looked up.
+    """
+    frame = user_frame(sys._getframe(1))  # its caller, where warnings.warn would have been called
+    module_globals = frame.f_globals
+    warnings.warn_explicit(
+        message,
+        category,
+        frame.f_code.co_filename,
+        frame.f_lineno,
+        module=module_globals.get("__name__", "<string>"),
+        registry=module_globals.setdefault("__warningregistry__", {}),
+    )  # no module_globals: as warnings.warn, which gives none (a loader without get_source, as python -c's, fails)
