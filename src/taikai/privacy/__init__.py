@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 5
+MASKER_VERSION = 6
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -38,7 +38,10 @@ before a particle, companies ending in 堂, names after 氏名:, e-mail addresse
 spaced TLD. 4: street addresses (``[住所]``: the town, its block and house numbers, the building and room). 5: fewer
 street addresses in ordinary text: 番地 in kanji numerals only after a place, never 番地 glued to a word in 地
 (一番地味), no town that is a word of measure (評価4-5), a date (2023-4-1), a prefecture alone or, near 自宅 or
-在住, a common noun (条件2-3); a 市, 区 or 県 starting a word (市場, 区分, 市内) is no city before a town."""
+在住, a common noun (条件2-3); a 市, 区 or 県 starting a word (市場, 区分, 市内) is no city before a town. 6: the
+street addresses 5 had stopped masking: any town right after 住所は, 自宅は, 実家は, 在住の (自宅は東雲2-3-4), a
+place by its form near such a word (駅南, 大通西), a prefecture before three numbers or right after 住所は or 自宅は
+(長野2-3-4, 自宅は奈良2-3), 番地 in kanji after such a word (自宅は北浜三番地)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses
