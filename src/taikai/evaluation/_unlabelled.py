@@ -6,6 +6,7 @@ from collections.abc import Hashable, Sequence
 
 from taikai._column_names import folded
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, InputError, separator_hint
+from taikai.io import model_columns, prediction_prefixes, refuse_model_labels
 
 LABEL_WORDS = ("label", "reason", "sentiment", "ラベル", "理由", "感情")
 """Words of a column name that may hold labels: a file with one is not taken for an unlabelled dump."""
@@ -25,13 +26,21 @@ def check_labels_there(
     if sentiment_column is not None:
         wanted.append((sentiment_column, SENTIMENT_COLUMN))
     names = {folded(str(c)) for c in columns}
-    if any(folded(str(column)) in names for column, _ in wanted) or any("p_reason_" in name for name in names):
-        return  # a near miss, or a predictions file (prefixed): the error of the missing columns says so
+    if any(folded(str(column)) in names for column, _ in wanted):
+        return  # a near miss: the error of the missing columns says so
+    given = " nor ".join(repr(str(column)) for column, _ in wanted)
+    prefixes = [p for p in prediction_prefixes(columns) if p]
+    if prefixes:  # taikai batch --prefix pred_'s output: labels a person gave are in columns of its own, if any
+        own = {folded(str(c)) for c in columns if not any(str(c).startswith(p) for p in prefixes)}
+        if any(word in name for word in LABEL_WORDS for name in own):
+            return  # the error of the missing columns names them
+        refuse_model_labels(source, columns, model_columns(columns), missing=f"no column {given}, no labels: ")
+    if any("p_reason_" in name for name in names):
+        return  # a predictions file: the error of the missing columns says so
     if separator_hint(columns):  # one column whose name holds tabs: read with the wrong separator, said so
         return
     if any(word in name for word in LABEL_WORDS for name in names):  # labels under another name (label, 理由)
         return
-    given = " nor ".join(repr(str(column)) for column, _ in wanted)
     arguments = " and ".join(f"{argument.name}=" for _, argument in wanted)
     options = " and ".join(str(argument.option) for _, argument in wanted)
     classify = "taikai batch (taikai.classify_file)" if source != "<frame>" else "Model.predict_frame"

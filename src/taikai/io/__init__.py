@@ -58,7 +58,13 @@ if TYPE_CHECKING:
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
-    from taikai.io._predictions_file import check_predictions_sheet, is_predictions
+    from taikai.io._predictions_file import (
+        check_predictions_sheet,
+        is_predictions,
+        model_columns,
+        prediction_prefixes,
+        refuse_model_labels,
+    )
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
@@ -177,12 +183,14 @@ __all__ = [
     "likely_format",
     "list_rows",
     "merge_types",
+    "model_columns",
     "no_dates_error",
     "open_reader",
     "order_evidence",
     "order_warning",
     "output_encoding",
     "parse_dates",
+    "prediction_prefixes",
     "range_warning",
     "raw_lines",
     "read_date_column",
@@ -194,6 +202,7 @@ __all__ = [
     "read_predictions",
     "read_summary",
     "read_table",
+    "refuse_model_labels",
     "resolve_encoding",
     "same_path",
     "select_split",
@@ -259,7 +268,13 @@ __getattr__: Any = lazy_modules(
             "validate_labelled",
         ),
         "._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
-        "._predictions_file": ("check_predictions_sheet", "is_predictions"),
+        "._predictions_file": (
+            "check_predictions_sheet",
+            "is_predictions",
+            "model_columns",
+            "prediction_prefixes",
+            "refuse_model_labels",
+        ),
         "._splits": ("SPLITS", "select_split", "split_column"),
         "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "._paths": ("check_not_input", "check_not_stdin", "check_regular_file", "same_path"),

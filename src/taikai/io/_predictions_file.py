@@ -24,17 +24,47 @@ def is_predictions(columns: Sequence[str]) -> bool:
     return "status" in columns and any(c.startswith("p_reason_") for c in columns)
 
 
+def prediction_prefixes(columns: Sequence[object]) -> list[str]:
+    """The prefixes of the model's columns in *columns*, as ``taikai batch --prefix`` names them: each ``P`` with a
+    ``Pstatus`` column and ``Pp_reason_*`` columns (``""`` for an unprefixed output, ``"pred_"`` for
+    ``--prefix pred_``), and ``""`` for predict's JSONL (``status`` and ``reason_proba``)."""
+    names = [str(c) for c in columns]
+    found = {name[: name.index("p_reason_")] for name in names if "p_reason_" in name}
+    prefixes = sorted(p for p in found if f"{p}status" in names)
+    if "" not in prefixes and {"status", "reason_proba"} <= set(names):
+        prefixes.insert(0, "")
+    return prefixes
+
+
+def model_columns(columns: Sequence[object]) -> list[str]:
+    """The columns of *columns* that hold the model's labels (:data:`MODEL_COLUMNS`, with each prefix of
+    :func:`prediction_prefixes`): ``reason``, ``pred_reasons``, …"""
+    names = {str(c) for c in columns}
+    return [p + c for p in prediction_prefixes(columns) for c in MODEL_COLUMNS if p + c in names]
+
+
 def refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[Hashable | None]) -> None:
-    """Refuse a predictions file read as labelled data: its reasons and sentiment are the model's."""
-    names = list(map(str, df.columns))
-    model_file = is_predictions(names) or {"status", "reason_proba"} <= set(names)  # batch's, or predict's JSONL
-    used = [c for c in label_columns if c in MODEL_COLUMNS]
-    if model_file and used:
-        raise InputError(
-            f"{source}: this is a predictions file (it has the model's status and p_reason_* columns, as taikai batch "
-            f"and predict write): its {' and '.join(used)} column(s) are the model's labels, not gold labels; "
-            + PREDICTIONS_HINT
-        )
+    """Refuse a predictions file read as labelled data, when the labels read are the model's: its ``reasons`` and
+    ``sentiment``, or, written with ``--prefix pred_``, its ``pred_reasons`` and ``pred_sentiment``."""
+    theirs = model_columns(df.columns)
+    used = [str(c) for c in label_columns if c is not None and str(c) in theirs]
+    if used:
+        refuse_model_labels(source, df.columns, used)
+
+
+def refuse_model_labels(source: str, columns: Sequence[object], used: Sequence[str], missing: str = "") -> None:
+    """Raise the :class:`InputError` of the predictions file *source* of *columns* whose labels are the model's
+    columns *used*; *missing*, when given, says first which label columns it lacks."""
+    prefix = next((p for p in reversed(prediction_prefixes(columns)) if used and used[0].startswith(p)), "")
+    by = f"taikai batch --prefix {prefix} writes" if prefix else "taikai batch and predict write"
+    raise InputError(
+        f"{source}: {missing}this is a predictions file (it has the model's {prefix}status and {prefix}p_reason_* "
+        f"columns, as {by}): its {_listed(used)} column(s) are the model's labels, not gold labels; " + PREDICTIONS_HINT
+    )
+
+
+def _listed(names: Sequence[str]) -> str:
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def check_predictions_sheet(frame: pd.DataFrame, path: str | Path, sheet: str | int | None = None) -> None:
