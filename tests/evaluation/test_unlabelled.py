@@ -58,3 +58,45 @@ def test_a_prefixed_predictions_file_with_labels_of_its_own_is_scored(tiny_model
     path = tmp_path / "pred.csv"
     pd.DataFrame(PREFIXED | columns).to_csv(path, index=False)
     assert evaluate(tiny_model, path, **options).n_scored == 1
+
+
+@pytest.mark.parametrize(
+    ("columns", "said"),
+    [
+        (
+            ["text", "category", "tone"],
+            "no column 'reasons' nor 'sentiment', but 'category' and 'tone' look to hold labels: give them as "
+            "reasons_column='category' (--reasons-column category on the command line) and sentiment_column='tone' "
+            "(--sentiment-column tone on the command line); the columns are ['text', 'category', 'tone']",
+        ),
+        (["text", "class", "polarity"], "give them as reasons_column='class' (--reasons-column class"),
+        (["text", "review_tags", "Tone"], "reasons_column='review_tags' (--reasons-column review_tags"),
+        (
+            ["text", "分類"],
+            "but '分類' looks to hold labels: give it as reasons_column='分類' (--reasons-column 分類 on the command "
+            "line), and the column of sentiment to sentiment_column= (--sentiment-column on the command line), or "
+            "pass --no-sentiment",
+        ),
+        (["text", "カテゴリ", "感情"], "reasons_column='カテゴリ' (--reasons-column カテゴリ on the command line)"),
+        (["text", "区分"], "give it as reasons_column='区分'"),
+        (["text", "tone"], "give it as sentiment_column='tone' (--sentiment-column tone on the command line), and "),
+        (["text", "label"], "but 'label' looks to hold labels: give it as reasons_column='label'"),
+    ],
+)
+def test_labels_under_other_names_are_named_with_the_arguments_that_read_them(tiny_model, tmp_path, columns, said):
+    """Regression: a file of category and tone columns was called an unlabelled dump, the fix said last."""
+    path = tmp_path / "labelled.csv"
+    pd.DataFrame([["手数料が高い", "fees", "negative"][: len(columns)]], columns=columns).to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        evaluate(tiny_model, path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: "), message
+    assert said in message and "unlabelled dump" not in message
+
+
+@pytest.mark.parametrize("columns", [["text", "stage", "milestone"], ["id", "text", "vintage"], ["text", "baritone"]])
+def test_words_that_only_hold_a_label_word_are_no_labels(tiny_model, tmp_path, columns):
+    path = tmp_path / "dump.csv"
+    pd.DataFrame([["手数料が高い", "a", "b"][: len(columns)]], columns=columns).to_csv(path, index=False)
+    with pytest.raises(InputError, match="as in an unlabelled dump of reviews"):
+        evaluate(tiny_model, path)
