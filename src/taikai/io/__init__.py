@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
-    from taikai.io._head_rows import head_rows
+    from taikai.io._head_rows import check_header_row, head_rows
     from taikai.io._header_line import delimited_format
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
@@ -146,6 +146,7 @@ __all__ = [
     "bad_lines_csv",
     "binary_data_format",
     "check_date_column",
+    "check_header_row",
     "check_labelled",
     "check_made_by",
     "check_not_input",
@@ -297,7 +298,7 @@ __getattr__: Any = lazy_modules(
         "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
         "._binary_data": ("compressed_kind", "decompress_hint", "is_compressed"),
         "._header_line": ("delimited_format",),
-        "._head_rows": ("head_rows",),
+        "._head_rows": ("check_header_row", "head_rows"),
         "._sniff": ("binary_data_format",),
         "._stdin": ("STDIN", "DecodedInput", "decode_input"),
         "._table_readers": ("check_sheet_column", "sheet_read"),
