@@ -12,7 +12,7 @@ from typing import Any
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
 from taikai.errors import ENCODING, TEXT_COLUMN, DataWarning
-from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
+from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote, clean_reading
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
 from taikai.rules import Rule
@@ -92,14 +92,18 @@ class BatchSummary:
             return None
         counted = ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items()))
         told = f"the columns are {self.input_columns}: if the reviews are in another one, run again with {TEXT_COLUMN}"
+        told += " naming it"
         if self.undecodable_bytes:  # mojibake of a file read in the wrong encoding, not a column of ids
+            other = clean_reading(self.input)  # cp932, for a CP932 file read as UTF-8
+            likely = f"in {other} (it decodes cleanly so)" if other else "in another encoding than the one read"
+            rerun = ENCODING.either([other]) if other else f"{ENCODING} naming it"
             told = (
                 f"{self.decode_rows:,} of them held bytes that did not decode ({self.undecodable_bytes:,} read as "
-                f"U+FFFD): the file is most likely in another encoding than the one read; run again with {ENCODING}"
+                f"U+FFFD): the file is most likely {likely}; run again with {rerun}"
             )
         return (
             f"{self.input}: no row could be classified: column {self.text_column!r} ({TEXT_COLUMN}) holds no Japanese "
-            f"text in any of its {self.rows:,} rows ({counted}); {told} naming it"
+            f"text in any of its {self.rows:,} rows ({counted}); {told}"
         )
 
     def warn_unclassified(self) -> None:

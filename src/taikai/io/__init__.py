@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._model_stamp import ModelStamp
+    from taikai.io._other_reading import clean_reading
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
@@ -156,6 +157,7 @@ __all__ = [
     "check_predictions_sheet",
     "check_regular_file",
     "check_sheet_column",
+    "clean_reading",
     "column_kinds",
     "compressed_kind",
     "data_format",
@@ -282,6 +284,7 @@ __getattr__: Any = lazy_modules(
         "._made_by": ("check_made_by", "stamp_model_dir"),
         "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
         "._model_stamp": ("ModelStamp",),
+        "._other_reading": ("clean_reading",),
         "._run_summary": (
             "SUMMARY_SUFFIX",
             "RanRule",
