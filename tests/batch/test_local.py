@@ -494,7 +494,7 @@ def test_cp932_read_as_utf8_with_replace_is_not_labelled(tmp_path, tiny_model, t
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     raw = text.encode("cp932") if status == "error" else text.encode() + b"\x8c"
     src.write_bytes(b"id,text\n1," + raw + b"\n")
-    likely = r"most likely in cp932 \(it decodes cleanly so\); run again with encoding='cp932' \(--encoding cp932 "
+    likely = r"most likely in cp932 \(as detection reads it\); run again with encoding='cp932' \(--encoding cp932 "
     warned = pytest.warns(DataWarning, match=likely) if status == "error" else nullcontext()
     with warned:  # no row classified: said to be the encoding (the one it reads in), not another column
         taikai.classify_file(src, out, "text", model=tiny_model, encoding="utf-8", encoding_errors="replace")

@@ -9,7 +9,7 @@ from collections.abc import Hashable, Sequence
 
 from taikai._column_names import folded
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, Argument, InputError, separator_hint
-from taikai.io import model_columns, prediction_prefixes, refuse_model_labels
+from taikai.io import refuse_prefixed_predictions
 
 LABEL_WORDS = (
     "label",
@@ -68,11 +68,9 @@ def check_labels_there(
     if any(folded(str(column)) in names for column, _ in wanted):
         return  # a near miss: the error of the missing columns says so
     given = " nor ".join(repr(str(column)) for column, _ in wanted)
-    prefixes = [p for p in prediction_prefixes(columns) if p]
-    own = [str(c) for c in columns if not any(str(c).startswith(p) for p in prefixes)]
-    likely = {str(c): label_like(folded(str(c))) for c in own}
-    if prefixes and not any(likely.values()):  # taikai batch --prefix pred_'s output: no labels but the model's
-        refuse_model_labels(source, columns, model_columns(columns), missing=f"no column {given}, no labels: ")
+    # taikai batch --prefix pred_'s output with no labels but the model's: refused as such
+    refuse_prefixed_predictions(source, columns, f"no column {given}, no labels: ", lambda c: label_like(folded(c)))
+    likely = {str(c): label_like(folded(str(c))) for c in columns}
     if any("p_reason_" in name for name in names):
         return  # a predictions file: the error of the missing columns says so
     if separator_hint(columns):  # one column whose name holds tabs: read with the wrong separator, said so

@@ -55,16 +55,13 @@ if TYPE_CHECKING:
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._model_stamp import ModelStamp
-    from taikai.io._other_reading import clean_reading
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
     from taikai.io._predictions_file import (
         check_predictions_sheet,
         is_predictions,
-        model_columns,
-        prediction_prefixes,
-        refuse_model_labels,
+        refuse_prefixed_predictions,
     )
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
@@ -157,7 +154,6 @@ __all__ = [
     "check_predictions_sheet",
     "check_regular_file",
     "check_sheet_column",
-    "clean_reading",
     "column_kinds",
     "compressed_kind",
     "data_format",
@@ -186,14 +182,12 @@ __all__ = [
     "likely_format",
     "list_rows",
     "merge_types",
-    "model_columns",
     "no_dates_error",
     "open_reader",
     "order_evidence",
     "order_warning",
     "output_encoding",
     "parse_dates",
-    "prediction_prefixes",
     "range_warning",
     "raw_lines",
     "read_date_column",
@@ -205,7 +199,7 @@ __all__ = [
     "read_predictions",
     "read_summary",
     "read_table",
-    "refuse_model_labels",
+    "refuse_prefixed_predictions",
     "resolve_encoding",
     "same_path",
     "select_split",
@@ -274,9 +268,7 @@ __getattr__: Any = lazy_modules(
         "._predictions_file": (
             "check_predictions_sheet",
             "is_predictions",
-            "model_columns",
-            "prediction_prefixes",
-            "refuse_model_labels",
+            "refuse_prefixed_predictions",
         ),
         "._splits": ("SPLITS", "select_split", "split_column"),
         "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
@@ -284,7 +276,6 @@ __getattr__: Any = lazy_modules(
         "._made_by": ("check_made_by", "stamp_model_dir"),
         "._records": ("BadLine", "Chunk", "Position", "Reader", "at_least_one", "bad_line_error", "first_rows"),
         "._model_stamp": ("ModelStamp",),
-        "._other_reading": ("clean_reading",),
         "._run_summary": (
             "SUMMARY_SUFFIX",
             "RanRule",

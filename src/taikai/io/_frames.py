@@ -49,9 +49,7 @@ def read_table(
 ) -> Table:
     """Read every row of *path*: CSV and TSV cells as text, other formats with their own types.
 
-    *wanted*: the columns the caller reads, each with the argument that names it; those the first row lacks but a
-    row below it holds (a header below a title) stop the reading with an error that says so
-    (:func:`taikai.io.check_header_row`), not with a malformed record at the header's line.
+    *wanted*: the columns read, with their arguments, for a header below a title to be said so (check_header_row).
 
     A malformed record stops the reading with its file and line (as ``taikai batch --on-bad-lines error`` does);
     with *mask_pii* the error shows the record's text masked. Blank lines are skipped. Rows whose bytes did not

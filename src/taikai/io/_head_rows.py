@@ -23,10 +23,8 @@ if TYPE_CHECKING:
 def check_header_row(
     reader: object, wanted: Sequence[tuple[object, Argument]], source: object, *, input_format: bool = False
 ) -> None:
-    """Raise the :class:`~taikai.errors.InputError` of a column not found (:func:`taikai.errors.no_column_error`)
-    when some of the columns *wanted* (``None``: not read), each with the argument that names it, are not among
-    those *reader* read from its first row but stand in a row below it (:func:`head_rows`): a header below a title,
-    said so; else nothing (a column missing otherwise is the caller's to say, as it says it)."""
+    """Raise :func:`taikai.errors.no_column_error` when columns *wanted* (with their arguments) stand below the
+    first row *reader* read (a header below a title, :func:`head_rows`); a column missing otherwise is left."""
     names = [str(c) for c in getattr(reader, "columns", [])]
     missing = [(column, argument) for column, argument in wanted if column is not None and str(column) not in names]
     if not missing:

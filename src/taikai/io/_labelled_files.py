@@ -56,8 +56,7 @@ def read_labelled_file(
     the sheets were put in. Of a CSV or TSV suggest sheet (whatever columns were deleted from it), the apostrophe
     put before a text Excel would read as a formula is taken off again (:func:`taikai.io.unescape_sheet`). A
     *sheet* the workbook does not have is an :class:`InputError` naming its sheets; *sheet* for a file of another
-    format is refused, as ``taikai batch --sheet`` refuses it. *wanted*: the columns read, each with its argument,
-    for a header below a title to be said so (see :func:`taikai.io.read_table`)."""
+    format is refused, as ``taikai batch --sheet`` refuses it. *wanted*: as :func:`taikai.io.read_table` takes it."""
     from taikai.io._table_readers import sheet_argument, sheet_names
 
     path = Path(path)

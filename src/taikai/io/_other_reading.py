@@ -36,16 +36,6 @@ def other_reading(f: IO[bytes], offset: int, codec: str) -> str | None:
     return next((enc for enc in READINGS if enc != codec and _reads(head, enc) and _reads(rest, enc)), None)
 
 
-def clean_reading(path: object) -> str | None:
-    """Return the encoding of :data:`READINGS` in which the file *path* decodes cleanly from its start (a MiB, as
-    :func:`other_reading` judges it), or ``None`` (none does, or *path* is no file that can be read)."""
-    try:
-        with open(str(path), "rb") as f:
-            return other_reading(f, 0, "")
-    except (OSError, ValueError):
-        return None
-
-
 def starts_with_bom(f: IO[bytes]) -> bool:
     """Return whether the binary file *f* starts with the UTF-8 byte-order mark; *f* is left where it was."""
     try:

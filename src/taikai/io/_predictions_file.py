@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,9 +25,7 @@ def is_predictions(columns: Sequence[str]) -> bool:
 
 
 def prediction_prefixes(columns: Sequence[object]) -> list[str]:
-    """The prefixes of the model's columns in *columns*, as ``taikai batch --prefix`` names them: each ``P`` with a
-    ``Pstatus`` column and ``Pp_reason_*`` columns (``""`` for an unprefixed output, ``"pred_"`` for
-    ``--prefix pred_``), and ``""`` for predict's JSONL (``status`` and ``reason_proba``)."""
+    """The prefixes of the model's columns in *columns* (``taikai batch --prefix``): ``""``, ``"pred_"``, …"""
     names = [str(c) for c in columns]
     found = {name[: name.index("p_reason_")] for name in names if "p_reason_" in name}
     prefixes = sorted(p for p in found if f"{p}status" in names)
@@ -52,9 +50,18 @@ def refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[Ha
         refuse_model_labels(source, df.columns, used)
 
 
+def refuse_prefixed_predictions(
+    source: str, columns: Sequence[object], missing: str, label_like: Callable[[str], object]
+) -> None:
+    """Refuse a ``taikai batch --prefix`` output *source* none of whose own columns are *label_like*."""
+    prefixes = [p for p in prediction_prefixes(columns) if p]
+    own = [str(c) for c in columns if not any(str(c).startswith(p) for p in prefixes)]
+    if prefixes and not any(label_like(c) for c in own):
+        refuse_model_labels(source, columns, model_columns(columns), missing)
+
+
 def refuse_model_labels(source: str, columns: Sequence[object], used: Sequence[str], missing: str = "") -> None:
-    """Raise the :class:`InputError` of the predictions file *source* of *columns* whose labels are the model's
-    columns *used*; *missing*, when given, says first which label columns it lacks."""
+    """Refuse the predictions file *source*: its columns *used* are the model's labels (*missing*: said first)."""
     prefix = next((p for p in reversed(prediction_prefixes(columns)) if used and used[0].startswith(p)), "")
     by = f"taikai batch --prefix {prefix} writes" if prefix else "taikai batch and predict write"
     raise InputError(
