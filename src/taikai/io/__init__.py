@@ -1,6 +1,5 @@
-"""Reading and writing data files: one chain of readers and writers for CSV, TSV, JSONL, Parquet and xlsx.
-:func:`format_of` tells a file's format and :func:`open_reader` opens the one reader for it; the batch engines,
-training, evaluation and the report all read through them, so they accept and refuse the same files."""
+"""Reading and writing CSV, TSV, JSONL, Parquet and xlsx: :func:`format_of` tells a file's format, :func:`open_reader`
+opens its reader; batch, training, evaluation and the report all read so, accepting and refusing the same files."""
 
 from __future__ import annotations
 
@@ -58,11 +57,7 @@ if TYPE_CHECKING:
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
-    from taikai.io._predictions_file import (
-        check_predictions_sheet,
-        is_predictions,
-        refuse_prefixed_predictions,
-    )
+    from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
@@ -220,8 +215,7 @@ __all__ = [
     "write_xlsx",
 ]
 
-# Every reader and writer is imported on first use: the command line's options name the encoding-error modes, and
-# a one-text ``taikai predict`` reads no file.
+# Every reader and writer is imported on first use: a one-text ``taikai predict`` reads no file.
 __getattr__: Any = lazy_modules(
     "taikai.io",
     {
@@ -265,11 +259,7 @@ __getattr__: Any = lazy_modules(
             "validate_labelled",
         ),
         "._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
-        "._predictions_file": (
-            "check_predictions_sheet",
-            "is_predictions",
-            "refuse_prefixed_predictions",
-        ),
+        "._predictions_file": ("check_predictions_sheet", "is_predictions", "refuse_prefixed_predictions"),
         "._splits": ("SPLITS", "select_split", "split_column"),
         "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "._paths": ("check_not_input", "check_not_stdin", "check_regular_file", "same_path"),
