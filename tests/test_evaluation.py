@@ -906,7 +906,8 @@ UNLABELLED = "no labels, as in an unlabelled dump of reviews; evaluate scores th
         (["review_id", "text"], None, f"no column 'reasons': the columns are ['review_id', 'text'], {UNLABELLED}"),
         (["text", "Reasons", "Sentiment"], "sentiment", "no column 'reasons' (did you mean 'Reasons'?) nor "),
         (["text", "sentiment"], "sentiment", "no column 'reasons'; the columns are"),  # labelled in part: as before
-        (["text", "label"], "sentiment", "no column 'reasons' nor 'sentiment'; the columns are"),  # labels, renamed
+        # labels, renamed: the argument that reads them first (taikai.evaluation._unlabelled's own tests)
+        (["text", "label"], "sentiment", "no column 'reasons' nor 'sentiment', but 'label' looks to hold labels: "),
         (["text\treasons\tsentiment"], "sentiment", "The one column name holds tabs"),  # the wrong separator
     ],
 )

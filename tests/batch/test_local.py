@@ -494,8 +494,9 @@ def test_cp932_read_as_utf8_with_replace_is_not_labelled(tmp_path, tiny_model, t
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     raw = text.encode("cp932") if status == "error" else text.encode() + b"\x8c"
     src.write_bytes(b"id,text\n1," + raw + b"\n")
-    warned = pytest.warns(DataWarning, match="most likely in another encoding") if status == "error" else nullcontext()
-    with warned:  # no row classified: said to be the encoding, not another column
+    likely = r"most likely in cp932 \(as detection reads it\); run again with encoding='cp932' \(--encoding cp932 "
+    warned = pytest.warns(DataWarning, match=likely) if status == "error" else nullcontext()
+    with warned:  # no row classified: said to be the encoding (the one it reads in), not another column
         taikai.classify_file(src, out, "text", model=tiny_model, encoding="utf-8", encoding_errors="replace")
     row = pd.read_csv(out, dtype=str, keep_default_na=False).iloc[0]
     assert row["status"] == status and (row["reason"] == "") == (status == "error")

@@ -38,3 +38,21 @@ def test_explain_given_one_text_still_explains_it(tiny_model_dir):
     result = CliRunner().invoke(cli, ["explain", "手数料が高い", "-m", str(tiny_model_dir)], prog_name="taikai")
     assert result.exit_code == 0, result.output
     assert "手数料" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("報酬が安すぎる" + "\ufffd" * 8, "ok"),  # a review, then emoji lost upstream as U+FFFD: classified
+        ("時給が低すぎて辞めました" + "\ufffd" * 13, "ok"),
+        ("手" + "\ufffd" * 8, "error"),  # mostly U+FFFD, one kanji by chance: refused, about the text, not a file
+    ],
+)
+def test_predict_and_classify_read_a_review_followed_by_u_fffd(tiny_model_dir, tiny_model, text, status):
+    result = CliRunner().invoke(cli, ["predict", "-m", str(tiny_model_dir), text], prog_name="taikai")
+    assert (result.exit_code == 0) == (status == "ok"), result.output
+    classified = tiny_model.classify([text])
+    assert classified.statuses[0] == status, classified.messages[0]
+    if status == "error":
+        assert classified.messages[0].endswith("decode the text in its own encoding (a file: read it in its encoding)")
+        assert "decode the text in its own encoding" in result.output

@@ -45,6 +45,13 @@ DETECTED = "leave out encoding= (--encoding on the command line) to have it dete
             "byte 0x8e is not valid utf-8, the encoding given with encoding= (--encoding on the command line)"
             + CP932_READING.format(line=2, told=DETECTED, named="utf-8"),
         ),
+        (  # the first line does not decode: "from its start" once, not "and from line 1 on" as well
+            "番号,text\r\n".encode("cp932") + SJIS_ROWS,
+            "utf-8",
+            1,
+            "byte 0x94 is not valid utf-8, the encoding given with encoding= (--encoding on the command line); the "
+            "file reads as cp932 (it decodes cleanly in cp932 from its start): " + DETECTED,
+        ),
         (  # a UTF-8 file read as CP932: detection reads it as utf-8
             "id,text\n1,ｱ手数料\n".encode(),
             "cp932",

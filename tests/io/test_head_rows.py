@@ -45,3 +45,26 @@ def test_head_rows_of_a_jsonl_file_is_none(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"text": "手数料"}) + "\n", encoding="utf-8")
     assert head_rows(open_reader(path)) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "wanted", "said"),
+    [
+        ("集計\n\ntext,reasons\n手数料,fees\n", ["text", "reasons"], "'text' and 'reasons' are on line 3"),
+        ("集計\ntext,reasons\n", ["text", None], "'text' is on line 2"),  # None: a column not read
+        ("text,reasons\n手数料,fees\n", ["text", "reasons"], None),  # the header is the first row
+        ("集計\nid,body\n", ["text"], None),  # missing, but on no row below: the caller's own error
+    ],
+)
+def test_check_header_row_says_a_header_below_a_title_only(tmp_path, content, wanted, said):
+    from taikai.errors import TEXT_COLUMN, InputError
+    from taikai.io import check_header_row
+
+    path = tmp_path / "a.csv"
+    path.write_text(content, encoding="utf-8")
+    pairs = [(name, TEXT_COLUMN) for name in wanted]
+    if said is None:
+        check_header_row(open_reader(path), pairs, path)
+        return
+    with pytest.raises(InputError, match=said):
+        check_header_row(open_reader(path), pairs, path)

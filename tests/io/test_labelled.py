@@ -238,6 +238,13 @@ PREDICTED = {"status": ["ok"], "p_reason_fees": [0.9], "reason": ["fees"]}
         # a predictions file whose gold labels are a column of the input, not the model's
         ({"text": ["手数料"], "gold": ["fees"], "sentiment": ["negative"], **PREDICTED}, "gold", True),
         ({"text": ["手数料"], "gold": ["fees"], "mood": ["negative"], **PREDICTED}, "gold", False),
+        # batch --prefix pred_: its pred_reasons are the model's, as an unprefixed file's reasons are
+        (
+            {"text": ["手数料"], "sentiment": ["negative"], "pred_status": ["ok"]}
+            | {"pred_p_reason_fees": [0.9], "pred_reasons": ["fees"]},
+            "pred_reasons",
+            True,
+        ),
     ],
 )
 def test_a_predictions_file_is_refused_as_labelled_data(columns, reasons_column, refused):

@@ -137,6 +137,65 @@ def test_a_town_unidic_holds_as_no_place_stays(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Right after 住所は, 自宅は, 実家は: any town, also one UniDic holds as a common word (東雲, dawn).
+        ("自宅は東雲2-3-4です", "自宅は[住所]です"),
+        ("自宅は西院2-3-4です", "自宅は[住所]です"),
+        ("住所は松が丘2-3", "住所は[住所]"),
+        ("実家は本通2-3-4", "実家は[住所]"),
+        # A street's or a station's side, a hill: a place by its form.
+        ("自宅は大通西3-4", "自宅は[住所]"),
+        ("自宅は大通東2-3-4", "自宅は[住所]"),
+        ("自宅は東口2-3-4", "自宅は[住所]"),
+        ("自宅は駅南2-3-4", "自宅は[住所]"),
+        ("自宅は駅東2-3-4", "自宅は[住所]"),
+        ("住所は駅前2-3-4", "住所は[住所]"),
+        ("自宅近くの駅前2-3", "自宅近くの[住所]"),
+        # A prefecture's name: with three numbers, or two right after 住所は or 自宅は.
+        ("住所は千葉2-3-4", "住所は[住所]"),
+        ("住所は長野2-3-4", "住所は[住所]"),
+        ("長野2-3-4", "[住所]"),
+        ("宮崎2-3-4", "[住所]"),
+        ("自宅は富山2-3-4", "自宅は[住所]"),
+        ("自宅は奈良2-3", "自宅は[住所]"),
+        ("自宅は岡山2-3", "自宅は[住所]"),
+        # 番地 in kanji numerals after a word of where one lives.
+        ("自宅は北浜三番地です", "自宅は[住所]です"),
+        ("住所は桜木三番地", "住所は[住所]"),
+        ("自宅から近い北浜三番地", "自宅から近い[住所]"),
+    ],
+)
+@pytest.mark.parametrize("names", [True, False], ids=["tagger", "no-tagger"])
+def test_a_town_after_a_word_of_where_one_lives_is_masked(text, expected, names):
+    assert PiiMasker(names=names).mask(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "実家で観戦、福岡2-0",  # a prefecture and two numbers, no 住所は or 自宅は right before it: a score
+        "実家は福岡2-0で勝った",
+        "在住の福岡2-0",
+        "自宅作業、岡山2-3で勝った",
+        "自宅は一番地味",
+        "自宅は今回一番地",
+        "住所は評価4-5",  # a word numbers count or measure, right after the cue
+        "自宅はレベル2-3",
+        "自宅は時給1000-1200",
+        "自宅はタスク3-12-5",
+        "自宅は2023-12-31",
+        "自宅は週2-3で出社",  # one kanji is no town
+        "福岡2-0",
+        "東京3-1で勝った",
+    ],
+)
+@pytest.mark.parametrize("names", [True, False], ids=["tagger", "no-tagger"])
+def test_numbers_after_a_word_of_where_one_lives_that_are_no_address_stay(text, names):
+    assert "[住所]" not in PiiMasker(names=names).mask(text).text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "手数料20%で1件500円、3-5万円の案件",  # prices, fees, ranges of money

@@ -53,10 +53,21 @@ MOSTLY_REPLACED = "mostly U+FFFD, the character of bytes that did not decode: "
         ),
         ("手" + "\ufffd" * 40, "error", MOSTLY_REPLACED + "40 of them against 1"),  # counted as given, not cut to 3
         ("abc\ufffd", "error", NO_JAPANESE),  # no Japanese at all: said so, as before
-        ("手数料\ufffd\ufffd\ufffd\ufffd", "error", MOSTLY_REPLACED + "4 of them against 3"),
+        # Three Japanese characters in a row come from no text read in the wrong encoding (none of data/reviews.csv
+        # read so): 手数料 is a word of a review, the U+FFFD after it emoji lost upstream, as in the rows below.
+        ("手数料\ufffd\ufffd\ufffd\ufffd", "ok", ""),
         ("[電話番号]手\ufffd\ufffd", "error", MOSTLY_REPLACED + "2 of them against 1"),  # a placeholder is not Japanese
+        ("［電話番号］手\ufffd\ufffd", "error", MOSTLY_REPLACED + "2 of them against 1"),
         ("手数料が高い\ufffd", "ok", ""),  # one byte lost in a review: still read
         ("手数\ufffd\ufffd", "ok", ""),  # as many Japanese characters as U+FFFD
+        # A review followed by a run of U+FFFD (emoji lost upstream): the Japanese outside the run is a sentence.
+        ("報酬が安すぎる" + "\ufffd" * 8, "ok", ""),
+        ("時給が低すぎて辞めました" + "\ufffd" * 13, "ok", ""),
+        ("\ufffd" * 20 + "ラーメン" + "\ufffd" * 20, "ok", ""),
+        ("ｶﾀｶﾅ" + "\ufffd" * 9, "ok", ""),  # half-width katakana, as the model reads it
+        # Mostly U+FFFD with a few Japanese characters, none three in a row: chance, as in a misread file.
+        ("手\ufffd数\ufffd\ufffd料\ufffd\ufffd\ufffd", "error", MOSTLY_REPLACED + "6 of them against 3"),
+        ("\ufffd\ufffd牽\ufffd\ufffd\u3333\ufffd", "error", MOSTLY_REPLACED + "5 of them against"),  # ㌳ is フィート
     ],
 )
 def test_a_text_of_more_replacement_characters_than_japanese_is_not_classified(text, status, message):
@@ -65,7 +76,8 @@ def test_a_text_of_more_replacement_characters_than_japanese_is_not_classified(t
     checked = check_text(text, ignore=NOT_JAPANESE_PLACEHOLDERS)
     assert (checked.status, checked.message[: len(message)]) == (status, message)
     assert not message.startswith("mostly") or checked.message.endswith(
-        "reads Japanese); read the file in its encoding"
+        "none three in a row, which are no review to classify (the model only reads Japanese); decode the text in "
+        "its own encoding (a file: read it in its encoding)"
     )
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from taikai._warn import warn_user
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem
 from taikai.batch._state import Totals
-from taikai.errors import ENCODING, TEXT_COLUMN, DataWarning
-from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote
+from taikai.errors import ENCODING, TEXT_COLUMN, DataWarning, InputError
+from taikai.io import XLSX_MAX_CELL, CellLosses, DecodeNote, detect_encoding
 from taikai.labels import REASON_IDS, SENTIMENTS, named_reason, shown_label
 from taikai.privacy import format_counts
 from taikai.rules import Rule
@@ -92,14 +92,18 @@ class BatchSummary:
             return None
         counted = ", ".join(f"{k} {v:,}" for k, v in sorted(self.statuses.items()))
         told = f"the columns are {self.input_columns}: if the reviews are in another one, run again with {TEXT_COLUMN}"
+        told += " naming it"
         if self.undecodable_bytes:  # mojibake of a file read in the wrong encoding, not a column of ids
+            other = _detected(self.input)  # cp932, for a CP932 file read as UTF-8
+            likely = f"in {other} (as detection reads it)" if other else "in another encoding than the one read"
+            rerun = ENCODING.either([other]) if other else f"{ENCODING} naming it"
             told = (
                 f"{self.decode_rows:,} of them held bytes that did not decode ({self.undecodable_bytes:,} read as "
-                f"U+FFFD): the file is most likely in another encoding than the one read; run again with {ENCODING}"
+                f"U+FFFD): the file is most likely {likely}; run again with {rerun}"
             )
         return (
             f"{self.input}: no row could be classified: column {self.text_column!r} ({TEXT_COLUMN}) holds no Japanese "
-            f"text in any of its {self.rows:,} rows ({counted}); {told} naming it"
+            f"text in any of its {self.rows:,} rows ({counted}); {told}"
         )
 
     def warn_unclassified(self) -> None:
@@ -266,3 +270,12 @@ def _frozen(value: Any) -> Any:
 def _thawed(value: Any) -> Any:
     """A saved count as the summary goes on counting it: a copy, tuples as lists."""
     return dict(value) if isinstance(value, dict) else list(value) if isinstance(value, tuple) else value
+
+
+def _detected(path: str) -> str | None:
+    """The encoding detection reads the file *path* in (``utf-8``, ``cp932``), or ``None`` when it reads none."""
+    try:
+        found = detect_encoding(Path(path))
+    except (InputError, OSError, ValueError):
+        return None
+    return "utf-8" if found == "utf-8-sig" else found

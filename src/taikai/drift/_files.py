@@ -16,6 +16,7 @@ from taikai.io import (
     ReadOptions,
     YearRange,
     bad_line_error,
+    check_header_row,
     check_made_by,
     check_sheet_column,
     format_of,
@@ -109,6 +110,8 @@ def file_statistics(
 
     columns = unprefixed(reader.columns, found)
     check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet
+    wanted = [(text_column, text_argument), (date_column, DATE_COLUMN)]
+    check_header_row(reader, wanted, str(path), input_format=input_format)  # a header below a title: said so
     if is_predictions(columns):
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from taikai._argument_order import argument_order
 from taikai._warn import warn_user
-from taikai.errors import REFIT_ALL, SPLIT, DataWarning, InputError, check_bool, wrong_type
+from taikai.errors import (
+    REASONS_COLUMN,
+    REFIT_ALL,
+    SENTIMENT_COLUMN,
+    SPLIT,
+    TEXT_COLUMN,
+    DataWarning,
+    InputError,
+    check_bool,
+    wrong_type,
+)
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unlabelled import check_labels_there
@@ -108,7 +118,10 @@ def evaluate(
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
     lines: list[int] | None = None
     if isinstance(data, (str, Path)):
-        table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
+        wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN), (sentiment_column, SENTIMENT_COLUMN)]
+        table = read_labelled_file(
+            Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted
+        )
         frame, lines = table.frame, table.lines
         options |= {"sheet": table.sheet, "sheet_given": sheet is not None}
     elif sheet is not None:

@@ -1,14 +1,53 @@
-"""Refuse to evaluate data without any label column, such as a dump of reviews: no column name can mend it."""
+"""Refuse to evaluate data without any label column, such as a dump of reviews: no column name can mend it; and
+data whose labels are under other names (category, tone): the error leads with the column arguments that read
+them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Sequence
 
 from taikai._column_names import folded
-from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, InputError, separator_hint
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, Argument, InputError, separator_hint
+from taikai.io import refuse_prefixed_predictions
 
-LABEL_WORDS = ("label", "reason", "sentiment", "ラベル", "理由", "感情")
-"""Words of a column name that may hold labels: a file with one is not taken for an unlabelled dump."""
+LABEL_WORDS = (
+    "label",
+    "reason",
+    "sentiment",
+    "category",
+    "categories",
+    "class",
+    "tag",
+    "tone",
+    "polarity",
+    "ラベル",
+    "理由",
+    "感情",
+    "分類",
+    "カテゴリ",
+    "区分",
+    "タグ",
+    "種別",
+)
+"""Words of a column name that may hold labels: a file with one is not taken for an unlabelled dump. A word in
+letters counts where it stands as a word (``tag``, ``review_tag``, ``tags``; not ``stage`` nor ``stone``)."""
+_SENTIMENT_WORDS = ("sentiment", "tone", "polarity", "感情")
+_LETTERS = "a-z"
+_LABEL_WORD = re.compile(
+    "|".join(
+        word if not word.isascii() else rf"(?<![{_LETTERS}]){word}(?:e?s)?(?![{_LETTERS}])" for word in LABEL_WORDS
+    )
+)
+
+
+def label_like(name: str) -> str | None:
+    """Which kind of labels the folded column name *name* may hold: ``"sentiment"`` (tone, 感情), ``"reasons"``
+    (category, 分類, label), or ``None`` when it holds no word of :data:`LABEL_WORDS`."""
+    found = _LABEL_WORD.search(name)
+    if found is None:
+        return None
+    return "sentiment" if any(word in found.group() for word in _SENTIMENT_WORDS) else "reasons"
 
 
 def check_labels_there(
@@ -16,22 +55,28 @@ def check_labels_there(
 ) -> None:
     """Raise :class:`InputError` when *columns* (of *source*) hold neither *reasons_column* nor *sentiment_column*
     (``None``: not read), nor a column named so but for width, case or surrounding spaces (a near miss, which the
-    error of a missing column names), are no predictions file's (``p_reason_*`` columns) and are not one column read
-    with the wrong separator (:func:`~taikai.errors.separator_hint`) and none holds a word of :data:`LABEL_WORDS`:
-    the data looks like
-    an unlabelled dump, which evaluation cannot score and ``taikai batch`` classifies. The columns' arguments are
-    said last, for labels under other names."""
+    error of a missing column names), and are not one column read with the wrong separator
+    (:func:`~taikai.errors.separator_hint`): a predictions file of ``taikai batch --prefix`` with no labels of its
+    own is refused as such; columns whose names hold a word of :data:`LABEL_WORDS` (category, tone) are named, with
+    the arguments that read them; else the data looks like an unlabelled dump, which evaluation cannot score and
+    ``taikai batch`` classifies. An unprefixed predictions file (``p_reason_*`` columns) is left to the error of
+    its missing columns."""
     wanted = [(reasons_column, REASONS_COLUMN)]
     if sentiment_column is not None:
         wanted.append((sentiment_column, SENTIMENT_COLUMN))
     names = {folded(str(c)) for c in columns}
-    if any(folded(str(column)) in names for column, _ in wanted) or any("p_reason_" in name for name in names):
-        return  # a near miss, or a predictions file (prefixed): the error of the missing columns says so
+    if any(folded(str(column)) in names for column, _ in wanted):
+        return  # a near miss: the error of the missing columns says so
+    given = " nor ".join(repr(str(column)) for column, _ in wanted)
+    # taikai batch --prefix pred_'s output with no labels but the model's: refused as such
+    refuse_prefixed_predictions(source, columns, f"no column {given}, no labels: ", lambda c: label_like(folded(c)))
+    likely = {str(c): label_like(folded(str(c))) for c in columns}
+    if any("p_reason_" in name for name in names):
+        return  # a predictions file: the error of the missing columns says so
     if separator_hint(columns):  # one column whose name holds tabs: read with the wrong separator, said so
         return
-    if any(word in name for word in LABEL_WORDS for name in names):  # labels under another name (label, 理由)
-        return
-    given = " nor ".join(repr(str(column)) for column, _ in wanted)
+    if any(likely.values()):  # labels under another name (label, 理由, category, tone)
+        raise InputError(_other_names(source, given, list(map(str, columns)), likely, wanted))
     arguments = " and ".join(f"{argument.name}=" for _, argument in wanted)
     options = " and ".join(str(argument.option) for _, argument in wanted)
     classify = "taikai batch (taikai.classify_file)" if source != "<frame>" else "Model.predict_frame"
@@ -41,4 +86,32 @@ def check_labels_there(
         "column of reasons, the primary first, and one of sentiments; taikai suggest picks rows worth labelling); "
         f"to classify a dump, use {classify}; if the labels are in columns of other names, give them to "
         f"{arguments} ({options} on the command line)"
+    )
+
+
+def _other_names(
+    source: str, given: str, columns: list[str], likely: dict[str, str | None], wanted: list[tuple[Hashable, Argument]]
+) -> str:
+    """The error of labels that look to be under other names: the arguments that read them first, then the columns."""
+    named = [repr(c) for c, kind in likely.items() if kind]
+    fixes, missing = [], []
+    for _, argument in wanted:
+        kind = "sentiment" if argument is SENTIMENT_COLUMN else "reasons"
+        found = [c for c, k in likely.items() if k == kind]
+        if found:
+            fixes.append(argument.either(found))
+        else:
+            missing.append((kind, argument))
+    if not fixes:
+        fix = "give the columns that hold them to " + " and ".join(str(argument) for _, argument in wanted)
+    else:
+        fix = f"give {'it' if len(named) == 1 else 'them'} as {' and '.join(fixes)}"
+        for kind, argument in missing:  # the reasons found, no sentiment (or only a sentiment)
+            no_sentiment = ", or pass --no-sentiment (sentiment_column=None) for data without sentiment"
+            fix += f", and the column of {kind} to {argument}" + (no_sentiment if kind == "sentiment" else "")
+    look = "looks" if len(named) == 1 else "look"
+    return (
+        f"{source}: no column {given}, but {' and '.join(named)} {look} to hold labels: {fix}; the columns are "
+        f"{columns}; evaluate scores the model against labels people gave (a column of reasons, the primary first, "
+        "and one of sentiments)"
     )

@@ -1,6 +1,5 @@
-"""Reading and writing data files: one chain of readers and writers for CSV, TSV, JSONL, Parquet and xlsx.
-:func:`format_of` tells a file's format and :func:`open_reader` opens the one reader for it; the batch engines,
-training, evaluation and the report all read through them, so they accept and refuse the same files."""
+"""Reading and writing CSV, TSV, JSONL, Parquet and xlsx: :func:`format_of` tells a file's format, :func:`open_reader`
+opens its reader; batch, training, evaluation and the report all read so, accepting and refusing the same files."""
 
 from __future__ import annotations
 
@@ -41,7 +40,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
-    from taikai.io._head_rows import head_rows
+    from taikai.io._head_rows import check_header_row, head_rows
     from taikai.io._header_line import delimited_format
     from taikai.io._labelled import (
         FREE_LABELS_HINT,
@@ -57,7 +56,7 @@ if TYPE_CHECKING:
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span
-    from taikai.io._predictions_file import check_predictions_sheet, is_predictions
+    from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
         SUMMARY_SUFFIX,
@@ -139,6 +138,7 @@ __all__ = [
     "bad_lines_csv",
     "binary_data_format",
     "check_date_column",
+    "check_header_row",
     "check_labelled",
     "check_made_by",
     "check_not_input",
@@ -194,6 +194,7 @@ __all__ = [
     "read_predictions",
     "read_summary",
     "read_table",
+    "refuse_prefixed_predictions",
     "resolve_encoding",
     "same_path",
     "select_split",
@@ -214,8 +215,7 @@ __all__ = [
     "write_xlsx",
 ]
 
-# Every reader and writer is imported on first use: the command line's options name the encoding-error modes, and
-# a one-text ``taikai predict`` reads no file.
+# Every reader and writer is imported on first use: a one-text ``taikai predict`` reads no file.
 __getattr__: Any = lazy_modules(
     "taikai.io",
     {
@@ -258,7 +258,7 @@ __getattr__: Any = lazy_modules(
             "validate_labelled",
         ),
         "._labelled_files": ("read_labelled", "read_labelled_file", "read_labelled_table"),
-        "._predictions_file": ("check_predictions_sheet", "is_predictions"),
+        "._predictions_file": ("check_predictions_sheet", "is_predictions", "refuse_prefixed_predictions"),
         "._splits": ("SPLITS", "select_split", "split_column"),
         "._parts": ("PARTS_MANIFEST", "Manifest", "PartsReader", "is_parts_folder", "read_manifest"),
         "._paths": ("check_not_input", "check_not_stdin", "check_not_stream", "check_regular_file", "same_path"),
@@ -281,7 +281,7 @@ __getattr__: Any = lazy_modules(
         "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
         "._binary_data": ("compressed_kind", "decompress_hint", "is_compressed"),
         "._header_line": ("delimited_format",),
-        "._head_rows": ("head_rows",),
+        "._head_rows": ("check_header_row", "head_rows"),
         "._sniff": ("binary_data_format",),
         "._stdin": ("STDIN", "DecodedInput", "decode_input"),
         "._table_readers": ("check_sheet_column", "sheet_read"),

@@ -129,10 +129,10 @@ class DecodedLines:
             told = f"pass {ENCODING.either([reading])}"
             if self.given and _detected(self.path) == reading:
                 told = f"leave out {ENCODING} to have it detected, or {told}"
+            span = "from its start" if line == 1 else f"from its start and from line {line} on"  # said once
             return InputError(
-                f"{where}, {how}; the file reads as {reading} (it decodes cleanly in {reading} from its start and from "
-                f"line {line} on): {told}; if {named} is the file's encoding, the file is damaged there: fix that "
-                f"line, {replace}"
+                f"{where}, {how}; the file reads as {reading} (it decodes cleanly in {reading} {span}): {told}; if "
+                f"{named} is the file's encoding, the file is damaged there: fix that line, {replace}"
             )
         if self.given:
             return InputError(

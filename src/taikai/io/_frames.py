@@ -11,13 +11,16 @@ from taikai._warn import warn_user
 from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._column_types import PREDICTED_TEXT, typed_column
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
+from taikai.io._head_rows import check_header_row
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import sheet_argument
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Sequence
 
     import pandas as pd
+
+    from taikai.errors import Argument
 
 _CHUNK_ROWS = 50_000
 
@@ -43,8 +46,11 @@ def read_table(
     sheet: str | int | None = None,
     encoding_errors: str = "strict",
     mask_pii: bool = False,
+    wanted: Sequence[tuple[object, Argument]] = (),
 ) -> Table:
     """Read every row of *path*: CSV and TSV cells as text, other formats with their own types.
+
+    *wanted*: the columns read, with their arguments, for a header below a title to be said so (check_header_row).
 
     A malformed record stops the reading with its file and line (as ``taikai batch --on-bad-lines error`` does);
     with *mask_pii* the error shows the record's text masked. Blank lines are skipped. Rows whose bytes did not
@@ -57,6 +63,7 @@ def read_table(
     check_bool("mask_pii", mask_pii)
     fmt = format_of(path, fmt)
     reader = open_reader(path, fmt, encoding, sheet, encoding_errors)
+    check_header_row(reader, wanted, path)
     text = fmt in TEXT_FORMATS[:2]
     # CSV and TSV cells are text: each chunk becomes a compact column piece as it is read (Arrow-backed with
     # pandas' ``str``) and its Python strings go; other formats keep their values whole, for pandas to infer one

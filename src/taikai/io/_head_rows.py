@@ -1,15 +1,39 @@
 """The first rows of a file as its cells, for a column not found: its header may be below a title (an Excel report
-with a title on line 1 and the header on line 3), which :func:`taikai.errors.no_column_error` then says."""
+with a title on line 1 and the header on line 3), which :func:`taikai.errors.no_column_error` then says; and the
+check that says so before a file is read (batch, drift, evaluate, train)."""
 
 from __future__ import annotations
 
 import csv
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from taikai._column_names import HEAD_ROWS, Head
+from taikai.errors import no_column_error
 from taikai.io._decoded_lines import DecodedLines
-from taikai.io._table_readers import XlsxReader
+from taikai.io._table_readers import XlsxReader, sheet_read
 from taikai.io._text_readers import CsvReader
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from taikai.errors import Argument
+
+
+def check_header_row(
+    reader: object, wanted: Sequence[tuple[object, Argument]], source: object, *, input_format: bool = False
+) -> None:
+    """Raise :func:`taikai.errors.no_column_error` when columns *wanted* (with their arguments) stand below the
+    first row *reader* read (a header below a title, :func:`head_rows`); a column missing otherwise is left."""
+    names = [str(c) for c in getattr(reader, "columns", [])]
+    missing = [(column, argument) for column, argument in wanted if column is not None and str(column) not in names]
+    if not missing:
+        return
+    head = head_rows(reader)
+    if head is None or not head.header_below([str(column) for column, _ in missing]):
+        return
+    of, hint = sheet_read(reader)
+    raise no_column_error(missing, names, source, of, input_format=input_format, hint=hint, head=head)
 
 
 def head_rows(reader: object) -> Head | None:

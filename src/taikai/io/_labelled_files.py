@@ -6,12 +6,12 @@ Of an xlsx workbook the sheet given (``--sheet NAME|NUMBER``, ``sheet=``) is rea
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import wrong_type
+from taikai.errors import Argument, wrong_type
 from taikai.io._formats import format_of
 from taikai.io._formula_cells import unescape_sheet
 from taikai.io._frames import Table, read_table
@@ -45,14 +45,18 @@ def read_labelled_table(
 
 
 def read_labelled_file(
-    path: Path, encoding: str | None = None, encoding_errors: str = "strict", sheet: str | int | None = None
+    path: Path,
+    encoding: str | None = None,
+    encoding_errors: str = "strict",
+    sheet: str | int | None = None,
+    wanted: Sequence[tuple[object, Argument]] = (),
 ) -> Table:
     """Read a labelled file whole; of an xlsx workbook, *sheet* (a name or 1-based number, as ``--sheet``) when
     given, else the sheet named ``labels`` (``taikai suggest``'s) when it has one, else the first, whatever order
     the sheets were put in. Of a CSV or TSV suggest sheet (whatever columns were deleted from it), the apostrophe
     put before a text Excel would read as a formula is taken off again (:func:`taikai.io.unescape_sheet`). A
     *sheet* the workbook does not have is an :class:`InputError` naming its sheets; *sheet* for a file of another
-    format is refused, as ``taikai batch --sheet`` refuses it."""
+    format is refused, as ``taikai batch --sheet`` refuses it. *wanted*: as :func:`taikai.io.read_table` takes it."""
     from taikai.io._table_readers import sheet_argument, sheet_names
 
     path = Path(path)
@@ -61,7 +65,7 @@ def read_labelled_file(
     chosen = sheet_argument(sheet, "the default")
     if chosen is None:
         chosen = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
-    table = read_table(path, encoding=encoding, sheet=chosen, encoding_errors=encoding_errors)
+    table = read_table(path, encoding=encoding, sheet=chosen, encoding_errors=encoding_errors, wanted=wanted)
     if table.format in ("csv", "tsv"):  # a suggest sheet's texts Excel would take for formulas were escaped
         table = replace(table, frame=unescape_sheet(table.frame))
     return table

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,17 +24,54 @@ def is_predictions(columns: Sequence[str]) -> bool:
     return "status" in columns and any(c.startswith("p_reason_") for c in columns)
 
 
+def prediction_prefixes(columns: Sequence[object]) -> list[str]:
+    """The prefixes of the model's columns in *columns* (``taikai batch --prefix``): ``""``, ``"pred_"``, …"""
+    names = [str(c) for c in columns]
+    found = {name[: name.index("p_reason_")] for name in names if "p_reason_" in name}
+    prefixes = sorted(p for p in found if f"{p}status" in names)
+    if "" not in prefixes and {"status", "reason_proba"} <= set(names):
+        prefixes.insert(0, "")
+    return prefixes
+
+
+def model_columns(columns: Sequence[object]) -> list[str]:
+    """The columns of *columns* that hold the model's labels (:data:`MODEL_COLUMNS`, with each prefix of
+    :func:`prediction_prefixes`): ``reason``, ``pred_reasons``, …"""
+    names = {str(c) for c in columns}
+    return [p + c for p in prediction_prefixes(columns) for c in MODEL_COLUMNS if p + c in names]
+
+
 def refuse_predictions(df: pd.DataFrame, source: str, label_columns: Sequence[Hashable | None]) -> None:
-    """Refuse a predictions file read as labelled data: its reasons and sentiment are the model's."""
-    names = list(map(str, df.columns))
-    model_file = is_predictions(names) or {"status", "reason_proba"} <= set(names)  # batch's, or predict's JSONL
-    used = [c for c in label_columns if c in MODEL_COLUMNS]
-    if model_file and used:
-        raise InputError(
-            f"{source}: this is a predictions file (it has the model's status and p_reason_* columns, as taikai batch "
-            f"and predict write): its {' and '.join(used)} column(s) are the model's labels, not gold labels; "
-            + PREDICTIONS_HINT
-        )
+    """Refuse a predictions file read as labelled data, when the labels read are the model's: its ``reasons`` and
+    ``sentiment``, or, written with ``--prefix pred_``, its ``pred_reasons`` and ``pred_sentiment``."""
+    theirs = model_columns(df.columns)
+    used = [str(c) for c in label_columns if c is not None and str(c) in theirs]
+    if used:
+        refuse_model_labels(source, df.columns, used)
+
+
+def refuse_prefixed_predictions(
+    source: str, columns: Sequence[object], missing: str, label_like: Callable[[str], object]
+) -> None:
+    """Refuse a ``taikai batch --prefix`` output *source* none of whose own columns are *label_like*."""
+    prefixes = [p for p in prediction_prefixes(columns) if p]
+    own = [str(c) for c in columns if not any(str(c).startswith(p) for p in prefixes)]
+    if prefixes and not any(label_like(c) for c in own):
+        refuse_model_labels(source, columns, model_columns(columns), missing)
+
+
+def refuse_model_labels(source: str, columns: Sequence[object], used: Sequence[str], missing: str = "") -> None:
+    """Refuse the predictions file *source*: its columns *used* are the model's labels (*missing*: said first)."""
+    prefix = next((p for p in reversed(prediction_prefixes(columns)) if used and used[0].startswith(p)), "")
+    by = f"taikai batch --prefix {prefix} writes" if prefix else "taikai batch and predict write"
+    raise InputError(
+        f"{source}: {missing}this is a predictions file (it has the model's {prefix}status and {prefix}p_reason_* "
+        f"columns, as {by}): its {_listed(used)} column(s) are the model's labels, not gold labels; " + PREDICTIONS_HINT
+    )
+
+
+def _listed(names: Sequence[str]) -> str:
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def check_predictions_sheet(frame: pd.DataFrame, path: str | Path, sheet: str | int | None = None) -> None:

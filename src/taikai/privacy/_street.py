@@ -2,13 +2,16 @@
 building, floor and room after them. The prefecture and the city before the town stay (東京都渋谷区[住所]): they
 name an area, which a report may need, not a home.
 
-A number block is an address when it says so (丁目 with a number after it, 番地, 番…号; 番地 in kanji numerals only
-after a place: 山下町百二十三番地, not 今回一番地), or, when it is only numbers joined by hyphens (1-2-3), when a town
-stands right before it (no word of measure: 評価4-5, 期間2021-2023; taikai.privacy._towns), the numbers are no
-date, and something else tells an address: a city or a ward right before the town (渋谷区神南1-2-3), a town ending
-in 町 or 村, a building after it (… ABCビル2F), a word of where one lives or sends to nearby (住所, 在住, 住んで,
-自宅, 〒, 送付先, …) with a town that is a place or a name, or, for three numbers, a town UniDic knows as a place
-(梅田1-2-3). A block followed by a unit (3-4件, 1-2週間, 10-12時) is never one.
+A number block is an address when it says so (丁目 with a number after it, 番地, 番…号; 番地 in kanji numerals
+only after a place or a word of where one lives: 山下町百二十三番地, 自宅は北浜三番地, not 今回一番地), or, when it
+is only numbers joined by hyphens (1-2-3), when a town stands right before it (no word of measure: 評価4-5,
+期間2021-2023; taikai.privacy._towns), the numbers are no date, and something else tells an address: a city or a
+ward right before the town (渋谷区神南1-2-3), a town ending in 町 or 村, a building after it (… ABCビル2F), a
+word of where one lives or sends to nearby (住所, 在住, 住んで, 自宅, 〒, 送付先, …) with a town that is a place by
+its form (駅南, 大通西) or a place or a name, such a word right before the town with a particle (自宅は東雲2-3-4:
+any town), or, for three numbers, a town UniDic knows as a place (梅田1-2-3) or a prefecture (長野2-3-4; with two
+numbers only right after 住所は or 自宅は: 実家で観戦、福岡2-0 is a score). A block followed by a unit (3-4件,
+1-2週間, 10-12時) is never one.
 
 Runs on the NFKC form of the text and returns spans of that form.
 """
@@ -20,7 +23,17 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from taikai.privacy._kinds import Found, PiiKind
-from taikai.privacy._towns import NOT_A_TOWN, Town, a_place, a_prefecture, by_its_form, find_town
+from taikai.privacy._towns import (
+    NOT_A_TOWN,
+    Cue,
+    Town,
+    a_place,
+    a_place_by_its_form,
+    a_prefecture,
+    by_its_form,
+    cue_before,
+    find_town,
+)
 from taikai.text import PosTagger
 
 _HYPHENS = "\\-‐‑‒–—―−ー─━"  # NFKC makes － a -, ｰ a ー; the wave dash (~) is a range and not among them
@@ -132,8 +145,16 @@ def _is_address(
         return not idiom or placed
     if not word or NOT_A_TOWN.search(word):  # no town, or a word numbers count or measure (評価4-5, 期間2021-2023)
         return False
-    if kanji_banchi:  # after a place: 山下町百二十三番地, 大字上野三番地
-        return placed or by_its_form(word) or (tagger is not None and a_place(word, tagger))
+    cue = cue_before(text, town.start)  # 住所は, 自宅は, 実家は, 在住の right before the town
+    lo = max(0, town.start - _CONTEXT_BEFORE)
+    if kanji_banchi:  # after a place (山下町百二十三番地, 大字上野三番地) or a word of home (自宅は北浜三番地)
+        cued = cue is not Cue.NONE or _CONTEXT.search(text, lo, town.start) is not None  # not the block's own 番地
+        return (
+            placed
+            or by_its_form(word)
+            or (tagger is not None and a_place(word, tagger))
+            or (cued and _a_place_near_a_cue(word, cue, tagger))
+        )
     if block.group().startswith("0") or _DATE.fullmatch(block.group()):  # a phone's or a code's digits, a date
         return False
     if name.endswith(" "):  # チェコ 3-4-3, ドルトムント 3-1: a score after a name; 渋谷区神宮前 6-5-6 is placed
@@ -141,10 +162,21 @@ def _is_address(
     named = len(name) >= 2
     if placed or (named and name[-1] in "町村") or building:
         return True
-    if named and _CONTEXT.search(text, max(0, town.start - _CONTEXT_BEFORE), block.end() + _CONTEXT_AFTER):
+    if a_prefecture(word):  # 住所は千葉2-3, 長野2-3-4; not a score (実家で観戦、福岡2-0)
+        return numbers >= 3 or cue is Cue.HOME
+    near = cue is not Cue.NONE or _CONTEXT.search(text, lo, block.end() + _CONTEXT_AFTER) is not None
+    if named and near and _a_place_near_a_cue(word, cue, tagger):
         # a word of where one lives nearby, and a town that is a place or a name (自宅は天神2-10, 住所：三軒茶屋1-2-3),
-        # not a common word (自宅で…条件2-3) nor a prefecture (実家で観戦、福岡2-0)
-        return not a_prefecture(word) and (tagger is None or a_place(word, tagger, or_a_name=True))
+        # not a common word (自宅で…月収2-3); right after 住所は, 自宅は or 実家は, any town (自宅は東雲2-3-4)
+        return True
     if numbers < 3 or not named or tagger is None:
         return False
     return a_place(word, tagger)
+
+
+def _a_place_near_a_cue(word: str, cue: Cue, tagger: PosTagger | None) -> bool:
+    """Whether *word*, near a word of where one lives (right before it when *cue* is one), is a town: any word right
+    after the cue, else a place by its form (大通西, 駅前) or one UniDic reads as a place or a name."""
+    if cue is not Cue.NONE or tagger is None or a_place_by_its_form(word):
+        return True
+    return a_place(word, tagger, or_a_name=True)

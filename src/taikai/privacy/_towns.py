@@ -8,6 +8,7 @@ Runs on the NFKC form of the text.
 from __future__ import annotations
 
 import re
+from enum import Enum
 from typing import NamedTuple
 
 from taikai.text import PosTagger
@@ -45,6 +46,13 @@ _PREFECTURE = re.compile(
 )
 # A town that says so by its form: ending in 町, 村 or 通 (山下町, 四条通), or starting with 大字 (大字上野).
 _TOWN_FORM = re.compile(r"^大字|[町村通]$")
+# A place by its form, near a word of where one lives: a street or a station and a side of it (大通西, 本通, 駅南,
+# 東口, 駅前), a hill (松が丘, 桜ヶ丘), a heights (緑台).
+_PLACE_FORM = re.compile(r"(?:通り?|駅)[東西南北]?$|^駅前$|[東西南北中]口$|[がヶケの]?丘$|台$")
+# A word of where one lives right before the town, with a particle or a colon: 住所は, 自宅は, 実家は, 在住の, 住所：.
+_CUE_BEFORE = re.compile(rf"(?:{_CUE_WORD.pattern})(?:は|の|[:=])[ ]?$")
+_HOME_CUE = re.compile(r"(?:現?住所|自宅)(?:は|[:=])[ ]?$")  # 住所は, 自宅は: before a prefecture's name too
+_CUE_LOOKBACK = 10
 
 
 class Town(NamedTuple):
@@ -82,6 +90,29 @@ def find_town(text: str, end: int) -> Town:
 def by_its_form(town: str) -> bool:
     """Whether *town* is a town by its form alone: 山下町, 八島町, 四条通, 大字上野."""
     return bool(_TOWN_FORM.search(town))
+
+
+def a_place_by_its_form(town: str) -> bool:
+    """Whether *town* reads as a place by its form: a town's (:func:`by_its_form`), a street's or a station's side
+    (大通西, 駅南, 東口, 駅前), a hill or a heights (松が丘, 緑台)."""
+    return by_its_form(town) or _PLACE_FORM.search(town) is not None
+
+
+class Cue(Enum):
+    """What stands right before a town: nothing that tells an address, a word of where one lives with a particle
+    (実家は, 在住の), or the word of one's home address itself (住所は, 自宅は)."""
+
+    NONE = "none"
+    CUE = "cue"
+    HOME = "home"
+
+
+def cue_before(text: str, start: int) -> Cue:
+    """Return the word of where one lives right before *start* in the NFKC text *text* (see :class:`Cue`)."""
+    before = text[max(0, start - _CUE_LOOKBACK) : start]
+    if _HOME_CUE.search(before):
+        return Cue.HOME
+    return Cue.CUE if _CUE_BEFORE.search(before) else Cue.NONE
 
 
 def a_prefecture(town: str) -> bool:

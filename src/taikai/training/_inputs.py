@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from taikai._warn import warn_user
-from taikai.errors import ADD, DataWarning, InputError, parse_choice, wrong_type
+from taikai.errors import (
+    ADD,
+    REASONS_COLUMN,
+    SENTIMENT_COLUMN,
+    TEXT_COLUMN,
+    DataWarning,
+    InputError,
+    parse_choice,
+    wrong_type,
+)
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
@@ -92,7 +101,8 @@ def _read(
         frame, source, lines, name, read = unescape_sheet(data), "<frame>", None, "<frame>", None
     else:
         path = Path(data)
-        table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
+        wanted = [] if skip_blank else list(zip(columns.labelled(), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN)))
+        table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted)
         frame, source, lines, name, read = table.frame, table.source, table.lines, str(path), table.sheet
     names = [str(c).strip() for c in frame.columns]
     mine = columns.found_in(names) if skip_blank else columns
