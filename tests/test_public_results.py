@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -107,3 +108,23 @@ def test_suggestion_compares_its_rows(tiny_model, tiny_csv):
     first = taikai.suggest(predictions, n=3)
     assert (first == dataclasses.replace(first, rows=first.rows.iloc[::-1])) is False
     assert (first == dataclasses.replace(first, seed=1)) is False
+
+
+# (result, what its one-line repr starts with, what its Markdown in a notebook holds)
+SHOWN = [
+    ("EvaluationReport", "EvaluationReport(Scored 40 of 40 rows. reason_macro_f1 ", "## Primary reason"),
+    ("RuleSet", "RuleSet(13 rule(s) from ", "| rule | label | any | all | not | regex |\n|---|"),
+    ("Keywords", "Keywords(reason: 8 label(s), up to 10 feature(s) each; sentiment: 3", "| head | label | features |"),
+]
+
+
+@pytest.mark.parametrize(("name", "start", "table"), SHOWN, ids=[s[0] for s in SHOWN])
+def test_a_large_result_shows_a_summary_and_a_table_in_a_notebook(results, name, start, table):
+    result = results[name]
+    shown = repr(result)
+    assert shown.startswith(start) and shown.endswith(")") and "\n" not in shown and len(shown) < 300, shown
+    markdown = result._repr_markdown_()
+    assert table in markdown and "|" in markdown.splitlines()[-1]
+    if name != "EvaluationReport":  # one table: every row as many cells as its header (a regex's | escaped)
+        rows = [line for line in markdown.splitlines() if line.startswith("|")]
+        assert {len(re.findall(r"(?<!\\)\|", row)) for row in rows} == {table.split("\n")[0].count("|")}

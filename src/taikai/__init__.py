@@ -15,6 +15,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from taikai._lazy import public_dir
+
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
@@ -172,5 +174,4 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, *_SUBPACKAGES})
+__dir__ = public_dir(globals(), [*__all__, *_SUBPACKAGES])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 
@@ -28,3 +28,16 @@ def lazy_modules(
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
+
+
+def public_dir(namespace: dict[str, Any], names: Iterable[str]) -> Callable[[], list[str]]:
+    """Return a module ``__dir__`` for a package of lazy attributes whose module *namespace* is ``globals()``: its
+    public *names* (``__all__``, and the subpackages read as attributes) and its dunder names (``__doc__``,
+    ``__file__``), not what it imports for itself (``Any``, ``annotations``) nor its private modules, so that
+    ``dir()`` and tab completion list what it offers, those not imported yet included."""
+    public = frozenset(names)
+
+    def __dir__() -> list[str]:
+        return sorted(public | {name for name in namespace if name.startswith("__") and name.endswith("__")})
+
+    return __dir__

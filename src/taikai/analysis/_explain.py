@@ -30,7 +30,7 @@ from taikai.errors import TOP, check_at_least, check_bool
 from taikai.model import Model, centred_coefficients, resolve_model
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.rules import RuleHits, RuleMatcher, RuleSet, RulesMode
-from taikai.text import Status, check_text, clip, shown_text
+from taikai.text import Status, check_text, clip, cut_to, shown_text
 
 DEFAULT_TOP = 10
 
@@ -233,6 +233,9 @@ def explain(
     :func:`taikai.check_drift`; it has no default, so write ``explain(None, text)``. Arguments given the other way
     round, or a list of texts, are refused with a ``TypeError`` that says what to write.
 
+    A text longer than the model's ``max_chars`` is explained as ``predict`` classifies it, from its first
+    ``max_chars`` characters after normalisation, and its ``message`` says so; its spans fall in that start.
+
     With *rules* and *rules_mode* (as for :meth:`taikai.Model.predict`), the explanation also says which rules
     fired and the reason written out; the model's own reason is explained as without them.
 
@@ -256,7 +259,7 @@ def explain(
     if checked.status is not Status.OK:
         return Explanation(original, checked.text, checked.status, checked.message)
     result = model.classify([text], matcher, mode)
-    found = text_features(model, checked.text, original)
+    found = text_features(model, checked.text, original, cut=cut_to(checked.message) is not None)
     classifier = model.pipeline.named_steps["classify"]
     predicted = {
         "reason": (result.reasons[0][0], result.reason_proba[0], model.reason_labels),

@@ -51,9 +51,30 @@ def _original_span(where: list[tuple[int, int]], start: int, end: int) -> tuple[
     return min(s for s, _ in where[start:end]), max(e for _, e in where[start:end])
 
 
-def text_features(model: Model, normalized: str, original: str) -> TextFeatures:
-    """Return the features *model* reads in *normalized* (the classified, normalised form of *original*)."""
-    read, where = read_with_offsets(normalized, normalize_with_offsets(original))
+CUT_MARGIN = 64
+"""Normalised characters past a cut text's end that a prefix of the original must give before its offsets are used:
+normalising a prefix agrees with normalising the whole but at the prefix's end (a space trimmed, a run cut)."""
+
+
+def cut_offsets(original: str, normalized: str) -> OffsetMap:
+    """Return the offsets of a text *original* that the model read only the start of, *normalized* (its first
+    ``max_chars`` normalised characters): those of the shortest prefix of *original* (twice as long each try) whose
+    normalised form starts with *normalized* and goes :data:`CUT_MARGIN` characters past it, else the whole's. A
+    text of a million characters is thus normalised to its first twenty thousand, not all of it."""
+    size = 2 * len(normalized) + CUT_MARGIN
+    while size < len(original):
+        offsets = normalize_with_offsets(original[:size])
+        if len(offsets.text) >= len(normalized) + CUT_MARGIN and offsets.text.startswith(normalized):
+            return offsets
+        size *= 2
+    return normalize_with_offsets(original)
+
+
+def text_features(model: Model, normalized: str, original: str, *, cut: bool = False) -> TextFeatures:
+    """Return the features *model* reads in *normalized* (the classified, normalised form of *original*; with *cut*,
+    the start the model read of it: only that start of *original* is normalised again to find the spans)."""
+    offsets = cut_offsets(original, normalized) if cut else normalize_with_offsets(original)
+    read, where = read_with_offsets(normalized, offsets)
     columns: list[int] = []
     values: list[float] = []
     names: list[tuple[str, str]] = []

@@ -48,6 +48,21 @@ class Keywords:
     sentiment: dict[str, tuple[Keyword, ...]]
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of keywords: not hashable, so hash() is not offered
 
+    def __repr__(self) -> str:
+        """Return the labels and how many features each has on one line (a notebook shows them as a table)."""
+        heads = [
+            f"{head}: {len(per_label)} label(s), up to {max(map(len, per_label.values()), default=0)} feature(s) each"
+            for head, per_label in (("reason", self.reason), ("sentiment", self.sentiment))
+        ]
+        return f"Keywords({'; '.join(heads)})"
+
+    def _repr_markdown_(self) -> str:
+        """Return one row per head and label, its features strongest first (:meth:`by_label`), for a notebook."""
+        lines = ["| head | label | features |", "|---|---|---|"]
+        for (head, label), features in self.by_label().itertuples(index=True, name=None):
+            lines.append(f"| {head} | {_cell(label)} | {_cell(features)} |")
+        return "\n".join(lines)
+
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
         return {
@@ -78,6 +93,11 @@ class Keywords:
                 joined.append(sep.join(k.feature for k in found))
         index = pd.MultiIndex.from_arrays([heads, labels], names=["head", "label"])
         return pd.DataFrame({"features": joined}, index=index, dtype=object)
+
+
+def _cell(text: str) -> str:
+    """Return *text* as one cell of a Markdown table: its ``|`` escaped, on one line."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _per_label(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from taikai._argument_order import argument_order
 from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
-from taikai.model import Model, resolve_model
+from taikai.model import Model, column_label, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ def evaluate_rules(
     rules: RuleSet | RuleMatcher | str | Path,
     data: str | Path | pd.DataFrame,
     model: Model | str | Path | None = None,
-    text_column: str = "text",
-    reasons_column: str = "reasons",
+    text_column: Hashable = "text",
+    reasons_column: Hashable = "reasons",
     encoding: str | None = None,
     examples: int = 5,
     encoding_errors: str = "strict",
@@ -63,6 +64,8 @@ def evaluate_rules(
     else:
         table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
         frame, source, lines, read = table.frame, table.source, table.lines, table.sheet
+    # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
+    text_column, reasons_column = (column_label(frame.columns, c) for c in (text_column, reasons_column))
     labelled = check_labelled(
         frame,
         source,

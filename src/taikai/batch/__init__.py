@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import lazy_modules
+from taikai._lazy import lazy_modules, public_dir
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
 from taikai.batch._columns import text_column_needed
 from taikai.batch._fingerprint import input_fingerprint
@@ -44,6 +44,7 @@ __all__ = [
     "run_local",
     "text_column_needed",
 ]
+__dir__ = public_dir(globals(), [*__all__, "dask"])  # its submodule dask, read as an attribute
 
 __getattr__: Any = lazy_modules(
     "taikai.batch",

@@ -23,7 +23,7 @@ from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredi
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unlabelled import check_labels_there
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
-from taikai.model import Classified, ModelMetadata, content_sha256, load_model, sha256_file
+from taikai.model import Classified, ModelMetadata, column_label, content_sha256, load_model, sha256_file
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.text import Status, check_text
 
@@ -129,6 +129,10 @@ def evaluate(
     else:  # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
         frame = unescape_sheet(data)
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
+    # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
+    text_column, reasons_column, sentiment_column = (
+        column_label(frame.columns, c) for c in (text_column, reasons_column, sentiment_column)
+    )
     if lines is not None and len(lines) != len(frame):
         lines = None
     if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing: read another

@@ -175,6 +175,16 @@ class EvaluationReport:
     """The data rows read, blank and labelled-in-part rows too (``n_rows`` counts those left, of the split);
     ``None``: not known (then ``n_rows`` plus ``n_blank`` and ``n_skipped``)."""
 
+    def __repr__(self) -> str:
+        """Return the headline and figures on one line (``str()``, and a notebook, show the Markdown report)."""
+        figures = ", ".join(f"{name} {value:.3f}" for name, value in self.summary().items())
+        warned = f"; {len(self.warnings())} warning(s)" if self.warnings() else ""
+        return f"EvaluationReport({self.headline()} {figures}{warned})"
+
+    def _repr_markdown_(self) -> str:
+        """Return :meth:`to_markdown`, for a notebook."""
+        return self.to_markdown()
+
     def warnings(self) -> list[str]:
         """Return what a reader of the scores must know first (rows the model was trained on, gold labels it can
         never predict)."""

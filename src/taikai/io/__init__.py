@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import lazy_modules
+from taikai._lazy import lazy_modules, public_dir
 from taikai.io._encoding import ENCODING_ERRORS, ENCODINGS, detect_encoding, resolve_encoding
 
 if TYPE_CHECKING:
@@ -215,7 +215,8 @@ __all__ = [
     "write_xlsx",
 ]
 
-# Every reader and writer is imported on first use: a one-text ``taikai predict`` reads no file.
+__dir__ = public_dir(globals(), __all__)
+# Readers and writers are imported on first use: options name the encoding-error modes; a one-text predict reads none
 __getattr__: Any = lazy_modules(
     "taikai.io",
     {

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from taikai.io._file_argument import FileKind, check_file
+
 XLSX_MAX_ROWS = 1_048_576
 """Rows in one Excel sheet, the header included."""
 XLSX_MAX_COLUMNS = 16_384
@@ -37,6 +39,8 @@ class CellLosses:
 def read_part(path: Path) -> Any:
     """Return the Arrow table of one chunk file."""
     import pyarrow as pa
+
+    check_file("path", path, FileKind.PART)
 
     with pa.ipc.open_stream(pa.memory_map(str(path))) as reader:
         return reader.read_all()

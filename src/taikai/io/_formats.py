@@ -9,6 +9,7 @@ from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument
 from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
 from taikai.io._extensions import FORMATS, extension_format
+from taikai.io._file_argument import check_file
 from taikai.io._parts import is_parts_folder, read_manifest
 from taikai.io._paths import check_regular_file, folder_error
 from taikai.io._records import Reader
@@ -30,6 +31,7 @@ def format_of(path: Path, given: str | None = None, option: Argument | None = No
     """Return the format named by *given*, or that of the parts of a Dask engine's output folder *path*, or the one
     *path*'s extension says, or raise :class:`InputError`: it suggests *option* (``input_format=``,
     ``--input-format``) when the caller takes one, else an extension."""
+    check_file("path", path)
     named = given_format(given, option or INPUT_FORMAT)
     if named is not None:
         return named
@@ -135,6 +137,7 @@ def open_reader(
     the format (``input_format=``, ``--input-format``) when the caller takes one: a workbook or Parquet file under
     another name is told to be named with it, else to be renamed.
     """
+    check_file("path", path)
     path = Path(path)
     check_regular_file(path, fmt)  # a pipe: said first, whatever its name says of its format
     fmt = format_of(path, fmt, INPUT_FORMAT)

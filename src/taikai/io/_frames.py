@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._warn import warn_user
 from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._column_types import PREDICTED_TEXT, typed_column
+from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
 from taikai.io._head_rows import check_header_row
 from taikai.io._records import bad_line_error
@@ -59,6 +60,7 @@ def read_table(
     """
     import pandas as pd
 
+    check_file("path", path)
     path = Path(path)
     check_bool("mask_pii", mask_pii)
     fmt = format_of(path, fmt)
@@ -169,6 +171,7 @@ def read_predictions(
     """
     import pandas as pd
 
+    check_file("path", path, FileKind.PREDICTIONS)
     chosen = sheet_argument(sheet)  # checked before the file's format is: a bool is refused for a CSV too
     check_bool("mask_pii", mask_pii)
     table = read_table(Path(path), None, encoding, chosen, encoding_errors, mask_pii)

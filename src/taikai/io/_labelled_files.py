@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai.errors import Argument, wrong_type
+from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import format_of
 from taikai.io._formula_cells import unescape_sheet
 from taikai.io._frames import Table, read_table
@@ -31,6 +32,7 @@ def read_labelled_table(
     **options: Any,
 ) -> LabelledTable:
     """Read a labelled file of any format taikai reads and check it (see :func:`check_labelled` for *options*)."""
+    check_file("path", path, FileKind.LABELLED)
     table = read_labelled_file(Path(path), encoding=encoding, encoding_errors=encoding_errors)
     return check_labelled(
         table.frame,
@@ -59,6 +61,7 @@ def read_labelled_file(
     format is refused, as ``taikai batch --sheet`` refuses it. *wanted*: as :func:`taikai.io.read_table` takes it."""
     from taikai.io._table_readers import sheet_argument, sheet_names
 
+    check_file("path", path, FileKind.LABELLED)
     path = Path(path)
     if sheet == "":  # an empty name names no sheet
         raise wrong_type("sheet", sheet, "a sheet name or 1-based number (str or int), or None for the default")
@@ -84,6 +87,7 @@ def read_labelled(
     Any format taikai reads: CSV, TSV, JSONL, Parquet or xlsx, through the same readers as ``taikai batch``.
     Every problem stops the reading (see :func:`read_labelled_table` to skip unusable rows instead).
     """
+    check_file("path", path, FileKind.LABELLED)
     return read_labelled_table(
         path, text_column, reasons_column, sentiment_column, encoding, require_text=require_text
     ).frame

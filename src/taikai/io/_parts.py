@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.errors import InputError
+from taikai.io._file_argument import FileKind, check_file
 from taikai.io._records import Chunk, Position, Reader, bad_line_error
 
 PARTS_MANIFEST = "_taikai.json"
@@ -40,6 +41,7 @@ def is_parts_folder(path: Path) -> bool:
 def read_manifest(folder: Path) -> Manifest:
     """Return the manifest of the Dask engine's output *folder*; raise :class:`InputError` when it is malformed or
     lists a part that is not there."""
+    check_file("folder", folder, FileKind.PARTS)
     path = Path(folder) / PARTS_MANIFEST
     redo = "run taikai batch --engine dask again to write the folder anew"
     try:

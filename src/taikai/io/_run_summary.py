@@ -22,6 +22,7 @@ from typing import Any, overload
 
 from taikai._warn import warn_user
 from taikai.errors import ID_COLUMN, TEXT_COLUMN, Argument, DataWarning, InputError
+from taikai.io._file_argument import FileKind, check_file
 from taikai.io._model_stamp import ModelStamp
 from taikai.io._parts import PARTS_MANIFEST, is_parts_folder
 
@@ -204,6 +205,7 @@ def read_summary(predictions: Path) -> RunSummary | None:
     is ignored only when its ``output`` is another file that exists beside it. For the output folder of the Dask
     engine, it is the folder's manifest (:data:`~taikai.io.PARTS_MANIFEST`).
     """
+    check_file("predictions", predictions, FileKind.SUMMARY)
     folder = is_parts_folder(Path(predictions))
     path = Path(predictions) / PARTS_MANIFEST if folder else summary_path(predictions)
     if not path.is_file():

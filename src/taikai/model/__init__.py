@@ -40,7 +40,7 @@ from taikai.model._features import (
     word_vocabulary,
 )
 from taikai.model._input_file import InputFile
-from taikai.model._inputs import find_column
+from taikai.model._inputs import column_label, find_column
 from taikai.model._key import metadata_settings, model_key, model_sha256, settings_json
 from taikai.model._metadata import (
     DEFAULT_THRESHOLD,
@@ -121,6 +121,7 @@ __all__ = [
     "check_prefix",
     "check_vectors",
     "check_versions",
+    "column_label",
     "content_sha256",
     "default_model",
     "default_model_dir",

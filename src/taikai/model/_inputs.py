@@ -85,9 +85,7 @@ def find_column(
     labels = list(columns)
     if not isinstance(name, Hashable) or isinstance(name, bool):
         raise wrong_type(told.name, name, "a column label (a str, or an int for a frame read with header=None)")
-    found = [label for label in labels if label == name and not isinstance(label, bool)]
-    if not found:
-        found = [label for label in labels if str(label) == str(name)]
+    found = _named(labels, name)
     if len(found) == 1:
         return found[0]
     if found:  # pandas allows duplicate labels: the column would be a frame
@@ -97,6 +95,23 @@ def find_column(
     raise no_column_error(
         [(name, told)], labels if shown is None else shown, source, of, input_format=input_format, hint=hint, head=head
     )
+
+
+def _named(labels: list[Hashable], name: Hashable) -> list[Hashable]:
+    """The labels *name* names: itself, else the ones written as it (``3`` for ``"3"``, ``"3"`` for ``3``)."""
+    found = [label for label in labels if label == name and not isinstance(label, bool)]
+    return found or [label for label in labels if str(label) == str(name)]
+
+
+def column_label(columns: Iterable[Hashable], name: Hashable | None) -> Hashable | None:
+    """Return the label of *columns* that *name* names as :func:`find_column` finds it (``0`` for ``"0"``: a frame
+    read with ``header=None``), else *name* as it is (``None``, a bool, a column not there or named twice: the
+    caller checks the columns and says what is wrong), so that every function taking column names reads them
+    alike."""
+    if name is None or isinstance(name, bool) or not isinstance(name, Hashable):
+        return name
+    found = _named(list(columns), name)
+    return found[0] if len(found) == 1 else name
 
 
 _PIPELINE = "a taikai pipeline (normalize, features, classify), as taikai.train fits and taikai.load_model loads"

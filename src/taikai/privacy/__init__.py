@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import lazy_modules
+from taikai._lazy import lazy_modules, public_dir
 from taikai.privacy._kinds import (
     ANY_PLACEHOLDER,
     NEUTRAL,
@@ -75,6 +75,7 @@ __all__ = [
     "sum_counts",
     "without_addresses",
 ]
+__dir__ = public_dir(globals(), __all__)
 
 # The finders compile their patterns on import: only masking needs them, not a model reading masked text
 # (``neutralize``), which every classification does.

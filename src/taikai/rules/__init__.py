@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import lazy_modules
+from taikai._lazy import lazy_modules, public_dir
 from taikai.errors import wrong_type
 from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, compile_rules
 from taikai.rules._rule import PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind
@@ -126,3 +126,4 @@ __all__ = [
     "rule_columns",
     "score_rules",
 ]
+__dir__ = public_dir(globals(), __all__)

@@ -118,6 +118,21 @@ class RuleSet:
     def __len__(self) -> int:
         return len(self.rules)
 
+    def __repr__(self) -> str:
+        """Return the count of rules, their file and labels on one line (a notebook shows them as a table)."""
+        return f"RuleSet({len(self.rules)} rule(s) from {self.source!r}; labels {label_list(self.labels) or '-'})"
+
+    def _repr_markdown_(self) -> str:
+        """Return the rules as a Markdown table, in the file's vocabulary, for a notebook."""
+        lines = [f"{len(self.rules)} rule(s) from `{self.source}`", "", "| rule | label | any | all | not | regex |"]
+        lines.append("|---|---|---|---|---|---|")
+        for rule in self.rules:
+            terms = [[str(t) for t in rule.any if t.kind is not TermKind.REGEX], rule.all, rule.none]
+            regex = [t.value for t in rule.any if t.kind is TermKind.REGEX]
+            cells = [rule.name, rule.label, *(", ".join(map(str, found)) for found in (*terms, regex))]
+            lines.append("| " + " | ".join(map(_cell, cells)) + " |")
+        return "\n".join(lines)
+
     @property
     def labels(self) -> tuple[str, ...]:
         """Return the distinct labels of the rules, in rule order."""
@@ -177,3 +192,8 @@ def labels_hint(labels: Sequence[str]) -> str:
     an :class:`~taikai.labels.OwnLabels` of a ``--free-labels`` model, even spelt as taxonomy ids)."""
     named = "" if own_labels(labels) else " (or its Japanese name)"  # labels of one's own have none
     return f"the model's reasons are {label_list(labels)}: give one of them as label{named}"
+
+
+def _cell(text: str) -> str:
+    """Return *text* as one cell of a Markdown table: its ``|`` escaped, on one line."""
+    return " ".join(text.split()).replace("|", "\\|")

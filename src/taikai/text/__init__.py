@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from taikai._lazy import lazy_modules
+from taikai._lazy import lazy_modules, public_dir
 from taikai.text._dicdir import default_dicdir
 from taikai.text._normalize import (
     CUT_MESSAGE,
@@ -94,6 +94,7 @@ __all__ = [
     "shingles",
     "shown_text",
 ]
+__dir__ = public_dir(globals(), __all__)
 
 # dictionary_entries reads the whole dictionary with numpy: only for tools.
 __getattr__: Any = lazy_modules(

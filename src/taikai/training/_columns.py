@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from taikai.errors import ADD
+from taikai.model import column_label
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,21 @@ class Columns:
         present = set(map(str, names))
 
         def pick(name: Hashable | None, standard: str) -> Hashable | None:
-            return standard if name is not None and name not in present and standard in present else name
+            return standard if name is not None and str(name) not in present and standard in present else name
 
         return Columns(
             pick(self.text, "text") or self.text,
             pick(self.reasons, "reasons") or self.reasons,
             pick(self.sentiment, "sentiment"),
+        )
+
+    def resolved(self, labels: Iterable[Hashable]) -> Columns:
+        """Return these columns as the labels *labels* of a frame name them, found as ``predict_frame`` finds a
+        column (:func:`taikai.model.column_label`: ``"0"`` is the label ``0`` of a frame read with ``header=None``);
+        a name not found stays as given, for ``check_labelled`` to say it is missing."""
+        labels = list(labels)
+        return Columns(
+            column_label(labels, self.text), column_label(labels, self.reasons), column_label(labels, self.sentiment)
         )
 
 

@@ -105,7 +105,7 @@ def _read(
         table = read_labelled_file(path, encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted)
         frame, source, lines, name, read = table.frame, table.source, table.lines, str(path), table.sheet
     names = [str(c).strip() for c in frame.columns]
-    mine = columns.found_in(names) if skip_blank else columns
+    mine = (columns.found_in(names) if skip_blank else columns).resolved(frame.columns)  # "0" is header=None's 0
     fill = [c for c in (mine.reasons, mine.sentiment) if c is not None]
     if skip_blank and "model_reason" in names and not any(str(c) in names for c in fill):  # a sheet's model columns
         raise InputError(unfilled_sheet(name, len(frame), columns))  # Suggestion.rows: no column to fill in yet
@@ -127,7 +127,7 @@ def _read(
     )
     if not skip_blank and known[0] is None:  # labels of one's own (--free-labels): say which NFKC changed
         warn_nfkc_changes(frame, (mine.reasons, mine.sentiment), name)
-    if mine != columns:  # the frame as the base data names its columns, so that rows can be put together
+    if mine != columns:  # the frame as the base data's names say (its 0 as "0"), so that rows can be put together
         pairs = zip((mine.text, mine.reasons, mine.sentiment), (columns.text, columns.reasons, columns.sentiment))
         renames = {a: b for a, b in pairs if a is not None and a != b}
         renamed = checked.frame.drop(columns=list(renames.values()), errors="ignore").rename(columns=renames)

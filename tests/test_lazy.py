@@ -1,0 +1,56 @@
+"""Packages of lazy attributes (taikai._lazy): dir() lists what they offer, not what they import for themselves."""
+
+import importlib
+
+import pytest
+
+from taikai._lazy import public_dir
+
+# (package, its public names beside __all__: the subpackages read as attributes)
+LAZY_PACKAGES = [
+    (
+        "taikai",
+        {
+            *("analysis", "batch", "cli", "dask", "drift", "errors", "evaluation", "io", "labels", "model"),
+            *("privacy", "rules", "suggestion", "text", "training"),
+        },
+    ),
+    ("taikai.batch", {"dask"}),
+    ("taikai.io", set()),
+    ("taikai.privacy", set()),
+    ("taikai.rules", set()),
+    ("taikai.text", set()),
+]
+IMPORTED_FOR_ITSELF = {"Any", "TYPE_CHECKING", "annotations", "importlib", "lazy_modules", "public_dir", "Path"}
+
+
+@pytest.mark.parametrize(("package", "submodules"), LAZY_PACKAGES, ids=[p for p, _ in LAZY_PACKAGES])
+def test_dir_lists_all_and_dunder_names_only(package, submodules):
+    module = importlib.import_module(package)
+    listed = set(dir(module))
+    assert set(module.__all__) | submodules <= listed
+    assert {"__doc__", "__name__", "__all__"} <= listed
+    assert not listed & IMPORTED_FOR_ITSELF
+    others = listed - set(module.__all__) - submodules
+    assert all(name.startswith("__") and name.endswith("__") for name in others), sorted(others)
+    for name in module.__all__:  # every name listed can be read
+        getattr(module, name)
+
+
+@pytest.mark.parametrize(
+    ("namespace", "names", "expected"),
+    [
+        ({"Any": 1, "__doc__": "", "x": 2}, ["x", "lazy"], ["__doc__", "lazy", "x"]),
+        ({"_private": 1, "__version__": "1"}, [], ["__version__"]),
+        ({"__x": 1, "y__": 2}, ("y",), ["y"]),  # a dunder name has both underscores
+    ],
+)
+def test_public_dir(namespace, names, expected):
+    assert public_dir(namespace, names)() == expected
+
+
+def test_public_dir_reads_the_namespace_when_called():
+    namespace: dict[str, object] = {}
+    listed = public_dir(namespace, ["a"])
+    namespace["__file__"] = "x"
+    assert listed() == ["__file__", "a"]
