@@ -201,6 +201,7 @@ def check_drift(
         reference_masks=reference_masks,
         blank_lines=found.blank_lines,
         reference_blank_lines=reference_blank,
+        text_hint=found.text_hint,
     )
 
 

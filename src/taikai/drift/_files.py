@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.drift._rows import Rows
@@ -49,6 +50,8 @@ class FileStatistics:
     date_years: YearRange | None = None  # the years the dates were counted in
     blank_lines: int = 0
     """Blank lines of the file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
+    text_hint: str | None = None
+    """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
 
 
 def file_statistics(
@@ -215,7 +218,10 @@ def count_chunks(
         date_index, date_name = columns.index(str(found)), str(found)
     overall = StatisticsBuilder.for_model(model, source, mask_pii)
     dated = PeriodCounter(date_name, source, freq, overall, mask_pii) if date_name is not None else None
+    first: list[list[Any]] | None = None  # its columns are looked at for Japanese text when the texts hold none
     for index, data in enumerate(chunks):
+        if index == 0:
+            first = data
         if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date
             dated.start(data[date_index], date_columns, date_index)
         measured = overall.measure(*rows.read(data))
@@ -223,9 +229,11 @@ def count_chunks(
         if dated is not None:
             dated.add(data[date_index], measured)
     periods = dated.build() if dated is not None else {}
+    named = list(shown) if shown is not None else list(columns)
+    whole = overall.build()
     return FileStatistics(
         source,
-        overall.build(),
+        whole,
         periods,
         dated.undated if dated is not None else 0,
         rows.predictions,
@@ -233,4 +241,5 @@ def count_chunks(
         dated.out_of_range if dated is not None else 0,
         dated.survey.order if dated is not None else None,
         dated.survey.years if dated is not None else None,
+        text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source),
     )

@@ -127,6 +127,9 @@ class DriftReport:
     """Blank lines of the dump file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
     reference_blank_lines: int = 0
     """Blank lines of the reference file skipped."""
+    text_hint: str | None = None
+    """When nearly every row is unclassifiable: that the text column holds no Japanese text, and which column of
+    the file does, if one does (``None`` otherwise); the verdict stands."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property
@@ -236,6 +239,7 @@ class DriftReport:
             "reference_masks": self.reference_masks,
             "blank_lines": self.blank_lines,
             "reference_blank_lines": self.reference_blank_lines,
+            "text_hint": self.text_hint,
         }
 
     def __str__(self) -> str:

@@ -153,13 +153,14 @@ def render(report: DriftReport) -> str:
         if report.date_order is DateOrder.UNTOLD:
             untold = "dates such as 03/04/2026 read either way and none tells the order: read month-first"
             lines.append(f"{untold}; if they are day-first, {ORDER_HINT}")
+    hint = [] if report.text_hint is None else [f"hint: {report.text_hint}"]
     if not report.judged:
-        lines += ["", f"no figure could be judged: {report.what_to_do()}.", report.verdict_line()]
+        lines += ["", f"no figure could be judged: {report.what_to_do()}.", *hint, report.verdict_line()]
         return "\n".join(lines)
     reasons = report.reasons
     lines += ["", "why:" if reasons else "no figure passed its threshold."]
     lines += [f"  - {r}" for r in reasons]
-    lines.append(report.verdict_line())
+    lines += [*hint, report.verdict_line()]
     return "\n".join(lines)
 
 
