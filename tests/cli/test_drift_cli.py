@@ -163,7 +163,10 @@ def test_the_reference_text_column_is_its_own_option(tiny_model_dir, tiny_csv, t
     assert result.exit_code == code, result.output
     assert message in result.stderr
     if code == 0:
-        assert result.stdout.splitlines()[1] == f"reference: the file {reference} (40 rows)"
+        assert (
+            result.stdout.splitlines()[1]
+            == f"reference: the file {reference} (40 rows; raw dump, classified on the fly)"
+        )
 
 
 def test_the_reference_text_column_needs_a_reference(tiny_model_dir):
@@ -445,3 +448,40 @@ def test_a_text_column_without_japanese_says_to_check_it(tiny_model_dir, tmp_pat
             "the model reads Japanese reviews (if they are in another column, give it "
             "with text_column= (--text-column on the command line))"
         )
+
+
+_UNCHECKED = (
+    "; its model cannot be checked (no batch summary beside it names one): its predictions are taken as made by the "
+    "model given (--model; else the default model)"
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "read", "checked"),
+    [
+        ("raw", "raw dump, classified on the fly", None),
+        ("batch", "predictions file, read as written", True),
+        ("no summary", f"predictions file, read as written{_UNCHECKED}", False),
+    ],
+)
+def test_the_reference_line_says_whether_it_read_predictions_or_classified(
+    tiny_model_dir, tmp_path, kind, read, checked
+):
+    """Regression: "reference: the file r.csv (60 rows)" said neither, nor that a predictions file without a batch
+    summary could be another model's."""
+    reference = tmp_path / "r.csv"
+    if kind == "raw":
+        shutil.copy(HOTELS, reference)
+    else:
+        args = ["batch", str(HOTELS), "-o", str(reference), "-m", str(tiny_model_dir), "--text-column", "text", "-q"]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        if kind == "no summary":
+            reference.with_name("r.summary.json").unlink()
+    result = run(HOTELS, "--model", tiny_model_dir, "--reference", reference, "--json", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1] == f"reference: the file {reference} (60 rows; {read})"
+    said = json.loads(result.stdout)["reference"]
+    assert said["input"] == ("predictions" if checked is not None else "raw dump (classified on the fly)")
+    assert said["model_checked"] is checked
+    dump = run(reference, "--model", tiny_model_dir)  # a predictions file as the dump says the same
+    assert dump.stdout.splitlines()[0] == f"drift of {reference} ({read})"

@@ -186,4 +186,4 @@ def test_the_reference_line_names_a_file_once(name, source, line):
 
 def test_a_reference_file_is_named_once_in_the_text(tiny_model, tiny_csv):
     line = check_drift(HOTELS, tiny_model, reference=tiny_csv).to_text().splitlines()[1]
-    assert line == f"reference: the file {tiny_csv} (40 rows)"
+    assert line == f"reference: the file {tiny_csv} (40 rows; raw dump, classified on the fly)"

@@ -52,6 +52,9 @@ class FileStatistics:
     """Blank lines of the file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
     text_hint: str | None = None
     """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
+    unchecked: bool = False
+    """Predictions whose model could not be checked: no batch summary beside them names the model that made them
+    (a data frame has none)."""
 
 
 def file_statistics(
@@ -112,10 +115,13 @@ def file_statistics(
 
     columns = unprefixed(reader.columns, found)
     check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet
+    unchecked = False
     if is_predictions(columns):
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
-        check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
+        sha256 = artifact.sha256 if artifact is not None else ""
+        check_made_by(run, name, sha256, named=model_named)
+        unchecked = run is None or run.model is None or not sha256
     counted = count_chunks(
         str(path),
         columns,
@@ -132,7 +138,7 @@ def file_statistics(
     )
     if notes:
         warn_decoding(path, notes)
-    return replace(counted, blank_lines=blank[0])
+    return replace(counted, blank_lines=blank[0], unchecked=unchecked)
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:
@@ -171,7 +177,7 @@ def frame_statistics(
     def date_columns(index: int) -> Iterator[list[Any]]:
         yield frame.iloc[:, index].tolist()
 
-    return count_chunks(
+    counted = count_chunks(
         source,
         columns,
         data,
@@ -184,6 +190,7 @@ def frame_statistics(
         shown=list(frame.columns),
         date_columns=date_columns,
     )
+    return replace(counted, unchecked=counted.predictions)  # a frame has no batch summary to say
 
 
 def count_chunks(
