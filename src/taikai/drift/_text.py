@@ -131,7 +131,8 @@ def _period_table(report: DriftReport) -> list[str]:
         if short.alert:
             cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
         lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
-    lines.append("  * past its threshold")
+    if any(part.alert for part in report.periods):  # a star marks a figure past it
+        lines.append("  * past its threshold")
     for part in report.periods:
         if part.alert:
             lines += _moved(part, f"  {part.period} ")
