@@ -41,6 +41,22 @@ def test_section_of_drifted_predictions(predictions, tiny_model, lang, oov, verd
 
 
 @pytest.mark.parametrize(
+    ("lang", "drifted", "verdict"),
+    [
+        ("en", True, "Drift found (drift: yes). Reference: "),
+        ("en", False, "No drift found (drift: no). Reference: "),
+        ("ja", True, "ドリフトあり (drift: yes)。基準: "),
+        ("ja", False, "ドリフトなし (drift: no)。基準: "),
+    ],
+)
+def test_the_verdict_note_does_not_repeat_the_title(predictions, tiny_model, tiny_csv, lang, drifted, verdict):
+    """Regression: under the title "Drift (against the training data)" the verdict read "Drift (drift: yes)"."""
+    frame = predictions if drifted else tiny_model.predict_frame(pd.read_csv(tiny_csv)[["text"]])
+    section = drift_section(frame, tiny_model, lang=lang)
+    assert section.alert is drifted and section.notes[0].startswith(verdict)
+
+
+@pytest.mark.parametrize(
     "build",
     [
         lambda frame, model, freq: build_report(frame, freq=freq, drift=False, embed_font=False, charts=False),

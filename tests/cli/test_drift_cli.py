@@ -163,7 +163,10 @@ def test_the_reference_text_column_is_its_own_option(tiny_model_dir, tiny_csv, t
     assert result.exit_code == code, result.output
     assert message in result.stderr
     if code == 0:
-        assert result.stdout.splitlines()[1] == f"reference: the file {reference} (40 rows)"
+        assert (
+            result.stdout.splitlines()[1]
+            == f"reference: the file {reference} (40 rows; raw dump, classified on the fly)"
+        )
 
 
 def test_the_reference_text_column_needs_a_reference(tiny_model_dir):
@@ -407,3 +410,78 @@ def test_predictions_of_another_model_get_advice_that_leads_to_it(
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().endswith(advice.replace("MODELS", str(tmp_path / "models")))
     assert run("o_v2.csv", "--model", place).exit_code == 0  # the advice followed: the model's place now
+
+
+_ASK = "holds no Japanese text: is it the column of the reviews? The column text holds Japanese text: give "
+_GIVE = "text_column='text' (--text-column text on the command line)"
+
+
+@pytest.mark.parametrize(
+    ("english", "column", "verdict", "hint"),
+    [
+        (False, "review_id", "drift: yes", f"the column review_id {_ASK}{_GIVE}"),
+        (False, "posted_at", "drift: yes", f"the column posted_at {_ASK}{_GIVE}"),
+        # English: the verdict stays, and the hint says the texts are not Japanese
+        (True, "text", "drift: yes", "the column text holds no Japanese text, nor does any other column of "),
+        (False, "text", "drift: no", None),
+    ],
+)
+def test_a_text_column_without_japanese_says_to_check_it(tiny_model_dir, tmp_path, english, column, verdict, hint):
+    """Regression: drift --text-column review_id said "0 classified", "unclassifiable rows 100.0% > …" and
+    "drift: yes", with no word of the column."""
+    hotels = pd.read_csv(HOTELS)
+    if english:
+        hotels["text"] = [f"The room was clean and the staff kind, review {i}" for i in range(len(hotels))]
+    dump = tmp_path / "dump.csv"
+    hotels.to_csv(dump, index=False)
+    options = ["--reference", HOTELS, "--reference-text-column", "text", "--text-column", column, "--json", "-"]
+    result = run(dump, "--model", tiny_model_dir, *options)
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[-1] == verdict
+    said = json.loads(result.stdout)["text_hint"]
+    if hint is None:
+        assert said is None and not any(line.startswith("hint: ") for line in lines)
+    else:
+        assert said.startswith(f"100% of the rows are unclassifiable and {hint}") and lines[-2] == f"hint: {said}"
+        assert english == said.endswith(
+            "the model reads Japanese reviews (if they are in another column, give it "
+            "with text_column= (--text-column on the command line))"
+        )
+
+
+_UNCHECKED = (
+    "; its model cannot be checked (no batch summary beside it names one): its predictions are taken as made by the "
+    "model given (--model; else the default model)"
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "read", "checked"),
+    [
+        ("raw", "raw dump, classified on the fly", None),
+        ("batch", "predictions file, read as written", True),
+        ("no summary", f"predictions file, read as written{_UNCHECKED}", False),
+    ],
+)
+def test_the_reference_line_says_whether_it_read_predictions_or_classified(
+    tiny_model_dir, tmp_path, kind, read, checked
+):
+    """Regression: "reference: the file r.csv (60 rows)" said neither, nor that a predictions file without a batch
+    summary could be another model's."""
+    reference = tmp_path / "r.csv"
+    if kind == "raw":
+        shutil.copy(HOTELS, reference)
+    else:
+        args = ["batch", str(HOTELS), "-o", str(reference), "-m", str(tiny_model_dir), "--text-column", "text", "-q"]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        if kind == "no summary":
+            reference.with_name("r.summary.json").unlink()
+    result = run(HOTELS, "--model", tiny_model_dir, "--reference", reference, "--json", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1] == f"reference: the file {reference} (60 rows; {read})"
+    said = json.loads(result.stdout)["reference"]
+    assert said["input"] == ("predictions" if checked is not None else "raw dump (classified on the fly)")
+    assert said["model_checked"] is checked
+    dump = run(reference, "--model", tiny_model_dir)  # a predictions file as the dump says the same
+    assert dump.stdout.splitlines()[0] == f"drift of {reference} ({read})"

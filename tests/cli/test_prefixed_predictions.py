@@ -33,7 +33,7 @@ COMMANDS = {
 SAID = {
     "report": "report written to",
     "suggest": "3 rows to label",
-    "drift": "(predictions file)",
+    "drift": "(predictions file, read as written",
 }
 
 

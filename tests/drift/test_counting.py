@@ -62,3 +62,22 @@ def test_one_measured_row_counts_in_several_builders(builder):
 def test_e_mail_addresses_and_urls_are_no_words_as_masking_finds_them(builder, text, words):
     rows = builder.measure([text], None, np.array([[0.6, 0.4]]), np.empty((1, 0)))
     assert set(rows[0].words) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens", "oov"),
+    [
+        ("詳しくは [URL] を見て", 6, 0),  # 詳しい は ○ を 見る て: the placeholder reads as known, as url does
+        ("詳しくは https://example.com/a を見て", 6, 0),  # the unmasked URL: url, a known token
+        ("[人名]さんに連絡", 4, 0),
+        ("○○さんに連絡", 5, 2),  # the writer's own ○ stay unknown
+        ("○[人名]さんに連絡", 5, 1),  # … beside a placeholder too
+    ],
+)
+def test_a_placeholder_reads_as_a_known_token(text, tokens, oov):
+    """Regression: --mask-pii made drift: a URL is the known token url, masked it was ○, out of vocabulary."""
+    known = frozenset({"詳しい", "は", "を", "見る", "て", "url", "さん", "に", "連絡"})
+    builder = StatisticsBuilder("t", ["fees", "time"], ["negative", "positive"], known, WordTagger("base"))
+    builder.add(builder.measure([text], None, np.array([[0.6, 0.4]]), np.empty((1, 0))))
+    s = builder.build()
+    assert (s.tokens, s.oov_tokens) == (tokens, oov)

@@ -186,4 +186,22 @@ def test_the_reference_line_names_a_file_once(name, source, line):
 
 def test_a_reference_file_is_named_once_in_the_text(tiny_model, tiny_csv):
     line = check_drift(HOTELS, tiny_model, reference=tiny_csv).to_text().splitlines()[1]
-    assert line == f"reference: the file {tiny_csv} (40 rows)"
+    assert line == f"reference: the file {tiny_csv} (40 rows; raw dump, classified on the fly)"
+
+
+@pytest.mark.parametrize(
+    ("august", "starred"),
+    [(None, False), ("hello world", True)],  # the same reviews again: nothing passed; English: August did
+    ids=["no period drifted", "a month of English"],
+)
+def test_the_star_note_is_under_the_periods_only_when_a_figure_is_starred(tiny_model, august, starred):
+    """Regression: "* past its threshold" was printed under the per-period table when nothing passed."""
+    hotels = pd.read_csv(HOTELS, dtype=str)
+    later = hotels.assign(posted_at=hotels["posted_at"].str.replace("2025-07", "2025-08"))
+    if august is not None:
+        later = later.assign(text=august)
+    dump = pd.concat([hotels, later], ignore_index=True)
+    lines = check_drift(dump, tiny_model, reference=hotels, date_column="posted_at").to_text().splitlines()
+    table = [line for line in lines if line.startswith("  2025-0")]
+    assert len(table) == 2 and any("*" in line for line in table) is starred
+    assert ("  * past its threshold" in lines) is starred

@@ -141,7 +141,7 @@ def test_predictions_of_a_model_are_accepted_under_a_saved_copy(tiny_model_dir, 
     taikai.load_model(tiny_model_dir).save(tmp_path / "copy")
     result = CliRunner().invoke(cli, ["drift", str(predictions), "--model", str(tmp_path / "copy")])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"drift of {predictions} (predictions file)\n")
+    assert result.output.startswith(f"drift of {predictions} (predictions file, read as written)\n")
 
 
 def _cycle(pipeline):

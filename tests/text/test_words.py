@@ -34,6 +34,23 @@ def test_content_words(text, words):
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # regression: drift listed この, くださる, そう and みる as new words
+        ("この件は読んでみてください", ["件", "読む"]),
+        ("そう思うけど高そうな部屋", ["思う", "高い", "部屋"]),
+        ("これでもやってしまう", ["やる"]),
+        # a word that can lean on another is kept where it does not
+        ("部屋を見るだけ", ["部屋", "見る"]),
+        ("時間がある", ["時間", "ある"]),
+        ("めっちゃエグい", ["めっちゃ", "エグい"]),  # an adverb that says something stays
+    ],
+)
+def test_function_words_are_no_content_words(text, words):
+    assert content_words([text]) == [words]
+
+
+@pytest.mark.parametrize(
     ("max_chars", "words"),
     [
         (5, ["手数料"]),  # "手数料が高" is cut before 高い: only the first max_chars characters are tagged

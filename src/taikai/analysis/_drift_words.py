@@ -45,8 +45,8 @@ NOTES = {
         "not_a_model": "{made}, whose directory is not a model now; {give}",
         "another_model": "{made}, whose directory holds another model now (sha256 {other}…); {give}",
         "give_model": "give that model with model= (--model on the command line)",
-        "yes": "Drift (drift: yes)",
-        "no": "No drift (drift: no)",
+        "yes": "Drift found (drift: yes)",  # not "Drift (drift: yes)" under the title "Drift (…)"
+        "no": "No drift found (drift: no)",
         "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
         "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
         "per_period": "Give a date column (--date-column) to judge each period too.",

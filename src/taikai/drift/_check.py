@@ -137,7 +137,7 @@ def check_drift(
     read_options = ReadOptions(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
-    reference_masks, reference_blank = None, 0
+    reference_masks, reference_blank, reference_predictions, reference_unchecked = None, 0, None, False
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
@@ -171,6 +171,7 @@ def check_drift(
                 mask_pii=mask_pii,
             )
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
+        reference_predictions, reference_unchecked = counted.predictions, counted.unchecked
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -201,6 +202,10 @@ def check_drift(
         reference_masks=reference_masks,
         blank_lines=found.blank_lines,
         reference_blank_lines=reference_blank,
+        text_hint=found.text_hint,
+        reference_predictions=reference_predictions,
+        unchecked=found.unchecked,
+        reference_unchecked=reference_unchecked,
     )
 
 

@@ -119,6 +119,9 @@ class StatisticsBuilder:
             if self.hidden is not None:  # mask_pii: a name or a place is no word either
                 words = self.hidden.keep(text, words)
             oov = sum(1 for t in tokens if t not in known) if known is not None else 0
+            if oov and known is not None and NEUTRAL not in known:
+                # a masked value reads as a known token, as an unmasked URL reads as url: masking is no drift
+                oov -= min(text.count(NEUTRAL) - checked.text.count(NEUTRAL), tokens.count(NEUTRAL))
             reason, sentiment = reason_proba[i], sentiment_proba[i] if len(sentiment_proba) else _NONE
             top = -1 if not len(reason) or np.isnan(reason).any() else int(np.argmax(reason))
             feeling = -1 if not len(sentiment) or np.isnan(sentiment).any() else int(np.argmax(sentiment))

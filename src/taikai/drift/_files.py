@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.drift._rows import Rows
@@ -50,6 +51,11 @@ class FileStatistics:
     date_years: YearRange | None = None  # the years the dates were counted in
     blank_lines: int = 0
     """Blank lines of the file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
+    text_hint: str | None = None
+    """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
+    unchecked: bool = False
+    """Predictions whose model could not be checked: no batch summary beside them names the model that made them
+    (a data frame has none)."""
 
 
 def file_statistics(
@@ -112,10 +118,13 @@ def file_statistics(
     check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet
     wanted = [(text_column, text_argument), (date_column, DATE_COLUMN)]
     check_header_row(reader, wanted, str(path), input_format=input_format)  # a header below a title: said so
+    unchecked = False
     if is_predictions(columns):
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
-        check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
+        sha256 = artifact.sha256 if artifact is not None else ""
+        check_made_by(run, name, sha256, named=model_named)
+        unchecked = run is None or run.model is None or not sha256
     counted = count_chunks(
         str(path),
         columns,
@@ -132,7 +141,7 @@ def file_statistics(
     )
     if notes:
         warn_decoding(path, notes)
-    return replace(counted, blank_lines=blank[0])
+    return replace(counted, blank_lines=blank[0], unchecked=unchecked)
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:
@@ -171,7 +180,7 @@ def frame_statistics(
     def date_columns(index: int) -> Iterator[list[Any]]:
         yield frame.iloc[:, index].tolist()
 
-    return count_chunks(
+    counted = count_chunks(
         source,
         columns,
         data,
@@ -184,6 +193,7 @@ def frame_statistics(
         shown=list(frame.columns),
         date_columns=date_columns,
     )
+    return replace(counted, unchecked=counted.predictions)  # a frame has no batch summary to say
 
 
 def count_chunks(
@@ -218,7 +228,10 @@ def count_chunks(
         date_index, date_name = columns.index(str(found)), str(found)
     overall = StatisticsBuilder.for_model(model, source, mask_pii)
     dated = PeriodCounter(date_name, source, freq, overall, mask_pii) if date_name is not None else None
+    first: list[list[Any]] | None = None  # its columns are looked at for Japanese text when the texts hold none
     for index, data in enumerate(chunks):
+        if index == 0:
+            first = data
         if index == 0 and dated is not None:  # before classifying a dump whose date column holds no date
             dated.start(data[date_index], date_columns, date_index)
         measured = overall.measure(*rows.read(data))
@@ -226,9 +239,11 @@ def count_chunks(
         if dated is not None:
             dated.add(data[date_index], measured)
     periods = dated.build() if dated is not None else {}
+    named = list(shown) if shown is not None else list(columns)
+    whole = overall.build()
     return FileStatistics(
         source,
-        overall.build(),
+        whole,
         periods,
         dated.undated if dated is not None else 0,
         rows.predictions,
@@ -236,4 +251,5 @@ def count_chunks(
         dated.out_of_range if dated is not None else 0,
         dated.survey.order if dated is not None else None,
         dated.survey.years if dated is not None else None,
+        text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source),
     )

@@ -127,6 +127,16 @@ class DriftReport:
     """Blank lines of the dump file skipped (not rows: counted in no figure), as ``taikai batch`` skips them."""
     reference_blank_lines: int = 0
     """Blank lines of the reference file skipped."""
+    text_hint: str | None = None
+    """When nearly every row is unclassifiable: that the text column holds no Japanese text, and which column of
+    the file does, if one does (``None`` otherwise); the verdict stands."""
+    reference_predictions: bool | None = None
+    """How the reference file was read: ``True``, a predictions file (its probabilities read, not classified again);
+    ``False``, a raw dump classified on the fly; ``None``, no file (the model's stored statistics)."""
+    unchecked: bool = False
+    """The dump is a predictions file whose model could not be checked: no batch summary beside it names one."""
+    reference_unchecked: bool = False
+    """The same of the reference file."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property
@@ -217,8 +227,13 @@ class DriftReport:
                 "rows": self.reference.rows,
                 "classified": self.reference.classified,
                 "judgeable": self.reference_judgeable,
+                "input": "stored statistics"
+                if self.reference_predictions is None
+                else _input(self.reference_predictions),
+                "model_checked": not self.reference_unchecked if self.reference_predictions else None,
             },
-            "input": "predictions" if self.predictions else "raw dump (classified on the fly)",
+            "input": _input(self.predictions),
+            "model_checked": not self.unchecked if self.predictions else None,
             "date_column": self.date_column,
             "freq": self.freq,
             "undated_rows": self.undated,
@@ -236,6 +251,7 @@ class DriftReport:
             "reference_masks": self.reference_masks,
             "blank_lines": self.blank_lines,
             "reference_blank_lines": self.reference_blank_lines,
+            "text_hint": self.text_hint,
         }
 
     def __str__(self) -> str:
@@ -247,3 +263,8 @@ class DriftReport:
         from taikai.drift._text import render
 
         return render(self)
+
+
+def _input(predictions: bool) -> str:
+    """How a file was read, as ``"input"`` in :meth:`DriftReport.to_dict` says it."""
+    return "predictions" if predictions else "raw dump (classified on the fly)"

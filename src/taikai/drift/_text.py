@@ -40,12 +40,27 @@ def describe_reference(source: str, rows: int) -> str:
     return f"{source} ({rows:,} rows)"
 
 
+_UNCHECKED = (
+    "its model cannot be checked (no batch summary beside it names one): its predictions are taken as made by the "
+    "model given (--model; else the default model)"
+)
+
+
+def _read(predictions: bool, unchecked: bool) -> str:
+    """Say how a file was read: classified, or its predictions read (and whether their model was checked)."""
+    if not predictions:
+        return "raw dump, classified on the fly"
+    return "predictions file, read as written" + (f"; {_UNCHECKED}" if unchecked else "")
+
+
 def _reference(report: DriftReport) -> str:
-    """Name the reference and how it was counted; a file (whose statistics' source is its name) once."""
+    """Name the reference and how it was counted (a file: read as predictions, or classified on the fly); a file
+    (whose statistics' source is its name) once."""
     named, source, rows = report.reference_name, report.reference.source, report.reference.rows
-    if named == f"the file {source}":
-        return describe_reference(named, rows)
-    return f"{named}: {describe_reference(source, rows)}"
+    label = named if named == f"the file {source}" else f"{named}: {source}"
+    if report.reference_predictions is not None:  # a file or frame, not the model's stored statistics
+        return f"{label} ({rows:,} rows; {_read(report.reference_predictions, report.reference_unchecked)})"
+    return describe_reference(named, rows) if label == named else f"{named}: {describe_reference(source, rows)}"
 
 
 def _blank(report: DriftReport) -> list[str]:
@@ -116,7 +131,8 @@ def _period_table(report: DriftReport) -> list[str]:
         if short.alert:
             cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
         lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
-    lines.append("  * past its threshold")
+    if any(part.alert for part in report.periods):  # a star marks a figure past it
+        lines.append("  * past its threshold")
     for part in report.periods:
         if part.alert:
             lines += _moved(part, f"  {part.period} ")
@@ -128,7 +144,7 @@ def _period_table(report: DriftReport) -> list[str]:
 def render(report: DriftReport) -> str:
     """Return the report as text; the last line is ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``."""
     stats = report.overall.statistics
-    kind = "predictions file" if report.predictions else "raw dump, classified on the fly"
+    kind = _read(report.predictions, report.unchecked)
     lines = [
         f"drift of {report.source} ({kind})",
         f"reference: {_reference(report)}",
@@ -153,13 +169,14 @@ def render(report: DriftReport) -> str:
         if report.date_order is DateOrder.UNTOLD:
             untold = "dates such as 03/04/2026 read either way and none tells the order: read month-first"
             lines.append(f"{untold}; if they are day-first, {ORDER_HINT}")
+    hint = [] if report.text_hint is None else [f"hint: {report.text_hint}"]
     if not report.judged:
-        lines += ["", f"no figure could be judged: {report.what_to_do()}.", report.verdict_line()]
+        lines += ["", f"no figure could be judged: {report.what_to_do()}.", *hint, report.verdict_line()]
         return "\n".join(lines)
     reasons = report.reasons
     lines += ["", "why:" if reasons else "no figure passed its threshold."]
     lines += [f"  - {r}" for r in reasons]
-    lines.append(report.verdict_line())
+    lines += [*hint, report.verdict_line()]
     return "\n".join(lines)
 
 

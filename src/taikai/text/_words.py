@@ -16,14 +16,23 @@ from taikai.text._texts import not_a_text, texts_of
 
 SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
 """Parts of speech (UniDic pos1) that :func:`content_words` skips: particles, auxiliaries, symbols."""
+FUNCTION_POS = frozenset({"連体詞", "代名詞", "接続詞"})
+"""Parts of speech (UniDic pos1) of function words, skipped too: この, これ, でも."""
+DEMONSTRATIVE_ADVERBS = frozenset({"こう", "そう", "ああ", "どう"})
+"""Adverbs that point rather than say (そう思う), skipped too; other adverbs (めっちゃ) are content words."""
+LEANING = "非自立可能"
+"""UniDic pos2 of a verb or adjective that can lean on the word before it (みる of 読んでみる, くださる, しまう):
+skipped right after a verb, an adjective, an auxiliary or a conjunctive particle (て, で), kept elsewhere (見る
+of 部屋を見る)."""
+_LEANS_ON = frozenset({("助詞", "接続助詞"), ("動詞", ""), ("形容詞", ""), ("助動詞", "")})
 
 _JAPANESE_LETTER = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 
 
-# One line per word: part of speech (UniDic pos1), dictionary form (orthBase), "." for a word of the dictionary or
-# "?" for an unknown one, and the surface with the whitespace MeCab skipped before it. Texts are normalised, so
-# they hold no tab or line break that could break the format.
-_FORMAT = r' -O "" -F "%f[0]\t%f[10]\t.\t%M\n" -U "%f[0]\t\t?\t%M\n" -E ""'
+# One line per word: part of speech (UniDic pos1 and pos2), dictionary form (orthBase), "." for a word of the
+# dictionary or "?" for an unknown one, and the surface with the whitespace MeCab skipped before it. Texts are
+# normalised, so they hold no tab or line break that could break the format.
+_FORMAT = r' -O "" -F "%f[0]\t%f[1]\t%f[10]\t.\t%M\n" -U "%f[0]\t%f[1]\t\t?\t%M\n" -E ""'
 
 SHARED_TEXTS = 1_000_000
 """How many texts :func:`sharing_words` keeps at most (about 0.35 KB each): beyond, a text is tagged again."""
@@ -122,7 +131,9 @@ class WordTagger:
     def words(self, text: str) -> tuple[list[str], list[str]]:
         """Return (the model's tokens, the content words) of one normalised *text*.
 
-        Content words are dictionary forms without particles, auxiliaries, symbols, numbers and ``URL``; a
+        Content words are dictionary forms without particles, auxiliaries, symbols, numbers and ``URL``, nor
+        function words (:data:`FUNCTION_POS`, :data:`DEMONSTRATIVE_ADVERBS`, and a :data:`LEANING` word after a verb
+        or て: この, これ, そう, くださる, みる of 読んでみる); a
         prefix or suffix stays with its noun (手数 + 料 → 手数料), which UniDic's short units split. Inside
         :func:`sharing_words` the lists may be the ones an earlier call was given: read them, do not change them.
         """
@@ -141,17 +152,21 @@ class WordTagger:
         tokens: list[str] = []
         words: list[str] = []
         last = None  # part of speech of the content word just added, None after a skipped word
+        before = ("", "")  # pos1 and (for a particle) pos2 of the word before
         for line in self._parse(text).split("\n"):
             if not line:
                 continue
-            pos, base, known, written = line.split("\t", 3)
+            pos, pos2, base, known, written = line.split("\t", 4)
             surface = written.lstrip(" ")
             if self.form == "surface" or known == "?":
                 tokens.append(surface)
             else:
                 tokens.extend(base.split())
             word = base or surface
-            if pos in SKIPPED_POS or word == "url" or word.isdigit():
+            leaning = pos2 == "助動詞語幹" or (pos2 == LEANING and before in _LEANS_ON)  # そう of 高そう, てみる
+            leaning = leaning or (pos == "副詞" and word in DEMONSTRATIVE_ADVERBS)
+            before = (pos, pos2 if pos == "助詞" else "")
+            if pos in SKIPPED_POS or pos in FUNCTION_POS or leaning or word == "url" or word.isdigit():
                 last = None
                 continue
             joins = (last == "接頭辞" and pos == "名詞") or (last in ("名詞", "接尾辞") and pos == "接尾辞")

@@ -1,0 +1,55 @@
+"""A hint for a dump whose text column holds no Japanese: the wrong column (ids, numbers, dates), or not Japanese.
+
+Nearly every row of such a dump is unclassifiable, and its drift reads ``drift: yes`` (or not judged) with no word
+of why. The hint says to check the text column, naming a column of the file that holds Japanese text if one does.
+The verdict stays: an English dump does drift from a Japanese model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from taikai.errors import Argument
+from taikai.model import DriftStatistics
+from taikai.text import check_text, japanese_share
+
+NEARLY_ALL = 0.9
+"""The share of unclassifiable rows from which the text column is suspected."""
+SAMPLED = 200
+"""How many values of each column of the first chunk are looked at for Japanese text."""
+
+
+def _japanese(values: Sequence[Any]) -> int:
+    """Return the Japanese letters of the values of *values* that read as Japanese text (0 unless most do)."""
+    read = [check_text(v) for v in values[:SAMPLED] if isinstance(v, str) and v.strip()]
+    japanese = [c.text for c in read if c.ok and japanese_share(c.text) >= 0.5]
+    if not read or 2 * len(japanese) < len(read):
+        return 0
+    return sum(round(japanese_share(text) * sum(ch.isalpha() for ch in text)) for text in japanese)
+
+
+def text_column_hint(
+    stats: DriftStatistics,
+    text_column: str,
+    columns: Sequence[object],
+    first: list[list[Any]] | None,
+    argument: Argument,
+    source: str,
+) -> str | None:
+    """Return the hint for *stats* (of *source*, whose texts were read from *text_column*), or ``None`` when fewer
+    than :data:`NEARLY_ALL` of its rows are unclassifiable; *columns* are the file's columns as named there and
+    *first* the values of its first chunk, one list per column."""
+    if not stats.rows or stats.unclassifiable_share < NEARLY_ALL:
+        return None
+    share = f"{stats.unclassifiable_share:.0%}"
+    said = f"{share} of the rows are unclassifiable and the column {text_column} holds no Japanese text"
+    scores = [] if first is None else [(_japanese(values), str(name)) for name, values in zip(columns, first)]
+    best = max((s for s in scores if s[0] and s[1] != text_column), default=None)
+    if best is not None:
+        give = argument.either([best[1]])
+        return f"{said}: is it the column of the reviews? The column {best[1]} holds Japanese text: give {give}"
+    return (
+        f"{said}, nor does any other column of {source}: the model reads Japanese reviews (if they are in another "
+        f"column, give it with {argument})"
+    )
