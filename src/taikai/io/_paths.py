@@ -142,13 +142,20 @@ def check_not_input(
 ) -> None:
     """Raise :class:`InputError` when *output* is one of *inputs* (a description, such as ``"the input"``, per
     path; ``None`` and ``-``, standard input, are skipped), or a file of a model directory (see :func:`model_file`;
-    unless *model*: the output is a model's file, which ``train`` writes), before anything is written.
+    unless *model*: the output is a model's file, which ``train`` writes), before anything is written. An *output*
+    of ``-`` is refused too: the command writes a file (or folder), not standard output (``--json -`` means
+    standard output where a command takes it, which its callers check first).
 
     With *folder* (*output* is a folder that the command replaces), an input inside it is refused too. The message
     names *output* (after *option*, such as ``--json``), the input it would overwrite, and what to do.
     """
     named = f"{option} {output}" if option else str(output)
     kind = "folder" if folder else "file"
+    if str(output) == STDIN:  # not standard output: the command writes a file (then its summary to stdout)
+        raise InputError(
+            f"{named}: {running_command()} writes a {kind}, not to standard output (- is not read as it here); "
+            f"name the {kind} to write"
+        )
     for what, path in inputs.items():
         if path is None or str(path) == STDIN:
             continue
