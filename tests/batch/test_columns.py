@@ -18,7 +18,6 @@ SAID = "give the column of texts with text_column= (--text-column on the command
         ("local", "multi.csv", {}, "; {path}'s columns are ['ID', '本文']"),
         ("local", "multi.tsv", {"input_format": "tsv"}, "; {path}'s columns are ['ID', '本文']"),
         ("local", "cp932.csv", {"encoding": "cp932"}, "; {path}'s columns are ['ID', '本文']"),
-        ("local", "parts", {}, ""),  # a folder: the local engine's own error says so once the column is given
         ("dask", "multi.csv", {}, "; {path}'s columns are ['ID', '本文']"),
         ("dask", "*.csv", {}, "; {path}'s columns are ['ID', '本文']"),
         ("dask", "parts", {}, "; {path}'s columns are ['ID', '本文']"),
@@ -35,6 +34,26 @@ def test_no_text_column_names_the_columns(tmp_path, engine, given, options, list
     with pytest.raises(InputError) as caught:
         run(path, tmp_path / "out.csv", **options)
     assert str(caught.value) == SAID + listed.format(path=path)
+    assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("engine", "given", "said"),
+    [
+        # regression: the local engine asked for text_column (then said the folder), the Dask engine read the model
+        ("local", "parts", "is a folder; the local engine reads one file"),
+        ("local", "model", "is a directory, not a file: a model directory (it holds model.joblib and metadata.json)"),
+        ("dask", "model", "is a directory, not a file: a model directory (it holds model.joblib and metadata.json)"),
+    ],
+)
+def test_a_folder_is_said_before_the_missing_text_column(tmp_path, tiny_model_dir, engine, given, said):
+    (tmp_path / "parts").mkdir()
+    pq.write_table(pa.table({"ID": ["1"], "本文": ["手数料が高い"]}), tmp_path / "parts" / "a.parquet")
+    path = tiny_model_dir if given == "model" else tmp_path / given
+    run = pytest.importorskip("taikai.dask").classify_files if engine == "dask" else taikai.classify_file
+    with pytest.raises(InputError) as caught:
+        run(path, tmp_path / "out.csv")
+    assert str(caught.value).startswith(f"{path}: {said}"), caught.value
     assert not (tmp_path / "out.csv").exists()
 
 

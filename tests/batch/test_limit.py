@@ -169,7 +169,7 @@ def test_a_bad_limit_is_refused(given, error, message):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--limit", "0"], "taikai: error: batch: invalid value for --limit: 0 is not in the range x>=1 ("),
+        (["--limit", "0"], "taikai: error: batch: invalid value for --limit: 0 is not 1 or more ("),
         (["--limit", "3", "--engine", "dask"], "--limit applies to the local engine only, not to --engine dask"),
     ],
 )

@@ -242,6 +242,28 @@ def test_cli_batch_output_that_is_a_folder_says_so_whatever_the_options(tmp_path
     assert list(folder.iterdir()) == []
 
 
+MODEL_DIRECTORY = "is a directory, not a file: a model directory (it holds model.joblib and metadata.json), not data"
+
+
+@pytest.mark.parametrize(
+    ("given", "extra", "said"),
+    [
+        # regression: "is a folder; the local engine reads one file … or use the Dask engine", which then failed
+        ("model", ["--text-column", "text"], MODEL_DIRECTORY),
+        ("model", ["--text-column", "text", "--engine", "dask"], MODEL_DIRECTORY),  # failed on metadata.json
+        ("model", [], MODEL_DIRECTORY),  # asked for --text-column
+        ("model", ["--engine", "dask"], MODEL_DIRECTORY),
+        ("folder", [], "is a folder; the local engine reads one file"),  # asked for --text-column
+    ],
+)
+def test_cli_batch_input_that_is_a_model_directory_says_so(tmp_path, dump, tiny_model_dir, given, extra, said):
+    folder = tiny_model_dir if given == "model" else dump.parent
+    result = run(folder, "-o", tmp_path / "out", "-m", tiny_model_dir, *extra)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"taikai: error: {folder}: {said}"), result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
 def test_cli_batch_input_that_is_a_folder_says_so(tmp_path, dump, tiny_model_dir):
     result = run(dump.parent, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
     assert result.exit_code == 2

@@ -352,7 +352,8 @@ def test_predict_refuses_standard_input_of_blank_lines_only(run, tiny_model_dir)
 def test_predict_refuses_dash_among_texts(run, tiny_model_dir):
     result = run("predict", "単価が安い", "-", "--model", tiny_model_dir, input="手数料が高い\n")
     assert result.exit_code == 2
-    assert "taikai: error: - reads the reviews from standard input: give it alone, not among texts" in result.stderr
+    said = "taikai: error: - reads the reviews from standard input: give it alone to predict (taikai predict -), not"
+    assert said in result.stderr  # regression: the command was not named
 
 
 @pytest.mark.parametrize(

@@ -413,3 +413,24 @@ def test_a_full_standard_output_is_named_as_such(tiny_model_dir, command, args):
         )
     assert done.returncode == 2
     assert done.stderr == STDOUT_FULL.format(command) + "\n"
+
+
+DASH_OUTPUTS = [
+    # (command line writing to -, the message)
+    ("report p.csv -o - --no-drift", "--output -: report writes a file, not to standard output"),
+    ("batch dump.csv -o - -m m --text-column text", "-: batch writes a file, not to standard output"),
+    ("batch dump.csv -o - -m m --text-column text --engine dask", "-: batch writes a folder, not to standard output"),
+    ("suggest p.csv -o - --n 5", "--output -: suggest writes a file, not to standard output"),
+    ("train data.csv --out - --vectors none", "--out -: train writes a folder, not to standard output"),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), DASH_OUTPUTS, ids=[o[0] for o in DASH_OUTPUTS])
+def test_dash_as_an_output_file_is_refused(work, line, message):
+    """Regression: ``report p.csv -o -`` and ``batch d.csv -o - --text-column text`` exited 0 having written a
+    file literally named ``-``: these commands write a file (``--json -`` alone means standard output)."""
+    result = CliRunner().invoke(cli, line.split())
+    assert result.exit_code == 2, result.output
+    assert f"taikai: error: {message}" in result.output
+    assert "name the " in result.output and "Traceback" not in result.output
+    assert not (work / "-").exists()

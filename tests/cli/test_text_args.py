@@ -24,6 +24,24 @@ from taikai.cli import cli
             ["--", "-手数料", "高い"],  # after --, a text that starts with - is one of them
             "taikai: error: explain takes one review, but 2 were given ('-手数料', '高い')",
         ),
+        # regression: - (standard input) was suggested as a review: printf '%s\n' - '単価が安い' | taikai explain -
+        (
+            ["-", "単価が安い"],
+            "taikai: error: explain takes one review, but 2 were given (-, '単価が安い'): - reads the reviews from "
+            "standard input: give it alone (taikai explain -), or give the review without it: taikai explain "
+            "'単価が安い'\n",
+        ),
+        (
+            ["-", "単価が安い", "手数料"],
+            "taikai: error: explain takes one review, but 3 were given (-, '単価が安い', '手数料'): - reads the "
+            "reviews from standard input: give it alone (taikai explain -), or to explain several, give them one "
+            "per line on standard input: printf '%s\\n' '単価が安い' '手数料' | taikai explain -;",
+        ),
+        (
+            ["-", "-"],
+            "taikai: error: explain takes one review, but 2 were given (-, -): - reads the reviews from "
+            "standard input: give it once (taikai explain -)\n",
+        ),
     ],
 )
 def test_explain_given_several_texts_points_to_standard_input(tiny_model_dir, args, said):

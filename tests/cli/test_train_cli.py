@@ -117,8 +117,8 @@ def test_train_on_too_few_usable_rows_lists_the_skipped_ones_and_says_what_to_do
 @pytest.mark.parametrize(
     ("options", "said"),
     [
-        (["--seed", "-5"], "train: invalid value for --seed: -5 is not in the range 0<=x<=4294967295 (see "),
-        (["--seed", "4294967296"], "invalid value for --seed: 4294967296 is not in the range 0<=x<=4294967295 ("),
+        (["--seed", "-5"], "train: invalid value for --seed: -5 is not from 0 to 4294967295 (see "),
+        (["--seed", "4294967296"], "invalid value for --seed: 4294967296 is not from 0 to 4294967295 ("),
         (
             ["--compare-folds", "1"],
             "taikai: error: train: invalid value for --compare-folds: 1 fold cannot compare (its model would be "

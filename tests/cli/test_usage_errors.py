@@ -69,9 +69,25 @@ def said(*args: str) -> str:
         ),
         (["batch", "x.csv", "--nope"], "batch has no option '--nope': taikai batch --help lists its options"),
         (["--frob"], "taikai has no option '--frob': taikai --help lists its options"),
-        (  # a bad value
+        (  # a bad value; regression: click's type names ("is not a valid integer range", "x>=0") said plainly
             ["batch", "x.csv", "-o", "y.csv", "--jobs", "x"],
-            "batch: invalid value for --jobs / -j: 'x' is not a valid integer range (see taikai batch --help)",
+            "batch: invalid value for --jobs / -j: 'x' is not a whole number (0 or more); see taikai batch --help",
+        ),
+        (
+            ["batch", "x.csv", "-o", "y.csv", "--jobs", "-1"],
+            "batch: invalid value for --jobs / -j: -1 is not 0 or more (see taikai batch --help)",
+        ),
+        (
+            ["batch", "x.csv", "-o", "y.csv", "--chunk-size", "1.5"],
+            "batch: invalid value for --chunk-size: '1.5' is not a whole number (1 or more); see taikai batch --help",
+        ),
+        (
+            ["suggest", "p.csv", "-o", "y.csv", "--n", "0"],
+            "suggest: invalid value for --n: 0 is not 1 or more (see taikai suggest --help)",
+        ),
+        (
+            ["train", "d.csv", "-o", "m", "--test-size", "abc"],
+            "train: invalid value for --test-size: 'abc' is not a number (see taikai train --help)",
         ),
         (
             ["batch", "x.csv", "-o", "y.csv", "--engine", "foo"],
@@ -85,6 +101,16 @@ def said(*args: str) -> str:
         (  # an option without its value, or with one it does not take
             ["batch", "x.csv", "-o"],
             "batch: the option -o needs a value, and none was given: write -o PATH (see taikai batch --help)",
+        ),
+        (  # regression: "write --jobs INTEGER RANGE"
+            ["batch", "x.csv", "-o", "y.csv", "--jobs"],
+            "batch: the option --jobs needs a value, and none was given: write --jobs N, a whole number 0 or more "
+            "(see taikai batch --help)",
+        ),
+        (
+            ["train", "d.csv", "-o", "m", "--test-size"],
+            "train: the option --test-size needs a value, and none was given: write --test-size X, a number "
+            "(see taikai train --help)",
         ),
         (
             ["batch", "x.csv", "-o", "y.csv", "--engine"],

@@ -274,3 +274,17 @@ def test_an_output_over_a_model_file_is_refused_whichever_model_is_in_use(models
     with pytest.raises(InputError, match=re.escape(refused.format(tmp=models))):
         check_not_input(Path(output), {}, option)
     check_not_input(Path(output), {}, option, model=True)  # train writes the model's own files
+
+
+@pytest.mark.parametrize(
+    ("output", "option", "folder", "message"),
+    [
+        ("-", "", False, "-: taikai writes a file, not to standard output"),
+        ("-", "--output", False, "--output -: taikai writes a file, not to standard output"),
+        ("./-", "--out", True, "--out -: taikai writes a folder, not to standard output"),
+    ],
+)
+def test_dash_is_not_an_output_file(tmp_path, output, option, folder, message):
+    """Regression: ``-`` as an output was written as a file named ``-``, not refused."""
+    with pytest.raises(InputError, match=re.escape(message)):
+        check_not_input(Path(output), {"the input": tmp_path / "in.csv"}, option, folder=folder)

@@ -7,14 +7,14 @@ import os
 from pathlib import Path
 
 from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, separator_hint
-from taikai.io import ReadOptions, check_not_stdin, check_not_stream, check_regular_file, sheet_read
+from taikai.io import ReadOptions, check_not_stdin, check_not_stream, sheet_read
 
 
 def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str] | None:
     """Return the names of the columns of *input* as the *engine* (``local`` or ``dask``) would read it, read with
-    *read*: a file's header, or the Dask engine's files'; ``None`` for a folder given to the local engine (its own
-    error says so), or when the Dask engine is not installed (its own error says so too). A missing or unreadable
-    file raises its own error (a missing one: ``no such file``, before the text column is asked for)."""
+    *read*: a file's header, or the Dask engine's files'; ``None`` when the Dask engine is not installed (its own
+    error says so). A folder given to the local engine is refused (see :func:`check_local_input`); a missing or
+    unreadable file raises its own error (a missing one: ``no such file``, before the text column is asked for)."""
     check_not_stdin(input, "batch", read.input_format)  # a pipe, or standard input: said first, as by the run
     if engine == "dask":
         try:
@@ -22,26 +22,22 @@ def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str
         except ImportError:
             return None
         return input_header(input, read.input_format, read.encoding, read.encoding_errors)
-    listed = _local_columns(input, read)
-    return None if listed is None else listed[0]
+    return _local_columns(input, read)[0]
 
 
-def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]] | None:
+def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]]:
     """Return the columns of the file *input* read with *read*, with the sheet read and how to read another (see
-    :func:`taikai.io.sheet_read`); ``None`` for a folder."""
-    if not Path(input).exists():  # said before the missing text column: giving one would not help
-        raise missing_input(input)
-    check_regular_file(Path(input), read.input_format)
-    if not Path(input).is_file():
-        return None
+    :func:`taikai.io.sheet_read`). A missing file, a folder (a model's, said to be one) or a pipe is refused as by
+    the run (:func:`check_local_input`), before the missing text column: giving one would not help."""
+    check_local_input(Path(input), read.input_format)
     reader = read.open(Path(input))
     return reader.columns, sheet_read(reader)
 
 
 def check_local_input(input: Path, input_format: str | None) -> None:
     """Refuse, before any work, an *input* the local engine cannot read as its one file: standard input (``-``) or a
-    pipe (batch reads its input twice), a folder, and a file that does not exist (a glob that matches files said to
-    be one, see :func:`missing_input`)."""
+    pipe (batch reads its input twice), a folder (a model directory said to be one, given with ``--model``), and a
+    file that does not exist (a glob that matches files said to be one, see :func:`missing_input`)."""
     check_not_stream(input, "batch", input_format)
     if input.is_dir():
         raise InputError(

@@ -81,7 +81,8 @@ def _read_texts(
     if texts and texts != (STDIN,):
         if STDIN in texts:
             raise click.UsageError(
-                f"{STDIN} reads the reviews from standard input: give it alone, not among texts given as arguments"
+                f"{STDIN} reads the reviews from standard input: give it alone to predict (taikai predict {STDIN}), "
+                "not among texts given as arguments"
             )
         for text in texts:  # a file named as a text is classified as its name: say how to give its lines
             warn_if_file(text, "predict")

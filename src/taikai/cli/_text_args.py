@@ -9,6 +9,7 @@ import shlex
 import click
 
 from taikai.cli._common import Command
+from taikai.cli._review_input import STDIN
 from taikai.cli._usage_errors import UserError, unknown_option
 from taikai.errors import Argument, TaikaiError
 
@@ -39,15 +40,23 @@ class TextCommand(Command):
 
 def _refuse_extra_texts(ctx: click.Context) -> None:
     """Raise a ``taikai: error:`` line for the texts given beyond the one the command (``explain``) takes: it takes
-    one review; several go on standard input, one per line, as ``COMMAND -`` reads them."""
+    one review; several go on standard input, one per line, as ``COMMAND -`` reads them. A ``-`` among them (standard
+    input) is no review: left out of the texts suggested, and said to be given alone."""
     texts = [ctx.params.get("text"), *ctx.args]
     shown = [shlex.quote(_shown_argument(str(text))) for text in texts]
-    piped = f"printf '%s\\n' {' '.join(shown)} | {ctx.command_path} -"
-    raise UserError(
-        f"{ctx.info_name} takes one review, but {len(texts):,} were given ({', '.join(shown)}): to "
-        f"{ctx.info_name} several, give them one per line on standard input: {piped}; or quote a review that holds "
-        "spaces as one argument"
-    )
+    reviews = [quoted for text, quoted in zip(texts, shown) if str(text) != STDIN]
+    alone = f"{STDIN} reads the reviews from standard input: give it alone ({ctx.command_path} {STDIN}), or "
+    if not reviews:
+        how = f"{STDIN} reads the reviews from standard input: give it once ({ctx.command_path} {STDIN})"
+    elif len(reviews) == 1:
+        how = f"{alone}give the review without it: {ctx.command_path} {reviews[0]}"
+    else:
+        piped = f"printf '%s\\n' {' '.join(reviews)} | {ctx.command_path} {STDIN}"
+        how = (
+            f"{alone if len(reviews) < len(texts) else ''}to {ctx.info_name} several, give them one per line on "
+            f"standard input: {piped}; or quote a review that holds spaces as one argument"
+        )
+    raise UserError(f"{ctx.info_name} takes one review, but {len(texts):,} were given ({', '.join(shown)}): {how}")
 
 
 def _shown_argument(text: str) -> str:

@@ -184,6 +184,6 @@ def _check_out(out: Path, data: Path, add: tuple[Path, ...]) -> None:
     from taikai.model import ARTIFACT_NAME, METADATA_NAME
 
     inputs = {"the data": data} | {f"the --add file {path}": path for path in add}
-    check_output(out, {}, "--out")  # an --out that is a file (DATA too) is refused by train itself
+    check_output(out, {}, "--out", folder=True)  # an --out that is a file (DATA too) is refused by train itself
     for name in (METADATA_NAME, ARTIFACT_NAME):
         check_output(out / name, inputs, f"--out {out} writes", model=True)

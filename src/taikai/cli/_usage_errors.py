@@ -15,6 +15,7 @@ import click
 
 from taikai._column_names import close_name, listed
 from taikai.cli._extra_arguments import EXTRA_ARGUMENT, extra_arguments_message
+from taikai.cli._plain_types import plain_metavar, plain_value_error
 
 CLOSE = 0.6
 """Least :mod:`difflib` ratio for a command or option to be suggested for an unknown one (difflib's and click's own
@@ -57,7 +58,8 @@ def usage_message(error: click.UsageError, ctx: click.Context) -> str:
     if isinstance(error, click.BadParameter):
         hint = error.param_hint if error.param is None else _parameter_name(error.param)
         named = f" for {hint if isinstance(hint, str) else ' / '.join(hint)}" if hint else ""
-        return _seeing(f"{name_of(ctx)}: invalid value{named}: {error.message.rstrip('.')}", ctx)
+        said = plain_value_error(error.message, error.param.type if error.param is not None else None)
+        return _seeing(f"{name_of(ctx)}: invalid value{named}: {said.rstrip('.')}", ctx)
     if isinstance(error, click.NoSuchOption):
         return unknown_option(ctx, error.option_name)
     if isinstance(error, click.BadOptionUsage):
@@ -146,8 +148,11 @@ def _parameter_name(param: click.Parameter) -> str:
 
 def _declared(param: click.Parameter, ctx: click.Context, name: str | None = None) -> str:
     """Return *param* as written with its value: *name* (default: its longest) and what it takes (``--output PATH``,
-    ``-o PATH``)."""
+    ``-o PATH``; a number in words, see :func:`plain_metavar`)."""
     name = name or max(param.opts, key=len)
+    plain = plain_metavar(param)
+    if plain is not None:
+        return f"{name} {plain}"
     record = param.get_help_record(ctx)
     takes = record[0].split(", ")[-1].partition(" ")[2] if record is not None else ""
     return f"{name} {takes}" if takes else name

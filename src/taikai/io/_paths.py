@@ -54,13 +54,21 @@ def check_regular_file(path: Path, fmt: object = None) -> None:
 def folder_error(path: Path) -> InputError:
     """Return the error for the folder *path* given where a data file is read: a model directory is said to be one
     (it is given with ``--model``), any other folder to hold the files to give."""
-    if any((Path(path) / name).is_file() for name in MODEL_FILES):
-        return InputError(
-            f"{path}: is a directory, not a file: a model directory (it holds {' and '.join(MODEL_FILES)}), not "
-            f"data; give a data file here ({_DATA_FILES}), and the model, where the command takes one, with model= "
-            "(--model DIR on the command line)"
-        )
+    model = _model_folder_error(path)
+    if model is not None:
+        return model
     return InputError(f"{path}: is a directory, not a file; give a data file in it ({_DATA_FILES})")
+
+
+def _model_folder_error(path: Path) -> InputError | None:
+    """Return the error for the model directory *path* given as data (``None``: it is not one)."""
+    if not any((Path(path) / name).is_file() for name in MODEL_FILES):
+        return None
+    return InputError(
+        f"{path}: is a directory, not a file: a model directory (it holds {' and '.join(MODEL_FILES)}), not "
+        f"data; give a data file here ({_DATA_FILES}), and the model, where the command takes one, with model= "
+        "(--model DIR on the command line)"
+    )
 
 
 def check_not_stdin(path: object, command: str, fmt: object = None) -> None:
@@ -73,10 +81,14 @@ def check_not_stdin(path: object, command: str, fmt: object = None) -> None:
 
 def check_not_stream(path: str | os.PathLike[str], command: str, fmt: object = None) -> None:
     """Raise :class:`InputError` when *path*, the data file of *command* (``batch``), is standard input (``-``;
-    :func:`check_not_stdin`) or a pipe, a device or a socket (:func:`check_regular_file`; *fmt*: the format given),
-    reading nothing: what both batch engines check of their input before anything else."""
+    :func:`check_not_stdin`), a pipe, a device or a socket (:func:`check_regular_file`; *fmt*: the format given), or
+    a model directory (said as by :func:`folder_error`: not data, given with ``--model``), reading nothing: what
+    both batch engines check of their input before anything else."""
     check_not_stdin(path, command, fmt)
     check_regular_file(Path(path), fmt)
+    model = _model_folder_error(Path(path)) if Path(path).is_dir() else None
+    if model is not None:
+        raise model
 
 
 def _stdin_error(command: str, fmt: object) -> InputError:
@@ -142,13 +154,20 @@ def check_not_input(
 ) -> None:
     """Raise :class:`InputError` when *output* is one of *inputs* (a description, such as ``"the input"``, per
     path; ``None`` and ``-``, standard input, are skipped), or a file of a model directory (see :func:`model_file`;
-    unless *model*: the output is a model's file, which ``train`` writes), before anything is written.
+    unless *model*: the output is a model's file, which ``train`` writes), before anything is written. An *output*
+    of ``-`` is refused too: the command writes a file (or folder), not standard output (``--json -`` means
+    standard output where a command takes it, which its callers check first).
 
     With *folder* (*output* is a folder that the command replaces), an input inside it is refused too. The message
     names *output* (after *option*, such as ``--json``), the input it would overwrite, and what to do.
     """
     named = f"{option} {output}" if option else str(output)
     kind = "folder" if folder else "file"
+    if str(output) == STDIN:  # not standard output: the command writes a file (then its summary to stdout)
+        raise InputError(
+            f"{named}: {running_command()} writes a {kind}, not to standard output (- is not read as it here); "
+            f"name the {kind} to write"
+        )
     for what, path in inputs.items():
         if path is None or str(path) == STDIN:
             continue

@@ -1,0 +1,64 @@
+"""click's names of its number types in taikai's plain words: ``'abc' is not a valid integer range`` becomes ``'abc'
+is not a whole number (0 or more)``, ``-1 is not in the range x>=0`` becomes ``-1 is not 0 or more``, and an
+option's value written ``N, a whole number`` or ``X, a number`` rather than ``INTEGER RANGE`` or ``FLOAT RANGE``."""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+_NOT_A_NUMBER = re.compile(r"^(?P<value>.*) is not a valid (?:integer|float)(?: range)?\.?$", re.DOTALL)
+_OUT_OF_RANGE = re.compile(r"^(?P<value>.*) is not in the range .*$", re.DOTALL)
+
+
+def plain_value_error(message: str, param_type: object) -> str:
+    """Return click's *message* on a bad value of the type *param_type* with the type's name in plain words (the
+    value given kept); any other message as it is."""
+    if not isinstance(param_type, (click.types.IntParamType, click.types.FloatParamType)):
+        return message
+    bounds = range_words(param_type)
+    found = _NOT_A_NUMBER.match(message)
+    if found is not None:
+        return f"{found['value']} is not {number_words(param_type)}" + (f" ({bounds})" if bounds else "")
+    found = _OUT_OF_RANGE.match(message)
+    if found is not None and bounds:
+        return f"{found['value']} is not {bounds}"
+    return message
+
+
+def plain_metavar(param: click.Parameter) -> str | None:
+    """Return how a message writes the value of the number option *param* (``N, a whole number 0 or more``);
+    ``None`` for another type, or an option given its own metavar."""
+    if param.metavar is not None:
+        return None
+    if not isinstance(param.type, (click.types.IntParamType, click.types.FloatParamType)):
+        return None
+    bounds = range_words(param.type)
+    letter = "N" if isinstance(param.type, click.types.IntParamType) else "X"
+    return f"{letter}, {number_words(param.type)}{' ' + bounds if bounds else ''}"
+
+
+def number_words(param_type: object) -> str:
+    """Return ``a whole number`` for an integer type, ``a number`` for a float one."""
+    return "a whole number" if isinstance(param_type, click.types.IntParamType) else "a number"
+
+
+def range_words(param_type: object) -> str:
+    """Return the bounds of a number range type in words (``0 or more``, ``more than 0``, ``from 1 to 9``); ``""``
+    for a type without bounds."""
+    low, high = getattr(param_type, "min", None), getattr(param_type, "max", None)
+    low_open, high_open = getattr(param_type, "min_open", False), getattr(param_type, "max_open", False)
+    if low is not None and high is not None and not low_open and not high_open:
+        return f"from {_shown(low)} to {_shown(high)}"
+    said = []
+    if low is not None:
+        said.append(f"more than {_shown(low)}" if low_open else f"{_shown(low)} or more")
+    if high is not None:
+        said.append(f"less than {_shown(high)}" if high_open else f"{_shown(high)} or less")
+    return " and ".join(said)
+
+
+def _shown(bound: float) -> str:
+    """Return a bound as written: ``0``, not ``0.0``."""
+    return str(int(bound)) if float(bound).is_integer() else str(bound)
