@@ -113,3 +113,35 @@ def test_an_empty_exclude_is_named_by_its_position_not_read_as_the_current_folde
         "taikai: error: exclude[0] is empty (exclude= (--exclude on the command line)); give the sheets handed out "
         "before, or labelled files, by their paths"
     ), result.stderr
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
+@pytest.mark.parametrize(
+    ("output", "named"),
+    [
+        (lambda d: d / "s1.csv", "s1.csv"),  # the same name
+        (lambda d: d / "sub" / ".." / "s1.csv", "s1.csv"),  # another name of it
+        (lambda d: d / "link.csv", "s1.csv"),  # a symbolic link to it
+        (lambda d: d / "hard.csv", "s1.csv"),  # a hard link to it
+    ],
+    ids=["same", "dotdot", "symlink", "hardlink"],
+)
+def test_an_output_that_is_a_sheet_given_to_exclude_is_refused_even_with_force(
+    invoke, tmp_path, pred, force, output, named
+):
+    """Regression (R15): -o s1.csv --exclude s1.csv --force replaced the filled-in sheet it read by a blank one."""
+    s1 = tmp_path / "s1.csv"
+    assert invoke("suggest", pred, "-o", s1, "--n", "10").exit_code == 0
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.csv").symlink_to(s1)
+    (tmp_path / "hard.csv").hardlink_to(s1)
+    before = s1.read_bytes()
+    out = output(tmp_path)
+    result = invoke("suggest", pred, "-o", out, "--n", "10", "--exclude", s1, *force)
+    assert result.exit_code != 0
+    assert (
+        f"taikai: error: {out}: the output would overwrite {s1}, given to exclude= (--exclude on the command line); "
+        "choose another output file"
+    ) in result.stderr
+    assert "--force" not in result.stderr and "Traceback" not in result.stderr
+    assert s1.read_bytes() == before
