@@ -1,6 +1,7 @@
 """taikai suggest --exclude: a second round does not hand back the rows of the sheets handed out before."""
 
 import csv
+import os
 
 import openpyxl
 import pytest
@@ -145,3 +146,28 @@ def test_an_output_that_is_a_sheet_given_to_exclude_is_refused_even_with_force(
     ) in result.stderr
     assert "--force" not in result.stderr and "Traceback" not in result.stderr
     assert s1.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("make", "given", "message"),
+    [
+        (lambda d: (d / "folder").mkdir(), "folder", "{path}: is a directory, not a file; give a data file in it"),
+        (
+            lambda d: [(d / "model").mkdir(), (d / "model" / "model.joblib").touch()],
+            "model",
+            "{path}: is a directory, not a file: a model directory",
+        ),
+        (lambda d: os.mkfifo(d / "pipe.csv"), "pipe.csv", "{path}: is a pipe, not a regular file"),
+        (lambda d: None, "-", "-: suggest does not read standard input"),
+    ],
+    ids=["folder", "model-folder", "fifo", "stdin"],
+)
+def test_an_exclude_that_is_no_file_is_said_to_be_what_it_is(invoke, tmp_path, pred, make, given, message):
+    """Regression (R15): a folder, a FIFO or - given to --exclude was said to be "no such file"."""
+    make(tmp_path)
+    path = given if given == "-" else tmp_path / given
+    result = invoke("suggest", pred, "-o", tmp_path / "s2.csv", "--exclude", path)
+    assert result.exit_code != 0
+    assert f"taikai: error: {message.format(path=path)}" in result.stderr
+    assert "no such file" not in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "s2.csv").exists()
