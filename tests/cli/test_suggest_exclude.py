@@ -1,6 +1,7 @@
 """taikai suggest --exclude: a second round does not hand back the rows of the sheets handed out before."""
 
 import csv
+import os
 
 import openpyxl
 import pytest
@@ -113,3 +114,60 @@ def test_an_empty_exclude_is_named_by_its_position_not_read_as_the_current_folde
         "taikai: error: exclude[0] is empty (exclude= (--exclude on the command line)); give the sheets handed out "
         "before, or labelled files, by their paths"
     ), result.stderr
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
+@pytest.mark.parametrize(
+    ("output", "named"),
+    [
+        (lambda d: d / "s1.csv", "s1.csv"),  # the same name
+        (lambda d: d / "sub" / ".." / "s1.csv", "s1.csv"),  # another name of it
+        (lambda d: d / "link.csv", "s1.csv"),  # a symbolic link to it
+        (lambda d: d / "hard.csv", "s1.csv"),  # a hard link to it
+    ],
+    ids=["same", "dotdot", "symlink", "hardlink"],
+)
+def test_an_output_that_is_a_sheet_given_to_exclude_is_refused_even_with_force(
+    invoke, tmp_path, pred, force, output, named
+):
+    """Regression (R15): -o s1.csv --exclude s1.csv --force replaced the filled-in sheet it read by a blank one."""
+    s1 = tmp_path / "s1.csv"
+    assert invoke("suggest", pred, "-o", s1, "--n", "10").exit_code == 0
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.csv").symlink_to(s1)
+    (tmp_path / "hard.csv").hardlink_to(s1)
+    before = s1.read_bytes()
+    out = output(tmp_path)
+    result = invoke("suggest", pred, "-o", out, "--n", "10", "--exclude", s1, *force)
+    assert result.exit_code != 0
+    assert (
+        f"taikai: error: {out}: the output would overwrite {s1}, given to exclude= (--exclude on the command line); "
+        "choose another output file"
+    ) in result.stderr
+    assert "--force" not in result.stderr and "Traceback" not in result.stderr
+    assert s1.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("make", "given", "message"),
+    [
+        (lambda d: (d / "folder").mkdir(), "folder", "{path}: is a directory, not a file; give a data file in it"),
+        (
+            lambda d: [(d / "model").mkdir(), (d / "model" / "model.joblib").touch()],
+            "model",
+            "{path}: is a directory, not a file: a model directory",
+        ),
+        (lambda d: os.mkfifo(d / "pipe.csv"), "pipe.csv", "{path}: is a pipe, not a regular file"),
+        (lambda d: None, "-", "-: suggest does not read standard input"),
+    ],
+    ids=["folder", "model-folder", "fifo", "stdin"],
+)
+def test_an_exclude_that_is_no_file_is_said_to_be_what_it_is(invoke, tmp_path, pred, make, given, message):
+    """Regression (R15): a folder, a FIFO or - given to --exclude was said to be "no such file"."""
+    make(tmp_path)
+    path = given if given == "-" else tmp_path / given
+    result = invoke("suggest", pred, "-o", tmp_path / "s2.csv", "--exclude", path)
+    assert result.exit_code != 0
+    assert f"taikai: error: {message.format(path=path)}" in result.stderr
+    assert "no such file" not in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "s2.csv").exists()

@@ -11,6 +11,7 @@ import taikai
 from taikai.errors import DataWarning
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.suggestion import definitions, write_sheet
+from tests.text.test_similar import REVIEW, SURVEY
 
 
 def predictions(n: int = 60, seed: int = 0) -> pd.DataFrame:
@@ -419,3 +420,19 @@ def test_nothing_left_to_label_is_an_error_and_writes_no_sheet(tmp_path, strateg
             taikai.suggest(_dump(MIXED, not_ok), out, n=5, strategy=strategy, text_column="body", exclude=exclude)
     assert message in str(caught.value)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("strategy", ["margin", "entropy"])
+@pytest.mark.parametrize(
+    ("texts", "duplicates"),
+    [
+        (SURVEY, 0),  # ten answers filled into one form: ten rows to label (7 were hidden as near-duplicates)
+        ([*SURVEY, REVIEW, REVIEW.replace("二割", "３割")], 1),  # one review with a changed word: still counted once
+    ],
+    ids=["form", "review-among-form"],
+)
+def test_answers_filled_into_one_form_are_not_near_duplicates(strategy, texts, duplicates):
+    """Regression (R15): 10 rows of 【退会アンケート】…退会理由：{X}… gave "same or near-duplicate text: 7"."""
+    s = taikai.suggest(_dump(texts), n=20, strategy=strategy, text_column="body", id_column="review_id")
+    assert (len(s.rows), s.duplicates) == (len(texts) - duplicates, duplicates)
+    assert f"same or near-duplicate text: {duplicates}" in str(s)

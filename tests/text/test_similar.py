@@ -84,3 +84,45 @@ def test_the_fixed_parts_of_a_form_are_the_grams_of_half_the_texts_and_of_enough
 
 def test_copy_groups_of_no_text():
     assert copy_groups([]) == [] and near_copies([]) == []
+
+
+ANSWERS = ["転職したため", "手数料が高い", "案件が少ない", "単価が低い", "時間がない", "体調不良", "引っ越し"]
+ANSWERS += ["他社に移った", "連絡が遅い", "特になし"]
+
+
+def survey(answer: str) -> str:
+    """Return an exit survey's form with *answer* filled in: the rest is the same in every row."""
+    return (
+        f"【退会アンケート】ご利用期間：1年以上\n退会理由：{answer}\n"
+        "今後の参考にさせていただきます。ご協力ありがとうございました。"
+    )
+
+
+SURVEY = [survey(a) for a in ANSWERS]
+REVIEW = "手数料が高すぎて、毎月の売上から二割も引かれてしまうので、もう続けられないと思ってやめました"
+
+
+@pytest.mark.parametrize(
+    ("texts", "groups"),
+    [
+        # ten different answers filled into one form: no near-duplicates (7 were, the form being most of each text)
+        (SURVEY, list(range(10))),
+        # a row of the form twice with one character more is still one group, and so is an answer edited
+        ([*SURVEY, SURVEY[0] + "!"], [*range(10), 0]),
+        ([*SURVEY, survey("転職したためです")], [*range(10), 0]),
+        # one review with a changed word, among the form's rows: still one group
+        ([*SURVEY, REVIEW, REVIEW.replace("二割", "３割"), OTHER], [*range(10), 10, 10, 12]),
+        # without a form (fewer than FORM_ROWS rows): near-duplicates as before
+        ([REVIEW, REVIEW.replace("二割", "３割"), REVIEW + "。", OTHER], [0, 0, 0, 3]),
+        # texts that are all form are compared whole: the blank form twice is one group
+        ([*SURVEY, survey(""), survey("") + " "], [*range(10), 10, 10]),
+    ],
+    ids=["form", "copy-in-form", "answer-edited", "review-among-form", "no-form", "blank-form"],
+)
+def test_near_duplicate_groups_leave_out_a_form_s_fixed_parts(texts, groups):
+    assert duplicate_groups(texts) == groups
+
+
+def test_near_duplicates_leave_out_a_form_only_when_asked():
+    assert len(near_duplicates(SURVEY)) > 0  # the corpus build's check: whole texts, as before
+    assert near_duplicates(SURVEY, form=0.5) == []

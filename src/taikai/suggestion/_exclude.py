@@ -102,11 +102,24 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
                 f"{named} is {'empty' if not item else 'blank'} ({EXCLUDE}); give the sheets handed out before, or "
                 "labelled files, by their paths"
             )
-        if isinstance(item, (str, Path)) and not Path(item).is_file():
-            raise InputError(
-                f"{item}, given to {EXCLUDE}: no such file; give the sheets handed out before, or labelled files"
-            )
+        if isinstance(item, (str, Path)):
+            _check_file(item)
     return list(items)
+
+
+def _check_file(item: str | Path) -> None:
+    """Raise :class:`InputError` unless *item* is a file to read, as the main input is checked: ``-`` (standard
+    input, naming the command running), a pipe or a device, a folder (perhaps a model's) and a missing file."""
+    from taikai.io import check_regular_file, format_of
+
+    path = Path(item)
+    check_regular_file(path)
+    if path.is_dir():
+        format_of(path)  # the folder error of every data file read (a model directory said to be one)
+    if not path.is_file():
+        raise InputError(
+            f"{item}, given to {EXCLUDE}: no such file; give the sheets handed out before, or labelled files"
+        )
 
 
 def id_key(value: Any) -> str | None:

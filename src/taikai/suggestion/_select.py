@@ -117,7 +117,8 @@ def select(
 ) -> Selection:
     """Choose up to *n* rows, most uncertain first (highest *scores*), near-duplicates counted once.
 
-    Exact repeats are collapsed over all rows; near-duplicates (3-gram Jaccard ≥ 0.8) among the candidates each
+    Exact repeats are collapsed over all rows; near-duplicates (3-gram Jaccard ≥ 0.8, the fixed parts of a form
+    many candidates were written in left out: :func:`taikai.text.duplicate_groups`) among the candidates each
     reason's top ``POOL_FACTOR × n`` rows, a pool doubled until every reason has *n* distinct candidates or none
     left. With *spread* the slots are shared over the predicted *reasons* (:func:`allocate`), else taken in
     score order. Candidates in a near-duplicate group with one of the *excluded* texts are left out.

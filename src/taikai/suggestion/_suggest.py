@@ -10,6 +10,7 @@ import numpy as np
 
 from taikai._argument_order import argument_order
 from taikai.errors import (
+    EXCLUDE,
     Argument,
     InputError,
     check_bool,
@@ -174,6 +175,7 @@ def suggest(
     Predicted columns written with a prefix (``taikai batch --prefix pred_``) are found as the report finds them
     (:func:`taikai.model.find_prefix`); *prefix* chooses among several sets. An existing *out* (perhaps a sheet a
     person has filled) is refused before anything is read, saying how many labels it holds, unless ``overwrite``.
+    An *out* that is a file read (the predictions, their batch summary, a file of *exclude*) is refused even so.
     The texts are in *text_column* and the ids in *id_column* (default: those batch was given, as the batch summary
     beside the file recorded; else ``text``, and row numbers).
     Rows already handed out are not picked again: *exclude* takes sheets filled before, or labelled files (paths
@@ -199,10 +201,13 @@ def suggest(
     to_exclude = exclude_items(exclude)
     if out is not None:
         sheet_format(Path(out))
-        if isinstance(predictions, (str, Path)):
-            from taikai.io import check_not_input, with_summary
+        from taikai.io import check_not_input, with_summary
 
-            check_not_input(Path(out), with_summary("the predictions", Path(predictions)))
+        read = with_summary("the predictions", Path(predictions)) if isinstance(predictions, (str, Path)) else {}
+        for item in to_exclude:  # a sheet filled before, which --force would replace by a blank one
+            if isinstance(item, (str, Path)):
+                read[f"{item}, given to {EXCLUDE}"] = Path(item)
+        check_not_input(Path(out), read)
         check_sheet_out(Path(out), overwrite)
     df, source, columns, run = _frame(predictions, encoding, encoding_errors, prefix, mask_pii, sheet)
     from taikai.io import id_column_of, text_column_of

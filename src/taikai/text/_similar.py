@@ -24,6 +24,10 @@ FORM_ROWS = 10
 more likely copies of one review than fillings of one form (a review copied with other openers into half of a
 handful of rows must still be one group)."""
 
+SAME_ANSWER = 0.5
+"""The 3-gram Jaccard similarity, a form's fixed parts left out, from which two near-duplicate texts written in one
+form hold the same answer (one answer edited: a near-duplicate) rather than different ones (no duplicates)."""
+
 
 def shingles(text: str, n: int = 3) -> frozenset[str]:
     """Return the set of character *n*-grams of *text* (the text itself when shorter)."""
@@ -85,17 +89,33 @@ def _pairs(
     return sorted(pairs)
 
 
-def near_duplicates(texts: Sequence[str], threshold: float = NEAR_DUPLICATE) -> list[tuple[int, int, float]]:
+def near_duplicates(
+    texts: Sequence[str], threshold: float = NEAR_DUPLICATE, form: float | None = None
+) -> list[tuple[int, int, float]]:
     """Return ``(i, j, similarity)`` for every pair of *texts* whose normalised 3-gram Jaccard is ≥ *threshold*.
 
-    Exact: candidate pairs share a rare 3-gram (a prefix filter), then each candidate is scored in full.
+    Exact: candidate pairs share a rare 3-gram (a prefix filter), then each candidate is scored in full. With *form*
+    (a share, such as :data:`FORM_SHARE`), a pair is also to share :data:`SAME_ANSWER` of its grams once the fixed
+    parts of a form the texts were written in are left out (:func:`form_grams`, as :func:`near_copies` leaves them
+    out), so that different answers filled into one form are no duplicates, while one answer edited still is.
     """
     # Jaccard >= t: the sizes are within t of each other, and the pair shares t of the larger set's grams
-    return _pairs(_sets(texts), threshold, threshold, threshold, jaccard)
+    sets = _sets(texts)
+    pairs = _pairs(sets, threshold, threshold, threshold, jaccard)
+    if form is None or not pairs:
+        return pairs
+    rest = _without_form(sets, form)
+    return [(i, j, s) for i, j, s in pairs if jaccard(rest[i], rest[j]) >= SAME_ANSWER]
 
 
 def _sets(texts: Sequence[str]) -> list[frozenset[str]]:
     return [shingles(normalize(t)) for t in texts]
+
+
+def _without_form(sets: list[frozenset[str]], form: float) -> list[frozenset[str]]:
+    """Return *sets* without the 3-grams of a form (:func:`form_grams`); a set that is all form is kept whole."""
+    fixed = form_grams(sets, form)
+    return [(s - fixed) or s for s in sets] if fixed else sets
 
 
 def near_copies(
@@ -110,10 +130,7 @@ def near_copies(
     (``【良かった点】…【退会理由】{reason}。【総合評価】★★☆☆☆``) are no copies of each other; a text that is
     all form is compared whole. Without such a form, every near-duplicate pair (:func:`near_duplicates`) is one.
     """
-    sets = _sets(texts)
-    fixed = form_grams(sets, form)
-    if fixed:
-        sets = [(s - fixed) or s for s in sets]
+    sets = _without_form(_sets(texts), form)
     # the pair shares t of the smaller set's grams, and so t × length of the larger's
     return _pairs(sets, threshold, length, threshold * length, containment)
 
@@ -134,12 +151,14 @@ def _components(size: int, pairs: list[tuple[int, int, float]]) -> list[int]:
     return [root(i) for i in range(size)]
 
 
-def duplicate_groups(texts: Sequence[str], threshold: float = NEAR_DUPLICATE) -> list[int]:
+def duplicate_groups(texts: Sequence[str], threshold: float = NEAR_DUPLICATE, form: float = FORM_SHARE) -> list[int]:
     """Return, per text, the index of the first text of its near-duplicate group (itself when it has none).
 
-    Groups are the connected components of the near-duplicate pairs, so a chain of similar texts is one group.
+    Groups are the connected components of the near-duplicate pairs (:func:`near_duplicates`, whose answers to a
+    form in at least *form* of the texts are alike), so a chain of similar texts is one group, and different answers
+    filled into one form (``退会理由：{reason}``) are told apart.
     """
-    return _components(len(texts), near_duplicates(texts, threshold))
+    return _components(len(texts), near_duplicates(texts, threshold, form))
 
 
 def copy_groups(
