@@ -178,6 +178,8 @@ def test_a_second_interrupt_while_the_run_stops_is_ignored(
     monkeypatch.setattr(local, "start_pool", start_pool)
     monkeypatch.setattr(local, "release", release)
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as the command line: SIGTERM stops
+    # Ctrl-C as a terminal's process has it: a job run in the background (CI, nohup) inherits SIGINT ignored
+    previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with pytest.raises(BaseException) as caught:
             taikai.classify_file(
@@ -190,18 +192,24 @@ def test_a_second_interrupt_while_the_run_stops_is_ignored(
                 on_chunk=stop_after(1),
             )
         _, alive = psutil.wait_procs(workers, timeout=10)
+        given_back = signal.getsignal(signal.SIGINT)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
         for pool in pools:  # what a run cut short left
             pool.shutdown(wait=True, cancel_futures=True)
     assert type(caught.value) is Interrupted, repr(caught.value)
     assert caught.value.message.startswith("interrupted after 10 rows saved; the partial result is kept in ")
     assert alive == [], "the workers were left waiting for work: the process would wait for them at exit"
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler, "Ctrl-C was not given back"
+    assert given_back is signal.default_int_handler, "Ctrl-C was not given back"
     assert (len(workers), (tmp_path / "out.csv.taikai-partial" / "state.json").exists()) == (
         jobs if jobs > 1 else 0,
         True,
     )
+
+
+def _ctrl_c_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then installs its KeyboardInterrupt handler
 
 
 @pytest.mark.slow
@@ -213,7 +221,9 @@ def test_ctrl_c_twice_ends_the_command_with_the_rows_saved(tmp_path, tiny_model_
     )
     command = [sys.executable, "-m", "taikai", "batch", str(src), "-o", str(out), "--text-column", "text", "-m"]
     command += [str(tiny_model_dir), "--chunk-size", "400", "--jobs", "2", "--quiet"]
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(  # Ctrl-C as a terminal's command has it, though a background job (CI) ignores SIGINT
+        command, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_ctrl_c_default
+    )
     state = tmp_path / "out.csv.taikai-partial" / "state.json"
     while not state.exists() and proc.poll() is None:
         time.sleep(0.01)
