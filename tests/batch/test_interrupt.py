@@ -167,8 +167,8 @@ def test_a_second_interrupt_while_the_run_stops_is_ignored(
     real_start, real_release = local.start_pool, local.release
 
     def start_pool(*args):
-        pools.append(real_start(*args))
-        workers.extend(psutil.Process().children())
+        pools.append(real_start(*args))  # its own workers: not every child (multiprocessing's resource tracker, …)
+        workers.extend(psutil.Process(pid) for pid in pools[-1]._processes)
         return pools[-1]
 
     def release():  # the first step of stopping: Ctrl-C (or SIGTERM) comes again
