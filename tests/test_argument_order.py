@@ -12,11 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
-from taikai._argument_order import CALL_ORDERS, MODEL_FILES, argument_order
+from taikai._argument_order import CALL_ORDERS, argument_order
 from taikai.analysis import build_report, write_report
 from taikai.cli import cli
 from taikai.errors import ModelNotFoundError
-from taikai.model import ARTIFACT_NAME, METADATA_NAME
 
 RULES = Path(__file__).parents[1] / "examples" / "rules.toml"
 DEFAULT = "for the default model"
@@ -276,7 +275,3 @@ def test_a_role_for_no_parameter_is_refused_at_import():
 
     with pytest.raises(ValueError, match=r"evaluate has no positional parameter \['data'\]"):
         argument_order(evaluate)
-
-
-def test_the_files_of_a_model_directory_are_the_model_s():
-    assert MODEL_FILES == (ARTIFACT_NAME, METADATA_NAME)

@@ -29,6 +29,8 @@ from enum import Enum
 from pathlib import PurePath
 from typing import ParamSpec, TypeVar
 
+from taikai._model_files import holds_model, names_model_file
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -39,10 +41,6 @@ _NOT_IN_A_PATH = re.compile(r"[\n\r\x00]")
 _NAME_MAX = 255
 """The longest name of a file or directory, in bytes (a longer part of a path names nothing)."""
 _RULES_SUFFIX = ".toml"
-MODEL_FILES = ("model.joblib", "metadata.json")
-"""The files of a model directory (``taikai.model.ARTIFACT_NAME`` and ``METADATA_NAME``): either names one. The one
-list of them for the packages that do not import ``taikai.model`` (``taikai.io``) or that it imports
-(``taikai.model._env_named``); tests/test_argument_order.py checks that it agrees with the model's names."""
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 
 
@@ -162,9 +160,7 @@ def _is_rules(value: object) -> bool:
 
 
 def _is_model_directory(value: object) -> bool:
-    if not isinstance(value, str | PurePath) or not os.path.isdir(value):
-        return False
-    return any(os.path.exists(os.path.join(value, name)) for name in MODEL_FILES)
+    return isinstance(value, str | PurePath) and holds_model(value)
 
 
 def _misplaced(value: object, role: Role) -> str | None:
@@ -186,7 +182,7 @@ def _misplaced(value: object, role: Role) -> str | None:
     if os.path.isfile(value):
         if str(value).lower().endswith(_RULES_SUFFIX):
             return f"a rules file ({str(value)!r})"
-        named = os.path.basename(value) in MODEL_FILES  # a model's file stands for the model
+        named = names_model_file(value)  # a model's file stands for the model
         return None if role is DATA or named else f"a data file ({str(value)!r})"
     if role is MODEL and isinstance(value, str) and _cannot_be_a_path(value):
         return _a_text(value)

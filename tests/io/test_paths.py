@@ -218,13 +218,6 @@ def test_check_regular_file_lets_files_and_missing_paths_through(files, name):
     check_regular_file(files / name)  # a missing path is for the reader to name
 
 
-def test_the_model_files_named_are_the_one_list_of_them():
-    from taikai import _argument_order
-    from taikai.io import _paths
-
-    assert _paths.MODEL_FILES is _argument_order.MODEL_FILES  # checked against taikai.model there
-
-
 @pytest.fixture
 def models(tmp_path, monkeypatch):
     """A model directory ``ow`` (both files), a folder holding a lone ``model.joblib`` (``half``), one holding a

@@ -9,8 +9,8 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
-from taikai._argument_order import MODEL_FILES  # the files of a model directory: one list, below taikai.model
 from taikai._command import running_command
+from taikai._model_files import MODEL_FILES, holds_model
 from taikai.errors import InputError
 from taikai.io._extensions import FORMATS, likely_format
 
@@ -62,7 +62,7 @@ def folder_error(path: Path) -> InputError:
 
 def _model_folder_error(path: Path) -> InputError | None:
     """Return the error for the model directory *path* given as data (``None``: it is not one)."""
-    if not any((Path(path) / name).is_file() for name in MODEL_FILES):
+    if not holds_model(path):
         return None
     return InputError(
         f"{path}: is a directory, not a file: a model directory (it holds {' and '.join(MODEL_FILES)}), not "

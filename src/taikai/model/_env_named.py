@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from taikai._argument_order import MODEL_FILES
+from taikai._model_files import holds_model, names_model_file
 from taikai.errors import ModelError, ModelNotFoundError
 
 ENV = "TAIKAI_MODEL"
@@ -59,10 +59,7 @@ def default_model() -> str | None:
 
 def _usable(env: str) -> bool:
     """Whether *env* names a model directory, or a model's file (looked at, not loaded)."""
-    path = Path(env)
-    if path.is_dir():
-        return any((path / name).is_file() for name in MODEL_FILES)
-    return path.is_file() and path.name in MODEL_FILES
+    return holds_model(env) or names_model_file(env)
 
 
 def or_default(leave_out: str) -> str:
