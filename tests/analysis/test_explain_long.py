@@ -19,7 +19,7 @@ def _api(model_dir, model, text):
 def _cli(model_dir, model, text):
     result = CliRunner().invoke(cli, ["explain", "--model", str(model_dir), "--format", "json", "-"], input=text)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)["message"]
+    return json.loads(result.stdout)[0]["message"]  # lines read: a list
 
 
 @pytest.mark.parametrize("call", [_api, _cli], ids=["explain", "cli"])

@@ -29,7 +29,7 @@ def run(*args: object, input: bytes | str | None = None) -> Result:
         (["predict", "--format", "jsonl"], lambda out: json.loads(out)["message"]),
         (["predict", "--format", "json"], lambda out: json.loads(out)[0]["message"]),
         (["predict"], lambda out: out.splitlines()[1].split("  ")[-1]),
-        (["explain", "-", "--format", "json"], lambda out: json.loads(out)["message"]),
+        (["explain", "-", "--format", "json"], lambda out: json.loads(out)[0]["message"]),
     ],
     ids=["jsonl", "json", "table", "explain"],
 )
@@ -81,11 +81,26 @@ def test_explain_heads_each_line_when_standard_input_has_several(tiny_model_dir,
     assert result.stdout.count("reason: ") == len(given.splitlines())
 
 
-def test_explain_of_one_line_gives_one_object_starting_with_its_line(tiny_model_dir):
-    result = run("explain", "-", "-m", tiny_model_dir, "--format", "json", input="\n手数料が高い\n")
+@pytest.mark.parametrize(
+    ("given", "lines"),
+    [("\n手数料が高い\n", [2]), ("手数料が高い\n本業が忙しい\n", [1, 2])],
+    ids=["one-line", "two-lines"],
+)
+def test_explain_of_standard_input_gives_a_list_whatever_its_number_of_lines(tiny_model_dir, given, lines):
+    """Regression: one line gave an object and several a list, so a script reading the output broke on one line."""
+    result = run("explain", "-", "-m", tiny_model_dir, "--format", "json", input=given)
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert isinstance(records, list)
+    assert [r["line"] for r in records] == lines
+    assert all(list(r)[:2] == ["line", "text"] for r in records)
+
+
+def test_explain_of_a_text_argument_gives_one_object(tiny_model_dir):
+    result = run("explain", "手数料が高い", "-m", tiny_model_dir, "--format", "json")
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
-    assert list(record)[:2] == ["line", "text"] and record["line"] == 2
+    assert isinstance(record, dict) and "line" not in record and record["text"] == "手数料が高い"
 
 
 @pytest.mark.parametrize(

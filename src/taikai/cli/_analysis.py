@@ -89,8 +89,8 @@ def explain(
     with their weights.
 
     With - as TEXT, standard input is read as predict reads it: one review per line, blank lines skipped, each
-    line explained on its own (headed by its line; --format json gives one object for one line, a list for
-    several, each object starting with its line). A text that starts with - goes after --: taikai
+    line explained on its own (headed by its line; --format json gives a list, one object per line read, even
+    for one line, each object starting with its line). A text that starts with - goes after --: taikai
     explain -- -TEXT. Its bytes are decoded as predict decodes them. Spans index the original TEXT; on a
     terminal they are highlighted (green toward the predicted label, red against it). The text is read as
     predict reads it (a masked text's placeholders as ○): the labels and probabilities are predict's. With
@@ -123,9 +123,8 @@ def explain(
         explanations = [replace(e, message=read.added_note(n, e.message)) for n, e in zip(read.numbers, explanations)]
     if fmt == "json":
         records = [({} if n is None else {"line": n}) | e.to_dict() for n, e in zip(numbers, explanations)]
-        echo_result(
-            json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2), as_json=True
-        )
+        shown = records if read else records[0]  # lines read: a list whatever their number, as predict gives
+        echo_result(json.dumps(shown, ensure_ascii=False, indent=2), as_json=True)
     elif len(explanations) == 1:
         echo_result(render_text(explanations[0]))
     else:  # one block per line, headed by its line, as predict numbers the lines it classifies
