@@ -184,6 +184,35 @@ def test_bad_lines_are_masked_in_the_side_file_and_the_error(tmp_path, tiny_mode
     assert "田中" not in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("lines", "chunk_size", "jobs", "expected"),
+    [
+        # The masks in the lines set aside are counted with the rows' (they were masked but not counted).
+        (["1,田中さんは良い人", "2,090-1234-5678,extra"], 1000, 1, {"phone": 1, "name": 1}),
+        (["1,手数料が高い", "2,090-1234-5678 と taro@example.com,extra"], 1000, 1, {"email": 1, "phone": 1}),
+        # Each chunk's once, in parallel too, and a bad line with nothing to mask adds nothing.
+        (
+            ["1,田中さんは良い人", "2,090-1234-5678,x", "3,手数料", "4,x,y", "5,鈴木さん,z"],
+            2,
+            2,
+            {"phone": 1, "name": 2},
+        ),
+        (["1,田中さんは良い人", "2,手数料,extra"], 1000, 1, {"name": 1}),
+    ],
+)
+def test_the_summary_counts_the_masks_of_the_lines_set_aside(
+    tmp_path, tiny_model_dir, lines, chunk_size, jobs, expected
+):
+    dump = tmp_path / "bad.csv"
+    dump.write_text("\n".join(["id,text", *lines]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    options = {"mask_pii": True, "on_bad_lines": "report", "chunk_size": chunk_size, "jobs": jobs}
+    summary = taikai.classify_file(dump, out, "text", model=tiny_model_dir, **options)
+    assert summary.masks == expected
+    written = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
+    assert written["masks"] == expected
+
+
 def test_predict_frame_masks_the_text_column(tiny_model):
     frame = pd.DataFrame({"id": ["田中"], "text": ["田中さんに 090-1234-5678 で連絡"]})
     out = tiny_model.predict_frame(frame, "text", mask_pii=True)

@@ -123,6 +123,53 @@ def test_handles_after_a_platform_and_a_my_number_after_its_length(text, expecte
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A handle after a mail service: any value with a letter.
+        ("Gmail: yamada.taro に送って", "Gmail: [ID] に送って"),
+        ("Gmail：yamada に送って", "Gmail：[ID] に送って"),
+        ("Yahoo!メール: taro_88", "Yahoo!メール: [ID]"),
+        ("iCloud: hanako", "iCloud: [ID]"),
+        ("Gmailアカウント: yamada.taro", "Gmailアカウント: [ID]"),
+        # After a site: a handle with a digit or a mark, or named by ID.
+        ("GitHub: tanaka-dev", "GitHub: [ID]"),
+        ("note: tanaka_writer で発信中", "note: [ID] で発信中"),
+        ("pixivのID: hanako", "pixivのID: [ID]"),
+        # Left alone: a word after a site, a number, no colon, Japanese, an English note, Yahoo alone.
+        ("GitHub: main", "GitHub: main"),
+        ("YouTube: shorts", "YouTube: shorts"),
+        ("Outlook: 2024", "Outlook: 2024"),
+        ("Gmailは yamada", "Gmailは yamada"),
+        ("Gmail: 使えない", "Gmail: 使えない"),
+        ("Note: see_this", "Note: see_this"),
+        ("Yahoo: japan", "Yahoo: japan"),
+        ("Gmail: yamada.taro@gmail.com", "Gmail: [メール]"),
+    ],
+)
+def test_a_handle_after_a_mail_service_or_a_site(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A branch and an account number joined by a dash after a word of accounts: masked whole.
+        ("振込先 三井住友 123-4567890", "振込先 三井住友 [口座]"),
+        ("振込先は三井住友銀行 123-4567890 です", "振込先は三井住友銀行 [口座] です"),
+        ("口座 0009-123-4567890", "口座 [口座]"),
+        ("振り込み先：みずほ 456-1234567", "振り込み先：みずほ [口座]"),
+        # Left alone: no word of accounts, another number's word, an amount.
+        ("123-4567890", "123-4567890"),
+        ("振込先を変えた。注文番号 123-4567890", "振込先を変えた。注文番号 123-4567890"),
+        ("商品番号 123-4567890", "商品番号 123-4567890"),
+        ("振込先 三井住友 123-4567890円", "振込先 三井住友 123-4567890円"),
+    ],
+)
+def test_a_branch_and_account_number_after_a_bank(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("セキュリティコード123", "セキュリティコード[カード番号]"),
         ("セキュリティーコードは 1234 です", "セキュリティーコードは [カード番号] です"),
         ("CVV: 123を聞かれた", "CVV: [カード番号]を聞かれた"),

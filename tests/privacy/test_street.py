@@ -64,6 +64,34 @@ def test_a_street_address_is_masked_from_its_town_on(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town starting with 市 after a ward or a prefecture: the ward stays whole, the town goes (was 新宿区市[住所])
+        ("新宿区市谷1-2-3", "新宿区[住所]"),
+        ("東京都新宿区市谷田町2-3-4に届けて", "東京都新宿区[住所]に届けて"),
+        ("千葉県市川市八幡2-3-4", "千葉県市川市[住所]"),
+        # One number after a town in 町 or 村, after a city or a ward or right after a word of where one lives.
+        ("群馬県高崎市八島町222", "群馬県高崎市[住所]"),
+        ("住所は八島町222です", "住所は[住所]です"),
+        ("住所は八島町222番から引っ越した", "住所は[住所]から引っ越した"),
+        ("送付先：八島町222 コーポ豊玉105", "送付先：[住所]"),
+        # Left alone: a city before its own name (四日市市), a town alone, a count, a rank, a time after a town.
+        ("四日市市諏訪町1-5", "四日市市[住所]"),
+        ("八島町222", "八島町222"),
+        ("実家は港町3つ先", "実家は港町3つ先"),
+        ("実家は城下町3か所を回った", "実家は城下町3か所を回った"),
+        ("この町3年住んだ", "この町3年住んだ"),
+        ("在住の港町1位", "在住の港町1位"),
+        ("実家は田舎町30分", "実家は田舎町30分"),
+        ("本町3丁目", "本町3丁目"),
+        ("在住の町3", "在住の町3"),
+    ],
+)
+def test_a_town_s_block_without_a_hyphen_and_a_town_after_a_ward(text, expected):
+    assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # 番地 glued to a kanji that goes on as a word with 地: 一番 ("most") and a word in 地.

@@ -185,10 +185,11 @@ def run_local(
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[ChunkResult], tuple[int, Chunk]]] = deque()
     shield = Shield()
+    bad_masks: dict[int, dict[str, int]] = {}  # the masks in each chunk's bad lines, counted when it is committed
 
     def commit(result: ChunkResult, k: int, chunk: Chunk) -> None:
         assert spec is not None
-        summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values())
+        summary.add(result, len(chunk.bad), chunk.blank, chunk.notes.values(), bad_masks.pop(k, {}))
         bad_bytes = tio.bad_lines_csv(chunk.bad, first=k == 1) if bad_output else b""
         position: Position = chunk.position
         work.commit(k, result.payload, bad_bytes, ResumeState(position, summary.totals(), spec.schema, spec.stringify))
@@ -208,7 +209,9 @@ def run_local(
         for chunk in chunks if state else tio.at_least_one(chunks, len(columns)):
             index += 1
             if chunk.bad and masker is not None:  # a bad line's raw text goes to the side file or the message
-                chunk = replace(chunk, bad=[replace(b, raw=masker.mask(b.raw).text) for b in chunk.bad])
+                raws, counts = masker.mask_values([b.raw for b in chunk.bad])  # counted with the rows' masks
+                chunk = replace(chunk, bad=[replace(b, raw=str(raw)) for b, raw in zip(chunk.bad, raws, strict=True)])
+                bad_masks[index] = {kind.value: n for kind, n in counts.items()}
             if chunk.bad and options.on_bad_lines == "error":
                 raise tio.bad_line_error(
                     input,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -137,8 +137,16 @@ class BatchSummary:
         self.rules = {rule.name: 0 for rule in rules} | self.rules
         self.rule_labels = {rule.name: rule.label for rule in rules}
 
-    def add(self, result: ChunkResult, bad: int = 0, blank: int = 0, notes: Iterable[DecodeNote] = ()) -> None:
-        """Add one chunk's counts, the bad and blank lines met reading it, and its rows that did not decode cleanly."""
+    def add(
+        self,
+        result: ChunkResult,
+        bad: int = 0,
+        blank: int = 0,
+        notes: Iterable[DecodeNote] = (),
+        bad_masks: Mapping[str, int] | None = None,
+    ) -> None:
+        """Add one chunk's counts, the bad and blank lines met reading it, its rows that did not decode cleanly, and
+        the personal data masked in its bad lines (*bad_masks*, per kind), which the masks count with the rows'."""
         for note in notes:
             self.decode_rows += 1
             self.undecodable_bytes += note.replaced
@@ -156,6 +164,8 @@ class BatchSummary:
             counts.update(getattr(result, name))
             setattr(self, name, dict(counts))
         self.examples = (self.examples + list(result.examples))[:MAX_EXAMPLES]
+        if bad_masks:
+            self.masks = dict(Counter(self.masks) + Counter(bad_masks))
 
     def add_losses(self, losses: CellLosses) -> None:
         """Add what the built output could not hold: characters removed, cells cut (xlsx)."""

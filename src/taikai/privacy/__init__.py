@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 7
+MASKER_VERSION = 8
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -47,7 +47,12 @@ Ms. or Dr.; no account after a word of another number (案件番号, 作業ID, �
 (作業ID, プロジェクトID), タスカジ and ANYTIMES no name. 7: the
 street addresses 5 had stopped masking: any town right after 住所は, 自宅は, 実家は, 在住の (自宅は東雲2-3-4), a
 place by its form near such a word (駅南, 大通西), a prefecture before three numbers or right after 住所は or 自宅は
-(長野2-3-4, 自宅は奈良2-3), 番地 in kanji after such a word (自宅は北浜三番地)."""
+(長野2-3-4, 自宅は奈良2-3), 番地 in kanji after such a word (自宅は北浜三番地). 8: names before more job titles
+(田中マネージャー, 佐藤ディレクター, 鈴木リーダー, 山田先輩, 田中主任, 星野監督) and before っち (田中っち); a town
+starting with 市 after a ward (新宿区市谷1-2-3 is 新宿区[住所], not 新宿区市[住所]) and one number after a town in 町
+or 村 after a city or a word of home (高崎市八島町222); a branch and account number after a word of accounts
+(振込先 三井住友 123-4567890); handles after a mail service or a site (Gmail: yamada.taro, GitHub: tanaka-dev); US
+phone numbers, Social Security numbers and IBANs (whose digits were masked as a My Number)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -13,7 +13,8 @@ Rules, on the words of the NFKC text:
   stop list: ライター・スミスさん), a reading in brackets right after a name goes with it (山田（やまだ）さん; a
   known word in brackets stays, 鈴木（ライター）さん: see :mod:`taikai.privacy._readings`),
   and a name never starts inside a katakana word (UniDic reads メルカリ as メル + カリ: the whole word is looked up);
-- a job title takes a surname as an honorific does (田中社長に, 鈴木編集長に: 編集 + 長 to UniDic);
+- a job title takes a surname as an honorific does (田中社長に, 佐藤ディレクターから, 鈴木編集長に: 編集 + 長 to
+  UniDic), and so does っち, a nickname's ending (田中っちと): see :mod:`taikai.privacy._titles`;
 - a surname of two or more kanji alone is a name when a particle follows it (鈴木から連絡), の when the dictionary
   knows the word only as a person's name (田中の奴, but not 松本の or 鈴木の: a city, a company), or です when the
   dictionary holds it as no place and it introduces someone: it starts the text, or 私は or a role and の comes
@@ -32,13 +33,11 @@ from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before
+from taikai.privacy._titles import nickname_after, title_at
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
-# Job titles that follow a surname as an honorific does (田中社長に, 山田部長から): a name only when the words before
-# are all tagged a person's name, one of them a surname (not 会社の社長, 副社長, 元社長, IT社長).
-TITLES = frozenset({"社長", "会長", "部長", "課長", "係長", "店長", "専務", "常務", "所長", "室長", "院長", "編集長"})
 # Who introduces themselves with a surname and です: the writer (私は鈴木です) or someone in a role (担当の佐藤です).
 FIRST_PERSON = frozenset({"私", "わたし", "わたくし", "あたし", "僕", "ぼく", "俺", "おれ", "自分", "小生"})
 ROLES = frozenset(
@@ -134,14 +133,6 @@ def _adjacent(text: str, left: Morpheme, right: Morpheme) -> bool:
     return right.start - left.end <= 1 and not text[left.end : right.start].strip()
 
 
-def _title_at(words: list[Morpheme], i: int) -> bool:
-    """Whether a job title starts at ``words[i]``; UniDic splits some (係長 is 係 + 長, 編集長 is 編集 + 長)."""
-    if words[i].surface in TITLES:
-        return True
-    after = words[i + 1] if i + 1 < len(words) else None
-    return after is not None and after.start == words[i].end and words[i].surface + after.surface in TITLES
-
-
 def _katakana(word: Morpheme) -> bool:
     return bool(_KATAKANA_WORD.fullmatch(word.surface))
 
@@ -227,7 +218,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     for i, word in enumerate(words):
         if i == 0:
             continue
-        title = _title_at(words, i)
+        title = title_at(words, i)
         if word.surface not in HONORIFICS and not title:
             continue
         end, bracket = bracket_before(text, words, i, tagger)  # the name ends before a bracket, if it has one
@@ -289,6 +280,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             and words[j].start == after
             and (
                 words[j].surface in PARTICLES
+                or nickname_after(text, after)  # 田中っちと
                 or (words[j].surface == "の" and _only_a_person(word, tagger))
                 or (words[j].surface == "です" and _not_a_place(word, tagger) and _introduces(words, i))
             )

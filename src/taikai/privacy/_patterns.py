@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from taikai.privacy._addresses import find_emails, find_ip_addresses, find_urls
+from taikai.privacy._foreign import find_foreign_numbers
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._numbers import digits_of, find_cards, find_id_numbers, find_member_numbers, find_my_numbers
 
@@ -62,6 +63,9 @@ ACCOUNT = re.compile(
     r"|(?<![0-9])(?P<f>1[0-9]{4})-(?P<g>[0-9]{7,8})(?![0-9])"
 )
 _ACCOUNT_NUMBER = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])[0-9]{7,8}" + _UNIT)
+# A branch and an account number joined by a dash, the bank's code before them or not (振込先 三井住友 123-4567890,
+# 0009-123-4567890): masked whole, as an account number is, after the same words.
+_BRANCH_ACCOUNT = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])(?:[0-9]{4}[-‐‑−])?[0-9]{3}[-‐‑−][0-9]{7}" + _UNIT)
 # 普通に (the adverb, as in 普通に 1234567 PV) and 当座の (for the time being) announce no account.
 _ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通(?![にの])|当座(?![のに])|ゆうちょ|名義|支店|銀行")
 _ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an account number
@@ -97,9 +101,14 @@ MESSENGERS = (
     "ウィーチャット|微信|Telegram|テレグラム|Slack|スラック|Instagram|インスタグラム|インスタ|Twitter|ツイッター|"
     "Facebook|フェイスブック|Messenger|KakaoTalk|カカオトーク|カカオ|TikTok|Threads|Signal|WhatsApp|Teams|X"
 )
+# Mail services and sites whose handle names a person (Gmail: yamada.taro, GitHub: tanaka-dev, note: tanaka_writer):
+# after a colon or =, a mail service's handle is any value with a letter, another site's one with a digit or a mark
+# (GitHub: main, YouTube: shorts stay), unless a word such as ID names it.
+MAIL_SERVICES = "Gmail|Yahoo!?[ ]?(?:メール|Mail)|ヤフーメール|Outlook|Hotmail|iCloud|Gメール|ジーメール"
+SITES = "GitHub|GitLab|Qiita|Zenn|note|pixiv|Skeb|YouTube|Twitch|Steam|Bluesky|Misskey|Mastodon|Pinterest|Tumblr|Reddit"
 _ID_WORD = "ID|アイディー|アカウント名?|ユーザー名|ユーザーID|アカ|名(?![前義])"  # Skype名: the handle
 MESSENGER_ID = re.compile(
-    rf"(?<![A-Za-z])(?:{MESSENGERS})(?!(?!ID)[A-Za-z])"
+    rf"(?<![A-Za-z])(?P<m>{MESSENGERS}|{MAIL_SERVICES}|{SITES})(?!(?!ID)[A-Za-z])"
     r"(?:[ ]?\([^()\n]{1,15}\))?"  # X(旧Twitter), LINE(公式)
     rf"(?:[ ]?の)?(?:[^A-Za-z0-9\n]{{0,12}}?(?P<kw>{_ID_WORD}))?"
     rf"[ ]?(?P<sep>は|を|[:=→])?[ ]?"
@@ -130,7 +139,12 @@ SKYPE_LIVE = re.compile(
 # Cheap tests run before the patterns: most reviews have no value of most kinds, and a substring test in C is far
 # cheaper than trying a pattern with alternatives at every position.
 _THREE_DIGITS = re.compile("[0-9]{3}")
-_MESSENGER_HINTS = (*(name.lower() for name in MESSENGERS.split("|") if name != "X"), "x:", "x=", "xのid", "x id", "x(")
+_MESSENGER_HINTS = (
+    *(name.lower() for name in f"{MESSENGERS}|{SITES}".split("|") if name != "X"),
+    *("gmail", "yahoo", "ヤフー", "outlook", "hotmail", "icloud", "gメール", "ジーメール"),
+    *("x:", "x=", "xのid", "x id", "x("),
+)
+_SITE = re.compile(SITES, re.IGNORECASE)
 _ACCOUNT_HINTS = (
     *("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ"),
     *("振込", "振り込", "銀行", "名義"),
@@ -193,7 +207,7 @@ def find_accounts(text: str) -> Iterator[Found]:
         for group in "abcdefgh":
             if m.group(group) is not None and (group not in "ab" or not _dated(text, m.start(group), m.end(group))):
                 yield Found(m.start(group), m.end(group), PiiKind.ACCOUNT)
-    for m in _ACCOUNT_NUMBER.finditer(text):
+    for m in (*_ACCOUNT_NUMBER.finditer(text), *_BRANCH_ACCOUNT.finditer(text)):
         before = text[max(0, m.start() - _ACCOUNT_WINDOW) : m.start()]
         cues = [cue.end() for cue in _ACCOUNT_CUE.finditer(before)]
         other = _OTHER_NUMBER.search(before)
@@ -234,13 +248,22 @@ def find_ids(text: str) -> Iterator[Found]:
         # not an ID.
         if keyword is None and (sep is None or sep in "はを→" or not any(ch.isalpha() for ch in value)):
             continue
+        site = m.group("m")
+        if _SITE.fullmatch(site) and (site.lower() == "note" != site or not (keyword or _shaped(value))):
+            continue  # GitHub: main, YouTube: shorts; Note: an English note, not the site
         yield Found(m.start("v"), m.start("v") + len(value), PiiKind.ID)
+
+
+def _shaped(value: str) -> bool:
+    """Whether *value* has a handle's shape: a digit or a mark among its letters (tanaka_writer, taro88)."""
+    return any(ch.isdigit() or ch in "_.-" for ch in value)
 
 
 FINDERS: tuple[Callable[[str], Iterator[Found]], ...] = (
     find_urls,
     find_emails,
     find_ip_addresses,
+    find_foreign_numbers,
     find_cards,
     find_phones,
     find_my_numbers,

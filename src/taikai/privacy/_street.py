@@ -51,6 +51,11 @@ BLOCK = re.compile(
     rf"{_N}(?:(?:{_SEP}{_N}){{1,5}}(?:丁目|{_BANCHI}|番(?![目地])|号(?!室))?|丁目|{_BANCHI})"
     rf"(?![0-9]|{_H}[0-9]|[.,/:][0-9])"
 )
+# One number after a town in 町 or 村 (八島町222, 八島町222番): no number, hyphen or 番地 after it (BLOCK's), no rank
+# and no count (港町3つ, 3か所).
+TOWN_NUMBER = re.compile(
+    rf"(?<=[町村])(?P<n>[0-9]{{1,5}})(?:番(?![目地]))?(?![0-9]|{_H}[0-9]|[.,/:][0-9]|丁目|番[目地]|号|条|つ|[かカヶケヵ箇]所)"
+)
 _HINT = re.compile(rf"[0-9{_KANJI_NUMERALS}](?:{_H}[0-9{_KANJI_NUMERALS}]|丁目|番地|番[0-9{_KANJI_NUMERALS}])")
 _TOKEN = re.compile(rf"[0-9]+|[{_KANJI_NUMERALS}]+|丁目|番地|番|号|条|{_H}")
 
@@ -111,8 +116,14 @@ def _shape(block: str) -> _Shape:
 def find_street_addresses(text: str, tagger: PosTagger | None = None) -> Iterator[Found]:
     """Find street addresses in the NFKC text *text*; *tagger* (UniDic) tells a town that is a place by name alone,
     which is not looked up without it."""
-    if not _HINT.search(text):
-        return
+    if _HINT.search(text):
+        yield from _blocks(text, tagger)
+    if "町" in text or "村" in text:
+        yield from _town_numbers(text)
+
+
+def _blocks(text: str, tagger: PosTagger | None) -> Iterator[Found]:
+    """Find the addresses whose numbers are a block: joined by hyphens, or worded (丁目, 番地, 番…号)."""
     taken = 0  # where the last address found ends: a block inside its building's name is part of it
     for m in BLOCK.finditer(text):
         if m.start() < taken:
@@ -128,6 +139,19 @@ def find_street_addresses(text: str, tagger: PosTagger | None = None) -> Iterato
         if _is_address(text, m, shape, town, building is not None, tagger):
             taken = building.end() if building else m.end()
             yield Found(town.start, taken, PiiKind.ADDRESS)
+
+
+def _town_numbers(text: str) -> Iterator[Found]:
+    """Find a town in 町 or 村 and one number after it, placed after a city or ward (高崎市八島町222) or right after a
+    word of where one lives (住所は八島町222番): the block needs no hyphen there. Not 城下町3つ, この町3年."""
+    for m in TOWN_NUMBER.finditer(text):
+        town = find_town(text, m.start("n"))
+        word = text[town.start : m.start("n")]
+        if len(word) < 2 or not by_its_form(word) or _UNIT_AFTER.match(text, m.end()):
+            continue
+        if town.after_city or cue_before(text, town.start) is not Cue.NONE:
+            building = BUILDING.match(text, m.end())
+            yield Found(town.start, building.end() if building else m.end(), PiiKind.ADDRESS)
 
 
 def _is_address(

@@ -20,10 +20,11 @@ _KANJI = "\u4e00-\u9fff々"
 # Where the town starts: after a prefecture, a city, ward or district (a kanji or katakana before 市, 区, 郡, 県, or
 # hiragana before 市: つくば市; not before 町 or 村, where the kanji is part of a name: 余市町), or after a word of
 # where one lives (住所神南1-2-3). Not where 市, 区 or 県 starts a common word (市場, 区分, 県内, 都市: 株式市場2-3 has
-# no town 場), but 千代田区内幸町 and 外神田 are towns after a ward.
+# no town 場), but 千代田区内幸町 and 外神田 are towns after a ward. Nor right after a ward, a district or a prefecture:
+# there 市 starts the name (新宿区市谷, 千葉県市川市).
 _MUNICIPALITY = re.compile(
     r"北海道|東京都|京都府|大阪府|"
-    rf"(?:(?<=[{_KANJI}ヶァ-ヺー])(?<!(?<![京成])都)[県市区郡]|(?<=[ぁ-ゖ])市)"
+    rf"(?:(?<=[{_KANJI}ヶァ-ヺー])(?<!(?<![京成])都)(?<![区郡県府])[県市区郡]|(?<=[ぁ-ゖ])市)"
     rf"(?![町村場民街役販況営議政域別切画庁]|[内外間分](?![{_KANJI}]))"
 )
 _CUE_WORD = re.compile(r"現?住所|所在地|在住|自宅|実家|本社|事務所|勤務地|送付先|配送先|発送先|届け?先|送り先|宛先")

@@ -1,0 +1,56 @@
+"""Job titles and a nickname's ending after a surname (taikai.privacy._titles): a name before them, not a role."""
+
+import pytest
+
+from taikai.privacy import PiiKind, mask_pii
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Titles outside the first list: katakana, Latin, and kanji ones (these were left as written).
+        ("田中マネージャーに相談した", "[人名]マネージャーに相談した"),
+        ("佐藤ディレクターから連絡が来た", "[人名]ディレクターから連絡が来た"),
+        ("鈴木リーダーが怒っていた", "[人名]リーダーが怒っていた"),
+        ("高橋プロデューサーの案件", "[人名]プロデューサーの案件"),
+        ("山田チーフに叱られた", "[人名]チーフに叱られた"),
+        ("田中PMに報告した", "[人名]PMに報告した"),
+        ("田中主任に言われた", "[人名]主任に言われた"),
+        ("山田先輩から紹介された", "[人名]先輩から紹介された"),
+        ("田中副社長に会った", "[人名]副社長に会った"),
+        ("佐藤支店長が対応した", "[人名]支店長が対応した"),
+        ("鈴木監督の現場", "[人名]監督の現場"),
+        # A nickname made from a surname: っち after it.
+        ("田中っちと飲んだ", "[人名]っちと飲んだ"),
+        ("昨日は佐藤っちが来た", "昨日は[人名]っちが来た"),
+    ],
+)
+def test_a_surname_before_a_title_or_a_nickname_s_ending_is_masked(text, expected):
+    result = mask_pii(text)
+    assert result.text == expected
+    assert [s.kind for s in result.spans] == [PiiKind.NAME]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A title alone, after a common noun or a place, or a role: no name.
+        "プロジェクトマネージャーに相談した",
+        "チームリーダーが怒っていた",
+        "本業でマネージャーになった",
+        "本業でPMをやっている",
+        "会社の先輩に誘われた",
+        "大学の先輩が作った",
+        "学年主任になった",
+        "副社長に言われた",
+        "日本代表の試合",
+        "制作会社のディレクターさんから",
+        "現場監督の経験を活かした",
+        # っ and ち of other words.
+        "こっちの案件の方がいい",
+        "どっちも同じだった",
+        "待っちゃうよね",
+    ],
+)
+def test_a_title_or_っち_without_a_surname_stays(text):
+    assert mask_pii(text).text == text
