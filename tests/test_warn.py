@@ -79,6 +79,9 @@ CALLS = {
     "suggest (file read)": (lambda m, f, t: taikai.suggest(f["pred"], n=5), "without a name"),
     "suggest (exclude=)": (lambda m, f, t: taikai.suggest(f["pred_clean"], n=5, exclude=f["other"]), "none of its"),
     "build_report": (lambda m, f, t: build_report(f["pred_frame"], model=m), "no name"),
+    # pandas calling taikai for the user: the warning names the user's line, not pandas' (pandas/core/common.py)
+    "build_report (df.pipe)": (lambda m, f, t: f["pred_frame"].pipe(build_report, model=m), "no name"),
+    "suggest (Series.apply)": (lambda m, f, t: pd.Series([f["pred"]]).apply(taikai.suggest, n=5), "without a name"),
     "write_report": (lambda m, f, t: write_report(f["pred"], t / "r.html", model=m), "without a name"),
 }
 

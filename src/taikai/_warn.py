@@ -4,7 +4,8 @@ A ``stacklevel`` counted by hand names the caller of the function that warns onl
 between them: a wrapper (:func:`taikai._argument_order.argument_order`), a helper that moves the warning one call
 deeper, and every such warning pointed at a line of taikai (``_argument_order.py:222: DataWarning``). :func:`warn_user`
 looks the line up instead: the caller of the outermost frame of taikai's own code, so that a library taikai calls and
-that calls taikai back (``contextlib``, pandas, scikit-learn running a model's steps) is passed over too.
+that calls taikai back (``contextlib``, pandas, scikit-learn running a model's steps) is passed over too, as is
+pandas calling taikai for the user (``df.pipe(taikai.suggest)``, ``df.apply``): the warning names the user's line.
 
 It imports nothing of taikai, so that every package, however low its layer, uses one copy.
 """
@@ -20,14 +21,24 @@ _PACKAGE = os.path.dirname(__file__) + os.sep
 """The directory of taikai's modules, as their code names its files: a frame whose code lies in it is taikai's."""
 
 
+_CALLING_BACK = ("pandas",)
+"""The libraries that call a function a user gives them (``df.pipe(f)``): the frames of theirs above taikai's are
+passed over, to the user's line that called them."""
+
+
 def _is_taikai(frame: FrameType) -> bool:
     return frame.f_code.co_filename.startswith(_PACKAGE)
 
 
+def _calls_back(frame: FrameType) -> bool:
+    return str(frame.f_globals.get("__name__", "")).partition(".")[0] in _CALLING_BACK
+
+
 def user_frame(frame: FrameType) -> FrameType:
     """Return the frame to name for a warning whose ``warnings.warn`` would be called in *frame*: the caller of the
-    outermost frame of taikai's code on the stack (that frame itself when nothing called it, as in a thread taikai
-    started), or *frame* when no frame is taikai's."""
+    outermost frame of taikai's code on the stack, past the frames of a library that called taikai for the user
+    (pandas' ``pipe``; that frame itself when nothing else called it, as in a thread taikai started), or *frame* when
+    no frame is taikai's."""
     outermost = None
     walked: FrameType | None = frame
     while walked is not None:
@@ -36,7 +47,10 @@ def user_frame(frame: FrameType) -> FrameType:
         walked = walked.f_back
     if outermost is None:
         return frame
-    return outermost.f_back or outermost
+    caller = outermost
+    while caller.f_back is not None and (caller is outermost or _calls_back(caller)):
+        caller = caller.f_back
+    return caller
 
 
 def warn_user(message: str, category: type[Warning]) -> None:

@@ -65,6 +65,47 @@ def test_save_takes_a_new_or_empty_directory(trained, tmp_path, prepare, error, 
         assert model.path is None
 
 
+def _fail_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from taikai.model import _save_files
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_save_files, "_temporary", full)
+
+
+@pytest.mark.parametrize(
+    ("out", "before", "how", "said", "after"),
+    [
+        # refused before (the save's late check said a model was saved meanwhile), and with new/ left behind
+        ("new/../m", "m/file", "train", "the directory holds other files (file)", ["m", "m/file"]),
+        ("new/../m", "m/file", "save", "the directory holds other files (file)", ["m", "m/file"]),
+        ("new/../m", "m/" + METADATA_NAME, "save", "already holds a model", ["m", f"m/{METADATA_NAME}"]),
+        ("new/a/../../m", "m/file", "save", "the directory holds other files (file)", ["m", "m/file"]),
+        # failed (a full disk): the directories the save made go, when empty
+        ("new/../m", None, "save fails", "No space left on device", []),
+        ("new/a/../../m", None, "save fails", "No space left on device", []),
+        ("new/m", None, "save fails", "No space left on device", []),
+        ("new/../m", "m/", "save fails", "No space left on device", ["m"]),  # an empty m of the user's stays
+    ],
+)
+def test_a_refused_or_failed_save_leaves_no_directory_it_made(
+    trained, tiny_csv, tmp_path, monkeypatch, out, before, how, said, after
+):
+    if before is not None:
+        (tmp_path / "m").mkdir()
+        if before != "m/":
+            (tmp_path / before).write_text("{}", encoding="utf-8")
+    if how == "save fails":
+        _fail_writing(monkeypatch)
+    with pytest.raises((InputError, OSError), match=re.escape(said)):
+        if how == "train":
+            taikai.train(tiny_csv, out=tmp_path / out, folds=0, test_size=0)
+        else:
+            Model(trained.pipeline, trained.metadata).save(tmp_path / out)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == after
+
+
 def test_save_refuses_to_overwrite_a_model_unless_told(trained, tiny_model_dir, tmp_path):
     target = tmp_path / "m"
     Model(trained.pipeline, trained.metadata).save(target)

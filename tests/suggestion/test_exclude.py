@@ -1,5 +1,6 @@
 """suggest(exclude=...): rows handed out before (by id, by text, masked texts) are not picked again, and counted."""
 
+import json
 import warnings
 
 import pandas as pd
@@ -153,6 +154,34 @@ def test_a_sheet_given_twice_counts_its_rows_once_and_is_named(tmp_path, monkeyp
 def test_without_exclude_the_tally_has_no_exclude_line():
     chosen = first_round()
     assert chosen.excluded is None and "--exclude" not in str(chosen)
+
+
+def _parts_folder(folder, rows: pd.DataFrame, fmt: str):
+    """Write *rows* as the Dask engine writes its output: parts in a folder, and the manifest listing them."""
+    folder.mkdir()
+    names = []
+    for k, part in enumerate([rows.iloc[:3], rows.iloc[3:]]):
+        names.append(f"part.{k:05d}.{fmt}")
+        part.to_parquet(folder / names[-1]) if fmt == "parquet" else part.to_csv(folder / names[-1], index=False)
+    manifest = {"rows": len(rows), "format": fmt, "parts": names}
+    (folder / "_taikai.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "columns"),
+    [
+        ("out", "csv", ["review_id", "body", "reason"]),  # matched by id
+        ("out.parquet", "parquet", ["body", "reason"]),  # by text, the predictions' own column
+    ],
+)
+def test_a_dask_engine_output_folder_excludes_its_rows(tmp_path, name, fmt, columns):
+    first = first_round()
+    done = first.rows.rename(columns={"text": "body"}).assign(reason="fees")[columns]
+    folder = _parts_folder(tmp_path / name, done, fmt)  # before: "no such file"
+    again = taikai.suggest(predictions(), n=10, **COLUMNS, exclude=folder)
+    assert not set(first.rows["review_id"]) & set(again.rows["review_id"])
+    assert again.excluded == {str(folder): 10}
 
 
 @pytest.mark.parametrize(

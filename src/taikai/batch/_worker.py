@@ -18,6 +18,7 @@ from typing import Any
 
 import taikai.io as tio
 from taikai.batch._chunk import ChunkResult, chunk_result
+from taikai.batch._shield import STOPS, Deferral, Shield
 from taikai.io import DecodeNote, OutputSpec
 from taikai.model import Model
 from taikai.privacy import PiiMasker
@@ -63,12 +64,14 @@ def release() -> None:
 
 
 def init_worker(job: Job) -> None:
-    """Keep the job (its model inherited by fork, or unpickled once) in this worker; leave Ctrl-C to the parent.
+    """Keep the job (its model inherited by fork, or unpickled once) in this worker; leave Ctrl-C and SIGTERM to the
+    parent, which stops the pool (a terminal's Ctrl-C, and ``timeout``'s SIGTERM, reach the whole process group).
 
     The worker also watches its parent: a parent killed outright (``kill -9``, the OOM killer) cannot stop its
     workers, which would otherwise wait for work forever, each holding a model in memory.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in STOPS:
+        signal.signal(stop, signal.SIG_IGN)
     threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True, name="taikai-parent").start()
     hold(job)
 
@@ -126,9 +129,19 @@ def run_chunk(
 
 
 def start_pool(job: Job, jobs: int) -> ProcessPoolExecutor:
-    """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere)."""
+    """Start *jobs* workers now, before reading starts threads: fork shares the loaded model (spawn elsewhere).
+
+    A Ctrl-C (or SIGTERM) while they start stops the pool before it is raised: none is left waiting for work.
+    """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(jobs, multiprocessing.get_context(method), initializer=init_worker, initargs=(job,))
-    for future in [pool.submit(os.getpid) for _ in range(jobs)]:
-        future.result()
+    try:
+        with Deferral():  # raised between two forks, it would leave a worker the pool does not know
+            started = [pool.submit(os.getpid) for _ in range(jobs)]
+        for future in started:
+            future.result()
+    except BaseException:
+        with Shield():  # cut short, the workers would wait for work, and the process for them at exit
+            pool.shutdown(wait=True, cancel_futures=True)
+        raise
     return pool

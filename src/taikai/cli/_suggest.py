@@ -63,7 +63,8 @@ STRATEGIES = ("margin", "entropy", "random")
     multiple=True,
     type=click.Path(),  # as given: an empty one is refused by its position, not read as the current folder
     metavar="LABELLED",
-    help="A sheet handed out before (filled or not) or a labelled file: its rows, by id or text, and "
+    help="A sheet handed out before (filled or not) or a labelled file (a Dask engine's output folder too): its "
+    "rows, by id or text, and "
     "near-duplicates of them are not suggested again. Every row of it counts, labelled or blank. Repeatable.",
 )
 @click.option("--force", is_flag=True, help="Replace an existing --output sheet (a filled sheet loses its labels).")

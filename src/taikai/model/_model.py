@@ -15,6 +15,7 @@ from taikai.model._artifact import default_model_dir, load_verified, model_direc
 from taikai.model._classified import Classified, check_prefix, output_columns, proba_columns, reason_sets
 from taikai.model._describe import Described
 from taikai.model._env_named import empty_path_error
+from taikai.model._frame_columns import output_names, tuple_hint, with_added
 from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, series_index, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
@@ -227,8 +228,8 @@ class Model(Described):
         raise :class:`InputError` when there is none, or when *columns* hold an output column."""
         check_prefix(prefix)
         columns = list(columns)
-        label = find_column(columns, text_column, TEXT_COLUMN)
-        names = list(map(str, columns))
+        label = find_column(columns, text_column, TEXT_COLUMN, hint=tuple_hint(columns, text_column, TEXT_COLUMN))
+        names = output_names(columns)
         clash = [prefix + c for c in self.output_columns(rules_mode) if prefix + c in names]
         if clash:
             raise InputError(
@@ -273,7 +274,7 @@ class Model(Described):
 
             df, _ = mask_text_column(df, column)
         added = self.classify(df[column].tolist(), matcher, mode).to_frame(df.index, prefix)
-        return pd.concat([df, added], axis=1)
+        return with_added(df, added)
 
 
 def load_model(path: str | Path | None = None) -> Model:

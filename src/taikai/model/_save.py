@@ -17,7 +17,7 @@ from taikai.errors import Argument, InputError, ModelError, check_path
 from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME, leftover
 from taikai.model._loaded import metadata_problems
 from taikai.model._metadata import ModelMetadata
-from taikai.model._save_files import write_artifact
+from taikai.model._save_files import dirs_made, write_artifact
 from taikai.model._save_marker import SAVING_NAME, Leftover, busy, in_progress, save_state
 
 
@@ -69,10 +69,13 @@ def check_model_dir(
     that: *force*), one whose files an interrupted save left not one model (unless *overwrite*), and one a live save
     is writing. *interrupted*: whether an interrupted save left its marker in *out* (``None``: look); *late*: the
     check of a save holding *out*, after the one made before training (the trained model is lost if refused)."""
+    given = out
+    if not out.exists():
+        out = dirs_made(out)[0]  # as the save will find it: new/../m is m, once the save has made new
     if out.exists() and not out.is_dir():
         raise InputError(f"{named}: is a file, not a model directory; choose a directory (it is created)")
     if not out.exists():
-        _check_parent(out, named)
+        _check_parent(given, named)
         return
     if not os.access(out, os.W_OK | os.X_OK):
         raise InputError(f"{named}: you may not write to it; choose a directory you may write")

@@ -39,6 +39,22 @@ _TEMPORARY = re.compile(
 """The name :func:`_temporary` gives, with its writer's pid."""
 
 
+def dirs_made(out_dir: Path) -> tuple[Path, list[Path]]:
+    """Return where ``out_dir.mkdir(parents=True)`` ends and the directories it makes, outermost first: the ``..``
+    after a directory it makes leads back to the one before (``new/../m``: ``m``, and ``new`` made for the walk)."""
+    parts = out_dir.parts
+    at = Path(parts[0]) if parts else Path()
+    made = [] if at.exists() or at.is_symlink() else [at]
+    for part in parts[1:]:
+        if part == ".." and at in made:
+            at = at.parent
+            continue
+        at = at / part
+        if not at.exists() and not at.is_symlink():  # a dangling link: mkdir refuses it (see check_model_dir)
+            made.append(at)
+    return at, made
+
+
 def _alive(pid: int) -> bool:
     """Return whether the process *pid* may be running (``True`` when it cannot be told)."""
     if pid == os.getpid():
@@ -82,32 +98,39 @@ def write_artifact(
     import joblib
 
     out_dir = Path(out_dir)
+    _, made = dirs_made(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     temporary: list[Path] = []
-    with holding_save(out_dir, named or f"directory {out_dir}", force, late=late) as saving:
-        if check is not None:
-            check(saving.interrupted)
-        remove_dead_temporaries(out_dir)
-        try:
-            artifact = _temporary(out_dir, ARTIFACT_NAME)
-            temporary.append(artifact)
-            if data is None:
-                intern_attribute_names(pipeline)  # else the bytes depend on what the process unpickled before
-                joblib.dump(pipeline, artifact, compress=3)
-                data = artifact.read_bytes()  # this save's own file: the bytes it wrote
-            else:
-                artifact.write_bytes(data)
-            meta = meta.with_artifact(ArtifactInfo(ARTIFACT_NAME, hashlib.sha256(data).hexdigest(), len(data)))
-            metadata = _temporary(out_dir, METADATA_NAME)
-            temporary.append(metadata)
-            metadata.write_text(json.dumps(meta.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            saving.touched = True
-            os.replace(artifact, out_dir / ARTIFACT_NAME)
-            os.replace(metadata, out_dir / METADATA_NAME)
-        finally:
-            for path in temporary:  # gone once renamed; left by a failure
-                with contextlib.suppress(OSError):
-                    path.unlink(missing_ok=True)
+    try:
+        with holding_save(out_dir, named or f"directory {out_dir}", force, late=late) as saving:
+            if check is not None:
+                check(saving.interrupted)
+            remove_dead_temporaries(out_dir)
+            try:
+                artifact = _temporary(out_dir, ARTIFACT_NAME)
+                temporary.append(artifact)
+                if data is None:
+                    intern_attribute_names(pipeline)  # else the bytes depend on what the process unpickled before
+                    joblib.dump(pipeline, artifact, compress=3)
+                    data = artifact.read_bytes()  # this save's own file: the bytes it wrote
+                else:
+                    artifact.write_bytes(data)
+                meta = meta.with_artifact(ArtifactInfo(ARTIFACT_NAME, hashlib.sha256(data).hexdigest(), len(data)))
+                metadata = _temporary(out_dir, METADATA_NAME)
+                temporary.append(metadata)
+                metadata.write_text(json.dumps(meta.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+                saving.touched = True
+                os.replace(artifact, out_dir / ARTIFACT_NAME)
+                os.replace(metadata, out_dir / METADATA_NAME)
+            finally:
+                for path in temporary:  # gone once renamed; left by a failure
+                    with contextlib.suppress(OSError):
+                        path.unlink(missing_ok=True)
+    except BaseException:  # refused or failed: the directories made for this save go, when it left them empty
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
     return meta, data
 
 

@@ -109,10 +109,13 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
 
 def _check_file(item: str | Path) -> None:
     """Raise :class:`InputError` unless *item* is a file to read, as the main input is checked: ``-`` (standard
-    input, naming the command running), a pipe or a device, a folder (perhaps a model's) and a missing file."""
-    from taikai.io import check_regular_file, format_of
+    input, naming the command running), a pipe or a device, a folder (perhaps a model's) and a missing file. A Dask
+    engine's output folder is read as the one file of its parts, as the predictions are (``taikai.io.PartsReader``)."""
+    from taikai.io import check_regular_file, format_of, is_parts_folder
 
     path = Path(item)
+    if is_parts_folder(path):
+        return
     check_regular_file(path)
     if path.is_dir():
         format_of(path)  # the folder error of every data file read (a model directory said to be one)

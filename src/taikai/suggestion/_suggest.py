@@ -179,11 +179,11 @@ def suggest(
     The texts are in *text_column* and the ids in *id_column* (default: those batch was given, as the batch summary
     beside the file recorded; else ``text``, and row numbers).
     Rows already handed out are not picked again: *exclude* takes sheets filled before, or labelled files (paths
-    or frames); a row whose id (where the file has the id column) or normalised text (masked, for a sheet written
-    with ``mask_pii``) is in one of them is left out, near-duplicates of their texts too. Every row of such a file
-    counts, labelled or left blank. A file that matches no row gets a :class:`~taikai.errors.DataWarning`. The
-    xlsx sheet's how_to names the files given: the train command adds the earlier sheets again, and the next round
-    excludes them all again.
+    or frames; a Dask engine's output folder is read as the one file of its parts); a row whose id (where the file
+    has the id column) or normalised text (masked, for a sheet written with ``mask_pii``) is in one of them is left
+    out, near-duplicates of their texts too. Every row of such a file counts, labelled or left blank. A file that
+    matches no row gets a :class:`~taikai.errors.DataWarning`. The xlsx sheet's how_to names the files given: the
+    train command adds the earlier sheets again, and the next round excludes them all again.
     Of an xlsx workbook of predictions, *sheet* (a name or 1-based number, as ``--sheet``) is read, else the first.
     """
     strategy = parse_choice(Strategy, "strategy", strategy)

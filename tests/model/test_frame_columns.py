@@ -1,0 +1,61 @@
+"""Model.predict_frame on a frame whose columns are a MultiIndex: the text column named by its tuple, the model's
+columns added as ('reason', ''), and a column named otherwise refused with the columns and how to name one."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from taikai import InputError
+
+TEXTS = ["手数料が高すぎて続けられない", "連絡が遅くて困った"]
+
+
+def _frame(columns: list[tuple[str, ...]]) -> pd.DataFrame:
+    return pd.DataFrame({c: TEXTS if c[-1] == "text" else ["x", "y"] for c in columns})
+
+
+@pytest.mark.parametrize(
+    ("columns", "text_column", "prefix", "added"),
+    [
+        ([("review", "text"), ("review", "id")], ("review", "text"), "", ("reason", "")),
+        ([("a", "b", "text")], ("a", "b", "text"), "", ("reason", "", "")),
+        ([("review", "text"), ("reason", "")], ("review", "text"), "pred_", ("pred_reason", "")),
+    ],
+    ids=["two levels", "three levels", "a prefix beside a reason column"],
+)
+def test_a_frame_with_levels_of_columns_keeps_them(tiny_model, columns, text_column, prefix, added):
+    df = _frame(columns)
+    out = tiny_model.predict_frame(df, text_column, prefix=prefix)
+    assert isinstance(out.columns, pd.MultiIndex), list(out.columns)  # before: a flat Index of tuples and names
+    assert list(out.columns[: len(columns)]) == columns
+    assert out[added].tolist() == [p.reason for p in tiny_model.predict(TEXTS)]
+    assert out[prefix + "reason"].tolist() == out[added].tolist()  # as pandas names a column added by df["reason"]
+
+
+@pytest.mark.parametrize(
+    ("columns", "text_column", "said"),
+    [
+        (
+            [("review", "text"), ("review", "id")],
+            "text",
+            "no column 'text'; the columns are [('review', 'text'), ('review', 'id')]; give the right one to "
+            "text_column= (--text-column on the command line); the columns have 2 levels: name one as a tuple, such "
+            "as text_column=('review', 'text')",
+        ),
+        (
+            [("x", "body"), ("review", "id")],
+            "review",
+            "the columns have 2 levels: name one as a tuple, such as text_column=('review', 'id')",
+        ),
+        (
+            [("review", "text"), ("reason", "")],
+            ("review", "text"),
+            "the input already has output column(s) ['reason']",  # before: a second 'reason' column
+        ),
+    ],
+    ids=["a name of the last level", "a name of the first level", "an output column already there"],
+)
+def test_a_frame_with_levels_of_columns_refused_says_how_to_name_one(tiny_model, columns, text_column, said):
+    with pytest.raises(InputError, match=re.escape(said)):
+        tiny_model.predict_frame(_frame(columns), text_column)
