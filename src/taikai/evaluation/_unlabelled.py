@@ -37,9 +37,7 @@ _SENTIMENT_WORDS = ("sentiment", "tone", "polarity", "感情")
 _AS_WORDS = ("class", "tag", "tone")
 _LETTERS = "a-z"
 _LABEL_WORD = re.compile(
-    "|".join(
-        rf"(?<![{_LETTERS}]){word}(?:e?s)?(?![{_LETTERS}])" if word in _AS_WORDS else word for word in LABEL_WORDS
-    )
+    "|".join(rf"(?<![{_LETTERS}]){word}(?:e?s)?(?![{_LETTERS}])" if word in _AS_WORDS else word for word in LABEL_WORDS)
 )
 
 
