@@ -269,7 +269,7 @@ def test_dash_as_the_output_of_classify_file_is_refused_as_such(tmp_path, dump, 
     """Regression (h153): classify_file(dump, "-") said to name the format with output_format=, which then said
     that - is not standard output: - is said first, whatever the options."""
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(InputError, match="^-: taikai writes a file, not to standard output"):
+    with pytest.raises(InputError, match=r"^-: taikai writes a file, not to standard output"):
         taikai.classify_file(dump, "-", "text", model=tiny_model, **options)
     assert not (tmp_path / "-").exists()
 
