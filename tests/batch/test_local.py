@@ -264,6 +264,16 @@ def test_cli_batch_input_that_is_a_model_directory_says_so(tmp_path, dump, tiny_
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("options", [{}, {"output_format": "csv"}])
+def test_dash_as_the_output_of_classify_file_is_refused_as_such(tmp_path, dump, tiny_model, monkeypatch, options):
+    """Regression (h153): classify_file(dump, "-") said to name the format with output_format=, which then said
+    that - is not standard output: - is said first, whatever the options."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match=r"^-: taikai writes a file, not to standard output"):
+        taikai.classify_file(dump, "-", "text", model=tiny_model, **options)
+    assert not (tmp_path / "-").exists()
+
+
 def test_cli_batch_input_that_is_a_folder_says_so(tmp_path, dump, tiny_model_dir):
     result = run(dump.parent, "-o", tmp_path / "out.csv", "--text-column", "text", "-m", tiny_model_dir)
     assert result.exit_code == 2

@@ -485,3 +485,39 @@ def test_the_reference_line_says_whether_it_read_predictions_or_classified(
     assert said["model_checked"] is checked
     dump = run(reference, "--model", tiny_model_dir)  # a predictions file as the dump says the same
     assert dump.stdout.splitlines()[0] == f"drift of {reference} ({read})"
+
+
+_AGAIN = "the predictions of p.csv are read as written, not classified again"
+_BATCH = "classify the dump again with taikai batch giving text_column='text' (--text-column text on the command line)"
+
+
+@pytest.mark.parametrize(
+    ("japanese", "given", "hint"),
+    [
+        # batch was given review_id: drift --text-column text would read the same predictions again
+        (60, [], f"the column review_id holds no Japanese text; the column text does, and {_AGAIN}: {_BATCH}"),
+        (60, ["--text-column", "text"], f"though the column text holds Japanese text; {_AGAIN}: were they made from"),
+        # the model's reason_ja of the few rows classified is no column of reviews
+        (3, [], "the column review_id holds no Japanese text, nor does any other column of p.csv"),
+    ],
+)
+def test_a_predictions_file_without_japanese_says_to_classify_again(
+    tiny_model_dir, tmp_path, monkeypatch, japanese, given, hint
+):
+    """Regression (h153): the hint of a predictions file said to give drift --text-column text, which read the same
+    predictions again and then said that text (Japanese reviews) held no Japanese; it named reason_ja as reviews."""
+    monkeypatch.chdir(tmp_path)
+    hotels = pd.read_csv(HOTELS)
+    if japanese < len(hotels):  # ids but in a few rows, and no other column of reviews
+        hotels["review_id"] = [*hotels["text"][:japanese], *hotels["review_id"][japanese:]]
+        hotels = hotels.drop(columns="text")
+    hotels.to_csv("dump.csv", index=False)
+    made = CliRunner().invoke(
+        cli, ["batch", "dump.csv", "-o", "p.csv", "-m", tiny_model_dir, "--text-column", "review_id"]
+    )
+    assert made.exit_code == 0, made.output
+    result = run("p.csv", "--model", tiny_model_dir, *given, "--json", "-")
+    assert result.exit_code == 0, result.output
+    said = json.loads(result.stdout)["text_hint"]
+    assert hint in said and "reason_ja" not in said and "give text_column=" not in said, said
+    assert result.stderr.splitlines()[-2] == f"hint: {said}"

@@ -1,5 +1,6 @@
-"""drift, evaluate and train say that a header stands below a title, as batch does (taikai.io.check_header_row),
-instead of a missing column without the reason, or a malformed record at the header's line."""
+"""drift, evaluate, train and rules test say that a header stands below a title, as batch does
+(taikai.io.check_header_row), instead of a missing column without the reason, or a malformed record at the header's
+line."""
 
 import pytest
 
@@ -35,14 +36,19 @@ def _write(path, rows):
         ),
         ("evaluate", LABELLED, ["--no-sentiment"], f"'text' and 'reasons' are on line 3: {BELOW}"),
         ("train", LABELLED, ["-o", "{tmp}/mm"], f"'text', 'reasons' and 'sentiment' are on line 3: {BELOW}"),
+        # h153: rules test said "titled.csv:3: malformed record" still
+        ("rules test {tmp}/rules.toml", LABELLED, [], f"no column 'text' nor 'reasons'; the columns are ['{TITLE}']"),
+        ("rules test {tmp}/rules.toml", LABELLED, ["--reasons-column", "gold"], "'text' is on line 3: "),
     ],
 )
 def test_a_header_below_a_title_is_said_so(invoke, tmp_path, tiny_model_dir, command, rows, options, said):
     """Regression: drift said only "no column 'text'"; evaluate and train "titled.csv:3: malformed record"."""
     path = tmp_path / "titled.csv"
     _write(path, rows)
+    (tmp_path / "rules.toml").write_text('[[rule]]\nname = "fee"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
     model = ["-m", tiny_model_dir] if command != "train" else []
-    result = invoke(command, path, *model, *[o.format(tmp=tmp_path) for o in options])
+    words = [word.format(tmp=tmp_path) for word in command.split()]
+    result = invoke(*words, path, *model, *[o.format(tmp=tmp_path) for o in options])
     assert result.exit_code == 2, result.output
     assert f"taikai: error: {path}: " in result.output and said in result.output, result.output
     assert "malformed record" not in result.output

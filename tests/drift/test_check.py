@@ -497,3 +497,19 @@ def test_the_dump_is_checked_before_the_reference_is_classified(tiny_model, tmp_
     assert str(caught.value).startswith(said.format(tmp=tmp_path))
     if "text_column" in given:
         assert "give the right one to text_column= (--text-column on the command line)" in str(caught.value)
+
+
+@pytest.mark.parametrize("role", ["dump", "reference"])
+def test_a_frame_of_predictions_is_said_to_be_one_not_a_file_with_no_summary_beside_it(tiny_model, tmp_path, role):
+    """Regression (h153): a frame of predictions was said to be a "predictions file" with "no batch summary beside
+    it", its model given with "--model", in a Python call."""
+    predictions = tiny_model.predict_frame(pd.read_csv(HOTELS), text_column="text")
+    path = tmp_path / "p.csv"
+    predictions.to_csv(path, index=False)
+    dump, reference = (predictions, path) if role == "dump" else (path, predictions)
+    shown = str(check_drift(dump, tiny_model, reference=reference))
+    assert (
+        "predictions frame, read as written; its model cannot be checked (a frame has no batch summary to name "
+        "one): its predictions are taken as made by the model given (model=; else the default model)"
+    ) in shown
+    assert "predictions file, read as written; its model" in shown  # the file: no summary beside it either

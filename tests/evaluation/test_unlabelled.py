@@ -81,6 +81,10 @@ def test_a_prefixed_predictions_file_with_labels_of_its_own_is_scored(tiny_model
         (["text", "区分"], "give it as reasons_column='区分'"),
         (["text", "tone"], "give it as sentiment_column='tone' (--sentiment-column tone on the command line), and "),
         (["text", "label"], "but 'label' looks to hold labels: give it as reasons_column='label'"),
+        # label, reason and sentiment count inside a name, as before the words above came (h153: "no labels")
+        (["text", "ReasonCode"], "but 'ReasonCode' looks to hold labels: give it as reasons_column='ReasonCode'"),
+        (["text", "goldlabel"], "give it as reasons_column='goldlabel'"),
+        (["text", "reasoning", "primarySentiment"], "and sentiment_column='primarySentiment' (--sentiment-column"),
     ],
 )
 def test_labels_under_other_names_are_named_with_the_arguments_that_read_them(tiny_model, tmp_path, columns, said):

@@ -1,10 +1,12 @@
 """Labelled files: label names, more_reasons, blank rows, unusable rows skipped or refused, unknown labels."""
 
+import re
+
 import pandas as pd
 import pytest
 
 from taikai import InputError
-from taikai.io import BadRow, check_labelled, read_labelled_table
+from taikai.io import BadRow, check_labelled, read_labelled, read_labelled_table
 from taikai.labels import format_reasons
 
 
@@ -414,3 +416,19 @@ def test_a_sentiment_is_not_told_to_be_separated():
     known = {"known_reasons": OWN, "known_sentiments": ["良い", "悪い"]}
     with pytest.raises(InputError, match=r"sentiment: unknown label '良い、悪い' \(closest: '良い'\)"):
         check_labelled(frame([["手数料が高い", "お金", "良い、悪い", ""]]), **known)
+
+
+@pytest.mark.parametrize(
+    ("read", "options", "said"),
+    [
+        (read_labelled, {}, "'text', 'reasons' and 'sentiment' are on line 3: the lines above it look like a title"),
+        (read_labelled_table, {"sentiment_column": None}, "'text' and 'reasons' are on line 3: the lines above it"),
+    ],
+)
+def test_a_header_below_a_title_is_said_so_by_the_public_readers(tmp_path, read, options, said):
+    """Regression (h153): taikai.io.read_labelled of a file whose header stands below a title said "titled.csv:3:
+    malformed record", as evaluate and train no longer do."""
+    path = tmp_path / "titled.csv"
+    path.write_text("退会アンケート集計\n\ntext,reasons,sentiment\n手数料が高い,fees,negative\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(said)):
+        read(path, **options)

@@ -151,15 +151,20 @@ def test_check_regular_file_refuses_what_cannot_be_read_twice(tmp_path, make, fm
         open_reader(path, fmt or "jsonl")
 
 
+_MODEL_DIRECTORY = "is a directory, not a file: a model directory (it holds "
+
+
 @pytest.mark.parametrize(
     ("name", "holds", "fmt", "said"),
     [
-        ("mine", ("model.joblib", "metadata.json"), None, "is a directory, not a file: a model directory (it holds"),
-        ("mine", ("metadata.json",), "csv", "is a directory, not a file: a model directory (it holds"),
+        ("mine", ("model.joblib", "metadata.json"), None, f"{_MODEL_DIRECTORY}model.joblib and metadata.json), not"),
+        # h153: it said "(it holds model.joblib and metadata.json)" of a folder holding one of them
+        ("mine", ("metadata.json",), "csv", f"{_MODEL_DIRECTORY}metadata.json), not data"),
+        ("mine", ("model.joblib",), None, f"{_MODEL_DIRECTORY}model.joblib), not data"),
         ("dumps", ("a.csv",), None, "is a directory, not a file; give a data file in it (CSV, TSV, JSONL, Parquet"),
         ("dumps.csv", (), None, "is a directory, not a file; give a data file in it (CSV, TSV, JSONL, Parquet"),
     ],
-    ids=["model", "model-as-csv", "folder", "folder-named-csv"],
+    ids=["model", "model-as-csv", "model-file-only", "folder", "folder-named-csv"],
 )
 def test_a_folder_read_as_data_says_what_it_is(tmp_path, name, holds, fmt, said):
     """Regression: a model directory given as the data (``taikai drift dump.csv --reference models/mine``) or any

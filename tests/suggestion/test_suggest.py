@@ -11,7 +11,7 @@ import taikai
 from taikai.errors import DataWarning
 from taikai.labels import REASON_IDS, SENTIMENTS
 from taikai.suggestion import definitions, write_sheet
-from tests.text.test_similar import REVIEW, SURVEY
+from tests.text.test_similar import REVIEW, SURVEY, survey
 
 
 def predictions(n: int = 60, seed: int = 0) -> pd.DataFrame:
@@ -436,3 +436,17 @@ def test_answers_filled_into_one_form_are_not_near_duplicates(strategy, texts, d
     s = taikai.suggest(_dump(texts), n=20, strategy=strategy, text_column="body", id_column="review_id")
     assert (len(s.rows), s.duplicates) == (len(texts) - duplicates, duplicates)
     assert f"same or near-duplicate text: {duplicates}" in str(s)
+
+
+MORE_ANSWERS = ["子育てで忙しい", "本業が忙しくなった", "評価が厳しい", "非承認が続いた", "システムが使いにくい"]
+MORE_ANSWERS += ["サポートが遅い", "報酬の振込が遅い", "別の副業を始めた", "目標金額に達した", "家族の介護"]
+
+
+@pytest.mark.parametrize("strategy", ["margin", "entropy", "random"])
+def test_answers_filled_into_the_form_of_a_sheet_handed_out_are_not_its_near_duplicates(strategy):
+    """Regression (h153): --strategy random --exclude left out other answers filled into the form of the sheet
+    handed out as near-duplicates of it (near-duplicates of them: 4), which margin and entropy no longer did."""
+    texts = [*SURVEY, *map(survey, MORE_ANSWERS)]
+    handed_out = pd.DataFrame({"text": SURVEY})
+    s = taikai.suggest(_dump(texts), n=20, strategy=strategy, text_column="body", exclude=[handed_out])
+    assert (len(s.rows), s.near_excluded) == (len(MORE_ANSWERS), 0)

@@ -93,6 +93,9 @@ def run_local(
     options.refuse_other_engine("local")
     check_prefix(options.prefix)
     check_local_input(input, options.input_format)
+    rules_file = options.rules if isinstance(options.rules, (str, Path)) else None
+    inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
+    tio.check_not_input(output, inputs)  # - too, before its format is asked for
     in_fmt = tio.format_of(input, options.input_format, said.INPUT_FORMAT)
     example = output / f"out.{(options.output_format or 'csv').lower()}"
     hint = f" such as {example}, or use {said.DASK_ENGINE} to write a folder of parts"
@@ -100,9 +103,6 @@ def run_local(
     out_fmt = tio.format_of(output, options.output_format, said.OUTPUT_FORMAT)
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
-    rules_file = options.rules if isinstance(options.rules, (str, Path)) else None
-    inputs = {"the input": input, "the rules": Path(rules_file) if rules_file is not None else None}
-    tio.check_not_input(output, inputs)
     bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None
     check_side_files(output, bad_output, inputs, options.resume)
     reader = options.read_options.open(input)

@@ -7,10 +7,10 @@ The verdict stays: an English dump does drift from a Japanese model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from taikai.errors import Argument
+from taikai.errors import TEXT_COLUMN, Argument
 from taikai.model import DriftStatistics
 from taikai.text import check_text, japanese_share
 
@@ -36,16 +36,24 @@ def text_column_hint(
     first: list[list[Any]] | None,
     argument: Argument,
     source: str,
+    predictions: Collection[str] | None = None,
 ) -> str | None:
     """Return the hint for *stats* (of *source*, whose texts were read from *text_column*), or ``None`` when fewer
     than :data:`NEARLY_ALL` of its rows are unclassifiable; *columns* are the file's columns as named there and
-    *first* the values of its first chunk, one list per column."""
+    *first* the values of its first chunk, one list per column. Of a predictions file, whose rows are not
+    classified again, *predictions* names the model's columns (``reason_ja``: no column of reviews), and the advice
+    is to classify the dump again with ``taikai batch``."""
     if not stats.rows or stats.unclassifiable_share < NEARLY_ALL:
         return None
     share = f"{stats.unclassifiable_share:.0%}"
     said = f"{share} of the rows are unclassifiable and the column {text_column} holds no Japanese text"
     scores = [] if first is None else [(_japanese(values), str(name)) for name, values in zip(columns, first)]
+    if predictions is not None:
+        scores = [(score, name) for score, name in scores if name not in predictions]
     best = max((s for s in scores if s[0] and s[1] != text_column), default=None)
+    if predictions is not None:
+        own = any(score for score, name in scores if name == text_column)
+        return _predictions_hint(share, said, text_column if own else best[1] if best else None, own, source)
     if best is not None:
         give = argument.either([best[1]])
         return f"{said}: is it the column of the reviews? The column {best[1]} holds Japanese text: give {give}"
@@ -53,3 +61,21 @@ def text_column_hint(
         f"{said}, nor does any other column of {source}: the model reads Japanese reviews (if they are in another "
         f"column, give it with {argument})"
     )
+
+
+def _predictions_hint(share: str, said: str, japanese: str | None, own: bool, source: str) -> str:
+    """The hint for a predictions file, read as written: giving drift another text column would classify nothing
+    again, so the advice is to classify the dump again, from the column of *japanese* text if one holds it."""
+    again = f"the predictions of {source} are read as written, not classified again"
+    if japanese is None:
+        return (
+            f"{said}, nor does any other column of {source}: the model reads Japanese reviews (if they are in a "
+            f"column of the dump, classify it again with taikai batch giving that column with {TEXT_COLUMN})"
+        )
+    redo = f"classify the dump again with taikai batch giving {TEXT_COLUMN.either([japanese])}, and check the drift "
+    if own:  # the column given holds Japanese: the predictions were made from another
+        return (
+            f"{share} of the rows are unclassifiable as predicted, though the column {japanese} holds Japanese text; "
+            f"{again}: were they made from another column? If so, {redo}of that output"
+        )
+    return f"{said}; the column {japanese} does, and {again}: {redo}of that output"

@@ -26,7 +26,7 @@ from taikai.io import (
     text_column_of,
     warn_decoding,
 )
-from taikai.model import DriftStatistics, Model, find_column, find_prefix, unprefixed
+from taikai.model import LABEL_COLUMNS, DriftStatistics, Model, find_column, find_prefix, unprefixed
 from taikai.privacy import sum_counts
 
 if TYPE_CHECKING:
@@ -240,6 +240,7 @@ def count_chunks(
             dated.add(data[date_index], measured)
     periods = dated.build() if dated is not None else {}
     named = list(shown) if shown is not None else list(columns)
+    model_made = {str(n) for n, c in zip(named, columns) if c in LABEL_COLUMNS} if rows.predictions else None
     whole = overall.build()
     return FileStatistics(
         source,
@@ -251,5 +252,5 @@ def count_chunks(
         dated.out_of_range if dated is not None else 0,
         dated.survey.order if dated is not None else None,
         dated.survey.years if dated is not None else None,
-        text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source),
+        text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
     )

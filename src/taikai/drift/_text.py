@@ -46,10 +46,19 @@ _UNCHECKED = (
 )
 
 
-def _read(predictions: bool, unchecked: bool) -> str:
-    """Say how a file was read: classified, or its predictions read (and whether their model was checked)."""
+_FRAME_UNCHECKED = (
+    "its model cannot be checked (a frame has no batch summary to name one): its predictions are taken as made by "
+    "the model given (model=; else the default model)"
+)
+
+
+def _read(predictions: bool, unchecked: bool, source: str) -> str:
+    """Say how a file (or frame: *source* ``<frame>``) was read: classified, or its predictions read (and whether
+    their model was checked)."""
     if not predictions:
         return "raw dump, classified on the fly"
+    if source == "<frame>":
+        return "predictions frame, read as written" + (f"; {_FRAME_UNCHECKED}" if unchecked else "")
     return "predictions file, read as written" + (f"; {_UNCHECKED}" if unchecked else "")
 
 
@@ -59,7 +68,7 @@ def _reference(report: DriftReport) -> str:
     named, source, rows = report.reference_name, report.reference.source, report.reference.rows
     label = named if named == f"the file {source}" else f"{named}: {source}"
     if report.reference_predictions is not None:  # a file or frame, not the model's stored statistics
-        return f"{label} ({rows:,} rows; {_read(report.reference_predictions, report.reference_unchecked)})"
+        return f"{label} ({rows:,} rows; {_read(report.reference_predictions, report.reference_unchecked, source)})"
     return describe_reference(named, rows) if label == named else f"{named}: {describe_reference(source, rows)}"
 
 
@@ -144,7 +153,7 @@ def _period_table(report: DriftReport) -> list[str]:
 def render(report: DriftReport) -> str:
     """Return the report as text; the last line is ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``."""
     stats = report.overall.statistics
-    kind = _read(report.predictions, report.unchecked)
+    kind = _read(report.predictions, report.unchecked, report.source)
     lines = [
         f"drift of {report.source} ({kind})",
         f"reference: {_reference(report)}",

@@ -30,14 +30,14 @@ LABEL_WORDS = (
     "タグ",
     "種別",
 )
-"""Words of a column name that may hold labels: a file with one is not taken for an unlabelled dump. A word in
-letters counts where it stands as a word (``tag``, ``review_tag``, ``tags``; not ``stage`` nor ``stone``)."""
+"""Words of a column name that may hold labels: a file with one is not taken for an unlabelled dump. A word
+counts anywhere in a name (``ReasonCode``, ``goldlabel``), but ``class``, ``tag`` and ``tone``, which other words
+hold, only where they stand as words (``tag``, ``review_tag``, ``tags``; not ``stage`` nor ``stone``)."""
 _SENTIMENT_WORDS = ("sentiment", "tone", "polarity", "感情")
+_AS_WORDS = ("class", "tag", "tone")
 _LETTERS = "a-z"
 _LABEL_WORD = re.compile(
-    "|".join(
-        word if not word.isascii() else rf"(?<![{_LETTERS}]){word}(?:e?s)?(?![{_LETTERS}])" for word in LABEL_WORDS
-    )
+    "|".join(rf"(?<![{_LETTERS}]){word}(?:e?s)?(?![{_LETTERS}])" if word in _AS_WORDS else word for word in LABEL_WORDS)
 )
 
 

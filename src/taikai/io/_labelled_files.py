@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taikai.errors import Argument, wrong_type
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, Argument, wrong_type
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import format_of
 from taikai.io._formula_cells import unescape_sheet
@@ -33,7 +33,8 @@ def read_labelled_table(
 ) -> LabelledTable:
     """Read a labelled file of any format taikai reads and check it (see :func:`check_labelled` for *options*)."""
     check_file("path", path, FileKind.LABELLED)
-    table = read_labelled_file(Path(path), encoding=encoding, encoding_errors=encoding_errors)
+    wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN), (sentiment_column, SENTIMENT_COLUMN)]
+    table = read_labelled_file(Path(path), encoding=encoding, encoding_errors=encoding_errors, wanted=wanted)
     return check_labelled(
         table.frame,
         table.source,

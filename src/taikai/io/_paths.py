@@ -64,8 +64,9 @@ def _model_folder_error(path: Path) -> InputError | None:
     """Return the error for the model directory *path* given as data (``None``: it is not one)."""
     if not holds_model(path):
         return None
+    held = " and ".join(name for name in MODEL_FILES if (Path(path) / name).is_file())  # not both, when one is gone
     return InputError(
-        f"{path}: is a directory, not a file: a model directory (it holds {' and '.join(MODEL_FILES)}), not "
+        f"{path}: is a directory, not a file: a model directory (it holds {held}), not "
         f"data; give a data file here ({_DATA_FILES}), and the model, where the command takes one, with model= "
         "(--model DIR on the command line)"
     )

@@ -5,7 +5,9 @@ that fills a tenth of the dump fills about a tenth of the sheet, so that the she
 ``taikai evaluate`` on it once filled, estimate the dump's without weights (which no command applies). A text drawn
 more than once is listed each time, the repeats right after its first (``train --add`` keeps it once). A row that is
 a near-duplicate of a text handed out before (``--exclude``) is left out and another drawn in its place: whether a
-row is one depends on that row alone, so the draw stays uniform over the rows left.
+row is one depends on that row (and, when most texts are written in one form, on the form's fixed parts, which are
+left out: a different answer filled into the form is no near-duplicate, as for the other strategies), so the draw
+stays uniform over the rows left.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.suggestion._select import Selection
-from taikai.text import near_duplicates
+from taikai.text import FORM_SHARE, near_duplicates
 
 
 def _near_excluded(texts: Sequence[str], excluded: Sequence[str]) -> list[bool]:
@@ -25,7 +27,7 @@ def _near_excluded(texts: Sequence[str], excluded: Sequence[str]) -> list[bool]:
     if not excluded:
         return [False] * len(texts)
     distinct = list(dict.fromkeys(texts))
-    pairs = near_duplicates([*distinct, *excluded])
+    pairs = near_duplicates([*distinct, *excluded], form=FORM_SHARE)  # answers filled into one form: no duplicates
     close = {distinct[i] for i, j, _ in pairs if i < len(distinct) <= j}
     return [t in close for t in texts]
 

@@ -29,6 +29,7 @@ from taikai.text._pos import Morpheme, PosTagger
 from taikai.text._same import CP932_ROUND_TRIP, same_text_key
 from taikai.text._similar import (
     COPY_LENGTH,
+    FORM_SHARE,
     NEAR_COPY,
     NEAR_DUPLICATE,
     containment,
@@ -51,6 +52,7 @@ __all__ = [
     "COPY_LENGTH",
     "CP932_ROUND_TRIP",
     "CUT_MESSAGE",
+    "FORM_SHARE",
     "INVISIBLE",
     "MAX_CHARS",
     "NEAR_COPY",

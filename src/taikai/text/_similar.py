@@ -18,7 +18,8 @@ COPY_LENGTH = 0.5
 short text held in many long ones (``ありがとうございました``) would otherwise join them all into one group."""
 FORM_SHARE = 0.5
 """The share of the texts from which a 3-gram held by them is a fixed part of a form they were written in
-(``【退会理由】``, ``【総合評価】★★☆☆☆``), left out when near-copies are looked for."""
+(``【退会理由】``, ``【総合評価】★★☆☆☆``), left out when near-copies are looked for, and when suggest's
+near-duplicates are (``near_duplicates(form=FORM_SHARE)``)."""
 FORM_ROWS = 10
 """The least number of texts a 3-gram must be in to be a form's: in fewer, texts that share most of their grams are
 more likely copies of one review than fillings of one form (a review copied with other openers into half of a
