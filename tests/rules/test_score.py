@@ -1,5 +1,7 @@
 """Scoring rules against gold labels: hits, right hits, precision, recall and misfires, per rule and per label."""
 
+import re
+
 import pytest
 
 from taikai.rules import Counts, Misfire, RuleScore, RulesScore, compile_rules, parse_rules, score_rules
@@ -152,3 +154,15 @@ def test_a_text_is_matched_when_classify_can_read_it(text, matched):
     score = score_rules(matcher, [text, "手数料"], [["fees"], ["fees"]])
     assert (score.rows, score.unmatched) == (2, 0 if matched else 1)
     assert f"{2 - score.unmatched} matched ({score.unmatched} not: text empty or not Japanese)" in str(score)
+
+
+@pytest.mark.parametrize("name", ["fee|high", "fee\nhigh", "fee\r\n|high"])
+def test_a_rule_name_stays_in_its_cell_of_the_markdown_table(name):
+    """Regression: a line break in a rule's name (a quoted TOML key may hold one) ended the table's row."""
+    fee = RuleScore(name, "fees", Counts(2, 0, 0), 2, ())
+    report = RulesScore("r.toml", "x", 2, 0, 2, (fee,), {}).to_markdown()
+    lines = report.splitlines()
+    header = next(line for line in lines if line.startswith("| "))
+    row = next(line for line in lines if line.startswith("| fee"))
+    cells = re.split(r"(?<!\\)\|", row)  # the bars that are not escaped
+    assert len(cells) == header.count("|") + 1 and "high" in row

@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai.text import clip, display_width, pad, printable
+from taikai.text import clip, display_width, markdown_cell, pad, printable
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,17 @@ def test_clip(text, width, expected):
 def test_printable(text, expected):
     assert printable(text) == expected
     assert len(printable(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("手数料", "手数料"),
+        ("a|b", "a\\|b"),
+        ("一行目\n二行目", "一行目 二行目"),  # a line break would end the table's row
+        ("  前後\t の 空白  ", "前後 の 空白"),
+        ("|\r\n|", "\\| \\|"),
+    ],
+)
+def test_markdown_cell_keeps_a_value_in_its_cell(text, cell):
+    assert markdown_cell(text) == cell

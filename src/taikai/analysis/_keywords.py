@@ -17,7 +17,7 @@ from taikai.errors import TOP, Argument, InputError, check_at_least, check_int, 
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order
 from taikai.model import Model, centred_coefficients, feature_blocks, find_column, resolve_model
 from taikai.privacy import NEUTRAL, neutralize
-from taikai.text import MAX_CHARS, Status, WordTagger, normalize, shown_text
+from taikai.text import MAX_CHARS, Status, WordTagger, markdown_cell, normalize, shown_text
 
 DEFAULT_TOP = 10
 
@@ -60,7 +60,7 @@ class Keywords:
         """Return one row per head and label, its features strongest first (:meth:`by_label`), for a notebook."""
         lines = ["| head | label | features |", "|---|---|---|"]
         for (head, label), features in self.by_label().itertuples(index=True, name=None):
-            lines.append(f"| {head} | {_cell(label)} | {_cell(features)} |")
+            lines.append(f"| {head} | {markdown_cell(label)} | {markdown_cell(features)} |")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -93,11 +93,6 @@ class Keywords:
                 joined.append(sep.join(k.feature for k in found))
         index = pd.MultiIndex.from_arrays([heads, labels], names=["head", "label"])
         return pd.DataFrame({"features": joined}, index=index, dtype=object)
-
-
-def _cell(text: str) -> str:
-    """Return *text* as one cell of a Markdown table: its ``|`` escaped, on one line."""
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _per_label(

@@ -11,6 +11,7 @@ from enum import Enum
 
 from taikai.errors import InputError, RulesError
 from taikai.labels import SENTIMENTS, closest_label, label_list, own_labels, reason_id, sentiment_id, sentiment_name
+from taikai.text import markdown_cell
 
 
 class TermKind(str, Enum):
@@ -130,7 +131,7 @@ class RuleSet:
             terms = [[str(t) for t in rule.any if t.kind is not TermKind.REGEX], rule.all, rule.none]
             regex = [t.value for t in rule.any if t.kind is TermKind.REGEX]
             cells = [rule.name, rule.label, *(", ".join(map(str, found)) for found in (*terms, regex))]
-            lines.append("| " + " | ".join(map(_cell, cells)) + " |")
+            lines.append("| " + " | ".join(map(markdown_cell, cells)) + " |")
         return "\n".join(lines)
 
     @property
@@ -192,8 +193,3 @@ def labels_hint(labels: Sequence[str]) -> str:
     an :class:`~taikai.labels.OwnLabels` of a ``--free-labels`` model, even spelt as taxonomy ids)."""
     named = "" if own_labels(labels) else " (or its Japanese name)"  # labels of one's own have none
     return f"the model's reasons are {label_list(labels)}: give one of them as label{named}"
-
-
-def _cell(text: str) -> str:
-    """Return *text* as one cell of a Markdown table: its ``|`` escaped, on one line."""
-    return " ".join(text.split()).replace("|", "\\|")

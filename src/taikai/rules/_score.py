@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
+from taikai.text import markdown_cell
 
 DEFINITION = (
     "A rule is right on a row when its label is among the row's gold reasons (any of them, not only the primary). "
@@ -140,7 +141,7 @@ class RulesScore:
             "|---|---|---:|---:|---:|---:|",
         ]
         for r in self.rules:
-            lines.append(f"| {_cell(r.name)} | {r.label} | {_row(r.counts)} |")
+            lines.append(f"| {markdown_cell(r.name)} | {r.label} | {_row(r.counts)} |")
         lines += [
             "",
             "Any rule of the label:",
@@ -175,10 +176,6 @@ def _ratio(value: float | None) -> str:
 
 def _row(c: Counts) -> str:
     return f"{c.hits:,} | {c.right:,} | {_ratio(c.precision)} | {_ratio(c.recall)}"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 def _clip(text: str) -> str:

@@ -41,7 +41,7 @@ from taikai.text._similar import (
     shingles,
 )
 from taikai.text._status import Status
-from taikai.text._width import clip, display_width, pad, printable
+from taikai.text._width import clip, display_width, markdown_cell, pad, printable
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share, sharing_words
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ __all__ = [
     "jaccard",
     "japanese_share",
     "make_tagger",
+    "markdown_cell",
     "near_copies",
     "near_duplicates",
     "nfkc_decoded_with_offsets",

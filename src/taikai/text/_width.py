@@ -1,4 +1,5 @@
-"""The width of text on a terminal: East Asian wide and full-width characters take two columns."""
+"""Text as shown: its width on a terminal (East Asian wide and full-width characters take two columns), and as a
+Markdown table's cell."""
 
 from __future__ import annotations
 
@@ -48,3 +49,9 @@ def clip(text: str, width: int) -> str:
             break
         out, used = out + ch, used + w
     return out + "…"
+
+
+def markdown_cell(text: str) -> str:
+    """Return *text* as one cell of a Markdown table: on one line (every run of white space, line breaks included,
+    one space) and its ``|`` escaped, so that it cannot end the cell or the row."""
+    return " ".join(text.split()).replace("|", "\\|")
