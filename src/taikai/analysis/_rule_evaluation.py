@@ -41,7 +41,7 @@ def evaluate_rules(
     DataFrame with those columns, as :func:`taikai.evaluate` takes) and score each rule against the gold reasons
     (see :data:`taikai.rules.DEFINITION`).
 
-    Reasons may be ids or Japanese display names, as for ``taikai train --add``; rows without any label (a sheet
+    Reasons may be ids or Japanese display names, as for ``taikai train --add``; rows without reasons (a sheet
     labelled in part) are skipped and counted (``skipped``), so are rows with further reasons but no primary one
     (``in_part``, with a warning naming them), and a label the model does not know stops with its row. The
     rules' labels are checked against *model*'s reasons (default: the shipped model), as when they run next
@@ -94,8 +94,8 @@ def evaluate_rules(
     kept = labelled.frame
     if kept.empty:
         raise InputError(
-            f"{source}: no row to score: {labelled.rows:,} row(s), {labelled.blank:,} of them without any "
-            f"label skipped; label some rows (reasons) and test the rules again"
+            f"{source}: no row to score: {labelled.rows:,} row(s), {labelled.blank:,} of them without reasons "
+            f"skipped; label some rows (reasons) and test the rules again"
         )
     positions = [frame.index.get_loc(i) for i in kept.index]
     texts = kept[text_column].tolist()
