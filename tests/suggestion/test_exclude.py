@@ -167,8 +167,15 @@ def test_without_exclude_the_tally_has_no_exclude_line():
         (
             [pd.DataFrame({"note": ["x"]})],
             InputError,
-            "<frame 1>, given to exclude= (--exclude on the command line): no column 'text' (nor 'review_id') to match "
-            "rows by",
+            # regression: 'body', the predictions' text column, was looked for too but not named
+            "<frame 1>, given to exclude= (--exclude on the command line): no column 'text' (nor 'body' nor "
+            "'review_id') to match rows by",
+        ),
+        (  # regression: a labelled file whose texts are under another name was told to give a labelled file
+            [pd.DataFrame({"comment": ["x"], "reasons": ["fees"]})],
+            InputError,
+            "(its columns: 'comment', 'reasons'); give a sheet taikai suggest wrote, or rename the column of its "
+            "texts to 'text'",
         ),
         ([3], TypeError, "exclude[0] must be a path or DataFrame (a sheet or labelled file), not int 3"),
         (3, TypeError, "exclude must be a path or DataFrame, or a list of them (sheets or labelled files), not int 3"),

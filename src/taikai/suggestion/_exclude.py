@@ -164,10 +164,13 @@ def read_excluded(
         id_col = None if id_name is None or str(id_name) not in frame.columns else str(id_name)
         text_col = next((c for c in (EXCLUDE_TEXT, str(text_name)) if c in frame.columns), None)
         if id_col is None and text_col is None:
-            looked = f"column {EXCLUDE_TEXT!r}" + ("" if id_name is None else f" (nor {str(id_name)!r})")
+            named = dict.fromkeys(str(c) for c in (text_name, id_name) if c is not None)  # the predictions' own
+            nor = [repr(c) for c in named if c != EXCLUDE_TEXT]
+            looked = f"column {EXCLUDE_TEXT!r}" + (f" (nor {' nor '.join(nor)})" if nor else "")
             raise InputError(
                 f"{source}, given to {EXCLUDE}: no {looked} to match rows by (its columns: "
-                f"{', '.join(map(repr, frame.columns[:12]))}); give a sheet taikai suggest wrote or a labelled file"
+                f"{', '.join(map(repr, frame.columns[:12]))}); give a sheet taikai suggest wrote, or rename the column "
+                f"of its texts to {EXCLUDE_TEXT!r}"
             )
         id_list = [id_key(k) for k in (frame[id_col].tolist() if id_col else [])]
         text_list = [text_key(t) for t in (frame[text_col].tolist() if text_col else [])]
