@@ -48,6 +48,34 @@ def test_rows_of_an_excluded_frame_are_not_picked_again(make, matched):
     assert f"left out as handed out before (--exclude): {matched} in <frame 1>" in str(again)
 
 
+@pytest.mark.parametrize(
+    ("suffix", "said"),
+    [
+        (".xlsx", "4 control character(s) an xlsx cell cannot hold were removed"),
+        (".csv", None),  # a CSV sheet keeps them
+    ],
+)
+@pytest.mark.parametrize("by", ["id", "text"])
+def test_a_sheet_whose_texts_lost_control_characters_still_matches_its_rows(tmp_path, suffix, said, by):
+    """Regression: an xlsx sheet drops the control characters a cell cannot hold; suggest said they were "written
+    as ?", and --exclude of the sheet warned that its rows' texts differ (another dump?), or matched none by text."""
+    df = predictions()
+    df["body"] = [f"{t[:3]}\x0b{t[3:]}\x01" for t in df["body"]]
+    sheet = tmp_path / f"s1{suffix}"
+    first = taikai.suggest(df, sheet, n=2, **COLUMNS)
+    assert (said in str(first)) if said else "control character" not in str(first)
+    assert "written as ?" not in str(first)
+    given = sheet if by == "id" else pd.read_excel(sheet) if suffix == ".xlsx" else pd.read_csv(sheet)
+    if by == "text":
+        given = given.drop(columns="review_id")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = taikai.suggest(df, n=2, **COLUMNS, exclude=given)
+    assert [str(w.message) for w in caught if issubclass(w.category, DataWarning)] == []
+    assert not set(first.rows["review_id"]) & set(again.rows["review_id"])
+    assert list(again.excluded.values()) == [2]
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_a_sheet_written_before_excludes_all_its_rows_filled_or_blank(tmp_path, suffix):
     sheet = tmp_path / f"s1{suffix}"

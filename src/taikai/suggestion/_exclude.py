@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 EXCLUDE_TEXT = "text"
 """The text column looked for first in a file to exclude: a suggest sheet's, and a labelled file's default."""
+_XLSX_LOST = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""The control characters an xlsx cell cannot hold (openpyxl's ``ILLEGAL_CHARACTERS_RE``), which an xlsx sheet's
+texts lost (:func:`taikai.io.excel_value`): left out of the texts compared, so that a row holding one matches its
+text on the sheet."""
 
 
 @dataclass(frozen=True)
@@ -134,10 +138,11 @@ def id_key(value: Any) -> str | None:
 
 def text_key(value: Any) -> str | None:
     """Return a text as the texts compared, the key of the duplicate checks (:func:`taikai.text.same_text_key`:
-    normalised, and a sheet's trip through CP932, 〜 as ～, folded back); ``None`` when missing or blank."""
+    normalised, and a sheet's trip through CP932, 〜 as ～, folded back; the control characters an xlsx sheet
+    cannot hold left out); ``None`` when missing or blank."""
     if is_missing(value):
         return None
-    text = same_text_key(normalize(str(value)))
+    text = same_text_key(normalize(str(value).translate(_XLSX_LOST)))
     return text or None
 
 
