@@ -235,6 +235,38 @@ def test_evaluate_measures_the_rows_the_model_was_trained_on(split_data, model, 
     assert f"Scored {rows} of {rows} rows" in report.to_markdown()
 
 
+@pytest.mark.parametrize(
+    ("unseen", "split", "offers_test"),
+    [
+        (0, "all", False),  # a sheet every row of which was trained on (train --add): --split test has no row
+        (0, "train", False),
+        (2, "all", True),  # rows it was not fitted on: --split test scores them
+        (2, "train", True),
+    ],
+)
+def test_the_training_overlap_advice_to_give_split_test_works_when_followed(
+    tiny_model, tiny_csv, tmp_path, unseen, split, offers_test
+):
+    """Regression: evaluating a train --add sheet with the model trained on it advised --split test, which then
+    stopped with "none of its rows is one the model was not fitted on"."""
+    import taikai
+
+    rows = pd.read_csv(tiny_csv)
+    new = pd.DataFrame({"text": ["手数料が二割も引かれて続ける気がしない", "報酬が低すぎて辞めた"][:unseen]})
+    data = tmp_path / "sheet.csv"
+    pd.concat([rows, new.assign(reasons="fees", sentiment="negative")]).to_csv(data, index=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        evaluate(tiny_model, data, split=split)
+    said = [str(w.message) for w in caught if issubclass(w.category, taikai.DataWarning)]
+    assert len(said) == 1 and "were in this model's training data" in said[0]
+    assert ("split='test'" in said[0]) is offers_test
+    if offers_test:  # the advice followed works
+        assert evaluate(tiny_model, data, split="test").n_rows == unseen
+    else:
+        assert "no row of it is held out: score labelled rows it was not trained on" in said[0]
+
+
 def _without_row_hashes(model_dir, tmp_path):
     import json
     import shutil

@@ -74,3 +74,19 @@ def test_a_rule_on_the_neutral_mark_fires_on_masked_text_as_predict_does(tiny_mo
     [predicted] = tiny_model.predict([text], rules=rules, mask_pii=mask_pii)
     assert predicted.rules is not None and predicted.rules.names == ("placeholder",)
     assert (rule.counts.hits, rule.misfires) == (1, 1)
+
+
+@pytest.mark.parametrize(("given", "hinted"), [(False, True), (True, False)])
+def test_labels_unknown_to_the_default_model_say_to_give_the_model(
+    tiny_model_dir, rules, tmp_path, monkeypatch, given, hinted
+):
+    """Regression: a --free-labels model's sheet tested without --model was told only to use the default model's
+    reasons or fix the typo; its labels were right, the model was not."""
+    monkeypatch.setenv("TAIKAI_MODEL", str(tiny_model_dir))
+    data = tmp_path / "sheet.csv"
+    pd.DataFrame({"text": ["手数料が高い"], "reasons": ["お金"]}).to_csv(data, index=False)
+    with pytest.raises(InputError) as caught:
+        taikai.evaluate_rules(rules, data, tiny_model_dir if given else None)
+    said = str(caught.value)
+    assert "unknown label 'お金'" in said
+    assert ("give that model with model= (--model on the command line)" in said) is hinted

@@ -156,3 +156,21 @@ def test_an_added_file_without_a_sentiment_column_trains_the_reason_head(
         assert "\nheads: reason head 43 rows, sentiment head 40 (not the 3 with reasons only)\n" in result.output
     model = taikai.load_model(out)
     assert bool(model.metadata.sentiments) != bool(options)
+
+
+@pytest.mark.parametrize(
+    ("column", "advice"),
+    [
+        ("Sentiment", "rename its column 'Sentiment' to 'sentiment'"),
+        ("sentimet", "rename its column 'sentimet' to 'sentiment'"),
+        ("model_sentiment", "add a 'sentiment' column to the file and fill it in"),  # the sheet's model column
+    ],
+)
+def test_an_added_sentiment_column_of_a_near_name_is_to_be_renamed(tmp_path, tiny_csv, column, advice):
+    """Regression: a sheet whose sentiment column was renamed in Excel (Sentiment) was told to add a 'sentiment'
+    column and fill it in, although its sentiments were there under the other name."""
+    sheet = _added(tmp_path / "sheet.csv", ["text", "reasons", column], [[t, "rejection", "negative"] for t in NEW])
+    args = ["train", tiny_csv, "--add", sheet, "--out", tmp_path / "m", "--folds", "0", "--test-size", "0"]
+    result = invoke_cli(*args, "--vectors", "none", "--compare-folds", "0")
+    assert result.exit_code == 0, result.output
+    assert f"the sentiment head on them too, {advice}" in result.stderr

@@ -209,6 +209,25 @@ def test_predict_rules_errors_exit_2(tiny_model_dir, args, message):
     assert result.exit_code == 2 and message in result.output
 
 
+@pytest.mark.parametrize(
+    ("rows", "line"),
+    [
+        ("本業が忙しい,,negative\n", "2 labelled rows (and 1 without reasons, skipped)"),
+        ("本業が忙しい,,\n", "2 labelled rows (and 1 without reasons, skipped)"),
+        ("本業が忙しい,time,negative\n", "3 labelled rows, 3 matched"),
+    ],
+)
+def test_rules_test_does_not_call_a_row_with_a_sentiment_unlabelled(files, tiny_model_dir, rows, line):
+    """Regression: a row coded with a sentiment only was counted among the rows "without a label"."""
+    rules, labelled = files
+    labelled.write_text(
+        "text,reasons,sentiment\n手数料が高い,fees,negative\n本業で手数料,time,\n" + rows, encoding="utf-8"
+    )
+    result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    assert line in result.output and "without a label" not in result.output
+
+
 def test_rules_test_reads_a_sheet_labelled_in_part_with_japanese_names(files, tiny_model_dir):
     rules, labelled = files
     labelled.write_text(
@@ -217,7 +236,7 @@ def test_rules_test_reads_a_sheet_labelled_in_part_with_japanese_names(files, ti
     )
     result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
     assert result.exit_code == 0, result.output
-    assert "2 labelled rows (and 1 without a label, skipped), 2 matched" in result.output
+    assert "2 labelled rows (and 1 without reasons, skipped), 2 matched" in result.output
     assert "| fee | fees | 2 | 2 | 1.000 | 1.000 |" in result.output
     assert "| main job | time | 1 | 1 | 1.000 | 1.000 |" in result.output
 
@@ -228,7 +247,7 @@ def test_rules_test_on_a_sheet_without_labels_says_there_is_no_row_to_score(file
     labelled.write_text("text,reasons\n手数料が高い,\n本業が忙しい,\n", encoding="utf-8")
     result = run("rules", "test", rules, labelled, "-m", tiny_model_dir)
     assert result.exit_code == 2
-    assert f"{labelled}: no row to score: 2 row(s), 2 of them without any label skipped" in result.output
+    assert f"{labelled}: no row to score: 2 row(s), 2 of them without reasons skipped" in result.output
     assert "| fee |" not in result.output
 
 
@@ -266,10 +285,10 @@ def test_rules_test_skips_a_row_labelled_in_part_with_a_warning_as_evaluate_does
             "3 labelled rows (and 1 labelled in part (only more_reasons), skipped)",
             (3, 0, 1),
         ),
-        (",,\n", "3 labelled rows (and 1 without a label, skipped)", (3, 1, 0)),
+        (",,\n", "3 labelled rows (and 1 without reasons, skipped)", (3, 1, 0)),
         (
             ",,\n本業で手数料も払えない,,fees\n",
-            "3 labelled rows (and 1 without a label and 1 labelled in part (only more_reasons), skipped)",
+            "3 labelled rows (and 1 without reasons and 1 labelled in part (only more_reasons), skipped)",
             (3, 1, 1),
         ),
         ("", "3 labelled rows, 3 matched", (3, 0, 0)),

@@ -3,6 +3,7 @@
 import json
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -47,6 +48,42 @@ def test_rows_of_an_excluded_frame_are_not_picked_again(make, matched):
     assert len(again.rows) == 10
     assert again.excluded == {"<frame 1>": matched}
     assert f"left out as handed out before (--exclude): {matched} in <frame 1>" in str(again)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "said", "tail"),
+    [
+        (".xlsx", "4 control character(s) an xlsx cell cannot hold were removed", "\x01"),
+        (".csv", None, "\x01"),  # a CSV sheet keeps them
+        # cut to an xlsx cell's 32,767 characters (warned of): about 10 s
+        pytest.param(".xlsx", None, "long", marks=pytest.mark.slow),
+    ],
+)
+@pytest.mark.parametrize("by", ["id", "text"])
+def test_a_sheet_whose_texts_lost_characters_still_matches_its_rows(tmp_path, suffix, said, tail, by):
+    """Regression: an xlsx sheet drops the control characters a cell cannot hold, and cuts a text to a cell's length;
+    suggest said the characters were "written as ?", and --exclude of the sheet warned that its rows' texts differ
+    (another dump?), or matched none by text: the rows were handed out again."""
+    df = predictions(10)
+    inside = "\x0b" if tail == "\x01" else ""
+    rng = np.random.default_rng(0)  # 60,000 characters of kanji: few 3-grams in common, no run of one character
+    tails = ["".join(map(chr, rng.integers(0x4E00, 0x9000, 60_000))) if tail == "long" else tail for _ in df["body"]]
+    df["body"] = [f"{t[:3]}{inside}{t[3:]}{end}" for t, end in zip(df["body"], tails, strict=True)]
+    sheet = tmp_path / f"s1{suffix}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)  # the cells cut, said
+        first = taikai.suggest(df, sheet, n=2, **COLUMNS)
+    assert (said in str(first)) if said else "control character" not in str(first)
+    assert "written as ?" not in str(first)
+    given = sheet if by == "id" else pd.read_excel(sheet) if suffix == ".xlsx" else pd.read_csv(sheet)
+    if by == "text":
+        given = given.drop(columns="review_id")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = taikai.suggest(df, n=2, **COLUMNS, exclude=given)
+    assert [str(w.message) for w in caught if issubclass(w.category, DataWarning)] == []
+    assert not set(first.rows["review_id"]) & set(again.rows["review_id"])
+    assert list(again.excluded.values()) == [2]
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
@@ -196,8 +233,15 @@ def test_a_dask_engine_output_folder_excludes_its_rows(tmp_path, name, fmt, colu
         (
             [pd.DataFrame({"note": ["x"]})],
             InputError,
-            "<frame 1>, given to exclude= (--exclude on the command line): no column 'text' (nor 'review_id') to match "
-            "rows by",
+            # regression: 'body', the predictions' text column, was looked for too but not named
+            "<frame 1>, given to exclude= (--exclude on the command line): no column 'text' (nor 'body' nor "
+            "'review_id') to match rows by",
+        ),
+        (  # regression: a labelled file whose texts are under another name was told to give a labelled file
+            [pd.DataFrame({"comment": ["x"], "reasons": ["fees"]})],
+            InputError,
+            "(its columns: 'comment', 'reasons'); give a sheet taikai suggest wrote, or rename the column of its "
+            "texts to 'text'",
         ),
         ([3], TypeError, "exclude[0] must be a path or DataFrame (a sheet or labelled file), not int 3"),
         (3, TypeError, "exclude must be a path or DataFrame, or a list of them (sheets or labelled files), not int 3"),

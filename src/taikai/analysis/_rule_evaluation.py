@@ -9,13 +9,19 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai._warn import warn_user
-from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int, wrong_type
+from taikai.errors import MODEL, REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
 from taikai.model import Model, column_label, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
 if TYPE_CHECKING:
     import pandas as pd
+
+DEFAULT_MODEL_LABELS = (
+    "the labels are checked against the reasons of the default model (taikai's, or $TAIKAI_MODEL): for a sheet of a "
+    f"model with labels of its own (trained with --free-labels), give that model with {MODEL}"
+)
+"""What ``rules test`` without ``--model`` adds to the error about gold labels the model does not know."""
 
 
 @argument_order
@@ -35,7 +41,7 @@ def evaluate_rules(
     DataFrame with those columns, as :func:`taikai.evaluate` takes) and score each rule against the gold reasons
     (see :data:`taikai.rules.DEFINITION`).
 
-    Reasons may be ids or Japanese display names, as for ``taikai train --add``; rows without any label (a sheet
+    Reasons may be ids or Japanese display names, as for ``taikai train --add``; rows without reasons (a sheet
     labelled in part) are skipped and counted (``skipped``), so are rows with further reasons but no primary one
     (``in_part``, with a warning naming them), and a label the model does not know stops with its row. The
     rules' labels are checked against *model*'s reasons (default: the shipped model), as when they run next
@@ -82,6 +88,7 @@ def evaluate_rules(
         sheet=read,
         sheet_given=sheet is not None,
         on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
+        unknown_hint=DEFAULT_MODEL_LABELS if model is None else "",  # perhaps a --free-labels model's sheet
     )
     if labelled.bad:
         head = f"{len(labelled.bad):,} row(s) labelled in part cannot be scored and were skipped:"
@@ -90,8 +97,8 @@ def evaluate_rules(
     kept = labelled.frame
     if kept.empty:
         raise InputError(
-            f"{source}: no row to score: {labelled.rows:,} row(s), {labelled.blank:,} of them without any "
-            f"label skipped; label some rows (reasons) and test the rules again"
+            f"{source}: no row to score: {labelled.rows:,} row(s), {labelled.blank:,} of them without reasons "
+            f"skipped; label some rows (reasons) and test the rules again"
         )
     positions = [frame.index.get_loc(i) for i in kept.index]
     texts = kept[text_column].tolist()

@@ -289,4 +289,11 @@ def training_overlap(
     fitted = meta.fitted_rows()
     # a row masked for a model trained on a masked sheet is one it was trained on (the reverse cannot be told)
     seen = None if fitted is None else int(fitted.contains(rows[text_column], meta.max_chars, masked=True).sum())
-    return TrainingOverlap(len(rows), seen, bool(same_file), bool(same_content), meta.refit_on_all_rows, split)
+    # --split test has rows to score: a split column's, or rows the model was not fitted on (counted once all
+    # the rows scored were fitted on, in the whole data)
+    testable = "split" in whole.columns or fitted is None or seen != len(rows)
+    if not testable and fitted is not None:
+        testable = not fitted.contains(whole[text_column], meta.max_chars, masked=True).all()
+    return TrainingOverlap(
+        len(rows), seen, bool(same_file), bool(same_content), meta.refit_on_all_rows, split, testable
+    )

@@ -53,6 +53,9 @@ class TrainingOverlap:
     refit_on_all_rows: bool = False
     split: str = "all"
     """The split scored (``test``, ``train`` or ``all``): the advice never names the one already given."""
+    testable: bool = True
+    """``split="test"`` has rows to score in the data: it has a ``split`` column, or rows the model was not fitted
+    on; when not (a sheet every row of which was trained on), the advice does not offer it."""
 
     @property
     def share(self) -> float | None:
@@ -91,6 +94,12 @@ class TrainingOverlap:
             return (
                 "the test rows of this file's split column are not the rows the model held out; score other "
                 "labelled data, or its training file's own test rows."
+            )
+        if not self.testable:  # no split column, and every row fitted on: --split test would have none to score
+            return (
+                "it was fitted on every row of this data, which has no split column, so no row of it is held out: "
+                "score labelled rows it was not trained on (a sheet labelled after it was trained, before training "
+                "on it)."
             )
         return (
             f"score rows it was not trained on: {SPLIT.either(['test'])} scores the test rows of a split column, or "

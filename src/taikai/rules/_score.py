@@ -91,7 +91,8 @@ class RulesScore:
     rules: tuple[RuleScore, ...]
     labels: dict[str, Counts]
     skipped: int = 0
-    """Rows of the file without any label, left out before matching (a sheet labelled in part)."""
+    """Rows of the file without reasons, left out before matching (a sheet labelled in part; a row with a sentiment
+    only too: rules are scored against reasons)."""
     in_part: int = 0
     """Rows of the file labelled in part (further reasons, no primary one), left out before matching with a
     warning naming them."""
@@ -129,7 +130,7 @@ class RulesScore:
     def to_markdown(self) -> str:
         """Return the per-rule and per-label tables and each rule's misfires."""
         matched = self.rows - self.unmatched
-        left_out = [f"{self.skipped:,} without a label"] if self.skipped else []
+        left_out = [f"{self.skipped:,} without reasons"] if self.skipped else []
         left_out += [f"{self.in_part:,} labelled in part (only more_reasons)"] if self.in_part else []
         skipped = f" (and {' and '.join(left_out)}, skipped)" if left_out else ""
         lines = [

@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from taikai._warn import warn_user
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
+from taikai.io import XLSX_MAX_CELL
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
 from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
 from taikai.text import is_missing, normalize, same_text_key
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
 
 EXCLUDE_TEXT = "text"
 """The text column looked for first in a file to exclude: a suggest sheet's, and a labelled file's default."""
+_XLSX_LOST = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""The control characters an xlsx cell cannot hold (openpyxl's ``ILLEGAL_CHARACTERS_RE``), which an xlsx sheet's
+texts lost (:func:`taikai.io.excel_value`): left out of the texts compared, and the texts compared cut to an xlsx
+cell's ``XLSX_MAX_CELL`` characters, as the sheet cut them, so that such a row matches its text on the sheet."""
 
 
 @dataclass(frozen=True)
@@ -137,10 +142,11 @@ def id_key(value: Any) -> str | None:
 
 def text_key(value: Any) -> str | None:
     """Return a text as the texts compared, the key of the duplicate checks (:func:`taikai.text.same_text_key`:
-    normalised, and a sheet's trip through CP932, 〜 as ～, folded back); ``None`` when missing or blank."""
+    normalised, and a sheet's trip through CP932, 〜 as ～, folded back; as an xlsx sheet holds it: without the
+    control characters a cell cannot hold, cut to a cell's length); ``None`` when missing or blank."""
     if is_missing(value):
         return None
-    text = same_text_key(normalize(str(value)))
+    text = same_text_key(normalize(str(value).translate(_XLSX_LOST)[:XLSX_MAX_CELL]))
     return text or None
 
 
@@ -167,10 +173,13 @@ def read_excluded(
         id_col = None if id_name is None or str(id_name) not in frame.columns else str(id_name)
         text_col = next((c for c in (EXCLUDE_TEXT, str(text_name)) if c in frame.columns), None)
         if id_col is None and text_col is None:
-            looked = f"column {EXCLUDE_TEXT!r}" + ("" if id_name is None else f" (nor {str(id_name)!r})")
+            named = dict.fromkeys(str(c) for c in (text_name, id_name) if c is not None)  # the predictions' own
+            nor = [repr(c) for c in named if c != EXCLUDE_TEXT]
+            looked = f"column {EXCLUDE_TEXT!r}" + (f" (nor {' nor '.join(nor)})" if nor else "")
             raise InputError(
                 f"{source}, given to {EXCLUDE}: no {looked} to match rows by (its columns: "
-                f"{', '.join(map(repr, frame.columns[:12]))}); give a sheet taikai suggest wrote or a labelled file"
+                f"{', '.join(map(repr, frame.columns[:12]))}); give a sheet taikai suggest wrote, or rename the column "
+                f"of its texts to {EXCLUDE_TEXT!r}"
             )
         id_list = [id_key(k) for k in (frame[id_col].tolist() if id_col else [])]
         text_list = [text_key(t) for t in (frame[text_col].tolist() if text_col else [])]

@@ -93,7 +93,11 @@ class Suggestion:
         if self.masks is not None:
             lines.append(f"personal data masked in the texts: {format_counts(self.masks)}")
         if self.replaced:
-            lines.append(f"{self.replaced:,} character(s) the sheet's encoding cannot hold were written as ?")
+            lines.append(
+                f"{self.replaced:,} control character(s) an xlsx cell cannot hold were removed"
+                if self.out is not None and self.out.suffix.lower() == ".xlsx"
+                else f"{self.replaced:,} character(s) the sheet's encoding cannot hold were written as ?"
+            )
         if self.out is not None:
             lines.append(f"sheet written to {self.out}")
         return "\n".join(lines)

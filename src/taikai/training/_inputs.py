@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -229,10 +230,14 @@ def read_inputs(
             counted = f"{table.rows:,} row(s): {table.blank:,} without any label, {len(table.bad):,} unusable"
             raise InputError(no_labelled_row(name, counted, labels))
         if unfelt:
+            felt = repr(columns.sentiment)  # a column of a near name (Sentiment, sentimet) is to be renamed
+            others = [str(c) for c in table.frame.columns if c != columns.sentiment]  # the reader's own, empty
+            near = get_close_matches(str(columns.sentiment), others, 1, 0.8)
+            fix = f"add a {felt} column to the file and fill it in"
+            fix = f"rename its column {near[0]!r} to {felt}" if near else fix
             warn_user(
-                f"{name}: no {columns.sentiment!r} column, so its {len(table.frame):,} labelled row(s) train the "
-                f"reason head only (as rows with reasons only do); to train the sentiment head on them too, add a "
-                f"{columns.sentiment!r} column to the file and fill it in",
+                f"{name}: no {felt} column, so its {len(table.frame):,} labelled row(s) train the reason head only "
+                f"(as rows with reasons only do); to train the sentiment head on them too, {fix}",
                 DataWarning,
             )
         skipped.extend(table.bad)
