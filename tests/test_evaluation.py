@@ -555,7 +555,8 @@ def test_a_text_column_without_a_text_is_named_not_told_to_label_rows(tiny_model
     assert f"has a text the model can read in the column {column!r}" in message
     assert shown in message
     assert message.endswith(
-        f"check that text_column={column!r} (--text-column on the command line) names the column of the review texts"
+        f"check that text_column={column!r} (--text-column on the command line) names the column of the Japanese "
+        "review texts"
     )
     assert "label some rows" not in message
 

@@ -35,7 +35,7 @@ def nothing_to_score(
         return InputError(
             f"{source}: no row to score{split_note}: none of the {rows:,} labelled row(s) has a text the model can "
             f"read in the column {text_column!r} ({shown}); check that {TEXT_COLUMN.given(text_column)} names the "
-            "column of the review texts"
+            "column of the Japanese review texts"
         )
     return InputError(
         f"{source}: no row to score{split_note}: {rows:,} labelled row(s), {len(unscored):,} of them without "

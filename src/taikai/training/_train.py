@@ -213,7 +213,7 @@ def train(
 
     df = inputs.base
     source = _source(inputs, columns)
-    train_df, test_df, fit_df = split_rows(inputs, test_size, seed, sentiment_column)
+    train_df, test_df, fit_df = split_rows(inputs, test_size, seed, sentiment_column, text_column)
     config = read_class_weights(config, fit_df, test_df, sentiment_column, free_labels)  # keys as labels are read
     everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     source |= {
