@@ -134,9 +134,12 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
 
 
 @says_env
-def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
+def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMetadata, bytes]:
     """Return ``(pipeline, metadata, artifact bytes)`` of a model directory, verified as :func:`load_artifact`
-    does: the bytes are those of its ``model.joblib``, which a save of the unchanged pipeline writes again."""
+    does: the bytes are those of its ``model.joblib``, which a save of the unchanged pipeline writes again.
+
+    A sha256 that does not match because a save replaced the model between the reads of its two files is no edit:
+    the save is said to be writing it, or, *again*, the model it saved is loaded."""
     model_dir = model_directory(model_dir)
     meta = read_metadata(model_dir)
     artifact = model_dir / ARTIFACT_NAME
@@ -145,6 +148,8 @@ def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
         raise ModelError(absent)
     data = artifact.read_bytes()
     mismatch = _hash_mismatch(artifact, data, meta)
+    if mismatch and again and read_metadata(model_dir).artifact != meta.artifact:  # raises while a save is live
+        return load_verified(model_dir, again=False)
     if mismatch:
         what, restore = "the file was changed after training and", "the original file"
         if meta.artifact is None:
