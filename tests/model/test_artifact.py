@@ -395,6 +395,16 @@ def test_metadata_without_any_threshold_is_an_untuned_model(tiny_model_dir, tmp_
             "{tmp}/model/metadata.json: a directory, not the model's metadata file; put the model's metadata.json in "
             "its place (copy it from a copy of the model), or retrain: taikai train",
         ),
+        (  # regression: a named pipe was called a directory
+            lambda d, tmp: (d / "metadata.json").unlink() or os.mkfifo(d / "metadata.json") or d,
+            "{tmp}/model/metadata.json: not a regular file (a named pipe, socket or device), not the model's metadata "
+            "file; put the model's metadata.json in its place",
+        ),
+        (
+            lambda d, tmp: (d / "model.joblib").unlink() or os.mkfifo(d / "model.joblib") or d,
+            "{tmp}/model/model.joblib: not a regular file (a named pipe, socket or device), not the model's file; put "
+            "the model's model.joblib in its place",
+        ),
         (
             lambda d, tmp: (d / "model.joblib").rename(d / "t8") and d,
             "{tmp}/model: model.joblib is missing beside "

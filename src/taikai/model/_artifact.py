@@ -86,7 +86,7 @@ def read_metadata_json(model_dir: Path) -> Any:
         raise ModelNotFoundError(f"{model_dir}: no {METADATA_NAME}, so not a model directory; {_inside(model_dir)}")
     if not path.is_file():
         raise ModelError(
-            f"{path}: a directory, not the model's metadata file; put the model's {METADATA_NAME} in its place (copy "
+            f"{path}: {_kind(path)}, not the model's metadata file; put the model's {METADATA_NAME} in its place (copy "
             f"it from a copy of the model), or retrain: {TRAIN_COMMAND}"
         )
     try:
@@ -199,14 +199,19 @@ _MISSING = (
 )
 
 
+def _kind(path: Path) -> str:
+    """Return what *path*, which exists and is not a regular file, is: a directory, or another special file."""
+    return "a directory" if path.is_dir() else "not a regular file (a named pipe, socket or device)"
+
+
 def _absent(artifact: Path) -> str | None:
     """Return why there is no artifact file to read at *artifact*, or ``None``."""
     if not artifact.exists():
         return f"{artifact.parent}: {_MISSING}"
     if not artifact.is_file():
         return (
-            f"{artifact}: a directory, not the model's file; put the model's {ARTIFACT_NAME} in its place (copy it "
-            f"from a copy of the model), or retrain: {TRAIN_COMMAND}"
+            f"{artifact}: {_kind(artifact)}, not the model's file; put the model's {ARTIFACT_NAME} in its place "
+            f"(copy it from a copy of the model), or retrain: {TRAIN_COMMAND}"
         )
     return None
 
