@@ -543,7 +543,7 @@ def test_rows_without_any_label_are_skipped_and_counted(reasons, sentiments, exp
         (
             [" ", ""],
             ["a", "b"],
-            r"no row to score: 2 labelled row\(s\), 2 of them without usable text, 0 row\(s\) without any label and 0",
+            r"no row to score: none of the 2 labelled row\(s\) has a text the model can read in the column 'text'",
         ),
     ],
 )
@@ -555,6 +555,42 @@ def test_nothing_to_score_is_an_input_error_not_a_traceback(texts, reasons, mess
     )
     with pytest.raises(InputError, match=message):
         evaluate(StubModel(), df)
+
+
+@pytest.mark.parametrize(
+    ("options", "column", "shown"),
+    [
+        ({"text_column": "id"}, "id", "tmp.csv:2: no Japanese characters: the model only reads Japanese ('1')"),
+        (
+            {"text_column": "reasons"},
+            "reasons",
+            "tmp.csv:3: no Japanese characters: the model only reads Japanese ('low",
+        ),
+        ({"text_column": "id", "split": "test"}, "id", "tmp.csv:3: no Japanese characters"),
+    ],
+)
+def test_a_text_column_without_a_text_is_named_not_told_to_label_rows(tiny_model, tmp_path, options, column, shown):
+    """Regression: every row labelled, the text column naming another column (an id, the labels), it said to "label
+    some rows ... and evaluate again", which changes nothing; it now names the column and what its cells hold."""
+    from taikai.errors import InputError
+
+    path = tmp_path / "tmp.csv"
+    rows = [
+        "id,text,reasons,sentiment,split",
+        "1,手数料が高い,fees,negative,test",
+        "2,単価が安い,low_pay,negative,test",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        evaluate(tiny_model, path, **options)
+    message = str(caught.value).replace(str(tmp_path) + "/", "")
+    assert f"has a text the model can read in the column {column!r}" in message
+    assert shown in message
+    assert message.endswith(
+        f"check that text_column={column!r} (--text-column on the command line) names the column of the Japanese "
+        "review texts"
+    )
+    assert "label some rows" not in message
 
 
 @pytest.mark.parametrize(

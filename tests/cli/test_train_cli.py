@@ -242,3 +242,13 @@ def test_train_refuses_an_out_it_cannot_write_before_training(tmp_path, tiny_csv
     assert result.exit_code == 2, result.output
     assert said.format(tmp=tmp_path) in result.output and "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.csv"]
+
+
+@pytest.mark.parametrize("weight", ["nan", "inf"])
+def test_a_weight_no_fit_can_use_is_refused_before_training(tmp_path, tiny_csv, weight):
+    """--add-weight nan trained on NaN weights, inf failed after reading with scikit-learn's words."""
+    result, out = train(tmp_path, tiny_csv, "--add", added_file(tmp_path), "--add-weight", weight)
+    assert result.exit_code == 2
+    expected = f"taikai: error: add_weight={weight} (--add-weight {weight} on the command line) must be a finite"
+    assert result.output.startswith(expected)
+    assert not out.exists()

@@ -42,6 +42,37 @@ def test_tampered_artifact_is_refused(tiny_model_dir, tmp_path):
         taikai.load_model(model_dir)
 
 
+@pytest.mark.parametrize(
+    ("replaced", "refused"),
+    [(True, None), (False, "the file was changed after training and will not be loaded")],
+    ids=["replaced-by-a-save", "edited"],
+)
+def test_a_save_between_the_reads_of_the_two_files_is_no_edit(
+    tiny_model_dir, tiny_csv, tmp_path, monkeypatch, replaced, refused
+):
+    """Regression: a load that read metadata.json, then model.joblib once a save (train --force into the
+    directory) had replaced it, refused it as changed after training, which could run arbitrary code (21 of 57,000
+    loads beside a loop of saves); it now reads the metadata again and loads the model the save wrote."""
+    from taikai.model import _artifact
+
+    model_dir = copy_model(tiny_model_dir, tmp_path)
+    stale = read_metadata(model_dir)
+    if replaced:  # another model saved over it once its metadata was read
+        taikai.train(tiny_csv, folds=0, seed=3).save(model_dir, overwrite=True)
+    else:  # the artifact really changed, its metadata as read
+        with open(model_dir / "model.joblib", "ab") as f:
+            f.write(b"\0")
+    reads = iter([stale])
+    real = _artifact.read_metadata
+    monkeypatch.setattr(_artifact, "read_metadata", lambda d: next(reads, None) or real(d))
+    if refused is None:
+        model = taikai.load_model(model_dir)
+        assert model.metadata.artifact == read_metadata(model_dir).artifact != stale.artifact
+    else:
+        with pytest.raises(ModelError, match=refused):
+            taikai.load_model(model_dir)
+
+
 def test_version_mismatch_is_refused_with_a_retrain_hint(tiny_model_dir, tmp_path):
     model_dir = copy_model(tiny_model_dir, tmp_path)
     meta = json.loads((model_dir / "metadata.json").read_text())
@@ -363,6 +394,16 @@ def test_metadata_without_any_threshold_is_an_untuned_model(tiny_model_dir, tmp_
             lambda d, tmp: (d / "metadata.json").unlink() or (d / "metadata.json").mkdir() or d,
             "{tmp}/model/metadata.json: a directory, not the model's metadata file; put the model's metadata.json in "
             "its place (copy it from a copy of the model), or retrain: taikai train",
+        ),
+        (  # regression: a named pipe was called a directory
+            lambda d, tmp: (d / "metadata.json").unlink() or os.mkfifo(d / "metadata.json") or d,
+            "{tmp}/model/metadata.json: not a regular file (a named pipe, socket or device), not the model's metadata "
+            "file; put the model's metadata.json in its place",
+        ),
+        (
+            lambda d, tmp: (d / "model.joblib").unlink() or os.mkfifo(d / "model.joblib") or d,
+            "{tmp}/model/model.joblib: not a regular file (a named pipe, socket or device), not the model's file; put "
+            "the model's model.joblib in its place",
         ),
         (
             lambda d, tmp: (d / "model.joblib").rename(d / "t8") and d,

@@ -63,10 +63,21 @@ def test_new_models_get_the_version_that_decodes_references():
     assert (text_hashes(TEXTS, version=2) == text_hashes(TEXTS, version=3)).all()  # no reference: the same key
 
 
-def test_an_unknown_version_is_refused():
-    data = RowHashes.of(TEXTS).to_dict() | {"version": 4}
-    with pytest.raises(ModelError, match=r"row hashes of version 4, but this taikai reads version\(s\) 1, 2, 3"):
+@pytest.mark.parametrize(
+    ("version", "advice"),
+    [
+        (4, "a newer taikai saved the model: upgrade taikai, or retrain it with this one: taikai train DATA.csv"),
+        (0, "the model directory is damaged or was written by another taikai version: restore it from a copy"),
+        ("3", "the model directory is damaged or was written by another taikai version: restore it from a copy"),
+        (None, "the model directory is damaged or was written by another taikai version: restore it from a copy"),
+    ],
+)
+def test_an_unknown_version_is_refused_saying_what_to_do(version, advice):
+    """Regression: the refusal said what it read and stopped, with nothing to do about it."""
+    data = RowHashes.of(TEXTS).to_dict() | {"version": version}
+    with pytest.raises(ModelError) as caught:
         RowHashes.from_dict(data)
+    assert f"row hashes of version {version!r}, but this taikai reads version(s) 1, 2, 3; {advice}" in str(caught.value)
 
 
 def test_the_shipped_models_row_hashes_are_those_of_its_data():

@@ -97,6 +97,24 @@ def test_non_positive_weight_is_refused(tiny_csv):
         taikai.train(tiny_csv, folds=0, test_size=0, add=[added_frame()], add_weight=0)
 
 
+@pytest.mark.parametrize(
+    ("weight", "error", "message"),
+    [
+        (float("nan"), taikai.InputError, r"add_weight=nan \(--add-weight nan on the command line\) must be a finite"),
+        (float("inf"), taikai.InputError, r"add_weight=inf \(--add-weight inf on the command line\) must be a finite"),
+        ("2", TypeError, r"^add_weight must be a positive number, such as 1 or 2\.5, not str '2'$"),
+        (True, TypeError, r"^add_weight must be a positive number, such as 1 or 2\.5, not bool True$"),
+    ],
+)
+def test_a_weight_no_fit_can_use_is_refused_before_training(tiny_csv, tmp_path, weight, error, message):
+    """nan trained a model on NaN weights, inf failed after reading with scikit-learn's words, '2' was a bare
+    TypeError of a comparison: each is refused before anything is read, naming the argument."""
+    out = tmp_path / "m"
+    with pytest.raises(error, match=message):
+        taikai.train(tiny_csv, out, folds=0, test_size=0, add=[added_frame()], add_weight=weight)
+    assert not out.exists()
+
+
 def test_skipped_rows_warn_library_users(tiny_csv):
     df = pd.concat(
         [pd.read_csv(tiny_csv), pd.DataFrame([{"text": "(^_^)", "reasons": "other", "sentiment": "neutral"}])]

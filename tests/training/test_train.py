@@ -344,15 +344,38 @@ def test_data_too_thin_to_train_is_a_clear_error(frame, message):
                 "reasons)",
             ],
         ),
+        (  # no row usable, each for its text: the text column names the ids (it said: give more rows, fix them)
+            pd.DataFrame(
+                {
+                    "id": ["1", "2"],
+                    "text": ["手数料が高い", "単価が安い"],
+                    "reasons": ["fees", "low_pay"],
+                    "sentiment": ["negative", "neutral"],
+                }
+            ),
+            {"text_column": "id"},
+            [
+                "a model needs at least two different reasons, and the 0 usable row(s) have none\n",
+                "  <frame>: row 1 (data row, 1-based): id: no Japanese characters",
+                "what to do: check that text_column='id' (--text-column on the command line) names the column of the "
+                "Japanese review texts",
+            ],
+        ),
+        (  # no row usable, but not all for their text: the rows are to be fixed, as before
+            pd.DataFrame({"text": ["abc", "手数料が高い"], "reasons": ["fees", ""], "sentiment": ["negative", ""]}),
+            {},
+            ["what to do: give more labelled rows (of at least two different reasons), or fix the skipped rows"],
+        ),
     ],
-    ids=["skipped-rows", "split-column", "two-rows", "one-reason", "one-own-reason"],
+    ids=["skipped-rows", "split-column", "two-rows", "one-reason", "one-own-reason", "text-column-ids", "not-all-text"],
 )
 def test_too_few_rows_says_how_many_were_usable_and_skipped_and_what_to_do(frame, test_size, expected):
     """Regression: "training needs at least two different reasons" said nothing of the skipped rows or
     --test-size."""
     with pytest.raises(InputError) as caught, warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedRowsWarning)  # the error lists them too
-        taikai.train(frame, folds=0, test_size=test_size, free_labels=True)
+        options = test_size if isinstance(test_size, dict) else {"test_size": test_size}
+        taikai.train(frame, folds=0, free_labels=True, **options)
     for part in expected:
         assert part in str(caught.value)
     assert str(caught.value).endswith(expected[-1])  # what to do comes last, and nothing more is advised

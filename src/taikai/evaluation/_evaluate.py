@@ -19,6 +19,7 @@ from taikai.errors import (
     check_bool,
     wrong_type,
 )
+from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unlabelled import check_labels_there
@@ -158,11 +159,8 @@ def evaluate(
         if status is not Status.OK
     ]
     if not ok:
-        split_note = "" if split == "all" else f" in split {split!r}"
-        raise InputError(
-            f"{source}: no row to score{split_note}: {len(df):,} labelled row(s), {len(unscored):,} of them without "
-            f"usable text, {labelled.blank:,} row(s) without any label and {len(labelled.bad):,} labelled in part "
-            "skipped; label some rows (reasons, and sentiment if you code it) and evaluate again"
+        raise nothing_to_score(
+            source, split, len(df), unscored, labelled.blank, len(labelled.bad), text_column, df[text_column]
         )
     reasoned = [i for i in ok if df["label_set"].iloc[i]]  # those coded with a sentiment only have no reason
     if not reasoned:

@@ -86,7 +86,7 @@ def read_metadata_json(model_dir: Path) -> Any:
         raise ModelNotFoundError(f"{model_dir}: no {METADATA_NAME}, so not a model directory; {_inside(model_dir)}")
     if not path.is_file():
         raise ModelError(
-            f"{path}: a directory, not the model's metadata file; put the model's {METADATA_NAME} in its place (copy "
+            f"{path}: {_kind(path)}, not the model's metadata file; put the model's {METADATA_NAME} in its place (copy "
             f"it from a copy of the model), or retrain: {TRAIN_COMMAND}"
         )
     try:
@@ -134,9 +134,12 @@ def load_artifact(model_dir: Path) -> tuple[Any, ModelMetadata]:
 
 
 @says_env
-def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
+def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMetadata, bytes]:
     """Return ``(pipeline, metadata, artifact bytes)`` of a model directory, verified as :func:`load_artifact`
-    does: the bytes are those of its ``model.joblib``, which a save of the unchanged pipeline writes again."""
+    does: the bytes are those of its ``model.joblib``, which a save of the unchanged pipeline writes again.
+
+    A sha256 that does not match because a save replaced the model between the reads of its two files is no edit:
+    the save is said to be writing it, or, *again*, the model it saved is loaded."""
     model_dir = model_directory(model_dir)
     meta = read_metadata(model_dir)
     artifact = model_dir / ARTIFACT_NAME
@@ -145,6 +148,8 @@ def load_verified(model_dir: Path) -> tuple[Any, ModelMetadata, bytes]:
         raise ModelError(absent)
     data = artifact.read_bytes()
     mismatch = _hash_mismatch(artifact, data, meta)
+    if mismatch and again and read_metadata(model_dir).artifact != meta.artifact:  # raises while a save is live
+        return load_verified(model_dir, again=False)
     if mismatch:
         what, restore = "the file was changed after training and", "the original file"
         if meta.artifact is None:
@@ -194,14 +199,19 @@ _MISSING = (
 )
 
 
+def _kind(path: Path) -> str:
+    """Return what *path*, which exists and is not a regular file, is: a directory, or another special file."""
+    return "a directory" if path.is_dir() else "not a regular file (a named pipe, socket or device)"
+
+
 def _absent(artifact: Path) -> str | None:
     """Return why there is no artifact file to read at *artifact*, or ``None``."""
     if not artifact.exists():
         return f"{artifact.parent}: {_MISSING}"
     if not artifact.is_file():
         return (
-            f"{artifact}: a directory, not the model's file; put the model's {ARTIFACT_NAME} in its place (copy it "
-            f"from a copy of the model), or retrain: {TRAIN_COMMAND}"
+            f"{artifact}: {_kind(artifact)}, not the model's file; put the model's {ARTIFACT_NAME} in its place "
+            f"(copy it from a copy of the model), or retrain: {TRAIN_COMMAND}"
         )
     return None
 

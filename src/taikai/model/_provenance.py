@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from taikai.errors import ModelError
-from taikai.model._fields import DAMAGED_HINT
+from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
 from taikai.privacy import ANY_PLACEHOLDER
 from taikai.text import MAX_CHARS, Status, check_text, same_text_key
 
@@ -45,6 +45,7 @@ METHODS = {
 """How each row-hash version keyed a row, as saved with its hashes (1 and 2 did not decode references)."""
 ROW_HASH_METHOD = METHODS[ROW_HASHES_VERSION]
 READ_VERSIONS = tuple(METHODS)
+_RETRAIN = f"retrain it with this one: {TRAIN_COMMAND}"
 """The row-hash versions this taikai reads, each compared with its own key."""
 
 
@@ -144,9 +145,11 @@ class RowHashes:
         """Read what :meth:`to_dict` wrote; raise :class:`ModelError` for another version or damaged data."""
         version = values.get("version") if isinstance(values, dict) else None
         if not isinstance(values, dict) or version not in READ_VERSIONS:
+            newer = isinstance(version, int) and not isinstance(version, bool) and version > max(READ_VERSIONS)
             raise ModelError(
                 f"{source}: row hashes of version {version!r}, but this taikai reads version(s) "
-                f"{', '.join(map(str, READ_VERSIONS))}"
+                f"{', '.join(map(str, READ_VERSIONS))}; "
+                + (f"a newer taikai saved the model: upgrade taikai, or {_RETRAIN}" if newer else DAMAGED_HINT)
             )
         try:
             data = base64.b64decode(values["data"], validate=True)

@@ -65,6 +65,22 @@ def check_split_options(seed: object, test_size: object) -> None:
         )
 
 
+ADD_WEIGHT = Argument("add_weight", "--add-weight")
+
+
+def check_add_weight(add_weight: object) -> float:
+    """Return *add_weight* (the sample weight of every added row) as a float; refuse, before anything is read, one
+    that is not a real number, or not positive and finite (``nan`` and ``inf`` are no weight a fit can use)."""
+    weight = as_float(add_weight)  # numpy numbers too, not bools
+    if weight is None:
+        raise wrong_type("add_weight", add_weight, "a positive number, such as 1 or 2.5")
+    if weight <= 0:
+        raise InputError(f"{ADD_WEIGHT.either([add_weight])} must be positive")
+    if not math.isfinite(weight):  # nan, inf: no weight a fit can use
+        raise InputError(f"{ADD_WEIGHT.either([add_weight])} must be a finite positive number, such as 1 or 2.5")
+    return weight
+
+
 def _test_size(share: float) -> str:
     """Return a test size as a command-line and a Python user give it: ``--test-size 0.1 (test_size=0.1)``."""
     return f"--test-size {share:g} (test_size={share:g})"

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from taikai._warn import warn_user
-from taikai.errors import ON_BAD_ROWS, DataWarning, InputError
+from taikai.errors import ON_BAD_ROWS, TEXT_COLUMN, DataWarning, InputError
 from taikai.io import list_rows, split_column
 from taikai.labels import label_list
 from taikai.training._checks import held_out_problem, labelled, one_label
@@ -22,11 +22,16 @@ TEST_SIZE = 0.2
 
 
 def split_rows(
-    inputs: TrainingInputs, test_size: float, seed: int, sentiment_column: Hashable | None
+    inputs: TrainingInputs,
+    test_size: float,
+    seed: int,
+    sentiment_column: Hashable | None,
+    text_column: Hashable = "text",
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return the training rows of DATA, its test rows, and the rows to fit on (the training rows and the added
     ones); raise :class:`InputError`, saying how many rows were usable and what to do, when one label would be
-    left alone or the split cannot be made."""
+    left alone or the split cannot be made (no row usable, each for its text in *text_column*: to check that
+    column)."""
     import pandas as pd
 
     df = inputs.base
@@ -38,7 +43,8 @@ def split_rows(
         )
     everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     single = one_label(everything, sentiment_column)  # then no split would help
-    problem = (single[1], _what_to_do(inputs, None, single[0])) if single else held_out_problem(df, test_size)
+    problem = (single[1], _what_to_do(inputs, None, single[0], text_column=text_column)) if single else None
+    problem = problem or held_out_problem(df, test_size)
     if problem:
         raise InputError(f"{problem[0]}\n{_usable_rows(inputs)}\n{problem[1]}")
     try:
@@ -81,9 +87,18 @@ def _test_rows(df: pd.DataFrame, test_size: float) -> str:
     return "the split column" if split_column(df) is not None else given
 
 
-def _what_to_do(inputs: TrainingInputs, test_size: float | None, labels: str = "", by_split: bool = False) -> str:
+def _what_to_do(
+    inputs: TrainingInputs,
+    test_size: float | None,
+    labels: str = "",
+    by_split: bool = False,
+    text_column: Hashable | None = None,
+) -> str:
     """Say how to get enough training rows: more rows (of two *labels*), the skipped rows fixed, and none held
-    out for the test (*test_size* rows, or those the split column marks, *by_split*)."""
+    out for the test (*test_size* rows, or those the split column marks, *by_split*); first, when no row was usable
+    and each was skipped for its text in *text_column* (an id or a label column named as the texts), to check it."""
+    if text_column is not None and _no_text_in(inputs, text_column):
+        return f"what to do: check that {TEXT_COLUMN.given(text_column)} names the column of the Japanese review texts"
     ways = [f"give more labelled rows (of at least two different {labels})" if labels else "give more labelled rows"]
     if inputs.skipped:
         ways.append("fix the skipped rows")
@@ -94,3 +109,14 @@ def _what_to_do(inputs: TrainingInputs, test_size: float | None, labels: str = "
     elif test_size:
         ways.append("train on every usable row with --test-size 0 (test_size=0)")
     return "what to do: " + ", or ".join(ways)
+
+
+def _no_text_in(inputs: TrainingInputs, text_column: Hashable) -> bool:
+    """Return whether no row of *inputs* is usable and every one was skipped for its text in *text_column* alone."""
+    prefix = f"{text_column}: "
+    unusable = not len(inputs.base) and not len(inputs.added)
+    return (
+        unusable
+        and bool(inputs.skipped)
+        and all(row.problems.startswith(prefix) and "; " not in row.problems for row in inputs.skipped)
+    )

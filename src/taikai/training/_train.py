@@ -28,6 +28,7 @@ from taikai.model import (
 )
 from taikai.text import MAX_CHARS
 from taikai.training._checks import (
+    check_add_weight,
     check_flags,
     check_out_dir,
     check_split_options,
@@ -192,8 +193,7 @@ def train(
             "model would be trained on none of the added rows): give at least 2 folds, or 0 to skip the comparison"
         )
     check_split_options(seed, test_size)
-    if add_weight <= 0:
-        raise InputError(f"{Argument('add_weight', '--add-weight').either([add_weight])} must be positive")
+    add_weight = check_add_weight(add_weight)
     config = resolve_config(config)
     columns = Columns(text_column, reasons_column, sentiment_column)
     inputs = read_inputs(
@@ -213,7 +213,7 @@ def train(
 
     df = inputs.base
     source = _source(inputs, columns)
-    train_df, test_df, fit_df = split_rows(inputs, test_size, seed, sentiment_column)
+    train_df, test_df, fit_df = split_rows(inputs, test_size, seed, sentiment_column, text_column)
     config = read_class_weights(config, fit_df, test_df, sentiment_column, free_labels)  # keys as labels are read
     everything = pd.concat([df, inputs.added], ignore_index=True) if len(inputs.added) else df
     source |= {
