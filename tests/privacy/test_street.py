@@ -223,6 +223,113 @@ def test_numbers_after_a_word_of_where_one_lives_that_are_no_address_stay(text, 
     assert "[住所]" not in PiiMasker(names=names).mask(text).text
 
 
+# Review text after a word of where one lives: amounts, counts, durations, speeds, scores, times (masker 7 and 8 read
+# any word right after 住所は, 自宅は, 実家は, 在住の as a town, and a compound or, without UniDic, any word near one).
+_CUES = ("自宅は", "住所は", "実家は", "在住の", "現住所は", "住所:", "自宅の", "実家の")
+_RANGES = (
+    "月収2-3",
+    "年収2-3",
+    "年収300-400",
+    "稼働2-3で",
+    "回線1-2Mbps",
+    "回線速度1-2",
+    "光回線1-2",
+    "家賃5-6",
+    "家賃相場5-6",
+    "駅徒歩5-10",
+    "徒歩5-10",
+    "通勤片道1-2",
+    "片道1-2",
+    "往復2-3",
+    "残業2-3",
+    "睡眠5-6",
+    "出社2-3",
+    "毎月2-3",
+    "毎週2-3",
+    "週末2-3",
+    "家族3-4",
+    "子供2-3",
+    "夫婦2-3",
+    "応募3-4",
+    "受注2-3",
+    "納品2-3",
+    "修正2-3",
+    "試合3-1",
+    "勝敗3-1",
+    "成績4-5",
+    "満足度4-5",
+    "偏差値50-60",
+    "午前9-12",
+    "深夜1-2",
+    "夕方5-6",
+    "経験2-3",
+    "勤続2-3",
+    "副業収入2-3",
+    "給料2-3",
+    "電気代1-2",
+    "距離1-2",
+    "気温20-25",
+    "面積20-30",
+)
+
+
+@pytest.mark.parametrize("cue", _CUES)
+@pytest.mark.parametrize("body", _RANGES)
+@pytest.mark.parametrize("names", [True, False], ids=["tagger", "no-tagger"])
+def test_a_range_right_after_a_word_of_where_one_lives_stays(cue, body, names):
+    # A common word before two numbers is what they count or measure, not a town.
+    text = cue + body
+    assert PiiMasker(names=names).mask(text).text == text
+
+
+@pytest.mark.parametrize("cue", _CUES)
+@pytest.mark.parametrize("body", ["応募3-4-5", "稼働2-3-4", "通勤1-2-3", "深夜1-2-3"])
+def test_three_numbers_after_a_word_that_acts_or_says_when_stay(cue, body):
+    # UniDic tells a word that acts or says when (応募, 深夜); without it, a town before three numbers may be any word.
+    text = cue + body
+    assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自宅で作業、駅徒歩5-10",  # a compound of nouns before two numbers: a measure, not a town (表参道 needs three)
+        "実家暮らしで回線速度1-2",
+        "引っ越してから家賃相場5-6",
+        "実家に戻って副業収入2-3",
+        "自宅作業なので家計簿2-3",
+        "実家暮らしで、月収2-3",  # without UniDic, a word that is no place by its form before two numbers
+        "在住で年収300-400",
+        "自宅勤務で通勤片道1-2",
+        "自宅は回線1-2-3Mbps",  # a speed
+        "自宅は回線10-20Gbps",
+    ],
+)
+@pytest.mark.parametrize("names", [True, False], ids=["tagger", "no-tagger"])
+def test_a_range_near_a_word_of_where_one_lives_stays(text, names):
+    assert PiiMasker(names=names).mask(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("自宅は東雲2-3-4ですと伝えた", "自宅は[住所]ですと伝えた"),  # three numbers: any town that does not act
+        ("実家は西院2-3-4に届いた", "実家は[住所]に届いた"),
+        ("在住の追手2-3-4", "在住の[住所]"),
+        ("住所は表参道2-3-4", "住所は[住所]"),
+        ("実家は天神2-10なので", "実家は[住所]なので"),  # two numbers: a place or a name to UniDic, by its form
+        ("自宅は北浜1-2に送れと", "自宅は[住所]に送れと"),
+        ("在住の豊洲5-6", "在住の[住所]"),
+        ("住所は松が丘2-3です", "住所は[住所]です"),
+        ("実家の駅南2-3", "実家の[住所]"),
+        ("自宅から近い赤坂2-3", "自宅から近い[住所]"),
+        ("引っ越し先は梅田2-3", "引っ越し先は[住所]"),
+    ],
+)
+def test_a_town_before_a_range_like_block_near_a_word_of_where_one_lives_is_masked(text, expected):
+    assert mask_pii(text).text == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -52,7 +52,8 @@ place by its form near such a word (駅南, 大通西), a prefecture before thre
 starting with 市 after a ward (新宿区市谷1-2-3 is 新宿区[住所], not 新宿区市[住所]) and one number after a town in 町
 or 村 after a city or a word of home (高崎市八島町222); a branch and account number after a word of accounts
 (振込先 三井住友 123-4567890); handles after a mail service or a site (Gmail: yamada.taro, GitHub: tanaka-dev); US
-phone numbers, Social Security numbers and IBANs (whose digits were masked as a My Number)."""
+phone numbers, Social Security numbers and IBANs (whose digits were masked as a My Number); two numbers after a common
+word right after or near a word of home are a range, no address (自宅は月収2-3, 実家は年収2-3, 自宅は駅徒歩5-10)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -8,10 +8,11 @@ is only numbers joined by hyphens (1-2-3), when a town stands right before it (n
 期間2021-2023; taikai.privacy._towns), the numbers are no date, and something else tells an address: a city or a
 ward right before the town (渋谷区神南1-2-3), a town ending in 町 or 村, a building after it (… ABCビル2F), a
 word of where one lives or sends to nearby (住所, 在住, 住んで, 自宅, 〒, 送付先, …) with a town that is a place by
-its form (駅南, 大通西) or a place or a name, such a word right before the town with a particle (自宅は東雲2-3-4:
-any town), or, for three numbers, a town UniDic knows as a place (梅田1-2-3) or a prefecture (長野2-3-4; with two
-numbers only right after 住所は or 自宅は: 実家で観戦、福岡2-0 is a score). A block followed by a unit (3-4件,
-1-2週間, 10-12時) is never one.
+its form (駅南, 大通西) or a place or a name (before three numbers a compound too: 三軒茶屋), such a word right before
+the town with a particle and three numbers (自宅は東雲2-3-4: any town that does not act; two numbers after a common
+word are a range: 自宅は月収2-3, 実家は年収2-3), or, for three numbers, a town UniDic knows as a place (梅田1-2-3) or
+a prefecture (長野2-3-4; with two numbers only right after 住所は or 自宅は: 実家で観戦、福岡2-0 is a score). A block
+followed by a unit (3-4件, 1-2週間, 10-12時, 1-2Mbps) is never one.
 
 Runs on the NFKC form of the text and returns spans of that form.
 """
@@ -31,6 +32,7 @@ from taikai.privacy._towns import (
     a_place_by_its_form,
     a_prefecture,
     by_its_form,
+    counts_or_acts,
     cue_before,
     find_town,
 )
@@ -71,12 +73,13 @@ BUILDING = re.compile(
 )
 """A building, a floor or a room right after a number block: `` ABCビル2F``, `` ○○ハイツ201号室``, `` 3階``, ``F``
 (a room after a hyphen, 1-2-3-201, is a number of the block)."""
-# What follows numbers that count or measure: 3-4件, 1-2週間, 10-12時, 3-5万円, 2-3GB. Such a block is no address.
+# What follows numbers that count or measure: 3-4件, 1-2週間, 10-12時, 3-5万円, 2-3GB, 1-2Mbps. Such a block is no
+# address.
 # A kanji counter glued to it only: after a space a kanji starts the building's name (1-2-9 日比谷ビル, 5-3-9 本庄ビル).
 _UNIT_AFTER = re.compile(
     r"(?:[件円万千億時分秒日週月年回人名個本枚冊社点票位歳才倍割話章巻期代度局勝敗着杯台軒泊曲語行頁字画問級段席"
     r"戦目機線車艦周組部版%~〜]|ヶ月|か月|カ月|ヵ月|ページ|ポイント|パーセント|キロ|メートル|センチ|ミリ|グラム|ドル|ユーロ)"
-    r"|[ ]?(?i:[kmgt]b|px|pt|[ckm]?m|kg|g|h|hz|k?w|v|k|x|p|pv|uu|yen|usd|days?|hours?|mins?|sec|ms|fps|dpi|bps)"
+    r"|[ ]?(?i:[kmgt]?bps|[kmgt]b|px|pt|[ckm]?m|kg|g|h|hz|k?w|v|k|x|p|pv|uu|yen|usd|days?|hours?|mins?|sec|ms|fps|dpi)"
     r"(?![A-Za-z])"
 )
 
@@ -189,18 +192,36 @@ def _is_address(
     if a_prefecture(word):  # 住所は千葉2-3, 長野2-3-4; not a score (実家で観戦、福岡2-0)
         return numbers >= 3 or cue is Cue.HOME
     near = cue is not Cue.NONE or _CONTEXT.search(text, lo, block.end() + _CONTEXT_AFTER) is not None
-    if named and near and _a_place_near_a_cue(word, cue, tagger):
+    if named and near and _a_town_near_a_cue(word, cue, numbers, tagger):
         # a word of where one lives nearby, and a town that is a place or a name (自宅は天神2-10, 住所：三軒茶屋1-2-3),
-        # not a common word (自宅で…月収2-3); right after 住所は, 自宅は or 実家は, any town (自宅は東雲2-3-4)
+        # not a common word (自宅で…月収2-3, 自宅は月収2-3); right after 住所は, 自宅は or 実家は, any town before three
+        # numbers (自宅は東雲2-3-4)
         return True
     if numbers < 3 or not named or tagger is None:
         return False
     return a_place(word, tagger)
 
 
+def _a_town_near_a_cue(word: str, cue: Cue, numbers: int, tagger: PosTagger | None) -> bool:
+    """Whether *word* before a block of *numbers* hyphened numbers, near a word of where one lives (right before it
+    when *cue* is one), is a town: a place by its form (松が丘, 駅南), one UniDic reads as a place or a name (天神,
+    北浜); before three numbers also a compound of nouns (住所、三軒茶屋1-2-3) and, right after the cue, any word that
+    neither counts nor acts (自宅は東雲2-3-4). Two numbers after a common word are a range, not a house (自宅は月収2-3,
+    実家は年収2-3, 自宅は駅徒歩5-10); without UniDic only a place by its form is a town before them."""
+    if a_place_by_its_form(word):
+        return True
+    three = numbers >= 3
+    if tagger is None:
+        return three
+    if a_place(word, tagger, or_a_name=True, or_a_compound=three):
+        return True
+    return three and cue is not Cue.NONE and not counts_or_acts(word, tagger)
+
+
 def _a_place_near_a_cue(word: str, cue: Cue, tagger: PosTagger | None) -> bool:
-    """Whether *word*, near a word of where one lives (right before it when *cue* is one), is a town: any word right
-    after the cue, else a place by its form (大通西, 駅前) or one UniDic reads as a place or a name."""
+    """Whether *word* before 番地 in kanji (三番地), near a word of where one lives (right before it when *cue* is one),
+    is a town: any word right after the cue, else a place by its form (大通西, 駅前) or one UniDic reads as a place or
+    a name."""
     if cue is not Cue.NONE or tagger is None or a_place_by_its_form(word):
         return True
     return a_place(word, tagger, or_a_name=True)

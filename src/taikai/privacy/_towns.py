@@ -125,11 +125,12 @@ def a_prefecture(town: str) -> bool:
 _NOT_IN_A_NAME = frozenset({"サ変可能", "助数詞可能", "副詞可能", "サ変形状詞可能", "形状詞可能"})
 
 
-def a_place(town: str, tagger: PosTagger, *, or_a_name: bool = False) -> bool:
+def a_place(town: str, tagger: PosTagger, *, or_a_name: bool = False, or_a_compound: bool = True) -> bool:
     """Whether UniDic reads *town* as a place, not a country nor a prefecture: its last word, or the word before a
     suffix such as 駅前 or 南. With *or_a_name*, a name UniDic does not know as a place will do too: a word that is
-    no common noun (北浜, a surname to it), or a compound of nouns that neither count nor act (三軒茶屋, 表参道,
-    千現); never a common noun alone (条件, ゲーム, 錦) nor a compound with a word that counts or acts (時給換算)."""
+    no common noun (北浜, a surname to it), or, with *or_a_compound* too, a compound of nouns that neither count nor
+    act (三軒茶屋, 表参道, 千現; but also 駅徒歩, 回線速度); never a common noun alone (条件, ゲーム, 錦) nor a
+    compound with a word that counts or acts (時給換算)."""
     if a_prefecture(town):
         return False
     words = tagger.tag(town)
@@ -145,4 +146,9 @@ def a_place(town: str, tagger: PosTagger, *, or_a_name: bool = False) -> bool:
         return False
     if len(words) == 1:
         return last.pos[1] != "普通名詞"
-    return not any(w.pos[2] in _NOT_IN_A_NAME or w.pos[0] not in ("名詞", "接尾辞") for w in words)
+    return or_a_compound and not any(w.pos[2] in _NOT_IN_A_NAME or w.pos[0] not in ("名詞", "接尾辞") for w in words)
+
+
+def counts_or_acts(town: str, tagger: PosTagger) -> bool:
+    """Whether a word of *town* is one that counts, acts or says when to UniDic (稼働, 応募, 通勤, 深夜): no town."""
+    return any(w.pos[2] in _NOT_IN_A_NAME for w in tagger.tag(town))
