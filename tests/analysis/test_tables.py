@@ -196,6 +196,23 @@ def test_status_counts_of_a_prefixed_frame_counts_its_statuses(prefixed):
     assert counts.to_dict() == {"ok": len(prefixed) - 2, "empty": 1, "error": 1}
 
 
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        # regression: without a status column every row counted as ok, the row without a reason too, which the
+        # report's status section then called classified beside a smaller count of classified rows
+        ({"reason": ["fees", None, "time"]}, {"ok": 2, "missing": 1}),
+        ({"reason": ["fees", "time"]}, {"ok": 2}),
+        ({"status": ["ok", "empty", None], "reason": ["fees", None, None]}, {"ok": 1, "empty": 1, "missing": 1}),
+    ],
+)
+def test_status_counts_agree_with_the_classified_rows(columns, expected):
+    frame = pd.DataFrame(columns, dtype=object)
+    counts = analysis.status_counts(frame)["count"].to_dict()
+    assert counts == expected
+    assert counts.get("ok", 0) == len(analysis.classified(frame))
+
+
 def test_two_prefixed_sets_without_a_plain_one_ask_for_prefix(prefixed):
     twice = prefixed.join(prefixed.filter(like="pred_").rename(columns=lambda c: "v2_" + c[len("pred_") :]))
     with pytest.raises(taikai.InputError, match=r"2 sets of predicted columns, with the prefixes 'pred_', 'v2_'"):

@@ -98,11 +98,14 @@ def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
 
 
 def status_counts(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
-    """Return count and share per status (``ok`` first); rows without a status column count as ``ok``."""
+    """Return count and share per status (``ok`` first); without a status column, a row with a reason counts as ok
+    and one without as ``missing`` (as :func:`classified` counts them)."""
     df = plain_predictions(df, prefix)
-    statuses = (
-        df["status"].fillna("missing").astype(str) if "status" in df.columns else pd.Series([Status.OK.value] * len(df))
-    )
+    if "status" in df.columns:
+        statuses = df["status"].fillna("missing").astype(str)
+    else:
+        known = df["reason"].notna() if "reason" in df.columns else pd.Series(True, index=df.index)
+        statuses = known.map({True: Status.OK.value, False: "missing"})
     counts = statuses.value_counts()
     counts = counts.reindex(display_order(counts.index, [s.value for s in Status]))
     return pd.DataFrame({"count": counts, "share": counts / max(len(df), 1)}).rename_axis("status")
