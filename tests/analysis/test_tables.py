@@ -213,6 +213,29 @@ def test_status_counts_agree_with_the_classified_rows(columns, expected):
     assert counts.get("ok", 0) == len(analysis.classified(frame))
 
 
+SENTIMENT_TABLES = {
+    "sentiment_distribution": lambda df: analysis.sentiment_distribution(df).index,
+    "sentiment_by_reason": lambda df: analysis.sentiment_by_reason(df).columns,
+    "sentiment_over_time": lambda df: analysis.sentiment_over_time(df, "posted_at").columns,
+}
+
+
+@pytest.mark.parametrize("table", list(SENTIMENT_TABLES))
+@pytest.mark.parametrize(
+    ("sentiments", "expected"),
+    [
+        (["negative", "negative"], ["positive", "neutral", "negative"]),  # regression: only negative was listed
+        (["neutral", "positive"], ["positive", "neutral", "negative"]),
+    ],
+)
+def test_the_sentiment_tables_list_every_sentiment_of_the_model(table, sentiments, expected):
+    """As the reason tables list every reason: a month without a neutral review has a neutral column of 0, and
+    code reading table["neutral"] works whatever the month."""
+    df = pd.DataFrame({"reason": "fees", "sentiment": sentiments, "posted_at": ["2026-01-03", "2026-02-03"]})
+    df = df.assign(p_reason_fees=1.0, **{f"p_sentiment_{s}": 1 / 3 for s in ("positive", "neutral", "negative")})
+    assert list(SENTIMENT_TABLES[table](df)) == expected
+
+
 def test_two_prefixed_sets_without_a_plain_one_ask_for_prefix(prefixed):
     twice = prefixed.join(prefixed.filter(like="pred_").rename(columns=lambda c: "v2_" + c[len("pred_") :]))
     with pytest.raises(taikai.InputError, match=r"2 sets of predicted columns, with the prefixes 'pred_', 'v2_'"):
