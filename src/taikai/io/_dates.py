@@ -170,8 +170,9 @@ def no_dates_error(
 ) -> InputError:
     """Return the error for a date column *column* (of *where*) in which no value reads as a date; *values* are
     (some of) its values, the first two non-empty ones are quoted (with *mask_pii*, with personal data masked, as
-    ``--mask-pii`` masks every text it shows), each on one line and cut to :data:`QUOTED_WIDTH` columns. With *first*, only its first *first* rows were read (a command that
-    stops before reading the rest). Whole numbers that look like Excel serial dates are said to."""
+    ``--mask-pii`` masks every text it shows), each on one line and cut to :data:`QUOTED_WIDTH` columns. With
+    *first*, only its first *first* rows were read (a command that stops before reading the rest). Whole numbers
+    that look like Excel serial dates are said to."""
     examples: list[str] = []
     for value in values:
         text = _as_written(value)
