@@ -391,12 +391,12 @@ def test_stated_reasons_count_every_reason_next_to_the_primary():
 def test_sentiment_overall_and_over_time():
     frame = synthetic({"2026-01": STEADY, "2026-02": STEADY})
     overall = analysis.sentiment_distribution(frame)
-    assert overall["count"].to_dict() == {"positive": 80, "negative": 240}
+    assert overall["count"].to_dict() == {"positive": 80, "neutral": 0, "negative": 240}  # every sentiment
     over_time = analysis.sentiment_over_time(frame, "posted_at")
-    assert over_time.to_numpy().tolist() == [[40, 120], [40, 120]]
+    assert over_time.to_numpy().tolist() == [[40, 0, 120], [40, 0, 120]]
     page = build_report(frame, "posted_at", embed_font=False, charts=False, drift=False)
     sentiment = re.search(r'<section id="sentiment">(.*?)</section>', page, re.S).group(1)
-    assert "ポジティブ 25.0% · ネガティブ 75.0%" in sentiment and "感情の推移" in sentiment
+    assert "ポジティブ 25.0% · 中立 0.0% · ネガティブ 75.0%" in sentiment and "感情の推移" in sentiment
     assert '<td class="n">240 (75.0%)</td>' in sentiment
 
 

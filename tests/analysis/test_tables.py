@@ -196,6 +196,46 @@ def test_status_counts_of_a_prefixed_frame_counts_its_statuses(prefixed):
     assert counts.to_dict() == {"ok": len(prefixed) - 2, "empty": 1, "error": 1}
 
 
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        # regression: without a status column every row counted as ok, the row without a reason too, which the
+        # report's status section then called classified beside a smaller count of classified rows
+        ({"reason": ["fees", None, "time"]}, {"ok": 2, "missing": 1}),
+        ({"reason": ["fees", "time"]}, {"ok": 2}),
+        ({"status": ["ok", "empty", None], "reason": ["fees", None, None]}, {"ok": 1, "empty": 1, "missing": 1}),
+    ],
+)
+def test_status_counts_agree_with_the_classified_rows(columns, expected):
+    frame = pd.DataFrame(columns, dtype=object)
+    counts = analysis.status_counts(frame)["count"].to_dict()
+    assert counts == expected
+    assert counts.get("ok", 0) == len(analysis.classified(frame))
+
+
+SENTIMENT_TABLES = {
+    "sentiment_distribution": lambda df: analysis.sentiment_distribution(df).index,
+    "sentiment_by_reason": lambda df: analysis.sentiment_by_reason(df).columns,
+    "sentiment_over_time": lambda df: analysis.sentiment_over_time(df, "posted_at").columns,
+}
+
+
+@pytest.mark.parametrize("table", list(SENTIMENT_TABLES))
+@pytest.mark.parametrize(
+    ("sentiments", "expected"),
+    [
+        (["negative", "negative"], ["positive", "neutral", "negative"]),  # regression: only negative was listed
+        (["neutral", "positive"], ["positive", "neutral", "negative"]),
+    ],
+)
+def test_the_sentiment_tables_list_every_sentiment_of_the_model(table, sentiments, expected):
+    """As the reason tables list every reason: a month without a neutral review has a neutral column of 0, and
+    code reading table["neutral"] works whatever the month."""
+    df = pd.DataFrame({"reason": "fees", "sentiment": sentiments, "posted_at": ["2026-01-03", "2026-02-03"]})
+    df = df.assign(p_reason_fees=1.0, **{f"p_sentiment_{s}": 1 / 3 for s in ("positive", "neutral", "negative")})
+    assert list(SENTIMENT_TABLES[table](df)) == expected
+
+
 def test_two_prefixed_sets_without_a_plain_one_ask_for_prefix(prefixed):
     twice = prefixed.join(prefixed.filter(like="pred_").rename(columns=lambda c: "v2_" + c[len("pred_") :]))
     with pytest.raises(taikai.InputError, match=r"2 sets of predicted columns, with the prefixes 'pred_', 'v2_'"):

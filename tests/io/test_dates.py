@@ -286,3 +286,22 @@ def test_the_range_warning_counts_the_rows_and_gives_the_years():
         "(--date-column on the command line): 2 row(s) have a date far outside the others (outside 2024-2027) and are "
         "left out of the periods; check those dates (mistyped?)"
     )
+
+
+LONG_REVIEW = "クラウドソーシングで月5万は可能ですか？という質問への回答です。" * 20
+
+
+@pytest.mark.parametrize(
+    ("values", "quoted"),
+    [
+        ([LONG_REVIEW], f"e.g. '{LONG_REVIEW[:20]}…')"),  # a column of reviews given by mistake: its first 40 columns
+        (["R1\n2行目"], "e.g. 'R1 2行目')"),  # on one line
+        (["R1", "R2"], "e.g. 'R1', 'R2')"),  # short values as written
+    ],
+)
+def test_the_refusal_quotes_a_long_value_cut_on_one_line(values, quoted):
+    with pytest.raises(InputError) as caught:
+        check_date_column(pd.Series(values, dtype=object), "text", "p.csv")
+    message = str(caught.value)
+    assert f"holds no dates (none of its values reads as one, {quoted};" in message
+    assert len(message) < 400

@@ -155,6 +155,14 @@ def _predictions(**cells: object) -> pd.DataFrame:
         ),
         ({"status": "OK"}, "pred_", "column pred_status, data row 2 (after the header): the status 'OK' is none of"),
         ({"status": 7}, "", "column status, data row 2 (after the header): the status '7' is none of"),
+        # regression: an ok row whose reason was cleared was ok in the report's status table, and missing from the
+        # count of classified rows and every table after it
+        ({"status": "ok"}, "", "column reason, data row 2 (after the header): blank in a row of status 'ok'"),
+        (
+            {"status": "ok", "reason": "", "p_reason_fees": "0.4", "p_reason_time": "0.6"},
+            "pred_",
+            "column pred_reason, data row 2 (after the header): blank in a row of status 'ok'",
+        ),
     ],
 )
 def test_predictions_frame_refuses_edited_probabilities(cells, prefix, message):

@@ -98,11 +98,14 @@ def classified(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
 
 
 def status_counts(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
-    """Return count and share per status (``ok`` first); rows without a status column count as ``ok``."""
+    """Return count and share per status (``ok`` first); without a status column, a row with a reason counts as ok
+    and one without as ``missing`` (as :func:`classified` counts them)."""
     df = plain_predictions(df, prefix)
-    statuses = (
-        df["status"].fillna("missing").astype(str) if "status" in df.columns else pd.Series([Status.OK.value] * len(df))
-    )
+    if "status" in df.columns:
+        statuses = df["status"].fillna("missing").astype(str)
+    else:
+        known = df["reason"].notna() if "reason" in df.columns else pd.Series(True, index=df.index)
+        statuses = known.map({True: Status.OK.value, False: "missing"})
     counts = statuses.value_counts()
     counts = counts.reindex(display_order(counts.index, [s.value for s in Status]))
     return pd.DataFrame({"count": counts, "share": counts / max(len(df), 1)}).rename_axis("status")
@@ -157,26 +160,25 @@ def reasons_per_review(df: pd.DataFrame, *, prefix: str | None = None) -> pd.Ser
 
 
 def sentiment_distribution(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
-    """Return count and share (of classified rows with a sentiment) per sentiment."""
+    """Return count and share (of classified rows with a sentiment) of every sentiment of the model."""
     df = plain_predictions(df, prefix)
     rows = classified(df)
     if "sentiment" not in rows.columns:
         return pd.DataFrame({"count": [], "share": []}).rename_axis("sentiment")
     values = rows["sentiment"].dropna().astype(str)
-    counts = values.value_counts()
-    counts = counts.reindex(display_order(counts.index, SENTIMENTS))
+    counts = values.value_counts().reindex(sentiment_labels(df), fill_value=0)
     return pd.DataFrame({"count": counts, "share": counts / max(len(values), 1)}).rename_axis("sentiment")
 
 
 def sentiment_by_reason(df: pd.DataFrame, *, prefix: str | None = None) -> pd.DataFrame:
-    """Return the number of rows per reason (rows) and sentiment (columns)."""
+    """Return the number of rows per reason (rows) and sentiment (columns), every reason and sentiment listed."""
     df = plain_predictions(df, prefix)
     rows = classified(df)
     if "sentiment" not in rows.columns:
         return pd.DataFrame(index=pd.Index(reason_labels(df), name="reason"))
     rows = rows[rows["sentiment"].notna()]
     table = pd.crosstab(rows["reason"].astype(str), rows["sentiment"].astype(str))
-    table = table.reindex(index=reason_labels(df), columns=display_order(table.columns, SENTIMENTS), fill_value=0)
+    table = table.reindex(index=reason_labels(df), columns=sentiment_labels(df), fill_value=0)
     return table.rename_axis(index="reason", columns="sentiment")
 
 
@@ -198,8 +200,10 @@ def reasons_over_time(
 def sentiment_over_time(
     df: pd.DataFrame, date_column: Hashable, freq: str = "M", *, prefix: str | None = None, source: str = FRAME
 ) -> pd.DataFrame:
-    """Return the number of rows per period (rows) and sentiment (columns), every period in the range listed."""
-    return _over_time(plain_predictions(df, prefix), date_column, freq, "sentiment", SENTIMENTS, source)
+    """Return the number of rows per period (rows, every one in the range) and sentiment of the model (columns)."""
+    df = plain_predictions(df, prefix)
+    table = _over_time(df, date_column, freq, "sentiment", SENTIMENTS, source)
+    return table.reindex(columns=sentiment_labels(df), fill_value=0).rename_axis(columns="sentiment")
 
 
 def _undated_warning(blank: int, unread: int, where: str, column: str) -> str | None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai.errors import DATE_COLUMN, InputError
 from taikai.io._date_order import DateOrder, order_evidence, year_first
+from taikai.text import clip
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -160,13 +161,18 @@ def _serials(examples: list[str]) -> bool:
     return bool(examples) and all(e.isascii() and e.isdigit() and int(e) in _EXCEL_SERIALS for e in examples)
 
 
+QUOTED_WIDTH = 40
+"""How many terminal columns of a value :func:`no_dates_error` quotes (a longer one is cut with an ellipsis)."""
+
+
 def no_dates_error(
     column: str, where: str, values: Iterable[object], first: int | None = None, *, mask_pii: bool = False
 ) -> InputError:
     """Return the error for a date column *column* (of *where*) in which no value reads as a date; *values* are
     (some of) its values, the first two non-empty ones are quoted (with *mask_pii*, with personal data masked, as
-    ``--mask-pii`` masks every text it shows). With *first*, only its first *first* rows were read (a command that
-    stops before reading the rest). Whole numbers that look like Excel serial dates are said to."""
+    ``--mask-pii`` masks every text it shows), each on one line and cut to :data:`QUOTED_WIDTH` columns. With
+    *first*, only its first *first* rows were read (a command that stops before reading the rest). Whole numbers
+    that look like Excel serial dates are said to."""
     examples: list[str] = []
     for value in values:
         text = _as_written(value)
@@ -180,6 +186,7 @@ def no_dates_error(
 
         masker = default_masker()
         examples = [masker.mask(text).text for text in examples]
+    examples = [clip(text, QUOTED_WIDTH) for text in examples]  # a review picked by mistake: its start, one line
     if not examples:
         held = "is empty"
     else:

@@ -224,8 +224,9 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "", ma
     _check_reason_columns(frame, source, prefix, reasons, mask_pii)
     if sentiments:  # as reasons: a frame without the columns names its sentiments by its values (sentiment_labels)
         _check_cells(frame, source, prefix, "sentiment", sentiments, mask_pii)
-    if reasons:  # predictions: the statuses batch writes, and no others
+    if reasons:  # predictions: the statuses batch writes, and no others; an ok row with its reason
         _check_cells(frame, source, prefix, "status", STATUSES, mask_pii)
+        _check_ok_rows_have_reason(frame, source, prefix)
     return frame.assign(**converted) if converted else frame
 
 
@@ -254,6 +255,21 @@ def _check_reason_columns(
                 f"{source}: column {prefix + column}, {_row(at)}: the reason {shown!r} has no column "
                 f"{prefix}p_reason_{shown} (the reasons' columns are {have}); {_EDITED}"
             )
+
+
+def _check_ok_rows_have_reason(frame: pd.DataFrame, source: str, prefix: str) -> None:
+    """Refuse a row of status ``ok`` whose ``reason`` is blank: batch writes one on every such row, and the report
+    would count the row as classified in its status table but leave it out of every other figure."""
+    import pandas as pd
+
+    status, reason = (frame[c] if c in frame.columns else None for c in ("status", "reason"))
+    if not isinstance(status, pd.Series) or not isinstance(reason, pd.Series):
+        return
+    blank = reason.isna() | reason.astype("string").str.strip().eq("").fillna(True)
+    wrong = ((status.astype("string").str.strip() == Status.OK.value).fillna(False) & blank).to_numpy(dtype=bool)
+    if wrong.any():
+        at = int(wrong.nonzero()[0][0])
+        raise InputError(f"{source}: column {prefix}reason, {_row(at)}: blank in a row of status 'ok'; {_EDITED}")
 
 
 def _check_cells(

@@ -16,7 +16,7 @@ def sentiment_section(ctx: ReportContext) -> Section:
     """The overall sentiment mix in words and a table, its share per period, and the mix per reason."""
     t, lang = ctx.t, ctx.options.lang
     overall = tables.sentiment_distribution(ctx.frame)
-    if not len(overall):
+    if not int(overall["count"].sum()):  # every sentiment of the model is listed, with 0 when nothing is classified
         predicted = any(str(c).startswith("p_sentiment_") for c in ctx.frame.columns)  # the model predicts it
         predicted = predicted and not len(ctx.rows)  # but no row was classified
         return Section.of("sentiment", t.sentiment, [Note(t.sentiment_no_rows if predicted else t.sentiment_none)])

@@ -113,7 +113,7 @@ def summary_section(ctx: ReportContext) -> Section:
             )
         )
     sentiment = tables.sentiment_distribution(ctx.frame)
-    if len(sentiment):
+    if int(sentiment["count"].sum()):  # no sentiment head, or nothing classified: no sentence
         parts = [f"{ctx.sentiment(str(s))} {fmt.share(float(v))}" for s, v in sentiment["share"].items()]
         overview.append(t.summary_sentiment.format(parts=" · ".join(parts)))
     blocks: list[Block] = [Paragraph(" ".join(overview))]
