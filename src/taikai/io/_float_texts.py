@@ -13,9 +13,10 @@ and not used if they differ anywhere (another pyarrow writing floats another way
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 LOW = 1e-4
 """The least float both write alike (``repr`` writes smaller ones with an exponent)."""
@@ -31,6 +32,8 @@ def float_texts(values: list[float], nan: str) -> list[str]:
     """Return ``repr(v)`` of each float of *values*, and *nan* for NaN."""
     if len(values) < MIN_VALUES or not _arrow_agrees():
         return [repr(v) if v == v else nan for v in values]
+    import numpy as np  # imported here: the writers load with the command line, whose help loads no numpy
+
     x = np.array(values, dtype=np.float64)
     texts = _arrow_texts(x)
     inside = np.flatnonzero((x >= LOW) & (x < 1.0))
@@ -45,7 +48,7 @@ def float_texts(values: list[float], nan: str) -> list[str]:
 
 def _arrow_texts(x: np.ndarray[Any, Any]) -> list[str]:
     """Return Arrow's text of each float of *x*."""
-    import pyarrow as pa
+    import pyarrow as pa  # with numpy: a batch has them loaded already
 
     texts: list[str] = pa.array(x, type=pa.float64()).cast(pa.string()).to_pylist()
     return texts
@@ -56,6 +59,8 @@ def _arrow_agrees() -> bool:
     there: probabilities a float32 score gives, the bounds, and a spread of 17-digit floats."""
     agrees = _CHECKED.get("arrow")
     if agrees is None:
+        import numpy as np
+
         rng = np.random.default_rng(0)
         uniform = rng.random(2000)
         spread = np.concatenate(

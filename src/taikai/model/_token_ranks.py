@@ -38,7 +38,9 @@ class TokenStream:
         """Return the tokens at *positions*."""
         if isinstance(self._tokens, list):
             return [self._tokens[i] for i in positions]
-        picked: list[str] = self._tokens.take(positions).to_pylist()
+        import pyarrow as pa
+
+        picked: list[str] = self._tokens.take(pa.array(positions, type=pa.int64())).to_pylist()
         return picked
 
 
