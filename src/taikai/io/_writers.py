@@ -9,12 +9,12 @@ import codecs
 import csv
 import io
 import json
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from taikai.errors import OUTPUT_ENCODING, InputError
 from taikai.io._csv_rows import csv_rows
+from taikai.io._float_texts import float_texts
 from taikai.io._records import BadLine
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def _text_column(values: list[Any]) -> list[Any]:
     if kinds <= _AS_CSV_WRITES:
         return values
     if kinds <= {float}:  # str(float) is repr(float); NaN, which str() writes as 'nan', is empty
-        return [v if v == v else "" for v in values] if any(map(math.isnan, values)) else values
+        return float_texts(values, nan="")
     if kinds <= {float, type(None)}:
         return [v if v == v else "" for v in values] if any(v != v for v in values if v is not None) else values
     return [_cell(v) for v in values]

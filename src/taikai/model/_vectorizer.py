@@ -16,6 +16,8 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from taikai.model._token_ranks import ArrowRanks, TokenStream
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -116,11 +118,22 @@ class _WordCounter:
                 keys.append(self.rank[parts[0]] * self.size + self.rank[parts[1]])
                 cols.append(col)
         self.bigrams = _table(keys, cols)
+        self._arrow: ArrowRanks | None = None
 
     def count(self, docs: list[str]) -> Counts:
-        # One split of all documents, a break token between two: no Python loop over the tokens.
-        tokens = f" {_BREAK} ".join(docs).split()
-        return self.count_ranks(np.fromiter(map(self.rank.__getitem__, tokens), dtype=np.int64, count=len(tokens)))
+        return self.count_ranks(self.stream(docs).ranks)
+
+    def stream(self, docs: list[str]) -> TokenStream:
+        """Return the tokens of *docs* with their ranks, a break token between two documents: one split of all
+        documents and no Python loop over the tokens (Arrow's, see :mod:`taikai.model._token_ranks`)."""
+        joined = f" {_BREAK} ".join(docs)
+        if self._arrow is None:  # made on first use: pyarrow is imported only for a batch
+            self._arrow = ArrowRanks(self.rank, -1)
+        found = self._arrow.stream(joined)
+        if found is not None:
+            return found
+        tokens = joined.split()
+        return TokenStream(np.fromiter(map(self.rank.__getitem__, tokens), dtype=np.int64, count=len(tokens)), tokens)
 
     def count_ranks(self, ranks: Array) -> Counts:
         """Count the n-grams of a stream of token ranks (-1: unknown; -2: a break between two documents)."""

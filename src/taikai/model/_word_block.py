@@ -148,21 +148,21 @@ class WordFeatures(FeatureBlocks, auto_wrap_output_keys=None):  # type: ignore[c
             return None
         tfidf, vectors = pair
         table = vectors._table()
-        tokens = f" {_SEPARATOR} ".join(docs).split()
-        if len(tokens) < _vector_table.DICT_MIN_TOKENS and "_joint_cache" not in self.__dict__:
-            return None
         counter = tfidf.word_counter()
         if counter is None:
             return None
-        # One lookup per token, in the n-gram counter's small dict; only the tokens outside its vocabulary are
+        # One lookup per token, in the n-gram counter's small table; only the tokens outside its vocabulary are
         # looked up again, in the lexicon.
-        ranks = np.fromiter(map(counter.rank.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        tokens = counter.stream(docs)
+        if len(tokens) < _vector_table.DICT_MIN_TOKENS and "_joint_cache" not in self.__dict__:
+            return None
+        ranks = tokens.ranks
         ngrams = tfidf.tfidf_of(counter.count_ranks(ranks), len(docs))
         lexicon = table.lexicon()
         known = ranks >= 0
         ids = np.where(known, self._lexicon_ids(counter, table)[np.where(known, ranks, 0)], ranks)
         outside = np.flatnonzero(ranks == UNKNOWN)
-        ids[outside] = lexicon.find([tokens[i] for i in outside.tolist()])
+        ids[outside] = lexicon.find(tokens.pick(outside.tolist()))
         positions, keys = lexicon.segment(ids)
         pooled = vectors.pool(table, len(docs), np.cumsum(ranks == BREAK)[positions], keys)
         return ngrams, pooled
