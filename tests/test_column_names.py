@@ -64,15 +64,17 @@ TITLE = ("レビュー集計 2025年",)
         ([("text", "id")], "line", ["text"], ""),  # the first row is the header read: nothing below
         ([TITLE] + [("x",)] * 19 + [("text",)], "line", ["text"], ""),  # past the rows looked at
         ([TITLE, ("Text",)], "line", ["text"], ""),  # the cell must be the name given
-        # a name that is a value of a data row (an id given as a column number) is no header below a title: the rows
-        # above it are as full as it is (regression: "'3' is on line 4: … delete them" told to delete the header)
+        # a name that is a value of a data row (an id given as a column number) is no header below a title: the row
+        # read first is as full as its row, or it is a number (regression: "'3' is on line 4: … delete them" told to
+        # delete the header and a data row)
         ([("ID", "日付", "本文"), ("1", "2026/11/01", "高い"), ("3", "2026/11/03", "安い")], "line", ["3"], ""),
         ([("id", "text"), ("negative", "x")], "row", ["negative"], ""),
+        ([TITLE, ("id", "text"), ("1", "x"), ("3", "y")], "line", ["3"], ""),  # an id below a title's header too
         (
-            [TITLE, ("", ""), ("id", "3")],
+            [TITLE, ("", ""), ("id", "本文")],
             "line",
-            ["3"],
-            "; '3' is on line 3: the lines above it look like a title; "
+            ["本文"],
+            "; '本文' is on line 3: the lines above it look like a title; "
             "delete them (taikai reads the header from line 1)",
         ),
     ],

@@ -78,7 +78,7 @@ class Head:
         'text' is on line 3: the lines above it look like a title; delete them (taikai reads the header from line
         1)``; else ``""`` (a name that is a cell of a data row, such as an id ``3``, is no header below a title)."""
         for number, row in enumerate(self.rows[1:HEAD_ROWS], 2):
-            found = [name for name in names if name in row]
+            found = [name for name in names if name in row and not name.strip().isdecimal()]  # a number: an id
             if found:
                 if _filled(self.rows[0]) >= _filled(row):
                     return ""  # as full as the first row, the header read: the name is a value of a data row

@@ -148,8 +148,9 @@ TITLE_AT_3 = "'ID', '投稿日', '退会理由（自由記述）'"
             "look like a title",
         ),
         (EXCEL_PLAIN, ["--text-column", "1"], "column 1, counting from 1, is 'ID')", "look like a title"),
+        (EXCEL_TITLED, ["--text-column", "3"], "no column '3' (columns are chosen by name, not by number); ", "title"),
     ],
-    ids=["no --text-column, title row", "a column number", "a number that is an id of a data row"],
+    ids=["no --text-column, title row", "a column number", "a number that is an id of a data row", "title, number"],
 )
 def test_a_beginners_text_column_on_an_excel_export_gets_advice_that_works(
     invoke, tmp_path, content, options, said, not_said
