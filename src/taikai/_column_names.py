@@ -91,6 +91,12 @@ class Head:
                 )
         return ""
 
+    def title_advice(self, names: Sequence[str]) -> str:
+        """Return what to do when columns *names* are not in the first row: the row below a title that holds them
+        (:meth:`header_below`), else, when the first row is one cell, the row that looks like the header below it
+        (:meth:`header_after_title`: the columns asked for may have other names there); else ``""``."""
+        return self.header_below(names) or self.header_after_title()
+
     def header_after_title(self) -> str:
         """Return, when the first row holds one filled cell, as a title does, and a later row of the head holds
         several short ones, as a header does, what to do if that row is the header: ``; line 1 holds one cell, as a

@@ -176,7 +176,7 @@ def no_column_error(
     if len(missing) > 1 and all(options):  # one bracket for all: text_column= and … (--text-column and …)
         names_given = listed([f"{argument.name}=" for _, argument in missing])
         arguments = f"{names_given} ({listed([str(option) for option in options])} on the command line)"
-    below = head.header_below([str(c) for c, _ in missing]) if head is not None else ""
+    below = head.title_advice([str(c) for c, _ in missing]) if head is not None else ""
     advice = below or f"; give the right {'ones' if len(missing) > 1 else 'one'} to {arguments}"
     return InputError(
         f"{where}no column {given}; the columns{of} are {shown}{advice}{hint}"

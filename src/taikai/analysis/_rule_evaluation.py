@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai._warn import warn_user
-from taikai.errors import DataWarning, InputError, check_bool, check_int, wrong_type
+from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
 from taikai.model import Model, column_label, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
@@ -62,7 +62,10 @@ def evaluate_rules(
     if isinstance(data, pd.DataFrame):  # a suggest sheet read with pandas: unescaped as the same CSV file would be
         frame, source, lines, read = unescape_sheet(data).reset_index(drop=True), "<frame>", None, None
     else:
-        table = read_labelled_file(Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet)
+        wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN)]  # a header below a title said so
+        table = read_labelled_file(
+            Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted
+        )
         frame, source, lines, read = table.frame, table.source, table.lines, table.sheet
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
     text_column, reasons_column = (column_label(frame.columns, c) for c in (text_column, reasons_column))
