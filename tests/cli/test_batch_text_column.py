@@ -148,7 +148,14 @@ TITLE_AT_3 = "'ID', '投稿日', '退会理由（自由記述）'"
             "look like a title",
         ),
         (EXCEL_PLAIN, ["--text-column", "1"], "column 1, counting from 1, is 'ID')", "look like a title"),
-        (EXCEL_TITLED, ["--text-column", "3"], "no column '3' (columns are chosen by name, not by number); ", "title"),
+        (  # a title file's id 3 on line 6 was said to be the header below the title: delete lines 1-5
+            EXCEL_TITLED,
+            ["--text-column", "3"],
+            "no column '3' (columns are chosen by name, not by number); the columns are "
+            f"['退会アンケート 2026年11月分']; line 1 holds one cell, as a title does: if line 3 ({TITLE_AT_3}) is "
+            "the header",
+            "'3' is on line",
+        ),
     ],
     ids=["no --text-column, title row", "a column number", "a number that is an id of a data row", "title, number"],
 )
