@@ -45,23 +45,31 @@ _LABEL_WORD = re.compile(
 )
 
 
-_SENTENCE = re.compile(r"[。、！？!?]|[ぁ-ゖ].{12}|.{12}[ぁ-ゖ]")
-"""A label cell's part (between ``|``) that reads as a sentence: punctuation of prose, or hiragana in a part of more
-than 12 characters (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
+_PROSE_MARK = re.compile(r"[。、！？!?]")
+"""Punctuation of prose, which no label holds."""
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+LABEL_CHARS = 12
+"""Most characters of a label holding hiragana (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
 PROSE_ROWS = 200
 """Filled cells of a column looked at to tell reviews from labels."""
 
 
 def prose_columns(frame: pd.DataFrame) -> set[str]:
     """Return the names of *frame*'s columns whose filled cells (the first :data:`PROSE_ROWS`) mostly read as
-    sentences, not labels (:data:`_SENTENCE`): a dump's ``退会理由`` column of reviews is no column of reasons."""
+    sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons."""
     found = set()
     for column in frame.columns:
         cells = [str(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
         parts = [[part for part in re.split("[|｜]", cell) if part.strip()] for cell in cells]
-        if cells and sum(any(_SENTENCE.search(part) for part in cell) for cell in parts) * 2 > len(cells):
+        if cells and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells):
             found.add(str(column))
     return found
+
+
+def _sentence(part: str) -> bool:
+    """Whether a label cell's *part* (between ``|``) reads as a sentence: punctuation of prose, or hiragana in more
+    than :data:`LABEL_CHARS` characters."""
+    return bool(_PROSE_MARK.search(part)) or (len(part.strip()) > LABEL_CHARS and bool(_HIRAGANA.search(part)))
 
 
 def label_like(name: str) -> str | None:
