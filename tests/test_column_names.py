@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai._column_names import Head, close_name, did_you_mean
+from taikai._column_names import Head, close_name, column_meant, did_you_mean
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,69 @@ TITLE = ("レビュー集計 2025年",)
         ([("text", "id")], "line", ["text"], ""),  # the first row is the header read: nothing below
         ([TITLE] + [("x",)] * 19 + [("text",)], "line", ["text"], ""),  # past the rows looked at
         ([TITLE, ("Text",)], "line", ["text"], ""),  # the cell must be the name given
+        # a name that is a value of a data row (an id given as a column number) is no header below a title: the row
+        # read first is as full as its row, or it is a number (regression: "'3' is on line 4: … delete them" told to
+        # delete the header and a data row)
+        ([("ID", "日付", "本文"), ("1", "2026/11/01", "高い"), ("3", "2026/11/03", "安い")], "line", ["3"], ""),
+        ([("id", "text"), ("negative", "x")], "row", ["negative"], ""),
+        ([TITLE, ("id", "text"), ("1", "x"), ("3", "y")], "line", ["3"], ""),  # an id below a title's header too
+        (
+            [TITLE, ("", ""), ("id", "本文")],
+            "line",
+            ["本文"],
+            "; '本文' is on line 3: the lines above it look like a title; "
+            "delete them (taikai reads the header from line 1)",
+        ),
     ],
 )
 def test_header_below_names_the_row_that_holds_the_columns(rows, unit, names, said):
     assert Head(tuple(map(tuple, rows)), unit).header_below(names) == said
+
+
+@pytest.mark.parametrize(
+    ("name", "names", "said"),
+    [
+        (
+            "3",
+            ["ID", "投稿日", "本文"],
+            " (columns are chosen by name, not by number: column 3, counting from 1, is '本文')",
+        ),
+        ("１", ["ID", "本文"], " (columns are chosen by name, not by number: column 1, counting from 1, is 'ID')"),
+        ("9", ["ID", "本文"], " (columns are chosen by name, not by number)"),  # no column there
+        ("2", ["0", "1"], ""),  # a frame read with header=None: its numbers are names
+        ("Text", ["id", "text"], " (did you mean 'text'?)"),  # a near miss as before
+        ("本", ["ID", "本文"], ""),
+    ],
+)
+def test_column_meant_says_a_number_is_no_column_name(name, names, said):
+    """Regression: `--text-column 3` got "'3' is on line 4: the lines above it look like a title; delete them"."""
+    assert column_meant(name, names) == said
+
+
+@pytest.mark.parametrize(
+    ("rows", "unit", "said"),
+    [
+        (
+            [("退会アンケート 2026年11月分", "", ""), ("", "", ""), ("ID", "投稿日", "本文")],
+            "line",
+            "; line 1 holds one cell, as a title does: if line 3 ('ID', '投稿日', '本文') is the header, delete the "
+            "lines above it (taikai reads the header from line 1)",
+        ),
+        (
+            [("集計",), ("id", "text")],
+            "row",
+            "; row 1 holds one cell, as a title does: if row 2 ('id', 'text') is the header, delete the rows above it "
+            "(taikai reads the header from row 1)",
+        ),
+        ([("id", "text"), ("1", "x")], "line", ""),  # a header of two columns
+        ([("text",), ("手数料が高い",), ("安い",)], "line", ""),  # one column throughout
+        (
+            [("text",), ("1", "手数料が高すぎて続けられなかったので別のサービスに移りましたが、そちらも同じでした")],
+            "line",
+            "",
+        ),
+        ([], "line", ""),
+    ],
+)
+def test_header_after_title_says_a_header_row_below_a_one_cell_title(rows, unit, said):
+    assert Head(tuple(map(tuple, rows)), unit).header_after_title() == said

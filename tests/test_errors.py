@@ -85,8 +85,15 @@ def test_a_missing_column_names_the_argument_and_its_option(missing, columns, so
         (
             [("text", TEXT_COLUMN)],
             ["レビュー集計 2025年"],
-            Head((("レビュー集計 2025年",), ("id", "body"))),
-            "x.csv: no column 'text'; the columns are ['レビュー集計 2025年']; give the right one to text_column= "
+            Head((("レビュー集計 2025年",), ("id", "body"))),  # a title above a header of other names
+            "x.csv: no column 'text'; the columns are ['レビュー集計 2025年']; line 1 holds one cell, as a title does: "
+            "if line 2 ('id', 'body') is the header, delete the lines above it (taikai reads the header from line 1)",
+        ),
+        (
+            [("text", TEXT_COLUMN)],
+            ["id", "body"],
+            Head((("id", "body"), ("1", "x"))),
+            "x.csv: no column 'text'; the columns are ['id', 'body']; give the right one to text_column= "
             "(--text-column on the command line)",
         ),
     ],

@@ -18,6 +18,8 @@ TYPO = 2
 """Most characters a close column name suggested may be longer or shorter than the name given (a misspelling's)."""
 HEAD_ROWS = 20
 """Rows of a file's head in which a header below its first row is looked for."""
+HEADER_CELL = 40
+"""Most characters of a cell of a row taken for a header below a title: longer ones are texts, a data row's."""
 
 
 def folded(name: str) -> str:
@@ -49,6 +51,19 @@ def did_you_mean(name: str, names: Sequence[str], cutoff: float = CLOSE, typo: i
     return f" (did you mean {close!r}?)" if close is not None else ""
 
 
+def column_meant(name: str, names: Sequence[str]) -> str:
+    """Return what a column *name* not among *names* most likely meant, for the end of a message that names it: a
+    near miss (:func:`did_you_mean`), or, for a number given where the columns have names (``--text-column 3``), that
+    columns are chosen by name and the name of the column at that place: `` (columns are chosen by name, not by
+    number: column 3, counting from 1, is '本文')``."""
+    near = did_you_mean(name, names)
+    if near or not name.strip().isdecimal() or any(known.strip().isdecimal() for known in names):
+        return near  # a frame read with header=None has numbers for names: a number is a name there
+    number = int(name)
+    at = f": column {number}, counting from 1, is {names[number - 1]!r}" if 1 <= number <= len(names) else ""
+    return f" (columns are chosen by name, not by number{at})"
+
+
 @dataclass(frozen=True)
 class Head:
     """The first rows of a file (from its first, each as its cells' text) in which a header below a title is looked
@@ -59,11 +74,14 @@ class Head:
 
     def header_below(self, names: Sequence[str]) -> str:
         """Return what to do when a row below the first holds some of *names* (columns not found in the first row)
-        as cells, the first such row: ``; 'text' is on line 3: the lines above it look like a title; delete them
-        (taikai reads the header from line 1)``; else ``""``."""
+        as cells, the first such row, when the first row holds fewer filled cells (a title's one or two): ``;
+        'text' is on line 3: the lines above it look like a title; delete them (taikai reads the header from line
+        1)``; else ``""`` (a name that is a cell of a data row, such as an id ``3``, is no header below a title)."""
         for number, row in enumerate(self.rows[1:HEAD_ROWS], 2):
-            found = [name for name in names if name in row]
+            found = [name for name in names if name in row and not name.strip().isdecimal()]  # a number: an id
             if found:
+                if _filled(self.rows[0]) >= _filled(row):
+                    return ""  # as full as the first row, the header read: the name is a value of a data row
                 said = listed([repr(name) for name in found])
                 verb = "is" if len(found) == 1 else "are"
                 units = f"{self.unit}s"
@@ -72,6 +90,36 @@ class Head:
                     f"(taikai reads the header from {self.unit} 1)"
                 )
         return ""
+
+    def title_advice(self, names: Sequence[str]) -> str:
+        """Return what to do when columns *names* are not in the first row: the row below a title that holds them
+        (:meth:`header_below`), else, when the first row is one cell, the row that looks like the header below it
+        (:meth:`header_after_title`: the columns asked for may have other names there); else ``""``."""
+        return self.header_below(names) or self.header_after_title()
+
+    def header_after_title(self) -> str:
+        """Return, when the first row holds one filled cell, as a title does, and a later row of the head holds
+        several short ones, as a header does, what to do if that row is the header: ``; line 1 holds one cell, as a
+        title does: if line 3 ('id', 'text') is the header, delete the lines above it (taikai reads the header from
+        line 1)``; else ``""``. For a file read without a column asked for, whose columns are then the title."""
+        if not self.rows or _filled(self.rows[0]) != 1:
+            return ""
+        for number, row in enumerate(self.rows[1:HEAD_ROWS], 2):
+            cells = [cell.strip() for cell in row if cell.strip()]
+            if len(cells) > 1:
+                if any(len(cell) > HEADER_CELL for cell in cells):
+                    return ""  # a row of texts: data, not a header
+                said = ", ".join(map(repr, cells))
+                return (
+                    f"; {self.unit} 1 holds one cell, as a title does: if {self.unit} {number} ({said}) is the header, "
+                    f"delete the {self.unit}s above it (taikai reads the header from {self.unit} 1)"
+                )
+        return ""
+
+
+def _filled(row: Sequence[str]) -> int:
+    """Return how many cells of *row* hold more than spaces: a title row holds fewer than the header below it."""
+    return sum(1 for cell in row if cell.strip())
 
 
 def listed(words: Sequence[str]) -> str:

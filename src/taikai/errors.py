@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeVar
 
-from taikai._column_names import Head, did_you_mean, listed
+from taikai._column_names import Head, column_meant, listed
 
 E = TypeVar("E", bound=Enum)
 
@@ -170,13 +170,13 @@ def no_column_error(
     names = list(map(str, columns))
     shown = names if all(isinstance(c, str) for c in columns) else list(columns)  # a frame's int labels as they are
     where = f"{source}: " if source is not None else ""
-    given = " nor ".join(repr(column) + did_you_mean(str(column), names) for column, _ in missing)
+    given = " nor ".join(repr(column) + column_meant(str(column), names) for column, _ in missing)
     arguments = listed([str(argument) for _, argument in missing])
     options = [argument.option for _, argument in missing]
     if len(missing) > 1 and all(options):  # one bracket for all: text_column= and … (--text-column and …)
         names_given = listed([f"{argument.name}=" for _, argument in missing])
         arguments = f"{names_given} ({listed([str(option) for option in options])} on the command line)"
-    below = head.header_below([str(c) for c, _ in missing]) if head is not None else ""
+    below = head.title_advice([str(c) for c, _ in missing]) if head is not None else ""
     advice = below or f"; give the right {'ones' if len(missing) > 1 else 'one'} to {arguments}"
     return InputError(
         f"{where}no column {given}; the columns{of} are {shown}{advice}{hint}"

@@ -123,3 +123,49 @@ def test_a_text_column_not_found_says_the_near_miss_or_the_header_below(invoke, 
     assert result.exit_code == 2, result.output
     assert result.output.splitlines()[0].startswith(f"taikai: error: {path}: {said}"), result.output
     assert not (tmp_path / "o.csv").exists()
+
+
+EXCEL_PLAIN = "ID,投稿日,退会理由（自由記述）\r\n1,2026/11/01,手数料が高すぎる\r\n3,2026/11/03,単価が安い\r\n"
+EXCEL_TITLED = "退会アンケート 2026年11月分,,\r\n,,\r\n" + EXCEL_PLAIN
+TITLE_AT_3 = "'ID', '投稿日', '退会理由（自由記述）'"
+
+
+@pytest.mark.parametrize(
+    ("content", "options", "said", "not_said"),
+    [
+        (  # forgetting --text-column on Excel's CP932 export with a title row: the columns listed were the title
+            EXCEL_TITLED,
+            [],
+            f"columns are ['退会アンケート 2026年11月分']; line 1 holds one cell, as a title does: if line 3 "
+            f"({TITLE_AT_3}) is the header, delete the lines above it (taikai reads the header from line 1)",
+            "(did you mean",
+        ),
+        (  # a column number: told to delete the header and a data row, as if line 5's id 3 were a header below a title
+            EXCEL_PLAIN,
+            ["--text-column", "3"],
+            "no column '3' (columns are chosen by name, not by number: column 3, counting from 1, is "
+            "'退会理由（自由記述）'); the columns are ['ID', '投稿日', '退会理由（自由記述）']; give the right one to ",
+            "look like a title",
+        ),
+        (EXCEL_PLAIN, ["--text-column", "1"], "column 1, counting from 1, is 'ID')", "look like a title"),
+        (  # a title file's id 3 on line 6 was said to be the header below the title: delete lines 1-5
+            EXCEL_TITLED,
+            ["--text-column", "3"],
+            "no column '3' (columns are chosen by name, not by number); the columns are "
+            f"['退会アンケート 2026年11月分']; line 1 holds one cell, as a title does: if line 3 ({TITLE_AT_3}) is "
+            "the header",
+            "'3' is on line",
+        ),
+    ],
+    ids=["no --text-column, title row", "a column number", "a number that is an id of a data row", "title, number"],
+)
+def test_a_beginners_text_column_on_an_excel_export_gets_advice_that_works(
+    invoke, tmp_path, content, options, said, not_said
+):
+    path = tmp_path / "退会アンケート (1).csv"
+    path.write_bytes(content.encode("cp932"))
+    result = invoke("batch", path, "-o", tmp_path / "o.csv", *options)
+    assert result.exit_code == 2, result.output
+    error = [line for line in result.output.splitlines() if line.startswith("taikai: error: ")]
+    assert len(error) == 1 and said in error[0] and not_said not in error[0], result.output
+    assert not (tmp_path / "o.csv").exists()

@@ -74,3 +74,29 @@ def test_predict_and_classify_read_a_review_followed_by_u_fffd(tiny_model_dir, t
     if status == "error":
         assert classified.messages[0].endswith("decode the text in its own encoding (a file: read it in its encoding)")
         assert "decode the text in its own encoding" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [  # regression: "predict has no option '--text-column': taikai predict --help lists its options", nothing else
+        (
+            ["predict", "--text-column", "本文", "{file}"],
+            "predict has no option '--text-column' (see taikai predict --help); predict reads the texts given, not the "
+            "columns of a file: to classify a column of '{file}', run taikai batch '{file}' -o OUT.csv --text-column "
+            "COLUMN",
+        ),
+        (  # -o was told to be a text starting with '-': put -- before it
+            ["explain", "-o", "out.csv", "{file}"],
+            "explain has no option '-o' (see taikai explain --help); explain reads the texts given, not the columns of "
+            "a file: to classify a column of '{file}', run taikai batch '{file}'",
+        ),
+        (["predict", "--id-column", "id", "高い"], "to classify a column of FILE, run taikai batch FILE -o OUT.csv"),
+    ],
+)
+def test_a_batch_option_given_to_a_command_of_texts_names_batch(tmp_path, args, said):
+    path = tmp_path / "退会 理由.csv"
+    path.write_text("id,本文\n1,手数料が高い\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [a.format(file=path) for a in args], prog_name="taikai")
+    assert result.exit_code == 2, result.output
+    assert len(result.output.splitlines()) == 1, result.output
+    assert result.output.startswith("taikai: error: ") and said.format(file=path) in result.output, result.output

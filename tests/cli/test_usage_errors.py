@@ -68,6 +68,19 @@ def said(*args: str) -> str:
             "predict has no option '--modle': did you mean --model? (see taikai predict --help)",
         ),
         (["batch", "x.csv", "--nope"], "batch has no option '--nope': taikai batch --help lists its options"),
+        (  # the first word of an option: too short for a misspelling (regression: "taikai batch --help lists its
+            # options" for a beginner's --id and --text)
+            ["batch", "x.csv", "-o", "y.csv", "--id", "ID"],
+            "batch has no option '--id': did you mean --id-column? (see taikai batch --help)",
+        ),
+        (
+            ["drift", "x.csv", "--text", "本文"],
+            "drift has no option '--text': did you mean --text-column? (see taikai drift --help)",
+        ),
+        (
+            ["drift", "x.csv", "--date", "d"],
+            "drift has no option '--date': did you mean --date-column? (see taikai drift --help)",
+        ),
         (["--frob"], "taikai has no option '--frob': taikai --help lists its options"),
         (  # a bad value; regression: click's type names ("is not a valid integer range", "x>=0") said plainly
             ["batch", "x.csv", "-o", "y.csv", "--jobs", "x"],
@@ -165,3 +178,18 @@ def test_python_m_taikai_and_the_console_script_say_the_same(tmp_path, args, mes
     ]
     assert [(done.returncode, done.stdout, done.stderr) for done in ran] == [(2, "", ran[0].stderr)] * 2
     assert ran[0].stderr.startswith(message) and ran[0].stderr.count("\n") == 1, ran[0].stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "names", "meant"),
+    [
+        ("--id", ["--id-column", "--text-column"], "--id-column"),
+        ("--reference", ["--reference-encoding", "--reference-sheet"], None),  # several: none is the one
+        ("--text", ["--texts", "--text_column"], None),  # not a word of theirs
+        ("-t", ["-t-x"], None),  # a short option is no word
+    ],
+)
+def test_extended_finds_the_one_option_a_first_word_begins(given, names, meant):
+    from taikai.cli._usage_errors import _extended
+
+    assert _extended(given, names) == meant

@@ -1,6 +1,8 @@
 """evaluate refuses data it cannot score (taikai.evaluation._unlabelled): an unlabelled dump, and a predictions file
 of ``taikai batch --prefix pred_`` whose only labels are the model's."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -103,4 +105,29 @@ def test_words_that_only_hold_a_label_word_are_no_labels(tiny_model, tmp_path, c
     path = tmp_path / "dump.csv"
     pd.DataFrame([["手数料が高い", "a", "b"][: len(columns)]], columns=columns).to_csv(path, index=False)
     with pytest.raises(InputError, match="as in an unlabelled dump of reviews"):
+        evaluate(tiny_model, path)
+
+
+REVIEWS = ["手数料が高すぎて続けられませんでした～", "時間管理が難しい状況ですね", "提案が全然通らない。単価も安い"]
+
+
+@pytest.mark.parametrize(
+    ("column", "cells", "said"),
+    [  # a dump's column of reviews named 退会理由 was offered as reasons_column=: its reviews read as unknown labels
+        ("退会理由（自由記述）", REVIEWS, "as in an unlabelled dump of reviews"),
+        ("review_category", ["Fees were too high, so I quit.", "No time!", "Pay is low!"], "unlabelled dump"),
+        # labels stay labels: ids, Japanese names, several joined, labels of one's own
+        ("退会理由", ["fees", "low_pay|fees", "platform_switch"], "but '退会理由' looks to hold labels"),
+        (
+            "理由",
+            ["報酬・単価が低い|手数料が高い", "他サービスへ移行", "トラブル・不信"],
+            "but '理由' looks to hold labels",
+        ),
+        ("category", ["カテゴリ 01(猫)", "サポート", "その他"], "but 'category' looks to hold labels"),
+    ],
+)
+def test_a_column_of_reviews_is_not_named_as_labels(tiny_model, tmp_path, column, cells, said):
+    path = tmp_path / "dump.csv"
+    pd.DataFrame({"ID": [1, 2, 3], "text": ["a", "b", "c"], column: cells}).to_csv(path, index=False)
+    with pytest.raises(InputError, match=re.escape(said)):
         evaluate(tiny_model, path)

@@ -53,7 +53,14 @@ def test_head_rows_of_a_jsonl_file_is_none(tmp_path):
         ("集計\n\ntext,reasons\n手数料,fees\n", ["text", "reasons"], "'text' and 'reasons' are on line 3"),
         ("集計\ntext,reasons\n", ["text", None], "'text' is on line 2"),  # None: a column not read
         ("text,reasons\n手数料,fees\n", ["text", "reasons"], None),  # the header is the first row
-        ("集計\nid,body\n", ["text"], None),  # missing, but on no row below: the caller's own error
+        # missing, on no row below, but the first row is a title's one cell: its header is said (it was "a.csv:2:
+        # malformed record", the caller's own error)
+        (
+            "集計\nid,body\n",
+            ["text"],
+            r"line 1 holds one cell, as a title does: if line 2 \('id', 'body'\) is the header",
+        ),
+        ("t\n手数料\n", ["text"], None),  # one column throughout: the caller's own error
     ],
 )
 def test_check_header_row_says_a_header_below_a_title_only(tmp_path, content, wanted, said):

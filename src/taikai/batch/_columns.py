@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, separator_hint
-from taikai.io import ReadOptions, check_not_stdin, check_not_stream, sheet_read
+from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, sheet_read
 
 
 def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str] | None:
@@ -27,11 +27,15 @@ def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str
 
 def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]]:
     """Return the columns of the file *input* read with *read*, with the sheet read and how to read another (see
-    :func:`taikai.io.sheet_read`). A missing file, a folder (a model's, said to be one) or a pipe is refused as by
-    the run (:func:`check_local_input`), before the missing text column: giving one would not help."""
+    :func:`taikai.io.sheet_read`), that hint preceded by a header's below a title when the one column is a title. A
+    missing file, a folder (a model's, said to be one) or a pipe is refused as by the run
+    (:func:`check_local_input`), before the missing text column: giving one would not help."""
     check_local_input(Path(input), read.input_format)
     reader = read.open(Path(input))
-    return reader.columns, sheet_read(reader)
+    of, hint = sheet_read(reader)
+    # one column that is a title's cell: the header may be a later line (Head.header_after_title says which)
+    head = head_rows(reader) if len(reader.columns) == 1 else None
+    return reader.columns, (of, (head.header_after_title() if head is not None else "") + hint)
 
 
 def check_local_input(input: Path, input_format: str | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import click
 
@@ -12,6 +13,9 @@ from taikai.cli._common import Command
 from taikai.cli._review_input import STDIN
 from taikai.cli._usage_errors import UserError, unknown_option
 from taikai.errors import Argument, TaikaiError
+
+BATCH_OPTIONS = frozenset({"--text-column", "--id-column", "-o", "--output", "--input-format", "--sheet"})
+"""Options of ``taikai batch`` for a file's columns that a command of texts does not take: given, batch is named."""
 
 
 class TextCommand(Command):
@@ -25,6 +29,8 @@ class TextCommand(Command):
             left = super().parse_args(ctx, args)
         except click.NoSuchOption as exc:
             name = exc.option_name
+            if name in BATCH_OPTIONS:  # a file's column asked for: batch classifies files
+                raise UserError(unknown_option(ctx, name, _batch_hint(ctx, given))) from None
             if name.startswith("--") and name.isascii():
                 raise
             text = next((arg for arg in given if arg.startswith(name)), name)
@@ -36,6 +42,17 @@ class TextCommand(Command):
         if ctx.args and not ctx.resilient_parsing:
             _refuse_extra_texts(ctx)
         return left
+
+
+def _batch_hint(ctx: click.Context, given: list[str]) -> str:
+    """Say that the command reads texts and ``taikai batch`` the column of a file (one of *given*, when one is a
+    file), with the command line to run."""
+    files = [arg for arg in given if not arg.startswith("-") and Path(arg).is_file()]
+    named = shlex.quote(files[0]) if files else "FILE"
+    return (
+        f"{ctx.info_name} reads the texts given, not the columns of a file: to classify a column of {named}, run "
+        f"taikai batch {named} -o OUT.csv --text-column COLUMN"
+    )
 
 
 def _refuse_extra_texts(ctx: click.Context) -> None:

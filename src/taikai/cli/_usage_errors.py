@@ -78,13 +78,20 @@ def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
     names = [name for param in ctx.command.get_params(ctx) for name in (*param.opts, *param.secondary_opts)]
     options = {name.lstrip("-"): name for name in names if name.startswith("-")}  # "--" alike would make all close
     close = close_name(given.lstrip("-"), list(options), CLOSE, typo=None)
-    close = options.get(close) if close is not None else None
+    close = options.get(close) if close is not None else _extended(given, names)
     said = f"{name_of(ctx)} has no option {given!r}"
     if close is not None:
         said += f": did you mean {close}?"
     if hint:
         return f"{said} ({help_hint(ctx)}); {hint}"
     return f"{said} ({help_hint(ctx)})" if close is not None else f"{said}: {ctx.command_path} --help lists its options"
+
+
+def _extended(given: str, names: Sequence[str]) -> str | None:
+    """Return the one option whose name is *given* and more words (``--id-column`` for ``--id``, ``--text-column``
+    for ``--text``: too short to be a misspelling of it), or ``None`` when none or several are."""
+    found = [name for name in names if given.startswith("--") and name.startswith(f"{given}-")]
+    return found[0] if len(found) == 1 else None
 
 
 def unknown_command(ctx: click.Context, given: str, commands: Sequence[str]) -> str:

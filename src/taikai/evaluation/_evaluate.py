@@ -22,7 +22,7 @@ from taikai.errors import (
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
-from taikai.evaluation._unlabelled import check_labels_there
+from taikai.evaluation._unlabelled import check_labels_there, prose_columns
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, column_label, content_sha256, load_model, sha256_file
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
@@ -137,7 +137,8 @@ def evaluate(
     if lines is not None and len(lines) != len(frame):
         lines = None
     if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing: read another
-        check_labels_there(frame.columns, source, reasons_column, sentiment_column)  # a dump: batch, not columns
+        prose = prose_columns(frame)  # a dump's column of reviews named 退会理由 holds no reasons
+        check_labels_there(frame.columns, source, reasons_column, sentiment_column, prose)  # a dump: batch
     labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
     if labelled.bad:
         warn_user(skipped_rows(labelled.bad), DataWarning)

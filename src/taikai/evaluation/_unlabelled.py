@@ -5,11 +5,15 @@ them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
+from typing import TYPE_CHECKING
 
 from taikai._column_names import folded
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, Argument, InputError, separator_hint
 from taikai.io import refuse_prefixed_predictions
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LABEL_WORDS = (
     "label",
@@ -41,6 +45,33 @@ _LABEL_WORD = re.compile(
 )
 
 
+_PROSE_MARK = re.compile(r"[。、！？!?]")
+"""Punctuation of prose, which no label holds."""
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+LABEL_CHARS = 12
+"""Most characters of a label holding hiragana (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
+PROSE_ROWS = 200
+"""Filled cells of a column looked at to tell reviews from labels."""
+
+
+def prose_columns(frame: pd.DataFrame) -> set[str]:
+    """Return the names of *frame*'s columns whose filled cells (the first :data:`PROSE_ROWS`) mostly read as
+    sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons."""
+    found = set()
+    for column in frame.columns:
+        cells = [str(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
+        parts = [[part for part in re.split("[|｜]", cell) if part.strip()] for cell in cells]
+        if cells and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells):
+            found.add(str(column))
+    return found
+
+
+def _sentence(part: str) -> bool:
+    """Whether a label cell's *part* (between ``|``) reads as a sentence: punctuation of prose, or hiragana in more
+    than :data:`LABEL_CHARS` characters."""
+    return bool(_PROSE_MARK.search(part)) or (len(part.strip()) > LABEL_CHARS and bool(_HIRAGANA.search(part)))
+
+
 def label_like(name: str) -> str | None:
     """Which kind of labels the folded column name *name* may hold: ``"sentiment"`` (tone, 感情), ``"reasons"``
     (category, 分類, label), or ``None`` when it holds no word of :data:`LABEL_WORDS`."""
@@ -51,7 +82,11 @@ def label_like(name: str) -> str | None:
 
 
 def check_labels_there(
-    columns: Sequence[object], source: str, reasons_column: Hashable, sentiment_column: Hashable | None
+    columns: Sequence[object],
+    source: str,
+    reasons_column: Hashable,
+    sentiment_column: Hashable | None,
+    prose: Collection[str] = (),
 ) -> None:
     """Raise :class:`InputError` when *columns* (of *source*) hold neither *reasons_column* nor *sentiment_column*
     (``None``: not read), nor a column named so but for width, case or surrounding spaces (a near miss, which the
@@ -60,7 +95,8 @@ def check_labels_there(
     own is refused as such; columns whose names hold a word of :data:`LABEL_WORDS` (category, tone) are named, with
     the arguments that read them; else the data looks like an unlabelled dump, which evaluation cannot score and
     ``taikai batch`` classifies. An unprefixed predictions file (``p_reason_*`` columns) is left to the error of
-    its missing columns."""
+    its missing columns. Columns in *prose* (of reviews: :func:`prose_columns`) are not named as labels, whatever
+    their names (``退会理由``)."""
     wanted = [(reasons_column, REASONS_COLUMN)]
     if sentiment_column is not None:
         wanted.append((sentiment_column, SENTIMENT_COLUMN))
@@ -70,7 +106,7 @@ def check_labels_there(
     given = " nor ".join(repr(str(column)) for column, _ in wanted)
     # taikai batch --prefix pred_'s output with no labels but the model's: refused as such
     refuse_prefixed_predictions(source, columns, f"no column {given}, no labels: ", lambda c: label_like(folded(c)))
-    likely = {str(c): label_like(folded(str(c))) for c in columns}
+    likely = {str(c): label_like(folded(str(c))) if str(c) not in prose else None for c in columns}
     if any("p_reason_" in name for name in names):
         return  # a predictions file: the error of the missing columns says so
     if separator_hint(columns):  # one column whose name holds tabs: read with the wrong separator, said so

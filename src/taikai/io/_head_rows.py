@@ -30,7 +30,7 @@ def check_header_row(
     if not missing:
         return
     head = head_rows(reader)
-    if head is None or not head.header_below([str(column) for column, _ in missing]):
+    if head is None or not head.title_advice([str(column) for column, _ in missing]):
         return
     of, hint = sheet_read(reader)
     raise no_column_error(missing, names, source, of, input_format=input_format, hint=hint, head=head)
