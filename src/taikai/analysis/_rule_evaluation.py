@@ -9,19 +9,13 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai._warn import warn_user
-from taikai.errors import MODEL, REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int, wrong_type
+from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
-from taikai.model import Model, column_label, resolve_model
+from taikai.model import Model, column_label, default_model_labels, default_model_rules, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
 if TYPE_CHECKING:
     import pandas as pd
-
-DEFAULT_MODEL_LABELS = (
-    "the labels are checked against the reasons of the default model (taikai's, or $TAIKAI_MODEL): for a sheet of a "
-    f"model with labels of its own (trained with --free-labels), give that model with {MODEL}"
-)
-"""What ``rules test`` without ``--model`` adds to the error about gold labels the model does not know."""
 
 
 @argument_order
@@ -63,7 +57,8 @@ def evaluate_rules(
     check_int("examples", examples, 0)
     check_bool("mask_pii", mask_pii)
     resolved = resolve_model(model)
-    matcher = resolved.prepare_rules(rules)
+    with default_model_rules(model, resolved.reason_labels):  # a --free-labels model's rules used without it
+        matcher = resolved.prepare_rules(rules)
     assert matcher is not None
     if isinstance(data, pd.DataFrame):  # a suggest sheet read with pandas: unescaped as the same CSV file would be
         frame, source, lines, read = unescape_sheet(data).reset_index(drop=True), "<frame>", None, None
@@ -88,7 +83,7 @@ def evaluate_rules(
         sheet=read,
         sheet_given=sheet is not None,
         on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
-        unknown_hint=DEFAULT_MODEL_LABELS if model is None else "",  # perhaps a --free-labels model's sheet
+        unknown_hint=default_model_labels("a sheet") if model is None else "",  # perhaps a --free-labels model's sheet
     )
     if labelled.bad:
         head = f"{len(labelled.bad):,} row(s) labelled in part cannot be scored and were skipped:"

@@ -32,7 +32,16 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 from taikai.batch._dask_arguments import check_client, check_loaded
 from taikai.batch._outputs import output_types
 from taikai.errors import ModelError
-from taikai.model import ARTIFACT_NAME, METADATA_NAME, Model, check_prefix, load_model, model_key, resolve_model
+from taikai.model import (
+    ARTIFACT_NAME,
+    METADATA_NAME,
+    Model,
+    check_prefix,
+    default_model_rules,
+    load_model,
+    model_key,
+    resolve_model,
+)
 from taikai.privacy import PiiKind, mask_text_column
 from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, read_rules
 
@@ -266,12 +275,13 @@ def classify_frame(
 
     *shipped* says that the caller has shipped the model to *client*'s workers already (under a name of its own).
     """
-    model = resolve_model(model)
+    given, model = model, resolve_model(model)
     applied = RulesMode.for_rules(rules_mode, rules)  # override without rules is refused
-    ruleset = read_rules(rules, model.reason_labels)  # a file: every problem at once, its labels included
+    with default_model_rules(given, model.reason_labels):  # a --free-labels model's rules used without it
+        ruleset = read_rules(rules, model.reason_labels)  # a file: every problem at once, its labels included
+        if ruleset is not None:
+            ruleset.check_labels(model.reason_labels)
     mode = applied if ruleset is not None else None
-    if ruleset is not None:
-        ruleset.check_labels(model.reason_labels)
     column = model.check_columns(ddf.columns, text_column, mode, prefix)  # 3 for "3" in a frame without header
     client = client if client is not None else _current_client()
     if client is not None and not shipped:

@@ -40,7 +40,7 @@ from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
 from taikai.errors import ID_COLUMN, RESUME, InputError, check_path, wrong_type
 from taikai.io import OutputSpec
-from taikai.model import Model, check_prefix, model_sha256, resolve_model
+from taikai.model import Model, check_prefix, default_model_rules, model_sha256, resolve_model
 from taikai.rules import RuleSet, read_rules
 
 
@@ -137,9 +137,10 @@ def _checked_run(
         columns = first.columns
     resolved = resolve_model(model)
     check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first)
-    ruleset = read_rules(options.rules, resolved.reason_labels)  # a file: every problem at once, its labels included
-    if ruleset is not None:
-        ruleset.check_labels(resolved.reason_labels)
+    with default_model_rules(model, resolved.reason_labels):  # a --free-labels model's rules used without it
+        ruleset = read_rules(options.rules, resolved.reason_labels)  # a file: every problem, its labels included
+        if ruleset is not None:
+            ruleset.check_labels(resolved.reason_labels)
     if options.id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with {ID_COLUMN}")
     return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)

@@ -30,9 +30,9 @@ from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
-from taikai.model import Model, check_prefix, model_sha256, resolve_model, settings_json
+from taikai.model import Model, check_prefix, default_model_rules, model_sha256, resolve_model, settings_json
 from taikai.privacy import MASKER_VERSION, default_masker
-from taikai.rules import RuleMatcher, RulesMode
+from taikai.rules import RulesMode
 
 TABLE_FORMATS = ("parquet", "xlsx")
 
@@ -43,11 +43,6 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-def prepare_rules(model: Model, options: BatchOptions) -> RuleMatcher | None:
-    """Return the rules of *options* read, checked against *model*'s reasons and compiled (``None``: no rules)."""
-    return model.prepare_rules(options.rules)
 
 
 @argument_order
@@ -107,9 +102,10 @@ def run_local(
     check_side_files(output, bad_output, inputs, options.resume)
     reader = options.read_options.open(input)
     columns = reader.columns
-    model = resolve_model(model)
+    given, model = model, resolve_model(model)
     check_columns(input, columns, model, options, reader)
-    rules, rules_mode = prepare_rules(model, options), options.applied_rules_mode
+    with default_model_rules(given, model.reason_labels):  # a --free-labels model's rules used without it
+        rules, rules_mode = model.prepare_rules(options.rules), options.applied_rules_mode
     ours = len(model.output_columns(rules_mode))
     width = len(columns) + ours
     if out_fmt == "xlsx" and width > tio.XLSX_MAX_COLUMNS:

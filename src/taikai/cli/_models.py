@@ -65,15 +65,13 @@ def evaluate(
     """
     from taikai.evaluation import evaluate as score
     from taikai.io import check_output_dir
-    from taikai.model import load_model
 
     if json_out is not None and json_out != STDOUT:
         check_output_dir(json_out, "--json")
         check_output(json_out, {"the data": data} | model_inputs(model_path), "--json")
-    model = load_model(model_path)
     sentiment = None if no_sentiment else sentiment_column
     report = score(
-        model,
+        model_path,  # None: the default model, which an error about labels it lacks names
         data,
         text_column,
         reasons_column,

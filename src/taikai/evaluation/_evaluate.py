@@ -22,6 +22,7 @@ from taikai.errors import (
 from taikai.evaluation._nothing_scored import nothing_to_score
 from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
 from taikai.evaluation._scores import score_multi, score_single
+from taikai.evaluation._unknown_labels import known_label_options
 from taikai.evaluation._unlabelled import check_labels_there, prose_columns
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, column_label, content_sha256, load_model, sha256_file
@@ -32,9 +33,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from taikai.io import BadRow
-
-SCORE_AS_MISSES = "pass --free-labels (free_labels=True) to score the labels the model cannot predict as misses"
-"""What evaluate's ``free_labels`` does with a gold label outside the model's labels, said beside the error."""
 
 
 class Classifier(Protocol):
@@ -87,6 +85,7 @@ def evaluate(
 
     if split not in SPLITS:  # first: a wrong value is not to be told as missing rows of that split
         raise InputError(f"{SPLIT} must be one of {', '.join(SPLITS)}, not {split!r}")
+    default = model is None  # its labels checked against the default model's: perhaps a --free-labels model's
     if model is None or isinstance(model, (str, Path)):
         model = load_model(model)
     elif not all(hasattr(model, a) for a in ("reason_labels", "sentiment_labels", "classify")):
@@ -110,12 +109,8 @@ def evaluate(
         "sentiments_as_written": own_labels(model.sentiment_labels, SENTIMENTS),
     }
     if not free_labels:
-        known = {"known_reasons": model.reason_labels, "known_sentiments": model.sentiment_labels}
-        options |= known  # the model's labels, with the closest to each unknown one: not --free-labels, which
-        # would score a typo as a miss; it is offered for a model of labels of its own (a label only the test rows
-        # have is no typo there), else for a label close to none of the model's
         own = options["reasons_as_written"] or options["sentiments_as_written"]
-        options |= {"free_labels_hint": True if own else None, "free_labels_advice": SCORE_AS_MISSES}
+        options |= known_label_options(model.reason_labels, model.sentiment_labels, own, default)
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
     lines: list[int] | None = None
     if isinstance(data, (str, Path)):

@@ -144,8 +144,8 @@ def check_labelled(
     :class:`InputError` listing every one at its file line, ``"skip"`` leaves them out and returns them. A label
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
     with *free_labels_hint*, saying *free_labels_advice*, what ``--free-labels`` does instead; ``None``: said when an
-    unknown label is close to no known one, which a typo would be; *unknown_hint*, what else to do about it, ends
-    that error). *bad_rows_hint* ends the error about bad
+    unknown label is close to no known one, which a typo would be; *unknown_hint*, what else to do about it, comes
+    before that). *bad_rows_hint* ends the error about bad
     rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
     is missing (*sheet_given*: it was chosen by ``--sheet``, ``sheet=``). *check_split*: refuse a ``split`` column
     holding anything but train or test, naming the rows.
@@ -249,8 +249,9 @@ def check_labelled(
         kinds = {kind for _, kind in unknown}
         raise InputError(
             f"{source}: {len(unknown)} label(s) outside the known labels:{_listing([m for m, _ in unknown])}\n"
-            f"use {known_labels(kinds, known_reasons, known_sentiments)}, or fix the typo{free}"
+            f"use {known_labels(kinds, known_reasons, known_sentiments)}, or fix the typo"
             + (f"; {unknown_hint}" if unknown_hint else "")
+            + free
         )
     if bad and on_bad_rows is OnBadRows.ERROR:
         raise InputError(

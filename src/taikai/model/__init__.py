@@ -27,6 +27,7 @@ from taikai.model._classified import (
     proba_columns,
     reason_sets,
 )
+from taikai.model._default_labels import default_model_labels, default_model_rules
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
 from taikai.model._env_named import default_model, or_default
@@ -125,6 +126,8 @@ __all__ = [
     "content_sha256",
     "default_model",
     "default_model_dir",
+    "default_model_labels",
+    "default_model_rules",
     "describe_model",
     "feature_blocks",
     "find_column",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._lazy import lazy_modules, public_dir
 from taikai.errors import wrong_type
 from taikai.rules._matcher import LEMMA_FORM, NO_HITS, RuleHits, RuleMatcher, compile_rules
-from taikai.rules._rule import PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind
+from taikai.rules._rule import PREFIXES, RULES_MODES, Rule, RuleSet, RulesMode, Term, TermKind, labels_hint
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -119,6 +119,7 @@ __all__ = [
     "TermKind",
     "boolean_column",
     "compile_rules",
+    "labels_hint",
     "load_rules",
     "parse_rules",
     "read_rules",
