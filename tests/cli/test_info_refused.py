@@ -19,8 +19,13 @@ def _edit_metadata(change):
 
 
 def _tamper_artifact(model_dir):
-    with open(model_dir / "model.joblib", "ab") as f:
-        f.write(b"\0")
+    data = bytearray((model_dir / "model.joblib").read_bytes())
+    data[len(data) // 2] ^= 1  # the same size: only the sha256 tells
+    (model_dir / "model.joblib").write_bytes(data)
+
+
+def _truncate_artifact(model_dir):
+    (model_dir / "model.joblib").write_bytes((model_dir / "model.joblib").read_bytes()[:100])
 
 
 @pytest.mark.parametrize(
@@ -30,8 +35,19 @@ def _tamper_artifact(model_dir):
         (_edit_metadata(lambda m: m["versions"].update({"scikit-learn": "0.24.2"})), r"0\.24\.2", 40),
         (_edit_metadata(lambda m: m["labels"]["reasons"].append("spam")), r"labels\.reasons names 'spam'", 40),
         (_edit_metadata(lambda m: m.update(format=1)), r"a model of format 1 cannot be loaded", 40),  # shown as is
+        (_edit_metadata(lambda m: m["artifact"].update(file="x.joblib")), r"'artifact\.file' is 'x\.joblib'", 40),
+        (_edit_metadata(lambda m: m["artifact"].update(bytes=5)), r"'artifact\.bytes' is 5, but model\.joblib has", 40),
+        (_truncate_artifact, r"model\.joblib: 100 bytes, but metadata\.json records \d+: the file was truncated", 40),
     ],
-    ids=["artifact-changed", "other-versions", "labels-not-the-artifact-s", "retired-format"],
+    ids=[
+        "artifact-changed",
+        "other-versions",
+        "labels-not-the-artifact-s",
+        "retired-format",
+        "other-file-named",
+        "size-edited",
+        "file-truncated",
+    ],
 )
 def test_info_json_prints_a_refused_model_with_its_status(invoke, tiny_model_dir, tmp_path, spoil, refusal, rows):
     """Regression: stdout was empty (only the error on stderr), though --help describes refused: true."""

@@ -34,10 +34,16 @@ def copy_model(src, tmp_path):
     return dst
 
 
+def flip_a_byte(path):
+    """Change a byte in the middle of the file at *path*, leaving its size: only its sha256 tells."""
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 1
+    path.write_bytes(data)
+
+
 def test_tampered_artifact_is_refused(tiny_model_dir, tmp_path):
     model_dir = copy_model(tiny_model_dir, tmp_path)
-    with open(model_dir / "model.joblib", "ab") as f:
-        f.write(b"\0")
+    flip_a_byte(model_dir / "model.joblib")
     with pytest.raises(ModelError, match=r"sha256 .* does not match"):
         taikai.load_model(model_dir)
 
@@ -60,8 +66,7 @@ def test_a_save_between_the_reads_of_the_two_files_is_no_edit(
     if replaced:  # another model saved over it once its metadata was read
         taikai.train(tiny_csv, folds=0, seed=3).save(model_dir, overwrite=True)
     else:  # the artifact really changed, its metadata as read
-        with open(model_dir / "model.joblib", "ab") as f:
-            f.write(b"\0")
+        flip_a_byte(model_dir / "model.joblib")
     reads = iter([stale])
     real = _artifact.read_metadata
     monkeypatch.setattr(_artifact, "read_metadata", lambda d: next(reads, None) or real(d))
@@ -240,7 +245,7 @@ def test_truncated_artifact_with_a_matching_hash_is_described(tiny_model_dir, tm
     model_dir = copy_model(tiny_model_dir, tmp_path)
     data = (model_dir / "model.joblib").read_bytes()[:2000]
     (model_dir / "model.joblib").write_bytes(data)
-    _edit_metadata(model_dir, lambda m: m["artifact"].update(sha256=hashlib.sha256(data).hexdigest()))
+    _edit_metadata(model_dir, lambda m: m["artifact"].update(sha256=hashlib.sha256(data).hexdigest(), bytes=2000))
     with pytest.raises(ModelError) as caught:
         taikai.load_model(model_dir)
     message = str(caught.value)

@@ -19,6 +19,7 @@ from taikai.model._artifact import (
     sha256_file,
     shipped_model_dir,
 )
+from taikai.model._artifact_info import ArtifactInfo
 from taikai.model._classified import (
     LABEL_COLUMNS,
     Classified,
@@ -49,7 +50,6 @@ from taikai.model._metadata import (
     NO_DRIFT_STATISTICS,
     READABLE_FORMATS,
     RETRAIN_HINT,
-    ArtifactInfo,
     ModelMetadata,
 )
 from taikai.model._model import (

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from taikai.errors import ModelError, ModelNotFoundError
+from taikai.model._artifact_info import recorded_mismatch
 from taikai.model._env_named import no_such_directory, says_env
 from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
 from taikai.model._loaded import metadata_problems, not_a_pipeline
@@ -43,7 +44,7 @@ def leftover(model_dir: Path) -> Leftover:
         return Leftover.INCOMPLETE
     try:
         recorded = json.loads(metadata.read_text(encoding="utf-8-sig"))["artifact"]["sha256"]
-        whole = isinstance(recorded, str) and sha256_file(artifact) == recorded
+        whole = isinstance(recorded, str) and sha256_file(artifact) == recorded.lower()
     except (OSError, ValueError, LookupError, TypeError):  # unreadable, not JSON, or no sha256 recorded
         whole = False
     return Leftover.WHOLE if whole else Leftover.HALF_WRITTEN
@@ -147,16 +148,11 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
     if absent:
         raise ModelError(absent)
     data = artifact.read_bytes()
-    mismatch = _hash_mismatch(artifact, data, meta)
+    mismatch = _hash_mismatch(artifact, data, meta, refusal=True)
     if mismatch and again and read_metadata(model_dir).artifact != meta.artifact:  # raises while a save is live
         return load_verified(model_dir, again=False)
     if mismatch:
-        what, restore = "the file was changed after training and", "the original file"
-        if meta.artifact is None:
-            what, restore = "it", f"the model's own {METADATA_NAME} from a copy"
-        raise ModelError(
-            f"{mismatch}; {what} will not be loaded (it could run arbitrary code). Restore {restore} or {RETRAIN_HINT}"
-        )
+        raise ModelError(mismatch)
     problems = check_versions(meta.versions)
     if problems:
         raise ModelError(
@@ -216,17 +212,25 @@ def _absent(artifact: Path) -> str | None:
     return None
 
 
-def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata) -> str | None:
-    """Return why *data* (the bytes of *artifact*) is not the artifact *meta* describes, or ``None``."""
+def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata, refusal: bool = False) -> str | None:
+    """Return why *data* (the bytes of *artifact*) is not the artifact *meta* describes (with what to do, if
+    *refusal*; a wrong name or size always says it), or ``None``."""
+    what, restore = "it", f"the model's own {METADATA_NAME} from a copy"
     if meta.artifact is None:
-        return (
+        said = (
             f"{artifact.parent / METADATA_NAME}: records no sha256 of {ARTIFACT_NAME} (its 'artifact' entry is "
             f"missing), so {ARTIFACT_NAME} cannot be verified"
         )
-    actual = hashlib.sha256(data).hexdigest()
-    if meta.artifact.sha256 == actual:
+    elif recorded := recorded_mismatch(artifact, artifact.parent / METADATA_NAME, data, meta.artifact):
+        return recorded
+    elif (actual := hashlib.sha256(data).hexdigest()) == meta.artifact.sha256:
         return None
-    return f"{artifact}: sha256 {actual} does not match {meta.artifact.sha256} in {METADATA_NAME}"
+    else:
+        said = f"{artifact}: sha256 {actual} does not match {meta.artifact.sha256} in {METADATA_NAME}"
+        what, restore = "the file was changed after training and", "the original file"
+    if not refusal:
+        return said
+    return f"{said}; {what} will not be loaded (it could run arbitrary code). Restore {restore} or {RETRAIN_HINT}"
 
 
 def artifact_problems(model_dir: Path, meta: ModelMetadata) -> list[str]:

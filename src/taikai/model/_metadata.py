@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from taikai.errors import InputError, ModelError
 from taikai.model._added import AddedComparison
+from taikai.model._artifact_info import ArtifactInfo, read_artifact_info
 from taikai.model._fields import (
     TRAIN_COMMAND,
     Fields,
@@ -72,15 +73,6 @@ RETRAIN_HINT = f"retrain it with the installed libraries: {TRAIN_COMMAND}"
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
 }
-
-
-@dataclass(frozen=True)
-class ArtifactInfo:
-    """The artifact file beside the metadata: its name, sha256 and size."""
-
-    file: str
-    sha256: str
-    bytes: int
 
 
 @dataclass(frozen=True)
@@ -181,7 +173,7 @@ class ModelMetadata:
             refit_on_all_rows=f.optional("refit_on_all_rows", bool, "true or false", False),
             versions=f.optional("versions", strings, "an object of version strings", {}),
             dictionary=f.optional_part("dictionary", read_dictionary, "an object", {}),
-            artifact=f.optional("artifact", _artifact, "an object with file, sha256 and bytes", None),
+            artifact=f.optional_part("artifact", read_artifact_info, "an object with file, sha256 and bytes", None),
             drift=f.optional("drift_statistics", DriftStatistics.from_dict, "drift statistics", None)
             if version >= 3
             else None,
@@ -251,10 +243,6 @@ def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise TypeError(value)
     return value
-
-
-def _artifact(values: Any) -> ArtifactInfo:
-    return ArtifactInfo(**values)
 
 
 def _unreadable_format(version: int, saved_by: object) -> str:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from taikai.model._artifact import ARTIFACT_NAME, METADATA_NAME
+from taikai.model._artifact_info import ArtifactInfo
 from taikai.model._attribute_names import intern_attribute_names
-from taikai.model._metadata import ArtifactInfo, ModelMetadata
+from taikai.model._metadata import ModelMetadata
 from taikai.model._save_marker import holding_save
 
 
