@@ -1158,3 +1158,28 @@ def test_a_folder_with_file_manager_litter_is_classified_and_the_litter_named(
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith(f"taikai: warning: {folder}: skipped {litter} (written by a file manager")
     assert json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8"))["rows"] == 120
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--output-format", "csv"], True),
+        (["--output-format", "csv", "--encoding", "cp932"], True),
+        (["--output-format", "csv", "--output-encoding", "utf-8-sig"], False),
+        ([], False),  # Parquet parts
+    ],
+)
+def test_a_cp932_input_written_as_plain_utf8_csv_parts_says_how_to_open_them_in_excel(
+    client, tiny_model_dir, tmp_path, options, said
+):
+    (tmp_path / "in.csv").write_bytes("id,text\r\n1,手数料が高すぎる\r\n2,本業が忙しい\r\n".encode("cp932"))
+    args = ["batch", tmp_path / "in.csv", "-o", tmp_path / "out", "--text-column", "text", "--engine", "dask", "-q"]
+    args += ["--scheduler", client.scheduler.address, "-m", tiny_model_dir, *options]
+    result = CliRunner().invoke(cli, list(map(str, args)))
+    assert result.exit_code == 0, result.output
+    note = (
+        f"taikai: warning: {tmp_path / 'in.csv'} was read as cp932 (an Excel export?), and the CSV parts in "
+        f"{tmp_path / 'out'} are written in UTF-8 without a byte-order mark, which Excel shows garbled: "
+    )
+    assert (note in result.output) is said, result.output
+    assert result.output.count("Excel shows garbled") == int(said)

@@ -17,6 +17,9 @@ import taikai
 from taikai.errors import InputError
 from taikai.io import FORMATS
 
+EXCEL_NOTE = "ignore:.*which Excel shows garbled.*:taikai.errors.DataWarning"
+"""The note that a CP932 input's plain UTF-8 CSV output opens garbled in Excel (tests/batch/test_excel.py)."""
+
 TEXTS = [
     "手数料が高すぎて続けられませんでした",
     "時給にすると200円くらい",
@@ -88,6 +91,7 @@ def test_predictions_match_predict_frame(tmp_path, tiny_model):
     assert got["p_reason_fees"].fillna(-1).round(12).tolist() == want["p_reason_fees"].fillna(-1).round(12).tolist()
 
 
+@pytest.mark.filterwarnings(EXCEL_NOTE)
 @pytest.mark.parametrize("encoding", ["cp932", "utf-8-sig", "utf-8"])
 def test_input_encoding_is_detected(tmp_path, tiny_model, encoding):
     src = tmp_path / "in.csv"
@@ -505,6 +509,7 @@ CR_DUMP = 'id,text\r1,単価が安い\r2,手数料が高い,extra\r\r3,"改行\r
 """Bare-CR line endings: 4 rows (one spans lines 5-6), 2 bad records (lines 3 and 8), 1 blank line (4)."""
 
 
+@pytest.mark.filterwarnings(EXCEL_NOTE)
 @pytest.mark.parametrize("chunk_size", [1, 2, 1000])
 def test_bare_cr_records_are_counted_exactly_under_report(tmp_path, tiny_model, chunk_size):
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
@@ -520,6 +525,7 @@ def test_bare_cr_records_are_counted_exactly_under_report(tmp_path, tiny_model, 
     assert summary.records == 7  # the 8 lines after the header, one of them inside a quoted field
 
 
+@pytest.mark.filterwarnings(EXCEL_NOTE)
 def test_bare_cr_dump_resumes_to_identical_bytes(tmp_path, tiny_model):
     src, full, out = tmp_path / "in.csv", tmp_path / "full.csv", tmp_path / "out.csv"
     src.write_bytes((CR_DUMP + "\r" + "\r".join(f"{i},{TEXTS[i % 4]}" for i in range(7, 30))).encode("cp932"))
@@ -542,6 +548,7 @@ BROKEN_CP932 = b"id,text\n1," + "単価が安い".encode("cp932") + b"\n2,\x81\x
 PRIVATE_USE = b"id,text\n1," + "単価".encode("cp932") + b"\xff\n2," + "本業".encode("cp932") + b"\xf0\x40\n3,ok\n"
 
 
+@pytest.mark.filterwarnings(EXCEL_NOTE)
 @pytest.mark.parametrize(
     ("content", "row", "value", "message", "counted"),
     [

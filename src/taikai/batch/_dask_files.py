@@ -32,6 +32,7 @@ from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
 from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, write_part
+from taikai.batch._excel import warn_excel
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
@@ -137,6 +138,11 @@ def _checked_run(
         columns = first.columns
     resolved = resolve_model(model)
     check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first)
+    if first is not None:  # the first file's encoding, as its header is said
+        read_as = getattr(first, "encoding", None)  # CSV, TSV, JSONL
+        warn_excel(
+            read_as, output, options.parts_format(output), options.output_encoding, str(found.first(input)), True
+        )
     with default_model_rules(model, resolved.reason_labels):  # a --free-labels model's rules used without it
         ruleset = read_rules(options.rules, resolved.reason_labels)  # a file: every problem, its labels included
         if ruleset is not None:

@@ -18,6 +18,7 @@ from taikai import errors as said
 from taikai._argument_order import argument_order
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
+from taikai.batch._excel import warn_excel
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
@@ -63,8 +64,10 @@ def classify_file(
     processes (0: one per core) give the same output as one. The output appears only when complete; an
     interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.
     ``mask_pii=True`` masks personal data in the text column before classification: the output holds the
-    masked text, and the summary counts the masks per kind. The Dask engine's ``scheduler`` and ``partitions`` are
-    refused (:class:`~taikai.InputError`): :func:`taikai.dask.classify_files` takes them.
+    masked text, and the summary counts the masks per kind. A CP932 input written to CSV or TSV in the default
+    UTF-8, which Excel shows garbled, gives a :class:`~taikai.DataWarning` naming ``output_encoding``. The Dask
+    engine's ``scheduler`` and ``partitions`` are refused (:class:`~taikai.InputError`):
+    :func:`taikai.dask.classify_files` takes them.
     """
     check_path("input", input)
     check_path("output", output)
@@ -153,6 +156,8 @@ def run_local(
             }
         ),
     }
+    if not options.resume:  # before any file of the run is open; a resumed run said it when it started
+        warn_excel(getattr(reader, "encoding", None), output, out_fmt, options.output_encoding, str(input))
     work = WorkDir(output, table=out_fmt in TABLE_FORMATS)
     state = work.open(fingerprint, options.resume, {"input": str(input), **saved}, input_file=input)
     summary = BatchSummary.from_totals(input, output, state.totals if state else None)

@@ -1,0 +1,52 @@
+"""Say when a batch run writes a CP932 input (Excel's CSV on Japanese Windows) to CSV or TSV that Excel shows garbled.
+
+Excel reads a CSV without a byte-order mark in the system's code page: the default output, UTF-8 without a BOM, opens
+as mojibake there. An analyst whose input was an Excel export most likely opens the output in Excel too, and the
+options that fix it (``utf-8-sig``, ``cp932``) are named only in ``--help``: a run that read CP932 and writes plain
+UTF-8 CSV or TSV, its output encoding not given, says so (a :class:`~taikai.DataWarning`, which the command line
+prints as ``taikai: warning: …``). Parquet, JSONL and xlsx output, and an output encoding chosen, are left alone.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from taikai._warn import warn_user
+from taikai.errors import OUTPUT_ENCODING, DataWarning
+
+SHIFT_JIS = frozenset({"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213"})
+"""The encodings an input read in is taken for a Windows or Excel export (Python's names: ``sjis`` is shift_jis)."""
+
+EXCEL_ENCODINGS = ("utf-8-sig", "cp932")
+"""The output encodings Excel opens, in the order offered: the first keeps every character."""
+
+
+def excel_note(
+    read_as: str | None, output: Path, fmt: str, given: str | None, where: str, parts: bool = False
+) -> str | None:
+    """Return the note for an input read as *read_as* (``None``: not text) written to *output* as *fmt* in the
+    output encoding *given* (``None``: the default, UTF-8), or ``None`` when there is nothing to say. *where* names the
+    input (the first file of several); *parts*: *output* is the Dask engine's folder of parts."""
+    if given is not None or fmt not in ("csv", "tsv") or read_as is None:
+        return None
+    try:
+        name = codecs.lookup(read_as).name
+    except LookupError:
+        return None
+    if name not in SHIFT_JIS:
+        return None
+    written = f"the {fmt.upper()} parts in {output} are" if parts else f"{output} is"
+    keeps, lossy = EXCEL_ENCODINGS
+    return (
+        f"{where} was read as {name} (an Excel export?), and {written} written in UTF-8 without a byte-order mark, "
+        f"which Excel shows garbled: to open it in Excel, write {keeps}, which keeps every character, or {lossy}, "
+        f"which writes one it cannot hold as '?': run again with {OUTPUT_ENCODING.either(EXCEL_ENCODINGS)}"
+    )
+
+
+def warn_excel(read_as: str | None, output: Path, fmt: str, given: str | None, where: str, parts: bool = False) -> None:
+    """Warn (:class:`~taikai.DataWarning`) when the output will not open in Excel (see :func:`excel_note`)."""
+    note = excel_note(read_as, output, fmt, given, where, parts)
+    if note is not None:
+        warn_user(note, DataWarning)

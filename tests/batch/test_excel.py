@@ -1,0 +1,85 @@
+"""A CP932 input (an Excel export) written to plain UTF-8 CSV or TSV, which Excel shows garbled, is said to be."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.cli import cli
+from taikai.errors import DataWarning
+
+ROWS = "ID,本文\r\n1,手数料が高すぎて続けられませんでした\r\n2,本業が忙しくなった\r\n"
+ADVICE = (
+    "which Excel shows garbled: to open it in Excel, write utf-8-sig, which keeps every character, or cp932, which "
+    "writes one it cannot hold as '?': run again with output_encoding='utf-8-sig' or output_encoding='cp932' "
+    "(--output-encoding utf-8-sig or --output-encoding cp932 on the command line)"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "output", "options", "read_as"),
+    [
+        ("cp932", "out.csv", [], "cp932"),  # detected
+        ("cp932", "out.tsv", [], "cp932"),
+        ("cp932", "out.csv", ["--encoding", "cp932"], "cp932"),  # given
+        ("cp932", "out.csv", ["--encoding", "sjis"], "shift_jis"),
+        ("cp932", "out.txt", ["--output-format", "csv"], "cp932"),
+        ("cp932", "out.csv", ["--output-encoding", "utf-8"], None),  # chosen: the user knows
+        ("cp932", "out.csv", ["--output-encoding", "utf-8-sig"], None),
+        ("cp932", "out.csv", ["--output-encoding", "cp932"], None),
+        ("cp932", "out.parquet", [], None),
+        ("cp932", "out.jsonl", [], None),
+        ("cp932", "out.xlsx", [], None),
+        ("utf-8", "out.csv", [], None),
+        ("utf-8-sig", "out.csv", [], None),
+    ],
+)
+def test_a_cp932_input_written_as_plain_utf8_csv_says_how_to_open_it_in_excel(
+    tmp_path, tiny_model_dir, written, output, options, read_as
+):
+    (tmp_path / "dump.csv").write_bytes(ROWS.encode(written))
+    args = ["batch", str(tmp_path / "dump.csv"), "-o", str(tmp_path / output), "--text-column", "本文", "-q"]
+    result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir), *options])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "Excel" in line]
+    if read_as is None:
+        assert said == []
+    else:
+        assert said == [
+            f"taikai: warning: {tmp_path / 'dump.csv'} was read as {read_as} (an Excel export?), and "
+            f"{tmp_path / output} is written in UTF-8 without a byte-order mark, {ADVICE}"
+        ]
+
+
+@pytest.mark.parametrize(("options", "warned"), [({}, True), ({"output_encoding": "utf-8-sig"}, False)])
+def test_classify_file_says_it_as_a_data_warning(tmp_path, tiny_model, options, warned):
+    (tmp_path / "dump.csv").write_bytes(ROWS.encode("cp932"))
+    run = pytest.warns(DataWarning, match=re.escape(ADVICE)) if warned else None
+    if run is None:  # the suite makes any warning an error
+        taikai.classify_file(tmp_path / "dump.csv", tmp_path / "out.csv", "本文", model=tiny_model, **options)
+        return
+    with run as caught:
+        taikai.classify_file(tmp_path / "dump.csv", tmp_path / "out.csv", "本文", model=tiny_model, **options)
+    assert [w.filename for w in caught] == [__file__]  # at the user's line
+
+
+def test_a_resumed_run_does_not_say_it_again(tmp_path, tiny_model, stop_after):
+    lines = "".join(f"{i},手数料が高すぎて続けられませんでした（{i}）\r\n" for i in range(20))
+    (tmp_path / "dump.csv").write_bytes(("ID,本文\r\n" + lines).encode("cp932"))
+    args = (tmp_path / "dump.csv", tmp_path / "out.csv", "本文")
+    with pytest.warns(DataWarning, match=re.escape(ADVICE)), pytest.raises(KeyboardInterrupt):
+        taikai.classify_file(*args, model=tiny_model, chunk_size=5, on_chunk=stop_after(2))
+    # the output encoding cannot change on resume (the run is refused): the first run said it
+    summary = taikai.classify_file(*args, model=tiny_model, chunk_size=5, resume=True)
+    assert summary.rows == 20
+
+
+def test_the_note_made_an_error_leaves_nothing_behind(tmp_path, tiny_model):
+    """``-W error`` (this suite's filter): the note is given before the run opens any file of its own."""
+    (tmp_path / "dump.csv").write_bytes(ROWS.encode("cp932"))
+    with pytest.raises(DataWarning, match=re.escape(ADVICE)):
+        taikai.classify_file(tmp_path / "dump.csv", tmp_path / "out.csv", "本文", model=tiny_model)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv"]
