@@ -23,6 +23,7 @@ from taikai.privacy import PiiKind, mask_pii
         ("神田に頼んだ", "[人名]に頼んだ"),
         ("山田に来てもらった", "[人名]に来てもらった"),
         ("責任は山田にある", "責任は[人名]にある"),
+        ("期待を背負う北島に行ったインタビュー", "期待を背負う[人名]に行ったインタビュー"),  # 行う, not 行く
     ],
 )
 def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):

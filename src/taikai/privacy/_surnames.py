@@ -69,10 +69,19 @@ def _labelled(text: str, start: int) -> bool:
 
 def _goes_to_place(words: list[Morpheme], i: int, j: int, tagger: PosTagger) -> bool:
     """Whether the surname ``words[i]``, a place too to the dictionary, is that place: に or へ (``words[j]``) and a
-    verb of going or staying there follow it (神田に行った, 神田へ向かう; not 神田に頼んだ)."""
+    verb of going or staying there follow it (神田に行った, 神田へ向かう; not 神田に頼んだ, nor 行った before a noun,
+    which is 行う: 北島に行ったインタビュー)."""
     if words[j].surface not in _TO_A_PLACE or j + 1 >= len(words) or words[j + 1].start != words[j].end:
         return False
-    return _GOES_THERE.match(words[j + 1].surface) is not None and not not_a_place(words[i], tagger)
+    verb = words[j + 1].surface
+    if _GOES_THERE.match(verb) is None or (verb.startswith("行っ") and _before_a_noun(words, j + 2)):
+        return False  # 北島に行ったインタビュー: 行う, an interview held with someone
+    return not not_a_place(words[i], tagger)
+
+
+def _before_a_noun(words: list[Morpheme], k: int) -> bool:
+    """Whether ``words[k]`` is the past's た and a noun follows it: the verb before it describes that noun."""
+    return k + 1 < len(words) and words[k].surface == "た" and words[k + 1].pos[0] == "名詞"
 
 
 def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, tagger: PosTagger) -> bool:
