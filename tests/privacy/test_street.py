@@ -432,3 +432,46 @@ def test_a_long_run_of_digits_and_hyphens_is_read_in_linear_time(text):
     start = time.perf_counter()
     list(find_street_addresses(text))
     assert time.perf_counter() - start < 2.0  # linear: a few milliseconds; backtracking would take minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kyoto's addresses: the street, the crossing and the way (上る, 下る, 西入) are masked with the town and its
+        # number (烏丸通 was masked as a name and the rest left; with 番地, the streets were left).
+        ("京都市中京区烏丸通御池上る虎屋町566", "京都市中京区[住所]"),
+        ("京都市下京区烏丸通四条下る水銀屋町620番地", "京都市下京区[住所]"),
+        ("京都市中京区寺町通三条上る天性寺前町523に送った", "京都市中京区[住所]に送った"),
+        ("住所は堀川通丸太町下ル西入ル二条城町541です", "住所は[住所]です"),
+        # 東京都 and a town starting with 市 (東京都市[住所] before: 京都市 read in 東京都市).
+        ("東京都市谷1-2-3", "東京都[住所]"),
+        ("東京都市谷田町2-3-4に届けて", "東京都[住所]に届けて"),
+        ("京都市伏見区深草1-2-3", "京都市伏見区[住所]"),
+        # A building named within another: the whole (森タワー was left after [住所]).
+        ("港区六本木6-10-1 六本木ヒルズ森タワー", "港区[住所]"),
+        ("港区六本木6-10-1 六本木ヒルズ森タワーに届けて", "港区[住所]に届けて"),
+        ("港区虎ノ門1-2-3 虎ノ門ヒルズ森タワー", "港区[住所]"),
+        ("自宅は港区愛宕2-5-1 愛宕グリーンヒルズMORIタワー", "自宅は港区[住所]"),
+    ],
+)
+@pytest.mark.parametrize("names", [True, False], ids=["tagger", "no-tagger"])
+def test_kyoto_streets_a_town_in_市_after_東京都_and_a_building_in_a_building(text, expected, names):
+    assert PiiMasker(names=names).mask(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A street and a way without a house number name an area (烏丸通 was masked as a name); a street alone.
+        "京都市中京区烏丸通御池上る",
+        "堀川通に面した店",
+        "烏丸通り沿いのカフェ",
+        # No address after 自宅は: people counted (家族), a stretch of time (一日中); both were masked.
+        "自宅は家族2-3-4",
+        "自宅は一日中2-3",
+        "自宅は人数3-4-5で回した",
+    ],
+)
+@pytest.mark.parametrize("names", [True, False], ids=["tagger", "no-tagger"])
+def test_a_street_alone_and_numbers_after_people_or_time_stay(text, names):
+    assert PiiMasker(names=names).mask(text).text == text

@@ -54,3 +54,47 @@ def test_a_surname_before_a_title_or_a_nickname_s_ending_is_masked(text, expecte
 )
 def test_a_title_or_っち_without_a_surname_stays(text):
     assert mask_pii(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A long title, three or four words to UniDic (事業 + 部 + 長): the surname before it was left.
+        ("田中事業部長に報告した", "[人名]事業部長に報告した"),
+        ("佐藤営業部長から連絡が来た", "[人名]営業部長から連絡が来た"),
+        ("鈴木開発課長が担当した", "[人名]開発課長が担当した"),
+        ("高橋事業本部長の決裁", "[人名]事業本部長の決裁"),
+        ("鈴木代表取締役が謝罪した", "[人名]代表取締役が謝罪した"),
+        ("山田課長代理に確認した", "[人名]課長代理に確認した"),
+        ("田中執行役員の案件", "[人名]執行役員の案件"),
+        # An honorific drawn out, as one calls someone (UniDic splits さーーん into さー + ー + ん).
+        ("田中さーん、確認お願いします", "[人名]さーん、確認お願いします"),
+        ("田中さーーんに聞いて", "[人名]さーーんに聞いて"),
+        ("田中さ〜ん", "[人名]さ〜ん"),
+        ("山田くーん、来て", "[人名]くーん、来て"),
+        ("花子ちゃーん", "[人名]ちゃーん"),
+    ],
+)
+def test_a_surname_before_a_long_title_or_a_drawn_out_honorific_is_masked(text, expected):
+    result = mask_pii(text)
+    assert result.text == expected
+    assert [s.kind for s in result.spans] == [PiiKind.NAME]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A long title with no surname, or a department's name; a drawn-out honorific after a common word; さあ.
+        "事業部長に報告した",
+        "会社の事業部長が来た",
+        "田中事業部の部長に会った",
+        "代表取締役になった",
+        "みなさーん、こんにちは",
+        "皆さーん",
+        "お母さーん",
+        "店員さーん、注文です",
+        "さあ始めよう",
+    ],
+)
+def test_a_long_title_or_a_drawn_out_honorific_without_a_surname_stays(text):
+    assert mask_pii(text).text == text

@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 8
+MASKER_VERSION = 9
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -53,7 +53,12 @@ starting with 市 after a ward (新宿区市谷1-2-3 is 新宿区[住所], not �
 or 村 after a city or a word of home (高崎市八島町222); a branch and account number after a word of accounts
 (振込先 三井住友 123-4567890); handles after a mail service or a site (Gmail: yamada.taro, GitHub: tanaka-dev); US
 phone numbers, Social Security numbers and IBANs (whose digits were masked as a My Number); two numbers after a common
-word right after or near a word of home are a range, no address (自宅は月収2-3, 実家は年収2-3, 自宅は駅徒歩5-10)."""
+word right after or near a word of home are a range, no address (自宅は月収2-3, 実家は年収2-3, 自宅は駅徒歩5-10). 9:
+names before long titles (田中事業部長), after a role's label (担当者：高橋) and before a drawn-out honorific
+(田中さーん); no name for a place before に or へ and a verb of going there (神田に行った) nor for a street
+(烏丸通); Kyoto's addresses from the street on (烏丸通御池上る虎屋町566), 市 after 東京都 in the town
+(東京都市谷), a building within another whole (六本木ヒルズ森タワー); no address after 自宅は and people or a
+time (自宅は家族2-3-4, 自宅は一日中2-3)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -20,6 +20,7 @@ Rules, on the words of the NFKC text:
   dictionary holds it as no place and it introduces someone: it starts the text, or 私は or a role and の comes
   before it (ライターの鈴木です, 私は田中です; not 出身は千葉です, 職場は北浜です); never after a noun or a prefix
   glued to it (新今宮から);
+- a surname and the given name 通 without an honorific are a street (烏丸通, 堀川通), not a name;
 - UniDic's other person tags without an honorific (サグー, バレンタイン are tagged so) are left alone, and so are
   single-character given names (サイト通さんと is 通さない, not a person).
 """
@@ -33,17 +34,12 @@ from taikai.privacy._addresses import TOP_LEVEL_DOMAINS
 from taikai.privacy._kinds import Found, PiiKind
 from taikai.privacy._not_names import NOT_NAMES, is_acronym, is_company
 from taikai.privacy._readings import after_name, bracket_before
-from taikai.privacy._titles import nickname_after, title_at
+from taikai.privacy._surnames import alone_a_name
+from taikai.privacy._titles import has_stretched_honorific, stretched_honorific_at, title_at
 from taikai.privacy._unread_names import COMMON_WITH_HONORIFIC, find_unread_name
 from taikai.text import Morpheme, PosTagger
 
 HONORIFICS = frozenset({"さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "殿", "さぁん"})
-# Who introduces themselves with a surname and です: the writer (私は鈴木です) or someone in a role (担当の佐藤です).
-FIRST_PERSON = frozenset({"私", "わたし", "わたくし", "あたし", "僕", "ぼく", "俺", "おれ", "自分", "小生"})
-ROLES = frozenset(
-    {"担当", "担当者", "営業", "編集", "編集者", "事務局", "運営", "代表", "責任者", "窓口", "講師", "社員"}
-)
-PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
 # What joins the parts of a katakana name (ジョン・スミス, ヤマダ＝タロウ: NFKC makes ＝ an =).
 JOINERS = frozenset({"・", "="})
 _JOINED = re.compile("[・=]")
@@ -182,36 +178,9 @@ def _after_listed(text: str, start: int, end: int) -> int | None:
     return None if text[start:end].lower() in NOT_NAMES else start
 
 
-def _only_a_person(word: Morpheme, tagger: PosTagger) -> bool:
-    """Whether the dictionary holds *word* only as a person's name (田中: yes; 松本, 鈴木: also a city, a company)."""
-    tags = tagger.dictionary_tags(word.surface)
-    return bool(tags) and all(tag[2] == "人名" for tag in tags)
-
-
-def _not_a_place(word: Morpheme, tagger: PosTagger) -> bool:
-    """Whether the dictionary holds *word* as no place (鈴木: a person, a company; not 山田 or 千葉: also places):
-    ``鈴木です`` introduces a person, ``出身は千葉です`` names a place."""
-    return not any(tag[2] == "地名" for tag in tagger.dictionary_tags(word.surface))
-
-
-def _introduces(words: list[Morpheme], i: int) -> bool:
-    """Whether the surname ``words[i]`` before です introduces someone: it starts the text (富永ですが、), or a
-    first-person subject (私は, 僕は) or a role and の (ライターの, 担当の) comes right before it.
-
-    Not 職場は北浜です, 住んでるのは鶴橋です: a place."""
-    if i == 0:
-        return True
-    if i < 2 or words[i - 2].end != words[i - 1].start or words[i - 1].end != words[i].start:
-        return False
-    before, joint = words[i - 2].surface, words[i - 1].surface
-    if joint in ("は", "、", ","):
-        return before in FIRST_PERSON
-    return joint == "の" and (before in ROLES or before.lower() in NOT_NAMES)
-
-
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
-    honorific = any(h in text for h in HONORIFICS)
+    honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
     # Before an honorific even a common noun may be a name (西さん): such texts need their words.
     words = tagger.tag(text) if honorific else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
@@ -219,7 +188,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         if i == 0:
             continue
         title = title_at(words, i)
-        if word.surface not in HONORIFICS and not title:
+        if word.surface not in HONORIFICS and not title and not stretched_honorific_at(text, word):
             continue
         end, bracket = bracket_before(text, words, i, tagger)  # the name ends before a bracket, if it has one
         # A reading is masked with the name (山田（やまだ）さん), a known word in brackets not (鈴木（ライター）さん).
@@ -261,6 +230,8 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
         j = i + 1
         while j < len(words) and _is_person(words[j]) and _adjacent(text, words[j - 1], words[j]) and not taken[j]:
             j += 1
+        if j == i + 2 and words[i + 1].surface == "通":
+            continue  # 烏丸通, 堀川通: a street, a surname and a given name to UniDic (高橋通さん is taken above)
         if (
             j > i + 1
             and any(w.pos[3] == "名" for w in words[i + 1 : j])
@@ -276,14 +247,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
             len(word.surface) >= 2  # a katakana surname too (キムラが), of three letters or more and not a platform
             and (_KANJI.fullmatch(word.surface) or (len(word.surface) > 2 and _KATAKANA.fullmatch(word.surface)))
             and word.surface.lower() not in NOT_NAMES
-            and j < len(words)
-            and words[j].start == after
-            and (
-                words[j].surface in PARTICLES
-                or nickname_after(text, after)  # 田中っちと
-                or (words[j].surface == "の" and _only_a_person(word, tagger))
-                or (words[j].surface == "です" and _not_a_place(word, tagger) and _introduces(words, i))
-            )
+            and alone_a_name(text, words, i, j, after, tagger)  # 鈴木から, 担当者：高橋; not 神田に行った
             # Never inside a word: after a noun or a prefix (新今宮から) glued to it.
             and (i == 0 or words[i - 1].pos[0] not in ("名詞", "接頭辞") or words[i - 1].end < word.start)
         ):

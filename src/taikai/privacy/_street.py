@@ -58,6 +58,17 @@ BLOCK = re.compile(
 TOWN_NUMBER = re.compile(
     rf"(?<=[町村])(?P<n>[0-9]{{1,5}})(?:番(?![目地]))?(?![0-9]|{_H}[0-9]|[.,/:][0-9]|丁目|番[目地]|号|条|つ|[かカヶケヵ箇]所)"
 )
+# Kyoto names a house by the streets that cross near it: the street, the crossing and the way from it (上る, 下る,
+# 西入, 東入) before the town (烏丸通御池上る虎屋町566): they are part of the address, masked with it. A street starts
+# after the ward or city (中京区烏丸通…) or after no kanji.
+_WAY = r"(?:[上下][るル]|[東西]入[るル]?)"
+_STREET_KANJI = r"(?:(?![市区郡都府県])[\u4e00-\u9fff々ヶ])"
+KYOTO_WAY = re.compile(
+    rf"(?:(?<=[市区郡])|(?<![\u4e00-\u9fff々ヶ]))(?:{_STREET_KANJI}{{1,6}}通り?)?"
+    rf"{_STREET_KANJI}{{1,6}}?{_WAY}(?:{_STREET_KANJI}{{0,6}}?{_WAY}){{0,2}}"  # 丸太町下ル西入ル; not 坂を上る
+    rf"[ ]?{_STREET_KANJI}{{1,10}}[ ]?$"
+)
+_KYOTO_LOOKBACK = 40
 _HINT = re.compile(rf"[0-9{_KANJI_NUMERALS}](?:{_H}[0-9{_KANJI_NUMERALS}]|丁目|番地|番[0-9{_KANJI_NUMERALS}])")
 _TOKEN = re.compile(rf"[0-9]+|[{_KANJI_NUMERALS}]+|丁目|番地|番|号|条|{_H}")
 
@@ -68,11 +79,13 @@ _BUILDING_WORD = (
 _ROOM = r"(?:[ ]?(?:B?[0-9]{1,4}(?:号室|号|階|F)|B[0-9]{1,2}|#[0-9]{1,4}|[0-9]{1,4})(?![0-9A-Za-z]))"
 BUILDING = re.compile(
     rf"[ ]?[A-Za-z0-9\u4e00-\u9fff々ァ-ヺー○〇・&' ]{{0,24}}?(?:{_BUILDING_WORD})"
+    rf"(?:[A-Za-z\u4e00-\u9fff々ァ-ヺー・]{{0,12}}?(?:{_BUILDING_WORD})){{0,2}}"  # 六本木ヒルズ森タワー: one in another
     rf"(?:[A-Za-z\u4e00-\u9fff々ァ-ヺー○〇・]{{0,12}}?{_ROOM})?"  # コーポ豊玉105: a name after the word, then the room
     rf"|(?:[ ]?B?[0-9]{{1,4}}(?:号室|階|F)|[ ]?B-?[0-9]{{1,2}}F?|[ ]?#[0-9]{{1,4}}|号室|階|F)(?![0-9A-Za-z])"
 )
 """A building, a floor or a room right after a number block: `` ABCビル2F``, `` ○○ハイツ201号室``, `` 3階``, ``F``
-(a room after a hyphen, 1-2-3-201, is a number of the block)."""
+(a room after a hyphen, 1-2-3-201, is a number of the block); a building named within another is one
+(`` 六本木ヒルズ森タワー``: the tower, not ヒルズ alone)."""
 # What follows numbers that count or measure: 3-4件, 1-2週間, 10-12時, 3-5万円, 2-3GB, 1-2Mbps. Such a block is no
 # address.
 # A kanji counter glued to it only: after a space a kanji starts the building's name (1-2-9 日比谷ビル, 5-3-9 本庄ビル).
@@ -125,6 +138,16 @@ def find_street_addresses(text: str, tagger: PosTagger | None = None) -> Iterato
         yield from _town_numbers(text)
 
 
+def _kyoto_way(text: str, number: int) -> int | None:
+    """Return where the streets and the way of a Kyoto address (烏丸通御池上る) start, if they stand before the town
+    whose number starts at *number*, else None."""
+    lo = max(0, number - _KYOTO_LOOKBACK)
+    if not any(c in text[lo:number] for c in "るル入"):
+        return None
+    m = KYOTO_WAY.search(text, lo, number)
+    return None if m is None else m.start()
+
+
 def _blocks(text: str, tagger: PosTagger | None) -> Iterator[Found]:
     """Find the addresses whose numbers are a block: joined by hyphens, or worded (丁目, 番地, 番…号)."""
     taken = 0  # where the last address found ends: a block inside its building's name is part of it
@@ -141,20 +164,24 @@ def _blocks(text: str, tagger: PosTagger | None) -> Iterator[Found]:
         town = find_town(text, m.start())
         if _is_address(text, m, shape, town, building is not None, tagger):
             taken = building.end() if building else m.end()
-            yield Found(town.start, taken, PiiKind.ADDRESS)
+            way = _kyoto_way(text, m.start()) if town.start < m.start() else None
+            yield Found(town.start if way is None else min(way, town.start), taken, PiiKind.ADDRESS)
 
 
 def _town_numbers(text: str) -> Iterator[Found]:
-    """Find a town in 町 or 村 and one number after it, placed after a city or ward (高崎市八島町222) or right after a
-    word of where one lives (住所は八島町222番): the block needs no hyphen there. Not 城下町3つ, この町3年."""
+    """Find a town in 町 or 村 and one number after it, placed after a city or ward (高崎市八島町222), right after a
+    word of where one lives (住所は八島町222番) or after Kyoto's streets and way (烏丸通御池上る虎屋町566): the block
+    needs no hyphen there. Not 城下町3つ, この町3年."""
     for m in TOWN_NUMBER.finditer(text):
         town = find_town(text, m.start("n"))
         word = text[town.start : m.start("n")]
         if len(word) < 2 or not by_its_form(word) or _UNIT_AFTER.match(text, m.end()):
             continue
-        if town.after_city or cue_before(text, town.start) is not Cue.NONE:
+        way = _kyoto_way(text, m.start("n"))  # 烏丸通御池上る虎屋町566: a house number in Kyoto
+        if town.after_city or way is not None or cue_before(text, town.start) is not Cue.NONE:
+            start = town.start if way is None else min(way, town.start)
             building = BUILDING.match(text, m.end())
-            yield Found(town.start, building.end() if building else m.end(), PiiKind.ADDRESS)
+            yield Found(start, building.end() if building else m.end(), PiiKind.ADDRESS)
 
 
 def _is_address(

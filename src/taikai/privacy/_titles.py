@@ -1,11 +1,13 @@
-"""What follows a surname as an honorific does: job titles (田中社長に, 佐藤ディレクターから, 山田先輩が) and the
-informal ending of a nickname made from it (田中っちと).
+"""What follows a surname as an honorific does: job titles (田中社長に, 佐藤ディレクターから, 山田先輩が, 田中事業部長),
+the informal ending of a nickname made from it (田中っちと), and an honorific drawn out as it is called (田中さーん).
 
 A title makes the words before it a name only when they are all tagged a person's name and one of them a surname
 (:func:`taikai.privacy._names.find_names`): 会社の社長, プロジェクトマネージャー, チームリーダー, 副社長 stay.
 """
 
 from __future__ import annotations
+
+import re
 
 from taikai.text import Morpheme
 
@@ -22,19 +24,54 @@ _OTHER_TITLES = (
     *("マネージャー", "マネジャー", "ディレクター", "リーダー", "プロデューサー", "チーフ", "キャプテン", "コーチ"),
     *("PM", "PL", "CEO", "CTO", "COO", "CFO"),
 )
-TITLES = frozenset((*_KANJI_TITLES, *_OTHER_TITLES))
+# Long titles: a department's or a board's word before a title (田中事業部長, 佐藤営業課長, 鈴木代表取締役), which
+# UniDic reads as three or four words (事業 + 部 + 長). Only these are listed: a title after any noun would take a
+# surname glued before a company's word for a person.
+_DEPARTMENTS = ("事業", "営業", "開発", "人事", "総務", "経理", "技術", "企画", "広報", "製造", "経営", "統括")
+LONG_TITLES = frozenset(
+    (
+        *(d + t for d in _DEPARTMENTS for t in ("部長", "課長", "本部長", "部次長")),
+        *("部長代理", "課長代理", "課長補佐", "代表取締役", "専務取締役", "常務取締役", "取締役社長", "代表取締役社長"),
+        "執行役員",
+    )
+)
+TITLES = frozenset((*_KANJI_TITLES, *_OTHER_TITLES, *LONG_TITLES))
 """Job titles that take a surname as an honorific does."""
+_TITLE_WORDS = 4  # a title is at most this many words to UniDic (代表 + 取締 + 役 + 社長)
 
 NICKNAME_ENDING = "っち"
 """What turns a surname into a nickname (田中っち): UniDic splits it into っ and the next word (っ + ちと)."""
 
 
 def title_at(words: list[Morpheme], i: int) -> bool:
-    """Whether a job title starts at ``words[i]``; UniDic splits some (係長 is 係 + 長, 編集長 is 編集 + 長)."""
-    if words[i].surface in TITLES:
+    """Whether a job title starts at ``words[i]``; UniDic splits some (係長 is 係 + 長, 編集長 is 編集 + 長, 事業部長
+    is 事業 + 部 + 長)."""
+    joined = words[i].surface
+    if joined in TITLES:
         return True
-    after = words[i + 1] if i + 1 < len(words) else None
-    return after is not None and after.start == words[i].end and words[i].surface + after.surface in TITLES
+    for k in range(i + 1, min(i + _TITLE_WORDS, len(words))):
+        if words[k].start != words[k - 1].end:
+            return False
+        joined += words[k].surface
+        if joined in TITLES:
+            return True
+    return False
+
+
+# An honorific drawn out, as one calls someone (田中さーん, 山田くーん, 花子ちゃーん, 田中さ〜ん): UniDic reads it as
+# one suffix or splits it (さー + ー + ん), so it is matched in the text where the word starts. Not さあ (an
+# interjection: さあ、始めよう), which has no ん.
+_STRETCHED = re.compile(r"(?:さ|ちゃ)[ーぁあ〜~]+ん|く[ーぅう〜~]+ん")
+
+
+def stretched_honorific_at(text: str, word: Morpheme) -> bool:
+    """Whether a drawn-out honorific (さーん, くーん, ちゃーん) starts at *word* in the NFKC text *text*."""
+    return word.surface[:1] in "さくち" and _STRETCHED.match(text, word.start) is not None
+
+
+def has_stretched_honorific(text: str) -> bool:
+    """Whether the NFKC text *text* holds a drawn-out honorific anywhere."""
+    return _STRETCHED.search(text) is not None
 
 
 def nickname_after(text: str, end: int) -> bool:

@@ -21,23 +21,24 @@ _KANJI = "\u4e00-\u9fff々"
 # hiragana before 市: つくば市; not before 町 or 村, where the kanji is part of a name: 余市町), or after a word of
 # where one lives (住所神南1-2-3). Not where 市, 区 or 県 starts a common word (市場, 区分, 県内, 都市: 株式市場2-3 has
 # no town 場), but 千代田区内幸町 and 外神田 are towns after a ward. Nor right after a ward, a district or a prefecture:
-# there 市 starts the name (新宿区市谷, 千葉県市川市).
+# there 市 starts the name (新宿区市谷, 千葉県市川市, 東京都市谷: 東京都 + 市谷, while 京都市 is a city).
 _MUNICIPALITY = re.compile(
     r"北海道|東京都|京都府|大阪府|"
-    rf"(?:(?<=[{_KANJI}ヶァ-ヺー])(?<!(?<![京成])都)(?<![区郡県府])[県市区郡]|(?<=[ぁ-ゖ])市)"
+    rf"(?:(?<=[{_KANJI}ヶァ-ヺー])(?<!(?<![京成])都)(?<!東京都)(?<![区郡県府])[県市区郡]|(?<=[ぁ-ゖ])市)"
     rf"(?![町村場民街役販況営議政域別切画庁]|[内外間分](?![{_KANJI}]))"
 )
 _CUE_WORD = re.compile(r"現?住所|所在地|在住|自宅|実家|本社|事務所|勤務地|送付先|配送先|発送先|届け?先|送り先|宛先")
 _PLACE_SUFFIXES = frozenset({"駅前", "駅", "東", "西", "南", "北", "中央", "町", "本町", "新町", "通", "通り", "台"})
 # A word that numbers after it count, score, rank, date or measure, at the end of what stands before a block: no town
 # (評価4-5, 承認率95-98, レベル2-3, ランク2-1, 期間2021-2023, 納期2023-4-1, 退会日12-25, タスク番号3-12-5, テスト1-2-3,
-# 第3-4). 日 ends a town in 春日 and 朝日; 内 in 丸の内, so only an area's 市内, 都内, … (大阪府内) is none.
+# 第3-4), or people (自宅は家族2-3-4, 人数3-4-5). 日 ends a town in 春日 and 朝日; 内 in 丸の内, so only an area's
+# 市内, 都内, … (大阪府内) is none.
 NOT_A_TOWN = re.compile(
     r"(?:評価|スコア|星|[率位級点数]|レベル|ランク|ランキング|グレード|クラス|期間|期限|納期|日程|日付|"
     r"(?<![春朝旭向])日|回|歴|年|年度|年齢|番号|ナンバー|コード|テスト|試験|問題?|課題|ステップ|ステージ|フェーズ|"
     r"タスク|案件|作業|時間|単価|時給|報酬|価格|金額|料金|割合|条件|換算|平均|合計|目標|目安|上限|下限|範囲|"
     r"第|話|章|シーズン|バージョン|パート|セット|ラウンド|ゲーム|ポイント|ページ|版|号|対|戦|区間|帯|"
-    r"[市区県都府道国町村社]内|^[内外])$"
+    r"[市区県都府道国町村社]内|^[内外]|家族|人数|世帯|メンバー)$"
 )
 # Names that stand for more than a town: a prefecture before numbers is a team's or a match's (福岡2-0, 東京3-1).
 _PREFECTURE = re.compile(
@@ -139,6 +140,8 @@ def a_place(town: str, tagger: PosTagger, *, or_a_name: bool = False, or_a_compo
     if not words:
         return False
     last = words[-1]
+    if last.pos[0] == "接尾辞" and last.pos[2] in _NOT_IN_A_NAME:
+        return False  # 一日中, 午前中: a suffix of time or extent (中 is also a place to the dictionary)
     tags = {last.pos} | tagger.dictionary_tags(last.surface)
     if any(tag[1:3] == ("固有名詞", "地名") and tag[3] != "国" for tag in tags):
         return True

@@ -1,0 +1,102 @@
+"""When a surname alone, with no honorific or title after it, is a name: by the word after it (a particle: 鈴木から,
+の when the dictionary knows it only as a person's name, です when it introduces someone) or by a label before it
+(担当者：高橋); and when a surname that is also a place before に or へ names the place (神田に行った, 神田へ向かう).
+
+:func:`taikai.privacy._names.find_names` asks this of a surname of two kanji or more, or of three katakana or more.
+"""
+
+from __future__ import annotations
+
+import re
+
+from taikai.privacy._not_names import NOT_NAMES
+from taikai.privacy._titles import nickname_after
+from taikai.text import Morpheme, PosTagger
+
+# Who introduces themselves with a surname and です: the writer (私は鈴木です) or someone in a role (担当の佐藤です).
+FIRST_PERSON = frozenset({"私", "わたし", "わたくし", "あたし", "僕", "ぼく", "俺", "おれ", "自分", "小生"})
+ROLES = frozenset(
+    {"担当", "担当者", "営業", "編集", "編集者", "事務局", "運営", "代表", "責任者", "窓口", "講師", "社員"}
+)
+PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "へ", "って", "とか", "や"})
+# A role as a label before a colon (担当者：高橋, 担当：タカハシ, 営業担当: 佐藤): what follows is who holds it. NFKC
+# makes ： a colon.
+_LABEL = re.compile(
+    r"(?:担当者?名?|営業担当|責任者|窓口|講師|代表者?|差出人|送信者|依頼者|依頼主|発注者|連絡者)[ ]?[:=][ ]?$"
+)
+_LABEL_LOOKBACK = 10
+# Verbs that go to or stay at a place, right after に or へ (神田に行った, 神田に住んでいる, 神田へ向かう): the
+# surname before them is the place, when the dictionary holds it as one. Not those that also take a person
+# (田中に来てもらう, 責任は田中にある, 田中に向けて).
+_GOES_THERE = re.compile(
+    r"行[っくきかこけ]|住[んむみま]|着[いくき]|向か|引っ?越|通[っうい]|戻[っるり]|帰[っるり]|寄[っる]|移[っるり]|"
+    r"出張|転勤|異動|移転|移住|到着|集合|出かけ|出掛け"
+)
+_TO_A_PLACE = frozenset({"に", "へ"})
+
+
+def only_a_person(word: Morpheme, tagger: PosTagger) -> bool:
+    """Whether the dictionary holds *word* only as a person's name (田中: yes; 松本, 鈴木: also a city, a company)."""
+    tags = tagger.dictionary_tags(word.surface)
+    return bool(tags) and all(tag[2] == "人名" for tag in tags)
+
+
+def not_a_place(word: Morpheme, tagger: PosTagger) -> bool:
+    """Whether the dictionary holds *word* as no place (鈴木: a person, a company; not 山田 or 千葉: also places):
+    ``鈴木です`` introduces a person, ``出身は千葉です`` names a place."""
+    return not any(tag[2] == "地名" for tag in tagger.dictionary_tags(word.surface))
+
+
+def _introduces(words: list[Morpheme], i: int) -> bool:
+    """Whether the surname ``words[i]`` before です introduces someone: it starts the text (富永ですが、), or a
+    first-person subject (私は, 僕は) or a role and の (ライターの, 担当の) comes right before it.
+
+    Not 職場は北浜です, 住んでるのは鶴橋です: a place."""
+    if i == 0:
+        return True
+    if i < 2 or words[i - 2].end != words[i - 1].start or words[i - 1].end != words[i].start:
+        return False
+    before, joint = words[i - 2].surface, words[i - 1].surface
+    if joint in ("は", "、", ","):
+        return before in FIRST_PERSON
+    return joint == "の" and (before in ROLES or before.lower() in NOT_NAMES)
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether a role and a colon stand right before *start* in the NFKC text *text* (担当者：, 担当:)."""
+    return _LABEL.search(text, max(0, start - _LABEL_LOOKBACK), start) is not None
+
+
+def _goes_to_place(words: list[Morpheme], i: int, j: int, tagger: PosTagger) -> bool:
+    """Whether the surname ``words[i]``, a place too to the dictionary, is that place: に or へ (``words[j]``) and a
+    verb of going or staying there follow it (神田に行った, 神田へ向かう; not 神田に頼んだ, nor 行った before a noun,
+    which is 行う: 北島に行ったインタビュー)."""
+    if words[j].surface not in _TO_A_PLACE or j + 1 >= len(words) or words[j + 1].start != words[j].end:
+        return False
+    verb = words[j + 1].surface
+    if _GOES_THERE.match(verb) is None or (verb.startswith("行っ") and _before_a_noun(words, j + 2)):
+        return False  # 北島に行ったインタビュー: 行う, an interview held with someone
+    return not not_a_place(words[i], tagger)
+
+
+def _before_a_noun(words: list[Morpheme], k: int) -> bool:
+    """Whether ``words[k]`` is the past's た and a noun follows it: the verb before it describes that noun."""
+    return k + 1 < len(words) and words[k].surface == "た" and words[k + 1].pos[0] == "名詞"
+
+
+def alone_a_name(text: str, words: list[Morpheme], i: int, j: int, after: int, tagger: PosTagger) -> bool:
+    """Whether the surname ``words[i]`` is a name with no honorific after it; ``words[j]`` is the first word after
+    it and its reading in brackets, which end at *after* (see the module)."""
+    word = words[i]
+    nxt = words[j] if j < len(words) else None
+    if _labelled(text, word.start):  # 担当者：高橋; not 担当：佐藤デザイン, a company
+        return nxt is None or nxt.start != after or nxt.pos[0] not in ("名詞", "接尾辞")
+    if nxt is None or nxt.start != after:
+        return False
+    if nxt.surface in PARTICLES:
+        return not _goes_to_place(words, i, j, tagger)
+    return (
+        nickname_after(text, after)  # 田中っちと
+        or (nxt.surface == "の" and only_a_person(word, tagger))
+        or (nxt.surface == "です" and not_a_place(word, tagger) and _introduces(words, i))
+    )

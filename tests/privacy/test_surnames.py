@@ -1,0 +1,53 @@
+"""A surname alone (taikai.privacy._surnames): a name after a role's label (担当者：高橋), the place before に or へ
+and a verb of going there (神田に行った)."""
+
+import pytest
+
+from taikai.privacy import PiiKind, mask_pii
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A role and a colon before a surname: who holds the role (these were left as written).
+        ("担当者：高橋", "担当者：[人名]"),
+        ("担当:高橋", "担当:[人名]"),
+        ("担当者: 鈴木", "担当者: [人名]"),
+        ("担当者：高橋、連絡先は別途", "担当者：[人名]、連絡先は別途"),
+        ("営業担当：キムラ", "営業担当：[人名]"),
+        ("責任者：佐藤でした", "責任者：[人名]でした"),
+        # With an honorific or a particle it was a name already: the label changes nothing.
+        ("担当：高橋さん", "担当：[人名]さん"),
+        ("担当者：高橋から連絡", "担当者：[人名]から連絡"),
+        # A surname that is also a place, before に and a verb that takes a person.
+        ("神田に頼んだ", "[人名]に頼んだ"),
+        ("山田に来てもらった", "[人名]に来てもらった"),
+        ("責任は山田にある", "責任は[人名]にある"),
+        ("期待を背負う北島に行ったインタビュー", "期待を背負う[人名]に行ったインタビュー"),  # 行う, not 行く
+    ],
+)
+def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):
+    result = mask_pii(text)
+    assert result.text == expected
+    assert {s.kind for s in result.spans} == {PiiKind.NAME}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A place before に or へ and a verb of going or staying there (神田 was masked as a name).
+        "神田に行った",
+        "神田に住んでいる",
+        "神田に引っ越した",
+        "毎日神田に通っている",
+        "神田に寄ってから帰る",
+        "来月から松本に転勤する",
+        "松本に出張した",
+        # After a label, a surname glued to a company's word, or no surname.
+        "担当：佐藤デザイン",
+        "担当：デザイン",
+        "担当者：未定",
+    ],
+)
+def test_a_place_or_a_label_without_a_surname_stays(text):
+    assert mask_pii(text).text == text
