@@ -157,3 +157,15 @@ def test_parquet_values_excel_has_no_cell_for_are_written_to_xlsx_as_csv_writes_
     with open(tmp_path / "table.csv", encoding="utf-8", newline="") as f:
         assert sheet == [row["score"] or None for row in csv.DictReader(f)]
     assert sheet[0] and sheet[0][0] in "2{[" and "'" not in sheet[0]
+
+
+def test_a_binary_parquet_text_column_is_classified_and_written_back_as_its_bytes(tmp_path, tiny_model_dir):
+    """Regression: every row of a binary text column was status=error ('not text: bytes; decode them first')."""
+    src, out = tmp_path / "in.parquet", tmp_path / "out.parquet"
+    texts = pa.array([TEXT.encode(), None, b"\xff"], pa.binary())
+    pq.write_table(pa.table({"id": [1, 2, 3], "text": texts}), src)
+    result = run_batch(src, out, tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert table.column("text").equals(pq.read_table(src).column("text"))  # the type and bytes as they were
+    assert table.column("status").to_pylist() == ["ok", "empty", "error"]

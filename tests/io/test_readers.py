@@ -467,3 +467,14 @@ def test_a_parquet_file_damaged_past_its_start_is_an_input_error(tmp_path, chunk
     assert str(e.value).endswith("damaged, or was cut short or changed while it was written; write it again")
     with pytest.raises(InputError, match="reading it stopped after"):
         read_table(path)
+
+
+@pytest.mark.parametrize("kind", [pa.binary(), pa.large_binary()])
+def test_a_binary_parquet_column_is_read_as_the_text_its_bytes_hold_in_utf8(tmp_path, kind):
+    """Regression: a column of bytes (text written without Parquet's UTF-8 mark, as older Hive and Impala do) gave
+    every row 'not text: bytes; decode them first (.decode('utf-8'))', advice the command line cannot follow."""
+    values = ["手数料が高い".encode(), None, b"", b"\xff\xfe", "ok".encode("cp932")]
+    pq.write_table(pa.table({"text": pa.array(values, kind), "id": [1, 2, 3, 4, 5]}), tmp_path / "a.parquet")
+    [chunk] = list(open_reader(tmp_path / "a.parquet").chunks(10))
+    assert chunk.data == [["手数料が高い", None, "", b"\xff\xfe", "ok"], [1, 2, 3, 4, 5]]
+    assert read_table(tmp_path / "a.parquet").frame["text"].tolist() == chunk.data[0]
