@@ -127,3 +127,45 @@ def test_objects_and_lists_are_their_json_text_in_every_format(tmp_path, tiny_mo
         scores = [json.loads(line)["score"] for line in out.read_text(encoding="utf-8").splitlines()]
         scores = [None if v is None else json.dumps(v, ensure_ascii=False) for v in scores]
     assert scores == [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+
+
+def _typed_parquet(path, kind: str) -> None:
+    """Write a Parquet input whose `score` column is of a type Excel has no cell for, or a nested one."""
+    import datetime
+
+    tokyo = datetime.timezone(datetime.timedelta(hours=9))
+    values = {
+        "timestamp with a time zone": pa.array([datetime.datetime(2024, 1, 2, 3, 4, tzinfo=tokyo), None]),
+        "struct": pa.array([{"platform": "CW", "n": 1}, None]),
+        "map": pa.array([[("a", 1)], None], pa.map_(pa.string(), pa.int64())),
+        "list": pa.array([["a", "値"], None]),
+    }[kind]
+    pq.write_table(pa.table({"id": [1, 2], "text": [TEXT, TEXT], "score": values}), path)
+
+
+@pytest.mark.parametrize("kind", ["timestamp with a time zone", "struct", "map", "list"])
+def test_parquet_values_excel_has_no_cell_for_are_written_to_xlsx_as_csv_writes_them(tmp_path, tiny_model_dir, kind):
+    """Regression: a Parquet timestamp with a time zone (as most database exports write them) stopped an xlsx output
+    after every row was classified ("Excel does not support timezones in datetimes"); a struct, map or list was
+    written as Python's repr ({'platform': 'CW'}), not the JSON CSV writes."""
+    src = tmp_path / "in.parquet"
+    _typed_parquet(src, kind)
+    for out in (tmp_path / "sheet.xlsx", tmp_path / "table.csv"):
+        result = run_batch(src, out, tiny_model_dir)
+        assert result.exit_code == 0, result.output
+    sheet = [row[2].value for row in openpyxl.load_workbook(tmp_path / "sheet.xlsx").active.iter_rows(min_row=2)]
+    with open(tmp_path / "table.csv", encoding="utf-8", newline="") as f:
+        assert sheet == [row["score"] or None for row in csv.DictReader(f)]
+    assert sheet[0] and sheet[0][0] in "2{[" and "'" not in sheet[0]
+
+
+def test_a_binary_parquet_text_column_is_classified_and_written_back_as_its_bytes(tmp_path, tiny_model_dir):
+    """Regression: every row of a binary text column was status=error ('not text: bytes; decode them first')."""
+    src, out = tmp_path / "in.parquet", tmp_path / "out.parquet"
+    texts = pa.array([TEXT.encode(), None, b"\xff"], pa.binary())
+    pq.write_table(pa.table({"id": [1, 2, 3], "text": texts}), src)
+    result = run_batch(src, out, tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert table.column("text").equals(pq.read_table(src).column("text"))  # the type and bytes as they were
+    assert table.column("status").to_pylist() == ["ok", "empty", "error"]

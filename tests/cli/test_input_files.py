@@ -292,3 +292,26 @@ def test_utf16_without_bom_and_stray_control_bytes_are_no_binary_data(tmp_path, 
     else:
         assert result.exit_code == 0 and "status: ok 9" in result.output
         assert "単価が安い\x08です" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c != "batch without --text-column"])
+def test_a_damaged_parquet_file_is_said_to_be_damaged(tmp_path, tiny_model_dir, command):
+    """Regression: a Parquet file whose footer is whole but a row group is damaged stopped batch with "fix the cause
+    (free disk space, make the folder writable) and run it again with --resume", which fails the same way, and the
+    other commands with "cannot read or write a file (…); check the paths"."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path, rows = tmp_path / "dump.parquet", 5000
+    table = {"text": [f"手数料が高い{i}" for i in range(rows)], "reasons": ["fees"] * rows}
+    pq.write_table(pa.table(table), path, row_group_size=100)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3 : len(data) // 3 + 2000] = b"A" * 2000
+    path.write_bytes(bytes(data))
+    options = [o.format(tmp=tmp_path, model=tiny_model_dir) for o in COMMANDS[command]]
+    options += ["--prefix", "pred_"] if command == "batch" else []  # beside the input's own reasons
+    result = CliRunner().invoke(cli, [command.split()[0], str(path), *options])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"taikai: error: {path}: reading it stopped after "), result.output
+    assert result.output.endswith(", or was cut short or changed while it was written; write it again\n")
+    assert not [p for p in tmp_path.iterdir() if p.name != path.name]  # nothing written, nothing kept to resume

@@ -92,11 +92,11 @@ def _pandas_lines(rows: int) -> list[str]:
 
 def test_pandas_lines_are_read_whole_without_the_slow_check(tmp_path):
     """The common case: \\u escapes and colons in values, no repeated key: the colon count alone clears it."""
-    from taikai.io._text_readers import _maybe_repeated
+    from taikai.io._json_lines import maybe_repeated
 
     lines = _pandas_lines(50)
     assert "\\u8fd4" in lines[0] and "T00:00:00" in lines[0]
-    assert not any(_maybe_repeated(line, json.loads(line)) for line in lines)
+    assert not any(maybe_repeated(line, json.loads(line)) for line in lines)
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     [chunk] = list(open_reader(path).chunks(100))

@@ -27,6 +27,12 @@ CASES = [
     ("a.tsv", b"id\ttext\n1\ta,b\n", ["id", "text"], [["1", "a,b"]], [2], [], 0),
     ("a.jsonl", b'{"id": 1, "text": "x"}\n\n{"id": 2}\n', ["id", "text"], [[1, "x"], [2, None]], [1, 3], [], 1),
     ("a.jsonl", b'{"id": 1, "text": "x"}\n[1]\n{"id": 2, "z": 0}\n', ["id", "text"], [[1, "x"]], [1], [2, 3], 0),
+    # a line of JSON null is a bad line, not a blank one (regression: counted among the blank lines skipped)
+    ("a.jsonl", b'{"id": 1, "text": "x"}\nnull\n\n', ["id", "text"], [[1, "x"]], [1], [2], 1),
+    # files that each began with a BOM, joined (cat a.jsonl b.jsonl): the second BOM is no bad line
+    ("cat.jsonl", (codecs.BOM_UTF8 + b'{"id": 1, "text": "x"}\r\n') * 2, ["id", "text"], [[1, "x"]] * 2, [1, 2], [], 0),
+    # an empty first object names no column: the next one does, and {} is a row of missing values
+    ("a.jsonl", b'{}\n{"id": 1, "text": "x"}\n', ["id", "text"], [[None, None], [1, "x"]], [1, 2], [], 0),
     # bare CR line endings (old Mac, some Excel exports), alone or mixed with LF and CR LF: one line each
     ("cr.csv", b"id,text\r1,x\r2,y\r", ["id", "text"], [["1", "x"], ["2", "y"]], [2, 3], [], 0),
     ("cr.csv", b"id,text\r1,x\n2,y\r\n3,z", ["id", "text"], [["1", "x"], ["2", "y"], ["3", "z"]], [2, 3, 4], [], 0),
@@ -115,7 +121,8 @@ def test_parquet_and_xlsx_readers(tmp_path):
             r"encoding= \(--encoding on the command line\) applies to CSV, TSV and JSONL input",
         ),
         ("a.jsonl", b"\n[1]\n", {}, r"a\.jsonl: line 2 holds a JSON array, which taikai does not read"),
-        ("a.jsonl", b"1\n", {}, "no JSON object found"),
+        ("a.jsonl", b"1\n", {}, "no JSON object with keys found"),
+        ("a.jsonl", b"{}\n\n{}\n", {}, "no JSON object with keys found"),
         (
             "text.xlsx",
             b"id\n1\n",
@@ -405,3 +412,69 @@ def test_read_table_joins_its_chunks_in_order(tmp_path, monkeypatch, chunk_rows)
     assert table.frame["text"].tolist() == ["a", "", "c\nd", "e"]
     assert table.lines == [2, 4, 5, 7]
     assert str(table.frame["text"].dtype) == str(pd.Series(["a"], dtype="str").dtype)
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("null", "a JSON null, not an object"),  # regression: counted as a blank line
+        ("[1, 2]", "a JSON list, not an object"),
+        ('"x"', "a JSON string, not an object"),  # regression: "a JSON str"
+        ("3.5", "a JSON number, not an object"),
+        ("true", "a JSON true or false, not an object"),
+    ],
+)
+def test_a_jsonl_line_that_is_no_object_is_named_as_json_names_it(tmp_path, line, error):
+    path = tmp_path / "a.jsonl"
+    path.write_text(f'{{"id": 1, "text": "x"}}\n{line}\n', encoding="utf-8")
+    [chunk] = list(open_reader(path).chunks(10))
+    assert [(b.line, b.error) for b in chunk.bad] == [(2, error)] and chunk.blank == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "advice"),
+    [
+        ("a.jsonl", '{"text": "手数料"}\n{"text": broken\n', "fix it (every line must hold one JSON object)"),
+        ("a.csv", 'text\n手数料\n"a","b"\n', "fix it (every record needs one field per column)"),
+    ],
+)
+def test_read_table_advises_on_a_malformed_record_as_its_format_needs(tmp_path, name, content, advice):
+    """Regression: a malformed JSONL line (evaluate, report, suggest, train) got the CSV advice."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=r"\.(jsonl:2|csv:3): malformed record") as caught:
+        read_table(path)
+    assert str(caught.value).endswith(advice)
+
+
+def _damaged_parquet(path, rows: int = 5000) -> None:
+    """Write a Parquet file of many row groups and overwrite bytes in its middle, leaving its footer whole."""
+    pq.write_table(pa.table({"id": range(rows), "text": [f"手数料{i}" for i in range(rows)]}), path, row_group_size=100)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3 : len(data) // 3 + 2000] = b"A" * 2000
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("chunk_size", [100, 50_000])
+def test_a_parquet_file_damaged_past_its_start_is_an_input_error(tmp_path, chunk_size):
+    """Regression: a damaged row group raised a bare OSError ("Unexpected end of stream"), which batch said was a
+    full disk or a read-only folder, to be fixed and resumed, and report, evaluate and suggest a path to check."""
+    path = tmp_path / "dump.parquet"
+    _damaged_parquet(path)
+    reader = open_reader(path)
+    with pytest.raises(InputError, match=r"dump\.parquet: reading it stopped after [\d,]+ of its 5,000 rows \(") as e:
+        list(reader.chunks(chunk_size))
+    assert str(e.value).endswith("damaged, or was cut short or changed while it was written; write it again")
+    with pytest.raises(InputError, match="reading it stopped after"):
+        read_table(path)
+
+
+@pytest.mark.parametrize("kind", [pa.binary(), pa.large_binary()])
+def test_a_binary_parquet_column_is_read_as_the_text_its_bytes_hold_in_utf8(tmp_path, kind):
+    """Regression: a column of bytes (text written without Parquet's UTF-8 mark, as older Hive and Impala do) gave
+    every row 'not text: bytes; decode them first (.decode('utf-8'))', advice the command line cannot follow."""
+    values = ["手数料が高い".encode(), None, b"", b"\xff\xfe", "ok".encode("cp932")]
+    pq.write_table(pa.table({"text": pa.array(values, kind), "id": [1, 2, 3, 4, 5]}), tmp_path / "a.parquet")
+    [chunk] = list(open_reader(tmp_path / "a.parquet").chunks(10))
+    assert chunk.data == [["手数料が高い", None, "", b"\xff\xfe", "ok"], [1, 2, 3, 4, 5]]
+    assert read_table(tmp_path / "a.parquet").frame["text"].tolist() == chunk.data[0]

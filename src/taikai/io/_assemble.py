@@ -84,8 +84,12 @@ def _with_nulls(table: Any, nulls: Collection[str]) -> Any:
 def excel_value(value: Any) -> tuple[Any, int]:
     """Return *value* as an xlsx cell can hold it, and how many characters Excel cannot store were removed.
 
-    Control characters are dropped, NaN becomes an empty cell, lists and dicts their text.
+    Control characters are dropped, NaN becomes an empty cell, lists and dicts their JSON text, and a date and time
+    with a time zone (a Parquet ``timestamp[tz=…]``), which Excel cannot hold, its text as CSV writes it.
     """
+    import datetime
+    import json
+
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if isinstance(value, str):
@@ -93,7 +97,9 @@ def excel_value(value: Any) -> tuple[Any, int]:
         return fixed, n
     if isinstance(value, float) and value != value:
         return None, 0
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, dict)):  # their JSON, as CSV and JSONL output write them
+        return json.dumps(value, ensure_ascii=False, default=str), 0
+    if isinstance(value, (datetime.datetime, datetime.time)) and value.tzinfo is not None:
         return str(value), 0
     return value, 0
 

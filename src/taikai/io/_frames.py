@@ -75,7 +75,11 @@ def read_table(
     notes: list[Any] = []
     for chunk in reader.chunks(_CHUNK_ROWS):
         if chunk.bad:
-            hint = f"fix it (every record needs one field per column){separator_hint(reader.columns)}"
+            hint = (  # as drift advises (drift/_files.py)
+                "fix it (every line must hold one JSON object)"
+                if fmt == "jsonl"
+                else f"fix it (every record needs one field per column){separator_hint(reader.columns)}"
+            )
             raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
         notes.extend(note for _, note in sorted(chunk.notes.items()))
         for column, values in zip(pieces, chunk.data, strict=True):

@@ -14,6 +14,7 @@ from taikai._warn import warn_user
 from taikai.errors import DataWarning, InputError
 from taikai.io._decoded_lines import DecodedLines, DecodeNote, line_codec
 from taikai.io._encoding import check_encoding_errors, check_text_head, detect_encoding, resolve_encoding
+from taikai.io._json_lines import BLANK, RepeatedKey, json_kind, parse_line
 from taikai.io._records import BadLine, Chunk, Position, check_columns, check_path, transpose
 from taikai.io._sniff import json_array_error
 
@@ -151,51 +152,8 @@ class CsvReader(_TextReader):
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
 
 
-class RepeatedKey(Exception):
-    """A JSON object names a key twice (``json`` would keep the last value silently)."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
-
-
-def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """Return the object of *pairs*; raise :class:`RepeatedKey` when a key is repeated."""
-    record = dict(pairs)
-    if len(record) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise RepeatedKey(key)
-            seen.add(key)
-    return record
-
-
-def _maybe_repeated(line: str, record: dict[str, Any]) -> bool:
-    """Say whether the object *record* read from *line* may have lost a repeated key (then it is read again,
-    checking each object's keys: slower). Each key of the line is followed by a colon, and other colons are in
-    strings: when the line's colons are the record's keys and the colons of its strings, no key was lost, at any
-    depth. A lost key takes its colon and those of its value away from the record's count, which then falls short
-    of the line's, unless an escaped colon (``\\u003a``, counted in the record's strings but not in the line)
-    makes up for it: a line whose counts agree but that holds one, or a value holding an object or list, is
-    checked the slow way. Other escapes (``\\u624b``, as pandas and ``json.dumps`` write Japanese) add no colon:
-    keys spelled two ways (``te\\u0078t`` and ``text``) are one key lost, which the count sees."""
-    colons = line.count(":")
-    if colons == len(record):
-        return False
-    in_strings = "".join(record).count(":")  # the keys: strings
-    for value in record.values():
-        if type(value) is str:
-            in_strings += value.count(":")
-        elif isinstance(value, (dict, list)):
-            return True
-    if colons != len(record) + in_strings:
-        return True
-    return "\\u003" in line and ("\\u003a" in line or "\\u003A" in line)
-
-
 class JsonlReader(_TextReader):
-    """Read JSON Lines: one object per line; the first object's keys are the columns, in order."""
+    """Read JSON Lines: one object per line; the keys of the first object that has any are the columns, in order."""
 
     def __init__(self, path: Path, encoding: str | None = None, encoding_errors: str = "strict"):
         super().__init__(path, encoding, encoding_errors)
@@ -205,26 +163,19 @@ class JsonlReader(_TextReader):
             for number, text in enumerate(self._lines(f, self.start, 0), 1):
                 if first is None and text.strip():
                     first = (number, text)
-                record = self._parse(text)
-                if isinstance(record, dict) and not self._lone_surrogate(text, record):
+                record = self._parse(text)  # {} names no column: a row of missing values, as later in the file
+                if isinstance(record, dict) and record and not self._lone_surrogate(text, record):
                     self.columns = check_columns(path, [str(k) for k in record])
                     break
         if not self.columns and first is not None and first[1].lstrip().startswith("["):
             raise json_array_error(path, first[0])
         if not self.columns:
-            raise InputError(f"{path}: no JSON object found; JSONL needs one object per line")
+            raise InputError(f"{path}: no JSON object with keys found; JSONL needs one object per line")
 
     @staticmethod
     def _parse(text: str) -> Any:
-        """Return the JSON value of one line (without its line ending, so an error's column is on this line)."""
-        line = text.rstrip("\r\n")
-        try:
-            value = json.loads(line) if line.strip() else None
-            if type(value) is dict and _maybe_repeated(line, value):
-                value = json.loads(line, object_pairs_hook=_unique_pairs)
-            return value
-        except (json.JSONDecodeError, RepeatedKey) as exc:
-            return exc
+        """Return the JSON value of one line, :data:`BLANK`, or what is wrong with it (:func:`parse_line`)."""
+        return parse_line(text)
 
     @staticmethod
     def _json_problem(exc: json.JSONDecodeError) -> str:
@@ -266,14 +217,14 @@ class JsonlReader(_TextReader):
                 first, raw = lines.take()
                 note = lines.take_note(first)
                 record = self._parse(text)
-                if record is None:
+                if record is BLANK:
                     blank += 1
                 elif isinstance(record, json.JSONDecodeError):
                     bad.append(BadLine(first, self._json_problem(record), raw))
                 elif isinstance(record, RepeatedKey):
                     bad.append(BadLine(first, f"repeated key {record.key!r}: which value is meant is unclear", raw))
                 elif not isinstance(record, dict):
-                    bad.append(BadLine(first, f"a JSON {type(record).__name__}, not an object", raw))
+                    bad.append(BadLine(first, f"a JSON {json_kind(record)}, not an object", raw))
                 elif self._lone_surrogate(text, record):
                     bad.append(BadLine(first, "lone surrogate (invalid Unicode escape)", raw))
                 elif not known.issuperset(record):

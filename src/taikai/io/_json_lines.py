@@ -1,0 +1,76 @@
+"""Parse one line of a JSON Lines file: its value, a blank line, or what is wrong with it (a repeated key too)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+BLANK = object()
+"""What :func:`parse_line` returns for a line of nothing but spaces (a JSON ``null`` is a value, not a blank)."""
+
+_KINDS = ((bool, "true or false"), (list, "list"), (str, "string"), (int, "number"), (float, "number"))
+
+
+def json_kind(value: object) -> str:
+    """Name the kind of JSON value *value* is (``list``, ``string``, ``number``, ``null``…), as JSON names it."""
+    return next((name for kind, name in _KINDS if isinstance(value, kind)), "null")
+
+
+class RepeatedKey(Exception):
+    """A JSON object names a key twice (``json`` would keep the last value silently)."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Return the object of *pairs*; raise :class:`RepeatedKey` when a key is repeated."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise RepeatedKey(key)
+            seen.add(key)
+    return record
+
+
+def maybe_repeated(line: str, record: dict[str, Any]) -> bool:
+    """Say whether the object *record* read from *line* may have lost a repeated key (then it is read again,
+    checking each object's keys: slower). Each key of the line is followed by a colon, and other colons are in
+    strings: when the line's colons are the record's keys and the colons of its strings, no key was lost, at any
+    depth. A lost key takes its colon and those of its value away from the record's count, which then falls short
+    of the line's, unless an escaped colon (``\\u003a``, counted in the record's strings but not in the line)
+    makes up for it: a line whose counts agree but that holds one, or a value holding an object or list, is
+    checked the slow way. Other escapes (``\\u624b``, as pandas and ``json.dumps`` write Japanese) add no colon:
+    keys spelled two ways (``te\\u0078t`` and ``text``) are one key lost, which the count sees."""
+    colons = line.count(":")
+    if colons == len(record):
+        return False
+    in_strings = "".join(record).count(":")  # the keys: strings
+    for value in record.values():
+        if type(value) is str:
+            in_strings += value.count(":")
+        elif isinstance(value, (dict, list)):
+            return True
+    if colons != len(record) + in_strings:
+        return True
+    return "\\u003" in line and ("\\u003a" in line or "\\u003A" in line)
+
+
+def parse_line(text: str) -> Any:
+    """Return the JSON value of one line (without its line ending, so an error's column is on this line), or
+    :data:`BLANK`, or the error (:class:`json.JSONDecodeError`, :class:`RepeatedKey`). A byte-order mark at the
+    line's start, left where files that each began with one were joined (``cat a.jsonl b.jsonl``), is no part
+    of it."""
+    line = text.rstrip("\r\n").removeprefix("\ufeff")
+    if not line.strip():
+        return BLANK
+    try:
+        value = json.loads(line)
+        if type(value) is dict and maybe_repeated(line, value):
+            value = json.loads(line, object_pairs_hook=_unique_pairs)
+        return value
+    except (json.JSONDecodeError, RepeatedKey) as exc:
+        return exc
