@@ -52,3 +52,40 @@ def test_labels_unknown_to_the_default_model_say_to_give_the_model(
     assert (hint in said and GIVE_THE_MODEL in said) is not given, said
     if command[0] == "evaluate":  # --model first, --free-labels second, for what it does
         assert said.index("pass --free-labels") > (said.index(GIVE_THE_MODEL) if not given else 0)
+
+
+HINT = "the model's reasons are fees, time: give one of them as label (or its Japanese name)"
+
+
+@pytest.mark.parametrize(
+    ("raised", "given", "noted"),
+    [
+        ("unknown", None, True),
+        ("unknown", "models/mine", False),  # the model was given: its reasons were the ones to give
+        # a RulesError about something else is left as it is, however its message ends
+        ("other", None, False),
+        ("other-ending-as-unknown", None, False),
+    ],
+)
+def test_default_model_rules_tells_an_unknown_label_by_its_type(raised, given, noted):
+    """Regression: an error about rule labels was told from others by the end of its message (the model's reasons
+    hint), so a RulesError about something else ending so was taken for one; it is told by its type now."""
+    from taikai.errors import RulesError, UnknownRuleLabelError
+    from taikai.model import default_model_rules
+
+    errors = {
+        "unknown": UnknownRuleLabelError(f"rules.toml:1: rule 'r': label 'お金' is not a reason of the model\n{HINT}"),
+        "other": RulesError("rules.toml:1: rule 'r' (rule 1 of the file): no label"),
+        "other-ending-as-unknown": RulesError(f"rules.toml: not a rules file; as the README says, {HINT}"),
+    }
+    error = errors[raised]
+    with pytest.raises(RulesError) as caught, default_model_rules(given, ["fees", "time"]):
+        raise error
+    said = str(caught.value)
+    assert type(caught.value) is type(error)  # an UnknownRuleLabelError with the note stays one
+    note = "; the labels are checked against the reasons of the default model (taikai's, or $TAIKAI_MODEL): for "
+    assert said == (
+        f"{error}{note}rules of a model with labels of its own (trained with --free-labels), {GIVE_THE_MODEL}"
+        if noted
+        else str(error)
+    )

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from taikai.errors import MODEL, RulesError
-from taikai.rules import labels_hint
+from taikai.errors import MODEL, UnknownRuleLabelError
 
 
 def default_model_labels(what: str) -> str:
@@ -23,11 +22,11 @@ def default_model_labels(what: str) -> str:
 @contextmanager
 def default_model_rules(given: object, labels: Sequence[str]) -> Iterator[None]:
     """Run the block that reads and checks rules against *labels* (the reasons of the model used); when no model was
-    *given* (``None``: the default model was used), a :class:`~taikai.errors.RulesError` about a rule label not
-    among them ends with :func:`default_model_labels`."""
+    *given* (``None``: the default model was used), a :class:`~taikai.errors.UnknownRuleLabelError` (a rule label
+    not among them) ends with :func:`default_model_labels`."""
     try:
         yield
-    except RulesError as error:
-        if given is not None or not str(error).endswith(labels_hint(labels)):
+    except UnknownRuleLabelError as error:
+        if given is not None:
             raise
-        raise RulesError(f"{error}; {default_model_labels('rules')}") from error
+        raise UnknownRuleLabelError(f"{error}; {default_model_labels('rules')}") from error
