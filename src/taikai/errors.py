@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import numbers
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from enum import Enum
 from typing import TypeVar
 
+from taikai._argument_names import Argument as Argument
+from taikai._argument_names import named_as as named_as
 from taikai._column_names import Head, column_meant, listed
 
 E = TypeVar("E", bound=Enum)
@@ -34,6 +33,11 @@ class InputError(TaikaiError):
 
 class RulesError(InputError):
     """A coding-rules file cannot be read, or one of its rules is wrong (named with the file, line and rule)."""
+
+
+class UnknownRuleLabelError(RulesError):
+    """A rule's label is not one of the model's reasons (each such rule named, then the reasons to give instead);
+    other problems of the same rules file may be said with it."""
 
 
 class MissingExtraError(ImportError):
@@ -60,65 +64,6 @@ class DataWarning(UserWarning):
 
     The command line prints these as ``taikai: warning: …`` on stderr.
     """
-
-
-@dataclass(frozen=True)
-class Argument:
-    """An argument of a public function and the command-line option that gives it, named together in messages
-    (the library's messages are read by Python users and, through the command line, by its users)."""
-
-    name: str
-    """The Python argument, such as ``text_column``."""
-    option: str | None = None
-    """The command-line option, such as ``--text-column`` (``None``: no command gives it)."""
-    note: str = ""
-    """Where the value came from when it was not given (``its default came from p.summary.json``)."""
-
-    def current(self) -> Argument:
-        """Return the argument as messages name it here: itself, or within :func:`named_as` the argument that
-        stands for it (a reference file's ``reference_encoding`` for ``encoding``)."""
-        for old, new in _NAMED_AS.get():
-            if (old.name, old.option) == (self.name, self.option):
-                return replace(new, note=self.note or new.note)
-        return self
-
-    def __str__(self) -> str:
-        now = self.current()
-        return f"{now.name}={now._said()}"
-
-    def given(self, value: object) -> str:
-        """Return the argument with the *value* given, then the option: ``n=0 (--n on the command line)``."""
-        now = self.current()
-        return f"{now.name}={value!r}{now._said()}"
-
-    def either(self, values: Sequence[object]) -> str:
-        """Return the argument given any of *values*, then the option so given:
-        ``kind='word' or kind='all' (--kind word or --kind all on the command line)``."""
-        now = self.current()
-        python = " or ".join(f"{now.name}={value!r}" for value in values)
-        if now.option is None:
-            return python
-        return f"{python} ({' or '.join(f'{now.option} {value}' for value in values)} on the command line)"
-
-    def _said(self) -> str:
-        said = [f"{self.option} on the command line"] if self.option else []
-        said += [self.note] if self.note else []
-        return f" ({'; '.join(said)})" if said else ""
-
-
-_NAMED_AS: ContextVar[tuple[tuple[Argument, Argument], ...]] = ContextVar("taikai_named_as", default=())
-
-
-@contextmanager
-def named_as(*pairs: tuple[Argument, Argument]) -> Iterator[None]:
-    """Within the block, messages that name the first argument of a pair name the second instead: a reference
-    file is read with its own options (``reference_encoding=``, ``--reference-encoding``), and what goes wrong
-    reading it names those, not the dump's (:meth:`Argument.current`)."""
-    token = _NAMED_AS.set(pairs + _NAMED_AS.get())
-    try:
-        yield
-    finally:
-        _NAMED_AS.reset(token)
 
 
 TEXT_COLUMN = Argument("text_column", "--text-column")

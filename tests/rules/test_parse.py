@@ -604,3 +604,29 @@ def test_a_sentiment_as_label_is_said_to_be_one(label, expected):
     assert "closest" not in message
     with pytest.raises(RulesError, match="sentiments cannot be rule labels"):  # a rule set meeting a model says so too
         parse_rules(text, "rules.toml").check_labels(["fees", "time"])
+
+
+@pytest.mark.parametrize(
+    ("text", "check", "unknown"),
+    [
+        (RULE.replace('"fees"', '"price"'), "parse", True),
+        (RULE.replace('"fees"', '"price"') + 'nto = ["x"]\n', "parse", True),  # with another problem
+        (RULE + 'nto = ["x"]\n', "parse", False),  # another problem alone
+        (RULE.replace('"fees"', '"price"'), "check_labels", True),
+        (RULE.replace('"fees"', '"negative"'), "check_labels", True),
+    ],
+    ids=["parse", "parse-with-another-problem", "parse-other-problem-only", "check_labels", "sentiment-label"],
+)
+def test_an_unknown_label_is_told_by_its_type(text, check, unknown):
+    """Regression: the error about a rule label not among the model's reasons was a plain RulesError, recognised by
+    the end of its message; it is an UnknownRuleLabelError wherever it is raised, its message as before."""
+    from taikai.errors import UnknownRuleLabelError
+
+    with pytest.raises(RulesError) as caught:
+        if check == "parse":
+            parse_rules(text, "rules.toml", labels=["fees", "time"])
+        else:
+            parse_rules(text, "rules.toml").check_labels(["fees", "time"])
+    assert isinstance(caught.value, UnknownRuleLabelError) is unknown
+    hint = "the model's reasons are fees, time: give one of them as label (or its Japanese name)"
+    assert str(caught.value).endswith(f"\n{hint}") is unknown

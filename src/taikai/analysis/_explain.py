@@ -27,7 +27,7 @@ from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
 from taikai.analysis._explain_text import render_text
 from taikai.errors import TOP, check_at_least, check_bool
-from taikai.model import Model, centred_coefficients, default_model_rules, resolve_model
+from taikai.model import Model, centred_coefficients, checked_rules, resolve_model
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.rules import RuleHits, RuleMatcher, RuleSet, RulesMode
 from taikai.text import Status, check_text, clip, cut_to, shown_text
@@ -252,8 +252,7 @@ def explain(
         [text] = default_masker().mask_values([text])[0]  # type: ignore[assignment]  # a str stays a str
     mode = RulesMode.for_rules(rules_mode, rules)
     resolved = resolve_model(model)
-    with default_model_rules(model, resolved.reason_labels):  # a --free-labels model's rules used without it
-        matcher = resolved.prepare_rules(rules)  # a bad rules file stops before any work
+    matcher = checked_rules(rules, resolved, model)  # a bad rules file stops before any work
     model = resolved
     # judged and read as Model.classify judges and reads it; the labels and probabilities are the ones it gives
     checked = check_text(text, model.max_chars, NOT_JAPANESE_PLACEHOLDERS)

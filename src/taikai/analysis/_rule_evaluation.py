@@ -11,7 +11,7 @@ from taikai._argument_order import argument_order
 from taikai._warn import warn_user
 from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, list_rows, read_labelled_file, unescape_sheet
-from taikai.model import Model, column_label, default_model_labels, default_model_rules, resolve_model
+from taikai.model import Model, checked_rules, column_label, default_model_labels, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
 if TYPE_CHECKING:
@@ -57,8 +57,7 @@ def evaluate_rules(
     check_int("examples", examples, 0)
     check_bool("mask_pii", mask_pii)
     resolved = resolve_model(model)
-    with default_model_rules(model, resolved.reason_labels):  # a --free-labels model's rules used without it
-        matcher = resolved.prepare_rules(rules)
+    matcher = checked_rules(rules, resolved, model)
     assert matcher is not None
     if isinstance(data, pd.DataFrame):  # a suggest sheet read with pandas: unescaped as the same CSV file would be
         frame, source, lines, read = unescape_sheet(data).reset_index(drop=True), "<frame>", None, None

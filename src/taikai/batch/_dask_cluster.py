@@ -27,6 +27,7 @@ from distributed.comm.core import CommClosedError
 from taikai import __version__ as taikai_version
 from taikai._warn import warn_user
 from taikai.batch._dask_engine import ship_model
+from taikai.batch._dask_signals import ctrl_c_held
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
 from taikai.model import Model
 
@@ -140,8 +141,8 @@ def connect(scheduler: str | None, client: Any = None) -> Cluster:
     # The scheduler always serves HTTP (health, metrics), by default at port 8787, which another cluster on this
     # machine may hold: distributed then retries on a free port but leaks the socket of the failed bind (a
     # ResourceWarning) and warns on stderr. Asking for a free port (0) at the start never collides; no dashboard.
-    with warnings.catch_warnings():  # a slow disk or a loaded machine: not the user's to act on
-        warnings.filterwarnings("ignore", SLOW_SCRATCH, UserWarning)
+    with warnings.catch_warnings(), ctrl_c_held():  # its processes leave Ctrl-C to this one, which closes them
+        warnings.filterwarnings("ignore", SLOW_SCRATCH, UserWarning)  # a slow disk or a loaded machine: not for users
         local = LocalCluster(
             n_workers=os.cpu_count() or 1,
             threads_per_worker=1,

@@ -37,13 +37,13 @@ from taikai.model import (
     METADATA_NAME,
     Model,
     check_prefix,
-    default_model_rules,
+    checked_ruleset,
     load_model,
     model_key,
     resolve_model,
 )
 from taikai.privacy import PiiKind, mask_text_column
-from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules, read_rules
+from taikai.rules import RuleMatcher, RuleSet, RulesMode, compile_rules
 
 STRING = pd.StringDtype("pyarrow")
 """The pandas dtype of the text columns the model adds (Parquet/Arrow ``string``, as the local batch writes)."""
@@ -277,10 +277,7 @@ def classify_frame(
     """
     given, model = model, resolve_model(model)
     applied = RulesMode.for_rules(rules_mode, rules)  # override without rules is refused
-    with default_model_rules(given, model.reason_labels):  # a --free-labels model's rules used without it
-        ruleset = read_rules(rules, model.reason_labels)  # a file: every problem at once, its labels included
-        if ruleset is not None:
-            ruleset.check_labels(model.reason_labels)
+    ruleset = checked_ruleset(rules, model, given)  # compiled on the workers
     mode = applied if ruleset is not None else None
     column = model.check_columns(ddf.columns, text_column, mode, prefix)  # 3 for "3" in a frame without header
     client = client if client is not None else _current_client()

@@ -41,8 +41,8 @@ from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
 from taikai.errors import ID_COLUMN, RESUME, InputError, check_path, wrong_type
 from taikai.io import OutputSpec
-from taikai.model import Model, check_prefix, default_model_rules, model_sha256, resolve_model
-from taikai.rules import RuleSet, read_rules
+from taikai.model import Model, check_prefix, checked_ruleset, model_sha256, resolve_model
+from taikai.rules import RuleSet
 
 
 def classify_files(
@@ -143,10 +143,7 @@ def _checked_run(
         warn_excel(
             read_as, output, options.parts_format(output), options.output_encoding, str(found.first(input)), True
         )
-    with default_model_rules(model, resolved.reason_labels):  # a --free-labels model's rules used without it
-        ruleset = read_rules(options.rules, resolved.reason_labels)  # a file: every problem, its labels included
-        if ruleset is not None:
-            ruleset.check_labels(resolved.reason_labels)
+    ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
     if options.id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with {ID_COLUMN}")
     return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)

@@ -31,7 +31,7 @@ from taikai.batch._workdir import FinishError, WorkDir
 from taikai.batch._worker import Job, hold, release, run_chunk, start_pool
 from taikai.errors import InputError, TaikaiError, check_path
 from taikai.io import Chunk, OutputSpec, Position
-from taikai.model import Model, check_prefix, default_model_rules, model_sha256, resolve_model, settings_json
+from taikai.model import Model, check_prefix, checked_rules, model_sha256, resolve_model, settings_json
 from taikai.privacy import MASKER_VERSION, default_masker
 from taikai.rules import RulesMode
 
@@ -107,8 +107,7 @@ def run_local(
     columns = reader.columns
     given, model = model, resolve_model(model)
     check_columns(input, columns, model, options, reader)
-    with default_model_rules(given, model.reason_labels):  # a --free-labels model's rules used without it
-        rules, rules_mode = model.prepare_rules(options.rules), options.applied_rules_mode
+    rules, rules_mode = checked_rules(options.rules, model, given), options.applied_rules_mode
     ours = len(model.output_columns(rules_mode))
     width = len(columns) + ours
     if out_fmt == "xlsx" and width > tio.XLSX_MAX_COLUMNS:

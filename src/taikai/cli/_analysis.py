@@ -103,11 +103,10 @@ def explain(
     from taikai.analysis import explain as explain_text
     from taikai.analysis import render_text
     from taikai.io import decode_argument
-    from taikai.model import default_model_rules, load_model
+    from taikai.model import checked_rules, load_model
 
     model = load_model(model_path)
-    with default_model_rules(model_path, model.reason_labels):  # a --free-labels model's rules used without it
-        matcher = model.prepare_rules(rules)  # before reading standard input is wasted on a bad rules file
+    matcher = checked_rules(rules, model, model_path)  # before reading standard input is wasted on a bad rules file
     read = read_stdin_reviews("explain", encoding, encoding_errors) if text == STDIN else None
     if read is None:
         warn_if_file(text, "explain")  # a file named as the text is explained as its name: say how to give its lines

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import click
@@ -22,6 +20,7 @@ from taikai.cli._common import (
     model_option,
     rules_options,
 )
+from taikai.cli._stops import FirstStop
 from taikai.errors import InputError, MissingExtraError, TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS, ReadOptions
 
@@ -166,43 +165,10 @@ def batch(
         click.echo(str(summary), err=True)
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
-class _FirstStop:
-    """The handler of Ctrl-C and SIGTERM while the local engine runs: the first stops the run (``KeyboardInterrupt``);
-    the later ones are ignored. The run ignores them while it stops, but they could still come as it gives its
-    handlers back, or as its message is printed: raised there, they replaced its message ("interrupted before any row
-    was saved" after rows were saved) or added a line ("taikai: interrupted") after it.
-
-    Once it has stopped the run it stays until the process ends (the command ends with the run); until then
-    :meth:`restore` gives the signals back the handlers they had. A Ctrl-C that is ignored (a job started in the
-    background) stays ignored.
-    """
-
-    def __init__(self) -> None:
-        self.came = False
-        self._previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self)}
-        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
-            self._previous[signal.SIGINT] = signal.signal(signal.SIGINT, self)
-
-    def __call__(self, signum: int, frame: FrameType | None) -> None:
-        if not self.came:
-            self.came = True
-            raise KeyboardInterrupt
-
-    def restore(self) -> None:
-        """Give the signals back their handlers, unless a stop came: the command is ending with the run."""
-        if not self.came:
-            for stop, handler in self._previous.items():
-                signal.signal(stop, signal.SIG_DFL if handler is None else handler)
-
-
 def _run_local(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
     from taikai.batch import Interrupted, run_local
 
-    stops = _FirstStop()
+    stops = FirstStop()
     try:
         return run_local(input_path, output, model_path, options)
     except Interrupted as exc:
@@ -221,11 +187,11 @@ def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: 
     except ImportError as exc:  # the library's own error, or one it did not foresee (said the same way)
         missing = exc if isinstance(exc, MissingExtraError) else MissingExtraError("", DASK_PACKAGES, "dask", exc)
         raise TaikaiError(missing.sentence("--engine dask")) from exc
-    previous = signal.signal(signal.SIGTERM, _stop)
+    stops = FirstStop()
     try:
         return run_dask(input_path, output, model_path, options)
     except KeyboardInterrupt:  # the run's tasks are cancelled and its partial parts removed
         click.echo(f"taikai: interrupted; nothing was written to {output}; run the command again", err=True)
         sys.exit(INTERRUPTED_EXIT)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        stops.restore()

@@ -139,13 +139,12 @@ def predict(
     check_rules_mode(rules, rules_mode)
     import_sklearn_without_pandas()
     exit_quickly_when_done()  # it writes only to standard output and error
-    from taikai.model import default_model_rules, load_model
+    from taikai.model import checked_rules, load_model
 
     lines, read = _read_texts(texts, encoding, encoding_errors)
     numbers = read.numbers if read else None
     model = load_model(model_path)
-    with default_model_rules(model_path, model.reason_labels):  # a --free-labels model's rules used without it
-        matcher = model.prepare_rules(rules)  # before reading stdin is wasted on a bad rules file
+    matcher = checked_rules(rules, model, model_path)  # before reading stdin is wasted on a bad rules file
     if mask_pii:
         from taikai.privacy import default_masker, format_counts
 

@@ -28,7 +28,7 @@ from taikai.model._classified import (
     proba_columns,
     reason_sets,
 )
-from taikai.model._default_labels import default_model_labels, default_model_rules
+from taikai.model._default_labels import checked_rules, checked_ruleset, default_model_labels
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
 from taikai.model._env_named import default_model, or_default
@@ -122,12 +122,13 @@ __all__ = [
     "check_prefix",
     "check_vectors",
     "check_versions",
+    "checked_rules",
+    "checked_ruleset",
     "column_label",
     "content_sha256",
     "default_model",
     "default_model_dir",
     "default_model_labels",
-    "default_model_rules",
     "describe_model",
     "feature_blocks",
     "find_column",

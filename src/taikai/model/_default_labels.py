@@ -1,13 +1,20 @@
-"""Labels checked against the default model's reasons when no model was given: an error about a label it lacks
-says so, and to give the model those labels belong to (a ``--free-labels`` model's sheet or rules used without it)."""
+"""Rules and labels checked against the reasons of the model used: :func:`checked_rules` (and
+:func:`checked_ruleset`) read rules and check their labels, the one way every caller does; when no model was given,
+an error about a label the default model lacks says so, and to give the model those labels belong to (a
+``--free-labels`` model's sheet or rules used without it)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from taikai.errors import MODEL, RulesError
-from taikai.rules import labels_hint
+from taikai.errors import MODEL, UnknownRuleLabelError
+from taikai.rules import RuleMatcher, read_rules, resolve_rules
+
+if TYPE_CHECKING:
+    from taikai.model._model import Model, Rules
+    from taikai.rules import RuleSet
 
 
 def default_model_labels(what: str) -> str:
@@ -23,11 +30,32 @@ def default_model_labels(what: str) -> str:
 @contextmanager
 def default_model_rules(given: object, labels: Sequence[str]) -> Iterator[None]:
     """Run the block that reads and checks rules against *labels* (the reasons of the model used); when no model was
-    *given* (``None``: the default model was used), a :class:`~taikai.errors.RulesError` about a rule label not
-    among them ends with :func:`default_model_labels`."""
+    *given* (``None``: the default model was used), a :class:`~taikai.errors.UnknownRuleLabelError` (a rule label
+    not among them) ends with :func:`default_model_labels`."""
     try:
         yield
-    except RulesError as error:
-        if given is not None or not str(error).endswith(labels_hint(labels)):
+    except UnknownRuleLabelError as error:
+        if given is not None:
             raise
-        raise RulesError(f"{error}; {default_model_labels('rules')}") from error
+        raise UnknownRuleLabelError(f"{error}; {default_model_labels('rules')}") from error
+
+
+def checked_ruleset(rules: Rules, model: Model, given: object) -> RuleSet | None:
+    """Return the rule set *rules* is or names (:func:`taikai.rules.read_rules`; ``None``: no rules), every rule's
+    label read as *model* reads labels and checked to be one of its reasons; a file's labels are checked with its
+    other problems, all said at once. *given* is the model the caller was given (``None``: the default model was
+    used, and an error about a label says so, see :func:`default_model_rules`)."""
+    labels = model.reason_labels
+    with default_model_rules(given, labels):
+        ruleset = read_rules(rules, labels)
+        if ruleset is not None:
+            ruleset.check_labels(labels)
+    return ruleset
+
+
+def checked_rules(rules: Rules, model: Model, given: object) -> RuleMatcher | None:
+    """Return *rules* checked as :func:`checked_ruleset` checks them, compiled (a matcher given is kept, relabelled
+    when its labels read otherwise for *model*): what :meth:`taikai.Model.classify` matches."""
+    ruleset = checked_ruleset(rules, model, given)
+    # a file is read once: its rule set is compiled; a matcher keeps its compiled patterns
+    return resolve_rules(rules if isinstance(rules, RuleMatcher) else ruleset, model.reason_labels)

@@ -13,6 +13,7 @@ from taikai.errors import TEXT_COLUMN, InputError, check_bool, check_path, wrong
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
 from taikai.model._classified import Classified, check_prefix, output_columns, proba_columns, reason_sets
+from taikai.model._default_labels import checked_rules
 from taikai.model._describe import Described
 from taikai.model._env_named import empty_path_error
 from taikai.model._frame_columns import output_names, tuple_hint, with_added
@@ -24,7 +25,7 @@ from taikai.model._prediction import Prediction, split_predictions
 from taikai.model._save import save_model
 from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import read_as_model
-from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode, resolve_rules
+from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode
 from taikai.text import Status
 
 if TYPE_CHECKING:
@@ -121,10 +122,7 @@ class Model(Described):
 
     def prepare_rules(self, rules: Rules) -> RuleMatcher | None:
         """Return *rules* compiled, after checking that every rule's label is one of this model's reasons."""
-        matcher = resolve_rules(rules, self.reason_labels)  # a file's labels are checked with its other problems
-        if matcher is not None:
-            matcher.rules.check_labels(self.reason_labels)
-        return matcher
+        return checked_rules(rules, self, given=self)
 
     def classify(
         self,

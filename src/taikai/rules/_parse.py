@@ -14,7 +14,16 @@ from taikai.errors import RulesError, check_path, wrong_type
 from taikai.labels import label_cell
 from taikai.rules._headers import header_lines
 from taikai.rules._reach import regex_term, surface_problem
-from taikai.rules._rule import PREFIXES, Rule, RuleSet, Term, TermKind, labels_hint, rule_label, unknown_label
+from taikai.rules._rule import (
+    PREFIXES,
+    Rule,
+    RuleSet,
+    Term,
+    TermKind,
+    rule_label,
+    unknown_label,
+    unknown_labels_error,
+)
 from taikai.rules._toml_errors import syntax_error
 from taikai.text import normalize
 
@@ -117,8 +126,9 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     if problems:
         shown = "\n".join(problems[:MAX_SHOWN])
         more = f"\n… and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
-        hint = f"\n{labels_hint(labels)}" if bad_label and labels is not None else ""
-        raise RulesError(shown + more + hint)
+        if bad_label and labels is not None:  # the model's reasons said after every problem
+            raise unknown_labels_error(shown + more, labels)
+        raise RulesError(shown + more)
     return RuleSet(tuple(rules), source)
 
 

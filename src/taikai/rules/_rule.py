@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from taikai.errors import InputError, RulesError
+from taikai.errors import InputError, RulesError, UnknownRuleLabelError
 from taikai.labels import SENTIMENTS, closest_label, label_list, own_labels, reason_id, sentiment_id, sentiment_name
 from taikai.text import markdown_cell
 
@@ -158,12 +158,12 @@ class RuleSet:
         return self if labelled == self.rules else replace(self, rules=labelled)
 
     def check_labels(self, labels: Sequence[str]) -> None:
-        """Raise :class:`RulesError` naming every rule whose label, read as :meth:`for_labels` reads it, is not one
-        of *labels* (the model's reasons)."""
+        """Raise :class:`~taikai.errors.UnknownRuleLabelError` naming every rule whose label, read as
+        :meth:`for_labels` reads it, is not one of *labels* (the model's reasons)."""
         rules = self.for_labels(labels).rules
         problems = [unknown_label(self.where(rule), rule.label, labels) for rule in rules if rule.label not in labels]
         if problems:
-            raise RulesError("\n".join(problems) + "\n" + labels_hint(labels))
+            raise unknown_labels_error("\n".join(problems), labels)
 
 
 def rule_label(written: str, labels: Sequence[str] | None) -> str:
@@ -185,6 +185,13 @@ def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
         )
     close = closest_label(label, labels)
     return f"{where}: label {label!r} is not a reason of the model" + (f" (closest: {close})" if close else "")
+
+
+def unknown_labels_error(problems: str, labels: Sequence[str]) -> UnknownRuleLabelError:
+    """Return the error of rules whose labels are not among *labels* (the model's reasons): the *problems* (each
+    such rule named, as :func:`unknown_label` says it, and any other problem of the same file), then
+    :func:`labels_hint`. Its type, not its text, is what callers catch it by."""
+    return UnknownRuleLabelError(f"{problems}\n{labels_hint(labels)}")
 
 
 def labels_hint(labels: Sequence[str]) -> str:

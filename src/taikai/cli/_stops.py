@@ -1,0 +1,63 @@
+"""Ctrl-C and SIGTERM while a ``batch`` engine runs (:class:`FirstStop`): the first stops the run, once, and is
+not lost; the later ones add nothing."""
+
+from __future__ import annotations
+
+import _thread
+import signal
+import sys
+import threading
+from types import FrameType
+from typing import Any
+
+
+class FirstStop:
+    """The handler of Ctrl-C and SIGTERM while a batch engine runs: the first stops the run (``KeyboardInterrupt``);
+    the later ones are ignored. The run ignores them while it stops, but they could still come as it gives its
+    handlers back, or as its message is printed: raised there, they replaced its message ("interrupted before any row
+    was saved" after rows were saved) or added a line ("taikai: interrupted") after it; on the Dask engine, they broke
+    off its cleanup (cancelling the tasks, removing the partial parts, closing the cluster).
+
+    A stop raised where Python drops exceptions (a garbage-collector callback: the Dask engine's ``distributed``
+    registers one, and the signal was handled there more often than not) would be lost, the run going on as if none
+    had come and ignoring the later ones: it is given again, until the run gets it (:meth:`_dropped`).
+
+    Once it has stopped the run it stays until the process ends (the command ends with the run); until then
+    :meth:`restore` gives the signals back the handlers they had. A Ctrl-C that is ignored (a job started in the
+    background) stays ignored.
+    """
+
+    def __init__(self) -> None:
+        self.came = False
+        self._raised: KeyboardInterrupt | None = None
+        self._signum: int = signal.SIGINT
+        self._previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self)}
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            self._previous[signal.SIGINT] = signal.signal(signal.SIGINT, self)
+        self._hook = sys.unraisablehook
+        sys.unraisablehook = self._dropped
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if not self.came:
+            self.came, self._signum = True, signum
+            self._raised = KeyboardInterrupt()
+            raise self._raised
+
+    def _dropped(self, unraisable: Any) -> None:
+        """Give the stop again when Python dropped it (``sys.unraisablehook``): the run has not seen it; pass
+        anything else dropped on to the hook there was."""
+        if self._raised is not None and unraisable.exc_value is self._raised:
+            self.came, self._raised = False, None
+            # from another thread: raised from this hook, it would be dropped again, for good
+            again = threading.Timer(0.01, _thread.interrupt_main, (self._signum,))
+            again.daemon = True
+            again.start()
+            return
+        self._hook(unraisable)
+
+    def restore(self) -> None:
+        """Give the signals back their handlers, unless a stop came: the command is ending with the run."""
+        if not self.came:
+            for stop, handler in self._previous.items():
+                signal.signal(stop, signal.SIG_DFL if handler is None else handler)
+            sys.unraisablehook = self._hook
