@@ -1,5 +1,6 @@
 """The files the Dask engine's input names (a file, a folder or a glob), in sorted order, and their one format;
-file-manager litter among them (:mod:`taikai.batch._litter`) is not read, and said to be skipped."""
+file-manager litter among them (:mod:`taikai.batch._litter`) is not read, and said to be skipped. Each CSV, TSV or
+JSONL file is opened with the first one's columns (:func:`open_listed`)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,32 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> InputFi
     if fmt == "xlsx":
         raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
     return InputFiles(files, fmt, skipped)
+
+
+def open_listed(
+    path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict", first: str = ""
+) -> tio.Reader:
+    """Open one CSV/TSV/JSONL file, refusing it unless its columns are *names* (those of the *first* file); *errors*
+    is the ``encoding_errors`` of :func:`taikai.io.open_reader`. What its header says (unnamed columns) is left
+    unsaid: a worker opens it; the client said it of the first file
+    (:func:`~taikai.batch._dask_input.read_input`).
+
+    A JSONL file's records are read by key, as the local engine reads them: one whose first record has some of the
+    keys, in any order, is read with *names* (a missing key is null); a key the first file lacks is refused."""
+    reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False)
+    of = f"the first file, {first}," if first else "the first file"
+    if fmt == "jsonl" and reader.columns != names:
+        extra = [c for c in reader.columns if c not in names]
+        if extra:
+            raise InputError(
+                f"{path}: its first record has key(s) {extra} that {of} lacks (its columns are its first record's "
+                f"keys: {names}); give that record every key (null where it has no value), or classify the files "
+                "apart"
+            )
+        reader.columns = list(names)  # its rows read by key: every file's in the first file's columns
+    if reader.columns != names:
+        raise InputError(
+            f"{path}: its columns {reader.columns} are not those of {of.rstrip(',')}: {names}; every file must have "
+            "the first one's columns, in the same order: make the headers alike, or classify the files apart"
+        )
+    return reader
