@@ -72,12 +72,14 @@ def test_the_warning_names_the_files_skipped(tmp_path):
 @pytest.mark.parametrize(
     ("names", "message"),
     [
-        (["Thumbs.db"], "{in}: no file matches but Thumbs.db ("),
-        (["~$a.csv", ".DS_Store"], "{in}: no file matches but .DS_Store, ~$a.csv ("),
-        ([], "{in}: no file matches; give a directory"),
+        (["Thumbs.db"], "{in}: the folder holds no data file (only Thumbs.db: written by a file manager, "),
+        (["~$a.csv", ".DS_Store"], "{in}: the folder holds no data file (only .DS_Store, ~$a.csv: written by "),
+        ([], "{in}: the folder holds no data file; put the Parquet, CSV, TSV or JSONL files to classify in it, or "),
+        (["_SUCCESS"], "{in}: the folder holds no data file; put the Parquet, CSV, TSV or JSONL files to classify"),
     ],
 )
 def test_a_folder_of_litter_alone_names_it(tmp_path, names, message):
+    """Regression: a folder given was told "no file matches; give a directory": advice that does not help."""
     folder = tmp_path / "in"
     folder.mkdir()
     for name in names:

@@ -73,6 +73,12 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> InputFi
     tio.check_not_stream(pattern, "batch", input_format)
     found, skipped = _listed(pattern)
     files = sorted(p.absolute() for p in found)
+    if not files and Path(pattern).is_dir():  # "give a directory" would not help: one was given
+        but = f" (only {listed(skipped)}: {WHAT_LITTER_IS})" if skipped else ""
+        raise InputError(
+            f"{pattern}: the folder holds no data file{but}; put the Parquet, CSV, TSV or JSONL files to classify "
+            "in it, or give another folder, a file or a quoted glob like 'dump/*.csv'"
+        )
     if not files:
         but = f" but {listed(skipped)} ({WHAT_LITTER_IS}, not read)" if skipped else ""
         raise InputError(
