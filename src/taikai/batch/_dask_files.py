@@ -126,7 +126,7 @@ def _checked_run(
     locked."""
     # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
-    found = input_files(input, options.input_format)
+    found = input_files(input, options.input_format, output)
     found.warn_skipped(input)
     early: tuple[dd.DataFrame, pa.Schema] | None = None
     first: tio.Reader | None = None

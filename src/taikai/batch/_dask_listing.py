@@ -11,7 +11,9 @@ from pathlib import Path
 
 import taikai.io as tio
 from taikai._warn import warn_user
+from taikai.batch._dask_output import OLD, PARTIAL
 from taikai.batch._litter import WHAT_LITTER_IS, is_litter, listed
+from taikai.batch._workdir import SUFFIX
 from taikai.errors import INPUT_FORMAT, DataWarning, InputError
 
 
@@ -67,11 +69,13 @@ def is_litter_path(parts: tuple[str, ...]) -> bool:
     return any(is_litter(part) for part in parts)
 
 
-def input_files(pattern: str | Path, input_format: str | None = None) -> InputFiles:
+def input_files(pattern: str | Path, input_format: str | None = None, output: Path | None = None) -> InputFiles:
     """Return the files a directory or glob names, in sorted order, their one format, and the litter skipped
-    (said by :meth:`InputFiles.warn_skipped`)."""
+    (said by :meth:`InputFiles.warn_skipped`); refuse them when the run's *output* folder is among them."""
     tio.check_not_stream(pattern, "batch", input_format)
     found, skipped = _listed(pattern)
+    if output is not None:
+        check_not_read(output, pattern, found)
     files = sorted(p.absolute() for p in found)
     if not files and Path(pattern).is_dir():  # "give a directory" would not help: one was given
         but = f" (only {listed(skipped)}: {WHAT_LITTER_IS})" if skipped else ""
@@ -93,6 +97,19 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> InputFi
     if fmt == "xlsx":
         raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
     return InputFiles(files, fmt, skipped)
+
+
+def check_not_read(output: Path, pattern: str | Path, files: list[Path]) -> None:
+    """Refuse an *output* folder among the *files* the input *pattern* names: in an input folder (or matched by a
+    recursive glob), the run would read its lock file, its partial parts or an earlier output as input."""
+    ours = [output.absolute().with_name(output.name + suffix) for suffix in ("", PARTIAL, SUFFIX, OLD)]
+    read = next((f for f in files for folder in ours if f.absolute().is_relative_to(folder)), None)
+    if read is not None:
+        raise InputError(
+            f"{pattern}: would read {read}, a file of this run's output {output} (or of its working folder beside "
+            "it), as input; write the output outside the input folder (or give a glob that does not match it), then "
+            "run again (nothing was written)"
+        )
 
 
 def open_listed(
