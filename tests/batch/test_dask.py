@@ -935,6 +935,29 @@ def test_more_partitions_than_rows_write_no_empty_part(client, tiny_model_dir, t
     assert out["row"].tolist() == list(range(8)) and out["text"].tolist() == TEXTS
 
 
+@pytest.mark.parametrize("partitions", [9, 20])
+def test_the_summary_names_a_row_by_the_part_that_holds_it(client, tiny_model_dir, tmp_path, partitions):
+    """Regression: partitions of no row are dropped and the parts numbered anew, but the summary named the row of
+    Parquet input by its partition's number: "output row 1 of part.00005.parquet" in an output of four parts."""
+    pd.DataFrame({"id": ["a", "b", "c", "d"], "text": [TEXTS[0], TEXTS[1], "", TEXTS[5]]}).to_parquet(
+        tmp_path / "in.pq"
+    )
+    with pytest.warns(DataWarning, match="partitions held none"):
+        summary = classify_files(
+            tmp_path / "in.pq",
+            tmp_path / "out",
+            "text",
+            model=tiny_model_dir,
+            client=client,
+            id_column="id",
+            input_format="parquet",
+            partitions=partitions,
+        )
+    [example] = summary.examples
+    part = example.row.split(" of ")[1]
+    assert pd.read_parquet(tmp_path / "out" / part)["id"].tolist() == ["c"]
+
+
 def test_cli_dask_says_the_unnamed_trailing_columns_once(tiny_model_dir, tmp_path, capfd):
     """Once, as a taikai: warning line: neither the client's second look at the header nor the workers say it."""
     path = tmp_path / "big_un.csv"

@@ -175,3 +175,54 @@ def test_read_input_says_a_header_below_a_title_as_the_local_engine_does(tmp_pat
     assert str(caught.value) == (
         f"{tmp_path / named}: no column '本文'; the columns are ['2026年11月 退会アンケート']; {BELOW}"
     )
+
+
+@pytest.mark.parametrize(
+    ("second", "n"),
+    [
+        ('{"text": "案件が少ない", "id": 2}\n', [1, None]),  # keys in another order, one left out
+        ('{"id": 2, "text": "案件が少ない"}\n{"n": 3, "text": "時間がない", "id": 3}\n', [1, None, 3]),
+    ],
+    ids=["reordered-and-fewer", "fewer-then-all"],
+)
+def test_read_input_reads_jsonl_files_by_key_as_the_local_engine_does(tmp_path, second, n):
+    """Regression: a JSONL file whose first record had fewer keys than the first file's, or the same in another
+    order, stopped the run ("the columns ['text', 'id'] differ from those of the first file"), while the local
+    engine reads the same records, one file after the other, by key (a key left out is null)."""
+    (tmp_path / "a.jsonl").write_text('{"id": 1, "text": "手数料が高い", "n": 1}\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(second, encoding="utf-8")
+    ddf, schema = dask_input.read_input(str(tmp_path / "*.jsonl"), text_column="text")
+    frame = ddf.compute(scheduler="threads")
+    assert schema.names == ["id", "text", "n"]
+    assert frame["n"].astype(object).where(frame["n"].notna(), None).tolist() == n
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first", "second", "said"),
+    [
+        (
+            "jsonl",
+            '{"id": 1, "text": "手数料が高い"}\n',
+            '{"id": 2, "text": "案件", "x": 0}\n',
+            "its first record has "
+            "key(s) ['x'] that the first file, FIRST, lacks (its columns are its first record's keys: ['id', 'text']); "
+            "give that record every key (null where it has no value), or classify the files apart",
+        ),
+        (
+            "csv",
+            "id,text\n1,手数料が高い\n",
+            "text,id\n案件,2\n",
+            "its columns ['text', 'id'] are not those of the first "
+            "file, FIRST: ['id', 'text']; every file must have the first one's columns, in the same order: make the "
+            "headers alike, or classify the files apart",
+        ),
+    ],
+    ids=["jsonl-key-the-first-lacks", "csv-other-order"],
+)
+def test_read_input_names_the_first_file_whose_columns_a_file_lacks(tmp_path, fmt, first, second, said):
+    """The error named neither the first file (which the columns come from) nor what to do."""
+    (tmp_path / f"a.{fmt}").write_text(first, encoding="utf-8")
+    (tmp_path / f"b.{fmt}").write_text(second, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        dask_input.read_input(str(tmp_path / f"*.{fmt}"), text_column="text")[0].compute(scheduler="threads")
+    assert str(caught.value) == f"{tmp_path / f'b.{fmt}'}: " + said.replace("FIRST", str(tmp_path / f"a.{fmt}"))

@@ -72,12 +72,14 @@ def test_the_warning_names_the_files_skipped(tmp_path):
 @pytest.mark.parametrize(
     ("names", "message"),
     [
-        (["Thumbs.db"], "{in}: no file matches but Thumbs.db ("),
-        (["~$a.csv", ".DS_Store"], "{in}: no file matches but .DS_Store, ~$a.csv ("),
-        ([], "{in}: no file matches; give a directory"),
+        (["Thumbs.db"], "{in}: the folder holds no data file (only Thumbs.db: written by a file manager, "),
+        (["~$a.csv", ".DS_Store"], "{in}: the folder holds no data file (only .DS_Store, ~$a.csv: written by "),
+        ([], "{in}: the folder holds no data file; put the Parquet, CSV, TSV or JSONL files to classify in it, or "),
+        (["_SUCCESS"], "{in}: the folder holds no data file; put the Parquet, CSV, TSV or JSONL files to classify"),
     ],
 )
 def test_a_folder_of_litter_alone_names_it(tmp_path, names, message):
+    """Regression: a folder given was told "no file matches; give a directory": advice that does not help."""
     folder = tmp_path / "in"
     folder.mkdir()
     for name in names:
@@ -121,3 +123,34 @@ def test_the_command_line_says_what_it_skipped(tmp_path, tiny_model_dir):
         "data); rename a data file whose name looks like one of them to have it read"
     )
     assert "no column 'nope'" in result.stderr.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("given", "output", "earlier", "read"),
+    [
+        ("in", "in/out", False, "in/out.taikai-partial/lock"),  # the run's own lock file
+        ("in", "in/out", True, "in/out/part.00000.parquet"),
+        ("in/**/*.parquet", "in/out.parquet", True, "in/out.parquet/part.00000.parquet"),
+    ],
+    ids=["folder-first-run", "folder-earlier-output", "recursive-glob-earlier-output"],
+)
+def test_an_output_the_input_would_read_is_refused_before_any_work(tmp_path, monkeypatch, given, output, earlier, read):
+    """Regression: an output in the input folder stopped the run with "in/out.taikai-partial/lock: cannot tell the
+    format from the extension ''" (its own lock file); an earlier output there or matched by a recursive glob was
+    read as input ("already has output column(s)", whose advice, a --prefix, had the run classify its own output)."""
+    import pandas as pd
+
+    from taikai.dask import classify_files
+
+    folder = tmp_path / "in" / "2024"
+    folder.mkdir(parents=True)
+    pd.DataFrame({"text": ["手数料が高い"]}).to_parquet(folder / "a.parquet")
+    if earlier:
+        (tmp_path / output).mkdir()
+        pd.DataFrame({"text": ["手数料が高い"], "status": ["ok"]}).to_parquet(tmp_path / output / "part.00000.parquet")
+        (tmp_path / output / "_taikai.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as caught:
+        classify_files(given, Path(output), "text", model="no-model-is-loaded")
+    assert str(caught.value).startswith(f"{given}: would read {Path(read)}, a file of this run's output {output} ")
+    assert not (tmp_path / f"{output}.taikai-partial").exists()

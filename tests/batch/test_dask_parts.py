@@ -86,3 +86,23 @@ def test_rows_that_did_not_decode_cleanly_say_so_as_in_a_local_run(messages, und
 def test_a_part_without_the_reader_columns_is_left_as_it_is():
     part = pd.DataFrame({"message": ["x"]})
     assert noted(part, "message") == (part, [])
+
+
+@pytest.mark.parametrize(
+    ("row", "final", "named"),
+    [
+        ("1 of part.00005.parquet", {"part.00005.parquet": "part.00002.parquet"}, "1 of part.00002.parquet"),
+        ("3 of part.00001.csv", {"part.00001.csv": "part.00001.csv"}, "3 of part.00001.csv"),
+        (7, {"part.00005.parquet": "part.00002.parquet"}, 7),  # numbered over the whole output: no part named
+    ],
+    ids=["renumbered", "kept", "output-row"],
+)
+def test_the_summary_names_a_row_by_its_part_s_final_name(row, final, named):
+    """Regression: with partitions of no row dropped (--partitions beyond the rows), the summary named a row of
+    part.00002.parquet "output row 1 of part.00005.parquet", a part the output does not have."""
+    from taikai.batch._chunk import ChunkResult, RowProblem
+    from taikai.batch._dask_parts import name_parts
+    from taikai.text import Status
+
+    result = ChunkResult(1, {"empty": 1}, {}, {}, (RowProblem(row, "c", Status.EMPTY, "empty text"),))
+    assert [e.row for e in name_parts(result, final).examples] == [named]

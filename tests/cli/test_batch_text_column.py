@@ -169,3 +169,36 @@ def test_a_beginners_text_column_on_an_excel_export_gets_advice_that_works(
     error = [line for line in result.output.splitlines() if line.startswith("taikai: error: ")]
     assert len(error) == 1 and said in error[0] and not_said not in error[0], result.output
     assert not (tmp_path / "o.csv").exists()
+
+
+TITLE_HINT = (
+    "line 1 holds one cell, as a title does: if line 3 ('ID', '投稿日', '退会理由（自由記述）') is the header, delete "
+    "the lines above it (taikai reads the header from line 1)"
+)
+
+
+@pytest.mark.parametrize(
+    ("engine", "given", "where"),
+    [
+        ("local", "in/a.csv", ""),
+        ("dask", "in/a.csv", ""),
+        ("dask", "in", "in FIRST, "),
+        ("dask", "in/*.csv", "in FIRST, "),
+    ],
+    ids=["local", "dask-file", "dask-folder", "dask-glob"],
+)
+def test_batch_without_text_column_says_the_header_below_a_title_in_either_engine(
+    invoke, tmp_path, engine, given, where
+):
+    """Regression: the Dask engine listed the title as the columns and said nothing of the header below it, which
+    the local engine says (and the Dask engine too, given a --text-column)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.csv").write_bytes(EXCEL_TITLED.encode("cp932"))
+    (tmp_path / "in" / "b.csv").write_bytes(EXCEL_TITLED.encode("cp932"))
+    path = tmp_path / given
+    result = invoke("batch", path, "-o", tmp_path / ("o.csv" if engine == "local" else "o"), "--engine", engine)
+    assert result.exit_code == 2, result.output
+    hint = where.replace("FIRST", str(tmp_path / "in" / "a.csv")) + TITLE_HINT
+    said = f"give the column of texts with --text-column; {path}'s columns are ['退会アンケート 2026年11月分']; {hint}"
+    errors = [line for line in result.output.splitlines() if line.startswith("taikai: error: ")]
+    assert errors == [f"taikai: error: {said}"], result.output

@@ -10,21 +10,6 @@ from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, separator_hint
 from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, sheet_read
 
 
-def input_columns(input: str | Path, engine: str, read: ReadOptions) -> list[str] | None:
-    """Return the names of the columns of *input* as the *engine* (``local`` or ``dask``) would read it, read with
-    *read*: a file's header, or the Dask engine's files'; ``None`` when the Dask engine is not installed (its own
-    error says so). A folder given to the local engine is refused (see :func:`check_local_input`); a missing or
-    unreadable file raises its own error (a missing one: ``no such file``, before the text column is asked for)."""
-    check_not_stdin(input, "batch", read.input_format)  # a pipe, or standard input: said first, as by the run
-    if engine == "dask":
-        try:
-            from taikai.batch._dask_input import input_header
-        except ImportError:
-            return None
-        return input_header(input, read.input_format, read.encoding, read.encoding_errors)
-    return _local_columns(input, read)[0]
-
-
 def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]]:
     """Return the columns of the file *input* read with *read*, with the sheet read and how to read another (see
     :func:`taikai.io.sheet_read`), that hint preceded by a header's below a title when the one column is a title. A
@@ -36,6 +21,28 @@ def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tup
     # one column that is a title's cell: the header may be a later line (Head.header_after_title says which)
     head = head_rows(reader) if len(reader.columns) == 1 else None
     return reader.columns, (of, (head.header_after_title() if head is not None else "") + hint)
+
+
+def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]] | None:
+    """Return the columns of *input* as the Dask engine reads them, reading no row: the Parquet schema's (with hive
+    keys), or the header of the first CSV/TSV/JSONL file, with, when its one column is a title's cell, the header
+    below it (in that file, when *input* is a folder or a glob), as the local engine says it; ``None`` when the Dask
+    engine is not installed (its own error says so). A missing input raises its own error."""
+    try:
+        from taikai.batch._dask_input import first_reader, input_header
+        from taikai.batch._dask_listing import input_files
+    except ImportError:
+        return None
+    found = input_files(input, read.input_format)
+    if found.format == "parquet":
+        return input_header(input, read.input_format, read.encoding, read.encoding_errors), ("", "")
+    found.warn_skipped(input)
+    reader = first_reader(found.files, found.format, read.encoding, read.encoding_errors)
+    rows = head_rows(reader) if len(reader.columns) == 1 else None
+    head = rows.header_after_title() if rows is not None else ""
+    first = found.first(input)
+    where = f"; in {first}, " if head and first != input else "; "
+    return reader.columns, ("", head.replace("; ", where, 1))
 
 
 def check_local_input(input: Path, input_format: str | None) -> None:
@@ -69,11 +76,11 @@ def missing_input(input: str | Path) -> InputError:
 def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named: str | None = None) -> InputError:
     """Return the error of a batch run of *engine* (``local`` or ``dask``) on *input* (read with *read*) told no
     text column: give it with *named* (``None``: ``text_column=``, with ``--text-column`` for the command line; the
-    command line names its option alone), and the input's columns are these (see :func:`input_columns`), with the
+    command line names its option alone), and the input's columns are these, with the
     hints of a column not found: the sheet read of a workbook of several and how to read another, and the separator
     of a file read as one column whose name holds tabs (see :func:`taikai.errors.no_column_error`)."""
     check_not_stdin(input, "batch", read.input_format)
-    found = (input_columns(input, engine, read), ("", "")) if engine == "dask" else _local_columns(input, read)
+    found = _dask_columns(input, read) if engine == "dask" else _local_columns(input, read)
     columns, (of, hint) = found if found is not None else (None, ("", ""))
     listed = "" if columns is None else f"; {input}'s columns{of} are {columns}{hint}"
     told = separator_hint(columns or [], input_format=True)

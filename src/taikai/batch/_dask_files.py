@@ -31,7 +31,7 @@ from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
 from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
-from taikai.batch._dask_parts import ROW_COLUMN, write_part
+from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
 from taikai.batch._excel import warn_excel
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
@@ -126,7 +126,7 @@ def _checked_run(
     locked."""
     # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
-    found = input_files(input, options.input_format)
+    found = input_files(input, options.input_format, output)
     found.warn_skipped(input)
     early: tuple[dd.DataFrame, pa.Schema] | None = None
     first: tio.Reader | None = None
@@ -236,9 +236,10 @@ def _locked_run(
 
         futures = client.compute(tasks)
         results: list[ChunkResult] = collect(cluster, futures, done)
-        for counts in results:  # in input order: the summary's example rows are the first ones
-            summary.add(counts, blank=counts.blank, notes=counts.notes)
         parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
+        final = dict(zip([n.name for n, c in zip(names, results, strict=True) if c.rows], parts, strict=False))
+        for counts in results:  # in input order: the summary's example rows are the first ones
+            summary.add(name_parts(counts, final), blank=counts.blank, notes=counts.notes)
         manifest = {
             "taikai": importlib_metadata.version("taikai"),
             "rows": summary.rows,

@@ -20,7 +20,7 @@ import pyarrow as pa
 import taikai.io as tio
 from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
-from taikai.batch._dask_listing import InputFiles, input_files
+from taikai.batch._dask_listing import InputFiles, input_files, open_listed
 from taikai.batch._dask_parquet import file_types, parquet_field
 from taikai.errors import ENCODING, ON_BAD_LINES, InputError, check_bool
 from taikai.io import OutputSpec
@@ -42,29 +42,19 @@ BLANK_COLUMN = "__taikai_blank"
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
 
 
-def _open(path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict") -> tio.Reader:
-    """Open one CSV/TSV/JSONL file, refusing it unless its columns are *names* (those of the first file); *errors*
-    is the ``encoding_errors`` of :func:`taikai.io.open_reader`. What its header says (unnamed columns) is left
-    unsaid: a worker opens it; the client said it of the first file (:func:`read_input`)."""
-    reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False)
-    if reader.columns != names:
-        raise InputError(f"{path}: the columns {reader.columns} differ from those of the first file {names}")
-    return reader
-
-
 _EXACT = 2**53
 """The ints a float holds exactly are those from -_EXACT to _EXACT (Arrow refuses to make a float of any other)."""
 
 
 def _scan_types(
-    path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict"
+    path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict", first: str = ""
 ) -> tuple[list[pa.DataType | None], list[bool]]:
     """Return the type of each column of one JSONL file, read whole (see :func:`taikai.io.column_kinds`), and
     whether it holds an int that a float cannot hold exactly.
 
     A line that cannot be read is passed over here: the reading pass stops at it with its file and line.
     """
-    reader = _open(path, fmt, encoding, names, errors)
+    reader = open_listed(path, fmt, encoding, names, errors, first)
     wide = [False] * len(names)
 
     def seen(chunks: Any) -> Any:
@@ -84,7 +74,8 @@ def _input_types(
     workers of *client* if given (else Dask's default scheduler), and their types are merged here. Ints in one file
     and floats in another make floats, unless a float cannot hold one of the ints: the column is text then, as when
     the local engine reads them together (it writes the int as read, not rounded)."""
-    tasks = [dask.delayed(_scan_types, pure=False)(path, fmt, encoding, names, errors) for path in files]
+    first = str(files[0])
+    tasks = [dask.delayed(_scan_types, pure=False)(path, fmt, encoding, names, errors, first) for path in files]
     found: list[tuple[list[pa.DataType | None], list[bool]]] = (
         client.gather(client.compute(tasks)) if client is not None else list(dask.compute(*tasks))
     )
@@ -125,6 +116,7 @@ def _read_text_file(
     locate: bool,
     mask_pii: bool = False,
     errors: str = "strict",
+    first: str = "",
 ) -> pd.DataFrame:
     """Read one CSV/TSV/JSONL file with taikai's reader into a frame of Arrow-typed columns.
 
@@ -134,7 +126,7 @@ def _read_text_file(
     malformed record's text is masked in the error, as the local engine masks it. *errors* is the
     ``encoding_errors`` of :func:`taikai.io.open_reader`.
     """
-    reader = _open(path, fmt, encoding, schema.names, errors)
+    reader = open_listed(path, fmt, encoding, schema.names, errors, first)
     kept = raw_columns(fmt, schema, stringify, text_column) if locate else {}
     as_read: dict[str, list[Any]] = {name: [] for name in kept.values()}
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
@@ -280,6 +272,7 @@ def read_files(
             locate=locate,
             mask_pii=mask_pii,
             errors=encoding_errors,
+            first=str(files[0]),
             meta=meta,
             enforce_metadata=False,
         )

@@ -1,5 +1,6 @@
 """The files the Dask engine's input names (a file, a folder or a glob), in sorted order, and their one format;
-file-manager litter among them (:mod:`taikai.batch._litter`) is not read, and said to be skipped."""
+file-manager litter among them (:mod:`taikai.batch._litter`) is not read, and said to be skipped. Each CSV, TSV or
+JSONL file is opened with the first one's columns (:func:`open_listed`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import taikai.io as tio
 from taikai._warn import warn_user
+from taikai.batch._dask_output import OLD, PARTIAL
 from taikai.batch._litter import WHAT_LITTER_IS, is_litter, listed
+from taikai.batch._workdir import SUFFIX
 from taikai.errors import INPUT_FORMAT, DataWarning, InputError
 
 
@@ -66,12 +69,20 @@ def is_litter_path(parts: tuple[str, ...]) -> bool:
     return any(is_litter(part) for part in parts)
 
 
-def input_files(pattern: str | Path, input_format: str | None = None) -> InputFiles:
+def input_files(pattern: str | Path, input_format: str | None = None, output: Path | None = None) -> InputFiles:
     """Return the files a directory or glob names, in sorted order, their one format, and the litter skipped
-    (said by :meth:`InputFiles.warn_skipped`)."""
+    (said by :meth:`InputFiles.warn_skipped`); refuse them when the run's *output* folder is among them."""
     tio.check_not_stream(pattern, "batch", input_format)
     found, skipped = _listed(pattern)
+    if output is not None:
+        check_not_read(output, pattern, found)
     files = sorted(p.absolute() for p in found)
+    if not files and Path(pattern).is_dir():  # "give a directory" would not help: one was given
+        but = f" (only {listed(skipped)}: {WHAT_LITTER_IS})" if skipped else ""
+        raise InputError(
+            f"{pattern}: the folder holds no data file{but}; put the Parquet, CSV, TSV or JSONL files to classify "
+            "in it, or give another folder, a file or a quoted glob like 'dump/*.csv'"
+        )
     if not files:
         but = f" but {listed(skipped)} ({WHAT_LITTER_IS}, not read)" if skipped else ""
         raise InputError(
@@ -86,3 +97,45 @@ def input_files(pattern: str | Path, input_format: str | None = None) -> InputFi
     if fmt == "xlsx":
         raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
     return InputFiles(files, fmt, skipped)
+
+
+def check_not_read(output: Path, pattern: str | Path, files: list[Path]) -> None:
+    """Refuse an *output* folder among the *files* the input *pattern* names: in an input folder (or matched by a
+    recursive glob), the run would read its lock file, its partial parts or an earlier output as input."""
+    ours = [output.absolute().with_name(output.name + suffix) for suffix in ("", PARTIAL, SUFFIX, OLD)]
+    read = next((f for f in files for folder in ours if f.absolute().is_relative_to(folder)), None)
+    if read is not None:
+        raise InputError(
+            f"{pattern}: would read {read}, a file of this run's output {output} (or of its working folder beside "
+            "it), as input; write the output outside the input folder (or give a glob that does not match it), then "
+            "run again (nothing was written)"
+        )
+
+
+def open_listed(
+    path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict", first: str = ""
+) -> tio.Reader:
+    """Open one CSV/TSV/JSONL file, refusing it unless its columns are *names* (those of the *first* file); *errors*
+    is the ``encoding_errors`` of :func:`taikai.io.open_reader`. What its header says (unnamed columns) is left
+    unsaid: a worker opens it; the client said it of the first file
+    (:func:`~taikai.batch._dask_input.read_input`).
+
+    A JSONL file's records are read by key, as the local engine reads them: one whose first record has some of the
+    keys, in any order, is read with *names* (a missing key is null); a key the first file lacks is refused."""
+    reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False)
+    of = f"the first file, {first}," if first else "the first file"
+    if fmt == "jsonl" and reader.columns != names:
+        extra = [c for c in reader.columns if c not in names]
+        if extra:
+            raise InputError(
+                f"{path}: its first record has key(s) {extra} that {of} lacks (its columns are its first record's "
+                f"keys: {names}); give that record every key (null where it has no value), or classify the files "
+                "apart"
+            )
+        reader.columns = list(names)  # its rows read by key: every file's in the first file's columns
+    if reader.columns != names:
+        raise InputError(
+            f"{path}: its columns {reader.columns} are not those of {of.rstrip(',')}: {names}; every file must have "
+            "the first one's columns, in the same order: make the headers alike, or classify the files apart"
+        )
+    return reader

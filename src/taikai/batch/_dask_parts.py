@@ -8,7 +8,7 @@ columns of its own (:data:`~taikai.batch._dask_input.NOTE_COLUMNS`), which are n
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,18 @@ def _save(table: pa.Table, own: dict[str, list[Any]], spec: OutputSpec, path: Pa
         pq.write_table(table, tmp)
     os.replace(tmp, path)
     return replaced
+
+
+def name_parts(result: ChunkResult, final: Mapping[str, str]) -> ChunkResult:
+    """Return *result* with the rows its examples name as ``N of part.K`` (:func:`write_part`) named by their part's
+    *final* name: the parts are numbered anew once those of no row are dropped (``part.00005`` may become
+    ``part.00002``)."""
+
+    def named(row: int | str) -> int | str:
+        number, of, part = row.partition(" of ") if isinstance(row, str) else (row, "", "")
+        return f"{number}{of}{final.get(part, part)}" if of else row
+
+    return replace(result, examples=tuple(replace(e, row=named(e.row)) for e in result.examples))
 
 
 def write_part(
