@@ -142,3 +142,19 @@ def test_a_drift_report_shows_a_summary_and_its_text_in_a_notebook(results):
     shown_in_notebook: list[str] = []  # IPython calls _repr_pretty_(printer, cycle) for a cell's last value
     report._repr_pretty_(SimpleNamespace(text=shown_in_notebook.append), False)
     assert shown_in_notebook == [str(report)] == [report.to_text()]
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "most"),
+    [
+        ("ModelMetadata", "ModelMetadata(format ", 400),  # before: 120,000 characters, every training row's hash
+        ("DriftStatistics", "DriftStatistics(source=", 1000),  # before: 24,000, every word's count
+        ("DriftReport", "DriftReport(", 300),
+    ],
+)
+def test_a_model_of_the_full_corpus_shows_its_records_in_a_few_lines(name, start, most):
+    model = taikai.load_model()  # the shipped model: thousands of rows and words recorded
+    result = {"ModelMetadata": model.metadata, "DriftStatistics": model.metadata.drift}.get(name)
+    result = result or taikai.check_drift(pd.DataFrame({"text": TEXTS}), model)
+    shown = repr(result)
+    assert shown.startswith(start) and len(shown) < most, (len(shown), shown[:300])
