@@ -110,6 +110,8 @@ def test_a_missing_column_says_the_near_miss_or_the_header_below(missing, column
         (["id,body"], "holds commas: the file looks comma-separated; give it a .csv name"),
         (["id\tbody", "text"], None),  # two columns: the separator was right
         (["text"], None),
+        ([("review", "text")], None),  # a frame's one column of two levels: no line of a file, whatever its str
+        ([("a;b", "c")], None),
     ],
 )
 def test_a_file_read_as_one_column_says_what_separates_it(columns, hint):

@@ -125,7 +125,7 @@ def no_column_error(
     advice = below or f"; give the right {'ones' if len(missing) > 1 else 'one'} to {arguments}"
     return InputError(
         f"{where}no column {given}; the columns{of} are {shown}{advice}{hint}"
-        f"{separator_hint(names, input_format=input_format, frame=source is None or str(source).startswith('<'))}"
+        f"{separator_hint(columns, input_format=input_format, frame=source is None or str(source).startswith('<'))}"
     )
 
 
@@ -136,10 +136,9 @@ def separator_hint(columns: Sequence[object], *, input_format: bool = False, fra
     Only remedies the caller takes are named: another name for the file always, ``input_format=`` (``--input-format``)
     only with *input_format*; for a *frame*, reading its file again with the right separator.
     """
-    names = list(map(str, columns))
-    if len(names) != 1:
+    if len(columns) != 1 or not isinstance(columns[0], str):  # a frame's ('a', 'b') or 3 names no line of a file
         return ""
-    found = next((kind for kind in _SEPARATORS if kind[0] in names[0]), None)
+    found = next((kind for kind in _SEPARATORS if kind[0] in columns[0]), None)
     if found is None:
         return ""
     mark, marks, fmt, sep = found

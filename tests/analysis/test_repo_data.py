@@ -101,3 +101,9 @@ def test_no_repository_anywhere_says_where_it_looked_and_what_to_do(tmp_path, mo
         "Jupyter in the repository (its root or notebooks/), or give the repository's folder: "
         "find_repo_data('/path/to/taikai')"
     )
+
+
+@pytest.mark.parametrize("start", [5, b"/tmp", ["/tmp"]], ids=["an int", "bytes", "a list"])
+def test_a_start_that_is_not_a_path_is_refused_by_name(start):
+    with pytest.raises(TypeError, match=r"^start must be a str or pathlib\.Path, not "):  # before: pathlib's own
+        find_repo_data(start)

@@ -946,3 +946,24 @@ def test_report_command_shows_no_progress_when_stderr_is_not_a_terminal(predicti
     assert result.exit_code == 0, result.output
     assert "report:" not in result.stderr
     assert result.stderr.strip() == f"レポートを書きました: {tmp_path / 'r.html'}"
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            "frame",
+            "predictions must be a str or pathlib.Path of a predictions file, not a DataFrame; a frame's report is "
+            "build_report(df): Path(out).write_text(build_report(df), encoding='utf-8')",
+        ),
+        (5, "predictions must be a str or pathlib.Path of a predictions file, not int 5"),
+    ],
+    ids=["a frame", "a number"],
+)
+def test_write_report_says_what_to_do_with_a_frame_of_predictions(tmp_path, given, said):
+    df = synthetic({"2025-01": {"fees": 2}})
+    out = tmp_path / "r.html"
+    with pytest.raises(TypeError, match=re.escape(said)):  # before: pathlib's "expected str, bytes or os.PathLike"
+        write_report(df if given == "frame" else given, out)
+    out.write_text(build_report(df, charts=False, embed_font=False, drift=False), encoding="utf-8")  # the advice
+    assert "<html" in out.read_text(encoding="utf-8")

@@ -1005,6 +1005,22 @@ def test_an_empty_model_path_is_refused(command):
 
 
 @pytest.mark.parametrize(
+    "command",
+    [
+        ["predict", "--rules", "", "手数料が高い"],
+        ["explain", "--rules", " ", "手数料が高い"],
+        ["batch", "in.csv", "--rules", ""],
+    ],
+)
+def test_an_empty_rules_path_is_refused(command):
+    """Regression: --rules '' was read as the current directory: ".: cannot read the rules file (Is a directory)"."""
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 2
+    said = "invalid value for --rules: '{}' is empty: give a rules file such as rules.toml, or leave --rules out"
+    assert said.format(command[command.index("--rules") + 1]) in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
     ("content", "hint"),
     [(b"", False), (b"{not json", False), (json.dumps({"format": "6"}).encode(), True)],
 )

@@ -1,11 +1,13 @@
 """The Classified result reads in a notebook: counts per status, labels, rules and the first rows, not whole arrays."""
 
+import re
 from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from taikai.errors import InputError
 from taikai.model import Classified
 from taikai.model._classified import REPR_ROWS
 from taikai.rules import NO_HITS, RuleHits, RulesMode
@@ -153,3 +155,18 @@ def test_equal_results_have_the_same_index(mine, theirs, same):
 def test_repr_labels_the_rows_with_the_index_of_the_series():
     shown = repr(on(pd.MultiIndex.from_tuples([("a", 1), ("a", 1), ("b", 20)]))).splitlines()
     assert [line.split("  ")[0] for line in shown[2:]] == ["(a, 1)", "(a, 1)", "(b, 20)"]
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "said"),
+    [
+        (pd.RangeIndex(4), InputError, "index has 4 label(s) for 3 value(s) classified: give one label per value"),
+        ([7, 8], InputError, "index has 2 label(s) for 3 value(s) classified"),
+        ("pred_", TypeError, "index must be a pandas Index or a list of row labels (the prefix: prefix='pred_')"),
+        (5, TypeError, "index must be a pandas Index or a list of row labels"),
+    ],
+    ids=["longer", "shorter", "a prefix in index's place", "a scalar"],
+)
+def test_to_frame_refuses_an_index_that_does_not_fit_the_values(given, error, said):
+    with pytest.raises(error, match=re.escape(said)):  # before: pandas' "Length of values (3) does not match …"
+        on(None).to_frame(given)

@@ -59,3 +59,10 @@ def test_a_frame_with_levels_of_columns_keeps_them(tiny_model, columns, text_col
 def test_a_frame_with_levels_of_columns_refused_says_how_to_name_one(tiny_model, columns, text_column, said):
     with pytest.raises(InputError, match=re.escape(said)):
         tiny_model.predict_frame(_frame(columns), text_column)
+
+
+@pytest.mark.parametrize("columns", [[("review", "text")], [("a", "b", "text")]], ids=["two levels", "three levels"])
+def test_one_column_of_levels_is_not_said_to_be_a_file_read_with_the_wrong_separator(tiny_model, columns):
+    with pytest.raises(InputError) as refused:  # before: "The one column name holds commas: … pandas.read_csv(…)"
+        tiny_model.predict_frame(_frame(columns), "text")
+    assert str(refused.value).endswith(f"name one as a tuple, such as text_column={columns[0]!r}"), refused.value

@@ -468,6 +468,13 @@ def test_unreadable_files(tmp_path, content, expected):
         load_rules(path)
 
 
+@pytest.mark.parametrize("path", ["", "  "])
+def test_an_empty_path_is_said_empty_not_read_as_the_current_directory(tmp_path, monkeypatch, path):
+    monkeypatch.chdir(tmp_path)  # before: ".: cannot read the rules file (Is a directory)", and "  : no such …"
+    with pytest.raises(RulesError, match=rf"^the rules file's path '{path}' is empty: give the path of a rules file"):
+        load_rules(path)
+
+
 def test_the_example_file_is_valid():
     from pathlib import Path
 

@@ -171,8 +171,9 @@ def distinctive_words(
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)
     # found as predict_frame finds a column: 0 or "0" for a frame read with header=None
-    text_column = find_column(predictions.columns, text_column, Argument("text_column"))
-    label_column = find_column(predictions.columns, label_column, Argument("label_column"))
+    index = predictions.index.names
+    text_column = find_column(predictions.columns, text_column, Argument("text_column"), index=index)
+    label_column = find_column(predictions.columns, label_column, Argument("label_column"), index=index)
     # only the columns counted are copied with the rows kept (a dump of a million rows is not copied whole)
     rows = predictions[[c for c in dict.fromkeys((text_column, label_column, "status")) if c in predictions.columns]]
     rows = rows[rows[label_column].notna()]

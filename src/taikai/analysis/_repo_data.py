@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import InputError
+from taikai.errors import InputError, check_path
 
 DUMP = Path("data") / "sample_dump.csv"
 """The review dump the notebook classifies, relative to the repository."""
@@ -40,6 +40,7 @@ def find_repo_data(start: str | os.PathLike[str] | None = None) -> RepoData:
     *start* given is never passed over for the checkout: the data found would not be the data asked for).
     """
     if start is not None:
+        check_path("start", start)
         given = Path(start)
         if not given.is_dir():
             raise InputError(

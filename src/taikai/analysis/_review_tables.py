@@ -74,10 +74,10 @@ def _positional(
     *context* columns: rows are picked by position, so that a repeated label (two runs concatenated) picks one
     row, not every row of that label. A *context* column that is not in *df* is an :class:`InputError`."""
     df = plain_predictions(df, prefix)
-    found = find_column(df.columns, text_column, TEXT_COLUMN, source=FRAME)
+    found = find_column(df.columns, text_column, TEXT_COLUMN, source=FRAME, index=df.index.names)
     if context is not None and (isinstance(context, str) or not isinstance(context, list | tuple)):
         raise wrong_type("context", context, "a list of column names")
-    shown = [find_column(df.columns, c, CONTEXT, source=FRAME) for c in context or ()]
+    shown = [find_column(df.columns, c, CONTEXT, source=FRAME, index=df.index.names) for c in context or ()]
     return df.reset_index(drop=True), df.index, found, shown
 
 

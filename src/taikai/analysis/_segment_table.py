@@ -38,7 +38,7 @@ def segment_table(
     """
     check_int("max_segments", max_segments, 1)
     df = plain_predictions(df, prefix)
-    by = find_column(df.columns, by, BY, source=FRAME)
+    by = find_column(df.columns, by, BY, source=FRAME, index=df.index.names)
     rows = classified(df)
     segments = segment_values(rows, by, blank_name(df[by], blank, blank_cells))
     sizes = segments.value_counts()

@@ -226,7 +226,7 @@ def _over_time(
     *column*."""
     if freq not in FREQUENCIES:
         raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
-    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source)
+    date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source, index=df.index.names)
     check_period_span(df[date_column], freq, str(date_column), source)  # a quarter is no month
     read = read_date_column(df[date_column], str(date_column), source)
     if read.unread == len(df) and len(df):  # no rows: no dates to check, no periods

@@ -4,10 +4,10 @@ do), not a traceback from deep inside Dask."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Hashable, Sequence
 
 import taikai.io as tio
+from taikai.batch._input_path import check_input_path
 from taikai.errors import TEXT_COLUMN, wrong_type
 from taikai.model import Model, find_column
 
@@ -17,8 +17,7 @@ SEVERAL = "for several files, pass one glob string such as 'dump/*.csv', or thei
 def check_pattern(name: str, value: object) -> None:
     """Raise ``TypeError`` naming argument *name* unless *value* names the Dask engine's input: a str or path of a
     file, a folder or a glob (a list of files is refused, saying how to name several)."""
-    if not isinstance(value, str | os.PathLike):
-        raise wrong_type(name, value, f"a str or pathlib.Path: a file, a folder or a glob ({SEVERAL})")
+    check_input_path(name, value, f"a str or pathlib.Path: a file, a folder or a glob ({SEVERAL})")
 
 
 def check_client(client: object, required: bool = False) -> None:

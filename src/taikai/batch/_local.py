@@ -20,6 +20,7 @@ from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
+from taikai.batch._input_path import check_input_path
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -63,13 +64,12 @@ def classify_file(
     *model* is a :class:`~taikai.Model`, a model directory, or ``None`` for the default model. ``jobs`` worker
     processes (0: one per core) give the same output as one. The output appears only when complete; an
     interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.
-    ``mask_pii=True`` masks personal data in the text column before classification: the output holds the
-    masked text, and the summary counts the masks per kind. A CP932 input written to CSV or TSV in the default
-    UTF-8, which Excel shows garbled, gives a :class:`~taikai.DataWarning` naming ``output_encoding``. The Dask
-    engine's ``scheduler`` and ``partitions`` are refused (:class:`~taikai.InputError`):
-    :func:`taikai.dask.classify_files` takes them.
-    """
-    check_path("input", input)
+    ``mask_pii=True`` masks personal data in the text column before classification: the output holds the masked
+    text, and the summary counts the masks per kind. A CP932 input written to CSV or TSV in the default UTF-8, which
+    Excel shows garbled, gives a :class:`~taikai.DataWarning` naming ``output_encoding``. The Dask engine's
+    ``scheduler`` and ``partitions`` are refused (:class:`~taikai.InputError`): :func:`taikai.dask.classify_files`
+    takes them. A frame is classified by :meth:`Model.predict_frame <taikai.Model.predict_frame>` instead."""
+    check_input_path("input", input)
     check_path("output", output)
     return run_local(
         Path(input),

@@ -216,7 +216,14 @@ def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_H
     modes, default = click.Choice(RULES_MODES), RulesMode.FLAG.value
     command = click.option("--rules-mode", type=modes, default=default, show_default=True, help=f"{helps[1]}.")(command)
     rules_help = f"Coding rules (TOML, see examples/rules.toml): {helps[0]}."
-    return click.option("--rules", type=click.Path(path_type=Path), metavar="FILE", help=rules_help)(command)
+    return click.option("--rules", type=click.Path(), callback=_rules_path, metavar="FILE", help=rules_help)(command)
+
+
+def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """Return --rules as a path; refuse an empty one, which would name the current directory (``.``)."""
+    if value is not None and not value.strip():
+        raise click.BadParameter(f"{value!r} is empty: give a rules file such as rules.toml, or leave --rules out")
+    return None if value is None else Path(value)
 
 
 def check_rules_mode(rules: Path | None, rules_mode: str) -> None:

@@ -71,4 +71,5 @@ def check_dump(
     named = not isinstance(data, pd.DataFrame)  # a file's errors may suggest --input-format
     Rows(model, source, columns, text, argument, input_format=named, shown=shown)
     if date_column is not None:
-        find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=named)
+        index = data.index.names if isinstance(data, pd.DataFrame) else ()  # a frame's date made its index: said so
+        find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=named, index=index)

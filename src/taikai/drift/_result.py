@@ -257,6 +257,17 @@ class DriftReport:
     def __str__(self) -> str:
         return self.to_text()
 
+    def __repr__(self) -> str:
+        """Return the dump, its rows and the verdict on one line (``str()``, and a notebook, show the report)."""
+        stats = self.overall.statistics
+        periods = f", {len(self.periods):,} period(s) of {self.date_column}" if self.periods else ""
+        rows = f"{stats.rows:,} rows, {stats.classified:,} classified{periods}"
+        return f"DriftReport({self.source}: {rows}; {self.verdict_line()})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Show the text report in a notebook (IPython), not the reference's statistics field by field."""
+        printer.text(self.to_text())
+
     def to_text(self) -> str:
         """Return the plain-text report; its last line is ``drift: yes``, ``drift: no`` or
         ``drift: not judged (WHY)``."""

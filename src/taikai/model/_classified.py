@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from taikai.errors import wrong_type
+from taikai.errors import InputError, wrong_type
 from taikai.labels import OwnLabels, format_reasons, label_list, reason_name
 from taikai.rules import MODEL_REASON, RULE_COLUMNS, RuleHits, RulesMode, boolean_column, rule_columns
 from taikai.text import Status, display_width, pad
@@ -221,6 +221,13 @@ class Classified:
         import pandas as pd
 
         check_prefix(prefix)
+        if isinstance(index, str) or not (index is None or hasattr(index, "__len__")):  # to_frame("pred_")
+            raise wrong_type("index", index, "a pandas Index or a list of row labels (the prefix: prefix='pred_')")
+        if index is not None and len(index) != len(self):
+            raise InputError(
+                f"index has {len(index):,} label(s) for {len(self):,} value(s) classified: give one label per value "
+                "(the index of the frame or Series classified)"
+            )
         index = self.index if index is None else index
         proba = set(proba_columns(self.reason_labels, self.sentiment_labels))
         conflict = RULE_COLUMNS[-1]

@@ -74,6 +74,7 @@ def find_column(
     of: str = "",
     hint: str = "",
     head: Head | None = None,
+    index: Sequence[Hashable] = (),
 ) -> Hashable:
     """Return the label of *columns* that argument *name* names: the label itself (``3`` for a frame read with
     ``header=None``), else the one label written as *name* (``"3"``); raise :class:`InputError` naming the
@@ -81,7 +82,8 @@ def find_column(
     ``<frame>``) and the labels (or *shown*: the columns as the file names them) when there is none (the error may
     suggest ``input_format=`` with *input_format*: the caller takes it; *of* and *hint*: the sheet read and how to
     read another, and *head*: the file's first rows, whose header may be below a title, see
-    :func:`~taikai.errors.no_column_error`)."""
+    :func:`~taikai.errors.no_column_error`); a *name* among *index*, the names of a frame's index levels
+    (``df.set_index("posted_at")``), is said to be the index, and how to make it a column again."""
     labels = list(columns)
     if not isinstance(name, Hashable) or isinstance(name, bool):
         raise wrong_type(told.name, name, "a column label (a str, or an int for a frame read with header=None)")
@@ -92,6 +94,8 @@ def find_column(
         raise InputError(
             f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {told.name}= names one column"
         )
+    if name in [level for level in index if level is not None]:
+        hint = f"{hint}; {name!r} is the frame's index: make it a column again with df.reset_index()"
     raise no_column_error(
         [(name, told)], labels if shown is None else shown, source, of, input_format=input_format, hint=hint, head=head
     )

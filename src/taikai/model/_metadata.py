@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from taikai.errors import InputError, ModelError
+from taikai.labels import label_list
 from taikai.model._added import AddedComparison
 from taikai.model._artifact_info import ArtifactInfo, read_artifact_info
 from taikai.model._fields import (
@@ -105,6 +106,18 @@ class ModelMetadata:
     free_labels: bool = False
     """The labels are the user's own (``train --free-labels``): shown as written even when spelt as taxonomy ids."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of settings and scores: not hashable, so hash() is not offered
+
+    def __repr__(self) -> str:
+        """Return the format, labels and training rows on one line: the fields hold the hashes of every training row
+        and the drift statistics' words, too many to show in a notebook (``Model.describe()`` says the rest)."""
+        if not self.taikai_version:
+            return "ModelMetadata(none: a pipeline fitted by hand, not by taikai.train)"
+        rows, file = self.training_data.get("rows"), self.training_data.get("file")
+        data = f"; trained on {rows:,} rows{f' of {file}' if file else ''}" if isinstance(rows, int) else ""
+        return (
+            f"ModelMetadata(format {self.format}, taikai {self.taikai_version}, created {self.created_at}; "
+            f"reasons {label_list(self.reasons)}; sentiments {label_list(self.sentiments) or '-'}{data})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready metadata (the layout of ``metadata.json``)."""

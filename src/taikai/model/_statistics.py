@@ -45,7 +45,7 @@ class DriftStatistics:
     reasons: dict[str, int] = field(default_factory=dict)
     sentiments: dict[str, int] = field(default_factory=dict)
     word_rows: int = 0
-    words: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict, repr=False)  # thousands of words: read, not shown
     words_floor: int = 1
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of counts: not hashable, so hash() is not offered
 

@@ -170,6 +170,17 @@ class RulesScore:
 
     __str__ = to_markdown
 
+    def __repr__(self) -> str:
+        """Return what was scored on what on one line (``str()``, and a notebook, show the Markdown report)."""
+        return (
+            f"RulesScore({len(self.rules)} rule(s) from {self.rules_source!r} on {self.data_source!r}: "
+            f"{self.rows:,} labelled rows, {self.rows - self.unmatched:,} matched; a rule fired on {self.covered:,})"
+        )
+
+    def _repr_markdown_(self) -> str:
+        """Return :meth:`to_markdown`, for a notebook."""
+        return self.to_markdown()
+
 
 def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"

@@ -215,8 +215,9 @@ def suggest(
 
     text_name, text_argument = text_column_of(run, text_column)
     id_name, id_argument = id_column_of(run, id_column)
-    text_label = find_column(df.columns, text_name, text_argument, source=source, shown=columns)
-    id_label = None if id_name is None else find_column(df.columns, id_name, id_argument, source=source, shown=columns)
+    at = {"source": source, "shown": columns, "index": df.index.names}
+    text_label = find_column(df.columns, text_name, text_argument, **at)
+    id_label = None if id_name is None else find_column(df.columns, id_name, id_argument, **at)
     reasons = _labels(df, "p_reason_", REASON_IDS)
     if not reasons:
         raise InputError(

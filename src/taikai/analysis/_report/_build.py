@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from taikai.errors import (
     InputError,
     check_bool,
     check_int,
+    check_path,
     period_freq,
     separator_hint,
     wrong_type,
@@ -267,6 +269,11 @@ def write_report(
     :func:`build_report`) and write it to *out*. The folder of *out* must exist, and *out* must not be the
     predictions or their summary: that is checked first. Of an xlsx workbook, *sheet* (a name or 1-based number,
     as ``--sheet``) is read, else the first sheet; a sheet without predictions is refused naming the others."""
+    if not isinstance(predictions, str | PathLike):  # a frame: its page is build_report's, written by the caller
+        refused = wrong_type("predictions", predictions, "a str or pathlib.Path of a predictions file")
+        frame = "; a frame's report is build_report(df): Path(out).write_text(build_report(df), encoding='utf-8')"
+        raise TypeError(f"{refused}{frame if type(predictions).__name__ == 'DataFrame' else ''}")
+    check_path("out", out)
     check_output_dir(Path(out))
     path = Path(predictions)
     check_not_input(Path(out), with_summary("the predictions", path))

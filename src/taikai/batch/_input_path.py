@@ -1,0 +1,26 @@
+"""The input argument of the batch functions: a path (a file, or the Dask engine's folder or glob), and a frame
+given in its place told how a frame is classified."""
+
+from __future__ import annotations
+
+import os
+
+from taikai.errors import wrong_type
+
+FRAMES = {
+    "pandas": "a frame in memory is classified by model.predict_frame(df, text_column=…) (then .to_parquet(path))",
+    "dask": "a Dask frame is classified by taikai.dask.classify(ddf, text_column=…)",
+}
+"""How to classify a frame given in place of a batch run's input file, by the library the frame is of."""
+
+
+def check_input_path(name: str, value: object, accepted: str = "a str or pathlib.Path") -> None:
+    """Raise ``TypeError`` naming argument *name* unless *value* is a path (*accepted* says what is); a pandas or
+    Dask frame is told how it is classified instead (:data:`FRAMES`)."""
+    if isinstance(value, str | os.PathLike):
+        return
+    error = wrong_type(name, value, accepted)
+    library = type(value).__module__.split(".")[0]
+    if type(value).__name__ == "DataFrame" and library in FRAMES:
+        raise TypeError(f"{error}; {FRAMES[library]}")
+    raise error
