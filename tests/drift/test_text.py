@@ -205,3 +205,34 @@ def test_the_star_note_is_under_the_periods_only_when_a_figure_is_starred(tiny_m
     table = [line for line in lines if line.startswith("  2025-0")]
     assert len(table) == 2 and any("*" in line for line in table) is starred
     assert ("  * past its threshold" in lines) is starred
+
+
+@pytest.mark.parametrize(
+    ("rows", "verdict", "japanese"),
+    [
+        # regression: 30 rows, 29 classified: only the unclassifiable share was judged, and the row read "no" beside
+        # an OOV rate and a reason shift nobody had judged
+        (
+            (29, 1),
+            "no (unclassifiable share only: fewer than 30 classified)",
+            "なし (分類できない行の割合のみ判定",
+        ),
+        ((30, 0), "no", "なし"),
+        ((29, 0), "too few rows", "行が少なすぎる"),
+    ],
+    ids=["29 of 30 classified", "30 classified", "29 rows"],
+)
+def test_a_period_judged_on_its_unclassifiable_share_only_says_so(tiny_model, tiny_csv, rows, verdict, japanese):
+    from taikai.analysis import drift_section
+
+    texts, empty = rows
+    # the training rows themselves: within chance of the model's own statistics
+    dump = pd.DataFrame({"posted_at": "2025-07-01", "text": [*pd.read_csv(tiny_csv)["text"][:texts], *[""] * empty]})
+    report = check_drift(dump, tiny_model, date_column="posted_at")
+    [row] = [line for line in report.to_text().splitlines() if line.startswith("  2025-07 ")]
+    assert row.endswith(f"  {verdict}")
+    assert report.periods[0].table_verdict == verdict
+    predictions = tiny_model.predict_frame(dump)
+    for lang, said in (("en", verdict), ("ja", japanese)):
+        periods = drift_section(predictions, tiny_model, date_column="posted_at", lang=lang).periods
+        assert periods is not None and str(periods.iloc[0, -1]).startswith(said)

@@ -75,8 +75,7 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
         for name in (n for n in FIGURE_NAMES if n in measured):
             f = part.figure(name)
             row[label(name, f.label, lang)] = show(name, f.value, against=f.limit) + (" *" if f.alert else "")
-        verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
-        row[word("drift", lang)] = word(verdict, lang)
+        row[word("drift", lang)] = word(part.table_verdict, lang)
         rows.append(row)
     return pd.DataFrame(rows).set_index(word("period", lang))
 

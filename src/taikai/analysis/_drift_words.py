@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from taikai.drift import MIN_ROWS
+
 NOTES = {
     "ja": {
         "title": "ドリフト (学習データとの違い)",
@@ -99,6 +101,9 @@ _WORDS_JA = {
     "yes": "あり",
     "no": "なし",
     "too few rows": "行が少なすぎる",
+    f"no (unclassifiable share only: fewer than {MIN_ROWS} classified)": (
+        f"なし (分類できない行の割合のみ判定: 分類できた行が {MIN_ROWS} 行未満)"
+    ),
     "whole dump": "全体",
 }
 

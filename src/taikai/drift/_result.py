@@ -33,6 +33,8 @@ class Verdict(str, Enum):
 
 
 _REFERENCE_TOO_SMALL = f"reference too small: fewer than {MIN_ROWS} classified rows"
+UNCLASSIFIABLE_ONLY = f"no (unclassifiable share only: fewer than {MIN_ROWS} classified)"
+"""A period's verdict when only its unclassifiable share could be judged (enough rows, too few classified)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,17 @@ class PeriodDrift:
     def judged(self) -> bool:
         """Whether any figure could be judged (enough rows, see :data:`~taikai.drift.MIN_ROWS`)."""
         return any(f.judged for f in self.figures)
+
+    @property
+    def table_verdict(self) -> str:
+        """The period's verdict as its row of a period table says it: ``yes``, ``no``, ``too few rows`` (nothing
+        judged), or :data:`UNCLASSIFIABLE_ONLY` when its rows were enough to judge the unclassifiable share but too few
+        were classified to judge any other figure (its other values are shown, not judged)."""
+        if self.alert:
+            return "yes"
+        if not self.judged:
+            return "too few rows"
+        return UNCLASSIFIABLE_ONLY if self.statistics.classified < MIN_ROWS else "no"
 
     def figure(self, name: str) -> Figure:
         """Return the figure called *name*."""

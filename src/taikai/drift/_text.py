@@ -136,7 +136,7 @@ def _period_table(report: DriftReport) -> list[str]:
             shown = show(f.name, f.value, against=f.limit) + ("*" if f.alert else "")
             cells.append(f"{shown:>{width}}")
         short = part.figure("short_rows")
-        verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
+        verdict = part.table_verdict
         if short.alert:
             cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
         lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
