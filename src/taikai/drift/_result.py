@@ -150,6 +150,11 @@ class DriftReport:
     """The dump is a predictions file whose model could not be checked: no batch summary beside it names one."""
     reference_unchecked: bool = False
     """The same of the reference file."""
+    unsaved_model: str | None = None
+    """Why the dump's model could not be checked when its batch summary names one (this name): the model given is
+    not saved (in memory), so it has no sha256 to compare with the summary's; ``None`` otherwise."""
+    reference_unsaved_model: str | None = None
+    """The same of the reference file."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property

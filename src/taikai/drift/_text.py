@@ -52,14 +52,23 @@ _FRAME_UNCHECKED = (
 )
 
 
-def _read(predictions: bool, unchecked: bool, source: str) -> str:
+def _unsaved(named: str) -> str:
+    """Why a predictions file whose batch summary names its model (*named*) could not be checked."""
+    return (
+        f"its model cannot be checked (its batch summary names the model {named}, and the model given is not saved: "
+        "it has no sha256 to compare): its predictions are taken as made by the model given"
+    )
+
+
+def _read(predictions: bool, unchecked: bool, source: str, unsaved: str | None = None) -> str:
     """Say how a file (or frame: *source* ``<frame>``) was read: classified, or its predictions read (and whether
-    their model was checked)."""
+    their model was checked; *unsaved*: the model its batch summary names, when the model given is not saved)."""
     if not predictions:
         return "raw dump, classified on the fly"
     if source == "<frame>":
         return "predictions frame, read as written" + (f"; {_FRAME_UNCHECKED}" if unchecked else "")
-    return "predictions file, read as written" + (f"; {_UNCHECKED}" if unchecked else "")
+    why = _UNCHECKED if unsaved is None else _unsaved(unsaved)
+    return "predictions file, read as written" + (f"; {why}" if unchecked else "")
 
 
 def _reference(report: DriftReport) -> str:
@@ -68,7 +77,8 @@ def _reference(report: DriftReport) -> str:
     named, source, rows = report.reference_name, report.reference.source, report.reference.rows
     label = named if named == f"the file {source}" else f"{named}: {source}"
     if report.reference_predictions is not None:  # a file or frame, not the model's stored statistics
-        return f"{label} ({rows:,} rows; {_read(report.reference_predictions, report.reference_unchecked, source)})"
+        read = _read(report.reference_predictions, report.reference_unchecked, source, report.reference_unsaved_model)
+        return f"{label} ({rows:,} rows; {read})"
     return describe_reference(named, rows) if label == named else f"{named}: {describe_reference(source, rows)}"
 
 
@@ -153,7 +163,7 @@ def _period_table(report: DriftReport) -> list[str]:
 def render(report: DriftReport) -> str:
     """Return the report as text; the last line is ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``."""
     stats = report.overall.statistics
-    kind = _read(report.predictions, report.unchecked, report.source)
+    kind = _read(report.predictions, report.unchecked, report.source, report.unsaved_model)
     lines = [
         f"drift of {report.source} ({kind})",
         f"reference: {_reference(report)}",
