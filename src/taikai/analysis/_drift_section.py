@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
+from taikai.analysis._frame_argument import check_frame
 from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, period_freq
@@ -182,6 +183,7 @@ def drift_section(
     path, which is the analyst's own. With *mask_pii* (the report's ``--mask-pii``), the texts are counted as
     ``taikai drift --mask-pii`` counts them: masked, and no name or place UniDic tags is a new word.
     """
+    check_frame("df", df)
     period_freq(freq, date_column)  # refused here: the section would only note it
     words = NOTES[lang]
     if not any(str(c).startswith("p_reason_") for c in df.columns):
