@@ -534,3 +534,13 @@ def test_predictions_whose_summary_names_a_model_say_so_when_the_model_given_is_
     assert "no batch summary beside it" not in shown
     unchecked = report.unsaved_model if role == "dump" else report.reference_unsaved_model
     assert unchecked == "other"
+
+
+@pytest.mark.parametrize(("date_column", "freq"), [(None, None), ("posted_at", "M"), ("posted_at", "W")])
+def test_a_dump_too_small_to_judge_is_not_told_to_try_longer_periods(tiny_model, date_column, freq):
+    """Regression: "no figure could be judged: check a larger dump (or longer periods)": a period is part of the dump,
+    whose 29 rows no period length can make judgeable."""
+    dump = pd.DataFrame({"posted_at": "2025-07-01", "text": ["手数料が高い"] * (MIN_ROWS - 1)})
+    text = check_drift(dump, tiny_model, date_column=date_column, freq=freq).to_text()
+    assert "\nno figure could be judged: check a larger dump (at least 30 classifiable reviews).\n" in text
+    assert "longer periods" not in text

@@ -209,7 +209,7 @@ class DriftReport:
 
     def what_to_do(self) -> str:
         """Say what to do when no figure could be judged: give a larger reference, or check a larger dump (one
-        that holds rows, naming the dump, when it has none)."""
+        that holds rows, naming the dump, when it has none); never longer periods, which the whole dump holds."""
         if not self.reference_judgeable:
             if self.reference_name.startswith("training statistics"):
                 return (
@@ -223,7 +223,8 @@ class DriftReport:
             )
         if not self.overall.statistics.rows:
             return f"{self.source} has no rows; check a dump that holds reviews"
-        return "check a larger dump (or longer periods)"
+        # not "longer periods": a period is part of the dump, and the whole dump had too few rows to judge
+        return f"check a larger dump (at least {MIN_ROWS} classifiable reviews)"
 
     @property
     def reasons(self) -> list[str]:
