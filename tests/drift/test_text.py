@@ -236,3 +236,39 @@ def test_a_period_judged_on_its_unclassifiable_share_only_says_so(tiny_model, ti
     for lang, said in (("en", verdict), ("ja", japanese)):
         periods = drift_section(predictions, tiny_model, date_column="posted_at", lang=lang).periods
         assert periods is not None and str(periods.iloc[0, -1]).startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("freq", "dates", "line"),
+    [
+        # regression: three weeks of 20 rows each read "too few rows" and the dump "drift: no", nothing saying that
+        # no period had been judged and that months would be
+        (
+            "W",
+            ["2025-07-01", "2025-07-08", "2025-07-15"],
+            "no week has 30 rows to judge: only the whole dump is judged (months hold more: --freq M)",
+        ),
+        (
+            "M",
+            ["2025-07-01", "2025-08-01", "2025-09-01"],
+            "no month has 30 rows to judge: only the whole dump is judged",
+        ),
+        ("M", ["2025-07-01", "2025-07-08", "2025-07-15"], None),  # one month of 60 rows: judged
+    ],
+)
+def test_periods_too_small_to_judge_say_only_the_whole_dump_was(tiny_model, tiny_csv, freq, dates, line):
+    from taikai.analysis import drift_section
+
+    texts = list(pd.read_csv(tiny_csv)["text"][:20]) * 3
+    dump = pd.DataFrame({"posted_at": [d for d in dates for _ in range(20)], "text": texts})
+    report = check_drift(dump, tiny_model, date_column="posted_at", freq=freq)
+    assert report.overall.judged and report.periods_unjudged is (line is not None)
+    lines = report.to_text().splitlines()
+    assert (line in lines) if line else not any(s.startswith(("no week has", "no month has")) for s in lines)
+    notes = drift_section(
+        tiny_model.predict_frame(dump), tiny_model, date_column="posted_at", freq=freq, lang="en"
+    ).notes
+    said = [n for n in notes if n.startswith("No period has 30 rows to judge")]
+    assert len(said) == (line is not None) and ("Months (--freq M) hold more rows." in notes) is (
+        freq == "W" and bool(line)
+    )

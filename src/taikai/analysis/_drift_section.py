@@ -206,6 +206,10 @@ def drift_section(
         notes.append(words["foreign"].format(rows=stats.rows, classified=stats.classified, foreign=stats.foreign))
     if date_column is None:
         notes.append(words["per_period"])
+    elif report.periods_unjudged:  # each period too small: the verdict is the whole input's alone
+        notes.append(words["periods_unjudged"].format(min_rows=MIN_ROWS))
+        if report.freq == "W":
+            notes.append(words["longer_periods"])
     return DriftSection(
         words["title"],
         tuple(notes),

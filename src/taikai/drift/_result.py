@@ -227,6 +227,12 @@ class DriftReport:
         return f"check a larger dump (at least {MIN_ROWS} classifiable reviews)"
 
     @property
+    def periods_unjudged(self) -> bool:
+        """Whether the dump was judged as a whole but none of its periods was (each had too few rows): its verdict is
+        the whole dump's alone (longer periods, ``freq="M"`` rather than ``"W"``, hold more rows)."""
+        return bool(self.periods) and self.overall.judged and not any(p.judged for p in self.periods)
+
+    @property
     def reasons(self) -> list[str]:
         """One line per figure past its threshold: where, what, the value and the limit."""
         return [r for part in (self.overall, *self.periods) for r in part.reasons()]

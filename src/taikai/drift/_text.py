@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from taikai.drift._figures import Figure, show, show_limit
+from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import ORDER_HINT, DateOrder
 from taikai.text import percent
 
@@ -185,6 +186,9 @@ def render(report: DriftReport) -> str:
             "counted in the whole dump only):",
             *_period_table(report),
         ]
+        if report.periods_unjudged:
+            longer = " (months hold more: --freq M)" if report.freq == "W" else ""
+            lines.append(f"no {name} has {MIN_ROWS} rows to judge: only the whole dump is judged{longer}")
         if report.date_order is DateOrder.UNTOLD:
             untold = "dates such as 03/04/2026 read either way and none tells the order: read month-first"
             lines.append(f"{untold}; if they are day-first, {ORDER_HINT}")
