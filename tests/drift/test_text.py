@@ -272,3 +272,15 @@ def test_periods_too_small_to_judge_say_only_the_whole_dump_was(tiny_model, tiny
     assert len(said) == (line is not None) and ("Months (--freq M) hold more rows." in notes) is (
         freq == "W" and bool(line)
     )
+
+
+def test_a_period_of_many_rows_against_a_tiny_reference_is_not_said_to_have_too_few(tiny_model, tiny_csv):
+    """Regression: 40 rows in July against a 10-row reference read "too few rows": the reference was too small."""
+    from taikai.analysis._drift_words import word
+
+    texts = pd.read_csv(tiny_csv)["text"]
+    dump = pd.DataFrame({"posted_at": "2025-07-01", "text": texts})
+    report = check_drift(dump, tiny_model, reference=pd.DataFrame({"text": texts[:10]}), date_column="posted_at")
+    [row] = [line for line in report.to_text().splitlines() if line.startswith("  2025-07 ")]
+    assert row.endswith("  not judged (reference too small)") and report.periods[0].statistics.rows == 40
+    assert word(report.periods[0].table_verdict, "ja") == "判定なし (基準が小さすぎる)"

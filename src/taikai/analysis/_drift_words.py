@@ -105,6 +105,7 @@ _WORDS_JA = {
     "yes": "あり",
     "no": "なし",
     "too few rows": "行が少なすぎる",
+    "not judged (reference too small)": "判定なし (基準が小さすぎる)",
     f"no (unclassifiable share only: fewer than {MIN_ROWS} classified)": (
         f"なし (分類できない行の割合のみ判定: 分類できた行が {MIN_ROWS} 行未満)"
     ),

@@ -35,6 +35,8 @@ class Verdict(str, Enum):
 _REFERENCE_TOO_SMALL = f"reference too small: fewer than {MIN_ROWS} classified rows"
 UNCLASSIFIABLE_ONLY = f"no (unclassifiable share only: fewer than {MIN_ROWS} classified)"
 """A period's verdict when only its unclassifiable share could be judged (enough rows, too few classified)."""
+REFERENCE_TOO_SMALL = "not judged (reference too small)"
+"""A period's verdict when the reference has too few classified rows to judge anything against."""
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,13 @@ class PeriodDrift:
     @property
     def table_verdict(self) -> str:
         """The period's verdict as its row of a period table says it: ``yes``, ``no``, ``too few rows`` (nothing
-        judged), or :data:`UNCLASSIFIABLE_ONLY` when its rows were enough to judge the unclassifiable share but too few
-        were classified to judge any other figure (its other values are shown, not judged)."""
+        judged), :data:`REFERENCE_TOO_SMALL` (nothing judged against a reference of too few rows, whatever the
+        period's), or :data:`UNCLASSIFIABLE_ONLY` when its rows were enough to judge the unclassifiable share but too
+        few were classified to judge any other figure (its other values are shown, not judged)."""
         if self.alert:
             return "yes"
         if not self.judged:
-            return "too few rows"
+            return REFERENCE_TOO_SMALL if self.words_not_listed else "too few rows"
         return UNCLASSIFIABLE_ONLY if self.statistics.classified < MIN_ROWS else "no"
 
     def figure(self, name: str) -> Figure:
