@@ -25,7 +25,9 @@ _MONTH = re.compile(r"\s*\d{4}\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)\s*"
 def _month_only(values: Iterable[object]) -> str | None:
     """Return the first of *values* that is a month written without a day, else ``None``."""
     for value in values:
-        found = _MONTH.fullmatch(unicodedata.normalize("NFKC", value)) if isinstance(value, str) else None
+        if not isinstance(value, str):
+            continue
+        found = _MONTH.fullmatch(unicodedata.normalize("NFKC", value))
         if found is not None and 1 <= int(found.group(1) or found.group(2)) <= 12:
             return value
     return None
