@@ -379,3 +379,12 @@ def test_report_mask_pii_drift_section_lists_no_name_or_place(tiny_model, tmp_pa
         assert f"<td>{word}</td>" in words, word
     for word in hidden:
         assert (word if word.startswith("<") else f"<td>{word}</td>") not in words, word
+
+
+@pytest.mark.parametrize("function", [build_report, drift_section], ids=["build_report", "drift_section"])
+@pytest.mark.parametrize("given", ["predictions.csv", Path("predictions.csv"), None], ids=["str", "Path", "None"])
+def test_a_path_given_for_the_frame_is_refused_saying_how_to_read_it(function, given):
+    """Regression: ``build_report("predictions.csv")`` (``check_drift`` takes a path) failed with "AttributeError:
+    'str' object has no attribute 'columns'"."""
+    with pytest.raises(TypeError, match=r"^df must be a pandas DataFrame of predictions \(read a predictions file "):
+        function(given)

@@ -3,6 +3,7 @@ reference files, and clear errors."""
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -513,3 +514,33 @@ def test_a_frame_of_predictions_is_said_to_be_one_not_a_file_with_no_summary_bes
         "one): its predictions are taken as made by the model given (model=; else the default model)"
     ) in shown
     assert "predictions file, read as written; its model" in shown  # the file: no summary beside it either
+
+
+@pytest.mark.parametrize("role", ["dump", "reference"])
+def test_predictions_whose_summary_names_a_model_say_so_when_the_model_given_is_not_saved(
+    other_models_predictions, tiny_model, role
+):
+    """Regression: with a model in memory (no sha256), a batch output whose summary names the model that made it
+    was said to have "no batch summary beside it" naming one."""
+    unsaved = taikai.Model(tiny_model.pipeline, replace(tiny_model.metadata, artifact=None))
+    arguments = {"dump": HOTELS, role: other_models_predictions}
+    report = check_drift(arguments["dump"], unsaved, arguments.get("reference"))
+    shown = str(report)
+    assert (
+        "predictions file, read as written; its model cannot be checked (its batch summary names the model other, "
+        "and the model given is not saved: it has no sha256 to compare): its predictions are taken as made by the "
+        "model given"
+    ) in shown
+    assert "no batch summary beside it" not in shown
+    unchecked = report.unsaved_model if role == "dump" else report.reference_unsaved_model
+    assert unchecked == "other"
+
+
+@pytest.mark.parametrize(("date_column", "freq"), [(None, None), ("posted_at", "M"), ("posted_at", "W")])
+def test_a_dump_too_small_to_judge_is_not_told_to_try_longer_periods(tiny_model, date_column, freq):
+    """Regression: "no figure could be judged: check a larger dump (or longer periods)": a period is part of the dump,
+    whose 29 rows no period length can make judgeable."""
+    dump = pd.DataFrame({"posted_at": "2025-07-01", "text": ["手数料が高い"] * (MIN_ROWS - 1)})
+    text = check_drift(dump, tiny_model, date_column=date_column, freq=freq).to_text()
+    assert "\nno figure could be judged: check a larger dump (at least 30 classifiable reviews).\n" in text
+    assert "longer periods" not in text

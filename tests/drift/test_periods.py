@@ -114,3 +114,25 @@ def test_periods_too_long_after_the_first_chunk_are_refused(tiny_model, monkeypa
         monkeypatch.setattr(_files, "count_chunks", lambda *a, **k: real(*a, **{**k, "date_columns": None}))
     with pytest.raises(InputError, match=r"holds pandas periods of Q-DEC \('2025Q2': 91 days\), longer than a month"):
         check_drift(frame, tiny_model, date_column="posted_at", freq="M")
+
+
+@pytest.mark.parametrize("numbers", [True, False], ids=["numbers", "text"])
+def test_compact_dates_of_a_jsonl_dump_are_counted_in_their_months(tiny_model, tmp_path, numbers):
+    """Regression: ``"posted_at": 20250105`` was refused as no date, ``"posted_at": "20250105"`` read."""
+    frame = pd.read_csv(HOTELS, dtype=str)
+    compact = [int(day) if numbers else day for day in DAYS.strftime("%Y%m%d")[: len(frame)]]
+    path = tmp_path / "dump.jsonl"
+    frame.assign(posted_at=compact).to_json(path, orient="records", lines=True, force_ascii=False)
+    report = check_drift(path, tiny_model, date_column="posted_at")
+    assert [p.period for p in report.periods][:3] == ["2025-01", "2025-02", "2025-03"] and report.undated == 0
+
+
+@pytest.mark.parametrize("freq", ["W", "M"])
+def test_months_without_a_day_are_refused_per_week_and_counted_per_month(tiny_model, tmp_path, freq):
+    """Regression: months written 2025年01月 counted per week were each counted in the week of their first day."""
+    path = dump(tmp_path, [f"2025年{m:02d}月" for m in range(1, 13)] * 5)
+    if freq == "W":
+        with pytest.raises(InputError, match="holds months without a day"):
+            check_drift(path, tiny_model, date_column="posted_at", freq=freq)
+    else:
+        assert len(check_drift(path, tiny_model, date_column="posted_at", freq=freq).periods) == 12

@@ -205,3 +205,82 @@ def test_the_star_note_is_under_the_periods_only_when_a_figure_is_starred(tiny_m
     table = [line for line in lines if line.startswith("  2025-0")]
     assert len(table) == 2 and any("*" in line for line in table) is starred
     assert ("  * past its threshold" in lines) is starred
+
+
+@pytest.mark.parametrize(
+    ("rows", "verdict", "japanese"),
+    [
+        # regression: 30 rows, 29 classified: only the unclassifiable share was judged, and the row read "no" beside
+        # an OOV rate and a reason shift nobody had judged
+        (
+            (29, 1),
+            "no (unclassifiable share only: fewer than 30 classified)",
+            "なし (分類できない行の割合のみ判定",
+        ),
+        ((30, 0), "no", "なし"),
+        ((29, 0), "too few rows", "行が少なすぎる"),
+    ],
+    ids=["29 of 30 classified", "30 classified", "29 rows"],
+)
+def test_a_period_judged_on_its_unclassifiable_share_only_says_so(tiny_model, tiny_csv, rows, verdict, japanese):
+    from taikai.analysis import drift_section
+
+    texts, empty = rows
+    # the training rows themselves: within chance of the model's own statistics
+    dump = pd.DataFrame({"posted_at": "2025-07-01", "text": [*pd.read_csv(tiny_csv)["text"][:texts], *[""] * empty]})
+    report = check_drift(dump, tiny_model, date_column="posted_at")
+    [row] = [line for line in report.to_text().splitlines() if line.startswith("  2025-07 ")]
+    assert row.endswith(f"  {verdict}")
+    assert report.periods[0].table_verdict == verdict
+    predictions = tiny_model.predict_frame(dump)
+    for lang, said in (("en", verdict), ("ja", japanese)):
+        periods = drift_section(predictions, tiny_model, date_column="posted_at", lang=lang).periods
+        assert periods is not None and str(periods.iloc[0, -1]).startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("freq", "dates", "line"),
+    [
+        # regression: three weeks of 20 rows each read "too few rows" and the dump "drift: no", nothing saying that
+        # no period had been judged and that months would be
+        (
+            "W",
+            ["2025-07-01", "2025-07-08", "2025-07-15"],
+            "no week has 30 rows to judge: only the whole dump is judged (months hold more: --freq M)",
+        ),
+        (
+            "M",
+            ["2025-07-01", "2025-08-01", "2025-09-01"],
+            "no month has 30 rows to judge: only the whole dump is judged",
+        ),
+        ("M", ["2025-07-01", "2025-07-08", "2025-07-15"], None),  # one month of 60 rows: judged
+    ],
+)
+def test_periods_too_small_to_judge_say_only_the_whole_dump_was(tiny_model, tiny_csv, freq, dates, line):
+    from taikai.analysis import drift_section
+
+    texts = list(pd.read_csv(tiny_csv)["text"][:20]) * 3
+    dump = pd.DataFrame({"posted_at": [d for d in dates for _ in range(20)], "text": texts})
+    report = check_drift(dump, tiny_model, date_column="posted_at", freq=freq)
+    assert report.overall.judged and report.periods_unjudged is (line is not None)
+    lines = report.to_text().splitlines()
+    assert (line in lines) if line else not any(s.startswith(("no week has", "no month has")) for s in lines)
+    notes = drift_section(
+        tiny_model.predict_frame(dump), tiny_model, date_column="posted_at", freq=freq, lang="en"
+    ).notes
+    said = [n for n in notes if n.startswith("No period has 30 rows to judge")]
+    assert len(said) == (line is not None) and ("Months (--freq M) hold more rows." in notes) is (
+        freq == "W" and bool(line)
+    )
+
+
+def test_a_period_of_many_rows_against_a_tiny_reference_is_not_said_to_have_too_few(tiny_model, tiny_csv):
+    """Regression: 40 rows in July against a 10-row reference read "too few rows": the reference was too small."""
+    from taikai.analysis._drift_words import word
+
+    texts = pd.read_csv(tiny_csv)["text"]
+    dump = pd.DataFrame({"posted_at": "2025-07-01", "text": texts})
+    report = check_drift(dump, tiny_model, reference=pd.DataFrame({"text": texts[:10]}), date_column="posted_at")
+    [row] = [line for line in report.to_text().splitlines() if line.startswith("  2025-07 ")]
+    assert row.endswith("  not judged (reference too small)") and report.periods[0].statistics.rows == 40
+    assert word(report.periods[0].table_verdict, "ja") == "判定なし (基準が小さすぎる)"

@@ -305,3 +305,20 @@ def test_the_refusal_quotes_a_long_value_cut_on_one_line(values, quoted):
     message = str(caught.value)
     assert f"holds no dates (none of its values reads as one, {quoted};" in message
     assert len(message) < 400
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # regression: 20250102 as text read as a date, as a number (a JSONL dump; a batch output's column read as
+        # numbers by the report) not: drift read a CSV's column the report then refused in its predictions file
+        ([20250102, 20251231], ["2025-01-02", "2025-12-31"]),
+        ([20250102.0, float("nan")], ["2025-01-02", "NaT"]),  # a column of them with a blank: read as floats
+        (pd.Series([20250102, "2025-02-03", None], dtype=object), ["2025-01-02", "2025-02-03", "NaT"]),
+        (["20250102", "20251345"], ["2025-01-02", "NaT"]),  # as text: the same reading, an impossible date none
+        ([20251345, 1, 2, 45658, 123456789, 2025010.5], ["NaT"] * 6),  # other numbers are no dates
+    ],
+)
+def test_a_compact_date_reads_as_a_number_as_it_does_as_text(values, expected):
+    dates = parse_dates(values if isinstance(values, pd.Series) else pd.Series(values))
+    assert [str(d).removesuffix(" 00:00:00") for d in dates] == expected

@@ -36,3 +36,34 @@ def test_periods_longer_than_freq_are_refused(values, freq, said):
 )
 def test_periods_no_longer_than_freq_and_dates_pass(values, freq):
     assert check_period_span(values, freq, "posted", "d.csv") is None
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["2025年01月", "2025年02月"],
+        ["2025-01-05", "2025-01"],  # one is enough: it would be counted whole in the week of January 1
+        pd.Series(["2025/1", None, "2025/2"], dtype=object),
+        ["２０２５年１月"],  # full-width, as Excel writes it
+        [" 2025.12 "],
+    ],
+)
+def test_months_without_a_day_counted_per_week_are_refused(values):
+    """Regression: ``2025年01月`` counted per week put all of January's rows in the week of 2024-12-30, silently."""
+    with pytest.raises(
+        InputError, match=r"^d\.csv: date_column='posted' \(--date-column on the command line\) holds "
+    ) as e:
+        check_period_span(values, "W", "posted", "d.csv")
+    assert "months without a day" in str(e.value) and "pass freq='M' (--freq M on the command line)" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("values", "freq"),
+    [
+        (["2025年01月", "2025-02"], "M"),  # counted per month: a month is its month
+        (["2025-01-05", "2025/01/06", "2025年1月7日", "20250108"], "W"),
+        (["2025-13", "1234-56", "2025"], "W"),  # no month: no date, left to be read as none
+    ],
+)
+def test_days_and_months_counted_per_month_pass(values, freq):
+    assert check_period_span(values, freq, "posted", "d.csv") is None

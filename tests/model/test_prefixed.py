@@ -64,6 +64,13 @@ def test_find_prefix(columns, chosen, recorded, expected):
             "columns found have the prefixes 'pred_'. Pass one of them with prefix= (--prefix on the command line)",
         ),
         (["id", "text"], "pred_", "f.csv: no predicted columns with the prefix 'pred_' (pred_reason, "),
+        # regression: "it has none. Pass one of them with prefix=": there were none to pass
+        (
+            ["id", "text"],
+            "pred_",
+            "pred_p_reason_*); it has no predicted columns at all (a raw dump, not a taikai batch output): leave out "
+            "prefix= (--prefix on the command line)",
+        ),
     ],
 )
 def test_find_prefix_errors(columns, chosen, message):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
+from taikai.analysis._frame_argument import check_frame
 from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, period_freq
@@ -75,8 +76,7 @@ def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
         for name in (n for n in FIGURE_NAMES if n in measured):
             f = part.figure(name)
             row[label(name, f.label, lang)] = show(name, f.value, against=f.limit) + (" *" if f.alert else "")
-        verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
-        row[word("drift", lang)] = word(verdict, lang)
+        row[word("drift", lang)] = word(part.table_verdict, lang)
         rows.append(row)
     return pd.DataFrame(rows).set_index(word("period", lang))
 
@@ -183,6 +183,7 @@ def drift_section(
     path, which is the analyst's own. With *mask_pii* (the report's ``--mask-pii``), the texts are counted as
     ``taikai drift --mask-pii`` counts them: masked, and no name or place UniDic tags is a new word.
     """
+    check_frame("df", df)
     period_freq(freq, date_column)  # refused here: the section would only note it
     words = NOTES[lang]
     if not any(str(c).startswith("p_reason_") for c in df.columns):
@@ -205,6 +206,10 @@ def drift_section(
         notes.append(words["foreign"].format(rows=stats.rows, classified=stats.classified, foreign=stats.foreign))
     if date_column is None:
         notes.append(words["per_period"])
+    elif report.periods_unjudged:  # each period too small: the verdict is the whole input's alone
+        notes.append(words["periods_unjudged"].format(min_rows=MIN_ROWS))
+        if report.freq == "W":
+            notes.append(words["longer_periods"])
     return DriftSection(
         words["title"],
         tuple(notes),

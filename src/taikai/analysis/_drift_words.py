@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from taikai.drift import MIN_ROWS
+
 NOTES = {
     "ja": {
         "title": "ドリフト (学習データとの違い)",
@@ -28,6 +30,8 @@ NOTES = {
         "not judged": "判定できません: 分類できた行が少なすぎます ({why}; drift: not judged)",
         "verdict": "{verdict}。基準: {name} ({source})。閾値の根拠は docs/drift.md。",
         "per_period": "日付の列 (--date-column) を指定すると期間ごとにも判定します。",
+        "periods_unjudged": "判定できる {min_rows} 行のある期間がないため、判定は全体のみです。",
+        "longer_periods": "月ごと (--freq M) なら期間の行が増えます。",
         "moved": "{place}最も割合が動いた理由: {label} {reference:.1%} → {share:.1%} (基準 → この入力)",
         "period_words": "{period} の新しい語: {words}",
         "period_word": "{word} ({rows:,} 行, {share}; 基準: {reference})",
@@ -50,6 +54,8 @@ NOTES = {
         "not judged": "Not judged: too few rows could be classified (drift: not judged; {why})",
         "verdict": "{verdict}. Reference: {name} ({source}). The thresholds are explained in docs/drift.md.",
         "per_period": "Give a date column (--date-column) to judge each period too.",
+        "periods_unjudged": "No period has {min_rows} rows to judge: only the whole input is judged.",
+        "longer_periods": "Months (--freq M) hold more rows.",
         "moved": "{place}reason that moved most: {label} {reference:.1%} → {share:.1%} (reference → here)",
         "period_words": "{period} new words: {words}",
         "period_word": "{word} ({rows:,} rows, {share}; reference: {reference})",
@@ -99,6 +105,10 @@ _WORDS_JA = {
     "yes": "あり",
     "no": "なし",
     "too few rows": "行が少なすぎる",
+    "not judged (reference too small)": "判定なし (基準が小さすぎる)",
+    f"no (unclassifiable share only: fewer than {MIN_ROWS} classified)": (
+        f"なし (分類できない行の割合のみ判定: 分類できた行が {MIN_ROWS} 行未満)"
+    ),
     "whole dump": "全体",
 }
 

@@ -138,6 +138,7 @@ def check_drift(
         input_format=input_format, encoding=encoding, sheet=sheet, encoding_errors=encoding_errors
     )
     reference_masks, reference_blank, reference_predictions, reference_unchecked = None, 0, None, False
+    reference_unsaved = None
     if reference is None:
         ref, ref_name = reference_statistics(model)
     else:
@@ -172,6 +173,7 @@ def check_drift(
             )
         ref, reference_masks, reference_blank = counted.overall, counted.masks, counted.blank_lines
         reference_predictions, reference_unchecked = counted.predictions, counted.unchecked
+        reference_unsaved = counted.unsaved_model
         ref_name = f"the file {reference}" if isinstance(reference, (str, Path)) else "the reference frame"
     found = _statistics(
         dump,
@@ -206,6 +208,8 @@ def check_drift(
         reference_predictions=reference_predictions,
         unchecked=found.unchecked,
         reference_unchecked=reference_unchecked,
+        unsaved_model=found.unsaved_model,
+        reference_unsaved_model=reference_unsaved,
     )
 
 

@@ -55,7 +55,10 @@ class FileStatistics:
     """What to check when nearly every row is unclassifiable (the text column; :mod:`taikai.drift._column_hint`)."""
     unchecked: bool = False
     """Predictions whose model could not be checked: no batch summary beside them names the model that made them
-    (a data frame has none)."""
+    (a data frame has none), or the model given is not saved (see ``unsaved_model``)."""
+    unsaved_model: str | None = None
+    """When the batch summary names the model that made the predictions (this name) but the model given is not
+    saved (in memory: it has no sha256 to compare with the summary's), so that the two could not be checked."""
 
 
 def file_statistics(
@@ -118,13 +121,15 @@ def file_statistics(
     check_sheet_column(reader, columns, text_column, text_argument, str(path))  # a workbook: say which sheet
     wanted = [(text_column, text_argument), (date_column, DATE_COLUMN)]
     check_header_row(reader, wanted, str(path), input_format=input_format)  # a header below a title: said so
-    unchecked = False
+    unchecked, unsaved = False, None
     if is_predictions(columns):
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
         sha256 = artifact.sha256 if artifact is not None else ""
         check_made_by(run, name, sha256, named=model_named)
         unchecked = run is None or run.model is None or not sha256
+        if unchecked and run is not None and run.model is not None:
+            unsaved = run.model.name
     counted = count_chunks(
         str(path),
         columns,
@@ -141,7 +146,7 @@ def file_statistics(
     )
     if notes:
         warn_decoding(path, notes)
-    return replace(counted, blank_lines=blank[0], unchecked=unchecked)
+    return replace(counted, blank_lines=blank[0], unchecked=unchecked, unsaved_model=unsaved)
 
 
 def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool) -> str:

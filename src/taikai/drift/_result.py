@@ -33,6 +33,10 @@ class Verdict(str, Enum):
 
 
 _REFERENCE_TOO_SMALL = f"reference too small: fewer than {MIN_ROWS} classified rows"
+UNCLASSIFIABLE_ONLY = f"no (unclassifiable share only: fewer than {MIN_ROWS} classified)"
+"""A period's verdict when only its unclassifiable share could be judged (enough rows, too few classified)."""
+REFERENCE_TOO_SMALL = "not judged (reference too small)"
+"""A period's verdict when the reference has too few classified rows to judge anything against."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,18 @@ class PeriodDrift:
     def judged(self) -> bool:
         """Whether any figure could be judged (enough rows, see :data:`~taikai.drift.MIN_ROWS`)."""
         return any(f.judged for f in self.figures)
+
+    @property
+    def table_verdict(self) -> str:
+        """The period's verdict as its row of a period table says it: ``yes``, ``no``, ``too few rows`` (nothing
+        judged), :data:`REFERENCE_TOO_SMALL` (nothing judged against a reference of too few rows, whatever the
+        period's), or :data:`UNCLASSIFIABLE_ONLY` when its rows were enough to judge the unclassifiable share but too
+        few were classified to judge any other figure (its other values are shown, not judged)."""
+        if self.alert:
+            return "yes"
+        if not self.judged:
+            return REFERENCE_TOO_SMALL if self.words_not_listed else "too few rows"
+        return UNCLASSIFIABLE_ONLY if self.statistics.classified < MIN_ROWS else "no"
 
     def figure(self, name: str) -> Figure:
         """Return the figure called *name*."""
@@ -137,6 +153,11 @@ class DriftReport:
     """The dump is a predictions file whose model could not be checked: no batch summary beside it names one."""
     reference_unchecked: bool = False
     """The same of the reference file."""
+    unsaved_model: str | None = None
+    """Why the dump's model could not be checked when its batch summary names one (this name): the model given is
+    not saved (in memory), so it has no sha256 to compare with the summary's; ``None`` otherwise."""
+    reference_unsaved_model: str | None = None
+    """The same of the reference file."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property
@@ -191,7 +212,7 @@ class DriftReport:
 
     def what_to_do(self) -> str:
         """Say what to do when no figure could be judged: give a larger reference, or check a larger dump (one
-        that holds rows, naming the dump, when it has none)."""
+        that holds rows, naming the dump, when it has none); never longer periods, which the whole dump holds."""
         if not self.reference_judgeable:
             if self.reference_name.startswith("training statistics"):
                 return (
@@ -205,7 +226,14 @@ class DriftReport:
             )
         if not self.overall.statistics.rows:
             return f"{self.source} has no rows; check a dump that holds reviews"
-        return "check a larger dump (or longer periods)"
+        # not "longer periods": a period is part of the dump, and the whole dump had too few rows to judge
+        return f"check a larger dump (at least {MIN_ROWS} classifiable reviews)"
+
+    @property
+    def periods_unjudged(self) -> bool:
+        """Whether the dump was judged as a whole but none of its periods was (each had too few rows): its verdict is
+        the whole dump's alone (longer periods, ``freq="M"`` rather than ``"W"``, hold more rows)."""
+        return bool(self.periods) and self.overall.judged and not any(p.judged for p in self.periods)
 
     @property
     def reasons(self) -> list[str]:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from taikai.drift._figures import Figure, show, show_limit
+from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import ORDER_HINT, DateOrder
 from taikai.text import percent
 
@@ -52,14 +53,23 @@ _FRAME_UNCHECKED = (
 )
 
 
-def _read(predictions: bool, unchecked: bool, source: str) -> str:
+def _unsaved(named: str) -> str:
+    """Why a predictions file whose batch summary names its model (*named*) could not be checked."""
+    return (
+        f"its model cannot be checked (its batch summary names the model {named}, and the model given is not saved: "
+        "it has no sha256 to compare): its predictions are taken as made by the model given"
+    )
+
+
+def _read(predictions: bool, unchecked: bool, source: str, unsaved: str | None = None) -> str:
     """Say how a file (or frame: *source* ``<frame>``) was read: classified, or its predictions read (and whether
-    their model was checked)."""
+    their model was checked; *unsaved*: the model its batch summary names, when the model given is not saved)."""
     if not predictions:
         return "raw dump, classified on the fly"
     if source == "<frame>":
         return "predictions frame, read as written" + (f"; {_FRAME_UNCHECKED}" if unchecked else "")
-    return "predictions file, read as written" + (f"; {_UNCHECKED}" if unchecked else "")
+    why = _UNCHECKED if unsaved is None else _unsaved(unsaved)
+    return "predictions file, read as written" + (f"; {why}" if unchecked else "")
 
 
 def _reference(report: DriftReport) -> str:
@@ -68,7 +78,8 @@ def _reference(report: DriftReport) -> str:
     named, source, rows = report.reference_name, report.reference.source, report.reference.rows
     label = named if named == f"the file {source}" else f"{named}: {source}"
     if report.reference_predictions is not None:  # a file or frame, not the model's stored statistics
-        return f"{label} ({rows:,} rows; {_read(report.reference_predictions, report.reference_unchecked, source)})"
+        read = _read(report.reference_predictions, report.reference_unchecked, source, report.reference_unsaved_model)
+        return f"{label} ({rows:,} rows; {read})"
     return describe_reference(named, rows) if label == named else f"{named}: {describe_reference(source, rows)}"
 
 
@@ -136,7 +147,7 @@ def _period_table(report: DriftReport) -> list[str]:
             shown = show(f.name, f.value, against=f.limit) + ("*" if f.alert else "")
             cells.append(f"{shown:>{width}}")
         short = part.figure("short_rows")
-        verdict = "yes" if part.alert else ("no" if any(f.judged for f in part.figures) else "too few rows")
+        verdict = part.table_verdict
         if short.alert:
             cells[2] = f"{show(short.name, short.value, against=short.limit) + '*':>8}"
         lines.append(f"  {part.period:<23} {part.statistics.rows:>6} " + " ".join(cells) + f"  {verdict}")
@@ -153,7 +164,7 @@ def _period_table(report: DriftReport) -> list[str]:
 def render(report: DriftReport) -> str:
     """Return the report as text; the last line is ``drift: yes``, ``drift: no`` or ``drift: not judged (WHY)``."""
     stats = report.overall.statistics
-    kind = _read(report.predictions, report.unchecked, report.source)
+    kind = _read(report.predictions, report.unchecked, report.source, report.unsaved_model)
     lines = [
         f"drift of {report.source} ({kind})",
         f"reference: {_reference(report)}",
@@ -175,6 +186,9 @@ def render(report: DriftReport) -> str:
             "counted in the whole dump only):",
             *_period_table(report),
         ]
+        if report.periods_unjudged:
+            longer = " (months hold more: --freq M)" if report.freq == "W" else ""
+            lines.append(f"no {name} has {MIN_ROWS} rows to judge: only the whole dump is judged{longer}")
         if report.date_order is DateOrder.UNTOLD:
             untold = "dates such as 03/04/2026 read either way and none tells the order: read month-first"
             lines.append(f"{untold}; if they are day-first, {ORDER_HINT}")

@@ -75,6 +75,19 @@ def _local(value: object, order: DateOrder | None = None) -> object:
     return _OFFSET.sub(r"\1", _JAPAN_TIME.sub(r"\1", value))
 
 
+def _compact(value: object) -> str | None:
+    """Return a number written as a compact date, ``20250102`` (a whole number of eight digits, as a JSONL dump or a
+    column pandas read as numbers holds it), as the text ``2025-01-02`` that the same digits written as text read as
+    (an impossible date, ``20251345``, reads as none); ``None`` for any other number: numbers are not dates."""
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    number = int(value)  # type: ignore[call-overload]  # an int, a whole float, or a numpy number
+    if not 10_000_101 <= number <= 99_991_231:
+        return None
+    digits = str(number)
+    return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
+
+
 def _one_by_one(values: pd.Series) -> pd.Series:
     """Return *values* read one at a time, each in its own local time (for a column pandas cannot read at once,
     such as offsets in a form :data:`_OFFSET` does not know)."""
@@ -103,7 +116,9 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
     A time counts in the local time it was written in, whatever the other rows hold: its UTC offset is dropped
     (``2026-04-01T08:00:00+09:00`` and ``2026-04-01 08:00 JST`` are 2026-04-01 08:00, in April, not March 31 in
     UTC). Numbers are not
-    dates (pandas would read ids 1, 2, 3 as nanoseconds after 1970). Japanese dates (``2025年1月2日``, with a
+    dates (pandas would read ids 1, 2, 3 as nanoseconds after 1970), but for whole numbers of eight digits, read as
+    the same digits written as text are (``20250102`` is 2025-01-02, in a JSONL file or a column read as numbers
+    as in a CSV read as text). Japanese dates (``2025年1月2日``, with a
     time, or a month ``2025年01月``: its first day), with a weekday (``2026年3月14日(土)``, ``2026/03/14（土曜日）``)
     and times such as ``10時05分`` or 12-hour ``午前10時``, ``午後1時30分``, ``午後1:30`` (午前0時 midnight,
     午後12時 noon) are read too; era names (令和) are not.
@@ -113,13 +128,13 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
     if isinstance(values.dtype, pd.PeriodDtype):  # a period (2026-01) is its first day, as "2026-01" reads
         values = values.dt.start_time
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        values = pd.Series(pd.NaT, index=values.index)
+        values = pd.Series([None if pd.isna(v) else _compact(v) for v in values], index=values.index, dtype=object)
     elif values.dtype == object or pd.api.types.is_string_dtype(values):
         if order is None:
             order = order_evidence(values).order()
         values = values.map(
             lambda v: (
-                None
+                (None if v != v else _compact(v))
                 if isinstance(v, int | float) and not isinstance(v, bool)
                 else v.start_time
                 if isinstance(v, pd.Period)

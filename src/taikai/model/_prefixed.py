@@ -28,6 +28,7 @@ INPUT_MARK = "input_"
 
 
 _PREFIX = Argument("prefix", "--prefix")
+_NONE = "it has no predicted columns at all (a raw dump, not a taikai batch output): leave out"
 
 
 def prediction_prefixes(columns: Sequence[str]) -> list[str]:
@@ -61,10 +62,10 @@ def find_prefix(columns: Sequence[str], source: str, chosen: str | None = None, 
     if chosen is not None:
         if chosen in found:
             return chosen
-        have = f"the predicted columns found have the prefixes {_shown(found)}" if found else "it has none"
+        have = f"the predicted columns found have the prefixes {_shown(found)}. Pass one of them with"
         raise InputError(
             f"{source}: no predicted columns with the prefix {chosen!r} ({chosen}reason, {chosen}sentiment, "
-            f"{chosen}p_reason_*); {have}. Pass one of them with {_PREFIX}"
+            f"{chosen}p_reason_*); {have if found else _NONE} {_PREFIX}"
         )
     if recorded is not None and recorded in found:
         return recorded

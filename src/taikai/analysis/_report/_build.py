@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._argument_order import argument_order
+from taikai.analysis._frame_argument import check_frame
 from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
@@ -177,6 +178,7 @@ def build_report(
     """
     for flag, value in (("embed_font", embed_font), ("charts", charts), ("drift", drift), ("mask_pii", mask_pii)):
         check_bool(flag, value)
+    check_frame("df", df)
     check_int("per_reason", per_reason, 1)
     check_int("uncertain", uncertain, 1)
     model = given_model(model)
