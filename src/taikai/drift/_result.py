@@ -247,40 +247,9 @@ class DriftReport:
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values: the same figures as the text, plus ``alert``."""
-        return {
-            "source": self.source,
-            "reference": {
-                "name": self.reference_name,
-                "source": self.reference.source,
-                "rows": self.reference.rows,
-                "classified": self.reference.classified,
-                "judgeable": self.reference_judgeable,
-                "input": "stored statistics"
-                if self.reference_predictions is None
-                else _input(self.reference_predictions),
-                "model_checked": not self.reference_unchecked if self.reference_predictions else None,
-            },
-            "input": _input(self.predictions),
-            "model_checked": not self.unchecked if self.predictions else None,
-            "date_column": self.date_column,
-            "freq": self.freq,
-            "undated_rows": self.undated,
-            "out_of_range_rows": self.out_of_range,
-            "date_years": None if self.date_years is None else [self.date_years.first, self.date_years.last],
-            "date_order": None if self.date_order is None else self.date_order.value,
-            "overall": self.overall.to_dict(),
-            "periods": [p.to_dict() for p in self.periods],
-            "drifted_periods": self.drifted_periods,
-            "alert": self.alert,
-            "verdict": self.verdict.value,
-            "reasons": self.reasons,
-            "not_judged_why": self.not_judged_why,
-            "masks": self.masks,
-            "reference_masks": self.reference_masks,
-            "blank_lines": self.blank_lines,
-            "reference_blank_lines": self.reference_blank_lines,
-            "text_hint": self.text_hint,
-        }
+        from taikai.drift._json import report_dict
+
+        return report_dict(self)
 
     def __str__(self) -> str:
         return self.to_text()
@@ -302,8 +271,3 @@ class DriftReport:
         from taikai.drift._text import render
 
         return render(self)
-
-
-def _input(predictions: bool) -> str:
-    """How a file was read, as ``"input"`` in :meth:`DriftReport.to_dict` says it."""
-    return "predictions" if predictions else "raw dump (classified on the fly)"

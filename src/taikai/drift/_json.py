@@ -1,0 +1,51 @@
+"""The drift report as JSON-ready values (``DriftReport.to_dict``): the same figures as its text, plus ``alert``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from taikai.drift._result import DriftReport
+
+
+def report_dict(report: DriftReport) -> dict[str, Any]:
+    """Return *report*'s figures as JSON-ready values, as ``DriftReport.to_dict`` gives them."""
+    return {
+        "source": report.source,
+        "reference": {
+            "name": report.reference_name,
+            "source": report.reference.source,
+            "rows": report.reference.rows,
+            "classified": report.reference.classified,
+            "judgeable": report.reference_judgeable,
+            "input": "stored statistics"
+            if report.reference_predictions is None
+            else _input(report.reference_predictions),
+            "model_checked": not report.reference_unchecked if report.reference_predictions else None,
+        },
+        "input": _input(report.predictions),
+        "model_checked": not report.unchecked if report.predictions else None,
+        "date_column": report.date_column,
+        "freq": report.freq,
+        "undated_rows": report.undated,
+        "out_of_range_rows": report.out_of_range,
+        "date_years": None if report.date_years is None else [report.date_years.first, report.date_years.last],
+        "date_order": None if report.date_order is None else report.date_order.value,
+        "overall": report.overall.to_dict(),
+        "periods": [p.to_dict() for p in report.periods],
+        "drifted_periods": report.drifted_periods,
+        "alert": report.alert,
+        "verdict": report.verdict.value,
+        "reasons": report.reasons,
+        "not_judged_why": report.not_judged_why,
+        "masks": report.masks,
+        "reference_masks": report.reference_masks,
+        "blank_lines": report.blank_lines,
+        "reference_blank_lines": report.reference_blank_lines,
+        "text_hint": report.text_hint,
+    }
+
+
+def _input(predictions: bool) -> str:
+    """How a file was read, as ``"input"`` in :meth:`DriftReport.to_dict` says it."""
+    return "predictions" if predictions else "raw dump (classified on the fly)"
