@@ -29,24 +29,35 @@ def test_nothing_to_refuse(run, sha256):
 
 
 @pytest.mark.parametrize(
-    ("named", "message"),
+    ("named", "raw", "message"),
     [
-        (
+        (  # regression (h173): "name the model that made them, or leave model= out": leaving it out works only
+            # when the default model made them, and the model's directory, gone here, was not said to be gone
             True,
-            f"{MADE_BY}, not by model='mine' (--model on the command line) (sha256 bbbbbbbbbbbb…); name the model "
-            "that made them, or leave model= (--model on the command line) out",
+            "",
+            f"{MADE_BY}, not by model='mine' (--model on the command line) (sha256 bbbbbbbbbbbb…); the directory it "
+            "names, /models/shipped, is gone (moved or deleted): give that model's new place with model= (--model "
+            "on the command line)",
         ),
         (
             False,
+            "",
             f"{MADE_BY}, not by the default model (mine, sha256 bbbbbbbbbbbb…); the directory it names, "
             "/models/shipped, is gone (moved or deleted): give that model's new place with model= (--model on the "
             "command line)",
         ),
+        (
+            True,
+            "give the raw dump",
+            f"{MADE_BY}, not by model='mine' (--model on the command line) (sha256 bbbbbbbbbbbb…); the directory it "
+            "names, /models/shipped, is gone (moved or deleted): give that model's new place with model= (--model "
+            "on the command line), or give the raw dump",
+        ),
     ],
 )
-def test_another_model_is_refused_saying_which_made_them(named, message):
+def test_another_model_is_refused_saying_which_made_them(named, raw, message):
     with pytest.raises(InputError) as caught:
-        check_made_by(_run(), "mine", "b" * 64, named=named)
+        check_made_by(_run(), "mine", "b" * 64, named=named, raw=raw)
     assert str(caught.value) == message
 
 
