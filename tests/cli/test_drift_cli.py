@@ -367,6 +367,9 @@ def test_freq_without_a_date_column_is_refused(tiny_model_dir, tmp_path, command
     assert not (tmp_path / "report.html").exists()
 
 
+RAW = "give the dump taikai batch read instead (drift classifies a raw dump with the model it is given)"
+
+
 @pytest.fixture(scope="module")
 def other_default(tmp_path_factory, tiny_csv) -> Path:
     """A second tiny model (words only: another hash), to be the default model ($TAIKAI_MODEL)."""
@@ -381,11 +384,11 @@ def other_default(tmp_path_factory, tiny_csv) -> Path:
 @pytest.mark.parametrize(
     ("moved", "advice"),
     [
-        (False, "; name the model that made them with model='MODELS/v2' (--model on the command line)"),
+        (False, f"; name the model that made them with model='MODELS/v2' (--model on the command line), or {RAW}"),
         (
             True,
             "; the directory it names, MODELS/v2, is gone (moved or deleted): give that model's new place with "
-            "model= (--model on the command line)",
+            f"model= (--model on the command line), or {RAW}",
         ),
     ],
     ids=["model-still-there", "model-moved-since"],
@@ -410,6 +413,22 @@ def test_predictions_of_another_model_get_advice_that_leads_to_it(
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().endswith(advice.replace("MODELS", str(tmp_path / "models")))
     assert run("o_v2.csv", "--model", place).exit_code == 0  # the advice followed: the model's place now
+
+
+def test_a_dump_and_a_reference_of_two_models_get_advice_that_works(tiny_model_dir, other_default, tmp_path):
+    """Regression (h173): DUMP classified by one model and --reference by another: naming either model with --model
+    left the other file refused, and the advice ("name the model that made them, or leave --model out") sent the
+    user back and forth; the raw dump is the way out, and is said."""
+    for out, model in (("dump.csv", tiny_model_dir), ("ref.csv", other_default)):
+        args = ["batch", HOTELS, "-o", tmp_path / out, "-m", model, "--text-column", "text", "-q"]
+        assert CliRunner().invoke(cli, list(map(str, args))).exit_code == 0
+    result = run(tmp_path / "dump.csv", "--model", tiny_model_dir, "--reference", tmp_path / "ref.csv")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().endswith(
+        f"name the model that made them with model='{other_default}' (--model on the command line), or {RAW}"
+    )
+    followed = run(tmp_path / "dump.csv", "--model", tiny_model_dir, "--reference", HOTELS)
+    assert followed.exit_code == 0, followed.output
 
 
 _ASK = "holds no Japanese text: is it the column of the reviews? The column text holds Japanese text: give "

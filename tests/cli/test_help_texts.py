@@ -46,6 +46,12 @@ def _help(invoke, command: str) -> str:
             "(batch:",
         ),
         ("batch", "flag: add the rule columns only. override:", "written out"),
+        (  # regression (h173): --quiet said "No progress bar and no summary." and still printed the warnings
+            "batch",
+            "No progress bar and no summary on stderr (OUTPUT_STEM.summary.json is still written); warnings and "
+            "errors are still printed.",
+            "No progress bar and no summary.",
+        ),
         ("batch", "N rows of output: bad lines set aside and blank lines do not count.", "(batch:"),
         ("drift", "go on; such rows keep their place, are named in a warning and counted.", "(batch:"),
         (  # regression: loading also refuses an artifact that is no taikai pipeline, and a config not its own

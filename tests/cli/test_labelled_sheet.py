@@ -57,6 +57,18 @@ def test_a_wrong_sheet_is_an_error_that_says_what_to_do(
     assert "Traceback" not in result.output
 
 
+def test_a_sheet_given_for_an_add_workbook_names_the_csv_data_it_applies_to(invoke, book, tiny_csv, tmp_path):
+    """Regression (h173): train DATA.csv --add BOOK.xlsx --sheet 2 said "sheet= … applies to xlsx input, not to
+    csv", naming no file: the user, who meant the --add workbook's sheet, could not tell which file was meant."""
+    result = invoke(*_command("train", tiny_csv, tmp_path, tmp_path), "--add", book, "--sheet", "2")
+    assert result.exit_code == 2, result.output
+    assert (
+        f"taikai: error: {tiny_csv}: sheet= (--sheet on the command line) applies to xlsx input, not to csv; "
+        "leave it out"
+    ) in " ".join(result.stderr.split())
+    assert "Traceback" not in result.output
+
+
 def test_a_sheet_given_that_lacks_the_column_points_to_sheet(invoke, tiny_model_dir, book, tmp_path):
     result = invoke(*_command("evaluate", book, tiny_model_dir, tmp_path), "--sheet", "表紙")
     assert result.exit_code == 2, result.output

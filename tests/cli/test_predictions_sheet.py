@@ -43,7 +43,11 @@ def _command(command: str, source: str, out) -> list[str]:
         ("two.xlsx", "3", "two.xlsx: no sheet '3'; the sheets are ['notes', 'preds']: give one of their names, or"),
         ("two.xlsx", "preds", None),
         ("two.xlsx", "2", None),
-        ("p.csv", "2", "sheet= (--sheet on the command line) applies to xlsx input, not to csv"),
+        (  # regression (h173): the file was not named, nor what to do
+            "p.csv",
+            "2",
+            "p.csv: sheet= (--sheet on the command line) applies to xlsx input, not to csv; leave it out",
+        ),
     ],
 )
 def test_predictions_sheet_option(workbook, tmp_path, monkeypatch, command, source, sheet, said):

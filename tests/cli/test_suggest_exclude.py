@@ -151,19 +151,35 @@ def test_an_output_that_is_a_sheet_given_to_exclude_is_refused_even_with_force(
 @pytest.mark.parametrize(
     ("make", "given", "message"),
     [
-        (lambda d: (d / "folder").mkdir(), "folder", "{path}: is a directory, not a file; give a data file in it"),
+        (
+            lambda d: (d / "folder").mkdir(),
+            "folder",
+            "{path}, given to exclude= (--exclude on the command line): is a directory, not a file; give a data file "
+            "in it",
+        ),
         (
             lambda d: [(d / "model").mkdir(), (d / "model" / "model.joblib").touch()],
             "model",
-            "{path}: is a directory, not a file: a model directory",
+            "{path}, given to exclude= (--exclude on the command line): is a directory, not a file: a model directory",
         ),
-        (lambda d: os.mkfifo(d / "pipe.csv"), "pipe.csv", "{path}: is a pipe, not a regular file"),
-        (lambda d: None, "-", "-: suggest does not read standard input"),
+        (
+            lambda d: os.mkfifo(d / "pipe.csv"),
+            "pipe.csv",
+            "{path}, given to exclude= (--exclude on the command line): is a pipe, not a regular file",
+        ),
+        (
+            lambda d: None,
+            "-",
+            "-, given to exclude= (--exclude on the command line): standard input is not read here; give the sheets "
+            "handed out before, or labelled files, by their paths",
+        ),
     ],
     ids=["folder", "model-folder", "fifo", "stdin"],
 )
 def test_an_exclude_that_is_no_file_is_said_to_be_what_it_is(invoke, tmp_path, pred, make, given, message):
-    """Regression (R15): a folder, a FIFO or - given to --exclude was said to be "no such file"."""
+    """Regression (R15): a folder, a FIFO or - given to --exclude was said to be "no such file". Regression (h173):
+    the message did not name --exclude (it read as if PREDICTIONS were the folder), and for - it said that suggest
+    reads no standard input and that predict and explain do, which is no help with an --exclude sheet."""
     make(tmp_path)
     path = given if given == "-" else tmp_path / given
     result = invoke("suggest", pred, "-o", tmp_path / "s2.csv", "--exclude", path)

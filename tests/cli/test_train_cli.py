@@ -2,6 +2,7 @@
 ``--vectors none`` opts out, a missing table fails before DATA is read, a present one is used and recorded."""
 
 import json
+import os
 from dataclasses import replace
 
 import pytest
@@ -252,3 +253,37 @@ def test_a_weight_no_fit_can_use_is_refused_before_training(tmp_path, tiny_csv, 
     expected = f"taikai: error: add_weight={weight} (--add-weight {weight} on the command line) must be a finite"
     assert result.output.startswith(expected)
     assert not out.exists()
+
+
+ADD = "add= (--add on the command line)"
+GIVE = "give the labelled files to train on too by their paths"
+
+
+@pytest.mark.parametrize(
+    ("make", "given", "said"),
+    [
+        (lambda d: None, "", f"add[0] is empty ({ADD}); {GIVE}"),  # read as the current folder before
+        (lambda d: None, " ", f"add[0] is blank ({ADD}); {GIVE}"),
+        (lambda d: None, "-", f"-, given to {ADD}: standard input is not read here; {GIVE}"),
+        (
+            lambda d: (d / "folder").mkdir(),
+            "folder",
+            f"{{path}}, given to {ADD}: is a directory, not a file; give a data file in it",
+        ),
+        (lambda d: os.mkfifo(d / "pipe.csv"), "pipe.csv", f"{{path}}, given to {ADD}: is a pipe, not a regular file"),
+        (lambda d: None, "missing.csv", f"{{path}}, given to {ADD}: no such file; {GIVE}"),
+    ],
+    ids=["empty", "blank", "stdin", "folder", "fifo", "missing"],
+)
+def test_an_add_that_is_no_file_is_named_as_given_to_add(tmp_path, tiny_csv, make, given, said):
+    """Regression (h173): --add "" was read as the current folder (".: is a directory, not a file"), and a folder,
+    a FIFO, - or a missing file given to --add was said as if it were DATA (- as "train does not read standard
+    input ...; predict and explain read standard input"), naming no --add: each is named as given to it, before
+    DATA is read."""
+    make(tmp_path)
+    path = given if not given.strip() or given == "-" else tmp_path / given
+    args = ["train", str(tiny_csv), "--add", str(path), "--out", str(tmp_path / "m"), "--vectors", "none"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"taikai: error: {said.format(path=path)}"), result.stderr
+    assert not (tmp_path / "m").exists()

@@ -82,6 +82,23 @@ def said(*args: str) -> str:
             "drift has no option '--date': did you mean --date-column? (see taikai drift --help)",
         ),
         (["--frob"], "taikai has no option '--frob': taikai --help lists its options"),
+        (  # regression (h173): a long option was matched to a short one: "did you mean -o?" for --no and --ou,
+            # "-h?" for --ch
+            ["batch", "x.csv", "-o", "y.csv", "--no"],
+            "batch has no option '--no': taikai batch --help lists its options",
+        ),
+        (
+            ["batch", "x.csv", "-o", "y.csv", "--ou", "x"],
+            "batch has no option '--ou': taikai batch --help lists its options",
+        ),
+        (
+            ["batch", "x.csv", "-o", "y.csv", "--ch", "9"],
+            "batch has no option '--ch': taikai batch --help lists its options",
+        ),
+        (
+            ["batch", "x.csv", "-o", "y.csv", "-Q"],
+            "batch has no option '-Q': did you mean -q? (see taikai batch --help)",
+        ),
         (  # a bad value; regression: click's type names ("is not a valid integer range", "x>=0") said plainly
             ["batch", "x.csv", "-o", "y.csv", "--jobs", "x"],
             "batch: invalid value for --jobs / -j: 'x' is not a whole number (0 or more); see taikai batch --help",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from taikai.errors import InputError
@@ -29,24 +31,35 @@ def test_nothing_to_refuse(run, sha256):
 
 
 @pytest.mark.parametrize(
-    ("named", "message"),
+    ("named", "raw", "message"),
     [
-        (
+        (  # regression (h173): "name the model that made them, or leave model= out": leaving it out works only
+            # when the default model made them, and the model's directory, gone here, was not said to be gone
             True,
-            f"{MADE_BY}, not by model='mine' (--model on the command line) (sha256 bbbbbbbbbbbb…); name the model "
-            "that made them, or leave model= (--model on the command line) out",
+            "",
+            f"{MADE_BY}, not by model='mine' (--model on the command line) (sha256 bbbbbbbbbbbb…); the directory it "
+            "names, /models/shipped, is gone (moved or deleted): give that model's new place with model= (--model "
+            "on the command line)",
         ),
         (
             False,
+            "",
             f"{MADE_BY}, not by the default model (mine, sha256 bbbbbbbbbbbb…); the directory it names, "
             "/models/shipped, is gone (moved or deleted): give that model's new place with model= (--model on the "
             "command line)",
         ),
+        (
+            True,
+            "give the raw dump",
+            f"{MADE_BY}, not by model='mine' (--model on the command line) (sha256 bbbbbbbbbbbb…); the directory it "
+            "names, /models/shipped, is gone (moved or deleted): give that model's new place with model= (--model "
+            "on the command line), or give the raw dump",
+        ),
     ],
 )
-def test_another_model_is_refused_saying_which_made_them(named, message):
+def test_another_model_is_refused_saying_which_made_them(named, raw, message):
     with pytest.raises(InputError) as caught:
-        check_made_by(_run(), "mine", "b" * 64, named=named)
+        check_made_by(_run(), "mine", "b" * 64, named=named, raw=raw)
     assert str(caught.value) == message
 
 
@@ -295,3 +308,34 @@ def test_a_dask_manifest_names_no_rule_by_its_record_of_the_rules_file(tmp_path)
     (folder / PARTS_MANIFEST).write_text(json.dumps({"rows": 3, "rules": rules}), encoding="utf-8")
     run = read_summary(folder)
     assert run is not None and run.rules == ()
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("out/x.csv", "out/x.summary.json"),
+        (".", "{parent}/{name}.summary.json"),  # regression (h173): ValueError "PosixPath('.') has an empty name"
+        ("", "{parent}/{name}.summary.json"),
+        ("/", "/summary.json"),
+    ],
+)
+def test_the_summary_path_of_any_path(tmp_path, monkeypatch, output, expected):
+    from taikai.io import summary_path
+
+    monkeypatch.chdir(tmp_path)
+    assert summary_path(Path(output)) == Path(expected.format(parent=tmp_path.parent, name=tmp_path.name))
+
+
+@pytest.mark.parametrize("command", ["suggest", "report"])
+@pytest.mark.parametrize("given", ["", "."])
+def test_the_current_folder_as_predictions_is_refused_without_a_traceback(tmp_path, monkeypatch, command, given):
+    """Regression (h173): taikai suggest . (or "") and taikai report . ended in a ValueError traceback."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / ("r.html" if command == "report" else "s.csv")
+    result = CliRunner().invoke(cli, [command, given, "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("taikai: error: .: is a directory, not a file; give a data file in it")

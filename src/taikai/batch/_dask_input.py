@@ -234,7 +234,7 @@ def read_files(
     files, fmt = found.files, found.format
     if fmt == "parquet":
         if encoding:
-            raise InputError(f"{ENCODING} applies to CSV, TSV and JSONL input, not to parquet")
+            raise InputError(f"{pattern}: {ENCODING} applies to CSV, TSV and JSONL input, not to parquet; leave it out")
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
         ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False)
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.

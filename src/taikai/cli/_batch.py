@@ -95,7 +95,13 @@ DASK_PACKAGES = "dask and distributed"
     "(local engine only: the Dask engine always stops).",
 )
 @mask_pii_option
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bar and no summary on stderr (OUTPUT_STEM.summary.json is still written); warnings and errors "
+    "are still printed.",
+)
 @click.option(
     "--engine",
     type=click.Choice(ENGINES),

@@ -52,7 +52,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     "--add",
     "add",
     multiple=True,
-    type=click.Path(path_type=Path),
+    type=click.Path(),  # as given: an empty one is refused by its position, not read as the current folder
     help="A labelled file to train on too (CSV, TSV, xlsx, JSONL, Parquet; e.g. a filled taikai suggest sheet). "
     "Repeat for several. Blank rows are skipped, rows already in DATA dropped; labels may be ids or Japanese names.",
 )
@@ -111,7 +111,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
 def train(
     data: Path,
     out: Path,
-    add: tuple[Path, ...],
+    add: tuple[str, ...],
     add_weight: float,
     on_bad_rows: str,
     compare_folds: int,
@@ -179,11 +179,11 @@ def train(
         click.secho(skipped, err=True, fg="yellow", bold=True)
 
 
-def _check_out(out: Path, data: Path, add: tuple[Path, ...]) -> None:
+def _check_out(out: Path, data: Path, add: tuple[str, ...]) -> None:
     """Refuse a DATA or --add file that training would overwrite: --out itself or a file it writes into --out."""
     from taikai.model import ARTIFACT_NAME, METADATA_NAME
 
-    inputs = {"the data": data} | {f"the --add file {path}": path for path in add}
+    inputs = {"the data": data} | {f"the --add file {path}": Path(path) for path in add if str(path).strip()}
     check_output(out, {}, "--out", folder=True)  # an --out that is a file (DATA too) is refused by train itself
     for name in (METADATA_NAME, ARTIFACT_NAME):
         check_output(out / name, inputs, f"--out {out} writes", model=True)

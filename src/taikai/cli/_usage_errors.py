@@ -76,7 +76,10 @@ def unknown_option(ctx: click.Context, given: str, hint: str = "") -> str:
     """Return the message for the option *given* that the command of *ctx* does not take: the closest it takes
     (``did you mean --jobs?``), and *hint* (what else the argument may be) after the pointer to its ``--help``."""
     names = [name for param in ctx.command.get_params(ctx) for name in (*param.opts, *param.secondary_opts)]
-    options = {name.lstrip("-"): name for name in names if name.startswith("-")}  # "--" alike would make all close
+    # "--" alike would make all close; a long option given is no misspelt short one (--no is not -o: "no" and "o"
+    # are close by difflib's ratio)
+    dashes = "--" if given.startswith("--") else "-"
+    options = {name.lstrip("-"): name for name in names if name.startswith(dashes)}
     close = close_name(given.lstrip("-"), list(options), CLOSE, typo=None)
     close = options.get(close) if close is not None else _extended(given, names)
     said = f"{name_of(ctx)} has no option {given!r}"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
-from taikai.drift._rows import Rows
+from taikai.drift._rows import RAW_DUMP, Rows
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, period_freq, separator_hint
 from taikai.io import (
     DateOrder,
@@ -126,7 +126,7 @@ def file_statistics(
         artifact = model.metadata.artifact
         name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
         sha256 = artifact.sha256 if artifact is not None else ""
-        check_made_by(run, name, sha256, named=model_named)
+        check_made_by(run, name, sha256, named=model_named, raw=RAW_DUMP)
         unchecked = run is None or run.model is None or not sha256
         if unchecked and run is not None and run.model is not None:
             unsaved = run.model.name

@@ -9,7 +9,7 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taikai.drift._rows import Rows
+from taikai.drift._rows import RAW_DUMP, Rows
 from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN
 from taikai.io import (
     ReadOptions,
@@ -67,7 +67,7 @@ def check_dump(
         if is_predictions(columns):
             artifact = model.metadata.artifact
             name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
-            check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named)
+            check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named, raw=RAW_DUMP)
     named = not isinstance(data, pd.DataFrame)  # a file's errors may suggest --input-format
     Rows(model, source, columns, text, argument, input_format=named, shown=shown)
     if date_column is not None:

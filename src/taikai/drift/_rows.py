@@ -15,6 +15,9 @@ from taikai.privacy import PiiKind, default_masker
 from taikai.text import Status, is_missing
 
 _STATUSES = {s.value: s for s in Status}
+RAW_DUMP = "give the dump taikai batch read instead (drift classifies a raw dump with the model it is given)"
+"""The way out of predictions another model made, when the dump and the reference were classified by different
+models (naming one model leaves the other file refused): the raw dump, classified with the model drift uses."""
 
 
 def _status(value: Any) -> Status:

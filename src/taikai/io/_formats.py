@@ -143,7 +143,7 @@ def open_reader(
     fmt = format_of(path, fmt, INPUT_FORMAT)
     if is_parts_folder(path):
         if sheet:
-            raise InputError(f"{SHEET} applies to xlsx input, not to a folder of {fmt} parts")
+            raise InputError(f"{path}: {SHEET} applies to xlsx input, not to a folder of {fmt} parts; leave it out")
         from taikai.io._parts import PartsReader
 
         return PartsReader(path, lambda part, kind: open_reader(part, kind, encoding, None, encoding_errors))
@@ -151,7 +151,7 @@ def open_reader(
     if misread is not None:
         raise misread
     if sheet and fmt != "xlsx":
-        raise InputError(f"{SHEET} applies to xlsx input, not to {fmt}")
+        raise InputError(f"{path}: {SHEET} applies to xlsx input, not to {fmt}; leave it out")
     if fmt in ("csv", "tsv"):
         from taikai.io._text_readers import CsvReader
 
@@ -161,7 +161,7 @@ def open_reader(
 
         return JsonlReader(path, encoding, encoding_errors)
     if encoding:
-        raise InputError(f"{ENCODING} applies to CSV, TSV and JSONL input, not to {fmt}")
+        raise InputError(f"{path}: {ENCODING} applies to CSV, TSV and JSONL input, not to {fmt}; leave it out")
     from taikai.io._table_readers import ParquetReader, XlsxReader
 
     return ParquetReader(path) if fmt == "parquet" else XlsxReader(path, sheet)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,8 +35,11 @@ _ENDS = 1 << 20
 
 
 def summary_path(output: Path) -> Path:
-    """Return where the summary of a batch run writing *output* goes: ``OUTPUT_STEM.summary.json``."""
-    return output.with_name(output.stem + SUMMARY_SUFFIX)
+    """Return where the summary of a batch run writing *output* goes: ``OUTPUT_STEM.summary.json``; for a path
+    without a name of its own (``.``, ``""``: the current folder), as for the folder it names (``/``: in it)."""
+    if not output.name:
+        output = Path(os.path.abspath(output))
+    return output.with_name(output.stem + SUMMARY_SUFFIX) if output.name else output / SUMMARY_SUFFIX.lstrip(".")
 
 
 def with_summary(what: str, path: Path | None) -> dict[str, Path | None]:

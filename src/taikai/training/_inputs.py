@@ -22,6 +22,7 @@ from taikai.errors import (
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
+from taikai.training._added_file import check_added_file
 from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, no_labelled_row, unfilled_sheet
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
@@ -201,6 +202,9 @@ def read_inputs(
     add = [add] if isinstance(add, data_types) else add  # one file or frame, as exclude= of suggest takes one
     if not isinstance(add, Sequence) or not all(isinstance(a, data_types) for a in add):
         raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")
+    for position, item in enumerate(add):  # before the base data is read, which may take a while
+        if isinstance(item, (str, Path)):
+            check_added_file(item, None if given is item else position)
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
     base_table, base_name, base_sha, _ = _read(
         data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors, sheet=sheet
