@@ -47,7 +47,8 @@ def test_second_round_skips_the_first_rounds_rows(invoke, tmp_path, pred, first_
     assert first.exit_code == 0, first.output
     second = invoke("suggest", pred, "-o", s2, "--n", "10", *first_options, "--exclude", s1)
     assert second.exit_code == 0, second.stderr
-    assert f"left out as handed out before (--exclude): 10 in {s1}; near-duplicates of them: 0\n" in second.output
+    said = "left out as handed out before, in the files given to exclude= (--exclude on the command line): "
+    assert f"{said}10 in {s1}; near-duplicates of them: 0\n" in second.output
     assert "10 rows to label" in second.output
     assert not set(sheet_column(s1, column)) & set(sheet_column(s2, column))
 
@@ -59,7 +60,7 @@ def test_several_files_are_counted_each_and_one_matching_nothing_is_warned_of(in
     assert invoke("suggest", pred, "-o", s2, "--n", "5", "--exclude", s1).exit_code == 0
     result = invoke("suggest", pred, "-o", tmp_path / "s3.xlsx", "--exclude", s1, "--exclude", other, "--exclude", s2)
     assert result.exit_code == 0, result.stderr
-    assert f"(--exclude): 10 in {s1}, 0 in {other}, 5 in {s2};" in result.output
+    assert f"given to exclude= (--exclude on the command line): 10 in {s1}, 0 in {other}, 5 in {s2};" in result.output
     assert (
         f"taikai: warning: {other}, given to exclude= (--exclude on the command line): none of its 1 row(s) is a row "
         "of the predictions, by id or text; "
@@ -98,7 +99,7 @@ def test_a_sheet_of_another_dump_whose_ids_restart_is_warned_of(invoke, tmp_path
     other.write_text("review_id,text\nr001,別のダンプの文\nr002,これも別のダンプ\n", encoding="utf-8")
     result = invoke("suggest", pred, "-o", tmp_path / "s2.csv", "--id-column", "review_id", "--exclude", other)
     assert result.exit_code == 0, result.stderr
-    assert f"(--exclude): 2 in {other};" in result.output
+    assert f"given to exclude= (--exclude on the command line): 2 in {other};" in result.output
     assert (
         f"taikai: warning: {other}, given to exclude= (--exclude on the command line): 2 row(s) match a prediction by "
         "id but their texts differ (e.g. id "

@@ -284,3 +284,43 @@ def test_a_period_of_many_rows_against_a_tiny_reference_is_not_said_to_have_too_
     [row] = [line for line in report.to_text().splitlines() if line.startswith("  2025-07 ")]
     assert row.endswith("  not judged (reference too small)") and report.periods[0].statistics.rows == 40
     assert word(report.periods[0].table_verdict, "ja") == "判定なし (基準が小さすぎる)"
+
+
+_LEFT = "手数料が高すぎるので退会しました"
+
+
+@pytest.mark.parametrize(
+    ("dates", "reference", "said"),
+    [
+        # regression: "(1 rows without a usable date, …)", "whole dump: 1 rows" and "(1 rows; …)"
+        (["2025-07-01", "2025-07-02", "someday"], None, "per month of posted_at (1 row without a usable date, "),
+        (["2025-07-01", "someday", "never"], None, "per month of posted_at (2 rows without a usable date, "),
+        (["2025-07-01"], None, "whole dump: 1 row, 1 classified\n"),
+        (["2025-07-01"], None, "(fixed limit + chance at 1 row)\n"),
+        (["2025-07-01"] * 2, None, "whole dump: 2 rows, 2 classified\n"),
+        (["2025-07-01"], [_LEFT], "reference: the reference frame: <frame> (1 row; "),
+        (["2025-07-01"], [_LEFT] * 2, "reference: the reference frame: <frame> (2 rows; "),
+    ],
+)
+def test_one_row_is_counted_as_one_row(tiny_model, dates, reference, said):
+    dump = pd.DataFrame({"posted_at": dates, "text": [_LEFT] * len(dates)})
+    other = None if reference is None else pd.DataFrame({"text": reference})
+    report = check_drift(dump, tiny_model, reference=other, date_column="posted_at")
+    assert said in report.to_text(), report.to_text()
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        # regression: "DriftReport(<frame>: 1 rows, …)" and the report's "Whole dump: 1 rows, …"
+        (["手数料が高い. The fees are too high, so I left the platform."], "1 row, 1 classified"),
+        (["手数料が高い. The fees are too high, so I left the platform."] * 2, "2 rows, 2 classified"),
+    ],
+)
+def test_the_repr_and_the_report_count_one_row_as_one_row(tiny_model, texts, said):
+    from taikai.analysis import drift_section
+
+    dump = pd.DataFrame({"text": texts})
+    assert f"<frame>: {said};" in repr(check_drift(dump, tiny_model))
+    notes = drift_section(tiny_model.predict_frame(dump), tiny_model, lang="en").notes
+    assert any(n.startswith(f"Whole dump: {said} (") for n in notes), notes

@@ -200,9 +200,21 @@ def test_a_str_is_one_text_and_bytes_are_refused(tiny_model, call):
             classify(given)
 
 
-def test_bytes_inside_a_list_keep_their_row_and_say_to_decode_them(tiny_model):
-    [p] = tiny_model.predict(["手数料".encode()])
-    assert (p.status, p.message) == ("error", "not text: bytes; decode them first (.decode('utf-8'))")
+DECODE = "decode them first (.decode('utf-8'), or .decode('cp932'))"
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["手数料".encode(), "手数料".encode("cp932"), bytearray("手数料".encode())],
+    ids=["utf-8", "cp932", "bytearray"],
+)
+def test_bytes_inside_a_list_keep_their_row_and_say_to_decode_them_as_classify_does(tiny_model, given):
+    """Regression: the row said only .decode('utf-8'), while classify's TypeError for bytes said "or 'cp932'"."""
+    [p] = tiny_model.predict([given])
+    assert (p.status, p.message) == ("error", f"not text: bytes; {DECODE}")
+    with pytest.raises(TypeError) as raised:
+        tiny_model.classify(given)
+    assert str(raised.value).endswith(f": {DECODE}"), raised.value
 
 
 LONE_SURROGATE = (

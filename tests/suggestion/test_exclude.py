@@ -47,7 +47,10 @@ def test_rows_of_an_excluded_frame_are_not_picked_again(make, matched):
     assert not shown & set(again.rows["review_id"])
     assert len(again.rows) == 10
     assert again.excluded == {"<frame 1>": matched}
-    assert f"left out as handed out before (--exclude): {matched} in <frame 1>" in str(again)
+    assert (
+        "left out as handed out before, in the files given to exclude= (--exclude on the command line): "
+        f"{matched} in <frame 1>" in str(again)
+    )
 
 
 @pytest.mark.parametrize(
@@ -185,7 +188,10 @@ def test_a_sheet_given_twice_counts_its_rows_once_and_is_named(tmp_path, monkeyp
     warned = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
     assert [w.startswith(said) and w.endswith("under s1.csv") for w in warned] == [True]
     assert twice.excluded == {"s1.csv": 10} and _adds_up(twice)
-    assert "left out as handed out before (--exclude): 10 in s1.csv;" in str(twice)
+    assert (
+        "left out as handed out before, in the files given to exclude= (--exclude on the command line): 10 in s1.csv;"
+        in str(twice)
+    )
 
 
 def test_without_exclude_the_tally_has_no_exclude_line():

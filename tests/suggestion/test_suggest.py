@@ -1,6 +1,8 @@
 """suggest on predictions frames and files: what is left out, determinism, the sheet's columns and encodings."""
 
 import warnings
+from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import openpyxl
@@ -450,3 +452,38 @@ def test_answers_filled_into_the_form_of_a_sheet_handed_out_are_not_its_near_dup
     handed_out = pd.DataFrame({"text": SURVEY})
     s = taikai.suggest(_dump(texts), n=20, strategy=strategy, text_column="body", exclude=[handed_out])
     assert (len(s.rows), s.near_excluded) == (len(MORE_ANSWERS), 0)
+
+
+_FRAME = pd.DataFrame({"id": ["r1", "r2", "r3"], "text": ["手数料が高い", "時間がない", "報酬が安い"]})
+
+
+@pytest.mark.parametrize(
+    ("rows", "options", "shown", "said"),
+    [
+        # regression: the dataclass repr, its frame of rows over several lines
+        (3, {}, "Suggestion(3 rows to label (margin, seed 0) of 40 read)", "3 rows to label (margin, seed 0)"),
+        # regression: "1 rows to label"
+        (1, {}, "Suggestion(1 row to label (margin, seed 0) of 40 read)", "1 row to label (margin, seed 0)"),
+        (
+            2,
+            {"out": Path("s1.xlsx")},
+            "Suggestion(2 rows to label (margin, seed 0) of 40 read; sheet written to s1.xlsx)",
+            "sheet written to s1.xlsx",
+        ),
+        # regression: "(--exclude)", a command-line option, said to Python users of taikai.suggest
+        (
+            3,
+            {"excluded": {"s1.xlsx": 5}, "near_excluded": 1},
+            "Suggestion(3 rows to label (margin, seed 0) of 40 read)",
+            "left out as handed out before, in the files given to exclude= (--exclude on the command line): "
+            "5 in s1.xlsx; near-duplicates of them: 1\n",
+        ),
+    ],
+)
+def test_a_suggestion_shows_one_line_and_names_the_python_argument(rows, options, shown, said):
+    s = taikai.Suggestion(_FRAME[:rows], taikai.Strategy.MARGIN, 0, 40, {}, 0, {"fees": rows}, **options)
+    assert repr(s) == shown and "\n" not in repr(s)
+    assert said in str(s), str(s)
+    notebook: list[str] = []  # IPython calls _repr_pretty_(printer, cycle) for a cell's last value
+    s._repr_pretty_(SimpleNamespace(text=notebook.append), False)
+    assert notebook == [str(s)]

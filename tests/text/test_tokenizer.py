@@ -58,7 +58,11 @@ def test_check_text_status(value, status):
 
 @pytest.mark.parametrize("value", [b"\xe6\x89\x8b", bytearray(b"abc")])
 def test_check_text_says_to_decode_bytes(value):
-    assert check_text(value) == ("", "error", "not text: bytes; decode them first (.decode('utf-8'))")
+    assert check_text(value) == (
+        "",
+        "error",
+        "not text: bytes; decode them first (.decode('utf-8'), or .decode('cp932'))",
+    )
 
 
 @pytest.mark.parametrize(

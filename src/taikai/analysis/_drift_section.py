@@ -203,7 +203,11 @@ def drift_section(
     notes = [words["verdict"].format(verdict=verdict, name=name, source=source)]
     stats = report.overall.statistics
     if stats.foreign:  # the unclassifiable share counts them, while the status section counts them classified
-        notes.append(words["foreign"].format(rows=stats.rows, classified=stats.classified, foreign=stats.foreign))
+        notes.append(
+            words["foreign"].format(
+                rows=stats.rows, s="" if stats.rows == 1 else "s", classified=stats.classified, foreign=stats.foreign
+            )
+        )
     if date_column is None:
         notes.append(words["per_period"])
     elif report.periods_unjudged:  # each period too small: the verdict is the whole input's alone

@@ -60,7 +60,7 @@ NOTES = {
         "period_words": "{period} new words: {words}",
         "period_word": "{word} ({rows:,} rows, {share}; reference: {reference})",
         "words_not_listed": "New words: not listed (reference too small: fewer than {min_rows} classified rows)",
-        "foreign": "Whole dump: {rows:,} rows, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
+        "foreign": "Whole dump: {rows:,} row{s}, {classified:,} classified ({foreign:,} of them mostly not Japanese, "
         "counted as unclassifiable too)",
     },
 }

@@ -13,6 +13,7 @@ import math
 from taikai.drift._chance import js_chance, mean_chance, share_chance
 from taikai.drift._figures import _LOW, Figure, NewWord, new_word_share, new_words
 from taikai.drift._mix import js_divergence
+from taikai.drift._plural import rows as _rows
 from taikai.drift._thresholds import (
     CONFIDENCE_DROP,
     LENGTH_RATIO,
@@ -56,7 +57,7 @@ def _figure(
     widen, rows = chance
     if widen > 0:
         sign = -1 if name in _LOW else 1
-        limit, rule = limit + sign * widen, f"{rule} {'−' if sign < 0 else '+'} chance at {rows:,} rows"
+        limit, rule = limit + sign * widen, f"{rule} {'−' if sign < 0 else '+'} chance at {_rows(rows)}"
         if name in _SHARES:  # the widened limit is the quantile k / rows itself, not a float sum an ulp below it
             limit = round(limit * rows) / rows
     unreachable = out_of_reach(name, limit)

@@ -10,6 +10,7 @@ from taikai.drift._compare import compare
 from taikai.drift._compare import reference_judgeable as _enough_reference
 from taikai.drift._figures import Figure, NewWord
 from taikai.drift._mix import ShareMove, largest_move
+from taikai.drift._plural import rows as _rows
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import DateOrder, YearRange
 from taikai.model import DriftStatistics
@@ -258,7 +259,7 @@ class DriftReport:
         """Return the dump, its rows and the verdict on one line (``str()``, and a notebook, show the report)."""
         stats = self.overall.statistics
         periods = f", {len(self.periods):,} period(s) of {self.date_column}" if self.periods else ""
-        rows = f"{stats.rows:,} rows, {stats.classified:,} classified{periods}"
+        rows = f"{_rows(stats.rows)}, {stats.classified:,} classified{periods}"
         return f"DriftReport({self.source}: {rows}; {self.verdict_line()})"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from taikai.drift._figures import Figure, show, show_limit
+from taikai.drift._plural import rows as _rows
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import ORDER_HINT, DateOrder
 from taikai.text import percent
@@ -38,7 +39,7 @@ def describe_reference(source: str, rows: int) -> str:
     found = _COUNTED.search(source)
     if found is not None and int(found.group(1).replace(",", "")) == rows:
         return f"{source[: found.start(1)]}{rows:,}{source[found.end(1) :]}"
-    return f"{source} ({rows:,} rows)"
+    return f"{source} ({_rows(rows)})"
 
 
 _UNCHECKED = (
@@ -79,7 +80,7 @@ def _reference(report: DriftReport) -> str:
     label = named if named == f"the file {source}" else f"{named}: {source}"
     if report.reference_predictions is not None:  # a file or frame, not the model's stored statistics
         read = _read(report.reference_predictions, report.reference_unchecked, source, report.reference_unsaved_model)
-        return f"{label} ({rows:,} rows; {read})"
+        return f"{label} ({_rows(rows)}; {read})"
     return describe_reference(named, rows) if label == named else f"{named}: {describe_reference(source, rows)}"
 
 
@@ -169,7 +170,7 @@ def render(report: DriftReport) -> str:
         f"drift of {report.source} ({kind})",
         f"reference: {_reference(report)}",
         "",
-        f"whole dump: {stats.rows:,} rows, {stats.classified:,} classified{_foreign(stats.foreign)}",
+        f"whole dump: {_rows(stats.rows)}, {stats.classified:,} classified{_foreign(stats.foreign)}",
         *_blank(report),
         *_figures(report.overall),
         *_moved(report.overall),
@@ -182,7 +183,7 @@ def render(report: DriftReport) -> str:
         name = _PERIOD_NAMES.get(report.freq or "", "period")
         lines += [
             "",
-            f"per {name} of {report.date_column} ({report.undated:,} rows without a usable date{_out(report)}, "
+            f"per {name} of {report.date_column} ({_rows(report.undated)} without a usable date{_out(report)}, "
             "counted in the whole dump only):",
             *_period_table(report),
         ]

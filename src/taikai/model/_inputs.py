@@ -48,7 +48,7 @@ def text_values(name: str, values: object) -> list[object]:
     if isinstance(values, list):
         return values
     if isinstance(values, bytes | bytearray | memoryview):
-        raise TypeError(f"{wrong_type(name, values, TEXTS)}: decode them first (.decode('utf-8'), or 'cp932')")
+        raise TypeError(f"{wrong_type(name, values, TEXTS)}: decode them first (.decode('utf-8'), or .decode('cp932'))")
     if hasattr(values, "columns"):  # a pandas, Polars or Dask DataFrame: iterating gives its column names
         raise TypeError(
             f"{wrong_type(name, values, TEXTS)}: classify a frame with model.predict_frame(df, text_column=…), "

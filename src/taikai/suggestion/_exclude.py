@@ -76,9 +76,9 @@ def _wrong_item(name: str, value: object, accepted: str) -> TypeError:
     """Return the error of *value* given as *name*: what is accepted, and for a :class:`Suggestion` what to pass."""
     from taikai.suggestion._result import Suggestion
 
-    error = wrong_type(name, value, accepted)
     if not isinstance(value, Suggestion):
-        return error
+        return wrong_type(name, value, accepted)
+    error = f"{name} must be {accepted}, not a Suggestion"  # its one-line repr would repeat the type
     if value.out is None:
         return TypeError(f"{error}; pass its rows instead (s.rows of a Suggestion s; it wrote no sheet)")
     return TypeError(

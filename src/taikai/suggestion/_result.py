@@ -72,12 +72,25 @@ class Suggestion:
             "not_chosen": self.not_chosen,
         }
 
+    def __repr__(self) -> str:
+        """Return the chosen rows and the sheet on one line, not the frame (``str()`` says the whole tally)."""
+        return f"Suggestion({self._chosen()}{'' if self.out is None else f'; sheet written to {self.out}'})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Show the tally in a notebook (IPython), as ``taikai suggest`` prints it, not the one-line repr."""
+        printer.text(str(self))
+
+    def _chosen(self) -> str:
+        """``3 rows to label (margin, seed 0) of 40 read``."""
+        rows = f"{len(self.rows):,} row{'' if len(self.rows) == 1 else 's'}"
+        return f"{rows} to label ({self.strategy.value}, seed {self.seed}) of {self.total:,} read"
+
     def __str__(self) -> str:
         left_out = ", ".join(f"{n:,} {status}" for status, n in self.not_ok.items()) or "none"
         spread = ", ".join(f"{shown_label(r)} {n:,}" for r, n in self.per_reason.items() if n)
         random = self.strategy is Strategy.RANDOM
         lines = [
-            f"{len(self.rows):,} rows to label ({self.strategy.value}, seed {self.seed}) of {self.total:,} read",
+            self._chosen(),
             f"left out: status not ok: {left_out}; same or near-duplicate text: {self.duplicates:,}",
             f"not drawn: {self.not_chosen:,} (a uniform draw: every row as likely; a text drawn more than once is "
             "listed each time, side by side)"
@@ -88,7 +101,9 @@ class Suggestion:
         if self.excluded is not None:
             held = ", ".join(f"{n:,} in {source}" for source, n in self.excluded.items())
             lines.insert(
-                2, f"left out as handed out before (--exclude): {held}; near-duplicates of them: {self.near_excluded:,}"
+                2,
+                f"left out as handed out before, in the files given to {EXCLUDE}: {held}; "
+                f"near-duplicates of them: {self.near_excluded:,}",
             )
         if self.masks is not None:
             lines.append(f"personal data masked in the texts: {format_counts(self.masks)}")

@@ -177,6 +177,10 @@ def cut_to(message: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_BYTES = "not text: bytes; decode them first (.decode('utf-8'), or .decode('cp932'))"
+"""A bytes value's message, saying what :meth:`taikai.Model.classify`'s error for bytes says."""
+
+
 def check_text(
     value: object, max_chars: int = MAX_CHARS, ignore: re.Pattern[str] | None = None, *, references: bool = True
 ) -> CheckedText:
@@ -193,7 +197,7 @@ def check_text(
             return _MISSING
         if not isinstance(value, str):
             if isinstance(value, bytes | bytearray):
-                return CheckedText("", Status.ERROR, "not text: bytes; decode them first (.decode('utf-8'))")
+                return CheckedText("", Status.ERROR, _BYTES)
             return CheckedText("", Status.ERROR, f"not text: a value of type {type(value).__name__}")
     surrogate = SURROGATE.search(value)
     if surrogate is not None:
