@@ -1206,3 +1206,31 @@ def test_a_cp932_input_written_as_plain_utf8_csv_parts_says_how_to_open_them_in_
     )
     assert (note in result.output) is said, result.output
     assert result.output.count("Excel shows garbled") == int(said)
+
+
+@pytest.mark.parametrize(
+    ("kind", "fmt"), [("binary", "parquet"), ("large_binary", "parquet"), ("binary", "csv"), ("binary", "jsonl")]
+)
+def test_a_binary_parquet_text_column_is_classified_as_the_local_engine_does(
+    client, tiny_model_dir, tmp_path, kind, fmt
+):
+    """Regression: text written without Parquet's UTF-8 mark (a column of bytes) reached the model as bytes, so every
+    row was status=error ('not text: bytes; decode them first') under the Dask engine, while the local engine reads
+    each value as its UTF-8 text. Now both write the same rows: Parquet the column back as its bytes and type."""
+    texts = [*(t.encode() for t in TEXTS), None, b"\xff\xfe", b"\x83e\x83X\x83g"]  # the last two: no UTF-8
+    src, out, local = tmp_path / "in.parquet", tmp_path / "out", tmp_path / f"local.{fmt}"
+    pq.write_table(pa.table({"id": range(len(texts)), "text": pa.array(texts, getattr(pa, kind)())}), src)
+    options = {"id_column": "id", "model": tiny_model_dir, "output_format": fmt}
+    summary = classify_files(src, out, "text", client=client, partitions=3, **options)
+    assert summary.statuses == taikai.classify_file(src, local, "text", **options).statuses
+    assert summary.statuses["ok"] >= 4
+    if fmt == "parquet":
+        assert pq.read_schema(next(out.glob("part.*.parquet"))).field("text").type == getattr(pa, kind)()
+        assert pq.read_table(out).column("text").to_pylist() == texts
+        _assert_same(pd.read_parquet(out), pd.read_parquet(local))
+    else:
+        parts = [p.read_text(encoding="utf-8") for p in sorted(out.glob(f"part.*.{fmt}"))]
+        skip = 1 if fmt == "csv" else 0
+        assert "".join("".join(p.splitlines(keepends=True)[skip:]) for p in parts) == "".join(
+            local.read_text(encoding="utf-8").splitlines(keepends=True)[skip:]
+        )

@@ -226,3 +226,25 @@ def test_read_input_names_the_first_file_whose_columns_a_file_lacks(tmp_path, fm
     with pytest.raises(InputError) as caught:
         dask_input.read_input(str(tmp_path / f"*.{fmt}"), text_column="text")[0].compute(scheduler="threads")
     assert str(caught.value) == f"{tmp_path / f'b.{fmt}'}: " + said.replace("FIRST", str(tmp_path / f"a.{fmt}"))
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")  # Dask's own, on pandas 3.1
+@pytest.mark.parametrize("kind", ["binary", "large_binary"])
+def test_read_input_reads_a_binary_parquet_column_as_the_local_engine_does(tmp_path, kind):
+    """Regression: a column of bytes (text written without Parquet's UTF-8 mark, as older Hive and Impala do) reached
+    the model as bytes, so every row of a Dask run was status=error; the local engine reads each value as the text
+    its bytes hold in UTF-8 (others stay bytes). The schema keeps the column's type: parts write it back so."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    values = ["手数料が高い".encode(), None, b"", b"\xff\xfe", "ok".encode("cp932")]
+    path = tmp_path / "a.parquet"
+    pq.write_table(pa.table({"text": pa.array(values, getattr(pa, kind)()), "id": [1, 2, 3, 4, 5]}), path)
+    [local] = list(open_reader(path).chunks(10))
+    ddf, schema = dask_input.read_input(path, text_column="text")
+    assert (
+        ddf.compute(scheduler="threads")["text"].tolist()
+        == local.data[0]
+        == ["手数料が高い", None, "", b"\xff\xfe", "ok"]
+    )
+    assert schema.field("text").type == getattr(pa, kind)()

@@ -1,8 +1,9 @@
 """Read the Dask engine's input: the files a directory or glob names, as one Dask DataFrame with its Arrow schema.
 
-Parquet is read by Dask itself; each CSV, TSV or JSONL file becomes one partition, read with taikai's own reader,
-so that the Dask engine accepts and refuses the same files as the local one. A JSONL text cell that is not text (an
-object, a list, a number) reaches the model as it is, so that its row says ``not text: ...`` as in a local run.
+Parquet is read by Dask itself (a column of bytes as the text each value holds in UTF-8, as the local engine reads
+it); each CSV, TSV or JSONL file becomes one partition, read with taikai's own reader, so that the Dask engine
+accepts and refuses the same files as the local one. A JSONL text cell that is not text (an object, a list, a
+number) reaches the model as it is, so that its row says ``not text: ...`` as in a local run.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import taikai.io as tio
 from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_listing import InputFiles, input_files, open_listed
-from taikai.batch._dask_parquet import file_types, parquet_field
+from taikai.batch._dask_parquet import byte_columns, file_types, parquet_field, texts_of_bytes
 from taikai.errors import ENCODING, ON_BAD_LINES, InputError, check_bool
 from taikai.io import OutputSpec
 
@@ -207,9 +208,11 @@ def read_input(
     hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column
     :data:`RAW_PREFIX` + NAME for each JSONL column of numbers or of mixed types (not in the schema). With
     *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors* (``strict`` or ``replace``)
-    is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD. A *text_column* that is no
-    column label (``TypeError``) or not a column of the files (:class:`~taikai.errors.InputError`, naming those
-    there are) is refused before any file is read whole.
+    is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD. A Parquet column of bytes holds
+    the text each value is in UTF-8 (a value that is not stays bytes), as the local engine reads it; the schema keeps
+    its type, which Parquet parts write it back as. A *text_column* that is no column label (``TypeError``) or not
+    a column of the files (:class:`~taikai.errors.InputError`, naming those there are) is refused before any file
+    is read whole.
     """
     locate, mask_pii = check_bool("locate", locate), check_bool("mask_pii", mask_pii)
     check_pattern("pattern", pattern)
@@ -240,7 +243,10 @@ def read_files(
         # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
         types, framed = file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
         text_label(list(ddf.columns), text_column, pattern)
-        return ddf, pa.schema([parquet_field(c, types[c]) if c in types else framed.field(c) for c in ddf.columns])
+        schema = pa.schema([parquet_field(c, types[c]) if c in types else framed.field(c) for c in ddf.columns])
+        if columns := byte_columns(schema):  # text without Parquet's UTF-8 mark: read as the local engine reads it
+            ddf = ddf.map_partitions(texts_of_bytes, columns, meta=texts_of_bytes(ddf._meta, columns))
+        return ddf, schema
     first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)  # says what its header holds, once
     text_column = text_label(first.columns, text_column, found.first(pattern), first)  # before JSONL's types are read
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()

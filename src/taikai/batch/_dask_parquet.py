@@ -1,9 +1,11 @@
-"""The types of the Dask engine's Parquet input: each column's, over files that may disagree, as one output field."""
+"""The types of the Dask engine's Parquet input: each column's, over files that may disagree, as one output field;
+and its columns of bytes read as the text they hold, as the local engine reads them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -46,3 +48,25 @@ def parquet_field(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
         f"the column {column!r} is {a_type} in {a_file} but {b_type} in {b_file}; the Dask engine writes one "
         "type per column: make the column one type in every file (text, for instance) and run again"
     )
+
+
+def byte_columns(schema: pa.Schema) -> list[str]:
+    """Return the columns of bytes of *schema*: a tool that writes text without Parquet's UTF-8 mark (older Hive,
+    Impala) makes them."""
+    return [f.name for f in schema if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)]
+
+
+def _text_of(value: bytes | None) -> str | bytes | None:
+    """Return *value* as the text its bytes are in UTF-8, or as it is (as the local engine's Parquet reader does)."""
+    try:
+        return value.decode("utf-8") if value is not None else None
+    except UnicodeDecodeError:
+        return value
+
+
+def texts_of_bytes(part: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Return *part* with its byte *columns* (:func:`byte_columns`) as ``object`` columns of the text each value
+    holds in UTF-8, or of the value where it is no UTF-8: so that the model classifies it, as in a local run (a
+    Parquet part writes either back as the same bytes, in the column's own type)."""
+    texts = {c: [_text_of(v) for v in pa.array(part[c], from_pandas=True).to_pylist()] for c in columns}
+    return part.assign(**{c: pd.Series(v, index=part.index, dtype=object) for c, v in texts.items()})

@@ -30,6 +30,7 @@ from taikai.batch._dask_input import (
     PRIVATE_USE_COLUMN,
     UNDECODABLE_COLUMN,
 )
+from taikai.batch._dask_parquet import byte_columns
 from taikai.io import DecodeNote, OutputSpec
 
 ROW_COLUMN = "row"
@@ -123,6 +124,8 @@ def write_part(
             for f in spec.schema
             if RAW_PREFIX + f.name in part
         }
+        # a Parquet column of bytes, read as text where they are UTF-8 (texts_of_bytes): text and bytes as a local run
+        own |= {c: part[c].where(part[c].notna(), None).tolist() for c in byte_columns(spec.schema)}
     replaced = _save(table, own, spec, path) if len(part) or first else 0
     masks = {kind.value: int(part[c].sum()) for kind, c in MASK_COUNT_COLUMNS.items() if c in part.columns}
     row_name: Callable[[int], int | str] = (
