@@ -348,3 +348,46 @@ def test_the_engines_own_cluster_starts_when_its_scratch_folder_is_slow_to_make(
         assert cluster.local is not None and cluster.client.status == "running"
     finally:
         cluster.close()
+
+
+def _read_damaged(tmp_path) -> BaseException:
+    """Return what Dask's Parquet reader raises on a file whose footer is whole but whose pages are overwritten, as
+    a worker raises it (its traceback within the reader)."""
+    import dask.dataframe as dd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "dump.parquet"
+    pq.write_table(pa.table({"text": [f"手数料{i}" for i in range(5000)]}), path, row_group_size=100)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3 : len(data) // 3 + 2000] = b"A" * 2000
+    path.write_bytes(bytes(data))
+    with pytest.raises(Exception) as caught:
+        dd.read_parquet([str(path)], dtype_backend="pyarrow", index=False).compute(scheduler="sync")
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (
+            _read_damaged,
+            "a Parquet file of the input could not be read (MESSAGE): it is damaged, or was cut short or changed while "
+            "it was written; write it again (the local engine, taikai.classify_file or --engine local, given one file "
+            "at a time, names the file and the rows where reading it stops)",
+        ),
+        (  # raised elsewhere than in the reader: the filesystem's matter, as before
+            lambda tmp_path: OSError("Couldn't deserialize thrift"),
+            f"a worker of {WHERE} could not read or write a file (Couldn't deserialize thrift): INPUT and OUTPUT must "
+            "be on a filesystem shared with the workers, and the workers may write to OUTPUT's folder",
+        ),
+    ],
+    ids=["damaged-page", "not-in-the-reader"],
+)
+def test_a_parquet_file_a_worker_cannot_read_is_said_damaged_not_unshared(tmp_path, error, said):
+    """Regression: a damaged Parquet page (footer whole) stopped the run with 'INPUT and OUTPUT must be on a
+    filesystem shared with the workers', advice that does not help; the message spanned three lines."""
+    exc = error(tmp_path)
+    got = failure(exc, WHERE, from_task=True)
+    assert got is not None and str(got) == said.replace("MESSAGE", " ".join(str(exc).split()))
+    assert "\n" not in str(got) and isinstance(got, InputError) == (error is _read_damaged)

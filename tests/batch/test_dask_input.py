@@ -248,3 +248,35 @@ def test_read_input_reads_a_binary_parquet_column_as_the_local_engine_does(tmp_p
         == ["手数料が高い", None, "", b"\xff\xfe", "ok"]
     )
     assert schema.field("text").type == getattr(pa, kind)()
+
+
+def _cut_short(path) -> None:
+    import pandas as pd
+
+    pd.DataFrame({"text": ["手数料が高い"] * 50}).to_parquet(path)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+@pytest.mark.parametrize(
+    ("write", "why"),
+    [
+        (_cut_short, "Parquet magic bytes not found in footer"),
+        (lambda path: path.write_bytes(b"id,text\n1,x\n"), "Parquet magic bytes not found in footer"),
+        (lambda path: path.write_bytes(b""), "Parquet file size is 0 bytes"),
+    ],
+    ids=["cut-short", "csv-named-parquet", "empty"],
+)
+def test_read_input_says_a_parquet_file_it_cannot_read_as_the_local_engine_does(tmp_path, write, why):
+    """Regression: a Parquet file cut short (or not Parquet) was a traceback from Dask (pyarrow's ArrowInvalid), on
+    the command line too; the local engine said 'not a readable Parquet file'."""
+    import pandas as pd
+
+    (tmp_path / "in").mkdir()
+    pd.DataFrame({"text": ["案件が少ない"]}).to_parquet(tmp_path / "in" / "a.parquet")  # the first file is whole
+    bad = tmp_path / "in" / "b.parquet"
+    write(bad)
+    with pytest.raises(InputError) as caught:
+        dask_input.read_input(tmp_path / "in", text_column="text")
+    said = str(caught.value)
+    assert said.startswith(f"{bad}: not a readable Parquet file (") and why in said and "\n" not in said
+    assert said.endswith("); write it again, or give the rows as CSV, TSV or JSONL")

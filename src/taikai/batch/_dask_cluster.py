@@ -26,6 +26,7 @@ from distributed.comm.core import CommClosedError
 
 from taikai import __version__ as taikai_version
 from taikai._warn import warn_user
+from taikai.batch._dask_damage import damaged_parquet
 from taikai.batch._dask_engine import ship_model
 from taikai.batch._dask_signals import ctrl_c_held
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
@@ -285,6 +286,9 @@ def failure(exc: BaseException, where: str, from_task: bool = False) -> BaseExce
             f"{exc} on a worker of {where}, though this machine sees it: INPUT and OUTPUT must be on a filesystem "
             "shared with the workers"
         )
+    damaged = damaged_parquet(exc)  # Arrow's OSError, raised reading a Parquet part: no filesystem's matter
+    if damaged is not None:
+        return damaged
     if isinstance(exc, OSError):
         name = exc.filename if exc.filename is not None else "a file"
         return TaikaiError(

@@ -239,9 +239,9 @@ def read_files(
         if encoding:
             raise InputError(f"{pattern}: {ENCODING} applies to CSV, TSV and JSONL input, not to parquet; leave it out")
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
+        types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False)
-        # The files' own types (string stays string), as the local batch keeps them; hive keys from the frame.
-        types, framed = file_types(files), pa.Schema.from_pandas(ddf._meta, preserve_index=False)
+        framed = pa.Schema.from_pandas(ddf._meta, preserve_index=False)  # hive keys from the frame
         text_label(list(ddf.columns), text_column, pattern)
         schema = pa.schema([parquet_field(c, types[c]) if c in types else framed.field(c) for c in ddf.columns])
         if columns := byte_columns(schema):  # text without Parquet's UTF-8 mark: read as the local engine reads it

@@ -13,10 +13,20 @@ from taikai.errors import InputError
 
 
 def file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
-    """Return the type of each column in each Parquet file that has it."""
+    """Return the type of each column in each Parquet file that has it; a file whose footer cannot be read (cut
+    short, damaged, not Parquet) is an :class:`InputError` naming it, as the local engine says it."""
     found: dict[str, dict[Path, pa.DataType]] = {}
     for path in files:
-        for f in pq.read_schema(path):
+        try:
+            schema = pq.read_schema(path)
+        except (FileNotFoundError, PermissionError):
+            raise
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(
+                f"{path}: not a readable Parquet file ({' '.join(str(exc).split())}); write it again, or give the "
+                "rows as CSV, TSV or JSONL"
+            ) from exc
+        for f in schema:
             found.setdefault(f.name, {})[path] = f.type
     return found
 

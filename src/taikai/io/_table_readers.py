@@ -57,11 +57,16 @@ class ParquetReader:
                     data[j] = [_text_of(v) for v in data[j]]
             except (pa.ArrowException, OSError) as exc:
                 raise InputError(
-                    f"{self.path}: reading it stopped after {read:,} of its {self.total:,} rows ({exc}): the file is "
-                    "damaged, or was cut short or changed while it was written; write it again"
+                    f"{self.path}: reading it stopped after {read:,} of its {self.total:,} rows ({_one_line(exc)}): "
+                    "the file is damaged, or was cut short or changed while it was written; write it again"
                 ) from exc
             done += batch.num_rows
             yield Chunk(data, batch.num_rows, position={"records": done, "done": done})
+
+
+def _one_line(exc: BaseException) -> str:
+    """Return Arrow's message *exc* on one line (``Couldn't deserialize thrift: …`` spans several)."""
+    return " ".join(str(exc).split())
 
 
 def _text_of(value: bytes | None) -> str | bytes | None:
