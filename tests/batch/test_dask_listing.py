@@ -131,8 +131,18 @@ def test_the_command_line_says_what_it_skipped(tmp_path, tiny_model_dir):
         ("in", "in/out", False, "in/out.taikai-partial/lock"),  # the run's own lock file
         ("in", "in/out", True, "in/out/part.00000.parquet"),
         ("in/**/*.parquet", "in/out.parquet", True, "in/out.parquet/part.00000.parquet"),
+        ("in", "in/2024/../out", True, "in/out/part.00000.parquet"),  # the output's path not normalised
+        ("linked", "in/out", True, "linked/out/part.00000.parquet"),  # the input folder reached through a link
+        ("in", "linked/out", True, "in/out/part.00000.parquet"),  # the output's folder reached through a link
     ],
-    ids=["folder-first-run", "folder-earlier-output", "recursive-glob-earlier-output"],
+    ids=[
+        "folder-first-run",
+        "folder-earlier-output",
+        "recursive-glob-earlier-output",
+        "dot-dot-output",
+        "linked-input",
+        "linked-output-folder",
+    ],
 )
 def test_an_output_the_input_would_read_is_refused_before_any_work(tmp_path, monkeypatch, given, output, earlier, read):
     """Regression: an output in the input folder stopped the run with "in/out.taikai-partial/lock: cannot tell the
@@ -145,6 +155,7 @@ def test_an_output_the_input_would_read_is_refused_before_any_work(tmp_path, mon
     folder = tmp_path / "in" / "2024"
     folder.mkdir(parents=True)
     pd.DataFrame({"text": ["手数料が高い"]}).to_parquet(folder / "a.parquet")
+    (tmp_path / "linked").symlink_to(tmp_path / "in", target_is_directory=True)
     if earlier:
         (tmp_path / output).mkdir()
         pd.DataFrame({"text": ["手数料が高い"], "status": ["ok"]}).to_parquet(tmp_path / output / "part.00000.parquet")

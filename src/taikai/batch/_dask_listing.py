@@ -102,8 +102,10 @@ def input_files(pattern: str | Path, input_format: str | None = None, output: Pa
 def check_not_read(output: Path, pattern: str | Path, files: list[Path]) -> None:
     """Refuse an *output* folder among the *files* the input *pattern* names: in an input folder (or matched by a
     recursive glob), the run would read its lock file, its partial parts or an earlier output as input."""
-    ours = [output.absolute().with_name(output.name + suffix) for suffix in ("", PARTIAL, SUFFIX, OLD)]
-    read = next((f for f in files for folder in ours if f.absolute().is_relative_to(folder)), None)
+    # resolved: an output given with ``..`` or reached through a link still names the folder it writes in
+    where = output.absolute().parent.resolve()
+    ours = [where / (output.name + suffix) for suffix in ("", PARTIAL, SUFFIX, OLD)] + [output.resolve()]
+    read = next((f for f in files for folder in ours if f.resolve().is_relative_to(folder)), None)
     if read is not None:
         raise InputError(
             f"{pattern}: would read {read}, a file of this run's output {output} (or of its working folder beside "
