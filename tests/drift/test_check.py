@@ -534,6 +534,9 @@ def test_predictions_whose_summary_names_a_model_say_so_when_the_model_given_is_
     assert "no batch summary beside it" not in shown
     unchecked = report.unsaved_model if role == "dump" else report.reference_unsaved_model
     assert unchecked == "other"
+    shown_json = report.to_dict()  # the JSON says why model_checked is false, as the text does
+    said = shown_json["unsaved_model"] if role == "dump" else shown_json["reference"]["unsaved_model"]
+    assert said == "other"
 
 
 @pytest.mark.parametrize(("date_column", "freq"), [(None, None), ("posted_at", "M"), ("posted_at", "W")])

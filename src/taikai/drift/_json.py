@@ -22,9 +22,11 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
             if report.reference_predictions is None
             else _input(report.reference_predictions),
             "model_checked": not report.reference_unchecked if report.reference_predictions else None,
+            "unsaved_model": report.reference_unsaved_model,
         },
         "input": _input(report.predictions),
         "model_checked": not report.unchecked if report.predictions else None,
+        "unsaved_model": report.unsaved_model,  # why model_checked is false when a summary names a model
         "date_column": report.date_column,
         "freq": report.freq,
         "undated_rows": report.undated,
