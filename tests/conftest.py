@@ -110,3 +110,20 @@ def book(tmp_path_factory, tiny_csv) -> Path:
         pd.DataFrame({"説明": ["退会アンケート"]}).to_excel(writer, sheet_name="表紙", index=False)
         pd.read_csv(tiny_csv).to_excel(writer, sheet_name="ラベル", index=False)
     return path
+
+
+@pytest.fixture
+def handlers():
+    """Give Ctrl-C and SIGTERM Python's handler, as the command line has them, and put back the ones there were (and
+    the unraisable hook) after the test: a command that stopped keeps its own handler until the process ends."""
+    import signal
+    import sys
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    hook = sys.unraisablehook
+    for s in before:
+        signal.signal(s, signal.default_int_handler)
+    yield
+    for s, handler in before.items():
+        signal.signal(s, handler)
+    sys.unraisablehook = hook

@@ -103,6 +103,15 @@ def _sorted(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     return frame.sort_values(by).reset_index(drop=True)
 
 
+def _assert_same_lines(out: Path, local: Path, fmt: str) -> None:
+    """The Dask parts' lines, one after another (a CSV part's header left out), are the local engine's output's."""
+    parts = [p.read_text(encoding="utf-8") for p in sorted(out.glob(f"part.*.{fmt}"))]
+    skip = 1 if fmt == "csv" else 0
+    assert "".join("".join(p.splitlines(keepends=True)[skip:]) for p in parts) == "".join(
+        local.read_text(encoding="utf-8").splitlines(keepends=True)[skip:]
+    )
+
+
 def _assert_same(dask_out: pd.DataFrame, local_out: pd.DataFrame) -> None:
     assert list(dask_out.columns) == list(local_out.columns)
     assert dict(dask_out.dtypes) == dict(local_out.dtypes)
@@ -514,11 +523,7 @@ def test_a_jsonl_text_cell_that_is_not_text_is_refused_as_the_local_engine_does(
     if fmt == "parquet":
         _assert_same(pd.read_parquet(out), pd.read_parquet(local))
     else:
-        parts = [p.read_text(encoding="utf-8") for p in sorted(out.glob(f"part.*.{fmt}"))]
-        skip = 1 if fmt == "csv" else 0
-        assert "".join("".join(p.splitlines(keepends=True)[skip:]) for p in parts) == "".join(
-            local.read_text(encoding="utf-8").splitlines(keepends=True)[skip:]
-        )
+        _assert_same_lines(out, local, fmt)
     messages = [f"not text: a value of type {t}" for t in ("dict", "list", "int", "bool", "float")]
     assert [e.message for e in summary.examples] == [*messages, "no text (missing value)"]
     classify_files(tmp_path / "in", tmp_path / "out2", "text", client=client, **options)
@@ -1229,8 +1234,4 @@ def test_a_binary_parquet_text_column_is_classified_as_the_local_engine_does(
         assert pq.read_table(out).column("text").to_pylist() == texts
         _assert_same(pd.read_parquet(out), pd.read_parquet(local))
     else:
-        parts = [p.read_text(encoding="utf-8") for p in sorted(out.glob(f"part.*.{fmt}"))]
-        skip = 1 if fmt == "csv" else 0
-        assert "".join("".join(p.splitlines(keepends=True)[skip:]) for p in parts) == "".join(
-            local.read_text(encoding="utf-8").splitlines(keepends=True)[skip:]
-        )
+        _assert_same_lines(out, local, fmt)

@@ -19,20 +19,6 @@ from taikai.cli import cli
 STOPS = {"ctrl-c": signal.SIGINT, "sigterm": signal.SIGTERM}
 
 
-@pytest.fixture
-def handlers():
-    """Give Ctrl-C and SIGTERM Python's handler, as the command line has them, and put back the ones there were:
-    a command that stopped keeps its own until the process ends."""
-    before = {s: signal.getsignal(s) for s in STOPS.values()}
-    hook = sys.unraisablehook
-    for s in before:
-        signal.signal(s, signal.default_int_handler)
-    yield
-    for s, handler in before.items():
-        signal.signal(s, handler)
-    sys.unraisablehook = hook
-
-
 @pytest.mark.parametrize("again", [None, "ctrl-c", "sigterm"])
 @pytest.mark.parametrize("first", ["ctrl-c", "sigterm"])
 def test_a_second_stop_while_the_dask_run_stops_adds_nothing(handlers, monkeypatch, tmp_path, first, again):

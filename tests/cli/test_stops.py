@@ -13,20 +13,6 @@ import pytest
 from taikai.cli._stops import FirstStop
 
 
-@pytest.fixture
-def handlers():
-    """Give the signals Python's handler (as the command line has them) and put back the ones there were after the
-    test: a stop that came leaves its handler until the process ends."""
-    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-    hook = sys.unraisablehook
-    for s in before:
-        signal.signal(s, signal.default_int_handler)
-    yield
-    for s, handler in before.items():
-        signal.signal(s, handler)
-    sys.unraisablehook = hook
-
-
 def _wait_for_the_stop(seconds: float = 5.0) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
