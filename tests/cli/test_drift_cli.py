@@ -75,7 +75,10 @@ def test_model_without_statistics_is_a_clear_error(tiny_model_dir, tmp_path):
         ([HOTELS, "--text-column", "body"], "no column 'body'"),
         ([HOTELS, "--date-column", "when"], "no column 'when'; the columns are"),
         ([HOTELS, "--freq", "D"], "drift: invalid value for --freq: "),
-        ([HOTELS, "--reference", "nope.csv"], "nope.csv: no such file"),
+        (
+            [HOTELS, "--reference", "nope.csv"],
+            "nope.csv, given to reference= (--reference on the command line): no such file",
+        ),
         ([HOTELS, "--json", "no/such/dir/out.json"], "the folder no/such/dir does not exist"),
         ([HOTELS, "--input-format", "parquet"], "hotel_reviews.csv"),
     ],

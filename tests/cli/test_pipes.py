@@ -97,7 +97,8 @@ def test_a_data_file_that_is_a_pipe_is_refused_before_any_work(work, line, name)
     with fifo(work / name, (work / "data.csv").read_bytes()) as pipe:
         result = CliRunner().invoke(cli, line.format(pipe=pipe).split())
     assert result.exit_code == 2, result.output
-    given = ", given to add= (--add on the command line)" if "--add" in line else ""  # named as given there (h173)
+    named = next((name for name in ("add", "reference") if f"--{name}" in line), None)  # named as given (h173, h177)
+    given = f", given to {named}= (--{named} on the command line)" if named else ""
     assert f"{pipe}{given}: is a pipe, not a regular file; taikai reads a data file more than once" in result.output
     assert "Save it to a file first, e.g. cat … > dump.csv, and give that file" in result.output
     assert "Traceback" not in result.output

@@ -25,6 +25,7 @@ from taikai.cli._common import (
     rules_options,
     text_column_option,
 )
+from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._review_input import STDIN, read_stdin_reviews, warn_if_file
 from taikai.cli._sheet_option import predictions_sheet_option
 from taikai.cli._text_args import TextCommand, check_encoding_name
@@ -173,8 +174,8 @@ def keywords(model_path: Path | None, top: int, kind: str, fmt: str) -> None:
 
 
 @click.command(cls=Command)
-@click.argument("predictions", type=click.Path(path_type=Path))
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
+@click.argument("predictions", type=GivenPath(PREDICTIONS_FILE))
+@click.option("--output", "-o", required=True, type=GivenPath("the HTML file to write"), help="HTML file to write.")
 @click.option("--date-column", default=None, help="Column of dates: adds the reasons over time.")
 @click.option("--by", default=None, help="Column to break the reasons down by, e.g. platform.")
 @text_column_option

@@ -20,6 +20,7 @@ from taikai.cli._common import (
     model_option,
     rules_options,
 )
+from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._stops import FirstStop
 from taikai.errors import InputError, MissingExtraError, TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS, ReadOptions
@@ -29,12 +30,12 @@ DASK_PACKAGES = "dask and distributed"
 
 
 @click.command(cls=Command)
-@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("input_path", metavar="INPUT", type=GivenPath(DATA_FILE))
 @click.option(
     "--output",
     "-o",
     required=True,
-    type=click.Path(path_type=Path),
+    type=GivenPath("the file to write, such as out.csv"),
     help="File to write: every input column plus the model's columns (written only when complete).",
 )
 @click.option("--text-column", default=None, help="Column holding the review text (required).")

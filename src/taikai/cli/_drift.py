@@ -21,17 +21,21 @@ from taikai.cli._common import (
     text_column_option,
     write_json_report,
 )
+from taikai.cli._given_path import DATA_FILE, GivenPath
 
 NOT_JUDGED_EXIT = 3
 """The exit code of ``--exit-code`` when no figure could be judged (1 is drift, 2 an input error)."""
 
 
 @click.command(cls=Command)
-@click.argument("dump", type=click.Path(path_type=Path))
+@click.argument("dump", type=GivenPath(DATA_FILE))
 @model_option
 @click.option(
     "--reference",
-    type=click.Path(path_type=Path),
+    type=GivenPath(
+        "a dump or predictions file to compare with, or leave --reference out to compare with the model's "
+        "training statistics"
+    ),
     default=None,
     help="Compare with this dump or predictions file instead of the model's training statistics.",
 )
@@ -52,7 +56,7 @@ NOT_JUDGED_EXIT = 3
 @click.option(
     "--json",
     "json_out",
-    type=click.Path(path_type=Path),
+    type=GivenPath("a file to write the JSON to (- for standard output), or leave --json out"),
     help="Also write the figures as JSON here (-: to standard output, the text to standard error).",
 )
 @click.option(

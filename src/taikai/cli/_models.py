@@ -18,6 +18,7 @@ from taikai.cli._common import (
     model_option,
     write_json_report,
 )
+from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import labelled_data_options
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
@@ -27,12 +28,12 @@ if TYPE_CHECKING:
 
 
 @click.command(cls=Command)
-@click.argument("data", type=click.Path(path_type=Path))
+@click.argument("data", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option
 @click.option(
     "--json",
     "json_out",
-    type=click.Path(path_type=Path),
+    type=GivenPath("a file to write the JSON to (- for standard output), or leave --json out"),
     help="Also write the full report as JSON here (-: to standard output, the report to standard error).",
 )
 @click.option(

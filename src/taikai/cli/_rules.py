@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Group, echo_result, encoding_errors_option, mask_pii_option, model_option
+from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._sheet_option import labelled_sheet_option
 
 
@@ -20,8 +21,8 @@ def rules() -> None:
 
 
 @rules.command("test")
-@click.argument("rules_file", metavar="FILE", type=click.Path(path_type=Path))
-@click.argument("labelled", metavar="LABELLED", type=click.Path(path_type=Path))
+@click.argument("rules_file", metavar="FILE", type=GivenPath("a rules file such as rules.toml"))
+@click.argument("labelled", metavar="LABELLED", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @model_option
 @click.option("--text-column", default="text", show_default=True)
 @click.option("--reasons-column", default="reasons", show_default=True, help="Gold reasons, |-separated.")

@@ -15,6 +15,7 @@ from taikai.cli._common import (
     prefix_option,
     text_column_option,
 )
+from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._sheet_option import predictions_sheet_option
 
 STRATEGIES = ("margin", "entropy", "random")
@@ -22,12 +23,12 @@ STRATEGIES = ("margin", "entropy", "random")
 
 
 @click.command(cls=Command)
-@click.argument("predictions", type=click.Path(path_type=Path))
+@click.argument("predictions", type=GivenPath(PREDICTIONS_FILE))
 @click.option(
     "--output",
     "-o",
     required=True,
-    type=click.Path(path_type=Path),
+    type=GivenPath("the sheet to write, such as sheet.xlsx or sheet.csv"),
     help="Sheet to write: .xlsx (dropdowns, definitions) or .csv (UTF-8 with BOM).",
 )
 @click.option("--n", "n", type=click.IntRange(min=1), default=200, show_default=True, help="Rows to suggest.")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Command, check_output, echo_result
+from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._labelled_options import labelled_data_options
 from taikai.cli._sheet_option import labelled_sheet_option
 
@@ -37,7 +38,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
 
 
 @click.command(cls=Command)
-@click.argument("data", type=click.Path(path_type=Path))
+@click.argument("data", type=GivenPath(f"a labelled {DATA_FILE.removeprefix('a ')}"))
 @click.option(
     "--out",
     "--output",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
+from taikai.drift._given import check_given_paths
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._preflight import check_dump
 from taikai.drift._result import DriftReport, PeriodDrift
@@ -132,6 +133,7 @@ def check_drift(
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
     _check_reference_options(reference, reference_encoding, reference_input_format, reference_sheet)
+    check_given_paths(dump, reference)  # an empty path, or a reference that is no file, said before the model loads
     named = model is not None
     model = resolve_model(model)
     read_options = ReadOptions(
