@@ -329,7 +329,8 @@ def test_the_summary_path_of_any_path(tmp_path, monkeypatch, output, expected):
 @pytest.mark.parametrize("command", ["suggest", "report"])
 @pytest.mark.parametrize("given", ["", "."])
 def test_the_current_folder_as_predictions_is_refused_without_a_traceback(tmp_path, monkeypatch, command, given):
-    """Regression (h173): taikai suggest . (or "") and taikai report . ended in a ValueError traceback."""
+    """Regression (h173): taikai suggest . (or "") and taikai report . ended in a ValueError traceback; "" is said
+    to be empty (h177), "." to be a folder."""
     from click.testing import CliRunner
 
     from taikai.cli import cli
@@ -338,4 +339,8 @@ def test_the_current_folder_as_predictions_is_refused_without_a_traceback(tmp_pa
     out = tmp_path / ("r.html" if command == "report" else "s.csv")
     result = CliRunner().invoke(cli, [command, given, "-o", str(out)])
     assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("taikai: error: .: is a directory, not a file; give a data file in it")
+    said = {
+        "": f"taikai: error: {command}: invalid value for PREDICTIONS: '' is empty: give a predictions file",
+        ".": "taikai: error: .: is a directory, not a file; give a data file in it",
+    }
+    assert result.stderr.startswith(said[given])

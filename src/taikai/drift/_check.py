@@ -133,6 +133,15 @@ def check_drift(
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
     _check_reference_options(reference, reference_encoding, reference_input_format, reference_sheet)
+    # The reference is read with its own options (the dump's encoding, format and sheet are not its own), and what
+    # goes wrong reading it names them; their values are checked here, before its path is.
+    with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
+        reference_options = ReadOptions(
+            input_format=reference_input_format,
+            encoding=reference_encoding,
+            sheet=reference_sheet,
+            encoding_errors=encoding_errors,
+        )
     check_given_paths(dump, reference)  # an empty path, or a reference that is no file, said before the model loads
     named = model is not None
     model = resolve_model(model)
@@ -154,15 +163,7 @@ def check_drift(
             prefix=prefix,
             model_named=named,
         )
-        # The reference is read with its own options (the dump's encoding, format and sheet are not its own), and
-        # what goes wrong reading it names them.
         with named_as((ENCODING, REFERENCE_ENCODING), (INPUT_FORMAT, REFERENCE_INPUT_FORMAT), (SHEET, REFERENCE_SHEET)):
-            reference_options = ReadOptions(
-                input_format=reference_input_format,
-                encoding=reference_encoding,
-                sheet=reference_sheet,
-                encoding_errors=encoding_errors,
-            )
             counted = _statistics(
                 reference,
                 model,
