@@ -108,7 +108,7 @@ def test_no_repeated_key_passes_the_quick_check(tmp_path):
     or not: every line with a repeated key (as json's object_pairs_hook sees it) is a bad line, no other is."""
     import random
 
-    from taikai.io._text_readers import JsonlReader, RepeatedKey
+    from taikai.io._json_lines import RepeatedKey, parse_line
 
     rng = random.Random(81)
     spell = {"text": ["text", "te\\u0078t", "\\u0074ext"], "id": ["id", "\\u0069d"], "a:b": ["a:b", "a\\u003ab"]}
@@ -132,5 +132,5 @@ def test_no_repeated_key_passes_the_quick_check(tmp_path):
         line = "{" + ", ".join(f'"{rng.choice(spell[k])}": {rng.choice(values)}' for k in keys) + "}"
         expected = repeated(line)
         seen[expected] += 1
-        assert isinstance(JsonlReader._parse(line), RepeatedKey) is expected, line
+        assert isinstance(parse_line(line), RepeatedKey) is expected, line
     assert min(seen.values()) > 500, seen

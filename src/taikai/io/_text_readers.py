@@ -163,7 +163,7 @@ class JsonlReader(_TextReader):
             for number, text in enumerate(self._lines(f, self.start, 0), 1):
                 if first is None and text.strip():
                     first = (number, text)
-                record = self._parse(text)  # {} names no column: a row of missing values, as later in the file
+                record = parse_line(text)  # {} names no column: a row of missing values, as later in the file
                 if isinstance(record, dict) and record and not self._lone_surrogate(text, record):
                     self.columns = check_columns(path, [str(k) for k in record])
                     break
@@ -171,11 +171,6 @@ class JsonlReader(_TextReader):
             raise json_array_error(path, first[0])
         if not self.columns:
             raise InputError(f"{path}: no JSON object with keys found; JSONL needs one object per line")
-
-    @staticmethod
-    def _parse(text: str) -> Any:
-        """Return the JSON value of one line, :data:`BLANK`, or what is wrong with it (:func:`parse_line`)."""
-        return parse_line(text)
 
     @staticmethod
     def _json_problem(exc: json.JSONDecodeError) -> str:
@@ -216,7 +211,7 @@ class JsonlReader(_TextReader):
             for text in lines:
                 first, raw = lines.take()
                 note = lines.take_note(first)
-                record = self._parse(text)
+                record = parse_line(text)
                 if record is BLANK:
                     blank += 1
                 elif isinstance(record, json.JSONDecodeError):
