@@ -272,6 +272,48 @@ def test_an_interrupted_run_unregisters_its_model(client, dump, tiny_model_dir, 
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("step", ["unship", "rmtree"])
+def test_a_stop_while_the_cluster_closes_after_the_output_is_in_place_says_it_is_complete(
+    client, dump, tiny_model_dir, tmp_path, monkeypatch, step
+):
+    """Regression: a Ctrl-C while the run cleaned up after its output was in place (closing a local cluster takes
+    seconds) ended in "nothing was written to OUT", though OUT was complete."""
+    from taikai.batch import Interrupted, _dask_files
+
+    def stop(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    out = tmp_path / "out"
+    if step == "unship":
+        monkeypatch.setattr(_dask_files, "unship", stop)
+    else:  # the partial folder's removal, the cleanup's first step (it is also cleared before the parts are written)
+        rmtree = shutil.rmtree
+
+        def removed(path: Path, ignore_errors: bool = False) -> None:
+            if out.exists():
+                stop()
+            rmtree(path, ignore_errors=ignore_errors)
+
+        monkeypatch.setattr(_dask_files.shutil, "rmtree", removed)
+    with pytest.raises(Interrupted) as raised:
+        classify_files(dump / "all.csv", out, "text", model=tiny_model_dir, client=client)
+    assert raised.value.message == f"interrupted while the Dask cluster closed; {out} is complete (120 rows)"
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["rows"] == 120
+
+
+def test_a_stop_before_the_output_is_in_place_is_a_plain_interrupt(client, dump, tiny_model_dir, tmp_path, monkeypatch):
+    from taikai.batch import Interrupted, _dask_files
+
+    def stop(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_dask_files, "move_into_place", stop)
+    with pytest.raises(KeyboardInterrupt) as raised:
+        classify_files(dump / "all.csv", tmp_path / "out", "text", model=tiny_model_dir, client=client)
+    assert not isinstance(raised.value, Interrupted)
+    assert not (tmp_path / "out").exists()
+
+
 def test_engine_options_are_checked(dump, tmp_path):
     runner = CliRunner()
     args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text"]

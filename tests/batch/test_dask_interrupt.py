@@ -103,3 +103,29 @@ def test_stopping_a_dask_run_keeps_nothing_and_says_one_line(tmp_path, tiny_mode
         ps = subprocess.run(["ps", "-o", "pid=,args=", "-s", str(proc.pid)], capture_output=True, text=True)
         left = ps.stdout.splitlines()
     assert left == [], "a process of the cluster was left"
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [
+        (KeyboardInterrupt(), "taikai: interrupted; nothing was written to {out}; run the command again\n"),
+        ("complete", "taikai: interrupted while the Dask cluster closed; {out} is complete (3 rows)\n"),
+    ],
+)
+def test_a_stop_after_the_output_is_in_place_says_so(handlers, monkeypatch, tmp_path, raised, said):
+    """Regression: a stop while the cluster closed, after the output was in place, said nothing was written."""
+    import taikai.dask
+    from taikai.batch import Interrupted
+
+    out = tmp_path / "out"
+
+    def run(*args: object) -> None:
+        if raised == "complete":
+            raise Interrupted(f"interrupted while the Dask cluster closed; {out} is complete (3 rows)")
+        raise raised
+
+    monkeypatch.setattr(taikai.dask, "run_dask", run)
+    (tmp_path / "in.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
+    args = ["batch", str(tmp_path / "in.csv"), "-o", str(out), "--text-column", "text", "-q", "--engine", "dask"]
+    result = CliRunner().invoke(cli, args)
+    assert (result.exit_code, result.output) == (130, said.format(out=out))

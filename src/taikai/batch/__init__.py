@@ -14,13 +14,14 @@ from taikai._lazy import lazy_modules, public_dir
 from taikai.batch._chunk import MAX_EXAMPLES, ChunkResult, RowProblem, chunk_result
 from taikai.batch._columns import text_column_needed
 from taikai.batch._fingerprint import input_fingerprint
+from taikai.batch._interrupted import Interrupted
 from taikai.batch._options import DEFAULT_CHUNK_SIZE, ENGINES, ON_BAD_LINES, BatchOptions
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import FinishError, WorkDir, describe_partial
 
 if TYPE_CHECKING:
-    from taikai.batch._local import Interrupted, classify_file, run_local
+    from taikai.batch._local import classify_file, run_local
     from taikai.batch._outputs import output_types
 
 __all__ = [
@@ -49,7 +50,7 @@ __dir__ = public_dir(globals(), [*__all__, "dask"])  # its submodule dask, read 
 __getattr__: Any = lazy_modules(
     "taikai.batch",
     {
-        "taikai.batch._local": ("Interrupted", "classify_file", "run_local"),
+        "taikai.batch._local": ("classify_file", "run_local"),
         "taikai.batch._outputs": ("output_types",),
     },
     submodules=("dask",),  # taikai.batch.dask after a bare import taikai (it needs the dask extra)

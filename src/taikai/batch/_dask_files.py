@@ -33,6 +33,7 @@ from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
 from taikai.batch._excel import warn_excel
+from taikai.batch._interrupted import Interrupted
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
@@ -167,116 +168,124 @@ def _locked_run(
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     id_column, rules_mode = options.id_column, options.applied_rules_mode
     cluster = connect(options.scheduler, client)
-    tmp, plugin = output.absolute().with_name(output.name + PARTIAL), None
+    tmp, plugin, placed = output.absolute().with_name(output.name + PARTIAL), None, False
     futures: list[Any] = []
     progress = Progress(None, options.progress)
-    try:
-        check_workers(cluster)  # a task sent to a worker without taikai ends it: checked before any is
-        client = cluster.client
-        plugin = ship(cluster, resolved)
-        # JSONL input is read for its types on the cluster's workers (see read_input)
-        ddf, schema = early or read_files(
-            input,
-            found,
-            options.encoding,
-            options.text_column,
-            True,
-            client,
-            options.mask_pii,
-            options.encoding_errors,
-        )
-        files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
-        fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
-        added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
-        spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))
-        nthreads = sum(client.nthreads().values()) or 1
-        if options.partitions or ddf.npartitions < 2 * nthreads:
-            ddf = ddf.repartition(npartitions=options.partitions or 2 * nthreads)
-        if prepare is not None:
-            ddf = prepare(ddf)
-        offsets: list[int | None] = [None] * ddf.npartitions
-        if id_column is None:
-            [lengths] = collect(cluster, [client.compute(ddf.map_partitions(len))])
-            offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
-        mode = rules_mode or options.rules_mode
-        result = classify_frame(
-            ddf,
-            options.text_column,
-            resolved,
-            client,
-            ruleset,
-            mode,
-            options.mask_pii,
-            count_masks=True,
-            prefix=options.prefix,
-            shipped=True,
-        )
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir()
-        from dask import delayed
+    try:  # a stop once the output is in place (closing the cluster can take seconds) leaves it complete
+        try:
+            check_workers(cluster)  # a task sent to a worker without taikai ends it: checked before any is
+            client = cluster.client
+            plugin = ship(cluster, resolved)
+            # JSONL input is read for its types on the cluster's workers (see read_input)
+            ddf, schema = early or read_files(
+                input,
+                found,
+                options.encoding,
+                options.text_column,
+                True,
+                client,
+                options.mask_pii,
+                options.encoding_errors,
+            )
+            files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
+            fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
+            added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
+            spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))
+            nthreads = sum(client.nthreads().values()) or 1
+            if options.partitions or ddf.npartitions < 2 * nthreads:
+                ddf = ddf.repartition(npartitions=options.partitions or 2 * nthreads)
+            if prepare is not None:
+                ddf = prepare(ddf)
+            offsets: list[int | None] = [None] * ddf.npartitions
+            if id_column is None:
+                [lengths] = collect(cluster, [client.compute(ddf.map_partitions(len))])
+                offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
+            mode = rules_mode or options.rules_mode
+            result = classify_frame(
+                ddf,
+                options.text_column,
+                resolved,
+                client,
+                ruleset,
+                mode,
+                options.mask_pii,
+                count_masks=True,
+                prefix=options.prefix,
+                shipped=True,
+            )
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            from dask import delayed
 
-        names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
-        ruled = ruleset is not None
-        tasks = [
-            delayed(write_part)(part, name, spec, offset, id_column, ruled, options.prefix, files, k == 0)
-            for k, (part, name, offset) in enumerate(zip(result.to_delayed(), names, offsets, strict=True))
-        ]
-        summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)
-        summary.text_column, summary.id_column = options.text_column, id_column
-        summary.reason_labels = resolved.reason_labels  # OwnLabels kept: named as written
-        if ruleset is not None:
-            summary.start_rules(ruleset.source, ruleset.rules, str(rules_mode))
-        progress.total = len(tasks)
+            names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
+            ruled = ruleset is not None
+            tasks = [
+                delayed(write_part)(part, name, spec, offset, id_column, ruled, options.prefix, files, k == 0)
+                for k, (part, name, offset) in enumerate(zip(result.to_delayed(), names, offsets, strict=True))
+            ]
+            summary = BatchSummary(str(input), str(output), mask_pii=options.mask_pii, input_columns=columns)
+            summary.text_column, summary.id_column = options.text_column, id_column
+            summary.reason_labels = resolved.reason_labels  # OwnLabels kept: named as written
+            if ruleset is not None:
+                summary.start_rules(ruleset.source, ruleset.rules, str(rules_mode))
+            progress.total = len(tasks)
 
-        rows = [0, 0]  # rows written, parts written: for the progress line
+            rows = [0, 0]  # rows written, parts written: for the progress line
 
-        def done(counts: ChunkResult) -> None:
-            rows[:] = [rows[0] + counts.rows, rows[1] + 1]
-            progress.update(rows[0], rows[1], force=True)
+            def done(counts: ChunkResult) -> None:
+                rows[:] = [rows[0] + counts.rows, rows[1] + 1]
+                progress.update(rows[0], rows[1], force=True)
 
-        futures = client.compute(tasks)
-        results: list[ChunkResult] = collect(cluster, futures, done)
-        parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
-        final = dict(zip([n.name for n, c in zip(names, results, strict=True) if c.rows], parts, strict=False))
-        for counts in results:  # in input order: the summary's example rows are the first ones
-            summary.add(name_parts(counts, final), blank=counts.blank, notes=counts.notes)
-        manifest = {
-            "taikai": importlib_metadata.version("taikai"),
-            "rows": summary.rows,
-            "blank_lines": summary.blank_lines,
-            "format": fmt,
-            "columns": list(spec.columns),
-            "parts": parts,
-            "model": model_sha256(resolved),
-            "model_stamp": model_stamp(resolved).to_dict(),
-            "prefix": options.prefix,
-            "text_column": options.text_column,
-            "id_column": id_column,
-            "rules": None
-            if ruleset is None
-            else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},
-            "rule_labels": summary.rule_labels,
-            "statuses": summary.statuses,
-            "mask_pii": options.mask_pii,
-            "masks": summary.masks,
-        }
-        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        move_into_place(tmp, output)
-    except BaseException as exc:
-        if cluster.client.status == "running":  # a client given by the caller would otherwise keep running them
-            with suppress(Exception):
-                cluster.client.cancel(futures)
-        translated = failure(exc, cluster.where)
-        if translated is not None:
-            raise translated from exc
+            futures = client.compute(tasks)
+            results: list[ChunkResult] = collect(cluster, futures, done)
+            parts = keep_parts(tmp, names, [c.rows for c in results], options.partitions)
+            final = dict(zip([n.name for n, c in zip(names, results, strict=True) if c.rows], parts, strict=False))
+            for counts in results:  # in input order: the summary's example rows are the first ones
+                summary.add(name_parts(counts, final), blank=counts.blank, notes=counts.notes)
+            manifest = {
+                "taikai": importlib_metadata.version("taikai"),
+                "rows": summary.rows,
+                "blank_lines": summary.blank_lines,
+                "format": fmt,
+                "columns": list(spec.columns),
+                "parts": parts,
+                "model": model_sha256(resolved),
+                "model_stamp": model_stamp(resolved).to_dict(),
+                "prefix": options.prefix,
+                "text_column": options.text_column,
+                "id_column": id_column,
+                "rules": None
+                if ruleset is None
+                else {"file": ruleset.source, "sha256": ruleset.digest(), "mode": str(rules_mode)},
+                "rule_labels": summary.rule_labels,
+                "statuses": summary.statuses,
+                "mask_pii": options.mask_pii,
+                "masks": summary.masks,
+            }
+            (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            move_into_place(tmp, output)
+            placed = True
+        except BaseException as exc:
+            if cluster.client.status == "running":  # a client given by the caller would otherwise keep running them
+                with suppress(Exception):
+                    cluster.client.cancel(futures)
+            translated = failure(exc, cluster.where)
+            if translated is not None:
+                raise translated from exc
+            raise
+        finally:
+            if progress.total is not None:  # the line was started
+                progress.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+            if plugin is not None:
+                unship(cluster, plugin)
+            cluster.close()
+    except KeyboardInterrupt:
+        if placed:
+            raise Interrupted(
+                f"interrupted while the Dask cluster closed; {output} is complete ({summary.rows:,} rows)"
+            ) from None
         raise
-    finally:
-        if progress.total is not None:  # the line was started
-            progress.close()
-        shutil.rmtree(tmp, ignore_errors=True)
-        if plugin is not None:
-            unship(cluster, plugin)
-        cluster.close()
     summary.seconds = time.monotonic() - started
     summary.warn_unclassified()
     return summary

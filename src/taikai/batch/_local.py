@@ -21,6 +21,7 @@ from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._input_path import check_input_path
+from taikai.batch._interrupted import Interrupted
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -37,14 +38,6 @@ from taikai.privacy import MASKER_VERSION, default_masker
 from taikai.rules import RulesMode
 
 TABLE_FORMATS = ("parquet", "xlsx")
-
-
-class Interrupted(KeyboardInterrupt):
-    """Ctrl-C or SIGTERM stopped a run; the partial output is kept for ``--resume`` (none before a chunk is saved)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @argument_order

@@ -194,9 +194,14 @@ def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: 
     except ImportError as exc:  # the library's own error, or one it did not foresee (said the same way)
         missing = exc if isinstance(exc, MissingExtraError) else MissingExtraError("", DASK_PACKAGES, "dask", exc)
         raise TaikaiError(missing.sentence("--engine dask")) from exc
+    from taikai.batch import Interrupted
+
     stops = FirstStop()
     try:
         return run_dask(input_path, output, model_path, options)
+    except Interrupted as exc:  # while its cluster closed: the output is complete
+        click.echo(f"taikai: {exc.message}", err=True)
+        sys.exit(INTERRUPTED_EXIT)
     except KeyboardInterrupt:  # the run's tasks are cancelled and its partial parts removed
         click.echo(f"taikai: interrupted; nothing was written to {output}; run the command again", err=True)
         sys.exit(INTERRUPTED_EXIT)
