@@ -197,6 +197,17 @@ def test_read_input_reads_jsonl_files_by_key_as_the_local_engine_does(tmp_path, 
     assert frame["n"].astype(object).where(frame["n"].notna(), None).tolist() == n
 
 
+def test_read_input_takes_the_first_file_s_keys_from_all_its_records(tmp_path):
+    """Regression: the first file's columns were its first record's keys, so an export that leaves out null values
+    (BigQuery, jq) had a later file refused for a key the first file's later records hold."""
+    (tmp_path / "a.jsonl").write_text('{"id": 1, "text": "手数料が高い"}\n{"id": 2, "text": "x", "n": 5}\n', "utf-8")
+    (tmp_path / "b.jsonl").write_text('{"n": 3, "text": "時間がない", "id": 3}\n', encoding="utf-8")
+    ddf, schema = dask_input.read_input(str(tmp_path / "*.jsonl"), text_column="text")
+    frame = ddf.compute(scheduler="threads")
+    assert schema.names == ["id", "text", "n"]
+    assert frame["n"].astype(object).where(frame["n"].notna(), None).tolist() == [None, 5, 3]
+
+
 @pytest.mark.parametrize(
     ("fmt", "first", "second", "said"),
     [
@@ -204,9 +215,9 @@ def test_read_input_reads_jsonl_files_by_key_as_the_local_engine_does(tmp_path, 
             "jsonl",
             '{"id": 1, "text": "手数料が高い"}\n',
             '{"id": 2, "text": "案件", "x": 0}\n',
-            "its first record has "
-            "key(s) ['x'] that the first file, FIRST, lacks (its columns are its first record's keys: ['id', 'text']); "
-            "give that record every key (null where it has no value), or classify the files apart",
+            "has key(s) ['x'] that no record of the first file, FIRST, has (its columns are the keys its records "
+            "hold: ['id', 'text']); give one record of the first file every key (null where it has no value), or "
+            "classify the files apart",
         ),
         (
             "csv",

@@ -3,6 +3,7 @@ whatever colons, escapes and nested values it holds."""
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -134,3 +135,42 @@ def test_no_repeated_key_passes_the_quick_check(tmp_path):
         seen[expected] += 1
         assert isinstance(parse_line(line), RepeatedKey) is expected, line
     assert min(seen.values()) > 500, seen
+
+
+@pytest.mark.parametrize(
+    ("lines", "columns", "rows"),
+    [
+        # an export that leaves out null values (BigQuery, jq): later lines name keys the first lacks
+        (
+            ['{"id": 1, "text": "手数料"}', '{"id": 2, "text": "単価", "platform": "Lancers"}'],
+            ["id", "text", "platform"],
+            [[1, "手数料", None], [2, "単価", "Lancers"]],
+        ),
+        (['{"id": 1}', '{"text": "単価", "id": 2}'], ["id", "text"], [[1, None], [2, "単価"]]),
+        (["{}", '{"b": 1}', '{"a": 2, "b": 3}'], ["b", "a"], [[None, None], [1, None], [3, 2]]),
+        # a line that is no object names no column (it is a bad line)
+        (['{"id": 1}', '["text"]', '{"text": "x"}'], ["id", "text"], [[1, None], [None, "x"]]),
+    ],
+)
+def test_the_columns_are_every_object_s_keys_in_the_order_they_first_come(tmp_path, lines, columns, rows):
+    """Regression: the first object's keys were the columns, and a later line with another key was a bad line."""
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reader = open_reader(path)
+    assert reader.columns == columns
+    chunks = list(reader.chunks(10))
+    assert [list(row) for chunk in chunks for row in zip(*chunk.data, strict=True)] == rows
+    assert sum(len(chunk.bad) for chunk in chunks) == sum(1 for line in lines if not line.startswith("{"))
+
+
+def test_batch_reads_an_export_without_null_values_whole(tmp_path, tiny_model_dir):
+    path = tmp_path / "export.jsonl"
+    lines = ['{"id": 1, "text": "手数料が高い"}', '{"id": 2, "platform": "Lancers", "text": "単価が安い"}', '{"id": 3}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    args = ["batch", str(path), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir), "-q"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as f:
+        got = [(r["id"], r["platform"], r["status"]) for r in csv.DictReader(f)]
+    assert got == [("1", "", "ok"), ("2", "Lancers", "ok"), ("3", "", "empty")]

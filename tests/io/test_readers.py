@@ -26,7 +26,16 @@ CASES = [
     ("a.csv", "id,text\n1,手数料\n".encode("cp932"), ["id", "text"], [["1", "手数料"]], [2], [], 0),
     ("a.tsv", b"id\ttext\n1\ta,b\n", ["id", "text"], [["1", "a,b"]], [2], [], 0),
     ("a.jsonl", b'{"id": 1, "text": "x"}\n\n{"id": 2}\n', ["id", "text"], [[1, "x"], [2, None]], [1, 3], [], 1),
-    ("a.jsonl", b'{"id": 1, "text": "x"}\n[1]\n{"id": 2, "z": 0}\n', ["id", "text"], [[1, "x"]], [1], [2, 3], 0),
+    # a key the first object lacks is a column too (exports that leave out null values: BigQuery, jq)
+    (
+        "a.jsonl",
+        b'{"id": 1, "text": "x"}\n[1]\n{"id": 2, "z": 0}\n',
+        ["id", "text", "z"],
+        [[1, "x", None], [2, None, 0]],
+        [1, 3],
+        [2],
+        0,
+    ),
     # a line of JSON null is a bad line, not a blank one (regression: counted among the blank lines skipped)
     ("a.jsonl", b'{"id": 1, "text": "x"}\nnull\n\n', ["id", "text"], [[1, "x"]], [1], [2], 1),
     # files that each began with a BOM, joined (cat a.jsonl b.jsonl): the second BOM is no bad line

@@ -122,17 +122,18 @@ def open_listed(
     unsaid: a worker opens it; the client said it of the first file
     (:func:`~taikai.batch._dask_input.read_input`).
 
-    A JSONL file's records are read by key, as the local engine reads them: one whose first record has some of the
-    keys, in any order, is read with *names* (a missing key is null); a key the first file lacks is refused."""
+    A JSONL file's records are read by key, as the local engine reads them: one whose records have some of the
+    keys, in any order, is read with *names* (a missing key is null); a key no record of the first file has is
+    refused."""
     reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False)
     of = f"the first file, {first}," if first else "the first file"
     if fmt == "jsonl" and reader.columns != names:
         extra = [c for c in reader.columns if c not in names]
         if extra:
             raise InputError(
-                f"{path}: its first record has key(s) {extra} that {of} lacks (its columns are its first record's "
-                f"keys: {names}); give that record every key (null where it has no value), or classify the files "
-                "apart"
+                f"{path}: has key(s) {extra} that no record of {of} has (its columns are the keys its "
+                f"records hold: {names}); give one record of the first file every key (null where it has no value), "
+                "or classify the files apart"
             )
         reader.columns = list(names)  # its rows read by key: every file's in the first file's columns
     if reader.columns != names:

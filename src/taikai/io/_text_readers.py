@@ -152,25 +152,35 @@ class CsvReader(_TextReader):
                 yield Chunk(transpose(rows, width), len(rows), bad, blank, lines.position(), starts, notes)
 
 
+def _object(text: str) -> dict[str, Any] | None:
+    """Return the JSON object on the line *text*, else ``None`` (a repeated key names no other key: not checked)."""
+    try:
+        record = json.loads(text.removeprefix("\ufeff"))
+    except ValueError:  # not JSON, or a blank line
+        return None
+    return record if type(record) is dict else None
+
+
 class JsonlReader(_TextReader):
-    """Read JSON Lines: one object per line; the keys of the first object that has any are the columns, in order."""
+    """Read JSON Lines: one object per line; the columns are the keys of every object, in the order they first come
+    (exports that leave out null values, as BigQuery's and ``jq``'s do, give later lines keys the first lacks)."""
 
     def __init__(self, path: Path, encoding: str | None = None, encoding_errors: str = "strict"):
         super().__init__(path, encoding, encoding_errors)
-        self.columns: list[str] = []
+        keys: dict[str, None] = {}  # every object's keys, in the order they first come
         first: tuple[int, str] | None = None  # the first line that is not blank, and its number
         with self._open(None) as f:
             for number, text in enumerate(self._lines(f, self.start, 0), 1):
                 if first is None and text.strip():
                     first = (number, text)
-                record = parse_line(text)  # {} names no column: a row of missing values, as later in the file
-                if isinstance(record, dict) and record and not self._lone_surrogate(text, record):
-                    self.columns = check_columns(path, [str(k) for k in record])
-                    break
-        if not self.columns and first is not None and first[1].lstrip().startswith("["):
+                record = _object(text)  # {} names no column: a row of missing values, as later in the file
+                if record is not None and not keys.keys() >= record.keys() and not self._lone_surrogate(text, record):
+                    keys.update(dict.fromkeys(record))
+        if not keys and first is not None and first[1].lstrip().startswith("["):
             raise json_array_error(path, first[0])
-        if not self.columns:
+        if not keys:
             raise InputError(f"{path}: no JSON object with keys found; JSONL needs one object per line")
+        self.columns: list[str] = check_columns(path, list(keys))
 
     @staticmethod
     def _json_problem(exc: json.JSONDecodeError) -> str:
@@ -197,7 +207,8 @@ class JsonlReader(_TextReader):
         return False
 
     def chunks(self, chunk_size: int, position: Position | None = None) -> Iterator[Chunk]:
-        """Yield chunks of up to *chunk_size* rows; a line that is no JSON object, or has unknown keys, is bad."""
+        """Yield chunks of up to *chunk_size* rows; a line that is no JSON object, or has keys no line had when the
+        reader was made (the file changed since), is bad."""
         position = position or {"offset": self.start, "line": 0}
         known = set(self.columns)
         width = len(self.columns)
