@@ -184,21 +184,3 @@ def test_a_mask_never_starts_inside_a_katakana_word(text, expected):
 )
 def test_a_surname_before_desu(text, expected):
     assert masked(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # A katakana surname the sentence reads as a common or a company's word (sugar, the maker): it was left.
-        ("サトウとは二度と組まない", "[人名]とは二度と組まない"),
-        ("スズキから連絡が来た", "[人名]から連絡が来た"),
-        ("ｽｽﾞｷから連絡が来た", "[人名]から連絡が来た"),
-        ("スズキです、よろしくお願いします", "[人名]です、よろしくお願いします"),
-        # Not inside a katakana word, nor before anything but a particle or a self-introduction's です.
-        ("ワンチャンもあると思った", "ワンチャンもあると思った"),
-        ("サトウキビを育てる", "サトウキビを育てる"),
-        ("スズキの車で通った", "スズキの車で通った"),
-    ],
-)
-def test_a_katakana_surname_read_as_another_word(text, expected):
-    assert masked(text) == expected

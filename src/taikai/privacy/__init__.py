@@ -59,10 +59,10 @@ names before long titles (田中事業部長), after a role's label (担当者�
 (烏丸通); Kyoto's addresses from the street on (烏丸通御池上る虎屋町566), 市 after 東京都 in the town
 (東京都市谷), a building within another whole (六本木ヒルズ森タワー); no address after 自宅は and people or a
 time (自宅は家族2-3-4, 自宅は一日中2-3). 10: names after more labels (幹事：高橋), before デスク and titles
-with a katakana department (田中マーケティング部長), a katakana surname the sentence reads as another word (サトウとは,
-スズキから), a one-kanji nickname before ちゃん (山ちゃん); e-mail addresses under an internationalised domain
-(taro@例え.jp); street addresses with three numbers joined by の (神南1の2の3), three numbers after a town UniDic
-reads as a surname (北浜1-2-3), and three digits or more after a town in 町 alone (八島町222)."""
+with a katakana department (田中マーケティング部長), a one-kanji nickname before ちゃん (山ちゃん); e-mail addresses
+under an internationalised domain (taro@例え.jp); street addresses with three numbers joined by の (神南1の2の3),
+three numbers after a town UniDic reads as a surname (北浜1-2-3), and three digits or more after a town in 町 alone
+(八島町222)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -53,8 +53,6 @@ _LATIN_NAME = re.compile(r"[A-Z]?[a-z]+|[A-Z]{2,}[a-z]*")
 
 # Without an honorific, a text has a name only if one of its words is tagged a person.
 _NEEDED = ("人名",)
-# A katakana word of three to six letters before a particle or です: a surname the sentence may read as another word.
-_KATAKANA_BEFORE_PARTICLE = re.compile("(?<![ァ-ヺー])[ァ-ヺ]{2}[ァ-ヺー]{1,4}(?:が|は|から|に|と|より|も|へ|って|とか|や|です)")
 
 
 def _is_person(word: Morpheme) -> bool:
@@ -180,26 +178,11 @@ def _after_listed(text: str, start: int, end: int) -> int | None:
     return None if text[start:end].lower() in NOT_NAMES else start
 
 
-def _katakana_surname(words: list[Morpheme], i: int, tagger: PosTagger) -> bool:
-    """Whether ``words[i]`` is a katakana surname UniDic reads as a common or a company's word in this sentence
-    (サトウ: sugar, スズキ: the maker): three letters or more the dictionary also holds as a surname, starting its
-    word (not ワンチャン: ワン + チャン). Alone, the word after it must still make it a name (サトウとは,
-    スズキから)."""
-    word = words[i]
-    if word.pos[2] == "人名" or len(word.surface) < 3 or not _KATAKANA.fullmatch(word.surface):
-        return False
-    if i and words[i - 1].end == word.start and _KATAKANA_WORD.search(words[i - 1].surface[-1]):
-        return False
-    return ("名詞", "固有名詞", "人名", "姓") in tagger.dictionary_tags(word.surface)
-
-
 def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
     """Find person names in the NFKC text *text*."""
     honorific = any(h in text for h in HONORIFICS) or has_stretched_honorific(text)
     # Before an honorific even a common noun may be a name (西さん): such texts need their words.
-    # A katakana word before a particle or です may be a surname UniDic reads as another word (サトウとは).
-    needed = honorific or _KATAKANA_BEFORE_PARTICLE.search(text) is not None
-    words = tagger.tag(text) if needed else tagger.tag(text, unless_absent=_NEEDED)
+    words = tagger.tag(text) if honorific else tagger.tag(text, unless_absent=_NEEDED)
     taken = [False] * len(words)
     for i, word in enumerate(words):
         if i == 0:
@@ -242,7 +225,7 @@ def find_names(text: str, tagger: PosTagger) -> Iterator[Found]:
                 yield Found(words[start].start, words[i - 1].end, PiiKind.NAME)
                 taken[start:i] = [True] * (i - start)
     for i, word in enumerate(words):
-        if taken[i] or not ((_is_person(word) and word.pos[3] == "姓") or _katakana_surname(words, i, tagger)):
+        if taken[i] or not _is_person(word) or word.pos[3] != "姓":
             continue
         j = i + 1
         while j < len(words) and _is_person(words[j]) and _adjacent(text, words[j - 1], words[j]) and not taken[j]:
