@@ -162,3 +162,23 @@ def test_predict_refuses_a_url_alone_with_and_without_mask_pii(tiny_model_dir):
 )
 def test_ip_addresses(text, expected):
     assert mask_pii(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A domain with a label in kanji or kana (these were left whole).
+        ("taro@例え.jp", "[メール]"),
+        ("問い合わせはsato@テスト.jpまで", "問い合わせは[メール]まで"),
+        ("info@お名前.com に送った", "[メール] に送った"),
+        ("yamada.taro@株式会社テスト.co.jp", "[メール]"),
+        ("田中@例え.jp", "[メール]"),
+        # No top-level domain the patterns know, or no local part: no address.
+        ("taro@例え.museum", "taro@例え.museum"),
+        ("@例え.jpを見て", "@例え.jpを見て"),
+    ],
+)
+def test_an_address_under_an_internationalised_domain(text, expected):
+    masked = mask_pii(text)
+    assert masked.text == expected
+    assert (without_addresses(text) != text) == (expected != text)  # the word counts leave it out too

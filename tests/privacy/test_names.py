@@ -28,7 +28,7 @@ DOCUMENTED_TITLES += [
     "チーフ",
     "キャプテン",
 ]
-DOCUMENTED_TITLES += ["コーチ", "PM", "PL", "CEO", "CTO", "COO", "CFO"]
+DOCUMENTED_TITLES += ["コーチ", "PM", "PL", "CEO", "CTO", "COO", "CFO", "デスク"]
 
 
 def test_the_documented_titles_are_the_titles():

@@ -75,9 +75,15 @@ def test_a_street_address_is_masked_from_its_town_on(text, expected):
         ("住所は八島町222です", "住所は[住所]です"),
         ("住所は八島町222番から引っ越した", "住所は[住所]から引っ越した"),
         ("送付先：八島町222 コーポ豊玉105", "送付先：[住所]"),
+        # Alone, three digits or more after a town whose name UniDic holds as a proper noun (八島: a surname).
+        ("八島町222", "[住所]"),
+        ("八島町315で受け取った", "[住所]で受け取った"),
         # Left alone: a city before its own name (四日市市), a town alone, a count, a rank, a time after a town.
         ("四日市市諏訪町1-5", "四日市市[住所]"),
-        ("八島町222", "八島町222"),
+        ("八島町22", "八島町22"),  # alone: one or two digits, a year, a common word or one kanji before 町
+        ("八島町2024に", "八島町2024に"),
+        ("城下町100選", "城下町100選"),
+        ("港町222で", "港町222で"),
         ("実家は港町3つ先", "実家は港町3つ先"),
         ("実家は城下町3か所を回った", "実家は城下町3か所を回った"),
         ("この町3年住んだ", "この町3年住んだ"),
@@ -475,3 +481,24 @@ def test_kyoto_streets_a_town_in_市_after_東京都_and_a_building_in_a_buildin
 @pytest.mark.parametrize("names", [True, False], ids=["tagger", "no-tagger"])
 def test_a_street_alone_and_numbers_after_people_or_time_stay(text, names):
     assert PiiMasker(names=names).mask(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Three numbers joined by の are a block as with hyphens (they were left).
+        ("住所は神南1の2の3です", "住所は[住所]です"),
+        ("渋谷区神南3の4の5のマンション", "渋谷区[住所]のマンション"),
+        ("梅田1の2の3 ABCビル2F", "[住所]"),
+        # Three numbers after a town UniDic reads as a surname only (北浜): it was left.
+        ("北浜1-2-3で打ち合わせ", "[住所]で打ち合わせ"),
+        # Two numbers joined by の, or after no town, or after a word of measure: no address.
+        ("神南1の2", "神南1の2"),
+        ("資料の1の2を読んだ", "資料の1の2を読んだ"),
+        ("問1の2の3が解けない", "問1の2の3が解けない"),
+        ("ステップ1の2の3をやる", "ステップ1の2の3をやる"),
+        ("3の倍数", "3の倍数"),
+    ],
+)
+def test_numbers_joined_by_no_and_a_town_unidic_reads_as_a_surname(text, expected):
+    assert mask_pii(text).text == expected

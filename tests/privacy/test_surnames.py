@@ -16,6 +16,9 @@ from taikai.privacy import PiiKind, mask_pii
         ("担当者：高橋、連絡先は別途", "担当者：[人名]、連絡先は別途"),
         ("営業担当：キムラ", "営業担当：[人名]"),
         ("責任者：佐藤でした", "責任者：[人名]でした"),
+        ("幹事：高橋", "幹事：[人名]"),  # more labels (this was left)
+        ("作成者: 鈴木", "作成者: [人名]"),
+        ("面接官：高橋、質問が多かった", "面接官：[人名]、質問が多かった"),
         # With an honorific or a particle it was a name already: the label changes nothing.
         ("担当：高橋さん", "担当：[人名]さん"),
         ("担当者：高橋から連絡", "担当者：[人名]から連絡"),
@@ -47,6 +50,7 @@ def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):
         "担当：佐藤デザイン",
         "担当：デザイン",
         "担当者：未定",
+        "幹事：未定",
     ],
 )
 def test_a_place_or_a_label_without_a_surname_stays(text):

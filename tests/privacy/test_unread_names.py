@@ -53,6 +53,13 @@ def unread_name(text: str) -> str | None:
         ("かまってちゃんな依頼者", None),
         ("のんびりさんには向かない", None),  # one word: a type of person, not a name
         ("毎回ちゃんと書いた", None),  # ちゃんと (properly), split by UniDic
+        # Before ちゃん, one kanji the dictionary holds as a person's name of no kind (山: was left).
+        ("山ちゃんに誘われて始めた", "山"),
+        ("光ちゃんに紹介された", "光"),
+        ("熊ちゃんのぬいぐるみ", None),  # a given name only: a pet's, a toy's
+        ("花ちゃんに水をやった", None),
+        ("猫ちゃんがかわいい", None),
+        ("山さんに聞いた", None),  # 山 alone is no surname: only ちゃん makes it a nickname
         ("あっという間にさん", None),
     ],
 )

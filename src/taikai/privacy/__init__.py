@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 9
+MASKER_VERSION = 10
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -58,7 +58,11 @@ names before long titles (田中事業部長), after a role's label (担当者�
 (田中さーん); no name for a place before に or へ and a verb of going there (神田に行った) nor for a street
 (烏丸通); Kyoto's addresses from the street on (烏丸通御池上る虎屋町566), 市 after 東京都 in the town
 (東京都市谷), a building within another whole (六本木ヒルズ森タワー); no address after 自宅は and people or a
-time (自宅は家族2-3-4, 自宅は一日中2-3)."""
+time (自宅は家族2-3-4, 自宅は一日中2-3). 10: names after more labels (幹事：高橋), before デスク and titles
+with a katakana department (田中マーケティング部長), a one-kanji nickname before ちゃん (山ちゃん); e-mail addresses
+under an internationalised domain (taro@例え.jp); street addresses with three numbers joined by の (神南1の2の3),
+three numbers after a town UniDic reads as a surname (北浜1-2-3), and three digits or more after a town in 町 alone
+(八島町222)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

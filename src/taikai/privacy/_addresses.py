@@ -38,7 +38,7 @@ EMAIL = re.compile(
 """An e-mail address, also with a spelled-out at-sign or dot (``taro アットマーク example ドット com``, ``(at)``),
 in normalised text (where ``＠`` is ``@``)."""
 # An address whose local part is kanji or katakana (田中@example.com): the letters glued before the @, a particle
-# (hiragana) or a mark ends them (連絡は田中@example.com). An IDN domain (taro@例え.jp) is not read.
+# (hiragana) or a mark ends them (連絡は田中@example.com).
 _JAPANESE_LOCAL = re.compile(
     rf"[\u4e00-\u9fff々ァ-ヶー]{{1,12}}@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}(?![A-Za-z0-9\-])"
 )
@@ -69,6 +69,14 @@ _URL_TRAILING = ".,;:!?'\"、。」』】〉》"  # not part of a URL at its end
 _TO_SPACE = re.compile(r"\S*")
 _SCHEME_OR_WWW = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 _HOST = re.compile(r"(?:(?:https?|ftp)://)?[^/?#]*/", re.IGNORECASE)  # up to the domain's /, if the URL has one
+# An address under an internationalised domain (taro@例え.jp, info@お名前.com, 田中@例え.jp): a label in kanji or kana
+# among the domain's, which ends in a top-level domain the patterns know (find_emails keeps those with such a label).
+_IDN_LABEL = r"[\u4e00-\u9fff々ぁ-ゖァ-ヶーA-Za-z0-9\-]{1,30}"
+_IDN_EMAIL = re.compile(
+    rf"(?:(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9._%+\-]*|[\u4e00-\u9fff々ァ-ヶー]{{1,12}})"
+    rf"@(?P<domain>(?:{_IDN_LABEL}\.)+(?:{_TLDS}|{_SPELLED_TLDS}))(?![A-Za-z0-9\-])",
+    re.IGNORECASE,
+)
 TOP_LEVEL_DOMAINS = frozenset(_SPELLED_TLDS.split("|")) | frozenset(_TLDS.split("|"))
 """The top-level domains the patterns know (jp, com, uk, …): a word after a dot that is one ends a domain."""
 
@@ -115,6 +123,9 @@ def find_emails(text: str) -> Iterator[Found]:
     if "@" in text:
         for m in _JAPANESE_LOCAL.finditer(text):
             yield Found(m.start(), m.end(), PiiKind.EMAIL)
+        for m in _IDN_EMAIL.finditer(text):
+            if not m.group("domain").isascii():
+                yield Found(m.start(), m.end(), PiiKind.EMAIL)
 
 
 def find_urls(text: str) -> Iterator[Found]:

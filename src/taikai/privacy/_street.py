@@ -42,7 +42,8 @@ _HYPHENS = "\\-‐‑‒–—―−ー─━"  # NFKC makes － a -, ｰ a ー;
 _H = f"[{_HYPHENS}]"
 _KANJI_NUMERALS = "一二三四五六七八九十〇百千"
 _N = rf"(?:[0-9]{{1,5}}|[{_KANJI_NUMERALS}]{{1,4}})"
-_SEP = rf"(?:丁目|番地の?|番(?!目)|号|条[東西南北]?|{_H})"
+# の between digits joins them as a hyphen does (神南1の2の3), in a block of three numbers or more (_blocks).
+_SEP = rf"(?:丁目|番地の?|番(?!目)|号|条[東西南北]?|{_H}|(?<=[0-9])の(?=[0-9]))"
 # 番地 ends a block unless a kanji glued after it goes on with 地 as a word (一番地味, 一番地元, 1番地獄: 一番 is
 # "most"); 番地先 and 番地内 are an address's.
 _BANCHI = r"番地(?=[先内]|(?![\u4e00-\u9fff々]))"
@@ -56,7 +57,7 @@ BLOCK = re.compile(
 # One number after a town in 町 or 村 (八島町222, 八島町222番): no number, hyphen or 番地 after it (BLOCK's), no rank
 # and no count (港町3つ, 3か所).
 TOWN_NUMBER = re.compile(
-    rf"(?<=[町村])(?P<n>[0-9]{{1,5}})(?:番(?![目地]))?(?![0-9]|{_H}[0-9]|[.,/:][0-9]|丁目|番[目地]|号|条|つ|[かカヶケヵ箇]所)"
+    rf"(?<=[町村])(?P<n>[0-9]{{1,5}})(?:番(?![目地]))?(?![0-9]|{_H}[0-9]|[.,/:][0-9]|丁目|番[目地]|号|条|つ|選|[かカヶケヵ箇]所)"
 )
 # Kyoto names a house by the streets that cross near it: the street, the crossing and the way from it (上る, 下る,
 # 西入, 東入) before the town (烏丸通御池上る虎屋町566): they are part of the address, masked with it. A street starts
@@ -69,8 +70,11 @@ KYOTO_WAY = re.compile(
     rf"[ ]?{_STREET_KANJI}{{1,10}}[ ]?$"
 )
 _KYOTO_LOOKBACK = 40
-_HINT = re.compile(rf"[0-9{_KANJI_NUMERALS}](?:{_H}[0-9{_KANJI_NUMERALS}]|丁目|番地|番[0-9{_KANJI_NUMERALS}])")
-_TOKEN = re.compile(rf"[0-9]+|[{_KANJI_NUMERALS}]+|丁目|番地|番|号|条|{_H}")
+_HINT = re.compile(
+    rf"[0-9{_KANJI_NUMERALS}](?:{_H}[0-9{_KANJI_NUMERALS}]|丁目|番地|番[0-9{_KANJI_NUMERALS}])|[0-9]の[0-9]"
+)
+_TOKEN = re.compile(rf"[0-9]+|[{_KANJI_NUMERALS}]+|丁目|番地|番|号|条|{_H}|の")
+_NO_JOINED = re.compile("[0-9]の[0-9]")
 
 _BUILDING_WORD = (
     "ビル(?:ディング)?|マンション|ハイツ|コーポ(?:ラス)?|アパート|レジデンス|タワー|ハウス|コート|パレス|ヒルズ|メゾン|"
@@ -103,6 +107,7 @@ _CONTEXT = re.compile(
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 20, 12
 # A date: a year, then a month and maybe a day (2023-4-1, 2024-03-15), or a second year (2021-2023). Never an address.
 _YEAR = "(?:19|20)[0-9]{2}"
+_DATE_YEAR = re.compile(_YEAR)
 _DATE = re.compile(rf"{_YEAR}{_H}(?:(?:0?[1-9]|1[0-2])(?:{_H}(?:0?[1-9]|[12][0-9]|3[01]))?|{_YEAR})")
 
 
@@ -135,7 +140,7 @@ def find_street_addresses(text: str, tagger: PosTagger | None = None) -> Iterato
     if _HINT.search(text):
         yield from _blocks(text, tagger)
     if "町" in text or "村" in text:
-        yield from _town_numbers(text)
+        yield from _town_numbers(text, tagger)
 
 
 def _kyoto_way(text: str, number: int) -> int | None:
@@ -158,6 +163,8 @@ def _blocks(text: str, tagger: PosTagger | None) -> Iterator[Found]:
         building = BUILDING.match(text, m.end())
         if not shape.house and not (building and "丁目" in m.group()):
             continue  # 2丁目: an area, unless a building follows (2丁目 ○○ハイツ201号室)
+        if shape.numbers < 3 and _NO_JOINED.search(m.group()):
+            continue  # 1の2: a part of a whole (第1の2), not a house; 神南1の2の3 is one
         unit = _UNIT_AFTER.match(text, m.end())
         if unit and not (building and unit.group().strip()[:1].isascii()):  # letters may start a building's name
             continue
@@ -168,20 +175,32 @@ def _blocks(text: str, tagger: PosTagger | None) -> Iterator[Found]:
             yield Found(town.start if way is None else min(way, town.start), taken, PiiKind.ADDRESS)
 
 
-def _town_numbers(text: str) -> Iterator[Found]:
+def _town_numbers(text: str, tagger: PosTagger | None) -> Iterator[Found]:
     """Find a town in 町 or 村 and one number after it, placed after a city or ward (高崎市八島町222), right after a
     word of where one lives (住所は八島町222番) or after Kyoto's streets and way (烏丸通御池上る虎屋町566): the block
-    needs no hyphen there. Not 城下町3つ, この町3年."""
+    needs no hyphen there. Alone, a number of three digits or more that is no year after a town whose name UniDic
+    holds as a proper noun (八島町222に); not 城下町3つ, 城下町10選, この町3年, 港町2024."""
     for m in TOWN_NUMBER.finditer(text):
         town = find_town(text, m.start("n"))
         word = text[town.start : m.start("n")]
         if len(word) < 2 or not by_its_form(word) or _UNIT_AFTER.match(text, m.end()):
             continue
         way = _kyoto_way(text, m.start("n"))  # 烏丸通御池上る虎屋町566: a house number in Kyoto
-        if town.after_city or way is not None or cue_before(text, town.start) is not Cue.NONE:
+        placed = town.after_city or way is not None or cue_before(text, town.start) is not Cue.NONE
+        if placed or _a_house_number(word, m.group("n"), tagger):
             start = town.start if way is None else min(way, town.start)
             building = BUILDING.match(text, m.end())
             yield Found(start, building.end() if building else m.end(), PiiKind.ADDRESS)
+
+
+def _a_house_number(town: str, number: str, tagger: PosTagger | None) -> bool:
+    """Whether *number* after the town in 町 or 村 *town* with nothing else to tell an address is a house's: three
+    digits or more and no year (222, not 10 or 2024) after a town whose name, without 町 or 村, UniDic holds as a
+    proper noun (八島町: a surname to it; 城下町 too, but 城下町100選 has a counter after it)."""
+    if tagger is None or len(number) < 3 or _DATE_YEAR.fullmatch(number) or len(town) < 3:
+        return False
+    words = tagger.tag(town[:-1])
+    return bool(words) and any(tag[1] == "固有名詞" for tag in tagger.dictionary_tags(words[-1].surface))
 
 
 def _is_address(
@@ -226,7 +245,7 @@ def _is_address(
         return True
     if numbers < 3 or not named or tagger is None:
         return False
-    return a_place(word, tagger)
+    return a_place(word, tagger, or_a_name=True, or_a_compound=False)  # 梅田1-2-3, and 北浜1-2-3 (a surname to UniDic)
 
 
 def _a_town_near_a_cue(word: str, cue: Cue, numbers: int, tagger: PosTagger | None) -> bool:

@@ -1,6 +1,7 @@
 """When a surname alone, with no honorific or title after it, is a name: by the word after it (a particle: 鈴木から,
 の when the dictionary knows it only as a person's name, です when it introduces someone) or by a label before it
-(担当者：高橋); and when a surname that is also a place before に or へ names the place (神田に行った, 神田へ向かう).
+(担当者：高橋, 幹事：高橋); and when a surname that is also a place before に or へ names the place (神田に行った,
+神田へ向かう).
 
 :func:`taikai.privacy._names.find_names` asks this of a surname of two kanji or more, or of three katakana or more.
 """
@@ -22,7 +23,8 @@ PARTICLES = frozenset({"が", "は", "から", "に", "と", "より", "も", "�
 # A role as a label before a colon (担当者：高橋, 担当：タカハシ, 営業担当: 佐藤): what follows is who holds it. NFKC
 # makes ： a colon.
 _LABEL = re.compile(
-    r"(?:担当者?名?|営業担当|責任者|窓口|講師|代表者?|差出人|送信者|依頼者|依頼主|発注者|連絡者)[ ]?[:=][ ]?$"
+    r"(?:担当者?名?|営業担当|責任者|窓口|講師|代表者?|差出人|送信者|依頼者|依頼主|発注者|連絡者|幹事|主催者?|"
+    r"作成者|記入者|申込者|応募者|受注者|面接官|上長|上司)[ ]?[:=][ ]?$"
 )
 _LABEL_LOOKBACK = 10
 # Verbs that go to or stay at a place, right after に or へ (神田に行った, 神田に住んでいる, 神田へ向かう): the

@@ -22,12 +22,16 @@ _KANJI_TITLES = (
 # which the stop list keeps from being names before an honorific.
 _OTHER_TITLES = (
     *("マネージャー", "マネジャー", "ディレクター", "リーダー", "プロデューサー", "チーフ", "キャプテン", "コーチ"),
-    *("PM", "PL", "CEO", "CTO", "COO", "CFO"),
+    *("PM", "PL", "CEO", "CTO", "COO", "CFO", "デスク"),  # デスク: a newsroom's desk editor (田中デスク)
 )
 # Long titles: a department's or a board's word before a title (田中事業部長, 佐藤営業課長, 鈴木代表取締役), which
 # UniDic reads as three or four words (事業 + 部 + 長). Only these are listed: a title after any noun would take a
 # surname glued before a company's word for a person.
-_DEPARTMENTS = ("事業", "営業", "開発", "人事", "総務", "経理", "技術", "企画", "広報", "製造", "経営", "統括")
+# Departments in katakana too (田中マーケティング部長, 佐藤セールス課長).
+_DEPARTMENTS = (
+    *("事業", "営業", "開発", "人事", "総務", "経理", "技術", "企画", "広報", "製造", "経営", "統括"),
+    *("マーケティング", "セールス", "システム", "デザイン", "クリエイティブ", "プロダクト", "カスタマーサポート"),
+)
 LONG_TITLES = frozenset(
     (
         *(d + t for d in _DEPARTMENTS for t in ("部長", "課長", "本部長", "部次長")),

@@ -63,6 +63,7 @@ COMMON_WITH_HONORIFIC = frozenset(
 """Common words with their honorific (お客さん, 皆さん, 大家さん, 奥様, …): never a name before an honorific."""
 
 _SURNAME = ("名詞", "固有名詞", "人名", "姓")
+_PERSON_OF_NO_KIND = ("名詞", "固有名詞", "人名", "一般")
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]{1,3}")
 _KANA = re.compile(r"[ぁ-ゖァ-ヺー]+")
 _KATAKANA = re.compile(r"[ァ-ヺ]")
@@ -79,13 +80,18 @@ def _adjacent(left: Morpheme, right: Morpheme) -> bool:
 
 
 def _surname_read_as_noun(words: list[Morpheme], i: int, tagger: PosTagger) -> bool:
-    """Whether the word before the honorific ``words[i]`` is a kanji noun the dictionary also holds as a surname."""
+    """Whether the word before the honorific ``words[i]`` is a kanji noun the dictionary also holds as a surname, or,
+    before ちゃん, one kanji it holds as a person's name of no kind, neither surname nor given name (山ちゃん, 光ちゃん:
+    a nickname; not 花, 熊 or 鳥, given names that are pets and toys too: 熊ちゃんのぬいぐるみ)."""
     word = words[i - 1]
     if word.pos[0] != "名詞" or word.pos[2] == "人名" or not _KANJI.fullmatch(word.surface):
         return False
     if i >= 2 and _adjacent(words[i - 2], word) and words[i - 2].pos[0] in _WORD_PARTS:
         return False  # the end of a compound (事務局, 工務店) or after a prefix (お姫様)
-    return _SURNAME in tagger.dictionary_tags(word.surface)
+    tags = tagger.dictionary_tags(word.surface)
+    if words[i].surface == "ちゃん" and len(word.surface) == 1 and _PERSON_OF_NO_KIND in tags:
+        return True
+    return _SURNAME in tags
 
 
 def _script(surface: str) -> str:
