@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     )
     from taikai.io._formula_cells import FORMULA_STARTS, escape_formula, is_sheet, unescape_formula, unescape_sheet
     from taikai.io._frames import ID_COLUMNS, Table, read_predictions, read_table, warn_decoding
-    from taikai.io._given_file import check_given_file, check_not_empty, empty_or_blank
+    from taikai.io._given_file import check_given_file, check_not_empty
     from taikai.io._head_rows import check_header_row, head_rows
     from taikai.io._header_line import delimited_format
     from taikai.io._labelled import (
@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     from taikai.io._sniff import binary_data_format
     from taikai.io._splits import SPLITS, select_split, split_column
     from taikai.io._stdin import STDIN, DecodedInput, decode_input
-    from taikai.io._table_readers import check_sheet_column, sheet_read
+    from taikai.io._table_readers import check_sheet_column, sheet_read, utf8_text
     from taikai.io._writers import (
         OUTPUT_ENCODINGS,
         STREAM_FORMATS,
@@ -119,7 +119,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "given_format",
         "open_reader",
     ),
-    "._given_file": ("check_given_file", "check_not_empty", "empty_or_blank"),
+    "._given_file": ("check_given_file", "check_not_empty"),
     "._formula_cells": ("FORMULA_STARTS", "escape_formula", "is_sheet", "unescape_formula", "unescape_sheet"),
     "._frames": ("ID_COLUMNS", "Table", "read_predictions", "read_table", "warn_decoding"),
     "._bad_rows": ("SHOWN_BAD_ROWS", "BadRow", "list_rows"),
@@ -158,7 +158,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._head_rows": ("check_header_row", "head_rows"),
     "._sniff": ("binary_data_format",),
     "._stdin": ("STDIN", "DecodedInput", "decode_input"),
-    "._table_readers": ("check_sheet_column", "sheet_read"),
+    "._table_readers": ("check_sheet_column", "sheet_read", "utf8_text"),
     "._writers": (
         "OUTPUT_ENCODINGS",
         "STREAM_FORMATS",

@@ -12,7 +12,7 @@ from taikai.errors import Argument, InputError
 from taikai.io._paths import STDIN, check_regular_file
 
 
-def empty_or_blank(value: object) -> str | None:
+def _empty_or_blank(value: object) -> str | None:
     """Return ``"empty"`` for ``""``, ``"blank"`` for a string of white space only, else ``None`` (a path to
     read): what the messages call a path given so."""
     if not isinstance(value, str) or value.strip():
@@ -24,7 +24,7 @@ def check_not_empty(value: object, named: str, give: str, option: Argument | Non
     """Raise :class:`InputError` when *value*, given as *named* (``data``, ``add[1]``) to *option*, if any, is an
     empty or blank string, saying so and what to *give* (``give the path of …``) instead of reading the current
     folder: ``add[1] is empty (add= (--add on the command line)); give …``."""
-    said = empty_or_blank(value)
+    said = _empty_or_blank(value)
     if said is not None:
         raise InputError(f"{named} is {said}{f' ({option})' if option else ''}; {give}")
 
