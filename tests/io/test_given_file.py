@@ -4,32 +4,49 @@ option that is no file to read is named as given to that option (taikai.io._give
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import taikai
 from taikai.errors import ADD, EXCLUDE, InputError
 
 GIVE = "give the files by their paths"
+RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
 
 
 @pytest.mark.parametrize(
     ("call", "said"),
     [
-        (lambda tmp: taikai.train("", tmp / "m"), "data is empty; give the path of a labelled data file (CSV, TSV,"),
-        (lambda tmp: taikai.train("  ", tmp / "m"), "data is blank; give the path of a labelled data file"),
-        (lambda tmp: taikai.suggest(""), "predictions is empty; give the path of a predictions file (taikai batch"),
-        (lambda tmp: taikai.suggest("\t"), "predictions is blank; give the path of a predictions file"),
-        (lambda tmp: taikai.classify_file("", tmp / "o.csv"), "input is empty; give the path of a data file (CSV,"),
-        (lambda tmp: taikai.classify_file(" ", tmp / "o.csv"), "input is blank; give the path of a data file"),
+        (
+            lambda tmp, model: taikai.train("", tmp / "m"),
+            "data is empty; give the path of a labelled data file (CSV, TSV,",
+        ),
+        (lambda tmp, model: taikai.train("  ", tmp / "m"), "data is blank; give the path of a labelled data file"),
+        (
+            lambda tmp, model: taikai.suggest(""),
+            "predictions is empty; give the path of a predictions file (taikai batch",
+        ),
+        (lambda tmp, model: taikai.suggest("\t"), "predictions is blank; give the path of a predictions file"),
+        (
+            lambda tmp, model: taikai.classify_file("", tmp / "o.csv"),
+            "input is empty; give the path of a data file (CSV,",
+        ),
+        (lambda tmp, model: taikai.classify_file(" ", tmp / "o.csv"), "input is blank; give the path of a data file"),
+        (lambda tmp, model: taikai.evaluate(model, ""), "data is empty; give the path of a labelled data file"),
+        (lambda tmp, model: taikai.evaluate_rules(RULES, " "), "data is blank; give the path of a labelled data file"),
     ],
-    ids=["train", "train blank", "suggest", "suggest blank", "classify_file", "classify_file blank"],
+    ids=[
+        *("train", "train blank", "suggest", "suggest blank", "classify_file", "classify_file blank"),
+        *("evaluate", "evaluate_rules blank"),
+    ],
 )
-def test_the_api_says_an_empty_path_is_empty_not_the_current_folder(call, said, tmp_path, monkeypatch):
-    """Regression: taikai.train("") and taikai.suggest("") said ".: is a directory, not a file", classify_file("")
-    ".: is a folder", where the command line says the path is empty."""
+def test_the_api_says_an_empty_path_is_empty_not_the_current_folder(call, said, tmp_path, monkeypatch, tiny_model):
+    """Regression: taikai.train(""), suggest(""), evaluate(model, "") and evaluate_rules(rules, "") said ".: is a
+    directory, not a file", classify_file("") ".: is a folder", where the command line says the path is empty."""
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError) as raised:
-        call(tmp_path)
+        call(tmp_path, tiny_model)
     assert str(raised.value).startswith(said), raised.value
     assert not (tmp_path / "m").exists() and not (tmp_path / "o.csv").exists()
 
