@@ -302,14 +302,32 @@ def attribute_doc(path: Path, name: str) -> str | None:
 
 
 def source_all(path: Path) -> list[str]:
-    """Return the ``__all__`` of the module at *path*, following ``from m import __all__``."""
+    """Return the ``__all__`` of the module at *path*, following ``from m import __all__``; one made of a package's
+    lazy map (``__all__ = public_names(_HOMES, [...])``, as ``taikai.io``'s) is made so from the map written there."""
     found = definition(path, "__all__")
     if found is None:
         raise SystemExit(f"{path.relative_to(ROOT)}: no __all__; a public package names its public names in it")
     _, body, i = found
     node = body[i]
     assert isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
-    return [str(v) for v in ast.literal_eval(node.value)]
+    value = node.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "public_names":
+        from taikai._lazy import public_names
+
+        return public_names(*(literal_value(path, arg) for arg in value.args))
+    return [str(v) for v in ast.literal_eval(value)]
+
+
+def literal_value(path: Path, node: ast.expr) -> Any:
+    """Return the value of the literal *node* of the module at *path*, or of the literal its name is assigned."""
+    if not isinstance(node, ast.Name):
+        return ast.literal_eval(node)
+    found = definition(path, node.id)
+    assert found is not None, f"{path}: {node.id} is not assigned"
+    _, body, i = found
+    assigned = body[i]
+    assert isinstance(assigned, (ast.Assign, ast.AnnAssign)) and assigned.value is not None
+    return ast.literal_eval(assigned.value)
 
 
 def source_arguments(args: ast.arguments, *, method: bool) -> str:

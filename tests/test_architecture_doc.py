@@ -65,7 +65,8 @@ def _names(body: list[ast.stmt]) -> dict[str, ast.AST]:
                 for name in ast.walk(target):
                     if isinstance(name, ast.Name):
                         names[name.id] = node
-            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            listed = isinstance(node.value, (ast.List, ast.Tuple))  # not one made of a lazy map (taikai.io's)
+            if listed and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
                 for value in ast.literal_eval(node.value):  # names a package imports on first use
                     names.setdefault(value, node)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):

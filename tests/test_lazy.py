@@ -54,3 +54,27 @@ def test_public_dir_reads_the_namespace_when_called():
     listed = public_dir(namespace, ["a"])
     namespace["__file__"] = "x"
     assert listed() == ["__file__", "a"]
+
+
+def _type_checking_imports(package):
+    """Return {module: names} of the imports under ``if TYPE_CHECKING:`` of *package*'s ``__init__.py``."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(importlib.import_module(package).__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    prefix = f"{package}."
+    return {
+        "." + node.module.removeprefix(prefix): tuple(alias.name for alias in node.names)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+    }
+
+
+def test_taikai_io_imports_for_type_checkers_what_its_lazy_map_holds():
+    # mypy takes taikai.io's imports as its exports (pyproject.toml), and __all__ is made of the map: they must agree
+    import taikai.io
+
+    imported = _type_checking_imports("taikai.io")
+    assert {m: sorted(n) for m, n in imported.items()} == {m: sorted(n) for m, n in taikai.io._HOMES.items()}
+    assert set(taikai.io.__all__) >= {n for names in imported.values() for n in names}

@@ -41,3 +41,11 @@ def public_dir(namespace: dict[str, Any], names: Iterable[str]) -> Callable[[], 
         return sorted(public | {name for name in namespace if name.startswith("__") and name.endswith("__")})
 
     return __dir__
+
+
+def public_names(modules: dict[str, tuple[str, ...]], names: Iterable[str] = ()) -> list[str]:
+    """Return a package's ``__all__``: the names of its lazy *modules* (as :func:`lazy_modules` takes them) and the
+    *names* it imports itself, in the order ruff keeps an ``__all__`` written out: constants, then classes, then
+    the rest, each alphabetical."""
+    every = [*names, *(name for held in modules.values() for name in held)]
+    return sorted(every, key=lambda name: (0 if name.isupper() else 1 if name[0].isupper() else 2, name))

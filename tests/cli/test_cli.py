@@ -1016,8 +1016,9 @@ def test_an_empty_rules_path_is_refused(command):
     """Regression: --rules '' was read as the current directory: ".: cannot read the rules file (Is a directory)"."""
     result = CliRunner().invoke(cli, command)
     assert result.exit_code == 2
-    said = "invalid value for --rules: '{}' is empty: give a rules file such as rules.toml, or leave --rules out"
-    assert said.format(command[command.index("--rules") + 1]) in result.stderr, result.stderr
+    given = command[command.index("--rules") + 1]
+    said = f"invalid value for --rules: {given!r} is {'blank' if given else 'empty'}: give a rules file such as "
+    assert said + "rules.toml, or leave --rules out" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize(

@@ -54,3 +54,30 @@ def test_an_empty_path_is_refused_naming_what_was_given_it(args, said, empty, ti
 def test_the_reference_s_advice_says_to_give_a_file_or_leave_it_out(tiny_csv):
     result = CliRunner().invoke(cli, ["drift", str(tiny_csv), "--reference", ""])
     assert REFERENCE in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["train", "{csv}", "-o", "{empty}"],
+            "train: invalid value for --out / --output / -o: {shown} is {what}: give ",
+        ),
+        (["batch", "{csv}", "-o", "{out}", "--model", "{empty}"], "batch: invalid value for --model / -m: {shown} is "),
+        (
+            ["batch", "{csv}", "-o", "{out}", "--rules", "{empty}"],
+            "batch: invalid value for --rules: {shown} is {what}",
+        ),
+    ],
+)
+@pytest.mark.parametrize("empty", ["", "  "], ids=["empty", "blank"])
+def test_the_options_checked_by_a_callback_say_empty_and_blank_as_the_arguments_do(
+    args, said, empty, tiny_csv, tmp_path
+):
+    """Regression: --out, --model and --rules said blanks were "empty", where every other file argument said "blank"."""
+    filled = [arg.format(empty=empty, csv=tiny_csv, out=tmp_path / "out.csv") for arg in args]
+    result = CliRunner().invoke(cli, filled)
+    assert result.exit_code == 2, result.output
+    what = "empty" if not empty else "blank"
+    assert result.stderr.startswith("taikai: error: " + said.format(shown=repr(empty), what=what)), result.stderr
+    assert f"{empty!r} is {what}: give " in result.stderr, result.stderr

@@ -227,7 +227,7 @@ def test_train_add_of_the_training_data_itself_stops_before_training(tmp_path, t
     ("out", "said"),
     [
         ("", "train: invalid value for --out / --output / -o: '' is empty: give the directory to write the model into"),
-        (" ", "--out / --output / -o: ' ' is empty: give the directory"),
+        (" ", "--out / --output / -o: ' ' is blank: give the directory"),
         ("{tmp}/data.csv/model", "--out on the command line): {tmp}/data.csv is a file, not a directory, so the model"),
     ],
     ids=["empty", "blank", "in a file"],

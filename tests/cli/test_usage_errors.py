@@ -125,7 +125,7 @@ def said(*args: str) -> str:
         ),
         (  # taikai's own message for a value keeps its advice
             ["train", "d.csv", "-o", " "],
-            "train: invalid value for --out / --output / -o: ' ' is empty: give the directory to write the model "
+            "train: invalid value for --out / --output / -o: ' ' is blank: give the directory to write the model "
             "into (it is created); see taikai train --help",
         ),
         (  # an option without its value, or with one it does not take

@@ -58,8 +58,8 @@ def test_drift_reference_names_the_option(name, said, tiny_csv, tiny_model_dir, 
     [
         ({"dump": ""}, "dump is empty; give the path of a data file"),
         ({"dump": " "}, "dump is blank; give the path of a data file"),
-        ({"reference": ""}, "reference= (--reference on the command line) is empty; " + LEAVE),
-        ({"reference": "\t"}, "reference= (--reference on the command line) is blank; " + LEAVE),
+        ({"reference": ""}, "reference is empty (reference= (--reference on the command line)); " + LEAVE),
+        ({"reference": "\t"}, "reference is blank (reference= (--reference on the command line)); " + LEAVE),
     ],
 )
 def test_an_empty_dump_or_reference_is_said_empty(given, said, tiny_model, tiny_csv):

@@ -488,3 +488,14 @@ def test_a_binary_parquet_column_is_read_as_the_text_its_bytes_hold_in_utf8(tmp_
     [chunk] = list(open_reader(tmp_path / "a.parquet").chunks(10))
     assert chunk.data == [["手数料が高い", None, "", b"\xff\xfe", "ok"], [1, 2, 3, 4, 5]]
     assert read_table(tmp_path / "a.parquet").frame["text"].tolist() == chunk.data[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [(b"\xe6\x89\x8b\xe6\x95\xb0\xe6\x96\x99", "手数料"), (b"\x82\xa0", b"\x82\xa0"), (None, None), (b"", "")],
+    ids=["utf-8", "not utf-8", "missing", "empty"],
+)
+def test_utf8_text_reads_bytes_as_the_text_they_are_or_keeps_them(value, read):
+    from taikai.io import utf8_text
+
+    assert utf8_text(value) == read

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from taikai.errors import InputError
+from taikai.io import utf8_text
 
 
 def file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
@@ -66,17 +67,9 @@ def byte_columns(schema: pa.Schema) -> list[str]:
     return [f.name for f in schema if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)]
 
 
-def _text_of(value: bytes | None) -> str | bytes | None:
-    """Return *value* as the text its bytes are in UTF-8, or as it is (as the local engine's Parquet reader does)."""
-    try:
-        return value.decode("utf-8") if value is not None else None
-    except UnicodeDecodeError:
-        return value
-
-
 def texts_of_bytes(part: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Return *part* with its byte *columns* (:func:`byte_columns`) as ``object`` columns of the text each value
     holds in UTF-8, or of the value where it is no UTF-8: so that the model classifies it, as in a local run (a
     Parquet part writes either back as the same bytes, in the column's own type)."""
-    texts = {c: [_text_of(v) for v in pa.array(part[c], from_pandas=True).to_pylist()] for c in columns}
+    texts = {c: [utf8_text(v) for v in pa.array(part[c], from_pandas=True).to_pylist()] for c in columns}
     return part.assign(**{c: pd.Series(v, index=part.index, dtype=object) for c, v in texts.items()})

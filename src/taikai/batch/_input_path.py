@@ -16,8 +16,12 @@ FRAMES = {
 
 def check_input_path(name: str, value: object, accepted: str = "a str or pathlib.Path") -> None:
     """Raise ``TypeError`` naming argument *name* unless *value* is a path (*accepted* says what is); a pandas or
-    Dask frame is told how it is classified instead (:data:`FRAMES`)."""
+    Dask frame is told how it is classified instead (:data:`FRAMES`); raise :class:`InputError` when it is an empty
+    or blank string."""
     if isinstance(value, str | os.PathLike):
+        from taikai.io import check_not_empty  # "" would be the current folder, read as one
+
+        check_not_empty(value, name, "give the path of a data file (CSV, TSV, JSONL, Parquet or xlsx)")
         return
     error = wrong_type(name, value, accepted)
     library = type(value).__module__.split(".")[0]

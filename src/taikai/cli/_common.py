@@ -14,6 +14,7 @@ import click
 from click.core import ParameterSource
 
 from taikai._command import running
+from taikai.cli._given_path import refuse_empty
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._stdout import echo_encodable
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
@@ -183,14 +184,10 @@ def _show_warning(
 
 def _model_path(ctx: click.Context, param: click.Parameter, value: str | Path | None) -> Path | None:
     """Return --model as a path; refuse an empty one, which would name the current directory."""
-    if value is not None and not str(value).strip():
+    if isinstance(value, str) and not value.strip():
         from taikai.model import or_default  # what a command without --model uses, if it has one
 
-        raise click.BadParameter(
-            f"{value!r} is empty: give the directory of a trained model{or_default('leave --model out for')}",
-            ctx,
-            param,
-        )
+        refuse_empty(value, f"the directory of a trained model{or_default('leave --model out for')}", ctx, param)
     return None if value is None else Path(value)
 
 
@@ -221,8 +218,7 @@ def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_H
 
 def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
     """Return --rules as a path; refuse an empty one, which would name the current directory (``.``)."""
-    if value is not None and not value.strip():
-        raise click.BadParameter(f"{value!r} is empty: give a rules file such as rules.toml, or leave --rules out")
+    refuse_empty(value, "a rules file such as rules.toml, or leave --rules out", ctx, param)
     return None if value is None else Path(value)
 
 

@@ -23,6 +23,13 @@ class GivenPath(click.Path):
         self.give = give
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and not value.strip():
-            self.fail(f"{value!r} is {'empty' if not value else 'blank'}: give {self.give}", param, ctx)
+        refuse_empty(value, self.give, ctx, param)
         return super().convert(value, param, ctx)
+
+
+def refuse_empty(value: object, give: str, ctx: click.Context | None, param: click.Parameter | None) -> None:
+    """Raise :class:`click.BadParameter` when *value*, given to *param*, is ``""`` (said to be empty) or blanks (said
+    to be blank), with what to *give* instead (``the directory of a trained model``): the one wording of every file
+    argument and option, as the library's (:func:`taikai.io.check_not_empty`)."""
+    if isinstance(value, str) and not value.strip():
+        raise click.BadParameter(f"{value!r} is {'empty' if not value else 'blank'}: give {give}", ctx, param)

@@ -94,6 +94,11 @@ def evaluate(
 
     if not isinstance(data, str | Path | pd.DataFrame):
         raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
+    from taikai.io import check_not_empty
+
+    check_not_empty(
+        data, "data", "give the path of a labelled data file (CSV, TSV, JSONL, Parquet or xlsx), or a pandas DataFrame"
+    )
     check_bool("free_labels", free_labels)
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None

@@ -54,7 +54,7 @@ class ParquetReader:
                 batch, skip = batch.slice(skip), 0
                 data = [batch.column(j).to_pylist() for j in range(batch.num_columns)]
                 for j in self._binary:
-                    data[j] = [_text_of(v) for v in data[j]]
+                    data[j] = [utf8_text(v) for v in data[j]]
             except (pa.ArrowException, OSError) as exc:
                 raise InputError(
                     f"{self.path}: reading it stopped after {read:,} of its {self.total:,} rows ({_one_line(exc)}): "
@@ -69,9 +69,9 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
-def _text_of(value: bytes | None) -> str | bytes | None:
+def utf8_text(value: bytes | None) -> str | bytes | None:
     """Return the bytes *value* of a binary Parquet column as the text they are in UTF-8, or as they are (a Parquet
-    output writes either back as the same bytes)."""
+    output writes either back as the same bytes): so both batch engines read such a column."""
     try:
         return value.decode("utf-8") if value is not None else None
     except UnicodeDecodeError:

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 
 EXCLUDE_TEXT = "text"
 """The text column looked for first in a file to exclude: a suggest sheet's, and a labelled file's default."""
-_GIVE = "give the sheets handed out before, or labelled files"
-"""What to give ``exclude`` instead of a path that is no file to read."""
+_GIVE = "give the sheets handed out before, or labelled files, by their paths"
+"""What to give ``exclude`` instead of a path that is no file to read (empty, a folder, missing, …)."""
 _XLSX_LOST = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """The control characters an xlsx cell cannot hold (openpyxl's ``ILLEGAL_CHARACTERS_RE``), which an xlsx sheet's
 texts lost (:func:`taikai.io.excel_value`): left out of the texts compared, and the texts compared cut to an xlsx
@@ -102,38 +102,13 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
     for position, item in enumerate(items):
         if not isinstance(item, one):
             raise _wrong_item(f"exclude[{position}]", item, "a path or DataFrame (a sheet or labelled file)")
+    from taikai.io import check_given_file
+
+    listed = isinstance(exclude, (list, tuple))
     for position, item in enumerate(items):
-        if isinstance(item, str) and not item.strip():  # Path("") would be the current folder
-            named = f"exclude[{position}]" if isinstance(exclude, (list, tuple)) else "exclude"
-            raise InputError(
-                f"{named} is {'empty' if not item else 'blank'} ({EXCLUDE}); give the sheets handed out before, or "
-                "labelled files, by their paths"
-            )
-        if isinstance(item, (str, Path)):
-            _check_file(item)
+        if isinstance(item, (str, Path)):  # named by its position in a list
+            check_given_file(item, EXCLUDE, _GIVE, position if listed else None)
     return list(items)
-
-
-def _check_file(item: str | Path) -> None:
-    """Raise :class:`InputError` unless *item* is a file to read, as the main input is checked, each named as given
-    to ``exclude``: ``-`` (standard input), a pipe or a device, a folder (perhaps a model's) and a missing file. A Dask
-    engine's output folder is read as the one file of its parts, as the predictions are (``taikai.io.PartsReader``)."""
-    from taikai.io import check_regular_file, format_of, is_parts_folder
-
-    path = Path(item)
-    if is_parts_folder(path):
-        return
-    given = f"{item}, given to {EXCLUDE}"
-    if str(item) == "-" and not os.path.lexists(path):  # standard input; a file named - in the folder is read
-        raise InputError(f"{given}: standard input is not read here; {_GIVE}, by their paths")
-    try:
-        check_regular_file(path)
-        if path.is_dir():
-            format_of(path)  # the folder error of every data file read (a model directory said to be one)
-    except InputError as error:  # said of the path alone, as of the main input: named as given to exclude
-        raise InputError(f"{given}: {str(error).removeprefix(f'{path}: ')}") from None
-    if not path.is_file():
-        raise InputError(f"{given}: no such file; {_GIVE}")
 
 
 def id_key(value: Any) -> str | None:

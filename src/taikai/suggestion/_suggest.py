@@ -196,6 +196,11 @@ def suggest(
 
     if not isinstance(predictions, str | Path | pd.DataFrame):
         raise wrong_type("predictions", predictions, "the path of a predictions file, or a pandas DataFrame")
+    from taikai.io import check_not_empty
+
+    check_not_empty(
+        predictions, "predictions", "give the path of a predictions file (taikai batch output), or a pandas DataFrame"
+    )
     if out is not None:
         check_path("out", out)
     to_exclude = exclude_items(exclude)

@@ -1,0 +1,53 @@
+"""Check a path given to a function or option before anything is read: an empty one (``Path("")`` would be the
+current folder, read as ``.: is a directory``) is said to be empty, and a file given to an option (``exclude``,
+``add``, ``reference``) that is standard input, a pipe, a folder or missing is said to be what it is, as the main
+input is, named as given to that option."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from taikai.errors import Argument, InputError
+from taikai.io._paths import STDIN, check_regular_file
+
+
+def _empty_or_blank(value: object) -> str | None:
+    """Return ``"empty"`` for ``""``, ``"blank"`` for a string of white space only, else ``None`` (a path to
+    read): what the messages call a path given so."""
+    if not isinstance(value, str) or value.strip():
+        return None
+    return "blank" if value else "empty"
+
+
+def check_not_empty(value: object, named: str, give: str, option: Argument | None = None) -> None:
+    """Raise :class:`InputError` when *value*, given as *named* (``data``, ``add[1]``) to *option*, if any, is an
+    empty or blank string, saying so and what to *give* (``give the path of …``) instead of reading the current
+    folder: ``add[1] is empty (add= (--add on the command line)); give …``."""
+    said = _empty_or_blank(value)
+    if said is not None:
+        raise InputError(f"{named} is {said}{f' ({option})' if option else ''}; {give}")
+
+
+def check_given_file(item: str | Path, option: Argument, give: str, position: int | None = None) -> None:
+    """Raise :class:`InputError` unless *item*, given to *option* (at *position* of its list; ``None``: the option
+    is that one path), is a file to read, saying what to *give* instead (``give the labelled files … by their
+    paths``): an empty or blank string (named ``add[1] is empty (add= …)``), ``-`` (standard input), a pipe or a
+    device, a folder (a model's said to be one) and a missing file, each named as given (``x.csv, given to add= …``).
+    A Dask engine's output folder passes: it is read as the one file of its parts (``taikai.io.PartsReader``)."""
+    from taikai.io._formats import format_of
+
+    named = option.current().name if position is None else f"{option.current().name}[{position}]"
+    check_not_empty(item, named, give, option)
+    path = Path(item)
+    given = f"{item}, given to {option}"
+    if str(item) == STDIN and not os.path.lexists(path):  # a file named - in the folder is read as one
+        raise InputError(f"{given}: standard input is not read here; {give}")
+    try:
+        check_regular_file(path)
+        if path.is_dir():
+            format_of(path)  # the folder error of every data file read (a model's said to be one); parts pass
+    except InputError as error:  # said of the path alone, as of the main input: named as given to the option
+        raise InputError(f"{given}: {str(error).removeprefix(f'{path}: ')}") from None
+    if not os.path.exists(path):
+        raise InputError(f"{given}: no such file; {give}")

@@ -1,0 +1,85 @@
+"""A path given to a function or option is checked before anything is read: ``""`` and blanks are said to be
+empty or blank (``Path("")`` is the current folder, which was read as ``.: is a directory``), and a file given to an
+option that is no file to read is named as given to that option (taikai.io._given_file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import taikai
+from taikai.errors import ADD, EXCLUDE, InputError
+
+GIVE = "give the files by their paths"
+RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (
+            lambda tmp, model: taikai.train("", tmp / "m"),
+            "data is empty; give the path of a labelled data file (CSV, TSV,",
+        ),
+        (lambda tmp, model: taikai.train("  ", tmp / "m"), "data is blank; give the path of a labelled data file"),
+        (
+            lambda tmp, model: taikai.suggest(""),
+            "predictions is empty; give the path of a predictions file (taikai batch",
+        ),
+        (lambda tmp, model: taikai.suggest("\t"), "predictions is blank; give the path of a predictions file"),
+        (
+            lambda tmp, model: taikai.classify_file("", tmp / "o.csv"),
+            "input is empty; give the path of a data file (CSV,",
+        ),
+        (lambda tmp, model: taikai.classify_file(" ", tmp / "o.csv"), "input is blank; give the path of a data file"),
+        (lambda tmp, model: taikai.evaluate(model, ""), "data is empty; give the path of a labelled data file"),
+        (lambda tmp, model: taikai.evaluate_rules(RULES, " "), "data is blank; give the path of a labelled data file"),
+    ],
+    ids=[
+        *("train", "train blank", "suggest", "suggest blank", "classify_file", "classify_file blank"),
+        *("evaluate", "evaluate_rules blank"),
+    ],
+)
+def test_the_api_says_an_empty_path_is_empty_not_the_current_folder(call, said, tmp_path, monkeypatch, tiny_model):
+    """Regression: taikai.train(""), suggest(""), evaluate(model, "") and evaluate_rules(rules, "") said ".: is a
+    directory, not a file", classify_file("") ".: is a folder", where the command line says the path is empty."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as raised:
+        call(tmp_path, tiny_model)
+    assert str(raised.value).startswith(said), raised.value
+    assert not (tmp_path / "m").exists() and not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("item", "option", "position", "said"),
+    [
+        ("", ADD, None, "add is empty (add= (--add on the command line)); " + GIVE),
+        (" ", EXCLUDE, 2, "exclude[2] is blank (exclude= (--exclude on the command line)); " + GIVE),
+        ("-", ADD, 0, "-, given to add= (--add on the command line): standard input is not read here; " + GIVE),
+        ("missing.csv", EXCLUDE, None, "missing.csv, given to exclude= (--exclude on the command line): no such file"),
+        (".", ADD, None, "., given to add= (--add on the command line): is a directory, not a file; give a data file"),
+    ],
+)
+def test_check_given_file_names_the_option(item, option, position, said, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as raised:
+        taikai.io.check_given_file(item, option, GIVE, position)
+    assert str(raised.value).startswith(said), raised.value
+
+
+@pytest.mark.parametrize("name", ["a.csv", "-"], ids=["a file", "a file named -"])
+def test_a_file_passes(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text("text\nx\n", encoding="utf-8")
+    taikai.io.check_given_file(name, ADD, GIVE)
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [("", "empty"), (" \t", "blank"), ("a.csv", None), (" a.csv", None), (None, None), (3, None)],
+)
+def test_empty_or_blank(value, said):
+    from taikai.io._given_file import _empty_or_blank
+
+    assert _empty_or_blank(value) == said
