@@ -167,6 +167,8 @@ def wrong_type(name: str, value: object, accepted: str) -> TypeError:
         given = "None"
     elif len(shown) > 60 or "\n" in shown:  # a frame or another large object: its type says enough
         given = f"a {type(value).__name__}"
+    elif shown.startswith(f"{type(value).__name__}("):  # PosixPath('a.csv'): its repr names its type already
+        given = shown
     else:
         given = f"{type(value).__name__} {shown}"
     return TypeError(f"{name} must be {accepted}, not {given}")
