@@ -129,6 +129,17 @@ def no_column_error(
     )
 
 
+def index_hint(names: Sequence[object], index: Sequence[object]) -> str:
+    """Say which of the column *names* not found are levels of a frame's *index* (the names of its levels,
+    ``df.index.names``: ``df.set_index("text")`` made one), and how to make them columns again; else ``""``."""
+    levels = [level for level in index if level is not None]
+    held = [name for name in names if name is not None and name in levels]
+    if not held:
+        return ""
+    told, them = ("are", "them columns") if len(held) > 1 else ("is", "it a column")
+    return f"; {' and '.join(map(repr, held))} {told} the frame's index: make {them} again with df.reset_index()"
+
+
 def separator_hint(columns: Sequence[object], *, input_format: bool = False, frame: bool = False) -> str:
     """Say what separates the columns of a file read as one column whose name holds tabs, semicolons or commas
     (``. The one column name holds tabs: …``), or ``""``; for the end of a message that lists the columns.

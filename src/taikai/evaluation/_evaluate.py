@@ -25,7 +25,7 @@ from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unknown_labels import known_label_options
 from taikai.evaluation._unlabelled import check_labels_there, prose_columns
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
-from taikai.model import Classified, ModelMetadata, column_label, content_sha256, load_model, sha256_file
+from taikai.model import Classified, ModelMetadata, column_label, content_sha256, find_column, load_model, sha256_file
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.text import Status, check_text
 
@@ -113,8 +113,8 @@ def evaluate(
         options |= known_label_options(model.reason_labels, model.sentiment_labels, own, default)
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
     lines: list[int] | None = None
+    wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN), (sentiment_column, SENTIMENT_COLUMN)]
     if isinstance(data, (str, Path)):
-        wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN), (sentiment_column, SENTIMENT_COLUMN)]
         table = read_labelled_file(
             Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted
         )
@@ -124,6 +124,9 @@ def evaluate(
         raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")
     else:  # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
         frame = unescape_sheet(data)
+        for name, told in wanted:  # a column made the index (df.set_index("text")) is said to be, before it is lost
+            if name is not None and name in frame.index.names:
+                find_column(frame.columns, name, told, source=source, index=frame.index.names)
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
     text_column, reasons_column, sentiment_column = (

@@ -9,7 +9,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from taikai._column_names import Head
-from taikai.errors import Argument, InputError, ModelError, no_column_error, wrong_type
+from taikai.errors import Argument, InputError, ModelError, index_hint, no_column_error, wrong_type
 from taikai.text import is_missing
 
 if TYPE_CHECKING:
@@ -103,8 +103,7 @@ def find_column(
         raise InputError(
             f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {told.name}= names one column"
         )
-    if name in [level for level in index if level is not None]:
-        hint = f"{hint}; {name!r} is the frame's index: make it a column again with df.reset_index()"
+    hint += index_hint([name], index)
     raise no_column_error(
         [(name, told)], labels if shown is None else shown, source, of, input_format=input_format, hint=hint, head=head
     )
