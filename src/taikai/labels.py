@@ -114,7 +114,14 @@ def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = Non
     ('手数料が高い', 'fees')
     """
     if not isinstance(label, str):
-        raise TypeError(f"label must be a reason id (str) such as 'fees', not {type(label).__name__} {label!r}")
+        given = "None" if label is None else f"{type(label).__name__} {label!r}"
+        error = f"label must be a reason id (str) such as 'fees', not {given}"
+        if label is None or (isinstance(label, float) and label != label) or type(label).__name__ == "NAType":
+            raise TypeError(  # a row not classified: None, NaN or pd.NA in a column of reasons
+                f"{error}: a row not classified has no reason; map a column "
+                "with .map(taikai.reason_name, na_action='ignore'), or read the reason_ja column predict_frame adds"
+            )
+        raise TypeError(error)
     if lang not in _NAMES:
         raise ValueError(f"lang must be one of {', '.join(_NAMES)}, not {lang!r}")
     if own_labels(labels):
