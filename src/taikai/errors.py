@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numbers
 import os
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from enum import Enum
 from typing import TypeVar
 
@@ -229,6 +229,17 @@ def check_bool(name: str, value: object) -> bool:
     if not isinstance(value, bool | np.bool_):
         raise wrong_type(name, value, "a bool (True or False)")
     return bool(value)
+
+
+def check_label_columns(text_column: object, reasons_column: object, sentiment_column: object) -> None:
+    """Raise ``TypeError`` naming the argument unless each names a column of labelled data: a column label (not
+    ``None``, a bool or a list), ``sentiment_column`` also ``None`` (data without sentiment)."""
+    label = "a column label (a str, or an int for a frame read with header=None)"
+    for argument, value in ((TEXT_COLUMN, text_column), (REASONS_COLUMN, reasons_column)):
+        if value is None or isinstance(value, bool) or not isinstance(value, Hashable):
+            raise wrong_type(argument.name, value, label)
+    if isinstance(sentiment_column, bool) or not isinstance(sentiment_column, Hashable):
+        raise wrong_type(SENTIMENT_COLUMN.name, sentiment_column, f"{label}, or None for data without sentiment")
 
 
 def check_path(name: str, value: object) -> None:

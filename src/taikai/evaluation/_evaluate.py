@@ -17,6 +17,7 @@ from taikai.errors import (
     DataWarning,
     InputError,
     check_bool,
+    check_label_columns,
     wrong_type,
 )
 from taikai.evaluation._nothing_scored import nothing_to_score
@@ -95,6 +96,7 @@ def evaluate(
     if not isinstance(data, str | Path | pd.DataFrame):
         raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
     check_bool("free_labels", free_labels)
+    check_label_columns(text_column, reasons_column, sentiment_column)
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
     options: dict[str, Any] = {
