@@ -93,10 +93,7 @@ def test_a_numpy_bool_is_a_bool(tiny_model):
     assert tiny_model.predict(TEXT, mask_pii=np.bool_(True))[0].text == TEXT
 
 
-MAP_MISSING = (
-    ": a row not classified has no reason; map a column with .map(taikai.reason_name, na_action='ignore'), or read "
-    "the reason_ja column predict_frame adds"
-)
+MAP_MISSING = ": a row not classified has no reason; map a column with .map(reason_name, na_action='ignore')"
 
 
 @pytest.mark.parametrize(
