@@ -3,6 +3,8 @@ as one column says what seems to separate it."""
 
 import importlib
 import re
+from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,6 +20,7 @@ from taikai.errors import (
     check_int,
     no_column_error,
     separator_hint,
+    wrong_type,
 )
 
 
@@ -232,3 +235,18 @@ def test_check_int_refuses_bools_and_other_numbers(value, shown):
 )
 def test_as_float_reads_python_and_numpy_numbers_not_bools(value, expected):
     assert as_float(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Path("dump.csv"), f"{type(Path('dump.csv')).__name__}('dump.csv')"),
+        (Fraction(1, 3), "Fraction(1, 3)"),
+        (3.5, "float 3.5"),
+        ("x", "str 'x'"),
+        (None, "None"),
+    ],
+)
+def test_wrong_type_names_the_type_once(value, shown):
+    """Regression: a value whose repr starts with its type was said as "not PosixPath PosixPath('dump.csv')"."""
+    assert str(wrong_type("df", value, "a pandas DataFrame")) == f"df must be a pandas DataFrame, not {shown}"

@@ -36,12 +36,24 @@ CALLS = {
     "least_confident": ("platform", lambda df, m: analysis.least_confident(df, context=["platform"])),
     "distinctive_words": ("text", lambda df, m: taikai.distinctive_words(df, "text")),
 }
+LABELLED = {  # on a labelled frame (before: each said "no column 'text'", not that it was the index)
+    "predict_frame": ("text", lambda df, m: m.predict_frame(df, "text", prefix="pred_")),
+    "evaluate": ("text", lambda df, m: taikai.evaluate(m, df)),
+    "evaluate's reasons": ("reasons", lambda df, m: taikai.evaluate(m, df)),
+    "check_drift's text": ("text", lambda df, m: taikai.check_drift(df, m)),
+}
+
+
+@pytest.fixture(scope="module")
+def labelled(predictions):
+    return predictions[["review_id", "posted_at", "text"]].assign(reasons="fees", sentiment="negative")
 
 
 @pytest.mark.parametrize("index", ["one level", "a level of two"])
-@pytest.mark.parametrize("call", sorted(CALLS))
-def test_a_column_made_the_index_is_said_to_be_and_the_advice_works(predictions, tiny_model, call, index):
-    column, run = CALLS[call]
+@pytest.mark.parametrize("call", sorted(CALLS) + sorted(LABELLED))
+def test_a_column_made_the_index_is_said_to_be_and_the_advice_works(predictions, labelled, tiny_model, call, index):
+    column, run = CALLS[call] if call in CALLS else LABELLED[call]
+    predictions = predictions if call in CALLS else labelled
     other = "review_id" if column != "review_id" else "posted_at"
     indexed = predictions.set_index(column if index == "one level" else [other, column])
     with pytest.raises(InputError, match=re.escape(f"no column {column!r}")) as refused:

@@ -25,6 +25,7 @@ def files(tmp_path_factory, tiny_model, tiny_csv):
     labelled = pd.read_csv(tiny_csv, dtype=str, keep_default_na=False)
     predictions = tiny_model.predict_frame(labelled[["text"]])
     predictions.to_csv(root / "pred.csv", index=False)
+    labelled.to_csv(root / "labelled.csv", index=False)
     labelled[["text"]].to_excel(root / "in.xlsx", index=False)
     return {"root": root, "labelled": labelled, "predictions": predictions}
 
@@ -256,6 +257,31 @@ CASES = [
         lambda m, f: taikai.train(f["labelled"], on_bad_rows="xx", folds=0),
         InputError,
         "on_bad_rows must be one of skip, error, not 'xx'",
+    ),
+    # a column argument that names no column: before, KeyError: None or "unhashable type: 'list'" from pandas
+    *(
+        (
+            f"{call} {argument}={given!r}",
+            run,
+            TypeError,
+            f"{argument} must be a column label (a str, or an int for a frame read with header=None){tail}, "
+            f"not {shown}",
+        )
+        for call, run_with in {
+            "evaluate": lambda **kw: lambda m, f: taikai.evaluate(m, f["labelled"], **kw),
+            "evaluate a file": lambda **kw: lambda m, f: taikai.evaluate(m, f["root"] / "labelled.csv", **kw),
+            "train": lambda **kw: lambda m, f: taikai.train(f["labelled"], folds=0, **kw),
+            "evaluate_rules": lambda **kw: lambda m, f: taikai.evaluate_rules(RULES, f["labelled"], m, **kw),
+        }.items()
+        for argument, given, shown, tail in (
+            ("text_column", None, "None", ""),
+            ("text_column", ["text"], "list ['text']", ""),
+            ("reasons_column", None, "None", ""),
+            ("reasons_column", True, "bool True", ""),
+            ("sentiment_column", ["sentiment"], "list ['sentiment']", ", or None for data without sentiment"),
+        )
+        if not (call == "evaluate_rules" and argument == "sentiment_column")
+        for run in [run_with(**{argument: given})]
     ),
 ]
 

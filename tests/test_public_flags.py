@@ -93,12 +93,32 @@ def test_a_numpy_bool_is_a_bool(tiny_model):
     assert tiny_model.predict(TEXT, mask_pii=np.bool_(True))[0].text == TEXT
 
 
-@pytest.mark.parametrize(("label", "shown"), [(3, "int 3"), (None, "NoneType None"), (b"fees", "bytes b'fees'")])
+MAP_MISSING = ": a row not classified has no reason; map a column with .map(reason_name, na_action='ignore')"
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        (3, "int 3"),
+        (b"fees", "bytes b'fees'"),
+        (None, "None" + MAP_MISSING),
+        (float("nan"), "float nan" + MAP_MISSING),
+        (pd.NA, "NAType <NA>" + MAP_MISSING),
+    ],
+)
 def test_reason_name_refuses_what_is_no_label(label, shown):
-    """Regression: taikai.reason_name(3) returned 3, as the name of a label outside the taxonomy."""
+    """Regression: taikai.reason_name(3) returned 3, as the name of a label outside the taxonomy; a missing value
+    (out["reason"].map(taikai.reason_name) over a row not classified) was said as "not NoneType None" or "not float
+    nan", with no way round it."""
     with pytest.raises(TypeError) as caught:
         taikai.reason_name(label)
     assert str(caught.value) == f"label must be a reason id (str) such as 'fees', not {shown}"
+
+
+def test_the_advice_for_a_column_with_rows_not_classified_works(tiny_model):
+    reasons = tiny_model.predict_frame(pd.DataFrame({"text": [TEXT, None]}))["reason"]
+    named = reasons.map(taikai.reason_name, na_action="ignore")
+    assert named.iloc[0] == taikai.reason_name(reasons.iloc[0]) and pd.isna(named.iloc[1])
 
 
 def test_numpy_bools_are_kept_as_bools():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numbers
 import os
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from enum import Enum
 from typing import TypeVar
 
@@ -129,6 +129,17 @@ def no_column_error(
     )
 
 
+def index_hint(names: Sequence[object], index: Sequence[object]) -> str:
+    """Say which of the column *names* not found are levels of a frame's *index* (the names of its levels,
+    ``df.index.names``: ``df.set_index("text")`` made one), and how to make them columns again; else ``""``."""
+    levels = [level for level in index if level is not None]
+    held = [name for name in names if name is not None and name in levels]
+    if not held:
+        return ""
+    told, them = ("are", "them columns") if len(held) > 1 else ("is", "it a column")
+    return f"; {' and '.join(map(repr, held))} {told} the frame's index: make {them} again with df.reset_index()"
+
+
 def separator_hint(columns: Sequence[object], *, input_format: bool = False, frame: bool = False) -> str:
     """Say what separates the columns of a file read as one column whose name holds tabs, semicolons or commas
     (``. The one column name holds tabs: …``), or ``""``; for the end of a message that lists the columns.
@@ -167,6 +178,8 @@ def wrong_type(name: str, value: object, accepted: str) -> TypeError:
         given = "None"
     elif len(shown) > 60 or "\n" in shown:  # a frame or another large object: its type says enough
         given = f"a {type(value).__name__}"
+    elif shown.startswith(f"{type(value).__name__}("):  # PosixPath('a.csv'): its repr names its type already
+        given = shown
     else:
         given = f"{type(value).__name__} {shown}"
     return TypeError(f"{name} must be {accepted}, not {given}")
@@ -216,6 +229,17 @@ def check_bool(name: str, value: object) -> bool:
     if not isinstance(value, bool | np.bool_):
         raise wrong_type(name, value, "a bool (True or False)")
     return bool(value)
+
+
+def check_label_columns(text_column: object, reasons_column: object, sentiment_column: object) -> None:
+    """Raise ``TypeError`` naming the argument unless each names a column of labelled data: a column label (not
+    ``None``, a bool or a list), ``sentiment_column`` also ``None`` (data without sentiment)."""
+    label = "a column label (a str, or an int for a frame read with header=None)"
+    for argument, value in ((TEXT_COLUMN, text_column), (REASONS_COLUMN, reasons_column)):
+        if value is None or isinstance(value, bool) or not isinstance(value, Hashable):
+            raise wrong_type(argument.name, value, label)
+    if isinstance(sentiment_column, bool) or not isinstance(sentiment_column, Hashable):
+        raise wrong_type(SENTIMENT_COLUMN.name, sentiment_column, f"{label}, or None for data without sentiment")
 
 
 def check_path(name: str, value: object) -> None:

@@ -101,6 +101,7 @@ _NAMES = {"ja": {r.id: r.name_ja for r in REASONS}, "en": {r.id: r.name_en for r
 _SENTIMENT_NAMES = {"ja": SENTIMENT_NAMES_JA, "en": SENTIMENT_NAMES_EN}
 _REASON_BY_NAME = {key: r.id for r in REASONS for key in (r.id, r.id.lower(), r.name_ja)}
 _SENTIMENT_BY_NAME = {key: s for s, ja in SENTIMENT_NAMES_JA.items() for key in (s, ja)}
+_NOT_CLASSIFIED = ": a row not classified has no reason; map a column with .map(reason_name, na_action='ignore')"
 
 
 def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
@@ -114,7 +115,9 @@ def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = Non
     ('手数料が高い', 'fees')
     """
     if not isinstance(label, str):
-        raise TypeError(f"label must be a reason id (str) such as 'fees', not {type(label).__name__} {label!r}")
+        missing = label is None or (isinstance(label, float) and label != label) or type(label).__name__ == "NAType"
+        given = "None" if label is None else f"{type(label).__name__} {label!r}"
+        raise TypeError(f"label must be a reason id (str) such as 'fees', not {given}{_NOT_CLASSIFIED * missing}")
     if lang not in _NAMES:
         raise ValueError(f"lang must be one of {', '.join(_NAMES)}, not {lang!r}")
     if own_labels(labels):
@@ -212,10 +215,9 @@ _SEPARATOR_CHARACTERS = ",、 \t\r\n\u3000"
 
 
 def _split_between_reasons(part: str) -> list[str]:
-    """Return *part* split at commas and whitespace when every piece names a reason of the taxonomy
-    (``fees、time``), else whole: a label of one's own (``--free-labels``) may hold a space or a comma
-    (``late payment``, ``旅行、観光``). A separator at either end separates nothing and is dropped (``fees、``, ``、``),
-    as a ``|`` there is."""
+    """Return *part* split at commas and whitespace when every piece names a reason of the taxonomy (``fees、time``),
+    else whole: a label of one's own (``--free-labels``) may hold a space or a comma (``late payment``, ``旅行、観光``).
+    A separator at either end separates nothing and is dropped (``fees、``, ``、``), as a ``|`` there is."""
     part = part.strip(_SEPARATOR_CHARACTERS)
     pieces = [x for x in _BETWEEN_REASONS.split(part) if x]
     if len(pieces) > 1 and all(reason_id(x) in REASON_IDS for x in pieces):

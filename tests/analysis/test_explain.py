@@ -257,6 +257,14 @@ def test_char_weights_are_zero_outside_shown_spans(tiny_model):
     assert (explanation.char_weights("reason")[~covered] == 0).all()
 
 
+@pytest.mark.parametrize("head", ["reasons", "Reason", "sentiments", ""])
+def test_char_weights_of_a_head_not_there_are_refused(tiny_model, head):
+    """Regression: any head but 'reason' gave the sentiment's weights (char_weights("reasons") among them)."""
+    explanation = explain(tiny_model, "本業が忙しくなって時間が取れなくなった", top=3)
+    with pytest.raises(taikai.InputError, match=re.escape(f"head must be 'reason' or 'sentiment', not {head!r}")):
+        explanation.char_weights(head)
+
+
 def test_reason_only_model_explains_and_lists_reason_keywords(tiny_csv):
     model = taikai.train(tiny_csv, folds=0, test_size=0, sentiment_column=None)
     explanation = explain(model, "手数料が高すぎる")

@@ -1,6 +1,7 @@
 """Keywords: the model's strongest features per label, and distinctive words in a classified frame."""
 
 import json
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -299,6 +300,20 @@ def test_words_by_label_refuses_what_is_not_distinctive_words(given, error, mess
     with pytest.raises(error) as caught:
         analysis.words_by_label(given)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("sep", "shown"), [(3, "int 3"), (None, "None"), (b"/", "bytes b'/'")])
+@pytest.mark.parametrize("call", ["Keywords.by_label", "words_by_label"])
+def test_a_sep_that_is_not_a_str_is_refused_naming_it(tiny_model, call, sep, shown):
+    """Regression: by_label(sep=3) and words_by_label(words, sep=3) raised AttributeError: 'int' object has no
+    attribute 'join', from inside the join."""
+    words = pd.DataFrame({"label": ["fees"], "rank": [1], "word": ["手数料"]})
+    run = (
+        keywords(tiny_model, top=1).by_label if call == "Keywords.by_label" else partial(analysis.words_by_label, words)
+    )
+    with pytest.raises(TypeError) as caught:
+        run(sep=sep)
+    assert str(caught.value) == f"sep must be a str such as ' / ', not {shown}"
 
 
 @pytest.mark.parametrize("text_column", [0, "0"])

@@ -547,3 +547,14 @@ def test_a_dump_too_small_to_judge_is_not_told_to_try_longer_periods(tiny_model,
     text = check_drift(dump, tiny_model, date_column=date_column, freq=freq).to_text()
     assert "\nno figure could be judged: check a larger dump (at least 30 classifiable reviews).\n" in text
     assert "longer periods" not in text
+
+
+@pytest.mark.parametrize("name", ["oov", "OOV_rate", "mean confidence"])
+def test_a_figure_not_there_is_refused_naming_the_figures_there_are(tiny_model, name):
+    """Regression: report.overall.figure("oov") raised a bare KeyError('oov'), naming none of the figures."""
+    part = check_drift(HOTELS, tiny_model).overall
+    with pytest.raises(KeyError) as refused:
+        part.figure(name)
+    said = refused.value.args[0]
+    assert said.startswith(f"no figure {name!r}; the figures are ")
+    assert all(f.name in said for f in part.figures) and "oov_rate" in said

@@ -164,8 +164,14 @@ def test_repr_labels_the_rows_with_the_index_of_the_series():
         ([7, 8], InputError, "index has 2 label(s) for 3 value(s) classified"),
         ("pred_", TypeError, "index must be a pandas Index or a list of row labels (the prefix: prefix='pred_')"),
         (5, TypeError, "index must be a pandas Index or a list of row labels"),
+        (
+            pd.DataFrame({"text": ["a", "b", "c"]}),
+            TypeError,
+            "index must be a pandas Index or a list of row labels, not a DataFrame: pass the frame's index (df.index)",
+        ),
+        (np.zeros((3, 2)), TypeError, "not a ndarray: pass the frame's index (df.index)"),
     ],
-    ids=["longer", "shorter", "a prefix in index's place", "a scalar"],
+    ids=["longer", "shorter", "a prefix in index's place", "a scalar", "a frame", "a 2-d array"],
 )
 def test_to_frame_refuses_an_index_that_does_not_fit_the_values(given, error, said):
     with pytest.raises(error, match=re.escape(said)):  # before: pandas' "Length of values (3) does not match …"

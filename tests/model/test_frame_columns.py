@@ -66,3 +66,21 @@ def test_one_column_of_levels_is_not_said_to_be_a_file_read_with_the_wrong_separ
     with pytest.raises(InputError) as refused:  # before: "The one column name holds commas: … pandas.read_csv(…)"
         tiny_model.predict_frame(_frame(columns), "text")
     assert str(refused.value).endswith(f"name one as a tuple, such as text_column={columns[0]!r}"), refused.value
+
+
+@pytest.mark.parametrize(
+    ("columns", "names", "text_column"),
+    [
+        (pd.Index(["text", "id"]), ["field"], "text"),
+        (pd.MultiIndex.from_tuples([("review", "text"), ("review", "id")]), ["part", "field"], ("review", "text")),
+        (pd.Index(["text", "id"]), [None], "text"),
+    ],
+    ids=["one level", "two levels", "none"],
+)
+def test_the_names_of_the_columns_are_kept(tiny_model, columns, names, text_column):
+    """Regression: predict_frame dropped df.columns.name (pd.concat does): df.rename_axis(columns=…) came back
+    without it."""
+    df = pd.DataFrame([[t, i] for i, t in enumerate(TEXTS)], columns=columns.set_names(names))
+    out = tiny_model.predict_frame(df, text_column)
+    assert list(out.columns.names) == names
+    assert out.columns.nlevels == len(names)

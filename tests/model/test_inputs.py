@@ -2,6 +2,7 @@
 and tables are refused, not classified piece by piece; a frame's column is found by its label or as written."""
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,7 @@ from taikai.model._inputs import find_column, text_values
         (pd.Series(["手数料", "単価"]), ["手数料", "単価"]),
         (np.array(["手数料", "単価"]), ["手数料", "単価"]),
         ((t for t in ["手数料"]), ["手数料"]),
+        ({"手数料": 1, "単価": 2}.keys(), ["手数料", "単価"]),
         ([], []),
     ],
 )
@@ -36,7 +38,7 @@ TEXTS = "texts must be a str or an iterable of texts (a list, a pandas Series, �
 
 REFUSED = [
     ("bytes", "手数料".encode(), TEXTS + r"bytes b'\xe6\x89\x8b\xe6\x95\xb0\xe6\x96\x99': decode them first"),
-    ("bytearray", bytearray(b"abc"), TEXTS + "bytearray bytearray(b'abc'): decode them first (.decode('utf-8')"),
+    ("bytearray", bytearray(b"abc"), TEXTS + "bytearray(b'abc'): decode them first (.decode('utf-8')"),
     (
         "DataFrame",
         pd.DataFrame({"id": [1], "text": ["手数料"]}),
@@ -44,6 +46,14 @@ REFUSED = [
     ),
     ("dict", {"a": "手数料"}, TEXTS + "dict {'a': '手数料'}: pass its values (list(d.values()))"),
     ("2-d array", np.array([["手数料"]]), "pass a one-dimensional array (one text per item)"),
+    ("set", {"手数料"}, TEXTS + "set {'手数料'}: a set has no order; pass a list of its texts (sorted(s))"),
+    ("frozenset", frozenset({"手数料"}), "a set has no order; pass a list of its texts (sorted(s))"),
+    (
+        "path",
+        Path("dump.csv"),
+        f"{TEXTS}{Path('dump.csv')!r}: classify a file with taikai.classify_file(path, out), or read it with "
+        "taikai.io.read_table(path).frame",
+    ),
     ("int", 5, TEXTS + "int 5"),
     ("float", 1.5, TEXTS + "float 1.5"),
 ]

@@ -6,6 +6,7 @@ import importlib.metadata
 import json
 import shutil
 import zlib
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -374,3 +375,18 @@ def test_batch_refuses_a_model_of_edited_metrics_before_classifying(tiny_model_d
     said = f"taikai: error: {model / 'metadata.json'}: malformed model metadata: 'metrics.test' is 5"
     assert result.stderr.startswith(said), result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv", "model"]
+
+
+@pytest.mark.parametrize(
+    ("training_data", "said"),
+    [
+        ({"rows": 1, "file": "a.csv"}, "; trained on 1 row of a.csv)"),
+        ({"rows": 2}, "; trained on 2 rows)"),
+        ({"rows": 8536, "file": "reviews.csv"}, "; trained on 8,536 rows of reviews.csv)"),
+        ({}, "; sentiments "),
+    ],
+)
+def test_the_repr_counts_the_training_rows_as_english_does(tiny_model, training_data, said):
+    """Regression: a model of one training row was shown as "trained on 1 rows"."""
+    shown = repr(replace(tiny_model.metadata, training_data=training_data))
+    assert said in shown and ("trained on" in shown) is bool(training_data)

@@ -26,7 +26,7 @@ from taikai._argument_order import argument_order
 from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
 from taikai.analysis._explain_text import render_text
-from taikai.errors import TOP, check_at_least, check_bool
+from taikai.errors import TOP, InputError, check_at_least, check_bool
 from taikai.model import Model, centred_coefficients, checked_rules, resolve_model
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.rules import RuleHits, RuleMatcher, RuleSet, RulesMode
@@ -153,7 +153,10 @@ class Explanation:
         return [h for h in (self.reason, self.sentiment) if h is not None]
 
     def char_weights(self, head: str = "reason") -> np.ndarray:
-        """Return, per character of the original text, the summed weight of the shown contributions covering it."""
+        """Return, per character of the original text, the summed weight of the shown contributions of *head*
+        (``reason`` or ``sentiment``) covering it."""
+        if head not in ("reason", "sentiment"):  # another word was read as sentiment
+            raise InputError(f"head must be 'reason' or 'sentiment', not {head!r}")
         weights = np.zeros(len(self.text))
         explained = self.reason if head == "reason" else self.sentiment
         for c in explained.contributions if explained else ():

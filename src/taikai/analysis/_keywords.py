@@ -83,6 +83,7 @@ class Keywords:
     def by_label(self, sep: str = " / ") -> pd.DataFrame:
         """Return one row per head and label, its features strongest first joined by *sep* (a label without any
         keyword has an empty cell, not no row)."""
+        check_sep(sep)
         heads: list[str] = []
         labels: list[str] = []
         joined: list[str] = []
@@ -215,6 +216,7 @@ def words_by_label(words: pd.DataFrame, sep: str = " / ") -> pd.DataFrame:
     joined by *sep*, the labels in the order of *words*."""
     if not isinstance(words, pd.DataFrame):
         raise wrong_type("words", words, "a pandas DataFrame (taikai.distinctive_words)")
+    check_sep(sep)
     missing = [c for c in ("label", "word") if c not in words.columns]
     if missing:
         raise InputError(
@@ -226,3 +228,9 @@ def words_by_label(words: pd.DataFrame, sep: str = " / ") -> pd.DataFrame:
         words = words.sort_values("rank", kind="stable")
     joined = words.groupby(words["label"].astype(str), sort=False)["word"].agg(lambda w: sep.join(map(str, w)))
     return joined.reindex(labels).rename("words").to_frame().rename_axis("label")
+
+
+def check_sep(sep: object) -> None:
+    """Refuse a *sep* (what joins a label's words) that is not a str, naming it, rather than fail inside a join."""
+    if not isinstance(sep, str):
+        raise wrong_type("sep", sep, "a str such as ' / '")

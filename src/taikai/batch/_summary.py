@@ -205,6 +205,14 @@ class BatchSummary:
         first = f"{self.classified:,} of the first {self.rows:,}" if self.not_ok else f"first {self.rows:,}"
         return f"{first} rows of {self.input} classified (--limit {self.limit:,})"
 
+    def __repr__(self) -> str:
+        """Return the files and the counts per status on one line (``str()``, and a notebook, show the summary)."""
+        counted = ", ".join(f"{status} {n:,}" for status, n in self.statuses.items()) or "none"
+        return f"BatchSummary({self.input} → {self.output}: {self.rows:,} row{'s' * (self.rows != 1)} ({counted}))"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))  # in a notebook (IPython), what taikai batch prints, not every field
+
     def __str__(self) -> str:
         rate = f"{self.rows_per_second:,.0f} rows/s"
         done = f"{self.classified:,} of {self.rows:,}" if self.not_ok else f"{self.rows:,}"  # all: "N rows"

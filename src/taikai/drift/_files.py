@@ -181,8 +181,10 @@ def frame_statistics(
         for start in range(0, len(frame), CHUNK_ROWS)
     )
     text = "text" if text_column is None else text_column
-    if date_column is not None:  # a date made the frame's index is said to be, before anything is counted
-        shown, index = list(frame.columns), frame.index.names
+    # the text or a date made the frame's index is said to be, before anything is counted
+    shown, index = list(frame.columns), frame.index.names
+    find_column(columns, text, text_argument, source=source, shown=shown, index=index)
+    if date_column is not None:
         find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, index=index)
 
     def date_columns(index: int) -> Iterator[list[Any]]:

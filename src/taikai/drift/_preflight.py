@@ -69,7 +69,7 @@ def check_dump(
             name = "(in memory)" if model.path is None else model.path.name if model_named else str(model.path)
             check_made_by(run, name, artifact.sha256 if artifact is not None else "", named=model_named, raw=RAW_DUMP)
     named = not isinstance(data, pd.DataFrame)  # a file's errors may suggest --input-format
-    Rows(model, source, columns, text, argument, input_format=named, shown=shown)
+    index = data.index.names if isinstance(data, pd.DataFrame) else ()  # a frame's text or date made its index: said
+    Rows(model, source, columns, text, argument, input_format=named, shown=shown, index=index)
     if date_column is not None:
-        index = data.index.names if isinstance(data, pd.DataFrame) else ()  # a frame's date made its index: said so
         find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=named, index=index)

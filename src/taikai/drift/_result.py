@@ -86,11 +86,11 @@ class PeriodDrift:
         return UNCLASSIFIABLE_ONLY if self.statistics.classified < MIN_ROWS else "no"
 
     def figure(self, name: str) -> Figure:
-        """Return the figure called *name*."""
+        """Return the figure called *name*; raise ``KeyError`` naming the figures there are when there is none."""
         for found in self.figures:
             if found.name == name:
                 return found
-        raise KeyError(name)
+        raise KeyError(f"no figure {name!r}; the figures are {', '.join(f.name for f in self.figures)}")
 
     def reasons(self) -> list[str]:
         """Say, per figure past its threshold, what it is and where."""

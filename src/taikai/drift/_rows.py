@@ -42,8 +42,11 @@ class Rows:
         mask_pii: bool = False,
         input_format: bool = False,
         shown: Sequence[object] | None = None,
+        index: Sequence[Hashable] = (),
     ) -> None:
-        found = find_column(columns, text_column, text_argument, source=path, shown=shown, input_format=input_format)
+        found = find_column(
+            columns, text_column, text_argument, source=path, shown=shown, input_format=input_format, index=index
+        )
         self.model = model
         self.mask_pii = mask_pii
         self.masks: Counter[PiiKind] = Counter()

@@ -17,6 +17,7 @@ from taikai.errors import (
     DataWarning,
     InputError,
     check_bool,
+    check_label_columns,
     wrong_type,
 )
 from taikai.evaluation._nothing_scored import nothing_to_score
@@ -25,7 +26,7 @@ from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unknown_labels import known_label_options
 from taikai.evaluation._unlabelled import check_labels_there, prose_columns
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
-from taikai.model import Classified, ModelMetadata, column_label, content_sha256, load_model, sha256_file
+from taikai.model import Classified, ModelMetadata, column_label, content_sha256, find_column, load_model, sha256_file
 from taikai.privacy import NOT_JAPANESE_PLACEHOLDERS
 from taikai.text import Status, check_text
 
@@ -100,6 +101,7 @@ def evaluate(
         data, "data", "give the path of a labelled data file (CSV, TSV, JSONL, Parquet or xlsx), or a pandas DataFrame"
     )
     check_bool("free_labels", free_labels)
+    check_label_columns(text_column, reasons_column, sentiment_column)
     if sentiment_column and not model.sentiment_labels:
         sentiment_column = None
     options: dict[str, Any] = {
@@ -118,8 +120,8 @@ def evaluate(
         options |= known_label_options(model.reason_labels, model.sentiment_labels, own, default)
     source = str(data) if isinstance(data, (str, Path)) else "<frame>"
     lines: list[int] | None = None
+    wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN), (sentiment_column, SENTIMENT_COLUMN)]
     if isinstance(data, (str, Path)):
-        wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN), (sentiment_column, SENTIMENT_COLUMN)]
         table = read_labelled_file(
             Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted
         )
@@ -129,6 +131,9 @@ def evaluate(
         raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")
     else:  # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
         frame = unescape_sheet(data)
+        for name, told in wanted:  # a column made the index (df.set_index("text")) is said to be, before it is lost
+            if name is not None and name in frame.index.names:
+                find_column(frame.columns, name, told, source=source, index=frame.index.names)
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
     text_column, reasons_column, sentiment_column = (

@@ -223,6 +223,11 @@ class Classified:
         check_prefix(prefix)
         if isinstance(index, str) or not (index is None or hasattr(index, "__len__")):  # to_frame("pred_")
             raise wrong_type("index", index, "a pandas Index or a list of row labels (the prefix: prefix='pred_')")
+        if getattr(index, "ndim", 1) != 1:  # to_frame(df): the frame's columns would be taken for row labels
+            raise TypeError(
+                f"{wrong_type('index', index, 'a pandas Index or a list of row labels')}: pass the frame's index "
+                "(df.index), or classify the frame with model.predict_frame(df, text_column=…)"
+            )
         if index is not None and len(index) != len(self):
             raise InputError(
                 f"index has {len(index):,} label(s) for {len(self):,} value(s) classified: give one label per value "

@@ -38,10 +38,13 @@ def output_names(columns: Sequence[Hashable]) -> list[str]:
 
 def with_added(df: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
     """Return *df* with the columns of *added* after its own: as ``(name, '', …)`` when *df*'s columns have
-    levels, so that they stay a MultiIndex (concatenated as they are, its labels became plain tuples)."""
+    levels, so that they stay a MultiIndex (concatenated as they are, its labels became plain tuples); the names
+    of *df*'s columns (``df.columns.name``, one per level), which ``pd.concat`` drops, are kept."""
     import pandas as pd
 
     levels = df.columns.nlevels
     if levels > 1:
         added = added.set_axis(pd.MultiIndex.from_tuples([(c, *[""] * (levels - 1)) for c in added.columns]), axis=1)
-    return pd.concat([df, added], axis=1)
+    out = pd.concat([df, added], axis=1)
+    out.columns.names = df.columns.names
+    return out

@@ -3,12 +3,13 @@ column that holds them. A wrong argument is refused here, naming it, rather than
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from taikai._column_names import Head
-from taikai.errors import Argument, InputError, ModelError, no_column_error, wrong_type
+from taikai.errors import Argument, InputError, ModelError, index_hint, no_column_error, wrong_type
 from taikai.text import is_missing
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ def text_values(name: str, values: object) -> list[object]:
     item.
 
     Refuse with ``TypeError`` what would be classified piece by piece: bytes (byte by byte), a data frame (its
-    column names), a mapping (its keys), an array of more than one dimension (its rows), and a non-iterable.
+    column names), a mapping (its keys), an array of more than one dimension (its rows), and a non-iterable; and a
+    set, whose rows would come in no order the caller knows, and a file's path (classify_file reads a file).
     """
     if isinstance(values, str) or is_missing(values):  # a Series' missing cell, as series.map(...) passes it
         return [values]
@@ -56,6 +58,13 @@ def text_values(name: str, values: object) -> list[object]:
         )
     if isinstance(values, Mapping):
         raise TypeError(f"{wrong_type(name, values, TEXTS)}: pass its values (list(d.values())) or its keys")
+    if isinstance(values, set | frozenset):  # its order is Python's (d.keys() keeps d's): no row is told its text
+        raise TypeError(f"{wrong_type(name, values, TEXTS)}: a set has no order; pass a list of its texts (sorted(s))")
+    if isinstance(values, os.PathLike):  # a file's path: iterating gives nothing or its path's parts
+        raise TypeError(
+            f"{wrong_type(name, values, TEXTS)}: classify a file with taikai.classify_file(path, out), or read it "
+            "with taikai.io.read_table(path).frame and pass its text column"
+        )
     if getattr(values, "ndim", 1) != 1:
         raise TypeError(f"{wrong_type(name, values, TEXTS)}: pass a one-dimensional array (one text per item)")
     if not isinstance(values, Iterable):
@@ -94,8 +103,7 @@ def find_column(
         raise InputError(
             f"{len(found)} columns are named {name!r} ({found!r}); rename them so that {told.name}= names one column"
         )
-    if name in [level for level in index if level is not None]:
-        hint = f"{hint}; {name!r} is the frame's index: make it a column again with df.reset_index()"
+    hint += index_hint([name], index)
     raise no_column_error(
         [(name, told)], labels if shown is None else shown, source, of, input_format=input_format, hint=hint, head=head
     )

@@ -113,7 +113,11 @@ class ModelMetadata:
         if not self.taikai_version:
             return "ModelMetadata(none: a pipeline fitted by hand, not by taikai.train)"
         rows, file = self.training_data.get("rows"), self.training_data.get("file")
-        data = f"; trained on {rows:,} rows{f' of {file}' if file else ''}" if isinstance(rows, int) else ""
+        data = (
+            f"; trained on {rows:,} row{'s' * (rows != 1)}{f' of {file}' if file else ''}"
+            if isinstance(rows, int)
+            else ""
+        )
         return (
             f"ModelMetadata(format {self.format}, taikai {self.taikai_version}, created {self.created_at}; "
             f"reasons {label_list(self.reasons)}; sentiments {label_list(self.sentiments) or '-'}{data})"

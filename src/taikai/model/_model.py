@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -221,12 +221,14 @@ class Model(Described):
         text_column: Hashable,
         rules_mode: RulesMode | str | None = None,
         prefix: str = "",
+        index: Sequence[Hashable] = (),
     ) -> Hashable:
-        """Return the label of *columns* that *text_column* names (the label, or the label written as a str);
-        raise :class:`InputError` when there is none, or when *columns* hold an output column."""
+        """Return the label of *columns* that *text_column* names (the label, or the label written as a str); raise
+        :class:`InputError` when there is none (or it is in *index*, a frame's), or *columns* hold an output column."""
         check_prefix(prefix)
         columns = list(columns)
-        label = find_column(columns, text_column, TEXT_COLUMN, hint=tuple_hint(columns, text_column, TEXT_COLUMN))
+        hint = tuple_hint(columns, text_column, TEXT_COLUMN)
+        label = find_column(columns, text_column, TEXT_COLUMN, hint=hint, index=index)
         names = output_names(columns)
         clash = [prefix + c for c in self.output_columns(rules_mode) if prefix + c in names]
         if clash:
@@ -266,7 +268,7 @@ class Model(Described):
         check_bool("mask_pii", mask_pii)
         mode = RulesMode.for_rules(rules_mode, rules)
         matcher = self.prepare_rules(rules)
-        column = self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix)
+        column = self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix, df.index.names)
         if mask_pii:
             from taikai.privacy import mask_text_column
 
