@@ -14,6 +14,7 @@ import click
 from click.core import ParameterSource
 
 from taikai._command import running
+from taikai._whole_file import write_whole
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._stdout import echo_encodable
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
@@ -109,7 +110,7 @@ def write_json_report(path: Path, values: object, what: str) -> None:
     text = json.dumps(values, ensure_ascii=False, indent=2)
     if path == STDOUT:
         return echo_result(text, as_json=True)
-    path.write_text(text + "\n", encoding="utf-8")
+    write_whole(path, text + "\n")  # stopped while written: no half of it
     click.echo(f"{what} written to {path}", err=True)
 
 
