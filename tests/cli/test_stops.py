@@ -1,5 +1,6 @@
 """Ctrl-C and SIGTERM while a batch engine runs (taikai.cli._stops.FirstStop): the first stops the run, once, and is
-not lost where Python drops exceptions; the later ones add nothing; with none, the handlers are given back."""
+not lost where Python drops exceptions; the later ones add nothing; with none, the handlers are given back. SIGTERM
+stops any other command as Ctrl-C does, and an import Ctrl-C failed is said as a stop."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import sys
 import time
 
 import pytest
+from click.testing import CliRunner
 
+from taikai.cli import cli
 from taikai.cli._stops import FirstStop
 
 
@@ -75,3 +78,91 @@ def test_an_exception_dropped_that_is_not_the_stop_goes_to_the_hook_there_was(ha
     Noisy()
     stops.restore()
     assert [type(u.exc_value) for u in seen] == [ValueError]  # type: ignore[attr-defined]
+
+
+def _terminated(*args: object, **kwargs: object) -> None:
+    """Stand for a command's work as ``timeout`` or a job scheduler sends it SIGTERM."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        pytest.fail("SIGTERM would end the command at once: no cleanup, nothing said, not 130")
+    signal.raise_signal(signal.SIGTERM)
+    _wait_for_the_stop()
+
+
+@pytest.mark.parametrize(
+    ("command", "patched"),
+    [
+        (["train", "{data}", "--out", "{out}"], "taikai.training.train"),
+        (["evaluate", "{data}", "-m", "{model}"], "taikai.evaluation.evaluate"),
+        (["drift", "{data}", "-m", "{model}"], "taikai.drift.check_drift"),
+    ],
+    ids=["train", "evaluate", "drift"],
+)
+def test_sigterm_stops_any_command_as_ctrl_c_does(
+    monkeypatch, capsys, tiny_csv, tiny_model_dir, tmp_path, command, patched
+):
+    """Regression: SIGTERM killed every command but batch at once (`timeout` saw 143, nothing said): a train
+    stopped so left its save marker, a report or a sheet its first half; now it stops as Ctrl-C does (exit 130)."""
+    import taikai.cli._startup as startup
+    from taikai.cli import main
+
+    module, _, name = patched.rpartition(".")
+    monkeypatch.setattr(__import__(module, fromlist=[name]), name, _terminated)
+    monkeypatch.setattr(startup, "_quick_exit", False)  # set by an earlier predict: would end pytest itself
+    args = [a.format(data=tiny_csv, model=tiny_model_dir, out=tmp_path / "m") for a in command]
+    monkeypatch.setattr(sys, "argv", ["taikai", *args])
+    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as a new process has it
+    try:
+        with pytest.raises(SystemExit) as stop:
+            main()
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "taikai: interrupted\n"
+
+
+@pytest.mark.parametrize("stopped", [True, False], ids=["by-ctrl-c", "missing"])
+def test_an_import_failed_by_ctrl_c_is_an_interruption(monkeypatch, tiny_csv, tmp_path, stopped):
+    """Regression: Ctrl-C while scikit-learn loaded SciPy's compiled modules ended with their traceback,
+    "ImportError: initialization failed", and exit 1."""
+
+    def importing(*args: object, **kwargs: object) -> None:
+        try:
+            if stopped:
+                raise KeyboardInterrupt
+            raise ImportError("No module named 'scipy'")
+        except KeyboardInterrupt as exc:
+            raise ImportError("initialization failed") from exc  # what pybind11 makes of it
+
+    monkeypatch.setattr(__import__("taikai.training", fromlist=["train"]), "train", importing)
+    result = CliRunner().invoke(cli, ["train", str(tiny_csv), "--out", str(tmp_path / "m")])
+    if stopped:
+        assert (result.exit_code, result.stderr) == (130, "taikai: interrupted\n")
+    else:  # a library truly missing is not said to be a stop
+        assert isinstance(result.exception, ImportError) and "interrupted" not in result.stderr
+
+
+def _catches_sigterm(pid: int) -> bool:
+    """Return whether process *pid* has a handler for SIGTERM (Linux: the SigCgt mask of /proc/PID/status)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        caught = next(line for line in f if line.startswith("SigCgt:")).split()[1]
+    return bool(int(caught, 16) >> (signal.SIGTERM - 1) & 1)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/PID/status")
+def test_a_real_sigterm_stops_train_and_leaves_nothing(tiny_csv, tmp_path):
+    """``timeout`` sends SIGTERM to train as it starts: exit 130, one line, no model directory nor save marker."""
+    import os
+    import subprocess
+
+    out = tmp_path / "m"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    cmd = [sys.executable, "-m", "taikai", "train", str(tiny_csv), "--out", str(out), "--folds", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and not _catches_sigterm(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert (proc.returncode, err) == (130, "taikai: interrupted\n")
+    assert not out.exists()

@@ -17,6 +17,7 @@ from taikai._command import running
 from taikai._whole_file import write_whole
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._stdout import echo_encodable
+from taikai.cli._stops import stopped
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
 from taikai.errors import DataWarning, TaikaiError
 from taikai.io import ENCODING_ERRORS
@@ -82,8 +83,10 @@ class Group(click.Group):
                 raise  # the reader of standard output went away (``| head``): as before, not a file problem
             except OSError as exc:
                 raise UserError(os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
-            except KeyboardInterrupt:  # Ctrl-C while a command starts (imports, loading): 130, not click's exit 1
-                click.echo("taikai: interrupted", err=True)
+            except (KeyboardInterrupt, ImportError) as exc:  # Ctrl-C while a command starts (imports, loading)
+                if not stopped(exc):  # an ImportError not caused by Ctrl-C
+                    raise
+                click.echo("taikai: interrupted", err=True)  # 130, not click's exit 1 (nor a compiled module's error)
                 raise SystemExit(INTERRUPTED_EXIT) from None
 
 

@@ -1,5 +1,5 @@
-"""Ctrl-C and SIGTERM while a ``batch`` engine runs (:class:`FirstStop`): the first stops the run, once, and is
-not lost; the later ones add nothing."""
+"""SIGTERM stops every command as Ctrl-C does (:func:`stop_on_sigterm`); while a ``batch`` engine runs
+(:class:`FirstStop`) the first stop ends the run, once, and is not lost; the later ones add nothing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,34 @@ import signal
 import sys
 import threading
 from types import FrameType
-from typing import Any
+from typing import Any, NoReturn
+
+
+def stop_on_sigterm() -> None:
+    """Have SIGTERM (``kill``, ``timeout``, a job scheduler) stop the command as Ctrl-C does, raising
+    ``KeyboardInterrupt``: what it was writing is cleaned up (a model's save marker, a half-written report or sheet)
+    and it exits 130 saying so in one line, instead of dying at once with nothing said. A SIGTERM that is ignored,
+    or handled by the program that runs taikai in its own process, is left so."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum: int, frame: FrameType | None) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+def stopped(exc: BaseException) -> bool:
+    """Return whether *exc* is a stop (Ctrl-C, or SIGTERM: ``KeyboardInterrupt``) or an error a stop caused: a
+    compiled module stopped while it initialises raises ``ImportError("initialization failed")`` from the
+    ``KeyboardInterrupt`` (SciPy's, as scikit-learn loads)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 class FirstStop:
