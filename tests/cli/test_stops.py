@@ -8,6 +8,7 @@ import gc
 import signal
 import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -43,6 +44,23 @@ def test_a_stop_raised_in_a_garbage_collector_callback_is_given_again(handlers, 
     finally:
         gc.callbacks.remove(callback)
     assert fired == [stop] and stops.came
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stop_dropped_as_the_run_ends_does_not_stop_the_command_after_it(handlers, stop):
+    """Regression: a stop dropped in the last 10 ms of a run was given again to the handler there was once the run
+    had given it back: the command, its output complete, ended with "taikai: interrupted" (or a traceback as the
+    interpreter exited)."""
+    stops = FirstStop()
+    with pytest.raises(KeyboardInterrupt) as raised:
+        signal.raise_signal(stop)
+    stops._dropped(SimpleNamespace(exc_value=raised.value))  # where Python drops it: given again 10 ms later
+    stops.restore()  # the run ended meanwhile
+    try:
+        _wait_for_the_stop(0.3)  # the command prints its summary and exits
+    except KeyboardInterrupt:
+        pytest.fail("the stop came after the run, to the handler there was")
+    assert not stops.came and signal.getsignal(stop) is signal.default_int_handler
 
 
 @pytest.mark.parametrize("again", [signal.SIGINT, signal.SIGTERM])

@@ -58,6 +58,7 @@ class FirstStop:
         self.came = False
         self._raised: KeyboardInterrupt | None = None
         self._signum: int = signal.SIGINT
+        self._again: threading.Timer | None = None
         self._previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self)}
         if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
             self._previous[signal.SIGINT] = signal.signal(signal.SIGINT, self)
@@ -76,14 +77,18 @@ class FirstStop:
         if self._raised is not None and unraisable.exc_value is self._raised:
             self.came, self._raised = False, None
             # from another thread: raised from this hook, it would be dropped again, for good
-            again = threading.Timer(0.01, _thread.interrupt_main, (self._signum,))
-            again.daemon = True
-            again.start()
+            self._again = threading.Timer(0.01, _thread.interrupt_main, (self._signum,))
+            self._again.daemon = True
+            self._again.start()
             return
         self._hook(unraisable)
 
     def restore(self) -> None:
-        """Give the signals back their handlers, unless a stop came: the command is ending with the run."""
+        """Give the signals back their handlers, unless a stop came: the command is ending with the run. A stop
+        dropped and not given again yet came as the run ended: it is not given again (to the handler there was, it
+        would stop the command after its complete run, or print a traceback as the interpreter exits)."""
+        if self._again is not None:
+            self._again.cancel()
         if not self.came:
             for stop, handler in self._previous.items():
                 signal.signal(stop, signal.SIG_DFL if handler is None else handler)
