@@ -60,3 +60,27 @@ def test_a_link_is_followed_and_kept(tmp_path):
 def test_a_device_is_written_in_place():
     write_whole(os.devnull, "nothing")  # not a file made in /dev and renamed over /dev/null
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write any file")
+def test_a_read_only_file_is_refused_as_before(tmp_path):
+    """A file the user made read-only is not renamed over: writing it fails, naming it, as it did."""
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(b"labels")
+    path.chmod(0o444)
+    with pytest.raises(PermissionError) as refused:
+        write_whole(path, "new")
+    assert refused.value.filename == str(path) and path.read_bytes() == b"labels"
+
+
+def test_a_failed_rename_names_the_file_asked_for(tmp_path, monkeypatch):
+    path = tmp_path / "report.html"
+
+    def refused(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied", str(src), None, str(dst))
+
+    monkeypatch.setattr(os, "replace", refused)  # as Windows refuses a file open in Excel
+    with pytest.raises(PermissionError) as failed:
+        write_whole(path, "new")
+    assert failed.value.filename == str(path)
+    assert list(tmp_path.iterdir()) == []

@@ -21,8 +21,9 @@ def written_whole(path: Path) -> Iterator[Path]:
     it when the block ends and removed when the block raises (a stop included), so that *path* is either as it was
     or complete. A symbolic link is followed (the file it names is replaced, the link kept); a replaced file keeps
     its permissions. *path* itself is yielded, to be written in place, when it exists and is no regular file (a
-    device such as ``/dev/null``, a named pipe), or when no new file can be made beside it (writing it then works,
-    or fails naming *path*)."""
+    device such as ``/dev/null``, a named pipe) or a file this process may not write (refused as before, not
+    renamed over), or when no new file can be made beside it: writing it then works, or fails naming *path*. A
+    rename that fails is said of *path* too."""
     target = Path(os.path.realpath(path))
     try:
         mode: int | None = target.stat().st_mode
@@ -30,15 +31,19 @@ def written_whole(path: Path) -> Iterator[Path]:
         mode = None
     except OSError:  # the write says what is wrong
         mode = 0
-    temporary = None if mode is not None and not stat.S_ISREG(mode) else _temporary(target)
+    in_place = mode is not None and (not stat.S_ISREG(mode) or not os.access(target, os.W_OK))
+    temporary = None if in_place else _temporary(target)
     if temporary is None:
         yield Path(path)
         return
     try:
+        yield temporary
         if mode is not None:
             os.chmod(temporary, stat.S_IMODE(mode))
-        yield temporary
-        os.replace(temporary, target)
+        try:
+            os.replace(temporary, target)
+        except OSError as exc:  # (Windows: the file is open in Excel) said of the file asked for, not this one
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)  # gone once renamed
