@@ -184,3 +184,35 @@ def test_a_real_sigterm_stops_train_and_leaves_nothing(tiny_csv, tmp_path):
     _, err = proc.communicate(timeout=120)
     assert (proc.returncode, err) == (130, "taikai: interrupted\n")
     assert not out.exists()
+
+
+class _FailedByCtrlC:
+    """A module finder for which Ctrl-C stops a compiled module's import, as pybind11 says it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if name == self.name:
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt as exc:
+                raise ImportError("initialization failed") from exc
+
+
+@pytest.mark.parametrize(
+    ("command", "module"),
+    [
+        (["report", "{data}", "-o", "{out}"], "matplotlib_fontja"),
+        (["batch", "{data}", "-o", "{out}", "--engine", "dask", "--text-column", "text"], "taikai.dask"),
+    ],
+    ids=["report", "batch-dask"],
+)
+def test_an_extra_whose_import_ctrl_c_stopped_is_not_said_missing(monkeypatch, tiny_csv, tmp_path, command, module):
+    """Regression: Ctrl-C while report (or batch --engine dask) imported its extra ended with exit 2 and "install
+    the report extra", which is installed."""
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_FailedByCtrlC(module), *sys.meta_path])
+    args = [a.format(data=tiny_csv, out=tmp_path / "out") for a in command]
+    result = CliRunner().invoke(cli, args)
+    assert (result.exit_code, result.stderr) == (130, "taikai: interrupted\n")

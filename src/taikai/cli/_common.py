@@ -77,17 +77,17 @@ class Group(click.Group):
             try:
                 with in_taikai_voice(ctx):  # click's usage errors in the command's arguments, or its own
                     return super().invoke(ctx)
-            except TaikaiError as exc:
-                raise UserError(str(exc)) from exc
             except BrokenPipeError:
                 raise  # the reader of standard output went away (``| head``): as before, not a file problem
-            except OSError as exc:
-                raise UserError(os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
-            except (KeyboardInterrupt, ImportError) as exc:  # Ctrl-C while a command starts (imports, loading)
-                if not stopped(exc):  # an ImportError not caused by Ctrl-C
-                    raise
-                click.echo("taikai: interrupted", err=True)  # 130, not click's exit 1 (nor a compiled module's error)
-                raise SystemExit(INTERRUPTED_EXIT) from None
+            except (KeyboardInterrupt, TaikaiError, OSError, ImportError) as exc:
+                if stopped(exc):  # Ctrl-C or SIGTERM, also while a command imports (a compiled module's ImportError,
+                    click.echo("taikai: interrupted", err=True)  # "install the extra"): 130, not click's exit 1
+                    raise SystemExit(INTERRUPTED_EXIT) from None
+                if isinstance(exc, TaikaiError):
+                    raise UserError(str(exc)) from exc
+                if isinstance(exc, OSError):
+                    raise UserError(os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
+                raise
 
 
 def echo_result(message: str, saved: str | None = None, *, as_json: bool = False) -> None:
