@@ -84,3 +84,13 @@ def test_a_failed_rename_names_the_file_asked_for(tmp_path, monkeypatch):
         write_whole(path, "new")
     assert failed.value.filename == str(path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="needs /dev/fd")
+def test_a_stream_redirected_to_a_file_is_written_in_place(tmp_path):
+    """``--json /dev/stdout > out.json``: the file the stream writes to is written, not replaced by another."""
+    path = tmp_path / "out.json"
+    with open(path, "wb") as f:
+        write_whole(f"/dev/fd/{f.fileno()}", "{}\n")
+        before = os.fstat(f.fileno()).st_ino
+    assert path.read_text(encoding="utf-8") == "{}\n" and path.stat().st_ino == before

@@ -21,9 +21,9 @@ def written_whole(path: Path) -> Iterator[Path]:
     it when the block ends and removed when the block raises (a stop included), so that *path* is either as it was
     or complete. A symbolic link is followed (the file it names is replaced, the link kept); a replaced file keeps
     its permissions. *path* itself is yielded, to be written in place, when it exists and is no regular file (a
-    device such as ``/dev/null``, a named pipe) or a file this process may not write (refused as before, not
-    renamed over), or when no new file can be made beside it: writing it then works, or fails naming *path*. A
-    rename that fails is said of *path* too."""
+    device such as ``/dev/null``, a named pipe), a file this process may not write (refused as before, not
+    renamed over) or a file a stream is redirected to (``/dev/stdout``), or when no new file can be made beside
+    it: writing it then works, or fails naming *path*. A rename that fails is said of *path* too."""
     target = Path(os.path.realpath(path))
     try:
         mode: int | None = target.stat().st_mode
@@ -31,7 +31,7 @@ def written_whole(path: Path) -> Iterator[Path]:
         mode = None
     except OSError:  # the write says what is wrong
         mode = 0
-    in_place = mode is not None and (not stat.S_ISREG(mode) or not os.access(target, os.W_OK))
+    in_place = mode is not None and (not stat.S_ISREG(mode) or not os.access(target, os.W_OK) or _stream(path))
     temporary = None if in_place else _temporary(target)
     if temporary is None:
         yield Path(path)
@@ -56,6 +56,12 @@ def write_whole(path: Path, data: str | bytes) -> None:
             target.write_text(data, encoding="utf-8")
         else:
             target.write_bytes(data)
+
+
+def _stream(path: Path) -> bool:
+    """Return whether *path* names a stream of this process (``/dev/stdout``, ``/dev/fd/1``, ``/proc/self/fd/1``),
+    whatever it leads to: a file it is redirected to stays the one the stream writes to."""
+    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
 
 
 def _temporary(target: Path) -> Path | None:
