@@ -7,6 +7,7 @@ import _thread
 import signal
 import sys
 import threading
+import time
 from types import FrameType
 from typing import Any, NoReturn
 
@@ -59,6 +60,7 @@ class FirstStop:
         self._raised: KeyboardInterrupt | None = None
         self._signum: int = signal.SIGINT
         self._again: threading.Timer | None = None
+        self._in_hook = False
         self._previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self)}
         if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
             self._previous[signal.SIGINT] = signal.signal(signal.SIGINT, self)
@@ -75,13 +77,21 @@ class FirstStop:
         """Give the stop again when Python dropped it (``sys.unraisablehook``): the run has not seen it; pass
         anything else dropped on to the hook there was."""
         if self._raised is not None and unraisable.exc_value is self._raised:
+            self._in_hook = True
             self.came, self._raised = False, None
             # from another thread: raised from this hook, it would be dropped again, for good
-            self._again = threading.Timer(0.01, _thread.interrupt_main, (self._signum,))
+            self._again = threading.Timer(0.01, self._give_again)
             self._again.daemon = True
-            self._again.start()
+            self._again.start()  # on a loaded machine, this may return after the timer's 10 ms
+            self._in_hook = False  # the hook's last statement: no stop is checked for between it and the return
             return
         self._hook(unraisable)
+
+    def _give_again(self) -> None:
+        """Give the dropped stop again, once the hook that dropped it has returned."""
+        while self._in_hook:
+            time.sleep(0.001)
+        _thread.interrupt_main(signal.Signals(self._signum))
 
     def restore(self) -> None:
         """Give the signals back their handlers, unless a stop came: the command is ending with the run. A stop
