@@ -1,15 +1,20 @@
 """Ctrl-C and SIGTERM while a batch engine runs (taikai.cli._stops.FirstStop): the first stops the run, once, and is
-not lost where Python drops exceptions; the later ones add nothing; with none, the handlers are given back."""
+not lost where Python drops exceptions; the later ones add nothing; with none, the handlers are given back. SIGTERM
+stops any other command as Ctrl-C does, and an import Ctrl-C failed is said as a stop."""
 
 from __future__ import annotations
 
 import gc
 import signal
 import sys
+import threading
 import time
+from types import SimpleNamespace
 
 import pytest
+from click.testing import CliRunner
 
+from taikai.cli import cli
 from taikai.cli._stops import FirstStop
 
 
@@ -40,6 +45,50 @@ def test_a_stop_raised_in_a_garbage_collector_callback_is_given_again(handlers, 
     finally:
         gc.callbacks.remove(callback)
     assert fired == [stop] and stops.came
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stop_dropped_as_the_run_ends_does_not_stop_the_command_after_it(handlers, monkeypatch, stop):
+    """Regression: a stop dropped in the last 10 ms of a run was given again to the handler there was once the run
+    had given it back: the command, its output complete, ended with "taikai: interrupted" (or a traceback as the
+    interpreter exited)."""
+    timer = threading.Timer
+    monkeypatch.setattr(threading, "Timer", lambda interval, *args: timer(0.3, *args))  # 10 ms: a loaded test
+    stops = FirstStop()
+    with pytest.raises(KeyboardInterrupt) as raised:
+        signal.raise_signal(stop)
+    stops._dropped(SimpleNamespace(exc_value=raised.value))  # where Python drops it: given again a moment later
+    stops.restore()  # the run ended meanwhile
+    try:
+        _wait_for_the_stop(0.6)  # the command prints its summary and exits
+    except KeyboardInterrupt:
+        pytest.fail("the stop came after the run, to the handler there was")
+    assert not stops.came and signal.getsignal(stop) is signal.default_int_handler
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stop_dropped_on_a_loaded_machine_is_given_again_after_the_hook(handlers, monkeypatch, stop):
+    """Regression (seen under load): the timer giving a dropped stop again could fire before the hook that started
+    it had returned; raised in the hook, the stop was dropped for good ("Exception ignored in sys.unraisablehook")
+    and the run went on."""
+    start = threading.Timer.start
+
+    def slow_start(timer: threading.Timer) -> None:
+        start(timer)
+        time.sleep(0.1)  # the hook returns late, as on a loaded machine
+
+    monkeypatch.setattr(threading.Timer, "start", slow_start)
+    stops = FirstStop()
+    with pytest.raises(KeyboardInterrupt) as raised:
+        signal.raise_signal(stop)
+    try:
+        stops._dropped(SimpleNamespace(exc_value=raised.value))  # returns once the timer's 10 ms are past
+    except KeyboardInterrupt:
+        pytest.fail("the stop came in the hook, where Python drops it")
+    with pytest.raises(KeyboardInterrupt):
+        _wait_for_the_stop()
+    assert stops.came
+    stops.restore()
 
 
 @pytest.mark.parametrize("again", [signal.SIGINT, signal.SIGTERM])
@@ -75,3 +124,123 @@ def test_an_exception_dropped_that_is_not_the_stop_goes_to_the_hook_there_was(ha
     Noisy()
     stops.restore()
     assert [type(u.exc_value) for u in seen] == [ValueError]  # type: ignore[attr-defined]
+
+
+def _terminated(*args: object, **kwargs: object) -> None:
+    """Stand for a command's work as ``timeout`` or a job scheduler sends it SIGTERM."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        pytest.fail("SIGTERM would end the command at once: no cleanup, nothing said, not 130")
+    signal.raise_signal(signal.SIGTERM)
+    _wait_for_the_stop()
+
+
+@pytest.mark.parametrize(
+    ("command", "patched"),
+    [
+        (["train", "{data}", "--out", "{out}"], "taikai.training.train"),
+        (["evaluate", "{data}", "-m", "{model}"], "taikai.evaluation.evaluate"),
+        (["drift", "{data}", "-m", "{model}"], "taikai.drift.check_drift"),
+    ],
+    ids=["train", "evaluate", "drift"],
+)
+def test_sigterm_stops_any_command_as_ctrl_c_does(
+    monkeypatch, capsys, tiny_csv, tiny_model_dir, tmp_path, command, patched
+):
+    """Regression: SIGTERM killed every command but batch at once (`timeout` saw 143, nothing said): a train
+    stopped so left its save marker, a report or a sheet its first half; now it stops as Ctrl-C does (exit 130)."""
+    import taikai.cli._startup as startup
+    from taikai.cli import main
+
+    module, _, name = patched.rpartition(".")
+    monkeypatch.setattr(__import__(module, fromlist=[name]), name, _terminated)
+    monkeypatch.setattr(startup, "_quick_exit", False)  # set by an earlier predict: would end pytest itself
+    args = [a.format(data=tiny_csv, model=tiny_model_dir, out=tmp_path / "m") for a in command]
+    monkeypatch.setattr(sys, "argv", ["taikai", *args])
+    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as a new process has it
+    try:
+        with pytest.raises(SystemExit) as stop:
+            main()
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "taikai: interrupted\n"
+
+
+@pytest.mark.parametrize("stopped", [True, False], ids=["by-ctrl-c", "missing"])
+def test_an_import_failed_by_ctrl_c_is_an_interruption(monkeypatch, tiny_csv, tmp_path, stopped):
+    """Regression: Ctrl-C while scikit-learn loaded SciPy's compiled modules ended with their traceback,
+    "ImportError: initialization failed", and exit 1."""
+
+    def importing(*args: object, **kwargs: object) -> None:
+        try:
+            if stopped:
+                raise KeyboardInterrupt
+            raise ImportError("No module named 'scipy'")
+        except KeyboardInterrupt as exc:
+            raise ImportError("initialization failed") from exc  # what pybind11 makes of it
+
+    monkeypatch.setattr(__import__("taikai.training", fromlist=["train"]), "train", importing)
+    result = CliRunner().invoke(cli, ["train", str(tiny_csv), "--out", str(tmp_path / "m")])
+    if stopped:
+        assert (result.exit_code, result.stderr) == (130, "taikai: interrupted\n")
+    else:  # a library truly missing is not said to be a stop
+        assert isinstance(result.exception, ImportError) and "interrupted" not in result.stderr
+
+
+def _catches_sigterm(pid: int) -> bool:
+    """Return whether process *pid* has a handler for SIGTERM (Linux: the SigCgt mask of /proc/PID/status)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        caught = next(line for line in f if line.startswith("SigCgt:")).split()[1]
+    return bool(int(caught, 16) >> (signal.SIGTERM - 1) & 1)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/PID/status")
+def test_a_real_sigterm_stops_train_and_leaves_nothing(tiny_csv, tmp_path):
+    """``timeout`` sends SIGTERM to train as it starts: exit 130, one line, no model directory nor save marker."""
+    import os
+    import subprocess
+
+    out = tmp_path / "m"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    cmd = [sys.executable, "-m", "taikai", "train", str(tiny_csv), "--out", str(out), "--folds", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and not _catches_sigterm(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert (proc.returncode, err) == (130, "taikai: interrupted\n")
+    assert not out.exists()
+
+
+class _FailedByCtrlC:
+    """A module finder for which Ctrl-C stops a compiled module's import, as pybind11 says it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if name == self.name:
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt as exc:
+                raise ImportError("initialization failed") from exc
+
+
+@pytest.mark.parametrize(
+    ("command", "module"),
+    [
+        (["report", "{data}", "-o", "{out}"], "matplotlib_fontja"),
+        (["batch", "{data}", "-o", "{out}", "--engine", "dask", "--text-column", "text"], "taikai.dask"),
+    ],
+    ids=["report", "batch-dask"],
+)
+def test_an_extra_whose_import_ctrl_c_stopped_is_not_said_missing(monkeypatch, tiny_csv, tmp_path, command, module):
+    """Regression: Ctrl-C while report (or batch --engine dask) imported its extra ended with exit 2 and "install
+    the report extra", which is installed."""
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_FailedByCtrlC(module), *sys.meta_path])
+    args = [a.format(data=tiny_csv, out=tmp_path / "out") for a in command]
+    result = CliRunner().invoke(cli, args)
+    assert (result.exit_code, result.stderr) == (130, "taikai: interrupted\n")

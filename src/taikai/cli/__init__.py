@@ -12,6 +12,7 @@ import click
 
 from taikai.cli._common import Group
 from taikai.cli._startup import finish
+from taikai.cli._stops import stop_on_sigterm
 
 __all__ = ["cli", "main"]
 
@@ -54,6 +55,7 @@ def cli() -> None:
 
 def main() -> None:
     """Run the command line (and end the process: a command may ask to skip the interpreter's teardown)."""
+    stop_on_sigterm()
     try:
         cli(prog_name="taikai")
     except SystemExit as exc:

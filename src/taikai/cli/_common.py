@@ -14,9 +14,11 @@ import click
 from click.core import ParameterSource
 
 from taikai._command import running
+from taikai._whole_file import write_whole
 from taikai.cli._given_path import refuse_empty
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._stdout import echo_encodable
+from taikai.cli._stops import stopped
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
 from taikai.errors import DataWarning, TaikaiError
 from taikai.io import ENCODING_ERRORS
@@ -76,15 +78,17 @@ class Group(click.Group):
             try:
                 with in_taikai_voice(ctx):  # click's usage errors in the command's arguments, or its own
                     return super().invoke(ctx)
-            except TaikaiError as exc:
-                raise UserError(str(exc)) from exc
             except BrokenPipeError:
                 raise  # the reader of standard output went away (``| head``): as before, not a file problem
-            except OSError as exc:
-                raise UserError(os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
-            except KeyboardInterrupt:  # Ctrl-C while a command starts (imports, loading): 130, not click's exit 1
-                click.echo("taikai: interrupted", err=True)
-                raise SystemExit(INTERRUPTED_EXIT) from None
+            except (KeyboardInterrupt, TaikaiError, OSError, ImportError) as exc:
+                if stopped(exc):  # Ctrl-C or SIGTERM, also while a command imports (a compiled module's ImportError,
+                    click.echo("taikai: interrupted", err=True)  # "install the extra"): 130, not click's exit 1
+                    raise SystemExit(INTERRUPTED_EXIT) from None
+                if isinstance(exc, TaikaiError):
+                    raise UserError(str(exc)) from exc
+                if isinstance(exc, OSError):
+                    raise UserError(os_error_message(exc, ctx.meta.get(OUTPUTS_KEY, []))) from exc
+                raise
 
 
 def echo_result(message: str, saved: str | None = None, *, as_json: bool = False) -> None:
@@ -110,7 +114,7 @@ def write_json_report(path: Path, values: object, what: str) -> None:
     text = json.dumps(values, ensure_ascii=False, indent=2)
     if path == STDOUT:
         return echo_result(text, as_json=True)
-    path.write_text(text + "\n", encoding="utf-8")
+    write_whole(path, text + "\n")  # stopped while written: no half of it
     click.echo(f"{what} written to {path}", err=True)
 
 

@@ -1,5 +1,5 @@
-"""Ctrl-C and SIGTERM while a ``batch`` engine runs (:class:`FirstStop`): the first stops the run, once, and is
-not lost; the later ones add nothing."""
+"""SIGTERM stops every command as Ctrl-C does (:func:`stop_on_sigterm`); while a ``batch`` engine runs
+(:class:`FirstStop`) the first stop ends the run, once, and is not lost; the later ones add nothing."""
 
 from __future__ import annotations
 
@@ -7,8 +7,36 @@ import _thread
 import signal
 import sys
 import threading
+import time
 from types import FrameType
-from typing import Any
+from typing import Any, NoReturn
+
+
+def stop_on_sigterm() -> None:
+    """Have SIGTERM (``kill``, ``timeout``, a job scheduler) stop the command as Ctrl-C does, raising
+    ``KeyboardInterrupt``: what it was writing is cleaned up (a model's save marker, a half-written report or sheet)
+    and it exits 130 saying so in one line, instead of dying at once with nothing said. A SIGTERM that is ignored,
+    or handled by the program that runs taikai in its own process, is left so."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum: int, frame: FrameType | None) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+def stopped(exc: BaseException) -> bool:
+    """Return whether *exc* is a stop (Ctrl-C, or SIGTERM: ``KeyboardInterrupt``) or an error a stop caused: a
+    compiled module stopped while it initialises raises ``ImportError("initialization failed")`` from the
+    ``KeyboardInterrupt`` (SciPy's, as scikit-learn loads)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 class FirstStop:
@@ -31,6 +59,8 @@ class FirstStop:
         self.came = False
         self._raised: KeyboardInterrupt | None = None
         self._signum: int = signal.SIGINT
+        self._again: threading.Timer | None = None
+        self._in_hook = False
         self._previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, self)}
         if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
             self._previous[signal.SIGINT] = signal.signal(signal.SIGINT, self)
@@ -47,16 +77,28 @@ class FirstStop:
         """Give the stop again when Python dropped it (``sys.unraisablehook``): the run has not seen it; pass
         anything else dropped on to the hook there was."""
         if self._raised is not None and unraisable.exc_value is self._raised:
+            self._in_hook = True
             self.came, self._raised = False, None
             # from another thread: raised from this hook, it would be dropped again, for good
-            again = threading.Timer(0.01, _thread.interrupt_main, (self._signum,))
-            again.daemon = True
-            again.start()
+            self._again = threading.Timer(0.01, self._give_again)
+            self._again.daemon = True
+            self._again.start()  # on a loaded machine, this may return after the timer's 10 ms
+            self._in_hook = False  # the hook's last statement: no stop is checked for between it and the return
             return
         self._hook(unraisable)
 
+    def _give_again(self) -> None:
+        """Give the dropped stop again, once the hook that dropped it has returned."""
+        while self._in_hook:
+            time.sleep(0.001)
+        _thread.interrupt_main(signal.Signals(self._signum))
+
     def restore(self) -> None:
-        """Give the signals back their handlers, unless a stop came: the command is ending with the run."""
+        """Give the signals back their handlers, unless a stop came: the command is ending with the run. A stop
+        dropped and not given again yet came as the run ended: it is not given again (to the handler there was, it
+        would stop the command after its complete run, or print a traceback as the interpreter exits)."""
+        if self._again is not None:
+            self._again.cancel()
         if not self.came:
             for stop, handler in self._previous.items():
                 signal.signal(stop, signal.SIG_DFL if handler is None else handler)

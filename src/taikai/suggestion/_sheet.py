@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._warn import warn_user
+from taikai._whole_file import write_whole, written_whole
 from taikai.errors import OUTPUT_ENCODING, Argument, DataWarning, InputError
 from taikai.io import (
     MORE_REASONS_COLUMN,
@@ -145,7 +146,7 @@ def write_sheet(
         data = [list(map(escape_formula, frame[c].astype(object).where(frame[c].notna(), None))) for c in frame]
         names = tuple(escape_formula(str(c)) for c in frame.columns)
         payload, replaced = encode_stream(OutputSpec("csv", names, enc), data, first=True)
-        out.write_bytes(payload)
+        write_whole(out, payload)
         return replaced
     if encoding:
         raise InputError(f"{OUTPUT_ENCODING} applies to a .csv sheet; an .xlsx sheet is always Unicode")
@@ -224,7 +225,8 @@ def _write_xlsx(
         how.append(steps.row(row, number))
     for letter, width in (("A", 6), ("B", 70), ("C", 70)):
         how.column_dimensions[letter].width = width
-    wb.save(out)
+    with written_whole(out) as target:  # a stop while saving leaves no half sheet (nor a half of the one replaced)
+        wb.save(target)
     if clean.losses.cut:
         warn_user(_cut_message(out, clean.losses), DataWarning)
     return clean.removed

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._argument_order import argument_order
+from taikai._whole_file import write_whole
 from taikai.analysis._frame_argument import check_frame
 from taikai.analysis._report._blocks import Note, Section, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
@@ -295,5 +296,5 @@ def write_report(
     finally:
         steps.close()
     out = Path(out)
-    out.write_text(page, encoding="utf-8")
+    write_whole(out, page)  # a report stopped while written leaves none, or the one there was
     return out
