@@ -100,7 +100,10 @@ RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
             '[[rule]]\nname = "a\\"\nlabel = "fees"\n',
             'rules.toml:2: not valid TOML: the string opened here (column 8) is not closed; close it with " on its',
         ),
-        ('[[rule]]\nname = "a"\nlabel = fees\n', "rules.toml:3: not valid TOML: Invalid value (column 9); see"),
+        (
+            '[[rule]]\nname = "a"\nlabel = fees\n',
+            'rules.toml:3: not valid TOML: Invalid value (column 9): text is written in quotes (label = "fees", any',
+        ),
         ('[[rule]]\nname = "a"\nlabel = "fees"\nany = ', "rules.toml:4: not valid TOML: Invalid value at the end of"),
     ],
 )
@@ -108,6 +111,44 @@ def test_a_toml_syntax_error_says_its_line(text, expected):
     with pytest.raises(RulesError) as caught:
         parse_rules(text, "rules.toml")
     assert str(caught.value).startswith(expected), str(caught.value)
+
+
+TYPED = '[[rule]]\nname = "a"\nlabel = "fees"\n'
+FULL_WIDTH = "there is a full-width or typographic character, which TOML does not read: write"
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        # regression: "Unclosed array (column 11)" for an array closed on its line, a Japanese comma between values
+        ('any = ["手数料"、"利用料"]', f"Unclosed array (column 13): '、' {FULL_WIDTH} ','"),
+        ('any = ["手数料"，"利用料"]', f"Unclosed array (column 13): '，' {FULL_WIDTH} ','"),
+        # quotes from Word or Excel, full-width brackets, = and spaces from a Japanese input method
+        ("any = [“手数料”]", f"Invalid value (column 8): '“' {FULL_WIDTH} '\"'"),
+        ("any = [‘手数料’]", f"Invalid value (column 8): '‘' {FULL_WIDTH} \"'\""),
+        ('any = ［"手数料"］', f"Invalid value (column 7): '［' {FULL_WIDTH} '['"),
+        ('any ＝ ["手数料"]', f"Expected '=' after a key in a key/value pair (column 5): '＝' {FULL_WIDTH} '='"),
+        (
+            'any\u3000= ["手数料"]',
+            f"Expected '=' after a key in a key/value pair (column 4): a full-width space {FULL_WIDTH} a half",
+        ),
+        ('any = ["手数料",\u3000"利用料"]', f"Invalid value (column 14): a full-width space {FULL_WIDTH} a half"),
+        ("＃ 手数料のルール", f"Invalid statement (column 1): '＃' {FULL_WIDTH} '#'"),
+        # a regular expression in double quotes: \\d is no TOML escape
+        (
+            'regex = ["\\d+%"]',
+            "Unescaped '\\' in a string (column 13): in a string in double quotes a backslash starts an escape "
+            "(\\n, \\\"): write a regular expression in single quotes, regex = ['\\d+%']",
+        ),
+        # text without quotes; two values without a comma
+        ("any = [手数料]", 'Invalid value (column 8): text is written in quotes (label = "fees", any = ["手数料"])'),
+        ('any = ["手数料" "利用料"]', "Unclosed array (column 14): the values of an array are separated by commas"),
+    ],
+)
+def test_a_toml_syntax_error_says_what_to_write(line, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(TYPED + line + "\n", "rules.toml")
+    assert str(caught.value).startswith(f"rules.toml:4: not valid TOML: {said}"), str(caught.value)
 
 
 @pytest.mark.parametrize(
