@@ -451,6 +451,30 @@ def test_an_unknown_label_is_answered_with_the_model_s_reasons(labels, hint):
     assert str(caught.value).splitlines()[-1] == hint
 
 
+ONE_EACH = "and a rule has one label: write a rule for each (a copy of this one, with another name, for label ="
+
+
+@pytest.mark.parametrize(
+    ("label", "labels", "said"),
+    [  # regression: 'fees|low_pay' was "not a reason of the model (closest: low_pay …)", as if one were mistyped
+        ("fees|low_pay", ["fees", "low_pay"], f"label 'fees|low_pay' names 2 reasons, {ONE_EACH} 'low_pay')"),
+        ("fees,low_pay", ["fees", "low_pay"], f"label 'fees,low_pay' names 2 reasons, {ONE_EACH} 'low_pay')"),
+        (
+            "手数料が高い、時間がない",
+            ["fees", "time"],
+            f"label '手数料が高い、時間がない' names 2 reasons, {ONE_EACH} '時間がない')",
+        ),
+        ("fees time other", ["fees", "time", "other"], f"label 'fees time other' names 3 reasons, {ONE_EACH} 'time')"),
+        ("fees, price", ["fees", "time"], "label 'fees, price' is not a reason of the model"),  # not all known
+        ("sports watch", ["sports", "watch"], f"label 'sports watch' names 2 reasons, {ONE_EACH} 'watch')"),
+    ],
+)
+def test_a_label_naming_several_reasons_asks_for_a_rule_each(label, labels, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE.replace('"fees"', f'"{label}"'), "rules.toml", labels=labels)
+    assert f"rules.toml:1: rule 'r1': {said}" in str(caught.value)
+
+
 def test_labels_are_not_checked_without_the_model_s():
     assert parse_rules(RULE.replace('"fees"', '"price"'), "rules.toml").rules[0].label == "price"
 
