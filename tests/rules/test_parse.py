@@ -403,6 +403,30 @@ def test_a_long_run_of_one_digit_says_which_amounts_can_be_told_apart(entry, exp
     assert expected in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [  # regression: \d{5,}円 was kept, and fired on 15000円 but never on 10000円 or 50000円 (read 1000円, 5000円)
+        (r"\d{5,}円", r"the regular expression '\\d{5,}円' asks for at least 5 digits in a row, and rules match"),
+        (r"[0-9]{6}", "asks for at least 6 digits in a row"),
+        (r"(\d{5})円", "asks for at least 5 digits in a row"),
+        (r"\d{5,}?", "asks for at least 5 digits in a row"),
+        # regression: read as a run of 0 in the quantifier, with the advice to write \d{1000}
+        (r"\d{10000}", "asks for at least 10000 digits in a row"),
+    ],
+)
+def test_a_pattern_asking_for_five_digits_or_more_is_refused(pattern, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml")
+    message = str(caught.value)
+    assert said in message and "fire on 12345 or 15000 but not on 10000, 50000 or 100000" in message
+    assert r"Write \d{4,}" in message and "1000}" not in message
+
+
+@pytest.mark.parametrize("pattern", [r"\d{4,}円", r"[\d,]{6,}", r"月\d{1,3}(,\d{3})?円", r"\w{5,}", r"\d+万"])
+def test_a_pattern_asking_for_four_digits_or_fewer_is_kept(pattern):
+    assert parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml").rules[0].name == "r1"
+
+
 def test_every_problem_is_reported_at_once():
     text = RULE + 'regex = ["("]\n' + RULE.replace('"r1"', '"r2"').replace('label = "fees"', "")
     with pytest.raises(RulesError) as caught:
