@@ -218,7 +218,7 @@ def read_inputs(
     known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS, free_labels)
     known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
     tables = []
-    frames = sum(isinstance(item, pd.DataFrame) for item in add)  # several: each named by its place in add
+    given_frames = sum(isinstance(item, pd.DataFrame) for item in add)  # several: each named by its place in add
     for position, item in enumerate(add):
         table, name, sha, unfelt = _read(
             item,
@@ -230,7 +230,7 @@ def read_inputs(
             encoding_errors=encoding_errors,
             unknown_hint=added_labels_hint(base_name) if free_labels else "",
             far_hint="" if free_labels else new_label_hint(base_name),
-            frame_name=f"<frame add[{position}]>" if frames > 1 else "<frame>",
+            frame_name=f"<frame add[{position}]>" if given_frames > 1 else "<frame>",
         )
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
