@@ -2,6 +2,8 @@
 ``text``, ``text `` with Excel's trailing space, full-width ``ｔｅｘｔ``), or the header row itself below a title.
 
 It imports nothing of taikai: :func:`taikai.errors.no_column_error` says both, and rules files name their keys so.
+:func:`label_like` tells a column whose name may hold labels (``category``, ``理由``): a file with one is not taken for
+an unlabelled dump or a predictions file without labels of its own.
 """
 
 from __future__ import annotations
