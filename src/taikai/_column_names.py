@@ -2,11 +2,14 @@
 ``text``, ``text `` with Excel's trailing space, full-width ``ｔｅｘｔ``), or the header row itself below a title.
 
 It imports nothing of taikai: :func:`taikai.errors.no_column_error` says both, and rules files name their keys so.
+:func:`label_like` tells a column whose name may hold labels (``category``, ``理由``): a file with one is not taken for
+an unlabelled dump or a predictions file without labels of its own.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -125,3 +128,42 @@ def _filled(row: Sequence[str]) -> int:
 def listed(words: Sequence[str]) -> str:
     """Return *words* as a list in prose: ``a``, ``a and b``, ``a, b and c``."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+LABEL_WORDS = (
+    "label",
+    "reason",
+    "sentiment",
+    "category",
+    "categories",
+    "class",
+    "tag",
+    "tone",
+    "polarity",
+    "ラベル",
+    "理由",
+    "感情",
+    "分類",
+    "カテゴリ",
+    "区分",
+    "タグ",
+    "種別",
+)
+"""Words of a column name that may hold labels: a file with one is not taken for an unlabelled dump. A word
+counts anywhere in a name (``ReasonCode``, ``goldlabel``), but ``class``, ``tag`` and ``tone``, which other words
+hold, only where they stand as words (``tag``, ``review_tag``, ``tags``; not ``stage`` nor ``stone``)."""
+_SENTIMENT_WORDS = ("sentiment", "tone", "polarity", "感情")
+_AS_WORDS = ("class", "tag", "tone")
+_LETTERS = "a-z"
+_LABEL_WORD = re.compile(
+    "|".join(rf"(?<![{_LETTERS}]){word}(?:e?s)?(?![{_LETTERS}])" if word in _AS_WORDS else word for word in LABEL_WORDS)
+)
+
+
+def label_like(name: str) -> str | None:
+    """Which kind of labels the folded column name *name* may hold: ``"sentiment"`` (tone, 感情), ``"reasons"``
+    (category, 分類, label), or ``None`` when it holds no word of :data:`LABEL_WORDS`."""
+    found = _LABEL_WORD.search(name)
+    if found is None:
+        return None
+    return "sentiment" if any(word in found.group() for word in _SENTIMENT_WORDS) else "reasons"

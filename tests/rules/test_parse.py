@@ -100,7 +100,10 @@ RULE = '[[rule]]\nname = "r1"\nlabel = "fees"\nany = ["手数料"]\n'
             '[[rule]]\nname = "a\\"\nlabel = "fees"\n',
             'rules.toml:2: not valid TOML: the string opened here (column 8) is not closed; close it with " on its',
         ),
-        ('[[rule]]\nname = "a"\nlabel = fees\n', "rules.toml:3: not valid TOML: Invalid value (column 9); see"),
+        (
+            '[[rule]]\nname = "a"\nlabel = fees\n',
+            'rules.toml:3: not valid TOML: Invalid value (column 9): text is written in quotes (label = "fees", any',
+        ),
         ('[[rule]]\nname = "a"\nlabel = "fees"\nany = ', "rules.toml:4: not valid TOML: Invalid value at the end of"),
     ],
 )
@@ -108,6 +111,44 @@ def test_a_toml_syntax_error_says_its_line(text, expected):
     with pytest.raises(RulesError) as caught:
         parse_rules(text, "rules.toml")
     assert str(caught.value).startswith(expected), str(caught.value)
+
+
+TYPED = '[[rule]]\nname = "a"\nlabel = "fees"\n'
+FULL_WIDTH = "there is a full-width or typographic character, which TOML does not read: write"
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        # regression: "Unclosed array (column 11)" for an array closed on its line, a Japanese comma between values
+        ('any = ["手数料"、"利用料"]', f"Unclosed array (column 13): '、' {FULL_WIDTH} ','"),
+        ('any = ["手数料"，"利用料"]', f"Unclosed array (column 13): '，' {FULL_WIDTH} ','"),
+        # quotes from Word or Excel, full-width brackets, = and spaces from a Japanese input method
+        ("any = [“手数料”]", f"Invalid value (column 8): '“' {FULL_WIDTH} '\"'"),
+        ("any = [‘手数料’]", f"Invalid value (column 8): '‘' {FULL_WIDTH} \"'\""),
+        ('any = ［"手数料"］', f"Invalid value (column 7): '［' {FULL_WIDTH} '['"),
+        ('any ＝ ["手数料"]', f"Expected '=' after a key in a key/value pair (column 5): '＝' {FULL_WIDTH} '='"),
+        (
+            'any\u3000= ["手数料"]',
+            f"Expected '=' after a key in a key/value pair (column 4): a full-width space {FULL_WIDTH} a half",
+        ),
+        ('any = ["手数料",\u3000"利用料"]', f"Invalid value (column 14): a full-width space {FULL_WIDTH} a half"),
+        ("＃ 手数料のルール", f"Invalid statement (column 1): '＃' {FULL_WIDTH} '#'"),
+        # a regular expression in double quotes: \\d is no TOML escape
+        (
+            'regex = ["\\d+%"]',
+            "Unescaped '\\' in a string (column 13): in a string in double quotes a backslash starts an escape "
+            "(\\n, \\\"): write a regular expression in single quotes, regex = ['\\d+%']",
+        ),
+        # text without quotes; two values without a comma
+        ("any = [手数料]", 'Invalid value (column 8): text is written in quotes (label = "fees", any = ["手数料"])'),
+        ('any = ["手数料" "利用料"]', "Unclosed array (column 14): the values of an array are separated by commas"),
+    ],
+)
+def test_a_toml_syntax_error_says_what_to_write(line, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(TYPED + line + "\n", "rules.toml")
+    assert str(caught.value).startswith(f"rules.toml:4: not valid TOML: {said}"), str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -362,6 +403,30 @@ def test_a_long_run_of_one_digit_says_which_amounts_can_be_told_apart(entry, exp
     assert expected in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [  # regression: \d{5,}円 was kept, and fired on 15000円 but never on 10000円 or 50000円 (read 1000円, 5000円)
+        (r"\d{5,}円", r"the regular expression '\\d{5,}円' asks for at least 5 digits in a row, and rules match"),
+        (r"[0-9]{6}", "asks for at least 6 digits in a row"),
+        (r"(\d{5})円", "asks for at least 5 digits in a row"),
+        (r"\d{5,}?", "asks for at least 5 digits in a row"),
+        # regression: read as a run of 0 in the quantifier, with the advice to write \d{1000}
+        (r"\d{10000}", "asks for at least 10000 digits in a row"),
+    ],
+)
+def test_a_pattern_asking_for_five_digits_or_more_is_refused(pattern, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml")
+    message = str(caught.value)
+    assert said in message and "fire on 12345 or 15000 but not on 10000, 50000 or 100000" in message
+    assert r"Write \d{4,}" in message and "1000}" not in message
+
+
+@pytest.mark.parametrize("pattern", [r"\d{4,}円", r"[\d,]{6,}", r"月\d{1,3}(,\d{3})?円", r"\w{5,}", r"\d+万"])
+def test_a_pattern_asking_for_four_digits_or_fewer_is_kept(pattern):
+    assert parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml").rules[0].name == "r1"
+
+
 def test_every_problem_is_reported_at_once():
     text = RULE + 'regex = ["("]\n' + RULE.replace('"r1"', '"r2"').replace('label = "fees"', "")
     with pytest.raises(RulesError) as caught:
@@ -408,6 +473,30 @@ def test_an_unknown_label_is_answered_with_the_model_s_reasons(labels, hint):
     with pytest.raises(RulesError) as caught:
         parse_rules(RULE.replace('"fees"', '"price"'), "rules.toml", labels=labels)
     assert str(caught.value).splitlines()[-1] == hint
+
+
+ONE_EACH = "and a rule has one label: write a rule for each (a copy of this one, with another name, for label ="
+
+
+@pytest.mark.parametrize(
+    ("label", "labels", "said"),
+    [  # regression: 'fees|low_pay' was "not a reason of the model (closest: low_pay …)", as if one were mistyped
+        ("fees|low_pay", ["fees", "low_pay"], f"label 'fees|low_pay' names 2 reasons, {ONE_EACH} 'low_pay')"),
+        ("fees,low_pay", ["fees", "low_pay"], f"label 'fees,low_pay' names 2 reasons, {ONE_EACH} 'low_pay')"),
+        (
+            "手数料が高い、時間がない",
+            ["fees", "time"],
+            f"label '手数料が高い、時間がない' names 2 reasons, {ONE_EACH} '時間がない')",
+        ),
+        ("fees time other", ["fees", "time", "other"], f"label 'fees time other' names 3 reasons, {ONE_EACH} 'time')"),
+        ("fees, price", ["fees", "time"], "label 'fees, price' is not a reason of the model"),  # not all known
+        ("sports watch", ["sports", "watch"], f"label 'sports watch' names 2 reasons, {ONE_EACH} 'watch')"),
+    ],
+)
+def test_a_label_naming_several_reasons_asks_for_a_rule_each(label, labels, said):
+    with pytest.raises(RulesError) as caught:
+        parse_rules(RULE.replace('"fees"', f'"{label}"'), "rules.toml", labels=labels)
+    assert f"rules.toml:1: rule 'r1': {said}" in str(caught.value)
 
 
 def test_labels_are_not_checked_without_the_model_s():

@@ -102,3 +102,20 @@ def test_the_training_summary_names_them(at, said):
     )
     [note] = [line for line in training_summary(meta, None).splitlines() if "among the files" in line]
     assert note.endswith(said)
+
+
+@pytest.mark.parametrize(
+    ("frames", "repeat", "names"),
+    [
+        # regression: two frames given to add= were both <frame>: "<frame>: row 1 (kept: <frame>: row 1)"
+        (2, "<frame add[0]>: row 1 (data row, 1-based) (kept: <frame add[1]>: row 1 (data row, 1-based))", 2),
+        (1, "<frame>: row 1 (data row, 1-based) (kept: <frame>: row 2 (data row, 1-based))", 1),  # one: as before
+    ],
+)
+def test_several_frames_given_to_add_are_named_by_their_place(frames, repeat, names):
+    first = pd.DataFrame([["生成AIに負けた", "rejection", "negative"]], columns=["text", "reasons", "sentiment"])
+    again = pd.DataFrame([["生成AIに負けた", "other", "neutral"]], columns=["text", "reasons", "sentiment"])
+    add = [first, again] if frames == 2 else [pd.concat([first, again], ignore_index=True)]
+    inputs = read_inputs(pd.DataFrame(BASE, columns=["text", "reasons", "sentiment"]), add, columns=Columns())
+    assert inputs.repeats_at == (repeat,)
+    assert len({f.file for f in inputs.files if f.role == "added"}) == names

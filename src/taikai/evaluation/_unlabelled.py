@@ -8,42 +8,12 @@ import re
 from collections.abc import Collection, Hashable, Sequence
 from typing import TYPE_CHECKING
 
-from taikai._column_names import folded
+from taikai._column_names import folded, label_like
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, Argument, InputError, separator_hint
 from taikai.io import refuse_prefixed_predictions
 
 if TYPE_CHECKING:
     import pandas as pd
-
-LABEL_WORDS = (
-    "label",
-    "reason",
-    "sentiment",
-    "category",
-    "categories",
-    "class",
-    "tag",
-    "tone",
-    "polarity",
-    "ラベル",
-    "理由",
-    "感情",
-    "分類",
-    "カテゴリ",
-    "区分",
-    "タグ",
-    "種別",
-)
-"""Words of a column name that may hold labels: a file with one is not taken for an unlabelled dump. A word
-counts anywhere in a name (``ReasonCode``, ``goldlabel``), but ``class``, ``tag`` and ``tone``, which other words
-hold, only where they stand as words (``tag``, ``review_tag``, ``tags``; not ``stage`` nor ``stone``)."""
-_SENTIMENT_WORDS = ("sentiment", "tone", "polarity", "感情")
-_AS_WORDS = ("class", "tag", "tone")
-_LETTERS = "a-z"
-_LABEL_WORD = re.compile(
-    "|".join(rf"(?<![{_LETTERS}]){word}(?:e?s)?(?![{_LETTERS}])" if word in _AS_WORDS else word for word in LABEL_WORDS)
-)
-
 
 _PROSE_MARK = re.compile(r"[。、！？!?]")
 """Punctuation of prose, which no label holds."""
@@ -70,15 +40,6 @@ def _sentence(part: str) -> bool:
     """Whether a label cell's *part* (between ``|``) reads as a sentence: punctuation of prose, or hiragana in more
     than :data:`LABEL_CHARS` characters."""
     return bool(_PROSE_MARK.search(part)) or (len(part.strip()) > LABEL_CHARS and bool(_HIRAGANA.search(part)))
-
-
-def label_like(name: str) -> str | None:
-    """Which kind of labels the folded column name *name* may hold: ``"sentiment"`` (tone, 感情), ``"reasons"``
-    (category, 分類, label), or ``None`` when it holds no word of :data:`LABEL_WORDS`."""
-    found = _LABEL_WORD.search(name)
-    if found is None:
-        return None
-    return "sentiment" if any(word in found.group() for word in _SENTIMENT_WORDS) else "reasons"
 
 
 def check_labels_there(

@@ -23,7 +23,7 @@ from taikai.errors import (
     no_column_error,
 )
 from taikai.io._bad_rows import BadRow
-from taikai.io._predictions_file import refuse_predictions
+from taikai.io._predictions_file import refuse_predictions, refuse_unlabelled_predictions
 from taikai.io._splits import row_name, split_column
 from taikai.io._unknown_labels import known_labels, row_unknowns
 from taikai.labels import (
@@ -181,6 +181,7 @@ def check_labelled(
     needed = zip((text_column, reasons_column, sentiment_column), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN))
     missing = [(c, argument) for c, argument in needed if c and c not in df.columns]
     if missing:
+        refuse_unlabelled_predictions(df.columns, source, [reasons_column, sentiment_column], missing)
         of, other_sheet = _sheet_read(source, sheet, sheet_given, columns_hint is not None)
         if columns_hint is not None:
             given, back = (f" {joiner} ".join(repr(str(c)) for c, _ in missing) for joiner in ("nor", "and"))

@@ -6,6 +6,7 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taikai._column_names import folded, label_like
 from taikai.errors import InputError
 
 if TYPE_CHECKING:
@@ -58,6 +59,21 @@ def refuse_prefixed_predictions(
     own = [str(c) for c in columns if not any(str(c).startswith(p) for p in prefixes)]
     if prefixes and not any(label_like(c) for c in own):
         refuse_model_labels(source, columns, model_columns(columns), missing)
+
+
+def refuse_unlabelled_predictions(
+    columns: Sequence[object],
+    source: str,
+    label_columns: Sequence[Hashable | None],
+    missing: Sequence[tuple[Hashable, object]],
+) -> None:
+    """Refuse a ``taikai batch --prefix`` output read for labels that has none of its own (every label column read is
+    *missing*, and none of its own columns is named like labels): naming other columns would read the model's."""
+    wanted = [c for c in label_columns if c is not None]
+    gone = {c for c, _ in missing}
+    if wanted and all(c in gone for c in wanted):
+        given = " nor ".join(repr(str(c)) for c in wanted)
+        refuse_prefixed_predictions(source, columns, f"no column {given}, no labels: ", lambda c: label_like(folded(c)))
 
 
 def refuse_model_labels(source: str, columns: Sequence[object], used: Sequence[str], missing: str = "") -> None:

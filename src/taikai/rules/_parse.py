@@ -44,7 +44,8 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     Raises :class:`~taikai.errors.RulesError` listing every problem at once, each with its line: TOML syntax, an
     unknown key, a rule without name, label or terms, a term that is not text, a bad regular expression, a term or
     pattern that could never match the normalised text (or, with a run of one character longer than three, would
-    match more than it says: ``月100000円`` is read ``月1000円``), a pattern that matches every text (the empty text,
+    match more than it says: ``月100000円`` is read ``月1000円``; or asks for five digits or more in a row, ``\\d{5,}``,
+    which a round amount read so never has), a pattern that matches every text (the empty text,
     as ``手数料|`` does, or any one character), a pattern that can take exponential time on some texts (a repeated
     group that can match one text as one repeat or several: ``(\\S+\\s?)+``, ``(.+)+``, ``(a|aa)+``; Python's ``re``
     has no timeout), a name used twice and, when *labels* (the model's reasons) are given, a label that is not one

@@ -74,6 +74,56 @@ def backtracking_problem(pattern: str, flags: int) -> str:
     )
 
 
+_DIGITS = frozenset("0123456789")
+_NOT_DIGITS = ("a", "あ", " ", ",", ".", "万", "-")
+MANY_DIGITS = 5
+"""Fewest digits in a row a pattern may not ask for: runs of one digit longer than three are cut (10000 → 1000)."""
+
+
+def many_digits_problem(pattern: str, flags: int) -> str:
+    """Return why *pattern* asks for :data:`MANY_DIGITS` or more digits in a row (``\\d{5,}``), which the text rules
+    run on holds only where no digit repeats four times (``12345``, not ``10000``), or ``""``."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return ""
+    least = _digit_repeat(parsed.state, list(parsed))
+    if least is None:
+        return ""
+    return (
+        f"the regular expression {pattern!r} asks for at least {least} digits in a row, and rules match text as the "
+        "model reads it, where a run of one digit longer than three is cut to three (10000 → 1000, 50000 → 5000, "
+        "100000 → 1000): it would fire on 12345 or 15000 but not on 10000, 50000 or 100000. Write \\d{4,} to fire on "
+        "every amount of four digits or more as read (1000 too), or match amounts as normalisation keeps them: with "
+        "万 (\\d+万) or separators (\\d{1,3}(,\\d{3})+)"
+    )
+
+
+def _digit_repeat(state: Any, items: list[Any]) -> int | None:
+    """Return the least count of a repeat of one digit-only character class among *items*, when it is at least
+    :data:`MANY_DIGITS`, or ``None``."""
+    for op, av in items:
+        name = str(op)
+        if name in (*_REPEATS, "POSSESSIVE_REPEAT"):
+            body = list(av[2])
+            single = _compile(state, body) if len(body) == 1 else None
+            digits = single is not None and all(single.fullmatch(d) for d in _DIGITS)
+            if digits and single is not None and not any(single.fullmatch(c) for c in _NOT_DIGITS):
+                if av[0] >= MANY_DIGITS:
+                    return int(av[0])
+                continue
+            inner = _digit_repeat(state, body)
+        elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            inner = _digit_repeat(state, _group_items(name, av))
+        elif name == "BRANCH":
+            inner = next((n for n in (_digit_repeat(state, list(alt)) for alt in av[1]) if n is not None), None)
+        else:
+            continue
+        if inner is not None:
+            return inner
+    return None
+
+
 @dataclass(frozen=True)
 class _Overlap:
     """A text one repeat of a group matches in two ways, as two alternatives of a branch in it match *shared*."""

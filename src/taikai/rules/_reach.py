@@ -13,7 +13,7 @@ import unicodedata
 
 from taikai.privacy import NEUTRAL
 from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
-from taikai.rules._patterns import backtracking_problem, every_text_problem
+from taikai.rules._patterns import backtracking_problem, every_text_problem, many_digits_problem
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Term, TermKind
 from taikai.text import REFERENCE, decode_reference, normalize
 
@@ -101,7 +101,8 @@ def regex_term(pattern: str) -> tuple[Term | None, str]:
     except re.error as exc:
         return None, f"bad regular expression {pattern!r}: {exc.msg} at position {exc.pos}"
     problem = every_text_problem(pattern, compiled) or backtracking_problem(pattern, REGEX_FLAGS)
-    problem = problem or _normalised_problem(pattern) or _url_problem(pattern, compiled) or _repeat_problem(pattern)
+    problem = problem or _normalised_problem(pattern) or _url_problem(pattern, compiled)
+    problem = problem or many_digits_problem(pattern, REGEX_FLAGS) or _repeat_problem(pattern)
     if not problem:
         problem = _regex_placeholder_problem(pattern, compiled)
     return (None, problem) if problem else (Term(TermKind.REGEX, pattern), "")

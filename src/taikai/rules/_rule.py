@@ -176,12 +176,19 @@ def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
     """Return the problem of a rule (*where*: ``FILE:LINE: rule 'NAME'``) whose *label* the model does not have, with
     the closest of the model's reasons *labels* when one is close (``closest: fees (手数料が高い)``), as
     ``evaluate`` and ``train --add`` say it (:func:`taikai.labels.closest_label`). A sentiment (``negative``,
-    ``ネガティブ``) is said to be one: rules set reasons only."""
+    ``ネガティブ``) is said to be one: rules set reasons only; several reasons (``fees|low_pay``) are said to need
+    a rule each."""
     if sentiment_id(label) in SENTIMENTS:
         sentiment = sentiment_id(label)
         return (
             f"{where}: label {label!r} is a sentiment ({sentiment}, {sentiment_name(sentiment)}), and sentiments "
             "cannot be rule labels: rules set reasons only (the sentiment stays the model's)"
+        )
+    pieces = [p for p in re.split(r"[|｜,，、\s]+", label) if p]
+    if len(pieces) > 1 and all(p in labels or reason_id(p) in labels for p in pieces):  # fees|low_pay, fees、time
+        return (
+            f"{where}: label {label!r} names {len(pieces)} reasons, and a rule has one label: write a rule for each "
+            f"(a copy of this one, with another name, for label = {pieces[1]!r})"
         )
     close = closest_label(label, labels)
     return f"{where}: label {label!r} is not a reason of the model" + (f" (closest: {close})" if close else "")

@@ -44,7 +44,58 @@ def syntax_error(source: str, text: str, error: str) -> str:
     if found["end"]:
         last = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
         return f"{source}:{last}: not valid TOML: {msg} at the end of the file (line {last})"
-    return f"{source}:{found['line']}: not valid TOML: {msg} (column {found['col']})"
+    line, col = int(found["line"]), int(found["col"])
+    return f"{source}:{line}: not valid TOML: {msg} (column {col}){_hint(msg, _char_at(text, line, col))}"
+
+
+_TYPOGRAPHIC = {
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "＂": '"',
+    "‘": "'",
+    "’": "'",
+    "＇": "'",
+    "、": ",",
+    "，": ",",
+    "＝": "=",
+    "［": "[",
+    "］": "]",
+    "｛": "{",
+    "｝": "}",
+    "＃": "#",
+    "\u3000": " ",
+    "\u00a0": " ",
+}
+"""Characters a Japanese keyboard, Word or Excel put where TOML's syntax needs an ASCII one, with that one."""
+
+
+def _hint(msg: str, char: str) -> str:
+    """What to write instead, for the TOML error *msg* at the character *char*: a full-width or typographic
+    character that TOML does not read as syntax, a backslash in a double-quoted string (a regular expression), a
+    value without quotes, or two values of an array without a comma between them."""
+    if char in _TYPOGRAPHIC:
+        fix = _TYPOGRAPHIC[char]
+        written = "a half-width space" if fix == " " else repr(fix)
+        shown = {"\u3000": "a full-width space", "\u00a0": "a no-break space"}.get(char, repr(char))
+        return f": {shown} there is a full-width or typographic character, which TOML does not read: write {written}"
+    if msg.startswith("Unescaped '\\'"):
+        return (
+            ': in a string in double quotes a backslash starts an escape (\\n, \\"): write a regular expression '
+            "in single quotes, regex = ['\\d+%'], as examples/rules.toml does, or double each backslash"
+        )
+    if msg == "Invalid value" and (char.isalnum() or char == "_"):
+        return ': text is written in quotes (label = "fees", any = ["手数料"])'
+    if msg == "Unclosed array":
+        return ": the values of an array are separated by commas, and the array closed with ]"
+    return ""
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at *line* and *col* (from 1) of *text*, or ``""`` past its end."""
+    lines = text.split("\n")
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    return row[col - 1] if 0 < col <= len(row) else ""
 
 
 def _open_bracket(text: str, stack: list[tuple[str, int]], brackets: str) -> tuple[int, int, str] | None:

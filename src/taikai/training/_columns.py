@@ -66,7 +66,7 @@ def unfilled_sheet(name: str, rows: int, columns: Columns) -> str:
     labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
     counted = f"{rows:,} row(s) with the model's columns of a taikai suggest sheet, and no {' or '.join(wanted)} column"
     named = "reasons and sentiment columns" if len(wanted) > 1 else "reasons column"
-    if name == "<frame>":
+    if name.startswith("<frame"):
         counted += ": Suggestion.rows, before labelling"
         fill = f"fill in {labels} in the sheet suggest wrote (out=) and give that file, or add "
         fill += (

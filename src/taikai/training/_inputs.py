@@ -72,13 +72,14 @@ def _read(
     sheet: str | int | None = None,
     unknown_hint: str = "",
     far_hint: str = "",
+    frame_name: str = "<frame>",
 ) -> tuple[LabelledTable, str, str, bool]:
     """Return the checked table of *data*, its name for the metadata, its sha256, and whether it is an added file
     without a sentiment column. An added file (*skip_blank*) may name its columns the standard way instead (see
     :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
     sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
     a label outside *known* (see ``check_labelled``); *far_hint* ends it when such a label is close to no known
-    one (a category of one's own rather than a typo)."""
+    one (a category of one's own rather than a typo). *frame_name* names a DataFrame *data* (``<frame add[1]>``)."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -100,7 +101,7 @@ def _read(
         if sheet is not None:
             raise InputError("sheet= applies to an xlsx file of data, not to a DataFrame; leave it out")
         # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file
-        frame, source, lines, name, read = unescape_sheet(data), "<frame>", None, "<frame>", None
+        frame, source, lines, name, read = unescape_sheet(data), frame_name, None, frame_name, None
     else:
         path = Path(data)
         wanted = [] if skip_blank else list(zip(columns.labelled(), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN)))
@@ -136,7 +137,7 @@ def _read(
         if unfelt:
             renamed[columns.sentiment] = ""
         checked = replace(checked, frame=renamed)
-    sha = content_sha256(checked.frame, columns.labelled()) if name == "<frame>" else sha256_file(Path(name))
+    sha = content_sha256(checked.frame, columns.labelled()) if name == frame_name else sha256_file(Path(name))
     return checked, name, sha, unfelt
 
 
@@ -222,7 +223,8 @@ def read_inputs(
     known_reasons = _known({x for s in base["label_set"] for x in s}, REASON_IDS, free_labels)
     known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
     tables = []
-    for item in add:
+    given_frames = sum(isinstance(item, pd.DataFrame) for item in add)  # several: each named by its place in add
+    for position, item in enumerate(add):
         table, name, sha, unfelt = _read(
             item,
             columns,
@@ -233,6 +235,7 @@ def read_inputs(
             encoding_errors=encoding_errors,
             unknown_hint=added_labels_hint(base_name) if free_labels else "",
             far_hint="" if free_labels else new_label_hint(base_name),
+            frame_name=f"<frame add[{position}]>" if given_frames > 1 else "<frame>",
         )
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"
