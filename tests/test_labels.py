@@ -4,12 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from taikai._closest_label import closest_label
 from taikai.labels import (
     REASON_IDS,
     REASONS,
     SENTIMENT_MEANINGS,
     SENTIMENTS,
-    closest_label,
     display_order,
     format_reasons,
     label_cell,

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taikai._closest_label import closest_label
 from taikai.errors import (
     REASONS_COLUMN,
     SENTIMENT_COLUMN,
@@ -29,7 +30,6 @@ from taikai.io._unknown_labels import known_labels, row_unknowns
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
-    closest_label,
     format_reasons,
     label_cell,
     label_list,

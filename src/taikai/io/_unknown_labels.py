@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Hashable, Sequence
 
-from taikai.labels import REASON_IDS, SENTIMENTS, closest_label, named_labels, own_labels, reason_id, sentiment_id
+from taikai._closest_label import closest_label
+from taikai.labels import REASON_IDS, SENTIMENTS, named_labels, own_labels, reason_id, sentiment_id
 
 _RUN_TOGETHER = re.compile(r"[,、\s]+")
 """What separates reasons of the taxonomy, but not labels of one's own (a label of one's own may hold them)."""
@@ -27,7 +28,7 @@ def known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: C
 
 def unknown_label(label: str, known: Collection[str], several: bool = True) -> str:
     """Say that *label* is unknown, with the known label closest to it (``'sports watch'`` for ``sports-watch``;
-    ``fees (手数料が高い)`` for ``手数料高い``: :func:`~taikai.labels.closest_label`).
+    ``fees (手数料が高い)`` for ``手数料高い``: :func:`~taikai._closest_label.closest_label`).
 
     Where *several* labels may be given (reasons) and *label* is known labels run together with ``、``, a comma or
     a space (``お金、忙しさ``: a label of one's own may hold those, so they do not separate such labels), say to

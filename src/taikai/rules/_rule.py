@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from taikai._closest_label import closest_label
 from taikai.errors import InputError, RulesError, UnknownRuleLabelError
-from taikai.labels import SENTIMENTS, closest_label, label_list, own_labels, reason_id, sentiment_id, sentiment_name
+from taikai.labels import SENTIMENTS, label_list, own_labels, reason_id, sentiment_id, sentiment_name
 from taikai.text import markdown_cell
 
 
@@ -175,7 +176,7 @@ def rule_label(written: str, labels: Sequence[str] | None) -> str:
 def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
     """Return the problem of a rule (*where*: ``FILE:LINE: rule 'NAME'``) whose *label* the model does not have, with
     the closest of the model's reasons *labels* when one is close (``closest: fees (手数料が高い)``), as
-    ``evaluate`` and ``train --add`` say it (:func:`taikai.labels.closest_label`). A sentiment (``negative``,
+    ``evaluate`` and ``train --add`` say it (:func:`taikai._closest_label.closest_label`). A sentiment (``negative``,
     ``ネガティブ``) is said to be one: rules set reasons only; several reasons (``fees|low_pay``) are said to need
     a rule each."""
     if sentiment_id(label) in SENTIMENTS:

@@ -1,0 +1,42 @@
+"""The label a message offers for an unknown one (:func:`closest_label`): ``fees (手数料が高い)`` for ``手数料高い``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from taikai.labels import (
+    REASON_IDS,
+    SENTIMENTS,
+    OwnLabels,
+    own_labels,
+    reason_id,
+    reason_name,
+    sentiment_id,
+    sentiment_name,
+    shown_label,
+)
+
+
+def closest_label(label: str, known: Iterable[str]) -> str | None:
+    """Return the label of *known* closest to an unknown *label* as messages name it, or ``None``: labels of the
+    taxonomy compared by id and by Japanese name, named ``fees (手数料が高い)``; labels of one's own as written (a
+    taxonomy name of one of them, ``手数料が高い`` for their ``fees``, names it and says they are read as written).
+    A label that differs from a known one in case only (``FEES``, ``Fees``) always names it."""
+    import difflib
+
+    ids = [str(k) for k in known]
+    own = isinstance(known, OwnLabels) or (own_labels(ids) and own_labels(ids, SENTIMENTS))
+    names = {} if own else {x: reason_name(x) if x in REASON_IDS else sentiment_name(x) for x in ids}
+    spellings = {spelled: x for x in ids for spelled in (x, names.get(x, x))}
+    folded = {spelled.casefold(): x for spelled, x in spellings.items()}
+    close = difflib.get_close_matches(label, list(spellings), n=1, cutoff=0.5)
+    taxonomy = next((x for x in (reason_id(label), sentiment_id(label)) if x != label.strip() and x in ids), None)
+    if own and taxonomy is not None and label.casefold() not in folded:  # 手数料が高い for a --free-labels fees
+        return f"{taxonomy!r}, named {label!r} in the taxonomy; labels of one's own are read as written"
+    if label.casefold() in folded:  # a case-only variant (FEES of fees), which difflib misses in capitals
+        found = folded[label.casefold()]
+    elif close:
+        found = spellings[close[0]]
+    else:
+        return None
+    return repr(found) if own else f"{shown_label(found)} ({names[found]})"
