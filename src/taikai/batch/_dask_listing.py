@@ -19,11 +19,14 @@ from taikai.errors import INPUT_FORMAT, DataWarning, InputError
 
 @dataclass(frozen=True)
 class InputFiles:
-    """The files to read (absolute, sorted), their format, and the litter skipped (as found, sorted)."""
+    """The files to read (absolute, sorted), their format, the litter skipped (as found, sorted), and the folder
+    they were found below (absolute: the folder given, a glob's fixed part, a file's own folder): Hive keys
+    (``year=2024/``) are read from the folders below it only, never from those above (``/data/run=1/dump/``)."""
 
     files: list[Path]
     format: str
     skipped: list[str]
+    base: Path
 
     def first(self, pattern: str | Path) -> str | Path:
         """Return what a message on the columns of the first file (every other has them) names: *pattern* when it
@@ -44,6 +47,16 @@ def _below(pattern: str | Path) -> int:
     """Return how many leading parts of *pattern* hold no glob character: those the glob's matches repeat."""
     parts = Path(pattern).parts
     return next((k for k, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+
+
+def _base(pattern: str | Path) -> Path:
+    """Return the folder the files of *pattern* are found below (see :class:`InputFiles`), absolute."""
+    root = Path(pattern)
+    if root.is_dir():
+        return root.absolute()
+    if glob.has_magic(str(pattern)):
+        return Path(*root.parts[: _below(pattern)]).absolute()
+    return root.absolute().parent
 
 
 def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
@@ -96,7 +109,7 @@ def input_files(pattern: str | Path, input_format: str | None = None, output: Pa
     fmt = formats.pop()
     if fmt == "xlsx":
         raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
-    return InputFiles(files, fmt, skipped)
+    return InputFiles(files, fmt, skipped, _base(pattern))
 
 
 def check_not_read(output: Path, pattern: str | Path, files: list[Path]) -> None:

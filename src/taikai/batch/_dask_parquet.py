@@ -31,6 +31,29 @@ def file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
     return found
 
 
+def check_alike(files: list[Path], types: dict[str, dict[Path, pa.DataType]], base: Path) -> None:
+    """Refuse Parquet *files* (found below *base*) whose columns (*types*, of :func:`file_types`) differ, and a Hive
+    key of their folders (``year=2024/``) that is also a column of theirs: Dask would drop a column the first file
+    lacks from every file, stop at one a later file lacks, and cannot read a column from both the file and its
+    folder's name."""
+    for column, kinds in types.items():
+        if len(kinds) < len(files):
+            has, lacks = next(iter(kinds)), next(f for f in files if f not in kinds)
+            raise InputError(
+                f"{lacks}: has no column {column!r}, which {has} has; the Dask engine reads Parquet files of one set "
+                "of columns (in any order): give every file the same columns (null where one has no value), or "
+                "classify the files apart"
+            )
+    for path in files:
+        keys = [part.partition("=")[0] for part in path.relative_to(base).parent.parts if "=" in part]
+        if key := next((k for k in keys if k in types), None):
+            raise InputError(
+                f"{path}: {key!r} is both a column of the file and a key of its folders' names ({key}=...); "
+                "the Dask engine cannot read a column from both: rename the folders or the column (or drop it from "
+                "the files), then run again"
+            )
+
+
 def _as_text(kind: pa.DataType) -> bool:
     """Say whether Arrow casts *kind* to text (numbers, booleans, text, dates and times; not lists or structs)."""
     checks = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, pa.types.is_decimal)
