@@ -165,3 +165,45 @@ def test_an_output_the_input_would_read_is_refused_before_any_work(tmp_path, mon
         classify_files(given, Path(output), "text", model="no-model-is-loaded")
     assert str(caught.value).startswith(f"{given}: would read {Path(read)}, a file of this run's output {output} ")
     assert not (tmp_path / f"{output}.taikai-partial").exists()
+
+
+@pytest.mark.parametrize(
+    ("other", "given", "advice"),
+    [
+        (
+            "README.txt",
+            "in",
+            "move it out of in, or give a quoted glob that matches the data files only, like 'in/*.csv'",
+        ),
+        ("notes.md", "in/*", "like 'in/*.csv'"),
+        ("sub/README.txt", "in", "like 'in/**/*.csv'"),
+        (
+            "sub/README.txt",
+            "in/**/*",
+            "move it out of in, or give a quoted glob that matches the data files only, like 'in/**/*.csv'",
+        ),
+    ],
+)
+def test_a_file_of_no_format_beside_data_files_is_said_to_be_left_out(tmp_path, monkeypatch, other, given, advice):
+    """Regression: a README.txt in a folder of CSV files said to name the format with --input-format csv, which
+    read the README as a CSV file (and refused it for its columns); the advice now given works."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    (tmp_path / "in" / other).write_text("このフォルダについて\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        listing.input_files(given)
+    said = str(caught.value)
+    assert said.startswith(f"{tmp_path / 'in' / other}: its extension ") and said.endswith(advice), said
+    followed = said.rsplit("like '", 1)[1].rstrip("'")
+    assert listing.input_files(followed).files == [tmp_path / "in" / "a.csv"]
+
+
+@pytest.mark.parametrize("other", ["README.txt", "part-00000"])
+def test_files_of_no_format_alone_keep_their_own_advice(tmp_path, other):
+    """Files none of which has a format's extension: naming the format is the advice (it applies to them all)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / other).write_text("本文\n手数料が高い\n", encoding="utf-8")
+    with pytest.raises(InputError, match="input_format="):
+        listing.input_files(tmp_path / "in")
+    assert listing.input_files(tmp_path / "in", "csv").files == [tmp_path / "in" / other]

@@ -103,13 +103,48 @@ def input_files(pattern: str | Path, input_format: str | None = None, output: Pa
         )
     for p in files:  # a pipe among them would be read twice (schema, then rows) or skipped: refused by name, first
         tio.check_regular_file(p, input_format)
-    formats = {tio.format_of(p, input_format, INPUT_FORMAT) for p in files}
+    formats = _formats(pattern, files, input_format)
     if len(formats) > 1:
         raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
     fmt = formats.pop()
     if fmt == "xlsx":
         raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
     return InputFiles(files, fmt, skipped, _base(pattern))
+
+
+def _fixed(pattern: str | Path) -> Path:
+    """Return the folder *pattern* names, or the part of the glob *pattern* without a glob character."""
+    return Path(pattern) if Path(pattern).is_dir() else Path(*Path(pattern).parts[: _below(pattern)])
+
+
+def _data_glob(pattern: str | Path, files: list[Path], suffix: str) -> str:
+    """Return a glob like the folder or glob *pattern* that matches its *files* with the extension *suffix* only."""
+    if glob.has_magic(str(pattern)):
+        last = Path(pattern).name
+        return str(Path(pattern).with_name(last + suffix if last.endswith("*") else "*" + suffix))
+    nested = any(f.parent != Path(pattern).absolute() for f in files)
+    return str(Path(pattern, "**" if nested else "", "*" + suffix))
+
+
+def _formats(pattern: str | Path, files: list[Path], input_format: str | None) -> set[str]:
+    """Return the formats of *files*; refuse one whose extension names none, saying, when other files of the folder
+    or glob *pattern* have one, to leave it out (not to name a format, which would apply to every file)."""
+    formats: dict[str, Path] = {}
+    for p in files:
+        try:
+            formats.setdefault(tio.format_of(p, input_format, INPUT_FORMAT), p)
+        except InputError:
+            if input_format is not None or len(files) == 1:
+                raise
+            other = next((f for f in files if tio.likely_format(f) not in (None, "xlsx")), None)
+            if other is None:  # no data file among them: what the file's own error says is the advice
+                raise
+            raise InputError(
+                f"{p}: its extension {p.suffix!r} names no format the Dask engine reads (Parquet, CSV, TSV, JSONL), "
+                f"unlike {other.name}'s; move it out of {_fixed(pattern)}, or give a quoted glob that matches the data "
+                f"files only, like '{_data_glob(pattern, files, other.suffix)}'"
+            ) from None
+    return set(formats)
 
 
 def check_not_read(output: Path, pattern: str | Path, files: list[Path]) -> None:
