@@ -13,6 +13,7 @@ from taikai.errors import DataWarning, InputError
 
 pytest.importorskip("dask.dataframe")
 from taikai.batch import _dask_listing as listing
+from taikai.batch._dask_input import read_input
 
 LITTER = [
     "Thumbs.db",
@@ -207,3 +208,34 @@ def test_files_of_no_format_alone_keep_their_own_advice(tmp_path, other):
     with pytest.raises(InputError, match="input_format="):
         listing.input_files(tmp_path / "in")
     assert listing.input_files(tmp_path / "in", "csv").files == [tmp_path / "in" / other]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl"])
+@pytest.mark.parametrize("empty", [["a"], ["b"], ["a", "c"]])
+def test_an_empty_text_file_beside_others_is_skipped_and_said(tmp_path, fmt, empty):
+    """Regression: a 0-byte file among the files of a folder (a day's export without reviews) stopped the run:
+    'the file is empty; the first line must name the columns', 'no JSON object with keys found'."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    row = {"csv": "本文\n手数料が高い\n", "tsv": "本文\n手数料が高い\n", "jsonl": '{"本文": "手数料が高い"}\n'}[fmt]
+    for name in "abc":
+        (folder / f"{name}.{fmt}").write_text("" if name in empty else row, encoding="utf-8")
+    found = listing.input_files(folder)
+    assert found.files == [folder / f"{n}.{fmt}" for n in "abc" if n not in empty]
+    with pytest.warns(DataWarning, match=r"skipped .*: empty \(0 bytes\), no row to read"):
+        found.warn_skipped(folder)
+    with pytest.warns(DataWarning, match="empty"):  # read_input says it too
+        ddf, _ = read_input(folder, text_column="本文")
+    assert ddf.compute(scheduler="sync")["本文"].tolist() == ["手数料が高い"] * (3 - len(empty))
+
+
+@pytest.mark.parametrize("given", ["in", "in/a.csv"])
+def test_empty_files_alone_are_refused_as_the_local_engine_refuses_them(tmp_path, monkeypatch, given):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / "in" / name).write_bytes(b"")
+    found = listing.input_files(given)
+    assert found.empty == []
+    with pytest.raises(InputError, match="the file is empty; the first line must name the columns"):
+        read_input(given, text_column="本文")

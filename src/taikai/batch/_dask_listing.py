@@ -27,6 +27,8 @@ class InputFiles:
     format: str
     skipped: list[str]
     base: Path
+    empty: list[str]
+    """The empty (0-byte) CSV, TSV or JSONL files skipped, below :attr:`base` (none when every file is empty)."""
 
     def first(self, pattern: str | Path) -> str | Path:
         """Return what a message on the columns of the first file (every other has them) names: *pattern* when it
@@ -34,13 +36,16 @@ class InputFiles:
         return pattern if Path(pattern).is_file() else self.files[0]
 
     def warn_skipped(self, pattern: str | Path) -> None:
-        """Say (:class:`DataWarning`) which files of *pattern* were skipped as litter, if any: never silently."""
+        """Say (:class:`DataWarning`) which files of *pattern* were skipped as litter or as empty, if any: never
+        silently."""
         if self.skipped:
             warn_user(
                 f"{pattern}: skipped {listed(self.skipped)} ({WHAT_LITTER_IS}); rename a data file whose name looks "
                 "like one of them to have it read",
                 DataWarning,
             )
+        if self.empty:
+            warn_user(f"{pattern}: skipped {listed(self.empty)}: empty (0 bytes), no row to read", DataWarning)
 
 
 def _below(pattern: str | Path) -> int:
@@ -109,7 +114,13 @@ def input_files(pattern: str | Path, input_format: str | None = None, output: Pa
     fmt = formats.pop()
     if fmt == "xlsx":
         raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
-    return InputFiles(files, fmt, skipped, _base(pattern))
+    base = _base(pattern)
+    # an empty CSV, TSV or JSONL file beside others (a day without reviews) holds no row: not read, and said
+    empty = [p for p in files if fmt != "parquet" and p.stat().st_size == 0]
+    if len(empty) == len(files):  # none to read the columns from: each is refused as the local engine refuses it
+        empty = []
+    files = [p for p in files if p not in empty]
+    return InputFiles(files, fmt, skipped, base, [str(p.relative_to(base)) for p in empty])
 
 
 def _fixed(pattern: str | Path) -> Path:
