@@ -195,8 +195,13 @@ def open_listed(
             )
         reader.columns = list(names)  # its rows read by key: every file's in the first file's columns
     if reader.columns != names:
+        head = tio.head_rows(reader)  # the first one's header below a title: said as the local engine says it
+        title = head.header_below(names) if head is not None else ""
+        do = (
+            "every file must have the first one's columns, in the same order: make the headers alike, or classify "
+            "the files apart"
+        )
         raise InputError(
-            f"{path}: its columns {reader.columns} are not those of {of.rstrip(',')}: {names}; every file must have "
-            "the first one's columns, in the same order: make the headers alike, or classify the files apart"
+            f"{path}: its columns {reader.columns} are not those of {of.rstrip(',')}: {names}{title or '; ' + do}"
         )
     return reader
