@@ -239,3 +239,24 @@ def test_empty_files_alone_are_refused_as_the_local_engine_refuses_them(tmp_path
     assert found.empty == []
     with pytest.raises(InputError, match="the file is empty; the first line must name the columns"):
         read_input(given, text_column="本文")
+
+
+@pytest.mark.parametrize(
+    ("given", "base"),
+    [
+        ("data[2024]/a[1].csv", "data[2024]"),
+        ("data[2024]", "data[2024]"),
+        ("data[2024]/*.csv", "data[2024]"),
+        ("data[2024]/**/*.csv", "data[2024]"),
+        ("*/*.csv", "."),
+    ],
+)
+def test_a_file_or_folder_whose_name_holds_brackets_is_read_as_named(tmp_path, monkeypatch, given, base):
+    """Regression: a file named alone, or a glob in a folder, whose name holds [ ] (data[2024]/a[1].csv) said "no
+    file matches": the brackets were read as a glob's character class."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data[2024]").mkdir()
+    (tmp_path / "data[2024]" / "a[1].csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    found = listing.input_files(given)
+    assert found.files == [tmp_path / "data[2024]" / "a[1].csv"]
+    assert found.base == (tmp_path / base).absolute()

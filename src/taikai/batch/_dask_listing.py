@@ -48,10 +48,26 @@ class InputFiles:
             warn_user(f"{pattern}: skipped {listed(self.empty)}: empty (0 bytes), no row to read", DataWarning)
 
 
+def _is_glob(pattern: str | Path) -> bool:
+    """Say whether *pattern* is a glob: it holds a glob character and is no file or folder of that name
+    (``reviews[1].csv`` is read as the file, when there is one)."""
+    return glob.has_magic(str(pattern)) and not os.path.lexists(pattern)
+
+
 def _below(pattern: str | Path) -> int:
-    """Return how many leading parts of *pattern* hold no glob character: those the glob's matches repeat."""
+    """Return how many leading parts of *pattern* are a folder as named or hold no glob character: those the glob's
+    matches repeat (``data[2024]/*.csv`` matches the files of the folder ``data[2024]``)."""
     parts = Path(pattern).parts
-    return next((k for k, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    named = next((k for k in range(len(parts), 0, -1) if Path(*parts[:k]).is_dir()), 0)
+    return next((k for k, part in enumerate(parts) if k >= named and glob.has_magic(part)), len(parts))
+
+
+def _glob(pattern: str | Path) -> list[Path]:
+    """Return the files the glob *pattern* matches, its fixed part (:func:`_below`) read as named."""
+    parts = Path(pattern).parts
+    fixed = _below(pattern)
+    escaped = os.path.join(glob.escape(str(Path(*parts[:fixed]))), *parts[fixed:]) if fixed else str(pattern)
+    return [Path(p) for p in glob.glob(escaped, recursive=True) if not Path(p).is_dir()]
 
 
 def _base(pattern: str | Path) -> Path:
@@ -59,7 +75,7 @@ def _base(pattern: str | Path) -> Path:
     root = Path(pattern)
     if root.is_dir():
         return root.absolute()
-    if glob.has_magic(str(pattern)):
+    if _is_glob(pattern):
         return Path(*root.parts[: _below(pattern)]).absolute()
     return root.absolute().parent
 
@@ -72,10 +88,9 @@ def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
     if root.is_dir():
         found = [(p, p.relative_to(root).parts) for p in root.rglob("*") if not p.is_dir()]
         found = [(p, parts) for p, parts in found if is_litter_path(parts) or not p.name.startswith(("_", "."))]
-    elif glob.has_magic(str(pattern)):
+    elif _is_glob(pattern):
         fixed = _below(pattern)
-        matches = [Path(p) for p in glob.glob(str(pattern), recursive=True) if not Path(p).is_dir()]
-        found = [(p, p.parts[fixed:]) for p in matches]
+        found = [(p, p.parts[fixed:]) for p in _glob(pattern)]
     else:
         found = [(root, ())] if os.path.lexists(root) else []  # named alone: read whatever its name
     skipped = sorted(str(Path(*parts)) for _, parts in found if is_litter_path(parts))
@@ -130,7 +145,7 @@ def _fixed(pattern: str | Path) -> Path:
 
 def _data_glob(pattern: str | Path, files: list[Path], suffix: str) -> str:
     """Return a glob like the folder or glob *pattern* that matches its *files* with the extension *suffix* only."""
-    if glob.has_magic(str(pattern)):
+    if _is_glob(pattern):
         last = Path(pattern).name
         return str(Path(pattern).with_name(last + suffix if last.endswith("*") else "*" + suffix))
     nested = any(f.parent != Path(pattern).absolute() for f in files)
