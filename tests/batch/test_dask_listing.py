@@ -260,3 +260,20 @@ def test_a_file_or_folder_whose_name_holds_brackets_is_read_as_named(tmp_path, m
     found = listing.input_files(given)
     assert found.files == [tmp_path / "data[2024]" / "a[1].csv"]
     assert found.base == (tmp_path / base).absolute()
+
+
+@pytest.mark.parametrize(
+    "hidden", ["_SUCCESS", ".part-0.csv.crc", "_temporary/0/part-0.csv", ".Trash-1000/files/old.csv", ".git/x/y.csv"]
+)
+def test_a_folder_passes_over_files_and_folders_whose_names_start_with_an_underscore_or_a_dot(tmp_path, hidden):
+    """Regression: Spark's _temporary/ of a failed job and a .Trash-1000/ folder in the input folder were read as
+    data: their copies of the rows were classified twice. Only a file's own name was passed over."""
+    folder = tmp_path / "in"
+    (folder / hidden).parent.mkdir(parents=True, exist_ok=True)
+    (folder / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    (folder / hidden).write_text("本文\n手数料が高い\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = listing.input_files(folder)
+        found.warn_skipped(folder)
+    assert found.files == [folder / "a.csv"]

@@ -83,11 +83,13 @@ def _base(pattern: str | Path) -> Path:
 def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
     """Return the files of the folder or glob *pattern* that are no litter (:func:`is_litter_path`), and the litter
     skipped, named below the folder or the glob's fixed part; a file named alone is itself, whatever its name. In a
-    folder, another name starting with ``_`` or ``.`` is passed over too, unsaid, as no data (``_SUCCESS``)."""
+    folder, another file or folder whose name starts with ``_`` or ``.`` is passed over too, unsaid, as no data
+    (``_SUCCESS``, Spark's ``_temporary/`` of a failed job, ``.Trash-1000/``, ``.git/``), as Dask and Spark pass
+    them over."""
     root = Path(pattern)
     if root.is_dir():
         found = [(p, p.relative_to(root).parts) for p in root.rglob("*") if not p.is_dir()]
-        found = [(p, parts) for p, parts in found if is_litter_path(parts) or not p.name.startswith(("_", "."))]
+        found = [(p, parts) for p, parts in found if is_litter_path(parts) or not any(map(_unread, parts))]
     elif _is_glob(pattern):
         fixed = _below(pattern)
         found = [(p, p.parts[fixed:]) for p in _glob(pattern)]
@@ -95,6 +97,11 @@ def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
         found = [(root, ())] if os.path.lexists(root) else []  # named alone: read whatever its name
     skipped = sorted(str(Path(*parts)) for _, parts in found if is_litter_path(parts))
     return [p for p, parts in found if not is_litter_path(parts)], skipped
+
+
+def _unread(name: str) -> bool:
+    """Say whether a file or folder called *name* in an input folder is passed over as no data (see :func:`_listed`)."""
+    return name.startswith(("_", "."))
 
 
 def is_litter_path(parts: tuple[str, ...]) -> bool:
