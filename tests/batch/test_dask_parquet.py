@@ -66,3 +66,28 @@ def test_read_input_reads_hive_keys_from_the_folders_below_the_input_only(tmp_pa
     assert schema.names == columns and list(frame.columns) == columns
     if keys is not None:
         assert frame["year"].tolist() == keys
+
+
+def _categories(values: list[str]) -> pd.Series:
+    return pd.Series(values, dtype="category")
+
+
+@pytest.mark.parametrize("column", ["text", "platform"])
+@pytest.mark.parametrize("which", ["first", "second", "both"])
+def test_read_input_reads_a_category_column_in_some_files_as_its_values(tmp_path, column, which):
+    """Regression: a column pandas wrote as a category (a dictionary in Parquet) in one file and as text in another
+    stopped the run: "the column 'platform' is dictionary<values=string, ...> in a.parquet but string in
+    b.parquet", though every value is text in both."""
+    root = tmp_path / "in"
+    root.mkdir()
+    texts, platforms = ["手数料が高い", "報酬が安い"], ["A社", "B社"]
+    for k, name in enumerate(["a", "b"]):
+        frame = pd.DataFrame({"text": [texts[k]], "platform": [platforms[k]]})
+        if which in (["first", "second"][k], "both"):
+            frame[column] = _categories(frame[column].tolist())
+        frame.to_parquet(root / f"{name}.parquet", index=False)
+    ddf, schema = dask_input.read_input(root, text_column="text")
+    frame = ddf.compute(scheduler="sync")
+    assert frame["text"].tolist() == texts and frame["platform"].tolist() == platforms
+    kind = str(schema.field(column).type)
+    assert kind.startswith("dictionary<values=string") if which == "both" else kind in ("string", "large_string")

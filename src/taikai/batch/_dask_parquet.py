@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import dask.dataframe as dd
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -66,6 +67,8 @@ def parquet_field(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
     a number in the text column is ``not text``, as in a local run); else raise :class:`InputError` naming two
     files that disagree."""
     distinct = {k for k in kinds.values() if not pa.types.is_null(k)}
+    if len(distinct) > 1 and any(map(pa.types.is_dictionary, distinct)):  # pandas' category in some files only
+        return parquet_field(column, {p: _plain(k) for p, k in kinds.items()})
     if len(distinct) <= 1:
         return pa.field(column, distinct.pop() if distinct else pa.null())
     try:
@@ -81,6 +84,27 @@ def parquet_field(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
         f"the column {column!r} is {a_type} in {a_file} but {b_type} in {b_file}; the Dask engine writes one "
         "type per column: make the column one type in every file (text, for instance) and run again"
     )
+
+
+def _plain(kind: pa.DataType) -> pa.DataType:
+    """Return the type of the values of a dictionary *kind* (pandas' ``category`` written to Parquet), else *kind*."""
+    return kind.value_type if pa.types.is_dictionary(kind) else kind
+
+
+def undictionaried(ddf: dd.DataFrame, schema: pa.Schema, types: dict[str, dict[Path, pa.DataType]]) -> dd.DataFrame:
+    """Return *ddf* with each column of *schema* that some files (*types*, of :func:`file_types`) hold as a
+    dictionary, and the schema does not, read as the schema's type in every partition."""
+    dtypes = {
+        f.name: pd.ArrowDtype(f.type)
+        for f in schema
+        if not pa.types.is_dictionary(f.type) and any(map(pa.types.is_dictionary, types.get(f.name, {}).values()))
+    }
+    return ddf.map_partitions(_as_dtypes, dtypes, meta=_as_dtypes(ddf._meta, dtypes)) if dtypes else ddf
+
+
+def _as_dtypes(part: pd.DataFrame, dtypes: dict[str, pd.ArrowDtype]) -> pd.DataFrame:
+    """Return *part* with its columns of *dtypes* cast to them."""
+    return part.astype(dtypes)
 
 
 def byte_columns(schema: pa.Schema) -> list[str]:
