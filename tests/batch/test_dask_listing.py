@@ -277,3 +277,19 @@ def test_a_folder_passes_over_files_and_folders_whose_names_start_with_an_unders
         found = listing.input_files(folder)
         found.warn_skipped(folder)
     assert found.files == [folder / "a.csv"]
+
+
+@pytest.mark.parametrize(("given", "loop"), [("in", False), ("in", True), ("in/**/*.csv", False)])
+def test_a_folder_reads_the_files_of_a_linked_folder_as_a_glob_does(tmp_path, monkeypatch, given, loop):
+    """Regression: a folder whose 2024/ is a link to another disk's folder read none of its files, unsaid, where the
+    recursive glob in/**/*.csv read them. A link back up the tree is read once, not followed round."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "in" / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    (tmp_path / "archive" / "b.csv").write_text("本文\n案件が少ない\n", encoding="utf-8")
+    (tmp_path / "in" / "2024").symlink_to(tmp_path / "archive", target_is_directory=True)
+    if loop:
+        (tmp_path / "archive" / "up").symlink_to(tmp_path / "in", target_is_directory=True)
+    found = listing.input_files(given)
+    assert [f.relative_to(tmp_path) for f in found.files] == [Path("in/2024/b.csv"), Path("in/a.csv")]

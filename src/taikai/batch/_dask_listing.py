@@ -80,6 +80,21 @@ def _base(pattern: str | Path) -> Path:
     return root.absolute().parent
 
 
+def _walked(root: Path) -> list[Path]:
+    """Return the files below the folder *root*, those of a linked folder too (as a recursive glob reads them), each
+    folder read once: a link back up the tree is not followed round."""
+    seen: set[str] = set()
+    found: list[Path] = []
+    for folder, folders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            folders.clear()
+            continue
+        seen.add(real)
+        found += [Path(folder, name) for name in names]
+    return found
+
+
 def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
     """Return the files of the folder or glob *pattern* that are no litter (:func:`is_litter_path`), and the litter
     skipped, named below the folder or the glob's fixed part; a file named alone is itself, whatever its name. In a
@@ -88,7 +103,7 @@ def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
     them over."""
     root = Path(pattern)
     if root.is_dir():
-        found = [(p, p.relative_to(root).parts) for p in root.rglob("*") if not p.is_dir()]
+        found = [(p, p.relative_to(root).parts) for p in _walked(root)]
         found = [(p, parts) for p, parts in found if is_litter_path(parts) or not any(map(_unread, parts))]
     elif _is_glob(pattern):
         fixed = _below(pattern)
