@@ -227,11 +227,19 @@ def test_read_input_takes_the_first_file_s_keys_from_all_its_records(tmp_path):
             "file, FIRST: ['id', 'text']; every file must have the first one's columns, in the same order: make the "
             "headers alike, or classify the files apart",
         ),
+        (
+            "csv",
+            "id,text\n1,手数料が高い\n",
+            "レビュー一覧\n\nid,text\n2,案件\n",
+            "its columns ['レビュー一覧'] are not those of the first file, FIRST: ['id', 'text']; 'id' and 'text' are "
+            "on line 3: the lines above it look like a title; delete them (taikai reads the header from line 1)",
+        ),
     ],
-    ids=["jsonl-key-the-first-lacks", "csv-other-order"],
+    ids=["jsonl-key-the-first-lacks", "csv-other-order", "csv-header-below-a-title"],
 )
 def test_read_input_names_the_first_file_whose_columns_a_file_lacks(tmp_path, fmt, first, second, said):
-    """The error named neither the first file (which the columns come from) nor what to do."""
+    """The error named neither the first file (which the columns come from) nor what to do. A later file whose
+    header is below a title was told to make the headers alike, not where its header is, as the local engine says."""
     (tmp_path / f"a.{fmt}").write_text(first, encoding="utf-8")
     (tmp_path / f"b.{fmt}").write_text(second, encoding="utf-8")
     with pytest.raises(InputError) as caught:

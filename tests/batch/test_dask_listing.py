@@ -13,6 +13,7 @@ from taikai.errors import DataWarning, InputError
 
 pytest.importorskip("dask.dataframe")
 from taikai.batch import _dask_listing as listing
+from taikai.batch._dask_input import read_input
 
 LITTER = [
     "Thumbs.db",
@@ -165,3 +166,130 @@ def test_an_output_the_input_would_read_is_refused_before_any_work(tmp_path, mon
         classify_files(given, Path(output), "text", model="no-model-is-loaded")
     assert str(caught.value).startswith(f"{given}: would read {Path(read)}, a file of this run's output {output} ")
     assert not (tmp_path / f"{output}.taikai-partial").exists()
+
+
+@pytest.mark.parametrize(
+    ("other", "given", "advice"),
+    [
+        (
+            "README.txt",
+            "in",
+            "move it out of in, or give a quoted glob that matches the data files only, like 'in/*.csv'",
+        ),
+        ("notes.md", "in/*", "like 'in/*.csv'"),
+        ("sub/README.txt", "in", "like 'in/**/*.csv'"),
+        (
+            "sub/README.txt",
+            "in/**/*",
+            "move it out of in, or give a quoted glob that matches the data files only, like 'in/**/*.csv'",
+        ),
+    ],
+)
+def test_a_file_of_no_format_beside_data_files_is_said_to_be_left_out(tmp_path, monkeypatch, other, given, advice):
+    """Regression: a README.txt in a folder of CSV files said to name the format with --input-format csv, which
+    read the README as a CSV file (and refused it for its columns); the advice now given works."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    (tmp_path / "in" / other).write_text("このフォルダについて\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        listing.input_files(given)
+    said = str(caught.value)
+    assert said.startswith(f"{tmp_path / 'in' / other}: its extension ") and said.endswith(advice), said
+    followed = said.rsplit("like '", 1)[1].rstrip("'")
+    assert listing.input_files(followed).files == [tmp_path / "in" / "a.csv"]
+
+
+@pytest.mark.parametrize("other", ["README.txt", "part-00000"])
+def test_files_of_no_format_alone_keep_their_own_advice(tmp_path, other):
+    """Files none of which has a format's extension: naming the format is the advice (it applies to them all)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / other).write_text("本文\n手数料が高い\n", encoding="utf-8")
+    with pytest.raises(InputError, match="input_format="):
+        listing.input_files(tmp_path / "in")
+    assert listing.input_files(tmp_path / "in", "csv").files == [tmp_path / "in" / other]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl"])
+@pytest.mark.parametrize("empty", [["a"], ["b"], ["a", "c"]])
+def test_an_empty_text_file_beside_others_is_skipped_and_said(tmp_path, fmt, empty):
+    """Regression: a 0-byte file among the files of a folder (a day's export without reviews) stopped the run:
+    'the file is empty; the first line must name the columns', 'no JSON object with keys found'."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    row = {"csv": "本文\n手数料が高い\n", "tsv": "本文\n手数料が高い\n", "jsonl": '{"本文": "手数料が高い"}\n'}[fmt]
+    for name in "abc":
+        (folder / f"{name}.{fmt}").write_text("" if name in empty else row, encoding="utf-8")
+    found = listing.input_files(folder)
+    assert found.files == [folder / f"{n}.{fmt}" for n in "abc" if n not in empty]
+    with pytest.warns(DataWarning, match=r"skipped .*: empty \(0 bytes\), no row to read"):
+        found.warn_skipped(folder)
+    with pytest.warns(DataWarning, match="empty"):  # read_input says it too
+        ddf, _ = read_input(folder, text_column="本文")
+    assert ddf.compute(scheduler="sync")["本文"].tolist() == ["手数料が高い"] * (3 - len(empty))
+
+
+@pytest.mark.parametrize("given", ["in", "in/a.csv"])
+def test_empty_files_alone_are_refused_as_the_local_engine_refuses_them(tmp_path, monkeypatch, given):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / "in" / name).write_bytes(b"")
+    found = listing.input_files(given)
+    assert found.empty == []
+    with pytest.raises(InputError, match="the file is empty; the first line must name the columns"):
+        read_input(given, text_column="本文")
+
+
+@pytest.mark.parametrize(
+    ("given", "base"),
+    [
+        ("data[2024]/a[1].csv", "data[2024]"),
+        ("data[2024]", "data[2024]"),
+        ("data[2024]/*.csv", "data[2024]"),
+        ("data[2024]/**/*.csv", "data[2024]"),
+        ("*/*.csv", "."),
+    ],
+)
+def test_a_file_or_folder_whose_name_holds_brackets_is_read_as_named(tmp_path, monkeypatch, given, base):
+    """Regression: a file named alone, or a glob in a folder, whose name holds [ ] (data[2024]/a[1].csv) said "no
+    file matches": the brackets were read as a glob's character class."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data[2024]").mkdir()
+    (tmp_path / "data[2024]" / "a[1].csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    found = listing.input_files(given)
+    assert found.files == [tmp_path / "data[2024]" / "a[1].csv"]
+    assert found.base == (tmp_path / base).absolute()
+
+
+@pytest.mark.parametrize(
+    "hidden", ["_SUCCESS", ".part-0.csv.crc", "_temporary/0/part-0.csv", ".Trash-1000/files/old.csv", ".git/x/y.csv"]
+)
+def test_a_folder_passes_over_files_and_folders_whose_names_start_with_an_underscore_or_a_dot(tmp_path, hidden):
+    """Regression: Spark's _temporary/ of a failed job and a .Trash-1000/ folder in the input folder were read as
+    data: their copies of the rows were classified twice. Only a file's own name was passed over."""
+    folder = tmp_path / "in"
+    (folder / hidden).parent.mkdir(parents=True, exist_ok=True)
+    (folder / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    (folder / hidden).write_text("本文\n手数料が高い\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = listing.input_files(folder)
+        found.warn_skipped(folder)
+    assert found.files == [folder / "a.csv"]
+
+
+@pytest.mark.parametrize(("given", "loop"), [("in", False), ("in", True), ("in/**/*.csv", False)])
+def test_a_folder_reads_the_files_of_a_linked_folder_as_a_glob_does(tmp_path, monkeypatch, given, loop):
+    """Regression: a folder whose 2024/ is a link to another disk's folder read none of its files, unsaid, where the
+    recursive glob in/**/*.csv read them. A link back up the tree is read once, not followed round."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "in" / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    (tmp_path / "archive" / "b.csv").write_text("本文\n案件が少ない\n", encoding="utf-8")
+    (tmp_path / "in" / "2024").symlink_to(tmp_path / "archive", target_is_directory=True)
+    if loop:
+        (tmp_path / "archive" / "up").symlink_to(tmp_path / "in", target_is_directory=True)
+    found = listing.input_files(given)
+    assert [f.relative_to(tmp_path) for f in found.files] == [Path("in/2024/b.csv"), Path("in/a.csv")]

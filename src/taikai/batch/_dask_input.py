@@ -22,7 +22,14 @@ import taikai.io as tio
 from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_listing import InputFiles, input_files, open_listed
-from taikai.batch._dask_parquet import byte_columns, file_types, parquet_field, texts_of_bytes
+from taikai.batch._dask_parquet import (
+    byte_columns,
+    check_alike,
+    file_types,
+    parquet_field,
+    texts_of_bytes,
+    undictionaried,
+)
 from taikai.errors import ENCODING, ON_BAD_LINES, InputError, check_bool
 from taikai.io import OutputSpec
 
@@ -240,10 +247,13 @@ def read_files(
             raise InputError(f"{pattern}: {ENCODING} applies to CSV, TSV and JSONL input, not to parquet; leave it out")
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
-        ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False)
+        check_alike(files, types, found.base)
+        base = {"partition_base_dir": str(found.base)}  # Hive keys below the input only
+        ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
         framed = pa.Schema.from_pandas(ddf._meta, preserve_index=False)  # hive keys from the frame
         text_label(list(ddf.columns), text_column, pattern)
         schema = pa.schema([parquet_field(c, types[c]) if c in types else framed.field(c) for c in ddf.columns])
+        ddf = undictionaried(ddf, schema, types)  # a category in some files only: its values' type in all
         if columns := byte_columns(schema):  # text without Parquet's UTF-8 mark: read as the local engine reads it
             ddf = ddf.map_partitions(texts_of_bytes, columns, meta=texts_of_bytes(ddf._meta, columns))
         return ddf, schema

@@ -19,11 +19,16 @@ from taikai.errors import INPUT_FORMAT, DataWarning, InputError
 
 @dataclass(frozen=True)
 class InputFiles:
-    """The files to read (absolute, sorted), their format, and the litter skipped (as found, sorted)."""
+    """The files to read (absolute, sorted), their format, the litter skipped (as found, sorted), and the folder
+    they were found below (absolute: the folder given, a glob's fixed part, a file's own folder): Hive keys
+    (``year=2024/``) are read from the folders below it only, never from those above (``/data/run=1/dump/``)."""
 
     files: list[Path]
     format: str
     skipped: list[str]
+    base: Path
+    empty: list[str]
+    """The empty (0-byte) CSV, TSV or JSONL files skipped, below :attr:`base` (none when every file is empty)."""
 
     def first(self, pattern: str | Path) -> str | Path:
         """Return what a message on the columns of the first file (every other has them) names: *pattern* when it
@@ -31,37 +36,87 @@ class InputFiles:
         return pattern if Path(pattern).is_file() else self.files[0]
 
     def warn_skipped(self, pattern: str | Path) -> None:
-        """Say (:class:`DataWarning`) which files of *pattern* were skipped as litter, if any: never silently."""
+        """Say (:class:`DataWarning`) which files of *pattern* were skipped as litter or as empty, if any: never
+        silently."""
         if self.skipped:
             warn_user(
                 f"{pattern}: skipped {listed(self.skipped)} ({WHAT_LITTER_IS}); rename a data file whose name looks "
                 "like one of them to have it read",
                 DataWarning,
             )
+        if self.empty:
+            warn_user(f"{pattern}: skipped {listed(self.empty)}: empty (0 bytes), no row to read", DataWarning)
+
+
+def _is_glob(pattern: str | Path) -> bool:
+    """Say whether *pattern* is a glob: it holds a glob character and is no file or folder of that name
+    (``reviews[1].csv`` is read as the file, when there is one)."""
+    return glob.has_magic(str(pattern)) and not os.path.lexists(pattern)
 
 
 def _below(pattern: str | Path) -> int:
-    """Return how many leading parts of *pattern* hold no glob character: those the glob's matches repeat."""
+    """Return how many leading parts of *pattern* are a folder as named or hold no glob character: those the glob's
+    matches repeat (``data[2024]/*.csv`` matches the files of the folder ``data[2024]``)."""
     parts = Path(pattern).parts
-    return next((k for k, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    named = next((k for k in range(len(parts), 0, -1) if Path(*parts[:k]).is_dir()), 0)
+    return next((k for k, part in enumerate(parts) if k >= named and glob.has_magic(part)), len(parts))
+
+
+def _glob(pattern: str | Path) -> list[Path]:
+    """Return the files the glob *pattern* matches, its fixed part (:func:`_below`) read as named."""
+    parts = Path(pattern).parts
+    fixed = _below(pattern)
+    escaped = os.path.join(glob.escape(str(Path(*parts[:fixed]))), *parts[fixed:]) if fixed else str(pattern)
+    return [Path(p) for p in glob.glob(escaped, recursive=True) if not Path(p).is_dir()]
+
+
+def _base(pattern: str | Path) -> Path:
+    """Return the folder the files of *pattern* are found below (see :class:`InputFiles`), absolute."""
+    root = Path(pattern)
+    if root.is_dir():
+        return root.absolute()
+    if _is_glob(pattern):
+        return Path(*root.parts[: _below(pattern)]).absolute()
+    return root.absolute().parent
+
+
+def _walked(root: Path) -> list[Path]:
+    """Return the files below the folder *root*, those of a linked folder too (as a recursive glob reads them), each
+    folder read once: a link back up the tree is not followed round."""
+    seen: set[str] = set()
+    found: list[Path] = []
+    for folder, folders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            folders.clear()
+            continue
+        seen.add(real)
+        found += [Path(folder, name) for name in names]
+    return found
 
 
 def _listed(pattern: str | Path) -> tuple[list[Path], list[str]]:
     """Return the files of the folder or glob *pattern* that are no litter (:func:`is_litter_path`), and the litter
     skipped, named below the folder or the glob's fixed part; a file named alone is itself, whatever its name. In a
-    folder, another name starting with ``_`` or ``.`` is passed over too, unsaid, as no data (``_SUCCESS``)."""
+    folder, another file or folder whose name starts with ``_`` or ``.`` is passed over too, unsaid, as no data
+    (``_SUCCESS``, Spark's ``_temporary/`` of a failed job, ``.Trash-1000/``, ``.git/``), as Dask and Spark pass
+    them over."""
     root = Path(pattern)
     if root.is_dir():
-        found = [(p, p.relative_to(root).parts) for p in root.rglob("*") if not p.is_dir()]
-        found = [(p, parts) for p, parts in found if is_litter_path(parts) or not p.name.startswith(("_", "."))]
-    elif glob.has_magic(str(pattern)):
+        found = [(p, p.relative_to(root).parts) for p in _walked(root)]
+        found = [(p, parts) for p, parts in found if is_litter_path(parts) or not any(map(_unread, parts))]
+    elif _is_glob(pattern):
         fixed = _below(pattern)
-        matches = [Path(p) for p in glob.glob(str(pattern), recursive=True) if not Path(p).is_dir()]
-        found = [(p, p.parts[fixed:]) for p in matches]
+        found = [(p, p.parts[fixed:]) for p in _glob(pattern)]
     else:
         found = [(root, ())] if os.path.lexists(root) else []  # named alone: read whatever its name
     skipped = sorted(str(Path(*parts)) for _, parts in found if is_litter_path(parts))
     return [p for p, parts in found if not is_litter_path(parts)], skipped
+
+
+def _unread(name: str) -> bool:
+    """Say whether a file or folder called *name* in an input folder is passed over as no data (see :func:`_listed`)."""
+    return name.startswith(("_", "."))
 
 
 def is_litter_path(parts: tuple[str, ...]) -> bool:
@@ -90,13 +145,54 @@ def input_files(pattern: str | Path, input_format: str | None = None, output: Pa
         )
     for p in files:  # a pipe among them would be read twice (schema, then rows) or skipped: refused by name, first
         tio.check_regular_file(p, input_format)
-    formats = {tio.format_of(p, input_format, INPUT_FORMAT) for p in files}
+    formats = _formats(pattern, files, input_format)
     if len(formats) > 1:
         raise InputError(f"{pattern}: the files mix formats {sorted(formats)}; give files of one format")
     fmt = formats.pop()
     if fmt == "xlsx":
         raise InputError("the Dask engine reads Parquet, CSV, TSV and JSONL; use the local engine for xlsx")
-    return InputFiles(files, fmt, skipped)
+    base = _base(pattern)
+    # an empty CSV, TSV or JSONL file beside others (a day without reviews) holds no row: not read, and said
+    empty = [p for p in files if fmt != "parquet" and p.stat().st_size == 0]
+    if len(empty) == len(files):  # none to read the columns from: each is refused as the local engine refuses it
+        empty = []
+    files = [p for p in files if p not in empty]
+    return InputFiles(files, fmt, skipped, base, [str(p.relative_to(base)) for p in empty])
+
+
+def _fixed(pattern: str | Path) -> Path:
+    """Return the folder *pattern* names, or the part of the glob *pattern* without a glob character."""
+    return Path(pattern) if Path(pattern).is_dir() else Path(*Path(pattern).parts[: _below(pattern)])
+
+
+def _data_glob(pattern: str | Path, files: list[Path], suffix: str) -> str:
+    """Return a glob like the folder or glob *pattern* that matches its *files* with the extension *suffix* only."""
+    if _is_glob(pattern):
+        last = Path(pattern).name
+        return str(Path(pattern).with_name(last + suffix if last.endswith("*") else "*" + suffix))
+    nested = any(f.parent != Path(pattern).absolute() for f in files)
+    return str(Path(pattern, "**" if nested else "", "*" + suffix))
+
+
+def _formats(pattern: str | Path, files: list[Path], input_format: str | None) -> set[str]:
+    """Return the formats of *files*; refuse one whose extension names none, saying, when other files of the folder
+    or glob *pattern* have one, to leave it out (not to name a format, which would apply to every file)."""
+    formats: dict[str, Path] = {}
+    for p in files:
+        try:
+            formats.setdefault(tio.format_of(p, input_format, INPUT_FORMAT), p)
+        except InputError:
+            if input_format is not None or len(files) == 1:
+                raise
+            other = next((f for f in files if tio.likely_format(f) not in (None, "xlsx")), None)
+            if other is None:  # no data file among them: what the file's own error says is the advice
+                raise
+            raise InputError(
+                f"{p}: its extension {p.suffix!r} names no format the Dask engine reads (Parquet, CSV, TSV, JSONL), "
+                f"unlike {other.name}'s; move it out of {_fixed(pattern)}, or give a quoted glob that matches the data "
+                f"files only, like '{_data_glob(pattern, files, other.suffix)}'"
+            ) from None
+    return set(formats)
 
 
 def check_not_read(output: Path, pattern: str | Path, files: list[Path]) -> None:
@@ -137,8 +233,13 @@ def open_listed(
             )
         reader.columns = list(names)  # its rows read by key: every file's in the first file's columns
     if reader.columns != names:
+        head = tio.head_rows(reader)  # the first one's header below a title: said as the local engine says it
+        title = head.header_below(names) if head is not None else ""
+        do = (
+            "every file must have the first one's columns, in the same order: make the headers alike, or classify "
+            "the files apart"
+        )
         raise InputError(
-            f"{path}: its columns {reader.columns} are not those of {of.rstrip(',')}: {names}; every file must have "
-            "the first one's columns, in the same order: make the headers alike, or classify the files apart"
+            f"{path}: its columns {reader.columns} are not those of {of.rstrip(',')}: {names}{title or '; ' + do}"
         )
     return reader

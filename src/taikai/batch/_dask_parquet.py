@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import dask.dataframe as dd
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -32,6 +33,29 @@ def file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
     return found
 
 
+def check_alike(files: list[Path], types: dict[str, dict[Path, pa.DataType]], base: Path) -> None:
+    """Refuse Parquet *files* (found below *base*) whose columns (*types*, of :func:`file_types`) differ, and a Hive
+    key of their folders (``year=2024/``) that is also a column of theirs: Dask would drop a column the first file
+    lacks from every file, stop at one a later file lacks, and cannot read a column from both the file and its
+    folder's name."""
+    for column, kinds in types.items():
+        if len(kinds) < len(files):
+            has, lacks = next(iter(kinds)), next(f for f in files if f not in kinds)
+            raise InputError(
+                f"{lacks}: has no column {column!r}, which {has} has; the Dask engine reads Parquet files of one set "
+                "of columns (in any order): give every file the same columns (null where one has no value), or "
+                "classify the files apart"
+            )
+    for path in files:
+        keys = [part.partition("=")[0] for part in path.relative_to(base).parent.parts if "=" in part]
+        if key := next((k for k in keys if k in types), None):
+            raise InputError(
+                f"{path}: {key!r} is both a column of the file and a key of its folders' names ({key}=...); "
+                "the Dask engine cannot read a column from both: rename the folders or the column (or drop it from "
+                "the files), then run again"
+            )
+
+
 def _as_text(kind: pa.DataType) -> bool:
     """Say whether Arrow casts *kind* to text (numbers, booleans, text, dates and times; not lists or structs)."""
     checks = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, pa.types.is_decimal)
@@ -44,6 +68,8 @@ def parquet_field(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
     a number in the text column is ``not text``, as in a local run); else raise :class:`InputError` naming two
     files that disagree."""
     distinct = {k for k in kinds.values() if not pa.types.is_null(k)}
+    if len(distinct) > 1 and any(map(pa.types.is_dictionary, distinct)):  # pandas' category in some files only
+        return parquet_field(column, {p: _plain(k) for p, k in kinds.items()})
     if len(distinct) <= 1:
         return pa.field(column, distinct.pop() if distinct else pa.null())
     try:
@@ -59,6 +85,27 @@ def parquet_field(column: str, kinds: dict[Path, pa.DataType]) -> pa.Field:
         f"the column {column!r} is {a_type} in {a_file} but {b_type} in {b_file}; the Dask engine writes one "
         "type per column: make the column one type in every file (text, for instance) and run again"
     )
+
+
+def _plain(kind: pa.DataType) -> pa.DataType:
+    """Return the type of the values of a dictionary *kind* (pandas' ``category`` written to Parquet), else *kind*."""
+    return kind.value_type if pa.types.is_dictionary(kind) else kind
+
+
+def undictionaried(ddf: dd.DataFrame, schema: pa.Schema, types: dict[str, dict[Path, pa.DataType]]) -> dd.DataFrame:
+    """Return *ddf* with each column of *schema* that some files (*types*, of :func:`file_types`) hold as a
+    dictionary, and the schema does not, read as the schema's type in every partition."""
+    dtypes = {
+        f.name: pd.ArrowDtype(f.type)
+        for f in schema
+        if not pa.types.is_dictionary(f.type) and any(map(pa.types.is_dictionary, types.get(f.name, {}).values()))
+    }
+    return ddf.map_partitions(_as_dtypes, dtypes, meta=_as_dtypes(ddf._meta, dtypes)) if dtypes else ddf
+
+
+def _as_dtypes(part: pd.DataFrame, dtypes: dict[str, pd.ArrowDtype]) -> pd.DataFrame:
+    """Return *part* with its columns of *dtypes* cast to them."""
+    return part.astype(dtypes)
 
 
 def byte_columns(schema: pa.Schema) -> list[str]:

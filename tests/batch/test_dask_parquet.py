@@ -1,0 +1,93 @@
+"""The Dask engine's Parquet input: its files' columns must be alike, and Hive keys come from the folders below the
+input only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from taikai.errors import InputError
+
+dask_input = pytest.importorskip("taikai.batch._dask_input")
+
+ROW = {"id": [1], "text": ["手数料が高い"]}
+pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")  # Dask's, pandas 3.1
+
+
+def _write(root: Path, files: dict[str, dict[str, list[object]]]) -> None:
+    for name, columns in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        pd.DataFrame(columns).to_parquet(root / name, index=False)
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({"a.parquet": ROW, "b.parquet": {**ROW, "x": [2]}}, "a.parquet: has no column 'x', which {in}/b.parquet has"),
+        ({"a.parquet": {**ROW, "x": [2]}, "b.parquet": ROW}, "b.parquet: has no column 'x', which {in}/a.parquet has"),
+        (
+            {"year=2024/a.parquet": {**ROW, "year": [2024]}, "year=2025/b.parquet": {**ROW, "year": [2025]}},
+            "year=2024/a.parquet: 'year' is both a column of the file and a key of its folders' names (year=...)",
+        ),
+    ],
+    ids=["a-later-file-has-a-column-more", "a-later-file-lacks-a-column", "a-hive-key-is-a-column"],
+)
+def test_read_input_refuses_parquet_files_whose_columns_differ(tmp_path, files, said):
+    """Regression: an extra column in a later file was dropped from the output unsaid; one the later file lacked
+    stopped the run with a KeyError traceback; a Hive key that was also a column, with an ArrowTypeError's."""
+    root = tmp_path / "in"
+    _write(root, files)
+    with pytest.raises(InputError) as caught:
+        dask_input.read_input(root, text_column="text")
+    assert str(caught.value).startswith(f"{root}/" + said.format(**{"in": root})), caught.value
+
+
+@pytest.mark.parametrize(
+    ("given", "columns", "keys"),
+    [
+        ("run=1/dump", ["id", "text"], None),
+        ("run=1/dump/a.parquet", ["id", "text"], None),
+        ("run=1/dump/*.parquet", ["id", "text"], None),
+        ("run=1/hive", ["id", "text", "year"], [2024, 2025]),
+        ("run=1/hive/year=*/*.parquet", ["id", "text", "year"], [2024, 2025]),
+        ("run=1/hive/year=2024", ["id", "text"], None),  # one partition's folder: its key is above it
+    ],
+)
+def test_read_input_reads_hive_keys_from_the_folders_below_the_input_only(tmp_path, monkeypatch, given, columns, keys):
+    """Regression: /data/run=1/dump/ read a column 'run' (1 on every row) that no file holds, from a folder above
+    the input; with a column 'run' in the files, it stopped with an ArrowTypeError traceback."""
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "run=1", {"dump/a.parquet": ROW, "dump/b.parquet": ROW})
+    _write(tmp_path / "run=1" / "hive", {"year=2024/a.parquet": ROW, "year=2025/a.parquet": ROW})
+    ddf, schema = dask_input.read_input(given, text_column="text")
+    frame = ddf.compute(scheduler="sync")
+    assert schema.names == columns and list(frame.columns) == columns
+    if keys is not None:
+        assert frame["year"].tolist() == keys
+
+
+def _categories(values: list[str]) -> pd.Series:
+    return pd.Series(values, dtype="category")
+
+
+@pytest.mark.parametrize("column", ["text", "platform"])
+@pytest.mark.parametrize("which", ["first", "second", "both"])
+def test_read_input_reads_a_category_column_in_some_files_as_its_values(tmp_path, column, which):
+    """Regression: a column pandas wrote as a category (a dictionary in Parquet) in one file and as text in another
+    stopped the run: "the column 'platform' is dictionary<values=string, ...> in a.parquet but string in
+    b.parquet", though every value is text in both."""
+    root = tmp_path / "in"
+    root.mkdir()
+    texts, platforms = ["手数料が高い", "報酬が安い"], ["A社", "B社"]
+    for k, name in enumerate(["a", "b"]):
+        frame = pd.DataFrame({"text": [texts[k]], "platform": [platforms[k]]})
+        if which in (["first", "second"][k], "both"):
+            frame[column] = _categories(frame[column].tolist())
+        frame.to_parquet(root / f"{name}.parquet", index=False)
+    ddf, schema = dask_input.read_input(root, text_column="text")
+    frame = ddf.compute(scheduler="sync")
+    assert frame["text"].tolist() == texts and frame["platform"].tolist() == platforms
+    kind = str(schema.field(column).type)
+    assert kind.startswith("dictionary<values=string") if which == "both" else kind in ("string", "large_string")
