@@ -47,12 +47,11 @@ def use_japanese_font() -> None:
 
 @contextmanager
 def chart_style() -> Iterator[None]:
-    """Draw with the charts' fonts and style."""
+    """Draw with the charts' fonts and style; a text is drawn as written (``$5〜$10`` is no mathtext formula)."""
     import matplotlib
 
-    with matplotlib.rc_context(
-        {"font.family": font_families(), "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
-    ):
+    style = {"font.family": font_families(), "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
+    with matplotlib.rc_context({**style, "text.parse_math": False}):
         yield
 
 
