@@ -100,6 +100,27 @@ def test_a_name_with_dollar_signs_is_drawn_as_written_not_as_a_formula(name):
     assert labels and not any(t._preprocess_math(t.get_text())[1] for t in labels)  # drawn as plain text
 
 
+@pytest.mark.parametrize(
+    ("chart", "frame"),
+    [
+        (analysis.reason_bars, pd.DataFrame({"count": [2, 1], "share": [2 / 3, 1 / 3]})),
+        (
+            analysis.stated_bars,
+            pd.DataFrame(
+                {"primary": [2, 1], "primary_share": [2 / 3, 1 / 3], "stated": [2, 1], "stated_share": [2 / 3, 1 / 3]}
+            ),
+        ),
+    ],
+    ids=["reason_bars", "stated_bars"],
+)
+def test_the_count_axis_of_a_few_reviews_has_whole_numbers_only(chart, frame):
+    """Regression: the reasons of a page of 3 reviews were counted on an axis of 0.0, 0.5, 1.0, 1.5, 2.0 reviews."""
+    fig = chart(frame.set_axis(pd.Index(["fees", "other"], name="reason")))
+    fig.canvas.draw()
+    ticks = fig.axes[0].get_xticks()
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks), ticks
+
+
 def _own_labels(n: int, rows: int, freq: str | None = None) -> pd.DataFrame:
     """Counts of *n* own labels (the first one, 独立, as in a --free-labels model) over *rows* segments or periods."""
     columns = ["独立"] + [f"理由{i:02d}" for i in range(1, n)]
