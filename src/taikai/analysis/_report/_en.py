@@ -15,6 +15,8 @@ EN = Phrases(
     pii_input_batch="The input texts were masked by taikai batch --mask-pii (as its summary records){masks}",
     pii_input_placeholders="The input texts were masked before: they hold the placeholders taikai batch --mask-pii "
     "writes ({placeholders})",
+    pii_not_masked="The texts are not masked: the reviews this page quotes may hold names, e-mail addresses and "
+    "other personal data as written (--mask-pii writes the page with them masked)",
     pii_join=", ",
     summary="Summary",
     summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",

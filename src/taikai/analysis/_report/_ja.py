@@ -14,6 +14,8 @@ JA = Phrases(
     pii_none_more="ほかには見つかりませんでした",
     pii_input_batch="入力のテキストは taikai batch --mask-pii でマスク済みです (batch の要約による){masks}",
     pii_input_placeholders="入力のテキストはマスク済みです: taikai batch --mask-pii が書く置き換え ({placeholders}) を含みます",
+    pii_not_masked="テキストは個人情報をマスクしていません: 引用したレビューに名前やメールアドレスなどがそのまま含まれることが"
+    "あります (--mask-pii でマスクしたページを書けます)",
     pii_join="、",
     summary="要約",
     summary_rows="{rows} 件のうち {classified} 件 ({share}) を分類しました。",
