@@ -21,6 +21,8 @@ EN = Phrases(
     summary="Summary",
     summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",
     summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
+    summary_top_tied="The most frequent reasons are '{name}': {count} {count|review|reviews} ({share}) each.",
+    summary_tied_join="' and '",
     summary_top_override="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}), counting the "
     "label of the first rule that fired in place of the model's reason (--rules-mode override); the model alone gave "
     "it {model} (model_reason).",

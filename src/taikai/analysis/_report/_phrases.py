@@ -42,6 +42,8 @@ class Phrases:
     summary: str
     summary_rows: str
     summary_top: str
+    summary_top_tied: str
+    summary_tied_join: str
     summary_top_override: str
     summary_sentiment: str
     summary_up: str
