@@ -50,8 +50,15 @@ def chart_style() -> Iterator[None]:
     """Draw with the charts' fonts and style; a text is drawn as written (``$5〜$10`` is no mathtext formula)."""
     import matplotlib
 
-    style = {"font.family": font_families(), "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
-    with matplotlib.rc_context({**style, "text.parse_math": False}):
+    with matplotlib.rc_context(
+        {
+            "font.family": font_families(),
+            "font.size": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "text.parse_math": False,
+        }
+    ):
         yield
 
 
