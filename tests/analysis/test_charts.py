@@ -89,6 +89,38 @@ def test_segment_bars_clip_long_names_and_keep_alike_ones_apart():
     assert sorted(round(p.get_y(), 1) for p in ax.patches[:3]) == [-0.4, 0.6, 1.6]
 
 
+@pytest.mark.parametrize("name", ["$$", "$\\yen$ plan", "$5〜$10 tier"])
+def test_a_name_with_dollar_signs_is_drawn_as_written_not_as_a_formula(name):
+    """Regression: a segment value such as ``$$`` stopped the report with matplotlib's mathtext ParseException
+    (a traceback), and ``$5〜$10`` was drawn as a formula."""
+    table = pd.DataFrame([[3, 1], [1, 3]], index=pd.Index([name, "Lancers"], name="plan"), columns=REASONS[:2])
+    fig = analysis.segment_bars(table.rename_axis(columns="reason"), lang="en")
+    assert analysis.to_data_uri(fig).startswith("data:image/png;base64,")
+    labels = [t for t in fig.axes[0].get_yticklabels() if t.get_text().startswith(name)]
+    assert labels and not any(t._preprocess_math(t.get_text())[1] for t in labels)  # drawn as plain text
+
+
+@pytest.mark.parametrize(
+    ("chart", "frame"),
+    [
+        (analysis.reason_bars, pd.DataFrame({"count": [2, 1], "share": [2 / 3, 1 / 3]})),
+        (
+            analysis.stated_bars,
+            pd.DataFrame(
+                {"primary": [2, 1], "primary_share": [2 / 3, 1 / 3], "stated": [2, 1], "stated_share": [2 / 3, 1 / 3]}
+            ),
+        ),
+    ],
+    ids=["reason_bars", "stated_bars"],
+)
+def test_the_count_axis_of_a_few_reviews_has_whole_numbers_only(chart, frame):
+    """Regression: the reasons of a page of 3 reviews were counted on an axis of 0.0, 0.5, 1.0, 1.5, 2.0 reviews."""
+    fig = chart(frame.set_axis(pd.Index(["fees", "other"], name="reason")))
+    fig.canvas.draw()
+    ticks = fig.axes[0].get_xticks()
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks), ticks
+
+
 def _own_labels(n: int, rows: int, freq: str | None = None) -> pd.DataFrame:
     """Counts of *n* own labels (the first one, 独立, as in a --free-labels model) over *rows* segments or periods."""
     columns = ["独立"] + [f"理由{i:02d}" for i in range(1, n)]

@@ -117,6 +117,9 @@ def test_the_japanese_report_drift_section_holds_no_english_figure_names(predict
         ("reference + 5 points + chance at 3,000 rows", "基準 + 5 ポイント + 3,000 行での偶然の揺れ"),
         ("reference − 20 points − chance at 1000 rows", "基準 − 20 ポイント − 1,000 行での偶然の揺れ"),
         ("fixed limit + chance at 31 rows", "固定の閾値 + 31 行での偶然の揺れ"),
+        # a part of one row: taikai drift writes "1 row" (a one-row dump's page showed the English rule)
+        ("reference + 5 points + chance at 1 row", "基準 + 5 ポイント + 1 行での偶然の揺れ"),
+        ("fixed limit + chance at 1 row", "固定の閾値 + 1 行での偶然の揺れ"),
         ("training statistics of the model models/mine", "モデル models/mine の学習時の統計"),
         ("the file last.csv", "ファイル last.csv"),
         (

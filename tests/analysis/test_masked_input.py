@@ -16,6 +16,14 @@ BATCH_JA = (
 BATCH_EN = (
     "The input texts were masked by taikai batch --mask-pii (as its summary records): email [メール] 60, name [人名] 61"
 )
+NOT_MASKED_JA = (
+    "テキストは個人情報をマスクしていません: 引用したレビューに名前やメールアドレスなどがそのまま含まれることが"
+    "あります (--mask-pii でマスクしたページを書けます)"
+)
+NOT_MASKED_EN = (
+    "The texts are not masked: the reviews this page quotes may hold names, e-mail addresses and other personal data "
+    "as written (--mask-pii writes the page with them masked)"
+)
 SEEN_JA = "入力のテキストはマスク済みです: taikai batch --mask-pii が書く置き換え ([メール]、[人名]) を含みます"
 
 
@@ -34,7 +42,9 @@ def _header(page: Path) -> list[str]:
         (True, True, [], [BATCH_JA]),
         (True, True, ["--lang", "en"], [BATCH_EN]),
         (True, False, [], [SEEN_JA]),  # no summary: the placeholders in the texts say it
-        (False, True, [], []),
+        # Regression: a page quoting unmasked texts (names, e-mail addresses) did not say so
+        (False, True, [], [NOT_MASKED_JA]),
+        (False, False, ["--lang", "en"], [NOT_MASKED_EN]),
         (False, True, ["--mask-pii"], ["個人情報をマスクしました (--mask-pii): [メール] 60 件、[人名] 61 件"]),
     ],
 )

@@ -179,6 +179,28 @@ def test_summary_says_when_nothing_changed():
     assert "月ごとの理由の構成に、有意な変化はありません (2 回の比較)" in page
 
 
+@pytest.mark.parametrize(
+    ("lang", "counts", "said"),
+    [  # Regression: of two reasons as frequent, the first was named the most frequent reason alone
+        (
+            "ja",
+            {"fees": 2, "trouble": 2, "time": 1},
+            "最も多い退会理由は「手数料が高い」と「トラブル・不信」で、それぞれ 2 件 (40.0%)。",
+        ),
+        (
+            "en",
+            {"fees": 2, "trouble": 2, "time": 1},
+            "reasons are &#x27;High fees&#x27; and &#x27;Trouble, distrust&#x27;: 2 reviews (40.0%) each.",
+        ),
+        ("ja", {"fees": 3, "trouble": 2}, "最も多い退会理由は「手数料が高い」で 3 件 (60.0%)。"),
+        ("en", {"fees": 1}, "The most frequent reason is &#x27;High fees&#x27;: 1 review (100.0%)."),
+    ],
+)
+def test_summary_names_every_reason_tied_for_the_most_frequent(lang, counts, said):
+    page = build_report(synthetic({"2026-01": counts}), lang=lang, embed_font=False, charts=False, drift=False)
+    assert said in re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
+
+
 GAP = {"2025-01": {**STEADY, "trouble": 17}, "2025-04": {**STEADY, "trouble": 57}}  # February, March: none
 
 

@@ -36,8 +36,8 @@ def test_the_page_leaves_out_only_the_bidirectional_controls(text, shown):
     assert render_block(Note(f"「{text}」が増えました")) == f'<p class="note">「{shown}」が増えました</p>'
 
 
-def _measured(page: str, script: str) -> object:
-    """Return what *script* (an expression, JSON) finds in *page* laid out by Chromium, 1000 pixels wide."""
+def _measured(page: str, script: str, width: int = 1000) -> object:
+    """Return what *script* (an expression, JSON) finds in *page* laid out by Chromium, *width* pixels wide."""
     from screenshot_report import CHROMIUM_FLAGS, chromium, font_files, fontconfig
 
     browser = chromium()
@@ -49,7 +49,7 @@ def _measured(page: str, script: str) -> object:
         html = folder / "page.html"
         html.write_text(page.replace("</body>", probe), encoding="utf-8")
         env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig(folder / "fontconfig", font_files("none")))}
-        command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", "--window-size=1000,1000"]
+        command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", f"--window-size={width},1000"]
         out = subprocess.run(
             [*command, "--dump-dom", html.as_uri()], check=True, timeout=120, capture_output=True, env=env, text=True
         ).stdout
@@ -102,3 +102,33 @@ def test_labels_keep_their_line_and_a_reversed_text_reads_forwards_in_chromium()
     page = render_page("レポート", "レポート", [], [Section.of("s", "確信度の低い予測", [Table(columns, rows)])])
     found = _measured(page, LAYOUT)
     assert found == {"label_lines": [[1, 1], [1, 1]], "first_left_of_last": [True, True]}, found
+
+
+def test_the_page_is_laid_out_at_a_phones_width():
+    """Regression: without a viewport line a phone laid the page out 980 pixels wide and shrank it to fit."""
+    page = render_page("レポート", "レポート", [], [Section.of("s", "要約", [Note("7 件")])])
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page.split("</head>")[0]
+
+
+WIDE = """(() => {
+  const box = document.querySelector(".scroll");
+  const last = [...document.querySelectorAll("tbody tr")].map(tr => tr.cells[tr.cells.length - 1]);
+  return {fits: box.scrollWidth <= box.clientWidth, last_on_page: last.map(td =>
+    td.getBoundingClientRect().right <= document.documentElement.clientWidth)};
+})()"""
+
+
+@pytest.mark.slow
+def test_a_wide_table_printed_keeps_every_column_on_the_paper_in_chromium():
+    """Regression: printed to PDF, the drift section's table of figures per period (11 columns under headings that
+    never wrapped) was cut at the paper's edge inside its scroll box: its verdict column was not on the paper. The
+    page's print rules, applied on screen at a letter page's width, must fit it."""
+    names = ["分類できない行 (空・日本語以外・読めない) の割合", "未知のトークン (OOV) の割合"]
+    names += ["1 行あたりのトークン数"]
+    names += ["理由の最大確率の平均", "理由の最大確率が 0.5 未満の行の割合", "新しい語の割合"]
+    names += ["予測した理由の構成の変化 (Jensen–Shannon, ビット)", "予測した感情の構成の変化 (Jensen–Shannon, ビット)"]
+    columns = (Column("期間"), Column("行数", ColumnKind.NUMBER), *map(Column, names), Column("ドリフト"))
+    rows = tuple((f"2025-01-{d:02d}/2025-01-{d + 6:02d}", 33, *["12.5%"] * len(names), "なし") for d in (6, 13))
+    page = render_page("レポート", "レポート", [], [Section.of("drift", "ドリフト", [Table(columns, rows)])])
+    found = _measured(page.replace("@media print{", "@media all{"), WIDE, width=720)
+    assert found == {"fits": True, "last_on_page": [True, True]}, found

@@ -58,6 +58,14 @@ OVERWRITES = [
         "--output sub/../p.summary.json: the output would overwrite the predictions' batch summary;",
     ),
     ("report p.csv -o m/metadata.json -m m", "m/metadata.json", "the output would overwrite the model's metadata.json"),
+    # Regression: the report was written over the lines batch set aside (their only copy), which it had just quoted
+    (
+        "report p.csv -o p.bad_lines.csv --no-drift",
+        "p.bad_lines.csv",
+        "--output p.bad_lines.csv: the output would overwrite the predictions' lines set aside by batch "
+        "(p.bad_lines.csv);",
+    ),
+    ("suggest p.csv -o p.bad_lines.csv --force", "p.bad_lines.csv", "the predictions' lines set aside by batch"),
     ("suggest p.csv -o p.csv --n 5", "p.csv", "--output p.csv: the output would overwrite the predictions;"),
     ("suggest p.csv -o p.summary.json", "p.summary.json", "would overwrite the predictions' batch summary"),
     ("drift p.csv --json p.csv", "p.csv", "--json p.csv: the output would overwrite the dump;"),
@@ -81,7 +89,7 @@ OVERWRITES = [
 
 @pytest.mark.parametrize(("line", "kept", "message"), OVERWRITES, ids=[o[0] for o in OVERWRITES])
 def test_an_output_that_is_an_input_is_refused(work, line, kept, message):
-    if kept == "sub/model.joblib":
+    if kept in ("sub/model.joblib", "p.bad_lines.csv"):
         shutil.copy("data.csv", kept)
     before = (work / kept).read_bytes()
     result = CliRunner().invoke(cli, line.split())

@@ -47,11 +47,17 @@ def use_japanese_font() -> None:
 
 @contextmanager
 def chart_style() -> Iterator[None]:
-    """Draw with the charts' fonts and style."""
+    """Draw with the charts' fonts and style; a text is drawn as written (``$5〜$10`` is no mathtext formula)."""
     import matplotlib
 
     with matplotlib.rc_context(
-        {"font.family": font_families(), "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
+        {
+            "font.family": font_families(),
+            "font.size": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "text.parse_math": False,
+        }
     ):
         yield
 

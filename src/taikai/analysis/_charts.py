@@ -98,6 +98,8 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
     *labels*: the model's reasons (``ReportContext.reason_labels``), which say whether a label of its own is named
     as written (:class:`~taikai.labels.OwnLabels`); ``None``: the table's.
     """
+    from matplotlib.ticker import MaxNLocator
+
     words = _words(lang)
     with chart_style():
         fig = _figure(7, 0.4 * len(distribution) + 1)
@@ -109,6 +111,7 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
         shares = distribution["share"].to_numpy()[::-1]
         ax.bar_label(bars, labels=[f"{c:,} ({percent(s, '')})" for c, s in zip(counts, shares)], padding=3)
         ax.set_xlabel(words["count"])
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: never a tick at 0.5 reviews
         ax.set_title(words["reasons"])
         ax.margins(x=0.15)
     return fig
@@ -117,6 +120,8 @@ def reason_bars(distribution: pd.DataFrame, lang: str = "ja", labels: Sequence[s
 def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | None = None) -> Any:
     """Return paired bars per reason: rows where it is the primary reason, rows that state it (``stated_reasons``);
     *labels* as for :func:`reason_bars`."""
+    from matplotlib.ticker import MaxNLocator
+
     words = _words(lang)
     with chart_style():
         fig = _figure(8, 0.55 * len(stated) + 1.2)
@@ -131,6 +136,7 @@ def stated_bars(stated: pd.DataFrame, lang: str = "ja", labels: Sequence[str] | 
             ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
         ax.set_yticks(y, names)
         ax.set_xlabel(words["count"])
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.margins(x=0.18)
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False)  # above: it never covers a bar
     return fig

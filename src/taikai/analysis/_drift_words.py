@@ -113,7 +113,7 @@ _WORDS_JA = {
 }
 
 _COUNT = r"(\d[\d,]*)"
-_CHANCE = re.compile(rf"(.+) ([+−]) chance at {_COUNT} rows")
+_CHANCE = re.compile(rf"(.+) ([+−]) chance at {_COUNT} rows?")  # "1 row" (taikai.drift._plural)
 _PATTERNS_JA = tuple(
     (re.compile(pattern), template)
     for pattern, template in (

@@ -43,10 +43,17 @@ def summary_path(output: Path) -> Path:
 
 
 def with_summary(what: str, path: Path | None) -> dict[str, Path | None]:
-    """Return *path*, described as *what* (``"the predictions"``), and the batch summary beside it: the files a
-    command reads from a batch output, which none of its own outputs may overwrite."""
+    """Return *path*, described as *what* (``"the predictions"``), the batch summary beside it and the lines batch
+    set aside beside it (``OUTPUT_STEM.bad_lines.csv``, which the report quotes, and the only copy of those lines):
+    the files a command reads from a batch output, which none of its own outputs may overwrite."""
     owner = f"{what}'" if what.endswith("s") else f"{what}'s"
-    return {what: path, f"{owner} batch summary": summary_path(Path(path)) if path is not None else None}
+    named = Path(path) if path is not None and Path(path).name else None  # ".": a folder, which the reader refuses
+    side = named.with_name(named.stem + ".bad_lines.csv") if named is not None else None
+    return {
+        what: path,
+        f"{owner} batch summary": summary_path(Path(path)) if path is not None else None,
+        f"{owner} lines set aside by batch ({side.name if side else ''})": side,
+    }
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column
-from taikai.analysis._report._masked_input import masked_input_line, report_masked_line
+from taikai.analysis._report._masked_input import masked_input_line, masking_lines
 from taikai.analysis._report._masking import mask_report_frame
 from taikai.analysis._report._model import model_section
 from taikai.analysis._report._progress import Steps
@@ -248,11 +248,8 @@ def build_report(
         version = importlib_metadata.version("taikai")
         t = PHRASES[lang]
         line = fill(t.input_line, source=source or "(frame)", rows=f"{len(df):,}", made=made, version=version)
-        header = [Note(line)]
-        if masked_before is not None:  # by batch --mask-pii: with or without the report's own
-            header.append(Note(masked_before))
-        if mask_pii:  # the texts' masks and those of every other text the sections quote (the lines set aside)
-            header.append(Note(report_masked_line(ctx.masks, t, masked_before is not None)))
+        # the texts' masks (batch's, the report's own, or none) and those of every text the sections quote
+        header = [Note(line), *map(Note, masking_lines(masked_before, ctx.masks if mask_pii else None, t))]
         return render_page(t.heading, f"{t.heading} {source}".strip(), header, sections, lang, embed_font, charts)
     finally:
         if steps is not progress:  # the caller's steps are the caller's to close

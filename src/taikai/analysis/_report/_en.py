@@ -15,10 +15,14 @@ EN = Phrases(
     pii_input_batch="The input texts were masked by taikai batch --mask-pii (as its summary records){masks}",
     pii_input_placeholders="The input texts were masked before: they hold the placeholders taikai batch --mask-pii "
     "writes ({placeholders})",
+    pii_not_masked="The texts are not masked: the reviews this page quotes may hold names, e-mail addresses and "
+    "other personal data as written (--mask-pii writes the page with them masked)",
     pii_join=", ",
     summary="Summary",
     summary_rows="{classified} of {rows} {rows|review|reviews} ({share}) {classified|was|were} classified.",
     summary_top="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}).",
+    summary_top_tied="The most frequent reasons are '{name}': {count} {count|review|reviews} ({share}) each.",
+    summary_tied_join="' and '",
     summary_top_override="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}), counting the "
     "label of the first rule that fired in place of the model's reason (--rules-mode override); the model alone gave "
     "it {model} (model_reason).",

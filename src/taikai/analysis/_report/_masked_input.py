@@ -61,3 +61,15 @@ def report_masked_line(counts: Mapping[str, int], t: Phrases, masked_before: boo
     if masked_before and masks == t.pii_none:
         masks = t.pii_none_more
     return t.pii_masked.format(masks=masks)
+
+
+def masking_lines(masked_before: str | None, masks: Mapping[str, int] | None, t: Phrases) -> list[str]:
+    """Return the header lines on masking: *masked_before* (:func:`masked_input_line`), then what the report's own
+    ``--mask-pii`` masked (*masks*; ``None`` without it); a page whose texts no one masked says so, as a page to
+    forward quotes them as written."""
+    lines = [] if masked_before is None else [masked_before]
+    if masks is not None:
+        lines.append(report_masked_line(masks, t, masked_before is not None))
+    elif masked_before is None:
+        lines.append(t.pii_not_masked)
+    return lines

@@ -37,10 +37,13 @@ class Phrases:
     pii_none_more: str
     pii_input_batch: str
     pii_input_placeholders: str
+    pii_not_masked: str
     pii_join: str
     summary: str
     summary_rows: str
     summary_top: str
+    summary_top_tied: str
+    summary_tied_join: str
     summary_top_override: str
     summary_sentiment: str
     summary_up: str

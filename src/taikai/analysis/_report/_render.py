@@ -43,9 +43,17 @@ white-space:nowrap;font-weight:normal}td.n{text-align:right;font-variant-numeric
 td.d{white-space:nowrap}td.t{min-width:16em;max-width:44em;white-space:normal;overflow-wrap:anywhere;
 line-break:strict;unicode-bidi:plaintext}td:not([class]){min-width:8em}
 img{max-width:100%%}.note{color:#666;font-size:.9em}
+@media print{body{margin:0;max-width:none;padding:0}.scroll{overflow:visible}table{font-size:.75em}
+thead th{white-space:normal}td:not([class]){min-width:0}td.t{min-width:12em}h2,h3{break-after:avoid}
+tr,img{break-inside:avoid}}
 """
 """td:not([class]) is a label (a reason, the runner-up, a status): 8 characters of Japanese on a line beside a wide
-text column, which would squeeze it to one; td.t, a review, reads in the direction of its first letter."""
+text column, which would squeeze it to one; td.t, a review, reads in the direction of its first letter. Printed
+(to PDF, say), a table has no scroll bar to show its right-hand columns: it is let out of its scrolling box, in
+smaller type, and its headings wrap, so that every column is on the paper."""
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+"""On a phone, the page is laid out at the screen's width (without it, at a desktop's 980 px and shrunk to fit:
+text too small to read); its wide tables scroll sideways."""
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """The characters Unicode marks Bidi_Control: overrides (U+202E shows the rest of a text backwards), embeddings,
 isolates and direction marks. The page leaves them out, so that a text reads in the order it was written."""
@@ -165,7 +173,7 @@ def render_page(
         style = font_face(html.unescape(head + body)) + style
     return "\n".join(
         [
-            f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">',
+            f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n{VIEWPORT}',
             f"{head}\n<style>{style}</style>\n</head>\n<body>",
             body,
             "</body>\n</html>\n",
