@@ -46,14 +46,19 @@ def every_text_problem(pattern: str, compiled: re.Pattern[str]) -> str:
     return ""
 
 
+def _parsed(pattern: str, flags: int) -> Any:
+    """Return *pattern* parsed by ``re``'s own parser, or ``None`` if it does not parse (it compiled already)."""
+    try:
+        return _parser.parse(pattern, flags)
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return None
+
+
 def backtracking_problem(pattern: str, flags: int) -> str:
     """Return why *pattern* can take exponential time on some texts (a repeated group that can match one text as
     one repeat or as several), or ``""``."""
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except re.error:  # pragma: no cover - the pattern compiled already
-        return ""
-    found = _ambiguous_repeat(parsed.state, list(parsed))
+    parsed = _parsed(pattern, flags)
+    found = None if parsed is None else _ambiguous_repeat(parsed.state, list(parsed))
     if found is None:
         return ""
     if isinstance(found, _Overlap):
@@ -83,11 +88,8 @@ MANY_DIGITS = 5
 def many_digits_problem(pattern: str, flags: int) -> str:
     """Return why *pattern* asks for :data:`MANY_DIGITS` or more digits in a row (``\\d{5,}``), which the text rules
     run on holds only where no digit repeats four times (``12345``, not ``10000``), or ``""``."""
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except re.error:  # pragma: no cover - the pattern compiled already
-        return ""
-    least = _digit_repeat(parsed.state, list(parsed))
+    parsed = _parsed(pattern, flags)
+    least = None if parsed is None else _digit_repeat(parsed.state, list(parsed))
     if least is None:
         return ""
     return (
