@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +97,19 @@ def test_a_stream_redirected_to_a_file_is_written_in_place(tmp_path):
         write_whole(f"/dev/fd/{f.fileno()}", "{}\n")
         before = os.fstat(f.fileno()).st_ino
     assert path.read_text(encoding="utf-8") == "{}\n" and path.stat().st_ino == before
+
+
+@pytest.mark.skipif(not os.access("/dev/shm", os.W_OK), reason="needs a writable /dev/shm")
+def test_a_file_in_dev_shm_is_written_whole():
+    """Regression: every path under /dev was taken for a stream and written in place, so a report replaced in
+    /dev/shm (a folder of files in memory, used for scratch output) by a run stopped midway was left half written."""
+    folder = Path(tempfile.mkdtemp(dir="/dev/shm"))
+    try:
+        path = folder / "report.html"
+        path.write_bytes(b"the report there was\n")
+        with pytest.raises(KeyboardInterrupt):
+            _stopped_write(path, b"<html>" + b"x" * 1000 + b"</html>\n")
+        assert path.read_bytes() == b"the report there was\n"
+        assert [p.name for p in folder.iterdir()] == ["report.html"]  # no .tmp left
+    finally:
+        shutil.rmtree(folder)

@@ -60,8 +60,10 @@ def write_whole(path: Path, data: str | bytes) -> None:
 
 def _stream(path: Path) -> bool:
     """Return whether *path* names a stream of this process (``/dev/stdout``, ``/dev/fd/1``, ``/proc/self/fd/1``),
-    whatever it leads to: a file it is redirected to stays the one the stream writes to."""
-    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
+    whatever it leads to: a file it is redirected to stays the one the stream writes to. ``/dev/shm`` is a folder
+    of files in memory, no stream: a file there is written whole as anywhere."""
+    named = os.path.abspath(path)
+    return named.startswith(("/dev/", "/proc/")) and not named.startswith("/dev/shm/")
 
 
 def _temporary(target: Path) -> Path | None:
