@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import stat
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +98,40 @@ def test_a_stream_redirected_to_a_file_is_written_in_place(tmp_path):
         write_whole(f"/dev/fd/{f.fileno()}", "{}\n")
         before = os.fstat(f.fileno()).st_ino
     assert path.read_text(encoding="utf-8") == "{}\n" and path.stat().st_ino == before
+
+
+@pytest.mark.skipif(not os.access("/dev/shm", os.W_OK), reason="needs a writable /dev/shm")
+def test_a_file_in_dev_shm_is_written_whole():
+    """Regression: every path under /dev was taken for a stream and written in place, so a report replaced in
+    /dev/shm (a folder of files in memory, used for scratch output) by a run stopped midway was left half written."""
+    folder = Path(tempfile.mkdtemp(dir="/dev/shm"))
+    try:
+        path = folder / "report.html"
+        path.write_bytes(b"the report there was\n")
+        with pytest.raises(KeyboardInterrupt):
+            _stopped_write(path, b"<html>" + b"x" * 1000 + b"</html>\n")
+        assert path.read_bytes() == b"the report there was\n"
+        assert [p.name for p in folder.iterdir()] == ["report.html"]  # no .tmp left
+    finally:
+        shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["beside", "in-place"])
+def test_a_write_that_fails_naming_no_file_names_the_file_asked_for(tmp_path, monkeypatch, in_place):
+    """Regression: a full disk or a quota fails a write naming no file, and the command said 'cannot read or write a
+    file (No space left on device); check the paths' without saying which; now it names the report or JSON file."""
+    path = tmp_path / "scores.json"
+    if in_place:  # no file can be made beside it: written in place
+        monkeypatch.setattr("taikai._whole_file._temporary", lambda target: None)
+    with pytest.raises(OSError) as failed, written_whole(path) as target:
+        target.write_text("{", encoding="utf-8")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as a write to a full disk fails
+    assert (failed.value.errno, failed.value.filename) == (errno.ENOSPC, str(path))
+    assert [p.name for p in tmp_path.iterdir()] == (["scores.json"] if in_place else [])
+
+
+def test_an_error_naming_another_file_is_left_as_it_is(tmp_path):
+    other = tmp_path / "fonts" / "font.ttf"
+    with pytest.raises(FileNotFoundError) as failed, written_whole(tmp_path / "report.html"):
+        other.read_bytes()
+    assert failed.value.filename == str(other)

@@ -23,7 +23,8 @@ def written_whole(path: Path) -> Iterator[Path]:
     its permissions. *path* itself is yielded, to be written in place, when it exists and is no regular file (a
     device such as ``/dev/null``, a named pipe), a file this process may not write (refused as before, not
     renamed over) or a file a stream is redirected to (``/dev/stdout``), or when no new file can be made beside
-    it: writing it then works, or fails naming *path*. A rename that fails is said of *path* too."""
+    it: writing it then works, or fails naming *path*. A write that fails naming no file (a full disk) or the new
+    file, and a rename that fails, are said of *path* too."""
     target = Path(os.path.realpath(path))
     try:
         mode: int | None = target.stat().st_mode
@@ -34,10 +35,12 @@ def written_whole(path: Path) -> Iterator[Path]:
     in_place = mode is not None and (not stat.S_ISREG(mode) or not os.access(target, os.W_OK) or _stream(path))
     temporary = None if in_place else _temporary(target)
     if temporary is None:
-        yield Path(path)
+        with _named(path, None):
+            yield Path(path)
         return
     try:
-        yield temporary
+        with _named(path, temporary):
+            yield temporary
         if mode is not None:
             os.chmod(temporary, stat.S_IMODE(mode))
         try:
@@ -47,6 +50,18 @@ def written_whole(path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)  # gone once renamed
+
+
+@contextmanager
+def _named(path: Path, temporary: Path | None) -> Iterator[None]:
+    """Have a write that fails without naming a file (a full disk, a quota: ``No space left on device``), or naming
+    *temporary*, name *path*: the file asked for, which the user can look at."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno is None or exc.filename not in (None, str(temporary)):
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
 
 
 def write_whole(path: Path, data: str | bytes) -> None:
@@ -60,8 +75,10 @@ def write_whole(path: Path, data: str | bytes) -> None:
 
 def _stream(path: Path) -> bool:
     """Return whether *path* names a stream of this process (``/dev/stdout``, ``/dev/fd/1``, ``/proc/self/fd/1``),
-    whatever it leads to: a file it is redirected to stays the one the stream writes to."""
-    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
+    whatever it leads to: a file it is redirected to stays the one the stream writes to. ``/dev/shm`` is a folder
+    of files in memory, no stream: a file there is written whole as anywhere."""
+    named = os.path.abspath(path)
+    return named.startswith(("/dev/", "/proc/")) and not named.startswith("/dev/shm/")
 
 
 def _temporary(target: Path) -> Path | None:
