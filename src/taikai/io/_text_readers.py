@@ -174,7 +174,9 @@ class JsonlReader(_TextReader):
                 if first is None and text.strip():
                     first = (number, text)
                 record = _object(text)  # {} names no column: a row of missing values, as later in the file
-                if record is not None and not keys.keys() >= record.keys() and not self._lone_surrogate(text, record):
+                if record is None or keys.keys() >= record.keys():
+                    continue
+                if type(parse_line(text)) is dict and not self._lone_surrogate(text, record):  # no bad line's keys
                     keys.update(dict.fromkeys(record))
         if not keys and first is not None and first[1].lstrip().startswith("["):
             raise json_array_error(path, first[0])
