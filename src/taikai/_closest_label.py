@@ -40,3 +40,13 @@ def closest_label(label: str, known: Iterable[str]) -> str | None:
     else:
         return None
     return repr(found) if own else f"{shown_label(found)} ({names[found]})"
+
+
+def names_known(label: str, known: Iterable[str]) -> bool:
+    """Return whether *label* names one of *known* in another spelling: another case (``Positive`` of
+    ``positive``) or a taxonomy id or Japanese name (``ポジティブ`` of ``positive``). Such a label is offered its
+    known label by :func:`closest_label`, not called a label of the other kind: ``positive`` may be a reason of a
+    model with labels of its own (chABSa's polarity)."""
+    ids = {str(k) for k in known}
+    folded = {x.casefold() for x in ids}
+    return label.casefold() in folded or reason_id(label) in ids or sentiment_id(label) in ids

@@ -63,6 +63,31 @@ def frame(reasons: str, sentiment: str, more: str = "") -> pd.DataFrame:
                 f"sentiment: '野球' is a reason label (and '怒り' a sentiment): {SWAPPED}",
             ],
         ),
+        # Regression: a sentiment's spelling of a reason of one's own (chABSa's polarity as reasons) was said to be
+        # a sentiment in the wrong column, not offered the reason
+        (
+            ("Positive", ""),
+            {"known_reasons": OwnLabels(["negative", "positive"]), "known_sentiments": None},
+            ["reasons: unknown label 'Positive' (closest: 'positive')"],
+        ),
+        (
+            ("fees", "ネガティブ", "NEGATIVE"),
+            {"known_reasons": ["fees", "negative"], "known_sentiments": SENTIMENTS},
+            ["more_reasons: unknown label 'NEGATIVE' (closest: 'negative')"],
+        ),
+        (
+            ("ポジティブ", "fees"),
+            {"known_reasons": OwnLabels(["negative", "positive"]), "known_sentiments": OwnLabels(["fees", "time"])},
+            [
+                "reasons: unknown label 'ポジティブ' (closest: 'positive', named 'ポジティブ' in the taxonomy; "
+                "labels of one's own are read as written)"
+            ],
+        ),
+        (
+            ("fees", "Fees"),  # and a reason's spelling of a sentiment of one's own
+            {"known_reasons": ["fees", "low_pay"], "known_sentiments": OwnLabels(["fees", "time"])},
+            ["sentiment: unknown label 'Fees' (closest: 'fees')"],
+        ),
         # a typo is told the closest label, as before
         (("fess", "negative"), TAXONOMY, ["reasons: unknown label 'fess' (closest: fees (手数料が高い))"]),
     ],

@@ -703,6 +703,28 @@ def test_a_sentiment_as_label_is_said_to_be_one(label, expected):
 
 
 @pytest.mark.parametrize(
+    ("label", "labels", "expected"),
+    [
+        ("Positive", OwnLabels(["negative", "positive"]), "(closest: 'positive')"),
+        ("NEGATIVE", OwnLabels(["negative", "positive", "neutral"]), "(closest: 'negative')"),
+        ("ポジティブ", OwnLabels(["negative", "positive"]), "(closest: 'positive', named 'ポジティブ' in the taxonomy"),
+    ],
+)
+def test_a_sentiment_spelling_of_a_reason_of_ones_own_is_offered_that_reason(label, labels, expected):
+    """Regression: for a --free-labels model whose reasons are negative and positive (chABSa's polarity),
+    label = "Positive" was refused as a sentiment that rules cannot set, though positive is one of its reasons."""
+    text = RULE.replace('"fees"', f'"{label}"')
+    for check in (
+        lambda: parse_rules(text, "rules.toml", labels=labels),
+        lambda: parse_rules(text).check_labels(labels),
+    ):
+        with pytest.raises(RulesError) as caught:
+            check()
+        assert f"label {label!r} is not a reason of the model {expected}" in str(caught.value)
+        assert "sentiment" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
     ("text", "check", "unknown"),
     [
         (RULE.replace('"fees"', '"price"'), "parse", True),

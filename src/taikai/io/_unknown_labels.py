@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Hashable, Sequence
 
-from taikai._closest_label import closest_label
+from taikai._closest_label import closest_label, names_known
 from taikai.labels import REASON_IDS, SENTIMENTS, named_labels, own_labels, reason_id, sentiment_id
 
 _RUN_TOGETHER = re.compile(r"[,、\s]+")
@@ -41,9 +41,11 @@ def unknown_label(label: str, known: Collection[str], several: bool = True) -> s
     return f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
 
 
-def _of(label: str, known: Collection[str], to_id: Callable[[str], str]) -> bool:
-    """Whether *label* names one of *known*: as written, or by the taxonomy's id or Japanese name (*to_id*)."""
-    return label in known or to_id(label) in known
+def _of(label: str, known: Collection[str], to_id: Callable[[str], str], own: Collection[str] = ()) -> bool:
+    """Whether *label* names one of *known*: as written, or by the taxonomy's id or Japanese name (*to_id*); never
+    when it names one of *own*, the labels of its own column, in another spelling (``Positive`` of a reason
+    ``positive``: :func:`~taikai._closest_label.names_known`)."""
+    return (label in known or to_id(label) in known) and not names_known(label, own)
 
 
 def row_unknowns(
@@ -74,15 +76,24 @@ def row_unknowns(
     unknown_feeling = bool(feeling) and known_sentiments is not None and feeling not in known_sentiments
     # the first reason column's first label that is a sentiment, and the sentiment when it is a reason: swapped?
     crossed = next(
-        (label for c, label in unknown_reasons if c == reasons[0][0] and _of(label, as_sentiments, sentiment_id)), ""
+        (
+            label
+            for c, label in unknown_reasons
+            if c == reasons[0][0] and _of(label, as_sentiments, sentiment_id, as_reasons)
+        ),
+        "",
     )
-    of_reasons = bool(feeling) and not _of(feeling, as_sentiments, sentiment_id) and _of(feeling, as_reasons, reason_id)
+    of_reasons = (
+        bool(feeling)
+        and not _of(feeling, as_sentiments, sentiment_id)
+        and _of(feeling, as_reasons, reason_id, as_sentiments)
+    )
     reversed_ = feeling if of_reasons else ""
     swapped = (reasons[0][0], column) if crossed and reversed_ else None
     problems: list[tuple[str, str]] = []
     far: list[tuple[str, Collection[str]]] = []
     for where, label in unknown_reasons:
-        if _of(label, as_sentiments, sentiment_id):
+        if _of(label, as_sentiments, sentiment_id, as_reasons):
             said = _other_column(label, "sentiment", "reason", reversed_, swapped if where == reasons[0][0] else None)
             problems.append((f"{where}: {said}", "reasons"))
         else:

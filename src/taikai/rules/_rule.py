@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from taikai._closest_label import closest_label
+from taikai._closest_label import closest_label, names_known
 from taikai.errors import InputError, RulesError, UnknownRuleLabelError
 from taikai.labels import SENTIMENTS, label_list, own_labels, reason_id, sentiment_id, sentiment_name
 from taikai.text import markdown_cell
@@ -177,9 +177,10 @@ def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
     """Return the problem of a rule (*where*: ``FILE:LINE: rule 'NAME'``) whose *label* the model does not have, with
     the closest of the model's reasons *labels* when one is close (``closest: fees (手数料が高い)``), as
     ``evaluate`` and ``train --add`` say it (:func:`taikai._closest_label.closest_label`). A sentiment (``negative``,
-    ``ネガティブ``) is said to be one: rules set reasons only; several reasons (``fees|low_pay``) are said to need
+    ``ネガティブ``) is said to be one, unless it names one of *labels* (``Positive`` of a reason of one's own
+    ``positive``): rules set reasons only; several reasons (``fees|low_pay``) are said to need
     a rule each."""
-    if sentiment_id(label) in SENTIMENTS:
+    if sentiment_id(label) in SENTIMENTS and not names_known(label, labels):
         sentiment = sentiment_id(label)
         return (
             f"{where}: label {label!r} is a sentiment ({sentiment}, {sentiment_name(sentiment)}), and sentiments "
