@@ -280,12 +280,18 @@ def test_a_stop_while_the_cluster_closes_after_the_output_is_in_place_says_it_is
     seconds) ended in "nothing was written to OUT", though OUT was complete."""
     from taikai.batch import Interrupted, _dask_files
 
+    unship = _dask_files.unship
+
     def stop(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
+    def unshipped(*args: object) -> None:  # a stop as the model is taken off the cluster
+        unship(*args)
+        stop()
+
     out = tmp_path / "out"
     if step == "unship":
-        monkeypatch.setattr(_dask_files, "unship", stop)
+        monkeypatch.setattr(_dask_files, "unship", unshipped)
     else:  # the partial folder's removal, the cleanup's first step (it is also cleared before the parts are written)
         rmtree = shutil.rmtree
 
@@ -299,6 +305,9 @@ def test_a_stop_while_the_cluster_closes_after_the_output_is_in_place_says_it_is
         classify_files(dump / "all.csv", out, "text", model=tiny_model_dir, client=client)
     assert raised.value.message == f"interrupted while the Dask cluster closed; {out} is complete (120 rows)"
     assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["rows"] == 120
+    # the rest of the cleanup ran: the model is off the cluster, and no result is kept for the cluster to redo
+    assert client.run_on_scheduler(_plugins) == []
+    assert not any(client.who_has().values())
 
 
 def test_a_stop_before_the_output_is_in_place_is_a_plain_interrupt(client, dump, tiny_model_dir, tmp_path, monkeypatch):

@@ -15,6 +15,7 @@ import shutil
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from functools import partial
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
 from taikai.batch._excel import warn_excel
-from taikai.batch._interrupted import Interrupted
+from taikai.batch._interrupted import Interrupted, run_all
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
@@ -273,13 +274,12 @@ def _locked_run(
             if translated is not None:
                 raise translated from exc
             raise
-        finally:
-            if progress.total is not None:  # the line was started
-                progress.close()
-            shutil.rmtree(tmp, ignore_errors=True)
-            if plugin is not None:
-                unship(cluster, plugin)
-            cluster.close()
+        finally:  # every step, though a stop comes in one (the later ones are ignored: cli/_stops.FirstStop)
+            futures.clear()  # results in hand or cancelled: kept alive by a traceback, a lost worker would redo them
+            started = progress.total is not None  # the progress line
+            removed = partial(shutil.rmtree, tmp, ignore_errors=True)
+            unshipped = partial(unship, cluster, plugin) if plugin is not None else None
+            run_all([progress.close if started else None, removed, unshipped, cluster.close])
     except KeyboardInterrupt:
         if placed:
             raise Interrupted(
