@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -173,19 +174,12 @@ def batch(
 
 
 def _run_local(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
-    from taikai.batch import Interrupted, run_local
+    from taikai.batch import run_local
 
-    stops = FirstStop()
-    try:
-        return run_local(input_path, output, model_path, options)
-    except Interrupted as exc:
-        click.echo(f"taikai: {exc.message}", err=True)
-        sys.exit(INTERRUPTED_EXIT)
-    except KeyboardInterrupt:  # before the first chunk was under way (loading the model, reading the types)
-        click.echo("taikai: interrupted before any row was saved; run it again", err=True)
-        sys.exit(INTERRUPTED_EXIT)
-    finally:
-        stops.restore()
+    # a stop before the first chunk was under way (loading the model, reading the types) left nothing
+    return _stoppable(
+        lambda: run_local(input_path, output, model_path, options), " before any row was saved; run it again"
+    )
 
 
 def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
@@ -194,16 +188,27 @@ def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: 
     except ImportError as exc:  # the library's own error, or one it did not foresee (said the same way)
         missing = exc if isinstance(exc, MissingExtraError) else MissingExtraError("", DASK_PACKAGES, "dask", exc)
         raise TaikaiError(missing.sentence("--engine dask")) from exc
+    # the run's tasks are cancelled and its partial parts removed
+    return _stoppable(
+        lambda: run_dask(input_path, output, model_path, options),
+        f"; nothing was written to {output}; run the command again",
+    )
+
+
+def _stoppable(run: Callable[[], BatchSummary], stopped: str) -> BatchSummary:
+    """Return what *run* (a batch engine's run) returns; stopped by Ctrl-C or SIGTERM (:class:`FirstStop`), say in
+    one line what it left (the engine's :class:`~taikai.batch.Interrupted` message, else ``interrupted`` and
+    *stopped*, the rest of its line) and exit 130."""
     from taikai.batch import Interrupted
 
     stops = FirstStop()
     try:
-        return run_dask(input_path, output, model_path, options)
-    except Interrupted as exc:  # while its cluster closed: the output is complete
+        return run()
+    except Interrupted as exc:  # the local engine's partial output; the Dask engine's, complete as its cluster closed
         click.echo(f"taikai: {exc.message}", err=True)
         sys.exit(INTERRUPTED_EXIT)
-    except KeyboardInterrupt:  # the run's tasks are cancelled and its partial parts removed
-        click.echo(f"taikai: interrupted; nothing was written to {output}; run the command again", err=True)
+    except KeyboardInterrupt:
+        click.echo(f"taikai: interrupted{stopped}", err=True)
         sys.exit(INTERRUPTED_EXIT)
     finally:
         stops.restore()
