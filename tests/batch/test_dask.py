@@ -323,6 +323,14 @@ def test_a_stop_before_the_output_is_in_place_is_a_plain_interrupt(client, dump,
     assert not (tmp_path / "out").exists()
 
 
+def test_the_summary_times_the_run(client, dump, tiny_model_dir, tmp_path):
+    """Regression: a name of the cleanup shadowed the run's start time, and the summary said the run took about as
+    many seconds as the machine had been up."""
+    began = time.monotonic()
+    summary = classify_files(dump / "all.csv", tmp_path / "out", "text", model=tiny_model_dir, client=client)
+    assert 0 < summary.seconds <= time.monotonic() - began
+
+
 def test_engine_options_are_checked(dump, tmp_path):
     runner = CliRunner()
     args = ["batch", str(dump / "all.csv"), "-o", str(tmp_path / "o"), "--text-column", "text"]

@@ -276,10 +276,10 @@ def _locked_run(
             raise
         finally:  # every step, though a stop comes in one (the later ones are ignored: cli/_stops.FirstStop)
             futures.clear()  # results in hand or cancelled: kept alive by a traceback, a lost worker would redo them
-            started = progress.total is not None  # the progress line
+            closed = progress.close if progress.total is not None else None  # the line was started
             removed = partial(shutil.rmtree, tmp, ignore_errors=True)
             unshipped = partial(unship, cluster, plugin) if plugin is not None else None
-            run_all([progress.close if started else None, removed, unshipped, cluster.close])
+            run_all([closed, removed, unshipped, cluster.close])
     except KeyboardInterrupt:
         if placed:
             raise Interrupted(
