@@ -11,6 +11,7 @@ import threading
 import time
 from types import SimpleNamespace
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -126,6 +127,16 @@ def test_an_exception_dropped_that_is_not_the_stop_goes_to_the_hook_there_was(ha
     assert [type(u.exc_value) for u in seen] == [ValueError]  # type: ignore[attr-defined]
 
 
+def _in_pytests_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Have ``main()`` end by ``SystemExit`` here: a stopped command, as one that asked to (an earlier predict, whose
+    request stays), ends its process at once (``os._exit``), which would end pytest itself."""
+    import taikai.cli
+    import taikai.cli._startup as startup
+
+    monkeypatch.setattr(startup, "_quick_exit", False)
+    monkeypatch.setattr(taikai.cli, "exit_quickly_when_done", lambda: None)
+
+
 def _terminated(*args: object, **kwargs: object) -> None:
     """Stand for a command's work as ``timeout`` or a job scheduler sends it SIGTERM."""
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
@@ -148,12 +159,11 @@ def test_sigterm_stops_any_command_as_ctrl_c_does(
 ):
     """Regression: SIGTERM killed every command but batch at once (`timeout` saw 143, nothing said): a train
     stopped so left its save marker, a report or a sheet its first half; now it stops as Ctrl-C does (exit 130)."""
-    import taikai.cli._startup as startup
     from taikai.cli import main
 
     module, _, name = patched.rpartition(".")
     monkeypatch.setattr(__import__(module, fromlist=[name]), name, _terminated)
-    monkeypatch.setattr(startup, "_quick_exit", False)  # set by an earlier predict: would end pytest itself
+    _in_pytests_process(monkeypatch)
     args = [a.format(data=tiny_csv, model=tiny_model_dir, out=tmp_path / "m") for a in command]
     monkeypatch.setattr(sys, "argv", ["taikai", *args])
     before = signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as a new process has it
@@ -164,6 +174,39 @@ def test_sigterm_stops_any_command_as_ctrl_c_does(
         signal.signal(signal.SIGTERM, before)
     assert stop.value.code == 130
     assert capsys.readouterr().err == "taikai: interrupted\n"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "ctrl-c"])
+@pytest.mark.parametrize("where", ["the group's", "the command's"])
+def test_a_stop_while_click_parses_the_arguments_is_an_interruption(monkeypatch, capsys, tiny_csv, stop, where):
+    """Regression (CI, once in many runs): a SIGTERM sent as train started came while click parsed the arguments,
+    outside the command's handling of stops: click's "Aborted!" and exit 1, not "taikai: interrupted" and 130."""
+    import taikai.cli._common as common
+    from taikai.cli import main
+
+    cls = common.Group if where == "the group's" else common.Command
+    parse = cls.parse_args
+
+    def parse_args(self: click.Command, ctx: click.Context, args: list[str]) -> list[str]:
+        signal.raise_signal(stop)
+        return parse(self, ctx, args)
+
+    def train(*args: object, **kwargs: object) -> None:
+        _wait_for_the_stop()
+        pytest.fail("the stop held while click parsed was not delivered as the command ran")
+
+    monkeypatch.setattr(cls, "parse_args", parse_args)
+    monkeypatch.setattr(__import__("taikai.training", fromlist=["train"]), "train", train)
+    _in_pytests_process(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["taikai", "train", str(tiny_csv), "--out", "unused"])
+    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as a new process has it
+    try:
+        with pytest.raises(SystemExit) as ended:
+            main()
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+        signal.signal(signal.SIGTERM, before)
+    assert (ended.value.code, capsys.readouterr().err) == (130, "taikai: interrupted\n")
 
 
 @pytest.mark.parametrize("stopped", [True, False], ids=["by-ctrl-c", "missing"])
@@ -185,6 +228,42 @@ def test_an_import_failed_by_ctrl_c_is_an_interruption(monkeypatch, tiny_csv, tm
         assert (result.exit_code, result.stderr) == (130, "taikai: interrupted\n")
     else:  # a library truly missing is not said to be a stop
         assert isinstance(result.exception, ImportError) and "interrupted" not in result.stderr
+
+
+_FLAGGED = """
+import ctypes
+
+import taikai.training
+
+
+def train(*args, **kwargs):
+    # as SciPy's pybind11 modules run Python code while they load, and a stop ends it
+    run = ctypes.pythonapi.PyRun_String
+    run.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.py_object, ctypes.py_object]
+    run.restype = ctypes.py_object
+    run(b"raise KeyboardInterrupt", 257, {}, {})  # 257: Py_file_input
+
+
+taikai.training.train = train
+from taikai.cli import main
+
+main()
+"""
+
+
+def test_a_stop_inside_code_a_compiled_library_ran_exits_130_under_python_m(tiny_csv, tmp_path):
+    """Regression (1 in 10 to 50 real SIGTERMs to ``python -m taikai train``): a stop that ended code a compiled
+    library runs through ``PyRun_String`` (pybind11, as SciPy loads) is marked by CPython, which under ``-m`` kills
+    itself with SIGINT after its teardown: "taikai: interrupted", then exit -2, not 130."""
+    import os
+    import subprocess
+
+    (tmp_path / "flagged.py").write_text(_FLAGGED, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    cmd = [sys.executable, "-m", "flagged", "train", str(tiny_csv), "--out", str(tmp_path / "m")]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert (done.returncode, done.stderr) == (130, "taikai: interrupted\n")
+    assert not (tmp_path / "m").exists()
 
 
 def _catches_sigterm(pid: int) -> bool:

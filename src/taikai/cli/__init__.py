@@ -10,9 +10,9 @@ import importlib
 
 import click
 
-from taikai.cli._common import Group
-from taikai.cli._startup import finish
-from taikai.cli._stops import stop_on_sigterm
+from taikai.cli._common import INTERRUPTED_EXIT, Group
+from taikai.cli._startup import exit_quickly_when_done, finish
+from taikai.cli._stops import hold_stops, stop_on_sigterm
 
 __all__ = ["cli", "main"]
 
@@ -55,9 +55,15 @@ def cli() -> None:
 
 def main() -> None:
     """Run the command line (and end the process: a command may ask to skip the interpreter's teardown)."""
+    hold_stops()  # until the command runs (Group.invoke): a stop while click parses would be its "Aborted!"
     stop_on_sigterm()
     try:
         cli(prog_name="taikai")
     except SystemExit as exc:
+        if exc.code == INTERRUPTED_EXIT:
+            # CPython marks a KeyboardInterrupt that ended code a compiled library ran (PyRun_String: pybind11's, as
+            # SciPy loads) and, under ``python -m taikai``, kills itself with SIGINT once its teardown is over,
+            # whatever the exit code: a stopped command that had said so ended -2 instead of 130, now and then.
+            exit_quickly_when_done()
         finish(exc.code)
     finish(None)  # not reached: click's standalone mode always raises SystemExit

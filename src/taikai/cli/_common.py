@@ -18,7 +18,7 @@ from taikai._whole_file import write_whole
 from taikai.cli._given_path import refuse_empty
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._stdout import echo_encodable
-from taikai.cli._stops import stopped
+from taikai.cli._stops import release_stops, stopped
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
 from taikai.errors import DataWarning, TaikaiError
 from taikai.io import ENCODING_ERRORS
@@ -73,9 +73,10 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         with warnings.catch_warnings():
-            warnings.simplefilter("always", DataWarning)
-            warnings.showwarning = _show_warning
             try:
+                release_stops()  # held since main(): one that came as click parsed is handled here, as any stop
+                warnings.simplefilter("always", DataWarning)
+                warnings.showwarning = _show_warning
                 with in_taikai_voice(ctx):  # click's usage errors in the command's arguments, or its own
                     return super().invoke(ctx)
             except BrokenPipeError:

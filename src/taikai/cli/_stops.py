@@ -21,6 +21,24 @@ def stop_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, _stop)
 
 
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+def hold_stops() -> None:
+    """Hold Ctrl-C and SIGTERM back until the command runs (:func:`release_stops`): one that came while click parsed
+    the arguments, outside the command's handling of stops, ended in click's own "Aborted!" and exit 1. Held, it is
+    delivered as the command starts, and stops it as any stop does (exit 130, one line). No-op where signals cannot
+    be blocked (Windows)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+
+
+def release_stops() -> None:
+    """Deliver the stops held back by :func:`hold_stops`, and any later one at once (a no-op when none are held)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
 def _stop(signum: int, frame: FrameType | None) -> NoReturn:
     raise KeyboardInterrupt
 
