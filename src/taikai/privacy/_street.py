@@ -90,12 +90,13 @@ BUILDING = re.compile(
 """A building, a floor or a room right after a number block: `` ABCビル2F``, `` ○○ハイツ201号室``, `` 3階``, ``F``
 (a room after a hyphen, 1-2-3-201, is a number of the block); a building named within another is one
 (`` 六本木ヒルズ森タワー``: the tower, not ヒルズ alone)."""
-# What follows numbers that count or measure: 3-4件, 1-2週間, 10-12時, 3-5万円, 2-3GB, 1-2Mbps. Such a block is no
+# What follows numbers that count or measure: 3-4件, 1-2週間, 10-12時, 3-5万円, 2-3GB, 1-2Mbps, and a route's or a
+# service's number (桜木町130系統のバス, E235系, 八島町222便: a bus route, a train series, a flight). Such a block is no
 # address.
 # A kanji counter glued to it only: after a space a kanji starts the building's name (1-2-9 日比谷ビル, 5-3-9 本庄ビル).
 _UNIT_AFTER = re.compile(
     r"(?:[件円万千億時分秒日週月年回人名個本枚冊社点票位歳才倍割話章巻期代度局勝敗着杯台軒泊曲語行頁字画問級段席"
-    r"戦目機線車艦周組部版%~〜]|ヶ月|か月|カ月|ヵ月|ページ|ポイント|パーセント|キロ|メートル|センチ|ミリ|グラム|ドル|ユーロ)"
+    r"戦目機線車艦周組部版系%~〜]|便(?![利箋乗])|ヶ月|か月|カ月|ヵ月|ページ|ポイント|パーセント|キロ|メートル|センチ|ミリ|グラム|ドル|ユーロ)"
     r"|[ ]?(?i:[kmgt]?bps|[kmgt]b|px|pt|[ckm]?m|kg|g|h|hz|k?w|v|k|x|p|pv|uu|yen|usd|days?|hours?|mins?|sec|ms|fps|dpi)"
     r"(?![A-Za-z])"
 )
