@@ -117,15 +117,16 @@ MESSENGER_ID = re.compile(
 )
 
 # Any account's handle after a word that names it (Lancers ID: tanaka_hiro, ユーザー名は taro88): with a colon, = or
-# は between them any handle with a letter; after a space or nothing, one with a digit, _ or . (ID card stays). Not
-# the ID of a job, an order, a task or another record (案件ID, 作業ID: task_001, プロジェクトID：PRJ-2024-001). A
-# Discord tag's number is the handle's (Discord IDはtaro#1234: #1234 was left).
+# は between them any handle with a letter; after a space, nothing, が or を, one with a digit, _ or . (ID card and
+# IDがnull stay; IDがtaro_88だった is masked). Not the ID of a job, an order, a task or another record (案件ID,
+# 作業ID: task_001, プロジェクトID：PRJ-2024-001). A Discord tag's number is the handle's (Discord IDはtaro#1234:
+# #1234 was left).
 ACCOUNT_ID = re.compile(
     r"(?<![A-Za-z])(?<!案件)(?<!注文)(?<!取引)(?<!商品)(?<!依頼)(?<!求人)(?<!仕事)(?<!問い合わせ)(?<!問合せ)"
     r"(?<!作業)(?<!タスク)(?<!プロジェクト)(?<!契約)(?<!請求)(?<!管理)(?<!受付)(?<!予約)(?<!チケット)(?<!オーダー)"
     r"(?<!ジョブ)(?<!応募)(?<!出品)(?<!発注)(?<!受注)(?<!伝票)(?<!セッション)(?<!トランザクション)"
     r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム)(?![A-Za-z])"
-    r"[ ]?(?P<sep>は|[:=→])?[ ]?"
+    r"[ ]?(?:(?P<sep>は|[:=→])|[がを])?[ ]?"
     r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39}(?:#[0-9]{4}(?![0-9]))?)(?![A-Za-z0-9_@])"
 )
 _ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム")
