@@ -106,6 +106,9 @@ _CONTEXT = re.compile(
     r"(?<!\[)住所|住んで|住ん|在住|所在地|自宅|実家|住まい|引っ越|〒|郵便番号|送付先|配送先|発送先|届け?先|送り先|宛先|番地"
 )
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 20, 12
+# A town named by a side and one or two kanji (西院, 東雲, 北浜, 南森): no word counts or measures so; not a direction
+# (南西, 北東, 東側, 西向, 北部) nor a region (北欧, 南米, 東洋).
+_DIRECTION_TOWN = re.compile("[東西南北](?![東西南北側方部向欧米洋])[\u4e00-\u9fff々]{1,2}")
 # A date: a year, then a month and maybe a day (2023-4-1, 2024-03-15), or a second year (2021-2023). Never an address.
 _YEAR = "(?:19|20)[0-9]{2}"
 _DATE_YEAR = re.compile(_YEAR)
@@ -255,8 +258,8 @@ def _a_town_near_a_cue(word: str, cue: Cue, numbers: int, tagger: PosTagger | No
     北浜); before three numbers also a compound of nouns (住所、三軒茶屋1-2-3) and, right after the cue, any word that
     neither counts nor acts (自宅は東雲2-3-4). Two numbers after a common word are a range, not a house (自宅は月収2-3,
     実家は年収2-3, 自宅は駅徒歩5-10); without UniDic only a place by its form is a town before them."""
-    if a_place_by_its_form(word):
-        return True
+    if a_place_by_its_form(word) or (cue is not Cue.NONE and _DIRECTION_TOWN.fullmatch(word)):
+        return True  # right after 自宅は, 住所は: a side and a kanji or two is a town (西院, 東雲), no range (月収)
     three = numbers >= 3
     if tagger is None:
         return three
