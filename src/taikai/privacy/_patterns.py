@@ -148,9 +148,12 @@ _MESSENGER_HINTS = (
 )
 _SITE = re.compile(SITES, re.IGNORECASE)
 # A handle as people choose one: lower case, with _ or a dot between letters, or three letters or more and two digits
-# or more (taro_88, taro.yamada, yamada123); not ver.2, v1.2, web3, iOS17 nor a domain (line.me).
+# or more (taro_88, taro.yamada, yamada123); not ver.2, v1.2, web3, iOS17, a system and its version (android12,
+# windows11) nor a domain (line.me).
 _LOWER_HANDLE = re.compile(
-    r"(?!.*\.(?:com|jp|net|org|me|io|co|ee)$)[a-z][a-z0-9]*(?:_[a-z0-9]*|\.[a-z][a-z0-9]*)+|[a-z]{3,}[0-9]{2,}"
+    r"(?!.*\.(?:com|jp|net|org|me|io|co|ee)$)[a-z][a-z0-9]*(?:_[a-z0-9]*|\.[a-z][a-z0-9]*)+"
+    r"|(?!android|ios|ipados|iphone|ipad|windows|win|macos|mac|galaxy|xperia|aquos|pixel|ubuntu|chrome|python|java|php"
+    r"|version|ver)[a-z]{3,}[0-9]{2,}"
 )
 _ACCOUNT_HINTS = (
     *("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ"),
