@@ -64,8 +64,9 @@ under an internationalised domain (taro@例え.jp); street addresses with three 
 three numbers after a town UniDic reads as a surname (北浜1-2-3), and three digits or more after a town in 町 alone
 (八島町222). 11: no address for a bus route or a flight after a town (桜木町130系統, 八島町222便); two numbers after
 a side and a kanji or two right after 自宅は or 住所は (自宅は西院2-3); names after more labels and before more titles
-(クライアント：高橋, 高橋社労士, 白井オーナー); handles after LINEは, IDが or IDを (LINEはtaro_88), a Discord tag's
-number with its handle (Discord IDはtaro#1234)."""
+(クライアント：高橋, 高橋社労士, 白井オーナー); handles after LINEは, IDが, IDを (LINEはtaro_88) and ハンドルネーム,
+a Japan Post transfer account (ゆうちょ 00120-1-123456), a Discord tag's number with its handle (Discord
+IDはtaro#1234)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -64,10 +64,14 @@ ACCOUNT = re.compile(
 )
 _ACCOUNT_NUMBER = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])[0-9]{7,8}" + _UNIT)
 # A branch and an account number joined by a dash, the bank's code before them or not (振込先 三井住友 123-4567890,
-# 0009-123-4567890): masked whole, as an account number is, after the same words.
-_BRANCH_ACCOUNT = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])(?:[0-9]{4}[-‐‑−])?[0-9]{3}[-‐‑−][0-9]{7}" + _UNIT)
+# 0009-123-4567890), and a Japan Post transfer account, 5, 1 and up to 7 digits (ゆうちょ 00120-1-123456): masked
+# whole, as an account number is, after the same words.
+_BRANCH_ACCOUNT = re.compile(
+    r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])"
+    r"(?:(?:[0-9]{4}[-‐‑−])?[0-9]{3}[-‐‑−][0-9]{7}|0[0-9]{4}[-‐‑−][0-9][-‐‑−][0-9]{1,7})" + _UNIT
+)
 # 普通に (the adverb, as in 普通に 1234567 PV) and 当座の (for the time being) announce no account.
-_ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通(?![にの])|当座(?![のに])|ゆうちょ|名義|支店|銀行")
+_ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通(?![にの])|当座(?![のに])|ゆうちょ|振替|名義|支店|銀行")
 _ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an account number
 # A number named by another word between the cue and it is that word's (口座に入金されるまで、案件番号 1234567;
 # 口座残高 3456789; 振込先を変えた。作業ID 7654321): an order's, a task's, a balance, an amount.
@@ -125,11 +129,11 @@ ACCOUNT_ID = re.compile(
     r"(?<![A-Za-z])(?<!案件)(?<!注文)(?<!取引)(?<!商品)(?<!依頼)(?<!求人)(?<!仕事)(?<!問い合わせ)(?<!問合せ)"
     r"(?<!作業)(?<!タスク)(?<!プロジェクト)(?<!契約)(?<!請求)(?<!管理)(?<!受付)(?<!予約)(?<!チケット)(?<!オーダー)"
     r"(?<!ジョブ)(?<!応募)(?<!出品)(?<!発注)(?<!受注)(?<!伝票)(?<!セッション)(?<!トランザクション)"
-    r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム)(?![A-Za-z])"
+    r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム|ハンドルネーム|ハンドル名)(?![A-Za-z])"
     r"[ ]?(?:(?P<sep>は|[:=→])|(?P<ga>[がを]))?[ ]?"
     r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39}(?:#[0-9]{4}(?![0-9]))?)(?![A-Za-z0-9_@])"
 )
-_ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム")
+_ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム", "ハンドル")
 # A Skype handle as Skype writes it, whatever precedes (Skype live:taro1, Skypeはlive:taro_yamada, (live:.cid.1a2b)):
 # live: (lower case, no space) and a handle of three or more ASCII letters, digits, _ . - that starts with a letter,
 # or Skype's own .cid. and hex digits. live:配信, Live: 2024 and a live: inside a URL's path (/live:x) stay.
@@ -157,7 +161,7 @@ _LOWER_HANDLE = re.compile(
 )
 _ACCOUNT_HINTS = (
     *("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ"),
-    *("振込", "振り込", "銀行", "名義"),
+    *("振込", "振り込", "振替", "銀行", "名義"),
 )
 _POSTAL_HINTS = ("〒", "郵便番号", "都", "道", "府", "県")
 
