@@ -19,6 +19,8 @@ DOCUMENTED_TITLES = ["社長", "会長", "部長", "課長", "係長", "店長",
 DOCUMENTED_TITLES += ["副社長", "次長", "主任", "主査", "支店長", "支社長", "本部長", "工場長", "局長"]
 DOCUMENTED_TITLES += ["班長", "副店長", "取締役", "代表", "理事長", "委員長", "校長", "教頭", "学長", "園長", "館長"]
 DOCUMENTED_TITLES += ["監督", "教授", "准教授", "先輩", "師長", "料理長", "議員", "弁護士", "税理士"]
+DOCUMENTED_TITLES += ["副部長", "副会長", "副代表", "副所長", "副院長", "副校長", "理事", "講師"]
+DOCUMENTED_TITLES += ["社労士", "行政書士", "司法書士", "会計士", "弁理士", "医師"]
 DOCUMENTED_TITLES += [
     "マネージャー",
     "マネジャー",
@@ -28,7 +30,7 @@ DOCUMENTED_TITLES += [
     "チーフ",
     "キャプテン",
 ]
-DOCUMENTED_TITLES += ["コーチ", "PM", "PL", "CEO", "CTO", "COO", "CFO", "デスク"]
+DOCUMENTED_TITLES += ["コーチ", "PM", "PL", "CEO", "CTO", "COO", "CFO", "デスク", "オーナー"]
 
 
 def test_the_documented_titles_are_the_titles():

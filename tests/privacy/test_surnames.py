@@ -19,6 +19,15 @@ from taikai.privacy import PiiKind, mask_pii
         ("幹事：高橋", "幹事：[人名]"),  # more labels (this was left)
         ("作成者: 鈴木", "作成者: [人名]"),
         ("面接官：高橋、質問が多かった", "面接官：[人名]、質問が多かった"),
+        # The client's and the job's people (these were left).
+        ("クライアント：高橋", "クライアント：[人名]"),
+        ("取引先：高橋", "取引先：[人名]"),
+        ("先方：鈴木", "先方：[人名]"),
+        ("連絡先：高橋", "連絡先：[人名]"),
+        ("発注元：佐藤、単価は低い", "発注元：[人名]、単価は低い"),
+        ("担当ディレクター：佐藤でした", "担当ディレクター：[人名]でした"),
+        ("PM: 鈴木", "PM: [人名]"),
+        ("編集者：高橋", "編集者：[人名]"),
         # With an honorific or a particle it was a name already: the label changes nothing.
         ("担当：高橋さん", "担当：[人名]さん"),
         ("担当者：高橋から連絡", "担当者：[人名]から連絡"),
@@ -51,6 +60,9 @@ def test_a_surname_after_a_label_or_before_a_particle_is_masked(text, expected):
         "担当：デザイン",
         "担当者：未定",
         "幹事：未定",
+        "取引先：高橋建設",
+        "クライアント：株式会社サンプル",
+        "連絡先：未定",
     ],
 )
 def test_a_place_or_a_label_without_a_surname_stays(text):

@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 10
+MASKER_VERSION = 11
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -62,7 +62,11 @@ time (自宅は家族2-3-4, 自宅は一日中2-3). 10: names after more labels 
 with a katakana department (田中マーケティング部長), a one-kanji nickname before ちゃん (山ちゃん); e-mail addresses
 under an internationalised domain (taro@例え.jp); street addresses with three numbers joined by の (神南1の2の3),
 three numbers after a town UniDic reads as a surname (北浜1-2-3), and three digits or more after a town in 町 alone
-(八島町222)."""
+(八島町222). 11: no address for a bus route or a flight after a town (桜木町130系統, 八島町222便); two numbers after
+a side and a kanji or two right after 自宅は or 住所は (自宅は西院2-3); names after more labels and before more titles
+(クライアント：高橋, 高橋社労士, 白井オーナー); handles after LINEは, IDが, IDを (LINEはtaro_88) and ハンドルネーム,
+a Japan Post transfer account (ゆうちょ 00120-1-123456), a Discord tag's number with its handle (Discord
+IDはtaro#1234)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -64,10 +64,14 @@ ACCOUNT = re.compile(
 )
 _ACCOUNT_NUMBER = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])[0-9]{7,8}" + _UNIT)
 # A branch and an account number joined by a dash, the bank's code before them or not (振込先 三井住友 123-4567890,
-# 0009-123-4567890): masked whole, as an account number is, after the same words.
-_BRANCH_ACCOUNT = re.compile(r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])(?:[0-9]{4}[-‐‑−])?[0-9]{3}[-‐‑−][0-9]{7}" + _UNIT)
+# 0009-123-4567890), and a Japan Post transfer account, 5, 1 and up to 7 digits (ゆうちょ 00120-1-123456): masked
+# whole, as an account number is, after the same words.
+_BRANCH_ACCOUNT = re.compile(
+    r"(?<![0-9])(?<![0-9A-Za-z][,.\-/:])"
+    r"(?:(?:[0-9]{4}[-‐‑−])?[0-9]{3}[-‐‑−][0-9]{7}|0[0-9]{4}[-‐‑−][0-9][-‐‑−][0-9]{1,7})" + _UNIT
+)
 # 普通に (the adverb, as in 普通に 1234567 PV) and 当座の (for the time being) announce no account.
-_ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通(?![にの])|当座(?![のに])|ゆうちょ|名義|支店|銀行")
+_ACCOUNT_CUE = re.compile("口座|振込先|振り込み先|振込み先|普通(?![にの])|当座(?![のに])|ゆうちょ|振替|名義|支店|銀行")
 _ACCOUNT_WINDOW = 30  # characters before a number in which a cue makes it an account number
 # A number named by another word between the cue and it is that word's (口座に入金されるまで、案件番号 1234567;
 # 口座残高 3456789; 振込先を変えた。作業ID 7654321): an order's, a task's, a balance, an amount.
@@ -117,17 +121,19 @@ MESSENGER_ID = re.compile(
 )
 
 # Any account's handle after a word that names it (Lancers ID: tanaka_hiro, ユーザー名は taro88): with a colon, = or
-# は between them any handle with a letter; after a space or nothing, one with a digit, _ or . (ID card stays). Not
-# the ID of a job, an order, a task or another record (案件ID, 作業ID: task_001, プロジェクトID：PRJ-2024-001).
+# は between them any handle with a letter; after a space or nothing, one with a digit, _ or . (ID card stays); after
+# が or を, a handle in lower case (IDがtaro_88だった; IDがnull, IDがIPv6 stay). Not the ID of a job, an order, a task
+# or another record (案件ID, 作業ID: task_001, プロジェクトID：PRJ-2024-001). A Discord tag's number is the handle's
+# (Discord IDはtaro#1234: #1234 was left).
 ACCOUNT_ID = re.compile(
     r"(?<![A-Za-z])(?<!案件)(?<!注文)(?<!取引)(?<!商品)(?<!依頼)(?<!求人)(?<!仕事)(?<!問い合わせ)(?<!問合せ)"
     r"(?<!作業)(?<!タスク)(?<!プロジェクト)(?<!契約)(?<!請求)(?<!管理)(?<!受付)(?<!予約)(?<!チケット)(?<!オーダー)"
     r"(?<!ジョブ)(?<!応募)(?<!出品)(?<!発注)(?<!受注)(?<!伝票)(?<!セッション)(?<!トランザクション)"
-    r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム)(?![A-Za-z])"
-    r"[ ]?(?P<sep>は|[:=→])?[ ]?"
-    r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39})(?![A-Za-z0-9_@])"
+    r"(?:ID|Id|id|アカウント名|ユーザー名|ユーザーネーム|ハンドルネーム|ハンドル名)(?![A-Za-z])"
+    r"[ ]?(?:(?P<sep>は|[:=→])|(?P<ga>[がを]))?[ ]?"
+    r"(?P<v>(?:live:\.?)?[A-Za-z0-9_][A-Za-z0-9_.\-]{2,39}(?:#[0-9]{4}(?![0-9]))?)(?![A-Za-z0-9_@])"
 )
-_ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム")
+_ACCOUNT_ID_HINTS = ("id", "アカウント名", "ユーザー名", "ユーザーネーム", "ハンドル")
 # A Skype handle as Skype writes it, whatever precedes (Skype live:taro1, Skypeはlive:taro_yamada, (live:.cid.1a2b)):
 # live: (lower case, no space) and a handle of three or more ASCII letters, digits, _ . - that starts with a letter,
 # or Skype's own .cid. and hex digits. live:配信, Live: 2024 and a live: inside a URL's path (/live:x) stay.
@@ -145,9 +151,17 @@ _MESSENGER_HINTS = (
     *("x:", "x=", "xのid", "x id", "x("),
 )
 _SITE = re.compile(SITES, re.IGNORECASE)
+# A handle as people choose one: lower case, with _ or a dot between letters, or three letters or more and two digits
+# or more (taro_88, taro.yamada, yamada123); not ver.2, v1.2, web3, iOS17, a system and its version (android12,
+# windows11) nor a domain (line.me).
+_LOWER_HANDLE = re.compile(
+    r"(?!.*\.(?:com|jp|net|org|me|io|co|ee)$)[a-z][a-z0-9]*(?:_[a-z0-9]*|\.[a-z][a-z0-9]*)+"
+    r"|(?!android|ios|ipados|iphone|ipad|windows|win|macos|mac|galaxy|xperia|aquos|pixel|ubuntu|chrome|python|java|php"
+    r"|version|ver)[a-z]{3,}[0-9]{2,}"
+)
 _ACCOUNT_HINTS = (
     *("普通", "当座", "貯蓄", "総合", "口座", "支店", "店番", "記号", "ゆうちょ"),
-    *("振込", "振り込", "銀行", "名義"),
+    *("振込", "振り込", "振替", "銀行", "名義"),
 )
 _POSTAL_HINTS = ("〒", "郵便番号", "都", "道", "府", "県")
 
@@ -235,6 +249,8 @@ def find_ids(text: str) -> Iterator[Found]:
         for m in ACCOUNT_ID.finditer(text):
             value = m.group("v").rstrip(".-")
             shaped = any(ch.isdigit() or ch in "_." for ch in value)
+            if m.group("ga") and not _LOWER_HANDLE.fullmatch(value):
+                continue
             if len(value) >= 3 and any(ch.isalpha() for ch in value) and (m.group("sep") or shaped):
                 yield Found(m.start("v"), m.start("v") + len(value), PiiKind.ID)
     if not any(hint in lowered for hint in _MESSENGER_HINTS):
@@ -245,8 +261,9 @@ def find_ids(text: str) -> Iterator[Found]:
         if len(value) < 3 or (keyword == "名" and not any(ch.isalpha() for ch in value)):
             continue  # LINE名 100件: a count
         # Without a word such as ID, only "LINE: value" counts, and the value must have a letter: "LINE 100件" is
-        # not an ID.
-        if keyword is None and (sep is None or sep in "はを→" or not any(ch.isalpha() for ch in value)):
+        # not an ID; after は only a handle in lower case (LINEはtaro_88です; LINEはiOS17で stays).
+        handle = sep == "は" and _LOWER_HANDLE.fullmatch(value) is not None
+        if keyword is None and not handle and (sep is None or sep in "はを→" or not any(c.isalpha() for c in value)):
             continue
         site = m.group("m")
         if _SITE.fullmatch(site) and (site.lower() == "note" != site or not (keyword or _shaped(value))):

@@ -90,12 +90,13 @@ BUILDING = re.compile(
 """A building, a floor or a room right after a number block: `` ABCビル2F``, `` ○○ハイツ201号室``, `` 3階``, ``F``
 (a room after a hyphen, 1-2-3-201, is a number of the block); a building named within another is one
 (`` 六本木ヒルズ森タワー``: the tower, not ヒルズ alone)."""
-# What follows numbers that count or measure: 3-4件, 1-2週間, 10-12時, 3-5万円, 2-3GB, 1-2Mbps. Such a block is no
+# What follows numbers that count or measure: 3-4件, 1-2週間, 10-12時, 3-5万円, 2-3GB, 1-2Mbps, and a route's or a
+# service's number (桜木町130系統のバス, E235系, 八島町222便: a bus route, a train series, a flight). Such a block is no
 # address.
 # A kanji counter glued to it only: after a space a kanji starts the building's name (1-2-9 日比谷ビル, 5-3-9 本庄ビル).
 _UNIT_AFTER = re.compile(
     r"(?:[件円万千億時分秒日週月年回人名個本枚冊社点票位歳才倍割話章巻期代度局勝敗着杯台軒泊曲語行頁字画問級段席"
-    r"戦目機線車艦周組部版%~〜]|ヶ月|か月|カ月|ヵ月|ページ|ポイント|パーセント|キロ|メートル|センチ|ミリ|グラム|ドル|ユーロ)"
+    r"戦目機線車艦周組部版系%~〜]|便(?![利箋乗])|ヶ月|か月|カ月|ヵ月|ページ|ポイント|パーセント|キロ|メートル|センチ|ミリ|グラム|ドル|ユーロ)"
     r"|[ ]?(?i:[kmgt]?bps|[kmgt]b|px|pt|[ckm]?m|kg|g|h|hz|k?w|v|k|x|p|pv|uu|yen|usd|days?|hours?|mins?|sec|ms|fps|dpi)"
     r"(?![A-Za-z])"
 )
@@ -105,6 +106,9 @@ _CONTEXT = re.compile(
     r"(?<!\[)住所|住んで|住ん|在住|所在地|自宅|実家|住まい|引っ越|〒|郵便番号|送付先|配送先|発送先|届け?先|送り先|宛先|番地"
 )
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 20, 12
+# A town named by a side and one or two kanji (西院, 東雲, 北浜, 南森): no word counts or measures so; not a direction
+# (南西, 北東, 東側, 西向, 北部) nor a region (北欧, 南米, 東洋).
+_DIRECTION_TOWN = re.compile("[東西南北](?![東西南北側方部向欧米洋])[\u4e00-\u9fff々]{1,2}")
 # A date: a year, then a month and maybe a day (2023-4-1, 2024-03-15), or a second year (2021-2023). Never an address.
 _YEAR = "(?:19|20)[0-9]{2}"
 _DATE_YEAR = re.compile(_YEAR)
@@ -254,8 +258,8 @@ def _a_town_near_a_cue(word: str, cue: Cue, numbers: int, tagger: PosTagger | No
     北浜); before three numbers also a compound of nouns (住所、三軒茶屋1-2-3) and, right after the cue, any word that
     neither counts nor acts (自宅は東雲2-3-4). Two numbers after a common word are a range, not a house (自宅は月収2-3,
     実家は年収2-3, 自宅は駅徒歩5-10); without UniDic only a place by its form is a town before them."""
-    if a_place_by_its_form(word):
-        return True
+    if a_place_by_its_form(word) or (cue is not Cue.NONE and _DIRECTION_TOWN.fullmatch(word)):
+        return True  # right after 自宅は, 住所は: a side and a kanji or two is a town (西院, 東雲), no range (月収)
     three = numbers >= 3
     if tagger is None:
         return three

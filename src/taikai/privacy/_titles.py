@@ -16,13 +16,15 @@ _KANJI_TITLES = (
     *("副社長", "次長", "主任", "主査", "支店長", "支社長", "本部長", "工場長", "局長", "班長", "副店長"),
     *("取締役", "代表", "理事長", "委員長", "校長", "教頭", "学長", "園長", "館長", "監督", "教授", "准教授"),
     *("先輩", "師長", "料理長", "議員", "弁護士", "税理士"),
+    *("副部長", "副会長", "副代表", "副所長", "副院長", "副校長", "理事", "講師"),
+    *("社労士", "行政書士", "司法書士", "会計士", "弁理士", "医師"),
 )
 # Titles in katakana and Latin letters, as offices and agencies write them after a surname (田中マネージャー,
 # 鈴木リーダー, 佐藤PM). Alone or after a common noun they are roles (プロジェクトマネージャー, チームリーダーさん),
 # which the stop list keeps from being names before an honorific.
 _OTHER_TITLES = (
     *("マネージャー", "マネジャー", "ディレクター", "リーダー", "プロデューサー", "チーフ", "キャプテン", "コーチ"),
-    *("PM", "PL", "CEO", "CTO", "COO", "CFO", "デスク"),  # デスク: a newsroom's desk editor (田中デスク)
+    *("PM", "PL", "CEO", "CTO", "COO", "CFO", "デスク", "オーナー"),  # デスク: a newsroom's desk editor (田中デスク)
 )
 # Long titles: a department's or a board's word before a title (田中事業部長, 佐藤営業課長, 鈴木代表取締役), which
 # UniDic reads as three or four words (事業 + 部 + 長). Only these are listed: a title after any noun would take a
