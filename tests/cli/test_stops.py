@@ -312,8 +312,10 @@ class _FailedByCtrlC:
     [
         (["report", "{data}", "-o", "{out}"], "matplotlib_fontja"),
         (["batch", "{data}", "-o", "{out}", "--engine", "dask", "--text-column", "text"], "taikai.dask"),
+        # regression: "give the column of texts with --text-column" and exit 2, the columns not listed
+        (["batch", "{data}", "-o", "{out}", "--engine", "dask"], "taikai.batch._dask_input"),
     ],
-    ids=["report", "batch-dask"],
+    ids=["report", "batch-dask", "batch-dask-columns"],
 )
 def test_an_extra_whose_import_ctrl_c_stopped_is_not_said_missing(monkeypatch, tiny_csv, tmp_path, command, module):
     """Regression: Ctrl-C while report (or batch --engine dask) imported its extra ended with exit 2 and "install
