@@ -310,6 +310,49 @@ def test_a_stop_while_the_cluster_closes_after_the_output_is_in_place_says_it_is
     assert not any(client.who_has().values())
 
 
+@pytest.mark.parametrize("step", ["removing the earlier output", "releasing the lock", "warning"])
+def test_a_stop_as_the_run_ends_after_the_output_is_in_place_says_it_is_complete(
+    client, dump, tiny_model_dir, tmp_path, monkeypatch, step
+):
+    """Regression: a Ctrl-C as the run removed the earlier output it had replaced (a big one takes a while), as it
+    released its lock or as it warned of rows not classified said "nothing was written to OUT", though OUT was
+    complete; the earlier output, half removed, was left beside it."""
+    from taikai.batch import Interrupted, _dask_files, _dask_output, _lock
+
+    out = tmp_path / "out"
+    classify_files(dump / "all.csv", out, "text", model=tiny_model_dir, client=client)  # the earlier output
+
+    def stop() -> None:
+        raise KeyboardInterrupt
+
+    if step == "removing the earlier output":
+        rmtree = shutil.rmtree
+
+        def removed(path: Path, ignore_errors: bool = False) -> None:
+            if path.name.endswith(_dask_output.OLD) and (path / MANIFEST).exists():
+                (path / MANIFEST).unlink()  # its first file, then the stop
+                stop()
+            rmtree(path, ignore_errors=ignore_errors)
+
+        monkeypatch.setattr(_dask_output.shutil, "rmtree", removed)
+    elif step == "releasing the lock":
+        release = _lock.DaskLock.release
+
+        def released(self: _lock.DaskLock, remove: bool = False) -> None:
+            release(self, remove)
+            stop()
+
+        monkeypatch.setattr(_lock.DaskLock, "release", released)
+    else:
+        monkeypatch.setattr(_dask_files.BatchSummary, "warn_unclassified", lambda self: stop())
+    with pytest.raises(KeyboardInterrupt) as raised:
+        classify_files(dump / "all.csv", out, "text", model=tiny_model_dir, client=client)
+    assert isinstance(raised.value, Interrupted), "said as a stop before the output was in place"
+    assert raised.value.message.endswith(f"; {out} is complete (120 rows)")
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["rows"] == 120
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no earlier output, partial folder nor lock left
+
+
 def test_a_stop_before_the_output_is_in_place_is_a_plain_interrupt(client, dump, tiny_model_dir, tmp_path, monkeypatch):
     from taikai.batch import Interrupted, _dask_files
 

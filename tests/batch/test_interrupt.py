@@ -7,6 +7,7 @@ import contextlib
 import io
 import json
 import os
+import pathlib
 import re
 import shutil
 import signal
@@ -389,3 +390,45 @@ def test_an_interrupt_just_after_a_chunk_is_saved_counts_it(tmp_path, fee_dump, 
     assert caught.value.message.startswith(f"interrupted after {saved} rows saved; the partial result is kept in ")
     state = json.loads((tmp_path / "out.csv.taikai-partial" / "state.json").read_text(encoding="utf-8"))
     assert state["totals"]["rows"] == saved
+
+
+def _stop_as_the_run_ends(where: str, out: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make Ctrl-C come *where*, once the output and its summary are in place: as the partial folder is removed, as
+    the rows not classified are warned of, or as the command prints the summary."""
+    from taikai.batch import BatchSummary
+
+    if where == "removing the partial folder":
+        rmtree, came = shutil.rmtree, []
+
+        def removed(path, *args, **kwargs):
+            rmtree(path, *args, ignore_errors=True)  # then the stop, as it would come halfway
+            if out.exists() and not came:  # not as the run starts (an earlier run's); once
+                came.append(path)
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(workdir.shutil, "rmtree", removed)
+        return
+    method = "warn_unclassified" if where == "warning" else "__str__"
+    real = getattr(BatchSummary, method)
+
+    def stopped(self):
+        signal.raise_signal(signal.SIGINT)  # as the user's Ctrl-C, in the handler the run has there
+        return real(self)
+
+    monkeypatch.setattr(BatchSummary, method, stopped)
+
+
+@pytest.mark.parametrize("where", ["removing the partial folder", "warning", "printing the summary"])
+def test_a_stop_once_the_output_is_complete_says_so(handlers, tmp_path, fee_dump, tiny_model_dir, monkeypatch, where):
+    """Regression: a Ctrl-C after the output and its summary were in place said "interrupted" alone (as the summary
+    was printed), "interrupted before any row was saved; run it again" (as the rows not classified were warned of),
+    or that the partial result was kept for --resume in a folder the run had removed. The output is complete: it says
+    so, and exits 130 as any stopped command does."""
+    out = tmp_path / "out.csv"
+    _stop_as_the_run_ends(where, out, monkeypatch)
+    args = ["batch", str(fee_dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, args)
+    when = "as the summary was printed" if where == "printing the summary" else "as the run ended"
+    assert (result.exit_code, result.output) == (130, f"taikai: interrupted {when}; {out} is complete (30 rows)\n")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 31
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv", "out.csv", "out.summary.json"]

@@ -75,3 +75,29 @@ def test_a_command_stopped_while_writing_leaves_no_half_file(
     assert "taikai: interrupted" in result.output
     assert (out.read_bytes() if out.exists() else None) == (OLD if existing else None)
     assert sorted(p.name for p in tmp_path.iterdir()) == ([name] if existing else [])  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("command", "saved"),
+    [
+        (["train", "{data}", "--out", "{out}"], "the model to {out}"),
+        (["suggest", "{predictions}", "-o", "{out}.xlsx", "--n", "3"], "the sheet to {out}.xlsx"),
+    ],
+    ids=["train", "suggest"],
+)
+def test_a_stop_as_the_results_are_printed_says_what_was_saved(
+    invoke, predictions, tiny_csv, tmp_path, monkeypatch, command, saved
+):
+    """Regression: a stop as train printed its summary, the model saved, or as suggest printed what it picked, the
+    sheet written, said "taikai: interrupted" alone: as if nothing had been saved."""
+    import taikai.cli._common as common
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(common, "echo_encodable", stopped)
+    out = tmp_path / "out"
+    result = invoke(*[a.format(data=tiny_csv, predictions=predictions, out=out) for a in command])
+    said = f"taikai: interrupted as {command[0]} printed its results; it saved {saved.format(out=out)}\n"
+    assert (result.exit_code, result.output) == (130, said)
+    assert (out / "metadata.json").is_file() if command[0] == "train" else out.with_suffix(".xlsx").is_file()

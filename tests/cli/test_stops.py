@@ -266,6 +266,56 @@ def test_a_stop_inside_code_a_compiled_library_ran_exits_130_under_python_m(tiny
     assert not (tmp_path / "m").exists()
 
 
+_STOPPED_AS_IT_LOADS = """
+import signal
+import sys
+
+
+class Stop:  # the stop comes as the command line loads click, before main() runs
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            sys.meta_path.remove(self)
+            signal.raise_signal(signal.{stop})
+
+
+sys.meta_path.insert(0, Stop())
+"""
+
+
+@pytest.mark.parametrize("started", ["console script", "python -m taikai"])
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
+def test_a_stop_as_the_command_line_loads_stops_the_command(tiny_model_dir, tmp_path, started, stop):
+    """Regression: a SIGTERM while taikai.cli loaded, before main() ran (a few tenths of a second), killed the command
+    silently (143), and a Ctrl-C printed a KeyboardInterrupt traceback (exit 1)."""
+    import os
+    import subprocess
+
+    hook = _STOPPED_AS_IT_LOADS.format(stop=stop)
+    if started == "console script":  # as pip writes it: its __main__ is the file named taikai
+        (tmp_path / "taikai").write_text(hook + "from taikai.cli import main\n\nsys.exit(main())\n", encoding="utf-8")
+        cmd = [sys.executable, str(tmp_path / "taikai")]
+    else:
+        cmd = [
+            sys.executable,
+            "-c",
+            hook + "import runpy\n\nrunpy.run_module('taikai', run_name='__main__', alter_sys=True)\n",
+        ]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [*cmd, "info", "-m", str(tiny_model_dir)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert (done.returncode, done.stderr) == (130, "taikai: interrupted\n")
+
+
+def test_the_command_line_imported_as_a_library_holds_no_stop():
+    """taikai.cli imported by a program of one's own (a notebook, a test) leaves Ctrl-C and SIGTERM as they are."""
+    import subprocess
+
+    code = "import signal, taikai.cli; print(sorted(signal.pthread_sigmask(signal.SIG_BLOCK, [])))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout == "[]\n", done.stderr
+
+
 def _catches_sigterm(pid: int) -> bool:
     """Return whether process *pid* has a handler for SIGTERM (Linux: the SigCgt mask of /proc/PID/status)."""
     with open(f"/proc/{pid}/status", encoding="ascii") as f:
@@ -312,8 +362,10 @@ class _FailedByCtrlC:
     [
         (["report", "{data}", "-o", "{out}"], "matplotlib_fontja"),
         (["batch", "{data}", "-o", "{out}", "--engine", "dask", "--text-column", "text"], "taikai.dask"),
+        # regression: "give the column of texts with --text-column" and exit 2, the columns not listed
+        (["batch", "{data}", "-o", "{out}", "--engine", "dask"], "taikai.batch._dask_input"),
     ],
-    ids=["report", "batch-dask"],
+    ids=["report", "batch-dask", "batch-dask-columns"],
 )
 def test_an_extra_whose_import_ctrl_c_stopped_is_not_said_missing(monkeypatch, tiny_csv, tmp_path, command, module):
     """Regression: Ctrl-C while report (or batch --engine dask) imported its extra ended with exit 2 and "install

@@ -27,11 +27,14 @@ def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tupl
     """Return the columns of *input* as the Dask engine reads them, reading no row: the Parquet schema's (with hive
     keys), or the header of the first CSV/TSV/JSONL file, with, when its one column is a title's cell, the header
     below it (in that file, when *input* is a folder or a glob), as the local engine says it; ``None`` when the Dask
-    engine is not installed (its own error says so). A missing input raises its own error."""
+    engine cannot be imported (its run says why). A missing input raises its own error; so does an import a stop
+    (Ctrl-C, SIGTERM) failed: a compiled module's ``ImportError`` from the ``KeyboardInterrupt``."""
     try:
         from taikai.batch._dask_input import first_reader, input_header
         from taikai.batch._dask_listing import input_files
-    except ImportError:
+    except ImportError as exc:
+        if _by_a_stop(exc):  # a stop, not the column missing (exit 2): the command says it was interrupted
+            raise
         return None
     found = input_files(input, read.input_format)
     if found.format == "parquet":
@@ -43,6 +46,15 @@ def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tupl
     first = found.first(input)
     where = f"; in {first}, " if head and first != input else "; "
     return reader.columns, ("", head.replace("; ", where, 1))
+
+
+def _by_a_stop(exc: BaseException) -> bool:
+    """Return whether a ``KeyboardInterrupt`` caused *exc*, through its chain of causes and contexts."""
+    seen, cause = {id(exc)}, exc.__cause__ or exc.__context__
+    while cause is not None and not isinstance(cause, KeyboardInterrupt) and id(cause) not in seen:
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return isinstance(cause, KeyboardInterrupt)
 
 
 def check_local_input(input: Path, input_format: str | None) -> None:

@@ -31,10 +31,10 @@ from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, 
 from taikai.batch._dask_engine import classify_frame
 from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
 from taikai.batch._dask_listing import InputFiles, input_files
-from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
+from taikai.batch._dask_output import MANIFEST, OLD, PARTIAL, check_output, keep_parts, move_into_place, remove
 from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
 from taikai.batch._excel import warn_excel
-from taikai.batch._interrupted import Interrupted, run_all
+from taikai.batch._interrupted import Interrupted, run_all, said_complete
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, model_stamp, output_types
@@ -110,9 +110,13 @@ def run_dask(
                 f"{local.dir} holds an interrupted local run for {output}; finish it with the local engine "
                 f"and {RESUME.given(True)}, or delete that folder, then run again (nothing was written)"
             )
-        return _checked_run(input, output, model, options, client, prepare, started)
-    finally:  # on every exit, an interrupt during the cleanup included
+        summary = _checked_run(input, output, model, options, client, prepare, started)
+    except BaseException:  # on every exit, an interrupt during the cleanup included
         lock.release(remove=True)
+        raise
+    with said_complete(output, summary):  # a stop as the lock goes: the output is complete
+        lock.release(remove=True)
+    return summary
 
 
 def _checked_run(
@@ -169,7 +173,7 @@ def _locked_run(
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     id_column, rules_mode = options.id_column, options.applied_rules_mode
     cluster = connect(options.scheduler, client)
-    tmp, plugin, placed = output.absolute().with_name(output.name + PARTIAL), None, False
+    tmp, plugin, placed, made = output.absolute().with_name(output.name + PARTIAL), None, False, False
     futures: list[Any] = []
     progress = Progress(None, options.progress)
     try:  # a stop once the output is in place (closing the cluster can take seconds) leaves it complete
@@ -216,6 +220,7 @@ def _locked_run(
             )
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir()
+            made = True  # from now until it is moved into place as the output, tmp exists
             from dask import delayed
 
             names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
@@ -267,6 +272,7 @@ def _locked_run(
             move_into_place(tmp, output)
             placed = True
         except BaseException as exc:
+            placed = placed or (made and not tmp.exists())  # a stop as the earlier output was removed
             if cluster.client.status == "running":  # a client given by the caller would otherwise keep running them
                 with suppress(Exception):
                     cluster.client.cancel(futures)
@@ -278,14 +284,14 @@ def _locked_run(
             futures.clear()  # results in hand or cancelled: kept alive by a traceback, a lost worker would redo them
             closed = progress.close if progress.total is not None else None  # the line was started
             removed = partial(shutil.rmtree, tmp, ignore_errors=True)
+            old = partial(remove, output.with_name(output.name + OLD)) if placed else None  # the rest of it
             unshipped = partial(unship, cluster, plugin) if plugin is not None else None
-            run_all([closed, removed, unshipped, cluster.close])
+            run_all([closed, removed, old, unshipped, cluster.close])
     except KeyboardInterrupt:
         if placed:
-            raise Interrupted(
-                f"interrupted while the Dask cluster closed; {output} is complete ({summary.rows:,} rows)"
-            ) from None
+            raise Interrupted.complete(output, summary.rows, "while the Dask cluster closed") from None
         raise
-    summary.seconds = time.monotonic() - started
-    summary.warn_unclassified()
+    with said_complete(output, summary):
+        summary.seconds = time.monotonic() - started
+        summary.warn_unclassified()
     return summary

@@ -75,7 +75,7 @@ def keep_parts(tmp: Path, names: list[Path], rows: list[int], asked: int | None)
     return [f"part.{k:05d}{name.suffix}" for k, name in enumerate(kept)]
 
 
-def _remove(path: Path) -> None:
+def remove(path: Path) -> None:
     """Remove *path*, a folder or a file, if it is there."""
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
@@ -102,12 +102,12 @@ def move_into_place(tmp: Path, output: Path) -> None:
             "nothing was written: move it away or choose another output name, then run again"
         ) from exc
     old = output.with_name(output.name + OLD)
-    _remove(old)
+    remove(old)
     if output.exists():
         _keep_litter(output, tmp)
         os.replace(output, old)
     os.replace(tmp, output)
-    _remove(old)
+    remove(old)
 
 
 def _keep_litter(output: Path, tmp: Path) -> None:

@@ -3,17 +3,45 @@ stop does not cut short (:func:`run_all`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol
 
 
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM stopped a run; :attr:`message` says what it left: the local engine keeps its partial
-    output for ``--resume`` (none before a chunk is saved); the Dask engine, stopped while it closed its cluster,
-    has its output complete already."""
+    output for ``--resume`` (none before a chunk is saved); a run stopped once its output was in place (as it
+    removed its partial folder or an earlier output, closed its cluster, released its lock) says the output is
+    complete (:meth:`complete`)."""
 
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+    @classmethod
+    def complete(cls, output: str | Path, rows: int, when: str = "as the run ended") -> Interrupted:
+        """Return the stop of a run that came *when* (``as the run ended``) its *output*, of *rows* rows, was
+        complete: a stop, though nothing is left to do."""
+        return cls(f"interrupted {when}; {output} is complete ({rows:,} rows)")
+
+
+class _Counted(Protocol):
+    """What counts a run's rows (its :class:`~taikai.batch.BatchSummary`)."""
+
+    rows: int
+
+
+@contextmanager
+def said_complete(output: str | Path, summary: _Counted) -> Iterator[None]:
+    """Within the block, the run's *output* is complete (its rows counted by *summary*): a stop there
+    (``KeyboardInterrupt``) says so (:meth:`Interrupted.complete`), not that the run was cut short."""
+    try:
+        yield
+    except Interrupted:
+        raise
+    except KeyboardInterrupt:
+        raise Interrupted.complete(output, summary.rows) from None
 
 
 def run_all(steps: Sequence[Callable[[], object] | None]) -> None:

@@ -21,7 +21,7 @@ from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
 from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._input_path import check_input_path
-from taikai.batch._interrupted import Interrupted
+from taikai.batch._interrupted import Interrupted, said_complete
 from taikai.batch._options import BatchOptions
 from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
 from taikai.batch._progress import Progress
@@ -273,6 +273,9 @@ def run_local(
         ) from exc
     except KeyboardInterrupt:
         shield.up()  # a second Ctrl-C is ignored from here on: the run is stopping
+        if work.complete:  # the output and its summary are in place: the partial folder was being removed
+            work.discard()
+            raise Interrupted.complete(output, summary.rows) from None
         if work.state is None:  # no chunk saved: nothing to resume
             work.discard()
             raise Interrupted("interrupted before any row was saved; run it again") from None
@@ -288,5 +291,6 @@ def run_local(
                 pool.shutdown(wait=True, cancel_futures=True)
             work.close()
             bar.close()
-    summary.warn_unclassified()
+    with said_complete(output, summary):
+        summary.warn_unclassified()
     return summary

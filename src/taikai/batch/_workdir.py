@@ -78,6 +78,8 @@ class WorkDir:
         """The input file read (never removed, whatever the side files named beside the output)."""
         self.state: ResumeState | None = None
         """The last state saved (the one resumed from, until a chunk is committed); ``None`` before any."""
+        self.complete = False
+        """Whether the output and its summary are in place (:meth:`finish`): only this directory is left to remove."""
         self.lock = RunLock(self.dir, output)
         self.side_lock = SideLock(summary_path(output), output)
 
@@ -278,6 +280,7 @@ class WorkDir:
         except (ValueError, TypeError) as exc:
             raise FinishError(str(exc)) from exc
         write_summary(done.losses)
+        self.complete = True
         shutil.rmtree(self.dir)
         self.close()
         return done.losses

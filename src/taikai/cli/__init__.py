@@ -6,13 +6,16 @@ and imports the library inside the command's body, so that no help loads more th
 
 from __future__ import annotations
 
-import importlib
+from taikai.cli._stops import hold_stops, hold_stops_in_the_command, stop_on_sigterm
 
-import click
+hold_stops_in_the_command()  # before the command line loads: a stop meanwhile stops the command as it runs
 
-from taikai.cli._common import INTERRUPTED_EXIT, Group
-from taikai.cli._startup import exit_quickly_when_done, finish
-from taikai.cli._stops import hold_stops, stop_on_sigterm
+import importlib  # noqa: E402
+
+import click  # noqa: E402
+
+from taikai.cli._common import INTERRUPTED_EXIT, Group  # noqa: E402
+from taikai.cli._startup import exit_quickly_when_done, finish  # noqa: E402
 
 __all__ = ["cli", "main"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +143,7 @@ def batch(
     Exit code 2 for unusable input (missing file or column, undecodable bytes, a malformed line under
     --on-bad-lines error, changed input on --resume) or an output that cannot be written (a full disk, a folder
     without write permission; the chunks saved so far are kept for --resume); 130 when interrupted (the local engine
-    keeps the partial result for --resume).
+    keeps the partial result for --resume; a stop once the output is complete, as the summary is printed, says so).
     """
     other = BatchOptions.LOCAL_ONLY if engine == "dask" else BatchOptions.DASK_ONLY
     differing = [name for name in other if values[name] != BatchOptions.default(name)]  # a default written out: fine
@@ -164,51 +165,55 @@ def batch(
             options.parts_format(output)
         except InputError as exc:  # the folder's name and --output-format disagree
             raise click.UsageError(str(exc)) from exc
-    summary = (
-        _run_dask(input_path, output, model_path, options)
-        if engine == "dask"
-        else _run_local(input_path, output, model_path, options)
-    )
-    if not quiet:
-        click.echo(str(summary), err=True)
+    if engine == "dask":
+        _run_dask(input_path, output, model_path, options, quiet)
+    else:
+        _run_local(input_path, output, model_path, options, quiet)
 
 
-def _run_local(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
+def _run_local(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions, quiet: bool) -> None:
     from taikai.batch import run_local
 
     # a stop before the first chunk was under way (loading the model, reading the types) left nothing
-    return _stoppable(
-        lambda: run_local(input_path, output, model_path, options), " before any row was saved; run it again"
-    )
+    run = partial(run_local, input_path, output, model_path, options)
+    _stoppable(run, " before any row was saved; run it again", quiet)
 
 
-def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions) -> BatchSummary:
+def _run_dask(input_path: Path, output: Path, model_path: Path | None, options: BatchOptions, quiet: bool) -> None:
     try:
         from taikai.dask import run_dask
     except ImportError as exc:  # the library's own error, or one it did not foresee (said the same way)
         missing = exc if isinstance(exc, MissingExtraError) else MissingExtraError("", DASK_PACKAGES, "dask", exc)
         raise TaikaiError(missing.sentence("--engine dask")) from exc
     # the run's tasks are cancelled and its partial parts removed
-    return _stoppable(
+    _stoppable(
         lambda: run_dask(input_path, output, model_path, options),
         f"; nothing was written to {output}; run the command again",
+        quiet,
     )
 
 
-def _stoppable(run: Callable[[], BatchSummary], stopped: str) -> BatchSummary:
-    """Return what *run* (a batch engine's run) returns; stopped by Ctrl-C or SIGTERM (:class:`FirstStop`), say in
-    one line what it left (the engine's :class:`~taikai.batch.Interrupted` message, else ``interrupted`` and
-    *stopped*, the rest of its line) and exit 130."""
+def _stoppable(run: Callable[[], BatchSummary], stopped: str, quiet: bool) -> None:
+    """Do *run* (a batch engine's run) and print its summary on stderr (unless *quiet*); stopped by Ctrl-C or
+    SIGTERM (:class:`FirstStop`), say in one line what it left (the engine's :class:`~taikai.batch.Interrupted`
+    message, else ``interrupted`` and *stopped*, the rest of its line) and exit 130: a stop as the summary is
+    printed, the output complete, is a stop too (the summary is in the file beside the output, or the manifest)."""
     from taikai.batch import Interrupted
 
     stops = FirstStop()
+    summary: BatchSummary | None = None
     try:
-        return run()
+        summary = run()
+        if not quiet:
+            click.echo(str(summary), err=True)
     except Interrupted as exc:  # the local engine's partial output; the Dask engine's, complete as its cluster closed
         click.echo(f"taikai: {exc.message}", err=True)
         sys.exit(INTERRUPTED_EXIT)
     except KeyboardInterrupt:
-        click.echo(f"taikai: interrupted{stopped}", err=True)
+        said = f"interrupted{stopped}"
+        if summary is not None:  # the output is complete
+            said = Interrupted.complete(summary.output, summary.rows, "as the summary was printed").message
+        click.echo(f"taikai: {said}", err=True)
         sys.exit(INTERRUPTED_EXIT)
     finally:
         stops.restore()

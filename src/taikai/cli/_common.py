@@ -100,7 +100,13 @@ def echo_result(message: str, saved: str | None = None, *, as_json: bool = False
     ctx = click.get_current_context(silent=True)
     command = ctx.command_path.partition(" ")[2] or ctx.command_path if ctx else "taikai"  # rules test, not taikai
     with writing_results(command, saved=saved):
-        echo_encodable(message, as_json=as_json)
+        try:
+            echo_encodable(message, as_json=as_json)
+        except KeyboardInterrupt:  # a stop (exit 130), but what was saved is complete: said, not only "interrupted"
+            if saved is None:
+                raise
+            click.echo(f"taikai: interrupted as {command} printed its results; it saved {saved}", err=True)
+            raise SystemExit(INTERRUPTED_EXIT) from None
 
 
 STDOUT = Path("-")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import _thread
+import os
 import signal
 import sys
 import threading
@@ -31,6 +32,18 @@ def hold_stops() -> None:
     be blocked (Windows)."""
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+
+
+def hold_stops_in_the_command() -> None:
+    """Hold the stops (:func:`hold_stops`) from the moment ``taikai.cli`` starts loading, when this process is the
+    ``taikai`` command (its console script, or ``python -m taikai``): a SIGTERM while the command line loaded (a
+    few tenths of a second) killed it silently with 143, and a Ctrl-C printed a traceback. Imported as a library (a
+    notebook, a test runner), ``taikai.cli`` leaves the signals as they are."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    name = spec.name if spec is not None else os.path.basename(getattr(main, "__file__", None) or "")
+    if name in ("taikai", "taikai.exe", "taikai.__main__"):
+        hold_stops()
 
 
 def release_stops() -> None:
