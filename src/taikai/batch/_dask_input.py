@@ -26,6 +26,7 @@ from taikai.batch._dask_parquet import (
     byte_columns,
     check_alike,
     file_types,
+    hive_partitioning,
     parquet_field,
     texts_of_bytes,
     undictionaried,
@@ -248,7 +249,8 @@ def read_files(
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         check_alike(files, types, found.base)
-        base = {"partition_base_dir": str(found.base)}  # Hive keys below the input only
+        # Hive keys below the input only, each as written (text)
+        base = {"partition_base_dir": str(found.base), "partitioning": hive_partitioning(files, found.base)}
         ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
         framed = pa.Schema.from_pandas(ddf._meta, preserve_index=False)  # hive keys from the frame
         text_label(list(ddf.columns), text_column, pattern)
