@@ -37,11 +37,11 @@ from taikai.batch._excel import warn_excel
 from taikai.batch._interrupted import Interrupted, run_all
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_columns, model_stamp, output_types
+from taikai.batch._outputs import check_added_columns, check_columns, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
-from taikai.errors import ID_COLUMN, RESUME, InputError, check_path, wrong_type
+from taikai.errors import RESUME, InputError, check_path, wrong_type
 from taikai.io import OutputSpec
 from taikai.model import Model, check_prefix, checked_ruleset, model_sha256, resolve_model
 from taikai.rules import RuleSet
@@ -139,15 +139,13 @@ def _checked_run(
         first = first_reader(found.files, found.format, options.encoding, options.encoding_errors)
         columns = first.columns
     resolved = resolve_model(model)
-    check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first)
+    check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first, ROW_COLUMN)
     if first is not None:  # the first file's encoding, as its header is said
         read_as = getattr(first, "encoding", None)  # CSV, TSV, JSONL
         warn_excel(
             read_as, output, options.parts_format(output), options.output_encoding, str(found.first(input)), True
         )
     ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
-    if options.id_column is None and ROW_COLUMN in columns:
-        raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with {ID_COLUMN}")
     return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)
 
 
@@ -187,7 +185,9 @@ def _locked_run(
                 client,
                 options.mask_pii,
                 options.encoding_errors,
+                partial(check_added_columns, model=resolved, options=options, row=ROW_COLUMN),  # a later file's keys
             )
+            columns = list(schema.names)  # JSONL: with the keys later files add
             files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
             fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
             added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
