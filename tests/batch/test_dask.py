@@ -1287,28 +1287,33 @@ def test_a_folder_with_file_manager_litter_is_classified_and_the_litter_named(
 
 
 @pytest.mark.parametrize(
-    ("options", "said"),
+    ("encodings", "options", "said"),
     [
-        (["--output-format", "csv"], True),
-        (["--output-format", "csv", "--encoding", "cp932"], True),
-        (["--output-format", "csv", "--output-encoding", "utf-8-sig"], False),
-        ([], False),  # Parquet parts
+        (["cp932"], ["--output-format", "csv"], "in0.csv"),
+        (["cp932"], ["--output-format", "csv", "--encoding", "cp932"], "in0.csv"),
+        (["cp932"], ["--output-format", "csv", "--output-encoding", "utf-8-sig"], None),
+        (["cp932"], [], None),  # Parquet parts
+        # regression: only the first file was looked at, so an Excel export among UTF-8 files went unsaid
+        (["utf-8", "cp932", "cp932"], ["--output-format", "csv"], "in1.csv"),
+        (["utf-8", "utf-8"], ["--output-format", "csv"], None),
     ],
 )
 def test_a_cp932_input_written_as_plain_utf8_csv_parts_says_how_to_open_them_in_excel(
-    client, tiny_model_dir, tmp_path, options, said
+    client, tiny_model_dir, tmp_path, encodings, options, said
 ):
-    (tmp_path / "in.csv").write_bytes("id,text\r\n1,手数料が高すぎる\r\n2,本業が忙しい\r\n".encode("cp932"))
-    args = ["batch", tmp_path / "in.csv", "-o", tmp_path / "out", "--text-column", "text", "--engine", "dask", "-q"]
+    for k, encoding in enumerate(encodings):
+        (tmp_path / f"in{k}.csv").write_bytes(f"id,text\r\n{k},手数料が高すぎる\r\n2,本業が忙しい\r\n".encode(encoding))
+    source = tmp_path / "in0.csv" if len(encodings) == 1 else tmp_path / "in*.csv"
+    args = ["batch", source, "-o", tmp_path / "out", "--text-column", "text", "--engine", "dask", "-q"]
     args += ["--scheduler", client.scheduler.address, "-m", tiny_model_dir, *options]
     result = CliRunner().invoke(cli, list(map(str, args)))
     assert result.exit_code == 0, result.output
     note = (
-        f"taikai: warning: {tmp_path / 'in.csv'} was read as cp932 (an Excel export?), and the CSV parts in "
+        f"taikai: warning: {tmp_path / str(said)} was read as cp932 (an Excel export?), and the CSV parts in "
         f"{tmp_path / 'out'} are written in UTF-8 without a byte-order mark, which Excel shows garbled: "
     )
-    assert (note in result.output) is said, result.output
-    assert result.output.count("Excel shows garbled") == int(said)
+    assert (note in result.output) is (said is not None), result.output
+    assert result.output.count("Excel shows garbled") == int(said is not None)
 
 
 @pytest.mark.parametrize(

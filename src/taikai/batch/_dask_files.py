@@ -33,7 +33,7 @@ from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
 from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, PARTIAL, check_output, keep_parts, move_into_place
 from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
-from taikai.batch._excel import warn_excel
+from taikai.batch._excel import file_encodings, warn_excel_files
 from taikai.batch._interrupted import Interrupted, run_all
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
@@ -140,11 +140,12 @@ def _checked_run(
         columns = first.columns
     resolved = resolve_model(model)
     check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first, ROW_COLUMN)
-    if first is not None:  # the first file's encoding, as its header is said
-        read_as = getattr(first, "encoding", None)  # CSV, TSV, JSONL
-        warn_excel(
-            read_as, output, options.parts_format(output), options.output_encoding, str(found.first(input)), True
+    if first is not None:  # CSV, TSV, JSONL: the first file's encoding, as read; then, not given, the others'
+        read_as = (getattr(first, "encoding", None), str(found.first(input)))
+        encodings = file_encodings(
+            read_as, found.files[1:] if options.encoding is None else [], options.encoding_errors
         )
+        warn_excel_files(encodings, output, options.parts_format(output), options.output_encoding)
     ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
     return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)
 
