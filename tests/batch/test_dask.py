@@ -585,6 +585,45 @@ def test_a_jsonl_column_changing_type_gets_the_local_engine_s_type_over_all_file
     assert [None if pd.isna(v) else v for v in written] == expected
 
 
+def test_a_key_a_later_jsonl_file_adds_is_a_column_as_in_a_local_run(client, tiny_model_dir, tmp_path):
+    """Regression: a later file whose records had a key no record of the first file had stopped the run ("has
+    key(s) ['platform'] that no record of the first file ... has"); the local engine, given the records in one
+    file, takes every key. Now both write the same columns and rows."""
+    records = [{"id": 1, "text": TEXTS[0]}, {"id": 2, "text": TEXTS[1], "platform": "Lancers", "score": 3}]
+    records.append({"score": 2.5, "text": TEXTS[5], "id": 3, "note": None})
+    (tmp_path / "in").mkdir()
+    for k, record in enumerate(records):
+        (tmp_path / "in" / f"{k}.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "all.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    options = {"id_column": "id", "model": tiny_model_dir}
+    taikai.classify_file(tmp_path / "all.jsonl", tmp_path / "local.parquet", "text", **options)
+    summary = classify_files(tmp_path / "in", tmp_path / "dir", "text", client=client, **options)
+    local = pd.read_parquet(tmp_path / "local.parquet")
+    assert list(local.columns[:5]) == ["id", "text", "platform", "score", "note"]
+    _assert_same(_sorted(pd.read_parquet(tmp_path / "dir"), "id"), local)
+    assert summary.input_columns == ["id", "text", "platform", "score", "note"]
+
+
+@pytest.mark.parametrize(
+    ("key", "options", "message"),
+    [
+        ("status", {"id_column": "id"}, "already has output column(s) ['status']; name the model's columns with a"),
+        ("row", {}, "has a column 'row'; name the rows' id column with id_column= (--id-column on the command line)"),
+    ],
+)
+def test_a_later_jsonl_file_s_key_the_output_has_is_refused_naming_it(
+    client, tiny_model_dir, tmp_path, key, options, message
+):
+    """A key a later file adds is refused as the first file's would be, naming that file (nothing written)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text('{"id": 1, "text": "a"}\n', encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text(f'{{"id": 2, "text": "b", "{key}": 0}}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        classify_files(tmp_path / "in", tmp_path / "out", "text", client=client, model=tiny_model_dir, **options)
+    assert str(caught.value).startswith(f"{tmp_path / 'in' / 'b.jsonl'}: {message}"), caught.value
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize(
     ("fmt", "options", "message"),
     [
@@ -1291,28 +1330,33 @@ def test_a_folder_with_file_manager_litter_is_classified_and_the_litter_named(
 
 
 @pytest.mark.parametrize(
-    ("options", "said"),
+    ("encodings", "options", "said"),
     [
-        (["--output-format", "csv"], True),
-        (["--output-format", "csv", "--encoding", "cp932"], True),
-        (["--output-format", "csv", "--output-encoding", "utf-8-sig"], False),
-        ([], False),  # Parquet parts
+        (["cp932"], ["--output-format", "csv"], "in0.csv"),
+        (["cp932"], ["--output-format", "csv", "--encoding", "cp932"], "in0.csv"),
+        (["cp932"], ["--output-format", "csv", "--output-encoding", "utf-8-sig"], None),
+        (["cp932"], [], None),  # Parquet parts
+        # regression: only the first file was looked at, so an Excel export among UTF-8 files went unsaid
+        (["utf-8", "cp932", "cp932"], ["--output-format", "csv"], "in1.csv"),
+        (["utf-8", "utf-8"], ["--output-format", "csv"], None),
     ],
 )
 def test_a_cp932_input_written_as_plain_utf8_csv_parts_says_how_to_open_them_in_excel(
-    client, tiny_model_dir, tmp_path, options, said
+    client, tiny_model_dir, tmp_path, encodings, options, said
 ):
-    (tmp_path / "in.csv").write_bytes("id,text\r\n1,手数料が高すぎる\r\n2,本業が忙しい\r\n".encode("cp932"))
-    args = ["batch", tmp_path / "in.csv", "-o", tmp_path / "out", "--text-column", "text", "--engine", "dask", "-q"]
+    for k, encoding in enumerate(encodings):
+        (tmp_path / f"in{k}.csv").write_bytes(f"id,text\r\n{k},手数料が高すぎる\r\n2,本業が忙しい\r\n".encode(encoding))
+    source = tmp_path / "in0.csv" if len(encodings) == 1 else tmp_path / "in*.csv"
+    args = ["batch", source, "-o", tmp_path / "out", "--text-column", "text", "--engine", "dask", "-q"]
     args += ["--scheduler", client.scheduler.address, "-m", tiny_model_dir, *options]
     result = CliRunner().invoke(cli, list(map(str, args)))
     assert result.exit_code == 0, result.output
     note = (
-        f"taikai: warning: {tmp_path / 'in.csv'} was read as cp932 (an Excel export?), and the CSV parts in "
+        f"taikai: warning: {tmp_path / str(said)} was read as cp932 (an Excel export?), and the CSV parts in "
         f"{tmp_path / 'out'} are written in UTF-8 without a byte-order mark, which Excel shows garbled: "
     )
-    assert (note in result.output) is said, result.output
-    assert result.output.count("Excel shows garbled") == int(said)
+    assert (note in result.output) is (said is not None), result.output
+    assert result.output.count("Excel shows garbled") == int(said is not None)
 
 
 @pytest.mark.parametrize(

@@ -209,16 +209,39 @@ def test_read_input_takes_the_first_file_s_keys_from_all_its_records(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("fmt", "first", "second", "said"),
+    ("files", "columns", "rows"),
     [
         (
-            "jsonl",
-            '{"id": 1, "text": "手数料が高い"}\n',
-            '{"id": 2, "text": "案件", "x": 0}\n',
-            "has key(s) ['x'] that no record of the first file, FIRST, has (its columns are the keys its records "
-            "hold: ['id', 'text']); give one record of the first file every key (null where it has no value), or "
-            "classify the files apart",
+            ['{"id": 1, "text": "手数料が高い"}\n', '{"id": 2, "text": "案件", "x": 0}\n'],
+            ["id", "text", "x"],
+            [[1, "手数料が高い", None], [2, "案件", 0]],
         ),
+        (
+            ['{"text": "a"}\n', '{"y": 1.5, "text": "b"}\n', '{"x": "u", "text": "c", "y": 2}\n'],
+            ["text", "y", "x"],
+            [["a", None, None], ["b", 1.5, None], ["c", 2.0, "u"]],
+        ),
+    ],
+    ids=["a-later-file-adds-a-key", "two-later-files-add-keys"],
+)
+def test_read_input_takes_the_keys_of_every_jsonl_file(tmp_path, files, columns, rows):
+    """Regression: a later file whose records had a key no record of the first file had was refused, while the local
+    engine, reading the same records one file after the other, takes every key (null where a record has none)."""
+    for k, lines in enumerate(files):
+        (tmp_path / f"{k}.jsonl").write_text(lines, encoding="utf-8")
+    ddf, schema = dask_input.read_input(str(tmp_path / "*.jsonl"), text_column="text")
+    frame = ddf.compute(scheduler="threads")
+    assert schema.names == columns and list(frame.columns) == columns
+    assert frame.astype(object).where(frame.notna(), None).values.tolist() == rows
+    together = tmp_path / "all" / "together.jsonl"
+    together.parent.mkdir()
+    together.write_text("".join(files), encoding="utf-8")
+    assert open_reader(together, "jsonl").columns == columns  # as the local engine reads them, in one file
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first", "second", "said"),
+    [
         (
             "csv",
             "id,text\n1,手数料が高い\n",
@@ -235,7 +258,7 @@ def test_read_input_takes_the_first_file_s_keys_from_all_its_records(tmp_path):
             "on line 3: the lines above it look like a title; delete them (taikai reads the header from line 1)",
         ),
     ],
-    ids=["jsonl-key-the-first-lacks", "csv-other-order", "csv-header-below-a-title"],
+    ids=["csv-other-order", "csv-header-below-a-title"],
 )
 def test_read_input_names_the_first_file_whose_columns_a_file_lacks(tmp_path, fmt, first, second, said):
     """The error named neither the first file (which the columns come from) nor what to do. A later file whose

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from taikai.errors import InputError
@@ -50,8 +51,8 @@ def test_read_input_refuses_parquet_files_whose_columns_differ(tmp_path, files, 
         ("run=1/dump", ["id", "text"], None),
         ("run=1/dump/a.parquet", ["id", "text"], None),
         ("run=1/dump/*.parquet", ["id", "text"], None),
-        ("run=1/hive", ["id", "text", "year"], [2024, 2025]),
-        ("run=1/hive/year=*/*.parquet", ["id", "text", "year"], [2024, 2025]),
+        ("run=1/hive", ["id", "text", "year"], ["2024", "2025"]),
+        ("run=1/hive/year=*/*.parquet", ["id", "text", "year"], ["2024", "2025"]),
         ("run=1/hive/year=2024", ["id", "text"], None),  # one partition's folder: its key is above it
     ],
 )
@@ -66,6 +67,27 @@ def test_read_input_reads_hive_keys_from_the_folders_below_the_input_only(tmp_pa
     assert schema.names == columns and list(frame.columns) == columns
     if keys is not None:
         assert frame["year"].tolist() == keys
+
+
+@pytest.mark.parametrize(
+    ("folders", "values"),
+    [
+        (["month=01", "month=12"], ["01", "12"]),
+        # Dask orders the files naturally (007 is 7); the values were 1000.0, 2.0 and NaN: 007 lost
+        (["shop=007", "shop=1e3", "shop=2"], ["1e3", "2", "007"]),
+        (["day=2024-01-05", "day=2024-02-29"], ["2024-01-05", "2024-02-29"]),
+        (["flag=no", "flag=true"], ["no", "true"]),
+        (["year=2024/month=01", "year=2024/month=02"], ["01", "02"]),
+    ],
+)
+def test_read_input_keeps_hive_key_values_as_written(tmp_path, folders, values):
+    """Regression: Arrow guessed each key's type from its values: ``month=01`` was the number 1, ``shop=1e3`` 1000.0
+    and ``shop=007`` beside it null (lost), ``day=2024-01-05`` a date; a key is a label, kept as its folder says."""
+    _write(tmp_path, {f"{folder}/a.parquet": ROW for folder in folders})
+    ddf, schema = dask_input.read_input(tmp_path, text_column="text")
+    key = folders[0].rpartition("/")[2].partition("=")[0]
+    assert schema.field(key).type in (pa.string(), pa.large_string())
+    assert ddf.compute(scheduler="sync")[key].tolist() == values
 
 
 def _categories(values: list[str]) -> pd.Series:

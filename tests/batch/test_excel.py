@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import taikai
+from taikai.batch import _excel
 from taikai.cli import cli
 from taikai.errors import DataWarning
 
@@ -83,3 +84,31 @@ def test_the_note_made_an_error_leaves_nothing_behind(tmp_path, tiny_model):
     with pytest.raises(DataWarning, match=re.escape(ADVICE)):
         taikai.classify_file(tmp_path / "dump.csv", tmp_path / "out.csv", "本文", model=tiny_model)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv"]
+
+
+@pytest.mark.parametrize(
+    ("encodings", "fmt", "given", "said"),
+    [
+        (["utf-8", "cp932", "missing"], "csv", None, "b1.csv"),  # the files after the first CP932 one are not read
+        (["cp932", "missing"], "tsv", None, "b0.csv"),
+        (["utf-8", "utf-8"], "csv", None, None),
+        (["utf-8", "missing"], "parquet", None, None),  # no note to give: no file read
+        (["utf-8", "missing"], "csv", "utf-8", None),
+        (["utf-8", "bad", "cp932"], "csv", None, "b2.csv"),  # one that cannot be read: its own read says why
+    ],
+)
+def test_the_dask_engine_s_note_names_the_first_of_its_files_read_as_cp932(tmp_path, encodings, fmt, given, said):
+    files = [tmp_path / f"b{k}.csv" for k in range(len(encodings))]
+    for path, encoding in zip(files, encodings, strict=True):
+        if encoding == "bad":
+            path.write_bytes(b"id,text\n1,\x00\x01\x02\x03\x00\x00\x00\x00\n")
+        elif encoding != "missing":
+            path.write_bytes("id,text\n1,手数料が高すぎる\n".encode(encoding))
+    first = (encodings[0], str(files[0]))
+    read = _excel.file_encodings(first, files[1:], "strict")
+    if said is None:
+        _excel.warn_excel_files(read, tmp_path / "out", fmt, given)
+        return
+    with pytest.warns(DataWarning) as caught:
+        _excel.warn_excel_files(read, tmp_path / "out", fmt, given)
+    assert [str(w.message).split(" was read as ")[0] for w in caught] == [str(tmp_path / said)]

@@ -128,3 +128,20 @@ def test_the_time_and_rate_of_a_resumed_run_are_said_of_this_run(resumed, first_
     summary = BatchSummary("big.csv", "k1.csv", rows=300_000, seconds=25.0, resumed_rows=resumed)
     summary.statuses = {"ok": 300_000}
     assert str(summary).splitlines()[0] == first_line
+
+
+@pytest.mark.parametrize(
+    ("rows", "seconds", "rate"),
+    [
+        (2, 20.3, "0.099 rows/s"),  # regression: a two-row Dask run said "(0 rows/s)"
+        (3, 1.2, "2.5 rows/s"),
+        (99, 10.0, "9.9 rows/s"),
+        (100, 10.0, "10 rows/s"),
+        (300_000, 25.0, "12,000 rows/s"),
+        (0, 0.4, "0 rows/s"),
+    ],
+)
+def test_a_slow_rate_is_not_said_as_zero(rows, seconds, rate):
+    summary = BatchSummary("in.csv", "out", rows=rows, seconds=seconds)
+    summary.statuses = {"ok": rows}
+    assert f"({rate})" in str(summary).splitlines()[0]

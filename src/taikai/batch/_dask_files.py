@@ -33,15 +33,15 @@ from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
 from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, OLD, PARTIAL, check_output, keep_parts, move_into_place, remove
 from taikai.batch._dask_parts import ROW_COLUMN, name_parts, write_part
-from taikai.batch._excel import warn_excel
+from taikai.batch._excel import file_encodings, warn_excel_files
 from taikai.batch._interrupted import Interrupted, run_all, said_complete
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_columns, model_stamp, output_types
+from taikai.batch._outputs import check_added_columns, check_columns, model_stamp, output_types
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
-from taikai.errors import ID_COLUMN, RESUME, InputError, check_path, wrong_type
+from taikai.errors import RESUME, InputError, check_path, wrong_type
 from taikai.io import OutputSpec
 from taikai.model import Model, check_prefix, checked_ruleset, model_sha256, resolve_model
 from taikai.rules import RuleSet
@@ -143,15 +143,14 @@ def _checked_run(
         first = first_reader(found.files, found.format, options.encoding, options.encoding_errors)
         columns = first.columns
     resolved = resolve_model(model)
-    check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first)
-    if first is not None:  # the first file's encoding, as its header is said
-        read_as = getattr(first, "encoding", None)  # CSV, TSV, JSONL
-        warn_excel(
-            read_as, output, options.parts_format(output), options.output_encoding, str(found.first(input)), True
+    check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first, ROW_COLUMN)
+    if first is not None:  # CSV, TSV, JSONL: the first file's encoding, as read; then, not given, the others'
+        read_as = (getattr(first, "encoding", None), str(found.first(input)))
+        encodings = file_encodings(
+            read_as, found.files[1:] if options.encoding is None else [], options.encoding_errors
         )
+        warn_excel_files(encodings, output, options.parts_format(output), options.output_encoding)
     ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
-    if options.id_column is None and ROW_COLUMN in columns:
-        raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with {ID_COLUMN}")
     return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)
 
 
@@ -191,7 +190,9 @@ def _locked_run(
                 client,
                 options.mask_pii,
                 options.encoding_errors,
+                partial(check_added_columns, model=resolved, options=options, row=ROW_COLUMN),  # a later file's keys
             )
+            columns = list(schema.names)  # JSONL: with the keys later files add
             files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
             fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
             added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]

@@ -8,7 +8,7 @@ number) reaches the model as it is, so that its row says ``not text: ...`` as in
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +21,13 @@ import pyarrow as pa
 import taikai.io as tio
 from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
+from taikai.batch._dask_jsonl import input_types
 from taikai.batch._dask_listing import InputFiles, input_files, open_listed
 from taikai.batch._dask_parquet import (
     byte_columns,
     check_alike,
     file_types,
+    hive_partitioning,
     parquet_field,
     texts_of_bytes,
     undictionaried,
@@ -48,49 +50,6 @@ NOTE_COLUMNS = (UNDECODABLE_COLUMN, PRIVATE_USE_COLUMN, ENCODING_COLUMN)
 BLANK_COLUMN = "__taikai_blank"
 """With ``locate``, the blank lines of each row's file, on its first row (0 on the others; never written): summed,
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
-
-
-_EXACT = 2**53
-"""The ints a float holds exactly are those from -_EXACT to _EXACT (Arrow refuses to make a float of any other)."""
-
-
-def _scan_types(
-    path: Path, fmt: str, encoding: str | None, names: list[str], errors: str = "strict", first: str = ""
-) -> tuple[list[pa.DataType | None], list[bool]]:
-    """Return the type of each column of one JSONL file, read whole (see :func:`taikai.io.column_kinds`), and
-    whether it holds an int that a float cannot hold exactly.
-
-    A line that cannot be read is passed over here: the reading pass stops at it with its file and line.
-    """
-    reader = open_listed(path, fmt, encoding, names, errors, first)
-    wide = [False] * len(names)
-
-    def seen(chunks: Any) -> Any:
-        for data in chunks:
-            for j, values in enumerate(data):
-                wide[j] = wide[j] or any(type(v) is int and not -_EXACT <= v <= _EXACT for v in values)
-            yield data
-
-    return tio.column_kinds(len(names), seen(c.data for c in reader.chunks(tio.SCAN_ROWS))), wide
-
-
-def _input_types(
-    files: list[Path], fmt: str, encoding: str | None, names: list[str], client: Any, errors: str = "strict"
-) -> tuple[pa.Schema, frozenset[str]]:
-    """Return the schema of the columns *names* of all JSONL *files* and the columns to write as text, by the
-    local engine's rule (:func:`taikai.io.kinds_schema`): each file is read for its types as one task, on the
-    workers of *client* if given (else Dask's default scheduler), and their types are merged here. Ints in one file
-    and floats in another make floats, unless a float cannot hold one of the ints: the column is text then, as when
-    the local engine reads them together (it writes the int as read, not rounded)."""
-    first = str(files[0])
-    tasks = [dask.delayed(_scan_types, pure=False)(path, fmt, encoding, names, errors, first) for path in files]
-    found: list[tuple[list[pa.DataType | None], list[bool]]] = (
-        client.gather(client.compute(tasks)) if client is not None else list(dask.compute(*tasks))
-    )
-    kinds = functools.reduce(lambda a, b: list(map(tio.merge_types, a, b)), [k for k, _ in found])
-    wide = [any(column) for column in zip(*(w for _, w in found), strict=True)]
-    kinds = [None if w and k is not None and pa.types.is_floating(k) else k for k, w in zip(kinds, wide, strict=True)]
-    return tio.kinds_schema(names, kinds, {})
 
 
 def first_reader(files: list[Path], fmt: str, encoding: str | None = None, errors: str = "strict") -> tio.Reader:
@@ -209,17 +168,17 @@ def read_input(
     ``.ipynb_checkpoints``) is not read, and a :class:`~taikai.errors.DataWarning` names it.
 
     JSONL files are read once more first, in parallel (on the workers of the distributed *client* if given), for
-    their columns' types: a column keeps one type over all files, ints and floats make floats, any other mix is
-    text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its cells that
-    are not text keep their value (see :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also
-    hold :data:`FILE_COLUMN`, :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column
-    :data:`RAW_PREFIX` + NAME for each JSONL column of numbers or of mixed types (not in the schema). With
-    *mask_pii*, the error for a malformed record shows its text masked. *encoding_errors* (``strict`` or ``replace``)
-    is read as by the local engine: ``replace`` reads undecodable bytes as U+FFFD. A Parquet column of bytes holds
-    the text each value is in UTF-8 (a value that is not stays bytes), as the local engine reads it; the schema keeps
-    its type, which Parquet parts write it back as. A *text_column* that is no column label (``TypeError``) or not
-    a column of the files (:class:`~taikai.errors.InputError`, naming those there are) is refused before any file
-    is read whole.
+    their keys and their columns' types: the columns are the first file's keys, then those later files add; a column
+    keeps one type over all files, ints and floats make floats, any other mix is text, as in a local run. In JSONL,
+    *text_column* is text in the schema, whatever its cells hold; its cells that are not text keep their value (see
+    :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also hold :data:`FILE_COLUMN`,
+    :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column :data:`RAW_PREFIX` + NAME for
+    each JSONL column of numbers or of mixed types (not in the schema). With *mask_pii*, the error for a malformed
+    record shows its text masked. *encoding_errors* (``strict`` or ``replace``) is read as by the local engine:
+    ``replace`` reads undecodable bytes as U+FFFD. A Parquet column of bytes holds the text each value is in UTF-8
+    (a value that is not stays bytes), as the local engine reads it; the schema keeps its type, which Parquet parts
+    write it back as. A *text_column* that is no column label (``TypeError``) or not a column of the files
+    (:class:`~taikai.errors.InputError`, naming those there are) is refused before any file is read whole.
     """
     locate, mask_pii = check_bool("locate", locate), check_bool("mask_pii", mask_pii)
     check_pattern("pattern", pattern)
@@ -238,9 +197,11 @@ def read_files(
     client: Any = None,
     mask_pii: bool = False,
     encoding_errors: str = "strict",
+    check_added: Callable[[Path, list[str]], None] | None = None,
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Read the files *found* of *pattern* (see :func:`input_files`) as :func:`read_input` does (the arguments are
-    its own, checked)."""
+    its own, checked); *check_added* is called with each JSONL file whose records add keys to the first file's, and
+    them (see :func:`~taikai.batch._dask_jsonl.input_types`)."""
     files, fmt = found.files, found.format
     if fmt == "parquet":
         if encoding:
@@ -248,7 +209,8 @@ def read_files(
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         check_alike(files, types, found.base)
-        base = {"partition_base_dir": str(found.base)}  # Hive keys below the input only
+        # Hive keys below the input only, each as written (text)
+        base = {"partition_base_dir": str(found.base), "partitioning": hive_partitioning(files, found.base)}
         ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
         framed = pa.Schema.from_pandas(ddf._meta, preserve_index=False)  # hive keys from the frame
         text_label(list(ddf.columns), text_column, pattern)
@@ -261,7 +223,7 @@ def read_files(
     text_column = text_label(first.columns, text_column, found.first(pattern), first)  # before JSONL's types are read
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
-        schema, stringify = _input_types(files, fmt, encoding, first.columns, client, encoding_errors)
+        schema, stringify = input_types(files, fmt, encoding, client, encoding_errors, check_added)
         if text_column is not None and text_column in schema.names:  # any cell may be an object or a number
             schema = schema.set(schema.get_field_index(text_column), pa.field(text_column, pa.string()))
             stringify |= {text_column}

@@ -1,6 +1,6 @@
 """The files the Dask engine's input names (a file, a folder or a glob), in sorted order, and their one format;
-file-manager litter among them (:mod:`taikai.batch._litter`) is not read, and said to be skipped. Each CSV, TSV or
-JSONL file is opened with the first one's columns (:func:`open_listed`)."""
+file-manager litter among them (:mod:`taikai.batch._litter`) is not read, and said to be skipped. Each CSV or TSV
+file is opened with the first one's columns, each JSONL file with every file's keys (:func:`open_listed`)."""
 
 from __future__ import annotations
 
@@ -219,19 +219,18 @@ def open_listed(
     (:func:`~taikai.batch._dask_input.read_input`).
 
     A JSONL file's records are read by key, as the local engine reads them: one whose records have some of the
-    keys, in any order, is read with *names* (a missing key is null); a key no record of the first file has is
-    refused."""
+    keys, in any order, is read with *names* (a missing key is null; *names* hold every file's keys, see
+    :func:`~taikai.batch._dask_jsonl.input_types`); a key not among them (the file changed since) is refused."""
     reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False)
-    of = f"the first file, {first}," if first else "the first file"
+    of = f"the first file, {first}" if first else "the first file"
     if fmt == "jsonl" and reader.columns != names:
         extra = [c for c in reader.columns if c not in names]
         if extra:
             raise InputError(
-                f"{path}: has key(s) {extra} that no record of {of} has (its columns are the keys its "
-                f"records hold: {names}); give one record of the first file every key (null where it has no value), "
-                "or classify the files apart"
+                f"{path}: has key(s) {extra} that its records did not have when the files were read for their keys "
+                f"(the columns are {names}); the file changed during the run: run again once the files are written"
             )
-        reader.columns = list(names)  # its rows read by key: every file's in the first file's columns
+        reader.columns = list(names)  # its rows read by key, in the columns of all files
     if reader.columns != names:
         head = tio.head_rows(reader)  # the first one's header below a title: said as the local engine says it
         title = head.header_below(names) if head is not None else ""
@@ -239,7 +238,5 @@ def open_listed(
             "every file must have the first one's columns, in the same order: make the headers alike, or classify "
             "the files apart"
         )
-        raise InputError(
-            f"{path}: its columns {reader.columns} are not those of {of.rstrip(',')}: {names}{title or '; ' + do}"
-        )
+        raise InputError(f"{path}: its columns {reader.columns} are not those of {of}: {names}{title or '; ' + do}")
     return reader

@@ -47,13 +47,25 @@ def check_alike(files: list[Path], types: dict[str, dict[Path, pa.DataType]], ba
                 "classify the files apart"
             )
     for path in files:
-        keys = [part.partition("=")[0] for part in path.relative_to(base).parent.parts if "=" in part]
-        if key := next((k for k in keys if k in types), None):
+        if key := next((k for k in _keys(path, base) if k in types), None):
             raise InputError(
                 f"{path}: {key!r} is both a column of the file and a key of its folders' names ({key}=...); "
                 "the Dask engine cannot read a column from both: rename the folders or the column (or drop it from "
                 "the files), then run again"
             )
+
+
+def _keys(path: Path, base: Path) -> list[str]:
+    """Return the Hive keys of the folders of *path* below *base* (``year`` of ``year=2024/``)."""
+    return [part.partition("=")[0] for part in path.relative_to(base).parent.parts if "=" in part]
+
+
+def hive_partitioning(files: list[Path], base: Path) -> dict[str, object]:
+    """Return the partitioning Dask reads the Hive keys of the folders of *files* below *base* with: each key as
+    text, its value as written in the folder's name (``month=01`` is ``'01'``, not the number 1; ``id=007`` keeps
+    its zeros), since a key is a label; Arrow would guess a type from the values otherwise."""
+    keys = dict.fromkeys(k for path in files for k in _keys(path, base))
+    return {"flavor": "hive", "schema": pa.schema([(k, pa.string()) for k in keys])}
 
 
 def _as_text(kind: pa.DataType) -> bool:

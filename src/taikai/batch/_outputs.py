@@ -46,16 +46,26 @@ def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str 
     return {prefix + c: kinds.get(c, pa.string()) for c in model.output_columns(rules_mode)}
 
 
-def check_columns(source: Path, columns: list[str], model: Model, options: BatchOptions, reader: object = None) -> None:
-    """Raise :class:`InputError` unless the text and id columns exist and no output column does; *reader*: the
-    one that read *columns*, for a missing column: the sheet read and how to read another (see
-    :func:`taikai.io.sheet_read`), and the file's first rows, whose header may be below a title (see
-    :func:`taikai.io.head_rows`)."""
+def check_columns(
+    source: Path, columns: list[str], model: Model, options: BatchOptions, reader: object = None, row: str | None = None
+) -> None:
+    """Raise :class:`InputError` unless the text and id columns exist and no output column does (see
+    :func:`check_added_columns`); *reader*: the one that read *columns*, for a missing column: the sheet read and
+    how to read another (see :func:`taikai.io.sheet_read`), and the file's first rows, whose header may be below a
+    title (see :func:`taikai.io.head_rows`)."""
     for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
         if name is not None and name not in columns:
             of, hint = tio.sheet_read(reader)
             head = tio.head_rows(reader)
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
+    check_added_columns(source, columns, model, options, row)
+
+
+def check_added_columns(
+    source: Path, columns: list[str], model: Model, options: BatchOptions, row: str | None = None
+) -> None:
+    """Raise :class:`InputError` when input *columns* of *source* are output columns too: the model's (with the
+    prefix), or *row*, the column of row numbers the Dask engine adds when no id column is named."""
     clash = [
         options.prefix + c for c in model.output_columns(options.applied_rules_mode) if options.prefix + c in columns
     ]
@@ -64,6 +74,8 @@ def check_columns(source: Path, columns: list[str], model: Model, options: Batch
             f"{source}: already has output column(s) {clash}; name the model's columns with a prefix "
             f"({PREFIX.either(['pred_'])} gives pred_reason, …), or rename or drop them first"
         )
+    if row is not None and options.id_column is None and row in columns:
+        raise InputError(f"{source}: has a column {row!r}; name the rows' id column with {ID_COLUMN}")
 
 
 def check_side_files(

@@ -214,7 +214,8 @@ class BatchSummary:
         printer.text(str(self))  # in a notebook (IPython), what taikai batch prints, not every field
 
     def __str__(self) -> str:
-        rate = f"{self.rows_per_second:,.0f} rows/s"
+        per_second = self.rows_per_second  # two rows in 20 s are 0.1 rows/s, not 0
+        rate = f"{per_second:,.0f} rows/s" if per_second >= 10 or not per_second else f"{per_second:.2g} rows/s"
         done = f"{self.classified:,} of {self.rows:,}" if self.not_ok else f"{self.rows:,}"  # all: "N rows"
         took = f" in {self.seconds:.1f} s ({rate})"
         if self.resumed_rows:  # the time and rate are this run's, of the rows after the resume
