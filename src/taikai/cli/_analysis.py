@@ -126,8 +126,9 @@ def explain(
         records = [({} if n is None else {"line": n}) | e.to_dict() for n, e in zip(numbers, explanations)]
         shown = records if read else records[0]  # lines read: a list whatever their number, as predict gives
         echo_result(json.dumps(shown, ensure_ascii=False, indent=2), as_json=True)
-    elif len(explanations) == 1:
-        echo_result(render_text(explanations[0]))
+    elif len(explanations) == 1:  # a text that could not be explained: said on standard error only, not twice
+        if explanations[0].reason is not None:
+            echo_result(render_text(explanations[0]))
     else:  # one block per line, headed by its line, as predict numbers the lines it classifies
         echo_result("\n\n".join(f"[standard input line {n}]\n{render_text(e)}" for n, e in zip(numbers, explanations)))
     bad = [(n, e) for n, e in zip(numbers, explanations) if e.reason is None]
