@@ -18,6 +18,7 @@ from taikai.cli._common import (
     echo_result,
     encoding_errors_option,
     mask_pii_option,
+    masked_option,
     model_inputs,
     model_option,
     model_option_helped,
@@ -74,7 +75,7 @@ _RULES_HELP = (
 )
 @encoding_errors_option("the text is explained as read, and a warning says how many bytes were replaced")
 @partial(rules_options, helps=_RULES_HELP)
-@mask_pii_option
+@masked_option("the explanation shows only the masked text")
 def explain(
     text: str,
     model_path: Path | None,
