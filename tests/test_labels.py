@@ -105,6 +105,11 @@ def test_display_order(labels, preferred, expected):
         ("Fees", "fees"),
         ("PLATFORM_SWITCH", "platform_switch"),
         ("mine", "mine"),  # outside the taxonomy: unchanged, for own label sets
+        # regression: a reason written as taikai shows it was an unknown label, "closest" to itself
+        ("low_pay (報酬・単価が低い)", "low_pay"),
+        ("Fees(手数料が高い)", "fees"),
+        ("low_pay (手数料が高い)", "low_pay (手数料が高い)"),  # two reasons: no one of them
+        ("mine (報酬・単価が低い)", "mine (報酬・単価が低い)"),
     ],
 )
 def test_reason_id_reads_ids_and_japanese_names(value, expected):
@@ -290,3 +295,27 @@ AS_WRITTEN = "labels of one's own are read as written"
 )
 def test_closest_label_compares_ids_and_japanese_names_of_the_taxonomy(label, known, closest):
     assert closest_label(label, known) == closest
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "utf-8-sig"])
+def test_a_sheet_with_reasons_written_as_taikai_shows_them_is_read(tmp_path, encoding):
+    """Regression: 'low_pay (報酬・単価が低い)' in a sheet filled in Excel, as suggest's and batch's summaries name a
+    reason, was refused as an unknown label with the advice "closest: low_pay (報酬・単価が低い)", the label written."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+    from taikai.io import read_labelled
+
+    sheet = pd.DataFrame(
+        {
+            "text": ["単価が安すぎて続けられない", "手数料で二割も引かれる", "もう使わない"],
+            "担当者": "山田",  # a column the analyst added
+            "reasons": ["low_pay (報酬・単価が低い)", "fees（手数料が高い）", "その他"],
+            "sentiment": ["negative", "ネガティブ", "neutral"],
+        }
+    )
+    path = tmp_path / "filled.csv"
+    sheet.to_csv(path, index=False, encoding=encoding)
+    assert read_labelled(path)["primary"].tolist() == ["low_pay", "fees", "other"]
+    result = CliRunner().invoke(cli, ["rules", "test", "examples/rules.toml", str(path)])
+    assert result.exit_code == 0, result.output

@@ -259,14 +259,23 @@ def format_reasons(labels: Iterable[str]) -> str:
     return "|".join(labels)
 
 
-def reason_id(value: str) -> str:
-    """Return the reason id that *value* names: an id (any case) or a Japanese display name; else *value* stripped.
+_SHOWN_REASON = re.compile(r"(\S+)\s*\((.+)\)")
+"""A reason as taikai's messages and summaries show it: ``low_pay (報酬・単価が低い)``."""
 
-    >>> reason_id("報酬・単価が低い"), reason_id(" Fees "), reason_id("mine")
-    ('low_pay', 'fees', 'mine')
+
+def reason_id(value: str) -> str:
+    """Return the reason id that *value* names: an id (any case), a Japanese display name, or both as taikai shows
+    them (``low_pay (報酬・単価が低い)``, the two naming one reason); else *value* stripped.
+
+    >>> reason_id("報酬・単価が低い"), reason_id(" Fees "), reason_id("fees (手数料が高い)"), reason_id("mine")
+    ('low_pay', 'fees', 'fees', 'mine')
     """
     value = value.strip()
-    return _REASON_BY_NAME.get(value, _REASON_BY_NAME.get(value.lower(), value))
+    found = _REASON_BY_NAME.get(value, _REASON_BY_NAME.get(value.lower()))
+    shown = _SHOWN_REASON.fullmatch(value) if found is None else None
+    if shown is not None and _REASON_BY_NAME.get(shown[1].lower()) == _REASON_BY_NAME.get(shown[2].strip(), ""):
+        found = _REASON_BY_NAME[shown[1].lower()]
+    return found if found is not None else value
 
 
 def sentiment_id(value: str) -> str:

@@ -36,8 +36,25 @@ def test_section_of_drifted_predictions(predictions, tiny_model, lang, oov, verd
     assert section.figures is not None and section.figures.loc[oov, verdict] == drift
     assert section.periods is not None and len(section.periods) == 5
     assert section.report is not None and section.report.predictions  # read from the columns, not reclassified
-    if lang == "en":  # as taikai drift says them
-        assert section.reasons == tuple(section.report.reasons)
+    if lang == "en":  # as taikai drift says them, the weeks named as the report names them (2025-W27)
+        assert len(section.reasons) == len(section.report.reasons)
+        for said, drift in zip(section.reasons, section.report.reasons, strict=True):
+            assert said.split(": ", 1)[1] == drift.split(": ", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_weeks_are_named_as_the_trend_table_names_them(predictions, tiny_model, lang):
+    """Regression: with freq="W" the trend table named a week 2025-W27 and the drift tables 2025-06-30/2025-07-06."""
+    frame = predictions.assign(posted_at=["2025-01-02", "2025-01-06"] * (len(predictions) // 2))  # 30 rows a week
+    section = drift_section(frame, tiny_model, date_column="posted_at", freq="W", lang=lang)
+    report = section.report
+    assert report is not None and section.periods is not None and len(report.drifted_periods) == 2
+    assert list(section.periods.index) == ["2025-W01", "2025-W02"]
+    said = [*section.reasons, *section.moved, *section.period_words]
+    for name in ("2025-W01", "2025-W02"):
+        assert any(line.startswith(name) for line in section.reasons)
+        assert any(line.startswith(name) for line in section.moved)
+    assert not [line for line in said if re.search(r"\d{4}-\d\d-\d\d/", line)]
 
 
 @pytest.mark.parametrize(

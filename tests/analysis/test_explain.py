@@ -206,6 +206,22 @@ def test_cli_explain_json_and_text(tiny_model_dir):
     assert result.exit_code == 2 and "no Japanese" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "given", "stdout"),
+    [  # Regression: "error: no Japanese characters: …" was printed on standard output too, beside the stderr line
+        (["english only"], None, ""),
+        (["-"], "english only\n", ""),
+        (["--format", "json", "english only"], None, '"status": "error"'),  # the record, for machines
+        (["-"], "手数料が高すぎる\nenglish only\n", "[standard input line 2]\nerror: no Japanese"),  # in its place
+    ],
+)
+def test_cli_explain_says_a_text_it_cannot_explain_once(tiny_model_dir, args, given, stdout):
+    result = CliRunner().invoke(cli, ["explain", "--model", str(tiny_model_dir), *args], input=given)
+    assert result.exit_code == 2
+    assert result.stderr.count("no Japanese characters") == 1 and "error: no Japanese" in result.stderr
+    assert stdout in result.stdout if stdout else result.stdout == ""
+
+
 CUT = "note: text longer than 10000 characters: only the first 10000 were classified"
 
 

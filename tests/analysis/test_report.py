@@ -194,10 +194,36 @@ def test_summary_says_when_nothing_changed():
         ),
         ("ja", {"fees": 3, "trouble": 2}, "最も多い退会理由は「手数料が高い」で 3 件 (60.0%)。"),
         ("en", {"fees": 1}, "The most frequent reason is &#x27;High fees&#x27;: 1 review (100.0%)."),
+        # Regression: under --rules-mode override only the first of the tied reasons was named
+        (
+            "ja",
+            {"fees": 2, "trouble": 2, "time": 1, "override": True},
+            "最も多い退会理由は「手数料が高い」と「トラブル・不信」で、それぞれ 2 件 (40.0%)。ルールが当たった行は"
+            "モデルの理由の代わりに最初に当たったルールのラベルで数えています (--rules-mode override)。"
+            "モデルだけではそれぞれ 5 件と 0 件 (model_reason 列)。",
+        ),
+        (
+            "en",
+            {"fees": 2, "trouble": 2, "time": 1, "override": True},
+            "reasons are &#x27;High fees&#x27; and &#x27;Trouble, distrust&#x27;: 2 reviews (40.0%) each, counting "
+            "the label of the first rule that fired in place of the model&#x27;s reason (--rules-mode override); "
+            "the model alone gave them 5 and 0 (model_reason).",
+        ),
+        (
+            "en",
+            {"fees": 3, "trouble": 2, "override": True},
+            "reason is &#x27;High fees&#x27;: 3 reviews (60.0%), counting the label of the first rule that fired in "
+            "place of the model&#x27;s reason (--rules-mode override); the model alone gave it 5 (model_reason).",
+        ),
     ],
 )
 def test_summary_names_every_reason_tied_for_the_most_frequent(lang, counts, said):
-    page = build_report(synthetic({"2026-01": counts}), lang=lang, embed_font=False, charts=False, drift=False)
+    counts = dict(counts)  # the parameters are shared between runs
+    override = counts.pop("override", False)
+    frame = synthetic({"2026-01": counts})
+    if override:  # every row's model said fees; the rules' labels are the reasons
+        frame = frame.assign(rule_names="r", rule_reasons=frame["reason"], rule_conflict=False, model_reason="fees")
+    page = build_report(frame, lang=lang, embed_font=False, charts=False, drift=False)
     assert said in re.search(r'<section id="summary">(.*?)</section>', page, re.S).group(1)
 
 

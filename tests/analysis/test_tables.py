@@ -329,3 +329,24 @@ def test_rows_left_out_of_the_periods_for_want_of_a_date_are_counted_in_a_warnin
         with pytest.warns(taikai.DataWarning, match=r"the predictions frame: date_column='posted_at' .*" + warned):
             counted = getattr(analysis, table)(df, "posted_at")
     assert int(counted.to_numpy().sum()) == sum(1 for d in dates if d and d.strip() and "/13/" not in d)
+
+
+@pytest.mark.parametrize(
+    ("cells", "warned"),
+    [  # Regression: Excel serial dates among dates were counted as rows without a date, with no word of Excel
+        (["45678", "45700"], "2 row(s) hold a number, not a date (e.g. '45678'), and count as rows without a date"),
+        ([45678, None], "1 row(s) hold a number, not a date (e.g. '45678')"),  # an xlsx cell: a number
+        ([45678.5, "2026-01-04"], "1 row(s) hold a number, not a date (e.g. '45678.5')"),  # with a time of day
+        (["123", "不明"], None),  # no date, but no serial date either
+    ],
+)
+def test_excel_serial_dates_among_dates_are_said(cells, warned):
+    dates = ["2026-01-03", "2026-02-21", *cells]
+    df = pd.DataFrame({"reason": ["fees", "time", "fees", "time"], "sentiment": "negative", "posted_at": dates})
+    with pytest.warns(taikai.DataWarning) as caught:
+        analysis.reasons_over_time(df, "posted_at")
+    serial = [str(w.message) for w in caught if "Excel" in str(w.message)]
+    if warned is None:
+        assert serial == []
+    else:
+        assert len(serial) == 1 and warned in serial[0] and "Format Cells, Date" in serial[0]

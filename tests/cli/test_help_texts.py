@@ -4,7 +4,7 @@ import pytest
 
 
 def _help(invoke, command: str) -> str:
-    result = invoke(command, "--help")
+    result = invoke(*command.split(), "--help")  # "rules test": a command of a group
     assert result.exit_code == 0, result.output
     return " ".join(result.output.split())  # click wraps the help to the terminal's width
 
@@ -72,6 +72,11 @@ def _help(invoke, command: str) -> str:
             "dates are masked",
             "the texts (and the --by column's values) are masked",
         ),
+        # regression: commands that write no texts said of --mask-pii "the output holds only the masked text"
+        ("explain", "before anything else sees it; the explanation shows only the masked text.", "the output holds"),
+        ("drift", "sees it; its figures and new words are counted in the masked text.", "the output holds"),
+        ("rules test", "sees it; the rows listed quote only the masked text.", "the output holds"),
+        ("predict", "before anything else sees it; the output holds only the masked text.", "the rows listed"),
         (  # regression: --json printed nothing on stdout for a model that loading refuses
             "info",
             "A model that loading refuses is printed too (loaded false, refused true), with the error on stderr and "

@@ -1,5 +1,6 @@
 """Drift's periods: the date column surveyed as a whole (one order, dates out of range), through the command line."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -136,3 +137,27 @@ def test_months_without_a_day_are_refused_per_week_and_counted_per_month(tiny_mo
             check_drift(path, tiny_model, date_column="posted_at", freq=freq)
     else:
         assert len(check_drift(path, tiny_model, date_column="posted_at", freq=freq).periods) == 12
+
+
+@pytest.mark.parametrize(
+    ("serials", "said"),
+    [  # Regression: cells of Excel serial dates in a column of dates counted as "without a usable date", unsaid
+        ({0: "45678", 7: "45700.5"}, "2 row(s) hold a number, not a date (e.g. '45678'), and count as rows without"),
+        ({3: "45678"}, "1 row(s) hold a number, not a date (e.g. '45678')"),
+        ({3: "不明"}, None),  # no date, but no number: the undated count says it
+        ({3: "123"}, None),  # not in the range of Excel's serial dates
+    ],
+)
+def test_excel_serial_dates_among_dates_are_said(tiny_model_dir, tmp_path, serials, said):
+    dates = list(DAYS.strftime("%Y-%m-%d"))
+    for row, value in serials.items():
+        dates[row] = value
+    path = dump(tmp_path, dates)
+    result = CliRunner().invoke(cli, ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at"])
+    assert result.exit_code in (0, 1), result.output
+    assert re.search(rf"\({len(serials)} rows? without a usable date", result.stdout)
+    if said is None:
+        assert "Excel" not in result.stderr
+    else:
+        assert said in result.stderr and "Format Cells, Date" in result.stderr
+        assert "origin='1899-12-30'" in result.stderr

@@ -296,7 +296,12 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
         # names must be unique
         (
             RULE + RULE.replace('"手数料"', '"利用料"'),
-            r"rules\.toml:5: rule 'r1' \(rule 2 of the file\): the name is used by rule 1",
+            r"rules\.toml:5: rule 'r1' \(rule 2 of the file\): the name is used by rule 1 too; names must be unique",
+        ),
+        (  # regression: 'r1 ' was refused as a duplicate of 'r1' without a word of the space
+            RULE + RULE.replace('"r1"', '"r1 "'),
+            r"rules\.toml:5: rule 'r1 ' \(rule 2 of the file\): the name is used by rule 1 \(as 'r1': spaces around "
+            r"a name do not count\) too; names must be unique",
         ),
     ],
 )
@@ -412,6 +417,12 @@ def test_a_long_run_of_one_digit_says_which_amounts_can_be_told_apart(entry, exp
         (r"\d{5,}?", "asks for at least 5 digits in a row"),
         # regression: read as a run of 0 in the quantifier, with the advice to write \d{1000}
         (r"\d{10000}", "asks for at least 10000 digits in a row"),
+        # regression: the digits written out one by one, or in parts, were kept where \d{5} is refused
+        (r"月\d\d\d\d\d円", "asks for at least 5 digits in a row"),
+        (r"\d{3}\d{2}", "asks for at least 5 digits in a row"),
+        (r"[0-9]\d{4,}", "asks for at least 5 digits in a row"),
+        (r"\d\d\d\d\d\d", "asks for at least 6 digits in a row"),
+        (r"a|\d\d\d\d\d", "asks for at least 5 digits in a row"),
     ],
 )
 def test_a_pattern_asking_for_five_digits_or_more_is_refused(pattern, said):
@@ -422,7 +433,20 @@ def test_a_pattern_asking_for_five_digits_or_more_is_refused(pattern, said):
     assert r"Write \d{4,}" in message and "1000}" not in message
 
 
-@pytest.mark.parametrize("pattern", [r"\d{4,}円", r"[\d,]{6,}", r"月\d{1,3}(,\d{3})?円", r"\w{5,}", r"\d+万"])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\d{4,}円",
+        r"[\d,]{6,}",
+        r"月\d{1,3}(,\d{3})?円",
+        r"\w{5,}",
+        r"\d+万",
+        r"\d\d\d\d+",
+        r"\d\d,\d\d\d",
+        r"\d\d\d\d\d?",
+        r"12345",
+    ],
+)
 def test_a_pattern_asking_for_four_digits_or_fewer_is_kept(pattern):
     assert parse_rules(RULE + f"regex = ['{pattern}']\n", "rules.toml").rules[0].name == "r1"
 

@@ -9,7 +9,7 @@ import pandas as pd
 from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, wrong_type
-from taikai.io import check_period_span, no_dates_error, order_warning, range_warning, read_date_column
+from taikai.io import check_period_span, date_warnings, no_dates_error, read_date_column
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -232,12 +232,8 @@ def _over_time(
     if read.unread == len(df) and len(df):  # no rows: no dates to check, no periods
         raise no_dates_error(str(date_column), source, df[date_column].dropna())
     name = str(date_column)
-    for warning in (
-        order_warning(read.order, source, name),
-        range_warning(read.out_of_range, read.years, source, name),
-    ):
-        if warning is not None:
-            warn_user(warning, DataWarning)
+    for said in date_warnings(read, df[date_column], source, name):
+        warn_user(said, DataWarning)
     blank = blank_cells(df[date_column]).to_numpy(dtype=bool)
     unread = read.read.isna().to_numpy(dtype=bool) & ~blank  # a value written, that reads as no date
     rows = classified(df.assign(**{_PERIOD: read.dates.dt.to_period(freq).to_numpy(), _BLANK: blank, _UNREAD: unread}))

@@ -18,6 +18,7 @@ from taikai.cli._common import (
     echo_result,
     encoding_errors_option,
     mask_pii_option,
+    masked_option,
     model_inputs,
     model_option,
     model_option_helped,
@@ -74,7 +75,7 @@ _RULES_HELP = (
 )
 @encoding_errors_option("the text is explained as read, and a warning says how many bytes were replaced")
 @partial(rules_options, helps=_RULES_HELP)
-@mask_pii_option
+@masked_option("the explanation shows only the masked text")
 def explain(
     text: str,
     model_path: Path | None,
@@ -126,8 +127,9 @@ def explain(
         records = [({} if n is None else {"line": n}) | e.to_dict() for n, e in zip(numbers, explanations)]
         shown = records if read else records[0]  # lines read: a list whatever their number, as predict gives
         echo_result(json.dumps(shown, ensure_ascii=False, indent=2), as_json=True)
-    elif len(explanations) == 1:
-        echo_result(render_text(explanations[0]))
+    elif len(explanations) == 1:  # a text that could not be explained: said on standard error only, not twice
+        if explanations[0].reason is not None:
+            echo_result(render_text(explanations[0]))
     else:  # one block per line, headed by its line, as predict numbers the lines it classifies
         echo_result("\n\n".join(f"[standard input line {n}]\n{render_text(e)}" for n, e in zip(numbers, explanations)))
     bad = [(n, e) for n, e in zip(numbers, explanations) if e.reason is None]

@@ -255,15 +255,20 @@ def check_freq(ctx: click.Context, date_column: str | None, freq: str) -> str | 
     return freq
 
 
-mask_pii_option = click.option(
-    "--mask-pii",
-    is_flag=True,
-    help="Replace e-mail addresses, URLs, phone numbers, postal codes, street addresses (the town on: the prefecture "
-    "and city stay), account IDs, bank and card numbers, My Numbers, IP addresses and person names in the text by "
-    "placeholders ([メール], [URL], [電話番号], [郵便番号], [住所], [ID], [口座], [カード番号], [個人番号], "
-    "[IPアドレス], [人名]) before anything else sees it; the output holds only the masked text. "
-    "Best effort: see docs/privacy.md.",
-)
+def masked_option(said: str) -> Callable[[F], F]:
+    """The ``--mask-pii`` flag, its help ending in what the command's output then holds (*said*)."""
+    return click.option(
+        "--mask-pii",
+        is_flag=True,
+        help="Replace e-mail addresses, URLs, phone numbers, postal codes, street addresses (the town on: the "
+        "prefecture and city stay), account IDs, bank and card numbers, My Numbers, IP addresses and person names in "
+        "the text by placeholders ([メール], [URL], [電話番号], [郵便番号], [住所], [ID], [口座], [カード番号], "
+        f"[個人番号], [IPアドレス], [人名]) before anything else sees it; {said}. Best effort: see docs/privacy.md.",
+    )
+
+
+mask_pii_option = masked_option("the output holds only the masked text")
+"""``--mask-pii`` of a command that writes the texts it reads (predict, batch, suggest, report)."""
 
 
 def encoding_errors_option(

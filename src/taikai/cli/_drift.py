@@ -14,7 +14,7 @@ from taikai.cli._common import (
     check_output,
     echo_report,
     encoding_errors_option,
-    mask_pii_option,
+    masked_option,
     model_inputs,
     model_option,
     prefix_option,
@@ -86,7 +86,7 @@ NOT_JUDGED_EXIT = 3
     help="xlsx sheet name or number of --reference FILE (default: the first; --sheet is DUMP's only).",
 )
 @prefix_option
-@mask_pii_option
+@masked_option("its figures and new words are counted in the masked text")
 @click.option(
     "--exit-code",
     is_flag=True,

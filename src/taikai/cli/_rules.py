@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from taikai.cli._common import Group, echo_result, encoding_errors_option, mask_pii_option, model_option
+from taikai.cli._common import Group, echo_result, encoding_errors_option, masked_option, model_option
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._sheet_option import labelled_sheet_option
 
@@ -37,7 +37,7 @@ def rules() -> None:
     help="Rows listed per rule where it fires against the gold label.",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@mask_pii_option
+@masked_option("the rows listed quote only the masked text")
 def test(
     rules_file: Path,
     labelled: Path,

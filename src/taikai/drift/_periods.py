@@ -14,11 +14,13 @@ from taikai.io import (
     OrderEvidence,
     YearRange,
     check_period_span,
+    excel_serials,
     no_dates_error,
     order_evidence,
     order_warning,
     parse_dates,
     range_warning,
+    serial_warning,
 )
 from taikai.model import DriftStatistics
 from taikai.text import is_missing
@@ -131,11 +133,13 @@ def add_periods(
     return undated, int((read.notna() & ~held).sum())
 
 
-def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str) -> None:
-    """Warn (:class:`DataWarning`) when the year-last dates could be either order, and about rows out of range."""
+def warn_dates(survey: DateSurvey, out_of_range: int, source: str, column: str, serials: tuple[int, str]) -> None:
+    """Warn (:class:`DataWarning`) when the year-last dates could be either order, about rows out of range, and
+    about the *serials* (how many, and the first) that look like Excel serial dates."""
     for warning in (
         order_warning(survey.order, source, column),
         range_warning(out_of_range, survey.years, source, column),
+        serial_warning(*serials, source, column),
     ):
         if warning is not None:
             warn_user(warning, DataWarning)
@@ -153,6 +157,7 @@ class PeriodCounter:
         self.periods: dict[Any, StatisticsBuilder] = {}
         self.undated = 0  # rows without a usable date, out of range ones too
         self.out_of_range = 0
+        self.serials = (0, "")  # the cells that look like Excel serial dates: how many, and the first
         self.survey = DateSurvey(None, None)
         self._spans_seen = False  # every chunk of the column checked for periods too long (start)
         self._unread: list[Any] = []  # the first values of the column, quoted if none of them reads as a date
@@ -181,6 +186,8 @@ class PeriodCounter:
         self.rows += len(rows)
         no_date, out = add_periods(self.periods, dates, self.freq, self.overall, rows, self.survey)
         self.undated, self.out_of_range = self.undated + no_date + out, self.out_of_range + out
+        if serials := excel_serials(dates):
+            self.serials = (self.serials[0] + len(serials), self.serials[1] or serials[0])
         if not self.periods and len(self._unread) < CHUNK_ROWS:
             self._unread.extend(dates[:CHUNK_ROWS])
 
@@ -189,5 +196,5 @@ class PeriodCounter:
         if not self.periods and self.rows:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
             raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
-        warn_dates(self.survey, self.out_of_range, self.source, self.column)
+        warn_dates(self.survey, self.out_of_range, self.source, self.column, self.serials)
         return {str(period): self.periods[period].build() for period in sorted(self.periods)}

@@ -24,7 +24,16 @@ if TYPE_CHECKING:
     )
     from taikai.io._bad_rows import SHOWN_BAD_ROWS, BadRow, list_rows
     from taikai.io._binary_data import compressed_kind, decompress_hint, is_compressed
-    from taikai.io._date_column import DateColumn, YearRange, order_warning, range_warning, read_date_column
+    from taikai.io._date_column import (
+        DateColumn,
+        YearRange,
+        date_warnings,
+        excel_serials,
+        order_warning,
+        range_warning,
+        read_date_column,
+        serial_warning,
+    )
     from taikai.io._date_order import ORDER_HINT, DateOrder, OrderEvidence, order_evidence
     from taikai.io._dates import check_date_column, no_dates_error, parse_dates
     from taikai.io._decoded_lines import DecodeNote, raw_lines
@@ -106,7 +115,16 @@ _HOMES: dict[str, tuple[str, ...]] = {
     ),
     "._dates": ("check_date_column", "no_dates_error", "parse_dates"),
     "._period_span": ("check_period_span",),
-    "._date_column": ("DateColumn", "YearRange", "order_warning", "range_warning", "read_date_column"),
+    "._date_column": (
+        "DateColumn",
+        "YearRange",
+        "date_warnings",
+        "excel_serials",
+        "order_warning",
+        "range_warning",
+        "read_date_column",
+        "serial_warning",
+    ),
     "._date_order": ("ORDER_HINT", "DateOrder", "OrderEvidence", "order_evidence"),
     "._decoded_lines": ("DecodeNote", "raw_lines"),
     "._extensions": ("FORMATS", "likely_format"),

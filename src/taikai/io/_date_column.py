@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taikai.errors import DATE_COLUMN
 from taikai.io._date_order import ORDER_HINT, DateOrder, order_evidence
-from taikai.io._dates import parse_dates
+from taikai.io._dates import EXCEL_HINT, EXCEL_SERIALS, as_written, parse_dates
 
 if TYPE_CHECKING:
     import numpy as np
@@ -87,3 +89,42 @@ def range_warning(out_of_range: int, years: YearRange | None, where: str, column
         f"{where}: {DATE_COLUMN.given(column)}: {out_of_range:,} row(s) have a date far outside the others (outside "
         f"{years.first}-{years.last}) and are left out of the periods; check those dates (mistyped?)"
     )
+
+
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+"""An Excel serial date as a CSV writes it: days since 1899-12-30, a time of day as the fraction (``45678.5``)."""
+
+
+def excel_serials(values: Iterable[object]) -> list[str]:
+    """The cells of *values* (of a date column) that look like Excel serial dates (``45678``, ``45678.5``), as
+    written: numbers, which are not read as dates."""
+    found = []
+    for value in values:
+        text = as_written(value)
+        if _SERIAL.fullmatch(text) and int(text.split(".")[0]) in EXCEL_SERIALS:
+            found.append(text)
+    return found
+
+
+def serial_warning(rows: int, example: str, where: str, column: str) -> str | None:
+    """The warning for the *rows* of a date column that hold Excel serial dates (such as *example*), which count as
+    rows without a date; ``None`` without such rows."""
+    if not rows:
+        return None
+    advice = EXCEL_HINT.removesuffix("; then ")
+    return (
+        f"{where}: {DATE_COLUMN.given(column)}: {rows:,} row(s) hold a number, not a date (e.g. {example!r}), and "
+        f"count as rows without a date; {advice}"
+    )
+
+
+def date_warnings(read: DateColumn, values: Iterable[object], where: str, column: str) -> list[str]:
+    """The warnings about the date column *column* (of *where*) whose cells *values* were *read*: the order of its
+    year-last dates, its dates far outside the others, and its Excel serial dates."""
+    serials = excel_serials(values)
+    found = (
+        order_warning(read.order, where, column),
+        range_warning(read.out_of_range, read.years, where, column),
+        serial_warning(len(serials), serials[0] if serials else "", where, column),
+    )
+    return [warning for warning in found if warning is not None]

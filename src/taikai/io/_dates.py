@@ -150,7 +150,7 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
     return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
 
 
-def _as_written(value: object) -> str:
+def as_written(value: object) -> str:
     """Return a cell as the file most likely wrote it: blank for a missing value, ``1`` for the ``1.0`` that a
     column of whole numbers with blanks is read as."""
     if value is None or (isinstance(value, float) and value != value):
@@ -160,7 +160,7 @@ def _as_written(value: object) -> str:
     return str(value).strip()
 
 
-_EXCEL_SERIALS = range(20_000, 80_000)
+EXCEL_SERIALS = range(20_000, 80_000)
 """Whole numbers read as Excel's serial dates (days since 1899-12-30) when a date column holds only them:
 1954-10-03 to 2119-01-10."""
 EXCEL_HINT = (
@@ -173,7 +173,7 @@ EXCEL_HINT = (
 
 def _serials(examples: list[str]) -> bool:
     """Whether every one of *examples* is a whole number in the range of Excel's serial dates."""
-    return bool(examples) and all(e.isascii() and e.isdigit() and int(e) in _EXCEL_SERIALS for e in examples)
+    return bool(examples) and all(e.isascii() and e.isdigit() and int(e) in EXCEL_SERIALS for e in examples)
 
 
 QUOTED_WIDTH = 40
@@ -190,7 +190,7 @@ def no_dates_error(
     that look like Excel serial dates are said to."""
     examples: list[str] = []
     for value in values:
-        text = _as_written(value)
+        text = as_written(value)
         if text and text not in examples:
             examples.append(text)
             if len(examples) == 2:

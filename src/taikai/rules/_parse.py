@@ -108,7 +108,7 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
     headers = header_lines(text)
     lines: list[int | None] = list(headers) if len(headers) == len(tables) else [None] * len(tables)
     rules: list[Rule] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, str]] = {}  # each name without its spaces: its first rule and how it wrote it
     bad_label = False
     for k, (table, line) in enumerate(zip(tables, lines, strict=True), 1):
         rule, mine = _parse_rule(table, k, line, source, labels)
@@ -119,8 +119,11 @@ def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None
         name_ok = isinstance(name, str) and bool(name.strip())
         if isinstance(name, str) and name_ok:
             if name.strip() in seen:
-                problems.append(f"{where}: the name is used by rule {seen[name.strip()]} too; names must be unique")
-            seen.setdefault(name.strip(), k)
+                first, written = seen[name.strip()]
+                # 'a ' and 'a' are one name: said, as the two are written differently
+                alike = "" if written == name else f" (as {written!r}: spaces around a name do not count)"
+                problems.append(f"{where}: the name is used by rule {first}{alike} too; names must be unique")
+            seen.setdefault(name.strip(), (k, name))
         label = table.get("label")
         if labels is not None and isinstance(label, str) and label.strip() and _label(label, labels) not in labels:
             # Said as RuleSet.check_labels says it of a rule set: FILE:LINE: rule 'NAME': label …

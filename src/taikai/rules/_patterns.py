@@ -102,28 +102,42 @@ def many_digits_problem(pattern: str, flags: int) -> str:
 
 
 def _digit_repeat(state: Any, items: list[Any]) -> int | None:
-    """Return the least count of a repeat of one digit-only character class among *items*, when it is at least
-    :data:`MANY_DIGITS`, or ``None``."""
+    """Return the least count of digits in a row that *items* ask for with digit-only character classes (``\\d{5}``,
+    ``\\d\\d\\d\\d\\d``, ``[0-9]\\d{4,}``), when it is at least :data:`MANY_DIGITS`, or ``None``."""
+    run = 0  # the digits in a row the items so far ask for
     for op, av in items:
         name = str(op)
         if name in (*_REPEATS, "POSSESSIVE_REPEAT"):
             body = list(av[2])
-            single = _compile(state, body) if len(body) == 1 else None
-            digits = single is not None and all(single.fullmatch(d) for d in _DIGITS)
-            if digits and single is not None and not any(single.fullmatch(c) for c in _NOT_DIGITS):
-                if av[0] >= MANY_DIGITS:
-                    return int(av[0])
+            if _digit_class(state, body):
+                run += int(av[0])
                 continue
             inner = _digit_repeat(state, body)
+        elif name in ("IN", "CATEGORY", "ANY") and _digit_class(state, [(op, av)]):
+            run += 1
+            continue
         elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
             inner = _digit_repeat(state, _group_items(name, av))
         elif name == "BRANCH":
             inner = next((n for n in (_digit_repeat(state, list(alt)) for alt in av[1]) if n is not None), None)
         else:
-            continue
+            inner = None
+        if run >= MANY_DIGITS:
+            return run
+        run = 0
         if inner is not None:
             return inner
-    return None
+    return run if run >= MANY_DIGITS else None
+
+
+def _digit_class(state: Any, body: list[Any]) -> bool:
+    """Whether *body* is one character class that matches every digit and nothing else (``\\d``, ``[0-9]``)."""
+    single = _compile(state, body) if len(body) == 1 else None
+    return (
+        single is not None
+        and all(single.fullmatch(d) for d in _DIGITS)
+        and not any(single.fullmatch(c) for c in _NOT_DIGITS)
+    )
 
 
 @dataclass(frozen=True)

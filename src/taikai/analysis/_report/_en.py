@@ -26,6 +26,10 @@ EN = Phrases(
     summary_top_override="The most frequent reason is '{name}': {count} {count|review|reviews} ({share}), counting the "
     "label of the first rule that fired in place of the model's reason (--rules-mode override); the model alone gave "
     "it {model} (model_reason).",
+    summary_top_override_tied="The most frequent reasons are '{name}': {count} {count|review|reviews} ({share}) each, "
+    "counting the label of the first rule that fired in place of the model's reason (--rules-mode override); the "
+    "model alone gave them {model} (model_reason).",
+    summary_model_join=" and ",
     summary_sentiment="Sentiment: {parts}.",
     summary_up="'{name}' rose from {before} to {after} in {where} ({before_share} → {after_share} of the {period}, "
     "{against}; {p}).",

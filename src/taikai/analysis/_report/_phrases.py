@@ -45,6 +45,8 @@ class Phrases:
     summary_top_tied: str
     summary_tied_join: str
     summary_top_override: str
+    summary_top_override_tied: str
+    summary_model_join: str
     summary_sentiment: str
     summary_up: str
     summary_down: str

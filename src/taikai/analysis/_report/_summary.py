@@ -103,16 +103,21 @@ def summary_section(ctx: ReportContext) -> Section:
         top = distribution["count"].idxmax()
         # reasons as frequent as the top one are named with it: the first of them is not "the most frequent"
         tied = [str(r) for r, n in distribution["count"].items() if n == distribution.loc[top, "count"]]
-        tied = [] if ctx.overridden or len(tied) == 1 else tied
+        tied = [] if len(tied) == 1 else tied
         # under --rules-mode override the counts are the rules' where one fired: said, with the model's own count
-        model = int((rows[MODEL_REASON].astype(str) == str(top)).sum()) if ctx.overridden else 0
+        own = rows[MODEL_REASON].astype(str) if ctx.overridden else None
+        model = [fmt.count(int((own == r).sum())) if own is not None else "" for r in tied or [str(top)]]
+        if ctx.overridden:
+            template = t.summary_top_override_tied if tied else t.summary_top_override
+        else:
+            template = t.summary_top_tied if tied else t.summary_top
         overview.append(
             fill(
-                t.summary_top_override if ctx.overridden else t.summary_top_tied if tied else t.summary_top,
+                template,
                 name=t.summary_tied_join.join(map(ctx.reason, tied)) if tied else ctx.reason(str(top)),
                 count=fmt.count(int(distribution.loc[top, "count"])),
                 share=fmt.share(float(distribution.loc[top, "share"])),
-                model=fmt.count(model),
+                model=t.summary_model_join.join(model),
             )
         )
     sentiment = tables.sentiment_distribution(ctx.frame)
