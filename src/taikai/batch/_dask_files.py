@@ -135,8 +135,8 @@ def _checked_run(
     if found.format == "parquet":
         early = read_files(input, found, options.encoding)
         columns = list(early[1].names)
-    else:  # its header may be below a title: said as the local engine says it, of the first file
-        first = first_reader(found.files, found.format, options.encoding, options.encoding_errors)
+    else:  # its header may be below a title: said as the local engine says it, of the first file; read once
+        first = first_reader(found.files, found.format, options.encoding, options.encoding_errors, warn=True)
         columns = first.columns
     resolved = resolve_model(model)
     check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first)
@@ -148,7 +148,8 @@ def _checked_run(
     ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
     if options.id_column is None and ROW_COLUMN in columns:
         raise InputError(f"{input}: has a column {ROW_COLUMN!r}; name the rows' id column with {ID_COLUMN}")
-    return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)
+    read = (columns, found, early, first)
+    return _locked_run(input, output, resolved, ruleset, options, client, prepare, read, started)
 
 
 def _locked_run(
@@ -159,12 +160,12 @@ def _locked_run(
     options: BatchOptions,
     client: Any,
     prepare: Callable[[dd.DataFrame], dd.DataFrame] | None,
-    read: tuple[list[str], InputFiles, tuple[dd.DataFrame, pa.Schema] | None],
+    read: tuple[list[str], InputFiles, tuple[dd.DataFrame, pa.Schema] | None, tio.Reader | None],
     started: float,
 ) -> BatchSummary:
-    """Run the Dask engine once the output is locked (see :func:`run_dask`); *read*: the input's columns, files and
-    (Parquet) frame and schema."""
-    columns, found, early = read
+    """Run the Dask engine once the output is locked (see :func:`run_dask`); *read*: the input's columns, files,
+    (Parquet) frame and schema, and (CSV, TSV, JSONL) first file's reader."""
+    columns, found, early, first = read
     fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     id_column, rules_mode = options.id_column, options.applied_rules_mode
@@ -187,6 +188,7 @@ def _locked_run(
                 client,
                 options.mask_pii,
                 options.encoding_errors,
+                first,
             )
             files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
             fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
