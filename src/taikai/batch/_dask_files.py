@@ -139,8 +139,8 @@ def _checked_run(
     if found.format == "parquet":
         early = read_files(input, found, options.encoding)
         columns = list(early[1].names)
-    else:  # its header may be below a title: said as the local engine says it, of the first file
-        first = first_reader(found.files, found.format, options.encoding, options.encoding_errors)
+    else:  # its header may be below a title: said as the local engine says it, of the first file; read once
+        first = first_reader(found.files, found.format, options.encoding, options.encoding_errors, warn=True)
         columns = first.columns
     resolved = resolve_model(model)
     check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first, ROW_COLUMN)
@@ -151,7 +151,8 @@ def _checked_run(
         )
         warn_excel_files(encodings, output, options.parts_format(output), options.output_encoding)
     ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
-    return _locked_run(input, output, resolved, ruleset, options, client, prepare, (columns, found, early), started)
+    read = (columns, found, early, first)
+    return _locked_run(input, output, resolved, ruleset, options, client, prepare, read, started)
 
 
 def _locked_run(
@@ -162,12 +163,12 @@ def _locked_run(
     options: BatchOptions,
     client: Any,
     prepare: Callable[[dd.DataFrame], dd.DataFrame] | None,
-    read: tuple[list[str], InputFiles, tuple[dd.DataFrame, pa.Schema] | None],
+    read: tuple[list[str], InputFiles, tuple[dd.DataFrame, pa.Schema] | None, tio.Reader | None],
     started: float,
 ) -> BatchSummary:
-    """Run the Dask engine once the output is locked (see :func:`run_dask`); *read*: the input's columns, files and
-    (Parquet) frame and schema."""
-    columns, found, early = read
+    """Run the Dask engine once the output is locked (see :func:`run_dask`); *read*: the input's columns, files,
+    (Parquet) frame and schema, and (CSV, TSV, JSONL) first file's reader."""
+    columns, found, early, first = read
     fmt = options.parts_format(output)
     out_encoding = tio.output_encoding(fmt, options.output_encoding)
     id_column, rules_mode = options.id_column, options.applied_rules_mode
@@ -191,6 +192,7 @@ def _locked_run(
                 options.mask_pii,
                 options.encoding_errors,
                 partial(check_added_columns, model=resolved, options=options, row=ROW_COLUMN),  # a later file's keys
+                first,
             )
             columns = list(schema.names)  # JSONL: with the keys later files add
             files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []

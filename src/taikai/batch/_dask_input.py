@@ -52,11 +52,13 @@ BLANK_COLUMN = "__taikai_blank"
 the run's blank lines, as the local engine counts them (those of a file without a row are not counted)."""
 
 
-def first_reader(files: list[Path], fmt: str, encoding: str | None = None, errors: str = "strict") -> tio.Reader:
+def first_reader(
+    files: list[Path], fmt: str, encoding: str | None = None, errors: str = "strict", *, warn: bool = False
+) -> tio.Reader:
     """Return the reader of the first of the CSV, TSV or JSONL *files*, having read no row: its columns (which
     every other file must have) are checked before a cluster starts; what the header says (unnamed columns) is said
-    by :func:`read_input`, once."""
-    return tio.open_reader(files[0], fmt, encoding, None, errors, warn=False)
+    with *warn*, else by :func:`read_input`, once."""
+    return tio.open_reader(files[0], fmt, encoding, None, errors, warn=warn)
 
 
 def input_header(
@@ -198,10 +200,12 @@ def read_files(
     mask_pii: bool = False,
     encoding_errors: str = "strict",
     check_added: Callable[[Path, list[str]], None] | None = None,
+    first: tio.Reader | None = None,
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Read the files *found* of *pattern* (see :func:`input_files`) as :func:`read_input` does (the arguments are
     its own, checked); *check_added* is called with each JSONL file whose records add keys to the first file's, and
-    them (see :func:`~taikai.batch._dask_jsonl.input_types`)."""
+    them (see :func:`~taikai.batch._dask_jsonl.input_types`); *first* is the reader of the first CSV, TSV or JSONL
+    file made before (:func:`first_reader` with ``warn``), else it is made here."""
     files, fmt = found.files, found.format
     if fmt == "parquet":
         if encoding:
@@ -219,7 +223,8 @@ def read_files(
         if columns := byte_columns(schema):  # text without Parquet's UTF-8 mark: read as the local engine reads it
             ddf = ddf.map_partitions(texts_of_bytes, columns, meta=texts_of_bytes(ddf._meta, columns))
         return ddf, schema
-    first = tio.open_reader(files[0], fmt, encoding, None, encoding_errors)  # says what its header holds, once
+    if first is None:  # says what its header holds, once
+        first = first_reader(files, fmt, encoding, encoding_errors, warn=True)
     text_column = text_label(first.columns, text_column, found.first(pattern), first)  # before JSONL's types are read
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":

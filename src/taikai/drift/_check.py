@@ -154,7 +154,7 @@ def check_drift(
         ref, ref_name = reference_statistics(model)
     else:
         # What reading the dump refuses is said before the reference is counted (minutes for a large raw one).
-        check_dump(
+        read_options = check_dump(  # the dump's reader, which counting it reads: a JSONL dump is read whole once
             _checked(dump),
             model,
             read_options,

@@ -1,22 +1,25 @@
 """Check a dump before a reference file is counted: what counting the dump would refuse without classifying a row
 (no such file, no text or date column, predictions of another model) is said before the reference is classified,
-which takes minutes for a large one, and is not blamed on the reference's options."""
+which takes minutes for a large one, and is not blamed on the reference's options. The dump's reader it makes is
+the one counting reads (:class:`OpenedDump`): a JSONL dump is read whole for its keys once, not twice."""
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Hashable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taikai._warn import warn_user
 from taikai.drift._rows import RAW_DUMP, Rows
-from taikai.errors import DATE_COLUMN, INPUT_FORMAT, TEXT_COLUMN
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN
 from taikai.io import (
+    Reader,
     ReadOptions,
     check_made_by,
     check_sheet_column,
     is_predictions,
-    open_reader,
     read_summary,
     text_column_of,
 )
@@ -24,6 +27,25 @@ from taikai.model import Model, find_column, find_prefix, unprefixed
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenedDump(ReadOptions):
+    """How to read a dump, with the reader :func:`check_dump` made of it (a JSONL file is read whole for its keys
+    when its reader is made): :meth:`open` returns that reader for the dump's path instead of making another, and
+    says then what making it warned of (unnamed columns in a CSV header), as opening it there would."""
+
+    path: Path
+    reader: Reader = field(compare=False)
+    warned: tuple[warnings.WarningMessage, ...] = field(default=(), compare=False)
+
+    def open(self, path: Path) -> Reader:
+        """Return the reader of the dump *path* made before (another path is opened: :meth:`ReadOptions.open`)."""
+        if Path(path) != self.path:
+            return super().open(path)
+        for said in self.warned:
+            warn_user(str(said.message), said.category)
+        return self.reader
 
 
 def check_dump(
@@ -35,30 +57,35 @@ def check_dump(
     date_column: Hashable | None,
     prefix: str | None,
     model_named: bool,
-) -> None:
+) -> ReadOptions:
     """Raise what :func:`~taikai.drift.file_statistics` (or ``frame_statistics``) raises for *data* before it reads
     a row: its file, format, prefix, text column, predicted columns, the model that made them, and its date column
-    (whose values are checked when it is counted). What opening it warns of is said when it is counted."""
+    (whose values are checked when it is counted). Return how to count it: *read_options*, and for a file the reader
+    made of it (:class:`OpenedDump`). What opening it warns of is said when it is counted."""
     import pandas as pd
 
+    opened = read_options
     if isinstance(data, pd.DataFrame):
         source, shown = "<frame>", list(data.columns)
         columns = unprefixed(data.columns, find_prefix(data.columns, source, prefix))
         text, argument = ("text" if text_column is None else text_column), TEXT_COLUMN
     else:
         path, options = Path(data), read_options
-        with warnings.catch_warnings():  # said once, when the dump is counted
+        with warnings.catch_warnings(record=True) as warned:  # said when the dump is counted
+            warnings.simplefilter("always")
+            reader = options.open(path)
+        with warnings.catch_warnings():  # said when the dump is counted, which reads it again
             warnings.simplefilter("ignore")
-            reader = open_reader(
-                path,
-                options.input_format,
-                options.encoding,
-                options.sheet,
-                options.encoding_errors,
-                warn=False,
-                option=INPUT_FORMAT,
-            )
             run = read_summary(path)
+        opened = OpenedDump(
+            input_format=options.input_format,
+            encoding=options.encoding,
+            sheet=options.sheet,
+            encoding_errors=options.encoding_errors,
+            path=path,
+            reader=reader,
+            warned=tuple(warned),
+        )
         source, shown = str(path), reader.columns
         found = find_prefix(reader.columns, source, prefix, run.prefix if run is not None else None)
         columns = unprefixed(reader.columns, found)
@@ -73,3 +100,4 @@ def check_dump(
     Rows(model, source, columns, text, argument, input_format=named, shown=shown, index=index)
     if date_column is not None:
         find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=named, index=index)
+    return opened

@@ -72,6 +72,7 @@ class PartsReader:
         if not self.manifest.parts:
             raise InputError(f"{self.path}: its manifest lists no part; run taikai batch --engine dask again")
         first = self._open(self.manifest.parts[0])
+        self._first = first  # its chunks are read with it: a JSONL part is read whole for its keys once, not twice
         self.columns: list[str] = first.columns
         self.total: int | None = None
         self._schema = getattr(first, "schema", None)
@@ -89,8 +90,8 @@ class PartsReader:
         if position:
             raise InputError(f"{self.path}: a folder of parts is read from its start only")
         done = 0
-        for part in self.manifest.parts:
-            reader = self._open(part)
+        for index, part in enumerate(self.manifest.parts):
+            reader = self._first if index == 0 else self._open(part)
             if reader.columns != self.columns:
                 raise InputError(
                     f"{part}: the columns {reader.columns} differ from those of {self.manifest.parts[0].name} "
