@@ -203,7 +203,7 @@ def test_a_process_holding_the_lock_is_waited_for_and_its_copy_used(tmp_path, mo
         assert waiter.is_alive() and not found  # waits for the lock
         made = _install(cache / name, content=b"made by the other process")  # the other process's copy
         (made / "mecabrc").write_text("")
-    waiter.join(5)
+    waiter.join(120)  # a wait for the thread, bounded only to fail rather than hang: it reads a few small files
     assert found == [str(made)] and (made / "sys.dic").read_bytes() == b"made by the other process"
     assert "writing" not in capfd.readouterr().err
 
