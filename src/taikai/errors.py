@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numbers
 import os
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from enum import Enum
 from typing import TypeVar
 
@@ -257,6 +257,15 @@ def period_freq(freq: str | None, date_column: object) -> str:
     if date_column is None:
         raise InputError(f"{FREQ.either([freq])} applies to periods: give the column of dates with {DATE_COLUMN}")
     return freq
+
+
+def check_choice(name: object, value: object, choices: Collection[str], shown: str | None = None) -> str:
+    """Return argument *name* (a str or an :class:`Argument`) if *value* is one of *choices*; else raise
+    :class:`InputError` naming it, the choices (as *shown*, by default joined with commas) and what was given, be it
+    a list or a dict (``freq=['M']``: not Python's ``unhashable type``)."""
+    if isinstance(value, str) and value in choices:
+        return value
+    raise InputError(f"{name} must be one of {shown or ', '.join(choices)}, not {value!r}")
 
 
 def parse_choice(kind: type[E], name: str, value: object) -> E:
