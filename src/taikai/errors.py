@@ -243,9 +243,27 @@ def check_label_columns(text_column: object, reasons_column: object, sentiment_c
 
 
 def check_path(name: str, value: object) -> None:
-    """Raise ``TypeError`` naming argument *name* unless *value* is a path (a str or ``os.PathLike``)."""
+    """Raise ``TypeError`` naming argument *name* unless *value* is a path (a str or ``os.PathLike``), and
+    :class:`InputError` for one under a ``~`` that is not there (see :func:`unexpanded_home`): not a folder ``~``
+    made in the current one."""
     if not isinstance(value, str | os.PathLike):
         raise wrong_type(name, value, "a str or pathlib.Path")
+    hint = unexpanded_home(value)
+    if hint:
+        raise InputError(f"{name}={os.fspath(value)!r} begins with ~, which is not expanded{hint}")
+
+
+def unexpanded_home(path: object) -> str:
+    """Return how to give a *path* that begins with ``~`` (``~/m``) when no such file or folder is in the current
+    one: taikai, as Python's ``open`` and ``pathlib``, reads ``~`` as it is (the shell expands an unquoted one on the
+    command line); ``""`` for any other path."""
+    text = os.fspath(path) if isinstance(path, str | os.PathLike) else ""
+    if not isinstance(text, str) or not text.startswith("~") or os.path.lexists(text.split(os.sep, 1)[0]):
+        return ""
+    return (
+        f" (taikai, as Python's open and pathlib, reads a path as it is; a shell expands an unquoted ~): give the "
+        f"full path, or in Python Path({text!r}).expanduser() for the path in your home folder"
+    )
 
 
 def period_freq(freq: str | None, date_column: object) -> str:
