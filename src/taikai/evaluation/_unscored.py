@@ -44,7 +44,7 @@ class Unscored:
 
 def _same(label: Hashable, position: int) -> bool:
     """Whether an index *label* is the *position* itself (a frame with the default index)."""
-    return isinstance(label, numbers.Number) and not isinstance(label, bool) and label == position
+    return isinstance(label, numbers.Real) and not isinstance(label, bool) and label == position
 
 
 def _json_ready(label: Hashable) -> object:
