@@ -285,3 +285,9 @@ def test_a_folder_named_tilde_here_is_read_as_given(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     errors.check_path("path", "~/m")  # the folder is there: the path is what it says
     assert errors.unexpanded_home("~/m") == ""
+
+
+@pytest.mark.parametrize("path", ["~$dump.csv", "~no_such_user_h192/a.csv", "a/~/b.csv", "-"])
+def test_a_path_no_home_expands_is_no_home_path(path):
+    errors.check_path("path", path)  # Excel's lock file ~$dump.csv: not said to be under a home folder
+    assert errors.unexpanded_home(path) == ""

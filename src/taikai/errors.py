@@ -254,11 +254,13 @@ def check_path(name: str, value: object) -> None:
 
 
 def unexpanded_home(path: object) -> str:
-    """Return how to give a *path* that begins with ``~`` (``~/m``) when no such file or folder is in the current
-    one: taikai, as Python's ``open`` and ``pathlib``, reads ``~`` as it is (the shell expands an unquoted one on the
-    command line); ``""`` for any other path."""
+    """Return how to give a *path* that begins with ``~`` (``~/m``, ``~user/m``) when no such file or folder is in
+    the current one: taikai, as Python's ``open`` and ``pathlib``, reads ``~`` as it is (the shell expands an
+    unquoted one on the command line); ``""`` for any other path."""
     text = os.fspath(path) if isinstance(path, str | os.PathLike) else ""
     if not isinstance(text, str) or not text.startswith("~") or os.path.lexists(text.split(os.sep, 1)[0]):
+        return ""
+    if os.path.expanduser(text) == text:  # no home of that name: ~$dump.csv, Excel's lock of dump.csv
         return ""
     return (
         f" (taikai, as Python's open and pathlib, reads a path as it is; a shell expands an unquoted ~): give the "
