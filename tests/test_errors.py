@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import taikai
 from taikai import errors
 from taikai._column_names import Head
 from taikai.errors import (
@@ -250,3 +251,43 @@ def test_as_float_reads_python_and_numpy_numbers_not_bools(value, expected):
 def test_wrong_type_names_the_type_once(value, shown):
     """Regression: a value whose repr starts with its type was said as "not PosixPath PosixPath('dump.csv')"."""
     assert str(wrong_type("df", value, "a pandas DataFrame")) == f"df must be a pandas DataFrame, not {shown}"
+
+
+HOME_CALLS = [
+    # (name, call(model, folder) on a path under ~, what the message names first); before: "~/m: no such model
+    # directory", "~/x.csv: no such file" without saying why, and a model or file written into a folder named ~ here
+    ("load_model", lambda m, d: taikai.load_model("~/m"), "path='~/m' begins with ~"),
+    ("Model.save", lambda m, d: m.save(Path("~/m")), "directory='~/m' begins with ~"),
+    ("train out", lambda m, d: taikai.train(d / "in.csv", "~/m"), "out='~/m' begins with ~"),
+    ("classify_file input", lambda m, d: taikai.classify_file("~/in.csv", d / "o.csv", "text"), "~/in.csv: no such"),
+    ("classify_file output", lambda m, d: taikai.classify_file(d / "in.csv", "~/o.csv", "text"), "output='~/o.csv'"),
+    ("evaluate data", lambda m, d: taikai.evaluate(m, "~/gold.csv"), "~/gold.csv: no such file"),
+    ("check_drift reference", lambda m, d: taikai.check_drift(d / "in.csv", m, reference="~/r.csv"), "~/r.csv, given"),
+    ("load_rules", lambda m, d: taikai.load_rules("~/rules.toml"), "path='~/rules.toml' begins with ~"),
+]
+
+
+@pytest.mark.parametrize(("call", "said"), [c[1:] for c in HOME_CALLS], ids=[c[0] for c in HOME_CALLS])
+def test_a_path_under_an_unexpanded_home_says_how_to_give_it(tiny_model, tmp_path, monkeypatch, call, said):
+    (tmp_path / "in.csv").write_text("text,reasons\n手数料が高い,fees\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(errors.InputError) as refused:
+        call(tiny_model, tmp_path)
+    assert str(refused.value).startswith(said), refused.value
+    given = re.search(r"~/[\w.]+", said)
+    assert given is not None
+    assert f"in Python Path('{given.group()}').expanduser() for the path in your home folder" in str(refused.value)
+    assert not (tmp_path / "~").exists()  # nothing written into a folder named ~ of the current one
+
+
+def test_a_folder_named_tilde_here_is_read_as_given(tmp_path, monkeypatch):
+    (tmp_path / "~").mkdir()
+    monkeypatch.chdir(tmp_path)
+    errors.check_path("path", "~/m")  # the folder is there: the path is what it says
+    assert errors.unexpanded_home("~/m") == ""
+
+
+@pytest.mark.parametrize("path", ["~$dump.csv", "~no_such_user_h192/a.csv", "a/~/b.csv", "-"])
+def test_a_path_no_home_expands_is_no_home_path(path):
+    errors.check_path("path", path)  # Excel's lock file ~$dump.csv: not said to be under a home folder
+    assert errors.unexpanded_home(path) == ""

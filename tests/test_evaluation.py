@@ -180,8 +180,28 @@ def test_unscored_rows_of_a_frame_are_named_by_data_row_and_the_list_is_cut():
     df = pd.DataFrame({"text": [" "] * 7 + ["あ"], "reasons": ["a"] * 8}, index=[10 * i for i in range(8)])
     text = evaluate(StubModel(), df, sentiment_column=None).to_markdown()
     assert "Not scored (no usable text): 7 row(s):\n- <frame>: row 1 (data row, 1-based): empty" in text
-    assert "- <frame>: row 5 (data row, 1-based): empty or whitespace-only text\n- … and 2 more" in text
+    assert "- <frame>: row 5 (data row, 1-based; index 40): empty or whitespace-only text\n- … and 2 more" in text
     assert "row 6 (data row" not in text
+
+
+@pytest.mark.parametrize(
+    ("index", "said", "saved"),
+    [
+        (pd.RangeIndex(3), "row 2 (data row, 1-based)", "absent"),
+        (pd.Index(["r1", "r2", "r3"], name="review_id"), "row 2 (data row, 1-based; index 'r2')", "r2"),
+        (pd.Index([7, 3, 9]), "row 2 (data row, 1-based; index 3)", 3),  # a filtered frame: df.loc[3], not row 3
+        (pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-03"]), "index Timestamp('2026-01-02 00:00:00')", None),
+    ],
+    ids=["default index", "ids", "filtered", "dates"],
+)
+def test_an_unscored_row_of_a_frame_is_named_with_its_index_label(index, said, saved):
+    # before: by its position alone, which df.loc does not find in a frame indexed by ids or filtered
+    df = pd.DataFrame({"text": ["あ", " ", "う"], "reasons": ["a", "b", "c"]}, index=index)
+    report = evaluate(StubModel(), df, sentiment_column=None)
+    (unscored,) = report.unscored
+    assert str(unscored).startswith(f"<frame>: {said}") if saved is not None else said in str(unscored)
+    assert df.loc[unscored.index, "text"] == " "
+    assert report.to_dict()["unscored"][0].get("index", "absent") == (str(index[1]) if saved is None else saved)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numbers
 import os
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from enum import Enum
 from typing import TypeVar
 
@@ -243,9 +243,29 @@ def check_label_columns(text_column: object, reasons_column: object, sentiment_c
 
 
 def check_path(name: str, value: object) -> None:
-    """Raise ``TypeError`` naming argument *name* unless *value* is a path (a str or ``os.PathLike``)."""
+    """Raise ``TypeError`` naming argument *name* unless *value* is a path (a str or ``os.PathLike``), and
+    :class:`InputError` for one under a ``~`` that is not there (see :func:`unexpanded_home`): not a folder ``~``
+    made in the current one."""
     if not isinstance(value, str | os.PathLike):
         raise wrong_type(name, value, "a str or pathlib.Path")
+    hint = unexpanded_home(value)
+    if hint:
+        raise InputError(f"{name}={os.fspath(value)!r} begins with ~, which is not expanded{hint}")
+
+
+def unexpanded_home(path: object) -> str:
+    """Return how to give a *path* that begins with ``~`` (``~/m``, ``~user/m``) when no such file or folder is in
+    the current one: taikai, as Python's ``open`` and ``pathlib``, reads ``~`` as it is (the shell expands an
+    unquoted one on the command line); ``""`` for any other path."""
+    text = os.fspath(path) if isinstance(path, str | os.PathLike) else ""
+    if not isinstance(text, str) or not text.startswith("~") or os.path.lexists(text.split(os.sep, 1)[0]):
+        return ""
+    if os.path.expanduser(text) == text:  # no home of that name: ~$dump.csv, Excel's lock of dump.csv
+        return ""
+    return (
+        f" (taikai, as Python's open and pathlib, reads a path as it is; a shell expands an unquoted ~): give the "
+        f"full path, or in Python Path({text!r}).expanduser() for the path in your home folder"
+    )
 
 
 def period_freq(freq: str | None, date_column: object) -> str:
@@ -257,6 +277,15 @@ def period_freq(freq: str | None, date_column: object) -> str:
     if date_column is None:
         raise InputError(f"{FREQ.either([freq])} applies to periods: give the column of dates with {DATE_COLUMN}")
     return freq
+
+
+def check_choice(name: object, value: object, choices: Collection[str], shown: str | None = None) -> str:
+    """Return argument *name* (a str or an :class:`Argument`) if *value* is one of *choices*; else raise
+    :class:`InputError` naming it, the choices (as *shown*, by default joined with commas) and what was given, be it
+    a list or a dict (``freq=['M']``: not Python's ``unhashable type``)."""
+    if isinstance(value, str) and value in choices:
+        return value
+    raise InputError(f"{name} must be one of {shown or ', '.join(choices)}, not {value!r}")
 
 
 def parse_choice(kind: type[E], name: str, value: object) -> E:

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from taikai.errors import check_choice, wrong_type
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -118,11 +120,18 @@ def reason_name(label: str, lang: str = "ja", labels: Iterable[str] | None = Non
         missing = label is None or (isinstance(label, float) and label != label) or type(label).__name__ == "NAType"
         given = "None" if label is None else f"{type(label).__name__} {label!r}"
         raise TypeError(f"label must be a reason id (str) such as 'fees', not {given}{_NOT_CLASSIFIED * missing}")
-    if lang not in _NAMES:
-        raise ValueError(f"lang must be one of {', '.join(_NAMES)}, not {lang!r}")
-    if own_labels(labels):
+    check_choice("lang", lang, _NAMES)
+    if own_labels(_given_labels(labels)):
         return label
     return _NAMES[lang].get(label, label)
+
+
+def _given_labels(labels: object, of: str = "reasons") -> Iterable[str] | None:
+    """Return the model's labels given to a naming function: ``None`` or a collection of them (not one label as a
+    str, whose letters would be read as labels of one's own); else raise ``TypeError`` naming the argument."""
+    if labels is not None and (isinstance(labels, str) or not isinstance(labels, Iterable)):
+        raise wrong_type("labels", labels, f"a list of {of[:-1]} labels (model.{of[:-1]}_labels) or None")
+    return labels
 
 
 def reason_with_id(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
@@ -142,7 +151,8 @@ def named_reason(label: str, lang: str = "ja", labels: Iterable[str] | None = No
 def sentiment_name(label: str, lang: str = "ja", labels: Iterable[str] | None = None) -> str:
     """Return the display name of a sentiment in *lang* (``ja`` or ``en``), or the label itself if unknown, or when
     *labels*, the model's sentiments, are labels of one's own (:func:`own_labels`)."""
-    if own_labels(labels, SENTIMENTS):
+    check_choice("lang", lang, _SENTIMENT_NAMES)
+    if own_labels(_given_labels(labels, "sentiments"), SENTIMENTS):
         return label
     return _SENTIMENT_NAMES[lang].get(label, label)
 

@@ -26,7 +26,7 @@ from taikai.model import (
     skipped_rows_block,
     training_summary,
 )
-from taikai.model._describe import REFITTED
+from taikai.model._describe import HAND_BUILT, REFITTED
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,28 @@ def test_model_describe_is_what_info_prints(tiny_model_dir):
 def test_an_unsaved_model_describes_itself_as_not_saved(tiny_model):
     text = Model(tiny_model.pipeline, tiny_model.metadata).describe()
     assert text.startswith(f"model:      not saved\nstatus:     {TRAINED}\n")  # not loaded: not verified
+
+
+@pytest.mark.parametrize(
+    ("call", "lines"),
+    [
+        (
+            lambda m: m.describe(),
+            [
+                "model:      not saved",
+                f"status:     {HAND_BUILT}",
+                "reasons:    low_pay, fees, rejection, time, graduated, platform_switch, trouble, other",
+                "sentiments: positive, neutral, negative",
+                "thresholds: none tuned: every reason is added at 0.3",
+            ],
+        ),
+        (lambda m: m.training_summary(), [f"no training run to summarise: {HAND_BUILT}"]),
+    ],
+    ids=["describe", "training_summary"],
+)
+def test_a_model_built_from_a_pipeline_says_its_labels_and_that_nothing_else_is_recorded(tiny_model, call, lines):
+    # before: "created:      (taikai , model format 6)", "reasons:    " (none), "dictionary: ? ?"; no summary at all
+    assert call(Model(tiny_model.pipeline)).splitlines() == lines
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,9 @@ import re
 import pandas as pd
 import pytest
 
+import taikai
 from taikai import InputError
+from taikai.analysis import build_report
 
 TEXTS = ["手数料が高すぎて続けられない", "連絡が遅くて困った"]
 
@@ -84,3 +86,29 @@ def test_the_names_of_the_columns_are_kept(tiny_model, columns, names, text_colu
     out = tiny_model.predict_frame(df, text_column)
     assert list(out.columns.names) == names
     assert out.columns.nlevels == len(names)
+
+
+def _read_both(call, flat, levels):
+    """The result of *call* on predictions of a flat frame and of the same frame with levels of columns."""
+    return call(flat, "text"), call(levels, ("review", "text"))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p, text: taikai.distinctive_words(p, text_column=text, min_count=1),
+        lambda p, text: taikai.suggest(p, n=5, text_column=text).rows[["model_reason", "p_model_reason"]],
+        lambda p, text: len(build_report(p, text_column=text, charts=False, drift=False)) > 0,
+    ],
+    ids=["distinctive_words", "suggest", "build_report"],
+)
+def test_predictions_of_a_frame_with_levels_are_read_as_those_of_a_flat_one(tiny_model, tiny_csv, call):
+    texts = pd.read_csv(tiny_csv)["text"]
+    flat = tiny_model.predict_frame(pd.DataFrame({"text": texts}))
+    levels = tiny_model.predict_frame(pd.DataFrame({("review", "text"): texts}), ("review", "text"))
+    # before: "no column 'reason'", "not a predictions file: no p_reason_* columns"
+    got_flat, got_levels = _read_both(call, flat, levels)
+    if isinstance(got_flat, pd.DataFrame):
+        pd.testing.assert_frame_equal(got_levels, got_flat)
+    else:
+        assert got_levels == got_flat

@@ -16,7 +16,7 @@ from taikai._warn import warn_user
 from taikai.analysis._chart_fonts import chart_style, drawable_texts, missing_glyphs_warning
 from taikai.analysis._palette import fitted_legend, label_colours
 from taikai.analysis._tables import shares_over_time
-from taikai.errors import DataWarning, InputError
+from taikai.errors import DataWarning, check_choice
 from taikai.labels import reason_name, reason_with_id, sentiment_name
 from taikai.text import clip, percent
 
@@ -56,8 +56,7 @@ WORDS = {
 
 def _words(lang: str) -> dict[str, str]:
     """The words of the charts in *lang*; another language is an :class:`InputError`."""
-    if lang not in WORDS:
-        raise InputError(f"lang must be one of {list(WORDS)}, not {lang!r}")
+    check_choice("lang", lang, WORDS, str(list(WORDS)))
     return WORDS[lang]
 
 

@@ -12,7 +12,7 @@ from taikai.analysis._frame_argument import check_frame
 from taikai.analysis._tables import period_label
 from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
-from taikai.errors import TaikaiError, period_freq
+from taikai.errors import TaikaiError, check_choice, period_freq
 from taikai.labels import reason_with_id
 from taikai.model import Model, default_model_dir, model_display_name, model_sha256, read_metadata, resolve_model
 from taikai.text import percent
@@ -192,8 +192,9 @@ def drift_section(
     ``taikai drift --mask-pii`` counts them: masked, and no name or place UniDic tags is a new word.
     """
     check_frame("df", df)
-    period_freq(freq, date_column)  # refused here: the section would only note it
-    words = NOTES[lang]
+    # refused here, as the report refuses them: the section would only note them
+    check_choice("freq", period_freq(freq, date_column), ("W", "M"), "['W', 'M']")
+    words = NOTES[check_choice("lang", lang, NOTES, str(list(NOTES)))]
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         return DriftSection(words["title"], (words["no_probabilities"],))
     try:

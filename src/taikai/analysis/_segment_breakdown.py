@@ -8,7 +8,7 @@ import pandas as pd
 
 from taikai.analysis._report import PHRASES
 from taikai.analysis._segment_table import segment_table
-from taikai.errors import InputError
+from taikai.errors import check_choice
 
 
 def segment_breakdown(
@@ -23,8 +23,7 @@ def segment_breakdown(
     writes it) stays a segment of its own: the blank rows are then named ``(空欄: 値のないセル)`` or
     ``(blank: no value)``. The summed row's name is in ``attrs["pooled"]``, for :func:`segment_changes`.
     """
-    if lang not in PHRASES:
-        raise InputError(f"lang must be one of {list(PHRASES)}, not {lang!r}")
+    check_choice("lang", lang, PHRASES, str(list(PHRASES)))
     t = PHRASES[lang]
     return segment_table(
         df, by, max_segments, prefix=prefix, blank=t.blank, rest=t.rest_segments, blank_cells=t.blank_cells

@@ -8,7 +8,7 @@ import pandas as pd
 
 from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
-from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, wrong_type
+from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, check_choice, wrong_type
 from taikai.io import check_period_span, date_warnings, no_dates_error, read_date_column
 from taikai.labels import (
     REASON_IDS,
@@ -20,7 +20,7 @@ from taikai.labels import (
     parse_reasons,
     reason_name,
 )
-from taikai.model import find_column, prediction_prefixes, predictions_frame
+from taikai.model import find_column, plain_columns, prediction_prefixes, predictions_frame
 from taikai.text import Status
 
 FREQUENCIES = {"W": "週", "M": "月"}
@@ -40,10 +40,11 @@ def plain_predictions(df: pd.DataFrame, prefix: str | None = None) -> pd.DataFra
     as ``reason``, ``status``, ``p_reason_*``, …; *prefix* chooses among several sets (``""``: the plain ones).
     Without *prefix*, a frame that holds the plain set (``reason``, ``sentiment``, ``p_reason_*``) is returned as
     it is (the plain set is read, as after :func:`build_report` chose one); else the one prefixed set is taken,
-    and several are an :class:`InputError` asking for *prefix*.
-    """
+    and several are an :class:`InputError` asking for *prefix*. The columns ``predict_frame`` added to a frame with
+    levels (``('reason', '')``) are read by their names."""
     if not isinstance(df, pd.DataFrame):
         raise wrong_type("df", df, "a pandas DataFrame of predictions (read a file with taikai.io.read_predictions)")
+    df = plain_columns(df)
     found = prediction_prefixes(list(df.columns))
     if prefix is None and (not found or "" in found):
         return df
@@ -224,8 +225,7 @@ def _over_time(
     """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
     a :class:`DataWarning` for each, naming *source*, and for the classified rows without a date) and value of
     *column*."""
-    if freq not in FREQUENCIES:
-        raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
+    check_choice("freq", freq, FREQUENCIES, str(list(FREQUENCIES)))
     date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source, index=df.index.names)
     check_period_span(df[date_column], freq, str(date_column), source)  # a quarter is no month
     read = read_date_column(df[date_column], str(date_column), source)

@@ -11,7 +11,7 @@ from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.drift._rows import RAW_DUMP, Rows
-from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, InputError, period_freq, separator_hint
+from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, check_choice, period_freq, separator_hint
 from taikai.io import (
     DateOrder,
     ReadOptions,
@@ -229,8 +229,7 @@ def count_chunks(
     chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
     chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused."""
     freq = period_freq(freq, date_column)
-    if freq not in FREQUENCIES:
-        raise InputError(f"freq must be one of {list(FREQUENCIES)}, not {freq!r}")
+    check_choice("freq", freq, FREQUENCIES, str(list(FREQUENCIES)))
     rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
     date_index, date_name = -1, None
     if date_column is not None:

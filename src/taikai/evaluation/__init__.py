@@ -2,8 +2,9 @@
 how many of the evaluated rows the model was trained on (``--split``, row hashes in its metadata)."""
 
 from taikai.evaluation._evaluate import Classifier, evaluate, training_overlap
-from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
+from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, score_multi, score_single
+from taikai.evaluation._unscored import Unscored
 
 __all__ = [
     "Classifier",

@@ -20,11 +20,12 @@ from taikai.errors import (
     wrong_type,
 )
 from taikai.evaluation._nothing_scored import nothing_to_score
-from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable, Unscored
+from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredictable
 from taikai.evaluation._row_hashes import rows_by_hashes
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unknown_labels import known_label_options
 from taikai.evaluation._unlabelled import check_labels_there, prose_columns
+from taikai.evaluation._unscored import Unscored
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, column_label, content_sha256, find_column, load_model, sha256_file
 from taikai.text import Status
@@ -133,6 +134,7 @@ def evaluate(
         for name, told in wanted:  # a column made the index (df.set_index("text")) is said to be, before it is lost
             if name is not None and name in frame.index.names:
                 find_column(frame.columns, name, told, source=source, index=frame.index.names)
+    labels = None if isinstance(data, (str, Path)) else list(frame.index)  # a frame's own, for its unscored rows
     frame = frame.reset_index(drop=True)  # the index is then each row's position: its data row and line
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
     text_column, reasons_column, sentiment_column = (
@@ -159,7 +161,14 @@ def evaluate(
     ok = [i for i, status in enumerate(result.statuses) if status is Status.OK]
     rows = [int(r) for r in df.index]
     unscored = [
-        Unscored(rows[i], None if lines is None else lines[rows[i]], status, result.messages[i], source)
+        Unscored(
+            rows[i],
+            None if lines is None else lines[rows[i]],
+            status,
+            result.messages[i],
+            source,
+            None if labels is None else labels[rows[i]],
+        )
         for i, status in enumerate(result.statuses)
         if status is not Status.OK
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 
 from taikai.errors import TEXT_COLUMN, InputError
-from taikai.evaluation._result import Unscored
+from taikai.evaluation._unscored import Unscored
 
 SHOWN = 3
 """How many of the rows without usable text the error names."""

@@ -7,35 +7,11 @@ from typing import Any
 
 from taikai.errors import REFIT_ALL, SPLIT
 from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, single_table
-from taikai.text import Status, percent
+from taikai.evaluation._unscored import Unscored
+from taikai.text import percent
 
 SHOWN_UNSCORED = 5
 """How many unscored rows the Markdown report lists (the JSON lists them all)."""
-
-
-@dataclass(frozen=True)
-class Unscored:
-    """A row left unscored because its text cannot be classified: where it is, why, and the classifier's status."""
-
-    row: int
-    """Its 0-based data row in the evaluated file or frame."""
-    line: int | None
-    """The file line on which it starts (the header is line 1); ``None`` for a frame or a Parquet file."""
-    status: Status
-    message: str
-    source: str = "<data>"
-
-    def where(self) -> str:
-        """Return ``FILE:LINE``, or ``SOURCE: row N (data row, 1-based)`` when the line is not known."""
-        if self.line is not None:
-            return f"{self.source}:{self.line}"
-        return f"{self.source}: row {self.row + 1} (data row, 1-based)"
-
-    def __str__(self) -> str:
-        return f"{self.where()}: {self.message}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "line": self.line, "status": self.status.value, "message": self.message}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from taikai.errors import Argument, InputError
+from taikai.errors import Argument, InputError, unexpanded_home
 from taikai.io._paths import STDIN, check_regular_file
 
 
@@ -50,4 +50,4 @@ def check_given_file(item: str | Path, option: Argument, give: str, position: in
     except InputError as error:  # said of the path alone, as of the main input: named as given to the option
         raise InputError(f"{given}: {str(error).removeprefix(f'{path}: ')}") from None
     if not os.path.exists(path):
-        raise InputError(f"{given}: no such file; {give}")
+        raise InputError(f"{given}: no such file{unexpanded_home(path) or f'; {give}'}")

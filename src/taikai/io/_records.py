@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from taikai.errors import InputError
+from taikai.errors import InputError, unexpanded_home
 from taikai.io._paths import folder_error
 
 Position = dict[str, int]
@@ -68,7 +68,7 @@ def transpose(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
 def check_path(path: Path) -> None:
     """Raise :class:`InputError` unless *path* is an existing file."""
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{path}: no such file{unexpanded_home(path)}")
     if path.is_dir():
         raise folder_error(path)
 

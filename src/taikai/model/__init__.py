@@ -41,6 +41,7 @@ from taikai.model._features import (
     ngram_spans,
     word_vocabulary,
 )
+from taikai.model._frame_columns import plain_columns
 from taikai.model._input_file import InputFile
 from taikai.model._inputs import column_label, find_column
 from taikai.model._key import metadata_settings, model_key, model_sha256, settings_json
@@ -145,6 +146,7 @@ __all__ = [
     "not_a_status",
     "or_default",
     "output_columns",
+    "plain_columns",
     "prediction_prefixes",
     "predictions_frame",
     "proba_columns",

@@ -78,18 +78,41 @@ class Described:
     path: Path | None
     loaded: bool
     """Whether it was loaded by :func:`taikai.load_model`, which verifies it (``False``: trained in this session)."""
+    reason_labels: list[str]
+    sentiment_labels: list[str]
 
     def describe(self) -> str:
         """Return what ``taikai info`` prints of this model (:func:`describe_model`): its status (verified and
-        loaded, or trained in this session), labels, thresholds, configuration, data, versions, figures and warnings."""
+        loaded, or trained in this session), labels, thresholds, configuration, data, versions, figures and
+        warnings; of a ``Model(pipeline)``, of which nothing is recorded, its labels and thresholds, and why no more."""
+        if not self.metadata.created_at:  # ModelMetadata.unsaved(): its labels are the pipeline's, nothing else known
+            return "\n".join(
+                [
+                    f"model:      {'not saved' if self.path is None else self.path}",
+                    f"status:     {HAND_BUILT}",
+                    f"reasons:    {label_list(self.reason_labels)}",
+                    f"sentiments: {label_list(self.sentiment_labels) or '-'}",
+                    f"thresholds: {_thresholds(self.metadata)}",
+                ]
+            )
         loaded = getattr(self, "loaded", True)  # a Model pickled before the attribute was: one loaded
         return describe_model(self.metadata, self.path, ModelStatus(loaded=loaded, trained=not loaded))
 
     def training_summary(self) -> str:
         """Return what ``taikai train`` prints of the run that made this model, as after :func:`taikai.train`: the
-        summary (:func:`training_summary`), then the block about skipped rows (:func:`skipped_rows_block`), if any."""
+        summary (:func:`training_summary`), then the block about skipped rows (:func:`skipped_rows_block`), if any
+        (of a ``Model(pipeline)``, that there was no such run)."""
+        if not self.metadata.created_at:
+            return f"no training run to summarise: {HAND_BUILT}"
         summary, skipped = training_summary(self.metadata, self.path), skipped_rows_block(self.metadata)
         return f"{summary}\n{skipped}" if skipped else summary
+
+
+HAND_BUILT = (
+    "built from a pipeline fitted by hand (Model(pipeline)), not trained by taikai.train: nothing of its training is "
+    "recorded (when, its configuration, data, library versions and figures), and it cannot be saved"
+)
+"""What a ``Model(pipeline)`` says of itself in place of its training (its metadata is ``ModelMetadata.unsaved()``)."""
 
 
 NO_TEST_SPLIT = (

@@ -48,3 +48,15 @@ def with_added(df: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat([df, added], axis=1)
     out.columns.names = df.columns.names
     return out
+
+
+def plain_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """Return *df* with the columns :func:`with_added` put under levels (``('reason', '')``) under their names
+    (``reason``), the others kept as their tuples (``('review', 'text')``), so that the readers of predictions find
+    the model's columns of a frame with levels by name; *df* itself when its columns have no levels."""
+    import pandas as pd
+
+    if df.columns.nlevels < 2:
+        return df
+    names = [c[0] if all(level == "" for level in c[1:]) else c for c in df.columns]
+    return df.set_axis(pd.Index(names, dtype=object, tupleize_cols=False), axis=1)

@@ -2,8 +2,7 @@
 
 With ``--prefix pred_`` batch writes ``pred_reason``, ``pred_sentiment``, ``pred_p_reason_*``, … beside the input's
 own columns, which may include a ``reason`` of the user's: that is why the prefix exists. The readers of
-predictions (report, suggest, drift) find the prefix here and give the predicted columns their plain names back.
-"""
+predictions (report, suggest, drift) find the prefix here and give the predicted columns their plain names back."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 from taikai.errors import Argument, InputError
 from taikai.labels import label_cell
 from taikai.model._classified import LABEL_COLUMNS
+from taikai.model._frame_columns import plain_columns
 from taikai.rules import MODEL_REASON, RULE_COLUMNS
 from taikai.text import Status
 
@@ -25,7 +25,6 @@ PREDICTED = frozenset((*LABEL_COLUMNS, *RULE_COLUMNS, MODEL_REASON))
 PROBABILITIES = ("p_reason_", "p_sentiment_")
 INPUT_MARK = "input_"
 """Put before an input column whose name a predicted column takes back (the user's own ``reason``)."""
-
 
 _PREFIX = Argument("prefix", "--prefix")
 _NONE = "it has no predicted columns at all (a raw dump, not a taikai batch output): leave out"
@@ -116,6 +115,7 @@ def predictions_frame(
     probabilities as numbers: a cell that holds none, a reason (or sentiment) without its ``p_reason_``
     (``p_sentiment_``) column, or a status other than ok, empty and error, is an :class:`InputError` naming the
     column and data row (*mask_pii*: a text it quotes masked)."""
+    frame = plain_columns(frame)  # predict_frame's output of a frame with levels: ('reason', '') is reason
     prefix = find_prefix(list(frame.columns), source, chosen, recorded)
     named = frame.set_axis(unprefixed(list(frame.columns), prefix), axis=1) if prefix else frame
     return checked_probabilities(named, source, prefix, mask_pii)

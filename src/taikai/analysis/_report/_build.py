@@ -45,6 +45,7 @@ from taikai.errors import (
     Argument,
     InputError,
     check_bool,
+    check_choice,
     check_int,
     check_path,
     period_freq,
@@ -184,11 +185,8 @@ def build_report(
     check_int("uncertain", uncertain, 1)
     model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(check_bool("progress", progress))
-    if lang not in PHRASES:
-        raise InputError(f"{Argument('lang', '--lang')} must be one of {list(PHRASES)}, not {lang!r}")
-    freq = period_freq(freq, date_column)
-    if freq not in FREQUENCIES:
-        raise InputError(f"{FREQ} must be one of {list(FREQUENCIES)}, not {freq!r}")
+    check_choice(Argument("lang", "--lang"), lang, PHRASES, str(list(PHRASES)))
+    freq = check_choice(FREQ, period_freq(freq, date_column), FREQUENCIES, str(list(FREQUENCIES)))
     where = str(source_path) if source_path is not None else source or "the predictions frame"
     df, index_id = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
