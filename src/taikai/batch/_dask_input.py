@@ -214,7 +214,7 @@ def read_files(
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         check_alike(files, types, found.base)
         # Hive keys below the input only, each as written (text)
-        base = {"partition_base_dir": str(found.base), "partitioning": hive_partitioning(files, found.base)}
+        base = {"partition_base_dir": str(found.base), **hive_partitioning(files, found.base)}
         ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
         framed = pa.Schema.from_pandas(ddf._meta, preserve_index=False)  # hive keys from the frame
         text_label(list(ddf.columns), text_column, pattern)

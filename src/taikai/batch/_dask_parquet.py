@@ -61,11 +61,15 @@ def _keys(path: Path, base: Path) -> list[str]:
 
 
 def hive_partitioning(files: list[Path], base: Path) -> dict[str, object]:
-    """Return the partitioning Dask reads the Hive keys of the folders of *files* below *base* with: each key as
-    text, its value as written in the folder's name (``month=01`` is ``'01'``, not the number 1; ``id=007`` keeps
-    its zeros), since a key is a label; Arrow would guess a type from the values otherwise."""
+    """Return the dataset option with which Dask reads the Hive keys of the folders of *files* below *base*: each key
+    as text, its value as written in the folder's name (``month=01`` is ``'01'``, not the number 1; ``id=007`` keeps
+    its zeros), since a key is a label; Arrow would guess a type from the values otherwise. None when no folder has
+    a key: given, a partitioning makes Arrow read every file with the first file's schema, and a column whose type
+    differs between files fails to cast (the files' own types are merged later, see :func:`parquet_field`)."""
     keys = dict.fromkeys(k for path in files for k in _keys(path, base))
-    return {"flavor": "hive", "schema": pa.schema([(k, pa.string()) for k in keys])}
+    if not keys:
+        return {}
+    return {"partitioning": {"flavor": "hive", "schema": pa.schema([(k, pa.string()) for k in keys])}}
 
 
 def _as_text(kind: pa.DataType) -> bool:
