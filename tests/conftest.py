@@ -127,3 +127,20 @@ def handlers():
     for s, handler in before.items():
         signal.signal(s, handler)
     sys.unraisablehook = hook
+
+
+@pytest.fixture
+def readers_made(monkeypatch) -> list[str]:
+    """Record the name of each file a CSV, TSV or JSONL reader is made of, in order (a JSONL file is read whole for
+    its keys when its reader is made: a second reader of one file is a second whole read)."""
+    from taikai.io import _text_readers
+
+    made: list[str] = []
+    init = _text_readers._TextReader.__init__
+
+    def counted(self, path, *args, **kwargs):
+        made.append(Path(path).name)
+        init(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(_text_readers._TextReader, "__init__", counted)
+    return made

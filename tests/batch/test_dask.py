@@ -95,19 +95,9 @@ def dump(tmp_path_factory):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
-def test_the_client_opens_the_first_file_once(tmp_path, monkeypatch, client, tiny_model_dir, fmt):
+def test_the_client_opens_the_first_file_once(tmp_path, readers_made, client, tiny_model_dir, fmt):
     """Its reader, made to check its columns before the cluster is reached, is the one the input is read with: a
     JSONL file is read whole for its keys when its reader is made (the workers read the files in their processes)."""
-    from taikai.io import _text_readers
-
-    made: list[str] = []
-    init = _text_readers._TextReader.__init__
-
-    def counted(self, path, *args, **kwargs):
-        made.append(path.name)
-        init(self, path, *args, **kwargs)
-
-    monkeypatch.setattr(_text_readers._TextReader, "__init__", counted)
     (tmp_path / "in").mkdir()
     for k in range(2):
         texts = TEXTS[k::2]
@@ -118,7 +108,7 @@ def test_the_client_opens_the_first_file_once(tmp_path, monkeypatch, client, tin
             (tmp_path / "in" / f"d{k}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     summary = classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client)
     assert summary.rows == len(TEXTS)
-    assert made == [f"d0.{fmt}"]
+    assert readers_made == [f"d0.{fmt}"]
 
 
 def _run(*args) -> None:

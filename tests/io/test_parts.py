@@ -103,19 +103,9 @@ def test_an_unknown_extension_suggests_an_option_only_when_given_one(tmp_path, o
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_each_part_is_opened_once(tmp_path, monkeypatch, fmt):
+def test_each_part_is_opened_once(tmp_path, readers_made, fmt):
     """The first part's reader, made to learn the columns, is the one that reads its rows: a JSONL part is read
     whole for its keys when its reader is made, so a second reader read it whole twice more."""
-    from taikai.io import _text_readers
-
-    made: list[str] = []
-    init = _text_readers._TextReader.__init__
-
-    def counted(self, path, *args, **kwargs):
-        made.append(path.name)
-        init(self, path, *args, **kwargs)
-
-    monkeypatch.setattr(_text_readers._TextReader, "__init__", counted)
     folder = _folder(tmp_path / "out", fmt)
     if fmt == "jsonl":  # _folder writes CSV lines
         rows = [{"row": 0, "text": "手数料"}], [{"row": 1, "text": "時間"}, {"row": 2, "text": None}]
@@ -125,4 +115,4 @@ def test_each_part_is_opened_once(tmp_path, monkeypatch, fmt):
     for _ in range(2):  # read twice with one reader, as drift reads a date column again
         reader = open_reader(folder)
         assert [v for c in reader.chunks(10) for v in c.data[1]] == ["手数料", "時間", None if fmt == "jsonl" else ""]
-    assert made == [f"part.00000.{fmt}", f"part.00001.{fmt}"] * 2
+    assert readers_made == [f"part.00000.{fmt}", f"part.00001.{fmt}"] * 2
