@@ -118,7 +118,19 @@ def test_reason_id_reads_ids_and_japanese_names(value, expected):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("negative", "negative"), ("ネガティブ", "negative"), ("中立", "neutral"), ("Positive", "positive"), ("", "")],
+    [
+        ("negative", "negative"),
+        ("ネガティブ", "negative"),
+        ("中立", "neutral"),
+        ("Positive", "positive"),
+        ("", ""),
+        # regression: a sentiment written as taikai's messages offer it was unknown, "closest" to itself
+        ("negative (ネガティブ)", "negative"),
+        ("中立 (neutral)", "neutral"),
+        ("Positive(ポジティブ)", "positive"),
+        ("negative (ポジティブ)", "negative (ポジティブ)"),  # two sentiments: no one of them
+        ("good (ポジティブ)", "good (ポジティブ)"),
+    ],
 )
 def test_sentiment_id_reads_ids_and_japanese_names(value, expected):
     assert sentiment_id(value) == expected
@@ -311,7 +323,7 @@ def test_a_sheet_with_reasons_written_as_taikai_shows_them_is_read(tmp_path, enc
             "text": ["単価が安すぎて続けられない", "手数料で二割も引かれる", "もう使わない"],
             "担当者": "山田",  # a column the analyst added
             "reasons": ["low_pay (報酬・単価が低い)", "fees（手数料が高い）", "その他"],
-            "sentiment": ["negative", "ネガティブ", "neutral"],
+            "sentiment": ["negative", "ネガティブ", "neutral (中立)"],  # as the unknown-label message offers one
         }
     )
     path = tmp_path / "filled.csv"
@@ -319,3 +331,24 @@ def test_a_sheet_with_reasons_written_as_taikai_shows_them_is_read(tmp_path, enc
     assert read_labelled(path)["primary"].tolist() == ["low_pay", "fees", "other"]
     result = CliRunner().invoke(cli, ["rules", "test", "examples/rules.toml", str(path)])
     assert result.exit_code == 0, result.output
+
+
+def test_a_sentiment_written_as_the_unknown_label_message_offers_it_is_read(tmp_path, tiny_model_dir):
+    """Regression: evaluate refused 'negative (ネガティブ)' as "unknown label 'negative (ネガティブ)' (closest:
+    negative (ネガティブ))", the form its own message lists the sentiments in; the same defect reasons had."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    sheet = pd.DataFrame(
+        {
+            "text": ["単価が安すぎて続けられない", "手数料で二割も引かれる"],
+            "reasons": ["low_pay", "fees"],
+            "sentiment": ["negative (ネガティブ)", "neutral"],
+        }
+    )
+    path = tmp_path / "gold.csv"
+    sheet.to_csv(path, index=False)
+    result = CliRunner().invoke(cli, ["evaluate", str(path), "--model", str(tiny_model_dir)])
+    assert result.exit_code == 0, result.output
+    assert "unknown label" not in result.output

@@ -159,14 +159,14 @@ CASES = [
         "reason_name lang",
         lambda m, f: taikai.reason_name("fees", lang="fr"),
         InputError,
-        "lang must be one of ja, en, not 'fr'",
+        "lang must be one of ['ja', 'en'], not 'fr'",  # listed as every other lang= and freq= message lists them
     ),
     ("reason_name lang list", lambda m, f: taikai.reason_name("fees", lang=["ja"]), InputError, "not ['ja']"),
     (
         "sentiment_name lang",
         lambda m, f: taikai.labels.sentiment_name("positive", lang="fr"),
         InputError,
-        "lang must be one of ja, en, not 'fr'",
+        "lang must be one of ['ja', 'en'], not 'fr'",  # listed as every other lang= and freq= message lists them
     ),
     (
         "reason_name labels int",

@@ -269,8 +269,14 @@ def format_reasons(labels: Iterable[str]) -> str:
     return "|".join(labels)
 
 
-_SHOWN_REASON = re.compile(r"(\S+)\s*\((.+)\)")
-"""A reason as taikai's messages and summaries show it: ``low_pay (報酬・単価が低い)``."""
+def _taxonomy_id(value: str, by_name: dict[str, str]) -> str:
+    """Return the id *value* names in *by_name* (see :func:`reason_id`), else *value* stripped."""
+    value = value.strip()
+    found = by_name.get(value, by_name.get(value.lower()))
+    if found is None and (shown := re.fullmatch(r"(\S+)\s*\((.+)\)", value)):  # as shown: low_pay (報酬・単価が低い)
+        first, second = (by_name.get(x.strip(), by_name.get(x.strip().lower())) for x in shown.groups())
+        found = first if first == second else None
+    return found if found is not None else value
 
 
 def reason_id(value: str) -> str:
@@ -280,19 +286,13 @@ def reason_id(value: str) -> str:
     >>> reason_id("報酬・単価が低い"), reason_id(" Fees "), reason_id("fees (手数料が高い)"), reason_id("mine")
     ('low_pay', 'fees', 'fees', 'mine')
     """
-    value = value.strip()
-    found = _REASON_BY_NAME.get(value, _REASON_BY_NAME.get(value.lower()))
-    shown = _SHOWN_REASON.fullmatch(value) if found is None else None
-    if shown is not None and _REASON_BY_NAME.get(shown[1].lower()) == _REASON_BY_NAME.get(shown[2].strip(), ""):
-        found = _REASON_BY_NAME[shown[1].lower()]
-    return found if found is not None else value
+    return _taxonomy_id(value, _REASON_BY_NAME)
 
 
 def sentiment_id(value: str) -> str:
-    """Return the sentiment id that *value* names: an id (any case) or a Japanese display name; else *value* stripped.
+    """Return the sentiment id that *value* names, as :func:`reason_id` reads a reason's; else *value* stripped.
 
-    >>> sentiment_id("ネガティブ"), sentiment_id("Neutral")
-    ('negative', 'neutral')
+    >>> sentiment_id("ネガティブ"), sentiment_id("Neutral"), sentiment_id("negative (ネガティブ)")
+    ('negative', 'neutral', 'negative')
     """
-    value = value.strip()
-    return _SENTIMENT_BY_NAME.get(value, _SENTIMENT_BY_NAME.get(value.lower(), value))
+    return _taxonomy_id(value, _SENTIMENT_BY_NAME)

@@ -338,6 +338,7 @@ def test_rows_left_out_of_the_periods_for_want_of_a_date_are_counted_in_a_warnin
         ([45678, None], "1 row(s) hold a number, not a date (e.g. '45678')"),  # an xlsx cell: a number
         ([45678.5, "2026-01-04"], "1 row(s) hold a number, not a date (e.g. '45678.5')"),  # with a time of day
         (["123", "不明"], None),  # no date, but no serial date either
+        (["４５６７８", "不明"], None),  # full-width digits: typed by hand, not written by Excel (regex \d took them)
     ],
 )
 def test_excel_serial_dates_among_dates_are_said(cells, warned):

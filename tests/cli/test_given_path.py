@@ -81,3 +81,50 @@ def test_the_options_checked_by_a_callback_say_empty_and_blank_as_the_arguments_
     what = "empty" if not empty else "blank"
     assert result.stderr.startswith("taikai: error: " + said.format(shown=repr(empty), what=what)), result.stderr
     assert f"{empty!r} is {what}: give " in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "advice"),
+    [
+        (
+            ["train", "{csv}", "--out=~/m"],
+            "train: invalid value for --out / --output / -o: '~/m' begins with ~",
+            "write --out ~/m, not --out=~/m",
+        ),
+        (
+            ["evaluate", "{csv}", "--model=~/m"],
+            "evaluate: invalid value for --model / -m: '~/m' begins with ~",
+            "write --model ~/m, not --model=~/m",
+        ),
+        (
+            ["batch", "{csv}", "--output=~/o.csv", "--text-column", "text"],
+            "batch: invalid value for --output / -o: '~/o.csv' begins with ~",
+            "write --output ~/o.csv",
+        ),
+        (["batch", "~/in.csv", "-o", "o.csv"], "batch: invalid value for INPUT: '~/in.csv' begins with ~", "unquoted"),
+        (
+            ["predict", "--rules=~/r.toml", "本業が忙しい"],
+            "predict: invalid value for --rules: '~/r.toml' begins with ~",
+            "write --rules ~/r.toml",
+        ),
+        (
+            ["drift", "{csv}", "--json=~/d.json"],
+            "drift: invalid value for --json: '~/d.json' begins with ~",
+            "write --json ~/d.json",
+        ),
+    ],
+)
+def test_a_path_under_a_tilde_no_shell_expanded_is_refused_in_the_command_line_s_words(
+    args, said, advice, tiny_csv, tmp_path, monkeypatch
+):
+    """Regression: --out=~/m (bash expands no ~ after =) was refused in the library's words, naming the Python
+    argument and Python's advice ("out='~/m' begins with ~ …, or in Python Path('~/m').expanduser()"); said of the
+    option, with how to write it on the command line. Nothing is written into a folder ~ of the current one."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    result = CliRunner().invoke(cli, [arg.format(csv=tiny_csv) for arg in args])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("taikai: error: " + said), result.stderr
+    assert advice in result.stderr and "give the full path" in result.stderr, result.stderr
+    assert "Python" not in result.stderr, result.stderr
+    assert not (tmp_path / "~").exists()

@@ -56,7 +56,7 @@ WORDS = {
 
 def _words(lang: str) -> dict[str, str]:
     """The words of the charts in *lang*; another language is an :class:`InputError`."""
-    check_choice("lang", lang, WORDS, str(list(WORDS)))
+    check_choice("lang", lang, WORDS)
     return WORDS[lang]
 
 

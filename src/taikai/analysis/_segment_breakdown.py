@@ -23,7 +23,7 @@ def segment_breakdown(
     writes it) stays a segment of its own: the blank rows are then named ``(空欄: 値のないセル)`` or
     ``(blank: no value)``. The summed row's name is in ``attrs["pooled"]``, for :func:`segment_changes`.
     """
-    check_choice("lang", lang, PHRASES, str(list(PHRASES)))
+    check_choice("lang", lang, PHRASES)
     t = PHRASES[lang]
     return segment_table(
         df, by, max_segments, prefix=prefix, blank=t.blank, rest=t.rest_segments, blank_cells=t.blank_cells

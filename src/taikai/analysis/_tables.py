@@ -225,7 +225,7 @@ def _over_time(
     """Counts per period of *date_column* (read as a whole: one order, dates far outside the others left out, with
     a :class:`DataWarning` for each, naming *source*, and for the classified rows without a date) and value of
     *column*."""
-    check_choice("freq", freq, FREQUENCIES, str(list(FREQUENCIES)))
+    check_choice("freq", freq, FREQUENCIES)
     date_column = find_column(df.columns, date_column, DATE_COLUMN, source=source, index=df.index.names)
     check_period_span(df[date_column], freq, str(date_column), source)  # a quarter is no month
     read = read_date_column(df[date_column], str(date_column), source)

@@ -15,7 +15,7 @@ from click.core import ParameterSource
 
 from taikai._command import running
 from taikai._whole_file import write_whole
-from taikai.cli._given_path import refuse_empty
+from taikai.cli._given_path import refuse_empty, refuse_unexpanded
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._stdout import echo_encodable
 from taikai.cli._stops import release_stops, stopped
@@ -199,6 +199,7 @@ def _model_path(ctx: click.Context, param: click.Parameter, value: str | Path | 
         from taikai.model import or_default  # what a command without --model uses, if it has one
 
         refuse_empty(value, f"the directory of a trained model{or_default('leave --model out for')}", ctx, param)
+    refuse_unexpanded(value, ctx, param)
     return None if value is None else Path(value)
 
 
@@ -230,6 +231,7 @@ def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_H
 def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
     """Return --rules as a path; refuse an empty one, which would name the current directory (``.``)."""
     refuse_empty(value, "a rules file such as rules.toml, or leave --rules out", ctx, param)
+    refuse_unexpanded(value, ctx, param)
     return None if value is None else Path(value)
 
 

@@ -1,5 +1,6 @@
 """The type of a command's file arguments and options: a path given as ``""`` (or blanks) is refused, naming the
-argument or option, rather than read as the current folder (``Path("")`` is ``.``)."""
+argument or option, rather than read as the current folder (``Path("")`` is ``.``); so is one that begins with a
+``~`` no shell expanded (:func:`refuse_unexpanded`)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class GivenPath(click.Path):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         refuse_empty(value, self.give, ctx, param)
+        refuse_unexpanded(value, ctx, param)
         return super().convert(value, param, ctx)
 
 
@@ -33,3 +35,22 @@ def refuse_empty(value: object, give: str, ctx: click.Context | None, param: cli
     argument and option, as the library's (:func:`taikai.io.check_not_empty`)."""
     if isinstance(value, str) and not value.strip():
         raise click.BadParameter(f"{value!r} is {'empty' if not value else 'blank'}: give {give}", ctx, param)
+
+
+def refuse_unexpanded(value: object, ctx: click.Context | None, param: click.Parameter | None) -> None:
+    """Raise :class:`click.BadParameter` when *value*, given to *param*, begins with a ``~`` that names no file or
+    folder here (:func:`taikai.errors.unexpanded_home`): a shell expands ``~`` only unquoted at the start of a word,
+    not after ``--out=``, and taikai reads a path as it is (it would write into a folder ``~`` of the current one).
+    Said in the command line's words, not the library's (``out=``, ``Path(...).expanduser()``)."""
+    from taikai.errors import unexpanded_home
+
+    if not isinstance(value, str) or not unexpanded_home(value):
+        return
+    option = next((o for o in param.opts if o.startswith("--")), None) if isinstance(param, click.Option) else None
+    apart = f"write {option} {value}, not {option}={value}, or " if option else "leave it unquoted, or "
+    raise click.BadParameter(
+        f"{value!r} begins with ~, which no shell expanded (a shell expands ~ only unquoted at the start of a word): "
+        f"{apart}give the full path",
+        ctx,
+        param,
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Command, check_output, echo_result
-from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty
+from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded
 from taikai.cli._labelled_options import labelled_data_options
 from taikai.cli._sheet_option import labelled_sheet_option
 
@@ -31,6 +31,7 @@ def _compare_folds(ctx: click.Context, param: click.Parameter, value: int) -> in
 def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     """Return --out as a path; refuse an empty or blank one (``""`` would be the current directory)."""
     refuse_empty(value, "the directory to write the model into (it is created)", ctx, param)
+    refuse_unexpanded(value, ctx, param)
     return Path(value)
 
 

@@ -129,7 +129,7 @@ def check_drift(
     """
     check_bool("mask_pii", mask_pii)
     periods = period_freq(freq, date_column)  # refused without a date column, before anything is read
-    check_choice("freq", periods, FREQUENCIES, str(list(FREQUENCIES)))
+    check_choice("freq", periods, FREQUENCIES)
     if reference is None and reference_text_column is not None:
         raise InputError("reference_text_column applies to a reference: give the reference file or frame too")
     _check_reference_options(reference, reference_encoding, reference_input_format, reference_sheet)

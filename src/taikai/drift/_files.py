@@ -229,7 +229,7 @@ def count_chunks(
     chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
     chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused."""
     freq = period_freq(freq, date_column)
-    check_choice("freq", freq, FREQUENCIES, str(list(FREQUENCIES)))
+    check_choice("freq", freq, FREQUENCIES)
     rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
     date_index, date_name = -1, None
     if date_column is not None:

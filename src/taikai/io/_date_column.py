@@ -91,7 +91,7 @@ def range_warning(out_of_range: int, years: YearRange | None, where: str, column
     )
 
 
-_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
 """An Excel serial date as a CSV writes it: days since 1899-12-30, a time of day as the fraction (``45678.5``)."""
 
 

@@ -185,8 +185,8 @@ def build_report(
     check_int("uncertain", uncertain, 1)
     model = given_model(model)
     steps = progress if isinstance(progress, Steps) else Steps(check_bool("progress", progress))
-    check_choice(Argument("lang", "--lang"), lang, PHRASES, str(list(PHRASES)))
-    freq = check_choice(FREQ, period_freq(freq, date_column), FREQUENCIES, str(list(FREQUENCIES)))
+    check_choice(Argument("lang", "--lang"), lang, PHRASES)
+    freq = check_choice(FREQ, period_freq(freq, date_column), FREQUENCIES)
     where = str(source_path) if source_path is not None else source or "the predictions frame"
     df, index_id = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
