@@ -432,3 +432,53 @@ def test_a_stop_once_the_output_is_complete_says_so(handlers, tmp_path, fee_dump
     assert (result.exit_code, result.output) == (130, f"taikai: interrupted {when}; {out} is complete (30 rows)\n")
     assert len(out.read_text(encoding="utf-8").splitlines()) == 31
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.csv", "out.csv", "out.summary.json"]
+
+
+@pytest.mark.parametrize(
+    ("where", "bad_lines"),
+    [("writing the summary", False), ("writing the summary", True), ("moving the bad lines", True)],
+    ids=["summary", "summary-after-bad-lines", "bad-lines"],
+)
+def test_a_stop_once_the_output_is_in_place_says_what_resume_writes(
+    handlers, tmp_path, fee_dump, tiny_model_dir, monkeypatch, where, bad_lines
+):
+    """Regression: a Ctrl-C once the output was renamed into place, as its summary was written (or its side file of
+    bad lines moved beside it), said "interrupted after 30 rows saved; the partial result is kept …: run it again with
+    --resume to continue", as if the output were not there. It says the output is complete and what --resume writes;
+    which it does, classifying nothing again."""
+    import taikai.io as tio
+
+    out = tmp_path / "out.csv"
+    if bad_lines:
+        fee_dump.write_text(fee_dump.read_text(encoding="utf-8") + 'r99,"an unclosed quote\n', encoding="utf-8")
+    if where == "writing the summary":
+        monkeypatch.setattr(tio, "write_summary", _interrupt)
+    else:
+        replace = os.replace
+
+        def moved(source, target):
+            if pathlib.Path(source).name == "bad_lines.part":
+                raise KeyboardInterrupt
+            replace(source, target)
+
+        monkeypatch.setattr(workdir.os, "replace", moved)
+    args = ["batch", str(fee_dump), "-o", str(out), "--text-column", "text", "-m", str(tiny_model_dir)]
+    args += ["--on-bad-lines", "report"] if bad_lines else []
+    result = CliRunner().invoke(cli, args)
+    left = "its summary out.summary.json is"
+    if where == "moving the bad lines":
+        left = "its summary out.summary.json and its side file of bad lines out.bad_lines.csv are"
+    said = (
+        f"taikai: interrupted as the run ended; {out} is complete (30 rows), but {left} not written: run it again "
+        f"with resume=True (--resume on the command line) to write {'it' if left.endswith('is') else 'them'} (no "
+        "row is classified again)\n"
+    )
+    assert (result.exit_code, result.output) == (130, said)
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 31
+    monkeypatch.undo()
+    monkeypatch.setattr(local, "run_chunk", _interrupt)  # nothing is classified again
+    resumed = CliRunner().invoke(cli, [*args, "--resume"])
+    assert resumed.exit_code == 0, resumed.output
+    assert json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))["rows"] == 30
+    names = ["dump.csv", "out.csv", "out.summary.json", *(["out.bad_lines.csv"] if bad_lines else [])]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)

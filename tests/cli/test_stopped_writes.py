@@ -3,6 +3,7 @@ or JSON report where a complete one is expected, and the file it replaced (``--f
 
 from __future__ import annotations
 
+import json
 import pathlib
 
 import openpyxl.workbook.workbook
@@ -101,3 +102,77 @@ def test_a_stop_as_the_results_are_printed_says_what_was_saved(
     said = f"taikai: interrupted as {command[0]} printed its results; it saved {saved.format(out=out)}\n"
     assert (result.exit_code, result.output) == (130, said)
     assert (out / "metadata.json").is_file() if command[0] == "train" else out.with_suffix(".xlsx").is_file()
+
+
+def _stop_at(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make Ctrl-C come as the command prints *where*: its results on standard output (``stdout``), or the line of
+    standard error that starts with *where*."""
+    import click
+
+    import taikai.cli._common as common
+
+    if where == "stdout":
+
+        def stopped(*args: object, **kwargs: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(common, "echo_encodable", stopped)
+        return
+    for name in ("echo", "secho"):
+        real = getattr(click, name)
+
+        def stopped_at(message: object = None, *args: object, real=real, **kwargs: object) -> None:
+            if str(message).lstrip().startswith(where):
+                raise KeyboardInterrupt
+            real(message, *args, **kwargs)
+
+        monkeypatch.setattr(click, name, stopped_at)
+
+
+@pytest.mark.parametrize(
+    ("command", "where", "saved"),
+    [
+        (["evaluate", "{data}", "-m", "{model}", "--json", "{out}"], "report written to", "the report to {out}"),
+        (["drift", "{data}", "-m", "{model}", "--json", "{out}"], "figures written to", "the figures to {out}"),
+        (["drift", "{data}", "-m", "{model}", "--json", "{out}"], "stdout", "the figures to {out}"),
+        (
+            ["report", "{predictions}", "-o", "{out}", "-m", "{model}", "--no-drift"],
+            "レポートを書きました",
+            "the report to {out}",
+        ),
+        (
+            ["report", "{predictions}", "-o", "{out}", "--lang", "en", "--no-drift"],
+            "report written to",
+            "the report to {out}",
+        ),
+        (["train", "{skipping}", "--out", "{out}"], "WARNING: ", "the model to {out}"),
+        (["evaluate", "{data}", "-m", "{model}", "--json", "{out}"], "stdout", None),  # before the JSON: none saved
+    ],
+    ids=["evaluate-said", "drift-said", "drift-text", "report-ja", "report-en", "train-skipped", "evaluate-text"],
+)
+def test_a_stop_once_the_file_is_saved_says_what_was_saved(
+    invoke, predictions, tiny_model_dir, tiny_csv, tmp_path, monkeypatch, command, where, saved
+):
+    """Regression: a stop after evaluate --json or drift --json had written the JSON (as they said where, or as drift
+    printed its text report), after report had written the page (as it said so), or after train had saved the model
+    (as it listed the rows it skipped) said "taikai: interrupted" alone: as if nothing had been saved."""
+    skipping = tmp_path / "skipping.csv"
+    skipping.write_text(tiny_csv.read_text(encoding="utf-8") + ",low_pay,negative\n", encoding="utf-8")
+    out = tmp_path / ("model" if command[0] == "train" else f"out.{'html' if command[0] == 'report' else 'json'}")
+    given = {"data": tiny_csv, "model": tiny_model_dir, "predictions": predictions, "skipping": skipping, "out": out}
+    _stop_at(where, monkeypatch)
+    result = invoke(*[a.format(**given) for a in command])
+    assert result.exit_code == 130, result.output
+    if saved is None:
+        assert result.output.endswith("\ntaikai: interrupted\n")
+        assert not out.exists()
+        return
+    said = f"\ntaikai: interrupted as {command[0]} printed its results; it saved {saved.format(out=out)}\n"
+    assert ("\n" + result.output).endswith(said), result.output
+    assert "taikai: interrupted" not in result.output[: -len(said)]
+    if command[0] == "train":
+        assert (out / "metadata.json").is_file()
+    elif out.suffix == ".json":
+        assert json.loads(out.read_text(encoding="utf-8"))
+    else:
+        assert out.read_text(encoding="utf-8").rstrip().endswith("</html>")

@@ -13,7 +13,8 @@ class Interrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM stopped a run; :attr:`message` says what it left: the local engine keeps its partial
     output for ``--resume`` (none before a chunk is saved); a run stopped once its output was in place (as it
     removed its partial folder or an earlier output, closed its cluster, released its lock) says the output is
-    complete (:meth:`complete`)."""
+    complete (:meth:`complete`), and stopped as its summary was written, also what ``--resume`` still writes
+    (:meth:`placed`)."""
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -24,6 +25,21 @@ class Interrupted(KeyboardInterrupt):
         """Return the stop of a run that came *when* (``as the run ended``) its *output*, of *rows* rows, was
         complete: a stop, though nothing is left to do."""
         return cls(f"interrupted {when}; {output} is complete ({rows:,} rows)")
+
+    @classmethod
+    def placed(cls, output: Path, rows: int, bad_lines: Path | None) -> Interrupted:
+        """Return the stop of a run whose *output*, of *rows* rows, was put in place, not yet its summary (nor
+        *bad_lines*, its side file of bad lines, when still to be moved beside it): ``--resume`` writes them (see
+        :meth:`taikai.batch._workdir.WorkDir.finish`), classifying nothing again."""
+        from taikai.errors import RESUME
+        from taikai.io import summary_path
+
+        left = f"its summary {summary_path(output).name}"
+        left += f" and its side file of bad lines {bad_lines.name} are" if bad_lines is not None else " is"
+        return cls(
+            f"interrupted as the run ended; {output} is complete ({rows:,} rows), but {left} not written: run it "
+            f"again with {RESUME.given(True)} to write {'them' if bad_lines else 'it'} (no row is classified again)"
+        )
 
 
 class _Counted(Protocol):

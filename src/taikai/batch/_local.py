@@ -280,6 +280,8 @@ def run_local(
             work.discard()
             raise Interrupted("interrupted before any row was saved; run it again") from None
         work.close()
+        if work.placed:  # the output is in place: --resume writes the files beside it
+            raise Interrupted.placed(output, summary.rows, bad_output if work.bad_path.exists() else None) from None
         raise Interrupted(
             f"interrupted after {work.state.totals.rows:,} rows saved; the partial result is kept in {work.dir}: "
             f"run it again with {said.RESUME.given(True)} to continue"

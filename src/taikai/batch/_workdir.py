@@ -80,6 +80,8 @@ class WorkDir:
         """The last state saved (the one resumed from, until a chunk is committed); ``None`` before any."""
         self.complete = False
         """Whether the output and its summary are in place (:meth:`finish`): only this directory is left to remove."""
+        self.placed = False
+        """Whether the output is in place (:meth:`finish`), not yet its summary: ``--resume`` writes it."""
         self.lock = RunLock(self.dir, output)
         self.side_lock = SideLock(summary_path(output), output)
 
@@ -270,6 +272,7 @@ class WorkDir:
                     f"{source} is gone and {self.output} is not the output this run built; start over without "
                     f"resume (delete {self.dir} first)"
                 )
+            self.placed = True
             if bad_output is not None and self.bad_path.exists():
                 os.replace(self.bad_path, bad_output)
         except OSError as exc:  # the chunks are whole: drop the half-built file, keep them for --resume

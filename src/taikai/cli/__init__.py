@@ -14,7 +14,8 @@ import importlib  # noqa: E402
 
 import click  # noqa: E402
 
-from taikai.cli._common import INTERRUPTED_EXIT, Group  # noqa: E402
+from taikai.cli._common import Group  # noqa: E402
+from taikai.cli._saved import INTERRUPTED_EXIT  # noqa: E402
 from taikai.cli._startup import exit_quickly_when_done, finish  # noqa: E402
 
 __all__ = ["cli", "main"]

@@ -28,6 +28,7 @@ from taikai.cli._common import (
 )
 from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
 from taikai.cli._review_input import STDIN, read_stdin_reviews, warn_if_file
+from taikai.cli._saved import said_saved
 from taikai.cli._sheet_option import predictions_sheet_option
 from taikai.cli._text_args import TextCommand, check_encoding_name
 from taikai.errors import TaikaiError
@@ -262,7 +263,5 @@ def report(
         prefix=prefix,
         progress=sys.stderr.isatty(),
     )
-    click.echo(
-        f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}",
-        err=True,
-    )
+    with said_saved(f"the report to {output}"):  # a stop as it says so: the report is complete
+        click.echo(f"レポートを書きました: {output}" if lang == "ja" else f"report written to {output}", err=True)

@@ -12,7 +12,6 @@ import click
 
 from taikai.batch import ENGINES, ON_BAD_LINES, BatchOptions, BatchSummary, text_column_needed
 from taikai.cli._common import (
-    INTERRUPTED_EXIT,
     Command,
     check_output,
     check_rules_mode,
@@ -23,6 +22,7 @@ from taikai.cli._common import (
     rules_options,
 )
 from taikai.cli._given_path import DATA_FILE, GivenPath
+from taikai.cli._saved import INTERRUPTED_EXIT
 from taikai.cli._stops import FirstStop
 from taikai.errors import InputError, MissingExtraError, TaikaiError
 from taikai.io import FORMATS, OUTPUT_ENCODINGS, ReadOptions

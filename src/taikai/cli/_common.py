@@ -17,6 +17,7 @@ from taikai._command import running
 from taikai._whole_file import write_whole
 from taikai.cli._given_path import refuse_empty, refuse_unexpanded
 from taikai.cli._os_errors import os_error_message
+from taikai.cli._saved import INTERRUPTED_EXIT, running_command, said_saved
 from taikai.cli._stdout import echo_encodable
 from taikai.cli._stops import release_stops, stopped
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
@@ -26,8 +27,6 @@ from taikai.rules import RULES_MODES, RulesMode
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-INTERRUPTED_EXIT = 130
-"""The exit code of a command stopped by Ctrl-C (or SIGTERM in batch), as a shell reports a process killed by SIGINT."""
 OUTPUTS_KEY = "taikai.outputs"
 """Where :func:`check_output` records, in the click context's ``meta``, the paths a command is about to write."""
 
@@ -96,41 +95,40 @@ def echo_result(message: str, saved: str | None = None, *, as_json: bool = False
     """Write *message*, results of the running command, to standard output in its encoding (see
     :func:`~taikai.cli._stdout.echo_encodable`; *as_json*: *message* is JSON): a failed write is reported as one to
     standard output (see :func:`writing_results`), not to some file; *saved* (``the model to m/``) says what the
-    command wrote before it, which the failure does not undo."""
-    ctx = click.get_current_context(silent=True)
-    command = ctx.command_path.partition(" ")[2] or ctx.command_path if ctx else "taikai"  # rules test, not taikai
-    with writing_results(command, saved=saved):
-        try:
-            echo_encodable(message, as_json=as_json)
-        except KeyboardInterrupt:  # a stop (exit 130), but what was saved is complete: said, not only "interrupted"
-            if saved is None:
-                raise
-            click.echo(f"taikai: interrupted as {command} printed its results; it saved {saved}", err=True)
-            raise SystemExit(INTERRUPTED_EXIT) from None
+    command wrote before it, which the failure does not undo, nor a stop (:func:`~taikai.cli._saved.said_saved`)."""
+    command = running_command()
+    with writing_results(command, saved=saved), said_saved(saved, command):
+        echo_encodable(message, as_json=as_json)
 
 
 STDOUT = Path("-")
 """``--json -``: the JSON goes to standard output, and the text report to standard error."""
 
 
-def write_json_report(path: Path, values: object, what: str) -> None:
+def write_json_report(path: Path, values: object, what: str) -> str | None:
     """Write *values* as JSON to *path* (``-``: standard output), and say on stderr where *what* went (a file that
-    cannot be written is reported by :class:`Group`, as every output is)."""
+    cannot be written is reported by :class:`Group`, as every output is); return what was saved (``the report to
+    r.json``), for a stop as the command prints what follows (:func:`echo_report`), or ``None`` for ``-``."""
     import json
 
     text = json.dumps(values, ensure_ascii=False, indent=2)
     if path == STDOUT:
-        return echo_result(text, as_json=True)
+        echo_result(text, as_json=True)
+        return None
     write_whole(path, text + "\n")  # stopped while written: no half of it
-    click.echo(f"{what} written to {path}", err=True)
+    saved = f"the {what} to {path}"
+    with said_saved(saved):  # a stop from here on says the file is complete
+        click.echo(f"{what} written to {path}", err=True)
+    return saved
 
 
-def echo_report(text: str, json_out: Path | None) -> None:
-    """Print the text report: to standard output, or to standard error when the JSON goes there (``--json -``)."""
+def echo_report(text: str, json_out: Path | None, saved: str | None = None) -> None:
+    """Print the text report: to standard output, or to standard error when the JSON goes there (``--json -``);
+    *saved*: what the command wrote before (see :func:`echo_result`)."""
     if json_out == STDOUT:
         click.echo(text, err=True)
     else:
-        echo_result(text)
+        echo_result(text, saved=saved)
 
 
 @contextmanager

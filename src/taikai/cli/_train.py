@@ -9,6 +9,7 @@ import click
 from taikai.cli._common import Command, check_output, echo_result
 from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded
 from taikai.cli._labelled_options import labelled_data_options
+from taikai.cli._saved import said_saved
 from taikai.cli._sheet_option import labelled_sheet_option
 
 SHIPPED_VECTORS = "chive"
@@ -172,10 +173,12 @@ def train(
             encoding_errors=encoding_errors,
             sheet=sheet,
         )
-    echo_result(training_summary(model.metadata, out), saved=f"the model to {out}")
+    saved = f"the model to {out}"
+    echo_result(training_summary(model.metadata, out), saved=saved)
     skipped = skipped_rows_block(model.metadata)
     if skipped:
-        click.secho(skipped, err=True, fg="yellow", bold=True)
+        with said_saved(saved):
+            click.secho(skipped, err=True, fg="yellow", bold=True)
 
 
 def _check_out(out: Path, data: Path, add: tuple[str, ...]) -> None:
