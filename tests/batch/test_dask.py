@@ -726,14 +726,16 @@ def test_the_dask_summary_names_a_row_by_its_input_file_and_line(client, tiny_mo
     ],
 )
 @pytest.mark.parametrize("first_file", ["a", "c"])  # the odd file first or last
+@pytest.mark.parametrize("hive", ["", "month=01/"])
 def test_parquet_files_whose_column_types_differ_keep_every_row(
-    client, tiny_model_dir, tmp_path, second, texts, messages, id_type, first_file, hive=""
+    client, tiny_model_dir, tmp_path, second, texts, messages, id_type, first_file, hive
 ):
     """A text column that is int64 (or of the null type) in one file and text in another: every row is kept, and
     each says what a local run of its own file says; an id column int64 in one file and text in another is text,
     int32 and int64 give int64. Regression: when the Hive keys were read as text (a partitioning given to Arrow,
     also with no key), every file was read with the first file's schema and the run failed ("Failed to parse
-    string ... as int64"). Below Hive folders it still does (the strict xfail below)."""
+    string ... as int64"). Below Hive folders (a key given to Arrow) it did too, or read the ints as the texts
+    '5', '6' ('no Japanese characters' where a local run says 'not text')."""
     (tmp_path / "in" / hive).mkdir(parents=True)
     pq.write_table(pa.table({"id": [1, 2], "text": TEXTS[:2]}), tmp_path / "in" / hive / "b.parquet")
     pq.write_table(pa.table(second), tmp_path / "in" / hive / f"{first_file}.parquet")
@@ -752,26 +754,6 @@ def test_parquet_files_whose_column_types_differ_keep_every_row(
     assert written.loc[ids, "message"].tolist() == alone.loc[ids, "message"].tolist() == messages
     assert [None if pd.isna(t) else t for t in written.loc[ids, "text"]] == texts
     assert written.loc[["1", "2"], "status"].tolist() == ["ok", "ok"]
-
-
-@pytest.mark.xfail(
-    reason="below Hive folders Arrow reads every file with the first file's schema: a column whose type differs "
-    "between files fails to cast ('Failed to parse string': the run stops, naming no file) or is cast (ints in a "
-    "text column read as the texts '5', '6': 'no Japanese characters' where a local run says 'not text')"
-)
-def test_parquet_files_below_hive_folders_whose_column_types_differ_keep_every_row(client, tiny_model_dir, tmp_path):
-    second = {"id": [3, 4], "text": pa.array([5, 6])}
-    test_parquet_files_whose_column_types_differ_keep_every_row(
-        client,
-        tiny_model_dir,
-        tmp_path,
-        second,
-        ["5", "6"],
-        ["not text: a value of type int"] * 2,
-        pa.int64(),
-        "c",
-        hive="month=01/",
-    )
 
 
 def test_parquet_files_whose_column_types_cannot_be_one_are_refused_by_name(client, tiny_model_dir, tmp_path):

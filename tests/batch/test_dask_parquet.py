@@ -78,6 +78,8 @@ def test_read_input_reads_hive_keys_from_the_folders_below_the_input_only(tmp_pa
         (["day=2024-01-05", "day=2024-02-29"], ["2024-01-05", "2024-02-29"]),
         (["flag=no", "flag=true"], ["no", "true"]),
         (["year=2024/month=01", "year=2024/month=02"], ["01", "02"]),
+        (["m=a%20b", "m=__HIVE_DEFAULT_PARTITION__"], [None, "a b"]),  # as Arrow reads them
+        (["month=01", "other"], ["01", None]),  # a file whose folders lack the key
     ],
 )
 def test_read_input_keeps_hive_key_values_as_written(tmp_path, folders, values):
@@ -87,7 +89,27 @@ def test_read_input_keeps_hive_key_values_as_written(tmp_path, folders, values):
     ddf, schema = dask_input.read_input(tmp_path, text_column="text")
     key = folders[0].rpartition("/")[2].partition("=")[0]
     assert schema.field(key).type in (pa.string(), pa.large_string())
-    assert ddf.compute(scheduler="sync")[key].tolist() == values
+    assert [None if pd.isna(v) else v for v in ddf.compute(scheduler="sync")[key]] == values
+
+
+@pytest.mark.parametrize(
+    ("second", "column", "values"),
+    [
+        ({"id": [3], "text": [5]}, "text", ["手数料が高い", 5]),
+        ({"id": ["x3"], "text": ["報酬が安い"]}, "id", [1, "x3"]),
+        ({"id": [3.5], "text": ["報酬が安い"]}, "id", [1, 3.5]),
+    ],
+)
+@pytest.mark.parametrize("first", ["a", "c"])
+def test_read_input_reads_each_file_below_hive_folders_in_its_own_types(tmp_path, second, column, values, first):
+    """Regression: below Hive folders Arrow read every file with the first file's schema: a column int64 in one
+    file and text in another stopped the read ("Failed to parse string ... as int64", naming no file) or its ints
+    were read as text ('5'); each file keeps its own types, as without Hive folders, and the keys are added."""
+    _write(tmp_path / "month=01", {"b.parquet": ROW, f"{first}.parquet": second})
+    frame = dask_input.read_input(tmp_path, text_column="text")[0].compute(scheduler="sync")
+    got = frame[column].tolist()
+    assert (got if first == "c" else got[::-1]) == values
+    assert frame["month"].tolist() == ["01", "01"]
 
 
 def _categories(values: list[str]) -> pd.Series:

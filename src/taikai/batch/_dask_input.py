@@ -27,8 +27,9 @@ from taikai.batch._dask_parquet import (
     byte_columns,
     check_alike,
     file_types,
-    hive_partitioning,
+    hive_keys,
     parquet_field,
+    read_below_hive_folders,
     texts_of_bytes,
     undictionaried,
 )
@@ -213,9 +214,11 @@ def read_files(
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         check_alike(files, types, found.base)
-        # Hive keys below the input only, each as written (text)
-        base = {"partition_base_dir": str(found.base), **hive_partitioning(files, found.base)}
-        ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
+        if hive_keys(files, found.base):  # below the input only, each as written (text)
+            ddf = read_below_hive_folders(files, found.base)
+        else:
+            base = {"partition_base_dir": str(found.base)}
+            ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
         framed = pa.Schema.from_pandas(ddf._meta, preserve_index=False)  # hive keys from the frame
         text_label(list(ddf.columns), text_column, pattern)
         schema = pa.schema([parquet_field(c, types[c]) if c in types else framed.field(c) for c in ddf.columns])

@@ -4,11 +4,13 @@ and its columns of bytes read as the text they hold, as the local engine reads t
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import dask.dataframe as dd
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from dask.utils import natural_sort_key
 
 from taikai.errors import InputError
 from taikai.io import utf8_text
@@ -60,16 +62,46 @@ def _keys(path: Path, base: Path) -> list[str]:
     return [part.partition("=")[0] for part in path.relative_to(base).parent.parts if "=" in part]
 
 
-def hive_partitioning(files: list[Path], base: Path) -> dict[str, object]:
-    """Return the dataset option with which Dask reads the Hive keys of the folders of *files* below *base*: each key
-    as text, its value as written in the folder's name (``month=01`` is ``'01'``, not the number 1; ``id=007`` keeps
-    its zeros), since a key is a label; Arrow would guess a type from the values otherwise. None when no folder has
-    a key: given, a partitioning makes Arrow read every file with the first file's schema, and a column whose type
-    differs between files fails to cast (the files' own types are merged later, see :func:`parquet_field`)."""
-    keys = dict.fromkeys(k for path in files for k in _keys(path, base))
-    if not keys:
-        return {}
-    return {"partitioning": {"flavor": "hive", "schema": pa.schema([(k, pa.string()) for k in keys])}}
+def hive_keys(files: list[Path], base: Path) -> list[str]:
+    """Return the Hive keys of the folders of *files* below *base*, in the order first met."""
+    return list(dict.fromkeys(k for path in files for k in _keys(path, base)))
+
+
+def read_below_hive_folders(files: list[Path], base: Path) -> dd.DataFrame:
+    """Return the Parquet *files* below *base*, whose folders have Hive keys (:func:`hive_keys`), as one partition
+    per file in Dask's order: each file read with its own schema, as Dask reads files with no key (Arrow's dataset
+    reads every file with the first file's schema: a column whose type differs between files fails to cast, or is
+    cast to text unsaid; their types are merged later, see :func:`parquet_field`); then a column of text for each
+    key, its value as written in the folder's name (``month=01`` is ``'01'``, not the number 1; ``id=007`` keeps its
+    zeros), since a key is a label; null where a file's folders lack the key."""
+    keys = hive_keys(files, base)
+    ordered = sorted(files, key=lambda path: natural_sort_key(str(path)))  # as Dask orders the files it reads
+    alone = {"partition_base_dir": str(ordered[0].parent)}  # no key: the first file's columns, as Dask reads them
+    first = dd.read_parquet([str(ordered[0])], dtype_backend="pyarrow", index=False, dataset=alone)._meta
+    meta = first.assign(**{k: pd.Series([], dtype=_TEXT) for k in keys})
+    return dd.from_map(_read_file, ordered, base=base, names=list(first.columns), keys=keys, meta=meta)
+
+
+def _read_file(path: Path, base: Path, names: list[str], keys: list[str]) -> pd.DataFrame:
+    """Return the columns *names* of the Parquet file *path*, in its own types, then the Hive *keys* of its folders
+    below *base* (see :func:`read_below_hive_folders`)."""
+    frame = pq.ParquetFile(path).read().to_pandas(types_mapper=_pandas_type, ignore_metadata=True)[names]
+    values: dict[str, str | None] = {}
+    for part in path.relative_to(base).parent.parts:
+        if "=" in part:
+            key, _, value = part.partition("=")
+            values.setdefault(key, None if value == _HIVE_NULL else unquote(value))  # as Arrow reads the names
+    return frame.assign(**{k: pd.Series(values.get(k), index=frame.index, dtype=_TEXT) for k in keys})
+
+
+_TEXT = pd.StringDtype("pyarrow")
+_HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+"""The value of a Hive key that is null (Hive's and Arrow's)."""
+
+
+def _pandas_type(kind: pa.DataType) -> pd.api.extensions.ExtensionDtype:
+    """Return the pandas type of a column of Arrow *kind*, as Dask reads Parquet with the ``pyarrow`` backend."""
+    return _TEXT if kind == pa.string() else pd.ArrowDtype(kind)
 
 
 def _as_text(kind: pa.DataType) -> bool:
