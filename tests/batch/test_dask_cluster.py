@@ -12,14 +12,14 @@ from distributed import KilledWorker
 from distributed.client import FutureCancelledError
 from distributed.comm.core import CommClosedError
 
-from taikai.batch import _dask_cluster
+from taikai.batch import _dask_cluster, _dask_versions
 from taikai.batch._dask_cluster import Cluster, check_workers, collect, connect, failure
 from taikai.batch._dask_output import keep_parts
 from taikai.cli import cli
 from taikai.errors import DataWarning, InputError, TaikaiError
 
 WHERE = "the scheduler at tcp://10.0.0.5:8786"
-VERSION = _dask_cluster.taikai_version
+VERSION = _dask_versions.taikai_version
 HERE = "/w/taikai/__init__.py"
 LOST = f"lost the connection to {WHERE}; nothing was written. Check that it runs, then run again"
 
@@ -27,20 +27,30 @@ LOST = f"lost the connection to {WHERE}; nothing was written. Check that it runs
 class FakeClient:
     """What the engine asks of a distributed client: its status, its workers, and a function run on each."""
 
-    def __init__(self, workers=(), found=None, status="running", bare=None):
+    def __init__(self, workers=(), found=None, status="running", bare=None, unanswered=0):
         self.workers, self.found, self.status, self.bare = list(workers), found or {}, status, bare or {}
-        self.looked = 0
+        self.looked, self.unanswered = 0, unanswered
+
+    def nthreads(self):
+        """The workers, as the scheduler says them; its first *unanswered* looks fail as on a loaded machine."""
+        self.looked += 1
+        if self.looked <= self.unanswered:
+            raise OSError("Timed out during handshake while connecting to tcp://10.0.0.5:8786")
+        return {w: 1 for w in self.workers}
 
     def scheduler_info(self, n_workers=-1):
-        self.looked += 1
-        return {"workers": {w: {} for w in self.workers}}
+        """As distributed's: a look that fails gives the client's periodic cache, which holds no worker."""
+        try:
+            return {"workers": {w: {} for w in self.nthreads()}}
+        except OSError:
+            return {"workers": {}}
 
     def run(self, function, *args, workers=None, on_error="raise"):
         """The first probe's results (*found*); the bare import of taikai's (*bare*) on the *workers* that failed it."""
         assert function is eval and on_error == "return"
         if workers is None:
             return self.found
-        assert args[0] == _dask_cluster._BARE_PROBE
+        assert args[0] == _dask_versions._BARE_PROBE
         return {w: self.bare.get(w, ModuleNotFoundError("No module named 'taikai'")) for w in workers}
 
 
@@ -134,6 +144,21 @@ def test_results_come_in_order_and_each_is_told_as_it_arrives():
     futures = [FakeFuture("a", after=3), FakeFuture("b"), FakeFuture("c", after=1)]
     assert collect(Cluster(FakeClient(["w"]), WHERE), futures, told.append) == ["a", "b", "c"]
     assert told == ["b", "c", "a"]
+
+
+@pytest.mark.parametrize("unanswered", [1, 3])
+def test_a_scheduler_slow_to_answer_is_not_a_cluster_without_workers(monkeypatch, unanswered):
+    """Regression (CI, at load 15): a look at the workers that the scheduler did not answer in time gave the client's
+    cache, which holds no worker: the run warned that its cluster "has no worker left", and one unanswered for the
+    whole wait would have stopped it. A look not answered is not a look that saw none."""
+    monkeypatch.setattr(_dask_cluster, "LOOK", 0.0)  # a look at each turn of the wait
+    client = FakeClient(["w"], found={"w": (VERSION, HERE)}, unanswered=unanswered)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataWarning)
+        check_workers(Cluster(client, WHERE), wait=60.0)
+        client.looked, client.unanswered = 0, unanswered
+        assert collect(Cluster(client, WHERE), [FakeFuture("a", after=5)]) == ["a"]
+    assert client.looked > unanswered
 
 
 def test_a_cluster_left_without_workers_stops_the_run():

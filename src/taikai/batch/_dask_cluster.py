@@ -24,11 +24,11 @@ from typing import Any
 from distributed import KilledWorker
 from distributed.comm.core import CommClosedError
 
-from taikai import __version__ as taikai_version
 from taikai._warn import warn_user
 from taikai.batch._dask_damage import damaged_parquet
 from taikai.batch._dask_engine import ship_model
 from taikai.batch._dask_signals import ctrl_c_held
+from taikai.batch._dask_versions import check_versions
 from taikai.errors import PARTITIONS, Argument, DataWarning, InputError, TaikaiError
 from taikai.model import Model
 
@@ -41,11 +41,6 @@ SCHEDULER = Argument("scheduler", "--scheduler")
 ADDRESS = "tcp://HOST:PORT, the port the scheduler listens on (8786 unless it was started with another --port)"
 SLOW_SCRATCH = "Creating scratch directories is taking a surprisingly long time"
 """The start of distributed's warning that a server's scratch folder took over a second to make."""
-_PROBE = "(lambda taikai: (taikai.__version__, taikai.__file__))(__import__('taikai.batch.dask'))"
-"""What each worker evaluates before the run: the version and file of the taikai it imports, with its Dask engine
-(not the installed distribution's version, which a copy of taikai first on the worker's path would not match)."""
-_BARE_PROBE = "(lambda taikai: (taikai.__version__, taikai.__file__))(__import__('taikai'))"
-"""What a worker whose taikai lacks the Dask engine evaluates next: the version and file of the taikai it imports."""
 
 
 @dataclass
@@ -161,11 +156,16 @@ def lost(where: str) -> TaikaiError:
     return TaikaiError(f"lost the connection to {where}; nothing was written. Check that it runs, then run again")
 
 
-def _workers(cluster: Cluster) -> list[str]:
-    """Return the addresses of the cluster's workers (none while the client reconnects to a lost scheduler)."""
+def _workers(cluster: Cluster) -> list[str] | None:
+    """Return the addresses of the cluster's workers, or ``None`` when the scheduler did not answer: not known, not
+    none (``Client.scheduler_info`` then gives its periodic cache, which holds no worker: a loaded run was told its
+    cluster "has no worker left")."""
     if cluster.client.status not in ("running", "connecting", "newly-created"):
         raise lost(cluster.where)
-    return list(cluster.client.scheduler_info(n_workers=-1).get("workers", {}))
+    try:
+        return list(cluster.client.nthreads())
+    except OSError:
+        return None
 
 
 def no_workers(where: str, wait: float) -> TaikaiError:
@@ -181,37 +181,14 @@ def check_workers(cluster: Cluster, wait: float | None = None) -> None:
     taikai's Dask engine of this version; raise :class:`TaikaiError` naming the workers that do not."""
     wait = WORKER_WAIT if wait is None else wait
     deadline = time.monotonic() + wait
-    if not _workers(cluster):
+    if (seen := _workers(cluster)) is not None and not seen:
         warn_user(f"{cluster.where} has no worker yet; waiting up to {wait:.0f} s for one", DataWarning)
-        while not _workers(cluster):
-            if time.monotonic() > deadline:
-                raise no_workers(cluster.where, wait)
-            time.sleep(LOOK / 2)
-    found = cluster.client.run(eval, _PROBE, on_error="return")
-    failed = sorted(worker for worker, got in found.items() if isinstance(got, BaseException))
-    bare = cluster.client.run(eval, _BARE_PROBE, workers=failed, on_error="return") if failed else {}
-    wrong = [
-        _wrong_worker(worker, got, bare.get(worker))
-        for worker, got in sorted(found.items())
-        if isinstance(got, BaseException) or got[0] != taikai_version
-    ]
-    if wrong:
-        raise TaikaiError(
-            f"{cluster.where}: the worker {'; the worker '.join(wrong)}; nothing was written. Install "
-            f"{DASK_EXTRA}=={taikai_version} (the version here) on every worker, with no other copy of taikai first on "
-            "its path, or stop those workers, and run again"
-        )
-
-
-def _wrong_worker(worker: str, got: Any, bare: Any) -> str:
-    """Say what is wrong with *worker*, whose probe gave *got* (version and file, or an error) and, when that was an
-    error, whose bare import of taikai gave *bare*."""
-    if not isinstance(got, BaseException):
-        return f"{worker} has taikai {got[0]} (imported from {got[1]})"
-    error = f"{type(got).__name__}: {got}"
-    if isinstance(bare, tuple):
-        return f"{worker} has taikai {bare[0]} (imported from {bare[1]}) without its Dask engine ({error})"
-    return f"{worker} cannot import taikai ({error})"
+    while not seen:  # none, or not known: the run needs one it can see
+        if time.monotonic() > deadline:
+            raise no_workers(cluster.where, wait)
+        time.sleep(LOOK / 2)
+        seen = _workers(cluster)
+    check_versions(cluster.client, cluster.where, DASK_EXTRA)
 
 
 def ship(cluster: Cluster, model: Model) -> str:
@@ -246,8 +223,11 @@ def collect(
             time.sleep(0.05)
             if time.monotonic() - looked >= LOOK:
                 looked = time.monotonic()
-                if _workers(cluster):
+                workers = _workers(cluster)
+                if workers:
                     alone = None
+                elif workers is None:  # not known: neither starts nor ends a wait
+                    continue
                 elif alone is None:
                     alone = looked
                     warn_user(f"{cluster.where} has no worker left; waiting up to {wait:.0f} s for one", DataWarning)
