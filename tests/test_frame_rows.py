@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -132,6 +133,8 @@ def test_an_edited_cell_of_a_predictions_frame_is_named_by_its_index_label(frame
         (1, True, "<frame>: row 2 (data row, 1-based; index True)"),
         (0, "a", "<frame>: row 1 (data row, 1-based; index 'a')"),
         (0, ("a", 1), "<frame>: row 1 (data row, 1-based; index ('a', 1))"),
+        (0, np.int64(3), "<frame>: row 1 (data row, 1-based; index 3)"),
+        (3, np.int64(3), "<frame>: row 4 (data row, 1-based)"),
     ],
 )
 def test_frame_row(position, label, said):

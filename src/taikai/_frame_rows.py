@@ -15,8 +15,16 @@ def is_position(label: Hashable, position: int) -> bool:
 def frame_row(source: str, position: int, label: Hashable | None = None) -> str:
     """Return ``SOURCE: row N (data row, 1-based)`` of the row at 0-based *position*, with ``; index LABEL`` when
     its index *label* is not its position (``None``: not known, not said)."""
-    said = "" if label is None or is_position(label, position) else f"; index {label!r}"
-    return f"{source}: row {position + 1} (data row, 1-based{said})"
+    return f"{source}: row {position + 1} (data row, 1-based{index_said(label, position)})"
+
+
+def index_said(label: Hashable | None, position: int) -> str:
+    """Return ``; index LABEL`` (a numpy label as Python's: ``7``, not ``np.int64(7)``), or ``""`` when *label* is
+    ``None`` (not known) or the *position* itself."""
+    if label is None or is_position(label, position):
+        return ""
+    plain = label.item() if type(label).__module__ == "numpy" and hasattr(label, "item") else label
+    return f"; index {plain!r}"
 
 
 def index_labels(index: Sequence[Hashable]) -> list[Hashable] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-from taikai._frame_rows import is_position
+from taikai._frame_rows import index_said
 from taikai.errors import InputError
 from taikai.text import Status
 
@@ -18,8 +18,7 @@ def data_row(position: int, index: Sequence[Hashable] | None = None) -> str:
     """Return ``data row N (after the header)`` of the row at 0-based *position*, with ``; index LABEL`` when a
     frame's *index* gives it a label that is not its position (``df.loc`` finds it by that)."""
     label = index[position] if index is not None and position < len(index) else None
-    said = "" if label is None or is_position(label, position) else f"; index {label!r}"
-    return f"data row {position + 1:,} (after the header{said})"
+    return f"data row {position + 1:,} (after the header{index_said(label, position)})"
 
 
 def masked(value: object, mask_pii: bool) -> object:

@@ -10,7 +10,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from taikai._frame_rows import is_position, json_label
+from taikai._frame_rows import index_said, is_position, json_label
 from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
 from taikai.text import markdown_cell
@@ -53,7 +53,7 @@ class Misfire:
         the row's index label when it is not its position (``row 3 (index 'r7')``)."""
         if self.line is not None:
             return f"line {self.line}"
-        return f"row {self.row + 1}" + (f" (index {self.index!r})" if self._index_said() else "")
+        return f"row {self.row + 1}" + (f" ({index_said(self.index, self.row)[2:]})" if self._index_said() else "")
 
     def to_dict(self) -> dict[str, object]:
         """Return JSON-ready values: ``index`` only when :meth:`where` says it."""
