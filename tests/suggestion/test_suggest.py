@@ -81,6 +81,8 @@ def test_without_an_id_column_rows_are_numbered_from_one():
     [
         ("review_id", None, "review_id"),  # a named index is the sheet's ids, as the report shows it beside reviews
         ("review_id", "review_copy", "review_copy"),  # an id column given wins
+        ("review_id", "review_id", "review_id"),  # the index named as the id column (before: refused, not a column)
+        (["review_copy", "review_id"], "review_id", "review_id"),  # a level of two: every level made a column
         (None, None, "row"),  # no id: the 1-based data row
     ],
 )
