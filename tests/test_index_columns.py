@@ -30,7 +30,6 @@ def predictions(tiny_model):
 
 CALLS = {
     "check_drift": ("posted_at", lambda df, m: taikai.check_drift(df, m, date_column="posted_at")),
-    "suggest": ("review_id", lambda df, m: taikai.suggest(df, n=2, id_column="review_id")),
     "reasons_over_time": ("posted_at", lambda df, m: analysis.reasons_over_time(df, "posted_at")),
     "segment_breakdown": ("platform", lambda df, m: analysis.segment_breakdown(df, "platform")),
     "least_confident": ("platform", lambda df, m: analysis.least_confident(df, context=["platform"])),

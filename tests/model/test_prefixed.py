@@ -205,9 +205,12 @@ def test_predictions_frame_makes_the_probabilities_numbers(cells, expected):
         (pd.Series([0.5, float("nan"), 0.25]), None),  # read as numbers (Parquet): no cell is looked at one by one
         (pd.Series([0.5, None, 0.25], dtype="Float64"), None),
         (pd.Series([1, None, 0], dtype="Int64"), None),
-        (pd.Series([0.5, 1.5, 0.25]), "data row 2 (after the header): 1.5 is not a probability"),
-        (pd.Series([0.5, -0.5, 0.25], dtype="float32"), "data row 2 (after the header): -0.5 is not"),
-        (pd.Series(["0.5", None, "abc"], dtype="string"), "data row 3 (after the header): 'abc' is not a probability"),
+        (pd.Series([0.5, 1.5, 0.25]), "data row 2 (after the header; index 7): 1.5 is not a probability"),
+        (pd.Series([0.5, -0.5, 0.25], dtype="float32"), "data row 2 (after the header; index 7): -0.5 is not"),
+        (
+            pd.Series(["0.5", None, "abc"], dtype="string"),
+            "data row 3 (after the header; index 3): 'abc' is not a probability",
+        ),
     ],
 )
 def test_checked_probabilities_of_typed_columns(column, message):
@@ -227,7 +230,9 @@ def test_checked_probabilities_of_typed_columns(column, message):
 
 def test_an_unknown_reason_is_found_at_its_row_under_a_repeated_index():
     frame = pd.DataFrame({"reasons": ["fees", "fees|time", "fees"], "p_reason_fees": [0.5, 0.5, 0.5]}, index=[0, 0, 0])
-    with pytest.raises(InputError, match=re.escape("column reasons, data row 2 (after the header): the reason 'time'")):
+    with pytest.raises(
+        InputError, match=re.escape("column reasons, data row 2 (after the header; index 0): the reason 'time'")
+    ):
         checked_probabilities(frame, "p.csv")
 
 

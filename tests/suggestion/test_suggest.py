@@ -77,6 +77,28 @@ def test_without_an_id_column_rows_are_numbered_from_one():
 
 
 @pytest.mark.parametrize(
+    ("index", "id_column", "shown"),
+    [
+        ("review_id", None, "review_id"),  # a named index is the sheet's ids, as the report shows it beside reviews
+        ("review_id", "review_copy", "review_copy"),  # an id column given wins
+        ("review_id", "review_id", "review_id"),  # the index named as the id column (before: refused, not a column)
+        (["review_copy", "review_id"], "review_id", "review_id"),  # a level of two: every level made a column
+        (None, None, "row"),  # no id: the 1-based data row
+    ],
+)
+def test_a_frame_s_named_index_is_the_sheet_s_id(index, id_column, shown):
+    """Regression: a frame indexed by its ids (df.set_index("review_id")) got a sheet of row numbers, while
+    build_report showed the same index as each review's id."""
+    df = predictions().assign(review_copy=lambda d: d["review_id"])
+    given = df.set_index(index) if index else df.drop(columns="review_id").set_axis(range(100, 160))
+    chosen = taikai.suggest(given, n=5, text_column="body", id_column=id_column)
+    assert chosen.rows.columns[0] == shown
+    for at, text in zip(chosen.rows[shown], chosen.rows["text"], strict=True):
+        row = df.index[df["review_id"] == at][0] if shown != "row" else at - 1
+        assert df["body"].iloc[row] == text
+
+
+@pytest.mark.parametrize(
     ("frame", "message"),
     [
         (predictions().drop(columns=[f"p_reason_{r}" for r in REASON_IDS]), "no p_reason_"),

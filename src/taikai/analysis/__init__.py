@@ -27,6 +27,7 @@ from taikai.analysis._report import (
     Section,
     build_report,
     html_table,
+    index_as_column,
     write_report,
 )
 from taikai.analysis._review_tables import least_confident, representative_reviews, top_probability
@@ -79,6 +80,7 @@ __all__ = [
     "explain",
     "find_repo_data",
     "html_table",
+    "index_as_column",
     "japanese_font",
     "keywords",
     "least_confident",

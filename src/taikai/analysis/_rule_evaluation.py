@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
+from taikai._frame_rows import index_labels
 from taikai._warn import warn_user
 from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int, wrong_type
 from taikai.io import check_labelled, check_not_empty, list_rows, read_labelled_file, unescape_sheet
@@ -62,7 +63,9 @@ def evaluate_rules(
     resolved = resolve_model(model)
     matcher = checked_rules(rules, resolved, model)
     assert matcher is not None
+    labels = None
     if isinstance(data, pd.DataFrame):  # a suggest sheet read with pandas: unescaped as the same CSV file would be
+        labels = index_labels(data.index)  # its rows named by their labels too, when not their positions
         frame, source, lines, read = unescape_sheet(data).reset_index(drop=True), "<frame>", None, None
     else:
         wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN)]  # a header below a title: said so
@@ -86,6 +89,7 @@ def evaluate_rules(
         sheet_given=sheet is not None,
         on_bad_rows="skip",  # a row labelled in part (only more_reasons): skipped with a warning, as evaluate does
         unknown_hint=default_model_labels("a sheet") if model is None else "",  # perhaps a --free-labels model's sheet
+        index=labels,
     )
     if labelled.bad:
         head = f"{len(labelled.bad):,} row(s) labelled in part cannot be scored and were skipped:"
@@ -111,5 +115,6 @@ def evaluate_rules(
         examples=examples,
         source=source,
         rows=positions,
+        index=None if labels is None else [labels[p] for p in positions],
     )
     return replace(score, skipped=labelled.blank, in_part=len(labelled.bad))

@@ -145,6 +145,7 @@ def evaluate(
     if options.get("sheet") is None:  # a workbook's other sheets are named when a column is missing: read another
         prose = prose_columns(frame)  # a dump's column of reviews named 退会理由 holds no reasons
         check_labels_there(frame.columns, source, reasons_column, sentiment_column, prose)  # a dump: batch
+    options["index"] = labels  # a frame's rows named by their index labels too
     labelled = check_labelled(frame, source, text_column, reasons_column, sentiment_column, lines=lines, **options)
     if labelled.bad:
         warn_user(skipped_rows(labelled.bad), DataWarning)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
+from taikai._frame_rows import frame_row, is_position, json_label
 from taikai.text import Status
 
 
@@ -30,25 +30,12 @@ class Unscored:
         row's index label when it is not its position (a frame indexed by ids, or filtered)."""
         if self.line is not None:
             return f"{self.source}:{self.line}"
-        label = "" if self.index is None or _same(self.index, self.row) else f"; index {self.index!r}"
-        return f"{self.source}: row {self.row + 1} (data row, 1-based{label})"
+        return frame_row(self.source, self.row, self.index)
 
     def __str__(self) -> str:
         return f"{self.where()}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
         shown = {"row": self.row, "line": self.line, "status": self.status.value, "message": self.message}
-        told = self.index is not None and not _same(self.index, self.row)  # as where() says it
-        return shown | {"index": _json_ready(self.index)} if told else shown
-
-
-def _same(label: Hashable, position: int) -> bool:
-    """Whether an index *label* is the *position* itself (a frame with the default index)."""
-    return isinstance(label, numbers.Real) and not isinstance(label, bool) and label == position
-
-
-def _json_ready(label: Hashable) -> object:
-    """Return an index *label* as JSON holds it: a str, number or bool as it is (a numpy one as Python's), else its
-    ``str`` (a timestamp, a tuple of a MultiIndex)."""
-    value = label.item() if type(label).__module__ == "numpy" and hasattr(label, "item") else label
-    return value if value is None or isinstance(value, str | int | float | bool) else str(value)
+        told = self.index is not None and not is_position(self.index, self.row)  # as where() says it
+        return shown | {"index": json_label(self.index)} if told else shown

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._closest_label import closest_label
+from taikai._frame_rows import index_labels
 from taikai.errors import (
     REASONS_COLUMN,
     SENTIMENT_COLUMN,
@@ -88,9 +89,8 @@ def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _listing(items: Sequence[str]) -> str:
-    shown = "\n  ".join(items[:MAX_SHOWN])
     more = f"\n  … and {len(items) - MAX_SHOWN} more" if len(items) > MAX_SHOWN else ""
-    return f"\n  {shown}{more}"
+    return "".join(f"\n  {item}" for item in items[:MAX_SHOWN]) + more
 
 
 def _sheet_read(source: str, sheet: str | None, given: bool = False, added: bool = False) -> tuple[str, str]:
@@ -142,6 +142,7 @@ def check_labelled(
     reasons_only: bool = False,
     sentiments_only: bool = False,
     unread_sentiment: Hashable | None = None,
+    index: Sequence[Hashable] | None = None,
 ) -> LabelledTable:
     """Check a labelled frame; return its usable rows with ``primary`` and ``label_set`` and what was left out.
 
@@ -152,10 +153,11 @@ def check_labelled(
     outside *known_reasons* / *known_sentiments* (when given) always raises, naming the row and the value (and,
     with *free_labels_hint*, saying *free_labels_advice*, what ``--free-labels`` does instead; ``None``: said when an
     unknown label is close to no known one, which a typo would be; *unknown_hint*, what else to do about it, comes
-    before that). *bad_rows_hint* ends the error about bad
-    rows (``fix them, or …``): what else the caller's user can do. *sheet*: the xlsx sheet read, named when a column
-    is missing (*sheet_given*: it was chosen by ``--sheet``, ``sheet=``). *check_split*: refuse a ``split`` column
-    holding anything but train or test, naming the rows.
+    before that). *bad_rows_hint* ends the error about bad rows (``fix them, or …``): what else the caller's user
+    can do. *sheet*: the xlsx sheet read, named when a column is missing (*sheet_given*: it was chosen by
+    ``--sheet``, ``sheet=``). *check_split*: refuse a ``split`` column holding anything but train or test, naming
+    the rows. *index*: the labels of the caller's frame's rows (*df* came reset; default: *df*'s own index), named
+    with a row without a file line when not its position.
     *columns_hint*: why a missing column is to be renamed back in the file rather than named by the column
     arguments (an ``--add`` file, read with the base data's column names or the standard ones).
     *reasons_as_written* / *sentiments_as_written*: keep labels exactly as written (labels of one's own) instead of
@@ -196,9 +198,10 @@ def check_labelled(
             f"{error}{other_sheet}; or pass --no-sentiment (sentiment_column=None) for data without sentiment"
         )
     lines = lines if lines is not None and len(lines) == len(df) else None
+    ids = index_labels(df.index if index is None else index) if lines is None else None
     if check_split:
-        split_column(df, source, lines)
-    where = partial(row_name, source, lines)  # names row pos of the frame: at its file line when known
+        split_column(df, source, lines, ids)
+    where = partial(row_name, source, lines, labels=ids)  # row pos: at its file line, else its row (and label)
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
     unread = not sentiment_column and unread_sentiment is not None and unread_sentiment in df.columns
@@ -292,7 +295,6 @@ def validate_labelled(
     ``row N (data row, 1-based)``. With ``require_text=False`` rows whose text cannot be classified pass
     (evaluation reports them as unscored).
     """
-    table = check_labelled(
+    return check_labelled(
         df, source, text_column, reasons_column, sentiment_column, lines=lines, require_text=require_text
-    )
-    return table.frame
+    ).frame

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
+from taikai._frame_rows import frame_row
 from taikai.errors import SPLIT, InputError
 
 if TYPE_CHECKING:
@@ -16,12 +17,18 @@ SHOWN_SPLIT_ROWS = 5
 """How many rows with a wrong split value the error names."""
 
 
-def split_column(df: pd.DataFrame, source: str = "<data>", lines: Sequence[int] | None = None) -> pd.Series | None:
+def split_column(
+    df: pd.DataFrame,
+    source: str = "<data>",
+    lines: Sequence[int] | None = None,
+    labels: Sequence[Hashable] | None = None,
+) -> pd.Series | None:
     """Return the ``split`` column as ``train``/``test`` (trimmed, in any case: ``Test`` is ``test``), ``None``
     without one.
 
     Raises :class:`InputError` naming any other value (blank included) and the first rows that hold one: at their
-    file line when *lines* gives the line of every row of *df*, else as their data row.
+    file line when *lines* gives the line of every row of *df*, else as their data row (with their index label, of
+    *labels*, when it is not their position: see :func:`row_name`).
     """
     if "split" not in df.columns:
         return None
@@ -32,7 +39,8 @@ def split_column(df: pd.DataFrame, source: str = "<data>", lines: Sequence[int] 
         found = " or ".join("a blank" if v == "" else repr(v) for v in values)
         cells = df["split"].tolist()
         shown = [
-            f"{row_name(source, lines, pos)}: split {repr(cells[pos]) if split.iloc[pos] else 'blank'}" for pos in wrong
+            f"{row_name(source, lines, pos, labels)}: split {repr(cells[pos]) if split.iloc[pos] else 'blank'}"
+            for pos in wrong
         ]
         more = f"\n  … and {len(wrong) - SHOWN_SPLIT_ROWS:,} more" if len(wrong) > SHOWN_SPLIT_ROWS else ""
         raise InputError(
@@ -43,11 +51,12 @@ def split_column(df: pd.DataFrame, source: str = "<data>", lines: Sequence[int] 
     return split
 
 
-def row_name(source: str, lines: Sequence[int] | None, pos: int) -> str:
-    """Return ``SOURCE:LINE`` of data row *pos*, or ``SOURCE: row N (data row, 1-based)`` when lines are unknown."""
+def row_name(source: str, lines: Sequence[int] | None, pos: int, labels: Sequence[Hashable] | None = None) -> str:
+    """Return ``SOURCE:LINE`` of data row *pos*, or ``SOURCE: row N (data row, 1-based)`` when lines are unknown,
+    with ``; index LABEL`` when *labels* (a frame's index) gives it a label that is not its position."""
     if lines is not None and len(lines) > pos:
         return f"{source}:{lines[pos]}"
-    return f"{source}: row {pos + 1} (data row, 1-based)"
+    return frame_row(source, pos, labels[pos] if labels is not None and len(labels) > pos else None)
 
 
 def select_split(df: pd.DataFrame, which: str, source: str = "<data>") -> pd.DataFrame:

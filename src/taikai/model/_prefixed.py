@@ -6,12 +6,13 @@ predictions (report, suggest, drift) find the prefix here and give the predicted
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
 from taikai.errors import Argument, InputError
 from taikai.labels import label_cell
 from taikai.model._classified import LABEL_COLUMNS
+from taikai.model._edited_cells import EDITED, STATUSES, data_row, masked, not_a_probability, not_a_status
 from taikai.model._frame_columns import plain_columns
 from taikai.rules import MODEL_REASON, RULE_COLUMNS
 from taikai.text import Status
@@ -121,50 +122,20 @@ def predictions_frame(
     return checked_probabilities(named, source, prefix, mask_pii)
 
 
-_EDITED = "the file seems edited: re-run taikai batch on the raw dump"
-STATUSES = frozenset(s.value for s in Status)
-"""The statuses batch writes (a closed set): any other value in ``status`` was put there by hand."""
 _SLACK = 1e-6  # rounding in a written probability
 
 
-def _row(position: int) -> str:
-    return f"data row {position + 1:,} (after the header)"
-
-
-def _masked(value: object, mask_pii: bool) -> object:
-    """Return *value* as an error may quote it: a text with its personal data masked when *mask_pii*."""
-    if mask_pii and isinstance(value, str):
-        from taikai.privacy import default_masker
-
-        return default_masker().mask(value).text
-    return value
-
-
-def not_a_probability(source: str, column: str, position: int, value: object, mask_pii: bool = False) -> InputError:
-    """Return the error for the cell of *column* in data row *position* (from 0) that holds no probability (a text
-    quoted with personal data masked with *mask_pii*)."""
-    value = _masked(value, mask_pii)
-    return InputError(
-        f"{source}: column {column}, {_row(position)}: {value!r} is not a probability (a number from 0 to 1); {_EDITED}"
-    )
-
-
-def not_a_status(source: str, column: str, position: int, value: object, mask_pii: bool = False) -> InputError:
-    """Return the error for the cell of the status *column* in data row *position* (from 0) that holds none of the
-    statuses batch writes (*value* quoted with personal data masked with *mask_pii*)."""
-    value = _masked(value, mask_pii)
-    return InputError(
-        f"{source}: column {column}, {_row(position)}: the status {value!r} is none of "
-        f"{', '.join(sorted(STATUSES))} (the statuses taikai batch writes); {_EDITED}"
-    )
-
-
 def probabilities(
-    values: Sequence[object] | pd.Series, source: str, column: str, start: int = 0, mask_pii: bool = False
+    values: Sequence[object] | pd.Series,
+    source: str,
+    column: str,
+    start: int = 0,
+    mask_pii: bool = False,
+    index: Sequence[Hashable] | None = None,
 ) -> np.ndarray:
     """Return the probabilities in the cells *values* of *column* (NaN for an empty one), or raise
     :func:`not_a_probability` for the first that holds none (*start*: the data row of the first cell, from 0;
-    *mask_pii*: a text quoted there masked)."""
+    *mask_pii*: a text quoted there masked; *index*: the labels of a frame's rows)."""
     import numpy as np
     import pandas as pd
 
@@ -186,7 +157,7 @@ def probabilities(
         at = int(bad.nonzero()[0][0])
         value = cells.iloc[at]
         shown = value.item() if isinstance(value, np.generic) else value  # 2.0, not np.float64(2.0)
-        raise not_a_probability(source, column, start + at, shown, mask_pii)
+        raise not_a_probability(source, column, start + at, shown, mask_pii, index)
     result: np.ndarray = numbers
     return result
 
@@ -218,7 +189,7 @@ def checked_probabilities(frame: pd.DataFrame, source: str, prefix: str = "", ma
         raw = frame[column]
         if isinstance(raw, pd.DataFrame):  # two columns of one name: the readers say so elsewhere
             continue
-        numbers = probabilities(raw.reset_index(drop=True), source, prefix + column, mask_pii=mask_pii)
+        numbers = probabilities(raw.reset_index(drop=True), source, prefix + column, 0, mask_pii, frame.index)
         converted[column] = pd.Series(numbers, index=frame.index)
     reasons = {c.removeprefix("p_reason_") for c in converted if "_reason_" in c}
     sentiments = {c.removeprefix("p_sentiment_") for c in converted if c.startswith("p_sentiment_")}
@@ -250,11 +221,11 @@ def _check_reason_columns(
         if wrong.any():
             at = int(wrong.nonzero()[0][0])
             label = seen[values.iloc[at]][0]
-            shown = _masked(label, mask_pii)
+            shown = masked(label, mask_pii)
             have = ", ".join(f"{prefix}p_reason_{r}" for r in sorted(reasons))
             raise InputError(
-                f"{source}: column {prefix + column}, {_row(at)}: the reason {shown!r} has no column "
-                f"{prefix}p_reason_{shown} (the reasons' columns are {have}); {_EDITED}"
+                f"{source}: column {prefix + column}, {data_row(at, frame.index)}: the reason {shown!r} has no column "
+                f"{prefix}p_reason_{shown} (the reasons' columns are {have}); {EDITED}"
             )
 
 
@@ -270,7 +241,9 @@ def _check_ok_rows_have_reason(frame: pd.DataFrame, source: str, prefix: str) ->
     wrong = ((status.astype("string").str.strip() == Status.OK.value).fillna(False) & blank).to_numpy(dtype=bool)
     if wrong.any():
         at = int(wrong.nonzero()[0][0])
-        raise InputError(f"{source}: column {prefix}reason, {_row(at)}: blank in a row of status 'ok'; {_EDITED}")
+        raise InputError(
+            f"{source}: column {prefix}reason, {data_row(at, frame.index)}: blank in a row of status 'ok'; {EDITED}"
+        )
 
 
 def _check_cells(
@@ -291,10 +264,10 @@ def _check_cells(
         return
     at = int(wrong.nonzero()[0][0])
     if column == "status":
-        raise not_a_status(source, prefix + column, at, texts.iloc[at], mask_pii)
-    shown = _masked(texts.iloc[at], mask_pii)
+        raise not_a_status(source, prefix + column, at, texts.iloc[at], mask_pii, frame.index)
+    shown = masked(texts.iloc[at], mask_pii)
     have = ", ".join(f"{prefix}p_{column}_{v}" for v in sorted(allowed))
     raise InputError(
-        f"{source}: column {prefix + column}, {_row(at)}: the {column} {shown!r} has no column "
-        f"{prefix}p_{column}_{shown} (the {column}s' columns are {have}); {_EDITED}"
+        f"{source}: column {prefix + column}, {data_row(at, frame.index)}: the {column} {shown!r} has no column "
+        f"{prefix}p_{column}_{shown} (the {column}s' columns are {have}); {EDITED}"
     )

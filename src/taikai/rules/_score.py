@@ -6,10 +6,11 @@ primary). Precision = right hits / hits; recall = right hits / rows whose gold r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
+from taikai._frame_rows import index_said, is_position, json_label
 from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
 from taikai.text import markdown_cell
@@ -43,10 +44,24 @@ class Misfire:
     row number); ``None`` for a frame or a Parquet file."""
     gold: tuple[str, ...]
     text: str
+    index: Hashable | None = None
+    """Its label in the scored frame's index (``df.loc[m.index]`` is the row); ``None`` for a file. Said, and in
+    :meth:`to_dict`, when it is not the row's position."""
 
     def where(self) -> str:
-        """Return ``line N`` (its file line), or ``row N`` (its data row, 1-based) when the line is not known."""
-        return f"line {self.line}" if self.line is not None else f"row {self.row + 1}"
+        """Return ``line N`` (its file line), or ``row N`` (its data row, 1-based) when the line is not known, with
+        the row's index label when it is not its position (``row 3 (index 'r7')``)."""
+        if self.line is not None:
+            return f"line {self.line}"
+        return f"row {self.row + 1}" + (f" ({index_said(self.index, self.row)[2:]})" if self._index_said() else "")
+
+    def to_dict(self) -> dict[str, object]:
+        """Return JSON-ready values: ``index`` only when :meth:`where` says it."""
+        shown: dict[str, object] = {"row": self.row, "line": self.line, "gold": list(self.gold), "text": self.text}
+        return shown | {"index": json_label(self.index)} if self._index_said() else shown
+
+    def _index_said(self) -> bool:
+        return self.line is None and self.index is not None and not is_position(self.index, self.row)
 
 
 @dataclass(frozen=True)
@@ -120,7 +135,7 @@ class RulesScore:
                     "label": r.label,
                     **counts(r.counts),
                     "misfires": r.misfires,
-                    "examples": [asdict(e) | {"gold": list(e.gold)} for e in r.examples],
+                    "examples": [e.to_dict() for e in r.examples],
                 }
                 for r in self.rules
             ],
@@ -203,16 +218,18 @@ def score_rules(
     examples: int = 5,
     source: str = "<data>",
     rows: Sequence[int] | None = None,
+    index: Sequence[Hashable] | None = None,
 ) -> RulesScore:
     """Match *matcher* on *texts* and score it against the *gold* reason sets (one per text).
 
     *lines* gives each row's file line for the misfire listing, *rows* its 0-based data row (default: its
-    position in *texts*; rows left out before scoring make them differ); *examples* misfires are kept per rule.
+    position in *texts*; rows left out before scoring make them differ), *index* its label in a frame's index (named
+    when not its position); *examples* misfires are kept per rule.
     Texts that cannot be classified (empty, not Japanese, or only the placeholders of masked personal data: judged
     as :meth:`taikai.Model.classify` judges them) are not matched and are counted in ``unmatched``.
     """
-    if any(x is not None and len(x) != len(texts) for x in (gold, lines, rows)):
-        raise ValueError("texts, gold, lines and rows must have one entry per row")
+    if any(x is not None and len(x) != len(texts) for x in (gold, lines, rows, index)):
+        raise ValueError("texts, gold, lines, rows and index must have one entry per row")
     rows = range(len(texts)) if rows is None else rows
     checked = [read_as_model(t) for t in texts]  # as Model.classify judges and reads them (placeholders as ○)
     ok = [i for i, c in enumerate(checked) if c.ok]
@@ -242,7 +259,13 @@ def score_rules(
             Counts(fired[r.name], right[r.name], support[r.label]),
             len(wrong[r.name]),
             tuple(
-                Misfire(rows[i], lines[i] if lines is not None else None, tuple(gold[i]), str(texts[i]))
+                Misfire(
+                    rows[i],
+                    lines[i] if lines is not None else None,
+                    tuple(gold[i]),
+                    str(texts[i]),
+                    None if index is None else index[i],
+                )
                 for i in wrong[r.name][:examples]
             ),
         )

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 SHEET_TEXT = "text"
 """The sheet's text column, whatever the predictions call it: the name ``taikai train --add`` reads by default."""
 ROW_COLUMN = "row"
-"""The id column of the sheet when no ``id_column`` is given: the 1-based data row of the predictions."""
+"""The id column of the sheet when no ``id_column`` is given (nor a frame's named index): the 1-based data row."""
 
 
 def _frame(
@@ -56,10 +56,10 @@ def _frame(
     prefix: str | None,
     mask_pii: bool = False,
     sheet: str | int | None = None,
-) -> tuple[pd.DataFrame, str, list[Any], RunSummary | None]:
+) -> tuple[pd.DataFrame, str, list[Any], RunSummary | None, str | None]:
     """Return the predictions with their predicted columns under their plain names, where they come from, the
-    columns as the file or frame names them (before the renaming, for messages), and the batch summary beside the
-    file."""
+    columns as the file or frame names them (before the renaming, for messages), the batch summary beside the
+    file, and the id column a frame's named index was made (the ids, as the report shows them; else ``None``)."""
     from taikai.model import predictions_frame
 
     if isinstance(predictions, (str, Path)):
@@ -70,11 +70,14 @@ def _frame(
         frame = read_predictions(path, encoding, encoding_errors, mask_pii, sheet=sheet)
         check_predictions_sheet(frame, path, sheet)
         renamed = predictions_frame(frame, str(path), prefix, run.prefix if run is not None else None, mask_pii)
-        return renamed, str(path), list(map(str, frame.columns)), run
+        return renamed, str(path), list(map(str, frame.columns)), run, None
     if sheet is not None:
         raise InputError("sheet= applies to an xlsx file of predictions, not to a DataFrame; leave it out")
-    frame = predictions_frame(predictions, "<frame>", prefix, mask_pii=mask_pii)
-    return frame, "<frame>", list(predictions.columns), None
+    from taikai.analysis import index_as_column
+
+    framed, index_id = index_as_column(predictions, "<frame>")  # a named index: the sheet's ids, as the report's
+    frame = predictions_frame(framed.set_axis(predictions.index), "<frame>", prefix, mask_pii=mask_pii)
+    return frame.reset_index(drop=True) if index_id else frame, "<frame>", list(framed.columns), None, index_id
 
 
 def _labels(df: pd.DataFrame, prefix: str, preferred: tuple[str, ...]) -> list[str]:
@@ -177,7 +180,7 @@ def suggest(
     person has filled) is refused before anything is read, saying how many labels it holds, unless ``overwrite``.
     An *out* that is a file read (the predictions, their batch summary, a file of *exclude*) is refused even so.
     The texts are in *text_column* and the ids in *id_column* (default: those batch was given, as the batch summary
-    beside the file recorded; else ``text``, and row numbers).
+    beside the file recorded; a frame's named index; else ``text``, and row numbers).
     Rows already handed out are not picked again: *exclude* takes sheets filled before, or labelled files (paths
     or frames; a Dask engine's output folder is read as the one file of its parts); a row whose id (where the file
     has the id column) or normalised text (masked, for a sheet written with ``mask_pii``) is in one of them is left
@@ -214,12 +217,12 @@ def suggest(
                 read[f"{item}, given to {EXCLUDE}"] = Path(item)
         check_not_input(Path(out), read)
         check_sheet_out(Path(out), overwrite)
-    df, source, columns, run = _frame(predictions, encoding, encoding_errors, prefix, mask_pii, sheet)
+    df, source, columns, run, index_id = _frame(predictions, encoding, encoding_errors, prefix, mask_pii, sheet)
     from taikai.io import id_column_of, text_column_of
     from taikai.model import find_column
 
     text_name, text_argument = text_column_of(run, text_column)
-    id_name, id_argument = id_column_of(run, id_column)
+    id_name, id_argument = id_column_of(run, index_id if id_column is None else id_column)
     at = {"source": source, "shown": columns, "index": df.index.names}
     text_label = find_column(df.columns, text_name, text_argument, **at)
     id_label = None if id_name is None else find_column(df.columns, id_name, id_argument, **at)

@@ -30,6 +30,7 @@ from taikai.analysis._report._build import (
 )
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES
+from taikai.analysis._report._ids import index_as_column
 from taikai.analysis._report._render import render_page
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "build_report",
     "build_sections",
     "html_table",
+    "index_as_column",
     "render_page",
     "write_report",
 ]

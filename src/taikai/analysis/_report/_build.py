@@ -188,9 +188,12 @@ def build_report(
     check_choice(Argument("lang", "--lang"), lang, PHRASES)
     freq = check_choice(FREQ, period_freq(freq, date_column), FREQUENCIES)
     where = str(source_path) if source_path is not None else source or "the predictions frame"
+    labels = df.index  # a named one made a column, but an edited cell still named by it (df.loc finds the row)
     df, index_id = index_as_column(df, where)
     shown = list(df.columns)  # as the file names them, for messages: pred_reason, not reason
-    df = predictions_frame(df, where, prefix, run.prefix if run is not None else None, mask_pii)
+    recorded = run.prefix if run is not None else None
+    df = predictions_frame(df.set_axis(labels), where, prefix, recorded, mask_pii)
+    df = df if index_id is None else df.reset_index(drop=True)
     if "reason" not in df.columns:
         raise InputError(
             f"{where}: not a predictions file: no 'reason' column, nor a prefixed one such as pred_reason "

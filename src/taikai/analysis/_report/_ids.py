@@ -10,7 +10,8 @@ from taikai.errors import DataWarning
 
 def index_as_column(df: Any, where: str) -> tuple[Any, str | None]:
     """Return *df* with its named index (``df.set_index("review_id")``) as its first columns, and the name of the
-    first, the id the review tables show; a frame with an unnamed index (``0..n-1``) as it is, and ``None``.
+    first, the id the review tables (and a suggest sheet) show; a frame with an unnamed index (``0..n-1``) as it
+    is, and ``None``.
 
     A MultiIndex gives every level a column, the first level the id. An index that cannot be the id is left as it
     is, with a :class:`DataWarning` saying what to do: one whose first level has no name, or one named like a

@@ -1,0 +1,41 @@
+"""How a message names a row of a pandas frame passed to the API: its 1-based data row, and its index label when
+that is not its position (a frame indexed by ids, or filtered), so that ``df.loc`` finds it."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Hashable, Sequence
+
+
+def is_position(label: Hashable, position: int) -> bool:
+    """Whether an index *label* is the *position* itself (a frame with the default index)."""
+    return isinstance(label, numbers.Real) and not isinstance(label, bool) and label == position
+
+
+def frame_row(source: str, position: int, label: Hashable | None = None) -> str:
+    """Return ``SOURCE: row N (data row, 1-based)`` of the row at 0-based *position*, with ``; index LABEL`` when
+    its index *label* is not its position (``None``: not known, not said)."""
+    return f"{source}: row {position + 1} (data row, 1-based{index_said(label, position)})"
+
+
+def index_said(label: Hashable | None, position: int) -> str:
+    """Return ``; index LABEL`` (a numpy label as Python's: ``7``, not ``np.int64(7)``), or ``""`` when *label* is
+    ``None`` (not known) or the *position* itself."""
+    if label is None or is_position(label, position):
+        return ""
+    plain = label.item() if type(label).__module__ == "numpy" and hasattr(label, "item") else label
+    return f"; index {plain!r}"
+
+
+def index_labels(index: Sequence[Hashable]) -> list[Hashable] | None:
+    """Return the labels of a frame's *index* as messages name rows by them, ``None`` for the default index (each
+    row's label its position: nothing to say)."""
+    labels = list(index)
+    return None if all(is_position(label, at) for at, label in enumerate(labels)) else labels
+
+
+def json_label(label: Hashable) -> object:
+    """Return an index *label* as JSON holds it: a str, number or bool as it is (a numpy one as Python's), else its
+    ``str`` (a timestamp, a tuple of a MultiIndex)."""
+    value = label.item() if type(label).__module__ == "numpy" and hasattr(label, "item") else label
+    return value if value is None or isinstance(value, str | int | float | bool) else str(value)

@@ -1,0 +1,64 @@
+"""The cells of a predictions file or frame that taikai batch did not write (the file was edited): the errors that
+name them, at their data row (and a frame's row at its index label when that is not its position)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+from taikai._frame_rows import index_said
+from taikai.errors import InputError
+from taikai.text import Status
+
+EDITED = "the file seems edited: re-run taikai batch on the raw dump"
+STATUSES = frozenset(s.value for s in Status)
+"""The statuses batch writes (a closed set): any other value in ``status`` was put there by hand."""
+
+
+def data_row(position: int, index: Sequence[Hashable] | None = None) -> str:
+    """Return ``data row N (after the header)`` of the row at 0-based *position*, with ``; index LABEL`` when a
+    frame's *index* gives it a label that is not its position (``df.loc`` finds it by that)."""
+    label = index[position] if index is not None and position < len(index) else None
+    return f"data row {position + 1:,} (after the header{index_said(label, position)})"
+
+
+def masked(value: object, mask_pii: bool) -> object:
+    """Return *value* as an error may quote it: a text with its personal data masked when *mask_pii*."""
+    if mask_pii and isinstance(value, str):
+        from taikai.privacy import default_masker
+
+        return default_masker().mask(value).text
+    return value
+
+
+def not_a_probability(
+    source: str,
+    column: str,
+    position: int,
+    value: object,
+    mask_pii: bool = False,
+    index: Sequence[Hashable] | None = None,
+) -> InputError:
+    """Return the error for the cell of *column* in data row *position* (from 0; *index*: the frame's) that holds no
+    probability (a text quoted with personal data masked with *mask_pii*)."""
+    value = masked(value, mask_pii)
+    return InputError(
+        f"{source}: column {column}, {data_row(position, index)}: {value!r} is not a probability (a number from 0 to "
+        f"1); {EDITED}"
+    )
+
+
+def not_a_status(
+    source: str,
+    column: str,
+    position: int,
+    value: object,
+    mask_pii: bool = False,
+    index: Sequence[Hashable] | None = None,
+) -> InputError:
+    """Return the error for the cell of the status *column* in data row *position* (from 0; *index*: the frame's)
+    that holds none of the statuses batch writes (*value* quoted with personal data masked with *mask_pii*)."""
+    value = masked(value, mask_pii)
+    return InputError(
+        f"{source}: column {column}, {data_row(position, index)}: the status {value!r} is none of "
+        f"{', '.join(sorted(STATUSES))} (the statuses taikai batch writes); {EDITED}"
+    )
