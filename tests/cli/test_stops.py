@@ -248,7 +248,7 @@ import taikai.training
 
 
 def train(*args, **kwargs):
-    # as SciPy's pybind11 modules run Python code while they load, and a stop ends it
+    # as a compiled module may run Python code through PyRun_String (pybind11 can), and a stop ends it
     run = ctypes.pythonapi.PyRun_String
     run.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.py_object, ctypes.py_object]
     run.restype = ctypes.py_object
@@ -264,7 +264,7 @@ main()
 
 def test_a_stop_inside_code_a_compiled_library_ran_exits_130_under_python_m(tiny_csv, tmp_path):
     """Regression (1 in 10 to 50 real SIGTERMs to ``python -m taikai train``): a stop that ended code a compiled
-    library runs through ``PyRun_String`` (pybind11, as SciPy loads) is marked by CPython, which under ``-m`` kills
+    library runs through ``PyRun_String`` (as pybind11 modules can) is marked by CPython, which under ``-m`` kills
     itself with SIGINT after its teardown: "taikai: interrupted", then exit -2, not 130."""
     import os
     import subprocess

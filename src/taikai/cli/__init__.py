@@ -65,9 +65,10 @@ def main() -> None:
         cli(prog_name="taikai")
     except SystemExit as exc:
         if exc.code == INTERRUPTED_EXIT:
-            # CPython marks a KeyboardInterrupt that ended code a compiled library ran (PyRun_String: pybind11's, as
-            # SciPy loads) and, under ``python -m taikai``, kills itself with SIGINT once its teardown is over,
-            # whatever the exit code: a stopped command that had said so ended -2 instead of 130, now and then.
+            # CPython marks a KeyboardInterrupt that ended code a compiled library ran through PyRun_String (as
+            # pybind11 modules can; which one did here was not traced) and, under ``python -m taikai``, kills itself
+            # with SIGINT once its teardown is over, whatever the exit code: a stopped command that had said so
+            # ended -2 instead of 130, now and then.
             exit_quickly_when_done()
         finish(exc.code)
     finish(None)  # not reached: click's standalone mode always raises SystemExit
