@@ -6,6 +6,7 @@ import glob
 import os
 from pathlib import Path
 
+from taikai._stopped import stopped
 from taikai.errors import DASK_ENGINE, TEXT_COLUMN, InputError, separator_hint, unexpanded_home
 from taikai.io import ReadOptions, check_not_stdin, check_not_stream, head_rows, sheet_read
 
@@ -33,7 +34,7 @@ def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tupl
         from taikai.batch._dask_input import first_reader, input_header
         from taikai.batch._dask_listing import input_files
     except ImportError as exc:
-        if _by_a_stop(exc):  # a stop, not the column missing (exit 2): the command says it was interrupted
+        if stopped(exc):  # a stop, not the column missing (exit 2): the command says it was interrupted
             raise
         return None
     found = input_files(input, read.input_format)
@@ -46,15 +47,6 @@ def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tupl
     first = found.first(input)
     where = f"; in {first}, " if head and first != input else "; "
     return reader.columns, ("", head.replace("; ", where, 1))
-
-
-def _by_a_stop(exc: BaseException) -> bool:
-    """Return whether a ``KeyboardInterrupt`` caused *exc*, through its chain of causes and contexts."""
-    seen, cause = {id(exc)}, exc.__cause__ or exc.__context__
-    while cause is not None and not isinstance(cause, KeyboardInterrupt) and id(cause) not in seen:
-        seen.add(id(cause))
-        cause = cause.__cause__ or cause.__context__
-    return isinstance(cause, KeyboardInterrupt)
 
 
 def check_local_input(input: Path, input_format: str | None) -> None:

@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
-from taikai._command import running
+from taikai._command import running, running_command
+from taikai._stopped import stopped
 from taikai._whole_file import write_whole
 from taikai.cli._given_path import refuse_empty, refuse_unexpanded
 from taikai.cli._os_errors import os_error_message
-from taikai.cli._saved import INTERRUPTED_EXIT, running_command, said_saved
+from taikai.cli._saved import INTERRUPTED_EXIT, said_saved
 from taikai.cli._stdout import echo_encodable
-from taikai.cli._stops import release_stops, stopped
+from taikai.cli._stops import release_stops
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
 from taikai.errors import DataWarning, TaikaiError
 from taikai.io import ENCODING_ERRORS

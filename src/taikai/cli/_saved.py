@@ -9,14 +9,10 @@ from contextlib import contextmanager
 
 import click
 
+from taikai._command import running_command
+
 INTERRUPTED_EXIT = 130
 """The exit code of a command stopped by Ctrl-C (or SIGTERM in batch), as a shell reports a process killed by SIGINT."""
-
-
-def running_command() -> str:
-    """Return the name of the running command (``rules test``, not ``taikai rules test``; ``taikai`` outside one)."""
-    ctx = click.get_current_context(silent=True)
-    return ctx.command_path.partition(" ")[2] or ctx.command_path if ctx else "taikai"
 
 
 @contextmanager

@@ -1,4 +1,5 @@
-"""SIGTERM stops every command as Ctrl-C does (:func:`stop_on_sigterm`); while a ``batch`` engine runs
+"""SIGTERM stops every command as Ctrl-C does (:func:`stop_on_sigterm`), both held while the command line starts
+(:func:`hold_stops`); while a ``batch`` engine runs
 (:class:`FirstStop`) the first stop ends the run, once, and is not lost; the later ones add nothing."""
 
 from __future__ import annotations
@@ -54,20 +55,6 @@ def release_stops() -> None:
 
 def _stop(signum: int, frame: FrameType | None) -> NoReturn:
     raise KeyboardInterrupt
-
-
-def stopped(exc: BaseException) -> bool:
-    """Return whether *exc* is a stop (Ctrl-C, or SIGTERM: ``KeyboardInterrupt``) or an error a stop caused: a
-    compiled module stopped while it initialises raises ``ImportError("initialization failed")`` from the
-    ``KeyboardInterrupt`` (SciPy's, as scikit-learn loads)."""
-    seen: set[int] = set()
-    cause: BaseException | None = exc
-    while cause is not None and id(cause) not in seen:
-        if isinstance(cause, KeyboardInterrupt):
-            return True
-        seen.add(id(cause))
-        cause = cause.__cause__ or cause.__context__
-    return False
 
 
 class FirstStop:
