@@ -57,9 +57,17 @@ def check_alike(files: list[Path], types: dict[str, dict[Path, pa.DataType]], ba
             )
 
 
+def _key_values(path: Path, base: Path) -> list[tuple[str, str]]:
+    """Return the Hive keys of the folders of *path* below *base*, each with its value as the folder's name writes
+    it (``("year", "2024")`` of ``year=2024/``)."""
+    return [
+        (key, value) for key, _, value in (p.partition("=") for p in path.relative_to(base).parent.parts if "=" in p)
+    ]
+
+
 def _keys(path: Path, base: Path) -> list[str]:
     """Return the Hive keys of the folders of *path* below *base* (``year`` of ``year=2024/``)."""
-    return [part.partition("=")[0] for part in path.relative_to(base).parent.parts if "=" in part]
+    return [key for key, _ in _key_values(path, base)]
 
 
 def hive_keys(files: list[Path], base: Path) -> list[str]:
@@ -87,10 +95,8 @@ def _read_file(path: Path, base: Path, names: list[str], keys: list[str]) -> pd.
     below *base* (see :func:`read_below_hive_folders`)."""
     frame = pq.ParquetFile(path).read().to_pandas(types_mapper=_pandas_type, ignore_metadata=True)[names]
     values: dict[str, str | None] = {}
-    for part in path.relative_to(base).parent.parts:
-        if "=" in part:
-            key, _, value = part.partition("=")
-            values.setdefault(key, None if value == _HIVE_NULL else unquote(value))  # as Arrow reads the names
+    for key, value in _key_values(path, base):
+        values.setdefault(key, None if value == _HIVE_NULL else unquote(value))  # as Arrow reads the names
     return frame.assign(**{k: pd.Series(values.get(k), index=frame.index, dtype=_TEXT) for k in keys})
 
 
