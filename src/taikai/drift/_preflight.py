@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,15 +77,8 @@ def check_dump(
         with warnings.catch_warnings():  # said when the dump is counted, which reads it again
             warnings.simplefilter("ignore")
             run = read_summary(path)
-        opened = OpenedDump(
-            input_format=options.input_format,
-            encoding=options.encoding,
-            sheet=options.sheet,
-            encoding_errors=options.encoding_errors,
-            path=path,
-            reader=reader,
-            warned=tuple(warned),
-        )
+        given = {f.name: getattr(options, f.name) for f in fields(ReadOptions)}  # every option, as given
+        opened = OpenedDump(**given, path=path, reader=reader, warned=tuple(warned))
         source, shown = str(path), reader.columns
         found = find_prefix(reader.columns, source, prefix, run.prefix if run is not None else None)
         columns = unprefixed(reader.columns, found)
