@@ -23,8 +23,7 @@ def index_said(label: Hashable | None, position: int) -> str:
     ``None`` (not known) or the *position* itself."""
     if label is None or is_position(label, position):
         return ""
-    plain = label.item() if type(label).__module__ == "numpy" and hasattr(label, "item") else label
-    return f"; index {plain!r}"
+    return f"; index {_plain(label)!r}"
 
 
 def index_labels(index: Sequence[Hashable]) -> list[Hashable] | None:
@@ -37,5 +36,10 @@ def index_labels(index: Sequence[Hashable]) -> list[Hashable] | None:
 def json_label(label: Hashable) -> object:
     """Return an index *label* as JSON holds it: a str, number or bool as it is (a numpy one as Python's), else its
     ``str`` (a timestamp, a tuple of a MultiIndex)."""
-    value = label.item() if type(label).__module__ == "numpy" and hasattr(label, "item") else label
+    value = _plain(label)
     return value if value is None or isinstance(value, str | int | float | bool) else str(value)
+
+
+def _plain(label: Hashable) -> object:
+    """Return a numpy scalar *label* as the Python value it holds (``7``, not ``np.int64(7)``), any other as it is."""
+    return label.item() if type(label).__module__ == "numpy" and hasattr(label, "item") else label
