@@ -30,6 +30,14 @@ def masked(value: object, mask_pii: bool) -> object:
     return value
 
 
+def edited_cell(
+    source: str, column: str, position: int, said: str, index: Sequence[Hashable] | None = None
+) -> InputError:
+    """Return the error for the cell of *column* in data row *position* (from 0; *index*: the frame's) that batch
+    did not write: ``SOURCE: column C, data row N (after the header): SAID; the file seems edited: …``."""
+    return InputError(f"{source}: column {column}, {data_row(position, index)}: {said}; {EDITED}")
+
+
 def not_a_probability(
     source: str,
     column: str,
@@ -40,11 +48,8 @@ def not_a_probability(
 ) -> InputError:
     """Return the error for the cell of *column* in data row *position* (from 0; *index*: the frame's) that holds no
     probability (a text quoted with personal data masked with *mask_pii*)."""
-    value = masked(value, mask_pii)
-    return InputError(
-        f"{source}: column {column}, {data_row(position, index)}: {value!r} is not a probability (a number from 0 to "
-        f"1); {EDITED}"
-    )
+    said = f"{masked(value, mask_pii)!r} is not a probability (a number from 0 to 1)"
+    return edited_cell(source, column, position, said, index)
 
 
 def not_a_status(
@@ -57,8 +62,6 @@ def not_a_status(
 ) -> InputError:
     """Return the error for the cell of the status *column* in data row *position* (from 0; *index*: the frame's)
     that holds none of the statuses batch writes (*value* quoted with personal data masked with *mask_pii*)."""
-    value = masked(value, mask_pii)
-    return InputError(
-        f"{source}: column {column}, {data_row(position, index)}: the status {value!r} is none of "
-        f"{', '.join(sorted(STATUSES))} (the statuses taikai batch writes); {EDITED}"
-    )
+    statuses = ", ".join(sorted(STATUSES))
+    said = f"the status {masked(value, mask_pii)!r} is none of {statuses} (the statuses taikai batch writes)"
+    return edited_cell(source, column, position, said, index)

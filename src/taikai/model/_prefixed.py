@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from taikai.errors import Argument, InputError
 from taikai.labels import label_cell
 from taikai.model._classified import LABEL_COLUMNS
-from taikai.model._edited_cells import EDITED, STATUSES, data_row, masked, not_a_probability, not_a_status
+from taikai.model._edited_cells import STATUSES, edited_cell, masked, not_a_probability, not_a_status
 from taikai.model._frame_columns import plain_columns
 from taikai.rules import MODEL_REASON, RULE_COLUMNS
 from taikai.text import Status
@@ -223,10 +223,8 @@ def _check_reason_columns(
             label = seen[values.iloc[at]][0]
             shown = masked(label, mask_pii)
             have = ", ".join(f"{prefix}p_reason_{r}" for r in sorted(reasons))
-            raise InputError(
-                f"{source}: column {prefix + column}, {data_row(at, frame.index)}: the reason {shown!r} has no column "
-                f"{prefix}p_reason_{shown} (the reasons' columns are {have}); {EDITED}"
-            )
+            said = f"the reason {shown!r} has no column {prefix}p_reason_{shown} (the reasons' columns are {have})"
+            raise edited_cell(source, prefix + column, at, said, frame.index)
 
 
 def _check_ok_rows_have_reason(frame: pd.DataFrame, source: str, prefix: str) -> None:
@@ -241,9 +239,7 @@ def _check_ok_rows_have_reason(frame: pd.DataFrame, source: str, prefix: str) ->
     wrong = ((status.astype("string").str.strip() == Status.OK.value).fillna(False) & blank).to_numpy(dtype=bool)
     if wrong.any():
         at = int(wrong.nonzero()[0][0])
-        raise InputError(
-            f"{source}: column {prefix}reason, {data_row(at, frame.index)}: blank in a row of status 'ok'; {EDITED}"
-        )
+        raise edited_cell(source, f"{prefix}reason", at, "blank in a row of status 'ok'", frame.index)
 
 
 def _check_cells(
@@ -267,7 +263,5 @@ def _check_cells(
         raise not_a_status(source, prefix + column, at, texts.iloc[at], mask_pii, frame.index)
     shown = masked(texts.iloc[at], mask_pii)
     have = ", ".join(f"{prefix}p_{column}_{v}" for v in sorted(allowed))
-    raise InputError(
-        f"{source}: column {prefix + column}, {data_row(at, frame.index)}: the {column} {shown!r} has no column "
-        f"{prefix}p_{column}_{shown} (the {column}s' columns are {have}); {EDITED}"
-    )
+    said = f"the {column} {shown!r} has no column {prefix}p_{column}_{shown} (the {column}s' columns are {have})"
+    raise edited_cell(source, prefix + column, at, said, frame.index)
