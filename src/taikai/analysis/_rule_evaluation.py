@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from taikai._argument_order import argument_order
 from taikai._frame_rows import index_labels
 from taikai._warn import warn_user
-from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int, wrong_type
-from taikai.io import check_labelled, check_not_empty, list_rows, read_labelled_file, unescape_sheet
+from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int
+from taikai.io import check_labelled, check_labelled_data, list_rows, read_labelled_file, unescape_sheet
 from taikai.model import Model, checked_rules, column_label, default_model_labels, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
 
@@ -51,11 +51,7 @@ def evaluate_rules(
     """
     import pandas as pd
 
-    if not isinstance(data, str | Path | pd.DataFrame):
-        raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
-    check_not_empty(
-        data, "data", "give the path of a labelled data file (CSV, TSV, JSONL, Parquet or xlsx), or a pandas DataFrame"
-    )
+    check_labelled_data(data)
     if isinstance(data, pd.DataFrame) and sheet is not None:
         raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")
     check_int("examples", examples, 0)

@@ -91,15 +91,9 @@ def evaluate(
         model = load_model(model)
     elif not all(hasattr(model, a) for a in ("reason_labels", "sentiment_labels", "classify")):
         raise wrong_type("model", model, "a Model (or any Classifier), the directory of one, or None")
-    import pandas as pd
+    from taikai.io import check_labelled_data
 
-    if not isinstance(data, str | Path | pd.DataFrame):
-        raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
-    from taikai.io import check_not_empty
-
-    check_not_empty(
-        data, "data", "give the path of a labelled data file (CSV, TSV, JSONL, Parquet or xlsx), or a pandas DataFrame"
-    )
+    check_labelled_data(data)
     check_bool("free_labels", free_labels)
     check_label_columns(text_column, reasons_column, sentiment_column)
     if sentiment_column and not model.sentiment_labels:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from taikai.errors import Argument, InputError, unexpanded_home
+from taikai.errors import Argument, InputError, unexpanded_home, wrong_type
 from taikai.io._paths import STDIN, check_regular_file
 
 
@@ -27,6 +27,19 @@ def check_not_empty(value: object, named: str, give: str, option: Argument | Non
     said = _empty_or_blank(value)
     if said is not None:
         raise InputError(f"{named} is {said}{f' ({option})' if option else ''}; {give}")
+
+
+def check_labelled_data(data: object) -> None:
+    """Raise ``TypeError`` unless *data*, the labelled data given to ``train``, ``evaluate`` or ``evaluate_rules``, is
+    a path (a str or ``pathlib.Path``) or a pandas DataFrame, and :class:`InputError` when it is an empty or blank
+    string (:func:`check_not_empty`), which would read the current folder."""
+    import pandas as pd
+
+    if not isinstance(data, str | Path | pd.DataFrame):
+        raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
+    check_not_empty(
+        data, "data", "give the path of a labelled data file (CSV, TSV, JSONL, Parquet or xlsx), or a pandas DataFrame"
+    )
 
 
 def check_given_file(item: str | Path, option: Argument, give: str, position: int | None = None) -> None:

@@ -197,13 +197,9 @@ def read_inputs(
 
     on_bad_rows = parse_choice(OnBadRows, "on_bad_rows", on_bad_rows)
     data_types = str | Path | pd.DataFrame
-    if not isinstance(data, data_types):
-        raise wrong_type("data", data, "the path of a labelled file (str or pathlib.Path), or a pandas DataFrame")
-    from taikai.io import check_not_empty
+    from taikai.io import check_labelled_data
 
-    check_not_empty(
-        data, "data", "give the path of a labelled data file (CSV, TSV, JSONL, Parquet or xlsx), or a pandas DataFrame"
-    )
+    check_labelled_data(data)
     given = add
     add = [add] if isinstance(add, data_types) else add  # one file or frame, as exclude= of suggest takes one
     if not isinstance(add, Sequence) or not all(isinstance(a, data_types) for a in add):
