@@ -19,11 +19,23 @@ def frame_row(source: str, position: int, label: Hashable | None = None) -> str:
 
 
 def index_said(label: Hashable | None, position: int) -> str:
-    """Return ``; index LABEL`` (a numpy label as Python's: ``7``, not ``np.int64(7)``), or ``""`` when *label* is
+    """Return ``; index LABEL`` (:func:`index_named`), or ``""`` when no label is to be said."""
+    named = index_named(label, position)
+    return f"; {named}" if named else ""
+
+
+def index_named(label: Hashable | None, position: int) -> str:
+    """Return ``index LABEL`` (a numpy label as Python's: ``7``, not ``np.int64(7)``), or ``""`` when *label* is
     ``None`` (not known) or the *position* itself."""
     if label is None or is_position(label, position):
         return ""
-    return f"; index {_plain(label)!r}"
+    return f"index {_plain(label)!r}"
+
+
+def index_entry(label: Hashable | None, position: int) -> dict[str, object]:
+    """Return ``{"index": LABEL}`` as JSON holds it (:func:`json_label`) when the label is said
+    (:func:`index_named`), else ``{}``: what a row's ``to_dict`` adds."""
+    return {"index": json_label(label)} if index_named(label, position) else {}
 
 
 def index_labels(index: Sequence[Hashable]) -> list[Hashable] | None:

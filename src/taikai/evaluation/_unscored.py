@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from taikai._frame_rows import frame_row, is_position, json_label
+from taikai._frame_rows import frame_row, index_entry
 from taikai.text import Status
 
 
@@ -37,5 +37,4 @@ class Unscored:
 
     def to_dict(self) -> dict[str, Any]:
         shown = {"row": self.row, "line": self.line, "status": self.status.value, "message": self.message}
-        told = self.index is not None and not is_position(self.index, self.row)  # as where() says it
-        return shown | {"index": json_label(self.index)} if told else shown
+        return shown | index_entry(self.index, self.row)  # as where() says it

@@ -10,7 +10,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from taikai._frame_rows import index_said, is_position, json_label
+from taikai._frame_rows import index_entry, index_named
 from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
 from taikai.text import markdown_cell
@@ -53,15 +53,13 @@ class Misfire:
         the row's index label when it is not its position (``row 3 (index 'r7')``)."""
         if self.line is not None:
             return f"line {self.line}"
-        return f"row {self.row + 1}" + (f" ({index_said(self.index, self.row)[2:]})" if self._index_said() else "")
+        named = index_named(self.index, self.row)
+        return f"row {self.row + 1}" + (f" ({named})" if named else "")
 
     def to_dict(self) -> dict[str, object]:
         """Return JSON-ready values: ``index`` only when :meth:`where` says it."""
         shown: dict[str, object] = {"row": self.row, "line": self.line, "gold": list(self.gold), "text": self.text}
-        return shown | {"index": json_label(self.index)} if self._index_said() else shown
-
-    def _index_said(self) -> bool:
-        return self.line is None and self.index is not None and not is_position(self.index, self.row)
+        return shown if self.line is not None else shown | index_entry(self.index, self.row)
 
 
 @dataclass(frozen=True)
