@@ -104,7 +104,9 @@ class Rows:
         if len(gaps):
             at, j = (int(v) for v in gaps[0])
             column = self.columns[(self.reason + self.sentiment)[j]]
-            said = "empty, but the row's status is ok (taikai batch writes a probability in every p_* cell of such a row)"
+            said = (
+                "empty, but the row's status is ok (taikai batch writes a probability in every p_* cell of such a row)"
+            )
             raise edited_cell(self.path, column, self.done + at, said, self.labels)
 
     def _numbers(self, data: list[list[Any]], j: int) -> np.ndarray:
