@@ -291,8 +291,8 @@ def test_an_empty_item_of_exclude_is_named_by_its_position(tmp_path, exclude, me
         ),
         (
             lambda s, p: [s],
-            "item 1 of exclude must be a path or DataFrame (a sheet or labelled file), not a Suggestion; pass the path of "
-            "the sheet it wrote instead, 'SHEET' (s.out of a Suggestion s), so that the next sheet's how_to names "
+            "item 1 of exclude must be a path or DataFrame (a sheet or labelled file), not a Suggestion; pass the path "
+            "of the sheet it wrote instead, 'SHEET' (s.out of a Suggestion s), so that the next sheet's how_to names "
             "it, or its rows (s.rows)",
         ),
         (
