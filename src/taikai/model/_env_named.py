@@ -109,8 +109,9 @@ def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
 
 
 def empty_path_error(path: object) -> ModelNotFoundError:
-    """Return the error for a model path given as an empty string (``Path("")`` would be the current directory)."""
+    """Return the error for a model path given as an empty string (``Path("")`` would be the current directory) or
+    a blank one, said to be what it is."""
     return ModelNotFoundError(
-        f"model path {str(path)!r} is empty: give the directory of a trained model"
+        f"model path {str(path)!r} is {'blank' if str(path) else 'empty'}: give the directory of a trained model"
         + or_default("leave it out (None, no --model) for")
     )
