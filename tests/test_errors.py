@@ -7,11 +7,13 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import taikai
 from taikai import errors
 from taikai._column_names import Head
+from taikai.batch import BatchOptions
 from taikai.errors import (
     DATE_COLUMN,
     ENCODING,
@@ -291,3 +293,42 @@ def test_a_folder_named_tilde_here_is_read_as_given(tmp_path, monkeypatch):
 def test_a_path_no_home_expands_is_no_home_path(path):
     errors.check_path("path", path)  # Excel's lock file ~$dump.csv: not said to be under a home folder
     assert errors.unexpanded_home(path) == ""
+
+
+def _refusal(call) -> str:
+    with pytest.raises((taikai.InputError, ValueError)) as caught:
+        call()
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda: taikai.reason_name("fees", lang="fr"), "lang must be one of ja, en, not 'fr'"),
+        (lambda: errors.check_choice("freq", "D", {"M": 1, "W": 2}), "freq must be one of M, W, not 'D'"),
+        (lambda: taikai.suggest("p.csv", strategy="best"), "strategy must be one of margin, entropy, random, not"),
+        (
+            lambda: BatchOptions.make(text_column="text", on_bad_lines="skip"),
+            "on_bad_lines must be one of error, report, not 'skip'",
+        ),
+        (
+            lambda: BatchOptions.make(text_column="text", encoding_errors="ignore"),
+            "encoding_errors must be one of strict, replace, not 'ignore'",
+        ),
+    ],
+)
+def test_choices_are_listed_one_way(call, said):
+    """Regression: some messages listed the choices as a Python list (``one of ['ja', 'en']``), others plainly
+    (``one of strict, replace``); and the period lengths came W, M in one message, M, W in another."""
+    assert said in _refusal(call)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: taikai.analysis.reasons_over_time(pd.DataFrame({"text": []}), "text", freq="D"),
+        lambda: taikai.analysis.drift_section(pd.DataFrame(), None, date_column="d", freq="D"),
+    ],
+)
+def test_the_period_lengths_are_listed_in_one_order(call):
+    assert "freq must be one of M, W, not 'D'" in _refusal(call)

@@ -112,15 +112,60 @@ def test_a_misfire_of_a_rule_on_a_frame_is_named_by_its_index_label(frame, tiny_
     assert example.get("index", "absent") == ("absent" if not told else json_label(label))
 
 
-@pytest.mark.parametrize(("index", "told"), INDEXES)
-def test_an_edited_cell_of_a_predictions_frame_is_named_by_its_index_label(frame, tiny_model, index, told):
-    """Regression: build_report on predict_frame's output with an edited probability named ``data row 3`` only."""
-    out = tiny_model.predict_frame(frame[["text"]].set_axis(index))
-    column = next(c for c in out.columns if str(c).startswith("p_reason_"))
+def _probability_text(out: pd.DataFrame, column: str) -> pd.DataFrame:
     out[column] = out[column].astype(object)
     out.iloc[2, out.columns.get_loc(column)] = "x"
-    with pytest.raises(InputError, match=re.escape(f"data row 3 (after the header{_said(told, 2)}): 'x'")):
-        build_report(out)
+    return out
+
+
+def _probability_gone(out: pd.DataFrame, column: str) -> pd.DataFrame:
+    out.iloc[2, out.columns.get_loc(column)] = np.nan
+    return out
+
+
+def _status_typed(out: pd.DataFrame, column: str) -> pd.DataFrame:
+    out.iloc[2, out.columns.get_loc("status")] = "bogus"
+    return out
+
+
+EDITS = [
+    pytest.param(_probability_text, "'x' is not a probability", id="text-in-probability"),
+    pytest.param(_status_typed, "the status 'bogus' is none of", id="status"),
+]
+READERS = [
+    pytest.param(lambda out, model: build_report(out), EDITS, id="report"),
+    pytest.param(lambda out, model: taikai.suggest(out), EDITS, id="suggest"),
+    pytest.param(
+        lambda out, model: taikai.check_drift(out, model=model),
+        [*EDITS, pytest.param(_probability_gone, "empty, but the row's status is ok", id="empty-probability")],
+        id="drift-dump",
+    ),
+    pytest.param(
+        lambda out, model: taikai.check_drift(out.reset_index(drop=True), model=model, reference=out),
+        EDITS,
+        id="drift-reference",
+    ),
+]
+
+
+@pytest.mark.parametrize(("index", "told"), INDEXES)
+@pytest.mark.parametrize(
+    ("read", "edit", "problem"),
+    [
+        pytest.param(read.values[0], *edit.values, id=f"{read.id}-{edit.id}")
+        for read in READERS
+        for edit in read.values[1]
+    ],
+)
+def test_an_edited_cell_of_a_predictions_frame_is_named_by_its_index_label(
+    frame, tiny_model, index, told, read, edit, problem
+):
+    """Regression: build_report on predict_frame's output with an edited probability named ``data row 3`` only, and
+    check_drift named the edited cells of a dump or reference frame so after that was fixed."""
+    out = tiny_model.predict_frame(frame[["text"]].set_axis(index))
+    column = next(c for c in out.columns if str(c).startswith("p_reason_"))
+    with pytest.raises(InputError, match=re.escape(f"data row 3 (after the header{_said(told, 2)}): {problem}")):
+        read(edit(out, column), tiny_model)
 
 
 @pytest.mark.parametrize(

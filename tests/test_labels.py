@@ -303,6 +303,16 @@ AS_WRITTEN = "labels of one's own are read as written"
             f"'negative', named 'ネガティブ' in the taxonomy; {AS_WRITTEN}",
         ),
         ("手数料が高い", ["app_bug", "mine"], None),  # no fees among them
+        # regression: letters scattered in common reached difflib's cutoff: negatve offered graduated, and so on
+        ("negatve", REASON_IDS, None),
+        ("negatve", SENTIMENTS, "negative (ネガティブ)"),
+        ("graduate", SENTIMENTS, None),
+        ("trble", SENTIMENTS, None),
+        ("trble", REASON_IDS, "trouble (トラブル・不信)"),
+        ("negative", ["time", "fees"], None),
+        ("sports-watch", REASON_IDS, None),
+        ("単価安い", REASON_IDS, "low_pay (報酬・単価が低い)"),  # kanji in common: alike enough
+        ("switch", REASON_IDS, "platform_switch (他サービスへ移行)"),
     ],
 )
 def test_closest_label_compares_ids_and_japanese_names_of_the_taxonomy(label, known, closest):

@@ -159,14 +159,14 @@ CASES = [
         "reason_name lang",
         lambda m, f: taikai.reason_name("fees", lang="fr"),
         InputError,
-        "lang must be one of ['ja', 'en'], not 'fr'",  # listed as every other lang= and freq= message lists them
+        "lang must be one of ja, en, not 'fr'",  # listed as every other lang= and freq= message lists them
     ),
     ("reason_name lang list", lambda m, f: taikai.reason_name("fees", lang=["ja"]), InputError, "not ['ja']"),
     (
         "sentiment_name lang",
         lambda m, f: taikai.labels.sentiment_name("positive", lang="fr"),
         InputError,
-        "lang must be one of ['ja', 'en'], not 'fr'",  # listed as every other lang= and freq= message lists them
+        "lang must be one of ja, en, not 'fr'",  # listed as every other lang= and freq= message lists them
     ),
     (
         "reason_name labels int",
@@ -190,31 +190,31 @@ CASES = [
         "reasons_over_time freq list",
         lambda m, f: taikai.analysis.reasons_over_time(f["predictions"], "text", freq=["M"]),
         InputError,
-        "freq must be one of ['W', 'M'], not ['M']",
+        "freq must be one of M, W, not ['M']",
     ),
     (
         "check_drift freq list",
         lambda m, f: taikai.check_drift(f["labelled"], m, date_column="text", freq=["W"]),
         InputError,
-        "freq must be one of ['M', 'W'], not ['W']",
+        "freq must be one of M, W, not ['W']",
     ),
     (
         "build_report lang list",
         lambda m, f: build_report(f["predictions"], lang=["ja"], charts=False),
         InputError,
-        "must be one of ['ja', 'en'], not ['ja']",
+        "must be one of ja, en, not ['ja']",
     ),
     (
         "drift_section lang list",
         lambda m, f: taikai.analysis.drift_section(f["predictions"], m, lang=["ja"]),
         InputError,
-        "lang must be one of ['ja', 'en'], not ['ja']",
+        "lang must be one of ja, en, not ['ja']",
     ),
     (  # a period length the section cannot use is refused, as the report refuses it, not put in a note
         "drift_section freq",
         lambda m, f: taikai.analysis.drift_section(f["predictions"], m, date_column="text", freq="D"),
         InputError,
-        "freq must be one of ['W', 'M'], not 'D'",
+        "freq must be one of M, W, not 'D'",
     ),
     (
         "explain top",

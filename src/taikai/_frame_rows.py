@@ -41,6 +41,8 @@ def index_entry(label: Hashable | None, position: int) -> dict[str, object]:
 def index_labels(index: Sequence[Hashable]) -> list[Hashable] | None:
     """Return the labels of a frame's *index* as messages name rows by them, ``None`` for the default index (each
     row's label its position: nothing to say)."""
+    if getattr(index, "start", None) == 0 and getattr(index, "step", None) == 1:  # a RangeIndex from 0: not read
+        return None
     labels = list(index)
     return None if all(is_position(label, at) for at, label in enumerate(labels)) else labels
 

@@ -281,11 +281,11 @@ def period_freq(freq: str | None, date_column: object) -> str:
 
 def check_choice(name: object, value: object, choices: Collection[str]) -> str:
     """Return *value*, given to argument *name* (a str or an :class:`Argument`), if it is one of *choices*; else
-    raise :class:`InputError` naming the argument, the choices (``['ja', 'en']``, as every such message lists them)
+    raise :class:`InputError` naming the argument, the choices (``one of ja, en``, as every such message lists them)
     and what was given, be it a list or a dict (``freq=['M']``: not Python's ``unhashable type``)."""
     if isinstance(value, str) and value in choices:
         return value
-    raise InputError(f"{name} must be one of {list(choices)}, not {value!r}")
+    raise InputError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
 
 
 def parse_choice(kind: type[E], name: str, value: object) -> E:

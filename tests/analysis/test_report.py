@@ -597,7 +597,7 @@ def test_missing_columns_are_clear_errors(predictions):
         ("review_id", None, "holds no dates (none of its values reads as one, e.g. 'r000', 'r001')"),
         ("n", list(range(1, 34)), "holds no dates (none of its values reads as one, e.g. '1', '2')"),
         ("n", ["1", "2"] * 16 + ["3"], "holds no dates (none of its values reads as one, e.g. '1', '2')"),
-        ("n", [None, ""] * 16 + [" "], "is empty"),
+        ("n", [None, ""] * 16 + [" "], "holds only empty or blank cells"),  # said empty before
     ],
 )
 def test_a_date_column_without_dates_is_refused_before_the_report(predictions, column, values, held):

@@ -112,6 +112,21 @@ def test_the_options_checked_by_a_callback_say_empty_and_blank_as_the_arguments_
             "drift: invalid value for --json: '~/d.json' begins with ~",
             "write --json ~/d.json",
         ),
+        (  # the library's words before: "~/s.xlsx, given to add= (--add …): no such file (…, or in Python Path(…)"
+            ["train", "{csv}", "--add=~/s.xlsx", "-o", "m"],
+            "train: invalid value for --add: '~/s.xlsx' begins with ~",
+            "write --add ~/s.xlsx, not --add=~/s.xlsx",
+        ),
+        (
+            ["train", "{csv}", "--add", "{csv}", "--add=~/s.xlsx", "-o", "m"],
+            "train: invalid value for --add: '~/s.xlsx' begins with ~",
+            "write --add ~/s.xlsx",
+        ),
+        (
+            ["suggest", "{csv}", "--exclude=~/s.xlsx", "-o", "s.xlsx"],
+            "suggest: invalid value for --exclude: '~/s.xlsx' begins with ~",
+            "write --exclude ~/s.xlsx, not --exclude=~/s.xlsx",
+        ),
     ],
 )
 def test_a_path_under_a_tilde_no_shell_expanded_is_refused_in_the_command_line_s_words(

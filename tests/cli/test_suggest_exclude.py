@@ -112,7 +112,7 @@ def test_an_empty_exclude_is_named_by_its_position_not_read_as_the_current_folde
     result = invoke("suggest", pred, "-o", tmp_path / "s.xlsx", "--exclude", "")
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "taikai: error: exclude[0] is empty (exclude= (--exclude on the command line)); give the sheets handed out "
+        "taikai: error: item 1 of exclude= (--exclude on the command line) is empty; give the sheets handed out "
         "before, or labelled files, by their paths"
     ), result.stderr
 

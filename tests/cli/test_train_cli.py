@@ -262,8 +262,8 @@ GIVE = "give the labelled files to train on too by their paths"
 @pytest.mark.parametrize(
     ("make", "given", "said"),
     [
-        (lambda d: None, "", f"add[0] is empty ({ADD}); {GIVE}"),  # read as the current folder before
-        (lambda d: None, " ", f"add[0] is blank ({ADD}); {GIVE}"),
+        (lambda d: None, "", f"item 1 of {ADD} is empty; {GIVE}"),  # read as the current folder before
+        (lambda d: None, " ", f"item 1 of {ADD} is blank; {GIVE}"),
         (lambda d: None, "-", f"-, given to {ADD}: standard input is not read here; {GIVE}"),
         (
             lambda d: (d / "folder").mkdir(),

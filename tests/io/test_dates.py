@@ -57,7 +57,9 @@ def test_a_column_of_dates_or_of_no_rows_is_not_refused(values):
     ("values", "held"),
     [
         (["R1", "R2", "R3"], "holds no dates (none of its values reads as one, e.g. 'R1', 'R2')"),
-        ([None, " ", None], "is empty"),
+        ([None, None], "is empty"),
+        ([None, " ", None], "holds only empty or blank cells"),  # regression: said empty
+        (["　", " "], "holds only empty or blank cells"),
     ],
 )
 def test_a_column_without_dates_is_refused_with_examples(values, held):

@@ -55,7 +55,7 @@ def test_the_api_says_an_empty_path_is_empty_not_the_current_folder(call, said, 
     ("item", "option", "position", "said"),
     [
         ("", ADD, None, "add is empty (add= (--add on the command line)); " + GIVE),
-        (" ", EXCLUDE, 2, "exclude[2] is blank (exclude= (--exclude on the command line)); " + GIVE),
+        (" ", EXCLUDE, 2, "item 3 of exclude= (--exclude on the command line) is blank; " + GIVE),  # exclude[2] before
         ("-", ADD, 0, "-, given to add= (--add on the command line): standard input is not read here; " + GIVE),
         ("missing.csv", EXCLUDE, None, "missing.csv, given to exclude= (--exclude on the command line): no such file"),
         (".", ADD, None, "., given to add= (--add on the command line): is a directory, not a file; give a data file"),

@@ -395,6 +395,7 @@ def test_metadata_without_any_threshold_is_an_untuned_model(tiny_model_dir, tmp_
             "{tmp}/empty: no metadata.json, so not a model directory; give the directory of a trained model",
         ),
         (lambda d, tmp: "", "model path '' is empty: give the directory of a trained model, or leave it out"),
+        (lambda d, tmp: " ", "model path ' ' is blank: give the directory of a trained model"),  # said empty before
         (  # regression: a raw IsADirectoryError
             lambda d, tmp: (d / "metadata.json").unlink() or (d / "metadata.json").mkdir() or d,
             "{tmp}/model/metadata.json: a directory, not the model's metadata file; put the model's metadata.json in "

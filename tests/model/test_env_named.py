@@ -97,6 +97,46 @@ def test_a_missing_directory_names_the_variable_once(tmp_path, monkeypatch):
     )
 
 
+UNEXPANDED = "its ~ was not expanded: a shell expands ~ only unquoted; quotes, a .env file and os.environ leave it"
+
+
+@pytest.mark.parametrize(
+    ("where", "told"),
+    [
+        (
+            "python",
+            "no such model directory (named by TAIKAI_MODEL); {why}; set TAIKAI_MODEL to the full path, {full}, or",
+        ),
+        (
+            ["predict", "手数料"],
+            "no such model directory (named by TAIKAI_MODEL); {why}; set TAIKAI_MODEL to the full path",
+        ),
+        (
+            ["batch", "-m", "", "x.csv", "-o", "y.csv"],
+            "would fail too: set TAIKAI_MODEL to the full path, {full} ({why})",
+        ),
+    ],
+    ids=["load_model", "cli-default", "cli-empty-model"],
+)
+def test_a_taikai_model_under_an_unexpanded_tilde_says_so(tmp_path, monkeypatch, where, told):
+    """Regression: TAIKAI_MODEL='~/m' (quoted in a shell, or in a .env file) said only "no such model directory",
+    though ~/m, expanded, may well hold the model; the advice given (the full path) is followed and works."""
+    home = tmp_path / "home"
+    shutil.copytree(default_model_dir(), home / "m")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)  # no folder ~ here
+    monkeypatch.setenv("TAIKAI_MODEL", "~/m")
+    if where == "python":
+        with pytest.raises(ModelNotFoundError) as caught:
+            taikai.load_model()
+        said = str(caught.value)
+    else:
+        said = CliRunner().invoke(cli, where).stderr
+    assert told.format(why=UNEXPANDED, full=home / "m") in said, said
+    monkeypatch.setenv("TAIKAI_MODEL", str(home / "m"))
+    assert taikai.load_model().reason_labels
+
+
 @pytest.mark.parametrize("command", [["predict", "手数料が高い"], ["info"], ["info", "--metadata-only"]])
 def test_the_command_line_says_which_variable_named_the_model(tmp_path, command):
     (tmp_path / "emptydir").mkdir()

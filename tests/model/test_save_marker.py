@@ -172,7 +172,7 @@ def test_a_save_interrupted_before_it_touched_the_model_leaves_it_whole(trained,
     ("out", "message"),
     [
         ("", "out='' (--out on the command line) is empty: give the directory to write the model into"),
-        (" ", "out=' ' (--out on the command line) is empty"),
+        (" ", "out=' ' (--out on the command line) is blank: give the directory"),  # said empty before
         ("{tmp}/data.csv/model", "(--out on the command line): {tmp}/data.csv is a file, not a directory"),
         ("{tmp}/data.csv/a/b", "{tmp}/data.csv is a file, not a directory, so the model directory cannot be"),
     ],
@@ -187,7 +187,7 @@ def test_train_refuses_an_out_it_could_not_write_before_reading_anything(tmp_pat
 @pytest.mark.parametrize("directory", ["", "  ", "{tmp}/f/m"], ids=["empty", "blank", "in a file"])
 def test_save_refuses_an_empty_directory_or_one_in_a_file(trained, tmp_path, directory):
     (tmp_path / "f").write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match=r"is empty: give the directory|f is a file, not a directory"):
+    with pytest.raises(InputError, match=r"is (empty|blank): give the directory|f is a file, not a directory"):
         fresh(trained).save(directory.format(tmp=tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f"]
 

@@ -158,9 +158,25 @@ def test_text_without_pii_comes_back_unchanged(text):
     assert mask_pii(text) == Masked(text, ())
 
 
-def test_mask_pii_refuses_what_is_not_text():
-    with pytest.raises(TypeError, match="takes a str, not int"):
-        mask_pii(42)  # type: ignore[arg-type]
+MANY = "; mask a DataFrame's column with taikai.privacy.mask_text_column(df, 'text'), which passes missing cells"
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (42, "mask_pii takes a str, not int"),
+        (None, "mask_pii takes a str, not NoneType"),
+        (b"x", "mask_pii takes a str, not bytes"),
+        # regression: a column of a notebook's frame was refused with no way to mask it
+        (lambda: __import__("pandas").Series(["090-1234-5678"]), f"mask_pii takes a str, not Series{MANY}"),
+        (["a", "b"], f"mask_pii takes a str, not list{MANY}"),
+    ],
+)
+def test_mask_pii_refuses_what_is_not_text(given, said):
+    with pytest.raises(TypeError) as caught:
+        mask_pii(given() if callable(given) else given)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(said), caught.value
+    assert MANY not in str(caught.value) or str(caught.value).endswith("[taikai.mask_pii(t).text for t in texts]")
 
 
 def test_mask_values_passes_non_text_and_counts_per_kind():

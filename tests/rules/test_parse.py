@@ -581,10 +581,10 @@ def test_unreadable_files(tmp_path, content, expected):
         load_rules(path)
 
 
-@pytest.mark.parametrize("path", ["", "  "])
-def test_an_empty_path_is_said_empty_not_read_as_the_current_directory(tmp_path, monkeypatch, path):
+@pytest.mark.parametrize(("path", "said"), [("", "empty"), ("  ", "blank")])  # blanks were said empty too
+def test_an_empty_path_is_said_empty_not_read_as_the_current_directory(tmp_path, monkeypatch, path, said):
     monkeypatch.chdir(tmp_path)  # before: ".: cannot read the rules file (Is a directory)", and "  : no such …"
-    with pytest.raises(RulesError, match=rf"^the rules file's path '{path}' is empty: give the path of a rules file"):
+    with pytest.raises(RulesError, match=rf"^the rules file's path '{path}' is {said}: give the path of a rules file"):
         load_rules(path)
 
 

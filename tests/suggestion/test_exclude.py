@@ -249,7 +249,7 @@ def test_a_dask_engine_output_folder_excludes_its_rows(tmp_path, name, fmt, colu
             "(its columns: 'comment', 'reasons'); give a sheet taikai suggest wrote, or rename the column of its "
             "texts to 'text'",
         ),
-        ([3], TypeError, "exclude[0] must be a path or DataFrame (a sheet or labelled file), not int 3"),
+        ([3], TypeError, "item 1 of exclude must be a path or DataFrame (a sheet or labelled file), not int 3"),
         (3, TypeError, "exclude must be a path or DataFrame, or a list of them (sheets or labelled files), not int 3"),
     ],
 )
@@ -263,8 +263,8 @@ def test_exclude_refuses_what_it_cannot_read(tmp_path, monkeypatch, exclude, err
 @pytest.mark.parametrize(
     ("exclude", "message"),
     [
-        (lambda s: [s, ""], "exclude[1] is empty (exclude= (--exclude on the command line)); give the sheets handed"),
-        (lambda s: [s, "  "], "exclude[1] is blank (exclude= (--exclude on the command line)); give the sheets"),
+        (lambda s: [s, ""], "item 2 of exclude= (--exclude on the command line) is empty; give the sheets handed"),
+        (lambda s: [s, "  "], "item 2 of exclude= (--exclude on the command line) is blank; give the sheets"),
         (lambda s: "", "exclude is empty (exclude= (--exclude on the command line)); give the sheets handed out"),
     ],
     ids=["empty-item", "blank-item", "empty"],
@@ -281,20 +281,23 @@ def test_an_empty_item_of_exclude_is_named_by_its_position(tmp_path, exclude, me
 @pytest.mark.parametrize(
     ("exclude", "message"),
     [
-        (lambda s, p: ["s1f.xlsx", 5], "exclude[1] must be a path or DataFrame (a sheet or labelled file), not int 5"),
+        (
+            lambda s, p: ["s1f.xlsx", 5],
+            "item 2 of exclude must be a path or DataFrame (a sheet or labelled file), not int 5",
+        ),
         (
             lambda s, p: [p, {"text": "x"}],
-            "exclude[1] must be a path or DataFrame (a sheet or labelled file), not dict {'text': 'x'}",
+            "item 2 of exclude must be a path or DataFrame (a sheet or labelled file), not dict {'text': 'x'}",
         ),
         (
             lambda s, p: [s],
-            "exclude[0] must be a path or DataFrame (a sheet or labelled file), not a Suggestion; pass the path of "
-            "the sheet it wrote instead, 'SHEET' (s.out of a Suggestion s), so that the next sheet's how_to names "
+            "item 1 of exclude must be a path or DataFrame (a sheet or labelled file), not a Suggestion; pass the path "
+            "of the sheet it wrote instead, 'SHEET' (s.out of a Suggestion s), so that the next sheet's how_to names "
             "it, or its rows (s.rows)",
         ),
         (
             lambda s, p: (p, taikai.suggest(predictions(), n=2, **COLUMNS)),
-            "exclude[1] must be a path or DataFrame (a sheet or labelled file), not a Suggestion; pass its rows "
+            "item 2 of exclude must be a path or DataFrame (a sheet or labelled file), not a Suggestion; pass its rows "
             "instead (s.rows of a Suggestion s; it wrote no sheet)",
         ),
         (

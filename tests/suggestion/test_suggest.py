@@ -76,6 +76,9 @@ def test_without_an_id_column_rows_are_numbered_from_one():
         assert df["body"].iloc[row - 1] == text
 
 
+FILTERED = range(100, 160)
+
+
 @pytest.mark.parametrize(
     ("index", "id_column", "shown"),
     [
@@ -83,19 +86,39 @@ def test_without_an_id_column_rows_are_numbered_from_one():
         ("review_id", "review_copy", "review_copy"),  # an id column given wins
         ("review_id", "review_id", "review_id"),  # the index named as the id column (before: refused, not a column)
         (["review_copy", "review_id"], "review_id", "review_id"),  # a level of two: every level made a column
-        (None, None, "row"),  # no id: the 1-based data row
+        (FILTERED, None, "index"),  # an unnamed index not the positions (filtered): its labels (before: row 1, …)
+        (None, None, "row"),  # the default index: the 1-based data row
     ],
 )
-def test_a_frame_s_named_index_is_the_sheet_s_id(index, id_column, shown):
+def test_a_frame_s_index_is_the_sheet_s_id(index, id_column, shown):
     """Regression: a frame indexed by its ids (df.set_index("review_id")) got a sheet of row numbers, while
-    build_report showed the same index as each review's id."""
+    build_report showed the same index as each review's id; so did a filtered frame (index 100, 101, …), whose
+    row numbers df.loc does not find, while every other message names its rows by their index labels."""
     df = predictions().assign(review_copy=lambda d: d["review_id"])
-    given = df.set_index(index) if index else df.drop(columns="review_id").set_axis(range(100, 160))
-    chosen = taikai.suggest(given, n=5, text_column="body", id_column=id_column)
+    given = df.set_axis(index) if index is FILTERED else df.set_index(index) if index else df
+    chosen = taikai.suggest(
+        given.drop(columns="review_id") if index is FILTERED else given, n=5, text_column="body", id_column=id_column
+    )
     assert chosen.rows.columns[0] == shown
     for at, text in zip(chosen.rows[shown], chosen.rows["text"], strict=True):
-        row = df.index[df["review_id"] == at][0] if shown != "row" else at - 1
+        row = (
+            at - 1
+            if shown == "row"
+            else at - FILTERED.start
+            if shown == "index"
+            else df.index[df["review_id"] == at][0]
+        )
         assert df["body"].iloc[row] == text
+
+
+def test_a_filtered_frame_with_a_column_named_index_is_numbered_and_told_so():
+    """The index cannot be the sheet's ``index`` column beside a column of that name: rows numbered, and a warning
+    says what to do (followed: the named index is the id)."""
+    given = predictions().assign(index="x").set_axis(FILTERED)
+    with pytest.warns(DataWarning, match=r"a column is named 'index' too; name the index \(df.rename_axis"):
+        chosen = taikai.suggest(given, n=5, text_column="body")
+    assert chosen.rows.columns[0] == "row"
+    assert taikai.suggest(given.rename_axis("review_no"), n=5, text_column="body").rows.columns[0] == "review_no"
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ ADD = "add= (--add on the command line)"
     ("item", "position", "said"),
     [
         ("", None, f"add is empty ({ADD})"),
-        ("", 1, f"add[1] is empty ({ADD})"),
-        ("  ", 0, f"add[0] is blank ({ADD})"),
+        ("", 1, f"item 2 of {ADD} is empty"),  # counted from 1: add[1] before
+        ("  ", 0, f"item 1 of {ADD} is blank"),
         ("-", 0, f"-, given to {ADD}: standard input is not read here"),
         ("missing.csv", 0, f"missing.csv, given to {ADD}: no such file"),
         (".", 0, f"., given to {ADD}: is a directory, not a file"),
@@ -35,6 +35,6 @@ def test_a_file_passes(tmp_path):
 def test_the_library_names_the_position_of_an_empty_item(tiny_csv, tmp_path):
     import taikai
 
-    with pytest.raises(InputError, match=r"^add\[1\] is empty"):
+    with pytest.raises(InputError, match=r"^item 2 of add= \(--add on the command line\) is empty"):
         taikai.train(tiny_csv, tmp_path / "m", add=[tiny_csv, ""])
     assert not (tmp_path / "m").exists()

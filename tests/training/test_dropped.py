@@ -108,7 +108,7 @@ def test_the_training_summary_names_them(at, said):
     ("frames", "repeat", "names"),
     [
         # regression: two frames given to add= were both <frame>: "<frame>: row 1 (kept: <frame>: row 1)"
-        (2, "<frame add[0]>: row 1 (data row, 1-based) (kept: <frame add[1]>: row 1 (data row, 1-based))", 2),
+        (2, "<frame 1 of add>: row 1 (data row, 1-based) (kept: <frame 2 of add>: row 1 (data row, 1-based))", 2),
         (1, "<frame>: row 1 (data row, 1-based) (kept: <frame>: row 2 (data row, 1-based))", 1),  # one: as before
     ],
 )

@@ -23,9 +23,9 @@ from taikai.labels import (
 from taikai.model import find_column, plain_columns, prediction_prefixes, predictions_frame
 from taikai.text import Status
 
-FREQUENCIES = {"W": "週", "M": "月"}
-"""The period lengths of the time tables (``--freq``), with their Japanese names: week, month."""
-FREQUENCY_NAMES_EN = {"W": "week", "M": "month"}
+FREQUENCIES = {"M": "月", "W": "週"}
+"""The period lengths of the time tables (``--freq``), with their Japanese names: month, week."""
+FREQUENCY_NAMES_EN = {"M": "month", "W": "week"}
 FRAME = "the predictions frame"
 _PERIOD = "__taikai_period__"
 _BLANK, _UNREAD = "__taikai_blank_date__", "__taikai_unread_date__"

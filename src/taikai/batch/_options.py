@@ -78,9 +78,11 @@ class BatchOptions:
 
     def __post_init__(self) -> None:
         if self.on_bad_lines not in ON_BAD_LINES:
-            raise InputError(f"on_bad_lines must be one of {ON_BAD_LINES}, not {self.on_bad_lines!r}")
+            raise InputError(f"on_bad_lines must be one of {', '.join(ON_BAD_LINES)}, not {self.on_bad_lines!r}")
         if self.encoding_errors not in ENCODING_ERRORS:
-            raise InputError(f"encoding_errors must be one of {ENCODING_ERRORS}, not {self.encoding_errors!r}")
+            raise InputError(
+                f"encoding_errors must be one of {', '.join(ENCODING_ERRORS)}, not {self.encoding_errors!r}"
+            )
         check_int("jobs", self.jobs, 0)
         for flag in ("progress", "resume", "mask_pii"):
             check_bool(flag, getattr(self, flag))

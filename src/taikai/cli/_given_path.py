@@ -54,3 +54,12 @@ def refuse_unexpanded(value: object, ctx: click.Context | None, param: click.Par
         ctx,
         param,
     )
+
+
+def refuse_unexpanded_each(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the *values* of a repeatable path option (``--add``, ``--exclude``); refuse one that begins with a ``~``
+    no shell expanded (``--add=~/s.xlsx``) as every other path option does (:func:`refuse_unexpanded`), in the
+    command line's words. An empty one is left to the library, which names it by its place among them."""
+    for value in values:
+        refuse_unexpanded(value, ctx, param)
+    return values

@@ -15,7 +15,7 @@ from taikai.cli._common import (
     prefix_option,
     text_column_option,
 )
-from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath
+from taikai.cli._given_path import PREDICTIONS_FILE, GivenPath, refuse_unexpanded_each
 from taikai.cli._sheet_option import predictions_sheet_option
 
 STRATEGIES = ("margin", "entropy", "random")
@@ -63,6 +63,7 @@ STRATEGIES = ("margin", "entropy", "random")
     "exclude",
     multiple=True,
     type=click.Path(),  # as given: an empty one is refused by its position, not read as the current folder
+    callback=refuse_unexpanded_each,
     metavar="LABELLED",
     help="A sheet handed out before (filled or not) or a labelled file (a Dask engine's output folder too): its "
     "rows, by id or text, and "

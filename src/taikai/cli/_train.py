@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from taikai.cli._common import Command, check_output, echo_result
-from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded
+from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded, refuse_unexpanded_each
 from taikai.cli._labelled_options import labelled_data_options
 from taikai.cli._saved import said_saved
 from taikai.cli._sheet_option import labelled_sheet_option
@@ -53,6 +53,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     "add",
     multiple=True,
     type=click.Path(),  # as given: an empty one is refused by its position, not read as the current folder
+    callback=refuse_unexpanded_each,
     help="A labelled file to train on too (CSV, TSV, xlsx, JSONL, Parquet; e.g. a filled taikai suggest sheet). "
     "Repeat for several. Blank rows are skipped, rows already in DATA dropped; labels may be ids or Japanese names.",
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._frame_rows import index_labels
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
@@ -202,6 +203,7 @@ def frame_statistics(
         mask_pii,
         shown=list(frame.columns),
         date_columns=date_columns,
+        labels=index_labels(frame.index),
     )
     return replace(counted, unchecked=counted.predictions)  # a frame has no batch summary to say
 
@@ -219,6 +221,7 @@ def count_chunks(
     input_format: bool = False,
     shown: Sequence[object] | None = None,
     date_columns: Callable[[int], Iterable[list[Any]]] | None = None,
+    labels: Sequence[Hashable] | None = None,
 ) -> FileStatistics:
     """Count chunks of rows (given as columns of values) of *source*, whose columns are *columns* (named ``shown``
     in *source*, before predicted columns got their plain names); with *mask_pii*, their texts masked first
@@ -227,10 +230,11 @@ def count_chunks(
     A date column is refused before anything is classified when none of its values reads as a date: when the
     first chunk holds none, *date_columns* (called with the column's index; it yields the column's values chunk by
     chunk from the start) is read through for one, as the report reads the whole column. Without it, the first
-    chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused."""
+    chunk decides. *freq* (``None``: ``M``) given without *date_column* is refused. *labels*: a frame's index
+    labels, which errors name a row by when they are not its position."""
     freq = period_freq(freq, date_column)
     check_choice("freq", freq, FREQUENCIES)
-    rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown)
+    rows = Rows(model, source, columns, text_column, text_argument, mask_pii, input_format, shown, labels=labels)
     date_index, date_name = -1, None
     if date_column is not None:
         found = find_column(columns, date_column, DATE_COLUMN, source=source, shown=shown, input_format=input_format)

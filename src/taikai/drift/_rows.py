@@ -10,7 +10,7 @@ import numpy as np
 
 from taikai.errors import MODEL, TEXT_COLUMN, Argument, InputError
 from taikai.io import is_predictions
-from taikai.model import STATUSES, Model, find_column, not_a_status, proba_columns, probabilities
+from taikai.model import STATUSES, Model, edited_cell, find_column, not_a_status, proba_columns, probabilities
 from taikai.privacy import PiiKind, default_masker
 from taikai.text import Status, is_missing
 
@@ -43,7 +43,10 @@ class Rows:
         input_format: bool = False,
         shown: Sequence[object] | None = None,
         index: Sequence[Hashable] = (),
+        labels: Sequence[Hashable] | None = None,
     ) -> None:
+        """*index*: the names of a frame's index (a text column made the index is said to be); *labels*: its rows'
+        labels, which errors name a row by beside its data row when they are not its position (``None``: a file)."""
         found = find_column(
             columns, text_column, text_argument, source=path, shown=shown, input_format=input_format, index=index
         )
@@ -53,6 +56,7 @@ class Rows:
         self.path = path
         self.columns = columns
         self.done = 0  # data rows read before the chunk
+        self.labels = labels
         self.text = columns.index(str(found))
         reason_columns = [c for c in columns if c.startswith("p_reason_")]
         self.predictions = is_predictions(columns)
@@ -82,7 +86,9 @@ class Rows:
         cells = data[self.status]
         odd = next((at for at, v in enumerate(cells) if _edited(v)), None)
         if odd is not None:  # a status put there by hand, refused as report and suggest refuse it (never shown)
-            raise not_a_status(self.path, self.columns[self.status], self.done + odd, cells[odd], self.mask_pii)
+            raise not_a_status(
+                self.path, self.columns[self.status], self.done + odd, cells[odd], self.mask_pii, self.labels
+            )
         statuses = [_status(v) for v in cells]
         reason = np.array([self._numbers(data, j) for j in self.reason], dtype=float).T.reshape(len(texts), -1)
         sentiment = np.array([self._numbers(data, j) for j in self.sentiment], dtype=float).T.reshape(len(texts), -1)
@@ -98,14 +104,13 @@ class Rows:
         if len(gaps):
             at, j = (int(v) for v in gaps[0])
             column = self.columns[(self.reason + self.sentiment)[j]]
-            raise InputError(
-                f"{self.path}: column {column}, data row {self.done + at + 1:,} (after the header): empty, but the "
-                "row's status is ok (taikai batch writes a probability in every p_* cell of such a row); the file "
-                "seems edited: re-run taikai batch on the raw dump"
+            said = (
+                "empty, but the row's status is ok (taikai batch writes a probability in every p_* cell of such a row)"
             )
+            raise edited_cell(self.path, column, self.done + at, said, self.labels)
 
     def _numbers(self, data: list[list[Any]], j: int) -> np.ndarray:
         """The probabilities of column *j*: a cell that holds none stops the count with the file, column and row
         (it was counted as missing, and the row dropped from the classified ones without a word); the cell quoted
         masked with ``mask_pii``."""
-        return probabilities(data[j], self.path, self.columns[j], self.done, self.mask_pii)
+        return probabilities(data[j], self.path, self.columns[j], self.done, self.mask_pii, self.labels)

@@ -189,8 +189,10 @@ def no_dates_error(
     *first*, only its first *first* rows were read (a command that stops before reading the rest). Whole numbers
     that look like Excel serial dates are said to."""
     examples: list[str] = []
+    blank = False  # a cell of spaces only: the column is not said to be empty (missing cells may be left out)
     for value in values:
         text = as_written(value)
+        blank = blank or (not text and isinstance(value, str) and value != "")
         if text and text not in examples:
             examples.append(text)
             if len(examples) == 2:
@@ -203,7 +205,7 @@ def no_dates_error(
         examples = [masker.mask(text).text for text in examples]
     examples = [clip(text, QUOTED_WIDTH) for text in examples]  # a review picked by mistake: its start, one line
     if not examples:
-        held = "is empty"
+        held = "holds only empty or blank cells" if blank else "is empty"
     else:
         among = "its values" if first is None else f"its values in the first {first:,} rows"
         held = f"holds no dates (none of {among} reads as one, e.g. {', '.join(map(repr, examples))})"

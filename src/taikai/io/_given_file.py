@@ -21,9 +21,9 @@ def _empty_or_blank(value: object) -> str | None:
 
 
 def check_not_empty(value: object, named: str, give: str, option: Argument | None = None) -> None:
-    """Raise :class:`InputError` when *value*, given as *named* (``data``, ``add[1]``) to *option*, if any, is an
-    empty or blank string, saying so and what to *give* (``give the path of …``) instead of reading the current
-    folder: ``add[1] is empty (add= (--add on the command line)); give …``."""
+    """Raise :class:`InputError` when *value*, given as *named* (``data``, ``item 2 of add=``) to *option*, if any,
+    is an empty or blank string, saying so and what to *give* (``give the path of …``) instead of reading the
+    current folder: ``add is empty (add= (--add on the command line)); give …``."""
     said = _empty_or_blank(value)
     if said is not None:
         raise InputError(f"{named} is {said}{f' ({option})' if option else ''}; {give}")
@@ -43,15 +43,18 @@ def check_labelled_data(data: object) -> None:
 
 
 def check_given_file(item: str | Path, option: Argument, give: str, position: int | None = None) -> None:
-    """Raise :class:`InputError` unless *item*, given to *option* (at *position* of its list; ``None``: the option
-    is that one path), is a file to read, saying what to *give* instead (``give the labelled files … by their
-    paths``): an empty or blank string (named ``add[1] is empty (add= …)``), ``-`` (standard input), a pipe or a
-    device, a folder (a model's said to be one) and a missing file, each named as given (``x.csv, given to add= …``).
+    """Raise :class:`InputError` unless *item*, given to *option* (at *position* of its list, from 0, said from 1;
+    ``None``: the option is that one path), is a file to read, saying what to *give* instead (``give the labelled
+    files … by their paths``): an empty or blank string (``item 2 of add= (…) is empty``), ``-`` (standard input),
+    a pipe or a device, a folder (a model's said to be one) and a missing file, each named as given (``x.csv, given
+    to add= …``).
     A Dask engine's output folder passes: it is read as the one file of its parts (``taikai.io.PartsReader``)."""
     from taikai.io._formats import format_of
 
-    named = option.current().name if position is None else f"{option.current().name}[{position}]"
-    check_not_empty(item, named, give, option)
+    if position is None:
+        check_not_empty(item, option.current().name, give, option)
+    else:  # counted from 1, as a person counts the files given
+        check_not_empty(item, f"item {position + 1} of {option}", give)
     path = Path(item)
     given = f"{item}, given to {option}"
     if str(item) == STDIN and not os.path.lexists(path):  # a file named - in the folder is read as one

@@ -31,7 +31,7 @@ from taikai.model._classified import (
 from taikai.model._default_labels import checked_rules, checked_ruleset, default_model_labels
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
-from taikai.model._edited_cells import STATUSES, not_a_status
+from taikai.model._edited_cells import STATUSES, edited_cell, not_a_status
 from taikai.model._env_named import default_model, or_default
 from taikai.model._feature_config import FeatureConfig
 from taikai.model._features import (
@@ -130,6 +130,7 @@ __all__ = [
     "default_model_dir",
     "default_model_labels",
     "describe_model",
+    "edited_cell",
     "feature_blocks",
     "find_column",
     "find_prefix",

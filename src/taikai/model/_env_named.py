@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from taikai._model_files import holds_model, names_model_file
-from taikai.errors import ModelError, ModelNotFoundError
+from taikai.errors import ModelError, ModelNotFoundError, unexpanded_home
 
 ENV = "TAIKAI_MODEL"
 """The environment variable that names the default model directory, in place of the shipped model."""
@@ -69,19 +69,38 @@ def or_default(leave_out: str) -> str:
     default = default_model()
     if default is not None:
         return f", or {leave_out} {default}"
+    full = unexpanded_env()
+    fix = (
+        f"set {ENV} to the full path, {full} ({UNEXPANDED})"
+        if full
+        else f"set {ENV} to the directory of a trained model"
+    )
     return (
         f"; {ENV} names nothing usable ({os.environ.get(ENV)!r} is no model directory), so leaving the model out "
-        f"would fail too: set {ENV} to the directory of a trained model, or unset it to use the shipped model"
+        f"would fail too: {fix}, or unset it to use the shipped model"
     )
+
+
+def unexpanded_env() -> str:
+    """Return the full path :data:`ENV` means when it begins with a ``~`` that names no file or folder here
+    (:func:`taikai.errors.unexpanded_home`): a shell leaves a quoted one as it is (``TAIKAI_MODEL='~/m'``), and so do
+    a ``.env`` file and ``os.environ``; taikai reads the path as it is. Else ``""``."""
+    env = os.environ.get(ENV, "")
+    return os.path.expanduser(env) if unexpanded_home(env) else ""
+
+
+UNEXPANDED = "its ~ was not expanded: a shell expands ~ only unquoted; quotes, a .env file and os.environ leave it"
+"""Why :data:`ENV` that begins with ``~`` names no directory (:func:`unexpanded_env`)."""
 
 
 def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
     """Return the error for a model directory that does not exist, saying where its path came from (*holds*: what
     a model directory holds)."""
     if named_by_env(model_dir):
+        full = unexpanded_env()
+        fix = f"{UNEXPANDED}; set {ENV} to the full path, {full}" if full else f"set {ENV} to {holds}"
         return ModelNotFoundError(
-            f"{model_dir}: no such model directory (named by {ENV}); set {ENV} to {holds}, or unset it to use the "
-            "shipped model"
+            f"{model_dir}: no such model directory (named by {ENV}); {fix}, or unset it to use the shipped model"
         )
     return ModelNotFoundError(
         f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python)"
@@ -90,8 +109,9 @@ def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
 
 
 def empty_path_error(path: object) -> ModelNotFoundError:
-    """Return the error for a model path given as an empty string (``Path("")`` would be the current directory)."""
+    """Return the error for a model path given as an empty string (``Path("")`` would be the current directory) or
+    a blank one, said to be what it is."""
     return ModelNotFoundError(
-        f"model path {str(path)!r} is empty: give the directory of a trained model"
+        f"model path {str(path)!r} is {'blank' if str(path) else 'empty'}: give the directory of a trained model"
         + or_default("leave it out (None, no --model) for")
     )

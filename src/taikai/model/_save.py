@@ -27,7 +27,8 @@ def check_out_given(argument: Argument, value: object) -> None:
     check_path(argument.name, value)
     if not str(value).strip():
         raise InputError(
-            f"{argument.given(str(value))} is empty: give the directory to write the model into (it is created)"
+            f"{argument.given(str(value))} is {'blank' if str(value) else 'empty'}: give the directory to write the "
+            "model into (it is created)"
         )
 
 

@@ -229,5 +229,12 @@ def mask_pii(text: str) -> Masked:
     '[人名]さんのLINE ID: [ID] に連絡'
     """
     if not isinstance(text, str):
-        raise TypeError(f"mask_pii takes a str, not {type(text).__name__}")
+        many = not isinstance(text, bytes) and hasattr(text, "__iter__")  # a list, Series, DataFrame, array
+        hint = (
+            "; mask a DataFrame's column with taikai.privacy.mask_text_column(df, 'text'), which passes missing "
+            "cells, or several texts with [taikai.mask_pii(t).text for t in texts]"
+            if many
+            else ""
+        )
+        raise TypeError(f"mask_pii takes a str, not {type(text).__name__}{hint}")
     return _DEFAULT.mask(text)

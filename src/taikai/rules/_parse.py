@@ -60,8 +60,8 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
         raise wrong_type("labels", labels, "a list of reason ids (model.reason_labels) or None")
     if not str(path).strip():  # Path("") is the current directory: "." would be named as the rules file
         raise RulesError(
-            f"the rules file's path {str(path)!r} is empty: give the path of a rules file such as rules.toml, or no "
-            "rules (rules=None; no --rules on the command line)"
+            f"the rules file's path {str(path)!r} is {'blank' if str(path) else 'empty'}: give the path of a rules "
+            "file such as rules.toml, or no rules (rules=None; no --rules on the command line)"
         )
     path = Path(path)
     if str(path) == "-" and not os.path.lexists(path):  # standard input, where no file is named -

@@ -101,7 +101,7 @@ def exclude_items(exclude: Any) -> list[str | Path | pd.DataFrame]:
         raise _wrong_item("exclude", exclude, "a path or DataFrame, or a list of them (sheets or labelled files)")
     for position, item in enumerate(items):
         if not isinstance(item, one):
-            raise _wrong_item(f"exclude[{position}]", item, "a path or DataFrame (a sheet or labelled file)")
+            raise _wrong_item(f"item {position + 1} of exclude", item, "a path or DataFrame (a sheet or labelled file)")
     from taikai.io import check_given_file
 
     listed = isinstance(exclude, (list, tuple))

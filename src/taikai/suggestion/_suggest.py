@@ -32,6 +32,7 @@ from taikai.labels import (
 from taikai.privacy import mask_text_column, sum_counts
 from taikai.suggestion._draw import draw
 from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
+from taikai.suggestion._frame_ids import frame_ids
 from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion, nothing_left
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
 SHEET_TEXT = "text"
 """The sheet's text column, whatever the predictions call it: the name ``taikai train --add`` reads by default."""
 ROW_COLUMN = "row"
-"""The id column of the sheet when no ``id_column`` is given (nor a frame's named index): the 1-based data row."""
+"""The id column of the sheet when no ``id_column`` is given (nor a frame's index that names its rows): the 1-based
+data row."""
 
 
 def _frame(
@@ -73,9 +75,7 @@ def _frame(
         return renamed, str(path), list(map(str, frame.columns)), run, None
     if sheet is not None:
         raise InputError("sheet= applies to an xlsx file of predictions, not to a DataFrame; leave it out")
-    from taikai.analysis import index_as_column
-
-    framed, index_id = index_as_column(predictions, "<frame>")  # a named index: the sheet's ids, as the report's
+    framed, index_id = frame_ids(predictions)  # an index that names the rows: the sheet's ids, as the report's
     frame = predictions_frame(framed.set_axis(predictions.index), "<frame>", prefix, mask_pii=mask_pii)
     return frame.reset_index(drop=True) if index_id else frame, "<frame>", list(framed.columns), None, index_id
 
@@ -180,7 +180,8 @@ def suggest(
     person has filled) is refused before anything is read, saying how many labels it holds, unless ``overwrite``.
     An *out* that is a file read (the predictions, their batch summary, a file of *exclude*) is refused even so.
     The texts are in *text_column* and the ids in *id_column* (default: those batch was given, as the batch summary
-    beside the file recorded; a frame's named index; else ``text``, and row numbers).
+    beside the file recorded; a frame's named index, or its unnamed one not its positions (filtered) as ``index``;
+    else ``text``, and row numbers).
     Rows already handed out are not picked again: *exclude* takes sheets filled before, or labelled files (paths
     or frames; a Dask engine's output folder is read as the one file of its parts); a row whose id (where the file
     has the id column) or normalised text (masked, for a sheet written with ``mask_pii``) is in one of them is left

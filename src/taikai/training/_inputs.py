@@ -79,7 +79,7 @@ def _read(
     :meth:`Columns.found_in`), and may have no sentiment column (a ``taikai suggest`` sheet of a model without a
     sentiment head): its rows are coded with reasons only, sentiment ``""``. *unknown_hint* ends the error about
     a label outside *known* (see ``check_labelled``); *far_hint* ends it when such a label is close to no known
-    one (a category of one's own rather than a typo). *frame_name* names a DataFrame *data* (``<frame add[1]>``)."""
+    one (a category of one's own rather than a typo). *frame_name* names a DataFrame *data* (``<frame 2 of add>``)."""
     import pandas as pd
 
     options: dict[str, Any] = {
@@ -231,7 +231,7 @@ def read_inputs(
             encoding_errors=encoding_errors,
             unknown_hint=added_labels_hint(base_name) if free_labels else "",
             far_hint="" if free_labels else new_label_hint(base_name),
-            frame_name=f"<frame add[{position}]>" if given_frames > 1 else "<frame>",
+            frame_name=f"<frame {position + 1} of add>" if given_frames > 1 else "<frame>",
         )
         if table.frame.empty:  # a sheet saved before it was filled: training would add nothing (and take minutes)
             labels = "reasons, sentiments or both" if columns.sentiment else "reasons"

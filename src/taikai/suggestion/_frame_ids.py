@@ -1,0 +1,39 @@
+"""The ids a suggestion sheet gives the rows of a frame: its index when that names them (``df.loc`` finds a row by
+it), as the report shows it; else row numbers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from taikai._frame_rows import index_labels
+from taikai._warn import warn_user
+from taikai.errors import DataWarning
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+INDEX_COLUMN = "index"
+"""The sheet's id column of a frame whose unnamed index is not its positions (filtered rows, ``df[df.x > 0]``): the
+name pandas gives such an index made a column (``df.reset_index()``)."""
+
+
+def frame_ids(predictions: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """Return *predictions* with the index that names its rows as its first column, and that column's name (the
+    sheet's id column), else the frame as it is and ``None`` (row numbers, 1-based).
+
+    A named index is the id (:func:`taikai.analysis.index_as_column`); an unnamed one whose labels are not the rows'
+    positions (a filtered frame) too, as ``index``, since the positions would be numbers ``df.loc`` does not find.
+    """
+    from taikai.analysis import index_as_column
+
+    index = predictions.index
+    if index.nlevels == 1 and index.name is None and index_labels(index) is not None:
+        if INDEX_COLUMN in predictions.columns:
+            warn_user(
+                f"<frame>: its index is not shown as the sheet's id (the rows are numbered from 1 instead): a column "
+                f'is named {INDEX_COLUMN!r} too; name the index (df.rename_axis("review_id")) or make it a column',
+                DataWarning,
+            )
+            return predictions, None
+        predictions = predictions.rename_axis(INDEX_COLUMN)
+    return index_as_column(predictions, "<frame>")
