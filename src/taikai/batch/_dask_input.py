@@ -28,8 +28,9 @@ from taikai.batch._dask_parquet import (
     check_alike,
     file_types,
     hive_keys,
+    index_stored,
     parquet_field,
-    read_below_hive_folders,
+    read_file_by_file,
     texts_of_bytes,
     undictionaried,
 )
@@ -214,8 +215,8 @@ def read_files(
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         check_alike(files, types, found.base)
-        if hive_keys(files, found.base):  # below the input only, each as written (text)
-            ddf = read_below_hive_folders(files, found.base)
+        if hive_keys(files, found.base) or index_stored(files):  # keys as written (text); an index as columns
+            ddf = read_file_by_file(files, found.base)
         else:
             base = {"partition_base_dir": str(found.base)}
             ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
