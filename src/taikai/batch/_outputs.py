@@ -47,14 +47,21 @@ def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str 
 
 
 def check_columns(
-    source: Path, columns: list[str], model: Model, options: BatchOptions, reader: object = None, row: str | None = None
+    source: Path,
+    columns: list[str],
+    model: Model,
+    options: BatchOptions,
+    reader: object = None,
+    row: str | None = None,
+    later: bool = False,
 ) -> None:
     """Raise :class:`InputError` unless the text and id columns exist and no output column does (see
     :func:`check_added_columns`); *reader*: the one that read *columns*, for a missing column: the sheet read and
     how to read another (see :func:`taikai.io.sheet_read`), and the file's first rows, whose header may be below a
-    title (see :func:`taikai.io.head_rows`)."""
+    title (see :func:`taikai.io.head_rows`). With *later*, *columns* are the first JSONL file's keys: a text or id
+    column not among them may be a later file's key, and is checked once all files' keys are read."""
     for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
-        if name is not None and name not in columns:
+        if name is not None and name not in columns and not later:
             of, hint = tio.sheet_read(reader)
             head = tio.head_rows(reader)
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
