@@ -4,6 +4,7 @@ file is opened with the first one's columns, each JSONL file with every file's k
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 from dataclasses import dataclass
@@ -63,11 +64,29 @@ def _below(pattern: str | Path) -> int:
 
 
 def _glob(pattern: str | Path) -> list[Path]:
-    """Return the files the glob *pattern* matches, its fixed part (:func:`_below`) read as named."""
+    """Return the files the glob *pattern* matches, its fixed part (:func:`_below`) read as named. A recursive glob
+    (``**``) reads each folder once, as a folder given does (:func:`_walked`): Python's own would go round a link back
+    up the tree (``sub/up -> ..``) until the system stops it, every file found again on each turn."""
     parts = Path(pattern).parts
     fixed = _below(pattern)
+    if "**" in parts[fixed:]:
+        walked = _walked(Path(*parts[:fixed]) if fixed else Path())
+        return [p for p in walked if _matches(p.parts[fixed:], parts[fixed:])]
     escaped = os.path.join(glob.escape(str(Path(*parts[:fixed]))), *parts[fixed:]) if fixed else str(pattern)
     return [Path(p) for p in glob.glob(escaped, recursive=True) if not Path(p).is_dir()]
+
+
+def _matches(parts: tuple[str, ...], globs: tuple[str, ...]) -> bool:
+    """Say whether the path *parts* match the glob's parts *globs* as :func:`glob.glob` matches them: ``**`` is any
+    number of folders, or with nothing after it, of folders and a file; ``*`` matches no name that starts with
+    ``.``, nor does ``**``."""
+    if not globs or not parts:
+        return not parts and all(g == "**" for g in globs)
+    hidden = parts[0].startswith(".")
+    if globs[0] == "**":
+        return _matches(parts, globs[1:]) or (not hidden and _matches(parts[1:], globs))
+    said = fnmatch.fnmatchcase(parts[0], globs[0]) and (not hidden or globs[0].startswith("."))
+    return said and _matches(parts[1:], globs[1:])
 
 
 def _base(pattern: str | Path) -> Path:
@@ -82,7 +101,8 @@ def _base(pattern: str | Path) -> Path:
 
 def _walked(root: Path) -> list[Path]:
     """Return the files below the folder *root*, those of a linked folder too (as a recursive glob reads them), each
-    folder read once: a link back up the tree is not followed round."""
+    folder read once: a link back up the tree is not followed round; the folders in name order, so that a folder
+    reached two ways is read by the same one on any disk."""
     seen: set[str] = set()
     found: list[Path] = []
     for folder, folders, names in os.walk(root, followlinks=True):
@@ -91,6 +111,7 @@ def _walked(root: Path) -> list[Path]:
             folders.clear()
             continue
         seen.add(real)
+        folders.sort()
         found += [Path(folder, name) for name in names]
     return found
 
