@@ -489,6 +489,21 @@ def test_a_text_or_id_key_of_a_later_jsonl_file_is_read_as_in_a_local_run(
         assert parts[column].fillna("").astype(str).tolist() == local[column].tolist()
 
 
+@pytest.mark.parametrize("earlier", [False, True], ids=["to-an-empty-folder", "to-an-earlier-output"])
+def test_an_output_named_by_a_link_is_written_where_it_points(client, dump, tiny_model_dir, tmp_path, earlier):
+    """Regression: ``-o out``, a link to a folder on another disk, was replaced by a folder of the run's own (the
+    link gone, the folder it pointed to left empty or holding the earlier output), where the local engine now
+    writes through a link, as ``cp`` and ``rsync`` do."""
+    (tmp_path / "real" / "out").mkdir(parents=True)
+    if earlier:
+        classify_files(dump / "all.csv", tmp_path / "real" / "out", "text", model=tiny_model_dir, client=client)
+    (tmp_path / "out").symlink_to(Path("real", "out"), target_is_directory=True)
+    summary = classify_files(dump / "all.csv", tmp_path / "out", "text", model=tiny_model_dir, client=client)
+    assert (tmp_path / "out").is_symlink() and (tmp_path / "out").readlink() == Path("real", "out")
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["out"]  # no partial folder left
+    assert (tmp_path / "real" / "out" / MANIFEST).is_file() and len(pd.read_parquet(tmp_path / "out")) == summary.rows
+
+
 @pytest.mark.parametrize(("name", "fmt"), [("out", "parquet"), ("out.csv", "csv")])
 def test_report_suggest_and_drift_read_the_output_folder(client, dump, tiny_model_dir, tmp_path, name, fmt):
     options = {"id_column": "id", "model": tiny_model_dir, "prefix": "pred_"}

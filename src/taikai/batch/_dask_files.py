@@ -37,7 +37,7 @@ from taikai.batch._excel import file_encodings, warn_excel_files
 from taikai.batch._interrupted import Interrupted, run_all, said_complete
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_added_columns, check_columns, model_stamp, output_types
+from taikai.batch._outputs import check_added_columns, check_columns, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
@@ -91,7 +91,7 @@ def run_dask(
     prepare: Callable[[dd.DataFrame], dd.DataFrame] | None = None,
 ) -> BatchSummary:
     """Run the Dask engine (see :func:`classify_files`)."""
-    started = time.monotonic()
+    started, output = time.monotonic(), written_through(output)  # a link: what it points to
     options.refuse_other_engine("dask")
     check_prefix(options.prefix)
     tio.check_not_stream(input, "batch", options.input_format)  # "-" or a pipe: said first, as by the local engine

@@ -1,10 +1,11 @@
 """The columns a batch run adds and what its summary says of the model: Arrow types of the model's output
 columns, the check that an input has the text and id columns and none of the output's, the model's stamp, and the
 check that the files written beside the output (its summary, its bad lines) overwrite neither an input nor the
-summary of another output."""
+summary of another output; and where an output named by a link is written."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,11 @@ def check_side_files(
             f"{output.name} share it); choose another output name, or delete {summary} if {owner.name} no longer "
             "needs it (nothing was written)"
         )
+
+
+def written_through(output: Path) -> Path:
+    """Return where a run writes *output*: when it is a symbolic link, the file or folder it points to (where it
+    would be, for a link to none yet), as ``cp``, ``rsync`` and a shell's ``>`` write through a link (``-o results``
+    linked to a larger disk writes there); the run's side files go beside it. Else *output* as given. A run that
+    renamed its finished output onto the link replaced the link by a file or folder of its own."""
+    return Path(os.path.realpath(output)) if output.is_symlink() else output
