@@ -163,3 +163,21 @@ def test_read_input_reads_a_stored_pandas_index_as_the_local_engine_does(tmp_pat
     read = ddf.compute(scheduler="sync")
     assert schema.names == local.columns and list(read.columns) == local.columns
     assert [tuple(r) for r in read.astype(object).values.tolist()] == rows * files
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        ([[0, 1], [0, 1, 3]], "it is the index pandas writes of a frame whose index is not 0, 1, 2, ... (a filtered "),
+        ([[0, 1, 3], [0, 1]], "write the files with df.to_parquet(path, index=False), or classify the files apart"),
+    ],
+)
+def test_a_pandas_index_some_files_hold_says_how_to_write_them_alike(tmp_path, rows, said):
+    """Regression: a column '__index_level_0__' that one file lacked was said as one the user made ("give every
+    file the same columns (null where one has no value)"), though pandas wrote it, of a filtered frame's index."""
+    frame = pd.DataFrame({"id": ["a", "b", "c", "d"], "text": ["手数料が高い", "報酬が安い", "時間", "x"]})
+    for k, kept in enumerate(rows):
+        frame.iloc[kept].to_parquet(tmp_path / f"{k}.parquet")
+    with pytest.raises(InputError, match="has no column '__index_level_0__'") as caught:
+        dask_input.read_input(tmp_path, text_column="text")
+    assert said in str(caught.value)

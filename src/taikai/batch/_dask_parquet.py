@@ -3,6 +3,7 @@ and its columns of bytes read as the text they hold, as the local engine reads t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -14,6 +15,9 @@ from dask.utils import natural_sort_key
 
 from taikai.errors import InputError
 from taikai.io import utf8_text
+
+_PANDAS_INDEX = re.compile(r"__index_level_\d+__")
+"""The name pandas gives a level of a frame's index, without a name of its own, that it writes as a column."""
 
 
 def file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
@@ -43,10 +47,15 @@ def check_alike(files: list[Path], types: dict[str, dict[Path, pa.DataType]], ba
     for column, kinds in types.items():
         if len(kinds) < len(files):
             has, lacks = next(iter(kinds)), next(f for f in files if f not in kinds)
+            do = "give every file the same columns (null where one has no value)"
+            if _PANDAS_INDEX.fullmatch(column):  # no column the user made: pandas wrote a frame's index as one
+                do = (
+                    "it is the index pandas writes of a frame whose index is not 0, 1, 2, ... (a filtered one): write "
+                    "the files with df.to_parquet(path, index=False)"
+                )
             raise InputError(
                 f"{lacks}: has no column {column!r}, which {has} has; the Dask engine reads Parquet files of one set "
-                "of columns (in any order): give every file the same columns (null where one has no value), or "
-                "classify the files apart"
+                f"of columns (in any order): {do}, or classify the files apart"
             )
     for path in files:
         if key := next((k for k in _keys(path, base) if k in types), None):
