@@ -336,3 +336,40 @@ def test_a_recursive_glob_matches_the_files_python_s_glob_does(tmp_path, monkeyp
         (tmp_path / name).write_text("本文\n手数料が高い\n", encoding="utf-8")
     expected = sorted((tmp_path / p).absolute() for p in glob.glob(given, recursive=True) if Path(p).is_file())
     assert listing.input_files(given).files == expected
+
+
+@pytest.mark.parametrize(
+    ("links", "given", "read", "said"),
+    [
+        (
+            {"latest.csv": "2024-12.csv"},
+            "in",
+            ["2024-11.csv", "2024-12.csv"],
+            "latest.csv (the same file as 2024-12.csv)",
+        ),
+        ({"a.csv": "2024-12.csv"}, "in/*.csv", ["2024-11.csv", "2024-12.csv"], "a.csv (the same file as 2024-12.csv)"),
+        ({"x/new.csv": "../2024-11.csv"}, "in/**/*.csv", ["2024-11.csv", "2024-12.csv"], "x/new.csv (the same file as"),
+        (
+            {"a.csv": "../other/o.csv", "b.csv": "../other/o.csv"},
+            "in",
+            ["2024-11.csv", "2024-12.csv", "a.csv"],
+            "b.csv",
+        ),
+    ],
+    ids=["latest-link", "a-link-sorted-first", "in-a-subfolder", "two-links-to-a-file-outside"],
+)
+def test_a_file_reached_by_two_names_is_read_once_and_said(tmp_path, monkeypatch, links, given, read, said):
+    """Regression: a folder of monthly dumps with latest.csv, a link to the last one, had that month's rows read,
+    classified and written twice, unsaid."""
+    monkeypatch.chdir(tmp_path)
+    for name in ["in/2024-11.csv", "in/2024-12.csv", "other/o.csv"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("本文\n手数料が高い\n", encoding="utf-8")
+    for name, target in links.items():
+        (tmp_path / "in" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / name).symlink_to(target)
+    found = listing.input_files(given)
+    assert [str(f.relative_to(tmp_path / "in")) for f in found.files] == read
+    with pytest.warns(DataWarning, match="each file is read once, by one name") as caught:
+        found.warn_skipped(given)
+    assert f"{given}: skipped {said}" in str(caught[0].message)
