@@ -142,8 +142,8 @@ def _checked_run(
         first = first_reader(found.files, found.format, options.encoding, options.encoding_errors, warn=True)
         columns = first.columns
     resolved = resolve_model(model)
-    source = Path(input if first is None else found.first(input))  # JSONL: a later file's key may be the text column
-    check_columns(source, columns, resolved, options, first, ROW_COLUMN, later=found.format == "jsonl")
+    source, several = Path(input if first is None else found.first(input)), found.format == "jsonl" and found.files[1:]
+    check_columns(source, columns, resolved, options, first, ROW_COLUMN, later=bool(several))  # keys of later files
     if first is not None:  # CSV, TSV, JSONL: the first file's encoding, as read; then, not given, the others'
         read_as = (getattr(first, "encoding", None), str(found.first(input)))
         others = found.files[1:] if options.encoding is None else []

@@ -230,7 +230,9 @@ def read_files(
         return ddf, schema
     if first is None:  # says what its header holds, once
         first = first_reader(files, fmt, encoding, encoding_errors, warn=True)
-    later = fmt == "jsonl" and type(text_column) in (str, int) and str(text_column) not in first.columns
+    later = (
+        fmt == "jsonl" and len(files) > 1 and type(text_column) in (str, int) and str(text_column) not in first.columns
+    )
     if not later:  # before JSONL's types are read
         text_column = text_label(first.columns, text_column, found.first(pattern), first)
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
