@@ -21,6 +21,10 @@ SAID = "give the column of texts with text_column= (--text-column on the command
         ("dask", "multi.csv", {}, "; {path}'s columns are ['ID', '本文']"),
         ("dask", "*.csv", {}, "; {path}'s columns are ['ID', '本文']"),
         ("dask", "parts", {}, "; {path}'s columns are ['ID', '本文']"),
+        # regression: the first file's keys were said to be the glob's columns, a later file's ('text') left out
+        ("dask", "j/*.jsonl", {}, "; {path}'s columns (those of {tmp}/j/a.jsonl: the other files may add keys) are "),
+        ("dask", "j", {}, "; {path}'s columns (those of {tmp}/j/a.jsonl: the other files may add keys) are "),
+        ("dask", "j/a.jsonl", {}, "; {path}'s columns are "),
     ],
 )
 def test_no_text_column_names_the_columns(tmp_path, engine, given, options, listed):
@@ -29,11 +33,15 @@ def test_no_text_column_names_the_columns(tmp_path, engine, given, options, list
     (tmp_path / "cp932.csv").write_bytes("ID,本文\n1,手数料が高い\n".encode("cp932"))
     (tmp_path / "parts").mkdir()
     pq.write_table(pa.table({"ID": ["1"], "本文": ["手数料が高い"]}), tmp_path / "parts" / "a.parquet")
+    (tmp_path / "j").mkdir()
+    (tmp_path / "j" / "a.jsonl").write_text('{"ID": 1, "本文": "x"}\n', encoding="utf-8")
+    (tmp_path / "j" / "b.jsonl").write_text('{"ID": 2, "text": "手数料が高い"}\n', encoding="utf-8")
+    listed += "['ID', '本文']" if listed.endswith("are ") else ""
     path = tmp_path / given
     run = pytest.importorskip("taikai.dask").classify_files if engine == "dask" else taikai.classify_file
     with pytest.raises(InputError) as caught:
         run(path, tmp_path / "out.csv", **options)
-    assert str(caught.value) == SAID + listed.format(path=path)
+    assert str(caught.value) == SAID + listed.format(path=path, tmp=tmp_path)
     assert not (tmp_path / "out.csv").exists()
 
 

@@ -458,6 +458,52 @@ def test_rows_not_cleanly_decoded_say_so_as_in_a_local_run(client, tiny_model_di
     assert parts.loc[parts["id"] == "29", "message"].item().startswith("line 31: 1 ")
 
 
+@pytest.mark.parametrize(
+    ("first", "options"),
+    [
+        ('{"n": 1, "body": "x"}\n', ["--text-column", "text"]),
+        ('{"n": 1, "text": "時間がない"}\n', ["--text-column", "text", "--id-column", "id"]),
+        ('{"n": 1, "body": "x"}\n', ["--text-column", "text", "--id-column", "id"]),
+    ],
+    ids=["text-key", "id-key", "both-keys"],
+)
+def test_a_text_or_id_key_of_a_later_jsonl_file_is_read_as_in_a_local_run(
+    client, tiny_model_dir, tmp_path, first, options
+):
+    """Regression: a text or id key that no record of the first JSONL file had was refused before the run ("no
+    column 'text'; the columns are ['n', 'body']"), though the keys of every file are the input's columns."""
+    (tmp_path / "in").mkdir()
+    second = '{"id": "b1", "text": "手数料が高すぎる", "n": 2}\n{"id": "b2", "text": "報酬が安い"}\n'
+    (tmp_path / "in" / "a.jsonl").write_text(first, encoding="utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text(second, encoding="utf-8")
+    (tmp_path / "all.jsonl").write_text(first + second, encoding="utf-8")
+    common = ["-m", str(tiny_model_dir), *options, "--quiet"]
+    on_cluster = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    dask_run = CliRunner().invoke(cli, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "o"), *on_cluster, *common])
+    local_run = CliRunner().invoke(cli, ["batch", str(tmp_path / "all.jsonl"), "-o", str(tmp_path / "l.csv"), *common])
+    assert dask_run.exit_code == local_run.exit_code == 0, dask_run.output + local_run.output
+    parts = pd.read_parquet(tmp_path / "o").drop(columns="row", errors="ignore")
+    local = pd.read_csv(tmp_path / "l.csv", dtype=str, keep_default_na=False)
+    assert list(parts.columns) == list(local.columns)
+    for column in ("text", "status", "reason"):
+        assert parts[column].fillna("").astype(str).tolist() == local[column].tolist()
+
+
+@pytest.mark.parametrize("earlier", [False, True], ids=["to-an-empty-folder", "to-an-earlier-output"])
+def test_an_output_named_by_a_link_is_written_where_it_points(client, dump, tiny_model_dir, tmp_path, earlier):
+    """Regression: ``-o out``, a link to a folder on another disk, was replaced by a folder of the run's own (the
+    link gone, the folder it pointed to left empty or holding the earlier output), where the local engine now
+    writes through a link, as ``cp`` and ``rsync`` do."""
+    (tmp_path / "real" / "out").mkdir(parents=True)
+    if earlier:
+        classify_files(dump / "all.csv", tmp_path / "real" / "out", "text", model=tiny_model_dir, client=client)
+    (tmp_path / "out").symlink_to(Path("real", "out"), target_is_directory=True)
+    summary = classify_files(dump / "all.csv", tmp_path / "out", "text", model=tiny_model_dir, client=client)
+    assert (tmp_path / "out").is_symlink() and (tmp_path / "out").readlink() == Path("real", "out")
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["out"]  # no partial folder left
+    assert (tmp_path / "real" / "out" / MANIFEST).is_file() and len(pd.read_parquet(tmp_path / "out")) == summary.rows
+
+
 @pytest.mark.parametrize(("name", "fmt"), [("out", "parquet"), ("out.csv", "csv")])
 def test_report_suggest_and_drift_read_the_output_folder(client, dump, tiny_model_dir, tmp_path, name, fmt):
     options = {"id_column": "id", "model": tiny_model_dir, "prefix": "pred_"}

@@ -322,3 +322,38 @@ def test_read_input_says_a_parquet_file_it_cannot_read_as_the_local_engine_does(
     said = str(caught.value)
     assert said.startswith(f"{bad}: not a readable Parquet file (") and why in said and "\n" not in said
     assert said.endswith("); write it again, or give the rows as CSV, TSV or JSONL")
+
+
+@pytest.mark.parametrize(
+    ("files", "text_column", "texts"),
+    [
+        (['{"id": 1, "body": "x"}\n', '{"id": 2, "text": "手数料が高い"}\n'], "text", [None, "手数料が高い"]),
+        (['{"id": 1}\n', '{"id": 2}\n', '{"本文": "案件", "id": 3}\n'], "本文", [None, None, "案件"]),
+        (['{"id": 1, "text": "a"}\n', '{"id": 2, "text": "b"}\n'], "text", ["a", "b"]),
+    ],
+    ids=["the-second-file-has-it", "the-third-file-has-it", "every-file-has-it"],
+)
+def test_read_input_takes_a_text_column_a_later_jsonl_file_has(tmp_path, files, text_column, texts):
+    """Regression: a text key that no record of the first file had was refused ("no column 'text'; the columns are
+    ['id', 'body']"), though a later file's keys are columns too, as when the local engine reads the records one
+    file after the other."""
+    for k, lines in enumerate(files):
+        (tmp_path / f"{k}.jsonl").write_text(lines, encoding="utf-8")
+    ddf, schema = dask_input.read_input(str(tmp_path / "*.jsonl"), text_column=text_column, locate=True)
+    frame = ddf.compute(scheduler="sync")
+    assert schema.field(text_column).type == "string"  # read as text, whatever its cells hold
+    assert frame[text_column].astype(object).where(frame[text_column].notna(), None).tolist() == texts
+    together = tmp_path / "all" / "together.jsonl"
+    together.parent.mkdir()
+    together.write_text("".join(files), encoding="utf-8")
+    assert text_column in open_reader(together, "jsonl").columns  # as the local engine reads them, in one file
+
+
+def test_read_input_refuses_a_text_column_no_jsonl_file_has_naming_them_all(tmp_path):
+    """The columns said are those of every file, and the input named is the glob (not its first file)."""
+    (tmp_path / "a.jsonl").write_text('{"id": 1, "body": "x"}\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": 2, "text": "y"}\n', encoding="utf-8")
+    pattern = str(tmp_path / "*.jsonl")
+    with pytest.raises(InputError) as caught:
+        dask_input.read_input(pattern, text_column="nope")
+    assert str(caught.value).startswith(f"{pattern}: no column 'nope'; the columns are ['id', 'body', 'text']")

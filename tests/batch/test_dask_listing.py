@@ -293,3 +293,83 @@ def test_a_folder_reads_the_files_of_a_linked_folder_as_a_glob_does(tmp_path, mo
         (tmp_path / "archive" / "up").symlink_to(tmp_path / "in", target_is_directory=True)
     found = listing.input_files(given)
     assert [f.relative_to(tmp_path) for f in found.files] == [Path("in/2024/b.csv"), Path("in/a.csv")]
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        ("in/**/*.csv", ["in/2024/b.csv", "in/a.csv"]),
+        ("in/**", ["in/2024/b.csv", "in/a.csv"]),
+        ("{tmp}/in/**/*.csv", ["in/2024/b.csv", "in/a.csv"]),
+        ("in/**/**/*.csv", ["in/2024/b.csv", "in/a.csv"]),
+        ("**/b.csv", ["archive/b.csv"]),
+        ("in/*/*.csv", ["in/2024/b.csv"]),
+    ],
+)
+def test_a_recursive_glob_reads_each_file_once_through_a_link_back_up_the_tree(tmp_path, monkeypatch, given, read):
+    """Regression: a recursive glob went round a link back up the tree (in/2024 -> archive, archive/up -> in) until
+    the system stopped it, and read each file once per turn (82 times here; with two such links it ran for ever); a
+    glob of two ``**`` read a file once per way they match it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "in" / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
+    (tmp_path / "archive" / "b.csv").write_text("本文\n案件が少ない\n", encoding="utf-8")
+    (tmp_path / "in" / "2024").symlink_to(tmp_path / "archive", target_is_directory=True)
+    (tmp_path / "archive" / "up").symlink_to(tmp_path / "in", target_is_directory=True)
+    found = listing.input_files(given.format(tmp=tmp_path))
+    assert [str(f.relative_to(tmp_path)) for f in found.files] == read
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["**/*.csv", "**", "a/**", "a/**/*.csv", "a/**/b/*.csv", "**/b/**/*.csv", ".h/**/*.csv", "a/**/.*.csv", "**/?.csv"],
+)
+def test_a_recursive_glob_matches_the_files_python_s_glob_does(tmp_path, monkeypatch, given):
+    """The recursive glob that reads each folder once matches what Python's own matches, in a tree with no link:
+    ``*`` and ``**`` match no hidden name, unless the glob's part starts with a dot."""
+    import glob
+
+    monkeypatch.chdir(tmp_path)
+    for name in ["1.csv", "a/2.csv", "a/b/3.csv", "a/b/c/4.csv", ".h/5.csv", ".h/x/6.csv", "a/.g/7.csv", "a/.8.csv"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("本文\n手数料が高い\n", encoding="utf-8")
+    expected = sorted((tmp_path / p).absolute() for p in glob.glob(given, recursive=True) if Path(p).is_file())
+    assert listing.input_files(given).files == expected
+
+
+@pytest.mark.parametrize(
+    ("links", "given", "read", "said"),
+    [
+        (
+            {"latest.csv": "2024-12.csv"},
+            "in",
+            ["2024-11.csv", "2024-12.csv"],
+            "latest.csv (the same file as 2024-12.csv)",
+        ),
+        ({"a.csv": "2024-12.csv"}, "in/*.csv", ["2024-11.csv", "2024-12.csv"], "a.csv (the same file as 2024-12.csv)"),
+        ({"x/new.csv": "../2024-11.csv"}, "in/**/*.csv", ["2024-11.csv", "2024-12.csv"], "x/new.csv (the same file as"),
+        (
+            {"a.csv": "../other/o.csv", "b.csv": "../other/o.csv"},
+            "in",
+            ["2024-11.csv", "2024-12.csv", "a.csv"],
+            "b.csv",
+        ),
+    ],
+    ids=["latest-link", "a-link-sorted-first", "in-a-subfolder", "two-links-to-a-file-outside"],
+)
+def test_a_file_reached_by_two_names_is_read_once_and_said(tmp_path, monkeypatch, links, given, read, said):
+    """Regression: a folder of monthly dumps with latest.csv, a link to the last one, had that month's rows read,
+    classified and written twice, unsaid."""
+    monkeypatch.chdir(tmp_path)
+    for name in ["in/2024-11.csv", "in/2024-12.csv", "other/o.csv"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("本文\n手数料が高い\n", encoding="utf-8")
+    for name, target in links.items():
+        (tmp_path / "in" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / name).symlink_to(target)
+    found = listing.input_files(given)
+    assert [str(f.relative_to(tmp_path / "in")) for f in found.files] == read
+    with pytest.warns(DataWarning, match="each file is read once, by one name") as caught:
+        found.warn_skipped(given)
+    assert f"{given}: skipped {said}" in str(caught[0].message)

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pytest
 
 from taikai.errors import InputError
+from taikai.io import open_reader
 
 dask_input = pytest.importorskip("taikai.batch._dask_input")
 
@@ -135,3 +136,48 @@ def test_read_input_reads_a_category_column_in_some_files_as_its_values(tmp_path
     assert frame["text"].tolist() == texts and frame["platform"].tolist() == platforms
     kind = str(schema.field(column).type)
     assert kind.startswith("dictionary<values=string") if which == "both" else kind in ("string", "large_string")
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        pytest.param(lambda df: df.set_index([df.index, "x"]).rename_axis([None, None]), id="unnamed-second-level"),
+        pytest.param(lambda df: df.set_index([df.index, "x"]).rename_axis([None, "x"]), id="named-second-level"),
+        pytest.param(lambda df: df.set_index("x").rename_axis(None), id="unnamed-index"),
+        pytest.param(lambda df: df.set_index("x"), id="named-index"),
+        pytest.param(lambda df: df.set_index(["x", "id"]), id="two-named-levels"),
+        pytest.param(lambda df: df.iloc[1:], id="range-index"),
+    ],
+)
+@pytest.mark.parametrize("files", [1, 2])
+def test_read_input_reads_a_stored_pandas_index_as_the_local_engine_does(tmp_path, index, files):
+    """Regression: a file whose pandas index has a named level beside an unstored one stopped the run with Dask's
+    KeyError traceback; an unnamed level stored (``__index_level_1__``) was dropped from the output unsaid; a named
+    index came first. The local engine reads them as the columns the file holds, in its order."""
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "x": [7, 3, 9], "text": ["手数料が高い", "報酬が安い", "時間"]})
+    for k in range(files):
+        index(frame).to_parquet(tmp_path / f"{k}.parquet")
+    local = open_reader(tmp_path / "0.parquet", "parquet")
+    rows = [row for chunk in local.chunks(100) for row in zip(*chunk.data, strict=True)]
+    ddf, schema = dask_input.read_input(tmp_path, text_column="text")
+    read = ddf.compute(scheduler="sync")
+    assert schema.names == local.columns and list(read.columns) == local.columns
+    assert [tuple(r) for r in read.astype(object).values.tolist()] == rows * files
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        ([[0, 1], [0, 1, 3]], "it is the index pandas writes of a frame whose index is not 0, 1, 2, ... (a filtered "),
+        ([[0, 1, 3], [0, 1]], "write the files with df.to_parquet(path, index=False), or classify the files apart"),
+    ],
+)
+def test_a_pandas_index_some_files_hold_says_how_to_write_them_alike(tmp_path, rows, said):
+    """Regression: a column '__index_level_0__' that one file lacked was said as one the user made ("give every
+    file the same columns (null where one has no value)"), though pandas wrote it, of a filtered frame's index."""
+    frame = pd.DataFrame({"id": ["a", "b", "c", "d"], "text": ["手数料が高い", "報酬が安い", "時間", "x"]})
+    for k, kept in enumerate(rows):
+        frame.iloc[kept].to_parquet(tmp_path / f"{k}.parquet")
+    with pytest.raises(InputError, match="has no column '__index_level_0__'") as caught:
+        dask_input.read_input(tmp_path, text_column="text")
+    assert said in str(caught.value)

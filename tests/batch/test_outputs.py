@@ -206,3 +206,26 @@ def test_the_summary_names_the_model_by_its_hash_and_stores_its_absolute_path(
     assert result.exit_code == 0, result.output
     stamp = json.loads((tmp_path / "o.summary.json").read_text(encoding="utf-8"))["model"]
     assert (stamp["name"], stamp["path"]) == (name, str(folder.resolve()))
+
+
+@pytest.mark.parametrize(
+    ("target", "written"),
+    [("real/x.csv", ["x.csv", "x.summary.json"]), ("real/x.jsonl", ["x.jsonl", "x.summary.json"])],  # + its header
+)
+@pytest.mark.parametrize("earlier", [False, True], ids=["to-no-file-yet", "to-an-earlier-output"])
+def test_batch_writes_an_output_named_by_a_link_where_it_points(
+    tmp_path, dump, tiny_model_dir, target, written, earlier
+):
+    """Regression: ``-o out.csv``, a link to a file on another disk, was replaced by a file of the run's own (the
+    link gone, the disk it pointed to left as it was), where ``cp`` and a shell's ``>`` write through a link."""
+    (tmp_path / "real").mkdir()
+    if earlier:
+        (tmp_path / target).write_text("id\n", encoding="utf-8")
+    (tmp_path / "out.csv").symlink_to(target)  # its format is the file's it points to
+    args = ["batch", str(dump), "-o", str(tmp_path / "out.csv"), "--text-column", "text", "-m", str(tiny_model_dir)]
+    result = CliRunner().invoke(cli, [*args, "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.csv").is_symlink() and str((tmp_path / "out.csv").readlink()) == target
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == written
+    lines = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 6 + target.endswith(".csv") and "手数料が高すぎて続けられませんでした5" in lines[-1]

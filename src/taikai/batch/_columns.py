@@ -27,9 +27,10 @@ def _local_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tup
 def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tuple[str, str]] | None:
     """Return the columns of *input* as the Dask engine reads them, reading no row: the Parquet schema's (with hive
     keys), or the header of the first CSV/TSV/JSONL file, with, when its one column is a title's cell, the header
-    below it (in that file, when *input* is a folder or a glob), as the local engine says it; ``None`` when the Dask
-    engine cannot be imported (its run says why). A missing input raises its own error; so does an import a stop
-    (Ctrl-C, SIGTERM) failed: a compiled module's ``ImportError`` from the ``KeyboardInterrupt``."""
+    below it (in that file, when *input* is a folder or a glob), as the local engine says it (of JSONL files, the
+    first one's keys, said to be its); ``None`` when the Dask engine cannot be imported (its run says why). A missing
+    input raises its own error; so does an import a stop (Ctrl-C, SIGTERM) failed: a compiled module's
+    ``ImportError`` from the ``KeyboardInterrupt``."""
     try:
         from taikai.batch._dask_input import first_reader, input_header
         from taikai.batch._dask_listing import input_files
@@ -46,7 +47,9 @@ def _dask_columns(input: str | Path, read: ReadOptions) -> tuple[list[str], tupl
     head = rows.header_after_title() if rows is not None else ""
     first = found.first(input)
     where = f"; in {first}, " if head and first != input else "; "
-    return reader.columns, ("", head.replace("; ", where, 1))
+    # JSONL: a later file's keys are columns too, unread here (reading them is the run's first pass over every file)
+    of = f" (those of {first}: the other files may add keys)" if found.format == "jsonl" and found.files[1:] else ""
+    return reader.columns, (of, head.replace("; ", where, 1))
 
 
 def check_local_input(input: Path, input_format: str | None) -> None:

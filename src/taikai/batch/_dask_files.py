@@ -37,7 +37,7 @@ from taikai.batch._excel import file_encodings, warn_excel_files
 from taikai.batch._interrupted import Interrupted, run_all, said_complete
 from taikai.batch._lock import DaskLock
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_added_columns, check_columns, model_stamp, output_types
+from taikai.batch._outputs import check_added_columns, check_columns, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
@@ -91,7 +91,7 @@ def run_dask(
     prepare: Callable[[dd.DataFrame], dd.DataFrame] | None = None,
 ) -> BatchSummary:
     """Run the Dask engine (see :func:`classify_files`)."""
-    started = time.monotonic()
+    started, output = time.monotonic(), written_through(output)  # a link: what it points to
     options.refuse_other_engine("dask")
     check_prefix(options.prefix)
     tio.check_not_stream(input, "batch", options.input_format)  # "-" or a pipe: said first, as by the local engine
@@ -128,8 +128,7 @@ def _checked_run(
     prepare: Callable[[dd.DataFrame], dd.DataFrame] | None,
     started: float,
 ) -> BatchSummary:
-    """Check the input's files and columns, the model and the rules, then run (see :func:`run_dask`); the output is
-    locked."""
+    """Check the input's files and columns, the model and the rules, then run (see :func:`run_dask`); output locked."""
     # All checked before a cluster starts: Parquet is read here, once (its columns are its schema's and its hive
     # keys); of CSV, TSV and JSONL only the header now, JSONL's types on the cluster's workers below.
     found = input_files(input, options.input_format, output)
@@ -143,12 +142,12 @@ def _checked_run(
         first = first_reader(found.files, found.format, options.encoding, options.encoding_errors, warn=True)
         columns = first.columns
     resolved = resolve_model(model)
-    check_columns(Path(input if first is None else found.first(input)), columns, resolved, options, first, ROW_COLUMN)
+    source, several = Path(input if first is None else found.first(input)), found.format == "jsonl" and found.files[1:]
+    check_columns(source, columns, resolved, options, first, ROW_COLUMN, later=bool(several))  # keys of later files
     if first is not None:  # CSV, TSV, JSONL: the first file's encoding, as read; then, not given, the others'
         read_as = (getattr(first, "encoding", None), str(found.first(input)))
-        encodings = file_encodings(
-            read_as, found.files[1:] if options.encoding is None else [], options.encoding_errors
-        )
+        others = found.files[1:] if options.encoding is None else []
+        encodings = file_encodings(read_as, others, options.encoding_errors)
         warn_excel_files(encodings, output, options.parts_format(output), options.output_encoding)
     ruleset = checked_ruleset(options.rules, resolved, model)  # compiled on the workers
     read = (columns, found, early, first)
@@ -194,7 +193,8 @@ def _locked_run(
                 partial(check_added_columns, model=resolved, options=options, row=ROW_COLUMN),  # a later file's keys
                 first,
             )
-            columns = list(schema.names)  # JSONL: with the keys later files add
+            columns = list(schema.names)  # JSONL: with the keys later files add, the text or id column among them
+            check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN)
             files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
             fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
             added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]

@@ -28,8 +28,9 @@ from taikai.batch._dask_parquet import (
     check_alike,
     file_types,
     hive_keys,
+    index_stored,
     parquet_field,
-    read_below_hive_folders,
+    read_file_by_file,
     texts_of_bytes,
     undictionaried,
 )
@@ -181,7 +182,8 @@ def read_input(
     ``replace`` reads undecodable bytes as U+FFFD. A Parquet column of bytes holds the text each value is in UTF-8
     (a value that is not stays bytes), as the local engine reads it; the schema keeps its type, which Parquet parts
     write it back as. A *text_column* that is no column label (``TypeError``) or not a column of the files
-    (:class:`~taikai.errors.InputError`, naming those there are) is refused before any file is read whole.
+    (:class:`~taikai.errors.InputError`, naming those there are) is refused before any file is read whole; one that
+    no record of the first JSONL file has, once every file's keys are read (a later file's key is a column too).
     """
     locate, mask_pii = check_bool("locate", locate), check_bool("mask_pii", mask_pii)
     check_pattern("pattern", pattern)
@@ -214,8 +216,8 @@ def read_files(
         # the files listed, not the folder: Dask would read its litter too (hive keys are read from the paths)
         types = file_types(files)  # each file's own types (string stays string), as the local batch keeps them
         check_alike(files, types, found.base)
-        if hive_keys(files, found.base):  # below the input only, each as written (text)
-            ddf = read_below_hive_folders(files, found.base)
+        if hive_keys(files, found.base) or index_stored(files):  # keys as written (text); an index as columns
+            ddf = read_file_by_file(files, found.base)
         else:
             base = {"partition_base_dir": str(found.base)}
             ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
@@ -228,10 +230,16 @@ def read_files(
         return ddf, schema
     if first is None:  # says what its header holds, once
         first = first_reader(files, fmt, encoding, encoding_errors, warn=True)
-    text_column = text_label(first.columns, text_column, found.first(pattern), first)  # before JSONL's types are read
+    later = (
+        fmt == "jsonl" and len(files) > 1 and type(text_column) in (str, int) and str(text_column) not in first.columns
+    )
+    if not later:  # before JSONL's types are read
+        text_column = text_label(first.columns, text_column, found.first(pattern), first)
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
         schema, stringify = input_types(files, fmt, encoding, client, encoding_errors, check_added)
+        if later:  # a key of a later file (or of none)
+            text_column = text_label(schema.names, text_column, pattern if len(files) > 1 else files[0], first)
         if text_column is not None and text_column in schema.names:  # any cell may be an object or a number
             schema = schema.set(schema.get_field_index(text_column), pa.field(text_column, pa.string()))
             stringify |= {text_column}

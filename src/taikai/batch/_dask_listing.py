@@ -4,9 +4,10 @@ file is opened with the first one's columns, each JSONL file with every file's k
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import taikai.io as tio
@@ -29,6 +30,8 @@ class InputFiles:
     base: Path
     empty: list[str]
     """The empty (0-byte) CSV, TSV or JSONL files skipped, below :attr:`base` (none when every file is empty)."""
+    twice: list[str] = field(default_factory=list)
+    """The files skipped as another name of a file read (a link), each with that name, below :attr:`base`."""
 
     def first(self, pattern: str | Path) -> str | Path:
         """Return what a message on the columns of the first file (every other has them) names: *pattern* when it
@@ -46,6 +49,8 @@ class InputFiles:
             )
         if self.empty:
             warn_user(f"{pattern}: skipped {listed(self.empty)}: empty (0 bytes), no row to read", DataWarning)
+        if self.twice:
+            warn_user(f"{pattern}: skipped {listed(self.twice)}: each file is read once, by one name", DataWarning)
 
 
 def _is_glob(pattern: str | Path) -> bool:
@@ -63,11 +68,29 @@ def _below(pattern: str | Path) -> int:
 
 
 def _glob(pattern: str | Path) -> list[Path]:
-    """Return the files the glob *pattern* matches, its fixed part (:func:`_below`) read as named."""
+    """Return the files the glob *pattern* matches, its fixed part (:func:`_below`) read as named. A recursive glob
+    (``**``) reads each folder once, as a folder given does (:func:`_walked`): Python's own would go round a link back
+    up the tree (``sub/up -> ..``) until the system stops it, every file found again on each turn."""
     parts = Path(pattern).parts
     fixed = _below(pattern)
+    if "**" in parts[fixed:]:
+        walked = _walked(Path(*parts[:fixed]) if fixed else Path())
+        return [p for p in walked if _matches(p.parts[fixed:], parts[fixed:])]
     escaped = os.path.join(glob.escape(str(Path(*parts[:fixed]))), *parts[fixed:]) if fixed else str(pattern)
     return [Path(p) for p in glob.glob(escaped, recursive=True) if not Path(p).is_dir()]
+
+
+def _matches(parts: tuple[str, ...], globs: tuple[str, ...]) -> bool:
+    """Say whether the path *parts* match the glob's parts *globs* as :func:`glob.glob` matches them: ``**`` is any
+    number of folders, or with nothing after it, of folders and a file; ``*`` matches no name that starts with
+    ``.``, nor does ``**``."""
+    if not globs or not parts:
+        return not parts and all(g == "**" for g in globs)
+    hidden = parts[0].startswith(".")
+    if globs[0] == "**":
+        return _matches(parts, globs[1:]) or (not hidden and _matches(parts[1:], globs))
+    said = fnmatch.fnmatchcase(parts[0], globs[0]) and (not hidden or globs[0].startswith("."))
+    return said and _matches(parts[1:], globs[1:])
 
 
 def _base(pattern: str | Path) -> Path:
@@ -82,7 +105,8 @@ def _base(pattern: str | Path) -> Path:
 
 def _walked(root: Path) -> list[Path]:
     """Return the files below the folder *root*, those of a linked folder too (as a recursive glob reads them), each
-    folder read once: a link back up the tree is not followed round."""
+    folder read once: a link back up the tree is not followed round; the folders in name order, so that a folder
+    reached two ways is read by the same one on any disk."""
     seen: set[str] = set()
     found: list[Path] = []
     for folder, folders, names in os.walk(root, followlinks=True):
@@ -91,6 +115,7 @@ def _walked(root: Path) -> list[Path]:
             folders.clear()
             continue
         seen.add(real)
+        folders.sort()
         found += [Path(folder, name) for name in names]
     return found
 
@@ -131,7 +156,7 @@ def input_files(pattern: str | Path, input_format: str | None = None, output: Pa
     found, skipped = _listed(pattern)
     if output is not None:
         check_not_read(output, pattern, found)
-    files = sorted(p.absolute() for p in found)
+    files, twice = _once(sorted(p.absolute() for p in found))
     if not files and Path(pattern).is_dir():  # "give a directory" would not help: one was given
         but = f" (only {listed(skipped)}: {WHAT_LITTER_IS})" if skipped else ""
         raise InputError(
@@ -157,7 +182,25 @@ def input_files(pattern: str | Path, input_format: str | None = None, output: Pa
     if len(empty) == len(files):  # none to read the columns from: each is refused as the local engine refuses it
         empty = []
     files = [p for p in files if p not in empty]
-    return InputFiles(files, fmt, skipped, base, [str(p.relative_to(base)) for p in empty])
+    below = [f"{_named(p, base)} (the same file as {_named(kept, base)})" for p, kept in twice]
+    return InputFiles(files, fmt, skipped, base, [str(p.relative_to(base)) for p in empty], below)
+
+
+def _named(path: Path, base: Path) -> str:
+    """Return *path* as named below *base* when it is, else whole."""
+    return str(path.relative_to(base)) if path.is_relative_to(base) else str(path)
+
+
+def _once(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
+    """Return *files* with each file once, though several names reach it (``latest.parquet``, a link to
+    ``2024-12.parquet``, would have its rows classified twice): by its own name, else the first; and each name left
+    out with the one kept."""
+    names: dict[str, list[Path]] = {}
+    for p in files:
+        names.setdefault(os.path.realpath(p), []).append(p)
+    kept = {real: next((p for p in same if not p.is_symlink()), same[0]) for real, same in names.items()}
+    once = [p for p in files if kept[os.path.realpath(p)] == p]
+    return once, [(p, kept[os.path.realpath(p)]) for p in files if kept[os.path.realpath(p)] != p]
 
 
 def _fixed(pattern: str | Path) -> Path:

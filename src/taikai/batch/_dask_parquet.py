@@ -3,6 +3,7 @@ and its columns of bytes read as the text they hold, as the local engine reads t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -14,6 +15,9 @@ from dask.utils import natural_sort_key
 
 from taikai.errors import InputError
 from taikai.io import utf8_text
+
+_PANDAS_INDEX = re.compile(r"__index_level_\d+__")
+"""The name pandas gives a level of a frame's index, without a name of its own, that it writes as a column."""
 
 
 def file_types(files: list[Path]) -> dict[str, dict[Path, pa.DataType]]:
@@ -43,10 +47,15 @@ def check_alike(files: list[Path], types: dict[str, dict[Path, pa.DataType]], ba
     for column, kinds in types.items():
         if len(kinds) < len(files):
             has, lacks = next(iter(kinds)), next(f for f in files if f not in kinds)
+            do = "give every file the same columns (null where one has no value)"
+            if _PANDAS_INDEX.fullmatch(column):  # no column the user made: pandas wrote a frame's index as one
+                do = (
+                    "it is the index pandas writes of a frame whose index is not 0, 1, 2, ... (a filtered one): write "
+                    "the files with df.to_parquet(path, index=False)"
+                )
             raise InputError(
                 f"{lacks}: has no column {column!r}, which {has} has; the Dask engine reads Parquet files of one set "
-                "of columns (in any order): give every file the same columns (null where one has no value), or "
-                "classify the files apart"
+                f"of columns (in any order): {do}, or classify the files apart"
             )
     for path in files:
         if key := next((k for k in _keys(path, base) if k in types), None):
@@ -75,17 +84,29 @@ def hive_keys(files: list[Path], base: Path) -> list[str]:
     return list(dict.fromkeys(k for path in files for k in _keys(path, base)))
 
 
-def read_below_hive_folders(files: list[Path], base: Path) -> dd.DataFrame:
-    """Return the Parquet *files* below *base*, whose folders have Hive keys (:func:`hive_keys`), as one partition
-    per file in Dask's order: each file read with its own schema, as Dask reads files with no key (Arrow's dataset
-    reads every file with the first file's schema: a column whose type differs between files fails to cast, or is
-    cast to text unsaid; their types are merged later, see :func:`parquet_field`); then a column of text for each
-    key, its value as written in the folder's name (``month=01`` is ``'01'``, not the number 1; ``id=007`` keeps its
-    zeros), since a key is a label; null where a file's folders lack the key."""
+def index_stored(files: list[Path]) -> bool:
+    """Say whether a Parquet file of *files* holds a pandas index as columns (``__index_level_0__``, or a level's
+    own name: ``df.to_parquet()`` of a frame whose index is not 0, 1, 2, ...). Dask reads them as pandas' metadata
+    says, as an index it then drops (an unnamed level) or fails on (a named level beside an unstored one); the
+    local engine reads them as the columns they are."""
+    for path in files:
+        pandas = pq.read_schema(path).pandas_metadata or {}
+        if any(isinstance(column, str) for column in pandas.get("index_columns", ())):
+            return True
+    return False
+
+
+def read_file_by_file(files: list[Path], base: Path) -> dd.DataFrame:
+    """Return the Parquet *files* below *base* as one partition per file in Dask's order, each file's columns as
+    stored (in the first file's order), in its own types, as the local engine reads them: a pandas index stored as
+    columns (:func:`index_stored`) stays columns; the types are merged later (see :func:`parquet_field`; Arrow's
+    dataset reads every file with the first file's schema: a column whose type differs between files fails to
+    cast, or is cast to text unsaid). Then a column of text for each Hive key of their folders
+    (:func:`hive_keys`), its value as written in the folder's name (``month=01`` is ``'01'``, not the number 1;
+    ``id=007`` keeps its zeros), since a key is a label; null where a file's folders lack the key."""
     keys = hive_keys(files, base)
     ordered = sorted(files, key=lambda path: natural_sort_key(str(path)))  # as Dask orders the files it reads
-    alone = {"partition_base_dir": str(ordered[0].parent)}  # no key: the first file's columns, as Dask reads them
-    first = dd.read_parquet([str(ordered[0])], dtype_backend="pyarrow", index=False, dataset=alone)._meta
+    first = pq.read_schema(ordered[0]).empty_table().to_pandas(types_mapper=_pandas_type, ignore_metadata=True)
     meta = first.assign(**{k: pd.Series([], dtype=_TEXT) for k in keys})
     return dd.from_map(_read_file, ordered, base=base, names=list(first.columns), keys=keys, meta=meta)
 
@@ -107,7 +128,7 @@ _HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 
 def _pandas_type(kind: pa.DataType) -> pd.api.extensions.ExtensionDtype:
     """Return the pandas type of a column of Arrow *kind*, as Dask reads Parquet with the ``pyarrow`` backend."""
-    return _TEXT if kind == pa.string() else pd.ArrowDtype(kind)
+    return _TEXT if kind in (pa.string(), pa.large_string()) else pd.ArrowDtype(kind)
 
 
 def _as_text(kind: pa.DataType) -> bool:

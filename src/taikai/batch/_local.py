@@ -23,7 +23,7 @@ from taikai.batch._fingerprint import MASKING, NOTES, SETTINGS, SHEETS
 from taikai.batch._input_path import check_input_path
 from taikai.batch._interrupted import Interrupted, said_complete
 from taikai.batch._options import BatchOptions
-from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types
+from taikai.batch._outputs import check_columns, check_side_files, model_stamp, output_types, written_through
 from taikai.batch._progress import Progress
 from taikai.batch._shield import Shield
 from taikai.batch._side_files import RUN, bad_lines_path, run_record
@@ -82,6 +82,7 @@ def run_local(
 ) -> BatchSummary:
     """Run the local engine (see :func:`classify_file`)."""
     options.refuse_other_engine("local")
+    output = written_through(output)  # a link: what it points to
     check_prefix(options.prefix)
     check_local_input(input, options.input_format)
     rules_file = options.rules if isinstance(options.rules, (str, Path)) else None

@@ -1,10 +1,11 @@
 """The columns a batch run adds and what its summary says of the model: Arrow types of the model's output
 columns, the check that an input has the text and id columns and none of the output's, the model's stamp, and the
 check that the files written beside the output (its summary, its bad lines) overwrite neither an input nor the
-summary of another output."""
+summary of another output; and where an output named by a link is written."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -47,14 +48,21 @@ def output_types(model: Model, rules_mode: RulesMode | None = None, prefix: str 
 
 
 def check_columns(
-    source: Path, columns: list[str], model: Model, options: BatchOptions, reader: object = None, row: str | None = None
+    source: Path,
+    columns: list[str],
+    model: Model,
+    options: BatchOptions,
+    reader: object = None,
+    row: str | None = None,
+    later: bool = False,
 ) -> None:
     """Raise :class:`InputError` unless the text and id columns exist and no output column does (see
     :func:`check_added_columns`); *reader*: the one that read *columns*, for a missing column: the sheet read and
     how to read another (see :func:`taikai.io.sheet_read`), and the file's first rows, whose header may be below a
-    title (see :func:`taikai.io.head_rows`)."""
+    title (see :func:`taikai.io.head_rows`). With *later*, *columns* are the first JSONL file's keys: a text or id
+    column not among them may be a later file's key, and is checked once all files' keys are read."""
     for argument, name in ((TEXT_COLUMN, options.text_column), (ID_COLUMN, options.id_column)):
-        if name is not None and name not in columns:
+        if name is not None and name not in columns and not later:
             of, hint = tio.sheet_read(reader)
             head = tio.head_rows(reader)
             raise no_column_error([(name, argument)], columns, source, of, input_format=True, hint=hint, head=head)
@@ -114,3 +122,11 @@ def check_side_files(
             f"{output.name} share it); choose another output name, or delete {summary} if {owner.name} no longer "
             "needs it (nothing was written)"
         )
+
+
+def written_through(output: Path) -> Path:
+    """Return where a run writes *output*: when it is a symbolic link, the file or folder it points to (where it
+    would be, for a link to none yet), as ``cp``, ``rsync`` and a shell's ``>`` write through a link (``-o results``
+    linked to a larger disk writes there); the run's side files go beside it. Else *output* as given. A run that
+    renamed its finished output onto the link replaced the link by a file or folder of its own."""
+    return Path(os.path.realpath(output)) if output.is_symlink() else output
