@@ -90,10 +90,20 @@ def test_every_output_format_holds_only_masked_text(tmp_path, tiny_model_dir, fm
     assert all(trap in "".join(frame["text"]) for trap in KEPT)
 
 
-def test_a_jsonl_object_in_the_text_column_is_masked_too(tmp_path, tiny_model_dir):
-    """Regression: the row is an error (not text) and its cell was written as read, personal data and all."""
-    dump, out = tmp_path / "dump.jsonl", tmp_path / "out.csv"
-    rows = [{"id": 1, "text": {"mail": "taro.sato@example.co.jp 090-1234-5678"}}, {"id": 2, "text": "佐藤太郎です"}]
+@pytest.mark.parametrize(
+    ("cell", "suffix"),
+    [
+        ({"mail": "taro.sato@example.co.jp 090-1234-5678"}, "csv"),
+        ({"taro.sato@example.co.jp": "090-1234-5678"}, "csv"),  # the address as a key: it was written as read
+        ({"taro.sato@example.co.jp": "090-1234-5678"}, "jsonl"),
+    ],
+    ids=["value-csv", "key-csv", "key-jsonl"],
+)
+def test_a_jsonl_object_in_the_text_column_is_masked_too(tmp_path, tiny_model_dir, cell, suffix):
+    """Regression: the row is an error (not text) and its cell was written as read, personal data and all; then
+    its values were masked and its keys written as read."""
+    dump, out = tmp_path / "dump.jsonl", tmp_path / f"out.{suffix}"
+    rows = [{"id": 1, "text": cell}, {"id": 2, "text": "佐藤太郎です"}]
     dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     output = run("batch", dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--mask-pii")
     assert "email [メール] 1" in output
