@@ -51,3 +51,43 @@ def test_a_message_without_personal_data_is_said_as_it_is(invoke, tmp_path, tiny
     args = ["batch", dump, "-o", tmp_path / "out.csv", "--text-column", "本文", "-m", tiny_model_dir]
     assert invoke(*args, "--mask-pii").output == invoke(*args).output
     assert "no column '本文'" in invoke(*args, "--mask-pii").output
+
+
+@pytest.mark.parametrize("command", [["predict"], ["explain", "-"]], ids=["predict", "explain"])
+def test_the_first_line_of_standard_input_is_quoted_masked(tiny_model_dir, command):
+    """Regression: the warning that standard input looks like a CSV table quoted its first line unmasked."""
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    lines = "田中さん 090-1234-5678,本文\n1,手数料が高い\n2,報酬が安い\n"  # a header, as it looks
+    args = [*command, "-m", str(tiny_model_dir)]
+    masked = CliRunner().invoke(cli, [*args, "--mask-pii"], input=lines.encode())
+    assert "looks like a CSV table (its first line, '[人名]さん [電話番号],本文'" in masked.output
+    assert "090" not in masked.output
+    unmasked = CliRunner().invoke(cli, args, input=lines.encode())
+    assert "(its first line, '田中さん 090-1234-5678,本文'" in unmasked.output
+
+
+@pytest.mark.parametrize(("flags", "said"), [(["--mask-pii"], MASKED), ([], ROW)], ids=["masked", "as-written"])
+def test_a_warning_of_the_library_is_said_masked_under_mask_pii(flags, said):
+    """What the library warns under --mask-pii is masked as its errors are."""
+    import click
+    from click.testing import CliRunner
+
+    from taikai._warn import warn_user
+    from taikai.cli._common import Group
+    from taikai.errors import DataWarning
+
+    @click.group(cls=Group)
+    def group() -> None:
+        pass
+
+    @group.command()
+    @click.option("--mask-pii", is_flag=True)
+    def warns(mask_pii: bool) -> None:
+        warn_user(f"dump.csv: the cell {ROW!r} looks odd", DataWarning)
+
+    result = CliRunner().invoke(group, ["warns", *flags])
+    assert result.exit_code == 0, result.output
+    assert f"taikai: warning: dump.csv: the cell '{said}' looks odd" in result.output

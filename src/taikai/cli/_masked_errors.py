@@ -1,33 +1,60 @@
-"""Under ``--mask-pii``, a command's error message with its personal data masked too.
+"""Under ``--mask-pii``, a command's error message and warnings with their personal data masked too.
 
 The library masks the texts it quotes in a message when it is asked to (a malformed record, a date column's values),
 but some messages quote cells it does not take for texts: the column names of a file without a header row are its
-first row, a review (``no column 'text'; the columns are ['r1', '田中さんから090-…']``). A message said on the
-command line ends up in logs and tickets, so the command line masks the whole message of a command given
-``--mask-pii``; the values masked already stay as they are.
+first row, a review (``no column 'text'; the columns are ['r1', '田中さんから090-…']``), and ``predict`` quotes the
+first line of standard input that looks like a CSV header. What the command line says ends up in logs and tickets,
+so it masks the whole message of a command given ``--mask-pii``; the values masked already stay as they are.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import click
 
 from taikai._stopped import stopped
 from taikai.cli._usage_errors import UserError
-from taikai.errors import TaikaiError
+from taikai.errors import DataWarning, TaikaiError
+
+
+def masked(message: object) -> str:
+    """Return *message* as text with its personal data masked."""
+    from taikai.privacy import mask_pii
+
+    return mask_pii(str(message)).text
+
+
+def as_said(text: str) -> str:
+    """Return *text*, a value a message of the running command quotes, masked when that command was given
+    ``--mask-pii`` (for a message the command line itself says, which no warning or error carries)."""
+    ctx = click.get_current_context(silent=True)
+    return masked(text) if ctx is not None and ctx.params.get("mask_pii") else text
 
 
 @contextmanager
 def errors_masked(ctx: click.Context) -> Iterator[None]:
-    """Turn a :class:`TaikaiError` of the command run under *ctx*, when it was given ``--mask-pii``, into a
-    :class:`UserError` whose message has its personal data masked; other errors, and a stop, pass as they are."""
+    """When the command run under *ctx* was given ``--mask-pii``: show its :class:`DataWarning` messages masked, and
+    turn a :class:`TaikaiError` of it into a :class:`UserError` whose message is masked; other errors, and a stop,
+    pass as they are."""
+    if not ctx.params.get("mask_pii"):
+        yield
+        return
+    shown = warnings.showwarning
+
+    def show_masked(message: Warning | str, category: type[Warning], *where: Any, **more: Any) -> None:
+        said = masked(message) if issubclass(category, DataWarning) else message
+        shown(said, category, *where, **more)
+
+    warnings.showwarning = show_masked
     try:
         yield
     except TaikaiError as exc:
-        if stopped(exc) or not ctx.params.get("mask_pii"):
+        if stopped(exc):
             raise
-        from taikai.privacy import mask_pii
-
-        raise UserError(mask_pii(str(exc)).text) from exc
+        raise UserError(masked(exc)) from exc
+    finally:
+        warnings.showwarning = shown
