@@ -91,3 +91,26 @@ def test_a_warning_of_the_library_is_said_masked_under_mask_pii(flags, said):
     result = CliRunner().invoke(group, ["warns", *flags])
     assert result.exit_code == 0, result.output
     assert f"taikai: warning: dump.csv: the cell '{said}' looks odd" in result.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--scheduler", "tcp://10.0.0.5:99999"),  # an IP address masking finds, the user's own
+        ("--scheduler", "http://10.0.0.5:8787/status"),  # a URL
+    ],
+)
+def test_what_the_user_gave_is_said_back_as_given(invoke, tmp_path, headerless, option, value):
+    """A masked message keeps the arguments of the command as given: masked, the address to fix would be unseen."""
+    pytest.importorskip("dask")
+    args = ["batch", headerless, "-o", tmp_path / "out.parquet", "--text-column", "text", "--engine", "dask"]
+    result = invoke(*args, option, value, "--mask-pii")
+    assert result.exit_code == 2 and f"scheduler={value!r} (--scheduler on the command line)" in result.output
+    assert result.output == invoke(*args, option, value).output
+
+
+def test_a_path_that_looks_like_personal_data_is_kept_and_the_row_masked(invoke, tmp_path, headerless, tiny_model_dir):
+    dump = tmp_path / "taro@example.com.csv"
+    dump.write_bytes(headerless.read_bytes())
+    result = invoke("drift", dump, "--text-column", "text", "-m", tiny_model_dir, "--mask-pii")
+    assert result.output.startswith(f"taikai: error: {dump}: no column 'text'") and MASKED in result.output
