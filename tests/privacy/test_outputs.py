@@ -195,6 +195,35 @@ def test_bad_lines_are_masked_in_the_side_file_and_the_error(tmp_path, tiny_mode
 
 
 @pytest.mark.parametrize(
+    "call",
+    [
+        lambda bad, model, tmp: taikai.evaluate_rules(RULES, bad, model=model, mask_pii=True),
+        lambda bad, model, tmp: taikai.suggest(predictions_of(tmp, model), mask_pii=True, exclude=[bad]),
+    ],
+    ids=["evaluate_rules", "suggest-exclude"],
+)
+def test_a_malformed_labelled_record_is_quoted_masked(tmp_path, tiny_model_dir, call):
+    """Regression: evaluate_rules(..., mask_pii=True) (rules test --mask-pii) and suggest's exclude= files quoted a
+    malformed record as written, though the masked texts were asked for."""
+    bad = tmp_path / "labelled.csv"
+    bad.write_text('text,reasons\n手数料が高い,fees\n"佐藤様 090-1234-5678 taro@example.com,fees\n', encoding="utf-8")
+    with pytest.raises(InputError, match="malformed record") as caught:
+        call(bad, tiny_model_dir, tmp_path)
+    said = str(caught.value)
+    assert "[人名]様 [電話番号] [メール]" in said and leaks(said) == [] and "佐藤" not in said
+
+
+RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
+
+
+def predictions_of(folder: Path, model: Path) -> Path:
+    """Return the tiny model's predictions of the seeded dump, written in *folder*."""
+    out = folder / "predictions.csv"
+    run("batch", DUMP, "-o", out, "--text-column", "text", "-m", model)
+    return out
+
+
+@pytest.mark.parametrize(
     ("lines", "chunk_size", "jobs", "expected"),
     [
         # The masks in the lines set aside are counted with the rows' (they were masked but not counted).
