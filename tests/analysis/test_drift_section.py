@@ -13,7 +13,7 @@ from taikai.analysis import build_report, drift_section
 from taikai.analysis._drift_section import NO_PROBABILITIES
 from taikai.analysis._drift_words import sentence
 from taikai.errors import InputError
-from taikai.model import NO_DRIFT_STATISTICS
+from taikai.model import NO_DRIFT_STATISTICS, TRAIN_COMMAND
 from taikai.text import percent
 
 HOTELS = Path(__file__).parents[1] / "fixtures" / "hotel_reviews_katakana.csv"
@@ -171,8 +171,12 @@ def format_2_model_dir(tiny_model_dir, tmp_path_factory) -> Path:
     ("drop", "model", "note"),
     [
         (True, "tiny", NO_PROBABILITIES),
-        (False, "format 2 path", f"ドリフトを確認できません: {NO_DRIFT_STATISTICS}"),
-        (False, "format 2 loaded", f"ドリフトを確認できません: {NO_DRIFT_STATISTICS}"),
+        (False, "format 2 path", "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。"),
+        (
+            False,
+            "format 2 loaded",
+            "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。",
+        ),
     ],
     ids=["no-probability-columns", "format-2-model-path", "format-2-model-loaded"],
 )
@@ -185,7 +189,29 @@ def test_section_says_why_it_cannot_check(predictions, tiny_model, format_2_mode
     }[model]
     section = drift_section(frame, given)
     assert section.alert is None and section.figures is None and section.report is None
-    assert section.notes == (note,)
+    assert len(section.notes) == 1 and section.notes[0].startswith(note)
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [
+        ("ja", "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。再学習するか "),
+        ("en", "Drift cannot be checked: this model was trained before drift statistics were stored; retrain it "),
+    ],
+    ids=["ja", "en"],
+)
+@pytest.mark.parametrize("loaded", [False, True], ids=["path", "loaded"])
+def test_a_model_without_statistics_gets_advice_the_report_can_follow(
+    predictions, format_2_model_dir, lang, start, loaded
+):
+    # taikai drift's way out, --reference FILE, is no option of taikai report: the note says to run taikai drift
+    given = taikai.load_model(format_2_model_dir) if loaded else format_2_model_dir
+    (note,) = drift_section(predictions, given, lang=lang).notes
+    assert note.startswith(start) and f"({TRAIN_COMMAND})" in note
+    assert note.endswith(
+        "taikai drift PREDICTIONS --reference FILE (check_drift(predictions, reference=FILE) in Python)"
+    )
+    assert "reference= (--reference FILE on the command line)" not in note and NO_DRIFT_STATISTICS not in note
 
 
 @pytest.mark.slow

@@ -182,6 +182,25 @@ def test_a_report_with_mask_pii_shows_no_personal_data_in_the_date_column():
 
 
 @pytest.mark.parametrize(
+    "categorical",
+    [("text",), ("platform",), ("text", "platform")],
+    ids=["text", "by", "both"],
+)
+def test_categorical_columns_are_masked_as_text_columns_are(categorical):
+    """Regression: build_report(df, mask_pii=True) showed a categorical text or --by column (astype("category"), as
+    a Parquet dictionary column reads) as written, names, phone numbers and all."""
+    people = np.array(["田中太郎", "taro@example.com", "090-1234-5678"])
+    frame = synthetic({"2026-01": STEADY}, platform=lambda df: people[np.arange(len(df)) % 3])
+    frame["text"] = frame["text"] + " 佐藤様から 090-8765-4321 に電話"
+    frame = frame.astype(dict.fromkeys(categorical, "category"))
+    masked = build_report(frame, by="platform", mask_pii=True, embed_font=False, charts=False, drift=False)
+    assert not [v for v in ("田中", "taro@", "1234", "佐藤", "8765") if v in masked]
+    assert "[人名]様から [電話番号] に電話" in _section(masked, "representative")
+    rows = re.findall(r"<tr><th>([^<]*)</th>", _section(masked, "segments"))[1:]
+    assert sorted(rows) == ["[メール1]", "[人名1]", "[電話番号1]"]  # as a column of str is masked
+
+
+@pytest.mark.parametrize(
     ("call", "said"),
     [
         (lambda f: build_report(f, per_reason=0, charts=False, drift=False), "per_reason must be at least 1, not 0"),

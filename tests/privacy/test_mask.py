@@ -193,11 +193,20 @@ def test_mask_values_passes_non_text_and_counts_per_kind():
         ({"mail": "a@b.cc", "n": 3}, {"mail": "[メール]", "n": 3}, {PiiKind.EMAIL: 1}),
         (["田中さんへ", ["a@b.cc"]], ["[人名]さんへ", ["[メール]"]], {PiiKind.NAME: 1, PiiKind.EMAIL: 1}),
         (("a@b.cc",), ("[メール]",), {PiiKind.EMAIL: 1}),
-        ({"a@b.cc": 1}, {"a@b.cc": 1}, {}),  # keys are left as they are
+        # keys too, and two keys masked alike stay two entries
+        ({"a@b.cc": 1, "mail": 2}, {"[メール]": 1, "mail": 2}, {PiiKind.EMAIL: 1}),
+        (
+            {"a@b.cc": "田中さん", "c@d.ee": 2},
+            {"[メール]": "[人名]さん", "[メール] (2)": 2},
+            {PiiKind.EMAIL: 2, PiiKind.NAME: 1},
+        ),
+        ({"a@b.cc": 1, "[メール]": 2}, {"[メール]": 1, "[メール] (2)": 2}, {PiiKind.EMAIL: 1}),
+        ([{"090-1234-5678": ["x"]}], [{"[電話番号]": ["x"]}], {PiiKind.PHONE: 1}),
     ],
 )
 def test_mask_values_masks_strings_inside_containers(value, expected, counts):
-    """Regression: batch --mask-pii wrote a JSONL object's values unmasked (the row's status was error)."""
+    """Regression: batch --mask-pii wrote a JSONL object's values unmasked (the row's status was error), and then
+    its keys (``{"taro@example.com": …}``)."""
     values, found = PiiMasker().mask_values([value])
     assert values == [expected] and found == counts
     each, per_value = PiiMasker().mask_each([value])

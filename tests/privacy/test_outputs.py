@@ -90,10 +90,20 @@ def test_every_output_format_holds_only_masked_text(tmp_path, tiny_model_dir, fm
     assert all(trap in "".join(frame["text"]) for trap in KEPT)
 
 
-def test_a_jsonl_object_in_the_text_column_is_masked_too(tmp_path, tiny_model_dir):
-    """Regression: the row is an error (not text) and its cell was written as read, personal data and all."""
-    dump, out = tmp_path / "dump.jsonl", tmp_path / "out.csv"
-    rows = [{"id": 1, "text": {"mail": "taro.sato@example.co.jp 090-1234-5678"}}, {"id": 2, "text": "佐藤太郎です"}]
+@pytest.mark.parametrize(
+    ("cell", "suffix"),
+    [
+        ({"mail": "taro.sato@example.co.jp 090-1234-5678"}, "csv"),
+        ({"taro.sato@example.co.jp": "090-1234-5678"}, "csv"),  # the address as a key: it was written as read
+        ({"taro.sato@example.co.jp": "090-1234-5678"}, "jsonl"),
+    ],
+    ids=["value-csv", "key-csv", "key-jsonl"],
+)
+def test_a_jsonl_object_in_the_text_column_is_masked_too(tmp_path, tiny_model_dir, cell, suffix):
+    """Regression: the row is an error (not text) and its cell was written as read, personal data and all; then
+    its values were masked and its keys written as read."""
+    dump, out = tmp_path / "dump.jsonl", tmp_path / f"out.{suffix}"
+    rows = [{"id": 1, "text": cell}, {"id": 2, "text": "佐藤太郎です"}]
     dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     output = run("batch", dump, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--mask-pii")
     assert "email [メール] 1" in output
@@ -182,6 +192,35 @@ def test_bad_lines_are_masked_in_the_side_file_and_the_error(tmp_path, tiny_mode
     side = (tmp_path / "out.bad_lines.csv").read_text(encoding="utf-8")
     assert "[電話番号]" in side and "090-1234-5678" not in side
     assert "田中" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda bad, model, tmp: taikai.evaluate_rules(RULES, bad, model=model, mask_pii=True),
+        lambda bad, model, tmp: taikai.suggest(predictions_of(tmp, model), mask_pii=True, exclude=[bad]),
+    ],
+    ids=["evaluate_rules", "suggest-exclude"],
+)
+def test_a_malformed_labelled_record_is_quoted_masked(tmp_path, tiny_model_dir, call):
+    """Regression: evaluate_rules(..., mask_pii=True) (rules test --mask-pii) and suggest's exclude= files quoted a
+    malformed record as written, though the masked texts were asked for."""
+    bad = tmp_path / "labelled.csv"
+    bad.write_text('text,reasons\n手数料が高い,fees\n"佐藤様 090-1234-5678 taro@example.com,fees\n', encoding="utf-8")
+    with pytest.raises(InputError, match="malformed record") as caught:
+        call(bad, tiny_model_dir, tmp_path)
+    said = str(caught.value)
+    assert "[人名]様 [電話番号] [メール]" in said and leaks(said) == [] and "佐藤" not in said
+
+
+RULES = Path(__file__).parents[2] / "examples" / "rules.toml"
+
+
+def predictions_of(folder: Path, model: Path) -> Path:
+    """Return the tiny model's predictions of the seeded dump, written in *folder*."""
+    out = folder / "predictions.csv"
+    run("batch", DUMP, "-o", out, "--text-column", "text", "-m", model)
+    return out
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,20 @@ from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, P
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
 from taikai.labels import reason_with_id
-from taikai.model import Model, default_model_dir, model_display_name, model_sha256, read_metadata, resolve_model
+from taikai.model import (
+    TRAIN_COMMAND,
+    Model,
+    default_model_dir,
+    model_display_name,
+    model_sha256,
+    read_metadata,
+    resolve_model,
+)
 from taikai.text import percent
 
 TITLE = NOTES["ja"]["title"]
+COMPARE = "taikai drift PREDICTIONS --reference FILE (check_drift(predictions, reference=FILE) in Python)"
+"""What to do, besides retraining, for a model without drift statistics: compare with other data."""
 NO_PROBABILITIES = NOTES["ja"]["no_probabilities"]
 # The section's words in each language of the report (``--lang``): taikai.analysis._drift_words.
 
@@ -169,6 +179,11 @@ def _model_name(model: Model) -> str:
     return model_display_name(model.path, model_sha256(model))
 
 
+def model_dir(model: str | Path | None) -> Path:
+    """Return the directory of the model *model* names (``None``: the shipped model, or ``$TAIKAI_MODEL``)."""
+    return Path(model) if model is not None else default_model_dir()
+
+
 def drift_section(
     df: pd.DataFrame,
     model: Model | str | Path | None = None,
@@ -198,8 +213,10 @@ def drift_section(
     if not any(str(c).startswith("p_reason_") for c in df.columns):
         return DriftSection(words["title"], (words["no_probabilities"],))
     try:
-        if not isinstance(model, Model):  # read the metadata first: a model without statistics is not loaded
-            read_metadata(Path(model) if model is not None else default_model_dir()).drift_statistics()
+        # read the metadata first: a model without statistics is not loaded
+        found = model.metadata if isinstance(model, Model) else read_metadata(model_dir(model))
+        if found.drift is None:  # taikai drift's way out, --reference, is no option of the report
+            return DriftSection(words["title"], (words["no_statistics"].format(train=TRAIN_COMMAND, compare=COMPARE),))
         resolved = resolve_model(model)
         report = check_drift(
             df, resolved, text_column=text_column, date_column=date_column, freq=freq, mask_pii=mask_pii

@@ -19,6 +19,10 @@ NOTES = {
             "確率の列 (p_reason_*) がないため、ドリフトは確認できません。taikai batch の出力を使ってください。"
         ),
         "cannot": "ドリフトを確認できません: {exc}",
+        "no_statistics": (
+            "ドリフトを確認できません: このモデルはドリフトの統計を保存する前に学習されました。再学習するか "
+            "({train})、予測を別のデータと比べてください: {compare}"
+        ),
         "made_by": "{summary} によると、予測はモデル {name} (sha256 {sha256}…) で作られました",
         "no_directory": "{made}が、そのモデルのディレクトリは記録されていません。{give}",
         "gone": "{made}が、記録されたディレクトリはもうありません (移動または削除されました)。{give}",
@@ -43,6 +47,10 @@ NOTES = {
         "title": "Drift (against the training data)",
         "no_probabilities": "No probability columns (p_reason_*): drift cannot be checked. Use taikai batch output.",
         "cannot": "Drift cannot be checked: {exc}",
+        "no_statistics": (
+            "Drift cannot be checked: this model was trained before drift statistics were stored; retrain it "
+            "({train}), or compare the predictions with other data: {compare}"
+        ),
         "made_by": "{summary} says the predictions were made by model {name} (sha256 {sha256}…)",
         "no_directory": "{made} and names no directory of it; {give}",
         "gone": "{made}, but the directory it names is gone (moved or deleted); {give}",
@@ -64,7 +72,9 @@ NOTES = {
         "counted as unclassifiable too)",
     },
 }
-"""The section's notes: its title, the verdict line, why drift could not be checked (of a model the batch summary
+"""The section's notes: its title, the verdict line, why drift could not be checked (of a model without drift
+statistics: what the report can do instead, which is not ``--reference``, an option of ``taikai drift`` only; of a
+model the batch summary
 names that cannot be had: who made the predictions, why that model cannot be had, keyed by
 :class:`~taikai.analysis._report._provenance.Missing`, and what to do, said as the report's other notes say it),
 the reason that moved most,

@@ -66,7 +66,12 @@ def evaluate_rules(
     else:
         wanted = [(text_column, TEXT_COLUMN), (reasons_column, REASONS_COLUMN)]  # a header below a title: said so
         table = read_labelled_file(
-            Path(data), encoding=encoding, encoding_errors=encoding_errors, sheet=sheet, wanted=wanted
+            Path(data),
+            encoding=encoding,
+            encoding_errors=encoding_errors,
+            sheet=sheet,
+            wanted=wanted,
+            mask_pii=mask_pii,
         )
         frame, source, lines, read = table.frame, table.source, table.lines, table.sheet
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None

@@ -17,6 +17,7 @@ from taikai._command import running, running_command
 from taikai._stopped import stopped
 from taikai._whole_file import write_whole
 from taikai.cli._given_path import refuse_empty, refuse_unexpanded
+from taikai.cli._masked_errors import errors_masked
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._saved import INTERRUPTED_EXIT, said_saved
 from taikai.cli._stdout import echo_encodable
@@ -46,8 +47,8 @@ class Command(click.Command):
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command, the library's messages naming it (``-: evaluate does not read standard input``)."""
-        with running(ctx.command_path.removeprefix(ctx.find_root().command_path).strip()):  # "rules test"
-            return super().invoke(ctx)
+        with running(ctx.command_path.removeprefix(ctx.find_root().command_path).strip()), errors_masked(ctx):
+            return super().invoke(ctx)  # running "rules test"; under --mask-pii, its error message masked too
 
 
 _HELP = "the help or version asked for"

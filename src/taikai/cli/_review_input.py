@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from taikai.cli._masked_errors import as_said
 from taikai.cli._usage_errors import UserError
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def read_stdin_reviews(command: str, encoding: str | None, encoding_errors: str)
     texts = [lines[n - 1] for n in numbers]
     fmt = delimited_format(texts)
     if fmt is not None:  # a review may hold commas: warn, and read the lines as reviews all the same
-        click.echo(f"taikai: warning: {_table_advice(command, fmt, texts[0])}", err=True)
+        click.echo(f"taikai: warning: {_table_advice(command, fmt, as_said(texts[0]))}", err=True)
     notes = {note.line: note for note in decoded.notes}
     return StdinReviews(texts, numbers, notes)
 

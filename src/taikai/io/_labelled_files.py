@@ -53,13 +53,15 @@ def read_labelled_file(
     encoding_errors: str = "strict",
     sheet: str | int | None = None,
     wanted: Sequence[tuple[object, Argument]] = (),
+    mask_pii: bool = False,
 ) -> Table:
     """Read a labelled file whole; of an xlsx workbook, *sheet* (a name or 1-based number, as ``--sheet``) when
     given, else the sheet named ``labels`` (``taikai suggest``'s) when it has one, else the first, whatever order
     the sheets were put in. Of a CSV or TSV suggest sheet (whatever columns were deleted from it), the apostrophe
     put before a text Excel would read as a formula is taken off again (:func:`taikai.io.unescape_sheet`). A
     *sheet* the workbook does not have is an :class:`InputError` naming its sheets; *sheet* for a file of another
-    format is refused, as ``taikai batch --sheet`` refuses it. *wanted*: as :func:`taikai.io.read_table` takes it."""
+    format is refused, as ``taikai batch --sheet`` refuses it. *wanted* and *mask_pii* (a malformed record's error
+    quotes it masked): as :func:`taikai.io.read_table` takes them."""
     from taikai.io._table_readers import sheet_argument, sheet_names
 
     check_file("path", path, FileKind.LABELLED)
@@ -69,7 +71,9 @@ def read_labelled_file(
     chosen = sheet_argument(sheet, "the default")
     if chosen is None:
         chosen = LABELS_SHEET if format_of(path) == "xlsx" and LABELS_SHEET in sheet_names(path) else None
-    table = read_table(path, encoding=encoding, sheet=chosen, encoding_errors=encoding_errors, wanted=wanted)
+    table = read_table(
+        path, encoding=encoding, sheet=chosen, encoding_errors=encoding_errors, mask_pii=mask_pii, wanted=wanted
+    )
     if table.format in ("csv", "tsv"):  # a suggest sheet's texts Excel would take for formulas were escaped
         table = replace(table, frame=unescape_sheet(table.frame))
     return table

@@ -42,6 +42,7 @@ from taikai.model._features import (
     ngram_spans,
     word_vocabulary,
 )
+from taikai.model._fields import TRAIN_COMMAND
 from taikai.model._frame_columns import plain_columns
 from taikai.model._input_file import InputFile
 from taikai.model._inputs import column_label, find_column
@@ -94,6 +95,7 @@ __all__ = [
     "SEED",
     "SHIPPED_NAME",
     "STATUSES",
+    "TRAIN_COMMAND",
     "AddedComparison",
     "ArtifactInfo",
     "Block",

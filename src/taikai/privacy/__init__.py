@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 11
+MASKER_VERSION = 12
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -66,7 +66,8 @@ three numbers after a town UniDic reads as a surname (北浜1-2-3), and three di
 a side and a kanji or two right after 自宅は or 住所は (自宅は西院2-3); names after more labels and before more titles
 (クライアント：高橋, 高橋社労士, 白井オーナー); handles after LINEは, IDが, IDを (LINEはtaro_88) and ハンドルネーム,
 a Japan Post transfer account (ゆうちょ 00120-1-123456), a Discord tag's number with its handle (Discord
-IDはtaro#1234)."""
+IDはtaro#1234). 12: the keys of an object in a JSONL text cell masked as its values are ({"taro@example.com": …}),
+two keys masked alike numbered ([メール] (2))."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -161,9 +161,11 @@ class PiiMasker:
         return out, counts
 
     def _mask_value(self, value: object) -> tuple[object, Counter[PiiKind]]:
-        """Return *value* with its strings masked (in lists, tuples, arrays and dict values too) and the kinds found.
+        """Return *value* with its strings masked (in lists, tuples, arrays and dicts too) and the kinds found.
 
-        A container keeps its shape (an array becomes a list); dict keys, numbers and other values pass unchanged.
+        A container keeps its shape (an array becomes a list); a dict's string keys are masked too (a key
+        ``taro@example.com`` holds an address as much as a value does), two keys that mask alike numbered so that no
+        entry is lost (``[メール]``, ``[メール] (2)``); numbers and other values pass unchanged.
         """
         found: Counter[PiiKind] = Counter()
         if isinstance(value, str):
@@ -173,8 +175,10 @@ class PiiMasker:
         if isinstance(value, dict):
             out: dict[object, object] = {}
             for key, item in value.items():
-                out[key], inner = self._mask_value(item)
-                found.update(inner)
+                named, in_key = self._mask_value(key) if isinstance(key, str) else (key, Counter[PiiKind]())
+                masked_item, inner = self._mask_value(item)
+                out[_unique_key(named, out)] = masked_item
+                found.update(in_key + inner)
             return out, found
         if hasattr(value, "tolist") and getattr(value, "ndim", 0) == 1:  # a list cell read from Parquet
             value = value.tolist()
@@ -189,6 +193,15 @@ class PiiMasker:
 
     def __getstate__(self) -> dict[str, object]:
         return {"names": self.names, "_tagger": PosTagger()}
+
+
+def _unique_key(key: object, taken: dict[object, object]) -> object:
+    """Return the masked *key*, numbered (``[メール] (2)``) when *taken* holds it already: two keys masked alike."""
+    number, unique = 1, key
+    while unique in taken:
+        number += 1
+        unique = f"{key} ({number})"
+    return unique
 
 
 _DEFAULT = PiiMasker()

@@ -132,10 +132,11 @@ def text_key(value: Any) -> str | None:
 
 
 def read_excluded(
-    items: Sequence[str | Path | pd.DataFrame], id_name: Hashable | None, text_name: Hashable
+    items: Sequence[str | Path | pd.DataFrame], id_name: Hashable | None, text_name: Hashable, mask_pii: bool = False
 ) -> list[Excluded]:
     """Read every file (or frame) of *items*: the ids in column *id_name* (when given and there) and the texts of
-    column ``text``, else *text_name*; raise :class:`InputError` for a file with neither."""
+    column ``text``, else *text_name*; raise :class:`InputError` for a file with neither (or, quoting its text
+    masked with *mask_pii*, for a malformed record)."""
     from taikai.io import is_sheet, read_labelled_file, unescape_sheet
 
     out: list[Excluded] = []
@@ -145,7 +146,7 @@ def read_excluded(
             if (before := seen.get(os.path.realpath(item))) is not None:  # read once
                 out.append(replace(before, source=str(item), same_as=before.source))
                 continue
-            table = read_labelled_file(Path(item))
+            table = read_labelled_file(Path(item), mask_pii=mask_pii)
             frame, source = table.frame, str(item)
         else:
             # a suggest sheet read with pandas: its formula escapes are taken off, as of the same CSV file

@@ -249,7 +249,7 @@ def suggest(
     shuffle = random_scores(len(positions), seed)  # before the exclusion: the rows left keep their order
     excluded, near_texts, earlier = None, [], Earlier()
     if to_exclude:
-        files = read_excluded(to_exclude, id_label, text_label)
+        files = read_excluded(to_exclude, id_label, text_label, mask_pii)
         given = [
             (f, str(item))
             for f, item in zip(files, to_exclude, strict=True)

@@ -25,11 +25,10 @@ def mask_report_frame(
     (:func:`number_masked`: ``[人名1]``, ``[人名2]``, … in order of first appearance), so that the segments are
     those of the unmasked column.
     """
-    import pandas as pd
 
     counts: list[dict[PiiKind, int]] = []
     wanted = dict.fromkeys(c for c in (text_column, by) if c and c in df.columns)
-    for column in (c for c in wanted if pd.api.types.is_string_dtype(df[c].dtype)):
+    for column in (c for c in wanted if _holds_text(df[c].dtype)):
         original = df[column]
         df, per_row = mask_text_column(df, column)
         counts += per_row
@@ -41,6 +40,14 @@ def mask_report_frame(
         df, per_row = _mask_unread_dates(df, date_column)
         counts += per_row
     return df, sum_counts(counts)
+
+
+def _holds_text(dtype: Any) -> bool:
+    """Whether a column of *dtype* may hold texts: strings, objects, or categories (a frame's text column
+    ``astype("category")``, a Parquet dictionary column), whose categories are masked as values are."""
+    import pandas as pd
+
+    return pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype)
 
 
 def _mask_unread_dates(df: Any, column: str) -> tuple[Any, list[dict[PiiKind, int]]]:

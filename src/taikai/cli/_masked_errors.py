@@ -1,0 +1,87 @@
+"""Under ``--mask-pii``, a command's error message and warnings with their personal data masked too.
+
+The library masks the texts it quotes in a message when it is asked to (a malformed record, a date column's values),
+but some messages quote cells it does not take for texts: the column names of a file without a header row are its
+first row, a review (``no column 'text'; the columns are ['r1', '田中さんから090-…']``), and ``predict`` quotes the
+first line of standard input that looks like a CSV header. What the command line says ends up in logs and tickets,
+so it masks the whole message of a command given ``--mask-pii``, but for the texts given to the command (a path, a
+column's name, a scheduler's address ``tcp://10.0.0.5:8786``), which it says back as given; the values masked
+already stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import PurePath
+from typing import Any
+
+import click
+
+from taikai._stopped import stopped
+from taikai.cli._usage_errors import UserError
+from taikai.errors import DataWarning, TaikaiError
+
+SHORTEST_KEPT = 4
+"""Fewest characters of an argument kept as given in a masked message: a shorter one (``-``, ``本文``) could stand
+inside a value masking must find whole (``090-1234-5678``)."""
+
+
+def given_values(ctx: click.Context | None) -> list[str]:
+    """Return the texts given to the command of *ctx* (paths, column names, a scheduler's address) that a masked
+    message keeps as given: the user's own, said back to them (``scheduler='tcp://10.0.0.5:99999'``)."""
+    if ctx is None:
+        return []
+    values: list[object] = []
+    for value in ctx.params.values():
+        values.extend(value if isinstance(value, (tuple, list)) else [value])
+    return [str(v) for v in values if isinstance(v, (str, PurePath)) and len(str(v)) >= SHORTEST_KEPT]
+
+
+def masked(message: object, kept: list[str] | None = None) -> str:
+    """Return *message* as text with its personal data masked, but for the texts *kept* as they are."""
+    from taikai.privacy import mask_pii
+
+    text = str(message)
+    if not kept:
+        return mask_pii(text).text
+    given = re.compile("|".join(re.escape(k) for k in sorted(set(kept), key=len, reverse=True)))
+    parts, start = [], 0
+    for found in given.finditer(text):
+        parts += [mask_pii(text[start : found.start()]).text, found.group()]
+        start = found.end()
+    return "".join([*parts, mask_pii(text[start:]).text])
+
+
+def as_said(text: str) -> str:
+    """Return *text*, a value a message of the running command quotes, masked when that command was given
+    ``--mask-pii`` (for a message the command line itself says, which no warning or error carries)."""
+    ctx = click.get_current_context(silent=True)
+    return masked(text, given_values(ctx)) if ctx is not None and ctx.params.get("mask_pii") else text
+
+
+@contextmanager
+def errors_masked(ctx: click.Context) -> Iterator[None]:
+    """When the command run under *ctx* was given ``--mask-pii``: show its :class:`DataWarning` messages masked, and
+    turn a :class:`TaikaiError` of it into a :class:`UserError` whose message is masked; other errors, and a stop,
+    pass as they are."""
+    if not ctx.params.get("mask_pii"):
+        yield
+        return
+    shown, kept = warnings.showwarning, given_values(ctx)
+
+    def show_masked(message: Warning | str, category: type[Warning], *where: Any, **more: Any) -> None:
+        said = masked(message, kept) if issubclass(category, DataWarning) else message
+        shown(said, category, *where, **more)
+
+    warnings.showwarning = show_masked
+    try:
+        yield
+    except TaikaiError as exc:
+        if stopped(exc):
+            raise
+        raise UserError(masked(exc, kept)) from exc
+    finally:
+        warnings.showwarning = shown
