@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from taikai.io._arguments import ARGUMENT, argument_source, decode_argument, decode_text
     from taikai.io._assemble import (
         PARQUET_ROW_GROUP,
+        XLSX_LOST,
         XLSX_MAX_CELL,
         XLSX_MAX_COLUMNS,
         XLSX_MAX_ROWS,
@@ -103,6 +104,7 @@ if TYPE_CHECKING:
 _HOMES: dict[str, tuple[str, ...]] = {
     "._assemble": (
         "PARQUET_ROW_GROUP",
+        "XLSX_LOST",
         "XLSX_MAX_CELL",
         "XLSX_MAX_COLUMNS",
         "XLSX_MAX_ROWS",
