@@ -65,3 +65,41 @@ def test_train_add_drops_the_rows_of_a_filled_sheet_that_are_in_data(tmp_path):
     result = CliRunner().invoke(cli, list(map(str, args)))
     assert result.exit_code == 0, result.output
     assert "sheet.xlsx  (3 rows, 1 used, 2 duplicates, weight 1)" in result.output
+
+
+CP932_ROWS = [  # an emoji is ? in a CSV sheet written in CP932 (Excel's "CSV (comma delimited)", --output-encoding)
+    ("手数料が高すぎて手元に残らない😡", "fees", "negative"),
+    ("単価が安くて🥲続けられない", "low_pay", "negative"),
+    ("本業が忙しくて時間がない", "time", "neutral"),
+]
+
+
+@pytest.mark.parametrize(
+    ("base_cp932", "added_cp932", "duplicates"),
+    [
+        (False, True, 2),  # a filled CP932 sheet drawn from DATA's texts: the regression (0 duplicates)
+        (True, False, 2),
+        (False, False, 2),
+    ],
+)
+def test_a_cp932_sheet_s_copy_of_a_base_row_is_a_duplicate(base_cp932, added_cp932, duplicates):
+    def rows(cp932):
+        frame = pd.DataFrame(CP932_ROWS, columns=["text", "reasons", "sentiment"])
+        return frame.assign(text=frame["text"].str.encode("cp932", "replace").str.decode("cp932")) if cp932 else frame
+
+    added = pd.concat([rows(added_cp932)[:2], frame([NEW])], ignore_index=True)
+    inputs = read_inputs(rows(base_cp932), [added], columns=Columns())
+    assert inputs.files[1].duplicates == duplicates
+    assert inputs.added["text"].tolist() == [NEW[0]]
+
+
+def test_a_question_mark_of_its_own_is_no_lost_character():
+    """A review that writes ? where DATA's has another character is no copy unless CP932 cannot hold that one."""
+    base = pd.DataFrame(
+        {"text": ["本当に稼げるの!", "本当に稼げるの😡"], "reasons": ["low_pay"] * 2, "sentiment": ["negative"] * 2}
+    )
+    added = pd.DataFrame(
+        {"text": ["本当に稼げるの?", NEW[0]], "reasons": ["low_pay", "other"], "sentiment": ["negative"] * 2}
+    )
+    inputs = read_inputs(pd.concat([base, frame(ROWS)], ignore_index=True), [added], columns=Columns())
+    assert inputs.files[1].duplicates == 1  # the copy of the emoji's row, not of the ! one
