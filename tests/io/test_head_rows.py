@@ -114,3 +114,27 @@ def test_empty_columns_beside_a_header_are_still_said(tmp_path):
     path.write_text("id,text,,\n1,手数料が高い,,\n", encoding="utf-8")
     with pytest.warns(DataWarning, match=r"a.csv: the header ends in 2 column\(s\) without a name \(column\(s\) 3-4"):
         assert open_reader(path).columns == ["id", "text"]
+
+
+@pytest.mark.parametrize("name", ["added.xlsx", "added.csv"])
+def test_an_added_file_below_a_title_is_said_so(tmp_path, tiny_csv, name):
+    """Regression: a filled sheet with a title row inserted above its header stopped train --add with a bare
+    malformed record at the header's row."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    path = tmp_path / name
+    rows = [["第1回 ラベル付け", None, None], ["text", "reasons", "sentiment"], ["案件が全然ない", "other", "negative"]]
+    if name.endswith(".xlsx"):
+        pd.DataFrame(rows).to_excel(path, index=False, header=False)
+    else:
+        pd.DataFrame(rows).to_csv(path, index=False, header=False)
+    args = ["train", tiny_csv, "--add", path, "-o", tmp_path / "m", "--vectors", "none", "--folds", "0"]
+    result = CliRunner().invoke(cli, [*map(str, args), "--compare-folds", "0"])
+    assert result.exit_code == 2, result.output
+    unit = "row" if name.endswith(".xlsx") else "line"
+    assert f"{unit} 1 holds one cell, as a title does: if {unit} 2 ('text', 'reasons', 'sentiment') is the header" in (
+        result.stderr
+    )

@@ -39,9 +39,10 @@ def check_header_row(
 
 def title_above(reader: object) -> str:
     """Return, when the header *reader* read is a title's line, one cell and empty ones (``調査結果,,``, as a
-    spreadsheet saves it), over a line that reads as the header
+    spreadsheet saves it as CSV; a sheet's first row of one cell), over a line that reads as the header
     (:meth:`~taikai._column_names.Head.header_after_title`), what to do: delete the lines above it; else ``""``."""
-    titled = getattr(reader, "unnamed", 0) and len(getattr(reader, "columns", ())) == 1
+    one = len(getattr(reader, "columns", ())) == 1
+    titled = one and (bool(getattr(reader, "unnamed", 0)) or isinstance(reader, XlsxReader))
     head = head_rows(reader) if titled else None
     return head.header_after_title() if head is not None else ""
 
