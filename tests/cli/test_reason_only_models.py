@@ -95,7 +95,7 @@ def test_report_shows_only_the_heads_and_figures_the_model_has(trained, tmp_path
     ("name", "test_line"),
     [
         ("both heads", "test:       reason macro-F1 "),
-        ("no test split", "test:       none: no test split (--test-size 0 (test_size=0): trained on every usable row)"),
+        ("no test split", "test:       none: no test split (--test-size 0 (test_size=0), or a split column in DATA"),
     ],
 )
 def test_info_says_when_a_model_has_no_test_split(trained, name, test_line):

@@ -87,7 +87,7 @@ def test_rules_test_json(files, tiny_model_dir):
             "text,reasons\nクラウドワークスで三年ほどライティングをしていましたが、単価が上がらないまま子どもが生まれ、時間も取れ"
             "なくなったので、いったんお休みすることにしました。,time\n",
             [],
-            "rules.toml:12: rule 'quit' (rule 3 of the file): regex: the regular expression '(\\\\S+\\\\s?)+で辞めた$' "
+            "rules.toml:12: rule 'quit' (rule 3 of the file): regex: the regular expression '(\\S+\\s?)+で辞めた$' "
             "repeats a group",
         ),
         # regression: a trailing | made a pattern that fired on every row

@@ -1,5 +1,6 @@
 """Drift's periods: the date column surveyed as a whole (one order, dates out of range), through the command line."""
 
+import json
 import re
 from pathlib import Path
 
@@ -161,3 +162,29 @@ def test_excel_serial_dates_among_dates_are_said(tiny_model_dir, tmp_path, seria
     else:
         assert said in result.stderr and "Format Cells, Date" in result.stderr
         assert "origin='1899-12-30'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("freq", "dates", "names"),
+    [
+        # the week of Monday 2024-12-30 is ISO week 1 of 2025, as the report names it (pandas: 2024-12-30/2025-01-05)
+        ("W", ["2024-12-30", "2025-01-05", "2025-01-06"], ["2025-W01", "2025-W02"]),
+        ("W", ["2026-12-28", "2027-01-03"], ["2026-W53"]),  # a year of 53 ISO weeks
+        ("M", ["2024-12-30", "2025-01-05"], ["2024-12", "2025-01"]),  # months named as before
+    ],
+)
+def test_periods_are_named_as_the_report_names_them(tiny_model_dir, tmp_path, freq, dates, names):
+    frame = pd.read_csv(HOTELS, dtype=str)
+    path = tmp_path / "dump.csv"
+    frame.assign(posted_at=[dates[i * len(dates) // len(frame)] for i in range(len(frame))]).to_csv(path, index=False)
+    out = tmp_path / "d.json"
+    args = ["drift", str(path), "--model", str(tiny_model_dir), "--date-column", "posted_at", "--freq", freq]
+    result = CliRunner().invoke(cli, [*args, "--json", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    assert periods(result.stdout) == names
+    assert [p["period"] for p in json.loads(out.read_text(encoding="utf-8"))["periods"]] == names
+    report = check_drift(path, str(tiny_model_dir), date_column="posted_at", freq=freq)
+    assert [p.period for p in report.periods] == names
+    from taikai.analysis import period_label
+
+    assert [period_label(p) for p in sorted({pd.Period(d, freq) for d in dates})] == names

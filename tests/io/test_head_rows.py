@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from taikai.errors import DataWarning
 from taikai.io import head_rows, open_reader
 
 
@@ -75,3 +76,65 @@ def test_check_header_row_says_a_header_below_a_title_only(tmp_path, content, wa
         return
     with pytest.raises(InputError, match=said):
         check_header_row(open_reader(path), pairs, path)
+
+
+TITLED = "退会アンケート 2025年,,\n,,\nid,text,date\n1,手数料が高すぎて辞めました,2025-01-05\n2,単価が安い,2025-01-06\n"
+TITLE_HINT = "line 1 holds one cell, as a title does: if line 3 ('id', 'text', 'date') is the header, delete the lines"
+MOVED_HINT = "'text' is on line 3: the lines above it look like a title; delete them"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [  # the title is the cause: said alone, first, by both engines; the empty cells beside it are no columns
+        (["batch", "{f}", "-o", "{d}/o.csv"], TITLE_HINT),
+        (["batch", "{f}", "-o", "{d}/o.csv", "--text-column", "text"], MOVED_HINT),
+        (["batch", "{f}", "-o", "{d}/o", "--engine", "dask"], TITLE_HINT),
+        (["batch", "{f}", "-o", "{d}/o", "--engine", "dask", "--text-column", "text"], MOVED_HINT),
+        (["drift", "{f}", "--model", "{m}"], MOVED_HINT),
+        (["suggest", "{f}", "-o", "{d}/s.xlsx"], TITLE_HINT),  # was a bare malformed record
+        (["train", "{f}", "-o", "{d}/m"], MOVED_HINT),
+    ],
+)
+def test_a_title_line_is_said_before_the_empty_columns_beside_it(tmp_path, tiny_model_dir, args, said):
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    path = tmp_path / "titled.csv"
+    path.write_text(TITLED, encoding="utf-8")
+    given = [a.format(f=path, d=tmp_path, m=tiny_model_dir) for a in args]
+    result = CliRunner().invoke(cli, given)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("taikai: error: ") and said in result.stderr
+    assert "without a name" not in result.stderr
+
+
+def test_empty_columns_beside_a_header_are_still_said(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("id,text,,\n1,手数料が高い,,\n", encoding="utf-8")
+    with pytest.warns(DataWarning, match=r"a.csv: the header ends in 2 column\(s\) without a name \(column\(s\) 3-4"):
+        assert open_reader(path).columns == ["id", "text"]
+
+
+@pytest.mark.parametrize("name", ["added.xlsx", "added.csv"])
+def test_an_added_file_below_a_title_is_said_so(tmp_path, tiny_csv, name):
+    """Regression: a filled sheet with a title row inserted above its header stopped train --add with a bare
+    malformed record at the header's row."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    path = tmp_path / name
+    rows = [["第1回 ラベル付け", None, None], ["text", "reasons", "sentiment"], ["案件が全然ない", "other", "negative"]]
+    if name.endswith(".xlsx"):
+        pd.DataFrame(rows).to_excel(path, index=False, header=False)
+    else:
+        pd.DataFrame(rows).to_csv(path, index=False, header=False)
+    args = ["train", tiny_csv, "--add", path, "-o", tmp_path / "m", "--vectors", "none", "--folds", "0"]
+    result = CliRunner().invoke(cli, [*map(str, args), "--compare-folds", "0"])
+    assert result.exit_code == 2, result.output
+    unit = "row" if name.endswith(".xlsx") else "line"
+    assert f"{unit} 1 holds one cell, as a title does: if {unit} 2 ('text', 'reasons', 'sentiment') is the header" in (
+        result.stderr
+    )

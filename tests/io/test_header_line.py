@@ -36,6 +36,9 @@ REVIEWS = [
     ["good,手数料", "最悪,単価", "bad,時間"],  # an ASCII word over Japanese and ASCII words
     ["★1,最悪", "★2,微妙"],  # star ratings in the first line: values, no names
     ["評価,なし", "感想,なし"],  # a name that is a value of its column
+    ["ユーザー目線で,最悪", "会員なのに,放置"],  # column words inside reviews: no names as a whole
+    ["会員ランク,下がった", "ユーザー,少ない"],
+    ["感想,コメント", "感想,なし"],  # every field a column word, but a name is a value of its column
 ]
 HEADERS = [
     (["id,ひとこと感想", "1,手数料が高すぎて辞めました", "2,単価が安い"], "csv"),  # the h113 miss
@@ -57,6 +60,12 @@ HEADERS = [
     (["ユーザー,感想", "田中,安い", "佐藤,高すぎる"], "csv"),
     (["サービス,口コミ", "ランサーズ,高い", "ココナラ,売れない"], "csv"),
     (["サービス\t評価", "ランサーズ\t★★☆☆☆", "ココナラ\t★1"], "tsv"),
+    # every field a column name: a header over names and short answers as much as over reviews
+    (["ユーザー,感想", "田中,普通", "鈴木,なし"], "csv"),
+    (["ユーザー名,感想", "山田太郎,満足", "匿名,不満"], "csv"),
+    (["会員ID\t自由記述", "田中\t普通"], "tsv"),
+    (["投稿者,評価,コメント", "田中,普通,なし"], "csv"),
+    (["ユーザー,回答", "田中,手数料が高すぎて辞めました", "鈴木,単価が安い"], "csv"),  # 回答 over texts
 ]
 
 

@@ -79,6 +79,23 @@ def test_a_test_size_beside_a_split_column_is_said_to_be_ignored(tiny_csv, test_
     assert model.metadata.training_data["test_rows"] == 8  # the split column decided either way
 
 
+@pytest.mark.parametrize(
+    ("split", "test_size"),
+    [
+        ("train", 0.2),  # regression: a split column marking every row train was said to be --test-size 0
+        (None, 0.0),
+    ],
+)
+def test_a_model_without_test_rows_says_either_cause(tiny_csv, split, test_size):
+    df = pd.read_csv(tiny_csv)
+    if split is not None:
+        df["split"] = split
+    model = taikai.train(df, folds=0, test_size=test_size, config=FeatureConfig())
+    assert model.metadata.training_data["test_rows"] == 0
+    said = "test:  none: no test split (--test-size 0 (test_size=0), or a split column in DATA that marks no row test"
+    assert said in model.training_summary()
+
+
 def _vocabulary(model):
     [words] = [b for b in feature_blocks(model.pipeline) if b.kind == "word"]
     return set(words.vectorizer.vocabulary_)

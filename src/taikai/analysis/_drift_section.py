@@ -9,7 +9,6 @@ import pandas as pd
 
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
 from taikai.analysis._frame_argument import check_frame
-from taikai.analysis._tables import period_label
 from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
@@ -79,16 +78,10 @@ def _figures(part: PeriodDrift, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(word("figure", lang))
 
 
-def _place(part: PeriodDrift, freq: str | None) -> str:
-    """The period of *part* as the rest of the report names it (:func:`taikai.analysis.period_label`: a week
-    ``2025-W01``, not ``taikai drift``'s ``2024-12-30/2025-01-05``); a month is named alike by both."""
-    return period_label(pd.Period(part.period, freq=freq)) if freq == "W" else part.period
-
-
 def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
     rows = []
     for part in report.periods:
-        place = _place(part, report.freq)
+        place = part.period
         row: dict[str, object] = {word("period", lang): place, word("rows", lang): part.statistics.rows}
         measured = {f.name for f in part.figures}  # no sentiment shift for a model without that head
         for name in (n for n in FIGURE_NAMES if n in measured):
@@ -103,7 +96,7 @@ def _reasons(report: DriftReport, lang: str) -> tuple[str, ...]:
     """The figures past their threshold, as ``taikai drift`` says them (``report.reasons``) in English."""
     found = []
     for part in (report.overall, *report.periods):
-        place = word("whole dump", lang) if part is report.overall else _place(part, report.freq)
+        place = word("whole dump", lang) if part is report.overall else part.period
         for f in part.figures:
             if f.alert and lang == "en":
                 found.append(f"{place}: {f.reason()}")
@@ -125,7 +118,7 @@ def _moved(report: DriftReport, lang: str, labels: list[str]) -> tuple[str, ...]
         if move is None:
             continue
         name = move.label if lang == "en" else reason_with_id(move.label, lang, labels)
-        place = "" if part is report.overall else f"{_place(part, report.freq)} "
+        place = "" if part is report.overall else f"{part.period} "
         found.append(
             NOTES[lang]["moved"].format(place=place, label=name, reference=move.reference_share, share=move.share)
         )
@@ -148,7 +141,7 @@ def _period_words(report: DriftReport, lang: str) -> tuple[str, ...]:
             )
             for w in part.new_words
         )
-        found.append(words["period_words"].format(period=_place(part, report.freq), words=shown))
+        found.append(words["period_words"].format(period=part.period, words=shown))
     return tuple(found)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from taikai._warn import warn_user
 from taikai.analysis._blanks import blank_cells
 from taikai.errors import DATE_COLUMN, Argument, DataWarning, InputError, check_bool, check_choice, wrong_type
-from taikai.io import check_period_span, date_warnings, no_dates_error, read_date_column
+from taikai.io import check_period_span, date_warnings, no_dates_error, period_name, read_date_column
 from taikai.labels import (
     REASON_IDS,
     SENTIMENTS,
@@ -265,11 +265,7 @@ def shares_over_time(table: pd.DataFrame) -> pd.DataFrame:
 
 def period_label(period: pd.Period, short: bool = False) -> str:
     """Return a short name of a month (``2026-03``) or week (``2026-W12``; ``W12`` when *short*, ISO weeks)."""
-    short = check_bool("short", short)
-    if period.freqstr.startswith("W"):
-        year, week, _ = period.start_time.isocalendar()
-        return f"W{week:02d}" if short else f"{year}-W{week:02d}"
-    return f"{period.year}-{period.month:02d}"
+    return period_name(period, check_bool("short", short))
 
 
 def misclassified(df: pd.DataFrame, gold_column: Hashable = "gold", *, prefix: str | None = None) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from taikai.io import (
     order_evidence,
     order_warning,
     parse_dates,
+    period_name,
     range_warning,
     serial_warning,
 )
@@ -128,7 +129,7 @@ def add_periods(
             continue
         builder = periods.get(period)
         if builder is None:
-            builder = periods[period] = overall.child(f"{overall.source} {period}")
+            builder = periods[period] = overall.child(f"{overall.source} {period_name(period)}")
         builder.add((row,))
     return undated, int((read.notna() & ~held).sum())
 
@@ -197,4 +198,5 @@ class PeriodCounter:
             # as the report: a date column in which no value reads as a date is refused, not judged as "no periods"
             raise no_dates_error(self.column, self.source, self._unread, mask_pii=self.mask_pii)
         warn_dates(self.survey, self.out_of_range, self.source, self.column, self.serials)
-        return {str(period): self.periods[period].build() for period in sorted(self.periods)}
+        # a week named as the report names it (2025-W01), not as pandas does (2024-12-30/2025-01-05)
+        return {period_name(period): self.periods[period].build() for period in sorted(self.periods)}

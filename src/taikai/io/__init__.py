@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from taikai.io._arguments import ARGUMENT, argument_source, decode_argument, decode_text
     from taikai.io._assemble import (
         PARQUET_ROW_GROUP,
+        XLSX_LOST,
         XLSX_MAX_CELL,
         XLSX_MAX_COLUMNS,
         XLSX_MAX_ROWS,
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
     from taikai.io._model_stamp import ModelStamp
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
-    from taikai.io._period_span import check_period_span
+    from taikai.io._period_span import check_period_span, period_name
     from taikai.io._predictions_file import check_predictions_sheet, is_predictions, refuse_prefixed_predictions
     from taikai.io._records import BadLine, Chunk, Position, Reader, at_least_one, bad_line_error, first_rows
     from taikai.io._run_summary import (
@@ -103,6 +104,7 @@ if TYPE_CHECKING:
 _HOMES: dict[str, tuple[str, ...]] = {
     "._assemble": (
         "PARQUET_ROW_GROUP",
+        "XLSX_LOST",
         "XLSX_MAX_CELL",
         "XLSX_MAX_COLUMNS",
         "XLSX_MAX_ROWS",
@@ -114,7 +116,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "write_xlsx",
     ),
     "._dates": ("check_date_column", "no_dates_error", "parse_dates"),
-    "._period_span": ("check_period_span",),
+    "._period_span": ("check_period_span", "period_name"),
     "._date_column": (
         "DateColumn",
         "YearRange",

@@ -15,6 +15,9 @@ XLSX_MAX_COLUMNS = 16_384
 """Columns in one Excel sheet (A to XFD)."""
 XLSX_MAX_CELL = 32_767
 """Characters in one Excel cell; a longer text is cut to this (as openpyxl does, counting code points)."""
+XLSX_LOST = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""The control characters an xlsx cell cannot hold (openpyxl's ``ILLEGAL_CHARACTERS_RE``), which :func:`excel_value`
+removes: a text read back from a sheet (a filled ``taikai suggest`` sheet) has lost them, ``str.translate`` table."""
 PARQUET_ROW_GROUP = 65_536
 """Rows in each row group of a Parquet output (the last holds the rest): fixed, so that ``--chunk-size`` does not
 change the file, and few groups in a large file, read by any tool without holding more than one in memory."""

@@ -153,9 +153,13 @@ def open_reader(
     if sheet and fmt != "xlsx":
         raise InputError(f"{path}: {SHEET} applies to xlsx input, not to {fmt}; leave it out")
     if fmt in ("csv", "tsv"):
+        from taikai.io._head_rows import say_unnamed
         from taikai.io._text_readers import CsvReader
 
-        return CsvReader(path, encoding, "\t" if fmt == "tsv" else ",", encoding_errors, warn=warn)
+        reader = CsvReader(path, encoding, "\t" if fmt == "tsv" else ",", encoding_errors, warn=False)
+        if warn:
+            say_unnamed(reader)
+        return reader
     if fmt == "jsonl":
         from taikai.io._text_readers import JsonlReader
 

@@ -12,7 +12,7 @@ from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._column_types import PREDICTED_TEXT, typed_column
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import TEXT_FORMATS, format_of, open_reader
-from taikai.io._head_rows import check_header_row
+from taikai.io._head_rows import check_header_row, title_above
 from taikai.io._records import bad_line_error
 from taikai.io._table_readers import sheet_argument
 
@@ -79,6 +79,7 @@ def read_table(
                 "fix it (every line must hold one JSON object)"
                 if fmt == "jsonl"
                 else f"fix it (every record needs one field per column){separator_hint(reader.columns)}"
+                f"{title_above(reader)}"  # the header below a title, whose empty cells the record filled
             )
             raise bad_line_error(path, chunk.bad[0], hint, mask_pii)
         notes.extend(note for _, note in sorted(chunk.notes.items()))

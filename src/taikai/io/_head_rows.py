@@ -9,7 +9,8 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from taikai._column_names import HEAD_ROWS, Head
-from taikai.errors import no_column_error
+from taikai._warn import warn_user
+from taikai.errors import DataWarning, no_column_error
 from taikai.io._decoded_lines import DecodedLines
 from taikai.io._table_readers import XlsxReader, sheet_read
 from taikai.io._text_readers import CsvReader
@@ -34,6 +35,24 @@ def check_header_row(
         return
     of, hint = sheet_read(reader)
     raise no_column_error(missing, names, source, of, input_format=input_format, hint=hint, head=head)
+
+
+def title_above(reader: object) -> str:
+    """Return, when the header *reader* read is a title's line, one cell and empty ones (``調査結果,,``, as a
+    spreadsheet saves it as CSV; a sheet's first row of one cell), over a line that reads as the header
+    (:meth:`~taikai._column_names.Head.header_after_title`), what to do: delete the lines above it; else ``""``."""
+    one = len(getattr(reader, "columns", ())) == 1
+    titled = one and (bool(getattr(reader, "unnamed", 0)) or isinstance(reader, XlsxReader))
+    head = head_rows(reader) if titled else None
+    return head.header_after_title() if head is not None else ""
+
+
+def say_unnamed(reader: CsvReader) -> None:
+    """Warn of the columns without a name at the right edge of *reader*'s header, unless the header is a title's
+    line (``調査結果,,``) over the real header: the title is the cause, said by the error of the column not found
+    (or of the malformed record), as the Dask engine says it, and the empty cells beside the title no columns."""
+    if reader.unnamed and not title_above(reader):
+        warn_user(reader.unnamed_note(), DataWarning)
 
 
 def head_rows(reader: object) -> Head | None:

@@ -5,7 +5,8 @@ Lines of the same number of commas are not enough (two reviews may hold one comm
 short words (``ランサーズ,手数料高い``). The first line must read as names, and one of its columns must show it is of
 another kind than the lines under it: an id, number or date column under a name (``id``, ``投稿日``), an ASCII name
 over Japanese (``text``), or a usual column word (``本文``, ``感想``, ``コメント``) over texts longer than it or
-prose (``安い``); and no name of the first line may be a value of its column (``コメント,なし`` over ``特に,なし``).
+prose (``安い``), unless every name of the line is such a word (``ユーザー,感想``, whatever its cells); and no
+name of the first line may be a value of its column (``コメント,なし`` over ``特に,なし``).
 """
 
 from __future__ import annotations
@@ -37,8 +38,17 @@ _ENGLISH_NAMES = frozenset({"id", "no", "no.", "text", "review", "comment", "bod
 _COLUMN_WORDS = (
     "本文", "感想", "内容", "コメント", "レビュー", "口コミ", "クチコミ", "意見", "備考", "メモ", "理由", "評価",
     "件名", "タイトル", "名前", "氏名", "日付", "日時", "投稿日", "番号", "カテゴリ", "種別", "区分", "テキスト",
+    "回答", "自由記述", "要望",
 )  # fmt: skip
-"""Words of a Japanese column name over texts (``ひとこと感想``, ``お名前``, ``レビュー本文``)."""
+"""Words of a Japanese column name over texts (``ひとこと感想``, ``お名前``, ``レビュー本文``, ``自由回答``)."""
+_WHO_WORDS = ("ユーザー", "ユーザ", "投稿者", "回答者", "会員", "ニックネーム", "アカウント", "ハンドルネーム")
+"""Words of a Japanese column name over who wrote a review: over names, as short as it, so not told by its cells."""
+_COLUMN_NAME = re.compile(
+    r".{0,4}(?:" + "|".join(map(re.escape, (*_COLUMN_WORDS, *_WHO_WORDS))) + r")(?:名|ID|Id|id|No\.?|番号)?"
+)
+"""A field that is a Japanese column name as a whole (``ユーザー``, ``ユーザー名``, ``会員ID``, ``ひとこと感想``): a
+line of two or more such fields is a header whatever its cells (``ユーザー,感想`` over ``田中,普通``); a review is
+no such line."""
 
 
 def delimited_format(lines: Sequence[str]) -> str | None:
@@ -47,8 +57,9 @@ def delimited_format(lines: Sequence[str]) -> str | None:
     ``手数料高い``, ``やめました`` are none), and a column whose first cell is of another kind than every cell under
     it: an id, number, date or star rating column under a name (``id``, ``投稿日``, ``評価``), an ASCII name over
     Japanese (``text``), or a usual column word over texts longer than it or prose (``ひとこと感想``, ``お名前``,
-    ``感想`` over ``安い``), none of the names a value of its column; else ``None``: lines piped in are reviews,
-    which may hold commas (``ランサーズ,手数料高い`` over ``時給300円,やめました`` is no table)."""
+    ``感想`` over ``安い``), or a first line of such words only (``ユーザー,感想``, whatever is under it), none of the
+    names a value of its column; else ``None``: lines piped in are reviews, which may hold commas
+    (``ランサーズ,手数料高い`` over ``時給300円,やめました`` is no table)."""
     fmt = delimited_lines("\n".join(lines[:SNIFF_LINES]) + "\n")
     if fmt is None:
         return None
@@ -59,6 +70,8 @@ def delimited_format(lines: Sequence[str]) -> str | None:
     columns = [(first.strip(), [cell.strip() for cell in rest]) for first, *rest in zip(header, *below, strict=False)]
     if any(first in rest for first, rest in columns):  # a name is no value of its column: なし over なし
         return None
+    if all(_COLUMN_NAME.fullmatch(first) for first, _ in columns):  # ユーザー,感想: names, every one of them
+        return fmt
     return fmt if any(_header_cell(first, rest) for first, rest in columns) else None
 
 

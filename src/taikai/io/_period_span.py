@@ -12,14 +12,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from taikai.errors import DATE_COLUMN, FREQ, InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _LONGEST_DAYS = {"W": 7, "M": 31}
 """The most days a period of each ``freq`` spans: a period of a date column longer than that is refused."""
 _NAMES = {"W": "week", "M": "month"}
 _MONTH = re.compile(r"\s*\d{4}\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)\s*")
 """A month without a day, as dates read it (its first day): ``2025-01``, ``2025/1``, ``2025.01``, ``2025年01月``."""
+
+
+def period_name(period: pd.Period, short: bool = False) -> str:
+    """Return the name of a month (``2026-03``) or an ISO week (``2026-W12``; ``W12`` when *short*), as every
+    table of the product names it: the report's trend tables and charts, its drift section and ``taikai drift``."""
+    if period.freqstr.startswith("W"):
+        year, week, _ = period.start_time.isocalendar()
+        return f"W{week:02d}" if short else f"{year}-W{week:02d}"
+    return f"{period.year}-{period.month:02d}"
 
 
 def _month_only(values: Iterable[object]) -> str | None:

@@ -87,12 +87,16 @@ class CsvReader(_TextReader):
         self.columns = check_columns(path, header[:named])
         self.header_end: Position = {"offset": lines.offset, "line": lines.line}
         if self.unnamed and warn:  # else said once already (a Dask worker opens the file again)
-            warn_user(
-                f"{path}: the header ends in {self.unnamed} column(s) without a name (column(s) {named + 1}-"
-                f"{len(header)}, as a spreadsheet saved as CSV leaves): they are ignored, and a row with a value in "
-                "one is a bad line",
-                DataWarning,
-            )
+            warn_user(self.unnamed_note(), DataWarning)
+
+    def unnamed_note(self) -> str:
+        """Return the warning about the :attr:`unnamed` columns at the header's right edge."""
+        named = len(self.columns)
+        return (
+            f"{self.path}: the header ends in {self.unnamed} column(s) without a name (column(s) {named + 1}-"
+            f"{named + self.unnamed}, as a spreadsheet saved as CSV leaves): they are ignored, and a row with a value "
+            "in one is a bad line"
+        )
 
     def _problem(self, fields: list[str], width: int) -> str:
         """Return what is wrong with a record of *fields* that is not *width* fields (and empty unnamed ones)."""

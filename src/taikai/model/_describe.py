@@ -116,8 +116,8 @@ HAND_BUILT = (
 
 
 NO_TEST_SPLIT = (
-    "none: no test split (--test-size 0 (test_size=0): trained on every usable row); measure the model on labelled "
-    "rows it never saw with taikai evaluate (taikai.evaluate)"
+    "none: no test split (--test-size 0 (test_size=0), or a split column in DATA that marks no row test: trained on "
+    "every usable row); measure the model on labelled rows it never saw with taikai evaluate (taikai.evaluate)"
 )
 """What ``taikai info`` and a training run say of a model trained without a test split, in place of its test figures."""
 
@@ -166,7 +166,8 @@ def describe_model(meta: ModelMetadata, path: Path | str | None, status: ModelSt
 
 
 def _no_test_split(meta: ModelMetadata) -> bool:
-    """Whether the model was trained without a test split (``test_size=0``), so that it has no test figures."""
+    """Whether the model was trained without a test split (``test_size=0``, or a split column without test rows),
+    so that it has no test figures."""
     return "test" not in meta.metrics and meta.trained_on().test_rows == 0
 
 

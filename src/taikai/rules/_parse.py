@@ -24,6 +24,7 @@ from taikai.rules._rule import (
     unknown_label,
     unknown_labels_error,
 )
+from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
 from taikai.text import normalize
 
@@ -225,11 +226,15 @@ def _term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
             break
         if written.lower() == prefix:
             fixed = prefix + value[len(prefix) :]
-            return None, f"the term {value!r} starts with {written!r}: prefixes are written in lower case: {fixed!r}"
+            return (
+                None,
+                f"the term {quoted(value)} starts with {quoted(written)}: prefixes are written in lower case: "
+                f"{quoted(fixed)}",
+            )
     if kind is TermKind.REGEX:
         return regex_term(value)
     if not normalize(value):
         shown = f"{PREFIXES.get(kind, '')}{value}"
-        return None, f"the term {shown!r} is empty once normalised; remove it"
+        return None, f"the term {quoted(shown)} is empty once normalised; remove it"
     problem = surface_problem(value) if kind is TermKind.SURFACE else ""
     return (None, problem) if problem else (Term(kind, value), "")

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from taikai.rules._shown import quoted
+
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _compiler: Any = importlib.import_module("re._compiler" if sys.version_info >= (3, 11) else "sre_compile")
 
@@ -34,13 +36,14 @@ def every_text_problem(pattern: str, compiled: re.Pattern[str]) -> str:
     """Return why *pattern* fires on every text (it matches the empty text, or any one character), or ``""``."""
     if compiled.search("") is not None:
         return (
-            f"the regular expression {pattern!r} matches the empty text, so it fires on every text, like an empty "
+            f"the regular expression {quoted(pattern)} matches the empty text, so it fires on every text, like an "
+            "empty "
             "regular expression; remove it, or give it what it must find (a trailing |, or a ? or * on the whole "
             "pattern, lets it match an empty stretch of any text: write 手数料|利用料, not 手数料|利用料|)"
         )
     if all(compiled.search(probe) for probe in EVERY_TEXT_PROBES):
         return (
-            f"the regular expression {pattern!r} matches any one character, so it fires on every text, like an "
+            f"the regular expression {quoted(pattern)} matches any one character, so it fires on every text, like an "
             "empty regular expression; remove it, or give it the words it must find"
         )
     return ""
@@ -63,7 +66,7 @@ def backtracking_problem(pattern: str, flags: int) -> str:
         return ""
     if isinstance(found, _Overlap):
         return (
-            f"the regular expression {pattern!r} repeats a group with alternatives that match the same text "
+            f"the regular expression {quoted(pattern)} repeats a group with alternatives that match the same text "
             f"({found.text!r} is matched by the group in two ways, two of its alternatives matching "
             f"{found.shared!r}), so this pattern can take exponential time on some texts (minutes on one review; a "
             "match cannot be timed out): give the alternatives texts that only one of them matches, or one "
@@ -71,7 +74,8 @@ def backtracking_problem(pattern: str, flags: int) -> str:
             "(は|.)+ → .+; (a|a)+b → a+b)"
         )
     return (
-        f"the regular expression {pattern!r} repeats a group that can itself match the same text in more than one "
+        f"the regular expression {quoted(pattern)} repeats a group that can itself match the same text in more than "
+        "one "
         f"way ({found!r} is one repeat of it or several), so this pattern can take exponential time on some texts "
         "(minutes on one review; a match cannot be timed out): repeat single characters instead of a group of "
         r"repeats ((\S+\s?)+ → [^。]+, (.+)+ → .+, (a|aa)+ → a+), or leave the repeated group out: a pattern is "
@@ -93,7 +97,8 @@ def many_digits_problem(pattern: str, flags: int) -> str:
     if least is None:
         return ""
     return (
-        f"the regular expression {pattern!r} asks for at least {least} digits in a row, and rules match text as the "
+        f"the regular expression {quoted(pattern)} asks for at least {least} digits in a row, and rules match text "
+        "as the "
         "model reads it, where a run of one digit longer than three is cut to three (10000 → 1000, 50000 → 5000, "
         "100000 → 1000): it would fire on 12345 or 15000 but not on 10000, 50000 or 100000. Write \\d{4,} to fire on "
         "every amount of four digits or more as read (1000 too), or match amounts as normalisation keeps them: with "

@@ -15,6 +15,7 @@ from taikai.privacy import NEUTRAL
 from taikai.privacy import PLACEHOLDERS as _PLACEHOLDER_OF
 from taikai.rules._patterns import backtracking_problem, every_text_problem, many_digits_problem
 from taikai.rules._rule import PREFIXES, REGEX_FLAGS, Term, TermKind
+from taikai.rules._shown import quoted
 from taikai.text import REFERENCE, decode_reference, normalize
 
 PLACEHOLDERS = tuple(_PLACEHOLDER_OF.values())
@@ -34,37 +35,39 @@ def surface_problem(value: str) -> str:
     """Return why the surface term *value* can never match (``""``: it can)."""
     if _URL.search(unicodedata.normalize("NFKC", value)):
         return (
-            f"the term {value!r} holds a URL, and rules match text whose URLs are replaced by the word url: "
+            f"the term {quoted(value)} holds a URL, and rules match text whose URLs are replaced by the word url: "
             "write url to match any link, or a word written beside the link"
         )
     text = normalize(value)
     named = [p for p in PLACEHOLDERS if normalize(p) in text]
     if named:
-        return _placeholder_problem(f"the term {value!r}", named[0])
+        return _placeholder_problem(f"the term {quoted(value)}", named[0])
     written = unicodedata.normalize("NFKC", value).lower()
     run = _RUN.search(written)
     number = _number_at(written, run.start()) if run else None
     if run and number is not None:
-        return _digit_run_problem(f"the term {value!r}", run.group(), text, number)
+        return _digit_run_problem(f"the term {quoted(value)}", run.group(), text, number)
     if run:
         return (
-            f"the term {value!r} holds a run of one character longer than three ({run.group()}), and rules match "
-            f"text where such runs are cut to three ({run.group()} → {run.group()[:3]}): it would fire on {text!r} "
-            f"too; write {text!r}, which matches both"
+            f"the term {quoted(value)} holds a run of one character longer than three ({run.group()}), and rules match "
+            f"text where such runs are cut to three ({run.group()} → {run.group()[:3]}): it would fire on "
+            f"{quoted(text)} "
+            f"too; write {quoted(text)}, which matches both"
         )
     return ""
 
 
 def _digit_run_problem(what: str, run: str, cut: str, number: re.Match[str]) -> str:
     """A number with a run of one digit longer than three: the amounts that read as one cannot be told apart."""
-    forms = " or ".join(map(repr, _kept_forms(number)))
+    forms = " or ".join(map(quoted, _kept_forms(number)))
     return (
         f"{what} holds a run of one digit longer than three ({run}), and rules match text as the model reads it, "
-        f"where such runs are cut to three ({run} → {run[:3]}): it reads as {cut!r}, as does every amount with a run "
+        f"where such runs are cut to three ({run} → {run[:3]}): it reads as {quoted(cut)}, as does every amount with "
+        "a run "
         f"of three or more of that digit there (1000, 10000 and 100000 all read as 1000), which neither the rules "
         "nor the model can tell apart. What normalisation keeps can be told apart: an amount written with 万 (10万) "
         f"or with separators (100,000) is kept as written. Write {forms} to fire where a review writes the amount "
-        f"so, or {cut!r} to fire on every amount that reads as it"
+        f"so, or {quoted(cut)} to fire on every amount that reads as it"
     )
 
 
@@ -91,15 +94,16 @@ def regex_term(pattern: str) -> tuple[Term | None, str]:
     for kind, prefix in PREFIXES.items():
         if pattern[: len(prefix)].lower() == prefix:
             rest = pattern[len(prefix) :]
-            fix = f"write {rest!r}" if kind is TermKind.REGEX else f"move {prefix + rest!r} to any"
+            fix = f"write {quoted(rest)}" if kind is TermKind.REGEX else f"move {quoted(prefix + rest)} to any"
             return None, (
-                f"{pattern!r} starts with the prefix {prefix}, which entries of regex do not take (they are regular "
+                f"{quoted(pattern)} starts with the prefix {prefix}, which entries of regex do not take (they are "
+                "regular "
                 f"expressions): {fix}"
             )
     try:
         compiled = re.compile(pattern, REGEX_FLAGS)
     except re.error as exc:
-        return None, f"bad regular expression {pattern!r}: {exc.msg} at position {exc.pos}"
+        return None, f"bad regular expression {quoted(pattern)}: {exc.msg} at position {exc.pos}"
     problem = every_text_problem(pattern, compiled) or backtracking_problem(pattern, REGEX_FLAGS)
     problem = problem or _normalised_problem(pattern) or _url_problem(pattern, compiled)
     problem = problem or many_digits_problem(pattern, REGEX_FLAGS) or _repeat_problem(pattern)
@@ -113,14 +117,15 @@ def _normalised_problem(pattern: str) -> str:
     if changed:
         fixes = ", ".join(f"{ch} → {unicodedata.normalize('NFKC', ch)}" for ch in changed)
         return (
-            f"the regular expression {pattern!r} runs on normalised text (NFKC), where {fixes} has been replaced: "
+            f"the regular expression {quoted(pattern)} runs on normalised text (NFKC), where {fixes} has been "
+            "replaced: "
             "write the normalised characters"
         )
     references = _references(pattern)
     if references:
         fixes = ", ".join(f"{ref} → {decoded}" for ref, decoded in references)
         return (
-            f"the regular expression {pattern!r} runs on normalised text, where HTML character references are "
+            f"the regular expression {quoted(pattern)} runs on normalised text, where HTML character references are "
             f"decoded ({fixes}): write the decoded characters"
         )
     return ""
@@ -134,7 +139,7 @@ def _url_problem(pattern: str, compiled: re.Pattern[str]) -> str:
         named = found is not None and ("://" in found.group() or "www." in found.group())
         if (named or "://" in written or "www." in written) and not compiled.search(normalize(probe)):
             return (
-                f"the regular expression {pattern!r} matches a URL, and rules match text whose URLs are replaced "
+                f"the regular expression {quoted(pattern)} matches a URL, and rules match text whose URLs are replaced "
                 "by the word url: match url (any link), or a word written beside the link"
             )
     return ""
@@ -148,10 +153,10 @@ def _repeat_problem(pattern: str) -> str:
     run = _LONG_RUN.search(pattern)
     number = _number_at(pattern, run.start()) if run else None
     if run and number is not None:
-        return _digit_run_problem(f"the regular expression {pattern!r}", run.group(), fixed, number)
+        return _digit_run_problem(f"the regular expression {quoted(pattern)}", run.group(), fixed, number)
     return (
-        f"the regular expression {pattern!r} asks for a run of one character longer than three, and rules match "
-        f"text where such runs are cut to three (ーーーーー → ーーー): write {fixed!r}"
+        f"the regular expression {quoted(pattern)} asks for a run of one character longer than three, and rules match "
+        f"text where such runs are cut to three (ーーーーー → ーーー): write {quoted(fixed)}"
     )
 
 
@@ -162,7 +167,7 @@ def _regex_placeholder_problem(pattern: str, compiled: re.Pattern[str]) -> str:
         name = placeholder[1:-1].lower()
         found = compiled.search(normalize(placeholder))
         if found and name in pattern.lower() and ("[" in found.group() or "]" in found.group()):
-            return _placeholder_problem(f"the regular expression {pattern!r}", placeholder)
+            return _placeholder_problem(f"the regular expression {quoted(pattern)}", placeholder)
     return ""
 
 

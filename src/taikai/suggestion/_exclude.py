@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from taikai._warn import warn_user
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
-from taikai.io import XLSX_MAX_CELL
+from taikai.io import XLSX_LOST, XLSX_MAX_CELL
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
 from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
 from taikai.text import is_missing, normalize, same_text_key
@@ -37,10 +37,6 @@ EXCLUDE_TEXT = "text"
 """The text column looked for first in a file to exclude: a suggest sheet's, and a labelled file's default."""
 _GIVE = "give the sheets handed out before, or labelled files, by their paths"
 """What to give ``exclude`` instead of a path that is no file to read (empty, a folder, missing, …)."""
-_XLSX_LOST = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-"""The control characters an xlsx cell cannot hold (openpyxl's ``ILLEGAL_CHARACTERS_RE``), which an xlsx sheet's
-texts lost (:func:`taikai.io.excel_value`): left out of the texts compared, and the texts compared cut to an xlsx
-cell's ``XLSX_MAX_CELL`` characters, as the sheet cut them, so that such a row matches its text on the sheet."""
 
 
 @dataclass(frozen=True)
@@ -124,10 +120,11 @@ def id_key(value: Any) -> str | None:
 def text_key(value: Any) -> str | None:
     """Return a text as the texts compared, the key of the duplicate checks (:func:`taikai.text.same_text_key`:
     normalised, and a sheet's trip through CP932, 〜 as ～, folded back; as an xlsx sheet holds it: without the
-    control characters a cell cannot hold, cut to a cell's length); ``None`` when missing or blank."""
+    control characters a cell cannot hold, :data:`taikai.io.XLSX_LOST`, cut to a cell's length, so that such a row
+    matches its text on the sheet); ``None`` when missing or blank."""
     if is_missing(value):
         return None
-    text = same_text_key(normalize(str(value).translate(_XLSX_LOST)[:XLSX_MAX_CELL]))
+    text = same_text_key(normalize(str(value).translate(XLSX_LOST)[:XLSX_MAX_CELL]))
     return text or None
 
 

@@ -28,6 +28,7 @@ from taikai.training._cv import WEIGHT, content_sha256, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
 from taikai.training._label_forms import warn_nfkc_changes
 from taikai.training._masked_copies import added_keys
+from taikai.training._sheet_copies import sheet_copies
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -189,9 +190,10 @@ def read_inputs(
     Labelled files may leave rows blank (skipped and counted) and use Japanese display names; a label the base
     data does not have stops with the file, row and value, and so does a base label outside the taxonomy unless
     *free_labels*. An added row whose normalised text is in the base data is dropped as a duplicate (a copy with
-    personal data masked, or one whose masked copy is there, too), as is one repeated by a later added row (the
-    later one is kept). A labelled file without any usable labelled row (a sheet saved before it was filled), or
-    whose every labelled row is in the base data, is refused (:class:`InputError`), before anything is trained.
+    personal data masked, or one whose masked copy is there, and one without the control characters an xlsx sheet
+    cannot hold, or the reverse, too), as is one repeated by a later added row (the later one is kept). A labelled
+    file without any usable labelled row (a sheet saved before it was filled), or whose every labelled row is in
+    the base data, is refused (:class:`InputError`), before anything is trained.
     """
     import pandas as pd
 
@@ -256,6 +258,7 @@ def read_inputs(
     added = pd.concat(frames, ignore_index=True)
     texts = added[columns.text].tolist()  # a masked copy of a base row is a duplicate of it, and the reverse
     added[KEY] = added_keys(base[columns.text].tolist(), keys, texts, text_keys(added[columns.text]))
+    added[KEY] = sheet_copies(base[columns.text].tolist(), keys, texts, added[KEY].tolist())  # \x0b lost in xlsx
     in_base = added[KEY].isin(base_keys)
     disagreeing, duplicates_at = differences(added[in_base], base_keys, columns.sentiment)
     repeated = added.duplicated(KEY, keep="last") & ~in_base

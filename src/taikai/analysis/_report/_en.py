@@ -71,7 +71,7 @@ EN = Phrases(
     model_refit="This model was refitted on every row after testing: the figures are those of the fit on the "
     "train split, measured on the test split.",
     model_no_test="No test split: this model was trained on every usable row (test_size=0, --test-size 0 on the "
-    "command line), so no accuracy was measured at training. Measure it on labelled rows it never saw with "
+    "command line, or a split column in its data that marks no row test), so no accuracy was measured at training. Measure it on labelled rows it never saw with "
     "taikai.evaluate (taikai evaluate on the command line).",
     model_from_summary="From the summary of the batch run that wrote the predictions ({file}).",
     model_from_option="The model named by model= (--model on the command line).",

@@ -58,7 +58,7 @@ JA = Phrases(
     model_macro_f1="テスト分割での macro-F1 (学習時に測定)",
     model_test_rows="テスト分割の行数",
     model_refit="このモデルはテストの後に全行で再学習されています。数値は学習用分割で学習したときのテスト分割での値です。",
-    model_no_test="テスト分割がありません: このモデルは使えるすべての行で学習されました (test_size=0、コマンドラインでは --test-size 0) ので、学習時の正解率は測られていません。学習に使っていないラベル付きの行で taikai.evaluate (コマンドラインでは taikai evaluate) を使って測ってください。",
+    model_no_test="テスト分割がありません: このモデルは使えるすべての行で学習されました (test_size=0、コマンドラインでは --test-size 0、または学習データの split 列にテストの行がない) ので、学習時の正解率は測られていません。学習に使っていないラベル付きの行で taikai.evaluate (コマンドラインでは taikai evaluate) を使って測ってください。",
     model_from_summary="予測を書いた batch の要約 ({file}) から。",
     model_from_option="model= (コマンドラインでは --model) で指定されたモデル。",
     model_assumed="予測ファイルの横に batch の要約がないため、確率の列が一致する既定のモデルとみなしています。別のモデルなら model= (コマンドラインでは --model) で指定してください。",
