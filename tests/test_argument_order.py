@@ -92,7 +92,21 @@ CASES = {
     ),
     "explain(text with a line break)": (
         lambda g: taikai.explain("手数料が高い\nやめた", None),
-        f"{EXPLAIN}a text ('手数料が高い\\nやめた') as the model{EXPLAIN_WRITE}",
+        f"{EXPLAIN}a text ('手数料が高い\\nやめた') as the model and None as the text{EXPLAIN_WRITE}",
+    ),
+    # regression: the text then None, the model said to come first, was "手数料が高い: no such model directory; …
+    # or leave it out to use the shipped model", which explain(text) then refuses
+    "explain(text, None)": (
+        lambda g: taikai.explain("手数料が高い", None),
+        f"{EXPLAIN}a text ('手数料が高い') as the model and None as the text{EXPLAIN_WRITE}",
+    ),
+    "explain(English text, None)": (
+        lambda g: taikai.explain("fees are high", None),
+        f"{EXPLAIN}a text ('fees are high') as the model and None as the text{EXPLAIN_WRITE}",
+    ),
+    "explain(text, text=None)": (
+        lambda g: taikai.explain("手数料が高い", text=None),
+        f"{EXPLAIN}a text ('手数料が高い') as the model and None as the text{EXPLAIN_WRITE}",
     ),
     "evaluate(text too long for a name, data)": (
         lambda g: taikai.evaluate("手数料が高い" * 20, g["csv"]),

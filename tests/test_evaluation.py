@@ -1,6 +1,7 @@
 """Evaluation scores checked against a small case computed by hand."""
 
 import re
+import shlex
 import warnings
 
 import numpy as np
@@ -253,6 +254,40 @@ def test_evaluate_measures_the_rows_the_model_was_trained_on(split_data, model, 
     else:
         assert said == [] and "WARNING" not in report.to_markdown()
     assert f"Scored {rows} of {rows} rows" in report.to_markdown()
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        ("directory", "taikai info -m {dir} prints them"),  # the model evaluated, as a path
+        ("loaded", "taikai info -m {dir} prints them"),
+        ("frame", "taikai info -m {dir} prints them"),  # the data a frame: the model still has its directory
+        ("unsaved", "taikai info -m MODEL_DIR prints them"),  # a model never saved has none to name
+    ],
+)
+def test_the_refit_model_advice_names_the_directory_of_the_model_evaluated(split_data, given, named):
+    """Regression: evaluate with the shipped (refit) model advised `taikai info -m MODEL_DIR`, a placeholder the
+    user of the default model cannot fill in, and which fails as written."""
+    import warnings
+
+    import taikai
+
+    data, root = split_data
+    directory = root / "refit"
+    model = taikai.load_model(directory)
+    if given == "unsaved":
+        model = taikai.Model(model.pipeline, model.metadata)
+    arguments = {
+        "directory": (str(directory), data),
+        "loaded": (model, data),
+        "frame": (model, pd.read_csv(data)),
+        "unsaved": (model, data),
+    }[given]
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        report = evaluate(*arguments)
+    warning = report.overlap.warning()
+    assert warning is not None and named.format(dir=shlex.quote(str(directory))) in warning
 
 
 @pytest.mark.parametrize(

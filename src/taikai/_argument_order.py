@@ -256,12 +256,17 @@ def argument_order(function: Callable[P, R]) -> Callable[P, R]:
         given: list[str] = []
         proof = False
         missing = [name for name in required[len(args) :] if name not in kwargs]
-        texts = _texts(roles, args, missing)
+        # a required argument given as None, explain("手数料が高い", None), is as good as left out
+        given_as = dict(zip(names, args)) | kwargs
+        nones = [name for name in required if name in given_as and given_as[name] is None]
+        texts = _texts(roles, args, missing + nones)
         for k, (name, role, value) in enumerate(zip(names, roles, args)):
             what = texts.get(k) or (None if role is None else _misplaced(value, role))
             if what is not None:
                 given.append(f"{what} {_as_the(name)}")
                 proof = proof or not isinstance(value, PurePath)
+        if texts:
+            given += [f"None {_as_the(name)}" for name in nones if spec.roles.get(name) is not MODEL]
         if missing or proof:
             given += [f"no {name}" for name in missing]
             listed = f"{', '.join(given[:-1])} and {given[-1]}" if len(given) > 1 else given[0]

@@ -115,6 +115,10 @@ def said(*args: str) -> str:
             ["suggest", "p.csv", "-o", "y.csv", "--n", "0"],
             "suggest: invalid value for --n: 0 is not 1 or more (see taikai suggest --help)",
         ),
+        (  # regression: a negative seed reached numpy, a traceback ("expected non-negative integer")
+            ["suggest", "p.csv", "-o", "y.csv", "--seed", "-1"],
+            "suggest: invalid value for --seed: -1 is not 0 or more (see taikai suggest --help)",
+        ),
         (
             ["train", "d.csv", "-o", "m", "--test-size", "abc"],
             "train: invalid value for --test-size: 'abc' is not a number (see taikai train --help)",

@@ -149,13 +149,31 @@ def test_the_command_line_says_which_variable_named_the_model(tmp_path, command)
 BAD_MODELS = pytest.mark.parametrize(
     ("where", "given", "said"),
     [
-        ("cli", ["predict", "-m", "{tmp}/nope", "手数料"], "or leave it out to use "),
-        ("python", "{tmp}/nope", "or leave it out to use "),
+        ("cli", ["predict", "-m", "{tmp}/nope", "手数料"], "or leave it out (in Python, pass None) to use "),
+        ("python", "{tmp}/nope", "or leave it out (in Python, pass None) to use "),
         ("cli", ["predict", "-m", "", "手数料"], "or leave --model out for "),
         ("python", "", "(None, no --model) for "),
     ],
     ids=["cli-missing", "python-missing", "cli-empty", "python-empty"],
 )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda nope: taikai.evaluate(nope, "data.csv"),
+        lambda nope: taikai.explain(nope, "手数料が高い"),
+        lambda nope: taikai.keywords(nope),
+    ],
+    ids=["evaluate", "explain", "keywords"],
+)
+def test_the_advice_for_a_missing_model_directory_works_in_python(tmp_path, monkeypatch, call):
+    """Regression: evaluate("models/nope", data) was told to "leave it out to use the shipped model", but
+    evaluate(data) is refused (the model comes first, with no default): None is what leaves it out."""
+    monkeypatch.delenv("TAIKAI_MODEL", raising=False)
+    with pytest.raises(ModelNotFoundError) as caught:
+        call(str(tmp_path / "nope"))
+    assert "or leave it out (in Python, pass None) to use the shipped model" in str(caught.value)
 
 
 def _error(tmp_path: Path, where: str, given: list[str] | str) -> str:

@@ -133,6 +133,30 @@ def test_suggest_refuses_frames_it_cannot_use(frame, message):
         taikai.suggest(frame, n=5, text_column="body")
 
 
+@pytest.mark.parametrize(
+    ("seed", "error", "message"),
+    [
+        (-1, taikai.InputError, "seed must be at least 0, not -1"),  # regression: numpy's ValueError, a traceback
+        (-(2**40), taikai.InputError, "seed must be at least 0"),
+        ("1", TypeError, "seed"),
+    ],
+)
+@pytest.mark.parametrize("strategy", ["margin", "random"])
+def test_suggest_refuses_a_seed_numpy_cannot_take(seed, error, message, strategy):
+    with pytest.raises(error, match=message):
+        taikai.suggest(predictions(), n=5, text_column="body", seed=seed, strategy=strategy)
+
+
+@pytest.mark.parametrize("seed", [0, 2**32, 2**70])  # beyond 32 bits numpy still seeds: the same rows for a seed
+def test_suggest_takes_any_seed_of_zero_or_more(seed):
+    drawn = [
+        taikai.suggest(predictions(), n=5, text_column="body", id_column="review_id", seed=seed, strategy="random")
+        for _ in range(2)
+    ]
+    assert [d.rows["review_id"].tolist() for d in drawn] == [drawn[0].rows["review_id"].tolist()] * 2
+    assert len(drawn[0].rows) == 5
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet", ".xlsx"])
 def test_suggest_reads_every_predictions_format(tmp_path, suffix):
     df = predictions(30)

@@ -42,7 +42,7 @@ STRATEGIES = ("margin", "entropy", "random")
     "an unbiased check: --n rows drawn, each row as likely, so a common text comes as often as it occurs (a text "
     "drawn twice is listed twice, side by side).",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same rows.")
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, help="Same seed, same rows.")
 @text_column_option
 @click.option(
     "--id-column",

@@ -205,7 +205,8 @@ def evaluate(
     report.split = split
     report.split_by = chosen_by
     if isinstance(metadata, ModelMetadata) and metadata.training_data:
-        report.overlap = training_overlap(metadata, data, whole, df, columns, text_column, split)
+        path = getattr(model, "path", None)  # named in the advice's taikai info -m
+        report.overlap = training_overlap(metadata, data, whole, df, columns, text_column, split, path)
         warning = report.overlap.warning()
         if warning:
             warn_user(f"{source}: {warning}", DataWarning)
@@ -241,9 +242,10 @@ def training_overlap(
     columns: list[Hashable],
     text_column: Hashable,
     split: str = "all",
+    model_dir: Path | None = None,
 ) -> TrainingOverlap:
     """Return how much of *rows* (of the labelled file or frame *data*, all of it *whole*; of *split*) *meta*'s
-    model saw."""
+    model (saved in *model_dir*) saw."""
     trained = meta.training_data
     same_file = isinstance(data, (str, Path)) and trained.get("file_sha256") == sha256_file(Path(data))
     same_content = trained.get("content_sha256") == content_sha256(whole[columns].itertuples(index=False))
@@ -256,5 +258,12 @@ def training_overlap(
     if not testable and fitted is not None:
         testable = not fitted.contains(whole[text_column], meta.max_chars, masked=True).all()
     return TrainingOverlap(
-        len(rows), seen, bool(same_file), bool(same_content), meta.refit_on_all_rows, split, testable
+        len(rows),
+        seen,
+        bool(same_file),
+        bool(same_content),
+        meta.refit_on_all_rows,
+        split,
+        testable,
+        None if model_dir is None else str(model_dir),
     )

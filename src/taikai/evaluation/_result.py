@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,8 @@ class TrainingOverlap:
     testable: bool = True
     """``split="test"`` has rows to score in the data: it has a ``split`` column, or rows the model was not fitted
     on; when not (a sheet every row of which was trained on), the advice does not offer it."""
+    model_dir: str | None = None
+    """The directory of the model evaluated, named in the ``taikai info -m`` the advice gives (``None``: not saved)."""
 
     @property
     def share(self) -> float | None:
@@ -59,7 +62,8 @@ class TrainingOverlap:
             return (
                 f"this model was trained with {REFIT_ALL.given(True)}: refit on all the rows of its training data, "
                 "so no split holds out rows for it; its held-out figures, scored before the refit, are in its "
-                "metadata's metrics (taikai info -m MODEL_DIR prints them); or score other labelled data."
+                f"metadata's metrics (taikai info -m {shlex.quote(self.model_dir or 'MODEL_DIR')} prints them); or "
+                "score other labelled data."
             )
         if self.split == "test" and self.same_file:  # its held-out rows, some with the text of a training row
             return (

@@ -104,7 +104,7 @@ def no_such_directory(model_dir: Path, holds: str) -> ModelNotFoundError:
         )
     return ModelNotFoundError(
         f"{model_dir}: no such model directory; give {holds} with --model DIR (load_model(DIR) in Python)"
-        + or_default("leave it out to use")
+        + or_default("leave it out (in Python, pass None) to use")
     )
 
 

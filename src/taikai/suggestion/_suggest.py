@@ -193,7 +193,7 @@ def suggest(
     strategy = parse_choice(Strategy, "strategy", strategy)
     if check_int("n", n) < 1:
         raise InputError(f"{Argument('n', '--n').given(n)} must be at least 1")
-    check_int("seed", seed)
+    check_int("seed", seed, 0)  # numpy seeds are non-negative
     check_bool("mask_pii", mask_pii)
     check_bool("overwrite", overwrite)
     import pandas as pd
