@@ -101,6 +101,25 @@ def test_test_rows_of_a_split_column_without_a_reason_have_their_sentiment_score
     assert sum(c["support"] for c in report["sentiment"]["per_class"].values()) == 16
 
 
+@pytest.mark.parametrize("given", ["frame", "file"])
+def test_a_split_column_whose_test_rows_all_lack_a_reason_is_refused_before_training(tiny_csv, tmp_path, given):
+    """The test scores reasons: test rows with a sentiment only leave it nothing to score, said up front (it was
+    found after fitting, as evaluate's error, naming <frame> for the file and advising to evaluate again)."""
+    df = coded(tiny_csv, LAST_OF_EACH)
+    df["split"] = ["test" if i % 5 == 4 else "train" for i in range(len(df))]
+    data = df if given == "frame" else tmp_path / "split.csv"
+    if given == "file":
+        df.to_csv(data, index=False)
+    with pytest.raises(InputError) as caught:
+        taikai.train(data, config=CONFIG, folds=0)
+    name = "<frame>" if given == "frame" else str(data)
+    assert str(caught.value).startswith(
+        f"{name}: the 8 test row(s) of its split column have a sentiment only, but the test scores reasons: it needs "
+        "test rows with a reason\nrows: 40 read, 40 usable, 0 skipped\nwhat to do: label the reasons of some test "
+        "rows (the primary one first), or mark some rows with a reason test in the split column"
+    )
+
+
 def test_rows_without_a_reason_are_in_no_cross_validation_fold():
     """They train in every fold and are scored by none: the out-of-fold rows are those with a reason."""
     from taikai.training._cv import cross_validate

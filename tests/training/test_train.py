@@ -582,6 +582,41 @@ def test_train_on_weak_data_warns_in_the_summary(tmp_path, tiny_csv, counts, fol
 
 
 @pytest.mark.parametrize(
+    ("sentiments", "free", "expected"),
+    [
+        (  # the one positive row is held out in some fold: that fold's rows are all negative
+            {"positive": 1},
+            False,
+            r"cross-validation was skipped: the training rows of one of its 2 folds would hold the sentiment "
+            r"negative alone, as every row of positive \(1\) is held out in that fold, and a sentiment head needs two"
+            r".*--no-sentiment",
+        ),
+        ({"怒り": 1}, True, r"cross-validation was skipped: .*every row of 怒り \(1\) is held out in that fold"),
+        (  # both rare rows are low_pay rows, held out in the same fold
+            {"positive": 1, "neutral": 1},
+            False,
+            r"cross-validation was skipped: .*every row of positive \(1\), neutral \(1\) is held out in that fold",
+        ),
+        ({"positive": 6}, False, None),  # one row of each of six reasons: some train in every fold
+    ],
+)
+def test_a_sentiment_too_rare_for_a_fold_skips_cross_validation(tmp_path, tiny_csv, sentiments, free, expected):
+    rows = pd.read_csv(tiny_csv).assign(sentiment="negative")
+    for n, (label, count) in enumerate(sentiments.items()):
+        rows.loc[[n + 5 * k for k in range(count)], "sentiment"] = label
+    data = _write(tmp_path / "rare.csv", rows.to_numpy().tolist())
+    options = ["--folds", 2, "--test-size", 0, "--vectors", "none", *(["--free-labels"] if free else [])]
+    result = _run("train", data, "--out", tmp_path / "m", *options)
+    assert result.exit_code == 0, result.output
+    warnings = taikai.load_model(tmp_path / "m").metadata.warnings
+    if expected is None:
+        assert "sentiment macro-F1" in result.stdout and not any("cross-validation" in w for w in warnings)
+    else:
+        assert re.search(r"warning: " + expected, result.stdout), result.stdout
+        assert any(re.search(expected, w) for w in warnings)
+
+
+@pytest.mark.parametrize(
     ("column", "value", "message"),
     [
         ("sentiment", "angry", r"bad\.csv:3: sentiment: unknown label .angry."),

@@ -136,7 +136,8 @@ def train(
     Trains the shipped model's features (word n-grams and chiVe word vectors) unless --vectors none says
     otherwise. With --add, prints what the added labels bought: scores on them out of fold, trained without and
     with them. Refuses, before training, an --out that holds a model (unless --force) or is a file. The summary
-    ends with warnings about weak data: a reason too rare to cross-validate, untuned thresholds, a rare sentiment.
+    ends with warnings about weak data: a reason or sentiment too rare to cross-validate, untuned thresholds, a
+    rare sentiment.
     """
     import warnings
     from dataclasses import replace

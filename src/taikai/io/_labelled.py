@@ -21,10 +21,10 @@ from taikai.errors import (
     SENTIMENT_COLUMN,
     TEXT_COLUMN,
     InputError,
-    check_label_columns,
     no_column_error,
 )
 from taikai.io._bad_rows import BadRow
+from taikai.io._column_roles import check_column_roles
 from taikai.io._predictions_file import refuse_predictions, refuse_unlabelled_predictions
 from taikai.io._splits import row_name, split_column
 from taikai.io._unknown_labels import known_labels, row_unknowns
@@ -171,7 +171,7 @@ def check_labelled(
     read (no *sentiment_column*: training with ``--no-sentiment``); a row with a value there and no reason is a bad
     row said to have nothing to train, not a blank one.
     """
-    check_label_columns(text_column, reasons_column, sentiment_column)  # before any is looked up in the frame
+    check_column_roles(text_column, reasons_column, sentiment_column)  # before any is looked up in the frame
     on_bad_rows = OnBadRows(on_bad_rows)
     if reasons_as_written is None:
         reasons_as_written = own_labels(known_reasons, REASON_IDS)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+ONE_SENTIMENT = "too few examples per sentiment to cross-validate"
+"""How the cross-validation scores note that a fold would train on a single sentiment (and why, after a colon)."""
 OUT = Argument("out", "--out")
 FORCE = "--force (overwrite=True)"
 """What replaces a model in *out*."""
@@ -170,7 +172,14 @@ def weak_data_warnings(
     reasons = labelled(train_df, "primary").value_counts()
     used = int(cv_scores.get("folds", 0))
     default = f"every reason is added at the default probability {DEFAULT_THRESHOLD}"
-    if folds >= 2 and used == 0:
+    note = str(cv_scores.get("note", ""))
+    if folds >= 2 and used == 0 and note.startswith(f"{ONE_SENTIMENT}: "):
+        out.append(
+            f"cross-validation was skipped: {note.removeprefix(f'{ONE_SENTIMENT}: ')}, and a sentiment head needs "
+            f"two. So there are no cv scores and the multi-label thresholds were not tuned: {default}. Add examples "
+            "of these sentiments, or train the reason head alone with --no-sentiment (sentiment_column=None)"
+        )
+    elif folds >= 2 and used == 0:
         out.append(
             f"cross-validation was skipped: it needs at least 2 training rows of every primary reason, and "
             f"{_counted(reasons[reasons < 2])} have fewer. So there are no cv scores and the multi-label "

@@ -12,10 +12,12 @@ from sklearn.model_selection import StratifiedKFold, train_test_split
 from taikai.drift import HeldOut
 from taikai.evaluation import score_multi, score_single
 from taikai.io import split_column
+from taikai.labels import label_list, shown_label
 from taikai.model import DEFAULT_THRESHOLD, SEED, FeatureConfig, build_pipeline, reason_sets, word_vocabulary
 from taikai.model import content_sha256 as rows_sha256
 from taikai.privacy import read_as_model
 from taikai.text import same_text_key
+from taikai.training._checks import ONE_SENTIMENT
 
 WEIGHT = "_taikai_weight"
 """The column of per-row sample weights in a training frame (absent: every row weighs 1)."""
@@ -140,11 +142,15 @@ def cross_validate(
     reason_labels = sorted(df["primary"][reasoned].unique())
     positions, always = np.flatnonzero(reasoned), np.flatnonzero(~reasoned)
     felt = sentiment_rows(df, sentiment_column)
+    splits = list(splitter.split(texts[positions], y[positions, 0]))
+    lone = _lone_sentiment(y, felt, positions, always, splits) if sentiment_column else ""
+    if lone:
+        return {"folds": 0, "note": f"{ONE_SENTIMENT}: {lone}"}, {}, None
     sentiment_labels = sorted(df[sentiment_column][felt].unique()) if sentiment_column else []
     oof_reason = np.zeros((len(df), len(reason_labels)))
     oof_sentiment = np.zeros((len(df), len(sentiment_labels)))
     held_out_folds = []
-    for fold_train, fold_test in splitter.split(texts[positions], y[positions, 0]):
+    for fold_train, fold_test in splits:
         train_idx, test_idx = positions[fold_train], positions[fold_test]
         if len(always):  # the rows without a reason train in every fold, after the fold's own
             train_idx = np.concatenate([train_idx, always])
@@ -184,6 +190,29 @@ def cross_validate(
         scores["sentiment_rows"] = int(scored.sum())
     held_out = HeldOut(tuple(reason_labels), tuple(sentiment_labels), oof_reason, oof_sentiment, tuple(held_out_folds))
     return scores, thresholds, held_out
+
+
+def _lone_sentiment(
+    y: np.ndarray[Any, Any],
+    felt: np.ndarray[Any, Any],
+    positions: np.ndarray[Any, Any],
+    always: np.ndarray[Any, Any],
+    splits: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]],
+) -> str:
+    """Return why the training rows of a fold of *splits* (those of *positions* it trains on, then *always*) would
+    hold a single sentiment, which no sentiment head can be fitted on (the folds are stratified by reason, so every
+    row of a rare sentiment may be held out in one); ``""`` when each fold trains on two sentiments or more."""
+    counts = pd.Series(y[felt, 1]).value_counts()
+    for fold_train, _ in splits:
+        rows = np.concatenate([positions[fold_train], always])
+        kept = set(y[rows[felt[rows]], 1])
+        if len(kept) < 2:
+            gone = ", ".join(f"{shown_label(str(s))} ({n:,})" for s, n in counts.items() if s not in kept)
+            return (
+                f"the training rows of one of its {len(splits)} folds would hold the sentiment "
+                f"{label_list(sorted(map(str, kept)))} alone, as every row of {gone} is held out in that fold"
+            )
+    return ""
 
 
 def pipeline_labels(pipeline: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -54,6 +54,13 @@ def split_rows(
             f"cannot split {len(df):,} rows into train and test ({exc})\n{_usable_rows(inputs)}\n"
             f"{_what_to_do(inputs, test_size, by_split=split_column(df) is not None)}"
         ) from exc
+    if len(test_df) and not (test_df["primary"] != "").any():  # only a split column holds out such rows
+        raise InputError(
+            f"{inputs.files[0].file}: the {len(test_df):,} test row(s) of its split column have a sentiment only, "
+            "but the test scores reasons: it needs test rows with a reason\n"
+            f"{_usable_rows(inputs)}\nwhat to do: label the reasons of some test rows (the primary one first), or "
+            "mark some rows with a reason test in the split column"
+        )
     fit_df = pd.concat([train_df, inputs.added], ignore_index=True) if len(inputs.added) else train_df
     for name, column in (("reasons", "primary"), ("sentiments", sentiment_column)):
         labels = labelled(fit_df, column)  # a row coded with one kind of label only has none of the other to learn
