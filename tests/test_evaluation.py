@@ -33,6 +33,33 @@ def test_single_label_macro_ignores_labels_absent_from_gold_and_predictions():
     assert s.support == [1, 1, 0]
 
 
+@pytest.mark.parametrize(
+    ("gold", "pred", "headline", "dashed"),
+    [
+        # two of three labels met: the headline says over how many, the third reads – (not a 0.000 that averages to 0.667)
+        (["a", "b"], ["a", "b"], "macro-F1 1.000 (over the 2 of 3 labels in the gold or the predicted labels", ["c"]),
+        # a label only predicted is met (its F1 is a real 0), so every label counts and nothing is dashed
+        (["a", "b", "b"], ["a", "b", "c"], "macro-F1 0.556 ·", []),
+        # every label in the gold: the headline as before
+        (["a", "b", "c"], ["a", "b", "c"], "macro-F1 1.000 ·", []),
+    ],
+)
+def test_a_label_in_neither_gold_nor_predictions_is_dashed_and_the_macro_says_so(gold, pred, headline, dashed):
+    from taikai.evaluation._scores import label_table, macro_line, single_table
+
+    single = score_single(gold, pred, ["a", "b", "c"])
+    multi = score_multi([[g] for g in gold], [[p] for p in pred], ["a", "b", "c"])
+    for text in (
+        "\n".join(single_table(single)),
+        f"{macro_line(multi, multi.predicted)} · " + "\n".join(label_table(multi, multi.predicted)),
+    ):
+        assert headline in text.replace("\n", " · ", 1)
+        per_label = text.split("Confusion")[0]  # the confusion matrix's rows start with the labels too
+        table_rows = {line.split(" | ")[0][2:]: line for line in per_label.splitlines() if line.startswith("| ")}
+        for label in ["a", "b", "c"]:
+            assert ("| – | – | – |" in table_rows[label]) is (label in dashed)
+
+
 def test_labels_seen_only_in_data_are_appended():
     s = score_single(["a", "new"], ["a", "a"], ["a"])
     assert s.labels == ["a", "new"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from taikai.errors import REFIT_ALL, SPLIT
-from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, single_table
+from taikai.evaluation._scores import MultiLabelScores, SingleLabelScores, label_table, macro_line, single_table
 from taikai.evaluation._unscored import Unscored
 from taikai.text import percent
 
@@ -267,12 +267,10 @@ class EvaluationReport:
         lines += ["", "## Primary reason", *single_table(self.reason), "", "## All stated reasons (multi-label)"]
         m = self.reasons
         lines.append(
-            f"micro-F1 {m.micro_f1:.3f} · macro-F1 {m.macro_f1:.3f} · exact match {m.exact_match:.3f} · "
+            f"micro-F1 {m.micro_f1:.3f} · {macro_line(m, m.predicted)} · exact match {m.exact_match:.3f} · "
             f"Jaccard {m.jaccard:.3f}"
         )
-        lines += ["", "| label | precision | recall | F1 | support |", "|---|---:|---:|---:|---:|"]
-        for row in zip(m.labels, m.precision, m.recall, m.f1, m.support):
-            lines.append("| {} | {:.3f} | {:.3f} | {:.3f} | {} |".format(*row))
+        lines += ["", *label_table(m, m.predicted)]
         if self.sentiment:
             lines += ["", "## Sentiment", *single_table(self.sentiment)]
         return "\n".join(lines)

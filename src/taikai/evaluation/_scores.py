@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -49,6 +49,8 @@ class MultiLabelScores:
     macro_f1: float
     exact_match: float
     jaccard: float
+    predicted: list[int] = field(default_factory=list)
+    """How many rows each label was predicted for (empty: not counted, every label taken as met)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready values."""
@@ -66,19 +68,44 @@ class MultiLabelScores:
 
 def single_table(scores: SingleLabelScores) -> list[str]:
     """Return the Markdown lines of *scores*: headline, per-class table, confusion matrix."""
-    lines = [
-        f"accuracy {scores.accuracy:.3f} · macro-F1 {scores.macro_f1:.3f}",
-        "",
-        "| label | precision | recall | F1 | support |",
-        "|---|---:|---:|---:|---:|",
-    ]
-    for cells in zip(scores.labels, scores.precision, scores.recall, scores.f1, scores.support):
-        lines.append("| {} | {:.3f} | {:.3f} | {:.3f} | {:,} |".format(*cells))
+    predicted = [sum(column) for column in zip(*scores.confusion)] if scores.confusion else []
+    lines = [f"accuracy {scores.accuracy:.3f} · {macro_line(scores, predicted)}", ""]
+    lines += label_table(scores, predicted)
     lines += ["", "Confusion (rows: gold, columns: predicted)", ""]
     lines.append("| gold \\ predicted | " + " | ".join(scores.labels) + " |")
     lines.append("|---|" + "---:|" * len(scores.labels))
     for label, row in zip(scores.labels, scores.confusion):
         lines.append(f"| {label} | " + " | ".join(f"{v:,}" for v in row) + " |")
+    return lines
+
+
+def _met(scores: SingleLabelScores | MultiLabelScores, predicted: Sequence[int]) -> list[bool]:
+    """Return which labels are in the gold or the predicted labels: the ones macro-F1 averages (all of them when
+    the predicted counts are not known)."""
+    if len(predicted) != len(scores.labels):
+        return [True] * len(scores.labels)
+    return [s > 0 or n > 0 for s, n in zip(scores.support, predicted, strict=True)]
+
+
+def macro_line(scores: SingleLabelScores | MultiLabelScores, predicted: Sequence[int]) -> str:
+    """Return ``macro-F1 X``, saying over how many labels when some are in neither the gold nor the predictions (the
+    table marks those ``–``: their F1 is undefined and not averaged)."""
+    met = _met(scores, predicted)
+    if all(met):
+        return f"macro-F1 {scores.macro_f1:.3f}"
+    return (
+        f"macro-F1 {scores.macro_f1:.3f} (over the {sum(met):,} of {len(met):,} labels in the gold or the predicted "
+        "labels; – marks the others)"
+    )
+
+
+def label_table(scores: SingleLabelScores | MultiLabelScores, predicted: Sequence[int]) -> list[str]:
+    """Return the Markdown per-label table of *scores*; a label in neither the gold nor the predictions reads ``–``."""
+    lines = ["| label | precision | recall | F1 | support |", "|---|---:|---:|---:|---:|"]
+    rows = zip(scores.labels, scores.precision, scores.recall, scores.f1, scores.support, _met(scores, predicted))
+    for label, p, r, f, s, met in rows:
+        cells = f"{p:.3f} | {r:.3f} | {f:.3f}" if met else "– | – | –"
+        lines.append(f"| {label} | {cells} | {s:,} |")
     return lines
 
 
@@ -137,4 +164,5 @@ def score_multi(gold: list[list[str]], predicted: list[list[str]], labels: Seque
         macro_f1=float(np.mean([f[i] for i in present])) if present else 0.0,
         exact_match=float((y_true == y_pred).all(axis=1).mean()) if len(gold) else 0.0,
         jaccard=float(np.mean(np.where(union > 0, inter / np.maximum(union, 1), 1.0))) if len(gold) else 0.0,
+        predicted=[int(x) for x in y_pred.sum(axis=0)],
     )
