@@ -36,7 +36,7 @@ def test_single_label_macro_ignores_labels_absent_from_gold_and_predictions():
 @pytest.mark.parametrize(
     ("gold", "pred", "headline", "dashed"),
     [
-        # two of three labels met: the headline says over how many, the third reads – (not a 0.000 that averages to 0.667)
+        # two of three labels met: the headline says over how many, the third reads – (not 0.000)
         (["a", "b"], ["a", "b"], "macro-F1 1.000 (over the 2 of 3 labels in the gold or the predicted labels", ["c"]),
         # a label only predicted is met (its F1 is a real 0), so every label counts and nothing is dashed
         (["a", "b", "b"], ["a", "b", "c"], "macro-F1 0.556 ·", []),
