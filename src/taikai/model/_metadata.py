@@ -27,6 +27,8 @@ from taikai.model._fields import (
     iso_time,
     nonnegative_int,
     positive_int,
+    retrain_command,
+    retrain_hint,
     shown,
     str_tuple,
     strings,
@@ -69,7 +71,7 @@ NO_DRIFT_STATISTICS = (
     "with reference= (--reference FILE on the command line)"
 )
 """What to do with a model saved before drift statistics were stored."""
-RETRAIN_HINT = f"retrain it with the installed libraries: {TRAIN_COMMAND}"
+RETRAIN_HINT = retrain_hint()
 """What to do when a model was trained with other library versions."""
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
@@ -222,7 +224,7 @@ class ModelMetadata:
         try:
             return FeatureConfig.from_dict(self.config)
         except (TypeError, ValueError, InputError) as exc:  # a key or value this taikai does not know
-            raise unsupported_error(self.config, self.taikai_version, exc, self.free_labels) from exc
+            raise unsupported_error(self.config, self.taikai_version, exc, retrain_command(self)) from exc
 
     def trained_on(self) -> TrainingData:
         """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""
