@@ -2,11 +2,13 @@
 
 import json
 import shutil
+from dataclasses import replace
 
 import pytest
 
 import taikai
 from taikai.errors import ModelError
+from taikai.model import read_metadata
 
 COMMAND = "taikai train DATA.csv{} --out MODEL_DIR"
 EDITS = {
@@ -56,3 +58,21 @@ def test_a_retrain_hint_names_the_options_the_model_was_trained_with(tiny_model_
     with pytest.raises(ModelError) as caught:
         taikai.load_model(model_dir)
     assert str(caught.value).endswith(COMMAND.format(options))
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ({"version": 99}, "a newer taikai saved the model: upgrade taikai, or retrain it with this one: "),
+        ({"count": -1}, "damaged row hashes (count or order does not match)"),
+    ],
+    ids=["newer", "damaged"],
+)
+def test_the_retrain_hint_of_damaged_row_hashes_names_the_models_options(tiny_model_dir, damage, said):
+    meta = read_metadata(tiny_model_dir)
+    hashes = {**meta.training_data["row_hashes"], **damage}
+    meta = replace(meta, free_labels=True, training_data={**meta.training_data, "row_hashes": hashes})
+    with pytest.raises(ModelError) as caught:
+        meta.fitted_rows()
+    assert said in str(caught.value)
+    assert str(caught.value).endswith(COMMAND.format(" --free-labels"))

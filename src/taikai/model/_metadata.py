@@ -72,6 +72,7 @@ NO_DRIFT_STATISTICS = (
 )
 """What to do with a model saved before drift statistics were stored."""
 RETRAIN_HINT = retrain_hint()
+_ROW_HASHES = "metadata training_data.row_hashes"
 """What to do when a model was trained with other library versions."""
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
@@ -212,7 +213,7 @@ class ModelMetadata:
     def fitted_rows(self) -> RowHashes | None:
         """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
         values = self.training_data.get("row_hashes")
-        return None if values is None else RowHashes.from_dict(values, "metadata training_data.row_hashes")
+        return None if values is None else RowHashes.from_dict(values, _ROW_HASHES, retrain_command(self))
 
     def feature_config(self) -> FeatureConfig | None:
         """Return ``config`` as a :class:`~taikai.model.FeatureConfig`, or ``None`` when none is recorded; raise
