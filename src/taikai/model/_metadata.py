@@ -72,8 +72,8 @@ NO_DRIFT_STATISTICS = (
 )
 """What to do with a model saved before drift statistics were stored."""
 RETRAIN_HINT = retrain_hint()
-_ROW_HASHES = "metadata training_data.row_hashes"
 """What to do when a model was trained with other library versions."""
+_ROW_HASHES = "metadata training_data.row_hashes"
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
 }
