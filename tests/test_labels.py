@@ -4,7 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import taikai
 from taikai._closest_label import closest_label
+from taikai.errors import DataWarning
 from taikai.labels import (
     REASON_IDS,
     REASONS,
@@ -25,6 +27,7 @@ from taikai.labels import (
     sentiment_id,
     sentiment_name,
 )
+from taikai.model import FeatureConfig
 
 
 def test_taxonomy_is_complete():
@@ -263,7 +266,15 @@ def test_named_labels_list_the_japanese_names_of_the_taxonomy(labels, taxonomy, 
         (pd.NA, ""),  # regression: a nullable or pyarrow string column's missing cell was the label '<NA>'
         (pd.NaT, ""),
         (np.array([1.0, 2.0]), "1|2"),
-        ("1.0", "1.0"),  # written so in the file: kept as written
+        # regression: a file's cell 1.0 (as to_csv writes a float 1.0) stayed '1.0' where the frame's float read '1'
+        ("1.0", "1"),
+        (" １.００ ", "1"),
+        ("-0.0", "0"),
+        ("12.0", "12"),
+        ("2.50", "2.50"),
+        ("1.05", "1.05"),
+        ("v1.0", "v1.0"),
+        ("1.", "1."),
     ],
 )
 def test_label_cell_reads_whole_number_floats_as_the_file_s_cells(value, cell):
@@ -362,3 +373,19 @@ def test_a_sentiment_written_as_the_unknown_label_message_offers_it_is_read(tmp_
     result = CliRunner().invoke(cli, ["evaluate", str(path), "--model", str(tiny_model_dir)])
     assert result.exit_code == 0, result.output
     assert "unknown label" not in result.output
+
+
+@pytest.mark.parametrize("reader", ["file", "frame"])
+def test_a_frame_saved_with_to_csv_has_the_same_whole_number_labels_both_ways(tiny_csv, tmp_path, reader):
+    # regression: a model trained on a frame's CSV had the labels '0.0' and '1.0' (as to_csv writes a float column),
+    # and refused the same data read back with pd.read_csv: "unknown label '0' (closest: '1.0')"
+    frame = pd.read_csv(tiny_csv)
+    frame["reasons"] = (frame["reasons"] == "low_pay").astype(float)
+    path = tmp_path / "numbered.csv"
+    frame.to_csv(path, index=False)
+    config = FeatureConfig(min_df=1)
+    model = taikai.train(path, tmp_path / "model", config=config, folds=2, test_size=0, free_labels=True)
+    with pytest.warns(DataWarning, match="were in this model's training data"):
+        report = taikai.evaluate(model, path if reader == "file" else pd.read_csv(path))
+    assert report.n_rows == len(frame)
+    assert list(model.reason_labels) == ["0", "1"]  # as the frame's floats 0.0 and 1.0 read

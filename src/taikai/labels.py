@@ -214,14 +214,17 @@ def _split_between_reasons(part: str) -> list[str]:
     return [part] if part else []
 
 
+_WHOLE_FLOAT = re.compile(r"[+-]?[0-9]+\.0+")
+
+
 def label_cell(value: object) -> str:
     """Return a label cell as NFKC-normalised, stripped text: missing values (None, NaN, and ``pandas.NA`` or
     ``NaT`` of a nullable or pyarrow column) are empty; a list (JSONL, Parquet: what ``predict --format jsonl``
-    writes) is its items ``|``-separated, the first the primary; a whole-number float (a frame's column of 0/1 with
-    a NaN is float64) as the file's cell reads, ``1`` not ``1.0``.
+    writes) is its items ``|``-separated, the first the primary; a whole number, a frame's float (a column of 0/1 with
+    a NaN is float64) or a cell written so (``to_csv`` writes it ``1.0``), is ``1``, as a frame of ints reads.
 
-    >>> label_cell(1.0), label_cell(0.5), label_cell(float("nan"))
-    ('1', '0.5', '')
+    >>> label_cell(1.0), label_cell("1.0"), label_cell(0.5), label_cell(float("nan"))
+    ('1', '1', '0.5', '')
     """
     if value is None or (isinstance(value, float) and value != value) or type(value).__name__ in ("NAType", "NaTType"):
         return ""
@@ -229,9 +232,8 @@ def label_cell(value: object) -> str:
         value = value.tolist()
     if isinstance(value, list | tuple):
         return "|".join(label_cell(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return str(int(text.partition(".")[0])) if _WHOLE_FLOAT.fullmatch(text) else text
 
 
 def parse_label_cell(value: object, *, as_written: bool = False) -> list[str]:

@@ -15,9 +15,9 @@ from urllib.parse import unquote, urlparse
 from taikai.errors import ModelError, ModelNotFoundError
 from taikai.model._artifact_info import recorded_mismatch
 from taikai.model._env_named import no_such_directory, says_env
-from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND
+from taikai.model._fields import DAMAGED_HINT, TRAIN_COMMAND, retrain_command, retrain_hint
 from taikai.model._loaded import metadata_problems, not_a_pipeline
-from taikai.model._metadata import RETRAIN_HINT, ModelMetadata
+from taikai.model._metadata import ModelMetadata
 from taikai.model._save_marker import SAVING_NAME, Leftover, in_progress, save_state
 from taikai.model._versions import check_versions
 
@@ -144,7 +144,7 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
     model_dir = model_directory(model_dir)
     meta = read_metadata(model_dir)
     artifact = model_dir / ARTIFACT_NAME
-    absent = _absent(artifact)
+    absent = _absent(artifact, meta)
     if absent:
         raise ModelError(absent)
     data = artifact.read_bytes()
@@ -158,7 +158,7 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
         raise ModelError(
             f"{model_dir}: refusing to load a model built with other library versions:\n  "
             + "\n  ".join(problems)
-            + f"\nInstall the versions above, or {RETRAIN_HINT}"
+            + f"\nInstall the versions above, or {retrain_hint(meta)}"
         )
     import joblib
 
@@ -167,13 +167,13 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
     except Exception as exc:  # a verified pickle that still fails: a class or module this install lacks
         raise ModelError(
             f"{artifact}: cannot be loaded: the file is damaged or refers to code this install lacks ({exc}); "
-            f"restore it from a copy, or {RETRAIN_HINT}"
+            f"restore it from a copy, or {retrain_hint(meta)}"
         ) from exc
     held = not_a_pipeline(pipeline)
     if held is not None:
         raise ModelError(
             f"{artifact}: not a taikai model: it holds {held}; give the directory of a model taikai train wrote, "
-            f"or retrain: {TRAIN_COMMAND}"
+            f"or retrain: {retrain_command(meta)}"
         )
     try:
         problems = metadata_problems(pipeline, meta)
@@ -184,14 +184,14 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
             f"{model_dir / METADATA_NAME}: does not describe the model in {artifact.name} (it was edited after "
             "training, or is another model's):\n  "
             + "\n  ".join(problems)
-            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: {TRAIN_COMMAND}"
+            + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: {retrain_command(meta)}"
         )
     return pipeline, meta, data
 
 
 _MISSING = (
     f"{ARTIFACT_NAME} is missing beside {METADATA_NAME}; put the model's {ARTIFACT_NAME} back (rename or move it "
-    f"back, or copy it from a copy of the model), or retrain: {TRAIN_COMMAND}"
+    "back, or copy it from a copy of the model), or retrain: "
 )
 
 
@@ -200,14 +200,14 @@ def _kind(path: Path) -> str:
     return "a directory" if path.is_dir() else "not a regular file (a named pipe, socket or device)"
 
 
-def _absent(artifact: Path) -> str | None:
-    """Return why there is no artifact file to read at *artifact*, or ``None``."""
+def _absent(artifact: Path, meta: ModelMetadata) -> str | None:
+    """Return why there is no artifact file to read at *artifact* (of the model *meta* describes), or ``None``."""
     if not artifact.exists():
-        return f"{artifact.parent}: {_MISSING}"
+        return f"{artifact.parent}: {_MISSING}{retrain_command(meta)}"
     if not artifact.is_file():
         return (
             f"{artifact}: {_kind(artifact)}, not the model's file; put the model's {ARTIFACT_NAME} in its place "
-            f"(copy it from a copy of the model), or retrain: {TRAIN_COMMAND}"
+            f"(copy it from a copy of the model), or retrain: {retrain_command(meta)}"
         )
     return None
 
@@ -221,7 +221,7 @@ def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata, refusal: bo
             f"{artifact.parent / METADATA_NAME}: records no sha256 of {ARTIFACT_NAME} (its 'artifact' entry is "
             f"missing), so {ARTIFACT_NAME} cannot be verified"
         )
-    elif recorded := recorded_mismatch(artifact, artifact.parent / METADATA_NAME, data, meta.artifact):
+    elif recorded := recorded_mismatch(artifact, artifact.parent / METADATA_NAME, data, meta.artifact, meta):
         return recorded
     elif (actual := hashlib.sha256(data).hexdigest()) == meta.artifact.sha256:
         return None
@@ -230,7 +230,7 @@ def _hash_mismatch(artifact: Path, data: bytes, meta: ModelMetadata, refusal: bo
         what, restore = "the file was changed after training and", "the original file"
     if not refusal:
         return said
-    return f"{said}; {what} will not be loaded (it could run arbitrary code). Restore {restore} or {RETRAIN_HINT}"
+    return f"{said}; {what} will not be loaded (it could run arbitrary code). Restore {restore} or {retrain_hint(meta)}"
 
 
 def artifact_problems(model_dir: Path, meta: ModelMetadata) -> list[str]:
@@ -239,13 +239,13 @@ def artifact_problems(model_dir: Path, meta: ModelMetadata) -> list[str]:
     Empty when the artifact's sha256 matches *meta* and the installed libraries match those it was trained with.
     """
     artifact = model_directory(model_dir) / ARTIFACT_NAME
-    absent = _absent(artifact)
+    absent = _absent(artifact, meta)
     if absent:
         return [absent]
     try:
         data = artifact.read_bytes()
     except OSError as exc:
-        return [f"{artifact}: cannot read ({exc.strerror or exc}); restore it from a copy, or {RETRAIN_HINT}"]
+        return [f"{artifact}: cannot read ({exc.strerror or exc}); restore it from a copy, or {retrain_hint(meta)}"]
     mismatch = _hash_mismatch(artifact, data, meta)
     return ([mismatch] if mismatch else []) + check_versions(meta.versions)
 

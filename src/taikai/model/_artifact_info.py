@@ -7,8 +7,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from taikai.model._fields import TRAIN_COMMAND, Fields, nonnegative_int, text
+from taikai.model._fields import Fields, nonnegative_int, retrain_command, text
+
+if TYPE_CHECKING:
+    from taikai.model._metadata import ModelMetadata
 
 _HEX_DIGEST = re.compile(r"[0-9a-fA-F]{64}")
 
@@ -38,10 +42,14 @@ def _hex_digest(value: object) -> str:
     return value.lower()
 
 
-def recorded_mismatch(artifact: Path, metadata: Path, data: bytes, info: ArtifactInfo) -> str | None:
-    """Return why *data*, the bytes of *artifact*, is not the file *info* (read from *metadata*) names or sizes, as
-    a refusal saying what to do; ``None`` when name and size agree (the sha256 is then still to be checked)."""
-    restore = f"restore {metadata.name} from a copy of the model, or retrain: {TRAIN_COMMAND}"
+def recorded_mismatch(
+    artifact: Path, metadata: Path, data: bytes, info: ArtifactInfo, meta: ModelMetadata | None = None
+) -> str | None:
+    """Return why *data*, the bytes of *artifact*, is not the file *info* (read from *metadata*, of the model *meta*
+    describes) names or sizes, as a refusal saying what to do (retrain as :func:`retrain_command` says); ``None``
+    when name and size agree (the sha256 is then still to be checked)."""
+    retrain = retrain_command(meta)
+    restore = f"restore {metadata.name} from a copy of the model, or retrain: {retrain}"
     if info.file != artifact.name:
         return (
             f"{metadata}: 'artifact.file' is {info.file!r}, but a model's file is always {artifact.name} beside it, "
@@ -58,5 +66,5 @@ def recorded_mismatch(artifact: Path, metadata: Path, data: bytes, info: Artifac
     return (
         f"{artifact}: {len(data)} bytes, but {metadata.name} records {info.bytes}: the file was {what} after "
         f"training and will not be loaded (it could run arbitrary code). Copy the model's {artifact.name} again from "
-        f"where it came from, or retrain: {TRAIN_COMMAND}"
+        f"where it came from, or retrain: {retrain}"
     )

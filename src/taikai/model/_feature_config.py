@@ -10,7 +10,7 @@ from typing import Any
 
 from taikai.errors import InputError, ModelError, as_float, as_int, wrong_type
 from taikai.labels import label_cell
-from taikai.model._fields import train_command
+from taikai.model._fields import TRAIN_COMMAND
 from taikai.model._vector_table import DEFAULT_VECTORS
 
 TOKEN_FORMS = ("base", "surface")
@@ -104,11 +104,13 @@ def unsupported_settings(values: dict[str, Any]) -> list[str]:
     return found
 
 
-def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception, free_labels: bool = False) -> ModelError:
+def unsupported_error(
+    values: dict[str, Any], saved_by: str, exc: Exception, retrain: str = TRAIN_COMMAND
+) -> ModelError:
     """Return the error of a model whose saved config *values* (written by taikai *saved_by*) :class:`FeatureConfig`
     refuses with *exc*: the settings this taikai does not support, and to retrain (a model of another taikai
     version may hold settings this one does not take); saved by this very version, the file was edited: say so,
-    and to restore it. The retrain command carries ``--free-labels`` for a model of labels of its own."""
+    and to restore it. *retrain* is the model's retrain command (:func:`~taikai.model._fields.retrain_command`)."""
     from importlib import metadata
 
     try:
@@ -121,7 +123,6 @@ def unsupported_error(values: dict[str, Any], saved_by: str, exc: Exception, fre
         if settings
         else f"the settings {values}"
     )
-    retrain = train_command(free_labels)
     if saved_by and saved_by == installed:  # this taikai wrote it, so it took the settings then: they were changed
         return ModelError(
             f"the config of this model holds {what}, which this taikai ({installed}) does not take, though this "

@@ -4,18 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from taikai.errors import ModelError
+
+if TYPE_CHECKING:
+    from taikai.model._metadata import ModelMetadata
 
 T = TypeVar("T")
 TRAIN_COMMAND = "taikai train DATA.csv --out MODEL_DIR"
 """The command every "retrain" hint gives."""
 
 
-def train_command(free_labels: bool = False) -> str:
-    """The retrain command of a model: :data:`TRAIN_COMMAND`, with ``--free-labels`` for one of labels of its own."""
-    return TRAIN_COMMAND.replace(" --out", " --free-labels --out") if free_labels else TRAIN_COMMAND
+_OPTIONS = ("--free-labels", "--no-sentiment", "--vectors none", "--refit-all")
+
+
+def train_command(
+    free_labels: bool = False, *, no_sentiment: bool = False, no_vectors: bool = False, refit_all: bool = False
+) -> str:
+    """The retrain command of a model: :data:`TRAIN_COMMAND`, with the options it was trained with (``--free-labels``
+    for one of labels of its own, ``--no-sentiment``, ``--vectors none``, ``--refit-all``)."""
+    given = (free_labels, no_sentiment, no_vectors, refit_all)
+    options = "".join(f" {o}" for o, on in zip(_OPTIONS, given, strict=True) if on)
+    return TRAIN_COMMAND.replace(" --out", options + " --out")
+
+
+def retrain_command(meta: ModelMetadata | None) -> str:
+    """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
+    labels its own, no sentiment head, no word vectors, refit on all rows), so that following a hint gives the same
+    kind of model; :data:`TRAIN_COMMAND` when no model is known."""
+    if meta is None:
+        return TRAIN_COMMAND
+    return train_command(
+        meta.free_labels,
+        no_sentiment=bool(meta.reasons) and not meta.sentiments,
+        no_vectors=bool(meta.config) and meta.config.get("vectors") is None,
+        refit_all=meta.refit_on_all_rows,
+    )
+
+
+def retrain_hint(meta: ModelMetadata | None = None) -> str:
+    """What to do with a model trained with other library versions (or damaged): retrain it, as
+    :func:`retrain_command` says."""
+    return f"retrain it with the installed libraries: {retrain_command(meta)}"
 
 
 DAMAGED_HINT = (

@@ -27,6 +27,8 @@ from taikai.model._fields import (
     iso_time,
     nonnegative_int,
     positive_int,
+    retrain_command,
+    retrain_hint,
     shown,
     str_tuple,
     strings,
@@ -69,8 +71,9 @@ NO_DRIFT_STATISTICS = (
     "with reference= (--reference FILE on the command line)"
 )
 """What to do with a model saved before drift statistics were stored."""
-RETRAIN_HINT = f"retrain it with the installed libraries: {TRAIN_COMMAND}"
+RETRAIN_HINT = retrain_hint()
 """What to do when a model was trained with other library versions."""
+_ROW_HASHES = "metadata training_data.row_hashes"
 RETIRED_FORMATS = {
     1: "it was saved before taikai's package redesign and refers to modules that no longer exist; " + RETRAIN_HINT,
 }
@@ -210,7 +213,7 @@ class ModelMetadata:
     def fitted_rows(self) -> RowHashes | None:
         """Return the row hashes of the texts the saved pipeline was fitted on, or ``None`` if not recorded."""
         values = self.training_data.get("row_hashes")
-        return None if values is None else RowHashes.from_dict(values, "metadata training_data.row_hashes")
+        return None if values is None else RowHashes.from_dict(values, _ROW_HASHES, retrain_command(self))
 
     def feature_config(self) -> FeatureConfig | None:
         """Return ``config`` as a :class:`~taikai.model.FeatureConfig`, or ``None`` when none is recorded; raise
@@ -222,7 +225,7 @@ class ModelMetadata:
         try:
             return FeatureConfig.from_dict(self.config)
         except (TypeError, ValueError, InputError) as exc:  # a key or value this taikai does not know
-            raise unsupported_error(self.config, self.taikai_version, exc, self.free_labels) from exc
+            raise unsupported_error(self.config, self.taikai_version, exc, retrain_command(self)) from exc
 
     def trained_on(self) -> TrainingData:
         """Return ``training_data`` as a :class:`~taikai.model.TrainingData`: the base data and its row counts."""

@@ -45,7 +45,6 @@ METHODS = {
 """How each row-hash version keyed a row, as saved with its hashes (1 and 2 did not decode references)."""
 ROW_HASH_METHOD = METHODS[ROW_HASHES_VERSION]
 READ_VERSIONS = tuple(METHODS)
-_RETRAIN = f"retrain it with this one: {TRAIN_COMMAND}"
 """The row-hash versions this taikai reads, each compared with its own key."""
 
 
@@ -141,32 +140,36 @@ class RowHashes:
         return out
 
     @classmethod
-    def from_dict(cls, values: object, source: str = "metadata") -> RowHashes:
-        """Read what :meth:`to_dict` wrote; raise :class:`ModelError` for another version or damaged data."""
+    def from_dict(cls, values: object, source: str = "metadata", retrain: str = TRAIN_COMMAND) -> RowHashes:
+        """Read what :meth:`to_dict` wrote; raise :class:`ModelError` for another version or damaged data, saying to
+        restore the model or to retrain it with *retrain* (the model's ``retrain_command``)."""
+        damaged = DAMAGED_HINT.replace(TRAIN_COMMAND, retrain)
         version = values.get("version") if isinstance(values, dict) else None
         if not isinstance(values, dict) or version not in READ_VERSIONS:
             newer = isinstance(version, int) and not isinstance(version, bool) and version > max(READ_VERSIONS)
             raise ModelError(
                 f"{source}: row hashes of version {version!r}, but this taikai reads version(s) "
                 f"{', '.join(map(str, READ_VERSIONS))}; "
-                + (f"a newer taikai saved the model: upgrade taikai, or {_RETRAIN}" if newer else DAMAGED_HINT)
+                + (
+                    f"a newer taikai saved the model: upgrade taikai, or retrain it with this one: {retrain}"
+                    if newer
+                    else damaged
+                )
             )
         try:
             data = base64.b64decode(values["data"], validate=True)
             hashes = np.frombuffer(data, dtype=">u8").astype(np.uint64)
         except KeyError as exc:
-            raise ModelError(f"{source}: damaged row hashes (they lack {exc.args[0]!r}); {DAMAGED_HINT}") from exc
+            raise ModelError(f"{source}: damaged row hashes (they lack {exc.args[0]!r}); {damaged}") from exc
         except (TypeError, ValueError) as exc:
-            raise ModelError(
-                f"{source}: damaged row hashes (not base64-encoded hashes: {exc}); {DAMAGED_HINT}"
-            ) from exc
+            raise ModelError(f"{source}: damaged row hashes (not base64-encoded hashes: {exc}); {damaged}") from exc
         if len(hashes) != values.get("count") or (len(hashes) > 1 and not (np.diff(hashes) > 0).all()):
-            raise ModelError(f"{source}: damaged row hashes (count or order does not match); {DAMAGED_HINT}")
+            raise ModelError(f"{source}: damaged row hashes (count or order does not match); {damaged}")
         placeholders = values.get("placeholders")
         # type(), not isinstance(): true is no count
         if placeholders is not None and (type(placeholders) is not int or not 0 <= placeholders <= len(hashes)):
             raise ModelError(
                 f"{source}: damaged row hashes (placeholders is {placeholders!r}, not a count from 0 to "
-                f"{len(hashes):,}); {DAMAGED_HINT}"
+                f"{len(hashes):,}); {damaged}"
             )
         return cls(hashes, int(version), placeholders)

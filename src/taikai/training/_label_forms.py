@@ -5,6 +5,7 @@ labels; ``--free-labels`` keeps a label as written in every other way, and train
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING
 
@@ -31,8 +32,8 @@ def nfkc_changes(frame: pd.DataFrame, columns: Iterable[Hashable | None]) -> dic
         for cell in frame[column]:
             for part in _written_parts(cell):
                 written = part.strip()
-                read = label_cell(written)  # as every label cell is read
-                if written and read != written:
+                read = label_cell(written)  # as every label cell is read (a whole number 1.0 as 1, as a frame's)
+                if written and unicodedata.normalize("NFKC", written) != written:
                     changed.setdefault(written, read)
     return changed
 

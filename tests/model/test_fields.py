@@ -1,0 +1,78 @@
+"""The retrain command a hint gives for a model: the options the model was trained with, as its metadata records."""
+
+import json
+import shutil
+from dataclasses import replace
+
+import pytest
+
+import taikai
+from taikai.errors import ModelError
+from taikai.model import read_metadata
+
+COMMAND = "taikai train DATA.csv{} --out MODEL_DIR"
+EDITS = {
+    "taxonomy": ({}, ""),
+    "free-labels": ({"free_labels": True}, " --free-labels"),
+    "no-sentiment": ({"labels": {"sentiments": []}}, " --no-sentiment"),
+    "no-vectors": ({"config": {"vectors": None}}, " --vectors none"),
+    "refit-all": ({"refit_on_all_rows": True}, " --refit-all"),
+    "all": (
+        {"free_labels": True, "labels": {"sentiments": []}, "config": {"vectors": None}, "refit_on_all_rows": True},
+        " --free-labels --no-sentiment --vectors none --refit-all",
+    ),
+}
+
+
+def _versions(meta: dict) -> None:
+    meta["versions"]["scikit-learn"] = "0.24.2"
+
+
+def _unchanged(meta: dict) -> None:
+    pass
+
+
+REFUSALS = {
+    "other-library-versions": (_versions, None),
+    "artifact-missing": (_unchanged, "model.joblib"),
+    "artifact-a-directory": (_unchanged, "dir"),
+}
+
+
+@pytest.mark.parametrize("refusal", list(REFUSALS))
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_a_retrain_hint_names_the_options_the_model_was_trained_with(tiny_model_dir, tmp_path, edit, refusal):
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    meta = json.loads((model_dir / "metadata.json").read_text())
+    changes, options = EDITS[edit]
+    for key, value in changes.items():
+        meta[key] = {**meta[key], **value} if isinstance(value, dict) else value
+    change, artifact = REFUSALS[refusal]
+    change(meta)
+    if artifact:
+        (model_dir / "model.joblib").unlink()
+    if artifact == "dir":
+        (model_dir / "model.joblib").mkdir()
+    (model_dir / "metadata.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError) as caught:
+        taikai.load_model(model_dir)
+    assert str(caught.value).endswith(COMMAND.format(options))
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ({"version": 99}, "a newer taikai saved the model: upgrade taikai, or retrain it with this one: "),
+        ({"count": -1}, "damaged row hashes (count or order does not match)"),
+    ],
+    ids=["newer", "damaged"],
+)
+def test_the_retrain_hint_of_damaged_row_hashes_names_the_models_options(tiny_model_dir, damage, said):
+    meta = read_metadata(tiny_model_dir)
+    hashes = {**meta.training_data["row_hashes"], **damage}
+    meta = replace(meta, free_labels=True, training_data={**meta.training_data, "row_hashes": hashes})
+    with pytest.raises(ModelError) as caught:
+        meta.fitted_rows()
+    assert said in str(caught.value)
+    assert str(caught.value).endswith(COMMAND.format(" --free-labels"))
