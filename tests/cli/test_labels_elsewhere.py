@@ -147,3 +147,24 @@ def test_a_near_miss_or_a_column_of_reviews_is_no_label_column(tmp_path, tiny_cs
     code, output = run(*command(name, data, tiny_csv, tiny_model_dir, tmp_path / "m"))
     assert code == 2 and said in output, output
     assert "'退会理由'" not in output.split("; the columns are")[0], output
+
+
+@pytest.mark.parametrize(
+    ("sentiment", "said"),
+    [
+        ("感情", "to train the sentiment head on them too, rename its column '感情' to 'sentiment'"),
+        ("tone", "rename its column 'tone' to 'sentiment'"),
+        ("Sentiment", "rename its column 'Sentiment' to 'sentiment'"),  # a near name, as before
+        ("memo", "add a 'sentiment' column to the file and fill it in"),  # no name of labels: as before
+    ],
+)
+def test_an_added_file_with_its_sentiments_under_another_name_is_told_the_name(tmp_path, tiny_csv, sentiment, said):
+    """Regression: an added file of text, reasons and 感情 was told to add a 'sentiment' column it had."""
+    added = renamed(tiny_csv, tmp_path / "added.csv", {"sentiment": sentiment}, ADDED)
+    args = command("add", added, tiny_csv, tiny_csv, tmp_path / "m")
+    code, output = run(*args)
+    assert code == 0 and f"{added}: no 'sentiment' column, so its 3 labelled row(s)" in output and said in output
+    if "rename" in said:  # as the warning says
+        renamed(added, added, {sentiment: "sentiment"})
+        code, output = run(*args, "--force")
+        assert code == 0 and "no 'sentiment' column" not in output, output
