@@ -498,14 +498,16 @@ WRONG_COLUMNS = [
     (
         "train reasons_column",
         lambda m, f, lab: taikai.train(lab, reasons_column="gold", folds=0),
-        "tiny.csv: no column 'gold'; the columns are ['text', 'reasons', 'sentiment']; "
-        "give the right one to reasons_column= (--reasons-column on the command line)",
+        # the column that looks to hold the reasons, with the argument that reads it (h208)
+        "tiny.csv: no column 'gold', but 'reasons' looks to hold labels: give it as reasons_column='reasons' "
+        "(--reasons-column reasons on the command line); the columns are ['text', 'reasons', 'sentiment']",
     ),
     (
         "train text_column and sentiment_column",
         lambda m, f, lab: taikai.train(f["labelled"], text_column="body", sentiment_column="mood", folds=0),
-        "<frame>: no column 'body' nor 'mood'; the columns are ['text', 'reasons', 'sentiment']; give the right ones "
-        "to text_column= and sentiment_column= (--text-column and --sentiment-column on the command line)",
+        "<frame>: no column 'body' nor 'mood', but 'sentiment' looks to hold labels: give it as "
+        "sentiment_column='sentiment' (--sentiment-column sentiment on the command line); give the column of texts to "
+        "text_column= (--text-column on the command line); the columns are ['text', 'reasons', 'sentiment']",
     ),
     (
         "evaluate text_column",
@@ -515,7 +517,7 @@ WRONG_COLUMNS = [
     (
         "evaluate_rules reasons_column",
         lambda m, f, lab: taikai.evaluate_rules(RULES, lab, m, reasons_column="gold"),
-        "give the right one to reasons_column= (--reasons-column on the command line)",
+        "give it as reasons_column='reasons' (--reasons-column reasons on the command line)",
     ),
     (
         "suggest id_column",
@@ -571,7 +573,8 @@ def test_a_wrong_column_names_the_argument_with_its_option_in_brackets(tiny_mode
     with pytest.raises(InputError) as caught:
         call(tiny_model, files, tiny_csv)
     assert message in str(caught.value)
-    assert re.search(r"; give the right ones? to [a-z_]+=( |$)", str(caught.value))  # the argument first, not --option
+    # the argument first, not --option
+    assert re.search(r"(; give the right ones? to|: give (it|them) as) [a-z_]+=( |'|$)", str(caught.value))
 
 
 COLUMN_ARGUMENTS = [

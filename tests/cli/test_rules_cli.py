@@ -106,8 +106,15 @@ def test_rules_test_json(files, tiny_model_dir):
             "rules.toml:8: rule 'main job': label 'negative' is a sentiment (negative, ネガティブ), and sentiments "
             "cannot be rule labels: rules set reasons only",
         ),
-        (None, "text,label\n手数料,fees\n", [], "gold.csv: no column 'reasons'; the columns are ['text', 'label']"),
-        (None, None, ["--reasons-column", "gold"], "reasons_column= (--reasons-column on the command line)"),
+        (None, "text,gold\n手数料,fees\n", [], "gold.csv: no column 'reasons'; the columns are ['text', 'gold']"),
+        (  # a column that looks to hold the reasons: named, with the option that reads it (h208)
+            None,
+            "text,label\n手数料,fees\n",
+            [],
+            "gold.csv: no column 'reasons', but 'label' looks to hold labels: give it as reasons_column='label' "
+            "(--reasons-column label on the command line); the columns are ['text', 'label']",
+        ),
+        (None, None, ["--reasons-column", "gold"], "give it as reasons_column='reasons' (--reasons-column reasons"),
         (None, "text,reasons\n手数料,price\n", [], "gold.csv:2: reasons: unknown label 'price'"),
     ],
 )

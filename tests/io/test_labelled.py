@@ -322,15 +322,22 @@ def test_a_missing_column_names_the_sheet_read_why_and_the_sheets_there_are(tmp_
         (
             ["sentence", "label"],
             "sentiment",
-            "no column 'text' nor 'reasons' nor 'sentiment'; the columns are ['sentence', 'label']; give the right "
-            "ones to text_column=, reasons_column= and sentiment_column= (--text-column, --reasons-column and "
-            "--sentiment-column on the command line); or pass --no-sentiment (sentiment_column=None) for data without "
-            "sentiment",
+            "no column 'text' nor 'reasons' nor 'sentiment', but 'label' looks to hold labels: give it as "
+            "reasons_column='label' (--reasons-column label on the command line), and the column of sentiment to "
+            "sentiment_column= (--sentiment-column on the command line), or pass --no-sentiment "
+            "(sentiment_column=None) for data without sentiment; give the column of texts to text_column= "
+            "(--text-column on the command line); the columns are ['sentence', 'label']",
         ),
         (
             ["text", "label"],
             None,
-            "no column 'reasons'; the columns are ['text', 'label']; give the right one to reasons_column= "
+            "no column 'reasons', but 'label' looks to hold labels: give it as reasons_column='label' "
+            "(--reasons-column label on the command line); the columns are ['text', 'label']",
+        ),
+        (  # no column of a label word: the columns there are, and the options
+            ["text", "gold"],
+            None,
+            "no column 'reasons'; the columns are ['text', 'gold']; give the right one to reasons_column= "
             "(--reasons-column on the command line)",
         ),
         (

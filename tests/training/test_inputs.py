@@ -273,12 +273,12 @@ def test_unusable_rows_of_every_file_are_collected():
         (  # a sheet whose reasons header was renamed: the column options would break DATA, so not advised
             {"labels": labelled([["新しい文章", "fees", "negative"]]).rename(columns={"reasons": "理由"})},
             [
-                "added.xlsx: no column 'reasons'; the columns of sheet 'labels' (the workbook's sheet named "
-                "'labels') are ['text', '理由', 'sentiment']; rename the column back to 'reasons' in the file: a "
-                "file given to add= (--add on the command line) is read with DATA's column names or the standard ones "
-                "(text, reasons, sentiment); text_column=, reasons_column= and sentiment_column= (--text-column, "
-                "--reasons-column and --sentiment-column on the command line) name DATA's columns, which DATA would "
-                "then lack",
+                "added.xlsx: no column 'reasons', but '理由' looks to hold labels: rename '理由' to 'reasons' in the "
+                "file: a file given to add= (--add on the command line) is read with DATA's column names or the "
+                "standard ones (text, reasons, sentiment); text_column=, reasons_column= and sentiment_column= "
+                "(--text-column, --reasons-column and --sentiment-column on the command line) name DATA's columns, "
+                "which DATA would then lack; the columns of sheet 'labels' (the workbook's sheet named 'labels') are "
+                "['text', '理由', 'sentiment']",
             ],
             ["give the right one to", "if the labels are on another sheet"],
         ),

@@ -24,7 +24,7 @@ from taikai.evaluation._result import EvaluationReport, TrainingOverlap, Unpredi
 from taikai.evaluation._row_hashes import rows_by_hashes
 from taikai.evaluation._scores import score_multi, score_single
 from taikai.evaluation._unknown_labels import known_label_options
-from taikai.evaluation._unlabelled import check_labels_there, prose_columns
+from taikai.evaluation._unlabelled import check_labels_there
 from taikai.evaluation._unscored import Unscored
 from taikai.labels import REASON_IDS, SENTIMENTS, own_labels
 from taikai.model import Classified, ModelMetadata, column_label, content_sha256, find_column, load_model, sha256_file
@@ -82,7 +82,15 @@ def evaluate(
     ``report.overlap`` says how many rows the model was trained on, and a :class:`~taikai.errors.DataWarning`
     says so when any were.
     """
-    from taikai.io import SPLITS, check_labelled, read_labelled_file, select_split, split_column, unescape_sheet
+    from taikai.io import (
+        SPLITS,
+        check_labelled,
+        prose_columns,
+        read_labelled_file,
+        select_split,
+        split_column,
+        unescape_sheet,
+    )
 
     if split not in SPLITS:  # first: a wrong value is not to be told as missing rows of that split
         raise InputError(f"{SPLIT} must be one of {', '.join(SPLITS)}, not {split!r}")

@@ -4,42 +4,11 @@ them."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Hashable, Sequence
-from typing import TYPE_CHECKING
 
 from taikai._column_names import folded, label_like
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, Argument, InputError, separator_hint
-from taikai.io import refuse_prefixed_predictions
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-_PROSE_MARK = re.compile(r"[。、！？!?]")
-"""Punctuation of prose, which no label holds."""
-_HIRAGANA = re.compile(r"[ぁ-ゖ]")
-LABEL_CHARS = 12
-"""Most characters of a label holding hiragana (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
-PROSE_ROWS = 200
-"""Filled cells of a column looked at to tell reviews from labels."""
-
-
-def prose_columns(frame: pd.DataFrame) -> set[str]:
-    """Return the names of *frame*'s columns whose filled cells (the first :data:`PROSE_ROWS`) mostly read as
-    sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons."""
-    found = set()
-    for column in frame.columns:
-        cells = [str(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
-        parts = [[part for part in re.split("[|｜]", cell) if part.strip()] for cell in cells]
-        if cells and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells):
-            found.add(str(column))
-    return found
-
-
-def _sentence(part: str) -> bool:
-    """Whether a label cell's *part* (between ``|``) reads as a sentence: punctuation of prose, or hiragana in more
-    than :data:`LABEL_CHARS` characters."""
-    return bool(_PROSE_MARK.search(part)) or (len(part.strip()) > LABEL_CHARS and bool(_HIRAGANA.search(part)))
+from taikai.io import labels_fix, likely_labels, refuse_prefixed_predictions
 
 
 def check_labels_there(
@@ -56,8 +25,8 @@ def check_labels_there(
     own is refused as such; columns whose names hold a word of :data:`LABEL_WORDS` (category, tone) are named, with
     the arguments that read them; else the data looks like an unlabelled dump, which evaluation cannot score and
     ``taikai batch`` classifies. An unprefixed predictions file (``p_reason_*`` columns) is left to the error of
-    its missing columns. Columns in *prose* (of reviews: :func:`prose_columns`) are not named as labels, whatever
-    their names (``退会理由``)."""
+    its missing columns. Columns in *prose* (of reviews: :func:`taikai.io.prose_columns`) are not named as labels,
+    whatever their names (``退会理由``)."""
     wanted = [(reasons_column, REASONS_COLUMN)]
     if sentiment_column is not None:
         wanted.append((sentiment_column, SENTIMENT_COLUMN))
@@ -67,12 +36,12 @@ def check_labels_there(
     given = " nor ".join(repr(str(column)) for column, _ in wanted)
     # taikai batch --prefix pred_'s output with no labels but the model's: refused as such
     refuse_prefixed_predictions(source, columns, f"no column {given}, no labels: ", lambda c: label_like(folded(c)))
-    likely = {str(c): label_like(folded(str(c))) if str(c) not in prose else None for c in columns}
+    likely = likely_labels(columns, prose)
     if any("p_reason_" in name for name in names):
         return  # a predictions file: the error of the missing columns says so
     if separator_hint(columns):  # one column whose name holds tabs: read with the wrong separator, said so
         return
-    if any(likely.values()):  # labels under another name (label, 理由, category, tone)
+    if likely:  # labels under another name (label, 理由, category, tone)
         raise InputError(_other_names(source, given, list(map(str, columns)), likely, wanted))
     arguments = " and ".join(f"{argument.name}=" for _, argument in wanted)
     options = " and ".join(str(argument.option) for _, argument in wanted)
@@ -87,28 +56,16 @@ def check_labels_there(
 
 
 def _other_names(
-    source: str, given: str, columns: list[str], likely: dict[str, str | None], wanted: list[tuple[Hashable, Argument]]
+    source: str, given: str, columns: list[str], likely: dict[str, str], wanted: list[tuple[Hashable, Argument]]
 ) -> str:
     """The error of labels that look to be under other names: the arguments that read them first, then the columns."""
-    named = [repr(c) for c, kind in likely.items() if kind]
-    fixes, missing = [], []
-    for _, argument in wanted:
-        kind = "sentiment" if argument is SENTIMENT_COLUMN else "reasons"
-        found = [c for c, k in likely.items() if k == kind]
-        if found:
-            fixes.append(argument.either(found))
-        else:
-            missing.append((kind, argument))
-    if not fixes:
-        fix = "give the columns that hold them to " + " and ".join(str(argument) for _, argument in wanted)
-    else:
-        fix = f"give {'it' if len(named) == 1 else 'them'} as {' and '.join(fixes)}"
-        for kind, argument in missing:  # the reasons found, no sentiment (or only a sentiment)
-            no_sentiment = ", or pass --no-sentiment (sentiment_column=None) for data without sentiment"
-            fix += f", and the column of {kind} to {argument}" + (no_sentiment if kind == "sentiment" else "")
-    look = "looks" if len(named) == 1 else "look"
+    fix = labels_fix(likely, wanted)
+    if not fix:  # only columns of a kind not read (a sentiment's, with --no-sentiment): the arguments, as such
+        named = " and ".join(map(repr, likely))
+        look = "looks" if len(likely) == 1 else "look"
+        arguments = " and ".join(str(argument) for _, argument in wanted)
+        fix = f"{named} {look} to hold labels: give the columns that hold them to {arguments}"
     return (
-        f"{source}: no column {given}, but {' and '.join(named)} {look} to hold labels: {fix}; the columns are "
-        f"{columns}; evaluate scores the model against labels people gave (a column of reasons, the primary first, "
-        "and one of sentiments)"
+        f"{source}: no column {given}, but {fix}; the columns are {columns}; evaluate scores the model against labels "
+        "people gave (a column of reasons, the primary first, and one of sentiments)"
     )

@@ -11,7 +11,6 @@ from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._closest_label import closest_label
@@ -21,11 +20,11 @@ from taikai.errors import (
     SENTIMENT_COLUMN,
     TEXT_COLUMN,
     InputError,
-    no_column_error,
 )
 from taikai.io._bad_rows import BadRow
 from taikai.io._column_roles import check_column_roles
-from taikai.io._predictions_file import refuse_predictions, refuse_unlabelled_predictions
+from taikai.io._missing_columns import missing_columns_error
+from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
 from taikai.io._unknown_labels import known_labels, row_unknowns
 from taikai.labels import (
@@ -33,7 +32,6 @@ from taikai.labels import (
     SENTIMENTS,
     format_reasons,
     label_cell,
-    label_list,
     own_labels,
     parse_label_cell,
     sentiment_id,
@@ -49,8 +47,6 @@ FREE_LABELS_HINT = "pass --free-labels (free_labels=True) to use labels of your 
 """What to do when a labelled file uses labels outside the taxonomy."""
 MORE_REASONS_COLUMN = "more_reasons"
 """An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels."""
-LABELS_SHEET = "labels"
-"""The sheet of a workbook that labelled files are read from when it has one (a ``taikai suggest`` sheet's)."""
 
 
 class OnBadRows(str, Enum):
@@ -91,29 +87,6 @@ def _strip_headers(df: pd.DataFrame) -> pd.DataFrame:
 def _listing(items: Sequence[str]) -> str:
     more = f"\n  … and {len(items) - MAX_SHOWN} more" if len(items) > MAX_SHOWN else ""
     return "".join(f"\n  {item}" for item in items[:MAX_SHOWN]) + more
-
-
-def _sheet_read(source: str, sheet: str | None, given: bool = False, added: bool = False) -> tuple[str, str]:
-    """Return how a message names the *sheet* of workbook *source* that was read (`` of sheet 'x' (…)``: why that
-    one, and the sheets there are) and, when it was not the ``labels`` sheet, what to do if the labels are on
-    another (``""`` for a file without sheets). *given*: the sheet was named by ``--sheet`` (``sheet=``); *added*:
-    an ``--add`` file, whose sheet ``--sheet`` does not choose."""
-    from taikai.io._table_readers import sheet_names
-
-    if not sheet:
-        return "", ""
-    names = sheet_names(Path(source))
-    listed = f"; its sheets are {label_list(names)}" if names else ""
-    if given:
-        other = "; or give the sheet that holds the labels with --sheet NAME (sheet=)" if len(names) > 1 else ""
-        return f" of sheet {sheet!r}" + (f" (its sheets are {label_list(names)})" if names else ""), other
-    if sheet == LABELS_SHEET:
-        return f" of sheet {sheet!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
-    said = f" of sheet {sheet!r} (the first: the workbook has no sheet named {LABELS_SHEET!r}{listed})"
-    if len(names) < 2:
-        return said, ""
-    give = "" if added else "give it with --sheet NAME (sheet=), or "
-    return said, f"; if the labels are on another sheet, {give}name that sheet {LABELS_SHEET!r} (it is read first)"
 
 
 def check_labelled(
@@ -182,21 +155,9 @@ def check_labelled(
     refuse_predictions(df, source, (reasons_column, sentiment_column))
     needed = zip((text_column, reasons_column, sentiment_column), (TEXT_COLUMN, REASONS_COLUMN, SENTIMENT_COLUMN))
     missing = [(c, argument) for c, argument in needed if c and c not in df.columns]
-    if missing:
-        refuse_unlabelled_predictions(df.columns, source, [reasons_column, sentiment_column], missing)
-        of, other_sheet = _sheet_read(source, sheet, sheet_given, columns_hint is not None)
-        if columns_hint is not None:
-            given, back = (f" {joiner} ".join(repr(str(c)) for c, _ in missing) for joiner in ("nor", "and"))
-            raise InputError(
-                f"{source}: no column {given}; the columns{of} are {list(map(str, df.columns))}; rename the "
-                f"column{'s' if len(missing) > 1 else ''} back to {back} in the file: {columns_hint}{other_sheet}"
-            )
-        error = no_column_error(missing, df.columns, source, of)
-        if sentiment_column in df.columns or sentiment_column is None:
-            raise InputError(f"{error}{other_sheet}")
-        raise InputError(
-            f"{error}{other_sheet}; or pass --no-sentiment (sentiment_column=None) for data without sentiment"
-        )
+    if missing:  # the columns there are, and those that look to hold the labels under other names (理由, 感情)
+        label_columns = (reasons_column, sentiment_column)
+        raise missing_columns_error(df, source, missing, label_columns, sheet, sheet_given, columns_hint)
     lines = lines if lines is not None and len(lines) == len(df) else None
     ids = index_labels(df.index if index is None else index) if lines is None else None
     if check_split:

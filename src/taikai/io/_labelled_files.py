@@ -16,7 +16,8 @@ from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import format_of
 from taikai.io._formula_cells import unescape_sheet
 from taikai.io._frames import Table, read_table
-from taikai.io._labelled import LABELS_SHEET, LabelledTable, check_labelled
+from taikai.io._labelled import LabelledTable, check_labelled
+from taikai.io._missing_columns import LABELS_SHEET
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -240,9 +240,13 @@ def read_inputs(
             counted = f"{table.rows:,} row(s): {table.blank:,} without any label, {len(table.bad):,} unusable"
             raise InputError(no_labelled_row(name, counted, labels))
         if unfelt:
+            from taikai.io import likely_labels
+
             felt = repr(columns.sentiment)  # a column of a near name (Sentiment, sentimet) is to be renamed
             others = [str(c) for c in table.frame.columns if c != columns.sentiment]  # the reader's own, empty
             near = get_close_matches(str(columns.sentiment), others, 1, 0.8)
+            # else a column whose name says sentiment (感情, tone; not one of reviews)
+            near = near or [c for c, kind in likely_labels(others).items() if kind == "sentiment"][:1]
             fix = f"add a {felt} column to the file and fill it in"
             fix = f"rename its column {near[0]!r} to {felt}" if near else fix
             warn_user(

@@ -1,0 +1,84 @@
+"""Columns that look to hold labels under other names (``理由``, ``感情``, ``category``, ``tone``), for the error of
+a labelled file without the columns of reasons and sentiments it was read with: ``taikai evaluate``, ``train``
+(and its ``--add`` files) and ``rules test`` name them, with the arguments that read them (or, for an added file,
+the names to give them in the file). A column whose cells read as sentences is a column of reviews
+(:func:`prose_columns`), never named as labels, whatever its name (a dump's ``退会理由``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Hashable, Sequence
+from typing import TYPE_CHECKING
+
+from taikai._column_names import folded, label_like
+from taikai.errors import SENTIMENT_COLUMN, Argument
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_PROSE_MARK = re.compile(r"[。、！？!?]")
+"""Punctuation of prose, which no label holds."""
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+LABEL_CHARS = 12
+"""Most characters of a label holding hiragana (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
+PROSE_ROWS = 200
+"""Filled cells of a column looked at to tell reviews from labels."""
+
+
+def prose_columns(frame: pd.DataFrame) -> set[str]:
+    """Return the names of *frame*'s columns whose filled cells (the first :data:`PROSE_ROWS`) mostly read as
+    sentences, not labels (:func:`_sentence`): a dump's ``退会理由`` column of reviews is no column of reasons."""
+    found = set()
+    for column in frame.columns:
+        cells = [str(v) for v in frame[column].dropna().head(PROSE_ROWS) if str(v).strip()]
+        parts = [[part for part in re.split("[|｜]", cell) if part.strip()] for cell in cells]
+        if cells and sum(any(_sentence(part) for part in cell) for cell in parts) * 2 > len(cells):
+            found.add(str(column))
+    return found
+
+
+def _sentence(part: str) -> bool:
+    """Whether a label cell's *part* (between ``|``) reads as a sentence: punctuation of prose, or hiragana in more
+    than :data:`LABEL_CHARS` characters."""
+    return bool(_PROSE_MARK.search(part)) or (len(part.strip()) > LABEL_CHARS and bool(_HIRAGANA.search(part)))
+
+
+def likely_labels(columns: Sequence[object], prose: Collection[str] = (), used: Collection[str] = ()) -> dict[str, str]:
+    """Return the *columns* whose names hold a word of labels (:func:`taikai._column_names.label_like`), in their
+    order, each with the kind of labels it may hold (``"reasons"`` or ``"sentiment"``); not those in *prose*
+    (:func:`prose_columns`) nor in *used* (the columns read for another role: the text, the reasons found)."""
+    likely = {str(c): label_like(folded(str(c))) for c in columns if str(c) not in prose and str(c) not in used}
+    return {column: kind for column, kind in likely.items() if kind}
+
+
+def labels_fix(likely: dict[str, str], wanted: Sequence[tuple[Hashable, Argument]], rename: bool = False) -> str:
+    """Return what to do about the label columns *wanted* (each with its argument) that are missing, when *likely*
+    (:func:`likely_labels`) holds columns that look to hold them: give them to the arguments
+    (``reasons_column='理由' (--reasons-column 理由 on the command line)``), or, with *rename* (an ``--add`` file,
+    whose columns the arguments do not name), rename them (``rename '理由' to 'reasons'``; the caller says where);
+    a kind wanted that none looks to hold is asked for as such. ``""`` when none of *likely* is of a kind *wanted*."""
+    fixes: list[str] = []
+    missing: list[tuple[str, Hashable, Argument]] = []
+    for column, argument in wanted:
+        kind = "sentiment" if argument is SENTIMENT_COLUMN else "reasons"
+        found = [c for c, k in likely.items() if k == kind]
+        if not found:
+            missing.append((kind, column, argument))
+        elif rename:
+            fixes.append(f"{'' if fixes else 'rename '}{' or '.join(map(repr, found))} to {str(column)!r}")
+        else:
+            fixes.append(argument.either(found))
+    if not fixes:
+        return ""
+    named = [
+        c for c, k in likely.items() if k in {"sentiment" if a is SENTIMENT_COLUMN else "reasons" for _, a in wanted}
+    ]
+    fix = " and ".join(fixes) if rename else f"give {'it' if len(named) == 1 else 'them'} as {' and '.join(fixes)}"
+    for kind, column, argument in missing:  # the reasons found, no sentiment (or only a sentiment)
+        if rename:
+            fix += f", and the column of {kind} to {str(column)!r}"
+            continue
+        no_sentiment = ", or pass --no-sentiment (sentiment_column=None) for data without sentiment"
+        fix += f", and the column of {kind} to {argument}" + (no_sentiment if kind == "sentiment" else "")
+    look = "looks" if len(named) == 1 else "look"
+    return f"{' and '.join(map(repr, named))} {look} to hold labels: {fix}"

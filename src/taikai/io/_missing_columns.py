@@ -1,0 +1,109 @@
+"""The error of a labelled file without a column it is read with (``check_labelled``): the columns there are, the
+sheet read, and, when columns of other names look to hold the labels (``理由``, ``感情``), the arguments that read
+them, or for an ``--add`` file the names to give them in the file (:mod:`taikai.io._label_columns`)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from taikai._column_names import did_you_mean
+from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, Argument, InputError, no_column_error, separator_hint
+from taikai.io._label_columns import labels_fix, likely_labels, prose_columns
+from taikai.io._predictions_file import refuse_unlabelled_predictions
+from taikai.labels import label_list
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+LABELS_SHEET = "labels"
+"""The sheet of a workbook that labelled files are read from when it has one (a ``taikai suggest`` sheet's)."""
+STANDARD_SENTIMENT = "sentiment"
+"""The name an ``--add`` file's column of sentiments is read by whatever DATA's is called."""
+
+
+def missing_columns_error(
+    df: pd.DataFrame,
+    source: str,
+    missing: Sequence[tuple[Hashable, Argument]],
+    labels: tuple[Hashable, Hashable | None],
+    sheet: str | None,
+    sheet_given: bool,
+    columns_hint: str | None,
+) -> InputError:
+    """Return the error of *df* (of *source*, *sheet*) without the columns *missing*, *labels* being the columns of
+    reasons and sentiments it is read with (``None``: none of sentiments); a predictions file without labels of its
+    own is refused as such. *columns_hint*: why the columns of an ``--add`` file are to be renamed in the file."""
+    reasons_column, sentiment_column = labels
+    refuse_unlabelled_predictions(df.columns, source, [reasons_column, sentiment_column], missing)
+    of, other_sheet = _sheet_read(source, sheet, sheet_given, columns_hint is not None)
+    columns = list(map(str, df.columns))
+    found = _labels_found(df, missing, labels, columns_hint is not None)
+    if found:
+        given = " nor ".join(repr(str(c)) for c, _ in missing)
+        others = [(c, argument) for c, argument in missing if argument not in (REASONS_COLUMN, SENTIMENT_COLUMN)]
+        text = "".join(_fix(c, argument, columns_hint) for c, argument in others)
+        why = f" in the file: {columns_hint}" if columns_hint is not None else ""
+        said = f"{source}: no column {given}, but {found}{text}{why}; the columns{of} are {columns}{other_sheet}"
+        return InputError(said)
+    if columns_hint is not None:
+        given, back = (f" {joiner} ".join(repr(str(c)) for c, _ in missing) for joiner in ("nor", "and"))
+        return InputError(
+            f"{source}: no column {given}; the columns{of} are {columns}; rename the "
+            f"column{'s' if len(missing) > 1 else ''} back to {back} in the file: {columns_hint}{other_sheet}"
+        )
+    error = no_column_error(missing, df.columns, source, of)
+    if sentiment_column in df.columns or sentiment_column is None:
+        return InputError(f"{error}{other_sheet}")
+    return InputError(
+        f"{error}{other_sheet}; or pass --no-sentiment (sentiment_column=None) for data without sentiment"
+    )
+
+
+def _labels_found(
+    df: pd.DataFrame, missing: Sequence[tuple[Hashable, Argument]], labels: tuple[Hashable, Hashable | None], add: bool
+) -> str:
+    """Say which columns of *df* look to hold the labels *missing* and what to do (:func:`labels_fix`), or ``""``:
+    also when a missing column has a near miss there (``Reasons``), which the error of a missing column names, or the
+    file looks read with the wrong separator (:func:`~taikai.errors.separator_hint`). The
+    columns of an *add* file's sentiments, not read when the file has none of that name, are asked for too."""
+    wanted = [(c, argument) for c, argument in missing if argument in (REASONS_COLUMN, SENTIMENT_COLUMN)]
+    names = list(map(str, df.columns))
+    if add and labels[1] is None and STANDARD_SENTIMENT not in names:
+        wanted.append((STANDARD_SENTIMENT, SENTIMENT_COLUMN))
+    if not wanted or any(did_you_mean(str(c), names) for c, _ in wanted) or separator_hint(df.columns):
+        return ""  # a near miss, or one column whose name holds tabs (the wrong separator): said as such
+    used = [str(c) for c in labels if c is not None and str(c) in names]
+    used += [str(c) for c, argument in missing if argument not in (REASONS_COLUMN, SENTIMENT_COLUMN)]
+    return labels_fix(likely_labels(df.columns, prose_columns(df), used), wanted, rename=add)
+
+
+def _fix(column: Hashable, argument: Argument, columns_hint: str | None) -> str:
+    """What to do about the missing column *column* of no labels: name it so in the file, or give it to *argument*."""
+    if columns_hint is not None:
+        return f", and the column of texts to {str(column)!r}"
+    return f"; give the column of texts to {argument}"
+
+
+def _sheet_read(source: str, sheet: str | None, given: bool = False, added: bool = False) -> tuple[str, str]:
+    """Return how a message names the *sheet* of workbook *source* that was read (`` of sheet 'x' (…)``: why that
+    one, and the sheets there are) and, when it was not the ``labels`` sheet, what to do if the labels are on
+    another (``""`` for a file without sheets). *given*: the sheet was named by ``--sheet`` (``sheet=``); *added*:
+    an ``--add`` file, whose sheet ``--sheet`` does not choose."""
+    from taikai.io._table_readers import sheet_names
+
+    if not sheet:
+        return "", ""
+    names = sheet_names(Path(source))
+    listed = f"; its sheets are {label_list(names)}" if names else ""
+    if given:
+        other = "; or give the sheet that holds the labels with --sheet NAME (sheet=)" if len(names) > 1 else ""
+        return f" of sheet {sheet!r}" + (f" (its sheets are {label_list(names)})" if names else ""), other
+    if sheet == LABELS_SHEET:
+        return f" of sheet {sheet!r} (the workbook's sheet named {LABELS_SHEET!r})", ""
+    said = f" of sheet {sheet!r} (the first: the workbook has no sheet named {LABELS_SHEET!r}{listed})"
+    if len(names) < 2:
+        return said, ""
+    give = "" if added else "give it with --sheet NAME (sheet=), or "
+    return said, f"; if the labels are on another sheet, {give}name that sheet {LABELS_SHEET!r} (it is read first)"
