@@ -90,7 +90,7 @@ def run_local(
     example = output / f"out.{(options.output_format or 'csv').lower()}"
     hint = f" such as {example}, or use {said.DASK_ENGINE} to write a folder of parts"
     tio.check_output_dir(output, folder_hint=hint)
-    out_fmt = tio.format_of(output, options.output_format, said.OUTPUT_FORMAT)
+    out_fmt = options.file_format(output)
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
     bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None
