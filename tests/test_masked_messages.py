@@ -56,6 +56,14 @@ def test_an_error_of_a_call_without_masking_quotes_the_columns(name: str, call: 
         call(headerless, headerless.parent, False)
 
 
+@pytest.mark.parametrize("mask", [True, False])
+def test_predict_frame_masks_its_errors_when_asked(tiny_model, headerless, mask):
+    """A frame read from a headerless file has its first row, a review, for column names."""
+    with pytest.raises(InputError) as raised:
+        tiny_model.predict_frame(pd.read_csv(headerless), text_column="text", mask_pii=mask)
+    assert ("090-1234-5678" in str(raised.value)) is not mask, raised.value
+
+
 def test_the_path_given_stays_as_given(tmp_path: Path) -> None:
     path = tmp_path / "090-1234-5678" / "田中.csv"  # a folder named like a phone number is the user's own
     path.parent.mkdir()
