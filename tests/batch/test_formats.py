@@ -410,7 +410,8 @@ def test_option_errors(tmp_path, tiny_model, name, kwargs, message):
     content = '{"id": "1", "text": "単価"}\n' if name.endswith(".jsonl") else "id,text\n1,単価\n"
     (tmp_path / name).write_text(content, encoding="utf-16" if "utf" in kwargs.get("encoding", "") else "utf-8")
     with pytest.raises(InputError, match=message):
-        taikai.classify_file(tmp_path / name, tmp_path / "out.csv", "text", model=tiny_model, **kwargs)
+        out = tmp_path / f"out.{kwargs.get('output_format', 'csv')}"  # a name that says the format given
+        taikai.classify_file(tmp_path / name, out, "text", model=tiny_model, **kwargs)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "cp932"])

@@ -285,3 +285,33 @@ def test_without_the_dask_extra_the_command_line_says_what_to_install_once(tmp_p
         f"(import of {missing[-1]} halted; None in sys.modules); install them with: pip install 'taikai[dask]'\n"
     )
     assert not (tmp_path / "dd").exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "given", "refused"),
+    [
+        (
+            "o.csv",
+            "parquet",
+            "o.csv: the name says csv but output_format= (--output-format on the command line) says "
+            "parquet, which would write a parquet file named .csv",
+        ),
+        ("o.TSV", "jsonl", "drop output_format= (--output-format on the command line), or name the file .jsonl"),
+        ("o.parquet", "csv", "the name says parquet but"),
+        ("o.csv", "csv", None),
+        ("o.dat", "tsv", None),  # a name that says no format: output_format= says it
+        ("o.jsonl", None, None),
+    ],
+)
+def test_the_local_file_refuses_a_format_its_name_contradicts(tmp_path, tiny_model_dir, output, given, refused):
+    """Regression: batch -o o.csv --output-format parquet wrote a Parquet file named .csv, which report refused."""
+    (tmp_path / "in.csv").write_text("text\n手数料が高い\n", encoding="utf-8")
+    args = ["batch", tmp_path / "in.csv", "-o", tmp_path / output, "--text-column", "text", "-m", tiny_model_dir, "-q"]
+    result = CliRunner().invoke(cli, [str(a) for a in [*args, *(["--output-format", given] if given else [])]])
+    if refused is None:
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / output).exists()
+        return
+    assert result.exit_code == 2 and result.output.startswith("taikai: error: "), result.output
+    assert refused in " ".join(result.output.split()), result.output
+    assert not (tmp_path / output).exists()

@@ -16,6 +16,7 @@ from typing import Any
 import taikai.io as tio
 from taikai import errors as said
 from taikai._argument_order import argument_order
+from taikai._masked_messages import errors_masked
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._columns import check_local_input
 from taikai.batch._excel import warn_excel
@@ -41,6 +42,7 @@ TABLE_FORMATS = ("parquet", "xlsx")
 
 
 @argument_order
+@errors_masked
 def classify_file(
     input: str | Path,
     output: str | Path,
@@ -58,19 +60,15 @@ def classify_file(
     processes (0: one per core) give the same output as one. The output appears only when complete; an
     interrupted run continues with ``resume=True``. ``on_chunk(k)`` is called after chunk *k* is saved.
     ``mask_pii=True`` masks personal data in the text column before classification: the output holds the masked
-    text, and the summary counts the masks per kind. A CP932 input written to CSV or TSV in the default UTF-8, which
-    Excel shows garbled, gives a :class:`~taikai.DataWarning` naming ``output_encoding``. The Dask engine's
-    ``scheduler`` and ``partitions`` are refused (:class:`~taikai.InputError`): :func:`taikai.dask.classify_files`
-    takes them. A frame is classified by :meth:`Model.predict_frame <taikai.Model.predict_frame>` instead."""
+    text, the summary counts the masks per kind, and an error quotes no personal data. A CP932 input written to CSV
+    or TSV in the default UTF-8, which Excel shows garbled, gives a :class:`~taikai.DataWarning` naming
+    ``output_encoding``. The Dask engine's ``scheduler`` and ``partitions`` are refused (:class:`~taikai.InputError`):
+    :func:`taikai.dask.classify_files` takes them. A frame is classified by :meth:`Model.predict_frame
+    <taikai.Model.predict_frame>` instead."""
     check_input_path("input", input)
     check_path("output", output)
-    return run_local(
-        Path(input),
-        Path(output),
-        model,
-        BatchOptions.make(options, text_column, "local", input, **option_values),
-        on_chunk,
-    )
+    made = BatchOptions.make(options, text_column, "local", input, **option_values)
+    return run_local(Path(input), Path(output), model, made, on_chunk)
 
 
 def run_local(
@@ -92,7 +90,7 @@ def run_local(
     example = output / f"out.{(options.output_format or 'csv').lower()}"
     hint = f" such as {example}, or use {said.DASK_ENGINE} to write a folder of parts"
     tio.check_output_dir(output, folder_hint=hint)
-    out_fmt = tio.format_of(output, options.output_format, said.OUTPUT_FORMAT)
+    out_fmt = options.file_format(output)
     jobs = options.jobs or os.cpu_count() or 1
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
     bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None

@@ -159,6 +159,22 @@ class BatchOptions:
         """Return the default value of the option *name*."""
         return next(f.default for f in fields(cls) if f.name == name)
 
+    def file_format(self, output: Path) -> str:
+        """Return the format of the local engine's *output* file: ``output_format``, else the one its name says; raise
+        :class:`InputError` when they disagree (a Parquet file named ``.csv``, which no reader takes for CSV)."""
+        fmt = format_of(output, self.output_format, OUTPUT_FORMAT)
+        try:
+            named: str | None = format_of(output, None, OUTPUT_FORMAT)
+        except InputError:  # no suffix, or one that names no format: output_format says it
+            named = None
+        if named is not None and named != fmt:
+            raise InputError(
+                f"{output}: the name says {named} but {OUTPUT_FORMAT} says {fmt}, which would write a {fmt} file "
+                f"named {output.suffix} that taikai itself does not read as {named}: drop {OUTPUT_FORMAT}, or name "
+                f"the file .{fmt}"
+            )
+        return fmt
+
     def parts_format(self, output: Path) -> str:
         """Return the format of the Dask engine's parts in the folder *output*: ``output_format``, else the one
         *output*'s suffix names (``o.csv``: CSV parts), else Parquet; raise :class:`InputError` when they disagree.

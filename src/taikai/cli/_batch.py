@@ -85,7 +85,12 @@ DASK_PACKAGES = "dask and distributed"
     "A character cp932 cannot hold is written as '?' and counted in the summary.",
 )
 @click.option("--input-format", type=click.Choice(FORMATS), default=None, help="Default: from INPUT's extension.")
-@click.option("--output-format", type=click.Choice(FORMATS), default=None, help="Default: from OUTPUT's extension.")
+@click.option(
+    "--output-format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Default: from OUTPUT's extension; one the extension contradicts is refused.",
+)
 @click.option(
     "--sheet", default=None, help="xlsx input (local engine only): sheet name or 1-based number (default: the first)."
 )

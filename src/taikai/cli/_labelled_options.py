@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import click
+from click.core import ParameterSource
 
 from taikai.cli._common import F, encoding_errors_option
 
@@ -42,3 +43,16 @@ def labelled_data_options(no_sentiment_help: str) -> Callable[[F], F]:
         return command
 
     return add
+
+
+def sentiment_column_of(sentiment_column: str, no_sentiment: bool) -> str | None:
+    """Return the ``sentiment_column=`` to call the library with: ``None`` under ``--no-sentiment``; refuse
+    ``--sentiment-column`` given beside ``--no-sentiment``, which would ignore the column it names."""
+    if not no_sentiment:
+        return sentiment_column
+    if click.get_current_context().get_parameter_source("sentiment_column") is not ParameterSource.DEFAULT:
+        raise click.UsageError(
+            f"--sentiment-column {sentiment_column} names a column of sentiments, which --no-sentiment says the data "
+            "does not have: leave out --no-sentiment to use that column, or --sentiment-column to do without"
+        )
+    return None

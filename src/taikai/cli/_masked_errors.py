@@ -11,7 +11,6 @@ already stay as they are.
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,13 +19,10 @@ from typing import Any
 
 import click
 
+from taikai._masked_messages import SHORTEST_KEPT, masked
 from taikai._stopped import stopped
 from taikai.cli._usage_errors import UserError
 from taikai.errors import DataWarning, TaikaiError
-
-SHORTEST_KEPT = 4
-"""Fewest characters of an argument kept as given in a masked message: a shorter one (``-``, ``本文``) could stand
-inside a value masking must find whole (``090-1234-5678``)."""
 
 
 def given_values(ctx: click.Context | None) -> list[str]:
@@ -38,21 +34,6 @@ def given_values(ctx: click.Context | None) -> list[str]:
     for value in ctx.params.values():
         values.extend(value if isinstance(value, (tuple, list)) else [value])
     return [str(v) for v in values if isinstance(v, (str, PurePath)) and len(str(v)) >= SHORTEST_KEPT]
-
-
-def masked(message: object, kept: list[str] | None = None) -> str:
-    """Return *message* as text with its personal data masked, but for the texts *kept* as they are."""
-    from taikai.privacy import mask_pii
-
-    text = str(message)
-    if not kept:
-        return mask_pii(text).text
-    given = re.compile("|".join(re.escape(k) for k in sorted(set(kept), key=len, reverse=True)))
-    parts, start = [], 0
-    for found in given.finditer(text):
-        parts += [mask_pii(text[start : found.start()]).text, found.group()]
-        start = found.end()
-    return "".join([*parts, mask_pii(text[start:]).text])
 
 
 def as_said(text: str) -> str:

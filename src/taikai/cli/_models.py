@@ -19,7 +19,7 @@ from taikai.cli._common import (
     write_json_report,
 )
 from taikai.cli._given_path import DATA_FILE, GivenPath
-from taikai.cli._labelled_options import labelled_data_options
+from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
 from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
 
@@ -70,7 +70,7 @@ def evaluate(
     if json_out is not None and json_out != STDOUT:
         check_output_dir(json_out, "--json")
         check_output(json_out, {"the data": data} | model_inputs(model_path), "--json")
-    sentiment = None if no_sentiment else sentiment_column
+    sentiment = sentiment_column_of(sentiment_column, no_sentiment)
     report = score(
         model_path,  # None: the default model, which an error about labels it lacks names
         data,

@@ -8,7 +8,7 @@ import click
 
 from taikai.cli._common import Command, check_output, echo_result
 from taikai.cli._given_path import DATA_FILE, GivenPath, refuse_empty, refuse_unexpanded, refuse_unexpanded_each
-from taikai.cli._labelled_options import labelled_data_options
+from taikai.cli._labelled_options import labelled_data_options, sentiment_column_of
 from taikai.cli._saved import said_saved
 from taikai.cli._sheet_option import labelled_sheet_option
 
@@ -164,7 +164,7 @@ def train(
             refit_all=refit_all,
             text_column=text_column,
             reasons_column=reasons_column,
-            sentiment_column=None if no_sentiment else sentiment_column,
+            sentiment_column=sentiment_column_of(sentiment_column, no_sentiment),
             encoding=encoding,
             add=add,
             add_weight=add_weight,

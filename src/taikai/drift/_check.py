@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
+from taikai._masked_messages import errors_masked
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
 from taikai.drift._given import check_given_paths
 from taikai.drift._periods import FREQUENCIES
@@ -87,6 +88,7 @@ def _checked(data: object, argument: str = "dump") -> str | Path | pd.DataFrame:
 
 
 @argument_order
+@errors_masked
 def check_drift(
     dump: str | Path | pd.DataFrame,
     model: Model | str | Path | None = None,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from taikai._masked_messages import errors_masked
 from taikai.errors import TEXT_COLUMN, InputError, check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
 from taikai.model._artifact import default_model_dir, load_verified, model_directory
@@ -238,6 +239,7 @@ class Model(Described):
             )
         return label
 
+    @errors_masked
     def predict_frame(
         self,
         df: pd.DataFrame,
@@ -254,12 +256,10 @@ class Model(Described):
         ``rules_mode="override"`` (see :meth:`predict`). *prefix* goes before every added column's name: on a
         labelled frame, ``prefix="pred_"`` puts ``pred_reason``, ``pred_reasons``, ``pred_sentiment``, … next to
         its own ``reasons`` and ``sentiment``. *text_column* is a column label (``3`` for a frame read with
-        ``header=None``, or ``"3"``). ``mask_pii=True`` replaces
-        personal data in *text_column* by placeholders (:func:`taikai.mask_pii`) first: the masked text is what the
-        rules and the model read, and it is returned in place of the original. Each added column has one dtype
-        whatever the rows (see :meth:`Classified.to_frame`): ``rule_conflict`` is ``bool``, or the nullable
-        ``boolean`` when a row was not classified, so ``out[~out.rule_conflict]`` works as on a file read back.
-        """
+        ``header=None``, or ``"3"``). ``mask_pii=True`` replaces personal data in *text_column* by placeholders
+        (:func:`taikai.mask_pii`) first: the masked text is what the rules and the model read, and it is returned in
+        place of the original; an error then quotes none. Each added column has one dtype whatever the rows (see
+        :meth:`Classified.to_frame`): ``rule_conflict`` is ``bool``, or ``boolean`` when a row was not classified."""
         import pandas as pd
 
         if not isinstance(df, pd.DataFrame):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from taikai._argument_order import argument_order
+from taikai._masked_messages import errors_masked
 from taikai.errors import (
     EXCLUDE,
     Argument,
@@ -47,8 +48,7 @@ if TYPE_CHECKING:
 SHEET_TEXT = "text"
 """The sheet's text column, whatever the predictions call it: the name ``taikai train --add`` reads by default."""
 ROW_COLUMN = "row"
-"""The id column of the sheet when no ``id_column`` is given (nor a frame's index that names its rows): the 1-based
-data row."""
+"""The id column of the sheet when no ``id_column`` is given (nor a frame's index naming its rows): the data row."""
 
 
 def _frame(
@@ -145,6 +145,7 @@ def _sheet_rows(
 
 
 @argument_order
+@errors_masked
 def suggest(
     predictions: str | Path | pd.DataFrame,
     out: str | Path | None = None,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai._argument_order import argument_order
+from taikai._masked_messages import errors_masked
 from taikai._whole_file import write_whole
 from taikai.analysis._frame_argument import check_frame
 from taikai.analysis._report._blocks import Note, Section, Table
@@ -110,8 +111,7 @@ the words kept for it (``sharing_words``) are let go before the sections between
 
 
 def build_sections(ctx: ReportContext, steps: Steps | None = None) -> list[Section]:
-    """Return every section of the report of *ctx* that its options keep, in page order (each a step of *steps*,
-    in :data:`BUILD_ORDER`)."""
+    """Return the sections of the report of *ctx* its options keep, in page order (steps of *steps*: BUILD_ORDER)."""
     built: dict[str, Section | None] = {}
     with sharing_words():  # the distinctive words and the drift check tag each text once between them
         for key in BUILD_ORDER:
@@ -133,6 +133,7 @@ def _summary_name(path: Path | None) -> str:
 
 
 @argument_order
+@errors_masked
 def build_report(
     df: Any,
     date_column: str | None = None,
@@ -258,6 +259,7 @@ def build_report(
 
 
 @argument_order
+@errors_masked
 def write_report(
     predictions: str | Path,
     out: str | Path,
