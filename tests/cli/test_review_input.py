@@ -358,3 +358,22 @@ def test_a_compressed_file_named_as_a_text_is_told_to_be_decompressed(tiny_model
         f"decompress it and give its lines on standard input (gunzip -c {path} | taikai predict), or, for a table, "
         "classify a column of the decompressed file with taikai batch FILE -o OUT.csv --text-column COLUMN\n"
     ) in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        ((), "give review texts as arguments, or pipe one review per line into stdin"),
+        # regression: predict - with standard input closed (<&-) said to pipe reviews in, not that - found none
+        (("-",), "- reads the reviews from standard input, but there is none"),
+    ],
+)
+def test_predict_without_standard_input_says_what_is_missing(monkeypatch, texts, said):
+    import click
+
+    from taikai.cli._predict import _read_texts
+
+    monkeypatch.setattr("sys.stdin", None)
+    with pytest.raises(click.UsageError) as caught:
+        _read_texts(texts, None, "strict")
+    assert caught.value.message == said

@@ -100,3 +100,20 @@ def test_a_batch_option_given_to_a_command_of_texts_names_batch(tmp_path, args, 
     assert result.exit_code == 2, result.output
     assert len(result.output.splitlines()) == 1, result.output
     assert result.output.startswith("taikai: error: ") and said.format(file=path) in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["explain"], None),
+        (["explain"], "手数料が高い\n"),  # regression: piped as into predict, it said only "run taikai explain TEXT"
+        (["explain", "--top", "2"], "手数料が高い\n"),
+    ],
+)
+def test_explain_without_text_says_that_dash_reads_standard_input(args, stdin):
+    result = CliRunner().invoke(cli, args, input=stdin, prog_name="taikai")
+    assert result.exit_code == 2
+    assert result.output == (
+        "taikai: error: explain needs TEXT, which is missing: run taikai explain [OPTIONS] TEXT, or give - as TEXT "
+        "to read one review per line of standard input (… | taikai explain -) (see taikai explain --help)\n"
+    )

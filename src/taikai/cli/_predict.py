@@ -87,7 +87,7 @@ def _read_texts(
         for text in texts:  # a file named as a text is classified as its name: say how to give its lines
             warn_if_file(text, "predict")
         return [decode_argument(t, encoding, encoding_errors, argument_source(i)) for i, t in enumerate(texts, 1)], None
-    if sys.stdin is None or (not texts and sys.stdin.isatty()):
+    if not texts and (sys.stdin is None or sys.stdin.isatty()):  # - alone: read_stdin_reviews says there is none
         raise click.UsageError("give review texts as arguments, or pipe one review per line into stdin")
     read = read_stdin_reviews("predict", encoding, encoding_errors)
     return read.texts, read

@@ -11,7 +11,7 @@ import click
 
 from taikai.cli._common import Command
 from taikai.cli._review_input import STDIN
-from taikai.cli._usage_errors import UserError, unknown_option
+from taikai.cli._usage_errors import UserError, help_hint, name_of, unknown_option
 from taikai.errors import Argument, TaikaiError
 
 BATCH_OPTIONS = frozenset({"--text-column", "--id-column", "-o", "--output", "--input-format", "--sheet"})
@@ -27,6 +27,10 @@ class TextCommand(Command):
         ctx.allow_extra_args = True  # texts beyond the one a command takes: said by _refuse_extra_texts
         try:
             left = super().parse_args(ctx, args)
+        except click.MissingParameter as exc:  # explain without TEXT: - reads standard input, as predict reads it
+            if not isinstance(exc.param, click.Argument):
+                raise
+            raise UserError(_missing_text(ctx, exc.param)) from None
         except click.NoSuchOption as exc:
             name = exc.option_name
             if name in BATCH_OPTIONS:  # a file's column asked for: batch classifies files
@@ -42,6 +46,17 @@ class TextCommand(Command):
         if ctx.args and not ctx.resilient_parsing:
             _refuse_extra_texts(ctx)
         return left
+
+
+def _missing_text(ctx: click.Context, param: click.Argument) -> str:
+    """Say that the text the command takes is missing, and how to give it: as an argument, or ``-`` for the lines
+    of standard input (``echo TEXT | taikai explain`` reads nothing without it, unlike predict)."""
+    usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
+    return (
+        f"{name_of(ctx)} needs {param.human_readable_name}, which is missing: run {usage}, or give {STDIN} as "
+        f"{param.human_readable_name} to read one review per line of standard input (… | {ctx.command_path} "
+        f"{STDIN}) ({help_hint(ctx)})"
+    )
 
 
 def _batch_hint(ctx: click.Context, given: list[str]) -> str:
