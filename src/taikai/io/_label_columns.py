@@ -23,6 +23,9 @@ LABEL_CHARS = 12
 """Most characters of a label holding hiragana (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
 PROSE_ROWS = 200
 """Filled cells of a column looked at to tell reviews from labels."""
+_MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_")
+"""Columns the model wrote (a suggest sheet's ``model_sentiment``, a batch output's probabilities): its guesses,
+never labels to train on, whatever their names hold."""
 
 
 def prose_columns(frame: pd.DataFrame) -> set[str]:
@@ -46,8 +49,13 @@ def _sentence(part: str) -> bool:
 def likely_labels(columns: Sequence[object], prose: Collection[str] = (), used: Collection[str] = ()) -> dict[str, str]:
     """Return the *columns* whose names hold a word of labels (:func:`taikai._column_names.label_like`), in their
     order, each with the kind of labels it may hold (``"reasons"`` or ``"sentiment"``); not those in *prose*
-    (:func:`prose_columns`) nor in *used* (the columns read for another role: the text, the reasons found)."""
-    likely = {str(c): label_like(folded(str(c))) for c in columns if str(c) not in prose and str(c) not in used}
+    (:func:`prose_columns`) nor in *used* (the columns read for another role: the text, the reasons found), nor
+    the model's own (:data:`_MODEL_COLUMN`)."""
+    likely = {
+        str(c): label_like(folded(str(c)))
+        for c in columns
+        if str(c) not in prose and str(c) not in used and not _MODEL_COLUMN.match(str(c))
+    }
     return {column: kind for column, kind in likely.items() if kind}
 
 
