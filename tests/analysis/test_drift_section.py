@@ -147,6 +147,12 @@ def test_the_japanese_report_drift_section_holds_no_english_figure_names(predict
             "predictions on the 1,713 test rows of a model fitted on the training rows",
             "学習用に分けた行で学習したモデルによる、テスト用の 1,713 行の予測",
         ),
+        # a --folds 0 model's statistics name where the content words were counted (the page quoted it in English)
+        (
+            "predictions on the 8 test rows of a model fitted on the training rows (content words: its 1932 training "
+            "rows)",
+            "学習用に分けた行で学習したモデルによる、テスト用の 8 行の予測 (内容語は学習用の 1,932 行から)",
+        ),
         ("predictions of the model on 12000 rows", "モデルによる 12,000 行の予測"),
         ("something else", "something else"),  # no pattern: kept as it is
     ],

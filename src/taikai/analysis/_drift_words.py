@@ -146,6 +146,11 @@ _PATTERNS_JA = tuple(
             rf"predictions on the {_COUNT} test rows of a model fitted on the training rows",
             "学習用に分けた行で学習したモデルによる、テスト用の {0} 行の予測",
         ),
+        (  # taikai train --folds 0 since the word table is counted on every training row
+            rf"predictions on the {_COUNT} test rows of a model fitted on the training rows "
+            rf"\(content words: its {_COUNT} training rows\)",
+            "学習用に分けた行で学習したモデルによる、テスト用の {0} 行の予測 (内容語は学習用の {1} 行から)",
+        ),
         (
             rf"predictions on its own {_COUNT} training rows \(nothing held out: confidence is optimistic\)",
             "学習データ {0} 行そのものの予測 (検証用に取り分けた行がないため、確信度は楽観的)",

@@ -145,6 +145,12 @@ class ReportContext:
 
     def blank_as_missing(self, column: str, rows: Any) -> Any:
         """Return the cells of *column* in *rows* (labels of :attr:`frame`) with a blank shown as the table of
-        segments names it, in the page's language (a value written so keeps its name, see ``blank_name``)."""
+        segments names it, in the page's language (a value written so keeps its name, see ``blank_name``); the other
+        cells as their text, as that table names their segments (a rating 5 of a numeric column is ``5``, not the
+        ``5.000`` of a probability; a year 2025 is not ``2,025``)."""
         name = blanks.blank_name(self.frame[column], self.t.blank, self.t.blank_cells)
-        return blanks.blank_as_missing(self.frame.loc[rows, column], name)
+        values = self.frame.loc[rows, column]
+        shown = blanks.blank_as_missing(values, name)
+        if column == self.id_column:  # the caller shows the ids as written (id_cell: 3328, not 3328.0)
+            return shown
+        return shown.where(blanks.blank_cells(values), values.astype("string"))
