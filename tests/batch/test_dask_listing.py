@@ -279,10 +279,8 @@ def test_a_folder_passes_over_files_and_folders_whose_names_start_with_an_unders
     assert found.files == [folder / "a.csv"]
 
 
-@pytest.mark.parametrize(("given", "loop"), [("in", False), ("in", True), ("in/**/*.csv", False)])
-def test_a_folder_reads_the_files_of_a_linked_folder_as_a_glob_does(tmp_path, monkeypatch, given, loop):
-    """Regression: a folder whose 2024/ is a link to another disk's folder read none of its files, unsaid, where the
-    recursive glob in/**/*.csv read them. A link back up the tree is read once, not followed round."""
+def _linked_tree(tmp_path, monkeypatch, loop):
+    """Make in/a.csv and in/2024 -> archive/ (holding b.csv), with archive/up -> in when *loop*; work in tmp_path."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "in").mkdir()
     (tmp_path / "archive").mkdir()
@@ -291,6 +289,13 @@ def test_a_folder_reads_the_files_of_a_linked_folder_as_a_glob_does(tmp_path, mo
     (tmp_path / "in" / "2024").symlink_to(tmp_path / "archive", target_is_directory=True)
     if loop:
         (tmp_path / "archive" / "up").symlink_to(tmp_path / "in", target_is_directory=True)
+
+
+@pytest.mark.parametrize(("given", "loop"), [("in", False), ("in", True), ("in/**/*.csv", False)])
+def test_a_folder_reads_the_files_of_a_linked_folder_as_a_glob_does(tmp_path, monkeypatch, given, loop):
+    """Regression: a folder whose 2024/ is a link to another disk's folder read none of its files, unsaid, where the
+    recursive glob in/**/*.csv read them. A link back up the tree is read once, not followed round."""
+    _linked_tree(tmp_path, monkeypatch, loop)
     found = listing.input_files(given)
     assert [f.relative_to(tmp_path) for f in found.files] == [Path("in/2024/b.csv"), Path("in/a.csv")]
 
@@ -310,13 +315,7 @@ def test_a_recursive_glob_reads_each_file_once_through_a_link_back_up_the_tree(t
     """Regression: a recursive glob went round a link back up the tree (in/2024 -> archive, archive/up -> in) until
     the system stopped it, and read each file once per turn (82 times here; with two such links it ran for ever); a
     glob of two ``**`` read a file once per way they match it."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "in").mkdir()
-    (tmp_path / "archive").mkdir()
-    (tmp_path / "in" / "a.csv").write_text("本文\n手数料が高い\n", encoding="utf-8")
-    (tmp_path / "archive" / "b.csv").write_text("本文\n案件が少ない\n", encoding="utf-8")
-    (tmp_path / "in" / "2024").symlink_to(tmp_path / "archive", target_is_directory=True)
-    (tmp_path / "archive" / "up").symlink_to(tmp_path / "in", target_is_directory=True)
+    _linked_tree(tmp_path, monkeypatch, loop=True)
     found = listing.input_files(given.format(tmp=tmp_path))
     assert [str(f.relative_to(tmp_path)) for f in found.files] == read
 
