@@ -27,8 +27,7 @@ from taikai._warn import warn_user
 from taikai.errors import EXCLUDE, DataWarning, InputError, wrong_type
 from taikai.io import XLSX_LOST, XLSX_MAX_CELL
 from taikai.privacy import ANY_PLACEHOLDER, MaskedScreen
-from taikai.suggestion._cp932 import REPLACEMENT, as_written, unencodable
-from taikai.text import is_missing, normalize, same_text_key
+from taikai.text import CP932_REPLACEMENT, cp932_unencodable, cp932_written, is_missing, normalize, same_text_key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -178,8 +177,8 @@ def _other_keys(
 ) -> dict[int, tuple[str, ...]]:
     """Return, by position, the other keys a candidate's text may have in the files: masked (for masked files) and
     as CP932 wrote it (when a file's text holds a ``?``), and both; only for the candidates that need them."""
-    lossy = any(REPLACEMENT in t for f in files for t in f.texts)
-    written = {n: text_key(as_written(str(texts[n]))) for n in (unencodable(texts) if lossy else [])}
+    lossy = any(CP932_REPLACEMENT in t for f in files for t in f.texts)
+    written = {n: text_key(cp932_written(str(texts[n]))) for n in (cp932_unencodable(texts) if lossy else [])}
     out: dict[int, tuple[str, ...]] = {n: (k,) for n, k in written.items() if k is not None}
     masked_files = [f for f in files if f.masked]
     if not masked_files:
@@ -201,7 +200,7 @@ def _other_keys(
 
     masked, _ = default_masker().mask_each([str(texts[n]) for n in need])
     for n, t in zip(need, masked, strict=True):
-        keys_of_masked = (text_key(t), text_key(as_written(str(t))) if n in written else None)
+        keys_of_masked = (text_key(t), text_key(cp932_written(str(t))) if n in written else None)
         out[n] = tuple(k for k in (*keys_of_masked, *out.get(n, ())) if k is not None)
     return out
 

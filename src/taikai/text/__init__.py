@@ -45,11 +45,13 @@ from taikai.text._width import clip, display_width, markdown_cell, pad, printabl
 from taikai.text._words import SKIPPED_POS, WordTagger, content_words, japanese_share, sharing_words
 
 if TYPE_CHECKING:
+    from taikai.text._cp932 import CP932_REPLACEMENT, cp932_unencodable, cp932_written
     from taikai.text._dictionary import dictionary_entries
     from taikai.text._tokenizer import JapaneseTokenizer, TextNormalizer, make_tagger
 
 __all__ = [
     "COPY_LENGTH",
+    "CP932_REPLACEMENT",
     "CP932_ROUND_TRIP",
     "CUT_MESSAGE",
     "FORM_SHARE",
@@ -72,6 +74,8 @@ __all__ = [
     "containment",
     "content_words",
     "copy_groups",
+    "cp932_unencodable",
+    "cp932_written",
     "cut_to",
     "decode_reference",
     "default_dicdir",
@@ -99,11 +103,12 @@ __all__ = [
 ]
 __dir__ = public_dir(globals(), __all__)
 
-# dictionary_entries reads the whole dictionary with numpy: only for tools.
+# dictionary_entries reads the whole dictionary with numpy: only for tools; the CP932 table is numpy too.
 __getattr__: Any = lazy_modules(
     "taikai.text",
     {
         "taikai.text._tokenizer": ("JapaneseTokenizer", "TextNormalizer", "make_tagger"),
         "taikai.text._dictionary": ("dictionary_entries",),
+        "taikai.text._cp932": ("CP932_REPLACEMENT", "cp932_unencodable", "cp932_written"),
     },
 )

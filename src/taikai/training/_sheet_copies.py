@@ -13,17 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from taikai.io import XLSX_LOST
+from taikai.text import cp932_written
 from taikai.training._cv import text_keys
 
 
 def _in_xlsx(text: str) -> str:
     """*text* as an xlsx cell holds it: without the control characters a cell cannot hold."""
     return text.translate(XLSX_LOST)
-
-
-def _in_cp932(text: str) -> str:
-    """*text* as a CSV written in CP932 holds it: each character CP932 cannot hold as ``?``."""
-    return text.encode("cp932", "replace").decode("cp932")
 
 
 def _as_held(
@@ -48,7 +44,7 @@ def sheet_copies(
     out = list(added_keys)
     into_added = any("?" in str(t) for t in added_texts)  # a CP932 sheet's copies of base rows
     into_base = into_added or any("?" in str(t) for t in base_texts)  # copies of a base or added row read so
-    for held in (_in_xlsx, _in_cp932) if into_base else (_in_xlsx,):
+    for held in (_in_xlsx, cp932_written) if into_base else (_in_xlsx,):
         rows = range(len(base_keys)) if held is _in_xlsx or into_added else range(0)
         copies = {key: base_keys[n] for n, key in _as_held(held, base_texts, base_keys, rows).items()}
         out = [copies.get(k, k) if k not in known else k for k in out]

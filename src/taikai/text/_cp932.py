@@ -1,9 +1,10 @@
 """Texts as a CSV sheet written in CP932 holds them (``suggest --output-encoding cp932``): the characters CP932
-cannot hold (emoji, ♥, …) written as ``?``, so that ``--exclude`` of such a sheet finds its rows' texts again.
+cannot hold (emoji, ♥, …) written as ``?``, so that ``suggest --exclude`` of such a sheet, and ``train --add``'s
+duplicate check, find its rows' texts again.
 
-Python's CP932 codec takes about 5 µs a review, too slow to run over a million candidates; :func:`unencodable` finds
-the few texts with a character CP932 cannot hold with a table of the code points it cannot (built once, in about
-0.4 s), over the texts' UTF-32 code points, in about 1 µs a review.
+Python's CP932 codec takes about 5 µs a review, too slow to run over a million candidates; :func:`cp932_unencodable`
+finds the few texts with a character CP932 cannot hold with a table of the code points it cannot (built once, in
+about 0.4 s), over the texts' UTF-32 code points, in about 1 µs a review.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-REPLACEMENT = "?"
+CP932_REPLACEMENT = "?"
 """What a CSV sheet in CP932 holds for a character CP932 cannot hold (as :mod:`taikai.io` writes it)."""
 _CHUNK = 20_000
 _BMP = 0x10000
@@ -33,7 +34,7 @@ def _cannot() -> npt.NDArray[np.bool_]:
     return cannot
 
 
-def unencodable(texts: Sequence[str]) -> list[int]:
+def cp932_unencodable(texts: Sequence[str]) -> list[int]:
     """Return the positions of the *texts* that hold a character CP932 cannot hold."""
     cannot = _cannot()
     out: list[int] = []
@@ -46,6 +47,6 @@ def unencodable(texts: Sequence[str]) -> list[int]:
     return out
 
 
-def as_written(text: str) -> str:
+def cp932_written(text: str) -> str:
     """Return *text* as a CP932 sheet holds it: each character CP932 cannot hold as ``?``."""
     return text.encode("cp932", "replace").decode("cp932")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from taikai.suggestion._cp932 import as_written, unencodable
+from taikai.text import cp932_unencodable, cp932_written
 
 
 @pytest.mark.parametrize(
@@ -16,7 +16,7 @@ from taikai.suggestion._cp932 import as_written, unencodable
     ],
 )
 def test_unencodable_finds_the_texts_with_a_character_cp932_cannot_hold(texts, positions):
-    assert unencodable(texts) == positions
+    assert cp932_unencodable(texts) == positions
 
 
 def test_the_table_agrees_with_the_codec_on_every_character_of_the_basic_plane():
@@ -29,9 +29,9 @@ def test_the_table_agrees_with_the_codec_on_every_character_of_the_basic_plane()
             return False
         return True
 
-    assert unencodable(points) == [k for k, c in enumerate(points) if not holds(c)]
+    assert cp932_unencodable(points) == [k for k, c in enumerate(points) if not holds(c)]
 
 
 @pytest.mark.parametrize(("text", "written"), [("好き😀", "好き?"), ("♥〜", "?～"), ("普通", "普通")])
 def test_as_written_replaces_each_character_cp932_cannot_hold_with_a_question_mark(text, written):
-    assert as_written(text) == written
+    assert cp932_written(text) == written
