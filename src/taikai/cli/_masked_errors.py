@@ -14,12 +14,11 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import PurePath
 from typing import Any
 
 import click
 
-from taikai._masked_messages import SHORTEST_KEPT, masked
+from taikai._masked_messages import kept_values, masked
 from taikai._stopped import stopped
 from taikai.cli._usage_errors import UserError
 from taikai.errors import DataWarning, TaikaiError
@@ -28,12 +27,7 @@ from taikai.errors import DataWarning, TaikaiError
 def given_values(ctx: click.Context | None) -> list[str]:
     """Return the texts given to the command of *ctx* (paths, column names, a scheduler's address) that a masked
     message keeps as given: the user's own, said back to them (``scheduler='tcp://10.0.0.5:99999'``)."""
-    if ctx is None:
-        return []
-    values: list[object] = []
-    for value in ctx.params.values():
-        values.extend(value if isinstance(value, (tuple, list)) else [value])
-    return [str(v) for v in values if isinstance(v, (str, PurePath)) and len(str(v)) >= SHORTEST_KEPT]
+    return [] if ctx is None else kept_values(ctx.params)
 
 
 def as_said(text: str) -> str:
