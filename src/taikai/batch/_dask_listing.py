@@ -195,12 +195,13 @@ def _once(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
     """Return *files* with each file once, though several names reach it (``latest.parquet``, a link to
     ``2024-12.parquet``, would have its rows classified twice): by its own name, else the first; and each name left
     out with the one kept."""
+    real = {p: os.path.realpath(p) for p in files}  # resolved once: a few system calls per name
     names: dict[str, list[Path]] = {}
     for p in files:
-        names.setdefault(os.path.realpath(p), []).append(p)
-    kept = {real: next((p for p in same if not p.is_symlink()), same[0]) for real, same in names.items()}
-    once = [p for p in files if kept[os.path.realpath(p)] == p]
-    return once, [(p, kept[os.path.realpath(p)]) for p in files if kept[os.path.realpath(p)] != p]
+        names.setdefault(real[p], []).append(p)
+    kept = {r: next((p for p in same if not p.is_symlink()), same[0]) for r, same in names.items()}
+    once = [p for p in files if kept[real[p]] == p]
+    return once, [(p, kept[real[p]]) for p in files if kept[real[p]] != p]
 
 
 def _fixed(pattern: str | Path) -> Path:
