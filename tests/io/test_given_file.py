@@ -73,13 +73,3 @@ def test_a_file_passes(name, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_text("text\nx\n", encoding="utf-8")
     taikai.io.check_given_file(name, ADD, GIVE)
-
-
-@pytest.mark.parametrize(
-    ("value", "said"),
-    [("", "empty"), (" \t", "blank"), ("a.csv", None), (" a.csv", None), (None, None), (3, None)],
-)
-def test_empty_or_blank(value, said):
-    from taikai.io._given_file import _empty_or_blank
-
-    assert _empty_or_blank(value) == said

@@ -315,3 +315,13 @@ def test_check_text_says_a_cut_with_the_message_cut_to_reads():
 
     checked = check_text("手数料が高い" * 20, max_chars=50)
     assert checked.message == CUT_MESSAGE.format(max_chars=50) and cut_to(checked.message) == 50
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [("", "empty"), (" \t", "blank"), ("a.csv", None), (" a.csv", None), (None, None), (3, None)],
+)
+def test_empty_or_blank(value, said):
+    from taikai.text import empty_or_blank
+
+    assert empty_or_blank(value) == said

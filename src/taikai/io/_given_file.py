@@ -10,21 +10,14 @@ from pathlib import Path
 
 from taikai.errors import Argument, InputError, unexpanded_home, wrong_type
 from taikai.io._paths import STDIN, check_regular_file
-
-
-def _empty_or_blank(value: object) -> str | None:
-    """Return ``"empty"`` for ``""``, ``"blank"`` for a string of white space only, else ``None`` (a path to
-    read): what the messages call a path given so."""
-    if not isinstance(value, str) or value.strip():
-        return None
-    return "blank" if value else "empty"
+from taikai.text import empty_or_blank
 
 
 def check_not_empty(value: object, named: str, give: str, option: Argument | None = None) -> None:
     """Raise :class:`InputError` when *value*, given as *named* (``data``, ``item 2 of add=``) to *option*, if any,
     is an empty or blank string, saying so and what to *give* (``give the path of …``) instead of reading the
     current folder: ``add is empty (add= (--add on the command line)); give …``."""
-    said = _empty_or_blank(value)
+    said = empty_or_blank(value)
     if said is not None:
         raise InputError(f"{named} is {said}{f' ({option})' if option else ''}; {give}")
 

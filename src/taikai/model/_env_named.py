@@ -11,6 +11,7 @@ from typing import ParamSpec, TypeVar
 
 from taikai._model_files import holds_model, names_model_file
 from taikai.errors import ModelError, ModelNotFoundError, unexpanded_home
+from taikai.text import empty_or_blank
 
 ENV = "TAIKAI_MODEL"
 """The environment variable that names the default model directory, in place of the shipped model."""
@@ -112,6 +113,6 @@ def empty_path_error(path: object) -> ModelNotFoundError:
     """Return the error for a model path given as an empty string (``Path("")`` would be the current directory) or
     a blank one, said to be what it is."""
     return ModelNotFoundError(
-        f"model path {str(path)!r} is {'blank' if str(path) else 'empty'}: give the directory of a trained model"
+        f"model path {str(path)!r} is {empty_or_blank(str(path))}: give the directory of a trained model"
         + or_default("leave it out (None, no --model) for")
     )

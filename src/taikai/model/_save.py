@@ -19,16 +19,17 @@ from taikai.model._loaded import metadata_problems
 from taikai.model._metadata import ModelMetadata
 from taikai.model._save_files import dirs_made, write_artifact
 from taikai.model._save_marker import SAVING_NAME, Leftover, busy, in_progress, save_state
+from taikai.text import empty_or_blank
 
 
 def check_out_given(argument: Argument, value: object) -> None:
     """Refuse a *value* of *argument* (the directory to save a model into) that is not a path, or an empty or blank
     one: ``""`` would be the current directory, ``" "`` a directory no ``--model`` takes."""
     check_path(argument.name, value)
-    if not str(value).strip():
+    said = empty_or_blank(str(value))
+    if said:
         raise InputError(
-            f"{argument.given(str(value))} is {'blank' if str(value) else 'empty'}: give the directory to write the "
-            "model into (it is created)"
+            f"{argument.given(str(value))} is {said}: give the directory to write the model into (it is created)"
         )
 
 

@@ -26,7 +26,7 @@ from taikai.rules._rule import (
 )
 from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
-from taikai.text import normalize
+from taikai.text import empty_or_blank, normalize
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,9 +59,10 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
     check_path("path", path)
     if labels is not None and (isinstance(labels, str) or not isinstance(labels, Sequence)):
         raise wrong_type("labels", labels, "a list of reason ids (model.reason_labels) or None")
-    if not str(path).strip():  # Path("") is the current directory: "." would be named as the rules file
+    said = empty_or_blank(str(path))
+    if said:  # Path("") is the current directory: "." would be named as the rules file
         raise RulesError(
-            f"the rules file's path {str(path)!r} is {'blank' if str(path) else 'empty'}: give the path of a rules "
+            f"the rules file's path {str(path)!r} is {said}: give the path of a rules "
             "file such as rules.toml, or no rules (rules=None; no --rules on the command line)"
         )
     path = Path(path)

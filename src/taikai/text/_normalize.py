@@ -157,6 +157,14 @@ def is_missing(value: object) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
+def empty_or_blank(value: object) -> str | None:
+    """Return ``"empty"`` for ``""``, ``"blank"`` for a string of white space only, else ``None``: what messages call
+    a path or name given so (``Path("")`` would be the current folder)."""
+    if not isinstance(value, str) or value.strip():
+        return None
+    return "blank" if value else "empty"
+
+
 def shown_text(value: object) -> str:
     """Return *value* as the text a result shows for it: a str as it is, ``""`` for a missing value (as a file's
     empty cell), anything else as ``str`` gives it."""
