@@ -53,6 +53,32 @@ def test_a_name_after_an_english_title_is_masked(text, expected):
     assert mask_pii(text).text == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("クライアントのTanaka-sanが怒った", "クライアントの[人名]-sanが怒った"),
+        ("Tanaka sanに連絡した", "[人名] sanに連絡した"),
+        ("Taro Yamada-sanの案件", "[人名]-sanの案件"),
+        ("yamada-samaから依頼がきた", "[人名]-samaから依頼がきた"),
+        ("Ken-kunとSakura-chanに相談", "[人名]-kunと[人名]-chanに相談"),
+        ("Mr. Tanaka-sanが怒った件", "Mr. [人名]-sanが怒った件"),
+        # products, services and acronyms with an honorific are no one (the stop list, as before a kana honorific)
+        ("Google-senseiに聞いた", "Google-senseiに聞いた"),
+        ("Lancers-sanの手数料が高い", "Lancers-sanの手数料が高い"),
+        ("GPT-sanに聞いてみた", "GPT-sanに聞いてみた"),
+        # -shi is a city more often than 氏; an honorific must end its word; a short lower-case prefix is no name
+        ("Chiba-shiに住んでいる", "Chiba-shiに住んでいる"),
+        ("Tanaka-sandの件", "Tanaka-sandの件"),
+        ("Tanaka-Sanの件", "Tanaka-Sanの件"),
+        ("co-sanの件", "co-sanの件"),
+        # a text of English alone stays one the model refuses
+        ("Call Tanaka-san now", "Call Tanaka-san now"),
+    ],
+)
+def test_a_name_before_an_honorific_in_romaji_is_masked(text, expected):
+    assert mask_pii(text).text == expected
+
+
 def test_the_finder_returns_spans_of_the_name_only():
     text = "担当はMr. John Smithとsakura0123さん"
     found = list(find_latin_names(text))

@@ -25,7 +25,7 @@ from taikai.privacy._kinds import (
 )
 from taikai.privacy._screen import MaskedScreen
 
-MASKER_VERSION = 12
+MASKER_VERSION = 13
 """The version of what masking outputs. Bump it with every change that can make :func:`mask_pii` or a
 :class:`PiiMasker` return another text or other spans for some input: a new kind, a pattern or a word list that
 finds more or less, a mask's extent, a placeholder renamed. ``batch --resume --mask-pii`` compares it, so that a run
@@ -67,7 +67,8 @@ a side and a kanji or two right after 自宅は or 住所は (自宅は西院2-3
 (クライアント：高橋, 高橋社労士, 白井オーナー); handles after LINEは, IDが, IDを (LINEはtaro_88) and ハンドルネーム,
 a Japan Post transfer account (ゆうちょ 00120-1-123456), a Discord tag's number with its handle (Discord
 IDはtaro#1234). 12: the keys of an object in a JSONL text cell masked as its values are ({"taro@example.com": …}),
-two keys masked alike numbered ([メール] (2))."""
+two keys masked alike numbered ([メール] (2)). 13: a name before an honorific in romaji (Tanaka-san, Taro Yamada
+san, yamada-sama)."""
 
 if TYPE_CHECKING:
     from taikai.privacy._addresses import EMAIL, without_addresses

@@ -1,6 +1,7 @@
 """Names in Latin letters that the tagger's words miss: a handle ending in digits before an honorific
 (sakura0123さん, hana_0123様: UniDic reads the digits as a number, which is no name part), and a name after an
-English title (Mr. Tanaka, Ms. Sato, Dr. John Smith: no honorific follows it), in a text the model reads (a name
+English title (Mr. Tanaka, Ms. Sato, Dr. John Smith: no honorific follows it), and a name before an honorific
+written in romaji (Tanaka-san, yamada-sama), in a text the model reads (a name
 masked is Japanese to it, so masking would make a text of English alone readable).
 
 Both run on the NFKC text and return spans of it; the honorific and the title stay, as with every name.
@@ -27,6 +28,13 @@ TITLED = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ ](?P<n>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})(?![A-Za-z])"
 )
 _NOT_AFTER_A_TITLE = frozenset({"children"})  # Mr.Children, the band
+# A name with its honorific in romaji too (Tanaka-san, Taro Yamada san, yamada-sama): capitalised words before a
+# hyphen or a space, or a lower-case word before a hyphen; the honorific in lower case, ending the word. Not `-shi`:
+# Chiba-shi is a city (市) far more often than Mr. Chiba (氏).
+ROMAJI_HONORED = re.compile(
+    r"(?<![A-Za-z0-9_.\-@/:#%+])(?:(?P<n>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[\- ]|(?P<m>[a-z]{3,})-)"
+    r"(?:san|sama|kun|chan|sensei|senpai|sempai|dono)(?![A-Za-z])"
+)
 
 
 def _a_handle(value: str) -> bool:
@@ -37,18 +45,28 @@ def _a_handle(value: str) -> bool:
 
 
 def find_latin_names(text: str) -> Iterator[Found]:
-    """Find handles ending in digits before an honorific, and names after Mr., Ms., Dr. and the like."""
+    """Find handles ending in digits before an honorific, names after Mr., Ms., Dr. and the like, and names before
+    an honorific in romaji (Tanaka-san)."""
     if any(ch.isdigit() for ch in text):
         for m in DIGIT_HANDLE.finditer(text):
             if _a_handle(m.group()):
                 yield Found(m.start(), m.end(), PiiKind.NAME)
+    read: list[bool] = []  # whether the model reads the text, asked once, when a name is found
+
+    def readable() -> bool:
+        # [人名] counts as Japanese: masked, a text of English alone would become one the model reads
+        if not read:
+            read.append(check_text(text).ok)
+        return read[0]
+
     if "M" in text or "D" in text or "P" in text:
-        read: bool | None = None  # whether the model reads the text, asked once, when a title is found
         for m in TITLED.finditer(text):
             words = m.group("n").lower().replace("-", " ").split()
-            if any(w in NOT_NAMES or w in _NOT_AFTER_A_TITLE for w in words):
-                continue
-            if read is None:
-                read = check_text(text).ok
-            if read:  # [人名] counts as Japanese: masked, a text of English alone would become one the model reads
+            if not any(w in NOT_NAMES or w in _NOT_AFTER_A_TITLE for w in words) and readable():
                 yield Found(m.start("n"), m.end("n"), PiiKind.NAME)
+    if "-" in text or " " in text:
+        for m in ROMAJI_HONORED.finditer(text):
+            group = "n" if m.group("n") else "m"
+            words = m.group(group).split()
+            if not any(w.lower() in NOT_NAMES or is_acronym(w) for w in words) and readable():
+                yield Found(m.start(group), m.end(group), PiiKind.NAME)
