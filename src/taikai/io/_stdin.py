@@ -108,7 +108,7 @@ def _detect(data: bytes, errors: str, source: Path, one_text: bool) -> DecodedIn
         if evidence.damaged or text_line is not None:  # UTF-8 with a cut character or stray byte: not CP932
             if errors == "replace":
                 return _decode(data, encoding, errors, source, given=False)
-            if evidence.damaged:
+            if evidence.damaged or text_line is None:
                 raise damaged_utf8_error(source, *problem, evidence, "input", _REPLACE)
             raise _utf8_line_error(source, *problem, text_line)
     euc_jp = euc_jp_text(data)
