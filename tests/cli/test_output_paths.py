@@ -233,6 +233,13 @@ def test_os_error_message(exc, outputs, message):
     assert message in os_error_message(exc, [Path(o) for o in outputs])
 
 
+STDOUT_CLOSED = (
+    "taikai: error: standard output: cannot write ({1}); {0} writes its results to standard output: run it with "
+    "standard output open (> FILE to keep what it writes, or > /dev/null to discard it)"
+)
+"""What a command says when standard output is closed (``>&-``): Python starts it with ``sys.stdout`` None."""
+
+
 @pytest.mark.parametrize(
     ("error", "exit_code", "shown"),
     [
@@ -271,8 +278,9 @@ STDOUT_FULL = (
         (OSError(errno.ENOSPC, "No space left on device"), 2, STDOUT_FULL.format("predict")),
         (PermissionError(errno.EACCES, "Permission denied", "m/model.joblib"), 2, "m/model.joblib: cannot read ("),
         (BrokenPipeError(errno.EPIPE, "Broken pipe"), 1, ""),  # `taikai predict … | head`: as before
+        (OSError(errno.EBADF, "Bad file descriptor"), 2, STDOUT_CLOSED.format("predict", "Bad file descriptor")),
     ],
-    ids=["stdout-full", "a-named-file", "broken-pipe"],
+    ids=["stdout-full", "a-named-file", "broken-pipe", "stdout-closed"],
 )
 def test_writing_results_names_standard_output(error, exit_code, shown):
     import click
@@ -319,6 +327,22 @@ def test_every_command_names_a_failed_standard_output(tiny_model_dir, monkeypatc
     result = CliRunner().invoke(cli, [*args, "-m", str(tiny_model_dir)], prog_name="taikai")
     assert result.exit_code == 2
     assert result.stderr == STDOUT_FULL.format(command) + "\n"
+
+
+CLOSED_COMMANDS = [("predict", ["手数料が高い"]), ("explain", ["手数料が高い"]), ("info", []), ("keywords", [])]
+
+
+@pytest.mark.parametrize(("command", "args"), CLOSED_COMMANDS)
+def test_every_command_names_a_closed_standard_output(tiny_model_dir, monkeypatch, command, args):
+    """Regression: ``taikai predict TEXT >&-`` exited 0 having written nothing (click writes nothing to no stream)."""
+    import types
+
+    import taikai.cli._stdout as stdout
+
+    monkeypatch.setattr(stdout, "sys", types.SimpleNamespace(stdout=None), raising=False)  # fd 1 closed at start
+    result = CliRunner().invoke(cli, [command, *args, "-m", str(tiny_model_dir)], prog_name="taikai")
+    assert result.exit_code == 2
+    assert result.stderr == STDOUT_CLOSED.format(command, "it is closed") + "\n"
 
 
 HELP_FULL = (
@@ -421,6 +445,21 @@ def test_a_full_standard_output_is_named_as_such(tiny_model_dir, command, args):
         )
     assert done.returncode == 2
     assert done.stderr == STDOUT_FULL.format(command) + "\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("command", "args"), [*CLOSED_COMMANDS, ("predict", ["-"])])
+def test_a_closed_standard_output_is_named_as_such(tiny_model_dir, command, args):
+    done = subprocess.run(
+        [sys.executable, "-m", "taikai", command, *args, "-m", str(tiny_model_dir)],
+        input="手数料が高い\n".encode(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),  # taikai ... >&-
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode() == STDOUT_CLOSED.format(command, "it is closed") + "\n"
 
 
 DASH_OUTPUTS = [

@@ -137,12 +137,44 @@ def test_damaged_utf8_stops_at_its_line_and_is_never_read_as_cp932(data, line, b
     [
         "\n".join(TEXTS).encode("cp932"),
         "ｻﾎﾟｰﾄが遅い\nﾃｽﾄｼﾞｮﾌﾞ".encode("cp932"),
-        "手数料が高い\n本業が忙しい\n".encode("cp932") + "田中".encode(),  # a few UTF-8 bytes CP932 decodes
+        "手数料が高い\n本業が忙しい\n".encode("cp932") + "café".encode(),  # a few UTF-8 bytes CP932 decodes
     ],
     ids=["kanji-and-kana", "half-width-katakana", "with-utf-8-bytes"],
 )
 def test_cp932_is_still_detected_as_cp932(data):
     assert decode_input(data).encoding == "cp932"
+
+
+CP932_LINE = "手数料が高い".encode("cp932")
+# a line of valid UTF-8 text (kana, kanji) beside a line that does not decode as UTF-8, however little text the
+# input holds (too little for the count of damaged UTF-8 above): CP932 read each of these without a word, the UTF-8
+# line into mojibake (高い as 鬮倥＞); the line that fails, its byte, and the line of UTF-8 text
+UTF8_TEXT_LINES = [
+    pytest.param("高い\n".encode() + b"ok\x80\n", 2, "0x80", 1, id="a-short-line-and-a-stray-byte"),
+    pytest.param("安い\n".encode() + CP932_LINE + b"\n", 2, "0x8e", 1, id="utf-8-then-cp932"),
+    pytest.param(CP932_LINE + b"\r\n" + "田中".encode(), 1, "0x8e", 2, id="cp932-then-utf-8"),
+]
+
+
+@pytest.mark.parametrize(("data", "line", "byte", "text_line"), UTF8_TEXT_LINES)
+def test_a_line_of_utf8_text_is_never_read_as_cp932(data, line, byte, text_line):
+    with pytest.raises(InputError) as caught:
+        decode_input(data)
+    assert str(caught.value) == (
+        f"standard input:{line}: byte {byte} is not valid UTF-8, but line {text_line} is UTF-8 text, which read as "
+        f"CP932 would be mojibake: the input is UTF-8 damaged on line {line}, or mixes UTF-8 lines with lines in "
+        f"another encoding; fix line {line}, pass encoding='cp932' (--encoding cp932 on the command line) if the "
+        f"input is CP932 (line {text_line} then reads as CP932), or pass encoding_errors='replace' (--encoding-errors "
+        "replace on the command line) to read undecodable bytes as U+FFFD (a warning names their lines)"
+    )
+    with pytest.warns(DataWarning, match=rf"read as U\+FFFD: line\(s\) {line}$"):
+        decoded = decode_input(data, errors="replace")
+    expected = [raw.decode("utf-8", "replace") for raw in data.splitlines()]
+    assert (decoded.encoding, decoded.lines) == ("utf-8-sig", expected)
+    assert "\ufffd" not in decoded.lines[text_line - 1]
+    with warnings.catch_warnings():  # told, it is read as CP932
+        warnings.simplefilter("ignore", DataWarning)
+        assert decode_input(data, encoding="cp932").encoding == "cp932"
 
 
 @pytest.mark.parametrize(

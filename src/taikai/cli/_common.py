@@ -20,7 +20,7 @@ from taikai.cli._given_path import refuse_empty, refuse_unexpanded
 from taikai.cli._masked_errors import errors_masked
 from taikai.cli._os_errors import os_error_message
 from taikai.cli._saved import INTERRUPTED_EXIT, said_saved
-from taikai.cli._stdout import echo_encodable
+from taikai.cli._stdout import echo_encodable, write_advice
 from taikai.cli._stops import release_stops
 from taikai.cli._usage_errors import Resolved, UserError, in_taikai_voice, unknown_command
 from taikai.errors import DataWarning, TaikaiError
@@ -147,10 +147,7 @@ def writing_results(command: str, what: str = "its results", saved: str | None =
         done = f"{command} writes {what} to standard output"
         if saved is not None:
             done = f"{command} saved {saved}, but could not print its summary, which it writes to standard output"
-        raise UserError(
-            f"standard output: cannot write ({exc.strerror or exc}); {done}: check the file or device it is "
-            "redirected to (and that its disk has room)"
-        ) from exc
+        raise UserError(f"standard output: cannot write ({exc.strerror or exc}); {done}: {write_advice(exc)}") from exc
 
 
 def check_output(

@@ -7,7 +7,9 @@ characters outside CP932 that taikai's own messages hold (Â· in figure lines, â€
 
 from __future__ import annotations
 
+import errno
 import json
+import sys
 
 import click
 
@@ -26,7 +28,11 @@ the look-alike (outside JSON): not counted as lost."""
 
 def echo_encodable(message: str, *, as_json: bool = False) -> None:
     """Write *message* and a newline to standard output; characters its encoding cannot hold are written as ``?``
-    (said once per command on standard error), or with *as_json* as ``\\uXXXX`` escapes (*message* is JSON)."""
+    (said once per command on standard error), or with *as_json* as ``\\uXXXX`` escapes (*message* is JSON).
+    Standard output closed when the command started (``>&-``) raises :class:`OSError` (EBADF): click would write
+    nothing, without a word, and the command end as if it had shown its results."""
+    if sys.stdout is None:  # what Python makes of a closed file descriptor 1 at start-up
+        raise OSError(errno.EBADF, "it is closed")
     try:
         click.echo(message)
         return
@@ -82,3 +88,10 @@ def _holds(text: str | None, encoding: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def write_advice(exc: OSError) -> str:
+    """Return what to do about *exc*, a failed write to standard output: open it (EBADF), or look at where it goes."""
+    if exc.errno == errno.EBADF:
+        return "run it with standard output open (> FILE to keep what it writes, or > /dev/null to discard it)"
+    return "check the file or device it is redirected to (and that its disk has room)"

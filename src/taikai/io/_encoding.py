@@ -23,7 +23,7 @@ SAMPLE_BYTES = 1 << 20
 _ASCII = bytes(range(128))
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Characters of the private-use area: CP932 decodes 0xFF (U+F8F3) and its user area (U+E000…) into it."""
-_WIDE = re.compile("[\u0800-\U0010ffff]")
+WIDE = re.compile("[\u0800-\U0010ffff]")
 """Characters of three or four UTF-8 bytes: kana, kanji and the rest of CJK among them."""
 SINGLE_BYTE_LINES = (
     "taikai reads and writes only encodings in which ASCII characters and line breaks are single bytes, such as "
@@ -70,7 +70,7 @@ def utf8_evidence(data: bytes, final: bool = True) -> Utf8Evidence:
     """
     text = codecs.getincrementaldecoder("utf-8-sig")("replace").decode(data, final=final)  # a BOM is no evidence
     undecodable = text.count("\ufffd") - data.count("\ufffd".encode())  # a literal U+FFFD is valid UTF-8
-    return Utf8Evidence(len(_WIDE.findall(text)) - undecodable, undecodable)
+    return Utf8Evidence(len(WIDE.findall(text)) - undecodable, undecodable)
 
 
 ENCODING_NAME = "an encoding name (a str) such as 'utf-8' or 'cp932'"

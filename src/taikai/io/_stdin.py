@@ -1,7 +1,8 @@
 """Decode the bytes piped into a command (``taikai predict``) into lines, as a text file's lines are decoded.
 
 The encoding is detected as for a file (UTF-8 with or without BOM, then CP932), but on the whole input, which
-the command reads at once anyway; bytes that decode in neither stop with the line of each, never as mojibake.
+the command reads at once anyway; bytes that decode in neither stop with the line of each, never as mojibake. A line
+that is valid UTF-8 text is never read as CP932, however short the input: each line is a review of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from taikai.io._encoding import (
     ENCODINGS,
     PRIVATE_USE,
     REPLACE,
+    WIDE,
     check_encoding_errors,
     check_not_wide,
     damaged_utf8_error,
@@ -47,7 +49,8 @@ def decode_input(
 
     Without *encoding*, UTF-8 (a BOM is skipped) is tried, then CP932, which must decode without private-use
     characters (mojibake, most likely) to be taken, and is not tried when the bytes are overwhelmingly valid
-    UTF-8 (damaged UTF-8: see :class:`~taikai.io._encoding.Utf8Evidence`) or look like EUC-JP (see
+    UTF-8 (damaged UTF-8: see :class:`~taikai.io._encoding.Utf8Evidence`), when a line is valid UTF-8 holding kana,
+    kanji or the like (which CP932 would read as mojibake) or when they look like EUC-JP (see
     :func:`~taikai.io._euc.euc_jp_reading`: an :class:`InputError` says to pass ``encoding='euc-jp'``, whatever
     *errors*, as it does when neither decodes it and EUC-JP does, into Japanese); when neither decodes cleanly,
     ``errors="replace"`` takes the one with fewer undecodable bytes and private-use characters (UTF-8 on a tie).
@@ -98,11 +101,16 @@ def _detect(data: bytes, errors: str, source: Path, one_text: bool) -> DecodedIn
         if problem is None:
             return _decode(data, encoding, errors, source, given=False)
         problems.append(f"{line_codec(encoding)}: {problem[1]} on line {problem[0]}")
-        evidence = utf8_evidence(data) if encoding == "utf-8-sig" else None
-        if evidence is not None and evidence.damaged:  # UTF-8 with a cut character or stray byte: not CP932
+        if encoding != "utf-8-sig":
+            continue
+        evidence = utf8_evidence(data)
+        text_line = _utf8_text_line(data)  # a line CP932 would read as mojibake, however short the input
+        if evidence.damaged or text_line is not None:  # UTF-8 with a cut character or stray byte: not CP932
             if errors == "replace":
                 return _decode(data, encoding, errors, source, given=False)
-            raise damaged_utf8_error(source, *problem, evidence, "input", _REPLACE)
+            if evidence.damaged or text_line is None:
+                raise damaged_utf8_error(source, *problem, evidence, "input", _REPLACE)
+            raise _utf8_line_error(source, *problem, text_line)
     euc_jp = euc_jp_text(data)
     if euc_jp is not None:  # neither reads it, EUC-JP does: read "replaced", it would be mojibake
         raise euc_jp_error(source, euc_jp, "text" if one_text else "input")
@@ -112,6 +120,32 @@ def _detect(data: bytes, errors: str, source: Path, one_text: bool) -> DecodedIn
     raise InputError(
         f"{source}: cannot decode as UTF-8 or CP932 ({'; '.join(problems)}); pass its encoding with {ENCODING} "
         f"(one whose line breaks are single bytes, such as latin-1 or euc-jp), or convert it to UTF-8, {_REPLACE}"
+    )
+
+
+def _utf8_text_line(data: bytes) -> int | None:
+    """Return the number of the first line of *data* that is valid UTF-8 holding kana, kanji or another character
+    of three or more bytes (a BOM aside), or ``None``: CP932 would read such a line as mojibake (no line of the
+    corpus written as CP932 is one), so the input is UTF-8 wherever other lines fail to decode."""
+    for number, raw in enumerate(raw_lines(io.BytesIO(data)), 1):
+        if raw.isascii():
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if WIDE.search(text.removeprefix("\ufeff") if number == 1 else text):
+            return number
+    return None
+
+
+def _utf8_line_error(source: Path, line: int, what: str, text_line: int) -> InputError:
+    """Return the error for *what* (``byte 0x80``) on *line* of input whose line *text_line* is UTF-8 text."""
+    return InputError(
+        f"{source}:{line}: {what} is not valid UTF-8, but line {text_line} is UTF-8 text, which read as CP932 would "
+        f"be mojibake: the input is UTF-8 damaged on line {line}, or mixes UTF-8 lines with lines in another "
+        f"encoding; fix line {line}, pass {ENCODING.either(['cp932'])} if the input is CP932 (line {text_line} then "
+        f"reads as CP932), {_REPLACE}"
     )
 
 

@@ -20,6 +20,7 @@ from taikai.model._env_named import empty_path_error
 from taikai.model._frame_columns import output_names, tuple_hint, with_added
 from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, series_index, text_values
 from taikai.model._lemmas import features_and_lemmas
+from taikai.model._library_calls import LibraryCalls
 from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
 from taikai.model._pipeline import ReasonSentimentClassifier
 from taikai.model._prediction import Prediction, split_predictions
@@ -56,7 +57,7 @@ def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
     return [labels.index(label) for label in display_order(labels, preferred)]
 
 
-class Model(Described):
+class Model(Described, LibraryCalls):
     """A verified pipeline with its metadata. Create it with :func:`taikai.load_model`."""
 
     def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: Path | None = None):
@@ -153,8 +154,7 @@ class Model(Described):
         # A masked text is read with its placeholders as ○, by the model and the rules alike (read_as_model, which
         # rules test shares); other texts as they are.
         checked = [read_as_model(v, self.max_chars) for v in values]
-        good = Status.OK
-        ok = [i for i, c in enumerate(checked) if c.status is good]
+        ok = [i for i, c in enumerate(checked) if c.status is Status.OK]
         reason_p = np.full((n, len(self.reason_labels)), np.nan)
         sentiment_p = np.full((n, len(self.sentiment_labels)), np.nan)
         reasons: list[tuple[str, ...]] = [()] * n
