@@ -125,6 +125,7 @@ class Model(Described):
         """Return *rules* compiled, after checking that every rule's label is one of this model's reasons."""
         return checked_rules(rules, self, given=self)
 
+    @errors_masked
     def classify(
         self,
         values: str | Iterable[object],
@@ -149,12 +150,10 @@ class Model(Described):
         matcher = self.prepare_rules(rules)
         values = masked_values(values) if mask_pii else values
         n = len(values)
-        # A masked text is judged without its placeholders: masking must not make a text of no Japanese readable.
-        # A masked text is read with its placeholders as ○, by the model and the rules alike (read_as_model, which
-        # rules test shares); other texts as they are.
+        # A masked text is judged without its placeholders (masking must not make a text of no Japanese readable), and
+        # read with them as ○ by the model and the rules alike (read_as_model, which rules test shares); others as is.
         checked = [read_as_model(v, self.max_chars) for v in values]
-        good = Status.OK
-        ok = [i for i, c in enumerate(checked) if c.status is good]
+        ok = [i for i, c in enumerate(checked) if c.status is Status.OK]
         reason_p = np.full((n, len(self.reason_labels)), np.nan)
         sentiment_p = np.full((n, len(self.sentiment_labels)), np.nan)
         reasons: list[tuple[str, ...]] = [()] * n
@@ -194,6 +193,7 @@ class Model(Described):
             index=index,
         )
 
+    @errors_masked
     def predict(
         self,
         texts: str | Iterable[object],
