@@ -66,6 +66,13 @@ def test_predict_frame_masks_its_errors_when_asked(tiny_model, headerless, mask)
     assert ("090-1234-5678" in str(raised.value)) is not mask, raised.value
 
 
+def test_a_keyword_overrides_the_options_object(headerless: Path) -> None:
+    """Regression: options=BatchOptions(mask_pii=True) with mask_pii=False ran unmasked but masked its errors."""
+    with pytest.raises(InputError, match="090-1234-5678"):
+        options = BatchOptions(text_column="text", mask_pii=True)
+        taikai.classify_file(headerless, headerless.parent / "o.csv", options=options, mask_pii=False)
+
+
 def test_the_path_given_stays_as_given(tmp_path: Path) -> None:
     path = tmp_path / "090-1234-5678" / "田中.csv"  # a folder named like a phone number is the user's own
     path.parent.mkdir()
@@ -87,6 +94,9 @@ def test_the_path_given_stays_as_given(tmp_path: Path) -> None:
         ({"options": BatchOptions(text_column="t", mask_pii=True)}, True),
         ({"options": BatchOptions(text_column="t")}, False),
         ({"mask_pii": "yes"}, False),  # refused by the function itself, not taken for True
+        # a keyword overrides the options object, as classify_file applies it (BatchOptions.make: replace)
+        ({"options": BatchOptions(text_column="t", mask_pii=True), "option_values": {"mask_pii": False}}, False),
+        ({"options": BatchOptions(text_column="t"), "option_values": {"mask_pii": True}}, True),
     ],
 )
 def test_asked(arguments: dict[str, object], expected: bool) -> None:

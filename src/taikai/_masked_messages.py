@@ -84,10 +84,13 @@ def kept_values(values: object) -> list[str]:
 
 def asked(arguments: Mapping[str, object]) -> bool:
     """Return whether a call given *arguments* (by parameter name) asked for masking: ``mask_pii=True``, given by
-    name, among ``**options`` or in an ``options=`` object (``BatchOptions(mask_pii=True)``)."""
-    if arguments.get("mask_pii") is True or getattr(arguments.get("options"), "mask_pii", False) is True:
-        return True
-    return any(isinstance(more, Mapping) and more.get("mask_pii") is True for more in arguments.values())
+    name, among ``**options`` or in an ``options=`` object (``BatchOptions(mask_pii=True)``), which a ``mask_pii``
+    given by name overrides (``options=BatchOptions(mask_pii=True), mask_pii=False`` runs unmasked)."""
+    named = [arguments["mask_pii"]] if "mask_pii" in arguments else []
+    named += [more["mask_pii"] for more in arguments.values() if isinstance(more, Mapping) and "mask_pii" in more]
+    if named:
+        return any(value is True for value in named)
+    return getattr(arguments.get("options"), "mask_pii", False) is True
 
 
 @contextmanager
