@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -14,7 +16,7 @@ import taikai
 import taikai.analysis
 from taikai._masked_messages import asked, kept_values
 from taikai.batch import BatchOptions
-from taikai.errors import InputError
+from taikai.errors import DataWarning, InputError
 
 REVIEW = "田中さんから090-1234-5678に電話がありました"
 """The first row of a file without a header row, which errors quote as its column names."""
@@ -64,6 +66,13 @@ def test_predict_frame_masks_its_errors_when_asked(tiny_model, headerless, mask)
     assert ("090-1234-5678" in str(raised.value)) is not mask, raised.value
 
 
+def test_a_keyword_overrides_the_options_object(headerless: Path) -> None:
+    """Regression: options=BatchOptions(mask_pii=True) with mask_pii=False ran unmasked but masked its errors."""
+    with pytest.raises(InputError, match="090-1234-5678"):
+        options = BatchOptions(text_column="text", mask_pii=True)
+        taikai.classify_file(headerless, headerless.parent / "o.csv", options=options, mask_pii=False)
+
+
 def test_the_path_given_stays_as_given(tmp_path: Path) -> None:
     path = tmp_path / "090-1234-5678" / "田中.csv"  # a folder named like a phone number is the user's own
     path.parent.mkdir()
@@ -85,6 +94,9 @@ def test_the_path_given_stays_as_given(tmp_path: Path) -> None:
         ({"options": BatchOptions(text_column="t", mask_pii=True)}, True),
         ({"options": BatchOptions(text_column="t")}, False),
         ({"mask_pii": "yes"}, False),  # refused by the function itself, not taken for True
+        # a keyword overrides the options object, as classify_file applies it (BatchOptions.make: replace)
+        ({"options": BatchOptions(text_column="t", mask_pii=True), "option_values": {"mask_pii": False}}, False),
+        ({"options": BatchOptions(text_column="t"), "option_values": {"mask_pii": True}}, True),
     ],
 )
 def test_asked(arguments: dict[str, object], expected: bool) -> None:
@@ -100,7 +112,191 @@ def test_asked(arguments: dict[str, object], expected: bool) -> None:
         ({"text_column": "comment", "jobs": 2}, ["comment"]),
         (["review", None, 3], ["review"]),
         (pd.DataFrame({"text": ["x"]}), []),
+        # an options object: its texts (a scheduler's address masking would take for an IP address) are the user's
     ],
 )
 def test_kept_values(values: object, expected: list[str]) -> None:
     assert kept_values(values) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [  # an options object: its texts (a scheduler's address masking would take for an IP address) are the user's
+        (BatchOptions(text_column="comment", scheduler="tcp://10.0.0.5:8786"), {"comment", "tcp://10.0.0.5:8786"}),
+        ({"options": BatchOptions(text_column="comment", mask_pii=True)}, {"comment"}),
+    ],
+)
+def test_an_options_object_s_texts_are_kept(values: object, expected: set[str]) -> None:
+    assert expected <= set(kept_values(values))
+
+
+PHONE, MAIL = "090-1234-5678", "taro@example.com"
+PLANTED = f"{REVIEW} 返信は{MAIL}まで"
+"""A review with a phone number, a name and an e-mail address, planted where an error or a warning quotes it."""
+
+ModelCall = Callable[[Path, Path, taikai.Model, bool], Any]
+
+
+def _rules(folder: Path) -> Path:
+    rules = folder / "rules.toml"
+    rules.write_text('[[rule]]\nname = "fees"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
+    return rules
+
+
+def _dask() -> Any:
+    return pytest.importorskip("taikai.dask")
+
+
+ENTRY_POINTS: list[tuple[str, type[Exception], ModelCall]] = [  # each quotes PLANTED, read as a column's name
+    ("evaluate_rules", InputError, lambda p, d, model, m: taikai.evaluate_rules(_rules(d), p, model, mask_pii=m)),
+    ("explain: a list", TypeError, lambda p, d, model, m: taikai.explain(model, [PLANTED], mask_pii=m)),
+    ("explain: the text first", TypeError, lambda p, d, model, m: taikai.explain(PLANTED, model, mask_pii=m)),
+    ("Model.predict: 2-D", TypeError, lambda p, d, model, m: model.predict(np.array([[REVIEW, "x"]]), mask_pii=m)),
+    ("Model.classify: a set", TypeError, lambda p, d, model, m: model.classify({PLANTED}, mask_pii=m)),
+    (
+        "dask.classify_files",
+        InputError,
+        lambda p, d, model, m: _dask().classify_files(p, d / "out", model=model, mask_pii=m),
+    ),
+    ("dask.read_input", InputError, lambda p, d, model, m: _dask().read_input(p, text_column="text", mask_pii=m)),
+    ("drift.file_statistics", InputError, lambda p, d, model, m: taikai.drift.file_statistics(p, model, mask_pii=m)),
+]
+
+
+@pytest.fixture
+def planted(tmp_path: Path) -> Path:
+    path = tmp_path / "reviews_without_header.csv"
+    path.write_text(f"{PLANTED},fees\n二行目の本文です,low_pay\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("name", "error", "call"), ENTRY_POINTS, ids=[name for name, _, _ in ENTRY_POINTS])
+@pytest.mark.parametrize("mask", [True, False], ids=["masked", "as-written"])
+def test_each_entry_point_masks_what_its_error_quotes(
+    name: str, error: type[Exception], call: ModelCall, mask: bool, planted: Path, tiny_model: taikai.Model
+) -> None:
+    """Regression: evaluate_rules, explain, Model.predict/classify, the Dask engine's and drift's readers quoted the
+    review unmasked under mask_pii=True; without it they quote it as written."""
+    with pytest.raises(error) as raised:
+        call(planted, planted.parent, tiny_model, mask)
+    message = str(raised.value)
+    if not mask:
+        assert PHONE in message or "田中さんから" in message, message
+        return
+    assert PHONE not in message and MAIL not in message and "田中" not in message, message
+    assert "[電話番号]" in message or "a text as the model" in message, message  # said, masked (or not quoted)
+
+
+def _in_part(folder: Path) -> Path:
+    labelled = folder / "labelled.csv"
+    labelled.write_text(f"text,reasons,more_reasons\n単価が安すぎる,low_pay,\n{PLANTED},,fees\n", encoding="utf-8")
+    return labelled
+
+
+WARNINGS: list[tuple[str, ModelCall]] = [
+    (
+        "evaluate_rules: a row labelled in part",
+        lambda p, d, model, m: taikai.evaluate_rules(_rules(d), _in_part(d), model, mask_pii=m),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), WARNINGS, ids=[name for name, _ in WARNINGS])
+@pytest.mark.parametrize("mask", [True, False], ids=["masked", "as-written"])
+def test_a_warning_of_a_masked_call_is_masked(
+    name: str, call: ModelCall, mask: bool, planted: Path, tiny_model: taikai.Model
+) -> None:
+    """Regression: a DataWarning of a call given mask_pii=True quoted the review unmasked (in a notebook; the command
+    line masked it as it printed it)."""
+    with pytest.warns(DataWarning) as said:
+        call(planted, planted.parent, tiny_model, mask)
+    message = "\n".join(str(w.message) for w in said)
+    assert ("taro@" in message) is not mask and (PHONE in message) is not mask, message  # quoted cut, after 40
+    assert ("[メール]" in message) is mask, message  # masked before it was cut
+
+
+@pytest.mark.parametrize(
+    ("category", "masked_too"),
+    [(DataWarning, True), (taikai.SkippedRowsWarning, True), (UserWarning, False), (FutureWarning, False)],
+)
+def test_only_data_warnings_are_masked(category: type[Warning], masked_too: bool) -> None:
+    from taikai._masked_messages import masking
+    from taikai._warn import warn_user
+
+    with masking(["reviews.csv"]), pytest.warns(category) as said:
+        warn_user(f"reviews.csv: {PLANTED}", category)
+    assert (MAIL not in str(said[0].message)) is masked_too
+    assert str(said[0].message).startswith("reviews.csv: ")
+    with pytest.warns(category) as outside:  # the masking ends with its block
+        warn_user(PLANTED, category)
+    assert str(outside[0].message) == PLANTED
+
+
+def test_an_error_is_masked_once_keeping_what_each_call_kept(tmp_path: Path) -> None:
+    """A call within a masked call masks its error keeping its own texts and the outer call's; the outer call (or the
+    command line) does not mask it again: the path only the inner call was given stays as given."""
+    from taikai._masked_messages import errors_masked, mask_error, masking
+
+    inner_path = tmp_path / PHONE / "reviews.csv"  # a folder named like a phone number: the user's own
+
+    @errors_masked
+    def inner(path: Path, mask_pii: bool = False) -> None:
+        raise InputError(f"{path}: the columns are [{PLANTED!r}]")
+
+    @errors_masked
+    def outer(name: str, mask_pii: bool = False) -> None:
+        inner(inner_path, mask_pii=mask_pii)
+
+    with masking(["--mask-pii given"]) as kept, pytest.raises(InputError) as raised:
+        outer("outer name", mask_pii=True)
+    message = mask_error(raised.value, kept)  # as the command line says it
+    assert message.startswith(f"{inner_path}: the columns are ['[人名]さんから[電話番号]") and MAIL not in message
+
+
+@pytest.mark.parametrize("text", [PLANTED, "〒100-0001 東京都千代田区千代田1-1 LINE ID: tanaka_88", f"{MAIL} {PHONE}"])
+def test_masking_a_masked_message_again_changes_nothing(text: str) -> None:
+    """The command line and a library call may both mask one message: the second masking keeps it as it is."""
+    from taikai._masked_messages import masked
+
+    once = masked(f"dump.csv: {text}", ["dump.csv"])
+    assert masked(once) == once and masked(once, ["dump.csv"]) == once
+
+
+PUBLIC_MODULES = ["taikai", *(f"taikai.{name}" for name in ("analysis", "batch", "dask", "drift", "io", "model"))]
+NOT_CALLS = {
+    "bad_line_error",  # returns an error, whose text it masks itself (mask_pii)
+    "no_dates_error",
+    "not_a_status",
+    "for_model",  # a builder's constructor: mask_pii hides names from counted words, no message quotes a text
+}
+
+
+def _taking_masking() -> list[tuple[str, object]]:
+    import importlib
+    import inspect
+
+    found = []
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            value = getattr(module, name)
+            functions = [(name, value)]
+            if inspect.isclass(value):
+                if dataclasses.is_dataclass(value):
+                    continue  # data: BatchOptions, ReportOptions, RunSummary
+                functions = [(f"{name}.{k}", getattr(value, k)) for k, v in vars(value).items() if callable(v)]
+            for label, function in functions:
+                try:
+                    parameters = inspect.signature(function).parameters  # type: ignore[arg-type]
+                except (TypeError, ValueError):
+                    continue
+                if ("mask_pii" in parameters or "options" in parameters) and label.split(".")[-1] not in NOT_CALLS:
+                    found.append((f"{module_name}.{label}", function))
+    return found
+
+
+@pytest.mark.parametrize(("name", "function"), _taking_masking(), ids=[name for name, _ in _taking_masking()])
+def test_every_public_function_that_masks_masks_its_messages(name: str, function: object) -> None:
+    from taikai._masked_messages import masks_errors
+
+    assert masks_errors(function), f"{name} takes mask_pii: wrap it with taikai._masked_messages.errors_masked"

@@ -163,7 +163,7 @@ def _is_model_directory(value: object) -> bool:
     return isinstance(value, str | PurePath) and holds_model(value)
 
 
-def _misplaced(value: object, role: Role) -> str | None:
+def _misplaced(value: object, role: Role, masked: bool = False) -> str | None:
     """Return what *value* is when it does not belong in a parameter of *role* (``a Model``), else ``None``."""
     if role is not MODEL:
         if _is_model(value):
@@ -185,12 +185,13 @@ def _misplaced(value: object, role: Role) -> str | None:
         named = names_model_file(value)  # a model's file stands for the model
         return None if role is DATA or named else f"a data file ({str(value)!r})"
     if role is MODEL and isinstance(value, str) and _cannot_be_a_path(value):
-        return _a_text(value)
+        return _a_text(value, masked)
     return None
 
 
-def _a_text(value: str) -> str:
-    return f"a text ({value[:20]!r})"
+def _a_text(value: str, masked: bool = False) -> str:
+    """Say a text given where it does not go: its start quoted, but in a call asked to mask personal data."""
+    return "a text" if masked else f"a text ({value[:20]!r})"
 
 
 def _cannot_be_a_path(value: str) -> bool:
@@ -211,13 +212,15 @@ def _maybe_a_text(value: object, role: Role | None) -> bool:
     )
 
 
-def _texts(roles: list[Role | None], args: tuple[object, ...], missing: list[str]) -> dict[int, str]:
+def _texts(
+    roles: list[Role | None], args: tuple[object, ...], missing: list[str], masked: bool = False
+) -> dict[int, str]:
     """Return, by position, what to call the arguments of a call that shows a text was given for its model: the
     text (:func:`_maybe_a_text`), and a model directory given in the text's place.
 
     The call shows it when the model is elsewhere (a Model, or a model directory, in another argument) or when the
     function takes a text and was given none (``explain("手数料が高い")``); otherwise the string is left to the model
-    loader, which says that no such model directory exists.
+    loader, which says that no such model directory exists. A call *masked* (``mask_pii=True``) quotes no text.
     """
     texts = [k for k, (role, value) in enumerate(zip(roles, args)) if _maybe_a_text(value, role)]
     if not texts:
@@ -230,7 +233,9 @@ def _texts(roles: list[Role | None], args: tuple[object, ...], missing: list[str
     shown = any(_is_model(value) for k, value in enumerate(args) if k not in texts) or bool(models)
     if not shown and "text" not in missing:
         return {}
-    return {k: _a_text(str(args[k])) for k in texts} | {k: what for k, what in models.items() if roles[k] is OTHER}
+    return {k: _a_text(str(args[k]), masked) for k in texts} | {
+        k: what for k, what in models.items() if roles[k] is OTHER
+    }
 
 
 def _as_the(name: str) -> str:
@@ -259,9 +264,10 @@ def argument_order(function: Callable[P, R]) -> Callable[P, R]:
         # a required argument given as None, explain("手数料が高い", None), is as good as left out
         given_as = dict(zip(names, args)) | kwargs
         nones = [name for name in required if name in given_as and given_as[name] is None]
-        texts = _texts(roles, args, missing + nones)
+        masked = given_as.get("mask_pii") is True  # a text is not quoted
+        texts = _texts(roles, args, missing + nones, masked)
         for k, (name, role, value) in enumerate(zip(names, roles, args)):
-            what = texts.get(k) or (None if role is None else _misplaced(value, role))
+            what = texts.get(k) or (None if role is None else _misplaced(value, role, masked))
             if what is not None:
                 given.append(f"{what} {_as_the(name)}")
                 proof = proof or not isinstance(value, PurePath)

@@ -7,6 +7,9 @@ looks the line up instead: the caller of the outermost frame of taikai's own cod
 that calls taikai back (``contextlib``, pandas, scikit-learn running a model's steps) is passed over too, as is
 pandas calling taikai for the user (``df.pipe(taikai.suggest)``, ``df.apply``): the warning names the user's line.
 
+Within :func:`reworded` (a call asked to mask personal data, :mod:`taikai._masked_messages`), each message is
+reworded before it is given: the warning itself carries the masked text, in a notebook as on the command line.
+
 It imports nothing of taikai, so that every package, however low its layer, uses one copy.
 """
 
@@ -15,7 +18,15 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from types import FrameType
+
+Rewording = Callable[[str, type[Warning]], str]
+"""What a warning's message becomes, given it and its category."""
+
+_REWORDING: ContextVar[Rewording | None] = ContextVar("taikai_warnings_reworded", default=None)
 
 _PACKAGE = os.path.dirname(__file__) + os.sep
 """The directory of taikai's modules, as their code names its files: a frame whose code lies in it is taikai's."""
@@ -53,13 +64,26 @@ def user_frame(frame: FrameType) -> FrameType:
     return caller
 
 
+@contextmanager
+def reworded(rewording: Rewording) -> Iterator[None]:
+    """Within the block, :func:`warn_user` gives each message as *rewording* returns it."""
+    token = _REWORDING.set(rewording)
+    try:
+        yield
+    finally:
+        _REWORDING.reset(token)
+
+
 def warn_user(message: str, category: type[Warning]) -> None:
-    """Warn *message* as *category*, at the line of the user's code that called taikai (see :func:`user_frame`).
+    """Warn *message* as *category*, at the line of the user's code that called taikai (see :func:`user_frame`),
+    reworded within :func:`reworded`.
 
     The filters, the ``__warningregistry__`` of once-only warnings and ``warnings.showwarning`` apply as for
     ``warnings.warn``, which this is with the frame looked up.
     """
     frame = user_frame(sys._getframe(1))  # its caller, where warnings.warn would have been called
+    rewording = _REWORDING.get()
+    message = message if rewording is None else rewording(message, category)
     module_globals = frame.f_globals
     warnings.warn_explicit(
         message,

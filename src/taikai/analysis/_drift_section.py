@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from taikai._masked_messages import errors_masked
 from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
 from taikai.analysis._frame_argument import check_frame
 from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
@@ -177,6 +178,7 @@ def model_dir(model: str | Path | None) -> Path:
     return Path(model) if model is not None else default_model_dir()
 
 
+@errors_masked
 def drift_section(
     df: pd.DataFrame,
     model: Model | str | Path | None = None,

@@ -23,6 +23,7 @@ import click
 import numpy as np
 
 from taikai._argument_order import argument_order
+from taikai._masked_messages import errors_masked
 from taikai.analysis._explain_arguments import check_arguments
 from taikai.analysis._explain_features import VECTOR_KIND, TextFeatures, text_features
 from taikai.analysis._explain_text import render_text
@@ -221,6 +222,7 @@ def _dense(columns: np.ndarray[Any, Any], values: np.ndarray[Any, Any], width: i
 
 
 @argument_order
+@errors_masked
 def explain(
     model: Model | str | Path | None,
     text: str,

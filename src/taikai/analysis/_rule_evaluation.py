@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from taikai._argument_order import argument_order
 from taikai._frame_rows import index_labels
+from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int
 from taikai.io import check_labelled, check_labelled_data, list_rows, read_labelled_file, unescape_sheet
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 
 @argument_order
+@errors_masked
 def evaluate_rules(
     rules: RuleSet | RuleMatcher | str | Path,
     data: str | Path | pd.DataFrame,
@@ -76,6 +78,11 @@ def evaluate_rules(
         frame, source, lines, read = table.frame, table.source, table.lines, table.sheet
     # named as predict_frame finds a column: "0" is the label 0 of a frame read with header=None
     text_column, reasons_column = (column_label(frame.columns, c) for c in (text_column, reasons_column))
+    if mask_pii and text_column in frame.columns:  # before a warning quotes one, cut (a row labelled in part)
+        from taikai.privacy import default_masker
+
+        frame = frame.copy()
+        frame[text_column] = default_masker().mask_values(frame[text_column].tolist())[0]
     labelled = check_labelled(
         frame,
         source,
@@ -103,11 +110,7 @@ def evaluate_rules(
             f"skipped; label some rows (reasons) and test the rules again"
         )
     positions = [frame.index.get_loc(i) for i in kept.index]
-    texts = kept[text_column].tolist()
-    if mask_pii:
-        from taikai.privacy import default_masker
-
-        texts = default_masker().mask_values(texts)[0]
+    texts = kept[text_column].tolist()  # masked above with mask_pii
     score = score_rules(
         matcher,
         texts,

@@ -20,6 +20,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from taikai._masked_messages import errors_masked
 from taikai.errors import MissingExtraError, check_bool, wrong_type
 
 try:
@@ -231,6 +232,7 @@ def ship_model(model: Model, client: Any, name: str | None = None) -> str:
     return str(plugin.name)
 
 
+@errors_masked
 def classify(
     ddf: dd.DataFrame,
     text_column: str = "text",

@@ -1,11 +1,11 @@
 """Run ``taikai batch --engine dask``: read Parquet or a glob of CSV/TSV/JSONL files, classify, write parts.
 
-The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jsonl``) files, one per partition
-that holds rows, in input order, with a ``_taikai.json`` manifest. It is written into
-``OUTPUT.taikai-dask-partial`` and renamed into place when complete. Parts have fixed names, so a task that Dask
-runs again after a worker died rewrites its part instead of adding one: no row is lost or written twice. The run
-holds the local engine's lock, ``OUTPUT.taikai-partial/lock``, while it lives (and removes it, with its folder, at
-its end), so that a second run on the same output, of either engine, is refused.
+The output is a directory of ``part.NNNNN.parquet`` (or ``.csv``/``.tsv``/``.jsonl``) files, one per partition that
+holds rows, in input order, with a ``_taikai.json`` manifest. It is written into ``OUTPUT.taikai-dask-partial`` and
+renamed into place when complete. Parts have fixed names, so a task that Dask runs again after a worker died
+rewrites its part instead of adding one: no row is lost or written twice. The run holds the local engine's lock,
+``OUTPUT.taikai-partial/lock``, while it lives (and removes it, with its folder, at its end), so that a second run
+on the same output, of either engine, is refused.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from typing import Any
 import dask.dataframe as dd
 import numpy as np
 import pyarrow as pa
+from dask import delayed
 
 import taikai.io as tio
+from taikai._masked_messages import errors_masked
 from taikai.batch._chunk import ChunkResult
 from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
@@ -47,6 +49,7 @@ from taikai.model import Model, check_prefix, checked_ruleset, model_sha256, res
 from taikai.rules import RuleSet
 
 
+@errors_masked
 def classify_files(
     input: str | Path,
     output: str | Path,
@@ -82,6 +85,7 @@ def classify_files(
     )
 
 
+@errors_masked
 def run_dask(
     input: str | Path,
     output: Path,
@@ -208,14 +212,13 @@ def _locked_run(
             if id_column is None:
                 [lengths] = collect(cluster, [client.compute(ddf.map_partitions(len))])
                 offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
-            mode = rules_mode or options.rules_mode
             result = classify_frame(
                 ddf,
                 options.text_column,
                 resolved,
                 client,
                 ruleset,
-                mode,
+                rules_mode or options.rules_mode,
                 options.mask_pii,
                 count_masks=True,
                 prefix=options.prefix,
@@ -224,8 +227,6 @@ def _locked_run(
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir()
             made = True  # from now until it is moved into place as the output, tmp exists
-            from dask import delayed
-
             names = [tmp / f"part.{k:05d}.{fmt}" for k in range(result.npartitions)]
             ruled = ruleset is not None
             tasks = [
@@ -238,7 +239,6 @@ def _locked_run(
             if ruleset is not None:
                 summary.start_rules(ruleset.source, ruleset.rules, str(rules_mode))
             progress.total = len(tasks)
-
             rows = [0, 0]  # rows written, parts written: for the progress line
 
             def done(counts: ChunkResult) -> None:

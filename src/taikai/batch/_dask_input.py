@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 import taikai.io as tio
+from taikai._masked_messages import errors_masked
 from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
 from taikai.batch._dask_jsonl import input_types
@@ -156,6 +157,7 @@ def _note_columns(notes: dict[int, tio.DecodeNote], rows: int, index: pd.Index) 
     }
 
 
+@errors_masked
 def read_input(
     pattern: str | Path,
     input_format: str | None = None,

@@ -71,6 +71,7 @@ def classify_file(
     return run_local(Path(input), Path(output), model, made, on_chunk)
 
 
+@errors_masked
 def run_local(
     input: Path,
     output: Path,

@@ -6,22 +6,21 @@ first row, a review (``no column 'text'; the columns are ['r1', '田中さんか
 first line of standard input that looks like a CSV header. What the command line says ends up in logs and tickets,
 so it masks the whole message of a command given ``--mask-pii``, but for the texts given to the command (a path, a
 column's name, a scheduler's address ``tcp://10.0.0.5:8786``), which it says back as given; the values masked
-already stay as they are.
+already stay as they are. Its warnings are masked where taikai gives them (``taikai._warn.warn_user``), within
+:func:`taikai._masked_messages.masking`, as a Python call's are.
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import click
 
-from taikai._masked_messages import kept_values, masked
+from taikai._masked_messages import kept_values, mask_error, masked, masking
 from taikai._stopped import stopped
 from taikai.cli._usage_errors import UserError
-from taikai.errors import DataWarning, TaikaiError
+from taikai.errors import TaikaiError
 
 
 def given_values(ctx: click.Context | None) -> list[str]:
@@ -39,24 +38,17 @@ def as_said(text: str) -> str:
 
 @contextmanager
 def errors_masked(ctx: click.Context) -> Iterator[None]:
-    """When the command run under *ctx* was given ``--mask-pii``: show its :class:`DataWarning` messages masked, and
-    turn a :class:`TaikaiError` of it into a :class:`UserError` whose message is masked; other errors, and a stop,
-    pass as they are."""
+    """When the command run under *ctx* was given ``--mask-pii``: run it within :func:`masking`, so that its
+    :class:`DataWarning` messages are masked as they are given, and turn a :class:`TaikaiError` of it into a
+    :class:`UserError` whose message is masked (once: a library call that asked for masking masked it already,
+    keeping the command's texts too); other errors, and a stop, pass as they are."""
     if not ctx.params.get("mask_pii"):
         yield
         return
-    shown, kept = warnings.showwarning, given_values(ctx)
-
-    def show_masked(message: Warning | str, category: type[Warning], *where: Any, **more: Any) -> None:
-        said = masked(message, kept) if issubclass(category, DataWarning) else message
-        shown(said, category, *where, **more)
-
-    warnings.showwarning = show_masked
-    try:
-        yield
-    except TaikaiError as exc:
-        if stopped(exc):
-            raise
-        raise UserError(masked(exc, kept)) from exc
-    finally:
-        warnings.showwarning = shown
+    with masking(given_values(ctx)) as kept:
+        try:
+            yield
+        except TaikaiError as exc:
+            if stopped(exc):
+                raise
+            raise UserError(mask_error(exc, kept)) from exc

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taikai._frame_rows import index_labels
+from taikai._masked_messages import errors_masked
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
@@ -62,6 +63,7 @@ class FileStatistics:
     saved (in memory: it has no sha256 to compare with the summary's), so that the two could not be checked."""
 
 
+@errors_masked
 def file_statistics(
     path: Path,
     model: Model,
@@ -163,6 +165,7 @@ def _bad_line_hint(path: Path, fmt: str, columns: list[str], input_format: bool)
     )
 
 
+@errors_masked
 def frame_statistics(
     frame: pd.DataFrame,
     model: Model,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from taikai._masked_messages import errors_masked
 from taikai.errors import DATE_COLUMN, InputError
 from taikai.io._date_order import DateOrder, order_evidence, year_first
 from taikai.text import clip
@@ -215,6 +216,7 @@ def no_dates_error(
     )
 
 
+@errors_masked
 def check_date_column(values: pd.Series, column: str, where: str, *, mask_pii: bool = False) -> None:
     """Raise :class:`InputError` when no value of the date column *column* (of *where*) reads as a date (the
     values it quotes masked with *mask_pii*). A column of no rows passes: a file of no rows has no dates to check

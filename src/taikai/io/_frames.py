@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
 from taikai.errors import DataWarning, check_bool, separator_hint
 from taikai.io._column_types import PREDICTED_TEXT, typed_column
@@ -40,6 +41,7 @@ class Table:
     """The name of the sheet read (xlsx)."""
 
 
+@errors_masked
 def read_table(
     path: Path,
     fmt: str | None = None,
@@ -140,6 +142,7 @@ ID_COLUMNS = ("review_id", "id")
 """The id columns a predictions file is known to hold; besides them, the ``--id-column`` its batch summary records."""
 
 
+@errors_masked
 def read_predictions(
     path: str | Path,
     encoding: str | None = None,

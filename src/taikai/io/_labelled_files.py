@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taikai._masked_messages import errors_masked
 from taikai.errors import REASONS_COLUMN, SENTIMENT_COLUMN, TEXT_COLUMN, Argument, wrong_type
 from taikai.io._file_argument import FileKind, check_file
 from taikai.io._formats import format_of
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+@errors_masked
 def read_labelled_table(
     path: Path,
     text_column: Hashable = "text",
@@ -48,6 +50,7 @@ def read_labelled_table(
     )
 
 
+@errors_masked
 def read_labelled_file(
     path: Path,
     encoding: str | None = None,

@@ -126,6 +126,7 @@ class Model(Described, LibraryCalls):
         """Return *rules* compiled, after checking that every rule's label is one of this model's reasons."""
         return checked_rules(rules, self, given=self)
 
+    @errors_masked
     def classify(
         self,
         values: str | Iterable[object],
@@ -150,9 +151,8 @@ class Model(Described, LibraryCalls):
         matcher = self.prepare_rules(rules)
         values = masked_values(values) if mask_pii else values
         n = len(values)
-        # A masked text is judged without its placeholders: masking must not make a text of no Japanese readable.
-        # A masked text is read with its placeholders as ○, by the model and the rules alike (read_as_model, which
-        # rules test shares); other texts as they are.
+        # A masked text is judged without its placeholders (masking must not make a text of no Japanese readable), and
+        # read with them as ○ by the model and the rules alike (read_as_model, which rules test shares); others as is.
         checked = [read_as_model(v, self.max_chars) for v in values]
         ok = [i for i, c in enumerate(checked) if c.status is Status.OK]
         reason_p = np.full((n, len(self.reason_labels)), np.nan)
@@ -194,6 +194,7 @@ class Model(Described, LibraryCalls):
             index=index,
         )
 
+    @errors_masked
     def predict(
         self,
         texts: str | Iterable[object],

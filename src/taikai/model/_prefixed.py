@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
+from taikai._masked_messages import errors_masked
 from taikai.errors import Argument, InputError
 from taikai.labels import label_cell
 from taikai.model._classified import LABEL_COLUMNS
@@ -105,6 +106,7 @@ def unprefixed(columns: Sequence[str], prefix: str) -> list[str]:
     return out
 
 
+@errors_masked
 def predictions_frame(
     frame: pd.DataFrame,
     source: str,
@@ -125,6 +127,7 @@ def predictions_frame(
 _SLACK = 1e-6  # rounding in a written probability
 
 
+@errors_masked
 def probabilities(
     values: Sequence[object] | pd.Series,
     source: str,
