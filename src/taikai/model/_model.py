@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 Rules = RuleSet | RuleMatcher | str | Path | None
 """Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""
 
-
 CHUNK_TEXTS = 5000
 """The most texts :meth:`Model.classify` scores at once: a long input goes through in chunks of about this size
 (as ``taikai batch`` reads a file), so that its tokens and feature matrices are held for one chunk at a time.
