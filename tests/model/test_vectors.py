@@ -94,6 +94,31 @@ def test_a_changed_table_is_refused_with_what_to_do(table_file):
 
 
 @pytest.mark.parametrize(
+    ("options", "retrain"),
+    [
+        ({}, "taikai train DATA.csv --out MODEL_DIR"),
+        ({"free_labels": True}, "taikai train DATA.csv --free-labels --out MODEL_DIR"),
+        ({"sentiment_column": None}, "taikai train DATA.csv --no-sentiment --out MODEL_DIR"),
+        ({"refit_all": True, "test_size": 0.2}, "taikai train DATA.csv --refit-all --out MODEL_DIR"),
+    ],
+    ids=["plain", "free-labels", "no-sentiment", "refit-all"],
+)
+def test_a_loaded_models_changed_table_is_refused_with_its_own_retrain_command(tmp_path, tiny_csv, options, retrain):
+    """Regression: the refusal gave the plain train command, so that following it trained another kind of model."""
+    table = tmp_path / "table"
+    _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), table)
+    taikai.train(
+        tiny_csv, tmp_path / "m", **{"folds": 0, "test_size": 0, **options}, config=FeatureConfig(vectors=str(table))
+    )
+    _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "other"), table)
+    stat = (table / "table.json").stat()
+    os.utime(table / "table.json", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # not the cached one
+    with pytest.raises(ModelError, match=r"not the one this model was trained with") as caught:
+        taikai.load_model(tmp_path / "m").predict(["手数料が高い"])
+    assert str(caught.value).endswith(f"retrain the model: {retrain}")
+
+
+@pytest.mark.parametrize(
     ("name", "message"),
     [
         (
