@@ -159,9 +159,35 @@ def labelled(frame: pd.DataFrame, column: Hashable | None) -> pd.Series:
     return values[values != ""]
 
 
+SHOWN_LABELS = 10
+"""How many labels a warning about rare labels names, the rarest first; it counts the rest, and says where every
+label's training rows are (:func:`label_rows`)."""
+EVERY_LABEL = (
+    "every label's training rows: 'training_data.label_rows' in taikai info --json (model.metadata.training_data in "
+    "Python)"
+)
+
+
 def _counted(counts: pd.Series) -> str:
     ordered = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    return ", ".join(f"{shown_label(str(label))} ({n:,})" for label, n in ordered)
+    shown = ", ".join(f"{shown_label(str(label))} ({n:,})" for label, n in ordered[:SHOWN_LABELS])
+    if len(ordered) <= SHOWN_LABELS:
+        return shown
+    return f"{shown}, and {len(ordered) - SHOWN_LABELS:,} more ({len(ordered):,} in all; {EVERY_LABEL})"
+
+
+def label_rows(fitted: pd.DataFrame, data: pd.DataFrame, sentiment_column: Hashable | None) -> dict[str, Any]:
+    """Return ``training_data.label_rows``: for each label of *data* (every labelled row), how many of the *fitted*
+    rows have it (a reason: as their primary reason), the rarest first; a label the model never learned has 0."""
+    kinds = {"reasons": ("primary", [x for labels in data["label_set"] for x in labels])}
+    if sentiment_column:
+        kinds["sentiments"] = (sentiment_column, list(labelled(data, sentiment_column)))
+    out = {}
+    for kind, (column, labels) in kinds.items():
+        counts = labelled(fitted, column).value_counts()
+        rows = {str(label): int(counts.get(label, 0)) for label in dict.fromkeys(labels)}
+        out[kind] = dict(sorted(rows.items(), key=lambda kv: (kv[1], kv[0])))
+    return {"label_rows": out}
 
 
 def weak_data_warnings(
