@@ -252,7 +252,7 @@ class ModelMetadata:
     def drift_statistics(self) -> DriftStatistics:
         """Return the stored drift statistics, or raise :class:`ModelError` saying how to get them."""
         if self.drift is None:
-            raise ModelError(NO_DRIFT_STATISTICS)
+            raise ModelError(NO_DRIFT_STATISTICS.replace(TRAIN_COMMAND, retrain_command(self)))
         return self.drift
 
 
