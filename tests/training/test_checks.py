@@ -1,6 +1,7 @@
 """The weak-data warnings name the rarest labels, count the rest and say where every label's training rows are."""
 
 import json
+import shlex
 
 import pandas as pd
 import pytest
@@ -10,7 +11,7 @@ import taikai
 from taikai.cli import cli
 
 WORDS = ["報酬", "手数料", "却下", "時間", "卒業", "移行", "トラブル", "評価", "連絡", "支払い", "登録", "作業"]
-EVERY = "every label's training rows: 'training_data.label_rows' in taikai info --json"
+EVERY = "every label's training rows: 'training_data.label_rows' in taikai info -m {} --json"
 
 
 def _data(rare: int) -> pd.DataFrame:
@@ -31,9 +32,10 @@ def _data(rare: int) -> pd.DataFrame:
 )
 def test_a_warning_about_many_rare_labels_names_the_rarest_and_counts_the_rest(tmp_path, rare, named, more):
     """Regression: with hundreds of labels of one or two rows, the warnings named every one of them: a wall."""
+    every = EVERY.format(shlex.quote(str(tmp_path / "my model")))
     model = taikai.train(
         _data(rare),
-        tmp_path / "m",
+        tmp_path / "my model",
         sentiment_column=None,
         free_labels=True,
         folds=2,
@@ -43,8 +45,9 @@ def test_a_warning_about_many_rare_labels_names_the_rarest_and_counts_the_rest(t
     skipped, lost = (next(w for w in model.metadata.warnings if w.startswith(s)) for s in ("cross-val", "reason(s)"))
     for warning, prefix in ((skipped, "r"), (lost, "x")):
         assert sum(f"{prefix}{i:02d} (1)" in warning for i in range(rare)) == named
-        assert (more is not None and more in warning and EVERY in warning) or (more is None and EVERY not in warning)
-    recorded = json.loads(CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m"), "--json"]).output)
+        assert (more is not None and more in warning and every in warning) or (more is None and every not in warning)
+    command = shlex.split(every.split("' in ")[1])  # where the warning sends the reader, followed literally
+    recorded = json.loads(CliRunner().invoke(cli, command[1:]).output)
     rows = recorded["training_data"]["label_rows"]["reasons"]
     assert rows == {
         **{f"x{i:02d}": 0 for i in range(rare)},

@@ -246,7 +246,7 @@ def train(
         training_data=source,
         metrics={"cv": cv_scores},
         inputs=inputs.files,
-        warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column)),
+        warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out)),
         free_labels=free_labels,
     )
     if comparison is not None:
@@ -287,7 +287,7 @@ def train(
         )
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
-    lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column)
+    lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column, out)
     lost += look_alike_labels(everything, sentiment_column)
     per_label = label_rows(everything if meta.refit_on_all_rows else fit_df, everything, sentiment_column)
     meta = replace(meta, warnings=(*meta.warnings, *lost), training_data=meta.training_data | per_label)
