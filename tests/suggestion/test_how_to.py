@@ -11,7 +11,9 @@ import taikai
 from taikai.cli import cli
 from taikai.io import RunSummary
 from taikai.io._model_stamp import ModelStamp
-from taikai.suggestion._how_to import train_options
+from taikai.labels import REASON_IDS, SENTIMENTS
+from taikai.suggestion import Earlier
+from taikai.suggestion._how_to import how_to, train_options
 
 FAST = ["--folds", "0"]
 OWN = {"low_pay": "安い", "fees": "手数料", "rejection": "不採用", "time": "多忙"}
@@ -72,3 +74,22 @@ def test_train_options_are_the_ones_the_named_models_metadata_records(tmp_path, 
     path = {"trained": tmp_path / "m", "gone": tmp_path / "gone"}.get(model)
     stamp = None if path is None else ModelStamp("m", str(path), "0" * 64, "2026-01-01T00:00:00")
     assert train_options(RunSummary(str(tmp_path / "p.csv"), 1, {}, 0, 0, None, stamp)) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "earlier", "options"),
+    [
+        ("taxonomy", Earlier(), ""),
+        ("own", Earlier(), " --free-labels --no-sentiment"),  # the model not known: its labels say what they can
+        ("taxonomy", Earlier(train_options=" --vectors none --refit-all"), " --vectors none --refit-all"),
+        ("own", Earlier(("s1.xlsx",), ("s1.xlsx",), " --free-labels --vectors none"), " --free-labels --vectors none"),
+    ],
+    ids=["taxonomy", "own-labels-model-unknown", "model-known", "later-round-model-known"],
+)
+def test_the_train_step_gives_the_models_options_when_known(labels, earlier, options):
+    reasons = list(OWN.values()) if labels == "own" else list(REASON_IDS)
+    sentiments = [] if labels == "own" else list(SENTIMENTS)
+    (train,) = [en for _, _, en in how_to(reasons, sentiments, earlier) if "taikai train" in en]
+    assert train.split("--add THIS_FILE --out MODEL", 1)[1].split(" (keep")[0] == options
+        options + " --"
+    )
