@@ -91,5 +91,3 @@ def test_the_train_step_gives_the_models_options_when_known(labels, earlier, opt
     sentiments = [] if labels == "own" else list(SENTIMENTS)
     (train,) = [en for _, _, en in how_to(reasons, sentiments, earlier) if "taikai train" in en]
     assert train.split("--add THIS_FILE --out MODEL", 1)[1].split(" (keep")[0] == options
-        options + " --"
-    )
