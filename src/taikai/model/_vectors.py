@@ -106,9 +106,11 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
         return np.array([f"vector{i}" for i in range(self.dim_)], dtype=object)
 
 
-def name_retrain(pipeline: Any, command: str) -> None:
-    """Give the word-vector blocks of *pipeline* (a loaded model's) the model's own retrain *command*, for the
-    refusal of a vector table that is not the one it was trained with."""
+def check_tables(pipeline: Any, command: str) -> None:
+    """Refuse (:class:`ModelError`) a loaded model whose word-vector table is missing or not the one it was trained
+    with, as every prediction would, so that loading (``taikai info``) says so; give its word-vector blocks the
+    model's own retrain *command*, for that refusal."""
     for value in pipeline.get_params(deep=True).values():
         if isinstance(value, WordVectors):
             value.retrain = command
+            value._table()

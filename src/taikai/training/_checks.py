@@ -182,10 +182,12 @@ def _counted(counts: pd.Series, model_dir: str | Path | None) -> str:
 def label_rows(fitted: pd.DataFrame, data: pd.DataFrame, sentiment_column: Hashable | None) -> dict[str, Any]:
     """Return ``training_data.label_rows``: for each label of *data* (every labelled row), how many of the *fitted*
     rows have it (a reason: as their primary reason), the rarest first; a label the model never learned has 0."""
-    kinds = {"reasons": ("primary", [x for labels in data["label_set"] for x in labels])}
+    kinds: dict[str, tuple[Hashable, list[Any]]] = {
+        "reasons": ("primary", [x for labels in data["label_set"] for x in labels])
+    }
     if sentiment_column:
         kinds["sentiments"] = (sentiment_column, list(labelled(data, sentiment_column)))
-    out = {}
+    out: dict[str, dict[str, int]] = {}
     for kind, (column, labels) in kinds.items():
         counts = labelled(fitted, column).value_counts()
         rows = {str(label): int(counts.get(label, 0)) for label in dict.fromkeys(labels)}
