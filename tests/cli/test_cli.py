@@ -1034,7 +1034,34 @@ def test_info_offers_metadata_only_only_when_it_can_read_the_metadata(tiny_model
     (model_dir / "metadata.json").write_bytes(content)
     result = CliRunner().invoke(cli, ["info", "--model", str(model_dir)])
     assert result.exit_code == 2 and result.stderr.startswith(f"taikai: error: {model_dir / 'metadata.json'}")
-    assert ("taikai info --metadata-only shows its metadata" in result.stderr) is hint
+    assert (f"taikai info --model {model_dir} --metadata-only shows its metadata" in result.stderr) is hint
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [("my model", " --model 'my model'"), ("モデル", " --model 'モデル'"), (None, "")],
+    ids=["quoted", "japanese", "the-default-model"],
+)
+def test_infos_metadata_only_hint_followed_literally_shows_the_same_model(
+    tiny_model_dir, tmp_path, monkeypatch, given, named
+):
+    """Regression: the hint said taikai info --metadata-only without the --model given, so following it showed the
+    shipped model instead of the refused one."""
+    import shlex
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    model_dir = tmp_path / (given or "env model")
+    shutil.copytree(tiny_model_dir, model_dir)
+    with (model_dir / "model.joblib").open("ab") as f:
+        f.write(b"x")  # refused by its sha256
+    monkeypatch.setenv("TAIKAI_MODEL", str(model_dir))  # the default model, when no --model is given
+    result = CliRunner().invoke(cli, ["info"] + ([] if given is None else ["--model", given]))
+    assert result.exit_code == 2
+    hint = result.stderr.splitlines()[-1]
+    assert hint == f"(taikai info{named} --metadata-only shows its metadata without loading it)"
+    followed = CliRunner().invoke(cli, shlex.split(hint[1:].split(" shows")[0])[1:])
+    assert followed.exit_code == 0 and f"model:      {given or model_dir}" in followed.output, followed.output
 
 
 @pytest.mark.parametrize(

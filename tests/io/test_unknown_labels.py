@@ -122,3 +122,19 @@ def test_a_sentiment_column_not_read_is_not_checked():
     refused as unknown sentiments."""
     table = check_labelled(frame("fees", "良い"), sentiment_column=None, **TAXONOMY)
     assert table.frame["label_set"].tolist() == [["fees"]]
+
+
+@pytest.mark.parametrize(
+    ("known", "listed", "more"),
+    [(5, 5, None), (20, 20, None), (21, 20, ", and 1 more (21 in all; "), (280, 20, ", and 260 more (280 in all; ")],
+    ids=["five", "twenty", "twenty-one", "hundreds"],
+)
+def test_the_known_labels_are_listed_up_to_twenty_and_the_rest_counted(known, listed, more):
+    """Regression: a model of 280 labels of its own was told a typo with every one of them, a wall of labels."""
+    labels = OwnLabels([f"l{i:03d}" for i in range(known)])
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame("l0x1", ""), "s.csv", sentiment_column=None, lines=[2], known_reasons=labels)
+    advice = str(caught.value).splitlines()[-1]
+    assert [f"l{i:03d}" in advice for i in range(known)] == [i < listed for i in range(known)]
+    assert (more in advice) if more else ("more (" not in advice)
+    assert advice.startswith("use one of the reasons l000, l001,") and ", or fix the typo" in advice

@@ -8,6 +8,7 @@ import shutil
 import zlib
 from dataclasses import replace
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -64,6 +65,35 @@ def test_format_2_loads_and_says_drift_needs_a_retrain(tiny_model_dir, values, t
         "retrain it" in NO_DRIFT_STATISTICS
         and "reference= (--reference FILE on the command line)" in NO_DRIFT_STATISTICS
     )
+
+
+@pytest.mark.parametrize(
+    ("options", "retrain"),
+    [
+        ({}, "retrain it (taikai train DATA.csv --out MODEL_DIR)"),
+        (
+            {"sentiment_column": None},
+            "retrain it (taikai train DATA.csv --no-sentiment --vectors none --out MODEL_DIR)",
+        ),
+    ],
+    ids=["shipped-kind", "no-sentiment"],
+)
+def test_a_format_2_models_drift_advice_retrains_the_same_kind(tiny_csv, tmp_path, options, retrain):
+    """Regression: taikai drift and the report's drift section told a model without drift statistics to retrain with
+    the plain train command, whatever options the model was trained with."""
+    from taikai.analysis import drift_section
+
+    config = taikai.FeatureConfig.shipped() if not options else taikai.FeatureConfig(vectors=None)
+    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config, **options)
+    values = json.loads((tmp_path / "m" / "metadata.json").read_text(encoding="utf-8"))
+    del values["drift_statistics"]
+    (tmp_path / "m" / "metadata.json").write_text(json.dumps(values | {"format": 2}), encoding="utf-8")
+    model = taikai.load_model(tmp_path / "m")
+    with pytest.raises(ModelError, match=r"trained before drift statistics were stored") as caught:
+        model.metadata.drift_statistics()
+    predictions = model.predict_frame(pd.read_csv(tiny_csv)[["text"]], text_column="text")
+    (note,) = drift_section(predictions, tmp_path / "m", lang="en").notes
+    assert retrain in str(caught.value) and retrain in note
 
 
 @pytest.mark.parametrize("version", [2, 3])

@@ -94,6 +94,60 @@ def test_a_changed_table_is_refused_with_what_to_do(table_file):
 
 
 @pytest.mark.parametrize(
+    ("options", "retrain"),
+    [
+        ({}, "taikai train DATA.csv --out MODEL_DIR"),
+        ({"free_labels": True}, "taikai train DATA.csv --free-labels --out MODEL_DIR"),
+        ({"sentiment_column": None}, "taikai train DATA.csv --no-sentiment --out MODEL_DIR"),
+        ({"refit_all": True, "test_size": 0.2}, "taikai train DATA.csv --refit-all --out MODEL_DIR"),
+    ],
+    ids=["plain", "free-labels", "no-sentiment", "refit-all"],
+)
+def test_a_loaded_models_changed_table_is_refused_with_its_own_retrain_command(tmp_path, tiny_csv, options, retrain):
+    """Regression: the refusal gave the plain train command, so that following it trained another kind of model."""
+    table = tmp_path / "table"
+    _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), table)
+    taikai.train(
+        tiny_csv, tmp_path / "m", **{"folds": 0, "test_size": 0, **options}, config=FeatureConfig(vectors=str(table))
+    )
+    _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "other"), table)
+    stat = (table / "table.json").stat()
+    os.utime(table / "table.json", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # not the cached one
+    with pytest.raises(ModelError, match=r"not the one this model was trained with") as caught:
+        taikai.load_model(tmp_path / "m").predict(["手数料が高い"])
+    assert str(caught.value).endswith(f"retrain the model: {retrain}")
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [("replace", "is not the one this model was trained with"), ("remove", "not found at")],
+    ids=["changed-table", "missing-table"],
+)
+def test_info_refuses_a_model_whose_table_every_prediction_would_refuse(tmp_path, tiny_csv, change, said):
+    """Regression: taikai info said "verified and loaded" of a model whose word-vector table had changed or gone,
+    while every prediction with it was refused."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    table = tmp_path / "table"
+    _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), table)
+    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=FeatureConfig(vectors=str(table)))
+    assert CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m")]).exit_code == 0
+    if change == "remove":
+        shutil.rmtree(table)
+    else:
+        _vector_table.save_table(_vector_table.make_table(VECTORS | {"安い": [1.0, 2.0]}, "other"), table)
+        stat = (table / "table.json").stat()
+        os.utime(table / "table.json", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # not the cached one
+    result = CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m")])
+    assert result.exit_code == 2 and said in result.stderr and "verified and loaded" not in result.output
+    assert CliRunner().invoke(cli, ["info", "-m", str(tmp_path / "m"), "--metadata-only"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
     ("name", "message"),
     [
         (

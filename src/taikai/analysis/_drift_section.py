@@ -15,13 +15,13 @@ from taikai.drift import show_figure as show
 from taikai.errors import TaikaiError, check_choice, period_freq
 from taikai.labels import reason_with_id
 from taikai.model import (
-    TRAIN_COMMAND,
     Model,
     default_model_dir,
     model_display_name,
     model_sha256,
     read_metadata,
     resolve_model,
+    retrain_command,
 )
 from taikai.text import percent
 
@@ -211,7 +211,9 @@ def drift_section(
         # read the metadata first: a model without statistics is not loaded
         found = model.metadata if isinstance(model, Model) else read_metadata(model_dir(model))
         if found.drift is None:  # taikai drift's way out, --reference, is no option of the report
-            return DriftSection(words["title"], (words["no_statistics"].format(train=TRAIN_COMMAND, compare=COMPARE),))
+            return DriftSection(
+                words["title"], (words["no_statistics"].format(train=retrain_command(found), compare=COMPARE),)
+            )
         resolved = resolve_model(model)
         report = check_drift(
             df, resolved, text_column=text_column, date_column=date_column, freq=freq, mask_pii=mask_pii

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,7 +150,8 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
                 raise exc from None
             if as_json:  # scripts get the metadata and the refusal on stdout, the error on stderr, exit code 2
                 echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
-            raise ModelError(f"{exc}\n(taikai info --metadata-only shows its metadata without loading it)") from exc
+            again = "taikai info" + ("" if model_path is None else f" --model {shlex.quote(str(model_path))}")
+            raise ModelError(f"{exc}\n({again} --metadata-only shows its metadata without loading it)") from exc
         problems = []
     status = ModelStatus(loaded=not metadata_only, problems=tuple(problems))
     if as_json:

@@ -13,6 +13,8 @@ from taikai.text import percent
 
 SHOWN_UNSCORED = 5
 """How many unscored rows the Markdown report lists (the JSON lists them all)."""
+SHOWN_LABELS = 10
+"""How many labels the model cannot predict a warning names (those of most rows first; the JSON lists them all)."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,12 @@ class Unpredictable:
 
     def warning(self) -> str:
         """Return the warning naming the labels and their rows."""
-        listed = ", ".join(f"{label!r} ({n:,} row(s))" for label, n in self.labels.items())
+        listed = ", ".join(f"{label!r} ({n:,} row(s))" for label, n in list(self.labels.items())[:SHOWN_LABELS])
+        if len(self.labels) > SHOWN_LABELS:  # hundreds of labels of one's own: no wall of them
+            listed += (
+                f", and {len(self.labels) - SHOWN_LABELS:,} more ({len(self.labels):,} labels in all: every one in "
+                f"the --json report, 'unpredictable_gold_labels', or report.unpredictable in Python)"
+            )
         return (
             f"{self.rows:,} scored row(s) have a gold {self.head} label this model can never predict, scored as "
             f"misses (free_labels=True, --free-labels): {listed}. They lower the {self.head} scores: fix them if they "

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection, Hashable, Sequence
 
 from taikai._closest_label import closest_label, names_known
-from taikai.labels import REASON_IDS, SENTIMENTS, named_labels, own_labels, reason_id, sentiment_id
+from taikai.labels import REASON_IDS, SENTIMENTS, display_order, named_labels, own_labels, reason_id, sentiment_id
 
 _RUN_TOGETHER = re.compile(r"[,、\s]+")
 """What separates reasons of the taxonomy, but not labels of one's own (a label of one's own may hold them)."""
@@ -21,9 +21,24 @@ def known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: C
         for kind, known, taxonomy in (("reasons", reasons, REASON_IDS), ("sentiments", sentiments, SENTIMENTS))
         if kind in kinds and known
     ]
-    said = [f"one of the {kind} {named_labels(known, taxonomy or ())}" for kind, known, taxonomy in listed]
+    said = [f"one of the {kind} {_named(known, taxonomy or ())}" for kind, known, taxonomy in listed]
     named = any(taxonomy for _, _, taxonomy in listed)
     return " or ".join(said) + (": the id or the Japanese name in brackets" if named else "")
+
+
+SHOWN_KNOWN = 20
+"""How many known labels of a kind the error about unknown ones lists: hundreds of labels of one's own are counted."""
+
+
+def _named(known: Collection[str], taxonomy: Sequence[str]) -> str:
+    """Return the *known* labels as :func:`named_labels` lists them, the first :data:`SHOWN_KNOWN` of more counted."""
+    if len(known) <= SHOWN_KNOWN:
+        return named_labels(known, taxonomy)
+    first = display_order(known, taxonomy)[:SHOWN_KNOWN]
+    return (
+        f"{named_labels(first, taxonomy)}, and {len(known) - SHOWN_KNOWN:,} more ({len(known):,} in all; each line "
+        "above names the closest where one is close)"
+    )
 
 
 def unknown_label(label: str, known: Collection[str], several: bool = True) -> str:

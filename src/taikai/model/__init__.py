@@ -42,7 +42,7 @@ from taikai.model._features import (
     ngram_spans,
     word_vocabulary,
 )
-from taikai.model._fields import TRAIN_COMMAND
+from taikai.model._fields import TRAIN_COMMAND, retrain_command, retrain_options
 from taikai.model._frame_columns import plain_columns
 from taikai.model._input_file import InputFile
 from taikai.model._inputs import column_label, find_column
@@ -157,6 +157,8 @@ __all__ = [
     "read_metadata_json",
     "reason_sets",
     "resolve_model",
+    "retrain_command",
+    "retrain_options",
     "save_artifact",
     "save_model",
     "settings_json",

@@ -186,6 +186,9 @@ def load_verified(model_dir: Path, *, again: bool = True) -> tuple[Any, ModelMet
             + "\n  ".join(problems)
             + f"\nRestore the model's own {METADATA_NAME} from a copy, or retrain: {retrain_command(meta)}"
         )
+    from taikai.model._vectors import check_tables  # loaded with the pipeline already (numpy, scikit-learn)
+
+    check_tables(pipeline, retrain_command(meta))
     return pipeline, meta, data
 
 

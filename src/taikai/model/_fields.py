@@ -24,18 +24,29 @@ def train_command(
 ) -> str:
     """The retrain command of a model: :data:`TRAIN_COMMAND`, with the options it was trained with (``--free-labels``
     for one of labels of its own, ``--no-sentiment``, ``--vectors none``, ``--refit-all``)."""
-    given = (free_labels, no_sentiment, no_vectors, refit_all)
-    options = "".join(f" {o}" for o, on in zip(_OPTIONS, given, strict=True) if on)
+    options = _options(free_labels, no_sentiment=no_sentiment, no_vectors=no_vectors, refit_all=refit_all)
     return TRAIN_COMMAND.replace(" --out", options + " --out")
+
+
+def _options(free_labels: bool, *, no_sentiment: bool, no_vectors: bool, refit_all: bool) -> str:
+    given = (free_labels, no_sentiment, no_vectors, refit_all)
+    return "".join(f" {o}" for o, on in zip(_OPTIONS, given, strict=True) if on)
 
 
 def retrain_command(meta: ModelMetadata | None) -> str:
     """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
     labels its own, no sentiment head, no word vectors, refit on all rows), so that following a hint gives the same
     kind of model; :data:`TRAIN_COMMAND` when no model is known."""
+    return TRAIN_COMMAND.replace(" --out", retrain_options(meta) + " --out")
+
+
+def retrain_options(meta: ModelMetadata | None) -> str:
+    """The train options the model *meta* describes was trained with, as its retrain hints give them
+    (`` --free-labels --vectors none``; ``""`` for none, or when no model is known), for a hint that writes a train
+    command of its own (``--add THIS_FILE``)."""
     if meta is None:
-        return TRAIN_COMMAND
-    return train_command(
+        return ""
+    return _options(
         meta.free_labels,
         no_sentiment=bool(meta.reasons) and not meta.sentiments,
         no_vectors=bool(meta.config) and meta.config.get("vectors") is None,

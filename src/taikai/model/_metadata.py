@@ -60,7 +60,8 @@ FORMATS = {
     "checked by digest) beside the n-grams, and config has vectors and sentiment_class_weight",
     6: "format 5 with each FastTfidfVectorizer's vocabulary_ pickled packed (one string of the n-grams, their "
     "lengths and columns: a model loads several times faster); older code would unpickle it without a vocabulary. "
-    "Optional addition that older code of this format ignores (reading the labels by their spelling): free_labels",
+    "Optional additions that older code of this format ignores: free_labels (reading the labels by their spelling), "
+    "training_data.label_rows (each label's training rows)",
 }
 READABLE_FORMATS = (2, 3, 4, 5, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format
@@ -251,7 +252,7 @@ class ModelMetadata:
     def drift_statistics(self) -> DriftStatistics:
         """Return the stored drift statistics, or raise :class:`ModelError` saying how to get them."""
         if self.drift is None:
-            raise ModelError(NO_DRIFT_STATISTICS)
+            raise ModelError(NO_DRIFT_STATISTICS.replace(TRAIN_COMMAND, retrain_command(self)))
         return self.drift
 
 

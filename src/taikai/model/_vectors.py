@@ -41,6 +41,8 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
 
     # Pickles name the public path, so that the private module can move without breaking saved models.
     __module__ = "taikai.model"
+    retrain = TRAIN_COMMAND
+    """The retrain command the refusal of a changed table gives: the loaded model's own (:func:`name_retrain`)."""
 
     def __init__(self, table: str = DEFAULT_VECTORS, weight: float = 1.0):
         self.table = table
@@ -65,9 +67,14 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
             raise ModelError(
                 f"the word-vector table {table_path(self.table)} (digest {table.digest[:12]}) is not the one this "
                 f"model was trained with ({self.digest_[:12]}); install the taikai version that trained it, "
-                f"or retrain the model: {TRAIN_COMMAND}"
+                f"or retrain the model: {self.retrain}"
             )
         return table
+
+    def __getstate__(self) -> dict[str, Any]:
+        state: dict[str, Any] = dict(super().__getstate__())  # a copy: object.__getstate__ gives the __dict__
+        state.pop("retrain", None)  # the loaded model's, not the artifact's: a save writes the same bytes again
+        return state
 
     def transform(self, X: Iterable[str]) -> Array:
         """Return an (n_texts, dim_) float32 array: each text's pooled, normalised vector."""
@@ -97,3 +104,13 @@ class WordVectors(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None): 
         """Return ``vector0`` … ``vector{dim_-1}``."""
         check_is_fitted(self, "dim_")
         return np.array([f"vector{i}" for i in range(self.dim_)], dtype=object)
+
+
+def check_tables(pipeline: Any, command: str) -> None:
+    """Refuse (:class:`ModelError`) a loaded model whose word-vector table is missing or not the one it was trained
+    with, as every prediction would, so that loading (``taikai info``) says so; give its word-vector blocks the
+    model's own retrain *command*, for that refusal."""
+    for value in pipeline.get_params(deep=True).values():
+        if isinstance(value, WordVectors):
+            value.retrain = command
+            value._table()

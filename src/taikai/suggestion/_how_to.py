@@ -1,6 +1,7 @@
 """The steps the labelling sheet's ``how_to`` sheet gives, in Japanese and English, for the model it was made with.
 
-The steps speak of the model's own labels (their example, the train options the model needs again) and of the
+The steps speak of the model's own labels (their example, the train options the model needs again: those its
+metadata records, :func:`train_options`, so that the train command makes the same kind of model) and of the
 rounds before: a sheet made with ``--exclude`` names the files it was given, so that the train command keeps the
 earlier sheets' labels (``--add`` each again) and the next round leaves their rows out too (:class:`Earlier`).
 """
@@ -10,22 +11,44 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from taikai.labels import SENTIMENTS
 from taikai.labels import own_labels as own_label_set
+
+if TYPE_CHECKING:
+    from taikai.io import RunSummary
 
 
 @dataclass(frozen=True)
 class Earlier:
     """The files a sheet was made with ``--exclude`` of, as given: ``files`` all of them, ``sheets`` those that are
-    ``taikai suggest`` sheets (labels to ``--add`` again when training on this one)."""
+    ``taikai suggest`` sheets (labels to ``--add`` again when training on this one); and ``train_options``, the
+    train options of the model that made the predictions (:func:`train_options`; ``None``: not known)."""
 
     files: tuple[str, ...] = ()
     sheets: tuple[str, ...] = ()
+    train_options: str | None = None
 
     def options(self, option: str, names: Sequence[str]) -> str:
         """Return `` OPTION NAME`` for each of *names*, quoted for a shell where they need it."""
         return "".join(f" {option} {shlex.quote(name)}" for name in names)
+
+
+def train_options(run: RunSummary | None) -> str | None:
+    """Return the train options of the model a batch summary *run* names (`` --free-labels --vectors none``, as
+    :func:`taikai.model.retrain_options` reads them from its metadata); ``None`` when no summary names a model whose
+    metadata can still be read (the sheet's labels then say what they can)."""
+    if run is None or run.model is None:
+        return None
+    from taikai.errors import ModelError
+    from taikai.model import read_metadata, retrain_options
+
+    try:
+        return retrain_options(read_metadata(Path(run.model.path)))
+    except (ModelError, OSError):
+        return None
 
 
 def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
@@ -50,7 +73,9 @@ def how_to(
     earlier = earlier or Earlier()
     own = own_labels(reasons, sentiments)
     example = more_example(reasons, sentiments)
-    options = (" --free-labels" if own else "") + ("" if sentiments else " --no-sentiment")
+    options = earlier.train_options
+    if options is None:  # the model is not known: its labels say what they can
+        options = (" --free-labels" if own else "") + ("" if sentiments else " --no-sentiment")
     adds = earlier.options("--add", earlier.sheets)
     excludes = earlier.options("--exclude", earlier.files)
     kept_ja = "(前の回のシートも --add に残す: 外すとそのラベルは学習されない)" if earlier.sheets else ""

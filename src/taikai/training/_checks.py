@@ -4,6 +4,7 @@ labels of the data the model never learned."""
 from __future__ import annotations
 
 import math
+import shlex
 from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -159,15 +160,50 @@ def labelled(frame: pd.DataFrame, column: Hashable | None) -> pd.Series:
     return values[values != ""]
 
 
-def _counted(counts: pd.Series) -> str:
+SHOWN_LABELS = 10
+"""How many labels a warning about rare labels names, the rarest first; it counts the rest, and says where every
+label's training rows are (:func:`label_rows`)."""
+
+
+def _counted(counts: pd.Series, model_dir: str | Path | None) -> str:
+    """Return the labels of *counts*, the rarest first, past :data:`SHOWN_LABELS` counted, saying where every one
+    is: in the metadata of the model in *model_dir* (``None``: not saved, ``MODEL_DIR``)."""
     ordered = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    return ", ".join(f"{shown_label(str(label))} ({n:,})" for label, n in ordered)
+    shown = ", ".join(f"{shown_label(str(label))} ({n:,})" for label, n in ordered[:SHOWN_LABELS])
+    if len(ordered) <= SHOWN_LABELS:
+        return shown
+    named = "MODEL_DIR" if model_dir is None else shlex.quote(str(model_dir))
+    return (
+        f"{shown}, and {len(ordered) - SHOWN_LABELS:,} more ({len(ordered):,} in all; every label's training rows: "
+        f"'training_data.label_rows' in taikai info -m {named} --json, model.metadata.training_data in Python)"
+    )
+
+
+def label_rows(fitted: pd.DataFrame, data: pd.DataFrame, sentiment_column: Hashable | None) -> dict[str, Any]:
+    """Return ``training_data.label_rows``: for each label of *data* (every labelled row), how many of the *fitted*
+    rows have it (a reason: as their primary reason), the rarest first; a label the model never learned has 0."""
+    kinds: dict[str, tuple[Hashable, list[Any]]] = {
+        "reasons": ("primary", [x for labels in data["label_set"] for x in labels])
+    }
+    if sentiment_column:
+        kinds["sentiments"] = (sentiment_column, list(labelled(data, sentiment_column)))
+    out: dict[str, dict[str, int]] = {}
+    for kind, (column, labels) in kinds.items():
+        counts = labelled(fitted, column).value_counts()
+        rows = {str(label): int(counts.get(label, 0)) for label in dict.fromkeys(labels)}
+        out[kind] = dict(sorted(rows.items(), key=lambda kv: (kv[1], kv[0])))
+    return {"label_rows": out}
 
 
 def weak_data_warnings(
-    train_df: pd.DataFrame, folds: int, cv_scores: dict[str, Any], sentiment_column: Hashable | None
+    train_df: pd.DataFrame,
+    folds: int,
+    cv_scores: dict[str, Any],
+    sentiment_column: Hashable | None,
+    model_dir: str | Path | None = None,
 ) -> list[str]:
-    """Return what the training rows are too thin for: cross-validation, tuned thresholds, a rare label."""
+    """Return what the training rows are too thin for: cross-validation, tuned thresholds, a rare label (of many, the
+    rarest named, and where every one is: the metadata of the model saved to *model_dir*)."""
     out = []
     reasons = labelled(train_df, "primary").value_counts()
     used = int(cv_scores.get("folds", 0))
@@ -182,13 +218,13 @@ def weak_data_warnings(
     elif folds >= 2 and used == 0:
         out.append(
             f"cross-validation was skipped: it needs at least 2 training rows of every primary reason, and "
-            f"{_counted(reasons[reasons < 2])} have fewer. So there are no cv scores and the multi-label "
+            f"{_counted(reasons[reasons < 2], model_dir)} have fewer. So there are no cv scores and the multi-label "
             f"thresholds were not tuned: {default}. Add examples of these reasons, or merge them into others"
         )
     elif folds >= 2 and used < folds:
         out.append(
             f"cross-validation used {used} folds instead of {folds}: the primary reason(s) "
-            f"{_counted(reasons[reasons < folds])} have fewer than {folds} training rows"
+            f"{_counted(reasons[reasons < folds], model_dir)} have fewer than {folds} training rows"
         )
     elif folds < 2:
         out.append(
@@ -199,17 +235,22 @@ def weak_data_warnings(
         sentiments = labelled(train_df, sentiment_column).value_counts()
         if (sentiments < 2).any():
             out.append(
-                f"sentiment(s) {_counted(sentiments[sentiments < 2])} have fewer than 2 training rows: "
+                f"sentiment(s) {_counted(sentiments[sentiments < 2], model_dir)} have fewer than 2 training rows: "
                 "the model can hardly learn them"
             )
     return out
 
 
 def unlearned_labels(
-    df: pd.DataFrame, reasons: Sequence[str], sentiments: Sequence[str], sentiment_column: Hashable | None
+    df: pd.DataFrame,
+    reasons: Sequence[str],
+    sentiments: Sequence[str],
+    sentiment_column: Hashable | None,
+    model_dir: str | Path | None = None,
 ) -> list[str]:
     """Return what the labels of *df* (every labelled row, train and test) hold that the fitted model lacks:
-    reasons never the primary reason of a training row, sentiments of no training row. The model learns a
+    reasons never the primary reason of a training row, sentiments of no training row (of many, the rarest named,
+    as :func:`weak_data_warnings` names them). The model learns a
     reason only where it comes first, so such a label is one it can never predict, while the test scores it."""
     import pandas as pd
 
@@ -218,17 +259,17 @@ def unlearned_labels(
     lost = pd.Series([x for labels in df["label_set"] for x in labels if x not in known], dtype=object)
     if len(lost):
         out.append(
-            f"reason(s) {_counted(lost.value_counts())} are in the data but never the primary (first) reason of a "
-            "training row, so the model cannot predict them (they are only in the test rows, or only a further "
-            "reason): give them training rows where they come first, or merge them into other reasons"
+            f"reason(s) {_counted(lost.value_counts(), model_dir)} are in the data but never the primary (first) "
+            "reason of a training row, so the model cannot predict them (they are only in the test rows, or only a "
+            "further reason): give them training rows where they come first, or merge them into other reasons"
         )
     if sentiment_column:
         labels = df[sentiment_column]
         lost = labels[labels.notna() & (labels != "") & ~labels.isin(set(sentiments))]
         if len(lost):
             out.append(
-                f"sentiment(s) {_counted(lost.value_counts())} are in the data but in no training row (only in the "
-                "test rows), so the model cannot predict them: give them training rows"
+                f"sentiment(s) {_counted(lost.value_counts(), model_dir)} are in the data but in no training row "
+                "(only in the test rows), so the model cannot predict them: give them training rows"
             )
     return out
 

@@ -32,6 +32,7 @@ from taikai.training._checks import (
     check_flags,
     check_out_dir,
     check_split_options,
+    label_rows,
     look_alike_labels,
     save_out,
     unlearned_labels,
@@ -245,7 +246,7 @@ def train(
         training_data=source,
         metrics={"cv": cv_scores},
         inputs=inputs.files,
-        warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column)),
+        warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out)),
         free_labels=free_labels,
     )
     if comparison is not None:
@@ -286,11 +287,11 @@ def train(
         )
         meta.metrics["note"] = "test scores were measured before refitting on all rows"
         model = Model(pipeline, meta)
-    lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column)
+    lost = unlearned_labels(everything, meta.reasons, meta.sentiments, sentiment_column, out)
     lost += look_alike_labels(everything, sentiment_column)
-    if lost:  # said once the saved model's labels are known (--refit-all learns those of the test rows)
-        meta = replace(meta, warnings=(*meta.warnings, *lost))
-        model = Model(pipeline, meta)
+    per_label = label_rows(everything if meta.refit_on_all_rows else fit_df, everything, sentiment_column)
+    meta = replace(meta, warnings=(*meta.warnings, *lost), training_data=meta.training_data | per_label)
+    model = Model(pipeline, meta)  # warned once the saved model's labels are known (--refit-all learns the test's)
     if out is not None:  # checked again once the save holds *out*: a model saved there meanwhile stays
         model.path, model.metadata = save_out(pipeline, meta, out, overwrite)
     return model

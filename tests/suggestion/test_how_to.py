@@ -1,0 +1,93 @@
+"""The how_to sheet's train command, followed literally, makes the same kind of model as the one that predicted."""
+
+import shlex
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import taikai
+from taikai.cli import cli
+from taikai.io import RunSummary
+from taikai.io._model_stamp import ModelStamp
+from taikai.labels import REASON_IDS, SENTIMENTS
+from taikai.suggestion import Earlier
+from taikai.suggestion._how_to import how_to, train_options
+
+FAST = ["--folds", "0"]
+OWN = {"low_pay": "安い", "fees": "手数料", "rejection": "不採用", "time": "多忙"}
+
+
+def _run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _kind(model_dir):
+    meta = taikai.load_model(model_dir).metadata
+    return meta.free_labels, bool(meta.sentiments), meta.config.get("vectors"), meta.refit_on_all_rows
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--vectors", "none"],
+        ["--free-labels", "--vectors", "none"],
+        ["--no-sentiment", "--vectors", "none", "--refit-all"],
+        ["--free-labels", "--no-sentiment", "--vectors", "none"],
+    ],
+    ids=["vectors-none", "free-labels", "no-sentiment-refit-all", "free-labels-no-sentiment"],
+)
+def test_the_how_to_train_command_followed_literally_keeps_the_models_kind(tmp_path, tiny_csv, options):
+    """Regression: the how_to named --free-labels and --no-sentiment (read off the labels) but not --vectors none nor
+    --refit-all, so following it trained a model with word vectors, or not refitted, unlike the one it improves."""
+    data = pd.read_csv(tiny_csv)
+    if "--free-labels" in options:  # labels of one's own
+        data = data[data["reasons"].isin(OWN)].assign(reasons=lambda d: d["reasons"].map(OWN))
+    data.to_csv(tmp_path / "data.csv", index=False)
+    pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]}).to_csv(tmp_path / "dump.csv", index=False)
+    _run("train", tmp_path / "data.csv", "--out", tmp_path / "m1", *FAST, *options)
+    _run("batch", tmp_path / "dump.csv", "-o", tmp_path / "p.csv", "--text-column", "text", "-m", tmp_path / "m1")
+    _run("suggest", tmp_path / "p.csv", "-o", tmp_path / "s.xlsx", "--n", "4")
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    header = [c.value for c in wb["labels"][1]]
+    for row in wb["labels"].iter_rows(min_row=2):  # a person fills it in
+        row[header.index("reasons")].value = data["reasons"].iloc[0]
+    wb.save(tmp_path / "s.xlsx")
+    step = next(en for _, _, en in wb["how_to"].iter_rows(min_row=2, values_only=True) if "taikai train" in en)
+    command = shlex.split(step[step.index("taikai train") :])
+    words = {"DATA": tmp_path / "data.csv", "THIS_FILE": tmp_path / "s.xlsx", "MODEL": tmp_path / "m2"}
+    _run(*[words.get(w, w) for w in command[1:]], *FAST)
+    assert _kind(tmp_path / "m2") == _kind(tmp_path / "m1")
+
+
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [("trained", " --free-labels --vectors none"), ("gone", None), (None, None)],
+    ids=["its-metadata", "a-model-moved-away", "no-model-named"],
+)
+def test_train_options_are_the_ones_the_named_models_metadata_records(tmp_path, tiny_csv, model, expected):
+    config = taikai.FeatureConfig(vectors=None)
+    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=config, free_labels=True)
+    path = {"trained": tmp_path / "m", "gone": tmp_path / "gone"}.get(model)
+    stamp = None if path is None else ModelStamp("m", str(path), "0" * 64, "2026-01-01T00:00:00")
+    assert train_options(RunSummary(str(tmp_path / "p.csv"), 1, {}, 0, 0, None, stamp)) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "earlier", "options"),
+    [
+        ("taxonomy", Earlier(), ""),
+        ("own", Earlier(), " --free-labels --no-sentiment"),  # the model not known: its labels say what they can
+        ("taxonomy", Earlier(train_options=" --vectors none --refit-all"), " --vectors none --refit-all"),
+        ("own", Earlier(("s1.xlsx",), ("s1.xlsx",), " --free-labels --vectors none"), " --free-labels --vectors none"),
+    ],
+    ids=["taxonomy", "own-labels-model-unknown", "model-known", "later-round-model-known"],
+)
+def test_the_train_step_gives_the_models_options_when_known(labels, earlier, options):
+    reasons = list(OWN.values()) if labels == "own" else list(REASON_IDS)
+    sentiments = [] if labels == "own" else list(SENTIMENTS)
+    (train,) = [en for _, _, en in how_to(reasons, sentiments, earlier) if "taikai train" in en]
+    assert train.split("--add THIS_FILE --out MODEL", 1)[1].split(" (keep")[0] == options
