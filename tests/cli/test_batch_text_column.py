@@ -27,6 +27,26 @@ def test_batch_without_text_column_names_the_columns(invoke, tmp_path, engine, g
     assert not (tmp_path / "o.csv").exists() and not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize(
+    ("engine", "header", "said"),
+    [
+        ("local", "id,text", " (--text-column text reads the column named text)"),
+        ("dask", "id,text", " (--text-column text reads the column named text)"),
+        ("local", "id,texts", ""),  # only a column named text exactly is pointed at
+    ],
+)
+def test_batch_without_text_column_says_how_to_read_a_column_named_text(invoke, tmp_path, engine, header, said):
+    """Regression: a file with a column named text was told only to give the column of texts with --text-column."""
+    path = tmp_path / "dump.csv"
+    path.write_text(f"{header}\n1,手数料が高い\n", encoding="utf-8")
+    result = invoke("batch", path, "-o", tmp_path / ("o.csv" if engine == "local" else "o"), "--engine", engine)
+    assert result.exit_code == 2, result.output
+    columns = header.split(",")
+    assert result.output.splitlines() == [
+        f"taikai: error: give the column of texts with --text-column; {path}'s columns are {columns}{said}"
+    ]
+
+
 def _two_sheets(path):
     import pandas as pd
 

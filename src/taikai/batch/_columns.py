@@ -91,4 +91,6 @@ def text_column_needed(input: str | Path, engine: str, read: ReadOptions, named:
     columns, (of, hint) = found if found is not None else (None, ("", ""))
     listed = "" if columns is None else f"; {input}'s columns{of} are {columns}{hint}"
     told = separator_hint(columns or [], input_format=True)
+    if columns is not None and "text" in map(str, columns):  # no column is taken by its name alone, but say how
+        told += f" ({named + ' text' if named else 'text_column=' + repr('text')} reads the column named text)"
     return InputError(f"give the column of texts with {named or TEXT_COLUMN}{listed}{told}")
