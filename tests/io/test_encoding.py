@@ -71,6 +71,9 @@ def test_an_undecodable_file_is_named_with_its_lines(tmp_path, content, message)
         ("id,text\n1,手が".encode() + b"\xa0" + b"\n", "strict", "in.csv:2: cannot decode"),
         # told to go on, the guess is UTF-8 (one byte read as U+FFFD), not CP932 with private-use characters
         ("id,text\n1,手が".encode() + b"\xff" + b"\n", "replace", "utf-8-sig"),
+        # 0x80, which CP932 reads as the control character U+0080, was taken: 高い became 鬮倥＞, status ok
+        ("text\n高い\nok".encode() + b"\x80" + b"\n", "strict", "in.csv:3: cannot decode"),
+        ("text\n高い\nok".encode() + b"\x80" + b"\n", "replace", "utf-8-sig"),
         # CP932 text without private-use characters is still detected as CP932
         ("id,text\n1,手数料が高い①～\n".encode("cp932"), "strict", "cp932"),
     ],

@@ -21,8 +21,9 @@ REPLACE = ENCODING_ERRORS_ARGUMENT.either(["replace"])
 """How messages say to read undecodable bytes as U+FFFD, in Python and on the command line."""
 SAMPLE_BYTES = 1 << 20
 _ASCII = bytes(range(128))
-PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-"""Characters of the private-use area: CP932 decodes 0xFF (U+F8F3) and its user area (U+E000…) into it."""
+PRIVATE_USE = re.compile("[\x80\ue000-\uf8ff]")
+"""Characters of the private-use area: CP932 decodes 0xFF (U+F8F3) and its user area (U+E000…) into it; and U+0080,
+the control character it reads a lone byte 0x80 as (no CP932 text holds one; a stray byte of damaged UTF-8 may)."""
 WIDE = re.compile("[\u0800-\U0010ffff]")
 """Characters of three or four UTF-8 bytes: kana, kanji and the rest of CJK among them."""
 SINGLE_BYTE_LINES = (
