@@ -43,6 +43,11 @@ def test_utf8_and_cp932_are_detected(data, encoding):
             "手が".encode() + b"\xff",
             "(utf-8: byte 0xff on line 1; cp932: U+F8F3, a private-use character (no real text) on line 1)",
         ),
+        # and the stray 0x80, which CP932 reads as the control character U+0080: 高い was read as 鬮倥＞
+        (
+            "高い".encode() + b"\x80",
+            "(utf-8: byte 0x80 on line 1; cp932: U+0080, a control character (no real text) on line 1)",
+        ),
     ],
 )
 def test_bytes_neither_decodes_stop_naming_the_line_and_the_encodings_tried(data, message):

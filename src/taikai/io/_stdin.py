@@ -169,7 +169,8 @@ def _first_problem(data: bytes, encoding: str, private_use: bool) -> tuple[int, 
             return number, f"byte {raw[exc.start]:#04x}"
         found = PRIVATE_USE.search(text) if private_use else None
         if found:
-            return number, f"U+{ord(found.group()):04X}, a private-use character (no real text)"
+            kind = "a control character" if found.group() == "\x80" else "a private-use character"
+            return number, f"U+{ord(found.group()):04X}, {kind} (no real text)"
     return None
 
 
