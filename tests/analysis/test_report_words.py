@@ -54,7 +54,16 @@ def test_the_words_of_a_small_dump_carry_meaning(texts, shown, hidden, note, lan
         assert note[lang] in section
 
 
-@pytest.mark.parametrize(("min_z", "kept"), [(None, {"する", "やめる", "出金", "登録"}), (MIN_Z, set()), (1.0, set())])
+@pytest.mark.parametrize(
+    ("min_z", "kept"),
+    [
+        (None, {"する", "やめる", "出金", "登録"}),
+        (MIN_Z, set()),
+        (1.0, set()),
+        (np.int64(1), set()),
+        (-1, {"する", "やめる", "出金", "登録"}),
+    ],
+)
 def test_min_z_keeps_the_words_past_it(min_z, kept):
     found = taikai.distinctive_words(_predictions(ALIKE), min_z=min_z)
     assert set(found["word"]) == kept

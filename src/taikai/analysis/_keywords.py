@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass
+from numbers import Real
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -175,7 +176,7 @@ def distinctive_words(
     check_int("top", top, 1)  # as keywords: no words per label is no answer
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)
-    if min_z is not None and (isinstance(min_z, bool) or not isinstance(min_z, int | float) or min_z != min_z):
+    if min_z is not None and (isinstance(min_z, bool) or not isinstance(min_z, Real) or min_z != min_z):
         raise wrong_type("min_z", min_z, "a number such as 1.96, or None (every word)")
     # found as predict_frame finds a column: 0 or "0" for a frame read with header=None
     index = predictions.index.names
