@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from taikai._masked_messages import errors_masked
-from taikai.analysis._drift_words import NOTES, absent, label, sentence, word
+from taikai.analysis._drift_words import NOTES, absent, gaps_note, label, no_rows, sentence, word
 from taikai.analysis._frame_argument import check_frame
 from taikai.drift import FIGURE_NAMES, MIN_ROWS, DriftReport, Figure, NewWord, PeriodDrift, check_drift, show_limit
 from taikai.drift import show_figure as show
@@ -80,8 +80,20 @@ def _figures(part: PeriodDrift, lang: str) -> pd.DataFrame:
 
 
 def _periods(report: DriftReport, lang: str) -> pd.DataFrame:
-    rows = []
+    rows: list[dict[str, object]] = []
+    gaps = list(report.empty_periods)  # each run of periods without rows before the first period after it
     for part in report.periods:
+        while gaps and gaps[0].first < part.period:
+            gap = gaps.pop(0)
+            empty = {label(f.name, f.label, lang): "–" for f in part.figures if f.name in FIGURE_NAMES}
+            rows.append(
+                {
+                    word("period", lang): gap.name,
+                    word("rows", lang): 0,
+                    **empty,
+                    word("drift", lang): no_rows(gap, lang),
+                }
+            )
         place = part.period
         row: dict[str, object] = {word("period", lang): place, word("rows", lang): part.statistics.rows}
         measured = {f.name for f in part.figures}  # no sentiment shift for a model without that head
@@ -233,7 +245,9 @@ def drift_section(
         )
     if date_column is None:
         notes.append(words["per_period"])
-    elif report.periods_unjudged:  # each period too small: the verdict is the whole input's alone
+    if report.empty_periods:  # a month lost in the export is said, not skipped over
+        notes.append(gaps_note(report.empty_periods, lang))
+    if date_column is not None and report.periods_unjudged:  # each period too small: the whole input's verdict alone
         notes.append(words["periods_unjudged"].format(min_rows=MIN_ROWS))
         if report.freq == "W":
             notes.append(words["longer_periods"])

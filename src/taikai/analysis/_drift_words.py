@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from taikai.drift import MIN_ROWS
+from taikai.drift import MIN_ROWS, EmptyPeriods, gaps_line
 
 NOTES = {
     "ja": {
@@ -208,3 +208,25 @@ def absent(floor: int, lang: str) -> str:
     if lang == "ja":
         return f"なし (語の表の下限 {floor} 行未満)" if floor > 1 else "なし"
     return f"absent (below the table's floor of {floor} rows)" if floor > 1 else "absent"
+
+
+_UNITS_JA = {"M": "か月", "W": "週"}
+
+
+def no_rows(gap: EmptyPeriods, lang: str) -> str:
+    """The verdict of a run of periods without rows in the period table: ``no rows`` (``no rows (4 weeks)``)."""
+    if lang != "ja":
+        return gap.verdict
+    return "行なし" if gap.count == 1 else f"行なし ({gap.count:,} {_UNITS_JA.get(gap.freq, '期間')})"
+
+
+def gaps_note(gaps: tuple[EmptyPeriods, ...], lang: str, shown: int = 5) -> str:
+    """Say the periods without rows between the first and the last, as ``taikai drift`` says them under its table."""
+    if lang != "ja":
+        return gaps_line(gaps, shown) or ""
+    names = "、".join(g.name for g in gaps[:shown]) + (f" ほか {len(gaps) - shown:,} 箇所" if len(gaps) > shown else "")
+    total = f"{sum(g.count for g in gaps):,} {_UNITS_JA.get(gaps[0].freq, '期間')}" if gaps else "0"
+    return (
+        f"最初と最後の期間の間に行のない期間が {total}あります: {names}。"
+        "これらは判定せず、ドリフトの判定にも数えません。ダンプの行が欠けていないか確認してください。"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass
+from numbers import Real
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -150,6 +151,7 @@ def distinctive_words(
     top: int = DEFAULT_TOP,
     min_count: int = 2,
     max_chars: int = MAX_CHARS,
+    min_z: float | None = None,
     *,
     prefix: str | None = None,
 ) -> pd.DataFrame:
@@ -164,6 +166,9 @@ def distinctive_words(
     masked personal data (``[人名]``, ``[メール]``, …) are no words. Predicted columns written with a prefix
     (``pred_reason``, …) are read under their plain names, as :func:`taikai.analysis.plain_predictions` finds
     them (*prefix* chooses among several sets).
+    *min_z* keeps only the words whose ``z`` is at least that (``1.96``, as the report's words section: a word
+    used in a label's rows clearly more than chance gives); ``None`` keeps the *top* whatever their ``z``, which on a
+    few dozen rows ranks words no label uses more than another (``する`` at ``z`` 0.1 of 20 rows).
     """
     if not isinstance(predictions, pd.DataFrame):
         raise wrong_type("predictions", predictions, "a pandas DataFrame (read a file with taikai.io.read_predictions)")
@@ -171,6 +176,8 @@ def distinctive_words(
     check_int("top", top, 1)  # as keywords: no words per label is no answer
     check_int("min_count", min_count, 0)
     check_int("max_chars", max_chars, 1)
+    if min_z is not None and (isinstance(min_z, bool) or not isinstance(min_z, Real) or min_z != min_z):
+        raise wrong_type("min_z", min_z, "a number such as 1.96, or None (every word)")
     # found as predict_frame finds a column: 0 or "0" for a frame read with header=None
     index = predictions.index.names
     text_column = find_column(predictions.columns, text_column, Argument("text_column"), index=index)
@@ -205,7 +212,8 @@ def distinctive_words(
         found = pd.DataFrame(
             {"word": table.index, "z": z.to_numpy(), "count": own.to_numpy(), "count_rest": rest.to_numpy()}
         )
-        found = found[found["count"] >= min_count].sort_values(["z", "word"], ascending=[False, True]).head(top)
+        found = found[(found["count"] >= min_count) & (found["z"] >= (-np.inf if min_z is None else min_z))]
+        found = found.sort_values(["z", "word"], ascending=[False, True]).head(top)
         frames.append(found.assign(label=label, rank=range(1, len(found) + 1)))
     out = pd.concat(frames, ignore_index=True)[columns]
     return out.astype({"count": int, "count_rest": int})

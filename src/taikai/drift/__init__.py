@@ -13,6 +13,7 @@ from taikai.drift._counting import FOREIGN_BELOW, Row, StatisticsBuilder
 from taikai.drift._figures import Figure, NewWord, new_words, show_limit
 from taikai.drift._figures import show as show_figure
 from taikai.drift._files import FileStatistics, file_statistics, frame_statistics
+from taikai.drift._gaps import EmptyPeriods, gaps_line
 from taikai.drift._mix import ShareMove, js_divergence, largest_move
 from taikai.drift._periods import FREQUENCIES
 from taikai.drift._reference import HeldOut, training_statistics
@@ -25,6 +26,7 @@ __all__ = [
     "FREQUENCIES",
     "MIN_ROWS",
     "DriftReport",
+    "EmptyPeriods",
     "Figure",
     "FileStatistics",
     "HeldOut",
@@ -38,6 +40,7 @@ __all__ = [
     "compare",
     "file_statistics",
     "frame_statistics",
+    "gaps_line",
     "js_divergence",
     "largest_move",
     "new_words",

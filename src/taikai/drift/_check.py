@@ -215,6 +215,7 @@ def check_drift(
         reference_unchecked=reference_unchecked,
         unsaved_model=found.unsaved_model,
         reference_unsaved_model=reference_unsaved,
+        empty_periods=found.empty_periods,
     )
 
 

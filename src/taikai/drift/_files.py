@@ -11,6 +11,7 @@ from taikai._frame_rows import index_labels
 from taikai._masked_messages import errors_masked
 from taikai.drift._column_hint import text_column_hint
 from taikai.drift._counting import StatisticsBuilder
+from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._periods import CHUNK_ROWS, FREQUENCIES, PeriodCounter
 from taikai.drift._rows import RAW_DUMP, Rows
 from taikai.errors import DATE_COLUMN, TEXT_COLUMN, Argument, check_choice, period_freq, separator_hint
@@ -61,6 +62,8 @@ class FileStatistics:
     unsaved_model: str | None = None
     """When the batch summary names the model that made the predictions (this name) but the model given is not
     saved (in memory: it has no sha256 to compare with the summary's), so that the two could not be checked."""
+    empty_periods: tuple[EmptyPeriods, ...] = ()
+    """The runs of periods without rows between the first period with rows and the last, in date order."""
 
 
 @errors_masked
@@ -269,4 +272,5 @@ def count_chunks(
         dated.survey.order if dated is not None else None,
         dated.survey.years if dated is not None else None,
         text_hint=text_column_hint(whole, str(named[rows.text]), named, first, text_argument, source, model_made),
+        empty_periods=dated.gaps() if dated is not None else (),
     )

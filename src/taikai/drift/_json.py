@@ -35,6 +35,7 @@ def report_dict(report: DriftReport) -> dict[str, Any]:
         "date_order": None if report.date_order is None else report.date_order.value,
         "overall": report.overall.to_dict(),
         "periods": [p.to_dict() for p in report.periods],
+        "empty_periods": [g.to_dict() for g in report.empty_periods],
         "drifted_periods": report.drifted_periods,
         "alert": report.alert,
         "verdict": report.verdict.value,

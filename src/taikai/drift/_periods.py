@@ -8,6 +8,7 @@ from typing import Any
 
 from taikai._warn import warn_user
 from taikai.drift._counting import Row, StatisticsBuilder
+from taikai.drift._gaps import EmptyPeriods, empty_runs
 from taikai.errors import DataWarning
 from taikai.io import (
     DateOrder,
@@ -200,3 +201,8 @@ class PeriodCounter:
         warn_dates(self.survey, self.out_of_range, self.source, self.column, self.serials)
         # a week named as the report names it (2025-W01), not as pandas does (2024-12-30/2025-01-05)
         return {period_name(period): self.periods[period].build() for period in sorted(self.periods)}
+
+    def gaps(self) -> tuple[EmptyPeriods, ...]:
+        """The runs of periods without rows between the first period with rows and the last (dates out of range
+        are in no period, so they stretch no run)."""
+        return empty_runs(self.periods, self.freq)

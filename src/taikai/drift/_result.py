@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from taikai.drift._compare import compare
 from taikai.drift._compare import reference_judgeable as _enough_reference
 from taikai.drift._figures import Figure, NewWord
+from taikai.drift._gaps import EmptyPeriods
 from taikai.drift._mix import ShareMove, largest_move
 from taikai.drift._plural import rows as _rows
 from taikai.drift._thresholds import MIN_ROWS
@@ -159,6 +160,9 @@ class DriftReport:
     not saved (in memory), so it has no sha256 to compare with the summary's; ``None`` otherwise."""
     reference_unsaved_model: str | None = None
     """The same of the reference file."""
+    empty_periods: tuple[EmptyPeriods, ...] = ()
+    """The runs of periods that hold no row between the first period with rows and the last (a month lost in the
+    export), in date order; they are judged in no figure and do not set ``alert``."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # its statistics hold dicts: not hashable, so hash() is not offered
 
     @property

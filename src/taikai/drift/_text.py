@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from taikai.drift._figures import Figure, show, show_limit
+from taikai.drift._gaps import gaps_line
 from taikai.drift._plural import rows as _rows
 from taikai.drift._thresholds import MIN_ROWS
 from taikai.io import ORDER_HINT, DateOrder
@@ -141,7 +142,13 @@ def _period_table(report: DriftReport) -> list[str]:
     columns = [c for c in _COLUMNS if c[0] in measured]
     head = f"  {'period':<23} {'rows':>6} " + " ".join(f"{h:>{w}}" for _, h, w in columns) + "  drift"
     lines = [head]
+    gaps = list(report.empty_periods)  # in date order, as the periods: each before the first period after it
     for part in report.periods:
+        while gaps and gaps[0].first < part.period:  # 2025-03 < 2025-04, 2025-W09 < 2025-W10: names sort by date
+            gap = gaps.pop(0)
+            lines.append(
+                f"  {gap.name:<23} {0:>6} " + " ".join(f"{'–':>{w}}" for _, _, w in columns) + f"  {gap.verdict}"
+            )
         cells = []
         for name, _, width in columns:
             f = part.figure(name)
@@ -187,6 +194,8 @@ def render(report: DriftReport) -> str:
             "counted in the whole dump only):",
             *_period_table(report),
         ]
+        if (gaps := gaps_line(report.empty_periods)) is not None:
+            lines.append(gaps)
         if report.periods_unjudged:
             longer = " (months hold more: --freq M)" if report.freq == "W" else ""
             lines.append(f"no {name} has {MIN_ROWS} rows to judge: only the whole dump is judged{longer}")

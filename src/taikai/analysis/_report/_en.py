@@ -134,8 +134,11 @@ EN = Phrases(
     segments_note="Count per value of {by}, and its share of that value's classified reviews.",
     words="Distinctive words per reason",
     words_note="Words used more in reviews of one reason than in the others (z-score of the log-odds ratio with "
-    "an informative Dirichlet prior, Monroe et al. 2008); in brackets, the number of reviews holding the word.",
+    "an informative Dirichlet prior, Monroe et al. 2008; only words at z 1.96 or more, which chance gives less than "
+    "once in 20); in brackets, the number of reviews holding the word.",
     words_none="Too few classified reviews for distinctive words.",
+    words_weak="No word is used clearly more in one reason's reviews than in the others' (z 1.96 or more): in so few "
+    "reviews every difference is within chance.",
     representative="Representative reviews per reason",
     representative_note="Per reason, the reviews with the highest probability, up to {n} (fewer where a reason has fewer "
     "rows); p is the predicted reason's probability.",

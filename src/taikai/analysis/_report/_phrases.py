@@ -125,6 +125,7 @@ class Phrases:
     words: str
     words_note: str
     words_none: str
+    words_weak: str
     representative: str
     representative_note: str
     uncertain: str

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
 from taikai.io import DateOrder, read_date_column
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def trend_section(ctx: ReportContext) -> Section:
@@ -29,13 +34,7 @@ def trend_section(ctx: ReportContext) -> Section:
     if not len(ctx.rows):
         blocks.append(Note(t.no_rows))
     elif len(table):
-        totals = table.sum(axis=1)
-        rows: list[tuple[Cell, ...]] = []
-        for period, counts in table.iterrows():
-            n = int(totals[period])
-            # a period without reviews has no shares: plain zeros, not "0 (0.0%)"
-            cells: list[Cell] = [CountShare(int(c), int(c) / n) if n else 0 for c in counts]
-            rows.append((tables.period_label(period), *cells, n))
+        rows = _rows(table)
         number = ColumnKind.NUMBER
         columns = (
             Column(ctx.period, ColumnKind.NOWRAP),
@@ -49,3 +48,28 @@ def trend_section(ctx: ReportContext) -> Section:
             Table(columns, tuple(rows)),
         ]
     return Section.of("trend", title, blocks)
+
+
+def _rows(table: pd.DataFrame) -> list[tuple[Cell, ...]]:
+    """The table's rows: per period its counts and shares and its total; a run of periods without reviews is one
+    row of zeros named by its first and last period (``2020-W03 – 2025-W01``), as the drift section names it, so
+    that years of empty weeks are not a row each."""
+    totals = table.sum(axis=1)
+    rows: list[tuple[Cell, ...]] = []
+    empty: list[str] = []  # the run of periods without reviews not yet written
+
+    def close() -> None:
+        if empty:
+            name = empty[0] if len(empty) == 1 else f"{empty[0]} – {empty[-1]}"
+            rows.append((name, *([0] * len(table.columns)), 0))  # no shares: plain zeros, not "0 (0.0%)"
+            empty.clear()
+
+    for period, counts in table.iterrows():
+        n = int(totals[period])
+        if not n:
+            empty.append(tables.period_label(period))
+            continue
+        close()
+        rows.append((tables.period_label(period), *(CountShare(int(c), int(c) / n) for c in counts), n))
+    close()
+    return rows

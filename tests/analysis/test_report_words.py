@@ -1,0 +1,76 @@
+"""The report's distinctive words on a small dump: only words a reason uses more than chance gives (z ≥ 1.96), never
+a word every reason uses alike (する), and a note saying why when no word passes."""
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import taikai
+from taikai.analysis import build_report
+from taikai.analysis._report._words import MIN_Z
+from taikai.labels import REASON_IDS
+
+ALIKE = {"fees": ["出金するのをやめた", "登録するのをやめた"], "low_pay": ["出金するのをやめた", "登録するのをやめた"]}
+APART = {"fees": ["手数料が高いので出金するのをやめた"], "low_pay": ["単価が安いので出金するのをやめた"]}
+
+
+def _predictions(texts: dict[str, list[str]], rows: int = 10) -> pd.DataFrame:
+    """*rows* rows per reason, its texts in turn, with the columns taikai batch writes."""
+    frame = pd.DataFrame(
+        [{"reason": reason, "text": said[i % len(said)]} for reason, said in texts.items() for i in range(rows)]
+    )
+    frame.insert(0, "review_id", [f"r{i:03d}" for i in range(len(frame))])
+    frame["status"], frame["message"], frame["sentiment"] = "ok", None, "negative"
+    frame["reason_ja"] = frame["reason"].map(taikai.reason_name)
+    frame["reasons"] = frame["reason"]
+    for r in REASON_IDS:
+        frame[f"p_reason_{r}"] = np.where(frame["reason"] == r, 0.9, 0.1 / 7)
+    for s in ("positive", "neutral", "negative"):
+        frame[f"p_sentiment_{s}"] = 0.8 if s == "negative" else 0.1
+    return frame
+
+
+# (texts per reason, words shown, words never shown, the note when no word passes)
+CASES = [
+    (ALIKE, [], ["する", "やめる", "出金", "登録"], {"en": "No word is used clearly more", "ja": "はっきり多く出る語"}),
+    (APART, ["手数料", "高い", "単価", "安い"], ["する", "やめる", "出金"], None),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize(("texts", "shown", "hidden", "note"), CASES)
+def test_the_words_of_a_small_dump_carry_meaning(texts, shown, hidden, note, lang):
+    page = build_report(_predictions(texts), lang=lang, embed_font=False, charts=False, drift=False)
+    section = re.search(r'<section id="words">(.*?)</section>', page, re.S).group(1)
+    words = re.findall(r"([^\s>·]+) \((\d+)\)", section)  # "手数料 (10)"
+    assert sorted(w for w, _ in words) == sorted(shown)
+    for word in hidden:
+        assert f"{word} (" not in section
+    if note is None:
+        assert "No word is used" not in section and "はっきり多く出る語" not in section
+    else:
+        assert note[lang] in section
+
+
+@pytest.mark.parametrize(
+    ("min_z", "kept"),
+    [
+        (None, {"する", "やめる", "出金", "登録"}),
+        (MIN_Z, set()),
+        (1.0, set()),
+        (np.int64(1), set()),
+        (-1, {"する", "やめる", "出金", "登録"}),
+    ],
+)
+def test_min_z_keeps_the_words_past_it(min_z, kept):
+    found = taikai.distinctive_words(_predictions(ALIKE), min_z=min_z)
+    assert set(found["word"]) == kept
+    assert (found["z"] >= min_z).all() if min_z is not None else True
+
+
+@pytest.mark.parametrize("given", ["1.96", True, float("nan")])
+def test_min_z_must_be_a_number(given):
+    with pytest.raises(TypeError, match=r"min_z must be a number such as 1\.96, or None"):
+        taikai.distinctive_words(_predictions(APART), min_z=given)
