@@ -108,10 +108,13 @@ def _read_text_file(
     blank = 0
     for chunk in reader.chunks(_READ_ROWS):
         if chunk.bad:
+            changed = chunk.bad[0].error.startswith("unknown key(s)")  # not when the files were read for their keys
             raise tio.bad_line_error(
                 path,
                 chunk.bad[0],
-                "the Dask engine stops at such lines: fix them, or run the local engine with "
+                "the file changed during the run: run again once the files are written"
+                if changed
+                else "the Dask engine stops at such lines: fix them, or run the local engine with "
                 f"{ON_BAD_LINES.either(['report'])} to set them aside",
                 mask_pii,
             )
@@ -172,9 +175,10 @@ def read_input(
     ``.ipynb_checkpoints``) is not read, and a :class:`~taikai.errors.DataWarning` names it.
 
     JSONL files are read once more first, in parallel (on the workers of the distributed *client* if given), for
-    their keys and their columns' types: the columns are the first file's keys, then those later files add; a column
-    keeps one type over all files, ints and floats make floats, any other mix is text, as in a local run. In JSONL,
-    *text_column* is text in the schema, whatever its cells hold; its cells that are not text keep their value (see
+    their keys (the first file's are read once, before) and their columns' types: the columns are the first file's
+    keys, then those later files add; a column keeps one type over all files, ints and floats make floats, any other
+    mix is text, as in a local run. In JSONL, *text_column* is text in the schema, whatever its cells hold; its
+    cells that are not text keep their value (see
     :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also hold :data:`FILE_COLUMN`,
     :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column :data:`RAW_PREFIX` + NAME for
     each JSONL column of numbers or of mixed types (not in the schema). With *mask_pii*, the error for a malformed
@@ -237,7 +241,7 @@ def read_files(
         text_column = text_label(first.columns, text_column, found.first(pattern), first)
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
     if fmt == "jsonl":
-        schema, stringify = input_types(files, fmt, encoding, client, encoding_errors, check_added)
+        schema, stringify = input_types(files, fmt, encoding, client, encoding_errors, check_added, first.columns)
         if later:  # a key of a later file (or of none)
             text_column = text_label(schema.names, text_column, pattern if len(files) > 1 else files[0], first)
         if text_column is not None and text_column in schema.names:  # any cell may be an object or a number

@@ -1,6 +1,6 @@
 """The columns and types of the Dask engine's JSONL input over all its files: each file is read whole for its keys and
-their types, as one Dask task, and they are merged as the local engine merges the records of one file (the keys in
-the order they first come, one type per column)."""
+their types, as one Dask task (the first file's keys, read before, are not read again), and they are merged as the
+local engine merges the records of one file (the keys in the order they first come, one type per column)."""
 
 from __future__ import annotations
 
@@ -19,14 +19,14 @@ _EXACT = 2**53
 
 
 def _scan_types(
-    path: Path, fmt: str, encoding: str | None, errors: str = "strict"
+    path: Path, fmt: str, encoding: str | None, errors: str = "strict", keys: list[str] | None = None
 ) -> tuple[list[str], list[pa.DataType | None], list[bool]]:
-    """Return the keys of one JSONL file's records, the type of each (see :func:`taikai.io.column_kinds`), read
-    whole, and whether it holds an int that a float cannot hold exactly.
+    """Return the keys of one JSONL file's records (*keys*, when read already), the type of each (see
+    :func:`taikai.io.column_kinds`), read whole, and whether it holds an int that a float cannot hold exactly.
 
     A line that cannot be read is passed over here: the reading pass stops at it with its file and line.
     """
-    reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False)
+    reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False, keys=keys)
     wide = [False] * len(reader.columns)
 
     def seen(chunks: Any) -> Any:
@@ -46,6 +46,7 @@ def input_types(
     client: Any,
     errors: str = "strict",
     check_added: Callable[[Path, list[str]], None] | None = None,
+    first_keys: list[str] | None = None,
 ) -> tuple[pa.Schema, frozenset[str]]:
     """Return the schema of all JSONL *files* and the columns to write as text, by the local engine's rule
     (:func:`taikai.io.kinds_schema`): each file is read for its keys and types as one task, on the workers of
@@ -54,8 +55,10 @@ def input_types(
     one after the other (a file without a key holds nulls there); *check_added* is called with each file that adds
     keys, and them, before any is taken (to refuse one the output has). Ints in one file and floats in another make
     floats, unless a float cannot hold one of the ints: the column is text then, as when the local engine reads them
-    together (it writes the int as read, not rounded)."""
-    tasks = [dask.delayed(_scan_types, pure=False)(path, fmt, encoding, errors) for path in files]
+    together (it writes the int as read, not rounded). *first_keys*: the first file's keys, read already (by
+    :func:`~taikai.batch._dask_input.first_reader`): that file is not read for them again."""
+    keys = [first_keys, *[None] * (len(files) - 1)]
+    tasks = [dask.delayed(_scan_types, pure=False)(p, fmt, encoding, errors, k) for p, k in zip(files, keys)]
     found: list[tuple[list[str], list[pa.DataType | None], list[bool]]] = (
         client.gather(client.compute(tasks)) if client is not None else list(dask.compute(*tasks))
     )
