@@ -657,6 +657,31 @@ def test_a_jsonl_column_changing_type_gets_the_local_engine_s_type_over_all_file
     assert [None if pd.isna(v) else v for v in written] == expected
 
 
+@pytest.mark.parametrize("files", [1, 2])
+@pytest.mark.parametrize(("share", "read_again"), [(None, False), (10**15, True)], ids=["fits", "too-large"])
+def test_jsonl_files_are_read_once_while_they_fit_in_the_workers_memory(
+    client, tmp_path, monkeypatch, files, share, read_again
+):
+    """Regression: each JSONL file was read whole for its keys and types, then again for its partition. Now its
+    chunks are held where they were read (a file changed since then gives its rows as first read), unless the input
+    is large beside the workers' memory: then it is read again, file by file."""
+    from taikai.batch import _dask_held
+
+    if share is not None:
+        monkeypatch.setattr(_dask_held, "HELD_SHARE", share)
+    (tmp_path / "in").mkdir()
+    paths = [tmp_path / "in" / f"{k}.jsonl" for k in range(files)]
+    for k, path in enumerate(paths):
+        path.write_text(f'{{"id": {k}, "text": "{TEXTS[0]}", "n": 1.5}}\n', encoding="utf-8")
+    ddf, schema = taikai.dask.read_input(tmp_path / "in", text_column="text", client=client)
+    for k, path in enumerate(paths):  # after the types are read: the same keys and types, another text
+        path.write_text(f'{{"id": {k}, "text": "{TEXTS[1]}", "n": 2.5}}\n', encoding="utf-8")
+    frame = client.compute(ddf).result()
+    assert frame["text"].tolist() == [TEXTS[1] if read_again else TEXTS[0]] * files
+    assert frame["n"].tolist() == [2.5 if read_again else 1.5] * files
+    assert schema.field("n").type == pa.float64()
+
+
 def test_a_key_a_later_jsonl_file_adds_is_a_column_as_in_a_local_run(client, tiny_model_dir, tmp_path):
     """Regression: a later file whose records had a key no record of the first file had stopped the run ("has
     key(s) ['platform'] that no record of the first file ... has"); the local engine, given the records in one

@@ -372,3 +372,33 @@ def test_a_file_reached_by_two_names_is_read_once_and_said(tmp_path, monkeypatch
     with pytest.warns(DataWarning, match="each file is read once, by one name") as caught:
         found.warn_skipped(given)
     assert f"{given}: skipped {said}" in str(caught[0].message)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "paths", "given", "said"),
+    [
+        ("csv", ["year=2024/a.csv", "year=2025/b.csv"], "in", "year"),
+        ("tsv", ["year=2024/month=01/a.tsv"], "in", "year, month"),
+        ("jsonl", ["year=2024/a.jsonl"], "in/*/*.jsonl", "year"),
+        ("csv", ["2024/a.csv"], "in", None),  # no key
+        ("csv", ["a.csv"], "in/year=2024/*.csv", None),  # a key above the folder given is no column anywhere
+    ],
+)
+def test_hive_keys_of_text_files_are_said_not_to_be_read_as_columns(tmp_path, monkeypatch, fmt, paths, given, said):
+    """Regression: Parquet files below ``year=2024/`` get a ``year`` column, CSV, TSV and JSONL files silently none."""
+    monkeypatch.chdir(tmp_path)
+    row = {"csv": "本文\n手数料が高い\n", "tsv": "本文\n手数料が高い\n", "jsonl": '{"本文": "手数料が高い"}\n'}[fmt]
+    for path in paths:
+        (tmp_path / "in" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / path).write_text(row, encoding="utf-8")
+    if given == "in/year=2024/*.csv":
+        (tmp_path / "in" / "year=2024").mkdir()
+        (tmp_path / "in" / "a.csv").rename(tmp_path / "in" / "year=2024" / "a.csv")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ddf, _ = read_input(given, text_column="本文")
+    hive = [str(w.message) for w in caught if "Hive" in str(w.message)]
+    assert hive == ([] if said is None else [hive[0]])
+    if said is not None:
+        assert f"Hive keys ({said}: " in hive[0] and "Parquet input only" in hive[0]
+    assert list(ddf.columns) == ["本文"]

@@ -90,6 +90,32 @@ def test_the_first_n_output_rows_are_classified_and_the_rest_is_not_read(
         assert ids(tmp_path / "strict.csv") == expected[:limit]
 
 
+ROW = '{"id": "1", "text": "単価が安い"}\n'.encode()
+"""A JSONL record with both keys."""
+
+
+@pytest.mark.parametrize(
+    ("lines", "limit", "header"),
+    [
+        # past the limit, a record with a key the first rows lack: not read for it (no column of it, all empty)
+        ([ROW, ROW, b'{"text": "x", "extra": 1}\n'], 2, "id,text,status"),
+        # past the limit (and past the first blocks read), bytes no encoding reads: never read
+        ([ROW, ROW, b" " * (3 << 20) + b"\n", b'{"id": "9", "text": "\xff\xfe"}\n'], 2, "id,text,status"),
+        # a limit past the end: every record's keys
+        ([ROW, ROW, b'{"text": "x", "extra": 1}\n'], 3, "id,text,extra,status"),
+        # the first rows have no key: the keys of the first record that has some
+        ([b"{}\n", ROW, b'{"text": "x", "extra": 1}\n'], 1, "id,text,status"),
+    ],
+)
+def test_a_jsonl_limit_reads_the_keys_of_the_first_rows_only(tmp_path, tiny_model_dir, lines, limit, header):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.csv"
+    src.write_bytes(b"".join(lines))
+    result = run(src, "-o", out, "--text-column", "text", "-m", tiny_model_dir, "--limit", limit, "--encoding", "utf-8")
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith(header + ",")
+    assert len(ids(out)) == limit
+
+
 def test_a_limit_past_the_end_classifies_every_row_and_says_so(tmp_path, tiny_model_dir):
     src, out = tmp_path / "in.parquet", tmp_path / "out.csv"
     write_input(src)

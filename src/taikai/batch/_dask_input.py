@@ -22,6 +22,7 @@ import taikai.io as tio
 from taikai._masked_messages import errors_masked
 from taikai.batch._dask_arguments import check_client, check_pattern, text_label
 from taikai.batch._dask_cells import RAW_PREFIX, raw_columns, unheld
+from taikai.batch._dask_held import READ_ROWS, HeldFile, held_chunks
 from taikai.batch._dask_jsonl import input_types
 from taikai.batch._dask_listing import InputFiles, input_files, open_listed
 from taikai.batch._dask_parquet import (
@@ -38,7 +39,6 @@ from taikai.batch._dask_parquet import (
 from taikai.errors import ENCODING, ON_BAD_LINES, InputError, check_bool
 from taikai.io import OutputSpec
 
-_READ_ROWS = 50_000
 FILE_COLUMN = "__taikai_file"
 """With ``locate``, the index (in :func:`input_files` order) of the file each row comes from (never written)."""
 LINE_COLUMN = "__taikai_line"
@@ -80,6 +80,7 @@ def input_header(
 def _read_text_file(
     path: Path,
     index: int,
+    held: HeldFile | None,
     fmt: str,
     encoding: str | None,
     schema: pa.Schema,
@@ -96,9 +97,13 @@ def _read_text_file(
     nor missing keep their own value; with *locate*, the :data:`FILE_COLUMN` (*index*) and :data:`LINE_COLUMN`
     say where each row is, and the :data:`NOTE_COLUMNS` what of each did not decode cleanly. With *mask_pii*, a
     malformed record's text is masked in the error, as the local engine masks it. *errors* is the
-    ``encoding_errors`` of :func:`taikai.io.open_reader`.
+    ``encoding_errors`` of :func:`taikai.io.open_reader`. *held*: the file's chunks as read for its types, if
+    they were held (see :mod:`taikai.batch._dask_held`), else ``None``: the file is read.
     """
-    reader = open_listed(path, fmt, encoding, schema.names, errors, first)
+    if held is not None:  # read for its types, and held: not read again
+        chunks = held_chunks(held, schema.names)
+    else:
+        chunks = open_listed(path, fmt, encoding, schema.names, errors, first).chunks(READ_ROWS)
     kept = raw_columns(fmt, schema, stringify, text_column) if locate else {}
     as_read: dict[str, list[Any]] = {name: [] for name in kept.values()}
     spec, tables, rows = OutputSpec("parquet", tuple(schema.names), schema=schema, stringify=stringify), [], 0
@@ -107,12 +112,15 @@ def _read_text_file(
     lines: list[int] = []
     notes: dict[int, tio.DecodeNote] = {}
     blank = 0
-    for chunk in reader.chunks(_READ_ROWS):
+    for chunk in chunks:
         if chunk.bad:
+            changed = chunk.bad[0].error.startswith("unknown key(s)")  # not when the files were read for their keys
             raise tio.bad_line_error(
                 path,
                 chunk.bad[0],
-                "the Dask engine stops at such lines: fix them, or run the local engine with "
+                "the file changed during the run: run again once the files are written"
+                if changed
+                else "the Dask engine stops at such lines: fix them, or run the local engine with "
                 f"{ON_BAD_LINES.either(['report'])} to set them aside",
                 mask_pii,
             )
@@ -173,10 +181,13 @@ def read_input(
     File-manager litter in a folder or glob (``Thumbs.db``, ``.DS_Store``, Office's ``~$NAME`` lock files,
     ``.ipynb_checkpoints``) is not read, and a :class:`~taikai.errors.DataWarning` names it.
 
-    JSONL files are read once more first, in parallel (on the workers of the distributed *client* if given), for
-    their keys and their columns' types: the columns are the first file's keys, then those later files add; a column
-    keeps one type over all files, ints and floats make floats, any other mix is text, as in a local run. In JSONL,
-    *text_column* is text in the schema, whatever its cells hold; its cells that are not text keep their value (see
+    JSONL files are read first, in parallel (on the workers of the distributed *client* if given), for their keys
+    (the first file's are read once, before) and their columns' types: the columns are the first file's keys, then
+    those later files add; a column keeps one type over all files, ints and floats make floats, any other mix is
+    text, as in a local run. With a *client*, and an input of at most a quarter of its workers' memory, each file's
+    chunks stay where they were read, and its partition is made of them: each file is read once (a larger input is
+    read again, file by file, see :mod:`taikai.batch._dask_held`). In JSONL, *text_column* is text in the schema,
+    whatever its cells hold; its cells that are not text keep their value (see
     :func:`_read_text_file`). With *locate*, CSV, TSV and JSONL partitions also hold :data:`FILE_COLUMN`,
     :data:`LINE_COLUMN`, the :data:`NOTE_COLUMNS`, :data:`BLANK_COLUMN` and a column :data:`RAW_PREFIX` + NAME for
     each JSONL column of numbers or of mixed types (not in the schema). With *mask_pii*, the error for a malformed
@@ -238,8 +249,9 @@ def read_files(
     if not later:  # before JSONL's types are read
         text_column = text_label(first.columns, text_column, found.first(pattern), first)
     schema, stringify = pa.schema([(c, pa.string()) for c in first.columns]), frozenset[str]()
+    held: list[Any] | None = None  # JSONL: each file's chunks, held where read for their types
     if fmt == "jsonl":
-        schema, stringify = input_types(files, fmt, encoding, client, encoding_errors, check_added)
+        schema, stringify, held = input_types(files, fmt, encoding, client, encoding_errors, check_added, first.columns)
         if later:  # a key of a later file (or of none)
             text_column = text_label(schema.names, text_column, pattern if len(files) > 1 else files[0], first)
         if text_column is not None and text_column in schema.names:  # any cell may be an object or a number
@@ -260,6 +272,7 @@ def read_files(
             _read_text_file,
             files,
             range(len(files)),
+            held or [None] * len(files),
             fmt=fmt,
             encoding=encoding,
             schema=schema,

@@ -51,6 +51,14 @@ class InputFiles:
             warn_user(f"{pattern}: skipped {listed(self.empty)}: empty (0 bytes), no row to read", DataWarning)
         if self.twice:
             warn_user(f"{pattern}: skipped {listed(self.twice)}: each file is read once, by one name", DataWarning)
+        folders = (p for f in self.files for p in f.relative_to(self.base).parent.parts if "=" in p)
+        if self.format != "parquet" and (keys := list(dict.fromkeys(p.partition("=")[0] for p in folders))):
+            warn_user(
+                f"{pattern}: the folders' names hold Hive keys ({listed(keys)}: {keys[0]}=...), which are read as "
+                f"columns of Parquet input only: the {self.format.upper()} files' rows do not get them; write the "
+                "value into the files as a column, or convert them to Parquet, to keep it",
+                DataWarning,
+            )
 
 
 def _is_glob(pattern: str | Path) -> bool:
@@ -264,17 +272,11 @@ def open_listed(
 
     A JSONL file's records are read by key, as the local engine reads them: one whose records have some of the
     keys, in any order, is read with *names* (a missing key is null; *names* hold every file's keys, see
-    :func:`~taikai.batch._dask_jsonl.input_types`); a key not among them (the file changed since) is refused."""
-    reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False)
+    :func:`~taikai.batch._dask_jsonl.input_types`, which read them: the file is not read for them again); a record
+    with a key not among them (the file changed since) is a bad line, which the reading stops at, saying so."""
+    keys = list(names) if fmt == "jsonl" else None  # read for them already: not again
+    reader = tio.open_reader(path, fmt, encoding, None, errors, warn=False, keys=keys)
     of = f"the first file, {first}" if first else "the first file"
-    if fmt == "jsonl" and reader.columns != names:
-        extra = [c for c in reader.columns if c not in names]
-        if extra:
-            raise InputError(
-                f"{path}: has key(s) {extra} that its records did not have when the files were read for their keys "
-                f"(the columns are {names}); the file changed during the run: run again once the files are written"
-            )
-        reader.columns = list(names)  # its rows read by key, in the columns of all files
     if reader.columns != names:
         head = tio.head_rows(reader)  # the first one's header below a title: said as the local engine says it
         title = head.header_below(names) if head is not None else ""

@@ -96,7 +96,7 @@ def run_local(
     out_encoding = tio.output_encoding(out_fmt, options.output_encoding)
     bad_output = bad_lines_path(output) if options.on_bad_lines == "report" else None
     check_side_files(output, bad_output, inputs, options.resume)
-    reader = options.read_options.open(input)
+    reader = options.read_options.open(input, options.limit)  # JSONL: keys of the first rows only
     columns = reader.columns
     given, model = model, resolve_model(model)
     check_columns(input, columns, model, options, reader)

@@ -39,10 +39,10 @@ class OpenedDump(ReadOptions):
     reader: Reader = field(compare=False)
     warned: tuple[warnings.WarningMessage, ...] = field(default=(), compare=False)
 
-    def open(self, path: Path) -> Reader:
+    def open(self, path: Path, rows: int | None = None) -> Reader:
         """Return the reader of the dump *path* made before (another path is opened: :meth:`ReadOptions.open`)."""
         if Path(path) != self.path:
-            return super().open(path)
+            return super().open(path, rows)
         for said in self.warned:
             warn_user(str(said.message), said.category)
         return self.reader

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument, InputError, wrong_type
+from taikai.errors import ENCODING, INPUT_FORMAT, OUTPUT_FORMAT, SHEET, Argument, InputError, check_int, wrong_type
 from taikai.io._binary_data import compressed_error, is_compressed
 from taikai.io._encoding import ENCODING_NAME, check_encoding_errors
 from taikai.io._extensions import FORMATS, extension_format
@@ -127,6 +127,8 @@ def open_reader(
     *,
     warn: bool = True,
     option: Argument | None = None,
+    keys: list[str] | None = None,
+    rows: int | None = None,
 ) -> Reader:
     """Return the reader of *path* in format *fmt* (default: from its extension).
 
@@ -135,9 +137,14 @@ def open_reader(
     keeps what the header says (unnamed columns at its right edge) unsaid: for a file opened again, by a process
     that is not the one the user sees (a Dask worker), after it was said once. *option* is the argument that names
     the format (``input_format=``, ``--input-format``) when the caller takes one: a workbook or Parquet file under
-    another name is told to be named with it, else to be renamed.
+    another name is told to be named with it, else to be renamed. A JSONL file's columns are the keys of all its
+    records, read first, whole; or *keys*, when another reader of the file read them (it is not read for them
+    again); or with *rows*, those of its first *rows* records (a reader read no further: see ``--limit``).
     """
     check_file("path", path)
+    if keys is not None and (type(keys) is not list or not all(type(k) is str for k in keys)):
+        raise wrong_type("keys", keys, "a list of the file's keys (str), or None to read them")
+    rows = None if rows is None else check_int("rows", rows, 1)
     path = Path(path)
     check_regular_file(path, fmt)  # a pipe: said first, whatever its name says of its format
     fmt = format_of(path, fmt, INPUT_FORMAT)
@@ -163,7 +170,7 @@ def open_reader(
     if fmt == "jsonl":
         from taikai.io._text_readers import JsonlReader
 
-        return JsonlReader(path, encoding, encoding_errors)
+        return JsonlReader(path, encoding, encoding_errors, keys, rows)
     if encoding:
         raise InputError(f"{path}: {ENCODING} applies to CSV, TSV and JSONL input, not to {fmt}; leave it out")
     from taikai.io._table_readers import ParquetReader, XlsxReader
@@ -193,8 +200,9 @@ class ReadOptions:
             raise wrong_type(ENCODING.current().name, self.encoding, f"{ENCODING_NAME}, or None to detect it")
         check_encoding_errors(self.encoding_errors)
 
-    def open(self, path: Path) -> Reader:
-        """Return the reader of *path* read this way (:func:`open_reader`)."""
+    def open(self, path: Path, rows: int | None = None) -> Reader:
+        """Return the reader of *path* read this way (:func:`open_reader`), of which only the first *rows* rows will
+        be read (``None``: all)."""
         return open_reader(
-            path, self.input_format, self.encoding, self.sheet, self.encoding_errors, option=INPUT_FORMAT
+            path, self.input_format, self.encoding, self.sheet, self.encoding_errors, option=INPUT_FORMAT, rows=rows
         )

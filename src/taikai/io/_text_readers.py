@@ -167,26 +167,43 @@ def _object(text: str) -> dict[str, Any] | None:
 
 class JsonlReader(_TextReader):
     """Read JSON Lines: one object per line; the columns are the keys of every object, in the order they first come
-    (exports that leave out null values, as BigQuery's and ``jq``'s do, give later lines keys the first lacks)."""
+    (exports that leave out null values, as BigQuery's and ``jq``'s do, give later lines keys the first lacks); the
+    keys *known* (read by another reader of the file) are taken as they are, the file not read first for them;
+    with *rows*, the columns are the keys of the first *rows* records only (of more, if those have none): a run
+    that reads no further (``--limit``) does not read the whole file for its keys."""
 
-    def __init__(self, path: Path, encoding: str | None = None, encoding_errors: str = "strict"):
+    def __init__(
+        self,
+        path: Path,
+        encoding: str | None = None,
+        encoding_errors: str = "strict",
+        known: list[str] | None = None,
+        rows: int | None = None,
+    ):
         super().__init__(path, encoding, encoding_errors)
+        if known is not None:  # read by another reader of the file: not read again for them
+            self.columns: list[str] = check_columns(path, list(known))
+            return
         keys: dict[str, None] = {}  # every object's keys, in the order they first come
         first: tuple[int, str] | None = None  # the first line that is not blank, and its number
+        taken = 0  # the records read (those of bad lines aside), counted with *rows* only
         with self._open(None) as f:
             for number, text in enumerate(self._lines(f, self.start, 0), 1):
                 if first is None and text.strip():
                     first = (number, text)
                 record = _object(text)  # {} names no column: a row of missing values, as later in the file
-                if record is None or keys.keys() >= record.keys():
+                if record is None or (rows is None and keys.keys() >= record.keys()):
                     continue
                 if type(parse_line(text)) is dict and not self._lone_surrogate(text, record):  # no bad line's keys
                     keys.update(dict.fromkeys(record))
+                    taken += 1
+                    if rows is not None and taken >= rows and keys:  # the rest of the file is not read
+                        break
         if not keys and first is not None and first[1].lstrip().startswith("["):
             raise json_array_error(path, first[0])
         if not keys:
             raise InputError(f"{path}: no JSON object with keys found; JSONL needs one object per line")
-        self.columns: list[str] = check_columns(path, list(keys))
+        self.columns = check_columns(path, list(keys))
 
     @staticmethod
     def _json_problem(exc: json.JSONDecodeError) -> str:
