@@ -29,6 +29,7 @@ from enum import Enum
 from pathlib import PurePath
 from typing import ParamSpec, TypeVar
 
+from taikai._cut import quoted
 from taikai._model_files import holds_model, names_model_file
 
 P = ParamSpec("P")
@@ -190,7 +191,7 @@ def _misplaced(value: object, role: Role) -> str | None:
 
 
 def _a_text(value: str) -> str:
-    return f"a text ({value[:20]!r})"
+    return f"a text ({quoted(value, 20)})"
 
 
 def _cannot_be_a_path(value: str) -> bool:
