@@ -110,7 +110,7 @@ CASES = {
     ),
     "evaluate(text too long for a name, data)": (
         lambda g: taikai.evaluate("手数料が高い" * 20, g["csv"]),
-        f"{EVALUATE}a text ('{'手数料が高い' * 3}手数') as the model{EVALUATE_WRITE}",
+        f"{EVALUATE}a text ('{'手数料が高い' * 3}手数…') as the model{EVALUATE_WRITE}",  # cut, and marked so
     ),
     "evaluate(text, model)": (
         lambda g: taikai.evaluate("モデル2025", g["m"]),

@@ -29,6 +29,7 @@ from enum import Enum
 from pathlib import PurePath
 from typing import ParamSpec, TypeVar
 
+from taikai._cut import quoted
 from taikai._model_files import holds_model, names_model_file
 
 P = ParamSpec("P")
@@ -191,7 +192,7 @@ def _misplaced(value: object, role: Role, masked: bool = False) -> str | None:
 
 def _a_text(value: str, masked: bool = False) -> str:
     """Say a text given where it does not go: its start quoted, but in a call asked to mask personal data."""
-    return "a text" if masked else f"a text ({value[:20]!r})"
+    return "a text" if masked else f"a text ({quoted(value, 20)})"
 
 
 def _cannot_be_a_path(value: str) -> bool:

@@ -1482,3 +1482,25 @@ def test_a_binary_parquet_text_column_is_classified_as_the_local_engine_does(
         _assert_same(pd.read_parquet(out), pd.read_parquet(local))
     else:
         _assert_same_lines(out, local, fmt)
+
+
+@pytest.mark.parametrize(
+    ("files", "dtype"),
+    [
+        ([pd.array([1, None], dtype="Int64"), pd.array([3, 4], dtype="Int64")], "Int64"),
+        ([pd.array([1, 2], dtype="int64"), pd.array([3, 4], dtype="int64")], "int64"),
+        ([pd.array([1, 2], dtype="int64"), pd.array([3, None], dtype="Int64")], "Int64"),  # files disagree
+    ],
+)
+def test_the_parts_read_back_with_the_pandas_types_the_input_files_agree_on(
+    tmp_path, client, tiny_model_dir, files, dtype
+):
+    """Regression: a column of pandas' Int64 with a missing value read back from the parts as floats (1.0)."""
+    (tmp_path / "in").mkdir()
+    for k, store in enumerate(files):
+        frame = pd.DataFrame({"store": store, "text": TEXTS[2 * k : 2 * k + 2]})
+        frame.to_parquet(tmp_path / "in" / f"d{k}.parquet", index=False)
+    classify_files(tmp_path / "in", tmp_path / "out", "text", model=tiny_model_dir, client=client, partitions=2)
+    read = pd.read_parquet(tmp_path / "out")
+    assert str(read["store"].dtype) == dtype
+    assert read["store"].tolist() == [v for store in files for v in store]

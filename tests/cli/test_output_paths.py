@@ -481,3 +481,38 @@ def test_dash_as_an_output_file_is_refused(work, line, message):
     assert f"taikai: error: {message}" in result.output
     assert "name the " in result.output and "Traceback" not in result.output
     assert not (work / "-").exists()
+
+
+LINKED = [
+    # (command line writing OUT, the link's target, what OUT's target holds after, or the message that refuses it)
+    ("report p.csv -o OUT --no-drift -m m", "sub/r.html", "<!DOCTYPE html>"),  # a link to none yet: written through
+    ("suggest p.csv -o OUT --n 3", "sub/s.csv", "row,text"),
+    ("report p.csv -o OUT --no-drift -m m", "gone/r.html", "is a symbolic link to {gone}/r.html, whose folder {gone}"),
+    ("suggest p.csv -o OUT --n 3", "gone/s.csv", "is a symbolic link to {gone}/s.csv, whose folder {gone}"),
+    ("train data.csv --out OUT --folds 0 --test-size 0", "gone/model", "which does not exist, so the model directory"),
+    ("report p.csv -o OUT --no-drift -m m", "sub", "OUT: is a folder; give a file name"),
+    ("suggest p.csv -o OUT --n 3", "sub", "OUT: is a folder; give a file name"),
+]
+
+
+@pytest.mark.parametrize(("line", "target", "expected"), LINKED)
+def test_an_output_that_is_a_symbolic_link_is_written_through_or_refused_clearly(work, line, target, expected):
+    """Regression: a link to a file in a missing folder was 'OUT: cannot write (No such file or directory); check
+    that the folder exists', whose folder (the link's) did exist, and suggest said so only once its rows were
+    chosen; now the folder of the link's target is named before any work, and creating it makes the command work."""
+    suffix = ".csv" if line.startswith("suggest") else ""
+    out = work / f"OUT{suffix}"
+    out.symlink_to(work / target)
+    result = CliRunner().invoke(cli, line.replace("OUT", out.name).split())
+    if expected.startswith(("<", "row")):  # written through the link, which stays a link
+        assert result.exit_code == 0, result.output
+        assert out.is_symlink() and (work / target).read_text(encoding="utf-8-sig").startswith(expected)
+        return
+    assert result.exit_code == 2, result.output
+    assert expected.format(gone=work / "gone").replace("OUT", out.name) in result.output
+    assert "Traceback" not in result.output and not (work / "gone").exists()
+    if "whose folder" in expected:  # what the message says to do, done: it then works
+        (work / "gone").mkdir()
+        result = CliRunner().invoke(cli, line.replace("OUT", out.name).split())
+        assert result.exit_code == 0, result.output
+        assert (work / target).is_file()

@@ -383,7 +383,7 @@ def test_read_predictions_rule_conflict_selects_rows_as_parquet_does(tmp_path):
         (["1", "2", "3", "4", "nan"], ["1", "2", "3", "4", "nan"]),  # text that pandas would read as missing
         (["1", "2.5", "", "4", "5"], [1.0, 2.5, None, 4.0, 5.0]),  # numbers, missing where empty
         (["1", "2", "3", "4", "5"], [1, 2, 3, 4, 5]),
-        (["", "", "", "", "7"], [None, None, None, None, 7.0]),  # only the last chunk holds a number
+        (["", "", "", "", "7"], [None, None, None, None, 7]),  # only the last chunk holds a number: a whole one
         (["True", "false", "", "TRUE", "maybe"], ["True", "false", None, "TRUE", "maybe"]),
         (["", "", "", "True", "False"], [None, None, None, True, False]),
         (["", "", "", "", ""], [None, None, None, None, None]),

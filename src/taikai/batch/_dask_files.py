@@ -44,7 +44,6 @@ from taikai.batch._progress import Progress
 from taikai.batch._summary import BatchSummary
 from taikai.batch._workdir import WorkDir
 from taikai.errors import RESUME, InputError, check_path, wrong_type
-from taikai.io import OutputSpec
 from taikai.model import Model, check_prefix, checked_ruleset, model_sha256, resolve_model
 from taikai.rules import RuleSet
 
@@ -202,7 +201,8 @@ def _locked_run(
             files = [str(f) for f in found.files] if LINE_COLUMN in ddf.columns else []
             fields = [*([pa.field(ROW_COLUMN, pa.int64())] if id_column is None else []), *schema]
             added = [pa.field(c, t) for c, t in output_types(resolved, rules_mode, options.prefix).items()]
-            spec = OutputSpec(fmt, tuple(f.name for f in (*fields, *added)), out_encoding, pa.schema([*fields, *added]))
+            table = tio.with_pandas_types(pa.schema([*fields, *added], metadata=schema.metadata))  # a Parquet input's
+            spec = tio.OutputSpec(fmt, tuple(table.names), out_encoding, table)
             nthreads = sum(client.nthreads().values()) or 1
             if options.partitions or ddf.npartitions < 2 * nthreads:
                 ddf = ddf.repartition(npartitions=options.partitions or 2 * nthreads)

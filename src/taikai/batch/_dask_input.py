@@ -31,6 +31,7 @@ from taikai.batch._dask_parquet import (
     file_types,
     hive_keys,
     index_stored,
+    pandas_types,
     parquet_field,
     read_file_by_file,
     texts_of_bytes,
@@ -236,7 +237,8 @@ def read_files(
             ddf = dd.read_parquet([str(f) for f in files], dtype_backend="pyarrow", index=False, dataset=base)
         framed = pa.Schema.from_pandas(ddf._meta, preserve_index=False)  # hive keys from the frame
         text_label(list(ddf.columns), text_column, pattern)
-        schema = pa.schema([parquet_field(c, types[c]) if c in types else framed.field(c) for c in ddf.columns])
+        fields = [parquet_field(c, types[c]) if c in types else framed.field(c) for c in ddf.columns]
+        schema = pa.schema(fields, metadata=pandas_types(files))  # the pandas types the files agree on
         ddf = undictionaried(ddf, schema, types)  # a category in some files only: its values' type in all
         if columns := byte_columns(schema):  # text without Parquet's UTF-8 mark: read as the local engine reads it
             ddf = ddf.map_partitions(texts_of_bytes, columns, meta=texts_of_bytes(ddf._meta, columns))

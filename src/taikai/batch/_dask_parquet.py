@@ -3,6 +3,7 @@ and its columns of bytes read as the text they hold, as the local engine reads t
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -14,7 +15,7 @@ import pyarrow.parquet as pq
 from dask.utils import natural_sort_key
 
 from taikai.errors import InputError
-from taikai.io import utf8_text
+from taikai.io import PANDAS_KEY, agreed_entries, utf8_text
 
 _PANDAS_INDEX = re.compile(r"__index_level_\d+__")
 """The name pandas gives a level of a frame's index, without a name of its own, that it writes as a column."""
@@ -94,6 +95,13 @@ def index_stored(files: list[Path]) -> bool:
         if any(isinstance(column, str) for column in pandas.get("index_columns", ())):
             return True
     return False
+
+
+def pandas_types(files: list[Path]) -> dict[bytes, bytes]:
+    """Return the pandas metadata naming the pandas type of each column on which the Parquet *files* that hold it
+    agree (``Int64``, ``string``, ``category``; see :func:`taikai.io.with_pandas_types`), for the output's schema."""
+    entries = agreed_entries(pq.read_schema(path) for path in files)
+    return {PANDAS_KEY: json.dumps({"columns": list(entries.values())}).encode()}
 
 
 def read_file_by_file(files: list[Path], base: Path) -> dd.DataFrame:

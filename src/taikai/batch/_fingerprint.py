@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from taikai._cut import quoted
 from taikai.privacy import MASKER_VERSION
 
 _READ = 1 << 20
@@ -52,9 +53,7 @@ def _short(value: object, most: int = 0) -> str:
     """Return *value* as the message shows it: ``(none)``, or its repr (a long hash cut to *most* characters)."""
     if value is None:
         return "(none)"
-    if most and isinstance(value, str) and len(value) > most:
-        return repr(value[:most] + "…")
-    return repr(value)
+    return quoted(value, most) if most and isinstance(value, str) else repr(value)
 
 
 def _modified(before: str, after: str) -> tuple[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 
+from taikai._cut import cut
 from taikai.errors import TEXT_COLUMN, InputError
 from taikai.evaluation._unscored import Unscored
 
@@ -47,4 +48,4 @@ def nothing_to_score(
 def _short(text: object) -> str:
     """Return *text* as the error shows it: its repr, cut to 40 characters."""
     shown = repr(text)
-    return shown if len(shown) <= 40 else shown[:39] + "…"
+    return cut(shown, 39)

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from taikai.io._labelled_files import read_labelled, read_labelled_file, read_labelled_table
     from taikai.io._made_by import check_made_by, stamp_model_dir
     from taikai.io._model_stamp import ModelStamp
+    from taikai.io._pandas_types import PANDAS_KEY, agreed_entries, column_entries, with_pandas_types
     from taikai.io._parts import PARTS_MANIFEST, Manifest, PartsReader, is_parts_folder, read_manifest
     from taikai.io._paths import check_not_input, check_not_stdin, check_not_stream, check_regular_file, same_path
     from taikai.io._period_span import check_period_span, period_name
@@ -173,6 +174,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "with_summary",
         "write_summary",
     ),
+    "._pandas_types": ("PANDAS_KEY", "agreed_entries", "column_entries", "with_pandas_types"),
     "._schema": ("SCAN_ROWS", "column_kinds", "infer_schema", "input_schema", "kinds_schema", "merge_types"),
     "._arguments": ("ARGUMENT", "argument_source", "decode_argument", "decode_text"),
     "._binary_data": ("compressed_kind", "decompress_hint", "is_compressed"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from taikai.io._file_argument import FileKind, check_file
+from taikai.io._pandas_types import with_pandas_types
 
 XLSX_MAX_ROWS = 1_048_576
 """Rows in one Excel sheet, the header included."""
@@ -53,13 +54,15 @@ def write_parquet(parts: list[Path], schema: Any, out: Path, nulls: Collection[s
     """Write the chunk files into one Parquet file in row groups of :data:`PARQUET_ROW_GROUP` rows (the last fewer),
     however many rows each chunk holds; return no losses (it holds all). The NaN of the float columns *nulls* (the
     model's probabilities, which a row not classified has none of) are written as null, as CSV leaves them empty
-    and JSONL writes null; the chunk files keep their NaN, so a run resumed from chunks saved before is the same."""
+    and JSONL writes null; the chunk files keep their NaN, so a run resumed from chunks saved before is the same.
+    The file names the pandas type of each column (:func:`with_pandas_types`: *schema*'s own, a Parquet input's), so
+    that ``pd.read_parquet`` reads an id 1 of a column with a missing id as 1, not 1.0."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     held: list[Any] = []
     rows = groups = 0
-    with pq.ParquetWriter(out, schema) as writer:
+    with pq.ParquetWriter(out, with_pandas_types(schema)) as writer:
         for part in parts:
             held.append(_with_nulls(read_part(part), nulls))
             rows += held[-1].num_rows

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from taikai._cut import quoted
+
 SHOWN_BAD_ROWS = 5
 """How many rows a warning or a summary quotes before it counts the rest."""
 
@@ -18,8 +20,7 @@ class BadRow:
     text: str
 
     def __str__(self) -> str:
-        shown = self.text if len(self.text) <= 40 else self.text[:39] + "…"
-        return f"{self.where}: {self.problems} ({shown!r})"
+        return f"{self.where}: {self.problems} ({quoted(self.text, 39)})"
 
 
 def list_rows(head: str, rows: Sequence[object], more: str = "", shown: int = SHOWN_BAD_ROWS) -> list[str]:

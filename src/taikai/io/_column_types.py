@@ -74,9 +74,20 @@ def _typed(column: pd.Series) -> pd.Series:
         values = _missing(column)
         numbers = pd.to_numeric(values, errors="coerce")
         if numbers[values.notna()].notna().all() and not (numbers.dtype.kind == "f" and _inexact_integers(present)):
-            return numbers
+            return _whole(numbers, present)
         return values
     return _missing(column)
+
+
+def _whole(numbers: pd.Series, present: pd.Series) -> pd.Series:
+    """Return *numbers* as pandas' nullable ``Int64`` when its *present* cells are all written as whole numbers
+    (``1``, not ``1.0``) and some cells are missing, which makes them floats: as the ints of a Parquet, JSONL or
+    xlsx column with missing cells read (``read_table``), so that a store code 1 is not shown ``1.0``."""
+    if numbers.dtype != "float64" or not numbers.hasnans or not present.str.fullmatch(r"\s*[+-]?\d+\s*").all():
+        return numbers
+    if numbers.abs().max() >= 2.0**63:  # a whole number beyond 64 bits (1e19 is exact as a float): floats
+        return numbers
+    return numbers.astype("Int64")
 
 
 _FLOAT_DIGITS = 15

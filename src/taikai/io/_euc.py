@@ -13,6 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from taikai._cut import cut
 from taikai.errors import ENCODING, InputError
 
 EUC_JP = "euc_jp"
@@ -131,4 +132,4 @@ def euc_jp_error(source: object, reading: EucJpReading, noun: str) -> InputError
 
 
 def _clip(line: str, length: int = 20) -> str:
-    return line if len(line) <= length else line[:length] + "…"
+    return cut(line, length)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,16 +105,19 @@ def given_format(given: object, argument: Argument = INPUT_FORMAT) -> str | None
 
 
 def check_output_dir(path: Path, option: str = "", folder_hint: str = "") -> None:
-    """Raise :class:`InputError` unless the folder that is to hold the file *path* exists (before any work).
+    """Raise :class:`InputError` unless the folder that is to hold the file *path* exists (before any work): for a
+    symbolic link, the folder of the file it points to, which is written through it.
 
     *folder_hint* goes after "give a file name" when *path* is itself a folder (e.g. `` such as out.csv``).
     """
     path = Path(path)
-    parent = path.parent
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path  # a link is written through
+    parent = target.parent
     named = f"{option} {path}" if option else str(path)
     if not parent.is_dir():
         what = "is not a folder" if parent.exists() else "does not exist"
-        raise InputError(f"{named}: the folder {parent} {what}; create it first, or write somewhere else")
+        link = f" is a symbolic link to {target}, whose folder" if target is not path else " the folder"
+        raise InputError(f"{named}:{link} {parent} {what}; create it first, or write somewhere else")
     if path.is_dir():
         raise InputError(f"{named}: is a folder; give a file name{folder_hint}")
 

@@ -106,12 +106,25 @@ def _column(values: list[Any], text: bool) -> pd.Series:
     import pandas as pd
 
     if not text:
-        return pd.Series(values, dtype=None if values else "object")
+        return _whole_numbers(pd.Series(values, dtype=None if values else "object"), values)
     if not values:
         return pd.Series([], dtype="str")
     joined = pd.concat(values, ignore_index=True) if len(values) > 1 else values[0]
     values.clear()  # the pieces go as soon as they are joined
     return joined
+
+
+def _whole_numbers(column: pd.Series, values: list[Any]) -> pd.Series:
+    """Return *column* (of *values*) as pandas' nullable ``Int64`` when its values are whole numbers (Python ints)
+    with some missing, which pandas makes floats (an id or a store code 1 shown as ``1.0``); else as it is."""
+    import pandas as pd
+
+    if column.dtype != "float64" or not column.hasnans or not {*map(type, values)} <= {int, type(None)}:
+        return column
+    try:
+        return pd.Series(pd.array(values, dtype="Int64"))
+    except OverflowError:  # beyond 64 bits: the floats pandas made
+        return column
 
 
 def warn_decoding(path: Path, notes: list[Any], one_text: bool = False) -> None:
@@ -154,28 +167,27 @@ def read_predictions(
     """Read a predictions file (as ``taikai batch`` or ``predict_frame`` wrote it) for analysis; of an xlsx
     workbook, *sheet* (a name or 1-based number, as ``--sheet``), else the first sheet.
 
-    Text columns are of pandas' ``str`` dtype with empty cells missing (NaN), from every format alike (an empty
-    string of Parquet or JSONL too, as a CSV cell cannot tell it from a missing one), as
-    :meth:`taikai.Model.predict_frame` gives them. CSV and TSV cells are text: columns of numbers become numbers (the
-    probabilities, counts) and columns of only ``True`` and ``False`` (``rule_conflict``, any case) become
+    Text columns are of pandas' ``str`` dtype with empty cells missing (NaN), from every format alike (an empty string
+    of Parquet or JSONL too, as a CSV cell cannot tell it from a missing one), as :meth:`taikai.Model.predict_frame`
+    gives them. CSV and TSV cells are text: columns of numbers become numbers (the probabilities, counts; whole numbers
+    with a blank cell pandas' nullable ``Int64``, as Parquet, JSONL and xlsx give ints with a missing value, not floats:
+    a store code 1 is not ``1.0``) and columns of only ``True`` and ``False`` (``rule_conflict``, any case) become
     booleans, as a spreadsheet would read them and as Parquet, JSONL and xlsx give them back; an input column batch
-    wrote as text into those (a CSV's ``score``, a 20-digit id) is read as a CSV cell is, so that every output
-    format of one run reads back with the same dtypes (``score`` ``float64`` from each), and a column they hold
-    typed keeps its type. taikai's own text columns (``status``, ``message``, ``reason``, ``reason_ja``,
-    ``reasons``, ``sentiment``, ``rule_names``, ``rule_reasons``, ``model_reason``, under the summary's
-    ``--prefix``) and the reviews' (the summary's ``--text-column``, else ``text``) are text whatever they hold.
-    A column of booleans has one dtype from every format: ``bool``, or pandas' nullable ``boolean`` where a cell
-    is missing (a row not classified), so that ``df[~df.rule_conflict]`` selects the same rows from any file.
-    Every column is typed so except the columns kept as written, as
-    ``taikai report`` keeps them: the id columns (:data:`ID_COLUMNS` and the ``--id-column`` the batch summary
-    beside *path* records), the *text_columns* (a column to break down by, such as a store code), and every
-    column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ)
-    or a whole number too long for a float to hold exactly (a 20-digit id), unless the column reads as exact
-    integers (``int64``, ``uint64``).
-    The columns keep their names: the readers of predictions give prefixed ones (``batch --prefix pred_``)
-    their plain names with :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed record's error
-    shows its text masked. A *sheet* the workbook does not have is an :class:`InputError` naming its sheets; *sheet*
-    for a file of another format is refused, as ``taikai batch --sheet`` refuses it.
+    wrote as text into those (a CSV's ``score``, a 20-digit id) is read as a CSV cell is, so that every output format of
+    one run reads back with the same dtypes (``score`` ``float64`` from each), and a column they hold typed keeps its
+    type. taikai's own text columns (``status``, ``message``, ``reason``, ``reason_ja``, ``reasons``, ``sentiment``,
+    ``rule_names``, ``rule_reasons``, ``model_reason``, under the summary's ``--prefix``) and the reviews' (the
+    summary's ``--text-column``, else ``text``) are text whatever they hold. A column of booleans has one dtype from
+    every format: ``bool``, or pandas' nullable ``boolean`` where a cell is missing (a row not classified), so that
+    ``df[~df.rule_conflict]`` selects the same rows from any file. Every column is typed so except the columns kept as
+    written, as ``taikai report`` keeps them: the id columns (:data:`ID_COLUMNS` and the ``--id-column`` the batch
+    summary beside *path* records), the *text_columns* (a column to break down by, such as a store code), and every
+    column that holds a number written with a leading zero (``007``, ``01``: codes, whose ``01`` and ``1`` differ) or a
+    whole number too long for a float to hold exactly (a 20-digit id), unless the column reads as exact integers
+    (``int64``, ``uint64``). The columns keep their names: the readers of predictions give prefixed ones (``batch
+    --prefix pred_``) their plain names with :func:`taikai.model.predictions_frame`. With *mask_pii*, a malformed
+    record's error shows its text masked. A *sheet* the workbook does not have is an :class:`InputError` naming its
+    sheets; *sheet* for a file of another format is refused, as ``taikai batch --sheet`` refuses it.
     """
     import pandas as pd
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from taikai._cut import quoted
 from taikai.errors import InputError, unexpanded_home
 from taikai.io._paths import folder_error
 
@@ -99,7 +100,7 @@ def bad_line_error(path: Path, bad: BadLine, hint: str, mask_pii: bool = False) 
 
         raw = default_masker().mask(raw).text
     runs = f", running to line {bad.last_line}" if bad.last_line != bad.line else ""
-    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}{runs}): {raw[:80]!r}; {hint}")
+    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}{runs}): {quoted(raw, 80)}; {hint}")
 
 
 def first_rows(

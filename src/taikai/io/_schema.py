@@ -104,8 +104,9 @@ def infer_schema(
     """Return the output Arrow schema of one chunk's columns (or *given*'s) and the columns to write as text."""
     import pyarrow as pa
 
-    if given is not None:
-        return pa.schema([*given, *(pa.field(name, kind) for name, kind in added.items())]), frozenset()
+    if given is not None:  # its metadata kept: the pandas types a Parquet output names (with_pandas_types)
+        fields = [*given, *(pa.field(name, kind) for name, kind in added.items())]
+        return pa.schema(fields, metadata=given.metadata), frozenset()
     return chunks_schema(names, [data], added)
 
 

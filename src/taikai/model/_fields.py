@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from taikai._cut import cut
 from taikai.errors import ModelError
 
 if TYPE_CHECKING:
@@ -69,8 +70,7 @@ _SHOWN = 60
 
 def shown(value: object) -> str:
     """Return *value* as Python would print it, cut to a readable length."""
-    text = repr(value)
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+    return cut(repr(value), _SHOWN - 1)
 
 
 def positive_int(value: object) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
+from taikai._cut import cut
 from taikai._frame_rows import index_entry, index_named
 from taikai.privacy import read_as_model
 from taikai.rules._matcher import RuleMatcher
@@ -205,7 +206,7 @@ def _row(c: Counts) -> str:
 
 def _clip(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS] + "…"
+    return cut(text, TEXT_CHARS)
 
 
 def score_rules(

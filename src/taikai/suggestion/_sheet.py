@@ -22,6 +22,7 @@ from taikai.io import (
     CellLosses,
     ExcelCells,
     OutputSpec,
+    check_output_dir,
     encode_stream,
     escape_formula,
     output_encoding,
@@ -67,8 +68,10 @@ def sheet_format(path: Path) -> str:
 
 
 def check_sheet_out(out: Path, overwrite: bool) -> None:
-    """Refuse an existing *out* unless *overwrite*: it may be a sheet a person has filled (say how many labels), or
-    another file taikai reads (say which kind)."""
+    """Refuse an *out* whose folder is missing (a link's: the folder of the file it points to), and an existing *out*
+    unless *overwrite*: it may be a sheet a person has filled (say how many labels), or another file taikai reads
+    (say which kind)."""
+    check_output_dir(out)  # before any work, rather than failing to write once the rows are chosen
     if overwrite or not out.exists():
         return
     filled = filled_labels(out)

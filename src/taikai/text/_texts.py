@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from taikai._cut import quoted
 from taikai.errors import wrong_type
 
 MISSING_HINT = "a str (fill or drop missing values first, e.g. with Series.fillna(''))"
@@ -22,7 +23,7 @@ def texts_of(texts: Iterable[Any], name: str = "X") -> Iterable[Any]:
     if isinstance(texts, str):
         raise ValueError(
             f"{name} must be an iterable of texts (a list, a pandas Series, …), not a single str (iterable over raw "
-            f"text documents expected, string object received): wrap the text in a list, [{texts[:20]!r}]"
+            f"text documents expected, string object received): wrap the text in a list, [{quoted(texts, 20)}]"
         )
     try:
         iterator = iter(texts)

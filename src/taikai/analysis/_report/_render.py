@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from taikai._cut import cut
 from taikai._warn import warn_user
 from taikai.analysis import _charts as charts
 from taikai.analysis._chart_fonts import missing_glyphs_warning
@@ -84,8 +85,8 @@ def format_cell(value: Cell) -> str:
 
 def _td(value: Cell, kind: ColumnKind) -> str:
     text = format_cell(value)
-    if kind is ColumnKind.TEXT and len(text) > TEXT_CHARS:
-        text = text[:TEXT_CHARS] + "…"
+    if kind is ColumnKind.TEXT:
+        text = cut(text, TEXT_CHARS)
     css = {ColumnKind.NUMBER: "n", ColumnKind.TEXT: "t", ColumnKind.NOWRAP: "d"}.get(kind)
     return f'<td class="{css}">{escape(text)}</td>' if css else f"<td>{escape(text)}</td>"
 
