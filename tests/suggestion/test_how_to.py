@@ -16,6 +16,7 @@ from taikai.suggestion import Earlier
 from taikai.suggestion._how_to import how_to, train_options
 
 FAST = ["--folds", "0"]
+JA = {"text": "本文", "reasons": "理由", "sentiment": "感情"}
 OWN = {"low_pay": "安い", "fees": "手数料", "rejection": "不採用", "time": "多忙"}
 
 
@@ -27,7 +28,7 @@ def _run(*args):
 
 def _kind(model_dir):
     meta = taikai.load_model(model_dir).metadata
-    return meta.free_labels, bool(meta.sentiments), meta.config.get("vectors"), meta.refit_on_all_rows
+    return meta.free_labels, bool(meta.sentiments), meta.config.get("vectors"), meta.refit_on_all_rows, meta.columns
 
 
 @pytest.mark.parametrize(
@@ -37,16 +38,19 @@ def _kind(model_dir):
         ["--free-labels", "--vectors", "none"],
         ["--no-sentiment", "--vectors", "none", "--refit-all"],
         ["--free-labels", "--no-sentiment", "--vectors", "none"],
+        ["--vectors", "none", *(a for key, name in JA.items() for a in (f"--{key}-column", name))],
     ],
-    ids=["vectors-none", "free-labels", "no-sentiment-refit-all", "free-labels-no-sentiment"],
+    ids=["vectors-none", "free-labels", "no-sentiment-refit-all", "free-labels-no-sentiment", "japanese-columns"],
 )
 def test_the_how_to_train_command_followed_literally_keeps_the_models_kind(tmp_path, tiny_csv, options):
     """Regression: the how_to named --free-labels and --no-sentiment (read off the labels) but not --vectors none nor
-    --refit-all, so following it trained a model with word vectors, or not refitted, unlike the one it improves."""
+    --refit-all, so following it trained a model with word vectors, or not refitted, unlike the one it improves; nor
+    --text-column and the others, so that it failed at once for DATA with columns of other names."""
     data = pd.read_csv(tiny_csv)
     if "--free-labels" in options:  # labels of one's own
         data = data[data["reasons"].isin(OWN)].assign(reasons=lambda d: d["reasons"].map(OWN))
-    data.to_csv(tmp_path / "data.csv", index=False)
+    columns = JA if "--text-column" in options else {}  # DATA's own column names; the sheet has the standard ones
+    data.rename(columns=columns).to_csv(tmp_path / "data.csv", index=False)
     pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]}).to_csv(tmp_path / "dump.csv", index=False)
     _run("train", tmp_path / "data.csv", "--out", tmp_path / "m1", *FAST, *options)
     _run("batch", tmp_path / "dump.csv", "-o", tmp_path / "p.csv", "--text-column", "text", "-m", tmp_path / "m1")

@@ -73,6 +73,7 @@ from taikai.model._provenance import ROW_HASHES_VERSION, RowHashes, content_sha2
 from taikai.model._save import check_model_dir, check_out_given, save_model
 from taikai.model._save_files import save_artifact
 from taikai.model._statistics import CONFIDENCE_BINS, DriftStatistics
+from taikai.model._trained_columns import TrainedColumns
 from taikai.model._trained_on import TrainingData
 from taikai.model._vectorizer import FastTfidfVectorizer
 from taikai.model._vectors import DEFAULT_VECTORS, WordVectors, check_vectors
@@ -112,6 +113,7 @@ __all__ = [
     "Prediction",
     "ReasonSentimentClassifier",
     "RowHashes",
+    "TrainedColumns",
     "TrainingData",
     "WordFeatures",
     "WordVectors",

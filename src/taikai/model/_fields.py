@@ -36,23 +36,25 @@ def _options(free_labels: bool, *, no_sentiment: bool, no_vectors: bool, refit_a
 
 def retrain_command(meta: ModelMetadata | None) -> str:
     """The retrain command of the model *meta* describes: the options its metadata records it was trained with (its
-    labels its own, no sentiment head, no word vectors, refit on all rows), so that following a hint gives the same
-    kind of model; :data:`TRAIN_COMMAND` when no model is known."""
+    labels its own, no sentiment head, no word vectors, refit on all rows) and the columns it read, when not the
+    standard ones, so that following a hint reads the same data into the same kind of model; :data:`TRAIN_COMMAND`
+    when no model is known."""
     return TRAIN_COMMAND.replace(" --out", retrain_options(meta) + " --out")
 
 
 def retrain_options(meta: ModelMetadata | None) -> str:
     """The train options the model *meta* describes was trained with, as its retrain hints give them
-    (`` --free-labels --vectors none``; ``""`` for none, or when no model is known), for a hint that writes a train
-    command of its own (``--add THIS_FILE``)."""
+    (`` --free-labels --vectors none --text-column 本文``; ``""`` for none, or when no model is known), for a hint
+    that writes a train command of its own (``--add THIS_FILE``)."""
     if meta is None:
         return ""
+    no_sentiment = bool(meta.reasons) and not meta.sentiments
     return _options(
         meta.free_labels,
-        no_sentiment=bool(meta.reasons) and not meta.sentiments,
+        no_sentiment=no_sentiment,
         no_vectors=bool(meta.config) and meta.config.get("vectors") is None,
         refit_all=meta.refit_on_all_rows,
-    )
+    ) + meta.columns.options(no_sentiment=no_sentiment)
 
 
 def retrain_hint(meta: ModelMetadata | None = None) -> str:
@@ -100,6 +102,13 @@ def iso_time(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(value)
     datetime.fromisoformat(value)
+    return value
+
+
+def flag(value: object) -> bool:
+    """Return *value*, JSON true or false; raise ``TypeError`` for anything else ("yes", 1, null)."""
+    if not isinstance(value, bool):
+        raise TypeError(value)
     return value
 
 

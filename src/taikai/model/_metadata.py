@@ -24,6 +24,7 @@ from taikai.model._artifact_info import ArtifactInfo, read_artifact_info
 from taikai.model._fields import (
     TRAIN_COMMAND,
     Fields,
+    flag,
     iso_time,
     nonnegative_int,
     positive_int,
@@ -39,6 +40,7 @@ from taikai.model._input_file import InputFile, read_inputs
 from taikai.model._provenance import RowHashes
 from taikai.model._recorded import read_dictionary, read_metrics, read_training_data
 from taikai.model._statistics import DriftStatistics
+from taikai.model._trained_columns import TrainedColumns, read_trained_columns
 from taikai.model._trained_on import TrainingData
 from taikai.model._versions import dictionary_info, library_versions
 
@@ -61,7 +63,8 @@ FORMATS = {
     6: "format 5 with each FastTfidfVectorizer's vocabulary_ pickled packed (one string of the n-grams, their "
     "lengths and columns: a model loads several times faster); older code would unpickle it without a vocabulary. "
     "Optional additions that older code of this format ignores: free_labels (reading the labels by their spelling), "
-    "training_data.label_rows (each label's training rows)",
+    "training_data.label_rows (each label's training rows), columns (TrainedColumns: the text, reasons and sentiment "
+    "columns trained on, written only when not the standard names, which a model without it was trained on)",
 }
 READABLE_FORMATS = (2, 3, 4, 5, FORMAT_VERSION)
 """Formats this code loads; a format-2 model has no drift statistics (``drift`` is ``None``), a model of format
@@ -109,6 +112,8 @@ class ModelMetadata:
     """What training found weak in the data (too few examples to cross-validate, …), as the summary said it."""
     free_labels: bool = False
     """The labels are the user's own (``train --free-labels``): shown as written even when spelt as taxonomy ids."""
+    columns: TrainedColumns = field(default_factory=TrainedColumns)
+    """The columns trained on (``--text-column``…), which the retrain commands give again; standard when unrecorded."""
     __hash__: ClassVar[None] = None  # type: ignore[assignment]  # dicts of settings and scores: not hashable, so hash() is not offered
 
     def __repr__(self) -> str:
@@ -146,6 +151,8 @@ class ModelMetadata:
             out["refit_on_all_rows"] = True
         if self.free_labels:
             out["free_labels"] = True
+        if not self.columns.standard():
+            out["columns"] = self.columns.to_dict()
         if self.versions:
             out["versions"] = dict(self.versions)
         if self.dictionary:
@@ -201,7 +208,8 @@ class ModelMetadata:
             inputs=read_inputs(f, "inputs") if version >= 4 else (),
             format=int(version),
             warnings=f.optional("warnings", str_tuple, "a list of strings", ()),
-            free_labels=f.optional("free_labels", _flag, "true or false", False),
+            free_labels=f.optional("free_labels", flag, "true or false", False),
+            columns=f.optional_part("columns", read_trained_columns, "an object of column names", TrainedColumns()),
         )
 
     @classmethod
@@ -258,12 +266,6 @@ class ModelMetadata:
 
 def _labels(values: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return str_tuple(values["reasons"]), str_tuple(values["sentiments"])
-
-
-def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(value)
-    return value
 
 
 def _unreadable_format(version: int, saved_by: object) -> str:

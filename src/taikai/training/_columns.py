@@ -6,7 +6,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from taikai.errors import ADD
-from taikai.model import column_label
+from taikai.model import TrainedColumns, column_label
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,10 @@ class Columns:
 
     def labelled(self) -> list[Hashable]:
         return [self.text, self.reasons] + ([self.sentiment] if self.sentiment else [])
+
+    def recorded(self) -> TrainedColumns:
+        """Return these columns as the model's metadata records them, for its retrain commands to give again."""
+        return TrainedColumns.given(self.text, self.reasons, self.sentiment)
 
     def found_in(self, names: Sequence[object]) -> Columns:
         """Return these columns for a file with columns *names*: each missing one replaced by the standard name

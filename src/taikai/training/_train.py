@@ -248,6 +248,7 @@ def train(
         inputs=inputs.files,
         warnings=tuple(weak_data_warnings(fit_df, folds, cv_scores, sentiment_column, out)),
         free_labels=free_labels,
+        columns=columns.recorded(),
     )
     if comparison is not None:
         meta.metrics["added"] = comparison.to_dict()
