@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 
+from taikai._masked_messages import quoted_text
 from taikai.errors import TEXT_COLUMN, InputError
 from taikai.evaluation._unscored import Unscored
 
@@ -45,6 +46,6 @@ def nothing_to_score(
 
 
 def _short(text: object) -> str:
-    """Return *text* as the error shows it: its repr, cut to 40 characters."""
-    shown = repr(text)
+    """Return *text* as the error shows it: its repr, cut to 40 characters (masked first, see :func:`quoted_text`)."""
+    shown = repr(quoted_text(text, 36) if isinstance(text, str) else text)
     return shown if len(shown) <= 40 else shown[:39] + "…"
