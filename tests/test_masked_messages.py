@@ -300,3 +300,45 @@ def test_every_public_function_that_masks_masks_its_messages(name: str, function
     from taikai._masked_messages import masks_errors
 
     assert masks_errors(function), f"{name} takes mask_pii: wrap it with taikai._masked_messages.errors_masked"
+
+
+def _bad_line(text: str) -> str:
+    from taikai.io._records import BadLine, bad_line_error
+
+    return str(bad_line_error(Path("a.csv"), BadLine(3, "expected 2 fields, found 3", "r1," + text), "fix it"))
+
+
+def _nothing_scored(text: str) -> str:
+    from taikai.evaluation._nothing_scored import nothing_to_score
+    from taikai.evaluation._unscored import Unscored
+    from taikai.text import Status
+
+    unscored = Unscored(0, 2, Status.ERROR, "not Japanese", "a.csv")
+    return str(nothing_to_score("a.csv", "all", 1, [unscored], 0, 0, "text", {0: text}))
+
+
+def _euc_jp(text: str) -> str:
+    from taikai.io._euc import euc_jp_error, euc_jp_reading
+
+    reading = euc_jp_reading(f"id,text\nr1,{text}\n".encode("euc-jp"))
+    assert reading is not None
+    return str(euc_jp_error("a.csv", reading, "file"))
+
+
+@pytest.mark.parametrize(
+    ("say", "pad"),
+    [(_bad_line, 70), (_nothing_scored, 26), (_euc_jp, 7)],
+    ids=["malformed-record", "nothing-scored", "euc-jp"],
+)
+@pytest.mark.parametrize("value", ["taro.yamada@example.com", "090-1234-5678"], ids=["email", "phone"])
+def test_a_text_a_message_cuts_is_masked_before_the_cut(say, pad, value):
+    """Within masking (--mask-pii, mask_pii=True), a message's quote of a text is masked, then cut: cut first, the
+    cut falls inside the value (``taro.yamada@e…``), which the masking of the whole message then misses."""
+    from taikai._masked_messages import masked, masking
+
+    text = "あ" * pad + value + "まで。給料が安い"
+    assert value[:4] in say(text)  # outside masking, quoted as written (and the cut falls inside the value)
+    with masking([]):
+        said = masked(say(text))  # as errors_masked then masks the whole message
+    pieces = [piece for piece in (value[:4], value[4:8], value[-4:]) if piece in said]
+    assert not pieces, said

@@ -6,7 +6,9 @@ the column names of a file without a header row are its first row, a review (``n
 whole message of a :class:`~taikai.errors.TaikaiError` raised by a call that asked for masking, but for the texts
 given to the call (a path, a column's name), which it says back as given; the values masked already stay as they
 are. Within the call (:func:`masking`), each :class:`~taikai.errors.DataWarning` it gives is masked the same way,
-before it is given: a notebook user sees it masked as the command line shows it.
+before it is given: a notebook user sees it masked as the command line shows it. A message that quotes a user's
+text cut short quotes it with :func:`quoted_text`, masked before it is cut, which the whole message's masking,
+after the cut, is too late for (``taro@ex…``).
 
 The command line runs a command given ``--mask-pii`` within :func:`masking` too (``taikai.cli._masked_errors``):
 a call inside it keeps the texts given to the command as well as its own, and an error is masked once, by the
@@ -25,6 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import ParamSpec, TypeVar
 
+from taikai._cut import cut
 from taikai._stopped import stopped
 from taikai._warn import reworded
 from taikai.errors import DataWarning, TaikaiError
@@ -63,6 +66,16 @@ def masked(message: object, kept: list[str] | None = None) -> str:
         parts += [mask_pii(text[start : found.start()]).text, found.group()]
         start = found.end()
     return "".join([*parts, mask_pii(text[start:]).text])
+
+
+def quoted_text(text: str, length: int, *, mask: bool = False) -> str:
+    """Return *text*, a user's text a message quotes, cut to *length* characters (and ``…``), its personal data
+    masked first when *mask* or within :func:`masking` (``--mask-pii``, ``mask_pii=True``): masking the message
+    after the cut would miss a value cut in two (``taro@ex…`` is no e-mail address to the masker, ``090-12…`` no
+    phone number)."""
+    if mask or _KEPT.get() is not None:
+        text = masked(text)
+    return cut(text, length)
 
 
 def kept_values(values: object) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 
 from taikai._cut import cut
+from taikai._masked_messages import quoted_text
 from taikai.errors import TEXT_COLUMN, InputError
 from taikai.evaluation._unscored import Unscored
 
@@ -46,6 +47,5 @@ def nothing_to_score(
 
 
 def _short(text: object) -> str:
-    """Return *text* as the error shows it: its repr, cut to 40 characters."""
-    shown = repr(text)
-    return cut(shown, 39)
+    """Return *text* as the error shows it: its repr, cut to 40 characters (masked first, see :func:`quoted_text`)."""
+    return cut(repr(quoted_text(text, 36) if isinstance(text, str) else text), 39)

@@ -13,7 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from taikai._cut import cut
+from taikai._masked_messages import quoted_text
 from taikai.errors import ENCODING, InputError
 
 EUC_JP = "euc_jp"
@@ -116,7 +116,7 @@ def euc_jp_error(source: object, reading: EucJpReading, noun: str) -> InputError
     number = next((i for i, line in enumerate(euc_lines) if not line.isascii()), 0)
     euc = _clip(euc_lines[number] if euc_lines else "")
     if _CP932_FAILS.search(reading.cp932):
-        line = euc_lines[number] if euc_lines else ""
+        line = quoted_text(euc_lines[number], len(euc_lines[number])) if euc_lines else ""  # masked whole, then cut
         start = max(0, next((i for i, c in enumerate(line) if not c.isascii()), 0) - 5)  # from its Japanese
         euc = ("…" if start else "") + _clip(line[start:])
         return InputError(
@@ -132,4 +132,4 @@ def euc_jp_error(source: object, reading: EucJpReading, noun: str) -> InputError
 
 
 def _clip(line: str, length: int = 20) -> str:
-    return cut(line, length)
+    return quoted_text(line, length)

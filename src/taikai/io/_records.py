@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from taikai._cut import quoted
+from taikai._masked_messages import quoted_text
 from taikai.errors import InputError, unexpanded_home
 from taikai.io._paths import folder_error
 
@@ -93,14 +93,11 @@ def check_columns(path: Path, columns: list[str]) -> list[str]:
 
 def bad_line_error(path: Path, bad: BadLine, hint: str, mask_pii: bool = False) -> InputError:
     """Return the error for a malformed record: file, line, what is wrong, its start, and what to do; with
-    *mask_pii*, its text shown with personal data masked (as ``--mask-pii`` masks every text it writes)."""
-    raw = bad.raw
-    if mask_pii:
-        from taikai.privacy import default_masker
-
-        raw = default_masker().mask(raw).text
+    *mask_pii* (or within a masked call), its text shown with personal data masked before it is cut (as
+    ``--mask-pii`` masks every text it writes)."""
+    raw = quoted_text(bad.raw, 80, mask=mask_pii)  # masked before it is cut (also within a masked call)
     runs = f", running to line {bad.last_line}" if bad.last_line != bad.line else ""
-    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}{runs}): {quoted(raw, 80)}; {hint}")
+    return InputError(f"{path}:{bad.line}: malformed record ({bad.error}{runs}): {raw!r}; {hint}")
 
 
 def first_rows(

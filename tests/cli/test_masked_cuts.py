@@ -1,0 +1,88 @@
+"""Under --mask-pii (and mask_pii=True), a user's text a message quotes cut short is masked before it is cut: cut
+first, ``taro.yamada@e…`` was no e-mail address to the masker, ``090-1234-…`` no phone number, and they leaked."""
+
+from __future__ import annotations
+
+import pytest
+
+EMAIL = "連絡先はtaro.yamada@example.comまで。給料が安い"
+PHONE = "田中です。電話は090-1234-5678まで。給料が安い"
+FRAGMENTS = ("taro", "yamada", "example", "090", "1234", "5678")
+"""Pieces of the planted values: none may be said; the EUC-JP error cuts each line at 20 characters, inside them."""
+
+
+@pytest.fixture(params=[EMAIL, PHONE], ids=["email", "phone"])
+def euc_dump(request, tmp_path):
+    dump = tmp_path / "dump.csv"
+    dump.write_bytes(f"id,text\nr1,{request.param}\nr2,手数料が高すぎる\n".encode("euc-jp"))
+    return dump
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["batch", "{dump}", "-o", "{out}.csv"],
+        ["drift", "{dump}"],
+        ["report", "{dump}", "-o", "{out}.html"],
+        ["suggest", "{dump}", "-o", "{out}.csv"],
+        ["rules", "test", "{rules}", "{dump}"],
+    ],
+    ids=["batch", "drift", "report", "suggest", "rules-test"],
+)
+def test_an_euc_jp_line_is_masked_before_it_is_cut(invoke, tmp_path, tiny_model_dir, euc_dump, command):
+    """Regression: '...that line reading as 'r1,連絡先はtaro.yamada@e…'' under --mask-pii."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nname = "fees"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
+    args = [a.format(dump=euc_dump, out=tmp_path / "out", rules=rules) for a in command]
+    model = ["-m", tiny_model_dir] if command[0] in ("batch", "drift", "rules") else []
+    result = invoke(*args, *model, "--mask-pii")
+    assert result.exit_code == 2, result.output
+    assert "looks like EUC-JP" in result.output
+    assert not [f for f in FRAGMENTS if f in result.output], result.output
+
+
+def test_read_table_masks_an_euc_jp_line_before_it_is_cut(euc_dump):
+    """The Python call asked to mask (mask_pii=True) quotes the line masked, whole values only."""
+    from taikai.errors import InputError
+    from taikai.io import read_table
+
+    with pytest.raises(InputError, match="looks like EUC-JP") as caught:
+        read_table(euc_dump, mask_pii=True)
+    assert not [f for f in FRAGMENTS if f in str(caught.value)], str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "command", [["report", "{parts}", "-o", "{out}.html"], ["drift", "{parts}"]], ids=["report", "drift"]
+)
+@pytest.mark.parametrize("value", ["taro.yamada@example.com", "090-1234-5678"], ids=["email", "phone"])
+def test_a_malformed_part_record_is_masked_before_it_is_cut(invoke, tmp_path, tiny_model_dir, command, value):
+    """Regression: report/drift of a Dask engine's folder quoted a malformed record of a part cut at 80 characters,
+    then masked: '...ああtaro.yama'; its parts are read without the command's mask_pii."""
+    pytest.importorskip("dask")
+    data = tmp_path / "in.csv"
+    data.write_text("id,text\nr1,給料が安い\nr2,手数料が高すぎる\n", encoding="utf-8")
+    parts = tmp_path / "parts"
+    made = invoke(
+        "batch",
+        data,
+        "-o",
+        parts,
+        "--engine",
+        "dask",
+        "--output-format",
+        "csv",
+        "--text-column",
+        "text",
+        "-m",
+        tiny_model_dir,
+    )
+    assert made.exit_code == 0, made.output
+    last = sorted(parts.glob("part.*.csv"))[-1]
+    with last.open("a", encoding="utf-8") as f:  # the cut at 80 characters falls inside the value
+        f.write(f"9,r9,{'あ' * 70}{value} です,{','.join('abcdefghijklmnopqrstuvwxyz')}\n")
+    args = [a.format(parts=parts, out=tmp_path / "out") for a in command]
+    model = ["-m", tiny_model_dir] if command[0] == "drift" else []
+    result = invoke(*args, *model, "--mask-pii")
+    assert result.exit_code == 2, result.output
+    assert "malformed record" in result.output
+    assert not [f for f in FRAGMENTS if f in result.output], result.output
