@@ -683,10 +683,11 @@ def test_jsonl_files_are_read_once_while_they_fit_in_the_workers_memory(
 
 
 def _held_files(dask_worker) -> int:
-    """Return how many JSONL files' held chunks the worker *dask_worker* keeps."""
+    """Return how many JSONL files with a key ``probe`` the worker *dask_worker* keeps the held chunks of (those of
+    earlier tests' frames, not yet collected, have none)."""
     from taikai.batch._dask_held import HeldFile
 
-    return sum(isinstance(value, HeldFile) for value in dask_worker.data.values())
+    return sum(isinstance(value, HeldFile) and "probe" in value.keys for value in dask_worker.data.values())
 
 
 def test_each_jsonl_file_s_held_chunks_are_freed_once_its_partition_is_made(client, tiny_model_dir, tmp_path):
@@ -695,7 +696,8 @@ def test_each_jsonl_file_s_held_chunks_are_freed_once_its_partition_is_made(clie
     as its partition is made of them: while the last partitions are classified (slowed down here), none is held."""
     (tmp_path / "in").mkdir()
     for k in range(4):
-        lines = [json.dumps({"id": f"r{k}{i}", "text": TEXTS[i % len(TEXTS)]}, ensure_ascii=False) for i in range(5)]
+        records = [{"id": f"r{k}{i}", "text": TEXTS[i % len(TEXTS)], "probe": i} for i in range(5)]
+        lines = [json.dumps(record, ensure_ascii=False) for record in records]
         (tmp_path / "in" / f"{k}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def slow(part):
