@@ -682,6 +682,53 @@ def test_jsonl_files_are_read_once_while_they_fit_in_the_workers_memory(
     assert schema.field("n").type == pa.float64()
 
 
+def _held_files(dask_worker) -> int:
+    """Return how many JSONL files with a key ``probe`` the worker *dask_worker* keeps the held chunks of (those of
+    earlier tests' frames, not yet collected, have none)."""
+    from taikai.batch._dask_held import HeldFile
+
+    return sum(isinstance(value, HeldFile) and "probe" in value.keys for value in dask_worker.data.values())
+
+
+def test_each_jsonl_file_s_held_chunks_are_freed_once_its_partition_is_made(client, tiny_model_dir, tmp_path):
+    """Regression: every JSONL file's chunks, held on the worker that read its types, stayed there until the run
+    ended (1.22 of the peak memory). Now, once the run's first part is written, a file's chunks are freed as soon
+    as its partition is made of them: while the last partitions are classified (slowed down here), none is held."""
+    (tmp_path / "in").mkdir()
+    for k in range(4):
+        records = [{"id": f"r{k}{i}", "text": TEXTS[i % len(TEXTS)], "probe": i} for i in range(5)]
+        lines = [json.dumps(record, ensure_ascii=False) for record in records]
+        (tmp_path / "in" / f"{k}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def slow(part):
+        time.sleep(1.0)
+        return part
+
+    done: dict[str, object] = {}
+
+    def run():
+        done["summary"] = classify_files(
+            tmp_path / "in",
+            tmp_path / "out",
+            "text",
+            id_column="id",
+            model=tiny_model_dir,
+            client=client,
+            partitions=8,
+            prepare=lambda ddf: ddf.map_partitions(slow),
+        )
+
+    runner = threading.Thread(target=run)
+    runner.start()
+    counts = []
+    while runner.is_alive():
+        counts.append(sum(client.run(_held_files).values()))
+        time.sleep(0.1)
+    runner.join()
+    assert done["summary"].rows == 20  # type: ignore[attr-defined]
+    assert 4 in counts and 0 in counts[counts.index(4) :], counts  # held, then freed before the run's end
+
+
 def test_a_key_a_later_jsonl_file_adds_is_a_column_as_in_a_local_run(client, tiny_model_dir, tmp_path):
     """Regression: a later file whose records had a key no record of the first file had stopped the run ("has
     key(s) ['platform'] that no record of the first file ... has"); the local engine, given the records in one

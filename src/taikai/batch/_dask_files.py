@@ -31,6 +31,7 @@ from taikai.batch._chunk import ChunkResult
 from taikai.batch._dask_arguments import check_client, check_pattern
 from taikai.batch._dask_cluster import check_scheduler, check_workers, collect, connect, failure, ship, unship
 from taikai.batch._dask_engine import classify_frame
+from taikai.batch._dask_held import release_held
 from taikai.batch._dask_input import LINE_COLUMN, first_reader, read_files
 from taikai.batch._dask_listing import InputFiles, input_files
 from taikai.batch._dask_output import MANIFEST, OLD, PARTIAL, check_output, keep_parts, move_into_place, remove
@@ -64,10 +65,9 @@ def classify_files(
 
     The options are those of :class:`BatchOptions` (``scheduler``, ``partitions`` and the shared ones; the
     local engine's own must keep their defaults). Uses *client*, else the scheduler at ``scheduler``, else a
-    local cluster (one process per core). Without ``id_column`` a ``row`` column numbers the input rows.
-    *prepare* maps the input Dask DataFrame before classification (tests slow it down). Returns the same
-    summary as the local batch. File-manager litter in a folder or glob is skipped, and named (see
-    :func:`~taikai.batch.dask.read_input`).
+    local cluster (one process per core). Without ``id_column`` a ``row`` column numbers the input rows. *prepare*
+    maps the input Dask DataFrame before classification (tests slow it down). Returns the same summary as the local
+    batch. File-manager litter in a folder or glob is skipped, and named (see :func:`~taikai.batch.dask.read_input`).
     """
     check_pattern("input", input)
     check_path("output", output)
@@ -176,14 +176,12 @@ def _locked_run(
     id_column, rules_mode = options.id_column, options.applied_rules_mode
     cluster = connect(options.scheduler, client)
     tmp, plugin, placed, made = output.absolute().with_name(output.name + PARTIAL), None, False, False
-    futures: list[Any] = []
+    futures, held = list[Any](), list[Any]()  # held: JSONL files' chunks, kept on the workers that read their types
     progress = Progress(None, options.progress)
     try:  # a stop once the output is in place (closing the cluster can take seconds) leaves it complete
         try:
             check_workers(cluster)  # a task sent to a worker without taikai ends it: checked before any is
-            client = cluster.client
-            plugin = ship(cluster, resolved)
-            # JSONL input is read for its types on the cluster's workers (see read_input)
+            client, plugin = cluster.client, ship(cluster, resolved)
             ddf, schema = early or read_files(
                 input,
                 found,
@@ -195,6 +193,7 @@ def _locked_run(
                 options.encoding_errors,
                 partial(check_added_columns, model=resolved, options=options, row=ROW_COLUMN),  # a later file's keys
                 first,
+                held,
             )
             columns = list(schema.names)  # JSONL: with the keys later files add, the text or id column among them
             check_columns(Path(input), columns, resolved, options, row=ROW_COLUMN)
@@ -242,6 +241,7 @@ def _locked_run(
             rows = [0, 0]  # rows written, parts written: for the progress line
 
             def done(counts: ChunkResult) -> None:
+                release_held(held)  # a result came: the scheduler has the tasks that read them, freed once read
                 rows[:] = [rows[0] + counts.rows, rows[1] + 1]
                 progress.update(rows[0], rows[1], force=True)
 

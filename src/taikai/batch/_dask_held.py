@@ -74,3 +74,13 @@ def holds(files: list[Path], client: Any) -> bool:
     workers = client.scheduler_info().get("workers", {}).values()
     memory = sum(int(w.get("memory_limit") or 0) for w in workers)
     return sum(path.stat().st_size for path in files) * HELD_SHARE <= memory
+
+
+def release_held(futures: list[Any]) -> None:
+    """Release the *futures* of files' held chunks (of :func:`~taikai.batch._dask_jsonl.input_types`) and empty the
+    list: each file's chunks are freed on their worker once the partition made of them is (at once, if it is made
+    already), not at the run's end. Only once the scheduler knows the tasks that read them (one of the run's
+    results came): released before, they would be lost to those tasks."""
+    for future in futures:
+        future.release()
+    futures.clear()

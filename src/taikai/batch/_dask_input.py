@@ -218,11 +218,14 @@ def read_files(
     encoding_errors: str = "strict",
     check_added: Callable[[Path, list[str]], None] | None = None,
     first: tio.Reader | None = None,
+    held_futures: list[Any] | None = None,
 ) -> tuple[dd.DataFrame, pa.Schema]:
     """Read the files *found* of *pattern* (see :func:`input_files`) as :func:`read_input` does (the arguments are
     its own, checked); *check_added* is called with each JSONL file whose records add keys to the first file's, and
     them (see :func:`~taikai.batch._dask_jsonl.input_types`); *first* is the reader of the first CSV, TSV or JSONL
-    file made before (:func:`first_reader` with ``warn``), else it is made here."""
+    file made before (:func:`first_reader` with ``warn``), else it is made here. *held_futures*: a list that gets the
+    futures of the JSONL files' held chunks, if any (to release once the partitions are last computed, see
+    :func:`~taikai.batch._dask_held.release_held`; else they go with the frame)."""
     files, fmt = found.files, found.format
     if fmt == "parquet":
         if encoding:
@@ -259,6 +262,8 @@ def read_files(
         if text_column is not None and text_column in schema.names:  # any cell may be an object or a number
             schema = schema.set(schema.get_field_index(text_column), pa.field(text_column, pa.string()))
             stringify |= {text_column}
+    if held_futures is not None:
+        held_futures += held or []
     meta = schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
     if text_column in stringify:  # the cells themselves, as the local engine's model reads them
         meta[text_column] = pd.Series([], dtype=object)
