@@ -284,7 +284,7 @@ def _locked_run(
                 raise translated from exc
             raise
         finally:  # every step, though a stop comes in one (the later ones are ignored: cli/_stops.FirstStop)
-            futures.clear()  # results in hand or cancelled: kept alive by a traceback, a lost worker would redo them
+            release_held(futures, held)  # results in hand or cancelled, held chunks: a traceback would keep them
             closed = progress.close if progress.total is not None else None  # the line was started
             removed = partial(shutil.rmtree, tmp, ignore_errors=True)
             old = partial(remove, output.with_name(output.name + OLD)) if placed else None  # the rest of it

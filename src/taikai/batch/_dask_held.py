@@ -7,6 +7,7 @@ the files' chunks are all held at once; a larger input is read again, file by fi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -76,11 +77,13 @@ def holds(files: list[Path], client: Any) -> bool:
     return sum(path.stat().st_size for path in files) * HELD_SHARE <= memory
 
 
-def release_held(futures: list[Any]) -> None:
-    """Release the *futures* of files' held chunks (of :func:`~taikai.batch._dask_jsonl.input_types`) and empty the
-    list: each file's chunks are freed on their worker once the partition made of them is (at once, if it is made
-    already), not at the run's end. Only once the scheduler knows the tasks that read them (one of the run's
-    results came): released before, they would be lost to those tasks."""
-    for future in futures:
-        future.release()
-    futures.clear()
+def release_held(*lists: list[Any]) -> None:
+    """Release the futures of *lists* (those of files' held chunks, of :func:`~taikai.batch._dask_jsonl.input_types`,
+    or any others) and empty each list: each file's chunks are freed on their worker once the partition made of them
+    is (at once, if it is made already), not at the run's end. Only once the scheduler knows the tasks that read them
+    (one of the run's results came, or the run is over): released before, they would be lost to those tasks."""
+    for futures in lists:
+        for future in futures:
+            with suppress(Exception):  # a client closing or gone: its cluster frees them as it closes
+                future.release()
+        futures.clear()
