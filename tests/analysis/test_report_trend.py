@@ -3,11 +3,10 @@ period, as the drift section names it, so that years of empty weeks are not hund
 
 import re
 
-import numpy as np
 import pandas as pd
 import pytest
+from support_frames import classified
 
-import taikai
 from taikai.analysis import build_report
 from taikai.labels import REASON_IDS
 
@@ -17,13 +16,8 @@ def _predictions(dates: list[str]) -> pd.DataFrame:
     n = len(dates)
     frame = pd.DataFrame({"review_id": [f"r{i:03d}" for i in range(n)], "posted_at": dates})
     frame["text"] = [f"レビュー{i}" for i in range(n)]
-    frame["status"], frame["message"], frame["reason"], frame["sentiment"] = "ok", None, "fees", "negative"
-    frame["reason_ja"], frame["reasons"] = taikai.reason_name("fees"), "fees"
-    for r in REASON_IDS:
-        frame[f"p_reason_{r}"] = np.where(frame["reason"] == r, 0.9, 0.1 / 7)
-    for s in ("positive", "neutral", "negative"):
-        frame[f"p_sentiment_{s}"] = 0.8 if s == "negative" else 0.1
-    return frame
+    frame["reason"] = "fees"
+    return classified(frame)
 
 
 # (dates, freq, the trend table's periods, those of them without reviews: a run as "first – last")

@@ -6,11 +6,11 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from support_frames import classified
 
 import taikai
 from taikai.analysis import build_report
 from taikai.analysis._report._words import MIN_Z
-from taikai.labels import REASON_IDS
 
 ALIKE = {"fees": ["出金するのをやめた", "登録するのをやめた"], "low_pay": ["出金するのをやめた", "登録するのをやめた"]}
 APART = {"fees": ["手数料が高いので出金するのをやめた"], "low_pay": ["単価が安いので出金するのをやめた"]}
@@ -22,14 +22,7 @@ def _predictions(texts: dict[str, list[str]], rows: int = 10) -> pd.DataFrame:
         [{"reason": reason, "text": said[i % len(said)]} for reason, said in texts.items() for i in range(rows)]
     )
     frame.insert(0, "review_id", [f"r{i:03d}" for i in range(len(frame))])
-    frame["status"], frame["message"], frame["sentiment"] = "ok", None, "negative"
-    frame["reason_ja"] = frame["reason"].map(taikai.reason_name)
-    frame["reasons"] = frame["reason"]
-    for r in REASON_IDS:
-        frame[f"p_reason_{r}"] = np.where(frame["reason"] == r, 0.9, 0.1 / 7)
-    for s in ("positive", "neutral", "negative"):
-        frame[f"p_sentiment_{s}"] = 0.8 if s == "negative" else 0.1
-    return frame
+    return classified(frame)
 
 
 # (texts per reason, words shown, words never shown, the note when no word passes)
