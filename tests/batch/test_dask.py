@@ -545,6 +545,20 @@ def test_without_dask_installed_the_error_says_what_to_install(dump, tmp_path):
     assert done.stderr.startswith("taikai: error: --engine dask needs dask and distributed, which are not installed")
 
 
+def _classify_slowly(input, output, model, client, slow):
+    """Classify *input* by its ``text`` and ``id`` columns in 8 partitions, each passed through *slow* first."""
+    return classify_files(
+        input,
+        output,
+        "text",
+        id_column="id",
+        model=model,
+        client=client,
+        partitions=8,
+        prepare=lambda ddf: ddf.map_partitions(slow),
+    )
+
+
 def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, dump, tiny_model_dir, tmp_path):
     markers = tmp_path / "markers"
     markers.mkdir()
@@ -570,16 +584,7 @@ def test_a_worker_killed_mid_run_loses_and_repeats_no_row(client, dump, tiny_mod
 
     killer = threading.Thread(target=kill_when_started)
     killer.start()
-    summary = classify_files(
-        dump / "parts",
-        tmp_path / "out",
-        "text",
-        id_column="id",
-        model=tiny_model_dir,
-        client=client,
-        partitions=8,
-        prepare=lambda ddf: ddf.map_partitions(slow),
-    )
+    summary = _classify_slowly(dump / "parts", tmp_path / "out", tiny_model_dir, client, slow)
     killer.join()
     assert killed, "no partition started"
     client.wait_for_workers(2, timeout=120)
@@ -707,16 +712,7 @@ def test_each_jsonl_file_s_held_chunks_are_freed_once_its_partition_is_made(clie
     done: dict[str, object] = {}
 
     def run():
-        done["summary"] = classify_files(
-            tmp_path / "in",
-            tmp_path / "out",
-            "text",
-            id_column="id",
-            model=tiny_model_dir,
-            client=client,
-            partitions=8,
-            prepare=lambda ddf: ddf.map_partitions(slow),
-        )
+        done["summary"] = _classify_slowly(tmp_path / "in", tmp_path / "out", tiny_model_dir, client, slow)
 
     runner = threading.Thread(target=run)
     runner.start()
