@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from support_commands import fees_rules
 
 import taikai
 import taikai.analysis
@@ -137,18 +138,12 @@ PLANTED = f"{REVIEW} 返信は{MAIL}まで"
 ModelCall = Callable[[Path, Path, taikai.Model, bool], Any]
 
 
-def _rules(folder: Path) -> Path:
-    rules = folder / "rules.toml"
-    rules.write_text('[[rule]]\nname = "fees"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
-    return rules
-
-
 def _dask() -> Any:
     return pytest.importorskip("taikai.dask")
 
 
 ENTRY_POINTS: list[tuple[str, type[Exception], ModelCall]] = [  # each quotes PLANTED, read as a column's name
-    ("evaluate_rules", InputError, lambda p, d, model, m: taikai.evaluate_rules(_rules(d), p, model, mask_pii=m)),
+    ("evaluate_rules", InputError, lambda p, d, model, m: taikai.evaluate_rules(fees_rules(d), p, model, mask_pii=m)),
     ("explain: a list", TypeError, lambda p, d, model, m: taikai.explain(model, [PLANTED], mask_pii=m)),
     ("explain: the text first", TypeError, lambda p, d, model, m: taikai.explain(PLANTED, model, mask_pii=m)),
     ("Model.predict: 2-D", TypeError, lambda p, d, model, m: model.predict(np.array([[REVIEW, "x"]]), mask_pii=m)),
@@ -196,7 +191,7 @@ def _in_part(folder: Path) -> Path:
 WARNINGS: list[tuple[str, ModelCall]] = [
     (
         "evaluate_rules: a row labelled in part",
-        lambda p, d, model, m: taikai.evaluate_rules(_rules(d), _in_part(d), model, mask_pii=m),
+        lambda p, d, model, m: taikai.evaluate_rules(fees_rules(d), _in_part(d), model, mask_pii=m),
     ),
 ]
 

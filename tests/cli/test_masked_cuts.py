@@ -4,6 +4,7 @@ first, ``taro.yamada@e…`` was no e-mail address to the masker, ``090-1234-…`
 from __future__ import annotations
 
 import pytest
+from support_commands import data_command
 
 EMAIL = "連絡先はtaro.yamada@example.comまで。給料が安い"
 PHONE = "田中です。電話は090-1234-5678まで。給料が安い"
@@ -31,11 +32,8 @@ def euc_dump(request, tmp_path):
 )
 def test_an_euc_jp_line_is_masked_before_it_is_cut(invoke, tmp_path, tiny_model_dir, euc_dump, command):
     """Regression: '...that line reading as 'r1,連絡先はtaro.yamada@e…'' under --mask-pii."""
-    rules = tmp_path / "rules.toml"
-    rules.write_text('[[rule]]\nname = "fees"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
-    args = [a.format(dump=euc_dump, out=tmp_path / "out", rules=rules) for a in command]
-    model = ["-m", tiny_model_dir] if command[0] in ("batch", "drift", "rules") else []
-    result = invoke(*args, *model, "--mask-pii")
+    args = data_command(command, tmp_path, euc_dump, tiny_model_dir)
+    result = invoke(*args, "--mask-pii")
     assert result.exit_code == 2, result.output
     assert "looks like EUC-JP" in result.output
     assert not [f for f in FRAGMENTS if f in result.output], result.output

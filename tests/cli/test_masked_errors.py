@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support_commands import data_command
 
 ROW = "田中さんから090-1234-5678に電話しろと言われた"
 """The first row of a file without a header: read as its column names, and quoted as them."""
@@ -32,15 +33,12 @@ def test_a_headerless_file_s_first_row_is_quoted_masked(invoke, tmp_path, tiny_m
     """Regression: 'the columns are [..., '田中さんから090-1234-5678に電話しろと言われた']' under --mask-pii."""
     if "dask" in command:
         pytest.importorskip("dask")
-    rules = tmp_path / "rules.toml"
-    rules.write_text('[[rule]]\nname = "fees"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
-    args = [a.format(dump=headerless, out=tmp_path / "out", rules=rules) for a in command]
-    model = ["-m", tiny_model_dir] if command[0] in ("batch", "drift", "rules") else []
-    masked = invoke(*args, *model, "--mask-pii")
+    args = data_command(command, tmp_path, headerless, tiny_model_dir)
+    masked = invoke(*args, "--mask-pii")
     assert masked.exit_code == 2, masked.output
     assert masked.output.startswith("taikai: error: ") and ROW not in masked.output and MASKED in masked.output
     assert "090" not in masked.output and "Traceback" not in masked.output
-    unmasked = invoke(*args, *model)  # without --mask-pii the message quotes the row as written
+    unmasked = invoke(*args)  # without --mask-pii the message quotes the row as written
     assert unmasked.exit_code == 2 and ROW in unmasked.output
     assert unmasked.output.replace(ROW, MASKED) == masked.output
 

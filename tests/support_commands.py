@@ -1,0 +1,20 @@
+"""Command helpers the tests share (importable as ``support_commands``: ``tests`` is on the tests' path)."""
+
+from pathlib import Path
+
+MODEL_COMMANDS = ("batch", "drift", "rules")
+"""The data commands that take ``-m MODEL`` (report and suggest read the model a batch summary names)."""
+
+
+def fees_rules(folder: Path) -> Path:
+    """Write a rules file of one rule (``手数料`` → fees) in *folder* and return its path."""
+    rules = folder / "rules.toml"
+    rules.write_text('[[rule]]\nname = "fees"\nlabel = "fees"\nany = ["手数料"]\n', encoding="utf-8")
+    return rules
+
+
+def data_command(command: list[str], folder: Path, data: Path, model: Path) -> list[str]:
+    """Return the arguments of *command* (``{dump}``, ``{out}`` and ``{rules}`` in it filled: *data*, ``out`` in
+    *folder*, :func:`fees_rules` written there), with ``-m`` *model* for a command that takes one."""
+    args = [a.format(dump=data, out=folder / "out", rules=fees_rules(folder)) for a in command]
+    return args + (["-m", str(model)] if command[0] in MODEL_COMMANDS else [])
