@@ -8,6 +8,7 @@ from taikai.analysis import _charts as charts
 from taikai.analysis import _tables as tables
 from taikai.analysis._report._blocks import Block, Cell, Column, ColumnKind, CountShare, Figure, Note, Section, Table
 from taikai.analysis._report._context import ReportContext
+from taikai.drift import EmptyPeriods
 from taikai.io import DateOrder, read_date_column
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def _rows(table: pd.DataFrame) -> list[tuple[Cell, ...]]:
 
     def close() -> None:
         if empty:
-            name = empty[0] if len(empty) == 1 else f"{empty[0]} – {empty[-1]}"
+            name = EmptyPeriods(empty[0], empty[-1], len(empty)).name  # named as the drift section names the run
             rows.append((name, *([0] * len(table.columns)), 0))  # no shares: plain zeros, not "0 (0.0%)"
             empty.clear()
 
