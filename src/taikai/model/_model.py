@@ -13,9 +13,10 @@ import numpy.typing as npt
 from taikai._masked_messages import errors_masked
 from taikai.errors import check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
-from taikai.model._artifact import default_model_dir, load_verified, model_directory
+from taikai.model._artifact import load_verified, model_directory
 from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
 from taikai.model._default_labels import checked_rules
+from taikai.model._default_model import default_model_dir
 from taikai.model._describe import Described
 from taikai.model._env_named import empty_path_error
 from taikai.model._frame_prediction import FramePrediction
