@@ -1,4 +1,5 @@
-"""Exceptions with a message for the user (what went wrong, what to do), and the argument checks that raise them."""
+"""The exceptions with a message for the user (what went wrong, what to do; defined in :mod:`taikai._exceptions`
+and re-exported here, their public path), the arguments messages name, and the argument checks that raise them."""
 
 from __future__ import annotations
 
@@ -11,60 +12,16 @@ from typing import TypeVar
 from taikai._argument_names import Argument as Argument
 from taikai._argument_names import named_as as named_as
 from taikai._column_names import Head, column_meant, listed
+from taikai._exceptions import DataWarning as DataWarning
+from taikai._exceptions import InputError as InputError
+from taikai._exceptions import MissingExtraError as MissingExtraError
+from taikai._exceptions import ModelError as ModelError
+from taikai._exceptions import ModelNotFoundError as ModelNotFoundError
+from taikai._exceptions import RulesError as RulesError
+from taikai._exceptions import TaikaiError as TaikaiError
+from taikai._exceptions import UnknownRuleLabelError as UnknownRuleLabelError
 
 E = TypeVar("E", bound=Enum)
-
-
-class TaikaiError(Exception):
-    """Base of every error taikai reports to the user instead of a traceback."""
-
-
-class ModelError(TaikaiError):
-    """A model cannot be found, verified or loaded."""
-
-
-class ModelNotFoundError(ModelError):
-    """A model directory, or the metadata that makes it one, does not exist."""
-
-
-class InputError(TaikaiError):
-    """Input data cannot be read or lacks what is needed (file, column, line)."""
-
-
-class RulesError(InputError):
-    """A coding-rules file cannot be read, or one of its rules is wrong (named with the file, line and rule)."""
-
-
-class UnknownRuleLabelError(RulesError):
-    """A rule's label is not one of the model's reasons (each such rule named, then the reasons to give instead);
-    other problems of the same rules file may be said with it."""
-
-
-class MissingExtraError(ImportError):
-    """An optional extra of taikai (report, dask) is not installed: says what needs which packages, why the import
-    failed and what to install, in one sentence (:meth:`sentence` names another user, such as a CLI option)."""
-
-    def __init__(self, user: str, packages: str, extra: str, cause: ImportError) -> None:
-        self.user = user
-        self.packages = packages
-        self.extra = extra
-        self.cause = str(cause)
-        super().__init__(self.sentence(user), name=cause.name, path=cause.path)
-
-    def sentence(self, user: str) -> str:
-        """Return the message with *user* as what needs the packages (the thing the reader asked for)."""
-        return (
-            f"{user} needs {self.packages}, which are not installed ({self.cause}); "
-            f"install them with: pip install 'taikai[{self.extra}]'"
-        )
-
-
-class DataWarning(UserWarning):
-    """Something in the data or the model a user should know (rows read with U+FFFD, training rows evaluated).
-
-    The command line prints these as ``taikai: warning: …`` on stderr.
-    """
-
 
 TEXT_COLUMN = Argument("text_column", "--text-column")
 ID_COLUMN = Argument("id_column", "--id-column")

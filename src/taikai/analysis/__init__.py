@@ -16,8 +16,9 @@ from taikai.analysis._charts import (
     trend_shares,
 )
 from taikai.analysis._drift_section import DriftSection, drift_section
-from taikai.analysis._explain import Contribution, Explanation, HeadExplanation, explain
+from taikai.analysis._explain import explain
 from taikai.analysis._explain_text import render_text
+from taikai.analysis._explanation import Contribution, Explanation, HeadExplanation
 from taikai.analysis._keywords import Keyword, Keywords, distinctive_words, keywords, words_by_label
 from taikai.analysis._repo_data import RepoData, find_repo_data
 from taikai.analysis._report import (

@@ -12,8 +12,8 @@ import numpy as np
 from taikai.labels import format_reasons, label_list, named_reason
 from taikai.text import Status, display_width, pad, printable
 
-if TYPE_CHECKING:  # _explain imports this module to print an explanation
-    from taikai.analysis._explain import Explanation
+if TYPE_CHECKING:  # _explanation imports this module to print an explanation
+    from taikai.analysis._explanation import Explanation
 
 SHOWN_CHARS = 1000
 """The characters of a text the rendering shows (per head); the spans and the JSON keep to the whole text."""

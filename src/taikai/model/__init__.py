@@ -11,13 +11,11 @@ from taikai.model._artifact import (
     ARTIFACT_NAME,
     METADATA_NAME,
     artifact_problems,
-    default_model_dir,
     load_artifact,
     model_directory,
     read_metadata,
     read_metadata_json,
     sha256_file,
-    shipped_model_dir,
 )
 from taikai.model._artifact_info import ArtifactInfo
 from taikai.model._classified import (
@@ -29,6 +27,7 @@ from taikai.model._classified import (
     reason_sets,
 )
 from taikai.model._default_labels import checked_rules, checked_ruleset, default_model_labels
+from taikai.model._default_model import default_model_dir, shipped_model_dir
 from taikai.model._describe import ModelStatus, describe_model, skipped_rows_block, training_summary
 from taikai.model._display_name import IN_MEMORY_NAME, SHIPPED_NAME, model_display_name
 from taikai.model._edited_cells import STATUSES, edited_cell, not_a_status

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from taikai.errors import ModelError
-from taikai.model._artifact import read_metadata, shipped_model_dir
+from taikai.model._artifact import read_metadata
+from taikai.model._default_model import shipped_model_dir
 
 SHIPPED_NAME = "default (shipped)"
 """The name of the shipped model (``models/default``, or the copy inside the wheel)."""

@@ -1,24 +1,26 @@
-"""A loaded churn model: classify texts and data frames into reasons and sentiment."""
+"""A loaded churn model: classify texts into reasons and sentiment (data frames: :mod:`taikai.model._frame_prediction`,
+a base of :class:`Model`), and load one."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from taikai._masked_messages import errors_masked
-from taikai.errors import TEXT_COLUMN, InputError, check_bool, check_path, wrong_type
+from taikai.errors import check_bool, check_path, wrong_type
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels, display_order
-from taikai.model._artifact import default_model_dir, load_verified, model_directory
-from taikai.model._classified import Classified, check_prefix, output_columns, proba_columns, reason_sets
+from taikai.model._artifact import load_verified, model_directory
+from taikai.model._classified import Classified, output_columns, proba_columns, reason_sets
 from taikai.model._default_labels import checked_rules
+from taikai.model._default_model import default_model_dir
 from taikai.model._describe import Described
 from taikai.model._env_named import empty_path_error
-from taikai.model._frame_columns import output_names, tuple_hint, with_added
-from taikai.model._inputs import find_column, fitted_classifier, masked_values, not_a_frame, series_index, text_values
+from taikai.model._frame_prediction import FramePrediction
+from taikai.model._inputs import fitted_classifier, masked_values, series_index, text_values
 from taikai.model._lemmas import features_and_lemmas
 from taikai.model._library_calls import LibraryCalls
 from taikai.model._metadata import DEFAULT_THRESHOLD, ModelMetadata
@@ -29,9 +31,6 @@ from taikai.model._word_block import FeatureBlocks
 from taikai.privacy import read_as_model
 from taikai.rules import NO_HITS, RuleHits, RuleMatcher, RuleSet, RulesMode
 from taikai.text import Status
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 Rules = RuleSet | RuleMatcher | str | Path | None
 """Rules as the model takes them: a rule set, a compiled matcher, or the path of a rules file (``None``: none)."""
@@ -56,7 +55,7 @@ def _display_order(labels: list[str], preferred: tuple[str, ...]) -> list[int]:
     return [labels.index(label) for label in display_order(labels, preferred)]
 
 
-class Model(Described, LibraryCalls):
+class Model(FramePrediction, Described, LibraryCalls):
     """A verified pipeline with its metadata. Create it with :func:`taikai.load_model`."""
 
     def __init__(self, pipeline: Any, metadata: ModelMetadata | None = None, path: Path | None = None):
@@ -170,7 +169,8 @@ class Model(Described, LibraryCalls):
             if matcher is not None and hits is not None:
                 for i, found in zip(rows, matcher.match_all(texts, lemmas), strict=True):
                     hits[i] = found
-            reason_p[rows], sentiment_p[rows] = rp[:, self._reason_order], sp[:, self._sentiment_order]
+            reason_p[rows] = rp[:, self._reason_order]
+            sentiment_p[rows] = sp[:, self._sentiment_order]
         if ok:
             for i, labels in zip(ok, reason_sets(reason_p[ok], self.reason_labels, self.thresholds), strict=True):
                 reasons[i] = labels
@@ -215,66 +215,6 @@ class Model(Described, LibraryCalls):
         RulesMode.for_rules(rules_mode, rules)
         values = masked_values(values) if mask_pii else values
         return split_predictions(values, self.classify(values, rules, rules_mode))
-
-    def check_columns(
-        self,
-        columns: Iterable[Hashable],
-        text_column: Hashable,
-        rules_mode: RulesMode | str | None = None,
-        prefix: str = "",
-        index: Sequence[Hashable] = (),
-    ) -> Hashable:
-        """Return the label of *columns* that *text_column* names (the label, or the label written as a str); raise
-        :class:`InputError` when there is none (or it is in *index*, a frame's), or *columns* hold an output column."""
-        check_prefix(prefix)
-        columns = list(columns)
-        hint = tuple_hint(columns, text_column, TEXT_COLUMN)
-        label = find_column(columns, text_column, TEXT_COLUMN, hint=hint, index=index)
-        names = output_names(columns)
-        clash = [prefix + c for c in self.output_columns(rules_mode) if prefix + c in names]
-        if clash:
-            raise InputError(
-                f"the input already has output column(s) {clash}; name the model's columns with a prefix "
-                "(prefix='pred_', --prefix pred_ on the command line, gives pred_reason, …), or rename or drop them"
-            )
-        return label
-
-    @errors_masked
-    def predict_frame(
-        self,
-        df: pd.DataFrame,
-        text_column: Hashable = "text",
-        rules: Rules = None,
-        rules_mode: RulesMode | str = RulesMode.FLAG,
-        mask_pii: bool = False,
-        prefix: str = "",
-    ) -> pd.DataFrame:
-        """Return a copy of *df* with the prediction columns appended; every row is kept, in order.
-
-        With *rules* (a rules file, :class:`~taikai.rules.RuleSet` or compiled matcher) the columns
-        ``rule_names``, ``rule_reasons`` and ``rule_conflict`` follow, and ``model_reason`` when
-        ``rules_mode="override"`` (see :meth:`predict`). *prefix* goes before every added column's name: on a
-        labelled frame, ``prefix="pred_"`` puts ``pred_reason``, ``pred_reasons``, ``pred_sentiment``, … next to
-        its own ``reasons`` and ``sentiment``. *text_column* is a column label (``3`` for a frame read with
-        ``header=None``, or ``"3"``). ``mask_pii=True`` replaces personal data in *text_column* by placeholders
-        (:func:`taikai.mask_pii`) first: the masked text is what the rules and the model read, and it is returned in
-        place of the original; an error then quotes none. Each added column has one dtype whatever the rows (see
-        :meth:`Classified.to_frame`): ``rule_conflict`` is ``bool``, or ``boolean`` when a row was not classified."""
-        import pandas as pd
-
-        if not isinstance(df, pd.DataFrame):
-            raise not_a_frame(df)
-        check_prefix(prefix)
-        check_bool("mask_pii", mask_pii)
-        mode = RulesMode.for_rules(rules_mode, rules)
-        matcher = self.prepare_rules(rules)
-        column = self.check_columns(df.columns, text_column, None if matcher is None else mode, prefix, df.index.names)
-        if mask_pii:
-            from taikai.privacy import mask_text_column
-
-            df, _ = mask_text_column(df, column)
-        added = self.classify(df[column].tolist(), matcher, mode).to_frame(df.index, prefix)
-        return with_added(df, added)
 
 
 def load_model(path: str | Path | None = None) -> Model:

@@ -20,18 +20,12 @@ from taikai.analysis._report._blocks import (
     Share,
     Table,
 )
-from taikai.analysis._report._build import (
-    SECTIONS,
-    SectionBuilder,
-    build_report,
-    build_sections,
-    html_table,
-    write_report,
-)
+from taikai.analysis._report._build import build_report, html_table, write_report
 from taikai.analysis._report._context import ReportContext, ReportOptions
 from taikai.analysis._report._i18n import PHRASES
 from taikai.analysis._report._ids import index_as_column
 from taikai.analysis._report._render import render_page
+from taikai.analysis._report._sections import SECTIONS, SectionBuilder, build_sections
 
 __all__ = [
     "PHRASES",

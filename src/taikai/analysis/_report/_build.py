@@ -1,13 +1,9 @@
-"""Build the report: check the options, run every section builder in order, render the page.
-
-To add a section, write a module here with a function ``(ReportContext) -> Section | None`` and add it to
-``SECTIONS``; a builder returns ``None`` when the options leave its section out (``drift=False``).
-"""
+"""Build the report: check the options, run every section builder in order (:mod:`._sections`, where a section is
+added), render the page; and write it from a predictions file."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
 from os import PathLike
@@ -18,26 +14,16 @@ from taikai._argument_order import argument_order
 from taikai._masked_messages import errors_masked
 from taikai._whole_file import write_whole
 from taikai.analysis._frame_argument import check_frame
-from taikai.analysis._report._blocks import Note, Section, Table
+from taikai.analysis._report._blocks import Note, Table
 from taikai.analysis._report._context import ReportContext, ReportOptions
-from taikai.analysis._report._drift import drift_builder
 from taikai.analysis._report._i18n import PHRASES, fill
 from taikai.analysis._report._ids import index_as_column
 from taikai.analysis._report._masked_input import masked_input_line, masking_lines
 from taikai.analysis._report._masking import mask_report_frame
-from taikai.analysis._report._model import model_section
 from taikai.analysis._report._progress import Steps
 from taikai.analysis._report._provenance import drift_model, given_model, identify_model
-from taikai.analysis._report._reasons import reasons_section
 from taikai.analysis._report._render import render_page, render_table
-from taikai.analysis._report._reviews import representative_section, uncertain_section
-from taikai.analysis._report._rules import rules_builder
-from taikai.analysis._report._segments import segments_section
-from taikai.analysis._report._sentiment import sentiment_section
-from taikai.analysis._report._status import status_section
-from taikai.analysis._report._summary import summary_section
-from taikai.analysis._report._trend import trend_section
-from taikai.analysis._report._words import words_section
+from taikai.analysis._report._sections import build_sections
 from taikai.analysis._tables import FREQUENCIES
 from taikai.errors import (
     DATE_COLUMN,
@@ -68,26 +54,6 @@ from taikai.io import (
     with_summary,
 )
 from taikai.model import Model, find_column, predictions_frame
-from taikai.text import sharing_words
-
-SectionBuilder = Callable[[ReportContext], Section | None]
-
-# The report's sections, in page order: anchor -> builder.
-SECTIONS: dict[str, SectionBuilder] = {
-    "summary": summary_section,
-    "model": model_section,
-    "status": status_section,
-    "reasons": reasons_section,
-    "sentiment": sentiment_section,
-    "trend": trend_section,
-    "segments": segments_section,
-    "words": words_section,
-    "representative": representative_section,
-    "uncertain": uncertain_section,
-    "rules": rules_builder,
-    "drift": drift_builder,
-}
-"""The report's sections in page order: each anchor and the function that builds it (``None``: left out)."""
 
 
 def html_table(df: Any, index: bool = True) -> str:
@@ -97,31 +63,6 @@ def html_table(df: Any, index: bool = True) -> str:
     if not isinstance(df, pd.DataFrame):
         raise wrong_type("df", df, "a pandas DataFrame")
     return render_table(Table.from_frame(df, check_bool("index", index)))
-
-
-def _build_order() -> tuple[str, ...]:
-    keys = [k for k in SECTIONS if k != "drift"]
-    after_words = keys.index("words") + 1
-    return (*keys[:after_words], "drift", *keys[after_words:])
-
-
-BUILD_ORDER = _build_order()
-"""The order the sections are built in: the page's, but the drift check right after the distinctive words, so that
-the words kept for it (``sharing_words``) are let go before the sections between them are built."""
-
-
-def build_sections(ctx: ReportContext, steps: Steps | None = None) -> list[Section]:
-    """Return the sections of the report of *ctx* its options keep, in page order (steps of *steps*: BUILD_ORDER)."""
-    built: dict[str, Section | None] = {}
-    with sharing_words():  # the distinctive words and the drift check tag each text once between them
-        for key in BUILD_ORDER:
-            if steps is not None:
-                steps.step(key)
-            built[key] = SECTIONS[key](ctx)
-    sections = [s for s in (built[k] for k in SECTIONS) if s is not None]
-    keys = [s.key for s in sections]
-    assert keys == [k for k in SECTIONS if k in keys], f"a section builder returned the wrong key: {keys}"
-    return sections
 
 
 def _summary_name(path: Path | None) -> str:

@@ -1,0 +1,124 @@
+"""The options several commands take (--model, --rules and --rules-mode, --freq, --mask-pii, --encoding-errors,
+--text-column, --prefix), with the checks of what they were given; :mod:`taikai.cli._common` re-exports them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from click.core import ParameterSource
+
+from taikai.cli._given_path import refuse_empty, refuse_unexpanded
+from taikai.io import ENCODING_ERRORS
+from taikai.rules import RULES_MODES, RulesMode
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _model_path(ctx: click.Context, param: click.Parameter, value: str | Path | None) -> Path | None:
+    """Return --model as a path; refuse an empty one, which would name the current directory."""
+    if isinstance(value, str) and not value.strip():
+        from taikai.model import or_default  # what a command without --model uses, if it has one
+
+        refuse_empty(value, f"the directory of a trained model{or_default('leave --model out for')}", ctx, param)
+    refuse_unexpanded(value, ctx, param)
+    return None if value is None else Path(value)
+
+
+def model_option_helped(text: str) -> Callable[[Any], Any]:
+    """Return ``--model``/``-m`` (parameter ``model_path``) with the help *text*: a command whose default is
+    not the default model says which it is."""
+    return click.option("--model", "-m", "model_path", type=click.Path(), default=None, callback=_model_path, help=text)
+
+
+model_option = model_option_helped("Model directory (default: the shipped model, or $TAIKAI_MODEL).")
+
+
+_RULES_HELP = (
+    "adds rule_names, rule_reasons and rule_conflict",
+    "flag: add the rule columns only. override: the first firing rule's label becomes the reason (the model's own is "
+    "kept in model_reason)",
+)
+
+
+def rules_options(command: Callable[..., Any], helps: tuple[str, str] = _RULES_HELP) -> Callable[..., Any]:
+    """Add ``--rules FILE`` and ``--rules-mode flag|override`` (parameters ``rules`` and ``rules_mode``); *helps*:
+    what the rules do to this command's output, and what each mode does."""
+    modes, default = click.Choice(RULES_MODES), RulesMode.FLAG.value
+    command = click.option("--rules-mode", type=modes, default=default, show_default=True, help=f"{helps[1]}.")(command)
+    rules_help = f"Coding rules (TOML, see examples/rules.toml): {helps[0]}."
+    return click.option("--rules", type=click.Path(), callback=_rules_path, metavar="FILE", help=rules_help)(command)
+
+
+def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """Return --rules as a path; refuse an empty one, which would name the current directory (``.``)."""
+    refuse_empty(value, "a rules file such as rules.toml, or leave --rules out", ctx, param)
+    refuse_unexpanded(value, ctx, param)
+    return None if value is None else Path(value)
+
+
+def check_rules_mode(rules: Path | None, rules_mode: str) -> None:
+    """Refuse ``--rules-mode override`` without ``--rules`` (it would do nothing), as the library refuses
+    ``rules_mode="override"`` without ``rules=`` (:meth:`RulesMode.for_rules`); the default, ``flag``, written out
+    is accepted, as it is in Python."""
+    if rules is None and RulesMode.parse(rules_mode) is not RulesMode.FLAG:
+        raise click.UsageError(
+            f"--rules-mode {rules_mode} applies to rules: give the rules file with --rules FILE, or leave "
+            "--rules-mode out"
+        )
+
+
+def check_freq(ctx: click.Context, date_column: str | None, freq: str) -> str | None:
+    """Refuse ``--freq`` given without ``--date-column`` (there are no periods for it to set); return the ``freq=``
+    to call the library with: ``None`` when the option was not given (the library's default, months, which it
+    refuses to be given without a date column)."""
+    if ctx.get_parameter_source("freq") is ParameterSource.DEFAULT:
+        return None
+    if date_column is None:
+        raise click.UsageError("--freq applies to periods: give the column of dates with --date-column COLUMN")
+    return freq
+
+
+def masked_option(said: str) -> Callable[[F], F]:
+    """The ``--mask-pii`` flag, its help ending in what the command's output then holds (*said*)."""
+    return click.option(
+        "--mask-pii",
+        is_flag=True,
+        help="Replace e-mail addresses, URLs, phone numbers, postal codes, street addresses (the town on: the "
+        "prefecture and city stay), account IDs, bank and card numbers, My Numbers, IP addresses and person names in "
+        "the text by placeholders ([メール], [URL], [電話番号], [郵便番号], [住所], [ID], [口座], [カード番号], "
+        f"[個人番号], [IPアドレス], [人名]) before anything else sees it; {said}. Best effort: see docs/privacy.md.",
+    )
+
+
+mask_pii_option = masked_option("the output holds only the masked text")
+"""``--mask-pii`` of a command that writes the texts it reads (predict, batch, suggest, report)."""
+
+
+def encoding_errors_option(
+    kept: str = "such rows keep their place, are named in a warning and counted",
+) -> Callable[[F], F]:
+    """Add ``--encoding-errors strict|replace``; *kept*: what this command does with what was read as U+FFFD."""
+    said = (
+        "strict: stop at a byte the encoding cannot decode, naming file and line. replace: read it as U+FFFD and go on"
+    )
+    choice = click.Choice(ENCODING_ERRORS)
+    return click.option("--encoding-errors", type=choice, default="strict", show_default=True, help=f"{said}; {kept}.")
+
+
+text_column_option = click.option(
+    "--text-column",
+    default=None,
+    help="Column holding the review text. Default: the one taikai batch classified, as the batch summary beside "
+    "the file recorded; else text.",
+)
+
+prefix_option = click.option(
+    "--prefix",
+    default=None,
+    help="The prefix of the predicted columns, as given to taikai batch --prefix (pred_ for pred_reason, …). "
+    "Default: the one the batch summary beside the file recorded, or the only set of predicted columns found; "
+    "--prefix '' names the columns without one.",
+)
