@@ -131,6 +131,9 @@ def test_parquet_and_xlsx_readers(tmp_path):
         ),
         ("a.jsonl", b"\n[1]\n", {}, r"a\.jsonl: line 2 holds a JSON array, which taikai does not read"),
         ("a.jsonl", b"1\n", {}, "no JSON object with keys found"),
+        ("a.jsonl", b"", {}, r"a\.jsonl: the file is empty \(it holds no JSON line\), so there is no row to read"),
+        ("a.jsonl", b"\n \n\r\n", {}, r"a\.jsonl: the file is empty \(it holds no JSON line\)"),
+        ("a.jsonl", b"\xef\xbb\xbf", {}, r"a\.jsonl: the file is empty \(it holds no JSON line\)"),
         ("a.jsonl", b"{}\n\n{}\n", {}, "no JSON object with keys found"),
         (
             "text.xlsx",

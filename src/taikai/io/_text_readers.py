@@ -201,6 +201,8 @@ class JsonlReader(_TextReader):
                         break
         if not keys and first is not None and first[1].lstrip().startswith("["):
             raise json_array_error(path, first[0])
+        if first is None:  # 0 bytes, or blank lines only: taikai's own JSONL output of no rows is such a file
+            raise InputError(f"{path}: the file is empty (it holds no JSON line), so there is no row to read")
         if not keys:
             raise InputError(f"{path}: no JSON object with keys found; JSONL needs one object per line")
         self.columns = check_columns(path, list(keys))

@@ -42,6 +42,7 @@ from taikai.training._class_weights import read_class_weights
 from taikai.training._columns import Columns
 from taikai.training._compare import compare_added, skipped_comparison
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
+from taikai.training._fit_failure import fit_failure
 from taikai.training._inputs import Data, TrainingInputs, read_inputs
 from taikai.training._split_rows import TEST_SIZE, split_rows
 
@@ -232,7 +233,7 @@ def train(
             else None
         )
     except ValueError as exc:  # e.g. no n-gram left after min_df on very little data
-        raise InputError(f"cannot train on {len(fit_df):,} rows: {exc}") from exc
+        raise fit_failure(exc, len(fit_df), config) from exc
     reasons, sentiments = pipeline_labels(pipeline)
     meta = ModelMetadata(
         taikai_version=importlib_metadata.version("taikai"),
