@@ -294,6 +294,16 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
             r"all: the term 'LEMMA:引く' starts with 'LEMMA:': prefixes are written in lower case: 'lemma:引く'",
         ),
         (RULE + 'not = ["Regex:手数.料"]\n', r"not: the term 'Regex:手数.料' starts with 'Regex:'.*'regex:手数.料'"),
+        # regression: a prefix typed full-width (an IME's colon, ｌｅｍｍａ) or after a space was read as a surface
+        # term, searched for as the text 'lemma:引く', and the rule silently never fired
+        (
+            RULE + 'all = ["lemma：引く"]\n',
+            r"all: the term 'lemma：引く' starts with 'lemma：', which is no prefix .*half-width lower case: "
+            r"'lemma:引く'",
+        ),
+        (RULE + 'not = ["ＬＥＭＭＡ：引く"]\n', r"not: the term 'ＬＥＭＭＡ：引く' starts with 'ＬＥＭＭＡ：'.*'lemma:引く'"),
+        (RULE + 'all = ["regex：手数.料"]\n', r"all: the term 'regex：手数.料' starts with 'regex：'.*'regex:手数.料'"),
+        (RULE + 'not = [" lemma:引く"]\n', r"not: the term ' lemma:引く' starts with 'lemma:'.*'lemma:引く'"),
         # names must be unique
         (
             RULE + RULE.replace('"手数料"', '"利用料"'),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -231,6 +232,14 @@ def _term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
                 None,
                 f"the term {quoted(value)} starts with {quoted(written)}: prefixes are written in lower case: "
                 f"{quoted(fixed)}",
+            )
+        stripped = value.lstrip()  # ｌｅｍｍａ：, lemma： (an IME's colon) or a space before: a surface term otherwise
+        if unicodedata.normalize("NFKC", stripped[: len(prefix)]).lower() == prefix:
+            fixed = prefix + stripped[len(prefix) :]
+            return (
+                None,
+                f"the term {quoted(value)} starts with {quoted(stripped[: len(prefix)])}, which is no prefix (the "
+                f"term would be searched for as text): prefixes are written in half-width lower case: {quoted(fixed)}",
             )
     if kind is TermKind.REGEX:
         return regex_term(value)
