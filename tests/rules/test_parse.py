@@ -301,7 +301,7 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
             r"all: the term 'lemma：引く' starts with 'lemma：', which is no prefix .*half-width lower case: "
             r"'lemma:引く'",
         ),
-        (RULE + 'not = ["ＬＥＭＭＡ：引く"]\n', r"not: the term 'ＬＥＭＭＡ：引く' starts with 'ＬＥＭＭＡ：'.*'lemma:引く'"),
+        (RULE + 'not = ["ＬＥＭＭＡ：引く"]\n', r"not: the term 'ＬＥＭＭＡ：引く' starts with .*'lemma:引く'"),
         (RULE + 'all = ["regex：手数.料"]\n', r"all: the term 'regex：手数.料' starts with 'regex：'.*'regex:手数.料'"),
         (RULE + 'not = [" lemma:引く"]\n', r"not: the term ' lemma:引く' starts with 'lemma:'.*'lemma:引く'"),
         # names must be unique
@@ -526,6 +526,9 @@ ONE_EACH = "and a rule has one label: write a rule for each (a copy of this one,
         ("fees time other", ["fees", "time", "other"], f"label 'fees time other' names 3 reasons, {ONE_EACH} 'time')"),
         ("fees, price", ["fees", "time"], "label 'fees, price' is not a reason of the model"),  # not all known
         ("sports watch", ["sports", "watch"], f"label 'sports watch' names 2 reasons, {ONE_EACH} 'watch')"),
+        # regression: a semicolon or a slash between them was offered the last as the closest label
+        ("fees;low_pay", ["fees", "low_pay"], f"label 'fees;low_pay' names 2 reasons, {ONE_EACH} 'low_pay')"),
+        ("fees／time", ["fees", "time"], f"label 'fees/time' names 2 reasons, {ONE_EACH} 'time')"),
     ],
 )
 def test_a_label_naming_several_reasons_asks_for_a_rule_each(label, labels, said):
