@@ -595,6 +595,33 @@ def test_unreadable_files(tmp_path, content, expected):
         load_rules(path)
 
 
+NOT_RULES = "not a rules file: it is named as a data file"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        # regression: a CSV given as rules was "not valid TOML: Expected '=' after a key … (column 5)", and a
+        # Parquet or xlsx file was told to be saved as UTF-8
+        ("gold.csv", "text,reasons\n手数料が高い,fees\n".encode(), f"gold.csv: {NOT_RULES} (.csv)"),
+        ("gold.parquet", b"PAR1\x15\x04\x15\x9c\x01\x80", f"gold.parquet: {NOT_RULES} (.parquet)"),
+        ("gold.XLSX", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xfc\x81", f"gold.XLSX: {NOT_RULES} (.XLSX)"),
+        ("rules.txt", b"text,reasons\n", "rules.txt:1: not valid TOML"),  # another name: a rules file mistyped
+        ("rules.csv", FEES.encode(), None),  # rules are read whatever the file's name
+    ],
+)
+def test_a_data_file_given_as_rules_is_said_to_be_one(tmp_path, name, content, said):
+    path = tmp_path / name
+    path.write_bytes(content)
+    if said is None:
+        assert load_rules(path) == parse_rules(FEES, str(path))
+        return
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    assert str(caught.value).startswith(f"{path.parent}/{said}")
+    assert "UTF-8" not in str(caught.value)
+
+
 @pytest.mark.parametrize(("path", "said"), [("", "empty"), ("  ", "blank")])  # blanks were said empty too
 def test_an_empty_path_is_said_empty_not_read_as_the_current_directory(tmp_path, monkeypatch, path, said):
     monkeypatch.chdir(tmp_path)  # before: ".: cannot read the rules file (Is a directory)", and "  : no such …"

@@ -78,16 +78,37 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
         raise RulesError(f"{path}: no such rules file") from None
     except OSError as exc:
         raise RulesError(f"{path}: cannot read the rules file ({exc.strerror})") from None
+    data_file = path.suffix.lower() in _DATA_SUFFIXES  # the labelled data given as the rules (rules test DATA RULES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         try:
             text = data.decode("cp932")
         except UnicodeDecodeError:
+            if data_file:
+                raise RulesError(_not_rules(path)) from None
             raise RulesError(
                 f"{path}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
             ) from None
+    if data_file:
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            raise RulesError(_not_rules(path)) from None
     return parse_rules(text, str(path), labels)
+
+
+_DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx", ".xlsm")
+"""The suffixes of the data files taikai reads (``taikai.io.likely_format``, a layer above): a file named so that is not
+TOML is no rules file."""
+
+
+def _not_rules(path: Path) -> str:
+    """Say that *path*, a data file by its name and not TOML, was given as the rules file."""
+    return (
+        f"{path}: not a rules file: it is named as a data file ({path.suffix}) and is not TOML; rules are a TOML file "
+        "of [[rule]] tables, such as examples/rules.toml: give its path as the rules"
+    )
 
 
 def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None = None) -> RuleSet:
