@@ -463,3 +463,46 @@ def test_a_header_below_a_title_is_said_so_by_the_public_readers(tmp_path, read,
     path.write_text("退会アンケート集計\n\ntext,reasons,sentiment\n手数料が高い,fees,negative\n", encoding="utf-8")
     with pytest.raises(InputError, match=re.escape(said)):
         read(path, **options)
+
+
+@pytest.mark.parametrize(
+    ("doubled", "options", "said"),
+    [
+        (
+            "text",
+            {},
+            "2 columns are named 'text'; rename or drop all but one so that 'text' names one column, or give "
+            r"another with text_column= \(--text-column on the command line\)",
+        ),
+        ("reasons", {}, "2 columns are named 'reasons'; rename or drop all but one .* reasons_column="),
+        ("sentiment", {}, "2 columns are named 'sentiment'; .* sentiment_column="),
+        (
+            "more_reasons",
+            {},
+            "2 columns are named 'more_reasons'; rename or drop all but one so that 'more_reasons' names one column$",
+        ),
+        ("split", {"check_split": True}, "2 columns are named 'split'"),
+    ],
+)
+def test_a_frame_with_two_columns_of_one_name_read_is_refused_naming_it(doubled, options, said):
+    """Regression: a frame of pd.concat(axis=1) with two text or reasons columns stopped evaluate and evaluate_rules
+    on AttributeError: 'DataFrame' object has no attribute 'tolist', and train read the column names as the texts."""
+    df = frame([["手数料が高い", "fees", "negative", ""], ["単価が安い", "low_pay", "negative", ""]]).assign(
+        split="test"
+    )
+    df = pd.concat([df, df[[doubled]]], axis=1)
+    with pytest.raises(InputError, match=f"^sheet.csv: {said}"):
+        check_labelled(df, "sheet.csv", **options)
+
+
+def test_two_sentiment_columns_not_read_are_left_alone():
+    """Regression: rules test (which reads no sentiment) on such a frame of three rows stopped on IndexError."""
+    rows = [
+        ["手数料が高い", "fees", "negative", ""],
+        ["単価が安い", "low_pay", "negative", ""],
+        ["急ぎ", "time", "neutral", ""],
+    ]
+    df = frame(rows)
+    df = pd.concat([df, df[["sentiment"]]], axis=1)
+    table = check_labelled(df, "sheet.csv", sentiment_column=None, require_text=False)
+    assert table.frame["label_set"].tolist() == [["fees"], ["low_pay"], ["time"]]
