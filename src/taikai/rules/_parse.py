@@ -27,6 +27,7 @@ from taikai.rules._rule import (
 )
 from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
+from taikai.rules._written_as_regex import regex_syntax_problem
 from taikai.text import empty_or_blank, normalize
 
 if sys.version_info >= (3, 11):
@@ -267,5 +268,6 @@ def _term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
     if not normalize(value):
         shown = f"{PREFIXES.get(kind, '')}{value}"
         return None, f"the term {quoted(shown)} is empty once normalised; remove it"
-    problem = surface_problem(value) if kind is TermKind.SURFACE else ""
+    problem = regex_syntax_problem(value, kind)
+    problem = problem or (surface_problem(value) if kind is TermKind.SURFACE else "")
     return (None, problem) if problem else (Term(kind, value), "")
