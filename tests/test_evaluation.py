@@ -60,6 +60,28 @@ def test_a_label_in_neither_gold_nor_predictions_is_dashed_and_the_macro_says_so
             assert ("| – | – | – |" in table_rows[label]) is (label in dashed)
 
 
+@pytest.mark.parametrize(
+    ("gold", "pred", "dashed"),
+    [
+        (["a", "b"], ["a", "b"], ["c"]),
+        (["a", "b", "b"], ["a", "b", "c"], []),  # c only predicted: a real 0, not undefined
+        (["a", "a"], ["a", "b"], ["c"]),  # b never in the gold but predicted: precision 0, as the table says
+    ],
+)
+def test_the_json_of_a_label_in_neither_gold_nor_predictions_is_null_as_the_table_dashes_it(gold, pred, dashed):
+    """Regression: --json gave 0.0 where the table says – (undefined, not averaged), so a per-label F1 taken from the
+    JSON read as a label the model always misses, and a label never predicted looked like one always predicted wrong."""
+    single = score_single(gold, pred, ["a", "b", "c"]).to_dict()["per_class"]
+    multi = score_multi([[g] for g in gold], [[p] for p in pred], ["a", "b", "c"]).to_dict()["per_label"]
+    for per_label in (single, multi):
+        for label, scores in per_label.items():
+            undefined = [scores[k] is None for k in ("precision", "recall", "f1")]
+            assert undefined == [label in dashed] * 3
+            assert scores["support"] == gold.count(label)
+        met = [v["f1"] for v in per_label.values() if v["f1"] is not None]
+        assert np.mean(met) == pytest.approx(score_single(gold, pred, ["a", "b", "c"]).macro_f1)
+
+
 def test_labels_seen_only_in_data_are_appended():
     s = score_single(["a", "new"], ["a", "a"], ["a"])
     assert s.labels == ["a", "new"]

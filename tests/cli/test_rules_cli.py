@@ -129,6 +129,25 @@ def test_rules_test_errors_exit_2(files, tiny_model_dir, rules, labelled, extra,
     assert message in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_rules_test_given_the_data_first_says_the_order_and_its_advice_works(files, tiny_model_dir, suffix):
+    """Regression: `rules test gold.csv rules.toml` said gold.csv:1 is not valid TOML (column 5), nothing of the
+    order; a Parquet file given first was told to be saved as UTF-8."""
+    rules, labelled = files
+    if suffix == ".parquet":
+        import pandas as pd
+
+        labelled = labelled.with_suffix(suffix)
+        pd.read_csv(files[1]).to_parquet(labelled)
+    result = run("rules", "test", labelled, rules, "-m", tiny_model_dir)
+    assert result.exit_code == 2, result.output
+    head = "taikai: error: rules test takes the rules file first, then the labelled data; "
+    assert result.output.startswith(head) and "TOML" not in result.output and "UTF-8" not in result.output
+    advised = result.output.rstrip().rsplit(": taikai ", 1)[1].split()
+    assert advised == ["rules", "test", str(rules), str(labelled)]
+    assert run(*advised, "-m", tiny_model_dir).exit_code == 0
+
+
 ALL_KINDS = """[[rule]]
 name = "fee"
 label = "fees"

@@ -7,7 +7,7 @@ import pytest
 
 from taikai import InputError
 from taikai.io import BadRow, check_labelled, read_labelled, read_labelled_table
-from taikai.labels import format_reasons
+from taikai.labels import REASON_IDS, format_reasons
 
 
 def frame(rows):
@@ -405,6 +405,8 @@ OWN = ["お金", "忙しさ", "旅行、観光", "その他"]
         ("お金 その他", "unknown label 'お金 その他': separate labels of your own with |: お金|その他"),
         ("旅行、忙しさ", "unknown label '旅行、忙しさ' (closest: "),  # 旅行 is no label: not two labels run together
         ("忙しいさ", "unknown label '忙しいさ' (closest: '忙しさ')"),
+        ("お金;忙しさ", "unknown label 'お金;忙しさ': separate labels of your own with |: お金|忙しさ"),
+        ("お金／忙しさ", "unknown label 'お金/忙しさ': separate labels of your own with |: お金|忙しさ"),
     ],
 )
 def test_own_labels_run_together_are_told_to_be_separated_with_a_bar(more, said):
@@ -412,6 +414,28 @@ def test_own_labels_run_together_are_told_to_be_separated_with_a_bar(more, said)
     with pytest.raises(InputError) as caught:
         check_labelled(frame([["手数料が高い", "その他", "negative", more]]), "sheet.csv", **known)
     assert f"sheet.csv: row 1 (data row, 1-based): more_reasons: {said}" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("reasons", "said"),
+    [
+        # regression: reasons run together with ; or / were offered the last of them as the closest label
+        # ('fees;low_pay' (closest: low_pay ...)): following that advice dropped the other
+        ("fees;low_pay", "unknown label 'fees;low_pay': separate reasons with |: fees|low_pay"),
+        ("fees / time", "unknown label 'fees / time': separate reasons with |: fees|time"),
+        (
+            "手数料が高い／時間がない",
+            "unknown label '手数料が高い/時間がない': separate reasons with |: 手数料が高い|時間がない",
+        ),
+        ("fees；ｔｉｍｅ", "unknown label 'fees;time': separate reasons with |: fees|time"),  # read after NFKC
+        ("fees;lowpay", "unknown label 'fees;lowpay' (closest: "),  # lowpay is no reason: not two run together
+    ],
+)
+def test_reasons_run_together_with_a_semicolon_or_a_slash_are_told_to_be_separated(reasons, said):
+    known = {"known_reasons": list(REASON_IDS), "known_sentiments": ["negative"]}
+    with pytest.raises(InputError) as caught:
+        check_labelled(frame([["手数料が高い", reasons, "negative", ""]]), "sheet.csv", **known)
+    assert f"sheet.csv: row 1 (data row, 1-based): reasons: {said}" in str(caught.value)
 
 
 def test_a_label_of_one_s_own_holding_a_separator_is_known():
@@ -439,3 +463,46 @@ def test_a_header_below_a_title_is_said_so_by_the_public_readers(tmp_path, read,
     path.write_text("退会アンケート集計\n\ntext,reasons,sentiment\n手数料が高い,fees,negative\n", encoding="utf-8")
     with pytest.raises(InputError, match=re.escape(said)):
         read(path, **options)
+
+
+@pytest.mark.parametrize(
+    ("doubled", "options", "said"),
+    [
+        (
+            "text",
+            {},
+            "2 columns are named 'text'; rename or drop all but one so that 'text' names one column, or give "
+            r"another with text_column= \(--text-column on the command line\)",
+        ),
+        ("reasons", {}, "2 columns are named 'reasons'; rename or drop all but one .* reasons_column="),
+        ("sentiment", {}, "2 columns are named 'sentiment'; .* sentiment_column="),
+        (
+            "more_reasons",
+            {},
+            "2 columns are named 'more_reasons'; rename or drop all but one so that 'more_reasons' names one column$",
+        ),
+        ("split", {"check_split": True}, "2 columns are named 'split'"),
+    ],
+)
+def test_a_frame_with_two_columns_of_one_name_read_is_refused_naming_it(doubled, options, said):
+    """Regression: a frame of pd.concat(axis=1) with two text or reasons columns stopped evaluate and evaluate_rules
+    on AttributeError: 'DataFrame' object has no attribute 'tolist', and train read the column names as the texts."""
+    df = frame([["手数料が高い", "fees", "negative", ""], ["単価が安い", "low_pay", "negative", ""]]).assign(
+        split="test"
+    )
+    df = pd.concat([df, df[[doubled]]], axis=1)
+    with pytest.raises(InputError, match=f"^sheet.csv: {said}"):
+        check_labelled(df, "sheet.csv", **options)
+
+
+def test_two_sentiment_columns_not_read_are_left_alone():
+    """Regression: rules test (which reads no sentiment) on such a frame of three rows stopped on IndexError."""
+    rows = [
+        ["手数料が高い", "fees", "negative", ""],
+        ["単価が安い", "low_pay", "negative", ""],
+        ["急ぎ", "time", "neutral", ""],
+    ]
+    df = frame(rows)
+    df = pd.concat([df, df[["sentiment"]]], axis=1)
+    table = check_labelled(df, "sheet.csv", sentiment_column=None, require_text=False)
+    assert table.frame["label_set"].tolist() == [["fees"], ["low_pay"], ["time"]]

@@ -144,12 +144,22 @@ FULL_WIDTH = "there is a full-width or typographic character, which TOML does no
         # text without quotes; two values without a comma
         ("any = [手数料]", 'Invalid value (column 8): text is written in quotes (label = "fees", any = ["手数料"])'),
         ('any = ["手数料" "利用料"]', "Unclosed array (column 14): the values of an array are separated by commas"),
+        ('any = ["手数料""利用料"]', "Unclosed array (column 13): the values of an array are separated by commas"),
+        # regression: a quote inside a string closed it, and the array was said to be left open at its [, with advice
+        # to close it with ] that it had already
+        (
+            "any = ['fee', 'it's a fee']",
+            "Unclosed array (column 19): the ' before it ends the string, and the rest of the text is read as TOML: "
+            "write a text holding ' in double quotes (\"it's\")",
+        ),
+        ('any = ["say "高い" fee"]', 'Unclosed array (column 14): the " before it ends the string, .* single quotes'),
+        ("all = 'it's'", "Expected newline or end of document after a statement (column 11): the ' before it ends"),
     ],
 )
 def test_a_toml_syntax_error_says_what_to_write(line, said):
     with pytest.raises(RulesError) as caught:
         parse_rules(TYPED + line + "\n", "rules.toml")
-    assert str(caught.value).startswith(f"rules.toml:4: not valid TOML: {said}"), str(caught.value)
+    assert re.match(re.escape(f"rules.toml:4: not valid TOML: {said}").replace(r"\.\*", ".*"), str(caught.value))
 
 
 @pytest.mark.parametrize(
@@ -294,6 +304,16 @@ def test_a_toml_syntax_error_says_what_to_write(line, said):
             r"all: the term 'LEMMA:引く' starts with 'LEMMA:': prefixes are written in lower case: 'lemma:引く'",
         ),
         (RULE + 'not = ["Regex:手数.料"]\n', r"not: the term 'Regex:手数.料' starts with 'Regex:'.*'regex:手数.料'"),
+        # regression: a prefix typed full-width (an IME's colon, ｌｅｍｍａ) or after a space was read as a surface
+        # term, searched for as the text 'lemma:引く', and the rule silently never fired
+        (
+            RULE + 'all = ["lemma：引く"]\n',
+            r"all: the term 'lemma：引く' starts with 'lemma：', which is no prefix .*half-width lower case: "
+            r"'lemma:引く'",
+        ),
+        (RULE + 'not = ["ＬＥＭＭＡ：引く"]\n', r"not: the term 'ＬＥＭＭＡ：引く' starts with .*'lemma:引く'"),
+        (RULE + 'all = ["regex：手数.料"]\n', r"all: the term 'regex：手数.料' starts with 'regex：'.*'regex:手数.料'"),
+        (RULE + 'not = [" lemma:引く"]\n', r"not: the term ' lemma:引く' starts with 'lemma:'.*'lemma:引く'"),
         # names must be unique
         (
             RULE + RULE.replace('"手数料"', '"利用料"'),
@@ -516,6 +536,9 @@ ONE_EACH = "and a rule has one label: write a rule for each (a copy of this one,
         ("fees time other", ["fees", "time", "other"], f"label 'fees time other' names 3 reasons, {ONE_EACH} 'time')"),
         ("fees, price", ["fees", "time"], "label 'fees, price' is not a reason of the model"),  # not all known
         ("sports watch", ["sports", "watch"], f"label 'sports watch' names 2 reasons, {ONE_EACH} 'watch')"),
+        # regression: a semicolon or a slash between them was offered the last as the closest label
+        ("fees;low_pay", ["fees", "low_pay"], f"label 'fees;low_pay' names 2 reasons, {ONE_EACH} 'low_pay')"),
+        ("fees／time", ["fees", "time"], f"label 'fees/time' names 2 reasons, {ONE_EACH} 'time')"),
     ],
 )
 def test_a_label_naming_several_reasons_asks_for_a_rule_each(label, labels, said):
@@ -580,6 +603,33 @@ def test_unreadable_files(tmp_path, content, expected):
         path.write_bytes(content)
     with pytest.raises(RulesError, match=expected):
         load_rules(path)
+
+
+NOT_RULES = "not a rules file: it is named as a data file"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        # regression: a CSV given as rules was "not valid TOML: Expected '=' after a key … (column 5)", and a
+        # Parquet or xlsx file was told to be saved as UTF-8
+        ("gold.csv", "text,reasons\n手数料が高い,fees\n".encode(), f"gold.csv: {NOT_RULES} (.csv)"),
+        ("gold.parquet", b"PAR1\x15\x04\x15\x9c\x01\x80", f"gold.parquet: {NOT_RULES} (.parquet)"),
+        ("gold.XLSX", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xfc\x81", f"gold.XLSX: {NOT_RULES} (.XLSX)"),
+        ("rules.txt", b"text,reasons\n", "rules.txt:1: not valid TOML"),  # another name: a rules file mistyped
+        ("rules.csv", FEES.encode(), None),  # rules are read whatever the file's name
+    ],
+)
+def test_a_data_file_given_as_rules_is_said_to_be_one(tmp_path, name, content, said):
+    path = tmp_path / name
+    path.write_bytes(content)
+    if said is None:
+        assert load_rules(path) == parse_rules(FEES, str(path))
+        return
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    assert str(caught.value).startswith(f"{path.parent}/{said}")
+    assert "UTF-8" not in str(caught.value)
 
 
 @pytest.mark.parametrize(("path", "said"), [("", "empty"), ("  ", "blank")])  # blanks were said empty too

@@ -11,7 +11,15 @@ from taikai._argument_order import argument_order
 from taikai._frame_rows import index_labels
 from taikai._masked_messages import errors_masked
 from taikai._warn import warn_user
-from taikai.errors import REASONS_COLUMN, TEXT_COLUMN, DataWarning, InputError, check_bool, check_int
+from taikai.errors import (
+    REASONS_COLUMN,
+    TEXT_COLUMN,
+    DataWarning,
+    InputError,
+    check_bool,
+    check_int,
+    wrong_type,
+)
 from taikai.io import check_labelled, check_labelled_data, list_rows, read_labelled_file, unescape_sheet
 from taikai.model import Model, checked_rules, column_label, default_model_labels, resolve_model
 from taikai.rules import RuleMatcher, RuleSet, RulesScore, score_rules
@@ -53,6 +61,8 @@ def evaluate_rules(
     """
     import pandas as pd
 
+    if not isinstance(rules, (RuleSet, RuleMatcher, str, Path)):  # None too: there is nothing to score without rules
+        raise wrong_type("rules", rules, "the path of a rules file or a RuleSet (taikai.load_rules)")
     check_labelled_data(data)
     if isinstance(data, pd.DataFrame) and sheet is not None:
         raise InputError("sheet= applies to an xlsx file of labelled data, not to a DataFrame; leave it out")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ import click
 from taikai.cli._common import Group, echo_result, encoding_errors_option, masked_option, model_option
 from taikai.cli._given_path import DATA_FILE, GivenPath
 from taikai.cli._sheet_option import labelled_sheet_option
+from taikai.cli._usage_errors import UserError
 
 
 @click.group(cls=Group)
@@ -64,7 +66,14 @@ def test(
     before the rules read them, as predict --mask-pii masks them: the rows listed quote the masked text.
     """
     from taikai.analysis import evaluate_rules
+    from taikai.io import likely_format
 
+    if likely_format(rules_file) and labelled.suffix.lower() == ".toml":  # rules test DATA RULES
+        written = shlex.join([str(labelled), str(rules_file)])
+        raise UserError(
+            f"rules test takes the rules file first, then the labelled data; {rules_file} looks like the data and "
+            f"{labelled} like the rules: taikai rules test {written}"
+        )
     score = evaluate_rules(
         rules_file,
         labelled,

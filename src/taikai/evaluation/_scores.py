@@ -23,14 +23,13 @@ class SingleLabelScores:
     confusion: list[list[int]]
 
     def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values; ``confusion[i][j]`` counts gold ``labels[i]`` predicted as ``labels[j]``."""
+        """Return JSON-ready values; ``confusion[i][j]`` counts gold ``labels[i]`` predicted as ``labels[j]``. A label
+        in neither the gold nor the predicted labels has ``null`` precision, recall and F1 (the table's ``–``)."""
+        predicted = [sum(column) for column in zip(*self.confusion)] if self.confusion else []
         return {
             "accuracy": self.accuracy,
             "macro_f1": self.macro_f1,
-            "per_class": {
-                label: {"precision": p, "recall": r, "f1": f, "support": s}
-                for label, p, r, f, s in zip(self.labels, self.precision, self.recall, self.f1, self.support)
-            },
+            "per_class": per_label_dict(self, predicted),
             "labels": self.labels,
             "confusion": self.confusion,
         }
@@ -53,17 +52,29 @@ class MultiLabelScores:
     """How many rows each label was predicted for (empty: not counted, every label taken as met)."""
 
     def to_dict(self) -> dict[str, Any]:
-        """Return JSON-ready values."""
+        """Return JSON-ready values; a label in neither the gold nor the predicted sets has ``null`` precision,
+        recall and F1 (the table's ``–``)."""
         return {
             "micro_f1": self.micro_f1,
             "macro_f1": self.macro_f1,
             "exact_match": self.exact_match,
             "jaccard": self.jaccard,
-            "per_label": {
-                label: {"precision": p, "recall": r, "f1": f, "support": s}
-                for label, p, r, f, s in zip(self.labels, self.precision, self.recall, self.f1, self.support)
-            },
+            "per_label": per_label_dict(self, self.predicted),
         }
+
+
+def per_label_dict(
+    scores: SingleLabelScores | MultiLabelScores, predicted: Sequence[int]
+) -> dict[str, dict[str, float | int | None]]:
+    """Return each label's precision, recall, F1 and support, JSON-ready: ``None`` for the three of a label in neither
+    the gold nor the predicted labels, whose scores are undefined and not in macro-F1 (the table's ``–``), not 0."""
+    rows = zip(scores.labels, scores.precision, scores.recall, scores.f1, scores.support, _met(scores, predicted))
+    return {
+        label: {"precision": p, "recall": r, "f1": f, "support": s}
+        if met
+        else {"precision": None, "recall": None, "f1": None, "support": s}
+        for label, p, r, f, s, met in rows
+    }
 
 
 def single_table(scores: SingleLabelScores) -> list[str]:

@@ -22,7 +22,7 @@ from taikai.errors import (
     InputError,
 )
 from taikai.io._bad_rows import BadRow
-from taikai.io._column_roles import check_column_roles
+from taikai.io._column_roles import check_column_roles, check_one_column_each
 from taikai.io._missing_columns import missing_columns_error
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
@@ -158,6 +158,8 @@ def check_labelled(
     if missing:  # the columns there are, and those that look to hold the labels under other names (理由, 感情)
         label_columns = (reasons_column, sentiment_column)
         raise missing_columns_error(df, source, missing, label_columns, sheet, sheet_given, columns_hint)
+    read = (text_column, reasons_column, sentiment_column, MORE_REASONS_COLUMN, "split" if check_split else None)
+    check_one_column_each(df.columns, source, read)  # a frame of pd.concat(axis=1): each read a frame, not cells
     lines = lines if lines is not None and len(lines) == len(df) else None
     ids = index_labels(df.index if index is None else index) if lines is None else None
     if check_split:
@@ -165,10 +167,11 @@ def check_labelled(
     where = partial(row_name, source, lines, labels=ids)  # row pos: at its file line, else its row (and label)
     more = df[MORE_REASONS_COLUMN].tolist() if MORE_REASONS_COLUMN in df.columns else [None] * len(df)
     sentiments = df[sentiment_column].tolist() if sentiment_column else [None] * len(df)
-    unread = not sentiment_column and unread_sentiment is not None and unread_sentiment in df.columns
+    single = [c for c in df.columns if list(df.columns).count(c) == 1]  # a column not read is not looked at twice
+    unread = not sentiment_column and unread_sentiment is not None and unread_sentiment in single
     ignored = [label_cell(v) for v in df[unread_sentiment]] if unread else [""] * len(df)
     aside = unread_sentiment if unread_sentiment is not None else "sentiment"  # not read, but told of when swapped
-    beside = [label_cell(v) for v in df[aside]] if not sentiment_column and aside in df.columns else None
+    beside = [label_cell(v) for v in df[aside]] if not sentiment_column and aside in single else None
     label_sets: list[list[str]] = []
     clean_sentiments: list[str] = []
     keep: list[int] = []

@@ -9,8 +9,9 @@ from collections.abc import Callable, Collection, Hashable, Sequence
 from taikai._closest_label import closest_label, names_known
 from taikai.labels import REASON_IDS, SENTIMENTS, display_order, named_labels, own_labels, reason_id, sentiment_id
 
-_RUN_TOGETHER = re.compile(r"[,、\s]+")
-"""What separates reasons of the taxonomy, but not labels of one's own (a label of one's own may hold them)."""
+_RUN_TOGETHER = re.compile(r"[,、;；/／\s]+")
+"""What may have been meant to separate labels: commas and whitespace (they separate reasons of the taxonomy, but not
+labels of one's own, which may hold them), semicolons and slashes (they separate none)."""
 
 
 def known_labels(kinds: set[str], reasons: Collection[str] | None, sentiments: Collection[str] | None) -> str:
@@ -46,12 +47,14 @@ def unknown_label(label: str, known: Collection[str], several: bool = True) -> s
     ``fees (手数料が高い)`` for ``手数料高い``: :func:`~taikai._closest_label.closest_label`).
 
     Where *several* labels may be given (reasons) and *label* is known labels run together with ``、``, a comma or
-    a space (``お金、忙しさ``: a label of one's own may hold those, so they do not separate such labels), say to
-    separate them with ``|``.
+    a space (``お金、忙しさ``: a label of one's own may hold those, so they do not separate such labels), or with a
+    semicolon or a slash (``fees;low_pay``, ``手数料が高い／時間がない``), say to separate them with ``|``.
     """
     pieces = [x for x in _RUN_TOGETHER.split(label) if x]
-    if several and len(pieces) > 1 and all(x in known for x in pieces):
-        return f"unknown label {label!r}: separate labels of your own with |: {'|'.join(pieces)}"
+    own = own_labels(known, REASON_IDS)
+    if several and len(pieces) > 1 and all(x in known or (not own and reason_id(x) in known) for x in pieces):
+        whose = "labels of your own" if own else "reasons"
+        return f"unknown label {label!r}: separate {whose} with |: {'|'.join(pieces)}"
     close = closest_label(label, known)
     return f"unknown label {label!r}" + (f" (closest: {close})" if close else "")
 

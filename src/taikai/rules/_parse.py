@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from taikai.rules._rule import (
 )
 from taikai.rules._shown import quoted
 from taikai.rules._toml_errors import syntax_error
+from taikai.rules._written_as_regex import regex_syntax_problem
 from taikai.text import empty_or_blank, normalize
 
 if sys.version_info >= (3, 11):
@@ -77,16 +79,37 @@ def load_rules(path: str | Path, labels: Sequence[str] | None = None) -> RuleSet
         raise RulesError(f"{path}: no such rules file") from None
     except OSError as exc:
         raise RulesError(f"{path}: cannot read the rules file ({exc.strerror})") from None
+    data_file = path.suffix.lower() in _DATA_SUFFIXES  # the labelled data given as the rules (rules test DATA RULES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         try:
             text = data.decode("cp932")
         except UnicodeDecodeError:
+            if data_file:
+                raise RulesError(_not_rules(path)) from None
             raise RulesError(
                 f"{path}: not UTF-8 text (undecodable byte at offset {exc.start}); save the rules file as UTF-8"
             ) from None
+    if data_file:
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            raise RulesError(_not_rules(path)) from None
     return parse_rules(text, str(path), labels)
+
+
+_DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq", ".xlsx", ".xlsm")
+"""The suffixes of the data files taikai reads (``taikai.io.likely_format``, a layer above): a file named so that is not
+TOML is no rules file."""
+
+
+def _not_rules(path: Path) -> str:
+    """Say that *path*, a data file by its name and not TOML, was given as the rules file."""
+    return (
+        f"{path}: not a rules file: it is named as a data file ({path.suffix}) and is not TOML; rules are a TOML file "
+        "of [[rule]] tables, such as examples/rules.toml: give its path as the rules"
+    )
 
 
 def parse_rules(text: str, source: str = "<rules>", labels: Sequence[str] | None = None) -> RuleSet:
@@ -232,10 +255,19 @@ def _term(value: str, kind: TermKind | None) -> tuple[Term | None, str]:
                 f"the term {quoted(value)} starts with {quoted(written)}: prefixes are written in lower case: "
                 f"{quoted(fixed)}",
             )
+        stripped = value.lstrip()  # ｌｅｍｍａ：, lemma： (an IME's colon) or a space before: a surface term otherwise
+        if unicodedata.normalize("NFKC", stripped[: len(prefix)]).lower() == prefix:
+            fixed = prefix + stripped[len(prefix) :]
+            return (
+                None,
+                f"the term {quoted(value)} starts with {quoted(stripped[: len(prefix)])}, which is no prefix (the "
+                f"term would be searched for as text): prefixes are written in half-width lower case: {quoted(fixed)}",
+            )
     if kind is TermKind.REGEX:
         return regex_term(value)
     if not normalize(value):
         shown = f"{PREFIXES.get(kind, '')}{value}"
         return None, f"the term {quoted(shown)} is empty once normalised; remove it"
-    problem = surface_problem(value) if kind is TermKind.SURFACE else ""
+    problem = regex_syntax_problem(value, kind)
+    problem = problem or (surface_problem(value) if kind is TermKind.SURFACE else "")
     return (None, problem) if problem else (Term(kind, value), "")

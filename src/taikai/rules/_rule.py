@@ -186,8 +186,8 @@ def unknown_label(where: str, label: str, labels: Sequence[str] = ()) -> str:
             f"{where}: label {label!r} is a sentiment ({sentiment}, {sentiment_name(sentiment)}), and sentiments "
             "cannot be rule labels: rules set reasons only (the sentiment stays the model's)"
         )
-    pieces = [p for p in re.split(r"[|｜,，、\s]+", label) if p]
-    if len(pieces) > 1 and all(p in labels or reason_id(p) in labels for p in pieces):  # fees|low_pay, fees、time
+    pieces = [p for p in re.split(r"[|｜,，、;；/／\s]+", label) if p]
+    if len(pieces) > 1 and all(p in labels or reason_id(p) in labels for p in pieces):  # fees|low_pay, fees;time
         return (
             f"{where}: label {label!r} names {len(pieces)} reasons, and a rule has one label: write a rule for each "
             f"(a copy of this one, with another name, for label = {pieces[1]!r})"

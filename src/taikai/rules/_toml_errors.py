@@ -32,6 +32,9 @@ def syntax_error(source: str, text: str, error: str) -> str:
             f"{source}:{line}: not valid TOML: the string opened here (column {col}) is not closed; "
             f"close it with {delimiter} {where}"
         )
+    inside = "" if found["end"] else _quote_inside(text, int(found["line"]), int(found["col"]))
+    if inside:  # any = ['x', 'it's']: not an array left open, but a string closed by the quote it holds
+        return f"{source}:{found['line']}: not valid TOML: {msg} (column {found['col']}){inside}"
     # an unclosed bracket, or any error at the end of the file (an array left open after a comma): the bracket
     opened = _open_bracket(text, stack, _UNCLOSED.get(msg, "[{")) if msg in _UNCLOSED or found["end"] else None
     if opened is not None:
@@ -89,6 +92,19 @@ def _hint(msg: str, char: str) -> str:
     if msg == "Unclosed array":
         return ": the values of an array are separated by commas, and the array closed with ]"
     return ""
+
+
+def _quote_inside(text: str, line: int, col: int) -> str:
+    """What to write when the error at *line* and *col* follows right after a quote, on a character that goes on a
+    text (``'it's'``, ``"say "hi""``): that quote, inside the text, closed its string."""
+    before, char = _char_at(text, line, col - 1), _char_at(text, line, col)
+    if before not in ("'", '"') or not char or char in " \t,]}#'\"" or char in _TYPOGRAPHIC:
+        return ""
+    written = 'double quotes ("it\'s")' if before == "'" else "single quotes ('say \"hi\"')"
+    return (
+        f": the {before} before it ends the string, and the rest of the text is read as TOML: write a text holding "
+        f"{before} in {written}"
+    )
 
 
 def _char_at(text: str, line: int, col: int) -> str:
