@@ -237,8 +237,8 @@ def suggest(
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
     from taikai.analysis import reason_labels
 
-    if isinstance(reason_labels(df), OwnLabels) and set(reasons) <= set(REASON_IDS):  # a --free-labels model's
-        reasons, sentiments = OwnLabels(reasons), OwnLabels(sentiments)  # labels: no taxonomy names, definitions
+    if isinstance(reason_labels(df), OwnLabels) or not set(reasons) <= set(REASON_IDS):  # a --free-labels model's
+        reasons, sentiments = OwnLabels(reasons), OwnLabels(sentiments)  # labels, sentiments too, as train reads them
     status = df["status"].astype(str) if "status" in df.columns else None
     ok = np.ones(len(df), dtype=bool) if status is None else (status == Status.OK.value).to_numpy(copy=True)
     proba = reason_matrix(df, reasons)
