@@ -23,7 +23,7 @@ from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_lab
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
 from taikai.training._added_file import check_added_files
-from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, no_labelled_row, unfilled_sheet
+from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, labels_renamed, no_labelled_row, unfilled_sheet
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
 from taikai.training._label_forms import warn_nfkc_changes
@@ -111,7 +111,7 @@ def _read(
     names = [str(c).strip() for c in frame.columns]
     mine = (columns.found_in(names) if skip_blank else columns).resolved(frame.columns)  # "0" is header=None's 0
     fill = [c for c in (mine.reasons, mine.sentiment) if c is not None]
-    if skip_blank and "model_reason" in names and not any(str(c) in names for c in fill):  # a sheet's model columns
+    if skip_blank and "model_reason" in names and not any(str(c) in names for c in fill) and not labels_renamed(names):
         raise InputError(unfilled_sheet(name, len(frame), columns))  # Suggestion.rows: no column to fill in yet
     unfelt = skip_blank and mine.sentiment is not None and str(mine.sentiment) not in names
     if unfelt:  # rows with reasons only, as a row with a blank sentiment cell: they train the reason head
