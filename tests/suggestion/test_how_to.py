@@ -95,3 +95,37 @@ def test_the_train_step_gives_the_models_options_when_known(labels, earlier, opt
     sentiments = [] if labels == "own" else list(SENTIMENTS)
     (train,) = [en for _, _, en in how_to(reasons, sentiments, earlier) if "taikai train" in en]
     assert train.split("--add THIS_FILE --out MODEL", 1)[1].split(" (keep")[0] == options
+
+
+@pytest.mark.parametrize(
+    ("exclude", "adds", "excludes"),
+    [
+        ([], ["first.csv"], ["first.csv"]),  # the model's sheet, though not given to --exclude
+        (["first.csv"], ["first.csv"], ["first.csv"]),  # given to --exclude too: named once
+        (["other.csv"], ["first.csv", "other.csv"], ["other.csv", "first.csv"]),
+    ],
+    ids=["model-only", "model-and-exclude", "model-then-another-sheet"],
+)
+def test_the_train_command_keeps_the_sheets_the_model_was_trained_on(
+    tmp_path, monkeypatch, tiny_csv, exclude, adds, excludes
+):
+    """Regression: for predictions of a model trained with --add first.csv, the how_to's train command was
+    ``taikai train DATA --add THIS_FILE …`` (first.csv named only when given to suggest --exclude), so that following
+    it trained a model without the first round's labels; and the next round did not leave first.csv's rows out."""
+    monkeypatch.chdir(tmp_path)
+    data = pd.read_csv(tiny_csv)
+    data.to_csv("data.csv", index=False)
+    for name, texts in (("first.csv", ["もう報酬が安すぎて無理", "手数料で赤字"]), ("other.csv", ["単価が低すぎる"])):
+        pd.DataFrame({"text": texts, "model_reason": "other", "reasons": "low_pay", "sentiment": "negative"}).to_csv(
+            name, index=False
+        )
+    pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]}).to_csv("dump.csv", index=False)
+    _run("train", "data.csv", "--add", "first.csv", "--out", "m1", "--compare-folds", "0", *FAST, "--vectors", "none")
+    _run("batch", "dump.csv", "-o", "p.csv", "--text-column", "text", "-m", "m1")
+    _run("suggest", "p.csv", "-o", "s.xlsx", "--n", "4", *(a for name in exclude for a in ("--exclude", name)))
+    steps = [en for _, _, en in openpyxl.load_workbook("s.xlsx")["how_to"].iter_rows(min_row=2, values_only=True)]
+    train = next(step for step in steps if "taikai train" in step)
+    given = "".join(f" --add {name}" for name in adds)
+    assert f"taikai train DATA{given} --add THIS_FILE --out MODEL --vectors none (keep the earlier" in train
+    suggest = next(step for step in steps if "taikai suggest" in step)
+    assert "".join(f" --exclude {name}" for name in excludes) + " --exclude THIS_FILE (" in suggest

@@ -162,3 +162,36 @@ def test_the_reasons_dropdown_is_a_valid_formula_offering_every_label(tmp_path, 
     [formula] = [dv.formula1 for dv in wb["labels"].data_validations.dataValidation if str(dv.sqref) == f"{letter}2"]
     assert formula.startswith('"') is inline
     assert _dropdown_choices(wb, formula) == reasons
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        ["安い", "手数料", "不採用", "多忙", "独立", "移行", "揉め事", "他"],  # every reason one's own
+        ["low_pay", "fees", "rejection", "time", "graduated", "platform_switch", "trouble", "お金"],  # ids and one
+    ],
+)
+def test_the_sentiment_names_a_free_labels_sheet_defines_are_the_ones_train_reads(tmp_path, tiny_csv, own):
+    """Regression: the definitions sheet of a --free-labels model whose sentiments are spelt as the taxonomy's gave
+    them its Japanese names (ネガティブ), which train --free-labels --add refuses (labels of one's own are read as
+    written): a person who typed the name the sheet gave could not train on the sheet."""
+    import taikai
+
+    data = pd.read_csv(tiny_csv)
+    data["reasons"] = data["reasons"].map(lambda v: "|".join(own[REASON_IDS.index(r)] for r in v.split("|")))
+    data.to_csv(tmp_path / "own.csv", index=False)
+    options = {"folds": 0, "test_size": 0, "free_labels": True, "config": taikai.FeatureConfig()}
+    model = taikai.train(tmp_path / "own.csv", tmp_path / "m", **options)
+    predictions = model.predict_frame(pd.DataFrame({"text": [f"{t}、もう使わない" for t in data["text"]]}))
+    taikai.suggest(predictions, tmp_path / "s.xlsx", n=6)
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    names = [r[2] for r in wb["definitions"].iter_rows(min_row=2, values_only=True) if r[0] == "sentiment"]
+    assert sorted(names) == sorted(SENTIMENTS)  # as written: the sheet offers no name that train refuses
+    ws = wb["labels"]
+    header = [c.value for c in ws[1]]
+    for number, row in enumerate(ws.iter_rows(min_row=2)):  # a person types the names the definitions give
+        row[header.index("reasons")].value = own[number]
+        row[header.index("sentiment")].value = names[number % len(names)]
+    wb.save(tmp_path / "s.xlsx")
+    again = taikai.train(tmp_path / "own.csv", tmp_path / "m2", add=tmp_path / "s.xlsx", compare_folds=0, **options)
+    assert again.metadata.inputs[1].used == 6

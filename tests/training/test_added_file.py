@@ -38,3 +38,38 @@ def test_the_library_names_the_position_of_an_empty_item(tiny_csv, tmp_path):
     with pytest.raises(InputError, match=r"^item 2 of add= \(--add on the command line\) is empty"):
         taikai.train(tiny_csv, tmp_path / "m", add=[tiny_csv, ""])
     assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "read", "reasons", "said"),
+    [
+        (["a.csv", "a.csv"], ["a.csv"], "rejection", "a.csv, given to {ADD} twice; its rows are read once"),
+        (["./a.csv", "a.csv"], ["a.csv"], "rejection", "./a.csv, given to {ADD}: the same file as a.csv, given after"),
+        (["a.csv", "link.csv"], ["link.csv"], "rejection", "a.csv, given to {ADD}: the same file as link.csv"),
+        (["a.csv", "b.csv", "a.csv"], ["b.csv", "a.csv"], "rejection", "a.csv, given to {ADD} twice"),  # a's: last
+        (["b.csv", "a.csv", "b.csv"], ["a.csv", "b.csv"], "other", "b.csv, given to {ADD} twice"),
+        (["a.csv", "b.csv"], ["a.csv", "b.csv"], "other", None),  # two files: both read, the later's labels kept
+    ],
+)
+def test_a_file_given_twice_to_add_is_read_once_and_said_to_be(tmp_path, monkeypatch, given, read, reasons, said):
+    """Regression: a file given twice was read twice, listed twice in the summary and the metadata (its first copy
+    as '0 used, N duplicates'), without a word that it had been given twice."""
+    import warnings
+
+    import pandas as pd
+
+    from taikai.training import Columns, read_inputs
+
+    monkeypatch.chdir(tmp_path)
+    texts = ["手数料が高い", "単価が安い"]
+    base = pd.DataFrame({"text": texts, "reasons": ["fees", "low_pay"], "sentiment": "negative"})
+    (tmp_path / "a.csv").write_text("text,reasons,sentiment\n生成AIに負けた,rejection,negative\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("text,reasons,sentiment\n生成AIに負けた,other,negative\n", encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to(tmp_path / "a.csv")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        inputs = read_inputs(base, given, columns=Columns())
+    assert [f.file for f in inputs.files if f.role == "added"] == read
+    assert inputs.added["reasons"].tolist() == [reasons]
+    messages = [str(w.message) for w in caught if "given to" in str(w.message)]
+    assert [m.startswith(said.format(ADD=ADD)) for m in messages] == ([] if said is None else [True]), messages

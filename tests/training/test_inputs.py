@@ -282,6 +282,19 @@ def test_unusable_rows_of_every_file_are_collected():
             ],
             ["give the right one to", "if the labels are on another sheet"],
         ),
+        (  # regression: a filled suggest sheet (its model columns) with both headers renamed was told it had no
+            # labels, to be filled in and saved, or the sheet suggest wrote given instead
+            {
+                "labels": labelled([["新しい文章", "fees", "negative"]])
+                .rename(columns={"reasons": "理由", "sentiment": "感情"})
+                .assign(model_reason="other", more_reasons="", note="")
+            },
+            [
+                "no column 'reasons', but '理由' and '感情' look to hold labels: rename '理由' to 'reasons' and "
+                "'感情' to 'sentiment' in the file"
+            ],
+            ["adds no labelled row", "give the sheet suggest wrote instead", "more_reasons' to"],
+        ),
         (  # the labels sheet renamed and moved: which sheet was read, why, and the sheets there are
             {
                 "definitions": pd.DataFrame({"kind": ["reason"], "id": ["fees"]}),

@@ -23,6 +23,9 @@ LABEL_CHARS = 12
 """Most characters of a label holding hiragana (the taxonomy's longest names have 8: ``報酬・単価が低い``)."""
 PROSE_ROWS = 200
 """Filled cells of a column looked at to tell reviews from labels."""
+MORE_REASONS_COLUMN = "more_reasons"
+"""An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels: read
+beside the reasons, never as them."""
 _MODEL_COLUMN = re.compile(r"^(p_)?model_|^p_(reason|sentiment)_")
 """Columns the model wrote (a suggest sheet's ``model_sentiment``, a batch output's probabilities): its guesses,
 never labels to train on, whatever their names hold."""
@@ -50,11 +53,11 @@ def likely_labels(columns: Sequence[object], prose: Collection[str] = (), used: 
     """Return the *columns* whose names hold a word of labels (:func:`taikai._column_names.label_like`), in their
     order, each with the kind of labels it may hold (``"reasons"`` or ``"sentiment"``); not those in *prose*
     (:func:`prose_columns`) nor in *used* (the columns read for another role: the text, the reasons found), nor
-    the model's own (:data:`_MODEL_COLUMN`)."""
+    the model's own (:data:`_MODEL_COLUMN`), nor a sheet's further reasons (:data:`MORE_REASONS_COLUMN`)."""
     likely = {
         str(c): label_like(folded(str(c)))
         for c in columns
-        if str(c) not in prose and str(c) not in used and not _MODEL_COLUMN.match(str(c))
+        if str(c) not in {*prose, *used, MORE_REASONS_COLUMN} and not _MODEL_COLUMN.match(str(c))
     }
     return {column: kind for column, kind in likely.items() if kind}
 

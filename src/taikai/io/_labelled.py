@@ -23,6 +23,7 @@ from taikai.errors import (
 )
 from taikai.io._bad_rows import BadRow
 from taikai.io._column_roles import check_column_roles, check_one_column_each
+from taikai.io._label_columns import MORE_REASONS_COLUMN
 from taikai.io._missing_columns import missing_columns_error
 from taikai.io._predictions_file import refuse_predictions
 from taikai.io._splits import row_name, split_column
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
 MAX_SHOWN = 20
 FREE_LABELS_HINT = "pass --free-labels (free_labels=True) to use labels of your own"
 """What to do when a labelled file uses labels outside the taxonomy."""
-MORE_REASONS_COLUMN = "more_reasons"
-"""An optional column of further reasons (``|``-separated), appended after the ``reasons`` cell's labels."""
 
 
 class OnBadRows(str, Enum):

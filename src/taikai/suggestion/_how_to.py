@@ -8,9 +8,10 @@ earlier sheets' labels (``--add`` each again) and the next round leaves their ro
 
 from __future__ import annotations
 
+import os
 import shlex
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,36 +20,80 @@ from taikai.labels import own_labels as own_label_set
 
 if TYPE_CHECKING:
     from taikai.io import RunSummary
+    from taikai.model import ModelMetadata
 
 
 @dataclass(frozen=True)
 class Earlier:
     """The files a sheet was made with ``--exclude`` of, as given: ``files`` all of them, ``sheets`` those that are
-    ``taikai suggest`` sheets (labels to ``--add`` again when training on this one); and ``train_options``, the
-    train options of the model that made the predictions (:func:`train_options`; ``None``: not known)."""
+    ``taikai suggest`` sheets (labels to ``--add`` again when training on this one); ``train_options``, the
+    train options of the model that made the predictions (:func:`train_options`; ``None``: not known); and
+    ``trained_with``, the files that model was trained on with ``--add`` (its metadata's added inputs), whose labels
+    the train command keeps too."""
 
     files: tuple[str, ...] = ()
     sheets: tuple[str, ...] = ()
     train_options: str | None = None
+    trained_with: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, run: RunSummary | None) -> Earlier:
+        """Return what the model a batch summary *run* names was trained with (nothing when not known)."""
+        from taikai.model import retrain_options
+
+        meta = _metadata(run)
+        if meta is None:
+            return cls()
+        added = tuple(f.file for f in meta.inputs if f.role == "added" and not f.file.startswith("<frame"))
+        return cls(train_options=retrain_options(meta), trained_with=added)
+
+    def given(self, files: tuple[str, ...], sheets: tuple[str, ...]) -> Earlier:
+        """Return these with the files given to ``--exclude``: *files*, of which *sheets* are sheets."""
+        return replace(self, files=files, sheets=sheets)
+
+    def kept(self) -> tuple[str, ...]:
+        """Return the files whose labels the train command keeps with ``--add``: the model's, then the sheets given
+        to ``--exclude`` that are not among them (by name or path)."""
+        return _joined(self.trained_with, self.sheets)
+
+    def excluded(self) -> tuple[str, ...]:
+        """Return the files the next round leaves out with ``--exclude``: every one given to ``--exclude``, then
+        those the model was trained on with ``--add`` not among them (handed out before too)."""
+        return _joined(self.files, self.trained_with)
 
     def options(self, option: str, names: Sequence[str]) -> str:
         """Return `` OPTION NAME`` for each of *names*, quoted for a shell where they need it."""
         return "".join(f" {option} {shlex.quote(name)}" for name in names)
 
 
+def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
+    """Return *first*, then the files of *then* that are not among them (by name or path)."""
+    known = {os.path.realpath(f) for f in first}
+    return first + tuple(f for f in then if os.path.realpath(f) not in known)
+
+
+def _metadata(run: RunSummary | None) -> ModelMetadata | None:
+    """Return the metadata of the model a batch summary *run* names; ``None`` when no summary names a model whose
+    metadata can still be read."""
+    if run is None or run.model is None:
+        return None
+    from taikai.errors import ModelError
+    from taikai.model import read_metadata
+
+    try:
+        return read_metadata(Path(run.model.path))
+    except (ModelError, OSError):
+        return None
+
+
 def train_options(run: RunSummary | None) -> str | None:
     """Return the train options of the model a batch summary *run* names (`` --free-labels --vectors none``, as
     :func:`taikai.model.retrain_options` reads them from its metadata); ``None`` when no summary names a model whose
     metadata can still be read (the sheet's labels then say what they can)."""
-    if run is None or run.model is None:
-        return None
-    from taikai.errors import ModelError
-    from taikai.model import read_metadata, retrain_options
+    from taikai.model import retrain_options
 
-    try:
-        return retrain_options(read_metadata(Path(run.model.path)))
-    except (ModelError, OSError):
-        return None
+    meta = _metadata(run)
+    return None if meta is None else retrain_options(meta)
 
 
 def own_labels(reasons: Sequence[str], sentiments: Sequence[str]) -> bool:
@@ -76,9 +121,9 @@ def how_to(
     options = earlier.train_options
     if options is None:  # the model is not known: its labels say what they can
         options = (" --free-labels" if own else "") + ("" if sentiments else " --no-sentiment")
-    adds = earlier.options("--add", earlier.sheets)
-    excludes = earlier.options("--exclude", earlier.files)
-    kept_ja = "(前の回のシートも --add に残す: 外すとそのラベルは学習されない)" if earlier.sheets else ""
+    adds = earlier.options("--add", earlier.kept())
+    excludes = earlier.options("--exclude", earlier.excluded())
+    kept_ja = "(前の回のシートも --add に残す: 外すとそのラベルは学習されない)" if earlier.kept() else ""
     kept_en = " (keep the earlier rounds' sheets in --add: a model trained without them loses their labels)"
     steps = [
         (
@@ -105,7 +150,7 @@ def how_to(
             + kept_ja,
             f"Definitions are on the definitions sheet. Then: taikai train DATA{adds} --add THIS_FILE --out MODEL"
             + options
-            + (kept_en if earlier.sheets else ""),
+            + (kept_en if earlier.kept() else ""),
         ),
         (
             f"次の回: taikai suggest 新しい予測 -o 次のシート{excludes} --exclude このファイル (このシートの行は、"

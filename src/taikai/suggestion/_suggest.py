@@ -34,7 +34,7 @@ from taikai.privacy import mask_text_column, sum_counts
 from taikai.suggestion._draw import draw
 from taikai.suggestion._exclude import exclude_items, match_excluded, read_excluded
 from taikai.suggestion._frame_ids import frame_ids
-from taikai.suggestion._how_to import Earlier, train_options
+from taikai.suggestion._how_to import Earlier
 from taikai.suggestion._result import Suggestion, nothing_left
 from taikai.suggestion._select import Strategy, random_scores, reason_matrix, select, uncertainty
 from taikai.suggestion._sheet import check_sheet_out, sheet_format, write_sheet
@@ -237,8 +237,8 @@ def suggest(
     sentiments = _labels(df, "p_sentiment_", SENTIMENTS)
     from taikai.analysis import reason_labels
 
-    if isinstance(reason_labels(df), OwnLabels) and set(reasons) <= set(REASON_IDS):  # a --free-labels model's
-        reasons, sentiments = OwnLabels(reasons), OwnLabels(sentiments)  # labels: no taxonomy names, definitions
+    if isinstance(reason_labels(df), OwnLabels) or not set(reasons) <= set(REASON_IDS):  # a --free-labels model's
+        reasons, sentiments = OwnLabels(reasons), OwnLabels(sentiments)  # labels, sentiments too, as train reads them
     status = df["status"].astype(str) if "status" in df.columns else None
     ok = np.ones(len(df), dtype=bool) if status is None else (status == Status.OK.value).to_numpy(copy=True)
     proba = reason_matrix(df, reasons)
@@ -248,7 +248,7 @@ def suggest(
         not_ok = {"unclassified": int((~ok).sum())}
     positions = np.flatnonzero(ok)
     shuffle = random_scores(len(positions), seed)  # before the exclusion: the rows left keep their order
-    excluded, near_texts, earlier = None, [], Earlier(train_options=train_options(run))
+    excluded, near_texts, earlier = None, [], Earlier.of(run)
     if to_exclude:
         files = read_excluded(to_exclude, id_label, text_label, mask_pii)
         given = [
@@ -256,7 +256,7 @@ def suggest(
             for f, item in zip(files, to_exclude, strict=True)
             if isinstance(item, (str, Path)) and f.same_as is None  # a file given again is named once
         ]
-        earlier = Earlier(tuple(n for _, n in given), tuple(n for f, n in given if f.sheet), earlier.train_options)
+        earlier = earlier.given(tuple(n for _, n in given), tuple(n for f, n in given if f.sheet))
         held = match_excluded(
             files,
             None if id_label is None else df[id_label].to_numpy()[positions].tolist(),

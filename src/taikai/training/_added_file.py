@@ -1,14 +1,21 @@
-"""Check a file given to ``add`` (``--add``) before it is read, naming it as given there: an empty one (``Path("")``
-would be the current folder), standard input, a pipe, a folder and a missing file are said to be what they are,
-as the base data is, and which item of ``add`` it is (:func:`taikai.io.check_given_file`)."""
+"""Check the files given to ``add`` (``--add``) before they are read, naming each as given there: an empty one
+(``Path("")`` would be the current folder), standard input, a pipe, a folder and a missing file are said to be what
+they are, as the base data is, and which item of ``add`` it is (:func:`taikai.io.check_given_file`); a file given
+again (by the same name, another name or a link) is read once, with a warning."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from taikai.errors import ADD
+from taikai._warn import warn_user
+from taikai.errors import ADD, DataWarning
 
 _GIVE = "give the labelled files to train on too by their paths"
+
+Item = TypeVar("Item")
 
 
 def check_added_file(item: str | Path, position: int | None) -> None:
@@ -17,3 +24,24 @@ def check_added_file(item: str | Path, position: int | None) -> None:
     from taikai.io import check_given_file
 
     check_given_file(item, ADD, _GIVE, position)
+
+
+def check_added_files(add: Sequence[Item], one: bool) -> list[tuple[int, Item]]:
+    """Check every path of *add* (:func:`check_added_file`; *one*: ``add`` was that one path, not a list) and return
+    the items of *add* with their positions, each file once: at its last place, where its rows were read before (a
+    text repeated in the added files is kept from the last), so that a file given twice trains as given once, and is
+    said to be given twice instead of being listed twice, its first copy as duplicates of its second."""
+    last: dict[tuple[int, int], int] = {}
+    for position, item in enumerate(add):
+        if isinstance(item, (str, Path)):
+            check_added_file(item, None if one else position)
+            status = os.stat(item)
+            last[status.st_dev, status.st_ino] = position
+    kept: list[tuple[int, Item]] = []
+    for position, item in enumerate(add):
+        if isinstance(item, (str, Path)) and (at := last[(s := os.stat(item)).st_dev, s.st_ino]) != position:
+            again = " twice" if str(add[at]) == str(item) else f": the same file as {add[at]}, given after it"
+            warn_user(f"{item}, given to {ADD}{again}; its rows are read once, where it is given last", DataWarning)
+            continue
+        kept.append((position, item))
+    return kept

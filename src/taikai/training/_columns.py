@@ -63,6 +63,15 @@ def no_labelled_row(name: str, counted: str, labels: str, fill: str = "") -> str
     return f"{name}: adds no labelled row ({counted}); {fill}, or leave it out of {ADD}"
 
 
+def labels_renamed(names: Sequence[str]) -> bool:
+    """Return whether columns *names* of a ``taikai suggest`` sheet without its reasons and sentiment columns look to
+    hold labels under other names (``理由``, ``Reasons``): a sheet filled in and renamed, which is to be told to name
+    them back, not to be filled in (:func:`unfilled_sheet`)."""
+    from taikai.io import likely_labels
+
+    return bool(likely_labels(names))
+
+
 def unfilled_sheet(name: str, rows: int, columns: Columns) -> str:
     """Say that the added file or frame *name* holds the *rows* of a ``taikai suggest`` sheet without the columns a
     person fills (``Suggestion.rows``, before labelling; a sheet saved without them), so it adds no labelled row."""

@@ -22,8 +22,8 @@ from taikai.errors import (
 from taikai.io import BadRow, LabelledTable, OnBadRows, check_labelled, read_labelled_file, unescape_sheet
 from taikai.labels import REASON_IDS, SENTIMENTS, OwnLabels
 from taikai.model import InputFile, sha256_file
-from taikai.training._added_file import check_added_file
-from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, no_labelled_row, unfilled_sheet
+from taikai.training._added_file import check_added_files
+from taikai.training._columns import ADDED_COLUMNS_HINT, Columns, labels_renamed, no_labelled_row, unfilled_sheet
 from taikai.training._cv import WEIGHT, content_sha256, text_keys
 from taikai.training._dropped import KEY, PLACE, Differences, differences, kept_rows
 from taikai.training._label_forms import warn_nfkc_changes
@@ -111,7 +111,7 @@ def _read(
     names = [str(c).strip() for c in frame.columns]
     mine = (columns.found_in(names) if skip_blank else columns).resolved(frame.columns)  # "0" is header=None's 0
     fill = [c for c in (mine.reasons, mine.sentiment) if c is not None]
-    if skip_blank and "model_reason" in names and not any(str(c) in names for c in fill):  # a sheet's model columns
+    if skip_blank and "model_reason" in names and not any(str(c) in names for c in fill) and not labels_renamed(names):
         raise InputError(unfilled_sheet(name, len(frame), columns))  # Suggestion.rows: no column to fill in yet
     unfelt = skip_blank and mine.sentiment is not None and str(mine.sentiment) not in names
     if unfelt:  # rows with reasons only, as a row with a blank sentiment cell: they train the reason head
@@ -206,9 +206,7 @@ def read_inputs(
     add = [add] if isinstance(add, data_types) else add  # one file or frame, as exclude= of suggest takes one
     if not isinstance(add, Sequence) or not all(isinstance(a, data_types) for a in add):
         raise wrong_type("add", given, "a labelled file (str or pathlib.Path) or DataFrame, or a list of them")
-    for position, item in enumerate(add):  # before the base data is read, which may take a while
-        if isinstance(item, (str, Path)):
-            check_added_file(item, None if given is item else position)
+    items = check_added_files(add, given is not add)  # before the base data is read, which may take a while
     taxonomy = (None, None) if free_labels else (REASON_IDS, SENTIMENTS)
     base_table, base_name, base_sha, _ = _read(
         data, columns, encoding, on_bad_rows, known=taxonomy, encoding_errors=encoding_errors, sheet=sheet
@@ -222,7 +220,7 @@ def read_inputs(
     known_sentiments = _known(set(base[columns.sentiment]), SENTIMENTS, free_labels) if columns.sentiment else None
     tables = []
     given_frames = sum(isinstance(item, pd.DataFrame) for item in add)  # several: each named by its place in add
-    for position, item in enumerate(add):
+    for position, item in items:
         table, name, sha, unfelt = _read(
             item,
             columns,
