@@ -116,6 +116,7 @@ class PosTagger:
         """
         if not text.strip():
             return []
+        text = str(text)  # a str of a subclass (numpy's str_, an item of a text array): fugashi takes only str itself
         parsed = self._parse(text.translate(_BLANKS) if _HAS_BLANK.search(text) else text)
         if unless_absent and not any((_UNKNOWN_MARK if tag == "?" else tag) in parsed for tag in unless_absent):
             return []
