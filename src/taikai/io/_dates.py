@@ -148,7 +148,9 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
         return _one_by_one(values)
     if not pd.api.types.is_datetime64_any_dtype(dates):
         return _one_by_one(values)
-    return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+    dates = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+    # pandas hands a pyarrow timestamp[ns] column back as it is, whose .dt has no to_period: numpy's datetime64
+    return dates.astype(dates.dtype.numpy_dtype) if isinstance(dates.dtype, pd.ArrowDtype) else dates
 
 
 def as_written(value: object) -> str:
