@@ -277,6 +277,18 @@ CASES = [
         TypeError,
         "dump must be the path of a file (str or pathlib.Path), or a pandas DataFrame, not None",
     ),
+    (  # regression: the texts alone, as classify takes them, were refused saying only "not a Series"
+        "check_drift dump Series",
+        lambda m, f: taikai.check_drift(pd.Series(["手数料が高い"]), m),
+        TypeError,
+        'or a pandas DataFrame, not a Series: pass the texts as a frame, dump=series.to_frame("text")',
+    ),
+    (
+        "check_drift reference Series",
+        lambda m, f: taikai.check_drift(f["predictions"], m, reference=pd.Series(["手数料が高い"])),
+        TypeError,
+        'or a pandas DataFrame, not a Series: pass the texts as a frame, reference=series.to_frame("text")',
+    ),
     (
         "check_drift reference",
         lambda m, f: taikai.check_drift(f["predictions"], m, reference=5),

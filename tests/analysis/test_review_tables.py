@@ -141,3 +141,27 @@ def test_a_wrong_context_or_size_is_refused(call, error, said):
     with pytest.raises(Exception, match=re.escape(said)) as caught:
         call(override_predictions())
     assert type(caught.value).__name__ == error
+
+
+@pytest.mark.parametrize(
+    "pick",
+    [
+        lambda df, **kw: analysis.least_confident(df, n=20, **kw),
+        lambda df, **kw: analysis.representative_reviews(df, per_reason=20, **kw),
+    ],
+    ids=["least_confident", "representative"],
+)
+def test_columns_named_by_tuples_are_read(tiny_model, reposted, pick):
+    """Regression: a frame of two column levels (text_column=("body", "text"), as predict_frame takes it) stopped
+    with KeyError "None of [Index(['body', 'text'])] are in the [columns]"."""
+    two_levels = reposted[["review_id", "text"]].set_axis(
+        pd.MultiIndex.from_tuples([("meta", "id"), ("body", "text")]), axis=1
+    )
+    picked = pick(
+        tiny_model.predict_frame(two_levels, text_column=("body", "text")),
+        text_column=("body", "text"),
+        context=[("meta", "id")],
+    )
+    plain = pick(reposted, context=["review_id"])
+    assert picked[("body", "text")].tolist() == plain["text"].tolist()
+    assert picked[("meta", "id")].tolist() == plain["review_id"].tolist() and picked["rows"].sum() == 20

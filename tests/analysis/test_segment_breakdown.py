@@ -79,3 +79,14 @@ def test_max_segments_below_one_is_refused(max_segments):
     """Regression: max_segments=0 returned every segment, while 1 pooled them all."""
     with pytest.raises(InputError, match=f"max_segments must be at least 1, not {max_segments}"):
         analysis.segment_breakdown(predictions(), "platform", max_segments=max_segments)
+
+
+def test_a_column_named_by_a_tuple_is_one_segment_column():
+    """Regression: by=("meta", "platform"), a column of a frame of two column levels, stopped with ValueError
+    "Length of new names must be 1, got 2"."""
+    plain = predictions()
+    two_levels = plain.set_axis([("meta", c) if c == "platform" else (c, "") for c in plain.columns], axis=1)
+    two_levels.columns = pd.MultiIndex.from_tuples(two_levels.columns)
+    table = analysis.segment_breakdown(two_levels, ("meta", "platform"))
+    assert table.index.name == ("meta", "platform")
+    assert table.to_numpy().tolist() == analysis.segment_breakdown(plain, "platform").to_numpy().tolist()

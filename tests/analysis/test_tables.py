@@ -45,6 +45,25 @@ def test_shares_over_time_of_reasons_over_time():
     assert shares.loc[pd.Period("2026-03", "M"), "fees"] == 1.0
 
 
+@pytest.mark.parametrize("unit", ["ns", "us", "s"])
+@pytest.mark.parametrize("tz", [None, "Asia/Tokyo"])
+def test_reasons_over_time_of_pyarrow_timestamps(unit, tz):
+    # regression: a timestamp[ns][pyarrow] column (df.convert_dtypes(dtype_backend="pyarrow")) stopped with
+    # AttributeError: 'ArrowTemporalProperties' object has no attribute 'to_period'
+    import pyarrow as pa
+
+    written = pd.Series(
+        pd.to_datetime(["2026-01-31 23:30", "2026-02-15 00:00", "2026-02-01 00:10", "2026-03-02 00:00"])
+    )
+    written = written.dt.tz_localize(tz) if tz else written
+    df = pd.DataFrame(
+        {"reason": ["fees", "time", "fees", "time"], "posted_at": written.astype(pd.ArrowDtype(pa.timestamp(unit, tz)))}
+    )
+    table = analysis.reasons_over_time(df, "posted_at", "M")
+    assert table[["fees", "time"]].to_numpy().tolist() == [[1, 0], [1, 1], [0, 1]]  # each in its own wall clock's month
+    assert analysis.parse_dates(df["posted_at"]).dtype.kind == "M"
+
+
 def test_shares_over_time_refuses_what_is_not_a_frame():
     with pytest.raises(TypeError, match=r"^table must be a pandas DataFrame of counts .*, not list \[1, 2\]$"):
         analysis.shares_over_time([1, 2])

@@ -21,7 +21,7 @@ from taikai.text import Status
         ({"chunk_size": 0}, InputError, "at least 1 row"),
         ({"job": 2}, TypeError, r"unknown batch option\(s\) \['job'\]"),
         ({"rules_mode": "override"}, InputError, r"rules_mode='override' applies to rules: give them with rules="),
-        ({"rules_mode": "sometimes"}, InputError, "rules mode 'sometimes' is not one of flag, override"),
+        ({"rules_mode": "sometimes"}, InputError, "rules_mode must be one of flag, override, not 'sometimes'"),
     ],
 )
 def test_bad_options_are_refused(given, error, message):

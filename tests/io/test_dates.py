@@ -324,3 +324,28 @@ def test_the_refusal_quotes_a_long_value_cut_on_one_line(values, quoted):
 def test_a_compact_date_reads_as_a_number_as_it_does_as_text(values, expected):
     dates = parse_dates(values if isinstance(values, pd.Series) else pd.Series(values))
     assert [str(d).removesuffix(" 00:00:00") for d in dates] == expected
+
+
+@pytest.mark.parametrize(
+    "dtype",
+    ["object", "category", "string[pyarrow]", "dictionary"],
+)
+def test_japanese_dates_are_read_whatever_the_column_dtype(dtype):
+    """Regression: a column of a Parquet file of categories read with dtype_backend="pyarrow" (a pyarrow dictionary)
+    read only its ISO dates: 2025年1月2日 and 10時05分 became NaT."""
+    import pyarrow as pa
+
+    written = ["2025年1月2日", None, "2025/01/03 10時05分", "2025-01-04"]
+    if dtype == "dictionary":
+        values = pd.Series(
+            pd.array(pa.array(written).dictionary_encode(), dtype=pd.ArrowDtype(pa.dictionary(pa.int32(), pa.string())))
+        )
+    else:
+        values = pd.Series(written, dtype=dtype)
+    read = parse_dates(values)
+    assert [None if pd.isna(d) else str(d) for d in read] == [
+        "2025-01-02 00:00:00",
+        None,
+        "2025-01-03 10:05:00",
+        "2025-01-04 00:00:00",
+    ]

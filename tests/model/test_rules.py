@@ -165,7 +165,7 @@ def test_predictions_carry_what_the_rules_said(tiny_model, matcher):
             RulesError,
             r"rules\.toml:7: rule 'fee': label 'price' is not a reason",
         ),
-        (RULES, {"rules_mode": "replace"}, RulesError, r"rules mode 'replace' is not one of flag, override"),
+        (RULES, {"rules_mode": "replace"}, RulesError, r"^rules_mode must be one of flag, override, not 'replace'$"),
     ],
 )
 def test_rules_that_do_not_fit_the_model_are_refused(tiny_model, rules, kwargs, error, expected):

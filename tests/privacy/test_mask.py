@@ -5,6 +5,7 @@ import pickle
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from taikai.privacy import PLACEHOLDERS, Masked, PiiKind, PiiMasker, PiiSpan, _mask, mask_pii, neutralize
@@ -156,6 +157,25 @@ def test_placeholders(kind, placeholder):
 @pytest.mark.parametrize("text", ["", "   ", "手数料が高い", "\n\t"])
 def test_text_without_pii_comes_back_unchanged(text):
     assert mask_pii(text) == Masked(text, ())
+
+
+class _Text(str):
+    """A str of a subclass, as a library may hand one out."""
+
+
+@pytest.mark.parametrize("kind", [np.str_, _Text])
+@pytest.mark.parametrize("text", ["田中さんに手数料を2割引かれた", "手数料が高い", "tanaka@example.com まで"])
+def test_a_str_of_a_subclass_is_masked_as_the_str(text, kind):
+    # regression: numpy's str_ (an item of a text array) stopped in fugashi with "Argument 'text' has incorrect type"
+    assert mask_pii(kind(text)) == mask_pii(text)
+
+
+@pytest.mark.parametrize("call", ["predict", "classify"])
+def test_a_numpy_array_of_texts_is_classified_masked(tiny_model, call):
+    # regression: model.predict(np.array([...]), mask_pii=True) stopped with a TypeError from fugashi
+    texts = ["田中さんに手数料を2割引かれた", "時給換算すると300円"]
+    got = getattr(tiny_model, call)(np.array(texts), mask_pii=True)
+    assert got == getattr(tiny_model, call)(texts, mask_pii=True)
 
 
 MANY = "; mask a DataFrame's column with taikai.privacy.mask_text_column(df, 'text'), which passes missing cells"

@@ -9,7 +9,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from taikai.text import MAX_CHARS, JapaneseTokenizer, TextNormalizer, check_text, is_missing, normalize, shown_text
+from taikai.text import (
+    MAX_CHARS,
+    JapaneseTokenizer,
+    PosTagger,
+    TextNormalizer,
+    WordTagger,
+    check_text,
+    is_missing,
+    normalize,
+    shown_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -222,3 +232,20 @@ def _normalize_every_step(text: str) -> str:
 )
 def test_normalize_pre_checks_skip_only_substitutions_that_change_nothing(text):
     assert normalize(text) == _normalize_every_step(text)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda texts: JapaneseTokenizer().transform(texts), ["手数 料 が 高い", "時間 が ない"]),
+        (lambda texts: JapaneseTokenizer().tokenize(texts[0]), ["手数", "料", "が", "高い"]),
+        (lambda texts: WordTagger().words(texts[0])[1], ["手数料", "高い"]),
+        (lambda texts: [m.surface for m in PosTagger().tag(texts[1])], ["時間", "が", "ない"]),
+    ],
+    ids=["transform", "tokenize", "words", "tag"],
+)
+def test_the_items_of_a_numpy_array_of_texts_are_read_as_str(call, expected):
+    """Regression: numpy's str_ (an item of np.array([...])) stopped in fugashi: "Argument 'text' has incorrect type
+    (expected str, got numpy.str_)"."""
+    texts = np.array(["手数料が高い", "時間がない"])
+    assert call(texts) == call(texts.tolist()) == expected

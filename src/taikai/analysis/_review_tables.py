@@ -83,7 +83,8 @@ def _positional(
 
 def _text_keys(df: pd.DataFrame, rows: pd.Index, text_column: Hashable) -> pd.Series:
     """Return the key of the duplicate checks (:func:`taikai.text.same_text_key`) of the texts of *rows*."""
-    return pd.Series([same_text_key(normalize(str(v))) for v in df.loc[rows, text_column]], index=rows)
+    texts = df[text_column].loc[rows]  # not df.loc[rows, text_column], which takes a tuple label for two keys
+    return pd.Series([same_text_key(normalize(str(v))) for v in texts], index=rows)
 
 
 def _one_per_text(scores: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:

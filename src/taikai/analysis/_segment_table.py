@@ -52,7 +52,7 @@ def segment_table(
     order = list(table.sum(axis=1).sort_values(ascending=False, kind="stable").index)
     if summed is not None:  # the rest last: it is no segment to rank among the others
         order = [s for s in order if s != summed] + [summed]
-    table = table.loc[order].rename_axis(index=by, columns="reason")
+    table = table.loc[order].rename_axis(index=[by], columns="reason")  # [by]: a tuple (a MultiIndex's) is one name
     if summed is not None:
         table.attrs[POOLED] = summed
     return table

@@ -83,7 +83,10 @@ def _checked(data: object, argument: str = "dump") -> str | Path | pd.DataFrame:
     import pandas as pd
 
     if not isinstance(data, str | Path | pd.DataFrame):
-        raise wrong_type(argument, data, "the path of a file (str or pathlib.Path), or a pandas DataFrame")
+        error = wrong_type(argument, data, "the path of a file (str or pathlib.Path), or a pandas DataFrame")
+        if isinstance(data, pd.Series):  # the texts alone, as Model.classify takes them
+            raise TypeError(f'{error}: pass the texts as a frame, {argument}=series.to_frame("text")')
+        raise error
     return data
 
 

@@ -128,6 +128,10 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
 
     if isinstance(values.dtype, pd.PeriodDtype):  # a period (2026-01) is its first day, as "2026-01" reads
         values = values.dt.start_time
+    if isinstance(values.dtype, pd.ArrowDtype):  # pyarrow is there: a dictionary (of a Parquet file) holds texts
+        import pyarrow as pa
+
+        values = values.astype(object) if pa.types.is_dictionary(values.dtype.pyarrow_dtype) else values
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         values = pd.Series([None if pd.isna(v) else _compact(v) for v in values], index=values.index, dtype=object)
     elif values.dtype == object or pd.api.types.is_string_dtype(values):
@@ -148,7 +152,9 @@ def parse_dates(values: pd.Series, order: DateOrder | None = None) -> pd.Series:
         return _one_by_one(values)
     if not pd.api.types.is_datetime64_any_dtype(dates):
         return _one_by_one(values)
-    return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+    dates = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+    # pandas hands a pyarrow timestamp[ns] column back as it is, whose .dt has no to_period: numpy's datetime64
+    return dates.astype(dates.dtype.numpy_dtype) if isinstance(dates.dtype, pd.ArrowDtype) else dates
 
 
 def as_written(value: object) -> str:

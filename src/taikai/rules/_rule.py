@@ -57,7 +57,7 @@ class RulesMode(str, Enum):
         try:
             return cls(value)
         except ValueError:
-            raise RulesError(f"rules mode {value!r} is not one of {', '.join(m.value for m in cls)}") from None
+            raise RulesError(f"rules_mode must be one of {', '.join(m.value for m in cls)}, not {value!r}") from None
 
     @classmethod
     def for_rules(cls, value: RulesMode | str, rules: object) -> RulesMode:

@@ -7,6 +7,7 @@ import re
 from typing import Any, NamedTuple
 
 from taikai.text._dicdir import default_dicdir, dictionary_args
+from taikai.text._texts import plain
 
 # One line per word: the surface with the whitespace MeCab skipped before it, UniDic's four part-of-speech levels
 # joined by commas, then "?" for an unknown word (not in the dictionary), "." for a known one (a last field that is
@@ -116,6 +117,7 @@ class PosTagger:
         """
         if not text.strip():
             return []
+        text = plain(text)  # numpy's str_ (an item of a text array), which fugashi refuses: as a plain str
         parsed = self._parse(text.translate(_BLANKS) if _HAS_BLANK.search(text) else text)
         if unless_absent and not any((_UNKNOWN_MARK if tag == "?" else tag) in parsed for tag in unless_absent):
             return []

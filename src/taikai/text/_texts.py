@@ -39,3 +39,18 @@ def not_a_text(texts: Iterable[Any], error: TypeError, name: str = "X") -> TypeE
         if not isinstance(value, str):
             return wrong_type(f"item {i} of {name} (counted from 0)", value, MISSING_HINT)
     return error
+
+
+def plain(text: Any) -> Any:
+    """Return a str of a subclass (numpy's ``str_``, an item of a text array) as a plain str, the only kind fugashi
+    takes; anything else as it is (fugashi's ``TypeError`` then says what it was, for :func:`not_a_text`)."""
+    return str(text) if isinstance(text, str) and type(text) is not str else text
+
+
+def plain_texts(texts: Iterable[Any]) -> list[str] | None:
+    """Return *texts* as plain str when each is a str and some of a subclass (see :func:`plain`), to try a failed
+    transform again; ``None`` when that would not help (every one a plain str, or one not a str at all)."""
+    texts = list(texts)
+    if all(isinstance(t, str) for t in texts) and any(type(t) is not str for t in texts):
+        return [str(t) for t in texts]
+    return None

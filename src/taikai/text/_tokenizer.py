@@ -11,7 +11,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from taikai.text._dicdir import default_dicdir, dictionary_args
 from taikai.text._dictionary import dictionary_form, lemma_dicdir
 from taikai.text._normalize import normalize
-from taikai.text._texts import not_a_text, texts_of
+from taikai.text._texts import not_a_text, plain, plain_texts, texts_of
 
 FORMS = ("surface", "base")
 
@@ -85,7 +85,7 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def tokenize(self, text: str) -> list[str]:
         """Return the words of one normalised text."""
-        words: list[str] = self.tagger().parse(text).split()
+        words: list[str] = self.tagger().parse(plain(text)).split()
         return words
 
     def tokenize_with_spans(self, text: str) -> list[tuple[str, int, int]]:
@@ -117,6 +117,9 @@ class JapaneseTokenizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
                 return [parse(text) for text in X]  # wakati output is exactly that
             return [parse(text).rstrip() for text in X]  # words, space-separated, without MeCab's end-of-text newline
         except TypeError as exc:
+            texts = plain_texts(X)  # numpy's str_ (a text array's items), which fugashi refuses: as plain str
+            if texts is not None:
+                return self.transform(texts)
             raise not_a_text(X, exc) from None
 
     def __getstate__(self) -> dict[str, Any]:

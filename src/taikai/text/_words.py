@@ -12,7 +12,7 @@ from typing import Any
 
 from taikai.text._dicdir import dictionary_args
 from taikai.text._normalize import MAX_CHARS, normalize
-from taikai.text._texts import not_a_text, texts_of
+from taikai.text._texts import not_a_text, plain, texts_of
 
 SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
 """Parts of speech (UniDic pos1) that :func:`content_words` skips: particles, auxiliaries, symbols."""
@@ -125,7 +125,7 @@ class WordTagger:
         self.dicdir = dicdir
 
     def _parse(self, text: str) -> str:
-        out: str = _tagger(self.dicdir).parse(text)
+        out: str = _tagger(self.dicdir).parse(plain(text))
         return out
 
     def words(self, text: str) -> tuple[list[str], list[str]]:
