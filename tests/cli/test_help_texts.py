@@ -56,9 +56,15 @@ def _help(invoke, command: str) -> str:
         ("drift", "go on; such rows keep their place, are named in a warning and counted.", "(batch:"),
         (  # regression: loading also refuses an artifact that is no taikai pipeline, and a config not its own
             "info",
-            "not that the artifact is a taikai pipeline, nor the labels, thresholds and feature configuration "
-            "against it: that needs loading",
+            "not that the artifact is a taikai pipeline, nor the labels, thresholds and feature configuration (the "
+            "table's digest included) against it: that needs loading",
             "not the labels and thresholds against the artifact's classes",
+        ),
+        (  # regression: --metadata-only said nothing of a missing word-vector table, which loading refuses
+            "info",
+            "It checks the artifact's sha256, the library versions and that the word-vector table it reads is "
+            "installed,",
+            "It checks the artifact's sha256 and the library versions, not",
         ),
         (  # regression: the report's --model said "default: the shipped model, or $TAIKAI_MODEL"; it is the summary's
             "report",

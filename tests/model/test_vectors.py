@@ -148,6 +148,35 @@ def test_info_refuses_a_model_whose_table_every_prediction_would_refuse(tmp_path
 
 
 @pytest.mark.parametrize(
+    ("remove", "refused", "shown"),
+    [(True, True, "REFUSED when loading: word-vector table"), (False, None, "sha256 and library versions match")],
+    ids=["missing-table", "table-there"],
+)
+def test_info_metadata_only_says_a_missing_table_refuses_the_model(tmp_path, tiny_csv, remove, refused, shown):
+    """Regression: info --metadata-only said "sha256 and library versions match" (--json: no problems) of a model
+    whose word-vector table was gone, which every load refuses; a missing table is seen without unpickling."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from taikai.cli import cli
+
+    table = tmp_path / "table"
+    _vector_table.save_table(_vector_table.make_table(VECTORS, "test vectors"), table)
+    taikai.train(tiny_csv, tmp_path / "m", folds=0, test_size=0, config=FeatureConfig(vectors=str(table)))
+    if remove:
+        shutil.rmtree(table)
+    args = ["info", "-m", str(tmp_path / "m"), "--metadata-only"]
+    status = json.loads(CliRunner().invoke(cli, [*args, "--json"]).stdout)["status"]
+    assert status["refused"] is refused
+    assert any("not found at" in problem for problem in status["problems"]) is remove
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0 and shown in result.stdout
+    assert ("loading this model would be refused: word-vector table" in result.stderr) is remove
+
+
+@pytest.mark.parametrize(
     ("name", "message"),
     [
         (

@@ -25,7 +25,7 @@ from taikai.cli._sheet_option import labelled_sheet_option
 from taikai.io import SPLITS
 
 if TYPE_CHECKING:
-    from taikai.model import ModelStatus
+    from taikai.model import ModelMetadata, ModelStatus
 
 
 @click.command(cls=Command)
@@ -107,8 +107,9 @@ def evaluate(
     is_flag=True,
     help="Read metadata.json only, never unpickling the artifact: works on a model that loading refuses, "
     "and says why it would be refused (status: REFUSED, a warning on stderr), still with exit code 0. It checks the "
-    "artifact's sha256 and the library versions, not that the artifact is a taikai pipeline, nor the labels, "
-    "thresholds and feature configuration against it: that needs loading (info without --metadata-only).",
+    "artifact's sha256, the library versions and that the word-vector table it reads is installed, not that the "
+    "artifact is a taikai pipeline, nor the labels, thresholds and feature configuration (the table's digest "
+    "included) against it: that needs loading (info without --metadata-only).",
 )
 def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
     """Show the model's metadata: labels, versions, data hash, metrics.
@@ -137,7 +138,7 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
             echo_result(json.dumps(values, ensure_ascii=False, indent=2), as_json=True)
             click.echo(f"taikai: warning: loading this model would be refused: {exc}", err=True)
             return
-        problems = artifact_problems(path, meta)
+        problems = artifact_problems(path, meta) + _vector_problems(meta)
     else:
         try:
             meta = load_model(path).metadata
@@ -162,6 +163,23 @@ def info(model_path: Path | None, as_json: bool, metadata_only: bool) -> None:
         echo_result(describe_model(meta, path, status))
     for problem in problems:
         click.echo(f"taikai: warning: loading this model would be refused: {problem}", err=True)
+
+
+def _vector_problems(meta: ModelMetadata) -> list[str]:
+    """Return why loading would refuse the model of *meta* for its word-vector table: none when it reads no table or
+    the table it names can be read (whether it is the table the model was trained with is in the pickle, which only
+    loading reads)."""
+    from taikai.errors import ModelError
+    from taikai.model import check_vectors
+
+    name = meta.config.get("vectors")
+    if not isinstance(name, str):  # words only (None), or a config that loading refuses for its own reason
+        return []
+    try:
+        check_vectors(name)
+    except ModelError as exc:
+        return [str(exc)]
+    return []
 
 
 def _json_values(path: Path, status: ModelStatus) -> dict[str, Any]:
