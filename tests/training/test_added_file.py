@@ -73,3 +73,31 @@ def test_a_file_given_twice_to_add_is_read_once_and_said_to_be(tmp_path, monkeyp
     assert inputs.added["reasons"].tolist() == [reasons]
     messages = [str(w.message) for w in caught if "given to" in str(w.message)]
     assert [m.startswith(said.format(ADD=ADD)) for m in messages] == ([] if said is None else [True]), messages
+
+
+@pytest.mark.parametrize(
+    ("add_encoding", "added", "said"),
+    [
+        ("cp932", True, True),  # an Excel sheet beside UTF-8 data: the advice must not stop at the other file
+        ("cp932", False, False),  # one file: the encoding given is that file's alone, as before
+    ],
+)
+def test_an_encoding_given_for_several_files_is_said_to_be_used_for_every_file(
+    tmp_path, tiny_csv, add_encoding, added, said
+):
+    """Regression: 'leave out --encoding …, or pass --encoding cp932' for a CP932 --add sheet beside UTF-8 data;
+    followed, the second stopped at the data, as the encoding is used for every file read."""
+    import pandas as pd
+
+    from taikai import FeatureConfig, train
+
+    sheet = tmp_path / "sheet.csv"
+    pd.read_csv(tiny_csv).head(8).assign(text=lambda f: f.text + "です").to_csv(
+        sheet, index=False, encoding=add_encoding
+    )
+    data, add = (tiny_csv, sheet) if added else (sheet, ())
+    with pytest.raises(InputError) as caught:
+        train(data, add=add, encoding="utf-8", config=FeatureConfig(min_df=1), folds=0)
+    assert ("used for every file read: the data and each of add=" in str(caught.value)) is said
+    if added:  # the advice the message gives first, followed, trains
+        assert train(data, add=add, config=FeatureConfig(min_df=1), folds=0).metadata.inputs[1].used

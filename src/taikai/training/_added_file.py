@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 from taikai._warn import warn_user
-from taikai.errors import ADD, DataWarning
+from taikai.errors import ADD, ENCODING, DataWarning, named_as
 
 _GIVE = "give the labelled files to train on too by their paths"
 
@@ -45,3 +47,13 @@ def check_added_files(add: Sequence[Item], one: bool) -> list[tuple[int, Item]]:
             continue
         kept.append((position, item))
     return kept
+
+
+def one_encoding(add: object, encoding: str | None) -> AbstractContextManager[None]:
+    """Return the block in which the base data and *add* are read: with files to add and an *encoding* given, what
+    goes wrong decoding any of them says that the encoding is used for every file (advice to pass the encoding one
+    file reads in would stop at a file in another), else nothing changes."""
+    several = bool(add) if isinstance(add, (str, Path, list, tuple)) else add is not None
+    if encoding is None or not several:
+        return nullcontext()
+    return named_as((ENCODING, replace(ENCODING, note="used for every file read: the data and each of add=")))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from taikai._argument_order import argument_order
 from taikai._warn import warn_user
 from taikai.drift import HeldOut, training_statistics
-from taikai.errors import Argument, DataWarning, InputError, ModelError, check_int, wrong_type
+from taikai.errors import Argument, DataWarning, InputError, check_int
 from taikai.evaluation import evaluate
 from taikai.io import SHOWN_BAD_ROWS, OnBadRows, list_rows
 from taikai.model import (
@@ -24,9 +24,9 @@ from taikai.model import (
     Model,
     ModelMetadata,
     RowHashes,
-    check_vectors,
 )
 from taikai.text import MAX_CHARS
+from taikai.training._added_file import one_encoding
 from taikai.training._checks import (
     check_add_weight,
     check_flags,
@@ -44,6 +44,7 @@ from taikai.training._compare import compare_added, skipped_comparison
 from taikai.training._cv import content_sha256, cross_validate, fit_frame, head_rows, pipeline_labels
 from taikai.training._fit_failure import fit_failure
 from taikai.training._inputs import Data, TrainingInputs, read_inputs
+from taikai.training._resolved_config import resolve_config
 from taikai.training._split_rows import TEST_SIZE, split_rows
 
 if TYPE_CHECKING:
@@ -113,24 +114,6 @@ def _source(inputs: TrainingInputs, columns: Columns) -> dict[str, Any]:
     return source
 
 
-def resolve_config(config: FeatureConfig | None) -> FeatureConfig:
-    """Return *config*, or the shipped configuration when it is ``None``, once the word-vector table it names
-    is known to load (a missing table fails here, before any data is read)."""
-    if config is not None and not isinstance(config, FeatureConfig):
-        raise wrong_type("config", config, "a FeatureConfig (FeatureConfig.shipped(), …) or None")
-    chosen = FeatureConfig.shipped() if config is None else config
-    if chosen.vectors is not None:
-        try:
-            check_vectors(chosen.vectors)
-        except ModelError as exc:
-            if config is not None:
-                raise
-            raise ModelError(
-                f"training defaults to the shipped configuration, which pools word vectors: {exc}"
-            ) from exc
-    return chosen
-
-
 @argument_order
 def train(
     data: Data,
@@ -198,17 +181,18 @@ def train(
     add_weight = check_add_weight(add_weight)
     config = resolve_config(config)
     columns = Columns(text_column, reasons_column, sentiment_column)
-    inputs = read_inputs(
-        data,
-        add,
-        columns=columns,
-        encoding=encoding,
-        on_bad_rows=on_bad_rows,
-        add_weight=add_weight,
-        free_labels=free_labels,
-        encoding_errors=encoding_errors,
-        sheet=sheet,
-    )
+    with one_encoding(add, encoding):
+        inputs = read_inputs(
+            data,
+            add,
+            columns=columns,
+            encoding=encoding,
+            on_bad_rows=on_bad_rows,
+            add_weight=add_weight,
+            free_labels=free_labels,
+            encoding_errors=encoding_errors,
+            sheet=sheet,
+        )
     if inputs.skipped:
         warn_user(skipped_summary(inputs), SkippedRowsWarning)
     import pandas as pd
